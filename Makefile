@@ -1,0 +1,48 @@
+# Everything a fresh clone needs: python3, make, node and npm. The first target
+# that needs them creates .venv from requirements.lock and installs the pinned
+# TypeScript compiler with `npm ci` from package-lock.json.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+TSC := node_modules/.bin/tsc
+
+.PHONY: help deps regen check test test-fast typecheck clean
+
+help:
+	@echo "make regen   docs_src/ -> output/ (errgen generate)"
+	@echo "make check   fail when output/ is stale (errgen check)"
+	@echo "make test    the whole suite: pytest, mypy --strict, tsc --strict, check"
+
+$(PY_STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(PY_STAMP) $(NODE_STAMP)
+
+regen: deps
+	$(BIN)/errgen generate
+
+check: $(PY_STAMP)
+	$(BIN)/errgen check
+
+typecheck: deps
+	$(BIN)/mypy --strict generator
+	$(BIN)/mypy --strict output/python
+	$(TSC) -p tsconfig.json
+
+test: deps
+	$(BIN)/pytest
+	$(MAKE) --no-print-directory typecheck
+	$(MAKE) --no-print-directory check
+
+clean:
+	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .hypothesis

@@ -1,0 +1,65 @@
+"""Compiler-style diagnostics: `path:line:col: severity: message [rule]`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    # Field order is the sort order: by path, then position.
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    rule: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def format(self) -> str:
+        return (
+            f"{self.path}:{self.line}:{self.column}: "
+            f"{self.severity}: {_one_line(self.message)} [{self.rule}]"
+        )
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command that annotates the line."""
+        props = f"file={_gh_prop(self.path)},line={self.line},col={self.column}"
+        title = _gh_prop(self.rule)
+        return f"::{self.severity} {props},title={title}::{_gh_data(self.message)}"
+
+
+class ErrgenError(Exception):
+    """Bad input: carries the diagnostics that explain it (exit code 2)."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(diagnostics))
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+def error(path: str, rule: str, message: str, line: int = 1, column: int = 1) -> ErrgenError:
+    return ErrgenError([Diagnostic(path, line, column, "error", message, rule)])
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def _one_line(text: str) -> str:
+    # A diagnostic is one line: control characters from a page would split it.
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _gh_data(text: str) -> str:
+    return _one_line(text).replace("%", "%25")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")

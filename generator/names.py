@@ -1,0 +1,69 @@
+"""Published names -> identifiers, and heading text -> anchor slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+
+
+def identifier_for(name: str, code: int) -> str:
+    """SCREAMING_SNAKE identifier valid in Python and TypeScript.
+
+    `Request Throttled` -> `REQUEST_THROTTLED`. A name with any non-ASCII
+    character (a translated page) or with nothing usable falls back to
+    `E<abs(code)>`, so no ASCII fragment of a translation leaks into a name.
+    """
+    if not name.isascii():
+        return fallback_identifier(code)
+    ident = _NON_ALNUM.sub("_", name.upper()).strip("_")
+    if not ident:
+        return fallback_identifier(code)
+    if ident[0].isdigit():
+        ident = "E_" + ident
+    return ident
+
+
+def fallback_identifier(code: int) -> str:
+    return f"E{abs(code)}"
+
+
+def is_valid_identifier(ident: str) -> bool:
+    """What an `identifiers` override in errgen.toml must look like."""
+    return re.fullmatch(r"[A-Z][A-Z0-9_]*", ident) is not None and not ident.endswith("_")
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to '-'."""
+    kept = []
+    for ch in text.lower():
+        category = unicodedata.category(ch)
+        if ch in "-_" or category[0] in "LNM":
+            kept.append(ch)
+        elif ch == " ":
+            kept.append("-")
+    return "".join(kept)
+
+
+def unique_slug(text: str, taken: set[str]) -> str:
+    """`github_slug`, with `-1`, `-2`… appended the way GitHub does for repeats."""
+    base = github_slug(text) or "section"
+    slug, n = base, 0
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def category_id(title: str, taken: set[str]) -> str:
+    """Stable id of a category heading: `10xx - General …` -> `10xx_general_…`."""
+    words = "".join(ch if ch.isalnum() else " " for ch in title.lower()).split()
+    base = "_".join(words) or "category"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}_{n}"
+    taken.add(ident)
+    return ident

@@ -1,0 +1,53 @@
+"""Message templates: placeholders and the anchored pattern that matches a real message.
+
+The pattern is one string that means the same in Python's `re` (compiled with
+DOTALL, used with `fullmatch`) and in JavaScript's `RegExp(pattern, "su")`:
+literal text escapes only the characters both engines treat as syntax, and
+every placeholder becomes the same lazy group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Message
+
+# printf-style (`%s`, `%d`, `%b`, `%f`; `％s` with a full-width percent is a real
+# typo on the Chinese page) and brace-style (`{param}`) placeholders.
+PLACEHOLDER = re.compile(r"[%％][sdbf]|\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+# Characters that are syntax in either engine. Escaping anything else (a space,
+# `-`, `#`) is an error in a JavaScript `u`-mode pattern.
+_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
+
+PLACEHOLDER_GROUP = "(.+?)"
+
+
+def message_from_text(text: str, line: int, column: int) -> Message:
+    placeholders: list[str] = []
+    parts = ["^"]
+    literal_length = 0
+    position = 0
+    for found in PLACEHOLDER.finditer(text):
+        literal = text[position : found.start()]
+        parts.append(escape_literal(literal))
+        literal_length += len(literal)
+        parts.append(PLACEHOLDER_GROUP)
+        placeholders.append(found.group())
+        position = found.end()
+    tail = text[position:]
+    parts.append(escape_literal(tail))
+    literal_length += len(tail)
+    parts.append("$")
+    return Message(
+        text=text,
+        placeholders=tuple(placeholders),
+        pattern="".join(parts),
+        literal_length=literal_length,
+        line=line,
+        column=column,
+    )
+
+
+def escape_literal(text: str) -> str:
+    return "".join("\\" + ch if ch in _REGEX_SYNTAX else ch for ch in text)

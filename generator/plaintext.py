@@ -1,0 +1,67 @@
+"""markdown-it inline tokens -> the plain text an API sends.
+
+Escapes are already resolved by markdown-it; here code-span backticks and
+emphasis markers go, links keep their text, HTML is dropped (a `<br>` is a line
+break), and runs of spaces, tabs and line endings fold to one space. Every
+other character, U+00A0 and U+2028 included, is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+_FOLD = re.compile(r"[ \t\n\r]+")
+_BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
+_ANCHOR_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+_TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
+_BREAK_TYPES = frozenset({"softbreak", "hardbreak"})
+
+
+@dataclass(frozen=True, slots=True)
+class InlineText:
+    text: str
+    links: tuple[str, ...]  # hrefs, as written
+    anchors: tuple[str, ...]  # ids of inline HTML anchors
+
+
+def fold(text: str) -> str:
+    return _FOLD.sub(" ", text).strip(" ")
+
+
+def inline_text(tokens: Iterable[Token]) -> InlineText:
+    """Plain text of one or more inline tokens, joined by a space."""
+    pieces: list[str] = []
+    links: list[str] = []
+    anchors: list[str] = []
+    for inline in tokens:
+        pieces.append(" ")
+        _collect(inline.children or [], pieces, links, anchors)
+    return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
+
+
+def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anchors: list[str]) -> None:
+    for child in children:
+        kind = child.type
+        if kind in _TEXT_TYPES:
+            pieces.append(child.content)
+        elif kind in _BREAK_TYPES:
+            pieces.append(" ")
+        elif kind == "html_inline":
+            if _BR.match(child.content.strip()):
+                pieces.append(" ")
+            anchors.extend(html_anchor_ids(child.content))
+        elif kind == "link_open":
+            href = child.attrGet("href")
+            if isinstance(href, str):
+                links.append(href)
+        elif kind == "image":
+            _collect(child.children or [], pieces, links, anchors)
+
+
+def html_anchor_ids(html: str) -> list[str]:
+    return _ANCHOR_ID.findall(html)

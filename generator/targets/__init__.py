@@ -1,0 +1,1 @@
+"""Targets: each turns a finished `ErrorPage` into `{relative path: text}`."""

@@ -1,0 +1,62 @@
+"""JSON target: the contract other tools read (`output/json/<source>.json`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ErrorPage, Message
+from ..render import render
+
+SCHEMA_VERSION = 1
+
+
+def render_json(page: ErrorPage) -> dict[str, str]:
+    return {f"{page.source.id}.json": render("json/page.json.j2", document=document(page))}
+
+
+def document(page: ErrorPage) -> dict[str, Any]:
+    source = page.source
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": {
+            "id": source.id,
+            "path": source.path,
+            "sha256": source.sha256,
+            "url": source.url,
+            "language": source.language,
+        },
+        "title": page.title,
+        "categories": [{"id": c.id, "title": c.title} for c in page.categories],
+        "errors": [
+            {
+                "code": error.code,
+                "name": error.name,
+                "identifier": error.identifier,
+                "category": error.category,
+                "messages": [_message(message) for message in error.messages],
+                "description": error.description,
+                "line": error.line,
+            }
+            for error in page.errors
+        ],
+        "message_tables": [
+            {
+                "title": table.title,
+                "codes": list(table.codes),
+                "line": table.line,
+                "rows": [
+                    {"message": row.message.text, "description": row.description, **_pattern(row.message)}
+                    for row in table.rows
+                ],
+            }
+            for table in page.message_tables
+        ],
+    }
+
+
+def _message(message: Message) -> dict[str, Any]:
+    return {"text": message.text, **_pattern(message)}
+
+
+def _pattern(message: Message) -> dict[str, Any]:
+    return {"placeholders": list(message.placeholders), "pattern": message.pattern}
