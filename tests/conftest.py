@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from support import SHARED, TSC
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite expected files of golden cases")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The suite reads the real pages and compiles TypeScript: without them it
+    # would prove nothing, so say so instead of skipping.
+    if not SHARED.is_dir():
+        raise pytest.UsageError(f"tests need ../shared beside the project (looked for {SHARED})")
+    if not TSC.exists():
+        raise pytest.UsageError("tests need the pinned TypeScript compiler: run `make deps` (npm ci)")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

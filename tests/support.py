@@ -1,0 +1,97 @@
+"""What the tests share: paths, a throwaway project, and running the generated code."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_a9fcaeec7fb1da7f.txt"
+CORPUS = SHARED / "corpus"
+TSC = ROOT / "node_modules" / ".bin" / "tsc"
+
+# Compiler options for running generated TypeScript in node: the strict set
+# from tsconfig.json, emitting ES modules.
+TSC_FLAGS = [
+    "--strict", "--isolatedModules", "--verbatimModuleSyntax", "--erasableSyntaxOnly",
+    "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes", "--noImplicitReturns",
+    "--noUnusedLocals", "--noUnusedParameters",
+    "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler",
+    "--lib", "es2022", "--types", "",
+]
+
+
+def make_project(base: Path, sources: dict[str, str | Path], package: str = "errors", extra: str = "") -> Path:
+    """A project folder with errgen.toml and one docs_src page per source.
+
+    A source's value is the page's text, or a path to copy it from.
+    `extra` is appended to each [[sources]] table (e.g. `translation_of = "spot"`).
+    """
+    (base / "docs_src").mkdir(parents=True, exist_ok=True)
+    lines = ["[output]", f'python_package = "{package}"', ""]
+    for source_id, page in sources.items():
+        target = base / "docs_src" / f"{source_id}.md"
+        if isinstance(page, Path):
+            target.write_bytes(page.read_bytes())
+        else:
+            target.write_text(page, encoding="utf-8")
+        lines += ["[[sources]]", f'id = "{source_id}"', f'path = "docs_src/{source_id}.md"', extra, ""]
+    (base / "errgen.toml").write_text("\n".join(lines), encoding="utf-8")
+    return base
+
+
+def run_errgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` as a user runs it; never raises on exit status."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def import_file(path: Path) -> ModuleType:
+    """Import a generated module from its file, under a name no other test uses."""
+    name = f"generated_{path.stem}_{uuid.uuid4().hex}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def compile_typescript(sources: list[Path], out_dir: Path) -> None:
+    """tsc --strict the modules into ES modules node can import from out_dir."""
+    result = subprocess.run(
+        [str(TSC), *TSC_FLAGS, "--outDir", str(out_dir), *map(str, sources)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, f"tsc failed:\n{result.stdout}{result.stderr}"
+    (out_dir / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+
+
+def run_node(script: str, cwd: Path) -> Any:
+    """Run an ES-module script in cwd; it prints one JSON value, which is returned."""
+    path = cwd / f"run_{uuid.uuid4().hex}.mjs"
+    path.write_text(script, encoding="utf-8")
+    result = subprocess.run(["node", str(path)], cwd=cwd, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"node failed:\n{result.stdout}{result.stderr}"
+    return json.loads(result.stdout)
+
+
+def load_json(path: Path) -> Any:
+    """json.loads that rejects duplicate keys."""
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), f"duplicate keys in {path}: {keys}"
+        return dict(pairs)
+
+    return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicates)
