@@ -25,7 +25,7 @@ TSC_FLAGS = [
     "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes", "--noImplicitReturns",
     "--noUnusedLocals", "--noUnusedParameters",
     "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler",
-    "--lib", "es2022", "--types", "",
+    "--lib", "es2022",
 ]
 
 
