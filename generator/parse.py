@@ -31,7 +31,11 @@ from .resolve import RawEntry, assign_identifiers, merge_duplicates
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
-_CODE_HEADING = re.compile(r"(?P<sign>[-\u2212]?)(?P<digits>[0-9]+)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s+|$)(?P<name>.*)", re.S)
+# `-1121 BAD_SYMBOL`, `−1121: BAD_SYMBOL`, `-1121 - BAD_SYMBOL`. Codes are
+# negative as published: a heading such as "2024 roadmap" is not a code.
+_CODE_HEADING = re.compile(
+    r"[-\u2212](?P<digits>[0-9]+)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s+|$)(?P<name>.*)", re.S
+)
 _CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]+)(?![0-9A-Za-z])")
 _QUOTED = re.compile(r'"([^"]*)"')
 _BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
@@ -71,6 +75,9 @@ class _RawTable:
 
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+# Block quotes ("> Source: …"), code blocks (the JSON payload example) are
+# page furniture, never part of a code.
+_SKIPPED = frozenset({"blockquote_open", "fence", "code_block"})
 
 
 def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -139,28 +146,42 @@ class _Walker:
         self._sections: list[_Section] = []  # open non-code headings, outermost first
         self._current: RawEntry | _Section | None = None
         self._pending_anchors: list[str] = []
+        self._item_level: int | None = None  # nesting level of the open outermost bullet
+        self._item_line = 0
+        self._item_inlines: list[Token] = []
         self._slugs: set[str] = set()
         self._category_ids: set[str] = set()
 
     def walk(self, tokens: Sequence[Token]) -> None:
+        """One pass over the stream. Headings count at any depth: CommonMark
+        nests a heading indented under a bullet inside that bullet's item."""
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            end = _block_end(tokens, i)
             kind = token.type
             if kind == "heading_open":
+                self._end_message()
                 self._heading(token, tokens[i + 1])
-            elif kind == "html_block":
+                i += 3  # heading_open, inline, heading_close
+                continue
+            if kind in _SKIPPED or kind == "table_open":
+                end = _block_end(tokens, i)
+                if kind == "table_open":
+                    self._table(tokens[i : end + 1])
+                i = end + 1
+                continue
+            if kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
-            elif kind in ("bullet_list_open", "ordered_list_open"):
-                self._list(tokens[i : end + 1])
-            elif kind == "paragraph_open":
-                self._paragraph(tokens[i + 1])
-            elif kind == "table_open":
-                self._table(tokens[i : end + 1])
-            # Block quotes ("> Source: …"), code blocks (the JSON payload
-            # example) and rules are page furniture, never part of a code.
-            i = end + 1
+            elif kind == "list_item_open" and self._item_level is None:
+                self._item_level, self._item_line = token.level, _line(token)
+            elif kind == "list_item_close" and token.level == self._item_level:
+                self._end_message()
+                self._item_level = None
+            elif kind == "inline" and self._item_level is not None:
+                self._item_inlines.append(token)
+            elif kind == "inline":
+                self._paragraph(token)
+            i += 1
 
     # -- headings ---------------------------------------------------------
 
@@ -185,7 +206,7 @@ class _Walker:
         self._current = self._code_heading(found, content, line, self._column(line))
 
     def _code_heading(self, found: re.Match[str], content: InlineText, line: int, column: int) -> RawEntry | None:
-        code = int(found["digits"]) * (-1 if found["sign"] else 1)
+        code = -int(found["digits"])
         name = found["name"].strip(" ")
         if abs(code) > MAX_SAFE_INTEGER:
             self._error(line, column, f"code {code} is outside JavaScript's safe integers (|code| <= 2^53 - 1)", "code-out-of-range")
@@ -209,23 +230,18 @@ class _Walker:
 
     # -- blocks under a heading ------------------------------------------
 
-    def _list(self, tokens: Sequence[Token]) -> None:
+    def _end_message(self) -> None:
+        """The bullet read so far is one message of the current code."""
+        inlines, self._item_inlines = self._item_inlines, []
         entry = self._current
-        if not isinstance(entry, RawEntry):
+        if not inlines or not isinstance(entry, RawEntry):
             return
-        item_level = tokens[0].level + 1
-        start = 0
-        for index, token in enumerate(tokens):
-            if token.level != item_level:
-                continue
-            if token.type == "list_item_open":
-                start = index
-            elif token.type == "list_item_close":
-                content = inline_text(t for t in tokens[start:index] if t.type == "inline")
-                entry.links += content.links
-                if content.text:
-                    line = _line(tokens[start])
-                    entry.add_message(message_from_text(content.text, line, self._text_column(line)))
+        content = inline_text(inlines)
+        entry.links += content.links
+        if content.text:
+            line = self._item_line if self._item_line else _line(inlines[0])
+            entry.add_message(message_from_text(content.text, line, self._text_column(line)))
+        self._item_line = 0  # text after a heading nested in the item starts a new message
 
     def _paragraph(self, inline: Token) -> None:
         content = inline_text([inline])
