@@ -37,7 +37,7 @@ def typescript_view(generated: Path, tmp_path_factory: pytest.TempPathFactory) -
     for source in SOURCES:
         script += (
             f'{{ const m = await import("./{source}.js");\n'
-            f"  view[{json.dumps(source)}] = {{ enum: m.ErrorCode, categories: m.CATEGORIES,\n"
+            f"  view[{json.dumps(source)}] = {{ enum: m.ErrorCode, categories: m.CATEGORIES, tables: m.MESSAGE_TABLES,\n"
             "    infos: Object.values(m.ErrorCode).map((code) => m.lookup(code)) }; }\n"
         )
     script += "console.log(JSON.stringify(view));\n"
@@ -87,3 +87,20 @@ def test_lookup_answers_for_listed_codes_and_none_for_others(generated: Path) ->
     assert module.lookup(-1121) is module.ErrorCode.BAD_SYMBOL
     assert module.ErrorCode.BAD_SYMBOL == -1121
     assert module.lookup(-9999) is None
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_message_tables_agree_in_every_target(source: str, generated: Path, typescript_view: dict[str, Any]) -> None:
+    document = load_json(generated / "output" / "json" / f"{source}.json")
+    from_json = [
+        {"title": t["title"], "codes": t["codes"], "rows": [[r["message"], r["description"]] for r in t["rows"]]}
+        for t in document["message_tables"]
+    ]
+    module = import_file(generated / "output" / "python" / "binance_errors" / f"{source}.py")
+    from_python = [
+        {"title": t.title, "codes": list(t.codes), "rows": [list(row) for row in t.rows]} for t in module.MESSAGE_TABLES
+    ]
+    assert from_python == from_json
+    assert typescript_view[source]["tables"] == from_json
+    if source.startswith("spot"):
+        assert [len(t["rows"]) for t in from_json] == [41, 18]

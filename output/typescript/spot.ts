@@ -1078,6 +1078,88 @@ const ERRORS: readonly ErrorInfo[] = [
   },
 ];
 
+/** Specific messages some codes send, e.g. spot's "Filter failures". */
+export interface MessageTable {
+  readonly title: string;
+  /** Named by the table's heading, or linking to it. */
+  readonly codes: readonly number[];
+  readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
+}
+
+export const MESSAGE_TABLES: readonly MessageTable[] = [
+  {
+    title: "Messages for -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011 CANCEL_REJECTED, and -2038 ORDER_AMEND_REJECTED",
+    codes: [-1010, -2010, -2011, -2038, -1013],
+    rows: [
+      ["Unknown order sent.", "The order (by either orderId, clOrdId, origClOrdId) could not be found."],
+      ["Duplicate order sent.", "The clOrdId is already in use."],
+      ["Market is closed.", "The symbol is not trading."],
+      ["Account has insufficient balance for requested action.", "Not enough funds to complete the action."],
+      ["Market orders are not supported for this symbol.", "MARKET is not enabled on the symbol."],
+      ["Iceberg orders are not supported for this symbol.", "icebergQty is not enabled on the symbol."],
+      ["Stop loss orders are not supported for this symbol.", "STOP_LOSS is not enabled on the symbol."],
+      ["Stop loss limit orders are not supported for this symbol.", "STOP_LOSS_LIMIT is not enabled on the symbol."],
+      ["Take profit orders are not supported for this symbol.", "TAKE_PROFIT is not enabled on the symbol."],
+      ["Take profit limit orders are not supported for this symbol.", "TAKE_PROFIT_LIMIT is not enabled on the symbol."],
+      ["Order amend is not supported for this symbol.", "Order amend keep priority is not enabled on the symbol."],
+      ["Price * QTY is zero or less.", "price * quantity is too low."],
+      ["IcebergQty exceeds QTY.", "icebergQty must be less than the order quantity."],
+      ["This action is disabled on this account.", "Contact customer support; some actions have been disabled on the account."],
+      ["This account may not place or cancel orders.", "Contact customer support; the account has trading ability disabled."],
+      ["Unsupported order combination", "The orderType, timeInForce, stopPrice, and/or icebergQty combination isn't allowed."],
+      ["Order would trigger immediately.", "The order's stop price is not valid when compared to the last traded price."],
+      ["Cancel order is invalid. Check origClOrdId and orderId.", "No origClOrdId or orderId was sent in."],
+      ["Order would immediately match and take.", "LIMIT_MAKER order type would immediately match and trade, and not be a pure maker order."],
+      ["The relationship of the prices for the orders is not correct.", "The prices set in the OCO is breaking the Price restrictions. For reference: BUY : LIMIT_MAKER price < Last Traded Price < stopPrice SELL : LIMIT_MAKER price > Last Traded Price > stopPrice"],
+      ["OCO orders are not supported for this symbol", "OCO is not enabled on the symbol."],
+      ["Quote order qty market orders are not support for this symbol.", "MARKET orders using the parameter quoteOrderQty are not enabled on the symbol."],
+      ["Trailing stop orders are not supported for this symbol.", "Orders using trailingDelta are not enabled on the symbol."],
+      ["Order cancel-replace is not supported for this symbol.", "POST /api/v3/order/cancelReplace (REST API) or order.cancelReplace (WebSocket API) is not enabled on the symbol."],
+      ["This symbol is not permitted for this account.", "Account and symbol do not have the same permissions. (e.g. SPOT, MARGIN, etc)"],
+      ["This symbol is restricted for this account.", "Account is unable to trade on that symbol. (e.g. An ISOLATED_MARGIN account cannot place SPOT orders.)"],
+      ["Order was not canceled due to cancel restrictions.", "Either cancelRestrictions was set to ONLY_NEW but the order status was not NEW or cancelRestrictions was set to ONLY_PARTIALLY_FILLED but the order status was not PARTIALLY_FILLED."],
+      ["Rest API trading is not enabled.", "Order is being placed or a server that is not configured to allow access to TRADE endpoints."],
+      ["WebSocket API trading is not enabled.", "Order is being placed or a server that is not configured to allow access to TRADE endpoints."],
+      ["FIX API trading is not enabled.", "Order is placed on a FIX server that is not TRADE enabled."],
+      ["Order book liquidity is less than LOT_SIZE filter minimum quantity.", "Quote quantity market orders cannot be placed when the order book liquidity is less than minimum quantity configured for the LOT_SIZE filter."],
+      ["Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", "Quote quantity market orders cannot be placed when the order book liquidity is less than the minimum quantity for MARKET_LOT_SIZE filter."],
+      ["Order book liquidity is less than symbol minimum quantity.", "Quote quantity market orders cannot be placed when there are no orders on the book."],
+      ["Order amend (quantity increase) is not supported.", "newQty must be less than the order quantity."],
+      ["The requested action would change no state; rejecting", "The request sent would not have changed the status quo. (e.g. newQty cannot equal the order quantity.)"],
+      ["Pegged orders are not supported for this symbol.", "pegInstructionsAllowed has not been enabled."],
+      ["This order type may not use pegged price.", "You are using parameter pegPriceType with an unsupported order type. (e.g. MARKET)"],
+      ["This price peg cannot be used with this order type.", "You are using pegPriceType=MARKET_PEG for a LIMIT_MAKER order."],
+      ["Order book liquidity is too low for this pegged order.", "The order book doesn’t have the best price level to peg the price to."],
+      ["OPO orders are not supported for this symbol.", ""],
+      ["Order amend (pending OPO order) is not supported.", "You cannot amend the pending quantity of an OPO order"],
+    ],
+  },
+  {
+    title: "Filter failures",
+    codes: [-1013],
+    rows: [
+      ["Filter failure: PRICE_FILTER", "price is too high, too low, and/or not following the tick size rule for the symbol."],
+      ["Filter failure: PERCENT_PRICE", "price is X% too high or X% too low from the average weighted price over the last Y minutes."],
+      ["Filter failure: LOT_SIZE", "quantity is too high, too low, and/or not following the step size rule for the symbol."],
+      ["Filter failure: MIN_NOTIONAL", "price * quantity is too low to be a valid order for the symbol."],
+      ["Filter failure: NOTIONAL", "price * quantity is not within range of the minNotional and maxNotional"],
+      ["Filter failure: ICEBERG_PARTS", "ICEBERG order would break into too many parts; icebergQty is too small."],
+      ["Filter failure: MARKET_LOT_SIZE", "MARKET order's quantity is too high, too low, and/or not following the step size rule for the symbol."],
+      ["Filter failure: MAX_POSITION", "The account's position has reached the maximum defined limit. This is composed of the sum of the balance of the base asset, and the sum of the quantity of all open BUY orders."],
+      ["Filter failure: MAX_NUM_ORDERS", "Account has too many open orders on the symbol."],
+      ["Filter failure: MAX_NUM_ALGO_ORDERS", "Account has too many open stop loss and/or take profit orders on the symbol."],
+      ["Filter failure: MAX_NUM_ICEBERG_ORDERS", "Account has too many open iceberg orders on the symbol."],
+      ["Filter failure: MAX_NUM_ORDER_AMENDS", "Account has made too many amendments to a single order on the symbol."],
+      ["Filter failure: MAX_NUM_ORDER_LISTS", "Account has too many open order lists on the symbol."],
+      ["Filter failure: TRAILING_DELTA", "trailingDelta is not within the defined range of the filter for that order type."],
+      ["Filter failure: EXCHANGE_MAX_NUM_ORDERS", "Account has too many open orders on the exchange."],
+      ["Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS", "Account has too many open stop loss and/or take profit orders on the exchange."],
+      ["Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS", "Account has too many open iceberg orders on the exchange."],
+      ["Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS", "Account has too many open order lists on the exchange."],
+    ],
+  },
+];
+
 // [codes, template, pattern, literal characters, key], in page order: each
 // code's messages, then message-table rows. The first code is the one `match`
 // reports when it is not given one; the key (leading literal characters) finds

@@ -2042,6 +2042,17 @@ const ERRORS: readonly ErrorInfo[] = [
   },
 ];
 
+/** Specific messages some codes send, e.g. spot's "Filter failures". */
+export interface MessageTable {
+  readonly title: string;
+  /** Named by the table's heading, or linking to it. */
+  readonly codes: readonly number[];
+  readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
+}
+
+export const MESSAGE_TABLES: readonly MessageTable[] = [
+];
+
 // [codes, template, pattern, literal characters, key], in page order: each
 // code's messages, then message-table rows. The first code is the one `match`
 // reports when it is not given one; the key (leading literal characters) finds

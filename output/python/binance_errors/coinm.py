@@ -15,11 +15,13 @@ from typing import NamedTuple
 
 __all__ = [
     "CATEGORIES",
+    "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
     "ApiError",
     "ErrorCode",
     "Match",
+    "MessageTable",
     "lookup",
     "match",
 ]
@@ -1534,6 +1536,17 @@ class ErrorCode(IntEnum):
         "",
     )
     """-4188 ME_INVALID_TIMESTAMP"""
+
+
+class MessageTable(NamedTuple):
+    """Specific messages some codes send, e.g. spot's "Filter failures"."""
+
+    title: str
+    codes: tuple[int, ...]  # named by the table's heading, or linking to it
+    rows: tuple[tuple[str, str], ...]  # (message, description)
+
+
+MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
 class Match(NamedTuple):

@@ -15,11 +15,13 @@ from typing import NamedTuple
 
 __all__ = [
     "CATEGORIES",
+    "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
     "ApiError",
     "ErrorCode",
     "Match",
+    "MessageTable",
     "lookup",
     "match",
 ]
@@ -1097,6 +1099,203 @@ class ErrorCode(IntEnum):
         "",
     )
     """-2022 Order cancel-replace failed."""
+
+
+class MessageTable(NamedTuple):
+    """Specific messages some codes send, e.g. spot's "Filter failures"."""
+
+    title: str
+    codes: tuple[int, ...]  # named by the table's heading, or linking to it
+    rows: tuple[tuple[str, str], ...]  # (message, description)
+
+
+MESSAGE_TABLES: tuple[MessageTable, ...] = (
+    MessageTable(
+        "消息 -1010 收到了错误消息， -2010 新订单被拒绝，-2011 撤销订单被拒绝，还有 -2038 保留优先权的修改订单被拒绝",
+        (
+            -1010,
+            -2010,
+            -2011,
+            -2038,
+            -1013,
+        ),
+        (
+            (
+                "Unknown order sent.",
+                "找不到订单， (根据请求里发送的 orderId, clOrdId, origClOrdId)。",
+            ),
+            ("Duplicate order sent.", "客户自定义的订单号重复了。"),
+            ("Market is closed.", "该交易对交易关闭了。"),
+            ("Account has insufficient balance for requested action.", "账户金额不足。"),
+            ("Market orders are not supported for this symbol.", "该交易对无法发起市价单。"),
+            ("Iceberg orders are not supported for this symbol.", "该交易对无法发起冰山订单。"),
+            ("Stop loss orders are not supported for this symbol.", "该交易对无法发起止损单。"),
+            (
+                "Stop loss limit orders are not supported for this symbol.",
+                "该交易对无法发起止损限价单。",
+            ),
+            ("Take profit orders are not supported for this symbol.", "该交易对无法发起止盈单。"),
+            (
+                "Take profit limit orders are not supported for this symbol.",
+                "该交易对无法发起止盈限价单。",
+            ),
+            (
+                "Order amend is not supported for this symbol.",
+                "该交易对无法发起保持优先级的修改订单操作。",
+            ),
+            ("Price * QTY is zero or less.", "订单金额必须大于0。"),
+            ("IcebergQty exceeds QTY.", "冰山订单中小订单的Quantity必须小于总的Quantity。"),
+            ("This action is disabled on this account.", "联系客户支持； 该账户已禁用了某些操作。"),
+            (
+                "This account may not place or cancel orders.",
+                "联系客户支持： 该账户已被禁用了交易操作。",
+            ),
+            (
+                "Unsupported order combination",
+                "orderType, timeInForce, stopPrice, icebergQty 某些参数取某些值的时候另一些参数必须/不得提供。",
+            ),
+            (
+                "Order would trigger immediately.",
+                "止盈、止损单必须在未来触发，如果条件太弱现在的市场行情就可以触发（通常是误操作填错了条件），就会报这个错误。",
+            ),
+            (
+                "Cancel order is invalid. Check origClOrdId and orderId.",
+                "撤销订单必须提供 origClOrdId 或者 orderId 中的一个。",
+            ),
+            (
+                "Order would immediately match and take.",
+                "LIMIT_MAKER 订单如果按照规则会成为Taker，就会报此错。",
+            ),
+            (
+                "The relationship of the prices for the orders is not correct.",
+                "OCO订单中设置的价格不符合报价规则： 请参考以下示例： BUY：LIMIT_MAKER price < Last Traded Price < stopPrice SELL：LIMIT_MAKER price > Last Traded Price > stopPrice",
+            ),
+            ("OCO orders are not supported for this symbol", "OCO订单不支持该交易对。"),
+            (
+                "Quote order qty market orders are not support for this symbol.",
+                "这个交易对，市价单不支持参数 quoteOrderQty。",
+            ),
+            (
+                "Trailing stop orders are not supported for this symbol.",
+                "此symbol不支持 trailingDelta。",
+            ),
+            (
+                "Order cancel-replace is not supported for this symbol.",
+                "此symbol不支持 POST /api/v3/order/cancelReplace 或者 order.cancelReplace (WebSocket API)。",
+            ),
+            (
+                "This symbol is not permitted for this account.",
+                "账户和交易对的权限不一致 (比如 SPOT, MARGIN 等)。",
+            ),
+            (
+                "This symbol is restricted for this account.",
+                "账户没有权限在此交易对交易 (比如账户只拥有 ISOLATED_MARGIN权限，则无法下SPOT 订单)。",
+            ),
+            (
+                "Order was not canceled due to cancel restrictions.",
+                "cancelRestrictions 设置为 ONLY_NEW 但订单状态不是 NEW 或 cancelRestrictions 设置为 ONLY_PARTIALLY_FILLED 但订单状态不是 PARTIALLY_FILLED。",
+            ),
+            ("Rest API trading is not enabled.", "下单时，服务器没有设置为允许访问 TRADE 的接口。"),
+            (
+                "WebSocket API trading is not enabled.",
+                "下单时，服务器没有设置为允许访问 TRADE 的接口。",
+            ),
+            ("FIX API trading is not enabled.", "订单放置在未启用 TRADE 的 FIX 服务器上."),
+            (
+                "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
+                "当订单簿流动性小于 LOT_SIZE 过滤器配置的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
+            ),
+            (
+                "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
+                "当订单簿流动性小于 MARKET_LOT_SIZE 过滤器的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
+            ),
+            (
+                "Order book liquidity is less than symbol minimum quantity.",
+                "当订单簿里没有订单时，无法提交包含 quoteOrderQty 的市价单。",
+            ),
+            (
+                "Order amend (quantity increase) is not supported.",
+                "newQty 必须小于原来订单的数量 (quantity)。",
+            ),
+            (
+                "The requested action would change no state; rejecting",
+                "发送的请求将不会改变现状；拒绝。 (比如， newQty 不能和原来订单的数量 (quantity)是一样的。)",
+            ),
+            (
+                "Pegged orders are not supported for this symbol.",
+                "pegInstructionsAllowed 还没有启用。",
+            ),
+            (
+                "This order type may not use pegged price.",
+                "在不被支持的订单类型上使用 pegPriceType 参数 (例如， MARKET)。",
+            ),
+            (
+                "This price peg cannot be used with this order type.",
+                "在 LIMIT_MAKER 订单上使用 pegPriceType=MARKET_PEG。",
+            ),
+            (
+                "Order book liquidity is too low for this pegged order.",
+                "订单簿中没有最佳价格水平可用以固定价格。",
+            ),
+            ("OPO orders are not supported for this symbol.", "该交易对不支持 OPO 订单"),
+            (
+                "Order amend (pending OPO order) is not supported.",
+                "OPO 订单中的待处理订单无法修改数量",
+            ),
+        ),
+    ),
+    MessageTable(
+        "订单未能通过过滤器",
+        (-1013,),
+        (
+            ("Filter failure: PRICE_FILTER", "检查价格的上限、下限、步进间隔。"),
+            (
+                "Filter failure: PERCENT_PRICE",
+                "检查订单中价格是否相对于过去N分钟的平均价格变动超过了百分之X。",
+            ),
+            ("Filter failure: LOT_SIZE", "检查订单中数量的上限、下线、步进间隔。"),
+            (
+                "Filter failure: MIN_NOTIONAL",
+                "price * quantity，也就是订单金额，是否超过了最小值。",
+            ),
+            (
+                "Filter failure: NOTIONAL",
+                "price * quantity 不在 minNotional 和 maxNotional 的范围内",
+            ),
+            ("Filter failure: ICEBERG_PARTS", "冰山订单只能被分割成有限个小订单。"),
+            ("Filter failure: MARKET_LOT_SIZE", "与 LOT_SIZE 含义一致，只是对市价单生效。"),
+            (
+                "Filter failure: MAX_POSITION",
+                "账户的仓位已达到定义的最大限额。 它是由基础资产余额的总和以及所有未平仓买入订单的数量之和组成的。",
+            ),
+            ("Filter failure: MAX_NUM_ORDERS", "账户在该交易对下最多挂单数。"),
+            ("Filter failure: MAX_NUM_ALGO_ORDERS", "账户在该交易对下最多的止盈/止损挂单数。"),
+            ("Filter failure: MAX_NUM_ICEBERG_ORDERS", "账户在该交易对下最多的冰山订单数。"),
+            (
+                "Filter failure: MAX_NUM_ORDER_AMENDS",
+                "账户在该交易对下针对单一订单的最多修改次数。",
+            ),
+            ("Filter failure: MAX_NUM_ORDER_LISTS", "账户在该交易对下最多的订单列表数。"),
+            (
+                "Filter failure: TRAILING_DELTA",
+                "trailingDelta 不在该订单类型的筛选器的定义范围内。",
+            ),
+            ("Filter failure: EXCHANGE_MAX_NUM_ORDERS", "账户在交易所有太多未结订单。"),
+            (
+                "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
+                "账户在交易所有太多的未平仓止损和/或止盈订单。",
+            ),
+            (
+                "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
+                "账户在交易所有太多未平仓的冰山订单。",
+            ),
+            (
+                "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
+                "账户在交易所有太多未平仓的订单列表。",
+            ),
+        ),
+    ),
+)
 
 
 class Match(NamedTuple):
