@@ -15,6 +15,7 @@ help:
 	@echo "make regen   docs_src/ -> output/ (errgen generate)"
 	@echo "make check   fail when output/ is stale (errgen check)"
 	@echo "make test    the whole suite: pytest, mypy --strict, tsc --strict, check"
+	@echo "make bench   timings against their floors and the speed goals -> bench/results.json"
 
 $(PY_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +36,7 @@ check: $(PY_STAMP)
 	$(BIN)/errgen check
 
 typecheck: deps
-	$(BIN)/mypy --strict generator
+	$(BIN)/mypy --strict generator bench
 	$(BIN)/mypy --strict output/python
 	$(TSC) -p tsconfig.json
 
@@ -46,3 +47,12 @@ test: deps
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .hypothesis
+
+# Not part of `make test`: timings take minutes and belong to the machine.
+# Writes bench/results.json and prints the tables and the goals of issue #6.
+.PHONY: bench bench-large
+bench: deps
+	$(BIN)/python -m bench
+
+bench-large: deps
+	$(BIN)/python -m bench --large

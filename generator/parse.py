@@ -82,8 +82,20 @@ _SKIPPED = frozenset({"blockquote_open", "fence", "code_block"})
 
 def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     """Parse one page; raise `ErrgenError` (with all diagnostics) on any error."""
+    return page_from_tokens(src, tokenize(src.text), options)
+
+
+def tokenize(text: str) -> list[Token]:
+    """markdown-it's tokens for a page, in errgen's dialect (CommonMark and tables)."""
+    return _MARKDOWN.parse(text)
+
+
+def page_from_tokens(
+    src: SourceText, tokens: Sequence[Token], options: PageOptions
+) -> tuple[ErrorPage, list[Diagnostic]]:
+    """The walk and the page-wide rules: `parse_page` after `tokenize` (bench/ times them apart)."""
     walker = _Walker(src)
-    walker.walk(_MARKDOWN.parse(src.text))
+    walker.walk(tokens)
     diagnostics = walker.diagnostics
     if not walker.entries and not has_errors(diagnostics):
         diagnostics.append(

@@ -13,14 +13,18 @@ PACKAGE_TEMPLATE = "python/__init__.py.j2"
 
 
 def render_python(page: ErrorPage) -> dict[str, str]:
-    source = render(
+    return {f"{page.source.id}.py": format_python(module_source(page), MODULE_TEMPLATE)}
+
+
+def module_source(page: ErrorPage) -> str:
+    """The module as the template writes it, before black (bench/ times the two apart)."""
+    return render(
         MODULE_TEMPLATE,
         page=page,
         members=member_rows(page),
         templates=template_rows(page),
         key_length=PREFIX_KEY,
     )
-    return {f"{page.source.id}.py": format_python(source, MODULE_TEMPLATE)}
 
 
 def render_python_package(pages: Sequence[ErrorPage]) -> dict[str, str]:

@@ -1,0 +1,113 @@
+"""`make bench`: errgen's stages and processes against their floors; see bench/README.md.
+
+    python -m bench [--large] [--out bench/results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.config import load_config
+
+from . import generated, processes
+from .goals import judge
+from .report import render
+from .synth import REFERENCE, read_reference, synthetic_page
+from .timing import ROOT, python, python_env
+
+SIZES = (200, 2_000, 20_000)
+LARGE = 200_000
+OUT = ROOT / "bench" / "out"  # synthetic pages: kept for a look, ignored by git
+PROCESS_RUNS = 5
+IMPORT_RUNS = 21
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help=f"add a {LARGE:,}-code page (minutes)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json", help="results file")
+    parser.add_argument("--sizes", type=_sizes, default=SIZES, metavar="N,N,...",
+                        help=f"synthetic page sizes (default: {','.join(map(str, SIZES))})")
+    args = parser.parse_args(argv)
+    sizes = (*args.sizes, LARGE) if args.large else args.sizes
+    synthetic = write_synthetic(sizes)
+    with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
+        results = run(synthetic, Path(scratch))
+    goals = judge(results)
+    results["goals"] = [goal.as_json() for goal in goals]
+    args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(render(results, goals))
+    print(f"\nwrote {os.path.relpath(args.out)}")
+    return 0
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(","))
+
+
+def write_synthetic(sizes: tuple[int, ...]) -> dict[int, Path]:
+    OUT.mkdir(exist_ok=True)
+    reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
+    pages = {}
+    for size in sizes:
+        pages[size] = OUT / f"synthetic-{size}.md"
+        pages[size].write_text(synthetic_page(reference, size), encoding="utf-8")
+    return pages
+
+
+def run(synthetic: dict[int, Path], scratch: Path) -> dict[str, Any]:
+    project = processes.copy_project(scratch)
+    config = load_config(project / "errgen.toml", "errgen.toml")
+    real = {source.id: project / source.path for source in config.sources}
+    pages = [stage_page(f"synthetic-{size}", path) for size, path in synthetic.items()]
+    pages += [stage_page(source_id, path) for source_id, path in real.items()]
+    largest = max((page for page in pages if page["label"] in real), key=lambda page: page["codes"])
+    package_dir = project / config.output["python"] / config.python_package
+    project_timings = processes.measure_project(project, scratch / "cache", PROCESS_RUNS)
+    match = generated.measure_match(package_dir / f"{largest['label']}.py",
+                                    project / config.output["json"] / f"{largest['label']}.json")
+    match["import_name"] = f"{config.python_package}.{largest['label']}"
+    return {
+        "machine": machine(),
+        "pages": pages,
+        "project": project_timings,
+        "dump": processes.measure_dump(synthetic[min(synthetic, key=lambda n: abs(n - 20_000))], PROCESS_RUNS),
+        "imports": generated.measure_imports(package_dir, IMPORT_RUNS),
+        "match": match,
+        "tsc": generated.measure_tsc(project, 3),
+    }
+
+
+def stage_page(label: str, path: Path) -> dict[str, Any]:
+    """One page's stages in a fresh worker process."""
+    print(f"bench: {label} ...", file=sys.stderr, flush=True)
+    worker = subprocess.run(python("-m", "bench.stages", str(path)), cwd=ROOT, env=python_env(),
+                            capture_output=True, text=True, check=False)
+    if worker.returncode != 0:
+        raise RuntimeError(f"bench worker failed on {path}:\n{worker.stderr}")
+    page: dict[str, Any] = json.loads(worker.stdout)
+    page["label"] = label
+    page["page"] = os.path.relpath(path, ROOT) if path.is_relative_to(ROOT) else path.name
+    return page
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "versions": {name: metadata.version(name) for name in ("markdown-it-py", "Jinja2", "black")},
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The issue's speed goals (#6), judged on one run's numbers (CPU time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    name: str
+    measured: float
+    limit: float
+    unit: str  # "x" for a ratio, "ms" or "us" for a time
+
+    @property
+    def met(self) -> bool:
+        return self.measured <= self.limit
+
+    def as_json(self) -> dict[str, Any]:
+        return {"goal": self.name, "measured": self.measured, "limit": self.limit, "unit": self.unit,
+                "met": self.met}
+
+
+def judge(results: dict[str, Any]) -> list[Goal]:
+    pages = {page["label"]: page for page in results["pages"]}
+    largest_real = results["match"]["import_name"].rsplit(".", 1)[-1]
+    goals = [_parse_goal(pages[label])
+             for label in ("synthetic-20000", "synthetic-200000", largest_real) if label in pages]
+    if "synthetic-2000" in pages and "synthetic-20000" in pages:
+        goals.append(Goal("2,000 -> 20,000 codes, in-process total", _growth(pages, 2000, 20000), 12.0, "x"))
+    if "synthetic-20000" in pages and "synthetic-200000" in pages:
+        goals.append(Goal("20,000 -> 200,000 codes, peak memory growth", _memory_growth(pages), 12.0, "x"))
+    dump = results["dump"]
+    goals.append(Goal(f"dump {dump['page'].rsplit('/', 1)[-1]} / bare import+parse process",
+                      dump["dump"]["cpu"] / dump["bare_parse"]["cpu"], 1.5, "x"))
+    project = results["project"]
+    bare = project["bare_imports"]["cpu"]
+    goals.append(Goal("no-op generate / bare imports", project["generate_noop"]["cpu"] / bare, 3.0, "x"))
+    goals.append(Goal("check / bare imports", project["check"]["cpu"] / bare, 3.0, "x"))
+    goals.append(Goal("black passes on every page (max)",
+                      max(page["black_passes"] for page in results["pages"]), 1, "passes"))
+    imports = results["imports"]
+    largest = results["match"]["import_name"]
+    goals.append(Goal(f"import {largest} - import enum",
+                      (imports[largest]["cpu"] - imports["enum"]["cpu"]) * 1e3, 5.0, "ms"))
+    goals.append(Goal("match on the largest page, median", results["match"]["match"]["median"] * 1e6, 20.0, "us"))
+    return goals
+
+
+def _parse_goal(page: dict[str, Any]) -> Goal:
+    cpu = page["cpu"]
+    return Goal(f"parse+model / floor ({page['label']})", (cpu["parse"] + cpu["model"]) / cpu["floor"], 1.2, "x")
+
+
+def _growth(pages: dict[str, Any], small: int, large: int) -> float:
+    total: float = pages[f"synthetic-{large}"]["cpu"]["total"] / pages[f"synthetic-{small}"]["cpu"]["total"]
+    return total
+
+
+def _memory_growth(pages: dict[str, Any]) -> float:
+    def growth(label: str) -> float:
+        rss = pages[label]["rss_mb"]
+        return float(rss["peak"] - rss["baseline"])
+
+    return growth("synthetic-200000") / growth("synthetic-20000")

@@ -1,0 +1,56 @@
+"""errgen as users run it, as whole processes, beside the bare floors.
+
+The project (errgen.toml, docs_src/, output/) is copied to a scratch folder
+with its own black cache, so the bench never writes into the working tree and
+a no-op run is one that follows a full `errgen generate` there.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .timing import ROOT, Timing, python, python_env, run_once, time_process
+
+BARE_IMPORTS = "import markdown_it, jinja2, black"
+BARE_PARSE = (
+    "import sys; from markdown_it import MarkdownIt; "
+    "MarkdownIt('commonmark').enable('table').parse(open(sys.argv[1], encoding='utf-8').read())"
+)
+
+
+def copy_project(scratch: Path) -> Path:
+    project = scratch / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "errgen.toml", project / "errgen.toml")
+    for folder in ("docs_src", "output"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, project / folder)
+    return project
+
+
+def measure_project(project: Path, cache: Path, runs: int) -> dict[str, Any]:
+    """First (cold cache) and no-op `generate`, `check`, against bare processes."""
+    env = python_env(ERRGEN_CACHE_DIR=str(cache))
+    errgen = python("-m", "generator")
+    first = run_once([*errgen, "generate"], project, env)
+    timings = {
+        "python_startup": time_process(python("-c", "pass"), project, runs),
+        "bare_imports": time_process(python("-c", BARE_IMPORTS), project, runs),
+        "generate_noop": time_process([*errgen, "generate"], project, runs, env),
+        "check": time_process([*errgen, "check"], project, runs, env),
+    }
+    return {
+        "generate_first": Timing(*first).as_json(),
+        **{name: timing.as_json() for name, timing in timings.items()},
+    }
+
+
+def measure_dump(page: Path, runs: int) -> dict[str, Any]:
+    """`errgen dump PAGE` against a process that only imports markdown-it and parses PAGE."""
+    return {
+        "page": str(page),
+        "dump": time_process(python("-m", "generator", "dump", str(page)), ROOT, runs).as_json(),
+        "bare_parse": time_process(python("-c", BARE_PARSE, str(page)), ROOT, runs).as_json(),
+    }

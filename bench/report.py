@@ -1,0 +1,97 @@
+"""The bench's numbers as tables for a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .goals import Goal
+from .stages import STAGES
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Left-aligned first column, right-aligned others."""
+    rows = [list(header), *map(list, rows)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths)))
+        for row in rows
+    ]
+    return "\n".join([lines[0], "-" * len(lines[0]), *lines[1:]])
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.1f}" if seconds < 10 else f"{seconds * 1e3:.0f}"
+
+
+def render(results: dict[str, Any], goals: list[Goal]) -> str:
+    sections = [
+        "Per page, in one process: CPU ms per stage (median of the runs); floor = bare markdown-it parse",
+        _pages(results["pages"]),
+        "",
+        "Whole processes: CPU ms (wall ms), median",
+        _processes(results),
+        "",
+        f"Generated code: import (fresh interpreter, bytecode compiled), match on {results['match']['module']}",
+        _generated(results),
+        "",
+        "Goals (issue #6), on CPU time",
+        table(("goal", "measured", "limit", "met"),
+              ([g.name, f"{g.measured:.2f} {g.unit}", f"{g.limit:g} {g.unit}", "yes" if g.met else "NO"]
+               for g in goals)),
+    ]
+    return "\n".join(sections)
+
+
+def _pages(pages: list[dict[str, Any]]) -> str:
+    header = ("page", "codes", "KB", *STAGES, "total", "floor", "p+m/floor", "black passes", "cached black",
+              "peak MB")
+    rows = []
+    for page in pages:
+        cpu = page["cpu"]
+        rows.append([
+            page["label"], str(page["codes"]), f"{page['bytes'] / 1024:.0f}",
+            *(ms(cpu[stage]) for stage in STAGES), ms(cpu["total"]), ms(cpu["floor"]),
+            f"{(cpu['parse'] + cpu['model']) / cpu['floor']:.2f}x", str(page["black_passes"]),
+            ms(cpu["black_cached"]), f"{page['rss_mb']['peak']:.0f}",
+        ])
+    return table(header, rows)
+
+
+def _processes(results: dict[str, Any]) -> str:
+    project, dump = results["project"], results["dump"]
+    bare, parse = project["bare_imports"], dump["bare_parse"]
+    rows = [
+        ("python -c pass", project["python_startup"], None),
+        ("bare: import markdown_it, jinja2, black", bare, bare),
+        ("errgen generate (first, cold black cache)", project["generate_first"], bare),
+        ("errgen generate (no-op)", project["generate_noop"], bare),
+        ("errgen check", project["check"], bare),
+        (f"bare: import markdown_it + parse {_name(dump['page'])}", parse, parse),
+        (f"errgen dump {_name(dump['page'])}", dump["dump"], parse),
+    ]
+    return table(("process", "CPU ms", "wall ms", "vs bare"),
+                 ([name, ms(t["cpu"]), ms(t["wall"]), "" if base is None else f"{t['cpu'] / base['cpu']:.2f}x"]
+                  for name, t, base in rows))
+
+
+def _generated(results: dict[str, Any]) -> str:
+    imports, found = results["imports"], results["match"]
+    enum = imports["enum"]["cpu"]
+    rows = [[name, ms(t["cpu"]), ms(t["wall"]), "" if name == "enum" else f"+{ms(t['cpu'] - enum)}"]
+            for name, t in imports.items()]
+    lines = [table(("import", "CPU ms", "wall ms", "vs enum"), rows), ""]
+    for key in ("match", "match_with_code", "lookup"):
+        spread = found[key]
+        lines.append(f"{key:<16} median {spread['median'] * 1e6:6.2f} us   p90 {spread['p90'] * 1e6:6.2f} us   "
+                     f"max {spread['max'] * 1e6:6.2f} us   ({found['messages']} messages, "
+                     f"{found['unmatched']} unmatched)")
+    lines.append(f"first match (builds the index): {found['first_call'] * 1e3:.2f} ms")
+    tsc = results["tsc"]
+    lines.append(f"tsc --strict over {tsc['files']} modules ({tsc['bytes'] / 1024:.0f} KB): "
+                 f"{ms(tsc['cpu'])} ms CPU, {ms(tsc['wall'])} ms wall")
+    return "\n".join(lines)
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
