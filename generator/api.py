@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, ErrgenError
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
-from .targets.json import render_json
+from .targets.json import render_json, render_json_schema
 from .targets.python import render_python, render_python_package
 from .targets.typescript import render_typescript
 
@@ -113,6 +113,8 @@ def render_target(target: str, pages: list[ErrorPage]) -> dict[str, str]:
         files.update(_PER_PAGE[target](page))
     if target == "python":
         files.update(render_python_package(pages))
+    if target == "json":
+        files.update(render_json_schema())
     return files
 
 

@@ -11,6 +11,7 @@ from support import SEED, make_project, run_errgen
 
 OUTPUTS = (
     "output/json/coinm.json",
+    "output/json/page.schema.json",
     "output/python/errors/coinm.py",
     "output/python/errors/__init__.py",
     "output/python/errors/py.typed",
@@ -38,7 +39,7 @@ def age_outputs(root: Path) -> dict[str, int]:
 def test_generate_writes_every_target_and_check_then_passes(project: Path) -> None:
     assert all((project / rel).is_file() for rel in OUTPUTS)
     result = run_errgen("check", cwd=project)
-    assert (result.returncode, result.stdout) == (0, "errgen: output is current (5 files)\n")
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (6 files)\n")
 
 
 def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path) -> None:

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from ..model import ErrorPage, Message
 from ..render import render
 
 SCHEMA_VERSION = 1
+# Beside the documents; a source id never holds a dot, so no page can collide.
+SCHEMA_FILE = "page.schema.json"
 
 
 def render_json(page: ErrorPage) -> dict[str, str]:
     return {f"{page.source.id}.json": render("json/page.json.j2", document=document(page))}
 
 
+def render_json_schema() -> dict[str, str]:
+    """The JSON Schema every document names in `$schema`, once per target folder."""
+    return {SCHEMA_FILE: render("json/schema.json.j2", schema_version=SCHEMA_VERSION, schema_file=SCHEMA_FILE)}
+
+
 def document(page: ErrorPage) -> dict[str, Any]:
     source = page.source
     return {
+        "$schema": SCHEMA_FILE,
+        "$id": f"urn:errgen:page:{quote(source.id, safe='')}",
         "schema_version": SCHEMA_VERSION,
         "source": {
             "id": source.id,
