@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 _PY_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_PYDOC_SHORT = {**_PY_SHORT, '"': "\\x22"}
 _JS_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -36,17 +37,25 @@ def _js_escape(ch: str) -> str:
 
 def pystr(text: str) -> str:
     """A double-quoted Python string literal (no prefix) equal to `text`."""
-    body = "".join(_PY_SHORT.get(ch) or (ch if ch.isprintable() else _python_escape(ch)) for ch in text)
-    return f'"{body}"'
+    return f'"{_python_body(text, _PY_SHORT)}"'
+
+
+def _python_body(text: str, short: dict[str, str]) -> str:
+    return "".join(short.get(ch) or (ch if ch.isprintable() else _python_escape(ch)) for ch in text)
 
 
 def pydoc(text: str) -> str:
-    """Text for inside a `\"\"\"` docstring: reads back as `text`.
+    """Text for inside a `\"\"\"` docstring: reads back as `text`, also after black.
 
-    Every quote is escaped, so neither `\"\"\"` nor a quote at the end can close
-    the docstring; a backslash cannot start `\\N{…}` or `\\u…`.
+    A quote is written `\\x22`, so no `\"\"\"` can close the docstring and black
+    finds no quote at either end to pad with a space; spaces at the ends are
+    `\\x20`, which black's docstring trimming leaves alone. A backslash is
+    doubled, so it cannot start `\\N{…}` or `\\u…`.
     """
-    return pystr(text)[1:-1]
+    core = text.strip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    trail = len(text) - lead - len(core)
+    return "\\x20" * lead + _python_body(core, _PYDOC_SHORT) + "\\x20" * trail
 
 
 def tsstr(text: str) -> str:
@@ -60,7 +69,12 @@ def tsstr(text: str) -> str:
 
 
 def comment(text: str) -> str:
-    """Text for a `#`, `//` or `/* */` comment: one line, `*/` neutralised."""
+    """Text for a `#`, `//` or `/* */` comment: one line, `*/` neutralised.
+
+    Templates put fixed words before it (`# Category: …`): tools read
+    directives at the start of a comment (`# type: int`, `# fmt: off`,
+    `// @ts-expect-error`), and page text must never be one.
+    """
     body = "".join(ch if ch.isprintable() else _js_escape(ch) for ch in text)
     return body.replace("*/", "*\\/")
 
@@ -71,8 +85,15 @@ def jsdoc(text: str) -> str:
 
 
 def json_document(value: object) -> str:
-    """The JSON target's text: sorted keys, two-space indent, UTF-8 as is."""
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The JSON target's text: sorted keys, two-space indent, UTF-8 as is.
+
+    `json.dumps` leaves U+2028, bidi controls and other invisible characters
+    raw inside strings; they are written as `\\u` escapes here, as in the other
+    targets, so a diff of the JSON shows them. Outside strings there is only
+    ASCII punctuation, digits, spaces and newlines, none of which changes.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return "".join(ch if ch.isprintable() or ch == "\n" else _js_escape(ch) for ch in text) + "\n"
 
 
 def pyopt(text: str | None) -> str:

@@ -17,7 +17,7 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
-  // 10xx - General Server or Network issues
+  // Category: 10xx - General Server or Network issues
   /** -1000 UNKNOWN */
   UNKNOWN: -1000,
   /** -1001 DISCONNECTED */
@@ -38,7 +38,7 @@ export const ErrorCode = {
   INVALID_TIMESTAMP: -1021,
   /** -1022 INVALID_SIGNATURE */
   INVALID_SIGNATURE: -1022,
-  // 11xx - 2xxx Request issues
+  // Category: 11xx - 2xxx Request issues
   /** -1100 ILLEGAL_CHARS */
   ILLEGAL_CHARS: -1100,
   /** -1101 TOO_MANY_PARAMETERS */
@@ -93,7 +93,7 @@ export const ErrorCode = {
   BALANCE_NOT_SUFFICIENT: -2018,
   /** -2027 OPTION_MARGIN_NOT_SUFFICIENT */
   OPTION_MARGIN_NOT_SUFFICIENT: -2027,
-  // 3xxx-5xxx Filters and other issues
+  // Category: 3xxx-5xxx Filters and other issues
   /** -3029 TRANSFER_FAILED */
   TRANSFER_FAILED: -3029,
   /** -4001 PRICE_LESS_THAN_ZERO */

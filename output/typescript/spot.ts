@@ -17,7 +17,7 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
-  // 10xx - General Server or Network issues
+  // Category: 10xx - General Server or Network issues
   /** -1000 UNKNOWN */
   UNKNOWN: -1000,
   /** -1001 DISCONNECTED */
@@ -52,7 +52,7 @@ export const ErrorCode = {
   TOO_MANY_CONNECTIONS: -1034,
   /** -1035 LOGGED_OUT */
   LOGGED_OUT: -1035,
-  // 11xx - Request issues
+  // Category: 11xx - Request issues
   /** -1100 ILLEGAL_CHARS */
   ILLEGAL_CHARS: -1100,
   /** -1101 TOO_MANY_PARAMETERS */
@@ -223,7 +223,7 @@ export const ErrorCode = {
   MAXIMUM_SUBSCRIPTION_IDS: -2042,
   /** -2043 NO_REFERENCE_PRICE */
   NO_REFERENCE_PRICE: -2043,
-  // Errors regarding placing orders via cancelReplace
+  // Category: Errors regarding placing orders via cancelReplace
   /** -2021 Order cancel-replace partially failed */
   ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: -2021,
   /** -2022 Order cancel-replace failed. */

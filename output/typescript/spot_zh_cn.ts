@@ -17,7 +17,7 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
-  // 10xx - 服务器或网络问题
+  // Category: 10xx - 服务器或网络问题
   /** -1000 未知错误 */
   UNKNOWN: -1000,
   /** -1001 连接断开 */
@@ -52,7 +52,7 @@ export const ErrorCode = {
   TOO_MANY_CONNECTIONS: -1034,
   /** -1035 会话注销 */
   LOGGED_OUT: -1035,
-  // 11xx - 请求内容中的问题
+  // Category: 11xx - 请求内容中的问题
   /** -1100 非法字符 */
   ILLEGAL_CHARS: -1100,
   /** -1101 参数太多 */
@@ -223,7 +223,7 @@ export const ErrorCode = {
   MAXIMUM_SUBSCRIPTION_IDS: -2042,
   /** -2043 无参考价格 */
   NO_REFERENCE_PRICE: -2043,
-  // 有关使用 cancelReplace 下订单的错误
+  // Category: 有关使用 cancelReplace 下订单的错误
   /** -2021 Order cancel-replace partially failed */
   ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: -2021,
   /** -2022 Order cancel-replace failed. */

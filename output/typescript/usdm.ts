@@ -19,7 +19,7 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
-  // 10xx - General Server or Network issues
+  // Category: 10xx - General Server or Network issues
   /** -1000 UNKNOWN */
   UNKNOWN: -1000,
   /** -1001 DISCONNECTED */
@@ -60,7 +60,7 @@ export const ErrorCode = {
   START_TIME_GREATER_THAN_END_TIME: -1023,
   /** -1099 NOT_FOUND */
   NOT_FOUND: -1099,
-  // 11xx - Request issues
+  // Category: 11xx - Request issues
   /** -1100 ILLEGAL_CHARS */
   ILLEGAL_CHARS: -1100,
   /** -1101 TOO_MANY_PARAMETERS */
@@ -117,7 +117,7 @@ export const ErrorCode = {
   INVALID_PARAMETER: -1130,
   /** -1136 INVALID_NEW_ORDER_RESP_TYPE */
   INVALID_NEW_ORDER_RESP_TYPE: -1136,
-  // 20xx - Processing Issues
+  // Category: 20xx - Processing Issues
   /** -2010 NEW_ORDER_REJECTED */
   NEW_ORDER_REJECTED: -2010,
   /** -2011 CANCEL_REJECTED */
@@ -156,7 +156,7 @@ export const ErrorCode = {
   MAX_LEVERAGE_RATIO: -2027,
   /** -2028 MIN_LEVERAGE_RATIO */
   MIN_LEVERAGE_RATIO: -2028,
-  // 40xx - Filters and other Issues
+  // Category: 40xx - Filters and other Issues
   /** -4000 INVALID_ORDER_STATUS */
   INVALID_ORDER_STATUS: -4000,
   /** -4001 PRICE_LESS_THAN_ZERO */
@@ -395,7 +395,7 @@ export const ErrorCode = {
   COMPLIANCE_BLACK_SYMBOL_RESTRICTION: -4402,
   /** -4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED */
   ADJUST_LEVERAGE_COMPLIANCE_FAILED: -4403,
-  // 50xx - Order Execution Issues
+  // Category: 50xx - Order Execution Issues
   /** -5021 FOK_ORDER_REJECT */
   FOK_ORDER_REJECT: -5021,
   /** -5022 GTX_ORDER_REJECT */

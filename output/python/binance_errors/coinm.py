@@ -64,7 +64,7 @@ class ErrorCode(IntEnum):
         member.description = description
         return member
 
-    # 10xx - General Server or Network issues
+    # Category: 10xx - General Server or Network issues
     UNKNOWN = (
         -1000,
         "UNKNOWN",
@@ -250,7 +250,7 @@ class ErrorCode(IntEnum):
     )
     """-1023 START_TIME_GREATER_THAN_END_TIME"""
 
-    # 11xx - Request issues
+    # Category: 11xx - Request issues
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
@@ -513,7 +513,7 @@ class ErrorCode(IntEnum):
     )
     """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
 
-    # 20xx - Processing Issues
+    # Category: 20xx - Processing Issues
     NEW_ORDER_REJECTED = (
         -2010,
         "NEW_ORDER_REJECTED",
@@ -670,7 +670,7 @@ class ErrorCode(IntEnum):
     )
     """-2028 MIN_LEVERAGE_RATIO"""
 
-    # 40xx - Filters and other Issues
+    # Category: 40xx - Filters and other Issues
     INVALID_ORDER_STATUS = (
         -4000,
         "INVALID_ORDER_STATUS",

@@ -61,7 +61,7 @@ class ErrorCode(IntEnum):
         member.description = description
         return member
 
-    # 10xx - General Server or Network issues
+    # Category: 10xx - General Server or Network issues
     UNKNOWN = (
         -1000,
         "UNKNOWN",
@@ -163,7 +163,7 @@ class ErrorCode(IntEnum):
     )
     """-1022 INVALID_SIGNATURE"""
 
-    # 11xx - 2xxx Request issues
+    # Category: 11xx - 2xxx Request issues
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
@@ -434,7 +434,7 @@ class ErrorCode(IntEnum):
     )
     """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
 
-    # 3xxx-5xxx Filters and other issues
+    # Category: 3xxx-5xxx Filters and other issues
     TRANSFER_FAILED = (
         -3029,
         "TRANSFER_FAILED",

@@ -61,7 +61,7 @@ class ErrorCode(IntEnum):
         member.description = description
         return member
 
-    # 10xx - General Server or Network issues
+    # Category: 10xx - General Server or Network issues
     UNKNOWN = (
         -1000,
         "UNKNOWN",
@@ -236,7 +236,7 @@ class ErrorCode(IntEnum):
     )
     """-1035 LOGGED_OUT"""
 
-    # 11xx - Request issues
+    # Category: 11xx - Request issues
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
@@ -1084,7 +1084,7 @@ class ErrorCode(IntEnum):
     )
     """-2043 NO_REFERENCE_PRICE"""
 
-    # Errors regarding placing orders via cancelReplace
+    # Category: Errors regarding placing orders via cancelReplace
     ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
         -2021,
         "Order cancel-replace partially failed",

@@ -61,7 +61,7 @@ class ErrorCode(IntEnum):
         member.description = description
         return member
 
-    # 10xx - 服务器或网络问题
+    # Category: 10xx - 服务器或网络问题
     UNKNOWN = (
         -1000,
         "未知错误",
@@ -233,7 +233,7 @@ class ErrorCode(IntEnum):
     )
     """-1035 会话注销"""
 
-    # 11xx - 请求内容中的问题
+    # Category: 11xx - 请求内容中的问题
     ILLEGAL_CHARS = (
         -1100,
         "非法字符",
@@ -1081,7 +1081,7 @@ class ErrorCode(IntEnum):
     )
     """-2043 无参考价格"""
 
-    # 有关使用 cancelReplace 下订单的错误
+    # Category: 有关使用 cancelReplace 下订单的错误
     ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
         -2021,
         "Order cancel-replace partially failed",

@@ -65,7 +65,7 @@ class ErrorCode(IntEnum):
         member.description = description
         return member
 
-    # 10xx - General Server or Network issues
+    # Category: 10xx - General Server or Network issues
     UNKNOWN = (
         -1000,
         "UNKNOWN",
@@ -260,7 +260,7 @@ class ErrorCode(IntEnum):
     )
     """-1099 NOT_FOUND"""
 
-    # 11xx - Request issues
+    # Category: 11xx - Request issues
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
@@ -541,7 +541,7 @@ class ErrorCode(IntEnum):
     )
     """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
 
-    # 20xx - Processing Issues
+    # Category: 20xx - Processing Issues
     NEW_ORDER_REJECTED = (
         -2010,
         "NEW_ORDER_REJECTED",
@@ -719,7 +719,7 @@ class ErrorCode(IntEnum):
     )
     """-2028 MIN_LEVERAGE_RATIO"""
 
-    # 40xx - Filters and other Issues
+    # Category: 40xx - Filters and other Issues
     INVALID_ORDER_STATUS = (
         -4000,
         "INVALID_ORDER_STATUS",
@@ -1876,7 +1876,7 @@ class ErrorCode(IntEnum):
     )
     """-4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED"""
 
-    # 50xx - Order Execution Issues
+    # Category: 50xx - Order Execution Issues
     FOK_ORDER_REJECT = (
         -5021,
         "FOK_ORDER_REJECT",
