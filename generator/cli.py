@@ -7,21 +7,23 @@ or I/O.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from . import api
+from . import api, write
 from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError
+from .init import InitOptions, init, is_module_name
 from .render import FormatError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(_add_examples(_parser()), sys.argv[1:] if argv is None else list(argv))
     try:
         code: int = args.run(args)
         return code
@@ -59,7 +61,88 @@ def _parser() -> argparse.ArgumentParser:
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
     dump.set_defaults(run=_dump)
+
+    start = verbs.add_parser("init", help="write a commented errgen.toml and docs_src/README.md",
+                             description="Start using errgen in a repository: write a commented errgen.toml and "
+                                         "a docs_src/README.md saying where pages come from. Never overwrites.")
+    start.add_argument("dir", type=Path, nargs="?", default=Path("."), help="project root (default: .)")
+    start.add_argument("--source-id", type=_module_name, default="errors", metavar="ID",
+                       help="id of the first source; names its outputs (default: errors)")
+    start.add_argument("--package", type=_module_name, default="errors", metavar="NAME",
+                       help="Python package the modules go in (default: errors)")
+    start.add_argument("--url", help="where the page is published")
+    start.set_defaults(run=_init)
     return parser
+
+
+# `errgen VERB --help` ends with these.
+EXAMPLES = {
+    "generate": ["errgen generate                  # docs_src/ -> output/, what `make regen` runs",
+                 "errgen generate --config sdk/errgen.toml"],
+    "check": ["errgen check                     # exit 1 and a diff when output/ is stale",
+              "errgen check --format github     # the same, as GitHub Actions annotations"],
+    "dump": ["errgen dump docs_src/spot.md > spot.json"],
+    "lint": ["errgen lint docs_src/*.md                # exit 1 on errors",
+             "errgen lint --strict --format github docs_src/*.md"],
+    "diff": ["errgen diff old.md docs_src/spot.md --breaking          # exit 1 on removed or renamed codes",
+             "errgen diff old.md docs_src/spot.md --format markdown   # release notes",
+             "git show HEAD:docs_src/spot.md > old.md                 # the committed version, to compare with"],
+    "init": ["errgen init                      # errgen.toml + docs_src/README.md here",
+             "errgen init --source-id spot --package binance_errors \\",
+             "    --url https://github.com/binance/binance-spot-api-docs/blob/master/errors.md"],
+}
+WORKFLOW = """adopting errgen in an SDK repository:
+  errgen init                          # commented errgen.toml + docs_src/README.md
+  cp ~/Downloads/errors.md docs_src/   # the published page, byte for byte
+  errgen generate                      # -> output/json, output/python, output/typescript
+  git add errgen.toml docs_src output  # commit the generated code
+  errgen check                         # in CI: exit 1 when output/ is stale
+
+`errgen VERB --help` explains each verb with an example."""
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """parse_args, with "did you mean" for a mistyped verb or flag."""
+    verbs = _verb_parsers(parser)
+    verb = next((word for word in argv if not word.startswith("-")), None)
+    if verb is not None and verb not in verbs:
+        parser.error(f"unknown verb {verb!r}{_did_you_mean(verb, list(verbs))} (verbs: {', '.join(verbs)})")
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        sub = verbs[args.verb]
+        flags = [flag for flag in sub._option_string_actions if flag.startswith("--")]
+        hints = "".join(_did_you_mean(word.split("=")[0], flags) for word in extras if word.startswith("-"))
+        sub.error(f"unrecognized arguments: {' '.join(extras)}{hints}")
+    return args
+
+
+def _verb_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    # argparse offers no public way to reach the subcommands; this private
+    # attribute has been there since subparsers were added.
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _add_examples(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = WORKFLOW
+    for name, sub in _verb_parsers(parser).items():
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
+        sub.epilog = "example:\n" + "\n".join(f"  {line}" for line in EXAMPLES.get(name, ()))
+    return parser
+
+
+def _module_name(value: str) -> str:
+    if not is_module_name(value):
+        raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case Python identifier (it names modules)")
+    return value
 
 
 def _config_flag(parser: argparse.ArgumentParser) -> None:
@@ -89,6 +172,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"missing: {rel.as_posix()}")
     for rel in plan.orphaned:
         print(f"orphaned: {rel.as_posix()}")
+    if args.format == "github":
+        _print_diagnostics(_stale_files(plan), "github")
     print(
         f"errgen: output is stale: {len(plan.changed)} changed, {len(plan.added)} missing, "
         f"{len(plan.orphaned)} orphaned; run `errgen generate` (make regen) and commit the result",
@@ -97,10 +182,32 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS
 
 
+def _stale_files(plan: write.Plan) -> list[Diagnostic]:
+    """One annotation per file `generate` would change, for reviewers of a pull request."""
+    fix = "run `errgen generate` (make regen) and commit the result"
+    found = [(rel, "is stale") for rel in plan.changed] + [(rel, "is missing") for rel in plan.added]
+    found += [(rel, "is produced by no source any more") for rel in plan.orphaned]
+    return [Diagnostic(rel.as_posix(), 1, 1, "error", f"{rel.as_posix()} {what}; {fix}", "stale-output")
+            for rel, what in found]
+
+
 def _dump(args: argparse.Namespace) -> int:
     text, diagnostics = api.dump(args.file)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
+    root = api.display_path(args.dir)
+    for rel in result.written:
+        print(f"wrote {api.display_path(args.dir / rel)}")
+    for rel in result.kept:
+        print(f"kept {api.display_path(args.dir / rel)} (exists; errgen init never overwrites)")
+    if result.written:
+        page = f"docs_src/{args.source_id}.md" if root == "." else f"{root}/docs_src/{args.source_id}.md"
+        print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
 
 

@@ -1,0 +1,77 @@
+"""`errgen init`: a commented errgen.toml and a docs_src/ README for a new SDK repo.
+
+Never overwrites: each file is created with O_EXCL, so an existing file (or
+one created meanwhile by someone else) is kept as it is and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_NAME
+from .render import environment
+
+_LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+_FILES = ((CONFIG_NAME, "init/errgen.toml.j2"), ("docs_src/README.md", "init/docs_src_README.md.j2"))
+
+
+@dataclass(frozen=True, slots=True)
+class InitOptions:
+    source_id: str = "errors"
+    package: str = "errors"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    written: tuple[Path, ...]  # relative to the project root
+    kept: tuple[Path, ...]  # existed already: left untouched
+
+
+def init(root: Path, options: InitOptions) -> InitResult:
+    """Write the starter files that are missing under `root`; keep the others."""
+    _validate(options)
+    written: list[Path] = []
+    kept: list[Path] = []
+    for rel, template in _FILES:
+        text = _render(template, options)
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with target.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except FileExistsError:
+            kept.append(Path(rel))
+        else:
+            written.append(Path(rel))
+    return InitResult(tuple(written), tuple(kept))
+
+
+def tomlstr(text: str) -> str:
+    """A TOML basic string equal to `text`.
+
+    JSON's escapes are TOML's, but TOML also forbids a raw DEL, and its `\\u`
+    takes no surrogate halves, so non-ASCII text stays as it is.
+    """
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _render(template: str, options: InitOptions) -> str:
+    env = environment().overlay()
+    env.filters["tomlstr"] = tomlstr
+    return env.get_template(template).render(options=options, config_name=CONFIG_NAME)
+
+
+def is_module_name(value: str) -> bool:
+    """What a source id and a Python package name must be: they name modules."""
+    return _LOWER_IDENTIFIER.fullmatch(value) is not None
+
+
+def _validate(options: InitOptions) -> None:
+    # The command line checks these with a usage message; this guards other callers.
+    for value in (options.source_id, options.package):
+        if not is_module_name(value):
+            raise ValueError(f"{value!r} is not a lower-case Python identifier")

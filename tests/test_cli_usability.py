@@ -1,0 +1,113 @@
+"""The command line explains itself: --version, an example in every verb's
+--help, "did you mean" for typos, and GitHub annotations for CI."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+from support import CORPUS, SEED, make_project, run_errgen
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`errgen ARGV` in-process: (exit code, stdout, stderr)."""
+    try:
+        code = cli.main(argv)
+    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_is_the_installed_distributions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"], capsys) == (0, f"errgen {metadata.version('errgen')}\n", "")
+
+
+VERBS = sorted(cli._verb_parsers(cli._parser()))
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verbs_help_ends_with_an_example_of_that_verb(verb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([verb, "--help"], capsys)
+
+    assert code == 0
+    assert out.startswith(f"usage: errgen {verb} ")
+    example = out.split("\nexample:\n", 1)[1]
+    assert example.startswith(f"  errgen {verb}")
+
+
+def test_top_level_help_walks_through_adoption(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--help"], capsys)
+
+    assert code == 0
+    steps = [line.split()[1] for line in out.split("adopting errgen in an SDK repository:\n")[1].splitlines()[:5]]
+    assert steps == ["init", "~/Downloads/errors.md", "generate", "add", "check"]
+    assert all(verb in out for verb in VERBS)
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("genrate", "generate"), ("chekc", "check"), ("Init", "init")])
+def test_a_mistyped_verb_suggests_the_closest(typo: str, meant: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([typo], capsys)
+
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        f"errgen: error: unknown verb {typo!r}; did you mean {meant!r}? (verbs: {', '.join(cli._verb_parsers(cli._parser()))})"
+    )
+
+
+def test_a_verb_nothing_resembles_lists_the_verbs_without_a_guess(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(["xyzzy"], capsys)
+
+    assert "did you mean" not in err and "unknown verb 'xyzzy' (verbs: generate, check" in err
+
+
+def test_a_mistyped_flag_suggests_the_closest_flag_of_that_verb(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", "--fromat", "github"], capsys)
+
+    assert code == 2
+    assert err.splitlines() == [
+        "usage: errgen check [-h] [--config PATH] [--format {text,github}]",
+        "errgen check: error: unrecognized arguments: --fromat github; did you mean '--format'?",
+    ]
+
+
+def test_no_config_says_how_to_create_one(tmp_path: Path) -> None:
+    result = run_errgen("generate", cwd=tmp_path)
+
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "errgen.toml:1:1: error: no errgen.toml here; run `errgen init` to write one, or pass --config PATH [no-config]\n"
+    )
+
+
+def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp_path: Path) -> None:
+    # USDⓈ-M publishes one name for two codes: a warning at the later one.
+    project = make_project(tmp_path, {"coinm": SEED, "usdm": CORPUS / "binance-usdm-error-codes-2025-11-09.md"})
+    assert run_errgen("generate", cwd=project).returncode == 0
+    (project / "output/typescript/coinm.ts").unlink()
+    shutil.copyfile(project / "output/json/coinm.json", project / "output/json/retired.json")
+    page = project / "docs_src/coinm.md"
+    page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
+
+    result = run_errgen("check", "--format", "github", cwd=project)
+
+    assert result.returncode == 1
+    fix = "run `errgen generate` (make regen) and commit the result"
+    # Sorted by path, as every diagnostic is.
+    annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert annotations == [
+        "::warning file=docs_src/usdm.md,line=758,col=1,title=duplicate-name::name "
+        '"ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of code -4167 (line 730); '
+        "identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here",
+        f"::error file=output/json/coinm.json,line=1,col=1,title=stale-output::output/json/coinm.json is stale; {fix}",
+        f"::error file=output/json/retired.json,line=1,col=1,title=stale-output::"
+        f"output/json/retired.json is produced by no source any more; {fix}",
+        f"::error file=output/python/errors/coinm.py,line=1,col=1,title=stale-output::"
+        f"output/python/errors/coinm.py is stale; {fix}",
+        f"::error file=output/typescript/coinm.ts,line=1,col=1,title=stale-output::"
+        f"output/typescript/coinm.ts is missing; {fix}",
+    ]
