@@ -36,7 +36,8 @@ MAX_SAFE_INTEGER = 2**53 - 1
 _CODE_HEADING = re.compile(
     r"[-\u2212](?P<digits>[0-9]+)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s+|$)(?P<name>.*)", re.S
 )
-_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]+)(?![0-9A-Za-z])")
+# A number too long to be a safe integer is not a code (nor fed to int()).
+_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]{1,16})(?![0-9A-Za-z])")
 _QUOTED = re.compile(r'"([^"]*)"')
 _BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
 _LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
@@ -218,11 +219,14 @@ class _Walker:
         self._current = self._code_heading(found, content, line, self._column(line))
 
     def _code_heading(self, found: re.Match[str], content: InlineText, line: int, column: int) -> RawEntry | None:
-        code = -int(found["digits"])
-        name = found["name"].strip(" ")
-        if abs(code) > MAX_SAFE_INTEGER:
-            self._error(line, column, f"code {code} is outside JavaScript's safe integers (|code| <= 2^53 - 1)", "code-out-of-range")
+        # Python refuses int() on 4,300+ digits; no safe integer has more than 16.
+        digits = found["digits"].lstrip("0") or "0"
+        if len(digits) > 16 or int(digits) > MAX_SAFE_INTEGER:
+            shown = f"-{digits}" if len(digits) <= 20 else f"-{digits[:16]}... ({len(digits)} digits)"
+            self._error(line, column, f"code {shown} is outside JavaScript's safe integers (|code| <= 2^53 - 1)", "code-out-of-range")
             return None
+        code = -int(digits)
+        name = found["name"].strip(" ")
         if not name:
             self._error(line, column, f"code {code} has no name: expected '{content.text} NAME'", "code-without-name")
             return None
