@@ -9,12 +9,13 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 TSC := node_modules/.bin/tsc
 
-.PHONY: help deps regen check test test-fast typecheck clean
+.PHONY: help deps regen check test test-fast typecheck clean ts-dist
 
 help:
 	@echo "make regen   docs_src/ -> output/ (errgen generate)"
 	@echo "make check   fail when output/ is stale (errgen check)"
 	@echo "make test    the whole suite: pytest, mypy --strict, tsc --strict, check"
+	@echo "make ts-dist output/typescript/*.ts -> dist/typescript/*.js + *.d.ts (the pinned tsc)"
 	@echo "make bench   timings against their floors and the speed goals -> bench/results.json"
 
 $(PY_STAMP): requirements.lock pyproject.toml
@@ -34,6 +35,10 @@ regen: deps
 
 check: $(PY_STAMP)
 	$(BIN)/errgen check
+
+# JavaScript and declarations for SDKs that ship compiled code; JSDoc carries over.
+ts-dist: $(NODE_STAMP)
+	$(TSC) -p tsconfig.dist.json
 
 typecheck: deps
 	$(BIN)/mypy --strict generator bench

@@ -19,312 +19,955 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
   // Category: 10xx - General Server or Network issues
-  /** -1000 UNKNOWN */
+  /**
+   * -1000 UNKNOWN
+   *
+   * - An unknown error occured while processing the request.
+   */
   UNKNOWN: -1000,
-  /** -1001 DISCONNECTED */
+  /**
+   * -1001 DISCONNECTED
+   *
+   * - Internal error; unable to process your request. Please try again.
+   */
   DISCONNECTED: -1001,
-  /** -1002 UNAUTHORIZED */
+  /**
+   * -1002 UNAUTHORIZED
+   *
+   * - You are not authorized to execute this request.
+   */
   UNAUTHORIZED: -1002,
-  /** -1003 TOO_MANY_REQUESTS */
+  /**
+   * -1003 TOO_MANY_REQUESTS
+   *
+   * - Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.
+   * - Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.
+   */
   TOO_MANY_REQUESTS: -1003,
-  /** -1004 DUPLICATE_IP */
+  /**
+   * -1004 DUPLICATE_IP
+   *
+   * - This IP is already on the white list
+   */
   DUPLICATE_IP: -1004,
-  /** -1005 NO_SUCH_IP */
+  /**
+   * -1005 NO_SUCH_IP
+   *
+   * - No such IP has been white listed
+   */
   NO_SUCH_IP: -1005,
-  /** -1006 UNEXPECTED_RESP */
+  /**
+   * -1006 UNEXPECTED_RESP
+   *
+   * - An unexpected response was received from the message bus. Execution status unknown.
+   */
   UNEXPECTED_RESP: -1006,
-  /** -1007 TIMEOUT */
+  /**
+   * -1007 TIMEOUT
+   *
+   * - Timeout waiting for response from backend server. Send status unknown; execution status unknown.
+   */
   TIMEOUT: -1007,
-  /** -1008 Request Throttled */
+  /**
+   * -1008 Request Throttled
+   *
+   * - Server is currently overloaded with other requests. Please try again in a few minutes.
+   * - Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.
+   */
   REQUEST_THROTTLED: -1008,
-  /** -1010 ERROR_MSG_RECEIVED */
+  /**
+   * -1010 ERROR_MSG_RECEIVED
+   *
+   * - ERROR_MSG_RECEIVED.
+   */
   ERROR_MSG_RECEIVED: -1010,
-  /** -1011 NON_WHITE_LIST */
+  /**
+   * -1011 NON_WHITE_LIST
+   *
+   * - This IP cannot access this route.
+   */
   NON_WHITE_LIST: -1011,
-  /** -1013 INVALID_MESSAGE */
+  /**
+   * -1013 INVALID_MESSAGE
+   *
+   * - INVALID_MESSAGE.
+   */
   INVALID_MESSAGE: -1013,
-  /** -1014 UNKNOWN_ORDER_COMPOSITION */
+  /**
+   * -1014 UNKNOWN_ORDER_COMPOSITION
+   *
+   * - Unsupported order combination.
+   */
   UNKNOWN_ORDER_COMPOSITION: -1014,
-  /** -1015 TOO_MANY_ORDERS */
+  /**
+   * -1015 TOO_MANY_ORDERS
+   *
+   * - Too many new orders.
+   * - Too many new orders; current limit is %s orders per %s.
+   */
   TOO_MANY_ORDERS: -1015,
-  /** -1016 SERVICE_SHUTTING_DOWN */
+  /**
+   * -1016 SERVICE_SHUTTING_DOWN
+   *
+   * - This service is no longer available.
+   */
   SERVICE_SHUTTING_DOWN: -1016,
-  /** -1020 UNSUPPORTED_OPERATION */
+  /**
+   * -1020 UNSUPPORTED_OPERATION
+   *
+   * - This operation is not supported.
+   */
   UNSUPPORTED_OPERATION: -1020,
-  /** -1021 INVALID_TIMESTAMP */
+  /**
+   * -1021 INVALID_TIMESTAMP
+   *
+   * - Timestamp for this request is outside of the recvWindow.
+   * - Timestamp for this request was 1000ms ahead of the server's time.
+   */
   INVALID_TIMESTAMP: -1021,
-  /** -1022 INVALID_SIGNATURE */
+  /**
+   * -1022 INVALID_SIGNATURE
+   *
+   * - Signature for this request is not valid.
+   */
   INVALID_SIGNATURE: -1022,
-  /** -1023 START_TIME_GREATER_THAN_END_TIME */
+  /**
+   * -1023 START_TIME_GREATER_THAN_END_TIME
+   *
+   * - Start time is greater than end time.
+   */
   START_TIME_GREATER_THAN_END_TIME: -1023,
   // Category: 11xx - Request issues
-  /** -1100 ILLEGAL_CHARS */
+  /**
+   * -1100 ILLEGAL_CHARS
+   *
+   * - Illegal characters found in a parameter.
+   * - Illegal characters found in parameter '%s'; legal range is '%s'.
+   */
   ILLEGAL_CHARS: -1100,
-  /** -1101 TOO_MANY_PARAMETERS */
+  /**
+   * -1101 TOO_MANY_PARAMETERS
+   *
+   * - Too many parameters sent for this endpoint.
+   * - Too many parameters; expected '%s' and received '%s'.
+   * - Duplicate values for a parameter detected.
+   */
   TOO_MANY_PARAMETERS: -1101,
-  /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+  /**
+   * -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+   *
+   * - A mandatory parameter was not sent, was empty/null, or malformed.
+   * - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+   * - Param '%s' or '%s' must be sent, but both were empty/null!
+   */
   MANDATORY_PARAM_EMPTY_OR_MALFORMED: -1102,
-  /** -1103 UNKNOWN_PARAM */
+  /**
+   * -1103 UNKNOWN_PARAM
+   *
+   * - An unknown parameter was sent.
+   */
   UNKNOWN_PARAM: -1103,
-  /** -1104 UNREAD_PARAMETERS */
+  /**
+   * -1104 UNREAD_PARAMETERS
+   *
+   * - Not all sent parameters were read.
+   * - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+   */
   UNREAD_PARAMETERS: -1104,
-  /** -1105 PARAM_EMPTY */
+  /**
+   * -1105 PARAM_EMPTY
+   *
+   * - A parameter was empty.
+   * - Parameter '%s' was empty.
+   */
   PARAM_EMPTY: -1105,
-  /** -1106 PARAM_NOT_REQUIRED */
+  /**
+   * -1106 PARAM_NOT_REQUIRED
+   *
+   * - A parameter was sent when not required.
+   * - Parameter '%s' sent when not required.
+   */
   PARAM_NOT_REQUIRED: -1106,
-  /** -1108 BAD_ASSET */
+  /**
+   * -1108 BAD_ASSET
+   *
+   * - Invalid asset.
+   */
   BAD_ASSET: -1108,
-  /** -1109 BAD_ACCOUNT */
+  /**
+   * -1109 BAD_ACCOUNT
+   *
+   * - Invalid account.
+   */
   BAD_ACCOUNT: -1109,
-  /** -1110 BAD_INSTRUMENT_TYPE */
+  /**
+   * -1110 BAD_INSTRUMENT_TYPE
+   *
+   * - Invalid symbolType.
+   */
   BAD_INSTRUMENT_TYPE: -1110,
-  /** -1111 BAD_PRECISION */
+  /**
+   * -1111 BAD_PRECISION
+   *
+   * - Precision is over the maximum defined for this asset.
+   */
   BAD_PRECISION: -1111,
-  /** -1112 NO_DEPTH */
+  /**
+   * -1112 NO_DEPTH
+   *
+   * - No orders on book for symbol.
+   */
   NO_DEPTH: -1112,
-  /** -1113 WITHDRAW_NOT_NEGATIVE */
+  /**
+   * -1113 WITHDRAW_NOT_NEGATIVE
+   *
+   * - Withdrawal amount must be negative.
+   */
   WITHDRAW_NOT_NEGATIVE: -1113,
-  /** -1114 TIF_NOT_REQUIRED */
+  /**
+   * -1114 TIF_NOT_REQUIRED
+   *
+   * - TimeInForce parameter sent when not required.
+   */
   TIF_NOT_REQUIRED: -1114,
-  /** -1115 INVALID_TIF */
+  /**
+   * -1115 INVALID_TIF
+   *
+   * - Invalid timeInForce.
+   */
   INVALID_TIF: -1115,
-  /** -1116 INVALID_ORDER_TYPE */
+  /**
+   * -1116 INVALID_ORDER_TYPE
+   *
+   * - Invalid orderType.
+   */
   INVALID_ORDER_TYPE: -1116,
-  /** -1117 INVALID_SIDE */
+  /**
+   * -1117 INVALID_SIDE
+   *
+   * - Invalid side.
+   */
   INVALID_SIDE: -1117,
-  /** -1118 EMPTY_NEW_CL_ORD_ID */
+  /**
+   * -1118 EMPTY_NEW_CL_ORD_ID
+   *
+   * - New client order ID was empty.
+   */
   EMPTY_NEW_CL_ORD_ID: -1118,
-  /** -1119 EMPTY_ORG_CL_ORD_ID */
+  /**
+   * -1119 EMPTY_ORG_CL_ORD_ID
+   *
+   * - Original client order ID was empty.
+   */
   EMPTY_ORG_CL_ORD_ID: -1119,
-  /** -1120 BAD_INTERVAL */
+  /**
+   * -1120 BAD_INTERVAL
+   *
+   * - Invalid interval.
+   */
   BAD_INTERVAL: -1120,
-  /** -1121 BAD_SYMBOL */
+  /**
+   * -1121 BAD_SYMBOL
+   *
+   * - Invalid symbol.
+   */
   BAD_SYMBOL: -1121,
-  /** -1125 INVALID_LISTEN_KEY */
+  /**
+   * -1125 INVALID_LISTEN_KEY
+   *
+   * - This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey
+   */
   INVALID_LISTEN_KEY: -1125,
-  /** -1127 MORE_THAN_XX_HOURS */
+  /**
+   * -1127 MORE_THAN_XX_HOURS
+   *
+   * - Lookup interval is too big.
+   * - More than %s hours between startTime and endTime.
+   */
   MORE_THAN_XX_HOURS: -1127,
-  /** -1128 OPTIONAL_PARAMS_BAD_COMBO */
+  /**
+   * -1128 OPTIONAL_PARAMS_BAD_COMBO
+   *
+   * - Combination of optional parameters invalid.
+   */
   OPTIONAL_PARAMS_BAD_COMBO: -1128,
-  /** -1130 INVALID_PARAMETER */
+  /**
+   * -1130 INVALID_PARAMETER
+   *
+   * - Invalid data sent for a parameter.
+   * - Data sent for parameter '%s' is not valid.
+   */
   INVALID_PARAMETER: -1130,
-  /** -1136 INVALID_NEW_ORDER_RESP_TYPE */
+  /**
+   * -1136 INVALID_NEW_ORDER_RESP_TYPE
+   *
+   * - Invalid newOrderRespType.
+   */
   INVALID_NEW_ORDER_RESP_TYPE: -1136,
   // Category: 20xx - Processing Issues
-  /** -2010 NEW_ORDER_REJECTED */
+  /**
+   * -2010 NEW_ORDER_REJECTED
+   *
+   * - NEW_ORDER_REJECTED
+   */
   NEW_ORDER_REJECTED: -2010,
-  /** -2011 CANCEL_REJECTED */
+  /**
+   * -2011 CANCEL_REJECTED
+   *
+   * - CANCEL_REJECTED
+   */
   CANCEL_REJECTED: -2011,
-  /** -2013 NO_SUCH_ORDER */
+  /**
+   * -2013 NO_SUCH_ORDER
+   *
+   * - Order does not exist.
+   */
   NO_SUCH_ORDER: -2013,
-  /** -2014 BAD_API_KEY_FMT */
+  /**
+   * -2014 BAD_API_KEY_FMT
+   *
+   * - API-key format invalid.
+   */
   BAD_API_KEY_FMT: -2014,
-  /** -2015 REJECTED_MBX_KEY */
+  /**
+   * -2015 REJECTED_MBX_KEY
+   *
+   * - Invalid API-key, IP, or permissions for action.
+   */
   REJECTED_MBX_KEY: -2015,
-  /** -2016 NO_TRADING_WINDOW */
+  /**
+   * -2016 NO_TRADING_WINDOW
+   *
+   * - No trading window could be found for the symbol. Try ticker/24hrs instead.
+   */
   NO_TRADING_WINDOW: -2016,
-  /** -2018 BALANCE_NOT_SUFFICIENT */
+  /**
+   * -2018 BALANCE_NOT_SUFFICIENT
+   *
+   * - Balance is insufficient.
+   */
   BALANCE_NOT_SUFFICIENT: -2018,
-  /** -2019 MARGIN_NOT_SUFFICIEN */
+  /**
+   * -2019 MARGIN_NOT_SUFFICIEN
+   *
+   * - Margin is insufficient.
+   */
   MARGIN_NOT_SUFFICIEN: -2019,
-  /** -2020 UNABLE_TO_FILL */
+  /**
+   * -2020 UNABLE_TO_FILL
+   *
+   * - Unable to fill.
+   */
   UNABLE_TO_FILL: -2020,
-  /** -2021 ORDER_WOULD_IMMEDIATELY_TRIGGER */
+  /**
+   * -2021 ORDER_WOULD_IMMEDIATELY_TRIGGER
+   *
+   * - Order would immediately trigger.
+   */
   ORDER_WOULD_IMMEDIATELY_TRIGGER: -2021,
-  /** -2022 REDUCE_ONLY_REJECT */
+  /**
+   * -2022 REDUCE_ONLY_REJECT
+   *
+   * - ReduceOnly Order is rejected.
+   * - This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.
+   */
   REDUCE_ONLY_REJECT: -2022,
-  /** -2023 USER_IN_LIQUIDATION */
+  /**
+   * -2023 USER_IN_LIQUIDATION
+   *
+   * - User in liquidation mode now.
+   */
   USER_IN_LIQUIDATION: -2023,
-  /** -2024 POSITION_NOT_SUFFICIENT */
+  /**
+   * -2024 POSITION_NOT_SUFFICIENT
+   *
+   * - Position is not sufficient.
+   */
   POSITION_NOT_SUFFICIENT: -2024,
-  /** -2025 MAX_OPEN_ORDER_EXCEEDED */
+  /**
+   * -2025 MAX_OPEN_ORDER_EXCEEDED
+   *
+   * - Reach max open order limit.
+   */
   MAX_OPEN_ORDER_EXCEEDED: -2025,
-  /** -2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED */
+  /**
+   * -2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED
+   *
+   * - This OrderType is not supported when reduceOnly.
+   */
   REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED: -2026,
-  /** -2027 MAX_LEVERAGE_RATIO */
+  /**
+   * -2027 MAX_LEVERAGE_RATIO
+   *
+   * - Exceeded the maximum allowable position at current leverage.
+   */
   MAX_LEVERAGE_RATIO: -2027,
-  /** -2028 MIN_LEVERAGE_RATIO */
+  /**
+   * -2028 MIN_LEVERAGE_RATIO
+   *
+   * - Leverage is smaller than permitted: insufficient margin balance.
+   */
   MIN_LEVERAGE_RATIO: -2028,
   // Category: 40xx - Filters and other Issues
-  /** -4000 INVALID_ORDER_STATUS */
+  /**
+   * -4000 INVALID_ORDER_STATUS
+   *
+   * - Invalid order status.
+   */
   INVALID_ORDER_STATUS: -4000,
-  /** -4001 PRICE_LESS_THAN_ZERO */
+  /**
+   * -4001 PRICE_LESS_THAN_ZERO
+   *
+   * - Price less than 0.
+   */
   PRICE_LESS_THAN_ZERO: -4001,
-  /** -4002 PRICE_GREATER_THAN_MAX_PRICE */
+  /**
+   * -4002 PRICE_GREATER_THAN_MAX_PRICE
+   *
+   * - Price greater than max price.
+   */
   PRICE_GREATER_THAN_MAX_PRICE: -4002,
-  /** -4003 QTY_LESS_THAN_ZERO */
+  /**
+   * -4003 QTY_LESS_THAN_ZERO
+   *
+   * - Quantity less than zero.
+   */
   QTY_LESS_THAN_ZERO: -4003,
-  /** -4004 QTY_LESS_THAN_MIN_QTY */
+  /**
+   * -4004 QTY_LESS_THAN_MIN_QTY
+   *
+   * - Quantity less than min quantity.
+   */
   QTY_LESS_THAN_MIN_QTY: -4004,
-  /** -4005 QTY_GREATER_THAN_MAX_QTY */
+  /**
+   * -4005 QTY_GREATER_THAN_MAX_QTY
+   *
+   * - Quantity greater than max quantity.
+   */
   QTY_GREATER_THAN_MAX_QTY: -4005,
-  /** -4006 STOP_PRICE_LESS_THAN_ZERO */
+  /**
+   * -4006 STOP_PRICE_LESS_THAN_ZERO
+   *
+   * - Stop price less than zero.
+   */
   STOP_PRICE_LESS_THAN_ZERO: -4006,
-  /** -4007 STOP_PRICE_GREATER_THAN_MAX_PRICE */
+  /**
+   * -4007 STOP_PRICE_GREATER_THAN_MAX_PRICE
+   *
+   * - Stop price greater than max price.
+   */
   STOP_PRICE_GREATER_THAN_MAX_PRICE: -4007,
-  /** -4008 TICK_SIZE_LESS_THAN_ZERO */
+  /**
+   * -4008 TICK_SIZE_LESS_THAN_ZERO
+   *
+   * - Tick size less than zero.
+   */
   TICK_SIZE_LESS_THAN_ZERO: -4008,
-  /** -4009 MAX_PRICE_LESS_THAN_MIN_PRICE */
+  /**
+   * -4009 MAX_PRICE_LESS_THAN_MIN_PRICE
+   *
+   * - Max price less than min price.
+   */
   MAX_PRICE_LESS_THAN_MIN_PRICE: -4009,
-  /** -4010 MAX_QTY_LESS_THAN_MIN_QTY */
+  /**
+   * -4010 MAX_QTY_LESS_THAN_MIN_QTY
+   *
+   * - Max qty less than min qty.
+   */
   MAX_QTY_LESS_THAN_MIN_QTY: -4010,
-  /** -4011 STEP_SIZE_LESS_THAN_ZERO */
+  /**
+   * -4011 STEP_SIZE_LESS_THAN_ZERO
+   *
+   * - Step size less than zero.
+   */
   STEP_SIZE_LESS_THAN_ZERO: -4011,
-  /** -4012 MAX_NUM_ORDERS_LESS_THAN_ZERO */
+  /**
+   * -4012 MAX_NUM_ORDERS_LESS_THAN_ZERO
+   *
+   * - Max mum orders less than zero.
+   */
   MAX_NUM_ORDERS_LESS_THAN_ZERO: -4012,
-  /** -4013 PRICE_LESS_THAN_MIN_PRICE */
+  /**
+   * -4013 PRICE_LESS_THAN_MIN_PRICE
+   *
+   * - Price less than min price.
+   */
   PRICE_LESS_THAN_MIN_PRICE: -4013,
-  /** -4014 PRICE_NOT_INCREASED_BY_TICK_SIZE */
+  /**
+   * -4014 PRICE_NOT_INCREASED_BY_TICK_SIZE
+   *
+   * - Price not increased by tick size.
+   */
   PRICE_NOT_INCREASED_BY_TICK_SIZE: -4014,
-  /** -4015 INVALID_CL_ORD_ID_LEN */
+  /**
+   * -4015 INVALID_CL_ORD_ID_LEN
+   *
+   * - Client order id is not valid.
+   * - Client order id length should not be more than 36 chars
+   */
   INVALID_CL_ORD_ID_LEN: -4015,
-  /** -4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP */
+  /**
+   * -4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP
+   *
+   * - Price is higher than mark price multiplier cap.
+   */
   PRICE_HIGHTER_THAN_MULTIPLIER_UP: -4016,
-  /** -4017 MULTIPLIER_UP_LESS_THAN_ZERO */
+  /**
+   * -4017 MULTIPLIER_UP_LESS_THAN_ZERO
+   *
+   * - Multiplier up less than zero.
+   */
   MULTIPLIER_UP_LESS_THAN_ZERO: -4017,
-  /** -4018 MULTIPLIER_DOWN_LESS_THAN_ZERO */
+  /**
+   * -4018 MULTIPLIER_DOWN_LESS_THAN_ZERO
+   *
+   * - Multiplier down less than zero.
+   */
   MULTIPLIER_DOWN_LESS_THAN_ZERO: -4018,
-  /** -4019 COMPOSITE_SCALE_OVERFLOW */
+  /**
+   * -4019 COMPOSITE_SCALE_OVERFLOW
+   *
+   * - Composite scale too large.
+   */
   COMPOSITE_SCALE_OVERFLOW: -4019,
-  /** -4020 TARGET_STRATEGY_INVALID */
+  /**
+   * -4020 TARGET_STRATEGY_INVALID
+   *
+   * - Target strategy invalid for orderType '%s',reduceOnly '%b'.
+   */
   TARGET_STRATEGY_INVALID: -4020,
-  /** -4021 INVALID_DEPTH_LIMIT */
+  /**
+   * -4021 INVALID_DEPTH_LIMIT
+   *
+   * - Invalid depth limit.
+   * - '%s' is not valid depth limit.
+   */
   INVALID_DEPTH_LIMIT: -4021,
-  /** -4022 WRONG_MARKET_STATUS */
+  /**
+   * -4022 WRONG_MARKET_STATUS
+   *
+   * - market status sent is not valid.
+   */
   WRONG_MARKET_STATUS: -4022,
-  /** -4023 QTY_NOT_INCREASED_BY_STEP_SIZE */
+  /**
+   * -4023 QTY_NOT_INCREASED_BY_STEP_SIZE
+   *
+   * - Qty not increased by step size.
+   */
   QTY_NOT_INCREASED_BY_STEP_SIZE: -4023,
-  /** -4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN */
+  /**
+   * -4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN
+   *
+   * - Price is lower than mark price multiplier floor.
+   */
   PRICE_LOWER_THAN_MULTIPLIER_DOWN: -4024,
-  /** -4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO */
+  /**
+   * -4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO
+   *
+   * - Multiplier decimal less than zero.
+   */
   MULTIPLIER_DECIMAL_LESS_THAN_ZERO: -4025,
-  /** -4026 COMMISSION_INVALID */
+  /**
+   * -4026 COMMISSION_INVALID
+   *
+   * - Commission invalid.
+   * - %s less than zero.
+   * - %s absolute value greater than %s
+   */
   COMMISSION_INVALID: -4026,
-  /** -4027 INVALID_ACCOUNT_TYPE */
+  /**
+   * -4027 INVALID_ACCOUNT_TYPE
+   *
+   * - Invalid account type.
+   */
   INVALID_ACCOUNT_TYPE: -4027,
-  /** -4028 INVALID_LEVERAGE */
+  /**
+   * -4028 INVALID_LEVERAGE
+   *
+   * - Invalid leverage
+   * - Leverage %s is not valid
+   * - Leverage %s already exist with %s
+   */
   INVALID_LEVERAGE: -4028,
-  /** -4029 INVALID_TICK_SIZE_PRECISION */
+  /**
+   * -4029 INVALID_TICK_SIZE_PRECISION
+   *
+   * - Tick size precision is invalid.
+   */
   INVALID_TICK_SIZE_PRECISION: -4029,
-  /** -4030 INVALID_STEP_SIZE_PRECISION */
+  /**
+   * -4030 INVALID_STEP_SIZE_PRECISION
+   *
+   * - Step size precision is invalid.
+   */
   INVALID_STEP_SIZE_PRECISION: -4030,
-  /** -4031 INVALID_WORKING_TYPE */
+  /**
+   * -4031 INVALID_WORKING_TYPE
+   *
+   * - Invalid parameter working type
+   * - Invalid parameter working type: %s
+   */
   INVALID_WORKING_TYPE: -4031,
-  /** -4032 EXCEED_MAX_CANCEL_ORDER_SIZE */
+  /**
+   * -4032 EXCEED_MAX_CANCEL_ORDER_SIZE
+   *
+   * - Exceed maximum cancel order size.
+   * - Invalid parameter working type: %s
+   */
   EXCEED_MAX_CANCEL_ORDER_SIZE: -4032,
-  /** -4033 INSURANCE_ACCOUNT_NOT_FOUND */
+  /**
+   * -4033 INSURANCE_ACCOUNT_NOT_FOUND
+   *
+   * - Insurance account not found.
+   */
   INSURANCE_ACCOUNT_NOT_FOUND: -4033,
-  /** -4044 INVALID_BALANCE_TYPE */
+  /**
+   * -4044 INVALID_BALANCE_TYPE
+   *
+   * - Balance Type is invalid.
+   */
   INVALID_BALANCE_TYPE: -4044,
-  /** -4045 MAX_STOP_ORDER_EXCEEDED */
+  /**
+   * -4045 MAX_STOP_ORDER_EXCEEDED
+   *
+   * - Reach max stop order limit.
+   */
   MAX_STOP_ORDER_EXCEEDED: -4045,
-  /** -4046 NO_NEED_TO_CHANGE_MARGIN_TYPE */
+  /**
+   * -4046 NO_NEED_TO_CHANGE_MARGIN_TYPE
+   *
+   * - No need to change margin type.
+   */
   NO_NEED_TO_CHANGE_MARGIN_TYPE: -4046,
-  /** -4047 THERE_EXISTS_OPEN_ORDERS */
+  /**
+   * -4047 THERE_EXISTS_OPEN_ORDERS
+   *
+   * - Margin type cannot be changed if there exists open orders.
+   */
   THERE_EXISTS_OPEN_ORDERS: -4047,
-  /** -4048 THERE_EXISTS_QUANTITY */
+  /**
+   * -4048 THERE_EXISTS_QUANTITY
+   *
+   * - Margin type cannot be changed if there exists position.
+   */
   THERE_EXISTS_QUANTITY: -4048,
-  /** -4049 ADD_ISOLATED_MARGIN_REJECT */
+  /**
+   * -4049 ADD_ISOLATED_MARGIN_REJECT
+   *
+   * - Add margin only support for isolated position.
+   */
   ADD_ISOLATED_MARGIN_REJECT: -4049,
-  /** -4050 CROSS_BALANCE_INSUFFICIENT */
+  /**
+   * -4050 CROSS_BALANCE_INSUFFICIENT
+   *
+   * - Cross balance insufficient.
+   */
   CROSS_BALANCE_INSUFFICIENT: -4050,
-  /** -4051 ISOLATED_BALANCE_INSUFFICIENT */
+  /**
+   * -4051 ISOLATED_BALANCE_INSUFFICIENT
+   *
+   * - Isolated balance insufficient.
+   */
   ISOLATED_BALANCE_INSUFFICIENT: -4051,
-  /** -4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN */
+  /**
+   * -4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN
+   *
+   * - No need to change auto add margin.
+   */
   NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN: -4052,
-  /** -4053 AUTO_ADD_CROSSED_MARGIN_REJECT */
+  /**
+   * -4053 AUTO_ADD_CROSSED_MARGIN_REJECT
+   *
+   * - Auto add margin only support for isolated position.
+   */
   AUTO_ADD_CROSSED_MARGIN_REJECT: -4053,
-  /** -4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT */
+  /**
+   * -4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT
+   *
+   * - Cannot add position margin: position is 0.
+   */
   ADD_ISOLATED_MARGIN_NO_POSITION_REJECT: -4054,
-  /** -4055 AMOUNT_MUST_BE_POSITIVE */
+  /**
+   * -4055 AMOUNT_MUST_BE_POSITIVE
+   *
+   * - Amount must be positive.
+   */
   AMOUNT_MUST_BE_POSITIVE: -4055,
-  /** -4056 INVALID_API_KEY_TYPE */
+  /**
+   * -4056 INVALID_API_KEY_TYPE
+   *
+   * - Invalid api key type.
+   */
   INVALID_API_KEY_TYPE: -4056,
-  /** -4057 INVALID_RSA_PUBLIC_KEY */
+  /**
+   * -4057 INVALID_RSA_PUBLIC_KEY
+   *
+   * - Invalid api public key
+   */
   INVALID_RSA_PUBLIC_KEY: -4057,
-  /** -4058 MAX_PRICE_TOO_LARGE */
+  /**
+   * -4058 MAX_PRICE_TOO_LARGE
+   *
+   * - maxPrice and priceDecimal too large,please check.
+   */
   MAX_PRICE_TOO_LARGE: -4058,
-  /** -4059 NO_NEED_TO_CHANGE_POSITION_SIDE */
+  /**
+   * -4059 NO_NEED_TO_CHANGE_POSITION_SIDE
+   *
+   * - No need to change position side.
+   */
   NO_NEED_TO_CHANGE_POSITION_SIDE: -4059,
-  /** -4060 INVALID_POSITION_SIDE */
+  /**
+   * -4060 INVALID_POSITION_SIDE
+   *
+   * - Invalid position side.
+   */
   INVALID_POSITION_SIDE: -4060,
-  /** -4061 POSITION_SIDE_NOT_MATCH */
+  /**
+   * -4061 POSITION_SIDE_NOT_MATCH
+   *
+   * - Order's position side does not match user's setting.
+   */
   POSITION_SIDE_NOT_MATCH: -4061,
-  /** -4062 REDUCE_ONLY_CONFLICT */
+  /**
+   * -4062 REDUCE_ONLY_CONFLICT
+   *
+   * - Invalid or improper reduceOnly value.
+   */
   REDUCE_ONLY_CONFLICT: -4062,
-  /** -4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS */
+  /**
+   * -4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS
+   *
+   * - Position side cannot be changed if there exists open orders.
+   */
   POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS: -4067,
-  /** -4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY */
+  /**
+   * -4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY
+   *
+   * - Position side cannot be changed if there exists position.
+   */
   POSITION_SIDE_CHANGE_EXISTS_QUANTITY: -4068,
-  /** -4082 INVALID_BATCH_PLACE_ORDER_SIZE */
+  /**
+   * -4082 INVALID_BATCH_PLACE_ORDER_SIZE
+   *
+   * - Invalid number of batch place orders.
+   * - Invalid number of batch place orders: %s
+   */
   INVALID_BATCH_PLACE_ORDER_SIZE: -4082,
-  /** -4083 PLACE_BATCH_ORDERS_FAIL */
+  /**
+   * -4083 PLACE_BATCH_ORDERS_FAIL
+   *
+   * - Fail to place batch orders.
+   */
   PLACE_BATCH_ORDERS_FAIL: -4083,
-  /** -4084 UPCOMING_METHOD */
+  /**
+   * -4084 UPCOMING_METHOD
+   *
+   * - Method is not allowed currently. Upcoming soon.
+   */
   UPCOMING_METHOD: -4084,
-  /** -4086 INVALID_PRICE_SPREAD_THRESHOLD */
+  /**
+   * -4086 INVALID_PRICE_SPREAD_THRESHOLD
+   *
+   * - Invalid price spread threshold.
+   */
   INVALID_PRICE_SPREAD_THRESHOLD: -4086,
-  /** -4087 INVALID_PAIR */
+  /**
+   * -4087 INVALID_PAIR
+   *
+   * - Invalid pair.
+   */
   INVALID_PAIR: -4087,
-  /** -4088 INVALID_TIME_INTERVAL */
+  /**
+   * -4088 INVALID_TIME_INTERVAL
+   *
+   * - Invalid time interval.
+   * - Maximum time interval is %s days.
+   */
   INVALID_TIME_INTERVAL: -4088,
-  /** -4089 REDUCE_ONLY_ORDER_PERMISSION */
+  /**
+   * -4089 REDUCE_ONLY_ORDER_PERMISSION
+   *
+   * - User can only place reduce only order.
+   */
   REDUCE_ONLY_ORDER_PERMISSION: -4089,
-  /** -4090 NO_PLACE_ORDER_PERMISSION */
+  /**
+   * -4090 NO_PLACE_ORDER_PERMISSION
+   *
+   * - User can not place order currently.
+   */
   NO_PLACE_ORDER_PERMISSION: -4090,
-  /** -4104 INVALID_CONTRACT_TYPE */
+  /**
+   * -4104 INVALID_CONTRACT_TYPE
+   *
+   * - Invalid contract type.
+   */
   INVALID_CONTRACT_TYPE: -4104,
-  /** -4110 INVALID_CLIENT_TRAN_ID_LEN */
+  /**
+   * -4110 INVALID_CLIENT_TRAN_ID_LEN
+   *
+   * - clientTranId is not valid.
+   * - Client tran id length should be less than 64 chars.
+   */
   INVALID_CLIENT_TRAN_ID_LEN: -4110,
-  /** -4111 DUPLICATED_CLIENT_TRAN_ID */
+  /**
+   * -4111 DUPLICATED_CLIENT_TRAN_ID
+   *
+   * - clientTranId is duplicated.
+   * - Client tran id should be unique within 7 days.
+   */
   DUPLICATED_CLIENT_TRAN_ID: -4111,
-  /** -4112 REDUCE_ONLY_MARGIN_CHECK_FAILED */
+  /**
+   * -4112 REDUCE_ONLY_MARGIN_CHECK_FAILED
+   *
+   * - ReduceOnly Order Failed. Please check your existing position and open orders.
+   * - This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.
+   */
   REDUCE_ONLY_MARGIN_CHECK_FAILED: -4112,
-  /** -4113 MARKET_ORDER_REJECT */
+  /**
+   * -4113 MARKET_ORDER_REJECT
+   *
+   * - The counterparty's best price does not meet the PERCENT_PRICE filter limit.
+   */
   MARKET_ORDER_REJECT: -4113,
-  /** -4135 INVALID_ACTIVATION_PRICE */
+  /**
+   * -4135 INVALID_ACTIVATION_PRICE
+   *
+   * - Invalid activation price.
+   */
   INVALID_ACTIVATION_PRICE: -4135,
-  /** -4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION */
+  /**
+   * -4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION
+   *
+   * - Quantity must be zero with closePosition equals true.
+   */
   QUANTITY_EXISTS_WITH_CLOSE_POSITION: -4137,
-  /** -4138 REDUCE_ONLY_MUST_BE_TRUE */
+  /**
+   * -4138 REDUCE_ONLY_MUST_BE_TRUE
+   *
+   * - Reduce only must be true with closePosition equals true.
+   */
   REDUCE_ONLY_MUST_BE_TRUE: -4138,
-  /** -4139 ORDER_TYPE_CANNOT_BE_MKT */
+  /**
+   * -4139 ORDER_TYPE_CANNOT_BE_MKT
+   *
+   * - Order type can not be market if it's unable to cancel.
+   */
   ORDER_TYPE_CANNOT_BE_MKT: -4139,
-  /** -4142 STRATEGY_INVALID_TRIGGER_PRICE */
+  /**
+   * -4142 STRATEGY_INVALID_TRIGGER_PRICE
+   *
+   * - REJECT: take profit or stop order will be triggered immediately.
+   */
   STRATEGY_INVALID_TRIGGER_PRICE: -4142,
-  /** -4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION */
+  /**
+   * -4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION
+   *
+   * - Leverage reduction is not supported in Isolated Margin Mode with open positions.
+   */
   ISOLATED_LEVERAGE_REJECT_WITH_POSITION: -4150,
-  /** -4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP */
+  /**
+   * -4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP
+   *
+   * - Price is higher than stop price multiplier cap.
+   * - Limit price can't be higher than %s.
+   */
   PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP: -4151,
-  /** -4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN */
+  /**
+   * -4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN
+   *
+   * - Price is lower than stop price multiplier floor.
+   * - Limit price can't be lower than %s.
+   */
   PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN: -4152,
-  /** -4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT */
+  /**
+   * -4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT
+   *
+   * - Stop price is higher than price multiplier cap.
+   * - Stop price can't be higher than %s
+   */
   STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT: -4154,
-  /** -4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT */
+  /**
+   * -4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT
+   *
+   * - PStop price is lower than price multiplier floor.
+   * - Stop price can't be lower than %s
+   */
   STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT: -4155,
-  /** -4178 MIN_NOTIONAL */
+  /**
+   * -4178 MIN_NOTIONAL
+   *
+   * - Order's notional must be no smaller than one (unless you choose reduce only)
+   * - Order's notional must be no smaller than %s (unless you choose reduce only)
+   */
   MIN_NOTIONAL: -4178,
-  /** -4192 COOLING_OFF_PERIOD */
+  /**
+   * -4192 COOLING_OFF_PERIOD
+   *
+   * - Trade forbidden due to Cooling-off Period.
+   */
   COOLING_OFF_PERIOD: -4192,
-  /** -4194 ADJUST_LEVERAGE_KYC_FAILED */
+  /**
+   * -4194 ADJUST_LEVERAGE_KYC_FAILED
+   *
+   * - Intermediate Personal Verification is required for adjusting leverage over 20x.
+   */
   ADJUST_LEVERAGE_KYC_FAILED: -4194,
-  /** -4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED */
+  /**
+   * -4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED
+   *
+   * - More than 20x leverage is available one month after account registration.
+   */
   ADJUST_LEVERAGE_ONE_MONTH_FAILED: -4195,
-  /** -4196 LIMIT_ORDER_ONLY */
+  /**
+   * -4196 LIMIT_ORDER_ONLY
+   *
+   * - Only limit order is supported.
+   */
   LIMIT_ORDER_ONLY: -4196,
-  /** -4197 SAME_ORDER */
+  /**
+   * -4197 SAME_ORDER
+   *
+   * - No need to modify the order.
+   */
   SAME_ORDER: -4197,
-  /** -4198 EXCEED_MAX_MODIFY_ORDER_LIMIT */
+  /**
+   * -4198 EXCEED_MAX_MODIFY_ORDER_LIMIT
+   *
+   * - Exceed maximum modify order limit.
+   */
   EXCEED_MAX_MODIFY_ORDER_LIMIT: -4198,
-  /** -4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON */
+  /**
+   * -4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON
+   *
+   * - Symbol is not in trading status. Order amendment is not permitted.
+   */
   MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON: -4199,
-  /** -4200 ADJUST_LEVERAGE_X_DAYS_FAILED */
+  /**
+   * -4200 ADJUST_LEVERAGE_X_DAYS_FAILED
+   *
+   * - More than 20x leverage is available 30 days after Futures account registration.
+   * - More than 20x leverage is available %s days after Futures account registration.
+   */
   ADJUST_LEVERAGE_X_DAYS_FAILED: -4200,
-  /** -4201 ADJUST_LEVERAGE_KYC_LIMIT */
+  /**
+   * -4201 ADJUST_LEVERAGE_KYC_LIMIT
+   *
+   * - Users in this country has limited adjust leverage.
+   * - Users in your location/country can only access a maximum leverage of %s
+   */
   ADJUST_LEVERAGE_KYC_LIMIT: -4201,
-  /** -4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED */
+  /**
+   * -4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED
+   *
+   * - Current symbol leverage cannot exceed 20 when using position limit adjustment service.
+   */
   ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED: -4202,
-  /** -4188 ME_INVALID_TIMESTAMP */
+  /**
+   * -4188 ME_INVALID_TIMESTAMP
+   *
+   * - Timestamp for this request is outside of the ME recvWindow.
+   */
   ME_INVALID_TIMESTAMP: -4188,
 } as const;
 

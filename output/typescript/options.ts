@@ -18,101 +18,305 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
   // Category: 10xx - General Server or Network issues
-  /** -1000 UNKNOWN */
+  /**
+   * -1000 UNKNOWN
+   *
+   * - An unknown error occurred while processing the request.
+   */
   UNKNOWN: -1000,
-  /** -1001 DISCONNECTED */
+  /**
+   * -1001 DISCONNECTED
+   *
+   * - Internal error; unable to process your request. Please try again.
+   */
   DISCONNECTED: -1001,
-  /** -1002 UNAUTHORIZED */
+  /**
+   * -1002 UNAUTHORIZED
+   *
+   * - You are not authorized to execute this request.
+   */
   UNAUTHORIZED: -1002,
-  /** -1008 TOO_MANY_REQUESTS */
+  /**
+   * -1008 TOO_MANY_REQUESTS
+   *
+   * - Too many requests queued.
+   * - Too much request weight used; please use the websocket for live updates to avoid polling the API.
+   * - Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.
+   * - Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.
+   */
   TOO_MANY_REQUESTS: -1008,
-  /** -1014 UNKNOWN_ORDER_COMPOSITION */
+  /**
+   * -1014 UNKNOWN_ORDER_COMPOSITION
+   *
+   * - Unsupported order combination.
+   */
   UNKNOWN_ORDER_COMPOSITION: -1014,
-  /** -1015 TOO_MANY_ORDERS */
+  /**
+   * -1015 TOO_MANY_ORDERS
+   *
+   * - Too many new orders.
+   * - Too many new orders; current limit is %s orders per %s.
+   */
   TOO_MANY_ORDERS: -1015,
-  /** -1016 SERVICE_SHUTTING_DOWN */
+  /**
+   * -1016 SERVICE_SHUTTING_DOWN
+   *
+   * - This service is no longer available.
+   */
   SERVICE_SHUTTING_DOWN: -1016,
-  /** -1020 UNSUPPORTED_OPERATION */
+  /**
+   * -1020 UNSUPPORTED_OPERATION
+   *
+   * - This operation is not supported.
+   */
   UNSUPPORTED_OPERATION: -1020,
-  /** -1021 INVALID_TIMESTAMP */
+  /**
+   * -1021 INVALID_TIMESTAMP
+   *
+   * - Timestamp for this request is outside of the recvWindow.
+   * - Timestamp for this request was 1000ms ahead of the server's time.
+   */
   INVALID_TIMESTAMP: -1021,
-  /** -1022 INVALID_SIGNATURE */
+  /**
+   * -1022 INVALID_SIGNATURE
+   *
+   * - Signature for this request is not valid.
+   */
   INVALID_SIGNATURE: -1022,
   // Category: 11xx - 2xxx Request issues
-  /** -1100 ILLEGAL_CHARS */
+  /**
+   * -1100 ILLEGAL_CHARS
+   *
+   * - Illegal characters found in a parameter.
+   * - Illegal characters found in a parameter. %s
+   * - Illegal characters found in parameter %s; legal range is %s.
+   */
   ILLEGAL_CHARS: -1100,
-  /** -1101 TOO_MANY_PARAMETERS */
+  /**
+   * -1101 TOO_MANY_PARAMETERS
+   *
+   * - Too many parameters sent for this endpoint.
+   * - Too many parameters; expected %s and received %s.
+   * - Duplicate values for a parameter detected.
+   */
   TOO_MANY_PARAMETERS: -1101,
-  /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+  /**
+   * -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+   *
+   * - A mandatory parameter was not sent, was empty/null, or malformed.
+   * - Mandatory parameter %s was not sent, was empty/null, or malformed.
+   * - Param %s or %s must be sent, but both were empty/null!
+   */
   MANDATORY_PARAM_EMPTY_OR_MALFORMED: -1102,
-  /** -1103 UNKNOWN_PARAM */
+  /**
+   * -1103 UNKNOWN_PARAM
+   *
+   * - An unknown parameter was sent.
+   */
   UNKNOWN_PARAM: -1103,
-  /** -1104 UNREAD_PARAMETERS */
+  /**
+   * -1104 UNREAD_PARAMETERS
+   *
+   * - Not all sent parameters were read.
+   * - Not all sent parameters were read; read %s parameter(s) but was sent %s.
+   */
   UNREAD_PARAMETERS: -1104,
-  /** -1105 PARAM_EMPTY */
+  /**
+   * -1105 PARAM_EMPTY
+   *
+   * - A parameter was empty.
+   * - Parameter %s was empty.
+   */
   PARAM_EMPTY: -1105,
-  /** -1106 PARAM_NOT_REQUIRED */
+  /**
+   * -1106 PARAM_NOT_REQUIRED
+   *
+   * - A parameter was sent when not required.
+   * - Parameter %s sent when not required.
+   */
   PARAM_NOT_REQUIRED: -1106,
-  /** -1111 BAD_PRECISION */
+  /**
+   * -1111 BAD_PRECISION
+   *
+   * - Precision is over the maximum defined for this asset.
+   */
   BAD_PRECISION: -1111,
-  /** -1115 INVALID_TIF */
+  /**
+   * -1115 INVALID_TIF
+   *
+   * - Invalid timeInForce.
+   */
   INVALID_TIF: -1115,
-  /** -1116 INVALID_ORDER_TYPE */
+  /**
+   * -1116 INVALID_ORDER_TYPE
+   *
+   * - Invalid orderType.
+   */
   INVALID_ORDER_TYPE: -1116,
-  /** -1117 INVALID_SIDE */
+  /**
+   * -1117 INVALID_SIDE
+   *
+   * - Invalid side.
+   */
   INVALID_SIDE: -1117,
-  /** -1118 EMPTY_NEW_CL_ORD_ID */
+  /**
+   * -1118 EMPTY_NEW_CL_ORD_ID
+   *
+   * - New client order ID was empty.
+   */
   EMPTY_NEW_CL_ORD_ID: -1118,
-  /** -1119 EMPTY_ORG_CL_ORD_ID */
+  /**
+   * -1119 EMPTY_ORG_CL_ORD_ID
+   *
+   * - Original client order ID was empty.
+   */
   EMPTY_ORG_CL_ORD_ID: -1119,
-  /** -1120 BAD_INTERVAL */
+  /**
+   * -1120 BAD_INTERVAL
+   *
+   * - Invalid interval.
+   */
   BAD_INTERVAL: -1120,
-  /** -1121 BAD_SYMBOL */
+  /**
+   * -1121 BAD_SYMBOL
+   *
+   * - Invalid symbol.
+   */
   BAD_SYMBOL: -1121,
-  /** -1125 INVALID_LISTEN_KEY */
+  /**
+   * -1125 INVALID_LISTEN_KEY
+   *
+   * - This listenKey does not exist.
+   */
   INVALID_LISTEN_KEY: -1125,
-  /** -1127 MORE_THAN_XX_HOURS */
+  /**
+   * -1127 MORE_THAN_XX_HOURS
+   *
+   * - Lookup interval is too big.
+   * - More than %s hours between startTime and endTime.
+   */
   MORE_THAN_XX_HOURS: -1127,
-  /** -1128 BAD_CONTRACT */
+  /**
+   * -1128 BAD_CONTRACT
+   *
+   * - Invalid underlying
+   */
   BAD_CONTRACT: -1128,
-  /** -1129 BAD_CURRENCY */
+  /**
+   * -1129 BAD_CURRENCY
+   *
+   * - Invalid asset。
+   */
   BAD_CURRENCY: -1129,
-  /** -1130 INVALID_PARAMETER */
+  /**
+   * -1130 INVALID_PARAMETER
+   *
+   * - Invalid data sent for a parameter.
+   * - Data sent for paramter %s is not valid.
+   */
   INVALID_PARAMETER: -1130,
-  /** -1131 BAD_RECV_WINDOW */
+  /**
+   * -1131 BAD_RECV_WINDOW
+   *
+   * - recvWindow must be less than 60000
+   */
   BAD_RECV_WINDOW: -1131,
-  /** -2010 NEW_ORDER_REJECTED */
+  /**
+   * -2010 NEW_ORDER_REJECTED
+   *
+   * - NEW_ORDER_REJECTED
+   */
   NEW_ORDER_REJECTED: -2010,
-  /** -2013 NO_SUCH_ORDER */
+  /**
+   * -2013 NO_SUCH_ORDER
+   *
+   * - Order does not exist.
+   */
   NO_SUCH_ORDER: -2013,
-  /** -2014 BAD_API_KEY_FMT */
+  /**
+   * -2014 BAD_API_KEY_FMT
+   *
+   * - API-key format invalid.
+   */
   BAD_API_KEY_FMT: -2014,
-  /** -2015 INVALID_API_KEY */
+  /**
+   * -2015 INVALID_API_KEY
+   *
+   * - Invalid API-key, IP, or permissions for action.
+   */
   INVALID_API_KEY: -2015,
-  /** -2018 BALANCE_NOT_SUFFICIENT */
+  /**
+   * -2018 BALANCE_NOT_SUFFICIENT
+   *
+   * - Balance is insufficient.
+   */
   BALANCE_NOT_SUFFICIENT: -2018,
-  /** -2027 OPTION_MARGIN_NOT_SUFFICIENT */
+  /**
+   * -2027 OPTION_MARGIN_NOT_SUFFICIENT
+   *
+   * - Option margin is insufficient.
+   */
   OPTION_MARGIN_NOT_SUFFICIENT: -2027,
   // Category: 3xxx-5xxx Filters and other issues
-  /** -3029 TRANSFER_FAILED */
+  /**
+   * -3029 TRANSFER_FAILED
+   *
+   * - Asset transfer fail.
+   */
   TRANSFER_FAILED: -3029,
-  /** -4001 PRICE_LESS_THAN_ZERO */
+  /**
+   * -4001 PRICE_LESS_THAN_ZERO
+   *
+   * - Price less than 0.
+   */
   PRICE_LESS_THAN_ZERO: -4001,
-  /** -4002 PRICE_GREATER_THAN_MAX_PRICE */
+  /**
+   * -4002 PRICE_GREATER_THAN_MAX_PRICE
+   *
+   * - Price greater than max price.
+   */
   PRICE_GREATER_THAN_MAX_PRICE: -4002,
-  /** -4003 QTY_LESS_THAN_ZERO */
+  /**
+   * -4003 QTY_LESS_THAN_ZERO
+   *
+   * - Quantity less than zero.
+   */
   QTY_LESS_THAN_ZERO: -4003,
-  /** -4004 QTY_LESS_THAN_MIN_QTY */
+  /**
+   * -4004 QTY_LESS_THAN_MIN_QTY
+   *
+   * - Quantity less than min quantity.
+   */
   QTY_LESS_THAN_MIN_QTY: -4004,
-  /** -4005 QTY_GREATER_THAN_MAX_QTY */
+  /**
+   * -4005 QTY_GREATER_THAN_MAX_QTY
+   *
+   * - Quantity greater than max quantity.
+   */
   QTY_GREATER_THAN_MAX_QTY: -4005,
-  /** -4013 PRICE_LESS_THAN_MIN_PRICE */
+  /**
+   * -4013 PRICE_LESS_THAN_MIN_PRICE
+   *
+   * - Price less than min price.
+   */
   PRICE_LESS_THAN_MIN_PRICE: -4013,
-  /** -4029 INVALID_TICK_SIZE_PRECISION */
+  /**
+   * -4029 INVALID_TICK_SIZE_PRECISION
+   *
+   * - Tick size precision is invalid.
+   */
   INVALID_TICK_SIZE_PRECISION: -4029,
-  /** -4030 INVALID_QTY_PRECISION */
+  /**
+   * -4030 INVALID_QTY_PRECISION
+   *
+   * - Step size precision is invalid.
+   */
   INVALID_QTY_PRECISION: -4030,
-  /** -4055 AMOUNT_MUST_BE_POSITIVE */
+  /**
+   * -4055 AMOUNT_MUST_BE_POSITIVE
+   *
+   * - Amount must be positive.
+   */
   AMOUNT_MUST_BE_POSITIVE: -4055,
 } as const;
 

@@ -18,215 +18,672 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
   // Category: 10xx - General Server or Network issues
-  /** -1000 UNKNOWN */
+  /**
+   * -1000 UNKNOWN
+   *
+   * - An unknown error occurred while processing the request.
+   */
   UNKNOWN: -1000,
-  /** -1001 DISCONNECTED */
+  /**
+   * -1001 DISCONNECTED
+   *
+   * - Internal error; unable to process your request. Please try again.
+   */
   DISCONNECTED: -1001,
-  /** -1002 UNAUTHORIZED */
+  /**
+   * -1002 UNAUTHORIZED
+   *
+   * - You are not authorized to execute this request.
+   */
   UNAUTHORIZED: -1002,
-  /** -1003 TOO_MANY_REQUESTS */
+  /**
+   * -1003 TOO_MANY_REQUESTS
+   *
+   * - Too many requests queued.
+   * - Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.
+   * - Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.
+   */
   TOO_MANY_REQUESTS: -1003,
-  /** -1006 UNEXPECTED_RESP */
+  /**
+   * -1006 UNEXPECTED_RESP
+   *
+   * - An unexpected response was received from the message bus. Execution status unknown.
+   */
   UNEXPECTED_RESP: -1006,
-  /** -1007 TIMEOUT */
+  /**
+   * -1007 TIMEOUT
+   *
+   * - Timeout waiting for response from backend server. Send status unknown; execution status unknown.
+   */
   TIMEOUT: -1007,
-  /** -1008 SERVER_BUSY */
+  /**
+   * -1008 SERVER_BUSY
+   *
+   * - Server is currently overloaded with other requests. Please try again in a few minutes.
+   */
   SERVER_BUSY: -1008,
-  /** -1013 INVALID_MESSAGE */
+  /**
+   * -1013 INVALID_MESSAGE
+   *
+   * - The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)
+   * - Potential error messages can be found in Filter Failures or Failures during order placement.
+   */
   INVALID_MESSAGE: -1013,
-  /** -1014 UNKNOWN_ORDER_COMPOSITION */
+  /**
+   * -1014 UNKNOWN_ORDER_COMPOSITION
+   *
+   * - Unsupported order combination.
+   */
   UNKNOWN_ORDER_COMPOSITION: -1014,
-  /** -1015 TOO_MANY_ORDERS */
+  /**
+   * -1015 TOO_MANY_ORDERS
+   *
+   * - Too many new orders.
+   * - Too many new orders; current limit is %s orders per %s.
+   */
   TOO_MANY_ORDERS: -1015,
-  /** -1016 SERVICE_SHUTTING_DOWN */
+  /**
+   * -1016 SERVICE_SHUTTING_DOWN
+   *
+   * - This service is no longer available.
+   */
   SERVICE_SHUTTING_DOWN: -1016,
-  /** -1020 UNSUPPORTED_OPERATION */
+  /**
+   * -1020 UNSUPPORTED_OPERATION
+   *
+   * - This operation is not supported.
+   */
   UNSUPPORTED_OPERATION: -1020,
-  /** -1021 INVALID_TIMESTAMP */
+  /**
+   * -1021 INVALID_TIMESTAMP
+   *
+   * - Timestamp for this request is outside of the recvWindow.
+   * - Timestamp for this request was 1000ms ahead of the server's time.
+   */
   INVALID_TIMESTAMP: -1021,
-  /** -1022 INVALID_SIGNATURE */
+  /**
+   * -1022 INVALID_SIGNATURE
+   *
+   * - Signature for this request is not valid.
+   */
   INVALID_SIGNATURE: -1022,
-  /** -1033 COMP_ID_IN_USE */
+  /**
+   * -1033 COMP_ID_IN_USE
+   *
+   * - SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.
+   */
   COMP_ID_IN_USE: -1033,
-  /** -1034 TOO_MANY_CONNECTIONS */
+  /**
+   * -1034 TOO_MANY_CONNECTIONS
+   *
+   * - Too many concurrent connections; current limit is '%s'.
+   * - Too many connection attempts for account; current limit is %s per '%s'.
+   * - Too many connection attempts from IP; current limit is %s per '%s'.
+   */
   TOO_MANY_CONNECTIONS: -1034,
-  /** -1035 LOGGED_OUT */
+  /**
+   * -1035 LOGGED_OUT
+   *
+   * - Please send Logout<5> message to close the session.
+   */
   LOGGED_OUT: -1035,
   // Category: 11xx - Request issues
-  /** -1100 ILLEGAL_CHARS */
+  /**
+   * -1100 ILLEGAL_CHARS
+   *
+   * - Illegal characters found in a parameter.
+   * - Illegal characters found in parameter '%s'; legal range is '%s'.
+   */
   ILLEGAL_CHARS: -1100,
-  /** -1101 TOO_MANY_PARAMETERS */
+  /**
+   * -1101 TOO_MANY_PARAMETERS
+   *
+   * - Too many parameters sent for this endpoint.
+   * - Too many parameters; expected '%s' and received '%s'.
+   * - Duplicate values for a parameter detected.
+   */
   TOO_MANY_PARAMETERS: -1101,
-  /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+  /**
+   * -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+   *
+   * - A mandatory parameter was not sent, was empty/null, or malformed.
+   * - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+   * - Param '%s' or '%s' must be sent, but both were empty/null!
+   * - Required tag '%s' missing.
+   * - Field value was empty or malformed.
+   * - '%s' contains unexpected value. Cannot be greater than %s.
+   */
   MANDATORY_PARAM_EMPTY_OR_MALFORMED: -1102,
-  /** -1103 UNKNOWN_PARAM */
+  /**
+   * -1103 UNKNOWN_PARAM
+   *
+   * - An unknown parameter was sent.
+   * - Undefined Tag.
+   */
   UNKNOWN_PARAM: -1103,
-  /** -1104 UNREAD_PARAMETERS */
+  /**
+   * -1104 UNREAD_PARAMETERS
+   *
+   * - Not all sent parameters were read.
+   * - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+   */
   UNREAD_PARAMETERS: -1104,
-  /** -1105 PARAM_EMPTY */
+  /**
+   * -1105 PARAM_EMPTY
+   *
+   * - A parameter was empty.
+   * - Parameter '%s' was empty.
+   */
   PARAM_EMPTY: -1105,
-  /** -1106 PARAM_NOT_REQUIRED */
+  /**
+   * -1106 PARAM_NOT_REQUIRED
+   *
+   * - A parameter was sent when not required.
+   * - Parameter '%s' sent when not required.
+   * - A tag '%s' was sent when not required.
+   */
   PARAM_NOT_REQUIRED: -1106,
-  /** -1108 PARAM_OVERFLOW */
+  /**
+   * -1108 PARAM_OVERFLOW
+   *
+   * - Parameter '%s' overflowed.
+   */
   PARAM_OVERFLOW: -1108,
-  /** -1111 BAD_PRECISION */
+  /**
+   * -1111 BAD_PRECISION
+   *
+   * - Parameter '%s' has too much precision.
+   */
   BAD_PRECISION: -1111,
-  /** -1112 NO_DEPTH */
+  /**
+   * -1112 NO_DEPTH
+   *
+   * - No orders on book for symbol.
+   */
   NO_DEPTH: -1112,
-  /** -1114 TIF_NOT_REQUIRED */
+  /**
+   * -1114 TIF_NOT_REQUIRED
+   *
+   * - TimeInForce parameter sent when not required.
+   */
   TIF_NOT_REQUIRED: -1114,
-  /** -1115 INVALID_TIF */
+  /**
+   * -1115 INVALID_TIF
+   *
+   * - Invalid timeInForce.
+   */
   INVALID_TIF: -1115,
-  /** -1116 INVALID_ORDER_TYPE */
+  /**
+   * -1116 INVALID_ORDER_TYPE
+   *
+   * - Invalid orderType.
+   */
   INVALID_ORDER_TYPE: -1116,
-  /** -1117 INVALID_SIDE */
+  /**
+   * -1117 INVALID_SIDE
+   *
+   * - Invalid side.
+   */
   INVALID_SIDE: -1117,
-  /** -1118 EMPTY_NEW_CL_ORD_ID */
+  /**
+   * -1118 EMPTY_NEW_CL_ORD_ID
+   *
+   * - New client order ID was empty.
+   */
   EMPTY_NEW_CL_ORD_ID: -1118,
-  /** -1119 EMPTY_ORG_CL_ORD_ID */
+  /**
+   * -1119 EMPTY_ORG_CL_ORD_ID
+   *
+   * - Original client order ID was empty.
+   */
   EMPTY_ORG_CL_ORD_ID: -1119,
-  /** -1120 BAD_INTERVAL */
+  /**
+   * -1120 BAD_INTERVAL
+   *
+   * - Invalid interval.
+   */
   BAD_INTERVAL: -1120,
-  /** -1121 BAD_SYMBOL */
+  /**
+   * -1121 BAD_SYMBOL
+   *
+   * - Invalid symbol.
+   */
   BAD_SYMBOL: -1121,
-  /** -1122 INVALID_SYMBOLSTATUS */
+  /**
+   * -1122 INVALID_SYMBOLSTATUS
+   *
+   * - Invalid symbolStatus.
+   */
   INVALID_SYMBOLSTATUS: -1122,
-  /** -1125 INVALID_LISTEN_KEY */
+  /**
+   * -1125 INVALID_LISTEN_KEY
+   *
+   * - This listenKey does not exist.
+   */
   INVALID_LISTEN_KEY: -1125,
-  /** -1127 MORE_THAN_XX_HOURS */
+  /**
+   * -1127 MORE_THAN_XX_HOURS
+   *
+   * - Lookup interval is too big.
+   * - More than %s hours between startTime and endTime.
+   */
   MORE_THAN_XX_HOURS: -1127,
-  /** -1128 OPTIONAL_PARAMS_BAD_COMBO */
+  /**
+   * -1128 OPTIONAL_PARAMS_BAD_COMBO
+   *
+   * - Combination of optional parameters invalid.
+   * - Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.
+   * - Fields [%s] must be sent together or omitted entirely.
+   * - Invalid MDEntryType (269) combination. BID and OFFER must be requested together.
+   * - Conflicting fields: ['%s'...]
+   */
   OPTIONAL_PARAMS_BAD_COMBO: -1128,
-  /** -1130 INVALID_PARAMETER */
+  /**
+   * -1130 INVALID_PARAMETER
+   *
+   * - Invalid data sent for a parameter.
+   * - Data sent for parameter '%s' is not valid.
+   */
   INVALID_PARAMETER: -1130,
-  /** -1134 BAD_STRATEGY_TYPE */
+  /**
+   * -1134 BAD_STRATEGY_TYPE
+   *
+   * - strategyType was less than 1000000.
+   * - TargetStrategy (847) was less than 1000000.
+   */
   BAD_STRATEGY_TYPE: -1134,
-  /** -1135 INVALID_JSON */
+  /**
+   * -1135 INVALID_JSON
+   *
+   * - Invalid JSON Request
+   * - JSON sent for parameter '%s' is not valid
+   */
   INVALID_JSON: -1135,
-  /** -1139 INVALID_TICKER_TYPE */
+  /**
+   * -1139 INVALID_TICKER_TYPE
+   *
+   * - Invalid ticker type.
+   */
   INVALID_TICKER_TYPE: -1139,
-  /** -1145 INVALID_CANCEL_RESTRICTIONS */
+  /**
+   * -1145 INVALID_CANCEL_RESTRICTIONS
+   *
+   * - cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.
+   */
   INVALID_CANCEL_RESTRICTIONS: -1145,
-  /** -1151 DUPLICATE_SYMBOLS */
+  /**
+   * -1151 DUPLICATE_SYMBOLS
+   *
+   * - Symbol is present multiple times in the list.
+   */
   DUPLICATE_SYMBOLS: -1151,
-  /** -1152 INVALID_SBE_HEADER */
+  /**
+   * -1152 INVALID_SBE_HEADER
+   *
+   * - Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.
+   * - Invalid SBE message header.
+   */
   INVALID_SBE_HEADER: -1152,
-  /** -1153 UNSUPPORTED_SCHEMA_ID */
+  /**
+   * -1153 UNSUPPORTED_SCHEMA_ID
+   *
+   * - Unsupported SBE schema ID or version specified in the X-MBX-SBE header.
+   * - Invalid SBE schema ID or version specified.
+   */
   UNSUPPORTED_SCHEMA_ID: -1153,
-  /** -1155 SBE_DISABLED */
+  /**
+   * -1155 SBE_DISABLED
+   *
+   * - SBE is not enabled.
+   */
   SBE_DISABLED: -1155,
-  /** -1158 OCO_ORDER_TYPE_REJECTED */
+  /**
+   * -1158 OCO_ORDER_TYPE_REJECTED
+   *
+   * - Order type not supported in OCO.
+   * - If the order type provided in the aboveType and/or belowType is not supported.
+   */
   OCO_ORDER_TYPE_REJECTED: -1158,
-  /** -1160 OCO_ICEBERGQTY_TIMEINFORCE */
+  /**
+   * -1160 OCO_ICEBERGQTY_TIMEINFORCE
+   *
+   * - Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.
+   * - If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.
+   * - TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.
+   */
   OCO_ICEBERGQTY_TIMEINFORCE: -1160,
-  /** -1161 DEPRECATED_SCHEMA */
+  /**
+   * -1161 DEPRECATED_SCHEMA
+   *
+   * - Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.
+   */
   DEPRECATED_SCHEMA: -1161,
-  /** -1165 BUY_OCO_LIMIT_MUST_BE_BELOW */
+  /**
+   * -1165 BUY_OCO_LIMIT_MUST_BE_BELOW
+   *
+   * - A limit order in a buy OCO must be below.
+   */
   BUY_OCO_LIMIT_MUST_BE_BELOW: -1165,
-  /** -1166 SELL_OCO_LIMIT_MUST_BE_ABOVE */
+  /**
+   * -1166 SELL_OCO_LIMIT_MUST_BE_ABOVE
+   *
+   * - A limit order in a sell OCO must be above.
+   */
   SELL_OCO_LIMIT_MUST_BE_ABOVE: -1166,
-  /** -1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT */
+  /**
+   * -1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT
+   *
+   * - At least one OCO order must be contingent.
+   */
   BOTH_OCO_ORDERS_CANNOT_BE_LIMIT: -1168,
-  /** -1169 INVALID_TAG_NUMBER */
+  /**
+   * -1169 INVALID_TAG_NUMBER
+   *
+   * - Invalid tag number.
+   */
   INVALID_TAG_NUMBER: -1169,
-  /** -1170 TAG_NOT_DEFINED_IN_MESSAGE */
+  /**
+   * -1170 TAG_NOT_DEFINED_IN_MESSAGE
+   *
+   * - Tag '%s' not defined for this message type.
+   */
   TAG_NOT_DEFINED_IN_MESSAGE: -1170,
-  /** -1171 TAG_APPEARS_MORE_THAN_ONCE */
+  /**
+   * -1171 TAG_APPEARS_MORE_THAN_ONCE
+   *
+   * - Tag '%s' appears more than once.
+   */
   TAG_APPEARS_MORE_THAN_ONCE: -1171,
-  /** -1172 TAG_OUT_OF_ORDER */
+  /**
+   * -1172 TAG_OUT_OF_ORDER
+   *
+   * - Tag '%s' specified out of required order.
+   */
   TAG_OUT_OF_ORDER: -1172,
-  /** -1173 GROUP_FIELDS_OUT_OF_ORDER */
+  /**
+   * -1173 GROUP_FIELDS_OUT_OF_ORDER
+   *
+   * - Repeating group '%s' fields out of order.
+   */
   GROUP_FIELDS_OUT_OF_ORDER: -1173,
-  /** -1174 INVALID_COMPONENT */
+  /**
+   * -1174 INVALID_COMPONENT
+   *
+   * - Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'
+   */
   INVALID_COMPONENT: -1174,
-  /** -1175 RESET_SEQ_NUM_SUPPORT */
+  /**
+   * -1175 RESET_SEQ_NUM_SUPPORT
+   *
+   * - Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.
+   */
   RESET_SEQ_NUM_SUPPORT: -1175,
-  /** -1176 ALREADY_LOGGED_IN */
+  /**
+   * -1176 ALREADY_LOGGED_IN
+   *
+   * - Logon<A> should only be sent once.
+   */
   ALREADY_LOGGED_IN: -1176,
-  /** -1177 GARBLED_MESSAGE */
+  /**
+   * -1177 GARBLED_MESSAGE
+   *
+   * - CheckSum(10) contains an incorrect value.
+   * - BeginString (8) is not the first tag in a message.
+   * - MsgType (35) is not the third tag in a message.
+   * - BodyLength (9) does not contain the correct byte count.
+   * - Only printable ASCII characters and SOH (Start of Header) are allowed.
+   * - Tag specified without a value.
+   * - Invalid encodingType.
+   */
   GARBLED_MESSAGE: -1177,
-  /** -1178 BAD_SENDER_COMPID */
+  /**
+   * -1178 BAD_SENDER_COMPID
+   *
+   * - SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.
+   */
   BAD_SENDER_COMPID: -1178,
-  /** -1179 BAD_SEQ_NUM */
+  /**
+   * -1179 BAD_SEQ_NUM
+   *
+   * - MsgSeqNum(34) contains an unexpected value. Expected: '%d'.
+   */
   BAD_SEQ_NUM: -1179,
-  /** -1180 EXPECTED_LOGON */
+  /**
+   * -1180 EXPECTED_LOGON
+   *
+   * - Logon<A> must be the first message in the session.
+   */
   EXPECTED_LOGON: -1180,
-  /** -1181 TOO_MANY_MESSAGES */
+  /**
+   * -1181 TOO_MANY_MESSAGES
+   *
+   * - Too many messages; current limit is '%d' messages per '%s'.
+   */
   TOO_MANY_MESSAGES: -1181,
-  /** -1182 PARAMS_BAD_COMBO */
+  /**
+   * -1182 PARAMS_BAD_COMBO
+   *
+   * - Conflicting fields: [%s]
+   */
   PARAMS_BAD_COMBO: -1182,
-  /** -1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS */
+  /**
+   * -1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS
+   *
+   * - Requested operation is not allowed in DropCopy sessions.
+   */
   NOT_ALLOWED_IN_DROP_COPY_SESSIONS: -1183,
-  /** -1184 DROP_COPY_SESSION_NOT_ALLOWED */
+  /**
+   * -1184 DROP_COPY_SESSION_NOT_ALLOWED
+   *
+   * - DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.
+   */
   DROP_COPY_SESSION_NOT_ALLOWED: -1184,
-  /** -1185 DROP_COPY_SESSION_REQUIRED */
+  /**
+   * -1185 DROP_COPY_SESSION_REQUIRED
+   *
+   * - Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.
+   */
   DROP_COPY_SESSION_REQUIRED: -1185,
-  /** -1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS */
+  /**
+   * -1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS
+   *
+   * - Requested operation is not allowed in order entry sessions.
+   */
   NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS: -1186,
-  /** -1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS */
+  /**
+   * -1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS
+   *
+   * - Requested operation is not allowed in market data sessions.
+   */
   NOT_ALLOWED_IN_MARKET_DATA_SESSIONS: -1187,
-  /** -1188 INCORRECT_NUM_IN_GROUP_COUNT */
+  /**
+   * -1188 INCORRECT_NUM_IN_GROUP_COUNT
+   *
+   * - Incorrect NumInGroup count for repeating group '%s'.
+   */
   INCORRECT_NUM_IN_GROUP_COUNT: -1188,
-  /** -1189 DUPLICATE_ENTRIES_IN_A_GROUP */
+  /**
+   * -1189 DUPLICATE_ENTRIES_IN_A_GROUP
+   *
+   * - Group '%s' contains duplicate entries.
+   */
   DUPLICATE_ENTRIES_IN_A_GROUP: -1189,
-  /** -1190 INVALID_REQUEST_ID */
+  /**
+   * -1190 INVALID_REQUEST_ID
+   *
+   * - MDReqID (262) contains a subscription request id that is already in use on this connection.
+   * - MDReqID (262) contains an unsubscription request id that does not match any active subscription.
+   */
   INVALID_REQUEST_ID: -1190,
-  /** -1191 TOO_MANY_SUBSCRIPTIONS */
+  /**
+   * -1191 TOO_MANY_SUBSCRIPTIONS
+   *
+   * - Too many subscriptions. Connection may create up to '%s' subscriptions at a time.
+   * - Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.
+   */
   TOO_MANY_SUBSCRIPTIONS: -1191,
-  /** -1194 INVALID_TIME_UNIT */
+  /**
+   * -1194 INVALID_TIME_UNIT
+   *
+   * - Invalid value for time unit; expected either MICROSECOND or MILLISECOND.
+   */
   INVALID_TIME_UNIT: -1194,
-  /** -1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE */
+  /**
+   * -1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE
+   *
+   * - A stop loss order in a buy OCO must be above.
+   */
   BUY_OCO_STOP_LOSS_MUST_BE_ABOVE: -1196,
-  /** -1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW */
+  /**
+   * -1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW
+   *
+   * - A stop loss order in a sell OCO must be below.
+   */
   SELL_OCO_STOP_LOSS_MUST_BE_BELOW: -1197,
-  /** -1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW */
+  /**
+   * -1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW
+   *
+   * - A take profit order in a buy OCO must be below.
+   */
   BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW: -1198,
-  /** -1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE */
+  /**
+   * -1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE
+   *
+   * - A take profit order in a sell OCO must be above.
+   */
   SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE: -1199,
-  /** -1210 INVALID_PEG_PRICE_TYPE */
+  /**
+   * -1210 INVALID_PEG_PRICE_TYPE
+   *
+   * - Invalid pegPriceType.
+   */
   INVALID_PEG_PRICE_TYPE: -1210,
-  /** -1211 INVALID_PEG_OFFSET_TYPE */
+  /**
+   * -1211 INVALID_PEG_OFFSET_TYPE
+   *
+   * - Invalid pegOffsetType.
+   */
   INVALID_PEG_OFFSET_TYPE: -1211,
-  /** -1220 SYMBOL_DOES_NOT_MATCH_STATUS */
+  /**
+   * -1220 SYMBOL_DOES_NOT_MATCH_STATUS
+   *
+   * - The symbol's status does not match the requested symbolStatus.
+   */
   SYMBOL_DOES_NOT_MATCH_STATUS: -1220,
-  /** -1221 INVALID_SBE_MESSAGE_FIELD */
+  /**
+   * -1221 INVALID_SBE_MESSAGE_FIELD
+   *
+   * - Invalid/missing field(s) in SBE message.
+   */
   INVALID_SBE_MESSAGE_FIELD: -1221,
-  /** -1222 OPO_WORKING_MUST_BE_BUY */
+  /**
+   * -1222 OPO_WORKING_MUST_BE_BUY
+   *
+   * - Working order in an OPO list must be a bid.
+   */
   OPO_WORKING_MUST_BE_BUY: -1222,
-  /** -1223 OPO_PENDING_MUST_BE_SELL */
+  /**
+   * -1223 OPO_PENDING_MUST_BE_SELL
+   *
+   * - Pending orders in an OPO list must be asks.
+   */
   OPO_PENDING_MUST_BE_SELL: -1223,
-  /** -1224 WORKING_PARAM_REQUIRED */
+  /**
+   * -1224 WORKING_PARAM_REQUIRED
+   *
+   * - Working order must include the '{param}' tag.
+   */
   WORKING_PARAM_REQUIRED: -1224,
-  /** -1225 PENDING_PARAM_NOT_REQUIRED */
+  /**
+   * -1225 PENDING_PARAM_NOT_REQUIRED
+   *
+   * - Pending orders should not include the '%s' tag.
+   */
   PENDING_PARAM_NOT_REQUIRED: -1225,
-  /** -2010 NEW_ORDER_REJECTED */
+  /**
+   * -2010 NEW_ORDER_REJECTED
+   *
+   * - NEW_ORDER_REJECTED
+   */
   NEW_ORDER_REJECTED: -2010,
-  /** -2011 CANCEL_REJECTED */
+  /**
+   * -2011 CANCEL_REJECTED
+   *
+   * - CANCEL_REJECTED
+   */
   CANCEL_REJECTED: -2011,
-  /** -2013 NO_SUCH_ORDER */
+  /**
+   * -2013 NO_SUCH_ORDER
+   *
+   * - Order does not exist.
+   */
   NO_SUCH_ORDER: -2013,
-  /** -2014 BAD_API_KEY_FMT */
+  /**
+   * -2014 BAD_API_KEY_FMT
+   *
+   * - API-key format invalid.
+   */
   BAD_API_KEY_FMT: -2014,
-  /** -2015 REJECTED_MBX_KEY */
+  /**
+   * -2015 REJECTED_MBX_KEY
+   *
+   * - Invalid API-key, IP, or permissions for action.
+   */
   REJECTED_MBX_KEY: -2015,
-  /** -2016 NO_TRADING_WINDOW */
+  /**
+   * -2016 NO_TRADING_WINDOW
+   *
+   * - No trading window could be found for the symbol. Try ticker/24hrs instead.
+   */
   NO_TRADING_WINDOW: -2016,
-  /** -2026 ORDER_ARCHIVED */
+  /**
+   * -2026 ORDER_ARCHIVED
+   *
+   * - Order was canceled or expired with no executed qty over 90 days ago and has been archived.
+   */
   ORDER_ARCHIVED: -2026,
-  /** -2035 SUBSCRIPTION_ACTIVE */
+  /**
+   * -2035 SUBSCRIPTION_ACTIVE
+   *
+   * - User Data Stream subscription already active.
+   */
   SUBSCRIPTION_ACTIVE: -2035,
-  /** -2036 SUBSCRIPTION_INACTIVE */
+  /**
+   * -2036 SUBSCRIPTION_INACTIVE
+   *
+   * - User Data Stream subscription not active.
+   */
   SUBSCRIPTION_INACTIVE: -2036,
-  /** -2039 CLIENT_ORDER_ID_INVALID */
+  /**
+   * -2039 CLIENT_ORDER_ID_INVALID
+   *
+   * - Client order ID is not correct for this order ID.
+   */
   CLIENT_ORDER_ID_INVALID: -2039,
-  /** -2042 MAXIMUM_SUBSCRIPTION_IDS */
+  /**
+   * -2042 MAXIMUM_SUBSCRIPTION_IDS
+   *
+   * - Maximum subscription ID reached for this connection.
+   */
   MAXIMUM_SUBSCRIPTION_IDS: -2042,
-  /** -2043 NO_REFERENCE_PRICE */
+  /**
+   * -2043 NO_REFERENCE_PRICE
+   *
+   * - This symbol doesn't have a reference price.
+   */
   NO_REFERENCE_PRICE: -2043,
   // Category: Errors regarding placing orders via cancelReplace
-  /** -2021 Order cancel-replace partially failed */
+  /**
+   * -2021 Order cancel-replace partially failed
+   *
+   * - This code is sent when either the cancellation of the order failed or the new order placement failed but not both.
+   */
   ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: -2021,
-  /** -2022 Order cancel-replace failed. */
+  /**
+   * -2022 Order cancel-replace failed.
+   *
+   * - This code is sent when both the cancellation of the order failed and the new order placement failed.
+   */
   ORDER_CANCEL_REPLACE_FAILED: -2022,
 } as const;
 

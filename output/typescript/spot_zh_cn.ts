@@ -18,215 +18,671 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 /** Every code on the page, by identifier. */
 export const ErrorCode = {
   // Category: 10xx - 服务器或网络问题
-  /** -1000 未知错误 */
+  /**
+   * -1000 未知错误
+   *
+   * - 未知错误
+   */
   UNKNOWN: -1000,
-  /** -1001 连接断开 */
+  /**
+   * -1001 连接断开
+   *
+   * - 通常是一个内部错误，一般重试即可解决。
+   */
   DISCONNECTED: -1001,
-  /** -1002 未授权 */
+  /**
+   * -1002 未授权
+   *
+   * - 请检查你的(API)权限
+   */
   UNAUTHORIZED: -1002,
-  /** -1003 请求过多 */
+  /**
+   * -1003 请求过多
+   *
+   * - 排队的请求过多。
+   * - 请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。
+   * - 请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。
+   */
   TOO_MANY_REQUESTS: -1003,
-  /** -1006 非常规响应 */
+  /**
+   * -1006 非常规响应
+   *
+   * - （从内部）接收到了不符合预设格式的消息，下单状态未知。
+   */
   UNEXPECTED_RESP: -1006,
-  /** -1007 超时 */
+  /**
+   * -1007 超时
+   *
+   * - 后端服务超时，下单状态未知。
+   */
   TIMEOUT: -1007,
-  /** -1008 SERVER_BUSY */
+  /**
+   * -1008 SERVER_BUSY
+   *
+   * - 现货交易服务器当前因其他请求而过载。 请在几分钟后重试。
+   */
   SERVER_BUSY: -1008,
-  /** -1013 消息无效 */
+  /**
+   * -1013 消息无效
+   *
+   * - 请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。
+   * - 潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。
+   */
   INVALID_MESSAGE: -1013,
-  /** -1014 不支持的订单参数(组合) */
+  /**
+   * -1014 不支持的订单参数(组合)
+   *
+   * - 不支持的订单参数组合.
+   */
   UNKNOWN_ORDER_COMPOSITION: -1014,
-  /** -1015 订单太多 */
+  /**
+   * -1015 订单太多
+   *
+   * - 下单(撤单)太多
+   */
   TOO_MANY_ORDERS: -1015,
-  /** -1016 服务器下线 */
+  /**
+   * -1016 服务器下线
+   *
+   * - 服务器下线
+   */
   SERVICE_SHUTTING_DOWN: -1016,
-  /** -1020 不支持的操作 */
+  /**
+   * -1020 不支持的操作
+   *
+   * - 不支持的操作
+   */
   UNSUPPORTED_OPERATION: -1020,
-  /** -1021 时间同步问题 */
+  /**
+   * -1021 时间同步问题
+   *
+   * - 时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。
+   * - 时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)
+   */
   INVALID_TIMESTAMP: -1021,
-  /** -1022 签名不正确 */
+  /**
+   * -1022 签名不正确
+   *
+   * - 请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。
+   */
   INVALID_SIGNATURE: -1022,
-  /** -1033 正在使用的 Comp ID */
+  /**
+   * -1033 正在使用的 Comp ID
+   *
+   * - SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.
+   */
   COMP_ID_IN_USE: -1033,
-  /** -1034 连接太多 */
+  /**
+   * -1034 连接太多
+   *
+   * - Too many concurrent connections; current limit is '%s'.
+   * - Too many connection attempts for account; current limit is %s per '%s'.
+   * - Too many connection attempts from IP; current limit is %s
+   */
   TOO_MANY_CONNECTIONS: -1034,
-  /** -1035 会话注销 */
+  /**
+   * -1035 会话注销
+   *
+   * - Please send Logout<5> message to close the session.
+   */
   LOGGED_OUT: -1035,
   // Category: 11xx - 请求内容中的问题
-  /** -1100 非法字符 */
+  /**
+   * -1100 非法字符
+   *
+   * - Illegal characters found in a parameter.
+   * - Illegal characters found in parameter '%s'; legal range is '%s'.
+   */
   ILLEGAL_CHARS: -1100,
-  /** -1101 参数太多 */
+  /**
+   * -1101 参数太多
+   *
+   * - Too many parameters sent for this endpoint.
+   * - Too many parameters; expected '%s' and received '%s'.
+   * - Duplicate values for a parameter detected.
+   */
   TOO_MANY_PARAMETERS: -1101,
-  /** -1102 缺少必须参数 */
+  /**
+   * -1102 缺少必须参数
+   *
+   * - A mandatory parameter was not sent, was empty/null, or malformed.
+   * - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+   * - Param '%s' or '%s' must be sent, but both were empty/null!
+   * - Required tag '%s' missing.
+   * - Field value was empty or malformed.
+   * - '%s' contains unexpected value. Cannot be greater than %s.
+   */
   MANDATORY_PARAM_EMPTY_OR_MALFORMED: -1102,
-  /** -1103 无法识别的参数 */
+  /**
+   * -1103 无法识别的参数
+   *
+   * - An unknown parameter was sent.
+   * - Undefined Tag.
+   */
   UNKNOWN_PARAM: -1103,
-  /** -1104 冗余参数 */
+  /**
+   * -1104 冗余参数
+   *
+   * - Not all sent parameters were read.
+   * - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+   */
   UNREAD_PARAMETERS: -1104,
-  /** -1105 空参数(仅有参数名) */
+  /**
+   * -1105 空参数(仅有参数名)
+   *
+   * - A parameter was empty.
+   * - Parameter '%s' was empty.
+   */
   PARAM_EMPTY: -1105,
-  /** -1106 非必需参数 */
+  /**
+   * -1106 非必需参数
+   *
+   * - A parameter was sent when not required.
+   * - Parameter '%s' sent when not required.
+   * - A tag '%s' was sent when not required.
+   */
   PARAM_NOT_REQUIRED: -1106,
-  /** -1108 参数溢出 */
+  /**
+   * -1108 参数溢出
+   *
+   * - Parameter '%s' overflowed.
+   */
   PARAM_OVERFLOW: -1108,
-  /** -1111 精度过高 */
+  /**
+   * -1111 精度过高
+   *
+   * - Parameter '%s' has too much precision.
+   */
   BAD_PRECISION: -1111,
-  /** -1112 空白的orderbook */
+  /**
+   * -1112 空白的orderbook
+   *
+   * - No orders on book for symbol.
+   */
   NO_DEPTH: -1112,
-  /** -1114 错误地发送了不需要的TIF参数 */
+  /**
+   * -1114 错误地发送了不需要的TIF参数
+   *
+   * - TimeInForce parameter sent when not required.
+   */
   TIF_NOT_REQUIRED: -1114,
-  /** -1115 无效的TIF参数 */
+  /**
+   * -1115 无效的TIF参数
+   *
+   * - Invalid timeInForce.
+   */
   INVALID_TIF: -1115,
-  /** -1116 无效的订单类型 */
+  /**
+   * -1116 无效的订单类型
+   *
+   * - Invalid orderType.
+   */
   INVALID_ORDER_TYPE: -1116,
-  /** -1117 无效的订单方向 */
+  /**
+   * -1117 无效的订单方向
+   *
+   * - Invalid side.
+   */
   INVALID_SIDE: -1117,
-  /** -1118 空白的newClientOrderId */
+  /**
+   * -1118 空白的newClientOrderId
+   *
+   * - New client order ID was empty.
+   */
   EMPTY_NEW_CL_ORD_ID: -1118,
-  /** -1119 空白的originalClientOrderId */
+  /**
+   * -1119 空白的originalClientOrderId
+   *
+   * - Original client order ID was empty.
+   */
   EMPTY_ORG_CL_ORD_ID: -1119,
-  /** -1120 无效的间隔(interval) */
+  /**
+   * -1120 无效的间隔(interval)
+   *
+   * - Invalid interval.
+   */
   BAD_INTERVAL: -1120,
-  /** -1121 无效的交易对 */
+  /**
+   * -1121 无效的交易对
+   *
+   * - Invalid symbol.
+   */
   BAD_SYMBOL: -1121,
-  /** -1122 无效的交易对状态 */
+  /**
+   * -1122 无效的交易对状态
+   *
+   * - Invalid symbolStatus.
+   */
   INVALID_SYMBOLSTATUS: -1122,
-  /** -1125 无效的listenKey */
+  /**
+   * -1125 无效的listenKey
+   *
+   * - This listenKey does not exist.
+   */
   INVALID_LISTEN_KEY: -1125,
-  /** -1127 查询间隔过长 */
+  /**
+   * -1127 查询间隔过长
+   *
+   * - Lookup interval is too big.
+   * - More than %s hours between startTime and endTime.
+   */
   MORE_THAN_XX_HOURS: -1127,
-  /** -1128 无效的可选参数组合 */
+  /**
+   * -1128 无效的可选参数组合
+   *
+   * - Combination of optional parameters invalid.
+   * - Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.
+   * - Fields [%s] must be sent together or omitted entirely.
+   * - Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.
+   * - Conflicting fields: ['%s'...]
+   */
   OPTIONAL_PARAMS_BAD_COMBO: -1128,
-  /** -1130 无效参数(值) */
+  /**
+   * -1130 无效参数(值)
+   *
+   * - Invalid data sent for a parameter.
+   * - Data sent for parameter '%s' is not valid.
+   */
   INVALID_PARAMETER: -1130,
-  /** -1134 strategyType不符合需求 */
+  /**
+   * -1134 strategyType不符合需求
+   *
+   * - strategyType was less than 1000000.
+   * - TargetStrategy (847) was less than 1000000.
+   */
   BAD_STRATEGY_TYPE: -1134,
-  /** -1135 无效的JSON */
+  /**
+   * -1135 无效的JSON
+   *
+   * - Invalid JSON Request
+   * - JSON sent for parameter '%s' is not valid
+   */
   INVALID_JSON: -1135,
-  /** -1139 无效的Ticker类型 */
+  /**
+   * -1139 无效的Ticker类型
+   *
+   * - Invalid ticker type.
+   */
   INVALID_TICKER_TYPE: -1139,
-  /** -1145 无效的取消限制 */
+  /**
+   * -1145 无效的取消限制
+   *
+   * - cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.
+   */
   INVALID_CANCEL_RESTRICTIONS: -1145,
-  /** -1151 重复的交易对 */
+  /**
+   * -1151 重复的交易对
+   *
+   * - Symbol is present multiple times in the list.
+   */
   DUPLICATE_SYMBOLS: -1151,
-  /** -1152 无效的SBE报文头部 */
+  /**
+   * -1152 无效的SBE报文头部
+   *
+   * - Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.
+   * - Invalid SBE message header.
+   */
   INVALID_SBE_HEADER: -1152,
-  /** -1153 不支持的SCHEMA_ID */
+  /**
+   * -1153 不支持的SCHEMA_ID
+   *
+   * - Unsupported SBE schema ID or version specified in the X-MBX-SBE header.
+   * - Invalid SBE schema ID or version specified.
+   */
   UNSUPPORTED_SCHEMA_ID: -1153,
-  /** -1155 SBE 没有开启 */
+  /**
+   * -1155 SBE 没有开启
+   *
+   * - SBE is not enabled.
+   */
   SBE_DISABLED: -1155,
-  /** -1158 OCO 订单类型被拒绝 */
+  /**
+   * -1158 OCO 订单类型被拒绝
+   *
+   * - Order type not supported in OCO.
+   * - If the order type provided in the aboveType and/or belowType is not supported.
+   */
   OCO_ORDER_TYPE_REJECTED: -1158,
-  /** -1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题 */
+  /**
+   * -1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题
+   *
+   * - Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.
+   * - If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.
+   * - TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.
+   */
   OCO_ICEBERGQTY_TIMEINFORCE: -1160,
-  /** -1161 被弃用的模式 */
+  /**
+   * -1161 被弃用的模式
+   *
+   * - Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.
+   */
   DEPRECATED_SCHEMA: -1161,
-  /** -1165 买入 OCO 限价单必须较低 */
+  /**
+   * -1165 买入 OCO 限价单必须较低
+   *
+   * - A limit order in a buy OCO must be below.
+   */
   BUY_OCO_LIMIT_MUST_BE_BELOW: -1165,
-  /** -1166 卖出 OCO 限价单必须较高 */
+  /**
+   * -1166 卖出 OCO 限价单必须较高
+   *
+   * - A limit order in a sell OCO must be above.
+   */
   SELL_OCO_LIMIT_MUST_BE_ABOVE: -1166,
-  /** -1168 两个 OCO 订单不能都是是限价单 */
+  /**
+   * -1168 两个 OCO 订单不能都是是限价单
+   *
+   * - At least one OCO order must be contingent.
+   */
   BOTH_OCO_ORDERS_CANNOT_BE_LIMIT: -1168,
-  /** -1169 Tag无效 */
+  /**
+   * -1169 Tag无效
+   *
+   * - Invalid tag number.
+   */
   INVALID_TAG_NUMBER: -1169,
-  /** -1170 Tag未被定义 */
+  /**
+   * -1170 Tag未被定义
+   *
+   * - Tag '%s' not defined for this message type.
+   */
   TAG_NOT_DEFINED_IN_MESSAGE: -1170,
-  /** -1171 Tag重复出现 */
+  /**
+   * -1171 Tag重复出现
+   *
+   * - Tag '%s' appears more than once.
+   */
   TAG_APPEARS_MORE_THAN_ONCE: -1171,
-  /** -1172 Tag顺序错误 */
+  /**
+   * -1172 Tag顺序错误
+   *
+   * - Tag '%s' specified out of required order.
+   */
   TAG_OUT_OF_ORDER: -1172,
-  /** -1173 分组字段顺序错误 */
+  /**
+   * -1173 分组字段顺序错误
+   *
+   * - Repeating group '%s' fields out of order.
+   */
   GROUP_FIELDS_OUT_OF_ORDER: -1173,
-  /** -1174 无效组件 */
+  /**
+   * -1174 无效组件
+   *
+   * - Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'
+   */
   INVALID_COMPONENT: -1174,
-  /** -1175 序列号重置错误 */
+  /**
+   * -1175 序列号重置错误
+   *
+   * - Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.
+   */
   RESET_SEQ_NUM_SUPPORT: -1175,
-  /** -1176 已登录 */
+  /**
+   * -1176 已登录
+   *
+   * - Logon<A> should only be sent once.
+   */
   ALREADY_LOGGED_IN: -1176,
-  /** -1177 错误消息 */
+  /**
+   * -1177 错误消息
+   *
+   * - CheckSum(10) contains an incorrect value.
+   * - BeginString (8) is not the first tag in a message.
+   * - MsgType (35) is not the third tag in a message.
+   * - BodyLength (9) does not contain the correct byte count.
+   * - Only printable ASCII characters and SOH (Start of Header) are allowed.
+   * - Tag specified without a value.
+   * - Invalid encodingType.
+   */
   GARBLED_MESSAGE: -1177,
-  /** -1178 Compid错误 */
+  /**
+   * -1178 Compid错误
+   *
+   * - SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.
+   */
   BAD_SENDER_COMPID: -1178,
-  /** -1179 序列号错误 */
+  /**
+   * -1179 序列号错误
+   *
+   * - MsgSeqNum(34) contains an unexpected value. Expected: '%d'.
+   */
   BAD_SEQ_NUM: -1179,
-  /** -1180 登陆消息错误 */
+  /**
+   * -1180 登陆消息错误
+   *
+   * - Logon<A> must be the first message in the session.
+   */
   EXPECTED_LOGON: -1180,
-  /** -1181 消息太多 */
+  /**
+   * -1181 消息太多
+   *
+   * - Too many messages; current limit is '%d' messages per '%s'.
+   */
   TOO_MANY_MESSAGES: -1181,
-  /** -1182 错误的参数组合 */
+  /**
+   * -1182 错误的参数组合
+   *
+   * - Conflicting fields: [%s]
+   */
   PARAMS_BAD_COMBO: -1182,
-  /** -1183 不允许在 Drop Copy 会话中使用 */
+  /**
+   * -1183 不允许在 Drop Copy 会话中使用
+   *
+   * - Requested operation is not allowed in DropCopy sessions.
+   */
   NOT_ALLOWED_IN_DROP_COPY_SESSIONS: -1183,
-  /** -1184 不允许使用 Drop Copy 会话 */
+  /**
+   * -1184 不允许使用 Drop Copy 会话
+   *
+   * - DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.
+   */
   DROP_COPY_SESSION_NOT_ALLOWED: -1184,
-  /** -1185 需要使用 Drop Copy 会话 */
+  /**
+   * -1185 需要使用 Drop Copy 会话
+   *
+   * - Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.
+   */
   DROP_COPY_SESSION_REQUIRED: -1185,
-  /** -1186 不允许在订单输入会话中使用 */
+  /**
+   * -1186 不允许在订单输入会话中使用
+   *
+   * - Requested operation is not allowed in order entry sessions.
+   */
   NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS: -1186,
-  /** -1187 不允许在 Market Data 会话中使用 */
+  /**
+   * -1187 不允许在 Market Data 会话中使用
+   *
+   * - Requested operation is not allowed in market data sessions.
+   */
   NOT_ALLOWED_IN_MARKET_DATA_SESSIONS: -1187,
-  /** -1188 组计数中的数字不正确 */
+  /**
+   * -1188 组计数中的数字不正确
+   *
+   * - Incorrect NumInGroup count for repeating group '%s'.
+   */
   INCORRECT_NUM_IN_GROUP_COUNT: -1188,
-  /** -1189 组中包含重复条目 */
+  /**
+   * -1189 组中包含重复条目
+   *
+   * - Group '%s' contains duplicate entries.
+   */
   DUPLICATE_ENTRIES_IN_A_GROUP: -1189,
-  /** -1190 无效的请求 ID */
+  /**
+   * -1190 无效的请求 ID
+   *
+   * - MDReqID (262) contains a subscription request id that is already in use on this connection.
+   * - MDReqID (262) contains an unsubscription request id that does not match any active subscription.
+   */
   INVALID_REQUEST_ID: -1190,
-  /** -1191 订阅数量过多 */
+  /**
+   * -1191 订阅数量过多
+   *
+   * - Too many subscriptions. Connection may create up to '%s' subscriptions at a time.
+   * - Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.
+   */
   TOO_MANY_SUBSCRIPTIONS: -1191,
-  /** -1194 错误的时间单位 */
+  /**
+   * -1194 错误的时间单位
+   *
+   * - Invalid value for time unit; expected either MICROSECOND or MILLISECOND.
+   */
   INVALID_TIME_UNIT: -1194,
-  /** -1196 买方 OCO 单的止损限价单必须是上方（above） 订单 */
+  /**
+   * -1196 买方 OCO 单的止损限价单必须是上方（above） 订单
+   *
+   * - A stop loss order in a buy OCO must be above.
+   */
   BUY_OCO_STOP_LOSS_MUST_BE_ABOVE: -1196,
-  /** -1197 卖方 OCO 单的止损限价单必须是下方（below） 订单 */
+  /**
+   * -1197 卖方 OCO 单的止损限价单必须是下方（below） 订单
+   *
+   * - A stop loss order in a sell OCO must be below.
+   */
   SELL_OCO_STOP_LOSS_MUST_BE_BELOW: -1197,
-  /** -1198 买方 OCO 单的止盈单必须是下方（below） 订单 */
+  /**
+   * -1198 买方 OCO 单的止盈单必须是下方（below） 订单
+   *
+   * - A take profit order in a buy OCO must be below.
+   */
   BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW: -1198,
-  /** -1199 卖方 OCO 单的止盈单必须是上方（above） 订单 */
+  /**
+   * -1199 卖方 OCO 单的止盈单必须是上方（above） 订单
+   *
+   * - A take profit order in a sell OCO must be above.
+   */
   SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE: -1199,
-  /** -1210 错误的挂钩订单价格类型 */
+  /**
+   * -1210 错误的挂钩订单价格类型
+   *
+   * - Invalid pegPriceType.
+   */
   INVALID_PEG_PRICE_TYPE: -1210,
-  /** -1211 错误的挂钩订单偏移类型 */
+  /**
+   * -1211 错误的挂钩订单偏移类型
+   *
+   * - Invalid pegOffsetType.
+   */
   INVALID_PEG_OFFSET_TYPE: -1211,
-  /** -1220 交易对与状态不匹配 */
+  /**
+   * -1220 交易对与状态不匹配
+   *
+   * - The symbol's status does not match the requested symbolStatus.
+   */
   SYMBOL_DOES_NOT_MATCH_STATUS: -1220,
-  /** -1221 SBE 消息中包含错误的字段 */
+  /**
+   * -1221 SBE 消息中包含错误的字段
+   *
+   * - Invalid/missing field(s) in SBE message.
+   */
   INVALID_SBE_MESSAGE_FIELD: -1221,
-  /** -1222 OPO 的生效订单必须是买单 */
+  /**
+   * -1222 OPO 的生效订单必须是买单
+   *
+   * - Working order in an OPO list must be a bid.
+   */
   OPO_WORKING_MUST_BE_BUY: -1222,
-  /** -1223 OPO 的待处理订单必须是卖单 */
+  /**
+   * -1223 OPO 的待处理订单必须是卖单
+   *
+   * - Pending orders in an OPO list must be asks.
+   */
   OPO_PENDING_MUST_BE_SELL: -1223,
-  /** -1224 生效订单缺少必须的 Tag */
+  /**
+   * -1224 生效订单缺少必须的 Tag
+   *
+   * - Working order must include the '{param}' tag.
+   */
   WORKING_PARAM_REQUIRED: -1224,
-  /** -1225 待处理订单包含不需要的 Tag */
+  /**
+   * -1225 待处理订单包含不需要的 Tag
+   *
+   * - Pending orders should not include the '%s' tag.
+   */
   PENDING_PARAM_NOT_REQUIRED: -1225,
-  /** -2010 新订单被拒绝 */
+  /**
+   * -2010 新订单被拒绝
+   *
+   * - NEW_ORDER_REJECTED
+   */
   NEW_ORDER_REJECTED: -2010,
-  /** -2011 撤销订单被拒绝 */
+  /**
+   * -2011 撤销订单被拒绝
+   *
+   * - CANCEL_REJECTED
+   */
   CANCEL_REJECTED: -2011,
-  /** -2013 不存在的订单 */
+  /**
+   * -2013 不存在的订单
+   *
+   * - Order does not exist.
+   */
   NO_SUCH_ORDER: -2013,
-  /** -2014 API Key格式无效 */
+  /**
+   * -2014 API Key格式无效
+   *
+   * - API-key format invalid.
+   */
   BAD_API_KEY_FMT: -2014,
-  /** -2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放 */
+  /**
+   * -2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放
+   *
+   * - Invalid API-key, IP, or permissions for action.
+   */
   REJECTED_MBX_KEY: -2015,
-  /** -2016 非交易窗口 */
+  /**
+   * -2016 非交易窗口
+   *
+   * - No trading window could be found for the symbol. Try ticker/24hrs instead.
+   */
   NO_TRADING_WINDOW: -2016,
-  /** -2026 交易被归档 */
+  /**
+   * -2026 交易被归档
+   *
+   * - Order was canceled or expired with no executed qty over 90 days ago and has been archived.
+   */
   ORDER_ARCHIVED: -2026,
-  /** -2035 有效的订阅 */
+  /**
+   * -2035 有效的订阅
+   *
+   * - User Data Stream subscription already active.
+   */
   SUBSCRIPTION_ACTIVE: -2035,
-  /** -2036 非有效的订阅 */
+  /**
+   * -2036 非有效的订阅
+   *
+   * - User Data Stream subscription not active.
+   */
   SUBSCRIPTION_INACTIVE: -2036,
-  /** -2039 ClientOrderId 无效 */
+  /**
+   * -2039 ClientOrderId 无效
+   *
+   * - Client order ID is not correct for this order ID.
+   */
   CLIENT_ORDER_ID_INVALID: -2039,
-  /** -2042 最大订阅 ID */
+  /**
+   * -2042 最大订阅 ID
+   *
+   * - Maximum subscription ID reached for this connection.
+   */
   MAXIMUM_SUBSCRIPTION_IDS: -2042,
-  /** -2043 无参考价格 */
+  /**
+   * -2043 无参考价格
+   *
+   * - This symbol doesn't have a reference price.
+   */
   NO_REFERENCE_PRICE: -2043,
   // Category: 有关使用 cancelReplace 下订单的错误
-  /** -2021 Order cancel-replace partially failed */
+  /**
+   * -2021 Order cancel-replace partially failed
+   *
+   * - 收到该错误码代表撤单或者下单失败。
+   */
   ORDER_CANCEL_REPLACE_PARTIALLY_FAILED: -2021,
-  /** -2022 Order cancel-replace failed. */
+  /**
+   * -2022 Order cancel-replace failed.
+   *
+   * - 收到该错误码代表撤单和下单都失败。
+   */
   ORDER_CANCEL_REPLACE_FAILED: -2022,
 } as const;
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple
+from typing import NamedTuple, final
 
 __all__ = [
     "CATEGORIES",
@@ -40,6 +40,9 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 
+# final: an enum with members cannot be subclassed; saying so lets `__new__`
+# return the class by name (ruff's PYI034) without typing.Self, new in 3.11.
+@final
 class ErrorCode(IntEnum):
     """A code on the page: equal to the `int` the API sends, with the page's text."""
 
@@ -48,13 +51,15 @@ class ErrorCode(IntEnum):
     category: str | None
     description: str
 
+    # Every member passes all five; the defaults let type checkers accept a
+    # lookup by value, `ErrorCode(-1121)`, which never calls this.
     def __new__(
         cls,
         code: int,
-        published_name: str,
-        messages: tuple[str, ...],
-        category: str | None,
-        description: str,
+        published_name: str = "",
+        messages: tuple[str, ...] = (),
+        category: str | None = None,
+        description: str = "",
     ) -> ErrorCode:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -2503,13 +2508,13 @@ class ApiError(Exception):
 
     @classmethod
     def from_payload(cls, payload: object) -> ApiError:
-        """Build from a decoded error body; ValueError when it is not one."""
+        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
         if not isinstance(payload, Mapping):
-            raise ValueError(f"error payload must be an object, not {type(payload).__name__}")
+            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
         code = payload.get("code")
         if isinstance(code, bool) or not isinstance(code, int):
-            raise ValueError(f"error payload needs an integer 'code', got {code!r}")
+            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
         msg = payload.get("msg")
         if not isinstance(msg, str):
-            raise ValueError(f"error payload needs a string 'msg', got {msg!r}")
+            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
         return cls(code, msg)
