@@ -17,11 +17,15 @@ BLACK_LINE_LENGTH = 100
 
 
 def templates_dir() -> Path:
-    """`templates/` beside the package in a checkout; inside it in a wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("generator") / "templates"))
+    """Inside the package in a wheel; `templates/` beside the package in a checkout.
+
+    The wheel's own copy comes first: installed, the folder beside the package
+    is site-packages/templates, which another distribution may have put there.
+    """
+    packaged = Path(str(resources.files("generator") / "templates"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
 
 
 @functools.cache
