@@ -61,3 +61,13 @@ bench: deps
 
 bench-large: deps
 	$(BIN)/python -m bench --large
+
+# Not part of `make test`: the parser on fresh random input for FUZZ_SECONDS
+# (a crash is saved to fuzz/crashes/, which the tests then replay), then the
+# three-target round trip on FUZZ_EXAMPLES fresh examples instead of 2,000.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 120
+FUZZ_EXAMPLES ?= 20000
+fuzz: deps
+	$(BIN)/python -m fuzz.fuzz_parse --seconds $(FUZZ_SECONDS)
+	ERRGEN_FUZZ=1 ERRGEN_ROUNDTRIP_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider tests/test_roundtrip.py

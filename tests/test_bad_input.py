@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,10 @@ import pytest
 
 from generator.cli import main
 from generator.read import MAX_BYTES
-from support import run_errgen
+from support import ROOT, run_errgen
+
+CRASHES = sorted((ROOT / "fuzz" / "crashes").glob("*.md"))
+DIAGNOSTIC = re.compile(r".+\.md:[1-9][0-9]*:[1-9][0-9]*: (error|warning): .+ \[[a-z0-9-]+\]")
 
 # (file content, the exact stderr lines of `errgen dump page.md`)
 ERROR_CASES: dict[str, tuple[bytes, list[str]]] = {
@@ -51,7 +55,7 @@ ERROR_CASES: dict[str, tuple[bytes, list[str]]] = {
             "(|code| <= 2^53 - 1) [code-out-of-range]"
         ],
     ),
-    # Found by `make fuzz`: int() refuses 4,300 digits and more.
+    # A crash once: int() refuses 4,300 digits and more (fuzz/crashes/ holds it too).
     "a code of five thousand digits": (
         b"### A\n\n### -000" + b"9" * 5000 + b" HUGE\n",
         [
@@ -189,3 +193,11 @@ def test_the_process_never_prints_a_traceback_for_bad_bytes(in_tmp: Path) -> Non
     (in_tmp / "page.md").write_bytes(b"### -" + b"1" * 5000 + b" X\n")
     result = run_errgen("dump", "page.md", cwd=in_tmp)
     assert (result.returncode, result.stdout, "Traceback" in result.stderr) == (2, "", False)
+
+
+@pytest.mark.parametrize("crash", CRASHES, ids=[path.name for path in CRASHES])
+def test_every_input_a_fuzzer_crashed_on_now_ends_cleanly(crash: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make fuzz` saves each crash in fuzz/crashes/: it must end in a model or in diagnostics."""
+    code, out, err = errgen(["dump", str(crash)], capsys)
+    assert (code, bool(out)) in ((0, True), (2, False))
+    assert all(DIAGNOSTIC.fullmatch(line) for line in err), err

@@ -1,0 +1,1 @@
+"""Fuzzers run by `make fuzz`; not part of `make test`."""
