@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import cli
-from support import CORPUS, SEED, make_project, run_errgen
+from support import CORPUS, ROOT, SEED, make_project, run_errgen
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -111,3 +115,43 @@ def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp
         f"::error file=output/typescript/coinm.ts,line=1,col=1,title=stale-output::"
         f"output/typescript/coinm.ts is missing; {fix}",
     ]
+
+
+WORKFLOW = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
+STEPS = WORKFLOW["jobs"]["errgen"]["steps"]
+
+
+def test_the_example_workflow_is_a_github_actions_workflow_run_on_pull_requests() -> None:
+    triggers = WORKFLOW[True]  # YAML 1.1 reads the key `on` as true; GitHub reads it as "on"
+    assert set(WORKFLOW) == {"name", True, "permissions", "env", "jobs"}
+    assert triggers["pull_request"]["paths"] == ["errgen.toml", "docs_src/**", "output/**"]
+    assert WORKFLOW["jobs"]["errgen"]["runs-on"] == "ubuntu-latest"
+    assert all(len({"uses", "run"} & set(step)) == 1 for step in STEPS)
+    assert [step["run"] for step in STEPS if "run" in step][0] == 'python -m pip install "$ERRGEN"'
+
+
+def run_errgen_steps(repo: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Each step of the example that runs errgen, in bash as the runner does, with this checkout's errgen."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    return [subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True,
+                           check=False)
+            for step in STEPS if step.get("run", "").startswith("errgen ")]
+
+
+def test_the_example_workflows_commands_pass_on_a_current_repository_and_annotate_a_stale_one(tmp_path: Path) -> None:
+    assert run_errgen("init", cwd=tmp_path).returncode == 0
+    shutil.copyfile(SEED, tmp_path / "docs_src" / "errors.md")
+    assert run_errgen("generate", cwd=tmp_path).returncode == 0
+
+    current = run_errgen_steps(tmp_path)
+
+    assert [step.returncode for step in current] == [0, 0], [step.stderr for step in current]
+    annotations = current[1].stderr.splitlines()
+    assert annotations and all(line.startswith("::warning file=docs_src/errors.md,line=") for line in annotations)
+
+    page = tmp_path / "docs_src" / "errors.md"
+    page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
+    check, lint = run_errgen_steps(tmp_path)
+
+    assert (check.returncode, lint.returncode) == (1, 0)
+    assert "::error file=output/json/errors.json,line=1,col=1,title=stale-output::" in check.stderr
