@@ -1937,15 +1937,18 @@ export class ApiError extends Error {
   constructor(code: number, msg: string) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
-    this.name = "ApiError";
+    this.name = new.target.name; // a subclass is reported by its own name
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
   }
 
-  /** Build from a decoded error body; throws TypeError when it is not one. */
-  static fromPayload(payload: unknown): ApiError {
+  /**
+   * Build from a decoded error body; throws TypeError when it is not one.
+   * Called on a subclass, it builds that subclass.
+   */
+  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
       throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
     }
@@ -1956,7 +1959,7 @@ export class ApiError extends Error {
     if (typeof msg !== "string") {
       throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
     }
-    return new ApiError(code, msg);
+    return new this(code, msg);
   }
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple, final
+from typing import NamedTuple, TypeVar, final
 
 __all__ = [
     "CATEGORIES",
@@ -3212,6 +3212,11 @@ def _build_index() -> None:
     _indexed = True
 
 
+# from_payload on a subclass builds that subclass (typing.Self is new in 3.11).
+_E = TypeVar("_E", bound="ApiError")
+_MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
+
+
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
@@ -3235,12 +3240,14 @@ class ApiError(Exception):
         return f"{int(self.code)} {name}: {self.msg}"
 
     @classmethod
-    def from_payload(cls, payload: object) -> ApiError:
+    def from_payload(cls: type[_E], payload: object) -> _E:
         """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
         if not isinstance(payload, Mapping):
             raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
         code = payload.get("code")
-        if isinstance(code, bool) or not isinstance(code, int):
+        if isinstance(code, float) and code.is_integer():
+            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
             raise TypeError(f"error payload needs an integer 'code', got {code!r}")
         msg = payload.get("msg")
         if not isinstance(msg, str):
