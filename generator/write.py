@@ -24,7 +24,7 @@ class Plan:
     changed: dict[Path, bytes]  # relative path -> new bytes, file exists with other bytes
     added: dict[Path, bytes]  # relative path -> bytes, no file yet
     unchanged: tuple[Path, ...]
-    orphaned: tuple[Path, ...]  # in an owned folder, produced by no source
+    orphaned: tuple[Path, ...]  # in an owned folder, produced by no source (or a killed run's temporary)
 
     @property
     def is_current(self) -> bool:
@@ -51,7 +51,7 @@ def plan(root: Path, files: Mapping[Path, str], owned: Mapping[Path, tuple[str, 
         rel
         for folder, suffixes in owned.items()
         for rel in _files_in(root, folder)
-        if rel not in files and rel.name.endswith(suffixes)
+        if rel not in files and (rel.name.endswith(suffixes) or _TMP_MARK in rel.name)
     )
     return Plan(root, changed, added, tuple(unchanged), tuple(orphaned))
 
@@ -111,4 +111,6 @@ def _files_in(root: Path, folder: Path) -> list[Path]:
     directory = root / folder
     if not directory.is_dir():
         return []
-    return [folder / entry.name for entry in directory.iterdir() if entry.is_file() and _TMP_MARK not in entry.name]
+    # A temporary file here was left by a killed run (this run has written
+    # none yet): it is orphaned, so `check` names it and `generate` removes it.
+    return [folder / entry.name for entry in directory.iterdir() if entry.is_file()]
