@@ -44,15 +44,15 @@ def render(results: dict[str, Any], goals: list[Goal]) -> str:
 
 
 def _pages(pages: list[dict[str, Any]]) -> str:
-    header = ("page", "codes", "KB", *STAGES, "total", "floor", "p+m/floor", "black passes", "cached black",
-              "peak MB")
+    header = ("page", "codes", "KB", *STAGES, "total", "floor", "p+m/floor", "floor no gc", "black passes",
+              "cached black", "peak MB")
     rows = []
     for page in pages:
         cpu = page["cpu"]
         rows.append([
             page["label"], str(page["codes"]), f"{page['bytes'] / 1024:.0f}",
             *(ms(cpu[stage]) for stage in STAGES), ms(cpu["total"]), ms(cpu["floor"]),
-            f"{(cpu['parse'] + cpu['model']) / cpu['floor']:.2f}x", str(page["black_passes"]),
+            f"{(cpu['parse'] + cpu['model']) / cpu['floor']:.2f}x", ms(cpu["floor_nogc"]), str(page["black_passes"]),
             ms(cpu["black_cached"]), f"{page['rss_mb']['peak']:.0f}",
         ])
     return table(header, rows)

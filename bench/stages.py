@@ -4,7 +4,9 @@ Run as a worker (`python -m bench.stages PAGE`) so each page starts from a fresh
 heap and its peak memory is its own; prints one JSON object.
 
 The floor is a bare markdown-it-py parse of the same text in the same process
-(a fresh `MarkdownIt`, CommonMark plus tables: the dialect errgen reads).
+(a fresh `MarkdownIt`, CommonMark plus tables: the dialect errgen reads), as
+anyone would run it; `floor_nogc` is the same parse with the cyclic garbage
+collector paused, as errgen runs it (generator/collector.py).
 Each stage runs a few times on small pages and once on large ones; the median
 counts. The stages are errgen's own functions, called as `errgen` calls them.
 """
@@ -26,6 +28,7 @@ from typing import Any, TypeVar
 from markdown_it import MarkdownIt
 
 from generator import write
+from generator.collector import collector_paused
 from generator.parse import PageOptions, page_from_tokens, tokenize
 from generator.read import read_source
 from generator.render import format_python
@@ -56,11 +59,14 @@ def timed(runs: list[tuple[float, float]], work: Callable[[], T]) -> T:
 def measure(path: Path) -> dict[str, Any]:
     baseline_kb = _peak_rss_kb()
     floor_parser = MarkdownIt("commonmark").enable("table")
-    runs: dict[str, list[tuple[float, float]]] = {stage: [] for stage in (*STAGES, "floor", "black_cached")}
+    measured = (*STAGES, "floor", "floor_nogc", "black_cached")
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in measured}
     repeats = repeats_for(path.stat().st_size)
     for _ in range(repeats):
         src = timed(runs["read"], lambda: read_source(path, path.name))
         timed(runs["floor"], lambda: floor_parser.parse(src.text))
+        with collector_paused():  # what the floor costs without the collector's rescans
+            timed(runs["floor_nogc"], lambda: floor_parser.parse(src.text))
         tokens = timed(runs["parse"], lambda: tokenize(src.text))
         page, _ = timed(runs["model"], lambda: page_from_tokens(src, tokens, PageOptions(source_id="page")))
         del tokens

@@ -34,10 +34,16 @@ def is_valid_identifier(ident: str) -> bool:
     return re.fullmatch(r"[A-Z][A-Z0-9_]*", ident) is not None and not ident.endswith("_")
 
 
+_SLUG_DROPPED_ASCII = re.compile(r"[^a-z0-9 _-]+")
+
+
 def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to '-'."""
+    lowered = text.lower()
+    if lowered.isascii():  # the same rule as below, without a Unicode lookup per character
+        return _SLUG_DROPPED_ASCII.sub("", lowered).replace(" ", "-")
     kept = []
-    for ch in text.lower():
+    for ch in lowered:
         category = unicodedata.category(ch)
         if ch in "-_" or category[0] in "LNM":
             kept.append(ch)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .collector import collector_paused
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .model import Category, ErrorCode, ErrorPage, Message, MessageTable, Source, TableRow
 from .names import category_id, unique_slug
@@ -86,11 +87,13 @@ def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[D
     return page_from_tokens(src, tokenize(src.text), options)
 
 
+@collector_paused()
 def tokenize(text: str) -> list[Token]:
     """markdown-it's tokens for a page, in errgen's dialect (CommonMark and tables)."""
     return _MARKDOWN.parse(text)
 
 
+@collector_paused()
 def page_from_tokens(
     src: SourceText, tokens: Sequence[Token], options: PageOptions
 ) -> tuple[ErrorPage, list[Diagnostic]]:

@@ -18,7 +18,7 @@ PLACEHOLDER = re.compile(r"[%％][sdbf]|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 # Characters that are syntax in either engine. Escaping anything else (a space,
 # `-`, `#`) is an error in a JavaScript `u`-mode pattern.
-_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
+_REGEX_SYNTAX = "^$.|?*+()[]{}"  # and the backslash
 
 PLACEHOLDER_GROUP = "(.+?)"
 
@@ -50,4 +50,10 @@ def message_from_text(text: str, line: int, column: int) -> Message:
 
 
 def escape_literal(text: str) -> str:
-    return "".join("\\" + ch if ch in _REGEX_SYNTAX else ch for ch in text)
+    # One str.replace per syntax character: a few times faster than a loop
+    # over the characters, and messages are most of a page.
+    text = text.replace("\\", "\\\\")
+    for ch in _REGEX_SYNTAX:
+        if ch in text:
+            text = text.replace(ch, "\\" + ch)
+    return text

@@ -30,7 +30,9 @@ class InlineText:
 
 
 def fold(text: str) -> str:
-    return _FOLD.sub(" ", text).strip(" ")
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        text = _FOLD.sub(" ", text)
+    return text.strip(" ")  # most text has nothing to fold: no regex for it
 
 
 def inline_text(tokens: Iterable[Token]) -> InlineText:
