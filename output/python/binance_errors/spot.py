@@ -2775,7 +2775,8 @@ def _build_index() -> None:
     _indexed = True
 
 
-# from_payload on a subclass builds that subclass (typing.Self is new in 3.11).
+# from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
+# hence a TypeVar, and the noqa for ruff's PYI019 (a default rule asking for Self).
 _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
@@ -2803,7 +2804,7 @@ class ApiError(Exception):
         return f"{int(self.code)} {name}: {self.msg}"
 
     @classmethod
-    def from_payload(cls: type[_E], payload: object) -> _E:
+    def from_payload(cls: type[_E], payload: object) -> _E:  # noqa: PYI019
         """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
         if not isinstance(payload, Mapping):
             raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
