@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import sys
 from collections.abc import Iterable, Sequence
 from importlib import metadata
@@ -23,6 +24,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_stdout()
     args = _parse(_add_examples(_parser()), sys.argv[1:] if argv is None else list(argv))
     try:
         code: int = args.run(args)
@@ -36,6 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"errgen: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _utf8_stdout() -> None:
+    """JSON, diffs and page text go out as UTF-8 whatever the locale says: in
+    LC_ALL=C without UTF-8 mode stdout is ASCII, and the first non-ASCII name
+    would end in a UnicodeEncodeError traceback."""
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")
 
 
 def _parser() -> argparse.ArgumentParser:
