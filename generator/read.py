@@ -8,6 +8,7 @@ traceback further down.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,20 +29,19 @@ class SourceText:
 
 def read_source(path: Path, display_path: str) -> SourceText:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise error(
-                display_path,
-                "file-too-large",
-                f"file is {size} bytes; errgen reads pages up to {MAX_BYTES} bytes",
-            )
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            # A device or a pipe has no size (/dev/zero never ends): read at most one byte too many.
+            data = b"" if size > MAX_BYTES else handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise error(display_path, "io", "no such file") from None
     except IsADirectoryError:
         raise error(display_path, "io", "is a directory, not a Markdown file") from None
     except OSError as exc:
         raise error(display_path, "io", f"cannot read file: {exc.strerror}") from None
+    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        shown = f"{size} bytes" if size > MAX_BYTES else f"more than {MAX_BYTES} bytes"
+        raise error(display_path, "file-too-large", f"file is {shown}; errgen reads pages up to {MAX_BYTES} bytes")
     return decode_source(data, display_path)
 
 

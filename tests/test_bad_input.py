@@ -113,6 +113,13 @@ def test_a_file_too_large_is_refused_before_it_is_read(in_tmp: Path, capsys: pyt
     )
 
 
+def test_a_device_that_never_ends_is_refused_after_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    shown = os.path.relpath("/dev/zero")  # as diagnostics print paths: relative to the working directory
+    assert errgen(["dump", "/dev/zero"], capsys) == (
+        2, "", [f"{shown}:1:1: error: file is more than {MAX_BYTES} bytes; errgen reads pages up to {MAX_BYTES} bytes [file-too-large]"],
+    )
+
+
 def test_missing_and_unreadable_files(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (in_tmp / "loop.md").symlink_to("loop.md")
     (in_tmp / "folder.md").mkdir()
