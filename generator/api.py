@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError
+from .diff import PageDiff, PageView, diff_pages, view_of_document, view_of_page
+from .lint import lint_source, make_strict
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
@@ -35,10 +38,20 @@ class CheckResult:
     diff: str  # unified diff of every stale file, `--- a/path` / `+++ b/path`
     diagnostics: tuple[Diagnostic, ...]
     pages: tuple[ErrorPage, ...] = field(default=())
+    docs: tuple[DocsChange, ...] = field(default=())  # set when output is stale
 
     @property
     def is_current(self) -> bool:
         return self.plan.is_current
+
+
+@dataclass(frozen=True, slots=True)
+class DocsChange:
+    """What changed in one source's page since its JSON output was committed."""
+
+    page: str  # the page's path, as errgen.toml gives it
+    previous: str  # the committed JSON output it is compared with
+    diff: PageDiff | None  # None: no readable previous output
 
 
 def display_path(path: Path) -> str:
@@ -139,7 +152,65 @@ def check(config: Config) -> CheckResult:
             fromfile=f"a/{rel.as_posix()}",
             tofile=f"b/{rel.as_posix()}",
         )
-    return CheckResult(plan, "".join(chunks), rendered.diagnostics, rendered.pages)
+    docs = () if plan.is_current else docs_changes(config, rendered.pages)
+    return CheckResult(plan, "".join(chunks), rendered.diagnostics, rendered.pages, docs)
+
+
+def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange, ...]:
+    """Each page against its committed output/json/<id>.json: the docs' side of a stale output."""
+    if "json" not in config.targets:
+        return ()
+    changes = []
+    for page in pages:
+        rel = (config.output["json"] / f"{page.source.id}.json").as_posix()
+        previous = _committed_view(config.root / rel, rel)
+        diff = None if previous is None else diff_pages(previous, view_of_page(page))
+        changes.append(DocsChange(page.source.path, rel, diff))
+    return tuple(changes)
+
+
+def _committed_view(path: Path, shown: str) -> PageView | None:
+    try:
+        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
+    except (OSError, ValueError, KeyError, TypeError):  # missing, not JSON, or another shape
+        return None
+
+
+def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
+    """Findings in every page, sorted; `strict` makes every warning an error. A file
+    that is no readable page raises ErrgenError carrying its diagnostics and every
+    other page's findings."""
+    found: list[Diagnostic] = []
+    unreadable: list[Diagnostic] = []
+    for path in paths:
+        try:
+            src = read_source(path, display_path(path))
+        except ErrgenError as exc:
+            unreadable += exc.diagnostics
+            continue
+        found += lint_source(src)
+    if strict:
+        found = make_strict(found)
+    if unreadable:
+        raise ErrgenError(unreadable + found)
+    return tuple(sorted(found))
+
+
+def diff(old: Path, new: Path) -> PageDiff:
+    """Codes added, removed, renamed and changed from `old` to `new`; both must parse."""
+    views: list[PageView] = []
+    errors: list[Diagnostic] = []
+    for path in (old, new):
+        shown = display_path(path)
+        try:
+            page, _warnings = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+        except ErrgenError as exc:
+            errors += exc.diagnostics
+            continue
+        views.append(view_of_page(page))
+    if errors:
+        raise ErrgenError(errors)
+    return diff_pages(views[0], views[1])
 
 
 def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:

@@ -1,7 +1,7 @@
 """The command line: flags -> one api call -> exit code. The only module that prints.
 
-Exit codes: 0 done or clean; 1 `check` found stale output; 2 bad input, usage
-or I/O.
+Exit codes: 0 done or clean; 1 `check` found stale output, `lint` found errors
+or `diff --breaking` found breaking changes; 2 bad input, usage or I/O.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import api, write
 from .config import CONFIG_NAME, load_config
-from .diagnostics import Diagnostic, ErrgenError
+from .diagnostics import Diagnostic, ErrgenError, has_errors
+from .diff import PageDiff, format_json, format_markdown, format_text
 from .init import InitOptions, init, is_module_name
 from .render import FormatError
 
@@ -71,6 +72,22 @@ def _parser() -> argparse.ArgumentParser:
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
     dump.set_defaults(run=_dump)
+
+    lint = verbs.add_parser("lint", help="report defects in pages (exit 1 on errors)",
+                            description="Report doc defects in pages, each with a rule id, at its line and column.")
+    lint.add_argument("files", type=Path, nargs="+", metavar="FILE.md")
+    lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    lint.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
+    lint.set_defaults(run=_lint)
+
+    diff = verbs.add_parser("diff", help="codes added, removed, renamed and changed between two versions of a page",
+                            description="Compare two versions of a page: codes added, removed, renamed "
+                                        "(published name changed) and changed (messages added or removed).")
+    diff.add_argument("old", type=Path, metavar="OLD.md")
+    diff.add_argument("new", type=Path, metavar="NEW.md")
+    diff.add_argument("--format", choices=tuple(_DIFF_FORMATS), default="text", help="output format")
+    diff.add_argument("--breaking", action="store_true", help="exit 1 when a code was removed or renamed")
+    diff.set_defaults(run=_diff)
 
     start = verbs.add_parser("init", help="write a commented errgen.toml and docs_src/README.md",
                              description="Start using errgen in a repository: write a commented errgen.toml and "
@@ -182,6 +199,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"missing: {rel.as_posix()}")
     for rel in plan.orphaned:
         print(f"orphaned: {rel.as_posix()}")
+    for change in result.docs:
+        print(f"errgen: {_docs_change(change)}", file=sys.stderr)
     if args.format == "github":
         _print_diagnostics(_stale_files(plan), "github")
     print(
@@ -201,11 +220,43 @@ def _stale_files(plan: write.Plan) -> list[Diagnostic]:
             for rel, what in found]
 
 
+def _docs_change(change: api.DocsChange) -> str:
+    """One line per source: what changed in the docs, so a CI log explains a stale output."""
+    if change.diff is None:
+        return f"{change.page}: no readable {change.previous} to compare the docs with"
+    if change.diff.is_empty:
+        return f"{change.page}: no change in error codes since {change.previous}"
+    return f"{change.page} changed since {change.previous}: {change.diff.counts()}"
+
+
 def _dump(args: argparse.Namespace) -> int:
     text, diagnostics = api.dump(args.file)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _lint(args: argparse.Namespace) -> int:
+    diagnostics = api.lint(args.files, strict=args.strict)
+    _print_diagnostics(diagnostics, args.format)
+    if args.format == "text":
+        errors = sum(d.is_error for d in diagnostics)
+        counts = (_count(errors, "error"), _count(len(diagnostics) - errors, "warning"), _count(len(args.files), "file"))
+        print("errgen: {}, {} in {}".format(*counts), file=sys.stderr)
+    return EXIT_FINDINGS if has_errors(diagnostics) else EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+_DIFF_FORMATS = {"text": format_text, "json": format_json, "markdown": format_markdown}
+
+
+def _diff(args: argparse.Namespace) -> int:
+    result: PageDiff = api.diff(args.old, args.new)
+    sys.stdout.write(_DIFF_FORMATS[args.format](result))
+    return EXIT_FINDINGS if args.breaking and result.breaking else EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -47,11 +47,15 @@ def merge_duplicates(entries: Sequence[RawEntry], path: str) -> tuple[list[RawEn
                 earlier.add_message(message)
             earlier.description += [d for d in entry.description if d not in earlier.description]
             earlier.links += entry.links
-            diagnostics.append(
+            # Both places, so an editor shows the repeat from either end.
+            diagnostics += [
                 Diagnostic(path, entry.line, entry.column, "warning",
                            f"code {entry.code} is listed again; messages merged (first at line {earlier.line})",
-                           "duplicate-code")
-            )
+                           "duplicate-code"),
+                Diagnostic(path, earlier.line, earlier.column, "warning",
+                           f"code {entry.code} is listed again at line {entry.line}; messages merged here",
+                           "duplicate-code"),
+            ]
         else:
             for here, there in ((earlier, entry), (entry, earlier)):
                 diagnostics.append(

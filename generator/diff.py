@@ -1,0 +1,292 @@
+"""What changed between two versions of a page, for the people whose code uses it.
+
+Both versions are reduced to a small projection (`PageView`) that can be built
+from a parsed page or from a JSON document `errgen generate` wrote earlier, so
+`check` can say what changed in the docs since output/ was committed. Codes
+are matched by number: a code is added, removed, renamed (published name
+changed) or changed (its set of message templates changed). A code's templates
+are its own messages plus the rows of the message tables linked to it: both are
+what `match(text, code)` tries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import ErrorPage
+
+_BACKTICKS = re.compile("`+")
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodeView:
+    code: int
+    name: str
+    identifier: str
+    messages: tuple[MessageView, ...]
+    line: int
+    column: int
+
+    def texts(self) -> set[str]:
+        return {message.text for message in self.messages}
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    path: str
+    codes: tuple[CodeView, ...]  # document order, one per code
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One code in both versions whose name or templates differ."""
+
+    old: CodeView
+    new: CodeView
+    messages_added: tuple[MessageView, ...]  # places in the new version
+    messages_removed: tuple[MessageView, ...]  # places in the old version
+
+    @property
+    def renamed(self) -> bool:
+        return self.old.name != self.new.name
+
+
+@dataclass(frozen=True, slots=True)
+class PageDiff:
+    old_path: str
+    new_path: str
+    added: tuple[CodeView, ...]  # new document order
+    removed: tuple[CodeView, ...]  # old document order
+    renamed: tuple[Change, ...]  # new document order, as are `changed`
+    changed: tuple[Change, ...]
+
+    @property
+    def breaking(self) -> bool:
+        """Code written against the old page may stop compiling or stop matching."""
+        return bool(self.removed or self.renamed)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.renamed or self.changed)
+
+    def counts(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.removed)} removed, "
+            f"{len(self.renamed)} renamed, {len(self.changed)} changed"
+        )
+
+
+# -- projections ------------------------------------------------------------
+
+
+def view_of_page(page: ErrorPage) -> PageView:
+    tables: dict[int, list[MessageView]] = {}
+    for table in page.message_tables:
+        for code in table.codes:
+            tables.setdefault(code, []).extend(
+                MessageView(row.message.text, row.message.line, row.message.column) for row in table.rows
+            )
+    codes = tuple(
+        CodeView(
+            error.code,
+            error.name,
+            error.identifier,
+            _unique([MessageView(m.text, m.line, m.column) for m in error.messages] + tables.get(error.code, [])),
+            error.line,
+            error.column,
+        )
+        for error in page.errors
+    )
+    return PageView(page.source.path, codes)
+
+
+def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
+    """The projection of a JSON document (output/json/<id>.json).
+
+    The document records no message positions: a message is placed at its
+    code's line, a table row at its table's line. Raises KeyError, TypeError
+    or ValueError on a document of another shape.
+    """
+    tables: dict[int, list[MessageView]] = {}
+    for table in document["message_tables"]:
+        rows = [MessageView(str(row["message"]), int(table["line"]), 1) for row in table["rows"]]
+        for code in table["codes"]:
+            tables.setdefault(int(code), []).extend(rows)
+    codes = []
+    for error in document["errors"]:
+        code, line = int(error["code"]), int(error["line"])
+        own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
+        codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
+                              _unique(own + tables.get(code, [])), line, 1))
+    return PageView(path, tuple(codes))
+
+
+def _unique(messages: Iterable[MessageView]) -> tuple[MessageView, ...]:
+    """First place of each text: a table row may repeat a code's own message."""
+    seen: dict[str, MessageView] = {}
+    for message in messages:
+        seen.setdefault(message.text, message)
+    return tuple(seen.values())
+
+
+# -- comparison -------------------------------------------------------------
+
+
+def diff_pages(old: PageView, new: PageView) -> PageDiff:
+    before = {code.code: code for code in old.codes}
+    after = {code.code: code for code in new.codes}
+    changes = [_change(before[code.code], code) for code in new.codes if code.code in before]
+    return PageDiff(
+        old_path=old.path,
+        new_path=new.path,
+        added=tuple(code for code in new.codes if code.code not in before),
+        removed=tuple(code for code in old.codes if code.code not in after),
+        renamed=tuple(change for change in changes if change.renamed),
+        changed=tuple(change for change in changes if change.messages_added or change.messages_removed),
+    )
+
+
+def _change(old: CodeView, new: CodeView) -> Change:
+    # A set comparison: moving a message within its list changes no template.
+    old_texts, new_texts = old.texts(), new.texts()
+    return Change(
+        old,
+        new,
+        tuple(m for m in new.messages if m.text not in old_texts),
+        tuple(m for m in old.messages if m.text not in new_texts),
+    )
+
+
+# -- formats ----------------------------------------------------------------
+
+
+def format_text(diff: PageDiff) -> str:
+    """Compiler-style lines, breaking changes first, then a summary line."""
+    lines = [
+        _line(diff.old_path, code, f"code {code.code} {quote(code.name)} was removed", "code-removed")
+        for code in diff.removed
+    ]
+    for change in diff.renamed:
+        old, new = change.old, change.new
+        identifier = (
+            f"identifier {old.identifier} is now {new.identifier}"
+            if old.identifier != new.identifier
+            else f"identifier {new.identifier} unchanged"
+        )
+        lines.append(_line(diff.new_path, new,
+                           f"code {new.code} {quote(old.name)} was renamed to {quote(new.name)}; {identifier} "
+                           f"(was at {_place(diff.old_path, old)})", "code-renamed"))
+    for change in diff.changed:
+        lines += _changed_lines(diff, change)
+    lines += [
+        _line(diff.new_path, code, f"code {code.code} {quote(code.name)} was added", "code-added")
+        for code in diff.added
+    ]
+    summary = "no change in error codes" if diff.is_empty else diff.counts()
+    lines.append(f"errgen: {summary}{'; breaking' if diff.breaking else ''}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _changed_lines(diff: PageDiff, change: Change) -> list[str]:
+    new = change.new
+    head = _line(
+        diff.new_path, new,
+        f"code {new.code} {quote(new.name)} changed its messages: {len(change.messages_added)} added, "
+        f"{len(change.messages_removed)} removed (was at {_place(diff.old_path, change.old)})",
+        "code-changed",
+    )
+    removed = [
+        _line(diff.old_path, m, f"message {quote(m.text)} was removed from code {new.code}", "message-removed")
+        for m in change.messages_removed
+    ]
+    added = [
+        _line(diff.new_path, m, f"message {quote(m.text)} was added to code {new.code}", "message-added")
+        for m in change.messages_added
+    ]
+    return [head, *removed, *added]
+
+
+def format_json(diff: PageDiff) -> str:
+    """DESIGN.md's shape: codes in document order, keys sorted."""
+    document = {
+        "added": [code.code for code in diff.added],
+        "removed": [code.code for code in diff.removed],
+        "renamed": [{"code": c.new.code, "old": c.old.name, "new": c.new.name} for c in diff.renamed],
+        "changed": [c.new.code for c in diff.changed],
+        "breaking": diff.breaking,
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def format_markdown(diff: PageDiff) -> str:
+    """A changelog section an SDK pastes into its release notes.
+
+    Every name and message is a code span, so no text from a page is read as
+    Markdown. Members are named by identifier: what SDK users write.
+    """
+    out = ["### Error codes", ""]
+    if diff.is_empty:
+        return "\n".join([*out, "No changes to error codes.", ""])
+    out += [f"{diff.counts().capitalize()}.", ""]
+    if diff.breaking:
+        out += ["#### Breaking", ""]
+        out += [f"- Removed {_member(code)}." for code in diff.removed]
+        out += [
+            f"- Renamed {code_span(str(c.new.code))}: {code_span(c.old.identifier)} is now "
+            f"{code_span(c.new.identifier)} (published name {code_span(c.old.name)} is now "
+            f"{code_span(c.new.name)})."
+            for c in diff.renamed
+        ]
+        out.append("")
+    if diff.added:
+        out += ["#### Added", "", *(f"- {_member(code)}" for code in diff.added), ""]
+    if diff.changed:
+        out += ["#### Changed messages", ""]
+        for change in diff.changed:
+            out.append(f"- {_member(change.new)}")
+            out += [f"  - removed: {code_span(m.text)}" for m in change.messages_removed]
+            out += [f"  - added: {code_span(m.text)}" for m in change.messages_added]
+        out.append("")
+    return "\n".join(out)
+
+
+def _member(code: CodeView) -> str:
+    return f"{code_span(str(code.code))} {code_span(code.identifier)}"
+
+
+def code_span(text: str) -> str:
+    """`text` as a CommonMark code span, whatever backticks it holds."""
+    fence = "`" * (max(map(len, _BACKTICKS.findall(text)), default=0) + 1)
+    # A space keeps a leading or trailing backtick off the fence; CommonMark
+    # strips one space from each side when both are there.
+    edge = text[:1] + text[-1:]
+    pad = " " if "`" in edge or edge == "  " or not text else ""
+    return f"{fence}{pad}{_one_line(text)}{pad}{fence}"
+
+
+def quote(text: str) -> str:
+    """`"text"` on one line: quotes and backslashes escaped, control characters spelled out."""
+    return '"' + _one_line(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
+def _one_line(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _place(path: str, where: CodeView | MessageView) -> str:
+    return f"{path}:{where.line}:{where.column}"
+
+
+def _line(path: str, where: CodeView | MessageView, message: str, rule: str) -> str:
+    return f"{_place(path, where)}: {message} [{rule}]"

@@ -1,0 +1,267 @@
+"""Doc defects in a page, one small function per rule id.
+
+Each rule reads the parsed page (and, for quotes and backticks, the raw
+Markdown of a message, since plain text has lost its backticks) and yields
+warnings at the exact place. The parser's own findings come along:
+`duplicate-code` at both places, `duplicate-name`, and its errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from markdown_it import MarkdownIt
+
+from .diagnostics import Diagnostic, ErrgenError
+from .model import ErrorCode, ErrorPage, Message
+from .parse import PageOptions, parse_page
+from .read import SourceText
+
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+_SCREAMING_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+# `10xx`, `11xx - 2xxx`, `3xxx-5xxx` at the start of a category heading.
+_RANGE = re.compile(r"\s*([0-9]+)([xX]+)(?:\s*[-\u2013\u2014]\s*([0-9]+)([xX]+))?(?![0-9A-Za-z])")
+# What separates a code from its name in a heading (as the parser reads it).
+_CODE_PREFIX = re.compile(r"\s*\\?[-\u2212][0-9]+(?:\s*:\s*|\s+\\?[-\u2013\u2014]\s+|\s+)")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_OPENS_AFTER = frozenset("([{/=:,")
+
+
+@dataclass(frozen=True, slots=True)
+class LintPage:
+    page: ErrorPage
+    path: str
+    lines: tuple[str, ...]
+    # Raw inline Markdown of the paragraph, heading or first table cell that
+    # starts on a line: what a message or a name was written as.
+    raw: Mapping[int, str]
+
+
+Rule = Callable[[LintPage], Iterable[Diagnostic]]
+
+
+def lint_source(src: SourceText) -> list[Diagnostic]:
+    """Every finding in one page, sorted; a page the parser rejects gives its errors."""
+    try:
+        page, found = parse_page(src, PageOptions(source_id="lint", path=src.display_path))
+    except ErrgenError as exc:
+        return list(exc.diagnostics)
+    target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw_inlines(src.text))
+    return sorted([*found, *(d for rule in RULES for d in rule(target))])
+
+
+def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """`--strict`: every warning becomes an error."""
+    return [replace(d, severity="error") for d in diagnostics]
+
+
+def raw_inlines(text: str) -> dict[int, str]:
+    raw: dict[int, str] = {}
+    cells = 0  # cells of the table row so far; only a body row's first is a message
+    for token in _MARKDOWN.parse(text):
+        if token.type in ("tr_open", "table_close"):
+            cells = 0
+        elif token.type in ("td_open", "th_open"):
+            cells += 1 if token.type == "td_open" else 2
+        elif token.type == "inline" and token.map and cells <= 1:
+            raw.setdefault(token.map[0] + 1, token.content)
+    return raw
+
+
+# -- rules ------------------------------------------------------------------
+
+
+def code_order(target: LintPage) -> Iterator[Diagnostic]:
+    """Within a category, codes ascend by absolute value (-4188 after -4202 does not)."""
+    previous: dict[str | None, ErrorCode] = {}
+    for error in target.page.errors:
+        before = previous.get(error.category)
+        if before is not None and abs(error.code) < abs(before.code):
+            yield _warn(target, error.line, error.column, "code-order",
+                        f"code {error.code} comes after {before.code} (line {before.line}); "
+                        f"codes in a category ascend by absolute value")
+        previous[error.category] = error
+
+
+def name_style(target: LintPage) -> Iterator[Diagnostic]:
+    """Published names are SCREAMING_SNAKE; a translated (non-ASCII) name is not checked."""
+    for error in target.page.errors:
+        if error.name.isascii() and not _SCREAMING_SNAKE.fullmatch(error.name):
+            yield _warn(target, error.line, _name_column(target, error), "name-style",
+                        f'name "{error.name}" of code {error.code} is not SCREAMING_SNAKE_CASE; '
+                        f"its identifier is {error.identifier}")
+
+
+def copied_message(target: LintPage) -> Iterator[Diagnostic]:
+    """A message that is already another code's: `match` without a code cannot tell them apart."""
+    first: dict[str, tuple[ErrorCode, Message]] = {}
+    for error in target.page.errors:
+        for message in error.messages:
+            owner, where = first.setdefault(message.text, (error, message))
+            if owner is not error:
+                yield _warn(target, message.line, message.column, "copied-message",
+                            f'message "{message.text}" of code {error.code} is also a message of code '
+                            f"{owner.code} (line {where.line}); match() without a code answers {owner.code}")
+
+
+def no_message(target: LintPage) -> Iterator[Diagnostic]:
+    """A code with no message, no description and no message table says nothing about itself."""
+    tabled = {code for table in target.page.message_tables if table.rows for code in table.codes}
+    for error in target.page.errors:
+        if not (error.messages or error.description or error.code in tabled):
+            yield _warn(target, error.line, error.column, "no-message",
+                        f'code {error.code} "{error.name}" has no message or description')
+
+
+def unbalanced_backtick(target: LintPage) -> Iterator[Diagnostic]:
+    """A backtick run that closes no code span: the message around it is likely cut wrong."""
+    for line, raw in _message_sources(target):
+        for offset in _scan_code_spans(raw)[0]:
+            yield _warn(target, *_position(target, line, raw, offset), "unbalanced-backtick",
+                        f"backtick opens a code span that never closes, in message: {_excerpt(raw)}")
+
+
+def unbalanced_quote(target: LintPage) -> Iterator[Diagnostic]:
+    """A quote with no partner outside code spans (apostrophes are not quotes)."""
+    for line, raw in _message_sources(target):
+        masked = _scan_code_spans(raw)[1]
+        for offset in _unpaired_quotes(masked):
+            yield _warn(target, *_position(target, line, raw, offset), "unbalanced-quote",
+                        f"quote {raw[offset]} has no partner, in message: {_excerpt(raw)}")
+
+
+def category_range(target: LintPage) -> Iterator[Diagnostic]:
+    """A heading such as `10xx - …` holds only codes whose absolute value is in its range."""
+    for category in target.page.categories:
+        bounds = heading_range(category.title)
+        if bounds is None:
+            continue
+        low, high = bounds
+        outside = [e for e in target.page.errors if e.category == category.id and not low <= abs(e.code) <= high]
+        if outside:
+            rest = len(outside) - 1
+            more = f" and {rest} more code{'s' if rest > 1 else ''} are" if rest else " is"
+            yield _warn(target, category.line, _indent_column(target, category.line), "category-range",
+                        f'category "{category.title}" is for codes -{low} to -{high}, but '
+                        f"{outside[0].code} (line {outside[0].line}){more} under it")
+
+
+RULES: tuple[Rule, ...] = (
+    code_order, name_style, copied_message, no_message, unbalanced_backtick, unbalanced_quote, category_range,
+)
+
+
+# -- helpers ----------------------------------------------------------------
+
+
+def heading_range(title: str) -> tuple[int, int] | None:
+    """`11xx - 2xxx Request issues` -> (1100, 2999); None for a heading without a range."""
+    found = _RANGE.match(title)
+    if found is None:
+        return None
+    first, width = int(found[1]), len(found[2])
+    last, last_width = (int(found[3]), len(found[4])) if found[3] else (first, width)
+    return first * 10**width, (last + 1) * 10**last_width - 1
+
+
+def _warn(target: LintPage, line: int, column: int, rule: str, message: str) -> Diagnostic:
+    return Diagnostic(target.path, line, column, "warning", message, rule)
+
+
+def _indent_column(target: LintPage, line: int) -> int:
+    text = target.lines[line - 1] if 0 < line <= len(target.lines) else ""
+    return len(text) - len(text.lstrip()) + 1
+
+
+def _name_column(target: LintPage, error: ErrorCode) -> int:
+    raw = target.raw.get(error.line)
+    prefix = _CODE_PREFIX.match(raw) if raw is not None else None
+    if raw is None or prefix is None:
+        return error.column
+    return _position(target, error.line, raw, prefix.end())[1]
+
+
+def _message_sources(target: LintPage) -> Iterator[tuple[int, str]]:
+    """(line, raw Markdown) of every message once: one table cell may list several."""
+    messages = [m for error in target.page.errors for m in error.messages]
+    messages += [row.message for table in target.page.message_tables for row in table.rows]
+    for line in sorted({m.line for m in messages}):
+        if line in target.raw:
+            yield line, target.raw[line]
+
+
+def _position(target: LintPage, line: int, raw: str, offset: int) -> tuple[int, int]:
+    """Line and column in the file of `raw[offset]`, raw being inline text that starts on `line`."""
+    before = raw[:offset]
+    row = before.count("\n")
+    raw_line = raw.split("\n")[row]
+    file_line = target.lines[line - 1 + row] if line - 1 + row < len(target.lines) else ""
+    start = max(file_line.find(raw_line), 0)
+    return line + row, start + offset - (before.rfind("\n") + 1) + 1
+
+
+def _scan_code_spans(raw: str) -> tuple[list[int], str]:
+    """Offsets of backtick runs that close no code span, and `raw` with code
+    spans and backslash escapes masked (same length) so quotes in them do not count."""
+    unclosed: list[int] = []
+    out = list(raw)
+    i = 0
+    while i < len(raw):
+        if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in _ESCAPABLE:
+            out[i : i + 2] = "xx"
+            i += 2
+            continue
+        if raw[i] != "`":
+            i += 1
+            continue
+        run = len(raw[i:]) - len(raw[i:].lstrip("`"))
+        closing = re.compile(f"(?<!`)`{{{run}}}(?!`)").search(raw, i + run)
+        if closing is None:
+            unclosed.append(i)
+            i += run
+            continue
+        out[i : closing.end()] = "x" * (closing.end() - i)
+        i = closing.end()
+    return unclosed, "".join(out)
+
+
+def _unpaired_quotes(text: str) -> list[int]:
+    """Offsets of quotes without a partner: straight and curly double quotes,
+    and single quotes that open (after a space or bracket) and never close."""
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    unpaired = straight[-1:] if len(straight) % 2 else []
+    unpaired += _unpaired(text, "\u201c", "\u201d", apostrophe=False)
+    unpaired += _unpaired(text, "'", "'", apostrophe=True)
+    unpaired += _unpaired(text, "\u2018", "\u2019", apostrophe=True)
+    return sorted(unpaired)
+
+
+def _unpaired(text: str, opener: str, closer: str, apostrophe: bool) -> list[int]:
+    """Pairs quotes left to right. Where `closer` doubles as an apostrophe
+    (symbol's, doesn\u2019t), only an opener counts when left over."""
+    open_at: list[int] = []
+    stray: list[int] = []
+    for i, ch in enumerate(text):
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if ch == opener and (not apostrophe or _opens(before, after)):
+            open_at.append(i)
+        elif ch == closer and open_at:
+            open_at.pop()
+        elif ch == closer and not apostrophe:
+            stray.append(i)
+    return open_at + stray
+
+
+def _opens(before: str, after: str) -> bool:
+    # A quote opens after a space or bracket and before text; elsewhere it is
+    # an apostrophe or a closing quote.
+    return (not before or before.isspace() or before in _OPENS_AFTER) and bool(after) and not after.isspace()
+
+
+def _excerpt(raw: str, limit: int = 60) -> str:
+    """The message as written, on one line and cut short."""
+    text = " ".join(raw.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
