@@ -50,7 +50,14 @@ _CODE = st.one_of(
     st.integers(1, 6000).map(lambda n: "9" * n),  # int() refuses 4,300 digits and more
     st.just("0" * 40 + "1"),
 )
+# Long runs of one construct: what makes a Markdown parser or a regex go quadratic or recurse.
+_REPEATED = st.builds(
+    lambda unit, count: unit * count,
+    st.sampled_from(["*", "_", "[", "](", "`", "> ", "- ", "  - ", "<", "&#", "\\", "|", '"', "-1 ", "#", "<a ", "${"]),
+    st.integers(1, 3000),
+)
 _LINE = st.one_of(
+    _REPEATED,
     st.builds(lambda hashes, minus, code, sep, name: f"{hashes} {minus}{code}{sep}{name}",
               st.sampled_from(["#", "##", "###", "####", "#######", "  ###"]), st.sampled_from(["-", "\\-", "\u2212", ""]),
               _CODE, st.sampled_from([" ", ": ", " - ", " \u2014 ", "", "  "]), _TEXT | _WORD),
