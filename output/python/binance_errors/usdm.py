@@ -9,7 +9,7 @@ error payload into both. Standard library only: vendor this one file if you like
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import IntEnum
 from typing import NamedTuple, TypeVar, final
 
@@ -3213,7 +3213,8 @@ def _build_index() -> None:
 
 
 # from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
-# hence a TypeVar, and the noqa for ruff's PYI019 (a default rule asking for Self).
+# and ruff's PYI019 (a default rule) rejects `cls: type[_E]`; typing `cls` as
+# what from_payload needs of it, a callable taking (code, msg), says the same.
 _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
@@ -3241,7 +3242,7 @@ class ApiError(Exception):
         return f"{int(self.code)} {name}: {self.msg}"
 
     @classmethod
-    def from_payload(cls: type[_E], payload: object) -> _E:  # noqa: PYI019
+    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
         """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
         if not isinstance(payload, Mapping):
             raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
