@@ -17,7 +17,7 @@ from pathlib import Path
 from . import api, write
 from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError, has_errors
-from .diff import PageDiff, format_json, format_markdown, format_text
+from .diff import PageDiff, format_github, format_json, format_markdown, format_text
 from .init import InitOptions, init, is_module_name
 from .render import FormatError
 
@@ -113,6 +113,7 @@ EXAMPLES = {
              "errgen lint --strict --format github docs_src/*.md"],
     "diff": ["errgen diff old.md docs_src/spot.md --breaking          # exit 1 on removed or renamed codes",
              "errgen diff old.md docs_src/spot.md --format markdown   # release notes",
+             "errgen diff old.md docs_src/spot.md --format github     # annotations on a pull request",
              "git show HEAD:docs_src/spot.md > old.md                 # the committed version, to compare with"],
     "init": ["errgen init                      # errgen.toml + docs_src/README.md here",
              "errgen init --source-id spot --package binance_errors \\",
@@ -250,7 +251,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-_DIFF_FORMATS = {"text": format_text, "json": format_json, "markdown": format_markdown}
+_DIFF_FORMATS = {"text": format_text, "json": format_json, "markdown": format_markdown, "github": format_github}
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "notice"]  # notice: GitHub's third level, for diff
 
 
 @dataclass(frozen=True, slots=True, order=True)

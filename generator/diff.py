@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .diagnostics import Diagnostic, Severity
 from .model import ErrorPage
 
 _BACKTICKS = re.compile("`+")
@@ -171,10 +172,45 @@ def _change(old: CodeView, new: CodeView) -> Change:
 # -- formats ----------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One line of the text format, one annotation of the GitHub format."""
+
+    path: str
+    where: CodeView | MessageView
+    message: str
+    rule: str
+
+
 def format_text(diff: PageDiff) -> str:
     """Compiler-style lines, breaking changes first, then a summary line."""
+    lines = [f"{_place(f.path, f.where)}: {f.message} [{f.rule}]" for f in findings(diff)]
+    return "".join(line + "\n" for line in [*lines, _summary(diff)])
+
+
+# Removed and renamed codes break SDK code written against the old page.
+_SEVERITY: Mapping[str, Severity] = {"code-removed": "error", "code-renamed": "error"}
+
+
+def format_github(diff: PageDiff) -> str:
+    """GitHub Actions annotations: breaking changes as errors, the others as notices."""
     lines = [
-        _line(diff.old_path, code, f"code {code.code} {quote(code.name)} was removed", "code-removed")
+        Diagnostic(f.path, f.where.line, f.where.column, _SEVERITY.get(f.rule, "notice"), f.message, f.rule)
+        .format_github()
+        for f in findings(diff)
+    ]
+    return "".join(line + "\n" for line in [*lines, _summary(diff)])
+
+
+def _summary(diff: PageDiff) -> str:
+    summary = "no change in error codes" if diff.is_empty else diff.counts()
+    return f"errgen: {summary}{'; breaking' if diff.breaking else ''}"
+
+
+def findings(diff: PageDiff) -> list[Finding]:
+    """Every change at its place, breaking ones first."""
+    lines = [
+        Finding(diff.old_path, code, f"code {code.code} {quote(code.name)} was removed", "code-removed")
         for code in diff.removed
     ]
     for change in diff.renamed:
@@ -184,34 +220,32 @@ def format_text(diff: PageDiff) -> str:
             if old.identifier != new.identifier
             else f"identifier {new.identifier} unchanged"
         )
-        lines.append(_line(diff.new_path, new,
-                           f"code {new.code} {quote(old.name)} was renamed to {quote(new.name)}; {identifier} "
-                           f"(was at {_place(diff.old_path, old)})", "code-renamed"))
+        lines.append(Finding(diff.new_path, new,
+                             f"code {new.code} {quote(old.name)} was renamed to {quote(new.name)}; {identifier} "
+                             f"(was at {_place(diff.old_path, old)})", "code-renamed"))
     for change in diff.changed:
         lines += _changed_lines(diff, change)
     lines += [
-        _line(diff.new_path, code, f"code {code.code} {quote(code.name)} was added", "code-added")
+        Finding(diff.new_path, code, f"code {code.code} {quote(code.name)} was added", "code-added")
         for code in diff.added
     ]
-    summary = "no change in error codes" if diff.is_empty else diff.counts()
-    lines.append(f"errgen: {summary}{'; breaking' if diff.breaking else ''}")
-    return "".join(line + "\n" for line in lines)
+    return lines
 
 
-def _changed_lines(diff: PageDiff, change: Change) -> list[str]:
+def _changed_lines(diff: PageDiff, change: Change) -> list[Finding]:
     new = change.new
-    head = _line(
+    head = Finding(
         diff.new_path, new,
         f"code {new.code} {quote(new.name)} changed its messages: {len(change.messages_added)} added, "
         f"{len(change.messages_removed)} removed (was at {_place(diff.old_path, change.old)})",
         "code-changed",
     )
     removed = [
-        _line(diff.old_path, m, f"message {quote(m.text)} was removed from code {new.code}", "message-removed")
+        Finding(diff.old_path, m, f"message {quote(m.text)} was removed from code {new.code}", "message-removed")
         for m in change.messages_removed
     ]
     added = [
-        _line(diff.new_path, m, f"message {quote(m.text)} was added to code {new.code}", "message-added")
+        Finding(diff.new_path, m, f"message {quote(m.text)} was added to code {new.code}", "message-added")
         for m in change.messages_added
     ]
     return [head, *removed, *added]
@@ -287,6 +321,3 @@ def _one_line(text: str) -> str:
 def _place(path: str, where: CodeView | MessageView) -> str:
     return f"{path}:{where.line}:{where.column}"
 
-
-def _line(path: str, where: CodeView | MessageView, message: str, rule: str) -> str:
-    return f"{_place(path, where)}: {message} [{rule}]"

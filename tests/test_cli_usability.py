@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -155,3 +156,25 @@ def test_the_example_workflows_commands_pass_on_a_current_repository_and_annotat
 
     assert (check.returncode, lint.returncode) == (1, 0)
     assert "::error file=output/json/errors.json,line=1,col=1,title=stale-output::" in check.stderr
+
+
+TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*) \[(?P<rule>[a-z-]+)\]$")
+
+
+def test_diff_format_github_annotates_each_change_breaking_ones_as_errors(tmp_path: Path) -> None:
+    for name in ("binance-spot-errors-2025-01-09.md", "binance-spot-errors-2026-05-18.md"):
+        shutil.copyfile(CORPUS / name, tmp_path / name)
+    pages = ["binance-spot-errors-2025-01-09.md", "binance-spot-errors-2026-05-18.md"]
+
+    text = run_errgen("diff", *pages, cwd=tmp_path).stdout.splitlines()
+    github = run_errgen("diff", "--format", "github", "--breaking", *pages, cwd=tmp_path)
+
+    found = [TEXT_LINE.match(line) for line in text[:-1]]
+    assert all(found) and len(found) > 10
+    levels = {"code-removed": "error", "code-renamed": "error"}
+    assert github.stdout.splitlines() == [
+        f"::{levels.get(m['rule'], 'notice')} file={m['path']},line={m['line']},col={m['col']},title={m['rule']}::"
+        + m["message"].replace("%", "%25")
+        for m in found if m
+    ] + [text[-1]]
+    assert github.returncode == (1 if text[-1].endswith("; breaking") else 0)
