@@ -111,20 +111,20 @@ def test_a_bad_source_writes_nothing(project: tuple[Path, Snapshot]) -> None:
     assert snapshot(base) == before
 
 
-def test_a_write_error_on_the_second_file_writes_nothing(project: tuple[Path, Snapshot], monkeypatch: pytest.MonkeyPatch) -> None:
-    base, before = project
-    full = OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(write, "_write_temporary", failing_on_call(2, write._write_temporary, full))
-    with pytest.raises(OSError, match="No space left"):
-        generate(base)
-    assert snapshot(base) == before
+# Writing the second temporary file fails (disk full), or renaming it into
+# place fails after the first rename: the first file is put back.
+SECOND_FILE_FAILURES = {
+    "write": (write, "_write_temporary", OSError(errno.ENOSPC, "No space left on device")),
+    "rename": (os, "replace", PermissionError(errno.EACCES, "Permission denied")),
+}
 
 
-def test_a_replace_error_on_the_second_file_puts_the_first_back(project: tuple[Path, Snapshot], monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("step", SECOND_FILE_FAILURES)
+def test_an_error_on_the_second_file_writes_nothing(step: str, project: tuple[Path, Snapshot], monkeypatch: pytest.MonkeyPatch) -> None:
     base, before = project
-    denied = PermissionError(errno.EACCES, "Permission denied")
-    monkeypatch.setattr(os, "replace", failing_on_call(2, os.replace, denied))
-    with pytest.raises(PermissionError):
+    module, name, error = SECOND_FILE_FAILURES[step]
+    monkeypatch.setattr(module, name, failing_on_call(2, getattr(module, name), error))
+    with pytest.raises(type(error), match=error.strerror):
         generate(base)
     assert snapshot(base) == before
 
