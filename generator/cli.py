@@ -18,7 +18,7 @@ from . import api, write
 from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .diff import PageDiff, format_github, format_json, format_markdown, format_text
-from .init import InitOptions, init, is_module_name
+from .init import InitOptions, init, is_encodable, is_module_name
 from .render import FormatError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="id of the first source; names its outputs (default: errors)")
     start.add_argument("--package", type=_module_name, default="errors", metavar="NAME",
                        help="Python package the modules go in (default: errors)")
-    start.add_argument("--url", help="where the page is published")
+    start.add_argument("--url", type=_utf8, help="where the page is published")
     start.set_defaults(run=_init)
     return parser
 
@@ -165,6 +165,12 @@ def _add_examples(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         sub.epilog = "example:\n" + "\n".join(f"  {line}" for line in EXAMPLES.get(name, ()))
     return parser
+
+
+def _utf8(value: str) -> str:
+    if not is_encodable(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not valid UTF-8")
+    return value
 
 
 def _module_name(value: str) -> str:

@@ -37,12 +37,12 @@ def init(root: Path, options: InitOptions) -> InitResult:
     written: list[Path] = []
     kept: list[Path] = []
     for rel, template in _FILES:
-        text = _render(template, options)
+        data = _render(template, options).encode("utf-8")  # before the file exists: no half-written file
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with target.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with target.open("xb") as handle:
+                handle.write(data)
         except FileExistsError:
             kept.append(Path(rel))
         else:
@@ -75,3 +75,14 @@ def _validate(options: InitOptions) -> None:
     for value in (options.source_id, options.package):
         if not is_module_name(value):
             raise ValueError(f"{value!r} is not a lower-case Python identifier")
+    if options.url is not None and not is_encodable(options.url):
+        raise ValueError(f"{options.url!r} is not valid UTF-8")
+
+
+def is_encodable(text: str) -> bool:
+    """False for text holding lone surrogates: undecodable bytes on a command line."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

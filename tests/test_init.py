@@ -3,8 +3,11 @@ README, and never a clobbered file."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import pytest
 
 from generator.config import load_config
 from generator.init import tomlstr
-from support import SEED, run_errgen
+from support import ROOT, SEED, run_errgen
 
 
 def test_init_then_copy_page_then_generate_then_check_is_the_whole_adoption(tmp_path: Path) -> None:
@@ -97,6 +100,16 @@ HOSTILE = ['"', "\\", '"""', "a\nurl = 'x'\n[output]", "\x00\x07\x1b\x7f", "\u20
 @pytest.mark.parametrize("text", HOSTILE)
 def test_tomlstr_reads_back_as_the_same_text(text: str) -> None:
     assert tomllib.loads(f"value = {tomlstr(text)}\n") == {"value": text}
+
+
+def test_a_url_that_is_not_utf_8_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "init", "--url", b"https://x/\xff".decode(
+        "utf-8", "surrogateescape")], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, check=False)
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == "errgen init: error: argument --url: 'https://x/\\udcff' is not valid UTF-8"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_hostile_url_cannot_add_settings_to_the_config(tmp_path: Path) -> None:
