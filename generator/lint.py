@@ -19,7 +19,8 @@ from .model import ErrorCode, ErrorPage, Message
 from .parse import PageOptions, parse_page
 from .read import SourceText
 
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# Blocks only: lint reads each block's raw inline Markdown, never its parse.
+_MARKDOWN = MarkdownIt("commonmark").enable("table").disable("inline")
 _SCREAMING_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # `10xx`, `11xx - 2xxx`, `3xxx-5xxx` at the start of a category heading.
 _RANGE = re.compile(r"\s*([0-9]+)([xX]+)(?:\s*[-\u2013\u2014]\s*([0-9]+)([xX]+))?(?![0-9A-Za-z])")
@@ -134,12 +135,15 @@ def unbalanced_quote(target: LintPage) -> Iterator[Diagnostic]:
 
 def category_range(target: LintPage) -> Iterator[Diagnostic]:
     """A heading such as `10xx - …` holds only codes whose absolute value is in its range."""
+    held: dict[str | None, list[ErrorCode]] = {}
+    for error in target.page.errors:
+        held.setdefault(error.category, []).append(error)
     for category in target.page.categories:
         bounds = heading_range(category.title)
         if bounds is None:
             continue
         low, high = bounds
-        outside = [e for e in target.page.errors if e.category == category.id and not low <= abs(e.code) <= high]
+        outside = [e for e in held.get(category.id, []) if not low <= abs(e.code) <= high]
         if outside:
             rest = len(outside) - 1
             more = f" and {rest} more code{'s' if rest > 1 else ''} are" if rest else " is"
@@ -243,8 +247,8 @@ def _unpaired(text: str, opener: str, closer: str, apostrophe: bool) -> list[int
     (symbol's, doesn\u2019t), only an opener counts when left over."""
     open_at: list[int] = []
     stray: list[int] = []
-    for i, ch in enumerate(text):
-        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    for i in (found.start() for found in re.finditer(f"[{opener}{closer}]", text)):
+        ch, before, after = text[i], text[i - 1 : i], text[i + 1 : i + 2]
         if ch == opener and (not apostrophe or _opens(before, after)):
             open_at.append(i)
         elif ch == closer and open_at:
