@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 _PY_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_PY_SHORT_SINGLE = {**_PY_SHORT, '"': '"', "'": "\\'"}
 _PYDOC_SHORT = {**_PY_SHORT, '"': "\\x22"}
 _JS_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -36,8 +37,20 @@ def _js_escape(ch: str) -> str:
 
 
 def pystr(text: str) -> str:
-    """A double-quoted Python string literal (no prefix) equal to `text`."""
+    """A Python string literal (no prefix) equal to `text`, quoted as black quotes it.
+
+    Double quotes, unless the text holds more double quotes than single ones:
+    then black picks single quotes (fewer escapes), so this does too, and black
+    finds nothing to change.
+    """
+    if text.count('"') > text.count("'"):
+        return f"'{_python_body(text, _PY_SHORT_SINGLE)}'"
     return f'"{_python_body(text, _PY_SHORT)}"'
+
+
+def pyints(values: tuple[int, ...]) -> str:
+    """A tuple of ints as black writes it on one line: `()`, `(-1000,)`, `(-1010, -2010)`."""
+    return f"({values[0]},)" if len(values) == 1 else f"({', '.join(map(str, values))})"
 
 
 def _python_body(text: str, short: dict[str, str]) -> str:

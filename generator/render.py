@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
         jsdoc=escape.jsdoc,
         json_document=escape.json_document,
         pyopt=escape.pyopt,
+        pyints=escape.pyints,
         tsopt=escape.tsopt,
     )
     return env

@@ -27,9 +27,9 @@ __all__ = [
 ]
 
 SOURCE_ID = "coinm"
-SOURCE_URL: str | None = (
-    "https://developers.binance.com/docs/derivatives/coin-margined-futures/error-code"
-)
+# Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
+SOURCE_URL: str | None
+SOURCE_URL = "https://developers.binance.com/docs/derivatives/coin-margined-futures/error-code"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -51,15 +51,17 @@ class ErrorCode(IntEnum):
     category: str | None
     description: str
 
-    # Every member passes all five; the defaults let type checkers accept a
-    # lookup by value, `ErrorCode(-1121)`, which never calls this.
+    # Every member passes code, name, category, description, then its messages,
+    # one per line: a layout black keeps as it is, whatever their length. The
+    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
+    # which never calls this.
     def __new__(
         cls,
         code: int,
         published_name: str = "",
-        messages: tuple[str, ...] = (),
         category: str | None = None,
         description: str = "",
+        *messages: str,
     ) -> ErrorCode:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -73,185 +75,175 @@ class ErrorCode(IntEnum):
     UNKNOWN = (
         -1000,
         "UNKNOWN",
-        ("An unknown error occured while processing the request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "An unknown error occured while processing the request.",
     )
     """-1000 UNKNOWN"""
 
     DISCONNECTED = (
         -1001,
         "DISCONNECTED",
-        ("Internal error; unable to process your request. Please try again.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Internal error; unable to process your request. Please try again.",
     )
     """-1001 DISCONNECTED"""
 
     UNAUTHORIZED = (
         -1002,
         "UNAUTHORIZED",
-        ("You are not authorized to execute this request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "You are not authorized to execute this request.",
     )
     """-1002 UNAUTHORIZED"""
 
     TOO_MANY_REQUESTS = (
         -1003,
         "TOO_MANY_REQUESTS",
-        (
-            "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
-            "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
+        "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
     )
     """-1003 TOO_MANY_REQUESTS"""
 
     DUPLICATE_IP = (
         -1004,
         "DUPLICATE_IP",
-        ("This IP is already on the white list",),
         "10xx_general_server_or_network_issues",
         "",
+        "This IP is already on the white list",
     )
     """-1004 DUPLICATE_IP"""
 
     NO_SUCH_IP = (
         -1005,
         "NO_SUCH_IP",
-        ("No such IP has been white listed",),
         "10xx_general_server_or_network_issues",
         "",
+        "No such IP has been white listed",
     )
     """-1005 NO_SUCH_IP"""
 
     UNEXPECTED_RESP = (
         -1006,
         "UNEXPECTED_RESP",
-        ("An unexpected response was received from the message bus. Execution status unknown.",),
         "10xx_general_server_or_network_issues",
         "",
+        "An unexpected response was received from the message bus. Execution status unknown.",
     )
     """-1006 UNEXPECTED_RESP"""
 
     TIMEOUT = (
         -1007,
         "TIMEOUT",
-        (
-            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
     )
     """-1007 TIMEOUT"""
 
     REQUEST_THROTTLED = (
         -1008,
         "Request Throttled",
-        (
-            "Server is currently overloaded with other requests. Please try again in a few minutes.",
-            "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Server is currently overloaded with other requests. Please try again in a few minutes.",
+        "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
     )
     """-1008 Request Throttled"""
 
     ERROR_MSG_RECEIVED = (
         -1010,
         "ERROR_MSG_RECEIVED",
-        ("ERROR_MSG_RECEIVED.",),
         "10xx_general_server_or_network_issues",
         "",
+        "ERROR_MSG_RECEIVED.",
     )
     """-1010 ERROR_MSG_RECEIVED"""
 
     NON_WHITE_LIST = (
         -1011,
         "NON_WHITE_LIST",
-        ("This IP cannot access this route.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This IP cannot access this route.",
     )
     """-1011 NON_WHITE_LIST"""
 
     INVALID_MESSAGE = (
         -1013,
         "INVALID_MESSAGE",
-        ("INVALID_MESSAGE.",),
         "10xx_general_server_or_network_issues",
         "",
+        "INVALID_MESSAGE.",
     )
     """-1013 INVALID_MESSAGE"""
 
     UNKNOWN_ORDER_COMPOSITION = (
         -1014,
         "UNKNOWN_ORDER_COMPOSITION",
-        ("Unsupported order combination.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Unsupported order combination.",
     )
     """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
     TOO_MANY_ORDERS = (
         -1015,
         "TOO_MANY_ORDERS",
-        (
-            "Too many new orders.",
-            "Too many new orders; current limit is %s orders per %s.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many new orders.",
+        "Too many new orders; current limit is %s orders per %s.",
     )
     """-1015 TOO_MANY_ORDERS"""
 
     SERVICE_SHUTTING_DOWN = (
         -1016,
         "SERVICE_SHUTTING_DOWN",
-        ("This service is no longer available.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This service is no longer available.",
     )
     """-1016 SERVICE_SHUTTING_DOWN"""
 
     UNSUPPORTED_OPERATION = (
         -1020,
         "UNSUPPORTED_OPERATION",
-        ("This operation is not supported.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This operation is not supported.",
     )
     """-1020 UNSUPPORTED_OPERATION"""
 
     INVALID_TIMESTAMP = (
         -1021,
         "INVALID_TIMESTAMP",
-        (
-            "Timestamp for this request is outside of the recvWindow.",
-            "Timestamp for this request was 1000ms ahead of the server's time.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Timestamp for this request is outside of the recvWindow.",
+        "Timestamp for this request was 1000ms ahead of the server's time.",
     )
     """-1021 INVALID_TIMESTAMP"""
 
     INVALID_SIGNATURE = (
         -1022,
         "INVALID_SIGNATURE",
-        ("Signature for this request is not valid.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Signature for this request is not valid.",
     )
     """-1022 INVALID_SIGNATURE"""
 
     START_TIME_GREATER_THAN_END_TIME = (
         -1023,
         "START_TIME_GREATER_THAN_END_TIME",
-        ("Start time is greater than end time.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Start time is greater than end time.",
     )
     """-1023 START_TIME_GREATER_THAN_END_TIME"""
 
@@ -259,262 +251,244 @@ class ErrorCode(IntEnum):
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
-        (
-            "Illegal characters found in a parameter.",
-            "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        ),
         "11xx_request_issues",
         "",
+        "Illegal characters found in a parameter.",
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
     )
     """-1100 ILLEGAL_CHARS"""
 
     TOO_MANY_PARAMETERS = (
         -1101,
         "TOO_MANY_PARAMETERS",
-        (
-            "Too many parameters sent for this endpoint.",
-            "Too many parameters; expected '%s' and received '%s'.",
-            "Duplicate values for a parameter detected.",
-        ),
         "11xx_request_issues",
         "",
+        "Too many parameters sent for this endpoint.",
+        "Too many parameters; expected '%s' and received '%s'.",
+        "Duplicate values for a parameter detected.",
     )
     """-1101 TOO_MANY_PARAMETERS"""
 
     MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
         -1102,
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        (
-            "A mandatory parameter was not sent, was empty/null, or malformed.",
-            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-            "Param '%s' or '%s' must be sent, but both were empty/null!",
-        ),
         "11xx_request_issues",
         "",
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
     )
     """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
     UNKNOWN_PARAM = (
         -1103,
         "UNKNOWN_PARAM",
-        ("An unknown parameter was sent.",),
         "11xx_request_issues",
         "",
+        "An unknown parameter was sent.",
     )
     """-1103 UNKNOWN_PARAM"""
 
     UNREAD_PARAMETERS = (
         -1104,
         "UNREAD_PARAMETERS",
-        (
-            "Not all sent parameters were read.",
-            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        ),
         "11xx_request_issues",
         "",
+        "Not all sent parameters were read.",
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
     )
     """-1104 UNREAD_PARAMETERS"""
 
     PARAM_EMPTY = (
         -1105,
         "PARAM_EMPTY",
-        (
-            "A parameter was empty.",
-            "Parameter '%s' was empty.",
-        ),
         "11xx_request_issues",
         "",
+        "A parameter was empty.",
+        "Parameter '%s' was empty.",
     )
     """-1105 PARAM_EMPTY"""
 
     PARAM_NOT_REQUIRED = (
         -1106,
         "PARAM_NOT_REQUIRED",
-        (
-            "A parameter was sent when not required.",
-            "Parameter '%s' sent when not required.",
-        ),
         "11xx_request_issues",
         "",
+        "A parameter was sent when not required.",
+        "Parameter '%s' sent when not required.",
     )
     """-1106 PARAM_NOT_REQUIRED"""
 
     BAD_ASSET = (
         -1108,
         "BAD_ASSET",
-        ("Invalid asset.",),
         "11xx_request_issues",
         "",
+        "Invalid asset.",
     )
     """-1108 BAD_ASSET"""
 
     BAD_ACCOUNT = (
         -1109,
         "BAD_ACCOUNT",
-        ("Invalid account.",),
         "11xx_request_issues",
         "",
+        "Invalid account.",
     )
     """-1109 BAD_ACCOUNT"""
 
     BAD_INSTRUMENT_TYPE = (
         -1110,
         "BAD_INSTRUMENT_TYPE",
-        ("Invalid symbolType.",),
         "11xx_request_issues",
         "",
+        "Invalid symbolType.",
     )
     """-1110 BAD_INSTRUMENT_TYPE"""
 
     BAD_PRECISION = (
         -1111,
         "BAD_PRECISION",
-        ("Precision is over the maximum defined for this asset.",),
         "11xx_request_issues",
         "",
+        "Precision is over the maximum defined for this asset.",
     )
     """-1111 BAD_PRECISION"""
 
     NO_DEPTH = (
         -1112,
         "NO_DEPTH",
-        ("No orders on book for symbol.",),
         "11xx_request_issues",
         "",
+        "No orders on book for symbol.",
     )
     """-1112 NO_DEPTH"""
 
     WITHDRAW_NOT_NEGATIVE = (
         -1113,
         "WITHDRAW_NOT_NEGATIVE",
-        ("Withdrawal amount must be negative.",),
         "11xx_request_issues",
         "",
+        "Withdrawal amount must be negative.",
     )
     """-1113 WITHDRAW_NOT_NEGATIVE"""
 
     TIF_NOT_REQUIRED = (
         -1114,
         "TIF_NOT_REQUIRED",
-        ("TimeInForce parameter sent when not required.",),
         "11xx_request_issues",
         "",
+        "TimeInForce parameter sent when not required.",
     )
     """-1114 TIF_NOT_REQUIRED"""
 
     INVALID_TIF = (
         -1115,
         "INVALID_TIF",
-        ("Invalid timeInForce.",),
         "11xx_request_issues",
         "",
+        "Invalid timeInForce.",
     )
     """-1115 INVALID_TIF"""
 
     INVALID_ORDER_TYPE = (
         -1116,
         "INVALID_ORDER_TYPE",
-        ("Invalid orderType.",),
         "11xx_request_issues",
         "",
+        "Invalid orderType.",
     )
     """-1116 INVALID_ORDER_TYPE"""
 
     INVALID_SIDE = (
         -1117,
         "INVALID_SIDE",
-        ("Invalid side.",),
         "11xx_request_issues",
         "",
+        "Invalid side.",
     )
     """-1117 INVALID_SIDE"""
 
     EMPTY_NEW_CL_ORD_ID = (
         -1118,
         "EMPTY_NEW_CL_ORD_ID",
-        ("New client order ID was empty.",),
         "11xx_request_issues",
         "",
+        "New client order ID was empty.",
     )
     """-1118 EMPTY_NEW_CL_ORD_ID"""
 
     EMPTY_ORG_CL_ORD_ID = (
         -1119,
         "EMPTY_ORG_CL_ORD_ID",
-        ("Original client order ID was empty.",),
         "11xx_request_issues",
         "",
+        "Original client order ID was empty.",
     )
     """-1119 EMPTY_ORG_CL_ORD_ID"""
 
     BAD_INTERVAL = (
         -1120,
         "BAD_INTERVAL",
-        ("Invalid interval.",),
         "11xx_request_issues",
         "",
+        "Invalid interval.",
     )
     """-1120 BAD_INTERVAL"""
 
     BAD_SYMBOL = (
         -1121,
         "BAD_SYMBOL",
-        ("Invalid symbol.",),
         "11xx_request_issues",
         "",
+        "Invalid symbol.",
     )
     """-1121 BAD_SYMBOL"""
 
     INVALID_LISTEN_KEY = (
         -1125,
         "INVALID_LISTEN_KEY",
-        (
-            "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
-        ),
         "11xx_request_issues",
         "",
+        "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
     )
     """-1125 INVALID_LISTEN_KEY"""
 
     MORE_THAN_XX_HOURS = (
         -1127,
         "MORE_THAN_XX_HOURS",
-        (
-            "Lookup interval is too big.",
-            "More than %s hours between startTime and endTime.",
-        ),
         "11xx_request_issues",
         "",
+        "Lookup interval is too big.",
+        "More than %s hours between startTime and endTime.",
     )
     """-1127 MORE_THAN_XX_HOURS"""
 
     OPTIONAL_PARAMS_BAD_COMBO = (
         -1128,
         "OPTIONAL_PARAMS_BAD_COMBO",
-        ("Combination of optional parameters invalid.",),
         "11xx_request_issues",
         "",
+        "Combination of optional parameters invalid.",
     )
     """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
 
     INVALID_PARAMETER = (
         -1130,
         "INVALID_PARAMETER",
-        (
-            "Invalid data sent for a parameter.",
-            "Data sent for parameter '%s' is not valid.",
-        ),
         "11xx_request_issues",
         "",
+        "Invalid data sent for a parameter.",
+        "Data sent for parameter '%s' is not valid.",
     )
     """-1130 INVALID_PARAMETER"""
 
     INVALID_NEW_ORDER_RESP_TYPE = (
         -1136,
         "INVALID_NEW_ORDER_RESP_TYPE",
-        ("Invalid newOrderRespType.",),
         "11xx_request_issues",
         "",
+        "Invalid newOrderRespType.",
     )
     """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
 
@@ -522,156 +496,154 @@ class ErrorCode(IntEnum):
     NEW_ORDER_REJECTED = (
         -2010,
         "NEW_ORDER_REJECTED",
-        ("NEW_ORDER_REJECTED",),
         "20xx_processing_issues",
         "",
+        "NEW_ORDER_REJECTED",
     )
     """-2010 NEW_ORDER_REJECTED"""
 
     CANCEL_REJECTED = (
         -2011,
         "CANCEL_REJECTED",
-        ("CANCEL_REJECTED",),
         "20xx_processing_issues",
         "",
+        "CANCEL_REJECTED",
     )
     """-2011 CANCEL_REJECTED"""
 
     NO_SUCH_ORDER = (
         -2013,
         "NO_SUCH_ORDER",
-        ("Order does not exist.",),
         "20xx_processing_issues",
         "",
+        "Order does not exist.",
     )
     """-2013 NO_SUCH_ORDER"""
 
     BAD_API_KEY_FMT = (
         -2014,
         "BAD_API_KEY_FMT",
-        ("API-key format invalid.",),
         "20xx_processing_issues",
         "",
+        "API-key format invalid.",
     )
     """-2014 BAD_API_KEY_FMT"""
 
     REJECTED_MBX_KEY = (
         -2015,
         "REJECTED_MBX_KEY",
-        ("Invalid API-key, IP, or permissions for action.",),
         "20xx_processing_issues",
         "",
+        "Invalid API-key, IP, or permissions for action.",
     )
     """-2015 REJECTED_MBX_KEY"""
 
     NO_TRADING_WINDOW = (
         -2016,
         "NO_TRADING_WINDOW",
-        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
         "20xx_processing_issues",
         "",
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
     )
     """-2016 NO_TRADING_WINDOW"""
 
     BALANCE_NOT_SUFFICIENT = (
         -2018,
         "BALANCE_NOT_SUFFICIENT",
-        ("Balance is insufficient.",),
         "20xx_processing_issues",
         "",
+        "Balance is insufficient.",
     )
     """-2018 BALANCE_NOT_SUFFICIENT"""
 
     MARGIN_NOT_SUFFICIEN = (
         -2019,
         "MARGIN_NOT_SUFFICIEN",
-        ("Margin is insufficient.",),
         "20xx_processing_issues",
         "",
+        "Margin is insufficient.",
     )
     """-2019 MARGIN_NOT_SUFFICIEN"""
 
     UNABLE_TO_FILL = (
         -2020,
         "UNABLE_TO_FILL",
-        ("Unable to fill.",),
         "20xx_processing_issues",
         "",
+        "Unable to fill.",
     )
     """-2020 UNABLE_TO_FILL"""
 
     ORDER_WOULD_IMMEDIATELY_TRIGGER = (
         -2021,
         "ORDER_WOULD_IMMEDIATELY_TRIGGER",
-        ("Order would immediately trigger.",),
         "20xx_processing_issues",
         "",
+        "Order would immediately trigger.",
     )
     """-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER"""
 
     REDUCE_ONLY_REJECT = (
         -2022,
         "REDUCE_ONLY_REJECT",
-        (
-            "ReduceOnly Order is rejected.",
-            "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
-        ),
         "20xx_processing_issues",
         "",
+        "ReduceOnly Order is rejected.",
+        "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
     )
     """-2022 REDUCE_ONLY_REJECT"""
 
     USER_IN_LIQUIDATION = (
         -2023,
         "USER_IN_LIQUIDATION",
-        ("User in liquidation mode now.",),
         "20xx_processing_issues",
         "",
+        "User in liquidation mode now.",
     )
     """-2023 USER_IN_LIQUIDATION"""
 
     POSITION_NOT_SUFFICIENT = (
         -2024,
         "POSITION_NOT_SUFFICIENT",
-        ("Position is not sufficient.",),
         "20xx_processing_issues",
         "",
+        "Position is not sufficient.",
     )
     """-2024 POSITION_NOT_SUFFICIENT"""
 
     MAX_OPEN_ORDER_EXCEEDED = (
         -2025,
         "MAX_OPEN_ORDER_EXCEEDED",
-        ("Reach max open order limit.",),
         "20xx_processing_issues",
         "",
+        "Reach max open order limit.",
     )
     """-2025 MAX_OPEN_ORDER_EXCEEDED"""
 
     REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED = (
         -2026,
         "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
-        ("This OrderType is not supported when reduceOnly.",),
         "20xx_processing_issues",
         "",
+        "This OrderType is not supported when reduceOnly.",
     )
     """-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED"""
 
     MAX_LEVERAGE_RATIO = (
         -2027,
         "MAX_LEVERAGE_RATIO",
-        ("Exceeded the maximum allowable position at current leverage.",),
         "20xx_processing_issues",
         "",
+        "Exceeded the maximum allowable position at current leverage.",
     )
     """-2027 MAX_LEVERAGE_RATIO"""
 
     MIN_LEVERAGE_RATIO = (
         -2028,
         "MIN_LEVERAGE_RATIO",
-        ("Leverage is smaller than permitted: insufficient margin balance.",),
         "20xx_processing_issues",
         "",
+        "Leverage is smaller than permitted: insufficient margin balance.",
     )
     """-2028 MIN_LEVERAGE_RATIO"""
 
@@ -679,866 +651,830 @@ class ErrorCode(IntEnum):
     INVALID_ORDER_STATUS = (
         -4000,
         "INVALID_ORDER_STATUS",
-        ("Invalid order status.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid order status.",
     )
     """-4000 INVALID_ORDER_STATUS"""
 
     PRICE_LESS_THAN_ZERO = (
         -4001,
         "PRICE_LESS_THAN_ZERO",
-        ("Price less than 0.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price less than 0.",
     )
     """-4001 PRICE_LESS_THAN_ZERO"""
 
     PRICE_GREATER_THAN_MAX_PRICE = (
         -4002,
         "PRICE_GREATER_THAN_MAX_PRICE",
-        ("Price greater than max price.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price greater than max price.",
     )
     """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
 
     QTY_LESS_THAN_ZERO = (
         -4003,
         "QTY_LESS_THAN_ZERO",
-        ("Quantity less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Quantity less than zero.",
     )
     """-4003 QTY_LESS_THAN_ZERO"""
 
     QTY_LESS_THAN_MIN_QTY = (
         -4004,
         "QTY_LESS_THAN_MIN_QTY",
-        ("Quantity less than min quantity.",),
         "40xx_filters_and_other_issues",
         "",
+        "Quantity less than min quantity.",
     )
     """-4004 QTY_LESS_THAN_MIN_QTY"""
 
     QTY_GREATER_THAN_MAX_QTY = (
         -4005,
         "QTY_GREATER_THAN_MAX_QTY",
-        ("Quantity greater than max quantity.",),
         "40xx_filters_and_other_issues",
         "",
+        "Quantity greater than max quantity.",
     )
     """-4005 QTY_GREATER_THAN_MAX_QTY"""
 
     STOP_PRICE_LESS_THAN_ZERO = (
         -4006,
         "STOP_PRICE_LESS_THAN_ZERO",
-        ("Stop price less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Stop price less than zero.",
     )
     """-4006 STOP_PRICE_LESS_THAN_ZERO"""
 
     STOP_PRICE_GREATER_THAN_MAX_PRICE = (
         -4007,
         "STOP_PRICE_GREATER_THAN_MAX_PRICE",
-        ("Stop price greater than max price.",),
         "40xx_filters_and_other_issues",
         "",
+        "Stop price greater than max price.",
     )
     """-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE"""
 
     TICK_SIZE_LESS_THAN_ZERO = (
         -4008,
         "TICK_SIZE_LESS_THAN_ZERO",
-        ("Tick size less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Tick size less than zero.",
     )
     """-4008 TICK_SIZE_LESS_THAN_ZERO"""
 
     MAX_PRICE_LESS_THAN_MIN_PRICE = (
         -4009,
         "MAX_PRICE_LESS_THAN_MIN_PRICE",
-        ("Max price less than min price.",),
         "40xx_filters_and_other_issues",
         "",
+        "Max price less than min price.",
     )
     """-4009 MAX_PRICE_LESS_THAN_MIN_PRICE"""
 
     MAX_QTY_LESS_THAN_MIN_QTY = (
         -4010,
         "MAX_QTY_LESS_THAN_MIN_QTY",
-        ("Max qty less than min qty.",),
         "40xx_filters_and_other_issues",
         "",
+        "Max qty less than min qty.",
     )
     """-4010 MAX_QTY_LESS_THAN_MIN_QTY"""
 
     STEP_SIZE_LESS_THAN_ZERO = (
         -4011,
         "STEP_SIZE_LESS_THAN_ZERO",
-        ("Step size less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Step size less than zero.",
     )
     """-4011 STEP_SIZE_LESS_THAN_ZERO"""
 
     MAX_NUM_ORDERS_LESS_THAN_ZERO = (
         -4012,
         "MAX_NUM_ORDERS_LESS_THAN_ZERO",
-        ("Max mum orders less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Max mum orders less than zero.",
     )
     """-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO"""
 
     PRICE_LESS_THAN_MIN_PRICE = (
         -4013,
         "PRICE_LESS_THAN_MIN_PRICE",
-        ("Price less than min price.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price less than min price.",
     )
     """-4013 PRICE_LESS_THAN_MIN_PRICE"""
 
     PRICE_NOT_INCREASED_BY_TICK_SIZE = (
         -4014,
         "PRICE_NOT_INCREASED_BY_TICK_SIZE",
-        ("Price not increased by tick size.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price not increased by tick size.",
     )
     """-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE"""
 
     INVALID_CL_ORD_ID_LEN = (
         -4015,
         "INVALID_CL_ORD_ID_LEN",
-        (
-            "Client order id is not valid.",
-            "Client order id length should not be more than 36 chars",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Client order id is not valid.",
+        "Client order id length should not be more than 36 chars",
     )
     """-4015 INVALID_CL_ORD_ID_LEN"""
 
     PRICE_HIGHTER_THAN_MULTIPLIER_UP = (
         -4016,
         "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
-        ("Price is higher than mark price multiplier cap.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price is higher than mark price multiplier cap.",
     )
     """-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP"""
 
     MULTIPLIER_UP_LESS_THAN_ZERO = (
         -4017,
         "MULTIPLIER_UP_LESS_THAN_ZERO",
-        ("Multiplier up less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Multiplier up less than zero.",
     )
     """-4017 MULTIPLIER_UP_LESS_THAN_ZERO"""
 
     MULTIPLIER_DOWN_LESS_THAN_ZERO = (
         -4018,
         "MULTIPLIER_DOWN_LESS_THAN_ZERO",
-        ("Multiplier down less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Multiplier down less than zero.",
     )
     """-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO"""
 
     COMPOSITE_SCALE_OVERFLOW = (
         -4019,
         "COMPOSITE_SCALE_OVERFLOW",
-        ("Composite scale too large.",),
         "40xx_filters_and_other_issues",
         "",
+        "Composite scale too large.",
     )
     """-4019 COMPOSITE_SCALE_OVERFLOW"""
 
     TARGET_STRATEGY_INVALID = (
         -4020,
         "TARGET_STRATEGY_INVALID",
-        ("Target strategy invalid for orderType '%s',reduceOnly '%b'.",),
         "40xx_filters_and_other_issues",
         "",
+        "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
     )
     """-4020 TARGET_STRATEGY_INVALID"""
 
     INVALID_DEPTH_LIMIT = (
         -4021,
         "INVALID_DEPTH_LIMIT",
-        (
-            "Invalid depth limit.",
-            "'%s' is not valid depth limit.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid depth limit.",
+        "'%s' is not valid depth limit.",
     )
     """-4021 INVALID_DEPTH_LIMIT"""
 
     WRONG_MARKET_STATUS = (
         -4022,
         "WRONG_MARKET_STATUS",
-        ("market status sent is not valid.",),
         "40xx_filters_and_other_issues",
         "",
+        "market status sent is not valid.",
     )
     """-4022 WRONG_MARKET_STATUS"""
 
     QTY_NOT_INCREASED_BY_STEP_SIZE = (
         -4023,
         "QTY_NOT_INCREASED_BY_STEP_SIZE",
-        ("Qty not increased by step size.",),
         "40xx_filters_and_other_issues",
         "",
+        "Qty not increased by step size.",
     )
     """-4023 QTY_NOT_INCREASED_BY_STEP_SIZE"""
 
     PRICE_LOWER_THAN_MULTIPLIER_DOWN = (
         -4024,
         "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
-        ("Price is lower than mark price multiplier floor.",),
         "40xx_filters_and_other_issues",
         "",
+        "Price is lower than mark price multiplier floor.",
     )
     """-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN"""
 
     MULTIPLIER_DECIMAL_LESS_THAN_ZERO = (
         -4025,
         "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
-        ("Multiplier decimal less than zero.",),
         "40xx_filters_and_other_issues",
         "",
+        "Multiplier decimal less than zero.",
     )
     """-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO"""
 
     COMMISSION_INVALID = (
         -4026,
         "COMMISSION_INVALID",
-        (
-            "Commission invalid.",
-            "%s less than zero.",
-            "%s absolute value greater than %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Commission invalid.",
+        "%s less than zero.",
+        "%s absolute value greater than %s",
     )
     """-4026 COMMISSION_INVALID"""
 
     INVALID_ACCOUNT_TYPE = (
         -4027,
         "INVALID_ACCOUNT_TYPE",
-        ("Invalid account type.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid account type.",
     )
     """-4027 INVALID_ACCOUNT_TYPE"""
 
     INVALID_LEVERAGE = (
         -4028,
         "INVALID_LEVERAGE",
-        (
-            "Invalid leverage",
-            "Leverage %s is not valid",
-            "Leverage %s already exist with %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid leverage",
+        "Leverage %s is not valid",
+        "Leverage %s already exist with %s",
     )
     """-4028 INVALID_LEVERAGE"""
 
     INVALID_TICK_SIZE_PRECISION = (
         -4029,
         "INVALID_TICK_SIZE_PRECISION",
-        ("Tick size precision is invalid.",),
         "40xx_filters_and_other_issues",
         "",
+        "Tick size precision is invalid.",
     )
     """-4029 INVALID_TICK_SIZE_PRECISION"""
 
     INVALID_STEP_SIZE_PRECISION = (
         -4030,
         "INVALID_STEP_SIZE_PRECISION",
-        ("Step size precision is invalid.",),
         "40xx_filters_and_other_issues",
         "",
+        "Step size precision is invalid.",
     )
     """-4030 INVALID_STEP_SIZE_PRECISION"""
 
     INVALID_WORKING_TYPE = (
         -4031,
         "INVALID_WORKING_TYPE",
-        (
-            "Invalid parameter working type",
-            "Invalid parameter working type: %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid parameter working type",
+        "Invalid parameter working type: %s",
     )
     """-4031 INVALID_WORKING_TYPE"""
 
     EXCEED_MAX_CANCEL_ORDER_SIZE = (
         -4032,
         "EXCEED_MAX_CANCEL_ORDER_SIZE",
-        (
-            "Exceed maximum cancel order size.",
-            "Invalid parameter working type: %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Exceed maximum cancel order size.",
+        "Invalid parameter working type: %s",
     )
     """-4032 EXCEED_MAX_CANCEL_ORDER_SIZE"""
 
     INSURANCE_ACCOUNT_NOT_FOUND = (
         -4033,
         "INSURANCE_ACCOUNT_NOT_FOUND",
-        ("Insurance account not found.",),
         "40xx_filters_and_other_issues",
         "",
+        "Insurance account not found.",
     )
     """-4033 INSURANCE_ACCOUNT_NOT_FOUND"""
 
     INVALID_BALANCE_TYPE = (
         -4044,
         "INVALID_BALANCE_TYPE",
-        ("Balance Type is invalid.",),
         "40xx_filters_and_other_issues",
         "",
+        "Balance Type is invalid.",
     )
     """-4044 INVALID_BALANCE_TYPE"""
 
     MAX_STOP_ORDER_EXCEEDED = (
         -4045,
         "MAX_STOP_ORDER_EXCEEDED",
-        ("Reach max stop order limit.",),
         "40xx_filters_and_other_issues",
         "",
+        "Reach max stop order limit.",
     )
     """-4045 MAX_STOP_ORDER_EXCEEDED"""
 
     NO_NEED_TO_CHANGE_MARGIN_TYPE = (
         -4046,
         "NO_NEED_TO_CHANGE_MARGIN_TYPE",
-        ("No need to change margin type.",),
         "40xx_filters_and_other_issues",
         "",
+        "No need to change margin type.",
     )
     """-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE"""
 
     THERE_EXISTS_OPEN_ORDERS = (
         -4047,
         "THERE_EXISTS_OPEN_ORDERS",
-        ("Margin type cannot be changed if there exists open orders.",),
         "40xx_filters_and_other_issues",
         "",
+        "Margin type cannot be changed if there exists open orders.",
     )
     """-4047 THERE_EXISTS_OPEN_ORDERS"""
 
     THERE_EXISTS_QUANTITY = (
         -4048,
         "THERE_EXISTS_QUANTITY",
-        ("Margin type cannot be changed if there exists position.",),
         "40xx_filters_and_other_issues",
         "",
+        "Margin type cannot be changed if there exists position.",
     )
     """-4048 THERE_EXISTS_QUANTITY"""
 
     ADD_ISOLATED_MARGIN_REJECT = (
         -4049,
         "ADD_ISOLATED_MARGIN_REJECT",
-        ("Add margin only support for isolated position.",),
         "40xx_filters_and_other_issues",
         "",
+        "Add margin only support for isolated position.",
     )
     """-4049 ADD_ISOLATED_MARGIN_REJECT"""
 
     CROSS_BALANCE_INSUFFICIENT = (
         -4050,
         "CROSS_BALANCE_INSUFFICIENT",
-        ("Cross balance insufficient.",),
         "40xx_filters_and_other_issues",
         "",
+        "Cross balance insufficient.",
     )
     """-4050 CROSS_BALANCE_INSUFFICIENT"""
 
     ISOLATED_BALANCE_INSUFFICIENT = (
         -4051,
         "ISOLATED_BALANCE_INSUFFICIENT",
-        ("Isolated balance insufficient.",),
         "40xx_filters_and_other_issues",
         "",
+        "Isolated balance insufficient.",
     )
     """-4051 ISOLATED_BALANCE_INSUFFICIENT"""
 
     NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN = (
         -4052,
         "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
-        ("No need to change auto add margin.",),
         "40xx_filters_and_other_issues",
         "",
+        "No need to change auto add margin.",
     )
     """-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN"""
 
     AUTO_ADD_CROSSED_MARGIN_REJECT = (
         -4053,
         "AUTO_ADD_CROSSED_MARGIN_REJECT",
-        ("Auto add margin only support for isolated position.",),
         "40xx_filters_and_other_issues",
         "",
+        "Auto add margin only support for isolated position.",
     )
     """-4053 AUTO_ADD_CROSSED_MARGIN_REJECT"""
 
     ADD_ISOLATED_MARGIN_NO_POSITION_REJECT = (
         -4054,
         "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
-        ("Cannot add position margin: position is 0.",),
         "40xx_filters_and_other_issues",
         "",
+        "Cannot add position margin: position is 0.",
     )
     """-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT"""
 
     AMOUNT_MUST_BE_POSITIVE = (
         -4055,
         "AMOUNT_MUST_BE_POSITIVE",
-        ("Amount must be positive.",),
         "40xx_filters_and_other_issues",
         "",
+        "Amount must be positive.",
     )
     """-4055 AMOUNT_MUST_BE_POSITIVE"""
 
     INVALID_API_KEY_TYPE = (
         -4056,
         "INVALID_API_KEY_TYPE",
-        ("Invalid api key type.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid api key type.",
     )
     """-4056 INVALID_API_KEY_TYPE"""
 
     INVALID_RSA_PUBLIC_KEY = (
         -4057,
         "INVALID_RSA_PUBLIC_KEY",
-        ("Invalid api public key",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid api public key",
     )
     """-4057 INVALID_RSA_PUBLIC_KEY"""
 
     MAX_PRICE_TOO_LARGE = (
         -4058,
         "MAX_PRICE_TOO_LARGE",
-        ("maxPrice and priceDecimal too large,please check.",),
         "40xx_filters_and_other_issues",
         "",
+        "maxPrice and priceDecimal too large,please check.",
     )
     """-4058 MAX_PRICE_TOO_LARGE"""
 
     NO_NEED_TO_CHANGE_POSITION_SIDE = (
         -4059,
         "NO_NEED_TO_CHANGE_POSITION_SIDE",
-        ("No need to change position side.",),
         "40xx_filters_and_other_issues",
         "",
+        "No need to change position side.",
     )
     """-4059 NO_NEED_TO_CHANGE_POSITION_SIDE"""
 
     INVALID_POSITION_SIDE = (
         -4060,
         "INVALID_POSITION_SIDE",
-        ("Invalid position side.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid position side.",
     )
     """-4060 INVALID_POSITION_SIDE"""
 
     POSITION_SIDE_NOT_MATCH = (
         -4061,
         "POSITION_SIDE_NOT_MATCH",
-        ("Order's position side does not match user's setting.",),
         "40xx_filters_and_other_issues",
         "",
+        "Order's position side does not match user's setting.",
     )
     """-4061 POSITION_SIDE_NOT_MATCH"""
 
     REDUCE_ONLY_CONFLICT = (
         -4062,
         "REDUCE_ONLY_CONFLICT",
-        ("Invalid or improper reduceOnly value.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid or improper reduceOnly value.",
     )
     """-4062 REDUCE_ONLY_CONFLICT"""
 
     POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS = (
         -4067,
         "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
-        ("Position side cannot be changed if there exists open orders.",),
         "40xx_filters_and_other_issues",
         "",
+        "Position side cannot be changed if there exists open orders.",
     )
     """-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS"""
 
     POSITION_SIDE_CHANGE_EXISTS_QUANTITY = (
         -4068,
         "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
-        ("Position side cannot be changed if there exists position.",),
         "40xx_filters_and_other_issues",
         "",
+        "Position side cannot be changed if there exists position.",
     )
     """-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY"""
 
     INVALID_BATCH_PLACE_ORDER_SIZE = (
         -4082,
         "INVALID_BATCH_PLACE_ORDER_SIZE",
-        (
-            "Invalid number of batch place orders.",
-            "Invalid number of batch place orders: %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid number of batch place orders.",
+        "Invalid number of batch place orders: %s",
     )
     """-4082 INVALID_BATCH_PLACE_ORDER_SIZE"""
 
     PLACE_BATCH_ORDERS_FAIL = (
         -4083,
         "PLACE_BATCH_ORDERS_FAIL",
-        ("Fail to place batch orders.",),
         "40xx_filters_and_other_issues",
         "",
+        "Fail to place batch orders.",
     )
     """-4083 PLACE_BATCH_ORDERS_FAIL"""
 
     UPCOMING_METHOD = (
         -4084,
         "UPCOMING_METHOD",
-        ("Method is not allowed currently. Upcoming soon.",),
         "40xx_filters_and_other_issues",
         "",
+        "Method is not allowed currently. Upcoming soon.",
     )
     """-4084 UPCOMING_METHOD"""
 
     INVALID_PRICE_SPREAD_THRESHOLD = (
         -4086,
         "INVALID_PRICE_SPREAD_THRESHOLD",
-        ("Invalid price spread threshold.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid price spread threshold.",
     )
     """-4086 INVALID_PRICE_SPREAD_THRESHOLD"""
 
     INVALID_PAIR = (
         -4087,
         "INVALID_PAIR",
-        ("Invalid pair.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid pair.",
     )
     """-4087 INVALID_PAIR"""
 
     INVALID_TIME_INTERVAL = (
         -4088,
         "INVALID_TIME_INTERVAL",
-        (
-            "Invalid time interval.",
-            "Maximum time interval is %s days.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid time interval.",
+        "Maximum time interval is %s days.",
     )
     """-4088 INVALID_TIME_INTERVAL"""
 
     REDUCE_ONLY_ORDER_PERMISSION = (
         -4089,
         "REDUCE_ONLY_ORDER_PERMISSION",
-        ("User can only place reduce only order.",),
         "40xx_filters_and_other_issues",
         "",
+        "User can only place reduce only order.",
     )
     """-4089 REDUCE_ONLY_ORDER_PERMISSION"""
 
     NO_PLACE_ORDER_PERMISSION = (
         -4090,
         "NO_PLACE_ORDER_PERMISSION",
-        ("User can not place order currently.",),
         "40xx_filters_and_other_issues",
         "",
+        "User can not place order currently.",
     )
     """-4090 NO_PLACE_ORDER_PERMISSION"""
 
     INVALID_CONTRACT_TYPE = (
         -4104,
         "INVALID_CONTRACT_TYPE",
-        ("Invalid contract type.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid contract type.",
     )
     """-4104 INVALID_CONTRACT_TYPE"""
 
     INVALID_CLIENT_TRAN_ID_LEN = (
         -4110,
         "INVALID_CLIENT_TRAN_ID_LEN",
-        (
-            "clientTranId is not valid.",
-            "Client tran id length should be less than 64 chars.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "clientTranId is not valid.",
+        "Client tran id length should be less than 64 chars.",
     )
     """-4110 INVALID_CLIENT_TRAN_ID_LEN"""
 
     DUPLICATED_CLIENT_TRAN_ID = (
         -4111,
         "DUPLICATED_CLIENT_TRAN_ID",
-        (
-            "clientTranId is duplicated.",
-            "Client tran id should be unique within 7 days.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "clientTranId is duplicated.",
+        "Client tran id should be unique within 7 days.",
     )
     """-4111 DUPLICATED_CLIENT_TRAN_ID"""
 
     REDUCE_ONLY_MARGIN_CHECK_FAILED = (
         -4112,
         "REDUCE_ONLY_MARGIN_CHECK_FAILED",
-        (
-            "ReduceOnly Order Failed. Please check your existing position and open orders.",
-            "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "ReduceOnly Order Failed. Please check your existing position and open orders.",
+        "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
     )
     """-4112 REDUCE_ONLY_MARGIN_CHECK_FAILED"""
 
     MARKET_ORDER_REJECT = (
         -4113,
         "MARKET_ORDER_REJECT",
-        ("The counterparty's best price does not meet the PERCENT_PRICE filter limit.",),
         "40xx_filters_and_other_issues",
         "",
+        "The counterparty's best price does not meet the PERCENT_PRICE filter limit.",
     )
     """-4113 MARKET_ORDER_REJECT"""
 
     INVALID_ACTIVATION_PRICE = (
         -4135,
         "INVALID_ACTIVATION_PRICE",
-        ("Invalid activation price.",),
         "40xx_filters_and_other_issues",
         "",
+        "Invalid activation price.",
     )
     """-4135 INVALID_ACTIVATION_PRICE"""
 
     QUANTITY_EXISTS_WITH_CLOSE_POSITION = (
         -4137,
         "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
-        ("Quantity must be zero with closePosition equals true.",),
         "40xx_filters_and_other_issues",
         "",
+        "Quantity must be zero with closePosition equals true.",
     )
     """-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION"""
 
     REDUCE_ONLY_MUST_BE_TRUE = (
         -4138,
         "REDUCE_ONLY_MUST_BE_TRUE",
-        ("Reduce only must be true with closePosition equals true.",),
         "40xx_filters_and_other_issues",
         "",
+        "Reduce only must be true with closePosition equals true.",
     )
     """-4138 REDUCE_ONLY_MUST_BE_TRUE"""
 
     ORDER_TYPE_CANNOT_BE_MKT = (
         -4139,
         "ORDER_TYPE_CANNOT_BE_MKT",
-        ("Order type can not be market if it's unable to cancel.",),
         "40xx_filters_and_other_issues",
         "",
+        "Order type can not be market if it's unable to cancel.",
     )
     """-4139 ORDER_TYPE_CANNOT_BE_MKT"""
 
     STRATEGY_INVALID_TRIGGER_PRICE = (
         -4142,
         "STRATEGY_INVALID_TRIGGER_PRICE",
-        ("REJECT: take profit or stop order will be triggered immediately.",),
         "40xx_filters_and_other_issues",
         "",
+        "REJECT: take profit or stop order will be triggered immediately.",
     )
     """-4142 STRATEGY_INVALID_TRIGGER_PRICE"""
 
     ISOLATED_LEVERAGE_REJECT_WITH_POSITION = (
         -4150,
         "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
-        ("Leverage reduction is not supported in Isolated Margin Mode with open positions.",),
         "40xx_filters_and_other_issues",
         "",
+        "Leverage reduction is not supported in Isolated Margin Mode with open positions.",
     )
     """-4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION"""
 
     PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP = (
         -4151,
         "PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP",
-        (
-            "Price is higher than stop price multiplier cap.",
-            "Limit price can't be higher than %s.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Price is higher than stop price multiplier cap.",
+        "Limit price can't be higher than %s.",
     )
     """-4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP"""
 
     PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN = (
         -4152,
         "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
-        (
-            "Price is lower than stop price multiplier floor.",
-            "Limit price can't be lower than %s.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Price is lower than stop price multiplier floor.",
+        "Limit price can't be lower than %s.",
     )
     """-4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN"""
 
     STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT = (
         -4154,
         "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
-        (
-            "Stop price is higher than price multiplier cap.",
-            "Stop price can't be higher than %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Stop price is higher than price multiplier cap.",
+        "Stop price can't be higher than %s",
     )
     """-4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT"""
 
     STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT = (
         -4155,
         "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
-        (
-            "PStop price is lower than price multiplier floor.",
-            "Stop price can't be lower than %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "PStop price is lower than price multiplier floor.",
+        "Stop price can't be lower than %s",
     )
     """-4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT"""
 
     MIN_NOTIONAL = (
         -4178,
         "MIN_NOTIONAL",
-        (
-            "Order's notional must be no smaller than one (unless you choose reduce only)",
-            "Order's notional must be no smaller than %s (unless you choose reduce only)",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Order's notional must be no smaller than one (unless you choose reduce only)",
+        "Order's notional must be no smaller than %s (unless you choose reduce only)",
     )
     """-4178 MIN_NOTIONAL"""
 
     COOLING_OFF_PERIOD = (
         -4192,
         "COOLING_OFF_PERIOD",
-        ("Trade forbidden due to Cooling-off Period.",),
         "40xx_filters_and_other_issues",
         "",
+        "Trade forbidden due to Cooling-off Period.",
     )
     """-4192 COOLING_OFF_PERIOD"""
 
     ADJUST_LEVERAGE_KYC_FAILED = (
         -4194,
         "ADJUST_LEVERAGE_KYC_FAILED",
-        ("Intermediate Personal Verification is required for adjusting leverage over 20x.",),
         "40xx_filters_and_other_issues",
         "",
+        "Intermediate Personal Verification is required for adjusting leverage over 20x.",
     )
     """-4194 ADJUST_LEVERAGE_KYC_FAILED"""
 
     ADJUST_LEVERAGE_ONE_MONTH_FAILED = (
         -4195,
         "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
-        ("More than 20x leverage is available one month after account registration.",),
         "40xx_filters_and_other_issues",
         "",
+        "More than 20x leverage is available one month after account registration.",
     )
     """-4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED"""
 
     LIMIT_ORDER_ONLY = (
         -4196,
         "LIMIT_ORDER_ONLY",
-        ("Only limit order is supported.",),
         "40xx_filters_and_other_issues",
         "",
+        "Only limit order is supported.",
     )
     """-4196 LIMIT_ORDER_ONLY"""
 
     SAME_ORDER = (
         -4197,
         "SAME_ORDER",
-        ("No need to modify the order.",),
         "40xx_filters_and_other_issues",
         "",
+        "No need to modify the order.",
     )
     """-4197 SAME_ORDER"""
 
     EXCEED_MAX_MODIFY_ORDER_LIMIT = (
         -4198,
         "EXCEED_MAX_MODIFY_ORDER_LIMIT",
-        ("Exceed maximum modify order limit.",),
         "40xx_filters_and_other_issues",
         "",
+        "Exceed maximum modify order limit.",
     )
     """-4198 EXCEED_MAX_MODIFY_ORDER_LIMIT"""
 
     MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON = (
         -4199,
         "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
-        ("Symbol is not in trading status. Order amendment is not permitted.",),
         "40xx_filters_and_other_issues",
         "",
+        "Symbol is not in trading status. Order amendment is not permitted.",
     )
     """-4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON"""
 
     ADJUST_LEVERAGE_X_DAYS_FAILED = (
         -4200,
         "ADJUST_LEVERAGE_X_DAYS_FAILED",
-        (
-            "More than 20x leverage is available 30 days after Futures account registration.",
-            "More than 20x leverage is available %s days after Futures account registration.",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "More than 20x leverage is available 30 days after Futures account registration.",
+        "More than 20x leverage is available %s days after Futures account registration.",
     )
     """-4200 ADJUST_LEVERAGE_X_DAYS_FAILED"""
 
     ADJUST_LEVERAGE_KYC_LIMIT = (
         -4201,
         "ADJUST_LEVERAGE_KYC_LIMIT",
-        (
-            "Users in this country has limited adjust leverage.",
-            "Users in your location/country can only access a maximum leverage of %s",
-        ),
         "40xx_filters_and_other_issues",
         "",
+        "Users in this country has limited adjust leverage.",
+        "Users in your location/country can only access a maximum leverage of %s",
     )
     """-4201 ADJUST_LEVERAGE_KYC_LIMIT"""
 
     ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED = (
         -4202,
         "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
-        ("Current symbol leverage cannot exceed 20 when using position limit adjustment service.",),
         "40xx_filters_and_other_issues",
         "",
+        "Current symbol leverage cannot exceed 20 when using position limit adjustment service.",
     )
     """-4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED"""
 
     ME_INVALID_TIMESTAMP = (
         -4188,
         "ME_INVALID_TIMESTAMP",
-        ("Timestamp for this request is outside of the ME recvWindow.",),
         "40xx_filters_and_other_issues",
         "",
+        "Timestamp for this request is outside of the ME recvWindow.",
     )
     """-4188 ME_INVALID_TIMESTAMP"""
 
@@ -1565,7 +1501,8 @@ class Match(NamedTuple):
 # (codes, template, pattern, literal characters, key), in page order: each
 # code's messages, then message-table rows. The first code is the one `match`
 # reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any.
+# templates with placeholders, None marks a template without any. One value a
+# line, as black would leave it: black then formats the module in one pass.
 _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
     (
         (-1000,),
@@ -1609,7 +1546,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         None,
     ),
-    ((-1005,), "No such IP has been white listed", "^No such IP has been white listed$", 32, None),
+    (
+        (-1005,),
+        "No such IP has been white listed",
+        "^No such IP has been white listed$",
+        32,
+        None,
+    ),
     (
         (-1006,),
         "An unexpected response was received from the message bus. Execution status unknown.",
@@ -1638,7 +1581,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         109,
         None,
     ),
-    ((-1010,), "ERROR_MSG_RECEIVED.", "^ERROR_MSG_RECEIVED\\.$", 19, None),
+    (
+        (-1010,),
+        "ERROR_MSG_RECEIVED.",
+        "^ERROR_MSG_RECEIVED\\.$",
+        19,
+        None,
+    ),
     (
         (-1011,),
         "This IP cannot access this route.",
@@ -1646,9 +1595,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         33,
         None,
     ),
-    ((-1013,), "INVALID_MESSAGE.", "^INVALID_MESSAGE\\.$", 16, None),
-    ((-1014,), "Unsupported order combination.", "^Unsupported order combination\\.$", 30, None),
-    ((-1015,), "Too many new orders.", "^Too many new orders\\.$", 20, None),
+    (
+        (-1013,),
+        "INVALID_MESSAGE.",
+        "^INVALID_MESSAGE\\.$",
+        16,
+        None,
+    ),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        "^Unsupported order combination\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        "^Too many new orders\\.$",
+        20,
+        None,
+    ),
     (
         (-1015,),
         "Too many new orders; current limit is %s orders per %s.",
@@ -1754,7 +1721,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         54,
         "Param '",
     ),
-    ((-1103,), "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, None),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        "^An unknown parameter was sent\\.$",
+        30,
+        None,
+    ),
     (
         (-1104,),
         "Not all sent parameters were read.",
@@ -1769,8 +1742,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         72,
         "Not all ",
     ),
-    ((-1105,), "A parameter was empty.", "^A parameter was empty\\.$", 22, None),
-    ((-1105,), "Parameter '%s' was empty.", "^Parameter '(.+?)' was empty\\.$", 23, "Paramete"),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        "^A parameter was empty\\.$",
+        22,
+        None,
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        "^Parameter '(.+?)' was empty\\.$",
+        23,
+        "Paramete",
+    ),
     (
         (-1106,),
         "A parameter was sent when not required.",
@@ -1785,9 +1770,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         "Paramete",
     ),
-    ((-1108,), "Invalid asset.", "^Invalid asset\\.$", 14, None),
-    ((-1109,), "Invalid account.", "^Invalid account\\.$", 16, None),
-    ((-1110,), "Invalid symbolType.", "^Invalid symbolType\\.$", 19, None),
+    (
+        (-1108,),
+        "Invalid asset.",
+        "^Invalid asset\\.$",
+        14,
+        None,
+    ),
+    (
+        (-1109,),
+        "Invalid account.",
+        "^Invalid account\\.$",
+        16,
+        None,
+    ),
+    (
+        (-1110,),
+        "Invalid symbolType.",
+        "^Invalid symbolType\\.$",
+        19,
+        None,
+    ),
     (
         (-1111,),
         "Precision is over the maximum defined for this asset.",
@@ -1795,7 +1798,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         53,
         None,
     ),
-    ((-1112,), "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, None),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        "^No orders on book for symbol\\.$",
+        29,
+        None,
+    ),
     (
         (-1113,),
         "Withdrawal amount must be negative.",
@@ -1810,10 +1819,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         45,
         None,
     ),
-    ((-1115,), "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, None),
-    ((-1116,), "Invalid orderType.", "^Invalid orderType\\.$", 18, None),
-    ((-1117,), "Invalid side.", "^Invalid side\\.$", 13, None),
-    ((-1118,), "New client order ID was empty.", "^New client order ID was empty\\.$", 30, None),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        "^Invalid timeInForce\\.$",
+        20,
+        None,
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        "^Invalid orderType\\.$",
+        18,
+        None,
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        "^Invalid side\\.$",
+        13,
+        None,
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        "^New client order ID was empty\\.$",
+        30,
+        None,
+    ),
     (
         (-1119,),
         "Original client order ID was empty.",
@@ -1821,8 +1854,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1120,), "Invalid interval.", "^Invalid interval\\.$", 17, None),
-    ((-1121,), "Invalid symbol.", "^Invalid symbol\\.$", 15, None),
+    (
+        (-1120,),
+        "Invalid interval.",
+        "^Invalid interval\\.$",
+        17,
+        None,
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        "^Invalid symbol\\.$",
+        15,
+        None,
+    ),
     (
         (-1125,),
         "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
@@ -1830,7 +1875,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         87,
         None,
     ),
-    ((-1127,), "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, None),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        "^Lookup interval is too big\\.$",
+        27,
+        None,
+    ),
     (
         (-1127,),
         "More than %s hours between startTime and endTime.",
@@ -1859,11 +1910,41 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         40,
         "Data sen",
     ),
-    ((-1136,), "Invalid newOrderRespType.", "^Invalid newOrderRespType\\.$", 25, None),
-    ((-2010,), "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, None),
-    ((-2011,), "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, None),
-    ((-2013,), "Order does not exist.", "^Order does not exist\\.$", 21, None),
-    ((-2014,), "API-key format invalid.", "^API-key format invalid\\.$", 23, None),
+    (
+        (-1136,),
+        "Invalid newOrderRespType.",
+        "^Invalid newOrderRespType\\.$",
+        25,
+        None,
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        "^NEW_ORDER_REJECTED$",
+        18,
+        None,
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        "^CANCEL_REJECTED$",
+        15,
+        None,
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        "^Order does not exist\\.$",
+        21,
+        None,
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        "^API-key format invalid\\.$",
+        23,
+        None,
+    ),
     (
         (-2015,),
         "Invalid API-key, IP, or permissions for action.",
@@ -1878,9 +1959,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         74,
         None,
     ),
-    ((-2018,), "Balance is insufficient.", "^Balance is insufficient\\.$", 24, None),
-    ((-2019,), "Margin is insufficient.", "^Margin is insufficient\\.$", 23, None),
-    ((-2020,), "Unable to fill.", "^Unable to fill\\.$", 15, None),
+    (
+        (-2018,),
+        "Balance is insufficient.",
+        "^Balance is insufficient\\.$",
+        24,
+        None,
+    ),
+    (
+        (-2019,),
+        "Margin is insufficient.",
+        "^Margin is insufficient\\.$",
+        23,
+        None,
+    ),
+    (
+        (-2020,),
+        "Unable to fill.",
+        "^Unable to fill\\.$",
+        15,
+        None,
+    ),
     (
         (-2021,),
         "Order would immediately trigger.",
@@ -1888,7 +1987,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         32,
         None,
     ),
-    ((-2022,), "ReduceOnly Order is rejected.", "^ReduceOnly Order is rejected\\.$", 29, None),
+    (
+        (-2022,),
+        "ReduceOnly Order is rejected.",
+        "^ReduceOnly Order is rejected\\.$",
+        29,
+        None,
+    ),
     (
         (-2022,),
         "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
@@ -1896,9 +2001,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         139,
         None,
     ),
-    ((-2023,), "User in liquidation mode now.", "^User in liquidation mode now\\.$", 29, None),
-    ((-2024,), "Position is not sufficient.", "^Position is not sufficient\\.$", 27, None),
-    ((-2025,), "Reach max open order limit.", "^Reach max open order limit\\.$", 27, None),
+    (
+        (-2023,),
+        "User in liquidation mode now.",
+        "^User in liquidation mode now\\.$",
+        29,
+        None,
+    ),
+    (
+        (-2024,),
+        "Position is not sufficient.",
+        "^Position is not sufficient\\.$",
+        27,
+        None,
+    ),
+    (
+        (-2025,),
+        "Reach max open order limit.",
+        "^Reach max open order limit\\.$",
+        27,
+        None,
+    ),
     (
         (-2026,),
         "This OrderType is not supported when reduceOnly.",
@@ -1920,10 +2043,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         64,
         None,
     ),
-    ((-4000,), "Invalid order status.", "^Invalid order status\\.$", 21, None),
-    ((-4001,), "Price less than 0.", "^Price less than 0\\.$", 18, None),
-    ((-4002,), "Price greater than max price.", "^Price greater than max price\\.$", 29, None),
-    ((-4003,), "Quantity less than zero.", "^Quantity less than zero\\.$", 24, None),
+    (
+        (-4000,),
+        "Invalid order status.",
+        "^Invalid order status\\.$",
+        21,
+        None,
+    ),
+    (
+        (-4001,),
+        "Price less than 0.",
+        "^Price less than 0\\.$",
+        18,
+        None,
+    ),
+    (
+        (-4002,),
+        "Price greater than max price.",
+        "^Price greater than max price\\.$",
+        29,
+        None,
+    ),
+    (
+        (-4003,),
+        "Quantity less than zero.",
+        "^Quantity less than zero\\.$",
+        24,
+        None,
+    ),
     (
         (-4004,),
         "Quantity less than min quantity.",
@@ -1938,7 +2085,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-4006,), "Stop price less than zero.", "^Stop price less than zero\\.$", 26, None),
+    (
+        (-4006,),
+        "Stop price less than zero.",
+        "^Stop price less than zero\\.$",
+        26,
+        None,
+    ),
     (
         (-4007,),
         "Stop price greater than max price.",
@@ -1946,12 +2099,48 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         34,
         None,
     ),
-    ((-4008,), "Tick size less than zero.", "^Tick size less than zero\\.$", 25, None),
-    ((-4009,), "Max price less than min price.", "^Max price less than min price\\.$", 30, None),
-    ((-4010,), "Max qty less than min qty.", "^Max qty less than min qty\\.$", 26, None),
-    ((-4011,), "Step size less than zero.", "^Step size less than zero\\.$", 25, None),
-    ((-4012,), "Max mum orders less than zero.", "^Max mum orders less than zero\\.$", 30, None),
-    ((-4013,), "Price less than min price.", "^Price less than min price\\.$", 26, None),
+    (
+        (-4008,),
+        "Tick size less than zero.",
+        "^Tick size less than zero\\.$",
+        25,
+        None,
+    ),
+    (
+        (-4009,),
+        "Max price less than min price.",
+        "^Max price less than min price\\.$",
+        30,
+        None,
+    ),
+    (
+        (-4010,),
+        "Max qty less than min qty.",
+        "^Max qty less than min qty\\.$",
+        26,
+        None,
+    ),
+    (
+        (-4011,),
+        "Step size less than zero.",
+        "^Step size less than zero\\.$",
+        25,
+        None,
+    ),
+    (
+        (-4012,),
+        "Max mum orders less than zero.",
+        "^Max mum orders less than zero\\.$",
+        30,
+        None,
+    ),
+    (
+        (-4013,),
+        "Price less than min price.",
+        "^Price less than min price\\.$",
+        26,
+        None,
+    ),
     (
         (-4014,),
         "Price not increased by tick size.",
@@ -1959,7 +2148,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         33,
         None,
     ),
-    ((-4015,), "Client order id is not valid.", "^Client order id is not valid\\.$", 29, None),
+    (
+        (-4015,),
+        "Client order id is not valid.",
+        "^Client order id is not valid\\.$",
+        29,
+        None,
+    ),
     (
         (-4015,),
         "Client order id length should not be more than 36 chars",
@@ -1974,9 +2169,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         None,
     ),
-    ((-4017,), "Multiplier up less than zero.", "^Multiplier up less than zero\\.$", 29, None),
-    ((-4018,), "Multiplier down less than zero.", "^Multiplier down less than zero\\.$", 31, None),
-    ((-4019,), "Composite scale too large.", "^Composite scale too large\\.$", 26, None),
+    (
+        (-4017,),
+        "Multiplier up less than zero.",
+        "^Multiplier up less than zero\\.$",
+        29,
+        None,
+    ),
+    (
+        (-4018,),
+        "Multiplier down less than zero.",
+        "^Multiplier down less than zero\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4019,),
+        "Composite scale too large.",
+        "^Composite scale too large\\.$",
+        26,
+        None,
+    ),
     (
         (-4020,),
         "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
@@ -1984,8 +2197,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         55,
         "Target s",
     ),
-    ((-4021,), "Invalid depth limit.", "^Invalid depth limit\\.$", 20, None),
-    ((-4021,), "'%s' is not valid depth limit.", "^'(.+?)' is not valid depth limit\\.$", 28, "'"),
+    (
+        (-4021,),
+        "Invalid depth limit.",
+        "^Invalid depth limit\\.$",
+        20,
+        None,
+    ),
+    (
+        (-4021,),
+        "'%s' is not valid depth limit.",
+        "^'(.+?)' is not valid depth limit\\.$",
+        28,
+        "'",
+    ),
     (
         (-4022,),
         "market status sent is not valid.",
@@ -1993,7 +2218,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         32,
         None,
     ),
-    ((-4023,), "Qty not increased by step size.", "^Qty not increased by step size\\.$", 31, None),
+    (
+        (-4023,),
+        "Qty not increased by step size.",
+        "^Qty not increased by step size\\.$",
+        31,
+        None,
+    ),
     (
         (-4024,),
         "Price is lower than mark price multiplier floor.",
@@ -2008,8 +2239,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         34,
         None,
     ),
-    ((-4026,), "Commission invalid.", "^Commission invalid\\.$", 19, None),
-    ((-4026,), "%s less than zero.", "^(.+?) less than zero\\.$", 16, ""),
+    (
+        (-4026,),
+        "Commission invalid.",
+        "^Commission invalid\\.$",
+        19,
+        None,
+    ),
+    (
+        (-4026,),
+        "%s less than zero.",
+        "^(.+?) less than zero\\.$",
+        16,
+        "",
+    ),
     (
         (-4026,),
         "%s absolute value greater than %s",
@@ -2017,9 +2260,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         29,
         "",
     ),
-    ((-4027,), "Invalid account type.", "^Invalid account type\\.$", 21, None),
-    ((-4028,), "Invalid leverage", "^Invalid leverage$", 16, None),
-    ((-4028,), "Leverage %s is not valid", "^Leverage (.+?) is not valid$", 22, "Leverage"),
+    (
+        (-4027,),
+        "Invalid account type.",
+        "^Invalid account type\\.$",
+        21,
+        None,
+    ),
+    (
+        (-4028,),
+        "Invalid leverage",
+        "^Invalid leverage$",
+        16,
+        None,
+    ),
+    (
+        (-4028,),
+        "Leverage %s is not valid",
+        "^Leverage (.+?) is not valid$",
+        22,
+        "Leverage",
+    ),
     (
         (-4028,),
         "Leverage %s already exist with %s",
@@ -2027,9 +2288,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         29,
         "Leverage",
     ),
-    ((-4029,), "Tick size precision is invalid.", "^Tick size precision is invalid\\.$", 31, None),
-    ((-4030,), "Step size precision is invalid.", "^Step size precision is invalid\\.$", 31, None),
-    ((-4031,), "Invalid parameter working type", "^Invalid parameter working type$", 30, None),
+    (
+        (-4029,),
+        "Tick size precision is invalid.",
+        "^Tick size precision is invalid\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4030,),
+        "Step size precision is invalid.",
+        "^Step size precision is invalid\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4031,),
+        "Invalid parameter working type",
+        "^Invalid parameter working type$",
+        30,
+        None,
+    ),
     (
         (-4031,),
         "Invalid parameter working type: %s",
@@ -2051,10 +2330,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         32,
         "Invalid ",
     ),
-    ((-4033,), "Insurance account not found.", "^Insurance account not found\\.$", 28, None),
-    ((-4044,), "Balance Type is invalid.", "^Balance Type is invalid\\.$", 24, None),
-    ((-4045,), "Reach max stop order limit.", "^Reach max stop order limit\\.$", 27, None),
-    ((-4046,), "No need to change margin type.", "^No need to change margin type\\.$", 30, None),
+    (
+        (-4033,),
+        "Insurance account not found.",
+        "^Insurance account not found\\.$",
+        28,
+        None,
+    ),
+    (
+        (-4044,),
+        "Balance Type is invalid.",
+        "^Balance Type is invalid\\.$",
+        24,
+        None,
+    ),
+    (
+        (-4045,),
+        "Reach max stop order limit.",
+        "^Reach max stop order limit\\.$",
+        27,
+        None,
+    ),
+    (
+        (-4046,),
+        "No need to change margin type.",
+        "^No need to change margin type\\.$",
+        30,
+        None,
+    ),
     (
         (-4047,),
         "Margin type cannot be changed if there exists open orders.",
@@ -2076,8 +2379,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         46,
         None,
     ),
-    ((-4050,), "Cross balance insufficient.", "^Cross balance insufficient\\.$", 27, None),
-    ((-4051,), "Isolated balance insufficient.", "^Isolated balance insufficient\\.$", 30, None),
+    (
+        (-4050,),
+        "Cross balance insufficient.",
+        "^Cross balance insufficient\\.$",
+        27,
+        None,
+    ),
+    (
+        (-4051,),
+        "Isolated balance insufficient.",
+        "^Isolated balance insufficient\\.$",
+        30,
+        None,
+    ),
     (
         (-4052,),
         "No need to change auto add margin.",
@@ -2099,9 +2414,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         42,
         None,
     ),
-    ((-4055,), "Amount must be positive.", "^Amount must be positive\\.$", 24, None),
-    ((-4056,), "Invalid api key type.", "^Invalid api key type\\.$", 21, None),
-    ((-4057,), "Invalid api public key", "^Invalid api public key$", 22, None),
+    (
+        (-4055,),
+        "Amount must be positive.",
+        "^Amount must be positive\\.$",
+        24,
+        None,
+    ),
+    (
+        (-4056,),
+        "Invalid api key type.",
+        "^Invalid api key type\\.$",
+        21,
+        None,
+    ),
+    (
+        (-4057,),
+        "Invalid api public key",
+        "^Invalid api public key$",
+        22,
+        None,
+    ),
     (
         (-4058,),
         "maxPrice and priceDecimal too large,please check.",
@@ -2116,7 +2449,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         32,
         None,
     ),
-    ((-4060,), "Invalid position side.", "^Invalid position side\\.$", 22, None),
+    (
+        (-4060,),
+        "Invalid position side.",
+        "^Invalid position side\\.$",
+        22,
+        None,
+    ),
     (
         (-4061,),
         "Order's position side does not match user's setting.",
@@ -2159,7 +2498,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         38,
         "Invalid ",
     ),
-    ((-4083,), "Fail to place batch orders.", "^Fail to place batch orders\\.$", 27, None),
+    (
+        (-4083,),
+        "Fail to place batch orders.",
+        "^Fail to place batch orders\\.$",
+        27,
+        None,
+    ),
     (
         (-4084,),
         "Method is not allowed currently. Upcoming soon.",
@@ -2167,9 +2512,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         None,
     ),
-    ((-4086,), "Invalid price spread threshold.", "^Invalid price spread threshold\\.$", 31, None),
-    ((-4087,), "Invalid pair.", "^Invalid pair\\.$", 13, None),
-    ((-4088,), "Invalid time interval.", "^Invalid time interval\\.$", 22, None),
+    (
+        (-4086,),
+        "Invalid price spread threshold.",
+        "^Invalid price spread threshold\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4087,),
+        "Invalid pair.",
+        "^Invalid pair\\.$",
+        13,
+        None,
+    ),
+    (
+        (-4088,),
+        "Invalid time interval.",
+        "^Invalid time interval\\.$",
+        22,
+        None,
+    ),
     (
         (-4088,),
         "Maximum time interval is %s days.",
@@ -2191,8 +2554,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-4104,), "Invalid contract type.", "^Invalid contract type\\.$", 22, None),
-    ((-4110,), "clientTranId is not valid.", "^clientTranId is not valid\\.$", 26, None),
+    (
+        (-4104,),
+        "Invalid contract type.",
+        "^Invalid contract type\\.$",
+        22,
+        None,
+    ),
+    (
+        (-4110,),
+        "clientTranId is not valid.",
+        "^clientTranId is not valid\\.$",
+        26,
+        None,
+    ),
     (
         (-4110,),
         "Client tran id length should be less than 64 chars.",
@@ -2200,7 +2575,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         51,
         None,
     ),
-    ((-4111,), "clientTranId is duplicated.", "^clientTranId is duplicated\\.$", 27, None),
+    (
+        (-4111,),
+        "clientTranId is duplicated.",
+        "^clientTranId is duplicated\\.$",
+        27,
+        None,
+    ),
     (
         (-4111,),
         "Client tran id should be unique within 7 days.",
@@ -2229,7 +2610,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         75,
         None,
     ),
-    ((-4135,), "Invalid activation price.", "^Invalid activation price\\.$", 25, None),
+    (
+        (-4135,),
+        "Invalid activation price.",
+        "^Invalid activation price\\.$",
+        25,
+        None,
+    ),
     (
         (-4137,),
         "Quantity must be zero with closePosition equals true.",
@@ -2356,8 +2743,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         73,
         None,
     ),
-    ((-4196,), "Only limit order is supported.", "^Only limit order is supported\\.$", 30, None),
-    ((-4197,), "No need to modify the order.", "^No need to modify the order\\.$", 28, None),
+    (
+        (-4196,),
+        "Only limit order is supported.",
+        "^Only limit order is supported\\.$",
+        30,
+        None,
+    ),
+    (
+        (-4197,),
+        "No need to modify the order.",
+        "^No need to modify the order\\.$",
+        28,
+        None,
+    ),
     (
         (-4198,),
         "Exceed maximum modify order limit.",

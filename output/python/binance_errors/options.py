@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 SOURCE_ID = "options"
-SOURCE_URL: str | None = "https://developers.binance.com/docs/derivatives/option/error-code"
+# Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
+SOURCE_URL: str | None
+SOURCE_URL = "https://developers.binance.com/docs/derivatives/option/error-code"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -48,15 +50,17 @@ class ErrorCode(IntEnum):
     category: str | None
     description: str
 
-    # Every member passes all five; the defaults let type checkers accept a
-    # lookup by value, `ErrorCode(-1121)`, which never calls this.
+    # Every member passes code, name, category, description, then its messages,
+    # one per line: a layout black keeps as it is, whatever their length. The
+    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
+    # which never calls this.
     def __new__(
         cls,
         code: int,
         published_name: str = "",
-        messages: tuple[str, ...] = (),
         category: str | None = None,
         description: str = "",
+        *messages: str,
     ) -> ErrorCode:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -70,101 +74,95 @@ class ErrorCode(IntEnum):
     UNKNOWN = (
         -1000,
         "UNKNOWN",
-        ("An unknown error occurred while processing the request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "An unknown error occurred while processing the request.",
     )
     """-1000 UNKNOWN"""
 
     DISCONNECTED = (
         -1001,
         "DISCONNECTED",
-        ("Internal error; unable to process your request. Please try again.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Internal error; unable to process your request. Please try again.",
     )
     """-1001 DISCONNECTED"""
 
     UNAUTHORIZED = (
         -1002,
         "UNAUTHORIZED",
-        ("You are not authorized to execute this request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "You are not authorized to execute this request.",
     )
     """-1002 UNAUTHORIZED"""
 
     TOO_MANY_REQUESTS = (
         -1008,
         "TOO_MANY_REQUESTS",
-        (
-            "Too many requests queued.",
-            "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
-            "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
-            "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many requests queued.",
+        "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
+        "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
+        "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
     )
     """-1008 TOO_MANY_REQUESTS"""
 
     UNKNOWN_ORDER_COMPOSITION = (
         -1014,
         "UNKNOWN_ORDER_COMPOSITION",
-        ("Unsupported order combination.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Unsupported order combination.",
     )
     """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
     TOO_MANY_ORDERS = (
         -1015,
         "TOO_MANY_ORDERS",
-        (
-            "Too many new orders.",
-            "Too many new orders; current limit is %s orders per %s.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many new orders.",
+        "Too many new orders; current limit is %s orders per %s.",
     )
     """-1015 TOO_MANY_ORDERS"""
 
     SERVICE_SHUTTING_DOWN = (
         -1016,
         "SERVICE_SHUTTING_DOWN",
-        ("This service is no longer available.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This service is no longer available.",
     )
     """-1016 SERVICE_SHUTTING_DOWN"""
 
     UNSUPPORTED_OPERATION = (
         -1020,
         "UNSUPPORTED_OPERATION",
-        ("This operation is not supported.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This operation is not supported.",
     )
     """-1020 UNSUPPORTED_OPERATION"""
 
     INVALID_TIMESTAMP = (
         -1021,
         "INVALID_TIMESTAMP",
-        (
-            "Timestamp for this request is outside of the recvWindow.",
-            "Timestamp for this request was 1000ms ahead of the server's time.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Timestamp for this request is outside of the recvWindow.",
+        "Timestamp for this request was 1000ms ahead of the server's time.",
     )
     """-1021 INVALID_TIMESTAMP"""
 
     INVALID_SIGNATURE = (
         -1022,
         "INVALID_SIGNATURE",
-        ("Signature for this request is not valid.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Signature for this request is not valid.",
     )
     """-1022 INVALID_SIGNATURE"""
 
@@ -172,270 +170,254 @@ class ErrorCode(IntEnum):
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
-        (
-            "Illegal characters found in a parameter.",
-            "Illegal characters found in a parameter. %s",
-            "Illegal characters found in parameter %s; legal range is %s.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "Illegal characters found in a parameter.",
+        "Illegal characters found in a parameter. %s",
+        "Illegal characters found in parameter %s; legal range is %s.",
     )
     """-1100 ILLEGAL_CHARS"""
 
     TOO_MANY_PARAMETERS = (
         -1101,
         "TOO_MANY_PARAMETERS",
-        (
-            "Too many parameters sent for this endpoint.",
-            "Too many parameters; expected %s and received %s.",
-            "Duplicate values for a parameter detected.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "Too many parameters sent for this endpoint.",
+        "Too many parameters; expected %s and received %s.",
+        "Duplicate values for a parameter detected.",
     )
     """-1101 TOO_MANY_PARAMETERS"""
 
     MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
         -1102,
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        (
-            "A mandatory parameter was not sent, was empty/null, or malformed.",
-            "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-            "Param %s or %s must be sent, but both were empty/null!",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+        "Param %s or %s must be sent, but both were empty/null!",
     )
     """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
     UNKNOWN_PARAM = (
         -1103,
         "UNKNOWN_PARAM",
-        ("An unknown parameter was sent.",),
         "11xx_2xxx_request_issues",
         "",
+        "An unknown parameter was sent.",
     )
     """-1103 UNKNOWN_PARAM"""
 
     UNREAD_PARAMETERS = (
         -1104,
         "UNREAD_PARAMETERS",
-        (
-            "Not all sent parameters were read.",
-            "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "Not all sent parameters were read.",
+        "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
     )
     """-1104 UNREAD_PARAMETERS"""
 
     PARAM_EMPTY = (
         -1105,
         "PARAM_EMPTY",
-        (
-            "A parameter was empty.",
-            "Parameter %s was empty.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "A parameter was empty.",
+        "Parameter %s was empty.",
     )
     """-1105 PARAM_EMPTY"""
 
     PARAM_NOT_REQUIRED = (
         -1106,
         "PARAM_NOT_REQUIRED",
-        (
-            "A parameter was sent when not required.",
-            "Parameter %s sent when not required.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "A parameter was sent when not required.",
+        "Parameter %s sent when not required.",
     )
     """-1106 PARAM_NOT_REQUIRED"""
 
     BAD_PRECISION = (
         -1111,
         "BAD_PRECISION",
-        ("Precision is over the maximum defined for this asset.",),
         "11xx_2xxx_request_issues",
         "",
+        "Precision is over the maximum defined for this asset.",
     )
     """-1111 BAD_PRECISION"""
 
     INVALID_TIF = (
         -1115,
         "INVALID_TIF",
-        ("Invalid timeInForce.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid timeInForce.",
     )
     """-1115 INVALID_TIF"""
 
     INVALID_ORDER_TYPE = (
         -1116,
         "INVALID_ORDER_TYPE",
-        ("Invalid orderType.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid orderType.",
     )
     """-1116 INVALID_ORDER_TYPE"""
 
     INVALID_SIDE = (
         -1117,
         "INVALID_SIDE",
-        ("Invalid side.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid side.",
     )
     """-1117 INVALID_SIDE"""
 
     EMPTY_NEW_CL_ORD_ID = (
         -1118,
         "EMPTY_NEW_CL_ORD_ID",
-        ("New client order ID was empty.",),
         "11xx_2xxx_request_issues",
         "",
+        "New client order ID was empty.",
     )
     """-1118 EMPTY_NEW_CL_ORD_ID"""
 
     EMPTY_ORG_CL_ORD_ID = (
         -1119,
         "EMPTY_ORG_CL_ORD_ID",
-        ("Original client order ID was empty.",),
         "11xx_2xxx_request_issues",
         "",
+        "Original client order ID was empty.",
     )
     """-1119 EMPTY_ORG_CL_ORD_ID"""
 
     BAD_INTERVAL = (
         -1120,
         "BAD_INTERVAL",
-        ("Invalid interval.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid interval.",
     )
     """-1120 BAD_INTERVAL"""
 
     BAD_SYMBOL = (
         -1121,
         "BAD_SYMBOL",
-        ("Invalid symbol.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid symbol.",
     )
     """-1121 BAD_SYMBOL"""
 
     INVALID_LISTEN_KEY = (
         -1125,
         "INVALID_LISTEN_KEY",
-        ("This listenKey does not exist.",),
         "11xx_2xxx_request_issues",
         "",
+        "This listenKey does not exist.",
     )
     """-1125 INVALID_LISTEN_KEY"""
 
     MORE_THAN_XX_HOURS = (
         -1127,
         "MORE_THAN_XX_HOURS",
-        (
-            "Lookup interval is too big.",
-            "More than %s hours between startTime and endTime.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "Lookup interval is too big.",
+        "More than %s hours between startTime and endTime.",
     )
     """-1127 MORE_THAN_XX_HOURS"""
 
     BAD_CONTRACT = (
         -1128,
         "BAD_CONTRACT",
-        ("Invalid underlying",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid underlying",
     )
     """-1128 BAD_CONTRACT"""
 
     BAD_CURRENCY = (
         -1129,
         "BAD_CURRENCY",
-        ("Invalid asset。",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid asset。",
     )
     """-1129 BAD_CURRENCY"""
 
     INVALID_PARAMETER = (
         -1130,
         "INVALID_PARAMETER",
-        (
-            "Invalid data sent for a parameter.",
-            "Data sent for paramter %s is not valid.",
-        ),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid data sent for a parameter.",
+        "Data sent for paramter %s is not valid.",
     )
     """-1130 INVALID_PARAMETER"""
 
     BAD_RECV_WINDOW = (
         -1131,
         "BAD_RECV_WINDOW",
-        ("recvWindow must be less than 60000",),
         "11xx_2xxx_request_issues",
         "",
+        "recvWindow must be less than 60000",
     )
     """-1131 BAD_RECV_WINDOW"""
 
     NEW_ORDER_REJECTED = (
         -2010,
         "NEW_ORDER_REJECTED",
-        ("NEW_ORDER_REJECTED",),
         "11xx_2xxx_request_issues",
         "",
+        "NEW_ORDER_REJECTED",
     )
     """-2010 NEW_ORDER_REJECTED"""
 
     NO_SUCH_ORDER = (
         -2013,
         "NO_SUCH_ORDER",
-        ("Order does not exist.",),
         "11xx_2xxx_request_issues",
         "",
+        "Order does not exist.",
     )
     """-2013 NO_SUCH_ORDER"""
 
     BAD_API_KEY_FMT = (
         -2014,
         "BAD_API_KEY_FMT",
-        ("API-key format invalid.",),
         "11xx_2xxx_request_issues",
         "",
+        "API-key format invalid.",
     )
     """-2014 BAD_API_KEY_FMT"""
 
     INVALID_API_KEY = (
         -2015,
         "INVALID_API_KEY",
-        ("Invalid API-key, IP, or permissions for action.",),
         "11xx_2xxx_request_issues",
         "",
+        "Invalid API-key, IP, or permissions for action.",
     )
     """-2015 INVALID_API_KEY"""
 
     BALANCE_NOT_SUFFICIENT = (
         -2018,
         "BALANCE_NOT_SUFFICIENT",
-        ("Balance is insufficient.",),
         "11xx_2xxx_request_issues",
         "",
+        "Balance is insufficient.",
     )
     """-2018 BALANCE_NOT_SUFFICIENT"""
 
     OPTION_MARGIN_NOT_SUFFICIENT = (
         -2027,
         "OPTION_MARGIN_NOT_SUFFICIENT",
-        ("Option margin is insufficient.",),
         "11xx_2xxx_request_issues",
         "",
+        "Option margin is insufficient.",
     )
     """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
 
@@ -443,90 +425,90 @@ class ErrorCode(IntEnum):
     TRANSFER_FAILED = (
         -3029,
         "TRANSFER_FAILED",
-        ("Asset transfer fail.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Asset transfer fail.",
     )
     """-3029 TRANSFER_FAILED"""
 
     PRICE_LESS_THAN_ZERO = (
         -4001,
         "PRICE_LESS_THAN_ZERO",
-        ("Price less than 0.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Price less than 0.",
     )
     """-4001 PRICE_LESS_THAN_ZERO"""
 
     PRICE_GREATER_THAN_MAX_PRICE = (
         -4002,
         "PRICE_GREATER_THAN_MAX_PRICE",
-        ("Price greater than max price.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Price greater than max price.",
     )
     """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
 
     QTY_LESS_THAN_ZERO = (
         -4003,
         "QTY_LESS_THAN_ZERO",
-        ("Quantity less than zero.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Quantity less than zero.",
     )
     """-4003 QTY_LESS_THAN_ZERO"""
 
     QTY_LESS_THAN_MIN_QTY = (
         -4004,
         "QTY_LESS_THAN_MIN_QTY",
-        ("Quantity less than min quantity.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Quantity less than min quantity.",
     )
     """-4004 QTY_LESS_THAN_MIN_QTY"""
 
     QTY_GREATER_THAN_MAX_QTY = (
         -4005,
         "QTY_GREATER_THAN_MAX_QTY",
-        ("Quantity greater than max quantity.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Quantity greater than max quantity.",
     )
     """-4005 QTY_GREATER_THAN_MAX_QTY"""
 
     PRICE_LESS_THAN_MIN_PRICE = (
         -4013,
         "PRICE_LESS_THAN_MIN_PRICE",
-        ("Price less than min price.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Price less than min price.",
     )
     """-4013 PRICE_LESS_THAN_MIN_PRICE"""
 
     INVALID_TICK_SIZE_PRECISION = (
         -4029,
         "INVALID_TICK_SIZE_PRECISION",
-        ("Tick size precision is invalid.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Tick size precision is invalid.",
     )
     """-4029 INVALID_TICK_SIZE_PRECISION"""
 
     INVALID_QTY_PRECISION = (
         -4030,
         "INVALID_QTY_PRECISION",
-        ("Step size precision is invalid.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Step size precision is invalid.",
     )
     """-4030 INVALID_QTY_PRECISION"""
 
     AMOUNT_MUST_BE_POSITIVE = (
         -4055,
         "AMOUNT_MUST_BE_POSITIVE",
-        ("Amount must be positive.",),
         "3xxx_5xxx_filters_and_other_issues",
         "",
+        "Amount must be positive.",
     )
     """-4055 AMOUNT_MUST_BE_POSITIVE"""
 
@@ -553,7 +535,8 @@ class Match(NamedTuple):
 # (codes, template, pattern, literal characters, key), in page order: each
 # code's messages, then message-table rows. The first code is the one `match`
 # reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any.
+# templates with placeholders, None marks a template without any. One value a
+# line, as black would leave it: black then formats the module in one pass.
 _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
     (
         (-1000,),
@@ -576,7 +559,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         None,
     ),
-    ((-1008,), "Too many requests queued.", "^Too many requests queued\\.$", 25, None),
+    (
+        (-1008,),
+        "Too many requests queued.",
+        "^Too many requests queued\\.$",
+        25,
+        None,
+    ),
     (
         (-1008,),
         "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
@@ -598,8 +587,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         108,
         "Way too ",
     ),
-    ((-1014,), "Unsupported order combination.", "^Unsupported order combination\\.$", 30, None),
-    ((-1015,), "Too many new orders.", "^Too many new orders\\.$", 20, None),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        "^Unsupported order combination\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        "^Too many new orders\\.$",
+        20,
+        None,
+    ),
     (
         (-1015,),
         "Too many new orders; current limit is %s orders per %s.",
@@ -705,7 +706,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         50,
         "Param ",
     ),
-    ((-1103,), "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, None),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        "^An unknown parameter was sent\\.$",
+        30,
+        None,
+    ),
     (
         (-1104,),
         "Not all sent parameters were read.",
@@ -720,8 +727,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         68,
         "Not all ",
     ),
-    ((-1105,), "A parameter was empty.", "^A parameter was empty\\.$", 22, None),
-    ((-1105,), "Parameter %s was empty.", "^Parameter (.+?) was empty\\.$", 21, "Paramete"),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        "^A parameter was empty\\.$",
+        22,
+        None,
+    ),
+    (
+        (-1105,),
+        "Parameter %s was empty.",
+        "^Parameter (.+?) was empty\\.$",
+        21,
+        "Paramete",
+    ),
     (
         (-1106,),
         "A parameter was sent when not required.",
@@ -743,10 +762,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         53,
         None,
     ),
-    ((-1115,), "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, None),
-    ((-1116,), "Invalid orderType.", "^Invalid orderType\\.$", 18, None),
-    ((-1117,), "Invalid side.", "^Invalid side\\.$", 13, None),
-    ((-1118,), "New client order ID was empty.", "^New client order ID was empty\\.$", 30, None),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        "^Invalid timeInForce\\.$",
+        20,
+        None,
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        "^Invalid orderType\\.$",
+        18,
+        None,
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        "^Invalid side\\.$",
+        13,
+        None,
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        "^New client order ID was empty\\.$",
+        30,
+        None,
+    ),
     (
         (-1119,),
         "Original client order ID was empty.",
@@ -754,10 +797,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1120,), "Invalid interval.", "^Invalid interval\\.$", 17, None),
-    ((-1121,), "Invalid symbol.", "^Invalid symbol\\.$", 15, None),
-    ((-1125,), "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, None),
-    ((-1127,), "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, None),
+    (
+        (-1120,),
+        "Invalid interval.",
+        "^Invalid interval\\.$",
+        17,
+        None,
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        "^Invalid symbol\\.$",
+        15,
+        None,
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        "^This listenKey does not exist\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        "^Lookup interval is too big\\.$",
+        27,
+        None,
+    ),
     (
         (-1127,),
         "More than %s hours between startTime and endTime.",
@@ -765,8 +832,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         "More tha",
     ),
-    ((-1128,), "Invalid underlying", "^Invalid underlying$", 18, None),
-    ((-1129,), "Invalid asset。", "^Invalid asset。$", 14, None),
+    (
+        (-1128,),
+        "Invalid underlying",
+        "^Invalid underlying$",
+        18,
+        None,
+    ),
+    (
+        (-1129,),
+        "Invalid asset。",
+        "^Invalid asset。$",
+        14,
+        None,
+    ),
     (
         (-1130,),
         "Invalid data sent for a parameter.",
@@ -788,9 +867,27 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         34,
         None,
     ),
-    ((-2010,), "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, None),
-    ((-2013,), "Order does not exist.", "^Order does not exist\\.$", 21, None),
-    ((-2014,), "API-key format invalid.", "^API-key format invalid\\.$", 23, None),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        "^NEW_ORDER_REJECTED$",
+        18,
+        None,
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        "^Order does not exist\\.$",
+        21,
+        None,
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        "^API-key format invalid\\.$",
+        23,
+        None,
+    ),
     (
         (-2015,),
         "Invalid API-key, IP, or permissions for action.",
@@ -798,12 +895,48 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         None,
     ),
-    ((-2018,), "Balance is insufficient.", "^Balance is insufficient\\.$", 24, None),
-    ((-2027,), "Option margin is insufficient.", "^Option margin is insufficient\\.$", 30, None),
-    ((-3029,), "Asset transfer fail.", "^Asset transfer fail\\.$", 20, None),
-    ((-4001,), "Price less than 0.", "^Price less than 0\\.$", 18, None),
-    ((-4002,), "Price greater than max price.", "^Price greater than max price\\.$", 29, None),
-    ((-4003,), "Quantity less than zero.", "^Quantity less than zero\\.$", 24, None),
+    (
+        (-2018,),
+        "Balance is insufficient.",
+        "^Balance is insufficient\\.$",
+        24,
+        None,
+    ),
+    (
+        (-2027,),
+        "Option margin is insufficient.",
+        "^Option margin is insufficient\\.$",
+        30,
+        None,
+    ),
+    (
+        (-3029,),
+        "Asset transfer fail.",
+        "^Asset transfer fail\\.$",
+        20,
+        None,
+    ),
+    (
+        (-4001,),
+        "Price less than 0.",
+        "^Price less than 0\\.$",
+        18,
+        None,
+    ),
+    (
+        (-4002,),
+        "Price greater than max price.",
+        "^Price greater than max price\\.$",
+        29,
+        None,
+    ),
+    (
+        (-4003,),
+        "Quantity less than zero.",
+        "^Quantity less than zero\\.$",
+        24,
+        None,
+    ),
     (
         (-4004,),
         "Quantity less than min quantity.",
@@ -818,10 +951,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-4013,), "Price less than min price.", "^Price less than min price\\.$", 26, None),
-    ((-4029,), "Tick size precision is invalid.", "^Tick size precision is invalid\\.$", 31, None),
-    ((-4030,), "Step size precision is invalid.", "^Step size precision is invalid\\.$", 31, None),
-    ((-4055,), "Amount must be positive.", "^Amount must be positive\\.$", 24, None),
+    (
+        (-4013,),
+        "Price less than min price.",
+        "^Price less than min price\\.$",
+        26,
+        None,
+    ),
+    (
+        (-4029,),
+        "Tick size precision is invalid.",
+        "^Tick size precision is invalid\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4030,),
+        "Step size precision is invalid.",
+        "^Step size precision is invalid\\.$",
+        31,
+        None,
+    ),
+    (
+        (-4055,),
+        "Amount must be positive.",
+        "^Amount must be positive\\.$",
+        24,
+        None,
+    ),
 )
 
 _BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}

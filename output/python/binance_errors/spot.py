@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 SOURCE_ID = "spot"
-SOURCE_URL: str | None = "https://github.com/binance/binance-spot-api-docs/blob/master/errors.md"
+# Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
+SOURCE_URL: str | None
+SOURCE_URL = "https://github.com/binance/binance-spot-api-docs/blob/master/errors.md"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -48,15 +50,17 @@ class ErrorCode(IntEnum):
     category: str | None
     description: str
 
-    # Every member passes all five; the defaults let type checkers accept a
-    # lookup by value, `ErrorCode(-1121)`, which never calls this.
+    # Every member passes code, name, category, description, then its messages,
+    # one per line: a layout black keeps as it is, whatever their length. The
+    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
+    # which never calls this.
     def __new__(
         cls,
         code: int,
         published_name: str = "",
-        messages: tuple[str, ...] = (),
         category: str | None = None,
         description: str = "",
+        *messages: str,
     ) -> ErrorCode:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -70,174 +74,160 @@ class ErrorCode(IntEnum):
     UNKNOWN = (
         -1000,
         "UNKNOWN",
-        ("An unknown error occurred while processing the request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "An unknown error occurred while processing the request.",
     )
     """-1000 UNKNOWN"""
 
     DISCONNECTED = (
         -1001,
         "DISCONNECTED",
-        ("Internal error; unable to process your request. Please try again.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Internal error; unable to process your request. Please try again.",
     )
     """-1001 DISCONNECTED"""
 
     UNAUTHORIZED = (
         -1002,
         "UNAUTHORIZED",
-        ("You are not authorized to execute this request.",),
         "10xx_general_server_or_network_issues",
         "",
+        "You are not authorized to execute this request.",
     )
     """-1002 UNAUTHORIZED"""
 
     TOO_MANY_REQUESTS = (
         -1003,
         "TOO_MANY_REQUESTS",
-        (
-            "Too many requests queued.",
-            "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-            "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many requests queued.",
+        "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
+        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
     )
     """-1003 TOO_MANY_REQUESTS"""
 
     UNEXPECTED_RESP = (
         -1006,
         "UNEXPECTED_RESP",
-        ("An unexpected response was received from the message bus. Execution status unknown.",),
         "10xx_general_server_or_network_issues",
         "",
+        "An unexpected response was received from the message bus. Execution status unknown.",
     )
     """-1006 UNEXPECTED_RESP"""
 
     TIMEOUT = (
         -1007,
         "TIMEOUT",
-        (
-            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
     )
     """-1007 TIMEOUT"""
 
     SERVER_BUSY = (
         -1008,
         "SERVER_BUSY",
-        ("Server is currently overloaded with other requests. Please try again in a few minutes.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Server is currently overloaded with other requests. Please try again in a few minutes.",
     )
     """-1008 SERVER_BUSY"""
 
     INVALID_MESSAGE = (
         -1013,
         "INVALID_MESSAGE",
-        (
-            "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
-            "Potential error messages can be found in Filter Failures or Failures during order placement.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
+        "Potential error messages can be found in Filter Failures or Failures during order placement.",
     )
     """-1013 INVALID_MESSAGE"""
 
     UNKNOWN_ORDER_COMPOSITION = (
         -1014,
         "UNKNOWN_ORDER_COMPOSITION",
-        ("Unsupported order combination.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Unsupported order combination.",
     )
     """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
     TOO_MANY_ORDERS = (
         -1015,
         "TOO_MANY_ORDERS",
-        (
-            "Too many new orders.",
-            "Too many new orders; current limit is %s orders per %s.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many new orders.",
+        "Too many new orders; current limit is %s orders per %s.",
     )
     """-1015 TOO_MANY_ORDERS"""
 
     SERVICE_SHUTTING_DOWN = (
         -1016,
         "SERVICE_SHUTTING_DOWN",
-        ("This service is no longer available.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This service is no longer available.",
     )
     """-1016 SERVICE_SHUTTING_DOWN"""
 
     UNSUPPORTED_OPERATION = (
         -1020,
         "UNSUPPORTED_OPERATION",
-        ("This operation is not supported.",),
         "10xx_general_server_or_network_issues",
         "",
+        "This operation is not supported.",
     )
     """-1020 UNSUPPORTED_OPERATION"""
 
     INVALID_TIMESTAMP = (
         -1021,
         "INVALID_TIMESTAMP",
-        (
-            "Timestamp for this request is outside of the recvWindow.",
-            "Timestamp for this request was 1000ms ahead of the server's time.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Timestamp for this request is outside of the recvWindow.",
+        "Timestamp for this request was 1000ms ahead of the server's time.",
     )
     """-1021 INVALID_TIMESTAMP"""
 
     INVALID_SIGNATURE = (
         -1022,
         "INVALID_SIGNATURE",
-        ("Signature for this request is not valid.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Signature for this request is not valid.",
     )
     """-1022 INVALID_SIGNATURE"""
 
     COMP_ID_IN_USE = (
         -1033,
         "COMP_ID_IN_USE",
-        (
-            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
     )
     """-1033 COMP_ID_IN_USE"""
 
     TOO_MANY_CONNECTIONS = (
         -1034,
         "TOO_MANY_CONNECTIONS",
-        (
-            "Too many concurrent connections; current limit is '%s'.",
-            "Too many connection attempts for account; current limit is %s per '%s'.",
-            "Too many connection attempts from IP; current limit is %s per '%s'.",
-        ),
         "10xx_general_server_or_network_issues",
         "",
+        "Too many concurrent connections; current limit is '%s'.",
+        "Too many connection attempts for account; current limit is %s per '%s'.",
+        "Too many connection attempts from IP; current limit is %s per '%s'.",
     )
     """-1034 TOO_MANY_CONNECTIONS"""
 
     LOGGED_OUT = (
         -1035,
         "LOGGED_OUT",
-        ("Please send Logout<5> message to close the session.",),
         "10xx_general_server_or_network_issues",
         "",
+        "Please send Logout<5> message to close the session.",
     )
     """-1035 LOGGED_OUT"""
 
@@ -245,847 +235,799 @@ class ErrorCode(IntEnum):
     ILLEGAL_CHARS = (
         -1100,
         "ILLEGAL_CHARS",
-        (
-            "Illegal characters found in a parameter.",
-            "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        ),
         "11xx_request_issues",
         "",
+        "Illegal characters found in a parameter.",
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
     )
     """-1100 ILLEGAL_CHARS"""
 
     TOO_MANY_PARAMETERS = (
         -1101,
         "TOO_MANY_PARAMETERS",
-        (
-            "Too many parameters sent for this endpoint.",
-            "Too many parameters; expected '%s' and received '%s'.",
-            "Duplicate values for a parameter detected.",
-        ),
         "11xx_request_issues",
         "",
+        "Too many parameters sent for this endpoint.",
+        "Too many parameters; expected '%s' and received '%s'.",
+        "Duplicate values for a parameter detected.",
     )
     """-1101 TOO_MANY_PARAMETERS"""
 
     MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
         -1102,
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        (
-            "A mandatory parameter was not sent, was empty/null, or malformed.",
-            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-            "Param '%s' or '%s' must be sent, but both were empty/null!",
-            "Required tag '%s' missing.",
-            "Field value was empty or malformed.",
-            "'%s' contains unexpected value. Cannot be greater than %s.",
-        ),
         "11xx_request_issues",
         "",
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        "Required tag '%s' missing.",
+        "Field value was empty or malformed.",
+        "'%s' contains unexpected value. Cannot be greater than %s.",
     )
     """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
     UNKNOWN_PARAM = (
         -1103,
         "UNKNOWN_PARAM",
-        (
-            "An unknown parameter was sent.",
-            "Undefined Tag.",
-        ),
         "11xx_request_issues",
         "",
+        "An unknown parameter was sent.",
+        "Undefined Tag.",
     )
     """-1103 UNKNOWN_PARAM"""
 
     UNREAD_PARAMETERS = (
         -1104,
         "UNREAD_PARAMETERS",
-        (
-            "Not all sent parameters were read.",
-            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        ),
         "11xx_request_issues",
         "",
+        "Not all sent parameters were read.",
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
     )
     """-1104 UNREAD_PARAMETERS"""
 
     PARAM_EMPTY = (
         -1105,
         "PARAM_EMPTY",
-        (
-            "A parameter was empty.",
-            "Parameter '%s' was empty.",
-        ),
         "11xx_request_issues",
         "",
+        "A parameter was empty.",
+        "Parameter '%s' was empty.",
     )
     """-1105 PARAM_EMPTY"""
 
     PARAM_NOT_REQUIRED = (
         -1106,
         "PARAM_NOT_REQUIRED",
-        (
-            "A parameter was sent when not required.",
-            "Parameter '%s' sent when not required.",
-            "A tag '%s' was sent when not required.",
-        ),
         "11xx_request_issues",
         "",
+        "A parameter was sent when not required.",
+        "Parameter '%s' sent when not required.",
+        "A tag '%s' was sent when not required.",
     )
     """-1106 PARAM_NOT_REQUIRED"""
 
     PARAM_OVERFLOW = (
         -1108,
         "PARAM_OVERFLOW",
-        ("Parameter '%s' overflowed.",),
         "11xx_request_issues",
         "",
+        "Parameter '%s' overflowed.",
     )
     """-1108 PARAM_OVERFLOW"""
 
     BAD_PRECISION = (
         -1111,
         "BAD_PRECISION",
-        ("Parameter '%s' has too much precision.",),
         "11xx_request_issues",
         "",
+        "Parameter '%s' has too much precision.",
     )
     """-1111 BAD_PRECISION"""
 
     NO_DEPTH = (
         -1112,
         "NO_DEPTH",
-        ("No orders on book for symbol.",),
         "11xx_request_issues",
         "",
+        "No orders on book for symbol.",
     )
     """-1112 NO_DEPTH"""
 
     TIF_NOT_REQUIRED = (
         -1114,
         "TIF_NOT_REQUIRED",
-        ("TimeInForce parameter sent when not required.",),
         "11xx_request_issues",
         "",
+        "TimeInForce parameter sent when not required.",
     )
     """-1114 TIF_NOT_REQUIRED"""
 
     INVALID_TIF = (
         -1115,
         "INVALID_TIF",
-        ("Invalid timeInForce.",),
         "11xx_request_issues",
         "",
+        "Invalid timeInForce.",
     )
     """-1115 INVALID_TIF"""
 
     INVALID_ORDER_TYPE = (
         -1116,
         "INVALID_ORDER_TYPE",
-        ("Invalid orderType.",),
         "11xx_request_issues",
         "",
+        "Invalid orderType.",
     )
     """-1116 INVALID_ORDER_TYPE"""
 
     INVALID_SIDE = (
         -1117,
         "INVALID_SIDE",
-        ("Invalid side.",),
         "11xx_request_issues",
         "",
+        "Invalid side.",
     )
     """-1117 INVALID_SIDE"""
 
     EMPTY_NEW_CL_ORD_ID = (
         -1118,
         "EMPTY_NEW_CL_ORD_ID",
-        ("New client order ID was empty.",),
         "11xx_request_issues",
         "",
+        "New client order ID was empty.",
     )
     """-1118 EMPTY_NEW_CL_ORD_ID"""
 
     EMPTY_ORG_CL_ORD_ID = (
         -1119,
         "EMPTY_ORG_CL_ORD_ID",
-        ("Original client order ID was empty.",),
         "11xx_request_issues",
         "",
+        "Original client order ID was empty.",
     )
     """-1119 EMPTY_ORG_CL_ORD_ID"""
 
     BAD_INTERVAL = (
         -1120,
         "BAD_INTERVAL",
-        ("Invalid interval.",),
         "11xx_request_issues",
         "",
+        "Invalid interval.",
     )
     """-1120 BAD_INTERVAL"""
 
     BAD_SYMBOL = (
         -1121,
         "BAD_SYMBOL",
-        ("Invalid symbol.",),
         "11xx_request_issues",
         "",
+        "Invalid symbol.",
     )
     """-1121 BAD_SYMBOL"""
 
     INVALID_SYMBOLSTATUS = (
         -1122,
         "INVALID_SYMBOLSTATUS",
-        ("Invalid symbolStatus.",),
         "11xx_request_issues",
         "",
+        "Invalid symbolStatus.",
     )
     """-1122 INVALID_SYMBOLSTATUS"""
 
     INVALID_LISTEN_KEY = (
         -1125,
         "INVALID_LISTEN_KEY",
-        ("This listenKey does not exist.",),
         "11xx_request_issues",
         "",
+        "This listenKey does not exist.",
     )
     """-1125 INVALID_LISTEN_KEY"""
 
     MORE_THAN_XX_HOURS = (
         -1127,
         "MORE_THAN_XX_HOURS",
-        (
-            "Lookup interval is too big.",
-            "More than %s hours between startTime and endTime.",
-        ),
         "11xx_request_issues",
         "",
+        "Lookup interval is too big.",
+        "More than %s hours between startTime and endTime.",
     )
     """-1127 MORE_THAN_XX_HOURS"""
 
     OPTIONAL_PARAMS_BAD_COMBO = (
         -1128,
         "OPTIONAL_PARAMS_BAD_COMBO",
-        (
-            "Combination of optional parameters invalid.",
-            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-            "Fields [%s] must be sent together or omitted entirely.",
-            "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
-            "Conflicting fields: ['%s'...]",
-        ),
         "11xx_request_issues",
         "",
+        "Combination of optional parameters invalid.",
+        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+        "Fields [%s] must be sent together or omitted entirely.",
+        "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
+        "Conflicting fields: ['%s'...]",
     )
     """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
 
     INVALID_PARAMETER = (
         -1130,
         "INVALID_PARAMETER",
-        (
-            "Invalid data sent for a parameter.",
-            "Data sent for parameter '%s' is not valid.",
-        ),
         "11xx_request_issues",
         "",
+        "Invalid data sent for a parameter.",
+        "Data sent for parameter '%s' is not valid.",
     )
     """-1130 INVALID_PARAMETER"""
 
     BAD_STRATEGY_TYPE = (
         -1134,
         "BAD_STRATEGY_TYPE",
-        (
-            "strategyType was less than 1000000.",
-            "TargetStrategy (847) was less than 1000000.",
-        ),
         "11xx_request_issues",
         "",
+        "strategyType was less than 1000000.",
+        "TargetStrategy (847) was less than 1000000.",
     )
     """-1134 BAD_STRATEGY_TYPE"""
 
     INVALID_JSON = (
         -1135,
         "INVALID_JSON",
-        (
-            "Invalid JSON Request",
-            "JSON sent for parameter '%s' is not valid",
-        ),
         "11xx_request_issues",
         "",
+        "Invalid JSON Request",
+        "JSON sent for parameter '%s' is not valid",
     )
     """-1135 INVALID_JSON"""
 
     INVALID_TICKER_TYPE = (
         -1139,
         "INVALID_TICKER_TYPE",
-        ("Invalid ticker type.",),
         "11xx_request_issues",
         "",
+        "Invalid ticker type.",
     )
     """-1139 INVALID_TICKER_TYPE"""
 
     INVALID_CANCEL_RESTRICTIONS = (
         -1145,
         "INVALID_CANCEL_RESTRICTIONS",
-        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
         "11xx_request_issues",
         "",
+        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
     )
     """-1145 INVALID_CANCEL_RESTRICTIONS"""
 
     DUPLICATE_SYMBOLS = (
         -1151,
         "DUPLICATE_SYMBOLS",
-        ("Symbol is present multiple times in the list.",),
         "11xx_request_issues",
         "",
+        "Symbol is present multiple times in the list.",
     )
     """-1151 DUPLICATE_SYMBOLS"""
 
     INVALID_SBE_HEADER = (
         -1152,
         "INVALID_SBE_HEADER",
-        (
-            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-            "Invalid SBE message header.",
-        ),
         "11xx_request_issues",
         "",
+        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+        "Invalid SBE message header.",
     )
     """-1152 INVALID_SBE_HEADER"""
 
     UNSUPPORTED_SCHEMA_ID = (
         -1153,
         "UNSUPPORTED_SCHEMA_ID",
-        (
-            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-            "Invalid SBE schema ID or version specified.",
-        ),
         "11xx_request_issues",
         "",
+        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+        "Invalid SBE schema ID or version specified.",
     )
     """-1153 UNSUPPORTED_SCHEMA_ID"""
 
     SBE_DISABLED = (
         -1155,
         "SBE_DISABLED",
-        ("SBE is not enabled.",),
         "11xx_request_issues",
         "",
+        "SBE is not enabled.",
     )
     """-1155 SBE_DISABLED"""
 
     OCO_ORDER_TYPE_REJECTED = (
         -1158,
         "OCO_ORDER_TYPE_REJECTED",
-        (
-            "Order type not supported in OCO.",
-            "If the order type provided in the aboveType and/or belowType is not supported.",
-        ),
         "11xx_request_issues",
         "",
+        "Order type not supported in OCO.",
+        "If the order type provided in the aboveType and/or belowType is not supported.",
     )
     """-1158 OCO_ORDER_TYPE_REJECTED"""
 
     OCO_ICEBERGQTY_TIMEINFORCE = (
         -1160,
         "OCO_ICEBERGQTY_TIMEINFORCE",
-        (
-            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-        ),
         "11xx_request_issues",
         "",
+        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
     )
     """-1160 OCO_ICEBERGQTY_TIMEINFORCE"""
 
     DEPRECATED_SCHEMA = (
         -1161,
         "DEPRECATED_SCHEMA",
-        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
         "11xx_request_issues",
         "",
+        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
     )
     """-1161 DEPRECATED_SCHEMA"""
 
     BUY_OCO_LIMIT_MUST_BE_BELOW = (
         -1165,
         "BUY_OCO_LIMIT_MUST_BE_BELOW",
-        ("A limit order in a buy OCO must be below.",),
         "11xx_request_issues",
         "",
+        "A limit order in a buy OCO must be below.",
     )
     """-1165 BUY_OCO_LIMIT_MUST_BE_BELOW"""
 
     SELL_OCO_LIMIT_MUST_BE_ABOVE = (
         -1166,
         "SELL_OCO_LIMIT_MUST_BE_ABOVE",
-        ("A limit order in a sell OCO must be above.",),
         "11xx_request_issues",
         "",
+        "A limit order in a sell OCO must be above.",
     )
     """-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE"""
 
     BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = (
         -1168,
         "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
-        ("At least one OCO order must be contingent.",),
         "11xx_request_issues",
         "",
+        "At least one OCO order must be contingent.",
     )
     """-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT"""
 
     INVALID_TAG_NUMBER = (
         -1169,
         "INVALID_TAG_NUMBER",
-        ("Invalid tag number.",),
         "11xx_request_issues",
         "",
+        "Invalid tag number.",
     )
     """-1169 INVALID_TAG_NUMBER"""
 
     TAG_NOT_DEFINED_IN_MESSAGE = (
         -1170,
         "TAG_NOT_DEFINED_IN_MESSAGE",
-        ("Tag '%s' not defined for this message type.",),
         "11xx_request_issues",
         "",
+        "Tag '%s' not defined for this message type.",
     )
     """-1170 TAG_NOT_DEFINED_IN_MESSAGE"""
 
     TAG_APPEARS_MORE_THAN_ONCE = (
         -1171,
         "TAG_APPEARS_MORE_THAN_ONCE",
-        ("Tag '%s' appears more than once.",),
         "11xx_request_issues",
         "",
+        "Tag '%s' appears more than once.",
     )
     """-1171 TAG_APPEARS_MORE_THAN_ONCE"""
 
     TAG_OUT_OF_ORDER = (
         -1172,
         "TAG_OUT_OF_ORDER",
-        ("Tag '%s' specified out of required order.",),
         "11xx_request_issues",
         "",
+        "Tag '%s' specified out of required order.",
     )
     """-1172 TAG_OUT_OF_ORDER"""
 
     GROUP_FIELDS_OUT_OF_ORDER = (
         -1173,
         "GROUP_FIELDS_OUT_OF_ORDER",
-        ("Repeating group '%s' fields out of order.",),
         "11xx_request_issues",
         "",
+        "Repeating group '%s' fields out of order.",
     )
     """-1173 GROUP_FIELDS_OUT_OF_ORDER"""
 
     INVALID_COMPONENT = (
         -1174,
         "INVALID_COMPONENT",
-        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
         "11xx_request_issues",
         "",
+        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
     )
     """-1174 INVALID_COMPONENT"""
 
     RESET_SEQ_NUM_SUPPORT = (
         -1175,
         "RESET_SEQ_NUM_SUPPORT",
-        (
-            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-        ),
         "11xx_request_issues",
         "",
+        "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
     )
     """-1175 RESET_SEQ_NUM_SUPPORT"""
 
     ALREADY_LOGGED_IN = (
         -1176,
         "ALREADY_LOGGED_IN",
-        ("Logon<A> should only be sent once.",),
         "11xx_request_issues",
         "",
+        "Logon<A> should only be sent once.",
     )
     """-1176 ALREADY_LOGGED_IN"""
 
     GARBLED_MESSAGE = (
         -1177,
         "GARBLED_MESSAGE",
-        (
-            "CheckSum(10) contains an incorrect value.",
-            "BeginString (8) is not the first tag in a message.",
-            "MsgType (35) is not the third tag in a message.",
-            "BodyLength (9) does not contain the correct byte count.",
-            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-            "Tag specified without a value.",
-            "Invalid encodingType.",
-        ),
         "11xx_request_issues",
         "",
+        "CheckSum(10) contains an incorrect value.",
+        "BeginString (8) is not the first tag in a message.",
+        "MsgType (35) is not the third tag in a message.",
+        "BodyLength (9) does not contain the correct byte count.",
+        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+        "Tag specified without a value.",
+        "Invalid encodingType.",
     )
     """-1177 GARBLED_MESSAGE"""
 
     BAD_SENDER_COMPID = (
         -1178,
         "BAD_SENDER_COMPID",
-        (
-            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-        ),
         "11xx_request_issues",
         "",
+        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
     )
     """-1178 BAD_SENDER_COMPID"""
 
     BAD_SEQ_NUM = (
         -1179,
         "BAD_SEQ_NUM",
-        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
         "11xx_request_issues",
         "",
+        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
     )
     """-1179 BAD_SEQ_NUM"""
 
     EXPECTED_LOGON = (
         -1180,
         "EXPECTED_LOGON",
-        ("Logon<A> must be the first message in the session.",),
         "11xx_request_issues",
         "",
+        "Logon<A> must be the first message in the session.",
     )
     """-1180 EXPECTED_LOGON"""
 
     TOO_MANY_MESSAGES = (
         -1181,
         "TOO_MANY_MESSAGES",
-        ("Too many messages; current limit is '%d' messages per '%s'.",),
         "11xx_request_issues",
         "",
+        "Too many messages; current limit is '%d' messages per '%s'.",
     )
     """-1181 TOO_MANY_MESSAGES"""
 
     PARAMS_BAD_COMBO = (
         -1182,
         "PARAMS_BAD_COMBO",
-        ("Conflicting fields: [%s]",),
         "11xx_request_issues",
         "",
+        "Conflicting fields: [%s]",
     )
     """-1182 PARAMS_BAD_COMBO"""
 
     NOT_ALLOWED_IN_DROP_COPY_SESSIONS = (
         -1183,
         "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
-        ("Requested operation is not allowed in DropCopy sessions.",),
         "11xx_request_issues",
         "",
+        "Requested operation is not allowed in DropCopy sessions.",
     )
     """-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS"""
 
     DROP_COPY_SESSION_NOT_ALLOWED = (
         -1184,
         "DROP_COPY_SESSION_NOT_ALLOWED",
-        (
-            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-        ),
         "11xx_request_issues",
         "",
+        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
     )
     """-1184 DROP_COPY_SESSION_NOT_ALLOWED"""
 
     DROP_COPY_SESSION_REQUIRED = (
         -1185,
         "DROP_COPY_SESSION_REQUIRED",
-        (
-            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-        ),
         "11xx_request_issues",
         "",
+        "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
     )
     """-1185 DROP_COPY_SESSION_REQUIRED"""
 
     NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = (
         -1186,
         "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
-        ("Requested operation is not allowed in order entry sessions.",),
         "11xx_request_issues",
         "",
+        "Requested operation is not allowed in order entry sessions.",
     )
     """-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS"""
 
     NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = (
         -1187,
         "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
-        ("Requested operation is not allowed in market data sessions.",),
         "11xx_request_issues",
         "",
+        "Requested operation is not allowed in market data sessions.",
     )
     """-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS"""
 
     INCORRECT_NUM_IN_GROUP_COUNT = (
         -1188,
         "INCORRECT_NUM_IN_GROUP_COUNT",
-        ("Incorrect NumInGroup count for repeating group '%s'.",),
         "11xx_request_issues",
         "",
+        "Incorrect NumInGroup count for repeating group '%s'.",
     )
     """-1188 INCORRECT_NUM_IN_GROUP_COUNT"""
 
     DUPLICATE_ENTRIES_IN_A_GROUP = (
         -1189,
         "DUPLICATE_ENTRIES_IN_A_GROUP",
-        ("Group '%s' contains duplicate entries.",),
         "11xx_request_issues",
         "",
+        "Group '%s' contains duplicate entries.",
     )
     """-1189 DUPLICATE_ENTRIES_IN_A_GROUP"""
 
     INVALID_REQUEST_ID = (
         -1190,
         "INVALID_REQUEST_ID",
-        (
-            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-        ),
         "11xx_request_issues",
         "",
+        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
     )
     """-1190 INVALID_REQUEST_ID"""
 
     TOO_MANY_SUBSCRIPTIONS = (
         -1191,
         "TOO_MANY_SUBSCRIPTIONS",
-        (
-            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-        ),
         "11xx_request_issues",
         "",
+        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
     )
     """-1191 TOO_MANY_SUBSCRIPTIONS"""
 
     INVALID_TIME_UNIT = (
         -1194,
         "INVALID_TIME_UNIT",
-        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
         "11xx_request_issues",
         "",
+        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
     )
     """-1194 INVALID_TIME_UNIT"""
 
     BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = (
         -1196,
         "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
-        ("A stop loss order in a buy OCO must be above.",),
         "11xx_request_issues",
         "",
+        "A stop loss order in a buy OCO must be above.",
     )
     """-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE"""
 
     SELL_OCO_STOP_LOSS_MUST_BE_BELOW = (
         -1197,
         "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
-        ("A stop loss order in a sell OCO must be below.",),
         "11xx_request_issues",
         "",
+        "A stop loss order in a sell OCO must be below.",
     )
     """-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW"""
 
     BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = (
         -1198,
         "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
-        ("A take profit order in a buy OCO must be below.",),
         "11xx_request_issues",
         "",
+        "A take profit order in a buy OCO must be below.",
     )
     """-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW"""
 
     SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = (
         -1199,
         "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
-        ("A take profit order in a sell OCO must be above.",),
         "11xx_request_issues",
         "",
+        "A take profit order in a sell OCO must be above.",
     )
     """-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE"""
 
     INVALID_PEG_PRICE_TYPE = (
         -1210,
         "INVALID_PEG_PRICE_TYPE",
-        ("Invalid pegPriceType.",),
         "11xx_request_issues",
         "",
+        "Invalid pegPriceType.",
     )
     """-1210 INVALID_PEG_PRICE_TYPE"""
 
     INVALID_PEG_OFFSET_TYPE = (
         -1211,
         "INVALID_PEG_OFFSET_TYPE",
-        ("Invalid pegOffsetType.",),
         "11xx_request_issues",
         "",
+        "Invalid pegOffsetType.",
     )
     """-1211 INVALID_PEG_OFFSET_TYPE"""
 
     SYMBOL_DOES_NOT_MATCH_STATUS = (
         -1220,
         "SYMBOL_DOES_NOT_MATCH_STATUS",
-        ("The symbol's status does not match the requested symbolStatus.",),
         "11xx_request_issues",
         "",
+        "The symbol's status does not match the requested symbolStatus.",
     )
     """-1220 SYMBOL_DOES_NOT_MATCH_STATUS"""
 
     INVALID_SBE_MESSAGE_FIELD = (
         -1221,
         "INVALID_SBE_MESSAGE_FIELD",
-        ("Invalid/missing field(s) in SBE message.",),
         "11xx_request_issues",
         "",
+        "Invalid/missing field(s) in SBE message.",
     )
     """-1221 INVALID_SBE_MESSAGE_FIELD"""
 
     OPO_WORKING_MUST_BE_BUY = (
         -1222,
         "OPO_WORKING_MUST_BE_BUY",
-        ("Working order in an OPO list must be a bid.",),
         "11xx_request_issues",
         "",
+        "Working order in an OPO list must be a bid.",
     )
     """-1222 OPO_WORKING_MUST_BE_BUY"""
 
     OPO_PENDING_MUST_BE_SELL = (
         -1223,
         "OPO_PENDING_MUST_BE_SELL",
-        ("Pending orders in an OPO list must be asks.",),
         "11xx_request_issues",
         "",
+        "Pending orders in an OPO list must be asks.",
     )
     """-1223 OPO_PENDING_MUST_BE_SELL"""
 
     WORKING_PARAM_REQUIRED = (
         -1224,
         "WORKING_PARAM_REQUIRED",
-        ("Working order must include the '{param}' tag.",),
         "11xx_request_issues",
         "",
+        "Working order must include the '{param}' tag.",
     )
     """-1224 WORKING_PARAM_REQUIRED"""
 
     PENDING_PARAM_NOT_REQUIRED = (
         -1225,
         "PENDING_PARAM_NOT_REQUIRED",
-        ("Pending orders should not include the '%s' tag.",),
         "11xx_request_issues",
         "",
+        "Pending orders should not include the '%s' tag.",
     )
     """-1225 PENDING_PARAM_NOT_REQUIRED"""
 
     NEW_ORDER_REJECTED = (
         -2010,
         "NEW_ORDER_REJECTED",
-        ("NEW_ORDER_REJECTED",),
         "11xx_request_issues",
         "",
+        "NEW_ORDER_REJECTED",
     )
     """-2010 NEW_ORDER_REJECTED"""
 
     CANCEL_REJECTED = (
         -2011,
         "CANCEL_REJECTED",
-        ("CANCEL_REJECTED",),
         "11xx_request_issues",
         "",
+        "CANCEL_REJECTED",
     )
     """-2011 CANCEL_REJECTED"""
 
     NO_SUCH_ORDER = (
         -2013,
         "NO_SUCH_ORDER",
-        ("Order does not exist.",),
         "11xx_request_issues",
         "",
+        "Order does not exist.",
     )
     """-2013 NO_SUCH_ORDER"""
 
     BAD_API_KEY_FMT = (
         -2014,
         "BAD_API_KEY_FMT",
-        ("API-key format invalid.",),
         "11xx_request_issues",
         "",
+        "API-key format invalid.",
     )
     """-2014 BAD_API_KEY_FMT"""
 
     REJECTED_MBX_KEY = (
         -2015,
         "REJECTED_MBX_KEY",
-        ("Invalid API-key, IP, or permissions for action.",),
         "11xx_request_issues",
         "",
+        "Invalid API-key, IP, or permissions for action.",
     )
     """-2015 REJECTED_MBX_KEY"""
 
     NO_TRADING_WINDOW = (
         -2016,
         "NO_TRADING_WINDOW",
-        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
         "11xx_request_issues",
         "",
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
     )
     """-2016 NO_TRADING_WINDOW"""
 
     ORDER_ARCHIVED = (
         -2026,
         "ORDER_ARCHIVED",
-        (
-            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-        ),
         "11xx_request_issues",
         "",
+        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
     )
     """-2026 ORDER_ARCHIVED"""
 
     SUBSCRIPTION_ACTIVE = (
         -2035,
         "SUBSCRIPTION_ACTIVE",
-        ("User Data Stream subscription already active.",),
         "11xx_request_issues",
         "",
+        "User Data Stream subscription already active.",
     )
     """-2035 SUBSCRIPTION_ACTIVE"""
 
     SUBSCRIPTION_INACTIVE = (
         -2036,
         "SUBSCRIPTION_INACTIVE",
-        ("User Data Stream subscription not active.",),
         "11xx_request_issues",
         "",
+        "User Data Stream subscription not active.",
     )
     """-2036 SUBSCRIPTION_INACTIVE"""
 
     CLIENT_ORDER_ID_INVALID = (
         -2039,
         "CLIENT_ORDER_ID_INVALID",
-        ("Client order ID is not correct for this order ID.",),
         "11xx_request_issues",
         "",
+        "Client order ID is not correct for this order ID.",
     )
     """-2039 CLIENT_ORDER_ID_INVALID"""
 
     MAXIMUM_SUBSCRIPTION_IDS = (
         -2042,
         "MAXIMUM_SUBSCRIPTION_IDS",
-        ("Maximum subscription ID reached for this connection.",),
         "11xx_request_issues",
         "",
+        "Maximum subscription ID reached for this connection.",
     )
     """-2042 MAXIMUM_SUBSCRIPTION_IDS"""
 
     NO_REFERENCE_PRICE = (
         -2043,
         "NO_REFERENCE_PRICE",
-        ("This symbol doesn't have a reference price.",),
         "11xx_request_issues",
         "",
+        "This symbol doesn't have a reference price.",
     )
     """-2043 NO_REFERENCE_PRICE"""
 
@@ -1093,22 +1035,18 @@ class ErrorCode(IntEnum):
     ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
         -2021,
         "Order cancel-replace partially failed",
-        (
-            "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
-        ),
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
+        "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
     )
     """-2021 Order cancel-replace partially failed"""
 
     ORDER_CANCEL_REPLACE_FAILED = (
         -2022,
         "Order cancel-replace failed.",
-        (
-            "This code is sent when both the cancellation of the order failed and the new order placement failed.",
-        ),
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
+        "This code is sent when both the cancellation of the order failed and the new order placement failed.",
     )
     """-2022 Order cancel-replace failed."""
 
@@ -1124,20 +1062,20 @@ class MessageTable(NamedTuple):
 MESSAGE_TABLES: tuple[MessageTable, ...] = (
     MessageTable(
         "Messages for -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011 CANCEL_REJECTED, and -2038 ORDER_AMEND_REJECTED",
-        (
-            -1010,
-            -2010,
-            -2011,
-            -2038,
-            -1013,
-        ),
+        (-1010, -2010, -2011, -2038, -1013),
         (
             (
                 "Unknown order sent.",
                 "The order (by either orderId, clOrdId, origClOrdId) could not be found.",
             ),
-            ("Duplicate order sent.", "The clOrdId is already in use."),
-            ("Market is closed.", "The symbol is not trading."),
+            (
+                "Duplicate order sent.",
+                "The clOrdId is already in use.",
+            ),
+            (
+                "Market is closed.",
+                "The symbol is not trading.",
+            ),
             (
                 "Account has insufficient balance for requested action.",
                 "Not enough funds to complete the action.",
@@ -1170,8 +1108,14 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Order amend is not supported for this symbol.",
                 "Order amend keep priority is not enabled on the symbol.",
             ),
-            ("Price * QTY is zero or less.", "price * quantity is too low."),
-            ("IcebergQty exceeds QTY.", "icebergQty must be less than the order quantity."),
+            (
+                "Price * QTY is zero or less.",
+                "price * quantity is too low.",
+            ),
+            (
+                "IcebergQty exceeds QTY.",
+                "icebergQty must be less than the order quantity.",
+            ),
             (
                 "This action is disabled on this account.",
                 "Contact customer support; some actions have been disabled on the account.",
@@ -1200,7 +1144,10 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "The relationship of the prices for the orders is not correct.",
                 "The prices set in the OCO is breaking the Price restrictions. For reference: BUY : LIMIT_MAKER price < Last Traded Price < stopPrice SELL : LIMIT_MAKER price > Last Traded Price > stopPrice",
             ),
-            ("OCO orders are not supported for this symbol", "OCO is not enabled on the symbol."),
+            (
+                "OCO orders are not supported for this symbol",
+                "OCO is not enabled on the symbol.",
+            ),
             (
                 "Quote order qty market orders are not support for this symbol.",
                 "MARKET orders using the parameter quoteOrderQty are not enabled on the symbol.",
@@ -1273,7 +1220,10 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Order book liquidity is too low for this pegged order.",
                 "The order book doesn’t have the best price level to peg the price to.",
             ),
-            ("OPO orders are not supported for this symbol.", ""),
+            (
+                "OPO orders are not supported for this symbol.",
+                "",
+            ),
             (
                 "Order amend (pending OPO order) is not supported.",
                 "You cannot amend the pending quantity of an OPO order",
@@ -1316,7 +1266,10 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Filter failure: MAX_POSITION",
                 "The account's position has reached the maximum defined limit. This is composed of the sum of the balance of the base asset, and the sum of the quantity of all open BUY orders.",
             ),
-            ("Filter failure: MAX_NUM_ORDERS", "Account has too many open orders on the symbol."),
+            (
+                "Filter failure: MAX_NUM_ORDERS",
+                "Account has too many open orders on the symbol.",
+            ),
             (
                 "Filter failure: MAX_NUM_ALGO_ORDERS",
                 "Account has too many open stop loss and/or take profit orders on the symbol.",
@@ -1369,7 +1322,8 @@ class Match(NamedTuple):
 # (codes, template, pattern, literal characters, key), in page order: each
 # code's messages, then message-table rows. The first code is the one `match`
 # reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any.
+# templates with placeholders, None marks a template without any. One value a
+# line, as black would leave it: black then formats the module in one pass.
 _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
     (
         (-1000,),
@@ -1392,7 +1346,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         47,
         None,
     ),
-    ((-1003,), "Too many requests queued.", "^Too many requests queued\\.$", 25, None),
+    (
+        (-1003,),
+        "Too many requests queued.",
+        "^Too many requests queued\\.$",
+        25,
+        None,
+    ),
     (
         (-1003,),
         "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
@@ -1442,8 +1402,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         92,
         None,
     ),
-    ((-1014,), "Unsupported order combination.", "^Unsupported order combination\\.$", 30, None),
-    ((-1015,), "Too many new orders.", "^Too many new orders\\.$", 20, None),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        "^Unsupported order combination\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        "^Too many new orders\\.$",
+        20,
+        None,
+    ),
     (
         (-1015,),
         "Too many new orders; current limit is %s orders per %s.",
@@ -1577,7 +1549,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         54,
         "Param '",
     ),
-    ((-1102,), "Required tag '%s' missing.", "^Required tag '(.+?)' missing\\.$", 24, "Required"),
+    (
+        (-1102,),
+        "Required tag '%s' missing.",
+        "^Required tag '(.+?)' missing\\.$",
+        24,
+        "Required",
+    ),
     (
         (-1102,),
         "Field value was empty or malformed.",
@@ -1592,8 +1570,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         54,
         "'",
     ),
-    ((-1103,), "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, None),
-    ((-1103,), "Undefined Tag.", "^Undefined Tag\\.$", 14, None),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        "^An unknown parameter was sent\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1103,),
+        "Undefined Tag.",
+        "^Undefined Tag\\.$",
+        14,
+        None,
+    ),
     (
         (-1104,),
         "Not all sent parameters were read.",
@@ -1608,8 +1598,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         72,
         "Not all ",
     ),
-    ((-1105,), "A parameter was empty.", "^A parameter was empty\\.$", 22, None),
-    ((-1105,), "Parameter '%s' was empty.", "^Parameter '(.+?)' was empty\\.$", 23, "Paramete"),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        "^A parameter was empty\\.$",
+        22,
+        None,
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        "^Parameter '(.+?)' was empty\\.$",
+        23,
+        "Paramete",
+    ),
     (
         (-1106,),
         "A parameter was sent when not required.",
@@ -1631,7 +1633,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         "A tag '",
     ),
-    ((-1108,), "Parameter '%s' overflowed.", "^Parameter '(.+?)' overflowed\\.$", 24, "Paramete"),
+    (
+        (-1108,),
+        "Parameter '%s' overflowed.",
+        "^Parameter '(.+?)' overflowed\\.$",
+        24,
+        "Paramete",
+    ),
     (
         (-1111,),
         "Parameter '%s' has too much precision.",
@@ -1639,7 +1647,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         "Paramete",
     ),
-    ((-1112,), "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, None),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        "^No orders on book for symbol\\.$",
+        29,
+        None,
+    ),
     (
         (-1114,),
         "TimeInForce parameter sent when not required.",
@@ -1647,10 +1661,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         45,
         None,
     ),
-    ((-1115,), "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, None),
-    ((-1116,), "Invalid orderType.", "^Invalid orderType\\.$", 18, None),
-    ((-1117,), "Invalid side.", "^Invalid side\\.$", 13, None),
-    ((-1118,), "New client order ID was empty.", "^New client order ID was empty\\.$", 30, None),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        "^Invalid timeInForce\\.$",
+        20,
+        None,
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        "^Invalid orderType\\.$",
+        18,
+        None,
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        "^Invalid side\\.$",
+        13,
+        None,
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        "^New client order ID was empty\\.$",
+        30,
+        None,
+    ),
     (
         (-1119,),
         "Original client order ID was empty.",
@@ -1658,11 +1696,41 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1120,), "Invalid interval.", "^Invalid interval\\.$", 17, None),
-    ((-1121,), "Invalid symbol.", "^Invalid symbol\\.$", 15, None),
-    ((-1122,), "Invalid symbolStatus.", "^Invalid symbolStatus\\.$", 21, None),
-    ((-1125,), "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, None),
-    ((-1127,), "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, None),
+    (
+        (-1120,),
+        "Invalid interval.",
+        "^Invalid interval\\.$",
+        17,
+        None,
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        "^Invalid symbol\\.$",
+        15,
+        None,
+    ),
+    (
+        (-1122,),
+        "Invalid symbolStatus.",
+        "^Invalid symbolStatus\\.$",
+        21,
+        None,
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        "^This listenKey does not exist\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        "^Lookup interval is too big\\.$",
+        27,
+        None,
+    ),
     (
         (-1127,),
         "More than %s hours between startTime and endTime.",
@@ -1733,7 +1801,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         43,
         None,
     ),
-    ((-1135,), "Invalid JSON Request", "^Invalid JSON Request$", 20, None),
+    (
+        (-1135,),
+        "Invalid JSON Request",
+        "^Invalid JSON Request$",
+        20,
+        None,
+    ),
     (
         (-1135,),
         "JSON sent for parameter '%s' is not valid",
@@ -1741,7 +1815,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         39,
         "JSON sen",
     ),
-    ((-1139,), "Invalid ticker type.", "^Invalid ticker type\\.$", 20, None),
+    (
+        (-1139,),
+        "Invalid ticker type.",
+        "^Invalid ticker type\\.$",
+        20,
+        None,
+    ),
     (
         (-1145,),
         "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
@@ -1763,7 +1843,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         57,
         None,
     ),
-    ((-1152,), "Invalid SBE message header.", "^Invalid SBE message header\\.$", 27, None),
+    (
+        (-1152,),
+        "Invalid SBE message header.",
+        "^Invalid SBE message header\\.$",
+        27,
+        None,
+    ),
     (
         (-1153,),
         "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
@@ -1778,7 +1864,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         43,
         None,
     ),
-    ((-1155,), "SBE is not enabled.", "^SBE is not enabled\\.$", 19, None),
+    (
+        (-1155,),
+        "SBE is not enabled.",
+        "^SBE is not enabled\\.$",
+        19,
+        None,
+    ),
     (
         (-1158,),
         "Order type not supported in OCO.",
@@ -1842,7 +1934,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         42,
         None,
     ),
-    ((-1169,), "Invalid tag number.", "^Invalid tag number\\.$", 19, None),
+    (
+        (-1169,),
+        "Invalid tag number.",
+        "^Invalid tag number\\.$",
+        19,
+        None,
+    ),
     (
         (-1170,),
         "Tag '%s' not defined for this message type.",
@@ -1927,8 +2025,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         70,
         None,
     ),
-    ((-1177,), "Tag specified without a value.", "^Tag specified without a value\\.$", 30, None),
-    ((-1177,), "Invalid encodingType.", "^Invalid encodingType\\.$", 21, None),
+    (
+        (-1177,),
+        "Tag specified without a value.",
+        "^Tag specified without a value\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1177,),
+        "Invalid encodingType.",
+        "^Invalid encodingType\\.$",
+        21,
+        None,
+    ),
     (
         (-1178,),
         "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
@@ -1957,7 +2067,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         55,
         "Too many",
     ),
-    ((-1182,), "Conflicting fields: [%s]", "^Conflicting fields: \\[(.+?)\\]$", 22, "Conflict"),
+    (
+        (-1182,),
+        "Conflicting fields: [%s]",
+        "^Conflicting fields: \\[(.+?)\\]$",
+        22,
+        "Conflict",
+    ),
     (
         (-1183,),
         "Requested operation is not allowed in DropCopy sessions.",
@@ -2070,8 +2186,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         48,
         None,
     ),
-    ((-1210,), "Invalid pegPriceType.", "^Invalid pegPriceType\\.$", 21, None),
-    ((-1211,), "Invalid pegOffsetType.", "^Invalid pegOffsetType\\.$", 22, None),
+    (
+        (-1210,),
+        "Invalid pegPriceType.",
+        "^Invalid pegPriceType\\.$",
+        21,
+        None,
+    ),
+    (
+        (-1211,),
+        "Invalid pegOffsetType.",
+        "^Invalid pegOffsetType\\.$",
+        22,
+        None,
+    ),
     (
         (-1220,),
         "The symbol's status does not match the requested symbolStatus.",
@@ -2114,10 +2242,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         45,
         "Pending ",
     ),
-    ((-2010,), "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, None),
-    ((-2011,), "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, None),
-    ((-2013,), "Order does not exist.", "^Order does not exist\\.$", 21, None),
-    ((-2014,), "API-key format invalid.", "^API-key format invalid\\.$", 23, None),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        "^NEW_ORDER_REJECTED$",
+        18,
+        None,
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        "^CANCEL_REJECTED$",
+        15,
+        None,
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        "^Order does not exist\\.$",
+        21,
+        None,
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        "^API-key format invalid\\.$",
+        23,
+        None,
+    ),
     (
         (-2015,),
         "Invalid API-key, IP, or permissions for action.",
@@ -2189,465 +2341,355 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Unknown order sent.",
         "^Unknown order sent\\.$",
         19,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Duplicate order sent.",
         "^Duplicate order sent\\.$",
         21,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Market is closed.",
         "^Market is closed\\.$",
         17,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Account has insufficient balance for requested action.",
         "^Account has insufficient balance for requested action\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Market orders are not supported for this symbol.",
         "^Market orders are not supported for this symbol\\.$",
         48,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Iceberg orders are not supported for this symbol.",
         "^Iceberg orders are not supported for this symbol\\.$",
         49,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Stop loss orders are not supported for this symbol.",
         "^Stop loss orders are not supported for this symbol\\.$",
         51,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Stop loss limit orders are not supported for this symbol.",
         "^Stop loss limit orders are not supported for this symbol\\.$",
         57,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Take profit orders are not supported for this symbol.",
         "^Take profit orders are not supported for this symbol\\.$",
         53,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Take profit limit orders are not supported for this symbol.",
         "^Take profit limit orders are not supported for this symbol\\.$",
         59,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend is not supported for this symbol.",
         "^Order amend is not supported for this symbol\\.$",
         45,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Price * QTY is zero or less.",
         "^Price \\* QTY is zero or less\\.$",
         28,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "IcebergQty exceeds QTY.",
         "^IcebergQty exceeds QTY\\.$",
         23,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This action is disabled on this account.",
         "^This action is disabled on this account\\.$",
         40,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This account may not place or cancel orders.",
         "^This account may not place or cancel orders\\.$",
         44,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Unsupported order combination",
         "^Unsupported order combination$",
         29,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order would trigger immediately.",
         "^Order would trigger immediately\\.$",
         32,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Cancel order is invalid. Check origClOrdId and orderId.",
         "^Cancel order is invalid\\. Check origClOrdId and orderId\\.$",
         55,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order would immediately match and take.",
         "^Order would immediately match and take\\.$",
         39,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "The relationship of the prices for the orders is not correct.",
         "^The relationship of the prices for the orders is not correct\\.$",
         61,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "OCO orders are not supported for this symbol",
         "^OCO orders are not supported for this symbol$",
         44,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Quote order qty market orders are not support for this symbol.",
         "^Quote order qty market orders are not support for this symbol\\.$",
         62,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Trailing stop orders are not supported for this symbol.",
         "^Trailing stop orders are not supported for this symbol\\.$",
         55,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order cancel-replace is not supported for this symbol.",
         "^Order cancel-replace is not supported for this symbol\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This symbol is not permitted for this account.",
         "^This symbol is not permitted for this account\\.$",
         46,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This symbol is restricted for this account.",
         "^This symbol is restricted for this account\\.$",
         43,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order was not canceled due to cancel restrictions.",
         "^Order was not canceled due to cancel restrictions\\.$",
         50,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Rest API trading is not enabled.",
         "^Rest API trading is not enabled\\.$",
         32,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "WebSocket API trading is not enabled.",
         "^WebSocket API trading is not enabled\\.$",
         37,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "FIX API trading is not enabled.",
         "^FIX API trading is not enabled\\.$",
         31,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
         "^Order book liquidity is less than LOT_SIZE filter minimum quantity\\.$",
         67,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
         "^Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity\\.$",
         74,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than symbol minimum quantity.",
         "^Order book liquidity is less than symbol minimum quantity\\.$",
         58,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend (quantity increase) is not supported.",
         "^Order amend \\(quantity increase\\) is not supported\\.$",
         49,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "The requested action would change no state; rejecting",
         "^The requested action would change no state; rejecting$",
         53,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Pegged orders are not supported for this symbol.",
         "^Pegged orders are not supported for this symbol\\.$",
         48,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This order type may not use pegged price.",
         "^This order type may not use pegged price\\.$",
         41,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This price peg cannot be used with this order type.",
         "^This price peg cannot be used with this order type\\.$",
         51,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is too low for this pegged order.",
         "^Order book liquidity is too low for this pegged order\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "OPO orders are not supported for this symbol.",
         "^OPO orders are not supported for this symbol\\.$",
         45,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend (pending OPO order) is not supported.",
         "^Order amend \\(pending OPO order\\) is not supported\\.$",
         49,
         None,
     ),
-    ((-1013,), "Filter failure: PRICE_FILTER", "^Filter failure: PRICE_FILTER$", 28, None),
-    ((-1013,), "Filter failure: PERCENT_PRICE", "^Filter failure: PERCENT_PRICE$", 29, None),
-    ((-1013,), "Filter failure: LOT_SIZE", "^Filter failure: LOT_SIZE$", 24, None),
-    ((-1013,), "Filter failure: MIN_NOTIONAL", "^Filter failure: MIN_NOTIONAL$", 28, None),
-    ((-1013,), "Filter failure: NOTIONAL", "^Filter failure: NOTIONAL$", 24, None),
-    ((-1013,), "Filter failure: ICEBERG_PARTS", "^Filter failure: ICEBERG_PARTS$", 29, None),
-    ((-1013,), "Filter failure: MARKET_LOT_SIZE", "^Filter failure: MARKET_LOT_SIZE$", 31, None),
-    ((-1013,), "Filter failure: MAX_POSITION", "^Filter failure: MAX_POSITION$", 28, None),
-    ((-1013,), "Filter failure: MAX_NUM_ORDERS", "^Filter failure: MAX_NUM_ORDERS$", 30, None),
+    (
+        (-1013,),
+        "Filter failure: PRICE_FILTER",
+        "^Filter failure: PRICE_FILTER$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: PERCENT_PRICE",
+        "^Filter failure: PERCENT_PRICE$",
+        29,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: LOT_SIZE",
+        "^Filter failure: LOT_SIZE$",
+        24,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MIN_NOTIONAL",
+        "^Filter failure: MIN_NOTIONAL$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: NOTIONAL",
+        "^Filter failure: NOTIONAL$",
+        24,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: ICEBERG_PARTS",
+        "^Filter failure: ICEBERG_PARTS$",
+        29,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MARKET_LOT_SIZE",
+        "^Filter failure: MARKET_LOT_SIZE$",
+        31,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_POSITION",
+        "^Filter failure: MAX_POSITION$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDERS",
+        "^Filter failure: MAX_NUM_ORDERS$",
+        30,
+        None,
+    ),
     (
         (-1013,),
         "Filter failure: MAX_NUM_ALGO_ORDERS",
@@ -2676,7 +2718,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1013,), "Filter failure: TRAILING_DELTA", "^Filter failure: TRAILING_DELTA$", 30, None),
+    (
+        (-1013,),
+        "Filter failure: TRAILING_DELTA",
+        "^Filter failure: TRAILING_DELTA$",
+        30,
+        None,
+    ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ORDERS",

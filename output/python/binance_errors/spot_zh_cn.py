@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 SOURCE_ID = "spot_zh_cn"
-SOURCE_URL: str | None = "https://github.com/binance/binance-spot-api-docs/blob/master/errors_CN.md"
+# Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
+SOURCE_URL: str | None
+SOURCE_URL = "https://github.com/binance/binance-spot-api-docs/blob/master/errors_CN.md"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -48,15 +50,17 @@ class ErrorCode(IntEnum):
     category: str | None
     description: str
 
-    # Every member passes all five; the defaults let type checkers accept a
-    # lookup by value, `ErrorCode(-1121)`, which never calls this.
+    # Every member passes code, name, category, description, then its messages,
+    # one per line: a layout black keeps as it is, whatever their length. The
+    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
+    # which never calls this.
     def __new__(
         cls,
         code: int,
         published_name: str = "",
-        messages: tuple[str, ...] = (),
         category: str | None = None,
         description: str = "",
+        *messages: str,
     ) -> ErrorCode:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -70,171 +74,159 @@ class ErrorCode(IntEnum):
     UNKNOWN = (
         -1000,
         "未知错误",
-        ("未知错误",),
         "10xx_服务器或网络问题",
         "",
+        "未知错误",
     )
     """-1000 未知错误"""
 
     DISCONNECTED = (
         -1001,
         "连接断开",
-        ("通常是一个内部错误，一般重试即可解决。",),
         "10xx_服务器或网络问题",
         "",
+        "通常是一个内部错误，一般重试即可解决。",
     )
     """-1001 连接断开"""
 
     UNAUTHORIZED = (
         -1002,
         "未授权",
-        ("请检查你的(API)权限",),
         "10xx_服务器或网络问题",
         "",
+        "请检查你的(API)权限",
     )
     """-1002 未授权"""
 
     TOO_MANY_REQUESTS = (
         -1003,
         "请求过多",
-        (
-            "排队的请求过多。",
-            "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
-            "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "排队的请求过多。",
+        "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+        "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
     )
     """-1003 请求过多"""
 
     UNEXPECTED_RESP = (
         -1006,
         "非常规响应",
-        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
         "10xx_服务器或网络问题",
         "",
+        "（从内部）接收到了不符合预设格式的消息，下单状态未知。",
     )
     """-1006 非常规响应"""
 
     TIMEOUT = (
         -1007,
         "超时",
-        ("后端服务超时，下单状态未知。",),
         "10xx_服务器或网络问题",
         "",
+        "后端服务超时，下单状态未知。",
     )
     """-1007 超时"""
 
     SERVER_BUSY = (
         -1008,
         "SERVER_BUSY",
-        ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
         "10xx_服务器或网络问题",
         "",
+        "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
     )
     """-1008 SERVER_BUSY"""
 
     INVALID_MESSAGE = (
         -1013,
         "消息无效",
-        (
-            "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
-            "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
+        "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
     )
     """-1013 消息无效"""
 
     UNKNOWN_ORDER_COMPOSITION = (
         -1014,
         "不支持的订单参数(组合)",
-        ("不支持的订单参数组合.",),
         "10xx_服务器或网络问题",
         "",
+        "不支持的订单参数组合.",
     )
     """-1014 不支持的订单参数(组合)"""
 
     TOO_MANY_ORDERS = (
         -1015,
         "订单太多",
-        ("下单(撤单)太多",),
         "10xx_服务器或网络问题",
         "",
+        "下单(撤单)太多",
     )
     """-1015 订单太多"""
 
     SERVICE_SHUTTING_DOWN = (
         -1016,
         "服务器下线",
-        ("服务器下线",),
         "10xx_服务器或网络问题",
         "",
+        "服务器下线",
     )
     """-1016 服务器下线"""
 
     UNSUPPORTED_OPERATION = (
         -1020,
         "不支持的操作",
-        ("不支持的操作",),
         "10xx_服务器或网络问题",
         "",
+        "不支持的操作",
     )
     """-1020 不支持的操作"""
 
     INVALID_TIMESTAMP = (
         -1021,
         "时间同步问题",
-        (
-            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
-            "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+        "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
     )
     """-1021 时间同步问题"""
 
     INVALID_SIGNATURE = (
         -1022,
         "签名不正确",
-        (
-            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
     )
     """-1022 签名不正确"""
 
     COMP_ID_IN_USE = (
         -1033,
         "正在使用的 Comp ID",
-        (
-            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
     )
     """-1033 正在使用的 Comp ID"""
 
     TOO_MANY_CONNECTIONS = (
         -1034,
         "连接太多",
-        (
-            "Too many concurrent connections; current limit is '%s'.",
-            "Too many connection attempts for account; current limit is %s per '%s'.",
-            "Too many connection attempts from IP; current limit is %s",
-        ),
         "10xx_服务器或网络问题",
         "",
+        "Too many concurrent connections; current limit is '%s'.",
+        "Too many connection attempts for account; current limit is %s per '%s'.",
+        "Too many connection attempts from IP; current limit is %s",
     )
     """-1034 连接太多"""
 
     LOGGED_OUT = (
         -1035,
         "会话注销",
-        ("Please send Logout<5> message to close the session.",),
         "10xx_服务器或网络问题",
         "",
+        "Please send Logout<5> message to close the session.",
     )
     """-1035 会话注销"""
 
@@ -242,847 +234,799 @@ class ErrorCode(IntEnum):
     ILLEGAL_CHARS = (
         -1100,
         "非法字符",
-        (
-            "Illegal characters found in a parameter.",
-            "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Illegal characters found in a parameter.",
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
     )
     """-1100 非法字符"""
 
     TOO_MANY_PARAMETERS = (
         -1101,
         "参数太多",
-        (
-            "Too many parameters sent for this endpoint.",
-            "Too many parameters; expected '%s' and received '%s'.",
-            "Duplicate values for a parameter detected.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Too many parameters sent for this endpoint.",
+        "Too many parameters; expected '%s' and received '%s'.",
+        "Duplicate values for a parameter detected.",
     )
     """-1101 参数太多"""
 
     MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
         -1102,
         "缺少必须参数",
-        (
-            "A mandatory parameter was not sent, was empty/null, or malformed.",
-            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-            "Param '%s' or '%s' must be sent, but both were empty/null!",
-            "Required tag '%s' missing.",
-            "Field value was empty or malformed.",
-            "'%s' contains unexpected value. Cannot be greater than %s.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        "Required tag '%s' missing.",
+        "Field value was empty or malformed.",
+        "'%s' contains unexpected value. Cannot be greater than %s.",
     )
     """-1102 缺少必须参数"""
 
     UNKNOWN_PARAM = (
         -1103,
         "无法识别的参数",
-        (
-            "An unknown parameter was sent.",
-            "Undefined Tag.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "An unknown parameter was sent.",
+        "Undefined Tag.",
     )
     """-1103 无法识别的参数"""
 
     UNREAD_PARAMETERS = (
         -1104,
         "冗余参数",
-        (
-            "Not all sent parameters were read.",
-            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Not all sent parameters were read.",
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
     )
     """-1104 冗余参数"""
 
     PARAM_EMPTY = (
         -1105,
         "空参数(仅有参数名)",
-        (
-            "A parameter was empty.",
-            "Parameter '%s' was empty.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "A parameter was empty.",
+        "Parameter '%s' was empty.",
     )
     """-1105 空参数(仅有参数名)"""
 
     PARAM_NOT_REQUIRED = (
         -1106,
         "非必需参数",
-        (
-            "A parameter was sent when not required.",
-            "Parameter '%s' sent when not required.",
-            "A tag '%s' was sent when not required.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "A parameter was sent when not required.",
+        "Parameter '%s' sent when not required.",
+        "A tag '%s' was sent when not required.",
     )
     """-1106 非必需参数"""
 
     PARAM_OVERFLOW = (
         -1108,
         "参数溢出",
-        ("Parameter '%s' overflowed.",),
         "11xx_请求内容中的问题",
         "",
+        "Parameter '%s' overflowed.",
     )
     """-1108 参数溢出"""
 
     BAD_PRECISION = (
         -1111,
         "精度过高",
-        ("Parameter '%s' has too much precision.",),
         "11xx_请求内容中的问题",
         "",
+        "Parameter '%s' has too much precision.",
     )
     """-1111 精度过高"""
 
     NO_DEPTH = (
         -1112,
         "空白的orderbook",
-        ("No orders on book for symbol.",),
         "11xx_请求内容中的问题",
         "",
+        "No orders on book for symbol.",
     )
     """-1112 空白的orderbook"""
 
     TIF_NOT_REQUIRED = (
         -1114,
         "错误地发送了不需要的TIF参数",
-        ("TimeInForce parameter sent when not required.",),
         "11xx_请求内容中的问题",
         "",
+        "TimeInForce parameter sent when not required.",
     )
     """-1114 错误地发送了不需要的TIF参数"""
 
     INVALID_TIF = (
         -1115,
         "无效的TIF参数",
-        ("Invalid timeInForce.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid timeInForce.",
     )
     """-1115 无效的TIF参数"""
 
     INVALID_ORDER_TYPE = (
         -1116,
         "无效的订单类型",
-        ("Invalid orderType.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid orderType.",
     )
     """-1116 无效的订单类型"""
 
     INVALID_SIDE = (
         -1117,
         "无效的订单方向",
-        ("Invalid side.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid side.",
     )
     """-1117 无效的订单方向"""
 
     EMPTY_NEW_CL_ORD_ID = (
         -1118,
         "空白的newClientOrderId",
-        ("New client order ID was empty.",),
         "11xx_请求内容中的问题",
         "",
+        "New client order ID was empty.",
     )
     """-1118 空白的newClientOrderId"""
 
     EMPTY_ORG_CL_ORD_ID = (
         -1119,
         "空白的originalClientOrderId",
-        ("Original client order ID was empty.",),
         "11xx_请求内容中的问题",
         "",
+        "Original client order ID was empty.",
     )
     """-1119 空白的originalClientOrderId"""
 
     BAD_INTERVAL = (
         -1120,
         "无效的间隔(interval)",
-        ("Invalid interval.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid interval.",
     )
     """-1120 无效的间隔(interval)"""
 
     BAD_SYMBOL = (
         -1121,
         "无效的交易对",
-        ("Invalid symbol.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid symbol.",
     )
     """-1121 无效的交易对"""
 
     INVALID_SYMBOLSTATUS = (
         -1122,
         "无效的交易对状态",
-        ("Invalid symbolStatus.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid symbolStatus.",
     )
     """-1122 无效的交易对状态"""
 
     INVALID_LISTEN_KEY = (
         -1125,
         "无效的listenKey",
-        ("This listenKey does not exist.",),
         "11xx_请求内容中的问题",
         "",
+        "This listenKey does not exist.",
     )
     """-1125 无效的listenKey"""
 
     MORE_THAN_XX_HOURS = (
         -1127,
         "查询间隔过长",
-        (
-            "Lookup interval is too big.",
-            "More than %s hours between startTime and endTime.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Lookup interval is too big.",
+        "More than %s hours between startTime and endTime.",
     )
     """-1127 查询间隔过长"""
 
     OPTIONAL_PARAMS_BAD_COMBO = (
         -1128,
         "无效的可选参数组合",
-        (
-            "Combination of optional parameters invalid.",
-            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-            "Fields [%s] must be sent together or omitted entirely.",
-            "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
-            "Conflicting fields: ['%s'...]",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Combination of optional parameters invalid.",
+        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+        "Fields [%s] must be sent together or omitted entirely.",
+        "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
+        "Conflicting fields: ['%s'...]",
     )
     """-1128 无效的可选参数组合"""
 
     INVALID_PARAMETER = (
         -1130,
         "无效参数(值)",
-        (
-            "Invalid data sent for a parameter.",
-            "Data sent for parameter '%s' is not valid.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Invalid data sent for a parameter.",
+        "Data sent for parameter '%s' is not valid.",
     )
     """-1130 无效参数(值)"""
 
     BAD_STRATEGY_TYPE = (
         -1134,
         "strategyType不符合需求",
-        (
-            "strategyType was less than 1000000.",
-            "TargetStrategy (847) was less than 1000000.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "strategyType was less than 1000000.",
+        "TargetStrategy (847) was less than 1000000.",
     )
     """-1134 strategyType不符合需求"""
 
     INVALID_JSON = (
         -1135,
         "无效的JSON",
-        (
-            "Invalid JSON Request",
-            "JSON sent for parameter '%s' is not valid",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Invalid JSON Request",
+        "JSON sent for parameter '%s' is not valid",
     )
     """-1135 无效的JSON"""
 
     INVALID_TICKER_TYPE = (
         -1139,
         "无效的Ticker类型",
-        ("Invalid ticker type.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid ticker type.",
     )
     """-1139 无效的Ticker类型"""
 
     INVALID_CANCEL_RESTRICTIONS = (
         -1145,
         "无效的取消限制",
-        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
         "11xx_请求内容中的问题",
         "",
+        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
     )
     """-1145 无效的取消限制"""
 
     DUPLICATE_SYMBOLS = (
         -1151,
         "重复的交易对",
-        ("Symbol is present multiple times in the list.",),
         "11xx_请求内容中的问题",
         "",
+        "Symbol is present multiple times in the list.",
     )
     """-1151 重复的交易对"""
 
     INVALID_SBE_HEADER = (
         -1152,
         "无效的SBE报文头部",
-        (
-            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-            "Invalid SBE message header.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+        "Invalid SBE message header.",
     )
     """-1152 无效的SBE报文头部"""
 
     UNSUPPORTED_SCHEMA_ID = (
         -1153,
         "不支持的SCHEMA_ID",
-        (
-            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-            "Invalid SBE schema ID or version specified.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+        "Invalid SBE schema ID or version specified.",
     )
     """-1153 不支持的SCHEMA_ID"""
 
     SBE_DISABLED = (
         -1155,
         "SBE 没有开启",
-        ("SBE is not enabled.",),
         "11xx_请求内容中的问题",
         "",
+        "SBE is not enabled.",
     )
     """-1155 SBE 没有开启"""
 
     OCO_ORDER_TYPE_REJECTED = (
         -1158,
         "OCO 订单类型被拒绝",
-        (
-            "Order type not supported in OCO.",
-            "If the order type provided in the aboveType and/or belowType is not supported.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Order type not supported in OCO.",
+        "If the order type provided in the aboveType and/or belowType is not supported.",
     )
     """-1158 OCO 订单类型被拒绝"""
 
     OCO_ICEBERGQTY_TIMEINFORCE = (
         -1160,
         "OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
-        (
-            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
     )
     """-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题"""
 
     DEPRECATED_SCHEMA = (
         -1161,
         "被弃用的模式",
-        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
         "11xx_请求内容中的问题",
         "",
+        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
     )
     """-1161 被弃用的模式"""
 
     BUY_OCO_LIMIT_MUST_BE_BELOW = (
         -1165,
         "买入 OCO 限价单必须较低",
-        ("A limit order in a buy OCO must be below.",),
         "11xx_请求内容中的问题",
         "",
+        "A limit order in a buy OCO must be below.",
     )
     """-1165 买入 OCO 限价单必须较低"""
 
     SELL_OCO_LIMIT_MUST_BE_ABOVE = (
         -1166,
         "卖出 OCO 限价单必须较高",
-        ("A limit order in a sell OCO must be above.",),
         "11xx_请求内容中的问题",
         "",
+        "A limit order in a sell OCO must be above.",
     )
     """-1166 卖出 OCO 限价单必须较高"""
 
     BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = (
         -1168,
         "两个 OCO 订单不能都是是限价单",
-        ("At least one OCO order must be contingent.",),
         "11xx_请求内容中的问题",
         "",
+        "At least one OCO order must be contingent.",
     )
     """-1168 两个 OCO 订单不能都是是限价单"""
 
     INVALID_TAG_NUMBER = (
         -1169,
         "Tag无效",
-        ("Invalid tag number.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid tag number.",
     )
     """-1169 Tag无效"""
 
     TAG_NOT_DEFINED_IN_MESSAGE = (
         -1170,
         "Tag未被定义",
-        ("Tag '%s' not defined for this message type.",),
         "11xx_请求内容中的问题",
         "",
+        "Tag '%s' not defined for this message type.",
     )
     """-1170 Tag未被定义"""
 
     TAG_APPEARS_MORE_THAN_ONCE = (
         -1171,
         "Tag重复出现",
-        ("Tag '%s' appears more than once.",),
         "11xx_请求内容中的问题",
         "",
+        "Tag '%s' appears more than once.",
     )
     """-1171 Tag重复出现"""
 
     TAG_OUT_OF_ORDER = (
         -1172,
         "Tag顺序错误",
-        ("Tag '%s' specified out of required order.",),
         "11xx_请求内容中的问题",
         "",
+        "Tag '%s' specified out of required order.",
     )
     """-1172 Tag顺序错误"""
 
     GROUP_FIELDS_OUT_OF_ORDER = (
         -1173,
         "分组字段顺序错误",
-        ("Repeating group '%s' fields out of order.",),
         "11xx_请求内容中的问题",
         "",
+        "Repeating group '%s' fields out of order.",
     )
     """-1173 分组字段顺序错误"""
 
     INVALID_COMPONENT = (
         -1174,
         "无效组件",
-        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
         "11xx_请求内容中的问题",
         "",
+        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
     )
     """-1174 无效组件"""
 
     RESET_SEQ_NUM_SUPPORT = (
         -1175,
         "序列号重置错误",
-        (
-            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
     )
     """-1175 序列号重置错误"""
 
     ALREADY_LOGGED_IN = (
         -1176,
         "已登录",
-        ("Logon<A> should only be sent once.",),
         "11xx_请求内容中的问题",
         "",
+        "Logon<A> should only be sent once.",
     )
     """-1176 已登录"""
 
     GARBLED_MESSAGE = (
         -1177,
         "错误消息",
-        (
-            "CheckSum(10) contains an incorrect value.",
-            "BeginString (8) is not the first tag in a message.",
-            "MsgType (35) is not the third tag in a message.",
-            "BodyLength (9) does not contain the correct byte count.",
-            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-            "Tag specified without a value.",
-            "Invalid encodingType.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "CheckSum(10) contains an incorrect value.",
+        "BeginString (8) is not the first tag in a message.",
+        "MsgType (35) is not the third tag in a message.",
+        "BodyLength (9) does not contain the correct byte count.",
+        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+        "Tag specified without a value.",
+        "Invalid encodingType.",
     )
     """-1177 错误消息"""
 
     BAD_SENDER_COMPID = (
         -1178,
         "Compid错误",
-        (
-            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
     )
     """-1178 Compid错误"""
 
     BAD_SEQ_NUM = (
         -1179,
         "序列号错误",
-        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
         "11xx_请求内容中的问题",
         "",
+        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
     )
     """-1179 序列号错误"""
 
     EXPECTED_LOGON = (
         -1180,
         "登陆消息错误",
-        ("Logon<A> must be the first message in the session.",),
         "11xx_请求内容中的问题",
         "",
+        "Logon<A> must be the first message in the session.",
     )
     """-1180 登陆消息错误"""
 
     TOO_MANY_MESSAGES = (
         -1181,
         "消息太多",
-        ("Too many messages; current limit is '%d' messages per '%s'.",),
         "11xx_请求内容中的问题",
         "",
+        "Too many messages; current limit is '%d' messages per '%s'.",
     )
     """-1181 消息太多"""
 
     PARAMS_BAD_COMBO = (
         -1182,
         "错误的参数组合",
-        ("Conflicting fields: [%s]",),
         "11xx_请求内容中的问题",
         "",
+        "Conflicting fields: [%s]",
     )
     """-1182 错误的参数组合"""
 
     NOT_ALLOWED_IN_DROP_COPY_SESSIONS = (
         -1183,
         "不允许在 Drop Copy 会话中使用",
-        ("Requested operation is not allowed in DropCopy sessions.",),
         "11xx_请求内容中的问题",
         "",
+        "Requested operation is not allowed in DropCopy sessions.",
     )
     """-1183 不允许在 Drop Copy 会话中使用"""
 
     DROP_COPY_SESSION_NOT_ALLOWED = (
         -1184,
         "不允许使用 Drop Copy 会话",
-        (
-            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
     )
     """-1184 不允许使用 Drop Copy 会话"""
 
     DROP_COPY_SESSION_REQUIRED = (
         -1185,
         "需要使用 Drop Copy 会话",
-        (
-            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
     )
     """-1185 需要使用 Drop Copy 会话"""
 
     NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = (
         -1186,
         "不允许在订单输入会话中使用",
-        ("Requested operation is not allowed in order entry sessions.",),
         "11xx_请求内容中的问题",
         "",
+        "Requested operation is not allowed in order entry sessions.",
     )
     """-1186 不允许在订单输入会话中使用"""
 
     NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = (
         -1187,
         "不允许在 Market Data 会话中使用",
-        ("Requested operation is not allowed in market data sessions.",),
         "11xx_请求内容中的问题",
         "",
+        "Requested operation is not allowed in market data sessions.",
     )
     """-1187 不允许在 Market Data 会话中使用"""
 
     INCORRECT_NUM_IN_GROUP_COUNT = (
         -1188,
         "组计数中的数字不正确",
-        ("Incorrect NumInGroup count for repeating group '%s'.",),
         "11xx_请求内容中的问题",
         "",
+        "Incorrect NumInGroup count for repeating group '%s'.",
     )
     """-1188 组计数中的数字不正确"""
 
     DUPLICATE_ENTRIES_IN_A_GROUP = (
         -1189,
         "组中包含重复条目",
-        ("Group '%s' contains duplicate entries.",),
         "11xx_请求内容中的问题",
         "",
+        "Group '%s' contains duplicate entries.",
     )
     """-1189 组中包含重复条目"""
 
     INVALID_REQUEST_ID = (
         -1190,
         "无效的请求 ID",
-        (
-            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
     )
     """-1190 无效的请求 ID"""
 
     TOO_MANY_SUBSCRIPTIONS = (
         -1191,
         "订阅数量过多",
-        (
-            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
     )
     """-1191 订阅数量过多"""
 
     INVALID_TIME_UNIT = (
         -1194,
         "错误的时间单位",
-        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
     )
     """-1194 错误的时间单位"""
 
     BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = (
         -1196,
         "买方 OCO 单的止损限价单必须是上方（above） 订单",
-        ("A stop loss order in a buy OCO must be above.",),
         "11xx_请求内容中的问题",
         "",
+        "A stop loss order in a buy OCO must be above.",
     )
     """-1196 买方 OCO 单的止损限价单必须是上方（above） 订单"""
 
     SELL_OCO_STOP_LOSS_MUST_BE_BELOW = (
         -1197,
         "卖方 OCO 单的止损限价单必须是下方（below） 订单",
-        ("A stop loss order in a sell OCO must be below.",),
         "11xx_请求内容中的问题",
         "",
+        "A stop loss order in a sell OCO must be below.",
     )
     """-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单"""
 
     BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = (
         -1198,
         "买方 OCO 单的止盈单必须是下方（below） 订单",
-        ("A take profit order in a buy OCO must be below.",),
         "11xx_请求内容中的问题",
         "",
+        "A take profit order in a buy OCO must be below.",
     )
     """-1198 买方 OCO 单的止盈单必须是下方（below） 订单"""
 
     SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = (
         -1199,
         "卖方 OCO 单的止盈单必须是上方（above） 订单",
-        ("A take profit order in a sell OCO must be above.",),
         "11xx_请求内容中的问题",
         "",
+        "A take profit order in a sell OCO must be above.",
     )
     """-1199 卖方 OCO 单的止盈单必须是上方（above） 订单"""
 
     INVALID_PEG_PRICE_TYPE = (
         -1210,
         "错误的挂钩订单价格类型",
-        ("Invalid pegPriceType.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid pegPriceType.",
     )
     """-1210 错误的挂钩订单价格类型"""
 
     INVALID_PEG_OFFSET_TYPE = (
         -1211,
         "错误的挂钩订单偏移类型",
-        ("Invalid pegOffsetType.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid pegOffsetType.",
     )
     """-1211 错误的挂钩订单偏移类型"""
 
     SYMBOL_DOES_NOT_MATCH_STATUS = (
         -1220,
         "交易对与状态不匹配",
-        ("The symbol's status does not match the requested symbolStatus.",),
         "11xx_请求内容中的问题",
         "",
+        "The symbol's status does not match the requested symbolStatus.",
     )
     """-1220 交易对与状态不匹配"""
 
     INVALID_SBE_MESSAGE_FIELD = (
         -1221,
         "SBE 消息中包含错误的字段",
-        ("Invalid/missing field(s) in SBE message.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid/missing field(s) in SBE message.",
     )
     """-1221 SBE 消息中包含错误的字段"""
 
     OPO_WORKING_MUST_BE_BUY = (
         -1222,
         "OPO 的生效订单必须是买单",
-        ("Working order in an OPO list must be a bid.",),
         "11xx_请求内容中的问题",
         "",
+        "Working order in an OPO list must be a bid.",
     )
     """-1222 OPO 的生效订单必须是买单"""
 
     OPO_PENDING_MUST_BE_SELL = (
         -1223,
         "OPO 的待处理订单必须是卖单",
-        ("Pending orders in an OPO list must be asks.",),
         "11xx_请求内容中的问题",
         "",
+        "Pending orders in an OPO list must be asks.",
     )
     """-1223 OPO 的待处理订单必须是卖单"""
 
     WORKING_PARAM_REQUIRED = (
         -1224,
         "生效订单缺少必须的 Tag",
-        ("Working order must include the '{param}' tag.",),
         "11xx_请求内容中的问题",
         "",
+        "Working order must include the '{param}' tag.",
     )
     """-1224 生效订单缺少必须的 Tag"""
 
     PENDING_PARAM_NOT_REQUIRED = (
         -1225,
         "待处理订单包含不需要的 Tag",
-        ("Pending orders should not include the '%s' tag.",),
         "11xx_请求内容中的问题",
         "",
+        "Pending orders should not include the '%s' tag.",
     )
     """-1225 待处理订单包含不需要的 Tag"""
 
     NEW_ORDER_REJECTED = (
         -2010,
         "新订单被拒绝",
-        ("NEW_ORDER_REJECTED",),
         "11xx_请求内容中的问题",
         "",
+        "NEW_ORDER_REJECTED",
     )
     """-2010 新订单被拒绝"""
 
     CANCEL_REJECTED = (
         -2011,
         "撤销订单被拒绝",
-        ("CANCEL_REJECTED",),
         "11xx_请求内容中的问题",
         "",
+        "CANCEL_REJECTED",
     )
     """-2011 撤销订单被拒绝"""
 
     NO_SUCH_ORDER = (
         -2013,
         "不存在的订单",
-        ("Order does not exist.",),
         "11xx_请求内容中的问题",
         "",
+        "Order does not exist.",
     )
     """-2013 不存在的订单"""
 
     BAD_API_KEY_FMT = (
         -2014,
         "API Key格式无效",
-        ("API-key format invalid.",),
         "11xx_请求内容中的问题",
         "",
+        "API-key format invalid.",
     )
     """-2014 API Key格式无效"""
 
     REJECTED_MBX_KEY = (
         -2015,
         "API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
-        ("Invalid API-key, IP, or permissions for action.",),
         "11xx_请求内容中的问题",
         "",
+        "Invalid API-key, IP, or permissions for action.",
     )
     """-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放"""
 
     NO_TRADING_WINDOW = (
         -2016,
         "非交易窗口",
-        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
         "11xx_请求内容中的问题",
         "",
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
     )
     """-2016 非交易窗口"""
 
     ORDER_ARCHIVED = (
         -2026,
         "交易被归档",
-        (
-            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-        ),
         "11xx_请求内容中的问题",
         "",
+        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
     )
     """-2026 交易被归档"""
 
     SUBSCRIPTION_ACTIVE = (
         -2035,
         "有效的订阅",
-        ("User Data Stream subscription already active.",),
         "11xx_请求内容中的问题",
         "",
+        "User Data Stream subscription already active.",
     )
     """-2035 有效的订阅"""
 
     SUBSCRIPTION_INACTIVE = (
         -2036,
         "非有效的订阅",
-        ("User Data Stream subscription not active.",),
         "11xx_请求内容中的问题",
         "",
+        "User Data Stream subscription not active.",
     )
     """-2036 非有效的订阅"""
 
     CLIENT_ORDER_ID_INVALID = (
         -2039,
         "ClientOrderId 无效",
-        ("Client order ID is not correct for this order ID.",),
         "11xx_请求内容中的问题",
         "",
+        "Client order ID is not correct for this order ID.",
     )
     """-2039 ClientOrderId 无效"""
 
     MAXIMUM_SUBSCRIPTION_IDS = (
         -2042,
         "最大订阅 ID",
-        ("Maximum subscription ID reached for this connection.",),
         "11xx_请求内容中的问题",
         "",
+        "Maximum subscription ID reached for this connection.",
     )
     """-2042 最大订阅 ID"""
 
     NO_REFERENCE_PRICE = (
         -2043,
         "无参考价格",
-        ("This symbol doesn't have a reference price.",),
         "11xx_请求内容中的问题",
         "",
+        "This symbol doesn't have a reference price.",
     )
     """-2043 无参考价格"""
 
@@ -1090,18 +1034,18 @@ class ErrorCode(IntEnum):
     ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
         -2021,
         "Order cancel-replace partially failed",
-        ("收到该错误码代表撤单或者下单失败。",),
         "有关使用_cancelreplace_下订单的错误",
         "",
+        "收到该错误码代表撤单或者下单失败。",
     )
     """-2021 Order cancel-replace partially failed"""
 
     ORDER_CANCEL_REPLACE_FAILED = (
         -2022,
         "Order cancel-replace failed.",
-        ("收到该错误码代表撤单和下单都失败。",),
         "有关使用_cancelreplace_下订单的错误",
         "",
+        "收到该错误码代表撤单和下单都失败。",
     )
     """-2022 Order cancel-replace failed."""
 
@@ -1117,29 +1061,44 @@ class MessageTable(NamedTuple):
 MESSAGE_TABLES: tuple[MessageTable, ...] = (
     MessageTable(
         "消息 -1010 收到了错误消息， -2010 新订单被拒绝，-2011 撤销订单被拒绝，还有 -2038 保留优先权的修改订单被拒绝",
-        (
-            -1010,
-            -2010,
-            -2011,
-            -2038,
-            -1013,
-        ),
+        (-1010, -2010, -2011, -2038, -1013),
         (
             (
                 "Unknown order sent.",
                 "找不到订单， (根据请求里发送的 orderId, clOrdId, origClOrdId)。",
             ),
-            ("Duplicate order sent.", "客户自定义的订单号重复了。"),
-            ("Market is closed.", "该交易对交易关闭了。"),
-            ("Account has insufficient balance for requested action.", "账户金额不足。"),
-            ("Market orders are not supported for this symbol.", "该交易对无法发起市价单。"),
-            ("Iceberg orders are not supported for this symbol.", "该交易对无法发起冰山订单。"),
-            ("Stop loss orders are not supported for this symbol.", "该交易对无法发起止损单。"),
+            (
+                "Duplicate order sent.",
+                "客户自定义的订单号重复了。",
+            ),
+            (
+                "Market is closed.",
+                "该交易对交易关闭了。",
+            ),
+            (
+                "Account has insufficient balance for requested action.",
+                "账户金额不足。",
+            ),
+            (
+                "Market orders are not supported for this symbol.",
+                "该交易对无法发起市价单。",
+            ),
+            (
+                "Iceberg orders are not supported for this symbol.",
+                "该交易对无法发起冰山订单。",
+            ),
+            (
+                "Stop loss orders are not supported for this symbol.",
+                "该交易对无法发起止损单。",
+            ),
             (
                 "Stop loss limit orders are not supported for this symbol.",
                 "该交易对无法发起止损限价单。",
             ),
-            ("Take profit orders are not supported for this symbol.", "该交易对无法发起止盈单。"),
+            (
+                "Take profit orders are not supported for this symbol.",
+                "该交易对无法发起止盈单。",
+            ),
             (
                 "Take profit limit orders are not supported for this symbol.",
                 "该交易对无法发起止盈限价单。",
@@ -1148,9 +1107,18 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Order amend is not supported for this symbol.",
                 "该交易对无法发起保持优先级的修改订单操作。",
             ),
-            ("Price * QTY is zero or less.", "订单金额必须大于0。"),
-            ("IcebergQty exceeds QTY.", "冰山订单中小订单的Quantity必须小于总的Quantity。"),
-            ("This action is disabled on this account.", "联系客户支持； 该账户已禁用了某些操作。"),
+            (
+                "Price * QTY is zero or less.",
+                "订单金额必须大于0。",
+            ),
+            (
+                "IcebergQty exceeds QTY.",
+                "冰山订单中小订单的Quantity必须小于总的Quantity。",
+            ),
+            (
+                "This action is disabled on this account.",
+                "联系客户支持； 该账户已禁用了某些操作。",
+            ),
             (
                 "This account may not place or cancel orders.",
                 "联系客户支持： 该账户已被禁用了交易操作。",
@@ -1175,7 +1143,10 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "The relationship of the prices for the orders is not correct.",
                 "OCO订单中设置的价格不符合报价规则： 请参考以下示例： BUY：LIMIT_MAKER price < Last Traded Price < stopPrice SELL：LIMIT_MAKER price > Last Traded Price > stopPrice",
             ),
-            ("OCO orders are not supported for this symbol", "OCO订单不支持该交易对。"),
+            (
+                "OCO orders are not supported for this symbol",
+                "OCO订单不支持该交易对。",
+            ),
             (
                 "Quote order qty market orders are not support for this symbol.",
                 "这个交易对，市价单不支持参数 quoteOrderQty。",
@@ -1200,12 +1171,18 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Order was not canceled due to cancel restrictions.",
                 "cancelRestrictions 设置为 ONLY_NEW 但订单状态不是 NEW 或 cancelRestrictions 设置为 ONLY_PARTIALLY_FILLED 但订单状态不是 PARTIALLY_FILLED。",
             ),
-            ("Rest API trading is not enabled.", "下单时，服务器没有设置为允许访问 TRADE 的接口。"),
+            (
+                "Rest API trading is not enabled.",
+                "下单时，服务器没有设置为允许访问 TRADE 的接口。",
+            ),
             (
                 "WebSocket API trading is not enabled.",
                 "下单时，服务器没有设置为允许访问 TRADE 的接口。",
             ),
-            ("FIX API trading is not enabled.", "订单放置在未启用 TRADE 的 FIX 服务器上."),
+            (
+                "FIX API trading is not enabled.",
+                "订单放置在未启用 TRADE 的 FIX 服务器上.",
+            ),
             (
                 "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
                 "当订单簿流动性小于 LOT_SIZE 过滤器配置的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
@@ -1242,7 +1219,10 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Order book liquidity is too low for this pegged order.",
                 "订单簿中没有最佳价格水平可用以固定价格。",
             ),
-            ("OPO orders are not supported for this symbol.", "该交易对不支持 OPO 订单"),
+            (
+                "OPO orders are not supported for this symbol.",
+                "该交易对不支持 OPO 订单",
+            ),
             (
                 "Order amend (pending OPO order) is not supported.",
                 "OPO 订单中的待处理订单无法修改数量",
@@ -1253,12 +1233,18 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
         "订单未能通过过滤器",
         (-1013,),
         (
-            ("Filter failure: PRICE_FILTER", "检查价格的上限、下限、步进间隔。"),
+            (
+                "Filter failure: PRICE_FILTER",
+                "检查价格的上限、下限、步进间隔。",
+            ),
             (
                 "Filter failure: PERCENT_PRICE",
                 "检查订单中价格是否相对于过去N分钟的平均价格变动超过了百分之X。",
             ),
-            ("Filter failure: LOT_SIZE", "检查订单中数量的上限、下线、步进间隔。"),
+            (
+                "Filter failure: LOT_SIZE",
+                "检查订单中数量的上限、下线、步进间隔。",
+            ),
             (
                 "Filter failure: MIN_NOTIONAL",
                 "price * quantity，也就是订单金额，是否超过了最小值。",
@@ -1267,25 +1253,46 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                 "Filter failure: NOTIONAL",
                 "price * quantity 不在 minNotional 和 maxNotional 的范围内",
             ),
-            ("Filter failure: ICEBERG_PARTS", "冰山订单只能被分割成有限个小订单。"),
-            ("Filter failure: MARKET_LOT_SIZE", "与 LOT_SIZE 含义一致，只是对市价单生效。"),
+            (
+                "Filter failure: ICEBERG_PARTS",
+                "冰山订单只能被分割成有限个小订单。",
+            ),
+            (
+                "Filter failure: MARKET_LOT_SIZE",
+                "与 LOT_SIZE 含义一致，只是对市价单生效。",
+            ),
             (
                 "Filter failure: MAX_POSITION",
                 "账户的仓位已达到定义的最大限额。 它是由基础资产余额的总和以及所有未平仓买入订单的数量之和组成的。",
             ),
-            ("Filter failure: MAX_NUM_ORDERS", "账户在该交易对下最多挂单数。"),
-            ("Filter failure: MAX_NUM_ALGO_ORDERS", "账户在该交易对下最多的止盈/止损挂单数。"),
-            ("Filter failure: MAX_NUM_ICEBERG_ORDERS", "账户在该交易对下最多的冰山订单数。"),
+            (
+                "Filter failure: MAX_NUM_ORDERS",
+                "账户在该交易对下最多挂单数。",
+            ),
+            (
+                "Filter failure: MAX_NUM_ALGO_ORDERS",
+                "账户在该交易对下最多的止盈/止损挂单数。",
+            ),
+            (
+                "Filter failure: MAX_NUM_ICEBERG_ORDERS",
+                "账户在该交易对下最多的冰山订单数。",
+            ),
             (
                 "Filter failure: MAX_NUM_ORDER_AMENDS",
                 "账户在该交易对下针对单一订单的最多修改次数。",
             ),
-            ("Filter failure: MAX_NUM_ORDER_LISTS", "账户在该交易对下最多的订单列表数。"),
+            (
+                "Filter failure: MAX_NUM_ORDER_LISTS",
+                "账户在该交易对下最多的订单列表数。",
+            ),
             (
                 "Filter failure: TRAILING_DELTA",
                 "trailingDelta 不在该订单类型的筛选器的定义范围内。",
             ),
-            ("Filter failure: EXCHANGE_MAX_NUM_ORDERS", "账户在交易所有太多未结订单。"),
+            (
+                "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
+                "账户在交易所有太多未结订单。",
+            ),
             (
                 "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
                 "账户在交易所有太多的未平仓止损和/或止盈订单。",
@@ -1314,9 +1321,16 @@ class Match(NamedTuple):
 # (codes, template, pattern, literal characters, key), in page order: each
 # code's messages, then message-table rows. The first code is the one `match`
 # reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any.
+# templates with placeholders, None marks a template without any. One value a
+# line, as black would leave it: black then formats the module in one pass.
 _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    ((-1000,), "未知错误", "^未知错误$", 4, None),
+    (
+        (-1000,),
+        "未知错误",
+        "^未知错误$",
+        4,
+        None,
+    ),
     (
         (-1001,),
         "通常是一个内部错误，一般重试即可解决。",
@@ -1324,8 +1338,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         19,
         None,
     ),
-    ((-1002,), "请检查你的(API)权限", "^请检查你的\\(API\\)权限$", 12, None),
-    ((-1003,), "排队的请求过多。", "^排队的请求过多。$", 8, None),
+    (
+        (-1002,),
+        "请检查你的(API)权限",
+        "^请检查你的\\(API\\)权限$",
+        12,
+        None,
+    ),
+    (
+        (-1003,),
+        "排队的请求过多。",
+        "^排队的请求过多。$",
+        8,
+        None,
+    ),
     (
         (-1003,),
         "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
@@ -1347,7 +1373,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         27,
         None,
     ),
-    ((-1007,), "后端服务超时，下单状态未知。", "^后端服务超时，下单状态未知。$", 14, None),
+    (
+        (-1007,),
+        "后端服务超时，下单状态未知。",
+        "^后端服务超时，下单状态未知。$",
+        14,
+        None,
+    ),
     (
         (-1008,),
         "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
@@ -1369,10 +1401,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         32,
         None,
     ),
-    ((-1014,), "不支持的订单参数组合.", "^不支持的订单参数组合\\.$", 11, None),
-    ((-1015,), "下单(撤单)太多", "^下单\\(撤单\\)太多$", 8, None),
-    ((-1016,), "服务器下线", "^服务器下线$", 5, None),
-    ((-1020,), "不支持的操作", "^不支持的操作$", 6, None),
+    (
+        (-1014,),
+        "不支持的订单参数组合.",
+        "^不支持的订单参数组合\\.$",
+        11,
+        None,
+    ),
+    (
+        (-1015,),
+        "下单(撤单)太多",
+        "^下单\\(撤单\\)太多$",
+        8,
+        None,
+    ),
+    (
+        (-1016,),
+        "服务器下线",
+        "^服务器下线$",
+        5,
+        None,
+    ),
+    (
+        (-1020,),
+        "不支持的操作",
+        "^不支持的操作$",
+        6,
+        None,
+    ),
     (
         (-1021,),
         "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
@@ -1485,7 +1541,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         54,
         "Param '",
     ),
-    ((-1102,), "Required tag '%s' missing.", "^Required tag '(.+?)' missing\\.$", 24, "Required"),
+    (
+        (-1102,),
+        "Required tag '%s' missing.",
+        "^Required tag '(.+?)' missing\\.$",
+        24,
+        "Required",
+    ),
     (
         (-1102,),
         "Field value was empty or malformed.",
@@ -1500,8 +1562,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         54,
         "'",
     ),
-    ((-1103,), "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, None),
-    ((-1103,), "Undefined Tag.", "^Undefined Tag\\.$", 14, None),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        "^An unknown parameter was sent\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1103,),
+        "Undefined Tag.",
+        "^Undefined Tag\\.$",
+        14,
+        None,
+    ),
     (
         (-1104,),
         "Not all sent parameters were read.",
@@ -1516,8 +1590,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         72,
         "Not all ",
     ),
-    ((-1105,), "A parameter was empty.", "^A parameter was empty\\.$", 22, None),
-    ((-1105,), "Parameter '%s' was empty.", "^Parameter '(.+?)' was empty\\.$", 23, "Paramete"),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        "^A parameter was empty\\.$",
+        22,
+        None,
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        "^Parameter '(.+?)' was empty\\.$",
+        23,
+        "Paramete",
+    ),
     (
         (-1106,),
         "A parameter was sent when not required.",
@@ -1539,7 +1625,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         "A tag '",
     ),
-    ((-1108,), "Parameter '%s' overflowed.", "^Parameter '(.+?)' overflowed\\.$", 24, "Paramete"),
+    (
+        (-1108,),
+        "Parameter '%s' overflowed.",
+        "^Parameter '(.+?)' overflowed\\.$",
+        24,
+        "Paramete",
+    ),
     (
         (-1111,),
         "Parameter '%s' has too much precision.",
@@ -1547,7 +1639,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         36,
         "Paramete",
     ),
-    ((-1112,), "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, None),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        "^No orders on book for symbol\\.$",
+        29,
+        None,
+    ),
     (
         (-1114,),
         "TimeInForce parameter sent when not required.",
@@ -1555,10 +1653,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         45,
         None,
     ),
-    ((-1115,), "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, None),
-    ((-1116,), "Invalid orderType.", "^Invalid orderType\\.$", 18, None),
-    ((-1117,), "Invalid side.", "^Invalid side\\.$", 13, None),
-    ((-1118,), "New client order ID was empty.", "^New client order ID was empty\\.$", 30, None),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        "^Invalid timeInForce\\.$",
+        20,
+        None,
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        "^Invalid orderType\\.$",
+        18,
+        None,
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        "^Invalid side\\.$",
+        13,
+        None,
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        "^New client order ID was empty\\.$",
+        30,
+        None,
+    ),
     (
         (-1119,),
         "Original client order ID was empty.",
@@ -1566,11 +1688,41 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1120,), "Invalid interval.", "^Invalid interval\\.$", 17, None),
-    ((-1121,), "Invalid symbol.", "^Invalid symbol\\.$", 15, None),
-    ((-1122,), "Invalid symbolStatus.", "^Invalid symbolStatus\\.$", 21, None),
-    ((-1125,), "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, None),
-    ((-1127,), "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, None),
+    (
+        (-1120,),
+        "Invalid interval.",
+        "^Invalid interval\\.$",
+        17,
+        None,
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        "^Invalid symbol\\.$",
+        15,
+        None,
+    ),
+    (
+        (-1122,),
+        "Invalid symbolStatus.",
+        "^Invalid symbolStatus\\.$",
+        21,
+        None,
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        "^This listenKey does not exist\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        "^Lookup interval is too big\\.$",
+        27,
+        None,
+    ),
     (
         (-1127,),
         "More than %s hours between startTime and endTime.",
@@ -1641,7 +1793,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         43,
         None,
     ),
-    ((-1135,), "Invalid JSON Request", "^Invalid JSON Request$", 20, None),
+    (
+        (-1135,),
+        "Invalid JSON Request",
+        "^Invalid JSON Request$",
+        20,
+        None,
+    ),
     (
         (-1135,),
         "JSON sent for parameter '%s' is not valid",
@@ -1649,7 +1807,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         39,
         "JSON sen",
     ),
-    ((-1139,), "Invalid ticker type.", "^Invalid ticker type\\.$", 20, None),
+    (
+        (-1139,),
+        "Invalid ticker type.",
+        "^Invalid ticker type\\.$",
+        20,
+        None,
+    ),
     (
         (-1145,),
         "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
@@ -1671,7 +1835,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         57,
         None,
     ),
-    ((-1152,), "Invalid SBE message header.", "^Invalid SBE message header\\.$", 27, None),
+    (
+        (-1152,),
+        "Invalid SBE message header.",
+        "^Invalid SBE message header\\.$",
+        27,
+        None,
+    ),
     (
         (-1153,),
         "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
@@ -1686,7 +1856,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         43,
         None,
     ),
-    ((-1155,), "SBE is not enabled.", "^SBE is not enabled\\.$", 19, None),
+    (
+        (-1155,),
+        "SBE is not enabled.",
+        "^SBE is not enabled\\.$",
+        19,
+        None,
+    ),
     (
         (-1158,),
         "Order type not supported in OCO.",
@@ -1750,7 +1926,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         42,
         None,
     ),
-    ((-1169,), "Invalid tag number.", "^Invalid tag number\\.$", 19, None),
+    (
+        (-1169,),
+        "Invalid tag number.",
+        "^Invalid tag number\\.$",
+        19,
+        None,
+    ),
     (
         (-1170,),
         "Tag '%s' not defined for this message type.",
@@ -1835,8 +2017,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         70,
         None,
     ),
-    ((-1177,), "Tag specified without a value.", "^Tag specified without a value\\.$", 30, None),
-    ((-1177,), "Invalid encodingType.", "^Invalid encodingType\\.$", 21, None),
+    (
+        (-1177,),
+        "Tag specified without a value.",
+        "^Tag specified without a value\\.$",
+        30,
+        None,
+    ),
+    (
+        (-1177,),
+        "Invalid encodingType.",
+        "^Invalid encodingType\\.$",
+        21,
+        None,
+    ),
     (
         (-1178,),
         "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
@@ -1865,7 +2059,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         55,
         "Too many",
     ),
-    ((-1182,), "Conflicting fields: [%s]", "^Conflicting fields: \\[(.+?)\\]$", 22, "Conflict"),
+    (
+        (-1182,),
+        "Conflicting fields: [%s]",
+        "^Conflicting fields: \\[(.+?)\\]$",
+        22,
+        "Conflict",
+    ),
     (
         (-1183,),
         "Requested operation is not allowed in DropCopy sessions.",
@@ -1978,8 +2178,20 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         48,
         None,
     ),
-    ((-1210,), "Invalid pegPriceType.", "^Invalid pegPriceType\\.$", 21, None),
-    ((-1211,), "Invalid pegOffsetType.", "^Invalid pegOffsetType\\.$", 22, None),
+    (
+        (-1210,),
+        "Invalid pegPriceType.",
+        "^Invalid pegPriceType\\.$",
+        21,
+        None,
+    ),
+    (
+        (-1211,),
+        "Invalid pegOffsetType.",
+        "^Invalid pegOffsetType\\.$",
+        22,
+        None,
+    ),
     (
         (-1220,),
         "The symbol's status does not match the requested symbolStatus.",
@@ -2022,10 +2234,34 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         45,
         "Pending ",
     ),
-    ((-2010,), "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, None),
-    ((-2011,), "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, None),
-    ((-2013,), "Order does not exist.", "^Order does not exist\\.$", 21, None),
-    ((-2014,), "API-key format invalid.", "^API-key format invalid\\.$", 23, None),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        "^NEW_ORDER_REJECTED$",
+        18,
+        None,
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        "^CANCEL_REJECTED$",
+        15,
+        None,
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        "^Order does not exist\\.$",
+        21,
+        None,
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        "^API-key format invalid\\.$",
+        23,
+        None,
+    ),
     (
         (-2015,),
         "Invalid API-key, IP, or permissions for action.",
@@ -2097,465 +2333,355 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Unknown order sent.",
         "^Unknown order sent\\.$",
         19,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Duplicate order sent.",
         "^Duplicate order sent\\.$",
         21,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Market is closed.",
         "^Market is closed\\.$",
         17,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Account has insufficient balance for requested action.",
         "^Account has insufficient balance for requested action\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Market orders are not supported for this symbol.",
         "^Market orders are not supported for this symbol\\.$",
         48,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Iceberg orders are not supported for this symbol.",
         "^Iceberg orders are not supported for this symbol\\.$",
         49,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Stop loss orders are not supported for this symbol.",
         "^Stop loss orders are not supported for this symbol\\.$",
         51,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Stop loss limit orders are not supported for this symbol.",
         "^Stop loss limit orders are not supported for this symbol\\.$",
         57,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Take profit orders are not supported for this symbol.",
         "^Take profit orders are not supported for this symbol\\.$",
         53,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Take profit limit orders are not supported for this symbol.",
         "^Take profit limit orders are not supported for this symbol\\.$",
         59,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend is not supported for this symbol.",
         "^Order amend is not supported for this symbol\\.$",
         45,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Price * QTY is zero or less.",
         "^Price \\* QTY is zero or less\\.$",
         28,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "IcebergQty exceeds QTY.",
         "^IcebergQty exceeds QTY\\.$",
         23,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This action is disabled on this account.",
         "^This action is disabled on this account\\.$",
         40,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This account may not place or cancel orders.",
         "^This account may not place or cancel orders\\.$",
         44,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Unsupported order combination",
         "^Unsupported order combination$",
         29,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order would trigger immediately.",
         "^Order would trigger immediately\\.$",
         32,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Cancel order is invalid. Check origClOrdId and orderId.",
         "^Cancel order is invalid\\. Check origClOrdId and orderId\\.$",
         55,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order would immediately match and take.",
         "^Order would immediately match and take\\.$",
         39,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "The relationship of the prices for the orders is not correct.",
         "^The relationship of the prices for the orders is not correct\\.$",
         61,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "OCO orders are not supported for this symbol",
         "^OCO orders are not supported for this symbol$",
         44,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Quote order qty market orders are not support for this symbol.",
         "^Quote order qty market orders are not support for this symbol\\.$",
         62,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Trailing stop orders are not supported for this symbol.",
         "^Trailing stop orders are not supported for this symbol\\.$",
         55,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order cancel-replace is not supported for this symbol.",
         "^Order cancel-replace is not supported for this symbol\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This symbol is not permitted for this account.",
         "^This symbol is not permitted for this account\\.$",
         46,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This symbol is restricted for this account.",
         "^This symbol is restricted for this account\\.$",
         43,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order was not canceled due to cancel restrictions.",
         "^Order was not canceled due to cancel restrictions\\.$",
         50,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Rest API trading is not enabled.",
         "^Rest API trading is not enabled\\.$",
         32,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "WebSocket API trading is not enabled.",
         "^WebSocket API trading is not enabled\\.$",
         37,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "FIX API trading is not enabled.",
         "^FIX API trading is not enabled\\.$",
         31,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
         "^Order book liquidity is less than LOT_SIZE filter minimum quantity\\.$",
         67,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
         "^Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity\\.$",
         74,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is less than symbol minimum quantity.",
         "^Order book liquidity is less than symbol minimum quantity\\.$",
         58,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend (quantity increase) is not supported.",
         "^Order amend \\(quantity increase\\) is not supported\\.$",
         49,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "The requested action would change no state; rejecting",
         "^The requested action would change no state; rejecting$",
         53,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Pegged orders are not supported for this symbol.",
         "^Pegged orders are not supported for this symbol\\.$",
         48,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This order type may not use pegged price.",
         "^This order type may not use pegged price\\.$",
         41,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "This price peg cannot be used with this order type.",
         "^This price peg cannot be used with this order type\\.$",
         51,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order book liquidity is too low for this pegged order.",
         "^Order book liquidity is too low for this pegged order\\.$",
         54,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "OPO orders are not supported for this symbol.",
         "^OPO orders are not supported for this symbol\\.$",
         45,
         None,
     ),
     (
-        (
-            -2010,
-            -2011,
-            -1013,
-        ),
+        (-2010, -2011, -1013),
         "Order amend (pending OPO order) is not supported.",
         "^Order amend \\(pending OPO order\\) is not supported\\.$",
         49,
         None,
     ),
-    ((-1013,), "Filter failure: PRICE_FILTER", "^Filter failure: PRICE_FILTER$", 28, None),
-    ((-1013,), "Filter failure: PERCENT_PRICE", "^Filter failure: PERCENT_PRICE$", 29, None),
-    ((-1013,), "Filter failure: LOT_SIZE", "^Filter failure: LOT_SIZE$", 24, None),
-    ((-1013,), "Filter failure: MIN_NOTIONAL", "^Filter failure: MIN_NOTIONAL$", 28, None),
-    ((-1013,), "Filter failure: NOTIONAL", "^Filter failure: NOTIONAL$", 24, None),
-    ((-1013,), "Filter failure: ICEBERG_PARTS", "^Filter failure: ICEBERG_PARTS$", 29, None),
-    ((-1013,), "Filter failure: MARKET_LOT_SIZE", "^Filter failure: MARKET_LOT_SIZE$", 31, None),
-    ((-1013,), "Filter failure: MAX_POSITION", "^Filter failure: MAX_POSITION$", 28, None),
-    ((-1013,), "Filter failure: MAX_NUM_ORDERS", "^Filter failure: MAX_NUM_ORDERS$", 30, None),
+    (
+        (-1013,),
+        "Filter failure: PRICE_FILTER",
+        "^Filter failure: PRICE_FILTER$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: PERCENT_PRICE",
+        "^Filter failure: PERCENT_PRICE$",
+        29,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: LOT_SIZE",
+        "^Filter failure: LOT_SIZE$",
+        24,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MIN_NOTIONAL",
+        "^Filter failure: MIN_NOTIONAL$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: NOTIONAL",
+        "^Filter failure: NOTIONAL$",
+        24,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: ICEBERG_PARTS",
+        "^Filter failure: ICEBERG_PARTS$",
+        29,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MARKET_LOT_SIZE",
+        "^Filter failure: MARKET_LOT_SIZE$",
+        31,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_POSITION",
+        "^Filter failure: MAX_POSITION$",
+        28,
+        None,
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDERS",
+        "^Filter failure: MAX_NUM_ORDERS$",
+        30,
+        None,
+    ),
     (
         (-1013,),
         "Filter failure: MAX_NUM_ALGO_ORDERS",
@@ -2584,7 +2710,13 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
         35,
         None,
     ),
-    ((-1013,), "Filter failure: TRAILING_DELTA", "^Filter failure: TRAILING_DELTA$", 30, None),
+    (
+        (-1013,),
+        "Filter failure: TRAILING_DELTA",
+        "^Filter failure: TRAILING_DELTA$",
+        30,
+        None,
+    ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
