@@ -243,7 +243,7 @@ def fills_of(template: Template, others: list[Template], rng: random.Random) -> 
         yield ()
         return
     produced = 0
-    while produced < SAMPLES:
+    for _ in range(SAMPLES * 100):  # bounded: a template no fill can single out fails, not hangs
         values = [random_value(rng) for _ in literals[1:]]
         text = filled(literals, values)
         # A fill that another template (with as many literal characters) also
@@ -252,6 +252,9 @@ def fills_of(template: Template, others: list[Template], rng: random.Random) -> 
         if unambiguous(literals, values) and not rivals:
             produced += 1
             yield tuple(values)
+            if produced == SAMPLES:
+                return
+    raise AssertionError(f"no {SAMPLES} unambiguous fills for {template.text!r}")
 
 
 @functools.cache
