@@ -46,7 +46,7 @@ Rule = Callable[[LintPage], Iterable[Diagnostic]]
 def lint_source(src: SourceText) -> list[Diagnostic]:
     """Every finding in one page, sorted; a page the parser rejects gives its errors."""
     try:
-        page, found = parse_page(src, PageOptions(source_id="lint", path=src.display_path))
+        page, found = parse_page(src, PageOptions(source_id="lint", path=src.display_path, duplicates_at_both_places=True))
     except ErrgenError as exc:
         return list(exc.diagnostics)
     target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw_inlines(src.text))

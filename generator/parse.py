@@ -54,6 +54,8 @@ class PageOptions:
     identifiers: Mapping[int, str] = field(default_factory=dict)
     # For a translated page: the base page's identifiers by code.
     base_identifiers: Mapping[int, str] | None = None
+    # lint: a repeated code is reported at its first place as well as its second.
+    duplicates_at_both_places: bool = False
 
 
 @dataclass(slots=True)
@@ -107,7 +109,9 @@ def page_from_tokens(
                        "no error codes found: expected headings such as '### -1121 BAD_SYMBOL'",
                        "no-codes")
         )
-    entries, merge_diags = merge_duplicates(walker.entries, src.display_path)
+    entries, merge_diags = merge_duplicates(
+        walker.entries, src.display_path, both_places=options.duplicates_at_both_places
+    )
     diagnostics += merge_diags
     identifiers, name_diags = assign_identifiers(
         entries, src.display_path, options.identifiers, options.base_identifiers

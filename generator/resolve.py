@@ -35,7 +35,12 @@ class RawEntry:
             self.messages.append(message)
 
 
-def merge_duplicates(entries: Sequence[RawEntry], path: str) -> tuple[list[RawEntry], list[Diagnostic]]:
+def merge_duplicates(
+    entries: Sequence[RawEntry], path: str, *, both_places: bool = False
+) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """One entry per code. A repeat under the same name warns at the second place
+    (DESIGN.md); `both_places` (lint) warns at the first too, so an editor shows
+    the repeat from either end."""
     first: dict[int, RawEntry] = {}
     diagnostics: list[Diagnostic] = []
     for entry in entries:
@@ -47,15 +52,15 @@ def merge_duplicates(entries: Sequence[RawEntry], path: str) -> tuple[list[RawEn
                 earlier.add_message(message)
             earlier.description += [d for d in entry.description if d not in earlier.description]
             earlier.links += entry.links
-            # Both places, so an editor shows the repeat from either end.
-            diagnostics += [
+            diagnostics.append(
                 Diagnostic(path, entry.line, entry.column, "warning",
                            f"code {entry.code} is listed again; messages merged (first at line {earlier.line})",
-                           "duplicate-code"),
-                Diagnostic(path, earlier.line, earlier.column, "warning",
-                           f"code {entry.code} is listed again at line {entry.line}; messages merged here",
-                           "duplicate-code"),
-            ]
+                           "duplicate-code"))
+            if both_places:
+                diagnostics.append(
+                    Diagnostic(path, earlier.line, earlier.column, "warning",
+                               f"code {entry.code} is listed again at line {entry.line}; messages merged here",
+                               "duplicate-code"))
         else:
             for here, there in ((earlier, entry), (entry, earlier)):
                 diagnostics.append(
