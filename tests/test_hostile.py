@@ -160,6 +160,22 @@ def test_python_parses_as_mypy_does_and_reads_back_exactly(project: Path) -> Non
         assert found is not None and found.template == text, (code, text)
 
 
+def test_python_member_docstrings_read_back_exactly(project: Path) -> None:
+    """An IDE shows a member's docstring on hover: its code, name and messages."""
+    tree = ast.parse((project / "python" / "hostile_errors" / "hostile.py").read_text(encoding="utf-8"))
+    (enum,) = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "ErrorCode"]
+    docs = [
+        node.value.value
+        for node in enum.body
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node is not enum.body[0]
+    ]
+    wanted = []
+    for code, published, _identifier, _category, messages, _description in EXPECTED:
+        head = f"{code} {published}"
+        wanted.append(head if not messages else "\n".join([head, "", *(f"    - {m}" for m in messages), "    "]))
+    assert docs == wanted
+
+
 def test_typescript_compiles_strict_and_reads_back_exactly(from_typescript: Any) -> None:
     categories = from_typescript["categories"]
     got = [

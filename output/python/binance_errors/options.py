@@ -8,10 +8,17 @@ error payload into both. Standard library only: vendor this one file if you like
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple, TypeVar, final
+
+# typing and re cost more to import than this whole module, so neither is
+# imported at run time: annotations are strings (PEP 563), and `match` imports
+# re the first time it needs a pattern. Only type checkers read this block.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
@@ -39,67 +46,354 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 
-# final: an enum with members cannot be subclassed; saying so lets `__new__`
-# return the class by name (ruff's PYI034) without typing.Self, new in 3.11.
-@final
 class ErrorCode(IntEnum):
     """A code on the page: equal to the `int` the API sends, with the page's text."""
 
-    published_name: str
-    messages: tuple[str, ...]
-    category: str | None
-    description: str
-
-    # Every member passes code, name, category, description, then its messages,
-    # one per line: a layout black keeps as it is, whatever their length. The
-    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
-    # which never calls this.
-    def __new__(
-        cls,
-        code: int,
-        published_name: str = "",
-        category: str | None = None,
-        description: str = "",
-        *messages: str,
-    ) -> ErrorCode:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.published_name = published_name
-        member.messages = messages
-        member.category = category
-        member.description = description
-        return member
-
     # Category: 10xx - General Server or Network issues
-    UNKNOWN = (
-        -1000,
+    UNKNOWN = -1000
+    """-1000 UNKNOWN
+
+    - An unknown error occurred while processing the request.
+    """
+
+    DISCONNECTED = -1001
+    """-1001 DISCONNECTED
+
+    - Internal error; unable to process your request. Please try again.
+    """
+
+    UNAUTHORIZED = -1002
+    """-1002 UNAUTHORIZED
+
+    - You are not authorized to execute this request.
+    """
+
+    TOO_MANY_REQUESTS = -1008
+    """-1008 TOO_MANY_REQUESTS
+
+    - Too many requests queued.
+    - Too much request weight used; please use the websocket for live updates to avoid polling the API.
+    - Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.
+    - Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.
+    """
+
+    UNKNOWN_ORDER_COMPOSITION = -1014
+    """-1014 UNKNOWN_ORDER_COMPOSITION
+
+    - Unsupported order combination.
+    """
+
+    TOO_MANY_ORDERS = -1015
+    """-1015 TOO_MANY_ORDERS
+
+    - Too many new orders.
+    - Too many new orders; current limit is %s orders per %s.
+    """
+
+    SERVICE_SHUTTING_DOWN = -1016
+    """-1016 SERVICE_SHUTTING_DOWN
+
+    - This service is no longer available.
+    """
+
+    UNSUPPORTED_OPERATION = -1020
+    """-1020 UNSUPPORTED_OPERATION
+
+    - This operation is not supported.
+    """
+
+    INVALID_TIMESTAMP = -1021
+    """-1021 INVALID_TIMESTAMP
+
+    - Timestamp for this request is outside of the recvWindow.
+    - Timestamp for this request was 1000ms ahead of the server's time.
+    """
+
+    INVALID_SIGNATURE = -1022
+    """-1022 INVALID_SIGNATURE
+
+    - Signature for this request is not valid.
+    """
+
+    # Category: 11xx - 2xxx Request issues
+    ILLEGAL_CHARS = -1100
+    """-1100 ILLEGAL_CHARS
+
+    - Illegal characters found in a parameter.
+    - Illegal characters found in a parameter. %s
+    - Illegal characters found in parameter %s; legal range is %s.
+    """
+
+    TOO_MANY_PARAMETERS = -1101
+    """-1101 TOO_MANY_PARAMETERS
+
+    - Too many parameters sent for this endpoint.
+    - Too many parameters; expected %s and received %s.
+    - Duplicate values for a parameter detected.
+    """
+
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED = -1102
+    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+
+    - A mandatory parameter was not sent, was empty/null, or malformed.
+    - Mandatory parameter %s was not sent, was empty/null, or malformed.
+    - Param %s or %s must be sent, but both were empty/null!
+    """
+
+    UNKNOWN_PARAM = -1103
+    """-1103 UNKNOWN_PARAM
+
+    - An unknown parameter was sent.
+    """
+
+    UNREAD_PARAMETERS = -1104
+    """-1104 UNREAD_PARAMETERS
+
+    - Not all sent parameters were read.
+    - Not all sent parameters were read; read %s parameter(s) but was sent %s.
+    """
+
+    PARAM_EMPTY = -1105
+    """-1105 PARAM_EMPTY
+
+    - A parameter was empty.
+    - Parameter %s was empty.
+    """
+
+    PARAM_NOT_REQUIRED = -1106
+    """-1106 PARAM_NOT_REQUIRED
+
+    - A parameter was sent when not required.
+    - Parameter %s sent when not required.
+    """
+
+    BAD_PRECISION = -1111
+    """-1111 BAD_PRECISION
+
+    - Precision is over the maximum defined for this asset.
+    """
+
+    INVALID_TIF = -1115
+    """-1115 INVALID_TIF
+
+    - Invalid timeInForce.
+    """
+
+    INVALID_ORDER_TYPE = -1116
+    """-1116 INVALID_ORDER_TYPE
+
+    - Invalid orderType.
+    """
+
+    INVALID_SIDE = -1117
+    """-1117 INVALID_SIDE
+
+    - Invalid side.
+    """
+
+    EMPTY_NEW_CL_ORD_ID = -1118
+    """-1118 EMPTY_NEW_CL_ORD_ID
+
+    - New client order ID was empty.
+    """
+
+    EMPTY_ORG_CL_ORD_ID = -1119
+    """-1119 EMPTY_ORG_CL_ORD_ID
+
+    - Original client order ID was empty.
+    """
+
+    BAD_INTERVAL = -1120
+    """-1120 BAD_INTERVAL
+
+    - Invalid interval.
+    """
+
+    BAD_SYMBOL = -1121
+    """-1121 BAD_SYMBOL
+
+    - Invalid symbol.
+    """
+
+    INVALID_LISTEN_KEY = -1125
+    """-1125 INVALID_LISTEN_KEY
+
+    - This listenKey does not exist.
+    """
+
+    MORE_THAN_XX_HOURS = -1127
+    """-1127 MORE_THAN_XX_HOURS
+
+    - Lookup interval is too big.
+    - More than %s hours between startTime and endTime.
+    """
+
+    BAD_CONTRACT = -1128
+    """-1128 BAD_CONTRACT
+
+    - Invalid underlying
+    """
+
+    BAD_CURRENCY = -1129
+    """-1129 BAD_CURRENCY
+
+    - Invalid asset。
+    """
+
+    INVALID_PARAMETER = -1130
+    """-1130 INVALID_PARAMETER
+
+    - Invalid data sent for a parameter.
+    - Data sent for paramter %s is not valid.
+    """
+
+    BAD_RECV_WINDOW = -1131
+    """-1131 BAD_RECV_WINDOW
+
+    - recvWindow must be less than 60000
+    """
+
+    NEW_ORDER_REJECTED = -2010
+    """-2010 NEW_ORDER_REJECTED
+
+    - NEW_ORDER_REJECTED
+    """
+
+    NO_SUCH_ORDER = -2013
+    """-2013 NO_SUCH_ORDER
+
+    - Order does not exist.
+    """
+
+    BAD_API_KEY_FMT = -2014
+    """-2014 BAD_API_KEY_FMT
+
+    - API-key format invalid.
+    """
+
+    INVALID_API_KEY = -2015
+    """-2015 INVALID_API_KEY
+
+    - Invalid API-key, IP, or permissions for action.
+    """
+
+    BALANCE_NOT_SUFFICIENT = -2018
+    """-2018 BALANCE_NOT_SUFFICIENT
+
+    - Balance is insufficient.
+    """
+
+    OPTION_MARGIN_NOT_SUFFICIENT = -2027
+    """-2027 OPTION_MARGIN_NOT_SUFFICIENT
+
+    - Option margin is insufficient.
+    """
+
+    # Category: 3xxx-5xxx Filters and other issues
+    TRANSFER_FAILED = -3029
+    """-3029 TRANSFER_FAILED
+
+    - Asset transfer fail.
+    """
+
+    PRICE_LESS_THAN_ZERO = -4001
+    """-4001 PRICE_LESS_THAN_ZERO
+
+    - Price less than 0.
+    """
+
+    PRICE_GREATER_THAN_MAX_PRICE = -4002
+    """-4002 PRICE_GREATER_THAN_MAX_PRICE
+
+    - Price greater than max price.
+    """
+
+    QTY_LESS_THAN_ZERO = -4003
+    """-4003 QTY_LESS_THAN_ZERO
+
+    - Quantity less than zero.
+    """
+
+    QTY_LESS_THAN_MIN_QTY = -4004
+    """-4004 QTY_LESS_THAN_MIN_QTY
+
+    - Quantity less than min quantity.
+    """
+
+    QTY_GREATER_THAN_MAX_QTY = -4005
+    """-4005 QTY_GREATER_THAN_MAX_QTY
+
+    - Quantity greater than max quantity.
+    """
+
+    PRICE_LESS_THAN_MIN_PRICE = -4013
+    """-4013 PRICE_LESS_THAN_MIN_PRICE
+
+    - Price less than min price.
+    """
+
+    INVALID_TICK_SIZE_PRECISION = -4029
+    """-4029 INVALID_TICK_SIZE_PRECISION
+
+    - Tick size precision is invalid.
+    """
+
+    INVALID_QTY_PRECISION = -4030
+    """-4030 INVALID_QTY_PRECISION
+
+    - Step size precision is invalid.
+    """
+
+    AMOUNT_MUST_BE_POSITIVE = -4055
+    """-4055 AMOUNT_MUST_BE_POSITIVE
+
+    - Amount must be positive.
+    """
+
+    @property
+    def published_name(self) -> str:
+        """The name as the page writes it, e.g. `Request Throttled`."""
+        return _DETAILS[self][0]
+
+    @property
+    def category(self) -> str | None:
+        """The id of the category heading the code is under (a key of CATEGORIES)."""
+        return _DETAILS[self][1] or None
+
+    @property
+    def description(self) -> str:
+        """The page's paragraph on the code, when it has one instead of messages."""
+        return _DETAILS[self][2]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The messages the page lists for the code, in its order."""
+        return _DETAILS[self][3:]
+
+
+# Code -> (published name, category id or "", description, *messages). Plain
+# int members and this table import faster than members built by `__new__`;
+# one value a line, as black leaves it, whatever the lengths.
+_DETAILS: dict[int, tuple[str, ...]] = {
+    -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
         "An unknown error occurred while processing the request.",
-    )
-    """-1000 UNKNOWN"""
-
-    DISCONNECTED = (
-        -1001,
+    ),
+    -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
         "Internal error; unable to process your request. Please try again.",
-    )
-    """-1001 DISCONNECTED"""
-
-    UNAUTHORIZED = (
-        -1002,
+    ),
+    -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
         "You are not authorized to execute this request.",
-    )
-    """-1002 UNAUTHORIZED"""
-
-    TOO_MANY_REQUESTS = (
-        -1008,
+    ),
+    -1008: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
@@ -107,429 +401,329 @@ class ErrorCode(IntEnum):
         "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
         "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
         "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-    )
-    """-1008 TOO_MANY_REQUESTS"""
-
-    UNKNOWN_ORDER_COMPOSITION = (
-        -1014,
+    ),
+    -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
         "Unsupported order combination.",
-    )
-    """-1014 UNKNOWN_ORDER_COMPOSITION"""
-
-    TOO_MANY_ORDERS = (
-        -1015,
+    ),
+    -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many new orders.",
         "Too many new orders; current limit is %s orders per %s.",
-    )
-    """-1015 TOO_MANY_ORDERS"""
-
-    SERVICE_SHUTTING_DOWN = (
-        -1016,
+    ),
+    -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
         "This service is no longer available.",
-    )
-    """-1016 SERVICE_SHUTTING_DOWN"""
-
-    UNSUPPORTED_OPERATION = (
-        -1020,
+    ),
+    -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
         "This operation is not supported.",
-    )
-    """-1020 UNSUPPORTED_OPERATION"""
-
-    INVALID_TIMESTAMP = (
-        -1021,
+    ),
+    -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
         "Timestamp for this request is outside of the recvWindow.",
         "Timestamp for this request was 1000ms ahead of the server's time.",
-    )
-    """-1021 INVALID_TIMESTAMP"""
-
-    INVALID_SIGNATURE = (
-        -1022,
+    ),
+    -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
         "Signature for this request is not valid.",
-    )
-    """-1022 INVALID_SIGNATURE"""
-
-    # Category: 11xx - 2xxx Request issues
-    ILLEGAL_CHARS = (
-        -1100,
+    ),
+    -1100: (
         "ILLEGAL_CHARS",
         "11xx_2xxx_request_issues",
         "",
         "Illegal characters found in a parameter.",
         "Illegal characters found in a parameter. %s",
         "Illegal characters found in parameter %s; legal range is %s.",
-    )
-    """-1100 ILLEGAL_CHARS"""
-
-    TOO_MANY_PARAMETERS = (
-        -1101,
+    ),
+    -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
         "Too many parameters sent for this endpoint.",
         "Too many parameters; expected %s and received %s.",
         "Duplicate values for a parameter detected.",
-    )
-    """-1101 TOO_MANY_PARAMETERS"""
-
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
-        -1102,
+    ),
+    -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_2xxx_request_issues",
         "",
         "A mandatory parameter was not sent, was empty/null, or malformed.",
         "Mandatory parameter %s was not sent, was empty/null, or malformed.",
         "Param %s or %s must be sent, but both were empty/null!",
-    )
-    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
-
-    UNKNOWN_PARAM = (
-        -1103,
+    ),
+    -1103: (
         "UNKNOWN_PARAM",
         "11xx_2xxx_request_issues",
         "",
         "An unknown parameter was sent.",
-    )
-    """-1103 UNKNOWN_PARAM"""
-
-    UNREAD_PARAMETERS = (
-        -1104,
+    ),
+    -1104: (
         "UNREAD_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
         "Not all sent parameters were read.",
         "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-    )
-    """-1104 UNREAD_PARAMETERS"""
-
-    PARAM_EMPTY = (
-        -1105,
+    ),
+    -1105: (
         "PARAM_EMPTY",
         "11xx_2xxx_request_issues",
         "",
         "A parameter was empty.",
         "Parameter %s was empty.",
-    )
-    """-1105 PARAM_EMPTY"""
-
-    PARAM_NOT_REQUIRED = (
-        -1106,
+    ),
+    -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_2xxx_request_issues",
         "",
         "A parameter was sent when not required.",
         "Parameter %s sent when not required.",
-    )
-    """-1106 PARAM_NOT_REQUIRED"""
-
-    BAD_PRECISION = (
-        -1111,
+    ),
+    -1111: (
         "BAD_PRECISION",
         "11xx_2xxx_request_issues",
         "",
         "Precision is over the maximum defined for this asset.",
-    )
-    """-1111 BAD_PRECISION"""
-
-    INVALID_TIF = (
-        -1115,
+    ),
+    -1115: (
         "INVALID_TIF",
         "11xx_2xxx_request_issues",
         "",
         "Invalid timeInForce.",
-    )
-    """-1115 INVALID_TIF"""
-
-    INVALID_ORDER_TYPE = (
-        -1116,
+    ),
+    -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_2xxx_request_issues",
         "",
         "Invalid orderType.",
-    )
-    """-1116 INVALID_ORDER_TYPE"""
-
-    INVALID_SIDE = (
-        -1117,
+    ),
+    -1117: (
         "INVALID_SIDE",
         "11xx_2xxx_request_issues",
         "",
         "Invalid side.",
-    )
-    """-1117 INVALID_SIDE"""
-
-    EMPTY_NEW_CL_ORD_ID = (
-        -1118,
+    ),
+    -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
         "New client order ID was empty.",
-    )
-    """-1118 EMPTY_NEW_CL_ORD_ID"""
-
-    EMPTY_ORG_CL_ORD_ID = (
-        -1119,
+    ),
+    -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
         "Original client order ID was empty.",
-    )
-    """-1119 EMPTY_ORG_CL_ORD_ID"""
-
-    BAD_INTERVAL = (
-        -1120,
+    ),
+    -1120: (
         "BAD_INTERVAL",
         "11xx_2xxx_request_issues",
         "",
         "Invalid interval.",
-    )
-    """-1120 BAD_INTERVAL"""
-
-    BAD_SYMBOL = (
-        -1121,
+    ),
+    -1121: (
         "BAD_SYMBOL",
         "11xx_2xxx_request_issues",
         "",
         "Invalid symbol.",
-    )
-    """-1121 BAD_SYMBOL"""
-
-    INVALID_LISTEN_KEY = (
-        -1125,
+    ),
+    -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_2xxx_request_issues",
         "",
         "This listenKey does not exist.",
-    )
-    """-1125 INVALID_LISTEN_KEY"""
-
-    MORE_THAN_XX_HOURS = (
-        -1127,
+    ),
+    -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_2xxx_request_issues",
         "",
         "Lookup interval is too big.",
         "More than %s hours between startTime and endTime.",
-    )
-    """-1127 MORE_THAN_XX_HOURS"""
-
-    BAD_CONTRACT = (
-        -1128,
+    ),
+    -1128: (
         "BAD_CONTRACT",
         "11xx_2xxx_request_issues",
         "",
         "Invalid underlying",
-    )
-    """-1128 BAD_CONTRACT"""
-
-    BAD_CURRENCY = (
-        -1129,
+    ),
+    -1129: (
         "BAD_CURRENCY",
         "11xx_2xxx_request_issues",
         "",
         "Invalid asset。",
-    )
-    """-1129 BAD_CURRENCY"""
-
-    INVALID_PARAMETER = (
-        -1130,
+    ),
+    -1130: (
         "INVALID_PARAMETER",
         "11xx_2xxx_request_issues",
         "",
         "Invalid data sent for a parameter.",
         "Data sent for paramter %s is not valid.",
-    )
-    """-1130 INVALID_PARAMETER"""
-
-    BAD_RECV_WINDOW = (
-        -1131,
+    ),
+    -1131: (
         "BAD_RECV_WINDOW",
         "11xx_2xxx_request_issues",
         "",
         "recvWindow must be less than 60000",
-    )
-    """-1131 BAD_RECV_WINDOW"""
-
-    NEW_ORDER_REJECTED = (
-        -2010,
+    ),
+    -2010: (
         "NEW_ORDER_REJECTED",
         "11xx_2xxx_request_issues",
         "",
         "NEW_ORDER_REJECTED",
-    )
-    """-2010 NEW_ORDER_REJECTED"""
-
-    NO_SUCH_ORDER = (
-        -2013,
+    ),
+    -2013: (
         "NO_SUCH_ORDER",
         "11xx_2xxx_request_issues",
         "",
         "Order does not exist.",
-    )
-    """-2013 NO_SUCH_ORDER"""
-
-    BAD_API_KEY_FMT = (
-        -2014,
+    ),
+    -2014: (
         "BAD_API_KEY_FMT",
         "11xx_2xxx_request_issues",
         "",
         "API-key format invalid.",
-    )
-    """-2014 BAD_API_KEY_FMT"""
-
-    INVALID_API_KEY = (
-        -2015,
+    ),
+    -2015: (
         "INVALID_API_KEY",
         "11xx_2xxx_request_issues",
         "",
         "Invalid API-key, IP, or permissions for action.",
-    )
-    """-2015 INVALID_API_KEY"""
-
-    BALANCE_NOT_SUFFICIENT = (
-        -2018,
+    ),
+    -2018: (
         "BALANCE_NOT_SUFFICIENT",
         "11xx_2xxx_request_issues",
         "",
         "Balance is insufficient.",
-    )
-    """-2018 BALANCE_NOT_SUFFICIENT"""
-
-    OPTION_MARGIN_NOT_SUFFICIENT = (
-        -2027,
+    ),
+    -2027: (
         "OPTION_MARGIN_NOT_SUFFICIENT",
         "11xx_2xxx_request_issues",
         "",
         "Option margin is insufficient.",
-    )
-    """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
-
-    # Category: 3xxx-5xxx Filters and other issues
-    TRANSFER_FAILED = (
-        -3029,
+    ),
+    -3029: (
         "TRANSFER_FAILED",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Asset transfer fail.",
-    )
-    """-3029 TRANSFER_FAILED"""
-
-    PRICE_LESS_THAN_ZERO = (
-        -4001,
+    ),
+    -4001: (
         "PRICE_LESS_THAN_ZERO",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Price less than 0.",
-    )
-    """-4001 PRICE_LESS_THAN_ZERO"""
-
-    PRICE_GREATER_THAN_MAX_PRICE = (
-        -4002,
+    ),
+    -4002: (
         "PRICE_GREATER_THAN_MAX_PRICE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Price greater than max price.",
-    )
-    """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
-
-    QTY_LESS_THAN_ZERO = (
-        -4003,
+    ),
+    -4003: (
         "QTY_LESS_THAN_ZERO",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Quantity less than zero.",
-    )
-    """-4003 QTY_LESS_THAN_ZERO"""
-
-    QTY_LESS_THAN_MIN_QTY = (
-        -4004,
+    ),
+    -4004: (
         "QTY_LESS_THAN_MIN_QTY",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Quantity less than min quantity.",
-    )
-    """-4004 QTY_LESS_THAN_MIN_QTY"""
-
-    QTY_GREATER_THAN_MAX_QTY = (
-        -4005,
+    ),
+    -4005: (
         "QTY_GREATER_THAN_MAX_QTY",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Quantity greater than max quantity.",
-    )
-    """-4005 QTY_GREATER_THAN_MAX_QTY"""
-
-    PRICE_LESS_THAN_MIN_PRICE = (
-        -4013,
+    ),
+    -4013: (
         "PRICE_LESS_THAN_MIN_PRICE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Price less than min price.",
-    )
-    """-4013 PRICE_LESS_THAN_MIN_PRICE"""
-
-    INVALID_TICK_SIZE_PRECISION = (
-        -4029,
+    ),
+    -4029: (
         "INVALID_TICK_SIZE_PRECISION",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Tick size precision is invalid.",
-    )
-    """-4029 INVALID_TICK_SIZE_PRECISION"""
-
-    INVALID_QTY_PRECISION = (
-        -4030,
+    ),
+    -4030: (
         "INVALID_QTY_PRECISION",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Step size precision is invalid.",
-    )
-    """-4030 INVALID_QTY_PRECISION"""
-
-    AMOUNT_MUST_BE_POSITIVE = (
-        -4055,
+    ),
+    -4055: (
         "AMOUNT_MUST_BE_POSITIVE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
         "Amount must be positive.",
-    )
-    """-4055 AMOUNT_MUST_BE_POSITIVE"""
+    ),
+}
 
 
-class MessageTable(NamedTuple):
+# MessageTable and Match are tuples with named, typed fields, as
+# typing.NamedTuple would make them but without importing typing. Like
+# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
+class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
-    title: str
-    codes: tuple[int, ...]  # named by the table's heading, or linking to it
-    rows: tuple[tuple[str, str], ...]  # (message, description)
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return self[0]
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """Named by the table's heading, or linking to it."""
+        return self[1]
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(message, description) pairs."""
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"MessageTable(title={self.title!r}, codes={self.codes!r}, rows={self.rows!r})"
 
 
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(NamedTuple):
+class Match(tuple[ErrorCode, str, tuple[str, ...]]):
     """The template an API message came from, and the values in its placeholders."""
 
-    error: ErrorCode
-    template: str
-    args: tuple[str, ...]
+    __slots__ = ()
+
+    @property
+    def error(self) -> ErrorCode:
+        return self[0]
+
+    @property
+    def template(self) -> str:
+        return self[1]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
 
 
 # (codes, template, pattern, literal characters, key), in page order: each
@@ -1022,7 +1216,7 @@ def match(text: str, code: int | None = None) -> Match | None:
         rank = (literal, -index)
         if best is None or rank > best_rank:
             best_rank = rank
-            best = Match(_BY_CODE[codes[0] if code is None else code], template, args)
+            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
     return best
 
 
@@ -1032,6 +1226,8 @@ def _fit(index: int, text: str) -> tuple[str, ...] | None:
         return () if text == template else None
     compiled = _compiled.get(index)
     if compiled is None:
+        import re  # here, not at the top: see TYPE_CHECKING
+
         compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
     found = compiled.fullmatch(text)
     return None if found is None else found.groups()
@@ -1049,10 +1245,11 @@ def _build_index() -> None:
     _indexed = True
 
 
-# from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
-# and ruff's PYI019 (a default rule) rejects `cls: type[_E]`; typing `cls` as
-# what from_payload needs of it, a callable taking (code, msg), says the same.
-_E = TypeVar("_E", bound="ApiError")
+# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
+# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
+# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
+if TYPE_CHECKING:
+    _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 

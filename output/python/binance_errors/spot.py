@@ -8,10 +8,17 @@ error payload into both. Standard library only: vendor this one file if you like
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple, TypeVar, final
+
+# typing and re cost more to import than this whole module, so neither is
+# imported at run time: annotations are strings (PEP 563), and `match` imports
+# re the first time it needs a pattern. Only type checkers read this block.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
@@ -39,222 +46,827 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 
-# final: an enum with members cannot be subclassed; saying so lets `__new__`
-# return the class by name (ruff's PYI034) without typing.Self, new in 3.11.
-@final
 class ErrorCode(IntEnum):
     """A code on the page: equal to the `int` the API sends, with the page's text."""
 
-    published_name: str
-    messages: tuple[str, ...]
-    category: str | None
-    description: str
-
-    # Every member passes code, name, category, description, then its messages,
-    # one per line: a layout black keeps as it is, whatever their length. The
-    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
-    # which never calls this.
-    def __new__(
-        cls,
-        code: int,
-        published_name: str = "",
-        category: str | None = None,
-        description: str = "",
-        *messages: str,
-    ) -> ErrorCode:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.published_name = published_name
-        member.messages = messages
-        member.category = category
-        member.description = description
-        return member
-
     # Category: 10xx - General Server or Network issues
-    UNKNOWN = (
-        -1000,
+    UNKNOWN = -1000
+    """-1000 UNKNOWN
+
+    - An unknown error occurred while processing the request.
+    """
+
+    DISCONNECTED = -1001
+    """-1001 DISCONNECTED
+
+    - Internal error; unable to process your request. Please try again.
+    """
+
+    UNAUTHORIZED = -1002
+    """-1002 UNAUTHORIZED
+
+    - You are not authorized to execute this request.
+    """
+
+    TOO_MANY_REQUESTS = -1003
+    """-1003 TOO_MANY_REQUESTS
+
+    - Too many requests queued.
+    - Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.
+    - Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.
+    """
+
+    UNEXPECTED_RESP = -1006
+    """-1006 UNEXPECTED_RESP
+
+    - An unexpected response was received from the message bus. Execution status unknown.
+    """
+
+    TIMEOUT = -1007
+    """-1007 TIMEOUT
+
+    - Timeout waiting for response from backend server. Send status unknown; execution status unknown.
+    """
+
+    SERVER_BUSY = -1008
+    """-1008 SERVER_BUSY
+
+    - Server is currently overloaded with other requests. Please try again in a few minutes.
+    """
+
+    INVALID_MESSAGE = -1013
+    """-1013 INVALID_MESSAGE
+
+    - The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)
+    - Potential error messages can be found in Filter Failures or Failures during order placement.
+    """
+
+    UNKNOWN_ORDER_COMPOSITION = -1014
+    """-1014 UNKNOWN_ORDER_COMPOSITION
+
+    - Unsupported order combination.
+    """
+
+    TOO_MANY_ORDERS = -1015
+    """-1015 TOO_MANY_ORDERS
+
+    - Too many new orders.
+    - Too many new orders; current limit is %s orders per %s.
+    """
+
+    SERVICE_SHUTTING_DOWN = -1016
+    """-1016 SERVICE_SHUTTING_DOWN
+
+    - This service is no longer available.
+    """
+
+    UNSUPPORTED_OPERATION = -1020
+    """-1020 UNSUPPORTED_OPERATION
+
+    - This operation is not supported.
+    """
+
+    INVALID_TIMESTAMP = -1021
+    """-1021 INVALID_TIMESTAMP
+
+    - Timestamp for this request is outside of the recvWindow.
+    - Timestamp for this request was 1000ms ahead of the server's time.
+    """
+
+    INVALID_SIGNATURE = -1022
+    """-1022 INVALID_SIGNATURE
+
+    - Signature for this request is not valid.
+    """
+
+    COMP_ID_IN_USE = -1033
+    """-1033 COMP_ID_IN_USE
+
+    - SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.
+    """
+
+    TOO_MANY_CONNECTIONS = -1034
+    """-1034 TOO_MANY_CONNECTIONS
+
+    - Too many concurrent connections; current limit is '%s'.
+    - Too many connection attempts for account; current limit is %s per '%s'.
+    - Too many connection attempts from IP; current limit is %s per '%s'.
+    """
+
+    LOGGED_OUT = -1035
+    """-1035 LOGGED_OUT
+
+    - Please send Logout<5> message to close the session.
+    """
+
+    # Category: 11xx - Request issues
+    ILLEGAL_CHARS = -1100
+    """-1100 ILLEGAL_CHARS
+
+    - Illegal characters found in a parameter.
+    - Illegal characters found in parameter '%s'; legal range is '%s'.
+    """
+
+    TOO_MANY_PARAMETERS = -1101
+    """-1101 TOO_MANY_PARAMETERS
+
+    - Too many parameters sent for this endpoint.
+    - Too many parameters; expected '%s' and received '%s'.
+    - Duplicate values for a parameter detected.
+    """
+
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED = -1102
+    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+
+    - A mandatory parameter was not sent, was empty/null, or malformed.
+    - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+    - Param '%s' or '%s' must be sent, but both were empty/null!
+    - Required tag '%s' missing.
+    - Field value was empty or malformed.
+    - '%s' contains unexpected value. Cannot be greater than %s.
+    """
+
+    UNKNOWN_PARAM = -1103
+    """-1103 UNKNOWN_PARAM
+
+    - An unknown parameter was sent.
+    - Undefined Tag.
+    """
+
+    UNREAD_PARAMETERS = -1104
+    """-1104 UNREAD_PARAMETERS
+
+    - Not all sent parameters were read.
+    - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+    """
+
+    PARAM_EMPTY = -1105
+    """-1105 PARAM_EMPTY
+
+    - A parameter was empty.
+    - Parameter '%s' was empty.
+    """
+
+    PARAM_NOT_REQUIRED = -1106
+    """-1106 PARAM_NOT_REQUIRED
+
+    - A parameter was sent when not required.
+    - Parameter '%s' sent when not required.
+    - A tag '%s' was sent when not required.
+    """
+
+    PARAM_OVERFLOW = -1108
+    """-1108 PARAM_OVERFLOW
+
+    - Parameter '%s' overflowed.
+    """
+
+    BAD_PRECISION = -1111
+    """-1111 BAD_PRECISION
+
+    - Parameter '%s' has too much precision.
+    """
+
+    NO_DEPTH = -1112
+    """-1112 NO_DEPTH
+
+    - No orders on book for symbol.
+    """
+
+    TIF_NOT_REQUIRED = -1114
+    """-1114 TIF_NOT_REQUIRED
+
+    - TimeInForce parameter sent when not required.
+    """
+
+    INVALID_TIF = -1115
+    """-1115 INVALID_TIF
+
+    - Invalid timeInForce.
+    """
+
+    INVALID_ORDER_TYPE = -1116
+    """-1116 INVALID_ORDER_TYPE
+
+    - Invalid orderType.
+    """
+
+    INVALID_SIDE = -1117
+    """-1117 INVALID_SIDE
+
+    - Invalid side.
+    """
+
+    EMPTY_NEW_CL_ORD_ID = -1118
+    """-1118 EMPTY_NEW_CL_ORD_ID
+
+    - New client order ID was empty.
+    """
+
+    EMPTY_ORG_CL_ORD_ID = -1119
+    """-1119 EMPTY_ORG_CL_ORD_ID
+
+    - Original client order ID was empty.
+    """
+
+    BAD_INTERVAL = -1120
+    """-1120 BAD_INTERVAL
+
+    - Invalid interval.
+    """
+
+    BAD_SYMBOL = -1121
+    """-1121 BAD_SYMBOL
+
+    - Invalid symbol.
+    """
+
+    INVALID_SYMBOLSTATUS = -1122
+    """-1122 INVALID_SYMBOLSTATUS
+
+    - Invalid symbolStatus.
+    """
+
+    INVALID_LISTEN_KEY = -1125
+    """-1125 INVALID_LISTEN_KEY
+
+    - This listenKey does not exist.
+    """
+
+    MORE_THAN_XX_HOURS = -1127
+    """-1127 MORE_THAN_XX_HOURS
+
+    - Lookup interval is too big.
+    - More than %s hours between startTime and endTime.
+    """
+
+    OPTIONAL_PARAMS_BAD_COMBO = -1128
+    """-1128 OPTIONAL_PARAMS_BAD_COMBO
+
+    - Combination of optional parameters invalid.
+    - Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.
+    - Fields [%s] must be sent together or omitted entirely.
+    - Invalid MDEntryType (269) combination. BID and OFFER must be requested together.
+    - Conflicting fields: ['%s'...]
+    """
+
+    INVALID_PARAMETER = -1130
+    """-1130 INVALID_PARAMETER
+
+    - Invalid data sent for a parameter.
+    - Data sent for parameter '%s' is not valid.
+    """
+
+    BAD_STRATEGY_TYPE = -1134
+    """-1134 BAD_STRATEGY_TYPE
+
+    - strategyType was less than 1000000.
+    - TargetStrategy (847) was less than 1000000.
+    """
+
+    INVALID_JSON = -1135
+    """-1135 INVALID_JSON
+
+    - Invalid JSON Request
+    - JSON sent for parameter '%s' is not valid
+    """
+
+    INVALID_TICKER_TYPE = -1139
+    """-1139 INVALID_TICKER_TYPE
+
+    - Invalid ticker type.
+    """
+
+    INVALID_CANCEL_RESTRICTIONS = -1145
+    """-1145 INVALID_CANCEL_RESTRICTIONS
+
+    - cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.
+    """
+
+    DUPLICATE_SYMBOLS = -1151
+    """-1151 DUPLICATE_SYMBOLS
+
+    - Symbol is present multiple times in the list.
+    """
+
+    INVALID_SBE_HEADER = -1152
+    """-1152 INVALID_SBE_HEADER
+
+    - Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.
+    - Invalid SBE message header.
+    """
+
+    UNSUPPORTED_SCHEMA_ID = -1153
+    """-1153 UNSUPPORTED_SCHEMA_ID
+
+    - Unsupported SBE schema ID or version specified in the X-MBX-SBE header.
+    - Invalid SBE schema ID or version specified.
+    """
+
+    SBE_DISABLED = -1155
+    """-1155 SBE_DISABLED
+
+    - SBE is not enabled.
+    """
+
+    OCO_ORDER_TYPE_REJECTED = -1158
+    """-1158 OCO_ORDER_TYPE_REJECTED
+
+    - Order type not supported in OCO.
+    - If the order type provided in the aboveType and/or belowType is not supported.
+    """
+
+    OCO_ICEBERGQTY_TIMEINFORCE = -1160
+    """-1160 OCO_ICEBERGQTY_TIMEINFORCE
+
+    - Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.
+    - If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.
+    - TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.
+    """
+
+    DEPRECATED_SCHEMA = -1161
+    """-1161 DEPRECATED_SCHEMA
+
+    - Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.
+    """
+
+    BUY_OCO_LIMIT_MUST_BE_BELOW = -1165
+    """-1165 BUY_OCO_LIMIT_MUST_BE_BELOW
+
+    - A limit order in a buy OCO must be below.
+    """
+
+    SELL_OCO_LIMIT_MUST_BE_ABOVE = -1166
+    """-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE
+
+    - A limit order in a sell OCO must be above.
+    """
+
+    BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = -1168
+    """-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT
+
+    - At least one OCO order must be contingent.
+    """
+
+    INVALID_TAG_NUMBER = -1169
+    """-1169 INVALID_TAG_NUMBER
+
+    - Invalid tag number.
+    """
+
+    TAG_NOT_DEFINED_IN_MESSAGE = -1170
+    """-1170 TAG_NOT_DEFINED_IN_MESSAGE
+
+    - Tag '%s' not defined for this message type.
+    """
+
+    TAG_APPEARS_MORE_THAN_ONCE = -1171
+    """-1171 TAG_APPEARS_MORE_THAN_ONCE
+
+    - Tag '%s' appears more than once.
+    """
+
+    TAG_OUT_OF_ORDER = -1172
+    """-1172 TAG_OUT_OF_ORDER
+
+    - Tag '%s' specified out of required order.
+    """
+
+    GROUP_FIELDS_OUT_OF_ORDER = -1173
+    """-1173 GROUP_FIELDS_OUT_OF_ORDER
+
+    - Repeating group '%s' fields out of order.
+    """
+
+    INVALID_COMPONENT = -1174
+    """-1174 INVALID_COMPONENT
+
+    - Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'
+    """
+
+    RESET_SEQ_NUM_SUPPORT = -1175
+    """-1175 RESET_SEQ_NUM_SUPPORT
+
+    - Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.
+    """
+
+    ALREADY_LOGGED_IN = -1176
+    """-1176 ALREADY_LOGGED_IN
+
+    - Logon<A> should only be sent once.
+    """
+
+    GARBLED_MESSAGE = -1177
+    """-1177 GARBLED_MESSAGE
+
+    - CheckSum(10) contains an incorrect value.
+    - BeginString (8) is not the first tag in a message.
+    - MsgType (35) is not the third tag in a message.
+    - BodyLength (9) does not contain the correct byte count.
+    - Only printable ASCII characters and SOH (Start of Header) are allowed.
+    - Tag specified without a value.
+    - Invalid encodingType.
+    """
+
+    BAD_SENDER_COMPID = -1178
+    """-1178 BAD_SENDER_COMPID
+
+    - SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.
+    """
+
+    BAD_SEQ_NUM = -1179
+    """-1179 BAD_SEQ_NUM
+
+    - MsgSeqNum(34) contains an unexpected value. Expected: '%d'.
+    """
+
+    EXPECTED_LOGON = -1180
+    """-1180 EXPECTED_LOGON
+
+    - Logon<A> must be the first message in the session.
+    """
+
+    TOO_MANY_MESSAGES = -1181
+    """-1181 TOO_MANY_MESSAGES
+
+    - Too many messages; current limit is '%d' messages per '%s'.
+    """
+
+    PARAMS_BAD_COMBO = -1182
+    """-1182 PARAMS_BAD_COMBO
+
+    - Conflicting fields: [%s]
+    """
+
+    NOT_ALLOWED_IN_DROP_COPY_SESSIONS = -1183
+    """-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS
+
+    - Requested operation is not allowed in DropCopy sessions.
+    """
+
+    DROP_COPY_SESSION_NOT_ALLOWED = -1184
+    """-1184 DROP_COPY_SESSION_NOT_ALLOWED
+
+    - DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.
+    """
+
+    DROP_COPY_SESSION_REQUIRED = -1185
+    """-1185 DROP_COPY_SESSION_REQUIRED
+
+    - Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.
+    """
+
+    NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = -1186
+    """-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS
+
+    - Requested operation is not allowed in order entry sessions.
+    """
+
+    NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = -1187
+    """-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS
+
+    - Requested operation is not allowed in market data sessions.
+    """
+
+    INCORRECT_NUM_IN_GROUP_COUNT = -1188
+    """-1188 INCORRECT_NUM_IN_GROUP_COUNT
+
+    - Incorrect NumInGroup count for repeating group '%s'.
+    """
+
+    DUPLICATE_ENTRIES_IN_A_GROUP = -1189
+    """-1189 DUPLICATE_ENTRIES_IN_A_GROUP
+
+    - Group '%s' contains duplicate entries.
+    """
+
+    INVALID_REQUEST_ID = -1190
+    """-1190 INVALID_REQUEST_ID
+
+    - MDReqID (262) contains a subscription request id that is already in use on this connection.
+    - MDReqID (262) contains an unsubscription request id that does not match any active subscription.
+    """
+
+    TOO_MANY_SUBSCRIPTIONS = -1191
+    """-1191 TOO_MANY_SUBSCRIPTIONS
+
+    - Too many subscriptions. Connection may create up to '%s' subscriptions at a time.
+    - Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.
+    """
+
+    INVALID_TIME_UNIT = -1194
+    """-1194 INVALID_TIME_UNIT
+
+    - Invalid value for time unit; expected either MICROSECOND or MILLISECOND.
+    """
+
+    BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = -1196
+    """-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE
+
+    - A stop loss order in a buy OCO must be above.
+    """
+
+    SELL_OCO_STOP_LOSS_MUST_BE_BELOW = -1197
+    """-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW
+
+    - A stop loss order in a sell OCO must be below.
+    """
+
+    BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = -1198
+    """-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW
+
+    - A take profit order in a buy OCO must be below.
+    """
+
+    SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = -1199
+    """-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE
+
+    - A take profit order in a sell OCO must be above.
+    """
+
+    INVALID_PEG_PRICE_TYPE = -1210
+    """-1210 INVALID_PEG_PRICE_TYPE
+
+    - Invalid pegPriceType.
+    """
+
+    INVALID_PEG_OFFSET_TYPE = -1211
+    """-1211 INVALID_PEG_OFFSET_TYPE
+
+    - Invalid pegOffsetType.
+    """
+
+    SYMBOL_DOES_NOT_MATCH_STATUS = -1220
+    """-1220 SYMBOL_DOES_NOT_MATCH_STATUS
+
+    - The symbol's status does not match the requested symbolStatus.
+    """
+
+    INVALID_SBE_MESSAGE_FIELD = -1221
+    """-1221 INVALID_SBE_MESSAGE_FIELD
+
+    - Invalid/missing field(s) in SBE message.
+    """
+
+    OPO_WORKING_MUST_BE_BUY = -1222
+    """-1222 OPO_WORKING_MUST_BE_BUY
+
+    - Working order in an OPO list must be a bid.
+    """
+
+    OPO_PENDING_MUST_BE_SELL = -1223
+    """-1223 OPO_PENDING_MUST_BE_SELL
+
+    - Pending orders in an OPO list must be asks.
+    """
+
+    WORKING_PARAM_REQUIRED = -1224
+    """-1224 WORKING_PARAM_REQUIRED
+
+    - Working order must include the '{param}' tag.
+    """
+
+    PENDING_PARAM_NOT_REQUIRED = -1225
+    """-1225 PENDING_PARAM_NOT_REQUIRED
+
+    - Pending orders should not include the '%s' tag.
+    """
+
+    NEW_ORDER_REJECTED = -2010
+    """-2010 NEW_ORDER_REJECTED
+
+    - NEW_ORDER_REJECTED
+    """
+
+    CANCEL_REJECTED = -2011
+    """-2011 CANCEL_REJECTED
+
+    - CANCEL_REJECTED
+    """
+
+    NO_SUCH_ORDER = -2013
+    """-2013 NO_SUCH_ORDER
+
+    - Order does not exist.
+    """
+
+    BAD_API_KEY_FMT = -2014
+    """-2014 BAD_API_KEY_FMT
+
+    - API-key format invalid.
+    """
+
+    REJECTED_MBX_KEY = -2015
+    """-2015 REJECTED_MBX_KEY
+
+    - Invalid API-key, IP, or permissions for action.
+    """
+
+    NO_TRADING_WINDOW = -2016
+    """-2016 NO_TRADING_WINDOW
+
+    - No trading window could be found for the symbol. Try ticker/24hrs instead.
+    """
+
+    ORDER_ARCHIVED = -2026
+    """-2026 ORDER_ARCHIVED
+
+    - Order was canceled or expired with no executed qty over 90 days ago and has been archived.
+    """
+
+    SUBSCRIPTION_ACTIVE = -2035
+    """-2035 SUBSCRIPTION_ACTIVE
+
+    - User Data Stream subscription already active.
+    """
+
+    SUBSCRIPTION_INACTIVE = -2036
+    """-2036 SUBSCRIPTION_INACTIVE
+
+    - User Data Stream subscription not active.
+    """
+
+    CLIENT_ORDER_ID_INVALID = -2039
+    """-2039 CLIENT_ORDER_ID_INVALID
+
+    - Client order ID is not correct for this order ID.
+    """
+
+    MAXIMUM_SUBSCRIPTION_IDS = -2042
+    """-2042 MAXIMUM_SUBSCRIPTION_IDS
+
+    - Maximum subscription ID reached for this connection.
+    """
+
+    NO_REFERENCE_PRICE = -2043
+    """-2043 NO_REFERENCE_PRICE
+
+    - This symbol doesn't have a reference price.
+    """
+
+    # Category: Errors regarding placing orders via cancelReplace
+    ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = -2021
+    """-2021 Order cancel-replace partially failed
+
+    - This code is sent when either the cancellation of the order failed or the new order placement failed but not both.
+    """
+
+    ORDER_CANCEL_REPLACE_FAILED = -2022
+    """-2022 Order cancel-replace failed.
+
+    - This code is sent when both the cancellation of the order failed and the new order placement failed.
+    """
+
+    @property
+    def published_name(self) -> str:
+        """The name as the page writes it, e.g. `Request Throttled`."""
+        return _DETAILS[self][0]
+
+    @property
+    def category(self) -> str | None:
+        """The id of the category heading the code is under (a key of CATEGORIES)."""
+        return _DETAILS[self][1] or None
+
+    @property
+    def description(self) -> str:
+        """The page's paragraph on the code, when it has one instead of messages."""
+        return _DETAILS[self][2]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The messages the page lists for the code, in its order."""
+        return _DETAILS[self][3:]
+
+
+# Code -> (published name, category id or "", description, *messages). Plain
+# int members and this table import faster than members built by `__new__`;
+# one value a line, as black leaves it, whatever the lengths.
+_DETAILS: dict[int, tuple[str, ...]] = {
+    -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
         "An unknown error occurred while processing the request.",
-    )
-    """-1000 UNKNOWN"""
-
-    DISCONNECTED = (
-        -1001,
+    ),
+    -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
         "Internal error; unable to process your request. Please try again.",
-    )
-    """-1001 DISCONNECTED"""
-
-    UNAUTHORIZED = (
-        -1002,
+    ),
+    -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
         "You are not authorized to execute this request.",
-    )
-    """-1002 UNAUTHORIZED"""
-
-    TOO_MANY_REQUESTS = (
-        -1003,
+    ),
+    -1003: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many requests queued.",
         "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
         "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-    )
-    """-1003 TOO_MANY_REQUESTS"""
-
-    UNEXPECTED_RESP = (
-        -1006,
+    ),
+    -1006: (
         "UNEXPECTED_RESP",
         "10xx_general_server_or_network_issues",
         "",
         "An unexpected response was received from the message bus. Execution status unknown.",
-    )
-    """-1006 UNEXPECTED_RESP"""
-
-    TIMEOUT = (
-        -1007,
+    ),
+    -1007: (
         "TIMEOUT",
         "10xx_general_server_or_network_issues",
         "",
         "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-    )
-    """-1007 TIMEOUT"""
-
-    SERVER_BUSY = (
-        -1008,
+    ),
+    -1008: (
         "SERVER_BUSY",
         "10xx_general_server_or_network_issues",
         "",
         "Server is currently overloaded with other requests. Please try again in a few minutes.",
-    )
-    """-1008 SERVER_BUSY"""
-
-    INVALID_MESSAGE = (
-        -1013,
+    ),
+    -1013: (
         "INVALID_MESSAGE",
         "10xx_general_server_or_network_issues",
         "",
         "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
         "Potential error messages can be found in Filter Failures or Failures during order placement.",
-    )
-    """-1013 INVALID_MESSAGE"""
-
-    UNKNOWN_ORDER_COMPOSITION = (
-        -1014,
+    ),
+    -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
         "Unsupported order combination.",
-    )
-    """-1014 UNKNOWN_ORDER_COMPOSITION"""
-
-    TOO_MANY_ORDERS = (
-        -1015,
+    ),
+    -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many new orders.",
         "Too many new orders; current limit is %s orders per %s.",
-    )
-    """-1015 TOO_MANY_ORDERS"""
-
-    SERVICE_SHUTTING_DOWN = (
-        -1016,
+    ),
+    -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
         "This service is no longer available.",
-    )
-    """-1016 SERVICE_SHUTTING_DOWN"""
-
-    UNSUPPORTED_OPERATION = (
-        -1020,
+    ),
+    -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
         "This operation is not supported.",
-    )
-    """-1020 UNSUPPORTED_OPERATION"""
-
-    INVALID_TIMESTAMP = (
-        -1021,
+    ),
+    -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
         "Timestamp for this request is outside of the recvWindow.",
         "Timestamp for this request was 1000ms ahead of the server's time.",
-    )
-    """-1021 INVALID_TIMESTAMP"""
-
-    INVALID_SIGNATURE = (
-        -1022,
+    ),
+    -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
         "Signature for this request is not valid.",
-    )
-    """-1022 INVALID_SIGNATURE"""
-
-    COMP_ID_IN_USE = (
-        -1033,
+    ),
+    -1033: (
         "COMP_ID_IN_USE",
         "10xx_general_server_or_network_issues",
         "",
         "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-    )
-    """-1033 COMP_ID_IN_USE"""
-
-    TOO_MANY_CONNECTIONS = (
-        -1034,
+    ),
+    -1034: (
         "TOO_MANY_CONNECTIONS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many concurrent connections; current limit is '%s'.",
         "Too many connection attempts for account; current limit is %s per '%s'.",
         "Too many connection attempts from IP; current limit is %s per '%s'.",
-    )
-    """-1034 TOO_MANY_CONNECTIONS"""
-
-    LOGGED_OUT = (
-        -1035,
+    ),
+    -1035: (
         "LOGGED_OUT",
         "10xx_general_server_or_network_issues",
         "",
         "Please send Logout<5> message to close the session.",
-    )
-    """-1035 LOGGED_OUT"""
-
-    # Category: 11xx - Request issues
-    ILLEGAL_CHARS = (
-        -1100,
+    ),
+    -1100: (
         "ILLEGAL_CHARS",
         "11xx_request_issues",
         "",
         "Illegal characters found in a parameter.",
         "Illegal characters found in parameter '%s'; legal range is '%s'.",
-    )
-    """-1100 ILLEGAL_CHARS"""
-
-    TOO_MANY_PARAMETERS = (
-        -1101,
+    ),
+    -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_request_issues",
         "",
         "Too many parameters sent for this endpoint.",
         "Too many parameters; expected '%s' and received '%s'.",
         "Duplicate values for a parameter detected.",
-    )
-    """-1101 TOO_MANY_PARAMETERS"""
-
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
-        -1102,
+    ),
+    -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_request_issues",
         "",
@@ -264,179 +876,122 @@ class ErrorCode(IntEnum):
         "Required tag '%s' missing.",
         "Field value was empty or malformed.",
         "'%s' contains unexpected value. Cannot be greater than %s.",
-    )
-    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
-
-    UNKNOWN_PARAM = (
-        -1103,
+    ),
+    -1103: (
         "UNKNOWN_PARAM",
         "11xx_request_issues",
         "",
         "An unknown parameter was sent.",
         "Undefined Tag.",
-    )
-    """-1103 UNKNOWN_PARAM"""
-
-    UNREAD_PARAMETERS = (
-        -1104,
+    ),
+    -1104: (
         "UNREAD_PARAMETERS",
         "11xx_request_issues",
         "",
         "Not all sent parameters were read.",
         "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-    )
-    """-1104 UNREAD_PARAMETERS"""
-
-    PARAM_EMPTY = (
-        -1105,
+    ),
+    -1105: (
         "PARAM_EMPTY",
         "11xx_request_issues",
         "",
         "A parameter was empty.",
         "Parameter '%s' was empty.",
-    )
-    """-1105 PARAM_EMPTY"""
-
-    PARAM_NOT_REQUIRED = (
-        -1106,
+    ),
+    -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
         "A parameter was sent when not required.",
         "Parameter '%s' sent when not required.",
         "A tag '%s' was sent when not required.",
-    )
-    """-1106 PARAM_NOT_REQUIRED"""
-
-    PARAM_OVERFLOW = (
-        -1108,
+    ),
+    -1108: (
         "PARAM_OVERFLOW",
         "11xx_request_issues",
         "",
         "Parameter '%s' overflowed.",
-    )
-    """-1108 PARAM_OVERFLOW"""
-
-    BAD_PRECISION = (
-        -1111,
+    ),
+    -1111: (
         "BAD_PRECISION",
         "11xx_request_issues",
         "",
         "Parameter '%s' has too much precision.",
-    )
-    """-1111 BAD_PRECISION"""
-
-    NO_DEPTH = (
-        -1112,
+    ),
+    -1112: (
         "NO_DEPTH",
         "11xx_request_issues",
         "",
         "No orders on book for symbol.",
-    )
-    """-1112 NO_DEPTH"""
-
-    TIF_NOT_REQUIRED = (
-        -1114,
+    ),
+    -1114: (
         "TIF_NOT_REQUIRED",
         "11xx_request_issues",
         "",
         "TimeInForce parameter sent when not required.",
-    )
-    """-1114 TIF_NOT_REQUIRED"""
-
-    INVALID_TIF = (
-        -1115,
+    ),
+    -1115: (
         "INVALID_TIF",
         "11xx_request_issues",
         "",
         "Invalid timeInForce.",
-    )
-    """-1115 INVALID_TIF"""
-
-    INVALID_ORDER_TYPE = (
-        -1116,
+    ),
+    -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_request_issues",
         "",
         "Invalid orderType.",
-    )
-    """-1116 INVALID_ORDER_TYPE"""
-
-    INVALID_SIDE = (
-        -1117,
+    ),
+    -1117: (
         "INVALID_SIDE",
         "11xx_request_issues",
         "",
         "Invalid side.",
-    )
-    """-1117 INVALID_SIDE"""
-
-    EMPTY_NEW_CL_ORD_ID = (
-        -1118,
+    ),
+    -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_request_issues",
         "",
         "New client order ID was empty.",
-    )
-    """-1118 EMPTY_NEW_CL_ORD_ID"""
-
-    EMPTY_ORG_CL_ORD_ID = (
-        -1119,
+    ),
+    -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_request_issues",
         "",
         "Original client order ID was empty.",
-    )
-    """-1119 EMPTY_ORG_CL_ORD_ID"""
-
-    BAD_INTERVAL = (
-        -1120,
+    ),
+    -1120: (
         "BAD_INTERVAL",
         "11xx_request_issues",
         "",
         "Invalid interval.",
-    )
-    """-1120 BAD_INTERVAL"""
-
-    BAD_SYMBOL = (
-        -1121,
+    ),
+    -1121: (
         "BAD_SYMBOL",
         "11xx_request_issues",
         "",
         "Invalid symbol.",
-    )
-    """-1121 BAD_SYMBOL"""
-
-    INVALID_SYMBOLSTATUS = (
-        -1122,
+    ),
+    -1122: (
         "INVALID_SYMBOLSTATUS",
         "11xx_request_issues",
         "",
         "Invalid symbolStatus.",
-    )
-    """-1122 INVALID_SYMBOLSTATUS"""
-
-    INVALID_LISTEN_KEY = (
-        -1125,
+    ),
+    -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_request_issues",
         "",
         "This listenKey does not exist.",
-    )
-    """-1125 INVALID_LISTEN_KEY"""
-
-    MORE_THAN_XX_HOURS = (
-        -1127,
+    ),
+    -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_request_issues",
         "",
         "Lookup interval is too big.",
         "More than %s hours between startTime and endTime.",
-    )
-    """-1127 MORE_THAN_XX_HOURS"""
-
-    OPTIONAL_PARAMS_BAD_COMBO = (
-        -1128,
+    ),
+    -1128: (
         "OPTIONAL_PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
@@ -445,226 +1000,154 @@ class ErrorCode(IntEnum):
         "Fields [%s] must be sent together or omitted entirely.",
         "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
         "Conflicting fields: ['%s'...]",
-    )
-    """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
-
-    INVALID_PARAMETER = (
-        -1130,
+    ),
+    -1130: (
         "INVALID_PARAMETER",
         "11xx_request_issues",
         "",
         "Invalid data sent for a parameter.",
         "Data sent for parameter '%s' is not valid.",
-    )
-    """-1130 INVALID_PARAMETER"""
-
-    BAD_STRATEGY_TYPE = (
-        -1134,
+    ),
+    -1134: (
         "BAD_STRATEGY_TYPE",
         "11xx_request_issues",
         "",
         "strategyType was less than 1000000.",
         "TargetStrategy (847) was less than 1000000.",
-    )
-    """-1134 BAD_STRATEGY_TYPE"""
-
-    INVALID_JSON = (
-        -1135,
+    ),
+    -1135: (
         "INVALID_JSON",
         "11xx_request_issues",
         "",
         "Invalid JSON Request",
         "JSON sent for parameter '%s' is not valid",
-    )
-    """-1135 INVALID_JSON"""
-
-    INVALID_TICKER_TYPE = (
-        -1139,
+    ),
+    -1139: (
         "INVALID_TICKER_TYPE",
         "11xx_request_issues",
         "",
         "Invalid ticker type.",
-    )
-    """-1139 INVALID_TICKER_TYPE"""
-
-    INVALID_CANCEL_RESTRICTIONS = (
-        -1145,
+    ),
+    -1145: (
         "INVALID_CANCEL_RESTRICTIONS",
         "11xx_request_issues",
         "",
         "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
-    )
-    """-1145 INVALID_CANCEL_RESTRICTIONS"""
-
-    DUPLICATE_SYMBOLS = (
-        -1151,
+    ),
+    -1151: (
         "DUPLICATE_SYMBOLS",
         "11xx_request_issues",
         "",
         "Symbol is present multiple times in the list.",
-    )
-    """-1151 DUPLICATE_SYMBOLS"""
-
-    INVALID_SBE_HEADER = (
-        -1152,
+    ),
+    -1152: (
         "INVALID_SBE_HEADER",
         "11xx_request_issues",
         "",
         "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
         "Invalid SBE message header.",
-    )
-    """-1152 INVALID_SBE_HEADER"""
-
-    UNSUPPORTED_SCHEMA_ID = (
-        -1153,
+    ),
+    -1153: (
         "UNSUPPORTED_SCHEMA_ID",
         "11xx_request_issues",
         "",
         "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
         "Invalid SBE schema ID or version specified.",
-    )
-    """-1153 UNSUPPORTED_SCHEMA_ID"""
-
-    SBE_DISABLED = (
-        -1155,
+    ),
+    -1155: (
         "SBE_DISABLED",
         "11xx_request_issues",
         "",
         "SBE is not enabled.",
-    )
-    """-1155 SBE_DISABLED"""
-
-    OCO_ORDER_TYPE_REJECTED = (
-        -1158,
+    ),
+    -1158: (
         "OCO_ORDER_TYPE_REJECTED",
         "11xx_request_issues",
         "",
         "Order type not supported in OCO.",
         "If the order type provided in the aboveType and/or belowType is not supported.",
-    )
-    """-1158 OCO_ORDER_TYPE_REJECTED"""
-
-    OCO_ICEBERGQTY_TIMEINFORCE = (
-        -1160,
+    ),
+    -1160: (
         "OCO_ICEBERGQTY_TIMEINFORCE",
         "11xx_request_issues",
         "",
         "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
         "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
         "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-    )
-    """-1160 OCO_ICEBERGQTY_TIMEINFORCE"""
-
-    DEPRECATED_SCHEMA = (
-        -1161,
+    ),
+    -1161: (
         "DEPRECATED_SCHEMA",
         "11xx_request_issues",
         "",
         "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
-    )
-    """-1161 DEPRECATED_SCHEMA"""
-
-    BUY_OCO_LIMIT_MUST_BE_BELOW = (
-        -1165,
+    ),
+    -1165: (
         "BUY_OCO_LIMIT_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
         "A limit order in a buy OCO must be below.",
-    )
-    """-1165 BUY_OCO_LIMIT_MUST_BE_BELOW"""
-
-    SELL_OCO_LIMIT_MUST_BE_ABOVE = (
-        -1166,
+    ),
+    -1166: (
         "SELL_OCO_LIMIT_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
         "A limit order in a sell OCO must be above.",
-    )
-    """-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE"""
-
-    BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = (
-        -1168,
+    ),
+    -1168: (
         "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
         "11xx_request_issues",
         "",
         "At least one OCO order must be contingent.",
-    )
-    """-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT"""
-
-    INVALID_TAG_NUMBER = (
-        -1169,
+    ),
+    -1169: (
         "INVALID_TAG_NUMBER",
         "11xx_request_issues",
         "",
         "Invalid tag number.",
-    )
-    """-1169 INVALID_TAG_NUMBER"""
-
-    TAG_NOT_DEFINED_IN_MESSAGE = (
-        -1170,
+    ),
+    -1170: (
         "TAG_NOT_DEFINED_IN_MESSAGE",
         "11xx_request_issues",
         "",
         "Tag '%s' not defined for this message type.",
-    )
-    """-1170 TAG_NOT_DEFINED_IN_MESSAGE"""
-
-    TAG_APPEARS_MORE_THAN_ONCE = (
-        -1171,
+    ),
+    -1171: (
         "TAG_APPEARS_MORE_THAN_ONCE",
         "11xx_request_issues",
         "",
         "Tag '%s' appears more than once.",
-    )
-    """-1171 TAG_APPEARS_MORE_THAN_ONCE"""
-
-    TAG_OUT_OF_ORDER = (
-        -1172,
+    ),
+    -1172: (
         "TAG_OUT_OF_ORDER",
         "11xx_request_issues",
         "",
         "Tag '%s' specified out of required order.",
-    )
-    """-1172 TAG_OUT_OF_ORDER"""
-
-    GROUP_FIELDS_OUT_OF_ORDER = (
-        -1173,
+    ),
+    -1173: (
         "GROUP_FIELDS_OUT_OF_ORDER",
         "11xx_request_issues",
         "",
         "Repeating group '%s' fields out of order.",
-    )
-    """-1173 GROUP_FIELDS_OUT_OF_ORDER"""
-
-    INVALID_COMPONENT = (
-        -1174,
+    ),
+    -1174: (
         "INVALID_COMPONENT",
         "11xx_request_issues",
         "",
         "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
-    )
-    """-1174 INVALID_COMPONENT"""
-
-    RESET_SEQ_NUM_SUPPORT = (
-        -1175,
+    ),
+    -1175: (
         "RESET_SEQ_NUM_SUPPORT",
         "11xx_request_issues",
         "",
         "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-    )
-    """-1175 RESET_SEQ_NUM_SUPPORT"""
-
-    ALREADY_LOGGED_IN = (
-        -1176,
+    ),
+    -1176: (
         "ALREADY_LOGGED_IN",
         "11xx_request_issues",
         "",
         "Logon<A> should only be sent once.",
-    )
-    """-1176 ALREADY_LOGGED_IN"""
-
-    GARBLED_MESSAGE = (
-        -1177,
+    ),
+    -1177: (
         "GARBLED_MESSAGE",
         "11xx_request_issues",
         "",
@@ -675,648 +1158,559 @@ class ErrorCode(IntEnum):
         "Only printable ASCII characters and SOH (Start of Header) are allowed.",
         "Tag specified without a value.",
         "Invalid encodingType.",
-    )
-    """-1177 GARBLED_MESSAGE"""
-
-    BAD_SENDER_COMPID = (
-        -1178,
+    ),
+    -1178: (
         "BAD_SENDER_COMPID",
         "11xx_request_issues",
         "",
         "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-    )
-    """-1178 BAD_SENDER_COMPID"""
-
-    BAD_SEQ_NUM = (
-        -1179,
+    ),
+    -1179: (
         "BAD_SEQ_NUM",
         "11xx_request_issues",
         "",
         "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
-    )
-    """-1179 BAD_SEQ_NUM"""
-
-    EXPECTED_LOGON = (
-        -1180,
+    ),
+    -1180: (
         "EXPECTED_LOGON",
         "11xx_request_issues",
         "",
         "Logon<A> must be the first message in the session.",
-    )
-    """-1180 EXPECTED_LOGON"""
-
-    TOO_MANY_MESSAGES = (
-        -1181,
+    ),
+    -1181: (
         "TOO_MANY_MESSAGES",
         "11xx_request_issues",
         "",
         "Too many messages; current limit is '%d' messages per '%s'.",
-    )
-    """-1181 TOO_MANY_MESSAGES"""
-
-    PARAMS_BAD_COMBO = (
-        -1182,
+    ),
+    -1182: (
         "PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
         "Conflicting fields: [%s]",
-    )
-    """-1182 PARAMS_BAD_COMBO"""
-
-    NOT_ALLOWED_IN_DROP_COPY_SESSIONS = (
-        -1183,
+    ),
+    -1183: (
         "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
         "11xx_request_issues",
         "",
         "Requested operation is not allowed in DropCopy sessions.",
-    )
-    """-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS"""
-
-    DROP_COPY_SESSION_NOT_ALLOWED = (
-        -1184,
+    ),
+    -1184: (
         "DROP_COPY_SESSION_NOT_ALLOWED",
         "11xx_request_issues",
         "",
         "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-    )
-    """-1184 DROP_COPY_SESSION_NOT_ALLOWED"""
-
-    DROP_COPY_SESSION_REQUIRED = (
-        -1185,
+    ),
+    -1185: (
         "DROP_COPY_SESSION_REQUIRED",
         "11xx_request_issues",
         "",
         "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-    )
-    """-1185 DROP_COPY_SESSION_REQUIRED"""
-
-    NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = (
-        -1186,
+    ),
+    -1186: (
         "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
         "11xx_request_issues",
         "",
         "Requested operation is not allowed in order entry sessions.",
-    )
-    """-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS"""
-
-    NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = (
-        -1187,
+    ),
+    -1187: (
         "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
         "11xx_request_issues",
         "",
         "Requested operation is not allowed in market data sessions.",
-    )
-    """-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS"""
-
-    INCORRECT_NUM_IN_GROUP_COUNT = (
-        -1188,
+    ),
+    -1188: (
         "INCORRECT_NUM_IN_GROUP_COUNT",
         "11xx_request_issues",
         "",
         "Incorrect NumInGroup count for repeating group '%s'.",
-    )
-    """-1188 INCORRECT_NUM_IN_GROUP_COUNT"""
-
-    DUPLICATE_ENTRIES_IN_A_GROUP = (
-        -1189,
+    ),
+    -1189: (
         "DUPLICATE_ENTRIES_IN_A_GROUP",
         "11xx_request_issues",
         "",
         "Group '%s' contains duplicate entries.",
-    )
-    """-1189 DUPLICATE_ENTRIES_IN_A_GROUP"""
-
-    INVALID_REQUEST_ID = (
-        -1190,
+    ),
+    -1190: (
         "INVALID_REQUEST_ID",
         "11xx_request_issues",
         "",
         "MDReqID (262) contains a subscription request id that is already in use on this connection.",
         "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-    )
-    """-1190 INVALID_REQUEST_ID"""
-
-    TOO_MANY_SUBSCRIPTIONS = (
-        -1191,
+    ),
+    -1191: (
         "TOO_MANY_SUBSCRIPTIONS",
         "11xx_request_issues",
         "",
         "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
         "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-    )
-    """-1191 TOO_MANY_SUBSCRIPTIONS"""
-
-    INVALID_TIME_UNIT = (
-        -1194,
+    ),
+    -1194: (
         "INVALID_TIME_UNIT",
         "11xx_request_issues",
         "",
         "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
-    )
-    """-1194 INVALID_TIME_UNIT"""
-
-    BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = (
-        -1196,
+    ),
+    -1196: (
         "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
         "A stop loss order in a buy OCO must be above.",
-    )
-    """-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE"""
-
-    SELL_OCO_STOP_LOSS_MUST_BE_BELOW = (
-        -1197,
+    ),
+    -1197: (
         "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
         "A stop loss order in a sell OCO must be below.",
-    )
-    """-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW"""
-
-    BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = (
-        -1198,
+    ),
+    -1198: (
         "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
         "A take profit order in a buy OCO must be below.",
-    )
-    """-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW"""
-
-    SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = (
-        -1199,
+    ),
+    -1199: (
         "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
         "A take profit order in a sell OCO must be above.",
-    )
-    """-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE"""
-
-    INVALID_PEG_PRICE_TYPE = (
-        -1210,
+    ),
+    -1210: (
         "INVALID_PEG_PRICE_TYPE",
         "11xx_request_issues",
         "",
         "Invalid pegPriceType.",
-    )
-    """-1210 INVALID_PEG_PRICE_TYPE"""
-
-    INVALID_PEG_OFFSET_TYPE = (
-        -1211,
+    ),
+    -1211: (
         "INVALID_PEG_OFFSET_TYPE",
         "11xx_request_issues",
         "",
         "Invalid pegOffsetType.",
-    )
-    """-1211 INVALID_PEG_OFFSET_TYPE"""
-
-    SYMBOL_DOES_NOT_MATCH_STATUS = (
-        -1220,
+    ),
+    -1220: (
         "SYMBOL_DOES_NOT_MATCH_STATUS",
         "11xx_request_issues",
         "",
         "The symbol's status does not match the requested symbolStatus.",
-    )
-    """-1220 SYMBOL_DOES_NOT_MATCH_STATUS"""
-
-    INVALID_SBE_MESSAGE_FIELD = (
-        -1221,
+    ),
+    -1221: (
         "INVALID_SBE_MESSAGE_FIELD",
         "11xx_request_issues",
         "",
         "Invalid/missing field(s) in SBE message.",
-    )
-    """-1221 INVALID_SBE_MESSAGE_FIELD"""
-
-    OPO_WORKING_MUST_BE_BUY = (
-        -1222,
+    ),
+    -1222: (
         "OPO_WORKING_MUST_BE_BUY",
         "11xx_request_issues",
         "",
         "Working order in an OPO list must be a bid.",
-    )
-    """-1222 OPO_WORKING_MUST_BE_BUY"""
-
-    OPO_PENDING_MUST_BE_SELL = (
-        -1223,
+    ),
+    -1223: (
         "OPO_PENDING_MUST_BE_SELL",
         "11xx_request_issues",
         "",
         "Pending orders in an OPO list must be asks.",
-    )
-    """-1223 OPO_PENDING_MUST_BE_SELL"""
-
-    WORKING_PARAM_REQUIRED = (
-        -1224,
+    ),
+    -1224: (
         "WORKING_PARAM_REQUIRED",
         "11xx_request_issues",
         "",
         "Working order must include the '{param}' tag.",
-    )
-    """-1224 WORKING_PARAM_REQUIRED"""
-
-    PENDING_PARAM_NOT_REQUIRED = (
-        -1225,
+    ),
+    -1225: (
         "PENDING_PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
         "Pending orders should not include the '%s' tag.",
-    )
-    """-1225 PENDING_PARAM_NOT_REQUIRED"""
-
-    NEW_ORDER_REJECTED = (
-        -2010,
+    ),
+    -2010: (
         "NEW_ORDER_REJECTED",
         "11xx_request_issues",
         "",
         "NEW_ORDER_REJECTED",
-    )
-    """-2010 NEW_ORDER_REJECTED"""
-
-    CANCEL_REJECTED = (
-        -2011,
+    ),
+    -2011: (
         "CANCEL_REJECTED",
         "11xx_request_issues",
         "",
         "CANCEL_REJECTED",
-    )
-    """-2011 CANCEL_REJECTED"""
-
-    NO_SUCH_ORDER = (
-        -2013,
+    ),
+    -2013: (
         "NO_SUCH_ORDER",
         "11xx_request_issues",
         "",
         "Order does not exist.",
-    )
-    """-2013 NO_SUCH_ORDER"""
-
-    BAD_API_KEY_FMT = (
-        -2014,
+    ),
+    -2014: (
         "BAD_API_KEY_FMT",
         "11xx_request_issues",
         "",
         "API-key format invalid.",
-    )
-    """-2014 BAD_API_KEY_FMT"""
-
-    REJECTED_MBX_KEY = (
-        -2015,
+    ),
+    -2015: (
         "REJECTED_MBX_KEY",
         "11xx_request_issues",
         "",
         "Invalid API-key, IP, or permissions for action.",
-    )
-    """-2015 REJECTED_MBX_KEY"""
-
-    NO_TRADING_WINDOW = (
-        -2016,
+    ),
+    -2016: (
         "NO_TRADING_WINDOW",
         "11xx_request_issues",
         "",
         "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-    )
-    """-2016 NO_TRADING_WINDOW"""
-
-    ORDER_ARCHIVED = (
-        -2026,
+    ),
+    -2026: (
         "ORDER_ARCHIVED",
         "11xx_request_issues",
         "",
         "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-    )
-    """-2026 ORDER_ARCHIVED"""
-
-    SUBSCRIPTION_ACTIVE = (
-        -2035,
+    ),
+    -2035: (
         "SUBSCRIPTION_ACTIVE",
         "11xx_request_issues",
         "",
         "User Data Stream subscription already active.",
-    )
-    """-2035 SUBSCRIPTION_ACTIVE"""
-
-    SUBSCRIPTION_INACTIVE = (
-        -2036,
+    ),
+    -2036: (
         "SUBSCRIPTION_INACTIVE",
         "11xx_request_issues",
         "",
         "User Data Stream subscription not active.",
-    )
-    """-2036 SUBSCRIPTION_INACTIVE"""
-
-    CLIENT_ORDER_ID_INVALID = (
-        -2039,
+    ),
+    -2039: (
         "CLIENT_ORDER_ID_INVALID",
         "11xx_request_issues",
         "",
         "Client order ID is not correct for this order ID.",
-    )
-    """-2039 CLIENT_ORDER_ID_INVALID"""
-
-    MAXIMUM_SUBSCRIPTION_IDS = (
-        -2042,
+    ),
+    -2042: (
         "MAXIMUM_SUBSCRIPTION_IDS",
         "11xx_request_issues",
         "",
         "Maximum subscription ID reached for this connection.",
-    )
-    """-2042 MAXIMUM_SUBSCRIPTION_IDS"""
-
-    NO_REFERENCE_PRICE = (
-        -2043,
+    ),
+    -2043: (
         "NO_REFERENCE_PRICE",
         "11xx_request_issues",
         "",
         "This symbol doesn't have a reference price.",
-    )
-    """-2043 NO_REFERENCE_PRICE"""
-
-    # Category: Errors regarding placing orders via cancelReplace
-    ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
-        -2021,
+    ),
+    -2021: (
         "Order cancel-replace partially failed",
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
         "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
-    )
-    """-2021 Order cancel-replace partially failed"""
-
-    ORDER_CANCEL_REPLACE_FAILED = (
-        -2022,
+    ),
+    -2022: (
         "Order cancel-replace failed.",
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
         "This code is sent when both the cancellation of the order failed and the new order placement failed.",
-    )
-    """-2022 Order cancel-replace failed."""
+    ),
+}
 
 
-class MessageTable(NamedTuple):
+# MessageTable and Match are tuples with named, typed fields, as
+# typing.NamedTuple would make them but without importing typing. Like
+# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
+class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
-    title: str
-    codes: tuple[int, ...]  # named by the table's heading, or linking to it
-    rows: tuple[tuple[str, str], ...]  # (message, description)
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return self[0]
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """Named by the table's heading, or linking to it."""
+        return self[1]
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(message, description) pairs."""
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"MessageTable(title={self.title!r}, codes={self.codes!r}, rows={self.rows!r})"
 
 
 MESSAGE_TABLES: tuple[MessageTable, ...] = (
     MessageTable(
-        "Messages for -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011 CANCEL_REJECTED, and -2038 ORDER_AMEND_REJECTED",
-        (-1010, -2010, -2011, -2038, -1013),
         (
+            "Messages for -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED, -2011 CANCEL_REJECTED, and -2038 ORDER_AMEND_REJECTED",
+            (-1010, -2010, -2011, -2038, -1013),
             (
-                "Unknown order sent.",
-                "The order (by either orderId, clOrdId, origClOrdId) could not be found.",
+                (
+                    "Unknown order sent.",
+                    "The order (by either orderId, clOrdId, origClOrdId) could not be found.",
+                ),
+                (
+                    "Duplicate order sent.",
+                    "The clOrdId is already in use.",
+                ),
+                (
+                    "Market is closed.",
+                    "The symbol is not trading.",
+                ),
+                (
+                    "Account has insufficient balance for requested action.",
+                    "Not enough funds to complete the action.",
+                ),
+                (
+                    "Market orders are not supported for this symbol.",
+                    "MARKET is not enabled on the symbol.",
+                ),
+                (
+                    "Iceberg orders are not supported for this symbol.",
+                    "icebergQty is not enabled on the symbol.",
+                ),
+                (
+                    "Stop loss orders are not supported for this symbol.",
+                    "STOP_LOSS is not enabled on the symbol.",
+                ),
+                (
+                    "Stop loss limit orders are not supported for this symbol.",
+                    "STOP_LOSS_LIMIT is not enabled on the symbol.",
+                ),
+                (
+                    "Take profit orders are not supported for this symbol.",
+                    "TAKE_PROFIT is not enabled on the symbol.",
+                ),
+                (
+                    "Take profit limit orders are not supported for this symbol.",
+                    "TAKE_PROFIT_LIMIT is not enabled on the symbol.",
+                ),
+                (
+                    "Order amend is not supported for this symbol.",
+                    "Order amend keep priority is not enabled on the symbol.",
+                ),
+                (
+                    "Price * QTY is zero or less.",
+                    "price * quantity is too low.",
+                ),
+                (
+                    "IcebergQty exceeds QTY.",
+                    "icebergQty must be less than the order quantity.",
+                ),
+                (
+                    "This action is disabled on this account.",
+                    "Contact customer support; some actions have been disabled on the account.",
+                ),
+                (
+                    "This account may not place or cancel orders.",
+                    "Contact customer support; the account has trading ability disabled.",
+                ),
+                (
+                    "Unsupported order combination",
+                    "The orderType, timeInForce, stopPrice, and/or icebergQty combination isn't allowed.",
+                ),
+                (
+                    "Order would trigger immediately.",
+                    "The order's stop price is not valid when compared to the last traded price.",
+                ),
+                (
+                    "Cancel order is invalid. Check origClOrdId and orderId.",
+                    "No origClOrdId or orderId was sent in.",
+                ),
+                (
+                    "Order would immediately match and take.",
+                    "LIMIT_MAKER order type would immediately match and trade, and not be a pure maker order.",
+                ),
+                (
+                    "The relationship of the prices for the orders is not correct.",
+                    "The prices set in the OCO is breaking the Price restrictions. For reference: BUY : LIMIT_MAKER price < Last Traded Price < stopPrice SELL : LIMIT_MAKER price > Last Traded Price > stopPrice",
+                ),
+                (
+                    "OCO orders are not supported for this symbol",
+                    "OCO is not enabled on the symbol.",
+                ),
+                (
+                    "Quote order qty market orders are not support for this symbol.",
+                    "MARKET orders using the parameter quoteOrderQty are not enabled on the symbol.",
+                ),
+                (
+                    "Trailing stop orders are not supported for this symbol.",
+                    "Orders using trailingDelta are not enabled on the symbol.",
+                ),
+                (
+                    "Order cancel-replace is not supported for this symbol.",
+                    "POST /api/v3/order/cancelReplace (REST API) or order.cancelReplace (WebSocket API) is not enabled on the symbol.",
+                ),
+                (
+                    "This symbol is not permitted for this account.",
+                    "Account and symbol do not have the same permissions. (e.g. SPOT, MARGIN, etc)",
+                ),
+                (
+                    "This symbol is restricted for this account.",
+                    "Account is unable to trade on that symbol. (e.g. An ISOLATED_MARGIN account cannot place SPOT orders.)",
+                ),
+                (
+                    "Order was not canceled due to cancel restrictions.",
+                    "Either cancelRestrictions was set to ONLY_NEW but the order status was not NEW or cancelRestrictions was set to ONLY_PARTIALLY_FILLED but the order status was not PARTIALLY_FILLED.",
+                ),
+                (
+                    "Rest API trading is not enabled.",
+                    "Order is being placed or a server that is not configured to allow access to TRADE endpoints.",
+                ),
+                (
+                    "WebSocket API trading is not enabled.",
+                    "Order is being placed or a server that is not configured to allow access to TRADE endpoints.",
+                ),
+                (
+                    "FIX API trading is not enabled.",
+                    "Order is placed on a FIX server that is not TRADE enabled.",
+                ),
+                (
+                    "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
+                    "Quote quantity market orders cannot be placed when the order book liquidity is less than minimum quantity configured for the LOT_SIZE filter.",
+                ),
+                (
+                    "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
+                    "Quote quantity market orders cannot be placed when the order book liquidity is less than the minimum quantity for MARKET_LOT_SIZE filter.",
+                ),
+                (
+                    "Order book liquidity is less than symbol minimum quantity.",
+                    "Quote quantity market orders cannot be placed when there are no orders on the book.",
+                ),
+                (
+                    "Order amend (quantity increase) is not supported.",
+                    "newQty must be less than the order quantity.",
+                ),
+                (
+                    "The requested action would change no state; rejecting",
+                    "The request sent would not have changed the status quo. (e.g. newQty cannot equal the order quantity.)",
+                ),
+                (
+                    "Pegged orders are not supported for this symbol.",
+                    "pegInstructionsAllowed has not been enabled.",
+                ),
+                (
+                    "This order type may not use pegged price.",
+                    "You are using parameter pegPriceType with an unsupported order type. (e.g. MARKET)",
+                ),
+                (
+                    "This price peg cannot be used with this order type.",
+                    "You are using pegPriceType=MARKET_PEG for a LIMIT_MAKER order.",
+                ),
+                (
+                    "Order book liquidity is too low for this pegged order.",
+                    "The order book doesn’t have the best price level to peg the price to.",
+                ),
+                (
+                    "OPO orders are not supported for this symbol.",
+                    "",
+                ),
+                (
+                    "Order amend (pending OPO order) is not supported.",
+                    "You cannot amend the pending quantity of an OPO order",
+                ),
             ),
-            (
-                "Duplicate order sent.",
-                "The clOrdId is already in use.",
-            ),
-            (
-                "Market is closed.",
-                "The symbol is not trading.",
-            ),
-            (
-                "Account has insufficient balance for requested action.",
-                "Not enough funds to complete the action.",
-            ),
-            (
-                "Market orders are not supported for this symbol.",
-                "MARKET is not enabled on the symbol.",
-            ),
-            (
-                "Iceberg orders are not supported for this symbol.",
-                "icebergQty is not enabled on the symbol.",
-            ),
-            (
-                "Stop loss orders are not supported for this symbol.",
-                "STOP_LOSS is not enabled on the symbol.",
-            ),
-            (
-                "Stop loss limit orders are not supported for this symbol.",
-                "STOP_LOSS_LIMIT is not enabled on the symbol.",
-            ),
-            (
-                "Take profit orders are not supported for this symbol.",
-                "TAKE_PROFIT is not enabled on the symbol.",
-            ),
-            (
-                "Take profit limit orders are not supported for this symbol.",
-                "TAKE_PROFIT_LIMIT is not enabled on the symbol.",
-            ),
-            (
-                "Order amend is not supported for this symbol.",
-                "Order amend keep priority is not enabled on the symbol.",
-            ),
-            (
-                "Price * QTY is zero or less.",
-                "price * quantity is too low.",
-            ),
-            (
-                "IcebergQty exceeds QTY.",
-                "icebergQty must be less than the order quantity.",
-            ),
-            (
-                "This action is disabled on this account.",
-                "Contact customer support; some actions have been disabled on the account.",
-            ),
-            (
-                "This account may not place or cancel orders.",
-                "Contact customer support; the account has trading ability disabled.",
-            ),
-            (
-                "Unsupported order combination",
-                "The orderType, timeInForce, stopPrice, and/or icebergQty combination isn't allowed.",
-            ),
-            (
-                "Order would trigger immediately.",
-                "The order's stop price is not valid when compared to the last traded price.",
-            ),
-            (
-                "Cancel order is invalid. Check origClOrdId and orderId.",
-                "No origClOrdId or orderId was sent in.",
-            ),
-            (
-                "Order would immediately match and take.",
-                "LIMIT_MAKER order type would immediately match and trade, and not be a pure maker order.",
-            ),
-            (
-                "The relationship of the prices for the orders is not correct.",
-                "The prices set in the OCO is breaking the Price restrictions. For reference: BUY : LIMIT_MAKER price < Last Traded Price < stopPrice SELL : LIMIT_MAKER price > Last Traded Price > stopPrice",
-            ),
-            (
-                "OCO orders are not supported for this symbol",
-                "OCO is not enabled on the symbol.",
-            ),
-            (
-                "Quote order qty market orders are not support for this symbol.",
-                "MARKET orders using the parameter quoteOrderQty are not enabled on the symbol.",
-            ),
-            (
-                "Trailing stop orders are not supported for this symbol.",
-                "Orders using trailingDelta are not enabled on the symbol.",
-            ),
-            (
-                "Order cancel-replace is not supported for this symbol.",
-                "POST /api/v3/order/cancelReplace (REST API) or order.cancelReplace (WebSocket API) is not enabled on the symbol.",
-            ),
-            (
-                "This symbol is not permitted for this account.",
-                "Account and symbol do not have the same permissions. (e.g. SPOT, MARGIN, etc)",
-            ),
-            (
-                "This symbol is restricted for this account.",
-                "Account is unable to trade on that symbol. (e.g. An ISOLATED_MARGIN account cannot place SPOT orders.)",
-            ),
-            (
-                "Order was not canceled due to cancel restrictions.",
-                "Either cancelRestrictions was set to ONLY_NEW but the order status was not NEW or cancelRestrictions was set to ONLY_PARTIALLY_FILLED but the order status was not PARTIALLY_FILLED.",
-            ),
-            (
-                "Rest API trading is not enabled.",
-                "Order is being placed or a server that is not configured to allow access to TRADE endpoints.",
-            ),
-            (
-                "WebSocket API trading is not enabled.",
-                "Order is being placed or a server that is not configured to allow access to TRADE endpoints.",
-            ),
-            (
-                "FIX API trading is not enabled.",
-                "Order is placed on a FIX server that is not TRADE enabled.",
-            ),
-            (
-                "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
-                "Quote quantity market orders cannot be placed when the order book liquidity is less than minimum quantity configured for the LOT_SIZE filter.",
-            ),
-            (
-                "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
-                "Quote quantity market orders cannot be placed when the order book liquidity is less than the minimum quantity for MARKET_LOT_SIZE filter.",
-            ),
-            (
-                "Order book liquidity is less than symbol minimum quantity.",
-                "Quote quantity market orders cannot be placed when there are no orders on the book.",
-            ),
-            (
-                "Order amend (quantity increase) is not supported.",
-                "newQty must be less than the order quantity.",
-            ),
-            (
-                "The requested action would change no state; rejecting",
-                "The request sent would not have changed the status quo. (e.g. newQty cannot equal the order quantity.)",
-            ),
-            (
-                "Pegged orders are not supported for this symbol.",
-                "pegInstructionsAllowed has not been enabled.",
-            ),
-            (
-                "This order type may not use pegged price.",
-                "You are using parameter pegPriceType with an unsupported order type. (e.g. MARKET)",
-            ),
-            (
-                "This price peg cannot be used with this order type.",
-                "You are using pegPriceType=MARKET_PEG for a LIMIT_MAKER order.",
-            ),
-            (
-                "Order book liquidity is too low for this pegged order.",
-                "The order book doesn’t have the best price level to peg the price to.",
-            ),
-            (
-                "OPO orders are not supported for this symbol.",
-                "",
-            ),
-            (
-                "Order amend (pending OPO order) is not supported.",
-                "You cannot amend the pending quantity of an OPO order",
-            ),
-        ),
+        )
     ),
     MessageTable(
-        "Filter failures",
-        (-1013,),
         (
+            "Filter failures",
+            (-1013,),
             (
-                "Filter failure: PRICE_FILTER",
-                "price is too high, too low, and/or not following the tick size rule for the symbol.",
+                (
+                    "Filter failure: PRICE_FILTER",
+                    "price is too high, too low, and/or not following the tick size rule for the symbol.",
+                ),
+                (
+                    "Filter failure: PERCENT_PRICE",
+                    "price is X% too high or X% too low from the average weighted price over the last Y minutes.",
+                ),
+                (
+                    "Filter failure: LOT_SIZE",
+                    "quantity is too high, too low, and/or not following the step size rule for the symbol.",
+                ),
+                (
+                    "Filter failure: MIN_NOTIONAL",
+                    "price * quantity is too low to be a valid order for the symbol.",
+                ),
+                (
+                    "Filter failure: NOTIONAL",
+                    "price * quantity is not within range of the minNotional and maxNotional",
+                ),
+                (
+                    "Filter failure: ICEBERG_PARTS",
+                    "ICEBERG order would break into too many parts; icebergQty is too small.",
+                ),
+                (
+                    "Filter failure: MARKET_LOT_SIZE",
+                    "MARKET order's quantity is too high, too low, and/or not following the step size rule for the symbol.",
+                ),
+                (
+                    "Filter failure: MAX_POSITION",
+                    "The account's position has reached the maximum defined limit. This is composed of the sum of the balance of the base asset, and the sum of the quantity of all open BUY orders.",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDERS",
+                    "Account has too many open orders on the symbol.",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ALGO_ORDERS",
+                    "Account has too many open stop loss and/or take profit orders on the symbol.",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ICEBERG_ORDERS",
+                    "Account has too many open iceberg orders on the symbol.",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDER_AMENDS",
+                    "Account has made too many amendments to a single order on the symbol.",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDER_LISTS",
+                    "Account has too many open order lists on the symbol.",
+                ),
+                (
+                    "Filter failure: TRAILING_DELTA",
+                    "trailingDelta is not within the defined range of the filter for that order type.",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
+                    "Account has too many open orders on the exchange.",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
+                    "Account has too many open stop loss and/or take profit orders on the exchange.",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
+                    "Account has too many open iceberg orders on the exchange.",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
+                    "Account has too many open order lists on the exchange.",
+                ),
             ),
-            (
-                "Filter failure: PERCENT_PRICE",
-                "price is X% too high or X% too low from the average weighted price over the last Y minutes.",
-            ),
-            (
-                "Filter failure: LOT_SIZE",
-                "quantity is too high, too low, and/or not following the step size rule for the symbol.",
-            ),
-            (
-                "Filter failure: MIN_NOTIONAL",
-                "price * quantity is too low to be a valid order for the symbol.",
-            ),
-            (
-                "Filter failure: NOTIONAL",
-                "price * quantity is not within range of the minNotional and maxNotional",
-            ),
-            (
-                "Filter failure: ICEBERG_PARTS",
-                "ICEBERG order would break into too many parts; icebergQty is too small.",
-            ),
-            (
-                "Filter failure: MARKET_LOT_SIZE",
-                "MARKET order's quantity is too high, too low, and/or not following the step size rule for the symbol.",
-            ),
-            (
-                "Filter failure: MAX_POSITION",
-                "The account's position has reached the maximum defined limit. This is composed of the sum of the balance of the base asset, and the sum of the quantity of all open BUY orders.",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDERS",
-                "Account has too many open orders on the symbol.",
-            ),
-            (
-                "Filter failure: MAX_NUM_ALGO_ORDERS",
-                "Account has too many open stop loss and/or take profit orders on the symbol.",
-            ),
-            (
-                "Filter failure: MAX_NUM_ICEBERG_ORDERS",
-                "Account has too many open iceberg orders on the symbol.",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDER_AMENDS",
-                "Account has made too many amendments to a single order on the symbol.",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDER_LISTS",
-                "Account has too many open order lists on the symbol.",
-            ),
-            (
-                "Filter failure: TRAILING_DELTA",
-                "trailingDelta is not within the defined range of the filter for that order type.",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
-                "Account has too many open orders on the exchange.",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
-                "Account has too many open stop loss and/or take profit orders on the exchange.",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
-                "Account has too many open iceberg orders on the exchange.",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
-                "Account has too many open order lists on the exchange.",
-            ),
-        ),
+        )
     ),
 )
 
 
-class Match(NamedTuple):
+class Match(tuple[ErrorCode, str, tuple[str, ...]]):
     """The template an API message came from, and the values in its placeholders."""
 
-    error: ErrorCode
-    template: str
-    args: tuple[str, ...]
+    __slots__ = ()
+
+    @property
+    def error(self) -> ErrorCode:
+        return self[0]
+
+    @property
+    def template(self) -> str:
+        return self[1]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
 
 
 # (codes, template, pattern, literal characters, key), in page order: each
@@ -2796,7 +3190,7 @@ def match(text: str, code: int | None = None) -> Match | None:
         rank = (literal, -index)
         if best is None or rank > best_rank:
             best_rank = rank
-            best = Match(_BY_CODE[codes[0] if code is None else code], template, args)
+            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
     return best
 
 
@@ -2806,6 +3200,8 @@ def _fit(index: int, text: str) -> tuple[str, ...] | None:
         return () if text == template else None
     compiled = _compiled.get(index)
     if compiled is None:
+        import re  # here, not at the top: see TYPE_CHECKING
+
         compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
     found = compiled.fullmatch(text)
     return None if found is None else found.groups()
@@ -2823,10 +3219,11 @@ def _build_index() -> None:
     _indexed = True
 
 
-# from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
-# and ruff's PYI019 (a default rule) rejects `cls: type[_E]`; typing `cls` as
-# what from_payload needs of it, a callable taking (code, msg), says the same.
-_E = TypeVar("_E", bound="ApiError")
+# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
+# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
+# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
+if TYPE_CHECKING:
+    _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 

@@ -8,10 +8,17 @@ error payload into both. Standard library only: vendor this one file if you like
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple, TypeVar, final
+
+# typing and re cost more to import than this whole module, so neither is
+# imported at run time: annotations are strings (PEP 563), and `match` imports
+# re the first time it needs a pattern. Only type checkers read this block.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
@@ -39,221 +46,825 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 
-# final: an enum with members cannot be subclassed; saying so lets `__new__`
-# return the class by name (ruff's PYI034) without typing.Self, new in 3.11.
-@final
 class ErrorCode(IntEnum):
     """A code on the page: equal to the `int` the API sends, with the page's text."""
 
-    published_name: str
-    messages: tuple[str, ...]
-    category: str | None
-    description: str
-
-    # Every member passes code, name, category, description, then its messages,
-    # one per line: a layout black keeps as it is, whatever their length. The
-    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
-    # which never calls this.
-    def __new__(
-        cls,
-        code: int,
-        published_name: str = "",
-        category: str | None = None,
-        description: str = "",
-        *messages: str,
-    ) -> ErrorCode:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.published_name = published_name
-        member.messages = messages
-        member.category = category
-        member.description = description
-        return member
-
     # Category: 10xx - 服务器或网络问题
-    UNKNOWN = (
-        -1000,
+    UNKNOWN = -1000
+    """-1000 未知错误
+
+    - 未知错误
+    """
+
+    DISCONNECTED = -1001
+    """-1001 连接断开
+
+    - 通常是一个内部错误，一般重试即可解决。
+    """
+
+    UNAUTHORIZED = -1002
+    """-1002 未授权
+
+    - 请检查你的(API)权限
+    """
+
+    TOO_MANY_REQUESTS = -1003
+    """-1003 请求过多
+
+    - 排队的请求过多。
+    - 请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。
+    - 请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。
+    """
+
+    UNEXPECTED_RESP = -1006
+    """-1006 非常规响应
+
+    - （从内部）接收到了不符合预设格式的消息，下单状态未知。
+    """
+
+    TIMEOUT = -1007
+    """-1007 超时
+
+    - 后端服务超时，下单状态未知。
+    """
+
+    SERVER_BUSY = -1008
+    """-1008 SERVER_BUSY
+
+    - 现货交易服务器当前因其他请求而过载。 请在几分钟后重试。
+    """
+
+    INVALID_MESSAGE = -1013
+    """-1013 消息无效
+
+    - 请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。
+    - 潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。
+    """
+
+    UNKNOWN_ORDER_COMPOSITION = -1014
+    """-1014 不支持的订单参数(组合)
+
+    - 不支持的订单参数组合.
+    """
+
+    TOO_MANY_ORDERS = -1015
+    """-1015 订单太多
+
+    - 下单(撤单)太多
+    """
+
+    SERVICE_SHUTTING_DOWN = -1016
+    """-1016 服务器下线
+
+    - 服务器下线
+    """
+
+    UNSUPPORTED_OPERATION = -1020
+    """-1020 不支持的操作
+
+    - 不支持的操作
+    """
+
+    INVALID_TIMESTAMP = -1021
+    """-1021 时间同步问题
+
+    - 时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。
+    - 时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)
+    """
+
+    INVALID_SIGNATURE = -1022
+    """-1022 签名不正确
+
+    - 请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。
+    """
+
+    COMP_ID_IN_USE = -1033
+    """-1033 正在使用的 Comp ID
+
+    - SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.
+    """
+
+    TOO_MANY_CONNECTIONS = -1034
+    """-1034 连接太多
+
+    - Too many concurrent connections; current limit is '%s'.
+    - Too many connection attempts for account; current limit is %s per '%s'.
+    - Too many connection attempts from IP; current limit is %s
+    """
+
+    LOGGED_OUT = -1035
+    """-1035 会话注销
+
+    - Please send Logout<5> message to close the session.
+    """
+
+    # Category: 11xx - 请求内容中的问题
+    ILLEGAL_CHARS = -1100
+    """-1100 非法字符
+
+    - Illegal characters found in a parameter.
+    - Illegal characters found in parameter '%s'; legal range is '%s'.
+    """
+
+    TOO_MANY_PARAMETERS = -1101
+    """-1101 参数太多
+
+    - Too many parameters sent for this endpoint.
+    - Too many parameters; expected '%s' and received '%s'.
+    - Duplicate values for a parameter detected.
+    """
+
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED = -1102
+    """-1102 缺少必须参数
+
+    - A mandatory parameter was not sent, was empty/null, or malformed.
+    - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+    - Param '%s' or '%s' must be sent, but both were empty/null!
+    - Required tag '%s' missing.
+    - Field value was empty or malformed.
+    - '%s' contains unexpected value. Cannot be greater than %s.
+    """
+
+    UNKNOWN_PARAM = -1103
+    """-1103 无法识别的参数
+
+    - An unknown parameter was sent.
+    - Undefined Tag.
+    """
+
+    UNREAD_PARAMETERS = -1104
+    """-1104 冗余参数
+
+    - Not all sent parameters were read.
+    - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+    """
+
+    PARAM_EMPTY = -1105
+    """-1105 空参数(仅有参数名)
+
+    - A parameter was empty.
+    - Parameter '%s' was empty.
+    """
+
+    PARAM_NOT_REQUIRED = -1106
+    """-1106 非必需参数
+
+    - A parameter was sent when not required.
+    - Parameter '%s' sent when not required.
+    - A tag '%s' was sent when not required.
+    """
+
+    PARAM_OVERFLOW = -1108
+    """-1108 参数溢出
+
+    - Parameter '%s' overflowed.
+    """
+
+    BAD_PRECISION = -1111
+    """-1111 精度过高
+
+    - Parameter '%s' has too much precision.
+    """
+
+    NO_DEPTH = -1112
+    """-1112 空白的orderbook
+
+    - No orders on book for symbol.
+    """
+
+    TIF_NOT_REQUIRED = -1114
+    """-1114 错误地发送了不需要的TIF参数
+
+    - TimeInForce parameter sent when not required.
+    """
+
+    INVALID_TIF = -1115
+    """-1115 无效的TIF参数
+
+    - Invalid timeInForce.
+    """
+
+    INVALID_ORDER_TYPE = -1116
+    """-1116 无效的订单类型
+
+    - Invalid orderType.
+    """
+
+    INVALID_SIDE = -1117
+    """-1117 无效的订单方向
+
+    - Invalid side.
+    """
+
+    EMPTY_NEW_CL_ORD_ID = -1118
+    """-1118 空白的newClientOrderId
+
+    - New client order ID was empty.
+    """
+
+    EMPTY_ORG_CL_ORD_ID = -1119
+    """-1119 空白的originalClientOrderId
+
+    - Original client order ID was empty.
+    """
+
+    BAD_INTERVAL = -1120
+    """-1120 无效的间隔(interval)
+
+    - Invalid interval.
+    """
+
+    BAD_SYMBOL = -1121
+    """-1121 无效的交易对
+
+    - Invalid symbol.
+    """
+
+    INVALID_SYMBOLSTATUS = -1122
+    """-1122 无效的交易对状态
+
+    - Invalid symbolStatus.
+    """
+
+    INVALID_LISTEN_KEY = -1125
+    """-1125 无效的listenKey
+
+    - This listenKey does not exist.
+    """
+
+    MORE_THAN_XX_HOURS = -1127
+    """-1127 查询间隔过长
+
+    - Lookup interval is too big.
+    - More than %s hours between startTime and endTime.
+    """
+
+    OPTIONAL_PARAMS_BAD_COMBO = -1128
+    """-1128 无效的可选参数组合
+
+    - Combination of optional parameters invalid.
+    - Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.
+    - Fields [%s] must be sent together or omitted entirely.
+    - Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.
+    - Conflicting fields: ['%s'...]
+    """
+
+    INVALID_PARAMETER = -1130
+    """-1130 无效参数(值)
+
+    - Invalid data sent for a parameter.
+    - Data sent for parameter '%s' is not valid.
+    """
+
+    BAD_STRATEGY_TYPE = -1134
+    """-1134 strategyType不符合需求
+
+    - strategyType was less than 1000000.
+    - TargetStrategy (847) was less than 1000000.
+    """
+
+    INVALID_JSON = -1135
+    """-1135 无效的JSON
+
+    - Invalid JSON Request
+    - JSON sent for parameter '%s' is not valid
+    """
+
+    INVALID_TICKER_TYPE = -1139
+    """-1139 无效的Ticker类型
+
+    - Invalid ticker type.
+    """
+
+    INVALID_CANCEL_RESTRICTIONS = -1145
+    """-1145 无效的取消限制
+
+    - cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.
+    """
+
+    DUPLICATE_SYMBOLS = -1151
+    """-1151 重复的交易对
+
+    - Symbol is present multiple times in the list.
+    """
+
+    INVALID_SBE_HEADER = -1152
+    """-1152 无效的SBE报文头部
+
+    - Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.
+    - Invalid SBE message header.
+    """
+
+    UNSUPPORTED_SCHEMA_ID = -1153
+    """-1153 不支持的SCHEMA_ID
+
+    - Unsupported SBE schema ID or version specified in the X-MBX-SBE header.
+    - Invalid SBE schema ID or version specified.
+    """
+
+    SBE_DISABLED = -1155
+    """-1155 SBE 没有开启
+
+    - SBE is not enabled.
+    """
+
+    OCO_ORDER_TYPE_REJECTED = -1158
+    """-1158 OCO 订单类型被拒绝
+
+    - Order type not supported in OCO.
+    - If the order type provided in the aboveType and/or belowType is not supported.
+    """
+
+    OCO_ICEBERGQTY_TIMEINFORCE = -1160
+    """-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题
+
+    - Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.
+    - If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.
+    - TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.
+    """
+
+    DEPRECATED_SCHEMA = -1161
+    """-1161 被弃用的模式
+
+    - Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.
+    """
+
+    BUY_OCO_LIMIT_MUST_BE_BELOW = -1165
+    """-1165 买入 OCO 限价单必须较低
+
+    - A limit order in a buy OCO must be below.
+    """
+
+    SELL_OCO_LIMIT_MUST_BE_ABOVE = -1166
+    """-1166 卖出 OCO 限价单必须较高
+
+    - A limit order in a sell OCO must be above.
+    """
+
+    BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = -1168
+    """-1168 两个 OCO 订单不能都是是限价单
+
+    - At least one OCO order must be contingent.
+    """
+
+    INVALID_TAG_NUMBER = -1169
+    """-1169 Tag无效
+
+    - Invalid tag number.
+    """
+
+    TAG_NOT_DEFINED_IN_MESSAGE = -1170
+    """-1170 Tag未被定义
+
+    - Tag '%s' not defined for this message type.
+    """
+
+    TAG_APPEARS_MORE_THAN_ONCE = -1171
+    """-1171 Tag重复出现
+
+    - Tag '%s' appears more than once.
+    """
+
+    TAG_OUT_OF_ORDER = -1172
+    """-1172 Tag顺序错误
+
+    - Tag '%s' specified out of required order.
+    """
+
+    GROUP_FIELDS_OUT_OF_ORDER = -1173
+    """-1173 分组字段顺序错误
+
+    - Repeating group '%s' fields out of order.
+    """
+
+    INVALID_COMPONENT = -1174
+    """-1174 无效组件
+
+    - Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'
+    """
+
+    RESET_SEQ_NUM_SUPPORT = -1175
+    """-1175 序列号重置错误
+
+    - Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.
+    """
+
+    ALREADY_LOGGED_IN = -1176
+    """-1176 已登录
+
+    - Logon<A> should only be sent once.
+    """
+
+    GARBLED_MESSAGE = -1177
+    """-1177 错误消息
+
+    - CheckSum(10) contains an incorrect value.
+    - BeginString (8) is not the first tag in a message.
+    - MsgType (35) is not the third tag in a message.
+    - BodyLength (9) does not contain the correct byte count.
+    - Only printable ASCII characters and SOH (Start of Header) are allowed.
+    - Tag specified without a value.
+    - Invalid encodingType.
+    """
+
+    BAD_SENDER_COMPID = -1178
+    """-1178 Compid错误
+
+    - SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.
+    """
+
+    BAD_SEQ_NUM = -1179
+    """-1179 序列号错误
+
+    - MsgSeqNum(34) contains an unexpected value. Expected: '%d'.
+    """
+
+    EXPECTED_LOGON = -1180
+    """-1180 登陆消息错误
+
+    - Logon<A> must be the first message in the session.
+    """
+
+    TOO_MANY_MESSAGES = -1181
+    """-1181 消息太多
+
+    - Too many messages; current limit is '%d' messages per '%s'.
+    """
+
+    PARAMS_BAD_COMBO = -1182
+    """-1182 错误的参数组合
+
+    - Conflicting fields: [%s]
+    """
+
+    NOT_ALLOWED_IN_DROP_COPY_SESSIONS = -1183
+    """-1183 不允许在 Drop Copy 会话中使用
+
+    - Requested operation is not allowed in DropCopy sessions.
+    """
+
+    DROP_COPY_SESSION_NOT_ALLOWED = -1184
+    """-1184 不允许使用 Drop Copy 会话
+
+    - DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.
+    """
+
+    DROP_COPY_SESSION_REQUIRED = -1185
+    """-1185 需要使用 Drop Copy 会话
+
+    - Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.
+    """
+
+    NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = -1186
+    """-1186 不允许在订单输入会话中使用
+
+    - Requested operation is not allowed in order entry sessions.
+    """
+
+    NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = -1187
+    """-1187 不允许在 Market Data 会话中使用
+
+    - Requested operation is not allowed in market data sessions.
+    """
+
+    INCORRECT_NUM_IN_GROUP_COUNT = -1188
+    """-1188 组计数中的数字不正确
+
+    - Incorrect NumInGroup count for repeating group '%s'.
+    """
+
+    DUPLICATE_ENTRIES_IN_A_GROUP = -1189
+    """-1189 组中包含重复条目
+
+    - Group '%s' contains duplicate entries.
+    """
+
+    INVALID_REQUEST_ID = -1190
+    """-1190 无效的请求 ID
+
+    - MDReqID (262) contains a subscription request id that is already in use on this connection.
+    - MDReqID (262) contains an unsubscription request id that does not match any active subscription.
+    """
+
+    TOO_MANY_SUBSCRIPTIONS = -1191
+    """-1191 订阅数量过多
+
+    - Too many subscriptions. Connection may create up to '%s' subscriptions at a time.
+    - Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.
+    """
+
+    INVALID_TIME_UNIT = -1194
+    """-1194 错误的时间单位
+
+    - Invalid value for time unit; expected either MICROSECOND or MILLISECOND.
+    """
+
+    BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = -1196
+    """-1196 买方 OCO 单的止损限价单必须是上方（above） 订单
+
+    - A stop loss order in a buy OCO must be above.
+    """
+
+    SELL_OCO_STOP_LOSS_MUST_BE_BELOW = -1197
+    """-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单
+
+    - A stop loss order in a sell OCO must be below.
+    """
+
+    BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = -1198
+    """-1198 买方 OCO 单的止盈单必须是下方（below） 订单
+
+    - A take profit order in a buy OCO must be below.
+    """
+
+    SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = -1199
+    """-1199 卖方 OCO 单的止盈单必须是上方（above） 订单
+
+    - A take profit order in a sell OCO must be above.
+    """
+
+    INVALID_PEG_PRICE_TYPE = -1210
+    """-1210 错误的挂钩订单价格类型
+
+    - Invalid pegPriceType.
+    """
+
+    INVALID_PEG_OFFSET_TYPE = -1211
+    """-1211 错误的挂钩订单偏移类型
+
+    - Invalid pegOffsetType.
+    """
+
+    SYMBOL_DOES_NOT_MATCH_STATUS = -1220
+    """-1220 交易对与状态不匹配
+
+    - The symbol's status does not match the requested symbolStatus.
+    """
+
+    INVALID_SBE_MESSAGE_FIELD = -1221
+    """-1221 SBE 消息中包含错误的字段
+
+    - Invalid/missing field(s) in SBE message.
+    """
+
+    OPO_WORKING_MUST_BE_BUY = -1222
+    """-1222 OPO 的生效订单必须是买单
+
+    - Working order in an OPO list must be a bid.
+    """
+
+    OPO_PENDING_MUST_BE_SELL = -1223
+    """-1223 OPO 的待处理订单必须是卖单
+
+    - Pending orders in an OPO list must be asks.
+    """
+
+    WORKING_PARAM_REQUIRED = -1224
+    """-1224 生效订单缺少必须的 Tag
+
+    - Working order must include the '{param}' tag.
+    """
+
+    PENDING_PARAM_NOT_REQUIRED = -1225
+    """-1225 待处理订单包含不需要的 Tag
+
+    - Pending orders should not include the '%s' tag.
+    """
+
+    NEW_ORDER_REJECTED = -2010
+    """-2010 新订单被拒绝
+
+    - NEW_ORDER_REJECTED
+    """
+
+    CANCEL_REJECTED = -2011
+    """-2011 撤销订单被拒绝
+
+    - CANCEL_REJECTED
+    """
+
+    NO_SUCH_ORDER = -2013
+    """-2013 不存在的订单
+
+    - Order does not exist.
+    """
+
+    BAD_API_KEY_FMT = -2014
+    """-2014 API Key格式无效
+
+    - API-key format invalid.
+    """
+
+    REJECTED_MBX_KEY = -2015
+    """-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放
+
+    - Invalid API-key, IP, or permissions for action.
+    """
+
+    NO_TRADING_WINDOW = -2016
+    """-2016 非交易窗口
+
+    - No trading window could be found for the symbol. Try ticker/24hrs instead.
+    """
+
+    ORDER_ARCHIVED = -2026
+    """-2026 交易被归档
+
+    - Order was canceled or expired with no executed qty over 90 days ago and has been archived.
+    """
+
+    SUBSCRIPTION_ACTIVE = -2035
+    """-2035 有效的订阅
+
+    - User Data Stream subscription already active.
+    """
+
+    SUBSCRIPTION_INACTIVE = -2036
+    """-2036 非有效的订阅
+
+    - User Data Stream subscription not active.
+    """
+
+    CLIENT_ORDER_ID_INVALID = -2039
+    """-2039 ClientOrderId 无效
+
+    - Client order ID is not correct for this order ID.
+    """
+
+    MAXIMUM_SUBSCRIPTION_IDS = -2042
+    """-2042 最大订阅 ID
+
+    - Maximum subscription ID reached for this connection.
+    """
+
+    NO_REFERENCE_PRICE = -2043
+    """-2043 无参考价格
+
+    - This symbol doesn't have a reference price.
+    """
+
+    # Category: 有关使用 cancelReplace 下订单的错误
+    ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = -2021
+    """-2021 Order cancel-replace partially failed
+
+    - 收到该错误码代表撤单或者下单失败。
+    """
+
+    ORDER_CANCEL_REPLACE_FAILED = -2022
+    """-2022 Order cancel-replace failed.
+
+    - 收到该错误码代表撤单和下单都失败。
+    """
+
+    @property
+    def published_name(self) -> str:
+        """The name as the page writes it, e.g. `Request Throttled`."""
+        return _DETAILS[self][0]
+
+    @property
+    def category(self) -> str | None:
+        """The id of the category heading the code is under (a key of CATEGORIES)."""
+        return _DETAILS[self][1] or None
+
+    @property
+    def description(self) -> str:
+        """The page's paragraph on the code, when it has one instead of messages."""
+        return _DETAILS[self][2]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The messages the page lists for the code, in its order."""
+        return _DETAILS[self][3:]
+
+
+# Code -> (published name, category id or "", description, *messages). Plain
+# int members and this table import faster than members built by `__new__`;
+# one value a line, as black leaves it, whatever the lengths.
+_DETAILS: dict[int, tuple[str, ...]] = {
+    -1000: (
         "未知错误",
         "10xx_服务器或网络问题",
         "",
         "未知错误",
-    )
-    """-1000 未知错误"""
-
-    DISCONNECTED = (
-        -1001,
+    ),
+    -1001: (
         "连接断开",
         "10xx_服务器或网络问题",
         "",
         "通常是一个内部错误，一般重试即可解决。",
-    )
-    """-1001 连接断开"""
-
-    UNAUTHORIZED = (
-        -1002,
+    ),
+    -1002: (
         "未授权",
         "10xx_服务器或网络问题",
         "",
         "请检查你的(API)权限",
-    )
-    """-1002 未授权"""
-
-    TOO_MANY_REQUESTS = (
-        -1003,
+    ),
+    -1003: (
         "请求过多",
         "10xx_服务器或网络问题",
         "",
         "排队的请求过多。",
         "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
         "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
-    )
-    """-1003 请求过多"""
-
-    UNEXPECTED_RESP = (
-        -1006,
+    ),
+    -1006: (
         "非常规响应",
         "10xx_服务器或网络问题",
         "",
         "（从内部）接收到了不符合预设格式的消息，下单状态未知。",
-    )
-    """-1006 非常规响应"""
-
-    TIMEOUT = (
-        -1007,
+    ),
+    -1007: (
         "超时",
         "10xx_服务器或网络问题",
         "",
         "后端服务超时，下单状态未知。",
-    )
-    """-1007 超时"""
-
-    SERVER_BUSY = (
-        -1008,
+    ),
+    -1008: (
         "SERVER_BUSY",
         "10xx_服务器或网络问题",
         "",
         "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
-    )
-    """-1008 SERVER_BUSY"""
-
-    INVALID_MESSAGE = (
-        -1013,
+    ),
+    -1013: (
         "消息无效",
         "10xx_服务器或网络问题",
         "",
         "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
         "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
-    )
-    """-1013 消息无效"""
-
-    UNKNOWN_ORDER_COMPOSITION = (
-        -1014,
+    ),
+    -1014: (
         "不支持的订单参数(组合)",
         "10xx_服务器或网络问题",
         "",
         "不支持的订单参数组合.",
-    )
-    """-1014 不支持的订单参数(组合)"""
-
-    TOO_MANY_ORDERS = (
-        -1015,
+    ),
+    -1015: (
         "订单太多",
         "10xx_服务器或网络问题",
         "",
         "下单(撤单)太多",
-    )
-    """-1015 订单太多"""
-
-    SERVICE_SHUTTING_DOWN = (
-        -1016,
+    ),
+    -1016: (
         "服务器下线",
         "10xx_服务器或网络问题",
         "",
         "服务器下线",
-    )
-    """-1016 服务器下线"""
-
-    UNSUPPORTED_OPERATION = (
-        -1020,
+    ),
+    -1020: (
         "不支持的操作",
         "10xx_服务器或网络问题",
         "",
         "不支持的操作",
-    )
-    """-1020 不支持的操作"""
-
-    INVALID_TIMESTAMP = (
-        -1021,
+    ),
+    -1021: (
         "时间同步问题",
         "10xx_服务器或网络问题",
         "",
         "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
         "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
-    )
-    """-1021 时间同步问题"""
-
-    INVALID_SIGNATURE = (
-        -1022,
+    ),
+    -1022: (
         "签名不正确",
         "10xx_服务器或网络问题",
         "",
         "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
-    )
-    """-1022 签名不正确"""
-
-    COMP_ID_IN_USE = (
-        -1033,
+    ),
+    -1033: (
         "正在使用的 Comp ID",
         "10xx_服务器或网络问题",
         "",
         "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-    )
-    """-1033 正在使用的 Comp ID"""
-
-    TOO_MANY_CONNECTIONS = (
-        -1034,
+    ),
+    -1034: (
         "连接太多",
         "10xx_服务器或网络问题",
         "",
         "Too many concurrent connections; current limit is '%s'.",
         "Too many connection attempts for account; current limit is %s per '%s'.",
         "Too many connection attempts from IP; current limit is %s",
-    )
-    """-1034 连接太多"""
-
-    LOGGED_OUT = (
-        -1035,
+    ),
+    -1035: (
         "会话注销",
         "10xx_服务器或网络问题",
         "",
         "Please send Logout<5> message to close the session.",
-    )
-    """-1035 会话注销"""
-
-    # Category: 11xx - 请求内容中的问题
-    ILLEGAL_CHARS = (
-        -1100,
+    ),
+    -1100: (
         "非法字符",
         "11xx_请求内容中的问题",
         "",
         "Illegal characters found in a parameter.",
         "Illegal characters found in parameter '%s'; legal range is '%s'.",
-    )
-    """-1100 非法字符"""
-
-    TOO_MANY_PARAMETERS = (
-        -1101,
+    ),
+    -1101: (
         "参数太多",
         "11xx_请求内容中的问题",
         "",
         "Too many parameters sent for this endpoint.",
         "Too many parameters; expected '%s' and received '%s'.",
         "Duplicate values for a parameter detected.",
-    )
-    """-1101 参数太多"""
-
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
-        -1102,
+    ),
+    -1102: (
         "缺少必须参数",
         "11xx_请求内容中的问题",
         "",
@@ -263,179 +874,122 @@ class ErrorCode(IntEnum):
         "Required tag '%s' missing.",
         "Field value was empty or malformed.",
         "'%s' contains unexpected value. Cannot be greater than %s.",
-    )
-    """-1102 缺少必须参数"""
-
-    UNKNOWN_PARAM = (
-        -1103,
+    ),
+    -1103: (
         "无法识别的参数",
         "11xx_请求内容中的问题",
         "",
         "An unknown parameter was sent.",
         "Undefined Tag.",
-    )
-    """-1103 无法识别的参数"""
-
-    UNREAD_PARAMETERS = (
-        -1104,
+    ),
+    -1104: (
         "冗余参数",
         "11xx_请求内容中的问题",
         "",
         "Not all sent parameters were read.",
         "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-    )
-    """-1104 冗余参数"""
-
-    PARAM_EMPTY = (
-        -1105,
+    ),
+    -1105: (
         "空参数(仅有参数名)",
         "11xx_请求内容中的问题",
         "",
         "A parameter was empty.",
         "Parameter '%s' was empty.",
-    )
-    """-1105 空参数(仅有参数名)"""
-
-    PARAM_NOT_REQUIRED = (
-        -1106,
+    ),
+    -1106: (
         "非必需参数",
         "11xx_请求内容中的问题",
         "",
         "A parameter was sent when not required.",
         "Parameter '%s' sent when not required.",
         "A tag '%s' was sent when not required.",
-    )
-    """-1106 非必需参数"""
-
-    PARAM_OVERFLOW = (
-        -1108,
+    ),
+    -1108: (
         "参数溢出",
         "11xx_请求内容中的问题",
         "",
         "Parameter '%s' overflowed.",
-    )
-    """-1108 参数溢出"""
-
-    BAD_PRECISION = (
-        -1111,
+    ),
+    -1111: (
         "精度过高",
         "11xx_请求内容中的问题",
         "",
         "Parameter '%s' has too much precision.",
-    )
-    """-1111 精度过高"""
-
-    NO_DEPTH = (
-        -1112,
+    ),
+    -1112: (
         "空白的orderbook",
         "11xx_请求内容中的问题",
         "",
         "No orders on book for symbol.",
-    )
-    """-1112 空白的orderbook"""
-
-    TIF_NOT_REQUIRED = (
-        -1114,
+    ),
+    -1114: (
         "错误地发送了不需要的TIF参数",
         "11xx_请求内容中的问题",
         "",
         "TimeInForce parameter sent when not required.",
-    )
-    """-1114 错误地发送了不需要的TIF参数"""
-
-    INVALID_TIF = (
-        -1115,
+    ),
+    -1115: (
         "无效的TIF参数",
         "11xx_请求内容中的问题",
         "",
         "Invalid timeInForce.",
-    )
-    """-1115 无效的TIF参数"""
-
-    INVALID_ORDER_TYPE = (
-        -1116,
+    ),
+    -1116: (
         "无效的订单类型",
         "11xx_请求内容中的问题",
         "",
         "Invalid orderType.",
-    )
-    """-1116 无效的订单类型"""
-
-    INVALID_SIDE = (
-        -1117,
+    ),
+    -1117: (
         "无效的订单方向",
         "11xx_请求内容中的问题",
         "",
         "Invalid side.",
-    )
-    """-1117 无效的订单方向"""
-
-    EMPTY_NEW_CL_ORD_ID = (
-        -1118,
+    ),
+    -1118: (
         "空白的newClientOrderId",
         "11xx_请求内容中的问题",
         "",
         "New client order ID was empty.",
-    )
-    """-1118 空白的newClientOrderId"""
-
-    EMPTY_ORG_CL_ORD_ID = (
-        -1119,
+    ),
+    -1119: (
         "空白的originalClientOrderId",
         "11xx_请求内容中的问题",
         "",
         "Original client order ID was empty.",
-    )
-    """-1119 空白的originalClientOrderId"""
-
-    BAD_INTERVAL = (
-        -1120,
+    ),
+    -1120: (
         "无效的间隔(interval)",
         "11xx_请求内容中的问题",
         "",
         "Invalid interval.",
-    )
-    """-1120 无效的间隔(interval)"""
-
-    BAD_SYMBOL = (
-        -1121,
+    ),
+    -1121: (
         "无效的交易对",
         "11xx_请求内容中的问题",
         "",
         "Invalid symbol.",
-    )
-    """-1121 无效的交易对"""
-
-    INVALID_SYMBOLSTATUS = (
-        -1122,
+    ),
+    -1122: (
         "无效的交易对状态",
         "11xx_请求内容中的问题",
         "",
         "Invalid symbolStatus.",
-    )
-    """-1122 无效的交易对状态"""
-
-    INVALID_LISTEN_KEY = (
-        -1125,
+    ),
+    -1125: (
         "无效的listenKey",
         "11xx_请求内容中的问题",
         "",
         "This listenKey does not exist.",
-    )
-    """-1125 无效的listenKey"""
-
-    MORE_THAN_XX_HOURS = (
-        -1127,
+    ),
+    -1127: (
         "查询间隔过长",
         "11xx_请求内容中的问题",
         "",
         "Lookup interval is too big.",
         "More than %s hours between startTime and endTime.",
-    )
-    """-1127 查询间隔过长"""
-
-    OPTIONAL_PARAMS_BAD_COMBO = (
-        -1128,
+    ),
+    -1128: (
         "无效的可选参数组合",
         "11xx_请求内容中的问题",
         "",
@@ -444,226 +998,154 @@ class ErrorCode(IntEnum):
         "Fields [%s] must be sent together or omitted entirely.",
         "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
         "Conflicting fields: ['%s'...]",
-    )
-    """-1128 无效的可选参数组合"""
-
-    INVALID_PARAMETER = (
-        -1130,
+    ),
+    -1130: (
         "无效参数(值)",
         "11xx_请求内容中的问题",
         "",
         "Invalid data sent for a parameter.",
         "Data sent for parameter '%s' is not valid.",
-    )
-    """-1130 无效参数(值)"""
-
-    BAD_STRATEGY_TYPE = (
-        -1134,
+    ),
+    -1134: (
         "strategyType不符合需求",
         "11xx_请求内容中的问题",
         "",
         "strategyType was less than 1000000.",
         "TargetStrategy (847) was less than 1000000.",
-    )
-    """-1134 strategyType不符合需求"""
-
-    INVALID_JSON = (
-        -1135,
+    ),
+    -1135: (
         "无效的JSON",
         "11xx_请求内容中的问题",
         "",
         "Invalid JSON Request",
         "JSON sent for parameter '%s' is not valid",
-    )
-    """-1135 无效的JSON"""
-
-    INVALID_TICKER_TYPE = (
-        -1139,
+    ),
+    -1139: (
         "无效的Ticker类型",
         "11xx_请求内容中的问题",
         "",
         "Invalid ticker type.",
-    )
-    """-1139 无效的Ticker类型"""
-
-    INVALID_CANCEL_RESTRICTIONS = (
-        -1145,
+    ),
+    -1145: (
         "无效的取消限制",
         "11xx_请求内容中的问题",
         "",
         "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
-    )
-    """-1145 无效的取消限制"""
-
-    DUPLICATE_SYMBOLS = (
-        -1151,
+    ),
+    -1151: (
         "重复的交易对",
         "11xx_请求内容中的问题",
         "",
         "Symbol is present multiple times in the list.",
-    )
-    """-1151 重复的交易对"""
-
-    INVALID_SBE_HEADER = (
-        -1152,
+    ),
+    -1152: (
         "无效的SBE报文头部",
         "11xx_请求内容中的问题",
         "",
         "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
         "Invalid SBE message header.",
-    )
-    """-1152 无效的SBE报文头部"""
-
-    UNSUPPORTED_SCHEMA_ID = (
-        -1153,
+    ),
+    -1153: (
         "不支持的SCHEMA_ID",
         "11xx_请求内容中的问题",
         "",
         "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
         "Invalid SBE schema ID or version specified.",
-    )
-    """-1153 不支持的SCHEMA_ID"""
-
-    SBE_DISABLED = (
-        -1155,
+    ),
+    -1155: (
         "SBE 没有开启",
         "11xx_请求内容中的问题",
         "",
         "SBE is not enabled.",
-    )
-    """-1155 SBE 没有开启"""
-
-    OCO_ORDER_TYPE_REJECTED = (
-        -1158,
+    ),
+    -1158: (
         "OCO 订单类型被拒绝",
         "11xx_请求内容中的问题",
         "",
         "Order type not supported in OCO.",
         "If the order type provided in the aboveType and/or belowType is not supported.",
-    )
-    """-1158 OCO 订单类型被拒绝"""
-
-    OCO_ICEBERGQTY_TIMEINFORCE = (
-        -1160,
+    ),
+    -1160: (
         "OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
         "11xx_请求内容中的问题",
         "",
         "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
         "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
         "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-    )
-    """-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题"""
-
-    DEPRECATED_SCHEMA = (
-        -1161,
+    ),
+    -1161: (
         "被弃用的模式",
         "11xx_请求内容中的问题",
         "",
         "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
-    )
-    """-1161 被弃用的模式"""
-
-    BUY_OCO_LIMIT_MUST_BE_BELOW = (
-        -1165,
+    ),
+    -1165: (
         "买入 OCO 限价单必须较低",
         "11xx_请求内容中的问题",
         "",
         "A limit order in a buy OCO must be below.",
-    )
-    """-1165 买入 OCO 限价单必须较低"""
-
-    SELL_OCO_LIMIT_MUST_BE_ABOVE = (
-        -1166,
+    ),
+    -1166: (
         "卖出 OCO 限价单必须较高",
         "11xx_请求内容中的问题",
         "",
         "A limit order in a sell OCO must be above.",
-    )
-    """-1166 卖出 OCO 限价单必须较高"""
-
-    BOTH_OCO_ORDERS_CANNOT_BE_LIMIT = (
-        -1168,
+    ),
+    -1168: (
         "两个 OCO 订单不能都是是限价单",
         "11xx_请求内容中的问题",
         "",
         "At least one OCO order must be contingent.",
-    )
-    """-1168 两个 OCO 订单不能都是是限价单"""
-
-    INVALID_TAG_NUMBER = (
-        -1169,
+    ),
+    -1169: (
         "Tag无效",
         "11xx_请求内容中的问题",
         "",
         "Invalid tag number.",
-    )
-    """-1169 Tag无效"""
-
-    TAG_NOT_DEFINED_IN_MESSAGE = (
-        -1170,
+    ),
+    -1170: (
         "Tag未被定义",
         "11xx_请求内容中的问题",
         "",
         "Tag '%s' not defined for this message type.",
-    )
-    """-1170 Tag未被定义"""
-
-    TAG_APPEARS_MORE_THAN_ONCE = (
-        -1171,
+    ),
+    -1171: (
         "Tag重复出现",
         "11xx_请求内容中的问题",
         "",
         "Tag '%s' appears more than once.",
-    )
-    """-1171 Tag重复出现"""
-
-    TAG_OUT_OF_ORDER = (
-        -1172,
+    ),
+    -1172: (
         "Tag顺序错误",
         "11xx_请求内容中的问题",
         "",
         "Tag '%s' specified out of required order.",
-    )
-    """-1172 Tag顺序错误"""
-
-    GROUP_FIELDS_OUT_OF_ORDER = (
-        -1173,
+    ),
+    -1173: (
         "分组字段顺序错误",
         "11xx_请求内容中的问题",
         "",
         "Repeating group '%s' fields out of order.",
-    )
-    """-1173 分组字段顺序错误"""
-
-    INVALID_COMPONENT = (
-        -1174,
+    ),
+    -1174: (
         "无效组件",
         "11xx_请求内容中的问题",
         "",
         "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
-    )
-    """-1174 无效组件"""
-
-    RESET_SEQ_NUM_SUPPORT = (
-        -1175,
+    ),
+    -1175: (
         "序列号重置错误",
         "11xx_请求内容中的问题",
         "",
         "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-    )
-    """-1175 序列号重置错误"""
-
-    ALREADY_LOGGED_IN = (
-        -1176,
+    ),
+    -1176: (
         "已登录",
         "11xx_请求内容中的问题",
         "",
         "Logon<A> should only be sent once.",
-    )
-    """-1176 已登录"""
-
-    GARBLED_MESSAGE = (
-        -1177,
+    ),
+    -1177: (
         "错误消息",
         "11xx_请求内容中的问题",
         "",
@@ -674,648 +1156,559 @@ class ErrorCode(IntEnum):
         "Only printable ASCII characters and SOH (Start of Header) are allowed.",
         "Tag specified without a value.",
         "Invalid encodingType.",
-    )
-    """-1177 错误消息"""
-
-    BAD_SENDER_COMPID = (
-        -1178,
+    ),
+    -1178: (
         "Compid错误",
         "11xx_请求内容中的问题",
         "",
         "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-    )
-    """-1178 Compid错误"""
-
-    BAD_SEQ_NUM = (
-        -1179,
+    ),
+    -1179: (
         "序列号错误",
         "11xx_请求内容中的问题",
         "",
         "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
-    )
-    """-1179 序列号错误"""
-
-    EXPECTED_LOGON = (
-        -1180,
+    ),
+    -1180: (
         "登陆消息错误",
         "11xx_请求内容中的问题",
         "",
         "Logon<A> must be the first message in the session.",
-    )
-    """-1180 登陆消息错误"""
-
-    TOO_MANY_MESSAGES = (
-        -1181,
+    ),
+    -1181: (
         "消息太多",
         "11xx_请求内容中的问题",
         "",
         "Too many messages; current limit is '%d' messages per '%s'.",
-    )
-    """-1181 消息太多"""
-
-    PARAMS_BAD_COMBO = (
-        -1182,
+    ),
+    -1182: (
         "错误的参数组合",
         "11xx_请求内容中的问题",
         "",
         "Conflicting fields: [%s]",
-    )
-    """-1182 错误的参数组合"""
-
-    NOT_ALLOWED_IN_DROP_COPY_SESSIONS = (
-        -1183,
+    ),
+    -1183: (
         "不允许在 Drop Copy 会话中使用",
         "11xx_请求内容中的问题",
         "",
         "Requested operation is not allowed in DropCopy sessions.",
-    )
-    """-1183 不允许在 Drop Copy 会话中使用"""
-
-    DROP_COPY_SESSION_NOT_ALLOWED = (
-        -1184,
+    ),
+    -1184: (
         "不允许使用 Drop Copy 会话",
         "11xx_请求内容中的问题",
         "",
         "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-    )
-    """-1184 不允许使用 Drop Copy 会话"""
-
-    DROP_COPY_SESSION_REQUIRED = (
-        -1185,
+    ),
+    -1185: (
         "需要使用 Drop Copy 会话",
         "11xx_请求内容中的问题",
         "",
         "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-    )
-    """-1185 需要使用 Drop Copy 会话"""
-
-    NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS = (
-        -1186,
+    ),
+    -1186: (
         "不允许在订单输入会话中使用",
         "11xx_请求内容中的问题",
         "",
         "Requested operation is not allowed in order entry sessions.",
-    )
-    """-1186 不允许在订单输入会话中使用"""
-
-    NOT_ALLOWED_IN_MARKET_DATA_SESSIONS = (
-        -1187,
+    ),
+    -1187: (
         "不允许在 Market Data 会话中使用",
         "11xx_请求内容中的问题",
         "",
         "Requested operation is not allowed in market data sessions.",
-    )
-    """-1187 不允许在 Market Data 会话中使用"""
-
-    INCORRECT_NUM_IN_GROUP_COUNT = (
-        -1188,
+    ),
+    -1188: (
         "组计数中的数字不正确",
         "11xx_请求内容中的问题",
         "",
         "Incorrect NumInGroup count for repeating group '%s'.",
-    )
-    """-1188 组计数中的数字不正确"""
-
-    DUPLICATE_ENTRIES_IN_A_GROUP = (
-        -1189,
+    ),
+    -1189: (
         "组中包含重复条目",
         "11xx_请求内容中的问题",
         "",
         "Group '%s' contains duplicate entries.",
-    )
-    """-1189 组中包含重复条目"""
-
-    INVALID_REQUEST_ID = (
-        -1190,
+    ),
+    -1190: (
         "无效的请求 ID",
         "11xx_请求内容中的问题",
         "",
         "MDReqID (262) contains a subscription request id that is already in use on this connection.",
         "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-    )
-    """-1190 无效的请求 ID"""
-
-    TOO_MANY_SUBSCRIPTIONS = (
-        -1191,
+    ),
+    -1191: (
         "订阅数量过多",
         "11xx_请求内容中的问题",
         "",
         "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
         "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-    )
-    """-1191 订阅数量过多"""
-
-    INVALID_TIME_UNIT = (
-        -1194,
+    ),
+    -1194: (
         "错误的时间单位",
         "11xx_请求内容中的问题",
         "",
         "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
-    )
-    """-1194 错误的时间单位"""
-
-    BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = (
-        -1196,
+    ),
+    -1196: (
         "买方 OCO 单的止损限价单必须是上方（above） 订单",
         "11xx_请求内容中的问题",
         "",
         "A stop loss order in a buy OCO must be above.",
-    )
-    """-1196 买方 OCO 单的止损限价单必须是上方（above） 订单"""
-
-    SELL_OCO_STOP_LOSS_MUST_BE_BELOW = (
-        -1197,
+    ),
+    -1197: (
         "卖方 OCO 单的止损限价单必须是下方（below） 订单",
         "11xx_请求内容中的问题",
         "",
         "A stop loss order in a sell OCO must be below.",
-    )
-    """-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单"""
-
-    BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = (
-        -1198,
+    ),
+    -1198: (
         "买方 OCO 单的止盈单必须是下方（below） 订单",
         "11xx_请求内容中的问题",
         "",
         "A take profit order in a buy OCO must be below.",
-    )
-    """-1198 买方 OCO 单的止盈单必须是下方（below） 订单"""
-
-    SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = (
-        -1199,
+    ),
+    -1199: (
         "卖方 OCO 单的止盈单必须是上方（above） 订单",
         "11xx_请求内容中的问题",
         "",
         "A take profit order in a sell OCO must be above.",
-    )
-    """-1199 卖方 OCO 单的止盈单必须是上方（above） 订单"""
-
-    INVALID_PEG_PRICE_TYPE = (
-        -1210,
+    ),
+    -1210: (
         "错误的挂钩订单价格类型",
         "11xx_请求内容中的问题",
         "",
         "Invalid pegPriceType.",
-    )
-    """-1210 错误的挂钩订单价格类型"""
-
-    INVALID_PEG_OFFSET_TYPE = (
-        -1211,
+    ),
+    -1211: (
         "错误的挂钩订单偏移类型",
         "11xx_请求内容中的问题",
         "",
         "Invalid pegOffsetType.",
-    )
-    """-1211 错误的挂钩订单偏移类型"""
-
-    SYMBOL_DOES_NOT_MATCH_STATUS = (
-        -1220,
+    ),
+    -1220: (
         "交易对与状态不匹配",
         "11xx_请求内容中的问题",
         "",
         "The symbol's status does not match the requested symbolStatus.",
-    )
-    """-1220 交易对与状态不匹配"""
-
-    INVALID_SBE_MESSAGE_FIELD = (
-        -1221,
+    ),
+    -1221: (
         "SBE 消息中包含错误的字段",
         "11xx_请求内容中的问题",
         "",
         "Invalid/missing field(s) in SBE message.",
-    )
-    """-1221 SBE 消息中包含错误的字段"""
-
-    OPO_WORKING_MUST_BE_BUY = (
-        -1222,
+    ),
+    -1222: (
         "OPO 的生效订单必须是买单",
         "11xx_请求内容中的问题",
         "",
         "Working order in an OPO list must be a bid.",
-    )
-    """-1222 OPO 的生效订单必须是买单"""
-
-    OPO_PENDING_MUST_BE_SELL = (
-        -1223,
+    ),
+    -1223: (
         "OPO 的待处理订单必须是卖单",
         "11xx_请求内容中的问题",
         "",
         "Pending orders in an OPO list must be asks.",
-    )
-    """-1223 OPO 的待处理订单必须是卖单"""
-
-    WORKING_PARAM_REQUIRED = (
-        -1224,
+    ),
+    -1224: (
         "生效订单缺少必须的 Tag",
         "11xx_请求内容中的问题",
         "",
         "Working order must include the '{param}' tag.",
-    )
-    """-1224 生效订单缺少必须的 Tag"""
-
-    PENDING_PARAM_NOT_REQUIRED = (
-        -1225,
+    ),
+    -1225: (
         "待处理订单包含不需要的 Tag",
         "11xx_请求内容中的问题",
         "",
         "Pending orders should not include the '%s' tag.",
-    )
-    """-1225 待处理订单包含不需要的 Tag"""
-
-    NEW_ORDER_REJECTED = (
-        -2010,
+    ),
+    -2010: (
         "新订单被拒绝",
         "11xx_请求内容中的问题",
         "",
         "NEW_ORDER_REJECTED",
-    )
-    """-2010 新订单被拒绝"""
-
-    CANCEL_REJECTED = (
-        -2011,
+    ),
+    -2011: (
         "撤销订单被拒绝",
         "11xx_请求内容中的问题",
         "",
         "CANCEL_REJECTED",
-    )
-    """-2011 撤销订单被拒绝"""
-
-    NO_SUCH_ORDER = (
-        -2013,
+    ),
+    -2013: (
         "不存在的订单",
         "11xx_请求内容中的问题",
         "",
         "Order does not exist.",
-    )
-    """-2013 不存在的订单"""
-
-    BAD_API_KEY_FMT = (
-        -2014,
+    ),
+    -2014: (
         "API Key格式无效",
         "11xx_请求内容中的问题",
         "",
         "API-key format invalid.",
-    )
-    """-2014 API Key格式无效"""
-
-    REJECTED_MBX_KEY = (
-        -2015,
+    ),
+    -2015: (
         "API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
         "11xx_请求内容中的问题",
         "",
         "Invalid API-key, IP, or permissions for action.",
-    )
-    """-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放"""
-
-    NO_TRADING_WINDOW = (
-        -2016,
+    ),
+    -2016: (
         "非交易窗口",
         "11xx_请求内容中的问题",
         "",
         "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-    )
-    """-2016 非交易窗口"""
-
-    ORDER_ARCHIVED = (
-        -2026,
+    ),
+    -2026: (
         "交易被归档",
         "11xx_请求内容中的问题",
         "",
         "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-    )
-    """-2026 交易被归档"""
-
-    SUBSCRIPTION_ACTIVE = (
-        -2035,
+    ),
+    -2035: (
         "有效的订阅",
         "11xx_请求内容中的问题",
         "",
         "User Data Stream subscription already active.",
-    )
-    """-2035 有效的订阅"""
-
-    SUBSCRIPTION_INACTIVE = (
-        -2036,
+    ),
+    -2036: (
         "非有效的订阅",
         "11xx_请求内容中的问题",
         "",
         "User Data Stream subscription not active.",
-    )
-    """-2036 非有效的订阅"""
-
-    CLIENT_ORDER_ID_INVALID = (
-        -2039,
+    ),
+    -2039: (
         "ClientOrderId 无效",
         "11xx_请求内容中的问题",
         "",
         "Client order ID is not correct for this order ID.",
-    )
-    """-2039 ClientOrderId 无效"""
-
-    MAXIMUM_SUBSCRIPTION_IDS = (
-        -2042,
+    ),
+    -2042: (
         "最大订阅 ID",
         "11xx_请求内容中的问题",
         "",
         "Maximum subscription ID reached for this connection.",
-    )
-    """-2042 最大订阅 ID"""
-
-    NO_REFERENCE_PRICE = (
-        -2043,
+    ),
+    -2043: (
         "无参考价格",
         "11xx_请求内容中的问题",
         "",
         "This symbol doesn't have a reference price.",
-    )
-    """-2043 无参考价格"""
-
-    # Category: 有关使用 cancelReplace 下订单的错误
-    ORDER_CANCEL_REPLACE_PARTIALLY_FAILED = (
-        -2021,
+    ),
+    -2021: (
         "Order cancel-replace partially failed",
         "有关使用_cancelreplace_下订单的错误",
         "",
         "收到该错误码代表撤单或者下单失败。",
-    )
-    """-2021 Order cancel-replace partially failed"""
-
-    ORDER_CANCEL_REPLACE_FAILED = (
-        -2022,
+    ),
+    -2022: (
         "Order cancel-replace failed.",
         "有关使用_cancelreplace_下订单的错误",
         "",
         "收到该错误码代表撤单和下单都失败。",
-    )
-    """-2022 Order cancel-replace failed."""
+    ),
+}
 
 
-class MessageTable(NamedTuple):
+# MessageTable and Match are tuples with named, typed fields, as
+# typing.NamedTuple would make them but without importing typing. Like
+# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
+class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
-    title: str
-    codes: tuple[int, ...]  # named by the table's heading, or linking to it
-    rows: tuple[tuple[str, str], ...]  # (message, description)
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return self[0]
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """Named by the table's heading, or linking to it."""
+        return self[1]
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(message, description) pairs."""
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"MessageTable(title={self.title!r}, codes={self.codes!r}, rows={self.rows!r})"
 
 
 MESSAGE_TABLES: tuple[MessageTable, ...] = (
     MessageTable(
-        "消息 -1010 收到了错误消息， -2010 新订单被拒绝，-2011 撤销订单被拒绝，还有 -2038 保留优先权的修改订单被拒绝",
-        (-1010, -2010, -2011, -2038, -1013),
         (
+            "消息 -1010 收到了错误消息， -2010 新订单被拒绝，-2011 撤销订单被拒绝，还有 -2038 保留优先权的修改订单被拒绝",
+            (-1010, -2010, -2011, -2038, -1013),
             (
-                "Unknown order sent.",
-                "找不到订单， (根据请求里发送的 orderId, clOrdId, origClOrdId)。",
+                (
+                    "Unknown order sent.",
+                    "找不到订单， (根据请求里发送的 orderId, clOrdId, origClOrdId)。",
+                ),
+                (
+                    "Duplicate order sent.",
+                    "客户自定义的订单号重复了。",
+                ),
+                (
+                    "Market is closed.",
+                    "该交易对交易关闭了。",
+                ),
+                (
+                    "Account has insufficient balance for requested action.",
+                    "账户金额不足。",
+                ),
+                (
+                    "Market orders are not supported for this symbol.",
+                    "该交易对无法发起市价单。",
+                ),
+                (
+                    "Iceberg orders are not supported for this symbol.",
+                    "该交易对无法发起冰山订单。",
+                ),
+                (
+                    "Stop loss orders are not supported for this symbol.",
+                    "该交易对无法发起止损单。",
+                ),
+                (
+                    "Stop loss limit orders are not supported for this symbol.",
+                    "该交易对无法发起止损限价单。",
+                ),
+                (
+                    "Take profit orders are not supported for this symbol.",
+                    "该交易对无法发起止盈单。",
+                ),
+                (
+                    "Take profit limit orders are not supported for this symbol.",
+                    "该交易对无法发起止盈限价单。",
+                ),
+                (
+                    "Order amend is not supported for this symbol.",
+                    "该交易对无法发起保持优先级的修改订单操作。",
+                ),
+                (
+                    "Price * QTY is zero or less.",
+                    "订单金额必须大于0。",
+                ),
+                (
+                    "IcebergQty exceeds QTY.",
+                    "冰山订单中小订单的Quantity必须小于总的Quantity。",
+                ),
+                (
+                    "This action is disabled on this account.",
+                    "联系客户支持； 该账户已禁用了某些操作。",
+                ),
+                (
+                    "This account may not place or cancel orders.",
+                    "联系客户支持： 该账户已被禁用了交易操作。",
+                ),
+                (
+                    "Unsupported order combination",
+                    "orderType, timeInForce, stopPrice, icebergQty 某些参数取某些值的时候另一些参数必须/不得提供。",
+                ),
+                (
+                    "Order would trigger immediately.",
+                    "止盈、止损单必须在未来触发，如果条件太弱现在的市场行情就可以触发（通常是误操作填错了条件），就会报这个错误。",
+                ),
+                (
+                    "Cancel order is invalid. Check origClOrdId and orderId.",
+                    "撤销订单必须提供 origClOrdId 或者 orderId 中的一个。",
+                ),
+                (
+                    "Order would immediately match and take.",
+                    "LIMIT_MAKER 订单如果按照规则会成为Taker，就会报此错。",
+                ),
+                (
+                    "The relationship of the prices for the orders is not correct.",
+                    "OCO订单中设置的价格不符合报价规则： 请参考以下示例： BUY：LIMIT_MAKER price < Last Traded Price < stopPrice SELL：LIMIT_MAKER price > Last Traded Price > stopPrice",
+                ),
+                (
+                    "OCO orders are not supported for this symbol",
+                    "OCO订单不支持该交易对。",
+                ),
+                (
+                    "Quote order qty market orders are not support for this symbol.",
+                    "这个交易对，市价单不支持参数 quoteOrderQty。",
+                ),
+                (
+                    "Trailing stop orders are not supported for this symbol.",
+                    "此symbol不支持 trailingDelta。",
+                ),
+                (
+                    "Order cancel-replace is not supported for this symbol.",
+                    "此symbol不支持 POST /api/v3/order/cancelReplace 或者 order.cancelReplace (WebSocket API)。",
+                ),
+                (
+                    "This symbol is not permitted for this account.",
+                    "账户和交易对的权限不一致 (比如 SPOT, MARGIN 等)。",
+                ),
+                (
+                    "This symbol is restricted for this account.",
+                    "账户没有权限在此交易对交易 (比如账户只拥有 ISOLATED_MARGIN权限，则无法下SPOT 订单)。",
+                ),
+                (
+                    "Order was not canceled due to cancel restrictions.",
+                    "cancelRestrictions 设置为 ONLY_NEW 但订单状态不是 NEW 或 cancelRestrictions 设置为 ONLY_PARTIALLY_FILLED 但订单状态不是 PARTIALLY_FILLED。",
+                ),
+                (
+                    "Rest API trading is not enabled.",
+                    "下单时，服务器没有设置为允许访问 TRADE 的接口。",
+                ),
+                (
+                    "WebSocket API trading is not enabled.",
+                    "下单时，服务器没有设置为允许访问 TRADE 的接口。",
+                ),
+                (
+                    "FIX API trading is not enabled.",
+                    "订单放置在未启用 TRADE 的 FIX 服务器上.",
+                ),
+                (
+                    "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
+                    "当订单簿流动性小于 LOT_SIZE 过滤器配置的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
+                ),
+                (
+                    "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
+                    "当订单簿流动性小于 MARKET_LOT_SIZE 过滤器的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
+                ),
+                (
+                    "Order book liquidity is less than symbol minimum quantity.",
+                    "当订单簿里没有订单时，无法提交包含 quoteOrderQty 的市价单。",
+                ),
+                (
+                    "Order amend (quantity increase) is not supported.",
+                    "newQty 必须小于原来订单的数量 (quantity)。",
+                ),
+                (
+                    "The requested action would change no state; rejecting",
+                    "发送的请求将不会改变现状；拒绝。 (比如， newQty 不能和原来订单的数量 (quantity)是一样的。)",
+                ),
+                (
+                    "Pegged orders are not supported for this symbol.",
+                    "pegInstructionsAllowed 还没有启用。",
+                ),
+                (
+                    "This order type may not use pegged price.",
+                    "在不被支持的订单类型上使用 pegPriceType 参数 (例如， MARKET)。",
+                ),
+                (
+                    "This price peg cannot be used with this order type.",
+                    "在 LIMIT_MAKER 订单上使用 pegPriceType=MARKET_PEG。",
+                ),
+                (
+                    "Order book liquidity is too low for this pegged order.",
+                    "订单簿中没有最佳价格水平可用以固定价格。",
+                ),
+                (
+                    "OPO orders are not supported for this symbol.",
+                    "该交易对不支持 OPO 订单",
+                ),
+                (
+                    "Order amend (pending OPO order) is not supported.",
+                    "OPO 订单中的待处理订单无法修改数量",
+                ),
             ),
-            (
-                "Duplicate order sent.",
-                "客户自定义的订单号重复了。",
-            ),
-            (
-                "Market is closed.",
-                "该交易对交易关闭了。",
-            ),
-            (
-                "Account has insufficient balance for requested action.",
-                "账户金额不足。",
-            ),
-            (
-                "Market orders are not supported for this symbol.",
-                "该交易对无法发起市价单。",
-            ),
-            (
-                "Iceberg orders are not supported for this symbol.",
-                "该交易对无法发起冰山订单。",
-            ),
-            (
-                "Stop loss orders are not supported for this symbol.",
-                "该交易对无法发起止损单。",
-            ),
-            (
-                "Stop loss limit orders are not supported for this symbol.",
-                "该交易对无法发起止损限价单。",
-            ),
-            (
-                "Take profit orders are not supported for this symbol.",
-                "该交易对无法发起止盈单。",
-            ),
-            (
-                "Take profit limit orders are not supported for this symbol.",
-                "该交易对无法发起止盈限价单。",
-            ),
-            (
-                "Order amend is not supported for this symbol.",
-                "该交易对无法发起保持优先级的修改订单操作。",
-            ),
-            (
-                "Price * QTY is zero or less.",
-                "订单金额必须大于0。",
-            ),
-            (
-                "IcebergQty exceeds QTY.",
-                "冰山订单中小订单的Quantity必须小于总的Quantity。",
-            ),
-            (
-                "This action is disabled on this account.",
-                "联系客户支持； 该账户已禁用了某些操作。",
-            ),
-            (
-                "This account may not place or cancel orders.",
-                "联系客户支持： 该账户已被禁用了交易操作。",
-            ),
-            (
-                "Unsupported order combination",
-                "orderType, timeInForce, stopPrice, icebergQty 某些参数取某些值的时候另一些参数必须/不得提供。",
-            ),
-            (
-                "Order would trigger immediately.",
-                "止盈、止损单必须在未来触发，如果条件太弱现在的市场行情就可以触发（通常是误操作填错了条件），就会报这个错误。",
-            ),
-            (
-                "Cancel order is invalid. Check origClOrdId and orderId.",
-                "撤销订单必须提供 origClOrdId 或者 orderId 中的一个。",
-            ),
-            (
-                "Order would immediately match and take.",
-                "LIMIT_MAKER 订单如果按照规则会成为Taker，就会报此错。",
-            ),
-            (
-                "The relationship of the prices for the orders is not correct.",
-                "OCO订单中设置的价格不符合报价规则： 请参考以下示例： BUY：LIMIT_MAKER price < Last Traded Price < stopPrice SELL：LIMIT_MAKER price > Last Traded Price > stopPrice",
-            ),
-            (
-                "OCO orders are not supported for this symbol",
-                "OCO订单不支持该交易对。",
-            ),
-            (
-                "Quote order qty market orders are not support for this symbol.",
-                "这个交易对，市价单不支持参数 quoteOrderQty。",
-            ),
-            (
-                "Trailing stop orders are not supported for this symbol.",
-                "此symbol不支持 trailingDelta。",
-            ),
-            (
-                "Order cancel-replace is not supported for this symbol.",
-                "此symbol不支持 POST /api/v3/order/cancelReplace 或者 order.cancelReplace (WebSocket API)。",
-            ),
-            (
-                "This symbol is not permitted for this account.",
-                "账户和交易对的权限不一致 (比如 SPOT, MARGIN 等)。",
-            ),
-            (
-                "This symbol is restricted for this account.",
-                "账户没有权限在此交易对交易 (比如账户只拥有 ISOLATED_MARGIN权限，则无法下SPOT 订单)。",
-            ),
-            (
-                "Order was not canceled due to cancel restrictions.",
-                "cancelRestrictions 设置为 ONLY_NEW 但订单状态不是 NEW 或 cancelRestrictions 设置为 ONLY_PARTIALLY_FILLED 但订单状态不是 PARTIALLY_FILLED。",
-            ),
-            (
-                "Rest API trading is not enabled.",
-                "下单时，服务器没有设置为允许访问 TRADE 的接口。",
-            ),
-            (
-                "WebSocket API trading is not enabled.",
-                "下单时，服务器没有设置为允许访问 TRADE 的接口。",
-            ),
-            (
-                "FIX API trading is not enabled.",
-                "订单放置在未启用 TRADE 的 FIX 服务器上.",
-            ),
-            (
-                "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
-                "当订单簿流动性小于 LOT_SIZE 过滤器配置的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
-            ),
-            (
-                "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
-                "当订单簿流动性小于 MARKET_LOT_SIZE 过滤器的最小数量时，无法提交包含 quoteOrderQty 的市价单。",
-            ),
-            (
-                "Order book liquidity is less than symbol minimum quantity.",
-                "当订单簿里没有订单时，无法提交包含 quoteOrderQty 的市价单。",
-            ),
-            (
-                "Order amend (quantity increase) is not supported.",
-                "newQty 必须小于原来订单的数量 (quantity)。",
-            ),
-            (
-                "The requested action would change no state; rejecting",
-                "发送的请求将不会改变现状；拒绝。 (比如， newQty 不能和原来订单的数量 (quantity)是一样的。)",
-            ),
-            (
-                "Pegged orders are not supported for this symbol.",
-                "pegInstructionsAllowed 还没有启用。",
-            ),
-            (
-                "This order type may not use pegged price.",
-                "在不被支持的订单类型上使用 pegPriceType 参数 (例如， MARKET)。",
-            ),
-            (
-                "This price peg cannot be used with this order type.",
-                "在 LIMIT_MAKER 订单上使用 pegPriceType=MARKET_PEG。",
-            ),
-            (
-                "Order book liquidity is too low for this pegged order.",
-                "订单簿中没有最佳价格水平可用以固定价格。",
-            ),
-            (
-                "OPO orders are not supported for this symbol.",
-                "该交易对不支持 OPO 订单",
-            ),
-            (
-                "Order amend (pending OPO order) is not supported.",
-                "OPO 订单中的待处理订单无法修改数量",
-            ),
-        ),
+        )
     ),
     MessageTable(
-        "订单未能通过过滤器",
-        (-1013,),
         (
+            "订单未能通过过滤器",
+            (-1013,),
             (
-                "Filter failure: PRICE_FILTER",
-                "检查价格的上限、下限、步进间隔。",
+                (
+                    "Filter failure: PRICE_FILTER",
+                    "检查价格的上限、下限、步进间隔。",
+                ),
+                (
+                    "Filter failure: PERCENT_PRICE",
+                    "检查订单中价格是否相对于过去N分钟的平均价格变动超过了百分之X。",
+                ),
+                (
+                    "Filter failure: LOT_SIZE",
+                    "检查订单中数量的上限、下线、步进间隔。",
+                ),
+                (
+                    "Filter failure: MIN_NOTIONAL",
+                    "price * quantity，也就是订单金额，是否超过了最小值。",
+                ),
+                (
+                    "Filter failure: NOTIONAL",
+                    "price * quantity 不在 minNotional 和 maxNotional 的范围内",
+                ),
+                (
+                    "Filter failure: ICEBERG_PARTS",
+                    "冰山订单只能被分割成有限个小订单。",
+                ),
+                (
+                    "Filter failure: MARKET_LOT_SIZE",
+                    "与 LOT_SIZE 含义一致，只是对市价单生效。",
+                ),
+                (
+                    "Filter failure: MAX_POSITION",
+                    "账户的仓位已达到定义的最大限额。 它是由基础资产余额的总和以及所有未平仓买入订单的数量之和组成的。",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDERS",
+                    "账户在该交易对下最多挂单数。",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ALGO_ORDERS",
+                    "账户在该交易对下最多的止盈/止损挂单数。",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ICEBERG_ORDERS",
+                    "账户在该交易对下最多的冰山订单数。",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDER_AMENDS",
+                    "账户在该交易对下针对单一订单的最多修改次数。",
+                ),
+                (
+                    "Filter failure: MAX_NUM_ORDER_LISTS",
+                    "账户在该交易对下最多的订单列表数。",
+                ),
+                (
+                    "Filter failure: TRAILING_DELTA",
+                    "trailingDelta 不在该订单类型的筛选器的定义范围内。",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
+                    "账户在交易所有太多未结订单。",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
+                    "账户在交易所有太多的未平仓止损和/或止盈订单。",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
+                    "账户在交易所有太多未平仓的冰山订单。",
+                ),
+                (
+                    "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
+                    "账户在交易所有太多未平仓的订单列表。",
+                ),
             ),
-            (
-                "Filter failure: PERCENT_PRICE",
-                "检查订单中价格是否相对于过去N分钟的平均价格变动超过了百分之X。",
-            ),
-            (
-                "Filter failure: LOT_SIZE",
-                "检查订单中数量的上限、下线、步进间隔。",
-            ),
-            (
-                "Filter failure: MIN_NOTIONAL",
-                "price * quantity，也就是订单金额，是否超过了最小值。",
-            ),
-            (
-                "Filter failure: NOTIONAL",
-                "price * quantity 不在 minNotional 和 maxNotional 的范围内",
-            ),
-            (
-                "Filter failure: ICEBERG_PARTS",
-                "冰山订单只能被分割成有限个小订单。",
-            ),
-            (
-                "Filter failure: MARKET_LOT_SIZE",
-                "与 LOT_SIZE 含义一致，只是对市价单生效。",
-            ),
-            (
-                "Filter failure: MAX_POSITION",
-                "账户的仓位已达到定义的最大限额。 它是由基础资产余额的总和以及所有未平仓买入订单的数量之和组成的。",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDERS",
-                "账户在该交易对下最多挂单数。",
-            ),
-            (
-                "Filter failure: MAX_NUM_ALGO_ORDERS",
-                "账户在该交易对下最多的止盈/止损挂单数。",
-            ),
-            (
-                "Filter failure: MAX_NUM_ICEBERG_ORDERS",
-                "账户在该交易对下最多的冰山订单数。",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDER_AMENDS",
-                "账户在该交易对下针对单一订单的最多修改次数。",
-            ),
-            (
-                "Filter failure: MAX_NUM_ORDER_LISTS",
-                "账户在该交易对下最多的订单列表数。",
-            ),
-            (
-                "Filter failure: TRAILING_DELTA",
-                "trailingDelta 不在该订单类型的筛选器的定义范围内。",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
-                "账户在交易所有太多未结订单。",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
-                "账户在交易所有太多的未平仓止损和/或止盈订单。",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
-                "账户在交易所有太多未平仓的冰山订单。",
-            ),
-            (
-                "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
-                "账户在交易所有太多未平仓的订单列表。",
-            ),
-        ),
+        )
     ),
 )
 
 
-class Match(NamedTuple):
+class Match(tuple[ErrorCode, str, tuple[str, ...]]):
     """The template an API message came from, and the values in its placeholders."""
 
-    error: ErrorCode
-    template: str
-    args: tuple[str, ...]
+    __slots__ = ()
+
+    @property
+    def error(self) -> ErrorCode:
+        return self[0]
+
+    @property
+    def template(self) -> str:
+        return self[1]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
 
 
 # (codes, template, pattern, literal characters, key), in page order: each
@@ -2788,7 +3181,7 @@ def match(text: str, code: int | None = None) -> Match | None:
         rank = (literal, -index)
         if best is None or rank > best_rank:
             best_rank = rank
-            best = Match(_BY_CODE[codes[0] if code is None else code], template, args)
+            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
     return best
 
 
@@ -2798,6 +3191,8 @@ def _fit(index: int, text: str) -> tuple[str, ...] | None:
         return () if text == template else None
     compiled = _compiled.get(index)
     if compiled is None:
+        import re  # here, not at the top: see TYPE_CHECKING
+
         compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
     found = compiled.fullmatch(text)
     return None if found is None else found.groups()
@@ -2815,10 +3210,11 @@ def _build_index() -> None:
     _indexed = True
 
 
-# from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
-# and ruff's PYI019 (a default rule) rejects `cls: type[_E]`; typing `cls` as
-# what from_payload needs of it, a callable taking (code, msg), says the same.
-_E = TypeVar("_E", bound="ApiError")
+# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
+# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
+# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
+if TYPE_CHECKING:
+    _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 

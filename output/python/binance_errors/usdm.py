@@ -8,10 +8,17 @@ error payload into both. Standard library only: vendor this one file if you like
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import IntEnum
-from typing import NamedTuple, TypeVar, final
+
+# typing and re cost more to import than this whole module, so neither is
+# imported at run time: annotations are strings (PEP 563), and `match` imports
+# re the first time it needs a pattern. Only type checkers read this block.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
@@ -41,1903 +48,2576 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 
-# final: an enum with members cannot be subclassed; saying so lets `__new__`
-# return the class by name (ruff's PYI034) without typing.Self, new in 3.11.
-@final
 class ErrorCode(IntEnum):
     """A code on the page: equal to the `int` the API sends, with the page's text."""
 
-    published_name: str
-    messages: tuple[str, ...]
-    category: str | None
-    description: str
-
-    # Every member passes code, name, category, description, then its messages,
-    # one per line: a layout black keeps as it is, whatever their length. The
-    # defaults let type checkers accept a lookup by value, `ErrorCode(-1121)`,
-    # which never calls this.
-    def __new__(
-        cls,
-        code: int,
-        published_name: str = "",
-        category: str | None = None,
-        description: str = "",
-        *messages: str,
-    ) -> ErrorCode:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.published_name = published_name
-        member.messages = messages
-        member.category = category
-        member.description = description
-        return member
-
     # Category: 10xx - General Server or Network issues
-    UNKNOWN = (
-        -1000,
+    UNKNOWN = -1000
+    """-1000 UNKNOWN
+
+    - An unknown error occured while processing the request.
+    """
+
+    DISCONNECTED = -1001
+    """-1001 DISCONNECTED
+
+    - Internal error; unable to process your request. Please try again.
+    """
+
+    UNAUTHORIZED = -1002
+    """-1002 UNAUTHORIZED
+
+    - You are not authorized to execute this request.
+    """
+
+    TOO_MANY_REQUESTS = -1003
+    """-1003 TOO_MANY_REQUESTS
+
+    - Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.
+    - Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.
+    """
+
+    DUPLICATE_IP = -1004
+    """-1004 DUPLICATE_IP
+
+    - This IP is already on the white list
+    """
+
+    NO_SUCH_IP = -1005
+    """-1005 NO_SUCH_IP
+
+    - No such IP has been white listed
+    """
+
+    UNEXPECTED_RESP = -1006
+    """-1006 UNEXPECTED_RESP
+
+    - An unexpected response was received from the message bus. Execution status unknown.
+    """
+
+    TIMEOUT = -1007
+    """-1007 TIMEOUT
+
+    - Timeout waiting for response from backend server. Send status unknown; execution status unknown.
+    """
+
+    REQUEST_THROTTLED = -1008
+    """-1008 Request Throttled
+
+    - Server is currently overloaded with other requests. Please try again in a few minutes.
+    - Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.
+    """
+
+    ERROR_MSG_RECEIVED = -1010
+    """-1010 ERROR_MSG_RECEIVED
+
+    - ERROR_MSG_RECEIVED.
+    """
+
+    NON_WHITE_LIST = -1011
+    """-1011 NON_WHITE_LIST
+
+    - This IP cannot access this route.
+    """
+
+    INVALID_MESSAGE = -1013
+    """-1013 INVALID_MESSAGE
+
+    - INVALID_MESSAGE.
+    """
+
+    UNKNOWN_ORDER_COMPOSITION = -1014
+    """-1014 UNKNOWN_ORDER_COMPOSITION
+
+    - Unsupported order combination.
+    """
+
+    TOO_MANY_ORDERS = -1015
+    """-1015 TOO_MANY_ORDERS
+
+    - Too many new orders.
+    - Too many new orders; current limit is %s orders per %s.
+    """
+
+    SERVICE_SHUTTING_DOWN = -1016
+    """-1016 SERVICE_SHUTTING_DOWN
+
+    - This service is no longer available.
+    """
+
+    UNSUPPORTED_OPERATION = -1020
+    """-1020 UNSUPPORTED_OPERATION
+
+    - This operation is not supported.
+    """
+
+    INVALID_TIMESTAMP = -1021
+    """-1021 INVALID_TIMESTAMP
+
+    - Timestamp for this request is outside of the recvWindow.
+    - Timestamp for this request was 1000ms ahead of the server's time.
+    """
+
+    INVALID_SIGNATURE = -1022
+    """-1022 INVALID_SIGNATURE
+
+    - Signature for this request is not valid.
+    """
+
+    START_TIME_GREATER_THAN_END_TIME = -1023
+    """-1023 START_TIME_GREATER_THAN_END_TIME
+
+    - Start time is greater than end time.
+    """
+
+    NOT_FOUND = -1099
+    """-1099 NOT_FOUND
+
+    - Not found, unauthenticated, or unauthorized.
+    """
+
+    # Category: 11xx - Request issues
+    ILLEGAL_CHARS = -1100
+    """-1100 ILLEGAL_CHARS
+
+    - Illegal characters found in a parameter.
+    - Illegal characters found in parameter '%s'; legal range is '%s'.
+    """
+
+    TOO_MANY_PARAMETERS = -1101
+    """-1101 TOO_MANY_PARAMETERS
+
+    - Too many parameters sent for this endpoint.
+    - Too many parameters; expected '%s' and received '%s'.
+    - Duplicate values for a parameter detected.
+    """
+
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED = -1102
+    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED
+
+    - A mandatory parameter was not sent, was empty/null, or malformed.
+    - Mandatory parameter '%s' was not sent, was empty/null, or malformed.
+    - Param '%s' or '%s' must be sent, but both were empty/null!
+    """
+
+    UNKNOWN_PARAM = -1103
+    """-1103 UNKNOWN_PARAM
+
+    - An unknown parameter was sent.
+    """
+
+    UNREAD_PARAMETERS = -1104
+    """-1104 UNREAD_PARAMETERS
+
+    - Not all sent parameters were read.
+    - Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.
+    """
+
+    PARAM_EMPTY = -1105
+    """-1105 PARAM_EMPTY
+
+    - A parameter was empty.
+    - Parameter '%s' was empty.
+    """
+
+    PARAM_NOT_REQUIRED = -1106
+    """-1106 PARAM_NOT_REQUIRED
+
+    - A parameter was sent when not required.
+    - Parameter '%s' sent when not required.
+    """
+
+    BAD_ASSET = -1108
+    """-1108 BAD_ASSET
+
+    - Invalid asset.
+    """
+
+    BAD_ACCOUNT = -1109
+    """-1109 BAD_ACCOUNT
+
+    - Invalid account.
+    """
+
+    BAD_INSTRUMENT_TYPE = -1110
+    """-1110 BAD_INSTRUMENT_TYPE
+
+    - Invalid symbolType.
+    """
+
+    BAD_PRECISION = -1111
+    """-1111 BAD_PRECISION
+
+    - Precision is over the maximum defined for this asset.
+    """
+
+    NO_DEPTH = -1112
+    """-1112 NO_DEPTH
+
+    - No orders on book for symbol.
+    """
+
+    WITHDRAW_NOT_NEGATIVE = -1113
+    """-1113 WITHDRAW_NOT_NEGATIVE
+
+    - Withdrawal amount must be negative.
+    """
+
+    TIF_NOT_REQUIRED = -1114
+    """-1114 TIF_NOT_REQUIRED
+
+    - TimeInForce parameter sent when not required.
+    """
+
+    INVALID_TIF = -1115
+    """-1115 INVALID_TIF
+
+    - Invalid timeInForce.
+    """
+
+    INVALID_ORDER_TYPE = -1116
+    """-1116 INVALID_ORDER_TYPE
+
+    - Invalid orderType.
+    """
+
+    INVALID_SIDE = -1117
+    """-1117 INVALID_SIDE
+
+    - Invalid side.
+    """
+
+    EMPTY_NEW_CL_ORD_ID = -1118
+    """-1118 EMPTY_NEW_CL_ORD_ID
+
+    - New client order ID was empty.
+    """
+
+    EMPTY_ORG_CL_ORD_ID = -1119
+    """-1119 EMPTY_ORG_CL_ORD_ID
+
+    - Original client order ID was empty.
+    """
+
+    BAD_INTERVAL = -1120
+    """-1120 BAD_INTERVAL
+
+    - Invalid interval.
+    """
+
+    BAD_SYMBOL = -1121
+    """-1121 BAD_SYMBOL
+
+    - Invalid symbol.
+    """
+
+    INVALID_SYMBOL_STATUS = -1122
+    """-1122 INVALID_SYMBOL_STATUS
+
+    - Invalid symbol status.
+    """
+
+    INVALID_LISTEN_KEY = -1125
+    """-1125 INVALID_LISTEN_KEY
+
+    - This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey
+    """
+
+    ASSET_NOT_SUPPORTED = -1126
+    """-1126 ASSET_NOT_SUPPORTED
+
+    - This asset is not supported.
+    """
+
+    MORE_THAN_XX_HOURS = -1127
+    """-1127 MORE_THAN_XX_HOURS
+
+    - Lookup interval is too big.
+    - More than %s hours between startTime and endTime.
+    """
+
+    OPTIONAL_PARAMS_BAD_COMBO = -1128
+    """-1128 OPTIONAL_PARAMS_BAD_COMBO
+
+    - Combination of optional parameters invalid.
+    """
+
+    INVALID_PARAMETER = -1130
+    """-1130 INVALID_PARAMETER
+
+    - Invalid data sent for a parameter.
+    - Data sent for parameter '%s' is not valid.
+    """
+
+    INVALID_NEW_ORDER_RESP_TYPE = -1136
+    """-1136 INVALID_NEW_ORDER_RESP_TYPE
+
+    - Invalid newOrderRespType.
+    """
+
+    # Category: 20xx - Processing Issues
+    NEW_ORDER_REJECTED = -2010
+    """-2010 NEW_ORDER_REJECTED
+
+    - NEW_ORDER_REJECTED
+    """
+
+    CANCEL_REJECTED = -2011
+    """-2011 CANCEL_REJECTED
+
+    - CANCEL_REJECTED
+    - Cancel request failure as open order not found in the orderbook: \x22Unknown order sent\x22.
+    """
+
+    CANCEL_ALL_FAIL = -2012
+    """-2012 CANCEL_ALL_FAIL
+
+    - Batch cancel failure.
+    """
+
+    NO_SUCH_ORDER = -2013
+    """-2013 NO_SUCH_ORDER
+
+    - Order does not exist.
+    """
+
+    BAD_API_KEY_FMT = -2014
+    """-2014 BAD_API_KEY_FMT
+
+    - API-key format invalid.
+    """
+
+    REJECTED_MBX_KEY = -2015
+    """-2015 REJECTED_MBX_KEY
+
+    - Invalid API-key, IP, or permissions for action.
+    """
+
+    NO_TRADING_WINDOW = -2016
+    """-2016 NO_TRADING_WINDOW
+
+    - No trading window could be found for the symbol. Try ticker/24hrs instead.
+    """
+
+    API_KEYS_LOCKED = -2017
+    """-2017 API_KEYS_LOCKED
+
+    - API Keys are locked on this account.
+    """
+
+    BALANCE_NOT_SUFFICIENT = -2018
+    """-2018 BALANCE_NOT_SUFFICIENT
+
+    - Balance is insufficient.
+    """
+
+    MARGIN_NOT_SUFFICIEN = -2019
+    """-2019 MARGIN_NOT_SUFFICIEN
+
+    - Margin is insufficient.
+    """
+
+    UNABLE_TO_FILL = -2020
+    """-2020 UNABLE_TO_FILL
+
+    - Unable to fill.
+    """
+
+    ORDER_WOULD_IMMEDIATELY_TRIGGER = -2021
+    """-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER
+
+    - Order would immediately trigger.
+    """
+
+    REDUCE_ONLY_REJECT = -2022
+    """-2022 REDUCE_ONLY_REJECT
+
+    - ReduceOnly Order is rejected.
+    - This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.
+    """
+
+    USER_IN_LIQUIDATION = -2023
+    """-2023 USER_IN_LIQUIDATION
+
+    - User in liquidation mode now.
+    """
+
+    POSITION_NOT_SUFFICIENT = -2024
+    """-2024 POSITION_NOT_SUFFICIENT
+
+    - Position is not sufficient.
+    """
+
+    MAX_OPEN_ORDER_EXCEEDED = -2025
+    """-2025 MAX_OPEN_ORDER_EXCEEDED
+
+    - Reach max open order limit.
+    """
+
+    REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED = -2026
+    """-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED
+
+    - This OrderType is not supported when reduceOnly.
+    """
+
+    MAX_LEVERAGE_RATIO = -2027
+    """-2027 MAX_LEVERAGE_RATIO
+
+    - Exceeded the maximum allowable position at current leverage.
+    """
+
+    MIN_LEVERAGE_RATIO = -2028
+    """-2028 MIN_LEVERAGE_RATIO
+
+    - Leverage is smaller than permitted: insufficient margin balance.
+    """
+
+    # Category: 40xx - Filters and other Issues
+    INVALID_ORDER_STATUS = -4000
+    """-4000 INVALID_ORDER_STATUS
+
+    - Invalid order status.
+    """
+
+    PRICE_LESS_THAN_ZERO = -4001
+    """-4001 PRICE_LESS_THAN_ZERO
+
+    - Price less than 0.
+    """
+
+    PRICE_GREATER_THAN_MAX_PRICE = -4002
+    """-4002 PRICE_GREATER_THAN_MAX_PRICE
+
+    - Price greater than max price.
+    """
+
+    QTY_LESS_THAN_ZERO = -4003
+    """-4003 QTY_LESS_THAN_ZERO
+
+    - Quantity less than zero.
+    """
+
+    QTY_LESS_THAN_MIN_QTY = -4004
+    """-4004 QTY_LESS_THAN_MIN_QTY
+
+    - Quantity less than min quantity.
+    """
+
+    QTY_GREATER_THAN_MAX_QTY = -4005
+    """-4005 QTY_GREATER_THAN_MAX_QTY
+
+    - Quantity greater than max quantity.
+    """
+
+    STOP_PRICE_LESS_THAN_ZERO = -4006
+    """-4006 STOP_PRICE_LESS_THAN_ZERO
+
+    - Stop price less than zero.
+    """
+
+    STOP_PRICE_GREATER_THAN_MAX_PRICE = -4007
+    """-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE
+
+    - Stop price greater than max price.
+    """
+
+    TICK_SIZE_LESS_THAN_ZERO = -4008
+    """-4008 TICK_SIZE_LESS_THAN_ZERO
+
+    - Tick size less than zero.
+    """
+
+    MAX_PRICE_LESS_THAN_MIN_PRICE = -4009
+    """-4009 MAX_PRICE_LESS_THAN_MIN_PRICE
+
+    - Max price less than min price.
+    """
+
+    MAX_QTY_LESS_THAN_MIN_QTY = -4010
+    """-4010 MAX_QTY_LESS_THAN_MIN_QTY
+
+    - Max qty less than min qty.
+    """
+
+    STEP_SIZE_LESS_THAN_ZERO = -4011
+    """-4011 STEP_SIZE_LESS_THAN_ZERO
+
+    - Step size less than zero.
+    """
+
+    MAX_NUM_ORDERS_LESS_THAN_ZERO = -4012
+    """-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO
+
+    - Max mum orders less than zero.
+    """
+
+    PRICE_LESS_THAN_MIN_PRICE = -4013
+    """-4013 PRICE_LESS_THAN_MIN_PRICE
+
+    - Price less than min price.
+    """
+
+    PRICE_NOT_INCREASED_BY_TICK_SIZE = -4014
+    """-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE
+
+    - Price not increased by tick size.
+    """
+
+    INVALID_CL_ORD_ID_LEN = -4015
+    """-4015 INVALID_CL_ORD_ID_LEN
+
+    - Client order id is not valid.
+    - Client order id length should not be more than 36 chars
+    """
+
+    PRICE_HIGHTER_THAN_MULTIPLIER_UP = -4016
+    """-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP
+
+    - Price is higher than mark price multiplier cap.
+    """
+
+    MULTIPLIER_UP_LESS_THAN_ZERO = -4017
+    """-4017 MULTIPLIER_UP_LESS_THAN_ZERO
+
+    - Multiplier up less than zero.
+    """
+
+    MULTIPLIER_DOWN_LESS_THAN_ZERO = -4018
+    """-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO
+
+    - Multiplier down less than zero.
+    """
+
+    COMPOSITE_SCALE_OVERFLOW = -4019
+    """-4019 COMPOSITE_SCALE_OVERFLOW
+
+    - Composite scale too large.
+    """
+
+    TARGET_STRATEGY_INVALID = -4020
+    """-4020 TARGET_STRATEGY_INVALID
+
+    - Target strategy invalid for orderType '%s',reduceOnly '%b'.
+    """
+
+    INVALID_DEPTH_LIMIT = -4021
+    """-4021 INVALID_DEPTH_LIMIT
+
+    - Invalid depth limit.
+    - '%s' is not valid depth limit.
+    """
+
+    WRONG_MARKET_STATUS = -4022
+    """-4022 WRONG_MARKET_STATUS
+
+    - market status sent is not valid.
+    """
+
+    QTY_NOT_INCREASED_BY_STEP_SIZE = -4023
+    """-4023 QTY_NOT_INCREASED_BY_STEP_SIZE
+
+    - Qty not increased by step size.
+    """
+
+    PRICE_LOWER_THAN_MULTIPLIER_DOWN = -4024
+    """-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN
+
+    - Price is lower than mark price multiplier floor.
+    """
+
+    MULTIPLIER_DECIMAL_LESS_THAN_ZERO = -4025
+    """-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO
+
+    - Multiplier decimal less than zero.
+    """
+
+    COMMISSION_INVALID = -4026
+    """-4026 COMMISSION_INVALID
+
+    - Commission invalid.
+    - %s less than zero.
+    - %s absolute value greater than %s
+    """
+
+    INVALID_ACCOUNT_TYPE = -4027
+    """-4027 INVALID_ACCOUNT_TYPE
+
+    - Invalid account type.
+    """
+
+    INVALID_LEVERAGE = -4028
+    """-4028 INVALID_LEVERAGE
+
+    - Invalid leverage
+    - Leverage %s is not valid
+    - Leverage %s already exist with %s
+    """
+
+    INVALID_TICK_SIZE_PRECISION = -4029
+    """-4029 INVALID_TICK_SIZE_PRECISION
+
+    - Tick size precision is invalid.
+    """
+
+    INVALID_STEP_SIZE_PRECISION = -4030
+    """-4030 INVALID_STEP_SIZE_PRECISION
+
+    - Step size precision is invalid.
+    """
+
+    INVALID_WORKING_TYPE = -4031
+    """-4031 INVALID_WORKING_TYPE
+
+    - Invalid parameter working type
+    - Invalid parameter working type: %s
+    """
+
+    EXCEED_MAX_CANCEL_ORDER_SIZE = -4032
+    """-4032 EXCEED_MAX_CANCEL_ORDER_SIZE
+
+    - Exceed maximum cancel order size.
+    - Invalid parameter working type: %s
+    """
+
+    INSURANCE_ACCOUNT_NOT_FOUND = -4033
+    """-4033 INSURANCE_ACCOUNT_NOT_FOUND
+
+    - Insurance account not found.
+    """
+
+    INVALID_BALANCE_TYPE = -4044
+    """-4044 INVALID_BALANCE_TYPE
+
+    - Balance Type is invalid.
+    """
+
+    MAX_STOP_ORDER_EXCEEDED = -4045
+    """-4045 MAX_STOP_ORDER_EXCEEDED
+
+    - Reach max stop order limit.
+    """
+
+    NO_NEED_TO_CHANGE_MARGIN_TYPE = -4046
+    """-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE
+
+    - No need to change margin type.
+    """
+
+    THERE_EXISTS_OPEN_ORDERS = -4047
+    """-4047 THERE_EXISTS_OPEN_ORDERS
+
+    - Margin type cannot be changed if there exists open orders.
+    """
+
+    THERE_EXISTS_QUANTITY = -4048
+    """-4048 THERE_EXISTS_QUANTITY
+
+    - Margin type cannot be changed if there exists position.
+    """
+
+    ADD_ISOLATED_MARGIN_REJECT = -4049
+    """-4049 ADD_ISOLATED_MARGIN_REJECT
+
+    - Add margin only support for isolated position.
+    """
+
+    CROSS_BALANCE_INSUFFICIENT = -4050
+    """-4050 CROSS_BALANCE_INSUFFICIENT
+
+    - Cross balance insufficient.
+    """
+
+    ISOLATED_BALANCE_INSUFFICIENT = -4051
+    """-4051 ISOLATED_BALANCE_INSUFFICIENT
+
+    - Isolated balance insufficient.
+    """
+
+    NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN = -4052
+    """-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN
+
+    - No need to change auto add margin.
+    """
+
+    AUTO_ADD_CROSSED_MARGIN_REJECT = -4053
+    """-4053 AUTO_ADD_CROSSED_MARGIN_REJECT
+
+    - Auto add margin only support for isolated position.
+    """
+
+    ADD_ISOLATED_MARGIN_NO_POSITION_REJECT = -4054
+    """-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT
+
+    - Cannot add position margin: position is 0.
+    """
+
+    AMOUNT_MUST_BE_POSITIVE = -4055
+    """-4055 AMOUNT_MUST_BE_POSITIVE
+
+    - Amount must be positive.
+    """
+
+    INVALID_API_KEY_TYPE = -4056
+    """-4056 INVALID_API_KEY_TYPE
+
+    - Invalid api key type.
+    """
+
+    INVALID_RSA_PUBLIC_KEY = -4057
+    """-4057 INVALID_RSA_PUBLIC_KEY
+
+    - Invalid api public key
+    """
+
+    MAX_PRICE_TOO_LARGE = -4058
+    """-4058 MAX_PRICE_TOO_LARGE
+
+    - maxPrice and priceDecimal too large,please check.
+    """
+
+    NO_NEED_TO_CHANGE_POSITION_SIDE = -4059
+    """-4059 NO_NEED_TO_CHANGE_POSITION_SIDE
+
+    - No need to change position side.
+    """
+
+    INVALID_POSITION_SIDE = -4060
+    """-4060 INVALID_POSITION_SIDE
+
+    - Invalid position side.
+    """
+
+    POSITION_SIDE_NOT_MATCH = -4061
+    """-4061 POSITION_SIDE_NOT_MATCH
+
+    - Order's position side does not match user's setting.
+    """
+
+    REDUCE_ONLY_CONFLICT = -4062
+    """-4062 REDUCE_ONLY_CONFLICT
+
+    - Invalid or improper reduceOnly value.
+    """
+
+    INVALID_OPTIONS_REQUEST_TYPE = -4063
+    """-4063 INVALID_OPTIONS_REQUEST_TYPE
+
+    - Invalid options request type
+    """
+
+    INVALID_OPTIONS_TIME_FRAME = -4064
+    """-4064 INVALID_OPTIONS_TIME_FRAME
+
+    - Invalid options time frame
+    """
+
+    INVALID_OPTIONS_AMOUNT = -4065
+    """-4065 INVALID_OPTIONS_AMOUNT
+
+    - Invalid options amount
+    """
+
+    INVALID_OPTIONS_EVENT_TYPE = -4066
+    """-4066 INVALID_OPTIONS_EVENT_TYPE
+
+    - Invalid options event type
+    """
+
+    POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS = -4067
+    """-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS
+
+    - Position side cannot be changed if there exists open orders.
+    """
+
+    POSITION_SIDE_CHANGE_EXISTS_QUANTITY = -4068
+    """-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY
+
+    - Position side cannot be changed if there exists position.
+    """
+
+    INVALID_OPTIONS_PREMIUM_FEE = -4069
+    """-4069 INVALID_OPTIONS_PREMIUM_FEE
+
+    - Invalid options premium fee
+    """
+
+    INVALID_CL_OPTIONS_ID_LEN = -4070
+    """-4070 INVALID_CL_OPTIONS_ID_LEN
+
+    - Client options id is not valid.
+    - Client options id length should be less than 32 chars
+    """
+
+    INVALID_OPTIONS_DIRECTION = -4071
+    """-4071 INVALID_OPTIONS_DIRECTION
+
+    - Invalid options direction
+    """
+
+    OPTIONS_PREMIUM_NOT_UPDATE = -4072
+    """-4072 OPTIONS_PREMIUM_NOT_UPDATE
+
+    - premium fee is not updated, reject order
+    """
+
+    OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO = -4073
+    """-4073 OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO
+
+    - input premium fee is less than 0, reject order
+    """
+
+    OPTIONS_AMOUNT_BIGGER_THAN_UPPER = -4074
+    """-4074 OPTIONS_AMOUNT_BIGGER_THAN_UPPER
+
+    - Order amount is bigger than upper boundary or less than 0, reject order
+    """
+
+    OPTIONS_PREMIUM_OUTPUT_ZERO = -4075
+    """-4075 OPTIONS_PREMIUM_OUTPUT_ZERO
+
+    - output premium fee is less than 0, reject order
+    """
+
+    OPTIONS_PREMIUM_TOO_DIFF = -4076
+    """-4076 OPTIONS_PREMIUM_TOO_DIFF
+
+    - original fee is too much higher than last fee
+    """
+
+    OPTIONS_PREMIUM_REACH_LIMIT = -4077
+    """-4077 OPTIONS_PREMIUM_REACH_LIMIT
+
+    - place order amount has reached to limit, reject order
+    """
+
+    OPTIONS_COMMON_ERROR = -4078
+    """-4078 OPTIONS_COMMON_ERROR
+
+    - options internal error
+    """
+
+    INVALID_OPTIONS_ID = -4079
+    """-4079 INVALID_OPTIONS_ID
+
+    - invalid options id
+    - invalid options id: %s
+    - duplicate options id %d for user %d
+    """
+
+    OPTIONS_USER_NOT_FOUND = -4080
+    """-4080 OPTIONS_USER_NOT_FOUND
+
+    - user not found
+    - user not found with id: %s
+    """
+
+    OPTIONS_NOT_FOUND = -4081
+    """-4081 OPTIONS_NOT_FOUND
+
+    - options not found
+    - options not found with id: %s
+    """
+
+    INVALID_BATCH_PLACE_ORDER_SIZE = -4082
+    """-4082 INVALID_BATCH_PLACE_ORDER_SIZE
+
+    - Invalid number of batch place orders.
+    - Invalid number of batch place orders: %s
+    """
+
+    PLACE_BATCH_ORDERS_FAIL = -4083
+    """-4083 PLACE_BATCH_ORDERS_FAIL
+
+    - Fail to place batch orders.
+    """
+
+    UPCOMING_METHOD = -4084
+    """-4084 UPCOMING_METHOD
+
+    - Method is not allowed currently. Upcoming soon.
+    """
+
+    INVALID_NOTIONAL_LIMIT_COEF = -4085
+    """-4085 INVALID_NOTIONAL_LIMIT_COEF
+
+    - Invalid notional limit coefficient
+    """
+
+    INVALID_PRICE_SPREAD_THRESHOLD = -4086
+    """-4086 INVALID_PRICE_SPREAD_THRESHOLD
+
+    - Invalid price spread threshold
+    """
+
+    REDUCE_ONLY_ORDER_PERMISSION = -4087
+    """-4087 REDUCE_ONLY_ORDER_PERMISSION
+
+    - User can only place reduce only order
+    """
+
+    NO_PLACE_ORDER_PERMISSION = -4088
+    """-4088 NO_PLACE_ORDER_PERMISSION
+
+    - User can not place order currently
+    """
+
+    INVALID_CONTRACT_TYPE = -4104
+    """-4104 INVALID_CONTRACT_TYPE
+
+    - Invalid contract type
+    """
+
+    INACTIVE_ACCOUNT = -4109
+    """-4109 INACTIVE_ACCOUNT
+
+    - Inactive account
+    - Transfer any amount of asset to future wallet to reactive
+    """
+
+    INVALID_CLIENT_TRAN_ID_LEN = -4114
+    """-4114 INVALID_CLIENT_TRAN_ID_LEN
+
+    - clientTranId is not valid
+    - Client tran id length should be less than 64 chars
+    """
+
+    DUPLICATED_CLIENT_TRAN_ID = -4115
+    """-4115 DUPLICATED_CLIENT_TRAN_ID
+
+    - clientTranId is duplicated
+    - Client tran id should be unique within 7 days
+    """
+
+    DUPLICATED_CLIENT_ORDER_ID = -4116
+    """-4116 DUPLICATED_CLIENT_ORDER_ID
+
+    - clientOrderId is duplicated
+    """
+
+    STOP_ORDER_TRIGGERING = -4117
+    """-4117 STOP_ORDER_TRIGGERING
+
+    - stop order is triggering
+    """
+
+    REDUCE_ONLY_MARGIN_CHECK_FAILED = -4118
+    """-4118 REDUCE_ONLY_MARGIN_CHECK_FAILED
+
+    - ReduceOnly Order Failed. Please check your existing position and open orders
+    - This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.
+    """
+
+    MARKET_ORDER_REJECT = -4131
+    """-4131 MARKET_ORDER_REJECT
+
+    - The counterparty's best price does not meet the PERCENT_PRICE filter limit
+    """
+
+    INVALID_ACTIVATION_PRICE = -4135
+    """-4135 INVALID_ACTIVATION_PRICE
+
+    - Invalid activation price
+    """
+
+    QUANTITY_EXISTS_WITH_CLOSE_POSITION = -4137
+    """-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION
+
+    - Quantity must be zero with closePosition equals true
+    """
+
+    REDUCE_ONLY_MUST_BE_TRUE = -4138
+    """-4138 REDUCE_ONLY_MUST_BE_TRUE
+
+    - Reduce only must be true with closePosition equals true
+    """
+
+    ORDER_TYPE_CANNOT_BE_MKT = -4139
+    """-4139 ORDER_TYPE_CANNOT_BE_MKT
+
+    - Order type can not be market if it's unable to cancel
+    """
+
+    INVALID_OPENING_POSITION_STATUS = -4140
+    """-4140 INVALID_OPENING_POSITION_STATUS
+
+    - Invalid symbol status for opening position
+    """
+
+    SYMBOL_ALREADY_CLOSED = -4141
+    """-4141 SYMBOL_ALREADY_CLOSED
+
+    - Symbol is closed
+    """
+
+    STRATEGY_INVALID_TRIGGER_PRICE = -4142
+    """-4142 STRATEGY_INVALID_TRIGGER_PRICE
+
+    - REJECT: take profit or stop order will be triggered immediately
+    """
+
+    INVALID_PAIR = -4144
+    """-4144 INVALID_PAIR
+
+    - Invalid pair
+    """
+
+    ISOLATED_LEVERAGE_REJECT_WITH_POSITION = -4161
+    """-4161 ISOLATED_LEVERAGE_REJECT_WITH_POSITION
+
+    - Leverage reduction is not supported in Isolated Margin Mode with open positions
+    """
+
+    MIN_NOTIONAL = -4164
+    """-4164 MIN_NOTIONAL
+
+    - Order's notional must be no smaller than 5.0 (unless you choose reduce only)
+    - Order's notional must be no smaller than %s (unless you choose reduce only)
+    """
+
+    INVALID_TIME_INTERVAL = -4165
+    """-4165 INVALID_TIME_INTERVAL
+
+    - Invalid time interval
+    - Maximum time interval is %s days
+    """
+
+    ISOLATED_REJECT_WITH_JOINT_MARGIN = -4167
+    """-4167 ISOLATED_REJECT_WITH_JOINT_MARGIN
+
+    - Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.
+    """
+
+    JOINT_MARGIN_REJECT_WITH_ISOLATED = -4168
+    """-4168 JOINT_MARGIN_REJECT_WITH_ISOLATED
+
+    - Unable to adjust to isolated-margin mode under the Multi-Assets mode.
+    """
+
+    JOINT_MARGIN_REJECT_WITH_MB = -4169
+    """-4169 JOINT_MARGIN_REJECT_WITH_MB
+
+    - Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.
+    """
+
+    JOINT_MARGIN_REJECT_WITH_OPEN_ORDER = -4170
+    """-4170 JOINT_MARGIN_REJECT_WITH_OPEN_ORDER
+
+    - Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.
+    """
+
+    NO_NEED_TO_CHANGE_JOINT_MARGIN = -4171
+    """-4171 NO_NEED_TO_CHANGE_JOINT_MARGIN
+
+    - Adjusted asset mode is currently set and does not need to be adjusted repeatedly.
+    """
+
+    JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE = -4172
+    """-4172 JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE
+
+    - Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.
+    """
+
+    ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 = -4183
+    """-4183 ISOLATED_REJECT_WITH_JOINT_MARGIN
+
+    - Price is higher than stop price multiplier cap.
+    - Limit price can't be higher than %s.
+    """
+
+    PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN = -4184
+    """-4184 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN
+
+    - Price is lower than stop price multiplier floor.
+    - Limit price can't be lower than %s.
+    """
+
+    COOLING_OFF_PERIOD = -4192
+    """-4192 COOLING_OFF_PERIOD
+
+    - Trade forbidden due to Cooling-off Period.
+    """
+
+    ADJUST_LEVERAGE_KYC_FAILED = -4202
+    """-4202 ADJUST_LEVERAGE_KYC_FAILED
+
+    - Intermediate Personal Verification is required for adjusting leverage over 20x
+    """
+
+    ADJUST_LEVERAGE_ONE_MONTH_FAILED = -4203
+    """-4203 ADJUST_LEVERAGE_ONE_MONTH_FAILED
+
+    - More than 20x leverage is available one month after account registration.
+    """
+
+    ADJUST_LEVERAGE_X_DAYS_FAILED = -4205
+    """-4205 ADJUST_LEVERAGE_X_DAYS_FAILED
+
+    - More than 20x leverage is available %s days after Futures account registration.
+    """
+
+    ADJUST_LEVERAGE_KYC_LIMIT = -4206
+    """-4206 ADJUST_LEVERAGE_KYC_LIMIT
+
+    - Users in this country has limited adjust leverage.
+    - Users in your location/country can only access a maximum leverage of %s
+    """
+
+    ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED = -4208
+    """-4208 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED
+
+    - Current symbol leverage cannot exceed 20 when using position limit adjustment service.
+    """
+
+    ADJUST_LEVERAGE_SYMBOL_FAILED = -4209
+    """-4209 ADJUST_LEVERAGE_SYMBOL_FAILED
+
+    - The max leverage of Symbol is 20x
+    - Leverage adjustment failed. Current symbol max leverage limit is %sx
+    """
+
+    STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT = -4210
+    """-4210 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT
+
+    - Stop price is higher than price multiplier cap.
+    - Stop price can't be higher than %s
+    """
+
+    STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT = -4211
+    """-4211 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT
+
+    - Stop price is lower than price multiplier floor.
+    - Stop price can't be lower than %s
+    """
+
+    TRADING_QUANTITATIVE_RULE = -4400
+    """-4400 TRADING_QUANTITATIVE_RULE
+
+    - Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.
+    """
+
+    LARGE_POSITION_SYM_RULE = -4401
+    """-4401 LARGE_POSITION_SYM_RULE
+
+    - Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .
+    """
+
+    COMPLIANCE_BLACK_SYMBOL_RESTRICTION = -4402
+    """-4402 COMPLIANCE_BLACK_SYMBOL_RESTRICTION
+
+    - Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.
+    """
+
+    ADJUST_LEVERAGE_COMPLIANCE_FAILED = -4403
+    """-4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED
+
+    - Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region
+    - Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region
+    """
+
+    # Category: 50xx - Order Execution Issues
+    FOK_ORDER_REJECT = -5021
+    """-5021 FOK_ORDER_REJECT
+
+    - Due to the order could not be filled immediately, the FOK order has been rejected.
+    """
+
+    GTX_ORDER_REJECT = -5022
+    """-5022 GTX_ORDER_REJECT
+
+    - Due to the order could not be executed as maker, the Post Only order will be rejected.
+    """
+
+    MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON = -5024
+    """-5024 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON
+
+    - Symbol is not in trading status. Order amendment is not permitted.
+    """
+
+    LIMIT_ORDER_ONLY = -5025
+    """-5025 LIMIT_ORDER_ONLY
+
+    - Only limit order is supported.
+    """
+
+    EXCEED_MAXIMUM_MODIFY_ORDER_LIMIT = -5026
+    """-5026 Exceed_Maximum_Modify_Order_Limit
+
+    - Exceed maximum modify order limit.
+    """
+
+    SAME_ORDER = -5027
+    """-5027 SAME_ORDER
+
+    - No need to modify the order.
+    """
+
+    ME_RECVWINDOW_REJECT = -5028
+    """-5028 ME_RECVWINDOW_REJECT
+
+    - Timestamp for this request is outside of the ME recvWindow.
+    """
+
+    MODIFICATION_MIN_NOTIONAL = -5029
+    """-5029 MODIFICATION_MIN_NOTIONAL
+
+    - Order's notional must be no smaller than %s
+    """
+
+    INVALID_PRICE_MATCH = -5037
+    """-5037 INVALID_PRICE_MATCH
+
+    - Invalid price match
+    """
+
+    UNSUPPORTED_ORDER_TYPE_PRICE_MATCH = -5038
+    """-5038 UNSUPPORTED_ORDER_TYPE_PRICE_MATCH
+
+    - Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT
+    """
+
+    INVALID_SELF_TRADE_PREVENTION_MODE = -5039
+    """-5039 INVALID_SELF_TRADE_PREVENTION_MODE
+
+    - Invalid self trade prevention mode
+    """
+
+    FUTURE_GOOD_TILL_DATE = -5040
+    """-5040 FUTURE_GOOD_TILL_DATE
+
+    - The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)
+    """
+
+    BBO_ORDER_REJECT = -5041
+    """-5041 BBO_ORDER_REJECT
+
+    - No depth matches this BBO order
+    """
+
+    EXISTING_PENDING_MODIFICATION = -5043
+    """-5043 Existing_Pending_Modification
+
+    - A pending modification already exists for this order.
+    """
+
+    @property
+    def published_name(self) -> str:
+        """The name as the page writes it, e.g. `Request Throttled`."""
+        return _DETAILS[self][0]
+
+    @property
+    def category(self) -> str | None:
+        """The id of the category heading the code is under (a key of CATEGORIES)."""
+        return _DETAILS[self][1] or None
+
+    @property
+    def description(self) -> str:
+        """The page's paragraph on the code, when it has one instead of messages."""
+        return _DETAILS[self][2]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The messages the page lists for the code, in its order."""
+        return _DETAILS[self][3:]
+
+
+# Code -> (published name, category id or "", description, *messages). Plain
+# int members and this table import faster than members built by `__new__`;
+# one value a line, as black leaves it, whatever the lengths.
+_DETAILS: dict[int, tuple[str, ...]] = {
+    -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
         "An unknown error occured while processing the request.",
-    )
-    """-1000 UNKNOWN"""
-
-    DISCONNECTED = (
-        -1001,
+    ),
+    -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
         "Internal error; unable to process your request. Please try again.",
-    )
-    """-1001 DISCONNECTED"""
-
-    UNAUTHORIZED = (
-        -1002,
+    ),
+    -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
         "You are not authorized to execute this request.",
-    )
-    """-1002 UNAUTHORIZED"""
-
-    TOO_MANY_REQUESTS = (
-        -1003,
+    ),
+    -1003: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
         "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-    )
-    """-1003 TOO_MANY_REQUESTS"""
-
-    DUPLICATE_IP = (
-        -1004,
+    ),
+    -1004: (
         "DUPLICATE_IP",
         "10xx_general_server_or_network_issues",
         "",
         "This IP is already on the white list",
-    )
-    """-1004 DUPLICATE_IP"""
-
-    NO_SUCH_IP = (
-        -1005,
+    ),
+    -1005: (
         "NO_SUCH_IP",
         "10xx_general_server_or_network_issues",
         "",
         "No such IP has been white listed",
-    )
-    """-1005 NO_SUCH_IP"""
-
-    UNEXPECTED_RESP = (
-        -1006,
+    ),
+    -1006: (
         "UNEXPECTED_RESP",
         "10xx_general_server_or_network_issues",
         "",
         "An unexpected response was received from the message bus. Execution status unknown.",
-    )
-    """-1006 UNEXPECTED_RESP"""
-
-    TIMEOUT = (
-        -1007,
+    ),
+    -1007: (
         "TIMEOUT",
         "10xx_general_server_or_network_issues",
         "",
         "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-    )
-    """-1007 TIMEOUT"""
-
-    REQUEST_THROTTLED = (
-        -1008,
+    ),
+    -1008: (
         "Request Throttled",
         "10xx_general_server_or_network_issues",
         "",
         "Server is currently overloaded with other requests. Please try again in a few minutes.",
         "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
-    )
-    """-1008 Request Throttled"""
-
-    ERROR_MSG_RECEIVED = (
-        -1010,
+    ),
+    -1010: (
         "ERROR_MSG_RECEIVED",
         "10xx_general_server_or_network_issues",
         "",
         "ERROR_MSG_RECEIVED.",
-    )
-    """-1010 ERROR_MSG_RECEIVED"""
-
-    NON_WHITE_LIST = (
-        -1011,
+    ),
+    -1011: (
         "NON_WHITE_LIST",
         "10xx_general_server_or_network_issues",
         "",
         "This IP cannot access this route.",
-    )
-    """-1011 NON_WHITE_LIST"""
-
-    INVALID_MESSAGE = (
-        -1013,
+    ),
+    -1013: (
         "INVALID_MESSAGE",
         "10xx_general_server_or_network_issues",
         "",
         "INVALID_MESSAGE.",
-    )
-    """-1013 INVALID_MESSAGE"""
-
-    UNKNOWN_ORDER_COMPOSITION = (
-        -1014,
+    ),
+    -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
         "Unsupported order combination.",
-    )
-    """-1014 UNKNOWN_ORDER_COMPOSITION"""
-
-    TOO_MANY_ORDERS = (
-        -1015,
+    ),
+    -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
         "Too many new orders.",
         "Too many new orders; current limit is %s orders per %s.",
-    )
-    """-1015 TOO_MANY_ORDERS"""
-
-    SERVICE_SHUTTING_DOWN = (
-        -1016,
+    ),
+    -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
         "This service is no longer available.",
-    )
-    """-1016 SERVICE_SHUTTING_DOWN"""
-
-    UNSUPPORTED_OPERATION = (
-        -1020,
+    ),
+    -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
         "This operation is not supported.",
-    )
-    """-1020 UNSUPPORTED_OPERATION"""
-
-    INVALID_TIMESTAMP = (
-        -1021,
+    ),
+    -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
         "Timestamp for this request is outside of the recvWindow.",
         "Timestamp for this request was 1000ms ahead of the server's time.",
-    )
-    """-1021 INVALID_TIMESTAMP"""
-
-    INVALID_SIGNATURE = (
-        -1022,
+    ),
+    -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
         "Signature for this request is not valid.",
-    )
-    """-1022 INVALID_SIGNATURE"""
-
-    START_TIME_GREATER_THAN_END_TIME = (
-        -1023,
+    ),
+    -1023: (
         "START_TIME_GREATER_THAN_END_TIME",
         "10xx_general_server_or_network_issues",
         "",
         "Start time is greater than end time.",
-    )
-    """-1023 START_TIME_GREATER_THAN_END_TIME"""
-
-    NOT_FOUND = (
-        -1099,
+    ),
+    -1099: (
         "NOT_FOUND",
         "10xx_general_server_or_network_issues",
         "",
         "Not found, unauthenticated, or unauthorized.",
-    )
-    """-1099 NOT_FOUND"""
-
-    # Category: 11xx - Request issues
-    ILLEGAL_CHARS = (
-        -1100,
+    ),
+    -1100: (
         "ILLEGAL_CHARS",
         "11xx_request_issues",
         "",
         "Illegal characters found in a parameter.",
         "Illegal characters found in parameter '%s'; legal range is '%s'.",
-    )
-    """-1100 ILLEGAL_CHARS"""
-
-    TOO_MANY_PARAMETERS = (
-        -1101,
+    ),
+    -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_request_issues",
         "",
         "Too many parameters sent for this endpoint.",
         "Too many parameters; expected '%s' and received '%s'.",
         "Duplicate values for a parameter detected.",
-    )
-    """-1101 TOO_MANY_PARAMETERS"""
-
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED = (
-        -1102,
+    ),
+    -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_request_issues",
         "",
         "A mandatory parameter was not sent, was empty/null, or malformed.",
         "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
         "Param '%s' or '%s' must be sent, but both were empty/null!",
-    )
-    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
-
-    UNKNOWN_PARAM = (
-        -1103,
+    ),
+    -1103: (
         "UNKNOWN_PARAM",
         "11xx_request_issues",
         "",
         "An unknown parameter was sent.",
-    )
-    """-1103 UNKNOWN_PARAM"""
-
-    UNREAD_PARAMETERS = (
-        -1104,
+    ),
+    -1104: (
         "UNREAD_PARAMETERS",
         "11xx_request_issues",
         "",
         "Not all sent parameters were read.",
         "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-    )
-    """-1104 UNREAD_PARAMETERS"""
-
-    PARAM_EMPTY = (
-        -1105,
+    ),
+    -1105: (
         "PARAM_EMPTY",
         "11xx_request_issues",
         "",
         "A parameter was empty.",
         "Parameter '%s' was empty.",
-    )
-    """-1105 PARAM_EMPTY"""
-
-    PARAM_NOT_REQUIRED = (
-        -1106,
+    ),
+    -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
         "A parameter was sent when not required.",
         "Parameter '%s' sent when not required.",
-    )
-    """-1106 PARAM_NOT_REQUIRED"""
-
-    BAD_ASSET = (
-        -1108,
+    ),
+    -1108: (
         "BAD_ASSET",
         "11xx_request_issues",
         "",
         "Invalid asset.",
-    )
-    """-1108 BAD_ASSET"""
-
-    BAD_ACCOUNT = (
-        -1109,
+    ),
+    -1109: (
         "BAD_ACCOUNT",
         "11xx_request_issues",
         "",
         "Invalid account.",
-    )
-    """-1109 BAD_ACCOUNT"""
-
-    BAD_INSTRUMENT_TYPE = (
-        -1110,
+    ),
+    -1110: (
         "BAD_INSTRUMENT_TYPE",
         "11xx_request_issues",
         "",
         "Invalid symbolType.",
-    )
-    """-1110 BAD_INSTRUMENT_TYPE"""
-
-    BAD_PRECISION = (
-        -1111,
+    ),
+    -1111: (
         "BAD_PRECISION",
         "11xx_request_issues",
         "",
         "Precision is over the maximum defined for this asset.",
-    )
-    """-1111 BAD_PRECISION"""
-
-    NO_DEPTH = (
-        -1112,
+    ),
+    -1112: (
         "NO_DEPTH",
         "11xx_request_issues",
         "",
         "No orders on book for symbol.",
-    )
-    """-1112 NO_DEPTH"""
-
-    WITHDRAW_NOT_NEGATIVE = (
-        -1113,
+    ),
+    -1113: (
         "WITHDRAW_NOT_NEGATIVE",
         "11xx_request_issues",
         "",
         "Withdrawal amount must be negative.",
-    )
-    """-1113 WITHDRAW_NOT_NEGATIVE"""
-
-    TIF_NOT_REQUIRED = (
-        -1114,
+    ),
+    -1114: (
         "TIF_NOT_REQUIRED",
         "11xx_request_issues",
         "",
         "TimeInForce parameter sent when not required.",
-    )
-    """-1114 TIF_NOT_REQUIRED"""
-
-    INVALID_TIF = (
-        -1115,
+    ),
+    -1115: (
         "INVALID_TIF",
         "11xx_request_issues",
         "",
         "Invalid timeInForce.",
-    )
-    """-1115 INVALID_TIF"""
-
-    INVALID_ORDER_TYPE = (
-        -1116,
+    ),
+    -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_request_issues",
         "",
         "Invalid orderType.",
-    )
-    """-1116 INVALID_ORDER_TYPE"""
-
-    INVALID_SIDE = (
-        -1117,
+    ),
+    -1117: (
         "INVALID_SIDE",
         "11xx_request_issues",
         "",
         "Invalid side.",
-    )
-    """-1117 INVALID_SIDE"""
-
-    EMPTY_NEW_CL_ORD_ID = (
-        -1118,
+    ),
+    -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_request_issues",
         "",
         "New client order ID was empty.",
-    )
-    """-1118 EMPTY_NEW_CL_ORD_ID"""
-
-    EMPTY_ORG_CL_ORD_ID = (
-        -1119,
+    ),
+    -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_request_issues",
         "",
         "Original client order ID was empty.",
-    )
-    """-1119 EMPTY_ORG_CL_ORD_ID"""
-
-    BAD_INTERVAL = (
-        -1120,
+    ),
+    -1120: (
         "BAD_INTERVAL",
         "11xx_request_issues",
         "",
         "Invalid interval.",
-    )
-    """-1120 BAD_INTERVAL"""
-
-    BAD_SYMBOL = (
-        -1121,
+    ),
+    -1121: (
         "BAD_SYMBOL",
         "11xx_request_issues",
         "",
         "Invalid symbol.",
-    )
-    """-1121 BAD_SYMBOL"""
-
-    INVALID_SYMBOL_STATUS = (
-        -1122,
+    ),
+    -1122: (
         "INVALID_SYMBOL_STATUS",
         "11xx_request_issues",
         "",
         "Invalid symbol status.",
-    )
-    """-1122 INVALID_SYMBOL_STATUS"""
-
-    INVALID_LISTEN_KEY = (
-        -1125,
+    ),
+    -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_request_issues",
         "",
         "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
-    )
-    """-1125 INVALID_LISTEN_KEY"""
-
-    ASSET_NOT_SUPPORTED = (
-        -1126,
+    ),
+    -1126: (
         "ASSET_NOT_SUPPORTED",
         "11xx_request_issues",
         "",
         "This asset is not supported.",
-    )
-    """-1126 ASSET_NOT_SUPPORTED"""
-
-    MORE_THAN_XX_HOURS = (
-        -1127,
+    ),
+    -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_request_issues",
         "",
         "Lookup interval is too big.",
         "More than %s hours between startTime and endTime.",
-    )
-    """-1127 MORE_THAN_XX_HOURS"""
-
-    OPTIONAL_PARAMS_BAD_COMBO = (
-        -1128,
+    ),
+    -1128: (
         "OPTIONAL_PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
         "Combination of optional parameters invalid.",
-    )
-    """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
-
-    INVALID_PARAMETER = (
-        -1130,
+    ),
+    -1130: (
         "INVALID_PARAMETER",
         "11xx_request_issues",
         "",
         "Invalid data sent for a parameter.",
         "Data sent for parameter '%s' is not valid.",
-    )
-    """-1130 INVALID_PARAMETER"""
-
-    INVALID_NEW_ORDER_RESP_TYPE = (
-        -1136,
+    ),
+    -1136: (
         "INVALID_NEW_ORDER_RESP_TYPE",
         "11xx_request_issues",
         "",
         "Invalid newOrderRespType.",
-    )
-    """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
-
-    # Category: 20xx - Processing Issues
-    NEW_ORDER_REJECTED = (
-        -2010,
+    ),
+    -2010: (
         "NEW_ORDER_REJECTED",
         "20xx_processing_issues",
         "",
         "NEW_ORDER_REJECTED",
-    )
-    """-2010 NEW_ORDER_REJECTED"""
-
-    CANCEL_REJECTED = (
-        -2011,
+    ),
+    -2011: (
         "CANCEL_REJECTED",
         "20xx_processing_issues",
         "",
         "CANCEL_REJECTED",
         'Cancel request failure as open order not found in the orderbook: "Unknown order sent".',
-    )
-    """-2011 CANCEL_REJECTED"""
-
-    CANCEL_ALL_FAIL = (
-        -2012,
+    ),
+    -2012: (
         "CANCEL_ALL_FAIL",
         "20xx_processing_issues",
         "",
         "Batch cancel failure.",
-    )
-    """-2012 CANCEL_ALL_FAIL"""
-
-    NO_SUCH_ORDER = (
-        -2013,
+    ),
+    -2013: (
         "NO_SUCH_ORDER",
         "20xx_processing_issues",
         "",
         "Order does not exist.",
-    )
-    """-2013 NO_SUCH_ORDER"""
-
-    BAD_API_KEY_FMT = (
-        -2014,
+    ),
+    -2014: (
         "BAD_API_KEY_FMT",
         "20xx_processing_issues",
         "",
         "API-key format invalid.",
-    )
-    """-2014 BAD_API_KEY_FMT"""
-
-    REJECTED_MBX_KEY = (
-        -2015,
+    ),
+    -2015: (
         "REJECTED_MBX_KEY",
         "20xx_processing_issues",
         "",
         "Invalid API-key, IP, or permissions for action.",
-    )
-    """-2015 REJECTED_MBX_KEY"""
-
-    NO_TRADING_WINDOW = (
-        -2016,
+    ),
+    -2016: (
         "NO_TRADING_WINDOW",
         "20xx_processing_issues",
         "",
         "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-    )
-    """-2016 NO_TRADING_WINDOW"""
-
-    API_KEYS_LOCKED = (
-        -2017,
+    ),
+    -2017: (
         "API_KEYS_LOCKED",
         "20xx_processing_issues",
         "",
         "API Keys are locked on this account.",
-    )
-    """-2017 API_KEYS_LOCKED"""
-
-    BALANCE_NOT_SUFFICIENT = (
-        -2018,
+    ),
+    -2018: (
         "BALANCE_NOT_SUFFICIENT",
         "20xx_processing_issues",
         "",
         "Balance is insufficient.",
-    )
-    """-2018 BALANCE_NOT_SUFFICIENT"""
-
-    MARGIN_NOT_SUFFICIEN = (
-        -2019,
+    ),
+    -2019: (
         "MARGIN_NOT_SUFFICIEN",
         "20xx_processing_issues",
         "",
         "Margin is insufficient.",
-    )
-    """-2019 MARGIN_NOT_SUFFICIEN"""
-
-    UNABLE_TO_FILL = (
-        -2020,
+    ),
+    -2020: (
         "UNABLE_TO_FILL",
         "20xx_processing_issues",
         "",
         "Unable to fill.",
-    )
-    """-2020 UNABLE_TO_FILL"""
-
-    ORDER_WOULD_IMMEDIATELY_TRIGGER = (
-        -2021,
+    ),
+    -2021: (
         "ORDER_WOULD_IMMEDIATELY_TRIGGER",
         "20xx_processing_issues",
         "",
         "Order would immediately trigger.",
-    )
-    """-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER"""
-
-    REDUCE_ONLY_REJECT = (
-        -2022,
+    ),
+    -2022: (
         "REDUCE_ONLY_REJECT",
         "20xx_processing_issues",
         "",
         "ReduceOnly Order is rejected.",
         "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
-    )
-    """-2022 REDUCE_ONLY_REJECT"""
-
-    USER_IN_LIQUIDATION = (
-        -2023,
+    ),
+    -2023: (
         "USER_IN_LIQUIDATION",
         "20xx_processing_issues",
         "",
         "User in liquidation mode now.",
-    )
-    """-2023 USER_IN_LIQUIDATION"""
-
-    POSITION_NOT_SUFFICIENT = (
-        -2024,
+    ),
+    -2024: (
         "POSITION_NOT_SUFFICIENT",
         "20xx_processing_issues",
         "",
         "Position is not sufficient.",
-    )
-    """-2024 POSITION_NOT_SUFFICIENT"""
-
-    MAX_OPEN_ORDER_EXCEEDED = (
-        -2025,
+    ),
+    -2025: (
         "MAX_OPEN_ORDER_EXCEEDED",
         "20xx_processing_issues",
         "",
         "Reach max open order limit.",
-    )
-    """-2025 MAX_OPEN_ORDER_EXCEEDED"""
-
-    REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED = (
-        -2026,
+    ),
+    -2026: (
         "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
         "20xx_processing_issues",
         "",
         "This OrderType is not supported when reduceOnly.",
-    )
-    """-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED"""
-
-    MAX_LEVERAGE_RATIO = (
-        -2027,
+    ),
+    -2027: (
         "MAX_LEVERAGE_RATIO",
         "20xx_processing_issues",
         "",
         "Exceeded the maximum allowable position at current leverage.",
-    )
-    """-2027 MAX_LEVERAGE_RATIO"""
-
-    MIN_LEVERAGE_RATIO = (
-        -2028,
+    ),
+    -2028: (
         "MIN_LEVERAGE_RATIO",
         "20xx_processing_issues",
         "",
         "Leverage is smaller than permitted: insufficient margin balance.",
-    )
-    """-2028 MIN_LEVERAGE_RATIO"""
-
-    # Category: 40xx - Filters and other Issues
-    INVALID_ORDER_STATUS = (
-        -4000,
+    ),
+    -4000: (
         "INVALID_ORDER_STATUS",
         "40xx_filters_and_other_issues",
         "",
         "Invalid order status.",
-    )
-    """-4000 INVALID_ORDER_STATUS"""
-
-    PRICE_LESS_THAN_ZERO = (
-        -4001,
+    ),
+    -4001: (
         "PRICE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Price less than 0.",
-    )
-    """-4001 PRICE_LESS_THAN_ZERO"""
-
-    PRICE_GREATER_THAN_MAX_PRICE = (
-        -4002,
+    ),
+    -4002: (
         "PRICE_GREATER_THAN_MAX_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "Price greater than max price.",
-    )
-    """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
-
-    QTY_LESS_THAN_ZERO = (
-        -4003,
+    ),
+    -4003: (
         "QTY_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Quantity less than zero.",
-    )
-    """-4003 QTY_LESS_THAN_ZERO"""
-
-    QTY_LESS_THAN_MIN_QTY = (
-        -4004,
+    ),
+    -4004: (
         "QTY_LESS_THAN_MIN_QTY",
         "40xx_filters_and_other_issues",
         "",
         "Quantity less than min quantity.",
-    )
-    """-4004 QTY_LESS_THAN_MIN_QTY"""
-
-    QTY_GREATER_THAN_MAX_QTY = (
-        -4005,
+    ),
+    -4005: (
         "QTY_GREATER_THAN_MAX_QTY",
         "40xx_filters_and_other_issues",
         "",
         "Quantity greater than max quantity.",
-    )
-    """-4005 QTY_GREATER_THAN_MAX_QTY"""
-
-    STOP_PRICE_LESS_THAN_ZERO = (
-        -4006,
+    ),
+    -4006: (
         "STOP_PRICE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Stop price less than zero.",
-    )
-    """-4006 STOP_PRICE_LESS_THAN_ZERO"""
-
-    STOP_PRICE_GREATER_THAN_MAX_PRICE = (
-        -4007,
+    ),
+    -4007: (
         "STOP_PRICE_GREATER_THAN_MAX_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "Stop price greater than max price.",
-    )
-    """-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE"""
-
-    TICK_SIZE_LESS_THAN_ZERO = (
-        -4008,
+    ),
+    -4008: (
         "TICK_SIZE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Tick size less than zero.",
-    )
-    """-4008 TICK_SIZE_LESS_THAN_ZERO"""
-
-    MAX_PRICE_LESS_THAN_MIN_PRICE = (
-        -4009,
+    ),
+    -4009: (
         "MAX_PRICE_LESS_THAN_MIN_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "Max price less than min price.",
-    )
-    """-4009 MAX_PRICE_LESS_THAN_MIN_PRICE"""
-
-    MAX_QTY_LESS_THAN_MIN_QTY = (
-        -4010,
+    ),
+    -4010: (
         "MAX_QTY_LESS_THAN_MIN_QTY",
         "40xx_filters_and_other_issues",
         "",
         "Max qty less than min qty.",
-    )
-    """-4010 MAX_QTY_LESS_THAN_MIN_QTY"""
-
-    STEP_SIZE_LESS_THAN_ZERO = (
-        -4011,
+    ),
+    -4011: (
         "STEP_SIZE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Step size less than zero.",
-    )
-    """-4011 STEP_SIZE_LESS_THAN_ZERO"""
-
-    MAX_NUM_ORDERS_LESS_THAN_ZERO = (
-        -4012,
+    ),
+    -4012: (
         "MAX_NUM_ORDERS_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Max mum orders less than zero.",
-    )
-    """-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO"""
-
-    PRICE_LESS_THAN_MIN_PRICE = (
-        -4013,
+    ),
+    -4013: (
         "PRICE_LESS_THAN_MIN_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "Price less than min price.",
-    )
-    """-4013 PRICE_LESS_THAN_MIN_PRICE"""
-
-    PRICE_NOT_INCREASED_BY_TICK_SIZE = (
-        -4014,
+    ),
+    -4014: (
         "PRICE_NOT_INCREASED_BY_TICK_SIZE",
         "40xx_filters_and_other_issues",
         "",
         "Price not increased by tick size.",
-    )
-    """-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE"""
-
-    INVALID_CL_ORD_ID_LEN = (
-        -4015,
+    ),
+    -4015: (
         "INVALID_CL_ORD_ID_LEN",
         "40xx_filters_and_other_issues",
         "",
         "Client order id is not valid.",
         "Client order id length should not be more than 36 chars",
-    )
-    """-4015 INVALID_CL_ORD_ID_LEN"""
-
-    PRICE_HIGHTER_THAN_MULTIPLIER_UP = (
-        -4016,
+    ),
+    -4016: (
         "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
         "40xx_filters_and_other_issues",
         "",
         "Price is higher than mark price multiplier cap.",
-    )
-    """-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP"""
-
-    MULTIPLIER_UP_LESS_THAN_ZERO = (
-        -4017,
+    ),
+    -4017: (
         "MULTIPLIER_UP_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Multiplier up less than zero.",
-    )
-    """-4017 MULTIPLIER_UP_LESS_THAN_ZERO"""
-
-    MULTIPLIER_DOWN_LESS_THAN_ZERO = (
-        -4018,
+    ),
+    -4018: (
         "MULTIPLIER_DOWN_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Multiplier down less than zero.",
-    )
-    """-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO"""
-
-    COMPOSITE_SCALE_OVERFLOW = (
-        -4019,
+    ),
+    -4019: (
         "COMPOSITE_SCALE_OVERFLOW",
         "40xx_filters_and_other_issues",
         "",
         "Composite scale too large.",
-    )
-    """-4019 COMPOSITE_SCALE_OVERFLOW"""
-
-    TARGET_STRATEGY_INVALID = (
-        -4020,
+    ),
+    -4020: (
         "TARGET_STRATEGY_INVALID",
         "40xx_filters_and_other_issues",
         "",
         "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
-    )
-    """-4020 TARGET_STRATEGY_INVALID"""
-
-    INVALID_DEPTH_LIMIT = (
-        -4021,
+    ),
+    -4021: (
         "INVALID_DEPTH_LIMIT",
         "40xx_filters_and_other_issues",
         "",
         "Invalid depth limit.",
         "'%s' is not valid depth limit.",
-    )
-    """-4021 INVALID_DEPTH_LIMIT"""
-
-    WRONG_MARKET_STATUS = (
-        -4022,
+    ),
+    -4022: (
         "WRONG_MARKET_STATUS",
         "40xx_filters_and_other_issues",
         "",
         "market status sent is not valid.",
-    )
-    """-4022 WRONG_MARKET_STATUS"""
-
-    QTY_NOT_INCREASED_BY_STEP_SIZE = (
-        -4023,
+    ),
+    -4023: (
         "QTY_NOT_INCREASED_BY_STEP_SIZE",
         "40xx_filters_and_other_issues",
         "",
         "Qty not increased by step size.",
-    )
-    """-4023 QTY_NOT_INCREASED_BY_STEP_SIZE"""
-
-    PRICE_LOWER_THAN_MULTIPLIER_DOWN = (
-        -4024,
+    ),
+    -4024: (
         "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
         "40xx_filters_and_other_issues",
         "",
         "Price is lower than mark price multiplier floor.",
-    )
-    """-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN"""
-
-    MULTIPLIER_DECIMAL_LESS_THAN_ZERO = (
-        -4025,
+    ),
+    -4025: (
         "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "Multiplier decimal less than zero.",
-    )
-    """-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO"""
-
-    COMMISSION_INVALID = (
-        -4026,
+    ),
+    -4026: (
         "COMMISSION_INVALID",
         "40xx_filters_and_other_issues",
         "",
         "Commission invalid.",
         "%s less than zero.",
         "%s absolute value greater than %s",
-    )
-    """-4026 COMMISSION_INVALID"""
-
-    INVALID_ACCOUNT_TYPE = (
-        -4027,
+    ),
+    -4027: (
         "INVALID_ACCOUNT_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid account type.",
-    )
-    """-4027 INVALID_ACCOUNT_TYPE"""
-
-    INVALID_LEVERAGE = (
-        -4028,
+    ),
+    -4028: (
         "INVALID_LEVERAGE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid leverage",
         "Leverage %s is not valid",
         "Leverage %s already exist with %s",
-    )
-    """-4028 INVALID_LEVERAGE"""
-
-    INVALID_TICK_SIZE_PRECISION = (
-        -4029,
+    ),
+    -4029: (
         "INVALID_TICK_SIZE_PRECISION",
         "40xx_filters_and_other_issues",
         "",
         "Tick size precision is invalid.",
-    )
-    """-4029 INVALID_TICK_SIZE_PRECISION"""
-
-    INVALID_STEP_SIZE_PRECISION = (
-        -4030,
+    ),
+    -4030: (
         "INVALID_STEP_SIZE_PRECISION",
         "40xx_filters_and_other_issues",
         "",
         "Step size precision is invalid.",
-    )
-    """-4030 INVALID_STEP_SIZE_PRECISION"""
-
-    INVALID_WORKING_TYPE = (
-        -4031,
+    ),
+    -4031: (
         "INVALID_WORKING_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid parameter working type",
         "Invalid parameter working type: %s",
-    )
-    """-4031 INVALID_WORKING_TYPE"""
-
-    EXCEED_MAX_CANCEL_ORDER_SIZE = (
-        -4032,
+    ),
+    -4032: (
         "EXCEED_MAX_CANCEL_ORDER_SIZE",
         "40xx_filters_and_other_issues",
         "",
         "Exceed maximum cancel order size.",
         "Invalid parameter working type: %s",
-    )
-    """-4032 EXCEED_MAX_CANCEL_ORDER_SIZE"""
-
-    INSURANCE_ACCOUNT_NOT_FOUND = (
-        -4033,
+    ),
+    -4033: (
         "INSURANCE_ACCOUNT_NOT_FOUND",
         "40xx_filters_and_other_issues",
         "",
         "Insurance account not found.",
-    )
-    """-4033 INSURANCE_ACCOUNT_NOT_FOUND"""
-
-    INVALID_BALANCE_TYPE = (
-        -4044,
+    ),
+    -4044: (
         "INVALID_BALANCE_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Balance Type is invalid.",
-    )
-    """-4044 INVALID_BALANCE_TYPE"""
-
-    MAX_STOP_ORDER_EXCEEDED = (
-        -4045,
+    ),
+    -4045: (
         "MAX_STOP_ORDER_EXCEEDED",
         "40xx_filters_and_other_issues",
         "",
         "Reach max stop order limit.",
-    )
-    """-4045 MAX_STOP_ORDER_EXCEEDED"""
-
-    NO_NEED_TO_CHANGE_MARGIN_TYPE = (
-        -4046,
+    ),
+    -4046: (
         "NO_NEED_TO_CHANGE_MARGIN_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "No need to change margin type.",
-    )
-    """-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE"""
-
-    THERE_EXISTS_OPEN_ORDERS = (
-        -4047,
+    ),
+    -4047: (
         "THERE_EXISTS_OPEN_ORDERS",
         "40xx_filters_and_other_issues",
         "",
         "Margin type cannot be changed if there exists open orders.",
-    )
-    """-4047 THERE_EXISTS_OPEN_ORDERS"""
-
-    THERE_EXISTS_QUANTITY = (
-        -4048,
+    ),
+    -4048: (
         "THERE_EXISTS_QUANTITY",
         "40xx_filters_and_other_issues",
         "",
         "Margin type cannot be changed if there exists position.",
-    )
-    """-4048 THERE_EXISTS_QUANTITY"""
-
-    ADD_ISOLATED_MARGIN_REJECT = (
-        -4049,
+    ),
+    -4049: (
         "ADD_ISOLATED_MARGIN_REJECT",
         "40xx_filters_and_other_issues",
         "",
         "Add margin only support for isolated position.",
-    )
-    """-4049 ADD_ISOLATED_MARGIN_REJECT"""
-
-    CROSS_BALANCE_INSUFFICIENT = (
-        -4050,
+    ),
+    -4050: (
         "CROSS_BALANCE_INSUFFICIENT",
         "40xx_filters_and_other_issues",
         "",
         "Cross balance insufficient.",
-    )
-    """-4050 CROSS_BALANCE_INSUFFICIENT"""
-
-    ISOLATED_BALANCE_INSUFFICIENT = (
-        -4051,
+    ),
+    -4051: (
         "ISOLATED_BALANCE_INSUFFICIENT",
         "40xx_filters_and_other_issues",
         "",
         "Isolated balance insufficient.",
-    )
-    """-4051 ISOLATED_BALANCE_INSUFFICIENT"""
-
-    NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN = (
-        -4052,
+    ),
+    -4052: (
         "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
         "40xx_filters_and_other_issues",
         "",
         "No need to change auto add margin.",
-    )
-    """-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN"""
-
-    AUTO_ADD_CROSSED_MARGIN_REJECT = (
-        -4053,
+    ),
+    -4053: (
         "AUTO_ADD_CROSSED_MARGIN_REJECT",
         "40xx_filters_and_other_issues",
         "",
         "Auto add margin only support for isolated position.",
-    )
-    """-4053 AUTO_ADD_CROSSED_MARGIN_REJECT"""
-
-    ADD_ISOLATED_MARGIN_NO_POSITION_REJECT = (
-        -4054,
+    ),
+    -4054: (
         "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
         "40xx_filters_and_other_issues",
         "",
         "Cannot add position margin: position is 0.",
-    )
-    """-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT"""
-
-    AMOUNT_MUST_BE_POSITIVE = (
-        -4055,
+    ),
+    -4055: (
         "AMOUNT_MUST_BE_POSITIVE",
         "40xx_filters_and_other_issues",
         "",
         "Amount must be positive.",
-    )
-    """-4055 AMOUNT_MUST_BE_POSITIVE"""
-
-    INVALID_API_KEY_TYPE = (
-        -4056,
+    ),
+    -4056: (
         "INVALID_API_KEY_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid api key type.",
-    )
-    """-4056 INVALID_API_KEY_TYPE"""
-
-    INVALID_RSA_PUBLIC_KEY = (
-        -4057,
+    ),
+    -4057: (
         "INVALID_RSA_PUBLIC_KEY",
         "40xx_filters_and_other_issues",
         "",
         "Invalid api public key",
-    )
-    """-4057 INVALID_RSA_PUBLIC_KEY"""
-
-    MAX_PRICE_TOO_LARGE = (
-        -4058,
+    ),
+    -4058: (
         "MAX_PRICE_TOO_LARGE",
         "40xx_filters_and_other_issues",
         "",
         "maxPrice and priceDecimal too large,please check.",
-    )
-    """-4058 MAX_PRICE_TOO_LARGE"""
-
-    NO_NEED_TO_CHANGE_POSITION_SIDE = (
-        -4059,
+    ),
+    -4059: (
         "NO_NEED_TO_CHANGE_POSITION_SIDE",
         "40xx_filters_and_other_issues",
         "",
         "No need to change position side.",
-    )
-    """-4059 NO_NEED_TO_CHANGE_POSITION_SIDE"""
-
-    INVALID_POSITION_SIDE = (
-        -4060,
+    ),
+    -4060: (
         "INVALID_POSITION_SIDE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid position side.",
-    )
-    """-4060 INVALID_POSITION_SIDE"""
-
-    POSITION_SIDE_NOT_MATCH = (
-        -4061,
+    ),
+    -4061: (
         "POSITION_SIDE_NOT_MATCH",
         "40xx_filters_and_other_issues",
         "",
         "Order's position side does not match user's setting.",
-    )
-    """-4061 POSITION_SIDE_NOT_MATCH"""
-
-    REDUCE_ONLY_CONFLICT = (
-        -4062,
+    ),
+    -4062: (
         "REDUCE_ONLY_CONFLICT",
         "40xx_filters_and_other_issues",
         "",
         "Invalid or improper reduceOnly value.",
-    )
-    """-4062 REDUCE_ONLY_CONFLICT"""
-
-    INVALID_OPTIONS_REQUEST_TYPE = (
-        -4063,
+    ),
+    -4063: (
         "INVALID_OPTIONS_REQUEST_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options request type",
-    )
-    """-4063 INVALID_OPTIONS_REQUEST_TYPE"""
-
-    INVALID_OPTIONS_TIME_FRAME = (
-        -4064,
+    ),
+    -4064: (
         "INVALID_OPTIONS_TIME_FRAME",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options time frame",
-    )
-    """-4064 INVALID_OPTIONS_TIME_FRAME"""
-
-    INVALID_OPTIONS_AMOUNT = (
-        -4065,
+    ),
+    -4065: (
         "INVALID_OPTIONS_AMOUNT",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options amount",
-    )
-    """-4065 INVALID_OPTIONS_AMOUNT"""
-
-    INVALID_OPTIONS_EVENT_TYPE = (
-        -4066,
+    ),
+    -4066: (
         "INVALID_OPTIONS_EVENT_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options event type",
-    )
-    """-4066 INVALID_OPTIONS_EVENT_TYPE"""
-
-    POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS = (
-        -4067,
+    ),
+    -4067: (
         "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
         "40xx_filters_and_other_issues",
         "",
         "Position side cannot be changed if there exists open orders.",
-    )
-    """-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS"""
-
-    POSITION_SIDE_CHANGE_EXISTS_QUANTITY = (
-        -4068,
+    ),
+    -4068: (
         "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
         "40xx_filters_and_other_issues",
         "",
         "Position side cannot be changed if there exists position.",
-    )
-    """-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY"""
-
-    INVALID_OPTIONS_PREMIUM_FEE = (
-        -4069,
+    ),
+    -4069: (
         "INVALID_OPTIONS_PREMIUM_FEE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options premium fee",
-    )
-    """-4069 INVALID_OPTIONS_PREMIUM_FEE"""
-
-    INVALID_CL_OPTIONS_ID_LEN = (
-        -4070,
+    ),
+    -4070: (
         "INVALID_CL_OPTIONS_ID_LEN",
         "40xx_filters_and_other_issues",
         "",
         "Client options id is not valid.",
         "Client options id length should be less than 32 chars",
-    )
-    """-4070 INVALID_CL_OPTIONS_ID_LEN"""
-
-    INVALID_OPTIONS_DIRECTION = (
-        -4071,
+    ),
+    -4071: (
         "INVALID_OPTIONS_DIRECTION",
         "40xx_filters_and_other_issues",
         "",
         "Invalid options direction",
-    )
-    """-4071 INVALID_OPTIONS_DIRECTION"""
-
-    OPTIONS_PREMIUM_NOT_UPDATE = (
-        -4072,
+    ),
+    -4072: (
         "OPTIONS_PREMIUM_NOT_UPDATE",
         "40xx_filters_and_other_issues",
         "",
         "premium fee is not updated, reject order",
-    )
-    """-4072 OPTIONS_PREMIUM_NOT_UPDATE"""
-
-    OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO = (
-        -4073,
+    ),
+    -4073: (
         "OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "input premium fee is less than 0, reject order",
-    )
-    """-4073 OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO"""
-
-    OPTIONS_AMOUNT_BIGGER_THAN_UPPER = (
-        -4074,
+    ),
+    -4074: (
         "OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
         "40xx_filters_and_other_issues",
         "",
         "Order amount is bigger than upper boundary or less than 0, reject order",
-    )
-    """-4074 OPTIONS_AMOUNT_BIGGER_THAN_UPPER"""
-
-    OPTIONS_PREMIUM_OUTPUT_ZERO = (
-        -4075,
+    ),
+    -4075: (
         "OPTIONS_PREMIUM_OUTPUT_ZERO",
         "40xx_filters_and_other_issues",
         "",
         "output premium fee is less than 0, reject order",
-    )
-    """-4075 OPTIONS_PREMIUM_OUTPUT_ZERO"""
-
-    OPTIONS_PREMIUM_TOO_DIFF = (
-        -4076,
+    ),
+    -4076: (
         "OPTIONS_PREMIUM_TOO_DIFF",
         "40xx_filters_and_other_issues",
         "",
         "original fee is too much higher than last fee",
-    )
-    """-4076 OPTIONS_PREMIUM_TOO_DIFF"""
-
-    OPTIONS_PREMIUM_REACH_LIMIT = (
-        -4077,
+    ),
+    -4077: (
         "OPTIONS_PREMIUM_REACH_LIMIT",
         "40xx_filters_and_other_issues",
         "",
         "place order amount has reached to limit, reject order",
-    )
-    """-4077 OPTIONS_PREMIUM_REACH_LIMIT"""
-
-    OPTIONS_COMMON_ERROR = (
-        -4078,
+    ),
+    -4078: (
         "OPTIONS_COMMON_ERROR",
         "40xx_filters_and_other_issues",
         "",
         "options internal error",
-    )
-    """-4078 OPTIONS_COMMON_ERROR"""
-
-    INVALID_OPTIONS_ID = (
-        -4079,
+    ),
+    -4079: (
         "INVALID_OPTIONS_ID",
         "40xx_filters_and_other_issues",
         "",
         "invalid options id",
         "invalid options id: %s",
         "duplicate options id %d for user %d",
-    )
-    """-4079 INVALID_OPTIONS_ID"""
-
-    OPTIONS_USER_NOT_FOUND = (
-        -4080,
+    ),
+    -4080: (
         "OPTIONS_USER_NOT_FOUND",
         "40xx_filters_and_other_issues",
         "",
         "user not found",
         "user not found with id: %s",
-    )
-    """-4080 OPTIONS_USER_NOT_FOUND"""
-
-    OPTIONS_NOT_FOUND = (
-        -4081,
+    ),
+    -4081: (
         "OPTIONS_NOT_FOUND",
         "40xx_filters_and_other_issues",
         "",
         "options not found",
         "options not found with id: %s",
-    )
-    """-4081 OPTIONS_NOT_FOUND"""
-
-    INVALID_BATCH_PLACE_ORDER_SIZE = (
-        -4082,
+    ),
+    -4082: (
         "INVALID_BATCH_PLACE_ORDER_SIZE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid number of batch place orders.",
         "Invalid number of batch place orders: %s",
-    )
-    """-4082 INVALID_BATCH_PLACE_ORDER_SIZE"""
-
-    PLACE_BATCH_ORDERS_FAIL = (
-        -4083,
+    ),
+    -4083: (
         "PLACE_BATCH_ORDERS_FAIL",
         "40xx_filters_and_other_issues",
         "",
         "Fail to place batch orders.",
-    )
-    """-4083 PLACE_BATCH_ORDERS_FAIL"""
-
-    UPCOMING_METHOD = (
-        -4084,
+    ),
+    -4084: (
         "UPCOMING_METHOD",
         "40xx_filters_and_other_issues",
         "",
         "Method is not allowed currently. Upcoming soon.",
-    )
-    """-4084 UPCOMING_METHOD"""
-
-    INVALID_NOTIONAL_LIMIT_COEF = (
-        -4085,
+    ),
+    -4085: (
         "INVALID_NOTIONAL_LIMIT_COEF",
         "40xx_filters_and_other_issues",
         "",
         "Invalid notional limit coefficient",
-    )
-    """-4085 INVALID_NOTIONAL_LIMIT_COEF"""
-
-    INVALID_PRICE_SPREAD_THRESHOLD = (
-        -4086,
+    ),
+    -4086: (
         "INVALID_PRICE_SPREAD_THRESHOLD",
         "40xx_filters_and_other_issues",
         "",
         "Invalid price spread threshold",
-    )
-    """-4086 INVALID_PRICE_SPREAD_THRESHOLD"""
-
-    REDUCE_ONLY_ORDER_PERMISSION = (
-        -4087,
+    ),
+    -4087: (
         "REDUCE_ONLY_ORDER_PERMISSION",
         "40xx_filters_and_other_issues",
         "",
         "User can only place reduce only order",
-    )
-    """-4087 REDUCE_ONLY_ORDER_PERMISSION"""
-
-    NO_PLACE_ORDER_PERMISSION = (
-        -4088,
+    ),
+    -4088: (
         "NO_PLACE_ORDER_PERMISSION",
         "40xx_filters_and_other_issues",
         "",
         "User can not place order currently",
-    )
-    """-4088 NO_PLACE_ORDER_PERMISSION"""
-
-    INVALID_CONTRACT_TYPE = (
-        -4104,
+    ),
+    -4104: (
         "INVALID_CONTRACT_TYPE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid contract type",
-    )
-    """-4104 INVALID_CONTRACT_TYPE"""
-
-    INACTIVE_ACCOUNT = (
-        -4109,
+    ),
+    -4109: (
         "INACTIVE_ACCOUNT",
         "40xx_filters_and_other_issues",
         "",
         "Inactive account",
         "Transfer any amount of asset to future wallet to reactive",
-    )
-    """-4109 INACTIVE_ACCOUNT"""
-
-    INVALID_CLIENT_TRAN_ID_LEN = (
-        -4114,
+    ),
+    -4114: (
         "INVALID_CLIENT_TRAN_ID_LEN",
         "40xx_filters_and_other_issues",
         "",
         "clientTranId is not valid",
         "Client tran id length should be less than 64 chars",
-    )
-    """-4114 INVALID_CLIENT_TRAN_ID_LEN"""
-
-    DUPLICATED_CLIENT_TRAN_ID = (
-        -4115,
+    ),
+    -4115: (
         "DUPLICATED_CLIENT_TRAN_ID",
         "40xx_filters_and_other_issues",
         "",
         "clientTranId is duplicated",
         "Client tran id should be unique within 7 days",
-    )
-    """-4115 DUPLICATED_CLIENT_TRAN_ID"""
-
-    DUPLICATED_CLIENT_ORDER_ID = (
-        -4116,
+    ),
+    -4116: (
         "DUPLICATED_CLIENT_ORDER_ID",
         "40xx_filters_and_other_issues",
         "",
         "clientOrderId is duplicated",
-    )
-    """-4116 DUPLICATED_CLIENT_ORDER_ID"""
-
-    STOP_ORDER_TRIGGERING = (
-        -4117,
+    ),
+    -4117: (
         "STOP_ORDER_TRIGGERING",
         "40xx_filters_and_other_issues",
         "",
         "stop order is triggering",
-    )
-    """-4117 STOP_ORDER_TRIGGERING"""
-
-    REDUCE_ONLY_MARGIN_CHECK_FAILED = (
-        -4118,
+    ),
+    -4118: (
         "REDUCE_ONLY_MARGIN_CHECK_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "ReduceOnly Order Failed. Please check your existing position and open orders",
         "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
-    )
-    """-4118 REDUCE_ONLY_MARGIN_CHECK_FAILED"""
-
-    MARKET_ORDER_REJECT = (
-        -4131,
+    ),
+    -4131: (
         "MARKET_ORDER_REJECT",
         "40xx_filters_and_other_issues",
         "",
         "The counterparty's best price does not meet the PERCENT_PRICE filter limit",
-    )
-    """-4131 MARKET_ORDER_REJECT"""
-
-    INVALID_ACTIVATION_PRICE = (
-        -4135,
+    ),
+    -4135: (
         "INVALID_ACTIVATION_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "Invalid activation price",
-    )
-    """-4135 INVALID_ACTIVATION_PRICE"""
-
-    QUANTITY_EXISTS_WITH_CLOSE_POSITION = (
-        -4137,
+    ),
+    -4137: (
         "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
         "40xx_filters_and_other_issues",
         "",
         "Quantity must be zero with closePosition equals true",
-    )
-    """-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION"""
-
-    REDUCE_ONLY_MUST_BE_TRUE = (
-        -4138,
+    ),
+    -4138: (
         "REDUCE_ONLY_MUST_BE_TRUE",
         "40xx_filters_and_other_issues",
         "",
         "Reduce only must be true with closePosition equals true",
-    )
-    """-4138 REDUCE_ONLY_MUST_BE_TRUE"""
-
-    ORDER_TYPE_CANNOT_BE_MKT = (
-        -4139,
+    ),
+    -4139: (
         "ORDER_TYPE_CANNOT_BE_MKT",
         "40xx_filters_and_other_issues",
         "",
         "Order type can not be market if it's unable to cancel",
-    )
-    """-4139 ORDER_TYPE_CANNOT_BE_MKT"""
-
-    INVALID_OPENING_POSITION_STATUS = (
-        -4140,
+    ),
+    -4140: (
         "INVALID_OPENING_POSITION_STATUS",
         "40xx_filters_and_other_issues",
         "",
         "Invalid symbol status for opening position",
-    )
-    """-4140 INVALID_OPENING_POSITION_STATUS"""
-
-    SYMBOL_ALREADY_CLOSED = (
-        -4141,
+    ),
+    -4141: (
         "SYMBOL_ALREADY_CLOSED",
         "40xx_filters_and_other_issues",
         "",
         "Symbol is closed",
-    )
-    """-4141 SYMBOL_ALREADY_CLOSED"""
-
-    STRATEGY_INVALID_TRIGGER_PRICE = (
-        -4142,
+    ),
+    -4142: (
         "STRATEGY_INVALID_TRIGGER_PRICE",
         "40xx_filters_and_other_issues",
         "",
         "REJECT: take profit or stop order will be triggered immediately",
-    )
-    """-4142 STRATEGY_INVALID_TRIGGER_PRICE"""
-
-    INVALID_PAIR = (
-        -4144,
+    ),
+    -4144: (
         "INVALID_PAIR",
         "40xx_filters_and_other_issues",
         "",
         "Invalid pair",
-    )
-    """-4144 INVALID_PAIR"""
-
-    ISOLATED_LEVERAGE_REJECT_WITH_POSITION = (
-        -4161,
+    ),
+    -4161: (
         "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
         "40xx_filters_and_other_issues",
         "",
         "Leverage reduction is not supported in Isolated Margin Mode with open positions",
-    )
-    """-4161 ISOLATED_LEVERAGE_REJECT_WITH_POSITION"""
-
-    MIN_NOTIONAL = (
-        -4164,
+    ),
+    -4164: (
         "MIN_NOTIONAL",
         "40xx_filters_and_other_issues",
         "",
         "Order's notional must be no smaller than 5.0 (unless you choose reduce only)",
         "Order's notional must be no smaller than %s (unless you choose reduce only)",
-    )
-    """-4164 MIN_NOTIONAL"""
-
-    INVALID_TIME_INTERVAL = (
-        -4165,
+    ),
+    -4165: (
         "INVALID_TIME_INTERVAL",
         "40xx_filters_and_other_issues",
         "",
         "Invalid time interval",
         "Maximum time interval is %s days",
-    )
-    """-4165 INVALID_TIME_INTERVAL"""
-
-    ISOLATED_REJECT_WITH_JOINT_MARGIN = (
-        -4167,
+    ),
+    -4167: (
         "ISOLATED_REJECT_WITH_JOINT_MARGIN",
         "40xx_filters_and_other_issues",
         "",
         "Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.",
-    )
-    """-4167 ISOLATED_REJECT_WITH_JOINT_MARGIN"""
-
-    JOINT_MARGIN_REJECT_WITH_ISOLATED = (
-        -4168,
+    ),
+    -4168: (
         "JOINT_MARGIN_REJECT_WITH_ISOLATED",
         "40xx_filters_and_other_issues",
         "",
         "Unable to adjust to isolated-margin mode under the Multi-Assets mode.",
-    )
-    """-4168 JOINT_MARGIN_REJECT_WITH_ISOLATED"""
-
-    JOINT_MARGIN_REJECT_WITH_MB = (
-        -4169,
+    ),
+    -4169: (
         "JOINT_MARGIN_REJECT_WITH_MB",
         "40xx_filters_and_other_issues",
         "",
         "Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.",
-    )
-    """-4169 JOINT_MARGIN_REJECT_WITH_MB"""
-
-    JOINT_MARGIN_REJECT_WITH_OPEN_ORDER = (
-        -4170,
+    ),
+    -4170: (
         "JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
         "40xx_filters_and_other_issues",
         "",
         "Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.",
-    )
-    """-4170 JOINT_MARGIN_REJECT_WITH_OPEN_ORDER"""
-
-    NO_NEED_TO_CHANGE_JOINT_MARGIN = (
-        -4171,
+    ),
+    -4171: (
         "NO_NEED_TO_CHANGE_JOINT_MARGIN",
         "40xx_filters_and_other_issues",
         "",
         "Adjusted asset mode is currently set and does not need to be adjusted repeatedly.",
-    )
-    """-4171 NO_NEED_TO_CHANGE_JOINT_MARGIN"""
-
-    JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE = (
-        -4172,
+    ),
+    -4172: (
         "JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
         "40xx_filters_and_other_issues",
         "",
         "Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.",
-    )
-    """-4172 JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE"""
-
-    ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 = (
-        -4183,
+    ),
+    -4183: (
         "ISOLATED_REJECT_WITH_JOINT_MARGIN",
         "40xx_filters_and_other_issues",
         "",
         "Price is higher than stop price multiplier cap.",
         "Limit price can't be higher than %s.",
-    )
-    """-4183 ISOLATED_REJECT_WITH_JOINT_MARGIN"""
-
-    PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN = (
-        -4184,
+    ),
+    -4184: (
         "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
         "40xx_filters_and_other_issues",
         "",
         "Price is lower than stop price multiplier floor.",
         "Limit price can't be lower than %s.",
-    )
-    """-4184 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN"""
-
-    COOLING_OFF_PERIOD = (
-        -4192,
+    ),
+    -4192: (
         "COOLING_OFF_PERIOD",
         "40xx_filters_and_other_issues",
         "",
         "Trade forbidden due to Cooling-off Period.",
-    )
-    """-4192 COOLING_OFF_PERIOD"""
-
-    ADJUST_LEVERAGE_KYC_FAILED = (
-        -4202,
+    ),
+    -4202: (
         "ADJUST_LEVERAGE_KYC_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "Intermediate Personal Verification is required for adjusting leverage over 20x",
-    )
-    """-4202 ADJUST_LEVERAGE_KYC_FAILED"""
-
-    ADJUST_LEVERAGE_ONE_MONTH_FAILED = (
-        -4203,
+    ),
+    -4203: (
         "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "More than 20x leverage is available one month after account registration.",
-    )
-    """-4203 ADJUST_LEVERAGE_ONE_MONTH_FAILED"""
-
-    ADJUST_LEVERAGE_X_DAYS_FAILED = (
-        -4205,
+    ),
+    -4205: (
         "ADJUST_LEVERAGE_X_DAYS_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "More than 20x leverage is available %s days after Futures account registration.",
-    )
-    """-4205 ADJUST_LEVERAGE_X_DAYS_FAILED"""
-
-    ADJUST_LEVERAGE_KYC_LIMIT = (
-        -4206,
+    ),
+    -4206: (
         "ADJUST_LEVERAGE_KYC_LIMIT",
         "40xx_filters_and_other_issues",
         "",
         "Users in this country has limited adjust leverage.",
         "Users in your location/country can only access a maximum leverage of %s",
-    )
-    """-4206 ADJUST_LEVERAGE_KYC_LIMIT"""
-
-    ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED = (
-        -4208,
+    ),
+    -4208: (
         "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "Current symbol leverage cannot exceed 20 when using position limit adjustment service.",
-    )
-    """-4208 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED"""
-
-    ADJUST_LEVERAGE_SYMBOL_FAILED = (
-        -4209,
+    ),
+    -4209: (
         "ADJUST_LEVERAGE_SYMBOL_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "The max leverage of Symbol is 20x",
         "Leverage adjustment failed. Current symbol max leverage limit is %sx",
-    )
-    """-4209 ADJUST_LEVERAGE_SYMBOL_FAILED"""
-
-    STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT = (
-        -4210,
+    ),
+    -4210: (
         "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
         "40xx_filters_and_other_issues",
         "",
         "Stop price is higher than price multiplier cap.",
         "Stop price can't be higher than %s",
-    )
-    """-4210 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT"""
-
-    STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT = (
-        -4211,
+    ),
+    -4211: (
         "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
         "40xx_filters_and_other_issues",
         "",
         "Stop price is lower than price multiplier floor.",
         "Stop price can't be lower than %s",
-    )
-    """-4211 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT"""
-
-    TRADING_QUANTITATIVE_RULE = (
-        -4400,
+    ),
+    -4400: (
         "TRADING_QUANTITATIVE_RULE",
         "40xx_filters_and_other_issues",
         "",
         "Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.",
-    )
-    """-4400 TRADING_QUANTITATIVE_RULE"""
-
-    LARGE_POSITION_SYM_RULE = (
-        -4401,
+    ),
+    -4401: (
         "LARGE_POSITION_SYM_RULE",
         "40xx_filters_and_other_issues",
         "",
         "Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .",
-    )
-    """-4401 LARGE_POSITION_SYM_RULE"""
-
-    COMPLIANCE_BLACK_SYMBOL_RESTRICTION = (
-        -4402,
+    ),
+    -4402: (
         "COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
         "40xx_filters_and_other_issues",
         "",
         "Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.",
-    )
-    """-4402 COMPLIANCE_BLACK_SYMBOL_RESTRICTION"""
-
-    ADJUST_LEVERAGE_COMPLIANCE_FAILED = (
-        -4403,
+    ),
+    -4403: (
         "ADJUST_LEVERAGE_COMPLIANCE_FAILED",
         "40xx_filters_and_other_issues",
         "",
         "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region",
         "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region",
-    )
-    """-4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED"""
-
-    # Category: 50xx - Order Execution Issues
-    FOK_ORDER_REJECT = (
-        -5021,
+    ),
+    -5021: (
         "FOK_ORDER_REJECT",
         "50xx_order_execution_issues",
         "",
         "Due to the order could not be filled immediately, the FOK order has been rejected.",
-    )
-    """-5021 FOK_ORDER_REJECT"""
-
-    GTX_ORDER_REJECT = (
-        -5022,
+    ),
+    -5022: (
         "GTX_ORDER_REJECT",
         "50xx_order_execution_issues",
         "",
         "Due to the order could not be executed as maker, the Post Only order will be rejected.",
-    )
-    """-5022 GTX_ORDER_REJECT"""
-
-    MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON = (
-        -5024,
+    ),
+    -5024: (
         "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
         "50xx_order_execution_issues",
         "",
         "Symbol is not in trading status. Order amendment is not permitted.",
-    )
-    """-5024 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON"""
-
-    LIMIT_ORDER_ONLY = (
-        -5025,
+    ),
+    -5025: (
         "LIMIT_ORDER_ONLY",
         "50xx_order_execution_issues",
         "",
         "Only limit order is supported.",
-    )
-    """-5025 LIMIT_ORDER_ONLY"""
-
-    EXCEED_MAXIMUM_MODIFY_ORDER_LIMIT = (
-        -5026,
+    ),
+    -5026: (
         "Exceed_Maximum_Modify_Order_Limit",
         "50xx_order_execution_issues",
         "",
         "Exceed maximum modify order limit.",
-    )
-    """-5026 Exceed_Maximum_Modify_Order_Limit"""
-
-    SAME_ORDER = (
-        -5027,
+    ),
+    -5027: (
         "SAME_ORDER",
         "50xx_order_execution_issues",
         "",
         "No need to modify the order.",
-    )
-    """-5027 SAME_ORDER"""
-
-    ME_RECVWINDOW_REJECT = (
-        -5028,
+    ),
+    -5028: (
         "ME_RECVWINDOW_REJECT",
         "50xx_order_execution_issues",
         "",
         "Timestamp for this request is outside of the ME recvWindow.",
-    )
-    """-5028 ME_RECVWINDOW_REJECT"""
-
-    MODIFICATION_MIN_NOTIONAL = (
-        -5029,
+    ),
+    -5029: (
         "MODIFICATION_MIN_NOTIONAL",
         "50xx_order_execution_issues",
         "",
         "Order's notional must be no smaller than %s",
-    )
-    """-5029 MODIFICATION_MIN_NOTIONAL"""
-
-    INVALID_PRICE_MATCH = (
-        -5037,
+    ),
+    -5037: (
         "INVALID_PRICE_MATCH",
         "50xx_order_execution_issues",
         "",
         "Invalid price match",
-    )
-    """-5037 INVALID_PRICE_MATCH"""
-
-    UNSUPPORTED_ORDER_TYPE_PRICE_MATCH = (
-        -5038,
+    ),
+    -5038: (
         "UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
         "50xx_order_execution_issues",
         "",
         "Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT",
-    )
-    """-5038 UNSUPPORTED_ORDER_TYPE_PRICE_MATCH"""
-
-    INVALID_SELF_TRADE_PREVENTION_MODE = (
-        -5039,
+    ),
+    -5039: (
         "INVALID_SELF_TRADE_PREVENTION_MODE",
         "50xx_order_execution_issues",
         "",
         "Invalid self trade prevention mode",
-    )
-    """-5039 INVALID_SELF_TRADE_PREVENTION_MODE"""
-
-    FUTURE_GOOD_TILL_DATE = (
-        -5040,
+    ),
+    -5040: (
         "FUTURE_GOOD_TILL_DATE",
         "50xx_order_execution_issues",
         "",
         "The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)",
-    )
-    """-5040 FUTURE_GOOD_TILL_DATE"""
-
-    BBO_ORDER_REJECT = (
-        -5041,
+    ),
+    -5041: (
         "BBO_ORDER_REJECT",
         "50xx_order_execution_issues",
         "",
         "No depth matches this BBO order",
-    )
-    """-5041 BBO_ORDER_REJECT"""
-
-    EXISTING_PENDING_MODIFICATION = (
-        -5043,
+    ),
+    -5043: (
         "Existing_Pending_Modification",
         "50xx_order_execution_issues",
         "",
         "A pending modification already exists for this order.",
-    )
-    """-5043 Existing_Pending_Modification"""
+    ),
+}
 
 
-class MessageTable(NamedTuple):
+# MessageTable and Match are tuples with named, typed fields, as
+# typing.NamedTuple would make them but without importing typing. Like
+# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
+class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
-    title: str
-    codes: tuple[int, ...]  # named by the table's heading, or linking to it
-    rows: tuple[tuple[str, str], ...]  # (message, description)
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return self[0]
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """Named by the table's heading, or linking to it."""
+        return self[1]
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(message, description) pairs."""
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"MessageTable(title={self.title!r}, codes={self.codes!r}, rows={self.rows!r})"
 
 
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(NamedTuple):
+class Match(tuple[ErrorCode, str, tuple[str, ...]]):
     """The template an API message came from, and the values in its placeholders."""
 
-    error: ErrorCode
-    template: str
-    args: tuple[str, ...]
+    __slots__ = ()
+
+    @property
+    def error(self) -> ErrorCode:
+        return self[0]
+
+    @property
+    def template(self) -> str:
+        return self[1]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
 
 
 # (codes, template, pattern, literal characters, key), in page order: each
@@ -3690,7 +4370,7 @@ def match(text: str, code: int | None = None) -> Match | None:
         rank = (literal, -index)
         if best is None or rank > best_rank:
             best_rank = rank
-            best = Match(_BY_CODE[codes[0] if code is None else code], template, args)
+            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
     return best
 
 
@@ -3700,6 +4380,8 @@ def _fit(index: int, text: str) -> tuple[str, ...] | None:
         return () if text == template else None
     compiled = _compiled.get(index)
     if compiled is None:
+        import re  # here, not at the top: see TYPE_CHECKING
+
         compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
     found = compiled.fullmatch(text)
     return None if found is None else found.groups()
@@ -3717,10 +4399,11 @@ def _build_index() -> None:
     _indexed = True
 
 
-# from_payload on a subclass builds that subclass. typing.Self is new in 3.11,
-# and ruff's PYI019 (a default rule) rejects `cls: type[_E]`; typing `cls` as
-# what from_payload needs of it, a callable taking (code, msg), says the same.
-_E = TypeVar("_E", bound="ApiError")
+# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
+# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
+# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
+if TYPE_CHECKING:
+    _E = TypeVar("_E", bound="ApiError")
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
