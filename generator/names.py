@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
 
 def identifier_for(name: str, code: int) -> str:
@@ -15,6 +16,8 @@ def identifier_for(name: str, code: int) -> str:
     character (a translated page) or with nothing usable falls back to
     `E<abs(code)>`, so no ASCII fragment of a translation leaks into a name.
     """
+    if _IDENTIFIER.fullmatch(name):  # most published names already are one
+        return name
     if not name.isascii():
         return fallback_identifier(code)
     ident = _NON_ALNUM.sub("_", name.upper()).strip("_")
@@ -35,21 +38,25 @@ def is_valid_identifier(ident: str) -> bool:
 
 
 _SLUG_DROPPED_ASCII = re.compile(r"[^a-z0-9 _-]+")
+# Candidates for dropping: `\w` keeps letters, numbers and `_` without a
+# Unicode lookup; what is left is kept only when it is a mark.
+_SLUG_DROPPED = re.compile(r"[^\w\- ]")
 
 
 def github_slug(text: str) -> str:
-    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to '-'."""
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to '-'.
+
+    Kept: letters, numbers and marks (Unicode categories L, N, M), `-` and `_`.
+    """
     lowered = text.lower()
-    if lowered.isascii():  # the same rule as below, without a Unicode lookup per character
+    if lowered.isascii():
         return _SLUG_DROPPED_ASCII.sub("", lowered).replace(" ", "-")
-    kept = []
-    for ch in lowered:
-        category = unicodedata.category(ch)
-        if ch in "-_" or category[0] in "LNM":
-            kept.append(ch)
-        elif ch == " ":
-            kept.append("-")
-    return "".join(kept)
+    return _SLUG_DROPPED.sub(_keep_mark, lowered).replace(" ", "-")
+
+
+def _keep_mark(found: re.Match[str]) -> str:
+    ch = found.group()
+    return ch if unicodedata.category(ch)[0] == "M" else ""
 
 
 def unique_slug(text: str, taken: set[str]) -> str:

@@ -65,7 +65,8 @@ class _Section:
     level: int
     title: str
     line: int
-    keys: frozenset[str]  # anchors a link may use to point here
+    ordinal: int  # among all headings: its GitHub anchor is only known once all are read
+    anchors: tuple[str, ...]  # HTML anchors before or in the heading
     category: Category | None = None
 
 
@@ -73,9 +74,10 @@ class _Section:
 class _RawTable:
     title: str
     line: int
-    keys: frozenset[str]
+    section: _Section | None  # the heading it is under, when that is no code
     named_codes: tuple[int, ...]
     rows: list[TableRow]
+    keys: frozenset[str] = frozenset()  # anchors a link may use to point here: see walk
 
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -169,39 +171,56 @@ class _Walker:
         self._item_level: int | None = None  # nesting level of the open outermost bullet
         self._item_line = 0
         self._item_inlines: list[Token] = []
-        self._slugs: set[str] = set()
+        self._headings: list[str] = []  # every heading's text, for GitHub's anchors
         self._category_ids: set[str] = set()
 
     def walk(self, tokens: Sequence[Token]) -> None:
         """One pass over the stream. Headings count at any depth: CommonMark
         nests a heading indented under a bullet inside that bullet's item."""
-        i = 0
-        while i < len(tokens):
+        i, end = 0, len(tokens)
+        while i < end:
             token = tokens[i]
             kind = token.type
-            if kind == "heading_open":
+            # Most frequent first: a third of all tokens are inline.
+            if kind == "inline":
+                if self._item_level is None:
+                    self._paragraph(token)
+                else:
+                    self._item_inlines.append(token)
+            elif kind == "heading_open":
                 self._end_message()
                 self._heading(token, tokens[i + 1])
                 i += 3  # heading_open, inline, heading_close
                 continue
-            if kind in _SKIPPED or kind == "table_open":
-                end = _block_end(tokens, i)
+            elif kind == "list_item_open":
+                if self._item_level is None:
+                    self._item_level, self._item_line = token.level, _line(token)
+            elif kind == "list_item_close":
+                if token.level == self._item_level:
+                    self._end_message()
+                    self._item_level = None
+            elif kind in _SKIPPED or kind == "table_open":
+                block_end = _block_end(tokens, i)
                 if kind == "table_open":
-                    self._table(tokens[i : end + 1])
-                i = end + 1
+                    self._table(tokens[i : block_end + 1])
+                i = block_end + 1
                 continue
-            if kind == "html_block":
+            elif kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
-            elif kind == "list_item_open" and self._item_level is None:
-                self._item_level, self._item_line = token.level, _line(token)
-            elif kind == "list_item_close" and token.level == self._item_level:
-                self._end_message()
-                self._item_level = None
-            elif kind == "inline" and self._item_level is not None:
-                self._item_inlines.append(token)
-            elif kind == "inline":
-                self._paragraph(token)
             i += 1
+        self._anchor_tables()
+
+    def _anchor_tables(self) -> None:
+        """Which anchors lead to each table: GitHub numbers repeated heading slugs
+        (`filter-failures-1`) in page order, so slugs wait for the last heading,
+        and a page without tables (most pages) computes none."""
+        if not self.tables:
+            return
+        taken: set[str] = set()
+        slugs = [unique_slug(text, taken) for text in self._headings]
+        for table in self.tables:
+            if table.section is not None:
+                table.keys = frozenset([slugs[table.section.ordinal], *table.section.anchors])
 
     # -- headings ---------------------------------------------------------
 
@@ -211,7 +230,7 @@ class _Walker:
         content = inline_text([inline])
         anchors = self._pending_anchors + list(content.anchors)
         self._pending_anchors = []
-        slug = unique_slug(content.text, self._slugs)
+        self._headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
             # The first H1 names the page; failing that, the first heading.
             self.title, self._title_is_h1 = content.text, level == 1
@@ -219,7 +238,7 @@ class _Walker:
             self._sections.pop()
         found = _CODE_HEADING.fullmatch(content.text)
         if found is None:
-            section = _Section(level, content.text, line, frozenset([slug, *anchors]))
+            section = _Section(level, content.text, line, len(self._headings) - 1, tuple(anchors))
             self._sections.append(section)
             self._current = section
             return
@@ -282,11 +301,11 @@ class _Walker:
 
     def _table(self, tokens: Sequence[Token]) -> None:
         current = self._current
-        title, keys, named = "", frozenset[str](), tuple[int, ...]()
+        title, section, named = "", None, tuple[int, ...]()
         if isinstance(current, RawEntry):
             title, named = f"{current.code} {current.name}", (current.code,)
         elif isinstance(current, _Section):
-            title, keys = current.title, current.keys
+            title, section = current.title, current
             named = tuple(-int(digits) for digits in _CODE_IN_TEXT.findall(current.title))
         rows: list[TableRow] = []
         in_body = False
@@ -301,7 +320,7 @@ class _Walker:
                 cells.append(token)
             elif in_body and token.type == "tr_close" and cells:
                 rows += self._table_rows(cells, row_line)
-        self.tables.append(_RawTable(title, _line(tokens[0]), keys, named, rows))
+        self.tables.append(_RawTable(title, _line(tokens[0]), section, named, rows))
 
     def _table_rows(self, cells: Sequence[Token], line: int) -> list[TableRow]:
         first = inline_text(cells[:1]).text

@@ -24,6 +24,8 @@ PLACEHOLDER_GROUP = "(.+?)"
 
 
 def message_from_text(text: str, line: int, column: int) -> Message:
+    if not _may_hold_placeholder(text):  # most messages: no regex scan at all
+        return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column)
     placeholders: list[str] = []
     parts = ["^"]
     literal_length = 0
@@ -47,6 +49,11 @@ def message_from_text(text: str, line: int, column: int) -> Message:
         line=line,
         column=column,
     )
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    # Three substring checks cost a tenth of one PLACEHOLDER scan.
+    return "%" in text or "{" in text or "\uff05" in text
 
 
 def escape_literal(text: str) -> str:
