@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
-from support import import_file, make_project, run_errgen
+from support import ROOT, import_file, make_project, run_errgen
 
 COLLIDING = """## 10xx - General
 
@@ -67,3 +69,19 @@ def test_errors_in_several_pages_are_all_reported_and_nothing_is_written(tmp_pat
         "docs_src/two.md:1:1: error: no error codes found: expected headings such as '### -1121 BAD_SYMBOL' [no-codes]",
     ]
     assert not (root / "output").exists()
+
+
+def test_the_configuration_readme_shows_generates_both_pages(tmp_path: Path) -> None:
+    """README's errgen.toml, with the two pages it names, is a working project."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"^## Configuration\n.*?```toml\n(.*?)```", readme, re.MULTILINE | re.DOTALL)
+    assert found, "README.md has no errgen.toml example under '## Configuration'"
+    (tmp_path / "errgen.toml").write_text(found[1], encoding="utf-8")
+    (tmp_path / "docs_src").mkdir()
+    for page in ("binance-spot.md", "binance-spot-zh-cn.md"):
+        shutil.copy(ROOT / "docs_src" / page, tmp_path / "docs_src" / page)
+    result = run_errgen("generate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    spot = import_file(tmp_path / "output" / "python" / "binance_errors" / "spot.py")
+    chinese = import_file(tmp_path / "output" / "python" / "binance_errors" / "spot_zh_cn.py")
+    assert [m.name for m in chinese.ErrorCode] == [m.name for m in spot.ErrorCode if int(m) in set(map(int, chinese.ErrorCode))]
