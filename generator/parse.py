@@ -65,16 +65,23 @@ class _Section:
     level: int
     title: str
     line: int
-    ordinal: int  # among all headings: its GitHub anchor is only known once all are read
-    anchors: tuple[str, ...]  # HTML anchors before or in the heading
     category: Category | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    """Where a link can point at a heading: its GitHub slug, known only once every
+    heading is read (repeats are numbered), and the HTML anchors before or in it."""
+
+    ordinal: int  # among all headings
+    html: tuple[str, ...]
 
 
 @dataclass(slots=True)
 class _RawTable:
     title: str
     line: int
-    section: _Section | None  # the heading it is under, when that is no code
+    anchors: _Anchors | None  # of the heading it is under, code or not
     named_codes: tuple[int, ...]
     rows: list[TableRow]
     keys: frozenset[str] = frozenset()  # anchors a link may use to point here: see walk
@@ -172,6 +179,7 @@ class _Walker:
         self._item_line = 0
         self._item_inlines: list[Token] = []
         self._headings: list[str] = []  # every heading's text, for GitHub's anchors
+        self._anchors: _Anchors | None = None  # of the last heading
         self._category_ids: set[str] = set()
 
     def walk(self, tokens: Sequence[Token]) -> None:
@@ -219,8 +227,8 @@ class _Walker:
         taken: set[str] = set()
         slugs = [unique_slug(text, taken) for text in self._headings]
         for table in self.tables:
-            if table.section is not None:
-                table.keys = frozenset([slugs[table.section.ordinal], *table.section.anchors])
+            if table.anchors is not None:
+                table.keys = frozenset([slugs[table.anchors.ordinal], *table.anchors.html])
 
     # -- headings ---------------------------------------------------------
 
@@ -228,7 +236,7 @@ class _Walker:
         level = int(token.tag[1:])
         line = _line(token)
         content = inline_text([inline])
-        anchors = self._pending_anchors + list(content.anchors)
+        self._anchors = _Anchors(len(self._headings), (*self._pending_anchors, *content.anchors))
         self._pending_anchors = []
         self._headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
@@ -238,7 +246,7 @@ class _Walker:
             self._sections.pop()
         found = _CODE_HEADING.fullmatch(content.text)
         if found is None:
-            section = _Section(level, content.text, line, len(self._headings) - 1, tuple(anchors))
+            section = _Section(level, content.text, line)
             self._sections.append(section)
             self._current = section
             return
@@ -301,11 +309,11 @@ class _Walker:
 
     def _table(self, tokens: Sequence[Token]) -> None:
         current = self._current
-        title, section, named = "", None, tuple[int, ...]()
+        title, named = "", tuple[int, ...]()
         if isinstance(current, RawEntry):
             title, named = f"{current.code} {current.name}", (current.code,)
         elif isinstance(current, _Section):
-            title, section = current.title, current
+            title = current.title
             named = tuple(-int(digits) for digits in _CODE_IN_TEXT.findall(current.title))
         rows: list[TableRow] = []
         in_body = False
@@ -320,7 +328,8 @@ class _Walker:
                 cells.append(token)
             elif in_body and token.type == "tr_close" and cells:
                 rows += self._table_rows(cells, row_line)
-        self.tables.append(_RawTable(title, _line(tokens[0]), section, named, rows))
+        anchors = None if current is None else self._anchors  # a table under the heading in force
+        self.tables.append(_RawTable(title, _line(tokens[0]), anchors, named, rows))
 
     def _table_rows(self, cells: Sequence[Token], line: int) -> list[TableRow]:
         first = inline_text(cells[:1]).text
