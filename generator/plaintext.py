@@ -1,14 +1,16 @@
 """markdown-it inline tokens -> the plain text an API sends.
 
 Escapes are already resolved by markdown-it; here code-span backticks and
-emphasis markers go, links keep their text, HTML is dropped (a `<br>` is a line
-break), and runs of spaces, tabs and line endings fold to one space. Every
-other character, U+00A0 and U+2028 included, is kept as it is.
+emphasis markers go, links keep their text (a link with no visible text, a
+permalink, goes), HTML is dropped (a `<br>` is a line break), and runs of
+spaces, tabs and line endings fold to one space. Every other character, U+00A0
+and U+2028 included, is kept as it is.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -47,6 +49,7 @@ def inline_text(tokens: Iterable[Token]) -> InlineText:
 
 
 def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anchors: list[str]) -> None:
+    link_start = 0
     for child in children:
         kind = child.type
         if kind in _TEXT_TYPES:
@@ -58,11 +61,21 @@ def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anc
                 pieces.append(" ")
             anchors.extend(html_anchor_ids(child.content))
         elif kind == "link_open":
+            link_start = len(pieces)
             href = child.attrGet("href")
             if isinstance(href, str):
                 links.append(href)
+        elif kind == "link_close" and _is_invisible("".join(pieces[link_start:])):
+            # A permalink (Docusaurus writes `[\u200b](#-1000-unknown)` after
+            # every heading): its text is no part of the name.
+            del pieces[link_start:]
         elif kind == "image":
             _collect(child.children or [], pieces, links, anchors)
+
+
+def _is_invisible(text: str) -> bool:
+    """Only white space and format characters (Cf: zero-width space, joiners, BOM)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def html_anchor_ids(html: str) -> list[str]:
