@@ -32,7 +32,7 @@ from support import ROOT, compile_typescript, import_file, load_json, run_node
 SOURCES = ("coinm", "usdm", "options", "spot", "spot_zh_cn")
 CASES = ROOT / "tests" / "cases" / "match"
 OUTPUT = ROOT / "output"
-PLACEHOLDER = re.compile(r"[%％][sdbf]|\{[A-Za-z_][A-Za-z0-9_]*\}")
+PLACEHOLDER = re.compile(r"[%％][sdbf]|\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)?\}")
 
 Answer = dict[str, Any] | None  # {"code", "template", "args"} or None for no match
 

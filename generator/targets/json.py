@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import ErrorPage, Message
+from ..patterns import PLACEHOLDER
 from ..render import render
 
 SCHEMA_VERSION = 1
@@ -19,7 +20,13 @@ def render_json(page: ErrorPage) -> dict[str, str]:
 
 def render_json_schema() -> dict[str, str]:
     """The JSON Schema every document names in `$schema`, once per target folder."""
-    return {SCHEMA_FILE: render("json/schema.json.j2", schema_version=SCHEMA_VERSION, schema_file=SCHEMA_FILE)}
+    # The schema's placeholder rule is the parser's, so the two cannot drift apart.
+    placeholder = f"^(?:{PLACEHOLDER.pattern})$"
+    return {
+        SCHEMA_FILE: render(
+            "json/schema.json.j2", schema_version=SCHEMA_VERSION, schema_file=SCHEMA_FILE, placeholder=placeholder
+        )
+    }
 
 
 def document(page: ErrorPage) -> dict[str, Any]:
