@@ -9,10 +9,11 @@ warnings at the exact place. The parser's own findings come along:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .diagnostics import Diagnostic, ErrgenError
 from .model import ErrorCode, ErrorPage, Message
@@ -38,6 +39,8 @@ class LintPage:
     # Raw inline Markdown of the paragraph, heading or first table cell that
     # starts on a line: what a message or a name was written as.
     raw: Mapping[int, str]
+    # First line of a list item -> first line of a list nested in it.
+    nested_lists: Mapping[int, int]
 
 
 Rule = Callable[[LintPage], Iterable[Diagnostic]]
@@ -49,7 +52,8 @@ def lint_source(src: SourceText) -> list[Diagnostic]:
         page, found = parse_page(src, PageOptions(source_id="lint", path=src.display_path, duplicates_at_both_places=True))
     except ErrgenError as exc:
         return list(exc.diagnostics)
-    target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw_inlines(src.text))
+    tokens = _MARKDOWN.parse(src.text)
+    target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw_inlines(tokens), nested_lists(tokens))
     return sorted([*found, *(d for rule in RULES for d in rule(target))])
 
 
@@ -58,10 +62,10 @@ def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [replace(d, severity="error") for d in diagnostics]
 
 
-def raw_inlines(text: str) -> dict[int, str]:
+def raw_inlines(tokens: Sequence[Token]) -> dict[int, str]:
     raw: dict[int, str] = {}
     cells = 0  # cells of the table row so far; only a body row's first is a message
-    for token in _MARKDOWN.parse(text):
+    for token in tokens:
         if token.type in ("tr_open", "table_close"):
             cells = 0
         elif token.type in ("td_open", "th_open"):
@@ -69,6 +73,21 @@ def raw_inlines(text: str) -> dict[int, str]:
         elif token.type == "inline" and token.map and cells <= 1:
             raw.setdefault(token.map[0] + 1, token.content)
     return raw
+
+
+def nested_lists(tokens: Sequence[Token]) -> dict[int, int]:
+    """Outermost list items that hold a list of their own: the parser reads such
+    an item as one message, its sub-items folded in."""
+    nested: dict[int, int] = {}
+    item: Token | None = None  # the open outermost item
+    for token in tokens:
+        if token.type == "list_item_open" and item is None:
+            item = token
+        elif token.type == "list_item_close" and item is not None and token.level == item.level:
+            item = None
+        elif token.type in ("bullet_list_open", "ordered_list_open") and item is not None and token.map and item.map:
+            nested.setdefault(item.map[0] + 1, token.map[0] + 1)
+    return nested
 
 
 # -- rules ------------------------------------------------------------------
@@ -116,6 +135,19 @@ def no_message(target: LintPage) -> Iterator[Diagnostic]:
                         f'code {error.code} "{error.name}" has no message or description')
 
 
+def nested_list(target: LintPage) -> Iterator[Diagnostic]:
+    """A message bullet with bullets under it: one message made of several items
+    (real: a table of contents pasted after a code's last bullet)."""
+    for error in target.page.errors:
+        for message in error.messages:
+            inner = target.nested_lists.get(message.line)
+            if inner is not None:
+                text = target.lines[inner - 1]
+                yield _warn(target, inner, len(text) - len(text.lstrip()) + 1, "nested-list",
+                            f"a list nested in a message of code {error.code} (line {message.line}) is folded "
+                            f"into that message; its items are no messages of their own")
+
+
 def unbalanced_backtick(target: LintPage) -> Iterator[Diagnostic]:
     """A backtick run that closes no code span: the message around it is likely cut wrong."""
     for line, raw in _message_sources(target):
@@ -153,7 +185,8 @@ def category_range(target: LintPage) -> Iterator[Diagnostic]:
 
 
 RULES: tuple[Rule, ...] = (
-    code_order, name_style, copied_message, no_message, unbalanced_backtick, unbalanced_quote, category_range,
+    code_order, name_style, copied_message, no_message, nested_list, unbalanced_backtick, unbalanced_quote,
+    category_range,
 )
 
 
