@@ -84,7 +84,6 @@ class _RawTable:
     anchors: _Anchors | None  # of the heading it is under, code or not
     named_codes: tuple[int, ...]
     rows: list[TableRow]
-    keys: frozenset[str] = frozenset()  # anchors a link may use to point here: see walk
 
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -136,7 +135,7 @@ def page_from_tokens(
         title=walker.title or "",
         categories=tuple(walker.categories),
         errors=errors,
-        message_tables=tuple(_link_table(table, entries) for table in walker.tables),
+        message_tables=_link_tables(walker.tables, walker.headings, entries),
     )
     return page, sorted(diagnostics)
 
@@ -154,12 +153,27 @@ def _error_code(entry: RawEntry, identifier: str) -> ErrorCode:
     )
 
 
-def _link_table(table: _RawTable, entries: Sequence[RawEntry]) -> MessageTable:
-    codes = list(dict.fromkeys(table.named_codes))
-    for entry in entries:
-        if entry.code not in codes and any(link.removeprefix("#") in table.keys for link in entry.links if link.startswith("#")):
-            codes.append(entry.code)
-    return MessageTable(table.title, tuple(codes), tuple(table.rows), table.line)
+def _link_tables(
+    tables: Sequence[_RawTable], headings: Sequence[str], entries: Sequence[RawEntry]
+) -> tuple[MessageTable, ...]:
+    """Each table with the codes its heading names and the codes whose links lead to it.
+
+    GitHub numbers repeated heading slugs (`filter-failures-1`) in page order,
+    so slugs are computed once every heading is read, and only for a page with tables.
+    """
+    if not tables:
+        return ()
+    taken: set[str] = set()
+    slugs = [unique_slug(text, taken) for text in headings]
+    linked = []
+    for table in tables:
+        keys = set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
+        codes = list(dict.fromkeys(table.named_codes))
+        for entry in entries:
+            if entry.code not in codes and any(link.removeprefix("#") in keys for link in entry.links if link.startswith("#")):
+                codes.append(entry.code)
+        linked.append(MessageTable(table.title, tuple(codes), tuple(table.rows), table.line))
+    return tuple(linked)
 
 
 class _Walker:
@@ -178,7 +192,7 @@ class _Walker:
         self._item_level: int | None = None  # nesting level of the open outermost bullet
         self._item_line = 0
         self._item_inlines: list[Token] = []
-        self._headings: list[str] = []  # every heading's text, for GitHub's anchors
+        self.headings: list[str] = []  # every heading's text, for GitHub's anchors
         self._anchors: _Anchors | None = None  # of the last heading
         self._category_ids: set[str] = set()
 
@@ -216,19 +230,6 @@ class _Walker:
             elif kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
             i += 1
-        self._anchor_tables()
-
-    def _anchor_tables(self) -> None:
-        """Which anchors lead to each table: GitHub numbers repeated heading slugs
-        (`filter-failures-1`) in page order, so slugs wait for the last heading,
-        and a page without tables (most pages) computes none."""
-        if not self.tables:
-            return
-        taken: set[str] = set()
-        slugs = [unique_slug(text, taken) for text in self._headings]
-        for table in self.tables:
-            if table.anchors is not None:
-                table.keys = frozenset([slugs[table.anchors.ordinal], *table.anchors.html])
 
     # -- headings ---------------------------------------------------------
 
@@ -236,9 +237,9 @@ class _Walker:
         level = int(token.tag[1:])
         line = _line(token)
         content = inline_text([inline])
-        self._anchors = _Anchors(len(self._headings), (*self._pending_anchors, *content.anchors))
+        self._anchors = _Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
         self._pending_anchors = []
-        self._headings.append(content.text)
+        self.headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
             # The first H1 names the page; failing that, the first heading.
             self.title, self._title_is_h1 = content.text, level == 1
