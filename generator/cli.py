@@ -268,13 +268,12 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
-    root = api.display_path(args.dir)
     for rel in result.written:
         print(f"wrote {api.display_path(args.dir / rel)}")
     for rel in result.kept:
         print(f"kept {api.display_path(args.dir / rel)} (exists; errgen init never overwrites)")
     if result.written:
-        page = f"docs_src/{args.source_id}.md" if root == "." else f"{root}/docs_src/{args.source_id}.md"
+        page = api.display_path(args.dir / "docs_src" / f"{args.source_id}.md")
         print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
 

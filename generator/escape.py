@@ -117,3 +117,12 @@ def pyopt(text: str | None) -> str:
 def tsopt(text: str | None) -> str:
     """`tsstr`, or `null`."""
     return "null" if text is None else tsstr(text)
+
+
+def tomlstr(text: str) -> str:
+    """A TOML basic string equal to `text`.
+
+    JSON's escapes are TOML's, but TOML also forbids a raw DEL, and its `\\u`
+    takes no surrogate halves, so non-ASCII text stays as it is.
+    """
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -1,18 +1,18 @@
 """`errgen init`: a commented errgen.toml and a docs_src/ README for a new SDK repo.
 
-Never overwrites: each file is created with O_EXCL, so an existing file (or
-one created meanwhile by someone else) is kept as it is and reported.
+Never overwrites: `write.create` makes each file only where none exists, so an
+existing file (or one created meanwhile by someone else) is kept and reported.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import CONFIG_NAME
-from .render import environment
+from .render import render
+from .write import create
 
 _LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 _FILES = ((CONFIG_NAME, "init/errgen.toml.j2"), ("docs_src/README.md", "init/docs_src_README.md.j2"))
@@ -37,32 +37,9 @@ def init(root: Path, options: InitOptions) -> InitResult:
     written: list[Path] = []
     kept: list[Path] = []
     for rel, template in _FILES:
-        data = _render(template, options).encode("utf-8")  # before the file exists: no half-written file
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with target.open("xb") as handle:
-                handle.write(data)
-        except FileExistsError:
-            kept.append(Path(rel))
-        else:
-            written.append(Path(rel))
+        data = render(template, options=options, config_name=CONFIG_NAME).encode("utf-8")
+        (written if create(root / rel, data) else kept).append(Path(rel))
     return InitResult(tuple(written), tuple(kept))
-
-
-def tomlstr(text: str) -> str:
-    """A TOML basic string equal to `text`.
-
-    JSON's escapes are TOML's, but TOML also forbids a raw DEL, and its `\\u`
-    takes no surrogate halves, so non-ASCII text stays as it is.
-    """
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _render(template: str, options: InitOptions) -> str:
-    env = environment().overlay()
-    env.filters["tomlstr"] = tomlstr
-    return env.get_template(template).render(options=options, config_name=CONFIG_NAME)
 
 
 def is_module_name(value: str) -> bool:

@@ -48,6 +48,7 @@ def environment() -> jinja2.Environment:
         pyopt=escape.pyopt,
         pyints=escape.pyints,
         tsopt=escape.tsopt,
+        tomlstr=escape.tomlstr,
     )
     return env
 

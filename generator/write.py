@@ -98,6 +98,23 @@ def _roll_back(previous: list[tuple[Path, bytes | None]]) -> None:
             os.replace(_write_temporary(path, old), path)
 
 
+def create(path: Path, data: bytes) -> bool:
+    """Create `path` holding `data` unless a file is there (False, left as it is).
+
+    Written aside first, then hard-linked into place: the link fails if the
+    name exists, so nothing is overwritten and no one sees a half-written file.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temporary(path, data)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    finally:
+        tmp.unlink()
+    return True
+
+
 def _write_temporary(final: Path, data: bytes) -> Path:
     tmp = final.with_name(f".{final.name}.{os.getpid()}{_TMP_MARK}")
     with open(tmp, "wb") as handle:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
-from generator.init import tomlstr
+from generator.escape import tomlstr
 from support import ROOT, SEED, run_errgen
 
 
