@@ -21,6 +21,9 @@ help:
 $(PY_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The source folder is generator/, the import package errgen: the editable
+	# install puts .venv/dev on sys.path, where errgen links to generator/.
+	mkdir -p $(VENV)/dev && ln -sfn ../../generator $(VENV)/dev/errgen
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -41,7 +44,7 @@ ts-dist: $(NODE_STAMP)
 	$(TSC) -p tsconfig.dist.json
 
 typecheck: deps
-	$(BIN)/mypy --strict generator bench
+	$(BIN)/mypy --strict $(VENV)/dev/errgen bench
 	$(BIN)/mypy --strict output/python
 	$(TSC) -p tsconfig.json
 

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.config import load_config
+from errgen.config import load_config
 
 from . import generated, processes
 from .goals import judge

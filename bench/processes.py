@@ -33,7 +33,7 @@ def copy_project(scratch: Path) -> Path:
 def measure_project(project: Path, cache: Path, runs: int) -> dict[str, Any]:
     """First (cold cache) and no-op `generate`, `check`, against bare processes."""
     env = python_env(ERRGEN_CACHE_DIR=str(cache))
-    errgen = python("-m", "generator")
+    errgen = python("-m", "errgen")
     first = run_once([*errgen, "generate"], project, env)
     timings = {
         "python_startup": time_process(python("-c", "pass"), project, runs),
@@ -51,6 +51,6 @@ def measure_dump(page: Path, runs: int) -> dict[str, Any]:
     """`errgen dump PAGE` against a process that only imports markdown-it and parses PAGE."""
     return {
         "page": str(page),
-        "dump": time_process(python("-m", "generator", "dump", str(page)), ROOT, runs).as_json(),
+        "dump": time_process(python("-m", "errgen", "dump", str(page)), ROOT, runs).as_json(),
         "bare_parse": time_process(python("-c", BARE_PARSE, str(page)), ROOT, runs).as_json(),
     }

@@ -25,16 +25,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from errgen import targets, write
+from errgen.collector import collector_paused
+from errgen.parse import PageOptions, page_from_tokens, tokenize
+from errgen.read import read_source
+from errgen.render.format import format_python
+from errgen.targets import json as json_target
+from errgen.targets import typescript as ts_target
+from errgen.targets.python import MODULE_TEMPLATE, module_source
 from markdown_it import MarkdownIt
-
-from generator import write
-from generator.collector import collector_paused
-from generator.parse import PageOptions, page_from_tokens, tokenize
-from generator.read import read_source
-from generator.render import format_python
-from generator.targets.json import render_json
-from generator.targets.python import MODULE_TEMPLATE, module_source
-from generator.targets.typescript import render_typescript
 
 T = TypeVar("T")
 STAGES = ("read", "parse", "model", "json", "python", "typescript", "black", "write")
@@ -62,6 +61,7 @@ def measure(path: Path) -> dict[str, Any]:
     measured = (*STAGES, "floor", "floor_nogc", "black_cached")
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in measured}
     repeats = repeats_for(path.stat().st_size)
+    json_context, ts_context, python_context = (targets.get(name).context() for name in ("json", "typescript", "python"))
     for _ in range(repeats):
         src = timed(runs["read"], lambda: read_source(path, path.name))
         timed(runs["floor"], lambda: floor_parser.parse(src.text))
@@ -71,10 +71,10 @@ def measure(path: Path) -> dict[str, Any]:
         page, _ = timed(runs["model"], lambda: page_from_tokens(src, tokens, PageOptions(source_id="page")))
         del tokens
         files = {
-            Path("json/page.json"): timed(runs["json"], lambda: render_json(page)["page.json"]),
-            Path("typescript/page.ts"): timed(runs["typescript"], lambda: render_typescript(page)["page.ts"]),
+            Path("json/page.json"): timed(runs["json"], lambda: json_target.render_page(page, json_context)),
+            Path("typescript/page.ts"): timed(runs["typescript"], lambda: ts_target.render_page(page, ts_context)),
         }
-        source = timed(runs["python"], lambda: module_source(page))
+        source = timed(runs["python"], lambda: module_source(page, python_context))
         with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
             cache = Path(scratch) / "cache"
             # A miss runs black and stores the result; the hit is a no-op regen's cost.

@@ -1,4 +1,4 @@
-"""`python -m generator` is the `errgen` command."""
+"""`python -m errgen` is the `errgen` command."""
 
 import sys
 

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import write
+from . import targets, write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError
-from .diff import PageDiff, PageView, diff_pages, view_of_document, view_of_page
+from .diff import PageDiff, PageView, diff_pages, view_of_page
+from .document import document_text, read_view
 from .lint import lint_source, make_strict
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
-from .targets.json import render_json, render_json_schema
-from .targets.python import render_python, render_python_package
-from .targets.typescript import render_typescript
-
-_OWNED_SUFFIXES = {"json": (".json",), "python": (".py", "py.typed"), "typescript": (".ts",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,33 +97,15 @@ def render_project(config: Config) -> Rendered:
     pages, diagnostics = load_pages(config)
     files: dict[Path, str] = {}
     owned: dict[Path, tuple[str, ...]] = {}
-    for target in config.targets:
-        folder = config.output[target]
-        if target == "python":
-            folder = folder / config.python_package
-        owned[folder] = _OWNED_SUFFIXES[target]
-        for rel, text in render_target(target, pages).items():
-            files[folder / rel] = text
+    for name in config.targets:
+        target = targets.get(name)
+        folder = config.output[name]
+        context = target.context(python_package=config.python_package)
+        for rel, text in target.render(pages, context).items():
+            path = folder / rel
+            files[path] = text
+            owned[path.parent] = target.owned
     return Rendered(tuple(pages), files, owned, tuple(diagnostics))
-
-
-_PER_PAGE: Mapping[str, Callable[[ErrorPage], dict[str, str]]] = {
-    "json": render_json,
-    "python": render_python,
-    "typescript": render_typescript,
-}
-
-
-def render_target(target: str, pages: list[ErrorPage]) -> dict[str, str]:
-    """`{path relative to the target folder: text}` for every page."""
-    files: dict[str, str] = {}
-    for page in pages:
-        files.update(_PER_PAGE[target](page))
-    if target == "python":
-        files.update(render_python_package(pages))
-    if target == "json":
-        files.update(render_json_schema())
-    return files
 
 
 def generate(config: Config) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
@@ -163,17 +140,10 @@ def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange
     changes = []
     for page in pages:
         rel = (config.output["json"] / f"{page.source.id}.json").as_posix()
-        previous = _committed_view(config.root / rel, rel)
+        previous = read_view(config.root / rel, rel)
         diff = None if previous is None else diff_pages(previous, view_of_page(page))
         changes.append(DocsChange(page.source.path, rel, diff))
     return tuple(changes)
-
-
-def _committed_view(path: Path, shown: str) -> PageView | None:
-    try:
-        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
-    except (OSError, ValueError, KeyError, TypeError):  # missing, not JSON, or another shape
-        return None
 
 
 def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
@@ -217,8 +187,7 @@ def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     """The JSON target for one page, no configuration needed (source id: the file's stem)."""
     shown = display_path(path)
     page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
-    (text,) = render_json(page).values()
-    return text, tuple(diagnostics)
+    return document_text(page), tuple(diagnostics)
 
 
 def _base_first(sources: tuple[SourceConfig, ...]) -> list[SourceConfig]:

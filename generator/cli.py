@@ -19,7 +19,7 @@ from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .diff import PageDiff, format_github, format_json, format_markdown, format_text
 from .init import InitOptions, init, is_encodable, is_module_name
-from .render import FormatError
+from .render.format import FormatError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

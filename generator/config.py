@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import targets as registry
 from .diagnostics import ErrgenError, error
 from .names import is_valid_identifier
 
 CONFIG_NAME = "errgen.toml"
-TARGETS = ("json", "python", "typescript")
+TARGETS = registry.NAMES
 _SOURCE_ID = re.compile(r"[a-z_][a-z0-9_]*")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -64,7 +65,7 @@ def _build(data: dict[str, Any], root: Path, display_path: str) -> Config:
     targets = output.get("targets", list(TARGETS))
     if not isinstance(targets, list) or not all(t in TARGETS for t in targets):
         raise bad(f"output.targets must be a list drawn from {', '.join(TARGETS)}")
-    folders = {target: Path(str(output.get(target, f"output/{target}"))) for target in TARGETS}
+    folders = {target.name: Path(str(output.get(target.name, target.folder))) for target in registry.BUILTIN}
     package = output.get("python_package", "errors")
     if not isinstance(package, str) or not _SOURCE_ID.fullmatch(package):
         raise bad("output.python_package must be a lower-case Python identifier")

@@ -1,7 +1,8 @@
 """What changed between two versions of a page, for the people whose code uses it.
 
 Both versions are reduced to a small projection (`PageView`) that can be built
-from a parsed page or from a JSON document `errgen generate` wrote earlier, so
+from a parsed page or from a JSON document `errgen generate` wrote earlier
+(document.py), so
 `check` can say what changed in the docs since output/ was committed. Codes
 are matched by number: a code is added, removed, renamed (published name
 changed) or changed (its set of message templates changed). A code's templates
@@ -15,7 +16,6 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .model import ErrorPage
@@ -103,7 +103,7 @@ def view_of_page(page: ErrorPage) -> PageView:
             error.code,
             error.name,
             error.identifier,
-            _unique([MessageView(m.text, m.line, m.column) for m in error.messages] + tables.get(error.code, [])),
+            unique_messages([MessageView(m.text, m.line, m.column) for m in error.messages] + tables.get(error.code, [])),
             error.line,
             error.column,
         )
@@ -112,28 +112,7 @@ def view_of_page(page: ErrorPage) -> PageView:
     return PageView(page.source.path, codes)
 
 
-def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
-    """The projection of a JSON document (output/json/<id>.json).
-
-    The document records no message positions: a message is placed at its
-    code's line, a table row at its table's line. Raises KeyError, TypeError
-    or ValueError on a document of another shape.
-    """
-    tables: dict[int, list[MessageView]] = {}
-    for table in document["message_tables"]:
-        rows = [MessageView(str(row["message"]), int(table["line"]), 1) for row in table["rows"]]
-        for code in table["codes"]:
-            tables.setdefault(int(code), []).extend(rows)
-    codes = []
-    for error in document["errors"]:
-        code, line = int(error["code"]), int(error["line"])
-        own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
-        codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
-                              _unique(own + tables.get(code, [])), line, 1))
-    return PageView(path, tuple(codes))
-
-
-def _unique(messages: Iterable[MessageView]) -> tuple[MessageView, ...]:
+def unique_messages(messages: Iterable[MessageView]) -> tuple[MessageView, ...]:
     """First place of each text: a table row may repeat a code's own message."""
     seen: dict[str, MessageView] = {}
     for message in messages:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import CONFIG_NAME
-from .render import render
+from .render.environment import environment, render
+from .render.filters import toml
 from .write import create
 
 _LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
@@ -37,7 +38,7 @@ def init(root: Path, options: InitOptions) -> InitResult:
     written: list[Path] = []
     kept: list[Path] = []
     for rel, template in _FILES:
-        data = render(template, options=options, config_name=CONFIG_NAME).encode("utf-8")
+        data = render(environment(toml.FILTERS), template, options=options, config_name=CONFIG_NAME).encode("utf-8")
         (written if create(root / rel, data) else kept).append(Path(rel))
     return InitResult(tuple(written), tuple(kept))
 

@@ -23,7 +23,14 @@ from markdown_it.token import Token
 
 from .collector import collector_paused
 from .diagnostics import Diagnostic, ErrgenError, has_errors
-from .model import Category, ErrorCode, ErrorPage, Message, MessageTable, Source, TableRow
+from .model import (
+    Category,
+    ErrorCode,
+    ErrorPage,
+    MessageTable,
+    Source,
+    TableRow,
+)
 from .names import category_id, unique_slug
 from .patterns import message_from_text
 from .plaintext import InlineText, html_anchor_ids, inline_text

@@ -49,10 +49,10 @@ def make_project(base: Path, sources: dict[str, str | Path], package: str = "err
 
 
 def run_errgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m generator ARGS` as a user runs it; never raises on exit status."""
+    """`python -m errgen ARGS` as a user runs it; never raises on exit status."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "errgen", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
 
 

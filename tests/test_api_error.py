@@ -19,7 +19,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from support import ROOT, compile_typescript, import_file, run_node
 
 OUTPUT = ROOT / "output"

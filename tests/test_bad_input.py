@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator.cli import main
-from generator.read import MAX_BYTES
+from errgen.cli import main
+from errgen.read import MAX_BYTES
 from support import ROOT, run_errgen
 
 CRASHES = sorted((ROOT / "fuzz" / "crashes").glob("*.md"))

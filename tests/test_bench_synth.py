@@ -3,9 +3,10 @@ reads N codes from them, each with the messages of the reference code it copies.
 
 from __future__ import annotations
 
+from errgen.parse import PageOptions, parse_page
+from errgen.read import decode_source, read_source
+
 from bench.synth import CODES_PER_CATEGORY, REFERENCE, read_reference, synthetic_page
-from generator.parse import PageOptions, parse_page
-from generator.read import decode_source, read_source
 
 SIZE = 250  # more codes than the reference page has: its blocks repeat
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from generator.api import load_pages
-from generator.config import load_config
-from generator.model import ErrorPage
-from generator.parse import PageOptions, parse_page
-from generator.read import read_source
-from generator.render import format_python
-from generator.targets.python import MODULE_TEMPLATE, module_source
+from errgen import targets
+from errgen.api import load_pages
+from errgen.config import load_config
+from errgen.model import ErrorPage
+from errgen.parse import PageOptions, parse_page
+from errgen.read import read_source
+from errgen.render.format import format_python
+from errgen.targets.python import MODULE_TEMPLATE, module_source
 from support import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile.md"
@@ -28,7 +28,7 @@ def project_pages() -> list[ErrorPage]:
 @pytest.mark.parametrize("page", project_pages(), ids=lambda page: page.source.id)
 def test_black_leaves_the_module_as_the_template_wrote_it(page: ErrorPage, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ERRGEN_CACHE_DIR", "")  # black itself, not a cached answer
-    source = module_source(page)
+    source = module_source(page, targets.get("python").context())
     assert format_python(source, MODULE_TEMPLATE) == source
 
 
@@ -43,5 +43,5 @@ def test_a_long_url_and_quotes_in_messages_need_no_second_pass(tmp_path: Path,
                     encoding="utf-8")
     url = "https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code#a123"
     parsed, _ = parse_page(read_source(page, "page.md"), PageOptions(source_id="page", url=url))
-    source = module_source(parsed)
+    source = module_source(parsed, targets.get("python").context())
     assert format_python(source, MODULE_TEMPLATE) == source

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from support import SEED, make_project, run_errgen
 
 OUTPUTS = (

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from generator import cli
+from errgen import cli
 from support import CORPUS, ROOT, SEED, make_project, run_errgen
 
 

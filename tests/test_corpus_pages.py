@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from generator import api
-from generator.config import load_config
-from generator.model import ErrorPage
-from generator.parse import PageOptions, parse_page
-from generator.read import read_source
+from errgen import api
+from errgen.config import load_config
+from errgen.model import ErrorPage
+from errgen.parse import PageOptions, parse_page
+from errgen.read import read_source
 from support import CORPUS, SEED, make_project, run_errgen
 
 PAGES = sorted(CORPUS.glob("*.md")) + [SEED]

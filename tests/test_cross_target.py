@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator import api
-from generator.config import load_config
+from errgen import api
+from errgen.config import load_config
 from support import ROOT, compile_typescript, import_file, load_json, run_node
 
 SOURCES = ("coinm", "usdm", "options", "spot", "spot_zh_cn")

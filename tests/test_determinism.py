@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import ROOT
 
 UTF8 = {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"}
@@ -28,7 +27,7 @@ RUNS = {
 def errgen(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
     # Black runs every time (no cache), so its output is compared too.
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "ERRGEN_CACHE_DIR": "", **env}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env, capture_output=True, check=False)
+    return subprocess.run([sys.executable, "-m", "errgen", *args], cwd=cwd, env=full_env, capture_output=True, check=False)
 
 
 def project(base: Path) -> Path:

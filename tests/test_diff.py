@@ -11,20 +11,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
-from support import CORPUS, ROOT, make_project, run_errgen
-
-from generator.diff import (
+from errgen.diff import (
     PageDiff,
     PageView,
     diff_pages,
     format_markdown,
-    view_of_document,
     view_of_page,
 )
-from generator.parse import PageOptions, parse_page
-from generator.read import decode_source, read_source
-from generator.targets.json import document
+from errgen.document import document, view_of_document
+from errgen.parse import PageOptions, parse_page
+from errgen.read import decode_source, read_source
+from markdown_it import MarkdownIt
+from support import CORPUS, ROOT, make_project, run_errgen
 
 OLD_SPOT = CORPUS / "binance-spot-errors-2025-01-09.md"
 NEW_SPOT = CORPUS / "binance-spot-errors-2026-05-18.md"

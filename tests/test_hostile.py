@@ -16,8 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from support import ROOT, compile_typescript, import_file, load_json, make_project, run_errgen, run_node
+from support import (
+    ROOT,
+    compile_typescript,
+    import_file,
+    load_json,
+    make_project,
+    run_errgen,
+    run_node,
+)
 
 FIXTURE = ROOT / "tests" / "fixtures" / "hostile.md"
 

@@ -12,9 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from generator.config import load_config
-from generator.escape import tomlstr
+from errgen.config import load_config
+from errgen.render.filters.toml import tomlstr
 from support import ROOT, SEED, run_errgen
 
 
@@ -103,7 +102,7 @@ def test_tomlstr_reads_back_as_the_same_text(text: str) -> None:
 
 
 def test_a_url_that_is_not_utf_8_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "init", "--url", b"https://x/\xff".decode(
+    result = subprocess.run([sys.executable, "-m", "errgen", "init", "--url", b"https://x/\xff".decode(
         "utf-8", "surrogateescape")], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True, text=True, check=False)
 

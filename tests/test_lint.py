@@ -12,11 +12,10 @@ import difflib
 from pathlib import Path
 
 import pytest
+from errgen.diagnostics import Diagnostic
+from errgen.lint import RULES, lint_source
+from errgen.read import decode_source, read_source
 from support import CORPUS, ROOT, run_errgen
-
-from generator.diagnostics import Diagnostic
-from generator.lint import RULES, lint_source
-from generator.read import decode_source, read_source
 
 CASES = Path(__file__).parent / "cases" / "lint"
 FOLDERS = sorted(p for p in CASES.iterdir() if p.is_dir())

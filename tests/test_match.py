@@ -26,7 +26,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from support import ROOT, compile_typescript, import_file, load_json, run_node
 
 SOURCES = ("coinm", "usdm", "options", "spot", "spot_zh_cn")

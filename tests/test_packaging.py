@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, SEED
 from wheels import offline_pip_env, wheelhouse
 
@@ -39,10 +38,11 @@ def test_the_wheel_ships_the_package_and_every_template_and_nothing_else(built: 
     names = zipfile.ZipFile(wheel).namelist()
     templates = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "templates").rglob("*.j2"))
 
-    assert sorted(name for name in names if name.startswith("generator/templates/")) == [
-        f"generator/{name}" for name in templates
+    assert sorted(name for name in names if name.startswith("errgen/templates/")) == [
+        f"errgen/{name}" for name in templates
     ]
-    assert {name.split("/")[0] for name in names} == {"generator", wheel.name.split("-py3")[0] + ".dist-info"}
+    # The import package is errgen: no top-level `generator` lands in an SDK's environment.
+    assert {name.split("/")[0] for name in names} == {"errgen", wheel.name.split("-py3")[0] + ".dist-info"}
 
 
 def installed(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -56,7 +56,7 @@ def test_the_console_script_reports_its_version_and_explains_itself(built: tuple
     _, bin_dir = built
     assert installed(bin_dir, "--version", cwd=tmp_path).stdout == "errgen 0.1.0\n"
     assert "errgen init" in installed(bin_dir, "--help", cwd=tmp_path).stdout
-    module = subprocess.run([str(bin_dir / "python"), "-m", "generator", "--version"], cwd=tmp_path,
+    module = subprocess.run([str(bin_dir / "python"), "-m", "errgen", "--version"], cwd=tmp_path,
                             capture_output=True, text=True, check=False)
     assert module.stdout == "errgen 0.1.0\n"
 

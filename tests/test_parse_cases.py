@@ -12,11 +12,10 @@ import difflib
 from pathlib import Path
 
 import pytest
-
-from generator.diagnostics import Diagnostic, ErrgenError
-from generator.model import ErrorPage
-from generator.parse import PageOptions, parse_page
-from generator.read import read_source
+from errgen.diagnostics import Diagnostic, ErrgenError
+from errgen.model import ErrorPage
+from errgen.parse import PageOptions, parse_page
+from errgen.read import read_source
 
 CASES = Path(__file__).parent / "cases" / "parse"
 

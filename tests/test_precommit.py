@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from support import ROOT, SEED, run_errgen
 from wheels import offline_pip_env, wheelhouse
 

@@ -10,7 +10,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, import_file, run_errgen
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from generator.model import ErrorPage
-from generator.parse import PageOptions, parse_page
-from generator.read import read_source
+from errgen.model import ErrorPage
+from errgen.parse import PageOptions, parse_page
+from errgen.read import read_source
 from support import ROOT, SEED
 
 PAGE_PATH = ROOT / "docs_src" / "binance-coinm.md"

@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from errgen.names import identifier_for
+from hostile import HOSTILE, markdown_inline, plain
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-from generator.names import identifier_for
-from hostile import HOSTILE, markdown_inline, plain
 from support import compile_typescript, import_file, load_json, run_errgen, run_node
 
 EXAMPLES = int(os.environ.get("ERRGEN_ROUNDTRIP_EXAMPLES", "2000"))

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from errgen import api
+from errgen.diagnostics import ErrgenError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-
-from generator import api
-from generator.diagnostics import ErrgenError
 from support import CORPUS, ROOT, SEED, load_json
 
 SCHEMA = load_json(ROOT / "output" / "json" / "page.schema.json")

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator import api
-from generator.config import load_config
+from errgen import api
+from errgen.config import load_config
 from hostile import HOSTILE, markdown_inline
 from support import ROOT, TSC, import_file, load_json, make_project, run_node
 

@@ -1,1 +1,30 @@
-"""Targets: each turns a finished `ErrorPage` into `{relative path: text}`."""
+"""The target registry: every built-in target, declared once.
+
+Config, api, write, bench and tests ask this module; nothing else names a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..render.filters import Filter
+from . import json, python, typescript
+from .base import RenderContext, Target
+
+BUILTIN: tuple[Target, ...] = (json.TARGET, python.TARGET, typescript.TARGET)
+NAMES: tuple[str, ...] = tuple(target.name for target in BUILTIN)
+
+__all__ = ["BUILTIN", "NAMES", "RenderContext", "Target", "all_filters", "get"]
+
+
+def get(name: str) -> Target:
+    """The built-in target called `name` (KeyError for any other)."""
+    for target in BUILTIN:
+        if target.name == name:
+            return target
+    raise KeyError(name)
+
+
+def all_filters() -> Mapping[str, Filter]:
+    """Every built-in target's filters: what a user's own template renders with."""
+    return {name: f for target in BUILTIN for name, f in target.filters.items()}

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import ErrorPage
-from ..render import render
-from .common import member_rows, template_rows
+from ..render.filters import text as text_filters
+from ..render.filters import typescript as ts_filters
+from .base import RenderContext, Target
+from .rows import member_rows, template_rows
 
 MODULE_TEMPLATE = "typescript/module.ts.j2"
 
 
-def render_typescript(page: ErrorPage) -> dict[str, str]:
-    text = render(MODULE_TEMPLATE, page=page, members=member_rows(page), templates=template_rows(page))
-    return {f"{page.source.id}.ts": text}
+def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
+    return {f"{page.source.id}.ts": render_page(page, context) for page in pages}
+
+
+def render_page(page: ErrorPage, context: RenderContext) -> str:
+    return context.render(MODULE_TEMPLATE, page=page, members=member_rows(page), templates=template_rows(page))
+
+
+TARGET = Target(
+    name="typescript",
+    folder="output/typescript",
+    owned=(".ts",),
+    filters={**ts_filters.FILTERS, **text_filters.FILTERS},
+    render=render,
+    templates=(MODULE_TEMPLATE, "typescript/runtime.ts.j2"),
+)

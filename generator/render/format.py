@@ -1,60 +1,14 @@
-"""The Jinja environment every target renders with, and in-process black."""
+"""Formatters: in-process black for generated Python, pinned, its results cached."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import os
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import jinja2
-
-from . import escape
 
 BLACK_LINE_LENGTH = 100
-
-
-def templates_dir() -> Path:
-    """Inside the package in a wheel; `templates/` beside the package in a checkout.
-
-    The wheel's own copy comes first: installed, the folder beside the package
-    is site-packages/templates, which another distribution may have put there.
-    """
-    packaged = Path(str(resources.files("generator") / "templates"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-@functools.cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        pystr=escape.pystr,
-        pydoc=escape.pydoc,
-        tsstr=escape.tsstr,
-        comment=escape.comment,
-        jsdoc=escape.jsdoc,
-        json_document=escape.json_document,
-        pyopt=escape.pyopt,
-        pyints=escape.pyints,
-        tsopt=escape.tsopt,
-        tomlstr=escape.tomlstr,
-    )
-    return env
-
-
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
 
 
 class FormatError(Exception):

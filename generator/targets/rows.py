@@ -1,4 +1,4 @@
-"""What the Python and TypeScript targets both need: the rows they emit."""
+"""What the Python and TypeScript targets both emit: member rows and match templates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ..model import ErrorCode, ErrorPage, Message
 from ..patterns import PLACEHOLDER
-
 
 # `match` finds templates with placeholders by their first literal characters,
 # so it tries a handful of patterns, not every one on the page.

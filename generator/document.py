@@ -1,0 +1,109 @@
+"""The JSON document: the language-neutral form of a page, written and read here.
+
+The JSON target writes it (`output/json/<id>.json`), a user's template gets it
+as `page`, `check` reads a committed one back to say what changed in the docs,
+and its JSON Schema's rules come from the same place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from .diff import CodeView, MessageView, PageView, unique_messages
+from .model import ErrorPage, Message
+from .patterns import PLACEHOLDER
+from .render.filters.json import json_document
+
+SCHEMA_VERSION = 1
+# Beside the documents; a source id never holds a dot, so no page can collide.
+SCHEMA_FILE = "page.schema.json"
+# The schema's placeholder rule is the parser's, so the two cannot drift apart.
+PLACEHOLDER_RULE = f"^(?:{PLACEHOLDER.pattern})$"
+
+
+def document(page: ErrorPage) -> dict[str, Any]:
+    source = page.source
+    return {
+        "$schema": SCHEMA_FILE,
+        "$id": f"urn:errgen:page:{quote(source.id, safe='')}",
+        "schema_version": SCHEMA_VERSION,
+        "source": {
+            "id": source.id,
+            "path": source.path,
+            "sha256": source.sha256,
+            "url": source.url,
+            "language": source.language,
+        },
+        "title": page.title,
+        "categories": [{"id": c.id, "title": c.title} for c in page.categories],
+        "errors": [
+            {
+                "code": error.code,
+                "name": error.name,
+                "identifier": error.identifier,
+                "category": error.category,
+                "messages": [_message(message) for message in error.messages],
+                "description": error.description,
+                "line": error.line,
+            }
+            for error in page.errors
+        ],
+        "message_tables": [
+            {
+                "title": table.title,
+                "codes": list(table.codes),
+                "line": table.line,
+                "rows": [
+                    {"message": row.message.text, "description": row.description, **_pattern(row.message)}
+                    for row in table.rows
+                ],
+            }
+            for table in page.message_tables
+        ],
+    }
+
+
+def document_text(page: ErrorPage) -> str:
+    """The document as the JSON target writes it (what `errgen dump` prints)."""
+    return json_document(document(page))
+
+
+def _message(message: Message) -> dict[str, Any]:
+    return {"text": message.text, **_pattern(message)}
+
+
+def _pattern(message: Message) -> dict[str, Any]:
+    return {"placeholders": list(message.placeholders), "pattern": message.pattern}
+
+
+def read_view(path: Path, shown: str) -> PageView | None:
+    """The diff projection of a committed document; None when it is missing or of another shape."""
+    try:
+        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
+    """The projection of a JSON document (output/json/<id>.json).
+
+    The document records no message positions: a message is placed at its
+    code's line, a table row at its table's line. Raises KeyError, TypeError
+    or ValueError on a document of another shape.
+    """
+    tables: dict[int, list[MessageView]] = {}
+    for table in document["message_tables"]:
+        rows = [MessageView(str(row["message"]), int(table["line"]), 1) for row in table["rows"]]
+        for code in table["codes"]:
+            tables.setdefault(int(code), []).extend(rows)
+    codes = []
+    for error in document["errors"]:
+        code, line = int(error["code"]), int(error["line"])
+        own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
+        codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
+                              unique_messages(own + tables.get(code, [])), line, 1))
+    return PageView(path, tuple(codes))

@@ -1,0 +1,1 @@
+"""Rendering: Jinja environments (user template dirs first), filters per language, formatters."""

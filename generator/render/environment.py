@@ -1,0 +1,55 @@
+"""Jinja environments: one per target, the user's template dirs before the built-in ones.
+
+A target renders only with its own filters; a user target gets every filter.
+A file in a user's template dir replaces the built-in template of the same
+relative path (datamodel-code-generator's `--custom-template-dir`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .filters import Filter
+
+
+def templates_dir() -> Path:
+    """Inside the package in a wheel; `templates/` beside the package in a checkout.
+
+    The wheel's own copy comes first: installed, the folder beside the package
+    is site-packages/templates, which another distribution may have put there.
+    """
+    packaged = Path(str(resources.files("errgen") / "templates"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def environment(filters: Mapping[str, Filter], user_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """The environment for one set of filters and user template dirs (cached)."""
+    return _environment(tuple(sorted(filters.items())), tuple(user_dirs))
+
+
+@functools.cache
+def _environment(filters: tuple[tuple[str, Filter], ...], user_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(path)) for path in user_dirs]
+    loaders.append(jinja2.FileSystemLoader(templates_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(dict(filters))
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,31 @@
+"""TypeScript (and JavaScript): string literals and JSDoc."""
+
+from __future__ import annotations
+
+from . import Filter
+from .text import comment, js_escape
+
+_JS_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def tsstr(text: str) -> str:
+    """A double-quoted TypeScript/JSON string literal equal to `text`.
+
+    Double quotes keep `${` and backticks inert; U+2028/U+2029 are escaped
+    although ES2019 allows them, for older tools that do not.
+    """
+    body = "".join(_JS_SHORT.get(ch) or (ch if ch.isprintable() else js_escape(ch)) for ch in text)
+    return f'"{body}"'
+
+
+def jsdoc(text: str) -> str:
+    """Text for a `/** */` block: as `comment`, and `@` cannot start a tag."""
+    return comment(text).replace("@", "\\@")
+
+
+def tsopt(text: str | None) -> str:
+    """`tsstr`, or `null`."""
+    return "null" if text is None else tsstr(text)
+
+
+FILTERS: dict[str, Filter] = {"tsstr": tsstr, "tsopt": tsopt, "jsdoc": jsdoc}

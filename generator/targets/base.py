@@ -1,0 +1,47 @@
+"""What a target is: declared once, rendered through one signature.
+
+Every target is `render(pages, context) -> {path relative to its folder: text}`
+(sqlc's `Generate(request) -> files`): the pages are the language-neutral
+model, the context what the project's configuration adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..model import ErrorPage
+from ..render.environment import environment
+from ..render.filters import Filter
+
+
+@dataclass(frozen=True, slots=True)
+class RenderContext:
+    """What a target renders with, besides the pages."""
+
+    environment: jinja2.Environment  # the target's filters, user template dirs first
+    python_package: str = "errors"
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.environment.get_template(template).render(**context)
+
+
+Render = Callable[[Sequence[ErrorPage], RenderContext], dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    name: str
+    folder: str  # default output folder, relative to errgen.toml
+    owned: tuple[str, ...]  # endings of the file names it writes
+    filters: Mapping[str, Filter]
+    render: Render
+    formatter: Callable[[str, str], str] | None = None  # (text, origin) -> text
+    templates: tuple[str, ...] = field(default=())  # built-in templates, relative to templates/
+
+    def context(self, user_dirs: Sequence[Path] = (), python_package: str = "errors") -> RenderContext:
+        return RenderContext(environment(self.filters, user_dirs), python_package)
