@@ -88,7 +88,7 @@ def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple
         url=source.url,
         language=source.language,
         identifiers=source.identifiers,
-        base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
+        base_identifiers=None if base is None else {int(e.code): e.identifier for e in base.errors},
     )
     return parse_page(src, options)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
-from .model import ErrorPage
+from .model import Code, ErrorPage
 
 _BACKTICKS = re.compile("`+")
 
@@ -32,7 +32,7 @@ class MessageView:
 
 @dataclass(frozen=True, slots=True)
 class CodeView:
-    code: int
+    code: Code
     name: str
     identifier: str
     messages: tuple[MessageView, ...]
@@ -92,7 +92,7 @@ class PageDiff:
 
 
 def view_of_page(page: ErrorPage) -> PageView:
-    tables: dict[int, list[MessageView]] = {}
+    tables: dict[Code, list[MessageView]] = {}
     for table in page.message_tables:
         for code in table.codes:
             tables.setdefault(code, []).extend(

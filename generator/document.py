@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .diff import CodeView, MessageView, PageView, unique_messages
-from .model import ErrorPage, Message
+from .model import Code, ErrorPage, Message
 from .patterns import PLACEHOLDER
 from .render.filters.json import json_document
 
@@ -95,15 +95,21 @@ def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
     code's line, a table row at its table's line. Raises KeyError, TypeError
     or ValueError on a document of another shape.
     """
-    tables: dict[int, list[MessageView]] = {}
+    tables: dict[Code, list[MessageView]] = {}
     for table in document["message_tables"]:
         rows = [MessageView(str(row["message"]), int(table["line"]), 1) for row in table["rows"]]
         for code in table["codes"]:
-            tables.setdefault(int(code), []).extend(rows)
+            tables.setdefault(_code(code), []).extend(rows)
     codes = []
     for error in document["errors"]:
-        code, line = int(error["code"]), int(error["line"])
+        code, line = _code(error["code"]), int(error["line"])
         own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
         codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
                               unique_messages(own + tables.get(code, [])), line, 1))
     return PageView(path, tuple(codes))
+
+
+def _code(value: object) -> Code:
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"a code is an int or a str, not {value!r}")

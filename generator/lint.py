@@ -98,7 +98,7 @@ def code_order(target: LintPage) -> Iterator[Diagnostic]:
     previous: dict[str | None, ErrorCode] = {}
     for error in target.page.errors:
         before = previous.get(error.category)
-        if before is not None and abs(error.code) < abs(before.code):
+        if before is not None and _magnitude(error) < _magnitude(before):
             yield _warn(target, error.line, error.column, "code-order",
                         f"code {error.code} comes after {before.code} (line {before.line}); "
                         f"codes in a category ascend by absolute value")
@@ -175,7 +175,7 @@ def category_range(target: LintPage) -> Iterator[Diagnostic]:
         if bounds is None:
             continue
         low, high = bounds
-        outside = [e for e in held.get(category.id, []) if not low <= abs(e.code) <= high]
+        outside = [e for e in held.get(category.id, []) if not low <= _magnitude(e) <= high]
         if outside:
             rest = len(outside) - 1
             more = f" and {rest} more code{'s' if rest > 1 else ''} are" if rest else " is"
@@ -201,6 +201,11 @@ def heading_range(title: str) -> tuple[int, int] | None:
     first, width = int(found[1]), len(found[2])
     last, last_width = (int(found[3]), len(found[4])) if found[3] else (first, width)
     return first * 10**width, (last + 1) * 10**last_width - 1
+
+
+def _magnitude(error: ErrorCode) -> int:
+    """What codes are ordered and ranged by: |code|, or 0 for a string code (no order)."""
+    return abs(error.code) if isinstance(error.code, int) else 0
 
 
 def _warn(target: LintPage, line: int, column: int, rule: str, message: str) -> Diagnostic:

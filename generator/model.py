@@ -7,6 +7,10 @@ reader reads. Targets see only these types.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Code = int | str  # int on a page whose codes are all plain integers, else every code is a str
+CodeType = Literal["int", "str"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class Message:
     literal_length: int  # characters outside placeholders: how specific the template is
     line: int
     column: int
+    http_status: int | None = None  # of the table row it came from
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +42,12 @@ class Category:
     id: str
     title: str
     line: int
+    class_name: str = ""  # ApiError subclass for the category (classes.py)
 
 
 @dataclass(frozen=True, slots=True)
 class ErrorCode:
-    code: int
+    code: Code
     name: str
     identifier: str
     category: str | None  # Category.id, None when the code stands under no heading
@@ -49,6 +55,11 @@ class ErrorCode:
     description: str
     line: int
     column: int
+    class_name: str = ""  # ApiError subclass for the code (classes.py)
+    deprecated: bool = False  # struck out on the page, or gone from it but kept by errgen.lock
+    aliases: tuple[str, ...] = ()  # earlier identifiers of the code, kept as deprecated aliases
+    groups: tuple[str, ...] = ()  # names of the errgen.toml groups the code is in
+    http_status: tuple[int, ...] = ()  # statuses of its table rows, when they hold no messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +74,18 @@ class MessageTable:
     """Specific messages for some codes, such as spot's "Filter failures"."""
 
     title: str
-    codes: tuple[int, ...]
+    codes: tuple[Code, ...]
     rows: tuple[TableRow, ...]
     line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A `[[groups]]` of errgen.toml that has codes on this page: a class they all inherit."""
+
+    name: str  # also its class name
+    retryable: bool
+    codes: tuple[Code, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +95,5 @@ class ErrorPage:
     categories: tuple[Category, ...]
     errors: tuple[ErrorCode, ...]
     message_tables: tuple[MessageTable, ...]
+    code_type: CodeType = "int"
+    groups: tuple[Group, ...] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import ErrorCode, ErrorPage, Message
+from ..model import Code, ErrorCode, ErrorPage, Message
 from ..patterns import PLACEHOLDER
 
 # `match` finds templates with placeholders by their first literal characters,
@@ -22,7 +22,7 @@ class MemberRow:
 class TemplateRow:
     """One template `match` tries: a code's message or a message-table row."""
 
-    codes: tuple[int, ...]  # codes on this page the template belongs to, first is the default
+    codes: tuple[Code, ...]  # codes on this page the template belongs to, first is the default
     text: str
     pattern: str
     literal_length: int  # ranks templates: the most literal characters wins
@@ -51,7 +51,7 @@ def template_rows(page: ErrorPage) -> list[TemplateRow]:
     return rows
 
 
-def _row(codes: tuple[int, ...], message: Message) -> TemplateRow:
+def _row(codes: tuple[Code, ...], message: Message) -> TemplateRow:
     first = PLACEHOLDER.search(message.text)
     key = None if first is None else message.text[: min(first.start(), PREFIX_KEY)]
     return TemplateRow(codes, message.text, message.pattern, message.literal_length, key)
