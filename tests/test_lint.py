@@ -8,13 +8,13 @@ On a mismatch the test prints the diff; `pytest tests/test_lint.py
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
 from errgen.diagnostics import Diagnostic
 from errgen.lint import RULES, lint_source
 from errgen.read import decode_source, read_source
+from goldens import compare
 from support import CORPUS, ROOT, run_errgen
 
 CASES = Path(__file__).parent / "cases" / "lint"
@@ -33,12 +33,7 @@ def findings(path: Path) -> set[tuple[str, int, int]]:
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
 def test_lint_case(folder: Path, update_goldens: bool) -> None:
     text = "".join(d.format() + "\n" for d in lint_source(read_source(folder / "input.md", "input.md")))
-    golden = folder / "diagnostics.txt"
-    if update_goldens:
-        golden.write_text(text, encoding="utf-8")
-    wanted = golden.read_text(encoding="utf-8") if golden.exists() else ""
-    diff = "".join(difflib.unified_diff(wanted.splitlines(True), text.splitlines(True), f"{folder.name}/diagnostics.txt", "actual"))
-    assert not diff, diff + "\nIf the change is intended: pytest tests/test_lint.py --update-goldens"
+    compare(folder, {"diagnostics.txt": text}, update_goldens, "pytest tests/test_lint.py", exclusive=False)
     # A case proves its rule: the folder is named for a rule that fires in it.
     assert f"[{folder.name}]" in text
 

@@ -8,7 +8,6 @@ rewrites the expected files, which are then reviewed like code.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from errgen.diagnostics import Diagnostic, ErrgenError
 from errgen.model import ErrorPage
 from errgen.parse import PageOptions, parse_page
 from errgen.read import read_source
+from goldens import compare
 
 CASES = Path(__file__).parent / "cases" / "parse"
 
@@ -49,15 +49,4 @@ def read_case(folder: Path) -> tuple[str, str]:
 @pytest.mark.parametrize("folder", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name)
 def test_parse_case(folder: Path, update_goldens: bool) -> None:
     actual = dict(zip(("expected.txt", "diagnostics.txt"), read_case(folder)))
-    mismatches = []
-    for name, text in actual.items():
-        golden = folder / name
-        if update_goldens:
-            golden.write_text(text, encoding="utf-8")
-            continue
-        wanted = golden.read_text(encoding="utf-8") if golden.exists() else ""
-        if wanted != text:
-            mismatches += difflib.unified_diff(
-                wanted.splitlines(keepends=True), text.splitlines(keepends=True), f"{folder.name}/{name}", "actual"
-            )
-    assert not mismatches, "".join(mismatches) + "\nIf the change is intended: pytest tests/test_parse_cases.py --update-goldens"
+    compare(folder, actual, update_goldens, "pytest tests/test_parse_cases.py", exclusive=False)
