@@ -77,7 +77,7 @@ def _message(message: Message) -> dict[str, Any]:
 
 
 def _pattern(message: Message) -> dict[str, Any]:
-    return {"placeholders": list(message.placeholders), "pattern": message.pattern}
+    return {"placeholders": list(message.placeholders), "pattern": message.pattern, "literals": list(message.literals)}
 
 
 def read_view(path: Path, shown: str) -> PageView | None:

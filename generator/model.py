@@ -35,6 +35,9 @@ class Message:
     line: int
     column: int
     http_status: int | None = None  # of the table row it came from
+    # The text between placeholders, len(placeholders) + 1 pieces: what a matcher
+    # in any language compares, so no runtime re-finds the placeholders.
+    literals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

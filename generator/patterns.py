@@ -26,20 +26,23 @@ PLACEHOLDER_GROUP = "(.+?)"
 
 def message_from_text(text: str, line: int, column: int) -> Message:
     if not _may_hold_placeholder(text):  # most messages: no regex scan at all
-        return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column)
+        return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column, literals=(text,))
     placeholders: list[str] = []
+    literals: list[str] = []
     parts = ["^"]
     literal_length = 0
     position = 0
     for found in PLACEHOLDER.finditer(text):
         literal = text[position : found.start()]
         parts.append(escape_literal(literal))
+        literals.append(literal)
         literal_length += len(literal)
         parts.append(PLACEHOLDER_GROUP)
         placeholders.append(found.group())
         position = found.end()
     tail = text[position:]
     parts.append(escape_literal(tail))
+    literals.append(tail)
     literal_length += len(tail)
     parts.append("$")
     return Message(
@@ -49,6 +52,7 @@ def message_from_text(text: str, line: int, column: int) -> Message:
         literal_length=literal_length,
         line=line,
         column=column,
+        literals=tuple(literals),
     )
 
 
