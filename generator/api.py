@@ -8,15 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from . import targets, write
 from .config import Config, SourceConfig
-from .diagnostics import Diagnostic, ErrgenError
+from .diagnostics import Diagnostic, ErrgenError, error
 from .diff import PageDiff, PageView, diff_pages, view_of_page
 from .document import document_text, read_view
 from .lint import lint_source, make_strict
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
+from .targets.base import RenderContext, Target
+from .targets.user import user_target
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +101,27 @@ def render_project(config: Config) -> Rendered:
     pages, diagnostics = load_pages(config)
     files: dict[Path, str] = {}
     owned: dict[Path, tuple[str, ...]] = {}
-    for name in config.targets:
-        target = targets.get(name)
-        folder = config.output[name]
-        context = target.context(python_package=config.python_package)
-        for rel, text in target.render(pages, context).items():
+    user_dirs = tuple(config.root / folder for folder in config.template_dirs)
+    chosen = [(targets.get(name), config.output[name]) for name in config.targets]
+    chosen += [(user_target(spec), Path()) for spec in config.user_targets]
+    for target, folder in chosen:
+        context = target.context(user_dirs, config.python_package)
+        for rel, text in _render_target(config, target, pages, context).items():
             path = folder / rel
             files[path] = text
             owned[path.parent] = target.owned
     return Rendered(tuple(pages), files, owned, tuple(diagnostics))
+
+
+def _render_target(config: Config, target: Target, pages: list[ErrorPage], context: RenderContext) -> dict[str, str]:
+    """`target.render`, with a template missing from every template dir as bad configuration."""
+    try:
+        return target.render(pages, context)
+    except jinja2.TemplateNotFound as exc:
+        where = ", ".join(display_path(config.root / d) for d in config.template_dirs) or "no template_dirs"
+        raise error(config.display_path, "bad-config",
+                    f"target {target.name!r}: template {exc.name!r} is neither in template_dirs ({where}) "
+                    f"nor built in") from None
 
 
 def generate(config: Config) -> tuple[write.Plan, tuple[Diagnostic, ...]]:

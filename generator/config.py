@@ -29,6 +29,15 @@ class SourceConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class UserTargetConfig:
+    """A `[[targets]]` table: the user's own template, rendered once per source."""
+
+    name: str
+    template: str  # looked up in template_dirs, before the built-in templates
+    path: str  # relative to errgen.toml; `{id}` is the source id
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     root: Path  # the folder holding errgen.toml; every path is relative to it
     display_path: str  # errgen.toml as diagnostics print it
@@ -36,6 +45,8 @@ class Config:
     targets: tuple[str, ...]
     output: dict[str, Path]  # target -> folder, relative to root
     python_package: str
+    template_dirs: tuple[Path, ...] = ()  # relative to root, searched before the built-in templates
+    user_targets: tuple[UserTargetConfig, ...] = ()
 
 
 def load_config(path: Path, display_path: str) -> Config:
@@ -83,7 +94,29 @@ def _build(data: dict[str, Any], root: Path, display_path: str) -> Config:
                 f"source {source.id!r}: translation_of must name a source that is not itself a translation, "
                 f"not {source.translation_of!r}"
             )
-    return Config(root, display_path, sources, tuple(sorted(set(targets), key=TARGETS.index)), folders, package)
+    template_dirs = output.get("template_dirs", [])
+    if not isinstance(template_dirs, list) or not all(isinstance(d, str) and d for d in template_dirs):
+        raise bad("output.template_dirs must be a list of folders")
+    return Config(
+        root, display_path, sources, tuple(sorted(set(targets), key=TARGETS.index)), folders, package,
+        tuple(Path(d) for d in template_dirs), _user_targets(data.get("targets", []), bad),
+    )
+
+
+def _user_targets(raw: object, bad: Any) -> tuple[UserTargetConfig, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        raise bad("[[targets]] must be tables of name, template and path")
+    found: list[UserTargetConfig] = []
+    for table in raw:
+        name, template, path = (table.get(key) for key in ("name", "template", "path"))
+        if not all(isinstance(value, str) and value for value in (name, template, path)):
+            raise bad("each [[targets]] needs a name, a template and a path, all strings")
+        if name in TARGETS or name in (t.name for t in found):
+            raise bad(f"target name {name!r} is taken: every target needs a name of its own")
+        if "{id}" not in path:
+            raise bad(f"target {name!r}: path {path!r} must hold {{id}}, the source id (one file per source)")
+        found.append(UserTargetConfig(name, template, path))
+    return tuple(found)
 
 
 def _source(raw: object, bad: Any) -> SourceConfig:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..render.filters import Filter
+from ..render.filters import Filter, catalog
 from . import json, python, typescript
 from .base import RenderContext, Target
 
@@ -26,5 +26,6 @@ def get(name: str) -> Target:
 
 
 def all_filters() -> Mapping[str, Filter]:
-    """Every built-in target's filters: what a user's own template renders with."""
-    return {name: f for target in BUILTIN for name, f in target.filters.items()}
+    """What a user's own template renders with: every built-in target's filters, and
+    those for languages errgen has no target of its own for (Rust)."""
+    return {**catalog.ALL, **{name: f for target in BUILTIN for name, f in target.filters.items()}}

@@ -1,0 +1,21 @@
+"""Rust: string literals, for users' own Rust targets (`[[targets]]`)."""
+
+from __future__ import annotations
+
+from . import Filter
+
+_RUST_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
+
+
+def ruststr(text: str) -> str:
+    """A Rust string literal (`"…"`, type `&'static str`) equal to `text`.
+
+    Every character that is not printable is a `\\u{…}` escape, so no control,
+    line separator or bidi character reaches the source as itself; `{` needs no
+    escape in a literal (only in a `format!` string, which this never is).
+    """
+    body = "".join(_RUST_SHORT.get(ch) or (ch if ch.isprintable() else f"\\u{{{ord(ch):x}}}") for ch in text)
+    return f'"{body}"'
+
+
+FILTERS: dict[str, Filter] = {"ruststr": ruststr}
