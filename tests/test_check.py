@@ -38,7 +38,7 @@ def age_outputs(root: Path) -> dict[str, int]:
 def test_generate_writes_every_target_and_check_then_passes(project: Path) -> None:
     assert all((project / rel).is_file() for rel in OUTPUTS)
     result = run_errgen("check", cwd=project)
-    assert (result.returncode, result.stdout) == (0, "errgen: output is current (6 files)\n")
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
 
 
 def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path) -> None:
@@ -51,8 +51,9 @@ def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path
     for rel in ("output/json/coinm.json", "output/python/errors/coinm.py", "output/typescript/coinm.ts"):
         assert f"--- a/{rel}\n+++ b/{rel}\n" in result.stdout
     assert '+          "text": "Invalid symbol name."' in result.stdout
-    assert "output/python/errors/__init__.py" not in result.stdout
-    assert "3 changed, 0 missing, 0 orphaned" in result.stderr
+    assert "+++ b/output/python/errors/__init__.py" not in result.stdout
+    assert "--- a/errgen.lock\n+++ b/errgen.lock\n" in result.stdout  # the new digests
+    assert "4 changed, 0 missing, 0 orphaned" in result.stderr
 
 
 def test_check_writes_nothing_and_regenerate_touches_only_changed_files(project: Path) -> None:
@@ -70,8 +71,10 @@ def test_check_writes_nothing_and_regenerate_touches_only_changed_files(project:
 
 
 def test_check_names_missing_and_orphaned_files_and_generate_repairs_them(project: Path) -> None:
+    retire = make_project(project, {"coinm": SEED, "retired": SEED})  # one more source, generated, then dropped
+    assert run_errgen("generate", cwd=retire).returncode == 0
+    make_project(project, {"coinm": SEED})
     (project / "output/typescript/coinm.ts").unlink()
-    (project / "output/json/retired.json").write_text("{}\n")
 
     result = run_errgen("check", cwd=project)
 

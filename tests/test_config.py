@@ -35,8 +35,8 @@ def test_an_override_must_be_screaming_snake(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"page": COLLIDING}, extra='identifiers = { "-1099" = "not valid" }')
     result = run_errgen("generate", cwd=root)
     assert result.returncode == 2
-    assert result.stderr.startswith("errgen.toml:1:1: error: source 'page': identifiers entry '-1099'")
-    assert result.stderr.endswith("[bad-config]\n")
+    assert result.stderr.startswith("errgen.toml:7:17: error: identifiers entry '-1099' = 'not valid' must map")
+    assert result.stderr.endswith("[config]\n")
 
 
 def test_a_missing_config_says_how_to_make_one(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_invalid_toml_is_reported_at_its_line(tmp_path: Path) -> None:
     result = run_errgen("check", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("errgen.toml:3:")
-    assert "[bad-config]" in result.stderr
+    assert "[config]" in result.stderr
 
 
 def test_a_translation_must_name_a_source(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ def test_init_then_copy_page_then_generate_then_check_is_the_whole_adoption(tmp_
     assert result.stdout == (
         "wrote errgen.toml\n"
         "wrote docs_src/README.md\n"
+        "wrote .gitattributes\n"
         "next: copy the published page to docs_src/errors.md, then run `errgen generate`\n"
     )
     assert "Do not edit\n`output/` by hand" in (tmp_path / "docs_src" / "README.md").read_text()
@@ -67,7 +68,7 @@ def test_rerunning_init_keeps_every_existing_file_byte_for_byte(tmp_path: Path) 
     ]
     assert (tmp_path / "errgen.toml").read_text() == "# mine\n"
     again = run_errgen("init", cwd=tmp_path)
-    assert again.stdout.count("kept ") == 2 and "wrote" not in again.stdout and "next:" not in again.stdout
+    assert again.stdout.count("kept ") == 3 and "wrote" not in again.stdout and "next:" not in again.stdout
 
 
 def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
@@ -76,6 +77,7 @@ def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "wrote sdk/errgen.toml",
         "wrote sdk/docs_src/README.md",
+        "wrote sdk/.gitattributes",
         "next: copy the published page to sdk/docs_src/errors.md, then run `errgen generate`",
     ]
     assert load_config(tmp_path / "sdk" / "errgen.toml", "").sources[0].url == "https://example.com/errors.md"
