@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,57 @@ def test_bad_input_stops_everything_with_a_located_error(project: Path) -> None:
         assert ": error: code -1121 has no name" in result.stderr
         assert "Traceback" not in result.stderr
     assert {rel: (project / rel).read_bytes() for rel in OUTPUTS} == before
+
+
+# -- a CRLF checkout (issue 14, point 3) ---------------------------------------------
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def crlf_clone(project: Path, target: Path) -> Path:
+    """The project committed, then cloned the way Windows users check out (core.autocrlf=true)."""
+    git("init", "-q", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-qm", "adopt errgen", cwd=project)
+    git("clone", "-q", "-c", "core.autocrlf=true", str(project), str(target), cwd=project.parent)
+    return target
+
+
+def test_a_crlf_checkout_is_current_and_generate_rewrites_nothing(project: Path, tmp_path: Path) -> None:
+    clone = crlf_clone(project, tmp_path / "clone")
+    assert b"\r\n" in (clone / "docs_src" / "coinm.md").read_bytes()
+    assert b"\r\n" in (clone / "output" / "python" / "errors" / "coinm.py").read_bytes()
+
+    result = run_errgen("check", cwd=clone)
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
+    before = {rel: (clone / rel).read_bytes() for rel in OUTPUTS}
+    assert run_errgen("generate", cwd=clone).stdout == "errgen: 0 written, 7 unchanged, 0 removed\n"
+    assert {rel: (clone / rel).read_bytes() for rel in OUTPUTS} == before
+
+
+def test_the_page_digest_is_of_its_text_whatever_its_line_endings(project: Path) -> None:
+    page = project / "docs_src" / "coinm.md"
+    text = page.read_bytes()
+    document = json.loads((project / "output" / "json" / "coinm.json").read_text(encoding="utf-8"))
+    assert document["source"]["sha256"] == hashlib.sha256(text).hexdigest()  # the committed page is LF
+    page.write_bytes(text.replace(b"\n", b"\r\n"))
+    assert run_errgen("check", cwd=project).returncode == 0
+
+
+def test_init_keeps_pages_and_output_lf_in_a_crlf_checkout(tmp_path: Path) -> None:
+    project = tmp_path / "sdk"
+    project.mkdir()
+    assert run_errgen("init", cwd=project).returncode == 0
+    (project / "docs_src" / "errors.md").write_bytes(SEED.read_bytes())
+    assert run_errgen("generate", cwd=project).returncode == 0
+
+    clone = crlf_clone(project, tmp_path / "clone")
+
+    assert git("check-attr", "eol", "docs_src/errors.md", "output/json/errors.json", cwd=clone).splitlines() == [
+        "docs_src/errors.md: eol: lf", "output/json/errors.json: eol: lf"]
+    for rel in ("docs_src/errors.md", "output/python/errors/errors.py", "errgen.lock", "errgen.toml"):
+        assert b"\r\n" not in (clone / rel).read_bytes(), rel
