@@ -66,7 +66,10 @@ def plan(root: Path, files: Mapping[Path, str], folders: Iterable[Path], lock: L
     real_root = root.resolve()
     for rel in sorted(files):
         data = files[rel].encode("utf-8")
-        problems += _unsafe(real_root, root, rel, data)
+        unsafe = _unsafe(real_root, root, rel, data)
+        if unsafe:
+            problems += unsafe
+            continue
         kind = _kind(root / rel)
         current = (root / rel).read_bytes() if kind == "file" else b""
         if kind == "absent":
