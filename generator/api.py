@@ -120,9 +120,11 @@ def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage
     ]
 
 
-def render_project(config: Config) -> Rendered:
+def render_project(config: Config, strict: bool = False) -> Rendered:
     """Every output file in memory, errgen.lock among them; writes nothing."""
     pages, diagnostics = load_pages(config)
+    if strict and diagnostics:
+        raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
     for name in config.targets:
         target = targets.get(name)
@@ -136,10 +138,11 @@ def render_project(config: Config) -> Rendered:
     return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
 
-def generate(config: Config) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
-    """Render everything in memory, then write what changed, all or nothing."""
+def generate(config: Config, strict: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
+    """Render everything in memory, then write what changed, all or nothing.
+    `strict`: a page's warnings are errors, and nothing is written."""
     run_key = inputs.key(config.root, config.file)
-    rendered = render_project(config)
+    rendered = render_project(config, strict)
     with write.locked(config.root, config.display_path):
         plan = plan_writes(config, rendered)
         write.apply(plan)
@@ -147,10 +150,10 @@ def generate(config: Config) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
     return plan, rendered.diagnostics
 
 
-def check(config: Config) -> CheckResult:
+def check(config: Config, strict: bool = False) -> CheckResult:
     """What `generate` would change, as a plan and a diff; writes nothing."""
     run_key = inputs.key(config.root, config.file)
-    rendered = render_project(config)
+    rendered = render_project(config, strict)
     with write.locked(config.root, config.display_path, shared=True):
         plan = plan_writes(config, rendered)
         _remember_if_current(config, run_key, plan, rendered)

@@ -65,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     generate = verbs.add_parser("generate", help="all sources in errgen.toml -> output/",
                                 description="Render every source in errgen.toml and write output/ atomically.")
     _config_flag(generate)
+    generate.add_argument("--strict", action="store_true", help="a page's warnings are errors: nothing is written")
     generate.set_defaults(run=_generate)
 
     check = verbs.add_parser("check", help="fail (exit 1) when output/ is not what the docs give",
                              description="Render in memory, write nothing; list stale, missing and orphaned files with a diff.")
     _config_flag(check)
+    check.add_argument("--strict", action="store_true", help="a page's warnings are errors (exit 2)")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
     check.set_defaults(run=_check)
 
@@ -208,7 +210,7 @@ def _load(args: argparse.Namespace) -> Config:
 def _generate(args: argparse.Namespace) -> int:
     from . import api
 
-    plan, diagnostics = api.generate(_load(args))
+    plan, diagnostics = api.generate(_load(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     written = len(plan.changed) + len(plan.added)
     print(f"errgen: {written} written, {len(plan.unchanged)} unchanged, {len(plan.orphaned)} removed")
@@ -218,13 +220,14 @@ def _generate(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from . import inputs
 
-    known = inputs.known_current(args.config)
+    # The record knows the output, not the pages' warnings: --strict reads the pages.
+    known = None if args.strict else inputs.known_current(args.config)
     if known is not None:
         print(f"errgen: output is current ({known} files)")
         return EXIT_OK
     from . import api
 
-    result = api.check(_load(args))
+    result = api.check(_load(args), strict=args.strict)
     _print_diagnostics(result.diagnostics, args.format)
     plan = result.plan
     if result.is_current:

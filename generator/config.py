@@ -158,10 +158,10 @@ class _Checker:
         for index, folder in enumerate(template_dirs):
             if not (self.root / folder).is_dir():
                 self.bad(("output", "template_dirs", index), f"template folder {folder.as_posix()!r} is not a folder")
-        sources = tuple(s for i, raw in enumerate(self.tables(data, "sources")) if (s := self.source(raw, i)))
-        if "sources" in data and not sources and not self.problems or "sources" not in data:
+        if not data.get("sources"):
             self.bad(("sources",), 'no [[sources]]: list at least one page, e.g. [[sources]] id = "spot" '
                      'path = "docs_src/spot.md"')
+        sources = tuple(s for i, raw in enumerate(self.tables(data, "sources")) if (s := self.source(raw, i)))
         self.translations(sources)
         groups = tuple(g for i, raw in enumerate(self.tables(data, "groups")) if (g := self.group(raw, i, sources)))
         user_targets = tuple(t for i, raw in enumerate(self.tables(data, "targets")) if (t := self.target(raw, i)))

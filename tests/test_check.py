@@ -163,3 +163,15 @@ def test_init_keeps_pages_and_output_lf_in_a_crlf_checkout(tmp_path: Path) -> No
         "docs_src/errors.md: eol: lf", "output/json/errors.json: eol: lf"]
     for rel in ("docs_src/errors.md", "output/python/errors/errors.py", "errgen.lock", "errgen.toml"):
         assert b"\r\n" not in (clone / rel).read_bytes(), rel
+
+
+def test_strict_makes_a_pages_warnings_errors_for_generate_and_check(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"page": "### -1 REPEATED\n- first\n\n### -1 REPEATED\n- second\n"})
+    strict = run_errgen("generate", "--strict", cwd=root)
+    assert (strict.returncode, strict.stdout) == (2, "")
+    assert strict.stderr.startswith("docs_src/page.md:4:1: error: code -1 is listed again")
+    assert not (root / "output").exists()
+
+    assert run_errgen("generate", cwd=root).returncode == 0
+    assert run_errgen("check", cwd=root).returncode == 0  # records that these inputs give this output
+    assert run_errgen("check", "--strict", cwd=root).returncode == 2  # still reads the pages

@@ -104,38 +104,38 @@ path = "docs_src/spot.md"
 BAD_KEYS = {
     "a mistyped output folder": (
         ('typescript = "src"', 'pyhton = "lib"'),
-        "errgen.toml:3:1: error: unknown key 'pyhton' in [output]; did you mean 'python'?; known: python_package, "
-        "targets, template_dirs, json, python, typescript [config]",
+        ("errgen.toml:3:1: error: unknown key 'pyhton' in [output]; did you mean 'python'?; known: python_package, "
+         "targets, template_dirs, json, python, typescript [config]"),
     ),
     "a mistyped source key": (
         GOOD + 'urll = "https://example.com"\n',
-        "errgen.toml:8:1: error: unknown key 'urll' in [sources]; did you mean 'url'?; known: id, path, url, "
-        "language, translation_of, identifiers, section, columns, placeholders, lint [config]",
+        ("errgen.toml:8:1: error: unknown key 'urll' in [sources]; did you mean 'url'?; known: id, path, url, "
+         "language, translation_of, identifiers, section, columns, placeholders, lint [config]"),
     ),
     "identifier in the singular": (
         GOOD + 'identifier = { "-1121" = "BAD" }\n',
-        "errgen.toml:8:1: error: unknown key 'identifier' in [sources]; did you mean 'identifiers'?; known: id, "
-        "path, url, language, translation_of, identifiers, section, columns, placeholders, lint [config]",
+        ("errgen.toml:8:1: error: unknown key 'identifier' in [sources]; did you mean 'identifiers'?; known: id, "
+         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint [config]"),
     ),
     "a Python keyword as source id": (
         ('id = "spot"', 'id = "class"'),
-        "errgen.toml:6:1: error: source id 'class' must be a lower-case module name that is a keyword in neither "
-        "Python nor TypeScript (it names the generated modules) [config]",
+        ("errgen.toml:6:1: error: source id 'class' must be a lower-case module name that is a keyword in neither "
+         "Python nor TypeScript (it names the generated modules) [config]"),
     ),
     "a TypeScript keyword as source id": (
         ('id = "spot"', 'id = "enum"'),
-        "errgen.toml:6:1: error: source id 'enum' must be a lower-case module name that is a keyword in neither "
-        "Python nor TypeScript (it names the generated modules) [config]",
+        ("errgen.toml:6:1: error: source id 'enum' must be a lower-case module name that is a keyword in neither "
+         "Python nor TypeScript (it names the generated modules) [config]"),
     ),
     "__init__ as source id": (
         ('id = "spot"', 'id = "__init__"'),
-        "errgen.toml:6:1: error: source id '__init__' must be a lower-case module name that is a keyword in "
-        "neither Python nor TypeScript (it names the generated modules) [config]",
+        ("errgen.toml:6:1: error: source id '__init__' must be a lower-case module name that is a keyword in "
+         "neither Python nor TypeScript (it names the generated modules) [config]"),
     ),
     "a keyword as package": (
         ('python_package = "sdk_errors"', 'python_package = "def"'),
-        "errgen.toml:2:1: error: python_package 'def' must be a lower-case Python package name that is not a "
-        "keyword (it is imported by name) [config]",
+        ("errgen.toml:2:1: error: python_package 'def' must be a lower-case Python package name that is not a "
+         "keyword (it is imported by name) [config]"),
     ),
     "a language that is no BCP 47 tag": (
         GOOD + 'language = "klingon"\n',
@@ -151,8 +151,8 @@ BAD_KEYS = {
     ),
     "a column role that does not exist": (
         GOOD + 'columns = { "Error Code" = "code", "Message" = "mesage" }\n',
-        "errgen.toml:8:36: error: column 'Message' has role 'mesage'; did you mean 'message'?; roles: code, name, "
-        "message, description, http_status, ignore [config]",
+        ("errgen.toml:8:36: error: column 'Message' has role 'mesage'; did you mean 'message'?; roles: code, name, "
+         "message, description, http_status, ignore [config]"),
     ),
     "a lint table with a typo": (
         GOOD + 'lint = { ingore = ["name-style"] }\n',
@@ -168,8 +168,8 @@ BAD_KEYS = {
     ),
     "an unknown top-level table": (
         GOOD + "\n[ouptut]\n",
-        "errgen.toml:9:1: error: unknown key 'ouptut' in the top level; did you mean 'output'?; known: output, "
-        "sources, groups, targets [config]",
+        ("errgen.toml:9:1: error: unknown key 'ouptut' in the top level; did you mean 'output'?; known: output, "
+         "sources, groups, targets [config]"),
     ),
 }
 
@@ -223,8 +223,8 @@ def test_an_override_for_a_code_not_on_the_page_is_an_error_at_its_key(tmp_path:
     result = run_errgen("generate", cwd=root)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        "errgen.toml:7:37: error: source 'page': identifiers names code -9999, which docs_src/page.md does not have "
-        "[config]"
+        ("errgen.toml:7:37: error: source 'page': identifiers names code -9999, which docs_src/page.md does not "
+         "have [config]"),
     ]
 
 

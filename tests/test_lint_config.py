@@ -65,8 +65,8 @@ def test_a_file_that_is_no_error_page_is_reported_once_and_passes(tmp_path: Path
 
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        "docs_src/README.md:1:1: notice: not an error-code page (no codes in any layout errgen reads); skipped "
-        "[not-a-page]",
+        ("docs_src/README.md:1:1: notice: not an error-code page (no codes in any layout errgen reads); skipped "
+         "[not-a-page]"),
         "errgen: 0 errors, 0 warnings in 2 files",
     ]
 

@@ -56,7 +56,7 @@ def _run_black(source: str, origin: str) -> str:
     mode = black.Mode(line_length=BLACK_LINE_LENGTH, target_versions={TargetVersion.PY39})
     try:
         return black.format_str(source, mode=mode)
-    except Exception as exc:  # noqa: BLE001 - whatever black raises is a template's bug, never a traceback
+    except Exception as exc:  # whatever black raises is a template's bug, never a traceback
         raise FormatError(f"template {origin} produced Python black cannot format: {exc}") from exc
 
 
