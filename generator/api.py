@@ -94,8 +94,8 @@ def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple
 def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOptions:
     """How errgen.toml says to read this source's page."""
     layout = {"section": source.section, "columns": source.columns, "placeholders": source.placeholders}
-    # The readers' PageOptions takes the layout keys and codes of either type;
-    # until it does, pass what it accepts (merge shim, see the branch's report).
+    # Merge shim: the readers' PageOptions takes the layout keys and codes of
+    # either type. Until it does, pass what it accepts; then pass all of it.
     known = PageOptions.__dataclass_fields__
     return PageOptions(
         source_id=source.id,
@@ -157,15 +157,21 @@ def check(config: Config, strict: bool = False) -> CheckResult:
     with write.locked(config.root, config.display_path, shared=True):
         plan = plan_writes(config, rendered)
         _remember_if_current(config, run_key, plan, rendered)
-        chunks: list[str] = []
-        first: dict[Path, int] = {}
-        for rel in plan.changed:
-            old = (config.root / rel).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
-            new = rendered.files[rel].splitlines(keepends=True)
-            first[rel] = _first_difference(old, new)
-            chunks += difflib.unified_diff(old, new, fromfile=f"a/{rel.as_posix()}", tofile=f"b/{rel.as_posix()}")
+        diff, first = _differences(config.root, plan, rendered.files)
     docs = () if plan.is_current else docs_changes(config, rendered.pages)
-    return CheckResult(plan, "".join(chunks), rendered.diagnostics, rendered.pages, docs, first)
+    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first)
+
+
+def _differences(root: Path, plan: write.Plan, files: dict[Path, str]) -> tuple[str, dict[Path, int]]:
+    """A unified diff of every changed file, and the line where each first changes."""
+    chunks: list[str] = []
+    first: dict[Path, int] = {}
+    for rel in plan.changed:
+        old = (root / rel).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        new = files[rel].splitlines(keepends=True)
+        first[rel] = _first_difference(old, new)
+        chunks += difflib.unified_diff(old, new, fromfile=f"a/{rel.as_posix()}", tofile=f"b/{rel.as_posix()}")
+    return "".join(chunks), first
 
 
 def _first_difference(old: list[str], new: list[str]) -> int:

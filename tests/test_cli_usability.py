@@ -74,7 +74,7 @@ def test_a_mistyped_flag_suggests_the_closest_flag_of_that_verb(capsys: pytest.C
 
     assert code == 2
     assert err.splitlines() == [
-        "usage: errgen check [-h] [--config PATH] [--format {text,github}]",
+        "usage: errgen check [-h] [--config PATH] [--strict] [--format {text,github}]",
         "errgen check: error: unrecognized arguments: --fromat github; did you mean '--format'?",
     ]
 
