@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 from errgen.config import GroupConfig, UserTargetConfig, load_config
+from errgen.places import key_places
 from support import ROOT, import_file, make_project, run_errgen
 
 COLLIDING = """## 10xx - General
@@ -232,3 +234,31 @@ def test_a_config_path_that_does_not_exist_is_named(tmp_path: Path) -> None:
     result = run_errgen("check", "--config", "nope.toml", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         2, "nope.toml:1:1: error: no such configuration file; --config takes the path of an errgen.toml [no-config]\n")
+
+
+def test_key_places_follow_tomls_own_structure() -> None:
+    """Positions of keys in arrays of tables, their sub-tables, inline tables,
+    arrays and after multi-line strings that look like keys."""
+    text = (
+        '[output]\n'
+        'targets = [\n  "json",  # a comment\n  "python",\n]\n'
+        '[[sources]]\n'
+        'id = "a"\n'
+        'description = """\nid = "not a key"\n"""\n'
+        "identifiers = { \"-1\" = 'X', b = { c = [1, 2] } }\n"
+        '[[sources]]\n'
+        'id = "b"\n'
+        '[sources.columns]\n'
+        '"Error Code" = "code"\n'
+    )
+    tomllib.loads(text)
+    places = key_places(text)
+    assert places.found[("output", "targets", 1)] == (4, 3)
+    assert places.found[("sources", 0, "id")] == (7, 1)
+    assert ("sources", 0, "id") in places.found and places.found[("sources", 0, "identifiers")] == (11, 1)
+    assert places.found[("sources", 0, "description")] == (8, 1)  # its body is no key
+    assert places.found[("sources", 0, "identifiers", "-1")] == (11, 17)
+    assert places.found[("sources", 0, "identifiers", "b", "c", 1)] == (11, 43)
+    assert places.found[("sources", 1, "columns", "Error Code")] == (15, 1)
+    assert places.at(("sources", 1, "columns", "Message")) == (14, 1)  # not written: its table
+    assert places.at(("nowhere",)) == (1, 1)
