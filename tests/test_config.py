@@ -256,7 +256,8 @@ def test_key_places_follow_tomls_own_structure() -> None:
     assert places.found[("output", "targets", 1)] == (4, 3)
     assert places.found[("sources", 0, "id")] == (7, 1)
     assert ("sources", 0, "id") in places.found and places.found[("sources", 0, "identifiers")] == (11, 1)
-    assert places.found[("sources", 0, "description")] == (8, 1)  # its body is no key
+    assert places.found[("sources", 0, "description")] == (8, 1)
+    assert all(line != 9 for line, _ in places.found.values())  # the string's body holds no key
     assert places.found[("sources", 0, "identifiers", "-1")] == (11, 17)
     assert places.found[("sources", 0, "identifiers", "b", "c", 1)] == (11, 43)
     assert places.found[("sources", 1, "columns", "Error Code")] == (15, 1)
