@@ -278,10 +278,13 @@ def diff(old: Path, new: Path) -> PageDiff:
     return diff_pages(views[0], views[1])
 
 
-def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The JSON target for one page, no configuration needed (source id: the file's stem)."""
+def dump(path: Path, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The JSON target for one page, no configuration needed (source id: the file's stem).
+    `strict`: a page defect (a warning) is an error."""
     shown = display_path(path)
     page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+    if strict and diagnostics:
+        raise ErrgenError(make_strict(diagnostics))
     return document_text(page), tuple(diagnostics)
 
 

@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     dump = verbs.add_parser("dump", help="print the JSON target for one page",
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
+    dump.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error (exit 2)")
     dump.set_defaults(run=_dump)
 
     lint = verbs.add_parser("lint", help="report defects in pages (exit 1 on errors)",
@@ -277,7 +278,7 @@ def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
 def _dump(args: argparse.Namespace) -> int:
     from . import api
 
-    text, diagnostics = api.dump(args.file)
+    text, diagnostics = api.dump(args.file, strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
