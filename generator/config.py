@@ -187,7 +187,10 @@ class _Checker:
         language = self.string(raw, (*key, "language")) or "en"
         if not _BCP47.fullmatch(language):
             self.bad((*key, "language"), f"language {language!r} is not a BCP 47 language tag such as 'en' or 'zh-CN'")
-        section = raw.get("section", ())
+        section = raw.get("section", [])
+        if not isinstance(section, (str, list)):
+            self.bad((*key, "section"), "section must be a heading's text or a list of them")
+            section = ()
         lint = self.table(raw, (*key, "lint"))
         self.known(lint, (*key, "lint"), ("ignore",))
         identifiers, places = self.identifiers(raw, (*key, "identifiers"))

@@ -41,7 +41,7 @@ def key_places(text: str) -> Places:
     scanner = _Scanner(text)
     try:
         scanner.document()
-    except IndexError:  # an unfinished document: keep what was found
+    except (IndexError, KeyError, ValueError):  # a document it misread: keep what was found
         pass
     return Places(scanner.found)
 

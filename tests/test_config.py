@@ -168,6 +168,14 @@ BAD_KEYS = {
         GOOD + '\n[[targets]]\nname = "codes"\ntemplate = "codes.txt.j2"\npath = "output/codes.txt"\n',
         "errgen.toml:12:1: error: target path 'output/codes.txt' must hold {id} (one file per source) [config]",
     ),
+    "a section that is no heading": (
+        GOOD + "section = 3\n",
+        "errgen.toml:8:1: error: section must be a heading's text or a list of them [config]",
+    ),
+    "placeholders that are not strings": (
+        GOOD + "placeholders = [1]\n",
+        "errgen.toml:8:1: error: placeholders must be a list of strings [config]",
+    ),
     "an unknown top-level table": (
         GOOD + "\n[ouptut]\n",
         ("errgen.toml:9:1: error: unknown key 'ouptut' in the top level; did you mean 'output'?; known: output, "
