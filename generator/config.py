@@ -187,10 +187,6 @@ class _Checker:
         language = self.string(raw, (*key, "language")) or "en"
         if not _BCP47.fullmatch(language):
             self.bad((*key, "language"), f"language {language!r} is not a BCP 47 language tag such as 'en' or 'zh-CN'")
-        section = raw.get("section", [])
-        if not isinstance(section, (str, list)):
-            self.bad((*key, "section"), "section must be a heading's text or a list of them")
-            section = ()
         lint = self.table(raw, (*key, "lint"))
         self.known(lint, (*key, "lint"), ("ignore",))
         identifiers, places = self.identifiers(raw, (*key, "identifiers"))
@@ -201,7 +197,7 @@ class _Checker:
             language=language,
             translation_of=self.string(raw, (*key, "translation_of")),
             identifiers=identifiers,
-            section=(section,) if isinstance(section, str) else self.strings(raw, (*key, "section")),
+            section=self.sections(raw, (*key, "section")),
             columns=self.columns(raw, (*key, "columns")),
             placeholders=self.strings(raw, (*key, "placeholders")),
             lint_ignore=self.rule_ids(lint, (*key, "lint", "ignore")),
@@ -220,6 +216,15 @@ class _Checker:
             identifiers[code] = ident
             places[code] = self.places.at((*key, written))
         return identifiers, places
+
+    def sections(self, raw: dict[str, Any], key: Key) -> tuple[str, ...]:
+        value = raw.get("section", [])
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        self.bad(key, "section must be a heading's text or a list of them")
+        return ()
 
     def columns(self, raw: dict[str, Any], key: Key) -> dict[str, str]:
         columns: dict[str, str] = {}
