@@ -192,7 +192,8 @@ def _module_name(value: str) -> str:
     from .config import is_module_name
 
     if not is_module_name(value):
-        raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case Python identifier (it names modules)")
+        raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case module name that is a keyword in neither "
+                                         "Python nor TypeScript (it names modules)")
     return value
 
 

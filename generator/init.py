@@ -50,7 +50,7 @@ def _validate(options: InitOptions) -> None:
     # The command line checks these with a usage message; this guards other callers.
     for value in (options.source_id, options.package):
         if not is_module_name(value):
-            raise ValueError(f"{value!r} is not a lower-case Python identifier")
+            raise ValueError(f"{value!r} is no lower-case module name (or is a keyword)")
     if options.url is not None and not is_encodable(options.url):
         raise ValueError(f"{options.url!r} is not valid UTF-8")
 

@@ -84,13 +84,15 @@ def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("flag", ["--package", "--source-id"])
-def test_a_name_that_cannot_name_a_module_is_a_usage_error_and_writes_nothing(tmp_path: Path, flag: str) -> None:
-    result = run_errgen("init", flag, "Binance-Errors", cwd=tmp_path)
+@pytest.mark.parametrize("name", ["Binance-Errors", "class", "__init__", "enum"])
+def test_a_name_that_cannot_name_a_module_is_a_usage_error_and_writes_nothing(tmp_path: Path, flag: str,
+                                                                              name: str) -> None:
+    result = run_errgen("init", flag, name, cwd=tmp_path)
 
     assert result.returncode == 2
     assert result.stderr.endswith(
-        f"errgen init: error: argument {flag}: 'Binance-Errors' must be a lower-case Python identifier "
-        "(it names modules)\n"
+        f"errgen init: error: argument {flag}: {name!r} must be a lower-case module name that is a keyword in "
+        "neither Python nor TypeScript (it names modules)\n"
     )
     assert list(tmp_path.iterdir()) == []
 
