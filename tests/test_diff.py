@@ -194,8 +194,8 @@ def test_text_format_is_compiler_style_with_both_places(pair: Path) -> None:
         'old.md:7:3: message "Try again in %s minutes." was removed from code -1008 [message-removed]',
         'new.md:4:3: message "Try again in %s seconds." was added to code -1008 [message-added]',
         'new.md:6:1: code -1003 "TOO_MANY_REQUESTS" was added [code-added]',
-        "errgen: 1 added, 1 removed, 1 renamed, 1 changed: -1000 UNKNOWN was removed; -1008 Request Throttled was "
-        "renamed to SERVER_BUSY; -1008 SERVER_BUSY changed its messages; -1003 TOO_MANY_REQUESTS was added; breaking",
+        ("errgen: 1 added, 1 removed, 1 renamed, 1 changed: -1000 UNKNOWN was removed; -1008 Request Throttled was "
+         "renamed to SERVER_BUSY; -1008 SERVER_BUSY changed its messages; -1003 TOO_MANY_REQUESTS was added; breaking"),
     ]
 
 

@@ -20,8 +20,10 @@ from errgen.diagnostics import ErrgenError
 from errgen.lock import Lock
 from errgen.render.filters.python import pyheader
 from errgen.render.format import foreign_coding
-from support import ROOT, SEED, import_file, make_project, run_errgen
+from support import ROOT, import_file, make_project, run_errgen
 from test_atomic import snapshot
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 V1 = "# Errors\n\n### -1000 UNKNOWN\n\n- An unknown error occurred.\n"
 V2 = V1 + "\n### -1001 DISCONNECTED\n\n- Internal error.\n"
