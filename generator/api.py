@@ -126,10 +126,11 @@ def render_project(config: Config, strict: bool = False) -> Rendered:
     if strict and diagnostics:
         raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
+    user_dirs = tuple(config.root / folder for folder in config.template_dirs)
     for name in config.targets:
         target = targets.get(name)
         folder = config.output[name]
-        context = target.context(config.template_dirs, python_package=config.python_package)
+        context = target.context(user_dirs, python_package=config.python_package)
         for rel, text in target.render(pages, context).items():
             files[folder / rel] = text
     folders = tuple(sorted({path.parent for path in files}))

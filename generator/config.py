@@ -165,6 +165,10 @@ class _Checker:
         self.translations(sources)
         groups = tuple(g for i, raw in enumerate(self.tables(data, "groups")) if (g := self.group(raw, i, sources)))
         user_targets = tuple(t for i, raw in enumerate(self.tables(data, "targets")) if (t := self.target(raw, i)))
+        names = [t.name for t in user_targets]
+        for index, name in enumerate(names):
+            if names.index(name) != index:
+                self.bad(("targets", index, "name"), f"target name {name!r} is taken: every target needs its own")
         if self.problems:
             raise ErrgenError(self.problems)
         chosen = tuple(sorted(set(targets), key=TARGETS.index))

@@ -176,6 +176,11 @@ BAD_KEYS = {
         GOOD + "placeholders = [1]\n",
         "errgen.toml:8:1: error: placeholders must be a list of strings [config]",
     ),
+    "two user targets of one name": (
+        GOOD + '\n[[targets]]\nname = "codes"\ntemplate = "a.j2"\npath = "out/{id}.a"\n'
+        '\n[[targets]]\nname = "codes"\ntemplate = "b.j2"\npath = "out/{id}.b"\n',
+        "errgen.toml:15:1: error: target name 'codes' is taken: every target needs its own [config]",
+    ),
     "an unknown top-level table": (
         GOOD + "\n[ouptut]\n",
         ("errgen.toml:9:1: error: unknown key 'ouptut' in the top level; did you mean 'output'?; known: output, "
@@ -271,3 +276,17 @@ def test_key_places_follow_tomls_own_structure() -> None:
     assert places.found[("sources", 1, "columns", "Error Code")] == (15, 1)
     assert places.at(("sources", 1, "columns", "Message")) == (14, 1)  # not written: its table
     assert places.at(("nowhere",)) == (1, 1)
+
+
+def test_template_dirs_are_relative_to_errgen_toml_wherever_errgen_runs(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "sdk", {"page": COLLIDING.replace("Unauthorized", "OTHER")})
+    (root / "errgen_templates" / "json").mkdir(parents=True)
+    (root / "errgen_templates" / "json" / "schema.json.j2").write_text('{"mine": true}\n', encoding="utf-8")
+    config = (root / "errgen.toml").read_text(encoding="utf-8")
+    (root / "errgen.toml").write_text(config.replace("[output]\n", '[output]\ntemplate_dirs = ["errgen_templates"]\n'),
+                                      encoding="utf-8")
+
+    result = run_errgen("generate", "--config", "sdk/errgen.toml", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert (root / "output" / "json" / "page.schema.json").read_text(encoding="utf-8") == '{"mine": true}\n'
