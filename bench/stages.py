@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from errgen import targets, write
 from errgen.collector import collector_paused
+from errgen.lock import Lock
 from errgen.parse import PageOptions, page_from_tokens, tokenize
 from errgen.read import read_source
 from errgen.render.format import format_python
@@ -103,8 +104,7 @@ def _black(source: str, cache: Path) -> str:
 
 
 def _write(root: Path, files: dict[Path, str]) -> None:
-    owned = {Path("json"): (".json",), Path("python"): (".py",), Path("typescript"): (".ts",)}
-    write.apply(write.plan(root, files, owned))
+    write.apply(write.plan(root, files, [Path("json"), Path("python"), Path("typescript")], Lock()))
 
 
 def _peak_rss_kb() -> int:

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import targets, write
+from . import inputs, targets, write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError, error
 from .diff import PageDiff, PageView, diff_pages, view_of_page
 from .document import document_text, read_view
 from .lint import lint_source, make_strict
+from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
@@ -26,8 +27,8 @@ from .targets.user import user_target
 @dataclass(frozen=True, slots=True)
 class Rendered:
     pages: tuple[ErrorPage, ...]
-    files: dict[Path, str]  # relative to the project root
-    owned: dict[Path, tuple[str, ...]]  # folders errgen owns -> suffixes it writes
+    files: dict[Path, str]  # relative to the project root, errgen.lock included
+    folders: tuple[Path, ...]  # output folders, where errgen looks for files of its own to remove
     diagnostics: tuple[Diagnostic, ...]  # warnings; errors raise ErrgenError
 
 
@@ -38,10 +39,15 @@ class CheckResult:
     diagnostics: tuple[Diagnostic, ...]
     pages: tuple[ErrorPage, ...] = field(default=())
     docs: tuple[DocsChange, ...] = field(default=())  # set when output is stale
+    first_changes: dict[Path, int] = field(default_factory=dict)  # changed file -> its first changed line
 
     @property
     def is_current(self) -> bool:
         return self.plan.is_current
+
+    def first_changed_line(self, rel: Path) -> int:
+        """The line of the file on disk where `generate` would first change it (1 when unknown)."""
+        return self.first_changes.get(rel, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,39 +84,63 @@ def load_pages(config: Config) -> tuple[list[ErrorPage], list[Diagnostic]]:
             failed.add(source.id)
             continue
         pages[source.id] = page
-        diagnostics += found
-    if failed:
+        diagnostics += found + _overrides_not_on_page(config, source, page)
+    if failed or any(d.is_error for d in diagnostics):
         raise ErrgenError(diagnostics)
     return [pages[source.id] for source in config.sources], diagnostics
 
 
 def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple[ErrorPage, list[Diagnostic]]:
     src = read_source(root / source.path, display_path(root / source.path))
-    options = PageOptions(
+    return parse_page(src, page_options(source, base))
+
+
+def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOptions:
+    """How errgen.toml says to read this source's page."""
+    layout = {"section": source.section, "columns": source.columns, "placeholders": source.placeholders}
+    # Merge shim: the readers' PageOptions takes the layout keys and codes of
+    # either type. Until it does, pass what it accepts; then pass all of it.
+    known = PageOptions.__dataclass_fields__
+    return PageOptions(
         source_id=source.id,
         path=source.path.as_posix(),
         url=source.url,
         language=source.language,
-        identifiers=source.identifiers,
+        identifiers={code: ident for code, ident in source.identifiers.items() if isinstance(code, int)},
         base_identifiers=None if base is None else {int(e.code): e.identifier for e in base.errors},
+        **{key: value for key, value in layout.items() if key in known},  # type: ignore[arg-type]
     )
-    return parse_page(src, options)
 
 
-def render_project(config: Config) -> Rendered:
+def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage) -> list[Diagnostic]:
+    """An `identifiers` entry for a code the page does not have is a typo or a stale entry."""
+    codes = {error.code for error in page.errors}
+    return [
+        config.error_at(source.identifier_places.get(code, (1, 1)),
+                        f"source {source.id!r}: identifiers names code {code!r}, which {source.path.as_posix()} "
+                        "does not have")
+        for code in source.identifiers
+        if code not in codes
+    ]
+
+
+def render_project(config: Config, strict: bool = False) -> Rendered:
+    """Every output file in memory, errgen.lock among them; writes nothing."""
     pages, diagnostics = load_pages(config)
+    if strict and diagnostics:
+        raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
-    owned: dict[Path, tuple[str, ...]] = {}
     user_dirs = tuple(config.root / folder for folder in config.template_dirs)
     chosen = [(targets.get(name), config.output[name]) for name in config.targets]
     chosen += [(user_target(spec), Path()) for spec in config.user_targets]
     for target, folder in chosen:
-        context = target.context(user_dirs, config.python_package)
+        context = target.context(user_dirs, python_package=config.python_package)
         for rel, text in _render_target(config, target, pages, context).items():
-            path = folder / rel
-            files[path] = text
-            owned[path.parent] = target.owned
-    return Rendered(tuple(pages), files, owned, tuple(diagnostics))
+            files[folder / rel] = text
+    folders = tuple(sorted({path.parent for path in files}))
+    lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()})
+    files[Path(LOCK_NAME)] = lock_text(lock)
+    return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
 
 def _render_target(config: Config, target: Target, pages: list[ErrorPage], context: RenderContext) -> dict[str, str]:
@@ -119,34 +149,66 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
         return target.render(pages, context)
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(display_path(config.root / d) for d in config.template_dirs) or "no template_dirs"
-        raise error(config.display_path, "bad-config",
+        raise error(config.display_path, "config",
                     f"target {target.name!r}: template {exc.name!r} is neither in template_dirs ({where}) "
                     f"nor built in") from None
 
 
-def generate(config: Config) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
-    """Render everything in memory, then write what changed, all or nothing."""
-    rendered = render_project(config)
-    plan = write.plan(config.root, rendered.files, rendered.owned)
-    write.apply(plan)
+def generate(config: Config, strict: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
+    """Render everything in memory, then write what changed, all or nothing.
+    `strict`: a page's warnings are errors, and nothing is written."""
+    run_key = inputs.key(config.root, config.file)
+    rendered = render_project(config, strict)
+    with write.locked(config.root, config.display_path):
+        plan = plan_writes(config, rendered)
+        write.apply(plan)
+        _remember_if_current(config, run_key, plan, rendered)
     return plan, rendered.diagnostics
 
 
-def check(config: Config) -> CheckResult:
+def check(config: Config, strict: bool = False) -> CheckResult:
     """What `generate` would change, as a plan and a diff; writes nothing."""
-    rendered = render_project(config)
-    plan = write.plan(config.root, rendered.files, rendered.owned)
-    chunks: list[str] = []
-    for rel in plan.changed:
-        old = (config.root / rel).read_text(encoding="utf-8", errors="replace")
-        chunks += difflib.unified_diff(
-            old.splitlines(keepends=True),
-            rendered.files[rel].splitlines(keepends=True),
-            fromfile=f"a/{rel.as_posix()}",
-            tofile=f"b/{rel.as_posix()}",
-        )
+    run_key = inputs.key(config.root, config.file)
+    rendered = render_project(config, strict)
+    with write.locked(config.root, config.display_path, shared=True):
+        plan = plan_writes(config, rendered)
+        _remember_if_current(config, run_key, plan, rendered)
+        diff, first = _differences(config.root, plan, rendered.files)
     docs = () if plan.is_current else docs_changes(config, rendered.pages)
-    return CheckResult(plan, "".join(chunks), rendered.diagnostics, rendered.pages, docs)
+    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first)
+
+
+def _differences(root: Path, plan: write.Plan, files: dict[Path, str]) -> tuple[str, dict[Path, int]]:
+    """A unified diff of every changed file, and the line where each first changes."""
+    chunks: list[str] = []
+    first: dict[Path, int] = {}
+    for rel in plan.changed:
+        old = (root / rel).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        new = files[rel].splitlines(keepends=True)
+        first[rel] = _first_difference(old, new)
+        chunks += difflib.unified_diff(old, new, fromfile=f"a/{rel.as_posix()}", tofile=f"b/{rel.as_posix()}")
+    return "".join(chunks), first
+
+
+def _first_difference(old: list[str], new: list[str]) -> int:
+    """1-based line of `old` where `new` first differs; past the end, its last line."""
+    same = next((i for i, (a, b) in enumerate(zip(old, new)) if a.rstrip("\r\n") != b.rstrip("\r\n")),
+                min(len(old), len(new)))
+    return max(1, min(same + 1, len(old)))
+
+
+def _remember_if_current(config: Config, run_key: str | None, plan: write.Plan, rendered: Rendered) -> None:
+    # Only when nothing moved under the run: the inputs read before rendering
+    # are still the inputs now, so the record states a fact.
+    if run_key is not None and not (plan.changed or plan.added or plan.orphaned) \
+            and inputs.key(config.root, config.file) == run_key:
+        inputs.remember(run_key, rendered.files, rendered.folders)
+
+
+def plan_writes(config: Config, rendered: Rendered) -> write.Plan:
+    """What `generate` would do on disk now, given what was rendered."""
+    lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
+    return write.plan(config.root, rendered.files, rendered.folders, lock)
 
 
 def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange, ...]:
@@ -162,10 +224,11 @@ def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange
     return tuple(changes)
 
 
-def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
-    """Findings in every page, sorted; `strict` makes every warning an error. A file
-    that is no readable page raises ErrgenError carrying its diagnostics and every
-    other page's findings."""
+def lint(paths: Sequence[Path], strict: bool = False, ignore: Sequence[str] = ()) -> tuple[Diagnostic, ...]:
+    """Findings in every file given, sorted; `strict` makes every warning an error,
+    `ignore` drops rules. A file with no error codes at all is no error page: one
+    notice says so. A file that is no readable page raises ErrgenError carrying its
+    diagnostics and every other page's findings."""
     found: list[Diagnostic] = []
     unreadable: list[Diagnostic] = []
     for path in paths:
@@ -174,12 +237,44 @@ def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue
-        found += lint_source(src)
+        found += _not_a_page(src.display_path, lint_source(src))
+    return _lint_result(found, unreadable, strict, set(ignore))
+
+
+def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = ()) -> tuple[Diagnostic, ...]:
+    """`lint` of the configured sources, each read as errgen.toml says, without
+    the rules its `lint = { ignore = [...] }` switches off."""
+    found: list[Diagnostic] = []
+    unreadable: list[Diagnostic] = []
+    for source in config.sources:
+        path = config.root / source.path
+        try:
+            src = read_source(path, display_path(path))
+        except ErrgenError as exc:
+            unreadable += exc.diagnostics
+            continue
+        off = set(source.lint_ignore)
+        found += [d for d in lint_source(src, page_options(source)) if d.rule not in off]
+    return _lint_result(found, unreadable, strict, set(ignore))
+
+
+def _not_a_page(shown: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """A file given on the command line that holds no codes (a README beside the
+    pages) is reported once, as what it is, not as a failed page."""
+    if [d.rule for d in found] != ["no-codes"]:
+        return found
+    return [Diagnostic(shown, 1, 1, "notice", "not an error-code page (no codes in any layout errgen reads); "
+                       "skipped", "not-a-page")]
+
+
+def _lint_result(found: list[Diagnostic], unreadable: list[Diagnostic], strict: bool,
+                 ignore: set[str]) -> tuple[Diagnostic, ...]:
+    kept = [d for d in found if d.rule not in ignore]
     if strict:
-        found = make_strict(found)
+        kept = [*make_strict(d for d in kept if d.severity == "warning"), *(d for d in kept if d.severity != "warning")]
     if unreadable:
-        raise ErrgenError(unreadable + found)
-    return tuple(sorted(found))
+        raise ErrgenError(unreadable + kept)
+    return tuple(sorted(kept))
 
 
 def diff(old: Path, new: Path) -> PageDiff:
@@ -199,10 +294,13 @@ def diff(old: Path, new: Path) -> PageDiff:
     return diff_pages(views[0], views[1])
 
 
-def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The JSON target for one page, no configuration needed (source id: the file's stem)."""
+def dump(path: Path, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The JSON target for one page, no configuration needed (source id: the file's stem).
+    `strict`: a page defect (a warning) is an error."""
     shown = display_path(path)
     page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+    if strict and diagnostics:
+        raise ErrgenError(make_strict(diagnostics))
     return document_text(page), tuple(diagnostics)
 
 

@@ -2,6 +2,9 @@
 
 Exit codes: 0 done or clean; 1 `check` found stale output, `lint` found errors
 or `diff --breaking` found breaking changes; 2 bad input, usage or I/O.
+
+Each verb imports what it needs when it runs: a no-op `errgen check` (the
+pre-commit hook, on every commit) then never imports the parser, Jinja or black.
 """
 
 from __future__ import annotations
@@ -10,16 +13,18 @@ import argparse
 import difflib
 import io
 import sys
-from collections.abc import Iterable, Sequence
-from importlib import metadata
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import api, write
-from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError, has_errors
-from .diff import PageDiff, format_github, format_json, format_markdown, format_text
-from .init import InitOptions, init, is_encodable, is_module_name
+from .lock import CONFIG_NAME
 from .render.format import FormatError
+
+if TYPE_CHECKING:
+    from . import api
+    from .config import Config
+    from .diff import PageDiff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -54,29 +59,36 @@ def _parser() -> argparse.ArgumentParser:
         prog="errgen",
         description="Generate Python, JSON and TypeScript error-code modules from an API's error-code page.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     generate = verbs.add_parser("generate", help="all sources in errgen.toml -> output/",
                                 description="Render every source in errgen.toml and write output/ atomically.")
     _config_flag(generate)
+    generate.add_argument("--strict", action="store_true", help="a page's warnings are errors: nothing is written")
     generate.set_defaults(run=_generate)
 
     check = verbs.add_parser("check", help="fail (exit 1) when output/ is not what the docs give",
                              description="Render in memory, write nothing; list stale, missing and orphaned files with a diff.")
     _config_flag(check)
+    check.add_argument("--strict", action="store_true", help="a page's warnings are errors (exit 2)")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
     check.set_defaults(run=_check)
 
     dump = verbs.add_parser("dump", help="print the JSON target for one page",
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
+    dump.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error (exit 2)")
     dump.set_defaults(run=_dump)
 
     lint = verbs.add_parser("lint", help="report defects in pages (exit 1 on errors)",
-                            description="Report doc defects in pages, each with a rule id, at its line and column.")
-    lint.add_argument("files", type=Path, nargs="+", metavar="FILE.md")
+                            description="Report doc defects in pages, each with a rule id, at its line and column. "
+                                        "Without FILE, the sources in errgen.toml, read as it says.")
+    lint.add_argument("files", type=Path, nargs="*", metavar="FILE.md")
+    _config_flag(lint)
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    lint.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                      help="do not report RULE (the word in brackets); repeatable")
     lint.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
     lint.set_defaults(run=_lint)
 
@@ -85,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "(published name changed) and changed (messages added or removed).")
     diff.add_argument("old", type=Path, metavar="OLD.md")
     diff.add_argument("new", type=Path, metavar="NEW.md")
-    diff.add_argument("--format", choices=tuple(_DIFF_FORMATS), default="text", help="output format")
+    diff.add_argument("--format", choices=_DIFF_FORMATS, default="text", help="output format")
     diff.add_argument("--breaking", action="store_true", help="exit 1 when a code was removed or renamed")
     diff.set_defaults(run=_diff)
 
@@ -109,8 +121,9 @@ EXAMPLES = {
     "check": ["errgen check                     # exit 1 and a diff when output/ is stale",
               "errgen check --format github     # the same, as GitHub Actions annotations"],
     "dump": ["errgen dump docs_src/spot.md > spot.json"],
-    "lint": ["errgen lint docs_src/*.md                # exit 1 on errors",
-             "errgen lint --strict --format github docs_src/*.md"],
+    "lint": ["errgen lint                              # the sources in errgen.toml; exit 1 on errors",
+             "errgen lint --strict --ignore name-style  # warnings are errors, but one rule is off",
+             "errgen lint docs_src/*.md                # any pages; a README among them is skipped"],
     "diff": ["errgen diff old.md docs_src/spot.md --breaking          # exit 1 on removed or renamed codes",
              "errgen diff old.md docs_src/spot.md --format markdown   # release notes",
              "errgen diff old.md docs_src/spot.md --format github     # annotations on a pull request",
@@ -168,14 +181,19 @@ def _add_examples(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _utf8(value: str) -> str:
+    from .init import is_encodable
+
     if not is_encodable(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not valid UTF-8")
     return value
 
 
 def _module_name(value: str) -> str:
+    from .config import is_module_name
+
     if not is_module_name(value):
-        raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case Python identifier (it names modules)")
+        raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case module name that is a keyword in neither "
+                                         "Python nor TypeScript (it names modules)")
     return value
 
 
@@ -184,9 +202,17 @@ def _config_flag(parser: argparse.ArgumentParser) -> None:
                         help=f"configuration file (default: ./{CONFIG_NAME})")
 
 
+def _load(args: argparse.Namespace) -> Config:
+    from . import api
+    from .config import load_config
+
+    return load_config(args.config, api.display_path(args.config))
+
+
 def _generate(args: argparse.Namespace) -> int:
-    config = load_config(args.config, api.display_path(args.config))
-    plan, diagnostics = api.generate(config)
+    from . import api
+
+    plan, diagnostics = api.generate(_load(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     written = len(plan.changed) + len(plan.added)
     print(f"errgen: {written} written, {len(plan.unchanged)} unchanged, {len(plan.orphaned)} removed")
@@ -194,8 +220,16 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    config = load_config(args.config, api.display_path(args.config))
-    result = api.check(config)
+    from . import inputs
+
+    # The record knows the output, not the pages' warnings: --strict reads the pages.
+    known = None if args.strict else inputs.known_current(args.config)
+    if known is not None:
+        print(f"errgen: output is current ({known} files)")
+        return EXIT_OK
+    from . import api
+
+    result = api.check(_load(args), strict=args.strict)
     _print_diagnostics(result.diagnostics, args.format)
     plan = result.plan
     if result.is_current:
@@ -207,9 +241,10 @@ def _check(args: argparse.Namespace) -> int:
     for rel in plan.orphaned:
         print(f"orphaned: {rel.as_posix()}")
     for change in result.docs:
-        print(f"errgen: {_docs_change(change)}", file=sys.stderr)
+        for line in _docs_change(change):
+            print(f"errgen: {line}", file=sys.stderr)
     if args.format == "github":
-        _print_diagnostics(_stale_files(plan), "github")
+        _print_diagnostics(_stale_files(result), "github")
     print(
         f"errgen: output is stale: {len(plan.changed)} changed, {len(plan.added)} missing, "
         f"{len(plan.orphaned)} orphaned; run `errgen generate` (make regen) and commit the result",
@@ -218,37 +253,52 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS
 
 
-def _stale_files(plan: write.Plan) -> list[Diagnostic]:
-    """One annotation per file `generate` would change, for reviewers of a pull request."""
+def _stale_files(result: api.CheckResult) -> list[Diagnostic]:
+    """One annotation per file `generate` would change, at its first changed line, for reviewers."""
+    plan = result.plan
     fix = "run `errgen generate` (make regen) and commit the result"
-    found = [(rel, "is stale") for rel in plan.changed] + [(rel, "is missing") for rel in plan.added]
-    found += [(rel, "is produced by no source any more") for rel in plan.orphaned]
-    return [Diagnostic(rel.as_posix(), 1, 1, "error", f"{rel.as_posix()} {what}; {fix}", "stale-output")
-            for rel, what in found]
+    found = [(rel, result.first_changed_line(rel), "is stale") for rel in plan.changed]
+    found += [(rel, 1, "is missing") for rel in plan.added]
+    found += [(rel, 1, "is produced by no source any more") for rel in plan.orphaned]
+    return [Diagnostic(rel.as_posix(), line, 1, "error", f"{rel.as_posix()} {what}; {fix}", "stale-output")
+            for rel, line, what in found]
 
 
-def _docs_change(change: api.DocsChange) -> str:
-    """One line per source: what changed in the docs, so a CI log explains a stale output."""
+def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
+    """What changed in one source's docs, then code by code, so a CI log explains a stale output."""
     if change.diff is None:
-        return f"{change.page}: no readable {change.previous} to compare the docs with"
+        return [f"{change.page}: no readable {change.previous} to compare the docs with"]
     if change.diff.is_empty:
-        return f"{change.page}: no change in error codes since {change.previous}"
-    return f"{change.page} changed since {change.previous}: {change.diff.counts()}"
+        return [f"{change.page}: no change in error codes since {change.previous}"]
+    phrases = change.diff.phrases()
+    more = [f"  and {len(phrases) - limit} more (errgen diff shows all)"] if len(phrases) > limit else []
+    return [f"{change.page} changed since {change.previous}: {change.diff.counts()}",
+            *(f"  {phrase}" for phrase in phrases[:limit]), *more]
 
 
 def _dump(args: argparse.Namespace) -> int:
-    text, diagnostics = api.dump(args.file)
+    from . import api
+
+    text, diagnostics = api.dump(args.file, strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
 
 
 def _lint(args: argparse.Namespace) -> int:
-    diagnostics = api.lint(args.files, strict=args.strict)
+    from . import api
+
+    if args.files:
+        diagnostics, files = api.lint(args.files, strict=args.strict, ignore=args.ignore), len(args.files)
+    else:
+        config = _load(args)
+        diagnostics = api.lint_sources(config, strict=args.strict, ignore=args.ignore)
+        files = len(config.sources)
     _print_diagnostics(diagnostics, args.format)
     if args.format == "text":
         errors = sum(d.is_error for d in diagnostics)
-        counts = (_count(errors, "error"), _count(len(diagnostics) - errors, "warning"), _count(len(args.files), "file"))
+        warnings = sum(d.severity == "warning" for d in diagnostics)
+        counts = (_count(errors, "error"), _count(warnings, "warning"), _count(files, "file"))
         print("errgen: {}, {} in {}".format(*counts), file=sys.stderr)
     return EXIT_FINDINGS if has_errors(diagnostics) else EXIT_OK
 
@@ -257,16 +307,25 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-_DIFF_FORMATS = {"text": format_text, "json": format_json, "markdown": format_markdown, "github": format_github}
+_DIFF_FORMATS = ("text", "json", "markdown", "github")
 
 
 def _diff(args: argparse.Namespace) -> int:
-    result: PageDiff = api.diff(args.old, args.new)
-    sys.stdout.write(_DIFF_FORMATS[args.format](result))
+    from . import api, diff
+
+    formats: dict[str, Callable[[PageDiff], str]] = {
+        "text": diff.format_text, "json": diff.format_json, "markdown": diff.format_markdown,
+        "github": diff.format_github,
+    }
+    result = api.diff(args.old, args.new)
+    sys.stdout.write(formats[args.format](result))
     return EXIT_FINDINGS if args.breaking and result.breaking else EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
+    from . import api
+    from .init import InitOptions, init
+
     result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
     for rel in result.written:
         print(f"wrote {api.display_path(args.dir / rel)}")
@@ -283,8 +342,15 @@ def _print_diagnostics(diagnostics: Iterable[Diagnostic], style: str) -> None:
         print(diagnostic.format_github() if style == "github" else diagnostic.format(), file=sys.stderr)
 
 
-def _version() -> str:
-    try:
-        return metadata.version("errgen")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata costs 20 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("errgen")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"{parser.prog} {version}")
+        parser.exit()

@@ -81,6 +81,21 @@ class PageDiff:
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.renamed or self.changed)
 
+    def named(self, limit: int = 10) -> str:
+        """The first `limit` of `phrases`, on one line."""
+        phrases = self.phrases()
+        shown = "; ".join(phrases[:limit])
+        return shown + (f"; and {len(phrases) - limit} more" if len(phrases) > limit else "")
+
+    def phrases(self) -> list[str]:
+        """Each code that changed, by code and name: `-1121 BAD_SYMBOL changed its messages`."""
+        phrases = [f"{_named(c)} was removed" for c in self.removed]
+        phrases += [f"{c.new.code} {c.old.name or c.old.identifier} was renamed to {c.new.name or c.new.identifier}"
+                    for c in self.renamed]
+        phrases += [f"{_named(c.new)} changed its messages" for c in self.changed]
+        phrases += [f"{_named(c)} was added" for c in self.added]
+        return phrases
+
     def counts(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.removed)} removed, "
@@ -182,8 +197,12 @@ def format_github(diff: PageDiff) -> str:
 
 
 def _summary(diff: PageDiff) -> str:
-    summary = "no change in error codes" if diff.is_empty else diff.counts()
+    summary = "no change in error codes" if diff.is_empty else f"{diff.counts()}: {diff.named()}"
     return f"errgen: {summary}{'; breaking' if diff.breaking else ''}"
+
+
+def _named(code: CodeView) -> str:
+    return f"{code.code} {_one_line(code.name or code.identifier)}"
 
 
 def findings(diff: PageDiff) -> list[Finding]:
@@ -233,13 +252,21 @@ def _changed_lines(diff: PageDiff, change: Change) -> list[Finding]:
 def format_json(diff: PageDiff) -> str:
     """DESIGN.md's shape: codes in document order, keys sorted."""
     document = {
-        "added": [code.code for code in diff.added],
-        "removed": [code.code for code in diff.removed],
-        "renamed": [{"code": c.new.code, "old": c.old.name, "new": c.new.name} for c in diff.renamed],
-        "changed": [c.new.code for c in diff.changed],
+        "added": [_code_json(code) for code in diff.added],
+        "removed": [_code_json(code) for code in diff.removed],
+        "renamed": [{"code": c.new.code, "old": c.old.name, "new": c.new.name, "old_identifier": c.old.identifier,
+                     "identifier": c.new.identifier} for c in diff.renamed],
+        "changed": [{"code": c.new.code, "name": c.new.name, "identifier": c.new.identifier,
+                     "messages_added": [m.text for m in c.messages_added],
+                     "messages_removed": [m.text for m in c.messages_removed]} for c in diff.changed],
         "breaking": diff.breaking,
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _code_json(code: CodeView) -> dict[str, object]:
+    return {"code": code.code, "name": code.name, "identifier": code.identifier,
+            "messages": [m.text for m in code.messages]}
 
 
 def format_markdown(diff: PageDiff) -> str:

@@ -6,17 +6,20 @@ existing file (or one created meanwhile by someone else) is kept and reported.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CONFIG_NAME
+from .config import is_module_name
+from .lock import CONFIG_NAME
 from .render.environment import environment, render
 from .render.filters import toml
 from .write import create
 
-_LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
-_FILES = ((CONFIG_NAME, "init/errgen.toml.j2"), ("docs_src/README.md", "init/docs_src_README.md.j2"))
+_FILES = (
+    (CONFIG_NAME, "init/errgen.toml.j2"),
+    ("docs_src/README.md", "init/docs_src_README.md.j2"),
+    (".gitattributes", "init/gitattributes.j2"),  # LF checkouts of pages and generated code
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +46,11 @@ def init(root: Path, options: InitOptions) -> InitResult:
     return InitResult(tuple(written), tuple(kept))
 
 
-def is_module_name(value: str) -> bool:
-    """What a source id and a Python package name must be: they name modules."""
-    return _LOWER_IDENTIFIER.fullmatch(value) is not None
-
-
 def _validate(options: InitOptions) -> None:
     # The command line checks these with a usage message; this guards other callers.
     for value in (options.source_id, options.package):
         if not is_module_name(value):
-            raise ValueError(f"{value!r} is not a lower-case Python identifier")
+            raise ValueError(f"{value!r} is no lower-case module name (or is a keyword)")
     if options.url is not None and not is_encodable(options.url):
         raise ValueError(f"{options.url!r} is not valid UTF-8")
 

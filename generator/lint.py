@@ -46,10 +46,14 @@ class LintPage:
 Rule = Callable[[LintPage], Iterable[Diagnostic]]
 
 
-def lint_source(src: SourceText) -> list[Diagnostic]:
-    """Every finding in one page, sorted; a page the parser rejects gives its errors."""
+def lint_source(src: SourceText, options: PageOptions | None = None) -> list[Diagnostic]:
+    """Every finding in one page, sorted; a page the parser rejects gives its errors.
+
+    `options`: how errgen.toml reads the page (section, columns, placeholders).
+    """
+    base = options or PageOptions(source_id="lint")
     try:
-        page, found = parse_page(src, PageOptions(source_id="lint", path=src.display_path, duplicates_at_both_places=True))
+        page, found = parse_page(src, replace(base, path=src.display_path, duplicates_at_both_places=True))
     except ErrgenError as exc:
         return list(exc.diagnostics)
     tokens = _MARKDOWN.parse(src.text)

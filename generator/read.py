@@ -1,14 +1,15 @@
 """Reading a page from disk: bytes -> normalised text, or a diagnostic.
 
-Every way a file can be unusable (missing, unreadable, too large, empty,
-binary, not UTF-8) ends here as an `ErrgenError` with a location, never a
-traceback further down.
+Every way a file can be unusable (missing, unreadable, not a regular file,
+too large, empty, binary, not UTF-8) ends here as an `ErrgenError` with a
+location, never a traceback further down.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,14 +25,28 @@ _BOM = "\ufeff"
 class SourceText:
     display_path: str  # as diagnostics print it
     text: str  # BOM stripped, line endings normalised to LF
-    sha256: str  # of the bytes on disk
+    sha256: str  # of `text`: a CRLF checkout of a page is the same page
 
 
 def read_source(path: Path, display_path: str) -> SourceText:
+    return decode_source(read_regular_file(path, display_path), display_path)
+
+
+def read_regular_file(path: Path, display_path: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES; refused at once otherwise.
+
+    Opened with O_NONBLOCK so that a FIFO cannot block the open itself; then
+    anything but a regular file (FIFO, device, socket) is refused before a read.
+    """
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            # A device or a pipe has no size (/dev/zero never ends): read at most one byte too many.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise error(display_path, "io", "is not a regular file (a FIFO, device or socket): errgen reads files only")
+            size = info.st_size
             data = b"" if size > MAX_BYTES else handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise error(display_path, "io", "no such file") from None
@@ -42,7 +57,7 @@ def read_source(path: Path, display_path: str) -> SourceText:
     if size > MAX_BYTES or len(data) > MAX_BYTES:
         shown = f"{size} bytes" if size > MAX_BYTES else f"more than {MAX_BYTES} bytes"
         raise error(display_path, "file-too-large", f"file is {shown}; errgen reads pages up to {MAX_BYTES} bytes")
-    return decode_source(data, display_path)
+    return data
 
 
 def decode_source(data: bytes, display_path: str) -> SourceText:
@@ -65,7 +80,7 @@ def decode_source(data: bytes, display_path: str) -> SourceText:
     # markdown-it keeps a BOM as text and then no longer sees the first
     # heading as a heading; lone CR and CRLF both end a line.
     text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(display_path, text, hashlib.sha256(data).hexdigest())
+    return SourceText(display_path, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:

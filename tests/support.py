@@ -48,11 +48,12 @@ def make_project(base: Path, sources: dict[str, str | Path], package: str = "err
     return base
 
 
-def run_errgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run_errgen(*args: str, cwd: Path, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m errgen ARGS` as a user runs it; never raises on exit status."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "errgen", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "errgen", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        timeout=timeout,
     )
 
 

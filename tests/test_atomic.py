@@ -75,7 +75,7 @@ def test_the_fixture_changes_adds_and_removes_files(project: tuple[Path, Snapsho
     base, _ = project
     config = load_config(base / "errgen.toml", "errgen.toml")
     rendered = api.render_project(config)
-    plan = write.plan(base, rendered.files, rendered.owned)
+    plan = api.plan_writes(config, rendered)
     assert len(plan.changed) >= 4 and len(plan.added) == 3 and len(plan.orphaned) == 3
 
 

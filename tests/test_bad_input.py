@@ -112,11 +112,26 @@ def test_a_file_too_large_is_refused_before_it_is_read(in_tmp: Path, capsys: pyt
     )
 
 
-def test_a_device_that_never_ends_is_refused_after_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
+NOT_A_FILE = "is not a regular file (a FIFO, device or socket): errgen reads files only [io]"
+
+
+def test_a_device_is_refused_before_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
     shown = os.path.relpath("/dev/zero")  # as diagnostics print paths: relative to the working directory
-    assert errgen(["dump", "/dev/zero"], capsys) == (
-        2, "", [f"{shown}:1:1: error: file is more than {MAX_BYTES} bytes; errgen reads pages up to {MAX_BYTES} bytes [file-too-large]"],
-    )
+    assert errgen(["dump", "/dev/zero"], capsys) == (2, "", [f"{shown}:1:1: error: {NOT_A_FILE}"])
+
+
+@pytest.mark.parametrize("verb", ["dump", "lint", "generate", "check", "diff"])
+def test_a_fifo_page_is_refused_at_once_by_every_verb(verb: str, in_tmp: Path) -> None:
+    """A FIFO blocks a reader until someone writes to it: errgen must not wait.
+    The process has a timeout so that a regression fails instead of hanging."""
+    (in_tmp / "docs_src").mkdir()
+    os.mkfifo(in_tmp / "docs_src" / "page.md")
+    (in_tmp / "errgen.toml").write_text('[[sources]]\nid = "page"\npath = "docs_src/page.md"\n', encoding="utf-8")
+    args = {"dump": ["docs_src/page.md"], "lint": [], "diff": ["docs_src/page.md", "docs_src/page.md"]}.get(verb, [])
+    result = run_errgen(verb, *args, cwd=in_tmp, timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert f"docs_src/page.md:1:1: error: {NOT_A_FILE}" in result.stderr.splitlines()
+    assert not (in_tmp / "output").exists()
 
 
 def test_missing_and_unreadable_files(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

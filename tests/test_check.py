@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
-from support import SEED, make_project, run_errgen
+from support import ROOT, make_project, run_errgen
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 OUTPUTS = (
     "output/json/coinm.json",
@@ -38,7 +43,7 @@ def age_outputs(root: Path) -> dict[str, int]:
 def test_generate_writes_every_target_and_check_then_passes(project: Path) -> None:
     assert all((project / rel).is_file() for rel in OUTPUTS)
     result = run_errgen("check", cwd=project)
-    assert (result.returncode, result.stdout) == (0, "errgen: output is current (6 files)\n")
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
 
 
 def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path) -> None:
@@ -51,8 +56,9 @@ def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path
     for rel in ("output/json/coinm.json", "output/python/errors/coinm.py", "output/typescript/coinm.ts"):
         assert f"--- a/{rel}\n+++ b/{rel}\n" in result.stdout
     assert '+          "text": "Invalid symbol name."' in result.stdout
-    assert "output/python/errors/__init__.py" not in result.stdout
-    assert "3 changed, 0 missing, 0 orphaned" in result.stderr
+    assert "+++ b/output/python/errors/__init__.py" not in result.stdout
+    assert "--- a/errgen.lock\n+++ b/errgen.lock\n" in result.stdout  # the new digests
+    assert "4 changed, 0 missing, 0 orphaned" in result.stderr
 
 
 def test_check_writes_nothing_and_regenerate_touches_only_changed_files(project: Path) -> None:
@@ -70,8 +76,10 @@ def test_check_writes_nothing_and_regenerate_touches_only_changed_files(project:
 
 
 def test_check_names_missing_and_orphaned_files_and_generate_repairs_them(project: Path) -> None:
+    retire = make_project(project, {"coinm": SEED, "retired": SEED})  # one more source, generated, then dropped
+    assert run_errgen("generate", cwd=retire).returncode == 0
+    make_project(project, {"coinm": SEED})
     (project / "output/typescript/coinm.ts").unlink()
-    (project / "output/json/retired.json").write_text("{}\n")
 
     result = run_errgen("check", cwd=project)
 
@@ -103,3 +111,69 @@ def test_bad_input_stops_everything_with_a_located_error(project: Path) -> None:
         assert ": error: code -1121 has no name" in result.stderr
         assert "Traceback" not in result.stderr
     assert {rel: (project / rel).read_bytes() for rel in OUTPUTS} == before
+
+
+# -- a CRLF checkout (issue 14, point 3) ---------------------------------------------
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def crlf_clone(project: Path, target: Path) -> Path:
+    """The project committed, then cloned the way Windows users check out (core.autocrlf=true)."""
+    git("init", "-q", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-qm", "adopt errgen", cwd=project)
+    git("clone", "-q", "-c", "core.autocrlf=true", str(project), str(target), cwd=project.parent)
+    return target
+
+
+def test_a_crlf_checkout_is_current_and_generate_rewrites_nothing(project: Path, tmp_path: Path) -> None:
+    clone = crlf_clone(project, tmp_path / "clone")
+    assert b"\r\n" in (clone / "docs_src" / "coinm.md").read_bytes()
+    assert b"\r\n" in (clone / "output" / "python" / "errors" / "coinm.py").read_bytes()
+
+    result = run_errgen("check", cwd=clone)
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
+    before = {rel: (clone / rel).read_bytes() for rel in OUTPUTS}
+    assert run_errgen("generate", cwd=clone).stdout == "errgen: 0 written, 7 unchanged, 0 removed\n"
+    assert {rel: (clone / rel).read_bytes() for rel in OUTPUTS} == before
+
+
+def test_the_page_digest_is_of_its_text_whatever_its_line_endings(project: Path) -> None:
+    page = project / "docs_src" / "coinm.md"
+    text = page.read_bytes()
+    document = json.loads((project / "output" / "json" / "coinm.json").read_text(encoding="utf-8"))
+    assert document["source"]["sha256"] == hashlib.sha256(text).hexdigest()  # the committed page is LF
+    page.write_bytes(text.replace(b"\n", b"\r\n"))
+    assert run_errgen("check", cwd=project).returncode == 0
+
+
+def test_init_keeps_pages_and_output_lf_in_a_crlf_checkout(tmp_path: Path) -> None:
+    project = tmp_path / "sdk"
+    project.mkdir()
+    assert run_errgen("init", cwd=project).returncode == 0
+    (project / "docs_src" / "errors.md").write_bytes(SEED.read_bytes())
+    assert run_errgen("generate", cwd=project).returncode == 0
+
+    clone = crlf_clone(project, tmp_path / "clone")
+
+    assert git("check-attr", "eol", "docs_src/errors.md", "output/json/errors.json", cwd=clone).splitlines() == [
+        "docs_src/errors.md: eol: lf", "output/json/errors.json: eol: lf"]
+    for rel in ("docs_src/errors.md", "output/python/errors/errors.py", "errgen.lock", "errgen.toml"):
+        assert b"\r\n" not in (clone / rel).read_bytes(), rel
+
+
+def test_strict_makes_a_pages_warnings_errors_for_generate_and_check(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"page": "### -1 REPEATED\n- first\n\n### -1 REPEATED\n- second\n"})
+    strict = run_errgen("generate", "--strict", cwd=root)
+    assert (strict.returncode, strict.stdout) == (2, "")
+    assert strict.stderr.startswith("docs_src/page.md:4:1: error: code -1 is listed again")
+    assert not (root / "output").exists()
+
+    assert run_errgen("generate", cwd=root).returncode == 0
+    assert run_errgen("check", cwd=root).returncode == 0  # records that these inputs give this output
+    assert run_errgen("check", "--strict", cwd=root).returncode == 2  # still reads the pages

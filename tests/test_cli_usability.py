@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 from errgen import cli
-from support import CORPUS, ROOT, SEED, make_project, run_errgen
+from support import CORPUS, ROOT, make_project, run_errgen
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -74,7 +76,7 @@ def test_a_mistyped_flag_suggests_the_closest_flag_of_that_verb(capsys: pytest.C
 
     assert code == 2
     assert err.splitlines() == [
-        "usage: errgen check [-h] [--config PATH] [--format {text,github}]",
+        "usage: errgen check [-h] [--config PATH] [--strict] [--format {text,github}]",
         "errgen check: error: unrecognized arguments: --fromat github; did you mean '--format'?",
     ]
 
@@ -93,28 +95,39 @@ def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp
     project = make_project(tmp_path, {"coinm": SEED, "usdm": CORPUS / "binance-usdm-error-codes-2025-11-09.md"})
     assert run_errgen("generate", cwd=project).returncode == 0
     (project / "output/typescript/coinm.ts").unlink()
-    shutil.copyfile(project / "output/json/coinm.json", project / "output/json/retired.json")
+    shutil.copyfile(project / "output/python/errors/coinm.py", project / "output/python/errors/retired.py")
     page = project / "docs_src/coinm.md"
     page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
 
     result = run_errgen("check", "--format", "github", cwd=project)
 
     assert result.returncode == 1
+    # Each stale file is annotated at the first line the regenerated file changes.
+    json_line = first_line_holding(project / "output/json/coinm.json", '"Invalid symbol."')  # "literals" sorts first
+    python_line = first_line_holding(project / "output/python/errors/coinm.py", "- Invalid symbol.")  # a docstring
     fix = "run `errgen generate` (make regen) and commit the result"
     # Sorted by path, as every diagnostic is.
     annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
     assert annotations == [
-        "::warning file=docs_src/usdm.md,line=758,col=1,title=duplicate-name::name "
-        '"ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of code -4167 (line 730); '
-        "identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here",
-        f"::error file=output/json/coinm.json,line=1,col=1,title=stale-output::output/json/coinm.json is stale; {fix}",
-        f"::error file=output/json/retired.json,line=1,col=1,title=stale-output::"
-        f"output/json/retired.json is produced by no source any more; {fix}",
-        f"::error file=output/python/errors/coinm.py,line=1,col=1,title=stale-output::"
-        f"output/python/errors/coinm.py is stale; {fix}",
-        f"::error file=output/typescript/coinm.ts,line=1,col=1,title=stale-output::"
-        f"output/typescript/coinm.ts is missing; {fix}",
+        ("::warning file=docs_src/usdm.md,line=758,col=1,title=duplicate-name::name "
+         '"ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of code -4167 (line 730); '
+         "identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here"),
+        f"::error file=errgen.lock,line=3,col=1,title=stale-output::errgen.lock is stale; {fix}",
+        (f"::error file=output/json/coinm.json,line={json_line},col=1,title=stale-output::"
+         f"output/json/coinm.json is stale; {fix}"),
+        (f"::error file=output/python/errors/coinm.py,line={python_line},col=1,title=stale-output::"
+         f"output/python/errors/coinm.py is stale; {fix}"),
+        (f"::error file=output/python/errors/retired.py,line=1,col=1,title=stale-output::"
+         f"output/python/errors/retired.py is produced by no source any more; {fix}"),
+        (f"::error file=output/typescript/coinm.ts,line=1,col=1,title=stale-output::"
+         f"output/typescript/coinm.ts is missing; {fix}"),
     ]
+
+
+def first_line_holding(path: Path, text: str) -> int:
+    """The first line that ends with `text` (a trailing comma aside)."""
+    return next(number for number, line in enumerate(path.read_text().splitlines(), 1)
+                if line.rstrip(",").endswith(text))
 
 
 WORKFLOW = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
@@ -124,7 +137,7 @@ STEPS = WORKFLOW["jobs"]["errgen"]["steps"]
 def test_the_example_workflow_is_a_github_actions_workflow_run_on_pull_requests() -> None:
     triggers = WORKFLOW[True]  # YAML 1.1 reads the key `on` as true; GitHub reads it as "on"
     assert set(WORKFLOW) == {"name", True, "permissions", "env", "jobs"}
-    assert triggers["pull_request"]["paths"] == ["errgen.toml", "docs_src/**", "output/**"]
+    assert triggers["pull_request"] is None  # every pull request: output folders are errgen.toml's to name
     assert WORKFLOW["jobs"]["errgen"]["runs-on"] == "ubuntu-latest"
     assert all(len({"uses", "run"} & set(step)) == 1 for step in STEPS)
     assert [step["run"] for step in STEPS if "run" in step][0] == 'python -m pip install "$ERRGEN"'
@@ -154,7 +167,7 @@ def test_the_example_workflows_commands_pass_on_a_current_repository_and_annotat
     check, lint = run_errgen_steps(tmp_path)
 
     assert (check.returncode, lint.returncode) == (1, 0)
-    assert "::error file=output/json/errors.json,line=1,col=1,title=stale-output::" in check.stderr
+    assert "::error file=output/json/errors.json,line=" in check.stderr
 
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*) \[(?P<rule>[a-z-]+)\]$")

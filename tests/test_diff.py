@@ -194,7 +194,8 @@ def test_text_format_is_compiler_style_with_both_places(pair: Path) -> None:
         'old.md:7:3: message "Try again in %s minutes." was removed from code -1008 [message-removed]',
         'new.md:4:3: message "Try again in %s seconds." was added to code -1008 [message-added]',
         'new.md:6:1: code -1003 "TOO_MANY_REQUESTS" was added [code-added]',
-        "errgen: 1 added, 1 removed, 1 renamed, 1 changed; breaking",
+        ("errgen: 1 added, 1 removed, 1 renamed, 1 changed: -1000 UNKNOWN was removed; -1008 Request Throttled was "
+         "renamed to SERVER_BUSY; -1008 SERVER_BUSY changed its messages; -1003 TOO_MANY_REQUESTS was added; breaking"),
     ]
 
 
@@ -202,16 +203,20 @@ def test_breaking_flag_sets_the_exit_code(pair: Path) -> None:
     assert run_errgen("diff", "--breaking", "old.md", "new.md", cwd=pair).returncode == 1
     (pair / "grown.md").write_text(BASE + "### -1001 DISCONNECTED\n* Internal error.\n", encoding="utf-8")
     grown = run_errgen("diff", "--breaking", "old.md", "grown.md", cwd=pair)
-    assert (grown.returncode, grown.stdout.splitlines()[-1]) == (0, "errgen: 1 added, 0 removed, 0 renamed, 0 changed")
+    assert (grown.returncode, grown.stdout.splitlines()[-1]) == (0, "errgen: 1 added, 0 removed, 0 renamed, 0 changed: -1001 DISCONNECTED was added")
 
 
-def test_json_format_has_the_documented_shape(pair: Path) -> None:
+def test_json_format_carries_names_identifiers_and_messages_per_code(pair: Path) -> None:
     result = run_errgen("diff", "--format", "json", "old.md", "new.md", cwd=pair)
     assert json.loads(result.stdout) == {
-        "added": [-1003],
-        "removed": [-1000],
-        "renamed": [{"code": -1008, "old": "Request Throttled", "new": "SERVER_BUSY"}],
-        "changed": [-1008],
+        "added": [{"code": -1003, "name": "TOO_MANY_REQUESTS", "identifier": "TOO_MANY_REQUESTS",
+                   "messages": ["Too many requests."]}],
+        "removed": [{"code": -1000, "name": "UNKNOWN", "identifier": "UNKNOWN",
+                     "messages": ["An unknown error occurred."]}],
+        "renamed": [{"code": -1008, "old": "Request Throttled", "new": "SERVER_BUSY",
+                     "old_identifier": "REQUEST_THROTTLED", "identifier": "SERVER_BUSY"}],
+        "changed": [{"code": -1008, "name": "SERVER_BUSY", "identifier": "SERVER_BUSY",
+                     "messages_added": ["Try again in %s seconds."], "messages_removed": ["Try again in %s minutes."]}],
         "breaking": True,
     }
 
@@ -260,3 +265,8 @@ def test_check_says_what_changed_in_the_docs_for_each_source(tmp_path: Path) -> 
         "errgen: docs_src/spot.md changed since output/json/spot.json: 16 added, 1 removed, 0 renamed, 16 changed",
         "errgen: docs_src/tiny.md: no readable output/json/tiny.json to compare the docs with",
     ]
+    # Then code by code, the breaking ones first, naming each code.
+    named = [line for line in result.stderr.splitlines() if line.startswith("errgen:   ")]
+    assert named[:2] == ["errgen:   -1167 BOTH_OCO_ORDERS_CANNOT_BE_CONTINGENT was removed",
+                         "errgen:   -1013 INVALID_MESSAGE changed its messages"]
+    assert named[-1] == "errgen:   and 13 more (errgen diff shows all)"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import ROOT, SEED, load_json, run_errgen
+from support import ROOT, load_json, run_errgen
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 
 def test_dump_prints_the_json_target_named_after_the_file(tmp_path: Path) -> None:
@@ -39,3 +41,12 @@ def test_dump_of_a_missing_file_is_a_located_error(tmp_path: Path) -> None:
     result = run_errgen("dump", "nowhere.md", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "nowhere.md:1:1: error: no such file [io]\n"
+
+
+def test_dump_strict_makes_a_page_defect_an_error(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("### -1 REPEATED\n- first\n\n### -1 REPEATED\n- second\n", encoding="utf-8")
+    lenient = run_errgen("dump", "page.md", cwd=tmp_path)
+    strict = run_errgen("dump", "--strict", "page.md", cwd=tmp_path)
+    assert lenient.returncode == 0 and ": warning: code -1 is listed again" in lenient.stderr
+    assert (strict.returncode, strict.stdout) == (2, "")
+    assert strict.stderr == lenient.stderr.replace(": warning: ", ": error: ")

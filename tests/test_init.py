@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from errgen.config import load_config
 from errgen.render.filters.toml import tomlstr
-from support import ROOT, SEED, run_errgen
+from support import ROOT, run_errgen
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 
 def test_init_then_copy_page_then_generate_then_check_is_the_whole_adoption(tmp_path: Path) -> None:
@@ -24,6 +26,7 @@ def test_init_then_copy_page_then_generate_then_check_is_the_whole_adoption(tmp_
     assert result.stdout == (
         "wrote errgen.toml\n"
         "wrote docs_src/README.md\n"
+        "wrote .gitattributes\n"
         "next: copy the published page to docs_src/errors.md, then run `errgen generate`\n"
     )
     assert "Do not edit\n`output/` by hand" in (tmp_path / "docs_src" / "README.md").read_text()
@@ -67,7 +70,7 @@ def test_rerunning_init_keeps_every_existing_file_byte_for_byte(tmp_path: Path) 
     ]
     assert (tmp_path / "errgen.toml").read_text() == "# mine\n"
     again = run_errgen("init", cwd=tmp_path)
-    assert again.stdout.count("kept ") == 2 and "wrote" not in again.stdout and "next:" not in again.stdout
+    assert again.stdout.count("kept ") == 3 and "wrote" not in again.stdout and "next:" not in again.stdout
 
 
 def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
@@ -76,19 +79,22 @@ def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "wrote sdk/errgen.toml",
         "wrote sdk/docs_src/README.md",
+        "wrote sdk/.gitattributes",
         "next: copy the published page to sdk/docs_src/errors.md, then run `errgen generate`",
     ]
     assert load_config(tmp_path / "sdk" / "errgen.toml", "").sources[0].url == "https://example.com/errors.md"
 
 
 @pytest.mark.parametrize("flag", ["--package", "--source-id"])
-def test_a_name_that_cannot_name_a_module_is_a_usage_error_and_writes_nothing(tmp_path: Path, flag: str) -> None:
-    result = run_errgen("init", flag, "Binance-Errors", cwd=tmp_path)
+@pytest.mark.parametrize("name", ["Binance-Errors", "class", "__init__", "enum"])
+def test_a_name_that_cannot_name_a_module_is_a_usage_error_and_writes_nothing(tmp_path: Path, flag: str,
+                                                                              name: str) -> None:
+    result = run_errgen("init", flag, name, cwd=tmp_path)
 
     assert result.returncode == 2
     assert result.stderr.endswith(
-        f"errgen init: error: argument {flag}: 'Binance-Errors' must be a lower-case Python identifier "
-        "(it names modules)\n"
+        f"errgen init: error: argument {flag}: {name!r} must be a lower-case module name that is a keyword in "
+        "neither Python nor TypeScript (it names modules)\n"
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -13,8 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support import ROOT, SEED
+from support import ROOT
 from wheels import offline_pip_env, wheelhouse
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +90,29 @@ def test_installed_errgen_init_starts_a_project_outside_any_checkout(built: tupl
 
     assert installed(bin_dir, "generate", cwd=tmp_path).returncode == 0
     assert (tmp_path / "output" / "json" / "page.schema.json").is_file()
+
+
+def test_errgen_installs_beside_an_sdks_older_black_and_generates_the_same_bytes(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """An SDK that pins the oldest black errgen accepts keeps it: pip installs
+    errgen without touching it, and the output is byte for byte the committed one."""
+    wheel, _ = built
+    oldest = "black==25.1.0"
+    env = offline_pip_env(wheelhouse(oldest))
+    venv.create(tmp_path / "sdk-venv")
+    python = str(tmp_path / "sdk-venv" / "bin" / "python")
+    for requirement in (oldest, str(wheel)):
+        step = subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", requirement], env=env,
+                              capture_output=True, text=True, check=False)
+        assert step.returncode == 0, step.stderr
+    kept = subprocess.run([python, "-c", "import black; print(black.__version__)"], capture_output=True, text=True,
+                          check=False)
+    assert kept.stdout == "25.1.0\n"
+    project = tmp_path / "sdk"
+    project.mkdir()
+    shutil.copyfile(ROOT / "errgen.toml", project / "errgen.toml")
+    shutil.copytree(ROOT / "docs_src", project / "docs_src")
+
+    assert installed(tmp_path / "sdk-venv" / "bin", "generate", cwd=project).returncode == 0
+    assert _differences(filecmp.dircmp(ROOT / "output", project / "output")) == []

@@ -4,7 +4,6 @@ against a throwaway SDK repository started with `errgen init`."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,8 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import ROOT, SEED, run_errgen
+from support import ROOT, run_errgen
 from wheels import offline_pip_env, wheelhouse
+
+SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
@@ -22,13 +23,30 @@ def git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+# An SDK repository's own layout: generated code beside hand-written code,
+# in folders errgen.toml names (none of them called output/).
+CONFIG = """[output]
+python_package = "sdk_errors"
+typescript = "src"
+python = "lib"
+json = "data"
+
+[[sources]]
+id = "errors"
+path = "docs_src/errors.md"
+"""
+
+
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An SDK repository with errgen adopted: init, the page copied in, output generated, all staged."""
+    """An SDK repository with errgen adopted in custom folders: page copied in, output generated, all staged."""
     repo = tmp_path_factory.mktemp("sdk")
     git("init", "-q", cwd=repo)
     assert run_errgen("init", cwd=repo).returncode == 0
+    (repo / "errgen.toml").write_text(CONFIG, encoding="utf-8")
     shutil.copyfile(SEED, repo / "docs_src" / "errors.md")
+    (repo / "src").mkdir()
+    (repo / "src" / "client.ts").write_text("export const client = 1;\n", encoding="utf-8")
     assert run_errgen("generate", cwd=repo).returncode == 0
     git("add", "-A", cwd=repo)
     return repo
@@ -45,19 +63,22 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
-def try_repo(sdk: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "--all-files"],
+def try_repo(sdk: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
+    """The hooks as pre-commit runs them: on `files`, or on every file."""
+    which = ["--files", *files] if files else ["--all-files"]
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *which],
                           cwd=sdk, env=env, capture_output=True, text=True, check=False)
 
 
-def test_the_manifest_defines_check_and_lint_as_python_hooks() -> None:
-    assert [(hook["id"], hook["entry"], hook["language"]) for hook in HOOKS] == [
-        ("errgen-check", "errgen check", "python"),
-        ("errgen-lint", "errgen lint", "python"),
+def test_the_manifest_defines_check_and_lint_as_python_hooks_that_always_run() -> None:
+    assert [(hook["id"], hook["entry"], hook["language"], hook["always_run"], hook["pass_filenames"])
+            for hook in HOOKS] == [
+        ("errgen-check", "errgen check", "python", True, False),
+        ("errgen-lint", "errgen lint", "python", True, False),
     ]
 
 
-def test_hooks_pass_on_a_current_repository_then_fail_on_stale_output_and_a_broken_page(
+def test_hooks_pass_on_a_current_repository_then_catch_a_hand_edit_in_a_custom_output_folder(
     sdk: Path, pre_commit_env: dict[str, str]
 ) -> None:
     clean = try_repo(sdk, pre_commit_env)
@@ -67,18 +88,33 @@ def test_hooks_pass_on_a_current_repository_then_fail_on_stale_output_and_a_brok
         "Passed", "Passed",
     ]
 
-    page = sdk / "docs_src" / "errors.md"
-    page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
-    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -1001\n\n* No name.\n", encoding="utf-8")
+    # A hand edit of generated code in src/, committed with a change to a hand-written file only.
+    generated = sdk / "src" / "errors.ts"
+    generated.write_text(generated.read_text().replace("Invalid symbol.", "Invalid symbol!"), encoding="utf-8")
+    (sdk / "src" / "client.ts").write_text("export const client = 2;\n", encoding="utf-8")
     git("add", "-A", cwd=sdk)
 
-    broken = try_repo(sdk, pre_commit_env)
+    edited = try_repo(sdk, pre_commit_env, "src/client.ts")
+
+    assert edited.returncode == 1
+    assert "- hook id: errgen-check\n- exit code: 1\n" in edited.stdout
+    assert "--- a/src/errors.ts\n+++ b/src/errors.ts\n" in edited.stdout
+    assert "Skipped" not in edited.stdout
+    assert run_errgen("generate", cwd=sdk).returncode == 0  # put it back for the next test
+    git("add", "-A", cwd=sdk)
+
+
+def test_the_lint_hook_lints_the_configured_sources(sdk: Path, pre_commit_env: dict[str, str]) -> None:
+    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -1001\n\n* No name.\n", encoding="utf-8")
+    (sdk / "errgen.toml").write_text(CONFIG + '\n[[sources]]\nid = "draft"\npath = "docs_src/draft.md"\n',
+                                     encoding="utf-8")
+    git("add", "-A", cwd=sdk)
+
+    broken = try_repo(sdk, pre_commit_env, "docs_src/draft.md")
 
     assert broken.returncode == 1
-    assert "- hook id: errgen-check\n- exit code: 1\n" in broken.stdout
-    assert "errgen: output is stale: 3 changed, 0 missing, 0 orphaned" in broken.stdout
     assert "- hook id: errgen-lint\n- exit code: 1\n" in broken.stdout
     assert "docs_src/draft.md:3:1: error: code -1001 has no name: expected '-1001 NAME' [code-without-name]" in (
         broken.stdout
     )
-    assert "docs_src/README.md" not in broken.stdout  # excluded: init's README is no page
+    assert "docs_src/README.md" not in broken.stdout  # not a configured source

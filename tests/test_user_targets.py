@@ -120,9 +120,9 @@ def test_a_user_targets_files_are_checked_and_removed_like_built_in_ones(tmp_pat
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ('name = "json"\ntemplate = "codes.txt.j2"\npath = "out/{id}.txt"', "target name 'json' is taken"),
+        ('name = "json"\ntemplate = "codes.txt.j2"\npath = "out/{id}.txt"', "target name 'json' must be a lower-case name other than json"),
         ('name = "codes"\ntemplate = "codes.txt.j2"\npath = "out/codes.txt"', "must hold {id}"),
-        ('name = "codes"\npath = "out/{id}.txt"', "needs a name, a template and a path"),
+        ('name = "codes"\npath = "out/{id}.txt"', "a target needs a template"),
         ('name = "codes"\ntemplate = "missing.j2"\npath = "out/{id}.txt"', "template 'missing.j2' is neither in"),
     ],
 )

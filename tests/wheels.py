@@ -19,11 +19,15 @@ WHEELHOUSE = Path(os.environ.get("ERRGEN_WHEELHOUSE") or Path.home() / ".cache" 
 _TOP_LEVEL = ("hatchling", "black", "markdown-it-py", "Jinja2")  # their dependencies come along
 
 
-def wheelhouse() -> Path:
-    """The filled wheelhouse; downloads only what it lacks."""
+def wheelhouse(*requirements: str) -> Path:
+    """The filled wheelhouse; downloads only what it lacks.
+
+    With no `requirements`: what errgen needs, at the versions requirements.lock
+    pins; else those requirements (another black, say) and their dependencies.
+    """
+    pins = ["--constraint", str(ROOT / "requirements.lock"), *_TOP_LEVEL] if not requirements else [*requirements]
     download = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                "--only-binary", ":all:", "--dest", str(WHEELHOUSE),
-                "--constraint", str(ROOT / "requirements.lock"), *_TOP_LEVEL]
+                "--only-binary", ":all:", "--dest", str(WHEELHOUSE), *pins]
     offline = subprocess.run([*download, "--no-index", "--find-links", str(WHEELHOUSE)],
                              capture_output=True, text=True, check=False)
     if offline.returncode != 0:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from . import Filter
+from .text import comment
 
 _PY_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _PY_SHORT_SINGLE = {**_PY_SHORT, '"': '"', "'": "\\'"}
@@ -60,4 +63,18 @@ def pyopt(text: str | None) -> str:
     return "None" if text is None else pystr(text)
 
 
-FILTERS: dict[str, Filter] = {"pystr": pystr, "pydoc": pydoc, "pyopt": pyopt, "pyints": pyints}
+# PEP 263: `coding:` or `coding=` in a comment on line 1 or 2 names the encoding
+# Python decodes the whole file with.
+_CODING = re.compile(r"coding([:=])")
+
+
+def pyheader(text: str) -> str:
+    """`comment`, for the first two lines of a module: no coding declaration.
+
+    A page path such as `docs_src/coding:latin-1.md` would make Python decode
+    the module as Latin-1; its `:` or `=` after "coding" is percent-encoded.
+    """
+    return _CODING.sub(lambda found: "coding%3A" if found[1] == ":" else "coding%3D", comment(text))
+
+
+FILTERS: dict[str, Filter] = {"pystr": pystr, "pydoc": pydoc, "pyopt": pyopt, "pyints": pyints, "pyheader": pyheader}
