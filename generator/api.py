@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, ErrgenError
 from .diff import PageDiff, PageView, diff_pages, view_of_page
 from .document import document_text, read_view
 from .lint import lint_source, make_strict
-from .model import ErrorPage
+from .model import Code, ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
 
@@ -87,8 +87,8 @@ def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple
         path=source.path.as_posix(),
         url=source.url,
         language=source.language,
-        identifiers=source.identifiers,
-        base_identifiers=None if base is None else {int(e.code): e.identifier for e in base.errors},
+        identifiers=_by_code(source.identifiers),
+        base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
     )
     return parse_page(src, options)
 
@@ -188,6 +188,10 @@ def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     shown = display_path(path)
     page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
     return document_text(page), tuple(diagnostics)
+
+
+def _by_code(identifiers: Mapping[int, str]) -> dict[Code, str]:
+    return dict(identifiers.items())
 
 
 def _base_first(sources: tuple[SourceConfig, ...]) -> list[SourceConfig]:

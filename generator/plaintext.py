@@ -48,6 +48,15 @@ def inline_text(tokens: Iterable[Token]) -> InlineText:
     return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
 
 
+def children_text(children: Sequence[Token]) -> InlineText:
+    """Plain text of some of one inline token's children (a list item after its code)."""
+    pieces: list[str] = []
+    links: list[str] = []
+    anchors: list[str] = []
+    _collect(children, pieces, links, anchors)
+    return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
+
+
 def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anchors: list[str]) -> None:
     link_start = 0
     for child in children:

@@ -69,7 +69,7 @@ def test_hooks_pass_on_a_current_repository_then_fail_on_stale_output_and_a_brok
 
     page = sdk / "docs_src" / "errors.md"
     page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
-    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -1001\n\n* No name.\n", encoding="utf-8")
+    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -90071992547409920 X\n\n* Too large.\n", encoding="utf-8")
     git("add", "-A", cwd=sdk)
 
     broken = try_repo(sdk, pre_commit_env)
@@ -78,7 +78,7 @@ def test_hooks_pass_on_a_current_repository_then_fail_on_stale_output_and_a_brok
     assert "- hook id: errgen-check\n- exit code: 1\n" in broken.stdout
     assert "errgen: output is stale: 3 changed, 0 missing, 0 orphaned" in broken.stdout
     assert "- hook id: errgen-lint\n- exit code: 1\n" in broken.stdout
-    assert "docs_src/draft.md:3:1: error: code -1001 has no name: expected '-1001 NAME' [code-without-name]" in (
+    assert "docs_src/draft.md:3:1: error: code -90071992547409920 is outside JavaScript's safe integers" in (
         broken.stdout
     )
     assert "docs_src/README.md" not in broken.stdout  # excluded: init's README is no page

@@ -1,0 +1,119 @@
+"""Tables: a code table (a column whose role is `code`: one entry per row) or a
+message table (spot's "Filter failures": specific messages for some codes).
+
+A table is first a `Grid` of inline tokens, from markdown-it's table tokens or
+from a paragraph that is plainly a broken table (a header and a delimiter row
+of different widths, which renderers show as text): its codes would otherwise
+vanish without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from ...plaintext import InlineText, inline_text
+
+_QUOTED = re.compile(r'"([^"]*)"')
+_BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_HTTP_STATUS = re.compile(r"[1-5][0-9][0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    line: int
+    header: list[Token]  # one inline token per header cell
+    rows: list[tuple[int, list[Token]]]  # (line, inline token per cell)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: InlineText
+    struck: bool  # wholly or partly struck out (`~~10018~~`)
+
+
+def grid_from_tokens(tokens: Sequence[Token]) -> Grid:
+    """tokens: table_open … table_close."""
+    header: list[Token] = []
+    rows: list[tuple[int, list[Token]]] = []
+    in_body = False
+    for token in tokens:
+        kind = token.type
+        if kind == "tbody_open":
+            in_body = True
+        elif kind == "tr_open" and in_body:
+            rows.append((_line(token), []))
+        elif kind == "inline":
+            (rows[-1][1] if in_body and rows else header).append(token)
+    return Grid(_line(tokens[0]), header, [(line, cells) for line, cells in rows if cells])
+
+
+def broken_table(inline: Token, parse_inline: Callable[[str], list[Token]]) -> tuple[Grid, int, int] | None:
+    """A paragraph whose second line is a delimiter row: (grid, header cells, delimiter cells)."""
+    lines = inline.content.split("\n")
+    if len(lines) < 2 or "|" not in lines[0] or not _DELIMITER_ROW.fullmatch(lines[1].strip()):
+        return None
+    first = _line(inline)
+    header = [_cell_token(text, parse_inline) for text in split_row(lines[0])]
+    rows = [(first + offset, [_cell_token(text, parse_inline) for text in split_row(line)])
+            for offset, line in enumerate(lines[2:], start=2) if line.strip()]
+    return Grid(first, header, rows), len(header), len(split_row(lines[1]))
+
+
+def split_row(line: str) -> list[str]:
+    """A table row's cells: split at pipes that are neither escaped nor in a code span."""
+    cells, current, ticks, i = [], [], 0, 0
+    text = line.strip()
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
+        if ch == "`":
+            ticks ^= 1
+        if ch == "|" and not ticks:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    cells.append("".join(current))
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and cells:
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
+
+
+def cell(token: Token) -> Cell:
+    return Cell(inline_text([token]), any(child.type == "s_open" for child in token.children or ()))
+
+
+def unquote_cell(text: str) -> list[str]:
+    """A message cell without the quotes that wrap it on the page.
+
+    `"A." / "B."` lists two messages; an unclosed `"A.` still gives `A.`.
+    """
+    if not text.startswith('"'):
+        return [text]
+    quoted = _QUOTED.findall(text)
+    if quoted and _BETWEEN_QUOTED.fullmatch(_QUOTED.sub("", text)):
+        return [q.strip(" ") for q in quoted]
+    return [text.strip('"').strip(" ")]
+
+
+def http_status(text: str) -> int | None:
+    return int(text) if _HTTP_STATUS.fullmatch(text) else None
+
+
+def _cell_token(text: str, parse_inline: Callable[[str], list[Token]]) -> Token:
+    return parse_inline(text)[0]
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
