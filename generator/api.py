@@ -15,7 +15,7 @@ from .diff import PageDiff, PageView, diff_pages, view_of_page
 from .document import document_text, read_view
 from .lint import lint_source, make_strict
 from .model import Code, ErrorPage
-from .parse import PageOptions, parse_page
+from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
 
 
@@ -88,6 +88,7 @@ def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple
         url=source.url,
         language=source.language,
         identifiers=_by_code(source.identifiers),
+        reading=ReadOptions(source.section, source.columns, source.placeholders),
         base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
     )
     return parse_page(src, options)
@@ -146,7 +147,7 @@ def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange
     return tuple(changes)
 
 
-def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
+def lint(paths: Sequence[Path], strict: bool = False, reading: ReadOptions | None = None) -> tuple[Diagnostic, ...]:
     """Findings in every page, sorted; `strict` makes every warning an error. A file
     that is no readable page raises ErrgenError carrying its diagnostics and every
     other page's findings."""
@@ -158,7 +159,7 @@ def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue
-        found += lint_source(src)
+        found += lint_source(src, reading)
     if strict:
         found = make_strict(found)
     if unreadable:
@@ -166,14 +167,13 @@ def lint(paths: Sequence[Path], strict: bool = False) -> tuple[Diagnostic, ...]:
     return tuple(sorted(found))
 
 
-def diff(old: Path, new: Path) -> PageDiff:
+def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool = False) -> PageDiff:
     """Codes added, removed, renamed and changed from `old` to `new`; both must parse."""
     views: list[PageView] = []
     errors: list[Diagnostic] = []
     for path in (old, new):
-        shown = display_path(path)
         try:
-            page, _warnings = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+            page, _warnings = _page_alone(path, reading, strict)
         except ErrgenError as exc:
             errors += exc.diagnostics
             continue
@@ -183,11 +183,20 @@ def diff(old: Path, new: Path) -> PageDiff:
     return diff_pages(views[0], views[1])
 
 
-def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
     """The JSON target for one page, no configuration needed (source id: the file's stem)."""
-    shown = display_path(path)
-    page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+    page, diagnostics = _page_alone(path, reading, strict)
     return document_text(page), tuple(diagnostics)
+
+
+def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:
+    """A page read without errgen.toml; under `strict` a page defect (a warning) is an error."""
+    shown = display_path(path)
+    options = PageOptions(source_id=path.stem, path=shown, reading=reading or ReadOptions())
+    page, diagnostics = parse_page(read_source(path, shown), options)
+    if strict and diagnostics:
+        raise ErrgenError(make_strict(diagnostics))
+    return page, diagnostics
 
 
 def _by_code(identifiers: Mapping[int, str]) -> dict[Code, str]:

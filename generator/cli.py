@@ -19,6 +19,8 @@ from .config import CONFIG_NAME, load_config
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .diff import PageDiff, format_github, format_json, format_markdown, format_text
 from .init import InitOptions, init, is_encodable, is_module_name
+from .readers.markdown.columns import ROLES as COLUMN_ROLES
+from .readers.raw import ReadOptions
 from .render.format import FormatError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -71,12 +73,15 @@ def _parser() -> argparse.ArgumentParser:
     dump = verbs.add_parser("dump", help="print the JSON target for one page",
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
+    _reading_flags(dump)
+    dump.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error: exit 2")
     dump.set_defaults(run=_dump)
 
     lint = verbs.add_parser("lint", help="report defects in pages (exit 1 on errors)",
                             description="Report doc defects in pages, each with a rule id, at its line and column.")
     lint.add_argument("files", type=Path, nargs="+", metavar="FILE.md")
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _reading_flags(lint)
     lint.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
     lint.set_defaults(run=_lint)
 
@@ -87,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, metavar="NEW.md")
     diff.add_argument("--format", choices=tuple(_DIFF_FORMATS), default="text", help="output format")
     diff.add_argument("--breaking", action="store_true", help="exit 1 when a code was removed or renamed")
+    _reading_flags(diff)
+    diff.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error: exit 2")
     diff.set_defaults(run=_diff)
 
     start = verbs.add_parser("init", help="write a commented errgen.toml and docs_src/README.md",
@@ -108,7 +115,8 @@ EXAMPLES = {
                  "errgen generate --config sdk/errgen.toml"],
     "check": ["errgen check                     # exit 1 and a diff when output/ is stale",
               "errgen check --format github     # the same, as GitHub Actions annotations"],
-    "dump": ["errgen dump docs_src/spot.md > spot.json"],
+    "dump": ["errgen dump docs_src/spot.md > spot.json",
+             "errgen dump --section 'Error Codes' --column 'Message=name' api.md   # part of a page, a misleading header"],
     "lint": ["errgen lint docs_src/*.md                # exit 1 on errors",
              "errgen lint --strict --format github docs_src/*.md"],
     "diff": ["errgen diff old.md docs_src/spot.md --breaking          # exit 1 on removed or renamed codes",
@@ -179,6 +187,35 @@ def _module_name(value: str) -> str:
     return value
 
 
+def _reading_flags(parser: argparse.ArgumentParser) -> None:
+    """How to read a page, as `section`, `columns` and `placeholders` do in errgen.toml."""
+    parser.add_argument("--section", action="append", default=[], type=_nonempty, metavar="HEADING",
+                        help="read only the part under this heading (repeatable)")
+    parser.add_argument("--column", action="append", default=[], type=_column, metavar="HEADER=ROLE",
+                        help=f"the role of a table column whose header misleads: {', '.join(COLUMN_ROLES)} (repeatable)")
+    parser.add_argument("--placeholder", action="append", default=[], type=_nonempty, metavar="TEXT",
+                        help="a placeholder spelling of the page's own, such as <Limit> (repeatable)")
+
+
+def _column(value: str) -> tuple[str, str]:
+    header, equals, role = value.rpartition("=")
+    if not equals or not header.strip():
+        raise argparse.ArgumentTypeError(f"{value!r} is not HEADER=ROLE")
+    if role.strip() not in COLUMN_ROLES:
+        raise argparse.ArgumentTypeError(f"unknown role {role!r} in {value!r}; roles: {', '.join(COLUMN_ROLES)}")
+    return header.strip(), role.strip()
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
+def _reading(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(tuple(args.section), dict(args.column), tuple(args.placeholder))
+
+
 def _config_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=Path(CONFIG_NAME), metavar="PATH",
                         help=f"configuration file (default: ./{CONFIG_NAME})")
@@ -237,14 +274,14 @@ def _docs_change(change: api.DocsChange) -> str:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    text, diagnostics = api.dump(args.file)
+    text, diagnostics = api.dump(args.file, _reading(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
 
 
 def _lint(args: argparse.Namespace) -> int:
-    diagnostics = api.lint(args.files, strict=args.strict)
+    diagnostics = api.lint(args.files, strict=args.strict, reading=_reading(args))
     _print_diagnostics(diagnostics, args.format)
     if args.format == "text":
         errors = sum(d.is_error for d in diagnostics)
@@ -261,7 +298,7 @@ _DIFF_FORMATS = {"text": format_text, "json": format_json, "markdown": format_ma
 
 
 def _diff(args: argparse.Namespace) -> int:
-    result: PageDiff = api.diff(args.old, args.new)
+    result: PageDiff = api.diff(args.old, args.new, _reading(args), strict=args.strict)
     sys.stdout.write(_DIFF_FORMATS[args.format](result))
     return EXIT_FINDINGS if args.breaking and result.breaking else EXIT_OK
 

@@ -11,6 +11,7 @@ from typing import Any
 from . import targets as registry
 from .diagnostics import ErrgenError, error
 from .names import is_valid_identifier
+from .readers.markdown.columns import ROLES as COLUMN_ROLES
 
 CONFIG_NAME = "errgen.toml"
 TARGETS = registry.NAMES
@@ -26,6 +27,9 @@ class SourceConfig:
     language: str = "en"
     translation_of: str | None = None
     identifiers: dict[int, str] = field(default_factory=dict)
+    section: tuple[str, ...] = ()  # read only the parts under these headings
+    columns: dict[str, str] = field(default_factory=dict)  # table header -> column role
+    placeholders: tuple[str, ...] = ()  # the page's own placeholder spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,4 +116,30 @@ def _source(raw: object, bad: Any) -> SourceConfig:
         language=raw.get("language", "en"),
         translation_of=raw.get("translation_of"),
         identifiers=identifiers,
+        section=_strings(raw, "section", source_id, bad, one_allowed=True),
+        columns=_columns(raw, source_id, bad),
+        placeholders=_strings(raw, "placeholders", source_id, bad),
     )
+
+
+def _strings(raw: dict[str, Any], key: str, source_id: str, bad: Any, one_allowed: bool = False) -> tuple[str, ...]:
+    """`section = "A"` or `section = ["A", "B"]`; `placeholders = ["<Limit>"]`: non-empty strings."""
+    value = raw.get(key, [])
+    if one_allowed and isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        shape = "a heading's text or a list of them" if one_allowed else "a list of non-empty strings"
+        raise bad(f"source {source_id!r}: {key} must be {shape}, not {value!r}")
+    return tuple(value)
+
+
+def _columns(raw: dict[str, Any], source_id: str, bad: Any) -> dict[str, str]:
+    """`columns = { "Message" = "name" }`: table header -> one of the column roles."""
+    value = raw.get("columns", {})
+    if not isinstance(value, dict):
+        raise bad(f"source {source_id!r}: columns must be a table of header = role")
+    for header, role in value.items():
+        if role not in COLUMN_ROLES:
+            raise bad(f"source {source_id!r}: columns entry {header!r} = {role!r}: "
+                      f"the role must be one of {', '.join(COLUMN_ROLES)}")
+    return dict(value)

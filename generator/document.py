@@ -18,7 +18,7 @@ from .model import Code, ErrorPage, Message
 from .patterns import PLACEHOLDER
 from .render.filters.json import json_document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups
 # Beside the documents; a source id never holds a dot, so no page can collide.
 SCHEMA_FILE = "page.schema.json"
 # The schema's placeholder rule is the parser's, so the two cannot drift apart.
@@ -31,6 +31,7 @@ def document(page: ErrorPage) -> dict[str, Any]:
         "$schema": SCHEMA_FILE,
         "$id": f"urn:errgen:page:{quote(source.id, safe='')}",
         "schema_version": SCHEMA_VERSION,
+        "code_type": page.code_type,
         "source": {
             "id": source.id,
             "path": source.path,
@@ -45,8 +46,13 @@ def document(page: ErrorPage) -> dict[str, Any]:
                 "code": error.code,
                 "name": error.name,
                 "identifier": error.identifier,
+                "class_name": error.class_name,
                 "category": error.category,
+                "deprecated": error.deprecated,
+                "aliases": list(error.aliases),
+                "groups": list(error.groups),
                 "messages": [_message(message) for message in error.messages],
+                "http_status": list(error.http_status),
                 "description": error.description,
                 "line": error.line,
             }
@@ -73,7 +79,7 @@ def document_text(page: ErrorPage) -> str:
 
 
 def _message(message: Message) -> dict[str, Any]:
-    return {"text": message.text, **_pattern(message)}
+    return {"text": message.text, **_pattern(message), "http_status": message.http_status}
 
 
 def _pattern(message: Message) -> dict[str, Any]:

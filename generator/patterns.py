@@ -15,8 +15,9 @@ from .model import Message
 
 # printf-style (`%s`, `%d`, `%b`, `%f`; `％s` with a full-width percent is a real
 # typo on the Chinese page) and brace-style placeholders: named (`{param}`),
-# positional (`{0}`, real on the portfolio-margin-pro page) and SLF4J's `{}`.
-PLACEHOLDER = re.compile(r"[%％][sdbf]|\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)?\}")
+# positional (`{0}`, real on the portfolio-margin-pro page), SLF4J's `{}` and
+# Mustache's `{{coin}}` (Bybit).
+PLACEHOLDER = re.compile(r"[%％][sdbf]|\{\{[A-Za-z_][A-Za-z0-9_]*\}\}|\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)?\}")
 
 # Characters that are syntax in either engine. Escaping anything else (a space,
 # `-`, `#`) is an error in a JavaScript `u`-mode pattern.

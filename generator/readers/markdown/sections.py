@@ -29,9 +29,9 @@ def section_ranges(
         wanted = name.strip().casefold()
         found = next((n for n, (_, _, text) in enumerate(headings) if text.casefold() == wanted), None)
         if found is None:
-            shown = ", ".join(repr(text) for _, level, text in headings if level <= 2)[:200]
+            shown = ", ".join([repr(text) for _, level, text in headings if level <= 2][:6])
             problems.append(Diagnostic(path, 1, 1, "error", f"section {name!r} is not on the page"
-                                       f" (its top headings: {shown or 'none'})", "section-not-found"))
+                                       f" (its first headings: {shown or 'none'})", "section-not-found"))
             continue
         start, level, _ = headings[found]
         end = next((index for index, other, _ in headings[found + 1 :] if other <= level), len(tokens))

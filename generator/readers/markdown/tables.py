@@ -97,10 +97,13 @@ def cell(token: Token) -> Cell:
 def unquote_cell(text: str) -> list[str]:
     """A message cell without the quotes that wrap it on the page.
 
-    `"A." / "B."` lists two messages; an unclosed `"A.` still gives `A.`.
+    `"A." / "B."` lists two messages; `"A".` is `A.` (the server sends the
+    period, DESIGN "Plain text"); an unclosed `"A.` still gives `A.`.
     """
     if not text.startswith('"'):
         return [text]
+    if text.endswith('".') and text.count('"') == 2:
+        return [text[1:-2].strip(" ") + "."]
     quoted = _QUOTED.findall(text)
     if quoted and _BETWEEN_QUOTED.fullmatch(_QUOTED.sub("", text)):
         return [q.strip(" ") for q in quoted]
