@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .collector import collector_paused
 from .diff import CodeView, MessageView, PageView, unique_messages
 from .model import Code, ErrorPage, Message
 from .patterns import PLACEHOLDER
@@ -73,8 +74,12 @@ def document(page: ErrorPage) -> dict[str, Any]:
     }
 
 
+@collector_paused()
 def document_text(page: ErrorPage) -> str:
-    """The document as the JSON target writes it (what `errgen dump` prints)."""
+    """The document as the JSON target writes it (what `errgen dump` prints).
+
+    Building it allocates an object per value, all alive to the end: the
+    collector's rescans would find no cycles (generator/collector.py)."""
     return json_document(document(page))
 
 

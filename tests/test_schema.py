@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from errgen import api
 from errgen.diagnostics import ErrgenError
+from errgen.render.filters.json import json_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -136,3 +137,17 @@ def test_any_page_errgen_accepts_gives_a_valid_document(page: str, tmp_path_fact
     except ErrgenError:
         return  # rejected with diagnostics: nothing written, nothing to validate
     assert errors_in(document) == []
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.name)
+def test_the_document_writer_writes_what_json_dumps_writes(path: Path) -> None:
+    """json_document is written by hand for speed; json.dumps is the reference
+    (the documents hold no invisible characters, which only json_document escapes)."""
+    text = path.read_text(encoding="utf-8")
+    assert json_document(json.loads(text)) == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_the_document_writer_escapes_invisible_characters_inside_strings_only() -> None:
+    value = {"b": ["line\u2028sep", "bidi\u202e", "tab\t\x00", '"q"\\'], "a": {"z": None, "y": [True, False, -3, []]}, "c": {}}
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\u2028", "\\u2028")
+    assert json_document(value) == expected.replace("\u202e", "\\u202e") + "\n"

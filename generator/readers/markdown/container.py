@@ -12,9 +12,12 @@ _FENCES = ("---", "...")
 
 
 def markdown_text(text: str, path: str) -> str:
+    is_mdx = path.endswith(".mdx")
+    if not (is_mdx or text.startswith("---")):
+        return text  # most pages: nothing to split
     lines = text.split("\n")
     changed = _blank_front_matter(lines)
-    if path.endswith(".mdx"):
+    if is_mdx:
         changed = _blank_mdx_lines(lines) or changed
     return "\n".join(lines) if changed else text
 
