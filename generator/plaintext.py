@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
@@ -37,8 +37,13 @@ def fold(text: str) -> str:
     return text.strip(" ")  # most text has nothing to fold: no regex for it
 
 
-def inline_text(tokens: Iterable[Token]) -> InlineText:
+def inline_text(tokens: Sequence[Token]) -> InlineText:
     """Plain text of one or more inline tokens, joined by a space."""
+    if len(tokens) == 1:
+        children = tokens[0].children
+        if children and len(children) == 1 and children[0].type == "text":
+            # Most cells and many bullets: one run of text, nothing to collect.
+            return InlineText(fold(children[0].content), (), ())
     pieces: list[str] = []
     links: list[str] = []
     anchors: list[str] = []
