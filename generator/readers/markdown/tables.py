@@ -10,12 +10,14 @@ vanish without a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 from ...plaintext import InlineText, inline_text
+from .codes import code_token
+from .columns import column_roles
 
 _QUOTED = re.compile(r'"([^"]*)"')
 _BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
@@ -34,6 +36,69 @@ class Grid:
 class Cell:
     text: InlineText
     struck: bool  # wholly or partly struck out (`~~10018~~`)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRow:
+    """One row of a code table, read by the columns' roles."""
+
+    line: int
+    code: str
+    name: str
+    deprecated: bool  # the code is struck out
+    http_status: int | None
+    messages: tuple[str, ...] | None  # None: the table has no message column (a description is no template)
+    description: str
+    links: tuple[str, ...]
+    message_source: Token | None  # the message cell, whose raw Markdown lint reads
+
+
+def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
+    """The rows of a table with a code column; None for a table without one (a message table).
+
+    A row whose code cell is no single token ("0 or absent") is no code."""
+    headers = [inline_text([token]).text for token in grid.header]
+    rows = [[cell(token) for token in tokens] for _, tokens in grid.rows]
+    roles = column_roles(headers, [[c.text.text for c in row] for row in rows], overrides)
+    if "code" not in roles:
+        return None
+    columns = {role: index for index, role in enumerate(roles) if role is not None}
+    read = []
+    for (line, tokens), cells in zip(grid.rows, rows):
+        row = _Row(cells, columns)
+        code = code_token(row.text("code"))
+        if code is None:
+            continue
+        message = columns.get("message")
+        read.append(CodeRow(
+            line=line,
+            code=code,
+            name=unquote_cell(row.text("name"))[0],
+            deprecated=row.cell("code").struck,
+            http_status=http_status(row.text("http_status")),
+            messages=None if message is None else tuple(text for text in unquote_cell(row.text("message")) if text),
+            description=row.text("description"),
+            links=tuple(link for value in cells for link in value.text.links),
+            message_source=tokens[message] if message is not None and message < len(tokens) else None,
+        ))
+    return read
+
+
+class _Row:
+    """One table row's cells by role."""
+
+    __slots__ = ("cells", "columns")
+    _EMPTY = Cell(InlineText("", (), ()), False)
+
+    def __init__(self, cells: Sequence[Cell], columns: Mapping[str, int]) -> None:
+        self.cells, self.columns = cells, columns
+
+    def cell(self, role: str) -> Cell:
+        index = self.columns.get(role)
+        return self.cells[index] if index is not None and index < len(self.cells) else self._EMPTY
+
+    def text(self, role: str) -> str:
+        return self.cell(role).text.text
 
 
 def grid_from_tokens(tokens: Sequence[Token]) -> Grid:

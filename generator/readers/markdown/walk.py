@@ -30,19 +30,9 @@ from ...read import SourceText
 from ..raw import Anchors, RawEntry, RawPage, RawTable, ReadOptions
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
-from .codes import code_token
-from .columns import column_roles
 from .definitions import definition
 from .headings import code_heading
-from .tables import (
-    Cell,
-    Grid,
-    broken_table,
-    cell,
-    grid_from_tokens,
-    http_status,
-    unquote_cell,
-)
+from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
 # Block quotes ("> Source: …") that hold no code line, and code blocks (the
 # JSON payload example), are page furniture, never part of a code.
@@ -292,36 +282,23 @@ class Walker:
 
     def _table(self, grid: Grid) -> None:
         self.tables_seen += 1
-        headers = [inline_text([token]).text for token in grid.header]
-        rows = [[cell(token) for token in tokens] for _, tokens in grid.rows]
-        roles = column_roles(headers, [[c.text.text for c in row] for row in rows], self.options.columns)
-        if "code" in roles:
-            columns = {role: index for index, role in enumerate(roles) if role is not None}
-            for (line, tokens), row in zip(grid.rows, rows):
-                self._code_row(line, tokens, _Row(row, columns))
-        else:
+        rows = code_rows(grid, self.options.columns)
+        if rows is None:
             self._message_table(grid)
-
-    def _code_row(self, line: int, tokens: Sequence[Token], row: _Row) -> None:
-        code = code_token(row.text("code"))
-        if code is None:
-            return  # "0 or absent": a sentence, not a code
-        column = self._column(line)
-        names = unquote_cell(row.text("name"))
-        entry = self._entry(code, names[0], line, column, "code tables", row.cell("code").text)
-        entry.deprecated = row.cell("code").struck
-        status = http_status(row.text("http_status"))
-        if row.has("message"):
-            self._raw(tokens[row.columns["message"]])
-            for text in unquote_cell(row.text("message")):
-                if text:
-                    entry.add_message(self.placeholders.message(text, line, column, status))
-        elif status is not None:
-            entry.http_status.append(status)
-        if row.text("description"):
-            entry.description.append(row.text("description"))
-        for value in row.cells:
-            entry.links += value.text.links
+            return
+        for row in rows:
+            column = self._column(row.line)
+            entry = self._entry(row.code, row.name, row.line, column, "code tables")
+            entry.deprecated, entry.links = row.deprecated, list(row.links)
+            if row.messages is None:
+                entry.http_status += [] if row.http_status is None else [row.http_status]
+            else:
+                if row.message_source is not None:
+                    self._raw(row.message_source)
+                for text in row.messages:
+                    entry.add_message(self.placeholders.message(text, row.line, column, row.http_status))
+            if row.description:
+                entry.description.append(row.description)
 
     def _message_table(self, grid: Grid) -> None:
         current = self._current
@@ -397,26 +374,6 @@ class Walker:
 
     def _warn(self, line: int, column: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, column, "warning", message, rule))
-
-
-class _Row:
-    """One table row's cells by role."""
-
-    __slots__ = ("cells", "columns")
-    _EMPTY = Cell(InlineText("", (), ()), False)
-
-    def __init__(self, cells: Sequence[Cell], columns: dict[str, int]) -> None:
-        self.cells, self.columns = cells, columns
-
-    def has(self, role: str) -> bool:
-        return role in self.columns
-
-    def cell(self, role: str) -> Cell:
-        index = self.columns.get(role)
-        return self.cells[index] if index is not None and index < len(self.cells) else self._EMPTY
-
-    def text(self, role: str) -> str:
-        return self.cell(role).text.text
 
 
 def _codes_in_text(text: str) -> list[str]:
