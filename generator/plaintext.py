@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 _FOLD = re.compile(r"[ \t\n\r]+")
+_SHORTCODE = re.compile(r"\{\{%.*?%\}\}|\{\{<.*?>\}\}", re.DOTALL)
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 _ANCHOR_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
@@ -32,6 +33,8 @@ class InlineText:
 
 
 def fold(text: str) -> str:
+    if "{{" in text:  # a Hugo shortcode (`{{% note %}}`, `{{< ref "x" >}}`) is markup, not text
+        text = _SHORTCODE.sub("", text)
     if "  " in text or "\t" in text or "\n" in text or "\r" in text:
         text = _FOLD.sub(" ", text)
     return text.strip(" ")  # most text has nothing to fold: no regex for it

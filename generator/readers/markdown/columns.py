@@ -20,7 +20,7 @@ VOCABULARY: Mapping[str, tuple[str, ...]] = {
     "name": ("name", "error name", "code name", "enum", "constant", "名称", "名稱"),
     "message": (
         "message", "error message", "msg", "error msg", "short message", "reason", "text",
-        "错误信息", "錯誤信息", "错误消息", "錯誤訊息", "提示信息", "报错信息", "メッセージ",
+        "错误信息", "錯誤信息", "错误消息", "錯誤訊息", "错误提示", "錯誤提示", "提示信息", "报错信息", "メッセージ",
     ),
     "description": (
         "description", "meaning", "explanation", "details", "detail", "remark", "remarks", "comment", "notes",
