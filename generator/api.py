@@ -200,6 +200,7 @@ def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[
 
 
 def _by_code(identifiers: Mapping[int, str]) -> dict[Code, str]:
+    """errgen.toml keys overrides by integer code; the model's codes are `int | str`."""
     return dict(identifiers.items())
 
 
