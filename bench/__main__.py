@@ -21,10 +21,11 @@ from errgen.config import load_config
 from . import generated, processes
 from .goals import judge
 from .report import render
-from .synth import REFERENCE, read_reference, synthetic_page
+from .synth import REFERENCE, read_reference, synthetic_page, table_page
 from .timing import ROOT, python, python_env
 
 SIZES = (200, 2_000, 20_000)
+TABLE_SIZES = (2_000, 20_000)  # rows of the code-table page (issue #13)
 LARGE = 200_000
 OUT = ROOT / "bench" / "out"  # synthetic pages: kept for a look, ignored by git
 PROCESS_RUNS = 5
@@ -40,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = (*args.sizes, LARGE) if args.large else args.sizes
     synthetic = write_synthetic(sizes)
+    tables = write_tables(TABLE_SIZES)
     with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
-        results = run(synthetic, Path(scratch))
+        results = run(synthetic, Path(scratch), tables)
     goals = judge(results)
     results["goals"] = [goal.as_json() for goal in goals]
     args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -64,11 +66,22 @@ def write_synthetic(sizes: tuple[int, ...]) -> dict[int, Path]:
     return pages
 
 
-def run(synthetic: dict[int, Path], scratch: Path) -> dict[str, Any]:
+def write_tables(sizes: tuple[int, ...]) -> dict[int, Path]:
+    OUT.mkdir(exist_ok=True)
+    reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
+    pages = {}
+    for size in sizes:
+        pages[size] = OUT / f"table-{size}.md"
+        pages[size].write_text(table_page(reference, size), encoding="utf-8")
+    return pages
+
+
+def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> dict[str, Any]:
     project = processes.copy_project(scratch)
     config = load_config(project / "errgen.toml", "errgen.toml")
     real = {source.id: project / source.path for source in config.sources}
     pages = [stage_page(f"synthetic-{size}", path) for size, path in synthetic.items()]
+    pages += [stage_page(f"table-{size}", path) for size, path in tables.items()]
     pages += [stage_page(source_id, path) for source_id, path in real.items()]
     largest = max((page for page in pages if page["label"] in real), key=lambda page: page["codes"])
     package_dir = project / config.output["python"] / config.python_package
@@ -81,6 +94,7 @@ def run(synthetic: dict[int, Path], scratch: Path) -> dict[str, Any]:
         "pages": pages,
         "project": project_timings,
         "dump": processes.measure_dump(synthetic[min(synthetic, key=lambda n: abs(n - 20_000))], PROCESS_RUNS),
+        "dump_table": processes.measure_dump(tables[max(tables)], PROCESS_RUNS),
         "imports": generated.measure_imports(package_dir, IMPORT_RUNS),
         "match": match,
         "tsc": generated.measure_tsc(project, 3),

@@ -31,9 +31,14 @@ def judge(results: dict[str, Any]) -> list[Goal]:
         goals.append(Goal("2,000 -> 20,000 codes, in-process total", _growth(pages, 2000, 20000), 12.0, "x"))
     if "synthetic-20000" in pages and "synthetic-200000" in pages:
         goals.append(Goal("20,000 -> 200,000 codes, peak memory growth", _memory_growth(pages), 12.0, "x"))
-    dump = results["dump"]
-    goals.append(Goal(f"dump {dump['page'].rsplit('/', 1)[-1]} / bare import+parse process",
-                      dump["dump"]["cpu"] / dump["bare_parse"]["cpu"], 1.5, "x"))
+    for dump in (results["dump"], results.get("dump_table")):
+        if dump is not None:
+            goals.append(Goal(f"dump {dump['page'].rsplit('/', 1)[-1]} / bare import+parse process (gc off)",
+                              dump["dump"]["cpu"] / dump["bare_parse"]["cpu"], 1.5, "x"))
+    for kind in ("synthetic", "table"):
+        if f"{kind}-2000" in pages and f"{kind}-20000" in pages:
+            goals.append(Goal(f"{kind} 2,000 -> 20,000: growth of parse+model over the floor's growth",
+                              _growth_over_floor(pages, kind), 1.15, "x"))
     project = results["project"]
     bare = project["bare_imports"]["cpu"]
     goals.append(Goal("no-op generate / bare imports", project["generate_noop"]["cpu"] / bare, 3.0, "x"))
@@ -57,6 +62,12 @@ def _parse_goal(page: dict[str, Any]) -> Goal:
 def _growth(pages: dict[str, Any], small: int, large: int) -> float:
     total: float = pages[f"synthetic-{large}"]["cpu"]["total"] / pages[f"synthetic-{small}"]["cpu"]["total"]
     return total
+
+
+def _growth_over_floor(pages: dict[str, Any], kind: str) -> float:
+    small, large = pages[f"{kind}-2000"]["cpu"], pages[f"{kind}-20000"]["cpu"]
+    errgen = (large["parse"] + large["model"]) / (small["parse"] + small["model"])
+    return float(errgen / (large["floor_nogc"] / small["floor_nogc"]))
 
 
 def _memory_growth(pages: dict[str, Any]) -> float:

@@ -68,7 +68,7 @@ def measure(path: Path) -> dict[str, Any]:
         timed(runs["floor"], lambda: floor_parser.parse(src.text))
         with collector_paused():  # what the floor costs without the collector's rescans
             timed(runs["floor_nogc"], lambda: floor_parser.parse(src.text))
-        tokens = timed(runs["parse"], lambda: tokenize(src.text))
+        tokens = timed(runs["parse"], lambda: tokenize(src))
         page, _ = timed(runs["model"], lambda: page_from_tokens(src, tokens, PageOptions(source_id="page")))
         del tokens
         files = {

@@ -1,4 +1,4 @@
-"""Synthetic pages of the reference page's form, with N codes.
+"""Synthetic pages with N codes: of the reference page's form, or one code table.
 
 The reference page (docs_src/binance-coinm.md) is cut into its preamble, its
 category headings and its code blocks (a `#### \\-1121 NAME` heading and the
@@ -7,6 +7,12 @@ codes (-1000, -1001, …) and names made unique by a `_<i>` suffix, a category
 heading every 100 codes, and the page's closing source line. Same N, same bytes.
 
     python bench/synth.py N [REFERENCE] > page.md
+    python bench/synth.py --table N > page.md
+
+The table page is OKX's form (a real layout): `Error Code | HTTP Status Code |
+Error Message` rows without outer pipes, a category heading every 100 rows,
+messages taken in turn from the reference page's bullets, and every 50th code
+listed again with another HTTP status (as OKX lists 50011 twice).
 """
 
 from __future__ import annotations
@@ -69,7 +75,26 @@ def synthetic_page(reference: Reference, n: int) -> str:
     return "\n".join(parts)
 
 
+def table_page(reference: Reference, n: int) -> str:
+    messages = [line.lstrip("*- ").strip() for _, body in reference.blocks for line in body.split("\n")
+                if line.lstrip().startswith(("* ", "- "))]
+    parts = ["# Error codes", ""]
+    for i in range(n):
+        if i % CODES_PER_CATEGORY == 0:
+            parts += ["", f"## Class {i // CODES_PER_CATEGORY + 1}", "",
+                      "Error Code | HTTP Status Code | Error Message", "---|---|---"]
+        code = 50000 + i - (1 if i % 50 == 49 else 0)  # every 50th row repeats the code above it
+        status = 429 if i % 50 == 49 else 400
+        parts.append(f"{code} | {status} | {messages[i % len(messages)]}")
+    parts.append("")
+    return "\n".join(parts)
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--table" and argv[2].isdigit():
+        page = table_page(read_reference(REFERENCE.read_text(encoding="utf-8")), int(argv[2]))
+        sys.stdout.buffer.write(page.encode("utf-8"))
+        return 0
     if len(argv) not in (2, 3) or not argv[1].isdigit():
         print(__doc__, file=sys.stderr)
         return 2

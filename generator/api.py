@@ -18,7 +18,7 @@ from .document import document_text, read_view
 from .lint import lint_source, make_strict
 from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
-from .parse import PageOptions, parse_page
+from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
 from .targets.base import RenderContext, Target
 from .targets.user import user_target
@@ -96,20 +96,21 @@ def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple
 
 
 def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOptions:
-    """How errgen.toml says to read this source's page."""
-    layout = {"section": source.section, "columns": source.columns, "placeholders": source.placeholders}
-    # Merge shim: the readers' PageOptions takes the layout keys and codes of
-    # either type. Until it does, pass what it accepts; then pass all of it.
-    known = PageOptions.__dataclass_fields__
+    """How errgen.toml says to read and name this source's page."""
     return PageOptions(
         source_id=source.id,
         path=source.path.as_posix(),
         url=source.url,
         language=source.language,
-        identifiers={code: ident for code, ident in source.identifiers.items() if isinstance(code, int)},
-        base_identifiers=None if base is None else {int(e.code): e.identifier for e in base.errors},
-        **{key: value for key, value in layout.items() if key in known},  # type: ignore[arg-type]
+        identifiers=dict(source.identifiers),
+        reading=reading_options(source),
+        base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
     )
+
+
+def reading_options(source: SourceConfig) -> ReadOptions:
+    """How errgen.toml says to find the codes on this source's page."""
+    return ReadOptions(source.section, source.columns, source.placeholders)
 
 
 def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage) -> list[Diagnostic]:
@@ -224,7 +225,9 @@ def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange
     return tuple(changes)
 
 
-def lint(paths: Sequence[Path], strict: bool = False, ignore: Sequence[str] = ()) -> tuple[Diagnostic, ...]:
+def lint(
+    paths: Sequence[Path], strict: bool = False, ignore: Sequence[str] = (), reading: ReadOptions | None = None
+) -> tuple[Diagnostic, ...]:
     """Findings in every file given, sorted; `strict` makes every warning an error,
     `ignore` drops rules. A file with no error codes at all is no error page: one
     notice says so. A file that is no readable page raises ErrgenError carrying its
@@ -237,7 +240,7 @@ def lint(paths: Sequence[Path], strict: bool = False, ignore: Sequence[str] = ()
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue
-        found += _not_a_page(src.display_path, lint_source(src))
+        found += _not_a_page(src.display_path, lint_source(src, reading))
     return _lint_result(found, unreadable, strict, set(ignore))
 
 
@@ -254,7 +257,7 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
             unreadable += exc.diagnostics
             continue
         off = set(source.lint_ignore)
-        found += [d for d in lint_source(src, page_options(source)) if d.rule not in off]
+        found += [d for d in lint_source(src, reading_options(source)) if d.rule not in off]
     return _lint_result(found, unreadable, strict, set(ignore))
 
 
@@ -277,14 +280,13 @@ def _lint_result(found: list[Diagnostic], unreadable: list[Diagnostic], strict: 
     return tuple(sorted(kept))
 
 
-def diff(old: Path, new: Path) -> PageDiff:
+def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool = False) -> PageDiff:
     """Codes added, removed, renamed and changed from `old` to `new`; both must parse."""
     views: list[PageView] = []
     errors: list[Diagnostic] = []
     for path in (old, new):
-        shown = display_path(path)
         try:
-            page, _warnings = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+            page, _warnings = _page_alone(path, reading, strict)
         except ErrgenError as exc:
             errors += exc.diagnostics
             continue
@@ -294,14 +296,20 @@ def diff(old: Path, new: Path) -> PageDiff:
     return diff_pages(views[0], views[1])
 
 
-def dump(path: Path, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The JSON target for one page, no configuration needed (source id: the file's stem).
-    `strict`: a page defect (a warning) is an error."""
+def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The JSON target for one page, no configuration needed (source id: the file's stem)."""
+    page, diagnostics = _page_alone(path, reading, strict)
+    return document_text(page), tuple(diagnostics)
+
+
+def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:
+    """A page read without errgen.toml; under `strict` a page defect (a warning) is an error."""
     shown = display_path(path)
-    page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
+    options = PageOptions(source_id=path.stem, path=shown, reading=reading or ReadOptions())
+    page, diagnostics = parse_page(read_source(path, shown), options)
     if strict and diagnostics:
         raise ErrgenError(make_strict(diagnostics))
-    return document_text(page), tuple(diagnostics)
+    return page, diagnostics
 
 
 def _base_first(sources: tuple[SourceConfig, ...]) -> list[SourceConfig]:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .lock import CONFIG_NAME
+from .readers.raw import ROLES as COLUMN_ROLES
+from .readers.raw import ReadOptions
 from .render.format import FormatError
 
 if TYPE_CHECKING:
@@ -78,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     dump = verbs.add_parser("dump", help="print the JSON target for one page",
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
+    _reading_flags(dump)
     dump.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error (exit 2)")
     dump.set_defaults(run=_dump)
 
@@ -89,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
     lint.add_argument("--ignore", action="append", default=[], metavar="RULE",
                       help="do not report RULE (the word in brackets); repeatable")
+    _reading_flags(lint)
     lint.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
     lint.set_defaults(run=_lint)
 
@@ -99,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, metavar="NEW.md")
     diff.add_argument("--format", choices=_DIFF_FORMATS, default="text", help="output format")
     diff.add_argument("--breaking", action="store_true", help="exit 1 when a code was removed or renamed")
+    _reading_flags(diff)
+    diff.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error: exit 2")
     diff.set_defaults(run=_diff)
 
     start = verbs.add_parser("init", help="write a commented errgen.toml and docs_src/README.md",
@@ -120,7 +126,8 @@ EXAMPLES = {
                  "errgen generate --config sdk/errgen.toml"],
     "check": ["errgen check                     # exit 1 and a diff when output/ is stale",
               "errgen check --format github     # the same, as GitHub Actions annotations"],
-    "dump": ["errgen dump docs_src/spot.md > spot.json"],
+    "dump": ["errgen dump docs_src/spot.md > spot.json",
+             "errgen dump --section 'Error Codes' --column 'Message=name' api.md   # part of a page, a misleading header"],
     "lint": ["errgen lint                              # the sources in errgen.toml; exit 1 on errors",
              "errgen lint --strict --ignore name-style  # warnings are errors, but one rule is off",
              "errgen lint docs_src/*.md                # any pages; a README among them is skipped"],
@@ -195,6 +202,35 @@ def _module_name(value: str) -> str:
         raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case module name that is a keyword in neither "
                                          "Python nor TypeScript (it names modules)")
     return value
+
+
+def _reading_flags(parser: argparse.ArgumentParser) -> None:
+    """How to read a page, as `section`, `columns` and `placeholders` do in errgen.toml."""
+    parser.add_argument("--section", action="append", default=[], type=_nonempty, metavar="HEADING",
+                        help="read only the part under this heading (repeatable)")
+    parser.add_argument("--column", action="append", default=[], type=_column, metavar="HEADER=ROLE",
+                        help=f"the role of a table column whose header misleads: {', '.join(COLUMN_ROLES)} (repeatable)")
+    parser.add_argument("--placeholder", action="append", default=[], type=_nonempty, metavar="TEXT",
+                        help="a placeholder spelling of the page's own, such as <Limit> (repeatable)")
+
+
+def _column(value: str) -> tuple[str, str]:
+    header, equals, role = value.rpartition("=")
+    if not equals or not header.strip():
+        raise argparse.ArgumentTypeError(f"{value!r} is not HEADER=ROLE")
+    if role.strip() not in COLUMN_ROLES:
+        raise argparse.ArgumentTypeError(f"unknown role {role!r} in {value!r}; roles: {', '.join(COLUMN_ROLES)}")
+    return header.strip(), role.strip()
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
+def _reading(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(tuple(args.section), dict(args.column), tuple(args.placeholder))
 
 
 def _config_flag(parser: argparse.ArgumentParser) -> None:
@@ -279,7 +315,7 @@ def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
 def _dump(args: argparse.Namespace) -> int:
     from . import api
 
-    text, diagnostics = api.dump(args.file, strict=args.strict)
+    text, diagnostics = api.dump(args.file, _reading(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
@@ -289,7 +325,7 @@ def _lint(args: argparse.Namespace) -> int:
     from . import api
 
     if args.files:
-        diagnostics, files = api.lint(args.files, strict=args.strict, ignore=args.ignore), len(args.files)
+        diagnostics, files = api.lint(args.files, strict=args.strict, ignore=args.ignore, reading=_reading(args)), len(args.files)
     else:
         config = _load(args)
         diagnostics = api.lint_sources(config, strict=args.strict, ignore=args.ignore)
@@ -317,7 +353,7 @@ def _diff(args: argparse.Namespace) -> int:
         "text": diff.format_text, "json": diff.format_json, "markdown": diff.format_markdown,
         "github": diff.format_github,
     }
-    result = api.diff(args.old, args.new)
+    result = api.diff(args.old, args.new, _reading(args), strict=args.strict)
     sys.stdout.write(formats[args.format](result))
     return EXIT_FINDINGS if args.breaking and result.breaking else EXIT_OK
 

@@ -23,10 +23,10 @@ from .model import Code
 from .names import is_valid_identifier
 from .places import Key, Places, key_places
 from .read import read_regular_file
+from .readers.raw import ROLES
 
 TARGETS = registry.NAMES
 RULE = "config"
-ROLES = ("code", "name", "message", "description", "http_status", "ignore")
 _MODULE = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9]*")
 _PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -223,11 +223,10 @@ class _Checker:
 
     def sections(self, raw: dict[str, Any], key: Key) -> tuple[str, ...]:
         value = raw.get("section", [])
-        if isinstance(value, str):
-            return (value,)
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(value)
-        self.bad(key, "section must be a heading's text or a list of them")
+        listed = [value] if isinstance(value, str) else value
+        if isinstance(listed, list) and all(isinstance(item, str) and item.strip() for item in listed):
+            return tuple(listed)
+        self.bad(key, f"section must be a heading's text or a list of them, not {value!r}")
         return ()
 
     def columns(self, raw: dict[str, Any], key: Key) -> dict[str, str]:

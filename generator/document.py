@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .collector import collector_paused
 from .diff import CodeView, MessageView, PageView, unique_messages
 from .model import Code, ErrorPage, Message
 from .patterns import PLACEHOLDER
 from .render.filters.json import json_document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups
 # Beside the documents; a source id never holds a dot, so no page can collide.
 SCHEMA_FILE = "page.schema.json"
 # The schema's placeholder rule is the parser's, so the two cannot drift apart.
@@ -31,6 +32,7 @@ def document(page: ErrorPage) -> dict[str, Any]:
         "$schema": SCHEMA_FILE,
         "$id": f"urn:errgen:page:{quote(source.id, safe='')}",
         "schema_version": SCHEMA_VERSION,
+        "code_type": page.code_type,
         "source": {
             "id": source.id,
             "path": source.path,
@@ -45,8 +47,13 @@ def document(page: ErrorPage) -> dict[str, Any]:
                 "code": error.code,
                 "name": error.name,
                 "identifier": error.identifier,
+                "class_name": error.class_name,
                 "category": error.category,
+                "deprecated": error.deprecated,
+                "aliases": list(error.aliases),
+                "groups": list(error.groups),
                 "messages": [_message(message) for message in error.messages],
+                "http_status": list(error.http_status),
                 "description": error.description,
                 "line": error.line,
             }
@@ -67,13 +74,17 @@ def document(page: ErrorPage) -> dict[str, Any]:
     }
 
 
+@collector_paused()
 def document_text(page: ErrorPage) -> str:
-    """The document as the JSON target writes it (what `errgen dump` prints)."""
+    """The document as the JSON target writes it (what `errgen dump` prints).
+
+    Building it allocates an object per value, all alive to the end: the
+    collector's rescans would find no cycles (generator/collector.py)."""
     return json_document(document(page))
 
 
 def _message(message: Message) -> dict[str, Any]:
-    return {"text": message.text, **_pattern(message)}
+    return {"text": message.text, **_pattern(message), "http_status": message.http_status}
 
 
 def _pattern(message: Message) -> dict[str, Any]:

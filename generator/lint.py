@@ -1,27 +1,27 @@
 """Doc defects in a page, one small function per rule id.
 
-Each rule reads the parsed page (and, for quotes and backticks, the raw
-Markdown of a message, since plain text has lost its backticks) and yields
-warnings at the exact place. The parser's own findings come along:
-`duplicate-code` at both places, `duplicate-name`, and its errors.
+Each rule reads the assembled page, and what the reader recorded while it
+read (the raw Markdown of each message, since plain text has lost its
+backticks; every listing of a code; nested lists), and yields warnings at the
+exact place: the page is parsed once. The parser's own findings come along
+(`duplicate-code`, `duplicate-name`, its errors); `duplicate-code` is also
+reported at the first place, so an editor shows a repeat from either end.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from .assemble import PageOptions, assemble
 from .diagnostics import Diagnostic, ErrgenError
 from .model import ErrorCode, ErrorPage, Message
-from .parse import PageOptions, parse_page
 from .read import SourceText
+from .readers.markdown import read_markdown
+from .readers.raw import RawEntry, ReadOptions
 
-# Blocks only: lint reads each block's raw inline Markdown, never its parse.
-_MARKDOWN = MarkdownIt("commonmark").enable("table").disable("inline")
 _SCREAMING_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # `10xx`, `11xx - 2xxx`, `3xxx-5xxx` at the start of a category heading.
 _RANGE = re.compile(r"\s*([0-9]+)([xX]+)(?:\s*[-\u2013\u2014]\s*([0-9]+)([xX]+))?(?![0-9A-Za-z])")
@@ -29,6 +29,7 @@ _RANGE = re.compile(r"\s*([0-9]+)([xX]+)(?:\s*[-\u2013\u2014]\s*([0-9]+)([xX]+))
 _CODE_PREFIX = re.compile(r"\s*\\?[-\u2212][0-9]+(?:\s*:\s*|\s+\\?[-\u2013\u2014]\s+|\s+)")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _OPENS_AFTER = frozenset("([{/=:,")
+_BACKTICKS = re.compile("`+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +42,21 @@ class LintPage:
     raw: Mapping[int, str]
     # First line of a list item -> first line of a list nested in it.
     nested_lists: Mapping[int, int]
+    listings: tuple[RawEntry, ...]  # every listing of a code, repeats included
 
 
 Rule = Callable[[LintPage], Iterable[Diagnostic]]
 
 
-def lint_source(src: SourceText, options: PageOptions | None = None) -> list[Diagnostic]:
-    """Every finding in one page, sorted; a page the parser rejects gives its errors.
-
-    `options`: how errgen.toml reads the page (section, columns, placeholders).
-    """
-    base = options or PageOptions(source_id="lint")
+def lint_source(src: SourceText, reading: ReadOptions | None = None) -> list[Diagnostic]:
+    """Every finding in one page, sorted; a page the parser rejects gives its errors."""
+    raw = read_markdown(src, reading or ReadOptions())
     try:
-        page, found = parse_page(src, replace(base, path=src.display_path, duplicates_at_both_places=True))
+        page, found = assemble(raw, PageOptions(source_id="lint", path=src.display_path))
     except ErrgenError as exc:
         return list(exc.diagnostics)
-    tokens = _MARKDOWN.parse(src.text)
-    target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw_inlines(tokens), nested_lists(tokens))
+    target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw.raw_inlines, raw.nested_lists,
+                      raw.entries)
     return sorted([*found, *(d for rule in RULES for d in rule(target))])
 
 
@@ -66,35 +65,17 @@ def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [replace(d, severity="error") for d in diagnostics]
 
 
-def raw_inlines(tokens: Sequence[Token]) -> dict[int, str]:
-    raw: dict[int, str] = {}
-    cells = 0  # cells of the table row so far; only a body row's first is a message
-    for token in tokens:
-        if token.type in ("tr_open", "table_close"):
-            cells = 0
-        elif token.type in ("td_open", "th_open"):
-            cells += 1 if token.type == "td_open" else 2
-        elif token.type == "inline" and token.map and cells <= 1:
-            raw.setdefault(token.map[0] + 1, token.content)
-    return raw
-
-
-def nested_lists(tokens: Sequence[Token]) -> dict[int, int]:
-    """Outermost list items that hold a list of their own: the parser reads such
-    an item as one message, its sub-items folded in."""
-    nested: dict[int, int] = {}
-    item: Token | None = None  # the open outermost item
-    for token in tokens:
-        if token.type == "list_item_open" and item is None:
-            item = token
-        elif token.type == "list_item_close" and item is not None and token.level == item.level:
-            item = None
-        elif token.type in ("bullet_list_open", "ordered_list_open") and item is not None and token.map and item.map:
-            nested.setdefault(item.map[0] + 1, token.map[0] + 1)
-    return nested
-
-
 # -- rules ------------------------------------------------------------------
+
+
+def duplicate_code(target: LintPage) -> Iterator[Diagnostic]:
+    """The first place of a repeated code (the parser warns at each later one)."""
+    first: dict[str, RawEntry] = {}
+    for entry in target.listings:
+        earlier = first.setdefault(entry.code, entry)
+        if earlier is not entry:
+            yield _warn(target, earlier.line, earlier.column, "duplicate-code",
+                        f"code {entry.code} is listed again at line {entry.line}; messages merged here")
 
 
 def code_order(target: LintPage) -> Iterator[Diagnostic]:
@@ -112,7 +93,7 @@ def code_order(target: LintPage) -> Iterator[Diagnostic]:
 def name_style(target: LintPage) -> Iterator[Diagnostic]:
     """Published names are SCREAMING_SNAKE; a translated (non-ASCII) name is not checked."""
     for error in target.page.errors:
-        if error.name.isascii() and not _SCREAMING_SNAKE.fullmatch(error.name):
+        if error.name and error.name.isascii() and not _SCREAMING_SNAKE.fullmatch(error.name):
             yield _warn(target, error.line, _name_column(target, error), "name-style",
                         f'name "{error.name}" of code {error.code} is not SCREAMING_SNAKE_CASE; '
                         f"its identifier is {error.identifier}")
@@ -155,18 +136,23 @@ def nested_list(target: LintPage) -> Iterator[Diagnostic]:
 def unbalanced_backtick(target: LintPage) -> Iterator[Diagnostic]:
     """A backtick run that closes no code span: the message around it is likely cut wrong."""
     for line, raw in _message_sources(target):
-        for offset in _scan_code_spans(raw)[0]:
-            yield _warn(target, *_position(target, line, raw, offset), "unbalanced-backtick",
-                        f"backtick opens a code span that never closes, in message: {_excerpt(raw)}")
+        unclosed = _scan_code_spans(raw)[0]
+        if unclosed:
+            where, excerpt = _RawText(target, line, raw), _excerpt(raw)
+            for offset in unclosed:
+                yield _warn(target, *where.position(offset), "unbalanced-backtick",
+                            f"backtick opens a code span that never closes, in message: {excerpt}")
 
 
 def unbalanced_quote(target: LintPage) -> Iterator[Diagnostic]:
     """A quote with no partner outside code spans (apostrophes are not quotes)."""
     for line, raw in _message_sources(target):
-        masked = _scan_code_spans(raw)[1]
-        for offset in _unpaired_quotes(masked):
-            yield _warn(target, *_position(target, line, raw, offset), "unbalanced-quote",
-                        f"quote {raw[offset]} has no partner, in message: {_excerpt(raw)}")
+        unpaired = _unpaired_quotes(_scan_code_spans(raw)[1])
+        if unpaired:
+            where, excerpt = _RawText(target, line, raw), _excerpt(raw)
+            for offset in unpaired:
+                yield _warn(target, *where.position(offset), "unbalanced-quote",
+                            f"quote {raw[offset]} has no partner, in message: {excerpt}")
 
 
 def category_range(target: LintPage) -> Iterator[Diagnostic]:
@@ -189,7 +175,7 @@ def category_range(target: LintPage) -> Iterator[Diagnostic]:
 
 
 RULES: tuple[Rule, ...] = (
-    code_order, name_style, copied_message, no_message, nested_list, unbalanced_backtick, unbalanced_quote,
+    duplicate_code, code_order, name_style, copied_message, no_message, nested_list, unbalanced_backtick, unbalanced_quote,
     category_range,
 )
 
@@ -226,7 +212,7 @@ def _name_column(target: LintPage, error: ErrorCode) -> int:
     prefix = _CODE_PREFIX.match(raw) if raw is not None else None
     if raw is None or prefix is None:
         return error.column
-    return _position(target, error.line, raw, prefix.end())[1]
+    return _RawText(target, error.line, raw).position(prefix.end())[1]
 
 
 def _message_sources(target: LintPage) -> Iterator[tuple[int, str]]:
@@ -238,38 +224,58 @@ def _message_sources(target: LintPage) -> Iterator[tuple[int, str]]:
             yield line, target.raw[line]
 
 
-def _position(target: LintPage, line: int, raw: str, offset: int) -> tuple[int, int]:
-    """Line and column in the file of `raw[offset]`, raw being inline text that starts on `line`."""
-    before = raw[:offset]
-    row = before.count("\n")
-    raw_line = raw.split("\n")[row]
-    file_line = target.lines[line - 1 + row] if line - 1 + row < len(target.lines) else ""
-    start = max(file_line.find(raw_line), 0)
-    return line + row, start + offset - (before.rfind("\n") + 1) + 1
+class _RawText:
+    """Inline Markdown that starts on `line`, mapped back to the file: each
+    position is a lookup (one message full of quotes stays linear)."""
+
+    def __init__(self, target: LintPage, line: int, raw: str) -> None:
+        self.rows = raw.split("\n")
+        self.starts = [0]
+        for row in self.rows[:-1]:
+            self.starts.append(self.starts[-1] + len(row) + 1)
+        files = target.lines[line - 1 : line - 1 + len(self.rows)]
+        self.shift = [max(text.find(row), 0) for text, row in zip(files, self.rows)]
+        self.shift += [0] * (len(self.rows) - len(self.shift))
+        self.line = line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        row = bisect_right(self.starts, offset) - 1
+        return self.line + row, self.shift[row] + offset - self.starts[row] + 1
 
 
 def _scan_code_spans(raw: str) -> tuple[list[int], str]:
     """Offsets of backtick runs that close no code span, and `raw` with code
-    spans and backslash escapes masked (same length) so quotes in them do not count."""
+    spans and backslash escapes masked (same length) so quotes in them do not count.
+
+    A span closes at the next backtick run of its opening's length: the runs of
+    each length are listed once, and each closing is found by bisection."""
+    runs: dict[int, list[int]] = {}
+    for found in _BACKTICKS.finditer(raw):
+        runs.setdefault(found.end() - found.start(), []).append(found.start())
     unclosed: list[int] = []
     out = list(raw)
-    i = 0
-    while i < len(raw):
-        if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in _ESCAPABLE:
+    i, end = 0, len(raw)
+    while i < end:
+        ch = raw[i]
+        if ch == "\\" and i + 1 < end and raw[i + 1] in _ESCAPABLE:
             out[i : i + 2] = "xx"
             i += 2
             continue
-        if raw[i] != "`":
+        if ch != "`":
             i += 1
             continue
-        run = len(raw[i:]) - len(raw[i:].lstrip("`"))
-        closing = re.compile(f"(?<!`)`{{{run}}}(?!`)").search(raw, i + run)
-        if closing is None:
+        j = i
+        while j < end and raw[j] == "`":
+            j += 1
+        starts = runs.get(j - i, [])
+        after = bisect_left(starts, j)
+        if after == len(starts):
             unclosed.append(i)
-            i += run
+            i = j
             continue
-        out[i : closing.end()] = "x" * (closing.end() - i)
-        i = closing.end()
+        close = starts[after] + (j - i)
+        out[i:close] = "x" * (close - i)
+        i = close
     return unclosed, "".join(out)
 
 

@@ -9,13 +9,15 @@ every placeholder becomes the same lazy group.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .model import Message
 
 # printf-style (`%s`, `%d`, `%b`, `%f`; `％s` with a full-width percent is a real
 # typo on the Chinese page) and brace-style placeholders: named (`{param}`),
-# positional (`{0}`, real on the portfolio-margin-pro page) and SLF4J's `{}`.
-PLACEHOLDER = re.compile(r"[%％][sdbf]|\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)?\}")
+# positional (`{0}`, real on the portfolio-margin-pro page), SLF4J's `{}` and
+# Mustache's `{{coin}}` (Bybit).
+PLACEHOLDER = re.compile(r"[%％][sdbf]|\{\{[A-Za-z_][A-Za-z0-9_]*\}\}|\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)?\}")
 
 # Characters that are syntax in either engine. Escaping anything else (a space,
 # `-`, `#`) is an error in a JavaScript `u`-mode pattern.
@@ -24,15 +26,39 @@ _REGEX_SYNTAX = "^$.|?*+()[]{}"  # and the backslash
 PLACEHOLDER_GROUP = "(.+?)"
 
 
+@dataclass(frozen=True, slots=True)
+class Placeholders:
+    """The placeholder spellings of one page: the standard ones, and the page's
+    own from errgen.toml (`placeholders = ["<Limit>"]`, real on Deribit)."""
+
+    pattern: re.Pattern[str]
+    extra: tuple[str, ...]
+
+    @classmethod
+    def for_page(cls, extra: tuple[str, ...] = ()) -> Placeholders:
+        if not extra:
+            return STANDARD
+        spellings = "|".join(re.escape(text) for text in sorted(extra, key=len, reverse=True))
+        return cls(re.compile(f"{spellings}|{PLACEHOLDER.pattern}"), extra)
+
+    def message(self, text: str, line: int, column: int, http_status: int | None = None) -> Message:
+        if not _may_hold_placeholder(text) and not any(spelling in text for spelling in self.extra):
+            # Most messages: no regex scan at all.
+            return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column, http_status, (text,))
+        return _template(text, self.pattern, line, column, http_status)
+
+
 def message_from_text(text: str, line: int, column: int) -> Message:
-    if not _may_hold_placeholder(text):  # most messages: no regex scan at all
-        return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column, literals=(text,))
+    return STANDARD.message(text, line, column)
+
+
+def _template(text: str, pattern: re.Pattern[str], line: int, column: int, http_status: int | None) -> Message:
     placeholders: list[str] = []
     literals: list[str] = []
     parts = ["^"]
     literal_length = 0
     position = 0
-    for found in PLACEHOLDER.finditer(text):
+    for found in pattern.finditer(text):
         literal = text[position : found.start()]
         parts.append(escape_literal(literal))
         literals.append(literal)
@@ -52,8 +78,12 @@ def message_from_text(text: str, line: int, column: int) -> Message:
         literal_length=literal_length,
         line=line,
         column=column,
+        http_status=http_status,
         literals=tuple(literals),
     )
+
+
+STANDARD = Placeholders(PLACEHOLDER, ())
 
 
 def _may_hold_placeholder(text: str) -> bool:

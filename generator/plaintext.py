@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 _FOLD = re.compile(r"[ \t\n\r]+")
+_SHORTCODE = re.compile(r"\{\{%.*?%\}\}|\{\{<.*?>\}\}", re.DOTALL)
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 _ANCHOR_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
@@ -32,19 +33,35 @@ class InlineText:
 
 
 def fold(text: str) -> str:
+    if "{{" in text:  # a Hugo shortcode (`{{% note %}}`, `{{< ref "x" >}}`) is markup, not text
+        text = _SHORTCODE.sub("", text)
     if "  " in text or "\t" in text or "\n" in text or "\r" in text:
         text = _FOLD.sub(" ", text)
     return text.strip(" ")  # most text has nothing to fold: no regex for it
 
 
-def inline_text(tokens: Iterable[Token]) -> InlineText:
+def inline_text(tokens: Sequence[Token]) -> InlineText:
     """Plain text of one or more inline tokens, joined by a space."""
+    if len(tokens) == 1:
+        children = tokens[0].children
+        if children and len(children) == 1 and children[0].type == "text":
+            # Most cells and many bullets: one run of text, nothing to collect.
+            return InlineText(fold(children[0].content), (), ())
     pieces: list[str] = []
     links: list[str] = []
     anchors: list[str] = []
     for inline in tokens:
         pieces.append(" ")
         _collect(inline.children or [], pieces, links, anchors)
+    return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
+
+
+def children_text(children: Sequence[Token]) -> InlineText:
+    """Plain text of some of one inline token's children (a list item after its code)."""
+    pieces: list[str] = []
+    links: list[str] = []
+    anchors: list[str] = []
+    _collect(children, pieces, links, anchors)
     return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
 
 

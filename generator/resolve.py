@@ -1,125 +1,148 @@
-"""Page-wide rules on codes: repeated codes, and one identifier per code.
+"""Page-wide rules on codes: repeated codes, and one identifier per code (DESIGN.md).
 
-Both follow DESIGN.md. A repeated code with the same name is merged (warning);
-with another name it is an error at both places. A published name given to two
-codes keeps its identifier for the first and appends `_<abs(code)>` for later
-ones (warning); two different names that give one identifier are an error at
-both places that names the `errgen.toml` override.
+A repeated code is merged: messages in order, each once; descriptions joined
+without repeats; the first name wins (a warning names both when they differ).
+A published name given to two codes keeps its identifier for the first and
+appends `_<abs(code)>` for later ones; two different names that give one
+identifier do the same, and the warning names the `errgen.toml` override.
+Both run in one pass over the page, with sets and dicts: linear in its size.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .diagnostics import Diagnostic
-from .model import Message
+from .diagnostics import Diagnostic, Severity
+from .model import Code
 from .names import fallback_identifier, identifier_for
+from .readers.raw import RawEntry
+
+_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 
 
-@dataclass(slots=True)
-class RawEntry:
-    """A code as the walk finds it, before page-wide rules apply."""
+class Listed(NamedTuple):
+    """A reader's entry with its code as the page's code type gives it."""
 
-    code: int
-    name: str
-    line: int
-    column: int
-    category: str | None
-    messages: list[Message] = field(default_factory=list)
-    description: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-
-    def add_message(self, message: Message) -> None:
-        if all(message.text != known.text for known in self.messages):
-            self.messages.append(message)
+    code: Code
+    entry: RawEntry
 
 
-def merge_duplicates(
-    entries: Sequence[RawEntry], path: str, *, both_places: bool = False
-) -> tuple[list[RawEntry], list[Diagnostic]]:
-    """One entry per code. A repeat under the same name warns at the second place
-    (DESIGN.md); `both_places` (lint) warns at the first too, so an editor shows
-    the repeat from either end."""
-    first: dict[int, RawEntry] = {}
+def merge_duplicates(listed: Sequence[Listed], path: str) -> tuple[list[Listed], list[Diagnostic]]:
+    """One entry per code, warning at each later place."""
+    first: dict[Code, Listed] = {}
+    descriptions: dict[Code, set[str]] = {}
     diagnostics: list[Diagnostic] = []
-    for entry in entries:
-        earlier = first.get(entry.code)
+    for item in listed:
+        code, entry = item
+        earlier = first.get(code)
         if earlier is None:
-            first[entry.code] = entry
-        elif earlier.name == entry.name:
-            for message in entry.messages:
-                earlier.add_message(message)
-            earlier.description += [d for d in entry.description if d not in earlier.description]
-            earlier.links += entry.links
-            diagnostics.append(
-                Diagnostic(path, entry.line, entry.column, "warning",
-                           f"code {entry.code} is listed again; messages merged (first at line {earlier.line})",
-                           "duplicate-code"))
-            if both_places:
-                diagnostics.append(
-                    Diagnostic(path, earlier.line, earlier.column, "warning",
-                               f"code {entry.code} is listed again at line {entry.line}; messages merged here",
-                               "duplicate-code"))
+            first[code] = item
+            descriptions[code] = set(entry.description)
+            continue
+        kept = earlier.entry
+        if entry.name and kept.name and entry.name != kept.name:
+            message = (f'code {code} is named "{entry.name}" here and "{kept.name}" at line {kept.line}; '
+                       f'the first name "{kept.name}" is kept and the messages merged')
+            rule = "code-with-two-names"
         else:
-            for here, there in ((earlier, entry), (entry, earlier)):
-                diagnostics.append(
-                    Diagnostic(path, here.line, here.column, "error",
-                               f'code {here.code} is named "{here.name}" here and "{there.name}" at line {there.line}',
-                               "code-with-two-names")
-                )
+            message = f"code {code} is listed again; messages merged (first at line {kept.line})"
+            rule = "duplicate-code"
+            kept.name = kept.name or entry.name
+        diagnostics.append(Diagnostic(path, entry.line, entry.column, "warning", message, rule))
+        _merge(kept, entry, descriptions[code])
     return list(first.values()), diagnostics
 
 
+def _merge(kept: RawEntry, entry: RawEntry, descriptions: set[str]) -> None:
+    for message in entry.messages:
+        kept.add_message(message)
+    for text in entry.description:
+        if text not in descriptions:
+            descriptions.add(text)
+            kept.description.append(text)
+    kept.links += entry.links
+    kept.http_status += [status for status in entry.http_status if status not in kept.http_status]
+    kept.deprecated = kept.deprecated and entry.deprecated
+
+
 def assign_identifiers(
-    entries: Sequence[RawEntry],
+    listed: Sequence[Listed],
     path: str,
-    overrides: Mapping[int, str],
-    base: Mapping[int, str] | None,
-) -> tuple[dict[int, str], list[Diagnostic]]:
+    overrides: Mapping[Code, str],
+    base: Mapping[Code, str] | None,
+) -> tuple[dict[Code, str], list[Diagnostic]]:
     """Identifier per code, unique in the page, in document order."""
-    result: dict[int, str] = {}
-    owner: dict[str, RawEntry] = {}
+    result: dict[Code, str] = {}
+    owner: dict[str, Listed] = {}
     diagnostics: list[Diagnostic] = []
 
-    def warn(entry: RawEntry, message: str, rule: str) -> None:
-        diagnostics.append(Diagnostic(path, entry.line, entry.column, "warning", message, rule))
+    def warn(entry: RawEntry, message: str, rule: str, severity: Severity = "warning") -> None:
+        diagnostics.append(Diagnostic(path, entry.line, entry.column, severity, message, rule))
 
-    for entry in entries:
-        ident = _wanted_identifier(entry, overrides, base, warn)
+    for item in listed:
+        code, entry = item
+        ident = _wanted_identifier(item, overrides, base, warn)
         earlier = owner.get(ident)
-        if earlier is not None and earlier.name == entry.name:
-            ident = f"{ident}_{abs(entry.code)}"
-            warn(entry, f'name "{entry.name}" is also the name of code {earlier.code} (line {earlier.line}); '
-                        f"identifier {ident} used here", "duplicate-name")
-            earlier = owner.get(ident)
         if earlier is not None:
-            for here, there in ((earlier, entry), (entry, earlier)):
-                diagnostics.append(
-                    Diagnostic(path, here.line, here.column, "error",
-                               f'names "{here.name}" (code {here.code}) and "{there.name}" (code {there.code}, '
-                               f"line {there.line}) both give identifier {ident}; set one in errgen.toml under "
-                               f'the source: identifiers = {{ "{entry.code}" = "{ident}_{abs(entry.code)}" }}',
-                               "identifier-collision")
-                )
-            continue
-        owner[ident] = entry
-        result[entry.code] = ident
+            other = earlier.entry
+            suffixed = f"{ident}_{_code_suffix(code)}"
+            if other.name == entry.name:
+                warn(entry, f'name "{entry.name}" is also the name of code {earlier.code} (line {other.line}); '
+                            f"identifier {suffixed} used here", "duplicate-name")
+            else:
+                warn(entry, f'names "{entry.name}" (code {code}) and "{other.name}" (code {earlier.code}, '
+                            f"line {other.line}) both give identifier {ident}; {suffixed} used here; to choose "
+                            f'another, set it in errgen.toml under the source: identifiers = {{ "{code}" = "..." }}',
+                     "identifier-collision")
+            ident = suffixed
+            if ident in owner:
+                warn(entry, f"identifier {ident} of code {code} is taken by code {owner[ident].code} too; set one "
+                            f'in errgen.toml under the source: identifiers = {{ "{code}" = "..." }}',
+                     "identifier-collision", "error")
+                continue
+        owner[ident] = item
+        result[code] = ident
     return result, diagnostics
 
 
 _Warn = Callable[[RawEntry, str, str], None]
 
 
-def _wanted_identifier(
-    entry: RawEntry, overrides: Mapping[int, str], base: Mapping[int, str] | None, warn: _Warn
-) -> str:
-    if entry.code in overrides:
-        return overrides[entry.code]
+def _wanted_identifier(item: Listed, overrides: Mapping[Code, str], base: Mapping[Code, str] | None, warn: _Warn) -> str:
+    code, entry = item
+    if code in overrides:
+        return overrides[code]
     if base is None:
-        return identifier_for(entry.name, entry.code)
-    if entry.code in base:
-        return base[entry.code]
-    ident = fallback_identifier(entry.code)
-    warn(entry, f"code {entry.code} is not on the base page; identifier {ident} used", "not-in-base")
+        return identifier(entry.name, code)
+    if code in base:
+        return base[code]
+    ident = code_identifier(code)
+    warn(entry, f"code {code} is not on the base page; identifier {ident} used", "not-in-base")
     return ident
+
+
+def identifier(name: str, code: Code) -> str:
+    """From the published name; failing that (none, nothing usable, another script), from the code."""
+    if isinstance(code, int):
+        return identifier_for(name, code)
+    return _from_text(name) or code_identifier(code)
+
+
+def code_identifier(code: Code) -> str:
+    """`E<abs(code)>` for an integer, the code itself made an identifier for a string (`00001` -> `E_00001`)."""
+    if isinstance(code, int):
+        return fallback_identifier(code)
+    return _from_text(code) or "E_" + code.encode("utf-8").hex().upper()
+
+
+def _code_suffix(code: Code) -> str:
+    return str(abs(code)) if isinstance(code, int) else code_identifier(code)
+
+
+def _from_text(text: str) -> str:
+    if not text.isascii():
+        return ""
+    ident = _NON_ALNUM.sub("_", text.upper()).strip("_")
+    return "E_" + ident if ident[:1].isdigit() else ident

@@ -13,9 +13,10 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_a9fcaeec7fb1da7f.txt"
-CORPUS = SHARED / "corpus"
+# Real pages, byte for byte as published (tests/corpus/README.md says where
+# from): the suite reads only what is in the repository.
+CORPUS = ROOT / "tests" / "corpus"
+SEED = CORPUS / "000_a9fcaeec7fb1da7f.txt"  # the reference COIN-M page
 TSC = ROOT / "node_modules" / ".bin" / "tsc"
 
 # Compiler options for running generated TypeScript in node: the strict set

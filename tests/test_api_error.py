@@ -14,7 +14,6 @@ import pickle
 import re
 import subprocess
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 

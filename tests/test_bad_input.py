@@ -38,14 +38,7 @@ ERROR_CASES: dict[str, tuple[bytes, list[str]]] = {
     "a NUL byte in UTF-8 text": (b"### -1 A\n- m\x00\n", ["page.md:2:4: error: file holds a NUL byte: not a text page [binary-file]"]),
     "no codes at all": (
         b"# Errors\n\nNothing here yet.\n",
-        ["page.md:1:1: error: no error codes found: expected headings such as '### -1121 BAD_SYMBOL' [no-codes]"],
-    ),
-    "a code heading without a name": (
-        b"# Errors\n\n### -1121\n\n- Invalid symbol.\n\n  #### \\-1122:\n",
-        [
-            "page.md:3:1: error: code -1121 has no name: expected '-1121 NAME' [code-without-name]",
-            "page.md:7:3: error: code -1122 has no name: expected '-1122: NAME' [code-without-name]",
-        ],
+        ["page.md:1:1: error: no error codes found: looked for headings, code lines, code tables, code bullets or definitions (e.g. '### -1121 BAD_SYMBOL', '- `10000` Url not found.', a table with a 'Code' column) [no-codes]"],
     ),
     "a code beyond -(2^53 - 1)": (
         b"### -9007199254740991 LAST_SAFE\n\n### -9007199254740992 FIRST_UNSAFE\n",
@@ -60,24 +53,6 @@ ERROR_CASES: dict[str, tuple[bytes, list[str]]] = {
         [
             "page.md:3:1: error: code -9999999999999999... (5000 digits) is outside JavaScript's safe integers "
             "(|code| <= 2^53 - 1) [code-out-of-range]"
-        ],
-    ),
-    "one code with two names": (
-        b"### -1 FIRST\n\n- a\n\n### -1 SECOND\n",
-        [
-            'page.md:1:1: error: code -1 is named "FIRST" here and "SECOND" at line 5 [code-with-two-names]',
-            'page.md:5:1: error: code -1 is named "SECOND" here and "FIRST" at line 1 [code-with-two-names]',
-        ],
-    ),
-    "two names with one identifier": (
-        b"### -1 BAD SYMBOL\n\n### -2 bad-symbol\n",
-        [
-            'page.md:1:1: error: names "BAD SYMBOL" (code -1) and "bad-symbol" (code -2, line 3) both give identifier '
-            'BAD_SYMBOL; set one in errgen.toml under the source: identifiers = { "-2" = "BAD_SYMBOL_2" } '
-            "[identifier-collision]",
-            'page.md:3:1: error: names "bad-symbol" (code -2) and "BAD SYMBOL" (code -1, line 1) both give identifier '
-            'BAD_SYMBOL; set one in errgen.toml under the source: identifiers = { "-2" = "BAD_SYMBOL_2" } '
-            "[identifier-collision]",
         ],
     ),
 }

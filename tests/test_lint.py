@@ -140,12 +140,13 @@ def test_clean_pages_exit_0(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "errgen: 0 errors, 0 warnings in 2 files\n")
 
 
-def test_a_page_the_parser_rejects_is_an_error_at_both_places(tmp_path: Path) -> None:
+def test_a_code_with_two_names_is_reported_at_both_places_and_is_an_error_under_strict(tmp_path: Path) -> None:
     write(tmp_path, "page.md", "### -1000 UNKNOWN\n* a\n### -1000 OTHER\n* b\n")
-    result = run_errgen("lint", "page.md", cwd=tmp_path)
+    assert run_errgen("lint", "page.md", cwd=tmp_path).returncode == 0
+    result = run_errgen("lint", "--strict", "page.md", cwd=tmp_path)
     assert result.returncode == 1
     assert [line.split(": ")[0] for line in result.stderr.splitlines()[:2]] == ["page.md:1:1", "page.md:3:1"]
-    assert result.stderr.count("[code-with-two-names]") == 2
+    assert result.stderr.count("[code-with-two-names]") == 1 and result.stderr.count("[duplicate-code]") == 1
 
 
 def test_an_unreadable_file_is_bad_input_and_the_other_pages_are_still_linted(tmp_path: Path) -> None:

@@ -1,19 +1,22 @@
 """Golden cases, one small page per real quirk: tests/cases/parse/<case>/.
 
-Each folder holds `input.md`, `expected.txt` (what the parser read, in a form a
-reviewer checks against the page by eye) and `diagnostics.txt`. On a mismatch
+Each folder holds `input.md` (or `input.mdx`), `expected.txt` (what the parser
+read, in a form a reviewer checks against the page by eye), `diagnostics.txt`
+and, where the case needs them, `options.toml`: the `section`, `columns` and
+`placeholders` a source would give in errgen.toml. On a mismatch
 the test prints the diff; `pytest tests/test_parse_cases.py --update-goldens`
 rewrites the expected files, which are then reviewed like code.
 """
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 from errgen.diagnostics import Diagnostic, ErrgenError
 from errgen.model import ErrorPage
-from errgen.parse import PageOptions, parse_page
+from errgen.parse import PageOptions, ReadOptions, parse_page
 from errgen.read import read_source
 from goldens import compare
 
@@ -22,12 +25,19 @@ CASES = Path(__file__).parent / "cases" / "parse"
 
 def describe(page: ErrorPage) -> str:
     lines = [f"title: {page.title}"]
+    if page.code_type != "int":
+        lines.append(f"code type: {page.code_type}")
     lines += [f"category {c.id}: {c.title} (line {c.line})" for c in page.categories]
     for error in page.errors:
-        lines.append(f"{error.code} {error.name} -> {error.identifier} in {error.category} (line {error.line}:{error.column})")
+        code = repr(error.code) if isinstance(error.code, str) else error.code
+        deprecated = " deprecated" if error.deprecated else ""
+        lines.append(f"{code} {error.name} -> {error.identifier} in {error.category} (line {error.line}:{error.column}){deprecated}")
         for message in error.messages:
             placeholders = f"  {list(message.placeholders)}" if message.placeholders else ""
-            lines.append(f"  message: {message.text}{placeholders}")
+            status = f"  (HTTP {message.http_status})" if message.http_status is not None else ""
+            lines.append(f"  message: {message.text}{placeholders}{status}")
+        if error.http_status:
+            lines.append(f"  http status: {list(error.http_status)}")
         if error.description:
             lines.append(f"  description: {error.description}")
     for table in page.message_tables:
@@ -36,10 +46,27 @@ def describe(page: ErrorPage) -> str:
     return "\n".join(lines) + "\n"
 
 
+def case_input(folder: Path) -> Path:
+    return next(folder / name for name in ("input.md", "input.mdx") if (folder / name).exists())
+
+
+def case_options(folder: Path) -> ReadOptions:
+    path = folder / "options.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    section = data.get("section", [])
+    return ReadOptions(
+        section=(section,) if isinstance(section, str) else tuple(section),
+        columns=data.get("columns", {}),
+        placeholders=tuple(data.get("placeholders", [])),
+    )
+
+
 def read_case(folder: Path) -> tuple[str, str]:
     diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]
+    page_path = case_input(folder)
     try:
-        page, diagnostics = parse_page(read_source(folder / "input.md", "input.md"), PageOptions(folder.name))
+        options = PageOptions(folder.name, reading=case_options(folder))
+        page, diagnostics = parse_page(read_source(page_path, page_path.name), options)
         expected = describe(page)
     except ErrgenError as exc:
         expected, diagnostics = "(rejected)\n", exc.diagnostics

@@ -105,7 +105,8 @@ def test_hooks_pass_on_a_current_repository_then_catch_a_hand_edit_in_a_custom_o
 
 
 def test_the_lint_hook_lints_the_configured_sources(sdk: Path, pre_commit_env: dict[str, str]) -> None:
-    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -1001\n\n* No name.\n", encoding="utf-8")
+    (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -90071992547409920 X\n\n* Too large.\n",
+                                              encoding="utf-8")
     (sdk / "errgen.toml").write_text(CONFIG + '\n[[sources]]\nid = "draft"\npath = "docs_src/draft.md"\n',
                                      encoding="utf-8")
     git("add", "-A", cwd=sdk)
@@ -114,7 +115,7 @@ def test_the_lint_hook_lints_the_configured_sources(sdk: Path, pre_commit_env: d
 
     assert broken.returncode == 1
     assert "- hook id: errgen-lint\n- exit code: 1\n" in broken.stdout
-    assert "docs_src/draft.md:3:1: error: code -1001 has no name: expected '-1001 NAME' [code-without-name]" in (
+    assert "docs_src/draft.md:3:1: error: code -90071992547409920 is outside JavaScript's safe integers" in (
         broken.stdout
     )
     assert "docs_src/README.md" not in broken.stdout  # not a configured source

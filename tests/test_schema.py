@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from errgen import api
 from errgen.diagnostics import ErrgenError
+from errgen.render.filters.json import json_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -19,7 +20,7 @@ from support import CORPUS, ROOT, SEED, load_json
 SCHEMA = load_json(ROOT / "output" / "json" / "page.schema.json")
 VALIDATOR = Draft202012Validator(SCHEMA)
 COMMITTED = sorted(path for path in (ROOT / "output" / "json").glob("*.json") if path.name != "page.schema.json")
-PAGES = [SEED, *sorted(CORPUS.glob("*.md")), *sorted((ROOT / "tests" / "cases").glob("*/*/input.md"))]
+PAGES = [SEED, *sorted(CORPUS.glob("*.md")), *sorted(CORPUS.glob("*.mdx")), *sorted((ROOT / "tests" / "cases").glob("*/*/input.md*"))]
 
 
 def errors_in(document: Any) -> list[str]:
@@ -34,7 +35,7 @@ def dumped(path: Path) -> Any:
 def test_the_schema_is_draft_2020_12_and_names_itself() -> None:
     Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "urn:errgen:schema:page:1"
+    assert SCHEMA["$id"] == "urn:errgen:schema:page:2"
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.name)
@@ -47,7 +48,7 @@ def test_every_committed_document_is_valid_and_names_the_schema_beside_it(path: 
 
 
 def test_committed_documents_cover_every_source() -> None:
-    assert [path.stem for path in COMMITTED] == sorted(["coinm", "usdm", "options", "spot", "spot_zh_cn"])
+    assert [path.stem for path in COMMITTED] == sorted(["coinm", "usdm", "options", "spot", "spot_zh_cn", "sapi", "papi"])
 
 
 def test_every_real_page_and_golden_case_dumps_to_a_valid_document() -> None:
@@ -87,9 +88,12 @@ def mutated(change: str) -> Any:
         "an unsafe integer code": lambda: error.update(code=-(2**53)),
         "a lower-case identifier": lambda: error.update(identifier="unknown"),
         "an unanchored pattern": lambda: message.update(pattern=message["pattern"][1:]),
-        "an unknown placeholder": lambda: message.update(placeholders=["%x"]),
+        "an empty placeholder": lambda: message.update(placeholders=[""]),
+        "an HTTP status that is none": lambda: message.update(http_status=42),
+        "a string code type with integer codes": lambda: document.update(code_type="str"),
+        "no code type": lambda: document.pop("code_type"),
         "line 0": lambda: error.update(line=0),
-        "another schema version": lambda: document.update(schema_version=2),
+        "another schema version": lambda: document.update(schema_version=1),
         "a short sha256": lambda: document["source"].update(sha256="abc"),
         "an id that is no URN": lambda: document.update({"$id": "coinm"}),
     }[change]()
@@ -98,7 +102,8 @@ def mutated(change: str) -> Any:
 
 @pytest.mark.parametrize("change", [
     "no errors key", "an unknown key", "an unknown key in an error", "a code as text", "an unsafe integer code",
-    "a lower-case identifier", "an unanchored pattern", "an unknown placeholder", "line 0",
+    "a lower-case identifier", "an unanchored pattern", "an empty placeholder", "an HTTP status that is none",
+    "a string code type with integer codes", "no code type", "line 0",
     "another schema version", "a short sha256", "an id that is no URN",
 ])
 def test_the_schema_rejects_a_document_with(change: str) -> None:
@@ -132,3 +137,17 @@ def test_any_page_errgen_accepts_gives_a_valid_document(page: str, tmp_path_fact
     except ErrgenError:
         return  # rejected with diagnostics: nothing written, nothing to validate
     assert errors_in(document) == []
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.name)
+def test_the_document_writer_writes_what_json_dumps_writes(path: Path) -> None:
+    """json_document is written by hand for speed; json.dumps is the reference
+    (the documents hold no invisible characters, which only json_document escapes)."""
+    text = path.read_text(encoding="utf-8")
+    assert json_document(json.loads(text)) == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_the_document_writer_escapes_invisible_characters_inside_strings_only() -> None:
+    value = {"b": ["line\u2028sep", "bidi\u202e", "tab\t\x00", '"q"\\'], "a": {"z": None, "y": [True, False, -3, []]}, "c": {}}
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\u2028", "\\u2028")
+    assert json_document(value) == expected.replace("\u202e", "\\u202e") + "\n"

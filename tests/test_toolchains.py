@@ -17,7 +17,7 @@ import pytest
 from errgen import api
 from errgen.config import load_config
 from hostile import HOSTILE, markdown_inline
-from support import ROOT, TSC, import_file, load_json, make_project, run_node
+from support import ROOT, TSC, import_file, load_json, make_project
 
 BIN = Path(sys.executable).parent
 COMMITTED_PY = sorted((ROOT / "output" / "python" / "binance_errors").glob("*.py"))

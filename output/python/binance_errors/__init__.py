@@ -10,4 +10,8 @@
 - `spot`: "Error codes for Binance", from docs_src/binance-spot.md
 
 - `spot_zh_cn`: "错误代码汇总", from docs_src/binance-spot-zh-cn.md
+
+- `sapi`: "Error Codes", from docs_src/binance-wallet.md
+
+- `papi`: "Error Codes", from docs_src/binance-portfolio-margin.md
 """

@@ -1579,7 +1579,7 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                     "newQty must be less than the order quantity.",
                 ),
                 (
-                    "The requested action would change no state; rejecting",
+                    "The requested action would change no state; rejecting.",
                     "The request sent would not have changed the status quo. (e.g. newQty cannot equal the order quantity.)",
                 ),
                 (
@@ -2974,9 +2974,9 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
     ),
     (
         (-2010, -2011, -1013),
-        "The requested action would change no state; rejecting",
-        "^The requested action would change no state; rejecting$",
-        53,
+        "The requested action would change no state; rejecting.",
+        "^The requested action would change no state; rejecting\\.$",
+        54,
         None,
     ),
     (

@@ -1577,7 +1577,7 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
                     "newQty 必须小于原来订单的数量 (quantity)。",
                 ),
                 (
-                    "The requested action would change no state; rejecting",
+                    "The requested action would change no state; rejecting.",
                     "发送的请求将不会改变现状；拒绝。 (比如， newQty 不能和原来订单的数量 (quantity)是一样的。)",
                 ),
                 (
@@ -2965,9 +2965,9 @@ _TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
     ),
     (
         (-2010, -2011, -1013),
-        "The requested action would change no state; rejecting",
-        "^The requested action would change no state; rejecting$",
-        53,
+        "The requested action would change no state; rejecting.",
+        "^The requested action would change no state; rejecting\\.$",
+        54,
         None,
     ),
     (

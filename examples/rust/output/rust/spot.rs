@@ -1143,7 +1143,7 @@ pub const TEMPLATES: &[Template] = &[
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", literals: &["Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", ] },
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "Order book liquidity is less than symbol minimum quantity.", literals: &["Order book liquidity is less than symbol minimum quantity.", ] },
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "Order amend (quantity increase) is not supported.", literals: &["Order amend (quantity increase) is not supported.", ] },
-    Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "The requested action would change no state; rejecting", literals: &["The requested action would change no state; rejecting", ] },
+    Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "The requested action would change no state; rejecting.", literals: &["The requested action would change no state; rejecting.", ] },
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "Pegged orders are not supported for this symbol.", literals: &["Pegged orders are not supported for this symbol.", ] },
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "This order type may not use pegged price.", literals: &["This order type may not use pegged price.", ] },
     Template { codes: &[-1010, -2010, -2011, -2038, -1013, ], text: "This price peg cannot be used with this order type.", literals: &["This price peg cannot be used with this order type.", ] },

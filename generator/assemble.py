@@ -1,0 +1,131 @@
+"""Raw page -> model: the rules that hold for every layout.
+
+The page's code type (integers only when every code is a plain integer),
+the range check, repeats, identifiers and table links. Every diagnostic is
+collected; any error raises `ErrgenError` with all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, ErrgenError, has_errors
+from .model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from .names import unique_slug
+from .readers.raw import LAYOUTS, RawPage, RawTable
+from .resolve import Listed, assign_identifiers, merge_duplicates
+
+MAX_SAFE_INTEGER = 2**53 - 1
+# Digits with an optional minus sign and no leading zero: `00001` makes a string page.
+_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageOptions:
+    source_id: str
+    path: str | None = None  # as recorded in outputs; default: the path diagnostics print
+    url: str | None = None
+    language: str = "en"
+    # Identifier overrides by code, from errgen.toml.
+    identifiers: Mapping[Code, str] = field(default_factory=dict)
+    # For a translated page: the base page's identifiers by code.
+    base_identifiers: Mapping[Code, str] | None = None
+
+
+def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
+    diagnostics = list(raw.diagnostics)
+    if not raw.entries and not has_errors(diagnostics):
+        diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
+    code_type: CodeType = "int" if all(_PLAIN_INTEGER.fullmatch(e.code) for e in raw.entries) else "str"
+    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
+    listed, merged = merge_duplicates(listed, raw.path)
+    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, options.base_identifiers)
+    diagnostics += merged + named
+    tables = link_tables(raw, listed, code_type, diagnostics)
+    if has_errors(diagnostics):
+        raise ErrgenError(diagnostics)
+    page = ErrorPage(
+        source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
+        title=raw.title,
+        categories=raw.categories,
+        errors=tuple(_error_code(item, identifiers[item.code]) for item in listed),
+        message_tables=tables,
+        code_type=code_type,
+    )
+    return page, sorted(diagnostics)
+
+
+def no_codes_message(raw: RawPage) -> str:
+    looked = ", ".join(LAYOUTS[:-1]) + f" or {LAYOUTS[-1]}"
+    message = (f"no error codes found: looked for {looked} (e.g. '### -1121 BAD_SYMBOL', "
+               f"'- `10000` Url not found.', a table with a 'Code' column)")
+    if raw.tables_seen:
+        tables = "a table" if raw.tables_seen == 1 else f"{raw.tables_seen} tables"
+        message += (f"; the page has {tables} without a code column: name the code column with "
+                    f"--column 'HEADER=code', or read one part with --section 'HEADING'")
+    return message
+
+
+def _code(text: str, code_type: CodeType, path: str, line: int, column: int, diagnostics: list[Diagnostic]) -> Code:
+    if code_type == "str":
+        return text
+    digits = text.removeprefix("-")
+    # Python refuses int() on 4,300+ digits; no safe integer has more than 16.
+    if len(digits) > 16 or int(digits) > MAX_SAFE_INTEGER:
+        sign = text[: len(text) - len(digits)]
+        shown = text if len(digits) <= 20 else f"{sign}{digits[:16]}... ({len(digits)} digits)"
+        diagnostics.append(Diagnostic(path, line, column, "error",
+                                      f"code {shown} is outside JavaScript's safe integers (|code| <= 2^53 - 1)",
+                                      "code-out-of-range"))
+        return 0
+    return int(text)
+
+
+def link_tables(
+    raw: RawPage, listed: Sequence[Listed], code_type: CodeType, diagnostics: list[Diagnostic]
+) -> tuple[MessageTable, ...]:
+    """Each table with the codes its heading names and the codes whose links lead to it.
+
+    GitHub numbers repeated heading slugs (`filter-failures-1`) in page order,
+    so slugs are computed once every heading is read, and only for a page with
+    tables. One pass over the codes' links, through a dict of anchors: linear.
+    """
+    if not raw.tables:
+        return ()
+    taken: set[str] = set()
+    slugs = [unique_slug(text, taken) for text in raw.headings]
+    by_anchor: dict[str, list[int]] = {}
+    codes: list[dict[Code, None]] = []
+    for index, table in enumerate(raw.tables):
+        for key in _anchor_keys(table, slugs):
+            by_anchor.setdefault(key, []).append(index)
+        named = (_code(text, code_type, raw.path, line, column, diagnostics) for text, line, column in table.named_codes)
+        codes.append(dict.fromkeys(named))
+    for code, entry in listed:
+        for link in entry.links:
+            if link.startswith("#"):
+                for index in by_anchor.get(link[1:], ()):
+                    codes[index].setdefault(code)
+    return tuple(MessageTable(t.title, tuple(codes[i]), tuple(t.rows), t.line) for i, t in enumerate(raw.tables))
+
+
+def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
+    return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
+
+
+def _error_code(item: Listed, identifier: str) -> ErrorCode:
+    code, entry = item
+    return ErrorCode(
+        code=code,
+        name=entry.name,
+        identifier=identifier,
+        category=entry.category,
+        messages=tuple(entry.messages),
+        description=" ".join(entry.description),
+        line=entry.line,
+        column=entry.column,
+        deprecated=entry.deprecated,
+        http_status=tuple(entry.http_status),
+    )
