@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -20,6 +20,7 @@ from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
 from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
+from .stable import remember
 from .targets.base import RenderContext, Target
 from .targets.user import user_target
 
@@ -67,8 +68,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_pages(config: Config) -> tuple[list[ErrorPage], list[Diagnostic]]:
-    """Parse every source, base pages before their translations; all errors at once."""
+def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], list[Diagnostic]]:
+    """Parse every source, base pages before their translations, with the identifiers
+    errgen.lock gave them (`prune`: without the codes gone from the page); all errors at once."""
+    lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
     pages: dict[str, ErrorPage] = {}
     diagnostics: list[Diagnostic] = []
     failed: set[str] = set()
@@ -78,7 +81,8 @@ def load_pages(config: Config) -> tuple[list[ErrorPage], list[Diagnostic]]:
             continue
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
-            page, found = load_page(config.root, source, base)
+            page, found = load_page(config.root, source, base, replace(
+                page_options(source, base), locked=lock.sources.get(source.id), prune=prune))
         except ErrgenError as exc:
             diagnostics += exc.diagnostics
             failed.add(source.id)
@@ -90,9 +94,10 @@ def load_pages(config: Config) -> tuple[list[ErrorPage], list[Diagnostic]]:
     return [pages[source.id] for source in config.sources], diagnostics
 
 
-def load_page(root: Path, source: SourceConfig, base: ErrorPage | None) -> tuple[ErrorPage, list[Diagnostic]]:
+def load_page(root: Path, source: SourceConfig, base: ErrorPage | None,
+              options: PageOptions | None = None) -> tuple[ErrorPage, list[Diagnostic]]:
     src = read_source(root / source.path, display_path(root / source.path))
-    return parse_page(src, page_options(source, base))
+    return parse_page(src, options or page_options(source, base))
 
 
 def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOptions:
@@ -125,9 +130,9 @@ def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage
     ]
 
 
-def render_project(config: Config, strict: bool = False) -> Rendered:
+def render_project(config: Config, strict: bool = False, prune: bool = False) -> Rendered:
     """Every output file in memory, errgen.lock among them; writes nothing."""
-    pages, diagnostics = load_pages(config)
+    pages, diagnostics = load_pages(config, prune)
     if strict and diagnostics:
         raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
@@ -139,7 +144,8 @@ def render_project(config: Config, strict: bool = False) -> Rendered:
         for rel, text in _render_target(config, target, pages, context).items():
             files[folder / rel] = text
     folders = tuple(sorted({path.parent for path in files}))
-    lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()})
+    lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
+                sources={page.source.id: remember(page) for page in pages})
     files[Path(LOCK_NAME)] = lock_text(lock)
     return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
@@ -155,11 +161,12 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
                     f"nor built in") from None
 
 
-def generate(config: Config, strict: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
+def generate(config: Config, strict: bool = False, prune: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
     """Render everything in memory, then write what changed, all or nothing.
-    `strict`: a page's warnings are errors, and nothing is written."""
+    `strict`: a page's warnings are errors, and nothing is written. `prune`: codes
+    gone from the pages leave the modules and errgen.lock, aliases with them."""
     run_key = inputs.key(config.root, config.file)
-    rendered = render_project(config, strict)
+    rendered = render_project(config, strict, prune)
     with write.locked(config.root, config.display_path):
         plan = plan_writes(config, rendered)
         write.apply(plan)

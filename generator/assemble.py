@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from .names import unique_slug
 from .readers.raw import LAYOUTS, RawPage, RawTable
 from .resolve import Listed, assign_identifiers, merge_duplicates
+from .stable import SourceLock, aliases, gone_codes, pins, stable_categories
 
 MAX_SAFE_INTEGER = 2**53 - 1
 # Digits with an optional minus sign and no leading zero: `00001` makes a string page.
@@ -32,6 +33,10 @@ class PageOptions:
     identifiers: Mapping[Code, str] = field(default_factory=dict)
     # For a translated page: the base page's identifiers by code.
     base_identifiers: Mapping[Code, str] | None = None
+    # What errgen.lock remembers of this source: identifiers that never move.
+    locked: SourceLock | None = None
+    # `generate --prune`: forget the codes gone from the page and their aliases.
+    prune: bool = False
 
 
 def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -41,20 +46,44 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
     code_type: CodeType = "int" if all(_PLAIN_INTEGER.fullmatch(e.code) for e in raw.entries) else "str"
     listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
     listed, merged = merge_duplicates(listed, raw.path)
-    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, options.base_identifiers)
+    pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
+    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, options.base_identifiers, pinned)
     diagnostics += merged + named
     tables = link_tables(raw, listed, code_type, diagnostics)
     if has_errors(diagnostics):
         raise ErrgenError(diagnostics)
-    page = ErrorPage(
+    by_code = {} if options.locked is None else options.locked.by_code()
+    errors = [_error_code(item, identifiers[item.code],
+                          () if options.prune else aliases(by_code.get(item.code), identifiers[item.code]))
+              for item in listed]
+    page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
         categories=raw.categories,
-        errors=tuple(_error_code(item, identifiers[item.code]) for item in listed),
+        errors=tuple(errors),
         message_tables=tables,
         code_type=code_type,
-    )
+    ), options.locked)
+    if not options.prune:
+        page = replace(page, errors=(*page.errors, *gone_codes(options.locked, page)))
     return page, sorted(diagnostics)
+
+
+def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
+    """Categories keep the ids errgen.lock gave them, whatever their headings now say."""
+    codes: dict[str, list[Code]] = {}
+    for error in page.errors:
+        if error.category is not None:
+            codes.setdefault(error.category, []).append(error.code)
+    ids = stable_categories(locked, page.categories, codes)
+    if all(old == new for old, new in ids.items()):
+        return page
+    return replace(
+        page,
+        categories=tuple(replace(category, id=ids[category.id]) for category in page.categories),
+        errors=tuple(replace(error, category=None if error.category is None else ids[error.category])
+                     for error in page.errors),
+    )
 
 
 def no_codes_message(raw: RawPage) -> str:
@@ -115,7 +144,7 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
-def _error_code(item: Listed, identifier: str) -> ErrorCode:
+def _error_code(item: Listed, identifier: str, kept_aliases: tuple[str, ...]) -> ErrorCode:
     code, entry = item
     return ErrorCode(
         code=code,
@@ -127,5 +156,6 @@ def _error_code(item: Listed, identifier: str) -> ErrorCode:
         line=entry.line,
         column=entry.column,
         deprecated=entry.deprecated,
+        aliases=kept_aliases,
         http_status=tuple(entry.http_status),
     )

@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Render every source in errgen.toml and write output/ atomically.")
     _config_flag(generate)
     generate.add_argument("--strict", action="store_true", help="a page's warnings are errors: nothing is written")
+    generate.add_argument("--prune", action="store_true",
+                          help="drop the codes gone from the pages (kept as deprecated until then) and their aliases")
     generate.set_defaults(run=_generate)
 
     check = verbs.add_parser("check", help="fail (exit 1) when output/ is not what the docs give",
@@ -248,7 +250,7 @@ def _load(args: argparse.Namespace) -> Config:
 def _generate(args: argparse.Namespace) -> int:
     from . import api
 
-    plan, diagnostics = api.generate(_load(args), strict=args.strict)
+    plan, diagnostics = api.generate(_load(args), strict=args.strict, prune=args.prune)
     _print_diagnostics(diagnostics, "text")
     written = len(plan.changed) + len(plan.added)
     print(f"errgen: {written} written, {len(plan.unchanged)} unchanged, {len(plan.orphaned)} removed")

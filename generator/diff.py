@@ -38,6 +38,7 @@ class CodeView:
     messages: tuple[MessageView, ...]
     line: int
     column: int
+    category: str | None = None  # category id
 
     def texts(self) -> set[str]:
         return {message.text for message in self.messages}
@@ -62,6 +63,13 @@ class Change:
     def renamed(self) -> bool:
         return self.old.name != self.new.name
 
+    @property
+    def moved(self) -> bool:
+        """The published name stayed, but the identifier or the category id would change:
+        code written against the old module names something else or nothing."""
+        return not self.renamed and (self.old.identifier != self.new.identifier
+                                     or self.old.category != self.new.category)
+
 
 @dataclass(frozen=True, slots=True)
 class PageDiff:
@@ -69,17 +77,18 @@ class PageDiff:
     new_path: str
     added: tuple[CodeView, ...]  # new document order
     removed: tuple[CodeView, ...]  # old document order
-    renamed: tuple[Change, ...]  # new document order, as are `changed`
+    renamed: tuple[Change, ...]  # new document order, as are `changed` and `moved`
     changed: tuple[Change, ...]
+    moved: tuple[Change, ...] = ()
 
     @property
     def breaking(self) -> bool:
         """Code written against the old page may stop compiling or stop matching."""
-        return bool(self.removed or self.renamed)
+        return bool(self.removed or self.renamed or self.moved)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.renamed or self.changed)
+        return not (self.added or self.removed or self.renamed or self.changed or self.moved)
 
     def named(self, limit: int = 10) -> str:
         """The first `limit` of `phrases`, on one line."""
@@ -92,6 +101,7 @@ class PageDiff:
         phrases = [f"{_named(c)} was removed" for c in self.removed]
         phrases += [f"{c.new.code} {c.old.name or c.old.identifier} was renamed to {c.new.name or c.new.identifier}"
                     for c in self.renamed]
+        phrases += [f"{_named(c.new)} {_moved(c)}" for c in self.moved]
         phrases += [f"{_named(c.new)} changed its messages" for c in self.changed]
         phrases += [f"{_named(c)} was added" for c in self.added]
         return phrases
@@ -100,7 +110,7 @@ class PageDiff:
         return (
             f"{len(self.added)} added, {len(self.removed)} removed, "
             f"{len(self.renamed)} renamed, {len(self.changed)} changed"
-        )
+        ) + (f", {len(self.moved)} with another identifier or category" if self.moved else "")
 
 
 # -- projections ------------------------------------------------------------
@@ -121,8 +131,10 @@ def view_of_page(page: ErrorPage) -> PageView:
             unique_messages([MessageView(m.text, m.line, m.column) for m in error.messages] + tables.get(error.code, [])),
             error.line,
             error.column,
+            error.category,
         )
         for error in page.errors
+        if not error.retired  # kept by errgen.lock, gone from the page: removed, as far as the docs go
     )
     return PageView(page.source.path, codes)
 
@@ -149,6 +161,7 @@ def diff_pages(old: PageView, new: PageView) -> PageDiff:
         removed=tuple(code for code in old.codes if code.code not in after),
         renamed=tuple(change for change in changes if change.renamed),
         changed=tuple(change for change in changes if change.messages_added or change.messages_removed),
+        moved=tuple(change for change in changes if change.moved),
     )
 
 
@@ -183,7 +196,7 @@ def format_text(diff: PageDiff) -> str:
 
 
 # Removed and renamed codes break SDK code written against the old page.
-_SEVERITY: Mapping[str, Severity] = {"code-removed": "error", "code-renamed": "error"}
+_SEVERITY: Mapping[str, Severity] = {"code-removed": "error", "code-renamed": "error", "code-moved": "error"}
 
 
 def format_github(diff: PageDiff) -> str:
@@ -221,6 +234,9 @@ def findings(diff: PageDiff) -> list[Finding]:
         lines.append(Finding(diff.new_path, new,
                              f"code {new.code} {quote(old.name)} was renamed to {quote(new.name)}; {identifier} "
                              f"(was at {_place(diff.old_path, old)})", "code-renamed"))
+    lines += [Finding(diff.new_path, c.new, f"code {c.new.code} {quote(c.new.name)} {_moved(c)} "
+                                            f"(was at {_place(diff.old_path, c.old)})", "code-moved")
+              for c in diff.moved]
     for change in diff.changed:
         lines += _changed_lines(diff, change)
     lines += [
@@ -259,9 +275,23 @@ def format_json(diff: PageDiff) -> str:
         "changed": [{"code": c.new.code, "name": c.new.name, "identifier": c.new.identifier,
                      "messages_added": [m.text for m in c.messages_added],
                      "messages_removed": [m.text for m in c.messages_removed]} for c in diff.changed],
+        "moved": [{"code": c.new.code, "name": c.new.name, "old_identifier": c.old.identifier,
+                   "identifier": c.new.identifier, "old_category": c.old.category, "category": c.new.category}
+                  for c in diff.moved],
         "breaking": diff.breaking,
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _moved(change: Change) -> str:
+    """What moved, in the past tense: `had identifier FOO, now FOO_1001`."""
+    old, new = change.old, change.new
+    parts = []
+    if old.identifier != new.identifier:
+        parts.append(f"had identifier {old.identifier}, now {new.identifier}")
+    if old.category != new.category:
+        parts.append(f"was in category {quote(str(old.category))}, now in {quote(str(new.category))}")
+    return " and ".join(parts)
 
 
 def _code_json(code: CodeView) -> dict[str, object]:
@@ -288,6 +318,7 @@ def format_markdown(diff: PageDiff) -> str:
             f"{code_span(c.new.name)})."
             for c in diff.renamed
         ]
+        out += [f"- {_member(c.old)}: {code_span(_moved(c))}." for c in diff.moved]
         out.append("")
     if diff.added:
         out += ["#### Added", "", *(f"- {_member(code)}" for code in diff.added), ""]

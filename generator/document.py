@@ -50,6 +50,7 @@ def document(page: ErrorPage) -> dict[str, Any]:
                 "class_name": error.class_name,
                 "category": error.category,
                 "deprecated": error.deprecated,
+                "retired": error.retired,
                 "aliases": list(error.aliases),
                 "groups": list(error.groups),
                 "messages": [_message(message) for message in error.messages],
@@ -113,10 +114,14 @@ def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
             tables.setdefault(_code(code), []).extend(rows)
     codes = []
     for error in document["errors"]:
+        if error.get("retired", False):
+            continue  # kept by errgen.lock, not on the page
         code, line = _code(error["code"]), int(error["line"])
         own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
+        category = error.get("category")
         codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
-                              unique_messages(own + tables.get(code, [])), line, 1))
+                              unique_messages(own + tables.get(code, [])), line, 1,
+                              None if category is None else str(category)))
     return PageView(path, tuple(codes))
 
 

@@ -3,8 +3,9 @@
 `files` records every generated file (path relative to the project root ->
 sha256 of its text with line endings normalised): it is how errgen knows a
 JSON file is its own (JSON has no comments to carry a marker) and which files
-it may replace or remove. `sources` will hold each source's codes and identifiers (stable identifiers);
-it is carried through unchanged until then.
+it may replace or remove. `sources` records each source's codes with the
+identifier, published name and category each was given (stable.py keeps them
+from moving).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostics import ErrgenError, error
+from .stable import LockedCode, SourceLock
 
 # The files errgen keeps at a project's root, beside each other.
 CONFIG_NAME = "errgen.toml"
@@ -27,7 +29,7 @@ VERSION = 1
 @dataclass(frozen=True, slots=True)
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
-    sources: Mapping[str, Any] = field(default_factory=dict)
+    sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes
 
 
 def digest(data: bytes) -> str:
@@ -36,7 +38,9 @@ def digest(data: bytes) -> str:
 
 
 def lock_text(lock: Lock) -> str:
-    document = {"version": VERSION, "files": dict(lock.files), "sources": dict(lock.sources)}
+    sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes]}
+               for source, locked in lock.sources.items()}
+    document = {"version": VERSION, "files": dict(lock.files), "sources": sources}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -50,7 +54,7 @@ def read_lock(root: Path, display_path: str) -> Lock:
         raise error(display_path, "lock", f"cannot read {LOCK_NAME}: {exc}") from None
     try:
         return _parse(json.loads(text))
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, KeyError) as exc:
         raise _invalid(display_path, str(exc)) from None
 
 
@@ -65,7 +69,35 @@ def _parse(document: Any) -> Lock:
             raise ValueError(f'"files" holds {path!r}, which is not a path inside the project')
     if not isinstance(sources, dict):
         raise TypeError('"sources" must be an object')
-    return Lock(files, sources)
+    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()})
+
+
+def _code_entry(entry: LockedCode) -> dict[str, Any]:
+    found: dict[str, Any] = {"code": entry.code, "identifier": entry.identifier, "name": entry.name,
+                             "category": entry.category}
+    if entry.aliases:
+        found["aliases"] = list(entry.aliases)
+    if entry.gone:
+        found["gone"] = True
+    return found
+
+
+def _source_lock(value: Any) -> SourceLock:
+    codes = value["codes"] if isinstance(value, dict) else None
+    if not isinstance(codes, list):
+        raise TypeError('each source in "sources" must be an object with a list of "codes"')
+    return SourceLock(tuple(_locked_code(entry) for entry in codes))
+
+
+def _locked_code(entry: Any) -> LockedCode:
+    code, identifier, name = entry["code"], entry["identifier"], entry["name"]
+    category, aliases, gone = entry.get("category"), entry.get("aliases", []), entry.get("gone", False)
+    if (isinstance(code, bool) or not isinstance(code, (int, str)) or not isinstance(identifier, str)
+            or not isinstance(name, str) or not isinstance(category, (str, type(None)))
+            or not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases)
+            or not isinstance(gone, bool)):
+        raise TypeError(f"a code entry of another shape: {entry!r}")
+    return LockedCode(code, identifier, name, category, tuple(aliases), gone)
 
 
 def is_project_path(path: str) -> bool:

@@ -63,6 +63,7 @@ class ErrorCode:
     aliases: tuple[str, ...] = ()  # earlier identifiers of the code, kept as deprecated aliases
     groups: tuple[str, ...] = ()  # names of the errgen.toml groups the code is in
     http_status: tuple[int, ...] = ()  # statuses of its table rows, when they hold no messages
+    retired: bool = False  # gone from the page, kept (deprecated) by errgen.lock until --prune
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, Severity
 from .model import Code
 from .names import fallback_identifier, identifier_for
 from .readers.raw import RawEntry
+from .stable import NO_PINS, Pins
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 
@@ -72,39 +73,73 @@ def assign_identifiers(
     path: str,
     overrides: Mapping[Code, str],
     base: Mapping[Code, str] | None,
+    pinned: Pins = NO_PINS,
 ) -> tuple[dict[Code, str], list[Diagnostic]]:
-    """Identifier per code, unique in the page, in document order."""
-    result: dict[Code, str] = {}
-    owner: dict[str, Listed] = {}
+    """Identifier per code, unique in the page, in document order.
+
+    errgen.lock comes first: a code whose published name is unchanged keeps its
+    identifier, and no code takes one the lock gave another code (it gets
+    `_<abs(code)>`, as a repeated name does). The page's own defects (a name two
+    codes share, two names giving one identifier) are reported whether or not
+    the lock settles them, each naming the identifier the code really gets.
+    """
     diagnostics: list[Diagnostic] = []
 
     def warn(entry: RawEntry, message: str, rule: str, severity: Severity = "warning") -> None:
         diagnostics.append(Diagnostic(path, entry.line, entry.column, severity, message, rule))
 
-    for item in listed:
-        code, entry = item
-        ident = _wanted_identifier(item, overrides, base, warn)
-        earlier = owner.get(ident)
-        if earlier is not None:
-            other = earlier.entry
-            suffixed = f"{ident}_{_code_suffix(code)}"
-            if other.name == entry.name:
-                warn(entry, f'name "{entry.name}" is also the name of code {earlier.code} (line {other.line}); '
-                            f"identifier {suffixed} used here", "duplicate-name")
-            else:
-                warn(entry, f'names "{entry.name}" (code {code}) and "{other.name}" (code {earlier.code}, '
-                            f"line {other.line}) both give identifier {ident}; {suffixed} used here; to choose "
-                            f'another, set it in errgen.toml under the source: identifiers = {{ "{code}" = "..." }}',
-                     "identifier-collision")
-            ident = suffixed
-            if ident in owner:
-                warn(entry, f"identifier {ident} of code {code} is taken by code {owner[ident].code} too; set one "
+    wanted = {item.code: _wanted_identifier(item, overrides, base, warn) for item in listed}
+    result: dict[Code, str] = {}
+    owner: dict[str, Code] = {}
+    for code, _entry in listed:  # the lock's identifiers are taken before any new one is made
+        if code in pinned.kept and code not in overrides:
+            owner[pinned.kept[code]] = code
+            result[code] = pinned.kept[code]
+    for code, entry in listed:
+        if code in result:
+            continue
+        ident = wanted[code]
+        locked_to = pinned.taken_by_other(ident, code)
+        if locked_to is not None and code not in overrides:
+            ident = f"{ident}_{_code_suffix(code)}"
+            warn(entry, f"identifier {wanted[code]} belongs to code {locked_to} (errgen.lock): an identifier "
+                        f"never moves to another code; {ident} used here", "identifier-taken")
+        if ident in owner:
+            ident = f"{ident}_{_code_suffix(code)}"
+            if ident in owner or pinned.taken_by_other(ident, code) is not None:
+                warn(entry, f"identifier {ident} of code {code} is taken by another code too; set one "
                             f'in errgen.toml under the source: identifiers = {{ "{code}" = "..." }}',
                      "identifier-collision", "error")
                 continue
-        owner[ident] = item
+        owner[ident] = code
         result[code] = ident
+    _report_shared_identifiers(listed, wanted, result, warn)
     return result, diagnostics
+
+
+def _report_shared_identifiers(listed: Sequence[Listed], wanted: Mapping[Code, str], result: Mapping[Code, str],
+                               warn: Callable[[RawEntry, str, str], None]) -> None:
+    """The page's own naming defects, at the later code, as if there were no lock."""
+    first: dict[str, Listed] = {}
+    for item in listed:
+        code, entry = item
+        ident = wanted[code]
+        earlier = first.get(ident)
+        if earlier is None:
+            first[ident] = item
+            continue
+        if code not in result:
+            continue  # an error already says so
+        first.setdefault(f"{ident}_{_code_suffix(code)}", item)
+        other = earlier.entry
+        if other.name == entry.name:
+            warn(entry, f'name "{entry.name}" is also the name of code {earlier.code} (line {other.line}); '
+                        f"identifier {result[code]} used here", "duplicate-name")
+        else:
+            warn(entry, f'names "{entry.name}" (code {code}) and "{other.name}" (code {earlier.code}, '
+                        f"line {other.line}) both give identifier {ident}; {result[code]} used here; to choose "
+                        f'another, set it in errgen.toml under the source: identifiers = {{ "{code}" = "..." }}',
+                 "identifier-collision")
 
 
 _Warn = Callable[[RawEntry, str, str], None]

@@ -183,7 +183,7 @@ def test_diff_format_github_annotates_each_change_breaking_ones_as_errors(tmp_pa
 
     found = [TEXT_LINE.match(line) for line in text[:-1]]
     assert all(found) and len(found) > 10
-    levels = {"code-removed": "error", "code-renamed": "error"}
+    levels = {"code-removed": "error", "code-renamed": "error", "code-moved": "error"}
     assert github.stdout.splitlines() == [
         f"::{levels.get(m['rule'], 'notice')} file={m['path']},line={m['line']},col={m['col']},title={m['rule']}::"
         + m["message"].replace("%", "%25")

@@ -71,7 +71,11 @@ def test_the_lock_records_every_generated_file_and_nothing_else(sdk: Path) -> No
     lock = json.loads((sdk / "errgen.lock").read_text(encoding="utf-8"))
 
     assert set(lock) == {"version", "files", "sources"}
-    assert (lock["version"], lock["sources"]) == (1, {})
+    assert lock["version"] == 1
+    document = json.loads((sdk / "coinm.json").read_text(encoding="utf-8"))
+    assert set(lock["sources"]) == {"coinm"}  # and what each code is named (tests/test_lock.py)
+    assert [(c["code"], c["identifier"]) for c in lock["sources"]["coinm"]["codes"]] == [
+        (e["code"], e["identifier"]) for e in document["errors"]]
     assert sorted(lock["files"]) == [
         "coinm.json", "lib/sdk_errors/__init__.py", "lib/sdk_errors/coinm.py", "lib/sdk_errors/py.typed",
         "page.schema.json", "src/coinm.ts",

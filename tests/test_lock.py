@@ -1,0 +1,150 @@
+"""errgen.lock: names that never move (DESIGN.md "Identifiers"), each rule through
+`generate`, `check` and `diff --breaking` on a throwaway SDK repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import import_file, load_json, make_project, run_errgen
+
+V1 = """\
+## 10xx - General
+
+### -1001 FOO
+
+- Foo happened.
+
+### -1002 BAR
+
+- Bar happened.
+"""
+
+
+def project_with(tmp_path: Path, page: str) -> Path:
+    project = make_project(tmp_path, {"p": page})
+    generated = run_errgen("generate", cwd=project)
+    assert generated.returncode == 0, generated.stderr
+    return project
+
+
+def publish(project: Path, page: str, *flags: str) -> str:
+    """The docs change: the new page, then `errgen generate`; its stderr."""
+    (project / "docs_src" / "p.md").write_text(page, encoding="utf-8")
+    generated = run_errgen("generate", *flags, cwd=project)
+    assert generated.returncode == 0, generated.stderr
+    assert run_errgen("check", cwd=project).returncode == 0
+    return generated.stderr
+
+
+def errors(project: Path) -> list[dict[str, Any]]:
+    document: dict[str, Any] = load_json(project / "output" / "json" / "p.json")
+    return document["errors"]
+
+
+def identifiers(project: Path) -> dict[Any, str]:
+    return {error["code"]: error["identifier"] for error in errors(project)}
+
+
+def breaking(tmp_path: Path, old: str, new: str) -> tuple[int, str]:
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    result = run_errgen("diff", "old.md", "new.md", "--breaking", cwd=tmp_path)
+    return result.returncode, result.stdout
+
+
+def test_a_code_inserted_before_a_same_named_one_never_takes_its_identifier(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    v2 = V1.replace("### -1001 FOO", "### -1000 FOO\n\n- Another foo.\n\n### -1001 FOO")
+
+    warnings = publish(project, v2)
+
+    assert identifiers(project) == {-1000: "FOO_1000", -1001: "FOO", -1002: "BAR"}
+    assert ("docs_src/p.md:3:1: warning: identifier FOO belongs to code -1001 (errgen.lock): an identifier "
+            "never moves to another code; FOO_1000 used here [identifier-taken]") in warnings
+    # Without the lock the identifier would move: diff says so and fails --breaking.
+    code, report = breaking(tmp_path, V1, v2)
+    assert code == 1
+    assert 'code -1001 "FOO" had identifier FOO, now FOO_1001' in report
+
+
+def test_a_code_gone_from_the_page_stays_deprecated_until_prune(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    v2 = V1[: V1.index("### -1002")]
+
+    publish(project, v2)
+
+    bar = errors(project)[-1]
+    assert (bar["code"], bar["identifier"], bar["deprecated"], bar["retired"]) == (-1002, "BAR", True, True)
+    module = import_file(project / "output" / "python" / "errors" / "p.py")
+    assert module.lookup(-1002) is module.ErrorCode.BAR
+    code, report = breaking(tmp_path, V1, v2)
+    assert code == 1
+    assert 'code -1002 "BAR" was removed [code-removed]' in report
+
+    publish(project, v2, "--prune")
+
+    assert identifiers(project) == {-1001: "FOO"}
+    lock = json.loads((project / "errgen.lock").read_text(encoding="utf-8"))
+    assert [entry["code"] for entry in lock["sources"]["p"]["codes"]] == [-1001]
+
+
+def test_a_pruned_identifier_may_be_given_again(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    publish(project, V1[: V1.index("### -1002")], "--prune")
+    publish(project, V1.replace("-1002 BAR", "-1003 BAR"))
+    assert identifiers(project) == {-1001: "FOO", -1003: "BAR"}
+
+
+def test_a_renamed_code_keeps_its_old_identifier_as_a_deprecated_alias(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    v2 = V1.replace("-1001 FOO", "-1001 FOO_FAILED")
+
+    publish(project, v2)
+
+    foo = errors(project)[0]
+    assert (foo["identifier"], foo["aliases"]) == ("FOO_FAILED", ["FOO"])
+    code, report = breaking(tmp_path, V1, v2)
+    assert code == 1
+    assert 'code -1001 "FOO" was renamed to "FOO_FAILED"' in report
+
+    publish(project, v2.replace("-1001 FOO_FAILED", "-1001 FOO_FAILURE"))
+    assert errors(project)[0]["aliases"] == ["FOO", "FOO_FAILED"]
+    publish(project, v2.replace("-1001 FOO_FAILED", "-1001 FOO_FAILURE"), "--prune")
+    assert errors(project)[0]["aliases"] == []
+
+
+def test_a_reworded_category_heading_keeps_its_id(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    v2 = V1.replace("## 10xx - General", "## 10xx - General Server or Network issues")
+
+    publish(project, v2)
+
+    document = load_json(project / "output" / "json" / "p.json")
+    assert document["categories"] == [{"id": "10xx_general", "title": "10xx - General Server or Network issues"}]
+    assert {error["category"] for error in document["errors"]} == {"10xx_general"}
+    code, report = breaking(tmp_path, V1, v2)
+    assert code == 1
+    assert 'was in category "10xx_general", now in "10xx_general_server_or_network_issues"' in report
+
+
+def test_check_fails_while_the_lock_does_not_hold_what_generate_would_record(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    (project / "docs_src" / "p.md").write_text(V1.replace("-1001 FOO", "-1001 FOO_FAILED"), encoding="utf-8")
+    result = run_errgen("check", cwd=project)
+    assert result.returncode == 1
+    assert "--- a/errgen.lock" in result.stdout
+    assert "-1001 FOO was renamed to FOO_FAILED" in result.stderr
+
+
+@pytest.mark.parametrize("broken", ['{"version": 1, "files": {}, "sources": {"p": {"codes": [{"code": -1}]}}}',
+                                    '{"version": 1, "files": {}, "sources": {"p": []}}'])
+def test_a_lock_of_another_shape_is_an_error_naming_it(tmp_path: Path, broken: str) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    (project / "errgen.lock").write_text(broken, encoding="utf-8")
+    result = run_errgen("generate", cwd=project)
+    assert result.returncode == 2
+    assert "errgen.lock is not a lock errgen wrote" in result.stderr
+    assert "Traceback" not in result.stderr
