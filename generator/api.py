@@ -13,7 +13,7 @@ import jinja2
 from . import inputs, targets, write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError, error
-from .diff import PageDiff, PageView, diff_pages, view_of_page
+from .diff import PageDiff, PageView, diff_pages, view_of_lock, view_of_page
 from .document import document_text, read_view
 from .lint import lint_source, make_strict
 from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
@@ -220,15 +220,21 @@ def plan_writes(config: Config, rendered: Rendered) -> write.Plan:
 
 
 def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange, ...]:
-    """Each page against its committed output/json/<id>.json: the docs' side of a stale output."""
-    if "json" not in config.targets:
-        return ()
+    """Each page against what was committed: the docs' side of a stale output. The
+    committed JSON document says the most (messages too); without a JSON target,
+    errgen.lock still knows every code, name, identifier and category."""
+    lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
+    documents = config.output["json"] if "json" in config.targets else None
     changes = []
     for page in pages:
-        rel = (config.output["json"] / f"{page.source.id}.json").as_posix()
-        previous = read_view(config.root / rel, rel)
+        if documents is not None:
+            shown = (documents / f"{page.source.id}.json").as_posix()
+            previous = read_view(config.root / shown, shown)
+        else:
+            shown, locked = LOCK_NAME, lock.sources.get(page.source.id)
+            previous = None if locked is None else view_of_lock(locked, shown)
         diff = None if previous is None else diff_pages(previous, view_of_page(page))
-        changes.append(DocsChange(page.source.path, rel, diff))
+        changes.append(DocsChange(page.source.path, shown, diff))
     return tuple(changes)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
 from .model import Code, ErrorPage
+from .stable import SourceLock
 
 _BACKTICKS = re.compile("`+")
 
@@ -48,6 +49,7 @@ class CodeView:
 class PageView:
     path: str
     codes: tuple[CodeView, ...]  # document order, one per code
+    with_messages: bool = True  # False: a projection that records no messages (errgen.lock's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,13 @@ def view_of_page(page: ErrorPage) -> PageView:
     return PageView(page.source.path, codes)
 
 
+def view_of_lock(locked: SourceLock, path: str) -> PageView:
+    """The projection of what errgen.lock records of a source: codes, names, identifiers
+    and categories, no messages and no places (each code at line 1)."""
+    codes = tuple(CodeView(e.code, e.name, e.identifier, (), 1, 1, e.category) for e in locked.codes if not e.gone)
+    return PageView(path, codes, with_messages=False)
+
+
 def unique_messages(messages: Iterable[MessageView]) -> tuple[MessageView, ...]:
     """First place of each text: a table row may repeat a code's own message."""
     seen: dict[str, MessageView] = {}
@@ -153,7 +162,8 @@ def unique_messages(messages: Iterable[MessageView]) -> tuple[MessageView, ...]:
 def diff_pages(old: PageView, new: PageView) -> PageDiff:
     before = {code.code: code for code in old.codes}
     after = {code.code: code for code in new.codes}
-    changes = [_change(before[code.code], code) for code in new.codes if code.code in before]
+    messages = old.with_messages and new.with_messages
+    changes = [_change(before[code.code], code, messages) for code in new.codes if code.code in before]
     return PageDiff(
         old_path=old.path,
         new_path=new.path,
@@ -165,8 +175,10 @@ def diff_pages(old: PageView, new: PageView) -> PageDiff:
     )
 
 
-def _change(old: CodeView, new: CodeView) -> Change:
+def _change(old: CodeView, new: CodeView, messages: bool = True) -> Change:
     # A set comparison: moving a message within its list changes no template.
+    if not messages:
+        return Change(old, new, (), ())
     old_texts, new_texts = old.texts(), new.texts()
     return Change(
         old,

@@ -148,3 +148,17 @@ def test_a_lock_of_another_shape_is_an_error_naming_it(tmp_path: Path, broken: s
     assert result.returncode == 2
     assert "errgen.lock is not a lock errgen wrote" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_explains_the_docs_from_the_lock_when_there_is_no_json_target(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"p": V1})
+    config = project / "errgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[output]\n", '[output]\ntargets = ["python"]\n'))
+    assert run_errgen("generate", cwd=project).returncode == 0
+    (project / "docs_src" / "p.md").write_text(V1.replace("-1001 FOO", "-1001 FOO_FAILED") + "### -1003 NEW\n",
+                                               encoding="utf-8")
+    result = run_errgen("check", cwd=project)
+    assert result.returncode == 1
+    assert ("errgen: docs_src/p.md changed since errgen.lock: 1 added, 0 removed, 1 renamed, 0 changed"
+            in result.stderr)
+    assert "-1001 FOO was renamed to FOO_FAILED" in result.stderr
