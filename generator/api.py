@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import targets, write
+from . import classes, targets, write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError
 from .diff import PageDiff, PageView, diff_pages, view_of_page
 from .document import document_text, read_view
-from .lint import lint_source, make_strict
+from .lint import lint_source, make_strict, unknown_group_code
 from .model import ErrorPage
 from .parse import PageOptions, parse_page
 from .read import read_source
@@ -73,8 +73,9 @@ def load_pages(config: Config) -> tuple[list[ErrorPage], list[Diagnostic]]:
             diagnostics += exc.diagnostics
             failed.add(source.id)
             continue
-        pages[source.id] = page
+        pages[source.id] = classes.assign(page, config.groups, base)
         diagnostics += found
+        diagnostics += unknown_group_code(config.display_path, page, config.groups)
     if failed:
         raise ErrgenError(diagnostics)
     return [pages[source.id] for source in config.sources], diagnostics
@@ -187,7 +188,7 @@ def dump(path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     """The JSON target for one page, no configuration needed (source id: the file's stem)."""
     shown = display_path(path)
     page, diagnostics = parse_page(read_source(path, shown), PageOptions(source_id=path.stem, path=shown))
-    return document_text(page), tuple(diagnostics)
+    return document_text(classes.assign(page)), tuple(diagnostics)
 
 
 def _base_first(sources: tuple[SourceConfig, ...]) -> list[SourceConfig]:

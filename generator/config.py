@@ -10,7 +10,7 @@ from typing import Any
 
 from . import targets as registry
 from .diagnostics import ErrgenError, error
-from .names import is_valid_identifier
+from .names import is_class_name, is_valid_identifier
 
 CONFIG_NAME = "errgen.toml"
 TARGETS = registry.NAMES
@@ -29,6 +29,15 @@ class SourceConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupConfig:
+    """A `[[groups]]` table: a class every listed code's class inherits."""
+
+    name: str
+    retryable: bool
+    codes: dict[str, tuple[int | str, ...]]  # source id -> codes
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     root: Path  # the folder holding errgen.toml; every path is relative to it
     display_path: str  # errgen.toml as diagnostics print it
@@ -36,6 +45,7 @@ class Config:
     targets: tuple[str, ...]
     output: dict[str, Path]  # target -> folder, relative to root
     python_package: str
+    groups: tuple[GroupConfig, ...] = ()
 
 
 def load_config(path: Path, display_path: str) -> Config:
@@ -83,7 +93,28 @@ def _build(data: dict[str, Any], root: Path, display_path: str) -> Config:
                 f"source {source.id!r}: translation_of must name a source that is not itself a translation, "
                 f"not {source.translation_of!r}"
             )
-    return Config(root, display_path, sources, tuple(sorted(set(targets), key=TARGETS.index)), folders, package)
+    raw_groups = data.get("groups", [])
+    if not isinstance(raw_groups, list):
+        raise bad("groups must be an array of [[groups]] tables")
+    groups = tuple(_group(raw, bad) for raw in raw_groups)
+    return Config(root, display_path, sources, tuple(sorted(set(targets), key=TARGETS.index)), folders, package,
+                  groups)
+
+
+def _group(raw: object, bad: Any) -> GroupConfig:
+    if not isinstance(raw, dict):
+        raise bad("each [[groups]] entry must be a table")
+    name, retryable, codes = raw.get("name"), raw.get("retryable", False), raw.get("codes", {})
+    if not isinstance(name, str) or not is_class_name(name):
+        raise bad(f"group name {name!r} must be a CamelCase class name, e.g. \"RateLimited\"")
+    if not isinstance(retryable, bool):
+        raise bad(f"group {name!r}: retryable must be true or false")
+    if not isinstance(codes, dict) or not all(
+        isinstance(listed, list) and all(isinstance(c, (int, str)) and not isinstance(c, bool) for c in listed)
+        for listed in codes.values()
+    ):
+        raise bad(f"group {name!r}: codes must be a table of source id = [codes], e.g. {{ usdm = [-1003] }}")
+    return GroupConfig(name, retryable, {source: tuple(listed) for source, listed in codes.items()})
 
 
 def _source(raw: object, bad: Any) -> SourceConfig:

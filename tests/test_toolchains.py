@@ -50,11 +50,15 @@ def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedPr
 
 def test_python_modules_are_clean_under_ruffs_default_rules_and_common_selections(hostile: Path) -> None:
     files = [*COMMITTED_PY, *(hostile / "python" / "hostile_errors").glob("*.py")]
-    for target in ("py39", "py313"):
-        default = run(BIN / "ruff", "check", "--isolated", "--target-version", target, *files)
+    # At the floor the modules state, and at the newest Python, where pyupgrade's
+    # rules (UP) would ask for syntax the 3.8 floor forbids.
+    for target, ignore in (("py38", []), ("py313", ["--ignore", "UP"])):
+        default = run(BIN / "ruff", "check", "--isolated", "--target-version", target, *ignore, *files)
         assert default.returncode == 0, default.stdout
     # What SDKs commonly add: import order, pyupgrade, bugbear, simplify, stubs, future annotations.
-    selected = run(BIN / "ruff", "check", "--isolated", "--extend-select", "I,UP,B,SIM,PYI,FA,PIE,RET", *files)
+    # Under the modules' floor, Python 3.8, as an SDK that vendors them configures ruff.
+    selected = run(BIN / "ruff", "check", "--isolated", "--target-version", "py38",
+                   "--extend-select", "I,UP,B,SIM,PYI,FA,PIE,RET", *files)
     assert selected.returncode == 0, selected.stdout
 
 
@@ -89,7 +93,10 @@ def test_sdk_code_using_the_modules_type_checks_under_mypy_strict(hostile: Path,
 
 def public_names(tree: ast.Module) -> set[str]:
     names = set()
-    for node in tree.body:
+    # The generated classes are made on first use; their declarations stand under TYPE_CHECKING.
+    declared = [n for node in tree.body if isinstance(node, ast.If) and isinstance(node.test, ast.Name)
+                and node.test.id == "TYPE_CHECKING" for n in node.body if isinstance(n, ast.ClassDef)]
+    for node in [*tree.body, *declared]:
         targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", node)]
         names |= {t.id for t in targets if isinstance(t, ast.Name)}
         if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
@@ -117,7 +124,7 @@ def test_all_lists_exactly_the_public_names_and_every_member_has_a_docstring(hos
 def test_a_malformed_error_body_is_a_type_error_as_in_typescript() -> None:
     spot = import_file(ROOT / "output" / "python" / "binance_errors" / "spot.py")
     for payload in ([], {"code": "-1121", "msg": ""}, {"code": True, "msg": ""}, {"code": -1121}):
-        with pytest.raises(TypeError, match="error payload"):
+        with pytest.raises(TypeError, match="error body"):
             spot.ApiError.from_payload(payload)
 
 
