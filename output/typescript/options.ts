@@ -1153,15 +1153,26 @@ export class ApiError extends Error {
    * own when called on `ApiError` or a class the code is under; called on an
    * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError, O extends ApiErrorOptions = ApiErrorOptions>(
-    this: new (code: Code, msg: string, options?: O) => T,
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
     payload: unknown,
-    options?: O,
-  ): T {
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
     const [code, msg] = errorFields(payload);
     const specific = CLASSES.get(code);
     const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new (chosen as new (code: Code, msg: string, options?: O) => T)(code, msg, options);
+    return new chosen(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -1212,155 +1223,258 @@ function describe(value: unknown): string {
   return `${typeof value} ${shown}`.slice(0, 80);
 }
 
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
 /** 10xx - General Server or Network issues */
-export class GeneralServerOrNetworkIssues extends ApiError {}
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
 
 /** 11xx - 2xxx Request issues */
-export class RequestIssues extends ApiError {}
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
 
 /** 3xxx-5xxx Filters and other issues */
-export class FiltersAndOtherIssues extends ApiError {}
+export class FiltersAndOtherIssues extends ApiError {
+  declare protected readonly isFiltersAndOtherIssues: never;
+}
 
 /** -1000 UNKNOWN */
-export class Unknown extends GeneralServerOrNetworkIssues {}
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
 
 /** -1001 DISCONNECTED */
-export class Disconnected extends GeneralServerOrNetworkIssues {}
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
 
 /** -1002 UNAUTHORIZED */
-export class Unauthorized extends GeneralServerOrNetworkIssues {}
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
 
 /** -1008 TOO_MANY_REQUESTS */
-export class TooManyRequests extends GeneralServerOrNetworkIssues {}
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
 
 /** -1014 UNKNOWN_ORDER_COMPOSITION */
-export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {}
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
 
 /** -1015 TOO_MANY_ORDERS */
-export class TooManyOrders extends GeneralServerOrNetworkIssues {}
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
 
 /** -1016 SERVICE_SHUTTING_DOWN */
-export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {}
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
 
 /** -1020 UNSUPPORTED_OPERATION */
-export class UnsupportedOperation extends GeneralServerOrNetworkIssues {}
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
 
 /** -1021 INVALID_TIMESTAMP */
-export class InvalidTimestamp extends GeneralServerOrNetworkIssues {}
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
 
 /** -1022 INVALID_SIGNATURE */
-export class InvalidSignature extends GeneralServerOrNetworkIssues {}
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
 
 /** -1100 ILLEGAL_CHARS */
-export class IllegalChars extends RequestIssues {}
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
 
 /** -1101 TOO_MANY_PARAMETERS */
-export class TooManyParameters extends RequestIssues {}
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
 
 /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
-export class MandatoryParamEmptyOrMalformed extends RequestIssues {}
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
 
 /** -1103 UNKNOWN_PARAM */
-export class UnknownParam extends RequestIssues {}
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
 
 /** -1104 UNREAD_PARAMETERS */
-export class UnreadParameters extends RequestIssues {}
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
 
 /** -1105 PARAM_EMPTY */
-export class ParamEmpty extends RequestIssues {}
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
 
 /** -1106 PARAM_NOT_REQUIRED */
-export class ParamNotRequired extends RequestIssues {}
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
 
 /** -1111 BAD_PRECISION */
-export class BadPrecision extends RequestIssues {}
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
 
 /** -1115 INVALID_TIF */
-export class InvalidTif extends RequestIssues {}
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
 
 /** -1116 INVALID_ORDER_TYPE */
-export class InvalidOrderType extends RequestIssues {}
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
 
 /** -1117 INVALID_SIDE */
-export class InvalidSide extends RequestIssues {}
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
 
 /** -1118 EMPTY_NEW_CL_ORD_ID */
-export class EmptyNewClOrdId extends RequestIssues {}
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
 
 /** -1119 EMPTY_ORG_CL_ORD_ID */
-export class EmptyOrgClOrdId extends RequestIssues {}
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
 
 /** -1120 BAD_INTERVAL */
-export class BadInterval extends RequestIssues {}
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
 
 /** -1121 BAD_SYMBOL */
-export class BadSymbol extends RequestIssues {}
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
 
 /** -1125 INVALID_LISTEN_KEY */
-export class InvalidListenKey extends RequestIssues {}
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
 
 /** -1127 MORE_THAN_XX_HOURS */
-export class MoreThanXxHours extends RequestIssues {}
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
 
 /** -1128 BAD_CONTRACT */
-export class BadContract extends RequestIssues {}
+export class BadContract extends RequestIssues {
+  declare protected readonly isBadContract: never;
+}
 
 /** -1129 BAD_CURRENCY */
-export class BadCurrency extends RequestIssues {}
+export class BadCurrency extends RequestIssues {
+  declare protected readonly isBadCurrency: never;
+}
 
 /** -1130 INVALID_PARAMETER */
-export class InvalidParameter extends RequestIssues {}
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
 
 /** -1131 BAD_RECV_WINDOW */
-export class BadRecvWindow extends RequestIssues {}
+export class BadRecvWindow extends RequestIssues {
+  declare protected readonly isBadRecvWindow: never;
+}
 
 /** -2010 NEW_ORDER_REJECTED */
-export class NewOrderRejected extends RequestIssues {}
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
 
 /** -2013 NO_SUCH_ORDER */
-export class NoSuchOrder extends RequestIssues {}
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
 
 /** -2014 BAD_API_KEY_FMT */
-export class BadApiKeyFmt extends RequestIssues {}
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
 
 /** -2015 INVALID_API_KEY */
-export class InvalidApiKey extends RequestIssues {}
+export class InvalidApiKey extends RequestIssues {
+  declare protected readonly isInvalidApiKey: never;
+}
 
 /** -2018 BALANCE_NOT_SUFFICIENT */
-export class BalanceNotSufficient extends RequestIssues {}
+export class BalanceNotSufficient extends RequestIssues {
+  declare protected readonly isBalanceNotSufficient: never;
+}
 
 /** -2027 OPTION_MARGIN_NOT_SUFFICIENT */
-export class OptionMarginNotSufficient extends RequestIssues {}
+export class OptionMarginNotSufficient extends RequestIssues {
+  declare protected readonly isOptionMarginNotSufficient: never;
+}
 
 /** -3029 TRANSFER_FAILED */
-export class TransferFailed extends FiltersAndOtherIssues {}
+export class TransferFailed extends FiltersAndOtherIssues {
+  declare protected readonly isTransferFailed: never;
+}
 
 /** -4001 PRICE_LESS_THAN_ZERO */
-export class PriceLessThanZero extends FiltersAndOtherIssues {}
+export class PriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanZero: never;
+}
 
 /** -4002 PRICE_GREATER_THAN_MAX_PRICE */
-export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {}
+export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceGreaterThanMaxPrice: never;
+}
 
 /** -4003 QTY_LESS_THAN_ZERO */
-export class QtyLessThanZero extends FiltersAndOtherIssues {}
+export class QtyLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanZero: never;
+}
 
 /** -4004 QTY_LESS_THAN_MIN_QTY */
-export class QtyLessThanMinQty extends FiltersAndOtherIssues {}
+export class QtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanMinQty: never;
+}
 
 /** -4005 QTY_GREATER_THAN_MAX_QTY */
-export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {}
+export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyGreaterThanMaxQty: never;
+}
 
 /** -4013 PRICE_LESS_THAN_MIN_PRICE */
-export class PriceLessThanMinPrice extends FiltersAndOtherIssues {}
+export class PriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanMinPrice: never;
+}
 
 /** -4029 INVALID_TICK_SIZE_PRECISION */
-export class InvalidTickSizePrecision extends FiltersAndOtherIssues {}
+export class InvalidTickSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTickSizePrecision: never;
+}
 
 /** -4030 INVALID_QTY_PRECISION */
-export class InvalidQtyPrecision extends FiltersAndOtherIssues {}
+export class InvalidQtyPrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidQtyPrecision: never;
+}
 
 /** -4055 AMOUNT_MUST_BE_POSITIVE */
-export class AmountMustBePositive extends FiltersAndOtherIssues {}
+export class AmountMustBePositive extends FiltersAndOtherIssues {
+  declare protected readonly isAmountMustBePositive: never;
+}
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([

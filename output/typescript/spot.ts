@@ -2245,15 +2245,26 @@ export class ApiError extends Error {
    * own when called on `ApiError` or a class the code is under; called on an
    * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError, O extends ApiErrorOptions = ApiErrorOptions>(
-    this: new (code: Code, msg: string, options?: O) => T,
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
     payload: unknown,
-    options?: O,
-  ): T {
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
     const [code, msg] = errorFields(payload);
     const specific = CLASSES.get(code);
     const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new (chosen as new (code: Code, msg: string, options?: O) => T)(code, msg, options);
+    return new chosen(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -2304,326 +2315,543 @@ function describe(value: unknown): string {
   return `${typeof value} ${shown}`.slice(0, 80);
 }
 
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
 /** 10xx - General Server or Network issues */
-export class GeneralServerOrNetworkIssues extends ApiError {}
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
 
 /** 11xx - Request issues */
-export class RequestIssues extends ApiError {}
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
 
 /** Errors regarding placing orders via cancelReplace */
-export class ErrorsRegardingPlacingOrdersViaCancelReplace extends ApiError {}
+export class ErrorsRegardingPlacingOrdersViaCancelReplace extends ApiError {
+  declare protected readonly isErrorsRegardingPlacingOrdersViaCancelReplace: never;
+}
 
 /** -1000 UNKNOWN */
-export class Unknown extends GeneralServerOrNetworkIssues {}
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
 
 /** -1001 DISCONNECTED */
-export class Disconnected extends GeneralServerOrNetworkIssues {}
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
 
 /** -1002 UNAUTHORIZED */
-export class Unauthorized extends GeneralServerOrNetworkIssues {}
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
 
 /** -1003 TOO_MANY_REQUESTS */
-export class TooManyRequests extends GeneralServerOrNetworkIssues {}
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
 
 /** -1006 UNEXPECTED_RESP */
-export class UnexpectedResp extends GeneralServerOrNetworkIssues {}
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
 
 /** -1007 TIMEOUT */
-export class Timeout extends GeneralServerOrNetworkIssues {}
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
 
 /** -1008 SERVER_BUSY */
-export class ServerBusy extends GeneralServerOrNetworkIssues {}
+export class ServerBusy extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServerBusy: never;
+}
 
 /** -1013 INVALID_MESSAGE */
-export class InvalidMessage extends GeneralServerOrNetworkIssues {}
+export class InvalidMessage extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidMessage: never;
+}
 
 /** -1014 UNKNOWN_ORDER_COMPOSITION */
-export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {}
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
 
 /** -1015 TOO_MANY_ORDERS */
-export class TooManyOrders extends GeneralServerOrNetworkIssues {}
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
 
 /** -1016 SERVICE_SHUTTING_DOWN */
-export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {}
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
 
 /** -1020 UNSUPPORTED_OPERATION */
-export class UnsupportedOperation extends GeneralServerOrNetworkIssues {}
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
 
 /** -1021 INVALID_TIMESTAMP */
-export class InvalidTimestamp extends GeneralServerOrNetworkIssues {}
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
 
 /** -1022 INVALID_SIGNATURE */
-export class InvalidSignature extends GeneralServerOrNetworkIssues {}
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
 
 /** -1033 COMP_ID_IN_USE */
-export class CompIdInUse extends GeneralServerOrNetworkIssues {}
+export class CompIdInUse extends GeneralServerOrNetworkIssues {
+  declare protected readonly isCompIdInUse: never;
+}
 
 /** -1034 TOO_MANY_CONNECTIONS */
-export class TooManyConnections extends GeneralServerOrNetworkIssues {}
+export class TooManyConnections extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyConnections: never;
+}
 
 /** -1035 LOGGED_OUT */
-export class LoggedOut extends GeneralServerOrNetworkIssues {}
+export class LoggedOut extends GeneralServerOrNetworkIssues {
+  declare protected readonly isLoggedOut: never;
+}
 
 /** -1100 ILLEGAL_CHARS */
-export class IllegalChars extends RequestIssues {}
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
 
 /** -1101 TOO_MANY_PARAMETERS */
-export class TooManyParameters extends RequestIssues {}
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
 
 /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
-export class MandatoryParamEmptyOrMalformed extends RequestIssues {}
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
 
 /** -1103 UNKNOWN_PARAM */
-export class UnknownParam extends RequestIssues {}
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
 
 /** -1104 UNREAD_PARAMETERS */
-export class UnreadParameters extends RequestIssues {}
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
 
 /** -1105 PARAM_EMPTY */
-export class ParamEmpty extends RequestIssues {}
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
 
 /** -1106 PARAM_NOT_REQUIRED */
-export class ParamNotRequired extends RequestIssues {}
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
 
 /** -1108 PARAM_OVERFLOW */
-export class ParamOverflow extends RequestIssues {}
+export class ParamOverflow extends RequestIssues {
+  declare protected readonly isParamOverflow: never;
+}
 
 /** -1111 BAD_PRECISION */
-export class BadPrecision extends RequestIssues {}
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
 
 /** -1112 NO_DEPTH */
-export class NoDepth extends RequestIssues {}
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
 
 /** -1114 TIF_NOT_REQUIRED */
-export class TifNotRequired extends RequestIssues {}
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
 
 /** -1115 INVALID_TIF */
-export class InvalidTif extends RequestIssues {}
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
 
 /** -1116 INVALID_ORDER_TYPE */
-export class InvalidOrderType extends RequestIssues {}
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
 
 /** -1117 INVALID_SIDE */
-export class InvalidSide extends RequestIssues {}
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
 
 /** -1118 EMPTY_NEW_CL_ORD_ID */
-export class EmptyNewClOrdId extends RequestIssues {}
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
 
 /** -1119 EMPTY_ORG_CL_ORD_ID */
-export class EmptyOrgClOrdId extends RequestIssues {}
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
 
 /** -1120 BAD_INTERVAL */
-export class BadInterval extends RequestIssues {}
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
 
 /** -1121 BAD_SYMBOL */
-export class BadSymbol extends RequestIssues {}
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
 
 /** -1122 INVALID_SYMBOLSTATUS */
-export class InvalidSymbolstatus extends RequestIssues {}
+export class InvalidSymbolstatus extends RequestIssues {
+  declare protected readonly isInvalidSymbolstatus: never;
+}
 
 /** -1125 INVALID_LISTEN_KEY */
-export class InvalidListenKey extends RequestIssues {}
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
 
 /** -1127 MORE_THAN_XX_HOURS */
-export class MoreThanXxHours extends RequestIssues {}
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
 
 /** -1128 OPTIONAL_PARAMS_BAD_COMBO */
-export class OptionalParamsBadCombo extends RequestIssues {}
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
 
 /** -1130 INVALID_PARAMETER */
-export class InvalidParameter extends RequestIssues {}
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
 
 /** -1134 BAD_STRATEGY_TYPE */
-export class BadStrategyType extends RequestIssues {}
+export class BadStrategyType extends RequestIssues {
+  declare protected readonly isBadStrategyType: never;
+}
 
 /** -1135 INVALID_JSON */
-export class InvalidJson extends RequestIssues {}
+export class InvalidJson extends RequestIssues {
+  declare protected readonly isInvalidJson: never;
+}
 
 /** -1139 INVALID_TICKER_TYPE */
-export class InvalidTickerType extends RequestIssues {}
+export class InvalidTickerType extends RequestIssues {
+  declare protected readonly isInvalidTickerType: never;
+}
 
 /** -1145 INVALID_CANCEL_RESTRICTIONS */
-export class InvalidCancelRestrictions extends RequestIssues {}
+export class InvalidCancelRestrictions extends RequestIssues {
+  declare protected readonly isInvalidCancelRestrictions: never;
+}
 
 /** -1151 DUPLICATE_SYMBOLS */
-export class DuplicateSymbols extends RequestIssues {}
+export class DuplicateSymbols extends RequestIssues {
+  declare protected readonly isDuplicateSymbols: never;
+}
 
 /** -1152 INVALID_SBE_HEADER */
-export class InvalidSbeHeader extends RequestIssues {}
+export class InvalidSbeHeader extends RequestIssues {
+  declare protected readonly isInvalidSbeHeader: never;
+}
 
 /** -1153 UNSUPPORTED_SCHEMA_ID */
-export class UnsupportedSchemaId extends RequestIssues {}
+export class UnsupportedSchemaId extends RequestIssues {
+  declare protected readonly isUnsupportedSchemaId: never;
+}
 
 /** -1155 SBE_DISABLED */
-export class SbeDisabled extends RequestIssues {}
+export class SbeDisabled extends RequestIssues {
+  declare protected readonly isSbeDisabled: never;
+}
 
 /** -1158 OCO_ORDER_TYPE_REJECTED */
-export class OcoOrderTypeRejected extends RequestIssues {}
+export class OcoOrderTypeRejected extends RequestIssues {
+  declare protected readonly isOcoOrderTypeRejected: never;
+}
 
 /** -1160 OCO_ICEBERGQTY_TIMEINFORCE */
-export class OcoIcebergqtyTimeinforce extends RequestIssues {}
+export class OcoIcebergqtyTimeinforce extends RequestIssues {
+  declare protected readonly isOcoIcebergqtyTimeinforce: never;
+}
 
 /** -1161 DEPRECATED_SCHEMA */
-export class DeprecatedSchema extends RequestIssues {}
+export class DeprecatedSchema extends RequestIssues {
+  declare protected readonly isDeprecatedSchema: never;
+}
 
 /** -1165 BUY_OCO_LIMIT_MUST_BE_BELOW */
-export class BuyOcoLimitMustBeBelow extends RequestIssues {}
+export class BuyOcoLimitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoLimitMustBeBelow: never;
+}
 
 /** -1166 SELL_OCO_LIMIT_MUST_BE_ABOVE */
-export class SellOcoLimitMustBeAbove extends RequestIssues {}
+export class SellOcoLimitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoLimitMustBeAbove: never;
+}
 
 /** -1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT */
-export class BothOcoOrdersCannotBeLimit extends RequestIssues {}
+export class BothOcoOrdersCannotBeLimit extends RequestIssues {
+  declare protected readonly isBothOcoOrdersCannotBeLimit: never;
+}
 
 /** -1169 INVALID_TAG_NUMBER */
-export class InvalidTagNumber extends RequestIssues {}
+export class InvalidTagNumber extends RequestIssues {
+  declare protected readonly isInvalidTagNumber: never;
+}
 
 /** -1170 TAG_NOT_DEFINED_IN_MESSAGE */
-export class TagNotDefinedInMessage extends RequestIssues {}
+export class TagNotDefinedInMessage extends RequestIssues {
+  declare protected readonly isTagNotDefinedInMessage: never;
+}
 
 /** -1171 TAG_APPEARS_MORE_THAN_ONCE */
-export class TagAppearsMoreThanOnce extends RequestIssues {}
+export class TagAppearsMoreThanOnce extends RequestIssues {
+  declare protected readonly isTagAppearsMoreThanOnce: never;
+}
 
 /** -1172 TAG_OUT_OF_ORDER */
-export class TagOutOfOrder extends RequestIssues {}
+export class TagOutOfOrder extends RequestIssues {
+  declare protected readonly isTagOutOfOrder: never;
+}
 
 /** -1173 GROUP_FIELDS_OUT_OF_ORDER */
-export class GroupFieldsOutOfOrder extends RequestIssues {}
+export class GroupFieldsOutOfOrder extends RequestIssues {
+  declare protected readonly isGroupFieldsOutOfOrder: never;
+}
 
 /** -1174 INVALID_COMPONENT */
-export class InvalidComponent extends RequestIssues {}
+export class InvalidComponent extends RequestIssues {
+  declare protected readonly isInvalidComponent: never;
+}
 
 /** -1175 RESET_SEQ_NUM_SUPPORT */
-export class ResetSeqNumSupport extends RequestIssues {}
+export class ResetSeqNumSupport extends RequestIssues {
+  declare protected readonly isResetSeqNumSupport: never;
+}
 
 /** -1176 ALREADY_LOGGED_IN */
-export class AlreadyLoggedIn extends RequestIssues {}
+export class AlreadyLoggedIn extends RequestIssues {
+  declare protected readonly isAlreadyLoggedIn: never;
+}
 
 /** -1177 GARBLED_MESSAGE */
-export class GarbledMessage extends RequestIssues {}
+export class GarbledMessage extends RequestIssues {
+  declare protected readonly isGarbledMessage: never;
+}
 
 /** -1178 BAD_SENDER_COMPID */
-export class BadSenderCompid extends RequestIssues {}
+export class BadSenderCompid extends RequestIssues {
+  declare protected readonly isBadSenderCompid: never;
+}
 
 /** -1179 BAD_SEQ_NUM */
-export class BadSeqNum extends RequestIssues {}
+export class BadSeqNum extends RequestIssues {
+  declare protected readonly isBadSeqNum: never;
+}
 
 /** -1180 EXPECTED_LOGON */
-export class ExpectedLogon extends RequestIssues {}
+export class ExpectedLogon extends RequestIssues {
+  declare protected readonly isExpectedLogon: never;
+}
 
 /** -1181 TOO_MANY_MESSAGES */
-export class TooManyMessages extends RequestIssues {}
+export class TooManyMessages extends RequestIssues {
+  declare protected readonly isTooManyMessages: never;
+}
 
 /** -1182 PARAMS_BAD_COMBO */
-export class ParamsBadCombo extends RequestIssues {}
+export class ParamsBadCombo extends RequestIssues {
+  declare protected readonly isParamsBadCombo: never;
+}
 
 /** -1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS */
-export class NotAllowedInDropCopySessions extends RequestIssues {}
+export class NotAllowedInDropCopySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInDropCopySessions: never;
+}
 
 /** -1184 DROP_COPY_SESSION_NOT_ALLOWED */
-export class DropCopySessionNotAllowed extends RequestIssues {}
+export class DropCopySessionNotAllowed extends RequestIssues {
+  declare protected readonly isDropCopySessionNotAllowed: never;
+}
 
 /** -1185 DROP_COPY_SESSION_REQUIRED */
-export class DropCopySessionRequired extends RequestIssues {}
+export class DropCopySessionRequired extends RequestIssues {
+  declare protected readonly isDropCopySessionRequired: never;
+}
 
 /** -1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS */
-export class NotAllowedInOrderEntrySessions extends RequestIssues {}
+export class NotAllowedInOrderEntrySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInOrderEntrySessions: never;
+}
 
 /** -1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS */
-export class NotAllowedInMarketDataSessions extends RequestIssues {}
+export class NotAllowedInMarketDataSessions extends RequestIssues {
+  declare protected readonly isNotAllowedInMarketDataSessions: never;
+}
 
 /** -1188 INCORRECT_NUM_IN_GROUP_COUNT */
-export class IncorrectNumInGroupCount extends RequestIssues {}
+export class IncorrectNumInGroupCount extends RequestIssues {
+  declare protected readonly isIncorrectNumInGroupCount: never;
+}
 
 /** -1189 DUPLICATE_ENTRIES_IN_A_GROUP */
-export class DuplicateEntriesInAGroup extends RequestIssues {}
+export class DuplicateEntriesInAGroup extends RequestIssues {
+  declare protected readonly isDuplicateEntriesInAGroup: never;
+}
 
 /** -1190 INVALID_REQUEST_ID */
-export class InvalidRequestId extends RequestIssues {}
+export class InvalidRequestId extends RequestIssues {
+  declare protected readonly isInvalidRequestId: never;
+}
 
 /** -1191 TOO_MANY_SUBSCRIPTIONS */
-export class TooManySubscriptions extends RequestIssues {}
+export class TooManySubscriptions extends RequestIssues {
+  declare protected readonly isTooManySubscriptions: never;
+}
 
 /** -1194 INVALID_TIME_UNIT */
-export class InvalidTimeUnit extends RequestIssues {}
+export class InvalidTimeUnit extends RequestIssues {
+  declare protected readonly isInvalidTimeUnit: never;
+}
 
 /** -1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE */
-export class BuyOcoStopLossMustBeAbove extends RequestIssues {}
+export class BuyOcoStopLossMustBeAbove extends RequestIssues {
+  declare protected readonly isBuyOcoStopLossMustBeAbove: never;
+}
 
 /** -1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW */
-export class SellOcoStopLossMustBeBelow extends RequestIssues {}
+export class SellOcoStopLossMustBeBelow extends RequestIssues {
+  declare protected readonly isSellOcoStopLossMustBeBelow: never;
+}
 
 /** -1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW */
-export class BuyOcoTakeProfitMustBeBelow extends RequestIssues {}
+export class BuyOcoTakeProfitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoTakeProfitMustBeBelow: never;
+}
 
 /** -1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE */
-export class SellOcoTakeProfitMustBeAbove extends RequestIssues {}
+export class SellOcoTakeProfitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoTakeProfitMustBeAbove: never;
+}
 
 /** -1210 INVALID_PEG_PRICE_TYPE */
-export class InvalidPegPriceType extends RequestIssues {}
+export class InvalidPegPriceType extends RequestIssues {
+  declare protected readonly isInvalidPegPriceType: never;
+}
 
 /** -1211 INVALID_PEG_OFFSET_TYPE */
-export class InvalidPegOffsetType extends RequestIssues {}
+export class InvalidPegOffsetType extends RequestIssues {
+  declare protected readonly isInvalidPegOffsetType: never;
+}
 
 /** -1220 SYMBOL_DOES_NOT_MATCH_STATUS */
-export class SymbolDoesNotMatchStatus extends RequestIssues {}
+export class SymbolDoesNotMatchStatus extends RequestIssues {
+  declare protected readonly isSymbolDoesNotMatchStatus: never;
+}
 
 /** -1221 INVALID_SBE_MESSAGE_FIELD */
-export class InvalidSbeMessageField extends RequestIssues {}
+export class InvalidSbeMessageField extends RequestIssues {
+  declare protected readonly isInvalidSbeMessageField: never;
+}
 
 /** -1222 OPO_WORKING_MUST_BE_BUY */
-export class OpoWorkingMustBeBuy extends RequestIssues {}
+export class OpoWorkingMustBeBuy extends RequestIssues {
+  declare protected readonly isOpoWorkingMustBeBuy: never;
+}
 
 /** -1223 OPO_PENDING_MUST_BE_SELL */
-export class OpoPendingMustBeSell extends RequestIssues {}
+export class OpoPendingMustBeSell extends RequestIssues {
+  declare protected readonly isOpoPendingMustBeSell: never;
+}
 
 /** -1224 WORKING_PARAM_REQUIRED */
-export class WorkingParamRequired extends RequestIssues {}
+export class WorkingParamRequired extends RequestIssues {
+  declare protected readonly isWorkingParamRequired: never;
+}
 
 /** -1225 PENDING_PARAM_NOT_REQUIRED */
-export class PendingParamNotRequired extends RequestIssues {}
+export class PendingParamNotRequired extends RequestIssues {
+  declare protected readonly isPendingParamNotRequired: never;
+}
 
 /** -2010 NEW_ORDER_REJECTED */
-export class NewOrderRejected extends RequestIssues {}
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
 
 /** -2011 CANCEL_REJECTED */
-export class CancelRejected extends RequestIssues {}
+export class CancelRejected extends RequestIssues {
+  declare protected readonly isCancelRejected: never;
+}
 
 /** -2013 NO_SUCH_ORDER */
-export class NoSuchOrder extends RequestIssues {}
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
 
 /** -2014 BAD_API_KEY_FMT */
-export class BadApiKeyFmt extends RequestIssues {}
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
 
 /** -2015 REJECTED_MBX_KEY */
-export class RejectedMbxKey extends RequestIssues {}
+export class RejectedMbxKey extends RequestIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
 
 /** -2016 NO_TRADING_WINDOW */
-export class NoTradingWindow extends RequestIssues {}
+export class NoTradingWindow extends RequestIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
 
 /** -2026 ORDER_ARCHIVED */
-export class OrderArchived extends RequestIssues {}
+export class OrderArchived extends RequestIssues {
+  declare protected readonly isOrderArchived: never;
+}
 
 /** -2035 SUBSCRIPTION_ACTIVE */
-export class SubscriptionActive extends RequestIssues {}
+export class SubscriptionActive extends RequestIssues {
+  declare protected readonly isSubscriptionActive: never;
+}
 
 /** -2036 SUBSCRIPTION_INACTIVE */
-export class SubscriptionInactive extends RequestIssues {}
+export class SubscriptionInactive extends RequestIssues {
+  declare protected readonly isSubscriptionInactive: never;
+}
 
 /** -2039 CLIENT_ORDER_ID_INVALID */
-export class ClientOrderIdInvalid extends RequestIssues {}
+export class ClientOrderIdInvalid extends RequestIssues {
+  declare protected readonly isClientOrderIdInvalid: never;
+}
 
 /** -2042 MAXIMUM_SUBSCRIPTION_IDS */
-export class MaximumSubscriptionIds extends RequestIssues {}
+export class MaximumSubscriptionIds extends RequestIssues {
+  declare protected readonly isMaximumSubscriptionIds: never;
+}
 
 /** -2043 NO_REFERENCE_PRICE */
-export class NoReferencePrice extends RequestIssues {}
+export class NoReferencePrice extends RequestIssues {
+  declare protected readonly isNoReferencePrice: never;
+}
 
 /** -2021 Order cancel-replace partially failed */
-export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {}
+export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplacePartiallyFailed: never;
+}
 
 /** -2022 Order cancel-replace failed. */
-export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {}
+export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplaceFailed: never;
+}
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([

@@ -2243,15 +2243,26 @@ export class ApiError extends Error {
    * own when called on `ApiError` or a class the code is under; called on an
    * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError, O extends ApiErrorOptions = ApiErrorOptions>(
-    this: new (code: Code, msg: string, options?: O) => T,
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
     payload: unknown,
-    options?: O,
-  ): T {
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
     const [code, msg] = errorFields(payload);
     const specific = CLASSES.get(code);
     const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new (chosen as new (code: Code, msg: string, options?: O) => T)(code, msg, options);
+    return new chosen(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -2302,326 +2313,543 @@ function describe(value: unknown): string {
   return `${typeof value} ${shown}`.slice(0, 80);
 }
 
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
 /** 10xx - 服务器或网络问题 */
-export class GeneralServerOrNetworkIssues extends ApiError {}
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
 
 /** 11xx - 请求内容中的问题 */
-export class RequestIssues extends ApiError {}
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
 
 /** 有关使用 cancelReplace 下订单的错误 */
-export class ErrorsRegardingPlacingOrdersViaCancelReplace extends ApiError {}
+export class ErrorsRegardingPlacingOrdersViaCancelReplace extends ApiError {
+  declare protected readonly isErrorsRegardingPlacingOrdersViaCancelReplace: never;
+}
 
 /** -1000 未知错误 */
-export class Unknown extends GeneralServerOrNetworkIssues {}
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
 
 /** -1001 连接断开 */
-export class Disconnected extends GeneralServerOrNetworkIssues {}
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
 
 /** -1002 未授权 */
-export class Unauthorized extends GeneralServerOrNetworkIssues {}
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
 
 /** -1003 请求过多 */
-export class TooManyRequests extends GeneralServerOrNetworkIssues {}
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
 
 /** -1006 非常规响应 */
-export class UnexpectedResp extends GeneralServerOrNetworkIssues {}
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
 
 /** -1007 超时 */
-export class Timeout extends GeneralServerOrNetworkIssues {}
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
 
 /** -1008 SERVER_BUSY */
-export class ServerBusy extends GeneralServerOrNetworkIssues {}
+export class ServerBusy extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServerBusy: never;
+}
 
 /** -1013 消息无效 */
-export class InvalidMessage extends GeneralServerOrNetworkIssues {}
+export class InvalidMessage extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidMessage: never;
+}
 
 /** -1014 不支持的订单参数(组合) */
-export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {}
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
 
 /** -1015 订单太多 */
-export class TooManyOrders extends GeneralServerOrNetworkIssues {}
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
 
 /** -1016 服务器下线 */
-export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {}
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
 
 /** -1020 不支持的操作 */
-export class UnsupportedOperation extends GeneralServerOrNetworkIssues {}
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
 
 /** -1021 时间同步问题 */
-export class InvalidTimestamp extends GeneralServerOrNetworkIssues {}
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
 
 /** -1022 签名不正确 */
-export class InvalidSignature extends GeneralServerOrNetworkIssues {}
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
 
 /** -1033 正在使用的 Comp ID */
-export class CompIdInUse extends GeneralServerOrNetworkIssues {}
+export class CompIdInUse extends GeneralServerOrNetworkIssues {
+  declare protected readonly isCompIdInUse: never;
+}
 
 /** -1034 连接太多 */
-export class TooManyConnections extends GeneralServerOrNetworkIssues {}
+export class TooManyConnections extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyConnections: never;
+}
 
 /** -1035 会话注销 */
-export class LoggedOut extends GeneralServerOrNetworkIssues {}
+export class LoggedOut extends GeneralServerOrNetworkIssues {
+  declare protected readonly isLoggedOut: never;
+}
 
 /** -1100 非法字符 */
-export class IllegalChars extends RequestIssues {}
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
 
 /** -1101 参数太多 */
-export class TooManyParameters extends RequestIssues {}
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
 
 /** -1102 缺少必须参数 */
-export class MandatoryParamEmptyOrMalformed extends RequestIssues {}
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
 
 /** -1103 无法识别的参数 */
-export class UnknownParam extends RequestIssues {}
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
 
 /** -1104 冗余参数 */
-export class UnreadParameters extends RequestIssues {}
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
 
 /** -1105 空参数(仅有参数名) */
-export class ParamEmpty extends RequestIssues {}
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
 
 /** -1106 非必需参数 */
-export class ParamNotRequired extends RequestIssues {}
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
 
 /** -1108 参数溢出 */
-export class ParamOverflow extends RequestIssues {}
+export class ParamOverflow extends RequestIssues {
+  declare protected readonly isParamOverflow: never;
+}
 
 /** -1111 精度过高 */
-export class BadPrecision extends RequestIssues {}
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
 
 /** -1112 空白的orderbook */
-export class NoDepth extends RequestIssues {}
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
 
 /** -1114 错误地发送了不需要的TIF参数 */
-export class TifNotRequired extends RequestIssues {}
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
 
 /** -1115 无效的TIF参数 */
-export class InvalidTif extends RequestIssues {}
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
 
 /** -1116 无效的订单类型 */
-export class InvalidOrderType extends RequestIssues {}
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
 
 /** -1117 无效的订单方向 */
-export class InvalidSide extends RequestIssues {}
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
 
 /** -1118 空白的newClientOrderId */
-export class EmptyNewClOrdId extends RequestIssues {}
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
 
 /** -1119 空白的originalClientOrderId */
-export class EmptyOrgClOrdId extends RequestIssues {}
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
 
 /** -1120 无效的间隔(interval) */
-export class BadInterval extends RequestIssues {}
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
 
 /** -1121 无效的交易对 */
-export class BadSymbol extends RequestIssues {}
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
 
 /** -1122 无效的交易对状态 */
-export class InvalidSymbolstatus extends RequestIssues {}
+export class InvalidSymbolstatus extends RequestIssues {
+  declare protected readonly isInvalidSymbolstatus: never;
+}
 
 /** -1125 无效的listenKey */
-export class InvalidListenKey extends RequestIssues {}
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
 
 /** -1127 查询间隔过长 */
-export class MoreThanXxHours extends RequestIssues {}
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
 
 /** -1128 无效的可选参数组合 */
-export class OptionalParamsBadCombo extends RequestIssues {}
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
 
 /** -1130 无效参数(值) */
-export class InvalidParameter extends RequestIssues {}
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
 
 /** -1134 strategyType不符合需求 */
-export class BadStrategyType extends RequestIssues {}
+export class BadStrategyType extends RequestIssues {
+  declare protected readonly isBadStrategyType: never;
+}
 
 /** -1135 无效的JSON */
-export class InvalidJson extends RequestIssues {}
+export class InvalidJson extends RequestIssues {
+  declare protected readonly isInvalidJson: never;
+}
 
 /** -1139 无效的Ticker类型 */
-export class InvalidTickerType extends RequestIssues {}
+export class InvalidTickerType extends RequestIssues {
+  declare protected readonly isInvalidTickerType: never;
+}
 
 /** -1145 无效的取消限制 */
-export class InvalidCancelRestrictions extends RequestIssues {}
+export class InvalidCancelRestrictions extends RequestIssues {
+  declare protected readonly isInvalidCancelRestrictions: never;
+}
 
 /** -1151 重复的交易对 */
-export class DuplicateSymbols extends RequestIssues {}
+export class DuplicateSymbols extends RequestIssues {
+  declare protected readonly isDuplicateSymbols: never;
+}
 
 /** -1152 无效的SBE报文头部 */
-export class InvalidSbeHeader extends RequestIssues {}
+export class InvalidSbeHeader extends RequestIssues {
+  declare protected readonly isInvalidSbeHeader: never;
+}
 
 /** -1153 不支持的SCHEMA_ID */
-export class UnsupportedSchemaId extends RequestIssues {}
+export class UnsupportedSchemaId extends RequestIssues {
+  declare protected readonly isUnsupportedSchemaId: never;
+}
 
 /** -1155 SBE 没有开启 */
-export class SbeDisabled extends RequestIssues {}
+export class SbeDisabled extends RequestIssues {
+  declare protected readonly isSbeDisabled: never;
+}
 
 /** -1158 OCO 订单类型被拒绝 */
-export class OcoOrderTypeRejected extends RequestIssues {}
+export class OcoOrderTypeRejected extends RequestIssues {
+  declare protected readonly isOcoOrderTypeRejected: never;
+}
 
 /** -1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题 */
-export class OcoIcebergqtyTimeinforce extends RequestIssues {}
+export class OcoIcebergqtyTimeinforce extends RequestIssues {
+  declare protected readonly isOcoIcebergqtyTimeinforce: never;
+}
 
 /** -1161 被弃用的模式 */
-export class DeprecatedSchema extends RequestIssues {}
+export class DeprecatedSchema extends RequestIssues {
+  declare protected readonly isDeprecatedSchema: never;
+}
 
 /** -1165 买入 OCO 限价单必须较低 */
-export class BuyOcoLimitMustBeBelow extends RequestIssues {}
+export class BuyOcoLimitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoLimitMustBeBelow: never;
+}
 
 /** -1166 卖出 OCO 限价单必须较高 */
-export class SellOcoLimitMustBeAbove extends RequestIssues {}
+export class SellOcoLimitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoLimitMustBeAbove: never;
+}
 
 /** -1168 两个 OCO 订单不能都是是限价单 */
-export class BothOcoOrdersCannotBeLimit extends RequestIssues {}
+export class BothOcoOrdersCannotBeLimit extends RequestIssues {
+  declare protected readonly isBothOcoOrdersCannotBeLimit: never;
+}
 
 /** -1169 Tag无效 */
-export class InvalidTagNumber extends RequestIssues {}
+export class InvalidTagNumber extends RequestIssues {
+  declare protected readonly isInvalidTagNumber: never;
+}
 
 /** -1170 Tag未被定义 */
-export class TagNotDefinedInMessage extends RequestIssues {}
+export class TagNotDefinedInMessage extends RequestIssues {
+  declare protected readonly isTagNotDefinedInMessage: never;
+}
 
 /** -1171 Tag重复出现 */
-export class TagAppearsMoreThanOnce extends RequestIssues {}
+export class TagAppearsMoreThanOnce extends RequestIssues {
+  declare protected readonly isTagAppearsMoreThanOnce: never;
+}
 
 /** -1172 Tag顺序错误 */
-export class TagOutOfOrder extends RequestIssues {}
+export class TagOutOfOrder extends RequestIssues {
+  declare protected readonly isTagOutOfOrder: never;
+}
 
 /** -1173 分组字段顺序错误 */
-export class GroupFieldsOutOfOrder extends RequestIssues {}
+export class GroupFieldsOutOfOrder extends RequestIssues {
+  declare protected readonly isGroupFieldsOutOfOrder: never;
+}
 
 /** -1174 无效组件 */
-export class InvalidComponent extends RequestIssues {}
+export class InvalidComponent extends RequestIssues {
+  declare protected readonly isInvalidComponent: never;
+}
 
 /** -1175 序列号重置错误 */
-export class ResetSeqNumSupport extends RequestIssues {}
+export class ResetSeqNumSupport extends RequestIssues {
+  declare protected readonly isResetSeqNumSupport: never;
+}
 
 /** -1176 已登录 */
-export class AlreadyLoggedIn extends RequestIssues {}
+export class AlreadyLoggedIn extends RequestIssues {
+  declare protected readonly isAlreadyLoggedIn: never;
+}
 
 /** -1177 错误消息 */
-export class GarbledMessage extends RequestIssues {}
+export class GarbledMessage extends RequestIssues {
+  declare protected readonly isGarbledMessage: never;
+}
 
 /** -1178 Compid错误 */
-export class BadSenderCompid extends RequestIssues {}
+export class BadSenderCompid extends RequestIssues {
+  declare protected readonly isBadSenderCompid: never;
+}
 
 /** -1179 序列号错误 */
-export class BadSeqNum extends RequestIssues {}
+export class BadSeqNum extends RequestIssues {
+  declare protected readonly isBadSeqNum: never;
+}
 
 /** -1180 登陆消息错误 */
-export class ExpectedLogon extends RequestIssues {}
+export class ExpectedLogon extends RequestIssues {
+  declare protected readonly isExpectedLogon: never;
+}
 
 /** -1181 消息太多 */
-export class TooManyMessages extends RequestIssues {}
+export class TooManyMessages extends RequestIssues {
+  declare protected readonly isTooManyMessages: never;
+}
 
 /** -1182 错误的参数组合 */
-export class ParamsBadCombo extends RequestIssues {}
+export class ParamsBadCombo extends RequestIssues {
+  declare protected readonly isParamsBadCombo: never;
+}
 
 /** -1183 不允许在 Drop Copy 会话中使用 */
-export class NotAllowedInDropCopySessions extends RequestIssues {}
+export class NotAllowedInDropCopySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInDropCopySessions: never;
+}
 
 /** -1184 不允许使用 Drop Copy 会话 */
-export class DropCopySessionNotAllowed extends RequestIssues {}
+export class DropCopySessionNotAllowed extends RequestIssues {
+  declare protected readonly isDropCopySessionNotAllowed: never;
+}
 
 /** -1185 需要使用 Drop Copy 会话 */
-export class DropCopySessionRequired extends RequestIssues {}
+export class DropCopySessionRequired extends RequestIssues {
+  declare protected readonly isDropCopySessionRequired: never;
+}
 
 /** -1186 不允许在订单输入会话中使用 */
-export class NotAllowedInOrderEntrySessions extends RequestIssues {}
+export class NotAllowedInOrderEntrySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInOrderEntrySessions: never;
+}
 
 /** -1187 不允许在 Market Data 会话中使用 */
-export class NotAllowedInMarketDataSessions extends RequestIssues {}
+export class NotAllowedInMarketDataSessions extends RequestIssues {
+  declare protected readonly isNotAllowedInMarketDataSessions: never;
+}
 
 /** -1188 组计数中的数字不正确 */
-export class IncorrectNumInGroupCount extends RequestIssues {}
+export class IncorrectNumInGroupCount extends RequestIssues {
+  declare protected readonly isIncorrectNumInGroupCount: never;
+}
 
 /** -1189 组中包含重复条目 */
-export class DuplicateEntriesInAGroup extends RequestIssues {}
+export class DuplicateEntriesInAGroup extends RequestIssues {
+  declare protected readonly isDuplicateEntriesInAGroup: never;
+}
 
 /** -1190 无效的请求 ID */
-export class InvalidRequestId extends RequestIssues {}
+export class InvalidRequestId extends RequestIssues {
+  declare protected readonly isInvalidRequestId: never;
+}
 
 /** -1191 订阅数量过多 */
-export class TooManySubscriptions extends RequestIssues {}
+export class TooManySubscriptions extends RequestIssues {
+  declare protected readonly isTooManySubscriptions: never;
+}
 
 /** -1194 错误的时间单位 */
-export class InvalidTimeUnit extends RequestIssues {}
+export class InvalidTimeUnit extends RequestIssues {
+  declare protected readonly isInvalidTimeUnit: never;
+}
 
 /** -1196 买方 OCO 单的止损限价单必须是上方（above） 订单 */
-export class BuyOcoStopLossMustBeAbove extends RequestIssues {}
+export class BuyOcoStopLossMustBeAbove extends RequestIssues {
+  declare protected readonly isBuyOcoStopLossMustBeAbove: never;
+}
 
 /** -1197 卖方 OCO 单的止损限价单必须是下方（below） 订单 */
-export class SellOcoStopLossMustBeBelow extends RequestIssues {}
+export class SellOcoStopLossMustBeBelow extends RequestIssues {
+  declare protected readonly isSellOcoStopLossMustBeBelow: never;
+}
 
 /** -1198 买方 OCO 单的止盈单必须是下方（below） 订单 */
-export class BuyOcoTakeProfitMustBeBelow extends RequestIssues {}
+export class BuyOcoTakeProfitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoTakeProfitMustBeBelow: never;
+}
 
 /** -1199 卖方 OCO 单的止盈单必须是上方（above） 订单 */
-export class SellOcoTakeProfitMustBeAbove extends RequestIssues {}
+export class SellOcoTakeProfitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoTakeProfitMustBeAbove: never;
+}
 
 /** -1210 错误的挂钩订单价格类型 */
-export class InvalidPegPriceType extends RequestIssues {}
+export class InvalidPegPriceType extends RequestIssues {
+  declare protected readonly isInvalidPegPriceType: never;
+}
 
 /** -1211 错误的挂钩订单偏移类型 */
-export class InvalidPegOffsetType extends RequestIssues {}
+export class InvalidPegOffsetType extends RequestIssues {
+  declare protected readonly isInvalidPegOffsetType: never;
+}
 
 /** -1220 交易对与状态不匹配 */
-export class SymbolDoesNotMatchStatus extends RequestIssues {}
+export class SymbolDoesNotMatchStatus extends RequestIssues {
+  declare protected readonly isSymbolDoesNotMatchStatus: never;
+}
 
 /** -1221 SBE 消息中包含错误的字段 */
-export class InvalidSbeMessageField extends RequestIssues {}
+export class InvalidSbeMessageField extends RequestIssues {
+  declare protected readonly isInvalidSbeMessageField: never;
+}
 
 /** -1222 OPO 的生效订单必须是买单 */
-export class OpoWorkingMustBeBuy extends RequestIssues {}
+export class OpoWorkingMustBeBuy extends RequestIssues {
+  declare protected readonly isOpoWorkingMustBeBuy: never;
+}
 
 /** -1223 OPO 的待处理订单必须是卖单 */
-export class OpoPendingMustBeSell extends RequestIssues {}
+export class OpoPendingMustBeSell extends RequestIssues {
+  declare protected readonly isOpoPendingMustBeSell: never;
+}
 
 /** -1224 生效订单缺少必须的 Tag */
-export class WorkingParamRequired extends RequestIssues {}
+export class WorkingParamRequired extends RequestIssues {
+  declare protected readonly isWorkingParamRequired: never;
+}
 
 /** -1225 待处理订单包含不需要的 Tag */
-export class PendingParamNotRequired extends RequestIssues {}
+export class PendingParamNotRequired extends RequestIssues {
+  declare protected readonly isPendingParamNotRequired: never;
+}
 
 /** -2010 新订单被拒绝 */
-export class NewOrderRejected extends RequestIssues {}
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
 
 /** -2011 撤销订单被拒绝 */
-export class CancelRejected extends RequestIssues {}
+export class CancelRejected extends RequestIssues {
+  declare protected readonly isCancelRejected: never;
+}
 
 /** -2013 不存在的订单 */
-export class NoSuchOrder extends RequestIssues {}
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
 
 /** -2014 API Key格式无效 */
-export class BadApiKeyFmt extends RequestIssues {}
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
 
 /** -2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放 */
-export class RejectedMbxKey extends RequestIssues {}
+export class RejectedMbxKey extends RequestIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
 
 /** -2016 非交易窗口 */
-export class NoTradingWindow extends RequestIssues {}
+export class NoTradingWindow extends RequestIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
 
 /** -2026 交易被归档 */
-export class OrderArchived extends RequestIssues {}
+export class OrderArchived extends RequestIssues {
+  declare protected readonly isOrderArchived: never;
+}
 
 /** -2035 有效的订阅 */
-export class SubscriptionActive extends RequestIssues {}
+export class SubscriptionActive extends RequestIssues {
+  declare protected readonly isSubscriptionActive: never;
+}
 
 /** -2036 非有效的订阅 */
-export class SubscriptionInactive extends RequestIssues {}
+export class SubscriptionInactive extends RequestIssues {
+  declare protected readonly isSubscriptionInactive: never;
+}
 
 /** -2039 ClientOrderId 无效 */
-export class ClientOrderIdInvalid extends RequestIssues {}
+export class ClientOrderIdInvalid extends RequestIssues {
+  declare protected readonly isClientOrderIdInvalid: never;
+}
 
 /** -2042 最大订阅 ID */
-export class MaximumSubscriptionIds extends RequestIssues {}
+export class MaximumSubscriptionIds extends RequestIssues {
+  declare protected readonly isMaximumSubscriptionIds: never;
+}
 
 /** -2043 无参考价格 */
-export class NoReferencePrice extends RequestIssues {}
+export class NoReferencePrice extends RequestIssues {
+  declare protected readonly isNoReferencePrice: never;
+}
 
 /** -2021 Order cancel-replace partially failed */
-export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {}
+export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplacePartiallyFailed: never;
+}
 
 /** -2022 Order cancel-replace failed. */
-export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {}
+export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplaceFailed: never;
+}
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([

@@ -3658,15 +3658,26 @@ export class ApiError extends Error {
    * own when called on `ApiError` or a class the code is under; called on an
    * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError, O extends ApiErrorOptions = ApiErrorOptions>(
-    this: new (code: Code, msg: string, options?: O) => T,
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
     payload: unknown,
-    options?: O,
-  ): T {
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
     const [code, msg] = errorFields(payload);
     const specific = CLASSES.get(code);
     const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new (chosen as new (code: Code, msg: string, options?: O) => T)(code, msg, options);
+    return new chosen(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -3717,620 +3728,1033 @@ function describe(value: unknown): string {
   return `${typeof value} ${shown}`.slice(0, 80);
 }
 
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
 /** 10xx - General Server or Network issues */
-export class GeneralServerOrNetworkIssues extends ApiError {}
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
 
 /** 11xx - Request issues */
-export class RequestIssues extends ApiError {}
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
 
 /** 20xx - Processing Issues */
-export class ProcessingIssues extends ApiError {}
+export class ProcessingIssues extends ApiError {
+  declare protected readonly isProcessingIssues: never;
+}
 
 /** 40xx - Filters and other Issues */
-export class FiltersAndOtherIssues extends ApiError {}
+export class FiltersAndOtherIssues extends ApiError {
+  declare protected readonly isFiltersAndOtherIssues: never;
+}
 
 /** 50xx - Order Execution Issues */
-export class OrderExecutionIssues extends ApiError {}
+export class OrderExecutionIssues extends ApiError {
+  declare protected readonly isOrderExecutionIssues: never;
+}
 
 /** -1000 UNKNOWN */
-export class Unknown extends GeneralServerOrNetworkIssues {}
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
 
 /** -1001 DISCONNECTED */
-export class Disconnected extends GeneralServerOrNetworkIssues {}
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
 
 /** -1002 UNAUTHORIZED */
-export class Unauthorized extends GeneralServerOrNetworkIssues {}
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
 
 /** -1003 TOO_MANY_REQUESTS */
-export class TooManyRequests extends GeneralServerOrNetworkIssues {}
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
 
 /** -1004 DUPLICATE_IP */
-export class DuplicateIp extends GeneralServerOrNetworkIssues {}
+export class DuplicateIp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDuplicateIp: never;
+}
 
 /** -1005 NO_SUCH_IP */
-export class NoSuchIp extends GeneralServerOrNetworkIssues {}
+export class NoSuchIp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNoSuchIp: never;
+}
 
 /** -1006 UNEXPECTED_RESP */
-export class UnexpectedResp extends GeneralServerOrNetworkIssues {}
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
 
 /** -1007 TIMEOUT */
-export class Timeout extends GeneralServerOrNetworkIssues {}
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
 
 /** -1008 Request Throttled */
-export class RequestThrottled extends GeneralServerOrNetworkIssues {}
+export class RequestThrottled extends GeneralServerOrNetworkIssues {
+  declare protected readonly isRequestThrottled: never;
+}
 
 /** -1010 ERROR_MSG_RECEIVED */
-export class ErrorMsgReceived extends GeneralServerOrNetworkIssues {}
+export class ErrorMsgReceived extends GeneralServerOrNetworkIssues {
+  declare protected readonly isErrorMsgReceived: never;
+}
 
 /** -1011 NON_WHITE_LIST */
-export class NonWhiteList extends GeneralServerOrNetworkIssues {}
+export class NonWhiteList extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNonWhiteList: never;
+}
 
 /** -1013 INVALID_MESSAGE */
-export class InvalidMessage extends GeneralServerOrNetworkIssues {}
+export class InvalidMessage extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidMessage: never;
+}
 
 /** -1014 UNKNOWN_ORDER_COMPOSITION */
-export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {}
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
 
 /** -1015 TOO_MANY_ORDERS */
-export class TooManyOrders extends GeneralServerOrNetworkIssues {}
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
 
 /** -1016 SERVICE_SHUTTING_DOWN */
-export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {}
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
 
 /** -1020 UNSUPPORTED_OPERATION */
-export class UnsupportedOperation extends GeneralServerOrNetworkIssues {}
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
 
 /** -1021 INVALID_TIMESTAMP */
-export class InvalidTimestamp extends GeneralServerOrNetworkIssues {}
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
 
 /** -1022 INVALID_SIGNATURE */
-export class InvalidSignature extends GeneralServerOrNetworkIssues {}
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
 
 /** -1023 START_TIME_GREATER_THAN_END_TIME */
-export class StartTimeGreaterThanEndTime extends GeneralServerOrNetworkIssues {}
+export class StartTimeGreaterThanEndTime extends GeneralServerOrNetworkIssues {
+  declare protected readonly isStartTimeGreaterThanEndTime: never;
+}
 
 /** -1099 NOT_FOUND */
-export class NotFound extends GeneralServerOrNetworkIssues {}
+export class NotFound extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNotFound: never;
+}
 
 /** -1100 ILLEGAL_CHARS */
-export class IllegalChars extends RequestIssues {}
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
 
 /** -1101 TOO_MANY_PARAMETERS */
-export class TooManyParameters extends RequestIssues {}
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
 
 /** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
-export class MandatoryParamEmptyOrMalformed extends RequestIssues {}
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
 
 /** -1103 UNKNOWN_PARAM */
-export class UnknownParam extends RequestIssues {}
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
 
 /** -1104 UNREAD_PARAMETERS */
-export class UnreadParameters extends RequestIssues {}
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
 
 /** -1105 PARAM_EMPTY */
-export class ParamEmpty extends RequestIssues {}
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
 
 /** -1106 PARAM_NOT_REQUIRED */
-export class ParamNotRequired extends RequestIssues {}
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
 
 /** -1108 BAD_ASSET */
-export class BadAsset extends RequestIssues {}
+export class BadAsset extends RequestIssues {
+  declare protected readonly isBadAsset: never;
+}
 
 /** -1109 BAD_ACCOUNT */
-export class BadAccount extends RequestIssues {}
+export class BadAccount extends RequestIssues {
+  declare protected readonly isBadAccount: never;
+}
 
 /** -1110 BAD_INSTRUMENT_TYPE */
-export class BadInstrumentType extends RequestIssues {}
+export class BadInstrumentType extends RequestIssues {
+  declare protected readonly isBadInstrumentType: never;
+}
 
 /** -1111 BAD_PRECISION */
-export class BadPrecision extends RequestIssues {}
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
 
 /** -1112 NO_DEPTH */
-export class NoDepth extends RequestIssues {}
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
 
 /** -1113 WITHDRAW_NOT_NEGATIVE */
-export class WithdrawNotNegative extends RequestIssues {}
+export class WithdrawNotNegative extends RequestIssues {
+  declare protected readonly isWithdrawNotNegative: never;
+}
 
 /** -1114 TIF_NOT_REQUIRED */
-export class TifNotRequired extends RequestIssues {}
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
 
 /** -1115 INVALID_TIF */
-export class InvalidTif extends RequestIssues {}
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
 
 /** -1116 INVALID_ORDER_TYPE */
-export class InvalidOrderType extends RequestIssues {}
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
 
 /** -1117 INVALID_SIDE */
-export class InvalidSide extends RequestIssues {}
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
 
 /** -1118 EMPTY_NEW_CL_ORD_ID */
-export class EmptyNewClOrdId extends RequestIssues {}
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
 
 /** -1119 EMPTY_ORG_CL_ORD_ID */
-export class EmptyOrgClOrdId extends RequestIssues {}
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
 
 /** -1120 BAD_INTERVAL */
-export class BadInterval extends RequestIssues {}
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
 
 /** -1121 BAD_SYMBOL */
-export class BadSymbol extends RequestIssues {}
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
 
 /** -1122 INVALID_SYMBOL_STATUS */
-export class InvalidSymbolStatus extends RequestIssues {}
+export class InvalidSymbolStatus extends RequestIssues {
+  declare protected readonly isInvalidSymbolStatus: never;
+}
 
 /** -1125 INVALID_LISTEN_KEY */
-export class InvalidListenKey extends RequestIssues {}
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
 
 /** -1126 ASSET_NOT_SUPPORTED */
-export class AssetNotSupported extends RequestIssues {}
+export class AssetNotSupported extends RequestIssues {
+  declare protected readonly isAssetNotSupported: never;
+}
 
 /** -1127 MORE_THAN_XX_HOURS */
-export class MoreThanXxHours extends RequestIssues {}
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
 
 /** -1128 OPTIONAL_PARAMS_BAD_COMBO */
-export class OptionalParamsBadCombo extends RequestIssues {}
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
 
 /** -1130 INVALID_PARAMETER */
-export class InvalidParameter extends RequestIssues {}
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
 
 /** -1136 INVALID_NEW_ORDER_RESP_TYPE */
-export class InvalidNewOrderRespType extends RequestIssues {}
+export class InvalidNewOrderRespType extends RequestIssues {
+  declare protected readonly isInvalidNewOrderRespType: never;
+}
 
 /** -2010 NEW_ORDER_REJECTED */
-export class NewOrderRejected extends ProcessingIssues {}
+export class NewOrderRejected extends ProcessingIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
 
 /** -2011 CANCEL_REJECTED */
-export class CancelRejected extends ProcessingIssues {}
+export class CancelRejected extends ProcessingIssues {
+  declare protected readonly isCancelRejected: never;
+}
 
 /** -2012 CANCEL_ALL_FAIL */
-export class CancelAllFail extends ProcessingIssues {}
+export class CancelAllFail extends ProcessingIssues {
+  declare protected readonly isCancelAllFail: never;
+}
 
 /** -2013 NO_SUCH_ORDER */
-export class NoSuchOrder extends ProcessingIssues {}
+export class NoSuchOrder extends ProcessingIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
 
 /** -2014 BAD_API_KEY_FMT */
-export class BadApiKeyFmt extends ProcessingIssues {}
+export class BadApiKeyFmt extends ProcessingIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
 
 /** -2015 REJECTED_MBX_KEY */
-export class RejectedMbxKey extends ProcessingIssues {}
+export class RejectedMbxKey extends ProcessingIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
 
 /** -2016 NO_TRADING_WINDOW */
-export class NoTradingWindow extends ProcessingIssues {}
+export class NoTradingWindow extends ProcessingIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
 
 /** -2017 API_KEYS_LOCKED */
-export class ApiKeysLocked extends ProcessingIssues {}
+export class ApiKeysLocked extends ProcessingIssues {
+  declare protected readonly isApiKeysLocked: never;
+}
 
 /** -2018 BALANCE_NOT_SUFFICIENT */
-export class BalanceNotSufficient extends ProcessingIssues {}
+export class BalanceNotSufficient extends ProcessingIssues {
+  declare protected readonly isBalanceNotSufficient: never;
+}
 
 /** -2019 MARGIN_NOT_SUFFICIEN */
-export class MarginNotSufficien extends ProcessingIssues {}
+export class MarginNotSufficien extends ProcessingIssues {
+  declare protected readonly isMarginNotSufficien: never;
+}
 
 /** -2020 UNABLE_TO_FILL */
-export class UnableToFill extends ProcessingIssues {}
+export class UnableToFill extends ProcessingIssues {
+  declare protected readonly isUnableToFill: never;
+}
 
 /** -2021 ORDER_WOULD_IMMEDIATELY_TRIGGER */
-export class OrderWouldImmediatelyTrigger extends ProcessingIssues {}
+export class OrderWouldImmediatelyTrigger extends ProcessingIssues {
+  declare protected readonly isOrderWouldImmediatelyTrigger: never;
+}
 
 /** -2022 REDUCE_ONLY_REJECT */
-export class ReduceOnlyReject extends ProcessingIssues {}
+export class ReduceOnlyReject extends ProcessingIssues {
+  declare protected readonly isReduceOnlyReject: never;
+}
 
 /** -2023 USER_IN_LIQUIDATION */
-export class UserInLiquidation extends ProcessingIssues {}
+export class UserInLiquidation extends ProcessingIssues {
+  declare protected readonly isUserInLiquidation: never;
+}
 
 /** -2024 POSITION_NOT_SUFFICIENT */
-export class PositionNotSufficient extends ProcessingIssues {}
+export class PositionNotSufficient extends ProcessingIssues {
+  declare protected readonly isPositionNotSufficient: never;
+}
 
 /** -2025 MAX_OPEN_ORDER_EXCEEDED */
-export class MaxOpenOrderExceeded extends ProcessingIssues {}
+export class MaxOpenOrderExceeded extends ProcessingIssues {
+  declare protected readonly isMaxOpenOrderExceeded: never;
+}
 
 /** -2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED */
-export class ReduceOnlyOrderTypeNotSupported extends ProcessingIssues {}
+export class ReduceOnlyOrderTypeNotSupported extends ProcessingIssues {
+  declare protected readonly isReduceOnlyOrderTypeNotSupported: never;
+}
 
 /** -2027 MAX_LEVERAGE_RATIO */
-export class MaxLeverageRatio extends ProcessingIssues {}
+export class MaxLeverageRatio extends ProcessingIssues {
+  declare protected readonly isMaxLeverageRatio: never;
+}
 
 /** -2028 MIN_LEVERAGE_RATIO */
-export class MinLeverageRatio extends ProcessingIssues {}
+export class MinLeverageRatio extends ProcessingIssues {
+  declare protected readonly isMinLeverageRatio: never;
+}
 
 /** -4000 INVALID_ORDER_STATUS */
-export class InvalidOrderStatus extends FiltersAndOtherIssues {}
+export class InvalidOrderStatus extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOrderStatus: never;
+}
 
 /** -4001 PRICE_LESS_THAN_ZERO */
-export class PriceLessThanZero extends FiltersAndOtherIssues {}
+export class PriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanZero: never;
+}
 
 /** -4002 PRICE_GREATER_THAN_MAX_PRICE */
-export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {}
+export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceGreaterThanMaxPrice: never;
+}
 
 /** -4003 QTY_LESS_THAN_ZERO */
-export class QtyLessThanZero extends FiltersAndOtherIssues {}
+export class QtyLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanZero: never;
+}
 
 /** -4004 QTY_LESS_THAN_MIN_QTY */
-export class QtyLessThanMinQty extends FiltersAndOtherIssues {}
+export class QtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanMinQty: never;
+}
 
 /** -4005 QTY_GREATER_THAN_MAX_QTY */
-export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {}
+export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyGreaterThanMaxQty: never;
+}
 
 /** -4006 STOP_PRICE_LESS_THAN_ZERO */
-export class StopPriceLessThanZero extends FiltersAndOtherIssues {}
+export class StopPriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceLessThanZero: never;
+}
 
 /** -4007 STOP_PRICE_GREATER_THAN_MAX_PRICE */
-export class StopPriceGreaterThanMaxPrice extends FiltersAndOtherIssues {}
+export class StopPriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceGreaterThanMaxPrice: never;
+}
 
 /** -4008 TICK_SIZE_LESS_THAN_ZERO */
-export class TickSizeLessThanZero extends FiltersAndOtherIssues {}
+export class TickSizeLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isTickSizeLessThanZero: never;
+}
 
 /** -4009 MAX_PRICE_LESS_THAN_MIN_PRICE */
-export class MaxPriceLessThanMinPrice extends FiltersAndOtherIssues {}
+export class MaxPriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isMaxPriceLessThanMinPrice: never;
+}
 
 /** -4010 MAX_QTY_LESS_THAN_MIN_QTY */
-export class MaxQtyLessThanMinQty extends FiltersAndOtherIssues {}
+export class MaxQtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isMaxQtyLessThanMinQty: never;
+}
 
 /** -4011 STEP_SIZE_LESS_THAN_ZERO */
-export class StepSizeLessThanZero extends FiltersAndOtherIssues {}
+export class StepSizeLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isStepSizeLessThanZero: never;
+}
 
 /** -4012 MAX_NUM_ORDERS_LESS_THAN_ZERO */
-export class MaxNumOrdersLessThanZero extends FiltersAndOtherIssues {}
+export class MaxNumOrdersLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMaxNumOrdersLessThanZero: never;
+}
 
 /** -4013 PRICE_LESS_THAN_MIN_PRICE */
-export class PriceLessThanMinPrice extends FiltersAndOtherIssues {}
+export class PriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanMinPrice: never;
+}
 
 /** -4014 PRICE_NOT_INCREASED_BY_TICK_SIZE */
-export class PriceNotIncreasedByTickSize extends FiltersAndOtherIssues {}
+export class PriceNotIncreasedByTickSize extends FiltersAndOtherIssues {
+  declare protected readonly isPriceNotIncreasedByTickSize: never;
+}
 
 /** -4015 INVALID_CL_ORD_ID_LEN */
-export class InvalidClOrdIdLen extends FiltersAndOtherIssues {}
+export class InvalidClOrdIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClOrdIdLen: never;
+}
 
 /** -4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP */
-export class PriceHighterThanMultiplierUp extends FiltersAndOtherIssues {}
+export class PriceHighterThanMultiplierUp extends FiltersAndOtherIssues {
+  declare protected readonly isPriceHighterThanMultiplierUp: never;
+}
 
 /** -4017 MULTIPLIER_UP_LESS_THAN_ZERO */
-export class MultiplierUpLessThanZero extends FiltersAndOtherIssues {}
+export class MultiplierUpLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierUpLessThanZero: never;
+}
 
 /** -4018 MULTIPLIER_DOWN_LESS_THAN_ZERO */
-export class MultiplierDownLessThanZero extends FiltersAndOtherIssues {}
+export class MultiplierDownLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierDownLessThanZero: never;
+}
 
 /** -4019 COMPOSITE_SCALE_OVERFLOW */
-export class CompositeScaleOverflow extends FiltersAndOtherIssues {}
+export class CompositeScaleOverflow extends FiltersAndOtherIssues {
+  declare protected readonly isCompositeScaleOverflow: never;
+}
 
 /** -4020 TARGET_STRATEGY_INVALID */
-export class TargetStrategyInvalid extends FiltersAndOtherIssues {}
+export class TargetStrategyInvalid extends FiltersAndOtherIssues {
+  declare protected readonly isTargetStrategyInvalid: never;
+}
 
 /** -4021 INVALID_DEPTH_LIMIT */
-export class InvalidDepthLimit extends FiltersAndOtherIssues {}
+export class InvalidDepthLimit extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidDepthLimit: never;
+}
 
 /** -4022 WRONG_MARKET_STATUS */
-export class WrongMarketStatus extends FiltersAndOtherIssues {}
+export class WrongMarketStatus extends FiltersAndOtherIssues {
+  declare protected readonly isWrongMarketStatus: never;
+}
 
 /** -4023 QTY_NOT_INCREASED_BY_STEP_SIZE */
-export class QtyNotIncreasedByStepSize extends FiltersAndOtherIssues {}
+export class QtyNotIncreasedByStepSize extends FiltersAndOtherIssues {
+  declare protected readonly isQtyNotIncreasedByStepSize: never;
+}
 
 /** -4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN */
-export class PriceLowerThanMultiplierDown extends FiltersAndOtherIssues {}
+export class PriceLowerThanMultiplierDown extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLowerThanMultiplierDown: never;
+}
 
 /** -4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO */
-export class MultiplierDecimalLessThanZero extends FiltersAndOtherIssues {}
+export class MultiplierDecimalLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierDecimalLessThanZero: never;
+}
 
 /** -4026 COMMISSION_INVALID */
-export class CommissionInvalid extends FiltersAndOtherIssues {}
+export class CommissionInvalid extends FiltersAndOtherIssues {
+  declare protected readonly isCommissionInvalid: never;
+}
 
 /** -4027 INVALID_ACCOUNT_TYPE */
-export class InvalidAccountType extends FiltersAndOtherIssues {}
+export class InvalidAccountType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidAccountType: never;
+}
 
 /** -4028 INVALID_LEVERAGE */
-export class InvalidLeverage extends FiltersAndOtherIssues {}
+export class InvalidLeverage extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidLeverage: never;
+}
 
 /** -4029 INVALID_TICK_SIZE_PRECISION */
-export class InvalidTickSizePrecision extends FiltersAndOtherIssues {}
+export class InvalidTickSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTickSizePrecision: never;
+}
 
 /** -4030 INVALID_STEP_SIZE_PRECISION */
-export class InvalidStepSizePrecision extends FiltersAndOtherIssues {}
+export class InvalidStepSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidStepSizePrecision: never;
+}
 
 /** -4031 INVALID_WORKING_TYPE */
-export class InvalidWorkingType extends FiltersAndOtherIssues {}
+export class InvalidWorkingType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidWorkingType: never;
+}
 
 /** -4032 EXCEED_MAX_CANCEL_ORDER_SIZE */
-export class ExceedMaxCancelOrderSize extends FiltersAndOtherIssues {}
+export class ExceedMaxCancelOrderSize extends FiltersAndOtherIssues {
+  declare protected readonly isExceedMaxCancelOrderSize: never;
+}
 
 /** -4033 INSURANCE_ACCOUNT_NOT_FOUND */
-export class InsuranceAccountNotFound extends FiltersAndOtherIssues {}
+export class InsuranceAccountNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isInsuranceAccountNotFound: never;
+}
 
 /** -4044 INVALID_BALANCE_TYPE */
-export class InvalidBalanceType extends FiltersAndOtherIssues {}
+export class InvalidBalanceType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidBalanceType: never;
+}
 
 /** -4045 MAX_STOP_ORDER_EXCEEDED */
-export class MaxStopOrderExceeded extends FiltersAndOtherIssues {}
+export class MaxStopOrderExceeded extends FiltersAndOtherIssues {
+  declare protected readonly isMaxStopOrderExceeded: never;
+}
 
 /** -4046 NO_NEED_TO_CHANGE_MARGIN_TYPE */
-export class NoNeedToChangeMarginType extends FiltersAndOtherIssues {}
+export class NoNeedToChangeMarginType extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeMarginType: never;
+}
 
 /** -4047 THERE_EXISTS_OPEN_ORDERS */
-export class ThereExistsOpenOrders extends FiltersAndOtherIssues {}
+export class ThereExistsOpenOrders extends FiltersAndOtherIssues {
+  declare protected readonly isThereExistsOpenOrders: never;
+}
 
 /** -4048 THERE_EXISTS_QUANTITY */
-export class ThereExistsQuantity extends FiltersAndOtherIssues {}
+export class ThereExistsQuantity extends FiltersAndOtherIssues {
+  declare protected readonly isThereExistsQuantity: never;
+}
 
 /** -4049 ADD_ISOLATED_MARGIN_REJECT */
-export class AddIsolatedMarginReject extends FiltersAndOtherIssues {}
+export class AddIsolatedMarginReject extends FiltersAndOtherIssues {
+  declare protected readonly isAddIsolatedMarginReject: never;
+}
 
 /** -4050 CROSS_BALANCE_INSUFFICIENT */
-export class CrossBalanceInsufficient extends FiltersAndOtherIssues {}
+export class CrossBalanceInsufficient extends FiltersAndOtherIssues {
+  declare protected readonly isCrossBalanceInsufficient: never;
+}
 
 /** -4051 ISOLATED_BALANCE_INSUFFICIENT */
-export class IsolatedBalanceInsufficient extends FiltersAndOtherIssues {}
+export class IsolatedBalanceInsufficient extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedBalanceInsufficient: never;
+}
 
 /** -4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN */
-export class NoNeedToChangeAutoAddMargin extends FiltersAndOtherIssues {}
+export class NoNeedToChangeAutoAddMargin extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeAutoAddMargin: never;
+}
 
 /** -4053 AUTO_ADD_CROSSED_MARGIN_REJECT */
-export class AutoAddCrossedMarginReject extends FiltersAndOtherIssues {}
+export class AutoAddCrossedMarginReject extends FiltersAndOtherIssues {
+  declare protected readonly isAutoAddCrossedMarginReject: never;
+}
 
 /** -4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT */
-export class AddIsolatedMarginNoPositionReject extends FiltersAndOtherIssues {}
+export class AddIsolatedMarginNoPositionReject extends FiltersAndOtherIssues {
+  declare protected readonly isAddIsolatedMarginNoPositionReject: never;
+}
 
 /** -4055 AMOUNT_MUST_BE_POSITIVE */
-export class AmountMustBePositive extends FiltersAndOtherIssues {}
+export class AmountMustBePositive extends FiltersAndOtherIssues {
+  declare protected readonly isAmountMustBePositive: never;
+}
 
 /** -4056 INVALID_API_KEY_TYPE */
-export class InvalidApiKeyType extends FiltersAndOtherIssues {}
+export class InvalidApiKeyType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidApiKeyType: never;
+}
 
 /** -4057 INVALID_RSA_PUBLIC_KEY */
-export class InvalidRsaPublicKey extends FiltersAndOtherIssues {}
+export class InvalidRsaPublicKey extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidRsaPublicKey: never;
+}
 
 /** -4058 MAX_PRICE_TOO_LARGE */
-export class MaxPriceTooLarge extends FiltersAndOtherIssues {}
+export class MaxPriceTooLarge extends FiltersAndOtherIssues {
+  declare protected readonly isMaxPriceTooLarge: never;
+}
 
 /** -4059 NO_NEED_TO_CHANGE_POSITION_SIDE */
-export class NoNeedToChangePositionSide extends FiltersAndOtherIssues {}
+export class NoNeedToChangePositionSide extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangePositionSide: never;
+}
 
 /** -4060 INVALID_POSITION_SIDE */
-export class InvalidPositionSide extends FiltersAndOtherIssues {}
+export class InvalidPositionSide extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPositionSide: never;
+}
 
 /** -4061 POSITION_SIDE_NOT_MATCH */
-export class PositionSideNotMatch extends FiltersAndOtherIssues {}
+export class PositionSideNotMatch extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideNotMatch: never;
+}
 
 /** -4062 REDUCE_ONLY_CONFLICT */
-export class ReduceOnlyConflict extends FiltersAndOtherIssues {}
+export class ReduceOnlyConflict extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyConflict: never;
+}
 
 /** -4063 INVALID_OPTIONS_REQUEST_TYPE */
-export class InvalidOptionsRequestType extends FiltersAndOtherIssues {}
+export class InvalidOptionsRequestType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsRequestType: never;
+}
 
 /** -4064 INVALID_OPTIONS_TIME_FRAME */
-export class InvalidOptionsTimeFrame extends FiltersAndOtherIssues {}
+export class InvalidOptionsTimeFrame extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsTimeFrame: never;
+}
 
 /** -4065 INVALID_OPTIONS_AMOUNT */
-export class InvalidOptionsAmount extends FiltersAndOtherIssues {}
+export class InvalidOptionsAmount extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsAmount: never;
+}
 
 /** -4066 INVALID_OPTIONS_EVENT_TYPE */
-export class InvalidOptionsEventType extends FiltersAndOtherIssues {}
+export class InvalidOptionsEventType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsEventType: never;
+}
 
 /** -4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS */
-export class PositionSideChangeExistsOpenOrders extends FiltersAndOtherIssues {}
+export class PositionSideChangeExistsOpenOrders extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideChangeExistsOpenOrders: never;
+}
 
 /** -4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY */
-export class PositionSideChangeExistsQuantity extends FiltersAndOtherIssues {}
+export class PositionSideChangeExistsQuantity extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideChangeExistsQuantity: never;
+}
 
 /** -4069 INVALID_OPTIONS_PREMIUM_FEE */
-export class InvalidOptionsPremiumFee extends FiltersAndOtherIssues {}
+export class InvalidOptionsPremiumFee extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsPremiumFee: never;
+}
 
 /** -4070 INVALID_CL_OPTIONS_ID_LEN */
-export class InvalidClOptionsIdLen extends FiltersAndOtherIssues {}
+export class InvalidClOptionsIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClOptionsIdLen: never;
+}
 
 /** -4071 INVALID_OPTIONS_DIRECTION */
-export class InvalidOptionsDirection extends FiltersAndOtherIssues {}
+export class InvalidOptionsDirection extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsDirection: never;
+}
 
 /** -4072 OPTIONS_PREMIUM_NOT_UPDATE */
-export class OptionsPremiumNotUpdate extends FiltersAndOtherIssues {}
+export class OptionsPremiumNotUpdate extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumNotUpdate: never;
+}
 
 /** -4073 OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO */
-export class OptionsPremiumInputLessThanZero extends FiltersAndOtherIssues {}
+export class OptionsPremiumInputLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumInputLessThanZero: never;
+}
 
 /** -4074 OPTIONS_AMOUNT_BIGGER_THAN_UPPER */
-export class OptionsAmountBiggerThanUpper extends FiltersAndOtherIssues {}
+export class OptionsAmountBiggerThanUpper extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsAmountBiggerThanUpper: never;
+}
 
 /** -4075 OPTIONS_PREMIUM_OUTPUT_ZERO */
-export class OptionsPremiumOutputZero extends FiltersAndOtherIssues {}
+export class OptionsPremiumOutputZero extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumOutputZero: never;
+}
 
 /** -4076 OPTIONS_PREMIUM_TOO_DIFF */
-export class OptionsPremiumTooDiff extends FiltersAndOtherIssues {}
+export class OptionsPremiumTooDiff extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumTooDiff: never;
+}
 
 /** -4077 OPTIONS_PREMIUM_REACH_LIMIT */
-export class OptionsPremiumReachLimit extends FiltersAndOtherIssues {}
+export class OptionsPremiumReachLimit extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumReachLimit: never;
+}
 
 /** -4078 OPTIONS_COMMON_ERROR */
-export class OptionsCommonError extends FiltersAndOtherIssues {}
+export class OptionsCommonError extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsCommonError: never;
+}
 
 /** -4079 INVALID_OPTIONS_ID */
-export class InvalidOptionsId extends FiltersAndOtherIssues {}
+export class InvalidOptionsId extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsId: never;
+}
 
 /** -4080 OPTIONS_USER_NOT_FOUND */
-export class OptionsUserNotFound extends FiltersAndOtherIssues {}
+export class OptionsUserNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsUserNotFound: never;
+}
 
 /** -4081 OPTIONS_NOT_FOUND */
-export class OptionsNotFound extends FiltersAndOtherIssues {}
+export class OptionsNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsNotFound: never;
+}
 
 /** -4082 INVALID_BATCH_PLACE_ORDER_SIZE */
-export class InvalidBatchPlaceOrderSize extends FiltersAndOtherIssues {}
+export class InvalidBatchPlaceOrderSize extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidBatchPlaceOrderSize: never;
+}
 
 /** -4083 PLACE_BATCH_ORDERS_FAIL */
-export class PlaceBatchOrdersFail extends FiltersAndOtherIssues {}
+export class PlaceBatchOrdersFail extends FiltersAndOtherIssues {
+  declare protected readonly isPlaceBatchOrdersFail: never;
+}
 
 /** -4084 UPCOMING_METHOD */
-export class UpcomingMethod extends FiltersAndOtherIssues {}
+export class UpcomingMethod extends FiltersAndOtherIssues {
+  declare protected readonly isUpcomingMethod: never;
+}
 
 /** -4085 INVALID_NOTIONAL_LIMIT_COEF */
-export class InvalidNotionalLimitCoef extends FiltersAndOtherIssues {}
+export class InvalidNotionalLimitCoef extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidNotionalLimitCoef: never;
+}
 
 /** -4086 INVALID_PRICE_SPREAD_THRESHOLD */
-export class InvalidPriceSpreadThreshold extends FiltersAndOtherIssues {}
+export class InvalidPriceSpreadThreshold extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPriceSpreadThreshold: never;
+}
 
 /** -4087 REDUCE_ONLY_ORDER_PERMISSION */
-export class ReduceOnlyOrderPermission extends FiltersAndOtherIssues {}
+export class ReduceOnlyOrderPermission extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyOrderPermission: never;
+}
 
 /** -4088 NO_PLACE_ORDER_PERMISSION */
-export class NoPlaceOrderPermission extends FiltersAndOtherIssues {}
+export class NoPlaceOrderPermission extends FiltersAndOtherIssues {
+  declare protected readonly isNoPlaceOrderPermission: never;
+}
 
 /** -4104 INVALID_CONTRACT_TYPE */
-export class InvalidContractType extends FiltersAndOtherIssues {}
+export class InvalidContractType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidContractType: never;
+}
 
 /** -4109 INACTIVE_ACCOUNT */
-export class InactiveAccount extends FiltersAndOtherIssues {}
+export class InactiveAccount extends FiltersAndOtherIssues {
+  declare protected readonly isInactiveAccount: never;
+}
 
 /** -4114 INVALID_CLIENT_TRAN_ID_LEN */
-export class InvalidClientTranIdLen extends FiltersAndOtherIssues {}
+export class InvalidClientTranIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClientTranIdLen: never;
+}
 
 /** -4115 DUPLICATED_CLIENT_TRAN_ID */
-export class DuplicatedClientTranId extends FiltersAndOtherIssues {}
+export class DuplicatedClientTranId extends FiltersAndOtherIssues {
+  declare protected readonly isDuplicatedClientTranId: never;
+}
 
 /** -4116 DUPLICATED_CLIENT_ORDER_ID */
-export class DuplicatedClientOrderId extends FiltersAndOtherIssues {}
+export class DuplicatedClientOrderId extends FiltersAndOtherIssues {
+  declare protected readonly isDuplicatedClientOrderId: never;
+}
 
 /** -4117 STOP_ORDER_TRIGGERING */
-export class StopOrderTriggering extends FiltersAndOtherIssues {}
+export class StopOrderTriggering extends FiltersAndOtherIssues {
+  declare protected readonly isStopOrderTriggering: never;
+}
 
 /** -4118 REDUCE_ONLY_MARGIN_CHECK_FAILED */
-export class ReduceOnlyMarginCheckFailed extends FiltersAndOtherIssues {}
+export class ReduceOnlyMarginCheckFailed extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyMarginCheckFailed: never;
+}
 
 /** -4131 MARKET_ORDER_REJECT */
-export class MarketOrderReject extends FiltersAndOtherIssues {}
+export class MarketOrderReject extends FiltersAndOtherIssues {
+  declare protected readonly isMarketOrderReject: never;
+}
 
 /** -4135 INVALID_ACTIVATION_PRICE */
-export class InvalidActivationPrice extends FiltersAndOtherIssues {}
+export class InvalidActivationPrice extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidActivationPrice: never;
+}
 
 /** -4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION */
-export class QuantityExistsWithClosePosition extends FiltersAndOtherIssues {}
+export class QuantityExistsWithClosePosition extends FiltersAndOtherIssues {
+  declare protected readonly isQuantityExistsWithClosePosition: never;
+}
 
 /** -4138 REDUCE_ONLY_MUST_BE_TRUE */
-export class ReduceOnlyMustBeTrue extends FiltersAndOtherIssues {}
+export class ReduceOnlyMustBeTrue extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyMustBeTrue: never;
+}
 
 /** -4139 ORDER_TYPE_CANNOT_BE_MKT */
-export class OrderTypeCannotBeMkt extends FiltersAndOtherIssues {}
+export class OrderTypeCannotBeMkt extends FiltersAndOtherIssues {
+  declare protected readonly isOrderTypeCannotBeMkt: never;
+}
 
 /** -4140 INVALID_OPENING_POSITION_STATUS */
-export class InvalidOpeningPositionStatus extends FiltersAndOtherIssues {}
+export class InvalidOpeningPositionStatus extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOpeningPositionStatus: never;
+}
 
 /** -4141 SYMBOL_ALREADY_CLOSED */
-export class SymbolAlreadyClosed extends FiltersAndOtherIssues {}
+export class SymbolAlreadyClosed extends FiltersAndOtherIssues {
+  declare protected readonly isSymbolAlreadyClosed: never;
+}
 
 /** -4142 STRATEGY_INVALID_TRIGGER_PRICE */
-export class StrategyInvalidTriggerPrice extends FiltersAndOtherIssues {}
+export class StrategyInvalidTriggerPrice extends FiltersAndOtherIssues {
+  declare protected readonly isStrategyInvalidTriggerPrice: never;
+}
 
 /** -4144 INVALID_PAIR */
-export class InvalidPair extends FiltersAndOtherIssues {}
+export class InvalidPair extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPair: never;
+}
 
 /** -4161 ISOLATED_LEVERAGE_REJECT_WITH_POSITION */
-export class IsolatedLeverageRejectWithPosition extends FiltersAndOtherIssues {}
+export class IsolatedLeverageRejectWithPosition extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedLeverageRejectWithPosition: never;
+}
 
 /** -4164 MIN_NOTIONAL */
-export class MinNotional extends FiltersAndOtherIssues {}
+export class MinNotional extends FiltersAndOtherIssues {
+  declare protected readonly isMinNotional: never;
+}
 
 /** -4165 INVALID_TIME_INTERVAL */
-export class InvalidTimeInterval extends FiltersAndOtherIssues {}
+export class InvalidTimeInterval extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTimeInterval: never;
+}
 
 /** -4167 ISOLATED_REJECT_WITH_JOINT_MARGIN */
-export class IsolatedRejectWithJointMargin extends FiltersAndOtherIssues {}
+export class IsolatedRejectWithJointMargin extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedRejectWithJointMargin: never;
+}
 
 /** -4168 JOINT_MARGIN_REJECT_WITH_ISOLATED */
-export class JointMarginRejectWithIsolated extends FiltersAndOtherIssues {}
+export class JointMarginRejectWithIsolated extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithIsolated: never;
+}
 
 /** -4169 JOINT_MARGIN_REJECT_WITH_MB */
-export class JointMarginRejectWithMb extends FiltersAndOtherIssues {}
+export class JointMarginRejectWithMb extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithMb: never;
+}
 
 /** -4170 JOINT_MARGIN_REJECT_WITH_OPEN_ORDER */
-export class JointMarginRejectWithOpenOrder extends FiltersAndOtherIssues {}
+export class JointMarginRejectWithOpenOrder extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithOpenOrder: never;
+}
 
 /** -4171 NO_NEED_TO_CHANGE_JOINT_MARGIN */
-export class NoNeedToChangeJointMargin extends FiltersAndOtherIssues {}
+export class NoNeedToChangeJointMargin extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeJointMargin: never;
+}
 
 /** -4172 JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE */
-export class JointMarginRejectWithNegativeBalance extends FiltersAndOtherIssues {}
+export class JointMarginRejectWithNegativeBalance extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithNegativeBalance: never;
+}
 
 /** -4183 ISOLATED_REJECT_WITH_JOINT_MARGIN */
-export class IsolatedRejectWithJointMargin4183 extends FiltersAndOtherIssues {}
+export class IsolatedRejectWithJointMargin4183 extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedRejectWithJointMargin4183: never;
+}
 
 /** -4184 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN */
-export class PriceLowerThanStopMultiplierDown extends FiltersAndOtherIssues {}
+export class PriceLowerThanStopMultiplierDown extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLowerThanStopMultiplierDown: never;
+}
 
 /** -4192 COOLING_OFF_PERIOD */
-export class CoolingOffPeriod extends FiltersAndOtherIssues {}
+export class CoolingOffPeriod extends FiltersAndOtherIssues {
+  declare protected readonly isCoolingOffPeriod: never;
+}
 
 /** -4202 ADJUST_LEVERAGE_KYC_FAILED */
-export class AdjustLeverageKycFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageKycFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageKycFailed: never;
+}
 
 /** -4203 ADJUST_LEVERAGE_ONE_MONTH_FAILED */
-export class AdjustLeverageOneMonthFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageOneMonthFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageOneMonthFailed: never;
+}
 
 /** -4205 ADJUST_LEVERAGE_X_DAYS_FAILED */
-export class AdjustLeverageXDaysFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageXDaysFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageXDaysFailed: never;
+}
 
 /** -4206 ADJUST_LEVERAGE_KYC_LIMIT */
-export class AdjustLeverageKycLimit extends FiltersAndOtherIssues {}
+export class AdjustLeverageKycLimit extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageKycLimit: never;
+}
 
 /** -4208 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED */
-export class AdjustLeverageAccountSymbolFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageAccountSymbolFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageAccountSymbolFailed: never;
+}
 
 /** -4209 ADJUST_LEVERAGE_SYMBOL_FAILED */
-export class AdjustLeverageSymbolFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageSymbolFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageSymbolFailed: never;
+}
 
 /** -4210 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT */
-export class StopPriceHigherThanPriceMultiplierLimit extends FiltersAndOtherIssues {}
+export class StopPriceHigherThanPriceMultiplierLimit extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceHigherThanPriceMultiplierLimit: never;
+}
 
 /** -4211 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT */
-export class StopPriceLowerThanPriceMultiplierLimit extends FiltersAndOtherIssues {}
+export class StopPriceLowerThanPriceMultiplierLimit extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceLowerThanPriceMultiplierLimit: never;
+}
 
 /** -4400 TRADING_QUANTITATIVE_RULE */
-export class TradingQuantitativeRule extends FiltersAndOtherIssues {}
+export class TradingQuantitativeRule extends FiltersAndOtherIssues {
+  declare protected readonly isTradingQuantitativeRule: never;
+}
 
 /** -4401 LARGE_POSITION_SYM_RULE */
-export class LargePositionSymRule extends FiltersAndOtherIssues {}
+export class LargePositionSymRule extends FiltersAndOtherIssues {
+  declare protected readonly isLargePositionSymRule: never;
+}
 
 /** -4402 COMPLIANCE_BLACK_SYMBOL_RESTRICTION */
-export class ComplianceBlackSymbolRestriction extends FiltersAndOtherIssues {}
+export class ComplianceBlackSymbolRestriction extends FiltersAndOtherIssues {
+  declare protected readonly isComplianceBlackSymbolRestriction: never;
+}
 
 /** -4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED */
-export class AdjustLeverageComplianceFailed extends FiltersAndOtherIssues {}
+export class AdjustLeverageComplianceFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageComplianceFailed: never;
+}
 
 /** -5021 FOK_ORDER_REJECT */
-export class FokOrderReject extends OrderExecutionIssues {}
+export class FokOrderReject extends OrderExecutionIssues {
+  declare protected readonly isFokOrderReject: never;
+}
 
 /** -5022 GTX_ORDER_REJECT */
-export class GtxOrderReject extends OrderExecutionIssues {}
+export class GtxOrderReject extends OrderExecutionIssues {
+  declare protected readonly isGtxOrderReject: never;
+}
 
 /** -5024 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON */
-export class MoveOrderNotAllowedSymbolReason extends OrderExecutionIssues {}
+export class MoveOrderNotAllowedSymbolReason extends OrderExecutionIssues {
+  declare protected readonly isMoveOrderNotAllowedSymbolReason: never;
+}
 
 /** -5025 LIMIT_ORDER_ONLY */
-export class LimitOrderOnly extends OrderExecutionIssues {}
+export class LimitOrderOnly extends OrderExecutionIssues {
+  declare protected readonly isLimitOrderOnly: never;
+}
 
 /** -5026 Exceed_Maximum_Modify_Order_Limit */
-export class ExceedMaximumModifyOrderLimit extends OrderExecutionIssues {}
+export class ExceedMaximumModifyOrderLimit extends OrderExecutionIssues {
+  declare protected readonly isExceedMaximumModifyOrderLimit: never;
+}
 
 /** -5027 SAME_ORDER */
-export class SameOrder extends OrderExecutionIssues {}
+export class SameOrder extends OrderExecutionIssues {
+  declare protected readonly isSameOrder: never;
+}
 
 /** -5028 ME_RECVWINDOW_REJECT */
-export class MeRecvwindowReject extends OrderExecutionIssues {}
+export class MeRecvwindowReject extends OrderExecutionIssues {
+  declare protected readonly isMeRecvwindowReject: never;
+}
 
 /** -5029 MODIFICATION_MIN_NOTIONAL */
-export class ModificationMinNotional extends OrderExecutionIssues {}
+export class ModificationMinNotional extends OrderExecutionIssues {
+  declare protected readonly isModificationMinNotional: never;
+}
 
 /** -5037 INVALID_PRICE_MATCH */
-export class InvalidPriceMatch extends OrderExecutionIssues {}
+export class InvalidPriceMatch extends OrderExecutionIssues {
+  declare protected readonly isInvalidPriceMatch: never;
+}
 
 /** -5038 UNSUPPORTED_ORDER_TYPE_PRICE_MATCH */
-export class UnsupportedOrderTypePriceMatch extends OrderExecutionIssues {}
+export class UnsupportedOrderTypePriceMatch extends OrderExecutionIssues {
+  declare protected readonly isUnsupportedOrderTypePriceMatch: never;
+}
 
 /** -5039 INVALID_SELF_TRADE_PREVENTION_MODE */
-export class InvalidSelfTradePreventionMode extends OrderExecutionIssues {}
+export class InvalidSelfTradePreventionMode extends OrderExecutionIssues {
+  declare protected readonly isInvalidSelfTradePreventionMode: never;
+}
 
 /** -5040 FUTURE_GOOD_TILL_DATE */
-export class FutureGoodTillDate extends OrderExecutionIssues {}
+export class FutureGoodTillDate extends OrderExecutionIssues {
+  declare protected readonly isFutureGoodTillDate: never;
+}
 
 /** -5041 BBO_ORDER_REJECT */
-export class BboOrderReject extends OrderExecutionIssues {}
+export class BboOrderReject extends OrderExecutionIssues {
+  declare protected readonly isBboOrderReject: never;
+}
 
 /** -5043 Existing_Pending_Modification */
-export class ExistingPendingModification extends OrderExecutionIssues {}
+export class ExistingPendingModification extends OrderExecutionIssues {
+  declare protected readonly isExistingPendingModification: never;
+}
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([

@@ -333,15 +333,26 @@ export class ApiError extends Error {
    * own when called on `ApiError` or a class the code is under; called on an
    * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError, O extends ApiErrorOptions = ApiErrorOptions>(
-    this: new (code: Code, msg: string, options?: O) => T,
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
     payload: unknown,
-    options?: O,
-  ): T {
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
     const [code, msg] = errorFields(payload);
     const specific = CLASSES.get(code);
     const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new (chosen as new (code: Code, msg: string, options?: O) => T)(code, msg, options);
+    return new chosen(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
