@@ -236,14 +236,7 @@ def _positions(text: str) -> Callable[[int], int]:
 
     words = _patterns[0].split(text)  # the text between runs, "" at an end that is a run
     runs = [len(run) for run in _patterns[0].findall(text)]
-    kept = [
-        (
-            1
-            if before and after and before[-1] not in _PUNCTUATION and after[0] not in _PUNCTUATION
-            else 0
-        )
-        for before, after in zip(words, words[1:])
-    ]
+    kept = list(map(_space_kept, words[:-1], words[1:]))  # 1 where a run leaves a space
     lengths = [len(word) for word in words[:-1]]
     starts: list[int] = list(
         accumulate(map(add, lengths, kept), initial=0)
@@ -255,6 +248,14 @@ def _positions(text: str) -> Callable[[int], int]:
         return offsets[word] + index - starts[word]
 
     return original
+
+
+def _space_kept(before: str, after: str) -> int:
+    return (
+        1
+        if before and after and before[-1] not in _PUNCTUATION and after[0] not in _PUNCTUATION
+        else 0
+    )
 
 
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # what the fold drops spaces beside
@@ -432,7 +433,9 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
-        made = _made[name] = type(name, bases, namespace)
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
         globals()[name] = made  # the next lookup of the module attribute finds it directly
     return made
 

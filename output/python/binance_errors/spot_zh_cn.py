@@ -1519,7 +1519,9 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
 # without importing typing; like time.struct_time, built from one tuple. Its
 # base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
-    _TableTuple = tuple[str, tuple[_Code, ...], tuple[tuple[str, str], ...]]
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
     _TableTuple = tuple
 
@@ -1812,7 +1814,7 @@ _KEY_LENGTH = 8
 _WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
 _PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
 if TYPE_CHECKING:
-    _Template = tuple[tuple[_Code, ...], str, tuple[str, ...], tuple[str, ...], str, str]
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1160,),
@@ -4353,14 +4355,7 @@ def _positions(text: str) -> Callable[[int], int]:
 
     words = _patterns[0].split(text)  # the text between runs, "" at an end that is a run
     runs = [len(run) for run in _patterns[0].findall(text)]
-    kept = [
-        (
-            1
-            if before and after and before[-1] not in _PUNCTUATION and after[0] not in _PUNCTUATION
-            else 0
-        )
-        for before, after in zip(words, words[1:])
-    ]
+    kept = list(map(_space_kept, words[:-1], words[1:]))  # 1 where a run leaves a space
     lengths = [len(word) for word in words[:-1]]
     starts: list[int] = list(
         accumulate(map(add, lengths, kept), initial=0)
@@ -4372,6 +4367,14 @@ def _positions(text: str) -> Callable[[int], int]:
         return offsets[word] + index - starts[word]
 
     return original
+
+
+def _space_kept(before: str, after: str) -> int:
+    return (
+        1
+        if before and after and before[-1] not in _PUNCTUATION and after[0] not in _PUNCTUATION
+        else 0
+    )
 
 
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # what the fold drops spaces beside
@@ -4549,7 +4552,9 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
-        made = _made[name] = type(name, bases, namespace)
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
         globals()[name] = made  # the next lookup of the module attribute finds it directly
     return made
 
