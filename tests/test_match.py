@@ -26,6 +26,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -482,3 +483,60 @@ def test_the_oracle_fold_is_the_generators_fold_on_hostile_text() -> None:
     texts = ["", " ", ".", "..", " . ", "A", "Ab.", " (x) ", "a , b", "x\t\n(y"]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     assert [fold(text) for text in texts] == [spec_fold(text) for text in texts]
+
+
+# ------------------------------------------------ templates built to be slow
+#
+# What made the old backtracking patterns explode, as templates of a page built
+# here: adjacent placeholders, thousands of placeholders (TypeScript's RegExp
+# overflowed its stack), a template that starts with a placeholder. The answers
+# are checked here; how long they take is `make bench`'s business.
+
+# (templates of one page, [(text, answer)]): adjacent placeholders fit any
+# text of eight characters or more loosely, so they have a page of their own.
+ADVERSARIAL = [
+    (("%s%s%s%s%s%s%s%s.",), [
+        ("a" * 60 + ".", {"template": "%s%s%s%s%s%s%s%s.", "args": ["a"] * 7 + ["a" * 53], "kind": "exact"}),
+        ("a" * 60, {"template": "%s%s%s%s%s%s%s%s.", "args": ["a"] * 7 + ["a" * 53], "kind": "loose"}),
+        ("abcdefg.", None),
+    ]),
+    (("x%s" * 4000 + "x", "%s is not a valid symbol"), [
+        ("x1" * 4000 + "x", {"template": "x%s" * 4000 + "x", "args": ["1"] * 4000, "kind": "exact"}),
+        ("x1" * 3999 + "x", None),
+        ("BTC is not a valid symbol", {"template": "%s is not a valid symbol", "args": ["BTC"], "kind": "exact"}),
+        ("b" * 100_000, None),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("templates", "queries"), ADVERSARIAL, ids=("adjacent", "thousands"))
+def test_templates_built_to_backtrack_answer_alike_in_both_languages(
+    templates: tuple[str, ...], queries: list[tuple[str, Answer]], tmp_path: Path
+) -> None:
+    from errgen import targets
+    from errgen.model import ErrorCode, ErrorPage, Source
+    from errgen.patterns import message_from_text
+
+    errors = tuple(ErrorCode(-(n + 1), f"SLOW_{n}", f"SLOW_{n}", None, (message_from_text(text, 1, 1),), "", 1, 1)
+                   for n, text in enumerate(templates))
+    page = ErrorPage(Source("slow", "docs_src/slow.md", "0" * 64), "Slow", (), errors, ())
+    python = targets.get("python").render([page], targets.get("python").context(python_package="pkg"))
+    (tmp_path / "slow.py").write_text(python["pkg/slow.py"], encoding="utf-8")
+    module = import_file(tmp_path / "slow.py")
+    (tmp_path / "slow.ts").write_text(targets.get("typescript").render([page], targets.get("typescript").context())
+                                      ["slow.ts"], encoding="utf-8")
+    compile_typescript([tmp_path / "slow.ts"], tmp_path / "out")
+    (tmp_path / "out" / "texts.json").write_text(json.dumps([text for text, _ in queries]))
+    from_node = run_node(
+        'import { readFileSync } from "node:fs";\nimport { match } from "./slow.js";\n'
+        'const texts = JSON.parse(readFileSync("./texts.json", "utf8"));\n'
+        "console.log(JSON.stringify(texts.map((text) => { const m = match(text);\n"
+        "  return m === undefined ? null : { template: m.template, args: m.args, kind: m.kind }; })));\n",
+        tmp_path / "out",
+    )
+    for (text, expected), node_answer in zip(queries, from_node, strict=True):
+        found = module.match(text)
+        python_answer = None if found is None else {"template": found.template, "args": list(found.args),
+                                                    "kind": found.kind}
+        assert python_answer == expected, text[:40]
+        assert node_answer == expected, text[:40]
