@@ -15,7 +15,7 @@ from ..render.filters import python as python_filters
 from ..render.filters import text as text_filters
 from ..render.format import BLACK_LINE_LENGTH, format_python
 from .base import RenderContext, Target
-from .rows import PREFIX_KEY, PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
+from .rows import PREFIX_KEY, PUNCTUATION_CLASS, PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
 
 MODULE_TEMPLATE = "python/module.py.j2"
 PACKAGE_TEMPLATE = "python/__init__.py.j2"
@@ -45,6 +45,7 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
         key_length=PREFIX_KEY,
         whitespace=WHITESPACE,
         punctuation_space=PUNCTUATION_SPACE,
+        punctuation_class=PUNCTUATION_CLASS,
         runtime=runtime(),
         classes=hierarchy,
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),

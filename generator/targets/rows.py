@@ -24,7 +24,8 @@ PREFIX_KEY = 8
 # is lowered and one trailing period dropped. ASCII classes only, so Python
 # and JavaScript fold every text the same way.
 WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+PUNCTUATION_SPACE = f" ?({PUNCTUATION_CLASS}) ?"
 _WHITESPACE = re.compile(WHITESPACE)
 _PUNCTUATION_SPACE = re.compile(PUNCTUATION_SPACE)
 

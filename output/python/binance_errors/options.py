@@ -770,6 +770,7 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
 _WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
 _PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
 if TYPE_CHECKING:
     _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
@@ -1793,39 +1794,38 @@ def _fold(text: str) -> str:
 def _positions(text: str) -> Callable[[int], int]:
     """Folded index -> index in `text`: the fold only drops or shortens whitespace runs.
 
-    The text between runs is kept whole; a run keeps one space unless it is at
-    an end or beside punctuation. Lists of lengths summed in C: a 100 KB text
-    of short words costs a few milliseconds.
+    The words between runs are kept whole; a run keeps one space unless it is
+    at an end or beside punctuation. Lengths are summed in C and only runs
+    beside punctuation are visited one by one: a 100 KB text costs a few ms.
     """
-    from bisect import bisect_right  # here, not at the top: see TYPE_CHECKING
+    from bisect import bisect_left, bisect_right  # here, not at the top: see TYPE_CHECKING
     from itertools import accumulate
     from operator import add
 
-    words = _patterns[0].split(text)  # the text between runs, "" at an end that is a run
-    runs = [len(run) for run in _patterns[0].findall(text)]
-    kept = list(map(_space_kept, words[:-1], words[1:]))  # 1 where a run leaves a space
-    lengths = [len(word) for word in words[:-1]]
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
     starts: list[int] = list(
         accumulate(map(add, lengths, kept), initial=0)
-    )  # where each word starts, folded
-    offsets: list[int] = list(accumulate(map(add, lengths, runs), initial=0))  # and in `text`
+    )  # and in the folded text
 
     def original(index: int) -> int:
         word = bisect_right(starts, index) - 1
         return offsets[word] + index - starts[word]
 
     return original
-
-
-def _space_kept(before: str, after: str) -> int:
-    return (
-        1
-        if before and after and before[-1] not in _PUNCTUATION and after[0] not in _PUNCTUATION
-        else 0
-    )
-
-
-_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # what the fold drops spaces beside
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -1851,7 +1851,16 @@ def _build_index() -> None:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    _patterns.extend((re.compile(_WHITESPACE), re.compile(_PUNCTUATION_SPACE)))
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
 # The generated classes are made on first use (importing 200 classes costs more
