@@ -14,8 +14,8 @@ from ..render.environment import templates_dir
 from ..render.filters import python as python_filters
 from ..render.filters import text as text_filters
 from ..render.format import BLACK_LINE_LENGTH, format_python
+from . import rows
 from .base import RenderContext, Target
-from .rows import PREFIX_KEY, PUNCTUATION_CLASS, PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
 
 MODULE_TEMPLATE = "python/module.py.j2"
 PACKAGE_TEMPLATE = "python/__init__.py.j2"
@@ -40,12 +40,12 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
     return context.render(
         MODULE_TEMPLATE,
         page=page,
-        members=member_rows(page),
-        templates=template_rows(page),
-        key_length=PREFIX_KEY,
-        whitespace=WHITESPACE,
-        punctuation_space=PUNCTUATION_SPACE,
-        punctuation_class=PUNCTUATION_CLASS,
+        members=rows.member_rows(page),
+        templates=rows.template_rows(page),
+        key_length=rows.PREFIX_KEY,
+        whitespace=rows.WHITESPACE,
+        punctuation_space=rows.PUNCTUATION_SPACE,
+        punctuation_class=rows.PUNCTUATION_CLASS,
         runtime=runtime(),
         classes=hierarchy,
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),

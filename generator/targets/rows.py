@@ -66,13 +66,15 @@ def template_rows(page: ErrorPage) -> list[TemplateRow]:
     in page order (codes' messages, then message-table rows). A text listed
     under several codes is one template that belongs to all of them.
     """
-    owners: dict[str, list[Code]] = {}
-    messages: dict[str, Message] = {}
+    found: list[tuple[tuple[Code, ...], Message]] = []
+    for error in page.errors:
+        found += [((error.code,), message) for message in error.messages]
     listed = {error.code for error in page.errors}
-    found: list[tuple[tuple[Code, ...], Message]] = [((error.code,), message) for error in page.errors for message in error.messages]
     for table in page.message_tables:
         codes = tuple(code for code in table.codes if code in listed)  # others cannot answer `match`
         found += [(codes, row.message) for row in table.rows] if codes else []
+    owners: dict[str, list[Code]] = {}
+    messages: dict[str, Message] = {}  # the first of each text, in page order
     for codes, message in found:
         messages.setdefault(message.text, message)
         known = owners.setdefault(message.text, [])
@@ -116,7 +118,8 @@ def fold_pieces(pieces: tuple[str, ...]) -> tuple[str, ...]:
     is nothing else): the folded text loses it when the value starts or ends
     with punctuation (`-0.5`, `'x'`), and the runtimes trim it off the value.
     """
-    stand_in = next(ch for ch in "\x00\x01\x02\x03" if not any(ch in piece for piece in pieces))
+    text = "".join(pieces)
+    stand_in = next(chr(point) for point in range(0xE000, 0xF900) if chr(point) not in text)  # private use
     folded = fold(stand_in.join(pieces)).split(stand_in)
     last = len(folded) - 1
     return tuple(_beside_placeholders(piece, index > 0, index < last) for index, piece in enumerate(folded))
