@@ -75,18 +75,20 @@ def pycode(code: Code) -> str:
     return python_filters.pystr(code) if isinstance(code, str) else str(code)
 
 
-def pycodes(codes: tuple[Code, ...]) -> str:
-    """A tuple of codes on one line, as black writes it: `(-1121,)`, `("A", "B")`."""
-    items = [pycode(code) for code in codes]
-    return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+def pycodes(codes: tuple[Code, ...], indent: int) -> str:
+    """A tuple of codes at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([pycode(code) for code in codes], indent)
 
 
 def pystrs(values: tuple[str, ...], indent: int) -> str:
-    """A tuple of strings at `indent`, followed by a comma, as black writes it:
-    on one line when that fits, else one string a line."""
-    items = [python_filters.pystr(value) for value in values]
+    """A tuple of strings at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([python_filters.pystr(value) for value in values], indent)
+
+
+def _black_tuple(items: list[str], indent: int) -> str:
+    # On one line when that fits (black counts wide characters twice), else one item a line.
     one_line = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-    if indent + str_width(one_line) + 1 <= BLACK_LINE_LENGTH:  # black counts wide characters twice
+    if indent + str_width(one_line) + 1 <= BLACK_LINE_LENGTH:
         return one_line
     inner = " " * (indent + 4)
     return "(\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + ")"
