@@ -87,7 +87,8 @@ def _broken(text: str) -> str:
 def _adversarial(document: dict[str, Any]) -> list[tuple[str, str]]:
     """100 KB messages: each of the page's three templates with the most placeholders
     with its first placeholder filled with 100 KB (a hit) and its tail cut (a miss, the
-    old backtracking patterns' worst case); one character repeated; appended context."""
+    old backtracking patterns' worst case); one character repeated; appended context;
+    a loose fit whose value is 50,000 words."""
     templates = sorted(((len(m["placeholders"]), m["text"], m["placeholders"][0]) for e in document["errors"]
                         for m in e["messages"] if m["placeholders"]), key=lambda t: -t[0])[:3]
     texts = [("repeated character", "a" * 100_000)]
@@ -97,6 +98,10 @@ def _adversarial(document: dict[str, Any]) -> list[tuple[str, str]]:
         head, _, tail = text.partition(placeholder)
         texts.append((f"hit: {text[:30]}…", head + "9" * 100_000 + tail))
         texts.append((f"miss: {text[:30]}…", head + "9" * 100_000 + tail[: len(tail) // 2]))
+    # The loose tier's worst: a whole fit once folded, whose value is 50,000 words.
+    _, text, placeholder = templates[0]
+    head, _, tail = text.partition(placeholder)
+    texts.append((f"loose: {text[:30]}…", head + "x " * 50_000 + (tail[:-1] if tail.endswith(".") else tail + ".")))
     return texts
 
 

@@ -4261,7 +4261,7 @@ def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) ->
             fit = _glob(pieces, folded, kind == "loose")
             if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
                 continue
-            original = _positions(text)
+            original = _positions(text, fit[1])
             values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
             rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
             return _match(index, code, values, kind, rest)
@@ -4343,12 +4343,25 @@ def _fold(text: str) -> str:
     return text[:-1] if text[-1:] == "." else text
 
 
-def _positions(text: str) -> Callable[[int], int]:
-    """Folded index -> index in `text`: the fold only drops or shortens whitespace runs.
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
 
-    The words between runs are kept whole; a run keeps one space unless it is
-    at an end or beside punctuation. Lengths are summed in C and only runs
-    beside punctuation are visited one by one: a 100 KB text costs a few ms.
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
     """
     from bisect import bisect_left, bisect_right  # here, not at the top: see TYPE_CHECKING
     from itertools import accumulate
@@ -4377,7 +4390,9 @@ def _positions(text: str) -> Callable[[int], int]:
         word = bisect_right(starts, index) - 1
         return offsets[word] + index - starts[word]
 
-    return original
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
