@@ -1931,6 +1931,8 @@ const TEMPLATES: readonly Template[] = [
   [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
 ];
 
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
+
 /** What the page says about one code. */
 export interface ErrorInfo {
   readonly code: ErrorCode;

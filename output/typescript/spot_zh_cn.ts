@@ -1929,6 +1929,8 @@ const TEMPLATES: readonly Template[] = [
   [[-1000], "未知错误", ["未知错误"], ["未知错误"], "未知错误", "未知错误"],
 ];
 
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
+
 /** What the page says about one code. */
 export interface ErrorInfo {
   readonly code: ErrorCode;

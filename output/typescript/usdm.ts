@@ -3344,6 +3344,8 @@ const TEMPLATES: readonly Template[] = [
   [[-4144], "Invalid pair", ["Invalid pair"], ["invalid pair"], "Invalid ", "invalid "],
 ];
 
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
+
 /** What the page says about one code. */
 export interface ErrorInfo {
   readonly code: ErrorCode;

@@ -15,7 +15,8 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
 
 __all__ = [
@@ -6060,6 +6061,8 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
         False,
     ),
 }
+
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
     import re
     from collections.abc import Callable
