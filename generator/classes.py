@@ -9,8 +9,9 @@ and none takes a name the module or the languages already use.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import count
 
 from .model import Category, Code, ErrorCode, ErrorPage, Group
 from .names import category_class_name, class_name_for
@@ -113,10 +114,14 @@ def _base_classes(page: ErrorPage, base: ErrorPage | None) -> dict[Code, str]:
 
 def _unique(name: str, suffix: str, taken: set[str], code: Code | None = None) -> str:
     """`name`, else `name + suffix`, else that with the code or a number appended; then taken."""
-    candidates = [name, name + suffix]
-    if code is not None:
-        candidates.append(name + "".join(ch for ch in str(code) if ch.isalnum()))
-    candidates += [f"{name}{suffix}{n}" for n in range(2, len(taken) + 3)]
-    chosen = next(candidate for candidate in candidates if candidate not in taken)
+    chosen = next(candidate for candidate in _candidates(name, suffix, code) if candidate not in taken)
     taken.add(chosen)
     return chosen
+
+
+def _candidates(name: str, suffix: str, code: Code | None) -> Iterator[str]:
+    yield name
+    yield name + suffix
+    if code is not None:
+        yield name + "".join(ch for ch in str(code) if ch.isalnum())
+    yield from (f"{name}{suffix}{n}" for n in count(2))
