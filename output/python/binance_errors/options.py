@@ -1814,7 +1814,8 @@ def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
     punctuation. Lengths are summed in C and only the runs beside punctuation
     are visited one by one, so a 100 KB text costs a few milliseconds.
     """
-    from bisect import bisect_left, bisect_right  # here, not at the top: see TYPE_CHECKING
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
     from itertools import accumulate
     from operator import add
 
