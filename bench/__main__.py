@@ -87,7 +87,8 @@ def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> d
     package_dir = project / config.output["python"] / config.python_package
     project_timings = processes.measure_project(project, scratch / "cache", PROCESS_RUNS)
     match = generated.measure_match(package_dir / f"{largest['label']}.py",
-                                    project / config.output["json"] / f"{largest['label']}.json")
+                                    project / config.output["json"] / f"{largest['label']}.json",
+                                    project / config.output["typescript"] / f"{largest['label']}.ts")
     match["import_name"] = f"{config.python_package}.{largest['label']}"
     return {
         "machine": machine(),

@@ -46,25 +46,107 @@ def _import_once(name: str, path: Path) -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
-def measure_match(module_path: Path, document_path: Path) -> dict[str, Any]:
-    """Per-call times of `match` and `lookup` on every message of the page, filled in."""
+def measure_match(module_path: Path, document_path: Path, ts_path: Path | None = None) -> dict[str, Any]:
+    """Per-call times of `match`, `lookup` and `from_payload` on every message of the
+    page, filled in; of misses (a character in the middle of each changed, so that
+    no tier fits); and of 100 KB adversarial messages. The same texts in node
+    when `ts_path` (the page's TypeScript module) is given."""
     module = _import_file(module_path)
     document = json.loads(document_path.read_text(encoding="utf-8"))
     cases = list(_filled_messages(document))
     first = _seconds(partial(module.match, cases[0][1]), number=1, repeat=1)  # builds the index
     unmatched = [text for _, text in cases if module.match(text) is None]
+    misses = [text for text in (_broken(text) for _, text in cases) if module.match(text) is None]
+    adversarial = _adversarial(document)
     without_code = [_seconds(partial(module.match, text)) for _, text in cases]
     with_code = [_seconds(partial(module.match, text, code)) for code, text in cases]
     lookups = [_seconds(partial(module.lookup, code)) for code, _ in cases]
-    return {
+    payloads = [_seconds(partial(module.ApiError.from_payload, {"code": code, "msg": text})) for code, text in cases]
+    result = {
         "module": str(module_path.name),
         "messages": len(cases),
         "unmatched": len(unmatched),
         "first_call": first,
         "match": _spread(without_code),
         "match_with_code": _spread(with_code),
+        "miss": {"texts": len(misses), **_spread([_seconds(partial(module.match, text)) for text in misses])},
+        "adversarial_100kb": {label: _seconds(partial(module.match, text), number=3) for label, text in adversarial},
         "lookup": _spread(lookups),
+        "from_payload": _spread(payloads),
     }
+    if ts_path is not None:
+        result["node"] = _measure_node(ts_path, cases, misses, adversarial)
+    return result
+
+
+def _broken(text: str) -> str:
+    middle = len(text) // 2
+    return text[:middle] + "\x7f" + text[middle + 1:]
+
+
+def _adversarial(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """100 KB messages: each of the page's three templates with the most placeholders
+    with its first placeholder filled with 100 KB (a hit) and its tail cut (a miss, the
+    old backtracking patterns' worst case); one character repeated; appended context;
+    a loose fit whose value is 50,000 words."""
+    templates = sorted(((len(m["placeholders"]), m["text"], m["placeholders"][0]) for e in document["errors"]
+                        for m in e["messages"] if m["placeholders"]), key=lambda t: -t[0])[:3]
+    texts = [("repeated character", "a" * 100_000)]
+    fixed = next(m["text"] for e in document["errors"] for m in e["messages"] if not m["placeholders"])
+    texts.append(("appended context", fixed + " x" * 50_000))
+    for _, text, placeholder in templates:
+        head, _, tail = text.partition(placeholder)
+        texts.append((f"hit: {text[:30]}…", head + "9" * 100_000 + tail))
+        texts.append((f"miss: {text[:30]}…", head + "9" * 100_000 + tail[: len(tail) // 2]))
+    # The loose tier's worst: a whole fit once folded, whose value is 50,000 words.
+    _, text, placeholder = templates[0]
+    head, _, tail = text.partition(placeholder)
+    texts.append((f"loose: {text[:30]}…", head + "x " * 50_000 + (tail[:-1] if tail.endswith(".") else tail + ".")))
+    return texts
+
+
+NODE_TIMER = """
+import { readFileSync } from "node:fs";
+const { hits, misses, adversarial } = JSON.parse(readFileSync("./texts.json", "utf8"));
+const m = await import("./page.js");
+const seconds = (call, number = 200) => {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < number; i++) call();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9 / number);
+  }
+  return best;
+};
+m.match(hits[0][1]);
+console.log(JSON.stringify({
+  match: hits.map(([, text]) => seconds(() => m.match(text))),
+  match_with_code: hits.map(([code, text]) => seconds(() => m.match(text, code))),
+  miss: misses.map((text) => seconds(() => m.match(text))),
+  from_payload: hits.map(([code, msg]) => seconds(() => m.ApiError.fromPayload({ code, msg }))),
+  adversarial_100kb: Object.fromEntries(adversarial.map(([label, text]) => [label, seconds(() => m.match(text), 3)])),
+}));
+"""
+
+
+def _measure_node(ts_path: Path, cases: list[tuple[int, str]], misses: list[str],
+                  adversarial: list[tuple[str, str]]) -> dict[str, Any]:
+    """The same calls on the tsc-compiled module in node."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        (work / "page.ts").write_bytes(ts_path.read_bytes())
+        tsc = ROOT / "node_modules" / ".bin" / "tsc"
+        subprocess.run([str(tsc), "--target", "es2022", "--module", "es2022", "--outDir", str(work), str(work / "page.ts")],
+                       check=True, capture_output=True)
+        (work / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+        (work / "texts.json").write_text(json.dumps({"hits": cases, "misses": misses, "adversarial": adversarial}),
+                                         encoding="utf-8")
+        (work / "timer.mjs").write_text(NODE_TIMER, encoding="utf-8")
+        out = subprocess.run(["node", "timer.mjs"], cwd=work, capture_output=True, text=True, check=True)
+    times = json.loads(out.stdout)
+    return {key: value if key == "adversarial_100kb" else _spread(value) for key, value in times.items()}
 
 
 def _filled_messages(document: dict[str, Any]) -> Iterator[tuple[int, str]]:

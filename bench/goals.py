@@ -51,6 +51,7 @@ def judge(results: dict[str, Any]) -> list[Goal]:
     goals.append(Goal(f"import {largest} - import enum",
                       (imports[largest]["cpu"] - imports["enum"]["cpu"]) * 1e3, 5.0, "ms"))
     goals.append(Goal("match on the largest page, median", results["match"]["match"]["median"] * 1e6, 20.0, "us"))
+    goals += _match_goals(results["match"])
     return goals
 
 
@@ -76,3 +77,17 @@ def _memory_growth(pages: dict[str, Any]) -> float:
         return float(rss["peak"] - rss["baseline"])
 
     return growth("synthetic-200000") / growth("synthetic-20000")
+
+
+def _match_goals(match: dict[str, Any]) -> list[Goal]:
+    """Issue 15's and 16's: hits, misses and 100 KB messages in both languages; from_payload."""
+    goals = []
+    for language, times in (("python", match), ("node", match.get("node"))):
+        if times is None:
+            continue
+        goals.append(Goal(f"{language}: match hit, median", times["match"]["median"] * 1e6, 20.0, "us"))
+        goals.append(Goal(f"{language}: match miss, median", times["miss"]["median"] * 1e6, 100.0, "us"))
+        goals.append(Goal(f"{language}: match on 100 KB, worst", max(times["adversarial_100kb"].values()) * 1e3,
+                          20.0, "ms"))
+        goals.append(Goal(f"{language}: from_payload, median", times["from_payload"]["median"] * 1e6, 5.0, "us"))
+    return goals

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import jinja2
 
-from . import inputs, targets, write
+from . import classes, inputs, targets, write
 from .config import Config, SourceConfig
 from .diagnostics import Diagnostic, ErrgenError, error
 from .diff import PageDiff, PageView, diff_pages, view_of_lock, view_of_page
 from .document import document_text, read_view
-from .lint import lint_source, make_strict
+from .lint import lint_source, make_strict, unknown_group_code
 from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
 from .parse import PageOptions, ReadOptions, parse_page
@@ -87,8 +87,9 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             diagnostics += exc.diagnostics
             failed.add(source.id)
             continue
-        pages[source.id] = page
+        pages[source.id] = classes.assign(page, config.groups, base)
         diagnostics += found + _overrides_not_on_page(config, source, page)
+        diagnostics += unknown_group_code(config.display_path, page, config.groups)
     if failed or any(d.is_error for d in diagnostics):
         raise ErrgenError(diagnostics)
     return [pages[source.id] for source in config.sources], diagnostics
@@ -312,7 +313,7 @@ def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool 
 def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
     """The JSON target for one page, no configuration needed (source id: the file's stem)."""
     page, diagnostics = _page_alone(path, reading, strict)
-    return document_text(page), tuple(diagnostics)
+    return document_text(classes.assign(page)), tuple(diagnostics)
 
 
 def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:

@@ -22,6 +22,10 @@ from .read import SourceText
 from .readers.markdown import read_markdown
 from .readers.raw import RawEntry, ReadOptions
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .config import GroupConfig
+
 _SCREAMING_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # `10xx`, `11xx - 2xxx`, `3xxx-5xxx` at the start of a category heading.
 _RANGE = re.compile(r"\s*([0-9]+)([xX]+)(?:\s*[-\u2013\u2014]\s*([0-9]+)([xX]+))?(?![0-9A-Za-z])")
@@ -317,3 +321,17 @@ def _excerpt(raw: str, limit: int = 60) -> str:
     text = " ".join(raw.split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
+
+
+def unknown_group_code(config_path: str, page: ErrorPage, groups: Iterable[GroupConfig]) -> Iterator[Diagnostic]:
+    """`unknown-group-code`: a `[[groups]]` code for this page's source that the page does not have.
+
+    tomllib keeps no positions, so the warning stands at errgen.toml's first line.
+    """
+    listed = {error.code for error in page.errors}
+    for group in groups:
+        for code in group.codes.get(page.source.id, ()):
+            if code not in listed:
+                yield Diagnostic(config_path, 1, 1, "warning",
+                                 f"group {group.name!r} lists code {code!r} for source {page.source.id!r}, "
+                                 f"which {page.source.path} does not have", "unknown-group-code")

@@ -80,3 +80,26 @@ def category_id(title: str, taken: set[str]) -> str:
         ident = f"{base}_{n}"
     taken.add(ident)
     return ident
+
+
+def class_name_for(identifier: str) -> str:
+    """The class of a code: `BAD_SYMBOL` -> `BadSymbol`, `E1121` -> `E1121`."""
+    return "".join(part[:1] + part[1:].lower() for part in identifier.split("_") if part)
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def category_class_name(title: str) -> str:
+    """The class of a category heading: `11xx - Request issues` -> `RequestIssues`.
+
+    Words holding a digit (the code ranges) are left out; "" when nothing is
+    left (a heading in another script), for the caller to fall back on.
+    """
+    words = [word for word in _ASCII_WORD.findall(title) if not any(ch.isdigit() for ch in word)]
+    return "".join(word[:1].upper() + word[1:] for word in words)
+
+
+def is_class_name(name: str) -> bool:
+    """What a `[[groups]]` name in errgen.toml must look like: a CamelCase identifier."""
+    return re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) is not None

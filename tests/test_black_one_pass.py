@@ -45,3 +45,16 @@ def test_a_long_url_and_quotes_in_messages_need_no_second_pass(tmp_path: Path,
     parsed, _ = parse_page(read_source(page, "page.md"), PageOptions(source_id="page", url=url))
     source = module_source(parsed, targets.get("python").context())
     assert format_python(source, MODULE_TEMPLATE) == source
+
+
+def test_one_message_under_many_codes_needs_no_second_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`match` keeps one template per text, owned by every code that lists it:
+    its tuple of codes is longer than a line here."""
+    monkeypatch.setenv("ERRGEN_CACHE_DIR", "")
+    page = tmp_path / "page.md"
+    page.write_text("### 10xx\n\n" + "".join(f"#### -{1000 + n} CODE_{n}\n\n- Too many requests.\n\n" for n in range(20)),
+                    encoding="utf-8")
+    parsed, _ = parse_page(read_source(page, "page.md"), PageOptions(source_id="page"))
+    source = module_source(parsed, targets.get("python").context())
+    assert "-1019,\n" in source  # the codes' tuple is one code a line
+    assert format_python(source, MODULE_TEMPLATE) == source

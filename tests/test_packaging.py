@@ -38,7 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_the_wheel_ships_the_package_and_every_template_and_nothing_else(built: tuple[Path, Path]) -> None:
     wheel, _ = built
     names = zipfile.ZipFile(wheel).namelist()
-    templates = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "templates").rglob("*.j2"))
+    templates = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "templates").rglob("*") if path.is_file())
 
     assert sorted(name for name in names if name.startswith("errgen/templates/")) == [
         f"errgen/{name}" for name in templates

@@ -7,6 +7,7 @@ model, the context what the project's configuration adds.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,20 @@ class RenderContext:
 
     def render(self, template: str, **context: Any) -> str:
         return self.environment.get_template(template).render(**context)
+
+    def verbatim(self, name: str, marker: str) -> str:
+        """A template folder's plain source file (a runtime) from below its marker line,
+        found as templates are: a user's template dir first."""
+        text = _source(self.environment, name)
+        return text[text.index(marker) + len(marker):].rstrip("\n")
+
+
+@functools.lru_cache(maxsize=32)
+def _source(env: jinja2.Environment, name: str) -> str:
+    loader = env.loader
+    assert loader is not None
+    source, _filename, _uptodate = loader.get_source(env, name)
+    return source
 
 
 Render = Callable[[Sequence[ErrorPage], RenderContext], dict[str, str]]

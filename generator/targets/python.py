@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..model import ErrorPage
+from black.strings import str_width
+
+from .. import classes
+from ..model import Code, ErrorPage
 from ..render.filters import python as python_filters
 from ..render.filters import text as text_filters
-from ..render.format import format_python
+from ..render.format import BLACK_LINE_LENGTH, format_python
+from . import rows
 from .base import RenderContext, Target
-from .rows import PREFIX_KEY, member_rows, template_rows
 
 MODULE_TEMPLATE = "python/module.py.j2"
 PACKAGE_TEMPLATE = "python/__init__.py.j2"
+RUNTIME = "python/runtime.py"  # real source; the part below its marker is embedded verbatim
+RUNTIME_MARKER = "# errgen: the runtime starts here.\n"
 
 
 def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
@@ -27,21 +33,80 @@ def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]
 
 def module_source(page: ErrorPage, context: RenderContext) -> str:
     """The module as the template writes it, before black (bench/ times the two apart)."""
+    page = classes.assigned(page)
+    hierarchy = classes.hierarchy(page)
+    members = rows.member_rows(page)
     return context.render(
         MODULE_TEMPLATE,
         page=page,
-        members=member_rows(page),
-        templates=template_rows(page),
-        key_length=PREFIX_KEY,
+        members=members,
+        deprecated=tuple(row.error.code for row in members if row.deprecation is not None),
+        templates=rows.template_rows(page),
+        key_length=rows.PREFIX_KEY,
+        whitespace=rows.WHITESPACE,
+        punctuation_space=rows.PUNCTUATION_SPACE,
+        punctuation_class=rows.PUNCTUATION_CLASS,
+        runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
+        classes=hierarchy,
+        exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
     )
+
+
+EXPORTED = ("CATEGORIES", "MESSAGE_TABLES", "SOURCE_ID", "SOURCE_URL", "ApiError", "ErrorCode", "Match",
+            "MessageTable", "lookup", "match")
+
+
+def _isort_style(name: str) -> tuple[int, list[str | int]]:
+    """`__all__` in the order ruff's RUF022 keeps: CONSTANTS, then Classes, then
+    functions, each in natural order (`N2` before `N12`)."""
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+
+
+def pycode(code: Code) -> str:
+    """A code as a Python literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
+    return python_filters.pystr(code) if isinstance(code, str) else str(code)
+
+
+def pycodes(codes: tuple[Code, ...], indent: int) -> str:
+    """A tuple of codes at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([pycode(code) for code in codes], indent)
+
+
+def pystrs(values: tuple[str, ...], indent: int) -> str:
+    """A tuple of strings at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([python_filters.pystr(value) for value in values], indent)
+
+
+def _black_tuple(items: list[str], indent: int) -> str:
+    # On one line when that fits (black counts wide characters twice), else one item a line.
+    one_line = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    if indent + str_width(one_line) + 1 <= BLACK_LINE_LENGTH:
+        return one_line
+    inner = " " * (indent + 4)
+    return "(\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + ")"
+
+
+def pyclass(row: classes.ClassRow, indent: int) -> str:
+    """The `class` line of a generated class at `indent`, wrapped as black wraps it."""
+    pad, bases = " " * indent, ", ".join(row.bases)
+    line = f"class {row.name}({bases}):"
+    if indent + str_width(line) <= BLACK_LINE_LENGTH:
+        return line
+    if indent + 4 + len(bases) <= BLACK_LINE_LENGTH:
+        return f"class {row.name}(\n{pad}    {bases}\n{pad}):"
+    return f"class {row.name}(\n" + "".join(f"{pad}    {base},\n" for base in row.bases) + f"{pad}):"
 
 
 TARGET = Target(
     name="python",
     folder="output/python",
     owned=(".py", "py.typed"),
-    filters={**python_filters.FILTERS, **text_filters.FILTERS},
+    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pycode": pycode, "pycodes": pycodes,
+             "pystrs": pystrs, "pyclass": pyclass},
     render=render,
     formatter=format_python,
-    templates=(MODULE_TEMPLATE, "python/runtime.py.j2", PACKAGE_TEMPLATE),
+    templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),
 )

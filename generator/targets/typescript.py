@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import ErrorPage
+from .. import classes
+from ..model import Code, ErrorPage
 from ..render.filters import text as text_filters
 from ..render.filters import typescript as ts_filters
 from .base import RenderContext, Target
-from .rows import member_rows, template_rows
+from .rows import PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
 
 MODULE_TEMPLATE = "typescript/module.ts.j2"
+RUNTIME = "typescript/runtime.ts"  # real source; the part below its marker is embedded verbatim
+RUNTIME_MARKER = "// errgen: the runtime starts here.\n"
 
 
 def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
@@ -18,14 +21,39 @@ def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]
 
 
 def render_page(page: ErrorPage, context: RenderContext) -> str:
-    return context.render(MODULE_TEMPLATE, page=page, members=member_rows(page), templates=template_rows(page))
+    page = classes.assigned(page)
+    return context.render(
+        MODULE_TEMPLATE,
+        page=page,
+        members=member_rows(page),
+        templates=template_rows(page),
+        whitespace=WHITESPACE,
+        punctuation_space=PUNCTUATION_SPACE,
+        runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
+        classes=classes.hierarchy(page),
+    )
+
+
+
+
+def tscode(code: Code) -> str:
+    """A code as a TypeScript literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
+    return ts_filters.tsstr(code) if isinstance(code, str) else str(code)
+
+
+def tscodes(codes: tuple[Code, ...]) -> str:
+    return f"[{', '.join(tscode(code) for code in codes)}]"
+
+
+def tsstrs(values: tuple[str, ...]) -> str:
+    return f"[{', '.join(ts_filters.tsstr(value) for value in values)}]"
 
 
 TARGET = Target(
     name="typescript",
     folder="output/typescript",
     owned=(".ts",),
-    filters={**ts_filters.FILTERS, **text_filters.FILTERS},
+    filters={**ts_filters.FILTERS, **text_filters.FILTERS, "tscode": tscode, "tscodes": tscodes, "tsstrs": tsstrs},
     render=render,
-    templates=(MODULE_TEMPLATE, "typescript/runtime.ts.j2"),
+    templates=(MODULE_TEMPLATE, RUNTIME),
 )

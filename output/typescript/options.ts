@@ -2,8 +2,10 @@
 //
 // Error codes of "Error Codes" (source `options`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "options";
 export const SOURCE_URL: string | null = "https://developers.binance.com/docs/derivatives/option/error-code";
@@ -323,392 +325,480 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: -1000,
     name: "UNKNOWN",
     identifier: "UNKNOWN",
+    className: "Unknown",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unknown error occurred while processing the request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1001,
     name: "DISCONNECTED",
     identifier: "DISCONNECTED",
+    className: "Disconnected",
     category: "10xx_general_server_or_network_issues",
     messages: ["Internal error; unable to process your request. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1002,
     name: "UNAUTHORIZED",
     identifier: "UNAUTHORIZED",
+    className: "Unauthorized",
     category: "10xx_general_server_or_network_issues",
     messages: ["You are not authorized to execute this request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1008,
     name: "TOO_MANY_REQUESTS",
     identifier: "TOO_MANY_REQUESTS",
+    className: "TooManyRequests",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1014,
     name: "UNKNOWN_ORDER_COMPOSITION",
     identifier: "UNKNOWN_ORDER_COMPOSITION",
+    className: "UnknownOrderComposition",
     category: "10xx_general_server_or_network_issues",
     messages: ["Unsupported order combination."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1015,
     name: "TOO_MANY_ORDERS",
     identifier: "TOO_MANY_ORDERS",
+    className: "TooManyOrders",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many new orders.", "Too many new orders; current limit is %s orders per %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1016,
     name: "SERVICE_SHUTTING_DOWN",
     identifier: "SERVICE_SHUTTING_DOWN",
+    className: "ServiceShuttingDown",
     category: "10xx_general_server_or_network_issues",
     messages: ["This service is no longer available."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1020,
     name: "UNSUPPORTED_OPERATION",
     identifier: "UNSUPPORTED_OPERATION",
+    className: "UnsupportedOperation",
     category: "10xx_general_server_or_network_issues",
     messages: ["This operation is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1021,
     name: "INVALID_TIMESTAMP",
     identifier: "INVALID_TIMESTAMP",
+    className: "InvalidTimestamp",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1022,
     name: "INVALID_SIGNATURE",
     identifier: "INVALID_SIGNATURE",
+    className: "InvalidSignature",
     category: "10xx_general_server_or_network_issues",
     messages: ["Signature for this request is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1100,
     name: "ILLEGAL_CHARS",
     identifier: "ILLEGAL_CHARS",
+    className: "IllegalChars",
     category: "11xx_2xxx_request_issues",
     messages: ["Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1101,
     name: "TOO_MANY_PARAMETERS",
     identifier: "TOO_MANY_PARAMETERS",
+    className: "TooManyParameters",
     category: "11xx_2xxx_request_issues",
     messages: ["Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1102,
     name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
     identifier: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+    className: "MandatoryParamEmptyOrMalformed",
     category: "11xx_2xxx_request_issues",
     messages: ["A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1103,
     name: "UNKNOWN_PARAM",
     identifier: "UNKNOWN_PARAM",
+    className: "UnknownParam",
     category: "11xx_2xxx_request_issues",
     messages: ["An unknown parameter was sent."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1104,
     name: "UNREAD_PARAMETERS",
     identifier: "UNREAD_PARAMETERS",
+    className: "UnreadParameters",
     category: "11xx_2xxx_request_issues",
     messages: ["Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1105,
     name: "PARAM_EMPTY",
     identifier: "PARAM_EMPTY",
+    className: "ParamEmpty",
     category: "11xx_2xxx_request_issues",
     messages: ["A parameter was empty.", "Parameter %s was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1106,
     name: "PARAM_NOT_REQUIRED",
     identifier: "PARAM_NOT_REQUIRED",
+    className: "ParamNotRequired",
     category: "11xx_2xxx_request_issues",
     messages: ["A parameter was sent when not required.", "Parameter %s sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1111,
     name: "BAD_PRECISION",
     identifier: "BAD_PRECISION",
+    className: "BadPrecision",
     category: "11xx_2xxx_request_issues",
     messages: ["Precision is over the maximum defined for this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1115,
     name: "INVALID_TIF",
     identifier: "INVALID_TIF",
+    className: "InvalidTif",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid timeInForce."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1116,
     name: "INVALID_ORDER_TYPE",
     identifier: "INVALID_ORDER_TYPE",
+    className: "InvalidOrderType",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid orderType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1117,
     name: "INVALID_SIDE",
     identifier: "INVALID_SIDE",
+    className: "InvalidSide",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1118,
     name: "EMPTY_NEW_CL_ORD_ID",
     identifier: "EMPTY_NEW_CL_ORD_ID",
+    className: "EmptyNewClOrdId",
     category: "11xx_2xxx_request_issues",
     messages: ["New client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1119,
     name: "EMPTY_ORG_CL_ORD_ID",
     identifier: "EMPTY_ORG_CL_ORD_ID",
+    className: "EmptyOrgClOrdId",
     category: "11xx_2xxx_request_issues",
     messages: ["Original client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1120,
     name: "BAD_INTERVAL",
     identifier: "BAD_INTERVAL",
+    className: "BadInterval",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid interval."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1121,
     name: "BAD_SYMBOL",
     identifier: "BAD_SYMBOL",
+    className: "BadSymbol",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1125,
     name: "INVALID_LISTEN_KEY",
     identifier: "INVALID_LISTEN_KEY",
+    className: "InvalidListenKey",
     category: "11xx_2xxx_request_issues",
     messages: ["This listenKey does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1127,
     name: "MORE_THAN_XX_HOURS",
     identifier: "MORE_THAN_XX_HOURS",
+    className: "MoreThanXxHours",
     category: "11xx_2xxx_request_issues",
     messages: ["Lookup interval is too big.", "More than %s hours between startTime and endTime."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1128,
     name: "BAD_CONTRACT",
     identifier: "BAD_CONTRACT",
+    className: "BadContract",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid underlying"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1129,
     name: "BAD_CURRENCY",
     identifier: "BAD_CURRENCY",
+    className: "BadCurrency",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid asset。"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1130,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER",
+    className: "InvalidParameter",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1131,
     name: "BAD_RECV_WINDOW",
     identifier: "BAD_RECV_WINDOW",
+    className: "BadRecvWindow",
     category: "11xx_2xxx_request_issues",
     messages: ["recvWindow must be less than 60000"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2010,
     name: "NEW_ORDER_REJECTED",
     identifier: "NEW_ORDER_REJECTED",
+    className: "NewOrderRejected",
     category: "11xx_2xxx_request_issues",
     messages: ["NEW_ORDER_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2013,
     name: "NO_SUCH_ORDER",
     identifier: "NO_SUCH_ORDER",
+    className: "NoSuchOrder",
     category: "11xx_2xxx_request_issues",
     messages: ["Order does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2014,
     name: "BAD_API_KEY_FMT",
     identifier: "BAD_API_KEY_FMT",
+    className: "BadApiKeyFmt",
     category: "11xx_2xxx_request_issues",
     messages: ["API-key format invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2015,
     name: "INVALID_API_KEY",
     identifier: "INVALID_API_KEY",
+    className: "InvalidApiKey",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid API-key, IP, or permissions for action."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2018,
     name: "BALANCE_NOT_SUFFICIENT",
     identifier: "BALANCE_NOT_SUFFICIENT",
+    className: "BalanceNotSufficient",
     category: "11xx_2xxx_request_issues",
     messages: ["Balance is insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2027,
     name: "OPTION_MARGIN_NOT_SUFFICIENT",
     identifier: "OPTION_MARGIN_NOT_SUFFICIENT",
+    className: "OptionMarginNotSufficient",
     category: "11xx_2xxx_request_issues",
     messages: ["Option margin is insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3029,
     name: "TRANSFER_FAILED",
     identifier: "TRANSFER_FAILED",
+    className: "TransferFailed",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Asset transfer fail."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4001,
     name: "PRICE_LESS_THAN_ZERO",
     identifier: "PRICE_LESS_THAN_ZERO",
+    className: "PriceLessThanZero",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Price less than 0."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4002,
     name: "PRICE_GREATER_THAN_MAX_PRICE",
     identifier: "PRICE_GREATER_THAN_MAX_PRICE",
+    className: "PriceGreaterThanMaxPrice",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Price greater than max price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4003,
     name: "QTY_LESS_THAN_ZERO",
     identifier: "QTY_LESS_THAN_ZERO",
+    className: "QtyLessThanZero",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Quantity less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4004,
     name: "QTY_LESS_THAN_MIN_QTY",
     identifier: "QTY_LESS_THAN_MIN_QTY",
+    className: "QtyLessThanMinQty",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Quantity less than min quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4005,
     name: "QTY_GREATER_THAN_MAX_QTY",
     identifier: "QTY_GREATER_THAN_MAX_QTY",
+    className: "QtyGreaterThanMaxQty",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Quantity greater than max quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4013,
     name: "PRICE_LESS_THAN_MIN_PRICE",
     identifier: "PRICE_LESS_THAN_MIN_PRICE",
+    className: "PriceLessThanMinPrice",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Price less than min price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4029,
     name: "INVALID_TICK_SIZE_PRECISION",
     identifier: "INVALID_TICK_SIZE_PRECISION",
+    className: "InvalidTickSizePrecision",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Tick size precision is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4030,
     name: "INVALID_QTY_PRECISION",
     identifier: "INVALID_QTY_PRECISION",
+    className: "InvalidQtyPrecision",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Step size precision is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4055,
     name: "AMOUNT_MUST_BE_POSITIVE",
     identifier: "AMOUNT_MUST_BE_POSITIVE",
+    className: "AmountMustBePositive",
     category: "3xxx_5xxx_filters_and_other_issues",
     messages: ["Amount must be positive."],
     description: "",
+    deprecated: false,
   },
 ];
 
@@ -716,163 +806,334 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[-1000], "An unknown error occurred while processing the request.", "^An unknown error occurred while processing the request\\.$", 55, null],
-  [[-1001], "Internal error; unable to process your request. Please try again.", "^Internal error; unable to process your request\\. Please try again\\.$", 65, null],
-  [[-1002], "You are not authorized to execute this request.", "^You are not authorized to execute this request\\.$", 47, null],
-  [[-1008], "Too many requests queued.", "^Too many requests queued\\.$", 25, null],
-  [[-1008], "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "^Too much request weight used; please use the websocket for live updates to avoid polling the API\\.$", 97, null],
-  [[-1008], "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "^Too much request weight used; current limit is (.+?) request weight per (.+?) (.+?)\\. Please use the websocket for live updates to avoid polling the API\\.$", 137, "Too much"],
-  [[-1008], "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", "^Way too much request weight used; IP banned until (.+?)\\. Please use the websocket for live updates to avoid bans\\.$", 108, "Way too "],
-  [[-1014], "Unsupported order combination.", "^Unsupported order combination\\.$", 30, null],
-  [[-1015], "Too many new orders.", "^Too many new orders\\.$", 20, null],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$", 51, "Too many"],
-  [[-1016], "This service is no longer available.", "^This service is no longer available\\.$", 36, null],
-  [[-1020], "This operation is not supported.", "^This operation is not supported\\.$", 32, null],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", "^Timestamp for this request is outside of the recvWindow\\.$", 56, null],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", "^Timestamp for this request was 1000ms ahead of the server's time\\.$", 65, null],
-  [[-1022], "Signature for this request is not valid.", "^Signature for this request is not valid\\.$", 40, null],
-  [[-1100], "Illegal characters found in a parameter.", "^Illegal characters found in a parameter\\.$", 40, null],
-  [[-1100], "Illegal characters found in a parameter. %s", "^Illegal characters found in a parameter\\. (.+?)$", 41, "Illegal "],
-  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", "^Illegal characters found in parameter (.+?); legal range is (.+?)\\.$", 56, "Illegal "],
-  [[-1101], "Too many parameters sent for this endpoint.", "^Too many parameters sent for this endpoint\\.$", 43, null],
-  [[-1101], "Too many parameters; expected %s and received %s.", "^Too many parameters; expected (.+?) and received (.+?)\\.$", 45, "Too many"],
-  [[-1101], "Duplicate values for a parameter detected.", "^Duplicate values for a parameter detected\\.$", 42, null],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", "^A mandatory parameter was not sent, was empty/null, or malformed\\.$", 65, null],
-  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", "^Mandatory parameter (.+?) was not sent, was empty/null, or malformed\\.$", 64, "Mandator"],
-  [[-1102], "Param %s or %s must be sent, but both were empty/null!", "^Param (.+?) or (.+?) must be sent, but both were empty/null!$", 50, "Param "],
-  [[-1103], "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, null],
-  [[-1104], "Not all sent parameters were read.", "^Not all sent parameters were read\\.$", 34, null],
-  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", "^Not all sent parameters were read; read (.+?) parameter\\(s\\) but was sent (.+?)\\.$", 68, "Not all "],
-  [[-1105], "A parameter was empty.", "^A parameter was empty\\.$", 22, null],
-  [[-1105], "Parameter %s was empty.", "^Parameter (.+?) was empty\\.$", 21, "Paramete"],
-  [[-1106], "A parameter was sent when not required.", "^A parameter was sent when not required\\.$", 39, null],
-  [[-1106], "Parameter %s sent when not required.", "^Parameter (.+?) sent when not required\\.$", 34, "Paramete"],
-  [[-1111], "Precision is over the maximum defined for this asset.", "^Precision is over the maximum defined for this asset\\.$", 53, null],
-  [[-1115], "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, null],
-  [[-1116], "Invalid orderType.", "^Invalid orderType\\.$", 18, null],
-  [[-1117], "Invalid side.", "^Invalid side\\.$", 13, null],
-  [[-1118], "New client order ID was empty.", "^New client order ID was empty\\.$", 30, null],
-  [[-1119], "Original client order ID was empty.", "^Original client order ID was empty\\.$", 35, null],
-  [[-1120], "Invalid interval.", "^Invalid interval\\.$", 17, null],
-  [[-1121], "Invalid symbol.", "^Invalid symbol\\.$", 15, null],
-  [[-1125], "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, null],
-  [[-1127], "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, null],
-  [[-1127], "More than %s hours between startTime and endTime.", "^More than (.+?) hours between startTime and endTime\\.$", 47, "More tha"],
-  [[-1128], "Invalid underlying", "^Invalid underlying$", 18, null],
-  [[-1129], "Invalid asset。", "^Invalid asset。$", 14, null],
-  [[-1130], "Invalid data sent for a parameter.", "^Invalid data sent for a parameter\\.$", 34, null],
-  [[-1130], "Data sent for paramter %s is not valid.", "^Data sent for paramter (.+?) is not valid\\.$", 37, "Data sen"],
-  [[-1131], "recvWindow must be less than 60000", "^recvWindow must be less than 60000$", 34, null],
-  [[-2010], "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, null],
-  [[-2013], "Order does not exist.", "^Order does not exist\\.$", 21, null],
-  [[-2014], "API-key format invalid.", "^API-key format invalid\\.$", 23, null],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", "^Invalid API-key, IP, or permissions for action\\.$", 47, null],
-  [[-2018], "Balance is insufficient.", "^Balance is insufficient\\.$", 24, null],
-  [[-2027], "Option margin is insufficient.", "^Option margin is insufficient\\.$", 30, null],
-  [[-3029], "Asset transfer fail.", "^Asset transfer fail\\.$", 20, null],
-  [[-4001], "Price less than 0.", "^Price less than 0\\.$", 18, null],
-  [[-4002], "Price greater than max price.", "^Price greater than max price\\.$", 29, null],
-  [[-4003], "Quantity less than zero.", "^Quantity less than zero\\.$", 24, null],
-  [[-4004], "Quantity less than min quantity.", "^Quantity less than min quantity\\.$", 32, null],
-  [[-4005], "Quantity greater than max quantity.", "^Quantity greater than max quantity\\.$", 35, null],
-  [[-4013], "Price less than min price.", "^Price less than min price\\.$", 26, null],
-  [[-4029], "Tick size precision is invalid.", "^Tick size precision is invalid\\.$", 31, null],
-  [[-4030], "Step size precision is invalid.", "^Step size precision is invalid\\.$", 31, null],
-  [[-4055], "Amount must be positive.", "^Amount must be positive\\.$", 24, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[-1008], "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", " ", ".Please use the websocket for live updates to avoid polling the API"], "Too much", "too much"],
+  [[-1008], "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too "],
+  [[-1008], "Too much request weight used; please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; please use the websocket for live updates to avoid polling the API."], ["too much request weight used;please use the websocket for live updates to avoid polling the API"], "Too much", "too much"],
+  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all "],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
+  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
+  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal "],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
+  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param"],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
+  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many"],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
+  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal "],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
+  [[-1130], "Data sent for paramter %s is not valid.", ["Data sent for paramter ", " is not valid."], ["data sent for paramter", "is not valid"], "Data sen", "data sen"],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
+  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity"],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
+  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete"],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
+  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind"],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
+  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity"],
+  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz"],
+  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz"],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
+  [[-2027], "Option margin is insufficient.", ["Option margin is insufficient."], ["option margin is insufficient"], "Option m", "option m"],
+  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr"],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
+  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le"],
+  [[-1008], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
+  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance "],
+  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity"],
+  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m"],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
+  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete"],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
+  [[-3029], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr"],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
+  [[-1128], "Invalid underlying", ["Invalid underlying"], ["invalid underlying"], "Invalid ", "invalid "],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
+  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le"],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
+  [[-1129], "Invalid asset。", ["Invalid asset。"], ["invalid asset。"], "Invalid ", "invalid "],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -882,53 +1143,439 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** 10xx - General Server or Network issues */
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
+
+/** 11xx - 2xxx Request issues */
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
+
+/** 3xxx-5xxx Filters and other issues */
+export class FiltersAndOtherIssues extends ApiError {
+  declare protected readonly isFiltersAndOtherIssues: never;
+}
+
+/** -1000 UNKNOWN */
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
+
+/** -1001 DISCONNECTED */
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
+
+/** -1002 UNAUTHORIZED */
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
+
+/** -1008 TOO_MANY_REQUESTS */
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
+
+/** -1014 UNKNOWN_ORDER_COMPOSITION */
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
+
+/** -1015 TOO_MANY_ORDERS */
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
+
+/** -1016 SERVICE_SHUTTING_DOWN */
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
+
+/** -1020 UNSUPPORTED_OPERATION */
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
+
+/** -1021 INVALID_TIMESTAMP */
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
+
+/** -1022 INVALID_SIGNATURE */
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
+
+/** -1100 ILLEGAL_CHARS */
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
+
+/** -1101 TOO_MANY_PARAMETERS */
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
+
+/** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
+
+/** -1103 UNKNOWN_PARAM */
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
+
+/** -1104 UNREAD_PARAMETERS */
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
+
+/** -1105 PARAM_EMPTY */
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
+
+/** -1106 PARAM_NOT_REQUIRED */
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
+
+/** -1111 BAD_PRECISION */
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
+
+/** -1115 INVALID_TIF */
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
+
+/** -1116 INVALID_ORDER_TYPE */
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
+
+/** -1117 INVALID_SIDE */
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
+
+/** -1118 EMPTY_NEW_CL_ORD_ID */
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
+
+/** -1119 EMPTY_ORG_CL_ORD_ID */
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
+
+/** -1120 BAD_INTERVAL */
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
+
+/** -1121 BAD_SYMBOL */
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
+
+/** -1125 INVALID_LISTEN_KEY */
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
+
+/** -1127 MORE_THAN_XX_HOURS */
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
+
+/** -1128 BAD_CONTRACT */
+export class BadContract extends RequestIssues {
+  declare protected readonly isBadContract: never;
+}
+
+/** -1129 BAD_CURRENCY */
+export class BadCurrency extends RequestIssues {
+  declare protected readonly isBadCurrency: never;
+}
+
+/** -1130 INVALID_PARAMETER */
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
+
+/** -1131 BAD_RECV_WINDOW */
+export class BadRecvWindow extends RequestIssues {
+  declare protected readonly isBadRecvWindow: never;
+}
+
+/** -2010 NEW_ORDER_REJECTED */
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
+
+/** -2013 NO_SUCH_ORDER */
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
+
+/** -2014 BAD_API_KEY_FMT */
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
+
+/** -2015 INVALID_API_KEY */
+export class InvalidApiKey extends RequestIssues {
+  declare protected readonly isInvalidApiKey: never;
+}
+
+/** -2018 BALANCE_NOT_SUFFICIENT */
+export class BalanceNotSufficient extends RequestIssues {
+  declare protected readonly isBalanceNotSufficient: never;
+}
+
+/** -2027 OPTION_MARGIN_NOT_SUFFICIENT */
+export class OptionMarginNotSufficient extends RequestIssues {
+  declare protected readonly isOptionMarginNotSufficient: never;
+}
+
+/** -3029 TRANSFER_FAILED */
+export class TransferFailed extends FiltersAndOtherIssues {
+  declare protected readonly isTransferFailed: never;
+}
+
+/** -4001 PRICE_LESS_THAN_ZERO */
+export class PriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanZero: never;
+}
+
+/** -4002 PRICE_GREATER_THAN_MAX_PRICE */
+export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceGreaterThanMaxPrice: never;
+}
+
+/** -4003 QTY_LESS_THAN_ZERO */
+export class QtyLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanZero: never;
+}
+
+/** -4004 QTY_LESS_THAN_MIN_QTY */
+export class QtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanMinQty: never;
+}
+
+/** -4005 QTY_GREATER_THAN_MAX_QTY */
+export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyGreaterThanMaxQty: never;
+}
+
+/** -4013 PRICE_LESS_THAN_MIN_PRICE */
+export class PriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanMinPrice: never;
+}
+
+/** -4029 INVALID_TICK_SIZE_PRECISION */
+export class InvalidTickSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTickSizePrecision: never;
+}
+
+/** -4030 INVALID_QTY_PRECISION */
+export class InvalidQtyPrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidQtyPrecision: never;
+}
+
+/** -4055 AMOUNT_MUST_BE_POSITIVE */
+export class AmountMustBePositive extends FiltersAndOtherIssues {
+  declare protected readonly isAmountMustBePositive: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [-1000, Unknown],
+  [-1001, Disconnected],
+  [-1002, Unauthorized],
+  [-1008, TooManyRequests],
+  [-1014, UnknownOrderComposition],
+  [-1015, TooManyOrders],
+  [-1016, ServiceShuttingDown],
+  [-1020, UnsupportedOperation],
+  [-1021, InvalidTimestamp],
+  [-1022, InvalidSignature],
+  [-1100, IllegalChars],
+  [-1101, TooManyParameters],
+  [-1102, MandatoryParamEmptyOrMalformed],
+  [-1103, UnknownParam],
+  [-1104, UnreadParameters],
+  [-1105, ParamEmpty],
+  [-1106, ParamNotRequired],
+  [-1111, BadPrecision],
+  [-1115, InvalidTif],
+  [-1116, InvalidOrderType],
+  [-1117, InvalidSide],
+  [-1118, EmptyNewClOrdId],
+  [-1119, EmptyOrgClOrdId],
+  [-1120, BadInterval],
+  [-1121, BadSymbol],
+  [-1125, InvalidListenKey],
+  [-1127, MoreThanXxHours],
+  [-1128, BadContract],
+  [-1129, BadCurrency],
+  [-1130, InvalidParameter],
+  [-1131, BadRecvWindow],
+  [-2010, NewOrderRejected],
+  [-2013, NoSuchOrder],
+  [-2014, BadApiKeyFmt],
+  [-2015, InvalidApiKey],
+  [-2018, BalanceNotSufficient],
+  [-2027, OptionMarginNotSufficient],
+  [-3029, TransferFailed],
+  [-4001, PriceLessThanZero],
+  [-4002, PriceGreaterThanMaxPrice],
+  [-4003, QtyLessThanZero],
+  [-4004, QtyLessThanMinQty],
+  [-4005, QtyGreaterThanMaxQty],
+  [-4013, PriceLessThanMinPrice],
+  [-4029, InvalidTickSizePrecision],
+  [-4030, InvalidQtyPrecision],
+  [-4055, AmountMustBePositive],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

@@ -2,8 +2,10 @@
 //
 // Error codes of "Error Codes" (source `sapi`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "sapi";
 export const SOURCE_URL: string | null = "https://developers.binance.com/docs/wallet/error-code";
@@ -1464,1896 +1466,2360 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: -1000,
     name: "UNKNOWN",
     identifier: "UNKNOWN",
+    className: "Unknown",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unknown error occurred while processing the request.", "An unknown error occurred while processing the request.[%s]"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1001,
     name: "DISCONNECTED",
     identifier: "DISCONNECTED",
+    className: "Disconnected",
     category: "10xx_general_server_or_network_issues",
     messages: ["Internal error; unable to process your request. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1002,
     name: "UNAUTHORIZED",
     identifier: "UNAUTHORIZED",
+    className: "Unauthorized",
     category: "10xx_general_server_or_network_issues",
     messages: ["You are not authorized to execute this request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1003,
     name: "TOO_MANY_REQUESTS",
     identifier: "TOO_MANY_REQUESTS",
+    className: "TooManyRequests",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many requests queued.", "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1004,
     name: "SERVER_BUSY",
     identifier: "SERVER_BUSY",
+    className: "ServerBusy",
     category: "10xx_general_server_or_network_issues",
     messages: ["Server is busy, please wait and try again"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1006,
     name: "UNEXPECTED_RESP",
     identifier: "UNEXPECTED_RESP",
+    className: "UnexpectedResp",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unexpected response was received from the message bus. Execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1007,
     name: "TIMEOUT",
     identifier: "TIMEOUT",
+    className: "Timeout",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1008,
     name: "SERVER_BUSY",
     identifier: "SERVER_BUSY_1008",
+    className: "ServerBusy1008",
     category: "10xx_general_server_or_network_issues",
     messages: ["Spot server is currently overloaded with other requests. Please try again in a few minutes."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1014,
     name: "UNKNOWN_ORDER_COMPOSITION",
     identifier: "UNKNOWN_ORDER_COMPOSITION",
+    className: "UnknownOrderComposition",
     category: "10xx_general_server_or_network_issues",
     messages: ["Unsupported order combination."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1015,
     name: "TOO_MANY_ORDERS",
     identifier: "TOO_MANY_ORDERS",
+    className: "TooManyOrders",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many new orders.", "Too many new orders; current limit is %s orders per %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1016,
     name: "SERVICE_SHUTTING_DOWN",
     identifier: "SERVICE_SHUTTING_DOWN",
+    className: "ServiceShuttingDown",
     category: "10xx_general_server_or_network_issues",
     messages: ["This service is no longer available."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1020,
     name: "UNSUPPORTED_OPERATION",
     identifier: "UNSUPPORTED_OPERATION",
+    className: "UnsupportedOperation",
     category: "10xx_general_server_or_network_issues",
     messages: ["This operation is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1021,
     name: "INVALID_TIMESTAMP",
     identifier: "INVALID_TIMESTAMP",
+    className: "InvalidTimestamp",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1022,
     name: "INVALID_SIGNATURE",
     identifier: "INVALID_SIGNATURE",
+    className: "InvalidSignature",
     category: "10xx_general_server_or_network_issues",
     messages: ["Signature for this request is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1099,
     name: "Not found, authenticated, or authorized",
     identifier: "NOT_FOUND_AUTHENTICATED_OR_AUTHORIZED",
+    className: "NotFoundAuthenticatedOrAuthorized",
     category: "10xx_general_server_or_network_issues",
     messages: ["This replaces error code -1999"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1100,
     name: "ILLEGAL_CHARS",
     identifier: "ILLEGAL_CHARS",
+    className: "IllegalChars",
     category: "11xx_2xxx_request_issues",
     messages: ["Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1101,
     name: "TOO_MANY_PARAMETERS",
     identifier: "TOO_MANY_PARAMETERS",
+    className: "TooManyParameters",
     category: "11xx_2xxx_request_issues",
     messages: ["Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1102,
     name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
     identifier: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+    className: "MandatoryParamEmptyOrMalformed",
     category: "11xx_2xxx_request_issues",
     messages: ["A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1103,
     name: "UNKNOWN_PARAM",
     identifier: "UNKNOWN_PARAM",
+    className: "UnknownParam",
     category: "11xx_2xxx_request_issues",
     messages: ["An unknown parameter was sent."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1104,
     name: "UNREAD_PARAMETERS",
     identifier: "UNREAD_PARAMETERS",
+    className: "UnreadParameters",
     category: "11xx_2xxx_request_issues",
     messages: ["Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1105,
     name: "PARAM_EMPTY",
     identifier: "PARAM_EMPTY",
+    className: "ParamEmpty",
     category: "11xx_2xxx_request_issues",
     messages: ["A parameter was empty.", "Parameter %s was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1106,
     name: "PARAM_NOT_REQUIRED",
     identifier: "PARAM_NOT_REQUIRED",
+    className: "ParamNotRequired",
     category: "11xx_2xxx_request_issues",
     messages: ["A parameter was sent when not required.", "Parameter %s sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1111,
     name: "BAD_PRECISION",
     identifier: "BAD_PRECISION",
+    className: "BadPrecision",
     category: "11xx_2xxx_request_issues",
     messages: ["Precision is over the maximum defined for this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1112,
     name: "NO_DEPTH",
     identifier: "NO_DEPTH",
+    className: "NoDepth",
     category: "11xx_2xxx_request_issues",
     messages: ["No orders on book for symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1114,
     name: "TIF_NOT_REQUIRED",
     identifier: "TIF_NOT_REQUIRED",
+    className: "TifNotRequired",
     category: "11xx_2xxx_request_issues",
     messages: ["TimeInForce parameter sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1115,
     name: "INVALID_TIF",
     identifier: "INVALID_TIF",
+    className: "InvalidTif",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid timeInForce."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1116,
     name: "INVALID_ORDER_TYPE",
     identifier: "INVALID_ORDER_TYPE",
+    className: "InvalidOrderType",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid orderType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1117,
     name: "INVALID_SIDE",
     identifier: "INVALID_SIDE",
+    className: "InvalidSide",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1118,
     name: "EMPTY_NEW_CL_ORD_ID",
     identifier: "EMPTY_NEW_CL_ORD_ID",
+    className: "EmptyNewClOrdId",
     category: "11xx_2xxx_request_issues",
     messages: ["New client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1119,
     name: "EMPTY_ORG_CL_ORD_ID",
     identifier: "EMPTY_ORG_CL_ORD_ID",
+    className: "EmptyOrgClOrdId",
     category: "11xx_2xxx_request_issues",
     messages: ["Original client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1120,
     name: "BAD_INTERVAL",
     identifier: "BAD_INTERVAL",
+    className: "BadInterval",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid interval."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1121,
     name: "BAD_SYMBOL",
     identifier: "BAD_SYMBOL",
+    className: "BadSymbol",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1125,
     name: "INVALID_LISTEN_KEY",
     identifier: "INVALID_LISTEN_KEY",
+    className: "InvalidListenKey",
     category: "11xx_2xxx_request_issues",
     messages: ["This listenKey does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1127,
     name: "MORE_THAN_XX_HOURS",
     identifier: "MORE_THAN_XX_HOURS",
+    className: "MoreThanXxHours",
     category: "11xx_2xxx_request_issues",
     messages: ["Lookup interval is too big.", "More than %s hours between startTime and endTime."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1128,
     name: "OPTIONAL_PARAMS_BAD_COMBO",
     identifier: "OPTIONAL_PARAMS_BAD_COMBO",
+    className: "OptionalParamsBadCombo",
     category: "11xx_2xxx_request_issues",
     messages: ["Combination of optional parameters invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1130,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER",
+    className: "InvalidParameter",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid data sent for a parameter.", "Data sent for parameter %s is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1131,
     name: "BAD_RECV_WINDOW",
     identifier: "BAD_RECV_WINDOW",
+    className: "BadRecvWindow",
     category: "11xx_2xxx_request_issues",
     messages: ["recvWindow must be less than 60000"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1134,
     name: "BAD_STRATEGY_TYPE",
     identifier: "BAD_STRATEGY_TYPE",
+    className: "BadStrategyType",
     category: "11xx_2xxx_request_issues",
     messages: ["strategyType was less than 1000000."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1145,
     name: "INVALID_CANCEL_RESTRICTIONS",
     identifier: "INVALID_CANCEL_RESTRICTIONS",
+    className: "InvalidCancelRestrictions",
     category: "11xx_2xxx_request_issues",
     messages: ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1151,
     name: "DUPLICATE_SYMBOLS",
     identifier: "DUPLICATE_SYMBOLS",
+    className: "DuplicateSymbols",
     category: "11xx_2xxx_request_issues",
     messages: ["Symbol is present multiple times in the list."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2010,
     name: "NEW_ORDER_REJECTED",
     identifier: "NEW_ORDER_REJECTED",
+    className: "NewOrderRejected",
     category: "11xx_2xxx_request_issues",
     messages: ["NEW_ORDER_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2011,
     name: "CANCEL_REJECTED",
     identifier: "CANCEL_REJECTED",
+    className: "CancelRejected",
     category: "11xx_2xxx_request_issues",
     messages: ["CANCEL_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2013,
     name: "NO_SUCH_ORDER",
     identifier: "NO_SUCH_ORDER",
+    className: "NoSuchOrder",
     category: "11xx_2xxx_request_issues",
     messages: ["Order does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2014,
     name: "BAD_API_KEY_FMT",
     identifier: "BAD_API_KEY_FMT",
+    className: "BadApiKeyFmt",
     category: "11xx_2xxx_request_issues",
     messages: ["API-key format invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2015,
     name: "REJECTED_MBX_KEY",
     identifier: "REJECTED_MBX_KEY",
+    className: "RejectedMbxKey",
     category: "11xx_2xxx_request_issues",
     messages: ["Invalid API-key, IP, or permissions for action."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2016,
     name: "NO_TRADING_WINDOW",
     identifier: "NO_TRADING_WINDOW",
+    className: "NoTradingWindow",
     category: "11xx_2xxx_request_issues",
     messages: ["No trading window could be found for the symbol. Try ticker/24hrs instead."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2026,
     name: "ORDER_ARCHIVED",
     identifier: "ORDER_ARCHIVED",
+    className: "OrderArchived",
     category: "11xx_2xxx_request_issues",
     messages: ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3000,
     name: "INNER_FAILURE",
     identifier: "INNER_FAILURE",
+    className: "InnerFailure",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Internal server error."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3001,
     name: "NEED_ENABLE_2FA",
     identifier: "NEED_ENABLE_2FA",
+    className: "NeedEnable2fa",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Please enable 2FA first."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3002,
     name: "ASSET_DEFICIENCY",
     identifier: "ASSET_DEFICIENCY",
+    className: "AssetDeficiency",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["We don't have this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3003,
     name: "NO_OPENED_MARGIN_ACCOUNT",
     identifier: "NO_OPENED_MARGIN_ACCOUNT",
+    className: "NoOpenedMarginAccount",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Margin account does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3004,
     name: "TRADE_NOT_ALLOWED",
     identifier: "TRADE_NOT_ALLOWED",
+    className: "TradeNotAllowed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Trade not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3005,
     name: "TRANSFER_OUT_NOT_ALLOWED",
     identifier: "TRANSFER_OUT_NOT_ALLOWED",
+    className: "TransferOutNotAllowed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transferring out not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3006,
     name: "EXCEED_MAX_BORROWABLE",
     identifier: "EXCEED_MAX_BORROWABLE",
+    className: "ExceedMaxBorrowable",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Your borrow amount has exceed maximum borrow amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3007,
     name: "HAS_PENDING_TRANSACTION",
     identifier: "HAS_PENDING_TRANSACTION",
+    className: "HasPendingTransaction",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You have pending transaction, please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3008,
     name: "BORROW_NOT_ALLOWED",
     identifier: "BORROW_NOT_ALLOWED",
+    className: "BorrowNotAllowed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Borrow not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3009,
     name: "ASSET_NOT_MORTGAGEABLE",
     identifier: "ASSET_NOT_MORTGAGEABLE",
+    className: "AssetNotMortgageable",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This asset are not allowed to transfer into margin account currently."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3010,
     name: "REPAY_NOT_ALLOWED",
     identifier: "REPAY_NOT_ALLOWED",
+    className: "RepayNotAllowed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Repay not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3011,
     name: "BAD_DATE_RANGE",
     identifier: "BAD_DATE_RANGE",
+    className: "BadDateRange",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Your input date is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3012,
     name: "ASSET_ADMIN_BAN_BORROW",
     identifier: "ASSET_ADMIN_BAN_BORROW",
+    className: "AssetAdminBanBorrow",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Borrow is banned for this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3013,
     name: "LT_MIN_BORROWABLE",
     identifier: "LT_MIN_BORROWABLE",
+    className: "LtMinBorrowable",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Borrow amount less than minimum borrow amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3014,
     name: "ACCOUNT_BAN_BORROW",
     identifier: "ACCOUNT_BAN_BORROW",
+    className: "AccountBanBorrow",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Borrow is banned for this account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3015,
     name: "REPAY_EXCEED_LIABILITY",
     identifier: "REPAY_EXCEED_LIABILITY",
+    className: "RepayExceedLiability",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Repay amount exceeds borrow amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3016,
     name: "LT_MIN_REPAY",
     identifier: "LT_MIN_REPAY",
+    className: "LtMinRepay",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Repay amount less than minimum repay amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3017,
     name: "ASSET_ADMIN_BAN_MORTGAGE",
     identifier: "ASSET_ADMIN_BAN_MORTGAGE",
+    className: "AssetAdminBanMortgage",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This asset are not allowed to transfer into margin account currently."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3018,
     name: "ACCOUNT_BAN_MORTGAGE",
     identifier: "ACCOUNT_BAN_MORTGAGE",
+    className: "AccountBanMortgage",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transferring in has been banned for this account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3019,
     name: "ACCOUNT_BAN_ROLLOUT",
     identifier: "ACCOUNT_BAN_ROLLOUT",
+    className: "AccountBanRollout",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transferring out has been banned for this account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3020,
     name: "EXCEED_MAX_ROLLOUT",
     identifier: "EXCEED_MAX_ROLLOUT",
+    className: "ExceedMaxRollout",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transfer out amount exceeds max amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3021,
     name: "PAIR_ADMIN_BAN_TRADE",
     identifier: "PAIR_ADMIN_BAN_TRADE",
+    className: "PairAdminBanTrade",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Margin account are not allowed to trade this trading pair."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3022,
     name: "ACCOUNT_BAN_TRADE",
     identifier: "ACCOUNT_BAN_TRADE",
+    className: "AccountBanTrade",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You account's trading is banned."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3023,
     name: "WARNING_MARGIN_LEVEL",
     identifier: "WARNING_MARGIN_LEVEL",
+    className: "WarningMarginLevel",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You can't transfer out/place order under current margin level."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3024,
     name: "FEW_LIABILITY_LEFT",
     identifier: "FEW_LIABILITY_LEFT",
+    className: "FewLiabilityLeft",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The unpaid debt is too small after this repayment."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3025,
     name: "INVALID_EFFECTIVE_TIME",
     identifier: "INVALID_EFFECTIVE_TIME",
+    className: "InvalidEffectiveTime",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Your input date is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3026,
     name: "VALIDATION_FAILED",
     identifier: "VALIDATION_FAILED",
+    className: "ValidationFailed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Your input param is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3027,
     name: "NOT_VALID_MARGIN_ASSET",
     identifier: "NOT_VALID_MARGIN_ASSET",
+    className: "NotValidMarginAsset",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Not a valid margin asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3028,
     name: "NOT_VALID_MARGIN_PAIR",
     identifier: "NOT_VALID_MARGIN_PAIR",
+    className: "NotValidMarginPair",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Not a valid margin pair."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3029,
     name: "TRANSFER_FAILED",
     identifier: "TRANSFER_FAILED",
+    className: "TransferFailed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transfer failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3036,
     name: "ACCOUNT_BAN_REPAY",
     identifier: "ACCOUNT_BAN_REPAY",
+    className: "AccountBanRepay",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This account is not allowed to repay."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3037,
     name: "PNL_CLEARING",
     identifier: "PNL_CLEARING",
+    className: "PnlClearing",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["PNL is clearing. Wait a second."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3038,
     name: "LISTEN_KEY_NOT_FOUND",
     identifier: "LISTEN_KEY_NOT_FOUND",
+    className: "ListenKeyNotFound",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Listen key not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3041,
     name: "BALANCE_NOT_CLEARED",
     identifier: "BALANCE_NOT_CLEARED",
+    className: "BalanceNotCleared",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Balance is not enough"],
     description: "",
+    deprecated: false,
   },
   {
     code: -3042,
     name: "PRICE_INDEX_NOT_FOUND",
     identifier: "PRICE_INDEX_NOT_FOUND",
+    className: "PriceIndexNotFound",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["PriceIndex not available for this margin pair."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3043,
     name: "TRANSFER_IN_NOT_ALLOWED",
     identifier: "TRANSFER_IN_NOT_ALLOWED",
+    className: "TransferInNotAllowed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Transferring in not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3044,
     name: "SYSTEM_BUSY",
     identifier: "SYSTEM_BUSY",
+    className: "SystemBusy",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["System busy."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3045,
     name: "SYSTEM",
     identifier: "SYSTEM",
+    className: "System",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The system doesn't have enough asset now."],
     description: "",
+    deprecated: false,
   },
   {
     code: -3999,
     name: "NOT_WHITELIST_USER",
     identifier: "NOT_WHITELIST_USER",
+    className: "NotWhitelistUser",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This function is only available for invited users."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4001,
     name: "CAPITAL_INVALID",
     identifier: "CAPITAL_INVALID",
+    className: "CapitalInvalid",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Invalid operation."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4002,
     name: "CAPITAL_IG",
     identifier: "CAPITAL_IG",
+    className: "CapitalIg",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Invalid get."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4003,
     name: "CAPITAL_IEV",
     identifier: "CAPITAL_IEV",
+    className: "CapitalIev",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Your input email is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4004,
     name: "CAPITAL_UA",
     identifier: "CAPITAL_UA",
+    className: "CapitalUa",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You don't login or auth."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4005,
     name: "CAPAITAL_TOO_MANY_REQUEST",
     identifier: "CAPAITAL_TOO_MANY_REQUEST",
+    className: "CapaitalTooManyRequest",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Too many new requests."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4006,
     name: "CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
     identifier: "CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
+    className: "CapitalOnlySupportPrimaryAccount",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Support main account only."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4007,
     name: "CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
     identifier: "CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
+    className: "CapitalAddressVerificationNotPass",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Address validation is not passed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4008,
     name: "CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
     identifier: "CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
+    className: "CapitalAddressTagVerificationNotPass",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Address tag validation is not passed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4010,
     name: "CAPITAL_WHITELIST_EMAIL_CONFIRM",
     identifier: "CAPITAL_WHITELIST_EMAIL_CONFIRM",
+    className: "CapitalWhitelistEmailConfirm",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["White list mail has been confirmed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4011,
     name: "CAPITAL_WHITELIST_EMAIL_EXPIRED",
     identifier: "CAPITAL_WHITELIST_EMAIL_EXPIRED",
+    className: "CapitalWhitelistEmailExpired",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["White list mail is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4012,
     name: "CAPITAL_WHITELIST_CLOSE",
     identifier: "CAPITAL_WHITELIST_CLOSE",
+    className: "CapitalWhitelistClose",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["White list is not opened."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4013,
     name: "CAPITAL_WITHDRAW_2FA_VERIFY",
     identifier: "CAPITAL_WITHDRAW_2FA_VERIFY",
+    className: "CapitalWithdraw2faVerify",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["2FA is not opened."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4014,
     name: "CAPITAL_WITHDRAW_LOGIN_DELAY",
     identifier: "CAPITAL_WITHDRAW_LOGIN_DELAY",
+    className: "CapitalWithdrawLoginDelay",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Withdraw is not allowed within 2 min login."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4015,
     name: "CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
     identifier: "CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
+    className: "CapitalWithdrawRestrictedMinute",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Withdraw is limited."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4016,
     name: "CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
     identifier: "CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
+    className: "CapitalWithdrawRestrictedPassword",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Within 24 hours after password modification, withdrawal is prohibited."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4017,
     name: "CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
     identifier: "CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
+    className: "CapitalWithdrawRestrictedUnbind2fa",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Within 24 hours after the release of 2FA, withdrawal is prohibited."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4018,
     name: "CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
     identifier: "CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
+    className: "CapitalWithdrawAssetNotExist",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["We don't have this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4019,
     name: "CAPITAL_WITHDRAW_ASSET_PROHIBIT",
     identifier: "CAPITAL_WITHDRAW_ASSET_PROHIBIT",
+    className: "CapitalWithdrawAssetProhibit",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Current asset is not open for withdrawal."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4021,
     name: "CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
     identifier: "CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
+    className: "CapitalWithdrawAmountMultiple",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Asset withdrawal must be an %s multiple of %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4022,
     name: "CAPITAL_WITHDRAW_MIN_AMOUNT",
     identifier: "CAPITAL_WITHDRAW_MIN_AMOUNT",
+    className: "CapitalWithdrawMinAmount",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Not less than the minimum pick-up quantity %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4023,
     name: "CAPITAL_WITHDRAW_MAX_AMOUNT",
     identifier: "CAPITAL_WITHDRAW_MAX_AMOUNT",
+    className: "CapitalWithdrawMaxAmount",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Within 24 hours, the withdrawal exceeds the maximum amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4024,
     name: "CAPITAL_WITHDRAW_USER_NO_ASSET",
     identifier: "CAPITAL_WITHDRAW_USER_NO_ASSET",
+    className: "CapitalWithdrawUserNoAsset",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You don't have this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4025,
     name: "CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
     identifier: "CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
+    className: "CapitalWithdrawUserAssetLessThanZero",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The number of hold asset is less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4026,
     name: "CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
     identifier: "CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
+    className: "CapitalWithdrawUserAssetNotEnough",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You have insufficient balance."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4027,
     name: "CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
     identifier: "CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
+    className: "CapitalWithdrawGetTranIdFailure",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Failed to obtain tranId."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4028,
     name: "CAPITAL_WITHDRAW_MORE_THAN_FEE",
     identifier: "CAPITAL_WITHDRAW_MORE_THAN_FEE",
+    className: "CapitalWithdrawMoreThanFee",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The amount of withdrawal must be greater than the Commission."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4029,
     name: "CAPITAL_WITHDRAW_NOT_EXIST",
     identifier: "CAPITAL_WITHDRAW_NOT_EXIST",
+    className: "CapitalWithdrawNotExist",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The withdrawal record does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4030,
     name: "CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
     identifier: "CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
+    className: "CapitalWithdrawConfirmSuccess",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Confirmation of successful asset withdrawal."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4031,
     name: "CAPITAL_WITHDRAW_CANCEL_FAILURE",
     identifier: "CAPITAL_WITHDRAW_CANCEL_FAILURE",
+    className: "CapitalWithdrawCancelFailure",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Cancellation failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4032,
     name: "CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
     identifier: "CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
+    className: "CapitalWithdrawChecksumVerifyFailure",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Withdraw verification exception."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4033,
     name: "CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
     identifier: "CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
+    className: "CapitalWithdrawIllegalAddress",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Illegal address."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4034,
     name: "CAPITAL_WITHDRAW_ADDRESS_CHEAT",
     identifier: "CAPITAL_WITHDRAW_ADDRESS_CHEAT",
+    className: "CapitalWithdrawAddressCheat",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The address is suspected of fake."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4035,
     name: "CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
     identifier: "CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
+    className: "CapitalWithdrawNotWhiteAddress",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This address is not on the whitelist. Please join and try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4036,
     name: "CAPITAL_WITHDRAW_NEW_ADDRESS",
     identifier: "CAPITAL_WITHDRAW_NEW_ADDRESS",
+    className: "CapitalWithdrawNewAddress",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The new address needs to be withdrawn in {0} hours."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4037,
     name: "CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
     identifier: "CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
+    className: "CapitalWithdrawResendEmailFail",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Re-sending Mail failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4038,
     name: "CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
     identifier: "CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
+    className: "CapitalWithdrawResendEmailTimeOut",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Please try again in 5 minutes."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4039,
     name: "CAPITAL_USER_EMPTY",
     identifier: "CAPITAL_USER_EMPTY",
+    className: "CapitalUserEmpty",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The user does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4040,
     name: "CAPITAL_NO_CHARGE",
     identifier: "CAPITAL_NO_CHARGE",
+    className: "CapitalNoCharge",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This address not charged."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4041,
     name: "CAPITAL_MINUTE_TOO_SMALL",
     identifier: "CAPITAL_MINUTE_TOO_SMALL",
+    className: "CapitalMinuteTooSmall",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Please try again in one minute."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4042,
     name: "CAPITAL_CHARGE_NOT_RESET",
     identifier: "CAPITAL_CHARGE_NOT_RESET",
+    className: "CapitalChargeNotReset",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This asset cannot get deposit address again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4043,
     name: "CAPITAL_ADDRESS_TOO_MUCH",
     identifier: "CAPITAL_ADDRESS_TOO_MUCH",
+    className: "CapitalAddressTooMuch",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["More than 100 recharge addresses were used in 24 hours."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4044,
     name: "CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
     identifier: "CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
+    className: "CapitalBlacklistCountryGetAddress",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This is a blacklist country."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4045,
     name: "CAPITAL_GET_ASSET_ERROR",
     identifier: "CAPITAL_GET_ASSET_ERROR",
+    className: "CapitalGetAssetError",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Failure to acquire assets."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4046,
     name: "CAPITAL_AGREEMENT_NOT_CONFIRMED",
     identifier: "CAPITAL_AGREEMENT_NOT_CONFIRMED",
+    className: "CapitalAgreementNotConfirmed",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Agreement not confirmed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4047,
     name: "CAPITAL_DATE_INTERVAL_LIMIT",
     identifier: "CAPITAL_DATE_INTERVAL_LIMIT",
+    className: "CapitalDateIntervalLimit",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Time interval must be within 0-90 days"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4060,
     name: "CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
     identifier: "CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
+    className: "CapitalWithdrawUserAssetLockDeposit",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5001,
     name: "ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
     identifier: "ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
+    className: "AssetDribbletConvertSwitchOff",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Don't allow transfer to micro assets."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5002,
     name: "ASSET_ASSET_NOT_ENOUGH",
     identifier: "ASSET_ASSET_NOT_ENOUGH",
+    className: "AssetAssetNotEnough",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You have insufficient balance."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5003,
     name: "ASSET_USER_HAVE_NO_ASSET",
     identifier: "ASSET_USER_HAVE_NO_ASSET",
+    className: "AssetUserHaveNoAsset",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["You don't have this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5004,
     name: "USER_OUT_OF_TRANSFER_FLOAT",
     identifier: "USER_OUT_OF_TRANSFER_FLOAT",
+    className: "UserOutOfTransferFloat",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The residual balances have exceeded 0.001BTC, Please re-choose.", "The residual balances of %s have exceeded 0.001BTC, Please re-choose."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5005,
     name: "USER_ASSET_AMOUNT_IS_TOO_LOW",
     identifier: "USER_ASSET_AMOUNT_IS_TOO_LOW",
+    className: "UserAssetAmountIsTooLow",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["The residual balances of the BTC is too low", "The residual balances of %s is too low, Please re-choose."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5006,
     name: "USER_CAN_NOT_REQUEST_IN_24_HOURS",
     identifier: "USER_CAN_NOT_REQUEST_IN_24_HOURS",
+    className: "UserCanNotRequestIn24Hours",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Only transfer once in 24 hours."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5007,
     name: "AMOUNT_OVER_ZERO",
     identifier: "AMOUNT_OVER_ZERO",
+    className: "AmountOverZero",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Quantity must be greater than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5008,
     name: "ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
     identifier: "ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
+    className: "AssetWithdrawWithdrawingNotEnough",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Insufficient amount of returnable assets."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5009,
     name: "PRODUCT_NOT_EXIST",
     identifier: "PRODUCT_NOT_EXIST",
+    className: "ProductNotExist",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Product does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5010,
     name: "TRANSFER_FAIL",
     identifier: "TRANSFER_FAIL",
+    className: "TransferFail",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Asset transfer fail."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5011,
     name: "FUTURE_ACCT_NOT_EXIST",
     identifier: "FUTURE_ACCT_NOT_EXIST",
+    className: "FutureAcctNotExist",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["future account not exists."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5012,
     name: "TRANSFER_PENDING",
     identifier: "TRANSFER_PENDING",
+    className: "TransferPending",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["Asset transfer is in pending.", "future account or sub relation not exists."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5021,
     name: "PARENT_SUB_HAVE_NO_RELATION",
     identifier: "PARENT_SUB_HAVE_NO_RELATION",
+    className: "ParentSubHaveNoRelation",
     category: "3xxx_5xxx_sapi_specific_issues",
     messages: ["This parent sub have no relation"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6001,
     name: "DAILY_PRODUCT_NOT_EXIST",
     identifier: "DAILY_PRODUCT_NOT_EXIST",
+    className: "DailyProductNotExist",
     category: "6xxx_savings_issues",
     messages: ["Daily product not exists."],
     description: "",
+    deprecated: false,
   },
   {
     code: -6003,
     name: "DAILY_PRODUCT_NOT_ACCESSIBLE",
     identifier: "DAILY_PRODUCT_NOT_ACCESSIBLE",
+    className: "DailyProductNotAccessible",
     category: "6xxx_savings_issues",
     messages: ["Product not exist or you don't have permission"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6004,
     name: "DAILY_PRODUCT_NOT_PURCHASABLE",
     identifier: "DAILY_PRODUCT_NOT_PURCHASABLE",
+    className: "DailyProductNotPurchasable",
     category: "6xxx_savings_issues",
     messages: ["Product not in purchase status"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6005,
     name: "DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
     identifier: "DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
+    className: "DailyLowerThanMinPurchaseLimit",
     category: "6xxx_savings_issues",
     messages: ["Smaller than min purchase limit"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6006,
     name: "DAILY_REDEEM_AMOUNT_ERROR",
     identifier: "DAILY_REDEEM_AMOUNT_ERROR",
+    className: "DailyRedeemAmountError",
     category: "6xxx_savings_issues",
     messages: ["Redeem amount error"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6007,
     name: "DAILY_REDEEM_TIME_ERROR",
     identifier: "DAILY_REDEEM_TIME_ERROR",
+    className: "DailyRedeemTimeError",
     category: "6xxx_savings_issues",
     messages: ["Not in redeem time"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6008,
     name: "DAILY_PRODUCT_NOT_REDEEMABLE",
     identifier: "DAILY_PRODUCT_NOT_REDEEMABLE",
+    className: "DailyProductNotRedeemable",
     category: "6xxx_savings_issues",
     messages: ["Product not in redeem status"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6009,
     name: "REQUEST_FREQUENCY_TOO_HIGH",
     identifier: "REQUEST_FREQUENCY_TOO_HIGH",
+    className: "RequestFrequencyTooHigh",
     category: "6xxx_savings_issues",
     messages: ["Request frequency too high"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6011,
     name: "EXCEEDED_USER_PURCHASE_LIMIT",
     identifier: "EXCEEDED_USER_PURCHASE_LIMIT",
+    className: "ExceededUserPurchaseLimit",
     category: "6xxx_savings_issues",
     messages: ["Exceeding the maximum num allowed to purchase per user"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6012,
     name: "BALANCE_NOT_ENOUGH",
     identifier: "BALANCE_NOT_ENOUGH",
+    className: "BalanceNotEnough",
     category: "6xxx_savings_issues",
     messages: ["Balance not enough"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6013,
     name: "PURCHASING_FAILED",
     identifier: "PURCHASING_FAILED",
+    className: "PurchasingFailed",
     category: "6xxx_savings_issues",
     messages: ["Purchasing failed"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6014,
     name: "UPDATE_FAILED",
     identifier: "UPDATE_FAILED",
+    className: "UpdateFailed",
     category: "6xxx_savings_issues",
     messages: ["Exceed up-limit allowed to purchased"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6015,
     name: "EMPTY_REQUEST_BODY",
     identifier: "EMPTY_REQUEST_BODY",
+    className: "EmptyRequestBody",
     category: "6xxx_savings_issues",
     messages: ["Empty request body"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6016,
     name: "PARAMS_ERR",
     identifier: "PARAMS_ERR",
+    className: "ParamsErr",
     category: "6xxx_savings_issues",
     messages: ["Parameter err"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6017,
     name: "NOT_IN_WHITELIST",
     identifier: "NOT_IN_WHITELIST",
+    className: "NotInWhitelist",
     category: "6xxx_savings_issues",
     messages: ["Not in whitelist"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6018,
     name: "ASSET_NOT_ENOUGH",
     identifier: "ASSET_NOT_ENOUGH",
+    className: "AssetNotEnough",
     category: "6xxx_savings_issues",
     messages: ["Asset not enough"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6019,
     name: "PENDING",
     identifier: "PENDING",
+    className: "Pending",
     category: "6xxx_savings_issues",
     messages: ["Need confirm"],
     description: "",
+    deprecated: false,
   },
   {
     code: -6020,
     name: "PROJECT_NOT_EXISTS",
     identifier: "PROJECT_NOT_EXISTS",
+    className: "ProjectNotExists",
     category: "6xxx_savings_issues",
     messages: ["Project not exists"],
     description: "",
+    deprecated: false,
   },
   {
     code: -7001,
     name: "FUTURES_BAD_DATE_RANGE",
     identifier: "FUTURES_BAD_DATE_RANGE",
+    className: "FuturesBadDateRange",
     category: "70xx_futures",
     messages: ["Date range is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -7002,
     name: "FUTURES_BAD_TYPE",
     identifier: "FUTURES_BAD_TYPE",
+    className: "FuturesBadType",
     category: "70xx_futures",
     messages: ["Data request type is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20121,
     name: "",
     identifier: "E20121",
+    className: "E20121",
     category: "20xxx_futures_spot_algo",
     messages: ["Invalid symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20124,
     name: "",
     identifier: "E20124",
+    className: "E20124",
     category: "20xxx_futures_spot_algo",
     messages: ["Invalid algo id or it has been completed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20130,
     name: "",
     identifier: "E20130",
+    className: "E20130",
     category: "20xxx_futures_spot_algo",
     messages: ["Invalid data sent for a parameter."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20132,
     name: "",
     identifier: "E20132",
+    className: "E20132",
     category: "20xxx_futures_spot_algo",
     messages: ["The client algo id is duplicated."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20194,
     name: "",
     identifier: "E20194",
+    className: "E20194",
     category: "20xxx_futures_spot_algo",
     messages: ["Duration is too short to execute all required quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20195,
     name: "",
     identifier: "E20195",
+    className: "E20195",
     category: "20xxx_futures_spot_algo",
     messages: ["The total size is too small."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20196,
     name: "",
     identifier: "E20196",
+    className: "E20196",
     category: "20xxx_futures_spot_algo",
     messages: ["The total size is too large."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20198,
     name: "",
     identifier: "E20198",
+    className: "E20198",
     category: "20xxx_futures_spot_algo",
     messages: ["Reach the max open orders allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -20204,
     name: "",
     identifier: "E20204",
+    className: "E20204",
     category: "20xxx_futures_spot_algo",
     messages: ["The notional of USD is less or more than the limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10001,
     name: "SYSTEM_MAINTENANCE",
     identifier: "SYSTEM_MAINTENANCE",
+    className: "SystemMaintenance",
     category: "10xxx_crypto_loans",
     messages: ["The system is under maintenance, please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10002,
     name: "INVALID_INPUT",
     identifier: "INVALID_INPUT",
+    className: "InvalidInput",
     category: "10xxx_crypto_loans",
     messages: ["Invalid input parameters."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10005,
     name: "NO_RECORDS",
     identifier: "NO_RECORDS",
+    className: "NoRecords",
     category: "10xxx_crypto_loans",
     messages: ["No records found."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10007,
     name: "COIN_NOT_LOANABLE",
     identifier: "COIN_NOT_LOANABLE",
+    className: "CoinNotLoanable",
     category: "10xxx_crypto_loans",
     messages: ["This coin is not loanable."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10008,
     name: "COIN_NOT_LOANABLE",
     identifier: "COIN_NOT_LOANABLE_10008",
+    className: "CoinNotLoanable10008",
     category: "10xxx_crypto_loans",
     messages: ["This coin is not loanable"],
     description: "",
+    deprecated: false,
   },
   {
     code: -10009,
     name: "COIN_NOT_COLLATERAL",
     identifier: "COIN_NOT_COLLATERAL",
+    className: "CoinNotCollateral",
     category: "10xxx_crypto_loans",
     messages: ["This coin can not be used as collateral."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10010,
     name: "COIN_NOT_COLLATERAL",
     identifier: "COIN_NOT_COLLATERAL_10010",
+    className: "CoinNotCollateral10010",
     category: "10xxx_crypto_loans",
     messages: ["This coin can not be used as collateral."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10011,
     name: "INSUFFICIENT_ASSET",
     identifier: "INSUFFICIENT_ASSET",
+    className: "InsufficientAsset",
     category: "10xxx_crypto_loans",
     messages: ["Insufficient spot assets."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10012,
     name: "INVALID_AMOUNT",
     identifier: "INVALID_AMOUNT",
+    className: "InvalidAmount",
     category: "10xxx_crypto_loans",
     messages: ["Invalid repayment amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10013,
     name: "INSUFFICIENT_AMOUNT",
     identifier: "INSUFFICIENT_AMOUNT",
+    className: "InsufficientAmount",
     category: "10xxx_crypto_loans",
     messages: ["Insufficient collateral amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10015,
     name: "DEDUCTION_FAILED",
     identifier: "DEDUCTION_FAILED",
+    className: "DeductionFailed",
     category: "10xxx_crypto_loans",
     messages: ["Collateral deduction failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10016,
     name: "LOAN_FAILED",
     identifier: "LOAN_FAILED",
+    className: "LoanFailed",
     category: "10xxx_crypto_loans",
     messages: ["Failed to provide loan."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10017,
     name: "REPAY_EXCEED_DEBT",
     identifier: "REPAY_EXCEED_DEBT",
+    className: "RepayExceedDebt",
     category: "10xxx_crypto_loans",
     messages: ["Repayment amount exceeds debt."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10018,
     name: "INVALID_AMOUNT",
     identifier: "INVALID_AMOUNT_10018",
+    className: "InvalidAmount10018",
     category: "10xxx_crypto_loans",
     messages: ["Invalid repayment amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10019,
     name: "CONFIG_NOT_EXIST",
     identifier: "CONFIG_NOT_EXIST",
+    className: "ConfigNotExist",
     category: "10xxx_crypto_loans",
     messages: ["Configuration does not exists."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10020,
     name: "UID_NOT_EXIST",
     identifier: "UID_NOT_EXIST",
+    className: "UidNotExist",
     category: "10xxx_crypto_loans",
     messages: ["User ID does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10021,
     name: "ORDER_NOT_EXIST",
     identifier: "ORDER_NOT_EXIST",
+    className: "OrderNotExist",
     category: "10xxx_crypto_loans",
     messages: ["Order does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10022,
     name: "INVALID_AMOUNT",
     identifier: "INVALID_AMOUNT_10022",
+    className: "InvalidAmount10022",
     category: "10xxx_crypto_loans",
     messages: ["Invalid adjustment amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10023,
     name: "ADJUST_LTV_FAILED",
     identifier: "ADJUST_LTV_FAILED",
+    className: "AdjustLtvFailed",
     category: "10xxx_crypto_loans",
     messages: ["Failed to adjust LTV."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10024,
     name: "ADJUST_LTV_NOT_SUPPORTED",
     identifier: "ADJUST_LTV_NOT_SUPPORTED",
+    className: "AdjustLtvNotSupported",
     category: "10xxx_crypto_loans",
     messages: ["LTV adjustment not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10025,
     name: "REPAY_FAILED",
     identifier: "REPAY_FAILED",
+    className: "RepayFailed",
     category: "10xxx_crypto_loans",
     messages: ["Repayment failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10026,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER_10026",
+    className: "InvalidParameter10026",
     category: "10xxx_crypto_loans",
     messages: ["Invalid parameter."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10028,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER_10028",
+    className: "InvalidParameter10028",
     category: "10xxx_crypto_loans",
     messages: ["Invalid parameter."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10029,
     name: "AMOUNT_TOO_SMALL",
     identifier: "AMOUNT_TOO_SMALL",
+    className: "AmountTooSmall",
     category: "10xxx_crypto_loans",
     messages: ["Loan amount is too small."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10030,
     name: "AMOUNT_TOO_LARGE",
     identifier: "AMOUNT_TOO_LARGE",
+    className: "AmountTooLarge",
     category: "10xxx_crypto_loans",
     messages: ["Loan amount is too much."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10031,
     name: "QUOTA_REACHED",
     identifier: "QUOTA_REACHED",
+    className: "QuotaReached",
     category: "10xxx_crypto_loans",
     messages: ["Individual loan quota reached."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10032,
     name: "REPAY_NOT_AVAILABLE",
     identifier: "REPAY_NOT_AVAILABLE",
+    className: "RepayNotAvailable",
     category: "10xxx_crypto_loans",
     messages: ["Repayment is temporarily unavailable."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10034,
     name: "REPAY_NOT_AVAILABLE",
     identifier: "REPAY_NOT_AVAILABLE_10034",
+    className: "RepayNotAvailable10034",
     category: "10xxx_crypto_loans",
     messages: ["Repay with collateral is not available currently, please try to repay with borrowed coin."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10039,
     name: "AMOUNT_TOO_SMALL",
     identifier: "AMOUNT_TOO_SMALL_10039",
+    className: "AmountTooSmall10039",
     category: "10xxx_crypto_loans",
     messages: ["Repayment amount is too small."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10040,
     name: "AMOUNT_TOO_LARGE",
     identifier: "AMOUNT_TOO_LARGE_10040",
+    className: "AmountTooLarge10040",
     category: "10xxx_crypto_loans",
     messages: ["Repayment amount is too large."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10041,
     name: "INSUFFICIENT_AMOUNT",
     identifier: "INSUFFICIENT_AMOUNT_10041",
+    className: "InsufficientAmount10041",
     category: "10xxx_crypto_loans",
     messages: ["Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10042,
     name: "ASSET_NOT_SUPPORTED",
     identifier: "ASSET_NOT_SUPPORTED",
+    className: "AssetNotSupported",
     category: "10xxx_crypto_loans",
     messages: ["asset %s is not supported"],
     description: "",
+    deprecated: false,
   },
   {
     code: -10043,
     name: "ASSET_NOT_SUPPORTED",
     identifier: "ASSET_NOT_SUPPORTED_10043",
+    className: "AssetNotSupported10043",
     category: "10xxx_crypto_loans",
     messages: ["{0} borrowing is currently not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10044,
     name: "QUOTA_REACHED",
     identifier: "QUOTA_REACHED_10044",
+    className: "QuotaReached10044",
     category: "10xxx_crypto_loans",
     messages: ["Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10045,
     name: "COLLTERAL_REPAY_NOT_SUPPORTED",
     identifier: "COLLTERAL_REPAY_NOT_SUPPORTED",
+    className: "CollteralRepayNotSupported",
     category: "10xxx_crypto_loans",
     messages: ["The loan coin does not support collateral repayment. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10046,
     name: "EXCEED_MAX_ADJUSTMENT",
     identifier: "EXCEED_MAX_ADJUSTMENT",
+    className: "ExceedMaxAdjustment",
     category: "10xxx_crypto_loans",
     messages: ["Collateral Adjustment exceeds the maximum limit. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -10047,
     name: "REGION_NOT_SUPPORTED",
     identifier: "REGION_NOT_SUPPORTED",
+    className: "RegionNotSupported",
     category: "10xxx_crypto_loans",
     messages: ["This coin is currently not supported in your location due to local regulations."],
     description: "",
+    deprecated: false,
   },
   {
     code: -13000,
     name: "BLVT_FORBID_REDEEM",
     identifier: "BLVT_FORBID_REDEEM",
+    className: "BlvtForbidRedeem",
     category: "13xxx_blvt",
     messages: ["Redeption of the token is forbiden now"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13001,
     name: "BLVT_EXCEED_DAILY_LIMIT",
     identifier: "BLVT_EXCEED_DAILY_LIMIT",
+    className: "BlvtExceedDailyLimit",
     category: "13xxx_blvt",
     messages: ["Exceeds individual 24h redemption limit of the token"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13002,
     name: "BLVT_EXCEED_TOKEN_DAILY_LIMIT",
     identifier: "BLVT_EXCEED_TOKEN_DAILY_LIMIT",
+    className: "BlvtExceedTokenDailyLimit",
     category: "13xxx_blvt",
     messages: ["Exceeds total 24h redemption limit of the token"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13003,
     name: "BLVT_FORBID_PURCHASE",
     identifier: "BLVT_FORBID_PURCHASE",
+    className: "BlvtForbidPurchase",
     category: "13xxx_blvt",
     messages: ["Subscription of the token is forbiden now"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13004,
     name: "BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
     identifier: "BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
+    className: "BlvtExceedDailyPurchaseLimit",
     category: "13xxx_blvt",
     messages: ["Exceeds individual 24h subscription limit of the token"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13005,
     name: "BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
     identifier: "BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
+    className: "BlvtExceedTokenDailyPurchaseLimit",
     category: "13xxx_blvt",
     messages: ["Exceeds total 24h subscription limit of the token"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13006,
     name: "BLVT_PURCHASE_LESS_MIN_AMOUNT",
     identifier: "BLVT_PURCHASE_LESS_MIN_AMOUNT",
+    className: "BlvtPurchaseLessMinAmount",
     category: "13xxx_blvt",
     messages: ["Subscription amount is too small"],
     description: "",
+    deprecated: false,
   },
   {
     code: -13007,
     name: "BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
     identifier: "BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
+    className: "BlvtPurchaseAgreementNotSign",
     category: "13xxx_blvt",
     messages: ["The Agreement is not signed"],
     description: "",
+    deprecated: false,
   },
   {
     code: -12014,
     name: "TOO MANY REQUESTS",
     identifier: "TOO_MANY_REQUESTS_12014",
+    className: "TooManyRequests12014",
     category: "12xxx_liquid_swap",
     messages: ["More than 1 request in 2 seconds"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18002,
     name: "",
     identifier: "E18002",
+    className: "E18002",
     category: "18xxx_binance_code",
     messages: ["The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18003,
     name: "",
     identifier: "E18003",
+    className: "E18003",
     category: "18xxx_binance_code",
     messages: ["Too many codes created in 24 hours, please try again after UTC 0"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18004,
     name: "",
     identifier: "E18004",
+    className: "E18004",
     category: "18xxx_binance_code",
     messages: ["Too many invalid redeem attempts in 24 hours, please try again after UTC 0"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18005,
     name: "",
     identifier: "E18005",
+    className: "E18005",
     category: "18xxx_binance_code",
     messages: ["Too many invalid verify attempts, please try later"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18006,
     name: "",
     identifier: "E18006",
+    className: "E18006",
     category: "18xxx_binance_code",
     messages: ["The amount is too small, please re-enter"],
     description: "",
+    deprecated: false,
   },
   {
     code: -18007,
     name: "",
     identifier: "E18007",
+    className: "E18007",
     category: "18xxx_binance_code",
     messages: ["This token is not currently supported, please re-enter"],
     description: "",
+    deprecated: false,
   },
   {
     code: -21001,
     name: "USER_IS_NOT_UNIACCOUNT",
     identifier: "USER_IS_NOT_UNIACCOUNT",
+    className: "UserIsNotUniaccount",
     category: "21xxx_portfolio_margin_account",
     messages: ["Request ID is not a Portfolio Margin Account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -21002,
     name: "UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
     identifier: "UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
+    className: "UniAccountCantTransferFuture",
     category: "21xxx_portfolio_margin_account",
     messages: ["Portfolio Margin Account doesn't support transfer from margin to futures."],
     description: "",
+    deprecated: false,
   },
   {
     code: -21003,
     name: "NET_ASSET_MUST_LTE_RATIO",
     identifier: "NET_ASSET_MUST_LTE_RATIO",
+    className: "NetAssetMustLteRatio",
     category: "21xxx_portfolio_margin_account",
     messages: ["Fail to retrieve margin assets."],
     description: "",
+    deprecated: false,
   },
   {
     code: -21004,
     name: "USER_NO_LIABILITY",
     identifier: "USER_NO_LIABILITY",
+    className: "UserNoLiability",
     category: "21xxx_portfolio_margin_account",
     messages: ["User doesn’t have portfolio margin bankruptcy loan"],
     description: "",
+    deprecated: false,
   },
   {
     code: -21005,
     name: "NO_ENOUGH_ASSET",
     identifier: "NO_ENOUGH_ASSET",
+    className: "NoEnoughAsset",
     category: "21xxx_portfolio_margin_account",
     messages: ["User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"],
     description: "",
+    deprecated: false,
   },
   {
     code: -21006,
     name: "HAD_IN_PROCESS_REPAY",
     identifier: "HAD_IN_PROCESS_REPAY",
+    className: "HadInProcessRepay",
     category: "21xxx_portfolio_margin_account",
     messages: ["User had portfolio margin bankruptcy loan repayment in process"],
     description: "",
+    deprecated: false,
   },
   {
     code: -21007,
     name: "IN_FORCE_LIQUIDATION",
     identifier: "IN_FORCE_LIQUIDATION",
+    className: "InForceLiquidation",
     category: "21xxx_portfolio_margin_account",
     messages: ["User failed to repay portfolio margin bankruptcy loan since liquidation was in process"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2021,
     name: "Order cancel-replace partially failed",
     identifier: "ORDER_CANCEL_REPLACE_PARTIALLY_FAILED",
+    className: "OrderCancelReplacePartiallyFailed",
     category: "errors_regarding_post_api_v3_order_cancelreplace",
     messages: [],
     description: "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+    deprecated: false,
   },
   {
     code: -2022,
     name: "Order cancel-replace failed.",
     identifier: "ORDER_CANCEL_REPLACE_FAILED",
+    className: "OrderCancelReplaceFailed",
     category: "errors_regarding_post_api_v3_order_cancelreplace",
     messages: [],
     description: "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+    deprecated: false,
   },
 ];
 
@@ -3361,7 +3827,7 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
@@ -3407,345 +3873,505 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
   },
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[-1000], "An unknown error occurred while processing the request.", "^An unknown error occurred while processing the request\\.$", 55, null],
-  [[-1000], "An unknown error occurred while processing the request.[%s]", "^An unknown error occurred while processing the request\\.\\[(.+?)\\]$", 57, "An unkno"],
-  [[-1001], "Internal error; unable to process your request. Please try again.", "^Internal error; unable to process your request\\. Please try again\\.$", 65, null],
-  [[-1002], "You are not authorized to execute this request.", "^You are not authorized to execute this request\\.$", 47, null],
-  [[-1003], "Too many requests queued.", "^Too many requests queued\\.$", 25, null],
-  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", "^Too much request weight used; current limit is (.+?) request weight per (.+?)\\. Please use WebSocket Streams for live updates to avoid polling the API\\.$", 140, "Too much"],
-  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", "^Way too much request weight used; IP banned until (.+?)\\. Please use WebSocket Streams for live updates to avoid bans\\.$", 112, "Way too "],
-  [[-1004], "Server is busy, please wait and try again", "^Server is busy, please wait and try again$", 41, null],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", "^An unexpected response was received from the message bus\\. Execution status unknown\\.$", 83, null],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$", 96, null],
-  [[-1008], "Spot server is currently overloaded with other requests. Please try again in a few minutes.", "^Spot server is currently overloaded with other requests\\. Please try again in a few minutes\\.$", 91, null],
-  [[-1014], "Unsupported order combination.", "^Unsupported order combination\\.$", 30, null],
-  [[-1015], "Too many new orders.", "^Too many new orders\\.$", 20, null],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$", 51, "Too many"],
-  [[-1016], "This service is no longer available.", "^This service is no longer available\\.$", 36, null],
-  [[-1020], "This operation is not supported.", "^This operation is not supported\\.$", 32, null],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", "^Timestamp for this request is outside of the recvWindow\\.$", 56, null],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", "^Timestamp for this request was 1000ms ahead of the server's time\\.$", 65, null],
-  [[-1022], "Signature for this request is not valid.", "^Signature for this request is not valid\\.$", 40, null],
-  [[-1099], "This replaces error code -1999", "^This replaces error code -1999$", 30, null],
-  [[-1100], "Illegal characters found in a parameter.", "^Illegal characters found in a parameter\\.$", 40, null],
-  [[-1100], "Illegal characters found in a parameter. %s", "^Illegal characters found in a parameter\\. (.+?)$", 41, "Illegal "],
-  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", "^Illegal characters found in parameter (.+?); legal range is (.+?)\\.$", 56, "Illegal "],
-  [[-1101], "Too many parameters sent for this endpoint.", "^Too many parameters sent for this endpoint\\.$", 43, null],
-  [[-1101], "Too many parameters; expected %s and received %s.", "^Too many parameters; expected (.+?) and received (.+?)\\.$", 45, "Too many"],
-  [[-1101], "Duplicate values for a parameter detected.", "^Duplicate values for a parameter detected\\.$", 42, null],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", "^A mandatory parameter was not sent, was empty/null, or malformed\\.$", 65, null],
-  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", "^Mandatory parameter (.+?) was not sent, was empty/null, or malformed\\.$", 64, "Mandator"],
-  [[-1102], "Param %s or %s must be sent, but both were empty/null!", "^Param (.+?) or (.+?) must be sent, but both were empty/null!$", 50, "Param "],
-  [[-1103], "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, null],
-  [[-1104], "Not all sent parameters were read.", "^Not all sent parameters were read\\.$", 34, null],
-  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", "^Not all sent parameters were read; read (.+?) parameter\\(s\\) but was sent (.+?)\\.$", 68, "Not all "],
-  [[-1105], "A parameter was empty.", "^A parameter was empty\\.$", 22, null],
-  [[-1105], "Parameter %s was empty.", "^Parameter (.+?) was empty\\.$", 21, "Paramete"],
-  [[-1106], "A parameter was sent when not required.", "^A parameter was sent when not required\\.$", 39, null],
-  [[-1106], "Parameter %s sent when not required.", "^Parameter (.+?) sent when not required\\.$", 34, "Paramete"],
-  [[-1111], "Precision is over the maximum defined for this asset.", "^Precision is over the maximum defined for this asset\\.$", 53, null],
-  [[-1112], "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, null],
-  [[-1114], "TimeInForce parameter sent when not required.", "^TimeInForce parameter sent when not required\\.$", 45, null],
-  [[-1115], "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, null],
-  [[-1116], "Invalid orderType.", "^Invalid orderType\\.$", 18, null],
-  [[-1117], "Invalid side.", "^Invalid side\\.$", 13, null],
-  [[-1118], "New client order ID was empty.", "^New client order ID was empty\\.$", 30, null],
-  [[-1119], "Original client order ID was empty.", "^Original client order ID was empty\\.$", 35, null],
-  [[-1120], "Invalid interval.", "^Invalid interval\\.$", 17, null],
-  [[-1121], "Invalid symbol.", "^Invalid symbol\\.$", 15, null],
-  [[-1125], "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, null],
-  [[-1127], "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, null],
-  [[-1127], "More than %s hours between startTime and endTime.", "^More than (.+?) hours between startTime and endTime\\.$", 47, "More tha"],
-  [[-1128], "Combination of optional parameters invalid.", "^Combination of optional parameters invalid\\.$", 43, null],
-  [[-1130], "Invalid data sent for a parameter.", "^Invalid data sent for a parameter\\.$", 34, null],
-  [[-1130], "Data sent for parameter %s is not valid.", "^Data sent for parameter (.+?) is not valid\\.$", 38, "Data sen"],
-  [[-1131], "recvWindow must be less than 60000", "^recvWindow must be less than 60000$", 34, null],
-  [[-1134], "strategyType was less than 1000000.", "^strategyType was less than 1000000\\.$", 35, null],
-  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", "^cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED\\.$", 70, null],
-  [[-1151], "Symbol is present multiple times in the list.", "^Symbol is present multiple times in the list\\.$", 45, null],
-  [[-2010], "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, null],
-  [[-2011], "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, null],
-  [[-2013], "Order does not exist.", "^Order does not exist\\.$", 21, null],
-  [[-2014], "API-key format invalid.", "^API-key format invalid\\.$", 23, null],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", "^Invalid API-key, IP, or permissions for action\\.$", 47, null],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$", 74, null],
-  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", "^Order was canceled or expired with no executed qty over 90 days ago and has been archived\\.$", 90, null],
-  [[-3000], "Internal server error.", "^Internal server error\\.$", 22, null],
-  [[-3001], "Please enable 2FA first.", "^Please enable 2FA first\\.$", 24, null],
-  [[-3002], "We don't have this asset.", "^We don't have this asset\\.$", 25, null],
-  [[-3003], "Margin account does not exist.", "^Margin account does not exist\\.$", 30, null],
-  [[-3004], "Trade not allowed.", "^Trade not allowed\\.$", 18, null],
-  [[-3005], "Transferring out not allowed.", "^Transferring out not allowed\\.$", 29, null],
-  [[-3006], "Your borrow amount has exceed maximum borrow amount.", "^Your borrow amount has exceed maximum borrow amount\\.$", 52, null],
-  [[-3007], "You have pending transaction, please try again later.", "^You have pending transaction, please try again later\\.$", 53, null],
-  [[-3008], "Borrow not allowed.", "^Borrow not allowed\\.$", 19, null],
-  [[-3009], "This asset are not allowed to transfer into margin account currently.", "^This asset are not allowed to transfer into margin account currently\\.$", 69, null],
-  [[-3010], "Repay not allowed.", "^Repay not allowed\\.$", 18, null],
-  [[-3011], "Your input date is invalid.", "^Your input date is invalid\\.$", 27, null],
-  [[-3012], "Borrow is banned for this asset.", "^Borrow is banned for this asset\\.$", 32, null],
-  [[-3013], "Borrow amount less than minimum borrow amount.", "^Borrow amount less than minimum borrow amount\\.$", 46, null],
-  [[-3014], "Borrow is banned for this account.", "^Borrow is banned for this account\\.$", 34, null],
-  [[-3015], "Repay amount exceeds borrow amount.", "^Repay amount exceeds borrow amount\\.$", 35, null],
-  [[-3016], "Repay amount less than minimum repay amount.", "^Repay amount less than minimum repay amount\\.$", 44, null],
-  [[-3017], "This asset are not allowed to transfer into margin account currently.", "^This asset are not allowed to transfer into margin account currently\\.$", 69, null],
-  [[-3018], "Transferring in has been banned for this account.", "^Transferring in has been banned for this account\\.$", 49, null],
-  [[-3019], "Transferring out has been banned for this account.", "^Transferring out has been banned for this account\\.$", 50, null],
-  [[-3020], "Transfer out amount exceeds max amount.", "^Transfer out amount exceeds max amount\\.$", 39, null],
-  [[-3021], "Margin account are not allowed to trade this trading pair.", "^Margin account are not allowed to trade this trading pair\\.$", 58, null],
-  [[-3022], "You account's trading is banned.", "^You account's trading is banned\\.$", 32, null],
-  [[-3023], "You can't transfer out/place order under current margin level.", "^You can't transfer out/place order under current margin level\\.$", 62, null],
-  [[-3024], "The unpaid debt is too small after this repayment.", "^The unpaid debt is too small after this repayment\\.$", 50, null],
-  [[-3025], "Your input date is invalid.", "^Your input date is invalid\\.$", 27, null],
-  [[-3026], "Your input param is invalid.", "^Your input param is invalid\\.$", 28, null],
-  [[-3027], "Not a valid margin asset.", "^Not a valid margin asset\\.$", 25, null],
-  [[-3028], "Not a valid margin pair.", "^Not a valid margin pair\\.$", 24, null],
-  [[-3029], "Transfer failed.", "^Transfer failed\\.$", 16, null],
-  [[-3036], "This account is not allowed to repay.", "^This account is not allowed to repay\\.$", 37, null],
-  [[-3037], "PNL is clearing. Wait a second.", "^PNL is clearing\\. Wait a second\\.$", 31, null],
-  [[-3038], "Listen key not found.", "^Listen key not found\\.$", 21, null],
-  [[-3041], "Balance is not enough", "^Balance is not enough$", 21, null],
-  [[-3042], "PriceIndex not available for this margin pair.", "^PriceIndex not available for this margin pair\\.$", 46, null],
-  [[-3043], "Transferring in not allowed.", "^Transferring in not allowed\\.$", 28, null],
-  [[-3044], "System busy.", "^System busy\\.$", 12, null],
-  [[-3045], "The system doesn't have enough asset now.", "^The system doesn't have enough asset now\\.$", 41, null],
-  [[-3999], "This function is only available for invited users.", "^This function is only available for invited users\\.$", 50, null],
-  [[-4001], "Invalid operation.", "^Invalid operation\\.$", 18, null],
-  [[-4002], "Invalid get.", "^Invalid get\\.$", 12, null],
-  [[-4003], "Your input email is invalid.", "^Your input email is invalid\\.$", 28, null],
-  [[-4004], "You don't login or auth.", "^You don't login or auth\\.$", 24, null],
-  [[-4005], "Too many new requests.", "^Too many new requests\\.$", 22, null],
-  [[-4006], "Support main account only.", "^Support main account only\\.$", 26, null],
-  [[-4007], "Address validation is not passed.", "^Address validation is not passed\\.$", 33, null],
-  [[-4008], "Address tag validation is not passed.", "^Address tag validation is not passed\\.$", 37, null],
-  [[-4010], "White list mail has been confirmed.", "^White list mail has been confirmed\\.$", 35, null],
-  [[-4011], "White list mail is invalid.", "^White list mail is invalid\\.$", 27, null],
-  [[-4012], "White list is not opened.", "^White list is not opened\\.$", 25, null],
-  [[-4013], "2FA is not opened.", "^2FA is not opened\\.$", 18, null],
-  [[-4014], "Withdraw is not allowed within 2 min login.", "^Withdraw is not allowed within 2 min login\\.$", 43, null],
-  [[-4015], "Withdraw is limited.", "^Withdraw is limited\\.$", 20, null],
-  [[-4016], "Within 24 hours after password modification, withdrawal is prohibited.", "^Within 24 hours after password modification, withdrawal is prohibited\\.$", 70, null],
-  [[-4017], "Within 24 hours after the release of 2FA, withdrawal is prohibited.", "^Within 24 hours after the release of 2FA, withdrawal is prohibited\\.$", 67, null],
-  [[-4018], "We don't have this asset.", "^We don't have this asset\\.$", 25, null],
-  [[-4019], "Current asset is not open for withdrawal.", "^Current asset is not open for withdrawal\\.$", 41, null],
-  [[-4021], "Asset withdrawal must be an %s multiple of %s.", "^Asset withdrawal must be an (.+?) multiple of (.+?)\\.$", 42, "Asset wi"],
-  [[-4022], "Not less than the minimum pick-up quantity %s.", "^Not less than the minimum pick-up quantity (.+?)\\.$", 44, "Not less"],
-  [[-4023], "Within 24 hours, the withdrawal exceeds the maximum amount.", "^Within 24 hours, the withdrawal exceeds the maximum amount\\.$", 59, null],
-  [[-4024], "You don't have this asset.", "^You don't have this asset\\.$", 26, null],
-  [[-4025], "The number of hold asset is less than zero.", "^The number of hold asset is less than zero\\.$", 43, null],
-  [[-4026], "You have insufficient balance.", "^You have insufficient balance\\.$", 30, null],
-  [[-4027], "Failed to obtain tranId.", "^Failed to obtain tranId\\.$", 24, null],
-  [[-4028], "The amount of withdrawal must be greater than the Commission.", "^The amount of withdrawal must be greater than the Commission\\.$", 61, null],
-  [[-4029], "The withdrawal record does not exist.", "^The withdrawal record does not exist\\.$", 37, null],
-  [[-4030], "Confirmation of successful asset withdrawal.", "^Confirmation of successful asset withdrawal\\.$", 44, null],
-  [[-4031], "Cancellation failed.", "^Cancellation failed\\.$", 20, null],
-  [[-4032], "Withdraw verification exception.", "^Withdraw verification exception\\.$", 32, null],
-  [[-4033], "Illegal address.", "^Illegal address\\.$", 16, null],
-  [[-4034], "The address is suspected of fake.", "^The address is suspected of fake\\.$", 33, null],
-  [[-4035], "This address is not on the whitelist. Please join and try again.", "^This address is not on the whitelist\\. Please join and try again\\.$", 64, null],
-  [[-4036], "The new address needs to be withdrawn in {0} hours.", "^The new address needs to be withdrawn in (.+?) hours\\.$", 48, "The new "],
-  [[-4037], "Re-sending Mail failed.", "^Re-sending Mail failed\\.$", 23, null],
-  [[-4038], "Please try again in 5 minutes.", "^Please try again in 5 minutes\\.$", 30, null],
-  [[-4039], "The user does not exist.", "^The user does not exist\\.$", 24, null],
-  [[-4040], "This address not charged.", "^This address not charged\\.$", 25, null],
-  [[-4041], "Please try again in one minute.", "^Please try again in one minute\\.$", 31, null],
-  [[-4042], "This asset cannot get deposit address again.", "^This asset cannot get deposit address again\\.$", 44, null],
-  [[-4043], "More than 100 recharge addresses were used in 24 hours.", "^More than 100 recharge addresses were used in 24 hours\\.$", 55, null],
-  [[-4044], "This is a blacklist country.", "^This is a blacklist country\\.$", 28, null],
-  [[-4045], "Failure to acquire assets.", "^Failure to acquire assets\\.$", 26, null],
-  [[-4046], "Agreement not confirmed.", "^Agreement not confirmed\\.$", 24, null],
-  [[-4047], "Time interval must be within 0-90 days", "^Time interval must be within 0-90 days$", 38, null],
-  [[-4060], "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset", "^As your deposit has not reached the required block confirmations, we have temporarily locked (.+?) asset$", 99, "As your "],
-  [[-5001], "Don't allow transfer to micro assets.", "^Don't allow transfer to micro assets\\.$", 37, null],
-  [[-5002], "You have insufficient balance.", "^You have insufficient balance\\.$", 30, null],
-  [[-5003], "You don't have this asset.", "^You don't have this asset\\.$", 26, null],
-  [[-5004], "The residual balances have exceeded 0.001BTC, Please re-choose.", "^The residual balances have exceeded 0\\.001BTC, Please re-choose\\.$", 63, null],
-  [[-5004], "The residual balances of %s have exceeded 0.001BTC, Please re-choose.", "^The residual balances of (.+?) have exceeded 0\\.001BTC, Please re-choose\\.$", 67, "The resi"],
-  [[-5005], "The residual balances of the BTC is too low", "^The residual balances of the BTC is too low$", 43, null],
-  [[-5005], "The residual balances of %s is too low, Please re-choose.", "^The residual balances of (.+?) is too low, Please re-choose\\.$", 55, "The resi"],
-  [[-5006], "Only transfer once in 24 hours.", "^Only transfer once in 24 hours\\.$", 31, null],
-  [[-5007], "Quantity must be greater than zero.", "^Quantity must be greater than zero\\.$", 35, null],
-  [[-5008], "Insufficient amount of returnable assets.", "^Insufficient amount of returnable assets\\.$", 41, null],
-  [[-5009], "Product does not exist.", "^Product does not exist\\.$", 23, null],
-  [[-5010], "Asset transfer fail.", "^Asset transfer fail\\.$", 20, null],
-  [[-5011], "future account not exists.", "^future account not exists\\.$", 26, null],
-  [[-5012], "Asset transfer is in pending.", "^Asset transfer is in pending\\.$", 29, null],
-  [[-5012], "future account or sub relation not exists.", "^future account or sub relation not exists\\.$", 42, null],
-  [[-5021], "This parent sub have no relation", "^This parent sub have no relation$", 32, null],
-  [[-6001], "Daily product not exists.", "^Daily product not exists\\.$", 25, null],
-  [[-6003], "Product not exist or you don't have permission", "^Product not exist or you don't have permission$", 46, null],
-  [[-6004], "Product not in purchase status", "^Product not in purchase status$", 30, null],
-  [[-6005], "Smaller than min purchase limit", "^Smaller than min purchase limit$", 31, null],
-  [[-6006], "Redeem amount error", "^Redeem amount error$", 19, null],
-  [[-6007], "Not in redeem time", "^Not in redeem time$", 18, null],
-  [[-6008], "Product not in redeem status", "^Product not in redeem status$", 28, null],
-  [[-6009], "Request frequency too high", "^Request frequency too high$", 26, null],
-  [[-6011], "Exceeding the maximum num allowed to purchase per user", "^Exceeding the maximum num allowed to purchase per user$", 54, null],
-  [[-6012], "Balance not enough", "^Balance not enough$", 18, null],
-  [[-6013], "Purchasing failed", "^Purchasing failed$", 17, null],
-  [[-6014], "Exceed up-limit allowed to purchased", "^Exceed up-limit allowed to purchased$", 36, null],
-  [[-6015], "Empty request body", "^Empty request body$", 18, null],
-  [[-6016], "Parameter err", "^Parameter err$", 13, null],
-  [[-6017], "Not in whitelist", "^Not in whitelist$", 16, null],
-  [[-6018], "Asset not enough", "^Asset not enough$", 16, null],
-  [[-6019], "Need confirm", "^Need confirm$", 12, null],
-  [[-6020], "Project not exists", "^Project not exists$", 18, null],
-  [[-7001], "Date range is not supported.", "^Date range is not supported\\.$", 28, null],
-  [[-7002], "Data request type is not supported.", "^Data request type is not supported\\.$", 35, null],
-  [[-20121], "Invalid symbol.", "^Invalid symbol\\.$", 15, null],
-  [[-20124], "Invalid algo id or it has been completed.", "^Invalid algo id or it has been completed\\.$", 41, null],
-  [[-20130], "Invalid data sent for a parameter.", "^Invalid data sent for a parameter\\.$", 34, null],
-  [[-20132], "The client algo id is duplicated.", "^The client algo id is duplicated\\.$", 33, null],
-  [[-20194], "Duration is too short to execute all required quantity.", "^Duration is too short to execute all required quantity\\.$", 55, null],
-  [[-20195], "The total size is too small.", "^The total size is too small\\.$", 28, null],
-  [[-20196], "The total size is too large.", "^The total size is too large\\.$", 28, null],
-  [[-20198], "Reach the max open orders allowed.", "^Reach the max open orders allowed\\.$", 34, null],
-  [[-20204], "The notional of USD is less or more than the limit.", "^The notional of USD is less or more than the limit\\.$", 51, null],
-  [[-10001], "The system is under maintenance, please try again later.", "^The system is under maintenance, please try again later\\.$", 56, null],
-  [[-10002], "Invalid input parameters.", "^Invalid input parameters\\.$", 25, null],
-  [[-10005], "No records found.", "^No records found\\.$", 17, null],
-  [[-10007], "This coin is not loanable.", "^This coin is not loanable\\.$", 26, null],
-  [[-10008], "This coin is not loanable", "^This coin is not loanable$", 25, null],
-  [[-10009], "This coin can not be used as collateral.", "^This coin can not be used as collateral\\.$", 40, null],
-  [[-10010], "This coin can not be used as collateral.", "^This coin can not be used as collateral\\.$", 40, null],
-  [[-10011], "Insufficient spot assets.", "^Insufficient spot assets\\.$", 25, null],
-  [[-10012], "Invalid repayment amount.", "^Invalid repayment amount\\.$", 25, null],
-  [[-10013], "Insufficient collateral amount.", "^Insufficient collateral amount\\.$", 31, null],
-  [[-10015], "Collateral deduction failed.", "^Collateral deduction failed\\.$", 28, null],
-  [[-10016], "Failed to provide loan.", "^Failed to provide loan\\.$", 23, null],
-  [[-10017], "Repayment amount exceeds debt.", "^Repayment amount exceeds debt\\.$", 30, null],
-  [[-10018], "Invalid repayment amount.", "^Invalid repayment amount\\.$", 25, null],
-  [[-10019], "Configuration does not exists.", "^Configuration does not exists\\.$", 30, null],
-  [[-10020], "User ID does not exist.", "^User ID does not exist\\.$", 23, null],
-  [[-10021], "Order does not exist.", "^Order does not exist\\.$", 21, null],
-  [[-10022], "Invalid adjustment amount.", "^Invalid adjustment amount\\.$", 26, null],
-  [[-10023], "Failed to adjust LTV.", "^Failed to adjust LTV\\.$", 21, null],
-  [[-10024], "LTV adjustment not supported.", "^LTV adjustment not supported\\.$", 29, null],
-  [[-10025], "Repayment failed.", "^Repayment failed\\.$", 17, null],
-  [[-10026], "Invalid parameter.", "^Invalid parameter\\.$", 18, null],
-  [[-10028], "Invalid parameter.", "^Invalid parameter\\.$", 18, null],
-  [[-10029], "Loan amount is too small.", "^Loan amount is too small\\.$", 25, null],
-  [[-10030], "Loan amount is too much.", "^Loan amount is too much\\.$", 24, null],
-  [[-10031], "Individual loan quota reached.", "^Individual loan quota reached\\.$", 30, null],
-  [[-10032], "Repayment is temporarily unavailable.", "^Repayment is temporarily unavailable\\.$", 37, null],
-  [[-10034], "Repay with collateral is not available currently, please try to repay with borrowed coin.", "^Repay with collateral is not available currently, please try to repay with borrowed coin\\.$", 89, null],
-  [[-10039], "Repayment amount is too small.", "^Repayment amount is too small\\.$", 30, null],
-  [[-10040], "Repayment amount is too large.", "^Repayment amount is too large\\.$", 30, null],
-  [[-10041], "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.", "^Due to high demand, there are currently insufficient loanable assets for (.+?)\\. Please adjust your borrow amount or try again tomorrow\\.$", 130, "Due to h"],
-  [[-10042], "asset %s is not supported", "^asset (.+?) is not supported$", 23, "asset "],
-  [[-10043], "{0} borrowing is currently not supported.", "^(.+?) borrowing is currently not supported\\.$", 38, ""],
-  [[-10044], "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.", "^Collateral amount has reached the limit\\. Please reduce your collateral amount or try with other collaterals\\.$", 108, null],
-  [[-10045], "The loan coin does not support collateral repayment. Please try again later.", "^The loan coin does not support collateral repayment\\. Please try again later\\.$", 76, null],
-  [[-10046], "Collateral Adjustment exceeds the maximum limit. Please try again.", "^Collateral Adjustment exceeds the maximum limit\\. Please try again\\.$", 66, null],
-  [[-10047], "This coin is currently not supported in your location due to local regulations.", "^This coin is currently not supported in your location due to local regulations\\.$", 79, null],
-  [[-13000], "Redeption of the token is forbiden now", "^Redeption of the token is forbiden now$", 38, null],
-  [[-13001], "Exceeds individual 24h redemption limit of the token", "^Exceeds individual 24h redemption limit of the token$", 52, null],
-  [[-13002], "Exceeds total 24h redemption limit of the token", "^Exceeds total 24h redemption limit of the token$", 47, null],
-  [[-13003], "Subscription of the token is forbiden now", "^Subscription of the token is forbiden now$", 41, null],
-  [[-13004], "Exceeds individual 24h subscription limit of the token", "^Exceeds individual 24h subscription limit of the token$", 54, null],
-  [[-13005], "Exceeds total 24h subscription limit of the token", "^Exceeds total 24h subscription limit of the token$", 49, null],
-  [[-13006], "Subscription amount is too small", "^Subscription amount is too small$", 32, null],
-  [[-13007], "The Agreement is not signed", "^The Agreement is not signed$", 27, null],
-  [[-12014], "More than 1 request in 2 seconds", "^More than 1 request in 2 seconds$", 32, null],
-  [[-18002], "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0", "^The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0$", 98, null],
-  [[-18003], "Too many codes created in 24 hours, please try again after UTC 0", "^Too many codes created in 24 hours, please try again after UTC 0$", 64, null],
-  [[-18004], "Too many invalid redeem attempts in 24 hours, please try again after UTC 0", "^Too many invalid redeem attempts in 24 hours, please try again after UTC 0$", 74, null],
-  [[-18005], "Too many invalid verify attempts, please try later", "^Too many invalid verify attempts, please try later$", 50, null],
-  [[-18006], "The amount is too small, please re-enter", "^The amount is too small, please re-enter$", 40, null],
-  [[-18007], "This token is not currently supported, please re-enter", "^This token is not currently supported, please re-enter$", 54, null],
-  [[-21001], "Request ID is not a Portfolio Margin Account.", "^Request ID is not a Portfolio Margin Account\\.$", 45, null],
-  [[-21002], "Portfolio Margin Account doesn't support transfer from margin to futures.", "^Portfolio Margin Account doesn't support transfer from margin to futures\\.$", 73, null],
-  [[-21003], "Fail to retrieve margin assets.", "^Fail to retrieve margin assets\\.$", 31, null],
-  [[-21004], "User doesn’t have portfolio margin bankruptcy loan", "^User doesn’t have portfolio margin bankruptcy loan$", 50, null],
-  [[-21005], "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan", "^User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan$", 85, null],
-  [[-21006], "User had portfolio margin bankruptcy loan repayment in process", "^User had portfolio margin bankruptcy loan repayment in process$", 62, null],
-  [[-21007], "User failed to repay portfolio margin bankruptcy loan since liquidation was in process", "^User failed to repay portfolio margin bankruptcy loan since liquidation was in process$", 86, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much"],
+  [[-10041], "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.", ["Due to high demand, there are currently insufficient loanable assets for ", ". Please adjust your borrow amount or try again tomorrow."], ["due to high demand,there are currently insufficient loanable assets for", ".Please adjust your borrow amount or try again tomorrow"], "Due to h", "due to h"],
+  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too "],
+  [[-10044], "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.", ["Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals."], ["collateral amount has reached the limit.Please reduce your collateral amount or try with other collaterals"], "Collater", "collater"],
+  [[-4060], "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset", ["As your deposit has not reached the required block confirmations, we have temporarily locked ", " asset"], ["as your deposit has not reached the required block confirmations,we have temporarily locked", "asset"], "As your ", "as your "],
+  [[-18002], "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0", ["The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0"], ["the total amount of codes you created has exceeded the 24-hour limit,please try again after UTC 0"], "The tota", "the tota"],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
+  [[-1008], "Spot server is currently overloaded with other requests. Please try again in a few minutes.", ["Spot server is currently overloaded with other requests. Please try again in a few minutes."], ["spot server is currently overloaded with other requests.Please try again in a few minutes"], "Spot ser", "spot ser"],
+  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa"],
+  [[-10034], "Repay with collateral is not available currently, please try to repay with borrowed coin.", ["Repay with collateral is not available currently, please try to repay with borrowed coin."], ["repay with collateral is not available currently,please try to repay with borrowed coin"], "Repay wi", "repay wi"],
+  [[-21007], "User failed to repay portfolio margin bankruptcy loan since liquidation was in process", ["User failed to repay portfolio margin bankruptcy loan since liquidation was in process"], ["user failed to repay portfolio margin bankruptcy loan since liquidation was in process"], "User fai", "user fai"],
+  [[-21005], "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan", ["User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], ["user’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], "User’s s", "user’s s"],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
+  [[-10047], "This coin is currently not supported in your location due to local regulations.", ["This coin is currently not supported in your location due to local regulations."], ["this coin is currently not supported in your location due to local regulations"], "This coi", "this coi"],
+  [[-10045], "The loan coin does not support collateral repayment. Please try again later.", ["The loan coin does not support collateral repayment. Please try again later."], ["the loan coin does not support collateral repayment.Please try again later"], "The loan", "the loan"],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
+  [[-18004], "Too many invalid redeem attempts in 24 hours, please try again after UTC 0", ["Too many invalid redeem attempts in 24 hours, please try again after UTC 0"], ["too many invalid redeem attempts in 24 hours,please try again after UTC 0"], "Too many", "too many"],
+  [[-21002], "Portfolio Margin Account doesn't support transfer from margin to futures.", ["Portfolio Margin Account doesn't support transfer from margin to futures."], ["portfolio Margin Account doesn't support transfer from margin to futures"], "Portfoli", "portfoli"],
+  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe"],
+  [[-4016], "Within 24 hours after password modification, withdrawal is prohibited.", ["Within 24 hours after password modification, withdrawal is prohibited."], ["within 24 hours after password modification,withdrawal is prohibited"], "Within 2", "within 2"],
+  [[-3009, -3017], "This asset are not allowed to transfer into margin account currently.", ["This asset are not allowed to transfer into margin account currently."], ["this asset are not allowed to transfer into margin account currently"], "This ass", "this ass"],
+  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all "],
+  [[-4017], "Within 24 hours after the release of 2FA, withdrawal is prohibited.", ["Within 24 hours after the release of 2FA, withdrawal is prohibited."], ["within 24 hours after the release of 2FA,withdrawal is prohibited"], "Within 2", "within 2"],
+  [[-5004], "The residual balances of %s have exceeded 0.001BTC, Please re-choose.", ["The residual balances of ", " have exceeded 0.001BTC, Please re-choose."], ["the residual balances of", "have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi"],
+  [[-10046], "Collateral Adjustment exceeds the maximum limit. Please try again.", ["Collateral Adjustment exceeds the maximum limit. Please try again."], ["collateral Adjustment exceeds the maximum limit.Please try again"], "Collater", "collater"],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
+  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
+  [[-4035], "This address is not on the whitelist. Please join and try again.", ["This address is not on the whitelist. Please join and try again."], ["this address is not on the whitelist.Please join and try again"], "This add", "this add"],
+  [[-18003], "Too many codes created in 24 hours, please try again after UTC 0", ["Too many codes created in 24 hours, please try again after UTC 0"], ["too many codes created in 24 hours,please try again after UTC 0"], "Too many", "too many"],
+  [[-5004], "The residual balances have exceeded 0.001BTC, Please re-choose.", ["The residual balances have exceeded 0.001BTC, Please re-choose."], ["the residual balances have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi"],
+  [[-3023], "You can't transfer out/place order under current margin level.", ["You can't transfer out/place order under current margin level."], ["you can't transfer out/place order under current margin level"], "You can'", "you can'"],
+  [[-21006], "User had portfolio margin bankruptcy loan repayment in process", ["User had portfolio margin bankruptcy loan repayment in process"], ["user had portfolio margin bankruptcy loan repayment in process"], "User had", "user had"],
+  [[-4028], "The amount of withdrawal must be greater than the Commission.", ["The amount of withdrawal must be greater than the Commission."], ["the amount of withdrawal must be greater than the Commission"], "The amou", "the amou"],
+  [[-4023], "Within 24 hours, the withdrawal exceeds the maximum amount.", ["Within 24 hours, the withdrawal exceeds the maximum amount."], ["within 24 hours,the withdrawal exceeds the maximum amount"], "Within 2", "within 2"],
+  [[-3021], "Margin account are not allowed to trade this trading pair.", ["Margin account are not allowed to trade this trading pair."], ["margin account are not allowed to trade this trading pair"], "Margin a", "margin a"],
+  [[-1000], "An unknown error occurred while processing the request.[%s]", ["An unknown error occurred while processing the request.[", "]"], ["an unknown error occurred while processing the request.[", "]"], "An unkno", "an unkno"],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
+  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal "],
+  [[-10001], "The system is under maintenance, please try again later.", ["The system is under maintenance, please try again later."], ["the system is under maintenance,please try again later"], "The syst", "the syst"],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
+  [[-4043], "More than 100 recharge addresses were used in 24 hours.", ["More than 100 recharge addresses were used in 24 hours."], ["more than 100 recharge addresses were used in 24 hours"], "More tha", "more tha"],
+  [[-5005], "The residual balances of %s is too low, Please re-choose.", ["The residual balances of ", " is too low, Please re-choose."], ["the residual balances of", "is too low,Please re-choose"], "The resi", "the resi"],
+  [[-20194], "Duration is too short to execute all required quantity.", ["Duration is too short to execute all required quantity."], ["duration is too short to execute all required quantity"], "Duration", "duration"],
+  [[-6011], "Exceeding the maximum num allowed to purchase per user", ["Exceeding the maximum num allowed to purchase per user"], ["exceeding the maximum num allowed to purchase per user"], "Exceedin", "exceedin"],
+  [[-13004], "Exceeds individual 24h subscription limit of the token", ["Exceeds individual 24h subscription limit of the token"], ["exceeds individual 24h subscription limit of the token"], "Exceeds ", "exceeds "],
+  [[-18007], "This token is not currently supported, please re-enter", ["This token is not currently supported, please re-enter"], ["this token is not currently supported,please re-enter"], "This tok", "this tok"],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
+  [[-3007], "You have pending transaction, please try again later.", ["You have pending transaction, please try again later."], ["you have pending transaction,please try again later"], "You have", "you have"],
+  [[-3006], "Your borrow amount has exceed maximum borrow amount.", ["Your borrow amount has exceed maximum borrow amount."], ["your borrow amount has exceed maximum borrow amount"], "Your bor", "your bor"],
+  [[-13001], "Exceeds individual 24h redemption limit of the token", ["Exceeds individual 24h redemption limit of the token"], ["exceeds individual 24h redemption limit of the token"], "Exceeds ", "exceeds "],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
+  [[-20204], "The notional of USD is less or more than the limit.", ["The notional of USD is less or more than the limit."], ["the notional of USD is less or more than the limit"], "The noti", "the noti"],
+  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param"],
+  [[-3019], "Transferring out has been banned for this account.", ["Transferring out has been banned for this account."], ["transferring out has been banned for this account"], "Transfer", "transfer"],
+  [[-3024], "The unpaid debt is too small after this repayment.", ["The unpaid debt is too small after this repayment."], ["the unpaid debt is too small after this repayment"], "The unpa", "the unpa"],
+  [[-3999], "This function is only available for invited users.", ["This function is only available for invited users."], ["this function is only available for invited users"], "This fun", "this fun"],
+  [[-18005], "Too many invalid verify attempts, please try later", ["Too many invalid verify attempts, please try later"], ["too many invalid verify attempts,please try later"], "Too many", "too many"],
+  [[-21004], "User doesn’t have portfolio margin bankruptcy loan", ["User doesn’t have portfolio margin bankruptcy loan"], ["user doesn’t have portfolio margin bankruptcy loan"], "User doe", "user doe"],
+  [[-3018], "Transferring in has been banned for this account.", ["Transferring in has been banned for this account."], ["transferring in has been banned for this account"], "Transfer", "transfer"],
+  [[-13005], "Exceeds total 24h subscription limit of the token", ["Exceeds total 24h subscription limit of the token"], ["exceeds total 24h subscription limit of the token"], "Exceeds ", "exceeds "],
+  [[-4036], "The new address needs to be withdrawn in {0} hours.", ["The new address needs to be withdrawn in ", " hours."], ["the new address needs to be withdrawn in", "hours"], "The new ", "the new "],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
+  [[-13002], "Exceeds total 24h redemption limit of the token", ["Exceeds total 24h redemption limit of the token"], ["exceeds total 24h redemption limit of the token"], "Exceeds ", "exceeds "],
+  [[-3013], "Borrow amount less than minimum borrow amount.", ["Borrow amount less than minimum borrow amount."], ["borrow amount less than minimum borrow amount"], "Borrow a", "borrow a"],
+  [[-3042], "PriceIndex not available for this margin pair.", ["PriceIndex not available for this margin pair."], ["priceIndex not available for this margin pair"], "PriceInd", "priceInd"],
+  [[-6003], "Product not exist or you don't have permission", ["Product not exist or you don't have permission"], ["product not exist or you don't have permission"], "Product ", "product "],
+  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many"],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
+  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i"],
+  [[-21001], "Request ID is not a Portfolio Margin Account.", ["Request ID is not a Portfolio Margin Account."], ["request ID is not a Portfolio Margin Account"], "Request ", "request "],
+  [[-3016], "Repay amount less than minimum repay amount.", ["Repay amount less than minimum repay amount."], ["repay amount less than minimum repay amount"], "Repay am", "repay am"],
+  [[-4022], "Not less than the minimum pick-up quantity %s.", ["Not less than the minimum pick-up quantity ", "."], ["not less than the minimum pick-up quantity", ""], "Not less", "not less"],
+  [[-4030], "Confirmation of successful asset withdrawal.", ["Confirmation of successful asset withdrawal."], ["confirmation of successful asset withdrawal"], "Confirma", "confirma"],
+  [[-4042], "This asset cannot get deposit address again.", ["This asset cannot get deposit address again."], ["this asset cannot get deposit address again"], "This ass", "this ass"],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
+  [[-4014], "Withdraw is not allowed within 2 min login.", ["Withdraw is not allowed within 2 min login."], ["withdraw is not allowed within 2 min login"], "Withdraw", "withdraw"],
+  [[-4025], "The number of hold asset is less than zero.", ["The number of hold asset is less than zero."], ["the number of hold asset is less than zero"], "The numb", "the numb"],
+  [[-5005], "The residual balances of the BTC is too low", ["The residual balances of the BTC is too low"], ["the residual balances of the BTC is too low"], "The resi", "the resi"],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
+  [[-4021], "Asset withdrawal must be an %s multiple of %s.", ["Asset withdrawal must be an ", " multiple of ", "."], ["asset withdrawal must be an", "multiple of", ""], "Asset wi", "asset wi"],
+  [[-5012], "future account or sub relation not exists.", ["future account or sub relation not exists."], ["future account or sub relation not exists"], "future a", "future a"],
+  [[-1004], "Server is busy, please wait and try again", ["Server is busy, please wait and try again"], ["server is busy,please wait and try again"], "Server i", "server i"],
+  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal "],
+  [[-3045], "The system doesn't have enough asset now.", ["The system doesn't have enough asset now."], ["the system doesn't have enough asset now"], "The syst", "the syst"],
+  [[-4019], "Current asset is not open for withdrawal.", ["Current asset is not open for withdrawal."], ["current asset is not open for withdrawal"], "Current ", "current "],
+  [[-5008], "Insufficient amount of returnable assets.", ["Insufficient amount of returnable assets."], ["insufficient amount of returnable assets"], "Insuffic", "insuffic"],
+  [[-20124], "Invalid algo id or it has been completed.", ["Invalid algo id or it has been completed."], ["invalid algo id or it has been completed"], "Invalid ", "invalid "],
+  [[-13003], "Subscription of the token is forbiden now", ["Subscription of the token is forbiden now"], ["subscription of the token is forbiden now"], "Subscrip", "subscrip"],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
+  [[-10009, -10010], "This coin can not be used as collateral.", ["This coin can not be used as collateral."], ["this coin can not be used as collateral"], "This coi", "this coi"],
+  [[-18006], "The amount is too small, please re-enter", ["The amount is too small, please re-enter"], ["the amount is too small,please re-enter"], "The amou", "the amou"],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
+  [[-3020], "Transfer out amount exceeds max amount.", ["Transfer out amount exceeds max amount."], ["transfer out amount exceeds max amount"], "Transfer", "transfer"],
+  [[-1130], "Data sent for parameter %s is not valid.", ["Data sent for parameter ", " is not valid."], ["data sent for parameter", "is not valid"], "Data sen", "data sen"],
+  [[-4047], "Time interval must be within 0-90 days", ["Time interval must be within 0-90 days"], ["time interval must be within 0-90 days"], "Time int", "time int"],
+  [[-10043], "{0} borrowing is currently not supported.", ["", " borrowing is currently not supported."], ["", "borrowing is currently not supported"], "", ""],
+  [[-13000], "Redeption of the token is forbiden now", ["Redeption of the token is forbiden now"], ["redeption of the token is forbiden now"], "Redeptio", "redeptio"],
+  [[-3036], "This account is not allowed to repay.", ["This account is not allowed to repay."], ["this account is not allowed to repay"], "This acc", "this acc"],
+  [[-4008], "Address tag validation is not passed.", ["Address tag validation is not passed."], ["address tag validation is not passed"], "Address ", "address "],
+  [[-4029], "The withdrawal record does not exist.", ["The withdrawal record does not exist."], ["the withdrawal record does not exist"], "The with", "the with"],
+  [[-5001], "Don't allow transfer to micro assets.", ["Don't allow transfer to micro assets."], ["don't allow transfer to micro assets"], "Don't al", "don't al"],
+  [[-10032], "Repayment is temporarily unavailable.", ["Repayment is temporarily unavailable."], ["repayment is temporarily unavailable"], "Repaymen", "repaymen"],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
+  [[-6014], "Exceed up-limit allowed to purchased", ["Exceed up-limit allowed to purchased"], ["exceed up-limit allowed to purchased"], "Exceed u", "exceed u"],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
+  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy"],
+  [[-3015], "Repay amount exceeds borrow amount.", ["Repay amount exceeds borrow amount."], ["repay amount exceeds borrow amount"], "Repay am", "repay am"],
+  [[-4010], "White list mail has been confirmed.", ["White list mail has been confirmed."], ["white list mail has been confirmed"], "White li", "white li"],
+  [[-5007], "Quantity must be greater than zero.", ["Quantity must be greater than zero."], ["quantity must be greater than zero"], "Quantity", "quantity"],
+  [[-7002], "Data request type is not supported.", ["Data request type is not supported."], ["data request type is not supported"], "Data req", "data req"],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
+  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete"],
+  [[-1130, -20130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
+  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind"],
+  [[-3014], "Borrow is banned for this account.", ["Borrow is banned for this account."], ["borrow is banned for this account"], "Borrow i", "borrow i"],
+  [[-20198], "Reach the max open orders allowed.", ["Reach the max open orders allowed."], ["reach the max open orders allowed"], "Reach th", "reach th"],
+  [[-4007], "Address validation is not passed.", ["Address validation is not passed."], ["address validation is not passed"], "Address ", "address "],
+  [[-4034], "The address is suspected of fake.", ["The address is suspected of fake."], ["the address is suspected of fake"], "The addr", "the addr"],
+  [[-20132], "The client algo id is duplicated.", ["The client algo id is duplicated."], ["the client algo id is duplicated"], "The clie", "the clie"],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
+  [[-3012], "Borrow is banned for this asset.", ["Borrow is banned for this asset."], ["borrow is banned for this asset"], "Borrow i", "borrow i"],
+  [[-3022], "You account's trading is banned.", ["You account's trading is banned."], ["you account's trading is banned"], "You acco", "you acco"],
+  [[-4032], "Withdraw verification exception.", ["Withdraw verification exception."], ["withdraw verification exception"], "Withdraw", "withdraw"],
+  [[-5021], "This parent sub have no relation", ["This parent sub have no relation"], ["this parent sub have no relation"], "This par", "this par"],
+  [[-13006], "Subscription amount is too small", ["Subscription amount is too small"], ["subscription amount is too small"], "Subscrip", "subscrip"],
+  [[-12014], "More than 1 request in 2 seconds", ["More than 1 request in 2 seconds"], ["more than 1 request in 2 seconds"], "More tha", "more tha"],
+  [[-3037], "PNL is clearing. Wait a second.", ["PNL is clearing. Wait a second."], ["pNL is clearing.Wait a second"], "PNL is c", "pNL is c"],
+  [[-4041], "Please try again in one minute.", ["Please try again in one minute."], ["please try again in one minute"], "Please t", "please t"],
+  [[-5006], "Only transfer once in 24 hours.", ["Only transfer once in 24 hours."], ["only transfer once in 24 hours"], "Only tra", "only tra"],
+  [[-6005], "Smaller than min purchase limit", ["Smaller than min purchase limit"], ["smaller than min purchase limit"], "Smaller ", "smaller "],
+  [[-10013], "Insufficient collateral amount.", ["Insufficient collateral amount."], ["insufficient collateral amount"], "Insuffic", "insuffic"],
+  [[-21003], "Fail to retrieve margin assets.", ["Fail to retrieve margin assets."], ["fail to retrieve margin assets"], "Fail to ", "fail to "],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
+  [[-1099], "This replaces error code -1999", ["This replaces error code -1999"], ["this replaces error code-1999"], "This rep", "this rep"],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
+  [[-3003], "Margin account does not exist.", ["Margin account does not exist."], ["margin account does not exist"], "Margin a", "margin a"],
+  [[-4026, -5002], "You have insufficient balance.", ["You have insufficient balance."], ["you have insufficient balance"], "You have", "you have"],
+  [[-4038], "Please try again in 5 minutes.", ["Please try again in 5 minutes."], ["please try again in 5 minutes"], "Please t", "please t"],
+  [[-6004], "Product not in purchase status", ["Product not in purchase status"], ["product not in purchase status"], "Product ", "product "],
+  [[-10017], "Repayment amount exceeds debt.", ["Repayment amount exceeds debt."], ["repayment amount exceeds debt"], "Repaymen", "repaymen"],
+  [[-10019], "Configuration does not exists.", ["Configuration does not exists."], ["configuration does not exists"], "Configur", "configur"],
+  [[-10031], "Individual loan quota reached.", ["Individual loan quota reached."], ["individual loan quota reached"], "Individu", "individu"],
+  [[-10039], "Repayment amount is too small.", ["Repayment amount is too small."], ["repayment amount is too small"], "Repaymen", "repaymen"],
+  [[-10040], "Repayment amount is too large.", ["Repayment amount is too large."], ["repayment amount is too large"], "Repaymen", "repaymen"],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
+  [[-3005], "Transferring out not allowed.", ["Transferring out not allowed."], ["transferring out not allowed"], "Transfer", "transfer"],
+  [[-5012], "Asset transfer is in pending.", ["Asset transfer is in pending."], ["asset transfer is in pending"], "Asset tr", "asset tr"],
+  [[-10024], "LTV adjustment not supported.", ["LTV adjustment not supported."], ["lTV adjustment not supported"], "LTV adju", "lTV adju"],
+  [[-3026], "Your input param is invalid.", ["Your input param is invalid."], ["your input param is invalid"], "Your inp", "your inp"],
+  [[-3043], "Transferring in not allowed.", ["Transferring in not allowed."], ["transferring in not allowed"], "Transfer", "transfer"],
+  [[-4003], "Your input email is invalid.", ["Your input email is invalid."], ["your input email is invalid"], "Your inp", "your inp"],
+  [[-4044], "This is a blacklist country.", ["This is a blacklist country."], ["this is a blacklist country"], "This is ", "this is "],
+  [[-6008], "Product not in redeem status", ["Product not in redeem status"], ["product not in redeem status"], "Product ", "product "],
+  [[-7001], "Date range is not supported.", ["Date range is not supported."], ["date range is not supported"], "Date ran", "date ran"],
+  [[-20195], "The total size is too small.", ["The total size is too small."], ["the total size is too small"], "The tota", "the tota"],
+  [[-20196], "The total size is too large.", ["The total size is too large."], ["the total size is too large"], "The tota", "the tota"],
+  [[-10015], "Collateral deduction failed.", ["Collateral deduction failed."], ["collateral deduction failed"], "Collater", "collater"],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
+  [[-3011, -3025], "Your input date is invalid.", ["Your input date is invalid."], ["your input date is invalid"], "Your inp", "your inp"],
+  [[-4011], "White list mail is invalid.", ["White list mail is invalid."], ["white list mail is invalid"], "White li", "white li"],
+  [[-13007], "The Agreement is not signed", ["The Agreement is not signed"], ["the Agreement is not signed"], "The Agre", "the Agre"],
+  [[-4006], "Support main account only.", ["Support main account only."], ["support main account only"], "Support ", "support "],
+  [[-4024, -5003], "You don't have this asset.", ["You don't have this asset."], ["you don't have this asset"], "You don'", "you don'"],
+  [[-4045], "Failure to acquire assets.", ["Failure to acquire assets."], ["failure to acquire assets"], "Failure ", "failure "],
+  [[-5011], "future account not exists.", ["future account not exists."], ["future account not exists"], "future a", "future a"],
+  [[-6009], "Request frequency too high", ["Request frequency too high"], ["request frequency too high"], "Request ", "request "],
+  [[-10007], "This coin is not loanable.", ["This coin is not loanable."], ["this coin is not loanable"], "This coi", "this coi"],
+  [[-10022], "Invalid adjustment amount.", ["Invalid adjustment amount."], ["invalid adjustment amount"], "Invalid ", "invalid "],
+  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
+  [[-3002, -4018], "We don't have this asset.", ["We don't have this asset."], ["we don't have this asset"], "We don't", "we don't"],
+  [[-3027], "Not a valid margin asset.", ["Not a valid margin asset."], ["not a valid margin asset"], "Not a va", "not a va"],
+  [[-4012], "White list is not opened.", ["White list is not opened."], ["white list is not opened"], "White li", "white li"],
+  [[-4040], "This address not charged.", ["This address not charged."], ["this address not charged"], "This add", "this add"],
+  [[-6001], "Daily product not exists.", ["Daily product not exists."], ["daily product not exists"], "Daily pr", "daily pr"],
+  [[-10002], "Invalid input parameters.", ["Invalid input parameters."], ["invalid input parameters"], "Invalid ", "invalid "],
+  [[-10008], "This coin is not loanable", ["This coin is not loanable"], ["this coin is not loanable"], "This coi", "this coi"],
+  [[-10011], "Insufficient spot assets.", ["Insufficient spot assets."], ["insufficient spot assets"], "Insuffic", "insuffic"],
+  [[-10012, -10018], "Invalid repayment amount.", ["Invalid repayment amount."], ["invalid repayment amount"], "Invalid ", "invalid "],
+  [[-10029], "Loan amount is too small.", ["Loan amount is too small."], ["loan amount is too small"], "Loan amo", "loan amo"],
+  [[-3001], "Please enable 2FA first.", ["Please enable 2FA first."], ["please enable 2FA first"], "Please e", "please e"],
+  [[-3028], "Not a valid margin pair.", ["Not a valid margin pair."], ["not a valid margin pair"], "Not a va", "not a va"],
+  [[-4004], "You don't login or auth.", ["You don't login or auth."], ["you don't login or auth"], "You don'", "you don'"],
+  [[-4027], "Failed to obtain tranId.", ["Failed to obtain tranId."], ["failed to obtain tranId"], "Failed t", "failed t"],
+  [[-4039], "The user does not exist.", ["The user does not exist."], ["the user does not exist"], "The user", "the user"],
+  [[-4046], "Agreement not confirmed.", ["Agreement not confirmed."], ["agreement not confirmed"], "Agreemen", "agreemen"],
+  [[-10030], "Loan amount is too much.", ["Loan amount is too much."], ["loan amount is too much"], "Loan amo", "loan amo"],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
+  [[-4037], "Re-sending Mail failed.", ["Re-sending Mail failed."], ["re-sending Mail failed"], "Re-sendi", "re-sendi"],
+  [[-5009], "Product does not exist.", ["Product does not exist."], ["product does not exist"], "Product ", "product "],
+  [[-10016], "Failed to provide loan.", ["Failed to provide loan."], ["failed to provide loan"], "Failed t", "failed t"],
+  [[-10020], "User ID does not exist.", ["User ID does not exist."], ["user ID does not exist"], "User ID ", "user ID "],
+  [[-10042], "asset %s is not supported", ["asset ", " is not supported"], ["asset", "is not supported"], "asset ", "asset"],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
+  [[-3000], "Internal server error.", ["Internal server error."], ["internal server error"], "Internal", "internal"],
+  [[-4005], "Too many new requests.", ["Too many new requests."], ["too many new requests"], "Too many", "too many"],
+  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete"],
+  [[-2013, -10021], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
+  [[-3038], "Listen key not found.", ["Listen key not found."], ["listen key not found"], "Listen k", "listen k"],
+  [[-3041], "Balance is not enough", ["Balance is not enough"], ["balance is not enough"], "Balance ", "balance "],
+  [[-10023], "Failed to adjust LTV.", ["Failed to adjust LTV."], ["failed to adjust LTV"], "Failed t", "failed t"],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
+  [[-4015], "Withdraw is limited.", ["Withdraw is limited."], ["withdraw is limited"], "Withdraw", "withdraw"],
+  [[-4031], "Cancellation failed.", ["Cancellation failed."], ["cancellation failed"], "Cancella", "cancella"],
+  [[-5010], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr"],
+  [[-3008], "Borrow not allowed.", ["Borrow not allowed."], ["borrow not allowed"], "Borrow n", "borrow n"],
+  [[-6006], "Redeem amount error", ["Redeem amount error"], ["redeem amount error"], "Redeem a", "redeem a"],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
+  [[-3004], "Trade not allowed.", ["Trade not allowed."], ["trade not allowed"], "Trade no", "trade no"],
+  [[-3010], "Repay not allowed.", ["Repay not allowed."], ["repay not allowed"], "Repay no", "repay no"],
+  [[-4001], "Invalid operation.", ["Invalid operation."], ["invalid operation"], "Invalid ", "invalid "],
+  [[-4013], "2FA is not opened.", ["2FA is not opened."], ["2FA is not opened"], "2FA is n", "2FA is n"],
+  [[-6007], "Not in redeem time", ["Not in redeem time"], ["not in redeem time"], "Not in r", "not in r"],
+  [[-6012], "Balance not enough", ["Balance not enough"], ["balance not enough"], "Balance ", "balance "],
+  [[-6015], "Empty request body", ["Empty request body"], ["empty request body"], "Empty re", "empty re"],
+  [[-6020], "Project not exists", ["Project not exists"], ["project not exists"], "Project ", "project "],
+  [[-10026, -10028], "Invalid parameter.", ["Invalid parameter."], ["invalid parameter"], "Invalid ", "invalid "],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
+  [[-6013], "Purchasing failed", ["Purchasing failed"], ["purchasing failed"], "Purchasi", "purchasi"],
+  [[-10005], "No records found.", ["No records found."], ["no records found"], "No recor", "no recor"],
+  [[-10025], "Repayment failed.", ["Repayment failed."], ["repayment failed"], "Repaymen", "repaymen"],
+  [[-3029], "Transfer failed.", ["Transfer failed."], ["transfer failed"], "Transfer", "transfer"],
+  [[-4033], "Illegal address.", ["Illegal address."], ["illegal address"], "Illegal ", "illegal "],
+  [[-6017], "Not in whitelist", ["Not in whitelist"], ["not in whitelist"], "Not in w", "not in w"],
+  [[-6018], "Asset not enough", ["Asset not enough"], ["asset not enough"], "Asset no", "asset no"],
+  [[-1121, -20121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
+  [[-6016], "Parameter err", ["Parameter err"], ["parameter err"], "Paramete", "paramete"],
+  [[-3044], "System busy.", ["System busy."], ["system busy"], "System b", "system b"],
+  [[-4002], "Invalid get.", ["Invalid get."], ["invalid get"], "Invalid ", "invalid "],
+  [[-6019], "Need confirm", ["Need confirm"], ["need confirm"], "Need con", "need con"],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -3755,53 +4381,1612 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** 10xx - General Server or Network issues */
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
+
+/** 11xx - 2xxx Request issues */
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
+
+/** 3xxx-5xxx SAPI-specific issues */
+export class SAPISpecificIssues extends ApiError {
+  declare protected readonly isSAPISpecificIssues: never;
+}
+
+/** 6XXX - Savings Issues */
+export class SavingsIssues extends ApiError {
+  declare protected readonly isSavingsIssues: never;
+}
+
+/** 70xx - Futures */
+export class Futures extends ApiError {
+  declare protected readonly isFutures: never;
+}
+
+/** 20xxx - Futures/Spot Algo */
+export class FuturesSpotAlgo extends ApiError {
+  declare protected readonly isFuturesSpotAlgo: never;
+}
+
+/** 10xxx - Crypto Loans */
+export class CryptoLoans extends ApiError {
+  declare protected readonly isCryptoLoans: never;
+}
+
+/** 13xxx - BLVT */
+export class BLVT extends ApiError {
+  declare protected readonly isBLVT: never;
+}
+
+/** 12xxx - Liquid Swap */
+export class LiquidSwap extends ApiError {
+  declare protected readonly isLiquidSwap: never;
+}
+
+/** 18xxx - Binance Code */
+export class BinanceCode extends ApiError {
+  declare protected readonly isBinanceCode: never;
+}
+
+/** 21xxx - Portfolio Margin Account */
+export class PortfolioMarginAccount extends ApiError {
+  declare protected readonly isPortfolioMarginAccount: never;
+}
+
+/** Errors regarding POST /api/v3/order/cancelReplace */
+export class ErrorsRegardingPOSTApiOrderCancelReplace extends ApiError {
+  declare protected readonly isErrorsRegardingPOSTApiOrderCancelReplace: never;
+}
+
+/** -1000 UNKNOWN */
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
+
+/** -1001 DISCONNECTED */
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
+
+/** -1002 UNAUTHORIZED */
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
+
+/** -1003 TOO_MANY_REQUESTS */
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
+
+/** -1004 SERVER_BUSY */
+export class ServerBusy extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServerBusy: never;
+}
+
+/** -1006 UNEXPECTED_RESP */
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
+
+/** -1007 TIMEOUT */
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
+
+/** -1008 SERVER_BUSY */
+export class ServerBusy1008 extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServerBusy1008: never;
+}
+
+/** -1014 UNKNOWN_ORDER_COMPOSITION */
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
+
+/** -1015 TOO_MANY_ORDERS */
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
+
+/** -1016 SERVICE_SHUTTING_DOWN */
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
+
+/** -1020 UNSUPPORTED_OPERATION */
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
+
+/** -1021 INVALID_TIMESTAMP */
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
+
+/** -1022 INVALID_SIGNATURE */
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
+
+/** -1099 Not found, authenticated, or authorized */
+export class NotFoundAuthenticatedOrAuthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNotFoundAuthenticatedOrAuthorized: never;
+}
+
+/** -1100 ILLEGAL_CHARS */
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
+
+/** -1101 TOO_MANY_PARAMETERS */
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
+
+/** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
+
+/** -1103 UNKNOWN_PARAM */
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
+
+/** -1104 UNREAD_PARAMETERS */
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
+
+/** -1105 PARAM_EMPTY */
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
+
+/** -1106 PARAM_NOT_REQUIRED */
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
+
+/** -1111 BAD_PRECISION */
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
+
+/** -1112 NO_DEPTH */
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
+
+/** -1114 TIF_NOT_REQUIRED */
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
+
+/** -1115 INVALID_TIF */
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
+
+/** -1116 INVALID_ORDER_TYPE */
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
+
+/** -1117 INVALID_SIDE */
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
+
+/** -1118 EMPTY_NEW_CL_ORD_ID */
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
+
+/** -1119 EMPTY_ORG_CL_ORD_ID */
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
+
+/** -1120 BAD_INTERVAL */
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
+
+/** -1121 BAD_SYMBOL */
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
+
+/** -1125 INVALID_LISTEN_KEY */
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
+
+/** -1127 MORE_THAN_XX_HOURS */
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
+
+/** -1128 OPTIONAL_PARAMS_BAD_COMBO */
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
+
+/** -1130 INVALID_PARAMETER */
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
+
+/** -1131 BAD_RECV_WINDOW */
+export class BadRecvWindow extends RequestIssues {
+  declare protected readonly isBadRecvWindow: never;
+}
+
+/** -1134 BAD_STRATEGY_TYPE */
+export class BadStrategyType extends RequestIssues {
+  declare protected readonly isBadStrategyType: never;
+}
+
+/** -1145 INVALID_CANCEL_RESTRICTIONS */
+export class InvalidCancelRestrictions extends RequestIssues {
+  declare protected readonly isInvalidCancelRestrictions: never;
+}
+
+/** -1151 DUPLICATE_SYMBOLS */
+export class DuplicateSymbols extends RequestIssues {
+  declare protected readonly isDuplicateSymbols: never;
+}
+
+/** -2010 NEW_ORDER_REJECTED */
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
+
+/** -2011 CANCEL_REJECTED */
+export class CancelRejected extends RequestIssues {
+  declare protected readonly isCancelRejected: never;
+}
+
+/** -2013 NO_SUCH_ORDER */
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
+
+/** -2014 BAD_API_KEY_FMT */
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
+
+/** -2015 REJECTED_MBX_KEY */
+export class RejectedMbxKey extends RequestIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
+
+/** -2016 NO_TRADING_WINDOW */
+export class NoTradingWindow extends RequestIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
+
+/** -2026 ORDER_ARCHIVED */
+export class OrderArchived extends RequestIssues {
+  declare protected readonly isOrderArchived: never;
+}
+
+/** -3000 INNER_FAILURE */
+export class InnerFailure extends SAPISpecificIssues {
+  declare protected readonly isInnerFailure: never;
+}
+
+/** -3001 NEED_ENABLE_2FA */
+export class NeedEnable2fa extends SAPISpecificIssues {
+  declare protected readonly isNeedEnable2fa: never;
+}
+
+/** -3002 ASSET_DEFICIENCY */
+export class AssetDeficiency extends SAPISpecificIssues {
+  declare protected readonly isAssetDeficiency: never;
+}
+
+/** -3003 NO_OPENED_MARGIN_ACCOUNT */
+export class NoOpenedMarginAccount extends SAPISpecificIssues {
+  declare protected readonly isNoOpenedMarginAccount: never;
+}
+
+/** -3004 TRADE_NOT_ALLOWED */
+export class TradeNotAllowed extends SAPISpecificIssues {
+  declare protected readonly isTradeNotAllowed: never;
+}
+
+/** -3005 TRANSFER_OUT_NOT_ALLOWED */
+export class TransferOutNotAllowed extends SAPISpecificIssues {
+  declare protected readonly isTransferOutNotAllowed: never;
+}
+
+/** -3006 EXCEED_MAX_BORROWABLE */
+export class ExceedMaxBorrowable extends SAPISpecificIssues {
+  declare protected readonly isExceedMaxBorrowable: never;
+}
+
+/** -3007 HAS_PENDING_TRANSACTION */
+export class HasPendingTransaction extends SAPISpecificIssues {
+  declare protected readonly isHasPendingTransaction: never;
+}
+
+/** -3008 BORROW_NOT_ALLOWED */
+export class BorrowNotAllowed extends SAPISpecificIssues {
+  declare protected readonly isBorrowNotAllowed: never;
+}
+
+/** -3009 ASSET_NOT_MORTGAGEABLE */
+export class AssetNotMortgageable extends SAPISpecificIssues {
+  declare protected readonly isAssetNotMortgageable: never;
+}
+
+/** -3010 REPAY_NOT_ALLOWED */
+export class RepayNotAllowed extends SAPISpecificIssues {
+  declare protected readonly isRepayNotAllowed: never;
+}
+
+/** -3011 BAD_DATE_RANGE */
+export class BadDateRange extends SAPISpecificIssues {
+  declare protected readonly isBadDateRange: never;
+}
+
+/** -3012 ASSET_ADMIN_BAN_BORROW */
+export class AssetAdminBanBorrow extends SAPISpecificIssues {
+  declare protected readonly isAssetAdminBanBorrow: never;
+}
+
+/** -3013 LT_MIN_BORROWABLE */
+export class LtMinBorrowable extends SAPISpecificIssues {
+  declare protected readonly isLtMinBorrowable: never;
+}
+
+/** -3014 ACCOUNT_BAN_BORROW */
+export class AccountBanBorrow extends SAPISpecificIssues {
+  declare protected readonly isAccountBanBorrow: never;
+}
+
+/** -3015 REPAY_EXCEED_LIABILITY */
+export class RepayExceedLiability extends SAPISpecificIssues {
+  declare protected readonly isRepayExceedLiability: never;
+}
+
+/** -3016 LT_MIN_REPAY */
+export class LtMinRepay extends SAPISpecificIssues {
+  declare protected readonly isLtMinRepay: never;
+}
+
+/** -3017 ASSET_ADMIN_BAN_MORTGAGE */
+export class AssetAdminBanMortgage extends SAPISpecificIssues {
+  declare protected readonly isAssetAdminBanMortgage: never;
+}
+
+/** -3018 ACCOUNT_BAN_MORTGAGE */
+export class AccountBanMortgage extends SAPISpecificIssues {
+  declare protected readonly isAccountBanMortgage: never;
+}
+
+/** -3019 ACCOUNT_BAN_ROLLOUT */
+export class AccountBanRollout extends SAPISpecificIssues {
+  declare protected readonly isAccountBanRollout: never;
+}
+
+/** -3020 EXCEED_MAX_ROLLOUT */
+export class ExceedMaxRollout extends SAPISpecificIssues {
+  declare protected readonly isExceedMaxRollout: never;
+}
+
+/** -3021 PAIR_ADMIN_BAN_TRADE */
+export class PairAdminBanTrade extends SAPISpecificIssues {
+  declare protected readonly isPairAdminBanTrade: never;
+}
+
+/** -3022 ACCOUNT_BAN_TRADE */
+export class AccountBanTrade extends SAPISpecificIssues {
+  declare protected readonly isAccountBanTrade: never;
+}
+
+/** -3023 WARNING_MARGIN_LEVEL */
+export class WarningMarginLevel extends SAPISpecificIssues {
+  declare protected readonly isWarningMarginLevel: never;
+}
+
+/** -3024 FEW_LIABILITY_LEFT */
+export class FewLiabilityLeft extends SAPISpecificIssues {
+  declare protected readonly isFewLiabilityLeft: never;
+}
+
+/** -3025 INVALID_EFFECTIVE_TIME */
+export class InvalidEffectiveTime extends SAPISpecificIssues {
+  declare protected readonly isInvalidEffectiveTime: never;
+}
+
+/** -3026 VALIDATION_FAILED */
+export class ValidationFailed extends SAPISpecificIssues {
+  declare protected readonly isValidationFailed: never;
+}
+
+/** -3027 NOT_VALID_MARGIN_ASSET */
+export class NotValidMarginAsset extends SAPISpecificIssues {
+  declare protected readonly isNotValidMarginAsset: never;
+}
+
+/** -3028 NOT_VALID_MARGIN_PAIR */
+export class NotValidMarginPair extends SAPISpecificIssues {
+  declare protected readonly isNotValidMarginPair: never;
+}
+
+/** -3029 TRANSFER_FAILED */
+export class TransferFailed extends SAPISpecificIssues {
+  declare protected readonly isTransferFailed: never;
+}
+
+/** -3036 ACCOUNT_BAN_REPAY */
+export class AccountBanRepay extends SAPISpecificIssues {
+  declare protected readonly isAccountBanRepay: never;
+}
+
+/** -3037 PNL_CLEARING */
+export class PnlClearing extends SAPISpecificIssues {
+  declare protected readonly isPnlClearing: never;
+}
+
+/** -3038 LISTEN_KEY_NOT_FOUND */
+export class ListenKeyNotFound extends SAPISpecificIssues {
+  declare protected readonly isListenKeyNotFound: never;
+}
+
+/** -3041 BALANCE_NOT_CLEARED */
+export class BalanceNotCleared extends SAPISpecificIssues {
+  declare protected readonly isBalanceNotCleared: never;
+}
+
+/** -3042 PRICE_INDEX_NOT_FOUND */
+export class PriceIndexNotFound extends SAPISpecificIssues {
+  declare protected readonly isPriceIndexNotFound: never;
+}
+
+/** -3043 TRANSFER_IN_NOT_ALLOWED */
+export class TransferInNotAllowed extends SAPISpecificIssues {
+  declare protected readonly isTransferInNotAllowed: never;
+}
+
+/** -3044 SYSTEM_BUSY */
+export class SystemBusy extends SAPISpecificIssues {
+  declare protected readonly isSystemBusy: never;
+}
+
+/** -3045 SYSTEM */
+export class System extends SAPISpecificIssues {
+  declare protected readonly isSystem: never;
+}
+
+/** -3999 NOT_WHITELIST_USER */
+export class NotWhitelistUser extends SAPISpecificIssues {
+  declare protected readonly isNotWhitelistUser: never;
+}
+
+/** -4001 CAPITAL_INVALID */
+export class CapitalInvalid extends SAPISpecificIssues {
+  declare protected readonly isCapitalInvalid: never;
+}
+
+/** -4002 CAPITAL_IG */
+export class CapitalIg extends SAPISpecificIssues {
+  declare protected readonly isCapitalIg: never;
+}
+
+/** -4003 CAPITAL_IEV */
+export class CapitalIev extends SAPISpecificIssues {
+  declare protected readonly isCapitalIev: never;
+}
+
+/** -4004 CAPITAL_UA */
+export class CapitalUa extends SAPISpecificIssues {
+  declare protected readonly isCapitalUa: never;
+}
+
+/** -4005 CAPAITAL_TOO_MANY_REQUEST */
+export class CapaitalTooManyRequest extends SAPISpecificIssues {
+  declare protected readonly isCapaitalTooManyRequest: never;
+}
+
+/** -4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT */
+export class CapitalOnlySupportPrimaryAccount extends SAPISpecificIssues {
+  declare protected readonly isCapitalOnlySupportPrimaryAccount: never;
+}
+
+/** -4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS */
+export class CapitalAddressVerificationNotPass extends SAPISpecificIssues {
+  declare protected readonly isCapitalAddressVerificationNotPass: never;
+}
+
+/** -4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS */
+export class CapitalAddressTagVerificationNotPass extends SAPISpecificIssues {
+  declare protected readonly isCapitalAddressTagVerificationNotPass: never;
+}
+
+/** -4010 CAPITAL_WHITELIST_EMAIL_CONFIRM */
+export class CapitalWhitelistEmailConfirm extends SAPISpecificIssues {
+  declare protected readonly isCapitalWhitelistEmailConfirm: never;
+}
+
+/** -4011 CAPITAL_WHITELIST_EMAIL_EXPIRED */
+export class CapitalWhitelistEmailExpired extends SAPISpecificIssues {
+  declare protected readonly isCapitalWhitelistEmailExpired: never;
+}
+
+/** -4012 CAPITAL_WHITELIST_CLOSE */
+export class CapitalWhitelistClose extends SAPISpecificIssues {
+  declare protected readonly isCapitalWhitelistClose: never;
+}
+
+/** -4013 CAPITAL_WITHDRAW_2FA_VERIFY */
+export class CapitalWithdraw2faVerify extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdraw2faVerify: never;
+}
+
+/** -4014 CAPITAL_WITHDRAW_LOGIN_DELAY */
+export class CapitalWithdrawLoginDelay extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawLoginDelay: never;
+}
+
+/** -4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE */
+export class CapitalWithdrawRestrictedMinute extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawRestrictedMinute: never;
+}
+
+/** -4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD */
+export class CapitalWithdrawRestrictedPassword extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawRestrictedPassword: never;
+}
+
+/** -4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA */
+export class CapitalWithdrawRestrictedUnbind2fa extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawRestrictedUnbind2fa: never;
+}
+
+/** -4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST */
+export class CapitalWithdrawAssetNotExist extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawAssetNotExist: never;
+}
+
+/** -4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT */
+export class CapitalWithdrawAssetProhibit extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawAssetProhibit: never;
+}
+
+/** -4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE */
+export class CapitalWithdrawAmountMultiple extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawAmountMultiple: never;
+}
+
+/** -4022 CAPITAL_WITHDRAW_MIN_AMOUNT */
+export class CapitalWithdrawMinAmount extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawMinAmount: never;
+}
+
+/** -4023 CAPITAL_WITHDRAW_MAX_AMOUNT */
+export class CapitalWithdrawMaxAmount extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawMaxAmount: never;
+}
+
+/** -4024 CAPITAL_WITHDRAW_USER_NO_ASSET */
+export class CapitalWithdrawUserNoAsset extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawUserNoAsset: never;
+}
+
+/** -4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO */
+export class CapitalWithdrawUserAssetLessThanZero extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawUserAssetLessThanZero: never;
+}
+
+/** -4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH */
+export class CapitalWithdrawUserAssetNotEnough extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawUserAssetNotEnough: never;
+}
+
+/** -4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE */
+export class CapitalWithdrawGetTranIdFailure extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawGetTranIdFailure: never;
+}
+
+/** -4028 CAPITAL_WITHDRAW_MORE_THAN_FEE */
+export class CapitalWithdrawMoreThanFee extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawMoreThanFee: never;
+}
+
+/** -4029 CAPITAL_WITHDRAW_NOT_EXIST */
+export class CapitalWithdrawNotExist extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawNotExist: never;
+}
+
+/** -4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS */
+export class CapitalWithdrawConfirmSuccess extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawConfirmSuccess: never;
+}
+
+/** -4031 CAPITAL_WITHDRAW_CANCEL_FAILURE */
+export class CapitalWithdrawCancelFailure extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawCancelFailure: never;
+}
+
+/** -4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE */
+export class CapitalWithdrawChecksumVerifyFailure extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawChecksumVerifyFailure: never;
+}
+
+/** -4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS */
+export class CapitalWithdrawIllegalAddress extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawIllegalAddress: never;
+}
+
+/** -4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT */
+export class CapitalWithdrawAddressCheat extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawAddressCheat: never;
+}
+
+/** -4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS */
+export class CapitalWithdrawNotWhiteAddress extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawNotWhiteAddress: never;
+}
+
+/** -4036 CAPITAL_WITHDRAW_NEW_ADDRESS */
+export class CapitalWithdrawNewAddress extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawNewAddress: never;
+}
+
+/** -4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL */
+export class CapitalWithdrawResendEmailFail extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawResendEmailFail: never;
+}
+
+/** -4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT */
+export class CapitalWithdrawResendEmailTimeOut extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawResendEmailTimeOut: never;
+}
+
+/** -4039 CAPITAL_USER_EMPTY */
+export class CapitalUserEmpty extends SAPISpecificIssues {
+  declare protected readonly isCapitalUserEmpty: never;
+}
+
+/** -4040 CAPITAL_NO_CHARGE */
+export class CapitalNoCharge extends SAPISpecificIssues {
+  declare protected readonly isCapitalNoCharge: never;
+}
+
+/** -4041 CAPITAL_MINUTE_TOO_SMALL */
+export class CapitalMinuteTooSmall extends SAPISpecificIssues {
+  declare protected readonly isCapitalMinuteTooSmall: never;
+}
+
+/** -4042 CAPITAL_CHARGE_NOT_RESET */
+export class CapitalChargeNotReset extends SAPISpecificIssues {
+  declare protected readonly isCapitalChargeNotReset: never;
+}
+
+/** -4043 CAPITAL_ADDRESS_TOO_MUCH */
+export class CapitalAddressTooMuch extends SAPISpecificIssues {
+  declare protected readonly isCapitalAddressTooMuch: never;
+}
+
+/** -4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS */
+export class CapitalBlacklistCountryGetAddress extends SAPISpecificIssues {
+  declare protected readonly isCapitalBlacklistCountryGetAddress: never;
+}
+
+/** -4045 CAPITAL_GET_ASSET_ERROR */
+export class CapitalGetAssetError extends SAPISpecificIssues {
+  declare protected readonly isCapitalGetAssetError: never;
+}
+
+/** -4046 CAPITAL_AGREEMENT_NOT_CONFIRMED */
+export class CapitalAgreementNotConfirmed extends SAPISpecificIssues {
+  declare protected readonly isCapitalAgreementNotConfirmed: never;
+}
+
+/** -4047 CAPITAL_DATE_INTERVAL_LIMIT */
+export class CapitalDateIntervalLimit extends SAPISpecificIssues {
+  declare protected readonly isCapitalDateIntervalLimit: never;
+}
+
+/** -4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT */
+export class CapitalWithdrawUserAssetLockDeposit extends SAPISpecificIssues {
+  declare protected readonly isCapitalWithdrawUserAssetLockDeposit: never;
+}
+
+/** -5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF */
+export class AssetDribbletConvertSwitchOff extends SAPISpecificIssues {
+  declare protected readonly isAssetDribbletConvertSwitchOff: never;
+}
+
+/** -5002 ASSET_ASSET_NOT_ENOUGH */
+export class AssetAssetNotEnough extends SAPISpecificIssues {
+  declare protected readonly isAssetAssetNotEnough: never;
+}
+
+/** -5003 ASSET_USER_HAVE_NO_ASSET */
+export class AssetUserHaveNoAsset extends SAPISpecificIssues {
+  declare protected readonly isAssetUserHaveNoAsset: never;
+}
+
+/** -5004 USER_OUT_OF_TRANSFER_FLOAT */
+export class UserOutOfTransferFloat extends SAPISpecificIssues {
+  declare protected readonly isUserOutOfTransferFloat: never;
+}
+
+/** -5005 USER_ASSET_AMOUNT_IS_TOO_LOW */
+export class UserAssetAmountIsTooLow extends SAPISpecificIssues {
+  declare protected readonly isUserAssetAmountIsTooLow: never;
+}
+
+/** -5006 USER_CAN_NOT_REQUEST_IN_24_HOURS */
+export class UserCanNotRequestIn24Hours extends SAPISpecificIssues {
+  declare protected readonly isUserCanNotRequestIn24Hours: never;
+}
+
+/** -5007 AMOUNT_OVER_ZERO */
+export class AmountOverZero extends SAPISpecificIssues {
+  declare protected readonly isAmountOverZero: never;
+}
+
+/** -5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH */
+export class AssetWithdrawWithdrawingNotEnough extends SAPISpecificIssues {
+  declare protected readonly isAssetWithdrawWithdrawingNotEnough: never;
+}
+
+/** -5009 PRODUCT_NOT_EXIST */
+export class ProductNotExist extends SAPISpecificIssues {
+  declare protected readonly isProductNotExist: never;
+}
+
+/** -5010 TRANSFER_FAIL */
+export class TransferFail extends SAPISpecificIssues {
+  declare protected readonly isTransferFail: never;
+}
+
+/** -5011 FUTURE_ACCT_NOT_EXIST */
+export class FutureAcctNotExist extends SAPISpecificIssues {
+  declare protected readonly isFutureAcctNotExist: never;
+}
+
+/** -5012 TRANSFER_PENDING */
+export class TransferPending extends SAPISpecificIssues {
+  declare protected readonly isTransferPending: never;
+}
+
+/** -5021 PARENT_SUB_HAVE_NO_RELATION */
+export class ParentSubHaveNoRelation extends SAPISpecificIssues {
+  declare protected readonly isParentSubHaveNoRelation: never;
+}
+
+/** -6001 DAILY_PRODUCT_NOT_EXIST */
+export class DailyProductNotExist extends SavingsIssues {
+  declare protected readonly isDailyProductNotExist: never;
+}
+
+/** -6003 DAILY_PRODUCT_NOT_ACCESSIBLE */
+export class DailyProductNotAccessible extends SavingsIssues {
+  declare protected readonly isDailyProductNotAccessible: never;
+}
+
+/** -6004 DAILY_PRODUCT_NOT_PURCHASABLE */
+export class DailyProductNotPurchasable extends SavingsIssues {
+  declare protected readonly isDailyProductNotPurchasable: never;
+}
+
+/** -6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT */
+export class DailyLowerThanMinPurchaseLimit extends SavingsIssues {
+  declare protected readonly isDailyLowerThanMinPurchaseLimit: never;
+}
+
+/** -6006 DAILY_REDEEM_AMOUNT_ERROR */
+export class DailyRedeemAmountError extends SavingsIssues {
+  declare protected readonly isDailyRedeemAmountError: never;
+}
+
+/** -6007 DAILY_REDEEM_TIME_ERROR */
+export class DailyRedeemTimeError extends SavingsIssues {
+  declare protected readonly isDailyRedeemTimeError: never;
+}
+
+/** -6008 DAILY_PRODUCT_NOT_REDEEMABLE */
+export class DailyProductNotRedeemable extends SavingsIssues {
+  declare protected readonly isDailyProductNotRedeemable: never;
+}
+
+/** -6009 REQUEST_FREQUENCY_TOO_HIGH */
+export class RequestFrequencyTooHigh extends SavingsIssues {
+  declare protected readonly isRequestFrequencyTooHigh: never;
+}
+
+/** -6011 EXCEEDED_USER_PURCHASE_LIMIT */
+export class ExceededUserPurchaseLimit extends SavingsIssues {
+  declare protected readonly isExceededUserPurchaseLimit: never;
+}
+
+/** -6012 BALANCE_NOT_ENOUGH */
+export class BalanceNotEnough extends SavingsIssues {
+  declare protected readonly isBalanceNotEnough: never;
+}
+
+/** -6013 PURCHASING_FAILED */
+export class PurchasingFailed extends SavingsIssues {
+  declare protected readonly isPurchasingFailed: never;
+}
+
+/** -6014 UPDATE_FAILED */
+export class UpdateFailed extends SavingsIssues {
+  declare protected readonly isUpdateFailed: never;
+}
+
+/** -6015 EMPTY_REQUEST_BODY */
+export class EmptyRequestBody extends SavingsIssues {
+  declare protected readonly isEmptyRequestBody: never;
+}
+
+/** -6016 PARAMS_ERR */
+export class ParamsErr extends SavingsIssues {
+  declare protected readonly isParamsErr: never;
+}
+
+/** -6017 NOT_IN_WHITELIST */
+export class NotInWhitelist extends SavingsIssues {
+  declare protected readonly isNotInWhitelist: never;
+}
+
+/** -6018 ASSET_NOT_ENOUGH */
+export class AssetNotEnough extends SavingsIssues {
+  declare protected readonly isAssetNotEnough: never;
+}
+
+/** -6019 PENDING */
+export class Pending extends SavingsIssues {
+  declare protected readonly isPending: never;
+}
+
+/** -6020 PROJECT_NOT_EXISTS */
+export class ProjectNotExists extends SavingsIssues {
+  declare protected readonly isProjectNotExists: never;
+}
+
+/** -7001 FUTURES_BAD_DATE_RANGE */
+export class FuturesBadDateRange extends Futures {
+  declare protected readonly isFuturesBadDateRange: never;
+}
+
+/** -7002 FUTURES_BAD_TYPE */
+export class FuturesBadType extends Futures {
+  declare protected readonly isFuturesBadType: never;
+}
+
+/** -20121  */
+export class E20121 extends FuturesSpotAlgo {
+  declare protected readonly isE20121: never;
+}
+
+/** -20124  */
+export class E20124 extends FuturesSpotAlgo {
+  declare protected readonly isE20124: never;
+}
+
+/** -20130  */
+export class E20130 extends FuturesSpotAlgo {
+  declare protected readonly isE20130: never;
+}
+
+/** -20132  */
+export class E20132 extends FuturesSpotAlgo {
+  declare protected readonly isE20132: never;
+}
+
+/** -20194  */
+export class E20194 extends FuturesSpotAlgo {
+  declare protected readonly isE20194: never;
+}
+
+/** -20195  */
+export class E20195 extends FuturesSpotAlgo {
+  declare protected readonly isE20195: never;
+}
+
+/** -20196  */
+export class E20196 extends FuturesSpotAlgo {
+  declare protected readonly isE20196: never;
+}
+
+/** -20198  */
+export class E20198 extends FuturesSpotAlgo {
+  declare protected readonly isE20198: never;
+}
+
+/** -20204  */
+export class E20204 extends FuturesSpotAlgo {
+  declare protected readonly isE20204: never;
+}
+
+/** -10001 SYSTEM_MAINTENANCE */
+export class SystemMaintenance extends CryptoLoans {
+  declare protected readonly isSystemMaintenance: never;
+}
+
+/** -10002 INVALID_INPUT */
+export class InvalidInput extends CryptoLoans {
+  declare protected readonly isInvalidInput: never;
+}
+
+/** -10005 NO_RECORDS */
+export class NoRecords extends CryptoLoans {
+  declare protected readonly isNoRecords: never;
+}
+
+/** -10007 COIN_NOT_LOANABLE */
+export class CoinNotLoanable extends CryptoLoans {
+  declare protected readonly isCoinNotLoanable: never;
+}
+
+/** -10008 COIN_NOT_LOANABLE */
+export class CoinNotLoanable10008 extends CryptoLoans {
+  declare protected readonly isCoinNotLoanable10008: never;
+}
+
+/** -10009 COIN_NOT_COLLATERAL */
+export class CoinNotCollateral extends CryptoLoans {
+  declare protected readonly isCoinNotCollateral: never;
+}
+
+/** -10010 COIN_NOT_COLLATERAL */
+export class CoinNotCollateral10010 extends CryptoLoans {
+  declare protected readonly isCoinNotCollateral10010: never;
+}
+
+/** -10011 INSUFFICIENT_ASSET */
+export class InsufficientAsset extends CryptoLoans {
+  declare protected readonly isInsufficientAsset: never;
+}
+
+/** -10012 INVALID_AMOUNT */
+export class InvalidAmount extends CryptoLoans {
+  declare protected readonly isInvalidAmount: never;
+}
+
+/** -10013 INSUFFICIENT_AMOUNT */
+export class InsufficientAmount extends CryptoLoans {
+  declare protected readonly isInsufficientAmount: never;
+}
+
+/** -10015 DEDUCTION_FAILED */
+export class DeductionFailed extends CryptoLoans {
+  declare protected readonly isDeductionFailed: never;
+}
+
+/** -10016 LOAN_FAILED */
+export class LoanFailed extends CryptoLoans {
+  declare protected readonly isLoanFailed: never;
+}
+
+/** -10017 REPAY_EXCEED_DEBT */
+export class RepayExceedDebt extends CryptoLoans {
+  declare protected readonly isRepayExceedDebt: never;
+}
+
+/** -10018 INVALID_AMOUNT */
+export class InvalidAmount10018 extends CryptoLoans {
+  declare protected readonly isInvalidAmount10018: never;
+}
+
+/** -10019 CONFIG_NOT_EXIST */
+export class ConfigNotExist extends CryptoLoans {
+  declare protected readonly isConfigNotExist: never;
+}
+
+/** -10020 UID_NOT_EXIST */
+export class UidNotExist extends CryptoLoans {
+  declare protected readonly isUidNotExist: never;
+}
+
+/** -10021 ORDER_NOT_EXIST */
+export class OrderNotExist extends CryptoLoans {
+  declare protected readonly isOrderNotExist: never;
+}
+
+/** -10022 INVALID_AMOUNT */
+export class InvalidAmount10022 extends CryptoLoans {
+  declare protected readonly isInvalidAmount10022: never;
+}
+
+/** -10023 ADJUST_LTV_FAILED */
+export class AdjustLtvFailed extends CryptoLoans {
+  declare protected readonly isAdjustLtvFailed: never;
+}
+
+/** -10024 ADJUST_LTV_NOT_SUPPORTED */
+export class AdjustLtvNotSupported extends CryptoLoans {
+  declare protected readonly isAdjustLtvNotSupported: never;
+}
+
+/** -10025 REPAY_FAILED */
+export class RepayFailed extends CryptoLoans {
+  declare protected readonly isRepayFailed: never;
+}
+
+/** -10026 INVALID_PARAMETER */
+export class InvalidParameter10026 extends CryptoLoans {
+  declare protected readonly isInvalidParameter10026: never;
+}
+
+/** -10028 INVALID_PARAMETER */
+export class InvalidParameter10028 extends CryptoLoans {
+  declare protected readonly isInvalidParameter10028: never;
+}
+
+/** -10029 AMOUNT_TOO_SMALL */
+export class AmountTooSmall extends CryptoLoans {
+  declare protected readonly isAmountTooSmall: never;
+}
+
+/** -10030 AMOUNT_TOO_LARGE */
+export class AmountTooLarge extends CryptoLoans {
+  declare protected readonly isAmountTooLarge: never;
+}
+
+/** -10031 QUOTA_REACHED */
+export class QuotaReached extends CryptoLoans {
+  declare protected readonly isQuotaReached: never;
+}
+
+/** -10032 REPAY_NOT_AVAILABLE */
+export class RepayNotAvailable extends CryptoLoans {
+  declare protected readonly isRepayNotAvailable: never;
+}
+
+/** -10034 REPAY_NOT_AVAILABLE */
+export class RepayNotAvailable10034 extends CryptoLoans {
+  declare protected readonly isRepayNotAvailable10034: never;
+}
+
+/** -10039 AMOUNT_TOO_SMALL */
+export class AmountTooSmall10039 extends CryptoLoans {
+  declare protected readonly isAmountTooSmall10039: never;
+}
+
+/** -10040 AMOUNT_TOO_LARGE */
+export class AmountTooLarge10040 extends CryptoLoans {
+  declare protected readonly isAmountTooLarge10040: never;
+}
+
+/** -10041 INSUFFICIENT_AMOUNT */
+export class InsufficientAmount10041 extends CryptoLoans {
+  declare protected readonly isInsufficientAmount10041: never;
+}
+
+/** -10042 ASSET_NOT_SUPPORTED */
+export class AssetNotSupported extends CryptoLoans {
+  declare protected readonly isAssetNotSupported: never;
+}
+
+/** -10043 ASSET_NOT_SUPPORTED */
+export class AssetNotSupported10043 extends CryptoLoans {
+  declare protected readonly isAssetNotSupported10043: never;
+}
+
+/** -10044 QUOTA_REACHED */
+export class QuotaReached10044 extends CryptoLoans {
+  declare protected readonly isQuotaReached10044: never;
+}
+
+/** -10045 COLLTERAL_REPAY_NOT_SUPPORTED */
+export class CollteralRepayNotSupported extends CryptoLoans {
+  declare protected readonly isCollteralRepayNotSupported: never;
+}
+
+/** -10046 EXCEED_MAX_ADJUSTMENT */
+export class ExceedMaxAdjustment extends CryptoLoans {
+  declare protected readonly isExceedMaxAdjustment: never;
+}
+
+/** -10047 REGION_NOT_SUPPORTED */
+export class RegionNotSupported extends CryptoLoans {
+  declare protected readonly isRegionNotSupported: never;
+}
+
+/** -13000 BLVT_FORBID_REDEEM */
+export class BlvtForbidRedeem extends BLVT {
+  declare protected readonly isBlvtForbidRedeem: never;
+}
+
+/** -13001 BLVT_EXCEED_DAILY_LIMIT */
+export class BlvtExceedDailyLimit extends BLVT {
+  declare protected readonly isBlvtExceedDailyLimit: never;
+}
+
+/** -13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT */
+export class BlvtExceedTokenDailyLimit extends BLVT {
+  declare protected readonly isBlvtExceedTokenDailyLimit: never;
+}
+
+/** -13003 BLVT_FORBID_PURCHASE */
+export class BlvtForbidPurchase extends BLVT {
+  declare protected readonly isBlvtForbidPurchase: never;
+}
+
+/** -13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT */
+export class BlvtExceedDailyPurchaseLimit extends BLVT {
+  declare protected readonly isBlvtExceedDailyPurchaseLimit: never;
+}
+
+/** -13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT */
+export class BlvtExceedTokenDailyPurchaseLimit extends BLVT {
+  declare protected readonly isBlvtExceedTokenDailyPurchaseLimit: never;
+}
+
+/** -13006 BLVT_PURCHASE_LESS_MIN_AMOUNT */
+export class BlvtPurchaseLessMinAmount extends BLVT {
+  declare protected readonly isBlvtPurchaseLessMinAmount: never;
+}
+
+/** -13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN */
+export class BlvtPurchaseAgreementNotSign extends BLVT {
+  declare protected readonly isBlvtPurchaseAgreementNotSign: never;
+}
+
+/** -12014 TOO MANY REQUESTS */
+export class TooManyRequests12014 extends LiquidSwap {
+  declare protected readonly isTooManyRequests12014: never;
+}
+
+/** -18002  */
+export class E18002 extends BinanceCode {
+  declare protected readonly isE18002: never;
+}
+
+/** -18003  */
+export class E18003 extends BinanceCode {
+  declare protected readonly isE18003: never;
+}
+
+/** -18004  */
+export class E18004 extends BinanceCode {
+  declare protected readonly isE18004: never;
+}
+
+/** -18005  */
+export class E18005 extends BinanceCode {
+  declare protected readonly isE18005: never;
+}
+
+/** -18006  */
+export class E18006 extends BinanceCode {
+  declare protected readonly isE18006: never;
+}
+
+/** -18007  */
+export class E18007 extends BinanceCode {
+  declare protected readonly isE18007: never;
+}
+
+/** -21001 USER_IS_NOT_UNIACCOUNT */
+export class UserIsNotUniaccount extends PortfolioMarginAccount {
+  declare protected readonly isUserIsNotUniaccount: never;
+}
+
+/** -21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE */
+export class UniAccountCantTransferFuture extends PortfolioMarginAccount {
+  declare protected readonly isUniAccountCantTransferFuture: never;
+}
+
+/** -21003 NET_ASSET_MUST_LTE_RATIO */
+export class NetAssetMustLteRatio extends PortfolioMarginAccount {
+  declare protected readonly isNetAssetMustLteRatio: never;
+}
+
+/** -21004 USER_NO_LIABILITY */
+export class UserNoLiability extends PortfolioMarginAccount {
+  declare protected readonly isUserNoLiability: never;
+}
+
+/** -21005 NO_ENOUGH_ASSET */
+export class NoEnoughAsset extends PortfolioMarginAccount {
+  declare protected readonly isNoEnoughAsset: never;
+}
+
+/** -21006 HAD_IN_PROCESS_REPAY */
+export class HadInProcessRepay extends PortfolioMarginAccount {
+  declare protected readonly isHadInProcessRepay: never;
+}
+
+/** -21007 IN_FORCE_LIQUIDATION */
+export class InForceLiquidation extends PortfolioMarginAccount {
+  declare protected readonly isInForceLiquidation: never;
+}
+
+/** -2021 Order cancel-replace partially failed */
+export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPOSTApiOrderCancelReplace {
+  declare protected readonly isOrderCancelReplacePartiallyFailed: never;
+}
+
+/** -2022 Order cancel-replace failed. */
+export class OrderCancelReplaceFailed extends ErrorsRegardingPOSTApiOrderCancelReplace {
+  declare protected readonly isOrderCancelReplaceFailed: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [-1000, Unknown],
+  [-1001, Disconnected],
+  [-1002, Unauthorized],
+  [-1003, TooManyRequests],
+  [-1004, ServerBusy],
+  [-1006, UnexpectedResp],
+  [-1007, Timeout],
+  [-1008, ServerBusy1008],
+  [-1014, UnknownOrderComposition],
+  [-1015, TooManyOrders],
+  [-1016, ServiceShuttingDown],
+  [-1020, UnsupportedOperation],
+  [-1021, InvalidTimestamp],
+  [-1022, InvalidSignature],
+  [-1099, NotFoundAuthenticatedOrAuthorized],
+  [-1100, IllegalChars],
+  [-1101, TooManyParameters],
+  [-1102, MandatoryParamEmptyOrMalformed],
+  [-1103, UnknownParam],
+  [-1104, UnreadParameters],
+  [-1105, ParamEmpty],
+  [-1106, ParamNotRequired],
+  [-1111, BadPrecision],
+  [-1112, NoDepth],
+  [-1114, TifNotRequired],
+  [-1115, InvalidTif],
+  [-1116, InvalidOrderType],
+  [-1117, InvalidSide],
+  [-1118, EmptyNewClOrdId],
+  [-1119, EmptyOrgClOrdId],
+  [-1120, BadInterval],
+  [-1121, BadSymbol],
+  [-1125, InvalidListenKey],
+  [-1127, MoreThanXxHours],
+  [-1128, OptionalParamsBadCombo],
+  [-1130, InvalidParameter],
+  [-1131, BadRecvWindow],
+  [-1134, BadStrategyType],
+  [-1145, InvalidCancelRestrictions],
+  [-1151, DuplicateSymbols],
+  [-2010, NewOrderRejected],
+  [-2011, CancelRejected],
+  [-2013, NoSuchOrder],
+  [-2014, BadApiKeyFmt],
+  [-2015, RejectedMbxKey],
+  [-2016, NoTradingWindow],
+  [-2026, OrderArchived],
+  [-3000, InnerFailure],
+  [-3001, NeedEnable2fa],
+  [-3002, AssetDeficiency],
+  [-3003, NoOpenedMarginAccount],
+  [-3004, TradeNotAllowed],
+  [-3005, TransferOutNotAllowed],
+  [-3006, ExceedMaxBorrowable],
+  [-3007, HasPendingTransaction],
+  [-3008, BorrowNotAllowed],
+  [-3009, AssetNotMortgageable],
+  [-3010, RepayNotAllowed],
+  [-3011, BadDateRange],
+  [-3012, AssetAdminBanBorrow],
+  [-3013, LtMinBorrowable],
+  [-3014, AccountBanBorrow],
+  [-3015, RepayExceedLiability],
+  [-3016, LtMinRepay],
+  [-3017, AssetAdminBanMortgage],
+  [-3018, AccountBanMortgage],
+  [-3019, AccountBanRollout],
+  [-3020, ExceedMaxRollout],
+  [-3021, PairAdminBanTrade],
+  [-3022, AccountBanTrade],
+  [-3023, WarningMarginLevel],
+  [-3024, FewLiabilityLeft],
+  [-3025, InvalidEffectiveTime],
+  [-3026, ValidationFailed],
+  [-3027, NotValidMarginAsset],
+  [-3028, NotValidMarginPair],
+  [-3029, TransferFailed],
+  [-3036, AccountBanRepay],
+  [-3037, PnlClearing],
+  [-3038, ListenKeyNotFound],
+  [-3041, BalanceNotCleared],
+  [-3042, PriceIndexNotFound],
+  [-3043, TransferInNotAllowed],
+  [-3044, SystemBusy],
+  [-3045, System],
+  [-3999, NotWhitelistUser],
+  [-4001, CapitalInvalid],
+  [-4002, CapitalIg],
+  [-4003, CapitalIev],
+  [-4004, CapitalUa],
+  [-4005, CapaitalTooManyRequest],
+  [-4006, CapitalOnlySupportPrimaryAccount],
+  [-4007, CapitalAddressVerificationNotPass],
+  [-4008, CapitalAddressTagVerificationNotPass],
+  [-4010, CapitalWhitelistEmailConfirm],
+  [-4011, CapitalWhitelistEmailExpired],
+  [-4012, CapitalWhitelistClose],
+  [-4013, CapitalWithdraw2faVerify],
+  [-4014, CapitalWithdrawLoginDelay],
+  [-4015, CapitalWithdrawRestrictedMinute],
+  [-4016, CapitalWithdrawRestrictedPassword],
+  [-4017, CapitalWithdrawRestrictedUnbind2fa],
+  [-4018, CapitalWithdrawAssetNotExist],
+  [-4019, CapitalWithdrawAssetProhibit],
+  [-4021, CapitalWithdrawAmountMultiple],
+  [-4022, CapitalWithdrawMinAmount],
+  [-4023, CapitalWithdrawMaxAmount],
+  [-4024, CapitalWithdrawUserNoAsset],
+  [-4025, CapitalWithdrawUserAssetLessThanZero],
+  [-4026, CapitalWithdrawUserAssetNotEnough],
+  [-4027, CapitalWithdrawGetTranIdFailure],
+  [-4028, CapitalWithdrawMoreThanFee],
+  [-4029, CapitalWithdrawNotExist],
+  [-4030, CapitalWithdrawConfirmSuccess],
+  [-4031, CapitalWithdrawCancelFailure],
+  [-4032, CapitalWithdrawChecksumVerifyFailure],
+  [-4033, CapitalWithdrawIllegalAddress],
+  [-4034, CapitalWithdrawAddressCheat],
+  [-4035, CapitalWithdrawNotWhiteAddress],
+  [-4036, CapitalWithdrawNewAddress],
+  [-4037, CapitalWithdrawResendEmailFail],
+  [-4038, CapitalWithdrawResendEmailTimeOut],
+  [-4039, CapitalUserEmpty],
+  [-4040, CapitalNoCharge],
+  [-4041, CapitalMinuteTooSmall],
+  [-4042, CapitalChargeNotReset],
+  [-4043, CapitalAddressTooMuch],
+  [-4044, CapitalBlacklistCountryGetAddress],
+  [-4045, CapitalGetAssetError],
+  [-4046, CapitalAgreementNotConfirmed],
+  [-4047, CapitalDateIntervalLimit],
+  [-4060, CapitalWithdrawUserAssetLockDeposit],
+  [-5001, AssetDribbletConvertSwitchOff],
+  [-5002, AssetAssetNotEnough],
+  [-5003, AssetUserHaveNoAsset],
+  [-5004, UserOutOfTransferFloat],
+  [-5005, UserAssetAmountIsTooLow],
+  [-5006, UserCanNotRequestIn24Hours],
+  [-5007, AmountOverZero],
+  [-5008, AssetWithdrawWithdrawingNotEnough],
+  [-5009, ProductNotExist],
+  [-5010, TransferFail],
+  [-5011, FutureAcctNotExist],
+  [-5012, TransferPending],
+  [-5021, ParentSubHaveNoRelation],
+  [-6001, DailyProductNotExist],
+  [-6003, DailyProductNotAccessible],
+  [-6004, DailyProductNotPurchasable],
+  [-6005, DailyLowerThanMinPurchaseLimit],
+  [-6006, DailyRedeemAmountError],
+  [-6007, DailyRedeemTimeError],
+  [-6008, DailyProductNotRedeemable],
+  [-6009, RequestFrequencyTooHigh],
+  [-6011, ExceededUserPurchaseLimit],
+  [-6012, BalanceNotEnough],
+  [-6013, PurchasingFailed],
+  [-6014, UpdateFailed],
+  [-6015, EmptyRequestBody],
+  [-6016, ParamsErr],
+  [-6017, NotInWhitelist],
+  [-6018, AssetNotEnough],
+  [-6019, Pending],
+  [-6020, ProjectNotExists],
+  [-7001, FuturesBadDateRange],
+  [-7002, FuturesBadType],
+  [-20121, E20121],
+  [-20124, E20124],
+  [-20130, E20130],
+  [-20132, E20132],
+  [-20194, E20194],
+  [-20195, E20195],
+  [-20196, E20196],
+  [-20198, E20198],
+  [-20204, E20204],
+  [-10001, SystemMaintenance],
+  [-10002, InvalidInput],
+  [-10005, NoRecords],
+  [-10007, CoinNotLoanable],
+  [-10008, CoinNotLoanable10008],
+  [-10009, CoinNotCollateral],
+  [-10010, CoinNotCollateral10010],
+  [-10011, InsufficientAsset],
+  [-10012, InvalidAmount],
+  [-10013, InsufficientAmount],
+  [-10015, DeductionFailed],
+  [-10016, LoanFailed],
+  [-10017, RepayExceedDebt],
+  [-10018, InvalidAmount10018],
+  [-10019, ConfigNotExist],
+  [-10020, UidNotExist],
+  [-10021, OrderNotExist],
+  [-10022, InvalidAmount10022],
+  [-10023, AdjustLtvFailed],
+  [-10024, AdjustLtvNotSupported],
+  [-10025, RepayFailed],
+  [-10026, InvalidParameter10026],
+  [-10028, InvalidParameter10028],
+  [-10029, AmountTooSmall],
+  [-10030, AmountTooLarge],
+  [-10031, QuotaReached],
+  [-10032, RepayNotAvailable],
+  [-10034, RepayNotAvailable10034],
+  [-10039, AmountTooSmall10039],
+  [-10040, AmountTooLarge10040],
+  [-10041, InsufficientAmount10041],
+  [-10042, AssetNotSupported],
+  [-10043, AssetNotSupported10043],
+  [-10044, QuotaReached10044],
+  [-10045, CollteralRepayNotSupported],
+  [-10046, ExceedMaxAdjustment],
+  [-10047, RegionNotSupported],
+  [-13000, BlvtForbidRedeem],
+  [-13001, BlvtExceedDailyLimit],
+  [-13002, BlvtExceedTokenDailyLimit],
+  [-13003, BlvtForbidPurchase],
+  [-13004, BlvtExceedDailyPurchaseLimit],
+  [-13005, BlvtExceedTokenDailyPurchaseLimit],
+  [-13006, BlvtPurchaseLessMinAmount],
+  [-13007, BlvtPurchaseAgreementNotSign],
+  [-12014, TooManyRequests12014],
+  [-18002, E18002],
+  [-18003, E18003],
+  [-18004, E18004],
+  [-18005, E18005],
+  [-18006, E18006],
+  [-18007, E18007],
+  [-21001, UserIsNotUniaccount],
+  [-21002, UniAccountCantTransferFuture],
+  [-21003, NetAssetMustLteRatio],
+  [-21004, UserNoLiability],
+  [-21005, NoEnoughAsset],
+  [-21006, HadInProcessRepay],
+  [-21007, InForceLiquidation],
+  [-2021, OrderCancelReplacePartiallyFailed],
+  [-2022, OrderCancelReplaceFailed],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

@@ -2,8 +2,10 @@
 //
 // Error codes of "Error codes for Binance" (source `spot`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "spot";
 export const SOURCE_URL: string | null = "https://github.com/binance/binance-spot-api-docs/blob/master/errors.md";
@@ -690,848 +692,1050 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: -1000,
     name: "UNKNOWN",
     identifier: "UNKNOWN",
+    className: "Unknown",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unknown error occurred while processing the request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1001,
     name: "DISCONNECTED",
     identifier: "DISCONNECTED",
+    className: "Disconnected",
     category: "10xx_general_server_or_network_issues",
     messages: ["Internal error; unable to process your request. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1002,
     name: "UNAUTHORIZED",
     identifier: "UNAUTHORIZED",
+    className: "Unauthorized",
     category: "10xx_general_server_or_network_issues",
     messages: ["You are not authorized to execute this request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1003,
     name: "TOO_MANY_REQUESTS",
     identifier: "TOO_MANY_REQUESTS",
+    className: "TooManyRequests",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many requests queued.", "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1006,
     name: "UNEXPECTED_RESP",
     identifier: "UNEXPECTED_RESP",
+    className: "UnexpectedResp",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unexpected response was received from the message bus. Execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1007,
     name: "TIMEOUT",
     identifier: "TIMEOUT",
+    className: "Timeout",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1008,
     name: "SERVER_BUSY",
     identifier: "SERVER_BUSY",
+    className: "ServerBusy",
     category: "10xx_general_server_or_network_issues",
     messages: ["Server is currently overloaded with other requests. Please try again in a few minutes."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1013,
     name: "INVALID_MESSAGE",
     identifier: "INVALID_MESSAGE",
+    className: "InvalidMessage",
     category: "10xx_general_server_or_network_issues",
     messages: ["The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)", "Potential error messages can be found in Filter Failures or Failures during order placement."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1014,
     name: "UNKNOWN_ORDER_COMPOSITION",
     identifier: "UNKNOWN_ORDER_COMPOSITION",
+    className: "UnknownOrderComposition",
     category: "10xx_general_server_or_network_issues",
     messages: ["Unsupported order combination."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1015,
     name: "TOO_MANY_ORDERS",
     identifier: "TOO_MANY_ORDERS",
+    className: "TooManyOrders",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many new orders.", "Too many new orders; current limit is %s orders per %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1016,
     name: "SERVICE_SHUTTING_DOWN",
     identifier: "SERVICE_SHUTTING_DOWN",
+    className: "ServiceShuttingDown",
     category: "10xx_general_server_or_network_issues",
     messages: ["This service is no longer available."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1020,
     name: "UNSUPPORTED_OPERATION",
     identifier: "UNSUPPORTED_OPERATION",
+    className: "UnsupportedOperation",
     category: "10xx_general_server_or_network_issues",
     messages: ["This operation is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1021,
     name: "INVALID_TIMESTAMP",
     identifier: "INVALID_TIMESTAMP",
+    className: "InvalidTimestamp",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1022,
     name: "INVALID_SIGNATURE",
     identifier: "INVALID_SIGNATURE",
+    className: "InvalidSignature",
     category: "10xx_general_server_or_network_issues",
     messages: ["Signature for this request is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1033,
     name: "COMP_ID_IN_USE",
     identifier: "COMP_ID_IN_USE",
+    className: "CompIdInUse",
     category: "10xx_general_server_or_network_issues",
     messages: ["SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1034,
     name: "TOO_MANY_CONNECTIONS",
     identifier: "TOO_MANY_CONNECTIONS",
+    className: "TooManyConnections",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many concurrent connections; current limit is '%s'.", "Too many connection attempts for account; current limit is %s per '%s'.", "Too many connection attempts from IP; current limit is %s per '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1035,
     name: "LOGGED_OUT",
     identifier: "LOGGED_OUT",
+    className: "LoggedOut",
     category: "10xx_general_server_or_network_issues",
     messages: ["Please send Logout<5> message to close the session."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1100,
     name: "ILLEGAL_CHARS",
     identifier: "ILLEGAL_CHARS",
+    className: "IllegalChars",
     category: "11xx_request_issues",
     messages: ["Illegal characters found in a parameter.", "Illegal characters found in parameter '%s'; legal range is '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1101,
     name: "TOO_MANY_PARAMETERS",
     identifier: "TOO_MANY_PARAMETERS",
+    className: "TooManyParameters",
     category: "11xx_request_issues",
     messages: ["Too many parameters sent for this endpoint.", "Too many parameters; expected '%s' and received '%s'.", "Duplicate values for a parameter detected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1102,
     name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
     identifier: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+    className: "MandatoryParamEmptyOrMalformed",
     category: "11xx_request_issues",
     messages: ["A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", "Param '%s' or '%s' must be sent, but both were empty/null!", "Required tag '%s' missing.", "Field value was empty or malformed.", "'%s' contains unexpected value. Cannot be greater than %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1103,
     name: "UNKNOWN_PARAM",
     identifier: "UNKNOWN_PARAM",
+    className: "UnknownParam",
     category: "11xx_request_issues",
     messages: ["An unknown parameter was sent.", "Undefined Tag."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1104,
     name: "UNREAD_PARAMETERS",
     identifier: "UNREAD_PARAMETERS",
+    className: "UnreadParameters",
     category: "11xx_request_issues",
     messages: ["Not all sent parameters were read.", "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1105,
     name: "PARAM_EMPTY",
     identifier: "PARAM_EMPTY",
+    className: "ParamEmpty",
     category: "11xx_request_issues",
     messages: ["A parameter was empty.", "Parameter '%s' was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1106,
     name: "PARAM_NOT_REQUIRED",
     identifier: "PARAM_NOT_REQUIRED",
+    className: "ParamNotRequired",
     category: "11xx_request_issues",
     messages: ["A parameter was sent when not required.", "Parameter '%s' sent when not required.", "A tag '%s' was sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1108,
     name: "PARAM_OVERFLOW",
     identifier: "PARAM_OVERFLOW",
+    className: "ParamOverflow",
     category: "11xx_request_issues",
     messages: ["Parameter '%s' overflowed."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1111,
     name: "BAD_PRECISION",
     identifier: "BAD_PRECISION",
+    className: "BadPrecision",
     category: "11xx_request_issues",
     messages: ["Parameter '%s' has too much precision."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1112,
     name: "NO_DEPTH",
     identifier: "NO_DEPTH",
+    className: "NoDepth",
     category: "11xx_request_issues",
     messages: ["No orders on book for symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1114,
     name: "TIF_NOT_REQUIRED",
     identifier: "TIF_NOT_REQUIRED",
+    className: "TifNotRequired",
     category: "11xx_request_issues",
     messages: ["TimeInForce parameter sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1115,
     name: "INVALID_TIF",
     identifier: "INVALID_TIF",
+    className: "InvalidTif",
     category: "11xx_request_issues",
     messages: ["Invalid timeInForce."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1116,
     name: "INVALID_ORDER_TYPE",
     identifier: "INVALID_ORDER_TYPE",
+    className: "InvalidOrderType",
     category: "11xx_request_issues",
     messages: ["Invalid orderType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1117,
     name: "INVALID_SIDE",
     identifier: "INVALID_SIDE",
+    className: "InvalidSide",
     category: "11xx_request_issues",
     messages: ["Invalid side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1118,
     name: "EMPTY_NEW_CL_ORD_ID",
     identifier: "EMPTY_NEW_CL_ORD_ID",
+    className: "EmptyNewClOrdId",
     category: "11xx_request_issues",
     messages: ["New client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1119,
     name: "EMPTY_ORG_CL_ORD_ID",
     identifier: "EMPTY_ORG_CL_ORD_ID",
+    className: "EmptyOrgClOrdId",
     category: "11xx_request_issues",
     messages: ["Original client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1120,
     name: "BAD_INTERVAL",
     identifier: "BAD_INTERVAL",
+    className: "BadInterval",
     category: "11xx_request_issues",
     messages: ["Invalid interval."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1121,
     name: "BAD_SYMBOL",
     identifier: "BAD_SYMBOL",
+    className: "BadSymbol",
     category: "11xx_request_issues",
     messages: ["Invalid symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1122,
     name: "INVALID_SYMBOLSTATUS",
     identifier: "INVALID_SYMBOLSTATUS",
+    className: "InvalidSymbolstatus",
     category: "11xx_request_issues",
     messages: ["Invalid symbolStatus."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1125,
     name: "INVALID_LISTEN_KEY",
     identifier: "INVALID_LISTEN_KEY",
+    className: "InvalidListenKey",
     category: "11xx_request_issues",
     messages: ["This listenKey does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1127,
     name: "MORE_THAN_XX_HOURS",
     identifier: "MORE_THAN_XX_HOURS",
+    className: "MoreThanXxHours",
     category: "11xx_request_issues",
     messages: ["Lookup interval is too big.", "More than %s hours between startTime and endTime."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1128,
     name: "OPTIONAL_PARAMS_BAD_COMBO",
     identifier: "OPTIONAL_PARAMS_BAD_COMBO",
+    className: "OptionalParamsBadCombo",
     category: "11xx_request_issues",
     messages: ["Combination of optional parameters invalid.", "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.", "Fields [%s] must be sent together or omitted entirely.", "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.", "Conflicting fields: ['%s'...]"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1130,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER",
+    className: "InvalidParameter",
     category: "11xx_request_issues",
     messages: ["Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1134,
     name: "BAD_STRATEGY_TYPE",
     identifier: "BAD_STRATEGY_TYPE",
+    className: "BadStrategyType",
     category: "11xx_request_issues",
     messages: ["strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1135,
     name: "INVALID_JSON",
     identifier: "INVALID_JSON",
+    className: "InvalidJson",
     category: "11xx_request_issues",
     messages: ["Invalid JSON Request", "JSON sent for parameter '%s' is not valid"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1139,
     name: "INVALID_TICKER_TYPE",
     identifier: "INVALID_TICKER_TYPE",
+    className: "InvalidTickerType",
     category: "11xx_request_issues",
     messages: ["Invalid ticker type."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1145,
     name: "INVALID_CANCEL_RESTRICTIONS",
     identifier: "INVALID_CANCEL_RESTRICTIONS",
+    className: "InvalidCancelRestrictions",
     category: "11xx_request_issues",
     messages: ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1151,
     name: "DUPLICATE_SYMBOLS",
     identifier: "DUPLICATE_SYMBOLS",
+    className: "DuplicateSymbols",
     category: "11xx_request_issues",
     messages: ["Symbol is present multiple times in the list."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1152,
     name: "INVALID_SBE_HEADER",
     identifier: "INVALID_SBE_HEADER",
+    className: "InvalidSbeHeader",
     category: "11xx_request_issues",
     messages: ["Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.", "Invalid SBE message header."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1153,
     name: "UNSUPPORTED_SCHEMA_ID",
     identifier: "UNSUPPORTED_SCHEMA_ID",
+    className: "UnsupportedSchemaId",
     category: "11xx_request_issues",
     messages: ["Unsupported SBE schema ID or version specified in the X-MBX-SBE header.", "Invalid SBE schema ID or version specified."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1155,
     name: "SBE_DISABLED",
     identifier: "SBE_DISABLED",
+    className: "SbeDisabled",
     category: "11xx_request_issues",
     messages: ["SBE is not enabled."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1158,
     name: "OCO_ORDER_TYPE_REJECTED",
     identifier: "OCO_ORDER_TYPE_REJECTED",
+    className: "OcoOrderTypeRejected",
     category: "11xx_request_issues",
     messages: ["Order type not supported in OCO.", "If the order type provided in the aboveType and/or belowType is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1160,
     name: "OCO_ICEBERGQTY_TIMEINFORCE",
     identifier: "OCO_ICEBERGQTY_TIMEINFORCE",
+    className: "OcoIcebergqtyTimeinforce",
     category: "11xx_request_issues",
     messages: ["Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.", "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.", "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1161,
     name: "DEPRECATED_SCHEMA",
     identifier: "DEPRECATED_SCHEMA",
+    className: "DeprecatedSchema",
     category: "11xx_request_issues",
     messages: ["Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1165,
     name: "BUY_OCO_LIMIT_MUST_BE_BELOW",
     identifier: "BUY_OCO_LIMIT_MUST_BE_BELOW",
+    className: "BuyOcoLimitMustBeBelow",
     category: "11xx_request_issues",
     messages: ["A limit order in a buy OCO must be below."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1166,
     name: "SELL_OCO_LIMIT_MUST_BE_ABOVE",
     identifier: "SELL_OCO_LIMIT_MUST_BE_ABOVE",
+    className: "SellOcoLimitMustBeAbove",
     category: "11xx_request_issues",
     messages: ["A limit order in a sell OCO must be above."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1168,
     name: "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
     identifier: "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
+    className: "BothOcoOrdersCannotBeLimit",
     category: "11xx_request_issues",
     messages: ["At least one OCO order must be contingent."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1169,
     name: "INVALID_TAG_NUMBER",
     identifier: "INVALID_TAG_NUMBER",
+    className: "InvalidTagNumber",
     category: "11xx_request_issues",
     messages: ["Invalid tag number."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1170,
     name: "TAG_NOT_DEFINED_IN_MESSAGE",
     identifier: "TAG_NOT_DEFINED_IN_MESSAGE",
+    className: "TagNotDefinedInMessage",
     category: "11xx_request_issues",
     messages: ["Tag '%s' not defined for this message type."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1171,
     name: "TAG_APPEARS_MORE_THAN_ONCE",
     identifier: "TAG_APPEARS_MORE_THAN_ONCE",
+    className: "TagAppearsMoreThanOnce",
     category: "11xx_request_issues",
     messages: ["Tag '%s' appears more than once."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1172,
     name: "TAG_OUT_OF_ORDER",
     identifier: "TAG_OUT_OF_ORDER",
+    className: "TagOutOfOrder",
     category: "11xx_request_issues",
     messages: ["Tag '%s' specified out of required order."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1173,
     name: "GROUP_FIELDS_OUT_OF_ORDER",
     identifier: "GROUP_FIELDS_OUT_OF_ORDER",
+    className: "GroupFieldsOutOfOrder",
     category: "11xx_request_issues",
     messages: ["Repeating group '%s' fields out of order."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1174,
     name: "INVALID_COMPONENT",
     identifier: "INVALID_COMPONENT",
+    className: "InvalidComponent",
     category: "11xx_request_issues",
     messages: ["Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1175,
     name: "RESET_SEQ_NUM_SUPPORT",
     identifier: "RESET_SEQ_NUM_SUPPORT",
+    className: "ResetSeqNumSupport",
     category: "11xx_request_issues",
     messages: ["Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1176,
     name: "ALREADY_LOGGED_IN",
     identifier: "ALREADY_LOGGED_IN",
+    className: "AlreadyLoggedIn",
     category: "11xx_request_issues",
     messages: ["Logon<A> should only be sent once."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1177,
     name: "GARBLED_MESSAGE",
     identifier: "GARBLED_MESSAGE",
+    className: "GarbledMessage",
     category: "11xx_request_issues",
     messages: ["CheckSum(10) contains an incorrect value.", "BeginString (8) is not the first tag in a message.", "MsgType (35) is not the third tag in a message.", "BodyLength (9) does not contain the correct byte count.", "Only printable ASCII characters and SOH (Start of Header) are allowed.", "Tag specified without a value.", "Invalid encodingType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1178,
     name: "BAD_SENDER_COMPID",
     identifier: "BAD_SENDER_COMPID",
+    className: "BadSenderCompid",
     category: "11xx_request_issues",
     messages: ["SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1179,
     name: "BAD_SEQ_NUM",
     identifier: "BAD_SEQ_NUM",
+    className: "BadSeqNum",
     category: "11xx_request_issues",
     messages: ["MsgSeqNum(34) contains an unexpected value. Expected: '%d'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1180,
     name: "EXPECTED_LOGON",
     identifier: "EXPECTED_LOGON",
+    className: "ExpectedLogon",
     category: "11xx_request_issues",
     messages: ["Logon<A> must be the first message in the session."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1181,
     name: "TOO_MANY_MESSAGES",
     identifier: "TOO_MANY_MESSAGES",
+    className: "TooManyMessages",
     category: "11xx_request_issues",
     messages: ["Too many messages; current limit is '%d' messages per '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1182,
     name: "PARAMS_BAD_COMBO",
     identifier: "PARAMS_BAD_COMBO",
+    className: "ParamsBadCombo",
     category: "11xx_request_issues",
     messages: ["Conflicting fields: [%s]"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1183,
     name: "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
     identifier: "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
+    className: "NotAllowedInDropCopySessions",
     category: "11xx_request_issues",
     messages: ["Requested operation is not allowed in DropCopy sessions."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1184,
     name: "DROP_COPY_SESSION_NOT_ALLOWED",
     identifier: "DROP_COPY_SESSION_NOT_ALLOWED",
+    className: "DropCopySessionNotAllowed",
     category: "11xx_request_issues",
     messages: ["DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1185,
     name: "DROP_COPY_SESSION_REQUIRED",
     identifier: "DROP_COPY_SESSION_REQUIRED",
+    className: "DropCopySessionRequired",
     category: "11xx_request_issues",
     messages: ["Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1186,
     name: "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
     identifier: "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
+    className: "NotAllowedInOrderEntrySessions",
     category: "11xx_request_issues",
     messages: ["Requested operation is not allowed in order entry sessions."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1187,
     name: "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
     identifier: "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
+    className: "NotAllowedInMarketDataSessions",
     category: "11xx_request_issues",
     messages: ["Requested operation is not allowed in market data sessions."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1188,
     name: "INCORRECT_NUM_IN_GROUP_COUNT",
     identifier: "INCORRECT_NUM_IN_GROUP_COUNT",
+    className: "IncorrectNumInGroupCount",
     category: "11xx_request_issues",
     messages: ["Incorrect NumInGroup count for repeating group '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1189,
     name: "DUPLICATE_ENTRIES_IN_A_GROUP",
     identifier: "DUPLICATE_ENTRIES_IN_A_GROUP",
+    className: "DuplicateEntriesInAGroup",
     category: "11xx_request_issues",
     messages: ["Group '%s' contains duplicate entries."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1190,
     name: "INVALID_REQUEST_ID",
     identifier: "INVALID_REQUEST_ID",
+    className: "InvalidRequestId",
     category: "11xx_request_issues",
     messages: ["MDReqID (262) contains a subscription request id that is already in use on this connection.", "MDReqID (262) contains an unsubscription request id that does not match any active subscription."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1191,
     name: "TOO_MANY_SUBSCRIPTIONS",
     identifier: "TOO_MANY_SUBSCRIPTIONS",
+    className: "TooManySubscriptions",
     category: "11xx_request_issues",
     messages: ["Too many subscriptions. Connection may create up to '%s' subscriptions at a time.", "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1194,
     name: "INVALID_TIME_UNIT",
     identifier: "INVALID_TIME_UNIT",
+    className: "InvalidTimeUnit",
     category: "11xx_request_issues",
     messages: ["Invalid value for time unit; expected either MICROSECOND or MILLISECOND."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1196,
     name: "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
     identifier: "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
+    className: "BuyOcoStopLossMustBeAbove",
     category: "11xx_request_issues",
     messages: ["A stop loss order in a buy OCO must be above."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1197,
     name: "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
     identifier: "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
+    className: "SellOcoStopLossMustBeBelow",
     category: "11xx_request_issues",
     messages: ["A stop loss order in a sell OCO must be below."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1198,
     name: "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
     identifier: "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
+    className: "BuyOcoTakeProfitMustBeBelow",
     category: "11xx_request_issues",
     messages: ["A take profit order in a buy OCO must be below."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1199,
     name: "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
     identifier: "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
+    className: "SellOcoTakeProfitMustBeAbove",
     category: "11xx_request_issues",
     messages: ["A take profit order in a sell OCO must be above."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1210,
     name: "INVALID_PEG_PRICE_TYPE",
     identifier: "INVALID_PEG_PRICE_TYPE",
+    className: "InvalidPegPriceType",
     category: "11xx_request_issues",
     messages: ["Invalid pegPriceType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1211,
     name: "INVALID_PEG_OFFSET_TYPE",
     identifier: "INVALID_PEG_OFFSET_TYPE",
+    className: "InvalidPegOffsetType",
     category: "11xx_request_issues",
     messages: ["Invalid pegOffsetType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1220,
     name: "SYMBOL_DOES_NOT_MATCH_STATUS",
     identifier: "SYMBOL_DOES_NOT_MATCH_STATUS",
+    className: "SymbolDoesNotMatchStatus",
     category: "11xx_request_issues",
     messages: ["The symbol's status does not match the requested symbolStatus."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1221,
     name: "INVALID_SBE_MESSAGE_FIELD",
     identifier: "INVALID_SBE_MESSAGE_FIELD",
+    className: "InvalidSbeMessageField",
     category: "11xx_request_issues",
     messages: ["Invalid/missing field(s) in SBE message."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1222,
     name: "OPO_WORKING_MUST_BE_BUY",
     identifier: "OPO_WORKING_MUST_BE_BUY",
+    className: "OpoWorkingMustBeBuy",
     category: "11xx_request_issues",
     messages: ["Working order in an OPO list must be a bid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1223,
     name: "OPO_PENDING_MUST_BE_SELL",
     identifier: "OPO_PENDING_MUST_BE_SELL",
+    className: "OpoPendingMustBeSell",
     category: "11xx_request_issues",
     messages: ["Pending orders in an OPO list must be asks."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1224,
     name: "WORKING_PARAM_REQUIRED",
     identifier: "WORKING_PARAM_REQUIRED",
+    className: "WorkingParamRequired",
     category: "11xx_request_issues",
     messages: ["Working order must include the '{param}' tag."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1225,
     name: "PENDING_PARAM_NOT_REQUIRED",
     identifier: "PENDING_PARAM_NOT_REQUIRED",
+    className: "PendingParamNotRequired",
     category: "11xx_request_issues",
     messages: ["Pending orders should not include the '%s' tag."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2010,
     name: "NEW_ORDER_REJECTED",
     identifier: "NEW_ORDER_REJECTED",
+    className: "NewOrderRejected",
     category: "11xx_request_issues",
     messages: ["NEW_ORDER_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2011,
     name: "CANCEL_REJECTED",
     identifier: "CANCEL_REJECTED",
+    className: "CancelRejected",
     category: "11xx_request_issues",
     messages: ["CANCEL_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2013,
     name: "NO_SUCH_ORDER",
     identifier: "NO_SUCH_ORDER",
+    className: "NoSuchOrder",
     category: "11xx_request_issues",
     messages: ["Order does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2014,
     name: "BAD_API_KEY_FMT",
     identifier: "BAD_API_KEY_FMT",
+    className: "BadApiKeyFmt",
     category: "11xx_request_issues",
     messages: ["API-key format invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2015,
     name: "REJECTED_MBX_KEY",
     identifier: "REJECTED_MBX_KEY",
+    className: "RejectedMbxKey",
     category: "11xx_request_issues",
     messages: ["Invalid API-key, IP, or permissions for action."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2016,
     name: "NO_TRADING_WINDOW",
     identifier: "NO_TRADING_WINDOW",
+    className: "NoTradingWindow",
     category: "11xx_request_issues",
     messages: ["No trading window could be found for the symbol. Try ticker/24hrs instead."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2026,
     name: "ORDER_ARCHIVED",
     identifier: "ORDER_ARCHIVED",
+    className: "OrderArchived",
     category: "11xx_request_issues",
     messages: ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2035,
     name: "SUBSCRIPTION_ACTIVE",
     identifier: "SUBSCRIPTION_ACTIVE",
+    className: "SubscriptionActive",
     category: "11xx_request_issues",
     messages: ["User Data Stream subscription already active."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2036,
     name: "SUBSCRIPTION_INACTIVE",
     identifier: "SUBSCRIPTION_INACTIVE",
+    className: "SubscriptionInactive",
     category: "11xx_request_issues",
     messages: ["User Data Stream subscription not active."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2039,
     name: "CLIENT_ORDER_ID_INVALID",
     identifier: "CLIENT_ORDER_ID_INVALID",
+    className: "ClientOrderIdInvalid",
     category: "11xx_request_issues",
     messages: ["Client order ID is not correct for this order ID."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2042,
     name: "MAXIMUM_SUBSCRIPTION_IDS",
     identifier: "MAXIMUM_SUBSCRIPTION_IDS",
+    className: "MaximumSubscriptionIds",
     category: "11xx_request_issues",
     messages: ["Maximum subscription ID reached for this connection."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2043,
     name: "NO_REFERENCE_PRICE",
     identifier: "NO_REFERENCE_PRICE",
+    className: "NoReferencePrice",
     category: "11xx_request_issues",
     messages: ["This symbol doesn't have a reference price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2021,
     name: "Order cancel-replace partially failed",
     identifier: "ORDER_CANCEL_REPLACE_PARTIALLY_FAILED",
+    className: "OrderCancelReplacePartiallyFailed",
     category: "errors_regarding_placing_orders_via_cancelreplace",
     messages: ["This code is sent when either the cancellation of the order failed or the new order placement failed but not both."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2022,
     name: "Order cancel-replace failed.",
     identifier: "ORDER_CANCEL_REPLACE_FAILED",
+    className: "OrderCancelReplaceFailed",
     category: "errors_regarding_placing_orders_via_cancelreplace",
     messages: ["This code is sent when both the cancellation of the order failed and the new order placement failed."],
     description: "",
+    deprecated: false,
   },
 ];
 
@@ -1539,7 +1743,7 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
@@ -1617,297 +1821,468 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
   },
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[-1000], "An unknown error occurred while processing the request.", "^An unknown error occurred while processing the request\\.$", 55, null],
-  [[-1001], "Internal error; unable to process your request. Please try again.", "^Internal error; unable to process your request\\. Please try again\\.$", 65, null],
-  [[-1002], "You are not authorized to execute this request.", "^You are not authorized to execute this request\\.$", 47, null],
-  [[-1003], "Too many requests queued.", "^Too many requests queued\\.$", 25, null],
-  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", "^Too much request weight used; current limit is (.+?) request weight per (.+?)\\. Please use WebSocket Streams for live updates to avoid polling the API\\.$", 140, "Too much"],
-  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", "^Way too much request weight used; IP banned until (.+?)\\. Please use WebSocket Streams for live updates to avoid bans\\.$", 112, "Way too "],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", "^An unexpected response was received from the message bus\\. Execution status unknown\\.$", 83, null],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$", 96, null],
-  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", "^Server is currently overloaded with other requests\\. Please try again in a few minutes\\.$", 86, null],
-  [[-1013], "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)", "^The request is rejected by the API\\. \\(i\\.e\\. The request didn't reach the Matching Engine\\.\\)$", 88, null],
-  [[-1013], "Potential error messages can be found in Filter Failures or Failures during order placement.", "^Potential error messages can be found in Filter Failures or Failures during order placement\\.$", 92, null],
-  [[-1014], "Unsupported order combination.", "^Unsupported order combination\\.$", 30, null],
-  [[-1015], "Too many new orders.", "^Too many new orders\\.$", 20, null],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$", 51, "Too many"],
-  [[-1016], "This service is no longer available.", "^This service is no longer available\\.$", 36, null],
-  [[-1020], "This operation is not supported.", "^This operation is not supported\\.$", 32, null],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", "^Timestamp for this request is outside of the recvWindow\\.$", 56, null],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", "^Timestamp for this request was 1000ms ahead of the server's time\\.$", 65, null],
-  [[-1022], "Signature for this request is not valid.", "^Signature for this request is not valid\\.$", 40, null],
-  [[-1033], "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.", "^SenderCompId\\(49\\) is currently in use\\. Concurrent use of the same SenderCompId within one account is not allowed\\.$", 112, null],
-  [[-1034], "Too many concurrent connections; current limit is '%s'.", "^Too many concurrent connections; current limit is '(.+?)'\\.$", 53, "Too many"],
-  [[-1034], "Too many connection attempts for account; current limit is %s per '%s'.", "^Too many connection attempts for account; current limit is (.+?) per '(.+?)'\\.$", 67, "Too many"],
-  [[-1034], "Too many connection attempts from IP; current limit is %s per '%s'.", "^Too many connection attempts from IP; current limit is (.+?) per '(.+?)'\\.$", 63, "Too many"],
-  [[-1035], "Please send Logout<5> message to close the session.", "^Please send Logout<5> message to close the session\\.$", 51, null],
-  [[-1100], "Illegal characters found in a parameter.", "^Illegal characters found in a parameter\\.$", 40, null],
-  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", "^Illegal characters found in parameter '(.+?)'; legal range is '(.+?)'\\.$", 60, "Illegal "],
-  [[-1101], "Too many parameters sent for this endpoint.", "^Too many parameters sent for this endpoint\\.$", 43, null],
-  [[-1101], "Too many parameters; expected '%s' and received '%s'.", "^Too many parameters; expected '(.+?)' and received '(.+?)'\\.$", 49, "Too many"],
-  [[-1101], "Duplicate values for a parameter detected.", "^Duplicate values for a parameter detected\\.$", 42, null],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", "^A mandatory parameter was not sent, was empty/null, or malformed\\.$", 65, null],
-  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", "^Mandatory parameter '(.+?)' was not sent, was empty/null, or malformed\\.$", 66, "Mandator"],
-  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", "^Param '(.+?)' or '(.+?)' must be sent, but both were empty/null!$", 54, "Param '"],
-  [[-1102], "Required tag '%s' missing.", "^Required tag '(.+?)' missing\\.$", 24, "Required"],
-  [[-1102], "Field value was empty or malformed.", "^Field value was empty or malformed\\.$", 35, null],
-  [[-1102], "'%s' contains unexpected value. Cannot be greater than %s.", "^'(.+?)' contains unexpected value\\. Cannot be greater than (.+?)\\.$", 54, "'"],
-  [[-1103], "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, null],
-  [[-1103], "Undefined Tag.", "^Undefined Tag\\.$", 14, null],
-  [[-1104], "Not all sent parameters were read.", "^Not all sent parameters were read\\.$", 34, null],
-  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", "^Not all sent parameters were read; read '(.+?)' parameter\\(s\\) but was sent '(.+?)'\\.$", 72, "Not all "],
-  [[-1105], "A parameter was empty.", "^A parameter was empty\\.$", 22, null],
-  [[-1105], "Parameter '%s' was empty.", "^Parameter '(.+?)' was empty\\.$", 23, "Paramete"],
-  [[-1106], "A parameter was sent when not required.", "^A parameter was sent when not required\\.$", 39, null],
-  [[-1106], "Parameter '%s' sent when not required.", "^Parameter '(.+?)' sent when not required\\.$", 36, "Paramete"],
-  [[-1106], "A tag '%s' was sent when not required.", "^A tag '(.+?)' was sent when not required\\.$", 36, "A tag '"],
-  [[-1108], "Parameter '%s' overflowed.", "^Parameter '(.+?)' overflowed\\.$", 24, "Paramete"],
-  [[-1111], "Parameter '%s' has too much precision.", "^Parameter '(.+?)' has too much precision\\.$", 36, "Paramete"],
-  [[-1112], "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, null],
-  [[-1114], "TimeInForce parameter sent when not required.", "^TimeInForce parameter sent when not required\\.$", 45, null],
-  [[-1115], "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, null],
-  [[-1116], "Invalid orderType.", "^Invalid orderType\\.$", 18, null],
-  [[-1117], "Invalid side.", "^Invalid side\\.$", 13, null],
-  [[-1118], "New client order ID was empty.", "^New client order ID was empty\\.$", 30, null],
-  [[-1119], "Original client order ID was empty.", "^Original client order ID was empty\\.$", 35, null],
-  [[-1120], "Invalid interval.", "^Invalid interval\\.$", 17, null],
-  [[-1121], "Invalid symbol.", "^Invalid symbol\\.$", 15, null],
-  [[-1122], "Invalid symbolStatus.", "^Invalid symbolStatus\\.$", 21, null],
-  [[-1125], "This listenKey does not exist.", "^This listenKey does not exist\\.$", 30, null],
-  [[-1127], "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, null],
-  [[-1127], "More than %s hours between startTime and endTime.", "^More than (.+?) hours between startTime and endTime\\.$", 47, "More tha"],
-  [[-1128], "Combination of optional parameters invalid.", "^Combination of optional parameters invalid\\.$", 43, null],
-  [[-1128], "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.", "^Combination of optional fields invalid\\. Recommendation: '(.+?)' and '(.+?)' must both be sent\\.$", 84, "Combinat"],
-  [[-1128], "Fields [%s] must be sent together or omitted entirely.", "^Fields \\[(.+?)\\] must be sent together or omitted entirely\\.$", 52, "Fields ["],
-  [[-1128], "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.", "^Invalid MDEntryType \\(269\\) combination\\. BID and OFFER must be requested together\\.$", 80, null],
-  [[-1128], "Conflicting fields: ['%s'...]", "^Conflicting fields: \\['(.+?)'\\.\\.\\.\\]$", 27, "Conflict"],
-  [[-1130], "Invalid data sent for a parameter.", "^Invalid data sent for a parameter\\.$", 34, null],
-  [[-1130], "Data sent for parameter '%s' is not valid.", "^Data sent for parameter '(.+?)' is not valid\\.$", 40, "Data sen"],
-  [[-1134], "strategyType was less than 1000000.", "^strategyType was less than 1000000\\.$", 35, null],
-  [[-1134], "TargetStrategy (847) was less than 1000000.", "^TargetStrategy \\(847\\) was less than 1000000\\.$", 43, null],
-  [[-1135], "Invalid JSON Request", "^Invalid JSON Request$", 20, null],
-  [[-1135], "JSON sent for parameter '%s' is not valid", "^JSON sent for parameter '(.+?)' is not valid$", 39, "JSON sen"],
-  [[-1139], "Invalid ticker type.", "^Invalid ticker type\\.$", 20, null],
-  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", "^cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED\\.$", 70, null],
-  [[-1151], "Symbol is present multiple times in the list.", "^Symbol is present multiple times in the list\\.$", 45, null],
-  [[-1152], "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.", "^Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>\\.$", 57, null],
-  [[-1152], "Invalid SBE message header.", "^Invalid SBE message header\\.$", 27, null],
-  [[-1153], "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.", "^Unsupported SBE schema ID or version specified in the X-MBX-SBE header\\.$", 71, null],
-  [[-1153], "Invalid SBE schema ID or version specified.", "^Invalid SBE schema ID or version specified\\.$", 43, null],
-  [[-1155], "SBE is not enabled.", "^SBE is not enabled\\.$", 19, null],
-  [[-1158], "Order type not supported in OCO.", "^Order type not supported in OCO\\.$", 32, null],
-  [[-1158], "If the order type provided in the aboveType and/or belowType is not supported.", "^If the order type provided in the aboveType and/or belowType is not supported\\.$", 78, null],
-  [[-1160], "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.", "^Parameter '(.+?)' is not supported if aboveTimeInForce/belowTimeInForce is not GTC\\.$", 78, "Paramete"],
-  [[-1160], "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.", "^If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error\\.$", 164, null],
-  [[-1160], "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.", "^TimeInForce \\(59\\) must be GTC \\(1\\) when MaxFloor \\(111\\) is used\\.$", 61, null],
-  [[-1161], "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.", "^Unable to encode the response in SBE schema 'x'\\. Please use schema 'y' or higher\\.$", 81, null],
-  [[-1165], "A limit order in a buy OCO must be below.", "^A limit order in a buy OCO must be below\\.$", 41, null],
-  [[-1166], "A limit order in a sell OCO must be above.", "^A limit order in a sell OCO must be above\\.$", 42, null],
-  [[-1168], "At least one OCO order must be contingent.", "^At least one OCO order must be contingent\\.$", 42, null],
-  [[-1169], "Invalid tag number.", "^Invalid tag number\\.$", 19, null],
-  [[-1170], "Tag '%s' not defined for this message type.", "^Tag '(.+?)' not defined for this message type\\.$", 41, "Tag '"],
-  [[-1171], "Tag '%s' appears more than once.", "^Tag '(.+?)' appears more than once\\.$", 30, "Tag '"],
-  [[-1172], "Tag '%s' specified out of required order.", "^Tag '(.+?)' specified out of required order\\.$", 39, "Tag '"],
-  [[-1173], "Repeating group '%s' fields out of order.", "^Repeating group '(.+?)' fields out of order\\.$", 39, "Repeatin"],
-  [[-1174], "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'", "^Component '(.+?)' is incorrectly populated on '(.+?)' order\\. Recommendation: '(.+?)'$", 69, "Componen"],
-  [[-1175], "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.", "^Continuation of sequence numbers to new session is currently unsupported\\. Sequence numbers must be reset for each new session\\.$", 126, null],
-  [[-1176], "Logon<A> should only be sent once.", "^Logon<A> should only be sent once\\.$", 34, null],
-  [[-1177], "CheckSum(10) contains an incorrect value.", "^CheckSum\\(10\\) contains an incorrect value\\.$", 41, null],
-  [[-1177], "BeginString (8) is not the first tag in a message.", "^BeginString \\(8\\) is not the first tag in a message\\.$", 50, null],
-  [[-1177], "MsgType (35) is not the third tag in a message.", "^MsgType \\(35\\) is not the third tag in a message\\.$", 47, null],
-  [[-1177], "BodyLength (9) does not contain the correct byte count.", "^BodyLength \\(9\\) does not contain the correct byte count\\.$", 55, null],
-  [[-1177], "Only printable ASCII characters and SOH (Start of Header) are allowed.", "^Only printable ASCII characters and SOH \\(Start of Header\\) are allowed\\.$", 70, null],
-  [[-1177], "Tag specified without a value.", "^Tag specified without a value\\.$", 30, null],
-  [[-1177], "Invalid encodingType.", "^Invalid encodingType\\.$", 21, null],
-  [[-1178], "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.", "^SenderCompId\\(49\\) contains an incorrect value\\. The SenderCompID value should not change throughout the lifetime of a session\\.$", 124, null],
-  [[-1179], "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.", "^MsgSeqNum\\(34\\) contains an unexpected value\\. Expected: '(.+?)'\\.$", 57, "MsgSeqNu"],
-  [[-1180], "Logon<A> must be the first message in the session.", "^Logon<A> must be the first message in the session\\.$", 50, null],
-  [[-1181], "Too many messages; current limit is '%d' messages per '%s'.", "^Too many messages; current limit is '(.+?)' messages per '(.+?)'\\.$", 55, "Too many"],
-  [[-1182], "Conflicting fields: [%s]", "^Conflicting fields: \\[(.+?)\\]$", 22, "Conflict"],
-  [[-1183], "Requested operation is not allowed in DropCopy sessions.", "^Requested operation is not allowed in DropCopy sessions\\.$", 56, null],
-  [[-1184], "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.", "^DropCopy sessions are not supported on this server\\. Please reconnect to a drop copy server\\.$", 91, null],
-  [[-1185], "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.", "^Only DropCopy sessions are supported on this server\\. Either reconnect to order entry server or send DropCopyFlag \\(9406\\) field\\.$", 126, null],
-  [[-1186], "Requested operation is not allowed in order entry sessions.", "^Requested operation is not allowed in order entry sessions\\.$", 59, null],
-  [[-1187], "Requested operation is not allowed in market data sessions.", "^Requested operation is not allowed in market data sessions\\.$", 59, null],
-  [[-1188], "Incorrect NumInGroup count for repeating group '%s'.", "^Incorrect NumInGroup count for repeating group '(.+?)'\\.$", 50, "Incorrec"],
-  [[-1189], "Group '%s' contains duplicate entries.", "^Group '(.+?)' contains duplicate entries\\.$", 36, "Group '"],
-  [[-1190], "MDReqID (262) contains a subscription request id that is already in use on this connection.", "^MDReqID \\(262\\) contains a subscription request id that is already in use on this connection\\.$", 91, null],
-  [[-1190], "MDReqID (262) contains an unsubscription request id that does not match any active subscription.", "^MDReqID \\(262\\) contains an unsubscription request id that does not match any active subscription\\.$", 96, null],
-  [[-1191], "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.", "^Too many subscriptions\\. Connection may create up to '(.+?)' subscriptions at a time\\.$", 79, "Too many"],
-  [[-1191], "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.", "^Similar subscription is already active on this connection\\. Symbol='(.+?)', active subscription id: '(.+?)'\\.$", 97, "Similar "],
-  [[-1194], "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.", "^Invalid value for time unit; expected either MICROSECOND or MILLISECOND\\.$", 72, null],
-  [[-1196], "A stop loss order in a buy OCO must be above.", "^A stop loss order in a buy OCO must be above\\.$", 45, null],
-  [[-1197], "A stop loss order in a sell OCO must be below.", "^A stop loss order in a sell OCO must be below\\.$", 46, null],
-  [[-1198], "A take profit order in a buy OCO must be below.", "^A take profit order in a buy OCO must be below\\.$", 47, null],
-  [[-1199], "A take profit order in a sell OCO must be above.", "^A take profit order in a sell OCO must be above\\.$", 48, null],
-  [[-1210], "Invalid pegPriceType.", "^Invalid pegPriceType\\.$", 21, null],
-  [[-1211], "Invalid pegOffsetType.", "^Invalid pegOffsetType\\.$", 22, null],
-  [[-1220], "The symbol's status does not match the requested symbolStatus.", "^The symbol's status does not match the requested symbolStatus\\.$", 62, null],
-  [[-1221], "Invalid/missing field(s) in SBE message.", "^Invalid/missing field\\(s\\) in SBE message\\.$", 40, null],
-  [[-1222], "Working order in an OPO list must be a bid.", "^Working order in an OPO list must be a bid\\.$", 43, null],
-  [[-1223], "Pending orders in an OPO list must be asks.", "^Pending orders in an OPO list must be asks\\.$", 43, null],
-  [[-1224], "Working order must include the '{param}' tag.", "^Working order must include the '(.+?)' tag\\.$", 38, "Working "],
-  [[-1225], "Pending orders should not include the '%s' tag.", "^Pending orders should not include the '(.+?)' tag\\.$", 45, "Pending "],
-  [[-2010], "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, null],
-  [[-2011], "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, null],
-  [[-2013], "Order does not exist.", "^Order does not exist\\.$", 21, null],
-  [[-2014], "API-key format invalid.", "^API-key format invalid\\.$", 23, null],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", "^Invalid API-key, IP, or permissions for action\\.$", 47, null],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$", 74, null],
-  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", "^Order was canceled or expired with no executed qty over 90 days ago and has been archived\\.$", 90, null],
-  [[-2035], "User Data Stream subscription already active.", "^User Data Stream subscription already active\\.$", 45, null],
-  [[-2036], "User Data Stream subscription not active.", "^User Data Stream subscription not active\\.$", 41, null],
-  [[-2039], "Client order ID is not correct for this order ID.", "^Client order ID is not correct for this order ID\\.$", 49, null],
-  [[-2042], "Maximum subscription ID reached for this connection.", "^Maximum subscription ID reached for this connection\\.$", 52, null],
-  [[-2043], "This symbol doesn't have a reference price.", "^This symbol doesn't have a reference price\\.$", 43, null],
-  [[-2021], "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.", "^This code is sent when either the cancellation of the order failed or the new order placement failed but not both\\.$", 114, null],
-  [[-2022], "This code is sent when both the cancellation of the order failed and the new order placement failed.", "^This code is sent when both the cancellation of the order failed and the new order placement failed\\.$", 100, null],
-  [[-2010, -2011, -1013], "Unknown order sent.", "^Unknown order sent\\.$", 19, null],
-  [[-2010, -2011, -1013], "Duplicate order sent.", "^Duplicate order sent\\.$", 21, null],
-  [[-2010, -2011, -1013], "Market is closed.", "^Market is closed\\.$", 17, null],
-  [[-2010, -2011, -1013], "Account has insufficient balance for requested action.", "^Account has insufficient balance for requested action\\.$", 54, null],
-  [[-2010, -2011, -1013], "Market orders are not supported for this symbol.", "^Market orders are not supported for this symbol\\.$", 48, null],
-  [[-2010, -2011, -1013], "Iceberg orders are not supported for this symbol.", "^Iceberg orders are not supported for this symbol\\.$", 49, null],
-  [[-2010, -2011, -1013], "Stop loss orders are not supported for this symbol.", "^Stop loss orders are not supported for this symbol\\.$", 51, null],
-  [[-2010, -2011, -1013], "Stop loss limit orders are not supported for this symbol.", "^Stop loss limit orders are not supported for this symbol\\.$", 57, null],
-  [[-2010, -2011, -1013], "Take profit orders are not supported for this symbol.", "^Take profit orders are not supported for this symbol\\.$", 53, null],
-  [[-2010, -2011, -1013], "Take profit limit orders are not supported for this symbol.", "^Take profit limit orders are not supported for this symbol\\.$", 59, null],
-  [[-2010, -2011, -1013], "Order amend is not supported for this symbol.", "^Order amend is not supported for this symbol\\.$", 45, null],
-  [[-2010, -2011, -1013], "Price * QTY is zero or less.", "^Price \\* QTY is zero or less\\.$", 28, null],
-  [[-2010, -2011, -1013], "IcebergQty exceeds QTY.", "^IcebergQty exceeds QTY\\.$", 23, null],
-  [[-2010, -2011, -1013], "This action is disabled on this account.", "^This action is disabled on this account\\.$", 40, null],
-  [[-2010, -2011, -1013], "This account may not place or cancel orders.", "^This account may not place or cancel orders\\.$", 44, null],
-  [[-2010, -2011, -1013], "Unsupported order combination", "^Unsupported order combination$", 29, null],
-  [[-2010, -2011, -1013], "Order would trigger immediately.", "^Order would trigger immediately\\.$", 32, null],
-  [[-2010, -2011, -1013], "Cancel order is invalid. Check origClOrdId and orderId.", "^Cancel order is invalid\\. Check origClOrdId and orderId\\.$", 55, null],
-  [[-2010, -2011, -1013], "Order would immediately match and take.", "^Order would immediately match and take\\.$", 39, null],
-  [[-2010, -2011, -1013], "The relationship of the prices for the orders is not correct.", "^The relationship of the prices for the orders is not correct\\.$", 61, null],
-  [[-2010, -2011, -1013], "OCO orders are not supported for this symbol", "^OCO orders are not supported for this symbol$", 44, null],
-  [[-2010, -2011, -1013], "Quote order qty market orders are not support for this symbol.", "^Quote order qty market orders are not support for this symbol\\.$", 62, null],
-  [[-2010, -2011, -1013], "Trailing stop orders are not supported for this symbol.", "^Trailing stop orders are not supported for this symbol\\.$", 55, null],
-  [[-2010, -2011, -1013], "Order cancel-replace is not supported for this symbol.", "^Order cancel-replace is not supported for this symbol\\.$", 54, null],
-  [[-2010, -2011, -1013], "This symbol is not permitted for this account.", "^This symbol is not permitted for this account\\.$", 46, null],
-  [[-2010, -2011, -1013], "This symbol is restricted for this account.", "^This symbol is restricted for this account\\.$", 43, null],
-  [[-2010, -2011, -1013], "Order was not canceled due to cancel restrictions.", "^Order was not canceled due to cancel restrictions\\.$", 50, null],
-  [[-2010, -2011, -1013], "Rest API trading is not enabled.", "^Rest API trading is not enabled\\.$", 32, null],
-  [[-2010, -2011, -1013], "WebSocket API trading is not enabled.", "^WebSocket API trading is not enabled\\.$", 37, null],
-  [[-2010, -2011, -1013], "FIX API trading is not enabled.", "^FIX API trading is not enabled\\.$", 31, null],
-  [[-2010, -2011, -1013], "Order book liquidity is less than LOT_SIZE filter minimum quantity.", "^Order book liquidity is less than LOT_SIZE filter minimum quantity\\.$", 67, null],
-  [[-2010, -2011, -1013], "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", "^Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity\\.$", 74, null],
-  [[-2010, -2011, -1013], "Order book liquidity is less than symbol minimum quantity.", "^Order book liquidity is less than symbol minimum quantity\\.$", 58, null],
-  [[-2010, -2011, -1013], "Order amend (quantity increase) is not supported.", "^Order amend \\(quantity increase\\) is not supported\\.$", 49, null],
-  [[-2010, -2011, -1013], "The requested action would change no state; rejecting.", "^The requested action would change no state; rejecting\\.$", 54, null],
-  [[-2010, -2011, -1013], "Pegged orders are not supported for this symbol.", "^Pegged orders are not supported for this symbol\\.$", 48, null],
-  [[-2010, -2011, -1013], "This order type may not use pegged price.", "^This order type may not use pegged price\\.$", 41, null],
-  [[-2010, -2011, -1013], "This price peg cannot be used with this order type.", "^This price peg cannot be used with this order type\\.$", 51, null],
-  [[-2010, -2011, -1013], "Order book liquidity is too low for this pegged order.", "^Order book liquidity is too low for this pegged order\\.$", 54, null],
-  [[-2010, -2011, -1013], "OPO orders are not supported for this symbol.", "^OPO orders are not supported for this symbol\\.$", 45, null],
-  [[-2010, -2011, -1013], "Order amend (pending OPO order) is not supported.", "^Order amend \\(pending OPO order\\) is not supported\\.$", 49, null],
-  [[-1013], "Filter failure: PRICE_FILTER", "^Filter failure: PRICE_FILTER$", 28, null],
-  [[-1013], "Filter failure: PERCENT_PRICE", "^Filter failure: PERCENT_PRICE$", 29, null],
-  [[-1013], "Filter failure: LOT_SIZE", "^Filter failure: LOT_SIZE$", 24, null],
-  [[-1013], "Filter failure: MIN_NOTIONAL", "^Filter failure: MIN_NOTIONAL$", 28, null],
-  [[-1013], "Filter failure: NOTIONAL", "^Filter failure: NOTIONAL$", 24, null],
-  [[-1013], "Filter failure: ICEBERG_PARTS", "^Filter failure: ICEBERG_PARTS$", 29, null],
-  [[-1013], "Filter failure: MARKET_LOT_SIZE", "^Filter failure: MARKET_LOT_SIZE$", 31, null],
-  [[-1013], "Filter failure: MAX_POSITION", "^Filter failure: MAX_POSITION$", 28, null],
-  [[-1013], "Filter failure: MAX_NUM_ORDERS", "^Filter failure: MAX_NUM_ORDERS$", 30, null],
-  [[-1013], "Filter failure: MAX_NUM_ALGO_ORDERS", "^Filter failure: MAX_NUM_ALGO_ORDERS$", 35, null],
-  [[-1013], "Filter failure: MAX_NUM_ICEBERG_ORDERS", "^Filter failure: MAX_NUM_ICEBERG_ORDERS$", 38, null],
-  [[-1013], "Filter failure: MAX_NUM_ORDER_AMENDS", "^Filter failure: MAX_NUM_ORDER_AMENDS$", 36, null],
-  [[-1013], "Filter failure: MAX_NUM_ORDER_LISTS", "^Filter failure: MAX_NUM_ORDER_LISTS$", 35, null],
-  [[-1013], "Filter failure: TRAILING_DELTA", "^Filter failure: TRAILING_DELTA$", 30, null],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDERS", "^Filter failure: EXCHANGE_MAX_NUM_ORDERS$", 39, null],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS", "^Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS$", 44, null],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS", "^Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS$", 47, null],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS", "^Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS$", 44, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[-1160], "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.", ["If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error."], ["if the order type for the above or below leg is STOP_LOSS_LIMIT,and icebergQty is provided for that leg,the timeInForce has to be GTC else it will throw an error"], "If the o", "if the o"],
+  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much"],
+  [[-1175], "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.", ["Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session."], ["continuation of sequence numbers to new session is currently unsupported.Sequence numbers must be reset for each new session"], "Continua", "continua"],
+  [[-1185], "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.", ["Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field."], ["only DropCopy sessions are supported on this server.Either reconnect to order entry server or send DropCopyFlag(9406)field"], "Only Dro", "only Dro"],
+  [[-1178], "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.", ["SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session."], ["senderCompId(49)contains an incorrect value.The SenderCompID value should not change throughout the lifetime of a session"], "SenderCo", "senderCo"],
+  [[-2021], "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.", ["This code is sent when either the cancellation of the order failed or the new order placement failed but not both."], ["this code is sent when either the cancellation of the order failed or the new order placement failed but not both"], "This cod", "this cod"],
+  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too "],
+  [[-1033], "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.", ["SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed."], ["senderCompId(49)is currently in use.Concurrent use of the same SenderCompId within one account is not allowed"], "SenderCo", "senderCo"],
+  [[-2022], "This code is sent when both the cancellation of the order failed and the new order placement failed.", ["This code is sent when both the cancellation of the order failed and the new order placement failed."], ["this code is sent when both the cancellation of the order failed and the new order placement failed"], "This cod", "this cod"],
+  [[-1191], "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.", ["Similar subscription is already active on this connection. Symbol='", "', active subscription id: '", "'."], ["similar subscription is already active on this connection.Symbol='", "',active subscription id:'", "'"], "Similar ", "similar "],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
+  [[-1190], "MDReqID (262) contains an unsubscription request id that does not match any active subscription.", ["MDReqID (262) contains an unsubscription request id that does not match any active subscription."], ["mDReqID(262)contains an unsubscription request id that does not match any active subscription"], "MDReqID ", "mDReqID("],
+  [[-1013], "Potential error messages can be found in Filter Failures or Failures during order placement.", ["Potential error messages can be found in Filter Failures or Failures during order placement."], ["potential error messages can be found in Filter Failures or Failures during order placement"], "Potentia", "potentia"],
+  [[-1184], "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.", ["DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."], ["dropCopy sessions are not supported on this server.Please reconnect to a drop copy server"], "DropCopy", "dropCopy"],
+  [[-1190], "MDReqID (262) contains a subscription request id that is already in use on this connection.", ["MDReqID (262) contains a subscription request id that is already in use on this connection."], ["mDReqID(262)contains a subscription request id that is already in use on this connection"], "MDReqID ", "mDReqID("],
+  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa"],
+  [[-1013], "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)", ["The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)"], ["the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)"], "The requ", "the requ"],
+  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
+  [[-1128], "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.", ["Combination of optional fields invalid. Recommendation: '", "' and '", "' must both be sent."], ["combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"], "Combinat", "combinat"],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
+  [[-1161], "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.", ["Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."], ["unable to encode the response in SBE schema'x'.Please use schema'y'or higher"], "Unable t", "unable t"],
+  [[-1128], "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.", ["Invalid MDEntryType (269) combination. BID and OFFER must be requested together."], ["invalid MDEntryType(269)combination.BID and OFFER must be requested together"], "Invalid ", "invalid "],
+  [[-1191], "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.", ["Too many subscriptions. Connection may create up to '", "' subscriptions at a time."], ["too many subscriptions.Connection may create up to'", "'subscriptions at a time"], "Too many", "too many"],
+  [[-1158], "If the order type provided in the aboveType and/or belowType is not supported.", ["If the order type provided in the aboveType and/or belowType is not supported."], ["if the order type provided in the aboveType and/or belowType is not supported"], "If the o", "if the o"],
+  [[-1160], "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.", ["Parameter '", "' is not supported if aboveTimeInForce/belowTimeInForce is not GTC."], ["parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"], "Paramete", "paramete"],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
+  [[-2010, -2011, -1013], "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity."], ["order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity"], "Order bo", "order bo"],
+  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all "],
+  [[-1194], "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.", ["Invalid value for time unit; expected either MICROSECOND or MILLISECOND."], ["invalid value for time unit;expected either MICROSECOND or MILLISECOND"], "Invalid ", "invalid "],
+  [[-1153], "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.", ["Unsupported SBE schema ID or version specified in the X-MBX-SBE header."], ["unsupported SBE schema ID or version specified in the X-MBX-SBE header"], "Unsuppor", "unsuppor"],
+  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe"],
+  [[-1177], "Only printable ASCII characters and SOH (Start of Header) are allowed.", ["Only printable ASCII characters and SOH (Start of Header) are allowed."], ["only printable ASCII characters and SOH(Start of Header)are allowed"], "Only pri", "only pri"],
+  [[-1174], "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'", ["Component '", "' is incorrectly populated on '", "' order. Recommendation: '", "'"], ["component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"], "Componen", "componen"],
+  [[-1034], "Too many connection attempts for account; current limit is %s per '%s'.", ["Too many connection attempts for account; current limit is ", " per '", "'."], ["too many connection attempts for account;current limit is", "per'", "'"], "Too many", "too many"],
+  [[-2010, -2011, -1013], "Order book liquidity is less than LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than LOT_SIZE filter minimum quantity."], ["order book liquidity is less than LOT_SIZE filter minimum quantity"], "Order bo", "order bo"],
+  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
+  [[-1034], "Too many connection attempts from IP; current limit is %s per '%s'.", ["Too many connection attempts from IP; current limit is ", " per '", "'."], ["too many connection attempts from IP;current limit is", "per'", "'"], "Too many", "too many"],
+  [[-1220], "The symbol's status does not match the requested symbolStatus.", ["The symbol's status does not match the requested symbolStatus."], ["the symbol's status does not match the requested symbolStatus"], "The symb", "the symb"],
+  [[-2010, -2011, -1013], "Quote order qty market orders are not support for this symbol.", ["Quote order qty market orders are not support for this symbol."], ["quote order qty market orders are not support for this symbol"], "Quote or", "quote or"],
+  [[-1160], "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.", ["TimeInForce (59) must be GTC (1) when MaxFloor (111) is used."], ["timeInForce(59)must be GTC(1)when MaxFloor(111)is used"], "TimeInFo", "timeInFo"],
+  [[-2010, -2011, -1013], "The relationship of the prices for the orders is not correct.", ["The relationship of the prices for the orders is not correct."], ["the relationship of the prices for the orders is not correct"], "The rela", "the rela"],
+  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal "],
+  [[-1186], "Requested operation is not allowed in order entry sessions.", ["Requested operation is not allowed in order entry sessions."], ["requested operation is not allowed in order entry sessions"], "Requeste", "requeste"],
+  [[-1187], "Requested operation is not allowed in market data sessions.", ["Requested operation is not allowed in market data sessions."], ["requested operation is not allowed in market data sessions"], "Requeste", "requeste"],
+  [[-2010, -2011, -1013], "Take profit limit orders are not supported for this symbol.", ["Take profit limit orders are not supported for this symbol."], ["take profit limit orders are not supported for this symbol"], "Take pro", "take pro"],
+  [[-2010, -2011, -1013], "Order book liquidity is less than symbol minimum quantity.", ["Order book liquidity is less than symbol minimum quantity."], ["order book liquidity is less than symbol minimum quantity"], "Order bo", "order bo"],
+  [[-1152], "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.", ["Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>."], ["invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>"], "Invalid ", "invalid "],
+  [[-1179], "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.", ["MsgSeqNum(34) contains an unexpected value. Expected: '", "'."], ["msgSeqNum(34)contains an unexpected value.Expected:'", "'"], "MsgSeqNu", "msgSeqNu"],
+  [[-2010, -2011, -1013], "Stop loss limit orders are not supported for this symbol.", ["Stop loss limit orders are not supported for this symbol."], ["stop loss limit orders are not supported for this symbol"], "Stop los", "stop los"],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
+  [[-1183], "Requested operation is not allowed in DropCopy sessions.", ["Requested operation is not allowed in DropCopy sessions."], ["requested operation is not allowed in DropCopy sessions"], "Requeste", "requeste"],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
+  [[-1177], "BodyLength (9) does not contain the correct byte count.", ["BodyLength (9) does not contain the correct byte count."], ["bodyLength(9)does not contain the correct byte count"], "BodyLeng", "bodyLeng"],
+  [[-1181], "Too many messages; current limit is '%d' messages per '%s'.", ["Too many messages; current limit is '", "' messages per '", "'."], ["too many messages;current limit is'", "'messages per'", "'"], "Too many", "too many"],
+  [[-2010, -2011, -1013], "Cancel order is invalid. Check origClOrdId and orderId.", ["Cancel order is invalid. Check origClOrdId and orderId."], ["cancel order is invalid.Check origClOrdId and orderId"], "Cancel o", "cancel o"],
+  [[-2010, -2011, -1013], "Trailing stop orders are not supported for this symbol.", ["Trailing stop orders are not supported for this symbol."], ["trailing stop orders are not supported for this symbol"], "Trailing", "trailing"],
+  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'"],
+  [[-1102], "'%s' contains unexpected value. Cannot be greater than %s.", ["'", "' contains unexpected value. Cannot be greater than ", "."], ["'", "'contains unexpected value.Cannot be greater than", ""], "'", "'"],
+  [[-2010, -2011, -1013], "Account has insufficient balance for requested action.", ["Account has insufficient balance for requested action."], ["account has insufficient balance for requested action"], "Account ", "account "],
+  [[-2010, -2011, -1013], "Order cancel-replace is not supported for this symbol.", ["Order cancel-replace is not supported for this symbol."], ["order cancel-replace is not supported for this symbol"], "Order ca", "order ca"],
+  [[-2010, -2011, -1013], "The requested action would change no state; rejecting.", ["The requested action would change no state; rejecting."], ["the requested action would change no state;rejecting"], "The requ", "the requ"],
+  [[-2010, -2011, -1013], "Order book liquidity is too low for this pegged order.", ["Order book liquidity is too low for this pegged order."], ["order book liquidity is too low for this pegged order"], "Order bo", "order bo"],
+  [[-1034], "Too many concurrent connections; current limit is '%s'.", ["Too many concurrent connections; current limit is '", "'."], ["too many concurrent connections;current limit is'", "'"], "Too many", "too many"],
+  [[-2010, -2011, -1013], "Take profit orders are not supported for this symbol.", ["Take profit orders are not supported for this symbol."], ["take profit orders are not supported for this symbol"], "Take pro", "take pro"],
+  [[-1128], "Fields [%s] must be sent together or omitted entirely.", ["Fields [", "] must be sent together or omitted entirely."], ["fields[", "]must be sent together or omitted entirely"], "Fields [", "fields["],
+  [[-2042], "Maximum subscription ID reached for this connection.", ["Maximum subscription ID reached for this connection."], ["maximum subscription ID reached for this connection"], "Maximum ", "maximum "],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
+  [[-1035], "Please send Logout<5> message to close the session.", ["Please send Logout<5> message to close the session."], ["please send Logout<5>message to close the session"], "Please s", "please s"],
+  [[-2010, -2011, -1013], "Stop loss orders are not supported for this symbol.", ["Stop loss orders are not supported for this symbol."], ["stop loss orders are not supported for this symbol"], "Stop los", "stop los"],
+  [[-2010, -2011, -1013], "This price peg cannot be used with this order type.", ["This price peg cannot be used with this order type."], ["this price peg cannot be used with this order type"], "This pri", "this pri"],
+  [[-1177], "BeginString (8) is not the first tag in a message.", ["BeginString (8) is not the first tag in a message."], ["beginString(8)is not the first tag in a message"], "BeginStr", "beginStr"],
+  [[-1180], "Logon<A> must be the first message in the session.", ["Logon<A> must be the first message in the session."], ["logon<A>must be the first message in the session"], "Logon<A>", "logon<A>"],
+  [[-1188], "Incorrect NumInGroup count for repeating group '%s'.", ["Incorrect NumInGroup count for repeating group '", "'."], ["incorrect NumInGroup count for repeating group'", "'"], "Incorrec", "incorrec"],
+  [[-2010, -2011, -1013], "Order was not canceled due to cancel restrictions.", ["Order was not canceled due to cancel restrictions."], ["order was not canceled due to cancel restrictions"], "Order wa", "order wa"],
+  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many"],
+  [[-2039], "Client order ID is not correct for this order ID.", ["Client order ID is not correct for this order ID."], ["client order ID is not correct for this order ID"], "Client o", "client o"],
+  [[-2010, -2011, -1013], "Iceberg orders are not supported for this symbol.", ["Iceberg orders are not supported for this symbol."], ["iceberg orders are not supported for this symbol"], "Iceberg ", "iceberg "],
+  [[-2010, -2011, -1013], "Order amend (quantity increase) is not supported.", ["Order amend (quantity increase) is not supported."], ["order amend(quantity increase)is not supported"], "Order am", "order am"],
+  [[-2010, -2011, -1013], "Order amend (pending OPO order) is not supported.", ["Order amend (pending OPO order) is not supported."], ["order amend(pending OPO order)is not supported"], "Order am", "order am"],
+  [[-1199], "A take profit order in a sell OCO must be above.", ["A take profit order in a sell OCO must be above."], ["a take profit order in a sell OCO must be above"], "A take p", "a take p"],
+  [[-2010, -2011, -1013], "Market orders are not supported for this symbol.", ["Market orders are not supported for this symbol."], ["market orders are not supported for this symbol"], "Market o", "market o"],
+  [[-2010, -2011, -1013], "Pegged orders are not supported for this symbol.", ["Pegged orders are not supported for this symbol."], ["pegged orders are not supported for this symbol"], "Pegged o", "pegged o"],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
+  [[-1177], "MsgType (35) is not the third tag in a message.", ["MsgType (35) is not the third tag in a message."], ["msgType(35)is not the third tag in a message"], "MsgType ", "msgType("],
+  [[-1198], "A take profit order in a buy OCO must be below.", ["A take profit order in a buy OCO must be below."], ["a take profit order in a buy OCO must be below"], "A take p", "a take p"],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f"],
+  [[-1197], "A stop loss order in a sell OCO must be below.", ["A stop loss order in a sell OCO must be below."], ["a stop loss order in a sell OCO must be below"], "A stop l", "a stop l"],
+  [[-2010, -2011, -1013], "This symbol is not permitted for this account.", ["This symbol is not permitted for this account."], ["this symbol is not permitted for this account"], "This sym", "this sym"],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
+  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i"],
+  [[-1196], "A stop loss order in a buy OCO must be above.", ["A stop loss order in a buy OCO must be above."], ["a stop loss order in a buy OCO must be above"], "A stop l", "a stop l"],
+  [[-1225], "Pending orders should not include the '%s' tag.", ["Pending orders should not include the '", "' tag."], ["pending orders should not include the'", "'tag"], "Pending ", "pending "],
+  [[-2035], "User Data Stream subscription already active.", ["User Data Stream subscription already active."], ["user Data Stream subscription already active"], "User Dat", "user Dat"],
+  [[-2010, -2011, -1013], "Order amend is not supported for this symbol.", ["Order amend is not supported for this symbol."], ["order amend is not supported for this symbol"], "Order am", "order am"],
+  [[-2010, -2011, -1013], "OPO orders are not supported for this symbol.", ["OPO orders are not supported for this symbol."], ["oPO orders are not supported for this symbol"], "OPO orde", "oPO orde"],
+  [[-2010, -2011, -1013], "This account may not place or cancel orders.", ["This account may not place or cancel orders."], ["this account may not place or cancel orders"], "This acc", "this acc"],
+  [[-2010, -2011, -1013], "OCO orders are not supported for this symbol", ["OCO orders are not supported for this symbol"], ["oCO orders are not supported for this symbol"], "OCO orde", "oCO orde"],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS", ["Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS"], ["filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS"], "Filter f", "filter f"],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
+  [[-1134], "TargetStrategy (847) was less than 1000000.", ["TargetStrategy (847) was less than 1000000."], ["targetStrategy(847)was less than 1000000"], "TargetSt", "targetSt"],
+  [[-1153], "Invalid SBE schema ID or version specified.", ["Invalid SBE schema ID or version specified."], ["invalid SBE schema ID or version specified"], "Invalid ", "invalid "],
+  [[-1222], "Working order in an OPO list must be a bid.", ["Working order in an OPO list must be a bid."], ["working order in an OPO list must be a bid"], "Working ", "working "],
+  [[-1223], "Pending orders in an OPO list must be asks.", ["Pending orders in an OPO list must be asks."], ["pending orders in an OPO list must be asks"], "Pending ", "pending "],
+  [[-2043], "This symbol doesn't have a reference price.", ["This symbol doesn't have a reference price."], ["this symbol doesn't have a reference price"], "This sym", "this sym"],
+  [[-2010, -2011, -1013], "This symbol is restricted for this account.", ["This symbol is restricted for this account."], ["this symbol is restricted for this account"], "This sym", "this sym"],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
+  [[-1166], "A limit order in a sell OCO must be above.", ["A limit order in a sell OCO must be above."], ["a limit order in a sell OCO must be above"], "A limit ", "a limit "],
+  [[-1168], "At least one OCO order must be contingent.", ["At least one OCO order must be contingent."], ["at least one OCO order must be contingent"], "At least", "at least"],
+  [[-1165], "A limit order in a buy OCO must be below.", ["A limit order in a buy OCO must be below."], ["a limit order in a buy OCO must be below"], "A limit ", "a limit "],
+  [[-1170], "Tag '%s' not defined for this message type.", ["Tag '", "' not defined for this message type."], ["tag'", "'not defined for this message type"], "Tag '", "tag'"],
+  [[-1177], "CheckSum(10) contains an incorrect value.", ["CheckSum(10) contains an incorrect value."], ["checkSum(10)contains an incorrect value"], "CheckSum", "checkSum"],
+  [[-2036], "User Data Stream subscription not active.", ["User Data Stream subscription not active."], ["user Data Stream subscription not active"], "User Dat", "user Dat"],
+  [[-2010, -2011, -1013], "This order type may not use pegged price.", ["This order type may not use pegged price."], ["this order type may not use pegged price"], "This ord", "this ord"],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
+  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen"],
+  [[-1221], "Invalid/missing field(s) in SBE message.", ["Invalid/missing field(s) in SBE message."], ["invalid/missing field(s)in SBE message"], "Invalid/", "invalid/"],
+  [[-2010, -2011, -1013], "This action is disabled on this account.", ["This action is disabled on this account."], ["this action is disabled on this account"], "This act", "this act"],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
+  [[-1135], "JSON sent for parameter '%s' is not valid", ["JSON sent for parameter '", "' is not valid"], ["jSON sent for parameter'", "'is not valid"], "JSON sen", "jSON sen"],
+  [[-1172], "Tag '%s' specified out of required order.", ["Tag '", "' specified out of required order."], ["tag'", "'specified out of required order"], "Tag '", "tag'"],
+  [[-1173], "Repeating group '%s' fields out of order.", ["Repeating group '", "' fields out of order."], ["repeating group'", "'fields out of order"], "Repeatin", "repeatin"],
+  [[-2010, -2011, -1013], "Order would immediately match and take.", ["Order would immediately match and take."], ["order would immediately match and take"], "Order wo", "order wo"],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ORDERS"], "Filter f", "filter f"],
+  [[-1224], "Working order must include the '{param}' tag.", ["Working order must include the '", "' tag."], ["working order must include the'", "'tag"], "Working ", "working "],
+  [[-1013], "Filter failure: MAX_NUM_ICEBERG_ORDERS", ["Filter failure: MAX_NUM_ICEBERG_ORDERS"], ["filter failure:MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f"],
+  [[-2010, -2011, -1013], "WebSocket API trading is not enabled.", ["WebSocket API trading is not enabled."], ["webSocket API trading is not enabled"], "WebSocke", "webSocke"],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
+  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete"],
+  [[-1106], "A tag '%s' was sent when not required.", ["A tag '", "' was sent when not required."], ["a tag'", "'was sent when not required"], "A tag '", "a tag'"],
+  [[-1111], "Parameter '%s' has too much precision.", ["Parameter '", "' has too much precision."], ["parameter'", "'has too much precision"], "Paramete", "paramete"],
+  [[-1189], "Group '%s' contains duplicate entries.", ["Group '", "' contains duplicate entries."], ["group'", "'contains duplicate entries"], "Group '", "group'"],
+  [[-1013], "Filter failure: MAX_NUM_ORDER_AMENDS", ["Filter failure: MAX_NUM_ORDER_AMENDS"], ["filter failure:MAX_NUM_ORDER_AMENDS"], "Filter f", "filter f"],
+  [[-1102], "Field value was empty or malformed.", ["Field value was empty or malformed."], ["field value was empty or malformed"], "Field va", "field va"],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
+  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy"],
+  [[-1013], "Filter failure: MAX_NUM_ALGO_ORDERS", ["Filter failure: MAX_NUM_ALGO_ORDERS"], ["filter failure:MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: MAX_NUM_ORDER_LISTS", ["Filter failure: MAX_NUM_ORDER_LISTS"], ["filter failure:MAX_NUM_ORDER_LISTS"], "Filter f", "filter f"],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
+  [[-1176], "Logon<A> should only be sent once.", ["Logon<A> should only be sent once."], ["logon<A>should only be sent once"], "Logon<A>", "logon<A>"],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
+  [[-1158], "Order type not supported in OCO.", ["Order type not supported in OCO."], ["order type not supported in OCO"], "Order ty", "order ty"],
+  [[-2010, -2011, -1013], "Order would trigger immediately.", ["Order would trigger immediately."], ["order would trigger immediately"], "Order wo", "order wo"],
+  [[-2010, -2011, -1013], "Rest API trading is not enabled.", ["Rest API trading is not enabled."], ["rest API trading is not enabled"], "Rest API", "rest API"],
+  [[-2010, -2011, -1013], "FIX API trading is not enabled.", ["FIX API trading is not enabled."], ["fIX API trading is not enabled"], "FIX API ", "fIX API "],
+  [[-1013], "Filter failure: MARKET_LOT_SIZE", ["Filter failure: MARKET_LOT_SIZE"], ["filter failure:MARKET_LOT_SIZE"], "Filter f", "filter f"],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
+  [[-1171], "Tag '%s' appears more than once.", ["Tag '", "' appears more than once."], ["tag'", "'appears more than once"], "Tag '", "tag'"],
+  [[-1177], "Tag specified without a value.", ["Tag specified without a value."], ["tag specified without a value"], "Tag spec", "tag spec"],
+  [[-1013], "Filter failure: MAX_NUM_ORDERS", ["Filter failure: MAX_NUM_ORDERS"], ["filter failure:MAX_NUM_ORDERS"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: TRAILING_DELTA", ["Filter failure: TRAILING_DELTA"], ["filter failure:TRAILING_DELTA"], "Filter f", "filter f"],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
+  [[-2010, -2011, -1013], "Unsupported order combination", ["Unsupported order combination"], ["unsupported order combination"], "Unsuppor", "unsuppor"],
+  [[-1013], "Filter failure: PERCENT_PRICE", ["Filter failure: PERCENT_PRICE"], ["filter failure:PERCENT_PRICE"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: ICEBERG_PARTS", ["Filter failure: ICEBERG_PARTS"], ["filter failure:ICEBERG_PARTS"], "Filter f", "filter f"],
+  [[-2010, -2011, -1013], "Price * QTY is zero or less.", ["Price * QTY is zero or less."], ["price*QTY is zero or less"], "Price * ", "price*QT"],
+  [[-1013], "Filter failure: PRICE_FILTER", ["Filter failure: PRICE_FILTER"], ["filter failure:PRICE_FILTER"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: MIN_NOTIONAL", ["Filter failure: MIN_NOTIONAL"], ["filter failure:MIN_NOTIONAL"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: MAX_POSITION", ["Filter failure: MAX_POSITION"], ["filter failure:MAX_POSITION"], "Filter f", "filter f"],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
+  [[-1128], "Conflicting fields: ['%s'...]", ["Conflicting fields: ['", "'...]"], ["conflicting fields:['", "'...]"], "Conflict", "conflict"],
+  [[-1152], "Invalid SBE message header.", ["Invalid SBE message header."], ["invalid SBE message header"], "Invalid ", "invalid "],
+  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
+  [[-1102], "Required tag '%s' missing.", ["Required tag '", "' missing."], ["required tag'", "'missing"], "Required", "required"],
+  [[-1108], "Parameter '%s' overflowed.", ["Parameter '", "' overflowed."], ["parameter'", "'overflowed"], "Paramete", "paramete"],
+  [[-1013], "Filter failure: LOT_SIZE", ["Filter failure: LOT_SIZE"], ["filter failure:LOT_SIZE"], "Filter f", "filter f"],
+  [[-1013], "Filter failure: NOTIONAL", ["Filter failure: NOTIONAL"], ["filter failure:NOTIONAL"], "Filter f", "filter f"],
+  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete"],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
+  [[-2010, -2011, -1013], "IcebergQty exceeds QTY.", ["IcebergQty exceeds QTY."], ["icebergQty exceeds QTY"], "IcebergQ", "icebergQ"],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
+  [[-1182], "Conflicting fields: [%s]", ["Conflicting fields: [", "]"], ["conflicting fields:[", "]"], "Conflict", "conflict"],
+  [[-1211], "Invalid pegOffsetType.", ["Invalid pegOffsetType."], ["invalid pegOffsetType"], "Invalid ", "invalid "],
+  [[-1122], "Invalid symbolStatus.", ["Invalid symbolStatus."], ["invalid symbolStatus"], "Invalid ", "invalid "],
+  [[-1177], "Invalid encodingType.", ["Invalid encodingType."], ["invalid encodingType"], "Invalid ", "invalid "],
+  [[-1210], "Invalid pegPriceType.", ["Invalid pegPriceType."], ["invalid pegPriceType"], "Invalid ", "invalid "],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
+  [[-2010, -2011, -1013], "Duplicate order sent.", ["Duplicate order sent."], ["duplicate order sent"], "Duplicat", "duplicat"],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
+  [[-1135], "Invalid JSON Request", ["Invalid JSON Request"], ["invalid JSON Request"], "Invalid ", "invalid "],
+  [[-1139], "Invalid ticker type.", ["Invalid ticker type."], ["invalid ticker type"], "Invalid ", "invalid "],
+  [[-1155], "SBE is not enabled.", ["SBE is not enabled."], ["sBE is not enabled"], "SBE is n", "sBE is n"],
+  [[-1169], "Invalid tag number.", ["Invalid tag number."], ["invalid tag number"], "Invalid ", "invalid "],
+  [[-2010, -2011, -1013], "Unknown order sent.", ["Unknown order sent."], ["unknown order sent"], "Unknown ", "unknown "],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
+  [[-2010, -2011, -1013], "Market is closed.", ["Market is closed."], ["market is closed"], "Market i", "market i"],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
+  [[-1103], "Undefined Tag.", ["Undefined Tag."], ["undefined Tag"], "Undefine", "undefine"],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -1917,53 +2292,781 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** 10xx - General Server or Network issues */
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
+
+/** 11xx - Request issues */
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
+
+/** Errors regarding placing orders via cancelReplace */
+export class ErrorsRegardingPlacingOrdersViaCancelReplace extends ApiError {
+  declare protected readonly isErrorsRegardingPlacingOrdersViaCancelReplace: never;
+}
+
+/** -1000 UNKNOWN */
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
+
+/** -1001 DISCONNECTED */
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
+
+/** -1002 UNAUTHORIZED */
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
+
+/** -1003 TOO_MANY_REQUESTS */
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
+
+/** -1006 UNEXPECTED_RESP */
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
+
+/** -1007 TIMEOUT */
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
+
+/** -1008 SERVER_BUSY */
+export class ServerBusy extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServerBusy: never;
+}
+
+/** -1013 INVALID_MESSAGE */
+export class InvalidMessage extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidMessage: never;
+}
+
+/** -1014 UNKNOWN_ORDER_COMPOSITION */
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
+
+/** -1015 TOO_MANY_ORDERS */
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
+
+/** -1016 SERVICE_SHUTTING_DOWN */
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
+
+/** -1020 UNSUPPORTED_OPERATION */
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
+
+/** -1021 INVALID_TIMESTAMP */
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
+
+/** -1022 INVALID_SIGNATURE */
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
+
+/** -1033 COMP_ID_IN_USE */
+export class CompIdInUse extends GeneralServerOrNetworkIssues {
+  declare protected readonly isCompIdInUse: never;
+}
+
+/** -1034 TOO_MANY_CONNECTIONS */
+export class TooManyConnections extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyConnections: never;
+}
+
+/** -1035 LOGGED_OUT */
+export class LoggedOut extends GeneralServerOrNetworkIssues {
+  declare protected readonly isLoggedOut: never;
+}
+
+/** -1100 ILLEGAL_CHARS */
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
+
+/** -1101 TOO_MANY_PARAMETERS */
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
+
+/** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
+
+/** -1103 UNKNOWN_PARAM */
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
+
+/** -1104 UNREAD_PARAMETERS */
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
+
+/** -1105 PARAM_EMPTY */
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
+
+/** -1106 PARAM_NOT_REQUIRED */
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
+
+/** -1108 PARAM_OVERFLOW */
+export class ParamOverflow extends RequestIssues {
+  declare protected readonly isParamOverflow: never;
+}
+
+/** -1111 BAD_PRECISION */
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
+
+/** -1112 NO_DEPTH */
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
+
+/** -1114 TIF_NOT_REQUIRED */
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
+
+/** -1115 INVALID_TIF */
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
+
+/** -1116 INVALID_ORDER_TYPE */
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
+
+/** -1117 INVALID_SIDE */
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
+
+/** -1118 EMPTY_NEW_CL_ORD_ID */
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
+
+/** -1119 EMPTY_ORG_CL_ORD_ID */
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
+
+/** -1120 BAD_INTERVAL */
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
+
+/** -1121 BAD_SYMBOL */
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
+
+/** -1122 INVALID_SYMBOLSTATUS */
+export class InvalidSymbolstatus extends RequestIssues {
+  declare protected readonly isInvalidSymbolstatus: never;
+}
+
+/** -1125 INVALID_LISTEN_KEY */
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
+
+/** -1127 MORE_THAN_XX_HOURS */
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
+
+/** -1128 OPTIONAL_PARAMS_BAD_COMBO */
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
+
+/** -1130 INVALID_PARAMETER */
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
+
+/** -1134 BAD_STRATEGY_TYPE */
+export class BadStrategyType extends RequestIssues {
+  declare protected readonly isBadStrategyType: never;
+}
+
+/** -1135 INVALID_JSON */
+export class InvalidJson extends RequestIssues {
+  declare protected readonly isInvalidJson: never;
+}
+
+/** -1139 INVALID_TICKER_TYPE */
+export class InvalidTickerType extends RequestIssues {
+  declare protected readonly isInvalidTickerType: never;
+}
+
+/** -1145 INVALID_CANCEL_RESTRICTIONS */
+export class InvalidCancelRestrictions extends RequestIssues {
+  declare protected readonly isInvalidCancelRestrictions: never;
+}
+
+/** -1151 DUPLICATE_SYMBOLS */
+export class DuplicateSymbols extends RequestIssues {
+  declare protected readonly isDuplicateSymbols: never;
+}
+
+/** -1152 INVALID_SBE_HEADER */
+export class InvalidSbeHeader extends RequestIssues {
+  declare protected readonly isInvalidSbeHeader: never;
+}
+
+/** -1153 UNSUPPORTED_SCHEMA_ID */
+export class UnsupportedSchemaId extends RequestIssues {
+  declare protected readonly isUnsupportedSchemaId: never;
+}
+
+/** -1155 SBE_DISABLED */
+export class SbeDisabled extends RequestIssues {
+  declare protected readonly isSbeDisabled: never;
+}
+
+/** -1158 OCO_ORDER_TYPE_REJECTED */
+export class OcoOrderTypeRejected extends RequestIssues {
+  declare protected readonly isOcoOrderTypeRejected: never;
+}
+
+/** -1160 OCO_ICEBERGQTY_TIMEINFORCE */
+export class OcoIcebergqtyTimeinforce extends RequestIssues {
+  declare protected readonly isOcoIcebergqtyTimeinforce: never;
+}
+
+/** -1161 DEPRECATED_SCHEMA */
+export class DeprecatedSchema extends RequestIssues {
+  declare protected readonly isDeprecatedSchema: never;
+}
+
+/** -1165 BUY_OCO_LIMIT_MUST_BE_BELOW */
+export class BuyOcoLimitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoLimitMustBeBelow: never;
+}
+
+/** -1166 SELL_OCO_LIMIT_MUST_BE_ABOVE */
+export class SellOcoLimitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoLimitMustBeAbove: never;
+}
+
+/** -1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT */
+export class BothOcoOrdersCannotBeLimit extends RequestIssues {
+  declare protected readonly isBothOcoOrdersCannotBeLimit: never;
+}
+
+/** -1169 INVALID_TAG_NUMBER */
+export class InvalidTagNumber extends RequestIssues {
+  declare protected readonly isInvalidTagNumber: never;
+}
+
+/** -1170 TAG_NOT_DEFINED_IN_MESSAGE */
+export class TagNotDefinedInMessage extends RequestIssues {
+  declare protected readonly isTagNotDefinedInMessage: never;
+}
+
+/** -1171 TAG_APPEARS_MORE_THAN_ONCE */
+export class TagAppearsMoreThanOnce extends RequestIssues {
+  declare protected readonly isTagAppearsMoreThanOnce: never;
+}
+
+/** -1172 TAG_OUT_OF_ORDER */
+export class TagOutOfOrder extends RequestIssues {
+  declare protected readonly isTagOutOfOrder: never;
+}
+
+/** -1173 GROUP_FIELDS_OUT_OF_ORDER */
+export class GroupFieldsOutOfOrder extends RequestIssues {
+  declare protected readonly isGroupFieldsOutOfOrder: never;
+}
+
+/** -1174 INVALID_COMPONENT */
+export class InvalidComponent extends RequestIssues {
+  declare protected readonly isInvalidComponent: never;
+}
+
+/** -1175 RESET_SEQ_NUM_SUPPORT */
+export class ResetSeqNumSupport extends RequestIssues {
+  declare protected readonly isResetSeqNumSupport: never;
+}
+
+/** -1176 ALREADY_LOGGED_IN */
+export class AlreadyLoggedIn extends RequestIssues {
+  declare protected readonly isAlreadyLoggedIn: never;
+}
+
+/** -1177 GARBLED_MESSAGE */
+export class GarbledMessage extends RequestIssues {
+  declare protected readonly isGarbledMessage: never;
+}
+
+/** -1178 BAD_SENDER_COMPID */
+export class BadSenderCompid extends RequestIssues {
+  declare protected readonly isBadSenderCompid: never;
+}
+
+/** -1179 BAD_SEQ_NUM */
+export class BadSeqNum extends RequestIssues {
+  declare protected readonly isBadSeqNum: never;
+}
+
+/** -1180 EXPECTED_LOGON */
+export class ExpectedLogon extends RequestIssues {
+  declare protected readonly isExpectedLogon: never;
+}
+
+/** -1181 TOO_MANY_MESSAGES */
+export class TooManyMessages extends RequestIssues {
+  declare protected readonly isTooManyMessages: never;
+}
+
+/** -1182 PARAMS_BAD_COMBO */
+export class ParamsBadCombo extends RequestIssues {
+  declare protected readonly isParamsBadCombo: never;
+}
+
+/** -1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS */
+export class NotAllowedInDropCopySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInDropCopySessions: never;
+}
+
+/** -1184 DROP_COPY_SESSION_NOT_ALLOWED */
+export class DropCopySessionNotAllowed extends RequestIssues {
+  declare protected readonly isDropCopySessionNotAllowed: never;
+}
+
+/** -1185 DROP_COPY_SESSION_REQUIRED */
+export class DropCopySessionRequired extends RequestIssues {
+  declare protected readonly isDropCopySessionRequired: never;
+}
+
+/** -1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS */
+export class NotAllowedInOrderEntrySessions extends RequestIssues {
+  declare protected readonly isNotAllowedInOrderEntrySessions: never;
+}
+
+/** -1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS */
+export class NotAllowedInMarketDataSessions extends RequestIssues {
+  declare protected readonly isNotAllowedInMarketDataSessions: never;
+}
+
+/** -1188 INCORRECT_NUM_IN_GROUP_COUNT */
+export class IncorrectNumInGroupCount extends RequestIssues {
+  declare protected readonly isIncorrectNumInGroupCount: never;
+}
+
+/** -1189 DUPLICATE_ENTRIES_IN_A_GROUP */
+export class DuplicateEntriesInAGroup extends RequestIssues {
+  declare protected readonly isDuplicateEntriesInAGroup: never;
+}
+
+/** -1190 INVALID_REQUEST_ID */
+export class InvalidRequestId extends RequestIssues {
+  declare protected readonly isInvalidRequestId: never;
+}
+
+/** -1191 TOO_MANY_SUBSCRIPTIONS */
+export class TooManySubscriptions extends RequestIssues {
+  declare protected readonly isTooManySubscriptions: never;
+}
+
+/** -1194 INVALID_TIME_UNIT */
+export class InvalidTimeUnit extends RequestIssues {
+  declare protected readonly isInvalidTimeUnit: never;
+}
+
+/** -1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE */
+export class BuyOcoStopLossMustBeAbove extends RequestIssues {
+  declare protected readonly isBuyOcoStopLossMustBeAbove: never;
+}
+
+/** -1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW */
+export class SellOcoStopLossMustBeBelow extends RequestIssues {
+  declare protected readonly isSellOcoStopLossMustBeBelow: never;
+}
+
+/** -1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW */
+export class BuyOcoTakeProfitMustBeBelow extends RequestIssues {
+  declare protected readonly isBuyOcoTakeProfitMustBeBelow: never;
+}
+
+/** -1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE */
+export class SellOcoTakeProfitMustBeAbove extends RequestIssues {
+  declare protected readonly isSellOcoTakeProfitMustBeAbove: never;
+}
+
+/** -1210 INVALID_PEG_PRICE_TYPE */
+export class InvalidPegPriceType extends RequestIssues {
+  declare protected readonly isInvalidPegPriceType: never;
+}
+
+/** -1211 INVALID_PEG_OFFSET_TYPE */
+export class InvalidPegOffsetType extends RequestIssues {
+  declare protected readonly isInvalidPegOffsetType: never;
+}
+
+/** -1220 SYMBOL_DOES_NOT_MATCH_STATUS */
+export class SymbolDoesNotMatchStatus extends RequestIssues {
+  declare protected readonly isSymbolDoesNotMatchStatus: never;
+}
+
+/** -1221 INVALID_SBE_MESSAGE_FIELD */
+export class InvalidSbeMessageField extends RequestIssues {
+  declare protected readonly isInvalidSbeMessageField: never;
+}
+
+/** -1222 OPO_WORKING_MUST_BE_BUY */
+export class OpoWorkingMustBeBuy extends RequestIssues {
+  declare protected readonly isOpoWorkingMustBeBuy: never;
+}
+
+/** -1223 OPO_PENDING_MUST_BE_SELL */
+export class OpoPendingMustBeSell extends RequestIssues {
+  declare protected readonly isOpoPendingMustBeSell: never;
+}
+
+/** -1224 WORKING_PARAM_REQUIRED */
+export class WorkingParamRequired extends RequestIssues {
+  declare protected readonly isWorkingParamRequired: never;
+}
+
+/** -1225 PENDING_PARAM_NOT_REQUIRED */
+export class PendingParamNotRequired extends RequestIssues {
+  declare protected readonly isPendingParamNotRequired: never;
+}
+
+/** -2010 NEW_ORDER_REJECTED */
+export class NewOrderRejected extends RequestIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
+
+/** -2011 CANCEL_REJECTED */
+export class CancelRejected extends RequestIssues {
+  declare protected readonly isCancelRejected: never;
+}
+
+/** -2013 NO_SUCH_ORDER */
+export class NoSuchOrder extends RequestIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
+
+/** -2014 BAD_API_KEY_FMT */
+export class BadApiKeyFmt extends RequestIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
+
+/** -2015 REJECTED_MBX_KEY */
+export class RejectedMbxKey extends RequestIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
+
+/** -2016 NO_TRADING_WINDOW */
+export class NoTradingWindow extends RequestIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
+
+/** -2026 ORDER_ARCHIVED */
+export class OrderArchived extends RequestIssues {
+  declare protected readonly isOrderArchived: never;
+}
+
+/** -2035 SUBSCRIPTION_ACTIVE */
+export class SubscriptionActive extends RequestIssues {
+  declare protected readonly isSubscriptionActive: never;
+}
+
+/** -2036 SUBSCRIPTION_INACTIVE */
+export class SubscriptionInactive extends RequestIssues {
+  declare protected readonly isSubscriptionInactive: never;
+}
+
+/** -2039 CLIENT_ORDER_ID_INVALID */
+export class ClientOrderIdInvalid extends RequestIssues {
+  declare protected readonly isClientOrderIdInvalid: never;
+}
+
+/** -2042 MAXIMUM_SUBSCRIPTION_IDS */
+export class MaximumSubscriptionIds extends RequestIssues {
+  declare protected readonly isMaximumSubscriptionIds: never;
+}
+
+/** -2043 NO_REFERENCE_PRICE */
+export class NoReferencePrice extends RequestIssues {
+  declare protected readonly isNoReferencePrice: never;
+}
+
+/** -2021 Order cancel-replace partially failed */
+export class OrderCancelReplacePartiallyFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplacePartiallyFailed: never;
+}
+
+/** -2022 Order cancel-replace failed. */
+export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCancelReplace {
+  declare protected readonly isOrderCancelReplaceFailed: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [-1000, Unknown],
+  [-1001, Disconnected],
+  [-1002, Unauthorized],
+  [-1003, TooManyRequests],
+  [-1006, UnexpectedResp],
+  [-1007, Timeout],
+  [-1008, ServerBusy],
+  [-1013, InvalidMessage],
+  [-1014, UnknownOrderComposition],
+  [-1015, TooManyOrders],
+  [-1016, ServiceShuttingDown],
+  [-1020, UnsupportedOperation],
+  [-1021, InvalidTimestamp],
+  [-1022, InvalidSignature],
+  [-1033, CompIdInUse],
+  [-1034, TooManyConnections],
+  [-1035, LoggedOut],
+  [-1100, IllegalChars],
+  [-1101, TooManyParameters],
+  [-1102, MandatoryParamEmptyOrMalformed],
+  [-1103, UnknownParam],
+  [-1104, UnreadParameters],
+  [-1105, ParamEmpty],
+  [-1106, ParamNotRequired],
+  [-1108, ParamOverflow],
+  [-1111, BadPrecision],
+  [-1112, NoDepth],
+  [-1114, TifNotRequired],
+  [-1115, InvalidTif],
+  [-1116, InvalidOrderType],
+  [-1117, InvalidSide],
+  [-1118, EmptyNewClOrdId],
+  [-1119, EmptyOrgClOrdId],
+  [-1120, BadInterval],
+  [-1121, BadSymbol],
+  [-1122, InvalidSymbolstatus],
+  [-1125, InvalidListenKey],
+  [-1127, MoreThanXxHours],
+  [-1128, OptionalParamsBadCombo],
+  [-1130, InvalidParameter],
+  [-1134, BadStrategyType],
+  [-1135, InvalidJson],
+  [-1139, InvalidTickerType],
+  [-1145, InvalidCancelRestrictions],
+  [-1151, DuplicateSymbols],
+  [-1152, InvalidSbeHeader],
+  [-1153, UnsupportedSchemaId],
+  [-1155, SbeDisabled],
+  [-1158, OcoOrderTypeRejected],
+  [-1160, OcoIcebergqtyTimeinforce],
+  [-1161, DeprecatedSchema],
+  [-1165, BuyOcoLimitMustBeBelow],
+  [-1166, SellOcoLimitMustBeAbove],
+  [-1168, BothOcoOrdersCannotBeLimit],
+  [-1169, InvalidTagNumber],
+  [-1170, TagNotDefinedInMessage],
+  [-1171, TagAppearsMoreThanOnce],
+  [-1172, TagOutOfOrder],
+  [-1173, GroupFieldsOutOfOrder],
+  [-1174, InvalidComponent],
+  [-1175, ResetSeqNumSupport],
+  [-1176, AlreadyLoggedIn],
+  [-1177, GarbledMessage],
+  [-1178, BadSenderCompid],
+  [-1179, BadSeqNum],
+  [-1180, ExpectedLogon],
+  [-1181, TooManyMessages],
+  [-1182, ParamsBadCombo],
+  [-1183, NotAllowedInDropCopySessions],
+  [-1184, DropCopySessionNotAllowed],
+  [-1185, DropCopySessionRequired],
+  [-1186, NotAllowedInOrderEntrySessions],
+  [-1187, NotAllowedInMarketDataSessions],
+  [-1188, IncorrectNumInGroupCount],
+  [-1189, DuplicateEntriesInAGroup],
+  [-1190, InvalidRequestId],
+  [-1191, TooManySubscriptions],
+  [-1194, InvalidTimeUnit],
+  [-1196, BuyOcoStopLossMustBeAbove],
+  [-1197, SellOcoStopLossMustBeBelow],
+  [-1198, BuyOcoTakeProfitMustBeBelow],
+  [-1199, SellOcoTakeProfitMustBeAbove],
+  [-1210, InvalidPegPriceType],
+  [-1211, InvalidPegOffsetType],
+  [-1220, SymbolDoesNotMatchStatus],
+  [-1221, InvalidSbeMessageField],
+  [-1222, OpoWorkingMustBeBuy],
+  [-1223, OpoPendingMustBeSell],
+  [-1224, WorkingParamRequired],
+  [-1225, PendingParamNotRequired],
+  [-2010, NewOrderRejected],
+  [-2011, CancelRejected],
+  [-2013, NoSuchOrder],
+  [-2014, BadApiKeyFmt],
+  [-2015, RejectedMbxKey],
+  [-2016, NoTradingWindow],
+  [-2026, OrderArchived],
+  [-2035, SubscriptionActive],
+  [-2036, SubscriptionInactive],
+  [-2039, ClientOrderIdInvalid],
+  [-2042, MaximumSubscriptionIds],
+  [-2043, NoReferencePrice],
+  [-2021, OrderCancelReplacePartiallyFailed],
+  [-2022, OrderCancelReplaceFailed],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

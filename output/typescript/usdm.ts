@@ -2,8 +2,10 @@
 //
 // Error codes of "Error Codes" (source `usdm`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "usdm";
 export const SOURCE_URL: string | null = "https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code";
@@ -1272,1616 +1274,2010 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: -1000,
     name: "UNKNOWN",
     identifier: "UNKNOWN",
+    className: "Unknown",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unknown error occured while processing the request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1001,
     name: "DISCONNECTED",
     identifier: "DISCONNECTED",
+    className: "Disconnected",
     category: "10xx_general_server_or_network_issues",
     messages: ["Internal error; unable to process your request. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1002,
     name: "UNAUTHORIZED",
     identifier: "UNAUTHORIZED",
+    className: "Unauthorized",
     category: "10xx_general_server_or_network_issues",
     messages: ["You are not authorized to execute this request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1003,
     name: "TOO_MANY_REQUESTS",
     identifier: "TOO_MANY_REQUESTS",
+    className: "TooManyRequests",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.", "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1004,
     name: "DUPLICATE_IP",
     identifier: "DUPLICATE_IP",
+    className: "DuplicateIp",
     category: "10xx_general_server_or_network_issues",
     messages: ["This IP is already on the white list"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1005,
     name: "NO_SUCH_IP",
     identifier: "NO_SUCH_IP",
+    className: "NoSuchIp",
     category: "10xx_general_server_or_network_issues",
     messages: ["No such IP has been white listed"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1006,
     name: "UNEXPECTED_RESP",
     identifier: "UNEXPECTED_RESP",
+    className: "UnexpectedResp",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unexpected response was received from the message bus. Execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1007,
     name: "TIMEOUT",
     identifier: "TIMEOUT",
+    className: "Timeout",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1008,
     name: "Request Throttled",
     identifier: "REQUEST_THROTTLED",
+    className: "RequestThrottled",
     category: "10xx_general_server_or_network_issues",
     messages: ["Server is currently overloaded with other requests. Please try again in a few minutes.", "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1010,
     name: "ERROR_MSG_RECEIVED",
     identifier: "ERROR_MSG_RECEIVED",
+    className: "ErrorMsgReceived",
     category: "10xx_general_server_or_network_issues",
     messages: ["ERROR_MSG_RECEIVED."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1011,
     name: "NON_WHITE_LIST",
     identifier: "NON_WHITE_LIST",
+    className: "NonWhiteList",
     category: "10xx_general_server_or_network_issues",
     messages: ["This IP cannot access this route."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1013,
     name: "INVALID_MESSAGE",
     identifier: "INVALID_MESSAGE",
+    className: "InvalidMessage",
     category: "10xx_general_server_or_network_issues",
     messages: ["INVALID_MESSAGE."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1014,
     name: "UNKNOWN_ORDER_COMPOSITION",
     identifier: "UNKNOWN_ORDER_COMPOSITION",
+    className: "UnknownOrderComposition",
     category: "10xx_general_server_or_network_issues",
     messages: ["Unsupported order combination."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1015,
     name: "TOO_MANY_ORDERS",
     identifier: "TOO_MANY_ORDERS",
+    className: "TooManyOrders",
     category: "10xx_general_server_or_network_issues",
     messages: ["Too many new orders.", "Too many new orders; current limit is %s orders per %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1016,
     name: "SERVICE_SHUTTING_DOWN",
     identifier: "SERVICE_SHUTTING_DOWN",
+    className: "ServiceShuttingDown",
     category: "10xx_general_server_or_network_issues",
     messages: ["This service is no longer available."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1020,
     name: "UNSUPPORTED_OPERATION",
     identifier: "UNSUPPORTED_OPERATION",
+    className: "UnsupportedOperation",
     category: "10xx_general_server_or_network_issues",
     messages: ["This operation is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1021,
     name: "INVALID_TIMESTAMP",
     identifier: "INVALID_TIMESTAMP",
+    className: "InvalidTimestamp",
     category: "10xx_general_server_or_network_issues",
     messages: ["Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1022,
     name: "INVALID_SIGNATURE",
     identifier: "INVALID_SIGNATURE",
+    className: "InvalidSignature",
     category: "10xx_general_server_or_network_issues",
     messages: ["Signature for this request is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1023,
     name: "START_TIME_GREATER_THAN_END_TIME",
     identifier: "START_TIME_GREATER_THAN_END_TIME",
+    className: "StartTimeGreaterThanEndTime",
     category: "10xx_general_server_or_network_issues",
     messages: ["Start time is greater than end time."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1099,
     name: "NOT_FOUND",
     identifier: "NOT_FOUND",
+    className: "NotFound",
     category: "10xx_general_server_or_network_issues",
     messages: ["Not found, unauthenticated, or unauthorized."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1100,
     name: "ILLEGAL_CHARS",
     identifier: "ILLEGAL_CHARS",
+    className: "IllegalChars",
     category: "11xx_request_issues",
     messages: ["Illegal characters found in a parameter.", "Illegal characters found in parameter '%s'; legal range is '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1101,
     name: "TOO_MANY_PARAMETERS",
     identifier: "TOO_MANY_PARAMETERS",
+    className: "TooManyParameters",
     category: "11xx_request_issues",
     messages: ["Too many parameters sent for this endpoint.", "Too many parameters; expected '%s' and received '%s'.", "Duplicate values for a parameter detected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1102,
     name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
     identifier: "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+    className: "MandatoryParamEmptyOrMalformed",
     category: "11xx_request_issues",
     messages: ["A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", "Param '%s' or '%s' must be sent, but both were empty/null!"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1103,
     name: "UNKNOWN_PARAM",
     identifier: "UNKNOWN_PARAM",
+    className: "UnknownParam",
     category: "11xx_request_issues",
     messages: ["An unknown parameter was sent."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1104,
     name: "UNREAD_PARAMETERS",
     identifier: "UNREAD_PARAMETERS",
+    className: "UnreadParameters",
     category: "11xx_request_issues",
     messages: ["Not all sent parameters were read.", "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1105,
     name: "PARAM_EMPTY",
     identifier: "PARAM_EMPTY",
+    className: "ParamEmpty",
     category: "11xx_request_issues",
     messages: ["A parameter was empty.", "Parameter '%s' was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1106,
     name: "PARAM_NOT_REQUIRED",
     identifier: "PARAM_NOT_REQUIRED",
+    className: "ParamNotRequired",
     category: "11xx_request_issues",
     messages: ["A parameter was sent when not required.", "Parameter '%s' sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1108,
     name: "BAD_ASSET",
     identifier: "BAD_ASSET",
+    className: "BadAsset",
     category: "11xx_request_issues",
     messages: ["Invalid asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1109,
     name: "BAD_ACCOUNT",
     identifier: "BAD_ACCOUNT",
+    className: "BadAccount",
     category: "11xx_request_issues",
     messages: ["Invalid account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1110,
     name: "BAD_INSTRUMENT_TYPE",
     identifier: "BAD_INSTRUMENT_TYPE",
+    className: "BadInstrumentType",
     category: "11xx_request_issues",
     messages: ["Invalid symbolType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1111,
     name: "BAD_PRECISION",
     identifier: "BAD_PRECISION",
+    className: "BadPrecision",
     category: "11xx_request_issues",
     messages: ["Precision is over the maximum defined for this asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1112,
     name: "NO_DEPTH",
     identifier: "NO_DEPTH",
+    className: "NoDepth",
     category: "11xx_request_issues",
     messages: ["No orders on book for symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1113,
     name: "WITHDRAW_NOT_NEGATIVE",
     identifier: "WITHDRAW_NOT_NEGATIVE",
+    className: "WithdrawNotNegative",
     category: "11xx_request_issues",
     messages: ["Withdrawal amount must be negative."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1114,
     name: "TIF_NOT_REQUIRED",
     identifier: "TIF_NOT_REQUIRED",
+    className: "TifNotRequired",
     category: "11xx_request_issues",
     messages: ["TimeInForce parameter sent when not required."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1115,
     name: "INVALID_TIF",
     identifier: "INVALID_TIF",
+    className: "InvalidTif",
     category: "11xx_request_issues",
     messages: ["Invalid timeInForce."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1116,
     name: "INVALID_ORDER_TYPE",
     identifier: "INVALID_ORDER_TYPE",
+    className: "InvalidOrderType",
     category: "11xx_request_issues",
     messages: ["Invalid orderType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1117,
     name: "INVALID_SIDE",
     identifier: "INVALID_SIDE",
+    className: "InvalidSide",
     category: "11xx_request_issues",
     messages: ["Invalid side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1118,
     name: "EMPTY_NEW_CL_ORD_ID",
     identifier: "EMPTY_NEW_CL_ORD_ID",
+    className: "EmptyNewClOrdId",
     category: "11xx_request_issues",
     messages: ["New client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1119,
     name: "EMPTY_ORG_CL_ORD_ID",
     identifier: "EMPTY_ORG_CL_ORD_ID",
+    className: "EmptyOrgClOrdId",
     category: "11xx_request_issues",
     messages: ["Original client order ID was empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1120,
     name: "BAD_INTERVAL",
     identifier: "BAD_INTERVAL",
+    className: "BadInterval",
     category: "11xx_request_issues",
     messages: ["Invalid interval."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1121,
     name: "BAD_SYMBOL",
     identifier: "BAD_SYMBOL",
+    className: "BadSymbol",
     category: "11xx_request_issues",
     messages: ["Invalid symbol."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1122,
     name: "INVALID_SYMBOL_STATUS",
     identifier: "INVALID_SYMBOL_STATUS",
+    className: "InvalidSymbolStatus",
     category: "11xx_request_issues",
     messages: ["Invalid symbol status."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1125,
     name: "INVALID_LISTEN_KEY",
     identifier: "INVALID_LISTEN_KEY",
+    className: "InvalidListenKey",
     category: "11xx_request_issues",
     messages: ["This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey"],
     description: "",
+    deprecated: false,
   },
   {
     code: -1126,
     name: "ASSET_NOT_SUPPORTED",
     identifier: "ASSET_NOT_SUPPORTED",
+    className: "AssetNotSupported",
     category: "11xx_request_issues",
     messages: ["This asset is not supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1127,
     name: "MORE_THAN_XX_HOURS",
     identifier: "MORE_THAN_XX_HOURS",
+    className: "MoreThanXxHours",
     category: "11xx_request_issues",
     messages: ["Lookup interval is too big.", "More than %s hours between startTime and endTime."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1128,
     name: "OPTIONAL_PARAMS_BAD_COMBO",
     identifier: "OPTIONAL_PARAMS_BAD_COMBO",
+    className: "OptionalParamsBadCombo",
     category: "11xx_request_issues",
     messages: ["Combination of optional parameters invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1130,
     name: "INVALID_PARAMETER",
     identifier: "INVALID_PARAMETER",
+    className: "InvalidParameter",
     category: "11xx_request_issues",
     messages: ["Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1136,
     name: "INVALID_NEW_ORDER_RESP_TYPE",
     identifier: "INVALID_NEW_ORDER_RESP_TYPE",
+    className: "InvalidNewOrderRespType",
     category: "11xx_request_issues",
     messages: ["Invalid newOrderRespType."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2010,
     name: "NEW_ORDER_REJECTED",
     identifier: "NEW_ORDER_REJECTED",
+    className: "NewOrderRejected",
     category: "20xx_processing_issues",
     messages: ["NEW_ORDER_REJECTED"],
     description: "",
+    deprecated: false,
   },
   {
     code: -2011,
     name: "CANCEL_REJECTED",
     identifier: "CANCEL_REJECTED",
+    className: "CancelRejected",
     category: "20xx_processing_issues",
     messages: ["CANCEL_REJECTED", "Cancel request failure as open order not found in the orderbook: \"Unknown order sent\"."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2012,
     name: "CANCEL_ALL_FAIL",
     identifier: "CANCEL_ALL_FAIL",
+    className: "CancelAllFail",
     category: "20xx_processing_issues",
     messages: ["Batch cancel failure."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2013,
     name: "NO_SUCH_ORDER",
     identifier: "NO_SUCH_ORDER",
+    className: "NoSuchOrder",
     category: "20xx_processing_issues",
     messages: ["Order does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2014,
     name: "BAD_API_KEY_FMT",
     identifier: "BAD_API_KEY_FMT",
+    className: "BadApiKeyFmt",
     category: "20xx_processing_issues",
     messages: ["API-key format invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2015,
     name: "REJECTED_MBX_KEY",
     identifier: "REJECTED_MBX_KEY",
+    className: "RejectedMbxKey",
     category: "20xx_processing_issues",
     messages: ["Invalid API-key, IP, or permissions for action."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2016,
     name: "NO_TRADING_WINDOW",
     identifier: "NO_TRADING_WINDOW",
+    className: "NoTradingWindow",
     category: "20xx_processing_issues",
     messages: ["No trading window could be found for the symbol. Try ticker/24hrs instead."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2017,
     name: "API_KEYS_LOCKED",
     identifier: "API_KEYS_LOCKED",
+    className: "ApiKeysLocked",
     category: "20xx_processing_issues",
     messages: ["API Keys are locked on this account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2018,
     name: "BALANCE_NOT_SUFFICIENT",
     identifier: "BALANCE_NOT_SUFFICIENT",
+    className: "BalanceNotSufficient",
     category: "20xx_processing_issues",
     messages: ["Balance is insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2019,
     name: "MARGIN_NOT_SUFFICIEN",
     identifier: "MARGIN_NOT_SUFFICIEN",
+    className: "MarginNotSufficien",
     category: "20xx_processing_issues",
     messages: ["Margin is insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2020,
     name: "UNABLE_TO_FILL",
     identifier: "UNABLE_TO_FILL",
+    className: "UnableToFill",
     category: "20xx_processing_issues",
     messages: ["Unable to fill."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2021,
     name: "ORDER_WOULD_IMMEDIATELY_TRIGGER",
     identifier: "ORDER_WOULD_IMMEDIATELY_TRIGGER",
+    className: "OrderWouldImmediatelyTrigger",
     category: "20xx_processing_issues",
     messages: ["Order would immediately trigger."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2022,
     name: "REDUCE_ONLY_REJECT",
     identifier: "REDUCE_ONLY_REJECT",
+    className: "ReduceOnlyReject",
     category: "20xx_processing_issues",
     messages: ["ReduceOnly Order is rejected.", "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2023,
     name: "USER_IN_LIQUIDATION",
     identifier: "USER_IN_LIQUIDATION",
+    className: "UserInLiquidation",
     category: "20xx_processing_issues",
     messages: ["User in liquidation mode now."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2024,
     name: "POSITION_NOT_SUFFICIENT",
     identifier: "POSITION_NOT_SUFFICIENT",
+    className: "PositionNotSufficient",
     category: "20xx_processing_issues",
     messages: ["Position is not sufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2025,
     name: "MAX_OPEN_ORDER_EXCEEDED",
     identifier: "MAX_OPEN_ORDER_EXCEEDED",
+    className: "MaxOpenOrderExceeded",
     category: "20xx_processing_issues",
     messages: ["Reach max open order limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2026,
     name: "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
     identifier: "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
+    className: "ReduceOnlyOrderTypeNotSupported",
     category: "20xx_processing_issues",
     messages: ["This OrderType is not supported when reduceOnly."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2027,
     name: "MAX_LEVERAGE_RATIO",
     identifier: "MAX_LEVERAGE_RATIO",
+    className: "MaxLeverageRatio",
     category: "20xx_processing_issues",
     messages: ["Exceeded the maximum allowable position at current leverage."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2028,
     name: "MIN_LEVERAGE_RATIO",
     identifier: "MIN_LEVERAGE_RATIO",
+    className: "MinLeverageRatio",
     category: "20xx_processing_issues",
     messages: ["Leverage is smaller than permitted: insufficient margin balance."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4000,
     name: "INVALID_ORDER_STATUS",
     identifier: "INVALID_ORDER_STATUS",
+    className: "InvalidOrderStatus",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid order status."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4001,
     name: "PRICE_LESS_THAN_ZERO",
     identifier: "PRICE_LESS_THAN_ZERO",
+    className: "PriceLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Price less than 0."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4002,
     name: "PRICE_GREATER_THAN_MAX_PRICE",
     identifier: "PRICE_GREATER_THAN_MAX_PRICE",
+    className: "PriceGreaterThanMaxPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["Price greater than max price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4003,
     name: "QTY_LESS_THAN_ZERO",
     identifier: "QTY_LESS_THAN_ZERO",
+    className: "QtyLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Quantity less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4004,
     name: "QTY_LESS_THAN_MIN_QTY",
     identifier: "QTY_LESS_THAN_MIN_QTY",
+    className: "QtyLessThanMinQty",
     category: "40xx_filters_and_other_issues",
     messages: ["Quantity less than min quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4005,
     name: "QTY_GREATER_THAN_MAX_QTY",
     identifier: "QTY_GREATER_THAN_MAX_QTY",
+    className: "QtyGreaterThanMaxQty",
     category: "40xx_filters_and_other_issues",
     messages: ["Quantity greater than max quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4006,
     name: "STOP_PRICE_LESS_THAN_ZERO",
     identifier: "STOP_PRICE_LESS_THAN_ZERO",
+    className: "StopPriceLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Stop price less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4007,
     name: "STOP_PRICE_GREATER_THAN_MAX_PRICE",
     identifier: "STOP_PRICE_GREATER_THAN_MAX_PRICE",
+    className: "StopPriceGreaterThanMaxPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["Stop price greater than max price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4008,
     name: "TICK_SIZE_LESS_THAN_ZERO",
     identifier: "TICK_SIZE_LESS_THAN_ZERO",
+    className: "TickSizeLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Tick size less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4009,
     name: "MAX_PRICE_LESS_THAN_MIN_PRICE",
     identifier: "MAX_PRICE_LESS_THAN_MIN_PRICE",
+    className: "MaxPriceLessThanMinPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["Max price less than min price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4010,
     name: "MAX_QTY_LESS_THAN_MIN_QTY",
     identifier: "MAX_QTY_LESS_THAN_MIN_QTY",
+    className: "MaxQtyLessThanMinQty",
     category: "40xx_filters_and_other_issues",
     messages: ["Max qty less than min qty."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4011,
     name: "STEP_SIZE_LESS_THAN_ZERO",
     identifier: "STEP_SIZE_LESS_THAN_ZERO",
+    className: "StepSizeLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Step size less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4012,
     name: "MAX_NUM_ORDERS_LESS_THAN_ZERO",
     identifier: "MAX_NUM_ORDERS_LESS_THAN_ZERO",
+    className: "MaxNumOrdersLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Max mum orders less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4013,
     name: "PRICE_LESS_THAN_MIN_PRICE",
     identifier: "PRICE_LESS_THAN_MIN_PRICE",
+    className: "PriceLessThanMinPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["Price less than min price."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4014,
     name: "PRICE_NOT_INCREASED_BY_TICK_SIZE",
     identifier: "PRICE_NOT_INCREASED_BY_TICK_SIZE",
+    className: "PriceNotIncreasedByTickSize",
     category: "40xx_filters_and_other_issues",
     messages: ["Price not increased by tick size."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4015,
     name: "INVALID_CL_ORD_ID_LEN",
     identifier: "INVALID_CL_ORD_ID_LEN",
+    className: "InvalidClOrdIdLen",
     category: "40xx_filters_and_other_issues",
     messages: ["Client order id is not valid.", "Client order id length should not be more than 36 chars"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4016,
     name: "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
     identifier: "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
+    className: "PriceHighterThanMultiplierUp",
     category: "40xx_filters_and_other_issues",
     messages: ["Price is higher than mark price multiplier cap."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4017,
     name: "MULTIPLIER_UP_LESS_THAN_ZERO",
     identifier: "MULTIPLIER_UP_LESS_THAN_ZERO",
+    className: "MultiplierUpLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Multiplier up less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4018,
     name: "MULTIPLIER_DOWN_LESS_THAN_ZERO",
     identifier: "MULTIPLIER_DOWN_LESS_THAN_ZERO",
+    className: "MultiplierDownLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Multiplier down less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4019,
     name: "COMPOSITE_SCALE_OVERFLOW",
     identifier: "COMPOSITE_SCALE_OVERFLOW",
+    className: "CompositeScaleOverflow",
     category: "40xx_filters_and_other_issues",
     messages: ["Composite scale too large."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4020,
     name: "TARGET_STRATEGY_INVALID",
     identifier: "TARGET_STRATEGY_INVALID",
+    className: "TargetStrategyInvalid",
     category: "40xx_filters_and_other_issues",
     messages: ["Target strategy invalid for orderType '%s',reduceOnly '%b'."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4021,
     name: "INVALID_DEPTH_LIMIT",
     identifier: "INVALID_DEPTH_LIMIT",
+    className: "InvalidDepthLimit",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid depth limit.", "'%s' is not valid depth limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4022,
     name: "WRONG_MARKET_STATUS",
     identifier: "WRONG_MARKET_STATUS",
+    className: "WrongMarketStatus",
     category: "40xx_filters_and_other_issues",
     messages: ["market status sent is not valid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4023,
     name: "QTY_NOT_INCREASED_BY_STEP_SIZE",
     identifier: "QTY_NOT_INCREASED_BY_STEP_SIZE",
+    className: "QtyNotIncreasedByStepSize",
     category: "40xx_filters_and_other_issues",
     messages: ["Qty not increased by step size."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4024,
     name: "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
     identifier: "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
+    className: "PriceLowerThanMultiplierDown",
     category: "40xx_filters_and_other_issues",
     messages: ["Price is lower than mark price multiplier floor."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4025,
     name: "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
     identifier: "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
+    className: "MultiplierDecimalLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["Multiplier decimal less than zero."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4026,
     name: "COMMISSION_INVALID",
     identifier: "COMMISSION_INVALID",
+    className: "CommissionInvalid",
     category: "40xx_filters_and_other_issues",
     messages: ["Commission invalid.", "%s less than zero.", "%s absolute value greater than %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4027,
     name: "INVALID_ACCOUNT_TYPE",
     identifier: "INVALID_ACCOUNT_TYPE",
+    className: "InvalidAccountType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid account type."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4028,
     name: "INVALID_LEVERAGE",
     identifier: "INVALID_LEVERAGE",
+    className: "InvalidLeverage",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid leverage", "Leverage %s is not valid", "Leverage %s already exist with %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4029,
     name: "INVALID_TICK_SIZE_PRECISION",
     identifier: "INVALID_TICK_SIZE_PRECISION",
+    className: "InvalidTickSizePrecision",
     category: "40xx_filters_and_other_issues",
     messages: ["Tick size precision is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4030,
     name: "INVALID_STEP_SIZE_PRECISION",
     identifier: "INVALID_STEP_SIZE_PRECISION",
+    className: "InvalidStepSizePrecision",
     category: "40xx_filters_and_other_issues",
     messages: ["Step size precision is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4031,
     name: "INVALID_WORKING_TYPE",
     identifier: "INVALID_WORKING_TYPE",
+    className: "InvalidWorkingType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid parameter working type", "Invalid parameter working type: %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4032,
     name: "EXCEED_MAX_CANCEL_ORDER_SIZE",
     identifier: "EXCEED_MAX_CANCEL_ORDER_SIZE",
+    className: "ExceedMaxCancelOrderSize",
     category: "40xx_filters_and_other_issues",
     messages: ["Exceed maximum cancel order size.", "Invalid parameter working type: %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4033,
     name: "INSURANCE_ACCOUNT_NOT_FOUND",
     identifier: "INSURANCE_ACCOUNT_NOT_FOUND",
+    className: "InsuranceAccountNotFound",
     category: "40xx_filters_and_other_issues",
     messages: ["Insurance account not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4044,
     name: "INVALID_BALANCE_TYPE",
     identifier: "INVALID_BALANCE_TYPE",
+    className: "InvalidBalanceType",
     category: "40xx_filters_and_other_issues",
     messages: ["Balance Type is invalid."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4045,
     name: "MAX_STOP_ORDER_EXCEEDED",
     identifier: "MAX_STOP_ORDER_EXCEEDED",
+    className: "MaxStopOrderExceeded",
     category: "40xx_filters_and_other_issues",
     messages: ["Reach max stop order limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4046,
     name: "NO_NEED_TO_CHANGE_MARGIN_TYPE",
     identifier: "NO_NEED_TO_CHANGE_MARGIN_TYPE",
+    className: "NoNeedToChangeMarginType",
     category: "40xx_filters_and_other_issues",
     messages: ["No need to change margin type."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4047,
     name: "THERE_EXISTS_OPEN_ORDERS",
     identifier: "THERE_EXISTS_OPEN_ORDERS",
+    className: "ThereExistsOpenOrders",
     category: "40xx_filters_and_other_issues",
     messages: ["Margin type cannot be changed if there exists open orders."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4048,
     name: "THERE_EXISTS_QUANTITY",
     identifier: "THERE_EXISTS_QUANTITY",
+    className: "ThereExistsQuantity",
     category: "40xx_filters_and_other_issues",
     messages: ["Margin type cannot be changed if there exists position."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4049,
     name: "ADD_ISOLATED_MARGIN_REJECT",
     identifier: "ADD_ISOLATED_MARGIN_REJECT",
+    className: "AddIsolatedMarginReject",
     category: "40xx_filters_and_other_issues",
     messages: ["Add margin only support for isolated position."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4050,
     name: "CROSS_BALANCE_INSUFFICIENT",
     identifier: "CROSS_BALANCE_INSUFFICIENT",
+    className: "CrossBalanceInsufficient",
     category: "40xx_filters_and_other_issues",
     messages: ["Cross balance insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4051,
     name: "ISOLATED_BALANCE_INSUFFICIENT",
     identifier: "ISOLATED_BALANCE_INSUFFICIENT",
+    className: "IsolatedBalanceInsufficient",
     category: "40xx_filters_and_other_issues",
     messages: ["Isolated balance insufficient."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4052,
     name: "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
     identifier: "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
+    className: "NoNeedToChangeAutoAddMargin",
     category: "40xx_filters_and_other_issues",
     messages: ["No need to change auto add margin."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4053,
     name: "AUTO_ADD_CROSSED_MARGIN_REJECT",
     identifier: "AUTO_ADD_CROSSED_MARGIN_REJECT",
+    className: "AutoAddCrossedMarginReject",
     category: "40xx_filters_and_other_issues",
     messages: ["Auto add margin only support for isolated position."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4054,
     name: "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
     identifier: "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
+    className: "AddIsolatedMarginNoPositionReject",
     category: "40xx_filters_and_other_issues",
     messages: ["Cannot add position margin: position is 0."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4055,
     name: "AMOUNT_MUST_BE_POSITIVE",
     identifier: "AMOUNT_MUST_BE_POSITIVE",
+    className: "AmountMustBePositive",
     category: "40xx_filters_and_other_issues",
     messages: ["Amount must be positive."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4056,
     name: "INVALID_API_KEY_TYPE",
     identifier: "INVALID_API_KEY_TYPE",
+    className: "InvalidApiKeyType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid api key type."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4057,
     name: "INVALID_RSA_PUBLIC_KEY",
     identifier: "INVALID_RSA_PUBLIC_KEY",
+    className: "InvalidRsaPublicKey",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid api public key"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4058,
     name: "MAX_PRICE_TOO_LARGE",
     identifier: "MAX_PRICE_TOO_LARGE",
+    className: "MaxPriceTooLarge",
     category: "40xx_filters_and_other_issues",
     messages: ["maxPrice and priceDecimal too large,please check."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4059,
     name: "NO_NEED_TO_CHANGE_POSITION_SIDE",
     identifier: "NO_NEED_TO_CHANGE_POSITION_SIDE",
+    className: "NoNeedToChangePositionSide",
     category: "40xx_filters_and_other_issues",
     messages: ["No need to change position side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4060,
     name: "INVALID_POSITION_SIDE",
     identifier: "INVALID_POSITION_SIDE",
+    className: "InvalidPositionSide",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid position side."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4061,
     name: "POSITION_SIDE_NOT_MATCH",
     identifier: "POSITION_SIDE_NOT_MATCH",
+    className: "PositionSideNotMatch",
     category: "40xx_filters_and_other_issues",
     messages: ["Order's position side does not match user's setting."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4062,
     name: "REDUCE_ONLY_CONFLICT",
     identifier: "REDUCE_ONLY_CONFLICT",
+    className: "ReduceOnlyConflict",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid or improper reduceOnly value."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4063,
     name: "INVALID_OPTIONS_REQUEST_TYPE",
     identifier: "INVALID_OPTIONS_REQUEST_TYPE",
+    className: "InvalidOptionsRequestType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options request type"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4064,
     name: "INVALID_OPTIONS_TIME_FRAME",
     identifier: "INVALID_OPTIONS_TIME_FRAME",
+    className: "InvalidOptionsTimeFrame",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options time frame"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4065,
     name: "INVALID_OPTIONS_AMOUNT",
     identifier: "INVALID_OPTIONS_AMOUNT",
+    className: "InvalidOptionsAmount",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options amount"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4066,
     name: "INVALID_OPTIONS_EVENT_TYPE",
     identifier: "INVALID_OPTIONS_EVENT_TYPE",
+    className: "InvalidOptionsEventType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options event type"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4067,
     name: "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
     identifier: "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
+    className: "PositionSideChangeExistsOpenOrders",
     category: "40xx_filters_and_other_issues",
     messages: ["Position side cannot be changed if there exists open orders."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4068,
     name: "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
     identifier: "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
+    className: "PositionSideChangeExistsQuantity",
     category: "40xx_filters_and_other_issues",
     messages: ["Position side cannot be changed if there exists position."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4069,
     name: "INVALID_OPTIONS_PREMIUM_FEE",
     identifier: "INVALID_OPTIONS_PREMIUM_FEE",
+    className: "InvalidOptionsPremiumFee",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options premium fee"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4070,
     name: "INVALID_CL_OPTIONS_ID_LEN",
     identifier: "INVALID_CL_OPTIONS_ID_LEN",
+    className: "InvalidClOptionsIdLen",
     category: "40xx_filters_and_other_issues",
     messages: ["Client options id is not valid.", "Client options id length should be less than 32 chars"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4071,
     name: "INVALID_OPTIONS_DIRECTION",
     identifier: "INVALID_OPTIONS_DIRECTION",
+    className: "InvalidOptionsDirection",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid options direction"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4072,
     name: "OPTIONS_PREMIUM_NOT_UPDATE",
     identifier: "OPTIONS_PREMIUM_NOT_UPDATE",
+    className: "OptionsPremiumNotUpdate",
     category: "40xx_filters_and_other_issues",
     messages: ["premium fee is not updated, reject order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4073,
     name: "OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
     identifier: "OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
+    className: "OptionsPremiumInputLessThanZero",
     category: "40xx_filters_and_other_issues",
     messages: ["input premium fee is less than 0, reject order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4074,
     name: "OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
     identifier: "OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
+    className: "OptionsAmountBiggerThanUpper",
     category: "40xx_filters_and_other_issues",
     messages: ["Order amount is bigger than upper boundary or less than 0, reject order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4075,
     name: "OPTIONS_PREMIUM_OUTPUT_ZERO",
     identifier: "OPTIONS_PREMIUM_OUTPUT_ZERO",
+    className: "OptionsPremiumOutputZero",
     category: "40xx_filters_and_other_issues",
     messages: ["output premium fee is less than 0, reject order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4076,
     name: "OPTIONS_PREMIUM_TOO_DIFF",
     identifier: "OPTIONS_PREMIUM_TOO_DIFF",
+    className: "OptionsPremiumTooDiff",
     category: "40xx_filters_and_other_issues",
     messages: ["original fee is too much higher than last fee"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4077,
     name: "OPTIONS_PREMIUM_REACH_LIMIT",
     identifier: "OPTIONS_PREMIUM_REACH_LIMIT",
+    className: "OptionsPremiumReachLimit",
     category: "40xx_filters_and_other_issues",
     messages: ["place order amount has reached to limit, reject order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4078,
     name: "OPTIONS_COMMON_ERROR",
     identifier: "OPTIONS_COMMON_ERROR",
+    className: "OptionsCommonError",
     category: "40xx_filters_and_other_issues",
     messages: ["options internal error"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4079,
     name: "INVALID_OPTIONS_ID",
     identifier: "INVALID_OPTIONS_ID",
+    className: "InvalidOptionsId",
     category: "40xx_filters_and_other_issues",
     messages: ["invalid options id", "invalid options id: %s", "duplicate options id %d for user %d"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4080,
     name: "OPTIONS_USER_NOT_FOUND",
     identifier: "OPTIONS_USER_NOT_FOUND",
+    className: "OptionsUserNotFound",
     category: "40xx_filters_and_other_issues",
     messages: ["user not found", "user not found with id: %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4081,
     name: "OPTIONS_NOT_FOUND",
     identifier: "OPTIONS_NOT_FOUND",
+    className: "OptionsNotFound",
     category: "40xx_filters_and_other_issues",
     messages: ["options not found", "options not found with id: %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4082,
     name: "INVALID_BATCH_PLACE_ORDER_SIZE",
     identifier: "INVALID_BATCH_PLACE_ORDER_SIZE",
+    className: "InvalidBatchPlaceOrderSize",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid number of batch place orders.", "Invalid number of batch place orders: %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4083,
     name: "PLACE_BATCH_ORDERS_FAIL",
     identifier: "PLACE_BATCH_ORDERS_FAIL",
+    className: "PlaceBatchOrdersFail",
     category: "40xx_filters_and_other_issues",
     messages: ["Fail to place batch orders."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4084,
     name: "UPCOMING_METHOD",
     identifier: "UPCOMING_METHOD",
+    className: "UpcomingMethod",
     category: "40xx_filters_and_other_issues",
     messages: ["Method is not allowed currently. Upcoming soon."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4085,
     name: "INVALID_NOTIONAL_LIMIT_COEF",
     identifier: "INVALID_NOTIONAL_LIMIT_COEF",
+    className: "InvalidNotionalLimitCoef",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid notional limit coefficient"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4086,
     name: "INVALID_PRICE_SPREAD_THRESHOLD",
     identifier: "INVALID_PRICE_SPREAD_THRESHOLD",
+    className: "InvalidPriceSpreadThreshold",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid price spread threshold"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4087,
     name: "REDUCE_ONLY_ORDER_PERMISSION",
     identifier: "REDUCE_ONLY_ORDER_PERMISSION",
+    className: "ReduceOnlyOrderPermission",
     category: "40xx_filters_and_other_issues",
     messages: ["User can only place reduce only order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4088,
     name: "NO_PLACE_ORDER_PERMISSION",
     identifier: "NO_PLACE_ORDER_PERMISSION",
+    className: "NoPlaceOrderPermission",
     category: "40xx_filters_and_other_issues",
     messages: ["User can not place order currently"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4104,
     name: "INVALID_CONTRACT_TYPE",
     identifier: "INVALID_CONTRACT_TYPE",
+    className: "InvalidContractType",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid contract type"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4109,
     name: "INACTIVE_ACCOUNT",
     identifier: "INACTIVE_ACCOUNT",
+    className: "InactiveAccount",
     category: "40xx_filters_and_other_issues",
     messages: ["Inactive account", "Transfer any amount of asset to future wallet to reactive"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4114,
     name: "INVALID_CLIENT_TRAN_ID_LEN",
     identifier: "INVALID_CLIENT_TRAN_ID_LEN",
+    className: "InvalidClientTranIdLen",
     category: "40xx_filters_and_other_issues",
     messages: ["clientTranId is not valid", "Client tran id length should be less than 64 chars"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4115,
     name: "DUPLICATED_CLIENT_TRAN_ID",
     identifier: "DUPLICATED_CLIENT_TRAN_ID",
+    className: "DuplicatedClientTranId",
     category: "40xx_filters_and_other_issues",
     messages: ["clientTranId is duplicated", "Client tran id should be unique within 7 days"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4116,
     name: "DUPLICATED_CLIENT_ORDER_ID",
     identifier: "DUPLICATED_CLIENT_ORDER_ID",
+    className: "DuplicatedClientOrderId",
     category: "40xx_filters_and_other_issues",
     messages: ["clientOrderId is duplicated"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4117,
     name: "STOP_ORDER_TRIGGERING",
     identifier: "STOP_ORDER_TRIGGERING",
+    className: "StopOrderTriggering",
     category: "40xx_filters_and_other_issues",
     messages: ["stop order is triggering"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4118,
     name: "REDUCE_ONLY_MARGIN_CHECK_FAILED",
     identifier: "REDUCE_ONLY_MARGIN_CHECK_FAILED",
+    className: "ReduceOnlyMarginCheckFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["ReduceOnly Order Failed. Please check your existing position and open orders", "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4131,
     name: "MARKET_ORDER_REJECT",
     identifier: "MARKET_ORDER_REJECT",
+    className: "MarketOrderReject",
     category: "40xx_filters_and_other_issues",
     messages: ["The counterparty's best price does not meet the PERCENT_PRICE filter limit"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4135,
     name: "INVALID_ACTIVATION_PRICE",
     identifier: "INVALID_ACTIVATION_PRICE",
+    className: "InvalidActivationPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid activation price"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4137,
     name: "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
     identifier: "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
+    className: "QuantityExistsWithClosePosition",
     category: "40xx_filters_and_other_issues",
     messages: ["Quantity must be zero with closePosition equals true"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4138,
     name: "REDUCE_ONLY_MUST_BE_TRUE",
     identifier: "REDUCE_ONLY_MUST_BE_TRUE",
+    className: "ReduceOnlyMustBeTrue",
     category: "40xx_filters_and_other_issues",
     messages: ["Reduce only must be true with closePosition equals true"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4139,
     name: "ORDER_TYPE_CANNOT_BE_MKT",
     identifier: "ORDER_TYPE_CANNOT_BE_MKT",
+    className: "OrderTypeCannotBeMkt",
     category: "40xx_filters_and_other_issues",
     messages: ["Order type can not be market if it's unable to cancel"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4140,
     name: "INVALID_OPENING_POSITION_STATUS",
     identifier: "INVALID_OPENING_POSITION_STATUS",
+    className: "InvalidOpeningPositionStatus",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid symbol status for opening position"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4141,
     name: "SYMBOL_ALREADY_CLOSED",
     identifier: "SYMBOL_ALREADY_CLOSED",
+    className: "SymbolAlreadyClosed",
     category: "40xx_filters_and_other_issues",
     messages: ["Symbol is closed"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4142,
     name: "STRATEGY_INVALID_TRIGGER_PRICE",
     identifier: "STRATEGY_INVALID_TRIGGER_PRICE",
+    className: "StrategyInvalidTriggerPrice",
     category: "40xx_filters_and_other_issues",
     messages: ["REJECT: take profit or stop order will be triggered immediately"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4144,
     name: "INVALID_PAIR",
     identifier: "INVALID_PAIR",
+    className: "InvalidPair",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid pair"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4161,
     name: "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
     identifier: "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
+    className: "IsolatedLeverageRejectWithPosition",
     category: "40xx_filters_and_other_issues",
     messages: ["Leverage reduction is not supported in Isolated Margin Mode with open positions"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4164,
     name: "MIN_NOTIONAL",
     identifier: "MIN_NOTIONAL",
+    className: "MinNotional",
     category: "40xx_filters_and_other_issues",
     messages: ["Order's notional must be no smaller than 5.0 (unless you choose reduce only)", "Order's notional must be no smaller than %s (unless you choose reduce only)"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4165,
     name: "INVALID_TIME_INTERVAL",
     identifier: "INVALID_TIME_INTERVAL",
+    className: "InvalidTimeInterval",
     category: "40xx_filters_and_other_issues",
     messages: ["Invalid time interval", "Maximum time interval is %s days"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4167,
     name: "ISOLATED_REJECT_WITH_JOINT_MARGIN",
     identifier: "ISOLATED_REJECT_WITH_JOINT_MARGIN",
+    className: "IsolatedRejectWithJointMargin",
     category: "40xx_filters_and_other_issues",
     messages: ["Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4168,
     name: "JOINT_MARGIN_REJECT_WITH_ISOLATED",
     identifier: "JOINT_MARGIN_REJECT_WITH_ISOLATED",
+    className: "JointMarginRejectWithIsolated",
     category: "40xx_filters_and_other_issues",
     messages: ["Unable to adjust to isolated-margin mode under the Multi-Assets mode."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4169,
     name: "JOINT_MARGIN_REJECT_WITH_MB",
     identifier: "JOINT_MARGIN_REJECT_WITH_MB",
+    className: "JointMarginRejectWithMb",
     category: "40xx_filters_and_other_issues",
     messages: ["Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4170,
     name: "JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
     identifier: "JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
+    className: "JointMarginRejectWithOpenOrder",
     category: "40xx_filters_and_other_issues",
     messages: ["Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4171,
     name: "NO_NEED_TO_CHANGE_JOINT_MARGIN",
     identifier: "NO_NEED_TO_CHANGE_JOINT_MARGIN",
+    className: "NoNeedToChangeJointMargin",
     category: "40xx_filters_and_other_issues",
     messages: ["Adjusted asset mode is currently set and does not need to be adjusted repeatedly."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4172,
     name: "JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
     identifier: "JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
+    className: "JointMarginRejectWithNegativeBalance",
     category: "40xx_filters_and_other_issues",
     messages: ["Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4183,
     name: "ISOLATED_REJECT_WITH_JOINT_MARGIN",
     identifier: "ISOLATED_REJECT_WITH_JOINT_MARGIN_4183",
+    className: "IsolatedRejectWithJointMargin4183",
     category: "40xx_filters_and_other_issues",
     messages: ["Price is higher than stop price multiplier cap.", "Limit price can't be higher than %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4184,
     name: "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
     identifier: "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
+    className: "PriceLowerThanStopMultiplierDown",
     category: "40xx_filters_and_other_issues",
     messages: ["Price is lower than stop price multiplier floor.", "Limit price can't be lower than %s."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4192,
     name: "COOLING_OFF_PERIOD",
     identifier: "COOLING_OFF_PERIOD",
+    className: "CoolingOffPeriod",
     category: "40xx_filters_and_other_issues",
     messages: ["Trade forbidden due to Cooling-off Period."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4202,
     name: "ADJUST_LEVERAGE_KYC_FAILED",
     identifier: "ADJUST_LEVERAGE_KYC_FAILED",
+    className: "AdjustLeverageKycFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["Intermediate Personal Verification is required for adjusting leverage over 20x"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4203,
     name: "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
     identifier: "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
+    className: "AdjustLeverageOneMonthFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["More than 20x leverage is available one month after account registration."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4205,
     name: "ADJUST_LEVERAGE_X_DAYS_FAILED",
     identifier: "ADJUST_LEVERAGE_X_DAYS_FAILED",
+    className: "AdjustLeverageXDaysFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["More than 20x leverage is available %s days after Futures account registration."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4206,
     name: "ADJUST_LEVERAGE_KYC_LIMIT",
     identifier: "ADJUST_LEVERAGE_KYC_LIMIT",
+    className: "AdjustLeverageKycLimit",
     category: "40xx_filters_and_other_issues",
     messages: ["Users in this country has limited adjust leverage.", "Users in your location/country can only access a maximum leverage of %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4208,
     name: "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
     identifier: "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
+    className: "AdjustLeverageAccountSymbolFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["Current symbol leverage cannot exceed 20 when using position limit adjustment service."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4209,
     name: "ADJUST_LEVERAGE_SYMBOL_FAILED",
     identifier: "ADJUST_LEVERAGE_SYMBOL_FAILED",
+    className: "AdjustLeverageSymbolFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["The max leverage of Symbol is 20x", "Leverage adjustment failed. Current symbol max leverage limit is %sx"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4210,
     name: "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
     identifier: "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
+    className: "StopPriceHigherThanPriceMultiplierLimit",
     category: "40xx_filters_and_other_issues",
     messages: ["Stop price is higher than price multiplier cap.", "Stop price can't be higher than %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4211,
     name: "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
     identifier: "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
+    className: "StopPriceLowerThanPriceMultiplierLimit",
     category: "40xx_filters_and_other_issues",
     messages: ["Stop price is lower than price multiplier floor.", "Stop price can't be lower than %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -4400,
     name: "TRADING_QUANTITATIVE_RULE",
     identifier: "TRADING_QUANTITATIVE_RULE",
+    className: "TradingQuantitativeRule",
     category: "40xx_filters_and_other_issues",
     messages: ["Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4401,
     name: "LARGE_POSITION_SYM_RULE",
     identifier: "LARGE_POSITION_SYM_RULE",
+    className: "LargePositionSymRule",
     category: "40xx_filters_and_other_issues",
     messages: ["Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. ."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4402,
     name: "COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
     identifier: "COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
+    className: "ComplianceBlackSymbolRestriction",
     category: "40xx_filters_and_other_issues",
     messages: ["Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region."],
     description: "",
+    deprecated: false,
   },
   {
     code: -4403,
     name: "ADJUST_LEVERAGE_COMPLIANCE_FAILED",
     identifier: "ADJUST_LEVERAGE_COMPLIANCE_FAILED",
+    className: "AdjustLeverageComplianceFailed",
     category: "40xx_filters_and_other_issues",
     messages: ["Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region", "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5021,
     name: "FOK_ORDER_REJECT",
     identifier: "FOK_ORDER_REJECT",
+    className: "FokOrderReject",
     category: "50xx_order_execution_issues",
     messages: ["Due to the order could not be filled immediately, the FOK order has been rejected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5022,
     name: "GTX_ORDER_REJECT",
     identifier: "GTX_ORDER_REJECT",
+    className: "GtxOrderReject",
     category: "50xx_order_execution_issues",
     messages: ["Due to the order could not be executed as maker, the Post Only order will be rejected."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5024,
     name: "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
     identifier: "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
+    className: "MoveOrderNotAllowedSymbolReason",
     category: "50xx_order_execution_issues",
     messages: ["Symbol is not in trading status. Order amendment is not permitted."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5025,
     name: "LIMIT_ORDER_ONLY",
     identifier: "LIMIT_ORDER_ONLY",
+    className: "LimitOrderOnly",
     category: "50xx_order_execution_issues",
     messages: ["Only limit order is supported."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5026,
     name: "Exceed_Maximum_Modify_Order_Limit",
     identifier: "EXCEED_MAXIMUM_MODIFY_ORDER_LIMIT",
+    className: "ExceedMaximumModifyOrderLimit",
     category: "50xx_order_execution_issues",
     messages: ["Exceed maximum modify order limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5027,
     name: "SAME_ORDER",
     identifier: "SAME_ORDER",
+    className: "SameOrder",
     category: "50xx_order_execution_issues",
     messages: ["No need to modify the order."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5028,
     name: "ME_RECVWINDOW_REJECT",
     identifier: "ME_RECVWINDOW_REJECT",
+    className: "MeRecvwindowReject",
     category: "50xx_order_execution_issues",
     messages: ["Timestamp for this request is outside of the ME recvWindow."],
     description: "",
+    deprecated: false,
   },
   {
     code: -5029,
     name: "MODIFICATION_MIN_NOTIONAL",
     identifier: "MODIFICATION_MIN_NOTIONAL",
+    className: "ModificationMinNotional",
     category: "50xx_order_execution_issues",
     messages: ["Order's notional must be no smaller than %s"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5037,
     name: "INVALID_PRICE_MATCH",
     identifier: "INVALID_PRICE_MATCH",
+    className: "InvalidPriceMatch",
     category: "50xx_order_execution_issues",
     messages: ["Invalid price match"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5038,
     name: "UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
     identifier: "UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
+    className: "UnsupportedOrderTypePriceMatch",
     category: "50xx_order_execution_issues",
     messages: ["Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5039,
     name: "INVALID_SELF_TRADE_PREVENTION_MODE",
     identifier: "INVALID_SELF_TRADE_PREVENTION_MODE",
+    className: "InvalidSelfTradePreventionMode",
     category: "50xx_order_execution_issues",
     messages: ["Invalid self trade prevention mode"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5040,
     name: "FUTURE_GOOD_TILL_DATE",
     identifier: "FUTURE_GOOD_TILL_DATE",
+    className: "FutureGoodTillDate",
     category: "50xx_order_execution_issues",
     messages: ["The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5041,
     name: "BBO_ORDER_REJECT",
     identifier: "BBO_ORDER_REJECT",
+    className: "BboOrderReject",
     category: "50xx_order_execution_issues",
     messages: ["No depth matches this BBO order"],
     description: "",
+    deprecated: false,
   },
   {
     code: -5043,
     name: "Existing_Pending_Modification",
     identifier: "EXISTING_PENDING_MODIFICATION",
+    className: "ExistingPendingModification",
     category: "50xx_order_execution_issues",
     messages: ["A pending modification already exists for this order."],
     description: "",
+    deprecated: false,
   },
 ];
 
@@ -2889,343 +3285,513 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[-1000], "An unknown error occured while processing the request.", "^An unknown error occured while processing the request\\.$", 54, null],
-  [[-1001], "Internal error; unable to process your request. Please try again.", "^Internal error; unable to process your request\\. Please try again\\.$", 65, null],
-  [[-1002], "You are not authorized to execute this request.", "^You are not authorized to execute this request\\.$", 47, null],
-  [[-1003], "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.", "^Too many requests; current limit is (.+?) requests per minute\\. Please use the websocket for live updates to avoid polling the API\\.$", 125, "Too many"],
-  [[-1003], "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.", "^Way too many requests; IP banned until (.+?)\\. Please use the websocket for live updates to avoid bans\\.$", 97, "Way too "],
-  [[-1004], "This IP is already on the white list", "^This IP is already on the white list$", 36, null],
-  [[-1005], "No such IP has been white listed", "^No such IP has been white listed$", 32, null],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", "^An unexpected response was received from the message bus\\. Execution status unknown\\.$", 83, null],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$", 96, null],
-  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", "^Server is currently overloaded with other requests\\. Please try again in a few minutes\\.$", 86, null],
-  [[-1008], "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.", "^Request throttled by system-level protection\\. Reduce-only/close-position orders are exempt\\. Please try again\\.$", 109, null],
-  [[-1010], "ERROR_MSG_RECEIVED.", "^ERROR_MSG_RECEIVED\\.$", 19, null],
-  [[-1011], "This IP cannot access this route.", "^This IP cannot access this route\\.$", 33, null],
-  [[-1013], "INVALID_MESSAGE.", "^INVALID_MESSAGE\\.$", 16, null],
-  [[-1014], "Unsupported order combination.", "^Unsupported order combination\\.$", 30, null],
-  [[-1015], "Too many new orders.", "^Too many new orders\\.$", 20, null],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$", 51, "Too many"],
-  [[-1016], "This service is no longer available.", "^This service is no longer available\\.$", 36, null],
-  [[-1020], "This operation is not supported.", "^This operation is not supported\\.$", 32, null],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", "^Timestamp for this request is outside of the recvWindow\\.$", 56, null],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", "^Timestamp for this request was 1000ms ahead of the server's time\\.$", 65, null],
-  [[-1022], "Signature for this request is not valid.", "^Signature for this request is not valid\\.$", 40, null],
-  [[-1023], "Start time is greater than end time.", "^Start time is greater than end time\\.$", 36, null],
-  [[-1099], "Not found, unauthenticated, or unauthorized.", "^Not found, unauthenticated, or unauthorized\\.$", 44, null],
-  [[-1100], "Illegal characters found in a parameter.", "^Illegal characters found in a parameter\\.$", 40, null],
-  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", "^Illegal characters found in parameter '(.+?)'; legal range is '(.+?)'\\.$", 60, "Illegal "],
-  [[-1101], "Too many parameters sent for this endpoint.", "^Too many parameters sent for this endpoint\\.$", 43, null],
-  [[-1101], "Too many parameters; expected '%s' and received '%s'.", "^Too many parameters; expected '(.+?)' and received '(.+?)'\\.$", 49, "Too many"],
-  [[-1101], "Duplicate values for a parameter detected.", "^Duplicate values for a parameter detected\\.$", 42, null],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", "^A mandatory parameter was not sent, was empty/null, or malformed\\.$", 65, null],
-  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", "^Mandatory parameter '(.+?)' was not sent, was empty/null, or malformed\\.$", 66, "Mandator"],
-  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", "^Param '(.+?)' or '(.+?)' must be sent, but both were empty/null!$", 54, "Param '"],
-  [[-1103], "An unknown parameter was sent.", "^An unknown parameter was sent\\.$", 30, null],
-  [[-1104], "Not all sent parameters were read.", "^Not all sent parameters were read\\.$", 34, null],
-  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", "^Not all sent parameters were read; read '(.+?)' parameter\\(s\\) but was sent '(.+?)'\\.$", 72, "Not all "],
-  [[-1105], "A parameter was empty.", "^A parameter was empty\\.$", 22, null],
-  [[-1105], "Parameter '%s' was empty.", "^Parameter '(.+?)' was empty\\.$", 23, "Paramete"],
-  [[-1106], "A parameter was sent when not required.", "^A parameter was sent when not required\\.$", 39, null],
-  [[-1106], "Parameter '%s' sent when not required.", "^Parameter '(.+?)' sent when not required\\.$", 36, "Paramete"],
-  [[-1108], "Invalid asset.", "^Invalid asset\\.$", 14, null],
-  [[-1109], "Invalid account.", "^Invalid account\\.$", 16, null],
-  [[-1110], "Invalid symbolType.", "^Invalid symbolType\\.$", 19, null],
-  [[-1111], "Precision is over the maximum defined for this asset.", "^Precision is over the maximum defined for this asset\\.$", 53, null],
-  [[-1112], "No orders on book for symbol.", "^No orders on book for symbol\\.$", 29, null],
-  [[-1113], "Withdrawal amount must be negative.", "^Withdrawal amount must be negative\\.$", 35, null],
-  [[-1114], "TimeInForce parameter sent when not required.", "^TimeInForce parameter sent when not required\\.$", 45, null],
-  [[-1115], "Invalid timeInForce.", "^Invalid timeInForce\\.$", 20, null],
-  [[-1116], "Invalid orderType.", "^Invalid orderType\\.$", 18, null],
-  [[-1117], "Invalid side.", "^Invalid side\\.$", 13, null],
-  [[-1118], "New client order ID was empty.", "^New client order ID was empty\\.$", 30, null],
-  [[-1119], "Original client order ID was empty.", "^Original client order ID was empty\\.$", 35, null],
-  [[-1120], "Invalid interval.", "^Invalid interval\\.$", 17, null],
-  [[-1121], "Invalid symbol.", "^Invalid symbol\\.$", 15, null],
-  [[-1122], "Invalid symbol status.", "^Invalid symbol status\\.$", 22, null],
-  [[-1125], "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey", "^This listenKey does not exist\\. Please use POST /fapi/v1/listenKey to recreate listenKey$", 87, null],
-  [[-1126], "This asset is not supported.", "^This asset is not supported\\.$", 28, null],
-  [[-1127], "Lookup interval is too big.", "^Lookup interval is too big\\.$", 27, null],
-  [[-1127], "More than %s hours between startTime and endTime.", "^More than (.+?) hours between startTime and endTime\\.$", 47, "More tha"],
-  [[-1128], "Combination of optional parameters invalid.", "^Combination of optional parameters invalid\\.$", 43, null],
-  [[-1130], "Invalid data sent for a parameter.", "^Invalid data sent for a parameter\\.$", 34, null],
-  [[-1130], "Data sent for parameter '%s' is not valid.", "^Data sent for parameter '(.+?)' is not valid\\.$", 40, "Data sen"],
-  [[-1136], "Invalid newOrderRespType.", "^Invalid newOrderRespType\\.$", 25, null],
-  [[-2010], "NEW_ORDER_REJECTED", "^NEW_ORDER_REJECTED$", 18, null],
-  [[-2011], "CANCEL_REJECTED", "^CANCEL_REJECTED$", 15, null],
-  [[-2011], "Cancel request failure as open order not found in the orderbook: \"Unknown order sent\".", "^Cancel request failure as open order not found in the orderbook: \"Unknown order sent\"\\.$", 86, null],
-  [[-2012], "Batch cancel failure.", "^Batch cancel failure\\.$", 21, null],
-  [[-2013], "Order does not exist.", "^Order does not exist\\.$", 21, null],
-  [[-2014], "API-key format invalid.", "^API-key format invalid\\.$", 23, null],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", "^Invalid API-key, IP, or permissions for action\\.$", 47, null],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$", 74, null],
-  [[-2017], "API Keys are locked on this account.", "^API Keys are locked on this account\\.$", 36, null],
-  [[-2018], "Balance is insufficient.", "^Balance is insufficient\\.$", 24, null],
-  [[-2019], "Margin is insufficient.", "^Margin is insufficient\\.$", 23, null],
-  [[-2020], "Unable to fill.", "^Unable to fill\\.$", 15, null],
-  [[-2021], "Order would immediately trigger.", "^Order would immediately trigger\\.$", 32, null],
-  [[-2022], "ReduceOnly Order is rejected.", "^ReduceOnly Order is rejected\\.$", 29, null],
-  [[-2022], "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.", "^This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order\\.$", 139, null],
-  [[-2023], "User in liquidation mode now.", "^User in liquidation mode now\\.$", 29, null],
-  [[-2024], "Position is not sufficient.", "^Position is not sufficient\\.$", 27, null],
-  [[-2025], "Reach max open order limit.", "^Reach max open order limit\\.$", 27, null],
-  [[-2026], "This OrderType is not supported when reduceOnly.", "^This OrderType is not supported when reduceOnly\\.$", 48, null],
-  [[-2027], "Exceeded the maximum allowable position at current leverage.", "^Exceeded the maximum allowable position at current leverage\\.$", 60, null],
-  [[-2028], "Leverage is smaller than permitted: insufficient margin balance.", "^Leverage is smaller than permitted: insufficient margin balance\\.$", 64, null],
-  [[-4000], "Invalid order status.", "^Invalid order status\\.$", 21, null],
-  [[-4001], "Price less than 0.", "^Price less than 0\\.$", 18, null],
-  [[-4002], "Price greater than max price.", "^Price greater than max price\\.$", 29, null],
-  [[-4003], "Quantity less than zero.", "^Quantity less than zero\\.$", 24, null],
-  [[-4004], "Quantity less than min quantity.", "^Quantity less than min quantity\\.$", 32, null],
-  [[-4005], "Quantity greater than max quantity.", "^Quantity greater than max quantity\\.$", 35, null],
-  [[-4006], "Stop price less than zero.", "^Stop price less than zero\\.$", 26, null],
-  [[-4007], "Stop price greater than max price.", "^Stop price greater than max price\\.$", 34, null],
-  [[-4008], "Tick size less than zero.", "^Tick size less than zero\\.$", 25, null],
-  [[-4009], "Max price less than min price.", "^Max price less than min price\\.$", 30, null],
-  [[-4010], "Max qty less than min qty.", "^Max qty less than min qty\\.$", 26, null],
-  [[-4011], "Step size less than zero.", "^Step size less than zero\\.$", 25, null],
-  [[-4012], "Max mum orders less than zero.", "^Max mum orders less than zero\\.$", 30, null],
-  [[-4013], "Price less than min price.", "^Price less than min price\\.$", 26, null],
-  [[-4014], "Price not increased by tick size.", "^Price not increased by tick size\\.$", 33, null],
-  [[-4015], "Client order id is not valid.", "^Client order id is not valid\\.$", 29, null],
-  [[-4015], "Client order id length should not be more than 36 chars", "^Client order id length should not be more than 36 chars$", 55, null],
-  [[-4016], "Price is higher than mark price multiplier cap.", "^Price is higher than mark price multiplier cap\\.$", 47, null],
-  [[-4017], "Multiplier up less than zero.", "^Multiplier up less than zero\\.$", 29, null],
-  [[-4018], "Multiplier down less than zero.", "^Multiplier down less than zero\\.$", 31, null],
-  [[-4019], "Composite scale too large.", "^Composite scale too large\\.$", 26, null],
-  [[-4020], "Target strategy invalid for orderType '%s',reduceOnly '%b'.", "^Target strategy invalid for orderType '(.+?)',reduceOnly '(.+?)'\\.$", 55, "Target s"],
-  [[-4021], "Invalid depth limit.", "^Invalid depth limit\\.$", 20, null],
-  [[-4021], "'%s' is not valid depth limit.", "^'(.+?)' is not valid depth limit\\.$", 28, "'"],
-  [[-4022], "market status sent is not valid.", "^market status sent is not valid\\.$", 32, null],
-  [[-4023], "Qty not increased by step size.", "^Qty not increased by step size\\.$", 31, null],
-  [[-4024], "Price is lower than mark price multiplier floor.", "^Price is lower than mark price multiplier floor\\.$", 48, null],
-  [[-4025], "Multiplier decimal less than zero.", "^Multiplier decimal less than zero\\.$", 34, null],
-  [[-4026], "Commission invalid.", "^Commission invalid\\.$", 19, null],
-  [[-4026], "%s less than zero.", "^(.+?) less than zero\\.$", 16, ""],
-  [[-4026], "%s absolute value greater than %s", "^(.+?) absolute value greater than (.+?)$", 29, ""],
-  [[-4027], "Invalid account type.", "^Invalid account type\\.$", 21, null],
-  [[-4028], "Invalid leverage", "^Invalid leverage$", 16, null],
-  [[-4028], "Leverage %s is not valid", "^Leverage (.+?) is not valid$", 22, "Leverage"],
-  [[-4028], "Leverage %s already exist with %s", "^Leverage (.+?) already exist with (.+?)$", 29, "Leverage"],
-  [[-4029], "Tick size precision is invalid.", "^Tick size precision is invalid\\.$", 31, null],
-  [[-4030], "Step size precision is invalid.", "^Step size precision is invalid\\.$", 31, null],
-  [[-4031], "Invalid parameter working type", "^Invalid parameter working type$", 30, null],
-  [[-4031], "Invalid parameter working type: %s", "^Invalid parameter working type: (.+?)$", 32, "Invalid "],
-  [[-4032], "Exceed maximum cancel order size.", "^Exceed maximum cancel order size\\.$", 33, null],
-  [[-4032], "Invalid parameter working type: %s", "^Invalid parameter working type: (.+?)$", 32, "Invalid "],
-  [[-4033], "Insurance account not found.", "^Insurance account not found\\.$", 28, null],
-  [[-4044], "Balance Type is invalid.", "^Balance Type is invalid\\.$", 24, null],
-  [[-4045], "Reach max stop order limit.", "^Reach max stop order limit\\.$", 27, null],
-  [[-4046], "No need to change margin type.", "^No need to change margin type\\.$", 30, null],
-  [[-4047], "Margin type cannot be changed if there exists open orders.", "^Margin type cannot be changed if there exists open orders\\.$", 58, null],
-  [[-4048], "Margin type cannot be changed if there exists position.", "^Margin type cannot be changed if there exists position\\.$", 55, null],
-  [[-4049], "Add margin only support for isolated position.", "^Add margin only support for isolated position\\.$", 46, null],
-  [[-4050], "Cross balance insufficient.", "^Cross balance insufficient\\.$", 27, null],
-  [[-4051], "Isolated balance insufficient.", "^Isolated balance insufficient\\.$", 30, null],
-  [[-4052], "No need to change auto add margin.", "^No need to change auto add margin\\.$", 34, null],
-  [[-4053], "Auto add margin only support for isolated position.", "^Auto add margin only support for isolated position\\.$", 51, null],
-  [[-4054], "Cannot add position margin: position is 0.", "^Cannot add position margin: position is 0\\.$", 42, null],
-  [[-4055], "Amount must be positive.", "^Amount must be positive\\.$", 24, null],
-  [[-4056], "Invalid api key type.", "^Invalid api key type\\.$", 21, null],
-  [[-4057], "Invalid api public key", "^Invalid api public key$", 22, null],
-  [[-4058], "maxPrice and priceDecimal too large,please check.", "^maxPrice and priceDecimal too large,please check\\.$", 49, null],
-  [[-4059], "No need to change position side.", "^No need to change position side\\.$", 32, null],
-  [[-4060], "Invalid position side.", "^Invalid position side\\.$", 22, null],
-  [[-4061], "Order's position side does not match user's setting.", "^Order's position side does not match user's setting\\.$", 52, null],
-  [[-4062], "Invalid or improper reduceOnly value.", "^Invalid or improper reduceOnly value\\.$", 37, null],
-  [[-4063], "Invalid options request type", "^Invalid options request type$", 28, null],
-  [[-4064], "Invalid options time frame", "^Invalid options time frame$", 26, null],
-  [[-4065], "Invalid options amount", "^Invalid options amount$", 22, null],
-  [[-4066], "Invalid options event type", "^Invalid options event type$", 26, null],
-  [[-4067], "Position side cannot be changed if there exists open orders.", "^Position side cannot be changed if there exists open orders\\.$", 60, null],
-  [[-4068], "Position side cannot be changed if there exists position.", "^Position side cannot be changed if there exists position\\.$", 57, null],
-  [[-4069], "Invalid options premium fee", "^Invalid options premium fee$", 27, null],
-  [[-4070], "Client options id is not valid.", "^Client options id is not valid\\.$", 31, null],
-  [[-4070], "Client options id length should be less than 32 chars", "^Client options id length should be less than 32 chars$", 53, null],
-  [[-4071], "Invalid options direction", "^Invalid options direction$", 25, null],
-  [[-4072], "premium fee is not updated, reject order", "^premium fee is not updated, reject order$", 40, null],
-  [[-4073], "input premium fee is less than 0, reject order", "^input premium fee is less than 0, reject order$", 46, null],
-  [[-4074], "Order amount is bigger than upper boundary or less than 0, reject order", "^Order amount is bigger than upper boundary or less than 0, reject order$", 71, null],
-  [[-4075], "output premium fee is less than 0, reject order", "^output premium fee is less than 0, reject order$", 47, null],
-  [[-4076], "original fee is too much higher than last fee", "^original fee is too much higher than last fee$", 45, null],
-  [[-4077], "place order amount has reached to limit, reject order", "^place order amount has reached to limit, reject order$", 53, null],
-  [[-4078], "options internal error", "^options internal error$", 22, null],
-  [[-4079], "invalid options id", "^invalid options id$", 18, null],
-  [[-4079], "invalid options id: %s", "^invalid options id: (.+?)$", 20, "invalid "],
-  [[-4079], "duplicate options id %d for user %d", "^duplicate options id (.+?) for user (.+?)$", 31, "duplicat"],
-  [[-4080], "user not found", "^user not found$", 14, null],
-  [[-4080], "user not found with id: %s", "^user not found with id: (.+?)$", 24, "user not"],
-  [[-4081], "options not found", "^options not found$", 17, null],
-  [[-4081], "options not found with id: %s", "^options not found with id: (.+?)$", 27, "options "],
-  [[-4082], "Invalid number of batch place orders.", "^Invalid number of batch place orders\\.$", 37, null],
-  [[-4082], "Invalid number of batch place orders: %s", "^Invalid number of batch place orders: (.+?)$", 38, "Invalid "],
-  [[-4083], "Fail to place batch orders.", "^Fail to place batch orders\\.$", 27, null],
-  [[-4084], "Method is not allowed currently. Upcoming soon.", "^Method is not allowed currently\\. Upcoming soon\\.$", 47, null],
-  [[-4085], "Invalid notional limit coefficient", "^Invalid notional limit coefficient$", 34, null],
-  [[-4086], "Invalid price spread threshold", "^Invalid price spread threshold$", 30, null],
-  [[-4087], "User can only place reduce only order", "^User can only place reduce only order$", 37, null],
-  [[-4088], "User can not place order currently", "^User can not place order currently$", 34, null],
-  [[-4104], "Invalid contract type", "^Invalid contract type$", 21, null],
-  [[-4109], "Inactive account", "^Inactive account$", 16, null],
-  [[-4109], "Transfer any amount of asset to future wallet to reactive", "^Transfer any amount of asset to future wallet to reactive$", 57, null],
-  [[-4114], "clientTranId is not valid", "^clientTranId is not valid$", 25, null],
-  [[-4114], "Client tran id length should be less than 64 chars", "^Client tran id length should be less than 64 chars$", 50, null],
-  [[-4115], "clientTranId is duplicated", "^clientTranId is duplicated$", 26, null],
-  [[-4115], "Client tran id should be unique within 7 days", "^Client tran id should be unique within 7 days$", 45, null],
-  [[-4116], "clientOrderId is duplicated", "^clientOrderId is duplicated$", 27, null],
-  [[-4117], "stop order is triggering", "^stop order is triggering$", 24, null],
-  [[-4118], "ReduceOnly Order Failed. Please check your existing position and open orders", "^ReduceOnly Order Failed\\. Please check your existing position and open orders$", 76, null],
-  [[-4118], "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.", "^This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again\\.$", 210, null],
-  [[-4131], "The counterparty's best price does not meet the PERCENT_PRICE filter limit", "^The counterparty's best price does not meet the PERCENT_PRICE filter limit$", 74, null],
-  [[-4135], "Invalid activation price", "^Invalid activation price$", 24, null],
-  [[-4137], "Quantity must be zero with closePosition equals true", "^Quantity must be zero with closePosition equals true$", 52, null],
-  [[-4138], "Reduce only must be true with closePosition equals true", "^Reduce only must be true with closePosition equals true$", 55, null],
-  [[-4139], "Order type can not be market if it's unable to cancel", "^Order type can not be market if it's unable to cancel$", 53, null],
-  [[-4140], "Invalid symbol status for opening position", "^Invalid symbol status for opening position$", 42, null],
-  [[-4141], "Symbol is closed", "^Symbol is closed$", 16, null],
-  [[-4142], "REJECT: take profit or stop order will be triggered immediately", "^REJECT: take profit or stop order will be triggered immediately$", 63, null],
-  [[-4144], "Invalid pair", "^Invalid pair$", 12, null],
-  [[-4161], "Leverage reduction is not supported in Isolated Margin Mode with open positions", "^Leverage reduction is not supported in Isolated Margin Mode with open positions$", 79, null],
-  [[-4164], "Order's notional must be no smaller than 5.0 (unless you choose reduce only)", "^Order's notional must be no smaller than 5\\.0 \\(unless you choose reduce only\\)$", 76, null],
-  [[-4164], "Order's notional must be no smaller than %s (unless you choose reduce only)", "^Order's notional must be no smaller than (.+?) \\(unless you choose reduce only\\)$", 73, "Order's "],
-  [[-4165], "Invalid time interval", "^Invalid time interval$", 21, null],
-  [[-4165], "Maximum time interval is %s days", "^Maximum time interval is (.+?) days$", 30, "Maximum "],
-  [[-4167], "Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.", "^Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode\\.$", 96, null],
-  [[-4168], "Unable to adjust to isolated-margin mode under the Multi-Assets mode.", "^Unable to adjust to isolated-margin mode under the Multi-Assets mode\\.$", 69, null],
-  [[-4169], "Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.", "^Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures\\.$", 86, null],
-  [[-4170], "Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.", "^Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures\\.$", 70, null],
-  [[-4171], "Adjusted asset mode is currently set and does not need to be adjusted repeatedly.", "^Adjusted asset mode is currently set and does not need to be adjusted repeatedly\\.$", 81, null],
-  [[-4172], "Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.", "^Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account\\.$", 118, null],
-  [[-4183], "Price is higher than stop price multiplier cap.", "^Price is higher than stop price multiplier cap\\.$", 47, null],
-  [[-4183], "Limit price can't be higher than %s.", "^Limit price can't be higher than (.+?)\\.$", 34, "Limit pr"],
-  [[-4184], "Price is lower than stop price multiplier floor.", "^Price is lower than stop price multiplier floor\\.$", 48, null],
-  [[-4184], "Limit price can't be lower than %s.", "^Limit price can't be lower than (.+?)\\.$", 33, "Limit pr"],
-  [[-4192], "Trade forbidden due to Cooling-off Period.", "^Trade forbidden due to Cooling-off Period\\.$", 42, null],
-  [[-4202], "Intermediate Personal Verification is required for adjusting leverage over 20x", "^Intermediate Personal Verification is required for adjusting leverage over 20x$", 78, null],
-  [[-4203], "More than 20x leverage is available one month after account registration.", "^More than 20x leverage is available one month after account registration\\.$", 73, null],
-  [[-4205], "More than 20x leverage is available %s days after Futures account registration.", "^More than 20x leverage is available (.+?) days after Futures account registration\\.$", 77, "More tha"],
-  [[-4206], "Users in this country has limited adjust leverage.", "^Users in this country has limited adjust leverage\\.$", 50, null],
-  [[-4206], "Users in your location/country can only access a maximum leverage of %s", "^Users in your location/country can only access a maximum leverage of (.+?)$", 69, "Users in"],
-  [[-4208], "Current symbol leverage cannot exceed 20 when using position limit adjustment service.", "^Current symbol leverage cannot exceed 20 when using position limit adjustment service\\.$", 86, null],
-  [[-4209], "The max leverage of Symbol is 20x", "^The max leverage of Symbol is 20x$", 33, null],
-  [[-4209], "Leverage adjustment failed. Current symbol max leverage limit is %sx", "^Leverage adjustment failed\\. Current symbol max leverage limit is (.+?)x$", 66, "Leverage"],
-  [[-4210], "Stop price is higher than price multiplier cap.", "^Stop price is higher than price multiplier cap\\.$", 47, null],
-  [[-4210], "Stop price can't be higher than %s", "^Stop price can't be higher than (.+?)$", 32, "Stop pri"],
-  [[-4211], "Stop price is lower than price multiplier floor.", "^Stop price is lower than price multiplier floor\\.$", 48, null],
-  [[-4211], "Stop price can't be lower than %s", "^Stop price can't be lower than (.+?)$", 31, "Stop pri"],
-  [[-4400], "Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.", "^Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later\\.$", 102, null],
-  [[-4401], "Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .", "^Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position\\. \\.$", 134, null],
-  [[-4402], "Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.", "^Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region\\.$", 129, null],
-  [[-4403], "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region", "^Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region$", 120, null],
-  [[-4403], "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region", "^Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to (.+?)x in your region$", 118, "Dear use"],
-  [[-5021], "Due to the order could not be filled immediately, the FOK order has been rejected.", "^Due to the order could not be filled immediately, the FOK order has been rejected\\.$", 82, null],
-  [[-5022], "Due to the order could not be executed as maker, the Post Only order will be rejected.", "^Due to the order could not be executed as maker, the Post Only order will be rejected\\.$", 86, null],
-  [[-5024], "Symbol is not in trading status. Order amendment is not permitted.", "^Symbol is not in trading status\\. Order amendment is not permitted\\.$", 66, null],
-  [[-5025], "Only limit order is supported.", "^Only limit order is supported\\.$", 30, null],
-  [[-5026], "Exceed maximum modify order limit.", "^Exceed maximum modify order limit\\.$", 34, null],
-  [[-5027], "No need to modify the order.", "^No need to modify the order\\.$", 28, null],
-  [[-5028], "Timestamp for this request is outside of the ME recvWindow.", "^Timestamp for this request is outside of the ME recvWindow\\.$", 59, null],
-  [[-5029], "Order's notional must be no smaller than %s", "^Order's notional must be no smaller than (.+?)$", 41, "Order's "],
-  [[-5037], "Invalid price match", "^Invalid price match$", 19, null],
-  [[-5038], "Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT", "^Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT$", 65, null],
-  [[-5039], "Invalid self trade prevention mode", "^Invalid self trade prevention mode$", 34, null],
-  [[-5040], "The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)", "^The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 \\(UTC 9999-12-31 23:59:59\\)$", 140, null],
-  [[-5041], "No depth matches this BBO order", "^No depth matches this BBO order$", 31, null],
-  [[-5043], "A pending modification already exists for this order.", "^A pending modification already exists for this order\\.$", 53, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[-4118], "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.", ["This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again."], ["this indicates that the new reduce-only order,combined with an existing same-side open order,would create an opposite-side position and lead to insufficient margin;please cancel the open order and try again"], "This ind", "this ind"],
+  [[-5040], "The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)", ["The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)"], ["the goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000(UTC 9999-12-31 23:59:59)"], "The good", "the good"],
+  [[-2022], "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.", ["This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order."], ["this indicates the new reduce-only order conflicts with existing open orders;cancel the existing order and resubmit the reduce-only order"], "This ind", "this ind"],
+  [[-4401], "Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .", ["Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. ."], ["futures Trading Risk Control Rules of large position holding violated,only reduceOnly order is allowed,please reduce the position."], "Futures ", "futures "],
+  [[-4402], "Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.", ["Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region."], ["dear user,as per our Terms of Use and compliance with local regulations,this feature is currently not available in your region"], "Dear use", "dear use"],
+  [[-1003], "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.", ["Too many requests; current limit is ", " requests per minute. Please use the websocket for live updates to avoid polling the API."], ["too many requests;current limit is", "requests per minute.Please use the websocket for live updates to avoid polling the API"], "Too many", "too many"],
+  [[-4403], "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region", ["Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region"], ["dear user,as per our Terms of Use and compliance with local regulations,the leverage can only up to 10x in your region"], "Dear use", "dear use"],
+  [[-4172], "Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.", ["Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account."], ["unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account"], "Unable t", "unable t"],
+  [[-4403], "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region", ["Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to ", "x in your region"], ["dear user,as per our Terms of Use and compliance with local regulations,the leverage can only up to", "x in your region"], "Dear use", "dear use"],
+  [[-1008], "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.", ["Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again."], ["request throttled by system-level protection.Reduce-only/close-position orders are exempt.Please try again"], "Request ", "request "],
+  [[-4400], "Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.", ["Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later."], ["futures Trading Quantitative Rules violated,only reduceOnly order is allowed,please try again later"], "Futures ", "futures "],
+  [[-1003], "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too many requests; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too many requests;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too "],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
+  [[-4167], "Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.", ["Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode."], ["unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode"], "Unable t", "unable t"],
+  [[-1125], "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey", ["This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey"], ["this listenKey does not exist.Please use POST/fapi/v1/listenKey to recreate listenKey"], "This lis", "this lis"],
+  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
+  [[-2011], "Cancel request failure as open order not found in the orderbook: \"Unknown order sent\".", ["Cancel request failure as open order not found in the orderbook: \"Unknown order sent\"."], ["cancel request failure as open order not found in the orderbook:\"Unknown order sent\""], "Cancel r", "cancel r"],
+  [[-4169], "Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.", ["Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures."], ["unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures"], "Unable t", "unable t"],
+  [[-4208], "Current symbol leverage cannot exceed 20 when using position limit adjustment service.", ["Current symbol leverage cannot exceed 20 when using position limit adjustment service."], ["current symbol leverage cannot exceed 20 when using position limit adjustment service"], "Current ", "current "],
+  [[-5022], "Due to the order could not be executed as maker, the Post Only order will be rejected.", ["Due to the order could not be executed as maker, the Post Only order will be rejected."], ["due to the order could not be executed as maker,the Post Only order will be rejected"], "Due to t", "due to t"],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
+  [[-5021], "Due to the order could not be filled immediately, the FOK order has been rejected.", ["Due to the order could not be filled immediately, the FOK order has been rejected."], ["due to the order could not be filled immediately,the FOK order has been rejected"], "Due to t", "due to t"],
+  [[-4171], "Adjusted asset mode is currently set and does not need to be adjusted repeatedly.", ["Adjusted asset mode is currently set and does not need to be adjusted repeatedly."], ["adjusted asset mode is currently set and does not need to be adjusted repeatedly"], "Adjusted", "adjusted"],
+  [[-4161], "Leverage reduction is not supported in Isolated Margin Mode with open positions", ["Leverage reduction is not supported in Isolated Margin Mode with open positions"], ["leverage reduction is not supported in Isolated Margin Mode with open positions"], "Leverage", "leverage"],
+  [[-4202], "Intermediate Personal Verification is required for adjusting leverage over 20x", ["Intermediate Personal Verification is required for adjusting leverage over 20x"], ["intermediate Personal Verification is required for adjusting leverage over 20x"], "Intermed", "intermed"],
+  [[-4205], "More than 20x leverage is available %s days after Futures account registration.", ["More than 20x leverage is available ", " days after Futures account registration."], ["more than 20x leverage is available", "days after Futures account registration"], "More tha", "more tha"],
+  [[-4118], "ReduceOnly Order Failed. Please check your existing position and open orders", ["ReduceOnly Order Failed. Please check your existing position and open orders"], ["reduceOnly Order Failed.Please check your existing position and open orders"], "ReduceOn", "reduceOn"],
+  [[-4164], "Order's notional must be no smaller than 5.0 (unless you choose reduce only)", ["Order's notional must be no smaller than 5.0 (unless you choose reduce only)"], ["order's notional must be no smaller than 5.0(unless you choose reduce only)"], "Order's ", "order's "],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
+  [[-4131], "The counterparty's best price does not meet the PERCENT_PRICE filter limit", ["The counterparty's best price does not meet the PERCENT_PRICE filter limit"], ["the counterparty's best price does not meet the PERCENT_PRICE filter limit"], "The coun", "the coun"],
+  [[-4164], "Order's notional must be no smaller than %s (unless you choose reduce only)", ["Order's notional must be no smaller than ", " (unless you choose reduce only)"], ["order's notional must be no smaller than", "(unless you choose reduce only)"], "Order's ", "order's "],
+  [[-4203], "More than 20x leverage is available one month after account registration.", ["More than 20x leverage is available one month after account registration."], ["more than 20x leverage is available one month after account registration"], "More tha", "more tha"],
+  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all "],
+  [[-4074], "Order amount is bigger than upper boundary or less than 0, reject order", ["Order amount is bigger than upper boundary or less than 0, reject order"], ["order amount is bigger than upper boundary or less than 0,reject order"], "Order am", "order am"],
+  [[-4170], "Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.", ["Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures."], ["unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures"], "Unable t", "unable t"],
+  [[-4168], "Unable to adjust to isolated-margin mode under the Multi-Assets mode.", ["Unable to adjust to isolated-margin mode under the Multi-Assets mode."], ["unable to adjust to isolated-margin mode under the Multi-Assets mode"], "Unable t", "unable t"],
+  [[-4206], "Users in your location/country can only access a maximum leverage of %s", ["Users in your location/country can only access a maximum leverage of ", ""], ["users in your location/country can only access a maximum leverage of", ""], "Users in", "users in"],
+  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
+  [[-4209], "Leverage adjustment failed. Current symbol max leverage limit is %sx", ["Leverage adjustment failed. Current symbol max leverage limit is ", "x"], ["leverage adjustment failed.Current symbol max leverage limit is", "x"], "Leverage", "leverage"],
+  [[-5024], "Symbol is not in trading status. Order amendment is not permitted.", ["Symbol is not in trading status. Order amendment is not permitted."], ["symbol is not in trading status.Order amendment is not permitted"], "Symbol i", "symbol i"],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
+  [[-5038], "Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT", ["Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT"], ["price match only supports order type:LIMIT,STOP AND TAKE_PROFIT"], "Price ma", "price ma"],
+  [[-2028], "Leverage is smaller than permitted: insufficient margin balance.", ["Leverage is smaller than permitted: insufficient margin balance."], ["leverage is smaller than permitted:insufficient margin balance"], "Leverage", "leverage"],
+  [[-4142], "REJECT: take profit or stop order will be triggered immediately", ["REJECT: take profit or stop order will be triggered immediately"], ["rEJECT:take profit or stop order will be triggered immediately"], "REJECT: ", "rEJECT:t"],
+  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal "],
+  [[-2027], "Exceeded the maximum allowable position at current leverage.", ["Exceeded the maximum allowable position at current leverage."], ["exceeded the maximum allowable position at current leverage"], "Exceeded", "exceeded"],
+  [[-4067], "Position side cannot be changed if there exists open orders.", ["Position side cannot be changed if there exists open orders."], ["position side cannot be changed if there exists open orders"], "Position", "position"],
+  [[-5028], "Timestamp for this request is outside of the ME recvWindow.", ["Timestamp for this request is outside of the ME recvWindow."], ["timestamp for this request is outside of the ME recvWindow"], "Timestam", "timestam"],
+  [[-4047], "Margin type cannot be changed if there exists open orders.", ["Margin type cannot be changed if there exists open orders."], ["margin type cannot be changed if there exists open orders"], "Margin t", "margin t"],
+  [[-4068], "Position side cannot be changed if there exists position.", ["Position side cannot be changed if there exists position."], ["position side cannot be changed if there exists position"], "Position", "position"],
+  [[-4109], "Transfer any amount of asset to future wallet to reactive", ["Transfer any amount of asset to future wallet to reactive"], ["transfer any amount of asset to future wallet to reactive"], "Transfer", "transfer"],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
+  [[-4015], "Client order id length should not be more than 36 chars", ["Client order id length should not be more than 36 chars"], ["client order id length should not be more than 36 chars"], "Client o", "client o"],
+  [[-4020], "Target strategy invalid for orderType '%s',reduceOnly '%b'.", ["Target strategy invalid for orderType '", "',reduceOnly '", "'."], ["target strategy invalid for orderType'", "',reduceOnly'", "'"], "Target s", "target s"],
+  [[-4048], "Margin type cannot be changed if there exists position.", ["Margin type cannot be changed if there exists position."], ["margin type cannot be changed if there exists position"], "Margin t", "margin t"],
+  [[-4138], "Reduce only must be true with closePosition equals true", ["Reduce only must be true with closePosition equals true"], ["reduce only must be true with closePosition equals true"], "Reduce o", "reduce o"],
+  [[-1000], "An unknown error occured while processing the request.", ["An unknown error occured while processing the request."], ["an unknown error occured while processing the request"], "An unkno", "an unkno"],
+  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'"],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
+  [[-4070], "Client options id length should be less than 32 chars", ["Client options id length should be less than 32 chars"], ["client options id length should be less than 32 chars"], "Client o", "client o"],
+  [[-4077], "place order amount has reached to limit, reject order", ["place order amount has reached to limit, reject order"], ["place order amount has reached to limit,reject order"], "place or", "place or"],
+  [[-4139], "Order type can not be market if it's unable to cancel", ["Order type can not be market if it's unable to cancel"], ["order type can not be market if it's unable to cancel"], "Order ty", "order ty"],
+  [[-5043], "A pending modification already exists for this order.", ["A pending modification already exists for this order."], ["a pending modification already exists for this order"], "A pendin", "a pendin"],
+  [[-4061], "Order's position side does not match user's setting.", ["Order's position side does not match user's setting."], ["order's position side does not match user's setting"], "Order's ", "order's "],
+  [[-4137], "Quantity must be zero with closePosition equals true", ["Quantity must be zero with closePosition equals true"], ["quantity must be zero with closePosition equals true"], "Quantity", "quantity"],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
+  [[-4053], "Auto add margin only support for isolated position.", ["Auto add margin only support for isolated position."], ["auto add margin only support for isolated position"], "Auto add", "auto add"],
+  [[-4114], "Client tran id length should be less than 64 chars", ["Client tran id length should be less than 64 chars"], ["client tran id length should be less than 64 chars"], "Client t", "client t"],
+  [[-4206], "Users in this country has limited adjust leverage.", ["Users in this country has limited adjust leverage."], ["users in this country has limited adjust leverage"], "Users in", "users in"],
+  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many"],
+  [[-4058], "maxPrice and priceDecimal too large,please check.", ["maxPrice and priceDecimal too large,please check."], ["maxPrice and priceDecimal too large,please check"], "maxPrice", "maxPrice"],
+  [[-2026], "This OrderType is not supported when reduceOnly.", ["This OrderType is not supported when reduceOnly."], ["this OrderType is not supported when reduceOnly"], "This Ord", "this Ord"],
+  [[-4024], "Price is lower than mark price multiplier floor.", ["Price is lower than mark price multiplier floor."], ["price is lower than mark price multiplier floor"], "Price is", "price is"],
+  [[-4184], "Price is lower than stop price multiplier floor.", ["Price is lower than stop price multiplier floor."], ["price is lower than stop price multiplier floor"], "Price is", "price is"],
+  [[-4211], "Stop price is lower than price multiplier floor.", ["Stop price is lower than price multiplier floor."], ["stop price is lower than price multiplier floor"], "Stop pri", "stop pri"],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
+  [[-4016], "Price is higher than mark price multiplier cap.", ["Price is higher than mark price multiplier cap."], ["price is higher than mark price multiplier cap"], "Price is", "price is"],
+  [[-4075], "output premium fee is less than 0, reject order", ["output premium fee is less than 0, reject order"], ["output premium fee is less than 0,reject order"], "output p", "output p"],
+  [[-4084], "Method is not allowed currently. Upcoming soon.", ["Method is not allowed currently. Upcoming soon."], ["method is not allowed currently.Upcoming soon"], "Method i", "method i"],
+  [[-4183], "Price is higher than stop price multiplier cap.", ["Price is higher than stop price multiplier cap."], ["price is higher than stop price multiplier cap"], "Price is", "price is"],
+  [[-4210], "Stop price is higher than price multiplier cap.", ["Stop price is higher than price multiplier cap."], ["stop price is higher than price multiplier cap"], "Stop pri", "stop pri"],
+  [[-4049], "Add margin only support for isolated position.", ["Add margin only support for isolated position."], ["add margin only support for isolated position"], "Add marg", "add marg"],
+  [[-4073], "input premium fee is less than 0, reject order", ["input premium fee is less than 0, reject order"], ["input premium fee is less than 0,reject order"], "input pr", "input pr"],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
+  [[-4076], "original fee is too much higher than last fee", ["original fee is too much higher than last fee"], ["original fee is too much higher than last fee"], "original", "original"],
+  [[-4115], "Client tran id should be unique within 7 days", ["Client tran id should be unique within 7 days"], ["client tran id should be unique within 7 days"], "Client t", "client t"],
+  [[-1099], "Not found, unauthenticated, or unauthorized.", ["Not found, unauthenticated, or unauthorized."], ["not found,unauthenticated,or unauthorized"], "Not foun", "not foun"],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
+  [[-4054], "Cannot add position margin: position is 0.", ["Cannot add position margin: position is 0."], ["cannot add position margin:position is 0"], "Cannot a", "cannot a"],
+  [[-4140], "Invalid symbol status for opening position", ["Invalid symbol status for opening position"], ["invalid symbol status for opening position"], "Invalid ", "invalid "],
+  [[-4192], "Trade forbidden due to Cooling-off Period.", ["Trade forbidden due to Cooling-off Period."], ["trade forbidden due to Cooling-off Period"], "Trade fo", "trade fo"],
+  [[-5029], "Order's notional must be no smaller than %s", ["Order's notional must be no smaller than ", ""], ["order's notional must be no smaller than", ""], "Order's ", "order's "],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
+  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen"],
+  [[-4072], "premium fee is not updated, reject order", ["premium fee is not updated, reject order"], ["premium fee is not updated,reject order"], "premium ", "premium "],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
+  [[-4082], "Invalid number of batch place orders: %s", ["Invalid number of batch place orders: ", ""], ["invalid number of batch place orders:", ""], "Invalid ", "invalid "],
+  [[-4062], "Invalid or improper reduceOnly value.", ["Invalid or improper reduceOnly value."], ["invalid or improper reduceOnly value"], "Invalid ", "invalid "],
+  [[-4082], "Invalid number of batch place orders.", ["Invalid number of batch place orders."], ["invalid number of batch place orders"], "Invalid ", "invalid "],
+  [[-4087], "User can only place reduce only order", ["User can only place reduce only order"], ["user can only place reduce only order"], "User can", "user can"],
+  [[-1004], "This IP is already on the white list", ["This IP is already on the white list"], ["this IP is already on the white list"], "This IP ", "this IP "],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
+  [[-1023], "Start time is greater than end time.", ["Start time is greater than end time."], ["start time is greater than end time"], "Start ti", "start ti"],
+  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete"],
+  [[-2017], "API Keys are locked on this account.", ["API Keys are locked on this account."], ["aPI Keys are locked on this account"], "API Keys", "aPI Keys"],
+  [[-1113], "Withdrawal amount must be negative.", ["Withdrawal amount must be negative."], ["withdrawal amount must be negative"], "Withdraw", "withdraw"],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
+  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity"],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
+  [[-4007], "Stop price greater than max price.", ["Stop price greater than max price."], ["stop price greater than max price"], "Stop pri", "stop pri"],
+  [[-4025], "Multiplier decimal less than zero.", ["Multiplier decimal less than zero."], ["multiplier decimal less than zero"], "Multipli", "multipli"],
+  [[-4052], "No need to change auto add margin.", ["No need to change auto add margin."], ["no need to change auto add margin"], "No need ", "no need "],
+  [[-4085], "Invalid notional limit coefficient", ["Invalid notional limit coefficient"], ["invalid notional limit coefficient"], "Invalid ", "invalid "],
+  [[-4088], "User can not place order currently", ["User can not place order currently"], ["user can not place order currently"], "User can", "user can"],
+  [[-4183], "Limit price can't be higher than %s.", ["Limit price can't be higher than ", "."], ["limit price can't be higher than", ""], "Limit pr", "limit pr"],
+  [[-5026], "Exceed maximum modify order limit.", ["Exceed maximum modify order limit."], ["exceed maximum modify order limit"], "Exceed m", "exceed m"],
+  [[-5039], "Invalid self trade prevention mode", ["Invalid self trade prevention mode"], ["invalid self trade prevention mode"], "Invalid ", "invalid "],
+  [[-1011], "This IP cannot access this route.", ["This IP cannot access this route."], ["this IP cannot access this route"], "This IP ", "this IP "],
+  [[-4014], "Price not increased by tick size.", ["Price not increased by tick size."], ["price not increased by tick size"], "Price no", "price no"],
+  [[-4032], "Exceed maximum cancel order size.", ["Exceed maximum cancel order size."], ["exceed maximum cancel order size"], "Exceed m", "exceed m"],
+  [[-4184], "Limit price can't be lower than %s.", ["Limit price can't be lower than ", "."], ["limit price can't be lower than", ""], "Limit pr", "limit pr"],
+  [[-4209], "The max leverage of Symbol is 20x", ["The max leverage of Symbol is 20x"], ["the max leverage of Symbol is 20x"], "The max ", "the max "],
+  [[-1005], "No such IP has been white listed", ["No such IP has been white listed"], ["no such IP has been white listed"], "No such ", "no such "],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
+  [[-2021], "Order would immediately trigger.", ["Order would immediately trigger."], ["order would immediately trigger"], "Order wo", "order wo"],
+  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity"],
+  [[-4022], "market status sent is not valid.", ["market status sent is not valid."], ["market status sent is not valid"], "market s", "market s"],
+  [[-4031, -4032], "Invalid parameter working type: %s", ["Invalid parameter working type: ", ""], ["invalid parameter working type:", ""], "Invalid ", "invalid "],
+  [[-4059], "No need to change position side.", ["No need to change position side."], ["no need to change position side"], "No need ", "no need "],
+  [[-4210], "Stop price can't be higher than %s", ["Stop price can't be higher than ", ""], ["stop price can't be higher than", ""], "Stop pri", "stop pri"],
+  [[-4018], "Multiplier down less than zero.", ["Multiplier down less than zero."], ["multiplier down less than zero"], "Multipli", "multipli"],
+  [[-4023], "Qty not increased by step size.", ["Qty not increased by step size."], ["qty not increased by step size"], "Qty not ", "qty not "],
+  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz"],
+  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz"],
+  [[-4070], "Client options id is not valid.", ["Client options id is not valid."], ["client options id is not valid"], "Client o", "client o"],
+  [[-4079], "duplicate options id %d for user %d", ["duplicate options id ", " for user ", ""], ["duplicate options id", "for user", ""], "duplicat", "duplicat"],
+  [[-4211], "Stop price can't be lower than %s", ["Stop price can't be lower than ", ""], ["stop price can't be lower than", ""], "Stop pri", "stop pri"],
+  [[-5041], "No depth matches this BBO order", ["No depth matches this BBO order"], ["no depth matches this BBO order"], "No depth", "no depth"],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
+  [[-4009], "Max price less than min price.", ["Max price less than min price."], ["max price less than min price"], "Max pric", "max pric"],
+  [[-4012], "Max mum orders less than zero.", ["Max mum orders less than zero."], ["max mum orders less than zero"], "Max mum ", "max mum "],
+  [[-4031], "Invalid parameter working type", ["Invalid parameter working type"], ["invalid parameter working type"], "Invalid ", "invalid "],
+  [[-4046], "No need to change margin type.", ["No need to change margin type."], ["no need to change margin type"], "No need ", "no need "],
+  [[-4051], "Isolated balance insufficient.", ["Isolated balance insufficient."], ["isolated balance insufficient"], "Isolated", "isolated"],
+  [[-4086], "Invalid price spread threshold", ["Invalid price spread threshold"], ["invalid price spread threshold"], "Invalid ", "invalid "],
+  [[-4165], "Maximum time interval is %s days", ["Maximum time interval is ", " days"], ["maximum time interval is", "days"], "Maximum ", "maximum "],
+  [[-5025], "Only limit order is supported.", ["Only limit order is supported."], ["only limit order is supported"], "Only lim", "only lim"],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
+  [[-2022], "ReduceOnly Order is rejected.", ["ReduceOnly Order is rejected."], ["reduceOnly Order is rejected"], "ReduceOn", "reduceOn"],
+  [[-2023], "User in liquidation mode now.", ["User in liquidation mode now."], ["user in liquidation mode now"], "User in ", "user in "],
+  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr"],
+  [[-4015], "Client order id is not valid.", ["Client order id is not valid."], ["client order id is not valid"], "Client o", "client o"],
+  [[-4017], "Multiplier up less than zero.", ["Multiplier up less than zero."], ["multiplier up less than zero"], "Multipli", "multipli"],
+  [[-4026], "%s absolute value greater than %s", ["", " absolute value greater than ", ""], ["", "absolute value greater than", ""], "", ""],
+  [[-4028], "Leverage %s already exist with %s", ["Leverage ", " already exist with ", ""], ["leverage", "already exist with", ""], "Leverage", "leverage"],
+  [[-1126], "This asset is not supported.", ["This asset is not supported."], ["this asset is not supported"], "This ass", "this ass"],
+  [[-4021], "'%s' is not valid depth limit.", ["'", "' is not valid depth limit."], ["'", "'is not valid depth limit"], "'", "'"],
+  [[-4033], "Insurance account not found.", ["Insurance account not found."], ["insurance account not found"], "Insuranc", "insuranc"],
+  [[-4063], "Invalid options request type", ["Invalid options request type"], ["invalid options request type"], "Invalid ", "invalid "],
+  [[-5027], "No need to modify the order.", ["No need to modify the order."], ["no need to modify the order"], "No need ", "no need "],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
+  [[-2024], "Position is not sufficient.", ["Position is not sufficient."], ["position is not sufficient"], "Position", "position"],
+  [[-2025], "Reach max open order limit.", ["Reach max open order limit."], ["reach max open order limit"], "Reach ma", "reach ma"],
+  [[-4045], "Reach max stop order limit.", ["Reach max stop order limit."], ["reach max stop order limit"], "Reach ma", "reach ma"],
+  [[-4050], "Cross balance insufficient.", ["Cross balance insufficient."], ["cross balance insufficient"], "Cross ba", "cross ba"],
+  [[-4069], "Invalid options premium fee", ["Invalid options premium fee"], ["invalid options premium fee"], "Invalid ", "invalid "],
+  [[-4081], "options not found with id: %s", ["options not found with id: ", ""], ["options not found with id:", ""], "options ", "options "],
+  [[-4083], "Fail to place batch orders.", ["Fail to place batch orders."], ["fail to place batch orders"], "Fail to ", "fail to "],
+  [[-4116], "clientOrderId is duplicated", ["clientOrderId is duplicated"], ["clientOrderId is duplicated"], "clientOr", "clientOr"],
+  [[-4006], "Stop price less than zero.", ["Stop price less than zero."], ["stop price less than zero"], "Stop pri", "stop pri"],
+  [[-4010], "Max qty less than min qty.", ["Max qty less than min qty."], ["max qty less than min qty"], "Max qty ", "max qty "],
+  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le"],
+  [[-4019], "Composite scale too large.", ["Composite scale too large."], ["composite scale too large"], "Composit", "composit"],
+  [[-4064], "Invalid options time frame", ["Invalid options time frame"], ["invalid options time frame"], "Invalid ", "invalid "],
+  [[-4066], "Invalid options event type", ["Invalid options event type"], ["invalid options event type"], "Invalid ", "invalid "],
+  [[-4115], "clientTranId is duplicated", ["clientTranId is duplicated"], ["clientTranId is duplicated"], "clientTr", "clientTr"],
+  [[-1136], "Invalid newOrderRespType.", ["Invalid newOrderRespType."], ["invalid newOrderRespType"], "Invalid ", "invalid "],
+  [[-4008], "Tick size less than zero.", ["Tick size less than zero."], ["tick size less than zero"], "Tick siz", "tick siz"],
+  [[-4011], "Step size less than zero.", ["Step size less than zero."], ["step size less than zero"], "Step siz", "step siz"],
+  [[-4071], "Invalid options direction", ["Invalid options direction"], ["invalid options direction"], "Invalid ", "invalid "],
+  [[-4114], "clientTranId is not valid", ["clientTranId is not valid"], ["clientTranId is not valid"], "clientTr", "clientTr"],
+  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance "],
+  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity"],
+  [[-4044], "Balance Type is invalid.", ["Balance Type is invalid."], ["balance Type is invalid"], "Balance ", "balance "],
+  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m"],
+  [[-4080], "user not found with id: %s", ["user not found with id: ", ""], ["user not found with id:", ""], "user not", "user not"],
+  [[-4117], "stop order is triggering", ["stop order is triggering"], ["stop order is triggering"], "stop ord", "stop ord"],
+  [[-4135], "Invalid activation price", ["Invalid activation price"], ["invalid activation price"], "Invalid ", "invalid "],
+  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete"],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
+  [[-2019], "Margin is insufficient.", ["Margin is insufficient."], ["margin is insufficient"], "Margin i", "margin i"],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
+  [[-1122], "Invalid symbol status.", ["Invalid symbol status."], ["invalid symbol status"], "Invalid ", "invalid "],
+  [[-4028], "Leverage %s is not valid", ["Leverage ", " is not valid"], ["leverage", "is not valid"], "Leverage", "leverage"],
+  [[-4057], "Invalid api public key", ["Invalid api public key"], ["invalid api public key"], "Invalid ", "invalid "],
+  [[-4060], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid "],
+  [[-4065], "Invalid options amount", ["Invalid options amount"], ["invalid options amount"], "Invalid ", "invalid "],
+  [[-4078], "options internal error", ["options internal error"], ["options internal error"], "options ", "options "],
+  [[-2012], "Batch cancel failure.", ["Batch cancel failure."], ["batch cancel failure"], "Batch ca", "batch ca"],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
+  [[-4000], "Invalid order status.", ["Invalid order status."], ["invalid order status"], "Invalid ", "invalid "],
+  [[-4027], "Invalid account type.", ["Invalid account type."], ["invalid account type"], "Invalid ", "invalid "],
+  [[-4056], "Invalid api key type.", ["Invalid api key type."], ["invalid api key type"], "Invalid ", "invalid "],
+  [[-4104], "Invalid contract type", ["Invalid contract type"], ["invalid contract type"], "Invalid ", "invalid "],
+  [[-4165], "Invalid time interval", ["Invalid time interval"], ["invalid time interval"], "Invalid ", "invalid "],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
+  [[-4021], "Invalid depth limit.", ["Invalid depth limit."], ["invalid depth limit"], "Invalid ", "invalid "],
+  [[-4079], "invalid options id: %s", ["invalid options id: ", ""], ["invalid options id:", ""], "invalid ", "invalid "],
+  [[-1010], "ERROR_MSG_RECEIVED.", ["ERROR_MSG_RECEIVED."], ["eRROR_MSG_RECEIVED"], "ERROR_MS", "eRROR_MS"],
+  [[-1110], "Invalid symbolType.", ["Invalid symbolType."], ["invalid symbolType"], "Invalid ", "invalid "],
+  [[-4026], "Commission invalid.", ["Commission invalid."], ["commission invalid"], "Commissi", "commissi"],
+  [[-5037], "Invalid price match", ["Invalid price match"], ["invalid price match"], "Invalid ", "invalid "],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
+  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le"],
+  [[-4079], "invalid options id", ["invalid options id"], ["invalid options id"], "invalid ", "invalid "],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
+  [[-4081], "options not found", ["options not found"], ["options not found"], "options ", "options "],
+  [[-1013], "INVALID_MESSAGE.", ["INVALID_MESSAGE."], ["iNVALID_MESSAGE"], "INVALID_", "iNVALID_"],
+  [[-1109], "Invalid account.", ["Invalid account."], ["invalid account"], "Invalid ", "invalid "],
+  [[-4026], "%s less than zero.", ["", " less than zero."], ["", "less than zero"], "", ""],
+  [[-4028], "Invalid leverage", ["Invalid leverage"], ["invalid leverage"], "Invalid ", "invalid "],
+  [[-4109], "Inactive account", ["Inactive account"], ["inactive account"], "Inactive", "inactive"],
+  [[-4141], "Symbol is closed", ["Symbol is closed"], ["symbol is closed"], "Symbol i", "symbol i"],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
+  [[-2020], "Unable to fill.", ["Unable to fill."], ["unable to fill"], "Unable t", "unable t"],
+  [[-1108], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid "],
+  [[-4080], "user not found", ["user not found"], ["user not found"], "user not", "user not"],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
+  [[-4144], "Invalid pair", ["Invalid pair"], ["invalid pair"], "Invalid ", "invalid "],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -3235,53 +3801,1367 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** 10xx - General Server or Network issues */
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
+
+/** 11xx - Request issues */
+export class RequestIssues extends ApiError {
+  declare protected readonly isRequestIssues: never;
+}
+
+/** 20xx - Processing Issues */
+export class ProcessingIssues extends ApiError {
+  declare protected readonly isProcessingIssues: never;
+}
+
+/** 40xx - Filters and other Issues */
+export class FiltersAndOtherIssues extends ApiError {
+  declare protected readonly isFiltersAndOtherIssues: never;
+}
+
+/** 50xx - Order Execution Issues */
+export class OrderExecutionIssues extends ApiError {
+  declare protected readonly isOrderExecutionIssues: never;
+}
+
+/** -1000 UNKNOWN */
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
+
+/** -1001 DISCONNECTED */
+export class Disconnected extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDisconnected: never;
+}
+
+/** -1002 UNAUTHORIZED */
+export class Unauthorized extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnauthorized: never;
+}
+
+/** -1003 TOO_MANY_REQUESTS */
+export class TooManyRequests extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyRequests: never;
+}
+
+/** -1004 DUPLICATE_IP */
+export class DuplicateIp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isDuplicateIp: never;
+}
+
+/** -1005 NO_SUCH_IP */
+export class NoSuchIp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNoSuchIp: never;
+}
+
+/** -1006 UNEXPECTED_RESP */
+export class UnexpectedResp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnexpectedResp: never;
+}
+
+/** -1007 TIMEOUT */
+export class Timeout extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTimeout: never;
+}
+
+/** -1008 Request Throttled */
+export class RequestThrottled extends GeneralServerOrNetworkIssues {
+  declare protected readonly isRequestThrottled: never;
+}
+
+/** -1010 ERROR_MSG_RECEIVED */
+export class ErrorMsgReceived extends GeneralServerOrNetworkIssues {
+  declare protected readonly isErrorMsgReceived: never;
+}
+
+/** -1011 NON_WHITE_LIST */
+export class NonWhiteList extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNonWhiteList: never;
+}
+
+/** -1013 INVALID_MESSAGE */
+export class InvalidMessage extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidMessage: never;
+}
+
+/** -1014 UNKNOWN_ORDER_COMPOSITION */
+export class UnknownOrderComposition extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknownOrderComposition: never;
+}
+
+/** -1015 TOO_MANY_ORDERS */
+export class TooManyOrders extends GeneralServerOrNetworkIssues {
+  declare protected readonly isTooManyOrders: never;
+}
+
+/** -1016 SERVICE_SHUTTING_DOWN */
+export class ServiceShuttingDown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isServiceShuttingDown: never;
+}
+
+/** -1020 UNSUPPORTED_OPERATION */
+export class UnsupportedOperation extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnsupportedOperation: never;
+}
+
+/** -1021 INVALID_TIMESTAMP */
+export class InvalidTimestamp extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidTimestamp: never;
+}
+
+/** -1022 INVALID_SIGNATURE */
+export class InvalidSignature extends GeneralServerOrNetworkIssues {
+  declare protected readonly isInvalidSignature: never;
+}
+
+/** -1023 START_TIME_GREATER_THAN_END_TIME */
+export class StartTimeGreaterThanEndTime extends GeneralServerOrNetworkIssues {
+  declare protected readonly isStartTimeGreaterThanEndTime: never;
+}
+
+/** -1099 NOT_FOUND */
+export class NotFound extends GeneralServerOrNetworkIssues {
+  declare protected readonly isNotFound: never;
+}
+
+/** -1100 ILLEGAL_CHARS */
+export class IllegalChars extends RequestIssues {
+  declare protected readonly isIllegalChars: never;
+}
+
+/** -1101 TOO_MANY_PARAMETERS */
+export class TooManyParameters extends RequestIssues {
+  declare protected readonly isTooManyParameters: never;
+}
+
+/** -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED */
+export class MandatoryParamEmptyOrMalformed extends RequestIssues {
+  declare protected readonly isMandatoryParamEmptyOrMalformed: never;
+}
+
+/** -1103 UNKNOWN_PARAM */
+export class UnknownParam extends RequestIssues {
+  declare protected readonly isUnknownParam: never;
+}
+
+/** -1104 UNREAD_PARAMETERS */
+export class UnreadParameters extends RequestIssues {
+  declare protected readonly isUnreadParameters: never;
+}
+
+/** -1105 PARAM_EMPTY */
+export class ParamEmpty extends RequestIssues {
+  declare protected readonly isParamEmpty: never;
+}
+
+/** -1106 PARAM_NOT_REQUIRED */
+export class ParamNotRequired extends RequestIssues {
+  declare protected readonly isParamNotRequired: never;
+}
+
+/** -1108 BAD_ASSET */
+export class BadAsset extends RequestIssues {
+  declare protected readonly isBadAsset: never;
+}
+
+/** -1109 BAD_ACCOUNT */
+export class BadAccount extends RequestIssues {
+  declare protected readonly isBadAccount: never;
+}
+
+/** -1110 BAD_INSTRUMENT_TYPE */
+export class BadInstrumentType extends RequestIssues {
+  declare protected readonly isBadInstrumentType: never;
+}
+
+/** -1111 BAD_PRECISION */
+export class BadPrecision extends RequestIssues {
+  declare protected readonly isBadPrecision: never;
+}
+
+/** -1112 NO_DEPTH */
+export class NoDepth extends RequestIssues {
+  declare protected readonly isNoDepth: never;
+}
+
+/** -1113 WITHDRAW_NOT_NEGATIVE */
+export class WithdrawNotNegative extends RequestIssues {
+  declare protected readonly isWithdrawNotNegative: never;
+}
+
+/** -1114 TIF_NOT_REQUIRED */
+export class TifNotRequired extends RequestIssues {
+  declare protected readonly isTifNotRequired: never;
+}
+
+/** -1115 INVALID_TIF */
+export class InvalidTif extends RequestIssues {
+  declare protected readonly isInvalidTif: never;
+}
+
+/** -1116 INVALID_ORDER_TYPE */
+export class InvalidOrderType extends RequestIssues {
+  declare protected readonly isInvalidOrderType: never;
+}
+
+/** -1117 INVALID_SIDE */
+export class InvalidSide extends RequestIssues {
+  declare protected readonly isInvalidSide: never;
+}
+
+/** -1118 EMPTY_NEW_CL_ORD_ID */
+export class EmptyNewClOrdId extends RequestIssues {
+  declare protected readonly isEmptyNewClOrdId: never;
+}
+
+/** -1119 EMPTY_ORG_CL_ORD_ID */
+export class EmptyOrgClOrdId extends RequestIssues {
+  declare protected readonly isEmptyOrgClOrdId: never;
+}
+
+/** -1120 BAD_INTERVAL */
+export class BadInterval extends RequestIssues {
+  declare protected readonly isBadInterval: never;
+}
+
+/** -1121 BAD_SYMBOL */
+export class BadSymbol extends RequestIssues {
+  declare protected readonly isBadSymbol: never;
+}
+
+/** -1122 INVALID_SYMBOL_STATUS */
+export class InvalidSymbolStatus extends RequestIssues {
+  declare protected readonly isInvalidSymbolStatus: never;
+}
+
+/** -1125 INVALID_LISTEN_KEY */
+export class InvalidListenKey extends RequestIssues {
+  declare protected readonly isInvalidListenKey: never;
+}
+
+/** -1126 ASSET_NOT_SUPPORTED */
+export class AssetNotSupported extends RequestIssues {
+  declare protected readonly isAssetNotSupported: never;
+}
+
+/** -1127 MORE_THAN_XX_HOURS */
+export class MoreThanXxHours extends RequestIssues {
+  declare protected readonly isMoreThanXxHours: never;
+}
+
+/** -1128 OPTIONAL_PARAMS_BAD_COMBO */
+export class OptionalParamsBadCombo extends RequestIssues {
+  declare protected readonly isOptionalParamsBadCombo: never;
+}
+
+/** -1130 INVALID_PARAMETER */
+export class InvalidParameter extends RequestIssues {
+  declare protected readonly isInvalidParameter: never;
+}
+
+/** -1136 INVALID_NEW_ORDER_RESP_TYPE */
+export class InvalidNewOrderRespType extends RequestIssues {
+  declare protected readonly isInvalidNewOrderRespType: never;
+}
+
+/** -2010 NEW_ORDER_REJECTED */
+export class NewOrderRejected extends ProcessingIssues {
+  declare protected readonly isNewOrderRejected: never;
+}
+
+/** -2011 CANCEL_REJECTED */
+export class CancelRejected extends ProcessingIssues {
+  declare protected readonly isCancelRejected: never;
+}
+
+/** -2012 CANCEL_ALL_FAIL */
+export class CancelAllFail extends ProcessingIssues {
+  declare protected readonly isCancelAllFail: never;
+}
+
+/** -2013 NO_SUCH_ORDER */
+export class NoSuchOrder extends ProcessingIssues {
+  declare protected readonly isNoSuchOrder: never;
+}
+
+/** -2014 BAD_API_KEY_FMT */
+export class BadApiKeyFmt extends ProcessingIssues {
+  declare protected readonly isBadApiKeyFmt: never;
+}
+
+/** -2015 REJECTED_MBX_KEY */
+export class RejectedMbxKey extends ProcessingIssues {
+  declare protected readonly isRejectedMbxKey: never;
+}
+
+/** -2016 NO_TRADING_WINDOW */
+export class NoTradingWindow extends ProcessingIssues {
+  declare protected readonly isNoTradingWindow: never;
+}
+
+/** -2017 API_KEYS_LOCKED */
+export class ApiKeysLocked extends ProcessingIssues {
+  declare protected readonly isApiKeysLocked: never;
+}
+
+/** -2018 BALANCE_NOT_SUFFICIENT */
+export class BalanceNotSufficient extends ProcessingIssues {
+  declare protected readonly isBalanceNotSufficient: never;
+}
+
+/** -2019 MARGIN_NOT_SUFFICIEN */
+export class MarginNotSufficien extends ProcessingIssues {
+  declare protected readonly isMarginNotSufficien: never;
+}
+
+/** -2020 UNABLE_TO_FILL */
+export class UnableToFill extends ProcessingIssues {
+  declare protected readonly isUnableToFill: never;
+}
+
+/** -2021 ORDER_WOULD_IMMEDIATELY_TRIGGER */
+export class OrderWouldImmediatelyTrigger extends ProcessingIssues {
+  declare protected readonly isOrderWouldImmediatelyTrigger: never;
+}
+
+/** -2022 REDUCE_ONLY_REJECT */
+export class ReduceOnlyReject extends ProcessingIssues {
+  declare protected readonly isReduceOnlyReject: never;
+}
+
+/** -2023 USER_IN_LIQUIDATION */
+export class UserInLiquidation extends ProcessingIssues {
+  declare protected readonly isUserInLiquidation: never;
+}
+
+/** -2024 POSITION_NOT_SUFFICIENT */
+export class PositionNotSufficient extends ProcessingIssues {
+  declare protected readonly isPositionNotSufficient: never;
+}
+
+/** -2025 MAX_OPEN_ORDER_EXCEEDED */
+export class MaxOpenOrderExceeded extends ProcessingIssues {
+  declare protected readonly isMaxOpenOrderExceeded: never;
+}
+
+/** -2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED */
+export class ReduceOnlyOrderTypeNotSupported extends ProcessingIssues {
+  declare protected readonly isReduceOnlyOrderTypeNotSupported: never;
+}
+
+/** -2027 MAX_LEVERAGE_RATIO */
+export class MaxLeverageRatio extends ProcessingIssues {
+  declare protected readonly isMaxLeverageRatio: never;
+}
+
+/** -2028 MIN_LEVERAGE_RATIO */
+export class MinLeverageRatio extends ProcessingIssues {
+  declare protected readonly isMinLeverageRatio: never;
+}
+
+/** -4000 INVALID_ORDER_STATUS */
+export class InvalidOrderStatus extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOrderStatus: never;
+}
+
+/** -4001 PRICE_LESS_THAN_ZERO */
+export class PriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanZero: never;
+}
+
+/** -4002 PRICE_GREATER_THAN_MAX_PRICE */
+export class PriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceGreaterThanMaxPrice: never;
+}
+
+/** -4003 QTY_LESS_THAN_ZERO */
+export class QtyLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanZero: never;
+}
+
+/** -4004 QTY_LESS_THAN_MIN_QTY */
+export class QtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyLessThanMinQty: never;
+}
+
+/** -4005 QTY_GREATER_THAN_MAX_QTY */
+export class QtyGreaterThanMaxQty extends FiltersAndOtherIssues {
+  declare protected readonly isQtyGreaterThanMaxQty: never;
+}
+
+/** -4006 STOP_PRICE_LESS_THAN_ZERO */
+export class StopPriceLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceLessThanZero: never;
+}
+
+/** -4007 STOP_PRICE_GREATER_THAN_MAX_PRICE */
+export class StopPriceGreaterThanMaxPrice extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceGreaterThanMaxPrice: never;
+}
+
+/** -4008 TICK_SIZE_LESS_THAN_ZERO */
+export class TickSizeLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isTickSizeLessThanZero: never;
+}
+
+/** -4009 MAX_PRICE_LESS_THAN_MIN_PRICE */
+export class MaxPriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isMaxPriceLessThanMinPrice: never;
+}
+
+/** -4010 MAX_QTY_LESS_THAN_MIN_QTY */
+export class MaxQtyLessThanMinQty extends FiltersAndOtherIssues {
+  declare protected readonly isMaxQtyLessThanMinQty: never;
+}
+
+/** -4011 STEP_SIZE_LESS_THAN_ZERO */
+export class StepSizeLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isStepSizeLessThanZero: never;
+}
+
+/** -4012 MAX_NUM_ORDERS_LESS_THAN_ZERO */
+export class MaxNumOrdersLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMaxNumOrdersLessThanZero: never;
+}
+
+/** -4013 PRICE_LESS_THAN_MIN_PRICE */
+export class PriceLessThanMinPrice extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLessThanMinPrice: never;
+}
+
+/** -4014 PRICE_NOT_INCREASED_BY_TICK_SIZE */
+export class PriceNotIncreasedByTickSize extends FiltersAndOtherIssues {
+  declare protected readonly isPriceNotIncreasedByTickSize: never;
+}
+
+/** -4015 INVALID_CL_ORD_ID_LEN */
+export class InvalidClOrdIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClOrdIdLen: never;
+}
+
+/** -4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP */
+export class PriceHighterThanMultiplierUp extends FiltersAndOtherIssues {
+  declare protected readonly isPriceHighterThanMultiplierUp: never;
+}
+
+/** -4017 MULTIPLIER_UP_LESS_THAN_ZERO */
+export class MultiplierUpLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierUpLessThanZero: never;
+}
+
+/** -4018 MULTIPLIER_DOWN_LESS_THAN_ZERO */
+export class MultiplierDownLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierDownLessThanZero: never;
+}
+
+/** -4019 COMPOSITE_SCALE_OVERFLOW */
+export class CompositeScaleOverflow extends FiltersAndOtherIssues {
+  declare protected readonly isCompositeScaleOverflow: never;
+}
+
+/** -4020 TARGET_STRATEGY_INVALID */
+export class TargetStrategyInvalid extends FiltersAndOtherIssues {
+  declare protected readonly isTargetStrategyInvalid: never;
+}
+
+/** -4021 INVALID_DEPTH_LIMIT */
+export class InvalidDepthLimit extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidDepthLimit: never;
+}
+
+/** -4022 WRONG_MARKET_STATUS */
+export class WrongMarketStatus extends FiltersAndOtherIssues {
+  declare protected readonly isWrongMarketStatus: never;
+}
+
+/** -4023 QTY_NOT_INCREASED_BY_STEP_SIZE */
+export class QtyNotIncreasedByStepSize extends FiltersAndOtherIssues {
+  declare protected readonly isQtyNotIncreasedByStepSize: never;
+}
+
+/** -4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN */
+export class PriceLowerThanMultiplierDown extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLowerThanMultiplierDown: never;
+}
+
+/** -4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO */
+export class MultiplierDecimalLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isMultiplierDecimalLessThanZero: never;
+}
+
+/** -4026 COMMISSION_INVALID */
+export class CommissionInvalid extends FiltersAndOtherIssues {
+  declare protected readonly isCommissionInvalid: never;
+}
+
+/** -4027 INVALID_ACCOUNT_TYPE */
+export class InvalidAccountType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidAccountType: never;
+}
+
+/** -4028 INVALID_LEVERAGE */
+export class InvalidLeverage extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidLeverage: never;
+}
+
+/** -4029 INVALID_TICK_SIZE_PRECISION */
+export class InvalidTickSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTickSizePrecision: never;
+}
+
+/** -4030 INVALID_STEP_SIZE_PRECISION */
+export class InvalidStepSizePrecision extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidStepSizePrecision: never;
+}
+
+/** -4031 INVALID_WORKING_TYPE */
+export class InvalidWorkingType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidWorkingType: never;
+}
+
+/** -4032 EXCEED_MAX_CANCEL_ORDER_SIZE */
+export class ExceedMaxCancelOrderSize extends FiltersAndOtherIssues {
+  declare protected readonly isExceedMaxCancelOrderSize: never;
+}
+
+/** -4033 INSURANCE_ACCOUNT_NOT_FOUND */
+export class InsuranceAccountNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isInsuranceAccountNotFound: never;
+}
+
+/** -4044 INVALID_BALANCE_TYPE */
+export class InvalidBalanceType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidBalanceType: never;
+}
+
+/** -4045 MAX_STOP_ORDER_EXCEEDED */
+export class MaxStopOrderExceeded extends FiltersAndOtherIssues {
+  declare protected readonly isMaxStopOrderExceeded: never;
+}
+
+/** -4046 NO_NEED_TO_CHANGE_MARGIN_TYPE */
+export class NoNeedToChangeMarginType extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeMarginType: never;
+}
+
+/** -4047 THERE_EXISTS_OPEN_ORDERS */
+export class ThereExistsOpenOrders extends FiltersAndOtherIssues {
+  declare protected readonly isThereExistsOpenOrders: never;
+}
+
+/** -4048 THERE_EXISTS_QUANTITY */
+export class ThereExistsQuantity extends FiltersAndOtherIssues {
+  declare protected readonly isThereExistsQuantity: never;
+}
+
+/** -4049 ADD_ISOLATED_MARGIN_REJECT */
+export class AddIsolatedMarginReject extends FiltersAndOtherIssues {
+  declare protected readonly isAddIsolatedMarginReject: never;
+}
+
+/** -4050 CROSS_BALANCE_INSUFFICIENT */
+export class CrossBalanceInsufficient extends FiltersAndOtherIssues {
+  declare protected readonly isCrossBalanceInsufficient: never;
+}
+
+/** -4051 ISOLATED_BALANCE_INSUFFICIENT */
+export class IsolatedBalanceInsufficient extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedBalanceInsufficient: never;
+}
+
+/** -4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN */
+export class NoNeedToChangeAutoAddMargin extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeAutoAddMargin: never;
+}
+
+/** -4053 AUTO_ADD_CROSSED_MARGIN_REJECT */
+export class AutoAddCrossedMarginReject extends FiltersAndOtherIssues {
+  declare protected readonly isAutoAddCrossedMarginReject: never;
+}
+
+/** -4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT */
+export class AddIsolatedMarginNoPositionReject extends FiltersAndOtherIssues {
+  declare protected readonly isAddIsolatedMarginNoPositionReject: never;
+}
+
+/** -4055 AMOUNT_MUST_BE_POSITIVE */
+export class AmountMustBePositive extends FiltersAndOtherIssues {
+  declare protected readonly isAmountMustBePositive: never;
+}
+
+/** -4056 INVALID_API_KEY_TYPE */
+export class InvalidApiKeyType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidApiKeyType: never;
+}
+
+/** -4057 INVALID_RSA_PUBLIC_KEY */
+export class InvalidRsaPublicKey extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidRsaPublicKey: never;
+}
+
+/** -4058 MAX_PRICE_TOO_LARGE */
+export class MaxPriceTooLarge extends FiltersAndOtherIssues {
+  declare protected readonly isMaxPriceTooLarge: never;
+}
+
+/** -4059 NO_NEED_TO_CHANGE_POSITION_SIDE */
+export class NoNeedToChangePositionSide extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangePositionSide: never;
+}
+
+/** -4060 INVALID_POSITION_SIDE */
+export class InvalidPositionSide extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPositionSide: never;
+}
+
+/** -4061 POSITION_SIDE_NOT_MATCH */
+export class PositionSideNotMatch extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideNotMatch: never;
+}
+
+/** -4062 REDUCE_ONLY_CONFLICT */
+export class ReduceOnlyConflict extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyConflict: never;
+}
+
+/** -4063 INVALID_OPTIONS_REQUEST_TYPE */
+export class InvalidOptionsRequestType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsRequestType: never;
+}
+
+/** -4064 INVALID_OPTIONS_TIME_FRAME */
+export class InvalidOptionsTimeFrame extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsTimeFrame: never;
+}
+
+/** -4065 INVALID_OPTIONS_AMOUNT */
+export class InvalidOptionsAmount extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsAmount: never;
+}
+
+/** -4066 INVALID_OPTIONS_EVENT_TYPE */
+export class InvalidOptionsEventType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsEventType: never;
+}
+
+/** -4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS */
+export class PositionSideChangeExistsOpenOrders extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideChangeExistsOpenOrders: never;
+}
+
+/** -4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY */
+export class PositionSideChangeExistsQuantity extends FiltersAndOtherIssues {
+  declare protected readonly isPositionSideChangeExistsQuantity: never;
+}
+
+/** -4069 INVALID_OPTIONS_PREMIUM_FEE */
+export class InvalidOptionsPremiumFee extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsPremiumFee: never;
+}
+
+/** -4070 INVALID_CL_OPTIONS_ID_LEN */
+export class InvalidClOptionsIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClOptionsIdLen: never;
+}
+
+/** -4071 INVALID_OPTIONS_DIRECTION */
+export class InvalidOptionsDirection extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsDirection: never;
+}
+
+/** -4072 OPTIONS_PREMIUM_NOT_UPDATE */
+export class OptionsPremiumNotUpdate extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumNotUpdate: never;
+}
+
+/** -4073 OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO */
+export class OptionsPremiumInputLessThanZero extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumInputLessThanZero: never;
+}
+
+/** -4074 OPTIONS_AMOUNT_BIGGER_THAN_UPPER */
+export class OptionsAmountBiggerThanUpper extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsAmountBiggerThanUpper: never;
+}
+
+/** -4075 OPTIONS_PREMIUM_OUTPUT_ZERO */
+export class OptionsPremiumOutputZero extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumOutputZero: never;
+}
+
+/** -4076 OPTIONS_PREMIUM_TOO_DIFF */
+export class OptionsPremiumTooDiff extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumTooDiff: never;
+}
+
+/** -4077 OPTIONS_PREMIUM_REACH_LIMIT */
+export class OptionsPremiumReachLimit extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsPremiumReachLimit: never;
+}
+
+/** -4078 OPTIONS_COMMON_ERROR */
+export class OptionsCommonError extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsCommonError: never;
+}
+
+/** -4079 INVALID_OPTIONS_ID */
+export class InvalidOptionsId extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOptionsId: never;
+}
+
+/** -4080 OPTIONS_USER_NOT_FOUND */
+export class OptionsUserNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsUserNotFound: never;
+}
+
+/** -4081 OPTIONS_NOT_FOUND */
+export class OptionsNotFound extends FiltersAndOtherIssues {
+  declare protected readonly isOptionsNotFound: never;
+}
+
+/** -4082 INVALID_BATCH_PLACE_ORDER_SIZE */
+export class InvalidBatchPlaceOrderSize extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidBatchPlaceOrderSize: never;
+}
+
+/** -4083 PLACE_BATCH_ORDERS_FAIL */
+export class PlaceBatchOrdersFail extends FiltersAndOtherIssues {
+  declare protected readonly isPlaceBatchOrdersFail: never;
+}
+
+/** -4084 UPCOMING_METHOD */
+export class UpcomingMethod extends FiltersAndOtherIssues {
+  declare protected readonly isUpcomingMethod: never;
+}
+
+/** -4085 INVALID_NOTIONAL_LIMIT_COEF */
+export class InvalidNotionalLimitCoef extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidNotionalLimitCoef: never;
+}
+
+/** -4086 INVALID_PRICE_SPREAD_THRESHOLD */
+export class InvalidPriceSpreadThreshold extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPriceSpreadThreshold: never;
+}
+
+/** -4087 REDUCE_ONLY_ORDER_PERMISSION */
+export class ReduceOnlyOrderPermission extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyOrderPermission: never;
+}
+
+/** -4088 NO_PLACE_ORDER_PERMISSION */
+export class NoPlaceOrderPermission extends FiltersAndOtherIssues {
+  declare protected readonly isNoPlaceOrderPermission: never;
+}
+
+/** -4104 INVALID_CONTRACT_TYPE */
+export class InvalidContractType extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidContractType: never;
+}
+
+/** -4109 INACTIVE_ACCOUNT */
+export class InactiveAccount extends FiltersAndOtherIssues {
+  declare protected readonly isInactiveAccount: never;
+}
+
+/** -4114 INVALID_CLIENT_TRAN_ID_LEN */
+export class InvalidClientTranIdLen extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidClientTranIdLen: never;
+}
+
+/** -4115 DUPLICATED_CLIENT_TRAN_ID */
+export class DuplicatedClientTranId extends FiltersAndOtherIssues {
+  declare protected readonly isDuplicatedClientTranId: never;
+}
+
+/** -4116 DUPLICATED_CLIENT_ORDER_ID */
+export class DuplicatedClientOrderId extends FiltersAndOtherIssues {
+  declare protected readonly isDuplicatedClientOrderId: never;
+}
+
+/** -4117 STOP_ORDER_TRIGGERING */
+export class StopOrderTriggering extends FiltersAndOtherIssues {
+  declare protected readonly isStopOrderTriggering: never;
+}
+
+/** -4118 REDUCE_ONLY_MARGIN_CHECK_FAILED */
+export class ReduceOnlyMarginCheckFailed extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyMarginCheckFailed: never;
+}
+
+/** -4131 MARKET_ORDER_REJECT */
+export class MarketOrderReject extends FiltersAndOtherIssues {
+  declare protected readonly isMarketOrderReject: never;
+}
+
+/** -4135 INVALID_ACTIVATION_PRICE */
+export class InvalidActivationPrice extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidActivationPrice: never;
+}
+
+/** -4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION */
+export class QuantityExistsWithClosePosition extends FiltersAndOtherIssues {
+  declare protected readonly isQuantityExistsWithClosePosition: never;
+}
+
+/** -4138 REDUCE_ONLY_MUST_BE_TRUE */
+export class ReduceOnlyMustBeTrue extends FiltersAndOtherIssues {
+  declare protected readonly isReduceOnlyMustBeTrue: never;
+}
+
+/** -4139 ORDER_TYPE_CANNOT_BE_MKT */
+export class OrderTypeCannotBeMkt extends FiltersAndOtherIssues {
+  declare protected readonly isOrderTypeCannotBeMkt: never;
+}
+
+/** -4140 INVALID_OPENING_POSITION_STATUS */
+export class InvalidOpeningPositionStatus extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidOpeningPositionStatus: never;
+}
+
+/** -4141 SYMBOL_ALREADY_CLOSED */
+export class SymbolAlreadyClosed extends FiltersAndOtherIssues {
+  declare protected readonly isSymbolAlreadyClosed: never;
+}
+
+/** -4142 STRATEGY_INVALID_TRIGGER_PRICE */
+export class StrategyInvalidTriggerPrice extends FiltersAndOtherIssues {
+  declare protected readonly isStrategyInvalidTriggerPrice: never;
+}
+
+/** -4144 INVALID_PAIR */
+export class InvalidPair extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidPair: never;
+}
+
+/** -4161 ISOLATED_LEVERAGE_REJECT_WITH_POSITION */
+export class IsolatedLeverageRejectWithPosition extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedLeverageRejectWithPosition: never;
+}
+
+/** -4164 MIN_NOTIONAL */
+export class MinNotional extends FiltersAndOtherIssues {
+  declare protected readonly isMinNotional: never;
+}
+
+/** -4165 INVALID_TIME_INTERVAL */
+export class InvalidTimeInterval extends FiltersAndOtherIssues {
+  declare protected readonly isInvalidTimeInterval: never;
+}
+
+/** -4167 ISOLATED_REJECT_WITH_JOINT_MARGIN */
+export class IsolatedRejectWithJointMargin extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedRejectWithJointMargin: never;
+}
+
+/** -4168 JOINT_MARGIN_REJECT_WITH_ISOLATED */
+export class JointMarginRejectWithIsolated extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithIsolated: never;
+}
+
+/** -4169 JOINT_MARGIN_REJECT_WITH_MB */
+export class JointMarginRejectWithMb extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithMb: never;
+}
+
+/** -4170 JOINT_MARGIN_REJECT_WITH_OPEN_ORDER */
+export class JointMarginRejectWithOpenOrder extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithOpenOrder: never;
+}
+
+/** -4171 NO_NEED_TO_CHANGE_JOINT_MARGIN */
+export class NoNeedToChangeJointMargin extends FiltersAndOtherIssues {
+  declare protected readonly isNoNeedToChangeJointMargin: never;
+}
+
+/** -4172 JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE */
+export class JointMarginRejectWithNegativeBalance extends FiltersAndOtherIssues {
+  declare protected readonly isJointMarginRejectWithNegativeBalance: never;
+}
+
+/** -4183 ISOLATED_REJECT_WITH_JOINT_MARGIN */
+export class IsolatedRejectWithJointMargin4183 extends FiltersAndOtherIssues {
+  declare protected readonly isIsolatedRejectWithJointMargin4183: never;
+}
+
+/** -4184 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN */
+export class PriceLowerThanStopMultiplierDown extends FiltersAndOtherIssues {
+  declare protected readonly isPriceLowerThanStopMultiplierDown: never;
+}
+
+/** -4192 COOLING_OFF_PERIOD */
+export class CoolingOffPeriod extends FiltersAndOtherIssues {
+  declare protected readonly isCoolingOffPeriod: never;
+}
+
+/** -4202 ADJUST_LEVERAGE_KYC_FAILED */
+export class AdjustLeverageKycFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageKycFailed: never;
+}
+
+/** -4203 ADJUST_LEVERAGE_ONE_MONTH_FAILED */
+export class AdjustLeverageOneMonthFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageOneMonthFailed: never;
+}
+
+/** -4205 ADJUST_LEVERAGE_X_DAYS_FAILED */
+export class AdjustLeverageXDaysFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageXDaysFailed: never;
+}
+
+/** -4206 ADJUST_LEVERAGE_KYC_LIMIT */
+export class AdjustLeverageKycLimit extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageKycLimit: never;
+}
+
+/** -4208 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED */
+export class AdjustLeverageAccountSymbolFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageAccountSymbolFailed: never;
+}
+
+/** -4209 ADJUST_LEVERAGE_SYMBOL_FAILED */
+export class AdjustLeverageSymbolFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageSymbolFailed: never;
+}
+
+/** -4210 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT */
+export class StopPriceHigherThanPriceMultiplierLimit extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceHigherThanPriceMultiplierLimit: never;
+}
+
+/** -4211 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT */
+export class StopPriceLowerThanPriceMultiplierLimit extends FiltersAndOtherIssues {
+  declare protected readonly isStopPriceLowerThanPriceMultiplierLimit: never;
+}
+
+/** -4400 TRADING_QUANTITATIVE_RULE */
+export class TradingQuantitativeRule extends FiltersAndOtherIssues {
+  declare protected readonly isTradingQuantitativeRule: never;
+}
+
+/** -4401 LARGE_POSITION_SYM_RULE */
+export class LargePositionSymRule extends FiltersAndOtherIssues {
+  declare protected readonly isLargePositionSymRule: never;
+}
+
+/** -4402 COMPLIANCE_BLACK_SYMBOL_RESTRICTION */
+export class ComplianceBlackSymbolRestriction extends FiltersAndOtherIssues {
+  declare protected readonly isComplianceBlackSymbolRestriction: never;
+}
+
+/** -4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED */
+export class AdjustLeverageComplianceFailed extends FiltersAndOtherIssues {
+  declare protected readonly isAdjustLeverageComplianceFailed: never;
+}
+
+/** -5021 FOK_ORDER_REJECT */
+export class FokOrderReject extends OrderExecutionIssues {
+  declare protected readonly isFokOrderReject: never;
+}
+
+/** -5022 GTX_ORDER_REJECT */
+export class GtxOrderReject extends OrderExecutionIssues {
+  declare protected readonly isGtxOrderReject: never;
+}
+
+/** -5024 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON */
+export class MoveOrderNotAllowedSymbolReason extends OrderExecutionIssues {
+  declare protected readonly isMoveOrderNotAllowedSymbolReason: never;
+}
+
+/** -5025 LIMIT_ORDER_ONLY */
+export class LimitOrderOnly extends OrderExecutionIssues {
+  declare protected readonly isLimitOrderOnly: never;
+}
+
+/** -5026 Exceed_Maximum_Modify_Order_Limit */
+export class ExceedMaximumModifyOrderLimit extends OrderExecutionIssues {
+  declare protected readonly isExceedMaximumModifyOrderLimit: never;
+}
+
+/** -5027 SAME_ORDER */
+export class SameOrder extends OrderExecutionIssues {
+  declare protected readonly isSameOrder: never;
+}
+
+/** -5028 ME_RECVWINDOW_REJECT */
+export class MeRecvwindowReject extends OrderExecutionIssues {
+  declare protected readonly isMeRecvwindowReject: never;
+}
+
+/** -5029 MODIFICATION_MIN_NOTIONAL */
+export class ModificationMinNotional extends OrderExecutionIssues {
+  declare protected readonly isModificationMinNotional: never;
+}
+
+/** -5037 INVALID_PRICE_MATCH */
+export class InvalidPriceMatch extends OrderExecutionIssues {
+  declare protected readonly isInvalidPriceMatch: never;
+}
+
+/** -5038 UNSUPPORTED_ORDER_TYPE_PRICE_MATCH */
+export class UnsupportedOrderTypePriceMatch extends OrderExecutionIssues {
+  declare protected readonly isUnsupportedOrderTypePriceMatch: never;
+}
+
+/** -5039 INVALID_SELF_TRADE_PREVENTION_MODE */
+export class InvalidSelfTradePreventionMode extends OrderExecutionIssues {
+  declare protected readonly isInvalidSelfTradePreventionMode: never;
+}
+
+/** -5040 FUTURE_GOOD_TILL_DATE */
+export class FutureGoodTillDate extends OrderExecutionIssues {
+  declare protected readonly isFutureGoodTillDate: never;
+}
+
+/** -5041 BBO_ORDER_REJECT */
+export class BboOrderReject extends OrderExecutionIssues {
+  declare protected readonly isBboOrderReject: never;
+}
+
+/** -5043 Existing_Pending_Modification */
+export class ExistingPendingModification extends OrderExecutionIssues {
+  declare protected readonly isExistingPendingModification: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [-1000, Unknown],
+  [-1001, Disconnected],
+  [-1002, Unauthorized],
+  [-1003, TooManyRequests],
+  [-1004, DuplicateIp],
+  [-1005, NoSuchIp],
+  [-1006, UnexpectedResp],
+  [-1007, Timeout],
+  [-1008, RequestThrottled],
+  [-1010, ErrorMsgReceived],
+  [-1011, NonWhiteList],
+  [-1013, InvalidMessage],
+  [-1014, UnknownOrderComposition],
+  [-1015, TooManyOrders],
+  [-1016, ServiceShuttingDown],
+  [-1020, UnsupportedOperation],
+  [-1021, InvalidTimestamp],
+  [-1022, InvalidSignature],
+  [-1023, StartTimeGreaterThanEndTime],
+  [-1099, NotFound],
+  [-1100, IllegalChars],
+  [-1101, TooManyParameters],
+  [-1102, MandatoryParamEmptyOrMalformed],
+  [-1103, UnknownParam],
+  [-1104, UnreadParameters],
+  [-1105, ParamEmpty],
+  [-1106, ParamNotRequired],
+  [-1108, BadAsset],
+  [-1109, BadAccount],
+  [-1110, BadInstrumentType],
+  [-1111, BadPrecision],
+  [-1112, NoDepth],
+  [-1113, WithdrawNotNegative],
+  [-1114, TifNotRequired],
+  [-1115, InvalidTif],
+  [-1116, InvalidOrderType],
+  [-1117, InvalidSide],
+  [-1118, EmptyNewClOrdId],
+  [-1119, EmptyOrgClOrdId],
+  [-1120, BadInterval],
+  [-1121, BadSymbol],
+  [-1122, InvalidSymbolStatus],
+  [-1125, InvalidListenKey],
+  [-1126, AssetNotSupported],
+  [-1127, MoreThanXxHours],
+  [-1128, OptionalParamsBadCombo],
+  [-1130, InvalidParameter],
+  [-1136, InvalidNewOrderRespType],
+  [-2010, NewOrderRejected],
+  [-2011, CancelRejected],
+  [-2012, CancelAllFail],
+  [-2013, NoSuchOrder],
+  [-2014, BadApiKeyFmt],
+  [-2015, RejectedMbxKey],
+  [-2016, NoTradingWindow],
+  [-2017, ApiKeysLocked],
+  [-2018, BalanceNotSufficient],
+  [-2019, MarginNotSufficien],
+  [-2020, UnableToFill],
+  [-2021, OrderWouldImmediatelyTrigger],
+  [-2022, ReduceOnlyReject],
+  [-2023, UserInLiquidation],
+  [-2024, PositionNotSufficient],
+  [-2025, MaxOpenOrderExceeded],
+  [-2026, ReduceOnlyOrderTypeNotSupported],
+  [-2027, MaxLeverageRatio],
+  [-2028, MinLeverageRatio],
+  [-4000, InvalidOrderStatus],
+  [-4001, PriceLessThanZero],
+  [-4002, PriceGreaterThanMaxPrice],
+  [-4003, QtyLessThanZero],
+  [-4004, QtyLessThanMinQty],
+  [-4005, QtyGreaterThanMaxQty],
+  [-4006, StopPriceLessThanZero],
+  [-4007, StopPriceGreaterThanMaxPrice],
+  [-4008, TickSizeLessThanZero],
+  [-4009, MaxPriceLessThanMinPrice],
+  [-4010, MaxQtyLessThanMinQty],
+  [-4011, StepSizeLessThanZero],
+  [-4012, MaxNumOrdersLessThanZero],
+  [-4013, PriceLessThanMinPrice],
+  [-4014, PriceNotIncreasedByTickSize],
+  [-4015, InvalidClOrdIdLen],
+  [-4016, PriceHighterThanMultiplierUp],
+  [-4017, MultiplierUpLessThanZero],
+  [-4018, MultiplierDownLessThanZero],
+  [-4019, CompositeScaleOverflow],
+  [-4020, TargetStrategyInvalid],
+  [-4021, InvalidDepthLimit],
+  [-4022, WrongMarketStatus],
+  [-4023, QtyNotIncreasedByStepSize],
+  [-4024, PriceLowerThanMultiplierDown],
+  [-4025, MultiplierDecimalLessThanZero],
+  [-4026, CommissionInvalid],
+  [-4027, InvalidAccountType],
+  [-4028, InvalidLeverage],
+  [-4029, InvalidTickSizePrecision],
+  [-4030, InvalidStepSizePrecision],
+  [-4031, InvalidWorkingType],
+  [-4032, ExceedMaxCancelOrderSize],
+  [-4033, InsuranceAccountNotFound],
+  [-4044, InvalidBalanceType],
+  [-4045, MaxStopOrderExceeded],
+  [-4046, NoNeedToChangeMarginType],
+  [-4047, ThereExistsOpenOrders],
+  [-4048, ThereExistsQuantity],
+  [-4049, AddIsolatedMarginReject],
+  [-4050, CrossBalanceInsufficient],
+  [-4051, IsolatedBalanceInsufficient],
+  [-4052, NoNeedToChangeAutoAddMargin],
+  [-4053, AutoAddCrossedMarginReject],
+  [-4054, AddIsolatedMarginNoPositionReject],
+  [-4055, AmountMustBePositive],
+  [-4056, InvalidApiKeyType],
+  [-4057, InvalidRsaPublicKey],
+  [-4058, MaxPriceTooLarge],
+  [-4059, NoNeedToChangePositionSide],
+  [-4060, InvalidPositionSide],
+  [-4061, PositionSideNotMatch],
+  [-4062, ReduceOnlyConflict],
+  [-4063, InvalidOptionsRequestType],
+  [-4064, InvalidOptionsTimeFrame],
+  [-4065, InvalidOptionsAmount],
+  [-4066, InvalidOptionsEventType],
+  [-4067, PositionSideChangeExistsOpenOrders],
+  [-4068, PositionSideChangeExistsQuantity],
+  [-4069, InvalidOptionsPremiumFee],
+  [-4070, InvalidClOptionsIdLen],
+  [-4071, InvalidOptionsDirection],
+  [-4072, OptionsPremiumNotUpdate],
+  [-4073, OptionsPremiumInputLessThanZero],
+  [-4074, OptionsAmountBiggerThanUpper],
+  [-4075, OptionsPremiumOutputZero],
+  [-4076, OptionsPremiumTooDiff],
+  [-4077, OptionsPremiumReachLimit],
+  [-4078, OptionsCommonError],
+  [-4079, InvalidOptionsId],
+  [-4080, OptionsUserNotFound],
+  [-4081, OptionsNotFound],
+  [-4082, InvalidBatchPlaceOrderSize],
+  [-4083, PlaceBatchOrdersFail],
+  [-4084, UpcomingMethod],
+  [-4085, InvalidNotionalLimitCoef],
+  [-4086, InvalidPriceSpreadThreshold],
+  [-4087, ReduceOnlyOrderPermission],
+  [-4088, NoPlaceOrderPermission],
+  [-4104, InvalidContractType],
+  [-4109, InactiveAccount],
+  [-4114, InvalidClientTranIdLen],
+  [-4115, DuplicatedClientTranId],
+  [-4116, DuplicatedClientOrderId],
+  [-4117, StopOrderTriggering],
+  [-4118, ReduceOnlyMarginCheckFailed],
+  [-4131, MarketOrderReject],
+  [-4135, InvalidActivationPrice],
+  [-4137, QuantityExistsWithClosePosition],
+  [-4138, ReduceOnlyMustBeTrue],
+  [-4139, OrderTypeCannotBeMkt],
+  [-4140, InvalidOpeningPositionStatus],
+  [-4141, SymbolAlreadyClosed],
+  [-4142, StrategyInvalidTriggerPrice],
+  [-4144, InvalidPair],
+  [-4161, IsolatedLeverageRejectWithPosition],
+  [-4164, MinNotional],
+  [-4165, InvalidTimeInterval],
+  [-4167, IsolatedRejectWithJointMargin],
+  [-4168, JointMarginRejectWithIsolated],
+  [-4169, JointMarginRejectWithMb],
+  [-4170, JointMarginRejectWithOpenOrder],
+  [-4171, NoNeedToChangeJointMargin],
+  [-4172, JointMarginRejectWithNegativeBalance],
+  [-4183, IsolatedRejectWithJointMargin4183],
+  [-4184, PriceLowerThanStopMultiplierDown],
+  [-4192, CoolingOffPeriod],
+  [-4202, AdjustLeverageKycFailed],
+  [-4203, AdjustLeverageOneMonthFailed],
+  [-4205, AdjustLeverageXDaysFailed],
+  [-4206, AdjustLeverageKycLimit],
+  [-4208, AdjustLeverageAccountSymbolFailed],
+  [-4209, AdjustLeverageSymbolFailed],
+  [-4210, StopPriceHigherThanPriceMultiplierLimit],
+  [-4211, StopPriceLowerThanPriceMultiplierLimit],
+  [-4400, TradingQuantitativeRule],
+  [-4401, LargePositionSymRule],
+  [-4402, ComplianceBlackSymbolRestriction],
+  [-4403, AdjustLeverageComplianceFailed],
+  [-5021, FokOrderReject],
+  [-5022, GtxOrderReject],
+  [-5024, MoveOrderNotAllowedSymbolReason],
+  [-5025, LimitOrderOnly],
+  [-5026, ExceedMaximumModifyOrderLimit],
+  [-5027, SameOrder],
+  [-5028, MeRecvwindowReject],
+  [-5029, ModificationMinNotional],
+  [-5037, InvalidPriceMatch],
+  [-5038, UnsupportedOrderTypePriceMatch],
+  [-5039, InvalidSelfTradePreventionMode],
+  [-5040, FutureGoodTillDate],
+  [-5041, BboOrderReject],
+  [-5043, ExistingPendingModification],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

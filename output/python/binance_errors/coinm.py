@@ -2,8 +2,10 @@
 """Error codes of "Error Codes" (source `coinm`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,175 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "AddIsolatedMarginNoPositionReject",
+    "AddIsolatedMarginReject",
+    "AdjustLeverageAccountSymbolFailed",
+    "AdjustLeverageKycFailed",
+    "AdjustLeverageKycLimit",
+    "AdjustLeverageOneMonthFailed",
+    "AdjustLeverageXDaysFailed",
+    "AmountMustBePositive",
     "ApiError",
+    "AutoAddCrossedMarginReject",
+    "BadAccount",
+    "BadApiKeyFmt",
+    "BadAsset",
+    "BadInstrumentType",
+    "BadInterval",
+    "BadPrecision",
+    "BadSymbol",
+    "BalanceNotSufficient",
+    "CancelRejected",
+    "CommissionInvalid",
+    "CompositeScaleOverflow",
+    "CoolingOffPeriod",
+    "CrossBalanceInsufficient",
+    "Disconnected",
+    "DuplicateIp",
+    "DuplicatedClientTranId",
+    "EmptyNewClOrdId",
+    "EmptyOrgClOrdId",
     "ErrorCode",
+    "ErrorMsgReceived",
+    "ExceedMaxCancelOrderSize",
+    "ExceedMaxModifyOrderLimit",
+    "FiltersAndOtherIssues",
+    "GeneralServerOrNetworkIssues",
+    "IllegalChars",
+    "InsuranceAccountNotFound",
+    "InvalidAccountType",
+    "InvalidActivationPrice",
+    "InvalidApiKeyType",
+    "InvalidBalanceType",
+    "InvalidBatchPlaceOrderSize",
+    "InvalidClOrdIdLen",
+    "InvalidClientTranIdLen",
+    "InvalidContractType",
+    "InvalidDepthLimit",
+    "InvalidLeverage",
+    "InvalidListenKey",
+    "InvalidMessage",
+    "InvalidNewOrderRespType",
+    "InvalidOrderStatus",
+    "InvalidOrderType",
+    "InvalidPair",
+    "InvalidParameter",
+    "InvalidPositionSide",
+    "InvalidPriceSpreadThreshold",
+    "InvalidRsaPublicKey",
+    "InvalidSide",
+    "InvalidSignature",
+    "InvalidStepSizePrecision",
+    "InvalidTickSizePrecision",
+    "InvalidTif",
+    "InvalidTimeInterval",
+    "InvalidTimestamp",
+    "InvalidWorkingType",
+    "IsolatedBalanceInsufficient",
+    "IsolatedLeverageRejectWithPosition",
+    "LimitOrderOnly",
+    "MandatoryParamEmptyOrMalformed",
+    "MarginNotSufficien",
+    "MarketOrderReject",
     "Match",
+    "MaxLeverageRatio",
+    "MaxNumOrdersLessThanZero",
+    "MaxOpenOrderExceeded",
+    "MaxPriceLessThanMinPrice",
+    "MaxPriceTooLarge",
+    "MaxQtyLessThanMinQty",
+    "MaxStopOrderExceeded",
+    "MeInvalidTimestamp",
     "MessageTable",
+    "MinLeverageRatio",
+    "MinNotional",
+    "MoreThanXxHours",
+    "MoveOrderNotAllowedSymbolReason",
+    "MultiplierDecimalLessThanZero",
+    "MultiplierDownLessThanZero",
+    "MultiplierUpLessThanZero",
+    "NewOrderRejected",
+    "NoDepth",
+    "NoNeedToChangeAutoAddMargin",
+    "NoNeedToChangeMarginType",
+    "NoNeedToChangePositionSide",
+    "NoPlaceOrderPermission",
+    "NoSuchIp",
+    "NoSuchOrder",
+    "NoTradingWindow",
+    "NonWhiteList",
+    "OptionalParamsBadCombo",
+    "OrderTypeCannotBeMkt",
+    "OrderWouldImmediatelyTrigger",
+    "ParamEmpty",
+    "ParamNotRequired",
+    "PlaceBatchOrdersFail",
+    "PositionNotSufficient",
+    "PositionSideChangeExistsOpenOrders",
+    "PositionSideChangeExistsQuantity",
+    "PositionSideNotMatch",
+    "PriceGreaterThanMaxPrice",
+    "PriceHighterThanMultiplierUp",
+    "PriceHighterThanStopMultiplierUp",
+    "PriceLessThanMinPrice",
+    "PriceLessThanZero",
+    "PriceLowerThanMultiplierDown",
+    "PriceLowerThanStopMultiplierDown",
+    "PriceNotIncreasedByTickSize",
+    "ProcessingIssues",
+    "QtyGreaterThanMaxQty",
+    "QtyLessThanMinQty",
+    "QtyLessThanZero",
+    "QtyNotIncreasedByStepSize",
+    "QuantityExistsWithClosePosition",
+    "ReduceOnlyConflict",
+    "ReduceOnlyMarginCheckFailed",
+    "ReduceOnlyMustBeTrue",
+    "ReduceOnlyOrderPermission",
+    "ReduceOnlyOrderTypeNotSupported",
+    "ReduceOnlyReject",
+    "RejectedMbxKey",
+    "RequestIssues",
+    "RequestThrottled",
+    "SameOrder",
+    "ServiceShuttingDown",
+    "StartTimeGreaterThanEndTime",
+    "StepSizeLessThanZero",
+    "StopPriceGreaterThanMaxPrice",
+    "StopPriceHigherThanPriceMultiplierLimit",
+    "StopPriceLessThanZero",
+    "StopPriceLowerThanPriceMultiplierLimit",
+    "StrategyInvalidTriggerPrice",
+    "TargetStrategyInvalid",
+    "ThereExistsOpenOrders",
+    "ThereExistsQuantity",
+    "TickSizeLessThanZero",
+    "TifNotRequired",
+    "Timeout",
+    "TooManyOrders",
+    "TooManyParameters",
+    "TooManyRequests",
+    "UnableToFill",
+    "Unauthorized",
+    "UnexpectedResp",
+    "Unknown",
+    "UnknownOrderComposition",
+    "UnknownParam",
+    "UnreadParameters",
+    "UnsupportedOperation",
+    "UpcomingMethod",
+    "UserInLiquidation",
+    "WithdrawNotNegative",
+    "WrongMarketStatus",
     "lookup",
     "match",
 ]
@@ -37,6 +192,8 @@ SOURCE_ID = "coinm"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://developers.binance.com/docs/derivatives/coin-margined-futures/error-code"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -1021,11 +1178,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
@@ -1976,10 +2138,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -1989,7 +2163,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -2005,1434 +2179,2791 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (-1000,),
-        "An unknown error occured while processing the request.",
-        "^An unknown error occured while processing the request\\.$",
-        54,
-        None,
-    ),
-    (
-        (-1001,),
-        "Internal error; unable to process your request. Please try again.",
-        "^Internal error; unable to process your request\\. Please try again\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1002,),
-        "You are not authorized to execute this request.",
-        "^You are not authorized to execute this request\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1003,),
-        "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
-        "^Too many requests; current limit is (.+?) requests per minute\\. Please use the websocket for live updates to avoid polling the API\\.$",
-        125,
-        "Too many",
-    ),
-    (
-        (-1003,),
-        "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-        "^Way too many requests; IP banned until (.+?)\\. Please use the websocket for live updates to avoid bans\\.$",
-        97,
-        "Way too ",
-    ),
-    (
-        (-1004,),
-        "This IP is already on the white list",
-        "^This IP is already on the white list$",
-        36,
-        None,
-    ),
-    (
-        (-1005,),
-        "No such IP has been white listed",
-        "^No such IP has been white listed$",
-        32,
-        None,
-    ),
-    (
-        (-1006,),
-        "An unexpected response was received from the message bus. Execution status unknown.",
-        "^An unexpected response was received from the message bus\\. Execution status unknown\\.$",
-        83,
-        None,
-    ),
-    (
-        (-1007,),
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-        "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$",
-        96,
-        None,
-    ),
-    (
-        (-1008,),
-        "Server is currently overloaded with other requests. Please try again in a few minutes.",
-        "^Server is currently overloaded with other requests\\. Please try again in a few minutes\\.$",
-        86,
-        None,
-    ),
-    (
-        (-1008,),
-        "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
-        "^Request throttled by system-level protection\\. Reduce-only/close-position orders are exempt\\. Please try again\\.$",
-        109,
-        None,
-    ),
-    (
-        (-1010,),
-        "ERROR_MSG_RECEIVED.",
-        "^ERROR_MSG_RECEIVED\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1011,),
-        "This IP cannot access this route.",
-        "^This IP cannot access this route\\.$",
-        33,
-        None,
-    ),
-    (
-        (-1013,),
-        "INVALID_MESSAGE.",
-        "^INVALID_MESSAGE\\.$",
-        16,
-        None,
-    ),
-    (
-        (-1014,),
-        "Unsupported order combination.",
-        "^Unsupported order combination\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders.",
-        "^Too many new orders\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders; current limit is %s orders per %s.",
-        "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$",
-        51,
-        "Too many",
-    ),
-    (
-        (-1016,),
-        "This service is no longer available.",
-        "^This service is no longer available\\.$",
-        36,
-        None,
-    ),
-    (
-        (-1020,),
-        "This operation is not supported.",
-        "^This operation is not supported\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request is outside of the recvWindow.",
-        "^Timestamp for this request is outside of the recvWindow\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request was 1000ms ahead of the server's time.",
-        "^Timestamp for this request was 1000ms ahead of the server's time\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1022,),
-        "Signature for this request is not valid.",
-        "^Signature for this request is not valid\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1023,),
-        "Start time is greater than end time.",
-        "^Start time is greater than end time\\.$",
-        36,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter.",
-        "^Illegal characters found in a parameter\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        "^Illegal characters found in parameter '(.+?)'; legal range is '(.+?)'\\.$",
-        60,
-        "Illegal ",
-    ),
-    (
-        (-1101,),
-        "Too many parameters sent for this endpoint.",
-        "^Too many parameters sent for this endpoint\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1101,),
-        "Too many parameters; expected '%s' and received '%s'.",
-        "^Too many parameters; expected '(.+?)' and received '(.+?)'\\.$",
-        49,
-        "Too many",
-    ),
-    (
-        (-1101,),
-        "Duplicate values for a parameter detected.",
-        "^Duplicate values for a parameter detected\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1102,),
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "^A mandatory parameter was not sent, was empty/null, or malformed\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1102,),
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "^Mandatory parameter '(.+?)' was not sent, was empty/null, or malformed\\.$",
-        66,
-        "Mandator",
-    ),
-    (
-        (-1102,),
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
-        "^Param '(.+?)' or '(.+?)' must be sent, but both were empty/null!$",
-        54,
-        "Param '",
-    ),
-    (
-        (-1103,),
-        "An unknown parameter was sent.",
-        "^An unknown parameter was sent\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read.",
-        "^Not all sent parameters were read\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        "^Not all sent parameters were read; read '(.+?)' parameter\\(s\\) but was sent '(.+?)'\\.$",
-        72,
-        "Not all ",
-    ),
-    (
-        (-1105,),
-        "A parameter was empty.",
-        "^A parameter was empty\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1105,),
-        "Parameter '%s' was empty.",
-        "^Parameter '(.+?)' was empty\\.$",
-        23,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A parameter was sent when not required.",
-        "^A parameter was sent when not required\\.$",
-        39,
-        None,
-    ),
-    (
-        (-1106,),
-        "Parameter '%s' sent when not required.",
-        "^Parameter '(.+?)' sent when not required\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (-1108,),
-        "Invalid asset.",
-        "^Invalid asset\\.$",
-        14,
-        None,
-    ),
-    (
-        (-1109,),
-        "Invalid account.",
-        "^Invalid account\\.$",
-        16,
-        None,
-    ),
-    (
-        (-1110,),
-        "Invalid symbolType.",
-        "^Invalid symbolType\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1111,),
-        "Precision is over the maximum defined for this asset.",
-        "^Precision is over the maximum defined for this asset\\.$",
-        53,
-        None,
-    ),
-    (
-        (-1112,),
-        "No orders on book for symbol.",
-        "^No orders on book for symbol\\.$",
-        29,
-        None,
-    ),
-    (
-        (-1113,),
-        "Withdrawal amount must be negative.",
-        "^Withdrawal amount must be negative\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1114,),
-        "TimeInForce parameter sent when not required.",
-        "^TimeInForce parameter sent when not required\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1115,),
-        "Invalid timeInForce.",
-        "^Invalid timeInForce\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1116,),
-        "Invalid orderType.",
-        "^Invalid orderType\\.$",
-        18,
-        None,
-    ),
-    (
-        (-1117,),
-        "Invalid side.",
-        "^Invalid side\\.$",
-        13,
-        None,
-    ),
-    (
-        (-1118,),
-        "New client order ID was empty.",
-        "^New client order ID was empty\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1119,),
-        "Original client order ID was empty.",
-        "^Original client order ID was empty\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1120,),
-        "Invalid interval.",
-        "^Invalid interval\\.$",
-        17,
-        None,
-    ),
-    (
-        (-1121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-1125,),
-        "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
-        "^This listenKey does not exist\\. Please use POST /fapi/v1/listenKey to recreate listenKey$",
-        87,
-        None,
-    ),
-    (
-        (-1127,),
-        "Lookup interval is too big.",
-        "^Lookup interval is too big\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1127,),
-        "More than %s hours between startTime and endTime.",
-        "^More than (.+?) hours between startTime and endTime\\.$",
-        47,
-        "More tha",
-    ),
-    (
-        (-1128,),
-        "Combination of optional parameters invalid.",
-        "^Combination of optional parameters invalid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1130,),
-        "Data sent for parameter '%s' is not valid.",
-        "^Data sent for parameter '(.+?)' is not valid\\.$",
-        40,
-        "Data sen",
-    ),
-    (
-        (-1136,),
-        "Invalid newOrderRespType.",
-        "^Invalid newOrderRespType\\.$",
-        25,
-        None,
-    ),
-    (
-        (-2010,),
-        "NEW_ORDER_REJECTED",
-        "^NEW_ORDER_REJECTED$",
-        18,
-        None,
-    ),
-    (
-        (-2011,),
-        "CANCEL_REJECTED",
-        "^CANCEL_REJECTED$",
-        15,
-        None,
-    ),
-    (
-        (-2013,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2014,),
-        "API-key format invalid.",
-        "^API-key format invalid\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2015,),
-        "Invalid API-key, IP, or permissions for action.",
-        "^Invalid API-key, IP, or permissions for action\\.$",
-        47,
-        None,
-    ),
-    (
-        (-2016,),
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-        "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$",
-        74,
-        None,
-    ),
-    (
-        (-2018,),
-        "Balance is insufficient.",
-        "^Balance is insufficient\\.$",
-        24,
-        None,
-    ),
-    (
-        (-2019,),
-        "Margin is insufficient.",
-        "^Margin is insufficient\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2020,),
-        "Unable to fill.",
-        "^Unable to fill\\.$",
-        15,
-        None,
-    ),
-    (
-        (-2021,),
-        "Order would immediately trigger.",
-        "^Order would immediately trigger\\.$",
-        32,
-        None,
-    ),
-    (
-        (-2022,),
-        "ReduceOnly Order is rejected.",
-        "^ReduceOnly Order is rejected\\.$",
-        29,
-        None,
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
+    (
+        (-4112,),
+        "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
+        (
+            "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
+        ),
+        (
+            "this indicates that the new reduce-only order,combined with an existing same-side open order,would create an opposite-side position and lead to insufficient margin;please cancel the open order and try again",
+        ),
+        "This ind",
+        "this ind",
     ),
     (
         (-2022,),
         "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
-        "^This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order\\.$",
-        139,
-        None,
-    ),
-    (
-        (-2023,),
-        "User in liquidation mode now.",
-        "^User in liquidation mode now\\.$",
-        29,
-        None,
-    ),
-    (
-        (-2024,),
-        "Position is not sufficient.",
-        "^Position is not sufficient\\.$",
-        27,
-        None,
-    ),
-    (
-        (-2025,),
-        "Reach max open order limit.",
-        "^Reach max open order limit\\.$",
-        27,
-        None,
-    ),
-    (
-        (-2026,),
-        "This OrderType is not supported when reduceOnly.",
-        "^This OrderType is not supported when reduceOnly\\.$",
-        48,
-        None,
-    ),
-    (
-        (-2027,),
-        "Exceeded the maximum allowable position at current leverage.",
-        "^Exceeded the maximum allowable position at current leverage\\.$",
-        60,
-        None,
-    ),
-    (
-        (-2028,),
-        "Leverage is smaller than permitted: insufficient margin balance.",
-        "^Leverage is smaller than permitted: insufficient margin balance\\.$",
-        64,
-        None,
-    ),
-    (
-        (-4000,),
-        "Invalid order status.",
-        "^Invalid order status\\.$",
-        21,
-        None,
-    ),
-    (
-        (-4001,),
-        "Price less than 0.",
-        "^Price less than 0\\.$",
-        18,
-        None,
-    ),
-    (
-        (-4002,),
-        "Price greater than max price.",
-        "^Price greater than max price\\.$",
-        29,
-        None,
-    ),
-    (
-        (-4003,),
-        "Quantity less than zero.",
-        "^Quantity less than zero\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4004,),
-        "Quantity less than min quantity.",
-        "^Quantity less than min quantity\\.$",
-        32,
-        None,
-    ),
-    (
-        (-4005,),
-        "Quantity greater than max quantity.",
-        "^Quantity greater than max quantity\\.$",
-        35,
-        None,
-    ),
-    (
-        (-4006,),
-        "Stop price less than zero.",
-        "^Stop price less than zero\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4007,),
-        "Stop price greater than max price.",
-        "^Stop price greater than max price\\.$",
-        34,
-        None,
-    ),
-    (
-        (-4008,),
-        "Tick size less than zero.",
-        "^Tick size less than zero\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4009,),
-        "Max price less than min price.",
-        "^Max price less than min price\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4010,),
-        "Max qty less than min qty.",
-        "^Max qty less than min qty\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4011,),
-        "Step size less than zero.",
-        "^Step size less than zero\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4012,),
-        "Max mum orders less than zero.",
-        "^Max mum orders less than zero\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4013,),
-        "Price less than min price.",
-        "^Price less than min price\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4014,),
-        "Price not increased by tick size.",
-        "^Price not increased by tick size\\.$",
-        33,
-        None,
-    ),
-    (
-        (-4015,),
-        "Client order id is not valid.",
-        "^Client order id is not valid\\.$",
-        29,
-        None,
-    ),
-    (
-        (-4015,),
-        "Client order id length should not be more than 36 chars",
-        "^Client order id length should not be more than 36 chars$",
-        55,
-        None,
-    ),
-    (
-        (-4016,),
-        "Price is higher than mark price multiplier cap.",
-        "^Price is higher than mark price multiplier cap\\.$",
-        47,
-        None,
-    ),
-    (
-        (-4017,),
-        "Multiplier up less than zero.",
-        "^Multiplier up less than zero\\.$",
-        29,
-        None,
-    ),
-    (
-        (-4018,),
-        "Multiplier down less than zero.",
-        "^Multiplier down less than zero\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4019,),
-        "Composite scale too large.",
-        "^Composite scale too large\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4020,),
-        "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
-        "^Target strategy invalid for orderType '(.+?)',reduceOnly '(.+?)'\\.$",
-        55,
-        "Target s",
-    ),
-    (
-        (-4021,),
-        "Invalid depth limit.",
-        "^Invalid depth limit\\.$",
-        20,
-        None,
-    ),
-    (
-        (-4021,),
-        "'%s' is not valid depth limit.",
-        "^'(.+?)' is not valid depth limit\\.$",
-        28,
-        "'",
-    ),
-    (
-        (-4022,),
-        "market status sent is not valid.",
-        "^market status sent is not valid\\.$",
-        32,
-        None,
-    ),
-    (
-        (-4023,),
-        "Qty not increased by step size.",
-        "^Qty not increased by step size\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4024,),
-        "Price is lower than mark price multiplier floor.",
-        "^Price is lower than mark price multiplier floor\\.$",
-        48,
-        None,
-    ),
-    (
-        (-4025,),
-        "Multiplier decimal less than zero.",
-        "^Multiplier decimal less than zero\\.$",
-        34,
-        None,
-    ),
-    (
-        (-4026,),
-        "Commission invalid.",
-        "^Commission invalid\\.$",
-        19,
-        None,
-    ),
-    (
-        (-4026,),
-        "%s less than zero.",
-        "^(.+?) less than zero\\.$",
-        16,
-        "",
-    ),
-    (
-        (-4026,),
-        "%s absolute value greater than %s",
-        "^(.+?) absolute value greater than (.+?)$",
-        29,
-        "",
-    ),
-    (
-        (-4027,),
-        "Invalid account type.",
-        "^Invalid account type\\.$",
-        21,
-        None,
-    ),
-    (
-        (-4028,),
-        "Invalid leverage",
-        "^Invalid leverage$",
-        16,
-        None,
-    ),
-    (
-        (-4028,),
-        "Leverage %s is not valid",
-        "^Leverage (.+?) is not valid$",
-        22,
-        "Leverage",
-    ),
-    (
-        (-4028,),
-        "Leverage %s already exist with %s",
-        "^Leverage (.+?) already exist with (.+?)$",
-        29,
-        "Leverage",
-    ),
-    (
-        (-4029,),
-        "Tick size precision is invalid.",
-        "^Tick size precision is invalid\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4030,),
-        "Step size precision is invalid.",
-        "^Step size precision is invalid\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4031,),
-        "Invalid parameter working type",
-        "^Invalid parameter working type$",
-        30,
-        None,
-    ),
-    (
-        (-4031,),
-        "Invalid parameter working type: %s",
-        "^Invalid parameter working type: (.+?)$",
-        32,
-        "Invalid ",
-    ),
-    (
-        (-4032,),
-        "Exceed maximum cancel order size.",
-        "^Exceed maximum cancel order size\\.$",
-        33,
-        None,
-    ),
-    (
-        (-4032,),
-        "Invalid parameter working type: %s",
-        "^Invalid parameter working type: (.+?)$",
-        32,
-        "Invalid ",
-    ),
-    (
-        (-4033,),
-        "Insurance account not found.",
-        "^Insurance account not found\\.$",
-        28,
-        None,
-    ),
-    (
-        (-4044,),
-        "Balance Type is invalid.",
-        "^Balance Type is invalid\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4045,),
-        "Reach max stop order limit.",
-        "^Reach max stop order limit\\.$",
-        27,
-        None,
-    ),
-    (
-        (-4046,),
-        "No need to change margin type.",
-        "^No need to change margin type\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4047,),
-        "Margin type cannot be changed if there exists open orders.",
-        "^Margin type cannot be changed if there exists open orders\\.$",
-        58,
-        None,
-    ),
-    (
-        (-4048,),
-        "Margin type cannot be changed if there exists position.",
-        "^Margin type cannot be changed if there exists position\\.$",
-        55,
-        None,
-    ),
-    (
-        (-4049,),
-        "Add margin only support for isolated position.",
-        "^Add margin only support for isolated position\\.$",
-        46,
-        None,
-    ),
-    (
-        (-4050,),
-        "Cross balance insufficient.",
-        "^Cross balance insufficient\\.$",
-        27,
-        None,
-    ),
-    (
-        (-4051,),
-        "Isolated balance insufficient.",
-        "^Isolated balance insufficient\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4052,),
-        "No need to change auto add margin.",
-        "^No need to change auto add margin\\.$",
-        34,
-        None,
-    ),
-    (
-        (-4053,),
-        "Auto add margin only support for isolated position.",
-        "^Auto add margin only support for isolated position\\.$",
-        51,
-        None,
-    ),
-    (
-        (-4054,),
-        "Cannot add position margin: position is 0.",
-        "^Cannot add position margin: position is 0\\.$",
-        42,
-        None,
-    ),
-    (
-        (-4055,),
-        "Amount must be positive.",
-        "^Amount must be positive\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4056,),
-        "Invalid api key type.",
-        "^Invalid api key type\\.$",
-        21,
-        None,
-    ),
-    (
-        (-4057,),
-        "Invalid api public key",
-        "^Invalid api public key$",
-        22,
-        None,
-    ),
-    (
-        (-4058,),
-        "maxPrice and priceDecimal too large,please check.",
-        "^maxPrice and priceDecimal too large,please check\\.$",
-        49,
-        None,
-    ),
-    (
-        (-4059,),
-        "No need to change position side.",
-        "^No need to change position side\\.$",
-        32,
-        None,
-    ),
-    (
-        (-4060,),
-        "Invalid position side.",
-        "^Invalid position side\\.$",
-        22,
-        None,
-    ),
-    (
-        (-4061,),
-        "Order's position side does not match user's setting.",
-        "^Order's position side does not match user's setting\\.$",
-        52,
-        None,
-    ),
-    (
-        (-4062,),
-        "Invalid or improper reduceOnly value.",
-        "^Invalid or improper reduceOnly value\\.$",
-        37,
-        None,
-    ),
-    (
-        (-4067,),
-        "Position side cannot be changed if there exists open orders.",
-        "^Position side cannot be changed if there exists open orders\\.$",
-        60,
-        None,
-    ),
-    (
-        (-4068,),
-        "Position side cannot be changed if there exists position.",
-        "^Position side cannot be changed if there exists position\\.$",
-        57,
-        None,
-    ),
-    (
-        (-4082,),
-        "Invalid number of batch place orders.",
-        "^Invalid number of batch place orders\\.$",
-        37,
-        None,
-    ),
-    (
-        (-4082,),
-        "Invalid number of batch place orders: %s",
-        "^Invalid number of batch place orders: (.+?)$",
-        38,
-        "Invalid ",
-    ),
-    (
-        (-4083,),
-        "Fail to place batch orders.",
-        "^Fail to place batch orders\\.$",
-        27,
-        None,
-    ),
-    (
-        (-4084,),
-        "Method is not allowed currently. Upcoming soon.",
-        "^Method is not allowed currently\\. Upcoming soon\\.$",
-        47,
-        None,
-    ),
-    (
-        (-4086,),
-        "Invalid price spread threshold.",
-        "^Invalid price spread threshold\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4087,),
-        "Invalid pair.",
-        "^Invalid pair\\.$",
-        13,
-        None,
-    ),
-    (
-        (-4088,),
-        "Invalid time interval.",
-        "^Invalid time interval\\.$",
-        22,
-        None,
-    ),
-    (
-        (-4088,),
-        "Maximum time interval is %s days.",
-        "^Maximum time interval is (.+?) days\\.$",
-        31,
-        "Maximum ",
-    ),
-    (
-        (-4089,),
-        "User can only place reduce only order.",
-        "^User can only place reduce only order\\.$",
-        38,
-        None,
-    ),
-    (
-        (-4090,),
-        "User can not place order currently.",
-        "^User can not place order currently\\.$",
-        35,
-        None,
-    ),
-    (
-        (-4104,),
-        "Invalid contract type.",
-        "^Invalid contract type\\.$",
-        22,
-        None,
-    ),
-    (
-        (-4110,),
-        "clientTranId is not valid.",
-        "^clientTranId is not valid\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4110,),
-        "Client tran id length should be less than 64 chars.",
-        "^Client tran id length should be less than 64 chars\\.$",
-        51,
-        None,
-    ),
-    (
-        (-4111,),
-        "clientTranId is duplicated.",
-        "^clientTranId is duplicated\\.$",
-        27,
-        None,
-    ),
-    (
-        (-4111,),
-        "Client tran id should be unique within 7 days.",
-        "^Client tran id should be unique within 7 days\\.$",
-        46,
-        None,
-    ),
-    (
-        (-4112,),
-        "ReduceOnly Order Failed. Please check your existing position and open orders.",
-        "^ReduceOnly Order Failed\\. Please check your existing position and open orders\\.$",
-        77,
-        None,
-    ),
-    (
-        (-4112,),
-        "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
-        "^This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again\\.$",
-        210,
-        None,
-    ),
-    (
-        (-4113,),
-        "The counterparty's best price does not meet the PERCENT_PRICE filter limit.",
-        "^The counterparty's best price does not meet the PERCENT_PRICE filter limit\\.$",
-        75,
-        None,
-    ),
-    (
-        (-4135,),
-        "Invalid activation price.",
-        "^Invalid activation price\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4137,),
-        "Quantity must be zero with closePosition equals true.",
-        "^Quantity must be zero with closePosition equals true\\.$",
-        53,
-        None,
-    ),
-    (
-        (-4138,),
-        "Reduce only must be true with closePosition equals true.",
-        "^Reduce only must be true with closePosition equals true\\.$",
-        56,
-        None,
-    ),
-    (
-        (-4139,),
-        "Order type can not be market if it's unable to cancel.",
-        "^Order type can not be market if it's unable to cancel\\.$",
-        54,
-        None,
-    ),
-    (
-        (-4142,),
-        "REJECT: take profit or stop order will be triggered immediately.",
-        "^REJECT: take profit or stop order will be triggered immediately\\.$",
-        64,
-        None,
-    ),
-    (
-        (-4150,),
-        "Leverage reduction is not supported in Isolated Margin Mode with open positions.",
-        "^Leverage reduction is not supported in Isolated Margin Mode with open positions\\.$",
-        80,
-        None,
-    ),
-    (
-        (-4151,),
-        "Price is higher than stop price multiplier cap.",
-        "^Price is higher than stop price multiplier cap\\.$",
-        47,
-        None,
-    ),
-    (
-        (-4151,),
-        "Limit price can't be higher than %s.",
-        "^Limit price can't be higher than (.+?)\\.$",
-        34,
-        "Limit pr",
-    ),
-    (
-        (-4152,),
-        "Price is lower than stop price multiplier floor.",
-        "^Price is lower than stop price multiplier floor\\.$",
-        48,
-        None,
-    ),
-    (
-        (-4152,),
-        "Limit price can't be lower than %s.",
-        "^Limit price can't be lower than (.+?)\\.$",
-        33,
-        "Limit pr",
-    ),
-    (
-        (-4154,),
-        "Stop price is higher than price multiplier cap.",
-        "^Stop price is higher than price multiplier cap\\.$",
-        47,
-        None,
-    ),
-    (
-        (-4154,),
-        "Stop price can't be higher than %s",
-        "^Stop price can't be higher than (.+?)$",
-        32,
-        "Stop pri",
-    ),
-    (
-        (-4155,),
-        "PStop price is lower than price multiplier floor.",
-        "^PStop price is lower than price multiplier floor\\.$",
-        49,
-        None,
-    ),
-    (
-        (-4155,),
-        "Stop price can't be lower than %s",
-        "^Stop price can't be lower than (.+?)$",
-        31,
-        "Stop pri",
-    ),
-    (
-        (-4178,),
-        "Order's notional must be no smaller than one (unless you choose reduce only)",
-        "^Order's notional must be no smaller than one \\(unless you choose reduce only\\)$",
-        76,
-        None,
-    ),
-    (
-        (-4178,),
-        "Order's notional must be no smaller than %s (unless you choose reduce only)",
-        "^Order's notional must be no smaller than (.+?) \\(unless you choose reduce only\\)$",
-        73,
-        "Order's ",
-    ),
-    (
-        (-4192,),
-        "Trade forbidden due to Cooling-off Period.",
-        "^Trade forbidden due to Cooling-off Period\\.$",
-        42,
-        None,
-    ),
-    (
-        (-4194,),
-        "Intermediate Personal Verification is required for adjusting leverage over 20x.",
-        "^Intermediate Personal Verification is required for adjusting leverage over 20x\\.$",
-        79,
-        None,
-    ),
-    (
-        (-4195,),
-        "More than 20x leverage is available one month after account registration.",
-        "^More than 20x leverage is available one month after account registration\\.$",
-        73,
-        None,
-    ),
-    (
-        (-4196,),
-        "Only limit order is supported.",
-        "^Only limit order is supported\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4197,),
-        "No need to modify the order.",
-        "^No need to modify the order\\.$",
-        28,
-        None,
-    ),
-    (
-        (-4198,),
-        "Exceed maximum modify order limit.",
-        "^Exceed maximum modify order limit\\.$",
-        34,
-        None,
-    ),
-    (
-        (-4199,),
-        "Symbol is not in trading status. Order amendment is not permitted.",
-        "^Symbol is not in trading status\\. Order amendment is not permitted\\.$",
-        66,
-        None,
-    ),
-    (
-        (-4200,),
-        "More than 20x leverage is available 30 days after Futures account registration.",
-        "^More than 20x leverage is available 30 days after Futures account registration\\.$",
-        79,
-        None,
-    ),
-    (
-        (-4200,),
-        "More than 20x leverage is available %s days after Futures account registration.",
-        "^More than 20x leverage is available (.+?) days after Futures account registration\\.$",
-        77,
-        "More tha",
-    ),
-    (
-        (-4201,),
-        "Users in this country has limited adjust leverage.",
-        "^Users in this country has limited adjust leverage\\.$",
-        50,
-        None,
-    ),
-    (
-        (-4201,),
-        "Users in your location/country can only access a maximum leverage of %s",
-        "^Users in your location/country can only access a maximum leverage of (.+?)$",
-        69,
-        "Users in",
+        (
+            "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
+        ),
+        (
+            "this indicates the new reduce-only order conflicts with existing open orders;cancel the existing order and resubmit the reduce-only order",
+        ),
+        "This ind",
+        "this ind",
+    ),
+    (
+        (-1003,),
+        "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
+        (
+            "Too many requests; current limit is ",
+            " requests per minute. Please use the websocket for live updates to avoid polling the API.",
+        ),
+        (
+            "too many requests;current limit is",
+            "requests per minute.Please use the websocket for live updates to avoid polling the API",
+        ),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1008,),
+        "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
+        (
+            "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
+        ),
+        (
+            "request throttled by system-level protection.Reduce-only/close-position orders are exempt.Please try again",
+        ),
+        "Request ",
+        "request ",
+    ),
+    (
+        (-1003,),
+        "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        (
+            "Way too many requests; IP banned until ",
+            ". Please use the websocket for live updates to avoid bans.",
+        ),
+        (
+            "way too many requests;IP banned until",
+            ".Please use the websocket for live updates to avoid bans",
+        ),
+        "Way too ",
+        "way too ",
+    ),
+    (
+        (-1007,),
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        (
+            "timeout waiting for response from backend server.Send status unknown;execution status unknown",
+        ),
+        "Timeout ",
+        "timeout ",
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
+        (
+            "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
+        ),
+        ("this listenKey does not exist.Please use POST/fapi/v1/listenKey to recreate listenKey",),
+        "This lis",
+        "this lis",
+    ),
+    (
+        (-1008,),
+        "Server is currently overloaded with other requests. Please try again in a few minutes.",
+        ("Server is currently overloaded with other requests. Please try again in a few minutes.",),
+        ("server is currently overloaded with other requests.Please try again in a few minutes",),
+        "Server i",
+        "server i",
     ),
     (
         (-4202,),
         "Current symbol leverage cannot exceed 20 when using position limit adjustment service.",
-        "^Current symbol leverage cannot exceed 20 when using position limit adjustment service\\.$",
-        86,
-        None,
+        ("Current symbol leverage cannot exceed 20 when using position limit adjustment service.",),
+        ("current symbol leverage cannot exceed 20 when using position limit adjustment service",),
+        "Current ",
+        "current ",
+    ),
+    (
+        (-1006,),
+        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        ("an unexpected response was received from the message bus.Execution status unknown",),
+        "An unexp",
+        "an unexp",
+    ),
+    (
+        (-4150,),
+        "Leverage reduction is not supported in Isolated Margin Mode with open positions.",
+        ("Leverage reduction is not supported in Isolated Margin Mode with open positions.",),
+        ("leverage reduction is not supported in Isolated Margin Mode with open positions",),
+        "Leverage",
+        "leverage",
+    ),
+    (
+        (-4194,),
+        "Intermediate Personal Verification is required for adjusting leverage over 20x.",
+        ("Intermediate Personal Verification is required for adjusting leverage over 20x.",),
+        ("intermediate Personal Verification is required for adjusting leverage over 20x",),
+        "Intermed",
+        "intermed",
+    ),
+    (
+        (-4200,),
+        "More than 20x leverage is available 30 days after Futures account registration.",
+        ("More than 20x leverage is available 30 days after Futures account registration.",),
+        ("more than 20x leverage is available 30 days after Futures account registration",),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-4112,),
+        "ReduceOnly Order Failed. Please check your existing position and open orders.",
+        ("ReduceOnly Order Failed. Please check your existing position and open orders.",),
+        ("reduceOnly Order Failed.Please check your existing position and open orders",),
+        "ReduceOn",
+        "reduceOn",
+    ),
+    (
+        (-4200,),
+        "More than 20x leverage is available %s days after Futures account registration.",
+        ("More than 20x leverage is available ", " days after Futures account registration."),
+        ("more than 20x leverage is available", "days after Futures account registration"),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-4178,),
+        "Order's notional must be no smaller than one (unless you choose reduce only)",
+        ("Order's notional must be no smaller than one (unless you choose reduce only)",),
+        ("order's notional must be no smaller than one(unless you choose reduce only)",),
+        "Order's ",
+        "order's ",
+    ),
+    (
+        (-4113,),
+        "The counterparty's best price does not meet the PERCENT_PRICE filter limit.",
+        ("The counterparty's best price does not meet the PERCENT_PRICE filter limit.",),
+        ("the counterparty's best price does not meet the PERCENT_PRICE filter limit",),
+        "The coun",
+        "the coun",
+    ),
+    (
+        (-2016,),
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
+        "No tradi",
+        "no tradi",
+    ),
+    (
+        (-4178,),
+        "Order's notional must be no smaller than %s (unless you choose reduce only)",
+        ("Order's notional must be no smaller than ", " (unless you choose reduce only)"),
+        ("order's notional must be no smaller than", "(unless you choose reduce only)"),
+        "Order's ",
+        "order's ",
+    ),
+    (
+        (-4195,),
+        "More than 20x leverage is available one month after account registration.",
+        ("More than 20x leverage is available one month after account registration.",),
+        ("more than 20x leverage is available one month after account registration",),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ("Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."),
+        ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-4201,),
+        "Users in your location/country can only access a maximum leverage of %s",
+        ("Users in your location/country can only access a maximum leverage of ", ""),
+        ("users in your location/country can only access a maximum leverage of", ""),
+        "Users in",
+        "users in",
+    ),
+    (
+        (-1102,),
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        ("Mandatory parameter '", "' was not sent, was empty/null, or malformed."),
+        ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
+        "Mandator",
+        "mandator",
+    ),
+    (
+        (-4199,),
+        "Symbol is not in trading status. Order amendment is not permitted.",
+        ("Symbol is not in trading status. Order amendment is not permitted.",),
+        ("symbol is not in trading status.Order amendment is not permitted",),
+        "Symbol i",
+        "symbol i",
+    ),
+    (
+        (-1001,),
+        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        ("internal error;unable to process your request.Please try again",),
+        "Internal",
+        "internal",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request was 1000ms ahead of the server's time.",
+        ("Timestamp for this request was 1000ms ahead of the server's time.",),
+        ("timestamp for this request was 1000ms ahead of the server's time",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1102,),
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        ("A mandatory parameter was not sent, was empty/null, or malformed.",),
+        ("a mandatory parameter was not sent,was empty/null,or malformed",),
+        "A mandat",
+        "a mandat",
+    ),
+    (
+        (-2028,),
+        "Leverage is smaller than permitted: insufficient margin balance.",
+        ("Leverage is smaller than permitted: insufficient margin balance.",),
+        ("leverage is smaller than permitted:insufficient margin balance",),
+        "Leverage",
+        "leverage",
+    ),
+    (
+        (-4142,),
+        "REJECT: take profit or stop order will be triggered immediately.",
+        ("REJECT: take profit or stop order will be triggered immediately.",),
+        ("rEJECT:take profit or stop order will be triggered immediately",),
+        "REJECT: ",
+        "rEJECT:t",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ("Illegal characters found in parameter '", "'; legal range is '", "'."),
+        ("illegal characters found in parameter'", "';legal range is'", "'"),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-2027,),
+        "Exceeded the maximum allowable position at current leverage.",
+        ("Exceeded the maximum allowable position at current leverage.",),
+        ("exceeded the maximum allowable position at current leverage",),
+        "Exceeded",
+        "exceeded",
+    ),
+    (
+        (-4067,),
+        "Position side cannot be changed if there exists open orders.",
+        ("Position side cannot be changed if there exists open orders.",),
+        ("position side cannot be changed if there exists open orders",),
+        "Position",
+        "position",
     ),
     (
         (-4188,),
         "Timestamp for this request is outside of the ME recvWindow.",
-        "^Timestamp for this request is outside of the ME recvWindow\\.$",
-        59,
-        None,
+        ("Timestamp for this request is outside of the ME recvWindow.",),
+        ("timestamp for this request is outside of the ME recvWindow",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-4047,),
+        "Margin type cannot be changed if there exists open orders.",
+        ("Margin type cannot be changed if there exists open orders.",),
+        ("margin type cannot be changed if there exists open orders",),
+        "Margin t",
+        "margin t",
+    ),
+    (
+        (-4068,),
+        "Position side cannot be changed if there exists position.",
+        ("Position side cannot be changed if there exists position.",),
+        ("position side cannot be changed if there exists position",),
+        "Position",
+        "position",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request is outside of the recvWindow.",
+        ("Timestamp for this request is outside of the recvWindow.",),
+        ("timestamp for this request is outside of the recvWindow",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-4138,),
+        "Reduce only must be true with closePosition equals true.",
+        ("Reduce only must be true with closePosition equals true.",),
+        ("reduce only must be true with closePosition equals true",),
+        "Reduce o",
+        "reduce o",
+    ),
+    (
+        (-4015,),
+        "Client order id length should not be more than 36 chars",
+        ("Client order id length should not be more than 36 chars",),
+        ("client order id length should not be more than 36 chars",),
+        "Client o",
+        "client o",
+    ),
+    (
+        (-4020,),
+        "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
+        ("Target strategy invalid for orderType '", "',reduceOnly '", "'."),
+        ("target strategy invalid for orderType'", "',reduceOnly'", "'"),
+        "Target s",
+        "target s",
+    ),
+    (
+        (-4048,),
+        "Margin type cannot be changed if there exists position.",
+        ("Margin type cannot be changed if there exists position.",),
+        ("margin type cannot be changed if there exists position",),
+        "Margin t",
+        "margin t",
+    ),
+    (
+        (-1000,),
+        "An unknown error occured while processing the request.",
+        ("An unknown error occured while processing the request.",),
+        ("an unknown error occured while processing the request",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1102,),
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ("Param '", "' or '", "' must be sent, but both were empty/null!"),
+        ("param'", "'or'", "'must be sent,but both were empty/null!"),
+        "Param '",
+        "param'",
+    ),
+    (
+        (-4139,),
+        "Order type can not be market if it's unable to cancel.",
+        ("Order type can not be market if it's unable to cancel.",),
+        ("order type can not be market if it's unable to cancel",),
+        "Order ty",
+        "order ty",
+    ),
+    (
+        (-1111,),
+        "Precision is over the maximum defined for this asset.",
+        ("Precision is over the maximum defined for this asset.",),
+        ("precision is over the maximum defined for this asset",),
+        "Precisio",
+        "precisio",
+    ),
+    (
+        (-4137,),
+        "Quantity must be zero with closePosition equals true.",
+        ("Quantity must be zero with closePosition equals true.",),
+        ("quantity must be zero with closePosition equals true",),
+        "Quantity",
+        "quantity",
+    ),
+    (
+        (-4061,),
+        "Order's position side does not match user's setting.",
+        ("Order's position side does not match user's setting.",),
+        ("order's position side does not match user's setting",),
+        "Order's ",
+        "order's ",
+    ),
+    (
+        (-1015,),
+        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders; current limit is ", " orders per ", "."),
+        ("too many new orders;current limit is", "orders per", ""),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-4053,),
+        "Auto add margin only support for isolated position.",
+        ("Auto add margin only support for isolated position.",),
+        ("auto add margin only support for isolated position",),
+        "Auto add",
+        "auto add",
+    ),
+    (
+        (-4110,),
+        "Client tran id length should be less than 64 chars.",
+        ("Client tran id length should be less than 64 chars.",),
+        ("client tran id length should be less than 64 chars",),
+        "Client t",
+        "client t",
+    ),
+    (
+        (-4201,),
+        "Users in this country has limited adjust leverage.",
+        ("Users in this country has limited adjust leverage.",),
+        ("users in this country has limited adjust leverage",),
+        "Users in",
+        "users in",
+    ),
+    (
+        (-1101,),
+        "Too many parameters; expected '%s' and received '%s'.",
+        ("Too many parameters; expected '", "' and received '", "'."),
+        ("too many parameters;expected'", "'and received'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-4058,),
+        "maxPrice and priceDecimal too large,please check.",
+        ("maxPrice and priceDecimal too large,please check.",),
+        ("maxPrice and priceDecimal too large,please check",),
+        "maxPrice",
+        "maxPrice",
+    ),
+    (
+        (-4155,),
+        "PStop price is lower than price multiplier floor.",
+        ("PStop price is lower than price multiplier floor.",),
+        ("pStop price is lower than price multiplier floor",),
+        "PStop pr",
+        "pStop pr",
+    ),
+    (
+        (-2026,),
+        "This OrderType is not supported when reduceOnly.",
+        ("This OrderType is not supported when reduceOnly.",),
+        ("this OrderType is not supported when reduceOnly",),
+        "This Ord",
+        "this Ord",
+    ),
+    (
+        (-4024,),
+        "Price is lower than mark price multiplier floor.",
+        ("Price is lower than mark price multiplier floor.",),
+        ("price is lower than mark price multiplier floor",),
+        "Price is",
+        "price is",
+    ),
+    (
+        (-4152,),
+        "Price is lower than stop price multiplier floor.",
+        ("Price is lower than stop price multiplier floor.",),
+        ("price is lower than stop price multiplier floor",),
+        "Price is",
+        "price is",
+    ),
+    (
+        (-1002,),
+        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        ("you are not authorized to execute this request",),
+        "You are ",
+        "you are ",
+    ),
+    (
+        (-1127,),
+        "More than %s hours between startTime and endTime.",
+        ("More than ", " hours between startTime and endTime."),
+        ("more than", "hours between startTime and endTime"),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-2015,),
+        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        ("invalid API-key,IP,or permissions for action",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4016,),
+        "Price is higher than mark price multiplier cap.",
+        ("Price is higher than mark price multiplier cap.",),
+        ("price is higher than mark price multiplier cap",),
+        "Price is",
+        "price is",
+    ),
+    (
+        (-4084,),
+        "Method is not allowed currently. Upcoming soon.",
+        ("Method is not allowed currently. Upcoming soon.",),
+        ("method is not allowed currently.Upcoming soon",),
+        "Method i",
+        "method i",
+    ),
+    (
+        (-4151,),
+        "Price is higher than stop price multiplier cap.",
+        ("Price is higher than stop price multiplier cap.",),
+        ("price is higher than stop price multiplier cap",),
+        "Price is",
+        "price is",
+    ),
+    (
+        (-4154,),
+        "Stop price is higher than price multiplier cap.",
+        ("Stop price is higher than price multiplier cap.",),
+        ("stop price is higher than price multiplier cap",),
+        "Stop pri",
+        "stop pri",
+    ),
+    (
+        (-4049,),
+        "Add margin only support for isolated position.",
+        ("Add margin only support for isolated position.",),
+        ("add margin only support for isolated position",),
+        "Add marg",
+        "add marg",
+    ),
+    (
+        (-4111,),
+        "Client tran id should be unique within 7 days.",
+        ("Client tran id should be unique within 7 days.",),
+        ("client tran id should be unique within 7 days",),
+        "Client t",
+        "client t",
+    ),
+    (
+        (-1114,),
+        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        ("timeInForce parameter sent when not required",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-1101,),
+        "Too many parameters sent for this endpoint.",
+        ("Too many parameters sent for this endpoint.",),
+        ("too many parameters sent for this endpoint",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1128,),
+        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        ("combination of optional parameters invalid",),
+        "Combinat",
+        "combinat",
+    ),
+    (
+        (-1101,),
+        "Duplicate values for a parameter detected.",
+        ("Duplicate values for a parameter detected.",),
+        ("duplicate values for a parameter detected",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-4054,),
+        "Cannot add position margin: position is 0.",
+        ("Cannot add position margin: position is 0.",),
+        ("cannot add position margin:position is 0",),
+        "Cannot a",
+        "cannot a",
+    ),
+    (
+        (-4192,),
+        "Trade forbidden due to Cooling-off Period.",
+        ("Trade forbidden due to Cooling-off Period.",),
+        ("trade forbidden due to Cooling-off Period",),
+        "Trade fo",
+        "trade fo",
+    ),
+    (
+        (-1022,),
+        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        ("signature for this request is not valid",),
+        "Signatur",
+        "signatur",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in a parameter.",
+        ("Illegal characters found in a parameter.",),
+        ("illegal characters found in a parameter",),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1130,),
+        "Data sent for parameter '%s' is not valid.",
+        ("Data sent for parameter '", "' is not valid."),
+        ("data sent for parameter'", "'is not valid"),
+        "Data sen",
+        "data sen",
+    ),
+    (
+        (-1106,),
+        "A parameter was sent when not required.",
+        ("A parameter was sent when not required.",),
+        ("a parameter was sent when not required",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-4082,),
+        "Invalid number of batch place orders: %s",
+        ("Invalid number of batch place orders: ", ""),
+        ("invalid number of batch place orders:", ""),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4089,),
+        "User can only place reduce only order.",
+        ("User can only place reduce only order.",),
+        ("user can only place reduce only order",),
+        "User can",
+        "user can",
+    ),
+    (
+        (-4062,),
+        "Invalid or improper reduceOnly value.",
+        ("Invalid or improper reduceOnly value.",),
+        ("invalid or improper reduceOnly value",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4082,),
+        "Invalid number of batch place orders.",
+        ("Invalid number of batch place orders.",),
+        ("invalid number of batch place orders",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1004,),
+        "This IP is already on the white list",
+        ("This IP is already on the white list",),
+        ("this IP is already on the white list",),
+        "This IP ",
+        "this IP ",
+    ),
+    (
+        (-1016,),
+        "This service is no longer available.",
+        ("This service is no longer available.",),
+        ("this service is no longer available",),
+        "This ser",
+        "this ser",
+    ),
+    (
+        (-1023,),
+        "Start time is greater than end time.",
+        ("Start time is greater than end time.",),
+        ("start time is greater than end time",),
+        "Start ti",
+        "start ti",
+    ),
+    (
+        (-1106,),
+        "Parameter '%s' sent when not required.",
+        ("Parameter '", "' sent when not required."),
+        ("parameter'", "'sent when not required"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1113,),
+        "Withdrawal amount must be negative.",
+        ("Withdrawal amount must be negative.",),
+        ("withdrawal amount must be negative",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (-1119,),
+        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        ("original client order ID was empty",),
+        "Original",
+        "original",
+    ),
+    (
+        (-4005,),
+        "Quantity greater than max quantity.",
+        ("Quantity greater than max quantity.",),
+        ("quantity greater than max quantity",),
+        "Quantity",
+        "quantity",
+    ),
+    (
+        (-4090,),
+        "User can not place order currently.",
+        ("User can not place order currently.",),
+        ("user can not place order currently",),
+        "User can",
+        "user can",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read.",
+        ("Not all sent parameters were read.",),
+        ("not all sent parameters were read",),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1130,),
+        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        ("invalid data sent for a parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4007,),
+        "Stop price greater than max price.",
+        ("Stop price greater than max price.",),
+        ("stop price greater than max price",),
+        "Stop pri",
+        "stop pri",
+    ),
+    (
+        (-4025,),
+        "Multiplier decimal less than zero.",
+        ("Multiplier decimal less than zero.",),
+        ("multiplier decimal less than zero",),
+        "Multipli",
+        "multipli",
+    ),
+    (
+        (-4052,),
+        "No need to change auto add margin.",
+        ("No need to change auto add margin.",),
+        ("no need to change auto add margin",),
+        "No need ",
+        "no need ",
+    ),
+    (
+        (-4151,),
+        "Limit price can't be higher than %s.",
+        ("Limit price can't be higher than ", "."),
+        ("limit price can't be higher than", ""),
+        "Limit pr",
+        "limit pr",
+    ),
+    (
+        (-4198,),
+        "Exceed maximum modify order limit.",
+        ("Exceed maximum modify order limit.",),
+        ("exceed maximum modify order limit",),
+        "Exceed m",
+        "exceed m",
+    ),
+    (
+        (-1011,),
+        "This IP cannot access this route.",
+        ("This IP cannot access this route.",),
+        ("this IP cannot access this route",),
+        "This IP ",
+        "this IP ",
+    ),
+    (
+        (-4014,),
+        "Price not increased by tick size.",
+        ("Price not increased by tick size.",),
+        ("price not increased by tick size",),
+        "Price no",
+        "price no",
+    ),
+    (
+        (-4032,),
+        "Exceed maximum cancel order size.",
+        ("Exceed maximum cancel order size.",),
+        ("exceed maximum cancel order size",),
+        "Exceed m",
+        "exceed m",
+    ),
+    (
+        (-4152,),
+        "Limit price can't be lower than %s.",
+        ("Limit price can't be lower than ", "."),
+        ("limit price can't be lower than", ""),
+        "Limit pr",
+        "limit pr",
+    ),
+    (
+        (-1005,),
+        "No such IP has been white listed",
+        ("No such IP has been white listed",),
+        ("no such IP has been white listed",),
+        "No such ",
+        "no such ",
+    ),
+    (
+        (-1020,),
+        "This operation is not supported.",
+        ("This operation is not supported.",),
+        ("this operation is not supported",),
+        "This ope",
+        "this ope",
+    ),
+    (
+        (-2021,),
+        "Order would immediately trigger.",
+        ("Order would immediately trigger.",),
+        ("order would immediately trigger",),
+        "Order wo",
+        "order wo",
+    ),
+    (
+        (-4004,),
+        "Quantity less than min quantity.",
+        ("Quantity less than min quantity.",),
+        ("quantity less than min quantity",),
+        "Quantity",
+        "quantity",
+    ),
+    (
+        (-4022,),
+        "market status sent is not valid.",
+        ("market status sent is not valid.",),
+        ("market status sent is not valid",),
+        "market s",
+        "market s",
+    ),
+    (
+        (-4031, -4032),
+        "Invalid parameter working type: %s",
+        ("Invalid parameter working type: ", ""),
+        ("invalid parameter working type:", ""),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4059,),
+        "No need to change position side.",
+        ("No need to change position side.",),
+        ("no need to change position side",),
+        "No need ",
+        "no need ",
+    ),
+    (
+        (-4154,),
+        "Stop price can't be higher than %s",
+        ("Stop price can't be higher than ", ""),
+        ("stop price can't be higher than", ""),
+        "Stop pri",
+        "stop pri",
+    ),
+    (
+        (-4018,),
+        "Multiplier down less than zero.",
+        ("Multiplier down less than zero.",),
+        ("multiplier down less than zero",),
+        "Multipli",
+        "multipli",
+    ),
+    (
+        (-4023,),
+        "Qty not increased by step size.",
+        ("Qty not increased by step size.",),
+        ("qty not increased by step size",),
+        "Qty not ",
+        "qty not ",
+    ),
+    (
+        (-4029,),
+        "Tick size precision is invalid.",
+        ("Tick size precision is invalid.",),
+        ("tick size precision is invalid",),
+        "Tick siz",
+        "tick siz",
+    ),
+    (
+        (-4030,),
+        "Step size precision is invalid.",
+        ("Step size precision is invalid.",),
+        ("step size precision is invalid",),
+        "Step siz",
+        "step siz",
+    ),
+    (
+        (-4086,),
+        "Invalid price spread threshold.",
+        ("Invalid price spread threshold.",),
+        ("invalid price spread threshold",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4088,),
+        "Maximum time interval is %s days.",
+        ("Maximum time interval is ", " days."),
+        ("maximum time interval is", "days"),
+        "Maximum ",
+        "maximum ",
+    ),
+    (
+        (-4155,),
+        "Stop price can't be lower than %s",
+        ("Stop price can't be lower than ", ""),
+        ("stop price can't be lower than", ""),
+        "Stop pri",
+        "stop pri",
+    ),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        ("an unknown parameter was sent",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        ("new client order ID was empty",),
+        "New clie",
+        "new clie",
+    ),
+    (
+        (-4009,),
+        "Max price less than min price.",
+        ("Max price less than min price.",),
+        ("max price less than min price",),
+        "Max pric",
+        "max pric",
+    ),
+    (
+        (-4012,),
+        "Max mum orders less than zero.",
+        ("Max mum orders less than zero.",),
+        ("max mum orders less than zero",),
+        "Max mum ",
+        "max mum ",
+    ),
+    (
+        (-4031,),
+        "Invalid parameter working type",
+        ("Invalid parameter working type",),
+        ("invalid parameter working type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4046,),
+        "No need to change margin type.",
+        ("No need to change margin type.",),
+        ("no need to change margin type",),
+        "No need ",
+        "no need ",
+    ),
+    (
+        (-4051,),
+        "Isolated balance insufficient.",
+        ("Isolated balance insufficient.",),
+        ("isolated balance insufficient",),
+        "Isolated",
+        "isolated",
+    ),
+    (
+        (-4196,),
+        "Only limit order is supported.",
+        ("Only limit order is supported.",),
+        ("only limit order is supported",),
+        "Only lim",
+        "only lim",
+    ),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        ("no orders on book for symbol",),
+        "No order",
+        "no order",
+    ),
+    (
+        (-2022,),
+        "ReduceOnly Order is rejected.",
+        ("ReduceOnly Order is rejected.",),
+        ("reduceOnly Order is rejected",),
+        "ReduceOn",
+        "reduceOn",
+    ),
+    (
+        (-2023,),
+        "User in liquidation mode now.",
+        ("User in liquidation mode now.",),
+        ("user in liquidation mode now",),
+        "User in ",
+        "user in ",
+    ),
+    (
+        (-4002,),
+        "Price greater than max price.",
+        ("Price greater than max price.",),
+        ("price greater than max price",),
+        "Price gr",
+        "price gr",
+    ),
+    (
+        (-4015,),
+        "Client order id is not valid.",
+        ("Client order id is not valid.",),
+        ("client order id is not valid",),
+        "Client o",
+        "client o",
+    ),
+    (
+        (-4017,),
+        "Multiplier up less than zero.",
+        ("Multiplier up less than zero.",),
+        ("multiplier up less than zero",),
+        "Multipli",
+        "multipli",
+    ),
+    (
+        (-4026,),
+        "%s absolute value greater than %s",
+        ("", " absolute value greater than ", ""),
+        ("", "absolute value greater than", ""),
+        "",
+        "",
+    ),
+    (
+        (-4028,),
+        "Leverage %s already exist with %s",
+        ("Leverage ", " already exist with ", ""),
+        ("leverage", "already exist with", ""),
+        "Leverage",
+        "leverage",
+    ),
+    (
+        (-4021,),
+        "'%s' is not valid depth limit.",
+        ("'", "' is not valid depth limit."),
+        ("'", "'is not valid depth limit"),
+        "'",
+        "'",
+    ),
+    (
+        (-4033,),
+        "Insurance account not found.",
+        ("Insurance account not found.",),
+        ("insurance account not found",),
+        "Insuranc",
+        "insuranc",
+    ),
+    (
+        (-4197,),
+        "No need to modify the order.",
+        ("No need to modify the order.",),
+        ("no need to modify the order",),
+        "No need ",
+        "no need ",
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        ("Lookup interval is too big.",),
+        ("lookup interval is too big",),
+        "Lookup i",
+        "lookup i",
+    ),
+    (
+        (-2024,),
+        "Position is not sufficient.",
+        ("Position is not sufficient.",),
+        ("position is not sufficient",),
+        "Position",
+        "position",
+    ),
+    (
+        (-2025,),
+        "Reach max open order limit.",
+        ("Reach max open order limit.",),
+        ("reach max open order limit",),
+        "Reach ma",
+        "reach ma",
+    ),
+    (
+        (-4045,),
+        "Reach max stop order limit.",
+        ("Reach max stop order limit.",),
+        ("reach max stop order limit",),
+        "Reach ma",
+        "reach ma",
+    ),
+    (
+        (-4050,),
+        "Cross balance insufficient.",
+        ("Cross balance insufficient.",),
+        ("cross balance insufficient",),
+        "Cross ba",
+        "cross ba",
+    ),
+    (
+        (-4083,),
+        "Fail to place batch orders.",
+        ("Fail to place batch orders.",),
+        ("fail to place batch orders",),
+        "Fail to ",
+        "fail to ",
+    ),
+    (
+        (-4111,),
+        "clientTranId is duplicated.",
+        ("clientTranId is duplicated.",),
+        ("clientTranId is duplicated",),
+        "clientTr",
+        "clientTr",
+    ),
+    (
+        (-4006,),
+        "Stop price less than zero.",
+        ("Stop price less than zero.",),
+        ("stop price less than zero",),
+        "Stop pri",
+        "stop pri",
+    ),
+    (
+        (-4010,),
+        "Max qty less than min qty.",
+        ("Max qty less than min qty.",),
+        ("max qty less than min qty",),
+        "Max qty ",
+        "max qty ",
+    ),
+    (
+        (-4013,),
+        "Price less than min price.",
+        ("Price less than min price.",),
+        ("price less than min price",),
+        "Price le",
+        "price le",
+    ),
+    (
+        (-4019,),
+        "Composite scale too large.",
+        ("Composite scale too large.",),
+        ("composite scale too large",),
+        "Composit",
+        "composit",
+    ),
+    (
+        (-4110,),
+        "clientTranId is not valid.",
+        ("clientTranId is not valid.",),
+        ("clientTranId is not valid",),
+        "clientTr",
+        "clientTr",
+    ),
+    (
+        (-1136,),
+        "Invalid newOrderRespType.",
+        ("Invalid newOrderRespType.",),
+        ("invalid newOrderRespType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4008,),
+        "Tick size less than zero.",
+        ("Tick size less than zero.",),
+        ("tick size less than zero",),
+        "Tick siz",
+        "tick siz",
+    ),
+    (
+        (-4011,),
+        "Step size less than zero.",
+        ("Step size less than zero.",),
+        ("step size less than zero",),
+        "Step siz",
+        "step siz",
+    ),
+    (
+        (-4135,),
+        "Invalid activation price.",
+        ("Invalid activation price.",),
+        ("invalid activation price",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2018,),
+        "Balance is insufficient.",
+        ("Balance is insufficient.",),
+        ("balance is insufficient",),
+        "Balance ",
+        "balance ",
+    ),
+    (
+        (-4003,),
+        "Quantity less than zero.",
+        ("Quantity less than zero.",),
+        ("quantity less than zero",),
+        "Quantity",
+        "quantity",
+    ),
+    (
+        (-4044,),
+        "Balance Type is invalid.",
+        ("Balance Type is invalid.",),
+        ("balance Type is invalid",),
+        "Balance ",
+        "balance ",
+    ),
+    (
+        (-4055,),
+        "Amount must be positive.",
+        ("Amount must be positive.",),
+        ("amount must be positive",),
+        "Amount m",
+        "amount m",
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        ("Parameter '", "' was empty."),
+        ("parameter'", "'was empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        ("API-key format invalid.",),
+        ("aPI-key format invalid",),
+        "API-key ",
+        "aPI-key ",
+    ),
+    (
+        (-2019,),
+        "Margin is insufficient.",
+        ("Margin is insufficient.",),
+        ("margin is insufficient",),
+        "Margin i",
+        "margin i",
+    ),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        ("A parameter was empty.",),
+        ("a parameter was empty",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-4028,),
+        "Leverage %s is not valid",
+        ("Leverage ", " is not valid"),
+        ("leverage", "is not valid"),
+        "Leverage",
+        "leverage",
+    ),
+    (
+        (-4057,),
+        "Invalid api public key",
+        ("Invalid api public key",),
+        ("invalid api public key",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4060,),
+        "Invalid position side.",
+        ("Invalid position side.",),
+        ("invalid position side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4088,),
+        "Invalid time interval.",
+        ("Invalid time interval.",),
+        ("invalid time interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4104,),
+        "Invalid contract type.",
+        ("Invalid contract type.",),
+        ("invalid contract type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        ("Order does not exist.",),
+        ("order does not exist",),
+        "Order do",
+        "order do",
+    ),
+    (
+        (-4000,),
+        "Invalid order status.",
+        ("Invalid order status.",),
+        ("invalid order status",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4027,),
+        "Invalid account type.",
+        ("Invalid account type.",),
+        ("invalid account type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4056,),
+        "Invalid api key type.",
+        ("Invalid api key type.",),
+        ("invalid api key type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        ("Too many new orders.",),
+        ("too many new orders",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        ("invalid timeInForce",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4021,),
+        "Invalid depth limit.",
+        ("Invalid depth limit.",),
+        ("invalid depth limit",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1010,),
+        "ERROR_MSG_RECEIVED.",
+        ("ERROR_MSG_RECEIVED.",),
+        ("eRROR_MSG_RECEIVED",),
+        "ERROR_MS",
+        "eRROR_MS",
+    ),
+    (
+        (-1110,),
+        "Invalid symbolType.",
+        ("Invalid symbolType.",),
+        ("invalid symbolType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4026,),
+        "Commission invalid.",
+        ("Commission invalid.",),
+        ("commission invalid",),
+        "Commissi",
+        "commissi",
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        ("Invalid orderType.",),
+        ("invalid orderType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        ("nEW_ORDER_REJECTED",),
+        "NEW_ORDE",
+        "nEW_ORDE",
+    ),
+    (
+        (-4001,),
+        "Price less than 0.",
+        ("Price less than 0.",),
+        ("price less than 0",),
+        "Price le",
+        "price le",
+    ),
+    (
+        (-1120,),
+        "Invalid interval.",
+        ("Invalid interval.",),
+        ("invalid interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1013,),
+        "INVALID_MESSAGE.",
+        ("INVALID_MESSAGE.",),
+        ("iNVALID_MESSAGE",),
+        "INVALID_",
+        "iNVALID_",
+    ),
+    (
+        (-1109,),
+        "Invalid account.",
+        ("Invalid account.",),
+        ("invalid account",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4026,),
+        "%s less than zero.",
+        ("", " less than zero."),
+        ("", "less than zero"),
+        "",
+        "",
+    ),
+    (
+        (-4028,),
+        "Invalid leverage",
+        ("Invalid leverage",),
+        ("invalid leverage",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        ("Invalid symbol.",),
+        ("invalid symbol",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        ("cANCEL_REJECTED",),
+        "CANCEL_R",
+        "cANCEL_R",
+    ),
+    (
+        (-2020,),
+        "Unable to fill.",
+        ("Unable to fill.",),
+        ("unable to fill",),
+        "Unable t",
+        "unable t",
+    ),
+    (
+        (-1108,),
+        "Invalid asset.",
+        ("Invalid asset.",),
+        ("invalid asset",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        ("Invalid side.",),
+        ("invalid side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4087,),
+        "Invalid pair.",
+        ("Invalid pair.",),
+        ("invalid pair",),
+        "Invalid ",
+        "invalid ",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralServerOrNetworkIssues": (
+        ("ApiError",),
+        None,
+        "10xx - General Server or Network issues",
+        False,
+    ),
+    "RequestIssues": (
+        ("ApiError",),
+        None,
+        "11xx - Request issues",
+        False,
+    ),
+    "ProcessingIssues": (
+        ("ApiError",),
+        None,
+        "20xx - Processing Issues",
+        False,
+    ),
+    "FiltersAndOtherIssues": (
+        ("ApiError",),
+        None,
+        "40xx - Filters and other Issues",
+        False,
+    ),
+    "Unknown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1000,
+        "-1000 UNKNOWN",
+        False,
+    ),
+    "Disconnected": (
+        ("GeneralServerOrNetworkIssues",),
+        -1001,
+        "-1001 DISCONNECTED",
+        False,
+    ),
+    "Unauthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1002,
+        "-1002 UNAUTHORIZED",
+        False,
+    ),
+    "TooManyRequests": (
+        ("GeneralServerOrNetworkIssues",),
+        -1003,
+        "-1003 TOO_MANY_REQUESTS",
+        False,
+    ),
+    "DuplicateIp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1004,
+        "-1004 DUPLICATE_IP",
+        False,
+    ),
+    "NoSuchIp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1005,
+        "-1005 NO_SUCH_IP",
+        False,
+    ),
+    "UnexpectedResp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1006,
+        "-1006 UNEXPECTED_RESP",
+        False,
+    ),
+    "Timeout": (
+        ("GeneralServerOrNetworkIssues",),
+        -1007,
+        "-1007 TIMEOUT",
+        False,
+    ),
+    "RequestThrottled": (
+        ("GeneralServerOrNetworkIssues",),
+        -1008,
+        "-1008 Request Throttled",
+        False,
+    ),
+    "ErrorMsgReceived": (
+        ("GeneralServerOrNetworkIssues",),
+        -1010,
+        "-1010 ERROR_MSG_RECEIVED",
+        False,
+    ),
+    "NonWhiteList": (
+        ("GeneralServerOrNetworkIssues",),
+        -1011,
+        "-1011 NON_WHITE_LIST",
+        False,
+    ),
+    "InvalidMessage": (
+        ("GeneralServerOrNetworkIssues",),
+        -1013,
+        "-1013 INVALID_MESSAGE",
+        False,
+    ),
+    "UnknownOrderComposition": (
+        ("GeneralServerOrNetworkIssues",),
+        -1014,
+        "-1014 UNKNOWN_ORDER_COMPOSITION",
+        False,
+    ),
+    "TooManyOrders": (
+        ("GeneralServerOrNetworkIssues",),
+        -1015,
+        "-1015 TOO_MANY_ORDERS",
+        False,
+    ),
+    "ServiceShuttingDown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1016,
+        "-1016 SERVICE_SHUTTING_DOWN",
+        False,
+    ),
+    "UnsupportedOperation": (
+        ("GeneralServerOrNetworkIssues",),
+        -1020,
+        "-1020 UNSUPPORTED_OPERATION",
+        False,
+    ),
+    "InvalidTimestamp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1021,
+        "-1021 INVALID_TIMESTAMP",
+        False,
+    ),
+    "InvalidSignature": (
+        ("GeneralServerOrNetworkIssues",),
+        -1022,
+        "-1022 INVALID_SIGNATURE",
+        False,
+    ),
+    "StartTimeGreaterThanEndTime": (
+        ("GeneralServerOrNetworkIssues",),
+        -1023,
+        "-1023 START_TIME_GREATER_THAN_END_TIME",
+        False,
+    ),
+    "IllegalChars": (
+        ("RequestIssues",),
+        -1100,
+        "-1100 ILLEGAL_CHARS",
+        False,
+    ),
+    "TooManyParameters": (
+        ("RequestIssues",),
+        -1101,
+        "-1101 TOO_MANY_PARAMETERS",
+        False,
+    ),
+    "MandatoryParamEmptyOrMalformed": (
+        ("RequestIssues",),
+        -1102,
+        "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        False,
+    ),
+    "UnknownParam": (
+        ("RequestIssues",),
+        -1103,
+        "-1103 UNKNOWN_PARAM",
+        False,
+    ),
+    "UnreadParameters": (
+        ("RequestIssues",),
+        -1104,
+        "-1104 UNREAD_PARAMETERS",
+        False,
+    ),
+    "ParamEmpty": (
+        ("RequestIssues",),
+        -1105,
+        "-1105 PARAM_EMPTY",
+        False,
+    ),
+    "ParamNotRequired": (
+        ("RequestIssues",),
+        -1106,
+        "-1106 PARAM_NOT_REQUIRED",
+        False,
+    ),
+    "BadAsset": (
+        ("RequestIssues",),
+        -1108,
+        "-1108 BAD_ASSET",
+        False,
+    ),
+    "BadAccount": (
+        ("RequestIssues",),
+        -1109,
+        "-1109 BAD_ACCOUNT",
+        False,
+    ),
+    "BadInstrumentType": (
+        ("RequestIssues",),
+        -1110,
+        "-1110 BAD_INSTRUMENT_TYPE",
+        False,
+    ),
+    "BadPrecision": (
+        ("RequestIssues",),
+        -1111,
+        "-1111 BAD_PRECISION",
+        False,
+    ),
+    "NoDepth": (
+        ("RequestIssues",),
+        -1112,
+        "-1112 NO_DEPTH",
+        False,
+    ),
+    "WithdrawNotNegative": (
+        ("RequestIssues",),
+        -1113,
+        "-1113 WITHDRAW_NOT_NEGATIVE",
+        False,
+    ),
+    "TifNotRequired": (
+        ("RequestIssues",),
+        -1114,
+        "-1114 TIF_NOT_REQUIRED",
+        False,
+    ),
+    "InvalidTif": (
+        ("RequestIssues",),
+        -1115,
+        "-1115 INVALID_TIF",
+        False,
+    ),
+    "InvalidOrderType": (
+        ("RequestIssues",),
+        -1116,
+        "-1116 INVALID_ORDER_TYPE",
+        False,
+    ),
+    "InvalidSide": (
+        ("RequestIssues",),
+        -1117,
+        "-1117 INVALID_SIDE",
+        False,
+    ),
+    "EmptyNewClOrdId": (
+        ("RequestIssues",),
+        -1118,
+        "-1118 EMPTY_NEW_CL_ORD_ID",
+        False,
+    ),
+    "EmptyOrgClOrdId": (
+        ("RequestIssues",),
+        -1119,
+        "-1119 EMPTY_ORG_CL_ORD_ID",
+        False,
+    ),
+    "BadInterval": (
+        ("RequestIssues",),
+        -1120,
+        "-1120 BAD_INTERVAL",
+        False,
+    ),
+    "BadSymbol": (
+        ("RequestIssues",),
+        -1121,
+        "-1121 BAD_SYMBOL",
+        False,
+    ),
+    "InvalidListenKey": (
+        ("RequestIssues",),
+        -1125,
+        "-1125 INVALID_LISTEN_KEY",
+        False,
+    ),
+    "MoreThanXxHours": (
+        ("RequestIssues",),
+        -1127,
+        "-1127 MORE_THAN_XX_HOURS",
+        False,
+    ),
+    "OptionalParamsBadCombo": (
+        ("RequestIssues",),
+        -1128,
+        "-1128 OPTIONAL_PARAMS_BAD_COMBO",
+        False,
+    ),
+    "InvalidParameter": (
+        ("RequestIssues",),
+        -1130,
+        "-1130 INVALID_PARAMETER",
+        False,
+    ),
+    "InvalidNewOrderRespType": (
+        ("RequestIssues",),
+        -1136,
+        "-1136 INVALID_NEW_ORDER_RESP_TYPE",
+        False,
+    ),
+    "NewOrderRejected": (
+        ("ProcessingIssues",),
+        -2010,
+        "-2010 NEW_ORDER_REJECTED",
+        False,
+    ),
+    "CancelRejected": (
+        ("ProcessingIssues",),
+        -2011,
+        "-2011 CANCEL_REJECTED",
+        False,
+    ),
+    "NoSuchOrder": (
+        ("ProcessingIssues",),
+        -2013,
+        "-2013 NO_SUCH_ORDER",
+        False,
+    ),
+    "BadApiKeyFmt": (
+        ("ProcessingIssues",),
+        -2014,
+        "-2014 BAD_API_KEY_FMT",
+        False,
+    ),
+    "RejectedMbxKey": (
+        ("ProcessingIssues",),
+        -2015,
+        "-2015 REJECTED_MBX_KEY",
+        False,
+    ),
+    "NoTradingWindow": (
+        ("ProcessingIssues",),
+        -2016,
+        "-2016 NO_TRADING_WINDOW",
+        False,
+    ),
+    "BalanceNotSufficient": (
+        ("ProcessingIssues",),
+        -2018,
+        "-2018 BALANCE_NOT_SUFFICIENT",
+        False,
+    ),
+    "MarginNotSufficien": (
+        ("ProcessingIssues",),
+        -2019,
+        "-2019 MARGIN_NOT_SUFFICIEN",
+        False,
+    ),
+    "UnableToFill": (
+        ("ProcessingIssues",),
+        -2020,
+        "-2020 UNABLE_TO_FILL",
+        False,
+    ),
+    "OrderWouldImmediatelyTrigger": (
+        ("ProcessingIssues",),
+        -2021,
+        "-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER",
+        False,
+    ),
+    "ReduceOnlyReject": (
+        ("ProcessingIssues",),
+        -2022,
+        "-2022 REDUCE_ONLY_REJECT",
+        False,
+    ),
+    "UserInLiquidation": (
+        ("ProcessingIssues",),
+        -2023,
+        "-2023 USER_IN_LIQUIDATION",
+        False,
+    ),
+    "PositionNotSufficient": (
+        ("ProcessingIssues",),
+        -2024,
+        "-2024 POSITION_NOT_SUFFICIENT",
+        False,
+    ),
+    "MaxOpenOrderExceeded": (
+        ("ProcessingIssues",),
+        -2025,
+        "-2025 MAX_OPEN_ORDER_EXCEEDED",
+        False,
+    ),
+    "ReduceOnlyOrderTypeNotSupported": (
+        ("ProcessingIssues",),
+        -2026,
+        "-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
+        False,
+    ),
+    "MaxLeverageRatio": (
+        ("ProcessingIssues",),
+        -2027,
+        "-2027 MAX_LEVERAGE_RATIO",
+        False,
+    ),
+    "MinLeverageRatio": (
+        ("ProcessingIssues",),
+        -2028,
+        "-2028 MIN_LEVERAGE_RATIO",
+        False,
+    ),
+    "InvalidOrderStatus": (
+        ("FiltersAndOtherIssues",),
+        -4000,
+        "-4000 INVALID_ORDER_STATUS",
+        False,
+    ),
+    "PriceLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4001,
+        "-4001 PRICE_LESS_THAN_ZERO",
+        False,
+    ),
+    "PriceGreaterThanMaxPrice": (
+        ("FiltersAndOtherIssues",),
+        -4002,
+        "-4002 PRICE_GREATER_THAN_MAX_PRICE",
+        False,
+    ),
+    "QtyLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4003,
+        "-4003 QTY_LESS_THAN_ZERO",
+        False,
+    ),
+    "QtyLessThanMinQty": (
+        ("FiltersAndOtherIssues",),
+        -4004,
+        "-4004 QTY_LESS_THAN_MIN_QTY",
+        False,
+    ),
+    "QtyGreaterThanMaxQty": (
+        ("FiltersAndOtherIssues",),
+        -4005,
+        "-4005 QTY_GREATER_THAN_MAX_QTY",
+        False,
+    ),
+    "StopPriceLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4006,
+        "-4006 STOP_PRICE_LESS_THAN_ZERO",
+        False,
+    ),
+    "StopPriceGreaterThanMaxPrice": (
+        ("FiltersAndOtherIssues",),
+        -4007,
+        "-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE",
+        False,
+    ),
+    "TickSizeLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4008,
+        "-4008 TICK_SIZE_LESS_THAN_ZERO",
+        False,
+    ),
+    "MaxPriceLessThanMinPrice": (
+        ("FiltersAndOtherIssues",),
+        -4009,
+        "-4009 MAX_PRICE_LESS_THAN_MIN_PRICE",
+        False,
+    ),
+    "MaxQtyLessThanMinQty": (
+        ("FiltersAndOtherIssues",),
+        -4010,
+        "-4010 MAX_QTY_LESS_THAN_MIN_QTY",
+        False,
+    ),
+    "StepSizeLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4011,
+        "-4011 STEP_SIZE_LESS_THAN_ZERO",
+        False,
+    ),
+    "MaxNumOrdersLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4012,
+        "-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO",
+        False,
+    ),
+    "PriceLessThanMinPrice": (
+        ("FiltersAndOtherIssues",),
+        -4013,
+        "-4013 PRICE_LESS_THAN_MIN_PRICE",
+        False,
+    ),
+    "PriceNotIncreasedByTickSize": (
+        ("FiltersAndOtherIssues",),
+        -4014,
+        "-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE",
+        False,
+    ),
+    "InvalidClOrdIdLen": (
+        ("FiltersAndOtherIssues",),
+        -4015,
+        "-4015 INVALID_CL_ORD_ID_LEN",
+        False,
+    ),
+    "PriceHighterThanMultiplierUp": (
+        ("FiltersAndOtherIssues",),
+        -4016,
+        "-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP",
+        False,
+    ),
+    "MultiplierUpLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4017,
+        "-4017 MULTIPLIER_UP_LESS_THAN_ZERO",
+        False,
+    ),
+    "MultiplierDownLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4018,
+        "-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO",
+        False,
+    ),
+    "CompositeScaleOverflow": (
+        ("FiltersAndOtherIssues",),
+        -4019,
+        "-4019 COMPOSITE_SCALE_OVERFLOW",
+        False,
+    ),
+    "TargetStrategyInvalid": (
+        ("FiltersAndOtherIssues",),
+        -4020,
+        "-4020 TARGET_STRATEGY_INVALID",
+        False,
+    ),
+    "InvalidDepthLimit": (
+        ("FiltersAndOtherIssues",),
+        -4021,
+        "-4021 INVALID_DEPTH_LIMIT",
+        False,
+    ),
+    "WrongMarketStatus": (
+        ("FiltersAndOtherIssues",),
+        -4022,
+        "-4022 WRONG_MARKET_STATUS",
+        False,
+    ),
+    "QtyNotIncreasedByStepSize": (
+        ("FiltersAndOtherIssues",),
+        -4023,
+        "-4023 QTY_NOT_INCREASED_BY_STEP_SIZE",
+        False,
+    ),
+    "PriceLowerThanMultiplierDown": (
+        ("FiltersAndOtherIssues",),
+        -4024,
+        "-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN",
+        False,
+    ),
+    "MultiplierDecimalLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4025,
+        "-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
+        False,
+    ),
+    "CommissionInvalid": (
+        ("FiltersAndOtherIssues",),
+        -4026,
+        "-4026 COMMISSION_INVALID",
+        False,
+    ),
+    "InvalidAccountType": (
+        ("FiltersAndOtherIssues",),
+        -4027,
+        "-4027 INVALID_ACCOUNT_TYPE",
+        False,
+    ),
+    "InvalidLeverage": (
+        ("FiltersAndOtherIssues",),
+        -4028,
+        "-4028 INVALID_LEVERAGE",
+        False,
+    ),
+    "InvalidTickSizePrecision": (
+        ("FiltersAndOtherIssues",),
+        -4029,
+        "-4029 INVALID_TICK_SIZE_PRECISION",
+        False,
+    ),
+    "InvalidStepSizePrecision": (
+        ("FiltersAndOtherIssues",),
+        -4030,
+        "-4030 INVALID_STEP_SIZE_PRECISION",
+        False,
+    ),
+    "InvalidWorkingType": (
+        ("FiltersAndOtherIssues",),
+        -4031,
+        "-4031 INVALID_WORKING_TYPE",
+        False,
+    ),
+    "ExceedMaxCancelOrderSize": (
+        ("FiltersAndOtherIssues",),
+        -4032,
+        "-4032 EXCEED_MAX_CANCEL_ORDER_SIZE",
+        False,
+    ),
+    "InsuranceAccountNotFound": (
+        ("FiltersAndOtherIssues",),
+        -4033,
+        "-4033 INSURANCE_ACCOUNT_NOT_FOUND",
+        False,
+    ),
+    "InvalidBalanceType": (
+        ("FiltersAndOtherIssues",),
+        -4044,
+        "-4044 INVALID_BALANCE_TYPE",
+        False,
+    ),
+    "MaxStopOrderExceeded": (
+        ("FiltersAndOtherIssues",),
+        -4045,
+        "-4045 MAX_STOP_ORDER_EXCEEDED",
+        False,
+    ),
+    "NoNeedToChangeMarginType": (
+        ("FiltersAndOtherIssues",),
+        -4046,
+        "-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE",
+        False,
+    ),
+    "ThereExistsOpenOrders": (
+        ("FiltersAndOtherIssues",),
+        -4047,
+        "-4047 THERE_EXISTS_OPEN_ORDERS",
+        False,
+    ),
+    "ThereExistsQuantity": (
+        ("FiltersAndOtherIssues",),
+        -4048,
+        "-4048 THERE_EXISTS_QUANTITY",
+        False,
+    ),
+    "AddIsolatedMarginReject": (
+        ("FiltersAndOtherIssues",),
+        -4049,
+        "-4049 ADD_ISOLATED_MARGIN_REJECT",
+        False,
+    ),
+    "CrossBalanceInsufficient": (
+        ("FiltersAndOtherIssues",),
+        -4050,
+        "-4050 CROSS_BALANCE_INSUFFICIENT",
+        False,
+    ),
+    "IsolatedBalanceInsufficient": (
+        ("FiltersAndOtherIssues",),
+        -4051,
+        "-4051 ISOLATED_BALANCE_INSUFFICIENT",
+        False,
+    ),
+    "NoNeedToChangeAutoAddMargin": (
+        ("FiltersAndOtherIssues",),
+        -4052,
+        "-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
+        False,
+    ),
+    "AutoAddCrossedMarginReject": (
+        ("FiltersAndOtherIssues",),
+        -4053,
+        "-4053 AUTO_ADD_CROSSED_MARGIN_REJECT",
+        False,
+    ),
+    "AddIsolatedMarginNoPositionReject": (
+        ("FiltersAndOtherIssues",),
+        -4054,
+        "-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
+        False,
+    ),
+    "AmountMustBePositive": (
+        ("FiltersAndOtherIssues",),
+        -4055,
+        "-4055 AMOUNT_MUST_BE_POSITIVE",
+        False,
+    ),
+    "InvalidApiKeyType": (
+        ("FiltersAndOtherIssues",),
+        -4056,
+        "-4056 INVALID_API_KEY_TYPE",
+        False,
+    ),
+    "InvalidRsaPublicKey": (
+        ("FiltersAndOtherIssues",),
+        -4057,
+        "-4057 INVALID_RSA_PUBLIC_KEY",
+        False,
+    ),
+    "MaxPriceTooLarge": (
+        ("FiltersAndOtherIssues",),
+        -4058,
+        "-4058 MAX_PRICE_TOO_LARGE",
+        False,
+    ),
+    "NoNeedToChangePositionSide": (
+        ("FiltersAndOtherIssues",),
+        -4059,
+        "-4059 NO_NEED_TO_CHANGE_POSITION_SIDE",
+        False,
+    ),
+    "InvalidPositionSide": (
+        ("FiltersAndOtherIssues",),
+        -4060,
+        "-4060 INVALID_POSITION_SIDE",
+        False,
+    ),
+    "PositionSideNotMatch": (
+        ("FiltersAndOtherIssues",),
+        -4061,
+        "-4061 POSITION_SIDE_NOT_MATCH",
+        False,
+    ),
+    "ReduceOnlyConflict": (
+        ("FiltersAndOtherIssues",),
+        -4062,
+        "-4062 REDUCE_ONLY_CONFLICT",
+        False,
+    ),
+    "PositionSideChangeExistsOpenOrders": (
+        ("FiltersAndOtherIssues",),
+        -4067,
+        "-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
+        False,
+    ),
+    "PositionSideChangeExistsQuantity": (
+        ("FiltersAndOtherIssues",),
+        -4068,
+        "-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
+        False,
+    ),
+    "InvalidBatchPlaceOrderSize": (
+        ("FiltersAndOtherIssues",),
+        -4082,
+        "-4082 INVALID_BATCH_PLACE_ORDER_SIZE",
+        False,
+    ),
+    "PlaceBatchOrdersFail": (
+        ("FiltersAndOtherIssues",),
+        -4083,
+        "-4083 PLACE_BATCH_ORDERS_FAIL",
+        False,
+    ),
+    "UpcomingMethod": (
+        ("FiltersAndOtherIssues",),
+        -4084,
+        "-4084 UPCOMING_METHOD",
+        False,
+    ),
+    "InvalidPriceSpreadThreshold": (
+        ("FiltersAndOtherIssues",),
+        -4086,
+        "-4086 INVALID_PRICE_SPREAD_THRESHOLD",
+        False,
+    ),
+    "InvalidPair": (
+        ("FiltersAndOtherIssues",),
+        -4087,
+        "-4087 INVALID_PAIR",
+        False,
+    ),
+    "InvalidTimeInterval": (
+        ("FiltersAndOtherIssues",),
+        -4088,
+        "-4088 INVALID_TIME_INTERVAL",
+        False,
+    ),
+    "ReduceOnlyOrderPermission": (
+        ("FiltersAndOtherIssues",),
+        -4089,
+        "-4089 REDUCE_ONLY_ORDER_PERMISSION",
+        False,
+    ),
+    "NoPlaceOrderPermission": (
+        ("FiltersAndOtherIssues",),
+        -4090,
+        "-4090 NO_PLACE_ORDER_PERMISSION",
+        False,
+    ),
+    "InvalidContractType": (
+        ("FiltersAndOtherIssues",),
+        -4104,
+        "-4104 INVALID_CONTRACT_TYPE",
+        False,
+    ),
+    "InvalidClientTranIdLen": (
+        ("FiltersAndOtherIssues",),
+        -4110,
+        "-4110 INVALID_CLIENT_TRAN_ID_LEN",
+        False,
+    ),
+    "DuplicatedClientTranId": (
+        ("FiltersAndOtherIssues",),
+        -4111,
+        "-4111 DUPLICATED_CLIENT_TRAN_ID",
+        False,
+    ),
+    "ReduceOnlyMarginCheckFailed": (
+        ("FiltersAndOtherIssues",),
+        -4112,
+        "-4112 REDUCE_ONLY_MARGIN_CHECK_FAILED",
+        False,
+    ),
+    "MarketOrderReject": (
+        ("FiltersAndOtherIssues",),
+        -4113,
+        "-4113 MARKET_ORDER_REJECT",
+        False,
+    ),
+    "InvalidActivationPrice": (
+        ("FiltersAndOtherIssues",),
+        -4135,
+        "-4135 INVALID_ACTIVATION_PRICE",
+        False,
+    ),
+    "QuantityExistsWithClosePosition": (
+        ("FiltersAndOtherIssues",),
+        -4137,
+        "-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION",
+        False,
+    ),
+    "ReduceOnlyMustBeTrue": (
+        ("FiltersAndOtherIssues",),
+        -4138,
+        "-4138 REDUCE_ONLY_MUST_BE_TRUE",
+        False,
+    ),
+    "OrderTypeCannotBeMkt": (
+        ("FiltersAndOtherIssues",),
+        -4139,
+        "-4139 ORDER_TYPE_CANNOT_BE_MKT",
+        False,
+    ),
+    "StrategyInvalidTriggerPrice": (
+        ("FiltersAndOtherIssues",),
+        -4142,
+        "-4142 STRATEGY_INVALID_TRIGGER_PRICE",
+        False,
+    ),
+    "IsolatedLeverageRejectWithPosition": (
+        ("FiltersAndOtherIssues",),
+        -4150,
+        "-4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
+        False,
+    ),
+    "PriceHighterThanStopMultiplierUp": (
+        ("FiltersAndOtherIssues",),
+        -4151,
+        "-4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP",
+        False,
+    ),
+    "PriceLowerThanStopMultiplierDown": (
+        ("FiltersAndOtherIssues",),
+        -4152,
+        "-4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
+        False,
+    ),
+    "StopPriceHigherThanPriceMultiplierLimit": (
+        ("FiltersAndOtherIssues",),
+        -4154,
+        "-4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
+        False,
+    ),
+    "StopPriceLowerThanPriceMultiplierLimit": (
+        ("FiltersAndOtherIssues",),
+        -4155,
+        "-4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
+        False,
+    ),
+    "MinNotional": (
+        ("FiltersAndOtherIssues",),
+        -4178,
+        "-4178 MIN_NOTIONAL",
+        False,
+    ),
+    "CoolingOffPeriod": (
+        ("FiltersAndOtherIssues",),
+        -4192,
+        "-4192 COOLING_OFF_PERIOD",
+        False,
+    ),
+    "AdjustLeverageKycFailed": (
+        ("FiltersAndOtherIssues",),
+        -4194,
+        "-4194 ADJUST_LEVERAGE_KYC_FAILED",
+        False,
+    ),
+    "AdjustLeverageOneMonthFailed": (
+        ("FiltersAndOtherIssues",),
+        -4195,
+        "-4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED",
+        False,
+    ),
+    "LimitOrderOnly": (
+        ("FiltersAndOtherIssues",),
+        -4196,
+        "-4196 LIMIT_ORDER_ONLY",
+        False,
+    ),
+    "SameOrder": (
+        ("FiltersAndOtherIssues",),
+        -4197,
+        "-4197 SAME_ORDER",
+        False,
+    ),
+    "ExceedMaxModifyOrderLimit": (
+        ("FiltersAndOtherIssues",),
+        -4198,
+        "-4198 EXCEED_MAX_MODIFY_ORDER_LIMIT",
+        False,
+    ),
+    "MoveOrderNotAllowedSymbolReason": (
+        ("FiltersAndOtherIssues",),
+        -4199,
+        "-4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
+        False,
+    ),
+    "AdjustLeverageXDaysFailed": (
+        ("FiltersAndOtherIssues",),
+        -4200,
+        "-4200 ADJUST_LEVERAGE_X_DAYS_FAILED",
+        False,
+    ),
+    "AdjustLeverageKycLimit": (
+        ("FiltersAndOtherIssues",),
+        -4201,
+        "-4201 ADJUST_LEVERAGE_KYC_LIMIT",
+        False,
+    ),
+    "AdjustLeverageAccountSymbolFailed": (
+        ("FiltersAndOtherIssues",),
+        -4202,
+        "-4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
+        False,
+    ),
+    "MeInvalidTimestamp": (
+        ("FiltersAndOtherIssues",),
+        -4188,
+        "-4188 ME_INVALID_TIMESTAMP",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -3440,20 +4971,593 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralServerOrNetworkIssues(ApiError):
+        """10xx - General Server or Network issues"""
+
+    class RequestIssues(ApiError):
+        """11xx - Request issues"""
+
+    class ProcessingIssues(ApiError):
+        """20xx - Processing Issues"""
+
+    class FiltersAndOtherIssues(ApiError):
+        """40xx - Filters and other Issues"""
+
+    class Unknown(GeneralServerOrNetworkIssues):
+        """-1000 UNKNOWN"""
+
+    class Disconnected(GeneralServerOrNetworkIssues):
+        """-1001 DISCONNECTED"""
+
+    class Unauthorized(GeneralServerOrNetworkIssues):
+        """-1002 UNAUTHORIZED"""
+
+    class TooManyRequests(GeneralServerOrNetworkIssues):
+        """-1003 TOO_MANY_REQUESTS"""
+
+    class DuplicateIp(GeneralServerOrNetworkIssues):
+        """-1004 DUPLICATE_IP"""
+
+    class NoSuchIp(GeneralServerOrNetworkIssues):
+        """-1005 NO_SUCH_IP"""
+
+    class UnexpectedResp(GeneralServerOrNetworkIssues):
+        """-1006 UNEXPECTED_RESP"""
+
+    class Timeout(GeneralServerOrNetworkIssues):
+        """-1007 TIMEOUT"""
+
+    class RequestThrottled(GeneralServerOrNetworkIssues):
+        """-1008 Request Throttled"""
+
+    class ErrorMsgReceived(GeneralServerOrNetworkIssues):
+        """-1010 ERROR_MSG_RECEIVED"""
+
+    class NonWhiteList(GeneralServerOrNetworkIssues):
+        """-1011 NON_WHITE_LIST"""
+
+    class InvalidMessage(GeneralServerOrNetworkIssues):
+        """-1013 INVALID_MESSAGE"""
+
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+        """-1014 UNKNOWN_ORDER_COMPOSITION"""
+
+    class TooManyOrders(GeneralServerOrNetworkIssues):
+        """-1015 TOO_MANY_ORDERS"""
+
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+        """-1016 SERVICE_SHUTTING_DOWN"""
+
+    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+        """-1020 UNSUPPORTED_OPERATION"""
+
+    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+        """-1021 INVALID_TIMESTAMP"""
+
+    class InvalidSignature(GeneralServerOrNetworkIssues):
+        """-1022 INVALID_SIGNATURE"""
+
+    class StartTimeGreaterThanEndTime(GeneralServerOrNetworkIssues):
+        """-1023 START_TIME_GREATER_THAN_END_TIME"""
+
+    class IllegalChars(RequestIssues):
+        """-1100 ILLEGAL_CHARS"""
+
+    class TooManyParameters(RequestIssues):
+        """-1101 TOO_MANY_PARAMETERS"""
+
+    class MandatoryParamEmptyOrMalformed(RequestIssues):
+        """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
+
+    class UnknownParam(RequestIssues):
+        """-1103 UNKNOWN_PARAM"""
+
+    class UnreadParameters(RequestIssues):
+        """-1104 UNREAD_PARAMETERS"""
+
+    class ParamEmpty(RequestIssues):
+        """-1105 PARAM_EMPTY"""
+
+    class ParamNotRequired(RequestIssues):
+        """-1106 PARAM_NOT_REQUIRED"""
+
+    class BadAsset(RequestIssues):
+        """-1108 BAD_ASSET"""
+
+    class BadAccount(RequestIssues):
+        """-1109 BAD_ACCOUNT"""
+
+    class BadInstrumentType(RequestIssues):
+        """-1110 BAD_INSTRUMENT_TYPE"""
+
+    class BadPrecision(RequestIssues):
+        """-1111 BAD_PRECISION"""
+
+    class NoDepth(RequestIssues):
+        """-1112 NO_DEPTH"""
+
+    class WithdrawNotNegative(RequestIssues):
+        """-1113 WITHDRAW_NOT_NEGATIVE"""
+
+    class TifNotRequired(RequestIssues):
+        """-1114 TIF_NOT_REQUIRED"""
+
+    class InvalidTif(RequestIssues):
+        """-1115 INVALID_TIF"""
+
+    class InvalidOrderType(RequestIssues):
+        """-1116 INVALID_ORDER_TYPE"""
+
+    class InvalidSide(RequestIssues):
+        """-1117 INVALID_SIDE"""
+
+    class EmptyNewClOrdId(RequestIssues):
+        """-1118 EMPTY_NEW_CL_ORD_ID"""
+
+    class EmptyOrgClOrdId(RequestIssues):
+        """-1119 EMPTY_ORG_CL_ORD_ID"""
+
+    class BadInterval(RequestIssues):
+        """-1120 BAD_INTERVAL"""
+
+    class BadSymbol(RequestIssues):
+        """-1121 BAD_SYMBOL"""
+
+    class InvalidListenKey(RequestIssues):
+        """-1125 INVALID_LISTEN_KEY"""
+
+    class MoreThanXxHours(RequestIssues):
+        """-1127 MORE_THAN_XX_HOURS"""
+
+    class OptionalParamsBadCombo(RequestIssues):
+        """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
+
+    class InvalidParameter(RequestIssues):
+        """-1130 INVALID_PARAMETER"""
+
+    class InvalidNewOrderRespType(RequestIssues):
+        """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
+
+    class NewOrderRejected(ProcessingIssues):
+        """-2010 NEW_ORDER_REJECTED"""
+
+    class CancelRejected(ProcessingIssues):
+        """-2011 CANCEL_REJECTED"""
+
+    class NoSuchOrder(ProcessingIssues):
+        """-2013 NO_SUCH_ORDER"""
+
+    class BadApiKeyFmt(ProcessingIssues):
+        """-2014 BAD_API_KEY_FMT"""
+
+    class RejectedMbxKey(ProcessingIssues):
+        """-2015 REJECTED_MBX_KEY"""
+
+    class NoTradingWindow(ProcessingIssues):
+        """-2016 NO_TRADING_WINDOW"""
+
+    class BalanceNotSufficient(ProcessingIssues):
+        """-2018 BALANCE_NOT_SUFFICIENT"""
+
+    class MarginNotSufficien(ProcessingIssues):
+        """-2019 MARGIN_NOT_SUFFICIEN"""
+
+    class UnableToFill(ProcessingIssues):
+        """-2020 UNABLE_TO_FILL"""
+
+    class OrderWouldImmediatelyTrigger(ProcessingIssues):
+        """-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER"""
+
+    class ReduceOnlyReject(ProcessingIssues):
+        """-2022 REDUCE_ONLY_REJECT"""
+
+    class UserInLiquidation(ProcessingIssues):
+        """-2023 USER_IN_LIQUIDATION"""
+
+    class PositionNotSufficient(ProcessingIssues):
+        """-2024 POSITION_NOT_SUFFICIENT"""
+
+    class MaxOpenOrderExceeded(ProcessingIssues):
+        """-2025 MAX_OPEN_ORDER_EXCEEDED"""
+
+    class ReduceOnlyOrderTypeNotSupported(ProcessingIssues):
+        """-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED"""
+
+    class MaxLeverageRatio(ProcessingIssues):
+        """-2027 MAX_LEVERAGE_RATIO"""
+
+    class MinLeverageRatio(ProcessingIssues):
+        """-2028 MIN_LEVERAGE_RATIO"""
+
+    class InvalidOrderStatus(FiltersAndOtherIssues):
+        """-4000 INVALID_ORDER_STATUS"""
+
+    class PriceLessThanZero(FiltersAndOtherIssues):
+        """-4001 PRICE_LESS_THAN_ZERO"""
+
+    class PriceGreaterThanMaxPrice(FiltersAndOtherIssues):
+        """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
+
+    class QtyLessThanZero(FiltersAndOtherIssues):
+        """-4003 QTY_LESS_THAN_ZERO"""
+
+    class QtyLessThanMinQty(FiltersAndOtherIssues):
+        """-4004 QTY_LESS_THAN_MIN_QTY"""
+
+    class QtyGreaterThanMaxQty(FiltersAndOtherIssues):
+        """-4005 QTY_GREATER_THAN_MAX_QTY"""
+
+    class StopPriceLessThanZero(FiltersAndOtherIssues):
+        """-4006 STOP_PRICE_LESS_THAN_ZERO"""
+
+    class StopPriceGreaterThanMaxPrice(FiltersAndOtherIssues):
+        """-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE"""
+
+    class TickSizeLessThanZero(FiltersAndOtherIssues):
+        """-4008 TICK_SIZE_LESS_THAN_ZERO"""
+
+    class MaxPriceLessThanMinPrice(FiltersAndOtherIssues):
+        """-4009 MAX_PRICE_LESS_THAN_MIN_PRICE"""
+
+    class MaxQtyLessThanMinQty(FiltersAndOtherIssues):
+        """-4010 MAX_QTY_LESS_THAN_MIN_QTY"""
+
+    class StepSizeLessThanZero(FiltersAndOtherIssues):
+        """-4011 STEP_SIZE_LESS_THAN_ZERO"""
+
+    class MaxNumOrdersLessThanZero(FiltersAndOtherIssues):
+        """-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO"""
+
+    class PriceLessThanMinPrice(FiltersAndOtherIssues):
+        """-4013 PRICE_LESS_THAN_MIN_PRICE"""
+
+    class PriceNotIncreasedByTickSize(FiltersAndOtherIssues):
+        """-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE"""
+
+    class InvalidClOrdIdLen(FiltersAndOtherIssues):
+        """-4015 INVALID_CL_ORD_ID_LEN"""
+
+    class PriceHighterThanMultiplierUp(FiltersAndOtherIssues):
+        """-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP"""
+
+    class MultiplierUpLessThanZero(FiltersAndOtherIssues):
+        """-4017 MULTIPLIER_UP_LESS_THAN_ZERO"""
+
+    class MultiplierDownLessThanZero(FiltersAndOtherIssues):
+        """-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO"""
+
+    class CompositeScaleOverflow(FiltersAndOtherIssues):
+        """-4019 COMPOSITE_SCALE_OVERFLOW"""
+
+    class TargetStrategyInvalid(FiltersAndOtherIssues):
+        """-4020 TARGET_STRATEGY_INVALID"""
+
+    class InvalidDepthLimit(FiltersAndOtherIssues):
+        """-4021 INVALID_DEPTH_LIMIT"""
+
+    class WrongMarketStatus(FiltersAndOtherIssues):
+        """-4022 WRONG_MARKET_STATUS"""
+
+    class QtyNotIncreasedByStepSize(FiltersAndOtherIssues):
+        """-4023 QTY_NOT_INCREASED_BY_STEP_SIZE"""
+
+    class PriceLowerThanMultiplierDown(FiltersAndOtherIssues):
+        """-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN"""
+
+    class MultiplierDecimalLessThanZero(FiltersAndOtherIssues):
+        """-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO"""
+
+    class CommissionInvalid(FiltersAndOtherIssues):
+        """-4026 COMMISSION_INVALID"""
+
+    class InvalidAccountType(FiltersAndOtherIssues):
+        """-4027 INVALID_ACCOUNT_TYPE"""
+
+    class InvalidLeverage(FiltersAndOtherIssues):
+        """-4028 INVALID_LEVERAGE"""
+
+    class InvalidTickSizePrecision(FiltersAndOtherIssues):
+        """-4029 INVALID_TICK_SIZE_PRECISION"""
+
+    class InvalidStepSizePrecision(FiltersAndOtherIssues):
+        """-4030 INVALID_STEP_SIZE_PRECISION"""
+
+    class InvalidWorkingType(FiltersAndOtherIssues):
+        """-4031 INVALID_WORKING_TYPE"""
+
+    class ExceedMaxCancelOrderSize(FiltersAndOtherIssues):
+        """-4032 EXCEED_MAX_CANCEL_ORDER_SIZE"""
+
+    class InsuranceAccountNotFound(FiltersAndOtherIssues):
+        """-4033 INSURANCE_ACCOUNT_NOT_FOUND"""
+
+    class InvalidBalanceType(FiltersAndOtherIssues):
+        """-4044 INVALID_BALANCE_TYPE"""
+
+    class MaxStopOrderExceeded(FiltersAndOtherIssues):
+        """-4045 MAX_STOP_ORDER_EXCEEDED"""
+
+    class NoNeedToChangeMarginType(FiltersAndOtherIssues):
+        """-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE"""
+
+    class ThereExistsOpenOrders(FiltersAndOtherIssues):
+        """-4047 THERE_EXISTS_OPEN_ORDERS"""
+
+    class ThereExistsQuantity(FiltersAndOtherIssues):
+        """-4048 THERE_EXISTS_QUANTITY"""
+
+    class AddIsolatedMarginReject(FiltersAndOtherIssues):
+        """-4049 ADD_ISOLATED_MARGIN_REJECT"""
+
+    class CrossBalanceInsufficient(FiltersAndOtherIssues):
+        """-4050 CROSS_BALANCE_INSUFFICIENT"""
+
+    class IsolatedBalanceInsufficient(FiltersAndOtherIssues):
+        """-4051 ISOLATED_BALANCE_INSUFFICIENT"""
+
+    class NoNeedToChangeAutoAddMargin(FiltersAndOtherIssues):
+        """-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN"""
+
+    class AutoAddCrossedMarginReject(FiltersAndOtherIssues):
+        """-4053 AUTO_ADD_CROSSED_MARGIN_REJECT"""
+
+    class AddIsolatedMarginNoPositionReject(FiltersAndOtherIssues):
+        """-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT"""
+
+    class AmountMustBePositive(FiltersAndOtherIssues):
+        """-4055 AMOUNT_MUST_BE_POSITIVE"""
+
+    class InvalidApiKeyType(FiltersAndOtherIssues):
+        """-4056 INVALID_API_KEY_TYPE"""
+
+    class InvalidRsaPublicKey(FiltersAndOtherIssues):
+        """-4057 INVALID_RSA_PUBLIC_KEY"""
+
+    class MaxPriceTooLarge(FiltersAndOtherIssues):
+        """-4058 MAX_PRICE_TOO_LARGE"""
+
+    class NoNeedToChangePositionSide(FiltersAndOtherIssues):
+        """-4059 NO_NEED_TO_CHANGE_POSITION_SIDE"""
+
+    class InvalidPositionSide(FiltersAndOtherIssues):
+        """-4060 INVALID_POSITION_SIDE"""
+
+    class PositionSideNotMatch(FiltersAndOtherIssues):
+        """-4061 POSITION_SIDE_NOT_MATCH"""
+
+    class ReduceOnlyConflict(FiltersAndOtherIssues):
+        """-4062 REDUCE_ONLY_CONFLICT"""
+
+    class PositionSideChangeExistsOpenOrders(FiltersAndOtherIssues):
+        """-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS"""
+
+    class PositionSideChangeExistsQuantity(FiltersAndOtherIssues):
+        """-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY"""
+
+    class InvalidBatchPlaceOrderSize(FiltersAndOtherIssues):
+        """-4082 INVALID_BATCH_PLACE_ORDER_SIZE"""
+
+    class PlaceBatchOrdersFail(FiltersAndOtherIssues):
+        """-4083 PLACE_BATCH_ORDERS_FAIL"""
+
+    class UpcomingMethod(FiltersAndOtherIssues):
+        """-4084 UPCOMING_METHOD"""
+
+    class InvalidPriceSpreadThreshold(FiltersAndOtherIssues):
+        """-4086 INVALID_PRICE_SPREAD_THRESHOLD"""
+
+    class InvalidPair(FiltersAndOtherIssues):
+        """-4087 INVALID_PAIR"""
+
+    class InvalidTimeInterval(FiltersAndOtherIssues):
+        """-4088 INVALID_TIME_INTERVAL"""
+
+    class ReduceOnlyOrderPermission(FiltersAndOtherIssues):
+        """-4089 REDUCE_ONLY_ORDER_PERMISSION"""
+
+    class NoPlaceOrderPermission(FiltersAndOtherIssues):
+        """-4090 NO_PLACE_ORDER_PERMISSION"""
+
+    class InvalidContractType(FiltersAndOtherIssues):
+        """-4104 INVALID_CONTRACT_TYPE"""
+
+    class InvalidClientTranIdLen(FiltersAndOtherIssues):
+        """-4110 INVALID_CLIENT_TRAN_ID_LEN"""
+
+    class DuplicatedClientTranId(FiltersAndOtherIssues):
+        """-4111 DUPLICATED_CLIENT_TRAN_ID"""
+
+    class ReduceOnlyMarginCheckFailed(FiltersAndOtherIssues):
+        """-4112 REDUCE_ONLY_MARGIN_CHECK_FAILED"""
+
+    class MarketOrderReject(FiltersAndOtherIssues):
+        """-4113 MARKET_ORDER_REJECT"""
+
+    class InvalidActivationPrice(FiltersAndOtherIssues):
+        """-4135 INVALID_ACTIVATION_PRICE"""
+
+    class QuantityExistsWithClosePosition(FiltersAndOtherIssues):
+        """-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION"""
+
+    class ReduceOnlyMustBeTrue(FiltersAndOtherIssues):
+        """-4138 REDUCE_ONLY_MUST_BE_TRUE"""
+
+    class OrderTypeCannotBeMkt(FiltersAndOtherIssues):
+        """-4139 ORDER_TYPE_CANNOT_BE_MKT"""
+
+    class StrategyInvalidTriggerPrice(FiltersAndOtherIssues):
+        """-4142 STRATEGY_INVALID_TRIGGER_PRICE"""
+
+    class IsolatedLeverageRejectWithPosition(FiltersAndOtherIssues):
+        """-4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION"""
+
+    class PriceHighterThanStopMultiplierUp(FiltersAndOtherIssues):
+        """-4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP"""
+
+    class PriceLowerThanStopMultiplierDown(FiltersAndOtherIssues):
+        """-4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN"""
+
+    class StopPriceHigherThanPriceMultiplierLimit(FiltersAndOtherIssues):
+        """-4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT"""
+
+    class StopPriceLowerThanPriceMultiplierLimit(FiltersAndOtherIssues):
+        """-4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT"""
+
+    class MinNotional(FiltersAndOtherIssues):
+        """-4178 MIN_NOTIONAL"""
+
+    class CoolingOffPeriod(FiltersAndOtherIssues):
+        """-4192 COOLING_OFF_PERIOD"""
+
+    class AdjustLeverageKycFailed(FiltersAndOtherIssues):
+        """-4194 ADJUST_LEVERAGE_KYC_FAILED"""
+
+    class AdjustLeverageOneMonthFailed(FiltersAndOtherIssues):
+        """-4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED"""
+
+    class LimitOrderOnly(FiltersAndOtherIssues):
+        """-4196 LIMIT_ORDER_ONLY"""
+
+    class SameOrder(FiltersAndOtherIssues):
+        """-4197 SAME_ORDER"""
+
+    class ExceedMaxModifyOrderLimit(FiltersAndOtherIssues):
+        """-4198 EXCEED_MAX_MODIFY_ORDER_LIMIT"""
+
+    class MoveOrderNotAllowedSymbolReason(FiltersAndOtherIssues):
+        """-4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON"""
+
+    class AdjustLeverageXDaysFailed(FiltersAndOtherIssues):
+        """-4200 ADJUST_LEVERAGE_X_DAYS_FAILED"""
+
+    class AdjustLeverageKycLimit(FiltersAndOtherIssues):
+        """-4201 ADJUST_LEVERAGE_KYC_LIMIT"""
+
+    class AdjustLeverageAccountSymbolFailed(FiltersAndOtherIssues):
+        """-4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED"""
+
+    class MeInvalidTimestamp(FiltersAndOtherIssues):
+        """-4188 ME_INVALID_TIMESTAMP"""

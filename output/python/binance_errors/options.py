@@ -2,8 +2,10 @@
 """Error codes of "Error Codes" (source `options`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,69 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "AmountMustBePositive",
     "ApiError",
+    "BadApiKeyFmt",
+    "BadContract",
+    "BadCurrency",
+    "BadInterval",
+    "BadPrecision",
+    "BadRecvWindow",
+    "BadSymbol",
+    "BalanceNotSufficient",
+    "Disconnected",
+    "EmptyNewClOrdId",
+    "EmptyOrgClOrdId",
     "ErrorCode",
+    "FiltersAndOtherIssues",
+    "GeneralServerOrNetworkIssues",
+    "IllegalChars",
+    "InvalidApiKey",
+    "InvalidListenKey",
+    "InvalidOrderType",
+    "InvalidParameter",
+    "InvalidQtyPrecision",
+    "InvalidSide",
+    "InvalidSignature",
+    "InvalidTickSizePrecision",
+    "InvalidTif",
+    "InvalidTimestamp",
+    "MandatoryParamEmptyOrMalformed",
     "Match",
     "MessageTable",
+    "MoreThanXxHours",
+    "NewOrderRejected",
+    "NoSuchOrder",
+    "OptionMarginNotSufficient",
+    "ParamEmpty",
+    "ParamNotRequired",
+    "PriceGreaterThanMaxPrice",
+    "PriceLessThanMinPrice",
+    "PriceLessThanZero",
+    "QtyGreaterThanMaxQty",
+    "QtyLessThanMinQty",
+    "QtyLessThanZero",
+    "RequestIssues",
+    "ServiceShuttingDown",
+    "TooManyOrders",
+    "TooManyParameters",
+    "TooManyRequests",
+    "TransferFailed",
+    "Unauthorized",
+    "Unknown",
+    "UnknownOrderComposition",
+    "UnknownParam",
+    "UnreadParameters",
+    "UnsupportedOperation",
     "lookup",
     "match",
 ]
@@ -37,6 +86,8 @@ SOURCE_ID = "options"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://developers.binance.com/docs/derivatives/option/error-code"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -370,11 +421,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
@@ -676,10 +732,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -689,7 +757,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -705,566 +773,1161 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (-1000,),
-        "An unknown error occurred while processing the request.",
-        "^An unknown error occurred while processing the request\\.$",
-        55,
-        None,
-    ),
-    (
-        (-1001,),
-        "Internal error; unable to process your request. Please try again.",
-        "^Internal error; unable to process your request\\. Please try again\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1002,),
-        "You are not authorized to execute this request.",
-        "^You are not authorized to execute this request\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1008,),
-        "Too many requests queued.",
-        "^Too many requests queued\\.$",
-        25,
-        None,
-    ),
-    (
-        (-1008,),
-        "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
-        "^Too much request weight used; please use the websocket for live updates to avoid polling the API\\.$",
-        97,
-        None,
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (-1008,),
         "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
-        "^Too much request weight used; current limit is (.+?) request weight per (.+?) (.+?)\\. Please use the websocket for live updates to avoid polling the API\\.$",
-        137,
+        (
+            "Too much request weight used; current limit is ",
+            " request weight per ",
+            " ",
+            ". Please use the websocket for live updates to avoid polling the API.",
+        ),
+        (
+            "too much request weight used;current limit is",
+            "request weight per",
+            " ",
+            ".Please use the websocket for live updates to avoid polling the API",
+        ),
         "Too much",
+        "too much",
     ),
     (
         (-1008,),
         "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-        "^Way too much request weight used; IP banned until (.+?)\\. Please use the websocket for live updates to avoid bans\\.$",
-        108,
+        (
+            "Way too much request weight used; IP banned until ",
+            ". Please use the websocket for live updates to avoid bans.",
+        ),
+        (
+            "way too much request weight used;IP banned until",
+            ".Please use the websocket for live updates to avoid bans",
+        ),
         "Way too ",
+        "way too ",
     ),
     (
-        (-1014,),
-        "Unsupported order combination.",
-        "^Unsupported order combination\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders.",
-        "^Too many new orders\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders; current limit is %s orders per %s.",
-        "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$",
-        51,
-        "Too many",
-    ),
-    (
-        (-1016,),
-        "This service is no longer available.",
-        "^This service is no longer available\\.$",
-        36,
-        None,
-    ),
-    (
-        (-1020,),
-        "This operation is not supported.",
-        "^This operation is not supported\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request is outside of the recvWindow.",
-        "^Timestamp for this request is outside of the recvWindow\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request was 1000ms ahead of the server's time.",
-        "^Timestamp for this request was 1000ms ahead of the server's time\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1022,),
-        "Signature for this request is not valid.",
-        "^Signature for this request is not valid\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter.",
-        "^Illegal characters found in a parameter\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter. %s",
-        "^Illegal characters found in a parameter\\. (.+?)$",
-        41,
-        "Illegal ",
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in parameter %s; legal range is %s.",
-        "^Illegal characters found in parameter (.+?); legal range is (.+?)\\.$",
-        56,
-        "Illegal ",
-    ),
-    (
-        (-1101,),
-        "Too many parameters sent for this endpoint.",
-        "^Too many parameters sent for this endpoint\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1101,),
-        "Too many parameters; expected %s and received %s.",
-        "^Too many parameters; expected (.+?) and received (.+?)\\.$",
-        45,
-        "Too many",
-    ),
-    (
-        (-1101,),
-        "Duplicate values for a parameter detected.",
-        "^Duplicate values for a parameter detected\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1102,),
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "^A mandatory parameter was not sent, was empty/null, or malformed\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1102,),
-        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-        "^Mandatory parameter (.+?) was not sent, was empty/null, or malformed\\.$",
-        64,
-        "Mandator",
-    ),
-    (
-        (-1102,),
-        "Param %s or %s must be sent, but both were empty/null!",
-        "^Param (.+?) or (.+?) must be sent, but both were empty/null!$",
-        50,
-        "Param ",
-    ),
-    (
-        (-1103,),
-        "An unknown parameter was sent.",
-        "^An unknown parameter was sent\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read.",
-        "^Not all sent parameters were read\\.$",
-        34,
-        None,
+        (-1008,),
+        "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
+        (
+            "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
+        ),
+        (
+            "too much request weight used;please use the websocket for live updates to avoid polling the API",
+        ),
+        "Too much",
+        "too much",
     ),
     (
         (-1104,),
         "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-        "^Not all sent parameters were read; read (.+?) parameter\\(s\\) but was sent (.+?)\\.$",
-        68,
+        ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."),
+        ("not all sent parameters were read;read", "parameter(s)but was sent", ""),
         "Not all ",
+        "not all ",
     ),
     (
-        (-1105,),
-        "A parameter was empty.",
-        "^A parameter was empty\\.$",
-        22,
-        None,
+        (-1001,),
+        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        ("internal error;unable to process your request.Please try again",),
+        "Internal",
+        "internal",
     ),
     (
-        (-1105,),
-        "Parameter %s was empty.",
-        "^Parameter (.+?) was empty\\.$",
-        21,
-        "Paramete",
+        (-1021,),
+        "Timestamp for this request was 1000ms ahead of the server's time.",
+        ("Timestamp for this request was 1000ms ahead of the server's time.",),
+        ("timestamp for this request was 1000ms ahead of the server's time",),
+        "Timestam",
+        "timestam",
     ),
     (
-        (-1106,),
-        "A parameter was sent when not required.",
-        "^A parameter was sent when not required\\.$",
-        39,
-        None,
+        (-1102,),
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        ("A mandatory parameter was not sent, was empty/null, or malformed.",),
+        ("a mandatory parameter was not sent,was empty/null,or malformed",),
+        "A mandat",
+        "a mandat",
     ),
     (
-        (-1106,),
-        "Parameter %s sent when not required.",
-        "^Parameter (.+?) sent when not required\\.$",
-        34,
-        "Paramete",
+        (-1102,),
+        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+        ("Mandatory parameter ", " was not sent, was empty/null, or malformed."),
+        ("mandatory parameter", "was not sent,was empty/null,or malformed"),
+        "Mandator",
+        "mandator",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request is outside of the recvWindow.",
+        ("Timestamp for this request is outside of the recvWindow.",),
+        ("timestamp for this request is outside of the recvWindow",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in parameter %s; legal range is %s.",
+        ("Illegal characters found in parameter ", "; legal range is ", "."),
+        ("illegal characters found in parameter", ";legal range is", ""),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1000,),
+        "An unknown error occurred while processing the request.",
+        ("An unknown error occurred while processing the request.",),
+        ("an unknown error occurred while processing the request",),
+        "An unkno",
+        "an unkno",
     ),
     (
         (-1111,),
         "Precision is over the maximum defined for this asset.",
-        "^Precision is over the maximum defined for this asset\\.$",
-        53,
-        None,
+        ("Precision is over the maximum defined for this asset.",),
+        ("precision is over the maximum defined for this asset",),
+        "Precisio",
+        "precisio",
     ),
     (
-        (-1115,),
-        "Invalid timeInForce.",
-        "^Invalid timeInForce\\.$",
-        20,
-        None,
+        (-1015,),
+        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders; current limit is ", " orders per ", "."),
+        ("too many new orders;current limit is", "orders per", ""),
+        "Too many",
+        "too many",
     ),
     (
-        (-1116,),
-        "Invalid orderType.",
-        "^Invalid orderType\\.$",
-        18,
-        None,
+        (-1102,),
+        "Param %s or %s must be sent, but both were empty/null!",
+        ("Param ", " or ", " must be sent, but both were empty/null!"),
+        ("param", "or", "must be sent,but both were empty/null!"),
+        "Param ",
+        "param",
     ),
     (
-        (-1117,),
-        "Invalid side.",
-        "^Invalid side\\.$",
-        13,
-        None,
-    ),
-    (
-        (-1118,),
-        "New client order ID was empty.",
-        "^New client order ID was empty\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1119,),
-        "Original client order ID was empty.",
-        "^Original client order ID was empty\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1120,),
-        "Invalid interval.",
-        "^Invalid interval\\.$",
-        17,
-        None,
-    ),
-    (
-        (-1121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-1125,),
-        "This listenKey does not exist.",
-        "^This listenKey does not exist\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1127,),
-        "Lookup interval is too big.",
-        "^Lookup interval is too big\\.$",
-        27,
-        None,
+        (-1002,),
+        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        ("you are not authorized to execute this request",),
+        "You are ",
+        "you are ",
     ),
     (
         (-1127,),
         "More than %s hours between startTime and endTime.",
-        "^More than (.+?) hours between startTime and endTime\\.$",
-        47,
+        ("More than ", " hours between startTime and endTime."),
+        ("more than", "hours between startTime and endTime"),
         "More tha",
-    ),
-    (
-        (-1128,),
-        "Invalid underlying",
-        "^Invalid underlying$",
-        18,
-        None,
-    ),
-    (
-        (-1129,),
-        "Invalid asset。",
-        "^Invalid asset。$",
-        14,
-        None,
-    ),
-    (
-        (-1130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1130,),
-        "Data sent for paramter %s is not valid.",
-        "^Data sent for paramter (.+?) is not valid\\.$",
-        37,
-        "Data sen",
-    ),
-    (
-        (-1131,),
-        "recvWindow must be less than 60000",
-        "^recvWindow must be less than 60000$",
-        34,
-        None,
-    ),
-    (
-        (-2010,),
-        "NEW_ORDER_REJECTED",
-        "^NEW_ORDER_REJECTED$",
-        18,
-        None,
-    ),
-    (
-        (-2013,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2014,),
-        "API-key format invalid.",
-        "^API-key format invalid\\.$",
-        23,
-        None,
+        "more tha",
     ),
     (
         (-2015,),
         "Invalid API-key, IP, or permissions for action.",
-        "^Invalid API-key, IP, or permissions for action\\.$",
-        47,
-        None,
+        ("Invalid API-key, IP, or permissions for action.",),
+        ("invalid API-key,IP,or permissions for action",),
+        "Invalid ",
+        "invalid ",
     ),
     (
-        (-2018,),
-        "Balance is insufficient.",
-        "^Balance is insufficient\\.$",
-        24,
-        None,
+        (-1101,),
+        "Too many parameters; expected %s and received %s.",
+        ("Too many parameters; expected ", " and received ", "."),
+        ("too many parameters;expected", "and received", ""),
+        "Too many",
+        "too many",
     ),
     (
-        (-2027,),
-        "Option margin is insufficient.",
-        "^Option margin is insufficient\\.$",
-        30,
-        None,
+        (-1101,),
+        "Too many parameters sent for this endpoint.",
+        ("Too many parameters sent for this endpoint.",),
+        ("too many parameters sent for this endpoint",),
+        "Too many",
+        "too many",
     ),
     (
-        (-3029,),
-        "Asset transfer fail.",
-        "^Asset transfer fail\\.$",
-        20,
-        None,
+        (-1101,),
+        "Duplicate values for a parameter detected.",
+        ("Duplicate values for a parameter detected.",),
+        ("duplicate values for a parameter detected",),
+        "Duplicat",
+        "duplicat",
     ),
     (
-        (-4001,),
-        "Price less than 0.",
-        "^Price less than 0\\.$",
-        18,
-        None,
+        (-1100,),
+        "Illegal characters found in a parameter. %s",
+        ("Illegal characters found in a parameter. ", ""),
+        ("illegal characters found in a parameter.", ""),
+        "Illegal ",
+        "illegal ",
     ),
     (
-        (-4002,),
-        "Price greater than max price.",
-        "^Price greater than max price\\.$",
-        29,
-        None,
+        (-1022,),
+        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        ("signature for this request is not valid",),
+        "Signatur",
+        "signatur",
     ),
     (
-        (-4003,),
-        "Quantity less than zero.",
-        "^Quantity less than zero\\.$",
-        24,
-        None,
+        (-1100,),
+        "Illegal characters found in a parameter.",
+        ("Illegal characters found in a parameter.",),
+        ("illegal characters found in a parameter",),
+        "Illegal ",
+        "illegal ",
     ),
     (
-        (-4004,),
-        "Quantity less than min quantity.",
-        "^Quantity less than min quantity\\.$",
-        32,
-        None,
+        (-1106,),
+        "A parameter was sent when not required.",
+        ("A parameter was sent when not required.",),
+        ("a parameter was sent when not required",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1130,),
+        "Data sent for paramter %s is not valid.",
+        ("Data sent for paramter ", " is not valid."),
+        ("data sent for paramter", "is not valid"),
+        "Data sen",
+        "data sen",
+    ),
+    (
+        (-1016,),
+        "This service is no longer available.",
+        ("This service is no longer available.",),
+        ("this service is no longer available",),
+        "This ser",
+        "this ser",
+    ),
+    (
+        (-1119,),
+        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        ("original client order ID was empty",),
+        "Original",
+        "original",
     ),
     (
         (-4005,),
         "Quantity greater than max quantity.",
-        "^Quantity greater than max quantity\\.$",
-        35,
-        None,
+        ("Quantity greater than max quantity.",),
+        ("quantity greater than max quantity",),
+        "Quantity",
+        "quantity",
     ),
     (
-        (-4013,),
-        "Price less than min price.",
-        "^Price less than min price\\.$",
-        26,
-        None,
+        (-1104,),
+        "Not all sent parameters were read.",
+        ("Not all sent parameters were read.",),
+        ("not all sent parameters were read",),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1106,),
+        "Parameter %s sent when not required.",
+        ("Parameter ", " sent when not required."),
+        ("parameter", "sent when not required"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1130,),
+        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        ("invalid data sent for a parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1131,),
+        "recvWindow must be less than 60000",
+        ("recvWindow must be less than 60000",),
+        ("recvWindow must be less than 60000",),
+        "recvWind",
+        "recvWind",
+    ),
+    (
+        (-1020,),
+        "This operation is not supported.",
+        ("This operation is not supported.",),
+        ("this operation is not supported",),
+        "This ope",
+        "this ope",
+    ),
+    (
+        (-4004,),
+        "Quantity less than min quantity.",
+        ("Quantity less than min quantity.",),
+        ("quantity less than min quantity",),
+        "Quantity",
+        "quantity",
     ),
     (
         (-4029,),
         "Tick size precision is invalid.",
-        "^Tick size precision is invalid\\.$",
-        31,
-        None,
+        ("Tick size precision is invalid.",),
+        ("tick size precision is invalid",),
+        "Tick siz",
+        "tick siz",
     ),
     (
         (-4030,),
         "Step size precision is invalid.",
-        "^Step size precision is invalid\\.$",
-        31,
-        None,
+        ("Step size precision is invalid.",),
+        ("step size precision is invalid",),
+        "Step siz",
+        "step siz",
+    ),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        ("an unknown parameter was sent",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        ("new client order ID was empty",),
+        "New clie",
+        "new clie",
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        ("this listenKey does not exist",),
+        "This lis",
+        "this lis",
+    ),
+    (
+        (-2027,),
+        "Option margin is insufficient.",
+        ("Option margin is insufficient.",),
+        ("option margin is insufficient",),
+        "Option m",
+        "option m",
+    ),
+    (
+        (-4002,),
+        "Price greater than max price.",
+        ("Price greater than max price.",),
+        ("price greater than max price",),
+        "Price gr",
+        "price gr",
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        ("Lookup interval is too big.",),
+        ("lookup interval is too big",),
+        "Lookup i",
+        "lookup i",
+    ),
+    (
+        (-4013,),
+        "Price less than min price.",
+        ("Price less than min price.",),
+        ("price less than min price",),
+        "Price le",
+        "price le",
+    ),
+    (
+        (-1008,),
+        "Too many requests queued.",
+        ("Too many requests queued.",),
+        ("too many requests queued",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2018,),
+        "Balance is insufficient.",
+        ("Balance is insufficient.",),
+        ("balance is insufficient",),
+        "Balance ",
+        "balance ",
+    ),
+    (
+        (-4003,),
+        "Quantity less than zero.",
+        ("Quantity less than zero.",),
+        ("quantity less than zero",),
+        "Quantity",
+        "quantity",
     ),
     (
         (-4055,),
         "Amount must be positive.",
-        "^Amount must be positive\\.$",
-        24,
-        None,
+        ("Amount must be positive.",),
+        ("amount must be positive",),
+        "Amount m",
+        "amount m",
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        ("API-key format invalid.",),
+        ("aPI-key format invalid",),
+        "API-key ",
+        "aPI-key ",
+    ),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        ("A parameter was empty.",),
+        ("a parameter was empty",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1105,),
+        "Parameter %s was empty.",
+        ("Parameter ", " was empty."),
+        ("parameter", "was empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        ("Order does not exist.",),
+        ("order does not exist",),
+        "Order do",
+        "order do",
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        ("Too many new orders.",),
+        ("too many new orders",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        ("invalid timeInForce",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-3029,),
+        "Asset transfer fail.",
+        ("Asset transfer fail.",),
+        ("asset transfer fail",),
+        "Asset tr",
+        "asset tr",
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        ("Invalid orderType.",),
+        ("invalid orderType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1128,),
+        "Invalid underlying",
+        ("Invalid underlying",),
+        ("invalid underlying",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        ("nEW_ORDER_REJECTED",),
+        "NEW_ORDE",
+        "nEW_ORDE",
+    ),
+    (
+        (-4001,),
+        "Price less than 0.",
+        ("Price less than 0.",),
+        ("price less than 0",),
+        "Price le",
+        "price le",
+    ),
+    (
+        (-1120,),
+        "Invalid interval.",
+        ("Invalid interval.",),
+        ("invalid interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        ("Invalid symbol.",),
+        ("invalid symbol",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1129,),
+        "Invalid asset。",
+        ("Invalid asset。",),
+        ("invalid asset。",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        ("Invalid side.",),
+        ("invalid side",),
+        "Invalid ",
+        "invalid ",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralServerOrNetworkIssues": (
+        ("ApiError",),
+        None,
+        "10xx - General Server or Network issues",
+        False,
+    ),
+    "RequestIssues": (
+        ("ApiError",),
+        None,
+        "11xx - 2xxx Request issues",
+        False,
+    ),
+    "FiltersAndOtherIssues": (
+        ("ApiError",),
+        None,
+        "3xxx-5xxx Filters and other issues",
+        False,
+    ),
+    "Unknown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1000,
+        "-1000 UNKNOWN",
+        False,
+    ),
+    "Disconnected": (
+        ("GeneralServerOrNetworkIssues",),
+        -1001,
+        "-1001 DISCONNECTED",
+        False,
+    ),
+    "Unauthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1002,
+        "-1002 UNAUTHORIZED",
+        False,
+    ),
+    "TooManyRequests": (
+        ("GeneralServerOrNetworkIssues",),
+        -1008,
+        "-1008 TOO_MANY_REQUESTS",
+        False,
+    ),
+    "UnknownOrderComposition": (
+        ("GeneralServerOrNetworkIssues",),
+        -1014,
+        "-1014 UNKNOWN_ORDER_COMPOSITION",
+        False,
+    ),
+    "TooManyOrders": (
+        ("GeneralServerOrNetworkIssues",),
+        -1015,
+        "-1015 TOO_MANY_ORDERS",
+        False,
+    ),
+    "ServiceShuttingDown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1016,
+        "-1016 SERVICE_SHUTTING_DOWN",
+        False,
+    ),
+    "UnsupportedOperation": (
+        ("GeneralServerOrNetworkIssues",),
+        -1020,
+        "-1020 UNSUPPORTED_OPERATION",
+        False,
+    ),
+    "InvalidTimestamp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1021,
+        "-1021 INVALID_TIMESTAMP",
+        False,
+    ),
+    "InvalidSignature": (
+        ("GeneralServerOrNetworkIssues",),
+        -1022,
+        "-1022 INVALID_SIGNATURE",
+        False,
+    ),
+    "IllegalChars": (
+        ("RequestIssues",),
+        -1100,
+        "-1100 ILLEGAL_CHARS",
+        False,
+    ),
+    "TooManyParameters": (
+        ("RequestIssues",),
+        -1101,
+        "-1101 TOO_MANY_PARAMETERS",
+        False,
+    ),
+    "MandatoryParamEmptyOrMalformed": (
+        ("RequestIssues",),
+        -1102,
+        "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        False,
+    ),
+    "UnknownParam": (
+        ("RequestIssues",),
+        -1103,
+        "-1103 UNKNOWN_PARAM",
+        False,
+    ),
+    "UnreadParameters": (
+        ("RequestIssues",),
+        -1104,
+        "-1104 UNREAD_PARAMETERS",
+        False,
+    ),
+    "ParamEmpty": (
+        ("RequestIssues",),
+        -1105,
+        "-1105 PARAM_EMPTY",
+        False,
+    ),
+    "ParamNotRequired": (
+        ("RequestIssues",),
+        -1106,
+        "-1106 PARAM_NOT_REQUIRED",
+        False,
+    ),
+    "BadPrecision": (
+        ("RequestIssues",),
+        -1111,
+        "-1111 BAD_PRECISION",
+        False,
+    ),
+    "InvalidTif": (
+        ("RequestIssues",),
+        -1115,
+        "-1115 INVALID_TIF",
+        False,
+    ),
+    "InvalidOrderType": (
+        ("RequestIssues",),
+        -1116,
+        "-1116 INVALID_ORDER_TYPE",
+        False,
+    ),
+    "InvalidSide": (
+        ("RequestIssues",),
+        -1117,
+        "-1117 INVALID_SIDE",
+        False,
+    ),
+    "EmptyNewClOrdId": (
+        ("RequestIssues",),
+        -1118,
+        "-1118 EMPTY_NEW_CL_ORD_ID",
+        False,
+    ),
+    "EmptyOrgClOrdId": (
+        ("RequestIssues",),
+        -1119,
+        "-1119 EMPTY_ORG_CL_ORD_ID",
+        False,
+    ),
+    "BadInterval": (
+        ("RequestIssues",),
+        -1120,
+        "-1120 BAD_INTERVAL",
+        False,
+    ),
+    "BadSymbol": (
+        ("RequestIssues",),
+        -1121,
+        "-1121 BAD_SYMBOL",
+        False,
+    ),
+    "InvalidListenKey": (
+        ("RequestIssues",),
+        -1125,
+        "-1125 INVALID_LISTEN_KEY",
+        False,
+    ),
+    "MoreThanXxHours": (
+        ("RequestIssues",),
+        -1127,
+        "-1127 MORE_THAN_XX_HOURS",
+        False,
+    ),
+    "BadContract": (
+        ("RequestIssues",),
+        -1128,
+        "-1128 BAD_CONTRACT",
+        False,
+    ),
+    "BadCurrency": (
+        ("RequestIssues",),
+        -1129,
+        "-1129 BAD_CURRENCY",
+        False,
+    ),
+    "InvalidParameter": (
+        ("RequestIssues",),
+        -1130,
+        "-1130 INVALID_PARAMETER",
+        False,
+    ),
+    "BadRecvWindow": (
+        ("RequestIssues",),
+        -1131,
+        "-1131 BAD_RECV_WINDOW",
+        False,
+    ),
+    "NewOrderRejected": (
+        ("RequestIssues",),
+        -2010,
+        "-2010 NEW_ORDER_REJECTED",
+        False,
+    ),
+    "NoSuchOrder": (
+        ("RequestIssues",),
+        -2013,
+        "-2013 NO_SUCH_ORDER",
+        False,
+    ),
+    "BadApiKeyFmt": (
+        ("RequestIssues",),
+        -2014,
+        "-2014 BAD_API_KEY_FMT",
+        False,
+    ),
+    "InvalidApiKey": (
+        ("RequestIssues",),
+        -2015,
+        "-2015 INVALID_API_KEY",
+        False,
+    ),
+    "BalanceNotSufficient": (
+        ("RequestIssues",),
+        -2018,
+        "-2018 BALANCE_NOT_SUFFICIENT",
+        False,
+    ),
+    "OptionMarginNotSufficient": (
+        ("RequestIssues",),
+        -2027,
+        "-2027 OPTION_MARGIN_NOT_SUFFICIENT",
+        False,
+    ),
+    "TransferFailed": (
+        ("FiltersAndOtherIssues",),
+        -3029,
+        "-3029 TRANSFER_FAILED",
+        False,
+    ),
+    "PriceLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4001,
+        "-4001 PRICE_LESS_THAN_ZERO",
+        False,
+    ),
+    "PriceGreaterThanMaxPrice": (
+        ("FiltersAndOtherIssues",),
+        -4002,
+        "-4002 PRICE_GREATER_THAN_MAX_PRICE",
+        False,
+    ),
+    "QtyLessThanZero": (
+        ("FiltersAndOtherIssues",),
+        -4003,
+        "-4003 QTY_LESS_THAN_ZERO",
+        False,
+    ),
+    "QtyLessThanMinQty": (
+        ("FiltersAndOtherIssues",),
+        -4004,
+        "-4004 QTY_LESS_THAN_MIN_QTY",
+        False,
+    ),
+    "QtyGreaterThanMaxQty": (
+        ("FiltersAndOtherIssues",),
+        -4005,
+        "-4005 QTY_GREATER_THAN_MAX_QTY",
+        False,
+    ),
+    "PriceLessThanMinPrice": (
+        ("FiltersAndOtherIssues",),
+        -4013,
+        "-4013 PRICE_LESS_THAN_MIN_PRICE",
+        False,
+    ),
+    "InvalidTickSizePrecision": (
+        ("FiltersAndOtherIssues",),
+        -4029,
+        "-4029 INVALID_TICK_SIZE_PRECISION",
+        False,
+    ),
+    "InvalidQtyPrecision": (
+        ("FiltersAndOtherIssues",),
+        -4030,
+        "-4030 INVALID_QTY_PRECISION",
+        False,
+    ),
+    "AmountMustBePositive": (
+        ("FiltersAndOtherIssues",),
+        -4055,
+        "-4055 AMOUNT_MUST_BE_POSITIVE",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -1272,20 +1935,275 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralServerOrNetworkIssues(ApiError):
+        """10xx - General Server or Network issues"""
+
+    class RequestIssues(ApiError):
+        """11xx - 2xxx Request issues"""
+
+    class FiltersAndOtherIssues(ApiError):
+        """3xxx-5xxx Filters and other issues"""
+
+    class Unknown(GeneralServerOrNetworkIssues):
+        """-1000 UNKNOWN"""
+
+    class Disconnected(GeneralServerOrNetworkIssues):
+        """-1001 DISCONNECTED"""
+
+    class Unauthorized(GeneralServerOrNetworkIssues):
+        """-1002 UNAUTHORIZED"""
+
+    class TooManyRequests(GeneralServerOrNetworkIssues):
+        """-1008 TOO_MANY_REQUESTS"""
+
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+        """-1014 UNKNOWN_ORDER_COMPOSITION"""
+
+    class TooManyOrders(GeneralServerOrNetworkIssues):
+        """-1015 TOO_MANY_ORDERS"""
+
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+        """-1016 SERVICE_SHUTTING_DOWN"""
+
+    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+        """-1020 UNSUPPORTED_OPERATION"""
+
+    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+        """-1021 INVALID_TIMESTAMP"""
+
+    class InvalidSignature(GeneralServerOrNetworkIssues):
+        """-1022 INVALID_SIGNATURE"""
+
+    class IllegalChars(RequestIssues):
+        """-1100 ILLEGAL_CHARS"""
+
+    class TooManyParameters(RequestIssues):
+        """-1101 TOO_MANY_PARAMETERS"""
+
+    class MandatoryParamEmptyOrMalformed(RequestIssues):
+        """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
+
+    class UnknownParam(RequestIssues):
+        """-1103 UNKNOWN_PARAM"""
+
+    class UnreadParameters(RequestIssues):
+        """-1104 UNREAD_PARAMETERS"""
+
+    class ParamEmpty(RequestIssues):
+        """-1105 PARAM_EMPTY"""
+
+    class ParamNotRequired(RequestIssues):
+        """-1106 PARAM_NOT_REQUIRED"""
+
+    class BadPrecision(RequestIssues):
+        """-1111 BAD_PRECISION"""
+
+    class InvalidTif(RequestIssues):
+        """-1115 INVALID_TIF"""
+
+    class InvalidOrderType(RequestIssues):
+        """-1116 INVALID_ORDER_TYPE"""
+
+    class InvalidSide(RequestIssues):
+        """-1117 INVALID_SIDE"""
+
+    class EmptyNewClOrdId(RequestIssues):
+        """-1118 EMPTY_NEW_CL_ORD_ID"""
+
+    class EmptyOrgClOrdId(RequestIssues):
+        """-1119 EMPTY_ORG_CL_ORD_ID"""
+
+    class BadInterval(RequestIssues):
+        """-1120 BAD_INTERVAL"""
+
+    class BadSymbol(RequestIssues):
+        """-1121 BAD_SYMBOL"""
+
+    class InvalidListenKey(RequestIssues):
+        """-1125 INVALID_LISTEN_KEY"""
+
+    class MoreThanXxHours(RequestIssues):
+        """-1127 MORE_THAN_XX_HOURS"""
+
+    class BadContract(RequestIssues):
+        """-1128 BAD_CONTRACT"""
+
+    class BadCurrency(RequestIssues):
+        """-1129 BAD_CURRENCY"""
+
+    class InvalidParameter(RequestIssues):
+        """-1130 INVALID_PARAMETER"""
+
+    class BadRecvWindow(RequestIssues):
+        """-1131 BAD_RECV_WINDOW"""
+
+    class NewOrderRejected(RequestIssues):
+        """-2010 NEW_ORDER_REJECTED"""
+
+    class NoSuchOrder(RequestIssues):
+        """-2013 NO_SUCH_ORDER"""
+
+    class BadApiKeyFmt(RequestIssues):
+        """-2014 BAD_API_KEY_FMT"""
+
+    class InvalidApiKey(RequestIssues):
+        """-2015 INVALID_API_KEY"""
+
+    class BalanceNotSufficient(RequestIssues):
+        """-2018 BALANCE_NOT_SUFFICIENT"""
+
+    class OptionMarginNotSufficient(RequestIssues):
+        """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
+
+    class TransferFailed(FiltersAndOtherIssues):
+        """-3029 TRANSFER_FAILED"""
+
+    class PriceLessThanZero(FiltersAndOtherIssues):
+        """-4001 PRICE_LESS_THAN_ZERO"""
+
+    class PriceGreaterThanMaxPrice(FiltersAndOtherIssues):
+        """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
+
+    class QtyLessThanZero(FiltersAndOtherIssues):
+        """-4003 QTY_LESS_THAN_ZERO"""
+
+    class QtyLessThanMinQty(FiltersAndOtherIssues):
+        """-4004 QTY_LESS_THAN_MIN_QTY"""
+
+    class QtyGreaterThanMaxQty(FiltersAndOtherIssues):
+        """-4005 QTY_GREATER_THAN_MAX_QTY"""
+
+    class PriceLessThanMinPrice(FiltersAndOtherIssues):
+        """-4013 PRICE_LESS_THAN_MIN_PRICE"""
+
+    class InvalidTickSizePrecision(FiltersAndOtherIssues):
+        """-4029 INVALID_TICK_SIZE_PRECISION"""
+
+    class InvalidQtyPrecision(FiltersAndOtherIssues):
+        """-4030 INVALID_QTY_PRECISION"""
+
+    class AmountMustBePositive(FiltersAndOtherIssues):
+        """-4055 AMOUNT_MUST_BE_POSITIVE"""

@@ -2,8 +2,10 @@
 """Error codes of "Error Codes" (source `sapi`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,266 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
+    "BLVT",
     "CATEGORIES",
+    "E18002",
+    "E18003",
+    "E18004",
+    "E18005",
+    "E18006",
+    "E18007",
+    "E20121",
+    "E20124",
+    "E20130",
+    "E20132",
+    "E20194",
+    "E20195",
+    "E20196",
+    "E20198",
+    "E20204",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "AccountBanBorrow",
+    "AccountBanMortgage",
+    "AccountBanRepay",
+    "AccountBanRollout",
+    "AccountBanTrade",
+    "AdjustLtvFailed",
+    "AdjustLtvNotSupported",
+    "AmountOverZero",
+    "AmountTooLarge",
+    "AmountTooLarge10040",
+    "AmountTooSmall",
+    "AmountTooSmall10039",
     "ApiError",
+    "AssetAdminBanBorrow",
+    "AssetAdminBanMortgage",
+    "AssetAssetNotEnough",
+    "AssetDeficiency",
+    "AssetDribbletConvertSwitchOff",
+    "AssetNotEnough",
+    "AssetNotMortgageable",
+    "AssetNotSupported",
+    "AssetNotSupported10043",
+    "AssetUserHaveNoAsset",
+    "AssetWithdrawWithdrawingNotEnough",
+    "BadApiKeyFmt",
+    "BadDateRange",
+    "BadInterval",
+    "BadPrecision",
+    "BadRecvWindow",
+    "BadStrategyType",
+    "BadSymbol",
+    "BalanceNotCleared",
+    "BalanceNotEnough",
+    "BinanceCode",
+    "BlvtExceedDailyLimit",
+    "BlvtExceedDailyPurchaseLimit",
+    "BlvtExceedTokenDailyLimit",
+    "BlvtExceedTokenDailyPurchaseLimit",
+    "BlvtForbidPurchase",
+    "BlvtForbidRedeem",
+    "BlvtPurchaseAgreementNotSign",
+    "BlvtPurchaseLessMinAmount",
+    "BorrowNotAllowed",
+    "CancelRejected",
+    "CapaitalTooManyRequest",
+    "CapitalAddressTagVerificationNotPass",
+    "CapitalAddressTooMuch",
+    "CapitalAddressVerificationNotPass",
+    "CapitalAgreementNotConfirmed",
+    "CapitalBlacklistCountryGetAddress",
+    "CapitalChargeNotReset",
+    "CapitalDateIntervalLimit",
+    "CapitalGetAssetError",
+    "CapitalIev",
+    "CapitalIg",
+    "CapitalInvalid",
+    "CapitalMinuteTooSmall",
+    "CapitalNoCharge",
+    "CapitalOnlySupportPrimaryAccount",
+    "CapitalUa",
+    "CapitalUserEmpty",
+    "CapitalWhitelistClose",
+    "CapitalWhitelistEmailConfirm",
+    "CapitalWhitelistEmailExpired",
+    "CapitalWithdraw2faVerify",
+    "CapitalWithdrawAddressCheat",
+    "CapitalWithdrawAmountMultiple",
+    "CapitalWithdrawAssetNotExist",
+    "CapitalWithdrawAssetProhibit",
+    "CapitalWithdrawCancelFailure",
+    "CapitalWithdrawChecksumVerifyFailure",
+    "CapitalWithdrawConfirmSuccess",
+    "CapitalWithdrawGetTranIdFailure",
+    "CapitalWithdrawIllegalAddress",
+    "CapitalWithdrawLoginDelay",
+    "CapitalWithdrawMaxAmount",
+    "CapitalWithdrawMinAmount",
+    "CapitalWithdrawMoreThanFee",
+    "CapitalWithdrawNewAddress",
+    "CapitalWithdrawNotExist",
+    "CapitalWithdrawNotWhiteAddress",
+    "CapitalWithdrawResendEmailFail",
+    "CapitalWithdrawResendEmailTimeOut",
+    "CapitalWithdrawRestrictedMinute",
+    "CapitalWithdrawRestrictedPassword",
+    "CapitalWithdrawRestrictedUnbind2fa",
+    "CapitalWithdrawUserAssetLessThanZero",
+    "CapitalWithdrawUserAssetLockDeposit",
+    "CapitalWithdrawUserAssetNotEnough",
+    "CapitalWithdrawUserNoAsset",
+    "CoinNotCollateral",
+    "CoinNotCollateral10010",
+    "CoinNotLoanable",
+    "CoinNotLoanable10008",
+    "CollteralRepayNotSupported",
+    "ConfigNotExist",
+    "CryptoLoans",
+    "DailyLowerThanMinPurchaseLimit",
+    "DailyProductNotAccessible",
+    "DailyProductNotExist",
+    "DailyProductNotPurchasable",
+    "DailyProductNotRedeemable",
+    "DailyRedeemAmountError",
+    "DailyRedeemTimeError",
+    "DeductionFailed",
+    "Disconnected",
+    "DuplicateSymbols",
+    "EmptyNewClOrdId",
+    "EmptyOrgClOrdId",
+    "EmptyRequestBody",
     "ErrorCode",
+    "ErrorsRegardingPOSTApiOrderCancelReplace",
+    "ExceedMaxAdjustment",
+    "ExceedMaxBorrowable",
+    "ExceedMaxRollout",
+    "ExceededUserPurchaseLimit",
+    "FewLiabilityLeft",
+    "FutureAcctNotExist",
+    "Futures",
+    "FuturesBadDateRange",
+    "FuturesBadType",
+    "FuturesSpotAlgo",
+    "GeneralServerOrNetworkIssues",
+    "HadInProcessRepay",
+    "HasPendingTransaction",
+    "IllegalChars",
+    "InForceLiquidation",
+    "InnerFailure",
+    "InsufficientAmount",
+    "InsufficientAmount10041",
+    "InsufficientAsset",
+    "InvalidAmount",
+    "InvalidAmount10018",
+    "InvalidAmount10022",
+    "InvalidCancelRestrictions",
+    "InvalidEffectiveTime",
+    "InvalidInput",
+    "InvalidListenKey",
+    "InvalidOrderType",
+    "InvalidParameter",
+    "InvalidParameter10026",
+    "InvalidParameter10028",
+    "InvalidSide",
+    "InvalidSignature",
+    "InvalidTif",
+    "InvalidTimestamp",
+    "LiquidSwap",
+    "ListenKeyNotFound",
+    "LoanFailed",
+    "LtMinBorrowable",
+    "LtMinRepay",
+    "MandatoryParamEmptyOrMalformed",
     "Match",
     "MessageTable",
+    "MoreThanXxHours",
+    "NeedEnable2fa",
+    "NetAssetMustLteRatio",
+    "NewOrderRejected",
+    "NoDepth",
+    "NoEnoughAsset",
+    "NoOpenedMarginAccount",
+    "NoRecords",
+    "NoSuchOrder",
+    "NoTradingWindow",
+    "NotFoundAuthenticatedOrAuthorized",
+    "NotInWhitelist",
+    "NotValidMarginAsset",
+    "NotValidMarginPair",
+    "NotWhitelistUser",
+    "OptionalParamsBadCombo",
+    "OrderArchived",
+    "OrderCancelReplaceFailed",
+    "OrderCancelReplacePartiallyFailed",
+    "OrderNotExist",
+    "PairAdminBanTrade",
+    "ParamEmpty",
+    "ParamNotRequired",
+    "ParamsErr",
+    "ParentSubHaveNoRelation",
+    "Pending",
+    "PnlClearing",
+    "PortfolioMarginAccount",
+    "PriceIndexNotFound",
+    "ProductNotExist",
+    "ProjectNotExists",
+    "PurchasingFailed",
+    "QuotaReached",
+    "QuotaReached10044",
+    "RegionNotSupported",
+    "RejectedMbxKey",
+    "RepayExceedDebt",
+    "RepayExceedLiability",
+    "RepayFailed",
+    "RepayNotAllowed",
+    "RepayNotAvailable",
+    "RepayNotAvailable10034",
+    "RequestFrequencyTooHigh",
+    "RequestIssues",
+    "SAPISpecificIssues",
+    "SavingsIssues",
+    "ServerBusy",
+    "ServerBusy1008",
+    "ServiceShuttingDown",
+    "System",
+    "SystemBusy",
+    "SystemMaintenance",
+    "TifNotRequired",
+    "Timeout",
+    "TooManyOrders",
+    "TooManyParameters",
+    "TooManyRequests",
+    "TooManyRequests12014",
+    "TradeNotAllowed",
+    "TransferFail",
+    "TransferFailed",
+    "TransferInNotAllowed",
+    "TransferOutNotAllowed",
+    "TransferPending",
+    "UidNotExist",
+    "Unauthorized",
+    "UnexpectedResp",
+    "UniAccountCantTransferFuture",
+    "Unknown",
+    "UnknownOrderComposition",
+    "UnknownParam",
+    "UnreadParameters",
+    "UnsupportedOperation",
+    "UpdateFailed",
+    "UserAssetAmountIsTooLow",
+    "UserCanNotRequestIn24Hours",
+    "UserIsNotUniaccount",
+    "UserNoLiability",
+    "UserOutOfTransferFloat",
+    "ValidationFailed",
+    "WarningMarginLevel",
     "lookup",
     "match",
 ]
@@ -37,6 +283,8 @@ SOURCE_ID = "sapi"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://developers.binance.com/docs/wallet/error-code"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -1513,11 +1761,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
@@ -2948,10 +3201,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -2961,7 +3226,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -3102,1889 +3367,3797 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 )
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (-1000,),
-        "An unknown error occurred while processing the request.",
-        "^An unknown error occurred while processing the request\\.$",
-        55,
-        None,
-    ),
-    (
-        (-1000,),
-        "An unknown error occurred while processing the request.[%s]",
-        "^An unknown error occurred while processing the request\\.\\[(.+?)\\]$",
-        57,
-        "An unkno",
-    ),
-    (
-        (-1001,),
-        "Internal error; unable to process your request. Please try again.",
-        "^Internal error; unable to process your request\\. Please try again\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1002,),
-        "You are not authorized to execute this request.",
-        "^You are not authorized to execute this request\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1003,),
-        "Too many requests queued.",
-        "^Too many requests queued\\.$",
-        25,
-        None,
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (-1003,),
         "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-        "^Too much request weight used; current limit is (.+?) request weight per (.+?)\\. Please use WebSocket Streams for live updates to avoid polling the API\\.$",
-        140,
+        (
+            "Too much request weight used; current limit is ",
+            " request weight per ",
+            ". Please use WebSocket Streams for live updates to avoid polling the API.",
+        ),
+        (
+            "too much request weight used;current limit is",
+            "request weight per",
+            ".Please use WebSocket Streams for live updates to avoid polling the API",
+        ),
         "Too much",
-    ),
-    (
-        (-1003,),
-        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-        "^Way too much request weight used; IP banned until (.+?)\\. Please use WebSocket Streams for live updates to avoid bans\\.$",
-        112,
-        "Way too ",
-    ),
-    (
-        (-1004,),
-        "Server is busy, please wait and try again",
-        "^Server is busy, please wait and try again$",
-        41,
-        None,
-    ),
-    (
-        (-1006,),
-        "An unexpected response was received from the message bus. Execution status unknown.",
-        "^An unexpected response was received from the message bus\\. Execution status unknown\\.$",
-        83,
-        None,
-    ),
-    (
-        (-1007,),
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-        "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$",
-        96,
-        None,
-    ),
-    (
-        (-1008,),
-        "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
-        "^Spot server is currently overloaded with other requests\\. Please try again in a few minutes\\.$",
-        91,
-        None,
-    ),
-    (
-        (-1014,),
-        "Unsupported order combination.",
-        "^Unsupported order combination\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders.",
-        "^Too many new orders\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders; current limit is %s orders per %s.",
-        "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$",
-        51,
-        "Too many",
-    ),
-    (
-        (-1016,),
-        "This service is no longer available.",
-        "^This service is no longer available\\.$",
-        36,
-        None,
-    ),
-    (
-        (-1020,),
-        "This operation is not supported.",
-        "^This operation is not supported\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request is outside of the recvWindow.",
-        "^Timestamp for this request is outside of the recvWindow\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request was 1000ms ahead of the server's time.",
-        "^Timestamp for this request was 1000ms ahead of the server's time\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1022,),
-        "Signature for this request is not valid.",
-        "^Signature for this request is not valid\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1099,),
-        "This replaces error code -1999",
-        "^This replaces error code -1999$",
-        30,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter.",
-        "^Illegal characters found in a parameter\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter. %s",
-        "^Illegal characters found in a parameter\\. (.+?)$",
-        41,
-        "Illegal ",
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in parameter %s; legal range is %s.",
-        "^Illegal characters found in parameter (.+?); legal range is (.+?)\\.$",
-        56,
-        "Illegal ",
-    ),
-    (
-        (-1101,),
-        "Too many parameters sent for this endpoint.",
-        "^Too many parameters sent for this endpoint\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1101,),
-        "Too many parameters; expected %s and received %s.",
-        "^Too many parameters; expected (.+?) and received (.+?)\\.$",
-        45,
-        "Too many",
-    ),
-    (
-        (-1101,),
-        "Duplicate values for a parameter detected.",
-        "^Duplicate values for a parameter detected\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1102,),
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "^A mandatory parameter was not sent, was empty/null, or malformed\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1102,),
-        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-        "^Mandatory parameter (.+?) was not sent, was empty/null, or malformed\\.$",
-        64,
-        "Mandator",
-    ),
-    (
-        (-1102,),
-        "Param %s or %s must be sent, but both were empty/null!",
-        "^Param (.+?) or (.+?) must be sent, but both were empty/null!$",
-        50,
-        "Param ",
-    ),
-    (
-        (-1103,),
-        "An unknown parameter was sent.",
-        "^An unknown parameter was sent\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read.",
-        "^Not all sent parameters were read\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-        "^Not all sent parameters were read; read (.+?) parameter\\(s\\) but was sent (.+?)\\.$",
-        68,
-        "Not all ",
-    ),
-    (
-        (-1105,),
-        "A parameter was empty.",
-        "^A parameter was empty\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1105,),
-        "Parameter %s was empty.",
-        "^Parameter (.+?) was empty\\.$",
-        21,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A parameter was sent when not required.",
-        "^A parameter was sent when not required\\.$",
-        39,
-        None,
-    ),
-    (
-        (-1106,),
-        "Parameter %s sent when not required.",
-        "^Parameter (.+?) sent when not required\\.$",
-        34,
-        "Paramete",
-    ),
-    (
-        (-1111,),
-        "Precision is over the maximum defined for this asset.",
-        "^Precision is over the maximum defined for this asset\\.$",
-        53,
-        None,
-    ),
-    (
-        (-1112,),
-        "No orders on book for symbol.",
-        "^No orders on book for symbol\\.$",
-        29,
-        None,
-    ),
-    (
-        (-1114,),
-        "TimeInForce parameter sent when not required.",
-        "^TimeInForce parameter sent when not required\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1115,),
-        "Invalid timeInForce.",
-        "^Invalid timeInForce\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1116,),
-        "Invalid orderType.",
-        "^Invalid orderType\\.$",
-        18,
-        None,
-    ),
-    (
-        (-1117,),
-        "Invalid side.",
-        "^Invalid side\\.$",
-        13,
-        None,
-    ),
-    (
-        (-1118,),
-        "New client order ID was empty.",
-        "^New client order ID was empty\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1119,),
-        "Original client order ID was empty.",
-        "^Original client order ID was empty\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1120,),
-        "Invalid interval.",
-        "^Invalid interval\\.$",
-        17,
-        None,
-    ),
-    (
-        (-1121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-1125,),
-        "This listenKey does not exist.",
-        "^This listenKey does not exist\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1127,),
-        "Lookup interval is too big.",
-        "^Lookup interval is too big\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1127,),
-        "More than %s hours between startTime and endTime.",
-        "^More than (.+?) hours between startTime and endTime\\.$",
-        47,
-        "More tha",
-    ),
-    (
-        (-1128,),
-        "Combination of optional parameters invalid.",
-        "^Combination of optional parameters invalid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1130,),
-        "Data sent for parameter %s is not valid.",
-        "^Data sent for parameter (.+?) is not valid\\.$",
-        38,
-        "Data sen",
-    ),
-    (
-        (-1131,),
-        "recvWindow must be less than 60000",
-        "^recvWindow must be less than 60000$",
-        34,
-        None,
-    ),
-    (
-        (-1134,),
-        "strategyType was less than 1000000.",
-        "^strategyType was less than 1000000\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1145,),
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
-        "^cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED\\.$",
-        70,
-        None,
-    ),
-    (
-        (-1151,),
-        "Symbol is present multiple times in the list.",
-        "^Symbol is present multiple times in the list\\.$",
-        45,
-        None,
-    ),
-    (
-        (-2010,),
-        "NEW_ORDER_REJECTED",
-        "^NEW_ORDER_REJECTED$",
-        18,
-        None,
-    ),
-    (
-        (-2011,),
-        "CANCEL_REJECTED",
-        "^CANCEL_REJECTED$",
-        15,
-        None,
-    ),
-    (
-        (-2013,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2014,),
-        "API-key format invalid.",
-        "^API-key format invalid\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2015,),
-        "Invalid API-key, IP, or permissions for action.",
-        "^Invalid API-key, IP, or permissions for action\\.$",
-        47,
-        None,
-    ),
-    (
-        (-2016,),
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-        "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$",
-        74,
-        None,
-    ),
-    (
-        (-2026,),
-        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-        "^Order was canceled or expired with no executed qty over 90 days ago and has been archived\\.$",
-        90,
-        None,
-    ),
-    (
-        (-3000,),
-        "Internal server error.",
-        "^Internal server error\\.$",
-        22,
-        None,
-    ),
-    (
-        (-3001,),
-        "Please enable 2FA first.",
-        "^Please enable 2FA first\\.$",
-        24,
-        None,
-    ),
-    (
-        (-3002,),
-        "We don't have this asset.",
-        "^We don't have this asset\\.$",
-        25,
-        None,
-    ),
-    (
-        (-3003,),
-        "Margin account does not exist.",
-        "^Margin account does not exist\\.$",
-        30,
-        None,
-    ),
-    (
-        (-3004,),
-        "Trade not allowed.",
-        "^Trade not allowed\\.$",
-        18,
-        None,
-    ),
-    (
-        (-3005,),
-        "Transferring out not allowed.",
-        "^Transferring out not allowed\\.$",
-        29,
-        None,
-    ),
-    (
-        (-3006,),
-        "Your borrow amount has exceed maximum borrow amount.",
-        "^Your borrow amount has exceed maximum borrow amount\\.$",
-        52,
-        None,
-    ),
-    (
-        (-3007,),
-        "You have pending transaction, please try again later.",
-        "^You have pending transaction, please try again later\\.$",
-        53,
-        None,
-    ),
-    (
-        (-3008,),
-        "Borrow not allowed.",
-        "^Borrow not allowed\\.$",
-        19,
-        None,
-    ),
-    (
-        (-3009,),
-        "This asset are not allowed to transfer into margin account currently.",
-        "^This asset are not allowed to transfer into margin account currently\\.$",
-        69,
-        None,
-    ),
-    (
-        (-3010,),
-        "Repay not allowed.",
-        "^Repay not allowed\\.$",
-        18,
-        None,
-    ),
-    (
-        (-3011,),
-        "Your input date is invalid.",
-        "^Your input date is invalid\\.$",
-        27,
-        None,
-    ),
-    (
-        (-3012,),
-        "Borrow is banned for this asset.",
-        "^Borrow is banned for this asset\\.$",
-        32,
-        None,
-    ),
-    (
-        (-3013,),
-        "Borrow amount less than minimum borrow amount.",
-        "^Borrow amount less than minimum borrow amount\\.$",
-        46,
-        None,
-    ),
-    (
-        (-3014,),
-        "Borrow is banned for this account.",
-        "^Borrow is banned for this account\\.$",
-        34,
-        None,
-    ),
-    (
-        (-3015,),
-        "Repay amount exceeds borrow amount.",
-        "^Repay amount exceeds borrow amount\\.$",
-        35,
-        None,
-    ),
-    (
-        (-3016,),
-        "Repay amount less than minimum repay amount.",
-        "^Repay amount less than minimum repay amount\\.$",
-        44,
-        None,
-    ),
-    (
-        (-3017,),
-        "This asset are not allowed to transfer into margin account currently.",
-        "^This asset are not allowed to transfer into margin account currently\\.$",
-        69,
-        None,
-    ),
-    (
-        (-3018,),
-        "Transferring in has been banned for this account.",
-        "^Transferring in has been banned for this account\\.$",
-        49,
-        None,
-    ),
-    (
-        (-3019,),
-        "Transferring out has been banned for this account.",
-        "^Transferring out has been banned for this account\\.$",
-        50,
-        None,
-    ),
-    (
-        (-3020,),
-        "Transfer out amount exceeds max amount.",
-        "^Transfer out amount exceeds max amount\\.$",
-        39,
-        None,
-    ),
-    (
-        (-3021,),
-        "Margin account are not allowed to trade this trading pair.",
-        "^Margin account are not allowed to trade this trading pair\\.$",
-        58,
-        None,
-    ),
-    (
-        (-3022,),
-        "You account's trading is banned.",
-        "^You account's trading is banned\\.$",
-        32,
-        None,
-    ),
-    (
-        (-3023,),
-        "You can't transfer out/place order under current margin level.",
-        "^You can't transfer out/place order under current margin level\\.$",
-        62,
-        None,
-    ),
-    (
-        (-3024,),
-        "The unpaid debt is too small after this repayment.",
-        "^The unpaid debt is too small after this repayment\\.$",
-        50,
-        None,
-    ),
-    (
-        (-3025,),
-        "Your input date is invalid.",
-        "^Your input date is invalid\\.$",
-        27,
-        None,
-    ),
-    (
-        (-3026,),
-        "Your input param is invalid.",
-        "^Your input param is invalid\\.$",
-        28,
-        None,
-    ),
-    (
-        (-3027,),
-        "Not a valid margin asset.",
-        "^Not a valid margin asset\\.$",
-        25,
-        None,
-    ),
-    (
-        (-3028,),
-        "Not a valid margin pair.",
-        "^Not a valid margin pair\\.$",
-        24,
-        None,
-    ),
-    (
-        (-3029,),
-        "Transfer failed.",
-        "^Transfer failed\\.$",
-        16,
-        None,
-    ),
-    (
-        (-3036,),
-        "This account is not allowed to repay.",
-        "^This account is not allowed to repay\\.$",
-        37,
-        None,
-    ),
-    (
-        (-3037,),
-        "PNL is clearing. Wait a second.",
-        "^PNL is clearing\\. Wait a second\\.$",
-        31,
-        None,
-    ),
-    (
-        (-3038,),
-        "Listen key not found.",
-        "^Listen key not found\\.$",
-        21,
-        None,
-    ),
-    (
-        (-3041,),
-        "Balance is not enough",
-        "^Balance is not enough$",
-        21,
-        None,
-    ),
-    (
-        (-3042,),
-        "PriceIndex not available for this margin pair.",
-        "^PriceIndex not available for this margin pair\\.$",
-        46,
-        None,
-    ),
-    (
-        (-3043,),
-        "Transferring in not allowed.",
-        "^Transferring in not allowed\\.$",
-        28,
-        None,
-    ),
-    (
-        (-3044,),
-        "System busy.",
-        "^System busy\\.$",
-        12,
-        None,
-    ),
-    (
-        (-3045,),
-        "The system doesn't have enough asset now.",
-        "^The system doesn't have enough asset now\\.$",
-        41,
-        None,
-    ),
-    (
-        (-3999,),
-        "This function is only available for invited users.",
-        "^This function is only available for invited users\\.$",
-        50,
-        None,
-    ),
-    (
-        (-4001,),
-        "Invalid operation.",
-        "^Invalid operation\\.$",
-        18,
-        None,
-    ),
-    (
-        (-4002,),
-        "Invalid get.",
-        "^Invalid get\\.$",
-        12,
-        None,
-    ),
-    (
-        (-4003,),
-        "Your input email is invalid.",
-        "^Your input email is invalid\\.$",
-        28,
-        None,
-    ),
-    (
-        (-4004,),
-        "You don't login or auth.",
-        "^You don't login or auth\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4005,),
-        "Too many new requests.",
-        "^Too many new requests\\.$",
-        22,
-        None,
-    ),
-    (
-        (-4006,),
-        "Support main account only.",
-        "^Support main account only\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4007,),
-        "Address validation is not passed.",
-        "^Address validation is not passed\\.$",
-        33,
-        None,
-    ),
-    (
-        (-4008,),
-        "Address tag validation is not passed.",
-        "^Address tag validation is not passed\\.$",
-        37,
-        None,
-    ),
-    (
-        (-4010,),
-        "White list mail has been confirmed.",
-        "^White list mail has been confirmed\\.$",
-        35,
-        None,
-    ),
-    (
-        (-4011,),
-        "White list mail is invalid.",
-        "^White list mail is invalid\\.$",
-        27,
-        None,
-    ),
-    (
-        (-4012,),
-        "White list is not opened.",
-        "^White list is not opened\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4013,),
-        "2FA is not opened.",
-        "^2FA is not opened\\.$",
-        18,
-        None,
-    ),
-    (
-        (-4014,),
-        "Withdraw is not allowed within 2 min login.",
-        "^Withdraw is not allowed within 2 min login\\.$",
-        43,
-        None,
-    ),
-    (
-        (-4015,),
-        "Withdraw is limited.",
-        "^Withdraw is limited\\.$",
-        20,
-        None,
-    ),
-    (
-        (-4016,),
-        "Within 24 hours after password modification, withdrawal is prohibited.",
-        "^Within 24 hours after password modification, withdrawal is prohibited\\.$",
-        70,
-        None,
-    ),
-    (
-        (-4017,),
-        "Within 24 hours after the release of 2FA, withdrawal is prohibited.",
-        "^Within 24 hours after the release of 2FA, withdrawal is prohibited\\.$",
-        67,
-        None,
-    ),
-    (
-        (-4018,),
-        "We don't have this asset.",
-        "^We don't have this asset\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4019,),
-        "Current asset is not open for withdrawal.",
-        "^Current asset is not open for withdrawal\\.$",
-        41,
-        None,
-    ),
-    (
-        (-4021,),
-        "Asset withdrawal must be an %s multiple of %s.",
-        "^Asset withdrawal must be an (.+?) multiple of (.+?)\\.$",
-        42,
-        "Asset wi",
-    ),
-    (
-        (-4022,),
-        "Not less than the minimum pick-up quantity %s.",
-        "^Not less than the minimum pick-up quantity (.+?)\\.$",
-        44,
-        "Not less",
-    ),
-    (
-        (-4023,),
-        "Within 24 hours, the withdrawal exceeds the maximum amount.",
-        "^Within 24 hours, the withdrawal exceeds the maximum amount\\.$",
-        59,
-        None,
-    ),
-    (
-        (-4024,),
-        "You don't have this asset.",
-        "^You don't have this asset\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4025,),
-        "The number of hold asset is less than zero.",
-        "^The number of hold asset is less than zero\\.$",
-        43,
-        None,
-    ),
-    (
-        (-4026,),
-        "You have insufficient balance.",
-        "^You have insufficient balance\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4027,),
-        "Failed to obtain tranId.",
-        "^Failed to obtain tranId\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4028,),
-        "The amount of withdrawal must be greater than the Commission.",
-        "^The amount of withdrawal must be greater than the Commission\\.$",
-        61,
-        None,
-    ),
-    (
-        (-4029,),
-        "The withdrawal record does not exist.",
-        "^The withdrawal record does not exist\\.$",
-        37,
-        None,
-    ),
-    (
-        (-4030,),
-        "Confirmation of successful asset withdrawal.",
-        "^Confirmation of successful asset withdrawal\\.$",
-        44,
-        None,
-    ),
-    (
-        (-4031,),
-        "Cancellation failed.",
-        "^Cancellation failed\\.$",
-        20,
-        None,
-    ),
-    (
-        (-4032,),
-        "Withdraw verification exception.",
-        "^Withdraw verification exception\\.$",
-        32,
-        None,
-    ),
-    (
-        (-4033,),
-        "Illegal address.",
-        "^Illegal address\\.$",
-        16,
-        None,
-    ),
-    (
-        (-4034,),
-        "The address is suspected of fake.",
-        "^The address is suspected of fake\\.$",
-        33,
-        None,
-    ),
-    (
-        (-4035,),
-        "This address is not on the whitelist. Please join and try again.",
-        "^This address is not on the whitelist\\. Please join and try again\\.$",
-        64,
-        None,
-    ),
-    (
-        (-4036,),
-        "The new address needs to be withdrawn in {0} hours.",
-        "^The new address needs to be withdrawn in (.+?) hours\\.$",
-        48,
-        "The new ",
-    ),
-    (
-        (-4037,),
-        "Re-sending Mail failed.",
-        "^Re-sending Mail failed\\.$",
-        23,
-        None,
-    ),
-    (
-        (-4038,),
-        "Please try again in 5 minutes.",
-        "^Please try again in 5 minutes\\.$",
-        30,
-        None,
-    ),
-    (
-        (-4039,),
-        "The user does not exist.",
-        "^The user does not exist\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4040,),
-        "This address not charged.",
-        "^This address not charged\\.$",
-        25,
-        None,
-    ),
-    (
-        (-4041,),
-        "Please try again in one minute.",
-        "^Please try again in one minute\\.$",
-        31,
-        None,
-    ),
-    (
-        (-4042,),
-        "This asset cannot get deposit address again.",
-        "^This asset cannot get deposit address again\\.$",
-        44,
-        None,
-    ),
-    (
-        (-4043,),
-        "More than 100 recharge addresses were used in 24 hours.",
-        "^More than 100 recharge addresses were used in 24 hours\\.$",
-        55,
-        None,
-    ),
-    (
-        (-4044,),
-        "This is a blacklist country.",
-        "^This is a blacklist country\\.$",
-        28,
-        None,
-    ),
-    (
-        (-4045,),
-        "Failure to acquire assets.",
-        "^Failure to acquire assets\\.$",
-        26,
-        None,
-    ),
-    (
-        (-4046,),
-        "Agreement not confirmed.",
-        "^Agreement not confirmed\\.$",
-        24,
-        None,
-    ),
-    (
-        (-4047,),
-        "Time interval must be within 0-90 days",
-        "^Time interval must be within 0-90 days$",
-        38,
-        None,
-    ),
-    (
-        (-4060,),
-        "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
-        "^As your deposit has not reached the required block confirmations, we have temporarily locked (.+?) asset$",
-        99,
-        "As your ",
-    ),
-    (
-        (-5001,),
-        "Don't allow transfer to micro assets.",
-        "^Don't allow transfer to micro assets\\.$",
-        37,
-        None,
-    ),
-    (
-        (-5002,),
-        "You have insufficient balance.",
-        "^You have insufficient balance\\.$",
-        30,
-        None,
-    ),
-    (
-        (-5003,),
-        "You don't have this asset.",
-        "^You don't have this asset\\.$",
-        26,
-        None,
-    ),
-    (
-        (-5004,),
-        "The residual balances have exceeded 0.001BTC, Please re-choose.",
-        "^The residual balances have exceeded 0\\.001BTC, Please re-choose\\.$",
-        63,
-        None,
-    ),
-    (
-        (-5004,),
-        "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
-        "^The residual balances of (.+?) have exceeded 0\\.001BTC, Please re-choose\\.$",
-        67,
-        "The resi",
-    ),
-    (
-        (-5005,),
-        "The residual balances of the BTC is too low",
-        "^The residual balances of the BTC is too low$",
-        43,
-        None,
-    ),
-    (
-        (-5005,),
-        "The residual balances of %s is too low, Please re-choose.",
-        "^The residual balances of (.+?) is too low, Please re-choose\\.$",
-        55,
-        "The resi",
-    ),
-    (
-        (-5006,),
-        "Only transfer once in 24 hours.",
-        "^Only transfer once in 24 hours\\.$",
-        31,
-        None,
-    ),
-    (
-        (-5007,),
-        "Quantity must be greater than zero.",
-        "^Quantity must be greater than zero\\.$",
-        35,
-        None,
-    ),
-    (
-        (-5008,),
-        "Insufficient amount of returnable assets.",
-        "^Insufficient amount of returnable assets\\.$",
-        41,
-        None,
-    ),
-    (
-        (-5009,),
-        "Product does not exist.",
-        "^Product does not exist\\.$",
-        23,
-        None,
-    ),
-    (
-        (-5010,),
-        "Asset transfer fail.",
-        "^Asset transfer fail\\.$",
-        20,
-        None,
-    ),
-    (
-        (-5011,),
-        "future account not exists.",
-        "^future account not exists\\.$",
-        26,
-        None,
-    ),
-    (
-        (-5012,),
-        "Asset transfer is in pending.",
-        "^Asset transfer is in pending\\.$",
-        29,
-        None,
-    ),
-    (
-        (-5012,),
-        "future account or sub relation not exists.",
-        "^future account or sub relation not exists\\.$",
-        42,
-        None,
-    ),
-    (
-        (-5021,),
-        "This parent sub have no relation",
-        "^This parent sub have no relation$",
-        32,
-        None,
-    ),
-    (
-        (-6001,),
-        "Daily product not exists.",
-        "^Daily product not exists\\.$",
-        25,
-        None,
-    ),
-    (
-        (-6003,),
-        "Product not exist or you don't have permission",
-        "^Product not exist or you don't have permission$",
-        46,
-        None,
-    ),
-    (
-        (-6004,),
-        "Product not in purchase status",
-        "^Product not in purchase status$",
-        30,
-        None,
-    ),
-    (
-        (-6005,),
-        "Smaller than min purchase limit",
-        "^Smaller than min purchase limit$",
-        31,
-        None,
-    ),
-    (
-        (-6006,),
-        "Redeem amount error",
-        "^Redeem amount error$",
-        19,
-        None,
-    ),
-    (
-        (-6007,),
-        "Not in redeem time",
-        "^Not in redeem time$",
-        18,
-        None,
-    ),
-    (
-        (-6008,),
-        "Product not in redeem status",
-        "^Product not in redeem status$",
-        28,
-        None,
-    ),
-    (
-        (-6009,),
-        "Request frequency too high",
-        "^Request frequency too high$",
-        26,
-        None,
-    ),
-    (
-        (-6011,),
-        "Exceeding the maximum num allowed to purchase per user",
-        "^Exceeding the maximum num allowed to purchase per user$",
-        54,
-        None,
-    ),
-    (
-        (-6012,),
-        "Balance not enough",
-        "^Balance not enough$",
-        18,
-        None,
-    ),
-    (
-        (-6013,),
-        "Purchasing failed",
-        "^Purchasing failed$",
-        17,
-        None,
-    ),
-    (
-        (-6014,),
-        "Exceed up-limit allowed to purchased",
-        "^Exceed up-limit allowed to purchased$",
-        36,
-        None,
-    ),
-    (
-        (-6015,),
-        "Empty request body",
-        "^Empty request body$",
-        18,
-        None,
-    ),
-    (
-        (-6016,),
-        "Parameter err",
-        "^Parameter err$",
-        13,
-        None,
-    ),
-    (
-        (-6017,),
-        "Not in whitelist",
-        "^Not in whitelist$",
-        16,
-        None,
-    ),
-    (
-        (-6018,),
-        "Asset not enough",
-        "^Asset not enough$",
-        16,
-        None,
-    ),
-    (
-        (-6019,),
-        "Need confirm",
-        "^Need confirm$",
-        12,
-        None,
-    ),
-    (
-        (-6020,),
-        "Project not exists",
-        "^Project not exists$",
-        18,
-        None,
-    ),
-    (
-        (-7001,),
-        "Date range is not supported.",
-        "^Date range is not supported\\.$",
-        28,
-        None,
-    ),
-    (
-        (-7002,),
-        "Data request type is not supported.",
-        "^Data request type is not supported\\.$",
-        35,
-        None,
-    ),
-    (
-        (-20121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-20124,),
-        "Invalid algo id or it has been completed.",
-        "^Invalid algo id or it has been completed\\.$",
-        41,
-        None,
-    ),
-    (
-        (-20130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-20132,),
-        "The client algo id is duplicated.",
-        "^The client algo id is duplicated\\.$",
-        33,
-        None,
-    ),
-    (
-        (-20194,),
-        "Duration is too short to execute all required quantity.",
-        "^Duration is too short to execute all required quantity\\.$",
-        55,
-        None,
-    ),
-    (
-        (-20195,),
-        "The total size is too small.",
-        "^The total size is too small\\.$",
-        28,
-        None,
-    ),
-    (
-        (-20196,),
-        "The total size is too large.",
-        "^The total size is too large\\.$",
-        28,
-        None,
-    ),
-    (
-        (-20198,),
-        "Reach the max open orders allowed.",
-        "^Reach the max open orders allowed\\.$",
-        34,
-        None,
-    ),
-    (
-        (-20204,),
-        "The notional of USD is less or more than the limit.",
-        "^The notional of USD is less or more than the limit\\.$",
-        51,
-        None,
-    ),
-    (
-        (-10001,),
-        "The system is under maintenance, please try again later.",
-        "^The system is under maintenance, please try again later\\.$",
-        56,
-        None,
-    ),
-    (
-        (-10002,),
-        "Invalid input parameters.",
-        "^Invalid input parameters\\.$",
-        25,
-        None,
-    ),
-    (
-        (-10005,),
-        "No records found.",
-        "^No records found\\.$",
-        17,
-        None,
-    ),
-    (
-        (-10007,),
-        "This coin is not loanable.",
-        "^This coin is not loanable\\.$",
-        26,
-        None,
-    ),
-    (
-        (-10008,),
-        "This coin is not loanable",
-        "^This coin is not loanable$",
-        25,
-        None,
-    ),
-    (
-        (-10009,),
-        "This coin can not be used as collateral.",
-        "^This coin can not be used as collateral\\.$",
-        40,
-        None,
-    ),
-    (
-        (-10010,),
-        "This coin can not be used as collateral.",
-        "^This coin can not be used as collateral\\.$",
-        40,
-        None,
-    ),
-    (
-        (-10011,),
-        "Insufficient spot assets.",
-        "^Insufficient spot assets\\.$",
-        25,
-        None,
-    ),
-    (
-        (-10012,),
-        "Invalid repayment amount.",
-        "^Invalid repayment amount\\.$",
-        25,
-        None,
-    ),
-    (
-        (-10013,),
-        "Insufficient collateral amount.",
-        "^Insufficient collateral amount\\.$",
-        31,
-        None,
-    ),
-    (
-        (-10015,),
-        "Collateral deduction failed.",
-        "^Collateral deduction failed\\.$",
-        28,
-        None,
-    ),
-    (
-        (-10016,),
-        "Failed to provide loan.",
-        "^Failed to provide loan\\.$",
-        23,
-        None,
-    ),
-    (
-        (-10017,),
-        "Repayment amount exceeds debt.",
-        "^Repayment amount exceeds debt\\.$",
-        30,
-        None,
-    ),
-    (
-        (-10018,),
-        "Invalid repayment amount.",
-        "^Invalid repayment amount\\.$",
-        25,
-        None,
-    ),
-    (
-        (-10019,),
-        "Configuration does not exists.",
-        "^Configuration does not exists\\.$",
-        30,
-        None,
-    ),
-    (
-        (-10020,),
-        "User ID does not exist.",
-        "^User ID does not exist\\.$",
-        23,
-        None,
-    ),
-    (
-        (-10021,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-10022,),
-        "Invalid adjustment amount.",
-        "^Invalid adjustment amount\\.$",
-        26,
-        None,
-    ),
-    (
-        (-10023,),
-        "Failed to adjust LTV.",
-        "^Failed to adjust LTV\\.$",
-        21,
-        None,
-    ),
-    (
-        (-10024,),
-        "LTV adjustment not supported.",
-        "^LTV adjustment not supported\\.$",
-        29,
-        None,
-    ),
-    (
-        (-10025,),
-        "Repayment failed.",
-        "^Repayment failed\\.$",
-        17,
-        None,
-    ),
-    (
-        (-10026,),
-        "Invalid parameter.",
-        "^Invalid parameter\\.$",
-        18,
-        None,
-    ),
-    (
-        (-10028,),
-        "Invalid parameter.",
-        "^Invalid parameter\\.$",
-        18,
-        None,
-    ),
-    (
-        (-10029,),
-        "Loan amount is too small.",
-        "^Loan amount is too small\\.$",
-        25,
-        None,
-    ),
-    (
-        (-10030,),
-        "Loan amount is too much.",
-        "^Loan amount is too much\\.$",
-        24,
-        None,
-    ),
-    (
-        (-10031,),
-        "Individual loan quota reached.",
-        "^Individual loan quota reached\\.$",
-        30,
-        None,
-    ),
-    (
-        (-10032,),
-        "Repayment is temporarily unavailable.",
-        "^Repayment is temporarily unavailable\\.$",
-        37,
-        None,
-    ),
-    (
-        (-10034,),
-        "Repay with collateral is not available currently, please try to repay with borrowed coin.",
-        "^Repay with collateral is not available currently, please try to repay with borrowed coin\\.$",
-        89,
-        None,
-    ),
-    (
-        (-10039,),
-        "Repayment amount is too small.",
-        "^Repayment amount is too small\\.$",
-        30,
-        None,
-    ),
-    (
-        (-10040,),
-        "Repayment amount is too large.",
-        "^Repayment amount is too large\\.$",
-        30,
-        None,
+        "too much",
     ),
     (
         (-10041,),
         "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.",
-        "^Due to high demand, there are currently insufficient loanable assets for (.+?)\\. Please adjust your borrow amount or try again tomorrow\\.$",
-        130,
+        (
+            "Due to high demand, there are currently insufficient loanable assets for ",
+            ". Please adjust your borrow amount or try again tomorrow.",
+        ),
+        (
+            "due to high demand,there are currently insufficient loanable assets for",
+            ".Please adjust your borrow amount or try again tomorrow",
+        ),
         "Due to h",
+        "due to h",
     ),
     (
-        (-10042,),
-        "asset %s is not supported",
-        "^asset (.+?) is not supported$",
-        23,
-        "asset ",
-    ),
-    (
-        (-10043,),
-        "{0} borrowing is currently not supported.",
-        "^(.+?) borrowing is currently not supported\\.$",
-        38,
-        "",
+        (-1003,),
+        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        (
+            "Way too much request weight used; IP banned until ",
+            ". Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        (
+            "way too much request weight used;IP banned until",
+            ".Please use WebSocket Streams for live updates to avoid bans",
+        ),
+        "Way too ",
+        "way too ",
     ),
     (
         (-10044,),
         "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
-        "^Collateral amount has reached the limit\\. Please reduce your collateral amount or try with other collaterals\\.$",
-        108,
-        None,
+        (
+            "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
+        ),
+        (
+            "collateral amount has reached the limit.Please reduce your collateral amount or try with other collaterals",
+        ),
+        "Collater",
+        "collater",
     ),
     (
-        (-10045,),
-        "The loan coin does not support collateral repayment. Please try again later.",
-        "^The loan coin does not support collateral repayment\\. Please try again later\\.$",
-        76,
-        None,
-    ),
-    (
-        (-10046,),
-        "Collateral Adjustment exceeds the maximum limit. Please try again.",
-        "^Collateral Adjustment exceeds the maximum limit\\. Please try again\\.$",
-        66,
-        None,
-    ),
-    (
-        (-10047,),
-        "This coin is currently not supported in your location due to local regulations.",
-        "^This coin is currently not supported in your location due to local regulations\\.$",
-        79,
-        None,
-    ),
-    (
-        (-13000,),
-        "Redeption of the token is forbiden now",
-        "^Redeption of the token is forbiden now$",
-        38,
-        None,
-    ),
-    (
-        (-13001,),
-        "Exceeds individual 24h redemption limit of the token",
-        "^Exceeds individual 24h redemption limit of the token$",
-        52,
-        None,
-    ),
-    (
-        (-13002,),
-        "Exceeds total 24h redemption limit of the token",
-        "^Exceeds total 24h redemption limit of the token$",
-        47,
-        None,
-    ),
-    (
-        (-13003,),
-        "Subscription of the token is forbiden now",
-        "^Subscription of the token is forbiden now$",
-        41,
-        None,
-    ),
-    (
-        (-13004,),
-        "Exceeds individual 24h subscription limit of the token",
-        "^Exceeds individual 24h subscription limit of the token$",
-        54,
-        None,
-    ),
-    (
-        (-13005,),
-        "Exceeds total 24h subscription limit of the token",
-        "^Exceeds total 24h subscription limit of the token$",
-        49,
-        None,
-    ),
-    (
-        (-13006,),
-        "Subscription amount is too small",
-        "^Subscription amount is too small$",
-        32,
-        None,
-    ),
-    (
-        (-13007,),
-        "The Agreement is not signed",
-        "^The Agreement is not signed$",
-        27,
-        None,
-    ),
-    (
-        (-12014,),
-        "More than 1 request in 2 seconds",
-        "^More than 1 request in 2 seconds$",
-        32,
-        None,
+        (-4060,),
+        "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
+        (
+            "As your deposit has not reached the required block confirmations, we have temporarily locked ",
+            " asset",
+        ),
+        (
+            "as your deposit has not reached the required block confirmations,we have temporarily locked",
+            "asset",
+        ),
+        "As your ",
+        "as your ",
     ),
     (
         (-18002,),
         "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
-        "^The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0$",
-        98,
-        None,
+        (
+            "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
+        ),
+        (
+            "the total amount of codes you created has exceeded the 24-hour limit,please try again after UTC 0",
+        ),
+        "The tota",
+        "the tota",
     ),
     (
-        (-18003,),
-        "Too many codes created in 24 hours, please try again after UTC 0",
-        "^Too many codes created in 24 hours, please try again after UTC 0$",
-        64,
-        None,
+        (-1007,),
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        (
+            "timeout waiting for response from backend server.Send status unknown;execution status unknown",
+        ),
+        "Timeout ",
+        "timeout ",
     ),
     (
-        (-18004,),
-        "Too many invalid redeem attempts in 24 hours, please try again after UTC 0",
-        "^Too many invalid redeem attempts in 24 hours, please try again after UTC 0$",
-        74,
-        None,
+        (-1008,),
+        "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
+        (
+            "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
+        ),
+        (
+            "spot server is currently overloaded with other requests.Please try again in a few minutes",
+        ),
+        "Spot ser",
+        "spot ser",
     ),
     (
-        (-18005,),
-        "Too many invalid verify attempts, please try later",
-        "^Too many invalid verify attempts, please try later$",
-        50,
-        None,
+        (-2026,),
+        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        (
+            "order was canceled or expired with no executed qty over 90 days ago and has been archived",
+        ),
+        "Order wa",
+        "order wa",
     ),
     (
-        (-18006,),
-        "The amount is too small, please re-enter",
-        "^The amount is too small, please re-enter$",
-        40,
-        None,
-    ),
-    (
-        (-18007,),
-        "This token is not currently supported, please re-enter",
-        "^This token is not currently supported, please re-enter$",
-        54,
-        None,
-    ),
-    (
-        (-21001,),
-        "Request ID is not a Portfolio Margin Account.",
-        "^Request ID is not a Portfolio Margin Account\\.$",
-        45,
-        None,
-    ),
-    (
-        (-21002,),
-        "Portfolio Margin Account doesn't support transfer from margin to futures.",
-        "^Portfolio Margin Account doesn't support transfer from margin to futures\\.$",
-        73,
-        None,
-    ),
-    (
-        (-21003,),
-        "Fail to retrieve margin assets.",
-        "^Fail to retrieve margin assets\\.$",
-        31,
-        None,
-    ),
-    (
-        (-21004,),
-        "User doesn’t have portfolio margin bankruptcy loan",
-        "^User doesn’t have portfolio margin bankruptcy loan$",
-        50,
-        None,
-    ),
-    (
-        (-21005,),
-        "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",
-        "^User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan$",
-        85,
-        None,
-    ),
-    (
-        (-21006,),
-        "User had portfolio margin bankruptcy loan repayment in process",
-        "^User had portfolio margin bankruptcy loan repayment in process$",
-        62,
-        None,
+        (-10034,),
+        "Repay with collateral is not available currently, please try to repay with borrowed coin.",
+        (
+            "Repay with collateral is not available currently, please try to repay with borrowed coin.",
+        ),
+        (
+            "repay with collateral is not available currently,please try to repay with borrowed coin",
+        ),
+        "Repay wi",
+        "repay wi",
     ),
     (
         (-21007,),
         "User failed to repay portfolio margin bankruptcy loan since liquidation was in process",
-        "^User failed to repay portfolio margin bankruptcy loan since liquidation was in process$",
-        86,
-        None,
+        ("User failed to repay portfolio margin bankruptcy loan since liquidation was in process",),
+        ("user failed to repay portfolio margin bankruptcy loan since liquidation was in process",),
+        "User fai",
+        "user fai",
+    ),
+    (
+        (-21005,),
+        "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",
+        ("User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",),
+        ("user’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",),
+        "User’s s",
+        "user’s s",
+    ),
+    (
+        (-1006,),
+        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        ("an unexpected response was received from the message bus.Execution status unknown",),
+        "An unexp",
+        "an unexp",
+    ),
+    (
+        (-10047,),
+        "This coin is currently not supported in your location due to local regulations.",
+        ("This coin is currently not supported in your location due to local regulations.",),
+        ("this coin is currently not supported in your location due to local regulations",),
+        "This coi",
+        "this coi",
+    ),
+    (
+        (-10045,),
+        "The loan coin does not support collateral repayment. Please try again later.",
+        ("The loan coin does not support collateral repayment. Please try again later.",),
+        ("the loan coin does not support collateral repayment.Please try again later",),
+        "The loan",
+        "the loan",
+    ),
+    (
+        (-2016,),
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
+        "No tradi",
+        "no tradi",
+    ),
+    (
+        (-18004,),
+        "Too many invalid redeem attempts in 24 hours, please try again after UTC 0",
+        ("Too many invalid redeem attempts in 24 hours, please try again after UTC 0",),
+        ("too many invalid redeem attempts in 24 hours,please try again after UTC 0",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-21002,),
+        "Portfolio Margin Account doesn't support transfer from margin to futures.",
+        ("Portfolio Margin Account doesn't support transfer from margin to futures.",),
+        ("portfolio Margin Account doesn't support transfer from margin to futures",),
+        "Portfoli",
+        "portfoli",
+    ),
+    (
+        (-1145,),
+        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
+        "cancelRe",
+        "cancelRe",
+    ),
+    (
+        (-4016,),
+        "Within 24 hours after password modification, withdrawal is prohibited.",
+        ("Within 24 hours after password modification, withdrawal is prohibited.",),
+        ("within 24 hours after password modification,withdrawal is prohibited",),
+        "Within 2",
+        "within 2",
+    ),
+    (
+        (-3009, -3017),
+        "This asset are not allowed to transfer into margin account currently.",
+        ("This asset are not allowed to transfer into margin account currently.",),
+        ("this asset are not allowed to transfer into margin account currently",),
+        "This ass",
+        "this ass",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."),
+        ("not all sent parameters were read;read", "parameter(s)but was sent", ""),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-4017,),
+        "Within 24 hours after the release of 2FA, withdrawal is prohibited.",
+        ("Within 24 hours after the release of 2FA, withdrawal is prohibited.",),
+        ("within 24 hours after the release of 2FA,withdrawal is prohibited",),
+        "Within 2",
+        "within 2",
+    ),
+    (
+        (-5004,),
+        "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
+        ("The residual balances of ", " have exceeded 0.001BTC, Please re-choose."),
+        ("the residual balances of", "have exceeded 0.001BTC,Please re-choose"),
+        "The resi",
+        "the resi",
+    ),
+    (
+        (-10046,),
+        "Collateral Adjustment exceeds the maximum limit. Please try again.",
+        ("Collateral Adjustment exceeds the maximum limit. Please try again.",),
+        ("collateral Adjustment exceeds the maximum limit.Please try again",),
+        "Collater",
+        "collater",
+    ),
+    (
+        (-1001,),
+        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        ("internal error;unable to process your request.Please try again",),
+        "Internal",
+        "internal",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request was 1000ms ahead of the server's time.",
+        ("Timestamp for this request was 1000ms ahead of the server's time.",),
+        ("timestamp for this request was 1000ms ahead of the server's time",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1102,),
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        ("A mandatory parameter was not sent, was empty/null, or malformed.",),
+        ("a mandatory parameter was not sent,was empty/null,or malformed",),
+        "A mandat",
+        "a mandat",
+    ),
+    (
+        (-1102,),
+        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+        ("Mandatory parameter ", " was not sent, was empty/null, or malformed."),
+        ("mandatory parameter", "was not sent,was empty/null,or malformed"),
+        "Mandator",
+        "mandator",
+    ),
+    (
+        (-4035,),
+        "This address is not on the whitelist. Please join and try again.",
+        ("This address is not on the whitelist. Please join and try again.",),
+        ("this address is not on the whitelist.Please join and try again",),
+        "This add",
+        "this add",
+    ),
+    (
+        (-18003,),
+        "Too many codes created in 24 hours, please try again after UTC 0",
+        ("Too many codes created in 24 hours, please try again after UTC 0",),
+        ("too many codes created in 24 hours,please try again after UTC 0",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-5004,),
+        "The residual balances have exceeded 0.001BTC, Please re-choose.",
+        ("The residual balances have exceeded 0.001BTC, Please re-choose.",),
+        ("the residual balances have exceeded 0.001BTC,Please re-choose",),
+        "The resi",
+        "the resi",
+    ),
+    (
+        (-3023,),
+        "You can't transfer out/place order under current margin level.",
+        ("You can't transfer out/place order under current margin level.",),
+        ("you can't transfer out/place order under current margin level",),
+        "You can'",
+        "you can'",
+    ),
+    (
+        (-21006,),
+        "User had portfolio margin bankruptcy loan repayment in process",
+        ("User had portfolio margin bankruptcy loan repayment in process",),
+        ("user had portfolio margin bankruptcy loan repayment in process",),
+        "User had",
+        "user had",
+    ),
+    (
+        (-4028,),
+        "The amount of withdrawal must be greater than the Commission.",
+        ("The amount of withdrawal must be greater than the Commission.",),
+        ("the amount of withdrawal must be greater than the Commission",),
+        "The amou",
+        "the amou",
+    ),
+    (
+        (-4023,),
+        "Within 24 hours, the withdrawal exceeds the maximum amount.",
+        ("Within 24 hours, the withdrawal exceeds the maximum amount.",),
+        ("within 24 hours,the withdrawal exceeds the maximum amount",),
+        "Within 2",
+        "within 2",
+    ),
+    (
+        (-3021,),
+        "Margin account are not allowed to trade this trading pair.",
+        ("Margin account are not allowed to trade this trading pair.",),
+        ("margin account are not allowed to trade this trading pair",),
+        "Margin a",
+        "margin a",
+    ),
+    (
+        (-1000,),
+        "An unknown error occurred while processing the request.[%s]",
+        ("An unknown error occurred while processing the request.[", "]"),
+        ("an unknown error occurred while processing the request.[", "]"),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request is outside of the recvWindow.",
+        ("Timestamp for this request is outside of the recvWindow.",),
+        ("timestamp for this request is outside of the recvWindow",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in parameter %s; legal range is %s.",
+        ("Illegal characters found in parameter ", "; legal range is ", "."),
+        ("illegal characters found in parameter", ";legal range is", ""),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-10001,),
+        "The system is under maintenance, please try again later.",
+        ("The system is under maintenance, please try again later.",),
+        ("the system is under maintenance,please try again later",),
+        "The syst",
+        "the syst",
+    ),
+    (
+        (-1000,),
+        "An unknown error occurred while processing the request.",
+        ("An unknown error occurred while processing the request.",),
+        ("an unknown error occurred while processing the request",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-4043,),
+        "More than 100 recharge addresses were used in 24 hours.",
+        ("More than 100 recharge addresses were used in 24 hours.",),
+        ("more than 100 recharge addresses were used in 24 hours",),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-5005,),
+        "The residual balances of %s is too low, Please re-choose.",
+        ("The residual balances of ", " is too low, Please re-choose."),
+        ("the residual balances of", "is too low,Please re-choose"),
+        "The resi",
+        "the resi",
+    ),
+    (
+        (-20194,),
+        "Duration is too short to execute all required quantity.",
+        ("Duration is too short to execute all required quantity.",),
+        ("duration is too short to execute all required quantity",),
+        "Duration",
+        "duration",
+    ),
+    (
+        (-6011,),
+        "Exceeding the maximum num allowed to purchase per user",
+        ("Exceeding the maximum num allowed to purchase per user",),
+        ("exceeding the maximum num allowed to purchase per user",),
+        "Exceedin",
+        "exceedin",
+    ),
+    (
+        (-13004,),
+        "Exceeds individual 24h subscription limit of the token",
+        ("Exceeds individual 24h subscription limit of the token",),
+        ("exceeds individual 24h subscription limit of the token",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (-18007,),
+        "This token is not currently supported, please re-enter",
+        ("This token is not currently supported, please re-enter",),
+        ("this token is not currently supported,please re-enter",),
+        "This tok",
+        "this tok",
+    ),
+    (
+        (-1111,),
+        "Precision is over the maximum defined for this asset.",
+        ("Precision is over the maximum defined for this asset.",),
+        ("precision is over the maximum defined for this asset",),
+        "Precisio",
+        "precisio",
+    ),
+    (
+        (-3007,),
+        "You have pending transaction, please try again later.",
+        ("You have pending transaction, please try again later.",),
+        ("you have pending transaction,please try again later",),
+        "You have",
+        "you have",
+    ),
+    (
+        (-3006,),
+        "Your borrow amount has exceed maximum borrow amount.",
+        ("Your borrow amount has exceed maximum borrow amount.",),
+        ("your borrow amount has exceed maximum borrow amount",),
+        "Your bor",
+        "your bor",
+    ),
+    (
+        (-13001,),
+        "Exceeds individual 24h redemption limit of the token",
+        ("Exceeds individual 24h redemption limit of the token",),
+        ("exceeds individual 24h redemption limit of the token",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (-1015,),
+        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders; current limit is ", " orders per ", "."),
+        ("too many new orders;current limit is", "orders per", ""),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-20204,),
+        "The notional of USD is less or more than the limit.",
+        ("The notional of USD is less or more than the limit.",),
+        ("the notional of USD is less or more than the limit",),
+        "The noti",
+        "the noti",
+    ),
+    (
+        (-1102,),
+        "Param %s or %s must be sent, but both were empty/null!",
+        ("Param ", " or ", " must be sent, but both were empty/null!"),
+        ("param", "or", "must be sent,but both were empty/null!"),
+        "Param ",
+        "param",
+    ),
+    (
+        (-3019,),
+        "Transferring out has been banned for this account.",
+        ("Transferring out has been banned for this account.",),
+        ("transferring out has been banned for this account",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-3024,),
+        "The unpaid debt is too small after this repayment.",
+        ("The unpaid debt is too small after this repayment.",),
+        ("the unpaid debt is too small after this repayment",),
+        "The unpa",
+        "the unpa",
+    ),
+    (
+        (-3999,),
+        "This function is only available for invited users.",
+        ("This function is only available for invited users.",),
+        ("this function is only available for invited users",),
+        "This fun",
+        "this fun",
+    ),
+    (
+        (-18005,),
+        "Too many invalid verify attempts, please try later",
+        ("Too many invalid verify attempts, please try later",),
+        ("too many invalid verify attempts,please try later",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-21004,),
+        "User doesn’t have portfolio margin bankruptcy loan",
+        ("User doesn’t have portfolio margin bankruptcy loan",),
+        ("user doesn’t have portfolio margin bankruptcy loan",),
+        "User doe",
+        "user doe",
+    ),
+    (
+        (-3018,),
+        "Transferring in has been banned for this account.",
+        ("Transferring in has been banned for this account.",),
+        ("transferring in has been banned for this account",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-13005,),
+        "Exceeds total 24h subscription limit of the token",
+        ("Exceeds total 24h subscription limit of the token",),
+        ("exceeds total 24h subscription limit of the token",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (-4036,),
+        "The new address needs to be withdrawn in {0} hours.",
+        ("The new address needs to be withdrawn in ", " hours."),
+        ("the new address needs to be withdrawn in", "hours"),
+        "The new ",
+        "the new ",
+    ),
+    (
+        (-1002,),
+        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        ("you are not authorized to execute this request",),
+        "You are ",
+        "you are ",
+    ),
+    (
+        (-1127,),
+        "More than %s hours between startTime and endTime.",
+        ("More than ", " hours between startTime and endTime."),
+        ("more than", "hours between startTime and endTime"),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-2015,),
+        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        ("invalid API-key,IP,or permissions for action",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-13002,),
+        "Exceeds total 24h redemption limit of the token",
+        ("Exceeds total 24h redemption limit of the token",),
+        ("exceeds total 24h redemption limit of the token",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (-3013,),
+        "Borrow amount less than minimum borrow amount.",
+        ("Borrow amount less than minimum borrow amount.",),
+        ("borrow amount less than minimum borrow amount",),
+        "Borrow a",
+        "borrow a",
+    ),
+    (
+        (-3042,),
+        "PriceIndex not available for this margin pair.",
+        ("PriceIndex not available for this margin pair.",),
+        ("priceIndex not available for this margin pair",),
+        "PriceInd",
+        "priceInd",
+    ),
+    (
+        (-6003,),
+        "Product not exist or you don't have permission",
+        ("Product not exist or you don't have permission",),
+        ("product not exist or you don't have permission",),
+        "Product ",
+        "product ",
+    ),
+    (
+        (-1101,),
+        "Too many parameters; expected %s and received %s.",
+        ("Too many parameters; expected ", " and received ", "."),
+        ("too many parameters;expected", "and received", ""),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1114,),
+        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        ("timeInForce parameter sent when not required",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-1151,),
+        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        ("symbol is present multiple times in the list",),
+        "Symbol i",
+        "symbol i",
+    ),
+    (
+        (-21001,),
+        "Request ID is not a Portfolio Margin Account.",
+        ("Request ID is not a Portfolio Margin Account.",),
+        ("request ID is not a Portfolio Margin Account",),
+        "Request ",
+        "request ",
+    ),
+    (
+        (-3016,),
+        "Repay amount less than minimum repay amount.",
+        ("Repay amount less than minimum repay amount.",),
+        ("repay amount less than minimum repay amount",),
+        "Repay am",
+        "repay am",
+    ),
+    (
+        (-4022,),
+        "Not less than the minimum pick-up quantity %s.",
+        ("Not less than the minimum pick-up quantity ", "."),
+        ("not less than the minimum pick-up quantity", ""),
+        "Not less",
+        "not less",
+    ),
+    (
+        (-4030,),
+        "Confirmation of successful asset withdrawal.",
+        ("Confirmation of successful asset withdrawal.",),
+        ("confirmation of successful asset withdrawal",),
+        "Confirma",
+        "confirma",
+    ),
+    (
+        (-4042,),
+        "This asset cannot get deposit address again.",
+        ("This asset cannot get deposit address again.",),
+        ("this asset cannot get deposit address again",),
+        "This ass",
+        "this ass",
+    ),
+    (
+        (-1101,),
+        "Too many parameters sent for this endpoint.",
+        ("Too many parameters sent for this endpoint.",),
+        ("too many parameters sent for this endpoint",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1128,),
+        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        ("combination of optional parameters invalid",),
+        "Combinat",
+        "combinat",
+    ),
+    (
+        (-4014,),
+        "Withdraw is not allowed within 2 min login.",
+        ("Withdraw is not allowed within 2 min login.",),
+        ("withdraw is not allowed within 2 min login",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (-4025,),
+        "The number of hold asset is less than zero.",
+        ("The number of hold asset is less than zero.",),
+        ("the number of hold asset is less than zero",),
+        "The numb",
+        "the numb",
+    ),
+    (
+        (-5005,),
+        "The residual balances of the BTC is too low",
+        ("The residual balances of the BTC is too low",),
+        ("the residual balances of the BTC is too low",),
+        "The resi",
+        "the resi",
+    ),
+    (
+        (-1101,),
+        "Duplicate values for a parameter detected.",
+        ("Duplicate values for a parameter detected.",),
+        ("duplicate values for a parameter detected",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-4021,),
+        "Asset withdrawal must be an %s multiple of %s.",
+        ("Asset withdrawal must be an ", " multiple of ", "."),
+        ("asset withdrawal must be an", "multiple of", ""),
+        "Asset wi",
+        "asset wi",
+    ),
+    (
+        (-5012,),
+        "future account or sub relation not exists.",
+        ("future account or sub relation not exists.",),
+        ("future account or sub relation not exists",),
+        "future a",
+        "future a",
+    ),
+    (
+        (-1004,),
+        "Server is busy, please wait and try again",
+        ("Server is busy, please wait and try again",),
+        ("server is busy,please wait and try again",),
+        "Server i",
+        "server i",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in a parameter. %s",
+        ("Illegal characters found in a parameter. ", ""),
+        ("illegal characters found in a parameter.", ""),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-3045,),
+        "The system doesn't have enough asset now.",
+        ("The system doesn't have enough asset now.",),
+        ("the system doesn't have enough asset now",),
+        "The syst",
+        "the syst",
+    ),
+    (
+        (-4019,),
+        "Current asset is not open for withdrawal.",
+        ("Current asset is not open for withdrawal.",),
+        ("current asset is not open for withdrawal",),
+        "Current ",
+        "current ",
+    ),
+    (
+        (-5008,),
+        "Insufficient amount of returnable assets.",
+        ("Insufficient amount of returnable assets.",),
+        ("insufficient amount of returnable assets",),
+        "Insuffic",
+        "insuffic",
+    ),
+    (
+        (-20124,),
+        "Invalid algo id or it has been completed.",
+        ("Invalid algo id or it has been completed.",),
+        ("invalid algo id or it has been completed",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-13003,),
+        "Subscription of the token is forbiden now",
+        ("Subscription of the token is forbiden now",),
+        ("subscription of the token is forbiden now",),
+        "Subscrip",
+        "subscrip",
+    ),
+    (
+        (-1022,),
+        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        ("signature for this request is not valid",),
+        "Signatur",
+        "signatur",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in a parameter.",
+        ("Illegal characters found in a parameter.",),
+        ("illegal characters found in a parameter",),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-10009, -10010),
+        "This coin can not be used as collateral.",
+        ("This coin can not be used as collateral.",),
+        ("this coin can not be used as collateral",),
+        "This coi",
+        "this coi",
+    ),
+    (
+        (-18006,),
+        "The amount is too small, please re-enter",
+        ("The amount is too small, please re-enter",),
+        ("the amount is too small,please re-enter",),
+        "The amou",
+        "the amou",
+    ),
+    (
+        (-1106,),
+        "A parameter was sent when not required.",
+        ("A parameter was sent when not required.",),
+        ("a parameter was sent when not required",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-3020,),
+        "Transfer out amount exceeds max amount.",
+        ("Transfer out amount exceeds max amount.",),
+        ("transfer out amount exceeds max amount",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-1130,),
+        "Data sent for parameter %s is not valid.",
+        ("Data sent for parameter ", " is not valid."),
+        ("data sent for parameter", "is not valid"),
+        "Data sen",
+        "data sen",
+    ),
+    (
+        (-4047,),
+        "Time interval must be within 0-90 days",
+        ("Time interval must be within 0-90 days",),
+        ("time interval must be within 0-90 days",),
+        "Time int",
+        "time int",
+    ),
+    (
+        (-10043,),
+        "{0} borrowing is currently not supported.",
+        ("", " borrowing is currently not supported."),
+        ("", "borrowing is currently not supported"),
+        "",
+        "",
+    ),
+    (
+        (-13000,),
+        "Redeption of the token is forbiden now",
+        ("Redeption of the token is forbiden now",),
+        ("redeption of the token is forbiden now",),
+        "Redeptio",
+        "redeptio",
+    ),
+    (
+        (-3036,),
+        "This account is not allowed to repay.",
+        ("This account is not allowed to repay.",),
+        ("this account is not allowed to repay",),
+        "This acc",
+        "this acc",
+    ),
+    (
+        (-4008,),
+        "Address tag validation is not passed.",
+        ("Address tag validation is not passed.",),
+        ("address tag validation is not passed",),
+        "Address ",
+        "address ",
+    ),
+    (
+        (-4029,),
+        "The withdrawal record does not exist.",
+        ("The withdrawal record does not exist.",),
+        ("the withdrawal record does not exist",),
+        "The with",
+        "the with",
+    ),
+    (
+        (-5001,),
+        "Don't allow transfer to micro assets.",
+        ("Don't allow transfer to micro assets.",),
+        ("don't allow transfer to micro assets",),
+        "Don't al",
+        "don't al",
+    ),
+    (
+        (-10032,),
+        "Repayment is temporarily unavailable.",
+        ("Repayment is temporarily unavailable.",),
+        ("repayment is temporarily unavailable",),
+        "Repaymen",
+        "repaymen",
+    ),
+    (
+        (-1016,),
+        "This service is no longer available.",
+        ("This service is no longer available.",),
+        ("this service is no longer available",),
+        "This ser",
+        "this ser",
+    ),
+    (
+        (-6014,),
+        "Exceed up-limit allowed to purchased",
+        ("Exceed up-limit allowed to purchased",),
+        ("exceed up-limit allowed to purchased",),
+        "Exceed u",
+        "exceed u",
+    ),
+    (
+        (-1119,),
+        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        ("original client order ID was empty",),
+        "Original",
+        "original",
+    ),
+    (
+        (-1134,),
+        "strategyType was less than 1000000.",
+        ("strategyType was less than 1000000.",),
+        ("strategyType was less than 1000000",),
+        "strategy",
+        "strategy",
+    ),
+    (
+        (-3015,),
+        "Repay amount exceeds borrow amount.",
+        ("Repay amount exceeds borrow amount.",),
+        ("repay amount exceeds borrow amount",),
+        "Repay am",
+        "repay am",
+    ),
+    (
+        (-4010,),
+        "White list mail has been confirmed.",
+        ("White list mail has been confirmed.",),
+        ("white list mail has been confirmed",),
+        "White li",
+        "white li",
+    ),
+    (
+        (-5007,),
+        "Quantity must be greater than zero.",
+        ("Quantity must be greater than zero.",),
+        ("quantity must be greater than zero",),
+        "Quantity",
+        "quantity",
+    ),
+    (
+        (-7002,),
+        "Data request type is not supported.",
+        ("Data request type is not supported.",),
+        ("data request type is not supported",),
+        "Data req",
+        "data req",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read.",
+        ("Not all sent parameters were read.",),
+        ("not all sent parameters were read",),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1106,),
+        "Parameter %s sent when not required.",
+        ("Parameter ", " sent when not required."),
+        ("parameter", "sent when not required"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1130, -20130),
+        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        ("invalid data sent for a parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1131,),
+        "recvWindow must be less than 60000",
+        ("recvWindow must be less than 60000",),
+        ("recvWindow must be less than 60000",),
+        "recvWind",
+        "recvWind",
+    ),
+    (
+        (-3014,),
+        "Borrow is banned for this account.",
+        ("Borrow is banned for this account.",),
+        ("borrow is banned for this account",),
+        "Borrow i",
+        "borrow i",
+    ),
+    (
+        (-20198,),
+        "Reach the max open orders allowed.",
+        ("Reach the max open orders allowed.",),
+        ("reach the max open orders allowed",),
+        "Reach th",
+        "reach th",
+    ),
+    (
+        (-4007,),
+        "Address validation is not passed.",
+        ("Address validation is not passed.",),
+        ("address validation is not passed",),
+        "Address ",
+        "address ",
+    ),
+    (
+        (-4034,),
+        "The address is suspected of fake.",
+        ("The address is suspected of fake.",),
+        ("the address is suspected of fake",),
+        "The addr",
+        "the addr",
+    ),
+    (
+        (-20132,),
+        "The client algo id is duplicated.",
+        ("The client algo id is duplicated.",),
+        ("the client algo id is duplicated",),
+        "The clie",
+        "the clie",
+    ),
+    (
+        (-1020,),
+        "This operation is not supported.",
+        ("This operation is not supported.",),
+        ("this operation is not supported",),
+        "This ope",
+        "this ope",
+    ),
+    (
+        (-3012,),
+        "Borrow is banned for this asset.",
+        ("Borrow is banned for this asset.",),
+        ("borrow is banned for this asset",),
+        "Borrow i",
+        "borrow i",
+    ),
+    (
+        (-3022,),
+        "You account's trading is banned.",
+        ("You account's trading is banned.",),
+        ("you account's trading is banned",),
+        "You acco",
+        "you acco",
+    ),
+    (
+        (-4032,),
+        "Withdraw verification exception.",
+        ("Withdraw verification exception.",),
+        ("withdraw verification exception",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (-5021,),
+        "This parent sub have no relation",
+        ("This parent sub have no relation",),
+        ("this parent sub have no relation",),
+        "This par",
+        "this par",
+    ),
+    (
+        (-13006,),
+        "Subscription amount is too small",
+        ("Subscription amount is too small",),
+        ("subscription amount is too small",),
+        "Subscrip",
+        "subscrip",
+    ),
+    (
+        (-12014,),
+        "More than 1 request in 2 seconds",
+        ("More than 1 request in 2 seconds",),
+        ("more than 1 request in 2 seconds",),
+        "More tha",
+        "more tha",
+    ),
+    (
+        (-3037,),
+        "PNL is clearing. Wait a second.",
+        ("PNL is clearing. Wait a second.",),
+        ("pNL is clearing.Wait a second",),
+        "PNL is c",
+        "pNL is c",
+    ),
+    (
+        (-4041,),
+        "Please try again in one minute.",
+        ("Please try again in one minute.",),
+        ("please try again in one minute",),
+        "Please t",
+        "please t",
+    ),
+    (
+        (-5006,),
+        "Only transfer once in 24 hours.",
+        ("Only transfer once in 24 hours.",),
+        ("only transfer once in 24 hours",),
+        "Only tra",
+        "only tra",
+    ),
+    (
+        (-6005,),
+        "Smaller than min purchase limit",
+        ("Smaller than min purchase limit",),
+        ("smaller than min purchase limit",),
+        "Smaller ",
+        "smaller ",
+    ),
+    (
+        (-10013,),
+        "Insufficient collateral amount.",
+        ("Insufficient collateral amount.",),
+        ("insufficient collateral amount",),
+        "Insuffic",
+        "insuffic",
+    ),
+    (
+        (-21003,),
+        "Fail to retrieve margin assets.",
+        ("Fail to retrieve margin assets.",),
+        ("fail to retrieve margin assets",),
+        "Fail to ",
+        "fail to ",
+    ),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1099,),
+        "This replaces error code -1999",
+        ("This replaces error code -1999",),
+        ("this replaces error code-1999",),
+        "This rep",
+        "this rep",
+    ),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        ("an unknown parameter was sent",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        ("new client order ID was empty",),
+        "New clie",
+        "new clie",
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        ("this listenKey does not exist",),
+        "This lis",
+        "this lis",
+    ),
+    (
+        (-3003,),
+        "Margin account does not exist.",
+        ("Margin account does not exist.",),
+        ("margin account does not exist",),
+        "Margin a",
+        "margin a",
+    ),
+    (
+        (-4026, -5002),
+        "You have insufficient balance.",
+        ("You have insufficient balance.",),
+        ("you have insufficient balance",),
+        "You have",
+        "you have",
+    ),
+    (
+        (-4038,),
+        "Please try again in 5 minutes.",
+        ("Please try again in 5 minutes.",),
+        ("please try again in 5 minutes",),
+        "Please t",
+        "please t",
+    ),
+    (
+        (-6004,),
+        "Product not in purchase status",
+        ("Product not in purchase status",),
+        ("product not in purchase status",),
+        "Product ",
+        "product ",
+    ),
+    (
+        (-10017,),
+        "Repayment amount exceeds debt.",
+        ("Repayment amount exceeds debt.",),
+        ("repayment amount exceeds debt",),
+        "Repaymen",
+        "repaymen",
+    ),
+    (
+        (-10019,),
+        "Configuration does not exists.",
+        ("Configuration does not exists.",),
+        ("configuration does not exists",),
+        "Configur",
+        "configur",
+    ),
+    (
+        (-10031,),
+        "Individual loan quota reached.",
+        ("Individual loan quota reached.",),
+        ("individual loan quota reached",),
+        "Individu",
+        "individu",
+    ),
+    (
+        (-10039,),
+        "Repayment amount is too small.",
+        ("Repayment amount is too small.",),
+        ("repayment amount is too small",),
+        "Repaymen",
+        "repaymen",
+    ),
+    (
+        (-10040,),
+        "Repayment amount is too large.",
+        ("Repayment amount is too large.",),
+        ("repayment amount is too large",),
+        "Repaymen",
+        "repaymen",
+    ),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        ("no orders on book for symbol",),
+        "No order",
+        "no order",
+    ),
+    (
+        (-3005,),
+        "Transferring out not allowed.",
+        ("Transferring out not allowed.",),
+        ("transferring out not allowed",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-5012,),
+        "Asset transfer is in pending.",
+        ("Asset transfer is in pending.",),
+        ("asset transfer is in pending",),
+        "Asset tr",
+        "asset tr",
+    ),
+    (
+        (-10024,),
+        "LTV adjustment not supported.",
+        ("LTV adjustment not supported.",),
+        ("lTV adjustment not supported",),
+        "LTV adju",
+        "lTV adju",
+    ),
+    (
+        (-3026,),
+        "Your input param is invalid.",
+        ("Your input param is invalid.",),
+        ("your input param is invalid",),
+        "Your inp",
+        "your inp",
+    ),
+    (
+        (-3043,),
+        "Transferring in not allowed.",
+        ("Transferring in not allowed.",),
+        ("transferring in not allowed",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-4003,),
+        "Your input email is invalid.",
+        ("Your input email is invalid.",),
+        ("your input email is invalid",),
+        "Your inp",
+        "your inp",
+    ),
+    (
+        (-4044,),
+        "This is a blacklist country.",
+        ("This is a blacklist country.",),
+        ("this is a blacklist country",),
+        "This is ",
+        "this is ",
+    ),
+    (
+        (-6008,),
+        "Product not in redeem status",
+        ("Product not in redeem status",),
+        ("product not in redeem status",),
+        "Product ",
+        "product ",
+    ),
+    (
+        (-7001,),
+        "Date range is not supported.",
+        ("Date range is not supported.",),
+        ("date range is not supported",),
+        "Date ran",
+        "date ran",
+    ),
+    (
+        (-20195,),
+        "The total size is too small.",
+        ("The total size is too small.",),
+        ("the total size is too small",),
+        "The tota",
+        "the tota",
+    ),
+    (
+        (-20196,),
+        "The total size is too large.",
+        ("The total size is too large.",),
+        ("the total size is too large",),
+        "The tota",
+        "the tota",
+    ),
+    (
+        (-10015,),
+        "Collateral deduction failed.",
+        ("Collateral deduction failed.",),
+        ("collateral deduction failed",),
+        "Collater",
+        "collater",
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        ("Lookup interval is too big.",),
+        ("lookup interval is too big",),
+        "Lookup i",
+        "lookup i",
+    ),
+    (
+        (-3011, -3025),
+        "Your input date is invalid.",
+        ("Your input date is invalid.",),
+        ("your input date is invalid",),
+        "Your inp",
+        "your inp",
+    ),
+    (
+        (-4011,),
+        "White list mail is invalid.",
+        ("White list mail is invalid.",),
+        ("white list mail is invalid",),
+        "White li",
+        "white li",
+    ),
+    (
+        (-13007,),
+        "The Agreement is not signed",
+        ("The Agreement is not signed",),
+        ("the Agreement is not signed",),
+        "The Agre",
+        "the Agre",
+    ),
+    (
+        (-4006,),
+        "Support main account only.",
+        ("Support main account only.",),
+        ("support main account only",),
+        "Support ",
+        "support ",
+    ),
+    (
+        (-4024, -5003),
+        "You don't have this asset.",
+        ("You don't have this asset.",),
+        ("you don't have this asset",),
+        "You don'",
+        "you don'",
+    ),
+    (
+        (-4045,),
+        "Failure to acquire assets.",
+        ("Failure to acquire assets.",),
+        ("failure to acquire assets",),
+        "Failure ",
+        "failure ",
+    ),
+    (
+        (-5011,),
+        "future account not exists.",
+        ("future account not exists.",),
+        ("future account not exists",),
+        "future a",
+        "future a",
+    ),
+    (
+        (-6009,),
+        "Request frequency too high",
+        ("Request frequency too high",),
+        ("request frequency too high",),
+        "Request ",
+        "request ",
+    ),
+    (
+        (-10007,),
+        "This coin is not loanable.",
+        ("This coin is not loanable.",),
+        ("this coin is not loanable",),
+        "This coi",
+        "this coi",
+    ),
+    (
+        (-10022,),
+        "Invalid adjustment amount.",
+        ("Invalid adjustment amount.",),
+        ("invalid adjustment amount",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1003,),
+        "Too many requests queued.",
+        ("Too many requests queued.",),
+        ("too many requests queued",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-3002, -4018),
+        "We don't have this asset.",
+        ("We don't have this asset.",),
+        ("we don't have this asset",),
+        "We don't",
+        "we don't",
+    ),
+    (
+        (-3027,),
+        "Not a valid margin asset.",
+        ("Not a valid margin asset.",),
+        ("not a valid margin asset",),
+        "Not a va",
+        "not a va",
+    ),
+    (
+        (-4012,),
+        "White list is not opened.",
+        ("White list is not opened.",),
+        ("white list is not opened",),
+        "White li",
+        "white li",
+    ),
+    (
+        (-4040,),
+        "This address not charged.",
+        ("This address not charged.",),
+        ("this address not charged",),
+        "This add",
+        "this add",
+    ),
+    (
+        (-6001,),
+        "Daily product not exists.",
+        ("Daily product not exists.",),
+        ("daily product not exists",),
+        "Daily pr",
+        "daily pr",
+    ),
+    (
+        (-10002,),
+        "Invalid input parameters.",
+        ("Invalid input parameters.",),
+        ("invalid input parameters",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-10008,),
+        "This coin is not loanable",
+        ("This coin is not loanable",),
+        ("this coin is not loanable",),
+        "This coi",
+        "this coi",
+    ),
+    (
+        (-10011,),
+        "Insufficient spot assets.",
+        ("Insufficient spot assets.",),
+        ("insufficient spot assets",),
+        "Insuffic",
+        "insuffic",
+    ),
+    (
+        (-10012, -10018),
+        "Invalid repayment amount.",
+        ("Invalid repayment amount.",),
+        ("invalid repayment amount",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-10029,),
+        "Loan amount is too small.",
+        ("Loan amount is too small.",),
+        ("loan amount is too small",),
+        "Loan amo",
+        "loan amo",
+    ),
+    (
+        (-3001,),
+        "Please enable 2FA first.",
+        ("Please enable 2FA first.",),
+        ("please enable 2FA first",),
+        "Please e",
+        "please e",
+    ),
+    (
+        (-3028,),
+        "Not a valid margin pair.",
+        ("Not a valid margin pair.",),
+        ("not a valid margin pair",),
+        "Not a va",
+        "not a va",
+    ),
+    (
+        (-4004,),
+        "You don't login or auth.",
+        ("You don't login or auth.",),
+        ("you don't login or auth",),
+        "You don'",
+        "you don'",
+    ),
+    (
+        (-4027,),
+        "Failed to obtain tranId.",
+        ("Failed to obtain tranId.",),
+        ("failed to obtain tranId",),
+        "Failed t",
+        "failed t",
+    ),
+    (
+        (-4039,),
+        "The user does not exist.",
+        ("The user does not exist.",),
+        ("the user does not exist",),
+        "The user",
+        "the user",
+    ),
+    (
+        (-4046,),
+        "Agreement not confirmed.",
+        ("Agreement not confirmed.",),
+        ("agreement not confirmed",),
+        "Agreemen",
+        "agreemen",
+    ),
+    (
+        (-10030,),
+        "Loan amount is too much.",
+        ("Loan amount is too much.",),
+        ("loan amount is too much",),
+        "Loan amo",
+        "loan amo",
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        ("API-key format invalid.",),
+        ("aPI-key format invalid",),
+        "API-key ",
+        "aPI-key ",
+    ),
+    (
+        (-4037,),
+        "Re-sending Mail failed.",
+        ("Re-sending Mail failed.",),
+        ("re-sending Mail failed",),
+        "Re-sendi",
+        "re-sendi",
+    ),
+    (
+        (-5009,),
+        "Product does not exist.",
+        ("Product does not exist.",),
+        ("product does not exist",),
+        "Product ",
+        "product ",
+    ),
+    (
+        (-10016,),
+        "Failed to provide loan.",
+        ("Failed to provide loan.",),
+        ("failed to provide loan",),
+        "Failed t",
+        "failed t",
+    ),
+    (
+        (-10020,),
+        "User ID does not exist.",
+        ("User ID does not exist.",),
+        ("user ID does not exist",),
+        "User ID ",
+        "user ID ",
+    ),
+    (
+        (-10042,),
+        "asset %s is not supported",
+        ("asset ", " is not supported"),
+        ("asset", "is not supported"),
+        "asset ",
+        "asset",
+    ),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        ("A parameter was empty.",),
+        ("a parameter was empty",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-3000,),
+        "Internal server error.",
+        ("Internal server error.",),
+        ("internal server error",),
+        "Internal",
+        "internal",
+    ),
+    (
+        (-4005,),
+        "Too many new requests.",
+        ("Too many new requests.",),
+        ("too many new requests",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1105,),
+        "Parameter %s was empty.",
+        ("Parameter ", " was empty."),
+        ("parameter", "was empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-2013, -10021),
+        "Order does not exist.",
+        ("Order does not exist.",),
+        ("order does not exist",),
+        "Order do",
+        "order do",
+    ),
+    (
+        (-3038,),
+        "Listen key not found.",
+        ("Listen key not found.",),
+        ("listen key not found",),
+        "Listen k",
+        "listen k",
+    ),
+    (
+        (-3041,),
+        "Balance is not enough",
+        ("Balance is not enough",),
+        ("balance is not enough",),
+        "Balance ",
+        "balance ",
+    ),
+    (
+        (-10023,),
+        "Failed to adjust LTV.",
+        ("Failed to adjust LTV.",),
+        ("failed to adjust LTV",),
+        "Failed t",
+        "failed t",
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        ("Too many new orders.",),
+        ("too many new orders",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        ("invalid timeInForce",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4015,),
+        "Withdraw is limited.",
+        ("Withdraw is limited.",),
+        ("withdraw is limited",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (-4031,),
+        "Cancellation failed.",
+        ("Cancellation failed.",),
+        ("cancellation failed",),
+        "Cancella",
+        "cancella",
+    ),
+    (
+        (-5010,),
+        "Asset transfer fail.",
+        ("Asset transfer fail.",),
+        ("asset transfer fail",),
+        "Asset tr",
+        "asset tr",
+    ),
+    (
+        (-3008,),
+        "Borrow not allowed.",
+        ("Borrow not allowed.",),
+        ("borrow not allowed",),
+        "Borrow n",
+        "borrow n",
+    ),
+    (
+        (-6006,),
+        "Redeem amount error",
+        ("Redeem amount error",),
+        ("redeem amount error",),
+        "Redeem a",
+        "redeem a",
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        ("Invalid orderType.",),
+        ("invalid orderType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        ("nEW_ORDER_REJECTED",),
+        "NEW_ORDE",
+        "nEW_ORDE",
+    ),
+    (
+        (-3004,),
+        "Trade not allowed.",
+        ("Trade not allowed.",),
+        ("trade not allowed",),
+        "Trade no",
+        "trade no",
+    ),
+    (
+        (-3010,),
+        "Repay not allowed.",
+        ("Repay not allowed.",),
+        ("repay not allowed",),
+        "Repay no",
+        "repay no",
+    ),
+    (
+        (-4001,),
+        "Invalid operation.",
+        ("Invalid operation.",),
+        ("invalid operation",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-4013,),
+        "2FA is not opened.",
+        ("2FA is not opened.",),
+        ("2FA is not opened",),
+        "2FA is n",
+        "2FA is n",
+    ),
+    (
+        (-6007,),
+        "Not in redeem time",
+        ("Not in redeem time",),
+        ("not in redeem time",),
+        "Not in r",
+        "not in r",
+    ),
+    (
+        (-6012,),
+        "Balance not enough",
+        ("Balance not enough",),
+        ("balance not enough",),
+        "Balance ",
+        "balance ",
+    ),
+    (
+        (-6015,),
+        "Empty request body",
+        ("Empty request body",),
+        ("empty request body",),
+        "Empty re",
+        "empty re",
+    ),
+    (
+        (-6020,),
+        "Project not exists",
+        ("Project not exists",),
+        ("project not exists",),
+        "Project ",
+        "project ",
+    ),
+    (
+        (-10026, -10028),
+        "Invalid parameter.",
+        ("Invalid parameter.",),
+        ("invalid parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1120,),
+        "Invalid interval.",
+        ("Invalid interval.",),
+        ("invalid interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-6013,),
+        "Purchasing failed",
+        ("Purchasing failed",),
+        ("purchasing failed",),
+        "Purchasi",
+        "purchasi",
+    ),
+    (
+        (-10005,),
+        "No records found.",
+        ("No records found.",),
+        ("no records found",),
+        "No recor",
+        "no recor",
+    ),
+    (
+        (-10025,),
+        "Repayment failed.",
+        ("Repayment failed.",),
+        ("repayment failed",),
+        "Repaymen",
+        "repaymen",
+    ),
+    (
+        (-3029,),
+        "Transfer failed.",
+        ("Transfer failed.",),
+        ("transfer failed",),
+        "Transfer",
+        "transfer",
+    ),
+    (
+        (-4033,),
+        "Illegal address.",
+        ("Illegal address.",),
+        ("illegal address",),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-6017,),
+        "Not in whitelist",
+        ("Not in whitelist",),
+        ("not in whitelist",),
+        "Not in w",
+        "not in w",
+    ),
+    (
+        (-6018,),
+        "Asset not enough",
+        ("Asset not enough",),
+        ("asset not enough",),
+        "Asset no",
+        "asset no",
+    ),
+    (
+        (-1121, -20121),
+        "Invalid symbol.",
+        ("Invalid symbol.",),
+        ("invalid symbol",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        ("cANCEL_REJECTED",),
+        "CANCEL_R",
+        "cANCEL_R",
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        ("Invalid side.",),
+        ("invalid side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-6016,),
+        "Parameter err",
+        ("Parameter err",),
+        ("parameter err",),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-3044,),
+        "System busy.",
+        ("System busy.",),
+        ("system busy",),
+        "System b",
+        "system b",
+    ),
+    (
+        (-4002,),
+        "Invalid get.",
+        ("Invalid get.",),
+        ("invalid get",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-6019,),
+        "Need confirm",
+        ("Need confirm",),
+        ("need confirm",),
+        "Need con",
+        "need con",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralServerOrNetworkIssues": (
+        ("ApiError",),
+        None,
+        "10xx - General Server or Network issues",
+        False,
+    ),
+    "RequestIssues": (
+        ("ApiError",),
+        None,
+        "11xx - 2xxx Request issues",
+        False,
+    ),
+    "SAPISpecificIssues": (
+        ("ApiError",),
+        None,
+        "3xxx-5xxx SAPI-specific issues",
+        False,
+    ),
+    "SavingsIssues": (
+        ("ApiError",),
+        None,
+        "6XXX - Savings Issues",
+        False,
+    ),
+    "Futures": (
+        ("ApiError",),
+        None,
+        "70xx - Futures",
+        False,
+    ),
+    "FuturesSpotAlgo": (
+        ("ApiError",),
+        None,
+        "20xxx - Futures/Spot Algo",
+        False,
+    ),
+    "CryptoLoans": (
+        ("ApiError",),
+        None,
+        "10xxx - Crypto Loans",
+        False,
+    ),
+    "BLVT": (
+        ("ApiError",),
+        None,
+        "13xxx - BLVT",
+        False,
+    ),
+    "LiquidSwap": (
+        ("ApiError",),
+        None,
+        "12xxx - Liquid Swap",
+        False,
+    ),
+    "BinanceCode": (
+        ("ApiError",),
+        None,
+        "18xxx - Binance Code",
+        False,
+    ),
+    "PortfolioMarginAccount": (
+        ("ApiError",),
+        None,
+        "21xxx - Portfolio Margin Account",
+        False,
+    ),
+    "ErrorsRegardingPOSTApiOrderCancelReplace": (
+        ("ApiError",),
+        None,
+        "Errors regarding POST /api/v3/order/cancelReplace",
+        False,
+    ),
+    "Unknown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1000,
+        "-1000 UNKNOWN",
+        False,
+    ),
+    "Disconnected": (
+        ("GeneralServerOrNetworkIssues",),
+        -1001,
+        "-1001 DISCONNECTED",
+        False,
+    ),
+    "Unauthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1002,
+        "-1002 UNAUTHORIZED",
+        False,
+    ),
+    "TooManyRequests": (
+        ("GeneralServerOrNetworkIssues",),
+        -1003,
+        "-1003 TOO_MANY_REQUESTS",
+        False,
+    ),
+    "ServerBusy": (
+        ("GeneralServerOrNetworkIssues",),
+        -1004,
+        "-1004 SERVER_BUSY",
+        False,
+    ),
+    "UnexpectedResp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1006,
+        "-1006 UNEXPECTED_RESP",
+        False,
+    ),
+    "Timeout": (
+        ("GeneralServerOrNetworkIssues",),
+        -1007,
+        "-1007 TIMEOUT",
+        False,
+    ),
+    "ServerBusy1008": (
+        ("GeneralServerOrNetworkIssues",),
+        -1008,
+        "-1008 SERVER_BUSY",
+        False,
+    ),
+    "UnknownOrderComposition": (
+        ("GeneralServerOrNetworkIssues",),
+        -1014,
+        "-1014 UNKNOWN_ORDER_COMPOSITION",
+        False,
+    ),
+    "TooManyOrders": (
+        ("GeneralServerOrNetworkIssues",),
+        -1015,
+        "-1015 TOO_MANY_ORDERS",
+        False,
+    ),
+    "ServiceShuttingDown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1016,
+        "-1016 SERVICE_SHUTTING_DOWN",
+        False,
+    ),
+    "UnsupportedOperation": (
+        ("GeneralServerOrNetworkIssues",),
+        -1020,
+        "-1020 UNSUPPORTED_OPERATION",
+        False,
+    ),
+    "InvalidTimestamp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1021,
+        "-1021 INVALID_TIMESTAMP",
+        False,
+    ),
+    "InvalidSignature": (
+        ("GeneralServerOrNetworkIssues",),
+        -1022,
+        "-1022 INVALID_SIGNATURE",
+        False,
+    ),
+    "NotFoundAuthenticatedOrAuthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1099,
+        "-1099 Not found, authenticated, or authorized",
+        False,
+    ),
+    "IllegalChars": (
+        ("RequestIssues",),
+        -1100,
+        "-1100 ILLEGAL_CHARS",
+        False,
+    ),
+    "TooManyParameters": (
+        ("RequestIssues",),
+        -1101,
+        "-1101 TOO_MANY_PARAMETERS",
+        False,
+    ),
+    "MandatoryParamEmptyOrMalformed": (
+        ("RequestIssues",),
+        -1102,
+        "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        False,
+    ),
+    "UnknownParam": (
+        ("RequestIssues",),
+        -1103,
+        "-1103 UNKNOWN_PARAM",
+        False,
+    ),
+    "UnreadParameters": (
+        ("RequestIssues",),
+        -1104,
+        "-1104 UNREAD_PARAMETERS",
+        False,
+    ),
+    "ParamEmpty": (
+        ("RequestIssues",),
+        -1105,
+        "-1105 PARAM_EMPTY",
+        False,
+    ),
+    "ParamNotRequired": (
+        ("RequestIssues",),
+        -1106,
+        "-1106 PARAM_NOT_REQUIRED",
+        False,
+    ),
+    "BadPrecision": (
+        ("RequestIssues",),
+        -1111,
+        "-1111 BAD_PRECISION",
+        False,
+    ),
+    "NoDepth": (
+        ("RequestIssues",),
+        -1112,
+        "-1112 NO_DEPTH",
+        False,
+    ),
+    "TifNotRequired": (
+        ("RequestIssues",),
+        -1114,
+        "-1114 TIF_NOT_REQUIRED",
+        False,
+    ),
+    "InvalidTif": (
+        ("RequestIssues",),
+        -1115,
+        "-1115 INVALID_TIF",
+        False,
+    ),
+    "InvalidOrderType": (
+        ("RequestIssues",),
+        -1116,
+        "-1116 INVALID_ORDER_TYPE",
+        False,
+    ),
+    "InvalidSide": (
+        ("RequestIssues",),
+        -1117,
+        "-1117 INVALID_SIDE",
+        False,
+    ),
+    "EmptyNewClOrdId": (
+        ("RequestIssues",),
+        -1118,
+        "-1118 EMPTY_NEW_CL_ORD_ID",
+        False,
+    ),
+    "EmptyOrgClOrdId": (
+        ("RequestIssues",),
+        -1119,
+        "-1119 EMPTY_ORG_CL_ORD_ID",
+        False,
+    ),
+    "BadInterval": (
+        ("RequestIssues",),
+        -1120,
+        "-1120 BAD_INTERVAL",
+        False,
+    ),
+    "BadSymbol": (
+        ("RequestIssues",),
+        -1121,
+        "-1121 BAD_SYMBOL",
+        False,
+    ),
+    "InvalidListenKey": (
+        ("RequestIssues",),
+        -1125,
+        "-1125 INVALID_LISTEN_KEY",
+        False,
+    ),
+    "MoreThanXxHours": (
+        ("RequestIssues",),
+        -1127,
+        "-1127 MORE_THAN_XX_HOURS",
+        False,
+    ),
+    "OptionalParamsBadCombo": (
+        ("RequestIssues",),
+        -1128,
+        "-1128 OPTIONAL_PARAMS_BAD_COMBO",
+        False,
+    ),
+    "InvalidParameter": (
+        ("RequestIssues",),
+        -1130,
+        "-1130 INVALID_PARAMETER",
+        False,
+    ),
+    "BadRecvWindow": (
+        ("RequestIssues",),
+        -1131,
+        "-1131 BAD_RECV_WINDOW",
+        False,
+    ),
+    "BadStrategyType": (
+        ("RequestIssues",),
+        -1134,
+        "-1134 BAD_STRATEGY_TYPE",
+        False,
+    ),
+    "InvalidCancelRestrictions": (
+        ("RequestIssues",),
+        -1145,
+        "-1145 INVALID_CANCEL_RESTRICTIONS",
+        False,
+    ),
+    "DuplicateSymbols": (
+        ("RequestIssues",),
+        -1151,
+        "-1151 DUPLICATE_SYMBOLS",
+        False,
+    ),
+    "NewOrderRejected": (
+        ("RequestIssues",),
+        -2010,
+        "-2010 NEW_ORDER_REJECTED",
+        False,
+    ),
+    "CancelRejected": (
+        ("RequestIssues",),
+        -2011,
+        "-2011 CANCEL_REJECTED",
+        False,
+    ),
+    "NoSuchOrder": (
+        ("RequestIssues",),
+        -2013,
+        "-2013 NO_SUCH_ORDER",
+        False,
+    ),
+    "BadApiKeyFmt": (
+        ("RequestIssues",),
+        -2014,
+        "-2014 BAD_API_KEY_FMT",
+        False,
+    ),
+    "RejectedMbxKey": (
+        ("RequestIssues",),
+        -2015,
+        "-2015 REJECTED_MBX_KEY",
+        False,
+    ),
+    "NoTradingWindow": (
+        ("RequestIssues",),
+        -2016,
+        "-2016 NO_TRADING_WINDOW",
+        False,
+    ),
+    "OrderArchived": (
+        ("RequestIssues",),
+        -2026,
+        "-2026 ORDER_ARCHIVED",
+        False,
+    ),
+    "InnerFailure": (
+        ("SAPISpecificIssues",),
+        -3000,
+        "-3000 INNER_FAILURE",
+        False,
+    ),
+    "NeedEnable2fa": (
+        ("SAPISpecificIssues",),
+        -3001,
+        "-3001 NEED_ENABLE_2FA",
+        False,
+    ),
+    "AssetDeficiency": (
+        ("SAPISpecificIssues",),
+        -3002,
+        "-3002 ASSET_DEFICIENCY",
+        False,
+    ),
+    "NoOpenedMarginAccount": (
+        ("SAPISpecificIssues",),
+        -3003,
+        "-3003 NO_OPENED_MARGIN_ACCOUNT",
+        False,
+    ),
+    "TradeNotAllowed": (
+        ("SAPISpecificIssues",),
+        -3004,
+        "-3004 TRADE_NOT_ALLOWED",
+        False,
+    ),
+    "TransferOutNotAllowed": (
+        ("SAPISpecificIssues",),
+        -3005,
+        "-3005 TRANSFER_OUT_NOT_ALLOWED",
+        False,
+    ),
+    "ExceedMaxBorrowable": (
+        ("SAPISpecificIssues",),
+        -3006,
+        "-3006 EXCEED_MAX_BORROWABLE",
+        False,
+    ),
+    "HasPendingTransaction": (
+        ("SAPISpecificIssues",),
+        -3007,
+        "-3007 HAS_PENDING_TRANSACTION",
+        False,
+    ),
+    "BorrowNotAllowed": (
+        ("SAPISpecificIssues",),
+        -3008,
+        "-3008 BORROW_NOT_ALLOWED",
+        False,
+    ),
+    "AssetNotMortgageable": (
+        ("SAPISpecificIssues",),
+        -3009,
+        "-3009 ASSET_NOT_MORTGAGEABLE",
+        False,
+    ),
+    "RepayNotAllowed": (
+        ("SAPISpecificIssues",),
+        -3010,
+        "-3010 REPAY_NOT_ALLOWED",
+        False,
+    ),
+    "BadDateRange": (
+        ("SAPISpecificIssues",),
+        -3011,
+        "-3011 BAD_DATE_RANGE",
+        False,
+    ),
+    "AssetAdminBanBorrow": (
+        ("SAPISpecificIssues",),
+        -3012,
+        "-3012 ASSET_ADMIN_BAN_BORROW",
+        False,
+    ),
+    "LtMinBorrowable": (
+        ("SAPISpecificIssues",),
+        -3013,
+        "-3013 LT_MIN_BORROWABLE",
+        False,
+    ),
+    "AccountBanBorrow": (
+        ("SAPISpecificIssues",),
+        -3014,
+        "-3014 ACCOUNT_BAN_BORROW",
+        False,
+    ),
+    "RepayExceedLiability": (
+        ("SAPISpecificIssues",),
+        -3015,
+        "-3015 REPAY_EXCEED_LIABILITY",
+        False,
+    ),
+    "LtMinRepay": (
+        ("SAPISpecificIssues",),
+        -3016,
+        "-3016 LT_MIN_REPAY",
+        False,
+    ),
+    "AssetAdminBanMortgage": (
+        ("SAPISpecificIssues",),
+        -3017,
+        "-3017 ASSET_ADMIN_BAN_MORTGAGE",
+        False,
+    ),
+    "AccountBanMortgage": (
+        ("SAPISpecificIssues",),
+        -3018,
+        "-3018 ACCOUNT_BAN_MORTGAGE",
+        False,
+    ),
+    "AccountBanRollout": (
+        ("SAPISpecificIssues",),
+        -3019,
+        "-3019 ACCOUNT_BAN_ROLLOUT",
+        False,
+    ),
+    "ExceedMaxRollout": (
+        ("SAPISpecificIssues",),
+        -3020,
+        "-3020 EXCEED_MAX_ROLLOUT",
+        False,
+    ),
+    "PairAdminBanTrade": (
+        ("SAPISpecificIssues",),
+        -3021,
+        "-3021 PAIR_ADMIN_BAN_TRADE",
+        False,
+    ),
+    "AccountBanTrade": (
+        ("SAPISpecificIssues",),
+        -3022,
+        "-3022 ACCOUNT_BAN_TRADE",
+        False,
+    ),
+    "WarningMarginLevel": (
+        ("SAPISpecificIssues",),
+        -3023,
+        "-3023 WARNING_MARGIN_LEVEL",
+        False,
+    ),
+    "FewLiabilityLeft": (
+        ("SAPISpecificIssues",),
+        -3024,
+        "-3024 FEW_LIABILITY_LEFT",
+        False,
+    ),
+    "InvalidEffectiveTime": (
+        ("SAPISpecificIssues",),
+        -3025,
+        "-3025 INVALID_EFFECTIVE_TIME",
+        False,
+    ),
+    "ValidationFailed": (
+        ("SAPISpecificIssues",),
+        -3026,
+        "-3026 VALIDATION_FAILED",
+        False,
+    ),
+    "NotValidMarginAsset": (
+        ("SAPISpecificIssues",),
+        -3027,
+        "-3027 NOT_VALID_MARGIN_ASSET",
+        False,
+    ),
+    "NotValidMarginPair": (
+        ("SAPISpecificIssues",),
+        -3028,
+        "-3028 NOT_VALID_MARGIN_PAIR",
+        False,
+    ),
+    "TransferFailed": (
+        ("SAPISpecificIssues",),
+        -3029,
+        "-3029 TRANSFER_FAILED",
+        False,
+    ),
+    "AccountBanRepay": (
+        ("SAPISpecificIssues",),
+        -3036,
+        "-3036 ACCOUNT_BAN_REPAY",
+        False,
+    ),
+    "PnlClearing": (
+        ("SAPISpecificIssues",),
+        -3037,
+        "-3037 PNL_CLEARING",
+        False,
+    ),
+    "ListenKeyNotFound": (
+        ("SAPISpecificIssues",),
+        -3038,
+        "-3038 LISTEN_KEY_NOT_FOUND",
+        False,
+    ),
+    "BalanceNotCleared": (
+        ("SAPISpecificIssues",),
+        -3041,
+        "-3041 BALANCE_NOT_CLEARED",
+        False,
+    ),
+    "PriceIndexNotFound": (
+        ("SAPISpecificIssues",),
+        -3042,
+        "-3042 PRICE_INDEX_NOT_FOUND",
+        False,
+    ),
+    "TransferInNotAllowed": (
+        ("SAPISpecificIssues",),
+        -3043,
+        "-3043 TRANSFER_IN_NOT_ALLOWED",
+        False,
+    ),
+    "SystemBusy": (
+        ("SAPISpecificIssues",),
+        -3044,
+        "-3044 SYSTEM_BUSY",
+        False,
+    ),
+    "System": (
+        ("SAPISpecificIssues",),
+        -3045,
+        "-3045 SYSTEM",
+        False,
+    ),
+    "NotWhitelistUser": (
+        ("SAPISpecificIssues",),
+        -3999,
+        "-3999 NOT_WHITELIST_USER",
+        False,
+    ),
+    "CapitalInvalid": (
+        ("SAPISpecificIssues",),
+        -4001,
+        "-4001 CAPITAL_INVALID",
+        False,
+    ),
+    "CapitalIg": (
+        ("SAPISpecificIssues",),
+        -4002,
+        "-4002 CAPITAL_IG",
+        False,
+    ),
+    "CapitalIev": (
+        ("SAPISpecificIssues",),
+        -4003,
+        "-4003 CAPITAL_IEV",
+        False,
+    ),
+    "CapitalUa": (
+        ("SAPISpecificIssues",),
+        -4004,
+        "-4004 CAPITAL_UA",
+        False,
+    ),
+    "CapaitalTooManyRequest": (
+        ("SAPISpecificIssues",),
+        -4005,
+        "-4005 CAPAITAL_TOO_MANY_REQUEST",
+        False,
+    ),
+    "CapitalOnlySupportPrimaryAccount": (
+        ("SAPISpecificIssues",),
+        -4006,
+        "-4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
+        False,
+    ),
+    "CapitalAddressVerificationNotPass": (
+        ("SAPISpecificIssues",),
+        -4007,
+        "-4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
+        False,
+    ),
+    "CapitalAddressTagVerificationNotPass": (
+        ("SAPISpecificIssues",),
+        -4008,
+        "-4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
+        False,
+    ),
+    "CapitalWhitelistEmailConfirm": (
+        ("SAPISpecificIssues",),
+        -4010,
+        "-4010 CAPITAL_WHITELIST_EMAIL_CONFIRM",
+        False,
+    ),
+    "CapitalWhitelistEmailExpired": (
+        ("SAPISpecificIssues",),
+        -4011,
+        "-4011 CAPITAL_WHITELIST_EMAIL_EXPIRED",
+        False,
+    ),
+    "CapitalWhitelistClose": (
+        ("SAPISpecificIssues",),
+        -4012,
+        "-4012 CAPITAL_WHITELIST_CLOSE",
+        False,
+    ),
+    "CapitalWithdraw2faVerify": (
+        ("SAPISpecificIssues",),
+        -4013,
+        "-4013 CAPITAL_WITHDRAW_2FA_VERIFY",
+        False,
+    ),
+    "CapitalWithdrawLoginDelay": (
+        ("SAPISpecificIssues",),
+        -4014,
+        "-4014 CAPITAL_WITHDRAW_LOGIN_DELAY",
+        False,
+    ),
+    "CapitalWithdrawRestrictedMinute": (
+        ("SAPISpecificIssues",),
+        -4015,
+        "-4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
+        False,
+    ),
+    "CapitalWithdrawRestrictedPassword": (
+        ("SAPISpecificIssues",),
+        -4016,
+        "-4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
+        False,
+    ),
+    "CapitalWithdrawRestrictedUnbind2fa": (
+        ("SAPISpecificIssues",),
+        -4017,
+        "-4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
+        False,
+    ),
+    "CapitalWithdrawAssetNotExist": (
+        ("SAPISpecificIssues",),
+        -4018,
+        "-4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
+        False,
+    ),
+    "CapitalWithdrawAssetProhibit": (
+        ("SAPISpecificIssues",),
+        -4019,
+        "-4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT",
+        False,
+    ),
+    "CapitalWithdrawAmountMultiple": (
+        ("SAPISpecificIssues",),
+        -4021,
+        "-4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
+        False,
+    ),
+    "CapitalWithdrawMinAmount": (
+        ("SAPISpecificIssues",),
+        -4022,
+        "-4022 CAPITAL_WITHDRAW_MIN_AMOUNT",
+        False,
+    ),
+    "CapitalWithdrawMaxAmount": (
+        ("SAPISpecificIssues",),
+        -4023,
+        "-4023 CAPITAL_WITHDRAW_MAX_AMOUNT",
+        False,
+    ),
+    "CapitalWithdrawUserNoAsset": (
+        ("SAPISpecificIssues",),
+        -4024,
+        "-4024 CAPITAL_WITHDRAW_USER_NO_ASSET",
+        False,
+    ),
+    "CapitalWithdrawUserAssetLessThanZero": (
+        ("SAPISpecificIssues",),
+        -4025,
+        "-4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
+        False,
+    ),
+    "CapitalWithdrawUserAssetNotEnough": (
+        ("SAPISpecificIssues",),
+        -4026,
+        "-4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
+        False,
+    ),
+    "CapitalWithdrawGetTranIdFailure": (
+        ("SAPISpecificIssues",),
+        -4027,
+        "-4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
+        False,
+    ),
+    "CapitalWithdrawMoreThanFee": (
+        ("SAPISpecificIssues",),
+        -4028,
+        "-4028 CAPITAL_WITHDRAW_MORE_THAN_FEE",
+        False,
+    ),
+    "CapitalWithdrawNotExist": (
+        ("SAPISpecificIssues",),
+        -4029,
+        "-4029 CAPITAL_WITHDRAW_NOT_EXIST",
+        False,
+    ),
+    "CapitalWithdrawConfirmSuccess": (
+        ("SAPISpecificIssues",),
+        -4030,
+        "-4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
+        False,
+    ),
+    "CapitalWithdrawCancelFailure": (
+        ("SAPISpecificIssues",),
+        -4031,
+        "-4031 CAPITAL_WITHDRAW_CANCEL_FAILURE",
+        False,
+    ),
+    "CapitalWithdrawChecksumVerifyFailure": (
+        ("SAPISpecificIssues",),
+        -4032,
+        "-4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
+        False,
+    ),
+    "CapitalWithdrawIllegalAddress": (
+        ("SAPISpecificIssues",),
+        -4033,
+        "-4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
+        False,
+    ),
+    "CapitalWithdrawAddressCheat": (
+        ("SAPISpecificIssues",),
+        -4034,
+        "-4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT",
+        False,
+    ),
+    "CapitalWithdrawNotWhiteAddress": (
+        ("SAPISpecificIssues",),
+        -4035,
+        "-4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
+        False,
+    ),
+    "CapitalWithdrawNewAddress": (
+        ("SAPISpecificIssues",),
+        -4036,
+        "-4036 CAPITAL_WITHDRAW_NEW_ADDRESS",
+        False,
+    ),
+    "CapitalWithdrawResendEmailFail": (
+        ("SAPISpecificIssues",),
+        -4037,
+        "-4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
+        False,
+    ),
+    "CapitalWithdrawResendEmailTimeOut": (
+        ("SAPISpecificIssues",),
+        -4038,
+        "-4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
+        False,
+    ),
+    "CapitalUserEmpty": (
+        ("SAPISpecificIssues",),
+        -4039,
+        "-4039 CAPITAL_USER_EMPTY",
+        False,
+    ),
+    "CapitalNoCharge": (
+        ("SAPISpecificIssues",),
+        -4040,
+        "-4040 CAPITAL_NO_CHARGE",
+        False,
+    ),
+    "CapitalMinuteTooSmall": (
+        ("SAPISpecificIssues",),
+        -4041,
+        "-4041 CAPITAL_MINUTE_TOO_SMALL",
+        False,
+    ),
+    "CapitalChargeNotReset": (
+        ("SAPISpecificIssues",),
+        -4042,
+        "-4042 CAPITAL_CHARGE_NOT_RESET",
+        False,
+    ),
+    "CapitalAddressTooMuch": (
+        ("SAPISpecificIssues",),
+        -4043,
+        "-4043 CAPITAL_ADDRESS_TOO_MUCH",
+        False,
+    ),
+    "CapitalBlacklistCountryGetAddress": (
+        ("SAPISpecificIssues",),
+        -4044,
+        "-4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
+        False,
+    ),
+    "CapitalGetAssetError": (
+        ("SAPISpecificIssues",),
+        -4045,
+        "-4045 CAPITAL_GET_ASSET_ERROR",
+        False,
+    ),
+    "CapitalAgreementNotConfirmed": (
+        ("SAPISpecificIssues",),
+        -4046,
+        "-4046 CAPITAL_AGREEMENT_NOT_CONFIRMED",
+        False,
+    ),
+    "CapitalDateIntervalLimit": (
+        ("SAPISpecificIssues",),
+        -4047,
+        "-4047 CAPITAL_DATE_INTERVAL_LIMIT",
+        False,
+    ),
+    "CapitalWithdrawUserAssetLockDeposit": (
+        ("SAPISpecificIssues",),
+        -4060,
+        "-4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
+        False,
+    ),
+    "AssetDribbletConvertSwitchOff": (
+        ("SAPISpecificIssues",),
+        -5001,
+        "-5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
+        False,
+    ),
+    "AssetAssetNotEnough": (
+        ("SAPISpecificIssues",),
+        -5002,
+        "-5002 ASSET_ASSET_NOT_ENOUGH",
+        False,
+    ),
+    "AssetUserHaveNoAsset": (
+        ("SAPISpecificIssues",),
+        -5003,
+        "-5003 ASSET_USER_HAVE_NO_ASSET",
+        False,
+    ),
+    "UserOutOfTransferFloat": (
+        ("SAPISpecificIssues",),
+        -5004,
+        "-5004 USER_OUT_OF_TRANSFER_FLOAT",
+        False,
+    ),
+    "UserAssetAmountIsTooLow": (
+        ("SAPISpecificIssues",),
+        -5005,
+        "-5005 USER_ASSET_AMOUNT_IS_TOO_LOW",
+        False,
+    ),
+    "UserCanNotRequestIn24Hours": (
+        ("SAPISpecificIssues",),
+        -5006,
+        "-5006 USER_CAN_NOT_REQUEST_IN_24_HOURS",
+        False,
+    ),
+    "AmountOverZero": (
+        ("SAPISpecificIssues",),
+        -5007,
+        "-5007 AMOUNT_OVER_ZERO",
+        False,
+    ),
+    "AssetWithdrawWithdrawingNotEnough": (
+        ("SAPISpecificIssues",),
+        -5008,
+        "-5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
+        False,
+    ),
+    "ProductNotExist": (
+        ("SAPISpecificIssues",),
+        -5009,
+        "-5009 PRODUCT_NOT_EXIST",
+        False,
+    ),
+    "TransferFail": (
+        ("SAPISpecificIssues",),
+        -5010,
+        "-5010 TRANSFER_FAIL",
+        False,
+    ),
+    "FutureAcctNotExist": (
+        ("SAPISpecificIssues",),
+        -5011,
+        "-5011 FUTURE_ACCT_NOT_EXIST",
+        False,
+    ),
+    "TransferPending": (
+        ("SAPISpecificIssues",),
+        -5012,
+        "-5012 TRANSFER_PENDING",
+        False,
+    ),
+    "ParentSubHaveNoRelation": (
+        ("SAPISpecificIssues",),
+        -5021,
+        "-5021 PARENT_SUB_HAVE_NO_RELATION",
+        False,
+    ),
+    "DailyProductNotExist": (
+        ("SavingsIssues",),
+        -6001,
+        "-6001 DAILY_PRODUCT_NOT_EXIST",
+        False,
+    ),
+    "DailyProductNotAccessible": (
+        ("SavingsIssues",),
+        -6003,
+        "-6003 DAILY_PRODUCT_NOT_ACCESSIBLE",
+        False,
+    ),
+    "DailyProductNotPurchasable": (
+        ("SavingsIssues",),
+        -6004,
+        "-6004 DAILY_PRODUCT_NOT_PURCHASABLE",
+        False,
+    ),
+    "DailyLowerThanMinPurchaseLimit": (
+        ("SavingsIssues",),
+        -6005,
+        "-6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
+        False,
+    ),
+    "DailyRedeemAmountError": (
+        ("SavingsIssues",),
+        -6006,
+        "-6006 DAILY_REDEEM_AMOUNT_ERROR",
+        False,
+    ),
+    "DailyRedeemTimeError": (
+        ("SavingsIssues",),
+        -6007,
+        "-6007 DAILY_REDEEM_TIME_ERROR",
+        False,
+    ),
+    "DailyProductNotRedeemable": (
+        ("SavingsIssues",),
+        -6008,
+        "-6008 DAILY_PRODUCT_NOT_REDEEMABLE",
+        False,
+    ),
+    "RequestFrequencyTooHigh": (
+        ("SavingsIssues",),
+        -6009,
+        "-6009 REQUEST_FREQUENCY_TOO_HIGH",
+        False,
+    ),
+    "ExceededUserPurchaseLimit": (
+        ("SavingsIssues",),
+        -6011,
+        "-6011 EXCEEDED_USER_PURCHASE_LIMIT",
+        False,
+    ),
+    "BalanceNotEnough": (
+        ("SavingsIssues",),
+        -6012,
+        "-6012 BALANCE_NOT_ENOUGH",
+        False,
+    ),
+    "PurchasingFailed": (
+        ("SavingsIssues",),
+        -6013,
+        "-6013 PURCHASING_FAILED",
+        False,
+    ),
+    "UpdateFailed": (
+        ("SavingsIssues",),
+        -6014,
+        "-6014 UPDATE_FAILED",
+        False,
+    ),
+    "EmptyRequestBody": (
+        ("SavingsIssues",),
+        -6015,
+        "-6015 EMPTY_REQUEST_BODY",
+        False,
+    ),
+    "ParamsErr": (
+        ("SavingsIssues",),
+        -6016,
+        "-6016 PARAMS_ERR",
+        False,
+    ),
+    "NotInWhitelist": (
+        ("SavingsIssues",),
+        -6017,
+        "-6017 NOT_IN_WHITELIST",
+        False,
+    ),
+    "AssetNotEnough": (
+        ("SavingsIssues",),
+        -6018,
+        "-6018 ASSET_NOT_ENOUGH",
+        False,
+    ),
+    "Pending": (
+        ("SavingsIssues",),
+        -6019,
+        "-6019 PENDING",
+        False,
+    ),
+    "ProjectNotExists": (
+        ("SavingsIssues",),
+        -6020,
+        "-6020 PROJECT_NOT_EXISTS",
+        False,
+    ),
+    "FuturesBadDateRange": (
+        ("Futures",),
+        -7001,
+        "-7001 FUTURES_BAD_DATE_RANGE",
+        False,
+    ),
+    "FuturesBadType": (
+        ("Futures",),
+        -7002,
+        "-7002 FUTURES_BAD_TYPE",
+        False,
+    ),
+    "E20121": (
+        ("FuturesSpotAlgo",),
+        -20121,
+        "-20121 ",
+        False,
+    ),
+    "E20124": (
+        ("FuturesSpotAlgo",),
+        -20124,
+        "-20124 ",
+        False,
+    ),
+    "E20130": (
+        ("FuturesSpotAlgo",),
+        -20130,
+        "-20130 ",
+        False,
+    ),
+    "E20132": (
+        ("FuturesSpotAlgo",),
+        -20132,
+        "-20132 ",
+        False,
+    ),
+    "E20194": (
+        ("FuturesSpotAlgo",),
+        -20194,
+        "-20194 ",
+        False,
+    ),
+    "E20195": (
+        ("FuturesSpotAlgo",),
+        -20195,
+        "-20195 ",
+        False,
+    ),
+    "E20196": (
+        ("FuturesSpotAlgo",),
+        -20196,
+        "-20196 ",
+        False,
+    ),
+    "E20198": (
+        ("FuturesSpotAlgo",),
+        -20198,
+        "-20198 ",
+        False,
+    ),
+    "E20204": (
+        ("FuturesSpotAlgo",),
+        -20204,
+        "-20204 ",
+        False,
+    ),
+    "SystemMaintenance": (
+        ("CryptoLoans",),
+        -10001,
+        "-10001 SYSTEM_MAINTENANCE",
+        False,
+    ),
+    "InvalidInput": (
+        ("CryptoLoans",),
+        -10002,
+        "-10002 INVALID_INPUT",
+        False,
+    ),
+    "NoRecords": (
+        ("CryptoLoans",),
+        -10005,
+        "-10005 NO_RECORDS",
+        False,
+    ),
+    "CoinNotLoanable": (
+        ("CryptoLoans",),
+        -10007,
+        "-10007 COIN_NOT_LOANABLE",
+        False,
+    ),
+    "CoinNotLoanable10008": (
+        ("CryptoLoans",),
+        -10008,
+        "-10008 COIN_NOT_LOANABLE",
+        False,
+    ),
+    "CoinNotCollateral": (
+        ("CryptoLoans",),
+        -10009,
+        "-10009 COIN_NOT_COLLATERAL",
+        False,
+    ),
+    "CoinNotCollateral10010": (
+        ("CryptoLoans",),
+        -10010,
+        "-10010 COIN_NOT_COLLATERAL",
+        False,
+    ),
+    "InsufficientAsset": (
+        ("CryptoLoans",),
+        -10011,
+        "-10011 INSUFFICIENT_ASSET",
+        False,
+    ),
+    "InvalidAmount": (
+        ("CryptoLoans",),
+        -10012,
+        "-10012 INVALID_AMOUNT",
+        False,
+    ),
+    "InsufficientAmount": (
+        ("CryptoLoans",),
+        -10013,
+        "-10013 INSUFFICIENT_AMOUNT",
+        False,
+    ),
+    "DeductionFailed": (
+        ("CryptoLoans",),
+        -10015,
+        "-10015 DEDUCTION_FAILED",
+        False,
+    ),
+    "LoanFailed": (
+        ("CryptoLoans",),
+        -10016,
+        "-10016 LOAN_FAILED",
+        False,
+    ),
+    "RepayExceedDebt": (
+        ("CryptoLoans",),
+        -10017,
+        "-10017 REPAY_EXCEED_DEBT",
+        False,
+    ),
+    "InvalidAmount10018": (
+        ("CryptoLoans",),
+        -10018,
+        "-10018 INVALID_AMOUNT",
+        False,
+    ),
+    "ConfigNotExist": (
+        ("CryptoLoans",),
+        -10019,
+        "-10019 CONFIG_NOT_EXIST",
+        False,
+    ),
+    "UidNotExist": (
+        ("CryptoLoans",),
+        -10020,
+        "-10020 UID_NOT_EXIST",
+        False,
+    ),
+    "OrderNotExist": (
+        ("CryptoLoans",),
+        -10021,
+        "-10021 ORDER_NOT_EXIST",
+        False,
+    ),
+    "InvalidAmount10022": (
+        ("CryptoLoans",),
+        -10022,
+        "-10022 INVALID_AMOUNT",
+        False,
+    ),
+    "AdjustLtvFailed": (
+        ("CryptoLoans",),
+        -10023,
+        "-10023 ADJUST_LTV_FAILED",
+        False,
+    ),
+    "AdjustLtvNotSupported": (
+        ("CryptoLoans",),
+        -10024,
+        "-10024 ADJUST_LTV_NOT_SUPPORTED",
+        False,
+    ),
+    "RepayFailed": (
+        ("CryptoLoans",),
+        -10025,
+        "-10025 REPAY_FAILED",
+        False,
+    ),
+    "InvalidParameter10026": (
+        ("CryptoLoans",),
+        -10026,
+        "-10026 INVALID_PARAMETER",
+        False,
+    ),
+    "InvalidParameter10028": (
+        ("CryptoLoans",),
+        -10028,
+        "-10028 INVALID_PARAMETER",
+        False,
+    ),
+    "AmountTooSmall": (
+        ("CryptoLoans",),
+        -10029,
+        "-10029 AMOUNT_TOO_SMALL",
+        False,
+    ),
+    "AmountTooLarge": (
+        ("CryptoLoans",),
+        -10030,
+        "-10030 AMOUNT_TOO_LARGE",
+        False,
+    ),
+    "QuotaReached": (
+        ("CryptoLoans",),
+        -10031,
+        "-10031 QUOTA_REACHED",
+        False,
+    ),
+    "RepayNotAvailable": (
+        ("CryptoLoans",),
+        -10032,
+        "-10032 REPAY_NOT_AVAILABLE",
+        False,
+    ),
+    "RepayNotAvailable10034": (
+        ("CryptoLoans",),
+        -10034,
+        "-10034 REPAY_NOT_AVAILABLE",
+        False,
+    ),
+    "AmountTooSmall10039": (
+        ("CryptoLoans",),
+        -10039,
+        "-10039 AMOUNT_TOO_SMALL",
+        False,
+    ),
+    "AmountTooLarge10040": (
+        ("CryptoLoans",),
+        -10040,
+        "-10040 AMOUNT_TOO_LARGE",
+        False,
+    ),
+    "InsufficientAmount10041": (
+        ("CryptoLoans",),
+        -10041,
+        "-10041 INSUFFICIENT_AMOUNT",
+        False,
+    ),
+    "AssetNotSupported": (
+        ("CryptoLoans",),
+        -10042,
+        "-10042 ASSET_NOT_SUPPORTED",
+        False,
+    ),
+    "AssetNotSupported10043": (
+        ("CryptoLoans",),
+        -10043,
+        "-10043 ASSET_NOT_SUPPORTED",
+        False,
+    ),
+    "QuotaReached10044": (
+        ("CryptoLoans",),
+        -10044,
+        "-10044 QUOTA_REACHED",
+        False,
+    ),
+    "CollteralRepayNotSupported": (
+        ("CryptoLoans",),
+        -10045,
+        "-10045 COLLTERAL_REPAY_NOT_SUPPORTED",
+        False,
+    ),
+    "ExceedMaxAdjustment": (
+        ("CryptoLoans",),
+        -10046,
+        "-10046 EXCEED_MAX_ADJUSTMENT",
+        False,
+    ),
+    "RegionNotSupported": (
+        ("CryptoLoans",),
+        -10047,
+        "-10047 REGION_NOT_SUPPORTED",
+        False,
+    ),
+    "BlvtForbidRedeem": (
+        ("BLVT",),
+        -13000,
+        "-13000 BLVT_FORBID_REDEEM",
+        False,
+    ),
+    "BlvtExceedDailyLimit": (
+        ("BLVT",),
+        -13001,
+        "-13001 BLVT_EXCEED_DAILY_LIMIT",
+        False,
+    ),
+    "BlvtExceedTokenDailyLimit": (
+        ("BLVT",),
+        -13002,
+        "-13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT",
+        False,
+    ),
+    "BlvtForbidPurchase": (
+        ("BLVT",),
+        -13003,
+        "-13003 BLVT_FORBID_PURCHASE",
+        False,
+    ),
+    "BlvtExceedDailyPurchaseLimit": (
+        ("BLVT",),
+        -13004,
+        "-13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
+        False,
+    ),
+    "BlvtExceedTokenDailyPurchaseLimit": (
+        ("BLVT",),
+        -13005,
+        "-13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
+        False,
+    ),
+    "BlvtPurchaseLessMinAmount": (
+        ("BLVT",),
+        -13006,
+        "-13006 BLVT_PURCHASE_LESS_MIN_AMOUNT",
+        False,
+    ),
+    "BlvtPurchaseAgreementNotSign": (
+        ("BLVT",),
+        -13007,
+        "-13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
+        False,
+    ),
+    "TooManyRequests12014": (
+        ("LiquidSwap",),
+        -12014,
+        "-12014 TOO MANY REQUESTS",
+        False,
+    ),
+    "E18002": (
+        ("BinanceCode",),
+        -18002,
+        "-18002 ",
+        False,
+    ),
+    "E18003": (
+        ("BinanceCode",),
+        -18003,
+        "-18003 ",
+        False,
+    ),
+    "E18004": (
+        ("BinanceCode",),
+        -18004,
+        "-18004 ",
+        False,
+    ),
+    "E18005": (
+        ("BinanceCode",),
+        -18005,
+        "-18005 ",
+        False,
+    ),
+    "E18006": (
+        ("BinanceCode",),
+        -18006,
+        "-18006 ",
+        False,
+    ),
+    "E18007": (
+        ("BinanceCode",),
+        -18007,
+        "-18007 ",
+        False,
+    ),
+    "UserIsNotUniaccount": (
+        ("PortfolioMarginAccount",),
+        -21001,
+        "-21001 USER_IS_NOT_UNIACCOUNT",
+        False,
+    ),
+    "UniAccountCantTransferFuture": (
+        ("PortfolioMarginAccount",),
+        -21002,
+        "-21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
+        False,
+    ),
+    "NetAssetMustLteRatio": (
+        ("PortfolioMarginAccount",),
+        -21003,
+        "-21003 NET_ASSET_MUST_LTE_RATIO",
+        False,
+    ),
+    "UserNoLiability": (
+        ("PortfolioMarginAccount",),
+        -21004,
+        "-21004 USER_NO_LIABILITY",
+        False,
+    ),
+    "NoEnoughAsset": (
+        ("PortfolioMarginAccount",),
+        -21005,
+        "-21005 NO_ENOUGH_ASSET",
+        False,
+    ),
+    "HadInProcessRepay": (
+        ("PortfolioMarginAccount",),
+        -21006,
+        "-21006 HAD_IN_PROCESS_REPAY",
+        False,
+    ),
+    "InForceLiquidation": (
+        ("PortfolioMarginAccount",),
+        -21007,
+        "-21007 IN_FORCE_LIQUIDATION",
+        False,
+    ),
+    "OrderCancelReplacePartiallyFailed": (
+        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
+        -2021,
+        "-2021 Order cancel-replace partially failed",
+        False,
+    ),
+    "OrderCancelReplaceFailed": (
+        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
+        -2022,
+        "-2022 Order cancel-replace failed.",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -4992,20 +7165,866 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralServerOrNetworkIssues(ApiError):
+        """10xx - General Server or Network issues"""
+
+    class RequestIssues(ApiError):
+        """11xx - 2xxx Request issues"""
+
+    class SAPISpecificIssues(ApiError):
+        """3xxx-5xxx SAPI-specific issues"""
+
+    class SavingsIssues(ApiError):
+        """6XXX - Savings Issues"""
+
+    class Futures(ApiError):
+        """70xx - Futures"""
+
+    class FuturesSpotAlgo(ApiError):
+        """20xxx - Futures/Spot Algo"""
+
+    class CryptoLoans(ApiError):
+        """10xxx - Crypto Loans"""
+
+    class BLVT(ApiError):
+        """13xxx - BLVT"""
+
+    class LiquidSwap(ApiError):
+        """12xxx - Liquid Swap"""
+
+    class BinanceCode(ApiError):
+        """18xxx - Binance Code"""
+
+    class PortfolioMarginAccount(ApiError):
+        """21xxx - Portfolio Margin Account"""
+
+    class ErrorsRegardingPOSTApiOrderCancelReplace(ApiError):
+        """Errors regarding POST /api/v3/order/cancelReplace"""
+
+    class Unknown(GeneralServerOrNetworkIssues):
+        """-1000 UNKNOWN"""
+
+    class Disconnected(GeneralServerOrNetworkIssues):
+        """-1001 DISCONNECTED"""
+
+    class Unauthorized(GeneralServerOrNetworkIssues):
+        """-1002 UNAUTHORIZED"""
+
+    class TooManyRequests(GeneralServerOrNetworkIssues):
+        """-1003 TOO_MANY_REQUESTS"""
+
+    class ServerBusy(GeneralServerOrNetworkIssues):
+        """-1004 SERVER_BUSY"""
+
+    class UnexpectedResp(GeneralServerOrNetworkIssues):
+        """-1006 UNEXPECTED_RESP"""
+
+    class Timeout(GeneralServerOrNetworkIssues):
+        """-1007 TIMEOUT"""
+
+    class ServerBusy1008(GeneralServerOrNetworkIssues):
+        """-1008 SERVER_BUSY"""
+
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+        """-1014 UNKNOWN_ORDER_COMPOSITION"""
+
+    class TooManyOrders(GeneralServerOrNetworkIssues):
+        """-1015 TOO_MANY_ORDERS"""
+
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+        """-1016 SERVICE_SHUTTING_DOWN"""
+
+    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+        """-1020 UNSUPPORTED_OPERATION"""
+
+    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+        """-1021 INVALID_TIMESTAMP"""
+
+    class InvalidSignature(GeneralServerOrNetworkIssues):
+        """-1022 INVALID_SIGNATURE"""
+
+    class NotFoundAuthenticatedOrAuthorized(GeneralServerOrNetworkIssues):
+        """-1099 Not found, authenticated, or authorized"""
+
+    class IllegalChars(RequestIssues):
+        """-1100 ILLEGAL_CHARS"""
+
+    class TooManyParameters(RequestIssues):
+        """-1101 TOO_MANY_PARAMETERS"""
+
+    class MandatoryParamEmptyOrMalformed(RequestIssues):
+        """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
+
+    class UnknownParam(RequestIssues):
+        """-1103 UNKNOWN_PARAM"""
+
+    class UnreadParameters(RequestIssues):
+        """-1104 UNREAD_PARAMETERS"""
+
+    class ParamEmpty(RequestIssues):
+        """-1105 PARAM_EMPTY"""
+
+    class ParamNotRequired(RequestIssues):
+        """-1106 PARAM_NOT_REQUIRED"""
+
+    class BadPrecision(RequestIssues):
+        """-1111 BAD_PRECISION"""
+
+    class NoDepth(RequestIssues):
+        """-1112 NO_DEPTH"""
+
+    class TifNotRequired(RequestIssues):
+        """-1114 TIF_NOT_REQUIRED"""
+
+    class InvalidTif(RequestIssues):
+        """-1115 INVALID_TIF"""
+
+    class InvalidOrderType(RequestIssues):
+        """-1116 INVALID_ORDER_TYPE"""
+
+    class InvalidSide(RequestIssues):
+        """-1117 INVALID_SIDE"""
+
+    class EmptyNewClOrdId(RequestIssues):
+        """-1118 EMPTY_NEW_CL_ORD_ID"""
+
+    class EmptyOrgClOrdId(RequestIssues):
+        """-1119 EMPTY_ORG_CL_ORD_ID"""
+
+    class BadInterval(RequestIssues):
+        """-1120 BAD_INTERVAL"""
+
+    class BadSymbol(RequestIssues):
+        """-1121 BAD_SYMBOL"""
+
+    class InvalidListenKey(RequestIssues):
+        """-1125 INVALID_LISTEN_KEY"""
+
+    class MoreThanXxHours(RequestIssues):
+        """-1127 MORE_THAN_XX_HOURS"""
+
+    class OptionalParamsBadCombo(RequestIssues):
+        """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
+
+    class InvalidParameter(RequestIssues):
+        """-1130 INVALID_PARAMETER"""
+
+    class BadRecvWindow(RequestIssues):
+        """-1131 BAD_RECV_WINDOW"""
+
+    class BadStrategyType(RequestIssues):
+        """-1134 BAD_STRATEGY_TYPE"""
+
+    class InvalidCancelRestrictions(RequestIssues):
+        """-1145 INVALID_CANCEL_RESTRICTIONS"""
+
+    class DuplicateSymbols(RequestIssues):
+        """-1151 DUPLICATE_SYMBOLS"""
+
+    class NewOrderRejected(RequestIssues):
+        """-2010 NEW_ORDER_REJECTED"""
+
+    class CancelRejected(RequestIssues):
+        """-2011 CANCEL_REJECTED"""
+
+    class NoSuchOrder(RequestIssues):
+        """-2013 NO_SUCH_ORDER"""
+
+    class BadApiKeyFmt(RequestIssues):
+        """-2014 BAD_API_KEY_FMT"""
+
+    class RejectedMbxKey(RequestIssues):
+        """-2015 REJECTED_MBX_KEY"""
+
+    class NoTradingWindow(RequestIssues):
+        """-2016 NO_TRADING_WINDOW"""
+
+    class OrderArchived(RequestIssues):
+        """-2026 ORDER_ARCHIVED"""
+
+    class InnerFailure(SAPISpecificIssues):
+        """-3000 INNER_FAILURE"""
+
+    class NeedEnable2fa(SAPISpecificIssues):
+        """-3001 NEED_ENABLE_2FA"""
+
+    class AssetDeficiency(SAPISpecificIssues):
+        """-3002 ASSET_DEFICIENCY"""
+
+    class NoOpenedMarginAccount(SAPISpecificIssues):
+        """-3003 NO_OPENED_MARGIN_ACCOUNT"""
+
+    class TradeNotAllowed(SAPISpecificIssues):
+        """-3004 TRADE_NOT_ALLOWED"""
+
+    class TransferOutNotAllowed(SAPISpecificIssues):
+        """-3005 TRANSFER_OUT_NOT_ALLOWED"""
+
+    class ExceedMaxBorrowable(SAPISpecificIssues):
+        """-3006 EXCEED_MAX_BORROWABLE"""
+
+    class HasPendingTransaction(SAPISpecificIssues):
+        """-3007 HAS_PENDING_TRANSACTION"""
+
+    class BorrowNotAllowed(SAPISpecificIssues):
+        """-3008 BORROW_NOT_ALLOWED"""
+
+    class AssetNotMortgageable(SAPISpecificIssues):
+        """-3009 ASSET_NOT_MORTGAGEABLE"""
+
+    class RepayNotAllowed(SAPISpecificIssues):
+        """-3010 REPAY_NOT_ALLOWED"""
+
+    class BadDateRange(SAPISpecificIssues):
+        """-3011 BAD_DATE_RANGE"""
+
+    class AssetAdminBanBorrow(SAPISpecificIssues):
+        """-3012 ASSET_ADMIN_BAN_BORROW"""
+
+    class LtMinBorrowable(SAPISpecificIssues):
+        """-3013 LT_MIN_BORROWABLE"""
+
+    class AccountBanBorrow(SAPISpecificIssues):
+        """-3014 ACCOUNT_BAN_BORROW"""
+
+    class RepayExceedLiability(SAPISpecificIssues):
+        """-3015 REPAY_EXCEED_LIABILITY"""
+
+    class LtMinRepay(SAPISpecificIssues):
+        """-3016 LT_MIN_REPAY"""
+
+    class AssetAdminBanMortgage(SAPISpecificIssues):
+        """-3017 ASSET_ADMIN_BAN_MORTGAGE"""
+
+    class AccountBanMortgage(SAPISpecificIssues):
+        """-3018 ACCOUNT_BAN_MORTGAGE"""
+
+    class AccountBanRollout(SAPISpecificIssues):
+        """-3019 ACCOUNT_BAN_ROLLOUT"""
+
+    class ExceedMaxRollout(SAPISpecificIssues):
+        """-3020 EXCEED_MAX_ROLLOUT"""
+
+    class PairAdminBanTrade(SAPISpecificIssues):
+        """-3021 PAIR_ADMIN_BAN_TRADE"""
+
+    class AccountBanTrade(SAPISpecificIssues):
+        """-3022 ACCOUNT_BAN_TRADE"""
+
+    class WarningMarginLevel(SAPISpecificIssues):
+        """-3023 WARNING_MARGIN_LEVEL"""
+
+    class FewLiabilityLeft(SAPISpecificIssues):
+        """-3024 FEW_LIABILITY_LEFT"""
+
+    class InvalidEffectiveTime(SAPISpecificIssues):
+        """-3025 INVALID_EFFECTIVE_TIME"""
+
+    class ValidationFailed(SAPISpecificIssues):
+        """-3026 VALIDATION_FAILED"""
+
+    class NotValidMarginAsset(SAPISpecificIssues):
+        """-3027 NOT_VALID_MARGIN_ASSET"""
+
+    class NotValidMarginPair(SAPISpecificIssues):
+        """-3028 NOT_VALID_MARGIN_PAIR"""
+
+    class TransferFailed(SAPISpecificIssues):
+        """-3029 TRANSFER_FAILED"""
+
+    class AccountBanRepay(SAPISpecificIssues):
+        """-3036 ACCOUNT_BAN_REPAY"""
+
+    class PnlClearing(SAPISpecificIssues):
+        """-3037 PNL_CLEARING"""
+
+    class ListenKeyNotFound(SAPISpecificIssues):
+        """-3038 LISTEN_KEY_NOT_FOUND"""
+
+    class BalanceNotCleared(SAPISpecificIssues):
+        """-3041 BALANCE_NOT_CLEARED"""
+
+    class PriceIndexNotFound(SAPISpecificIssues):
+        """-3042 PRICE_INDEX_NOT_FOUND"""
+
+    class TransferInNotAllowed(SAPISpecificIssues):
+        """-3043 TRANSFER_IN_NOT_ALLOWED"""
+
+    class SystemBusy(SAPISpecificIssues):
+        """-3044 SYSTEM_BUSY"""
+
+    class System(SAPISpecificIssues):
+        """-3045 SYSTEM"""
+
+    class NotWhitelistUser(SAPISpecificIssues):
+        """-3999 NOT_WHITELIST_USER"""
+
+    class CapitalInvalid(SAPISpecificIssues):
+        """-4001 CAPITAL_INVALID"""
+
+    class CapitalIg(SAPISpecificIssues):
+        """-4002 CAPITAL_IG"""
+
+    class CapitalIev(SAPISpecificIssues):
+        """-4003 CAPITAL_IEV"""
+
+    class CapitalUa(SAPISpecificIssues):
+        """-4004 CAPITAL_UA"""
+
+    class CapaitalTooManyRequest(SAPISpecificIssues):
+        """-4005 CAPAITAL_TOO_MANY_REQUEST"""
+
+    class CapitalOnlySupportPrimaryAccount(SAPISpecificIssues):
+        """-4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT"""
+
+    class CapitalAddressVerificationNotPass(SAPISpecificIssues):
+        """-4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS"""
+
+    class CapitalAddressTagVerificationNotPass(SAPISpecificIssues):
+        """-4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS"""
+
+    class CapitalWhitelistEmailConfirm(SAPISpecificIssues):
+        """-4010 CAPITAL_WHITELIST_EMAIL_CONFIRM"""
+
+    class CapitalWhitelistEmailExpired(SAPISpecificIssues):
+        """-4011 CAPITAL_WHITELIST_EMAIL_EXPIRED"""
+
+    class CapitalWhitelistClose(SAPISpecificIssues):
+        """-4012 CAPITAL_WHITELIST_CLOSE"""
+
+    class CapitalWithdraw2faVerify(SAPISpecificIssues):
+        """-4013 CAPITAL_WITHDRAW_2FA_VERIFY"""
+
+    class CapitalWithdrawLoginDelay(SAPISpecificIssues):
+        """-4014 CAPITAL_WITHDRAW_LOGIN_DELAY"""
+
+    class CapitalWithdrawRestrictedMinute(SAPISpecificIssues):
+        """-4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE"""
+
+    class CapitalWithdrawRestrictedPassword(SAPISpecificIssues):
+        """-4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD"""
+
+    class CapitalWithdrawRestrictedUnbind2fa(SAPISpecificIssues):
+        """-4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA"""
+
+    class CapitalWithdrawAssetNotExist(SAPISpecificIssues):
+        """-4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST"""
+
+    class CapitalWithdrawAssetProhibit(SAPISpecificIssues):
+        """-4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT"""
+
+    class CapitalWithdrawAmountMultiple(SAPISpecificIssues):
+        """-4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE"""
+
+    class CapitalWithdrawMinAmount(SAPISpecificIssues):
+        """-4022 CAPITAL_WITHDRAW_MIN_AMOUNT"""
+
+    class CapitalWithdrawMaxAmount(SAPISpecificIssues):
+        """-4023 CAPITAL_WITHDRAW_MAX_AMOUNT"""
+
+    class CapitalWithdrawUserNoAsset(SAPISpecificIssues):
+        """-4024 CAPITAL_WITHDRAW_USER_NO_ASSET"""
+
+    class CapitalWithdrawUserAssetLessThanZero(SAPISpecificIssues):
+        """-4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO"""
+
+    class CapitalWithdrawUserAssetNotEnough(SAPISpecificIssues):
+        """-4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH"""
+
+    class CapitalWithdrawGetTranIdFailure(SAPISpecificIssues):
+        """-4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE"""
+
+    class CapitalWithdrawMoreThanFee(SAPISpecificIssues):
+        """-4028 CAPITAL_WITHDRAW_MORE_THAN_FEE"""
+
+    class CapitalWithdrawNotExist(SAPISpecificIssues):
+        """-4029 CAPITAL_WITHDRAW_NOT_EXIST"""
+
+    class CapitalWithdrawConfirmSuccess(SAPISpecificIssues):
+        """-4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS"""
+
+    class CapitalWithdrawCancelFailure(SAPISpecificIssues):
+        """-4031 CAPITAL_WITHDRAW_CANCEL_FAILURE"""
+
+    class CapitalWithdrawChecksumVerifyFailure(SAPISpecificIssues):
+        """-4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE"""
+
+    class CapitalWithdrawIllegalAddress(SAPISpecificIssues):
+        """-4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS"""
+
+    class CapitalWithdrawAddressCheat(SAPISpecificIssues):
+        """-4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT"""
+
+    class CapitalWithdrawNotWhiteAddress(SAPISpecificIssues):
+        """-4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS"""
+
+    class CapitalWithdrawNewAddress(SAPISpecificIssues):
+        """-4036 CAPITAL_WITHDRAW_NEW_ADDRESS"""
+
+    class CapitalWithdrawResendEmailFail(SAPISpecificIssues):
+        """-4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL"""
+
+    class CapitalWithdrawResendEmailTimeOut(SAPISpecificIssues):
+        """-4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT"""
+
+    class CapitalUserEmpty(SAPISpecificIssues):
+        """-4039 CAPITAL_USER_EMPTY"""
+
+    class CapitalNoCharge(SAPISpecificIssues):
+        """-4040 CAPITAL_NO_CHARGE"""
+
+    class CapitalMinuteTooSmall(SAPISpecificIssues):
+        """-4041 CAPITAL_MINUTE_TOO_SMALL"""
+
+    class CapitalChargeNotReset(SAPISpecificIssues):
+        """-4042 CAPITAL_CHARGE_NOT_RESET"""
+
+    class CapitalAddressTooMuch(SAPISpecificIssues):
+        """-4043 CAPITAL_ADDRESS_TOO_MUCH"""
+
+    class CapitalBlacklistCountryGetAddress(SAPISpecificIssues):
+        """-4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS"""
+
+    class CapitalGetAssetError(SAPISpecificIssues):
+        """-4045 CAPITAL_GET_ASSET_ERROR"""
+
+    class CapitalAgreementNotConfirmed(SAPISpecificIssues):
+        """-4046 CAPITAL_AGREEMENT_NOT_CONFIRMED"""
+
+    class CapitalDateIntervalLimit(SAPISpecificIssues):
+        """-4047 CAPITAL_DATE_INTERVAL_LIMIT"""
+
+    class CapitalWithdrawUserAssetLockDeposit(SAPISpecificIssues):
+        """-4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT"""
+
+    class AssetDribbletConvertSwitchOff(SAPISpecificIssues):
+        """-5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF"""
+
+    class AssetAssetNotEnough(SAPISpecificIssues):
+        """-5002 ASSET_ASSET_NOT_ENOUGH"""
+
+    class AssetUserHaveNoAsset(SAPISpecificIssues):
+        """-5003 ASSET_USER_HAVE_NO_ASSET"""
+
+    class UserOutOfTransferFloat(SAPISpecificIssues):
+        """-5004 USER_OUT_OF_TRANSFER_FLOAT"""
+
+    class UserAssetAmountIsTooLow(SAPISpecificIssues):
+        """-5005 USER_ASSET_AMOUNT_IS_TOO_LOW"""
+
+    class UserCanNotRequestIn24Hours(SAPISpecificIssues):
+        """-5006 USER_CAN_NOT_REQUEST_IN_24_HOURS"""
+
+    class AmountOverZero(SAPISpecificIssues):
+        """-5007 AMOUNT_OVER_ZERO"""
+
+    class AssetWithdrawWithdrawingNotEnough(SAPISpecificIssues):
+        """-5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH"""
+
+    class ProductNotExist(SAPISpecificIssues):
+        """-5009 PRODUCT_NOT_EXIST"""
+
+    class TransferFail(SAPISpecificIssues):
+        """-5010 TRANSFER_FAIL"""
+
+    class FutureAcctNotExist(SAPISpecificIssues):
+        """-5011 FUTURE_ACCT_NOT_EXIST"""
+
+    class TransferPending(SAPISpecificIssues):
+        """-5012 TRANSFER_PENDING"""
+
+    class ParentSubHaveNoRelation(SAPISpecificIssues):
+        """-5021 PARENT_SUB_HAVE_NO_RELATION"""
+
+    class DailyProductNotExist(SavingsIssues):
+        """-6001 DAILY_PRODUCT_NOT_EXIST"""
+
+    class DailyProductNotAccessible(SavingsIssues):
+        """-6003 DAILY_PRODUCT_NOT_ACCESSIBLE"""
+
+    class DailyProductNotPurchasable(SavingsIssues):
+        """-6004 DAILY_PRODUCT_NOT_PURCHASABLE"""
+
+    class DailyLowerThanMinPurchaseLimit(SavingsIssues):
+        """-6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT"""
+
+    class DailyRedeemAmountError(SavingsIssues):
+        """-6006 DAILY_REDEEM_AMOUNT_ERROR"""
+
+    class DailyRedeemTimeError(SavingsIssues):
+        """-6007 DAILY_REDEEM_TIME_ERROR"""
+
+    class DailyProductNotRedeemable(SavingsIssues):
+        """-6008 DAILY_PRODUCT_NOT_REDEEMABLE"""
+
+    class RequestFrequencyTooHigh(SavingsIssues):
+        """-6009 REQUEST_FREQUENCY_TOO_HIGH"""
+
+    class ExceededUserPurchaseLimit(SavingsIssues):
+        """-6011 EXCEEDED_USER_PURCHASE_LIMIT"""
+
+    class BalanceNotEnough(SavingsIssues):
+        """-6012 BALANCE_NOT_ENOUGH"""
+
+    class PurchasingFailed(SavingsIssues):
+        """-6013 PURCHASING_FAILED"""
+
+    class UpdateFailed(SavingsIssues):
+        """-6014 UPDATE_FAILED"""
+
+    class EmptyRequestBody(SavingsIssues):
+        """-6015 EMPTY_REQUEST_BODY"""
+
+    class ParamsErr(SavingsIssues):
+        """-6016 PARAMS_ERR"""
+
+    class NotInWhitelist(SavingsIssues):
+        """-6017 NOT_IN_WHITELIST"""
+
+    class AssetNotEnough(SavingsIssues):
+        """-6018 ASSET_NOT_ENOUGH"""
+
+    class Pending(SavingsIssues):
+        """-6019 PENDING"""
+
+    class ProjectNotExists(SavingsIssues):
+        """-6020 PROJECT_NOT_EXISTS"""
+
+    class FuturesBadDateRange(Futures):
+        """-7001 FUTURES_BAD_DATE_RANGE"""
+
+    class FuturesBadType(Futures):
+        """-7002 FUTURES_BAD_TYPE"""
+
+    class E20121(FuturesSpotAlgo):
+        """-20121\x20"""
+
+    class E20124(FuturesSpotAlgo):
+        """-20124\x20"""
+
+    class E20130(FuturesSpotAlgo):
+        """-20130\x20"""
+
+    class E20132(FuturesSpotAlgo):
+        """-20132\x20"""
+
+    class E20194(FuturesSpotAlgo):
+        """-20194\x20"""
+
+    class E20195(FuturesSpotAlgo):
+        """-20195\x20"""
+
+    class E20196(FuturesSpotAlgo):
+        """-20196\x20"""
+
+    class E20198(FuturesSpotAlgo):
+        """-20198\x20"""
+
+    class E20204(FuturesSpotAlgo):
+        """-20204\x20"""
+
+    class SystemMaintenance(CryptoLoans):
+        """-10001 SYSTEM_MAINTENANCE"""
+
+    class InvalidInput(CryptoLoans):
+        """-10002 INVALID_INPUT"""
+
+    class NoRecords(CryptoLoans):
+        """-10005 NO_RECORDS"""
+
+    class CoinNotLoanable(CryptoLoans):
+        """-10007 COIN_NOT_LOANABLE"""
+
+    class CoinNotLoanable10008(CryptoLoans):
+        """-10008 COIN_NOT_LOANABLE"""
+
+    class CoinNotCollateral(CryptoLoans):
+        """-10009 COIN_NOT_COLLATERAL"""
+
+    class CoinNotCollateral10010(CryptoLoans):
+        """-10010 COIN_NOT_COLLATERAL"""
+
+    class InsufficientAsset(CryptoLoans):
+        """-10011 INSUFFICIENT_ASSET"""
+
+    class InvalidAmount(CryptoLoans):
+        """-10012 INVALID_AMOUNT"""
+
+    class InsufficientAmount(CryptoLoans):
+        """-10013 INSUFFICIENT_AMOUNT"""
+
+    class DeductionFailed(CryptoLoans):
+        """-10015 DEDUCTION_FAILED"""
+
+    class LoanFailed(CryptoLoans):
+        """-10016 LOAN_FAILED"""
+
+    class RepayExceedDebt(CryptoLoans):
+        """-10017 REPAY_EXCEED_DEBT"""
+
+    class InvalidAmount10018(CryptoLoans):
+        """-10018 INVALID_AMOUNT"""
+
+    class ConfigNotExist(CryptoLoans):
+        """-10019 CONFIG_NOT_EXIST"""
+
+    class UidNotExist(CryptoLoans):
+        """-10020 UID_NOT_EXIST"""
+
+    class OrderNotExist(CryptoLoans):
+        """-10021 ORDER_NOT_EXIST"""
+
+    class InvalidAmount10022(CryptoLoans):
+        """-10022 INVALID_AMOUNT"""
+
+    class AdjustLtvFailed(CryptoLoans):
+        """-10023 ADJUST_LTV_FAILED"""
+
+    class AdjustLtvNotSupported(CryptoLoans):
+        """-10024 ADJUST_LTV_NOT_SUPPORTED"""
+
+    class RepayFailed(CryptoLoans):
+        """-10025 REPAY_FAILED"""
+
+    class InvalidParameter10026(CryptoLoans):
+        """-10026 INVALID_PARAMETER"""
+
+    class InvalidParameter10028(CryptoLoans):
+        """-10028 INVALID_PARAMETER"""
+
+    class AmountTooSmall(CryptoLoans):
+        """-10029 AMOUNT_TOO_SMALL"""
+
+    class AmountTooLarge(CryptoLoans):
+        """-10030 AMOUNT_TOO_LARGE"""
+
+    class QuotaReached(CryptoLoans):
+        """-10031 QUOTA_REACHED"""
+
+    class RepayNotAvailable(CryptoLoans):
+        """-10032 REPAY_NOT_AVAILABLE"""
+
+    class RepayNotAvailable10034(CryptoLoans):
+        """-10034 REPAY_NOT_AVAILABLE"""
+
+    class AmountTooSmall10039(CryptoLoans):
+        """-10039 AMOUNT_TOO_SMALL"""
+
+    class AmountTooLarge10040(CryptoLoans):
+        """-10040 AMOUNT_TOO_LARGE"""
+
+    class InsufficientAmount10041(CryptoLoans):
+        """-10041 INSUFFICIENT_AMOUNT"""
+
+    class AssetNotSupported(CryptoLoans):
+        """-10042 ASSET_NOT_SUPPORTED"""
+
+    class AssetNotSupported10043(CryptoLoans):
+        """-10043 ASSET_NOT_SUPPORTED"""
+
+    class QuotaReached10044(CryptoLoans):
+        """-10044 QUOTA_REACHED"""
+
+    class CollteralRepayNotSupported(CryptoLoans):
+        """-10045 COLLTERAL_REPAY_NOT_SUPPORTED"""
+
+    class ExceedMaxAdjustment(CryptoLoans):
+        """-10046 EXCEED_MAX_ADJUSTMENT"""
+
+    class RegionNotSupported(CryptoLoans):
+        """-10047 REGION_NOT_SUPPORTED"""
+
+    class BlvtForbidRedeem(BLVT):
+        """-13000 BLVT_FORBID_REDEEM"""
+
+    class BlvtExceedDailyLimit(BLVT):
+        """-13001 BLVT_EXCEED_DAILY_LIMIT"""
+
+    class BlvtExceedTokenDailyLimit(BLVT):
+        """-13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT"""
+
+    class BlvtForbidPurchase(BLVT):
+        """-13003 BLVT_FORBID_PURCHASE"""
+
+    class BlvtExceedDailyPurchaseLimit(BLVT):
+        """-13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT"""
+
+    class BlvtExceedTokenDailyPurchaseLimit(BLVT):
+        """-13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT"""
+
+    class BlvtPurchaseLessMinAmount(BLVT):
+        """-13006 BLVT_PURCHASE_LESS_MIN_AMOUNT"""
+
+    class BlvtPurchaseAgreementNotSign(BLVT):
+        """-13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN"""
+
+    class TooManyRequests12014(LiquidSwap):
+        """-12014 TOO MANY REQUESTS"""
+
+    class E18002(BinanceCode):
+        """-18002\x20"""
+
+    class E18003(BinanceCode):
+        """-18003\x20"""
+
+    class E18004(BinanceCode):
+        """-18004\x20"""
+
+    class E18005(BinanceCode):
+        """-18005\x20"""
+
+    class E18006(BinanceCode):
+        """-18006\x20"""
+
+    class E18007(BinanceCode):
+        """-18007\x20"""
+
+    class UserIsNotUniaccount(PortfolioMarginAccount):
+        """-21001 USER_IS_NOT_UNIACCOUNT"""
+
+    class UniAccountCantTransferFuture(PortfolioMarginAccount):
+        """-21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE"""
+
+    class NetAssetMustLteRatio(PortfolioMarginAccount):
+        """-21003 NET_ASSET_MUST_LTE_RATIO"""
+
+    class UserNoLiability(PortfolioMarginAccount):
+        """-21004 USER_NO_LIABILITY"""
+
+    class NoEnoughAsset(PortfolioMarginAccount):
+        """-21005 NO_ENOUGH_ASSET"""
+
+    class HadInProcessRepay(PortfolioMarginAccount):
+        """-21006 HAD_IN_PROCESS_REPAY"""
+
+    class InForceLiquidation(PortfolioMarginAccount):
+        """-21007 IN_FORCE_LIQUIDATION"""
+
+    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPOSTApiOrderCancelReplace):
+        """-2021 Order cancel-replace partially failed"""
+
+    class OrderCancelReplaceFailed(ErrorsRegardingPOSTApiOrderCancelReplace):
+        """-2022 Order cancel-replace failed."""

@@ -2,8 +2,10 @@
 """Error codes of "Error codes for Binance" (source `spot`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,126 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "AlreadyLoggedIn",
     "ApiError",
+    "BadApiKeyFmt",
+    "BadInterval",
+    "BadPrecision",
+    "BadSenderCompid",
+    "BadSeqNum",
+    "BadStrategyType",
+    "BadSymbol",
+    "BothOcoOrdersCannotBeLimit",
+    "BuyOcoLimitMustBeBelow",
+    "BuyOcoStopLossMustBeAbove",
+    "BuyOcoTakeProfitMustBeBelow",
+    "CancelRejected",
+    "ClientOrderIdInvalid",
+    "CompIdInUse",
+    "DeprecatedSchema",
+    "Disconnected",
+    "DropCopySessionNotAllowed",
+    "DropCopySessionRequired",
+    "DuplicateEntriesInAGroup",
+    "DuplicateSymbols",
+    "EmptyNewClOrdId",
+    "EmptyOrgClOrdId",
     "ErrorCode",
+    "ErrorsRegardingPlacingOrdersViaCancelReplace",
+    "ExpectedLogon",
+    "GarbledMessage",
+    "GeneralServerOrNetworkIssues",
+    "GroupFieldsOutOfOrder",
+    "IllegalChars",
+    "IncorrectNumInGroupCount",
+    "InvalidCancelRestrictions",
+    "InvalidComponent",
+    "InvalidJson",
+    "InvalidListenKey",
+    "InvalidMessage",
+    "InvalidOrderType",
+    "InvalidParameter",
+    "InvalidPegOffsetType",
+    "InvalidPegPriceType",
+    "InvalidRequestId",
+    "InvalidSbeHeader",
+    "InvalidSbeMessageField",
+    "InvalidSide",
+    "InvalidSignature",
+    "InvalidSymbolstatus",
+    "InvalidTagNumber",
+    "InvalidTickerType",
+    "InvalidTif",
+    "InvalidTimeUnit",
+    "InvalidTimestamp",
+    "LoggedOut",
+    "MandatoryParamEmptyOrMalformed",
     "Match",
+    "MaximumSubscriptionIds",
     "MessageTable",
+    "MoreThanXxHours",
+    "NewOrderRejected",
+    "NoDepth",
+    "NoReferencePrice",
+    "NoSuchOrder",
+    "NoTradingWindow",
+    "NotAllowedInDropCopySessions",
+    "NotAllowedInMarketDataSessions",
+    "NotAllowedInOrderEntrySessions",
+    "OcoIcebergqtyTimeinforce",
+    "OcoOrderTypeRejected",
+    "OpoPendingMustBeSell",
+    "OpoWorkingMustBeBuy",
+    "OptionalParamsBadCombo",
+    "OrderArchived",
+    "OrderCancelReplaceFailed",
+    "OrderCancelReplacePartiallyFailed",
+    "ParamEmpty",
+    "ParamNotRequired",
+    "ParamOverflow",
+    "ParamsBadCombo",
+    "PendingParamNotRequired",
+    "RejectedMbxKey",
+    "RequestIssues",
+    "ResetSeqNumSupport",
+    "SbeDisabled",
+    "SellOcoLimitMustBeAbove",
+    "SellOcoStopLossMustBeBelow",
+    "SellOcoTakeProfitMustBeAbove",
+    "ServerBusy",
+    "ServiceShuttingDown",
+    "SubscriptionActive",
+    "SubscriptionInactive",
+    "SymbolDoesNotMatchStatus",
+    "TagAppearsMoreThanOnce",
+    "TagNotDefinedInMessage",
+    "TagOutOfOrder",
+    "TifNotRequired",
+    "Timeout",
+    "TooManyConnections",
+    "TooManyMessages",
+    "TooManyOrders",
+    "TooManyParameters",
+    "TooManyRequests",
+    "TooManySubscriptions",
+    "Unauthorized",
+    "UnexpectedResp",
+    "Unknown",
+    "UnknownOrderComposition",
+    "UnknownParam",
+    "UnreadParameters",
+    "UnsupportedOperation",
+    "UnsupportedSchemaId",
+    "WorkingParamRequired",
     "lookup",
     "match",
 ]
@@ -37,6 +143,8 @@ SOURCE_ID = "spot"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://github.com/binance/binance-spot-api-docs/blob/master/errors.md"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -737,11 +845,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
@@ -1410,10 +1523,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -1423,7 +1548,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -1692,1553 +1817,2691 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 )
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
-        (-1000,),
-        "An unknown error occurred while processing the request.",
-        "^An unknown error occurred while processing the request\\.$",
-        55,
-        None,
-    ),
-    (
-        (-1001,),
-        "Internal error; unable to process your request. Please try again.",
-        "^Internal error; unable to process your request\\. Please try again\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1002,),
-        "You are not authorized to execute this request.",
-        "^You are not authorized to execute this request\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1003,),
-        "Too many requests queued.",
-        "^Too many requests queued\\.$",
-        25,
-        None,
+        (-1160,),
+        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+        (
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+        ),
+        (
+            "if the order type for the above or below leg is STOP_LOSS_LIMIT,and icebergQty is provided for that leg,the timeInForce has to be GTC else it will throw an error",
+        ),
+        "If the o",
+        "if the o",
     ),
     (
         (-1003,),
         "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-        "^Too much request weight used; current limit is (.+?) request weight per (.+?)\\. Please use WebSocket Streams for live updates to avoid polling the API\\.$",
-        140,
+        (
+            "Too much request weight used; current limit is ",
+            " request weight per ",
+            ". Please use WebSocket Streams for live updates to avoid polling the API.",
+        ),
+        (
+            "too much request weight used;current limit is",
+            "request weight per",
+            ".Please use WebSocket Streams for live updates to avoid polling the API",
+        ),
         "Too much",
-    ),
-    (
-        (-1003,),
-        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-        "^Way too much request weight used; IP banned until (.+?)\\. Please use WebSocket Streams for live updates to avoid bans\\.$",
-        112,
-        "Way too ",
-    ),
-    (
-        (-1006,),
-        "An unexpected response was received from the message bus. Execution status unknown.",
-        "^An unexpected response was received from the message bus\\. Execution status unknown\\.$",
-        83,
-        None,
-    ),
-    (
-        (-1007,),
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-        "^Timeout waiting for response from backend server\\. Send status unknown; execution status unknown\\.$",
-        96,
-        None,
-    ),
-    (
-        (-1008,),
-        "Server is currently overloaded with other requests. Please try again in a few minutes.",
-        "^Server is currently overloaded with other requests\\. Please try again in a few minutes\\.$",
-        86,
-        None,
-    ),
-    (
-        (-1013,),
-        "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
-        "^The request is rejected by the API\\. \\(i\\.e\\. The request didn't reach the Matching Engine\\.\\)$",
-        88,
-        None,
-    ),
-    (
-        (-1013,),
-        "Potential error messages can be found in Filter Failures or Failures during order placement.",
-        "^Potential error messages can be found in Filter Failures or Failures during order placement\\.$",
-        92,
-        None,
-    ),
-    (
-        (-1014,),
-        "Unsupported order combination.",
-        "^Unsupported order combination\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders.",
-        "^Too many new orders\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1015,),
-        "Too many new orders; current limit is %s orders per %s.",
-        "^Too many new orders; current limit is (.+?) orders per (.+?)\\.$",
-        51,
-        "Too many",
-    ),
-    (
-        (-1016,),
-        "This service is no longer available.",
-        "^This service is no longer available\\.$",
-        36,
-        None,
-    ),
-    (
-        (-1020,),
-        "This operation is not supported.",
-        "^This operation is not supported\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request is outside of the recvWindow.",
-        "^Timestamp for this request is outside of the recvWindow\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1021,),
-        "Timestamp for this request was 1000ms ahead of the server's time.",
-        "^Timestamp for this request was 1000ms ahead of the server's time\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1022,),
-        "Signature for this request is not valid.",
-        "^Signature for this request is not valid\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1033,),
-        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-        "^SenderCompId\\(49\\) is currently in use\\. Concurrent use of the same SenderCompId within one account is not allowed\\.$",
-        112,
-        None,
-    ),
-    (
-        (-1034,),
-        "Too many concurrent connections; current limit is '%s'.",
-        "^Too many concurrent connections; current limit is '(.+?)'\\.$",
-        53,
-        "Too many",
-    ),
-    (
-        (-1034,),
-        "Too many connection attempts for account; current limit is %s per '%s'.",
-        "^Too many connection attempts for account; current limit is (.+?) per '(.+?)'\\.$",
-        67,
-        "Too many",
-    ),
-    (
-        (-1034,),
-        "Too many connection attempts from IP; current limit is %s per '%s'.",
-        "^Too many connection attempts from IP; current limit is (.+?) per '(.+?)'\\.$",
-        63,
-        "Too many",
-    ),
-    (
-        (-1035,),
-        "Please send Logout<5> message to close the session.",
-        "^Please send Logout<5> message to close the session\\.$",
-        51,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter.",
-        "^Illegal characters found in a parameter\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        "^Illegal characters found in parameter '(.+?)'; legal range is '(.+?)'\\.$",
-        60,
-        "Illegal ",
-    ),
-    (
-        (-1101,),
-        "Too many parameters sent for this endpoint.",
-        "^Too many parameters sent for this endpoint\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1101,),
-        "Too many parameters; expected '%s' and received '%s'.",
-        "^Too many parameters; expected '(.+?)' and received '(.+?)'\\.$",
-        49,
-        "Too many",
-    ),
-    (
-        (-1101,),
-        "Duplicate values for a parameter detected.",
-        "^Duplicate values for a parameter detected\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1102,),
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "^A mandatory parameter was not sent, was empty/null, or malformed\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1102,),
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "^Mandatory parameter '(.+?)' was not sent, was empty/null, or malformed\\.$",
-        66,
-        "Mandator",
-    ),
-    (
-        (-1102,),
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
-        "^Param '(.+?)' or '(.+?)' must be sent, but both were empty/null!$",
-        54,
-        "Param '",
-    ),
-    (
-        (-1102,),
-        "Required tag '%s' missing.",
-        "^Required tag '(.+?)' missing\\.$",
-        24,
-        "Required",
-    ),
-    (
-        (-1102,),
-        "Field value was empty or malformed.",
-        "^Field value was empty or malformed\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1102,),
-        "'%s' contains unexpected value. Cannot be greater than %s.",
-        "^'(.+?)' contains unexpected value\\. Cannot be greater than (.+?)\\.$",
-        54,
-        "'",
-    ),
-    (
-        (-1103,),
-        "An unknown parameter was sent.",
-        "^An unknown parameter was sent\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1103,),
-        "Undefined Tag.",
-        "^Undefined Tag\\.$",
-        14,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read.",
-        "^Not all sent parameters were read\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        "^Not all sent parameters were read; read '(.+?)' parameter\\(s\\) but was sent '(.+?)'\\.$",
-        72,
-        "Not all ",
-    ),
-    (
-        (-1105,),
-        "A parameter was empty.",
-        "^A parameter was empty\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1105,),
-        "Parameter '%s' was empty.",
-        "^Parameter '(.+?)' was empty\\.$",
-        23,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A parameter was sent when not required.",
-        "^A parameter was sent when not required\\.$",
-        39,
-        None,
-    ),
-    (
-        (-1106,),
-        "Parameter '%s' sent when not required.",
-        "^Parameter '(.+?)' sent when not required\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A tag '%s' was sent when not required.",
-        "^A tag '(.+?)' was sent when not required\\.$",
-        36,
-        "A tag '",
-    ),
-    (
-        (-1108,),
-        "Parameter '%s' overflowed.",
-        "^Parameter '(.+?)' overflowed\\.$",
-        24,
-        "Paramete",
-    ),
-    (
-        (-1111,),
-        "Parameter '%s' has too much precision.",
-        "^Parameter '(.+?)' has too much precision\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (-1112,),
-        "No orders on book for symbol.",
-        "^No orders on book for symbol\\.$",
-        29,
-        None,
-    ),
-    (
-        (-1114,),
-        "TimeInForce parameter sent when not required.",
-        "^TimeInForce parameter sent when not required\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1115,),
-        "Invalid timeInForce.",
-        "^Invalid timeInForce\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1116,),
-        "Invalid orderType.",
-        "^Invalid orderType\\.$",
-        18,
-        None,
-    ),
-    (
-        (-1117,),
-        "Invalid side.",
-        "^Invalid side\\.$",
-        13,
-        None,
-    ),
-    (
-        (-1118,),
-        "New client order ID was empty.",
-        "^New client order ID was empty\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1119,),
-        "Original client order ID was empty.",
-        "^Original client order ID was empty\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1120,),
-        "Invalid interval.",
-        "^Invalid interval\\.$",
-        17,
-        None,
-    ),
-    (
-        (-1121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-1122,),
-        "Invalid symbolStatus.",
-        "^Invalid symbolStatus\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1125,),
-        "This listenKey does not exist.",
-        "^This listenKey does not exist\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1127,),
-        "Lookup interval is too big.",
-        "^Lookup interval is too big\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1127,),
-        "More than %s hours between startTime and endTime.",
-        "^More than (.+?) hours between startTime and endTime\\.$",
-        47,
-        "More tha",
-    ),
-    (
-        (-1128,),
-        "Combination of optional parameters invalid.",
-        "^Combination of optional parameters invalid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1128,),
-        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-        "^Combination of optional fields invalid\\. Recommendation: '(.+?)' and '(.+?)' must both be sent\\.$",
-        84,
-        "Combinat",
-    ),
-    (
-        (-1128,),
-        "Fields [%s] must be sent together or omitted entirely.",
-        "^Fields \\[(.+?)\\] must be sent together or omitted entirely\\.$",
-        52,
-        "Fields [",
-    ),
-    (
-        (-1128,),
-        "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
-        "^Invalid MDEntryType \\(269\\) combination\\. BID and OFFER must be requested together\\.$",
-        80,
-        None,
-    ),
-    (
-        (-1128,),
-        "Conflicting fields: ['%s'...]",
-        "^Conflicting fields: \\['(.+?)'\\.\\.\\.\\]$",
-        27,
-        "Conflict",
-    ),
-    (
-        (-1130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1130,),
-        "Data sent for parameter '%s' is not valid.",
-        "^Data sent for parameter '(.+?)' is not valid\\.$",
-        40,
-        "Data sen",
-    ),
-    (
-        (-1134,),
-        "strategyType was less than 1000000.",
-        "^strategyType was less than 1000000\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1134,),
-        "TargetStrategy (847) was less than 1000000.",
-        "^TargetStrategy \\(847\\) was less than 1000000\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1135,),
-        "Invalid JSON Request",
-        "^Invalid JSON Request$",
-        20,
-        None,
-    ),
-    (
-        (-1135,),
-        "JSON sent for parameter '%s' is not valid",
-        "^JSON sent for parameter '(.+?)' is not valid$",
-        39,
-        "JSON sen",
-    ),
-    (
-        (-1139,),
-        "Invalid ticker type.",
-        "^Invalid ticker type\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1145,),
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
-        "^cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED\\.$",
-        70,
-        None,
-    ),
-    (
-        (-1151,),
-        "Symbol is present multiple times in the list.",
-        "^Symbol is present multiple times in the list\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1152,),
-        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-        "^Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>\\.$",
-        57,
-        None,
-    ),
-    (
-        (-1152,),
-        "Invalid SBE message header.",
-        "^Invalid SBE message header\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1153,),
-        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-        "^Unsupported SBE schema ID or version specified in the X-MBX-SBE header\\.$",
-        71,
-        None,
-    ),
-    (
-        (-1153,),
-        "Invalid SBE schema ID or version specified.",
-        "^Invalid SBE schema ID or version specified\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1155,),
-        "SBE is not enabled.",
-        "^SBE is not enabled\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1158,),
-        "Order type not supported in OCO.",
-        "^Order type not supported in OCO\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1158,),
-        "If the order type provided in the aboveType and/or belowType is not supported.",
-        "^If the order type provided in the aboveType and/or belowType is not supported\\.$",
-        78,
-        None,
-    ),
-    (
-        (-1160,),
-        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-        "^Parameter '(.+?)' is not supported if aboveTimeInForce/belowTimeInForce is not GTC\\.$",
-        78,
-        "Paramete",
-    ),
-    (
-        (-1160,),
-        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-        "^If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error\\.$",
-        164,
-        None,
-    ),
-    (
-        (-1160,),
-        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-        "^TimeInForce \\(59\\) must be GTC \\(1\\) when MaxFloor \\(111\\) is used\\.$",
-        61,
-        None,
-    ),
-    (
-        (-1161,),
-        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
-        "^Unable to encode the response in SBE schema 'x'\\. Please use schema 'y' or higher\\.$",
-        81,
-        None,
-    ),
-    (
-        (-1165,),
-        "A limit order in a buy OCO must be below.",
-        "^A limit order in a buy OCO must be below\\.$",
-        41,
-        None,
-    ),
-    (
-        (-1166,),
-        "A limit order in a sell OCO must be above.",
-        "^A limit order in a sell OCO must be above\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1168,),
-        "At least one OCO order must be contingent.",
-        "^At least one OCO order must be contingent\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1169,),
-        "Invalid tag number.",
-        "^Invalid tag number\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1170,),
-        "Tag '%s' not defined for this message type.",
-        "^Tag '(.+?)' not defined for this message type\\.$",
-        41,
-        "Tag '",
-    ),
-    (
-        (-1171,),
-        "Tag '%s' appears more than once.",
-        "^Tag '(.+?)' appears more than once\\.$",
-        30,
-        "Tag '",
-    ),
-    (
-        (-1172,),
-        "Tag '%s' specified out of required order.",
-        "^Tag '(.+?)' specified out of required order\\.$",
-        39,
-        "Tag '",
-    ),
-    (
-        (-1173,),
-        "Repeating group '%s' fields out of order.",
-        "^Repeating group '(.+?)' fields out of order\\.$",
-        39,
-        "Repeatin",
-    ),
-    (
-        (-1174,),
-        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
-        "^Component '(.+?)' is incorrectly populated on '(.+?)' order\\. Recommendation: '(.+?)'$",
-        69,
-        "Componen",
+        "too much",
     ),
     (
         (-1175,),
         "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-        "^Continuation of sequence numbers to new session is currently unsupported\\. Sequence numbers must be reset for each new session\\.$",
-        126,
-        None,
-    ),
-    (
-        (-1176,),
-        "Logon<A> should only be sent once.",
-        "^Logon<A> should only be sent once\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1177,),
-        "CheckSum(10) contains an incorrect value.",
-        "^CheckSum\\(10\\) contains an incorrect value\\.$",
-        41,
-        None,
-    ),
-    (
-        (-1177,),
-        "BeginString (8) is not the first tag in a message.",
-        "^BeginString \\(8\\) is not the first tag in a message\\.$",
-        50,
-        None,
-    ),
-    (
-        (-1177,),
-        "MsgType (35) is not the third tag in a message.",
-        "^MsgType \\(35\\) is not the third tag in a message\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1177,),
-        "BodyLength (9) does not contain the correct byte count.",
-        "^BodyLength \\(9\\) does not contain the correct byte count\\.$",
-        55,
-        None,
-    ),
-    (
-        (-1177,),
-        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-        "^Only printable ASCII characters and SOH \\(Start of Header\\) are allowed\\.$",
-        70,
-        None,
-    ),
-    (
-        (-1177,),
-        "Tag specified without a value.",
-        "^Tag specified without a value\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1177,),
-        "Invalid encodingType.",
-        "^Invalid encodingType\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1178,),
-        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-        "^SenderCompId\\(49\\) contains an incorrect value\\. The SenderCompID value should not change throughout the lifetime of a session\\.$",
-        124,
-        None,
-    ),
-    (
-        (-1179,),
-        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
-        "^MsgSeqNum\\(34\\) contains an unexpected value\\. Expected: '(.+?)'\\.$",
-        57,
-        "MsgSeqNu",
-    ),
-    (
-        (-1180,),
-        "Logon<A> must be the first message in the session.",
-        "^Logon<A> must be the first message in the session\\.$",
-        50,
-        None,
-    ),
-    (
-        (-1181,),
-        "Too many messages; current limit is '%d' messages per '%s'.",
-        "^Too many messages; current limit is '(.+?)' messages per '(.+?)'\\.$",
-        55,
-        "Too many",
-    ),
-    (
-        (-1182,),
-        "Conflicting fields: [%s]",
-        "^Conflicting fields: \\[(.+?)\\]$",
-        22,
-        "Conflict",
-    ),
-    (
-        (-1183,),
-        "Requested operation is not allowed in DropCopy sessions.",
-        "^Requested operation is not allowed in DropCopy sessions\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1184,),
-        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-        "^DropCopy sessions are not supported on this server\\. Please reconnect to a drop copy server\\.$",
-        91,
-        None,
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        (
+            "continuation of sequence numbers to new session is currently unsupported.Sequence numbers must be reset for each new session",
+        ),
+        "Continua",
+        "continua",
     ),
     (
         (-1185,),
         "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-        "^Only DropCopy sessions are supported on this server\\. Either reconnect to order entry server or send DropCopyFlag \\(9406\\) field\\.$",
-        126,
-        None,
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        (
+            "only DropCopy sessions are supported on this server.Either reconnect to order entry server or send DropCopyFlag(9406)field",
+        ),
+        "Only Dro",
+        "only Dro",
     ),
     (
-        (-1186,),
-        "Requested operation is not allowed in order entry sessions.",
-        "^Requested operation is not allowed in order entry sessions\\.$",
-        59,
-        None,
-    ),
-    (
-        (-1187,),
-        "Requested operation is not allowed in market data sessions.",
-        "^Requested operation is not allowed in market data sessions\\.$",
-        59,
-        None,
-    ),
-    (
-        (-1188,),
-        "Incorrect NumInGroup count for repeating group '%s'.",
-        "^Incorrect NumInGroup count for repeating group '(.+?)'\\.$",
-        50,
-        "Incorrec",
-    ),
-    (
-        (-1189,),
-        "Group '%s' contains duplicate entries.",
-        "^Group '(.+?)' contains duplicate entries\\.$",
-        36,
-        "Group '",
-    ),
-    (
-        (-1190,),
-        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-        "^MDReqID \\(262\\) contains a subscription request id that is already in use on this connection\\.$",
-        91,
-        None,
-    ),
-    (
-        (-1190,),
-        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-        "^MDReqID \\(262\\) contains an unsubscription request id that does not match any active subscription\\.$",
-        96,
-        None,
-    ),
-    (
-        (-1191,),
-        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-        "^Too many subscriptions\\. Connection may create up to '(.+?)' subscriptions at a time\\.$",
-        79,
-        "Too many",
-    ),
-    (
-        (-1191,),
-        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-        "^Similar subscription is already active on this connection\\. Symbol='(.+?)', active subscription id: '(.+?)'\\.$",
-        97,
-        "Similar ",
-    ),
-    (
-        (-1194,),
-        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
-        "^Invalid value for time unit; expected either MICROSECOND or MILLISECOND\\.$",
-        72,
-        None,
-    ),
-    (
-        (-1196,),
-        "A stop loss order in a buy OCO must be above.",
-        "^A stop loss order in a buy OCO must be above\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1197,),
-        "A stop loss order in a sell OCO must be below.",
-        "^A stop loss order in a sell OCO must be below\\.$",
-        46,
-        None,
-    ),
-    (
-        (-1198,),
-        "A take profit order in a buy OCO must be below.",
-        "^A take profit order in a buy OCO must be below\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1199,),
-        "A take profit order in a sell OCO must be above.",
-        "^A take profit order in a sell OCO must be above\\.$",
-        48,
-        None,
-    ),
-    (
-        (-1210,),
-        "Invalid pegPriceType.",
-        "^Invalid pegPriceType\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1211,),
-        "Invalid pegOffsetType.",
-        "^Invalid pegOffsetType\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1220,),
-        "The symbol's status does not match the requested symbolStatus.",
-        "^The symbol's status does not match the requested symbolStatus\\.$",
-        62,
-        None,
-    ),
-    (
-        (-1221,),
-        "Invalid/missing field(s) in SBE message.",
-        "^Invalid/missing field\\(s\\) in SBE message\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1222,),
-        "Working order in an OPO list must be a bid.",
-        "^Working order in an OPO list must be a bid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1223,),
-        "Pending orders in an OPO list must be asks.",
-        "^Pending orders in an OPO list must be asks\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1224,),
-        "Working order must include the '{param}' tag.",
-        "^Working order must include the '(.+?)' tag\\.$",
-        38,
-        "Working ",
-    ),
-    (
-        (-1225,),
-        "Pending orders should not include the '%s' tag.",
-        "^Pending orders should not include the '(.+?)' tag\\.$",
-        45,
-        "Pending ",
-    ),
-    (
-        (-2010,),
-        "NEW_ORDER_REJECTED",
-        "^NEW_ORDER_REJECTED$",
-        18,
-        None,
-    ),
-    (
-        (-2011,),
-        "CANCEL_REJECTED",
-        "^CANCEL_REJECTED$",
-        15,
-        None,
-    ),
-    (
-        (-2013,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2014,),
-        "API-key format invalid.",
-        "^API-key format invalid\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2015,),
-        "Invalid API-key, IP, or permissions for action.",
-        "^Invalid API-key, IP, or permissions for action\\.$",
-        47,
-        None,
-    ),
-    (
-        (-2016,),
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-        "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$",
-        74,
-        None,
-    ),
-    (
-        (-2026,),
-        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-        "^Order was canceled or expired with no executed qty over 90 days ago and has been archived\\.$",
-        90,
-        None,
-    ),
-    (
-        (-2035,),
-        "User Data Stream subscription already active.",
-        "^User Data Stream subscription already active\\.$",
-        45,
-        None,
-    ),
-    (
-        (-2036,),
-        "User Data Stream subscription not active.",
-        "^User Data Stream subscription not active\\.$",
-        41,
-        None,
-    ),
-    (
-        (-2039,),
-        "Client order ID is not correct for this order ID.",
-        "^Client order ID is not correct for this order ID\\.$",
-        49,
-        None,
-    ),
-    (
-        (-2042,),
-        "Maximum subscription ID reached for this connection.",
-        "^Maximum subscription ID reached for this connection\\.$",
-        52,
-        None,
-    ),
-    (
-        (-2043,),
-        "This symbol doesn't have a reference price.",
-        "^This symbol doesn't have a reference price\\.$",
-        43,
-        None,
+        (-1178,),
+        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        (
+            "senderCompId(49)contains an incorrect value.The SenderCompID value should not change throughout the lifetime of a session",
+        ),
+        "SenderCo",
+        "senderCo",
     ),
     (
         (-2021,),
         "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
-        "^This code is sent when either the cancellation of the order failed or the new order placement failed but not both\\.$",
-        114,
-        None,
+        (
+            "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        ),
+        (
+            "this code is sent when either the cancellation of the order failed or the new order placement failed but not both",
+        ),
+        "This cod",
+        "this cod",
+    ),
+    (
+        (-1003,),
+        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        (
+            "Way too much request weight used; IP banned until ",
+            ". Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        (
+            "way too much request weight used;IP banned until",
+            ".Please use WebSocket Streams for live updates to avoid bans",
+        ),
+        "Way too ",
+        "way too ",
+    ),
+    (
+        (-1033,),
+        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        (
+            "senderCompId(49)is currently in use.Concurrent use of the same SenderCompId within one account is not allowed",
+        ),
+        "SenderCo",
+        "senderCo",
     ),
     (
         (-2022,),
         "This code is sent when both the cancellation of the order failed and the new order placement failed.",
-        "^This code is sent when both the cancellation of the order failed and the new order placement failed\\.$",
-        100,
-        None,
+        (
+            "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        ),
+        (
+            "this code is sent when both the cancellation of the order failed and the new order placement failed",
+        ),
+        "This cod",
+        "this cod",
     ),
     (
-        (-2010, -2011, -1013),
-        "Unknown order sent.",
-        "^Unknown order sent\\.$",
-        19,
-        None,
+        (-1191,),
+        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        (
+            "Similar subscription is already active on this connection. Symbol='",
+            "', active subscription id: '",
+            "'.",
+        ),
+        (
+            "similar subscription is already active on this connection.Symbol='",
+            "',active subscription id:'",
+            "'",
+        ),
+        "Similar ",
+        "similar ",
     ),
     (
-        (-2010, -2011, -1013),
-        "Duplicate order sent.",
-        "^Duplicate order sent\\.$",
-        21,
-        None,
+        (-1007,),
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        (
+            "timeout waiting for response from backend server.Send status unknown;execution status unknown",
+        ),
+        "Timeout ",
+        "timeout ",
     ),
     (
-        (-2010, -2011, -1013),
-        "Market is closed.",
-        "^Market is closed\\.$",
-        17,
-        None,
+        (-1190,),
+        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        (
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        (
+            "mDReqID(262)contains an unsubscription request id that does not match any active subscription",
+        ),
+        "MDReqID ",
+        "mDReqID(",
     ),
     (
-        (-2010, -2011, -1013),
-        "Account has insufficient balance for requested action.",
-        "^Account has insufficient balance for requested action\\.$",
-        54,
-        None,
+        (-1013,),
+        "Potential error messages can be found in Filter Failures or Failures during order placement.",
+        (
+            "Potential error messages can be found in Filter Failures or Failures during order placement.",
+        ),
+        (
+            "potential error messages can be found in Filter Failures or Failures during order placement",
+        ),
+        "Potentia",
+        "potentia",
     ),
     (
-        (-2010, -2011, -1013),
-        "Market orders are not supported for this symbol.",
-        "^Market orders are not supported for this symbol\\.$",
-        48,
-        None,
+        (-1184,),
+        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        (
+            "dropCopy sessions are not supported on this server.Please reconnect to a drop copy server",
+        ),
+        "DropCopy",
+        "dropCopy",
     ),
     (
-        (-2010, -2011, -1013),
-        "Iceberg orders are not supported for this symbol.",
-        "^Iceberg orders are not supported for this symbol\\.$",
-        49,
-        None,
+        (-1190,),
+        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        ),
+        (
+            "mDReqID(262)contains a subscription request id that is already in use on this connection",
+        ),
+        "MDReqID ",
+        "mDReqID(",
     ),
     (
-        (-2010, -2011, -1013),
-        "Stop loss orders are not supported for this symbol.",
-        "^Stop loss orders are not supported for this symbol\\.$",
-        51,
-        None,
+        (-2026,),
+        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        (
+            "order was canceled or expired with no executed qty over 90 days ago and has been archived",
+        ),
+        "Order wa",
+        "order wa",
     ),
     (
-        (-2010, -2011, -1013),
-        "Stop loss limit orders are not supported for this symbol.",
-        "^Stop loss limit orders are not supported for this symbol\\.$",
-        57,
-        None,
+        (-1013,),
+        "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
+        (
+            "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
+        ),
+        ("the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)",),
+        "The requ",
+        "the requ",
     ),
     (
-        (-2010, -2011, -1013),
-        "Take profit orders are not supported for this symbol.",
-        "^Take profit orders are not supported for this symbol\\.$",
-        53,
-        None,
+        (-1008,),
+        "Server is currently overloaded with other requests. Please try again in a few minutes.",
+        ("Server is currently overloaded with other requests. Please try again in a few minutes.",),
+        ("server is currently overloaded with other requests.Please try again in a few minutes",),
+        "Server i",
+        "server i",
     ),
     (
-        (-2010, -2011, -1013),
-        "Take profit limit orders are not supported for this symbol.",
-        "^Take profit limit orders are not supported for this symbol\\.$",
-        59,
-        None,
+        (-1128,),
+        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+        (
+            "Combination of optional fields invalid. Recommendation: '",
+            "' and '",
+            "' must both be sent.",
+        ),
+        ("combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"),
+        "Combinat",
+        "combinat",
     ),
     (
-        (-2010, -2011, -1013),
-        "Order amend is not supported for this symbol.",
-        "^Order amend is not supported for this symbol\\.$",
-        45,
-        None,
+        (-1006,),
+        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        ("an unexpected response was received from the message bus.Execution status unknown",),
+        "An unexp",
+        "an unexp",
     ),
     (
-        (-2010, -2011, -1013),
-        "Price * QTY is zero or less.",
-        "^Price \\* QTY is zero or less\\.$",
-        28,
-        None,
+        (-1161,),
+        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        ("unable to encode the response in SBE schema'x'.Please use schema'y'or higher",),
+        "Unable t",
+        "unable t",
     ),
     (
-        (-2010, -2011, -1013),
-        "IcebergQty exceeds QTY.",
-        "^IcebergQty exceeds QTY\\.$",
-        23,
-        None,
+        (-1128,),
+        "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
+        ("Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",),
+        ("invalid MDEntryType(269)combination.BID and OFFER must be requested together",),
+        "Invalid ",
+        "invalid ",
     ),
     (
-        (-2010, -2011, -1013),
-        "This action is disabled on this account.",
-        "^This action is disabled on this account\\.$",
-        40,
-        None,
+        (-1191,),
+        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+        ("Too many subscriptions. Connection may create up to '", "' subscriptions at a time."),
+        ("too many subscriptions.Connection may create up to'", "'subscriptions at a time"),
+        "Too many",
+        "too many",
     ),
     (
-        (-2010, -2011, -1013),
-        "This account may not place or cancel orders.",
-        "^This account may not place or cancel orders\\.$",
-        44,
-        None,
+        (-1158,),
+        "If the order type provided in the aboveType and/or belowType is not supported.",
+        ("If the order type provided in the aboveType and/or belowType is not supported.",),
+        ("if the order type provided in the aboveType and/or belowType is not supported",),
+        "If the o",
+        "if the o",
     ),
     (
-        (-2010, -2011, -1013),
-        "Unsupported order combination",
-        "^Unsupported order combination$",
-        29,
-        None,
+        (-1160,),
+        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+        ("Parameter '", "' is not supported if aboveTimeInForce/belowTimeInForce is not GTC."),
+        ("parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"),
+        "Paramete",
+        "paramete",
     ),
     (
-        (-2010, -2011, -1013),
-        "Order would trigger immediately.",
-        "^Order would trigger immediately\\.$",
-        32,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Cancel order is invalid. Check origClOrdId and orderId.",
-        "^Cancel order is invalid\\. Check origClOrdId and orderId\\.$",
-        55,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order would immediately match and take.",
-        "^Order would immediately match and take\\.$",
-        39,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "The relationship of the prices for the orders is not correct.",
-        "^The relationship of the prices for the orders is not correct\\.$",
-        61,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "OCO orders are not supported for this symbol",
-        "^OCO orders are not supported for this symbol$",
-        44,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Quote order qty market orders are not support for this symbol.",
-        "^Quote order qty market orders are not support for this symbol\\.$",
-        62,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Trailing stop orders are not supported for this symbol.",
-        "^Trailing stop orders are not supported for this symbol\\.$",
-        55,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order cancel-replace is not supported for this symbol.",
-        "^Order cancel-replace is not supported for this symbol\\.$",
-        54,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This symbol is not permitted for this account.",
-        "^This symbol is not permitted for this account\\.$",
-        46,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This symbol is restricted for this account.",
-        "^This symbol is restricted for this account\\.$",
-        43,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order was not canceled due to cancel restrictions.",
-        "^Order was not canceled due to cancel restrictions\\.$",
-        50,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Rest API trading is not enabled.",
-        "^Rest API trading is not enabled\\.$",
-        32,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "WebSocket API trading is not enabled.",
-        "^WebSocket API trading is not enabled\\.$",
-        37,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "FIX API trading is not enabled.",
-        "^FIX API trading is not enabled\\.$",
-        31,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
-        "^Order book liquidity is less than LOT_SIZE filter minimum quantity\\.$",
-        67,
-        None,
+        (-2016,),
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
+        "No tradi",
+        "no tradi",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
-        "^Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity\\.$",
-        74,
-        None,
+        ("Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",),
+        ("order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ("Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."),
+        ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1194,),
+        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        ("invalid value for time unit;expected either MICROSECOND or MILLISECOND",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1153,),
+        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+        ("Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",),
+        ("unsupported SBE schema ID or version specified in the X-MBX-SBE header",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1145,),
+        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
+        "cancelRe",
+        "cancelRe",
+    ),
+    (
+        (-1177,),
+        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+        ("Only printable ASCII characters and SOH (Start of Header) are allowed.",),
+        ("only printable ASCII characters and SOH(Start of Header)are allowed",),
+        "Only pri",
+        "only pri",
+    ),
+    (
+        (-1174,),
+        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
+        ("Component '", "' is incorrectly populated on '", "' order. Recommendation: '", "'"),
+        ("component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"),
+        "Componen",
+        "componen",
+    ),
+    (
+        (-1034,),
+        "Too many connection attempts for account; current limit is %s per '%s'.",
+        ("Too many connection attempts for account; current limit is ", " per '", "'."),
+        ("too many connection attempts for account;current limit is", "per'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
+        ("Order book liquidity is less than LOT_SIZE filter minimum quantity.",),
+        ("order book liquidity is less than LOT_SIZE filter minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1102,),
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        ("Mandatory parameter '", "' was not sent, was empty/null, or malformed."),
+        ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
+        "Mandator",
+        "mandator",
+    ),
+    (
+        (-1001,),
+        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        ("internal error;unable to process your request.Please try again",),
+        "Internal",
+        "internal",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request was 1000ms ahead of the server's time.",
+        ("Timestamp for this request was 1000ms ahead of the server's time.",),
+        ("timestamp for this request was 1000ms ahead of the server's time",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1102,),
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        ("A mandatory parameter was not sent, was empty/null, or malformed.",),
+        ("a mandatory parameter was not sent,was empty/null,or malformed",),
+        "A mandat",
+        "a mandat",
+    ),
+    (
+        (-1034,),
+        "Too many connection attempts from IP; current limit is %s per '%s'.",
+        ("Too many connection attempts from IP; current limit is ", " per '", "'."),
+        ("too many connection attempts from IP;current limit is", "per'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1220,),
+        "The symbol's status does not match the requested symbolStatus.",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        ("the symbol's status does not match the requested symbolStatus",),
+        "The symb",
+        "the symb",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Quote order qty market orders are not support for this symbol.",
+        ("Quote order qty market orders are not support for this symbol.",),
+        ("quote order qty market orders are not support for this symbol",),
+        "Quote or",
+        "quote or",
+    ),
+    (
+        (-1160,),
+        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ("TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",),
+        ("timeInForce(59)must be GTC(1)when MaxFloor(111)is used",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "The relationship of the prices for the orders is not correct.",
+        ("The relationship of the prices for the orders is not correct.",),
+        ("the relationship of the prices for the orders is not correct",),
+        "The rela",
+        "the rela",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ("Illegal characters found in parameter '", "'; legal range is '", "'."),
+        ("illegal characters found in parameter'", "';legal range is'", "'"),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1186,),
+        "Requested operation is not allowed in order entry sessions.",
+        ("Requested operation is not allowed in order entry sessions.",),
+        ("requested operation is not allowed in order entry sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-1187,),
+        "Requested operation is not allowed in market data sessions.",
+        ("Requested operation is not allowed in market data sessions.",),
+        ("requested operation is not allowed in market data sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Take profit limit orders are not supported for this symbol.",
+        ("Take profit limit orders are not supported for this symbol.",),
+        ("take profit limit orders are not supported for this symbol",),
+        "Take pro",
+        "take pro",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is less than symbol minimum quantity.",
-        "^Order book liquidity is less than symbol minimum quantity\\.$",
-        58,
-        None,
+        ("Order book liquidity is less than symbol minimum quantity.",),
+        ("order book liquidity is less than symbol minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1152,),
+        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+        ("Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",),
+        ("invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1179,),
+        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '", "'."),
+        ("msgSeqNum(34)contains an unexpected value.Expected:'", "'"),
+        "MsgSeqNu",
+        "msgSeqNu",
     ),
     (
         (-2010, -2011, -1013),
-        "Order amend (quantity increase) is not supported.",
-        "^Order amend \\(quantity increase\\) is not supported\\.$",
-        49,
-        None,
+        "Stop loss limit orders are not supported for this symbol.",
+        ("Stop loss limit orders are not supported for this symbol.",),
+        ("stop loss limit orders are not supported for this symbol",),
+        "Stop los",
+        "stop los",
+    ),
+    (
+        (-1021,),
+        "Timestamp for this request is outside of the recvWindow.",
+        ("Timestamp for this request is outside of the recvWindow.",),
+        ("timestamp for this request is outside of the recvWindow",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (-1183,),
+        "Requested operation is not allowed in DropCopy sessions.",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        ("requested operation is not allowed in DropCopy sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-1000,),
+        "An unknown error occurred while processing the request.",
+        ("An unknown error occurred while processing the request.",),
+        ("an unknown error occurred while processing the request",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1177,),
+        "BodyLength (9) does not contain the correct byte count.",
+        ("BodyLength (9) does not contain the correct byte count.",),
+        ("bodyLength(9)does not contain the correct byte count",),
+        "BodyLeng",
+        "bodyLeng",
+    ),
+    (
+        (-1181,),
+        "Too many messages; current limit is '%d' messages per '%s'.",
+        ("Too many messages; current limit is '", "' messages per '", "'."),
+        ("too many messages;current limit is'", "'messages per'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Cancel order is invalid. Check origClOrdId and orderId.",
+        ("Cancel order is invalid. Check origClOrdId and orderId.",),
+        ("cancel order is invalid.Check origClOrdId and orderId",),
+        "Cancel o",
+        "cancel o",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Trailing stop orders are not supported for this symbol.",
+        ("Trailing stop orders are not supported for this symbol.",),
+        ("trailing stop orders are not supported for this symbol",),
+        "Trailing",
+        "trailing",
+    ),
+    (
+        (-1102,),
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ("Param '", "' or '", "' must be sent, but both were empty/null!"),
+        ("param'", "'or'", "'must be sent,but both were empty/null!"),
+        "Param '",
+        "param'",
+    ),
+    (
+        (-1102,),
+        "'%s' contains unexpected value. Cannot be greater than %s.",
+        ("'", "' contains unexpected value. Cannot be greater than ", "."),
+        ("'", "'contains unexpected value.Cannot be greater than", ""),
+        "'",
+        "'",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Account has insufficient balance for requested action.",
+        ("Account has insufficient balance for requested action.",),
+        ("account has insufficient balance for requested action",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order cancel-replace is not supported for this symbol.",
+        ("Order cancel-replace is not supported for this symbol.",),
+        ("order cancel-replace is not supported for this symbol",),
+        "Order ca",
+        "order ca",
     ),
     (
         (-2010, -2011, -1013),
         "The requested action would change no state; rejecting.",
-        "^The requested action would change no state; rejecting\\.$",
-        54,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Pegged orders are not supported for this symbol.",
-        "^Pegged orders are not supported for this symbol\\.$",
-        48,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This order type may not use pegged price.",
-        "^This order type may not use pegged price\\.$",
-        41,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This price peg cannot be used with this order type.",
-        "^This price peg cannot be used with this order type\\.$",
-        51,
-        None,
+        ("The requested action would change no state; rejecting.",),
+        ("the requested action would change no state;rejecting",),
+        "The requ",
+        "the requ",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is too low for this pegged order.",
-        "^Order book liquidity is too low for this pegged order\\.$",
-        54,
-        None,
+        ("Order book liquidity is too low for this pegged order.",),
+        ("order book liquidity is too low for this pegged order",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1034,),
+        "Too many concurrent connections; current limit is '%s'.",
+        ("Too many concurrent connections; current limit is '", "'."),
+        ("too many concurrent connections;current limit is'", "'"),
+        "Too many",
+        "too many",
     ),
     (
         (-2010, -2011, -1013),
-        "OPO orders are not supported for this symbol.",
-        "^OPO orders are not supported for this symbol\\.$",
-        45,
-        None,
+        "Take profit orders are not supported for this symbol.",
+        ("Take profit orders are not supported for this symbol.",),
+        ("take profit orders are not supported for this symbol",),
+        "Take pro",
+        "take pro",
+    ),
+    (
+        (-1128,),
+        "Fields [%s] must be sent together or omitted entirely.",
+        ("Fields [", "] must be sent together or omitted entirely."),
+        ("fields[", "]must be sent together or omitted entirely"),
+        "Fields [",
+        "fields[",
+    ),
+    (
+        (-2042,),
+        "Maximum subscription ID reached for this connection.",
+        ("Maximum subscription ID reached for this connection.",),
+        ("maximum subscription ID reached for this connection",),
+        "Maximum ",
+        "maximum ",
+    ),
+    (
+        (-1015,),
+        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders; current limit is ", " orders per ", "."),
+        ("too many new orders;current limit is", "orders per", ""),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1035,),
+        "Please send Logout<5> message to close the session.",
+        ("Please send Logout<5> message to close the session.",),
+        ("please send Logout<5>message to close the session",),
+        "Please s",
+        "please s",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Stop loss orders are not supported for this symbol.",
+        ("Stop loss orders are not supported for this symbol.",),
+        ("stop loss orders are not supported for this symbol",),
+        "Stop los",
+        "stop los",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This price peg cannot be used with this order type.",
+        ("This price peg cannot be used with this order type.",),
+        ("this price peg cannot be used with this order type",),
+        "This pri",
+        "this pri",
+    ),
+    (
+        (-1177,),
+        "BeginString (8) is not the first tag in a message.",
+        ("BeginString (8) is not the first tag in a message.",),
+        ("beginString(8)is not the first tag in a message",),
+        "BeginStr",
+        "beginStr",
+    ),
+    (
+        (-1180,),
+        "Logon<A> must be the first message in the session.",
+        ("Logon<A> must be the first message in the session.",),
+        ("logon<A>must be the first message in the session",),
+        "Logon<A>",
+        "logon<A>",
+    ),
+    (
+        (-1188,),
+        "Incorrect NumInGroup count for repeating group '%s'.",
+        ("Incorrect NumInGroup count for repeating group '", "'."),
+        ("incorrect NumInGroup count for repeating group'", "'"),
+        "Incorrec",
+        "incorrec",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order was not canceled due to cancel restrictions.",
+        ("Order was not canceled due to cancel restrictions.",),
+        ("order was not canceled due to cancel restrictions",),
+        "Order wa",
+        "order wa",
+    ),
+    (
+        (-1101,),
+        "Too many parameters; expected '%s' and received '%s'.",
+        ("Too many parameters; expected '", "' and received '", "'."),
+        ("too many parameters;expected'", "'and received'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2039,),
+        "Client order ID is not correct for this order ID.",
+        ("Client order ID is not correct for this order ID.",),
+        ("client order ID is not correct for this order ID",),
+        "Client o",
+        "client o",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Iceberg orders are not supported for this symbol.",
+        ("Iceberg orders are not supported for this symbol.",),
+        ("iceberg orders are not supported for this symbol",),
+        "Iceberg ",
+        "iceberg ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order amend (quantity increase) is not supported.",
+        ("Order amend (quantity increase) is not supported.",),
+        ("order amend(quantity increase)is not supported",),
+        "Order am",
+        "order am",
     ),
     (
         (-2010, -2011, -1013),
         "Order amend (pending OPO order) is not supported.",
-        "^Order amend \\(pending OPO order\\) is not supported\\.$",
-        49,
-        None,
+        ("Order amend (pending OPO order) is not supported.",),
+        ("order amend(pending OPO order)is not supported",),
+        "Order am",
+        "order am",
     ),
     (
-        (-1013,),
-        "Filter failure: PRICE_FILTER",
-        "^Filter failure: PRICE_FILTER$",
-        28,
-        None,
+        (-1199,),
+        "A take profit order in a sell OCO must be above.",
+        ("A take profit order in a sell OCO must be above.",),
+        ("a take profit order in a sell OCO must be above",),
+        "A take p",
+        "a take p",
     ),
     (
-        (-1013,),
-        "Filter failure: PERCENT_PRICE",
-        "^Filter failure: PERCENT_PRICE$",
-        29,
-        None,
+        (-2010, -2011, -1013),
+        "Market orders are not supported for this symbol.",
+        ("Market orders are not supported for this symbol.",),
+        ("market orders are not supported for this symbol",),
+        "Market o",
+        "market o",
     ),
     (
-        (-1013,),
-        "Filter failure: LOT_SIZE",
-        "^Filter failure: LOT_SIZE$",
-        24,
-        None,
+        (-2010, -2011, -1013),
+        "Pegged orders are not supported for this symbol.",
+        ("Pegged orders are not supported for this symbol.",),
+        ("pegged orders are not supported for this symbol",),
+        "Pegged o",
+        "pegged o",
     ),
     (
-        (-1013,),
-        "Filter failure: MIN_NOTIONAL",
-        "^Filter failure: MIN_NOTIONAL$",
-        28,
-        None,
+        (-1002,),
+        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        ("you are not authorized to execute this request",),
+        "You are ",
+        "you are ",
     ),
     (
-        (-1013,),
-        "Filter failure: NOTIONAL",
-        "^Filter failure: NOTIONAL$",
-        24,
-        None,
+        (-1127,),
+        "More than %s hours between startTime and endTime.",
+        ("More than ", " hours between startTime and endTime."),
+        ("more than", "hours between startTime and endTime"),
+        "More tha",
+        "more tha",
     ),
     (
-        (-1013,),
-        "Filter failure: ICEBERG_PARTS",
-        "^Filter failure: ICEBERG_PARTS$",
-        29,
-        None,
+        (-1177,),
+        "MsgType (35) is not the third tag in a message.",
+        ("MsgType (35) is not the third tag in a message.",),
+        ("msgType(35)is not the third tag in a message",),
+        "MsgType ",
+        "msgType(",
     ),
     (
-        (-1013,),
-        "Filter failure: MARKET_LOT_SIZE",
-        "^Filter failure: MARKET_LOT_SIZE$",
-        31,
-        None,
+        (-1198,),
+        "A take profit order in a buy OCO must be below.",
+        ("A take profit order in a buy OCO must be below.",),
+        ("a take profit order in a buy OCO must be below",),
+        "A take p",
+        "a take p",
     ),
     (
-        (-1013,),
-        "Filter failure: MAX_POSITION",
-        "^Filter failure: MAX_POSITION$",
-        28,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDERS",
-        "^Filter failure: MAX_NUM_ORDERS$",
-        30,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ALGO_ORDERS",
-        "^Filter failure: MAX_NUM_ALGO_ORDERS$",
-        35,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ICEBERG_ORDERS",
-        "^Filter failure: MAX_NUM_ICEBERG_ORDERS$",
-        38,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDER_AMENDS",
-        "^Filter failure: MAX_NUM_ORDER_AMENDS$",
-        36,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDER_LISTS",
-        "^Filter failure: MAX_NUM_ORDER_LISTS$",
-        35,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: TRAILING_DELTA",
-        "^Filter failure: TRAILING_DELTA$",
-        30,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ORDERS$",
-        39,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS$",
-        44,
-        None,
+        (-2015,),
+        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        ("invalid API-key,IP,or permissions for action",),
+        "Invalid ",
+        "invalid ",
     ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS$",
-        47,
-        None,
+        ("Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1197,),
+        "A stop loss order in a sell OCO must be below.",
+        ("A stop loss order in a sell OCO must be below.",),
+        ("a stop loss order in a sell OCO must be below",),
+        "A stop l",
+        "a stop l",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This symbol is not permitted for this account.",
+        ("This symbol is not permitted for this account.",),
+        ("this symbol is not permitted for this account",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-1114,),
+        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        ("timeInForce parameter sent when not required",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-1151,),
+        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        ("symbol is present multiple times in the list",),
+        "Symbol i",
+        "symbol i",
+    ),
+    (
+        (-1196,),
+        "A stop loss order in a buy OCO must be above.",
+        ("A stop loss order in a buy OCO must be above.",),
+        ("a stop loss order in a buy OCO must be above",),
+        "A stop l",
+        "a stop l",
+    ),
+    (
+        (-1225,),
+        "Pending orders should not include the '%s' tag.",
+        ("Pending orders should not include the '", "' tag."),
+        ("pending orders should not include the'", "'tag"),
+        "Pending ",
+        "pending ",
+    ),
+    (
+        (-2035,),
+        "User Data Stream subscription already active.",
+        ("User Data Stream subscription already active.",),
+        ("user Data Stream subscription already active",),
+        "User Dat",
+        "user Dat",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order amend is not supported for this symbol.",
+        ("Order amend is not supported for this symbol.",),
+        ("order amend is not supported for this symbol",),
+        "Order am",
+        "order am",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "OPO orders are not supported for this symbol.",
+        ("OPO orders are not supported for this symbol.",),
+        ("oPO orders are not supported for this symbol",),
+        "OPO orde",
+        "oPO orde",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This account may not place or cancel orders.",
+        ("This account may not place or cancel orders.",),
+        ("this account may not place or cancel orders",),
+        "This acc",
+        "this acc",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "OCO orders are not supported for this symbol",
+        ("OCO orders are not supported for this symbol",),
+        ("oCO orders are not supported for this symbol",),
+        "OCO orde",
+        "oCO orde",
+    ),
+    (
+        (-1013,),
+        "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
+        ("Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS",),
+        "Filter f",
+        "filter f",
     ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS$",
-        44,
-        None,
+        ("Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1101,),
+        "Too many parameters sent for this endpoint.",
+        ("Too many parameters sent for this endpoint.",),
+        ("too many parameters sent for this endpoint",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1128,),
+        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        ("combination of optional parameters invalid",),
+        "Combinat",
+        "combinat",
+    ),
+    (
+        (-1134,),
+        "TargetStrategy (847) was less than 1000000.",
+        ("TargetStrategy (847) was less than 1000000.",),
+        ("targetStrategy(847)was less than 1000000",),
+        "TargetSt",
+        "targetSt",
+    ),
+    (
+        (-1153,),
+        "Invalid SBE schema ID or version specified.",
+        ("Invalid SBE schema ID or version specified.",),
+        ("invalid SBE schema ID or version specified",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1222,),
+        "Working order in an OPO list must be a bid.",
+        ("Working order in an OPO list must be a bid.",),
+        ("working order in an OPO list must be a bid",),
+        "Working ",
+        "working ",
+    ),
+    (
+        (-1223,),
+        "Pending orders in an OPO list must be asks.",
+        ("Pending orders in an OPO list must be asks.",),
+        ("pending orders in an OPO list must be asks",),
+        "Pending ",
+        "pending ",
+    ),
+    (
+        (-2043,),
+        "This symbol doesn't have a reference price.",
+        ("This symbol doesn't have a reference price.",),
+        ("this symbol doesn't have a reference price",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This symbol is restricted for this account.",
+        ("This symbol is restricted for this account.",),
+        ("this symbol is restricted for this account",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-1101,),
+        "Duplicate values for a parameter detected.",
+        ("Duplicate values for a parameter detected.",),
+        ("duplicate values for a parameter detected",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-1166,),
+        "A limit order in a sell OCO must be above.",
+        ("A limit order in a sell OCO must be above.",),
+        ("a limit order in a sell OCO must be above",),
+        "A limit ",
+        "a limit ",
+    ),
+    (
+        (-1168,),
+        "At least one OCO order must be contingent.",
+        ("At least one OCO order must be contingent.",),
+        ("at least one OCO order must be contingent",),
+        "At least",
+        "at least",
+    ),
+    (
+        (-1165,),
+        "A limit order in a buy OCO must be below.",
+        ("A limit order in a buy OCO must be below.",),
+        ("a limit order in a buy OCO must be below",),
+        "A limit ",
+        "a limit ",
+    ),
+    (
+        (-1170,),
+        "Tag '%s' not defined for this message type.",
+        ("Tag '", "' not defined for this message type."),
+        ("tag'", "'not defined for this message type"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1177,),
+        "CheckSum(10) contains an incorrect value.",
+        ("CheckSum(10) contains an incorrect value.",),
+        ("checkSum(10)contains an incorrect value",),
+        "CheckSum",
+        "checkSum",
+    ),
+    (
+        (-2036,),
+        "User Data Stream subscription not active.",
+        ("User Data Stream subscription not active.",),
+        ("user Data Stream subscription not active",),
+        "User Dat",
+        "user Dat",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This order type may not use pegged price.",
+        ("This order type may not use pegged price.",),
+        ("this order type may not use pegged price",),
+        "This ord",
+        "this ord",
+    ),
+    (
+        (-1022,),
+        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        ("signature for this request is not valid",),
+        "Signatur",
+        "signatur",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in a parameter.",
+        ("Illegal characters found in a parameter.",),
+        ("illegal characters found in a parameter",),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1130,),
+        "Data sent for parameter '%s' is not valid.",
+        ("Data sent for parameter '", "' is not valid."),
+        ("data sent for parameter'", "'is not valid"),
+        "Data sen",
+        "data sen",
+    ),
+    (
+        (-1221,),
+        "Invalid/missing field(s) in SBE message.",
+        ("Invalid/missing field(s) in SBE message.",),
+        ("invalid/missing field(s)in SBE message",),
+        "Invalid/",
+        "invalid/",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This action is disabled on this account.",
+        ("This action is disabled on this account.",),
+        ("this action is disabled on this account",),
+        "This act",
+        "this act",
+    ),
+    (
+        (-1106,),
+        "A parameter was sent when not required.",
+        ("A parameter was sent when not required.",),
+        ("a parameter was sent when not required",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1135,),
+        "JSON sent for parameter '%s' is not valid",
+        ("JSON sent for parameter '", "' is not valid"),
+        ("jSON sent for parameter'", "'is not valid"),
+        "JSON sen",
+        "jSON sen",
+    ),
+    (
+        (-1172,),
+        "Tag '%s' specified out of required order.",
+        ("Tag '", "' specified out of required order."),
+        ("tag'", "'specified out of required order"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1173,),
+        "Repeating group '%s' fields out of order.",
+        ("Repeating group '", "' fields out of order."),
+        ("repeating group'", "'fields out of order"),
+        "Repeatin",
+        "repeatin",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order would immediately match and take.",
+        ("Order would immediately match and take.",),
+        ("order would immediately match and take",),
+        "Order wo",
+        "order wo",
+    ),
+    (
+        (-1013,),
+        "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
+        ("Filter failure: EXCHANGE_MAX_NUM_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1224,),
+        "Working order must include the '{param}' tag.",
+        ("Working order must include the '", "' tag."),
+        ("working order must include the'", "'tag"),
+        "Working ",
+        "working ",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ICEBERG_ORDERS",
+        ("Filter failure: MAX_NUM_ICEBERG_ORDERS",),
+        ("filter failure:MAX_NUM_ICEBERG_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "WebSocket API trading is not enabled.",
+        ("WebSocket API trading is not enabled.",),
+        ("webSocket API trading is not enabled",),
+        "WebSocke",
+        "webSocke",
+    ),
+    (
+        (-1016,),
+        "This service is no longer available.",
+        ("This service is no longer available.",),
+        ("this service is no longer available",),
+        "This ser",
+        "this ser",
+    ),
+    (
+        (-1106,),
+        "Parameter '%s' sent when not required.",
+        ("Parameter '", "' sent when not required."),
+        ("parameter'", "'sent when not required"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1106,),
+        "A tag '%s' was sent when not required.",
+        ("A tag '", "' was sent when not required."),
+        ("a tag'", "'was sent when not required"),
+        "A tag '",
+        "a tag'",
+    ),
+    (
+        (-1111,),
+        "Parameter '%s' has too much precision.",
+        ("Parameter '", "' has too much precision."),
+        ("parameter'", "'has too much precision"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1189,),
+        "Group '%s' contains duplicate entries.",
+        ("Group '", "' contains duplicate entries."),
+        ("group'", "'contains duplicate entries"),
+        "Group '",
+        "group'",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDER_AMENDS",
+        ("Filter failure: MAX_NUM_ORDER_AMENDS",),
+        ("filter failure:MAX_NUM_ORDER_AMENDS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1102,),
+        "Field value was empty or malformed.",
+        ("Field value was empty or malformed.",),
+        ("field value was empty or malformed",),
+        "Field va",
+        "field va",
+    ),
+    (
+        (-1119,),
+        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        ("original client order ID was empty",),
+        "Original",
+        "original",
+    ),
+    (
+        (-1134,),
+        "strategyType was less than 1000000.",
+        ("strategyType was less than 1000000.",),
+        ("strategyType was less than 1000000",),
+        "strategy",
+        "strategy",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ALGO_ORDERS",
+        ("Filter failure: MAX_NUM_ALGO_ORDERS",),
+        ("filter failure:MAX_NUM_ALGO_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDER_LISTS",
+        ("Filter failure: MAX_NUM_ORDER_LISTS",),
+        ("filter failure:MAX_NUM_ORDER_LISTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read.",
+        ("Not all sent parameters were read.",),
+        ("not all sent parameters were read",),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1130,),
+        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        ("invalid data sent for a parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1176,),
+        "Logon<A> should only be sent once.",
+        ("Logon<A> should only be sent once.",),
+        ("logon<A>should only be sent once",),
+        "Logon<A>",
+        "logon<A>",
+    ),
+    (
+        (-1020,),
+        "This operation is not supported.",
+        ("This operation is not supported.",),
+        ("this operation is not supported",),
+        "This ope",
+        "this ope",
+    ),
+    (
+        (-1158,),
+        "Order type not supported in OCO.",
+        ("Order type not supported in OCO.",),
+        ("order type not supported in OCO",),
+        "Order ty",
+        "order ty",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order would trigger immediately.",
+        ("Order would trigger immediately.",),
+        ("order would trigger immediately",),
+        "Order wo",
+        "order wo",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Rest API trading is not enabled.",
+        ("Rest API trading is not enabled.",),
+        ("rest API trading is not enabled",),
+        "Rest API",
+        "rest API",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "FIX API trading is not enabled.",
+        ("FIX API trading is not enabled.",),
+        ("fIX API trading is not enabled",),
+        "FIX API ",
+        "fIX API ",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MARKET_LOT_SIZE",
+        ("Filter failure: MARKET_LOT_SIZE",),
+        ("filter failure:MARKET_LOT_SIZE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1014,),
+        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        ("an unknown parameter was sent",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        ("new client order ID was empty",),
+        "New clie",
+        "new clie",
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        ("this listenKey does not exist",),
+        "This lis",
+        "this lis",
+    ),
+    (
+        (-1171,),
+        "Tag '%s' appears more than once.",
+        ("Tag '", "' appears more than once."),
+        ("tag'", "'appears more than once"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1177,),
+        "Tag specified without a value.",
+        ("Tag specified without a value.",),
+        ("tag specified without a value",),
+        "Tag spec",
+        "tag spec",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDERS",
+        ("Filter failure: MAX_NUM_ORDERS",),
+        ("filter failure:MAX_NUM_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: TRAILING_DELTA",
+        ("Filter failure: TRAILING_DELTA",),
+        ("filter failure:TRAILING_DELTA",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        ("no orders on book for symbol",),
+        "No order",
+        "no order",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Unsupported order combination",
+        ("Unsupported order combination",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1013,),
+        "Filter failure: PERCENT_PRICE",
+        ("Filter failure: PERCENT_PRICE",),
+        ("filter failure:PERCENT_PRICE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: ICEBERG_PARTS",
+        ("Filter failure: ICEBERG_PARTS",),
+        ("filter failure:ICEBERG_PARTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Price * QTY is zero or less.",
+        ("Price * QTY is zero or less.",),
+        ("price*QTY is zero or less",),
+        "Price * ",
+        "price*QT",
+    ),
+    (
+        (-1013,),
+        "Filter failure: PRICE_FILTER",
+        ("Filter failure: PRICE_FILTER",),
+        ("filter failure:PRICE_FILTER",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MIN_NOTIONAL",
+        ("Filter failure: MIN_NOTIONAL",),
+        ("filter failure:MIN_NOTIONAL",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_POSITION",
+        ("Filter failure: MAX_POSITION",),
+        ("filter failure:MAX_POSITION",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        ("Lookup interval is too big.",),
+        ("lookup interval is too big",),
+        "Lookup i",
+        "lookup i",
+    ),
+    (
+        (-1128,),
+        "Conflicting fields: ['%s'...]",
+        ("Conflicting fields: ['", "'...]"),
+        ("conflicting fields:['", "'...]"),
+        "Conflict",
+        "conflict",
+    ),
+    (
+        (-1152,),
+        "Invalid SBE message header.",
+        ("Invalid SBE message header.",),
+        ("invalid SBE message header",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1003,),
+        "Too many requests queued.",
+        ("Too many requests queued.",),
+        ("too many requests queued",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1102,),
+        "Required tag '%s' missing.",
+        ("Required tag '", "' missing."),
+        ("required tag'", "'missing"),
+        "Required",
+        "required",
+    ),
+    (
+        (-1108,),
+        "Parameter '%s' overflowed.",
+        ("Parameter '", "' overflowed."),
+        ("parameter'", "'overflowed"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1013,),
+        "Filter failure: LOT_SIZE",
+        ("Filter failure: LOT_SIZE",),
+        ("filter failure:LOT_SIZE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: NOTIONAL",
+        ("Filter failure: NOTIONAL",),
+        ("filter failure:NOTIONAL",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        ("Parameter '", "' was empty."),
+        ("parameter'", "'was empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        ("API-key format invalid.",),
+        ("aPI-key format invalid",),
+        "API-key ",
+        "aPI-key ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "IcebergQty exceeds QTY.",
+        ("IcebergQty exceeds QTY.",),
+        ("icebergQty exceeds QTY",),
+        "IcebergQ",
+        "icebergQ",
+    ),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        ("A parameter was empty.",),
+        ("a parameter was empty",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1182,),
+        "Conflicting fields: [%s]",
+        ("Conflicting fields: [", "]"),
+        ("conflicting fields:[", "]"),
+        "Conflict",
+        "conflict",
+    ),
+    (
+        (-1211,),
+        "Invalid pegOffsetType.",
+        ("Invalid pegOffsetType.",),
+        ("invalid pegOffsetType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1122,),
+        "Invalid symbolStatus.",
+        ("Invalid symbolStatus.",),
+        ("invalid symbolStatus",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1177,),
+        "Invalid encodingType.",
+        ("Invalid encodingType.",),
+        ("invalid encodingType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1210,),
+        "Invalid pegPriceType.",
+        ("Invalid pegPriceType.",),
+        ("invalid pegPriceType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        ("Order does not exist.",),
+        ("order does not exist",),
+        "Order do",
+        "order do",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Duplicate order sent.",
+        ("Duplicate order sent.",),
+        ("duplicate order sent",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-1015,),
+        "Too many new orders.",
+        ("Too many new orders.",),
+        ("too many new orders",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        ("invalid timeInForce",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1135,),
+        "Invalid JSON Request",
+        ("Invalid JSON Request",),
+        ("invalid JSON Request",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1139,),
+        "Invalid ticker type.",
+        ("Invalid ticker type.",),
+        ("invalid ticker type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1155,),
+        "SBE is not enabled.",
+        ("SBE is not enabled.",),
+        ("sBE is not enabled",),
+        "SBE is n",
+        "sBE is n",
+    ),
+    (
+        (-1169,),
+        "Invalid tag number.",
+        ("Invalid tag number.",),
+        ("invalid tag number",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Unknown order sent.",
+        ("Unknown order sent.",),
+        ("unknown order sent",),
+        "Unknown ",
+        "unknown ",
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        ("Invalid orderType.",),
+        ("invalid orderType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        ("nEW_ORDER_REJECTED",),
+        "NEW_ORDE",
+        "nEW_ORDE",
+    ),
+    (
+        (-1120,),
+        "Invalid interval.",
+        ("Invalid interval.",),
+        ("invalid interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Market is closed.",
+        ("Market is closed.",),
+        ("market is closed",),
+        "Market i",
+        "market i",
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        ("Invalid symbol.",),
+        ("invalid symbol",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        ("cANCEL_REJECTED",),
+        "CANCEL_R",
+        "cANCEL_R",
+    ),
+    (
+        (-1103,),
+        "Undefined Tag.",
+        ("Undefined Tag.",),
+        ("undefined Tag",),
+        "Undefine",
+        "undefine",
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        ("Invalid side.",),
+        ("invalid side",),
+        "Invalid ",
+        "invalid ",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralServerOrNetworkIssues": (
+        ("ApiError",),
+        None,
+        "10xx - General Server or Network issues",
+        False,
+    ),
+    "RequestIssues": (
+        ("ApiError",),
+        None,
+        "11xx - Request issues",
+        False,
+    ),
+    "ErrorsRegardingPlacingOrdersViaCancelReplace": (
+        ("ApiError",),
+        None,
+        "Errors regarding placing orders via cancelReplace",
+        False,
+    ),
+    "Unknown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1000,
+        "-1000 UNKNOWN",
+        False,
+    ),
+    "Disconnected": (
+        ("GeneralServerOrNetworkIssues",),
+        -1001,
+        "-1001 DISCONNECTED",
+        False,
+    ),
+    "Unauthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1002,
+        "-1002 UNAUTHORIZED",
+        False,
+    ),
+    "TooManyRequests": (
+        ("GeneralServerOrNetworkIssues",),
+        -1003,
+        "-1003 TOO_MANY_REQUESTS",
+        False,
+    ),
+    "UnexpectedResp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1006,
+        "-1006 UNEXPECTED_RESP",
+        False,
+    ),
+    "Timeout": (
+        ("GeneralServerOrNetworkIssues",),
+        -1007,
+        "-1007 TIMEOUT",
+        False,
+    ),
+    "ServerBusy": (
+        ("GeneralServerOrNetworkIssues",),
+        -1008,
+        "-1008 SERVER_BUSY",
+        False,
+    ),
+    "InvalidMessage": (
+        ("GeneralServerOrNetworkIssues",),
+        -1013,
+        "-1013 INVALID_MESSAGE",
+        False,
+    ),
+    "UnknownOrderComposition": (
+        ("GeneralServerOrNetworkIssues",),
+        -1014,
+        "-1014 UNKNOWN_ORDER_COMPOSITION",
+        False,
+    ),
+    "TooManyOrders": (
+        ("GeneralServerOrNetworkIssues",),
+        -1015,
+        "-1015 TOO_MANY_ORDERS",
+        False,
+    ),
+    "ServiceShuttingDown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1016,
+        "-1016 SERVICE_SHUTTING_DOWN",
+        False,
+    ),
+    "UnsupportedOperation": (
+        ("GeneralServerOrNetworkIssues",),
+        -1020,
+        "-1020 UNSUPPORTED_OPERATION",
+        False,
+    ),
+    "InvalidTimestamp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1021,
+        "-1021 INVALID_TIMESTAMP",
+        False,
+    ),
+    "InvalidSignature": (
+        ("GeneralServerOrNetworkIssues",),
+        -1022,
+        "-1022 INVALID_SIGNATURE",
+        False,
+    ),
+    "CompIdInUse": (
+        ("GeneralServerOrNetworkIssues",),
+        -1033,
+        "-1033 COMP_ID_IN_USE",
+        False,
+    ),
+    "TooManyConnections": (
+        ("GeneralServerOrNetworkIssues",),
+        -1034,
+        "-1034 TOO_MANY_CONNECTIONS",
+        False,
+    ),
+    "LoggedOut": (
+        ("GeneralServerOrNetworkIssues",),
+        -1035,
+        "-1035 LOGGED_OUT",
+        False,
+    ),
+    "IllegalChars": (
+        ("RequestIssues",),
+        -1100,
+        "-1100 ILLEGAL_CHARS",
+        False,
+    ),
+    "TooManyParameters": (
+        ("RequestIssues",),
+        -1101,
+        "-1101 TOO_MANY_PARAMETERS",
+        False,
+    ),
+    "MandatoryParamEmptyOrMalformed": (
+        ("RequestIssues",),
+        -1102,
+        "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        False,
+    ),
+    "UnknownParam": (
+        ("RequestIssues",),
+        -1103,
+        "-1103 UNKNOWN_PARAM",
+        False,
+    ),
+    "UnreadParameters": (
+        ("RequestIssues",),
+        -1104,
+        "-1104 UNREAD_PARAMETERS",
+        False,
+    ),
+    "ParamEmpty": (
+        ("RequestIssues",),
+        -1105,
+        "-1105 PARAM_EMPTY",
+        False,
+    ),
+    "ParamNotRequired": (
+        ("RequestIssues",),
+        -1106,
+        "-1106 PARAM_NOT_REQUIRED",
+        False,
+    ),
+    "ParamOverflow": (
+        ("RequestIssues",),
+        -1108,
+        "-1108 PARAM_OVERFLOW",
+        False,
+    ),
+    "BadPrecision": (
+        ("RequestIssues",),
+        -1111,
+        "-1111 BAD_PRECISION",
+        False,
+    ),
+    "NoDepth": (
+        ("RequestIssues",),
+        -1112,
+        "-1112 NO_DEPTH",
+        False,
+    ),
+    "TifNotRequired": (
+        ("RequestIssues",),
+        -1114,
+        "-1114 TIF_NOT_REQUIRED",
+        False,
+    ),
+    "InvalidTif": (
+        ("RequestIssues",),
+        -1115,
+        "-1115 INVALID_TIF",
+        False,
+    ),
+    "InvalidOrderType": (
+        ("RequestIssues",),
+        -1116,
+        "-1116 INVALID_ORDER_TYPE",
+        False,
+    ),
+    "InvalidSide": (
+        ("RequestIssues",),
+        -1117,
+        "-1117 INVALID_SIDE",
+        False,
+    ),
+    "EmptyNewClOrdId": (
+        ("RequestIssues",),
+        -1118,
+        "-1118 EMPTY_NEW_CL_ORD_ID",
+        False,
+    ),
+    "EmptyOrgClOrdId": (
+        ("RequestIssues",),
+        -1119,
+        "-1119 EMPTY_ORG_CL_ORD_ID",
+        False,
+    ),
+    "BadInterval": (
+        ("RequestIssues",),
+        -1120,
+        "-1120 BAD_INTERVAL",
+        False,
+    ),
+    "BadSymbol": (
+        ("RequestIssues",),
+        -1121,
+        "-1121 BAD_SYMBOL",
+        False,
+    ),
+    "InvalidSymbolstatus": (
+        ("RequestIssues",),
+        -1122,
+        "-1122 INVALID_SYMBOLSTATUS",
+        False,
+    ),
+    "InvalidListenKey": (
+        ("RequestIssues",),
+        -1125,
+        "-1125 INVALID_LISTEN_KEY",
+        False,
+    ),
+    "MoreThanXxHours": (
+        ("RequestIssues",),
+        -1127,
+        "-1127 MORE_THAN_XX_HOURS",
+        False,
+    ),
+    "OptionalParamsBadCombo": (
+        ("RequestIssues",),
+        -1128,
+        "-1128 OPTIONAL_PARAMS_BAD_COMBO",
+        False,
+    ),
+    "InvalidParameter": (
+        ("RequestIssues",),
+        -1130,
+        "-1130 INVALID_PARAMETER",
+        False,
+    ),
+    "BadStrategyType": (
+        ("RequestIssues",),
+        -1134,
+        "-1134 BAD_STRATEGY_TYPE",
+        False,
+    ),
+    "InvalidJson": (
+        ("RequestIssues",),
+        -1135,
+        "-1135 INVALID_JSON",
+        False,
+    ),
+    "InvalidTickerType": (
+        ("RequestIssues",),
+        -1139,
+        "-1139 INVALID_TICKER_TYPE",
+        False,
+    ),
+    "InvalidCancelRestrictions": (
+        ("RequestIssues",),
+        -1145,
+        "-1145 INVALID_CANCEL_RESTRICTIONS",
+        False,
+    ),
+    "DuplicateSymbols": (
+        ("RequestIssues",),
+        -1151,
+        "-1151 DUPLICATE_SYMBOLS",
+        False,
+    ),
+    "InvalidSbeHeader": (
+        ("RequestIssues",),
+        -1152,
+        "-1152 INVALID_SBE_HEADER",
+        False,
+    ),
+    "UnsupportedSchemaId": (
+        ("RequestIssues",),
+        -1153,
+        "-1153 UNSUPPORTED_SCHEMA_ID",
+        False,
+    ),
+    "SbeDisabled": (
+        ("RequestIssues",),
+        -1155,
+        "-1155 SBE_DISABLED",
+        False,
+    ),
+    "OcoOrderTypeRejected": (
+        ("RequestIssues",),
+        -1158,
+        "-1158 OCO_ORDER_TYPE_REJECTED",
+        False,
+    ),
+    "OcoIcebergqtyTimeinforce": (
+        ("RequestIssues",),
+        -1160,
+        "-1160 OCO_ICEBERGQTY_TIMEINFORCE",
+        False,
+    ),
+    "DeprecatedSchema": (
+        ("RequestIssues",),
+        -1161,
+        "-1161 DEPRECATED_SCHEMA",
+        False,
+    ),
+    "BuyOcoLimitMustBeBelow": (
+        ("RequestIssues",),
+        -1165,
+        "-1165 BUY_OCO_LIMIT_MUST_BE_BELOW",
+        False,
+    ),
+    "SellOcoLimitMustBeAbove": (
+        ("RequestIssues",),
+        -1166,
+        "-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE",
+        False,
+    ),
+    "BothOcoOrdersCannotBeLimit": (
+        ("RequestIssues",),
+        -1168,
+        "-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
+        False,
+    ),
+    "InvalidTagNumber": (
+        ("RequestIssues",),
+        -1169,
+        "-1169 INVALID_TAG_NUMBER",
+        False,
+    ),
+    "TagNotDefinedInMessage": (
+        ("RequestIssues",),
+        -1170,
+        "-1170 TAG_NOT_DEFINED_IN_MESSAGE",
+        False,
+    ),
+    "TagAppearsMoreThanOnce": (
+        ("RequestIssues",),
+        -1171,
+        "-1171 TAG_APPEARS_MORE_THAN_ONCE",
+        False,
+    ),
+    "TagOutOfOrder": (
+        ("RequestIssues",),
+        -1172,
+        "-1172 TAG_OUT_OF_ORDER",
+        False,
+    ),
+    "GroupFieldsOutOfOrder": (
+        ("RequestIssues",),
+        -1173,
+        "-1173 GROUP_FIELDS_OUT_OF_ORDER",
+        False,
+    ),
+    "InvalidComponent": (
+        ("RequestIssues",),
+        -1174,
+        "-1174 INVALID_COMPONENT",
+        False,
+    ),
+    "ResetSeqNumSupport": (
+        ("RequestIssues",),
+        -1175,
+        "-1175 RESET_SEQ_NUM_SUPPORT",
+        False,
+    ),
+    "AlreadyLoggedIn": (
+        ("RequestIssues",),
+        -1176,
+        "-1176 ALREADY_LOGGED_IN",
+        False,
+    ),
+    "GarbledMessage": (
+        ("RequestIssues",),
+        -1177,
+        "-1177 GARBLED_MESSAGE",
+        False,
+    ),
+    "BadSenderCompid": (
+        ("RequestIssues",),
+        -1178,
+        "-1178 BAD_SENDER_COMPID",
+        False,
+    ),
+    "BadSeqNum": (
+        ("RequestIssues",),
+        -1179,
+        "-1179 BAD_SEQ_NUM",
+        False,
+    ),
+    "ExpectedLogon": (
+        ("RequestIssues",),
+        -1180,
+        "-1180 EXPECTED_LOGON",
+        False,
+    ),
+    "TooManyMessages": (
+        ("RequestIssues",),
+        -1181,
+        "-1181 TOO_MANY_MESSAGES",
+        False,
+    ),
+    "ParamsBadCombo": (
+        ("RequestIssues",),
+        -1182,
+        "-1182 PARAMS_BAD_COMBO",
+        False,
+    ),
+    "NotAllowedInDropCopySessions": (
+        ("RequestIssues",),
+        -1183,
+        "-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
+        False,
+    ),
+    "DropCopySessionNotAllowed": (
+        ("RequestIssues",),
+        -1184,
+        "-1184 DROP_COPY_SESSION_NOT_ALLOWED",
+        False,
+    ),
+    "DropCopySessionRequired": (
+        ("RequestIssues",),
+        -1185,
+        "-1185 DROP_COPY_SESSION_REQUIRED",
+        False,
+    ),
+    "NotAllowedInOrderEntrySessions": (
+        ("RequestIssues",),
+        -1186,
+        "-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
+        False,
+    ),
+    "NotAllowedInMarketDataSessions": (
+        ("RequestIssues",),
+        -1187,
+        "-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
+        False,
+    ),
+    "IncorrectNumInGroupCount": (
+        ("RequestIssues",),
+        -1188,
+        "-1188 INCORRECT_NUM_IN_GROUP_COUNT",
+        False,
+    ),
+    "DuplicateEntriesInAGroup": (
+        ("RequestIssues",),
+        -1189,
+        "-1189 DUPLICATE_ENTRIES_IN_A_GROUP",
+        False,
+    ),
+    "InvalidRequestId": (
+        ("RequestIssues",),
+        -1190,
+        "-1190 INVALID_REQUEST_ID",
+        False,
+    ),
+    "TooManySubscriptions": (
+        ("RequestIssues",),
+        -1191,
+        "-1191 TOO_MANY_SUBSCRIPTIONS",
+        False,
+    ),
+    "InvalidTimeUnit": (
+        ("RequestIssues",),
+        -1194,
+        "-1194 INVALID_TIME_UNIT",
+        False,
+    ),
+    "BuyOcoStopLossMustBeAbove": (
+        ("RequestIssues",),
+        -1196,
+        "-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
+        False,
+    ),
+    "SellOcoStopLossMustBeBelow": (
+        ("RequestIssues",),
+        -1197,
+        "-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
+        False,
+    ),
+    "BuyOcoTakeProfitMustBeBelow": (
+        ("RequestIssues",),
+        -1198,
+        "-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
+        False,
+    ),
+    "SellOcoTakeProfitMustBeAbove": (
+        ("RequestIssues",),
+        -1199,
+        "-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
+        False,
+    ),
+    "InvalidPegPriceType": (
+        ("RequestIssues",),
+        -1210,
+        "-1210 INVALID_PEG_PRICE_TYPE",
+        False,
+    ),
+    "InvalidPegOffsetType": (
+        ("RequestIssues",),
+        -1211,
+        "-1211 INVALID_PEG_OFFSET_TYPE",
+        False,
+    ),
+    "SymbolDoesNotMatchStatus": (
+        ("RequestIssues",),
+        -1220,
+        "-1220 SYMBOL_DOES_NOT_MATCH_STATUS",
+        False,
+    ),
+    "InvalidSbeMessageField": (
+        ("RequestIssues",),
+        -1221,
+        "-1221 INVALID_SBE_MESSAGE_FIELD",
+        False,
+    ),
+    "OpoWorkingMustBeBuy": (
+        ("RequestIssues",),
+        -1222,
+        "-1222 OPO_WORKING_MUST_BE_BUY",
+        False,
+    ),
+    "OpoPendingMustBeSell": (
+        ("RequestIssues",),
+        -1223,
+        "-1223 OPO_PENDING_MUST_BE_SELL",
+        False,
+    ),
+    "WorkingParamRequired": (
+        ("RequestIssues",),
+        -1224,
+        "-1224 WORKING_PARAM_REQUIRED",
+        False,
+    ),
+    "PendingParamNotRequired": (
+        ("RequestIssues",),
+        -1225,
+        "-1225 PENDING_PARAM_NOT_REQUIRED",
+        False,
+    ),
+    "NewOrderRejected": (
+        ("RequestIssues",),
+        -2010,
+        "-2010 NEW_ORDER_REJECTED",
+        False,
+    ),
+    "CancelRejected": (
+        ("RequestIssues",),
+        -2011,
+        "-2011 CANCEL_REJECTED",
+        False,
+    ),
+    "NoSuchOrder": (
+        ("RequestIssues",),
+        -2013,
+        "-2013 NO_SUCH_ORDER",
+        False,
+    ),
+    "BadApiKeyFmt": (
+        ("RequestIssues",),
+        -2014,
+        "-2014 BAD_API_KEY_FMT",
+        False,
+    ),
+    "RejectedMbxKey": (
+        ("RequestIssues",),
+        -2015,
+        "-2015 REJECTED_MBX_KEY",
+        False,
+    ),
+    "NoTradingWindow": (
+        ("RequestIssues",),
+        -2016,
+        "-2016 NO_TRADING_WINDOW",
+        False,
+    ),
+    "OrderArchived": (
+        ("RequestIssues",),
+        -2026,
+        "-2026 ORDER_ARCHIVED",
+        False,
+    ),
+    "SubscriptionActive": (
+        ("RequestIssues",),
+        -2035,
+        "-2035 SUBSCRIPTION_ACTIVE",
+        False,
+    ),
+    "SubscriptionInactive": (
+        ("RequestIssues",),
+        -2036,
+        "-2036 SUBSCRIPTION_INACTIVE",
+        False,
+    ),
+    "ClientOrderIdInvalid": (
+        ("RequestIssues",),
+        -2039,
+        "-2039 CLIENT_ORDER_ID_INVALID",
+        False,
+    ),
+    "MaximumSubscriptionIds": (
+        ("RequestIssues",),
+        -2042,
+        "-2042 MAXIMUM_SUBSCRIPTION_IDS",
+        False,
+    ),
+    "NoReferencePrice": (
+        ("RequestIssues",),
+        -2043,
+        "-2043 NO_REFERENCE_PRICE",
+        False,
+    ),
+    "OrderCancelReplacePartiallyFailed": (
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
+        -2021,
+        "-2021 Order cancel-replace partially failed",
+        False,
+    ),
+    "OrderCancelReplaceFailed": (
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
+        -2022,
+        "-2022 Order cancel-replace failed.",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -3246,20 +4509,446 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralServerOrNetworkIssues(ApiError):
+        """10xx - General Server or Network issues"""
+
+    class RequestIssues(ApiError):
+        """11xx - Request issues"""
+
+    class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
+        """Errors regarding placing orders via cancelReplace"""
+
+    class Unknown(GeneralServerOrNetworkIssues):
+        """-1000 UNKNOWN"""
+
+    class Disconnected(GeneralServerOrNetworkIssues):
+        """-1001 DISCONNECTED"""
+
+    class Unauthorized(GeneralServerOrNetworkIssues):
+        """-1002 UNAUTHORIZED"""
+
+    class TooManyRequests(GeneralServerOrNetworkIssues):
+        """-1003 TOO_MANY_REQUESTS"""
+
+    class UnexpectedResp(GeneralServerOrNetworkIssues):
+        """-1006 UNEXPECTED_RESP"""
+
+    class Timeout(GeneralServerOrNetworkIssues):
+        """-1007 TIMEOUT"""
+
+    class ServerBusy(GeneralServerOrNetworkIssues):
+        """-1008 SERVER_BUSY"""
+
+    class InvalidMessage(GeneralServerOrNetworkIssues):
+        """-1013 INVALID_MESSAGE"""
+
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+        """-1014 UNKNOWN_ORDER_COMPOSITION"""
+
+    class TooManyOrders(GeneralServerOrNetworkIssues):
+        """-1015 TOO_MANY_ORDERS"""
+
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+        """-1016 SERVICE_SHUTTING_DOWN"""
+
+    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+        """-1020 UNSUPPORTED_OPERATION"""
+
+    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+        """-1021 INVALID_TIMESTAMP"""
+
+    class InvalidSignature(GeneralServerOrNetworkIssues):
+        """-1022 INVALID_SIGNATURE"""
+
+    class CompIdInUse(GeneralServerOrNetworkIssues):
+        """-1033 COMP_ID_IN_USE"""
+
+    class TooManyConnections(GeneralServerOrNetworkIssues):
+        """-1034 TOO_MANY_CONNECTIONS"""
+
+    class LoggedOut(GeneralServerOrNetworkIssues):
+        """-1035 LOGGED_OUT"""
+
+    class IllegalChars(RequestIssues):
+        """-1100 ILLEGAL_CHARS"""
+
+    class TooManyParameters(RequestIssues):
+        """-1101 TOO_MANY_PARAMETERS"""
+
+    class MandatoryParamEmptyOrMalformed(RequestIssues):
+        """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
+
+    class UnknownParam(RequestIssues):
+        """-1103 UNKNOWN_PARAM"""
+
+    class UnreadParameters(RequestIssues):
+        """-1104 UNREAD_PARAMETERS"""
+
+    class ParamEmpty(RequestIssues):
+        """-1105 PARAM_EMPTY"""
+
+    class ParamNotRequired(RequestIssues):
+        """-1106 PARAM_NOT_REQUIRED"""
+
+    class ParamOverflow(RequestIssues):
+        """-1108 PARAM_OVERFLOW"""
+
+    class BadPrecision(RequestIssues):
+        """-1111 BAD_PRECISION"""
+
+    class NoDepth(RequestIssues):
+        """-1112 NO_DEPTH"""
+
+    class TifNotRequired(RequestIssues):
+        """-1114 TIF_NOT_REQUIRED"""
+
+    class InvalidTif(RequestIssues):
+        """-1115 INVALID_TIF"""
+
+    class InvalidOrderType(RequestIssues):
+        """-1116 INVALID_ORDER_TYPE"""
+
+    class InvalidSide(RequestIssues):
+        """-1117 INVALID_SIDE"""
+
+    class EmptyNewClOrdId(RequestIssues):
+        """-1118 EMPTY_NEW_CL_ORD_ID"""
+
+    class EmptyOrgClOrdId(RequestIssues):
+        """-1119 EMPTY_ORG_CL_ORD_ID"""
+
+    class BadInterval(RequestIssues):
+        """-1120 BAD_INTERVAL"""
+
+    class BadSymbol(RequestIssues):
+        """-1121 BAD_SYMBOL"""
+
+    class InvalidSymbolstatus(RequestIssues):
+        """-1122 INVALID_SYMBOLSTATUS"""
+
+    class InvalidListenKey(RequestIssues):
+        """-1125 INVALID_LISTEN_KEY"""
+
+    class MoreThanXxHours(RequestIssues):
+        """-1127 MORE_THAN_XX_HOURS"""
+
+    class OptionalParamsBadCombo(RequestIssues):
+        """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
+
+    class InvalidParameter(RequestIssues):
+        """-1130 INVALID_PARAMETER"""
+
+    class BadStrategyType(RequestIssues):
+        """-1134 BAD_STRATEGY_TYPE"""
+
+    class InvalidJson(RequestIssues):
+        """-1135 INVALID_JSON"""
+
+    class InvalidTickerType(RequestIssues):
+        """-1139 INVALID_TICKER_TYPE"""
+
+    class InvalidCancelRestrictions(RequestIssues):
+        """-1145 INVALID_CANCEL_RESTRICTIONS"""
+
+    class DuplicateSymbols(RequestIssues):
+        """-1151 DUPLICATE_SYMBOLS"""
+
+    class InvalidSbeHeader(RequestIssues):
+        """-1152 INVALID_SBE_HEADER"""
+
+    class UnsupportedSchemaId(RequestIssues):
+        """-1153 UNSUPPORTED_SCHEMA_ID"""
+
+    class SbeDisabled(RequestIssues):
+        """-1155 SBE_DISABLED"""
+
+    class OcoOrderTypeRejected(RequestIssues):
+        """-1158 OCO_ORDER_TYPE_REJECTED"""
+
+    class OcoIcebergqtyTimeinforce(RequestIssues):
+        """-1160 OCO_ICEBERGQTY_TIMEINFORCE"""
+
+    class DeprecatedSchema(RequestIssues):
+        """-1161 DEPRECATED_SCHEMA"""
+
+    class BuyOcoLimitMustBeBelow(RequestIssues):
+        """-1165 BUY_OCO_LIMIT_MUST_BE_BELOW"""
+
+    class SellOcoLimitMustBeAbove(RequestIssues):
+        """-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE"""
+
+    class BothOcoOrdersCannotBeLimit(RequestIssues):
+        """-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT"""
+
+    class InvalidTagNumber(RequestIssues):
+        """-1169 INVALID_TAG_NUMBER"""
+
+    class TagNotDefinedInMessage(RequestIssues):
+        """-1170 TAG_NOT_DEFINED_IN_MESSAGE"""
+
+    class TagAppearsMoreThanOnce(RequestIssues):
+        """-1171 TAG_APPEARS_MORE_THAN_ONCE"""
+
+    class TagOutOfOrder(RequestIssues):
+        """-1172 TAG_OUT_OF_ORDER"""
+
+    class GroupFieldsOutOfOrder(RequestIssues):
+        """-1173 GROUP_FIELDS_OUT_OF_ORDER"""
+
+    class InvalidComponent(RequestIssues):
+        """-1174 INVALID_COMPONENT"""
+
+    class ResetSeqNumSupport(RequestIssues):
+        """-1175 RESET_SEQ_NUM_SUPPORT"""
+
+    class AlreadyLoggedIn(RequestIssues):
+        """-1176 ALREADY_LOGGED_IN"""
+
+    class GarbledMessage(RequestIssues):
+        """-1177 GARBLED_MESSAGE"""
+
+    class BadSenderCompid(RequestIssues):
+        """-1178 BAD_SENDER_COMPID"""
+
+    class BadSeqNum(RequestIssues):
+        """-1179 BAD_SEQ_NUM"""
+
+    class ExpectedLogon(RequestIssues):
+        """-1180 EXPECTED_LOGON"""
+
+    class TooManyMessages(RequestIssues):
+        """-1181 TOO_MANY_MESSAGES"""
+
+    class ParamsBadCombo(RequestIssues):
+        """-1182 PARAMS_BAD_COMBO"""
+
+    class NotAllowedInDropCopySessions(RequestIssues):
+        """-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS"""
+
+    class DropCopySessionNotAllowed(RequestIssues):
+        """-1184 DROP_COPY_SESSION_NOT_ALLOWED"""
+
+    class DropCopySessionRequired(RequestIssues):
+        """-1185 DROP_COPY_SESSION_REQUIRED"""
+
+    class NotAllowedInOrderEntrySessions(RequestIssues):
+        """-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS"""
+
+    class NotAllowedInMarketDataSessions(RequestIssues):
+        """-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS"""
+
+    class IncorrectNumInGroupCount(RequestIssues):
+        """-1188 INCORRECT_NUM_IN_GROUP_COUNT"""
+
+    class DuplicateEntriesInAGroup(RequestIssues):
+        """-1189 DUPLICATE_ENTRIES_IN_A_GROUP"""
+
+    class InvalidRequestId(RequestIssues):
+        """-1190 INVALID_REQUEST_ID"""
+
+    class TooManySubscriptions(RequestIssues):
+        """-1191 TOO_MANY_SUBSCRIPTIONS"""
+
+    class InvalidTimeUnit(RequestIssues):
+        """-1194 INVALID_TIME_UNIT"""
+
+    class BuyOcoStopLossMustBeAbove(RequestIssues):
+        """-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE"""
+
+    class SellOcoStopLossMustBeBelow(RequestIssues):
+        """-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW"""
+
+    class BuyOcoTakeProfitMustBeBelow(RequestIssues):
+        """-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW"""
+
+    class SellOcoTakeProfitMustBeAbove(RequestIssues):
+        """-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE"""
+
+    class InvalidPegPriceType(RequestIssues):
+        """-1210 INVALID_PEG_PRICE_TYPE"""
+
+    class InvalidPegOffsetType(RequestIssues):
+        """-1211 INVALID_PEG_OFFSET_TYPE"""
+
+    class SymbolDoesNotMatchStatus(RequestIssues):
+        """-1220 SYMBOL_DOES_NOT_MATCH_STATUS"""
+
+    class InvalidSbeMessageField(RequestIssues):
+        """-1221 INVALID_SBE_MESSAGE_FIELD"""
+
+    class OpoWorkingMustBeBuy(RequestIssues):
+        """-1222 OPO_WORKING_MUST_BE_BUY"""
+
+    class OpoPendingMustBeSell(RequestIssues):
+        """-1223 OPO_PENDING_MUST_BE_SELL"""
+
+    class WorkingParamRequired(RequestIssues):
+        """-1224 WORKING_PARAM_REQUIRED"""
+
+    class PendingParamNotRequired(RequestIssues):
+        """-1225 PENDING_PARAM_NOT_REQUIRED"""
+
+    class NewOrderRejected(RequestIssues):
+        """-2010 NEW_ORDER_REJECTED"""
+
+    class CancelRejected(RequestIssues):
+        """-2011 CANCEL_REJECTED"""
+
+    class NoSuchOrder(RequestIssues):
+        """-2013 NO_SUCH_ORDER"""
+
+    class BadApiKeyFmt(RequestIssues):
+        """-2014 BAD_API_KEY_FMT"""
+
+    class RejectedMbxKey(RequestIssues):
+        """-2015 REJECTED_MBX_KEY"""
+
+    class NoTradingWindow(RequestIssues):
+        """-2016 NO_TRADING_WINDOW"""
+
+    class OrderArchived(RequestIssues):
+        """-2026 ORDER_ARCHIVED"""
+
+    class SubscriptionActive(RequestIssues):
+        """-2035 SUBSCRIPTION_ACTIVE"""
+
+    class SubscriptionInactive(RequestIssues):
+        """-2036 SUBSCRIPTION_INACTIVE"""
+
+    class ClientOrderIdInvalid(RequestIssues):
+        """-2039 CLIENT_ORDER_ID_INVALID"""
+
+    class MaximumSubscriptionIds(RequestIssues):
+        """-2042 MAXIMUM_SUBSCRIPTION_IDS"""
+
+    class NoReferencePrice(RequestIssues):
+        """-2043 NO_REFERENCE_PRICE"""
+
+    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+        """-2021 Order cancel-replace partially failed"""
+
+    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+        """-2022 Order cancel-replace failed."""

@@ -2,8 +2,10 @@
 """Error codes of "错误代码汇总" (source `spot_zh_cn`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,126 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "AlreadyLoggedIn",
     "ApiError",
+    "BadApiKeyFmt",
+    "BadInterval",
+    "BadPrecision",
+    "BadSenderCompid",
+    "BadSeqNum",
+    "BadStrategyType",
+    "BadSymbol",
+    "BothOcoOrdersCannotBeLimit",
+    "BuyOcoLimitMustBeBelow",
+    "BuyOcoStopLossMustBeAbove",
+    "BuyOcoTakeProfitMustBeBelow",
+    "CancelRejected",
+    "ClientOrderIdInvalid",
+    "CompIdInUse",
+    "DeprecatedSchema",
+    "Disconnected",
+    "DropCopySessionNotAllowed",
+    "DropCopySessionRequired",
+    "DuplicateEntriesInAGroup",
+    "DuplicateSymbols",
+    "EmptyNewClOrdId",
+    "EmptyOrgClOrdId",
     "ErrorCode",
+    "ErrorsRegardingPlacingOrdersViaCancelReplace",
+    "ExpectedLogon",
+    "GarbledMessage",
+    "GeneralServerOrNetworkIssues",
+    "GroupFieldsOutOfOrder",
+    "IllegalChars",
+    "IncorrectNumInGroupCount",
+    "InvalidCancelRestrictions",
+    "InvalidComponent",
+    "InvalidJson",
+    "InvalidListenKey",
+    "InvalidMessage",
+    "InvalidOrderType",
+    "InvalidParameter",
+    "InvalidPegOffsetType",
+    "InvalidPegPriceType",
+    "InvalidRequestId",
+    "InvalidSbeHeader",
+    "InvalidSbeMessageField",
+    "InvalidSide",
+    "InvalidSignature",
+    "InvalidSymbolstatus",
+    "InvalidTagNumber",
+    "InvalidTickerType",
+    "InvalidTif",
+    "InvalidTimeUnit",
+    "InvalidTimestamp",
+    "LoggedOut",
+    "MandatoryParamEmptyOrMalformed",
     "Match",
+    "MaximumSubscriptionIds",
     "MessageTable",
+    "MoreThanXxHours",
+    "NewOrderRejected",
+    "NoDepth",
+    "NoReferencePrice",
+    "NoSuchOrder",
+    "NoTradingWindow",
+    "NotAllowedInDropCopySessions",
+    "NotAllowedInMarketDataSessions",
+    "NotAllowedInOrderEntrySessions",
+    "OcoIcebergqtyTimeinforce",
+    "OcoOrderTypeRejected",
+    "OpoPendingMustBeSell",
+    "OpoWorkingMustBeBuy",
+    "OptionalParamsBadCombo",
+    "OrderArchived",
+    "OrderCancelReplaceFailed",
+    "OrderCancelReplacePartiallyFailed",
+    "ParamEmpty",
+    "ParamNotRequired",
+    "ParamOverflow",
+    "ParamsBadCombo",
+    "PendingParamNotRequired",
+    "RejectedMbxKey",
+    "RequestIssues",
+    "ResetSeqNumSupport",
+    "SbeDisabled",
+    "SellOcoLimitMustBeAbove",
+    "SellOcoStopLossMustBeBelow",
+    "SellOcoTakeProfitMustBeAbove",
+    "ServerBusy",
+    "ServiceShuttingDown",
+    "SubscriptionActive",
+    "SubscriptionInactive",
+    "SymbolDoesNotMatchStatus",
+    "TagAppearsMoreThanOnce",
+    "TagNotDefinedInMessage",
+    "TagOutOfOrder",
+    "TifNotRequired",
+    "Timeout",
+    "TooManyConnections",
+    "TooManyMessages",
+    "TooManyOrders",
+    "TooManyParameters",
+    "TooManyRequests",
+    "TooManySubscriptions",
+    "Unauthorized",
+    "UnexpectedResp",
+    "Unknown",
+    "UnknownOrderComposition",
+    "UnknownParam",
+    "UnreadParameters",
+    "UnsupportedOperation",
+    "UnsupportedSchemaId",
+    "WorkingParamRequired",
     "lookup",
     "match",
 ]
@@ -37,6 +143,8 @@ SOURCE_ID = "spot_zh_cn"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://github.com/binance/binance-spot-api-docs/blob/master/errors_CN.md"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -736,11 +844,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     -1000: (
         "未知错误",
         "10xx_服务器或网络问题",
@@ -1408,10 +1521,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -1421,7 +1546,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -1690,1546 +1815,2671 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 )
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (-1000,),
-        "未知错误",
-        "^未知错误$",
-        4,
-        None,
-    ),
-    (
-        (-1001,),
-        "通常是一个内部错误，一般重试即可解决。",
-        "^通常是一个内部错误，一般重试即可解决。$",
-        19,
-        None,
-    ),
-    (
-        (-1002,),
-        "请检查你的(API)权限",
-        "^请检查你的\\(API\\)权限$",
-        12,
-        None,
-    ),
-    (
-        (-1003,),
-        "排队的请求过多。",
-        "^排队的请求过多。$",
-        8,
-        None,
-    ),
-    (
-        (-1003,),
-        "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
-        "^请求权重过多； 当前限制是 (.+?) 每 (.+?) 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。$",
-        63,
-        "请求权重过多； ",
-    ),
-    (
-        (-1003,),
-        "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
-        "^请求权重过多； IP被禁止，直到(.+?)。 请使用 Websocket Streams 进行实时更新，以免被禁。$",
-        52,
-        "请求权重过多； ",
-    ),
-    (
-        (-1006,),
-        "（从内部）接收到了不符合预设格式的消息，下单状态未知。",
-        "^（从内部）接收到了不符合预设格式的消息，下单状态未知。$",
-        27,
-        None,
-    ),
-    (
-        (-1007,),
-        "后端服务超时，下单状态未知。",
-        "^后端服务超时，下单状态未知。$",
-        14,
-        None,
-    ),
-    (
-        (-1008,),
-        "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
-        "^现货交易服务器当前因其他请求而过载。 请在几分钟后重试。$",
-        28,
-        None,
-    ),
-    (
-        (-1013,),
-        "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
-        "^请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。$",
-        33,
-        None,
-    ),
-    (
-        (-1013,),
-        "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
-        "^潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。$",
-        32,
-        None,
-    ),
-    (
-        (-1014,),
-        "不支持的订单参数组合.",
-        "^不支持的订单参数组合\\.$",
-        11,
-        None,
-    ),
-    (
-        (-1015,),
-        "下单(撤单)太多",
-        "^下单\\(撤单\\)太多$",
-        8,
-        None,
-    ),
-    (
-        (-1016,),
-        "服务器下线",
-        "^服务器下线$",
-        5,
-        None,
-    ),
-    (
-        (-1020,),
-        "不支持的操作",
-        "^不支持的操作$",
-        6,
-        None,
-    ),
-    (
-        (-1021,),
-        "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
-        "^时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。$",
-        62,
-        None,
-    ),
-    (
-        (-1021,),
-        "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
-        "^时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。\\(该参数不可由客户端调节\\)$",
-        54,
-        None,
-    ),
-    (
-        (-1022,),
-        "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
-        "^请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。$",
-        67,
-        None,
-    ),
-    (
-        (-1033,),
-        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-        "^SenderCompId\\(49\\) is currently in use\\. Concurrent use of the same SenderCompId within one account is not allowed\\.$",
-        112,
-        None,
-    ),
-    (
-        (-1034,),
-        "Too many concurrent connections; current limit is '%s'.",
-        "^Too many concurrent connections; current limit is '(.+?)'\\.$",
-        53,
-        "Too many",
-    ),
-    (
-        (-1034,),
-        "Too many connection attempts for account; current limit is %s per '%s'.",
-        "^Too many connection attempts for account; current limit is (.+?) per '(.+?)'\\.$",
-        67,
-        "Too many",
-    ),
-    (
-        (-1034,),
-        "Too many connection attempts from IP; current limit is %s",
-        "^Too many connection attempts from IP; current limit is (.+?)$",
-        55,
-        "Too many",
-    ),
-    (
-        (-1035,),
-        "Please send Logout<5> message to close the session.",
-        "^Please send Logout<5> message to close the session\\.$",
-        51,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in a parameter.",
-        "^Illegal characters found in a parameter\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1100,),
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
-        "^Illegal characters found in parameter '(.+?)'; legal range is '(.+?)'\\.$",
-        60,
-        "Illegal ",
-    ),
-    (
-        (-1101,),
-        "Too many parameters sent for this endpoint.",
-        "^Too many parameters sent for this endpoint\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1101,),
-        "Too many parameters; expected '%s' and received '%s'.",
-        "^Too many parameters; expected '(.+?)' and received '(.+?)'\\.$",
-        49,
-        "Too many",
-    ),
-    (
-        (-1101,),
-        "Duplicate values for a parameter detected.",
-        "^Duplicate values for a parameter detected\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1102,),
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "^A mandatory parameter was not sent, was empty/null, or malformed\\.$",
-        65,
-        None,
-    ),
-    (
-        (-1102,),
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "^Mandatory parameter '(.+?)' was not sent, was empty/null, or malformed\\.$",
-        66,
-        "Mandator",
-    ),
-    (
-        (-1102,),
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
-        "^Param '(.+?)' or '(.+?)' must be sent, but both were empty/null!$",
-        54,
-        "Param '",
-    ),
-    (
-        (-1102,),
-        "Required tag '%s' missing.",
-        "^Required tag '(.+?)' missing\\.$",
-        24,
-        "Required",
-    ),
-    (
-        (-1102,),
-        "Field value was empty or malformed.",
-        "^Field value was empty or malformed\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1102,),
-        "'%s' contains unexpected value. Cannot be greater than %s.",
-        "^'(.+?)' contains unexpected value\\. Cannot be greater than (.+?)\\.$",
-        54,
-        "'",
-    ),
-    (
-        (-1103,),
-        "An unknown parameter was sent.",
-        "^An unknown parameter was sent\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1103,),
-        "Undefined Tag.",
-        "^Undefined Tag\\.$",
-        14,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read.",
-        "^Not all sent parameters were read\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1104,),
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-        "^Not all sent parameters were read; read '(.+?)' parameter\\(s\\) but was sent '(.+?)'\\.$",
-        72,
-        "Not all ",
-    ),
-    (
-        (-1105,),
-        "A parameter was empty.",
-        "^A parameter was empty\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1105,),
-        "Parameter '%s' was empty.",
-        "^Parameter '(.+?)' was empty\\.$",
-        23,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A parameter was sent when not required.",
-        "^A parameter was sent when not required\\.$",
-        39,
-        None,
-    ),
-    (
-        (-1106,),
-        "Parameter '%s' sent when not required.",
-        "^Parameter '(.+?)' sent when not required\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (-1106,),
-        "A tag '%s' was sent when not required.",
-        "^A tag '(.+?)' was sent when not required\\.$",
-        36,
-        "A tag '",
-    ),
-    (
-        (-1108,),
-        "Parameter '%s' overflowed.",
-        "^Parameter '(.+?)' overflowed\\.$",
-        24,
-        "Paramete",
-    ),
-    (
-        (-1111,),
-        "Parameter '%s' has too much precision.",
-        "^Parameter '(.+?)' has too much precision\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (-1112,),
-        "No orders on book for symbol.",
-        "^No orders on book for symbol\\.$",
-        29,
-        None,
-    ),
-    (
-        (-1114,),
-        "TimeInForce parameter sent when not required.",
-        "^TimeInForce parameter sent when not required\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1115,),
-        "Invalid timeInForce.",
-        "^Invalid timeInForce\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1116,),
-        "Invalid orderType.",
-        "^Invalid orderType\\.$",
-        18,
-        None,
-    ),
-    (
-        (-1117,),
-        "Invalid side.",
-        "^Invalid side\\.$",
-        13,
-        None,
-    ),
-    (
-        (-1118,),
-        "New client order ID was empty.",
-        "^New client order ID was empty\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1119,),
-        "Original client order ID was empty.",
-        "^Original client order ID was empty\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1120,),
-        "Invalid interval.",
-        "^Invalid interval\\.$",
-        17,
-        None,
-    ),
-    (
-        (-1121,),
-        "Invalid symbol.",
-        "^Invalid symbol\\.$",
-        15,
-        None,
-    ),
-    (
-        (-1122,),
-        "Invalid symbolStatus.",
-        "^Invalid symbolStatus\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1125,),
-        "This listenKey does not exist.",
-        "^This listenKey does not exist\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1127,),
-        "Lookup interval is too big.",
-        "^Lookup interval is too big\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1127,),
-        "More than %s hours between startTime and endTime.",
-        "^More than (.+?) hours between startTime and endTime\\.$",
-        47,
-        "More tha",
-    ),
-    (
-        (-1128,),
-        "Combination of optional parameters invalid.",
-        "^Combination of optional parameters invalid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1128,),
-        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-        "^Combination of optional fields invalid\\. Recommendation: '(.+?)' and '(.+?)' must both be sent\\.$",
-        84,
-        "Combinat",
-    ),
-    (
-        (-1128,),
-        "Fields [%s] must be sent together or omitted entirely.",
-        "^Fields \\[(.+?)\\] must be sent together or omitted entirely\\.$",
-        52,
-        "Fields [",
-    ),
-    (
-        (-1128,),
-        "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
-        "^Invalid 'MDEntryType \\(269\\)' combination\\. BID and OFFER must be requested together\\.$",
-        82,
-        None,
-    ),
-    (
-        (-1128,),
-        "Conflicting fields: ['%s'...]",
-        "^Conflicting fields: \\['(.+?)'\\.\\.\\.\\]$",
-        27,
-        "Conflict",
-    ),
-    (
-        (-1130,),
-        "Invalid data sent for a parameter.",
-        "^Invalid data sent for a parameter\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1130,),
-        "Data sent for parameter '%s' is not valid.",
-        "^Data sent for parameter '(.+?)' is not valid\\.$",
-        40,
-        "Data sen",
-    ),
-    (
-        (-1134,),
-        "strategyType was less than 1000000.",
-        "^strategyType was less than 1000000\\.$",
-        35,
-        None,
-    ),
-    (
-        (-1134,),
-        "TargetStrategy (847) was less than 1000000.",
-        "^TargetStrategy \\(847\\) was less than 1000000\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1135,),
-        "Invalid JSON Request",
-        "^Invalid JSON Request$",
-        20,
-        None,
-    ),
-    (
-        (-1135,),
-        "JSON sent for parameter '%s' is not valid",
-        "^JSON sent for parameter '(.+?)' is not valid$",
-        39,
-        "JSON sen",
-    ),
-    (
-        (-1139,),
-        "Invalid ticker type.",
-        "^Invalid ticker type\\.$",
-        20,
-        None,
-    ),
-    (
-        (-1145,),
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
-        "^cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED\\.$",
-        70,
-        None,
-    ),
-    (
-        (-1151,),
-        "Symbol is present multiple times in the list.",
-        "^Symbol is present multiple times in the list\\.$",
-        45,
-        None,
-    ),
-    (
-        (-1152,),
-        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-        "^Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>\\.$",
-        57,
-        None,
-    ),
-    (
-        (-1152,),
-        "Invalid SBE message header.",
-        "^Invalid SBE message header\\.$",
-        27,
-        None,
-    ),
-    (
-        (-1153,),
-        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-        "^Unsupported SBE schema ID or version specified in the X-MBX-SBE header\\.$",
-        71,
-        None,
-    ),
-    (
-        (-1153,),
-        "Invalid SBE schema ID or version specified.",
-        "^Invalid SBE schema ID or version specified\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1155,),
-        "SBE is not enabled.",
-        "^SBE is not enabled\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1158,),
-        "Order type not supported in OCO.",
-        "^Order type not supported in OCO\\.$",
-        32,
-        None,
-    ),
-    (
-        (-1158,),
-        "If the order type provided in the aboveType and/or belowType is not supported.",
-        "^If the order type provided in the aboveType and/or belowType is not supported\\.$",
-        78,
-        None,
-    ),
-    (
-        (-1160,),
-        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-        "^Parameter '(.+?)' is not supported if aboveTimeInForce/belowTimeInForce is not GTC\\.$",
-        78,
-        "Paramete",
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (-1160,),
         "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-        "^If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error\\.$",
-        164,
-        None,
-    ),
-    (
-        (-1160,),
-        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-        "^TimeInForce \\(59\\) must be GTC \\(1\\) when MaxFloor \\(111\\) is used\\.$",
-        61,
-        None,
-    ),
-    (
-        (-1161,),
-        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
-        "^Unable to encode the response in SBE schema 'x'\\. Please use schema 'y' or higher\\.$",
-        81,
-        None,
-    ),
-    (
-        (-1165,),
-        "A limit order in a buy OCO must be below.",
-        "^A limit order in a buy OCO must be below\\.$",
-        41,
-        None,
-    ),
-    (
-        (-1166,),
-        "A limit order in a sell OCO must be above.",
-        "^A limit order in a sell OCO must be above\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1168,),
-        "At least one OCO order must be contingent.",
-        "^At least one OCO order must be contingent\\.$",
-        42,
-        None,
-    ),
-    (
-        (-1169,),
-        "Invalid tag number.",
-        "^Invalid tag number\\.$",
-        19,
-        None,
-    ),
-    (
-        (-1170,),
-        "Tag '%s' not defined for this message type.",
-        "^Tag '(.+?)' not defined for this message type\\.$",
-        41,
-        "Tag '",
-    ),
-    (
-        (-1171,),
-        "Tag '%s' appears more than once.",
-        "^Tag '(.+?)' appears more than once\\.$",
-        30,
-        "Tag '",
-    ),
-    (
-        (-1172,),
-        "Tag '%s' specified out of required order.",
-        "^Tag '(.+?)' specified out of required order\\.$",
-        39,
-        "Tag '",
-    ),
-    (
-        (-1173,),
-        "Repeating group '%s' fields out of order.",
-        "^Repeating group '(.+?)' fields out of order\\.$",
-        39,
-        "Repeatin",
-    ),
-    (
-        (-1174,),
-        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
-        "^Component '(.+?)' is incorrectly populated on '(.+?)' order\\. Recommendation: '(.+?)'$",
-        69,
-        "Componen",
+        (
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+        ),
+        (
+            "if the order type for the above or below leg is STOP_LOSS_LIMIT,and icebergQty is provided for that leg,the timeInForce has to be GTC else it will throw an error",
+        ),
+        "If the o",
+        "if the o",
     ),
     (
         (-1175,),
         "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-        "^Continuation of sequence numbers to new session is currently unsupported\\. Sequence numbers must be reset for each new session\\.$",
-        126,
-        None,
-    ),
-    (
-        (-1176,),
-        "Logon<A> should only be sent once.",
-        "^Logon<A> should only be sent once\\.$",
-        34,
-        None,
-    ),
-    (
-        (-1177,),
-        "CheckSum(10) contains an incorrect value.",
-        "^CheckSum\\(10\\) contains an incorrect value\\.$",
-        41,
-        None,
-    ),
-    (
-        (-1177,),
-        "BeginString (8) is not the first tag in a message.",
-        "^BeginString \\(8\\) is not the first tag in a message\\.$",
-        50,
-        None,
-    ),
-    (
-        (-1177,),
-        "MsgType (35) is not the third tag in a message.",
-        "^MsgType \\(35\\) is not the third tag in a message\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1177,),
-        "BodyLength (9) does not contain the correct byte count.",
-        "^BodyLength \\(9\\) does not contain the correct byte count\\.$",
-        55,
-        None,
-    ),
-    (
-        (-1177,),
-        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-        "^Only printable ASCII characters and SOH \\(Start of Header\\) are allowed\\.$",
-        70,
-        None,
-    ),
-    (
-        (-1177,),
-        "Tag specified without a value.",
-        "^Tag specified without a value\\.$",
-        30,
-        None,
-    ),
-    (
-        (-1177,),
-        "Invalid encodingType.",
-        "^Invalid encodingType\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1178,),
-        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-        "^SenderCompId\\(49\\) contains an incorrect value\\. The SenderCompID value should not change throughout the lifetime of a session\\.$",
-        124,
-        None,
-    ),
-    (
-        (-1179,),
-        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
-        "^MsgSeqNum\\(34\\) contains an unexpected value\\. Expected: '(.+?)'\\.$",
-        57,
-        "MsgSeqNu",
-    ),
-    (
-        (-1180,),
-        "Logon<A> must be the first message in the session.",
-        "^Logon<A> must be the first message in the session\\.$",
-        50,
-        None,
-    ),
-    (
-        (-1181,),
-        "Too many messages; current limit is '%d' messages per '%s'.",
-        "^Too many messages; current limit is '(.+?)' messages per '(.+?)'\\.$",
-        55,
-        "Too many",
-    ),
-    (
-        (-1182,),
-        "Conflicting fields: [%s]",
-        "^Conflicting fields: \\[(.+?)\\]$",
-        22,
-        "Conflict",
-    ),
-    (
-        (-1183,),
-        "Requested operation is not allowed in DropCopy sessions.",
-        "^Requested operation is not allowed in DropCopy sessions\\.$",
-        56,
-        None,
-    ),
-    (
-        (-1184,),
-        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-        "^DropCopy sessions are not supported on this server\\. Please reconnect to a drop copy server\\.$",
-        91,
-        None,
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        (
+            "continuation of sequence numbers to new session is currently unsupported.Sequence numbers must be reset for each new session",
+        ),
+        "Continua",
+        "continua",
     ),
     (
         (-1185,),
         "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-        "^Only DropCopy sessions are supported on this server\\. Either reconnect to order entry server or send DropCopyFlag \\(9406\\) field\\.$",
-        126,
-        None,
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        (
+            "only DropCopy sessions are supported on this server.Either reconnect to order entry server or send DropCopyFlag(9406)field",
+        ),
+        "Only Dro",
+        "only Dro",
     ),
     (
-        (-1186,),
-        "Requested operation is not allowed in order entry sessions.",
-        "^Requested operation is not allowed in order entry sessions\\.$",
-        59,
-        None,
+        (-1178,),
+        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        (
+            "senderCompId(49)contains an incorrect value.The SenderCompID value should not change throughout the lifetime of a session",
+        ),
+        "SenderCo",
+        "senderCo",
     ),
     (
-        (-1187,),
-        "Requested operation is not allowed in market data sessions.",
-        "^Requested operation is not allowed in market data sessions\\.$",
-        59,
-        None,
-    ),
-    (
-        (-1188,),
-        "Incorrect NumInGroup count for repeating group '%s'.",
-        "^Incorrect NumInGroup count for repeating group '(.+?)'\\.$",
-        50,
-        "Incorrec",
-    ),
-    (
-        (-1189,),
-        "Group '%s' contains duplicate entries.",
-        "^Group '(.+?)' contains duplicate entries\\.$",
-        36,
-        "Group '",
-    ),
-    (
-        (-1190,),
-        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-        "^MDReqID \\(262\\) contains a subscription request id that is already in use on this connection\\.$",
-        91,
-        None,
-    ),
-    (
-        (-1190,),
-        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-        "^MDReqID \\(262\\) contains an unsubscription request id that does not match any active subscription\\.$",
-        96,
-        None,
-    ),
-    (
-        (-1191,),
-        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-        "^Too many subscriptions\\. Connection may create up to '(.+?)' subscriptions at a time\\.$",
-        79,
-        "Too many",
+        (-1033,),
+        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        (
+            "senderCompId(49)is currently in use.Concurrent use of the same SenderCompId within one account is not allowed",
+        ),
+        "SenderCo",
+        "senderCo",
     ),
     (
         (-1191,),
         "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-        "^Similar subscription is already active on this connection\\. Symbol='(.+?)', active subscription id: '(.+?)'\\.$",
-        97,
+        (
+            "Similar subscription is already active on this connection. Symbol='",
+            "', active subscription id: '",
+            "'.",
+        ),
+        (
+            "similar subscription is already active on this connection.Symbol='",
+            "',active subscription id:'",
+            "'",
+        ),
         "Similar ",
+        "similar ",
     ),
     (
-        (-1194,),
-        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
-        "^Invalid value for time unit; expected either MICROSECOND or MILLISECOND\\.$",
-        72,
-        None,
+        (-1190,),
+        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        (
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        (
+            "mDReqID(262)contains an unsubscription request id that does not match any active subscription",
+        ),
+        "MDReqID ",
+        "mDReqID(",
     ),
     (
-        (-1196,),
-        "A stop loss order in a buy OCO must be above.",
-        "^A stop loss order in a buy OCO must be above\\.$",
-        45,
-        None,
+        (-1184,),
+        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        (
+            "dropCopy sessions are not supported on this server.Please reconnect to a drop copy server",
+        ),
+        "DropCopy",
+        "dropCopy",
     ),
     (
-        (-1197,),
-        "A stop loss order in a sell OCO must be below.",
-        "^A stop loss order in a sell OCO must be below\\.$",
-        46,
-        None,
-    ),
-    (
-        (-1198,),
-        "A take profit order in a buy OCO must be below.",
-        "^A take profit order in a buy OCO must be below\\.$",
-        47,
-        None,
-    ),
-    (
-        (-1199,),
-        "A take profit order in a sell OCO must be above.",
-        "^A take profit order in a sell OCO must be above\\.$",
-        48,
-        None,
-    ),
-    (
-        (-1210,),
-        "Invalid pegPriceType.",
-        "^Invalid pegPriceType\\.$",
-        21,
-        None,
-    ),
-    (
-        (-1211,),
-        "Invalid pegOffsetType.",
-        "^Invalid pegOffsetType\\.$",
-        22,
-        None,
-    ),
-    (
-        (-1220,),
-        "The symbol's status does not match the requested symbolStatus.",
-        "^The symbol's status does not match the requested symbolStatus\\.$",
-        62,
-        None,
-    ),
-    (
-        (-1221,),
-        "Invalid/missing field(s) in SBE message.",
-        "^Invalid/missing field\\(s\\) in SBE message\\.$",
-        40,
-        None,
-    ),
-    (
-        (-1222,),
-        "Working order in an OPO list must be a bid.",
-        "^Working order in an OPO list must be a bid\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1223,),
-        "Pending orders in an OPO list must be asks.",
-        "^Pending orders in an OPO list must be asks\\.$",
-        43,
-        None,
-    ),
-    (
-        (-1224,),
-        "Working order must include the '{param}' tag.",
-        "^Working order must include the '(.+?)' tag\\.$",
-        38,
-        "Working ",
-    ),
-    (
-        (-1225,),
-        "Pending orders should not include the '%s' tag.",
-        "^Pending orders should not include the '(.+?)' tag\\.$",
-        45,
-        "Pending ",
-    ),
-    (
-        (-2010,),
-        "NEW_ORDER_REJECTED",
-        "^NEW_ORDER_REJECTED$",
-        18,
-        None,
-    ),
-    (
-        (-2011,),
-        "CANCEL_REJECTED",
-        "^CANCEL_REJECTED$",
-        15,
-        None,
-    ),
-    (
-        (-2013,),
-        "Order does not exist.",
-        "^Order does not exist\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2014,),
-        "API-key format invalid.",
-        "^API-key format invalid\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2015,),
-        "Invalid API-key, IP, or permissions for action.",
-        "^Invalid API-key, IP, or permissions for action\\.$",
-        47,
-        None,
-    ),
-    (
-        (-2016,),
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
-        "^No trading window could be found for the symbol\\. Try ticker/24hrs instead\\.$",
-        74,
-        None,
+        (-1190,),
+        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+        ),
+        (
+            "mDReqID(262)contains a subscription request id that is already in use on this connection",
+        ),
+        "MDReqID ",
+        "mDReqID(",
     ),
     (
         (-2026,),
         "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-        "^Order was canceled or expired with no executed qty over 90 days ago and has been archived\\.$",
-        90,
-        None,
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        (
+            "order was canceled or expired with no executed qty over 90 days ago and has been archived",
+        ),
+        "Order wa",
+        "order wa",
     ),
     (
-        (-2035,),
-        "User Data Stream subscription already active.",
-        "^User Data Stream subscription already active\\.$",
-        45,
-        None,
+        (-1128,),
+        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+        (
+            "Combination of optional fields invalid. Recommendation: '",
+            "' and '",
+            "' must both be sent.",
+        ),
+        ("combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"),
+        "Combinat",
+        "combinat",
     ),
     (
-        (-2036,),
-        "User Data Stream subscription not active.",
-        "^User Data Stream subscription not active\\.$",
-        41,
-        None,
+        (-1128,),
+        "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
+        ("Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",),
+        ("invalid'MDEntryType(269)'combination.BID and OFFER must be requested together",),
+        "Invalid ",
+        "invalid'",
     ),
     (
-        (-2039,),
-        "Client order ID is not correct for this order ID.",
-        "^Client order ID is not correct for this order ID\\.$",
-        49,
-        None,
+        (-1161,),
+        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        ("unable to encode the response in SBE schema'x'.Please use schema'y'or higher",),
+        "Unable t",
+        "unable t",
     ),
     (
-        (-2042,),
-        "Maximum subscription ID reached for this connection.",
-        "^Maximum subscription ID reached for this connection\\.$",
-        52,
-        None,
+        (-1191,),
+        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+        ("Too many subscriptions. Connection may create up to '", "' subscriptions at a time."),
+        ("too many subscriptions.Connection may create up to'", "'subscriptions at a time"),
+        "Too many",
+        "too many",
     ),
     (
-        (-2043,),
-        "This symbol doesn't have a reference price.",
-        "^This symbol doesn't have a reference price\\.$",
-        43,
-        None,
+        (-1158,),
+        "If the order type provided in the aboveType and/or belowType is not supported.",
+        ("If the order type provided in the aboveType and/or belowType is not supported.",),
+        ("if the order type provided in the aboveType and/or belowType is not supported",),
+        "If the o",
+        "if the o",
     ),
     (
-        (-2021,),
-        "收到该错误码代表撤单或者下单失败。",
-        "^收到该错误码代表撤单或者下单失败。$",
-        17,
-        None,
+        (-1160,),
+        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+        ("Parameter '", "' is not supported if aboveTimeInForce/belowTimeInForce is not GTC."),
+        ("parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"),
+        "Paramete",
+        "paramete",
     ),
     (
-        (-2022,),
-        "收到该错误码代表撤单和下单都失败。",
-        "^收到该错误码代表撤单和下单都失败。$",
-        17,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Unknown order sent.",
-        "^Unknown order sent\\.$",
-        19,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Duplicate order sent.",
-        "^Duplicate order sent\\.$",
-        21,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Market is closed.",
-        "^Market is closed\\.$",
-        17,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Account has insufficient balance for requested action.",
-        "^Account has insufficient balance for requested action\\.$",
-        54,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Market orders are not supported for this symbol.",
-        "^Market orders are not supported for this symbol\\.$",
-        48,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Iceberg orders are not supported for this symbol.",
-        "^Iceberg orders are not supported for this symbol\\.$",
-        49,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Stop loss orders are not supported for this symbol.",
-        "^Stop loss orders are not supported for this symbol\\.$",
-        51,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Stop loss limit orders are not supported for this symbol.",
-        "^Stop loss limit orders are not supported for this symbol\\.$",
-        57,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Take profit orders are not supported for this symbol.",
-        "^Take profit orders are not supported for this symbol\\.$",
-        53,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Take profit limit orders are not supported for this symbol.",
-        "^Take profit limit orders are not supported for this symbol\\.$",
-        59,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order amend is not supported for this symbol.",
-        "^Order amend is not supported for this symbol\\.$",
-        45,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Price * QTY is zero or less.",
-        "^Price \\* QTY is zero or less\\.$",
-        28,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "IcebergQty exceeds QTY.",
-        "^IcebergQty exceeds QTY\\.$",
-        23,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This action is disabled on this account.",
-        "^This action is disabled on this account\\.$",
-        40,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This account may not place or cancel orders.",
-        "^This account may not place or cancel orders\\.$",
-        44,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Unsupported order combination",
-        "^Unsupported order combination$",
-        29,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order would trigger immediately.",
-        "^Order would trigger immediately\\.$",
-        32,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Cancel order is invalid. Check origClOrdId and orderId.",
-        "^Cancel order is invalid\\. Check origClOrdId and orderId\\.$",
-        55,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order would immediately match and take.",
-        "^Order would immediately match and take\\.$",
-        39,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "The relationship of the prices for the orders is not correct.",
-        "^The relationship of the prices for the orders is not correct\\.$",
-        61,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "OCO orders are not supported for this symbol",
-        "^OCO orders are not supported for this symbol$",
-        44,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Quote order qty market orders are not support for this symbol.",
-        "^Quote order qty market orders are not support for this symbol\\.$",
-        62,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Trailing stop orders are not supported for this symbol.",
-        "^Trailing stop orders are not supported for this symbol\\.$",
-        55,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order cancel-replace is not supported for this symbol.",
-        "^Order cancel-replace is not supported for this symbol\\.$",
-        54,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This symbol is not permitted for this account.",
-        "^This symbol is not permitted for this account\\.$",
-        46,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This symbol is restricted for this account.",
-        "^This symbol is restricted for this account\\.$",
-        43,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order was not canceled due to cancel restrictions.",
-        "^Order was not canceled due to cancel restrictions\\.$",
-        50,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Rest API trading is not enabled.",
-        "^Rest API trading is not enabled\\.$",
-        32,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "WebSocket API trading is not enabled.",
-        "^WebSocket API trading is not enabled\\.$",
-        37,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "FIX API trading is not enabled.",
-        "^FIX API trading is not enabled\\.$",
-        31,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
-        "^Order book liquidity is less than LOT_SIZE filter minimum quantity\\.$",
-        67,
-        None,
+        (-2016,),
+        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
+        "No tradi",
+        "no tradi",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",
-        "^Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity\\.$",
-        74,
-        None,
+        ("Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.",),
+        ("order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ("Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."),
+        ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1194,),
+        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        ("invalid value for time unit;expected either MICROSECOND or MILLISECOND",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1153,),
+        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+        ("Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",),
+        ("unsupported SBE schema ID or version specified in the X-MBX-SBE header",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1145,),
+        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
+        "cancelRe",
+        "cancelRe",
+    ),
+    (
+        (-1177,),
+        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+        ("Only printable ASCII characters and SOH (Start of Header) are allowed.",),
+        ("only printable ASCII characters and SOH(Start of Header)are allowed",),
+        "Only pri",
+        "only pri",
+    ),
+    (
+        (-1174,),
+        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
+        ("Component '", "' is incorrectly populated on '", "' order. Recommendation: '", "'"),
+        ("component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"),
+        "Componen",
+        "componen",
+    ),
+    (
+        (-1022,),
+        "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        (
+            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        ),
+        (
+            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        ),
+        "请求中携带的si",
+        "请求中携带的si",
+    ),
+    (
+        (-1034,),
+        "Too many connection attempts for account; current limit is %s per '%s'.",
+        ("Too many connection attempts for account; current limit is ", " per '", "'."),
+        ("too many connection attempts for account;current limit is", "per'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order book liquidity is less than LOT_SIZE filter minimum quantity.",
+        ("Order book liquidity is less than LOT_SIZE filter minimum quantity.",),
+        ("order book liquidity is less than LOT_SIZE filter minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1102,),
+        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+        ("Mandatory parameter '", "' was not sent, was empty/null, or malformed."),
+        ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
+        "Mandator",
+        "mandator",
+    ),
+    (
+        (-1102,),
+        "A mandatory parameter was not sent, was empty/null, or malformed.",
+        ("A mandatory parameter was not sent, was empty/null, or malformed.",),
+        ("a mandatory parameter was not sent,was empty/null,or malformed",),
+        "A mandat",
+        "a mandat",
+    ),
+    (
+        (-1003,),
+        "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+        (
+            "请求权重过多； 当前限制是 ",
+            " 每 ",
+            " 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+        ),
+        (
+            "请求权重过多； 当前限制是",
+            "每",
+            "的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+        ),
+        "请求权重过多； ",
+        "请求权重过多； ",
+    ),
+    (
+        (-1021,),
+        "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+        (
+            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+        ),
+        (
+            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+        ),
+        "时延过大，服务器",
+        "时延过大，服务器",
+    ),
+    (
+        (-1220,),
+        "The symbol's status does not match the requested symbolStatus.",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        ("the symbol's status does not match the requested symbolStatus",),
+        "The symb",
+        "the symb",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Quote order qty market orders are not support for this symbol.",
+        ("Quote order qty market orders are not support for this symbol.",),
+        ("quote order qty market orders are not support for this symbol",),
+        "Quote or",
+        "quote or",
+    ),
+    (
+        (-1160,),
+        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ("TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",),
+        ("timeInForce(59)must be GTC(1)when MaxFloor(111)is used",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "The relationship of the prices for the orders is not correct.",
+        ("The relationship of the prices for the orders is not correct.",),
+        ("the relationship of the prices for the orders is not correct",),
+        "The rela",
+        "the rela",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ("Illegal characters found in parameter '", "'; legal range is '", "'."),
+        ("illegal characters found in parameter'", "';legal range is'", "'"),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1186,),
+        "Requested operation is not allowed in order entry sessions.",
+        ("Requested operation is not allowed in order entry sessions.",),
+        ("requested operation is not allowed in order entry sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-1187,),
+        "Requested operation is not allowed in market data sessions.",
+        ("Requested operation is not allowed in market data sessions.",),
+        ("requested operation is not allowed in market data sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Take profit limit orders are not supported for this symbol.",
+        ("Take profit limit orders are not supported for this symbol.",),
+        ("take profit limit orders are not supported for this symbol",),
+        "Take pro",
+        "take pro",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is less than symbol minimum quantity.",
-        "^Order book liquidity is less than symbol minimum quantity\\.$",
-        58,
-        None,
+        ("Order book liquidity is less than symbol minimum quantity.",),
+        ("order book liquidity is less than symbol minimum quantity",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1152,),
+        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+        ("Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",),
+        ("invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1179,),
+        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '", "'."),
+        ("msgSeqNum(34)contains an unexpected value.Expected:'", "'"),
+        "MsgSeqNu",
+        "msgSeqNu",
     ),
     (
         (-2010, -2011, -1013),
-        "Order amend (quantity increase) is not supported.",
-        "^Order amend \\(quantity increase\\) is not supported\\.$",
-        49,
-        None,
+        "Stop loss limit orders are not supported for this symbol.",
+        ("Stop loss limit orders are not supported for this symbol.",),
+        ("stop loss limit orders are not supported for this symbol",),
+        "Stop los",
+        "stop los",
+    ),
+    (
+        (-1183,),
+        "Requested operation is not allowed in DropCopy sessions.",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        ("requested operation is not allowed in DropCopy sessions",),
+        "Requeste",
+        "requeste",
+    ),
+    (
+        (-1034,),
+        "Too many connection attempts from IP; current limit is %s",
+        ("Too many connection attempts from IP; current limit is ", ""),
+        ("too many connection attempts from IP;current limit is", ""),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1177,),
+        "BodyLength (9) does not contain the correct byte count.",
+        ("BodyLength (9) does not contain the correct byte count.",),
+        ("bodyLength(9)does not contain the correct byte count",),
+        "BodyLeng",
+        "bodyLeng",
+    ),
+    (
+        (-1181,),
+        "Too many messages; current limit is '%d' messages per '%s'.",
+        ("Too many messages; current limit is '", "' messages per '", "'."),
+        ("too many messages;current limit is'", "'messages per'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Cancel order is invalid. Check origClOrdId and orderId.",
+        ("Cancel order is invalid. Check origClOrdId and orderId.",),
+        ("cancel order is invalid.Check origClOrdId and orderId",),
+        "Cancel o",
+        "cancel o",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Trailing stop orders are not supported for this symbol.",
+        ("Trailing stop orders are not supported for this symbol.",),
+        ("trailing stop orders are not supported for this symbol",),
+        "Trailing",
+        "trailing",
+    ),
+    (
+        (-1021,),
+        "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        (
+            "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        ),
+        (
+            "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        ),
+        "时间偏移过大，服",
+        "时间偏移过大，服",
+    ),
+    (
+        (-1102,),
+        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ("Param '", "' or '", "' must be sent, but both were empty/null!"),
+        ("param'", "'or'", "'must be sent,but both were empty/null!"),
+        "Param '",
+        "param'",
+    ),
+    (
+        (-1102,),
+        "'%s' contains unexpected value. Cannot be greater than %s.",
+        ("'", "' contains unexpected value. Cannot be greater than ", "."),
+        ("'", "'contains unexpected value.Cannot be greater than", ""),
+        "'",
+        "'",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Account has insufficient balance for requested action.",
+        ("Account has insufficient balance for requested action.",),
+        ("account has insufficient balance for requested action",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order cancel-replace is not supported for this symbol.",
+        ("Order cancel-replace is not supported for this symbol.",),
+        ("order cancel-replace is not supported for this symbol",),
+        "Order ca",
+        "order ca",
     ),
     (
         (-2010, -2011, -1013),
         "The requested action would change no state; rejecting.",
-        "^The requested action would change no state; rejecting\\.$",
-        54,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "Pegged orders are not supported for this symbol.",
-        "^Pegged orders are not supported for this symbol\\.$",
-        48,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This order type may not use pegged price.",
-        "^This order type may not use pegged price\\.$",
-        41,
-        None,
-    ),
-    (
-        (-2010, -2011, -1013),
-        "This price peg cannot be used with this order type.",
-        "^This price peg cannot be used with this order type\\.$",
-        51,
-        None,
+        ("The requested action would change no state; rejecting.",),
+        ("the requested action would change no state;rejecting",),
+        "The requ",
+        "the requ",
     ),
     (
         (-2010, -2011, -1013),
         "Order book liquidity is too low for this pegged order.",
-        "^Order book liquidity is too low for this pegged order\\.$",
-        54,
-        None,
+        ("Order book liquidity is too low for this pegged order.",),
+        ("order book liquidity is too low for this pegged order",),
+        "Order bo",
+        "order bo",
+    ),
+    (
+        (-1034,),
+        "Too many concurrent connections; current limit is '%s'.",
+        ("Too many concurrent connections; current limit is '", "'."),
+        ("too many concurrent connections;current limit is'", "'"),
+        "Too many",
+        "too many",
     ),
     (
         (-2010, -2011, -1013),
-        "OPO orders are not supported for this symbol.",
-        "^OPO orders are not supported for this symbol\\.$",
-        45,
-        None,
+        "Take profit orders are not supported for this symbol.",
+        ("Take profit orders are not supported for this symbol.",),
+        ("take profit orders are not supported for this symbol",),
+        "Take pro",
+        "take pro",
+    ),
+    (
+        (-1003,),
+        "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
+        ("请求权重过多； IP被禁止，直到", "。 请使用 Websocket Streams 进行实时更新，以免被禁。"),
+        ("请求权重过多； IP被禁止，直到", "。 请使用 Websocket Streams 进行实时更新，以免被禁。"),
+        "请求权重过多； ",
+        "请求权重过多； ",
+    ),
+    (
+        (-1128,),
+        "Fields [%s] must be sent together or omitted entirely.",
+        ("Fields [", "] must be sent together or omitted entirely."),
+        ("fields[", "]must be sent together or omitted entirely"),
+        "Fields [",
+        "fields[",
+    ),
+    (
+        (-2042,),
+        "Maximum subscription ID reached for this connection.",
+        ("Maximum subscription ID reached for this connection.",),
+        ("maximum subscription ID reached for this connection",),
+        "Maximum ",
+        "maximum ",
+    ),
+    (
+        (-1035,),
+        "Please send Logout<5> message to close the session.",
+        ("Please send Logout<5> message to close the session.",),
+        ("please send Logout<5>message to close the session",),
+        "Please s",
+        "please s",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Stop loss orders are not supported for this symbol.",
+        ("Stop loss orders are not supported for this symbol.",),
+        ("stop loss orders are not supported for this symbol",),
+        "Stop los",
+        "stop los",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This price peg cannot be used with this order type.",
+        ("This price peg cannot be used with this order type.",),
+        ("this price peg cannot be used with this order type",),
+        "This pri",
+        "this pri",
+    ),
+    (
+        (-1177,),
+        "BeginString (8) is not the first tag in a message.",
+        ("BeginString (8) is not the first tag in a message.",),
+        ("beginString(8)is not the first tag in a message",),
+        "BeginStr",
+        "beginStr",
+    ),
+    (
+        (-1180,),
+        "Logon<A> must be the first message in the session.",
+        ("Logon<A> must be the first message in the session.",),
+        ("logon<A>must be the first message in the session",),
+        "Logon<A>",
+        "logon<A>",
+    ),
+    (
+        (-1188,),
+        "Incorrect NumInGroup count for repeating group '%s'.",
+        ("Incorrect NumInGroup count for repeating group '", "'."),
+        ("incorrect NumInGroup count for repeating group'", "'"),
+        "Incorrec",
+        "incorrec",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order was not canceled due to cancel restrictions.",
+        ("Order was not canceled due to cancel restrictions.",),
+        ("order was not canceled due to cancel restrictions",),
+        "Order wa",
+        "order wa",
+    ),
+    (
+        (-1101,),
+        "Too many parameters; expected '%s' and received '%s'.",
+        ("Too many parameters; expected '", "' and received '", "'."),
+        ("too many parameters;expected'", "'and received'", "'"),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-2039,),
+        "Client order ID is not correct for this order ID.",
+        ("Client order ID is not correct for this order ID.",),
+        ("client order ID is not correct for this order ID",),
+        "Client o",
+        "client o",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Iceberg orders are not supported for this symbol.",
+        ("Iceberg orders are not supported for this symbol.",),
+        ("iceberg orders are not supported for this symbol",),
+        "Iceberg ",
+        "iceberg ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order amend (quantity increase) is not supported.",
+        ("Order amend (quantity increase) is not supported.",),
+        ("order amend(quantity increase)is not supported",),
+        "Order am",
+        "order am",
     ),
     (
         (-2010, -2011, -1013),
         "Order amend (pending OPO order) is not supported.",
-        "^Order amend \\(pending OPO order\\) is not supported\\.$",
-        49,
-        None,
+        ("Order amend (pending OPO order) is not supported.",),
+        ("order amend(pending OPO order)is not supported",),
+        "Order am",
+        "order am",
     ),
     (
-        (-1013,),
-        "Filter failure: PRICE_FILTER",
-        "^Filter failure: PRICE_FILTER$",
-        28,
-        None,
+        (-1199,),
+        "A take profit order in a sell OCO must be above.",
+        ("A take profit order in a sell OCO must be above.",),
+        ("a take profit order in a sell OCO must be above",),
+        "A take p",
+        "a take p",
     ),
     (
-        (-1013,),
-        "Filter failure: PERCENT_PRICE",
-        "^Filter failure: PERCENT_PRICE$",
-        29,
-        None,
+        (-2010, -2011, -1013),
+        "Market orders are not supported for this symbol.",
+        ("Market orders are not supported for this symbol.",),
+        ("market orders are not supported for this symbol",),
+        "Market o",
+        "market o",
     ),
     (
-        (-1013,),
-        "Filter failure: LOT_SIZE",
-        "^Filter failure: LOT_SIZE$",
-        24,
-        None,
+        (-2010, -2011, -1013),
+        "Pegged orders are not supported for this symbol.",
+        ("Pegged orders are not supported for this symbol.",),
+        ("pegged orders are not supported for this symbol",),
+        "Pegged o",
+        "pegged o",
     ),
     (
-        (-1013,),
-        "Filter failure: MIN_NOTIONAL",
-        "^Filter failure: MIN_NOTIONAL$",
-        28,
-        None,
+        (-1127,),
+        "More than %s hours between startTime and endTime.",
+        ("More than ", " hours between startTime and endTime."),
+        ("more than", "hours between startTime and endTime"),
+        "More tha",
+        "more tha",
     ),
     (
-        (-1013,),
-        "Filter failure: NOTIONAL",
-        "^Filter failure: NOTIONAL$",
-        24,
-        None,
+        (-1177,),
+        "MsgType (35) is not the third tag in a message.",
+        ("MsgType (35) is not the third tag in a message.",),
+        ("msgType(35)is not the third tag in a message",),
+        "MsgType ",
+        "msgType(",
     ),
     (
-        (-1013,),
-        "Filter failure: ICEBERG_PARTS",
-        "^Filter failure: ICEBERG_PARTS$",
-        29,
-        None,
+        (-1198,),
+        "A take profit order in a buy OCO must be below.",
+        ("A take profit order in a buy OCO must be below.",),
+        ("a take profit order in a buy OCO must be below",),
+        "A take p",
+        "a take p",
     ),
     (
-        (-1013,),
-        "Filter failure: MARKET_LOT_SIZE",
-        "^Filter failure: MARKET_LOT_SIZE$",
-        31,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_POSITION",
-        "^Filter failure: MAX_POSITION$",
-        28,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDERS",
-        "^Filter failure: MAX_NUM_ORDERS$",
-        30,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ALGO_ORDERS",
-        "^Filter failure: MAX_NUM_ALGO_ORDERS$",
-        35,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ICEBERG_ORDERS",
-        "^Filter failure: MAX_NUM_ICEBERG_ORDERS$",
-        38,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDER_AMENDS",
-        "^Filter failure: MAX_NUM_ORDER_AMENDS$",
-        36,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: MAX_NUM_ORDER_LISTS",
-        "^Filter failure: MAX_NUM_ORDER_LISTS$",
-        35,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: TRAILING_DELTA",
-        "^Filter failure: TRAILING_DELTA$",
-        30,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ORDERS$",
-        39,
-        None,
-    ),
-    (
-        (-1013,),
-        "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS$",
-        44,
-        None,
+        (-2015,),
+        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        ("invalid API-key,IP,or permissions for action",),
+        "Invalid ",
+        "invalid ",
     ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS$",
-        47,
-        None,
+        ("Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1197,),
+        "A stop loss order in a sell OCO must be below.",
+        ("A stop loss order in a sell OCO must be below.",),
+        ("a stop loss order in a sell OCO must be below",),
+        "A stop l",
+        "a stop l",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This symbol is not permitted for this account.",
+        ("This symbol is not permitted for this account.",),
+        ("this symbol is not permitted for this account",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-1114,),
+        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        ("timeInForce parameter sent when not required",),
+        "TimeInFo",
+        "timeInFo",
+    ),
+    (
+        (-1151,),
+        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        ("symbol is present multiple times in the list",),
+        "Symbol i",
+        "symbol i",
+    ),
+    (
+        (-1196,),
+        "A stop loss order in a buy OCO must be above.",
+        ("A stop loss order in a buy OCO must be above.",),
+        ("a stop loss order in a buy OCO must be above",),
+        "A stop l",
+        "a stop l",
+    ),
+    (
+        (-1225,),
+        "Pending orders should not include the '%s' tag.",
+        ("Pending orders should not include the '", "' tag."),
+        ("pending orders should not include the'", "'tag"),
+        "Pending ",
+        "pending ",
+    ),
+    (
+        (-2035,),
+        "User Data Stream subscription already active.",
+        ("User Data Stream subscription already active.",),
+        ("user Data Stream subscription already active",),
+        "User Dat",
+        "user Dat",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order amend is not supported for this symbol.",
+        ("Order amend is not supported for this symbol.",),
+        ("order amend is not supported for this symbol",),
+        "Order am",
+        "order am",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "OPO orders are not supported for this symbol.",
+        ("OPO orders are not supported for this symbol.",),
+        ("oPO orders are not supported for this symbol",),
+        "OPO orde",
+        "oPO orde",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This account may not place or cancel orders.",
+        ("This account may not place or cancel orders.",),
+        ("this account may not place or cancel orders",),
+        "This acc",
+        "this acc",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "OCO orders are not supported for this symbol",
+        ("OCO orders are not supported for this symbol",),
+        ("oCO orders are not supported for this symbol",),
+        "OCO orde",
+        "oCO orde",
+    ),
+    (
+        (-1013,),
+        "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",
+        ("Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS",),
+        "Filter f",
+        "filter f",
     ),
     (
         (-1013,),
         "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",
-        "^Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS$",
-        44,
-        None,
+        ("Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1101,),
+        "Too many parameters sent for this endpoint.",
+        ("Too many parameters sent for this endpoint.",),
+        ("too many parameters sent for this endpoint",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (-1128,),
+        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        ("combination of optional parameters invalid",),
+        "Combinat",
+        "combinat",
+    ),
+    (
+        (-1134,),
+        "TargetStrategy (847) was less than 1000000.",
+        ("TargetStrategy (847) was less than 1000000.",),
+        ("targetStrategy(847)was less than 1000000",),
+        "TargetSt",
+        "targetSt",
+    ),
+    (
+        (-1153,),
+        "Invalid SBE schema ID or version specified.",
+        ("Invalid SBE schema ID or version specified.",),
+        ("invalid SBE schema ID or version specified",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1222,),
+        "Working order in an OPO list must be a bid.",
+        ("Working order in an OPO list must be a bid.",),
+        ("working order in an OPO list must be a bid",),
+        "Working ",
+        "working ",
+    ),
+    (
+        (-1223,),
+        "Pending orders in an OPO list must be asks.",
+        ("Pending orders in an OPO list must be asks.",),
+        ("pending orders in an OPO list must be asks",),
+        "Pending ",
+        "pending ",
+    ),
+    (
+        (-2043,),
+        "This symbol doesn't have a reference price.",
+        ("This symbol doesn't have a reference price.",),
+        ("this symbol doesn't have a reference price",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This symbol is restricted for this account.",
+        ("This symbol is restricted for this account.",),
+        ("this symbol is restricted for this account",),
+        "This sym",
+        "this sym",
+    ),
+    (
+        (-1101,),
+        "Duplicate values for a parameter detected.",
+        ("Duplicate values for a parameter detected.",),
+        ("duplicate values for a parameter detected",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-1166,),
+        "A limit order in a sell OCO must be above.",
+        ("A limit order in a sell OCO must be above.",),
+        ("a limit order in a sell OCO must be above",),
+        "A limit ",
+        "a limit ",
+    ),
+    (
+        (-1168,),
+        "At least one OCO order must be contingent.",
+        ("At least one OCO order must be contingent.",),
+        ("at least one OCO order must be contingent",),
+        "At least",
+        "at least",
+    ),
+    (
+        (-1165,),
+        "A limit order in a buy OCO must be below.",
+        ("A limit order in a buy OCO must be below.",),
+        ("a limit order in a buy OCO must be below",),
+        "A limit ",
+        "a limit ",
+    ),
+    (
+        (-1170,),
+        "Tag '%s' not defined for this message type.",
+        ("Tag '", "' not defined for this message type."),
+        ("tag'", "'not defined for this message type"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1177,),
+        "CheckSum(10) contains an incorrect value.",
+        ("CheckSum(10) contains an incorrect value.",),
+        ("checkSum(10)contains an incorrect value",),
+        "CheckSum",
+        "checkSum",
+    ),
+    (
+        (-2036,),
+        "User Data Stream subscription not active.",
+        ("User Data Stream subscription not active.",),
+        ("user Data Stream subscription not active",),
+        "User Dat",
+        "user Dat",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This order type may not use pegged price.",
+        ("This order type may not use pegged price.",),
+        ("this order type may not use pegged price",),
+        "This ord",
+        "this ord",
+    ),
+    (
+        (-1100,),
+        "Illegal characters found in a parameter.",
+        ("Illegal characters found in a parameter.",),
+        ("illegal characters found in a parameter",),
+        "Illegal ",
+        "illegal ",
+    ),
+    (
+        (-1130,),
+        "Data sent for parameter '%s' is not valid.",
+        ("Data sent for parameter '", "' is not valid."),
+        ("data sent for parameter'", "'is not valid"),
+        "Data sen",
+        "data sen",
+    ),
+    (
+        (-1221,),
+        "Invalid/missing field(s) in SBE message.",
+        ("Invalid/missing field(s) in SBE message.",),
+        ("invalid/missing field(s)in SBE message",),
+        "Invalid/",
+        "invalid/",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "This action is disabled on this account.",
+        ("This action is disabled on this account.",),
+        ("this action is disabled on this account",),
+        "This act",
+        "this act",
+    ),
+    (
+        (-1106,),
+        "A parameter was sent when not required.",
+        ("A parameter was sent when not required.",),
+        ("a parameter was sent when not required",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1135,),
+        "JSON sent for parameter '%s' is not valid",
+        ("JSON sent for parameter '", "' is not valid"),
+        ("jSON sent for parameter'", "'is not valid"),
+        "JSON sen",
+        "jSON sen",
+    ),
+    (
+        (-1172,),
+        "Tag '%s' specified out of required order.",
+        ("Tag '", "' specified out of required order."),
+        ("tag'", "'specified out of required order"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1173,),
+        "Repeating group '%s' fields out of order.",
+        ("Repeating group '", "' fields out of order."),
+        ("repeating group'", "'fields out of order"),
+        "Repeatin",
+        "repeatin",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order would immediately match and take.",
+        ("Order would immediately match and take.",),
+        ("order would immediately match and take",),
+        "Order wo",
+        "order wo",
+    ),
+    (
+        (-1013,),
+        "Filter failure: EXCHANGE_MAX_NUM_ORDERS",
+        ("Filter failure: EXCHANGE_MAX_NUM_ORDERS",),
+        ("filter failure:EXCHANGE_MAX_NUM_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1224,),
+        "Working order must include the '{param}' tag.",
+        ("Working order must include the '", "' tag."),
+        ("working order must include the'", "'tag"),
+        "Working ",
+        "working ",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ICEBERG_ORDERS",
+        ("Filter failure: MAX_NUM_ICEBERG_ORDERS",),
+        ("filter failure:MAX_NUM_ICEBERG_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "WebSocket API trading is not enabled.",
+        ("WebSocket API trading is not enabled.",),
+        ("webSocket API trading is not enabled",),
+        "WebSocke",
+        "webSocke",
+    ),
+    (
+        (-1106,),
+        "Parameter '%s' sent when not required.",
+        ("Parameter '", "' sent when not required."),
+        ("parameter'", "'sent when not required"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1106,),
+        "A tag '%s' was sent when not required.",
+        ("A tag '", "' was sent when not required."),
+        ("a tag'", "'was sent when not required"),
+        "A tag '",
+        "a tag'",
+    ),
+    (
+        (-1111,),
+        "Parameter '%s' has too much precision.",
+        ("Parameter '", "' has too much precision."),
+        ("parameter'", "'has too much precision"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1189,),
+        "Group '%s' contains duplicate entries.",
+        ("Group '", "' contains duplicate entries."),
+        ("group'", "'contains duplicate entries"),
+        "Group '",
+        "group'",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDER_AMENDS",
+        ("Filter failure: MAX_NUM_ORDER_AMENDS",),
+        ("filter failure:MAX_NUM_ORDER_AMENDS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1102,),
+        "Field value was empty or malformed.",
+        ("Field value was empty or malformed.",),
+        ("field value was empty or malformed",),
+        "Field va",
+        "field va",
+    ),
+    (
+        (-1119,),
+        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        ("original client order ID was empty",),
+        "Original",
+        "original",
+    ),
+    (
+        (-1134,),
+        "strategyType was less than 1000000.",
+        ("strategyType was less than 1000000.",),
+        ("strategyType was less than 1000000",),
+        "strategy",
+        "strategy",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ALGO_ORDERS",
+        ("Filter failure: MAX_NUM_ALGO_ORDERS",),
+        ("filter failure:MAX_NUM_ALGO_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDER_LISTS",
+        ("Filter failure: MAX_NUM_ORDER_LISTS",),
+        ("filter failure:MAX_NUM_ORDER_LISTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1104,),
+        "Not all sent parameters were read.",
+        ("Not all sent parameters were read.",),
+        ("not all sent parameters were read",),
+        "Not all ",
+        "not all ",
+    ),
+    (
+        (-1130,),
+        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        ("invalid data sent for a parameter",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1176,),
+        "Logon<A> should only be sent once.",
+        ("Logon<A> should only be sent once.",),
+        ("logon<A>should only be sent once",),
+        "Logon<A>",
+        "logon<A>",
+    ),
+    (
+        (-1013,),
+        "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
+        ("请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",),
+        ("请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",),
+        "请求被 API ",
+        "请求被 API ",
+    ),
+    (
+        (-1013,),
+        "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
+        ("潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",),
+        ("潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",),
+        "潜在的错误信息可",
+        "潜在的错误信息可",
+    ),
+    (
+        (-1158,),
+        "Order type not supported in OCO.",
+        ("Order type not supported in OCO.",),
+        ("order type not supported in OCO",),
+        "Order ty",
+        "order ty",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Order would trigger immediately.",
+        ("Order would trigger immediately.",),
+        ("order would trigger immediately",),
+        "Order wo",
+        "order wo",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Rest API trading is not enabled.",
+        ("Rest API trading is not enabled.",),
+        ("rest API trading is not enabled",),
+        "Rest API",
+        "rest API",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "FIX API trading is not enabled.",
+        ("FIX API trading is not enabled.",),
+        ("fIX API trading is not enabled",),
+        "FIX API ",
+        "fIX API ",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MARKET_LOT_SIZE",
+        ("Filter failure: MARKET_LOT_SIZE",),
+        ("filter failure:MARKET_LOT_SIZE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1103,),
+        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        ("an unknown parameter was sent",),
+        "An unkno",
+        "an unkno",
+    ),
+    (
+        (-1118,),
+        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        ("new client order ID was empty",),
+        "New clie",
+        "new clie",
+    ),
+    (
+        (-1125,),
+        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        ("this listenKey does not exist",),
+        "This lis",
+        "this lis",
+    ),
+    (
+        (-1171,),
+        "Tag '%s' appears more than once.",
+        ("Tag '", "' appears more than once."),
+        ("tag'", "'appears more than once"),
+        "Tag '",
+        "tag'",
+    ),
+    (
+        (-1177,),
+        "Tag specified without a value.",
+        ("Tag specified without a value.",),
+        ("tag specified without a value",),
+        "Tag spec",
+        "tag spec",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_NUM_ORDERS",
+        ("Filter failure: MAX_NUM_ORDERS",),
+        ("filter failure:MAX_NUM_ORDERS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: TRAILING_DELTA",
+        ("Filter failure: TRAILING_DELTA",),
+        ("filter failure:TRAILING_DELTA",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1112,),
+        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        ("no orders on book for symbol",),
+        "No order",
+        "no order",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Unsupported order combination",
+        ("Unsupported order combination",),
+        ("unsupported order combination",),
+        "Unsuppor",
+        "unsuppor",
+    ),
+    (
+        (-1013,),
+        "Filter failure: PERCENT_PRICE",
+        ("Filter failure: PERCENT_PRICE",),
+        ("filter failure:PERCENT_PRICE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: ICEBERG_PARTS",
+        ("Filter failure: ICEBERG_PARTS",),
+        ("filter failure:ICEBERG_PARTS",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1008,),
+        "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
+        ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
+        ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
+        "现货交易服务器当",
+        "现货交易服务器当",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Price * QTY is zero or less.",
+        ("Price * QTY is zero or less.",),
+        ("price*QTY is zero or less",),
+        "Price * ",
+        "price*QT",
+    ),
+    (
+        (-1013,),
+        "Filter failure: PRICE_FILTER",
+        ("Filter failure: PRICE_FILTER",),
+        ("filter failure:PRICE_FILTER",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MIN_NOTIONAL",
+        ("Filter failure: MIN_NOTIONAL",),
+        ("filter failure:MIN_NOTIONAL",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: MAX_POSITION",
+        ("Filter failure: MAX_POSITION",),
+        ("filter failure:MAX_POSITION",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1006,),
+        "（从内部）接收到了不符合预设格式的消息，下单状态未知。",
+        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
+        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
+        "（从内部）接收到",
+        "（从内部）接收到",
+    ),
+    (
+        (-1127,),
+        "Lookup interval is too big.",
+        ("Lookup interval is too big.",),
+        ("lookup interval is too big",),
+        "Lookup i",
+        "lookup i",
+    ),
+    (
+        (-1128,),
+        "Conflicting fields: ['%s'...]",
+        ("Conflicting fields: ['", "'...]"),
+        ("conflicting fields:['", "'...]"),
+        "Conflict",
+        "conflict",
+    ),
+    (
+        (-1152,),
+        "Invalid SBE message header.",
+        ("Invalid SBE message header.",),
+        ("invalid SBE message header",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1102,),
+        "Required tag '%s' missing.",
+        ("Required tag '", "' missing."),
+        ("required tag'", "'missing"),
+        "Required",
+        "required",
+    ),
+    (
+        (-1108,),
+        "Parameter '%s' overflowed.",
+        ("Parameter '", "' overflowed."),
+        ("parameter'", "'overflowed"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-1013,),
+        "Filter failure: LOT_SIZE",
+        ("Filter failure: LOT_SIZE",),
+        ("filter failure:LOT_SIZE",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1013,),
+        "Filter failure: NOTIONAL",
+        ("Filter failure: NOTIONAL",),
+        ("filter failure:NOTIONAL",),
+        "Filter f",
+        "filter f",
+    ),
+    (
+        (-1105,),
+        "Parameter '%s' was empty.",
+        ("Parameter '", "' was empty."),
+        ("parameter'", "'was empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (-2014,),
+        "API-key format invalid.",
+        ("API-key format invalid.",),
+        ("aPI-key format invalid",),
+        "API-key ",
+        "aPI-key ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "IcebergQty exceeds QTY.",
+        ("IcebergQty exceeds QTY.",),
+        ("icebergQty exceeds QTY",),
+        "IcebergQ",
+        "icebergQ",
+    ),
+    (
+        (-1105,),
+        "A parameter was empty.",
+        ("A parameter was empty.",),
+        ("a parameter was empty",),
+        "A parame",
+        "a parame",
+    ),
+    (
+        (-1182,),
+        "Conflicting fields: [%s]",
+        ("Conflicting fields: [", "]"),
+        ("conflicting fields:[", "]"),
+        "Conflict",
+        "conflict",
+    ),
+    (
+        (-1211,),
+        "Invalid pegOffsetType.",
+        ("Invalid pegOffsetType.",),
+        ("invalid pegOffsetType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1122,),
+        "Invalid symbolStatus.",
+        ("Invalid symbolStatus.",),
+        ("invalid symbolStatus",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1177,),
+        "Invalid encodingType.",
+        ("Invalid encodingType.",),
+        ("invalid encodingType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1210,),
+        "Invalid pegPriceType.",
+        ("Invalid pegPriceType.",),
+        ("invalid pegPriceType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2013,),
+        "Order does not exist.",
+        ("Order does not exist.",),
+        ("order does not exist",),
+        "Order do",
+        "order do",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Duplicate order sent.",
+        ("Duplicate order sent.",),
+        ("duplicate order sent",),
+        "Duplicat",
+        "duplicat",
+    ),
+    (
+        (-1115,),
+        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        ("invalid timeInForce",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1135,),
+        "Invalid JSON Request",
+        ("Invalid JSON Request",),
+        ("invalid JSON Request",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1139,),
+        "Invalid ticker type.",
+        ("Invalid ticker type.",),
+        ("invalid ticker type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1001,),
+        "通常是一个内部错误，一般重试即可解决。",
+        ("通常是一个内部错误，一般重试即可解决。",),
+        ("通常是一个内部错误，一般重试即可解决。",),
+        "通常是一个内部错",
+        "通常是一个内部错",
+    ),
+    (
+        (-1155,),
+        "SBE is not enabled.",
+        ("SBE is not enabled.",),
+        ("sBE is not enabled",),
+        "SBE is n",
+        "sBE is n",
+    ),
+    (
+        (-1169,),
+        "Invalid tag number.",
+        ("Invalid tag number.",),
+        ("invalid tag number",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Unknown order sent.",
+        ("Unknown order sent.",),
+        ("unknown order sent",),
+        "Unknown ",
+        "unknown ",
+    ),
+    (
+        (-1116,),
+        "Invalid orderType.",
+        ("Invalid orderType.",),
+        ("invalid orderType",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2010,),
+        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        ("nEW_ORDER_REJECTED",),
+        "NEW_ORDE",
+        "nEW_ORDE",
+    ),
+    (
+        (-1120,),
+        "Invalid interval.",
+        ("Invalid interval.",),
+        ("invalid interval",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2021,),
+        "收到该错误码代表撤单或者下单失败。",
+        ("收到该错误码代表撤单或者下单失败。",),
+        ("收到该错误码代表撤单或者下单失败。",),
+        "收到该错误码代表",
+        "收到该错误码代表",
+    ),
+    (
+        (-2022,),
+        "收到该错误码代表撤单和下单都失败。",
+        ("收到该错误码代表撤单和下单都失败。",),
+        ("收到该错误码代表撤单和下单都失败。",),
+        "收到该错误码代表",
+        "收到该错误码代表",
+    ),
+    (
+        (-2010, -2011, -1013),
+        "Market is closed.",
+        ("Market is closed.",),
+        ("market is closed",),
+        "Market i",
+        "market i",
+    ),
+    (
+        (-1121,),
+        "Invalid symbol.",
+        ("Invalid symbol.",),
+        ("invalid symbol",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-2011,),
+        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        ("cANCEL_REJECTED",),
+        "CANCEL_R",
+        "cANCEL_R",
+    ),
+    (
+        (-1007,),
+        "后端服务超时，下单状态未知。",
+        ("后端服务超时，下单状态未知。",),
+        ("后端服务超时，下单状态未知。",),
+        "后端服务超时，下",
+        "后端服务超时，下",
+    ),
+    (
+        (-1103,),
+        "Undefined Tag.",
+        ("Undefined Tag.",),
+        ("undefined Tag",),
+        "Undefine",
+        "undefine",
+    ),
+    (
+        (-1117,),
+        "Invalid side.",
+        ("Invalid side.",),
+        ("invalid side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (-1002,),
+        "请检查你的(API)权限",
+        ("请检查你的(API)权限",),
+        ("请检查你的(API)权限",),
+        "请检查你的(AP",
+        "请检查你的(AP",
+    ),
+    (
+        (-1014,),
+        "不支持的订单参数组合.",
+        ("不支持的订单参数组合.",),
+        ("不支持的订单参数组合",),
+        "不支持的订单参数",
+        "不支持的订单参数",
+    ),
+    (
+        (-1003,),
+        "排队的请求过多。",
+        ("排队的请求过多。",),
+        ("排队的请求过多。",),
+        "排队的请求过多。",
+        "排队的请求过多。",
+    ),
+    (
+        (-1015,),
+        "下单(撤单)太多",
+        ("下单(撤单)太多",),
+        ("下单(撤单)太多",),
+        "下单(撤单)太多",
+        "下单(撤单)太多",
+    ),
+    (
+        (-1020,),
+        "不支持的操作",
+        ("不支持的操作",),
+        ("不支持的操作",),
+        "不支持的操作",
+        "不支持的操作",
+    ),
+    (
+        (-1016,),
+        "服务器下线",
+        ("服务器下线",),
+        ("服务器下线",),
+        "服务器下线",
+        "服务器下线",
+    ),
+    (
+        (-1000,),
+        "未知错误",
+        ("未知错误",),
+        ("未知错误",),
+        "未知错误",
+        "未知错误",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralServerOrNetworkIssues": (
+        ("ApiError",),
+        None,
+        "10xx - 服务器或网络问题",
+        False,
+    ),
+    "RequestIssues": (
+        ("ApiError",),
+        None,
+        "11xx - 请求内容中的问题",
+        False,
+    ),
+    "ErrorsRegardingPlacingOrdersViaCancelReplace": (
+        ("ApiError",),
+        None,
+        "有关使用 cancelReplace 下订单的错误",
+        False,
+    ),
+    "Unknown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1000,
+        "-1000 未知错误",
+        False,
+    ),
+    "Disconnected": (
+        ("GeneralServerOrNetworkIssues",),
+        -1001,
+        "-1001 连接断开",
+        False,
+    ),
+    "Unauthorized": (
+        ("GeneralServerOrNetworkIssues",),
+        -1002,
+        "-1002 未授权",
+        False,
+    ),
+    "TooManyRequests": (
+        ("GeneralServerOrNetworkIssues",),
+        -1003,
+        "-1003 请求过多",
+        False,
+    ),
+    "UnexpectedResp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1006,
+        "-1006 非常规响应",
+        False,
+    ),
+    "Timeout": (
+        ("GeneralServerOrNetworkIssues",),
+        -1007,
+        "-1007 超时",
+        False,
+    ),
+    "ServerBusy": (
+        ("GeneralServerOrNetworkIssues",),
+        -1008,
+        "-1008 SERVER_BUSY",
+        False,
+    ),
+    "InvalidMessage": (
+        ("GeneralServerOrNetworkIssues",),
+        -1013,
+        "-1013 消息无效",
+        False,
+    ),
+    "UnknownOrderComposition": (
+        ("GeneralServerOrNetworkIssues",),
+        -1014,
+        "-1014 不支持的订单参数(组合)",
+        False,
+    ),
+    "TooManyOrders": (
+        ("GeneralServerOrNetworkIssues",),
+        -1015,
+        "-1015 订单太多",
+        False,
+    ),
+    "ServiceShuttingDown": (
+        ("GeneralServerOrNetworkIssues",),
+        -1016,
+        "-1016 服务器下线",
+        False,
+    ),
+    "UnsupportedOperation": (
+        ("GeneralServerOrNetworkIssues",),
+        -1020,
+        "-1020 不支持的操作",
+        False,
+    ),
+    "InvalidTimestamp": (
+        ("GeneralServerOrNetworkIssues",),
+        -1021,
+        "-1021 时间同步问题",
+        False,
+    ),
+    "InvalidSignature": (
+        ("GeneralServerOrNetworkIssues",),
+        -1022,
+        "-1022 签名不正确",
+        False,
+    ),
+    "CompIdInUse": (
+        ("GeneralServerOrNetworkIssues",),
+        -1033,
+        "-1033 正在使用的 Comp ID",
+        False,
+    ),
+    "TooManyConnections": (
+        ("GeneralServerOrNetworkIssues",),
+        -1034,
+        "-1034 连接太多",
+        False,
+    ),
+    "LoggedOut": (
+        ("GeneralServerOrNetworkIssues",),
+        -1035,
+        "-1035 会话注销",
+        False,
+    ),
+    "IllegalChars": (
+        ("RequestIssues",),
+        -1100,
+        "-1100 非法字符",
+        False,
+    ),
+    "TooManyParameters": (
+        ("RequestIssues",),
+        -1101,
+        "-1101 参数太多",
+        False,
+    ),
+    "MandatoryParamEmptyOrMalformed": (
+        ("RequestIssues",),
+        -1102,
+        "-1102 缺少必须参数",
+        False,
+    ),
+    "UnknownParam": (
+        ("RequestIssues",),
+        -1103,
+        "-1103 无法识别的参数",
+        False,
+    ),
+    "UnreadParameters": (
+        ("RequestIssues",),
+        -1104,
+        "-1104 冗余参数",
+        False,
+    ),
+    "ParamEmpty": (
+        ("RequestIssues",),
+        -1105,
+        "-1105 空参数(仅有参数名)",
+        False,
+    ),
+    "ParamNotRequired": (
+        ("RequestIssues",),
+        -1106,
+        "-1106 非必需参数",
+        False,
+    ),
+    "ParamOverflow": (
+        ("RequestIssues",),
+        -1108,
+        "-1108 参数溢出",
+        False,
+    ),
+    "BadPrecision": (
+        ("RequestIssues",),
+        -1111,
+        "-1111 精度过高",
+        False,
+    ),
+    "NoDepth": (
+        ("RequestIssues",),
+        -1112,
+        "-1112 空白的orderbook",
+        False,
+    ),
+    "TifNotRequired": (
+        ("RequestIssues",),
+        -1114,
+        "-1114 错误地发送了不需要的TIF参数",
+        False,
+    ),
+    "InvalidTif": (
+        ("RequestIssues",),
+        -1115,
+        "-1115 无效的TIF参数",
+        False,
+    ),
+    "InvalidOrderType": (
+        ("RequestIssues",),
+        -1116,
+        "-1116 无效的订单类型",
+        False,
+    ),
+    "InvalidSide": (
+        ("RequestIssues",),
+        -1117,
+        "-1117 无效的订单方向",
+        False,
+    ),
+    "EmptyNewClOrdId": (
+        ("RequestIssues",),
+        -1118,
+        "-1118 空白的newClientOrderId",
+        False,
+    ),
+    "EmptyOrgClOrdId": (
+        ("RequestIssues",),
+        -1119,
+        "-1119 空白的originalClientOrderId",
+        False,
+    ),
+    "BadInterval": (
+        ("RequestIssues",),
+        -1120,
+        "-1120 无效的间隔(interval)",
+        False,
+    ),
+    "BadSymbol": (
+        ("RequestIssues",),
+        -1121,
+        "-1121 无效的交易对",
+        False,
+    ),
+    "InvalidSymbolstatus": (
+        ("RequestIssues",),
+        -1122,
+        "-1122 无效的交易对状态",
+        False,
+    ),
+    "InvalidListenKey": (
+        ("RequestIssues",),
+        -1125,
+        "-1125 无效的listenKey",
+        False,
+    ),
+    "MoreThanXxHours": (
+        ("RequestIssues",),
+        -1127,
+        "-1127 查询间隔过长",
+        False,
+    ),
+    "OptionalParamsBadCombo": (
+        ("RequestIssues",),
+        -1128,
+        "-1128 无效的可选参数组合",
+        False,
+    ),
+    "InvalidParameter": (
+        ("RequestIssues",),
+        -1130,
+        "-1130 无效参数(值)",
+        False,
+    ),
+    "BadStrategyType": (
+        ("RequestIssues",),
+        -1134,
+        "-1134 strategyType不符合需求",
+        False,
+    ),
+    "InvalidJson": (
+        ("RequestIssues",),
+        -1135,
+        "-1135 无效的JSON",
+        False,
+    ),
+    "InvalidTickerType": (
+        ("RequestIssues",),
+        -1139,
+        "-1139 无效的Ticker类型",
+        False,
+    ),
+    "InvalidCancelRestrictions": (
+        ("RequestIssues",),
+        -1145,
+        "-1145 无效的取消限制",
+        False,
+    ),
+    "DuplicateSymbols": (
+        ("RequestIssues",),
+        -1151,
+        "-1151 重复的交易对",
+        False,
+    ),
+    "InvalidSbeHeader": (
+        ("RequestIssues",),
+        -1152,
+        "-1152 无效的SBE报文头部",
+        False,
+    ),
+    "UnsupportedSchemaId": (
+        ("RequestIssues",),
+        -1153,
+        "-1153 不支持的SCHEMA_ID",
+        False,
+    ),
+    "SbeDisabled": (
+        ("RequestIssues",),
+        -1155,
+        "-1155 SBE 没有开启",
+        False,
+    ),
+    "OcoOrderTypeRejected": (
+        ("RequestIssues",),
+        -1158,
+        "-1158 OCO 订单类型被拒绝",
+        False,
+    ),
+    "OcoIcebergqtyTimeinforce": (
+        ("RequestIssues",),
+        -1160,
+        "-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
+        False,
+    ),
+    "DeprecatedSchema": (
+        ("RequestIssues",),
+        -1161,
+        "-1161 被弃用的模式",
+        False,
+    ),
+    "BuyOcoLimitMustBeBelow": (
+        ("RequestIssues",),
+        -1165,
+        "-1165 买入 OCO 限价单必须较低",
+        False,
+    ),
+    "SellOcoLimitMustBeAbove": (
+        ("RequestIssues",),
+        -1166,
+        "-1166 卖出 OCO 限价单必须较高",
+        False,
+    ),
+    "BothOcoOrdersCannotBeLimit": (
+        ("RequestIssues",),
+        -1168,
+        "-1168 两个 OCO 订单不能都是是限价单",
+        False,
+    ),
+    "InvalidTagNumber": (
+        ("RequestIssues",),
+        -1169,
+        "-1169 Tag无效",
+        False,
+    ),
+    "TagNotDefinedInMessage": (
+        ("RequestIssues",),
+        -1170,
+        "-1170 Tag未被定义",
+        False,
+    ),
+    "TagAppearsMoreThanOnce": (
+        ("RequestIssues",),
+        -1171,
+        "-1171 Tag重复出现",
+        False,
+    ),
+    "TagOutOfOrder": (
+        ("RequestIssues",),
+        -1172,
+        "-1172 Tag顺序错误",
+        False,
+    ),
+    "GroupFieldsOutOfOrder": (
+        ("RequestIssues",),
+        -1173,
+        "-1173 分组字段顺序错误",
+        False,
+    ),
+    "InvalidComponent": (
+        ("RequestIssues",),
+        -1174,
+        "-1174 无效组件",
+        False,
+    ),
+    "ResetSeqNumSupport": (
+        ("RequestIssues",),
+        -1175,
+        "-1175 序列号重置错误",
+        False,
+    ),
+    "AlreadyLoggedIn": (
+        ("RequestIssues",),
+        -1176,
+        "-1176 已登录",
+        False,
+    ),
+    "GarbledMessage": (
+        ("RequestIssues",),
+        -1177,
+        "-1177 错误消息",
+        False,
+    ),
+    "BadSenderCompid": (
+        ("RequestIssues",),
+        -1178,
+        "-1178 Compid错误",
+        False,
+    ),
+    "BadSeqNum": (
+        ("RequestIssues",),
+        -1179,
+        "-1179 序列号错误",
+        False,
+    ),
+    "ExpectedLogon": (
+        ("RequestIssues",),
+        -1180,
+        "-1180 登陆消息错误",
+        False,
+    ),
+    "TooManyMessages": (
+        ("RequestIssues",),
+        -1181,
+        "-1181 消息太多",
+        False,
+    ),
+    "ParamsBadCombo": (
+        ("RequestIssues",),
+        -1182,
+        "-1182 错误的参数组合",
+        False,
+    ),
+    "NotAllowedInDropCopySessions": (
+        ("RequestIssues",),
+        -1183,
+        "-1183 不允许在 Drop Copy 会话中使用",
+        False,
+    ),
+    "DropCopySessionNotAllowed": (
+        ("RequestIssues",),
+        -1184,
+        "-1184 不允许使用 Drop Copy 会话",
+        False,
+    ),
+    "DropCopySessionRequired": (
+        ("RequestIssues",),
+        -1185,
+        "-1185 需要使用 Drop Copy 会话",
+        False,
+    ),
+    "NotAllowedInOrderEntrySessions": (
+        ("RequestIssues",),
+        -1186,
+        "-1186 不允许在订单输入会话中使用",
+        False,
+    ),
+    "NotAllowedInMarketDataSessions": (
+        ("RequestIssues",),
+        -1187,
+        "-1187 不允许在 Market Data 会话中使用",
+        False,
+    ),
+    "IncorrectNumInGroupCount": (
+        ("RequestIssues",),
+        -1188,
+        "-1188 组计数中的数字不正确",
+        False,
+    ),
+    "DuplicateEntriesInAGroup": (
+        ("RequestIssues",),
+        -1189,
+        "-1189 组中包含重复条目",
+        False,
+    ),
+    "InvalidRequestId": (
+        ("RequestIssues",),
+        -1190,
+        "-1190 无效的请求 ID",
+        False,
+    ),
+    "TooManySubscriptions": (
+        ("RequestIssues",),
+        -1191,
+        "-1191 订阅数量过多",
+        False,
+    ),
+    "InvalidTimeUnit": (
+        ("RequestIssues",),
+        -1194,
+        "-1194 错误的时间单位",
+        False,
+    ),
+    "BuyOcoStopLossMustBeAbove": (
+        ("RequestIssues",),
+        -1196,
+        "-1196 买方 OCO 单的止损限价单必须是上方（above） 订单",
+        False,
+    ),
+    "SellOcoStopLossMustBeBelow": (
+        ("RequestIssues",),
+        -1197,
+        "-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单",
+        False,
+    ),
+    "BuyOcoTakeProfitMustBeBelow": (
+        ("RequestIssues",),
+        -1198,
+        "-1198 买方 OCO 单的止盈单必须是下方（below） 订单",
+        False,
+    ),
+    "SellOcoTakeProfitMustBeAbove": (
+        ("RequestIssues",),
+        -1199,
+        "-1199 卖方 OCO 单的止盈单必须是上方（above） 订单",
+        False,
+    ),
+    "InvalidPegPriceType": (
+        ("RequestIssues",),
+        -1210,
+        "-1210 错误的挂钩订单价格类型",
+        False,
+    ),
+    "InvalidPegOffsetType": (
+        ("RequestIssues",),
+        -1211,
+        "-1211 错误的挂钩订单偏移类型",
+        False,
+    ),
+    "SymbolDoesNotMatchStatus": (
+        ("RequestIssues",),
+        -1220,
+        "-1220 交易对与状态不匹配",
+        False,
+    ),
+    "InvalidSbeMessageField": (
+        ("RequestIssues",),
+        -1221,
+        "-1221 SBE 消息中包含错误的字段",
+        False,
+    ),
+    "OpoWorkingMustBeBuy": (
+        ("RequestIssues",),
+        -1222,
+        "-1222 OPO 的生效订单必须是买单",
+        False,
+    ),
+    "OpoPendingMustBeSell": (
+        ("RequestIssues",),
+        -1223,
+        "-1223 OPO 的待处理订单必须是卖单",
+        False,
+    ),
+    "WorkingParamRequired": (
+        ("RequestIssues",),
+        -1224,
+        "-1224 生效订单缺少必须的 Tag",
+        False,
+    ),
+    "PendingParamNotRequired": (
+        ("RequestIssues",),
+        -1225,
+        "-1225 待处理订单包含不需要的 Tag",
+        False,
+    ),
+    "NewOrderRejected": (
+        ("RequestIssues",),
+        -2010,
+        "-2010 新订单被拒绝",
+        False,
+    ),
+    "CancelRejected": (
+        ("RequestIssues",),
+        -2011,
+        "-2011 撤销订单被拒绝",
+        False,
+    ),
+    "NoSuchOrder": (
+        ("RequestIssues",),
+        -2013,
+        "-2013 不存在的订单",
+        False,
+    ),
+    "BadApiKeyFmt": (
+        ("RequestIssues",),
+        -2014,
+        "-2014 API Key格式无效",
+        False,
+    ),
+    "RejectedMbxKey": (
+        ("RequestIssues",),
+        -2015,
+        "-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
+        False,
+    ),
+    "NoTradingWindow": (
+        ("RequestIssues",),
+        -2016,
+        "-2016 非交易窗口",
+        False,
+    ),
+    "OrderArchived": (
+        ("RequestIssues",),
+        -2026,
+        "-2026 交易被归档",
+        False,
+    ),
+    "SubscriptionActive": (
+        ("RequestIssues",),
+        -2035,
+        "-2035 有效的订阅",
+        False,
+    ),
+    "SubscriptionInactive": (
+        ("RequestIssues",),
+        -2036,
+        "-2036 非有效的订阅",
+        False,
+    ),
+    "ClientOrderIdInvalid": (
+        ("RequestIssues",),
+        -2039,
+        "-2039 ClientOrderId 无效",
+        False,
+    ),
+    "MaximumSubscriptionIds": (
+        ("RequestIssues",),
+        -2042,
+        "-2042 最大订阅 ID",
+        False,
+    ),
+    "NoReferencePrice": (
+        ("RequestIssues",),
+        -2043,
+        "-2043 无参考价格",
+        False,
+    ),
+    "OrderCancelReplacePartiallyFailed": (
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
+        -2021,
+        "-2021 Order cancel-replace partially failed",
+        False,
+    ),
+    "OrderCancelReplaceFailed": (
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
+        -2022,
+        "-2022 Order cancel-replace failed.",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -3237,20 +4487,446 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralServerOrNetworkIssues(ApiError):
+        """10xx - 服务器或网络问题"""
+
+    class RequestIssues(ApiError):
+        """11xx - 请求内容中的问题"""
+
+    class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
+        """有关使用 cancelReplace 下订单的错误"""
+
+    class Unknown(GeneralServerOrNetworkIssues):
+        """-1000 未知错误"""
+
+    class Disconnected(GeneralServerOrNetworkIssues):
+        """-1001 连接断开"""
+
+    class Unauthorized(GeneralServerOrNetworkIssues):
+        """-1002 未授权"""
+
+    class TooManyRequests(GeneralServerOrNetworkIssues):
+        """-1003 请求过多"""
+
+    class UnexpectedResp(GeneralServerOrNetworkIssues):
+        """-1006 非常规响应"""
+
+    class Timeout(GeneralServerOrNetworkIssues):
+        """-1007 超时"""
+
+    class ServerBusy(GeneralServerOrNetworkIssues):
+        """-1008 SERVER_BUSY"""
+
+    class InvalidMessage(GeneralServerOrNetworkIssues):
+        """-1013 消息无效"""
+
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+        """-1014 不支持的订单参数(组合)"""
+
+    class TooManyOrders(GeneralServerOrNetworkIssues):
+        """-1015 订单太多"""
+
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+        """-1016 服务器下线"""
+
+    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+        """-1020 不支持的操作"""
+
+    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+        """-1021 时间同步问题"""
+
+    class InvalidSignature(GeneralServerOrNetworkIssues):
+        """-1022 签名不正确"""
+
+    class CompIdInUse(GeneralServerOrNetworkIssues):
+        """-1033 正在使用的 Comp ID"""
+
+    class TooManyConnections(GeneralServerOrNetworkIssues):
+        """-1034 连接太多"""
+
+    class LoggedOut(GeneralServerOrNetworkIssues):
+        """-1035 会话注销"""
+
+    class IllegalChars(RequestIssues):
+        """-1100 非法字符"""
+
+    class TooManyParameters(RequestIssues):
+        """-1101 参数太多"""
+
+    class MandatoryParamEmptyOrMalformed(RequestIssues):
+        """-1102 缺少必须参数"""
+
+    class UnknownParam(RequestIssues):
+        """-1103 无法识别的参数"""
+
+    class UnreadParameters(RequestIssues):
+        """-1104 冗余参数"""
+
+    class ParamEmpty(RequestIssues):
+        """-1105 空参数(仅有参数名)"""
+
+    class ParamNotRequired(RequestIssues):
+        """-1106 非必需参数"""
+
+    class ParamOverflow(RequestIssues):
+        """-1108 参数溢出"""
+
+    class BadPrecision(RequestIssues):
+        """-1111 精度过高"""
+
+    class NoDepth(RequestIssues):
+        """-1112 空白的orderbook"""
+
+    class TifNotRequired(RequestIssues):
+        """-1114 错误地发送了不需要的TIF参数"""
+
+    class InvalidTif(RequestIssues):
+        """-1115 无效的TIF参数"""
+
+    class InvalidOrderType(RequestIssues):
+        """-1116 无效的订单类型"""
+
+    class InvalidSide(RequestIssues):
+        """-1117 无效的订单方向"""
+
+    class EmptyNewClOrdId(RequestIssues):
+        """-1118 空白的newClientOrderId"""
+
+    class EmptyOrgClOrdId(RequestIssues):
+        """-1119 空白的originalClientOrderId"""
+
+    class BadInterval(RequestIssues):
+        """-1120 无效的间隔(interval)"""
+
+    class BadSymbol(RequestIssues):
+        """-1121 无效的交易对"""
+
+    class InvalidSymbolstatus(RequestIssues):
+        """-1122 无效的交易对状态"""
+
+    class InvalidListenKey(RequestIssues):
+        """-1125 无效的listenKey"""
+
+    class MoreThanXxHours(RequestIssues):
+        """-1127 查询间隔过长"""
+
+    class OptionalParamsBadCombo(RequestIssues):
+        """-1128 无效的可选参数组合"""
+
+    class InvalidParameter(RequestIssues):
+        """-1130 无效参数(值)"""
+
+    class BadStrategyType(RequestIssues):
+        """-1134 strategyType不符合需求"""
+
+    class InvalidJson(RequestIssues):
+        """-1135 无效的JSON"""
+
+    class InvalidTickerType(RequestIssues):
+        """-1139 无效的Ticker类型"""
+
+    class InvalidCancelRestrictions(RequestIssues):
+        """-1145 无效的取消限制"""
+
+    class DuplicateSymbols(RequestIssues):
+        """-1151 重复的交易对"""
+
+    class InvalidSbeHeader(RequestIssues):
+        """-1152 无效的SBE报文头部"""
+
+    class UnsupportedSchemaId(RequestIssues):
+        """-1153 不支持的SCHEMA_ID"""
+
+    class SbeDisabled(RequestIssues):
+        """-1155 SBE 没有开启"""
+
+    class OcoOrderTypeRejected(RequestIssues):
+        """-1158 OCO 订单类型被拒绝"""
+
+    class OcoIcebergqtyTimeinforce(RequestIssues):
+        """-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题"""
+
+    class DeprecatedSchema(RequestIssues):
+        """-1161 被弃用的模式"""
+
+    class BuyOcoLimitMustBeBelow(RequestIssues):
+        """-1165 买入 OCO 限价单必须较低"""
+
+    class SellOcoLimitMustBeAbove(RequestIssues):
+        """-1166 卖出 OCO 限价单必须较高"""
+
+    class BothOcoOrdersCannotBeLimit(RequestIssues):
+        """-1168 两个 OCO 订单不能都是是限价单"""
+
+    class InvalidTagNumber(RequestIssues):
+        """-1169 Tag无效"""
+
+    class TagNotDefinedInMessage(RequestIssues):
+        """-1170 Tag未被定义"""
+
+    class TagAppearsMoreThanOnce(RequestIssues):
+        """-1171 Tag重复出现"""
+
+    class TagOutOfOrder(RequestIssues):
+        """-1172 Tag顺序错误"""
+
+    class GroupFieldsOutOfOrder(RequestIssues):
+        """-1173 分组字段顺序错误"""
+
+    class InvalidComponent(RequestIssues):
+        """-1174 无效组件"""
+
+    class ResetSeqNumSupport(RequestIssues):
+        """-1175 序列号重置错误"""
+
+    class AlreadyLoggedIn(RequestIssues):
+        """-1176 已登录"""
+
+    class GarbledMessage(RequestIssues):
+        """-1177 错误消息"""
+
+    class BadSenderCompid(RequestIssues):
+        """-1178 Compid错误"""
+
+    class BadSeqNum(RequestIssues):
+        """-1179 序列号错误"""
+
+    class ExpectedLogon(RequestIssues):
+        """-1180 登陆消息错误"""
+
+    class TooManyMessages(RequestIssues):
+        """-1181 消息太多"""
+
+    class ParamsBadCombo(RequestIssues):
+        """-1182 错误的参数组合"""
+
+    class NotAllowedInDropCopySessions(RequestIssues):
+        """-1183 不允许在 Drop Copy 会话中使用"""
+
+    class DropCopySessionNotAllowed(RequestIssues):
+        """-1184 不允许使用 Drop Copy 会话"""
+
+    class DropCopySessionRequired(RequestIssues):
+        """-1185 需要使用 Drop Copy 会话"""
+
+    class NotAllowedInOrderEntrySessions(RequestIssues):
+        """-1186 不允许在订单输入会话中使用"""
+
+    class NotAllowedInMarketDataSessions(RequestIssues):
+        """-1187 不允许在 Market Data 会话中使用"""
+
+    class IncorrectNumInGroupCount(RequestIssues):
+        """-1188 组计数中的数字不正确"""
+
+    class DuplicateEntriesInAGroup(RequestIssues):
+        """-1189 组中包含重复条目"""
+
+    class InvalidRequestId(RequestIssues):
+        """-1190 无效的请求 ID"""
+
+    class TooManySubscriptions(RequestIssues):
+        """-1191 订阅数量过多"""
+
+    class InvalidTimeUnit(RequestIssues):
+        """-1194 错误的时间单位"""
+
+    class BuyOcoStopLossMustBeAbove(RequestIssues):
+        """-1196 买方 OCO 单的止损限价单必须是上方（above） 订单"""
+
+    class SellOcoStopLossMustBeBelow(RequestIssues):
+        """-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单"""
+
+    class BuyOcoTakeProfitMustBeBelow(RequestIssues):
+        """-1198 买方 OCO 单的止盈单必须是下方（below） 订单"""
+
+    class SellOcoTakeProfitMustBeAbove(RequestIssues):
+        """-1199 卖方 OCO 单的止盈单必须是上方（above） 订单"""
+
+    class InvalidPegPriceType(RequestIssues):
+        """-1210 错误的挂钩订单价格类型"""
+
+    class InvalidPegOffsetType(RequestIssues):
+        """-1211 错误的挂钩订单偏移类型"""
+
+    class SymbolDoesNotMatchStatus(RequestIssues):
+        """-1220 交易对与状态不匹配"""
+
+    class InvalidSbeMessageField(RequestIssues):
+        """-1221 SBE 消息中包含错误的字段"""
+
+    class OpoWorkingMustBeBuy(RequestIssues):
+        """-1222 OPO 的生效订单必须是买单"""
+
+    class OpoPendingMustBeSell(RequestIssues):
+        """-1223 OPO 的待处理订单必须是卖单"""
+
+    class WorkingParamRequired(RequestIssues):
+        """-1224 生效订单缺少必须的 Tag"""
+
+    class PendingParamNotRequired(RequestIssues):
+        """-1225 待处理订单包含不需要的 Tag"""
+
+    class NewOrderRejected(RequestIssues):
+        """-2010 新订单被拒绝"""
+
+    class CancelRejected(RequestIssues):
+        """-2011 撤销订单被拒绝"""
+
+    class NoSuchOrder(RequestIssues):
+        """-2013 不存在的订单"""
+
+    class BadApiKeyFmt(RequestIssues):
+        """-2014 API Key格式无效"""
+
+    class RejectedMbxKey(RequestIssues):
+        """-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放"""
+
+    class NoTradingWindow(RequestIssues):
+        """-2016 非交易窗口"""
+
+    class OrderArchived(RequestIssues):
+        """-2026 交易被归档"""
+
+    class SubscriptionActive(RequestIssues):
+        """-2035 有效的订阅"""
+
+    class SubscriptionInactive(RequestIssues):
+        """-2036 非有效的订阅"""
+
+    class ClientOrderIdInvalid(RequestIssues):
+        """-2039 ClientOrderId 无效"""
+
+    class MaximumSubscriptionIds(RequestIssues):
+        """-2042 最大订阅 ID"""
+
+    class NoReferencePrice(RequestIssues):
+        """-2043 无参考价格"""
+
+    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+        """-2021 Order cancel-replace partially failed"""
+
+    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+        """-2022 Order cancel-replace failed."""

@@ -2,8 +2,10 @@
 //
 // Error codes of "Error codes for Bitbank" (source `bitbank`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "bitbank";
 export const SOURCE_URL: string | null = "https://github.com/bitbankinc/bitbank-api-docs/blob/master/errors.md";
@@ -1113,1456 +1115,1810 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: 10000,
     name: "",
     identifier: "E10000",
+    className: "E10000",
     category: "system_error",
     messages: ["Url not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10001,
     name: "",
     identifier: "E10001",
+    className: "E10001",
     category: "system_error",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10002,
     name: "",
     identifier: "E10002",
+    className: "E10002",
     category: "system_error",
     messages: ["Malformed request."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10003,
     name: "",
     identifier: "E10003",
+    className: "E10003",
     category: "system_error",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10005,
     name: "",
     identifier: "E10005",
+    className: "E10005",
     category: "system_error",
     messages: ["Timeout waiting for response."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10007,
     name: "",
     identifier: "E10007",
+    className: "E10007",
     category: "system_error",
     messages: ["System maintenance."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10008,
     name: "",
     identifier: "E10008",
+    className: "E10008",
     category: "system_error",
     messages: ["Server is busy. Retry later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 10009,
     name: "",
     identifier: "E10009",
+    className: "E10009",
     category: "system_error",
     messages: ["You sent requests too frequently. Retry later with decreased requests."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20001,
     name: "",
     identifier: "E20001",
+    className: "E20001",
     category: "authentication_error",
     messages: ["Authentication failed api authorization."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20002,
     name: "",
     identifier: "E20002",
+    className: "E20002",
     category: "authentication_error",
     messages: ["Invalid ACCESS-KEY."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20003,
     name: "",
     identifier: "E20003",
+    className: "E20003",
     category: "authentication_error",
     messages: ["ACCESS-KEY not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20004,
     name: "",
     identifier: "E20004",
+    className: "E20004",
     category: "authentication_error",
     messages: ["ACCESS-NONCE not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20005,
     name: "",
     identifier: "E20005",
+    className: "E20005",
     category: "authentication_error",
     messages: ["Invalid ACCESS-SIGNATURE."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20011,
     name: "",
     identifier: "E20011",
+    className: "E20011",
     category: "authentication_error",
     messages: ["MFA failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20014,
     name: "",
     identifier: "E20014",
+    className: "E20014",
     category: "authentication_error",
     messages: ["SMS verification failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20018,
     name: "",
     identifier: "E20018",
+    className: "E20018",
     category: "authentication_error",
     messages: ["Please login. (This happens when you request API without /v1/.)"],
     description: "",
+    deprecated: false,
   },
   {
     code: 20019,
     name: "",
     identifier: "E20019",
+    className: "E20019",
     category: "authentication_error",
     messages: ["Please login. (This also happens when you request API without /v1/.)"],
     description: "",
+    deprecated: false,
   },
   {
     code: 20023,
     name: "",
     identifier: "E20023",
+    className: "E20023",
     category: "authentication_error",
     messages: ["Missing OTP code."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20024,
     name: "",
     identifier: "E20024",
+    className: "E20024",
     category: "authentication_error",
     messages: ["Missing SMS code."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20025,
     name: "",
     identifier: "E20025",
+    className: "E20025",
     category: "authentication_error",
     messages: ["Missing OTP and SMS code."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20026,
     name: "",
     identifier: "E20026",
+    className: "E20026",
     category: "authentication_error",
     messages: ["MFA is temporarily locked because too many failures. Please retry after 60 seconds."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20033,
     name: "",
     identifier: "E20033",
+    className: "E20033",
     category: "authentication_error",
     messages: ["ACCESS-REQUEST-TIME not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20034,
     name: "",
     identifier: "E20034",
+    className: "E20034",
     category: "authentication_error",
     messages: ["Invalid time of ACCESS-REQUEST-TIME."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20035,
     name: "",
     identifier: "E20035",
+    className: "E20035",
     category: "authentication_error",
     messages: ["No request was sent within ACCESS-TIME-WINDOW."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20036,
     name: "",
     identifier: "E20036",
+    className: "E20036",
     category: "authentication_error",
     messages: ["ACCESS-REQUEST-TIME and ACCESS-NONCE not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20037,
     name: "",
     identifier: "E20037",
+    className: "E20037",
     category: "authentication_error",
     messages: ["Invalid ACCESS-REQUEST-TIME."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20038,
     name: "",
     identifier: "E20038",
+    className: "E20038",
     category: "authentication_error",
     messages: ["Invalid ACCESS-TIME-WINDOW."],
     description: "",
+    deprecated: false,
   },
   {
     code: 20039,
     name: "",
     identifier: "E20039",
+    className: "E20039",
     category: "authentication_error",
     messages: ["Invalid ACCESS-NONCE."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30001,
     name: "",
     identifier: "E30001",
+    className: "E30001",
     category: "required_parameter_error",
     messages: ["Missing order quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30006,
     name: "",
     identifier: "E30006",
+    className: "E30006",
     category: "required_parameter_error",
     messages: ["Missing order id."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30007,
     name: "",
     identifier: "E30007",
+    className: "E30007",
     category: "required_parameter_error",
     messages: ["Missing order id array."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30009,
     name: "",
     identifier: "E30009",
+    className: "E30009",
     category: "required_parameter_error",
     messages: ["Missing asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30012,
     name: "",
     identifier: "E30012",
+    className: "E30012",
     category: "required_parameter_error",
     messages: ["Missing order price."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30013,
     name: "",
     identifier: "E30013",
+    className: "E30013",
     category: "required_parameter_error",
     messages: ["Missing side."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30015,
     name: "",
     identifier: "E30015",
+    className: "E30015",
     category: "required_parameter_error",
     messages: ["Missing order type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30016,
     name: "",
     identifier: "E30016",
+    className: "E30016",
     category: "required_parameter_error",
     messages: ["Missing asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30019,
     name: "",
     identifier: "E30019",
+    className: "E30019",
     category: "required_parameter_error",
     messages: ["Missing uuid."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30039,
     name: "",
     identifier: "E30039",
+    className: "E30039",
     category: "required_parameter_error",
     messages: ["Missing withdraw amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30101,
     name: "",
     identifier: "E30101",
+    className: "E30101",
     category: "required_parameter_error",
     messages: ["Missing trigger price."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30103,
     name: "",
     identifier: "E30103",
+    className: "E30103",
     category: "required_parameter_error",
     messages: ["Missing withdrawal type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30104,
     name: "",
     identifier: "E30104",
+    className: "E30104",
     category: "required_parameter_error",
     messages: ["Missing withdrawal name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30105,
     name: "",
     identifier: "E30105",
+    className: "E30105",
     category: "required_parameter_error",
     messages: ["Missing VASP."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30106,
     name: "",
     identifier: "E30106",
+    className: "E30106",
     category: "required_parameter_error",
     messages: ["Missing beneficiary type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30107,
     name: "",
     identifier: "E30107",
+    className: "E30107",
     category: "required_parameter_error",
     messages: ["Missing beneficiary last name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30108,
     name: "",
     identifier: "E30108",
+    className: "E30108",
     category: "required_parameter_error",
     messages: ["Missing beneficiary first name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30109,
     name: "",
     identifier: "E30109",
+    className: "E30109",
     category: "required_parameter_error",
     messages: ["Missing beneficiary last kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30110,
     name: "",
     identifier: "E30110",
+    className: "E30110",
     category: "required_parameter_error",
     messages: ["Missing beneficiary first kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30111,
     name: "",
     identifier: "E30111",
+    className: "E30111",
     category: "required_parameter_error",
     messages: ["Missing beneficiary company name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30112,
     name: "",
     identifier: "E30112",
+    className: "E30112",
     category: "required_parameter_error",
     messages: ["Missing beneficiary company kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30113,
     name: "",
     identifier: "E30113",
+    className: "E30113",
     category: "required_parameter_error",
     messages: ["Missing beneficiary company type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30114,
     name: "",
     identifier: "E30114",
+    className: "E30114",
     category: "required_parameter_error",
     messages: ["Missing beneficiary company type position."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30115,
     name: "",
     identifier: "E30115",
+    className: "E30115",
     category: "required_parameter_error",
     messages: ["Missing uploaded documents."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30116,
     name: "",
     identifier: "E30116",
+    className: "E30116",
     category: "required_parameter_error",
     messages: ["Missing withdrawal purpose."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30117,
     name: "",
     identifier: "E30117",
+    className: "E30117",
     category: "required_parameter_error",
     messages: ["Missing beneficiary country."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30118,
     name: "",
     identifier: "E30118",
+    className: "E30118",
     category: "required_parameter_error",
     messages: ["Missing beneficiary zip code."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30119,
     name: "",
     identifier: "E30119",
+    className: "E30119",
     category: "required_parameter_error",
     messages: ["Missing beneficiary prefecture."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30120,
     name: "",
     identifier: "E30120",
+    className: "E30120",
     category: "required_parameter_error",
     messages: ["Missing beneficiary city."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30121,
     name: "",
     identifier: "E30121",
+    className: "E30121",
     category: "required_parameter_error",
     messages: ["Missing beneficiary address."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30122,
     name: "",
     identifier: "E30122",
+    className: "E30122",
     category: "required_parameter_error",
     messages: ["Missing beneficiary building."],
     description: "",
+    deprecated: false,
   },
   {
     code: 30123,
     name: "",
     identifier: "E30123",
+    className: "E30123",
     category: "required_parameter_error",
     messages: ["Missing extraction request category."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40001,
     name: "",
     identifier: "E40001",
+    className: "E40001",
     category: "invalid_parameter_error",
     messages: ["Invalid order quantity."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40006,
     name: "",
     identifier: "E40006",
+    className: "E40006",
     category: "invalid_parameter_error",
     messages: ["Invalid count."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40007,
     name: "",
     identifier: "E40007",
+    className: "E40007",
     category: "invalid_parameter_error",
     messages: ["Invalid end param."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40008,
     name: "",
     identifier: "E40008",
+    className: "E40008",
     category: "invalid_parameter_error",
     messages: ["Invalid end_id."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40009,
     name: "",
     identifier: "E40009",
+    className: "E40009",
     category: "invalid_parameter_error",
     messages: ["Invalid from_id."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40013,
     name: "",
     identifier: "E40013",
+    className: "E40013",
     category: "invalid_parameter_error",
     messages: ["Invalid order id."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40014,
     name: "",
     identifier: "E40014",
+    className: "E40014",
     category: "invalid_parameter_error",
     messages: ["Invalid order id array."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40015,
     name: "",
     identifier: "E40015",
+    className: "E40015",
     category: "invalid_parameter_error",
     messages: ["Too many orders are specified."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40017,
     name: "",
     identifier: "E40017",
+    className: "E40017",
     category: "invalid_parameter_error",
     messages: ["Invalid asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40020,
     name: "",
     identifier: "E40020",
+    className: "E40020",
     category: "invalid_parameter_error",
     messages: ["Invalid order price."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40021,
     name: "",
     identifier: "E40021",
+    className: "E40021",
     category: "invalid_parameter_error",
     messages: ["Invalid order side."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40022,
     name: "",
     identifier: "E40022",
+    className: "E40022",
     category: "invalid_parameter_error",
     messages: ["Invalid trading start time."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40024,
     name: "",
     identifier: "E40024",
+    className: "E40024",
     category: "invalid_parameter_error",
     messages: ["Invalid order type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40025,
     name: "",
     identifier: "E40025",
+    className: "E40025",
     category: "invalid_parameter_error",
     messages: ["Invalid asset."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40028,
     name: "",
     identifier: "E40028",
+    className: "E40028",
     category: "invalid_parameter_error",
     messages: ["Invalid uuid."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40048,
     name: "",
     identifier: "E40048",
+    className: "E40048",
     category: "invalid_parameter_error",
     messages: ["Invalid withdraw amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40112,
     name: "",
     identifier: "E40112",
+    className: "E40112",
     category: "invalid_parameter_error",
     messages: ["Invalid trigger price."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40113,
     name: "",
     identifier: "E40113",
+    className: "E40113",
     category: "invalid_parameter_error",
     messages: ["Invalid post_only."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40114,
     name: "",
     identifier: "E40114",
+    className: "E40114",
     category: "invalid_parameter_error",
     messages: ["post_only can not be specified with such order type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40116,
     name: "",
     identifier: "E40116",
+    className: "E40116",
     category: "invalid_parameter_error",
     messages: ["Invalid withdrawal type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40117,
     name: "",
     identifier: "E40117",
+    className: "E40117",
     category: "invalid_parameter_error",
     messages: ["Invalid withdrawal name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40118,
     name: "",
     identifier: "E40118",
+    className: "E40118",
     category: "invalid_parameter_error",
     messages: ["Invalid VASP."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40119,
     name: "",
     identifier: "E40119",
+    className: "E40119",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40120,
     name: "",
     identifier: "E40120",
+    className: "E40120",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary last name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40121,
     name: "",
     identifier: "E40121",
+    className: "E40121",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary first name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40122,
     name: "",
     identifier: "E40122",
+    className: "E40122",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary last kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40123,
     name: "",
     identifier: "E40123",
+    className: "E40123",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary first kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40124,
     name: "",
     identifier: "E40124",
+    className: "E40124",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary company name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40125,
     name: "",
     identifier: "E40125",
+    className: "E40125",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary company kana."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40126,
     name: "",
     identifier: "E40126",
+    className: "E40126",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary company type."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40127,
     name: "",
     identifier: "E40127",
+    className: "E40127",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary company type position."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40152,
     name: "",
     identifier: "E40152",
+    className: "E40152",
     category: "invalid_parameter_error",
     messages: ["Invalid originator label."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40153,
     name: "",
     identifier: "E40153",
+    className: "E40153",
     category: "invalid_parameter_error",
     messages: ["Invalid originator last name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40154,
     name: "",
     identifier: "E40154",
+    className: "E40154",
     category: "invalid_parameter_error",
     messages: ["Invalid originator first name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40155,
     name: "",
     identifier: "E40155",
+    className: "E40155",
     category: "invalid_parameter_error",
     messages: ["Invalid originator company name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40156,
     name: "",
     identifier: "E40156",
+    className: "E40156",
     category: "invalid_parameter_error",
     messages: ["Invalid originator prefecture."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40157,
     name: "",
     identifier: "E40157",
+    className: "E40157",
     category: "invalid_parameter_error",
     messages: ["Invalid originator city."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40158,
     name: "",
     identifier: "E40158",
+    className: "E40158",
     category: "invalid_parameter_error",
     messages: ["Invalid originator address."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40159,
     name: "",
     identifier: "E40159",
+    className: "E40159",
     category: "invalid_parameter_error",
     messages: ["Invalid originator building."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40160,
     name: "",
     identifier: "E40160",
+    className: "E40160",
     category: "invalid_parameter_error",
     messages: ["Invalid originator substantial controller name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40163,
     name: "",
     identifier: "E40163",
+    className: "E40163",
     category: "invalid_parameter_error",
     messages: ["Invalid beneficiary substantial controller name."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40164,
     name: "",
     identifier: "E40164",
+    className: "E40164",
     category: "invalid_parameter_error",
     messages: ["Invalid position side."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40165,
     name: "",
     identifier: "E40165",
+    className: "E40165",
     category: "invalid_parameter_error",
     messages: ["Can not be margin trading with such pair."],
     description: "",
+    deprecated: false,
   },
   {
     code: 40200,
     name: "",
     identifier: "E40200",
+    className: "E40200",
     category: "invalid_parameter_error",
     messages: ["Stop open orders cannot be accepted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50003,
     name: "",
     identifier: "E50003",
+    className: "E50003",
     category: "data_error",
     messages: ["Account is restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50004,
     name: "",
     identifier: "E50004",
+    className: "E50004",
     category: "data_error",
     messages: ["Account is provisional."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50005,
     name: "",
     identifier: "E50005",
+    className: "E50005",
     category: "data_error",
     messages: ["Account is blocked."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50006,
     name: "",
     identifier: "E50006",
+    className: "E50006",
     category: "data_error",
     messages: ["Account is blocked."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50008,
     name: "",
     identifier: "E50008",
+    className: "E50008",
     category: "data_error",
     messages: ["Identity verification is not finished."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50009,
     name: "",
     identifier: "E50009",
+    className: "E50009",
     category: "data_error",
     messages: ["Order not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50010,
     name: "",
     identifier: "E50010",
+    className: "E50010",
     category: "data_error",
     messages: ["Order can not be canceled."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50011,
     name: "",
     identifier: "E50011",
+    className: "E50011",
     category: "data_error",
     messages: ["Api not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50026,
     name: "",
     identifier: "E50026",
+    className: "E50026",
     category: "data_error",
     messages: ["Order has already been canceled."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50027,
     name: "",
     identifier: "E50027",
+    className: "E50027",
     category: "data_error",
     messages: ["Order has already been executed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50033,
     name: "",
     identifier: "E50033",
+    className: "E50033",
     category: "data_error",
     messages: ["Withdrawals to this address require additional entries."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50034,
     name: "",
     identifier: "E50034",
+    className: "E50034",
     category: "data_error",
     messages: ["VASP not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50035,
     name: "",
     identifier: "E50035",
+    className: "E50035",
     category: "data_error",
     messages: ["Company information is not registerd."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50037,
     name: "",
     identifier: "E50037",
+    className: "E50037",
     category: "data_error",
     messages: ["We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50038,
     name: "",
     identifier: "E50038",
+    className: "E50038",
     category: "data_error",
     messages: ["Cannot withdraw to chosen VASP service."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50043,
     name: "",
     identifier: "E50043",
+    className: "E50043",
     category: "data_error",
     messages: ["Originator already registered."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50044,
     name: "",
     identifier: "E50044",
+    className: "E50044",
     category: "data_error",
     messages: ["Originator not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50045,
     name: "",
     identifier: "E50045",
+    className: "E50045",
     category: "data_error",
     messages: ["Deposit not found."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50046,
     name: "",
     identifier: "E50046",
+    className: "E50046",
     category: "data_error",
     messages: ["Cannot edit beneficiary under review."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50047,
     name: "",
     identifier: "E50047",
+    className: "E50047",
     category: "data_error",
     messages: ["Cannot edit disabled beneficiary."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50048,
     name: "",
     identifier: "E50048",
+    className: "E50048",
     category: "data_error",
     messages: ["Cannot withdraw to beneficiary under review."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50049,
     name: "",
     identifier: "E50049",
+    className: "E50049",
     category: "data_error",
     messages: ["Beneficiary requires additional entries."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50050,
     name: "",
     identifier: "E50050",
+    className: "E50050",
     category: "data_error",
     messages: ["Cannot withdraw to chosen beneficiary."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50051,
     name: "",
     identifier: "E50051",
+    className: "E50051",
     category: "data_error",
     messages: ["Cannot confirm deposit with originator under review."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50052,
     name: "",
     identifier: "E50052",
+    className: "E50052",
     category: "data_error",
     messages: ["Originator requires additional entries."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50053,
     name: "",
     identifier: "E50053",
+    className: "E50053",
     category: "data_error",
     messages: ["Cannot edit originator under review."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50054,
     name: "",
     identifier: "E50054",
+    className: "E50054",
     category: "data_error",
     messages: ["Cannot withdraw because the information registration for unreflected deposits has not been completed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50058,
     name: "",
     identifier: "E50058",
+    className: "E50058",
     category: "data_error",
     messages: ["Margin trading review has not been completed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50059,
     name: "",
     identifier: "E50059",
+    className: "E50059",
     category: "data_error",
     messages: ["Temporarily restricting new margin orders. Please try your request again after a while."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50060,
     name: "",
     identifier: "E50060",
+    className: "E50060",
     category: "data_error",
     messages: ["Temporarily restricting new margin orders. Please try your request again after a while."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50061,
     name: "",
     identifier: "E50061",
+    className: "E50061",
     category: "data_error",
     messages: ["Exceeds available balance for open order."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50062,
     name: "",
     identifier: "E50062",
+    className: "E50062",
     category: "data_error",
     messages: ["Exceeds total margin position."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50070,
     name: "",
     identifier: "E50070",
+    className: "E50070",
     category: "data_error",
     messages: ["Withdrawals in JPY are not available."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50071,
     name: "",
     identifier: "E50071",
+    className: "E50071",
     category: "data_error",
     messages: ["Withdrawals in CC are not available."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50072,
     name: "",
     identifier: "E50072",
+    className: "E50072",
     category: "data_error",
     messages: ["Buy orders cannot be used in spot transactions."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50073,
     name: "",
     identifier: "E50073",
+    className: "E50073",
     category: "data_error",
     messages: ["Sell orders cannot be used in spot transactions."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50078,
     name: "",
     identifier: "E50078",
+    className: "E50078",
     category: "data_error",
     messages: ["Open orders cannot be used in margin trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50079,
     name: "",
     identifier: "E50079",
+    className: "E50079",
     category: "data_error",
     messages: ["Close orders cannot be used in margin trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50080,
     name: "",
     identifier: "E50080",
+    className: "E50080",
     category: "data_error",
     messages: ["Open orders cannot be used in margin trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50081,
     name: "",
     identifier: "E50081",
+    className: "E50081",
     category: "data_error",
     messages: ["Close orders cannot be used in margin trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50083,
     name: "",
     identifier: "E50083",
+    className: "E50083",
     category: "data_error",
     messages: ["Withdrawals can not be used due to realized loss."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60001,
     name: "",
     identifier: "E60001",
+    className: "E60001",
     category: "value_error",
     messages: ["Insufficient amount."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60002,
     name: "",
     identifier: "E60002",
+    className: "E60002",
     category: "value_error",
     messages: ["Market buy order quantity has exceeded the upper limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60003,
     name: "",
     identifier: "E60003",
+    className: "E60003",
     category: "value_error",
     messages: ["Order quantity has exceeded the limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60004,
     name: "",
     identifier: "E60004",
+    className: "E60004",
     category: "value_error",
     messages: ["Order quantity has exceeded the lower threshold."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60005,
     name: "",
     identifier: "E60005",
+    className: "E60005",
     category: "value_error",
     messages: ["Order price has exceeded the upper limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60006,
     name: "",
     identifier: "E60006",
+    className: "E60006",
     category: "value_error",
     messages: ["Order price has exceeded the lower limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60011,
     name: "",
     identifier: "E60011",
+    className: "E60011",
     category: "value_error",
     messages: ["Too many Simultaneous orders, current limit is 30."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60016,
     name: "",
     identifier: "E60016",
+    className: "E60016",
     category: "value_error",
     messages: ["Trigger price has exceeded the upper limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60017,
     name: "",
     identifier: "E60017",
+    className: "E60017",
     category: "value_error",
     messages: ["Withdrawal amount has exceeded the upper limit."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60018,
     name: "",
     identifier: "E60018",
+    className: "E60018",
     category: "value_error",
     messages: ["Trigger price to trigger immediately cannot be specified."],
     description: "",
+    deprecated: false,
   },
   {
     code: 60019,
     name: "",
     identifier: "E60019",
+    className: "E60019",
     category: "value_error",
     messages: ["The side of a TakeProfit or StopLoss order must be in the close direction."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70001,
     name: "",
     identifier: "E70001",
+    className: "E70001",
     category: "stop_update_request_system_status",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70002,
     name: "",
     identifier: "E70002",
+    className: "E70002",
     category: "stop_update_request_system_status",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70003,
     name: "",
     identifier: "E70003",
+    className: "E70003",
     category: "stop_update_request_system_status",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70004,
     name: "",
     identifier: "E70004",
+    className: "E70004",
     category: "stop_update_request_system_status",
     messages: ["Order is restricted during suspension of transactions."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70005,
     name: "",
     identifier: "E70005",
+    className: "E70005",
     category: "stop_update_request_system_status",
     messages: ["Buy \u200b\u200border has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70006,
     name: "",
     identifier: "E70006",
+    className: "E70006",
     category: "stop_update_request_system_status",
     messages: ["Sell \u200b\u200border has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70009,
     name: "",
     identifier: "E70009",
+    className: "E70009",
     category: "stop_update_request_system_status",
     messages: ["Market order has been temporarily restricted. Please use limit order instead."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70010,
     name: "",
     identifier: "E70010",
+    className: "E70010",
     category: "stop_update_request_system_status",
     messages: ["Minimum Order Quantity is increased temporarily."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70011,
     name: "",
     identifier: "E70011",
+    className: "E70011",
     category: "stop_update_request_system_status",
     messages: ["System is busy. Please try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70012,
     name: "",
     identifier: "E70012",
+    className: "E70012",
     category: "stop_update_request_system_status",
     messages: ["System error."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70013,
     name: "",
     identifier: "E70013",
+    className: "E70013",
     category: "stop_update_request_system_status",
     messages: ["Order and cancel has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70014,
     name: "",
     identifier: "E70014",
+    className: "E70014",
     category: "stop_update_request_system_status",
     messages: ["Withdraw and cancel request has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70015,
     name: "",
     identifier: "E70015",
+    className: "E70015",
     category: "stop_update_request_system_status",
     messages: ["Lending and cancel request has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70016,
     name: "",
     identifier: "E70016",
+    className: "E70016",
     category: "stop_update_request_system_status",
     messages: ["Lending and cancel request has been restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70017,
     name: "",
     identifier: "E70017",
+    className: "E70017",
     category: "stop_update_request_system_status",
     messages: ["Orders on pair have been suspended."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70018,
     name: "",
     identifier: "E70018",
+    className: "E70018",
     category: "stop_update_request_system_status",
     messages: ["Order and cancel on pair have been suspended."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70019,
     name: "",
     identifier: "E70019",
+    className: "E70019",
     category: "stop_update_request_system_status",
     messages: ["Order cancel request is in process."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70020,
     name: "",
     identifier: "E70020",
+    className: "E70020",
     category: "stop_update_request_system_status",
     messages: ["Market order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70021,
     name: "",
     identifier: "E70021",
+    className: "E70021",
     category: "stop_update_request_system_status",
     messages: ["Limit order price is over the threshold."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70022,
     name: "",
     identifier: "E70022",
+    className: "E70022",
     category: "stop_update_request_system_status",
     messages: ["Stop limit order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70023,
     name: "",
     identifier: "E70023",
+    className: "E70023",
     category: "stop_update_request_system_status",
     messages: ["Stop order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70024,
     name: "",
     identifier: "E70024",
+    className: "E70024",
     category: "stop_update_request_system_status",
     messages: ["Long open order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70025,
     name: "",
     identifier: "E70025",
+    className: "E70025",
     category: "stop_update_request_system_status",
     messages: ["Short open order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 70026,
     name: "",
     identifier: "E70026",
+    className: "E70026",
     category: "stop_update_request_system_status",
     messages: ["Order has been temporarily restricted."],
     description: "",
+    deprecated: false,
   },
 ];
 
@@ -2570,280 +2926,440 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[10000], "Url not found.", "^Url not found\\.$", 14, null],
-  [[10001], "System error.", "^System error\\.$", 13, null],
-  [[10002], "Malformed request.", "^Malformed request\\.$", 18, null],
-  [[10003], "System error.", "^System error\\.$", 13, null],
-  [[10005], "Timeout waiting for response.", "^Timeout waiting for response\\.$", 29, null],
-  [[10007], "System maintenance.", "^System maintenance\\.$", 19, null],
-  [[10008], "Server is busy. Retry later.", "^Server is busy\\. Retry later\\.$", 28, null],
-  [[10009], "You sent requests too frequently. Retry later with decreased requests.", "^You sent requests too frequently\\. Retry later with decreased requests\\.$", 70, null],
-  [[20001], "Authentication failed api authorization.", "^Authentication failed api authorization\\.$", 40, null],
-  [[20002], "Invalid ACCESS-KEY.", "^Invalid ACCESS-KEY\\.$", 19, null],
-  [[20003], "ACCESS-KEY not found.", "^ACCESS-KEY not found\\.$", 21, null],
-  [[20004], "ACCESS-NONCE not found.", "^ACCESS-NONCE not found\\.$", 23, null],
-  [[20005], "Invalid ACCESS-SIGNATURE.", "^Invalid ACCESS-SIGNATURE\\.$", 25, null],
-  [[20011], "MFA failed.", "^MFA failed\\.$", 11, null],
-  [[20014], "SMS verification failed.", "^SMS verification failed\\.$", 24, null],
-  [[20018], "Please login. (This happens when you request API without /v1/.)", "^Please login\\. \\(This happens when you request API without /v1/\\.\\)$", 63, null],
-  [[20019], "Please login. (This also happens when you request API without /v1/.)", "^Please login\\. \\(This also happens when you request API without /v1/\\.\\)$", 68, null],
-  [[20023], "Missing OTP code.", "^Missing OTP code\\.$", 17, null],
-  [[20024], "Missing SMS code.", "^Missing SMS code\\.$", 17, null],
-  [[20025], "Missing OTP and SMS code.", "^Missing OTP and SMS code\\.$", 25, null],
-  [[20026], "MFA is temporarily locked because too many failures. Please retry after 60 seconds.", "^MFA is temporarily locked because too many failures\\. Please retry after 60 seconds\\.$", 83, null],
-  [[20033], "ACCESS-REQUEST-TIME not found.", "^ACCESS-REQUEST-TIME not found\\.$", 30, null],
-  [[20034], "Invalid time of ACCESS-REQUEST-TIME.", "^Invalid time of ACCESS-REQUEST-TIME\\.$", 36, null],
-  [[20035], "No request was sent within ACCESS-TIME-WINDOW.", "^No request was sent within ACCESS-TIME-WINDOW\\.$", 46, null],
-  [[20036], "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.", "^ACCESS-REQUEST-TIME and ACCESS-NONCE not found\\.$", 47, null],
-  [[20037], "Invalid ACCESS-REQUEST-TIME.", "^Invalid ACCESS-REQUEST-TIME\\.$", 28, null],
-  [[20038], "Invalid ACCESS-TIME-WINDOW.", "^Invalid ACCESS-TIME-WINDOW\\.$", 27, null],
-  [[20039], "Invalid ACCESS-NONCE.", "^Invalid ACCESS-NONCE\\.$", 21, null],
-  [[30001], "Missing order quantity.", "^Missing order quantity\\.$", 23, null],
-  [[30006], "Missing order id.", "^Missing order id\\.$", 17, null],
-  [[30007], "Missing order id array.", "^Missing order id array\\.$", 23, null],
-  [[30009], "Missing asset.", "^Missing asset\\.$", 14, null],
-  [[30012], "Missing order price.", "^Missing order price\\.$", 20, null],
-  [[30013], "Missing side.", "^Missing side\\.$", 13, null],
-  [[30015], "Missing order type.", "^Missing order type\\.$", 19, null],
-  [[30016], "Missing asset.", "^Missing asset\\.$", 14, null],
-  [[30019], "Missing uuid.", "^Missing uuid\\.$", 13, null],
-  [[30039], "Missing withdraw amount.", "^Missing withdraw amount\\.$", 24, null],
-  [[30101], "Missing trigger price.", "^Missing trigger price\\.$", 22, null],
-  [[30103], "Missing withdrawal type.", "^Missing withdrawal type\\.$", 24, null],
-  [[30104], "Missing withdrawal name.", "^Missing withdrawal name\\.$", 24, null],
-  [[30105], "Missing VASP.", "^Missing VASP\\.$", 13, null],
-  [[30106], "Missing beneficiary type.", "^Missing beneficiary type\\.$", 25, null],
-  [[30107], "Missing beneficiary last name.", "^Missing beneficiary last name\\.$", 30, null],
-  [[30108], "Missing beneficiary first name.", "^Missing beneficiary first name\\.$", 31, null],
-  [[30109], "Missing beneficiary last kana.", "^Missing beneficiary last kana\\.$", 30, null],
-  [[30110], "Missing beneficiary first kana.", "^Missing beneficiary first kana\\.$", 31, null],
-  [[30111], "Missing beneficiary company name.", "^Missing beneficiary company name\\.$", 33, null],
-  [[30112], "Missing beneficiary company kana.", "^Missing beneficiary company kana\\.$", 33, null],
-  [[30113], "Missing beneficiary company type.", "^Missing beneficiary company type\\.$", 33, null],
-  [[30114], "Missing beneficiary company type position.", "^Missing beneficiary company type position\\.$", 42, null],
-  [[30115], "Missing uploaded documents.", "^Missing uploaded documents\\.$", 27, null],
-  [[30116], "Missing withdrawal purpose.", "^Missing withdrawal purpose\\.$", 27, null],
-  [[30117], "Missing beneficiary country.", "^Missing beneficiary country\\.$", 28, null],
-  [[30118], "Missing beneficiary zip code.", "^Missing beneficiary zip code\\.$", 29, null],
-  [[30119], "Missing beneficiary prefecture.", "^Missing beneficiary prefecture\\.$", 31, null],
-  [[30120], "Missing beneficiary city.", "^Missing beneficiary city\\.$", 25, null],
-  [[30121], "Missing beneficiary address.", "^Missing beneficiary address\\.$", 28, null],
-  [[30122], "Missing beneficiary building.", "^Missing beneficiary building\\.$", 29, null],
-  [[30123], "Missing extraction request category.", "^Missing extraction request category\\.$", 36, null],
-  [[40001], "Invalid order quantity.", "^Invalid order quantity\\.$", 23, null],
-  [[40006], "Invalid count.", "^Invalid count\\.$", 14, null],
-  [[40007], "Invalid end param.", "^Invalid end param\\.$", 18, null],
-  [[40008], "Invalid end_id.", "^Invalid end_id\\.$", 15, null],
-  [[40009], "Invalid from_id.", "^Invalid from_id\\.$", 16, null],
-  [[40013], "Invalid order id.", "^Invalid order id\\.$", 17, null],
-  [[40014], "Invalid order id array.", "^Invalid order id array\\.$", 23, null],
-  [[40015], "Too many orders are specified.", "^Too many orders are specified\\.$", 30, null],
-  [[40017], "Invalid asset.", "^Invalid asset\\.$", 14, null],
-  [[40020], "Invalid order price.", "^Invalid order price\\.$", 20, null],
-  [[40021], "Invalid order side.", "^Invalid order side\\.$", 19, null],
-  [[40022], "Invalid trading start time.", "^Invalid trading start time\\.$", 27, null],
-  [[40024], "Invalid order type.", "^Invalid order type\\.$", 19, null],
-  [[40025], "Invalid asset.", "^Invalid asset\\.$", 14, null],
-  [[40028], "Invalid uuid.", "^Invalid uuid\\.$", 13, null],
-  [[40048], "Invalid withdraw amount.", "^Invalid withdraw amount\\.$", 24, null],
-  [[40112], "Invalid trigger price.", "^Invalid trigger price\\.$", 22, null],
-  [[40113], "Invalid post_only.", "^Invalid post_only\\.$", 18, null],
-  [[40114], "post_only can not be specified with such order type.", "^post_only can not be specified with such order type\\.$", 52, null],
-  [[40116], "Invalid withdrawal type.", "^Invalid withdrawal type\\.$", 24, null],
-  [[40117], "Invalid withdrawal name.", "^Invalid withdrawal name\\.$", 24, null],
-  [[40118], "Invalid VASP.", "^Invalid VASP\\.$", 13, null],
-  [[40119], "Invalid beneficiary type.", "^Invalid beneficiary type\\.$", 25, null],
-  [[40120], "Invalid beneficiary last name.", "^Invalid beneficiary last name\\.$", 30, null],
-  [[40121], "Invalid beneficiary first name.", "^Invalid beneficiary first name\\.$", 31, null],
-  [[40122], "Invalid beneficiary last kana.", "^Invalid beneficiary last kana\\.$", 30, null],
-  [[40123], "Invalid beneficiary first kana.", "^Invalid beneficiary first kana\\.$", 31, null],
-  [[40124], "Invalid beneficiary company name.", "^Invalid beneficiary company name\\.$", 33, null],
-  [[40125], "Invalid beneficiary company kana.", "^Invalid beneficiary company kana\\.$", 33, null],
-  [[40126], "Invalid beneficiary company type.", "^Invalid beneficiary company type\\.$", 33, null],
-  [[40127], "Invalid beneficiary company type position.", "^Invalid beneficiary company type position\\.$", 42, null],
-  [[40152], "Invalid originator label.", "^Invalid originator label\\.$", 25, null],
-  [[40153], "Invalid originator last name.", "^Invalid originator last name\\.$", 29, null],
-  [[40154], "Invalid originator first name.", "^Invalid originator first name\\.$", 30, null],
-  [[40155], "Invalid originator company name.", "^Invalid originator company name\\.$", 32, null],
-  [[40156], "Invalid originator prefecture.", "^Invalid originator prefecture\\.$", 30, null],
-  [[40157], "Invalid originator city.", "^Invalid originator city\\.$", 24, null],
-  [[40158], "Invalid originator address.", "^Invalid originator address\\.$", 27, null],
-  [[40159], "Invalid originator building.", "^Invalid originator building\\.$", 28, null],
-  [[40160], "Invalid originator substantial controller name.", "^Invalid originator substantial controller name\\.$", 47, null],
-  [[40163], "Invalid beneficiary substantial controller name.", "^Invalid beneficiary substantial controller name\\.$", 48, null],
-  [[40164], "Invalid position side.", "^Invalid position side\\.$", 22, null],
-  [[40165], "Can not be margin trading with such pair.", "^Can not be margin trading with such pair\\.$", 41, null],
-  [[40200], "Stop open orders cannot be accepted.", "^Stop open orders cannot be accepted\\.$", 36, null],
-  [[50003], "Account is restricted.", "^Account is restricted\\.$", 22, null],
-  [[50004], "Account is provisional.", "^Account is provisional\\.$", 23, null],
-  [[50005], "Account is blocked.", "^Account is blocked\\.$", 19, null],
-  [[50006], "Account is blocked.", "^Account is blocked\\.$", 19, null],
-  [[50008], "Identity verification is not finished.", "^Identity verification is not finished\\.$", 38, null],
-  [[50009], "Order not found.", "^Order not found\\.$", 16, null],
-  [[50010], "Order can not be canceled.", "^Order can not be canceled\\.$", 26, null],
-  [[50011], "Api not found.", "^Api not found\\.$", 14, null],
-  [[50026], "Order has already been canceled.", "^Order has already been canceled\\.$", 32, null],
-  [[50027], "Order has already been executed.", "^Order has already been executed\\.$", 32, null],
-  [[50033], "Withdrawals to this address require additional entries.", "^Withdrawals to this address require additional entries\\.$", 55, null],
-  [[50034], "VASP not found.", "^VASP not found\\.$", 15, null],
-  [[50035], "Company information is not registerd.", "^Company information is not registerd\\.$", 37, null],
-  [[50037], "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.", "^We are temporarily restricting withdrawals while we verify your last deposit\\. Please try again in a few minutes\\.$", 112, null],
-  [[50038], "Cannot withdraw to chosen VASP service.", "^Cannot withdraw to chosen VASP service\\.$", 39, null],
-  [[50043], "Originator already registered.", "^Originator already registered\\.$", 30, null],
-  [[50044], "Originator not found.", "^Originator not found\\.$", 21, null],
-  [[50045], "Deposit not found.", "^Deposit not found\\.$", 18, null],
-  [[50046], "Cannot edit beneficiary under review.", "^Cannot edit beneficiary under review\\.$", 37, null],
-  [[50047], "Cannot edit disabled beneficiary.", "^Cannot edit disabled beneficiary\\.$", 33, null],
-  [[50048], "Cannot withdraw to beneficiary under review.", "^Cannot withdraw to beneficiary under review\\.$", 44, null],
-  [[50049], "Beneficiary requires additional entries.", "^Beneficiary requires additional entries\\.$", 40, null],
-  [[50050], "Cannot withdraw to chosen beneficiary.", "^Cannot withdraw to chosen beneficiary\\.$", 38, null],
-  [[50051], "Cannot confirm deposit with originator under review.", "^Cannot confirm deposit with originator under review\\.$", 52, null],
-  [[50052], "Originator requires additional entries.", "^Originator requires additional entries\\.$", 39, null],
-  [[50053], "Cannot edit originator under review.", "^Cannot edit originator under review\\.$", 36, null],
-  [[50054], "Cannot withdraw because the information registration for unreflected deposits has not been completed.", "^Cannot withdraw because the information registration for unreflected deposits has not been completed\\.$", 101, null],
-  [[50058], "Margin trading review has not been completed.", "^Margin trading review has not been completed\\.$", 45, null],
-  [[50059], "Temporarily restricting new margin orders. Please try your request again after a while.", "^Temporarily restricting new margin orders\\. Please try your request again after a while\\.$", 87, null],
-  [[50060], "Temporarily restricting new margin orders. Please try your request again after a while.", "^Temporarily restricting new margin orders\\. Please try your request again after a while\\.$", 87, null],
-  [[50061], "Exceeds available balance for open order.", "^Exceeds available balance for open order\\.$", 41, null],
-  [[50062], "Exceeds total margin position.", "^Exceeds total margin position\\.$", 30, null],
-  [[50070], "Withdrawals in JPY are not available.", "^Withdrawals in JPY are not available\\.$", 37, null],
-  [[50071], "Withdrawals in CC are not available.", "^Withdrawals in CC are not available\\.$", 36, null],
-  [[50072], "Buy orders cannot be used in spot transactions.", "^Buy orders cannot be used in spot transactions\\.$", 47, null],
-  [[50073], "Sell orders cannot be used in spot transactions.", "^Sell orders cannot be used in spot transactions\\.$", 48, null],
-  [[50078], "Open orders cannot be used in margin trading.", "^Open orders cannot be used in margin trading\\.$", 45, null],
-  [[50079], "Close orders cannot be used in margin trading.", "^Close orders cannot be used in margin trading\\.$", 46, null],
-  [[50080], "Open orders cannot be used in margin trading.", "^Open orders cannot be used in margin trading\\.$", 45, null],
-  [[50081], "Close orders cannot be used in margin trading.", "^Close orders cannot be used in margin trading\\.$", 46, null],
-  [[50083], "Withdrawals can not be used due to realized loss.", "^Withdrawals can not be used due to realized loss\\.$", 49, null],
-  [[60001], "Insufficient amount.", "^Insufficient amount\\.$", 20, null],
-  [[60002], "Market buy order quantity has exceeded the upper limit.", "^Market buy order quantity has exceeded the upper limit\\.$", 55, null],
-  [[60003], "Order quantity has exceeded the limit.", "^Order quantity has exceeded the limit\\.$", 38, null],
-  [[60004], "Order quantity has exceeded the lower threshold.", "^Order quantity has exceeded the lower threshold\\.$", 48, null],
-  [[60005], "Order price has exceeded the upper limit.", "^Order price has exceeded the upper limit\\.$", 41, null],
-  [[60006], "Order price has exceeded the lower limit.", "^Order price has exceeded the lower limit\\.$", 41, null],
-  [[60011], "Too many Simultaneous orders, current limit is 30.", "^Too many Simultaneous orders, current limit is 30\\.$", 50, null],
-  [[60016], "Trigger price has exceeded the upper limit.", "^Trigger price has exceeded the upper limit\\.$", 43, null],
-  [[60017], "Withdrawal amount has exceeded the upper limit.", "^Withdrawal amount has exceeded the upper limit\\.$", 47, null],
-  [[60018], "Trigger price to trigger immediately cannot be specified.", "^Trigger price to trigger immediately cannot be specified\\.$", 57, null],
-  [[60019], "The side of a TakeProfit or StopLoss order must be in the close direction.", "^The side of a TakeProfit or StopLoss order must be in the close direction\\.$", 74, null],
-  [[70001], "System error.", "^System error\\.$", 13, null],
-  [[70002], "System error.", "^System error\\.$", 13, null],
-  [[70003], "System error.", "^System error\\.$", 13, null],
-  [[70004], "Order is restricted during suspension of transactions.", "^Order is restricted during suspension of transactions\\.$", 54, null],
-  [[70005], "Buy \u200b\u200border has been temporarily restricted.", "^Buy \u200b\u200border has been temporarily restricted\\.$", 44, null],
-  [[70006], "Sell \u200b\u200border has been temporarily restricted.", "^Sell \u200b\u200border has been temporarily restricted\\.$", 45, null],
-  [[70009], "Market order has been temporarily restricted. Please use limit order instead.", "^Market order has been temporarily restricted\\. Please use limit order instead\\.$", 77, null],
-  [[70010], "Minimum Order Quantity is increased temporarily.", "^Minimum Order Quantity is increased temporarily\\.$", 48, null],
-  [[70011], "System is busy. Please try again.", "^System is busy\\. Please try again\\.$", 33, null],
-  [[70012], "System error.", "^System error\\.$", 13, null],
-  [[70013], "Order and cancel has been temporarily restricted.", "^Order and cancel has been temporarily restricted\\.$", 49, null],
-  [[70014], "Withdraw and cancel request has been temporarily restricted.", "^Withdraw and cancel request has been temporarily restricted\\.$", 60, null],
-  [[70015], "Lending and cancel request has been temporarily restricted.", "^Lending and cancel request has been temporarily restricted\\.$", 59, null],
-  [[70016], "Lending and cancel request has been restricted.", "^Lending and cancel request has been restricted\\.$", 47, null],
-  [[70017], "Orders on pair have been suspended.", "^Orders on pair have been suspended\\.$", 35, null],
-  [[70018], "Order and cancel on pair have been suspended.", "^Order and cancel on pair have been suspended\\.$", 45, null],
-  [[70019], "Order cancel request is in process.", "^Order cancel request is in process\\.$", 35, null],
-  [[70020], "Market order has been temporarily restricted.", "^Market order has been temporarily restricted\\.$", 45, null],
-  [[70021], "Limit order price is over the threshold.", "^Limit order price is over the threshold\\.$", 40, null],
-  [[70022], "Stop limit order has been temporarily restricted.", "^Stop limit order has been temporarily restricted\\.$", 49, null],
-  [[70023], "Stop order has been temporarily restricted.", "^Stop order has been temporarily restricted\\.$", 43, null],
-  [[70024], "Long open order has been temporarily restricted.", "^Long open order has been temporarily restricted\\.$", 48, null],
-  [[70025], "Short open order has been temporarily restricted.", "^Short open order has been temporarily restricted\\.$", 49, null],
-  [[70026], "Order has been temporarily restricted.", "^Order has been temporarily restricted\\.$", 38, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[50037], "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.", ["We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes."], ["we are temporarily restricting withdrawals while we verify your last deposit.Please try again in a few minutes"], "We are t", "we are t"],
+  [[50054], "Cannot withdraw because the information registration for unreflected deposits has not been completed.", ["Cannot withdraw because the information registration for unreflected deposits has not been completed."], ["cannot withdraw because the information registration for unreflected deposits has not been completed"], "Cannot w", "cannot w"],
+  [[50059, 50060], "Temporarily restricting new margin orders. Please try your request again after a while.", ["Temporarily restricting new margin orders. Please try your request again after a while."], ["temporarily restricting new margin orders.Please try your request again after a while"], "Temporar", "temporar"],
+  [[20026], "MFA is temporarily locked because too many failures. Please retry after 60 seconds.", ["MFA is temporarily locked because too many failures. Please retry after 60 seconds."], ["mFA is temporarily locked because too many failures.Please retry after 60 seconds"], "MFA is t", "mFA is t"],
+  [[70009], "Market order has been temporarily restricted. Please use limit order instead.", ["Market order has been temporarily restricted. Please use limit order instead."], ["market order has been temporarily restricted.Please use limit order instead"], "Market o", "market o"],
+  [[60019], "The side of a TakeProfit or StopLoss order must be in the close direction.", ["The side of a TakeProfit or StopLoss order must be in the close direction."], ["the side of a TakeProfit or StopLoss order must be in the close direction"], "The side", "the side"],
+  [[10009], "You sent requests too frequently. Retry later with decreased requests.", ["You sent requests too frequently. Retry later with decreased requests."], ["you sent requests too frequently.Retry later with decreased requests"], "You sent", "you sent"],
+  [[20019], "Please login. (This also happens when you request API without /v1/.)", ["Please login. (This also happens when you request API without /v1/.)"], ["please login.(This also happens when you request API without/v1/.)"], "Please l", "please l"],
+  [[20018], "Please login. (This happens when you request API without /v1/.)", ["Please login. (This happens when you request API without /v1/.)"], ["please login.(This happens when you request API without/v1/.)"], "Please l", "please l"],
+  [[70014], "Withdraw and cancel request has been temporarily restricted.", ["Withdraw and cancel request has been temporarily restricted."], ["withdraw and cancel request has been temporarily restricted"], "Withdraw", "withdraw"],
+  [[70015], "Lending and cancel request has been temporarily restricted.", ["Lending and cancel request has been temporarily restricted."], ["lending and cancel request has been temporarily restricted"], "Lending ", "lending "],
+  [[60018], "Trigger price to trigger immediately cannot be specified.", ["Trigger price to trigger immediately cannot be specified."], ["trigger price to trigger immediately cannot be specified"], "Trigger ", "trigger "],
+  [[50033], "Withdrawals to this address require additional entries.", ["Withdrawals to this address require additional entries."], ["withdrawals to this address require additional entries"], "Withdraw", "withdraw"],
+  [[60002], "Market buy order quantity has exceeded the upper limit.", ["Market buy order quantity has exceeded the upper limit."], ["market buy order quantity has exceeded the upper limit"], "Market b", "market b"],
+  [[70004], "Order is restricted during suspension of transactions.", ["Order is restricted during suspension of transactions."], ["order is restricted during suspension of transactions"], "Order is", "order is"],
+  [[40114], "post_only can not be specified with such order type.", ["post_only can not be specified with such order type."], ["post_only can not be specified with such order type"], "post_onl", "post_onl"],
+  [[50051], "Cannot confirm deposit with originator under review.", ["Cannot confirm deposit with originator under review."], ["cannot confirm deposit with originator under review"], "Cannot c", "cannot c"],
+  [[60011], "Too many Simultaneous orders, current limit is 30.", ["Too many Simultaneous orders, current limit is 30."], ["too many Simultaneous orders,current limit is 30"], "Too many", "too many"],
+  [[50083], "Withdrawals can not be used due to realized loss.", ["Withdrawals can not be used due to realized loss."], ["withdrawals can not be used due to realized loss"], "Withdraw", "withdraw"],
+  [[70013], "Order and cancel has been temporarily restricted.", ["Order and cancel has been temporarily restricted."], ["order and cancel has been temporarily restricted"], "Order an", "order an"],
+  [[70022], "Stop limit order has been temporarily restricted.", ["Stop limit order has been temporarily restricted."], ["stop limit order has been temporarily restricted"], "Stop lim", "stop lim"],
+  [[70025], "Short open order has been temporarily restricted.", ["Short open order has been temporarily restricted."], ["short open order has been temporarily restricted"], "Short op", "short op"],
+  [[40163], "Invalid beneficiary substantial controller name.", ["Invalid beneficiary substantial controller name."], ["invalid beneficiary substantial controller name"], "Invalid ", "invalid "],
+  [[50073], "Sell orders cannot be used in spot transactions.", ["Sell orders cannot be used in spot transactions."], ["sell orders cannot be used in spot transactions"], "Sell ord", "sell ord"],
+  [[60004], "Order quantity has exceeded the lower threshold.", ["Order quantity has exceeded the lower threshold."], ["order quantity has exceeded the lower threshold"], "Order qu", "order qu"],
+  [[70010], "Minimum Order Quantity is increased temporarily.", ["Minimum Order Quantity is increased temporarily."], ["minimum Order Quantity is increased temporarily"], "Minimum ", "minimum "],
+  [[70024], "Long open order has been temporarily restricted.", ["Long open order has been temporarily restricted."], ["long open order has been temporarily restricted"], "Long ope", "long ope"],
+  [[20036], "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.", ["ACCESS-REQUEST-TIME and ACCESS-NONCE not found."], ["aCCESS-REQUEST-TIME and ACCESS-NONCE not found"], "ACCESS-R", "aCCESS-R"],
+  [[40160], "Invalid originator substantial controller name.", ["Invalid originator substantial controller name."], ["invalid originator substantial controller name"], "Invalid ", "invalid "],
+  [[50072], "Buy orders cannot be used in spot transactions.", ["Buy orders cannot be used in spot transactions."], ["buy orders cannot be used in spot transactions"], "Buy orde", "buy orde"],
+  [[60017], "Withdrawal amount has exceeded the upper limit.", ["Withdrawal amount has exceeded the upper limit."], ["withdrawal amount has exceeded the upper limit"], "Withdraw", "withdraw"],
+  [[70016], "Lending and cancel request has been restricted.", ["Lending and cancel request has been restricted."], ["lending and cancel request has been restricted"], "Lending ", "lending "],
+  [[20035], "No request was sent within ACCESS-TIME-WINDOW.", ["No request was sent within ACCESS-TIME-WINDOW."], ["no request was sent within ACCESS-TIME-WINDOW"], "No reque", "no reque"],
+  [[50079, 50081], "Close orders cannot be used in margin trading.", ["Close orders cannot be used in margin trading."], ["close orders cannot be used in margin trading"], "Close or", "close or"],
+  [[50058], "Margin trading review has not been completed.", ["Margin trading review has not been completed."], ["margin trading review has not been completed"], "Margin t", "margin t"],
+  [[50078, 50080], "Open orders cannot be used in margin trading.", ["Open orders cannot be used in margin trading."], ["open orders cannot be used in margin trading"], "Open ord", "open ord"],
+  [[70006], "Sell \u200b\u200border has been temporarily restricted.", ["Sell \u200b\u200border has been temporarily restricted."], ["sell \u200b\u200border has been temporarily restricted"], "Sell \u200b\u200bo", "sell \u200b\u200bo"],
+  [[70018], "Order and cancel on pair have been suspended.", ["Order and cancel on pair have been suspended."], ["order and cancel on pair have been suspended"], "Order an", "order an"],
+  [[70020], "Market order has been temporarily restricted.", ["Market order has been temporarily restricted."], ["market order has been temporarily restricted"], "Market o", "market o"],
+  [[50048], "Cannot withdraw to beneficiary under review.", ["Cannot withdraw to beneficiary under review."], ["cannot withdraw to beneficiary under review"], "Cannot w", "cannot w"],
+  [[70005], "Buy \u200b\u200border has been temporarily restricted.", ["Buy \u200b\u200border has been temporarily restricted."], ["buy \u200b\u200border has been temporarily restricted"], "Buy \u200b\u200bor", "buy \u200b\u200bor"],
+  [[60016], "Trigger price has exceeded the upper limit.", ["Trigger price has exceeded the upper limit."], ["trigger price has exceeded the upper limit"], "Trigger ", "trigger "],
+  [[70023], "Stop order has been temporarily restricted.", ["Stop order has been temporarily restricted."], ["stop order has been temporarily restricted"], "Stop ord", "stop ord"],
+  [[30114], "Missing beneficiary company type position.", ["Missing beneficiary company type position."], ["missing beneficiary company type position"], "Missing ", "missing "],
+  [[40127], "Invalid beneficiary company type position.", ["Invalid beneficiary company type position."], ["invalid beneficiary company type position"], "Invalid ", "invalid "],
+  [[40165], "Can not be margin trading with such pair.", ["Can not be margin trading with such pair."], ["can not be margin trading with such pair"], "Can not ", "can not "],
+  [[50061], "Exceeds available balance for open order.", ["Exceeds available balance for open order."], ["exceeds available balance for open order"], "Exceeds ", "exceeds "],
+  [[60005], "Order price has exceeded the upper limit.", ["Order price has exceeded the upper limit."], ["order price has exceeded the upper limit"], "Order pr", "order pr"],
+  [[60006], "Order price has exceeded the lower limit.", ["Order price has exceeded the lower limit."], ["order price has exceeded the lower limit"], "Order pr", "order pr"],
+  [[20001], "Authentication failed api authorization.", ["Authentication failed api authorization."], ["authentication failed api authorization"], "Authenti", "authenti"],
+  [[50049], "Beneficiary requires additional entries.", ["Beneficiary requires additional entries."], ["beneficiary requires additional entries"], "Benefici", "benefici"],
+  [[70021], "Limit order price is over the threshold.", ["Limit order price is over the threshold."], ["limit order price is over the threshold"], "Limit or", "limit or"],
+  [[50038], "Cannot withdraw to chosen VASP service.", ["Cannot withdraw to chosen VASP service."], ["cannot withdraw to chosen VASP service"], "Cannot w", "cannot w"],
+  [[50052], "Originator requires additional entries.", ["Originator requires additional entries."], ["originator requires additional entries"], "Originat", "originat"],
+  [[50008], "Identity verification is not finished.", ["Identity verification is not finished."], ["identity verification is not finished"], "Identity", "identity"],
+  [[50050], "Cannot withdraw to chosen beneficiary.", ["Cannot withdraw to chosen beneficiary."], ["cannot withdraw to chosen beneficiary"], "Cannot w", "cannot w"],
+  [[60003], "Order quantity has exceeded the limit.", ["Order quantity has exceeded the limit."], ["order quantity has exceeded the limit"], "Order qu", "order qu"],
+  [[70026], "Order has been temporarily restricted.", ["Order has been temporarily restricted."], ["order has been temporarily restricted"], "Order ha", "order ha"],
+  [[50035], "Company information is not registerd.", ["Company information is not registerd."], ["company information is not registerd"], "Company ", "company "],
+  [[50046], "Cannot edit beneficiary under review.", ["Cannot edit beneficiary under review."], ["cannot edit beneficiary under review"], "Cannot e", "cannot e"],
+  [[50070], "Withdrawals in JPY are not available.", ["Withdrawals in JPY are not available."], ["withdrawals in JPY are not available"], "Withdraw", "withdraw"],
+  [[20034], "Invalid time of ACCESS-REQUEST-TIME.", ["Invalid time of ACCESS-REQUEST-TIME."], ["invalid time of ACCESS-REQUEST-TIME"], "Invalid ", "invalid "],
+  [[30123], "Missing extraction request category.", ["Missing extraction request category."], ["missing extraction request category"], "Missing ", "missing "],
+  [[40200], "Stop open orders cannot be accepted.", ["Stop open orders cannot be accepted."], ["stop open orders cannot be accepted"], "Stop ope", "stop ope"],
+  [[50053], "Cannot edit originator under review.", ["Cannot edit originator under review."], ["cannot edit originator under review"], "Cannot e", "cannot e"],
+  [[50071], "Withdrawals in CC are not available.", ["Withdrawals in CC are not available."], ["withdrawals in CC are not available"], "Withdraw", "withdraw"],
+  [[70017], "Orders on pair have been suspended.", ["Orders on pair have been suspended."], ["orders on pair have been suspended"], "Orders o", "orders o"],
+  [[70019], "Order cancel request is in process.", ["Order cancel request is in process."], ["order cancel request is in process"], "Order ca", "order ca"],
+  [[30111], "Missing beneficiary company name.", ["Missing beneficiary company name."], ["missing beneficiary company name"], "Missing ", "missing "],
+  [[30112], "Missing beneficiary company kana.", ["Missing beneficiary company kana."], ["missing beneficiary company kana"], "Missing ", "missing "],
+  [[30113], "Missing beneficiary company type.", ["Missing beneficiary company type."], ["missing beneficiary company type"], "Missing ", "missing "],
+  [[40124], "Invalid beneficiary company name.", ["Invalid beneficiary company name."], ["invalid beneficiary company name"], "Invalid ", "invalid "],
+  [[40125], "Invalid beneficiary company kana.", ["Invalid beneficiary company kana."], ["invalid beneficiary company kana"], "Invalid ", "invalid "],
+  [[40126], "Invalid beneficiary company type.", ["Invalid beneficiary company type."], ["invalid beneficiary company type"], "Invalid ", "invalid "],
+  [[50047], "Cannot edit disabled beneficiary.", ["Cannot edit disabled beneficiary."], ["cannot edit disabled beneficiary"], "Cannot e", "cannot e"],
+  [[70011], "System is busy. Please try again.", ["System is busy. Please try again."], ["system is busy.Please try again"], "System i", "system i"],
+  [[40155], "Invalid originator company name.", ["Invalid originator company name."], ["invalid originator company name"], "Invalid ", "invalid "],
+  [[50026], "Order has already been canceled.", ["Order has already been canceled."], ["order has already been canceled"], "Order ha", "order ha"],
+  [[50027], "Order has already been executed.", ["Order has already been executed."], ["order has already been executed"], "Order ha", "order ha"],
+  [[30108], "Missing beneficiary first name.", ["Missing beneficiary first name."], ["missing beneficiary first name"], "Missing ", "missing "],
+  [[30110], "Missing beneficiary first kana.", ["Missing beneficiary first kana."], ["missing beneficiary first kana"], "Missing ", "missing "],
+  [[30119], "Missing beneficiary prefecture.", ["Missing beneficiary prefecture."], ["missing beneficiary prefecture"], "Missing ", "missing "],
+  [[40121], "Invalid beneficiary first name.", ["Invalid beneficiary first name."], ["invalid beneficiary first name"], "Invalid ", "invalid "],
+  [[40123], "Invalid beneficiary first kana.", ["Invalid beneficiary first kana."], ["invalid beneficiary first kana"], "Invalid ", "invalid "],
+  [[20033], "ACCESS-REQUEST-TIME not found.", ["ACCESS-REQUEST-TIME not found."], ["aCCESS-REQUEST-TIME not found"], "ACCESS-R", "aCCESS-R"],
+  [[30107], "Missing beneficiary last name.", ["Missing beneficiary last name."], ["missing beneficiary last name"], "Missing ", "missing "],
+  [[30109], "Missing beneficiary last kana.", ["Missing beneficiary last kana."], ["missing beneficiary last kana"], "Missing ", "missing "],
+  [[40015], "Too many orders are specified.", ["Too many orders are specified."], ["too many orders are specified"], "Too many", "too many"],
+  [[40120], "Invalid beneficiary last name.", ["Invalid beneficiary last name."], ["invalid beneficiary last name"], "Invalid ", "invalid "],
+  [[40122], "Invalid beneficiary last kana.", ["Invalid beneficiary last kana."], ["invalid beneficiary last kana"], "Invalid ", "invalid "],
+  [[40154], "Invalid originator first name.", ["Invalid originator first name."], ["invalid originator first name"], "Invalid ", "invalid "],
+  [[40156], "Invalid originator prefecture.", ["Invalid originator prefecture."], ["invalid originator prefecture"], "Invalid ", "invalid "],
+  [[50043], "Originator already registered.", ["Originator already registered."], ["originator already registered"], "Originat", "originat"],
+  [[50062], "Exceeds total margin position.", ["Exceeds total margin position."], ["exceeds total margin position"], "Exceeds ", "exceeds "],
+  [[10005], "Timeout waiting for response.", ["Timeout waiting for response."], ["timeout waiting for response"], "Timeout ", "timeout "],
+  [[30118], "Missing beneficiary zip code.", ["Missing beneficiary zip code."], ["missing beneficiary zip code"], "Missing ", "missing "],
+  [[30122], "Missing beneficiary building.", ["Missing beneficiary building."], ["missing beneficiary building"], "Missing ", "missing "],
+  [[40153], "Invalid originator last name.", ["Invalid originator last name."], ["invalid originator last name"], "Invalid ", "invalid "],
+  [[10008], "Server is busy. Retry later.", ["Server is busy. Retry later."], ["server is busy.Retry later"], "Server i", "server i"],
+  [[20037], "Invalid ACCESS-REQUEST-TIME.", ["Invalid ACCESS-REQUEST-TIME."], ["invalid ACCESS-REQUEST-TIME"], "Invalid ", "invalid "],
+  [[30117], "Missing beneficiary country.", ["Missing beneficiary country."], ["missing beneficiary country"], "Missing ", "missing "],
+  [[30121], "Missing beneficiary address.", ["Missing beneficiary address."], ["missing beneficiary address"], "Missing ", "missing "],
+  [[40159], "Invalid originator building.", ["Invalid originator building."], ["invalid originator building"], "Invalid ", "invalid "],
+  [[20038], "Invalid ACCESS-TIME-WINDOW.", ["Invalid ACCESS-TIME-WINDOW."], ["invalid ACCESS-TIME-WINDOW"], "Invalid ", "invalid "],
+  [[30115], "Missing uploaded documents.", ["Missing uploaded documents."], ["missing uploaded documents"], "Missing ", "missing "],
+  [[30116], "Missing withdrawal purpose.", ["Missing withdrawal purpose."], ["missing withdrawal purpose"], "Missing ", "missing "],
+  [[40022], "Invalid trading start time.", ["Invalid trading start time."], ["invalid trading start time"], "Invalid ", "invalid "],
+  [[40158], "Invalid originator address.", ["Invalid originator address."], ["invalid originator address"], "Invalid ", "invalid "],
+  [[50010], "Order can not be canceled.", ["Order can not be canceled."], ["order can not be canceled"], "Order ca", "order ca"],
+  [[20005], "Invalid ACCESS-SIGNATURE.", ["Invalid ACCESS-SIGNATURE."], ["invalid ACCESS-SIGNATURE"], "Invalid ", "invalid "],
+  [[20025], "Missing OTP and SMS code.", ["Missing OTP and SMS code."], ["missing OTP and SMS code"], "Missing ", "missing "],
+  [[30106], "Missing beneficiary type.", ["Missing beneficiary type."], ["missing beneficiary type"], "Missing ", "missing "],
+  [[30120], "Missing beneficiary city.", ["Missing beneficiary city."], ["missing beneficiary city"], "Missing ", "missing "],
+  [[40119], "Invalid beneficiary type.", ["Invalid beneficiary type."], ["invalid beneficiary type"], "Invalid ", "invalid "],
+  [[40152], "Invalid originator label.", ["Invalid originator label."], ["invalid originator label"], "Invalid ", "invalid "],
+  [[20014], "SMS verification failed.", ["SMS verification failed."], ["sMS verification failed"], "SMS veri", "sMS veri"],
+  [[30039], "Missing withdraw amount.", ["Missing withdraw amount."], ["missing withdraw amount"], "Missing ", "missing "],
+  [[30103], "Missing withdrawal type.", ["Missing withdrawal type."], ["missing withdrawal type"], "Missing ", "missing "],
+  [[30104], "Missing withdrawal name.", ["Missing withdrawal name."], ["missing withdrawal name"], "Missing ", "missing "],
+  [[40048], "Invalid withdraw amount.", ["Invalid withdraw amount."], ["invalid withdraw amount"], "Invalid ", "invalid "],
+  [[40116], "Invalid withdrawal type.", ["Invalid withdrawal type."], ["invalid withdrawal type"], "Invalid ", "invalid "],
+  [[40117], "Invalid withdrawal name.", ["Invalid withdrawal name."], ["invalid withdrawal name"], "Invalid ", "invalid "],
+  [[40157], "Invalid originator city.", ["Invalid originator city."], ["invalid originator city"], "Invalid ", "invalid "],
+  [[20004], "ACCESS-NONCE not found.", ["ACCESS-NONCE not found."], ["aCCESS-NONCE not found"], "ACCESS-N", "aCCESS-N"],
+  [[30001], "Missing order quantity.", ["Missing order quantity."], ["missing order quantity"], "Missing ", "missing "],
+  [[30007], "Missing order id array.", ["Missing order id array."], ["missing order id array"], "Missing ", "missing "],
+  [[40001], "Invalid order quantity.", ["Invalid order quantity."], ["invalid order quantity"], "Invalid ", "invalid "],
+  [[40014], "Invalid order id array.", ["Invalid order id array."], ["invalid order id array"], "Invalid ", "invalid "],
+  [[50004], "Account is provisional.", ["Account is provisional."], ["account is provisional"], "Account ", "account "],
+  [[30101], "Missing trigger price.", ["Missing trigger price."], ["missing trigger price"], "Missing ", "missing "],
+  [[40112], "Invalid trigger price.", ["Invalid trigger price."], ["invalid trigger price"], "Invalid ", "invalid "],
+  [[40164], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid "],
+  [[50003], "Account is restricted.", ["Account is restricted."], ["account is restricted"], "Account ", "account "],
+  [[20003], "ACCESS-KEY not found.", ["ACCESS-KEY not found."], ["aCCESS-KEY not found"], "ACCESS-K", "aCCESS-K"],
+  [[20039], "Invalid ACCESS-NONCE.", ["Invalid ACCESS-NONCE."], ["invalid ACCESS-NONCE"], "Invalid ", "invalid "],
+  [[50044], "Originator not found.", ["Originator not found."], ["originator not found"], "Originat", "originat"],
+  [[30012], "Missing order price.", ["Missing order price."], ["missing order price"], "Missing ", "missing "],
+  [[40020], "Invalid order price.", ["Invalid order price."], ["invalid order price"], "Invalid ", "invalid "],
+  [[60001], "Insufficient amount.", ["Insufficient amount."], ["insufficient amount"], "Insuffic", "insuffic"],
+  [[10007], "System maintenance.", ["System maintenance."], ["system maintenance"], "System m", "system m"],
+  [[20002], "Invalid ACCESS-KEY.", ["Invalid ACCESS-KEY."], ["invalid ACCESS-KEY"], "Invalid ", "invalid "],
+  [[30015], "Missing order type.", ["Missing order type."], ["missing order type"], "Missing ", "missing "],
+  [[40021], "Invalid order side.", ["Invalid order side."], ["invalid order side"], "Invalid ", "invalid "],
+  [[40024], "Invalid order type.", ["Invalid order type."], ["invalid order type"], "Invalid ", "invalid "],
+  [[50005, 50006], "Account is blocked.", ["Account is blocked."], ["account is blocked"], "Account ", "account "],
+  [[10002], "Malformed request.", ["Malformed request."], ["malformed request"], "Malforme", "malforme"],
+  [[40007], "Invalid end param.", ["Invalid end param."], ["invalid end param"], "Invalid ", "invalid "],
+  [[40113], "Invalid post_only.", ["Invalid post_only."], ["invalid post_only"], "Invalid ", "invalid "],
+  [[50045], "Deposit not found.", ["Deposit not found."], ["deposit not found"], "Deposit ", "deposit "],
+  [[20023], "Missing OTP code.", ["Missing OTP code."], ["missing OTP code"], "Missing ", "missing "],
+  [[20024], "Missing SMS code.", ["Missing SMS code."], ["missing SMS code"], "Missing ", "missing "],
+  [[30006], "Missing order id.", ["Missing order id."], ["missing order id"], "Missing ", "missing "],
+  [[40013], "Invalid order id.", ["Invalid order id."], ["invalid order id"], "Invalid ", "invalid "],
+  [[40009], "Invalid from_id.", ["Invalid from_id."], ["invalid from_id"], "Invalid ", "invalid "],
+  [[50009], "Order not found.", ["Order not found."], ["order not found"], "Order no", "order no"],
+  [[40008], "Invalid end_id.", ["Invalid end_id."], ["invalid end_id"], "Invalid ", "invalid "],
+  [[50034], "VASP not found.", ["VASP not found."], ["vASP not found"], "VASP not", "vASP not"],
+  [[10000], "Url not found.", ["Url not found."], ["url not found"], "Url not ", "url not "],
+  [[30009, 30016], "Missing asset.", ["Missing asset."], ["missing asset"], "Missing ", "missing "],
+  [[40006], "Invalid count.", ["Invalid count."], ["invalid count"], "Invalid ", "invalid "],
+  [[40017, 40025], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid "],
+  [[50011], "Api not found.", ["Api not found."], ["api not found"], "Api not ", "api not "],
+  [[10001, 10003, 70001, 70002, 70003, 70012], "System error.", ["System error."], ["system error"], "System e", "system e"],
+  [[30013], "Missing side.", ["Missing side."], ["missing side"], "Missing ", "missing "],
+  [[30019], "Missing uuid.", ["Missing uuid."], ["missing uuid"], "Missing ", "missing "],
+  [[30105], "Missing VASP.", ["Missing VASP."], ["missing VASP"], "Missing ", "missing "],
+  [[40028], "Invalid uuid.", ["Invalid uuid."], ["invalid uuid"], "Invalid ", "invalid "],
+  [[40118], "Invalid VASP.", ["Invalid VASP."], ["invalid VASP"], "Invalid ", "invalid "],
+  [[20011], "MFA failed.", ["MFA failed."], ["mFA failed"], "MFA fail", "mFA fail"],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -2853,53 +3369,1257 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** SYSTEM_ERROR */
+export class SYSTEMERROR extends ApiError {
+  declare protected readonly isSYSTEMERROR: never;
+}
+
+/** AUTHENTICATION_ERROR */
+export class AUTHENTICATIONERROR extends ApiError {
+  declare protected readonly isAUTHENTICATIONERROR: never;
+}
+
+/** REQUIRED_PARAMETER_ERROR */
+export class REQUIREDPARAMETERERROR extends ApiError {
+  declare protected readonly isREQUIREDPARAMETERERROR: never;
+}
+
+/** INVALID_PARAMETER_ERROR */
+export class INVALIDPARAMETERERROR extends ApiError {
+  declare protected readonly isINVALIDPARAMETERERROR: never;
+}
+
+/** DATA_ERROR */
+export class DATAERROR extends ApiError {
+  declare protected readonly isDATAERROR: never;
+}
+
+/** VALUE_ERROR */
+export class VALUEERROR extends ApiError {
+  declare protected readonly isVALUEERROR: never;
+}
+
+/** STOP_UPDATE_REQUEST_SYSTEM_STATUS */
+export class STOPUPDATEREQUESTSYSTEMSTATUS extends ApiError {
+  declare protected readonly isSTOPUPDATEREQUESTSYSTEMSTATUS: never;
+}
+
+/** 10000  */
+export class E10000 extends SYSTEMERROR {
+  declare protected readonly isE10000: never;
+}
+
+/** 10001  */
+export class E10001 extends SYSTEMERROR {
+  declare protected readonly isE10001: never;
+}
+
+/** 10002  */
+export class E10002 extends SYSTEMERROR {
+  declare protected readonly isE10002: never;
+}
+
+/** 10003  */
+export class E10003 extends SYSTEMERROR {
+  declare protected readonly isE10003: never;
+}
+
+/** 10005  */
+export class E10005 extends SYSTEMERROR {
+  declare protected readonly isE10005: never;
+}
+
+/** 10007  */
+export class E10007 extends SYSTEMERROR {
+  declare protected readonly isE10007: never;
+}
+
+/** 10008  */
+export class E10008 extends SYSTEMERROR {
+  declare protected readonly isE10008: never;
+}
+
+/** 10009  */
+export class E10009 extends SYSTEMERROR {
+  declare protected readonly isE10009: never;
+}
+
+/** 20001  */
+export class E20001 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20001: never;
+}
+
+/** 20002  */
+export class E20002 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20002: never;
+}
+
+/** 20003  */
+export class E20003 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20003: never;
+}
+
+/** 20004  */
+export class E20004 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20004: never;
+}
+
+/** 20005  */
+export class E20005 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20005: never;
+}
+
+/** 20011  */
+export class E20011 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20011: never;
+}
+
+/** 20014  */
+export class E20014 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20014: never;
+}
+
+/** 20018  */
+export class E20018 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20018: never;
+}
+
+/** 20019  */
+export class E20019 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20019: never;
+}
+
+/** 20023  */
+export class E20023 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20023: never;
+}
+
+/** 20024  */
+export class E20024 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20024: never;
+}
+
+/** 20025  */
+export class E20025 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20025: never;
+}
+
+/** 20026  */
+export class E20026 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20026: never;
+}
+
+/** 20033  */
+export class E20033 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20033: never;
+}
+
+/** 20034  */
+export class E20034 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20034: never;
+}
+
+/** 20035  */
+export class E20035 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20035: never;
+}
+
+/** 20036  */
+export class E20036 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20036: never;
+}
+
+/** 20037  */
+export class E20037 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20037: never;
+}
+
+/** 20038  */
+export class E20038 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20038: never;
+}
+
+/** 20039  */
+export class E20039 extends AUTHENTICATIONERROR {
+  declare protected readonly isE20039: never;
+}
+
+/** 30001  */
+export class E30001 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30001: never;
+}
+
+/** 30006  */
+export class E30006 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30006: never;
+}
+
+/** 30007  */
+export class E30007 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30007: never;
+}
+
+/** 30009  */
+export class E30009 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30009: never;
+}
+
+/** 30012  */
+export class E30012 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30012: never;
+}
+
+/** 30013  */
+export class E30013 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30013: never;
+}
+
+/** 30015  */
+export class E30015 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30015: never;
+}
+
+/** 30016  */
+export class E30016 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30016: never;
+}
+
+/** 30019  */
+export class E30019 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30019: never;
+}
+
+/** 30039  */
+export class E30039 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30039: never;
+}
+
+/** 30101  */
+export class E30101 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30101: never;
+}
+
+/** 30103  */
+export class E30103 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30103: never;
+}
+
+/** 30104  */
+export class E30104 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30104: never;
+}
+
+/** 30105  */
+export class E30105 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30105: never;
+}
+
+/** 30106  */
+export class E30106 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30106: never;
+}
+
+/** 30107  */
+export class E30107 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30107: never;
+}
+
+/** 30108  */
+export class E30108 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30108: never;
+}
+
+/** 30109  */
+export class E30109 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30109: never;
+}
+
+/** 30110  */
+export class E30110 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30110: never;
+}
+
+/** 30111  */
+export class E30111 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30111: never;
+}
+
+/** 30112  */
+export class E30112 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30112: never;
+}
+
+/** 30113  */
+export class E30113 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30113: never;
+}
+
+/** 30114  */
+export class E30114 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30114: never;
+}
+
+/** 30115  */
+export class E30115 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30115: never;
+}
+
+/** 30116  */
+export class E30116 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30116: never;
+}
+
+/** 30117  */
+export class E30117 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30117: never;
+}
+
+/** 30118  */
+export class E30118 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30118: never;
+}
+
+/** 30119  */
+export class E30119 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30119: never;
+}
+
+/** 30120  */
+export class E30120 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30120: never;
+}
+
+/** 30121  */
+export class E30121 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30121: never;
+}
+
+/** 30122  */
+export class E30122 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30122: never;
+}
+
+/** 30123  */
+export class E30123 extends REQUIREDPARAMETERERROR {
+  declare protected readonly isE30123: never;
+}
+
+/** 40001  */
+export class E40001 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40001: never;
+}
+
+/** 40006  */
+export class E40006 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40006: never;
+}
+
+/** 40007  */
+export class E40007 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40007: never;
+}
+
+/** 40008  */
+export class E40008 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40008: never;
+}
+
+/** 40009  */
+export class E40009 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40009: never;
+}
+
+/** 40013  */
+export class E40013 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40013: never;
+}
+
+/** 40014  */
+export class E40014 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40014: never;
+}
+
+/** 40015  */
+export class E40015 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40015: never;
+}
+
+/** 40017  */
+export class E40017 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40017: never;
+}
+
+/** 40020  */
+export class E40020 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40020: never;
+}
+
+/** 40021  */
+export class E40021 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40021: never;
+}
+
+/** 40022  */
+export class E40022 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40022: never;
+}
+
+/** 40024  */
+export class E40024 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40024: never;
+}
+
+/** 40025  */
+export class E40025 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40025: never;
+}
+
+/** 40028  */
+export class E40028 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40028: never;
+}
+
+/** 40048  */
+export class E40048 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40048: never;
+}
+
+/** 40112  */
+export class E40112 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40112: never;
+}
+
+/** 40113  */
+export class E40113 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40113: never;
+}
+
+/** 40114  */
+export class E40114 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40114: never;
+}
+
+/** 40116  */
+export class E40116 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40116: never;
+}
+
+/** 40117  */
+export class E40117 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40117: never;
+}
+
+/** 40118  */
+export class E40118 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40118: never;
+}
+
+/** 40119  */
+export class E40119 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40119: never;
+}
+
+/** 40120  */
+export class E40120 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40120: never;
+}
+
+/** 40121  */
+export class E40121 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40121: never;
+}
+
+/** 40122  */
+export class E40122 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40122: never;
+}
+
+/** 40123  */
+export class E40123 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40123: never;
+}
+
+/** 40124  */
+export class E40124 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40124: never;
+}
+
+/** 40125  */
+export class E40125 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40125: never;
+}
+
+/** 40126  */
+export class E40126 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40126: never;
+}
+
+/** 40127  */
+export class E40127 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40127: never;
+}
+
+/** 40152  */
+export class E40152 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40152: never;
+}
+
+/** 40153  */
+export class E40153 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40153: never;
+}
+
+/** 40154  */
+export class E40154 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40154: never;
+}
+
+/** 40155  */
+export class E40155 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40155: never;
+}
+
+/** 40156  */
+export class E40156 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40156: never;
+}
+
+/** 40157  */
+export class E40157 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40157: never;
+}
+
+/** 40158  */
+export class E40158 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40158: never;
+}
+
+/** 40159  */
+export class E40159 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40159: never;
+}
+
+/** 40160  */
+export class E40160 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40160: never;
+}
+
+/** 40163  */
+export class E40163 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40163: never;
+}
+
+/** 40164  */
+export class E40164 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40164: never;
+}
+
+/** 40165  */
+export class E40165 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40165: never;
+}
+
+/** 40200  */
+export class E40200 extends INVALIDPARAMETERERROR {
+  declare protected readonly isE40200: never;
+}
+
+/** 50003  */
+export class E50003 extends DATAERROR {
+  declare protected readonly isE50003: never;
+}
+
+/** 50004  */
+export class E50004 extends DATAERROR {
+  declare protected readonly isE50004: never;
+}
+
+/** 50005  */
+export class E50005 extends DATAERROR {
+  declare protected readonly isE50005: never;
+}
+
+/** 50006  */
+export class E50006 extends DATAERROR {
+  declare protected readonly isE50006: never;
+}
+
+/** 50008  */
+export class E50008 extends DATAERROR {
+  declare protected readonly isE50008: never;
+}
+
+/** 50009  */
+export class E50009 extends DATAERROR {
+  declare protected readonly isE50009: never;
+}
+
+/** 50010  */
+export class E50010 extends DATAERROR {
+  declare protected readonly isE50010: never;
+}
+
+/** 50011  */
+export class E50011 extends DATAERROR {
+  declare protected readonly isE50011: never;
+}
+
+/** 50026  */
+export class E50026 extends DATAERROR {
+  declare protected readonly isE50026: never;
+}
+
+/** 50027  */
+export class E50027 extends DATAERROR {
+  declare protected readonly isE50027: never;
+}
+
+/** 50033  */
+export class E50033 extends DATAERROR {
+  declare protected readonly isE50033: never;
+}
+
+/** 50034  */
+export class E50034 extends DATAERROR {
+  declare protected readonly isE50034: never;
+}
+
+/** 50035  */
+export class E50035 extends DATAERROR {
+  declare protected readonly isE50035: never;
+}
+
+/** 50037  */
+export class E50037 extends DATAERROR {
+  declare protected readonly isE50037: never;
+}
+
+/** 50038  */
+export class E50038 extends DATAERROR {
+  declare protected readonly isE50038: never;
+}
+
+/** 50043  */
+export class E50043 extends DATAERROR {
+  declare protected readonly isE50043: never;
+}
+
+/** 50044  */
+export class E50044 extends DATAERROR {
+  declare protected readonly isE50044: never;
+}
+
+/** 50045  */
+export class E50045 extends DATAERROR {
+  declare protected readonly isE50045: never;
+}
+
+/** 50046  */
+export class E50046 extends DATAERROR {
+  declare protected readonly isE50046: never;
+}
+
+/** 50047  */
+export class E50047 extends DATAERROR {
+  declare protected readonly isE50047: never;
+}
+
+/** 50048  */
+export class E50048 extends DATAERROR {
+  declare protected readonly isE50048: never;
+}
+
+/** 50049  */
+export class E50049 extends DATAERROR {
+  declare protected readonly isE50049: never;
+}
+
+/** 50050  */
+export class E50050 extends DATAERROR {
+  declare protected readonly isE50050: never;
+}
+
+/** 50051  */
+export class E50051 extends DATAERROR {
+  declare protected readonly isE50051: never;
+}
+
+/** 50052  */
+export class E50052 extends DATAERROR {
+  declare protected readonly isE50052: never;
+}
+
+/** 50053  */
+export class E50053 extends DATAERROR {
+  declare protected readonly isE50053: never;
+}
+
+/** 50054  */
+export class E50054 extends DATAERROR {
+  declare protected readonly isE50054: never;
+}
+
+/** 50058  */
+export class E50058 extends DATAERROR {
+  declare protected readonly isE50058: never;
+}
+
+/** 50059  */
+export class E50059 extends DATAERROR {
+  declare protected readonly isE50059: never;
+}
+
+/** 50060  */
+export class E50060 extends DATAERROR {
+  declare protected readonly isE50060: never;
+}
+
+/** 50061  */
+export class E50061 extends DATAERROR {
+  declare protected readonly isE50061: never;
+}
+
+/** 50062  */
+export class E50062 extends DATAERROR {
+  declare protected readonly isE50062: never;
+}
+
+/** 50070  */
+export class E50070 extends DATAERROR {
+  declare protected readonly isE50070: never;
+}
+
+/** 50071  */
+export class E50071 extends DATAERROR {
+  declare protected readonly isE50071: never;
+}
+
+/** 50072  */
+export class E50072 extends DATAERROR {
+  declare protected readonly isE50072: never;
+}
+
+/** 50073  */
+export class E50073 extends DATAERROR {
+  declare protected readonly isE50073: never;
+}
+
+/** 50078  */
+export class E50078 extends DATAERROR {
+  declare protected readonly isE50078: never;
+}
+
+/** 50079  */
+export class E50079 extends DATAERROR {
+  declare protected readonly isE50079: never;
+}
+
+/** 50080  */
+export class E50080 extends DATAERROR {
+  declare protected readonly isE50080: never;
+}
+
+/** 50081  */
+export class E50081 extends DATAERROR {
+  declare protected readonly isE50081: never;
+}
+
+/** 50083  */
+export class E50083 extends DATAERROR {
+  declare protected readonly isE50083: never;
+}
+
+/** 60001  */
+export class E60001 extends VALUEERROR {
+  declare protected readonly isE60001: never;
+}
+
+/** 60002  */
+export class E60002 extends VALUEERROR {
+  declare protected readonly isE60002: never;
+}
+
+/** 60003  */
+export class E60003 extends VALUEERROR {
+  declare protected readonly isE60003: never;
+}
+
+/** 60004  */
+export class E60004 extends VALUEERROR {
+  declare protected readonly isE60004: never;
+}
+
+/** 60005  */
+export class E60005 extends VALUEERROR {
+  declare protected readonly isE60005: never;
+}
+
+/** 60006  */
+export class E60006 extends VALUEERROR {
+  declare protected readonly isE60006: never;
+}
+
+/** 60011  */
+export class E60011 extends VALUEERROR {
+  declare protected readonly isE60011: never;
+}
+
+/** 60016  */
+export class E60016 extends VALUEERROR {
+  declare protected readonly isE60016: never;
+}
+
+/** 60017  */
+export class E60017 extends VALUEERROR {
+  declare protected readonly isE60017: never;
+}
+
+/** 60018  */
+export class E60018 extends VALUEERROR {
+  declare protected readonly isE60018: never;
+}
+
+/** 60019  */
+export class E60019 extends VALUEERROR {
+  declare protected readonly isE60019: never;
+}
+
+/** 70001  */
+export class E70001 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70001: never;
+}
+
+/** 70002  */
+export class E70002 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70002: never;
+}
+
+/** 70003  */
+export class E70003 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70003: never;
+}
+
+/** 70004  */
+export class E70004 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70004: never;
+}
+
+/** 70005  */
+export class E70005 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70005: never;
+}
+
+/** 70006  */
+export class E70006 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70006: never;
+}
+
+/** 70009  */
+export class E70009 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70009: never;
+}
+
+/** 70010  */
+export class E70010 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70010: never;
+}
+
+/** 70011  */
+export class E70011 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70011: never;
+}
+
+/** 70012  */
+export class E70012 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70012: never;
+}
+
+/** 70013  */
+export class E70013 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70013: never;
+}
+
+/** 70014  */
+export class E70014 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70014: never;
+}
+
+/** 70015  */
+export class E70015 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70015: never;
+}
+
+/** 70016  */
+export class E70016 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70016: never;
+}
+
+/** 70017  */
+export class E70017 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70017: never;
+}
+
+/** 70018  */
+export class E70018 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70018: never;
+}
+
+/** 70019  */
+export class E70019 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70019: never;
+}
+
+/** 70020  */
+export class E70020 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70020: never;
+}
+
+/** 70021  */
+export class E70021 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70021: never;
+}
+
+/** 70022  */
+export class E70022 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70022: never;
+}
+
+/** 70023  */
+export class E70023 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70023: never;
+}
+
+/** 70024  */
+export class E70024 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70024: never;
+}
+
+/** 70025  */
+export class E70025 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70025: never;
+}
+
+/** 70026  */
+export class E70026 extends STOPUPDATEREQUESTSYSTEMSTATUS {
+  declare protected readonly isE70026: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [10000, E10000],
+  [10001, E10001],
+  [10002, E10002],
+  [10003, E10003],
+  [10005, E10005],
+  [10007, E10007],
+  [10008, E10008],
+  [10009, E10009],
+  [20001, E20001],
+  [20002, E20002],
+  [20003, E20003],
+  [20004, E20004],
+  [20005, E20005],
+  [20011, E20011],
+  [20014, E20014],
+  [20018, E20018],
+  [20019, E20019],
+  [20023, E20023],
+  [20024, E20024],
+  [20025, E20025],
+  [20026, E20026],
+  [20033, E20033],
+  [20034, E20034],
+  [20035, E20035],
+  [20036, E20036],
+  [20037, E20037],
+  [20038, E20038],
+  [20039, E20039],
+  [30001, E30001],
+  [30006, E30006],
+  [30007, E30007],
+  [30009, E30009],
+  [30012, E30012],
+  [30013, E30013],
+  [30015, E30015],
+  [30016, E30016],
+  [30019, E30019],
+  [30039, E30039],
+  [30101, E30101],
+  [30103, E30103],
+  [30104, E30104],
+  [30105, E30105],
+  [30106, E30106],
+  [30107, E30107],
+  [30108, E30108],
+  [30109, E30109],
+  [30110, E30110],
+  [30111, E30111],
+  [30112, E30112],
+  [30113, E30113],
+  [30114, E30114],
+  [30115, E30115],
+  [30116, E30116],
+  [30117, E30117],
+  [30118, E30118],
+  [30119, E30119],
+  [30120, E30120],
+  [30121, E30121],
+  [30122, E30122],
+  [30123, E30123],
+  [40001, E40001],
+  [40006, E40006],
+  [40007, E40007],
+  [40008, E40008],
+  [40009, E40009],
+  [40013, E40013],
+  [40014, E40014],
+  [40015, E40015],
+  [40017, E40017],
+  [40020, E40020],
+  [40021, E40021],
+  [40022, E40022],
+  [40024, E40024],
+  [40025, E40025],
+  [40028, E40028],
+  [40048, E40048],
+  [40112, E40112],
+  [40113, E40113],
+  [40114, E40114],
+  [40116, E40116],
+  [40117, E40117],
+  [40118, E40118],
+  [40119, E40119],
+  [40120, E40120],
+  [40121, E40121],
+  [40122, E40122],
+  [40123, E40123],
+  [40124, E40124],
+  [40125, E40125],
+  [40126, E40126],
+  [40127, E40127],
+  [40152, E40152],
+  [40153, E40153],
+  [40154, E40154],
+  [40155, E40155],
+  [40156, E40156],
+  [40157, E40157],
+  [40158, E40158],
+  [40159, E40159],
+  [40160, E40160],
+  [40163, E40163],
+  [40164, E40164],
+  [40165, E40165],
+  [40200, E40200],
+  [50003, E50003],
+  [50004, E50004],
+  [50005, E50005],
+  [50006, E50006],
+  [50008, E50008],
+  [50009, E50009],
+  [50010, E50010],
+  [50011, E50011],
+  [50026, E50026],
+  [50027, E50027],
+  [50033, E50033],
+  [50034, E50034],
+  [50035, E50035],
+  [50037, E50037],
+  [50038, E50038],
+  [50043, E50043],
+  [50044, E50044],
+  [50045, E50045],
+  [50046, E50046],
+  [50047, E50047],
+  [50048, E50048],
+  [50049, E50049],
+  [50050, E50050],
+  [50051, E50051],
+  [50052, E50052],
+  [50053, E50053],
+  [50054, E50054],
+  [50058, E50058],
+  [50059, E50059],
+  [50060, E50060],
+  [50061, E50061],
+  [50062, E50062],
+  [50070, E50070],
+  [50071, E50071],
+  [50072, E50072],
+  [50073, E50073],
+  [50078, E50078],
+  [50079, E50079],
+  [50080, E50080],
+  [50081, E50081],
+  [50083, E50083],
+  [60001, E60001],
+  [60002, E60002],
+  [60003, E60003],
+  [60004, E60004],
+  [60005, E60005],
+  [60006, E60006],
+  [60011, E60011],
+  [60016, E60016],
+  [60017, E60017],
+  [60018, E60018],
+  [60019, E60019],
+  [70001, E70001],
+  [70002, E70002],
+  [70003, E70003],
+  [70004, E70004],
+  [70005, E70005],
+  [70006, E70006],
+  [70009, E70009],
+  [70010, E70010],
+  [70011, E70011],
+  [70012, E70012],
+  [70013, E70013],
+  [70014, E70014],
+  [70015, E70015],
+  [70016, E70016],
+  [70017, E70017],
+  [70018, E70018],
+  [70019, E70019],
+  [70020, E70020],
+  [70021, E70021],
+  [70022, E70022],
+  [70023, E70023],
+  [70024, E70024],
+  [70025, E70025],
+  [70026, E70026],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

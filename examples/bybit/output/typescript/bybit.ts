@@ -2,8 +2,10 @@
 //
 // Error codes of "HTTP Code" (source `bybit`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "bybit";
 export const SOURCE_URL: string | null = "https://bybit-exchange.github.io/docs/v5/error";
@@ -93,7 +95,11 @@ export const ErrorCode = {
   E10014: 10014,
   /** 10017  */
   E10017: 10017,
-  /** 10018  */
+  /**
+   * 10018 
+   *
+   * @deprecated struck out on the page
+   */
   E10018: 10018,
   /** 10024  */
   E10024: 10024,
@@ -153,7 +159,11 @@ export const ErrorCode = {
   E110014: 110014,
   /** 110015  */
   E110015: 110015,
-  /** 110016  */
+  /**
+   * 110016 
+   *
+   * @deprecated struck out on the page
+   */
   E110016: 110016,
   /** 110017  */
   E110017: 110017,
@@ -181,7 +191,11 @@ export const ErrorCode = {
   E110028: 110028,
   /** 110029  */
   E110029: 110029,
-  /** 110030  */
+  /**
+   * 110030 
+   *
+   * @deprecated struck out on the page
+   */
   E110030: 110030,
   /** 110031  */
   E110031: 110031,
@@ -271,7 +285,11 @@ export const ErrorCode = {
   E110073: 110073,
   /** 110074  */
   E110074: 110074,
-  /** 110075  */
+  /**
+   * 110075 
+   *
+   * @deprecated struck out on the page
+   */
   E110075: 110075,
   /** 110076  */
   E110076: 110076,
@@ -880,7 +898,11 @@ export const ErrorCode = {
   E131239: 131239,
   /** 140001  */
   E140001: 140001,
-  /** 140002  */
+  /**
+   * 140002 
+   *
+   * @deprecated struck out on the page
+   */
   E140002: 140002,
   /** 140003  */
   E140003: 140003,
@@ -1168,7 +1190,11 @@ export const ErrorCode = {
   E3500403: 3500403,
   /** 3500404  */
   E3500404: 3500404,
-  /** 3500405  */
+  /**
+   * 3500405 
+   *
+   * @deprecated struck out on the page
+   */
   E3500405: 3500405,
   /** 3500406  */
   E3500406: 3500406,
@@ -1479,5696 +1505,7110 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: 400,
     name: "",
     identifier: "E400",
+    className: "E400",
     category: "http_code",
     messages: [],
     description: "Bad request. Need to send the request with GET / POST (must be capitalized)",
+    deprecated: false,
   },
   {
     code: 401,
     name: "",
     identifier: "E401",
+    className: "E401",
     category: "http_code",
     messages: [],
     description: "Invalid request. 1. Need to use the correct key to access; 2. Need to put authentication params in the request header",
+    deprecated: false,
   },
   {
     code: 403,
     name: "",
     identifier: "E403",
+    className: "E403",
     category: "http_code",
     messages: [],
     description: "Forbidden request. Possible causes: 1. IP rate limit breached; 2. You send GET request with an empty json body; 3. You are using U.S IP",
+    deprecated: false,
   },
   {
     code: 404,
     name: "",
     identifier: "E404",
+    className: "E404",
     category: "http_code",
     messages: [],
     description: "Cannot find path. Possible causes: 1. Wrong path; 2. Category value does not match account mode",
+    deprecated: false,
   },
   {
     code: 429,
     name: "",
     identifier: "E429",
+    className: "E429",
     category: "http_code",
     messages: [],
     description: "System level frequency protection. Please retry when encounter this The trading service is experiencing a high server load. Please retry if you encounter this issue.",
+    deprecated: false,
   },
   {
     code: 10404,
     name: "",
     identifier: "E10404",
+    className: "E10404",
     category: "ws_oe_general_code",
     messages: [],
     description: "1. op type is not found; 2. category is not correct/supported",
+    deprecated: false,
   },
   {
     code: 10429,
     name: "",
     identifier: "E10429",
+    className: "E10429",
     category: "ws_oe_general_code",
     messages: [],
     description: "System level frequency protection",
+    deprecated: false,
   },
   {
     code: 10003,
     name: "",
     identifier: "E10003",
+    className: "E10003",
     category: "ws_oe_general_code",
     messages: [],
     description: "Too many sessions under the same UID API key is invalid. Check whether the key and domain are matched, there are 4 env: mainnet, testnet, mainnet-demo, testnet-demo",
+    deprecated: false,
   },
   {
     code: 10016,
     name: "",
     identifier: "E10016",
+    className: "E10016",
     category: "ws_oe_general_code",
     messages: [],
     description: "1. internal server error; 2. Service is restarting Server error.",
+    deprecated: false,
   },
   {
     code: 10019,
     name: "",
     identifier: "E10019",
+    className: "E10019",
     category: "ws_oe_general_code",
     messages: [],
     description: "ws trade service is restarting, do not accept new request, but the request in the process is not affected. You can build new connection to be routed to normal service",
+    deprecated: false,
   },
   {
     code: 20003,
     name: "",
     identifier: "E20003",
+    className: "E20003",
     category: "ws_oe_general_code",
     messages: [],
     description: "Too frequent requests under the same session",
+    deprecated: false,
   },
   {
     code: 20006,
     name: "",
     identifier: "E20006",
+    className: "E20006",
     category: "ws_oe_general_code",
     messages: [],
     description: "reqId is duplicated",
+    deprecated: false,
   },
   {
     code: 0,
     name: "",
     identifier: "E0",
+    className: "E0",
     category: "uta",
     messages: [],
     description: "OK",
+    deprecated: false,
   },
   {
     code: -1,
     name: "",
     identifier: "E1",
+    className: "E1",
     category: "uta",
     messages: [],
     description: "request expired: o@0, now[] diff[]",
+    deprecated: false,
   },
   {
     code: -2015,
     name: "",
     identifier: "E2015",
+    className: "E2015",
     category: "uta",
     messages: [],
     description: "(Spot) Your api key has expired",
+    deprecated: false,
   },
   {
     code: 33004,
     name: "",
     identifier: "E33004",
+    className: "E33004",
     category: "uta",
     messages: [],
     description: "(Derivatives) Your api key has expired",
+    deprecated: false,
   },
   {
     code: 10000,
     name: "",
     identifier: "E10000",
+    className: "E10000",
     category: "uta",
     messages: [],
     description: "Server Timeout",
+    deprecated: false,
   },
   {
     code: 10001,
     name: "",
     identifier: "E10001",
+    className: "E10001",
     category: "uta",
     messages: [],
     description: "Request parameter error",
+    deprecated: false,
   },
   {
     code: 10002,
     name: "",
     identifier: "E10002",
+    className: "E10002",
     category: "uta",
     messages: [],
     description: "The request time exceeds the time window range.",
+    deprecated: false,
   },
   {
     code: 10004,
     name: "",
     identifier: "E10004",
+    className: "E10004",
     category: "uta",
     messages: [],
     description: "Error sign, please check your signature generation algorithm.",
+    deprecated: false,
   },
   {
     code: 10005,
     name: "",
     identifier: "E10005",
+    className: "E10005",
     category: "uta",
     messages: [],
     description: "Permission denied, please check your API key permissions.",
+    deprecated: false,
   },
   {
     code: 10006,
     name: "",
     identifier: "E10006",
+    className: "E10006",
     category: "uta",
     messages: [],
     description: "Too many visits. Exceeded the API Rate Limit.",
+    deprecated: false,
   },
   {
     code: 10007,
     name: "",
     identifier: "E10007",
+    className: "E10007",
     category: "uta",
     messages: [],
     description: "User authentication failed.",
+    deprecated: false,
   },
   {
     code: 10008,
     name: "",
     identifier: "E10008",
+    className: "E10008",
     category: "uta",
     messages: [],
     description: "Common banned, please check your account mode",
+    deprecated: false,
   },
   {
     code: 10009,
     name: "",
     identifier: "E10009",
+    className: "E10009",
     category: "uta",
     messages: [],
     description: "Service Restricted: Access is currently unavailable for your region. Please contact our support team for further assistance",
+    deprecated: false,
   },
   {
     code: 10010,
     name: "",
     identifier: "E10010",
+    className: "E10010",
     category: "uta",
     messages: [],
     description: "Unmatched IP, please check your API key's bound IP addresses.",
+    deprecated: false,
   },
   {
     code: 10014,
     name: "",
     identifier: "E10014",
+    className: "E10014",
     category: "uta",
     messages: [],
     description: "Invalid duplicate request.",
+    deprecated: false,
   },
   {
     code: 10017,
     name: "",
     identifier: "E10017",
+    className: "E10017",
     category: "uta",
     messages: [],
     description: "Route not found.",
+    deprecated: false,
   },
   {
     code: 10018,
     name: "",
     identifier: "E10018",
+    className: "E10018",
     category: "uta",
     messages: [],
     description: "Exceeded the IP Rate Limit.",
+    deprecated: true,
   },
   {
     code: 10024,
     name: "",
     identifier: "E10024",
+    className: "E10024",
     category: "uta",
     messages: [],
     description: "Compliance rules triggered",
+    deprecated: false,
   },
   {
     code: 10027,
     name: "",
     identifier: "E10027",
+    className: "E10027",
     category: "uta",
     messages: [],
     description: "Transactions are banned.",
+    deprecated: false,
   },
   {
     code: 10029,
     name: "",
     identifier: "E10029",
+    className: "E10029",
     category: "uta",
     messages: [],
     description: "The requested symbol is invalid, please check symbol whitelist",
+    deprecated: false,
   },
   {
     code: 10028,
     name: "",
     identifier: "E10028",
+    className: "E10028",
     category: "uta",
     messages: [],
     description: "The API can only be accessed by unified account users.",
+    deprecated: false,
   },
   {
     code: 30035,
     name: "",
     identifier: "E30035",
+    className: "E30035",
     category: "uta",
     messages: [],
     description: "Option: Too fast to cancel, Try it later",
+    deprecated: false,
   },
   {
     code: 30133,
     name: "",
     identifier: "E30133",
+    className: "E30133",
     category: "uta",
     messages: [],
     description: "OTC loan: The symbol you select for USDT Perpetual is not allowed by Institutional Lending",
+    deprecated: false,
   },
   {
     code: 30134,
     name: "",
     identifier: "E30134",
+    className: "E30134",
     category: "uta",
     messages: [],
     description: "OTC loan: The symbol you select for USDC Contract is not allowed by Institutional Lending",
+    deprecated: false,
   },
   {
     code: 30135,
     name: "",
     identifier: "E30135",
+    className: "E30135",
     category: "uta",
     messages: [],
     description: "The leverage you select for USDT Perpetual trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+    deprecated: false,
   },
   {
     code: 30136,
     name: "",
     identifier: "E30136",
+    className: "E30136",
     category: "uta",
     messages: [],
     description: "The leverage you select for USDC Perpetual or Futures trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+    deprecated: false,
   },
   {
     code: 30208,
     name: "",
     identifier: "E30208",
+    className: "E30208",
     category: "uta",
     messages: [],
     description: "Failed to submit order(s). The order price is higher than the maximum buying price",
+    deprecated: false,
   },
   {
     code: 30209,
     name: "",
     identifier: "E30209",
+    className: "E30209",
     category: "uta",
     messages: [],
     description: "Failed to submit order(s). The order price is lower than the minimum selling price.",
+    deprecated: false,
   },
   {
     code: 30228,
     name: "",
     identifier: "E30228",
+    className: "E30228",
     category: "uta",
     messages: [],
     description: "No new positions during delisting",
+    deprecated: false,
   },
   {
     code: 30256,
     name: "",
     identifier: "E30256",
+    className: "E30256",
     category: "uta",
     messages: [],
     description: "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Spot)",
+    deprecated: false,
   },
   {
     code: 40004,
     name: "",
     identifier: "E40004",
+    className: "E40004",
     category: "uta",
     messages: [],
     description: "the order is modified during the process of replacing , please check the order status again",
+    deprecated: false,
   },
   {
     code: 100028,
     name: "",
     identifier: "E100028",
+    className: "E100028",
     category: "uta",
     messages: [],
     description: "The API cannot be accessed by unified account users.",
+    deprecated: false,
   },
   {
     code: 110001,
     name: "",
     identifier: "E110001",
+    className: "E110001",
     category: "uta",
     messages: [],
     description: "Order does not exist",
+    deprecated: false,
   },
   {
     code: 110003,
     name: "",
     identifier: "E110003",
+    className: "E110003",
     category: "uta",
     messages: [],
     description: "Order price exceeds the allowable range.",
+    deprecated: false,
   },
   {
     code: 110004,
     name: "",
     identifier: "E110004",
+    className: "E110004",
     category: "uta",
     messages: [],
     description: "Wallet balance is insufficient",
+    deprecated: false,
   },
   {
     code: 110005,
     name: "",
     identifier: "E110005",
+    className: "E110005",
     category: "uta",
     messages: [],
     description: "position status error",
+    deprecated: false,
   },
   {
     code: 110006,
     name: "",
     identifier: "E110006",
+    className: "E110006",
     category: "uta",
     messages: [],
     description: "The assets are estimated to be unable to cover the position margin",
+    deprecated: false,
   },
   {
     code: 110007,
     name: "",
     identifier: "E110007",
+    className: "E110007",
     category: "uta",
     messages: [],
     description: "Available balance is insufficient",
+    deprecated: false,
   },
   {
     code: 110008,
     name: "",
     identifier: "E110008",
+    className: "E110008",
     category: "uta",
     messages: [],
     description: "The order has been completed or cancelled.",
+    deprecated: false,
   },
   {
     code: 110009,
     name: "",
     identifier: "E110009",
+    className: "E110009",
     category: "uta",
     messages: [],
     description: "The number of stop orders exceeds the maximum allowable limit",
+    deprecated: false,
   },
   {
     code: 110010,
     name: "",
     identifier: "E110010",
+    className: "E110010",
     category: "uta",
     messages: [],
     description: "The order has been cancelled",
+    deprecated: false,
   },
   {
     code: 110011,
     name: "",
     identifier: "E110011",
+    className: "E110011",
     category: "uta",
     messages: [],
     description: "Liquidation will be triggered immediately by this adjustment",
+    deprecated: false,
   },
   {
     code: 110012,
     name: "",
     identifier: "E110012",
+    className: "E110012",
     category: "uta",
     messages: [],
     description: "Insufficient available balance.",
+    deprecated: false,
   },
   {
     code: 110013,
     name: "",
     identifier: "E110013",
+    className: "E110013",
     category: "uta",
     messages: [],
     description: "Cannot set leverage due to risk limit level.",
+    deprecated: false,
   },
   {
     code: 110014,
     name: "",
     identifier: "E110014",
+    className: "E110014",
     category: "uta",
     messages: [],
     description: "Insufficient available balance to add additional margin.",
+    deprecated: false,
   },
   {
     code: 110015,
     name: "",
     identifier: "E110015",
+    className: "E110015",
     category: "uta",
     messages: [],
     description: "The position is in cross margin mode.",
+    deprecated: false,
   },
   {
     code: 110016,
     name: "",
     identifier: "E110016",
+    className: "E110016",
     category: "uta",
     messages: [],
     description: "The quantity of contracts requested exceeds the risk limit, please adjust your risk limit level before trying again",
+    deprecated: true,
   },
   {
     code: 110017,
     name: "",
     identifier: "E110017",
+    className: "E110017",
     category: "uta",
     messages: [],
     description: "orderQty will be truncated to zero",
+    deprecated: false,
   },
   {
     code: 110018,
     name: "",
     identifier: "E110018",
+    className: "E110018",
     category: "uta",
     messages: [],
     description: "User ID is illegal.",
+    deprecated: false,
   },
   {
     code: 110019,
     name: "",
     identifier: "E110019",
+    className: "E110019",
     category: "uta",
     messages: [],
     description: "Order ID is illegal.",
+    deprecated: false,
   },
   {
     code: 110020,
     name: "",
     identifier: "E110020",
+    className: "E110020",
     category: "uta",
     messages: [],
     description: "Not allowed to have more than 500 active orders.",
+    deprecated: false,
   },
   {
     code: 110021,
     name: "",
     identifier: "E110021",
+    className: "E110021",
     category: "uta",
     messages: [],
     description: "Not allowed to exceeded position limits due to Open Interest.",
+    deprecated: false,
   },
   {
     code: 110022,
     name: "",
     identifier: "E110022",
+    className: "E110022",
     category: "uta",
     messages: [],
     description: "Quantity has been restricted and orders cannot be modified to increase the quantity.",
+    deprecated: false,
   },
   {
     code: 110023,
     name: "",
     identifier: "E110023",
+    className: "E110023",
     category: "uta",
     messages: [],
     description: "Currently you can only reduce your position on this contract. please check our announcement or contact customer service for details.",
+    deprecated: false,
   },
   {
     code: 110024,
     name: "",
     identifier: "E110024",
+    className: "E110024",
     category: "uta",
     messages: [],
     description: "You have an existing position, so the position mode cannot be switched.",
+    deprecated: false,
   },
   {
     code: 110025,
     name: "",
     identifier: "E110025",
+    className: "E110025",
     category: "uta",
     messages: [],
     description: "Position mode has not been modified.",
+    deprecated: false,
   },
   {
     code: 110026,
     name: "",
     identifier: "E110026",
+    className: "E110026",
     category: "uta",
     messages: [],
     description: "Cross/isolated margin mode has not been modified.",
+    deprecated: false,
   },
   {
     code: 110027,
     name: "",
     identifier: "E110027",
+    className: "E110027",
     category: "uta",
     messages: [],
     description: "Margin has not been modified.",
+    deprecated: false,
   },
   {
     code: 110028,
     name: "",
     identifier: "E110028",
+    className: "E110028",
     category: "uta",
     messages: [],
     description: "You have existing open orders, so the position mode cannot be switched.",
+    deprecated: false,
   },
   {
     code: 110029,
     name: "",
     identifier: "E110029",
+    className: "E110029",
     category: "uta",
     messages: [],
     description: "Hedge mode is not supported for this symbol.",
+    deprecated: false,
   },
   {
     code: 110030,
     name: "",
     identifier: "E110030",
+    className: "E110030",
     category: "uta",
     messages: [],
     description: "Duplicate orderId",
+    deprecated: true,
   },
   {
     code: 110031,
     name: "",
     identifier: "E110031",
+    className: "E110031",
     category: "uta",
     messages: [],
     description: "Non-existing risk limit info, please check the risk limit rules.",
+    deprecated: false,
   },
   {
     code: 110032,
     name: "",
     identifier: "E110032",
+    className: "E110032",
     category: "uta",
     messages: [],
     description: "Order is illegal",
+    deprecated: false,
   },
   {
     code: 110033,
     name: "",
     identifier: "E110033",
+    className: "E110033",
     category: "uta",
     messages: [],
     description: "You can't set margin without an open position",
+    deprecated: false,
   },
   {
     code: 110034,
     name: "",
     identifier: "E110034",
+    className: "E110034",
     category: "uta",
     messages: [],
     description: "There is no net position",
+    deprecated: false,
   },
   {
     code: 110035,
     name: "",
     identifier: "E110035",
+    className: "E110035",
     category: "uta",
     messages: [],
     description: "Cancellation of orders was not completed before liquidation",
+    deprecated: false,
   },
   {
     code: 110036,
     name: "",
     identifier: "E110036",
+    className: "E110036",
     category: "uta",
     messages: [],
     description: "You are not allowed to change leverage due to cross margin mode.",
+    deprecated: false,
   },
   {
     code: 110037,
     name: "",
     identifier: "E110037",
+    className: "E110037",
     category: "uta",
     messages: [],
     description: "User setting list does not have this symbol",
+    deprecated: false,
   },
   {
     code: 110038,
     name: "",
     identifier: "E110038",
+    className: "E110038",
     category: "uta",
     messages: [],
     description: "You are not allowed to change leverage due to portfolio margin mode.",
+    deprecated: false,
   },
   {
     code: 110039,
     name: "",
     identifier: "E110039",
+    className: "E110039",
     category: "uta",
     messages: [],
     description: "Maintenance margin rate is too high. This may trigger liquidation.",
+    deprecated: false,
   },
   {
     code: 110040,
     name: "",
     identifier: "E110040",
+    className: "E110040",
     category: "uta",
     messages: [],
     description: "The order will trigger a forced liquidation, please re-submit the order.",
+    deprecated: false,
   },
   {
     code: 110041,
     name: "",
     identifier: "E110041",
+    className: "E110041",
     category: "uta",
     messages: [],
     description: "Skip liquidation is not allowed when a position or maker order exists",
+    deprecated: false,
   },
   {
     code: 110042,
     name: "",
     identifier: "E110042",
+    className: "E110042",
     category: "uta",
     messages: [],
     description: "Currently,due to pre-delivery status, you can only reduce your position on this contract.",
+    deprecated: false,
   },
   {
     code: 110043,
     name: "",
     identifier: "E110043",
+    className: "E110043",
     category: "uta",
     messages: [],
     description: "Set leverage has not been modified.",
+    deprecated: false,
   },
   {
     code: 110044,
     name: "",
     identifier: "E110044",
+    className: "E110044",
     category: "uta",
     messages: [],
     description: "Available margin is insufficient.",
+    deprecated: false,
   },
   {
     code: 110045,
     name: "",
     identifier: "E110045",
+    className: "E110045",
     category: "uta",
     messages: [],
     description: "Wallet balance is insufficient.",
+    deprecated: false,
   },
   {
     code: 110046,
     name: "",
     identifier: "E110046",
+    className: "E110046",
     category: "uta",
     messages: [],
     description: "Liquidation will be triggered immediately by this adjustment.",
+    deprecated: false,
   },
   {
     code: 110047,
     name: "",
     identifier: "E110047",
+    className: "E110047",
     category: "uta",
     messages: [],
     description: "Risk limit cannot be adjusted due to insufficient available margin.",
+    deprecated: false,
   },
   {
     code: 110048,
     name: "",
     identifier: "E110048",
+    className: "E110048",
     category: "uta",
     messages: [],
     description: "Risk limit cannot be adjusted as the current/expected position value exceeds the revised risk limit.",
+    deprecated: false,
   },
   {
     code: 110049,
     name: "",
     identifier: "E110049",
+    className: "E110049",
     category: "uta",
     messages: [],
     description: "Tick notes can only be numbers",
+    deprecated: false,
   },
   {
     code: 110050,
     name: "",
     identifier: "E110050",
+    className: "E110050",
     category: "uta",
     messages: [],
     description: "Invalid coin",
+    deprecated: false,
   },
   {
     code: 110051,
     name: "",
     identifier: "E110051",
+    className: "E110051",
     category: "uta",
     messages: [],
     description: "The user's available balance cannot cover the lowest price of the current market",
+    deprecated: false,
   },
   {
     code: 110052,
     name: "",
     identifier: "E110052",
+    className: "E110052",
     category: "uta",
     messages: [],
     description: "Your available balance is insufficient to set the price",
+    deprecated: false,
   },
   {
     code: 110053,
     name: "",
     identifier: "E110053",
+    className: "E110053",
     category: "uta",
     messages: [],
     description: "The user's available balance cannot cover the current market price and upper limit price",
+    deprecated: false,
   },
   {
     code: 110054,
     name: "",
     identifier: "E110054",
+    className: "E110054",
     category: "uta",
     messages: [],
     description: "This position has at least one take profit link order, so the take profit and stop loss mode cannot be switched",
+    deprecated: false,
   },
   {
     code: 110055,
     name: "",
     identifier: "E110055",
+    className: "E110055",
     category: "uta",
     messages: [],
     description: "This position has at least one stop loss link order, so the take profit and stop loss mode cannot be switched",
+    deprecated: false,
   },
   {
     code: 110056,
     name: "",
     identifier: "E110056",
+    className: "E110056",
     category: "uta",
     messages: [],
     description: "This position has at least one trailing stop link order, so the take profit and stop loss mode cannot be switched",
+    deprecated: false,
   },
   {
     code: 110057,
     name: "",
     identifier: "E110057",
+    className: "E110057",
     category: "uta",
     messages: [],
     description: "Conditional order or limit order contains TP/SL related params",
+    deprecated: false,
   },
   {
     code: 110058,
     name: "",
     identifier: "E110058",
+    className: "E110058",
     category: "uta",
     messages: [],
     description: "You can't set take profit and stop loss due to insufficient size of remaining position size.",
+    deprecated: false,
   },
   {
     code: 110059,
     name: "",
     identifier: "E110059",
+    className: "E110059",
     category: "uta",
     messages: [],
     description: "Not allowed to modify the TP/SL of a partially filled open order",
+    deprecated: false,
   },
   {
     code: 110060,
     name: "",
     identifier: "E110060",
+    className: "E110060",
     category: "uta",
     messages: [],
     description: "Under full TP/SL mode, it is not allowed to modify TP/SL",
+    deprecated: false,
   },
   {
     code: 110061,
     name: "",
     identifier: "E110061",
+    className: "E110061",
     category: "uta",
     messages: [],
     description: "Not allowed to have more than 20 TP/SLs under Partial tpSlMode",
+    deprecated: false,
   },
   {
     code: 110062,
     name: "",
     identifier: "E110062",
+    className: "E110062",
     category: "uta",
     messages: [],
     description: "There is no MMP information of the institution found.",
+    deprecated: false,
   },
   {
     code: 110063,
     name: "",
     identifier: "E110063",
+    className: "E110063",
     category: "uta",
     messages: [],
     description: "Settlement in progress! {{key0}} not available for trading.",
+    deprecated: false,
   },
   {
     code: 110064,
     name: "",
     identifier: "E110064",
+    className: "E110064",
     category: "uta",
     messages: [],
     description: "The modified contract quantity cannot be less than or equal to the filled quantity.",
+    deprecated: false,
   },
   {
     code: 110065,
     name: "",
     identifier: "E110065",
+    className: "E110065",
     category: "uta",
     messages: [],
     description: "MMP hasn't yet been enabled for your account. Please contact your BD manager.",
+    deprecated: false,
   },
   {
     code: 110066,
     name: "",
     identifier: "E110066",
+    className: "E110066",
     category: "uta",
     messages: [],
     description: "Trading is currently not allowed.",
+    deprecated: false,
   },
   {
     code: 110067,
     name: "",
     identifier: "E110067",
+    className: "E110067",
     category: "uta",
     messages: [],
     description: "Unified account is not supported.",
+    deprecated: false,
   },
   {
     code: 110068,
     name: "",
     identifier: "E110068",
+    className: "E110068",
     category: "uta",
     messages: [],
     description: "Leveraged trading is not allowed.",
+    deprecated: false,
   },
   {
     code: 110069,
     name: "",
     identifier: "E110069",
+    className: "E110069",
     category: "uta",
     messages: [],
     description: "Ins lending customer is not allowed to trade.",
+    deprecated: false,
   },
   {
     code: 110070,
     name: "",
     identifier: "E110070",
+    className: "E110070",
     category: "uta",
     messages: [],
     description: "ETP symbols cannot be traded.",
+    deprecated: false,
   },
   {
     code: 110071,
     name: "",
     identifier: "E110071",
+    className: "E110071",
     category: "uta",
     messages: [],
     description: "Sorry, we're revamping the Unified Margin Account! Currently, new upgrades are not supported. If you have any questions, please contact our 24/7 customer support.",
+    deprecated: false,
   },
   {
     code: 110072,
     name: "",
     identifier: "E110072",
+    className: "E110072",
     category: "uta",
     messages: [],
     description: "OrderLinkedID is duplicate",
+    deprecated: false,
   },
   {
     code: 110073,
     name: "",
     identifier: "E110073",
+    className: "E110073",
     category: "uta",
     messages: [],
     description: "Set margin mode failed",
+    deprecated: false,
   },
   {
     code: 110074,
     name: "",
     identifier: "E110074",
+    className: "E110074",
     category: "uta",
     messages: [],
     description: "This contract is not live",
+    deprecated: false,
   },
   {
     code: 110075,
     name: "",
     identifier: "E110075",
+    className: "E110075",
     category: "uta",
     messages: [],
     description: "RiskId not modified",
+    deprecated: true,
   },
   {
     code: 110076,
     name: "",
     identifier: "E110076",
+    className: "E110076",
     category: "uta",
     messages: [],
     description: "Only isolated mode can set auto-add-margin",
+    deprecated: false,
   },
   {
     code: 110077,
     name: "",
     identifier: "E110077",
+    className: "E110077",
     category: "uta",
     messages: [],
     description: "Pm mode cannot support",
+    deprecated: false,
   },
   {
     code: 110078,
     name: "",
     identifier: "E110078",
+    className: "E110078",
     category: "uta",
     messages: [],
     description: "Added margin more than max can reduce margin",
+    deprecated: false,
   },
   {
     code: 110079,
     name: "",
     identifier: "E110079",
+    className: "E110079",
     category: "uta",
     messages: [],
     description: "The order is processing and can not be operated, please try again later",
+    deprecated: false,
   },
   {
     code: 110080,
     name: "",
     identifier: "E110080",
+    className: "E110080",
     category: "uta",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated (trade/risk limit/leverage)",
+    deprecated: false,
   },
   {
     code: 110082,
     name: "",
     identifier: "E110082",
+    className: "E110082",
     category: "uta",
     messages: [],
     description: "You cannot lift Reduce-Only restrictions, as no Reduce-Only restrictions are applied to your position",
+    deprecated: false,
   },
   {
     code: 110083,
     name: "",
     identifier: "E110083",
+    className: "E110083",
     category: "uta",
     messages: [],
     description: "Reduce-Only restrictions must be lifted for both Long and Short positions at the same time",
+    deprecated: false,
   },
   {
     code: 110085,
     name: "",
     identifier: "E110085",
+    className: "E110085",
     category: "uta",
     messages: [],
     description: "The risk limit and margin ratio for this contract has been updated, please select a supported risk limit and place your order again",
+    deprecated: false,
   },
   {
     code: 110086,
     name: "",
     identifier: "E110086",
+    className: "E110086",
     category: "uta",
     messages: [],
     description: "Current order leverage exceeds the maximum available for your current Risk Limit tier. Please lower leverage before placing an order",
+    deprecated: false,
   },
   {
     code: 110087,
     name: "",
     identifier: "E110087",
+    className: "E110087",
     category: "uta",
     messages: [],
     description: "Leverage for Perpetual or Futures contracts cannot exceed the maximum allowed for your Institutional loan",
+    deprecated: false,
   },
   {
     code: 110088,
     name: "",
     identifier: "E110088",
+    className: "E110088",
     category: "uta",
     messages: [],
     description: "Please Upgrade to UTA to trade",
+    deprecated: false,
   },
   {
     code: 110089,
     name: "",
     identifier: "E110089",
+    className: "E110089",
     category: "uta",
     messages: [],
     description: "Exceeds the maximum risk limit level",
+    deprecated: false,
   },
   {
     code: 110090,
     name: "",
     identifier: "E110090",
+    className: "E110090",
     category: "uta",
     messages: [],
     description: "Order placement failed as your position may exceed the max limit. Please adjust your leverage to {{leverage}} or below to increase the max. position limit",
+    deprecated: false,
   },
   {
     code: 110092,
     name: "",
     identifier: "E110092",
+    className: "E110092",
     category: "uta",
     messages: [],
     description: "expect Rising, but trigger_price[XXXXX] <= current[XXXXX]??laste",
+    deprecated: false,
   },
   {
     code: 110093,
     name: "",
     identifier: "E110093",
+    className: "E110093",
     category: "uta",
     messages: [],
     description: "expect Falling, but trigger_price[XXXXX] >= current[XXXXX]??last",
+    deprecated: false,
   },
   {
     code: 110094,
     name: "",
     identifier: "E110094",
+    className: "E110094",
     category: "uta",
     messages: [],
     description: "Order notional value below the lower limit",
+    deprecated: false,
   },
   {
     code: 110095,
     name: "",
     identifier: "E110095",
+    className: "E110095",
     category: "uta",
     messages: [],
     description: "You cannot create, modify or cancel Pre-Market Perpetual orders during the Call Auction.",
+    deprecated: false,
   },
   {
     code: 110096,
     name: "",
     identifier: "E110096",
+    className: "E110096",
     category: "uta",
     messages: [],
     description: "Pre-Market Perpetual Trading does not support Portfolio Margin mode.",
+    deprecated: false,
   },
   {
     code: 110097,
     name: "",
     identifier: "E110097",
+    className: "E110097",
     category: "uta",
     messages: [],
     description: "Non-UTA users cannot access Pre-Market Perpetual Trading. To place, modify or cancel Pre-Market Perpetual orders, please upgrade your Standard Account to UTA.",
+    deprecated: false,
   },
   {
     code: 110098,
     name: "",
     identifier: "E110098",
+    className: "E110098",
     category: "uta",
     messages: [],
     description: "Only Good-Till-Canceled (GTC) orders are supported during Call Auction.",
+    deprecated: false,
   },
   {
     code: 110099,
     name: "",
     identifier: "E110099",
+    className: "E110099",
     category: "uta",
     messages: [],
     description: "You cannot create TP/SL orders during the Call Auction for Pre-Market Perpetuals.",
+    deprecated: false,
   },
   {
     code: 110100,
     name: "",
     identifier: "E110100",
+    className: "E110100",
     category: "uta",
     messages: [],
     description: "You cannot place, modify, or cancel Pre-Market Perpetual orders when you are in Demo Trading.",
+    deprecated: false,
   },
   {
     code: 110101,
     name: "",
     identifier: "E110101",
+    className: "E110101",
     category: "uta",
     messages: [],
     description: "Trading inverse contracts under Cross and Portfolio modes requires enabling the settlement asset as collateral.",
+    deprecated: false,
   },
   {
     code: 110102,
     name: "",
     identifier: "E110102",
+    className: "E110102",
     category: "uta",
     messages: [],
     description: "The user does not support trading Inverse contracts - copy trading pro, Ins loan account are not supported",
+    deprecated: false,
   },
   {
     code: 110103,
     name: "",
     identifier: "E110103",
+    className: "E110103",
     category: "uta",
     messages: [],
     description: "Only Post-Only orders are available at this stage",
+    deprecated: false,
   },
   {
     code: 110104,
     name: "",
     identifier: "E110104",
+    className: "E110104",
     category: "uta",
     messages: [],
     description: "The LTV for ins Loan has exceeded the limit, and opening inverse contracts is prohibited",
+    deprecated: false,
   },
   {
     code: 110105,
     name: "",
     identifier: "E110105",
+    className: "E110105",
     category: "uta",
     messages: [],
     description: "The LTV for ins Loan has exceeded the limit, and trading inverse contracts is prohibited",
+    deprecated: false,
   },
   {
     code: 110106,
     name: "",
     identifier: "E110106",
+    className: "E110106",
     category: "uta",
     messages: [],
     description: "Restrictions on Ins Loan; inverse contracts are not on the whitelist and are not allowed for trading",
+    deprecated: false,
   },
   {
     code: 110107,
     name: "",
     identifier: "E110107",
+    className: "E110107",
     category: "uta",
     messages: [],
     description: "Restrictions on ins Loan; leverage exceeding the limit for inverse contracts is not allowed.",
+    deprecated: false,
   },
   {
     code: 110108,
     name: "",
     identifier: "E110108",
+    className: "E110108",
     category: "uta",
     messages: [],
     description: "Allowable range: 1 to 10000 tick size",
+    deprecated: false,
   },
   {
     code: 110109,
     name: "",
     identifier: "E110109",
+    className: "E110109",
     category: "uta",
     messages: [],
     description: "Allowable range: 0.01% to 10%",
+    deprecated: false,
   },
   {
     code: 110110,
     name: "",
     identifier: "E110110",
+    className: "E110110",
     category: "uta",
     messages: [],
     description: "Spread trading is not available in isolated margin trading mode",
+    deprecated: false,
   },
   {
     code: 110111,
     name: "",
     identifier: "E110111",
+    className: "E110111",
     category: "uta",
     messages: [],
     description: "To access spread trading, upgrade to the latest version of UTA",
+    deprecated: false,
   },
   {
     code: 110112,
     name: "",
     identifier: "E110112",
+    className: "E110112",
     category: "uta",
     messages: [],
     description: "Spread trading is not available for Copy Trading",
+    deprecated: false,
   },
   {
     code: 110113,
     name: "",
     identifier: "E110113",
+    className: "E110113",
     category: "uta",
     messages: [],
     description: "Spread trading is not available in hedge mode",
+    deprecated: false,
   },
   {
     code: 110114,
     name: "",
     identifier: "E110114",
+    className: "E110114",
     category: "uta",
     messages: [],
     description: "You have a Spread trading order in progress. Please try again later",
+    deprecated: false,
   },
   {
     code: 110115,
     name: "",
     identifier: "E110115",
+    className: "E110115",
     category: "uta",
     messages: [],
     description: "The cancellation of a combo single-leg order can only be done by canceling the combo order",
+    deprecated: false,
   },
   {
     code: 110116,
     name: "",
     identifier: "E110116",
+    className: "E110116",
     category: "uta",
     messages: [],
     description: "The entry price of a single leg, derived from the combo order price, exceeds the limit price",
+    deprecated: false,
   },
   {
     code: 110117,
     name: "",
     identifier: "E110117",
+    className: "E110117",
     category: "uta",
     messages: [],
     description: "The modification of a combo single-leg order can only be done by modifying the combo order",
+    deprecated: false,
   },
   {
     code: 110118,
     name: "",
     identifier: "E110118",
+    className: "E110118",
     category: "uta",
     messages: [],
     description: "Unable to retrieve a pruce of the market order due to low liquidity",
+    deprecated: false,
   },
   {
     code: 110119,
     name: "",
     identifier: "E110119",
+    className: "E110119",
     category: "uta",
     messages: [],
     description: "Order failed. RPI orders are restricted to approved market makers only",
+    deprecated: false,
   },
   {
     code: 110120,
     name: "",
     identifier: "E110120",
+    className: "E110120",
     category: "uta",
     messages: [],
     description: "Order price cannot be smaller than xxxx, the price limitation",
+    deprecated: false,
   },
   {
     code: 110121,
     name: "",
     identifier: "E110121",
+    className: "E110121",
     category: "uta",
     messages: [],
     description: "Order price cannot be higher than xxxx, the price limitation",
+    deprecated: false,
   },
   {
     code: 110123,
     name: "",
     identifier: "E110123",
+    className: "E110123",
     category: "uta",
     messages: [],
     description: "You must agree to the Trading Terms",
+    deprecated: false,
   },
   {
     code: 110124,
     name: "",
     identifier: "E110124",
+    className: "E110124",
     category: "uta",
     messages: [],
     description: "Trading is temporarily restricted due to an active cooling-off period.",
+    deprecated: false,
   },
   {
     code: 110125,
     name: "",
     identifier: "E110125",
+    className: "E110125",
     category: "uta",
     messages: [],
     description: "You must agree to the Trading Terms before trading this contract",
+    deprecated: false,
   },
   {
     code: 110131,
     name: "",
     identifier: "E110131",
+    className: "E110131",
     category: "uta",
     messages: [],
     description: "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Perps)",
+    deprecated: false,
   },
   {
     code: 110132,
     name: "",
     identifier: "E110132",
+    className: "E110132",
     category: "uta",
     messages: [],
     description: "Product not available in your region",
+    deprecated: false,
   },
   {
     code: 110135,
     name: "",
     identifier: "E110135",
+    className: "E110135",
     category: "uta",
     messages: [],
     description: "You currently hold a position in an Event Futures contract. Order placement and modification are not supported under Portfolio Margin (PM) mode. Please close the relevant positions before proceeding.",
+    deprecated: false,
   },
   {
     code: 110136,
     name: "",
     identifier: "E110136",
+    className: "E110136",
     category: "uta",
     messages: [],
     description: "Event Futures are currently available for trading via OpenAPI to whitelisted accounts only. Your account does not have the required access at this time.",
+    deprecated: false,
   },
   {
     code: 110137,
     name: "",
     identifier: "E110137",
+    className: "E110137",
     category: "uta",
     messages: [],
     description: "This Event Futures contract has entered the reduce-only window before settlement. New orders and order modifications are temporarily suspended.",
+    deprecated: false,
   },
   {
     code: 170346,
     name: "",
     identifier: "E170346",
+    className: "E170346",
     category: "uta",
     messages: [],
     description: "Settle coin is not a collateral coin, cannot trade",
+    deprecated: false,
   },
   {
     code: 170360,
     name: "",
     identifier: "E170360",
+    className: "E170360",
     category: "uta",
     messages: [],
     description: "symbol[XXXX] cannot trade. Used for spread trading in particular when collateral is not turned on",
+    deprecated: false,
   },
   {
     code: 181017,
     name: "",
     identifier: "E181017",
+    className: "E181017",
     category: "uta",
     messages: [],
     description: "OrderStatus must be final status",
+    deprecated: false,
   },
   {
     code: 182100,
     name: "",
     identifier: "E182100",
+    className: "E182100",
     category: "uta",
     messages: [],
     description: "Compulsory closing of positions, no repayment allowed",
+    deprecated: false,
   },
   {
     code: 182101,
     name: "",
     identifier: "E182101",
+    className: "E182101",
     category: "uta",
     messages: [],
     description: "Failed repayment, insufficient collateral balance",
+    deprecated: false,
   },
   {
     code: 182102,
     name: "",
     identifier: "E182102",
+    className: "E182102",
     category: "uta",
     messages: [],
     description: "Failed repayment, there are no liabilities in the current currency",
+    deprecated: false,
   },
   {
     code: 182103,
     name: "",
     identifier: "E182103",
+    className: "E182103",
     category: "uta",
     messages: [],
     description: "Institutional lending users are not supported",
+    deprecated: false,
   },
   {
     code: 182108,
     name: "",
     identifier: "E182108",
+    className: "E182108",
     category: "uta",
     messages: [],
     description: "Switching failed, margin verification failed, please re-adjust the currency status",
+    deprecated: false,
   },
   {
     code: 182110,
     name: "",
     identifier: "E182110",
+    className: "E182110",
     category: "uta",
     messages: [],
     description: "Failed to switch",
+    deprecated: false,
   },
   {
     code: 182111,
     name: "",
     identifier: "E182111",
+    className: "E182111",
     category: "uta",
     messages: [],
     description: "The requested currency has a non guaranteed gold currency or does not support switching status currencies",
+    deprecated: false,
   },
   {
     code: 182112,
     name: "",
     identifier: "E182112",
+    className: "E182112",
     category: "uta",
     messages: [],
     description: "Duplicate currency, please re-adjust",
+    deprecated: false,
   },
   {
     code: 182011,
     name: "",
     identifier: "E182011",
+    className: "E182011",
     category: "uta",
     messages: [],
     description: "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
+    deprecated: false,
   },
   {
     code: 3100181,
     name: "",
     identifier: "E3100181",
+    className: "E3100181",
     category: "uta",
     messages: [],
     description: "UID can not be null",
+    deprecated: false,
   },
   {
     code: 3100197,
     name: "",
     identifier: "E3100197",
+    className: "E3100197",
     category: "uta",
     messages: [],
     description: "Temporary banned due to the upgrade to UTA",
+    deprecated: false,
   },
   {
     code: 3200316,
     name: "",
     identifier: "E3200316",
+    className: "E3200316",
     category: "uta",
     messages: [],
     description: "USDC Options Trading Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for USDC Options trading.",
+    deprecated: false,
   },
   {
     code: 3200317,
     name: "",
     identifier: "E3200317",
+    className: "E3200317",
     category: "uta",
     messages: [],
     description: "USDC Options Open Position Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for opening USDC Options positions.",
+    deprecated: false,
   },
   {
     code: 3100326,
     name: "",
     identifier: "E3100326",
+    className: "E3100326",
     category: "uta",
     messages: [],
     description: "BaseCoin is required",
+    deprecated: false,
   },
   {
     code: 3200403,
     name: "",
     identifier: "E3200403",
+    className: "E3200403",
     category: "uta",
     messages: [],
     description: "isolated margin can not create order",
+    deprecated: false,
   },
   {
     code: 3200419,
     name: "",
     identifier: "E3200419",
+    className: "E3200419",
     category: "uta",
     messages: [],
     description: "Unable to switch to Portfolio margin due to active pre-market Perpetual orders and positions",
+    deprecated: false,
   },
   {
     code: 3200425,
     name: "",
     identifier: "E3200425",
+    className: "E3200425",
     category: "uta",
     messages: [],
     description: "You currently hold a position in an Event Futures contract. Switching to Portfolio Margin (PM) mode is not allowed. Please close the relevant positions before switching.",
+    deprecated: false,
   },
   {
     code: 3200320,
     name: "",
     identifier: "E3200320",
+    className: "E3200320",
     category: "uta",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated. (margin mode or spot leverage)",
+    deprecated: false,
   },
   {
     code: 3200641,
     name: "",
     identifier: "E3200641",
+    className: "E3200641",
     category: "uta",
     messages: [],
     description: "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
+    deprecated: false,
   },
   {
     code: 3400208,
     name: "",
     identifier: "E3400208",
+    className: "E3400208",
     category: "uta",
     messages: [],
     description: "You have unclosed hedge mode or isolated mode USDT perpetual positions",
+    deprecated: false,
   },
   {
     code: 3400209,
     name: "",
     identifier: "E3400209",
+    className: "E3400209",
     category: "uta",
     messages: [],
     description: "You have USDT perpetual positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+    deprecated: false,
   },
   {
     code: 3400210,
     name: "",
     identifier: "E3400210",
+    className: "E3400210",
     category: "uta",
     messages: [],
     description: "The risk rate of your Derivatives account is too high",
+    deprecated: false,
   },
   {
     code: 3400211,
     name: "",
     identifier: "E3400211",
+    className: "E3400211",
     category: "uta",
     messages: [],
     description: "Once upgraded, the estimated risk rate will be too high",
+    deprecated: false,
   },
   {
     code: 3400212,
     name: "",
     identifier: "E3400212",
+    className: "E3400212",
     category: "uta",
     messages: [],
     description: "You have USDC perpetual positions or Options positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+    deprecated: false,
   },
   {
     code: 3400213,
     name: "",
     identifier: "E3400213",
+    className: "E3400213",
     category: "uta",
     messages: [],
     description: "The risk rate of your USDC Derivatives account is too high",
+    deprecated: false,
   },
   {
     code: 3400052,
     name: "",
     identifier: "E3400052",
+    className: "E3400052",
     category: "uta",
     messages: [],
     description: "You have uncancelled USDC perpetual orders",
+    deprecated: false,
   },
   {
     code: 3400053,
     name: "",
     identifier: "E3400053",
+    className: "E3400053",
     category: "uta",
     messages: [],
     description: "You have uncancelled Options orders",
+    deprecated: false,
   },
   {
     code: 3400054,
     name: "",
     identifier: "E3400054",
+    className: "E3400054",
     category: "uta",
     messages: [],
     description: "You have uncancelled USDT perpetual orders",
+    deprecated: false,
   },
   {
     code: 3400214,
     name: "",
     identifier: "E3400214",
+    className: "E3400214",
     category: "uta",
     messages: [],
     description: "Server error, please try again later",
+    deprecated: false,
   },
   {
     code: 3400071,
     name: "",
     identifier: "E3400071",
+    className: "E3400071",
     category: "uta",
     messages: [],
     description: "The net asset is not satisfied",
+    deprecated: false,
   },
   {
     code: 3401010,
     name: "",
     identifier: "E3401010",
+    className: "E3401010",
     category: "uta",
     messages: [],
     description: "Cannot switch to PM mode (for copy trading master trader)",
+    deprecated: false,
   },
   {
     code: 3400139,
     name: "",
     identifier: "E3400139",
+    className: "E3400139",
     category: "uta",
     messages: [],
     description: "The total value of your positions and orders has exceeded the risk limit for a Perpetual or Futures contract",
+    deprecated: false,
   },
   {
     code: 34040,
     name: "",
     identifier: "E34040",
+    className: "E34040",
     category: "uta",
     messages: [],
     description: "Not modified. Indicates you already set this TP/SL value or you didn't pass a required parameter",
+    deprecated: false,
   },
   {
     code: 500010,
     name: "",
     identifier: "E500010",
+    className: "E500010",
     category: "uta",
     messages: [],
     description: "The subaccount specified does not belong to the parent account",
+    deprecated: false,
   },
   {
     code: 500011,
     name: "",
     identifier: "E500011",
+    className: "E500011",
     category: "uta",
     messages: [],
     description: "The Uid 592334 provided is not associated with a Unified Trading Account",
+    deprecated: false,
   },
   {
     code: 170001,
     name: "",
     identifier: "E170001",
+    className: "E170001",
     category: "spot_trade",
     messages: [],
     description: "Internal error.",
+    deprecated: false,
   },
   {
     code: 170005,
     name: "",
     identifier: "E170005",
+    className: "E170005",
     category: "spot_trade",
     messages: [],
     description: "Too many new orders; current limit is %s orders per %s.",
+    deprecated: false,
   },
   {
     code: 170007,
     name: "",
     identifier: "E170007",
+    className: "E170007",
     category: "spot_trade",
     messages: [],
     description: "Timeout waiting for response from backend server.",
+    deprecated: false,
   },
   {
     code: 170010,
     name: "",
     identifier: "E170010",
+    className: "E170010",
     category: "spot_trade",
     messages: [],
     description: "Purchase failed: Exceed the maximum position limit of leveraged tokens, the current available limit is %s USDT",
+    deprecated: false,
   },
   {
     code: 170011,
     name: "",
     identifier: "E170011",
+    className: "E170011",
     category: "spot_trade",
     messages: [],
     description: "\"Purchase failed: Exceed the maximum position limit of innovation tokens,",
+    deprecated: false,
   },
   {
     code: 170019,
     name: "",
     identifier: "E170019",
+    className: "E170019",
     category: "spot_trade",
     messages: [],
     description: "the current available limit is ''{{.replaceKey0}}'' USDT\"",
+    deprecated: false,
   },
   {
     code: 170031,
     name: "",
     identifier: "E170031",
+    className: "E170031",
     category: "spot_trade",
     messages: [],
     description: "The feature has been suspended",
+    deprecated: false,
   },
   {
     code: 170032,
     name: "",
     identifier: "E170032",
+    className: "E170032",
     category: "spot_trade",
     messages: [],
     description: "Network error. Please try again later",
+    deprecated: false,
   },
   {
     code: 170033,
     name: "",
     identifier: "E170033",
+    className: "E170033",
     category: "spot_trade",
     messages: [],
     description: "margin Insufficient account balance",
+    deprecated: false,
   },
   {
     code: 170034,
     name: "",
     identifier: "E170034",
+    className: "E170034",
     category: "spot_trade",
     messages: [],
     description: "Liability over flow in spot leverage trade!",
+    deprecated: false,
   },
   {
     code: 170035,
     name: "",
     identifier: "E170035",
+    className: "E170035",
     category: "spot_trade",
     messages: [],
     description: "Submitted to the system for processing!",
+    deprecated: false,
   },
   {
     code: 170036,
     name: "",
     identifier: "E170036",
+    className: "E170036",
     category: "spot_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site or the Bybit app",
+    deprecated: false,
   },
   {
     code: 170037,
     name: "",
     identifier: "E170037",
+    className: "E170037",
     category: "spot_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected coin",
+    deprecated: false,
   },
   {
     code: 170105,
     name: "",
     identifier: "E170105",
+    className: "E170105",
     category: "spot_trade",
     messages: [],
     description: "Parameter '%s' was empty.",
+    deprecated: false,
   },
   {
     code: 170115,
     name: "",
     identifier: "E170115",
+    className: "E170115",
     category: "spot_trade",
     messages: [],
     description: "Invalid timeInForce.",
+    deprecated: false,
   },
   {
     code: 170116,
     name: "",
     identifier: "E170116",
+    className: "E170116",
     category: "spot_trade",
     messages: [],
     description: "Invalid orderType.",
+    deprecated: false,
   },
   {
     code: 170117,
     name: "",
     identifier: "E170117",
+    className: "E170117",
     category: "spot_trade",
     messages: [],
     description: "Invalid side.",
+    deprecated: false,
   },
   {
     code: 170121,
     name: "",
     identifier: "E170121",
+    className: "E170121",
     category: "spot_trade",
     messages: [],
     description: "Invalid symbol.",
+    deprecated: false,
   },
   {
     code: 170124,
     name: "",
     identifier: "E170124",
+    className: "E170124",
     category: "spot_trade",
     messages: [],
     description: "Order amount too large.",
+    deprecated: false,
   },
   {
     code: 170130,
     name: "",
     identifier: "E170130",
+    className: "E170130",
     category: "spot_trade",
     messages: [],
     description: "Data sent for paramter '%s' is not valid.",
+    deprecated: false,
   },
   {
     code: 170131,
     name: "",
     identifier: "E170131",
+    className: "E170131",
     category: "spot_trade",
     messages: [],
     description: "Balance insufficient",
+    deprecated: false,
   },
   {
     code: 170132,
     name: "",
     identifier: "E170132",
+    className: "E170132",
     category: "spot_trade",
     messages: [],
     description: "Order price too high.",
+    deprecated: false,
   },
   {
     code: 170133,
     name: "",
     identifier: "E170133",
+    className: "E170133",
     category: "spot_trade",
     messages: [],
     description: "Order price lower than the minimum.",
+    deprecated: false,
   },
   {
     code: 170134,
     name: "",
     identifier: "E170134",
+    className: "E170134",
     category: "spot_trade",
     messages: [],
     description: "Order price decimal too long.",
+    deprecated: false,
   },
   {
     code: 170371,
     name: "",
     identifier: "E170371",
+    className: "E170371",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be lower than {}, the price limitation",
+    deprecated: false,
   },
   {
     code: 170372,
     name: "",
     identifier: "E170372",
+    className: "E170372",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be higher than 0, the price limitation",
+    deprecated: false,
   },
   {
     code: 170381,
     name: "",
     identifier: "E170381",
+    className: "E170381",
     category: "spot_trade",
     messages: [],
     description: "Order quantity too large.",
+    deprecated: false,
   },
   {
     code: 170382,
     name: "",
     identifier: "E170382",
+    className: "E170382",
     category: "spot_trade",
     messages: [],
     description: "Order quantity too large.",
+    deprecated: false,
   },
   {
     code: 170136,
     name: "",
     identifier: "E170136",
+    className: "E170136",
     category: "spot_trade",
     messages: [],
     description: "Order quantity lower than the minimum.",
+    deprecated: false,
   },
   {
     code: 170137,
     name: "",
     identifier: "E170137",
+    className: "E170137",
     category: "spot_trade",
     messages: [],
     description: "Order volume decimal too long",
+    deprecated: false,
   },
   {
     code: 170139,
     name: "",
     identifier: "E170139",
+    className: "E170139",
     category: "spot_trade",
     messages: [],
     description: "Order has been filled.",
+    deprecated: false,
   },
   {
     code: 170140,
     name: "",
     identifier: "E170140",
+    className: "E170140",
     category: "spot_trade",
     messages: [],
     description: "Order value exceeded lower limit",
+    deprecated: false,
   },
   {
     code: 170141,
     name: "",
     identifier: "E170141",
+    className: "E170141",
     category: "spot_trade",
     messages: [],
     description: "Duplicate clientOrderId",
+    deprecated: false,
   },
   {
     code: 170142,
     name: "",
     identifier: "E170142",
+    className: "E170142",
     category: "spot_trade",
     messages: [],
     description: "Order has been cancelled",
+    deprecated: false,
   },
   {
     code: 170143,
     name: "",
     identifier: "E170143",
+    className: "E170143",
     category: "spot_trade",
     messages: [],
     description: "Cannot be found on order book",
+    deprecated: false,
   },
   {
     code: 170144,
     name: "",
     identifier: "E170144",
+    className: "E170144",
     category: "spot_trade",
     messages: [],
     description: "Order has been locked",
+    deprecated: false,
   },
   {
     code: 170145,
     name: "",
     identifier: "E170145",
+    className: "E170145",
     category: "spot_trade",
     messages: [],
     description: "This order type does not support cancellation",
+    deprecated: false,
   },
   {
     code: 170146,
     name: "",
     identifier: "E170146",
+    className: "E170146",
     category: "spot_trade",
     messages: [],
     description: "Order creation timeout",
+    deprecated: false,
   },
   {
     code: 170147,
     name: "",
     identifier: "E170147",
+    className: "E170147",
     category: "spot_trade",
     messages: [],
     description: "Order cancellation timeout",
+    deprecated: false,
   },
   {
     code: 170148,
     name: "",
     identifier: "E170148",
+    className: "E170148",
     category: "spot_trade",
     messages: [],
     description: "Market order amount decimal too long",
+    deprecated: false,
   },
   {
     code: 170149,
     name: "",
     identifier: "E170149",
+    className: "E170149",
     category: "spot_trade",
     messages: [],
     description: "Create order failed",
+    deprecated: false,
   },
   {
     code: 170150,
     name: "",
     identifier: "E170150",
+    className: "E170150",
     category: "spot_trade",
     messages: [],
     description: "Cancel order failed",
+    deprecated: false,
   },
   {
     code: 170151,
     name: "",
     identifier: "E170151",
+    className: "E170151",
     category: "spot_trade",
     messages: [],
     description: "The trading pair is not open yet",
+    deprecated: false,
   },
   {
     code: 170157,
     name: "",
     identifier: "E170157",
+    className: "E170157",
     category: "spot_trade",
     messages: [],
     description: "The trading pair is not available for api trading",
+    deprecated: false,
   },
   {
     code: 170159,
     name: "",
     identifier: "E170159",
+    className: "E170159",
     category: "spot_trade",
     messages: [],
     description: "Market Order is not supported within the first %s minutes of newly launched pairs due to risk control.",
+    deprecated: false,
   },
   {
     code: 170190,
     name: "",
     identifier: "E170190",
+    className: "E170190",
     category: "spot_trade",
     messages: [],
     description: "Cancel order has been finished",
+    deprecated: false,
   },
   {
     code: 170191,
     name: "",
     identifier: "E170191",
+    className: "E170191",
     category: "spot_trade",
     messages: [],
     description: "Can not cancel order, please try again later",
+    deprecated: false,
   },
   {
     code: 170192,
     name: "",
     identifier: "E170192",
+    className: "E170192",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be higher than %s .",
+    deprecated: false,
   },
   {
     code: 170193,
     name: "",
     identifier: "E170193",
+    className: "E170193",
     category: "spot_trade",
     messages: [],
     description: "Buy order price cannot be higher than %s.",
+    deprecated: false,
   },
   {
     code: 170194,
     name: "",
     identifier: "E170194",
+    className: "E170194",
     category: "spot_trade",
     messages: [],
     description: "Sell order price cannot be lower than %s.",
+    deprecated: false,
   },
   {
     code: 170195,
     name: "",
     identifier: "E170195",
+    className: "E170195",
     category: "spot_trade",
     messages: [],
     description: "Please note that your order may not be filled. ETP buy order price deviates from risk control",
+    deprecated: false,
   },
   {
     code: 170196,
     name: "",
     identifier: "E170196",
+    className: "E170196",
     category: "spot_trade",
     messages: [],
     description: "Please note that your order may not be filled. ETP sell order price deviates from risk control",
+    deprecated: false,
   },
   {
     code: 170197,
     name: "",
     identifier: "E170197",
+    className: "E170197",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to buy is too large. The filled price may deviate significantly from the market price. Please try again",
+    deprecated: false,
   },
   {
     code: 170198,
     name: "",
     identifier: "E170198",
+    className: "E170198",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to sell is too large. The filled price may deviate significantly from the market price. Please try again",
+    deprecated: false,
   },
   {
     code: 170199,
     name: "",
     identifier: "E170199",
+    className: "E170199",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to buy is too large. The filled price may deviate significantly from the nav. Please try again.",
+    deprecated: false,
   },
   {
     code: 170200,
     name: "",
     identifier: "E170200",
+    className: "E170200",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to sell is too large. The filled price may deviate significantly from the nav. Please try again.",
+    deprecated: false,
   },
   {
     code: 170201,
     name: "",
     identifier: "E170201",
+    className: "E170201",
     category: "spot_trade",
     messages: [],
     description: "Invalid orderFilter parameter",
+    deprecated: false,
   },
   {
     code: 170202,
     name: "",
     identifier: "E170202",
+    className: "E170202",
     category: "spot_trade",
     messages: [],
     description: "Please enter the TP/SL price.",
+    deprecated: false,
   },
   {
     code: 170203,
     name: "",
     identifier: "E170203",
+    className: "E170203",
     category: "spot_trade",
     messages: [],
     description: "trigger price cannot be higher than 110% price.",
+    deprecated: false,
   },
   {
     code: 170204,
     name: "",
     identifier: "E170204",
+    className: "E170204",
     category: "spot_trade",
     messages: [],
     description: "trigger price cannot be lower than 90% of qty.",
+    deprecated: false,
   },
   {
     code: 170206,
     name: "",
     identifier: "E170206",
+    className: "E170206",
     category: "spot_trade",
     messages: [],
     description: "Stop_limit Order is not supported within the first 5 minutes of newly launched pairs",
+    deprecated: false,
   },
   {
     code: 170207,
     name: "",
     identifier: "E170207",
+    className: "E170207",
     category: "spot_trade",
     messages: [],
     description: "The loan amount of the platform is not enough.",
+    deprecated: false,
   },
   {
     code: 170209,
     name: "",
     identifier: "E170209",
+    className: "E170209",
     category: "spot_trade",
     messages: [],
     description: "This trading pair is only available to the xxx, yyyy,etc region.",
+    deprecated: false,
   },
   {
     code: 170210,
     name: "",
     identifier: "E170210",
+    className: "E170210",
     category: "spot_trade",
     messages: [],
     description: "New order rejected.",
+    deprecated: false,
   },
   {
     code: 170212,
     name: "",
     identifier: "E170212",
+    className: "E170212",
     category: "spot_trade",
     messages: [],
     description: "Cancel order request processing",
+    deprecated: false,
   },
   {
     code: 170213,
     name: "",
     identifier: "E170213",
+    className: "E170213",
     category: "spot_trade",
     messages: [],
     description: "Order does not exist.",
+    deprecated: false,
   },
   {
     code: 170215,
     name: "",
     identifier: "E170215",
+    className: "E170215",
     category: "spot_trade",
     messages: [],
     description: "Spot Trading (Buy) Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for buy orders",
+    deprecated: false,
   },
   {
     code: 170216,
     name: "",
     identifier: "E170216",
+    className: "E170216",
     category: "spot_trade",
     messages: [],
     description: "The leverage you select for Spot Trading cannot exceed the maximum leverage allowed by Institutional Lending",
+    deprecated: false,
   },
   {
     code: 170217,
     name: "",
     identifier: "E170217",
+    className: "E170217",
     category: "spot_trade",
     messages: [],
     description: "Only LIMIT-MAKER order is supported for the current pair.",
+    deprecated: false,
   },
   {
     code: 170218,
     name: "",
     identifier: "E170218",
+    className: "E170218",
     category: "spot_trade",
     messages: [],
     description: "The LIMIT-MAKER order is rejected due to invalid price.",
+    deprecated: false,
   },
   {
     code: 170219,
     name: "",
     identifier: "E170219",
+    className: "E170219",
     category: "spot_trade",
     messages: [],
     description: "UID {{xxx}} is not available to this feature",
+    deprecated: false,
   },
   {
     code: 170220,
     name: "",
     identifier: "E170220",
+    className: "E170220",
     category: "spot_trade",
     messages: [],
     description: "Spot Trading Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for Spot trading",
+    deprecated: false,
   },
   {
     code: 170221,
     name: "",
     identifier: "E170221",
+    className: "E170221",
     category: "spot_trade",
     messages: [],
     description: "This coin does not exist.",
+    deprecated: false,
   },
   {
     code: 170222,
     name: "",
     identifier: "E170222",
+    className: "E170222",
     category: "spot_trade",
     messages: [],
     description: "Too many requests in this time frame.",
+    deprecated: false,
   },
   {
     code: 170223,
     name: "",
     identifier: "E170223",
+    className: "E170223",
     category: "spot_trade",
     messages: [],
     description: "Your Spot Account with Institutional Lending triggers an alert or liquidation.",
+    deprecated: false,
   },
   {
     code: 170224,
     name: "",
     identifier: "E170224",
+    className: "E170224",
     category: "spot_trade",
     messages: [],
     description: "You're not a user of the Innovation Zone.",
+    deprecated: false,
   },
   {
     code: 170226,
     name: "",
     identifier: "E170226",
+    className: "E170226",
     category: "spot_trade",
     messages: [],
     description: "Your Spot Account for Margin Trading is being liquidated.",
+    deprecated: false,
   },
   {
     code: 170227,
     name: "",
     identifier: "E170227",
+    className: "E170227",
     category: "spot_trade",
     messages: [],
     description: "This feature is not supported.",
+    deprecated: false,
   },
   {
     code: 170228,
     name: "",
     identifier: "E170228",
+    className: "E170228",
     category: "spot_trade",
     messages: [],
     description: "The purchase amount of each order exceeds the estimated maximum purchase amount.",
+    deprecated: false,
   },
   {
     code: 170229,
     name: "",
     identifier: "E170229",
+    className: "E170229",
     category: "spot_trade",
     messages: [],
     description: "The sell quantity per order exceeds the estimated maximum sell quantity.",
+    deprecated: false,
   },
   {
     code: 170230,
     name: "",
     identifier: "E170230",
+    className: "E170230",
     category: "spot_trade",
     messages: [],
     description: "Operations Restriction: Due to the deactivation of Margin Trading for institutional loan",
+    deprecated: false,
   },
   {
     code: 170234,
     name: "",
     identifier: "E170234",
+    className: "E170234",
     category: "spot_trade",
     messages: [],
     description: "System Error",
+    deprecated: false,
   },
   {
     code: 170241,
     name: "",
     identifier: "E170241",
+    className: "E170241",
     category: "spot_trade",
     messages: [],
     description: "To proceed with trading, users must read through and confirm that they fully understand the project's risk disclosure document. For App users, please update your Bybit App to version 4.16.0 to process.",
+    deprecated: false,
   },
   {
     code: 170310,
     name: "",
     identifier: "E170310",
+    className: "E170310",
     category: "spot_trade",
     messages: [],
     description: "Order modification timeout",
+    deprecated: false,
   },
   {
     code: 170311,
     name: "",
     identifier: "E170311",
+    className: "E170311",
     category: "spot_trade",
     messages: [],
     description: "Order modification failed",
+    deprecated: false,
   },
   {
     code: 170312,
     name: "",
     identifier: "E170312",
+    className: "E170312",
     category: "spot_trade",
     messages: [],
     description: "The current order does not support modification",
+    deprecated: false,
   },
   {
     code: 170313,
     name: "",
     identifier: "E170313",
+    className: "E170313",
     category: "spot_trade",
     messages: [],
     description: "The modified contract quantity cannot be less than to the filled quantity",
+    deprecated: false,
   },
   {
     code: 170341,
     name: "",
     identifier: "E170341",
+    className: "E170341",
     category: "spot_trade",
     messages: [],
     description: "Request order quantity exceeds maximum limit",
+    deprecated: false,
   },
   {
     code: 170344,
     name: "",
     identifier: "E170344",
+    className: "E170344",
     category: "spot_trade",
     messages: [],
     description: "Symbol is not supported on Margin Trading",
+    deprecated: false,
   },
   {
     code: 170348,
     name: "",
     identifier: "E170348",
+    className: "E170348",
     category: "spot_trade",
     messages: [],
     description: "Please go to (https://www.bybit-tr.com) to proceed.",
+    deprecated: false,
   },
   {
     code: 170355,
     name: "",
     identifier: "E170355",
+    className: "E170355",
     category: "spot_trade",
     messages: [],
     description: "RPI orders are restricted to approved market makers only",
+    deprecated: false,
   },
   {
     code: 170358,
     name: "",
     identifier: "E170358",
+    className: "E170358",
     category: "spot_trade",
     messages: [],
     description: "The current site does not support ETP",
+    deprecated: false,
   },
   {
     code: 170359,
     name: "",
     identifier: "E170359",
+    className: "E170359",
     category: "spot_trade",
     messages: [],
     description: "TThe current site does not support leveraged trading",
+    deprecated: false,
   },
   {
     code: 170709,
     name: "",
     identifier: "E170709",
+    className: "E170709",
     category: "spot_trade",
     messages: [],
     description: "OTC loan: The select trading pair is not in the whitelist pair",
+    deprecated: false,
   },
   {
     code: 170810,
     name: "",
     identifier: "E170810",
+    className: "E170810",
     category: "spot_trade",
     messages: [],
     description: "Cannot exceed maximum of 500 conditional, TP/SL and active orders.",
+    deprecated: false,
   },
   {
     code: 176002,
     name: "",
     identifier: "E176002",
+    className: "E176002",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user account info error. Confirm that if you have completed quiz in GUI",
+    deprecated: false,
   },
   {
     code: 176003,
     name: "",
     identifier: "E176003",
+    className: "E176003",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user loan history error",
+    deprecated: false,
   },
   {
     code: 176004,
     name: "",
     identifier: "E176004",
+    className: "E176004",
     category: "spot_margin_trade",
     messages: [],
     description: "Query order history start time exceeds end time",
+    deprecated: false,
   },
   {
     code: 176005,
     name: "",
     identifier: "E176005",
+    className: "E176005",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to borrow",
+    deprecated: false,
   },
   {
     code: 176006,
     name: "",
     identifier: "E176006",
+    className: "E176006",
     category: "spot_margin_trade",
     messages: [],
     description: "Repayment Failed",
+    deprecated: false,
   },
   {
     code: 176007,
     name: "",
     identifier: "E176007",
+    className: "E176007",
     category: "spot_margin_trade",
     messages: [],
     description: "User not found",
+    deprecated: false,
   },
   {
     code: 176008,
     name: "",
     identifier: "E176008",
+    className: "E176008",
     category: "spot_margin_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site",
+    deprecated: false,
   },
   {
     code: 176009,
     name: "",
     identifier: "E176009",
+    className: "E176009",
     category: "spot_margin_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. Confirm that if you have turned on margin trade",
+    deprecated: false,
   },
   {
     code: 176010,
     name: "",
     identifier: "E176010",
+    className: "E176010",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to locate the coins to borrow",
+    deprecated: false,
   },
   {
     code: 176011,
     name: "",
     identifier: "E176011",
+    className: "E176011",
     category: "spot_margin_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected coin",
+    deprecated: false,
   },
   {
     code: 176012,
     name: "",
     identifier: "E176012",
+    className: "E176012",
     category: "spot_margin_trade",
     messages: [],
     description: "Pair not available",
+    deprecated: false,
   },
   {
     code: 176013,
     name: "",
     identifier: "E176013",
+    className: "E176013",
     category: "spot_margin_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected pair",
+    deprecated: false,
   },
   {
     code: 176014,
     name: "",
     identifier: "E176014",
+    className: "E176014",
     category: "spot_margin_trade",
     messages: [],
     description: "Repeated repayment requests",
+    deprecated: false,
   },
   {
     code: 176015,
     name: "",
     identifier: "E176015",
+    className: "E176015",
     category: "spot_margin_trade",
     messages: [],
     description: "Insufficient available balance",
+    deprecated: false,
   },
   {
     code: 176016,
     name: "",
     identifier: "E176016",
+    className: "E176016",
     category: "spot_margin_trade",
     messages: [],
     description: "No repayment required",
+    deprecated: false,
   },
   {
     code: 176017,
     name: "",
     identifier: "E176017",
+    className: "E176017",
     category: "spot_margin_trade",
     messages: [],
     description: "Repayment amount has exceeded the total liability",
+    deprecated: false,
   },
   {
     code: 176018,
     name: "",
     identifier: "E176018",
+    className: "E176018",
     category: "spot_margin_trade",
     messages: [],
     description: "Settlement in progress",
+    deprecated: false,
   },
   {
     code: 176019,
     name: "",
     identifier: "E176019",
+    className: "E176019",
     category: "spot_margin_trade",
     messages: [],
     description: "Liquidation in progress",
+    deprecated: false,
   },
   {
     code: 176020,
     name: "",
     identifier: "E176020",
+    className: "E176020",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to locate repayment history",
+    deprecated: false,
   },
   {
     code: 176021,
     name: "",
     identifier: "E176021",
+    className: "E176021",
     category: "spot_margin_trade",
     messages: [],
     description: "Repeated borrowing requests",
+    deprecated: false,
   },
   {
     code: 176022,
     name: "",
     identifier: "E176022",
+    className: "E176022",
     category: "spot_margin_trade",
     messages: [],
     description: "Coins to borrow not generally available yet",
+    deprecated: false,
   },
   {
     code: 176023,
     name: "",
     identifier: "E176023",
+    className: "E176023",
     category: "spot_margin_trade",
     messages: [],
     description: "Pair to borrow not generally available yet",
+    deprecated: false,
   },
   {
     code: 176024,
     name: "",
     identifier: "E176024",
+    className: "E176024",
     category: "spot_margin_trade",
     messages: [],
     description: "Invalid user status",
+    deprecated: false,
   },
   {
     code: 176025,
     name: "",
     identifier: "E176025",
+    className: "E176025",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be lower than the min. amount to borrow (per transaction)",
+    deprecated: false,
   },
   {
     code: 176026,
     name: "",
     identifier: "E176026",
+    className: "E176026",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be larger than the max. amount to borrow (per transaction)",
+    deprecated: false,
   },
   {
     code: 176027,
     name: "",
     identifier: "E176027",
+    className: "E176027",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be higher than the max. amount to borrow per user",
+    deprecated: false,
   },
   {
     code: 176028,
     name: "",
     identifier: "E176028",
+    className: "E176028",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow has exceeded Bybit's max. amount to borrow",
+    deprecated: false,
   },
   {
     code: 176029,
     name: "",
     identifier: "E176029",
+    className: "E176029",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow has exceeded the user's estimated max. amount to borrow",
+    deprecated: false,
   },
   {
     code: 176030,
     name: "",
     identifier: "E176030",
+    className: "E176030",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user loan info error",
+    deprecated: false,
   },
   {
     code: 176031,
     name: "",
     identifier: "E176031",
+    className: "E176031",
     category: "spot_margin_trade",
     messages: [],
     description: "Number of decimals for borrow amount has exceeded the maximum precision",
+    deprecated: false,
   },
   {
     code: 176034,
     name: "",
     identifier: "E176034",
+    className: "E176034",
     category: "spot_margin_trade",
     messages: [],
     description: "The leverage ratio is out of range",
+    deprecated: false,
   },
   {
     code: 176035,
     name: "",
     identifier: "E176035",
+    className: "E176035",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to close the leverage switch during liquidation",
+    deprecated: false,
   },
   {
     code: 176036,
     name: "",
     identifier: "E176036",
+    className: "E176036",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to adjust leverage switch during forced liquidation",
+    deprecated: false,
   },
   {
     code: 176037,
     name: "",
     identifier: "E176037",
+    className: "E176037",
     category: "spot_margin_trade",
     messages: [],
     description: "For non-unified transaction users, the operation failed",
+    deprecated: false,
   },
   {
     code: 176038,
     name: "",
     identifier: "E176038",
+    className: "E176038",
     category: "spot_margin_trade",
     messages: [],
     description: "The spot leverage is closed and the current operation is not allowed",
+    deprecated: false,
   },
   {
     code: 176039,
     name: "",
     identifier: "E176039",
+    className: "E176039",
     category: "spot_margin_trade",
     messages: [],
     description: "Borrowing, current operation is not allowed",
+    deprecated: false,
   },
   {
     code: 176040,
     name: "",
     identifier: "E176040",
+    className: "E176040",
     category: "spot_margin_trade",
     messages: [],
     description: "There is a spot leverage order, and the adjustment of the leverage switch failed!",
+    deprecated: false,
   },
   {
     code: 176132,
     name: "",
     identifier: "E176132",
+    className: "E176132",
     category: "spot_margin_trade",
     messages: [],
     description: "Number of decimals for repay amount has exceeded the maximum precision",
+    deprecated: false,
   },
   {
     code: 176133,
     name: "",
     identifier: "E176133",
+    className: "E176133",
     category: "spot_margin_trade",
     messages: [],
     description: "Liquidation may be triggered! Please adjust your transaction amount and try again",
+    deprecated: false,
   },
   {
     code: 176134,
     name: "",
     identifier: "E176134",
+    className: "E176134",
     category: "spot_margin_trade",
     messages: [],
     description: "Account has been upgraded (upgrading) to UTA",
+    deprecated: false,
   },
   {
     code: 176135,
     name: "",
     identifier: "E176135",
+    className: "E176135",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to get bond data",
+    deprecated: false,
   },
   {
     code: 176136,
     name: "",
     identifier: "E176136",
+    className: "E176136",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to get borrow data",
+    deprecated: false,
   },
   {
     code: 176137,
     name: "",
     identifier: "E176137",
+    className: "E176137",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to switch user status",
+    deprecated: false,
   },
   {
     code: 176138,
     name: "",
     identifier: "E176138",
+    className: "E176138",
     category: "spot_margin_trade",
     messages: [],
     description: "You need to repay all your debts before closing your disabling cross margin account",
+    deprecated: false,
   },
   {
     code: 176139,
     name: "",
     identifier: "E176139",
+    className: "E176139",
     category: "spot_margin_trade",
     messages: [],
     description: "Sorry, you are not eligible to enable cross margin, as you have already enabled OTC lending",
+    deprecated: false,
   },
   {
     code: 176201,
     name: "",
     identifier: "E176201",
+    className: "E176201",
     category: "spot_margin_trade",
     messages: [],
     description: "Account exception. Check if the UID is bound to an institutional loan",
+    deprecated: false,
   },
   {
     code: 182021,
     name: "",
     identifier: "E182021",
+    className: "E182021",
     category: "spot_margin_trade",
     messages: [],
     description: "Cannot enable spot margin while in isolated margin mode. Please switch to cross margin mode or portfolio margin mode to trade spot with margin.",
+    deprecated: false,
   },
   {
     code: 182104,
     name: "",
     identifier: "E182104",
+    className: "E182104",
     category: "spot_margin_trade",
     messages: [],
     description: "This action could not be completed as your Unified Margin Account's IM/MM utilization rate has exceeded the threshold",
+    deprecated: false,
   },
   {
     code: 182105,
     name: "",
     identifier: "E182105",
+    className: "E182105",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, user is upgrading",
+    deprecated: false,
   },
   {
     code: 182106,
     name: "",
     identifier: "E182106",
+    className: "E182106",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, user forced liquidation in progress.",
+    deprecated: false,
   },
   {
     code: 182107,
     name: "",
     identifier: "E182107",
+    className: "E182107",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, Maintenance Margin Rate too high",
+    deprecated: false,
   },
   {
     code: 131001,
     name: "",
     identifier: "E131001",
+    className: "E131001",
     category: "asset",
     messages: [],
     description: "openapi svc error",
+    deprecated: false,
   },
   {
     code: 131002,
     name: "",
     identifier: "E131002",
+    className: "E131002",
     category: "asset",
     messages: [],
     description: "Parameter error Withdraw address chain or destination tag are not equal",
+    deprecated: false,
   },
   {
     code: 131003,
     name: "",
     identifier: "E131003",
+    className: "E131003",
     category: "asset",
     messages: [],
     description: "Internal error",
+    deprecated: false,
   },
   {
     code: 131004,
     name: "",
     identifier: "E131004",
+    className: "E131004",
     category: "asset",
     messages: [],
     description: "KYC needed",
+    deprecated: false,
   },
   {
     code: 131065,
     name: "",
     identifier: "E131065",
+    className: "E131065",
     category: "asset",
     messages: [],
     description: "Your KYC information is incomplete, please go to the KYC information page of the web or app to complete the information. kyc=India client may encounter this",
+    deprecated: false,
   },
   {
     code: 131066,
     name: "",
     identifier: "E131066",
+    className: "E131066",
     category: "asset",
     messages: [],
     description: "This address does not support withdrawals for the time being. Please switch to another address for withdrawing",
+    deprecated: false,
   },
   {
     code: 131067,
     name: "",
     identifier: "E131067",
+    className: "E131067",
     category: "asset",
     messages: [],
     description: "Travel rule verification failed, please contact the target exchange. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131068,
     name: "",
     identifier: "E131068",
+    className: "E131068",
     category: "asset",
     messages: [],
     description: "Travel rule information is insufficient, please provide additional details. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131069,
     name: "",
     identifier: "E131069",
+    className: "E131069",
     category: "asset",
     messages: [],
     description: "Unable to withdraw to the receipt, please contact the target the exchange. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131070,
     name: "",
     identifier: "E131070",
+    className: "E131070",
     category: "asset",
     messages: [],
     description: "The recipient's name is mismatched with the targeted exchange. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131071,
     name: "",
     identifier: "E131071",
+    className: "E131071",
     category: "asset",
     messages: [],
     description: "The recipient has not undergone KYC verification. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131072,
     name: "",
     identifier: "E131072",
+    className: "E131072",
     category: "asset",
     messages: [],
     description: "Your withdrawal currency is not supported by the target exchange. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131073,
     name: "",
     identifier: "E131073",
+    className: "E131073",
     category: "asset",
     messages: [],
     description: "Your withdrawal address has not been included in the target exchange. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131074,
     name: "",
     identifier: "E131074",
+    className: "E131074",
     category: "asset",
     messages: [],
     description: "Beneficiary info is required, please refer to the latest api document. Travel rule for KR user",
+    deprecated: false,
   },
   {
     code: 131075,
     name: "",
     identifier: "E131075",
+    className: "E131075",
     category: "asset",
     messages: [],
     description: "InternalAddressCannotBeYourself",
+    deprecated: false,
   },
   {
     code: 131076,
     name: "",
     identifier: "E131076",
+    className: "E131076",
     category: "asset",
     messages: [],
     description: "internal transfer not support subaccounts",
+    deprecated: false,
   },
   {
     code: 131077,
     name: "",
     identifier: "E131077",
+    className: "E131077",
     category: "asset",
     messages: [],
     description: "receive user not exist",
+    deprecated: false,
   },
   {
     code: 131078,
     name: "",
     identifier: "E131078",
+    className: "E131078",
     category: "asset",
     messages: [],
     description: "receive user deposit has been banned",
+    deprecated: false,
   },
   {
     code: 131079,
     name: "",
     identifier: "E131079",
+    className: "E131079",
     category: "asset",
     messages: [],
     description: "receive user need kyc",
+    deprecated: false,
   },
   {
     code: 131080,
     name: "",
     identifier: "E131080",
+    className: "E131080",
     category: "asset",
     messages: [],
     description: "User left retry times is zero",
+    deprecated: false,
   },
   {
     code: 131081,
     name: "",
     identifier: "E131081",
+    className: "E131081",
     category: "asset",
     messages: [],
     description: "Do not input memo/tag,please.",
+    deprecated: false,
   },
   {
     code: 131082,
     name: "",
     identifier: "E131082",
+    className: "E131082",
     category: "asset",
     messages: [],
     description: "Do not repeat the request",
+    deprecated: false,
   },
   {
     code: 131083,
     name: "",
     identifier: "E131083",
+    className: "E131083",
     category: "asset",
     messages: [],
     description: "Withdraw only allowed from address book",
+    deprecated: false,
   },
   {
     code: 131084,
     name: "",
     identifier: "E131084",
+    className: "E131084",
     category: "asset",
     messages: [],
     description: "Withdraw failed because of Uta Upgrading",
+    deprecated: false,
   },
   {
     code: 131085,
     name: "",
     identifier: "E131085",
+    className: "E131085",
     category: "asset",
     messages: [],
     description: "Withdrawal amount is greater than your availale balance (the deplayed withdrawal is triggered)",
+    deprecated: false,
   },
   {
     code: 131086,
     name: "",
     identifier: "E131086",
+    className: "E131086",
     category: "asset",
     messages: [],
     description: "Withdrawal amount exceeds risk limit (the risk limit of margin trade is triggered)",
+    deprecated: false,
   },
   {
     code: 131087,
     name: "",
     identifier: "E131087",
+    className: "E131087",
     category: "asset",
     messages: [],
     description: "your current account spot risk level is too high, withdrawal is prohibited, please adjust and try again",
+    deprecated: false,
   },
   {
     code: 131088,
     name: "",
     identifier: "E131088",
+    className: "E131088",
     category: "asset",
     messages: [],
     description: "The withdrawal amount exceeds the remaining withdrawal limit of your identity verification level. The current available amount for withdrawal : %s",
+    deprecated: false,
   },
   {
     code: 131089,
     name: "",
     identifier: "E131089",
+    className: "E131089",
     category: "asset",
     messages: [],
     description: "User sensitive operation, withdrawal is prohibited within 24 hours",
+    deprecated: false,
   },
   {
     code: 131090,
     name: "",
     identifier: "E131090",
+    className: "E131090",
     category: "asset",
     messages: [],
     description: "User withdraw has been banned",
+    deprecated: false,
   },
   {
     code: 131091,
     name: "",
     identifier: "E131091",
+    className: "E131091",
     category: "asset",
     messages: [],
     description: "Blocked login status does not allow withdrawals",
+    deprecated: false,
   },
   {
     code: 131092,
     name: "",
     identifier: "E131092",
+    className: "E131092",
     category: "asset",
     messages: [],
     description: "User status is abnormal",
+    deprecated: false,
   },
   {
     code: 131093,
     name: "",
     identifier: "E131093",
+    className: "E131093",
     category: "asset",
     messages: [],
     description: "The withdrawal address is not in the whitelist",
+    deprecated: false,
   },
   {
     code: 131094,
     name: "",
     identifier: "E131094",
+    className: "E131094",
     category: "asset",
     messages: [],
     description: "UserId is not in the whitelist",
+    deprecated: false,
   },
   {
     code: 131095,
     name: "",
     identifier: "E131095",
+    className: "E131095",
     category: "asset",
     messages: [],
     description: "Withdrawl amount exceeds the 24 hour platform limit",
+    deprecated: false,
   },
   {
     code: 131096,
     name: "",
     identifier: "E131096",
+    className: "E131096",
     category: "asset",
     messages: [],
     description: "Withdraw amount does not satify the lower limit or upper limit",
+    deprecated: false,
   },
   {
     code: 131097,
     name: "",
     identifier: "E131097",
+    className: "E131097",
     category: "asset",
     messages: [],
     description: "Withdrawal of this currency has been closed",
+    deprecated: false,
   },
   {
     code: 131098,
     name: "",
     identifier: "E131098",
+    className: "E131098",
     category: "asset",
     messages: [],
     description: "Withdrawal currently is not availble from new address",
+    deprecated: false,
   },
   {
     code: 131099,
     name: "",
     identifier: "E131099",
+    className: "E131099",
     category: "asset",
     messages: [],
     description: "Hot wallet status can cancel the withdraw",
+    deprecated: false,
   },
   {
     code: 131200,
     name: "",
     identifier: "E131200",
+    className: "E131200",
     category: "asset",
     messages: [],
     description: "Service error",
+    deprecated: false,
   },
   {
     code: 131201,
     name: "",
     identifier: "E131201",
+    className: "E131201",
     category: "asset",
     messages: [],
     description: "Internal error",
+    deprecated: false,
   },
   {
     code: 131202,
     name: "",
     identifier: "E131202",
+    className: "E131202",
     category: "asset",
     messages: [],
     description: "Invalid memberId",
+    deprecated: false,
   },
   {
     code: 131203,
     name: "",
     identifier: "E131203",
+    className: "E131203",
     category: "asset",
     messages: [],
     description: "Request parameter error",
+    deprecated: false,
   },
   {
     code: 131204,
     name: "",
     identifier: "E131204",
+    className: "E131204",
     category: "asset",
     messages: [],
     description: "Account info error",
+    deprecated: false,
   },
   {
     code: 131205,
     name: "",
     identifier: "E131205",
+    className: "E131205",
     category: "asset",
     messages: [],
     description: "Query transfer error",
+    deprecated: false,
   },
   {
     code: 131206,
     name: "",
     identifier: "E131206",
+    className: "E131206",
     category: "asset",
     messages: [],
     description: "cannot be transfer",
+    deprecated: false,
   },
   {
     code: 131207,
     name: "",
     identifier: "E131207",
+    className: "E131207",
     category: "asset",
     messages: [],
     description: "Account not exist",
+    deprecated: false,
   },
   {
     code: 131208,
     name: "",
     identifier: "E131208",
+    className: "E131208",
     category: "asset",
     messages: [],
     description: "Forbid transfer",
+    deprecated: false,
   },
   {
     code: 131209,
     name: "",
     identifier: "E131209",
+    className: "E131209",
     category: "asset",
     messages: [],
     description: "Get subMember relation error",
+    deprecated: false,
   },
   {
     code: 131210,
     name: "",
     identifier: "E131210",
+    className: "E131210",
     category: "asset",
     messages: [],
     description: "Amount accuracy error",
+    deprecated: false,
   },
   {
     code: 131211,
     name: "",
     identifier: "E131211",
+    className: "E131211",
     category: "asset",
     messages: [],
     description: "fromAccountType can't be the same as toAccountType",
+    deprecated: false,
   },
   {
     code: 131212,
     name: "",
     identifier: "E131212",
+    className: "E131212",
     category: "asset",
     messages: [],
     description: "Insufficient balance",
+    deprecated: false,
   },
   {
     code: 131213,
     name: "",
     identifier: "E131213",
+    className: "E131213",
     category: "asset",
     messages: [],
     description: "TransferLTV check error",
+    deprecated: false,
   },
   {
     code: 131214,
     name: "",
     identifier: "E131214",
+    className: "E131214",
     category: "asset",
     messages: [],
     description: "TransferId exist",
+    deprecated: false,
   },
   {
     code: 131215,
     name: "",
     identifier: "E131215",
+    className: "E131215",
     category: "asset",
     messages: [],
     description: "Amount error",
+    deprecated: false,
   },
   {
     code: 131216,
     name: "",
     identifier: "E131216",
+    className: "E131216",
     category: "asset",
     messages: [],
     description: "Query balance error",
+    deprecated: false,
   },
   {
     code: 131217,
     name: "",
     identifier: "E131217",
+    className: "E131217",
     category: "asset",
     messages: [],
     description: "Risk check error",
+    deprecated: false,
   },
   {
     code: 131226,
     name: "",
     identifier: "E131226",
+    className: "E131226",
     category: "asset",
     messages: [],
     description: "Due to security reasons, we are unable to proceed with the current action. Should you have any enquiries, please reach out to our Customer Support",
+    deprecated: false,
   },
   {
     code: 131227,
     name: "",
     identifier: "E131227",
+    className: "E131227",
     category: "asset",
     messages: [],
     description: "subaccount do not have universal transfer permission",
+    deprecated: false,
   },
   {
     code: 131228,
     name: "",
     identifier: "E131228",
+    className: "E131228",
     category: "asset",
     messages: [],
     description: "your balance is not enough. Please check transfer safe amount",
+    deprecated: false,
   },
   {
     code: 131229,
     name: "",
     identifier: "E131229",
+    className: "E131229",
     category: "asset",
     messages: [],
     description: "Due to compliance requirements, the current currency is not allowed to transfer",
+    deprecated: false,
   },
   {
     code: 131230,
     name: "",
     identifier: "E131230",
+    className: "E131230",
     category: "asset",
     messages: [],
     description: "The system is busy, please try again later",
+    deprecated: false,
   },
   {
     code: 131231,
     name: "",
     identifier: "E131231",
+    className: "E131231",
     category: "asset",
     messages: [],
     description: "Transfers into this account are not supported",
+    deprecated: false,
   },
   {
     code: 131232,
     name: "",
     identifier: "E131232",
+    className: "E131232",
     category: "asset",
     messages: [],
     description: "Transfers out this account are not supported",
+    deprecated: false,
   },
   {
     code: 131233,
     name: "",
     identifier: "E131233",
+    className: "E131233",
     category: "asset",
     messages: [],
     description: "can not transfer the coin that not supported for islamic account",
+    deprecated: false,
   },
   {
     code: 131239,
     name: "",
     identifier: "E131239",
+    className: "E131239",
     category: "asset",
     messages: [],
     description: "The collateral amount has exceeded the platform limit. Please disable the collateral for this asset, or transfer in another supported asset as collateral.",
+    deprecated: false,
   },
   {
     code: 140001,
     name: "",
     identifier: "E140001",
+    className: "E140001",
     category: "asset",
     messages: [],
     description: "Switching the PM spot hedging switch is not allowed in non PM mode",
+    deprecated: false,
   },
   {
     code: 140002,
     name: "",
     identifier: "E140002",
+    className: "E140002",
     category: "asset",
     messages: [],
     description: "Institutional lending users do not support PM spot hedging",
+    deprecated: true,
   },
   {
     code: 140003,
     name: "",
     identifier: "E140003",
+    className: "E140003",
     category: "asset",
     messages: [],
     description: "You have position(s) being liquidated, please try again later.",
+    deprecated: false,
   },
   {
     code: 140004,
     name: "",
     identifier: "E140004",
+    className: "E140004",
     category: "asset",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Loan has hit the liquidation threshold. Assets in your account are being liquidated.",
+    deprecated: false,
   },
   {
     code: 140005,
     name: "",
     identifier: "E140005",
+    className: "E140005",
     category: "asset",
     messages: [],
     description: "Risk level after switching modes exceeds threshold",
+    deprecated: false,
   },
   {
     code: 141004,
     name: "",
     identifier: "E141004",
+    className: "E141004",
     category: "asset",
     messages: [],
     description: "sub member is not normal",
+    deprecated: false,
   },
   {
     code: 141019,
     name: "",
     identifier: "E141019",
+    className: "E141019",
     category: "asset",
     messages: [],
     description: "To add or update the IP whitelist, go to API management and select Edit",
+    deprecated: false,
   },
   {
     code: 141020,
     name: "",
     identifier: "E141020",
+    className: "E141020",
     category: "asset",
     messages: [],
     description: "To change read and write permissions for sensitive actions, go to API management and select Edit",
+    deprecated: false,
   },
   {
     code: 141025,
     name: "",
     identifier: "E141025",
+    className: "E141025",
     category: "asset",
     messages: [],
     description: "This subaccount has assets and cannot be deleted",
+    deprecated: false,
   },
   {
     code: 141027,
     name: "",
     identifier: "E141027",
+    className: "E141027",
     category: "asset",
     messages: [],
     description: "Sub account cannot accept agreement",
+    deprecated: false,
   },
   {
     code: 181000,
     name: "",
     identifier: "E181000",
+    className: "E181000",
     category: "asset",
     messages: [],
     description: "category is null",
+    deprecated: false,
   },
   {
     code: 181001,
     name: "",
     identifier: "E181001",
+    className: "E181001",
     category: "asset",
     messages: [],
     description: "category only support linear or option or spot.",
+    deprecated: false,
   },
   {
     code: 181002,
     name: "",
     identifier: "E181002",
+    className: "E181002",
     category: "asset",
     messages: [],
     description: "symbol is null.",
+    deprecated: false,
   },
   {
     code: 181003,
     name: "",
     identifier: "E181003",
+    className: "E181003",
     category: "asset",
     messages: [],
     description: "side is null.",
+    deprecated: false,
   },
   {
     code: 181004,
     name: "",
     identifier: "E181004",
+    className: "E181004",
     category: "asset",
     messages: [],
     description: "side only support Buy or Sell.",
+    deprecated: false,
   },
   {
     code: 181005,
     name: "",
     identifier: "E181005",
+    className: "E181005",
     category: "asset",
     messages: [],
     description: "orderStatus is wrong",
+    deprecated: false,
   },
   {
     code: 181006,
     name: "",
     identifier: "E181006",
+    className: "E181006",
     category: "asset",
     messages: [],
     description: "startTime is not number",
+    deprecated: false,
   },
   {
     code: 181007,
     name: "",
     identifier: "E181007",
+    className: "E181007",
     category: "asset",
     messages: [],
     description: "endTime is not number",
+    deprecated: false,
   },
   {
     code: 181008,
     name: "",
     identifier: "E181008",
+    className: "E181008",
     category: "asset",
     messages: [],
     description: "Parameter startTime and endTime are both needed",
+    deprecated: false,
   },
   {
     code: 181009,
     name: "",
     identifier: "E181009",
+    className: "E181009",
     category: "asset",
     messages: [],
     description: "Parameter startTime needs to be smaller than endTime",
+    deprecated: false,
   },
   {
     code: 181010,
     name: "",
     identifier: "E181010",
+    className: "E181010",
     category: "asset",
     messages: [],
     description: "The time range between startTime and endTime cannot exceed 7 days",
+    deprecated: false,
   },
   {
     code: 181011,
     name: "",
     identifier: "E181011",
+    className: "E181011",
     category: "asset",
     messages: [],
     description: "limit is not a number",
+    deprecated: false,
   },
   {
     code: 181012,
     name: "",
     identifier: "E181012",
+    className: "E181012",
     category: "asset",
     messages: [],
     description: "symbol not exist",
+    deprecated: false,
   },
   {
     code: 181013,
     name: "",
     identifier: "E181013",
+    className: "E181013",
     category: "asset",
     messages: [],
     description: "Only support settleCoin: usdc",
+    deprecated: false,
   },
   {
     code: 181014,
     name: "",
     identifier: "E181014",
+    className: "E181014",
     category: "asset",
     messages: [],
     description: "Classic account is not supported",
+    deprecated: false,
   },
   {
     code: 181018,
     name: "",
     identifier: "E181018",
+    className: "E181018",
     category: "asset",
     messages: [],
     description: "Invalid expDate.",
+    deprecated: false,
   },
   {
     code: 181019,
     name: "",
     identifier: "E181019",
+    className: "E181019",
     category: "asset",
     messages: [],
     description: "Parameter expDate can't be earlier than 2 years",
+    deprecated: false,
   },
   {
     code: 182000,
     name: "",
     identifier: "E182000",
+    className: "E182000",
     category: "asset",
     messages: [],
     description: "symbol related quote price is null",
+    deprecated: false,
   },
   {
     code: 182200,
     name: "",
     identifier: "E182200",
+    className: "E182200",
     category: "asset",
     messages: [],
     description: "Please upgrade UTA first.",
+    deprecated: false,
   },
   {
     code: 182201,
     name: "",
     identifier: "E182201",
+    className: "E182201",
     category: "asset",
     messages: [],
     description: "You must enter 2 time parameters.",
+    deprecated: false,
   },
   {
     code: 182202,
     name: "",
     identifier: "E182202",
+    className: "E182202",
     category: "asset",
     messages: [],
     description: "The start time must be less than the end time",
+    deprecated: false,
   },
   {
     code: 182203,
     name: "",
     identifier: "E182203",
+    className: "E182203",
     category: "asset",
     messages: [],
     description: "Please enter valid characters",
+    deprecated: false,
   },
   {
     code: 182204,
     name: "",
     identifier: "E182204",
+    className: "E182204",
     category: "asset",
     messages: [],
     description: "Coin does not exist",
+    deprecated: false,
   },
   {
     code: 182205,
     name: "",
     identifier: "E182205",
+    className: "E182205",
     category: "asset",
     messages: [],
     description: "User level does not exist",
+    deprecated: false,
   },
   {
     code: 700000,
     name: "",
     identifier: "E700000",
+    className: "E700000",
     category: "asset",
     messages: [],
     description: "accountType/quoteTxId cannot be null params error",
+    deprecated: false,
   },
   {
     code: 700001,
     name: "",
     identifier: "E700001",
+    className: "E700001",
     category: "asset",
     messages: [],
     description: "quote fail:no dealer can used Prediction market not found or closed",
+    deprecated: false,
   },
   {
     code: 700004,
     name: "",
     identifier: "E700004",
+    className: "E700004",
     category: "asset",
     messages: [],
     description: "order does not exist order not exist",
+    deprecated: false,
   },
   {
     code: 700007,
     name: "",
     identifier: "E700007",
+    className: "E700007",
     category: "asset",
     messages: [],
     description: "Large Amount Limit Large amount limit",
+    deprecated: false,
   },
   {
     code: 700012,
     name: "",
     identifier: "E700012",
+    className: "E700012",
     category: "asset",
     messages: [],
     description: "UTA upgrading, don't allow to apply for quote uta upgrading, convert unavailable.",
+    deprecated: false,
   },
   {
     code: 400000,
     name: "",
     identifier: "E400000",
+    className: "E400000",
     category: "fiat_convert",
     messages: [],
     description: "invalid request.",
+    deprecated: false,
   },
   {
     code: 400001,
     name: "",
     identifier: "E400001",
+    className: "E400001",
     category: "fiat_convert",
     messages: [],
     description: "broker not found. invalid parameter",
+    deprecated: false,
   },
   {
     code: 400002,
     name: "",
     identifier: "E400002",
+    className: "E400002",
     category: "fiat_convert",
     messages: [],
     description: "broker invalid.",
+    deprecated: false,
   },
   {
     code: 400003,
     name: "",
     identifier: "E400003",
+    className: "E400003",
     category: "fiat_convert",
     messages: [],
     description: "broker quotation invalid.",
+    deprecated: false,
   },
   {
     code: 400004,
     name: "",
     identifier: "E400004",
+    className: "E400004",
     category: "fiat_convert",
     messages: [],
     description: "sub-account doesn't exist.",
+    deprecated: false,
   },
   {
     code: 400005,
     name: "",
     identifier: "E400005",
+    className: "E400005",
     category: "fiat_convert",
     messages: [],
     description: "request amount out of quota limit.",
+    deprecated: false,
   },
   {
     code: 400006,
     name: "",
     identifier: "E400006",
+    className: "E400006",
     category: "fiat_convert",
     messages: [],
     description: "funding account not sufficient funds.",
+    deprecated: false,
   },
   {
     code: 400007,
     name: "",
     identifier: "E400007",
+    className: "E400007",
     category: "fiat_convert",
     messages: [],
     description: "sub-account funding account not sufficient funds.",
+    deprecated: false,
   },
   {
     code: 500000,
     name: "",
     identifier: "E500000",
+    className: "E500000",
     category: "fiat_convert",
     messages: [],
     description: "bybit internal error.",
+    deprecated: false,
   },
   {
     code: 790000,
     name: "",
     identifier: "E790000",
+    className: "E790000",
     category: "convert_small_balances",
     messages: [],
     description: "system error. please try again later",
+    deprecated: false,
   },
   {
     code: 790001,
     name: "",
     identifier: "E790001",
+    className: "E790001",
     category: "convert_small_balances",
     messages: [],
     description: "sign verification failed",
+    deprecated: false,
   },
   {
     code: 700002,
     name: "",
     identifier: "E700002",
+    className: "E700002",
     category: "convert_small_balances",
     messages: [],
     description: "quote fail:not support quote type Insufficient liquidity for FOK order",
+    deprecated: false,
   },
   {
     code: 700005,
     name: "",
     identifier: "E700005",
+    className: "E700005",
     category: "convert_small_balances",
     messages: [],
     description: "Your Available Balance is insufficient or your wallet not exist",
+    deprecated: false,
   },
   {
     code: 700006,
     name: "",
     identifier: "E700006",
+    className: "E700006",
     category: "convert_small_balances",
     messages: [],
     description: "Low amount limit",
+    deprecated: false,
   },
   {
     code: 700008,
     name: "",
     identifier: "E700008",
+    className: "E700008",
     category: "convert_small_balances",
     messages: [],
     description: "quote fail: price time out",
+    deprecated: false,
   },
   {
     code: 700009,
     name: "",
     identifier: "E700009",
+    className: "E700009",
     category: "convert_small_balances",
     messages: [],
     description: "quoteTxId has already been used",
+    deprecated: false,
   },
   {
     code: 700010,
     name: "",
     identifier: "E700010",
+    className: "E700010",
     category: "convert_small_balances",
     messages: [],
     description: "loan user can not perform conversion Insufficient USDC balance",
+    deprecated: false,
   },
   {
     code: 700011,
     name: "",
     identifier: "E700011",
+    className: "E700011",
     category: "convert_small_balances",
     messages: [],
     description: "illegal operation Insufficient token position",
+    deprecated: false,
   },
   {
     code: 700013,
     name: "",
     identifier: "E700013",
+    className: "E700013",
     category: "convert_small_balances",
     messages: [],
     description: "the current coin does not support convert",
+    deprecated: false,
   },
   {
     code: 700016,
     name: "",
     identifier: "E700016",
+    className: "E700016",
     category: "convert_small_balances",
     messages: [],
     description: "rate is less than current rate",
+    deprecated: false,
   },
   {
     code: 700021,
     name: "",
     identifier: "E700021",
+    className: "E700021",
     category: "convert_small_balances",
     messages: [],
     description: "exist processing exchange order, please try again later",
+    deprecated: false,
   },
   {
     code: 700022,
     name: "",
     identifier: "E700022",
+    className: "E700022",
     category: "convert_small_balances",
     messages: [],
     description: "This operation is not currently supported",
+    deprecated: false,
   },
   {
     code: 148001,
     name: "",
     identifier: "E148001",
+    className: "E148001",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency is not supported for flexible savings.",
+    deprecated: false,
   },
   {
     code: 148002,
     name: "",
     identifier: "E148002",
+    className: "E148002",
     category: "crypto_loan_new",
     messages: [],
     description: "The entered amount is below the minimum borrowable amount.",
+    deprecated: false,
   },
   {
     code: 148003,
     name: "",
     identifier: "E148003",
+    className: "E148003",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this currency.",
+    deprecated: false,
   },
   {
     code: 148004,
     name: "",
     identifier: "E148004",
+    className: "E148004",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency cannot be used as collateral.",
+    deprecated: false,
   },
   {
     code: 148005,
     name: "",
     identifier: "E148005",
+    className: "E148005",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this collateral currency.",
+    deprecated: false,
   },
   {
     code: 148006,
     name: "",
     identifier: "E148006",
+    className: "E148006",
     category: "crypto_loan_new",
     messages: [],
     description: "The amount of collateral exceeds the upper limit of the platform.",
+    deprecated: false,
   },
   {
     code: 148007,
     name: "",
     identifier: "E148007",
+    className: "E148007",
     category: "crypto_loan_new",
     messages: [],
     description: "Borrow amount cannot be negative.",
+    deprecated: false,
   },
   {
     code: 148008,
     name: "",
     identifier: "E148008",
+    className: "E148008",
     category: "crypto_loan_new",
     messages: [],
     description: "Collateral amount cannot be negative.",
+    deprecated: false,
   },
   {
     code: 148009,
     name: "",
     identifier: "E148009",
+    className: "E148009",
     category: "crypto_loan_new",
     messages: [],
     description: "LTV exceeds the risk threshold.",
+    deprecated: false,
   },
   {
     code: 148010,
     name: "",
     identifier: "E148010",
+    className: "E148010",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient available quota.",
+    deprecated: false,
   },
   {
     code: 148011,
     name: "",
     identifier: "E148011",
+    className: "E148011",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient balance in the funding pool .",
+    deprecated: false,
   },
   {
     code: 148012,
     name: "",
     identifier: "E148012",
+    className: "E148012",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient collateral amount.",
+    deprecated: false,
   },
   {
     code: 148013,
     name: "",
     identifier: "E148013",
+    className: "E148013",
     category: "crypto_loan_new",
     messages: [],
     description: "Non-borrowing users cannot adjust collateral.",
+    deprecated: false,
   },
   {
     code: 148014,
     name: "",
     identifier: "E148014",
+    className: "E148014",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency is not supported.",
+    deprecated: false,
   },
   {
     code: 148015,
     name: "",
     identifier: "E148015",
+    className: "E148015",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan term exceeds the allowed range.",
+    deprecated: false,
   },
   {
     code: 148016,
     name: "",
     identifier: "E148016",
+    className: "E148016",
     category: "crypto_loan_new",
     messages: [],
     description: "The specified lending rate is not supported.",
+    deprecated: false,
   },
   {
     code: 148017,
     name: "",
     identifier: "E148017",
+    className: "E148017",
     category: "crypto_loan_new",
     messages: [],
     description: "The interest rate exceeds the allowed decimal precision.",
+    deprecated: false,
   },
   {
     code: 148018,
     name: "",
     identifier: "E148018",
+    className: "E148018",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeded the maximum number of open orders.",
+    deprecated: false,
   },
   {
     code: 148019,
     name: "",
     identifier: "E148019",
+    className: "E148019",
     category: "crypto_loan_new",
     messages: [],
     description: "The system is busy, please try again later.",
+    deprecated: false,
   },
   {
     code: 148020,
     name: "",
     identifier: "E148020",
+    className: "E148020",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient platform lending quota.",
+    deprecated: false,
   },
   {
     code: 148021,
     name: "",
     identifier: "E148021",
+    className: "E148021",
     category: "crypto_loan_new",
     messages: [],
     description: "Operation conflict detected. Please try again later.",
+    deprecated: false,
   },
   {
     code: 148022,
     name: "",
     identifier: "E148022",
+    className: "E148022",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient assets for lending.",
+    deprecated: false,
   },
   {
     code: 148023,
     name: "",
     identifier: "E148023",
+    className: "E148023",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan order not found.",
+    deprecated: false,
   },
   {
     code: 148024,
     name: "",
     identifier: "E148024",
+    className: "E148024",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan cancellation failed: the order may have been completed or has an invalid amount.",
+    deprecated: false,
   },
   {
     code: 148025,
     name: "",
     identifier: "E148025",
+    className: "E148025",
     category: "crypto_loan_new",
     messages: [],
     description: "Lending order cancellation failed: the order may have been completed or has an invalid amount.",
+    deprecated: false,
   },
   {
     code: 148026,
     name: "",
     identifier: "E148026",
+    className: "E148026",
     category: "crypto_loan_new",
     messages: [],
     description: "Failed to create repayment. Please try again later.",
+    deprecated: false,
   },
   {
     code: 148027,
     name: "",
     identifier: "E148027",
+    className: "E148027",
     category: "crypto_loan_new",
     messages: [],
     description: "No active loan found for this account. Operation not allowed.",
+    deprecated: false,
   },
   {
     code: 148028,
     name: "",
     identifier: "E148028",
+    className: "E148028",
     category: "crypto_loan_new",
     messages: [],
     description: "Repayment amount exceeds the supported precision for the currency.",
+    deprecated: false,
   },
   {
     code: 148029,
     name: "",
     identifier: "E148029",
+    className: "E148029",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient balance in the repayment account.",
+    deprecated: false,
   },
   {
     code: 148030,
     name: "",
     identifier: "E148030",
+    className: "E148030",
     category: "crypto_loan_new",
     messages: [],
     description: "Deposit order not found.",
+    deprecated: false,
   },
   {
     code: 148031,
     name: "",
     identifier: "E148031",
+    className: "E148031",
     category: "crypto_loan_new",
     messages: [],
     description: "Operation not allowed during liquidation.",
+    deprecated: false,
   },
   {
     code: 148032,
     name: "",
     identifier: "E148032",
+    className: "E148032",
     category: "crypto_loan_new",
     messages: [],
     description: "No outstanding debt. Repayment is not allowed.",
+    deprecated: false,
   },
   {
     code: 148033,
     name: "",
     identifier: "E148033",
+    className: "E148033",
     category: "crypto_loan_new",
     messages: [],
     description: "This loan order cannot be repaid.",
+    deprecated: false,
   },
   {
     code: 148034,
     name: "",
     identifier: "E148034",
+    className: "E148034",
     category: "crypto_loan_new",
     messages: [],
     description: "Please wait and try again later.",
+    deprecated: false,
   },
   {
     code: 148035,
     name: "",
     identifier: "E148035",
+    className: "E148035",
     category: "crypto_loan_new",
     messages: [],
     description: "Please wait and try again later.",
+    deprecated: false,
   },
   {
     code: 148036,
     name: "",
     identifier: "E148036",
+    className: "E148036",
     category: "crypto_loan_new",
     messages: [],
     description: "Failed to adjust collateral amount. Please try again later.",
+    deprecated: false,
   },
   {
     code: 148037,
     name: "",
     identifier: "E148037",
+    className: "E148037",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient assets or adjustment amount exceeds the maximum allowed.",
+    deprecated: false,
   },
   {
     code: 148038,
     name: "",
     identifier: "E148038",
+    className: "E148038",
     category: "crypto_loan_new",
     messages: [],
     description: "Repayment amount cannot exceed the debt amount of the position.",
+    deprecated: false,
   },
   {
     code: 148039,
     name: "",
     identifier: "E148039",
+    className: "E148039",
     category: "crypto_loan_new",
     messages: [],
     description: "Duplicate collateral assets detected. Please review and resubmit.",
+    deprecated: false,
   },
   {
     code: 148040,
     name: "",
     identifier: "E148040",
+    className: "E148040",
     category: "crypto_loan_new",
     messages: [],
     description: "Pledge token is error.",
+    deprecated: false,
   },
   {
     code: 148041,
     name: "",
     identifier: "E148041",
+    className: "E148041",
     category: "crypto_loan_new",
     messages: [],
     description: "Repay order is exist.",
+    deprecated: false,
   },
   {
     code: 148042,
     name: "",
     identifier: "E148042",
+    className: "E148042",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this currency.",
+    deprecated: false,
   },
   {
     code: 148047,
     name: "",
     identifier: "E148047",
+    className: "E148047",
     category: "crypto_loan_new",
     messages: [],
     description: "The request collateral amount exceeds the maximum allowed. upper limit (initial limit: 300,000 USD-equivalent per repayment)",
+    deprecated: false,
   },
   {
     code: 148048,
     name: "",
     identifier: "E148048",
+    className: "E148048",
     category: "crypto_loan_new",
     messages: [],
     description: "The collateral amount has exceeded the platform limit. Please transfer in other supported assets as collateral.",
+    deprecated: false,
   },
   {
     code: 177002,
     name: "",
     identifier: "E177002",
+    className: "E177002",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Server is busy, please wait and try again",
+    deprecated: false,
   },
   {
     code: 177003,
     name: "",
     identifier: "E177003",
+    className: "E177003",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Illegal characters found in a parameter",
+    deprecated: false,
   },
   {
     code: 177004,
     name: "",
     identifier: "E177004",
+    className: "E177004",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Precision is over the maximum defined for this asset",
+    deprecated: false,
   },
   {
     code: 177005,
     name: "",
     identifier: "E177005",
+    className: "E177005",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Order does not exist",
+    deprecated: false,
   },
   {
     code: 177006,
     name: "",
     identifier: "E177006",
+    className: "E177006",
     category: "crypto_loan_legacy",
     messages: [],
     description: "We don't have this asset",
+    deprecated: false,
   },
   {
     code: 177007,
     name: "",
     identifier: "E177007",
+    className: "E177007",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Your borrow amount has exceed maximum borrow amount",
+    deprecated: false,
   },
   {
     code: 177008,
     name: "",
     identifier: "E177008",
+    className: "E177008",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Borrow is banned for this asset",
+    deprecated: false,
   },
   {
     code: 177009,
     name: "",
     identifier: "E177009",
+    className: "E177009",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Borrow amount is less than minimum borrow amount",
+    deprecated: false,
   },
   {
     code: 177010,
     name: "",
     identifier: "E177010",
+    className: "E177010",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Repay amount exceeds borrow amount",
+    deprecated: false,
   },
   {
     code: 177011,
     name: "",
     identifier: "E177011",
+    className: "E177011",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Balance is not enough",
+    deprecated: false,
   },
   {
     code: 177012,
     name: "",
     identifier: "E177012",
+    className: "E177012",
     category: "crypto_loan_legacy",
     messages: [],
     description: "The system doesn't have enough asset now",
+    deprecated: false,
   },
   {
     code: 177013,
     name: "",
     identifier: "E177013",
+    className: "E177013",
     category: "crypto_loan_legacy",
     messages: [],
     description: "adjustment amount exceeds minimum collateral amount",
+    deprecated: false,
   },
   {
     code: 177014,
     name: "",
     identifier: "E177014",
+    className: "E177014",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Individual loan quota reached",
+    deprecated: false,
   },
   {
     code: 177015,
     name: "",
     identifier: "E177015",
+    className: "E177015",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals",
+    deprecated: false,
   },
   {
     code: 177016,
     name: "",
     identifier: "E177016",
+    className: "E177016",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Minimum collateral amount is not enough",
+    deprecated: false,
   },
   {
     code: 177017,
     name: "",
     identifier: "E177017",
+    className: "E177017",
     category: "crypto_loan_legacy",
     messages: [],
     description: "This coin cannot be used as collateral",
+    deprecated: false,
   },
   {
     code: 177018,
     name: "",
     identifier: "E177018",
+    className: "E177018",
     category: "crypto_loan_legacy",
     messages: [],
     description: "duplicate request",
+    deprecated: false,
   },
   {
     code: 177019,
     name: "",
     identifier: "E177019",
+    className: "E177019",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Your input param is invalid",
+    deprecated: false,
   },
   {
     code: 177020,
     name: "",
     identifier: "E177020",
+    className: "E177020",
     category: "crypto_loan_legacy",
     messages: [],
     description: "The account does not support the asset",
+    deprecated: false,
   },
   {
     code: 177021,
     name: "",
     identifier: "E177021",
+    className: "E177021",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Repayment failed",
+    deprecated: false,
   },
   {
     code: 3777002,
     name: "",
     identifier: "E3777002",
+    className: "E3777002",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound repeatedly.",
+    deprecated: false,
   },
   {
     code: 3777003,
     name: "",
     identifier: "E3777003",
+    className: "E3777003",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be unbound because the UID has not been bound to a risk unit.",
+    deprecated: false,
   },
   {
     code: 3777004,
     name: "",
     identifier: "E3777004",
+    className: "E3777004",
     category: "institutional_loan",
     messages: [],
     description: "The main UID of the risk unit cannot be unbound.",
+    deprecated: false,
   },
   {
     code: 3777005,
     name: "",
     identifier: "E3777005",
+    className: "E3777005",
     category: "institutional_loan",
     messages: [],
     description: "You have unsettled lending or borrowing orders. Please try again later.",
+    deprecated: false,
   },
   {
     code: 3777006,
     name: "",
     identifier: "E3777006",
+    className: "E3777006",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, please try again with a different UID.\"",
+    deprecated: false,
   },
   {
     code: 3777007,
     name: "",
     identifier: "E3777007",
+    className: "E3777007",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, please upgrade to UTA Pro.\"",
+    deprecated: false,
   },
   {
     code: 3777012,
     name: "",
     identifier: "E3777012",
+    className: "E3777012",
     category: "institutional_loan",
     messages: [],
     description: "Your request is currently being processed. Please wait and try again later",
+    deprecated: false,
   },
   {
     code: 3777027,
     name: "",
     identifier: "E3777027",
+    className: "E3777027",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, leveraged trading closure failed.",
+    deprecated: false,
   },
   {
     code: 3777029,
     name: "",
     identifier: "E3777029",
+    className: "E3777029",
     category: "institutional_loan",
     messages: [],
     description: "You currently have orders for pre-market trading that can’t be bind UIDs",
+    deprecated: false,
   },
   {
     code: 3777030,
     name: "",
     identifier: "E3777030",
+    className: "E3777030",
     category: "institutional_loan",
     messages: [],
     description: "This account has activated copyPro and cannot bind uid",
+    deprecated: false,
   },
   {
     code: 3777039,
     name: "",
     identifier: "E3777039",
+    className: "E3777039",
     category: "institutional_loan",
     messages: [],
     description: "The repayment amount exceeds the outstanding debt, or there is no outstanding liability.",
+    deprecated: false,
   },
   {
     code: 3777040,
     name: "",
     identifier: "E3777040",
+    className: "E3777040",
     category: "institutional_loan",
     messages: [],
     description: "Insufficient balance.",
+    deprecated: false,
   },
   {
     code: 3777042,
     name: "",
     identifier: "E3777042",
+    className: "E3777042",
     category: "institutional_loan",
     messages: [],
     description: "The uid is invalid",
+    deprecated: false,
   },
   {
     code: 3777043,
     name: "",
     identifier: "E3777043",
+    className: "E3777043",
     category: "institutional_loan",
     messages: [],
     description: "There is a repayment order currently being processed. Please try again later.",
+    deprecated: false,
   },
   {
     code: 3500402,
     name: "",
     identifier: "E3500402",
+    className: "E3500402",
     category: "exchange_broker",
     messages: [],
     description: "Parameter verification failed for 'limit'.",
+    deprecated: false,
   },
   {
     code: 3500403,
     name: "",
     identifier: "E3500403",
+    className: "E3500403",
     category: "exchange_broker",
     messages: [],
     description: "Only available to exchange broker main-account",
+    deprecated: false,
   },
   {
     code: 3500404,
     name: "",
     identifier: "E3500404",
+    className: "E3500404",
     category: "exchange_broker",
     messages: [],
     description: "Invalid Cursor",
+    deprecated: false,
   },
   {
     code: 3500405,
     name: "",
     identifier: "E3500405",
+    className: "E3500405",
     category: "exchange_broker",
     messages: [],
     description: "Parameter \"startTime\" and \"endTime\" need to be input in pairs.",
+    deprecated: true,
   },
   {
     code: 3500406,
     name: "",
     identifier: "E3500406",
+    className: "E3500406",
     category: "exchange_broker",
     messages: [],
     description: "Out of query time range.",
+    deprecated: false,
   },
   {
     code: 3500407,
     name: "",
     identifier: "E3500407",
+    className: "E3500407",
     category: "exchange_broker",
     messages: [],
     description: "Parameter begin and end need to be input in pairs.",
+    deprecated: false,
   },
   {
     code: 3500415,
     name: "",
     identifier: "E3500415",
+    className: "E3500415",
     category: "exchange_broker",
     messages: [],
     description: "Sub-accounts are not permitted to perform this action.",
+    deprecated: false,
   },
   {
     code: 400101,
     name: "",
     identifier: "E400101",
+    className: "E400101",
     category: "reward",
     messages: [],
     description: "The voucher was recycled",
+    deprecated: false,
   },
   {
     code: 400102,
     name: "",
     identifier: "E400102",
+    className: "E400102",
     category: "reward",
     messages: [],
     description: "The voucher has exceeded the redemption date (expired)",
+    deprecated: false,
   },
   {
     code: 400103,
     name: "",
     identifier: "E400103",
+    className: "E400103",
     category: "reward",
     messages: [],
     description: "The voucher is not available for redemption",
+    deprecated: false,
   },
   {
     code: 400105,
     name: "",
     identifier: "E400105",
+    className: "E400105",
     category: "reward",
     messages: [],
     description: "Budget exceeded",
+    deprecated: false,
   },
   {
     code: 403001,
     name: "",
     identifier: "E403001",
+    className: "E403001",
     category: "reward",
     messages: [],
     description: "Account rejected, check if the input accountId valid, account banned, or kyc issue",
+    deprecated: false,
   },
   {
     code: 404001,
     name: "",
     identifier: "E404001",
+    className: "E404001",
     category: "reward",
     messages: [],
     description: "resource not found",
+    deprecated: false,
   },
   {
     code: 404011,
     name: "",
     identifier: "E404011",
+    className: "E404011",
     category: "reward",
     messages: [],
     description: "Insufficient inventory",
+    deprecated: false,
   },
   {
     code: 409011,
     name: "",
     identifier: "E409011",
+    className: "E409011",
     category: "reward",
     messages: [],
     description: "VIP level limit",
+    deprecated: false,
   },
   {
     code: 500001,
     name: "",
     identifier: "E500001",
+    className: "E500001",
     category: "reward",
     messages: [],
     description: "Internal server error",
+    deprecated: false,
   },
   {
     code: 180001,
     name: "",
     identifier: "E180001",
+    className: "E180001",
     category: "earn",
     messages: [],
     description: "Invalid parameter Invalid request parameter",
+    deprecated: false,
   },
   {
     code: 180002,
     name: "",
     identifier: "E180002",
+    className: "E180002",
     category: "earn",
     messages: [],
     description: "Invalid coin",
+    deprecated: false,
   },
   {
     code: 180003,
     name: "",
     identifier: "E180003",
+    className: "E180003",
     category: "earn",
     messages: [],
     description: "User banned",
+    deprecated: false,
   },
   {
     code: 180004,
     name: "",
     identifier: "E180004",
+    className: "E180004",
     category: "earn",
     messages: [],
     description: "Site not allowed. Only users from Bybit global site can access",
+    deprecated: false,
   },
   {
     code: 180005,
     name: "",
     identifier: "E180005",
+    className: "E180005",
     category: "earn",
     messages: [],
     description: "Compliance wallet not reach",
+    deprecated: false,
   },
   {
     code: 180006,
     name: "",
     identifier: "E180006",
+    className: "E180006",
     category: "earn",
     messages: [],
     description: "Validation failed",
+    deprecated: false,
   },
   {
     code: 180007,
     name: "",
     identifier: "E180007",
+    className: "E180007",
     category: "earn",
     messages: [],
     description: "Product not available",
+    deprecated: false,
   },
   {
     code: 180008,
     name: "",
     identifier: "E180008",
+    className: "E180008",
     category: "earn",
     messages: [],
     description: "Invalid Product",
+    deprecated: false,
   },
   {
     code: 180009,
     name: "",
     identifier: "E180009",
+    className: "E180009",
     category: "earn",
     messages: [],
     description: "product is forbidden",
+    deprecated: false,
   },
   {
     code: 180010,
     name: "",
     identifier: "E180010",
+    className: "E180010",
     category: "earn",
     messages: [],
     description: "User not allowed",
+    deprecated: false,
   },
   {
     code: 180011,
     name: "",
     identifier: "E180011",
+    className: "E180011",
     category: "earn",
     messages: [],
     description: "User not VIP",
+    deprecated: false,
   },
   {
     code: 180012,
     name: "",
     identifier: "E180012",
+    className: "E180012",
     category: "earn",
     messages: [],
     description: "Purchase share is invalid",
+    deprecated: false,
   },
   {
     code: 180013,
     name: "",
     identifier: "E180013",
+    className: "E180013",
     category: "earn",
     messages: [],
     description: "Stake over maximum share",
+    deprecated: false,
   },
   {
     code: 180014,
     name: "",
     identifier: "E180014",
+    className: "E180014",
     category: "earn",
     messages: [],
     description: "Redeem share invlaid",
+    deprecated: false,
   },
   {
     code: 180015,
     name: "",
     identifier: "E180015",
+    className: "E180015",
     category: "earn",
     messages: [],
     description: "Products share not enough",
+    deprecated: false,
   },
   {
     code: 180016,
     name: "",
     identifier: "E180016",
+    className: "E180016",
     category: "earn",
     messages: [],
     description: "Balance not enough",
+    deprecated: false,
   },
   {
     code: 180017,
     name: "",
     identifier: "E180017",
+    className: "E180017",
     category: "earn",
     messages: [],
     description: "Invalid risk user",
+    deprecated: false,
   },
   {
     code: 180018,
     name: "",
     identifier: "E180018",
+    className: "E180018",
     category: "earn",
     messages: [],
     description: "internal error",
+    deprecated: false,
   },
   {
     code: 180019,
     name: "",
     identifier: "E180019",
+    className: "E180019",
     category: "earn",
     messages: [],
     description: "empty order link id",
+    deprecated: false,
   },
   {
     code: 180020,
     name: "",
     identifier: "E180020",
+    className: "E180020",
     category: "earn",
     messages: [],
     description: "Position not found",
+    deprecated: false,
   },
   {
     code: 180021,
     name: "",
     identifier: "E180021",
+    className: "E180021",
     category: "earn",
     messages: [],
     description: "Invalid select price",
+    deprecated: false,
   },
   {
     code: 180022,
     name: "",
     identifier: "E180022",
+    className: "E180022",
     category: "earn",
     messages: [],
     description: "Kyc level not reached",
+    deprecated: false,
   },
   {
     code: 180023,
     name: "",
     identifier: "E180023",
+    className: "E180023",
     category: "earn",
     messages: [],
     description: "Service maintenance",
+    deprecated: false,
   },
   {
     code: 180024,
     name: "",
     identifier: "E180024",
+    className: "E180024",
     category: "earn",
     messages: [],
     description: "Child member forbidden",
+    deprecated: false,
   },
   {
     code: 180025,
     name: "",
     identifier: "E180025",
+    className: "E180025",
     category: "earn",
     messages: [],
     description: "Order already exists",
+    deprecated: false,
   },
   {
     code: 180026,
     name: "",
     identifier: "E180026",
+    className: "E180026",
     category: "earn",
     messages: [],
     description: "Apr lowered",
+    deprecated: false,
   },
   {
     code: 180027,
     name: "",
     identifier: "E180027",
+    className: "E180027",
     category: "earn",
     messages: [],
     description: "Tax forbidden",
+    deprecated: false,
   },
   {
     code: 180028,
     name: "",
     identifier: "E180028",
+    className: "E180028",
     category: "earn",
     messages: [],
     description: "Reinvest validation failed",
+    deprecated: false,
   },
   {
     code: 180029,
     name: "",
     identifier: "E180029",
+    className: "E180029",
     category: "earn",
     messages: [],
     description: "Redeem not allowed",
+    deprecated: false,
   },
   {
     code: 180030,
     name: "",
     identifier: "E180030",
+    className: "E180030",
     category: "earn",
     messages: [],
     description: "Slippage fail",
+    deprecated: false,
   },
   {
     code: 180031,
     name: "",
     identifier: "E180031",
+    className: "E180031",
     category: "earn",
     messages: [],
     description: "Duplicate order",
+    deprecated: false,
   },
   {
     code: 81007,
     name: "",
     identifier: "E81007",
+    className: "E81007",
     category: "user",
     messages: [],
     description: "Bybit Europe is not supported create API Key",
+    deprecated: false,
   },
   {
     code: 20096,
     name: "",
     identifier: "E20096",
+    className: "E20096",
     category: "user",
     messages: [],
     description: "need KYC authentication",
+    deprecated: false,
   },
   {
     code: 3500002,
     name: "",
     identifier: "E3500002",
+    className: "E3500002",
     category: "set_api_rate_limit",
     messages: [],
     description: "Current user is not an institutional user",
+    deprecated: false,
   },
   {
     code: 3500153,
     name: "",
     identifier: "E3500153",
+    className: "E3500153",
     category: "set_api_rate_limit",
     messages: [],
     description: "No permission to operate these UIDs You do not have permission to query other UIDs",
+    deprecated: false,
   },
   {
     code: 110300,
     name: "",
     identifier: "E110300",
+    className: "E110300",
     category: "rfq",
     messages: [],
     description: "The RFQ order does not exist",
+    deprecated: false,
   },
   {
     code: 110301,
     name: "",
     identifier: "E110301",
+    className: "E110301",
     category: "rfq",
     messages: [],
     description: "The Quote order does not exist",
+    deprecated: false,
   },
   {
     code: 110302,
     name: "",
     identifier: "E110302",
+    className: "E110302",
     category: "rfq",
     messages: [],
     description: "Demo user is prohibited",
+    deprecated: false,
   },
   {
     code: 110303,
     name: "",
     identifier: "E110303",
+    className: "E110303",
     category: "rfq",
     messages: [],
     description: "RFQ value is less than the min limit",
+    deprecated: false,
   },
   {
     code: 110304,
     name: "",
     identifier: "E110304",
+    className: "E110304",
     category: "rfq",
     messages: [],
     description: "Cannot be self-executed",
+    deprecated: false,
   },
   {
     code: 110305,
     name: "",
     identifier: "E110305",
+    className: "E110305",
     category: "rfq",
     messages: [],
     description: "Quote UID is not in counterparties",
+    deprecated: false,
   },
   {
     code: 110306,
     name: "",
     identifier: "E110306",
+    className: "E110306",
     category: "rfq",
     messages: [],
     description: "Quote legs do not match",
+    deprecated: false,
   },
   {
     code: 110307,
     name: "",
     identifier: "E110307",
+    className: "E110307",
     category: "rfq",
     messages: [],
     description: "Quote order already exists for this RFQ",
+    deprecated: false,
   },
   {
     code: 110308,
     name: "",
     identifier: "E110308",
+    className: "E110308",
     category: "rfq",
     messages: [],
     description: "RFQ strategy legs size is not correct",
+    deprecated: false,
   },
   {
     code: 110309,
     name: "",
     identifier: "E110309",
+    className: "E110309",
     category: "rfq",
     messages: [],
     description: "RFQ strategy side is not correct",
+    deprecated: false,
   },
   {
     code: 110310,
     name: "",
     identifier: "E110310",
+    className: "E110310",
     category: "rfq",
     messages: [],
     description: "RFQ strategy qty is not correct",
+    deprecated: false,
   },
   {
     code: 110311,
     name: "",
     identifier: "E110311",
+    className: "E110311",
     category: "rfq",
     messages: [],
     description: "RFQ strategy symbol is not correct",
+    deprecated: false,
   },
   {
     code: 110312,
     name: "",
     identifier: "E110312",
+    className: "E110312",
     category: "rfq",
     messages: [],
     description: "No permission to execute quote",
+    deprecated: false,
   },
   {
     code: 110313,
     name: "",
     identifier: "E110313",
+    className: "E110313",
     category: "rfq",
     messages: [],
     description: "RFQ only supports one-way position mode",
+    deprecated: false,
   },
   {
     code: 110314,
     name: "",
     identifier: "E110314",
+    className: "E110314",
     category: "rfq",
     messages: [],
     description: "Order amount is less than min trade amount",
+    deprecated: false,
   },
   {
     code: 110315,
     name: "",
     identifier: "E110315",
+    className: "E110315",
     category: "rfq",
     messages: [],
     description: "Order qty exceeds the upper limit",
+    deprecated: false,
   },
   {
     code: 110316,
     name: "",
     identifier: "E110316",
+    className: "E110316",
     category: "rfq",
     messages: [],
     description: "RFQ is not available for Copy Trading",
+    deprecated: false,
   },
   {
     code: 110317,
     name: "",
     identifier: "E110317",
+    className: "E110317",
     category: "rfq",
     messages: [],
     description: "Counterparty cannot be self",
+    deprecated: false,
   },
   {
     code: 110318,
     name: "",
     identifier: "E110318",
+    className: "E110318",
     category: "rfq",
     messages: [],
     description: "There are too many counterparties to choose from",
+    deprecated: false,
   },
   {
     code: 110319,
     name: "",
     identifier: "E110319",
+    className: "E110319",
     category: "rfq",
     messages: [],
     description: "Order amount is greater than max trade amount",
+    deprecated: false,
   },
   {
     code: 110320,
     name: "",
     identifier: "E110320",
+    className: "E110320",
     category: "rfq",
     messages: [],
     description: "Symbols that have not enabled manual loan are not supported",
+    deprecated: false,
   },
   {
     code: 110321,
     name: "",
     identifier: "E110321",
+    className: "E110321",
     category: "rfq",
     messages: [],
     description: "Symbol is not supported",
+    deprecated: false,
   },
   {
     code: 110323,
     name: "",
     identifier: "E110323",
+    className: "E110323",
     category: "rfq",
     messages: [],
     description: "Quotations cannot be made by non-ByBit registration institutions",
+    deprecated: false,
   },
   {
     code: 111008,
     name: "",
     identifier: "E111008",
+    className: "E111008",
     category: "rfq",
     messages: [],
     description: "The spot asset is not be enabled as collateral asset",
+    deprecated: false,
   },
   {
     code: 34022001,
     name: "",
     identifier: "E34022001",
+    className: "E34022001",
     category: "manual_loan",
     messages: [],
     description: "System error. Please try again later.",
+    deprecated: false,
   },
   {
     code: 34022003,
     name: "",
     identifier: "E34022003",
+    className: "E34022003",
     category: "manual_loan",
     messages: [],
     description: "System error. Please try again later.",
+    deprecated: false,
   },
   {
     code: 34022027,
     name: "",
     identifier: "E34022027",
+    className: "E34022027",
     category: "manual_loan",
     messages: [],
     description: "Invalid request parameters.",
+    deprecated: false,
   },
   {
     code: 34022030,
     name: "",
     identifier: "E34022030",
+    className: "E34022030",
     category: "manual_loan",
     messages: [],
     description: "Borrowing demand is high, and the fund pool is currently low. Please wait a moment.",
+    deprecated: false,
   },
   {
     code: 34022031,
     name: "",
     identifier: "E34022031",
+    className: "E34022031",
     category: "manual_loan",
     messages: [],
     description: "Risk rate limit exceeded. Please reduce your borrow amount in the Unified Trading Account.",
+    deprecated: false,
   },
   {
     code: 34022033,
     name: "",
     identifier: "E34022033",
+    className: "E34022033",
     category: "manual_loan",
     messages: [],
     description: "Borrowing precision must be an integer multiple.",
+    deprecated: false,
   },
   {
     code: 34022034,
     name: "",
     identifier: "E34022034",
+    className: "E34022034",
     category: "manual_loan",
     messages: [],
     description: "The minimum repayment amount must be an integer multiple.",
+    deprecated: false,
   },
   {
     code: 34022035,
     name: "",
     identifier: "E34022035",
+    className: "E34022035",
     category: "manual_loan",
     messages: [],
     description: "You cannot repay while interest is being calculated.",
+    deprecated: false,
   },
   {
     code: 34022036,
     name: "",
     identifier: "E34022036",
+    className: "E34022036",
     category: "manual_loan",
     messages: [],
     description: "Please enable Margin Trading to continue.",
+    deprecated: false,
   },
   {
     code: 34022038,
     name: "",
     identifier: "E34022038",
+    className: "E34022038",
     category: "manual_loan",
     messages: [],
     description: "Repayment is in progress. Please do not repeat the operation.",
+    deprecated: false,
   },
   {
     code: 34022010,
     name: "",
     identifier: "E34022010",
+    className: "E34022010",
     category: "manual_loan",
     messages: [],
     description: "The borrowed asset does not exist.",
+    deprecated: false,
   },
   {
     code: 34022041,
     name: "",
     identifier: "E34022041",
+    className: "E34022041",
     category: "manual_loan",
     messages: [],
     description: "Currently, your account has no borrowed coins. No repayments are needed.",
+    deprecated: false,
   },
   {
     code: 34022044,
     name: "",
     identifier: "E34022044",
+    className: "E34022044",
     category: "manual_loan",
     messages: [],
     description: "Repayment unsuccessful.",
+    deprecated: false,
   },
   {
     code: 34022045,
     name: "",
     identifier: "E34022045",
+    className: "E34022045",
     category: "manual_loan",
     messages: [],
     description: "Borrowing unsuccessful.",
+    deprecated: false,
   },
   {
     code: 34022011,
     name: "",
     identifier: "E34022011",
+    className: "E34022011",
     category: "manual_loan",
     messages: [],
     description: "Amount must be at least.",
+    deprecated: false,
   },
   {
     code: 34022014,
     name: "",
     identifier: "E34022014",
+    className: "E34022014",
     category: "manual_loan",
     messages: [],
     description: "Decimal precision cannot exceed 18 digits.",
+    deprecated: false,
   },
   {
     code: 34022047,
     name: "",
     identifier: "E34022047",
+    className: "E34022047",
     category: "manual_loan",
     messages: [],
     description: "CopyTrade not supported.",
+    deprecated: false,
   },
   {
     code: 34022048,
     name: "",
     identifier: "E34022048",
+    className: "E34022048",
     category: "manual_loan",
     messages: [],
     description: "Borrowing is not allowed during liquidation.",
+    deprecated: false,
   },
   {
     code: 34022049,
     name: "",
     identifier: "E34022049",
+    className: "E34022049",
     category: "manual_loan",
     messages: [],
     description: "Insufficient collateral balance.",
+    deprecated: false,
   },
   {
     code: 34022050,
     name: "",
     identifier: "E34022050",
+    className: "E34022050",
     category: "manual_loan",
     messages: [],
     description: "Repayment failed. You currently have spot hedging liabilities. Please close your derivatives positions before repayment.",
+    deprecated: false,
   },
   {
     code: 34022051,
     name: "",
     identifier: "E34022051",
+    className: "E34022051",
     category: "manual_loan",
     messages: [],
     description: "Institutional loan in progress.",
+    deprecated: false,
   },
   {
     code: 34022052,
     name: "",
     identifier: "E34022052",
+    className: "E34022052",
     category: "manual_loan",
     messages: [],
     description: "Institutional loan transactions banned.",
+    deprecated: false,
   },
   {
     code: 35000011,
     name: "",
     identifier: "E35000011",
+    className: "E35000011",
     category: "manual_loan",
     messages: [],
     description: "You have existing pending loan orders. Please try again later.",
+    deprecated: false,
   },
   {
     code: 34022053,
     name: "",
     identifier: "E34022053",
+    className: "E34022053",
     category: "manual_loan",
     messages: [],
     description: "Please contact the sales to enable the manual borrowing feature.",
+    deprecated: false,
   },
   {
     code: 34022094,
     name: "",
     identifier: "E34022094",
+    className: "E34022094",
     category: "manual_loan",
     messages: [],
     description: "This coin does not support repayment through coin exchange.",
+    deprecated: false,
   },
   {
     code: 34022107,
     name: "",
     identifier: "E34022107",
+    className: "E34022107",
     category: "manual_loan",
     messages: [],
     description: "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For all coin repayment)",
+    deprecated: false,
   },
   {
     code: 34022108,
     name: "",
     identifier: "E34022108",
+    className: "E34022108",
     category: "manual_loan",
     messages: [],
     description: "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For single coin repayment)",
+    deprecated: false,
   },
   {
     code: 60061,
     name: "",
     identifier: "E60061",
+    className: "E60061",
     category: "strategy",
     messages: [],
     description: "Strategy creation failed / webhook strategy name is empty",
+    deprecated: false,
   },
   {
     code: 60062,
     name: "",
     identifier: "E60062",
+    className: "E60062",
     category: "strategy",
     messages: [],
     description: "Strategy has been terminated / Can't stop sub strategy",
+    deprecated: false,
   },
   {
     code: 60063,
     name: "",
     identifier: "E60063",
+    className: "E60063",
     category: "strategy",
     messages: [],
     description: "user running symbol strategy count limited",
+    deprecated: false,
   },
   {
     code: 60064,
     name: "",
     identifier: "E60064",
+    className: "E60064",
     category: "strategy",
     messages: [],
     description: "user running strategy count limited",
+    deprecated: false,
   },
   {
     code: 60065,
     name: "",
     identifier: "E60065",
+    className: "E60065",
     category: "strategy",
     messages: [],
     description: "Strategy not found",
+    deprecated: false,
   },
   {
     code: 60066,
     name: "",
     identifier: "E60066",
+    className: "E60066",
     category: "strategy",
     messages: [],
     description: "size should more than {minSize} / sub size should more than {minSize}",
+    deprecated: false,
   },
   {
     code: 60067,
     name: "",
     identifier: "E60067",
+    className: "E60067",
     category: "strategy",
     messages: [],
     description: "too large size / size should less than {maxSize} / sub size should less than {maxSize}",
+    deprecated: false,
   },
   {
     code: 60068,
     name: "",
     identifier: "E60068",
+    className: "E60068",
     category: "strategy",
     messages: [],
     description: "Order cancelled",
+    deprecated: false,
   },
   {
     code: 60069,
     name: "",
     identifier: "E60069",
+    className: "E60069",
     category: "strategy",
     messages: [],
     description: "hit blacklist rule",
+    deprecated: false,
   },
   {
     code: 60070,
     name: "",
     identifier: "E60070",
+    className: "E60070",
     category: "strategy",
     messages: [],
     description: "Blocked by unified margin limit",
+    deprecated: false,
   },
   {
     code: 60071,
     name: "",
     identifier: "E60071",
+    className: "E60071",
     category: "strategy",
     messages: [],
     description: "Get conn err / Trading service unavailable",
+    deprecated: false,
   },
   {
     code: 60072,
     name: "",
     identifier: "E60072",
+    className: "E60072",
     category: "strategy",
     messages: [],
     description: "Strategy status modify failed",
+    deprecated: false,
   },
   {
     code: 60073,
     name: "",
     identifier: "E60073",
+    className: "E60073",
     category: "strategy",
     messages: [],
     description: "Webhook order creation failed",
+    deprecated: false,
   },
   {
     code: 60074,
     name: "",
     identifier: "E60074",
+    className: "E60074",
     category: "strategy",
     messages: [],
     description: "strategy has been stopped",
+    deprecated: false,
   },
   {
     code: 60075,
     name: "",
     identifier: "E60075",
+    className: "E60075",
     category: "strategy",
     messages: [],
     description: "Webhook positionidx is not supported",
+    deprecated: false,
   },
   {
     code: 60076,
     name: "",
     identifier: "E60076",
+    className: "E60076",
     category: "strategy",
     messages: [],
     description: "Signal latency too high",
+    deprecated: false,
   },
   {
     code: 60077,
     name: "",
     identifier: "E60077",
+    className: "E60077",
     category: "strategy",
     messages: [],
     description: "strategy userId invalid / strategy json invalid / strategy StrategyID invalid",
+    deprecated: false,
   },
   {
     code: 60078,
     name: "",
     identifier: "E60078",
+    className: "E60078",
     category: "strategy",
     messages: [],
     description: "strategy symbol not supported",
+    deprecated: false,
   },
   {
     code: 60079,
     name: "",
     identifier: "E60079",
+    className: "E60079",
     category: "strategy",
     messages: [],
     description: "User position limit exceeded",
+    deprecated: false,
   },
   {
     code: 60080,
     name: "",
     identifier: "E60080",
+    className: "E60080",
     category: "strategy",
     messages: [],
     description: "Order retry failed",
+    deprecated: false,
   },
   {
     code: 60081,
     name: "",
     identifier: "E60081",
+    className: "E60081",
     category: "strategy",
     messages: [],
     description: "can't create same sides order",
+    deprecated: false,
   },
   {
     code: 60082,
     name: "",
     identifier: "E60082",
+    className: "E60082",
     category: "strategy",
     messages: [],
     description: "iceberg not support usdc / chase order not support usdc",
+    deprecated: false,
   },
   {
     code: 60083,
     name: "",
     identifier: "E60083",
+    className: "E60083",
     category: "strategy",
     messages: [],
     description: "strategy symbol not supported",
+    deprecated: false,
   },
   {
     code: 60084,
     name: "",
     identifier: "E60084",
+    className: "E60084",
     category: "strategy",
     messages: [],
     description: "Invalid post only parameter",
+    deprecated: false,
   },
   {
     code: 60085,
     name: "",
     identifier: "E60085",
+    className: "E60085",
     category: "strategy",
     messages: [],
     description: "Quantity is less than minimum order quantity",
+    deprecated: false,
   },
   {
     code: 60086,
     name: "",
     identifier: "E60086",
+    className: "E60086",
     category: "strategy",
     messages: [],
     description: "Position percentage does not match side",
+    deprecated: false,
   },
   {
     code: 60087,
     name: "",
     identifier: "E60087",
+    className: "E60087",
     category: "strategy",
     messages: [],
     description: "Quantity exceeds allowed range",
+    deprecated: false,
   },
   {
     code: 60088,
     name: "",
     identifier: "E60088",
+    className: "E60088",
     category: "strategy",
     messages: [],
     description: "POV invalid mode",
+    deprecated: false,
   },
   {
     code: 60089,
     name: "",
     identifier: "E60089",
+    className: "E60089",
     category: "strategy",
     messages: [],
     description: "POV participation rate over the range or over 1 decimal",
+    deprecated: false,
   },
   {
     code: 60090,
     name: "",
     identifier: "E60090",
+    className: "E60090",
     category: "strategy",
     messages: [],
     description: "POV lack of required param at the different modes",
+    deprecated: false,
   },
   {
     code: 60091,
     name: "",
     identifier: "E60091",
+    className: "E60091",
     category: "strategy",
     messages: [],
     description: "POV lack of size and duration when interval > 0",
+    deprecated: false,
   },
   {
     code: 60092,
     name: "",
     identifier: "E60092",
+    className: "E60092",
     category: "strategy",
     messages: [],
     description: "POV pre-checked failed due to calculated sub size over [minQty, maxQty]",
+    deprecated: false,
   },
   {
     code: 60093,
     name: "",
     identifier: "E60093",
+    className: "E60093",
     category: "strategy",
     messages: [],
     description: "POV max duration over the range",
+    deprecated: false,
   },
   {
     code: 60094,
     name: "",
     identifier: "E60094",
+    className: "E60094",
     category: "strategy",
     messages: [],
     description: "POV pre-checked sub order size over the one order size",
+    deprecated: false,
   },
   {
     code: 60095,
     name: "",
     identifier: "E60095",
+    className: "E60095",
     category: "strategy",
     messages: [],
     description: "POV interval over the max duration",
+    deprecated: false,
   },
   {
     code: 61000,
     name: "",
     identifier: "E61000",
+    className: "E61000",
     category: "strategy",
     messages: [],
     description: "Signal symbol not tradable",
+    deprecated: false,
   },
   {
     code: 61001,
     name: "",
     identifier: "E61001",
+    className: "E61001",
     category: "strategy",
     messages: [],
     description: "Signal name exceeds limit",
+    deprecated: false,
   },
   {
     code: 61002,
     name: "",
     identifier: "E61002",
+    className: "E61002",
     category: "strategy",
     messages: [],
     description: "Signal leverage exceeds maximum risk limit",
+    deprecated: false,
   },
   {
     code: 61003,
     name: "",
     identifier: "E61003",
+    className: "E61003",
     category: "strategy",
     messages: [],
     description: "Signal entry price invalid",
+    deprecated: false,
   },
   {
     code: 61004,
     name: "",
     identifier: "E61004",
+    className: "E61004",
     category: "strategy",
     messages: [],
     description: "Signal TP should be better than worst price",
+    deprecated: false,
   },
   {
     code: 61005,
     name: "",
     identifier: "E61005",
+    className: "E61005",
     category: "strategy",
     messages: [],
     description: "Signal SL should be worse than best price",
+    deprecated: false,
   },
   {
     code: 61006,
     name: "",
     identifier: "E61006",
+    className: "E61006",
     category: "strategy",
     messages: [],
     description: "Signal expiration time invalid",
+    deprecated: false,
   },
   {
     code: 61007,
     name: "",
     identifier: "E61007",
+    className: "E61007",
     category: "strategy",
     messages: [],
     description: "Signal description exceeds limit",
+    deprecated: false,
   },
   {
     code: 61008,
     name: "",
     identifier: "E61008",
+    className: "E61008",
     category: "strategy",
     messages: [],
     description: "SL is worse than liquidation price",
+    deprecated: false,
   },
   {
     code: 61009,
     name: "",
     identifier: "E61009",
+    className: "E61009",
     category: "strategy",
     messages: [],
     description: "Signal not found",
+    deprecated: false,
   },
   {
     code: 61010,
     name: "",
     identifier: "E61010",
+    className: "E61010",
     category: "strategy",
     messages: [],
     description: "User does not have permission to create signal",
+    deprecated: false,
   },
   {
     code: 60200,
     name: "",
     identifier: "E60200",
+    className: "E60200",
     category: "strategy",
     messages: [],
     description: "the qty of twap inverse step position value is less than minOrderQty / the qty of iceberg inverse sub position value is less than minOrderQty / the qty of chase inverse position value is less than minOrderQty / strategy stepPositionValue less than minNationValue / iceberg sub position value is less than minNationValue / chase position value is less than minNationValue",
+    deprecated: false,
   },
   {
     code: 60201,
     name: "",
     identifier: "E60201",
+    className: "E60201",
     category: "strategy",
     messages: [],
     description: "the qty of twap inverse step position value exceeds maxOrderQty / the qty of iceberg inverse sub position value exceeds maxOrderQty / the qty of chase inverse position value exceeds maxOrderQty / the qty of iceberg inverse total position value exceeds maxTotalQty / iceberg sub position value exceeds max value / iceberg total position value exceeds maxTotalValue / twap step position value exceeds max value / chase position value exceeds max value",
+    deprecated: false,
   },
   {
     code: 180000,
     name: "",
     identifier: "E180000",
+    className: "E180000",
     category: "prediction",
     messages: [],
     description: "Internal server error",
+    deprecated: false,
   },
   {
     code: 700003,
     name: "",
     identifier: "E700003",
+    className: "E700003",
     category: "prediction",
     messages: [],
     description: "Prediction engine unavailable",
+    deprecated: false,
   },
 ];
 
@@ -7176,100 +8616,271 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -7279,53 +8890,4502 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** HTTP Code */
+export class HTTPCode extends ApiError {
+  declare protected readonly isHTTPCode: never;
+}
+
+/** WS OE General code */
+export class WSOEGeneralCode extends ApiError {
+  declare protected readonly isWSOEGeneralCode: never;
+}
+
+/** UTA */
+export class UTA extends ApiError {
+  declare protected readonly isUTA: never;
+}
+
+/** Spot Trade */
+export class SpotTrade extends ApiError {
+  declare protected readonly isSpotTrade: never;
+}
+
+/** Spot Margin Trade */
+export class SpotMarginTrade extends ApiError {
+  declare protected readonly isSpotMarginTrade: never;
+}
+
+/** Asset */
+export class Asset extends ApiError {
+  declare protected readonly isAsset: never;
+}
+
+/** Fiat Convert */
+export class FiatConvert extends ApiError {
+  declare protected readonly isFiatConvert: never;
+}
+
+/** Convert Small Balances */
+export class ConvertSmallBalances extends ApiError {
+  declare protected readonly isConvertSmallBalances: never;
+}
+
+/** Crypto Loan (New) */
+export class CryptoLoanNew extends ApiError {
+  declare protected readonly isCryptoLoanNew: never;
+}
+
+/** Crypto Loan (legacy) */
+export class CryptoLoanLegacy extends ApiError {
+  declare protected readonly isCryptoLoanLegacy: never;
+}
+
+/** Institutional Loan */
+export class InstitutionalLoan extends ApiError {
+  declare protected readonly isInstitutionalLoan: never;
+}
+
+/** Exchange Broker */
+export class ExchangeBroker extends ApiError {
+  declare protected readonly isExchangeBroker: never;
+}
+
+/** Reward */
+export class Reward extends ApiError {
+  declare protected readonly isReward: never;
+}
+
+/** Earn */
+export class Earn extends ApiError {
+  declare protected readonly isEarn: never;
+}
+
+/** User */
+export class User extends ApiError {
+  declare protected readonly isUser: never;
+}
+
+/** Set API rate limit */
+export class SetAPIRateLimit extends ApiError {
+  declare protected readonly isSetAPIRateLimit: never;
+}
+
+/** RFQ */
+export class RFQ extends ApiError {
+  declare protected readonly isRFQ: never;
+}
+
+/** Manual Loan */
+export class ManualLoan extends ApiError {
+  declare protected readonly isManualLoan: never;
+}
+
+/** Strategy */
+export class Strategy extends ApiError {
+  declare protected readonly isStrategy: never;
+}
+
+/** Prediction */
+export class Prediction extends ApiError {
+  declare protected readonly isPrediction: never;
+}
+
+/** 400  */
+export class E400 extends HTTPCode {
+  declare protected readonly isE400: never;
+}
+
+/** 401  */
+export class E401 extends HTTPCode {
+  declare protected readonly isE401: never;
+}
+
+/** 403  */
+export class E403 extends HTTPCode {
+  declare protected readonly isE403: never;
+}
+
+/** 404  */
+export class E404 extends HTTPCode {
+  declare protected readonly isE404: never;
+}
+
+/** 429  */
+export class E429 extends HTTPCode {
+  declare protected readonly isE429: never;
+}
+
+/** 10404  */
+export class E10404 extends WSOEGeneralCode {
+  declare protected readonly isE10404: never;
+}
+
+/** 10429  */
+export class E10429 extends WSOEGeneralCode {
+  declare protected readonly isE10429: never;
+}
+
+/** 10003  */
+export class E10003 extends WSOEGeneralCode {
+  declare protected readonly isE10003: never;
+}
+
+/** 10016  */
+export class E10016 extends WSOEGeneralCode {
+  declare protected readonly isE10016: never;
+}
+
+/** 10019  */
+export class E10019 extends WSOEGeneralCode {
+  declare protected readonly isE10019: never;
+}
+
+/** 20003  */
+export class E20003 extends WSOEGeneralCode {
+  declare protected readonly isE20003: never;
+}
+
+/** 20006  */
+export class E20006 extends WSOEGeneralCode {
+  declare protected readonly isE20006: never;
+}
+
+/** 0  */
+export class E0 extends UTA {
+  declare protected readonly isE0: never;
+}
+
+/** -1  */
+export class E1 extends UTA {
+  declare protected readonly isE1: never;
+}
+
+/** -2015  */
+export class E2015 extends UTA {
+  declare protected readonly isE2015: never;
+}
+
+/** 33004  */
+export class E33004 extends UTA {
+  declare protected readonly isE33004: never;
+}
+
+/** 10000  */
+export class E10000 extends UTA {
+  declare protected readonly isE10000: never;
+}
+
+/** 10001  */
+export class E10001 extends UTA {
+  declare protected readonly isE10001: never;
+}
+
+/** 10002  */
+export class E10002 extends UTA {
+  declare protected readonly isE10002: never;
+}
+
+/** 10004  */
+export class E10004 extends UTA {
+  declare protected readonly isE10004: never;
+}
+
+/** 10005  */
+export class E10005 extends UTA {
+  declare protected readonly isE10005: never;
+}
+
+/** 10006  */
+export class E10006 extends UTA {
+  declare protected readonly isE10006: never;
+}
+
+/** 10007  */
+export class E10007 extends UTA {
+  declare protected readonly isE10007: never;
+}
+
+/** 10008  */
+export class E10008 extends UTA {
+  declare protected readonly isE10008: never;
+}
+
+/** 10009  */
+export class E10009 extends UTA {
+  declare protected readonly isE10009: never;
+}
+
+/** 10010  */
+export class E10010 extends UTA {
+  declare protected readonly isE10010: never;
+}
+
+/** 10014  */
+export class E10014 extends UTA {
+  declare protected readonly isE10014: never;
+}
+
+/** 10017  */
+export class E10017 extends UTA {
+  declare protected readonly isE10017: never;
+}
+
+/** 10018  */
+export class E10018 extends UTA {
+  declare protected readonly isE10018: never;
+}
+
+/** 10024  */
+export class E10024 extends UTA {
+  declare protected readonly isE10024: never;
+}
+
+/** 10027  */
+export class E10027 extends UTA {
+  declare protected readonly isE10027: never;
+}
+
+/** 10029  */
+export class E10029 extends UTA {
+  declare protected readonly isE10029: never;
+}
+
+/** 10028  */
+export class E10028 extends UTA {
+  declare protected readonly isE10028: never;
+}
+
+/** 30035  */
+export class E30035 extends UTA {
+  declare protected readonly isE30035: never;
+}
+
+/** 30133  */
+export class E30133 extends UTA {
+  declare protected readonly isE30133: never;
+}
+
+/** 30134  */
+export class E30134 extends UTA {
+  declare protected readonly isE30134: never;
+}
+
+/** 30135  */
+export class E30135 extends UTA {
+  declare protected readonly isE30135: never;
+}
+
+/** 30136  */
+export class E30136 extends UTA {
+  declare protected readonly isE30136: never;
+}
+
+/** 30208  */
+export class E30208 extends UTA {
+  declare protected readonly isE30208: never;
+}
+
+/** 30209  */
+export class E30209 extends UTA {
+  declare protected readonly isE30209: never;
+}
+
+/** 30228  */
+export class E30228 extends UTA {
+  declare protected readonly isE30228: never;
+}
+
+/** 30256  */
+export class E30256 extends UTA {
+  declare protected readonly isE30256: never;
+}
+
+/** 40004  */
+export class E40004 extends UTA {
+  declare protected readonly isE40004: never;
+}
+
+/** 100028  */
+export class E100028 extends UTA {
+  declare protected readonly isE100028: never;
+}
+
+/** 110001  */
+export class E110001 extends UTA {
+  declare protected readonly isE110001: never;
+}
+
+/** 110003  */
+export class E110003 extends UTA {
+  declare protected readonly isE110003: never;
+}
+
+/** 110004  */
+export class E110004 extends UTA {
+  declare protected readonly isE110004: never;
+}
+
+/** 110005  */
+export class E110005 extends UTA {
+  declare protected readonly isE110005: never;
+}
+
+/** 110006  */
+export class E110006 extends UTA {
+  declare protected readonly isE110006: never;
+}
+
+/** 110007  */
+export class E110007 extends UTA {
+  declare protected readonly isE110007: never;
+}
+
+/** 110008  */
+export class E110008 extends UTA {
+  declare protected readonly isE110008: never;
+}
+
+/** 110009  */
+export class E110009 extends UTA {
+  declare protected readonly isE110009: never;
+}
+
+/** 110010  */
+export class E110010 extends UTA {
+  declare protected readonly isE110010: never;
+}
+
+/** 110011  */
+export class E110011 extends UTA {
+  declare protected readonly isE110011: never;
+}
+
+/** 110012  */
+export class E110012 extends UTA {
+  declare protected readonly isE110012: never;
+}
+
+/** 110013  */
+export class E110013 extends UTA {
+  declare protected readonly isE110013: never;
+}
+
+/** 110014  */
+export class E110014 extends UTA {
+  declare protected readonly isE110014: never;
+}
+
+/** 110015  */
+export class E110015 extends UTA {
+  declare protected readonly isE110015: never;
+}
+
+/** 110016  */
+export class E110016 extends UTA {
+  declare protected readonly isE110016: never;
+}
+
+/** 110017  */
+export class E110017 extends UTA {
+  declare protected readonly isE110017: never;
+}
+
+/** 110018  */
+export class E110018 extends UTA {
+  declare protected readonly isE110018: never;
+}
+
+/** 110019  */
+export class E110019 extends UTA {
+  declare protected readonly isE110019: never;
+}
+
+/** 110020  */
+export class E110020 extends UTA {
+  declare protected readonly isE110020: never;
+}
+
+/** 110021  */
+export class E110021 extends UTA {
+  declare protected readonly isE110021: never;
+}
+
+/** 110022  */
+export class E110022 extends UTA {
+  declare protected readonly isE110022: never;
+}
+
+/** 110023  */
+export class E110023 extends UTA {
+  declare protected readonly isE110023: never;
+}
+
+/** 110024  */
+export class E110024 extends UTA {
+  declare protected readonly isE110024: never;
+}
+
+/** 110025  */
+export class E110025 extends UTA {
+  declare protected readonly isE110025: never;
+}
+
+/** 110026  */
+export class E110026 extends UTA {
+  declare protected readonly isE110026: never;
+}
+
+/** 110027  */
+export class E110027 extends UTA {
+  declare protected readonly isE110027: never;
+}
+
+/** 110028  */
+export class E110028 extends UTA {
+  declare protected readonly isE110028: never;
+}
+
+/** 110029  */
+export class E110029 extends UTA {
+  declare protected readonly isE110029: never;
+}
+
+/** 110030  */
+export class E110030 extends UTA {
+  declare protected readonly isE110030: never;
+}
+
+/** 110031  */
+export class E110031 extends UTA {
+  declare protected readonly isE110031: never;
+}
+
+/** 110032  */
+export class E110032 extends UTA {
+  declare protected readonly isE110032: never;
+}
+
+/** 110033  */
+export class E110033 extends UTA {
+  declare protected readonly isE110033: never;
+}
+
+/** 110034  */
+export class E110034 extends UTA {
+  declare protected readonly isE110034: never;
+}
+
+/** 110035  */
+export class E110035 extends UTA {
+  declare protected readonly isE110035: never;
+}
+
+/** 110036  */
+export class E110036 extends UTA {
+  declare protected readonly isE110036: never;
+}
+
+/** 110037  */
+export class E110037 extends UTA {
+  declare protected readonly isE110037: never;
+}
+
+/** 110038  */
+export class E110038 extends UTA {
+  declare protected readonly isE110038: never;
+}
+
+/** 110039  */
+export class E110039 extends UTA {
+  declare protected readonly isE110039: never;
+}
+
+/** 110040  */
+export class E110040 extends UTA {
+  declare protected readonly isE110040: never;
+}
+
+/** 110041  */
+export class E110041 extends UTA {
+  declare protected readonly isE110041: never;
+}
+
+/** 110042  */
+export class E110042 extends UTA {
+  declare protected readonly isE110042: never;
+}
+
+/** 110043  */
+export class E110043 extends UTA {
+  declare protected readonly isE110043: never;
+}
+
+/** 110044  */
+export class E110044 extends UTA {
+  declare protected readonly isE110044: never;
+}
+
+/** 110045  */
+export class E110045 extends UTA {
+  declare protected readonly isE110045: never;
+}
+
+/** 110046  */
+export class E110046 extends UTA {
+  declare protected readonly isE110046: never;
+}
+
+/** 110047  */
+export class E110047 extends UTA {
+  declare protected readonly isE110047: never;
+}
+
+/** 110048  */
+export class E110048 extends UTA {
+  declare protected readonly isE110048: never;
+}
+
+/** 110049  */
+export class E110049 extends UTA {
+  declare protected readonly isE110049: never;
+}
+
+/** 110050  */
+export class E110050 extends UTA {
+  declare protected readonly isE110050: never;
+}
+
+/** 110051  */
+export class E110051 extends UTA {
+  declare protected readonly isE110051: never;
+}
+
+/** 110052  */
+export class E110052 extends UTA {
+  declare protected readonly isE110052: never;
+}
+
+/** 110053  */
+export class E110053 extends UTA {
+  declare protected readonly isE110053: never;
+}
+
+/** 110054  */
+export class E110054 extends UTA {
+  declare protected readonly isE110054: never;
+}
+
+/** 110055  */
+export class E110055 extends UTA {
+  declare protected readonly isE110055: never;
+}
+
+/** 110056  */
+export class E110056 extends UTA {
+  declare protected readonly isE110056: never;
+}
+
+/** 110057  */
+export class E110057 extends UTA {
+  declare protected readonly isE110057: never;
+}
+
+/** 110058  */
+export class E110058 extends UTA {
+  declare protected readonly isE110058: never;
+}
+
+/** 110059  */
+export class E110059 extends UTA {
+  declare protected readonly isE110059: never;
+}
+
+/** 110060  */
+export class E110060 extends UTA {
+  declare protected readonly isE110060: never;
+}
+
+/** 110061  */
+export class E110061 extends UTA {
+  declare protected readonly isE110061: never;
+}
+
+/** 110062  */
+export class E110062 extends UTA {
+  declare protected readonly isE110062: never;
+}
+
+/** 110063  */
+export class E110063 extends UTA {
+  declare protected readonly isE110063: never;
+}
+
+/** 110064  */
+export class E110064 extends UTA {
+  declare protected readonly isE110064: never;
+}
+
+/** 110065  */
+export class E110065 extends UTA {
+  declare protected readonly isE110065: never;
+}
+
+/** 110066  */
+export class E110066 extends UTA {
+  declare protected readonly isE110066: never;
+}
+
+/** 110067  */
+export class E110067 extends UTA {
+  declare protected readonly isE110067: never;
+}
+
+/** 110068  */
+export class E110068 extends UTA {
+  declare protected readonly isE110068: never;
+}
+
+/** 110069  */
+export class E110069 extends UTA {
+  declare protected readonly isE110069: never;
+}
+
+/** 110070  */
+export class E110070 extends UTA {
+  declare protected readonly isE110070: never;
+}
+
+/** 110071  */
+export class E110071 extends UTA {
+  declare protected readonly isE110071: never;
+}
+
+/** 110072  */
+export class E110072 extends UTA {
+  declare protected readonly isE110072: never;
+}
+
+/** 110073  */
+export class E110073 extends UTA {
+  declare protected readonly isE110073: never;
+}
+
+/** 110074  */
+export class E110074 extends UTA {
+  declare protected readonly isE110074: never;
+}
+
+/** 110075  */
+export class E110075 extends UTA {
+  declare protected readonly isE110075: never;
+}
+
+/** 110076  */
+export class E110076 extends UTA {
+  declare protected readonly isE110076: never;
+}
+
+/** 110077  */
+export class E110077 extends UTA {
+  declare protected readonly isE110077: never;
+}
+
+/** 110078  */
+export class E110078 extends UTA {
+  declare protected readonly isE110078: never;
+}
+
+/** 110079  */
+export class E110079 extends UTA {
+  declare protected readonly isE110079: never;
+}
+
+/** 110080  */
+export class E110080 extends UTA {
+  declare protected readonly isE110080: never;
+}
+
+/** 110082  */
+export class E110082 extends UTA {
+  declare protected readonly isE110082: never;
+}
+
+/** 110083  */
+export class E110083 extends UTA {
+  declare protected readonly isE110083: never;
+}
+
+/** 110085  */
+export class E110085 extends UTA {
+  declare protected readonly isE110085: never;
+}
+
+/** 110086  */
+export class E110086 extends UTA {
+  declare protected readonly isE110086: never;
+}
+
+/** 110087  */
+export class E110087 extends UTA {
+  declare protected readonly isE110087: never;
+}
+
+/** 110088  */
+export class E110088 extends UTA {
+  declare protected readonly isE110088: never;
+}
+
+/** 110089  */
+export class E110089 extends UTA {
+  declare protected readonly isE110089: never;
+}
+
+/** 110090  */
+export class E110090 extends UTA {
+  declare protected readonly isE110090: never;
+}
+
+/** 110092  */
+export class E110092 extends UTA {
+  declare protected readonly isE110092: never;
+}
+
+/** 110093  */
+export class E110093 extends UTA {
+  declare protected readonly isE110093: never;
+}
+
+/** 110094  */
+export class E110094 extends UTA {
+  declare protected readonly isE110094: never;
+}
+
+/** 110095  */
+export class E110095 extends UTA {
+  declare protected readonly isE110095: never;
+}
+
+/** 110096  */
+export class E110096 extends UTA {
+  declare protected readonly isE110096: never;
+}
+
+/** 110097  */
+export class E110097 extends UTA {
+  declare protected readonly isE110097: never;
+}
+
+/** 110098  */
+export class E110098 extends UTA {
+  declare protected readonly isE110098: never;
+}
+
+/** 110099  */
+export class E110099 extends UTA {
+  declare protected readonly isE110099: never;
+}
+
+/** 110100  */
+export class E110100 extends UTA {
+  declare protected readonly isE110100: never;
+}
+
+/** 110101  */
+export class E110101 extends UTA {
+  declare protected readonly isE110101: never;
+}
+
+/** 110102  */
+export class E110102 extends UTA {
+  declare protected readonly isE110102: never;
+}
+
+/** 110103  */
+export class E110103 extends UTA {
+  declare protected readonly isE110103: never;
+}
+
+/** 110104  */
+export class E110104 extends UTA {
+  declare protected readonly isE110104: never;
+}
+
+/** 110105  */
+export class E110105 extends UTA {
+  declare protected readonly isE110105: never;
+}
+
+/** 110106  */
+export class E110106 extends UTA {
+  declare protected readonly isE110106: never;
+}
+
+/** 110107  */
+export class E110107 extends UTA {
+  declare protected readonly isE110107: never;
+}
+
+/** 110108  */
+export class E110108 extends UTA {
+  declare protected readonly isE110108: never;
+}
+
+/** 110109  */
+export class E110109 extends UTA {
+  declare protected readonly isE110109: never;
+}
+
+/** 110110  */
+export class E110110 extends UTA {
+  declare protected readonly isE110110: never;
+}
+
+/** 110111  */
+export class E110111 extends UTA {
+  declare protected readonly isE110111: never;
+}
+
+/** 110112  */
+export class E110112 extends UTA {
+  declare protected readonly isE110112: never;
+}
+
+/** 110113  */
+export class E110113 extends UTA {
+  declare protected readonly isE110113: never;
+}
+
+/** 110114  */
+export class E110114 extends UTA {
+  declare protected readonly isE110114: never;
+}
+
+/** 110115  */
+export class E110115 extends UTA {
+  declare protected readonly isE110115: never;
+}
+
+/** 110116  */
+export class E110116 extends UTA {
+  declare protected readonly isE110116: never;
+}
+
+/** 110117  */
+export class E110117 extends UTA {
+  declare protected readonly isE110117: never;
+}
+
+/** 110118  */
+export class E110118 extends UTA {
+  declare protected readonly isE110118: never;
+}
+
+/** 110119  */
+export class E110119 extends UTA {
+  declare protected readonly isE110119: never;
+}
+
+/** 110120  */
+export class E110120 extends UTA {
+  declare protected readonly isE110120: never;
+}
+
+/** 110121  */
+export class E110121 extends UTA {
+  declare protected readonly isE110121: never;
+}
+
+/** 110123  */
+export class E110123 extends UTA {
+  declare protected readonly isE110123: never;
+}
+
+/** 110124  */
+export class E110124 extends UTA {
+  declare protected readonly isE110124: never;
+}
+
+/** 110125  */
+export class E110125 extends UTA {
+  declare protected readonly isE110125: never;
+}
+
+/** 110131  */
+export class E110131 extends UTA {
+  declare protected readonly isE110131: never;
+}
+
+/** 110132  */
+export class E110132 extends UTA {
+  declare protected readonly isE110132: never;
+}
+
+/** 110135  */
+export class E110135 extends UTA {
+  declare protected readonly isE110135: never;
+}
+
+/** 110136  */
+export class E110136 extends UTA {
+  declare protected readonly isE110136: never;
+}
+
+/** 110137  */
+export class E110137 extends UTA {
+  declare protected readonly isE110137: never;
+}
+
+/** 170346  */
+export class E170346 extends UTA {
+  declare protected readonly isE170346: never;
+}
+
+/** 170360  */
+export class E170360 extends UTA {
+  declare protected readonly isE170360: never;
+}
+
+/** 181017  */
+export class E181017 extends UTA {
+  declare protected readonly isE181017: never;
+}
+
+/** 182100  */
+export class E182100 extends UTA {
+  declare protected readonly isE182100: never;
+}
+
+/** 182101  */
+export class E182101 extends UTA {
+  declare protected readonly isE182101: never;
+}
+
+/** 182102  */
+export class E182102 extends UTA {
+  declare protected readonly isE182102: never;
+}
+
+/** 182103  */
+export class E182103 extends UTA {
+  declare protected readonly isE182103: never;
+}
+
+/** 182108  */
+export class E182108 extends UTA {
+  declare protected readonly isE182108: never;
+}
+
+/** 182110  */
+export class E182110 extends UTA {
+  declare protected readonly isE182110: never;
+}
+
+/** 182111  */
+export class E182111 extends UTA {
+  declare protected readonly isE182111: never;
+}
+
+/** 182112  */
+export class E182112 extends UTA {
+  declare protected readonly isE182112: never;
+}
+
+/** 182011  */
+export class E182011 extends UTA {
+  declare protected readonly isE182011: never;
+}
+
+/** 3100181  */
+export class E3100181 extends UTA {
+  declare protected readonly isE3100181: never;
+}
+
+/** 3100197  */
+export class E3100197 extends UTA {
+  declare protected readonly isE3100197: never;
+}
+
+/** 3200316  */
+export class E3200316 extends UTA {
+  declare protected readonly isE3200316: never;
+}
+
+/** 3200317  */
+export class E3200317 extends UTA {
+  declare protected readonly isE3200317: never;
+}
+
+/** 3100326  */
+export class E3100326 extends UTA {
+  declare protected readonly isE3100326: never;
+}
+
+/** 3200403  */
+export class E3200403 extends UTA {
+  declare protected readonly isE3200403: never;
+}
+
+/** 3200419  */
+export class E3200419 extends UTA {
+  declare protected readonly isE3200419: never;
+}
+
+/** 3200425  */
+export class E3200425 extends UTA {
+  declare protected readonly isE3200425: never;
+}
+
+/** 3200320  */
+export class E3200320 extends UTA {
+  declare protected readonly isE3200320: never;
+}
+
+/** 3200641  */
+export class E3200641 extends UTA {
+  declare protected readonly isE3200641: never;
+}
+
+/** 3400208  */
+export class E3400208 extends UTA {
+  declare protected readonly isE3400208: never;
+}
+
+/** 3400209  */
+export class E3400209 extends UTA {
+  declare protected readonly isE3400209: never;
+}
+
+/** 3400210  */
+export class E3400210 extends UTA {
+  declare protected readonly isE3400210: never;
+}
+
+/** 3400211  */
+export class E3400211 extends UTA {
+  declare protected readonly isE3400211: never;
+}
+
+/** 3400212  */
+export class E3400212 extends UTA {
+  declare protected readonly isE3400212: never;
+}
+
+/** 3400213  */
+export class E3400213 extends UTA {
+  declare protected readonly isE3400213: never;
+}
+
+/** 3400052  */
+export class E3400052 extends UTA {
+  declare protected readonly isE3400052: never;
+}
+
+/** 3400053  */
+export class E3400053 extends UTA {
+  declare protected readonly isE3400053: never;
+}
+
+/** 3400054  */
+export class E3400054 extends UTA {
+  declare protected readonly isE3400054: never;
+}
+
+/** 3400214  */
+export class E3400214 extends UTA {
+  declare protected readonly isE3400214: never;
+}
+
+/** 3400071  */
+export class E3400071 extends UTA {
+  declare protected readonly isE3400071: never;
+}
+
+/** 3401010  */
+export class E3401010 extends UTA {
+  declare protected readonly isE3401010: never;
+}
+
+/** 3400139  */
+export class E3400139 extends UTA {
+  declare protected readonly isE3400139: never;
+}
+
+/** 34040  */
+export class E34040 extends UTA {
+  declare protected readonly isE34040: never;
+}
+
+/** 500010  */
+export class E500010 extends UTA {
+  declare protected readonly isE500010: never;
+}
+
+/** 500011  */
+export class E500011 extends UTA {
+  declare protected readonly isE500011: never;
+}
+
+/** 170001  */
+export class E170001 extends SpotTrade {
+  declare protected readonly isE170001: never;
+}
+
+/** 170005  */
+export class E170005 extends SpotTrade {
+  declare protected readonly isE170005: never;
+}
+
+/** 170007  */
+export class E170007 extends SpotTrade {
+  declare protected readonly isE170007: never;
+}
+
+/** 170010  */
+export class E170010 extends SpotTrade {
+  declare protected readonly isE170010: never;
+}
+
+/** 170011  */
+export class E170011 extends SpotTrade {
+  declare protected readonly isE170011: never;
+}
+
+/** 170019  */
+export class E170019 extends SpotTrade {
+  declare protected readonly isE170019: never;
+}
+
+/** 170031  */
+export class E170031 extends SpotTrade {
+  declare protected readonly isE170031: never;
+}
+
+/** 170032  */
+export class E170032 extends SpotTrade {
+  declare protected readonly isE170032: never;
+}
+
+/** 170033  */
+export class E170033 extends SpotTrade {
+  declare protected readonly isE170033: never;
+}
+
+/** 170034  */
+export class E170034 extends SpotTrade {
+  declare protected readonly isE170034: never;
+}
+
+/** 170035  */
+export class E170035 extends SpotTrade {
+  declare protected readonly isE170035: never;
+}
+
+/** 170036  */
+export class E170036 extends SpotTrade {
+  declare protected readonly isE170036: never;
+}
+
+/** 170037  */
+export class E170037 extends SpotTrade {
+  declare protected readonly isE170037: never;
+}
+
+/** 170105  */
+export class E170105 extends SpotTrade {
+  declare protected readonly isE170105: never;
+}
+
+/** 170115  */
+export class E170115 extends SpotTrade {
+  declare protected readonly isE170115: never;
+}
+
+/** 170116  */
+export class E170116 extends SpotTrade {
+  declare protected readonly isE170116: never;
+}
+
+/** 170117  */
+export class E170117 extends SpotTrade {
+  declare protected readonly isE170117: never;
+}
+
+/** 170121  */
+export class E170121 extends SpotTrade {
+  declare protected readonly isE170121: never;
+}
+
+/** 170124  */
+export class E170124 extends SpotTrade {
+  declare protected readonly isE170124: never;
+}
+
+/** 170130  */
+export class E170130 extends SpotTrade {
+  declare protected readonly isE170130: never;
+}
+
+/** 170131  */
+export class E170131 extends SpotTrade {
+  declare protected readonly isE170131: never;
+}
+
+/** 170132  */
+export class E170132 extends SpotTrade {
+  declare protected readonly isE170132: never;
+}
+
+/** 170133  */
+export class E170133 extends SpotTrade {
+  declare protected readonly isE170133: never;
+}
+
+/** 170134  */
+export class E170134 extends SpotTrade {
+  declare protected readonly isE170134: never;
+}
+
+/** 170371  */
+export class E170371 extends SpotTrade {
+  declare protected readonly isE170371: never;
+}
+
+/** 170372  */
+export class E170372 extends SpotTrade {
+  declare protected readonly isE170372: never;
+}
+
+/** 170381  */
+export class E170381 extends SpotTrade {
+  declare protected readonly isE170381: never;
+}
+
+/** 170382  */
+export class E170382 extends SpotTrade {
+  declare protected readonly isE170382: never;
+}
+
+/** 170136  */
+export class E170136 extends SpotTrade {
+  declare protected readonly isE170136: never;
+}
+
+/** 170137  */
+export class E170137 extends SpotTrade {
+  declare protected readonly isE170137: never;
+}
+
+/** 170139  */
+export class E170139 extends SpotTrade {
+  declare protected readonly isE170139: never;
+}
+
+/** 170140  */
+export class E170140 extends SpotTrade {
+  declare protected readonly isE170140: never;
+}
+
+/** 170141  */
+export class E170141 extends SpotTrade {
+  declare protected readonly isE170141: never;
+}
+
+/** 170142  */
+export class E170142 extends SpotTrade {
+  declare protected readonly isE170142: never;
+}
+
+/** 170143  */
+export class E170143 extends SpotTrade {
+  declare protected readonly isE170143: never;
+}
+
+/** 170144  */
+export class E170144 extends SpotTrade {
+  declare protected readonly isE170144: never;
+}
+
+/** 170145  */
+export class E170145 extends SpotTrade {
+  declare protected readonly isE170145: never;
+}
+
+/** 170146  */
+export class E170146 extends SpotTrade {
+  declare protected readonly isE170146: never;
+}
+
+/** 170147  */
+export class E170147 extends SpotTrade {
+  declare protected readonly isE170147: never;
+}
+
+/** 170148  */
+export class E170148 extends SpotTrade {
+  declare protected readonly isE170148: never;
+}
+
+/** 170149  */
+export class E170149 extends SpotTrade {
+  declare protected readonly isE170149: never;
+}
+
+/** 170150  */
+export class E170150 extends SpotTrade {
+  declare protected readonly isE170150: never;
+}
+
+/** 170151  */
+export class E170151 extends SpotTrade {
+  declare protected readonly isE170151: never;
+}
+
+/** 170157  */
+export class E170157 extends SpotTrade {
+  declare protected readonly isE170157: never;
+}
+
+/** 170159  */
+export class E170159 extends SpotTrade {
+  declare protected readonly isE170159: never;
+}
+
+/** 170190  */
+export class E170190 extends SpotTrade {
+  declare protected readonly isE170190: never;
+}
+
+/** 170191  */
+export class E170191 extends SpotTrade {
+  declare protected readonly isE170191: never;
+}
+
+/** 170192  */
+export class E170192 extends SpotTrade {
+  declare protected readonly isE170192: never;
+}
+
+/** 170193  */
+export class E170193 extends SpotTrade {
+  declare protected readonly isE170193: never;
+}
+
+/** 170194  */
+export class E170194 extends SpotTrade {
+  declare protected readonly isE170194: never;
+}
+
+/** 170195  */
+export class E170195 extends SpotTrade {
+  declare protected readonly isE170195: never;
+}
+
+/** 170196  */
+export class E170196 extends SpotTrade {
+  declare protected readonly isE170196: never;
+}
+
+/** 170197  */
+export class E170197 extends SpotTrade {
+  declare protected readonly isE170197: never;
+}
+
+/** 170198  */
+export class E170198 extends SpotTrade {
+  declare protected readonly isE170198: never;
+}
+
+/** 170199  */
+export class E170199 extends SpotTrade {
+  declare protected readonly isE170199: never;
+}
+
+/** 170200  */
+export class E170200 extends SpotTrade {
+  declare protected readonly isE170200: never;
+}
+
+/** 170201  */
+export class E170201 extends SpotTrade {
+  declare protected readonly isE170201: never;
+}
+
+/** 170202  */
+export class E170202 extends SpotTrade {
+  declare protected readonly isE170202: never;
+}
+
+/** 170203  */
+export class E170203 extends SpotTrade {
+  declare protected readonly isE170203: never;
+}
+
+/** 170204  */
+export class E170204 extends SpotTrade {
+  declare protected readonly isE170204: never;
+}
+
+/** 170206  */
+export class E170206 extends SpotTrade {
+  declare protected readonly isE170206: never;
+}
+
+/** 170207  */
+export class E170207 extends SpotTrade {
+  declare protected readonly isE170207: never;
+}
+
+/** 170209  */
+export class E170209 extends SpotTrade {
+  declare protected readonly isE170209: never;
+}
+
+/** 170210  */
+export class E170210 extends SpotTrade {
+  declare protected readonly isE170210: never;
+}
+
+/** 170212  */
+export class E170212 extends SpotTrade {
+  declare protected readonly isE170212: never;
+}
+
+/** 170213  */
+export class E170213 extends SpotTrade {
+  declare protected readonly isE170213: never;
+}
+
+/** 170215  */
+export class E170215 extends SpotTrade {
+  declare protected readonly isE170215: never;
+}
+
+/** 170216  */
+export class E170216 extends SpotTrade {
+  declare protected readonly isE170216: never;
+}
+
+/** 170217  */
+export class E170217 extends SpotTrade {
+  declare protected readonly isE170217: never;
+}
+
+/** 170218  */
+export class E170218 extends SpotTrade {
+  declare protected readonly isE170218: never;
+}
+
+/** 170219  */
+export class E170219 extends SpotTrade {
+  declare protected readonly isE170219: never;
+}
+
+/** 170220  */
+export class E170220 extends SpotTrade {
+  declare protected readonly isE170220: never;
+}
+
+/** 170221  */
+export class E170221 extends SpotTrade {
+  declare protected readonly isE170221: never;
+}
+
+/** 170222  */
+export class E170222 extends SpotTrade {
+  declare protected readonly isE170222: never;
+}
+
+/** 170223  */
+export class E170223 extends SpotTrade {
+  declare protected readonly isE170223: never;
+}
+
+/** 170224  */
+export class E170224 extends SpotTrade {
+  declare protected readonly isE170224: never;
+}
+
+/** 170226  */
+export class E170226 extends SpotTrade {
+  declare protected readonly isE170226: never;
+}
+
+/** 170227  */
+export class E170227 extends SpotTrade {
+  declare protected readonly isE170227: never;
+}
+
+/** 170228  */
+export class E170228 extends SpotTrade {
+  declare protected readonly isE170228: never;
+}
+
+/** 170229  */
+export class E170229 extends SpotTrade {
+  declare protected readonly isE170229: never;
+}
+
+/** 170230  */
+export class E170230 extends SpotTrade {
+  declare protected readonly isE170230: never;
+}
+
+/** 170234  */
+export class E170234 extends SpotTrade {
+  declare protected readonly isE170234: never;
+}
+
+/** 170241  */
+export class E170241 extends SpotTrade {
+  declare protected readonly isE170241: never;
+}
+
+/** 170310  */
+export class E170310 extends SpotTrade {
+  declare protected readonly isE170310: never;
+}
+
+/** 170311  */
+export class E170311 extends SpotTrade {
+  declare protected readonly isE170311: never;
+}
+
+/** 170312  */
+export class E170312 extends SpotTrade {
+  declare protected readonly isE170312: never;
+}
+
+/** 170313  */
+export class E170313 extends SpotTrade {
+  declare protected readonly isE170313: never;
+}
+
+/** 170341  */
+export class E170341 extends SpotTrade {
+  declare protected readonly isE170341: never;
+}
+
+/** 170344  */
+export class E170344 extends SpotTrade {
+  declare protected readonly isE170344: never;
+}
+
+/** 170348  */
+export class E170348 extends SpotTrade {
+  declare protected readonly isE170348: never;
+}
+
+/** 170355  */
+export class E170355 extends SpotTrade {
+  declare protected readonly isE170355: never;
+}
+
+/** 170358  */
+export class E170358 extends SpotTrade {
+  declare protected readonly isE170358: never;
+}
+
+/** 170359  */
+export class E170359 extends SpotTrade {
+  declare protected readonly isE170359: never;
+}
+
+/** 170709  */
+export class E170709 extends SpotTrade {
+  declare protected readonly isE170709: never;
+}
+
+/** 170810  */
+export class E170810 extends SpotTrade {
+  declare protected readonly isE170810: never;
+}
+
+/** 176002  */
+export class E176002 extends SpotMarginTrade {
+  declare protected readonly isE176002: never;
+}
+
+/** 176003  */
+export class E176003 extends SpotMarginTrade {
+  declare protected readonly isE176003: never;
+}
+
+/** 176004  */
+export class E176004 extends SpotMarginTrade {
+  declare protected readonly isE176004: never;
+}
+
+/** 176005  */
+export class E176005 extends SpotMarginTrade {
+  declare protected readonly isE176005: never;
+}
+
+/** 176006  */
+export class E176006 extends SpotMarginTrade {
+  declare protected readonly isE176006: never;
+}
+
+/** 176007  */
+export class E176007 extends SpotMarginTrade {
+  declare protected readonly isE176007: never;
+}
+
+/** 176008  */
+export class E176008 extends SpotMarginTrade {
+  declare protected readonly isE176008: never;
+}
+
+/** 176009  */
+export class E176009 extends SpotMarginTrade {
+  declare protected readonly isE176009: never;
+}
+
+/** 176010  */
+export class E176010 extends SpotMarginTrade {
+  declare protected readonly isE176010: never;
+}
+
+/** 176011  */
+export class E176011 extends SpotMarginTrade {
+  declare protected readonly isE176011: never;
+}
+
+/** 176012  */
+export class E176012 extends SpotMarginTrade {
+  declare protected readonly isE176012: never;
+}
+
+/** 176013  */
+export class E176013 extends SpotMarginTrade {
+  declare protected readonly isE176013: never;
+}
+
+/** 176014  */
+export class E176014 extends SpotMarginTrade {
+  declare protected readonly isE176014: never;
+}
+
+/** 176015  */
+export class E176015 extends SpotMarginTrade {
+  declare protected readonly isE176015: never;
+}
+
+/** 176016  */
+export class E176016 extends SpotMarginTrade {
+  declare protected readonly isE176016: never;
+}
+
+/** 176017  */
+export class E176017 extends SpotMarginTrade {
+  declare protected readonly isE176017: never;
+}
+
+/** 176018  */
+export class E176018 extends SpotMarginTrade {
+  declare protected readonly isE176018: never;
+}
+
+/** 176019  */
+export class E176019 extends SpotMarginTrade {
+  declare protected readonly isE176019: never;
+}
+
+/** 176020  */
+export class E176020 extends SpotMarginTrade {
+  declare protected readonly isE176020: never;
+}
+
+/** 176021  */
+export class E176021 extends SpotMarginTrade {
+  declare protected readonly isE176021: never;
+}
+
+/** 176022  */
+export class E176022 extends SpotMarginTrade {
+  declare protected readonly isE176022: never;
+}
+
+/** 176023  */
+export class E176023 extends SpotMarginTrade {
+  declare protected readonly isE176023: never;
+}
+
+/** 176024  */
+export class E176024 extends SpotMarginTrade {
+  declare protected readonly isE176024: never;
+}
+
+/** 176025  */
+export class E176025 extends SpotMarginTrade {
+  declare protected readonly isE176025: never;
+}
+
+/** 176026  */
+export class E176026 extends SpotMarginTrade {
+  declare protected readonly isE176026: never;
+}
+
+/** 176027  */
+export class E176027 extends SpotMarginTrade {
+  declare protected readonly isE176027: never;
+}
+
+/** 176028  */
+export class E176028 extends SpotMarginTrade {
+  declare protected readonly isE176028: never;
+}
+
+/** 176029  */
+export class E176029 extends SpotMarginTrade {
+  declare protected readonly isE176029: never;
+}
+
+/** 176030  */
+export class E176030 extends SpotMarginTrade {
+  declare protected readonly isE176030: never;
+}
+
+/** 176031  */
+export class E176031 extends SpotMarginTrade {
+  declare protected readonly isE176031: never;
+}
+
+/** 176034  */
+export class E176034 extends SpotMarginTrade {
+  declare protected readonly isE176034: never;
+}
+
+/** 176035  */
+export class E176035 extends SpotMarginTrade {
+  declare protected readonly isE176035: never;
+}
+
+/** 176036  */
+export class E176036 extends SpotMarginTrade {
+  declare protected readonly isE176036: never;
+}
+
+/** 176037  */
+export class E176037 extends SpotMarginTrade {
+  declare protected readonly isE176037: never;
+}
+
+/** 176038  */
+export class E176038 extends SpotMarginTrade {
+  declare protected readonly isE176038: never;
+}
+
+/** 176039  */
+export class E176039 extends SpotMarginTrade {
+  declare protected readonly isE176039: never;
+}
+
+/** 176040  */
+export class E176040 extends SpotMarginTrade {
+  declare protected readonly isE176040: never;
+}
+
+/** 176132  */
+export class E176132 extends SpotMarginTrade {
+  declare protected readonly isE176132: never;
+}
+
+/** 176133  */
+export class E176133 extends SpotMarginTrade {
+  declare protected readonly isE176133: never;
+}
+
+/** 176134  */
+export class E176134 extends SpotMarginTrade {
+  declare protected readonly isE176134: never;
+}
+
+/** 176135  */
+export class E176135 extends SpotMarginTrade {
+  declare protected readonly isE176135: never;
+}
+
+/** 176136  */
+export class E176136 extends SpotMarginTrade {
+  declare protected readonly isE176136: never;
+}
+
+/** 176137  */
+export class E176137 extends SpotMarginTrade {
+  declare protected readonly isE176137: never;
+}
+
+/** 176138  */
+export class E176138 extends SpotMarginTrade {
+  declare protected readonly isE176138: never;
+}
+
+/** 176139  */
+export class E176139 extends SpotMarginTrade {
+  declare protected readonly isE176139: never;
+}
+
+/** 176201  */
+export class E176201 extends SpotMarginTrade {
+  declare protected readonly isE176201: never;
+}
+
+/** 182021  */
+export class E182021 extends SpotMarginTrade {
+  declare protected readonly isE182021: never;
+}
+
+/** 182104  */
+export class E182104 extends SpotMarginTrade {
+  declare protected readonly isE182104: never;
+}
+
+/** 182105  */
+export class E182105 extends SpotMarginTrade {
+  declare protected readonly isE182105: never;
+}
+
+/** 182106  */
+export class E182106 extends SpotMarginTrade {
+  declare protected readonly isE182106: never;
+}
+
+/** 182107  */
+export class E182107 extends SpotMarginTrade {
+  declare protected readonly isE182107: never;
+}
+
+/** 131001  */
+export class E131001 extends Asset {
+  declare protected readonly isE131001: never;
+}
+
+/** 131002  */
+export class E131002 extends Asset {
+  declare protected readonly isE131002: never;
+}
+
+/** 131003  */
+export class E131003 extends Asset {
+  declare protected readonly isE131003: never;
+}
+
+/** 131004  */
+export class E131004 extends Asset {
+  declare protected readonly isE131004: never;
+}
+
+/** 131065  */
+export class E131065 extends Asset {
+  declare protected readonly isE131065: never;
+}
+
+/** 131066  */
+export class E131066 extends Asset {
+  declare protected readonly isE131066: never;
+}
+
+/** 131067  */
+export class E131067 extends Asset {
+  declare protected readonly isE131067: never;
+}
+
+/** 131068  */
+export class E131068 extends Asset {
+  declare protected readonly isE131068: never;
+}
+
+/** 131069  */
+export class E131069 extends Asset {
+  declare protected readonly isE131069: never;
+}
+
+/** 131070  */
+export class E131070 extends Asset {
+  declare protected readonly isE131070: never;
+}
+
+/** 131071  */
+export class E131071 extends Asset {
+  declare protected readonly isE131071: never;
+}
+
+/** 131072  */
+export class E131072 extends Asset {
+  declare protected readonly isE131072: never;
+}
+
+/** 131073  */
+export class E131073 extends Asset {
+  declare protected readonly isE131073: never;
+}
+
+/** 131074  */
+export class E131074 extends Asset {
+  declare protected readonly isE131074: never;
+}
+
+/** 131075  */
+export class E131075 extends Asset {
+  declare protected readonly isE131075: never;
+}
+
+/** 131076  */
+export class E131076 extends Asset {
+  declare protected readonly isE131076: never;
+}
+
+/** 131077  */
+export class E131077 extends Asset {
+  declare protected readonly isE131077: never;
+}
+
+/** 131078  */
+export class E131078 extends Asset {
+  declare protected readonly isE131078: never;
+}
+
+/** 131079  */
+export class E131079 extends Asset {
+  declare protected readonly isE131079: never;
+}
+
+/** 131080  */
+export class E131080 extends Asset {
+  declare protected readonly isE131080: never;
+}
+
+/** 131081  */
+export class E131081 extends Asset {
+  declare protected readonly isE131081: never;
+}
+
+/** 131082  */
+export class E131082 extends Asset {
+  declare protected readonly isE131082: never;
+}
+
+/** 131083  */
+export class E131083 extends Asset {
+  declare protected readonly isE131083: never;
+}
+
+/** 131084  */
+export class E131084 extends Asset {
+  declare protected readonly isE131084: never;
+}
+
+/** 131085  */
+export class E131085 extends Asset {
+  declare protected readonly isE131085: never;
+}
+
+/** 131086  */
+export class E131086 extends Asset {
+  declare protected readonly isE131086: never;
+}
+
+/** 131087  */
+export class E131087 extends Asset {
+  declare protected readonly isE131087: never;
+}
+
+/** 131088  */
+export class E131088 extends Asset {
+  declare protected readonly isE131088: never;
+}
+
+/** 131089  */
+export class E131089 extends Asset {
+  declare protected readonly isE131089: never;
+}
+
+/** 131090  */
+export class E131090 extends Asset {
+  declare protected readonly isE131090: never;
+}
+
+/** 131091  */
+export class E131091 extends Asset {
+  declare protected readonly isE131091: never;
+}
+
+/** 131092  */
+export class E131092 extends Asset {
+  declare protected readonly isE131092: never;
+}
+
+/** 131093  */
+export class E131093 extends Asset {
+  declare protected readonly isE131093: never;
+}
+
+/** 131094  */
+export class E131094 extends Asset {
+  declare protected readonly isE131094: never;
+}
+
+/** 131095  */
+export class E131095 extends Asset {
+  declare protected readonly isE131095: never;
+}
+
+/** 131096  */
+export class E131096 extends Asset {
+  declare protected readonly isE131096: never;
+}
+
+/** 131097  */
+export class E131097 extends Asset {
+  declare protected readonly isE131097: never;
+}
+
+/** 131098  */
+export class E131098 extends Asset {
+  declare protected readonly isE131098: never;
+}
+
+/** 131099  */
+export class E131099 extends Asset {
+  declare protected readonly isE131099: never;
+}
+
+/** 131200  */
+export class E131200 extends Asset {
+  declare protected readonly isE131200: never;
+}
+
+/** 131201  */
+export class E131201 extends Asset {
+  declare protected readonly isE131201: never;
+}
+
+/** 131202  */
+export class E131202 extends Asset {
+  declare protected readonly isE131202: never;
+}
+
+/** 131203  */
+export class E131203 extends Asset {
+  declare protected readonly isE131203: never;
+}
+
+/** 131204  */
+export class E131204 extends Asset {
+  declare protected readonly isE131204: never;
+}
+
+/** 131205  */
+export class E131205 extends Asset {
+  declare protected readonly isE131205: never;
+}
+
+/** 131206  */
+export class E131206 extends Asset {
+  declare protected readonly isE131206: never;
+}
+
+/** 131207  */
+export class E131207 extends Asset {
+  declare protected readonly isE131207: never;
+}
+
+/** 131208  */
+export class E131208 extends Asset {
+  declare protected readonly isE131208: never;
+}
+
+/** 131209  */
+export class E131209 extends Asset {
+  declare protected readonly isE131209: never;
+}
+
+/** 131210  */
+export class E131210 extends Asset {
+  declare protected readonly isE131210: never;
+}
+
+/** 131211  */
+export class E131211 extends Asset {
+  declare protected readonly isE131211: never;
+}
+
+/** 131212  */
+export class E131212 extends Asset {
+  declare protected readonly isE131212: never;
+}
+
+/** 131213  */
+export class E131213 extends Asset {
+  declare protected readonly isE131213: never;
+}
+
+/** 131214  */
+export class E131214 extends Asset {
+  declare protected readonly isE131214: never;
+}
+
+/** 131215  */
+export class E131215 extends Asset {
+  declare protected readonly isE131215: never;
+}
+
+/** 131216  */
+export class E131216 extends Asset {
+  declare protected readonly isE131216: never;
+}
+
+/** 131217  */
+export class E131217 extends Asset {
+  declare protected readonly isE131217: never;
+}
+
+/** 131226  */
+export class E131226 extends Asset {
+  declare protected readonly isE131226: never;
+}
+
+/** 131227  */
+export class E131227 extends Asset {
+  declare protected readonly isE131227: never;
+}
+
+/** 131228  */
+export class E131228 extends Asset {
+  declare protected readonly isE131228: never;
+}
+
+/** 131229  */
+export class E131229 extends Asset {
+  declare protected readonly isE131229: never;
+}
+
+/** 131230  */
+export class E131230 extends Asset {
+  declare protected readonly isE131230: never;
+}
+
+/** 131231  */
+export class E131231 extends Asset {
+  declare protected readonly isE131231: never;
+}
+
+/** 131232  */
+export class E131232 extends Asset {
+  declare protected readonly isE131232: never;
+}
+
+/** 131233  */
+export class E131233 extends Asset {
+  declare protected readonly isE131233: never;
+}
+
+/** 131239  */
+export class E131239 extends Asset {
+  declare protected readonly isE131239: never;
+}
+
+/** 140001  */
+export class E140001 extends Asset {
+  declare protected readonly isE140001: never;
+}
+
+/** 140002  */
+export class E140002 extends Asset {
+  declare protected readonly isE140002: never;
+}
+
+/** 140003  */
+export class E140003 extends Asset {
+  declare protected readonly isE140003: never;
+}
+
+/** 140004  */
+export class E140004 extends Asset {
+  declare protected readonly isE140004: never;
+}
+
+/** 140005  */
+export class E140005 extends Asset {
+  declare protected readonly isE140005: never;
+}
+
+/** 141004  */
+export class E141004 extends Asset {
+  declare protected readonly isE141004: never;
+}
+
+/** 141019  */
+export class E141019 extends Asset {
+  declare protected readonly isE141019: never;
+}
+
+/** 141020  */
+export class E141020 extends Asset {
+  declare protected readonly isE141020: never;
+}
+
+/** 141025  */
+export class E141025 extends Asset {
+  declare protected readonly isE141025: never;
+}
+
+/** 141027  */
+export class E141027 extends Asset {
+  declare protected readonly isE141027: never;
+}
+
+/** 181000  */
+export class E181000 extends Asset {
+  declare protected readonly isE181000: never;
+}
+
+/** 181001  */
+export class E181001 extends Asset {
+  declare protected readonly isE181001: never;
+}
+
+/** 181002  */
+export class E181002 extends Asset {
+  declare protected readonly isE181002: never;
+}
+
+/** 181003  */
+export class E181003 extends Asset {
+  declare protected readonly isE181003: never;
+}
+
+/** 181004  */
+export class E181004 extends Asset {
+  declare protected readonly isE181004: never;
+}
+
+/** 181005  */
+export class E181005 extends Asset {
+  declare protected readonly isE181005: never;
+}
+
+/** 181006  */
+export class E181006 extends Asset {
+  declare protected readonly isE181006: never;
+}
+
+/** 181007  */
+export class E181007 extends Asset {
+  declare protected readonly isE181007: never;
+}
+
+/** 181008  */
+export class E181008 extends Asset {
+  declare protected readonly isE181008: never;
+}
+
+/** 181009  */
+export class E181009 extends Asset {
+  declare protected readonly isE181009: never;
+}
+
+/** 181010  */
+export class E181010 extends Asset {
+  declare protected readonly isE181010: never;
+}
+
+/** 181011  */
+export class E181011 extends Asset {
+  declare protected readonly isE181011: never;
+}
+
+/** 181012  */
+export class E181012 extends Asset {
+  declare protected readonly isE181012: never;
+}
+
+/** 181013  */
+export class E181013 extends Asset {
+  declare protected readonly isE181013: never;
+}
+
+/** 181014  */
+export class E181014 extends Asset {
+  declare protected readonly isE181014: never;
+}
+
+/** 181018  */
+export class E181018 extends Asset {
+  declare protected readonly isE181018: never;
+}
+
+/** 181019  */
+export class E181019 extends Asset {
+  declare protected readonly isE181019: never;
+}
+
+/** 182000  */
+export class E182000 extends Asset {
+  declare protected readonly isE182000: never;
+}
+
+/** 182200  */
+export class E182200 extends Asset {
+  declare protected readonly isE182200: never;
+}
+
+/** 182201  */
+export class E182201 extends Asset {
+  declare protected readonly isE182201: never;
+}
+
+/** 182202  */
+export class E182202 extends Asset {
+  declare protected readonly isE182202: never;
+}
+
+/** 182203  */
+export class E182203 extends Asset {
+  declare protected readonly isE182203: never;
+}
+
+/** 182204  */
+export class E182204 extends Asset {
+  declare protected readonly isE182204: never;
+}
+
+/** 182205  */
+export class E182205 extends Asset {
+  declare protected readonly isE182205: never;
+}
+
+/** 700000  */
+export class E700000 extends Asset {
+  declare protected readonly isE700000: never;
+}
+
+/** 700001  */
+export class E700001 extends Asset {
+  declare protected readonly isE700001: never;
+}
+
+/** 700004  */
+export class E700004 extends Asset {
+  declare protected readonly isE700004: never;
+}
+
+/** 700007  */
+export class E700007 extends Asset {
+  declare protected readonly isE700007: never;
+}
+
+/** 700012  */
+export class E700012 extends Asset {
+  declare protected readonly isE700012: never;
+}
+
+/** 400000  */
+export class E400000 extends FiatConvert {
+  declare protected readonly isE400000: never;
+}
+
+/** 400001  */
+export class E400001 extends FiatConvert {
+  declare protected readonly isE400001: never;
+}
+
+/** 400002  */
+export class E400002 extends FiatConvert {
+  declare protected readonly isE400002: never;
+}
+
+/** 400003  */
+export class E400003 extends FiatConvert {
+  declare protected readonly isE400003: never;
+}
+
+/** 400004  */
+export class E400004 extends FiatConvert {
+  declare protected readonly isE400004: never;
+}
+
+/** 400005  */
+export class E400005 extends FiatConvert {
+  declare protected readonly isE400005: never;
+}
+
+/** 400006  */
+export class E400006 extends FiatConvert {
+  declare protected readonly isE400006: never;
+}
+
+/** 400007  */
+export class E400007 extends FiatConvert {
+  declare protected readonly isE400007: never;
+}
+
+/** 500000  */
+export class E500000 extends FiatConvert {
+  declare protected readonly isE500000: never;
+}
+
+/** 790000  */
+export class E790000 extends ConvertSmallBalances {
+  declare protected readonly isE790000: never;
+}
+
+/** 790001  */
+export class E790001 extends ConvertSmallBalances {
+  declare protected readonly isE790001: never;
+}
+
+/** 700002  */
+export class E700002 extends ConvertSmallBalances {
+  declare protected readonly isE700002: never;
+}
+
+/** 700005  */
+export class E700005 extends ConvertSmallBalances {
+  declare protected readonly isE700005: never;
+}
+
+/** 700006  */
+export class E700006 extends ConvertSmallBalances {
+  declare protected readonly isE700006: never;
+}
+
+/** 700008  */
+export class E700008 extends ConvertSmallBalances {
+  declare protected readonly isE700008: never;
+}
+
+/** 700009  */
+export class E700009 extends ConvertSmallBalances {
+  declare protected readonly isE700009: never;
+}
+
+/** 700010  */
+export class E700010 extends ConvertSmallBalances {
+  declare protected readonly isE700010: never;
+}
+
+/** 700011  */
+export class E700011 extends ConvertSmallBalances {
+  declare protected readonly isE700011: never;
+}
+
+/** 700013  */
+export class E700013 extends ConvertSmallBalances {
+  declare protected readonly isE700013: never;
+}
+
+/** 700016  */
+export class E700016 extends ConvertSmallBalances {
+  declare protected readonly isE700016: never;
+}
+
+/** 700021  */
+export class E700021 extends ConvertSmallBalances {
+  declare protected readonly isE700021: never;
+}
+
+/** 700022  */
+export class E700022 extends ConvertSmallBalances {
+  declare protected readonly isE700022: never;
+}
+
+/** 148001  */
+export class E148001 extends CryptoLoanNew {
+  declare protected readonly isE148001: never;
+}
+
+/** 148002  */
+export class E148002 extends CryptoLoanNew {
+  declare protected readonly isE148002: never;
+}
+
+/** 148003  */
+export class E148003 extends CryptoLoanNew {
+  declare protected readonly isE148003: never;
+}
+
+/** 148004  */
+export class E148004 extends CryptoLoanNew {
+  declare protected readonly isE148004: never;
+}
+
+/** 148005  */
+export class E148005 extends CryptoLoanNew {
+  declare protected readonly isE148005: never;
+}
+
+/** 148006  */
+export class E148006 extends CryptoLoanNew {
+  declare protected readonly isE148006: never;
+}
+
+/** 148007  */
+export class E148007 extends CryptoLoanNew {
+  declare protected readonly isE148007: never;
+}
+
+/** 148008  */
+export class E148008 extends CryptoLoanNew {
+  declare protected readonly isE148008: never;
+}
+
+/** 148009  */
+export class E148009 extends CryptoLoanNew {
+  declare protected readonly isE148009: never;
+}
+
+/** 148010  */
+export class E148010 extends CryptoLoanNew {
+  declare protected readonly isE148010: never;
+}
+
+/** 148011  */
+export class E148011 extends CryptoLoanNew {
+  declare protected readonly isE148011: never;
+}
+
+/** 148012  */
+export class E148012 extends CryptoLoanNew {
+  declare protected readonly isE148012: never;
+}
+
+/** 148013  */
+export class E148013 extends CryptoLoanNew {
+  declare protected readonly isE148013: never;
+}
+
+/** 148014  */
+export class E148014 extends CryptoLoanNew {
+  declare protected readonly isE148014: never;
+}
+
+/** 148015  */
+export class E148015 extends CryptoLoanNew {
+  declare protected readonly isE148015: never;
+}
+
+/** 148016  */
+export class E148016 extends CryptoLoanNew {
+  declare protected readonly isE148016: never;
+}
+
+/** 148017  */
+export class E148017 extends CryptoLoanNew {
+  declare protected readonly isE148017: never;
+}
+
+/** 148018  */
+export class E148018 extends CryptoLoanNew {
+  declare protected readonly isE148018: never;
+}
+
+/** 148019  */
+export class E148019 extends CryptoLoanNew {
+  declare protected readonly isE148019: never;
+}
+
+/** 148020  */
+export class E148020 extends CryptoLoanNew {
+  declare protected readonly isE148020: never;
+}
+
+/** 148021  */
+export class E148021 extends CryptoLoanNew {
+  declare protected readonly isE148021: never;
+}
+
+/** 148022  */
+export class E148022 extends CryptoLoanNew {
+  declare protected readonly isE148022: never;
+}
+
+/** 148023  */
+export class E148023 extends CryptoLoanNew {
+  declare protected readonly isE148023: never;
+}
+
+/** 148024  */
+export class E148024 extends CryptoLoanNew {
+  declare protected readonly isE148024: never;
+}
+
+/** 148025  */
+export class E148025 extends CryptoLoanNew {
+  declare protected readonly isE148025: never;
+}
+
+/** 148026  */
+export class E148026 extends CryptoLoanNew {
+  declare protected readonly isE148026: never;
+}
+
+/** 148027  */
+export class E148027 extends CryptoLoanNew {
+  declare protected readonly isE148027: never;
+}
+
+/** 148028  */
+export class E148028 extends CryptoLoanNew {
+  declare protected readonly isE148028: never;
+}
+
+/** 148029  */
+export class E148029 extends CryptoLoanNew {
+  declare protected readonly isE148029: never;
+}
+
+/** 148030  */
+export class E148030 extends CryptoLoanNew {
+  declare protected readonly isE148030: never;
+}
+
+/** 148031  */
+export class E148031 extends CryptoLoanNew {
+  declare protected readonly isE148031: never;
+}
+
+/** 148032  */
+export class E148032 extends CryptoLoanNew {
+  declare protected readonly isE148032: never;
+}
+
+/** 148033  */
+export class E148033 extends CryptoLoanNew {
+  declare protected readonly isE148033: never;
+}
+
+/** 148034  */
+export class E148034 extends CryptoLoanNew {
+  declare protected readonly isE148034: never;
+}
+
+/** 148035  */
+export class E148035 extends CryptoLoanNew {
+  declare protected readonly isE148035: never;
+}
+
+/** 148036  */
+export class E148036 extends CryptoLoanNew {
+  declare protected readonly isE148036: never;
+}
+
+/** 148037  */
+export class E148037 extends CryptoLoanNew {
+  declare protected readonly isE148037: never;
+}
+
+/** 148038  */
+export class E148038 extends CryptoLoanNew {
+  declare protected readonly isE148038: never;
+}
+
+/** 148039  */
+export class E148039 extends CryptoLoanNew {
+  declare protected readonly isE148039: never;
+}
+
+/** 148040  */
+export class E148040 extends CryptoLoanNew {
+  declare protected readonly isE148040: never;
+}
+
+/** 148041  */
+export class E148041 extends CryptoLoanNew {
+  declare protected readonly isE148041: never;
+}
+
+/** 148042  */
+export class E148042 extends CryptoLoanNew {
+  declare protected readonly isE148042: never;
+}
+
+/** 148047  */
+export class E148047 extends CryptoLoanNew {
+  declare protected readonly isE148047: never;
+}
+
+/** 148048  */
+export class E148048 extends CryptoLoanNew {
+  declare protected readonly isE148048: never;
+}
+
+/** 177002  */
+export class E177002 extends CryptoLoanLegacy {
+  declare protected readonly isE177002: never;
+}
+
+/** 177003  */
+export class E177003 extends CryptoLoanLegacy {
+  declare protected readonly isE177003: never;
+}
+
+/** 177004  */
+export class E177004 extends CryptoLoanLegacy {
+  declare protected readonly isE177004: never;
+}
+
+/** 177005  */
+export class E177005 extends CryptoLoanLegacy {
+  declare protected readonly isE177005: never;
+}
+
+/** 177006  */
+export class E177006 extends CryptoLoanLegacy {
+  declare protected readonly isE177006: never;
+}
+
+/** 177007  */
+export class E177007 extends CryptoLoanLegacy {
+  declare protected readonly isE177007: never;
+}
+
+/** 177008  */
+export class E177008 extends CryptoLoanLegacy {
+  declare protected readonly isE177008: never;
+}
+
+/** 177009  */
+export class E177009 extends CryptoLoanLegacy {
+  declare protected readonly isE177009: never;
+}
+
+/** 177010  */
+export class E177010 extends CryptoLoanLegacy {
+  declare protected readonly isE177010: never;
+}
+
+/** 177011  */
+export class E177011 extends CryptoLoanLegacy {
+  declare protected readonly isE177011: never;
+}
+
+/** 177012  */
+export class E177012 extends CryptoLoanLegacy {
+  declare protected readonly isE177012: never;
+}
+
+/** 177013  */
+export class E177013 extends CryptoLoanLegacy {
+  declare protected readonly isE177013: never;
+}
+
+/** 177014  */
+export class E177014 extends CryptoLoanLegacy {
+  declare protected readonly isE177014: never;
+}
+
+/** 177015  */
+export class E177015 extends CryptoLoanLegacy {
+  declare protected readonly isE177015: never;
+}
+
+/** 177016  */
+export class E177016 extends CryptoLoanLegacy {
+  declare protected readonly isE177016: never;
+}
+
+/** 177017  */
+export class E177017 extends CryptoLoanLegacy {
+  declare protected readonly isE177017: never;
+}
+
+/** 177018  */
+export class E177018 extends CryptoLoanLegacy {
+  declare protected readonly isE177018: never;
+}
+
+/** 177019  */
+export class E177019 extends CryptoLoanLegacy {
+  declare protected readonly isE177019: never;
+}
+
+/** 177020  */
+export class E177020 extends CryptoLoanLegacy {
+  declare protected readonly isE177020: never;
+}
+
+/** 177021  */
+export class E177021 extends CryptoLoanLegacy {
+  declare protected readonly isE177021: never;
+}
+
+/** 3777002  */
+export class E3777002 extends InstitutionalLoan {
+  declare protected readonly isE3777002: never;
+}
+
+/** 3777003  */
+export class E3777003 extends InstitutionalLoan {
+  declare protected readonly isE3777003: never;
+}
+
+/** 3777004  */
+export class E3777004 extends InstitutionalLoan {
+  declare protected readonly isE3777004: never;
+}
+
+/** 3777005  */
+export class E3777005 extends InstitutionalLoan {
+  declare protected readonly isE3777005: never;
+}
+
+/** 3777006  */
+export class E3777006 extends InstitutionalLoan {
+  declare protected readonly isE3777006: never;
+}
+
+/** 3777007  */
+export class E3777007 extends InstitutionalLoan {
+  declare protected readonly isE3777007: never;
+}
+
+/** 3777012  */
+export class E3777012 extends InstitutionalLoan {
+  declare protected readonly isE3777012: never;
+}
+
+/** 3777027  */
+export class E3777027 extends InstitutionalLoan {
+  declare protected readonly isE3777027: never;
+}
+
+/** 3777029  */
+export class E3777029 extends InstitutionalLoan {
+  declare protected readonly isE3777029: never;
+}
+
+/** 3777030  */
+export class E3777030 extends InstitutionalLoan {
+  declare protected readonly isE3777030: never;
+}
+
+/** 3777039  */
+export class E3777039 extends InstitutionalLoan {
+  declare protected readonly isE3777039: never;
+}
+
+/** 3777040  */
+export class E3777040 extends InstitutionalLoan {
+  declare protected readonly isE3777040: never;
+}
+
+/** 3777042  */
+export class E3777042 extends InstitutionalLoan {
+  declare protected readonly isE3777042: never;
+}
+
+/** 3777043  */
+export class E3777043 extends InstitutionalLoan {
+  declare protected readonly isE3777043: never;
+}
+
+/** 3500402  */
+export class E3500402 extends ExchangeBroker {
+  declare protected readonly isE3500402: never;
+}
+
+/** 3500403  */
+export class E3500403 extends ExchangeBroker {
+  declare protected readonly isE3500403: never;
+}
+
+/** 3500404  */
+export class E3500404 extends ExchangeBroker {
+  declare protected readonly isE3500404: never;
+}
+
+/** 3500405  */
+export class E3500405 extends ExchangeBroker {
+  declare protected readonly isE3500405: never;
+}
+
+/** 3500406  */
+export class E3500406 extends ExchangeBroker {
+  declare protected readonly isE3500406: never;
+}
+
+/** 3500407  */
+export class E3500407 extends ExchangeBroker {
+  declare protected readonly isE3500407: never;
+}
+
+/** 3500415  */
+export class E3500415 extends ExchangeBroker {
+  declare protected readonly isE3500415: never;
+}
+
+/** 400101  */
+export class E400101 extends Reward {
+  declare protected readonly isE400101: never;
+}
+
+/** 400102  */
+export class E400102 extends Reward {
+  declare protected readonly isE400102: never;
+}
+
+/** 400103  */
+export class E400103 extends Reward {
+  declare protected readonly isE400103: never;
+}
+
+/** 400105  */
+export class E400105 extends Reward {
+  declare protected readonly isE400105: never;
+}
+
+/** 403001  */
+export class E403001 extends Reward {
+  declare protected readonly isE403001: never;
+}
+
+/** 404001  */
+export class E404001 extends Reward {
+  declare protected readonly isE404001: never;
+}
+
+/** 404011  */
+export class E404011 extends Reward {
+  declare protected readonly isE404011: never;
+}
+
+/** 409011  */
+export class E409011 extends Reward {
+  declare protected readonly isE409011: never;
+}
+
+/** 500001  */
+export class E500001 extends Reward {
+  declare protected readonly isE500001: never;
+}
+
+/** 180001  */
+export class E180001 extends Earn {
+  declare protected readonly isE180001: never;
+}
+
+/** 180002  */
+export class E180002 extends Earn {
+  declare protected readonly isE180002: never;
+}
+
+/** 180003  */
+export class E180003 extends Earn {
+  declare protected readonly isE180003: never;
+}
+
+/** 180004  */
+export class E180004 extends Earn {
+  declare protected readonly isE180004: never;
+}
+
+/** 180005  */
+export class E180005 extends Earn {
+  declare protected readonly isE180005: never;
+}
+
+/** 180006  */
+export class E180006 extends Earn {
+  declare protected readonly isE180006: never;
+}
+
+/** 180007  */
+export class E180007 extends Earn {
+  declare protected readonly isE180007: never;
+}
+
+/** 180008  */
+export class E180008 extends Earn {
+  declare protected readonly isE180008: never;
+}
+
+/** 180009  */
+export class E180009 extends Earn {
+  declare protected readonly isE180009: never;
+}
+
+/** 180010  */
+export class E180010 extends Earn {
+  declare protected readonly isE180010: never;
+}
+
+/** 180011  */
+export class E180011 extends Earn {
+  declare protected readonly isE180011: never;
+}
+
+/** 180012  */
+export class E180012 extends Earn {
+  declare protected readonly isE180012: never;
+}
+
+/** 180013  */
+export class E180013 extends Earn {
+  declare protected readonly isE180013: never;
+}
+
+/** 180014  */
+export class E180014 extends Earn {
+  declare protected readonly isE180014: never;
+}
+
+/** 180015  */
+export class E180015 extends Earn {
+  declare protected readonly isE180015: never;
+}
+
+/** 180016  */
+export class E180016 extends Earn {
+  declare protected readonly isE180016: never;
+}
+
+/** 180017  */
+export class E180017 extends Earn {
+  declare protected readonly isE180017: never;
+}
+
+/** 180018  */
+export class E180018 extends Earn {
+  declare protected readonly isE180018: never;
+}
+
+/** 180019  */
+export class E180019 extends Earn {
+  declare protected readonly isE180019: never;
+}
+
+/** 180020  */
+export class E180020 extends Earn {
+  declare protected readonly isE180020: never;
+}
+
+/** 180021  */
+export class E180021 extends Earn {
+  declare protected readonly isE180021: never;
+}
+
+/** 180022  */
+export class E180022 extends Earn {
+  declare protected readonly isE180022: never;
+}
+
+/** 180023  */
+export class E180023 extends Earn {
+  declare protected readonly isE180023: never;
+}
+
+/** 180024  */
+export class E180024 extends Earn {
+  declare protected readonly isE180024: never;
+}
+
+/** 180025  */
+export class E180025 extends Earn {
+  declare protected readonly isE180025: never;
+}
+
+/** 180026  */
+export class E180026 extends Earn {
+  declare protected readonly isE180026: never;
+}
+
+/** 180027  */
+export class E180027 extends Earn {
+  declare protected readonly isE180027: never;
+}
+
+/** 180028  */
+export class E180028 extends Earn {
+  declare protected readonly isE180028: never;
+}
+
+/** 180029  */
+export class E180029 extends Earn {
+  declare protected readonly isE180029: never;
+}
+
+/** 180030  */
+export class E180030 extends Earn {
+  declare protected readonly isE180030: never;
+}
+
+/** 180031  */
+export class E180031 extends Earn {
+  declare protected readonly isE180031: never;
+}
+
+/** 81007  */
+export class E81007 extends User {
+  declare protected readonly isE81007: never;
+}
+
+/** 20096  */
+export class E20096 extends User {
+  declare protected readonly isE20096: never;
+}
+
+/** 3500002  */
+export class E3500002 extends SetAPIRateLimit {
+  declare protected readonly isE3500002: never;
+}
+
+/** 3500153  */
+export class E3500153 extends SetAPIRateLimit {
+  declare protected readonly isE3500153: never;
+}
+
+/** 110300  */
+export class E110300 extends RFQ {
+  declare protected readonly isE110300: never;
+}
+
+/** 110301  */
+export class E110301 extends RFQ {
+  declare protected readonly isE110301: never;
+}
+
+/** 110302  */
+export class E110302 extends RFQ {
+  declare protected readonly isE110302: never;
+}
+
+/** 110303  */
+export class E110303 extends RFQ {
+  declare protected readonly isE110303: never;
+}
+
+/** 110304  */
+export class E110304 extends RFQ {
+  declare protected readonly isE110304: never;
+}
+
+/** 110305  */
+export class E110305 extends RFQ {
+  declare protected readonly isE110305: never;
+}
+
+/** 110306  */
+export class E110306 extends RFQ {
+  declare protected readonly isE110306: never;
+}
+
+/** 110307  */
+export class E110307 extends RFQ {
+  declare protected readonly isE110307: never;
+}
+
+/** 110308  */
+export class E110308 extends RFQ {
+  declare protected readonly isE110308: never;
+}
+
+/** 110309  */
+export class E110309 extends RFQ {
+  declare protected readonly isE110309: never;
+}
+
+/** 110310  */
+export class E110310 extends RFQ {
+  declare protected readonly isE110310: never;
+}
+
+/** 110311  */
+export class E110311 extends RFQ {
+  declare protected readonly isE110311: never;
+}
+
+/** 110312  */
+export class E110312 extends RFQ {
+  declare protected readonly isE110312: never;
+}
+
+/** 110313  */
+export class E110313 extends RFQ {
+  declare protected readonly isE110313: never;
+}
+
+/** 110314  */
+export class E110314 extends RFQ {
+  declare protected readonly isE110314: never;
+}
+
+/** 110315  */
+export class E110315 extends RFQ {
+  declare protected readonly isE110315: never;
+}
+
+/** 110316  */
+export class E110316 extends RFQ {
+  declare protected readonly isE110316: never;
+}
+
+/** 110317  */
+export class E110317 extends RFQ {
+  declare protected readonly isE110317: never;
+}
+
+/** 110318  */
+export class E110318 extends RFQ {
+  declare protected readonly isE110318: never;
+}
+
+/** 110319  */
+export class E110319 extends RFQ {
+  declare protected readonly isE110319: never;
+}
+
+/** 110320  */
+export class E110320 extends RFQ {
+  declare protected readonly isE110320: never;
+}
+
+/** 110321  */
+export class E110321 extends RFQ {
+  declare protected readonly isE110321: never;
+}
+
+/** 110323  */
+export class E110323 extends RFQ {
+  declare protected readonly isE110323: never;
+}
+
+/** 111008  */
+export class E111008 extends RFQ {
+  declare protected readonly isE111008: never;
+}
+
+/** 34022001  */
+export class E34022001 extends ManualLoan {
+  declare protected readonly isE34022001: never;
+}
+
+/** 34022003  */
+export class E34022003 extends ManualLoan {
+  declare protected readonly isE34022003: never;
+}
+
+/** 34022027  */
+export class E34022027 extends ManualLoan {
+  declare protected readonly isE34022027: never;
+}
+
+/** 34022030  */
+export class E34022030 extends ManualLoan {
+  declare protected readonly isE34022030: never;
+}
+
+/** 34022031  */
+export class E34022031 extends ManualLoan {
+  declare protected readonly isE34022031: never;
+}
+
+/** 34022033  */
+export class E34022033 extends ManualLoan {
+  declare protected readonly isE34022033: never;
+}
+
+/** 34022034  */
+export class E34022034 extends ManualLoan {
+  declare protected readonly isE34022034: never;
+}
+
+/** 34022035  */
+export class E34022035 extends ManualLoan {
+  declare protected readonly isE34022035: never;
+}
+
+/** 34022036  */
+export class E34022036 extends ManualLoan {
+  declare protected readonly isE34022036: never;
+}
+
+/** 34022038  */
+export class E34022038 extends ManualLoan {
+  declare protected readonly isE34022038: never;
+}
+
+/** 34022010  */
+export class E34022010 extends ManualLoan {
+  declare protected readonly isE34022010: never;
+}
+
+/** 34022041  */
+export class E34022041 extends ManualLoan {
+  declare protected readonly isE34022041: never;
+}
+
+/** 34022044  */
+export class E34022044 extends ManualLoan {
+  declare protected readonly isE34022044: never;
+}
+
+/** 34022045  */
+export class E34022045 extends ManualLoan {
+  declare protected readonly isE34022045: never;
+}
+
+/** 34022011  */
+export class E34022011 extends ManualLoan {
+  declare protected readonly isE34022011: never;
+}
+
+/** 34022014  */
+export class E34022014 extends ManualLoan {
+  declare protected readonly isE34022014: never;
+}
+
+/** 34022047  */
+export class E34022047 extends ManualLoan {
+  declare protected readonly isE34022047: never;
+}
+
+/** 34022048  */
+export class E34022048 extends ManualLoan {
+  declare protected readonly isE34022048: never;
+}
+
+/** 34022049  */
+export class E34022049 extends ManualLoan {
+  declare protected readonly isE34022049: never;
+}
+
+/** 34022050  */
+export class E34022050 extends ManualLoan {
+  declare protected readonly isE34022050: never;
+}
+
+/** 34022051  */
+export class E34022051 extends ManualLoan {
+  declare protected readonly isE34022051: never;
+}
+
+/** 34022052  */
+export class E34022052 extends ManualLoan {
+  declare protected readonly isE34022052: never;
+}
+
+/** 35000011  */
+export class E35000011 extends ManualLoan {
+  declare protected readonly isE35000011: never;
+}
+
+/** 34022053  */
+export class E34022053 extends ManualLoan {
+  declare protected readonly isE34022053: never;
+}
+
+/** 34022094  */
+export class E34022094 extends ManualLoan {
+  declare protected readonly isE34022094: never;
+}
+
+/** 34022107  */
+export class E34022107 extends ManualLoan {
+  declare protected readonly isE34022107: never;
+}
+
+/** 34022108  */
+export class E34022108 extends ManualLoan {
+  declare protected readonly isE34022108: never;
+}
+
+/** 60061  */
+export class E60061 extends Strategy {
+  declare protected readonly isE60061: never;
+}
+
+/** 60062  */
+export class E60062 extends Strategy {
+  declare protected readonly isE60062: never;
+}
+
+/** 60063  */
+export class E60063 extends Strategy {
+  declare protected readonly isE60063: never;
+}
+
+/** 60064  */
+export class E60064 extends Strategy {
+  declare protected readonly isE60064: never;
+}
+
+/** 60065  */
+export class E60065 extends Strategy {
+  declare protected readonly isE60065: never;
+}
+
+/** 60066  */
+export class E60066 extends Strategy {
+  declare protected readonly isE60066: never;
+}
+
+/** 60067  */
+export class E60067 extends Strategy {
+  declare protected readonly isE60067: never;
+}
+
+/** 60068  */
+export class E60068 extends Strategy {
+  declare protected readonly isE60068: never;
+}
+
+/** 60069  */
+export class E60069 extends Strategy {
+  declare protected readonly isE60069: never;
+}
+
+/** 60070  */
+export class E60070 extends Strategy {
+  declare protected readonly isE60070: never;
+}
+
+/** 60071  */
+export class E60071 extends Strategy {
+  declare protected readonly isE60071: never;
+}
+
+/** 60072  */
+export class E60072 extends Strategy {
+  declare protected readonly isE60072: never;
+}
+
+/** 60073  */
+export class E60073 extends Strategy {
+  declare protected readonly isE60073: never;
+}
+
+/** 60074  */
+export class E60074 extends Strategy {
+  declare protected readonly isE60074: never;
+}
+
+/** 60075  */
+export class E60075 extends Strategy {
+  declare protected readonly isE60075: never;
+}
+
+/** 60076  */
+export class E60076 extends Strategy {
+  declare protected readonly isE60076: never;
+}
+
+/** 60077  */
+export class E60077 extends Strategy {
+  declare protected readonly isE60077: never;
+}
+
+/** 60078  */
+export class E60078 extends Strategy {
+  declare protected readonly isE60078: never;
+}
+
+/** 60079  */
+export class E60079 extends Strategy {
+  declare protected readonly isE60079: never;
+}
+
+/** 60080  */
+export class E60080 extends Strategy {
+  declare protected readonly isE60080: never;
+}
+
+/** 60081  */
+export class E60081 extends Strategy {
+  declare protected readonly isE60081: never;
+}
+
+/** 60082  */
+export class E60082 extends Strategy {
+  declare protected readonly isE60082: never;
+}
+
+/** 60083  */
+export class E60083 extends Strategy {
+  declare protected readonly isE60083: never;
+}
+
+/** 60084  */
+export class E60084 extends Strategy {
+  declare protected readonly isE60084: never;
+}
+
+/** 60085  */
+export class E60085 extends Strategy {
+  declare protected readonly isE60085: never;
+}
+
+/** 60086  */
+export class E60086 extends Strategy {
+  declare protected readonly isE60086: never;
+}
+
+/** 60087  */
+export class E60087 extends Strategy {
+  declare protected readonly isE60087: never;
+}
+
+/** 60088  */
+export class E60088 extends Strategy {
+  declare protected readonly isE60088: never;
+}
+
+/** 60089  */
+export class E60089 extends Strategy {
+  declare protected readonly isE60089: never;
+}
+
+/** 60090  */
+export class E60090 extends Strategy {
+  declare protected readonly isE60090: never;
+}
+
+/** 60091  */
+export class E60091 extends Strategy {
+  declare protected readonly isE60091: never;
+}
+
+/** 60092  */
+export class E60092 extends Strategy {
+  declare protected readonly isE60092: never;
+}
+
+/** 60093  */
+export class E60093 extends Strategy {
+  declare protected readonly isE60093: never;
+}
+
+/** 60094  */
+export class E60094 extends Strategy {
+  declare protected readonly isE60094: never;
+}
+
+/** 60095  */
+export class E60095 extends Strategy {
+  declare protected readonly isE60095: never;
+}
+
+/** 61000  */
+export class E61000 extends Strategy {
+  declare protected readonly isE61000: never;
+}
+
+/** 61001  */
+export class E61001 extends Strategy {
+  declare protected readonly isE61001: never;
+}
+
+/** 61002  */
+export class E61002 extends Strategy {
+  declare protected readonly isE61002: never;
+}
+
+/** 61003  */
+export class E61003 extends Strategy {
+  declare protected readonly isE61003: never;
+}
+
+/** 61004  */
+export class E61004 extends Strategy {
+  declare protected readonly isE61004: never;
+}
+
+/** 61005  */
+export class E61005 extends Strategy {
+  declare protected readonly isE61005: never;
+}
+
+/** 61006  */
+export class E61006 extends Strategy {
+  declare protected readonly isE61006: never;
+}
+
+/** 61007  */
+export class E61007 extends Strategy {
+  declare protected readonly isE61007: never;
+}
+
+/** 61008  */
+export class E61008 extends Strategy {
+  declare protected readonly isE61008: never;
+}
+
+/** 61009  */
+export class E61009 extends Strategy {
+  declare protected readonly isE61009: never;
+}
+
+/** 61010  */
+export class E61010 extends Strategy {
+  declare protected readonly isE61010: never;
+}
+
+/** 60200  */
+export class E60200 extends Strategy {
+  declare protected readonly isE60200: never;
+}
+
+/** 60201  */
+export class E60201 extends Strategy {
+  declare protected readonly isE60201: never;
+}
+
+/** 180000  */
+export class E180000 extends Prediction {
+  declare protected readonly isE180000: never;
+}
+
+/** 700003  */
+export class E700003 extends Prediction {
+  declare protected readonly isE700003: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [400, E400],
+  [401, E401],
+  [403, E403],
+  [404, E404],
+  [429, E429],
+  [10404, E10404],
+  [10429, E10429],
+  [10003, E10003],
+  [10016, E10016],
+  [10019, E10019],
+  [20003, E20003],
+  [20006, E20006],
+  [0, E0],
+  [-1, E1],
+  [-2015, E2015],
+  [33004, E33004],
+  [10000, E10000],
+  [10001, E10001],
+  [10002, E10002],
+  [10004, E10004],
+  [10005, E10005],
+  [10006, E10006],
+  [10007, E10007],
+  [10008, E10008],
+  [10009, E10009],
+  [10010, E10010],
+  [10014, E10014],
+  [10017, E10017],
+  [10018, E10018],
+  [10024, E10024],
+  [10027, E10027],
+  [10029, E10029],
+  [10028, E10028],
+  [30035, E30035],
+  [30133, E30133],
+  [30134, E30134],
+  [30135, E30135],
+  [30136, E30136],
+  [30208, E30208],
+  [30209, E30209],
+  [30228, E30228],
+  [30256, E30256],
+  [40004, E40004],
+  [100028, E100028],
+  [110001, E110001],
+  [110003, E110003],
+  [110004, E110004],
+  [110005, E110005],
+  [110006, E110006],
+  [110007, E110007],
+  [110008, E110008],
+  [110009, E110009],
+  [110010, E110010],
+  [110011, E110011],
+  [110012, E110012],
+  [110013, E110013],
+  [110014, E110014],
+  [110015, E110015],
+  [110016, E110016],
+  [110017, E110017],
+  [110018, E110018],
+  [110019, E110019],
+  [110020, E110020],
+  [110021, E110021],
+  [110022, E110022],
+  [110023, E110023],
+  [110024, E110024],
+  [110025, E110025],
+  [110026, E110026],
+  [110027, E110027],
+  [110028, E110028],
+  [110029, E110029],
+  [110030, E110030],
+  [110031, E110031],
+  [110032, E110032],
+  [110033, E110033],
+  [110034, E110034],
+  [110035, E110035],
+  [110036, E110036],
+  [110037, E110037],
+  [110038, E110038],
+  [110039, E110039],
+  [110040, E110040],
+  [110041, E110041],
+  [110042, E110042],
+  [110043, E110043],
+  [110044, E110044],
+  [110045, E110045],
+  [110046, E110046],
+  [110047, E110047],
+  [110048, E110048],
+  [110049, E110049],
+  [110050, E110050],
+  [110051, E110051],
+  [110052, E110052],
+  [110053, E110053],
+  [110054, E110054],
+  [110055, E110055],
+  [110056, E110056],
+  [110057, E110057],
+  [110058, E110058],
+  [110059, E110059],
+  [110060, E110060],
+  [110061, E110061],
+  [110062, E110062],
+  [110063, E110063],
+  [110064, E110064],
+  [110065, E110065],
+  [110066, E110066],
+  [110067, E110067],
+  [110068, E110068],
+  [110069, E110069],
+  [110070, E110070],
+  [110071, E110071],
+  [110072, E110072],
+  [110073, E110073],
+  [110074, E110074],
+  [110075, E110075],
+  [110076, E110076],
+  [110077, E110077],
+  [110078, E110078],
+  [110079, E110079],
+  [110080, E110080],
+  [110082, E110082],
+  [110083, E110083],
+  [110085, E110085],
+  [110086, E110086],
+  [110087, E110087],
+  [110088, E110088],
+  [110089, E110089],
+  [110090, E110090],
+  [110092, E110092],
+  [110093, E110093],
+  [110094, E110094],
+  [110095, E110095],
+  [110096, E110096],
+  [110097, E110097],
+  [110098, E110098],
+  [110099, E110099],
+  [110100, E110100],
+  [110101, E110101],
+  [110102, E110102],
+  [110103, E110103],
+  [110104, E110104],
+  [110105, E110105],
+  [110106, E110106],
+  [110107, E110107],
+  [110108, E110108],
+  [110109, E110109],
+  [110110, E110110],
+  [110111, E110111],
+  [110112, E110112],
+  [110113, E110113],
+  [110114, E110114],
+  [110115, E110115],
+  [110116, E110116],
+  [110117, E110117],
+  [110118, E110118],
+  [110119, E110119],
+  [110120, E110120],
+  [110121, E110121],
+  [110123, E110123],
+  [110124, E110124],
+  [110125, E110125],
+  [110131, E110131],
+  [110132, E110132],
+  [110135, E110135],
+  [110136, E110136],
+  [110137, E110137],
+  [170346, E170346],
+  [170360, E170360],
+  [181017, E181017],
+  [182100, E182100],
+  [182101, E182101],
+  [182102, E182102],
+  [182103, E182103],
+  [182108, E182108],
+  [182110, E182110],
+  [182111, E182111],
+  [182112, E182112],
+  [182011, E182011],
+  [3100181, E3100181],
+  [3100197, E3100197],
+  [3200316, E3200316],
+  [3200317, E3200317],
+  [3100326, E3100326],
+  [3200403, E3200403],
+  [3200419, E3200419],
+  [3200425, E3200425],
+  [3200320, E3200320],
+  [3200641, E3200641],
+  [3400208, E3400208],
+  [3400209, E3400209],
+  [3400210, E3400210],
+  [3400211, E3400211],
+  [3400212, E3400212],
+  [3400213, E3400213],
+  [3400052, E3400052],
+  [3400053, E3400053],
+  [3400054, E3400054],
+  [3400214, E3400214],
+  [3400071, E3400071],
+  [3401010, E3401010],
+  [3400139, E3400139],
+  [34040, E34040],
+  [500010, E500010],
+  [500011, E500011],
+  [170001, E170001],
+  [170005, E170005],
+  [170007, E170007],
+  [170010, E170010],
+  [170011, E170011],
+  [170019, E170019],
+  [170031, E170031],
+  [170032, E170032],
+  [170033, E170033],
+  [170034, E170034],
+  [170035, E170035],
+  [170036, E170036],
+  [170037, E170037],
+  [170105, E170105],
+  [170115, E170115],
+  [170116, E170116],
+  [170117, E170117],
+  [170121, E170121],
+  [170124, E170124],
+  [170130, E170130],
+  [170131, E170131],
+  [170132, E170132],
+  [170133, E170133],
+  [170134, E170134],
+  [170371, E170371],
+  [170372, E170372],
+  [170381, E170381],
+  [170382, E170382],
+  [170136, E170136],
+  [170137, E170137],
+  [170139, E170139],
+  [170140, E170140],
+  [170141, E170141],
+  [170142, E170142],
+  [170143, E170143],
+  [170144, E170144],
+  [170145, E170145],
+  [170146, E170146],
+  [170147, E170147],
+  [170148, E170148],
+  [170149, E170149],
+  [170150, E170150],
+  [170151, E170151],
+  [170157, E170157],
+  [170159, E170159],
+  [170190, E170190],
+  [170191, E170191],
+  [170192, E170192],
+  [170193, E170193],
+  [170194, E170194],
+  [170195, E170195],
+  [170196, E170196],
+  [170197, E170197],
+  [170198, E170198],
+  [170199, E170199],
+  [170200, E170200],
+  [170201, E170201],
+  [170202, E170202],
+  [170203, E170203],
+  [170204, E170204],
+  [170206, E170206],
+  [170207, E170207],
+  [170209, E170209],
+  [170210, E170210],
+  [170212, E170212],
+  [170213, E170213],
+  [170215, E170215],
+  [170216, E170216],
+  [170217, E170217],
+  [170218, E170218],
+  [170219, E170219],
+  [170220, E170220],
+  [170221, E170221],
+  [170222, E170222],
+  [170223, E170223],
+  [170224, E170224],
+  [170226, E170226],
+  [170227, E170227],
+  [170228, E170228],
+  [170229, E170229],
+  [170230, E170230],
+  [170234, E170234],
+  [170241, E170241],
+  [170310, E170310],
+  [170311, E170311],
+  [170312, E170312],
+  [170313, E170313],
+  [170341, E170341],
+  [170344, E170344],
+  [170348, E170348],
+  [170355, E170355],
+  [170358, E170358],
+  [170359, E170359],
+  [170709, E170709],
+  [170810, E170810],
+  [176002, E176002],
+  [176003, E176003],
+  [176004, E176004],
+  [176005, E176005],
+  [176006, E176006],
+  [176007, E176007],
+  [176008, E176008],
+  [176009, E176009],
+  [176010, E176010],
+  [176011, E176011],
+  [176012, E176012],
+  [176013, E176013],
+  [176014, E176014],
+  [176015, E176015],
+  [176016, E176016],
+  [176017, E176017],
+  [176018, E176018],
+  [176019, E176019],
+  [176020, E176020],
+  [176021, E176021],
+  [176022, E176022],
+  [176023, E176023],
+  [176024, E176024],
+  [176025, E176025],
+  [176026, E176026],
+  [176027, E176027],
+  [176028, E176028],
+  [176029, E176029],
+  [176030, E176030],
+  [176031, E176031],
+  [176034, E176034],
+  [176035, E176035],
+  [176036, E176036],
+  [176037, E176037],
+  [176038, E176038],
+  [176039, E176039],
+  [176040, E176040],
+  [176132, E176132],
+  [176133, E176133],
+  [176134, E176134],
+  [176135, E176135],
+  [176136, E176136],
+  [176137, E176137],
+  [176138, E176138],
+  [176139, E176139],
+  [176201, E176201],
+  [182021, E182021],
+  [182104, E182104],
+  [182105, E182105],
+  [182106, E182106],
+  [182107, E182107],
+  [131001, E131001],
+  [131002, E131002],
+  [131003, E131003],
+  [131004, E131004],
+  [131065, E131065],
+  [131066, E131066],
+  [131067, E131067],
+  [131068, E131068],
+  [131069, E131069],
+  [131070, E131070],
+  [131071, E131071],
+  [131072, E131072],
+  [131073, E131073],
+  [131074, E131074],
+  [131075, E131075],
+  [131076, E131076],
+  [131077, E131077],
+  [131078, E131078],
+  [131079, E131079],
+  [131080, E131080],
+  [131081, E131081],
+  [131082, E131082],
+  [131083, E131083],
+  [131084, E131084],
+  [131085, E131085],
+  [131086, E131086],
+  [131087, E131087],
+  [131088, E131088],
+  [131089, E131089],
+  [131090, E131090],
+  [131091, E131091],
+  [131092, E131092],
+  [131093, E131093],
+  [131094, E131094],
+  [131095, E131095],
+  [131096, E131096],
+  [131097, E131097],
+  [131098, E131098],
+  [131099, E131099],
+  [131200, E131200],
+  [131201, E131201],
+  [131202, E131202],
+  [131203, E131203],
+  [131204, E131204],
+  [131205, E131205],
+  [131206, E131206],
+  [131207, E131207],
+  [131208, E131208],
+  [131209, E131209],
+  [131210, E131210],
+  [131211, E131211],
+  [131212, E131212],
+  [131213, E131213],
+  [131214, E131214],
+  [131215, E131215],
+  [131216, E131216],
+  [131217, E131217],
+  [131226, E131226],
+  [131227, E131227],
+  [131228, E131228],
+  [131229, E131229],
+  [131230, E131230],
+  [131231, E131231],
+  [131232, E131232],
+  [131233, E131233],
+  [131239, E131239],
+  [140001, E140001],
+  [140002, E140002],
+  [140003, E140003],
+  [140004, E140004],
+  [140005, E140005],
+  [141004, E141004],
+  [141019, E141019],
+  [141020, E141020],
+  [141025, E141025],
+  [141027, E141027],
+  [181000, E181000],
+  [181001, E181001],
+  [181002, E181002],
+  [181003, E181003],
+  [181004, E181004],
+  [181005, E181005],
+  [181006, E181006],
+  [181007, E181007],
+  [181008, E181008],
+  [181009, E181009],
+  [181010, E181010],
+  [181011, E181011],
+  [181012, E181012],
+  [181013, E181013],
+  [181014, E181014],
+  [181018, E181018],
+  [181019, E181019],
+  [182000, E182000],
+  [182200, E182200],
+  [182201, E182201],
+  [182202, E182202],
+  [182203, E182203],
+  [182204, E182204],
+  [182205, E182205],
+  [700000, E700000],
+  [700001, E700001],
+  [700004, E700004],
+  [700007, E700007],
+  [700012, E700012],
+  [400000, E400000],
+  [400001, E400001],
+  [400002, E400002],
+  [400003, E400003],
+  [400004, E400004],
+  [400005, E400005],
+  [400006, E400006],
+  [400007, E400007],
+  [500000, E500000],
+  [790000, E790000],
+  [790001, E790001],
+  [700002, E700002],
+  [700005, E700005],
+  [700006, E700006],
+  [700008, E700008],
+  [700009, E700009],
+  [700010, E700010],
+  [700011, E700011],
+  [700013, E700013],
+  [700016, E700016],
+  [700021, E700021],
+  [700022, E700022],
+  [148001, E148001],
+  [148002, E148002],
+  [148003, E148003],
+  [148004, E148004],
+  [148005, E148005],
+  [148006, E148006],
+  [148007, E148007],
+  [148008, E148008],
+  [148009, E148009],
+  [148010, E148010],
+  [148011, E148011],
+  [148012, E148012],
+  [148013, E148013],
+  [148014, E148014],
+  [148015, E148015],
+  [148016, E148016],
+  [148017, E148017],
+  [148018, E148018],
+  [148019, E148019],
+  [148020, E148020],
+  [148021, E148021],
+  [148022, E148022],
+  [148023, E148023],
+  [148024, E148024],
+  [148025, E148025],
+  [148026, E148026],
+  [148027, E148027],
+  [148028, E148028],
+  [148029, E148029],
+  [148030, E148030],
+  [148031, E148031],
+  [148032, E148032],
+  [148033, E148033],
+  [148034, E148034],
+  [148035, E148035],
+  [148036, E148036],
+  [148037, E148037],
+  [148038, E148038],
+  [148039, E148039],
+  [148040, E148040],
+  [148041, E148041],
+  [148042, E148042],
+  [148047, E148047],
+  [148048, E148048],
+  [177002, E177002],
+  [177003, E177003],
+  [177004, E177004],
+  [177005, E177005],
+  [177006, E177006],
+  [177007, E177007],
+  [177008, E177008],
+  [177009, E177009],
+  [177010, E177010],
+  [177011, E177011],
+  [177012, E177012],
+  [177013, E177013],
+  [177014, E177014],
+  [177015, E177015],
+  [177016, E177016],
+  [177017, E177017],
+  [177018, E177018],
+  [177019, E177019],
+  [177020, E177020],
+  [177021, E177021],
+  [3777002, E3777002],
+  [3777003, E3777003],
+  [3777004, E3777004],
+  [3777005, E3777005],
+  [3777006, E3777006],
+  [3777007, E3777007],
+  [3777012, E3777012],
+  [3777027, E3777027],
+  [3777029, E3777029],
+  [3777030, E3777030],
+  [3777039, E3777039],
+  [3777040, E3777040],
+  [3777042, E3777042],
+  [3777043, E3777043],
+  [3500402, E3500402],
+  [3500403, E3500403],
+  [3500404, E3500404],
+  [3500405, E3500405],
+  [3500406, E3500406],
+  [3500407, E3500407],
+  [3500415, E3500415],
+  [400101, E400101],
+  [400102, E400102],
+  [400103, E400103],
+  [400105, E400105],
+  [403001, E403001],
+  [404001, E404001],
+  [404011, E404011],
+  [409011, E409011],
+  [500001, E500001],
+  [180001, E180001],
+  [180002, E180002],
+  [180003, E180003],
+  [180004, E180004],
+  [180005, E180005],
+  [180006, E180006],
+  [180007, E180007],
+  [180008, E180008],
+  [180009, E180009],
+  [180010, E180010],
+  [180011, E180011],
+  [180012, E180012],
+  [180013, E180013],
+  [180014, E180014],
+  [180015, E180015],
+  [180016, E180016],
+  [180017, E180017],
+  [180018, E180018],
+  [180019, E180019],
+  [180020, E180020],
+  [180021, E180021],
+  [180022, E180022],
+  [180023, E180023],
+  [180024, E180024],
+  [180025, E180025],
+  [180026, E180026],
+  [180027, E180027],
+  [180028, E180028],
+  [180029, E180029],
+  [180030, E180030],
+  [180031, E180031],
+  [81007, E81007],
+  [20096, E20096],
+  [3500002, E3500002],
+  [3500153, E3500153],
+  [110300, E110300],
+  [110301, E110301],
+  [110302, E110302],
+  [110303, E110303],
+  [110304, E110304],
+  [110305, E110305],
+  [110306, E110306],
+  [110307, E110307],
+  [110308, E110308],
+  [110309, E110309],
+  [110310, E110310],
+  [110311, E110311],
+  [110312, E110312],
+  [110313, E110313],
+  [110314, E110314],
+  [110315, E110315],
+  [110316, E110316],
+  [110317, E110317],
+  [110318, E110318],
+  [110319, E110319],
+  [110320, E110320],
+  [110321, E110321],
+  [110323, E110323],
+  [111008, E111008],
+  [34022001, E34022001],
+  [34022003, E34022003],
+  [34022027, E34022027],
+  [34022030, E34022030],
+  [34022031, E34022031],
+  [34022033, E34022033],
+  [34022034, E34022034],
+  [34022035, E34022035],
+  [34022036, E34022036],
+  [34022038, E34022038],
+  [34022010, E34022010],
+  [34022041, E34022041],
+  [34022044, E34022044],
+  [34022045, E34022045],
+  [34022011, E34022011],
+  [34022014, E34022014],
+  [34022047, E34022047],
+  [34022048, E34022048],
+  [34022049, E34022049],
+  [34022050, E34022050],
+  [34022051, E34022051],
+  [34022052, E34022052],
+  [35000011, E35000011],
+  [34022053, E34022053],
+  [34022094, E34022094],
+  [34022107, E34022107],
+  [34022108, E34022108],
+  [60061, E60061],
+  [60062, E60062],
+  [60063, E60063],
+  [60064, E60064],
+  [60065, E60065],
+  [60066, E60066],
+  [60067, E60067],
+  [60068, E60068],
+  [60069, E60069],
+  [60070, E60070],
+  [60071, E60071],
+  [60072, E60072],
+  [60073, E60073],
+  [60074, E60074],
+  [60075, E60075],
+  [60076, E60076],
+  [60077, E60077],
+  [60078, E60078],
+  [60079, E60079],
+  [60080, E60080],
+  [60081, E60081],
+  [60082, E60082],
+  [60083, E60083],
+  [60084, E60084],
+  [60085, E60085],
+  [60086, E60086],
+  [60087, E60087],
+  [60088, E60088],
+  [60089, E60089],
+  [60090, E60090],
+  [60091, E60091],
+  [60092, E60092],
+  [60093, E60093],
+  [60094, E60094],
+  [60095, E60095],
+  [61000, E61000],
+  [61001, E61001],
+  [61002, E61002],
+  [61003, E61003],
+  [61004, E61004],
+  [61005, E61005],
+  [61006, E61006],
+  [61007, E61007],
+  [61008, E61008],
+  [61009, E61009],
+  [61010, E61010],
+  [60200, E60200],
+  [60201, E60201],
+  [180000, E180000],
+  [700003, E700003],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

@@ -2,8 +2,10 @@
 //
 // Error codes of "RPC Error Codes" (source `deribit`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "deribit";
 export const SOURCE_URL: string | null = "https://docs.deribit.com/#rpc-error-codes";
@@ -958,1264 +960,1570 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: 10000,
     name: "",
     identifier: "E10000",
+    className: "E10000",
     category: "rpc_error_codes",
     messages: ["authorization_required"],
     description: "Authorization issue, invalid or absent signature etc.",
+    deprecated: false,
   },
   {
     code: 10001,
     name: "",
     identifier: "E10001",
+    className: "E10001",
     category: "rpc_error_codes",
     messages: ["error"],
     description: "Some general failure, no public information available.",
+    deprecated: false,
   },
   {
     code: 10002,
     name: "",
     identifier: "E10002",
+    className: "E10002",
     category: "rpc_error_codes",
     messages: ["qty_too_low"],
     description: "Order quantity is too low.",
+    deprecated: false,
   },
   {
     code: 10003,
     name: "",
     identifier: "E10003",
+    className: "E10003",
     category: "rpc_error_codes",
     messages: ["order_overlap"],
     description: "Rejection, order overlap is found and self-trading is not enabled.",
+    deprecated: false,
   },
   {
     code: 10004,
     name: "",
     identifier: "E10004",
+    className: "E10004",
     category: "rpc_error_codes",
     messages: ["order_not_found"],
     description: "Attempt to operate with order that can't be found by specified id or label.",
+    deprecated: false,
   },
   {
     code: 10005,
     name: "",
     identifier: "E10005",
+    className: "E10005",
     category: "rpc_error_codes",
     messages: ["price_too_low <Limit>"],
     description: "Price is too low, <Limit> defines current limit for the operation.",
+    deprecated: false,
   },
   {
     code: 10006,
     name: "",
     identifier: "E10006",
+    className: "E10006",
     category: "rpc_error_codes",
     messages: ["price_too_low4idx <Limit>"],
     description: "Price is too low for current index, <Limit> defines current bottom limit for the operation.",
+    deprecated: false,
   },
   {
     code: 10007,
     name: "",
     identifier: "E10007",
+    className: "E10007",
     category: "rpc_error_codes",
     messages: ["price_too_high <Limit>"],
     description: "Price is too high, <Limit> defines current up limit for the operation.",
+    deprecated: false,
   },
   {
     code: 10009,
     name: "",
     identifier: "E10009",
+    className: "E10009",
     category: "rpc_error_codes",
     messages: ["not_enough_funds"],
     description: "Account has not enough funds for the operation.",
+    deprecated: false,
   },
   {
     code: 10010,
     name: "",
     identifier: "E10010",
+    className: "E10010",
     category: "rpc_error_codes",
     messages: ["already_closed"],
     description: "Attempt of doing something with closed order.",
+    deprecated: false,
   },
   {
     code: 10011,
     name: "",
     identifier: "E10011",
+    className: "E10011",
     category: "rpc_error_codes",
     messages: ["price_not_allowed"],
     description: "This price is not allowed for some reason.",
+    deprecated: false,
   },
   {
     code: 10012,
     name: "",
     identifier: "E10012",
+    className: "E10012",
     category: "rpc_error_codes",
     messages: ["book_closed"],
     description: "Operation for an instrument which order book had been closed.",
+    deprecated: false,
   },
   {
     code: 10013,
     name: "",
     identifier: "E10013",
+    className: "E10013",
     category: "rpc_error_codes",
     messages: ["pme_max_total_open_orders <Limit>"],
     description: "Total limit of open orders has been exceeded, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10014,
     name: "",
     identifier: "E10014",
+    className: "E10014",
     category: "rpc_error_codes",
     messages: ["pme_max_future_open_orders <Limit>"],
     description: "Limit of count of futures' open orders has been exceeded, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10015,
     name: "",
     identifier: "E10015",
+    className: "E10015",
     category: "rpc_error_codes",
     messages: ["pme_max_option_open_orders <Limit>"],
     description: "Limit of count of options' open orders has been exceeded, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10016,
     name: "",
     identifier: "E10016",
+    className: "E10016",
     category: "rpc_error_codes",
     messages: ["pme_max_future_open_orders_size <Limit>"],
     description: "Limit of size for futures has been exceeded, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10017,
     name: "",
     identifier: "E10017",
+    className: "E10017",
     category: "rpc_error_codes",
     messages: ["pme_max_option_open_orders_size <Limit>"],
     description: "Limit of size for options has been exceeded, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10018,
     name: "",
     identifier: "E10018",
+    className: "E10018",
     category: "rpc_error_codes",
     messages: ["non_pme_max_future_position_size <Limit>"],
     description: "Limit of size for futures has been exceeded, it is applicable for non-PME users.",
+    deprecated: false,
   },
   {
     code: 10019,
     name: "",
     identifier: "E10019",
+    className: "E10019",
     category: "rpc_error_codes",
     messages: ["locked_by_admin"],
     description: "Trading is temporary locked by the admin.",
+    deprecated: false,
   },
   {
     code: 10020,
     name: "",
     identifier: "E10020",
+    className: "E10020",
     category: "rpc_error_codes",
     messages: ["invalid_or_unsupported_instrument"],
     description: "Instrument name is not valid.",
+    deprecated: false,
   },
   {
     code: 10021,
     name: "",
     identifier: "E10021",
+    className: "E10021",
     category: "rpc_error_codes",
     messages: ["invalid_amount"],
     description: "Amount is not valid.",
+    deprecated: false,
   },
   {
     code: 10022,
     name: "",
     identifier: "E10022",
+    className: "E10022",
     category: "rpc_error_codes",
     messages: ["invalid_quantity"],
     description: "quantity was not recognized as a valid number (for API v1).",
+    deprecated: false,
   },
   {
     code: 10023,
     name: "",
     identifier: "E10023",
+    className: "E10023",
     category: "rpc_error_codes",
     messages: ["invalid_price"],
     description: "price was not recognized as a valid number.",
+    deprecated: false,
   },
   {
     code: 10024,
     name: "",
     identifier: "E10024",
+    className: "E10024",
     category: "rpc_error_codes",
     messages: ["invalid_max_show"],
     description: "max_show parameter was not recognized as a valid number.",
+    deprecated: false,
   },
   {
     code: 10025,
     name: "",
     identifier: "E10025",
+    className: "E10025",
     category: "rpc_error_codes",
     messages: ["invalid_order_id"],
     description: "Order id is missing or its format was not recognized as valid.",
+    deprecated: false,
   },
   {
     code: 10026,
     name: "",
     identifier: "E10026",
+    className: "E10026",
     category: "rpc_error_codes",
     messages: ["price_precision_exceeded"],
     description: "Extra precision of the price is not supported.",
+    deprecated: false,
   },
   {
     code: 10027,
     name: "",
     identifier: "E10027",
+    className: "E10027",
     category: "rpc_error_codes",
     messages: ["non_integer_contract_amount"],
     description: "Futures contract amount was not recognized as integer.",
+    deprecated: false,
   },
   {
     code: 10028,
     name: "",
     identifier: "E10028",
+    className: "E10028",
     category: "rpc_error_codes",
     messages: ["too_many_requests"],
     description: "Allowed request rate has been exceeded.",
+    deprecated: false,
   },
   {
     code: 10029,
     name: "",
     identifier: "E10029",
+    className: "E10029",
     category: "rpc_error_codes",
     messages: ["not_owner_of_order"],
     description: "Attempt to operate with not own order.",
+    deprecated: false,
   },
   {
     code: 10030,
     name: "",
     identifier: "E10030",
+    className: "E10030",
     category: "rpc_error_codes",
     messages: ["must_be_websocket_request"],
     description: "REST request where Websocket is expected.",
+    deprecated: false,
   },
   {
     code: 10031,
     name: "",
     identifier: "E10031",
+    className: "E10031",
     category: "rpc_error_codes",
     messages: ["invalid_args_for_instrument"],
     description: "Some of the arguments are not recognized as valid.",
+    deprecated: false,
   },
   {
     code: 10032,
     name: "",
     identifier: "E10032",
+    className: "E10032",
     category: "rpc_error_codes",
     messages: ["whole_cost_too_low"],
     description: "Total cost is too low.",
+    deprecated: false,
   },
   {
     code: 10033,
     name: "",
     identifier: "E10033",
+    className: "E10033",
     category: "rpc_error_codes",
     messages: ["not_implemented"],
     description: "Method is not implemented yet.",
+    deprecated: false,
   },
   {
     code: 10034,
     name: "",
     identifier: "E10034",
+    className: "E10034",
     category: "rpc_error_codes",
     messages: ["trigger_price_too_high"],
     description: "Trigger price is too high.",
+    deprecated: false,
   },
   {
     code: 10035,
     name: "",
     identifier: "E10035",
+    className: "E10035",
     category: "rpc_error_codes",
     messages: ["trigger_price_too_low"],
     description: "Trigger price is too low.",
+    deprecated: false,
   },
   {
     code: 10036,
     name: "",
     identifier: "E10036",
+    className: "E10036",
     category: "rpc_error_codes",
     messages: ["invalid_max_show_amount"],
     description: "Max Show Amount is not valid.",
+    deprecated: false,
   },
   {
     code: 10037,
     name: "",
     identifier: "E10037",
+    className: "E10037",
     category: "rpc_error_codes",
     messages: ["non_pme_total_short_options_positions_size <Limit>"],
     description: "Limit of total size for short options positions has been exceeded, it is applicable for non-PME users.",
+    deprecated: false,
   },
   {
     code: 10038,
     name: "",
     identifier: "E10038",
+    className: "E10038",
     category: "rpc_error_codes",
     messages: ["pme_max_risk_reducing_orders <Limit>"],
     description: "Limit of open risk reducing orders has been reached, it is applicable for PME users.",
+    deprecated: false,
   },
   {
     code: 10039,
     name: "",
     identifier: "E10039",
+    className: "E10039",
     category: "rpc_error_codes",
     messages: ["not_enough_funds_in_currency <Currency>"],
     description: "Returned when the user does not have sufficient spot reserves to complete the spot trade or when an option order would negatively impact the non-cross portfolio margin balance of Cross SM user.",
+    deprecated: false,
   },
   {
     code: 10040,
     name: "",
     identifier: "E10040",
+    className: "E10040",
     category: "rpc_error_codes",
     messages: ["retry"],
     description: "Request can't be processed right now and should be retried.",
+    deprecated: false,
   },
   {
     code: 10041,
     name: "",
     identifier: "E10041",
+    className: "E10041",
     category: "rpc_error_codes",
     messages: ["settlement_in_progress"],
     description: "Settlement is in progress. Every day at settlement time for several seconds, the system calculates user profits and updates balances. That time trading is paused for several seconds till the calculation is completed.",
+    deprecated: false,
   },
   {
     code: 10043,
     name: "",
     identifier: "E10043",
+    className: "E10043",
     category: "rpc_error_codes",
     messages: ["price_wrong_tick"],
     description: "Price has to be rounded to an instrument tick size.",
+    deprecated: false,
   },
   {
     code: 10044,
     name: "",
     identifier: "E10044",
+    className: "E10044",
     category: "rpc_error_codes",
     messages: ["trigger_price_wrong_tick"],
     description: "Trigger Price has to be rounded to an instrument tick size.",
+    deprecated: false,
   },
   {
     code: 10045,
     name: "",
     identifier: "E10045",
+    className: "E10045",
     category: "rpc_error_codes",
     messages: ["can_not_cancel_liquidation_order"],
     description: "Liquidation order can't be cancelled.",
+    deprecated: false,
   },
   {
     code: 10046,
     name: "",
     identifier: "E10046",
+    className: "E10046",
     category: "rpc_error_codes",
     messages: ["can_not_edit_liquidation_order"],
     description: "Liquidation order can't be edited.",
+    deprecated: false,
   },
   {
     code: 10047,
     name: "",
     identifier: "E10047",
+    className: "E10047",
     category: "rpc_error_codes",
     messages: ["matching_engine_queue_full"],
     description: "Reached limit of pending Matching Engine requests for user.",
+    deprecated: false,
   },
   {
     code: 10048,
     name: "",
     identifier: "E10048",
+    className: "E10048",
     category: "rpc_error_codes",
     messages: ["not_on_this_server"],
     description: "The requested operation is not available on this server.",
+    deprecated: false,
   },
   {
     code: 10049,
     name: "",
     identifier: "E10049",
+    className: "E10049",
     category: "rpc_error_codes",
     messages: ["cancel_on_disconnect_failed"],
     description: "Enabling Cancel On Disconnect for the connection failed.",
+    deprecated: false,
   },
   {
     code: 10066,
     name: "",
     identifier: "E10066",
+    className: "E10066",
     category: "rpc_error_codes",
     messages: ["too_many_concurrent_requests"],
     description: "The client has sent too many public requests that have not yet been executed.",
+    deprecated: false,
   },
   {
     code: 10072,
     name: "",
     identifier: "E10072",
+    className: "E10072",
     category: "rpc_error_codes",
     messages: ["disabled_while_position_lock"],
     description: "Spot trading is disabled for users in reduce only mode.",
+    deprecated: false,
   },
   {
     code: 11008,
     name: "",
     identifier: "E11008",
+    className: "E11008",
     category: "rpc_error_codes",
     messages: ["already_filled"],
     description: "This request is not allowed in regards to the filled order.",
+    deprecated: false,
   },
   {
     code: 11013,
     name: "",
     identifier: "E11013",
+    className: "E11013",
     category: "rpc_error_codes",
     messages: ["max_spot_open_orders"],
     description: "Total limit of open orders on spot instruments has been exceeded.",
+    deprecated: false,
   },
   {
     code: 11021,
     name: "",
     identifier: "E11021",
+    className: "E11021",
     category: "rpc_error_codes",
     messages: ["post_only_price_modification_not_possible"],
     description: "Price modification for post only order is not possible.",
+    deprecated: false,
   },
   {
     code: 11022,
     name: "",
     identifier: "E11022",
+    className: "E11022",
     category: "rpc_error_codes",
     messages: ["max_spot_order_quantity"],
     description: "Limit of quantity per currency for spot instruments has been exceeded.",
+    deprecated: false,
   },
   {
     code: 11029,
     name: "",
     identifier: "E11029",
+    className: "E11029",
     category: "rpc_error_codes",
     messages: ["invalid_arguments"],
     description: "Some invalid input has been detected.",
+    deprecated: false,
   },
   {
     code: 11030,
     name: "",
     identifier: "E11030",
+    className: "E11030",
     category: "rpc_error_codes",
     messages: ["other_reject <Reason>"],
     description: "Some rejects which are not considered as very often, more info may be specified in <Reason>.",
+    deprecated: false,
   },
   {
     code: 11031,
     name: "",
     identifier: "E11031",
+    className: "E11031",
     category: "rpc_error_codes",
     messages: ["other_error <Error>"],
     description: "Some errors which are not considered as very often, more info may be specified in <Error>.",
+    deprecated: false,
   },
   {
     code: 11035,
     name: "",
     identifier: "E11035",
+    className: "E11035",
     category: "rpc_error_codes",
     messages: ["no_more_triggers <Limit>"],
     description: "Allowed amount of trigger orders has been exceeded.",
+    deprecated: false,
   },
   {
     code: 11036,
     name: "",
     identifier: "E11036",
+    className: "E11036",
     category: "rpc_error_codes",
     messages: ["invalid_trigger_price"],
     description: "Invalid trigger price (too high or too low) in relation to the last trade, index or market price.",
+    deprecated: false,
   },
   {
     code: 11037,
     name: "",
     identifier: "E11037",
+    className: "E11037",
     category: "rpc_error_codes",
     messages: ["outdated_instrument_for_IV_order"],
     description: "Instrument already not available for trading.",
+    deprecated: false,
   },
   {
     code: 11038,
     name: "",
     identifier: "E11038",
+    className: "E11038",
     category: "rpc_error_codes",
     messages: ["no_adv_for_futures"],
     description: "Advanced orders are not available for futures.",
+    deprecated: false,
   },
   {
     code: 11039,
     name: "",
     identifier: "E11039",
+    className: "E11039",
     category: "rpc_error_codes",
     messages: ["no_adv_postonly"],
     description: "Advanced post-only orders are not supported yet.",
+    deprecated: false,
   },
   {
     code: 11041,
     name: "",
     identifier: "E11041",
+    className: "E11041",
     category: "rpc_error_codes",
     messages: ["not_adv_order"],
     description: "Advanced order properties can't be set if the order is not advanced.",
+    deprecated: false,
   },
   {
     code: 11042,
     name: "",
     identifier: "E11042",
+    className: "E11042",
     category: "rpc_error_codes",
     messages: ["permission_denied"],
     description: "Permission for the operation has been denied.",
+    deprecated: false,
   },
   {
     code: 11043,
     name: "",
     identifier: "E11043",
+    className: "E11043",
     category: "rpc_error_codes",
     messages: ["bad_argument"],
     description: "Bad argument has been passed.",
+    deprecated: false,
   },
   {
     code: 11044,
     name: "",
     identifier: "E11044",
+    className: "E11044",
     category: "rpc_error_codes",
     messages: ["not_open_order"],
     description: "Attempt to do open order operations with the not open order.",
+    deprecated: false,
   },
   {
     code: 11045,
     name: "",
     identifier: "E11045",
+    className: "E11045",
     category: "rpc_error_codes",
     messages: ["invalid_event"],
     description: "Event name has not been recognized.",
+    deprecated: false,
   },
   {
     code: 11046,
     name: "",
     identifier: "E11046",
+    className: "E11046",
     category: "rpc_error_codes",
     messages: ["outdated_instrument"],
     description: "At several minutes to instrument expiration, corresponding advanced implied volatility orders are not allowed.",
+    deprecated: false,
   },
   {
     code: 11047,
     name: "",
     identifier: "E11047",
+    className: "E11047",
     category: "rpc_error_codes",
     messages: ["unsupported_arg_combination"],
     description: "The specified combination of arguments is not supported.",
+    deprecated: false,
   },
   {
     code: 11048,
     name: "",
     identifier: "E11048",
+    className: "E11048",
     category: "rpc_error_codes",
     messages: ["wrong_max_show_for_option"],
     description: "Wrong Max Show for options.",
+    deprecated: false,
   },
   {
     code: 11049,
     name: "",
     identifier: "E11049",
+    className: "E11049",
     category: "rpc_error_codes",
     messages: ["bad_arguments"],
     description: "Several bad arguments have been passed.",
+    deprecated: false,
   },
   {
     code: 11050,
     name: "",
     identifier: "E11050",
+    className: "E11050",
     category: "rpc_error_codes",
     messages: ["bad_request"],
     description: "Request has not been parsed properly.",
+    deprecated: false,
   },
   {
     code: 11051,
     name: "",
     identifier: "E11051",
+    className: "E11051",
     category: "rpc_error_codes",
     messages: ["system_maintenance"],
     description: "System is under maintenance.",
+    deprecated: false,
   },
   {
     code: 11052,
     name: "",
     identifier: "E11052",
+    className: "E11052",
     category: "rpc_error_codes",
     messages: ["subscribe_error_unsubscribed"],
     description: "Subscription error. However, subscription may fail without this error, please check the list of subscribed channels returned, as some channels can be not subscribed due to wrong input or lack of permissions.",
+    deprecated: false,
   },
   {
     code: 11053,
     name: "",
     identifier: "E11053",
+    className: "E11053",
     category: "rpc_error_codes",
     messages: ["transfer_not_found"],
     description: "Specified transfer is not found.",
+    deprecated: false,
   },
   {
     code: 11054,
     name: "",
     identifier: "E11054",
+    className: "E11054",
     category: "rpc_error_codes",
     messages: ["post_only_reject"],
     description: "Request rejected due to reject_post_only flag.",
+    deprecated: false,
   },
   {
     code: 11055,
     name: "",
     identifier: "E11055",
+    className: "E11055",
     category: "rpc_error_codes",
     messages: ["post_only_not_allowed"],
     description: "Post only flag not allowed for given order type.",
+    deprecated: false,
   },
   {
     code: 11056,
     name: "",
     identifier: "E11056",
+    className: "E11056",
     category: "rpc_error_codes",
     messages: ["unauthenticated_public_requests_temporarily_disabled"],
     description: "Request rejected because of unauthenticated public requests were temporarily disabled.",
+    deprecated: false,
   },
   {
     code: 11090,
     name: "",
     identifier: "E11090",
+    className: "E11090",
     category: "rpc_error_codes",
     messages: ["invalid_addr"],
     description: "Invalid address.",
+    deprecated: false,
   },
   {
     code: 11091,
     name: "",
     identifier: "E11091",
+    className: "E11091",
     category: "rpc_error_codes",
     messages: ["invalid_transfer_address"],
     description: "Invalid address for the transfer.",
+    deprecated: false,
   },
   {
     code: 11092,
     name: "",
     identifier: "E11092",
+    className: "E11092",
     category: "rpc_error_codes",
     messages: ["address_already_exist"],
     description: "The address already exists.",
+    deprecated: false,
   },
   {
     code: 11093,
     name: "",
     identifier: "E11093",
+    className: "E11093",
     category: "rpc_error_codes",
     messages: ["max_addr_count_exceeded"],
     description: "Limit of allowed addresses has been reached.",
+    deprecated: false,
   },
   {
     code: 11094,
     name: "",
     identifier: "E11094",
+    className: "E11094",
     category: "rpc_error_codes",
     messages: ["internal_server_error"],
     description: "Some unhandled error on server. Please report to admin. The details of the request will help to locate the problem.",
+    deprecated: false,
   },
   {
     code: 11095,
     name: "",
     identifier: "E11095",
+    className: "E11095",
     category: "rpc_error_codes",
     messages: ["disabled_deposit_address_creation"],
     description: "Deposit address creation has been disabled by admin.",
+    deprecated: false,
   },
   {
     code: 11096,
     name: "",
     identifier: "E11096",
+    className: "E11096",
     category: "rpc_error_codes",
     messages: ["address_belongs_to_user"],
     description: "Withdrawal instead of transfer.",
+    deprecated: false,
   },
   {
     code: 11097,
     name: "",
     identifier: "E11097",
+    className: "E11097",
     category: "rpc_error_codes",
     messages: ["no_deposit_address"],
     description: "Deposit address not specified.",
+    deprecated: false,
   },
   {
     code: 11098,
     name: "",
     identifier: "E11098",
+    className: "E11098",
     category: "rpc_error_codes",
     messages: ["account_locked"],
     description: "Account locked.",
+    deprecated: false,
   },
   {
     code: 12001,
     name: "",
     identifier: "E12001",
+    className: "E12001",
     category: "rpc_error_codes",
     messages: ["too_many_subaccounts"],
     description: "Limit of subbacounts is reached.",
+    deprecated: false,
   },
   {
     code: 12002,
     name: "",
     identifier: "E12002",
+    className: "E12002",
     category: "rpc_error_codes",
     messages: ["wrong_subaccount_name"],
     description: "The input is not allowed as the name of subaccount.",
+    deprecated: false,
   },
   {
     code: 12003,
     name: "",
     identifier: "E12003",
+    className: "E12003",
     category: "rpc_error_codes",
     messages: ["login_over_limit"],
     description: "The number of failed login attempts is limited.",
+    deprecated: false,
   },
   {
     code: 12004,
     name: "",
     identifier: "E12004",
+    className: "E12004",
     category: "rpc_error_codes",
     messages: ["registration_over_limit"],
     description: "The number of registration requests is limited.",
+    deprecated: false,
   },
   {
     code: 12005,
     name: "",
     identifier: "E12005",
+    className: "E12005",
     category: "rpc_error_codes",
     messages: ["country_is_banned"],
     description: "The country is banned (possibly via IP check).",
+    deprecated: false,
   },
   {
     code: 12100,
     name: "",
     identifier: "E12100",
+    className: "E12100",
     category: "rpc_error_codes",
     messages: ["transfer_not_allowed"],
     description: "Transfer is not allowed. Possible wrong direction or other mistake.",
+    deprecated: false,
   },
   {
     code: 12998,
     name: "",
     identifier: "E12998",
+    className: "E12998",
     category: "rpc_error_codes",
     messages: ["security_key_authorization_over_limit"],
     description: "Too many failed security key authorizations. The client should wait for wait seconds to try again.",
+    deprecated: false,
   },
   {
     code: 13004,
     name: "",
     identifier: "E13004",
+    className: "E13004",
     category: "rpc_error_codes",
     messages: ["invalid_credentials"],
     description: "Invalid credentials have been used.",
+    deprecated: false,
   },
   {
     code: 13005,
     name: "",
     identifier: "E13005",
+    className: "E13005",
     category: "rpc_error_codes",
     messages: ["pwd_match_error"],
     description: "Password confirmation error.",
+    deprecated: false,
   },
   {
     code: 13006,
     name: "",
     identifier: "E13006",
+    className: "E13006",
     category: "rpc_error_codes",
     messages: ["security_error"],
     description: "Invalid Security Code.",
+    deprecated: false,
   },
   {
     code: 13007,
     name: "",
     identifier: "E13007",
+    className: "E13007",
     category: "rpc_error_codes",
     messages: ["user_not_found"],
     description: "User's security code has been changed or wrong.",
+    deprecated: false,
   },
   {
     code: 13008,
     name: "",
     identifier: "E13008",
+    className: "E13008",
     category: "rpc_error_codes",
     messages: ["request_failed"],
     description: "Request failed because of invalid input or internal failure.",
+    deprecated: false,
   },
   {
     code: 13009,
     name: "",
     identifier: "E13009",
+    className: "E13009",
     category: "rpc_error_codes",
     messages: ["unauthorized"],
     description: "Wrong or expired authorization token or bad signature. For example, please check the scope of the token, \"connection\" scope can't be reused for other connections.",
+    deprecated: false,
   },
   {
     code: 13010,
     name: "",
     identifier: "E13010",
+    className: "E13010",
     category: "rpc_error_codes",
     messages: ["value_required"],
     description: "Invalid input, missing value.",
+    deprecated: false,
   },
   {
     code: 13011,
     name: "",
     identifier: "E13011",
+    className: "E13011",
     category: "rpc_error_codes",
     messages: ["value_too_short"],
     description: "Input is too short.",
+    deprecated: false,
   },
   {
     code: 13012,
     name: "",
     identifier: "E13012",
+    className: "E13012",
     category: "rpc_error_codes",
     messages: ["unavailable_in_subaccount"],
     description: "Subaccount restrictions.",
+    deprecated: false,
   },
   {
     code: 13013,
     name: "",
     identifier: "E13013",
+    className: "E13013",
     category: "rpc_error_codes",
     messages: ["invalid_phone_number"],
     description: "Unsupported or invalid phone number.",
+    deprecated: false,
   },
   {
     code: 13014,
     name: "",
     identifier: "E13014",
+    className: "E13014",
     category: "rpc_error_codes",
     messages: ["cannot_send_sms"],
     description: "SMS sending failed -- phone number is wrong.",
+    deprecated: false,
   },
   {
     code: 13015,
     name: "",
     identifier: "E13015",
+    className: "E13015",
     category: "rpc_error_codes",
     messages: ["invalid_sms_code"],
     description: "Invalid SMS code.",
+    deprecated: false,
   },
   {
     code: 13016,
     name: "",
     identifier: "E13016",
+    className: "E13016",
     category: "rpc_error_codes",
     messages: ["invalid_input"],
     description: "Invalid input.",
+    deprecated: false,
   },
   {
     code: 13018,
     name: "",
     identifier: "E13018",
+    className: "E13018",
     category: "rpc_error_codes",
     messages: ["invalid_content_type"],
     description: "Invalid content type of the request.",
+    deprecated: false,
   },
   {
     code: 13019,
     name: "",
     identifier: "E13019",
+    className: "E13019",
     category: "rpc_error_codes",
     messages: ["orderbook_closed"],
     description: "Closed, expired order book.",
+    deprecated: false,
   },
   {
     code: 13020,
     name: "",
     identifier: "E13020",
+    className: "E13020",
     category: "rpc_error_codes",
     messages: ["not_found"],
     description: "Instrument is not found, invalid instrument name.",
+    deprecated: false,
   },
   {
     code: 13021,
     name: "",
     identifier: "E13021",
+    className: "E13021",
     category: "rpc_error_codes",
     messages: ["forbidden"],
     description: "Not enough permissions to execute the request, forbidden.",
+    deprecated: false,
   },
   {
     code: 13025,
     name: "",
     identifier: "E13025",
+    className: "E13025",
     category: "rpc_error_codes",
     messages: ["method_switched_off_by_admin"],
     description: "API method temporarily switched off by the administrator.",
+    deprecated: false,
   },
   {
     code: 13028,
     name: "",
     identifier: "E13028",
+    className: "E13028",
     category: "rpc_error_codes",
     messages: ["temporarily_unavailable"],
     description: "The requested service is not responding or processing the response takes too long.",
+    deprecated: false,
   },
   {
     code: 13030,
     name: "",
     identifier: "E13030",
+    className: "E13030",
     category: "rpc_error_codes",
     messages: ["mmp_trigger"],
     description: "Order has been rejected due to the MMP trigger.",
+    deprecated: false,
   },
   {
     code: 13031,
     name: "",
     identifier: "E13031",
+    className: "E13031",
     category: "rpc_error_codes",
     messages: ["verification_required"],
     description: "API method allowed only for verified users.",
+    deprecated: false,
   },
   {
     code: 13032,
     name: "",
     identifier: "E13032",
+    className: "E13032",
     category: "rpc_error_codes",
     messages: ["non_unique_order_label"],
     description: "Request allowed only for orders uniquely identified by given label, more than one match was foun.",
+    deprecated: false,
   },
   {
     code: 13034,
     name: "",
     identifier: "E13034",
+    className: "E13034",
     category: "rpc_error_codes",
     messages: ["no_more_security_keys_allowed"],
     description: "Maximal number of tokens allowed reached.",
+    deprecated: false,
   },
   {
     code: 13035,
     name: "",
     identifier: "E13035",
+    className: "E13035",
     category: "rpc_error_codes",
     messages: ["active_combo_limit_reached"],
     description: "Limit of active combo books was reached. The client should wait some time before retrying the request.",
+    deprecated: false,
   },
   {
     code: 13036,
     name: "",
     identifier: "E13036",
+    className: "E13036",
     category: "rpc_error_codes",
     messages: ["unavailable_for_combo_books"],
     description: "Action is temporarily unavailable for combo books.",
+    deprecated: false,
   },
   {
     code: 13037,
     name: "",
     identifier: "E13037",
+    className: "E13037",
     category: "rpc_error_codes",
     messages: ["incomplete_KYC_data"],
     description: "KYC verification data is insufficient for external service provider.",
+    deprecated: false,
   },
   {
     code: 13040,
     name: "",
     identifier: "E13040",
+    className: "E13040",
     category: "rpc_error_codes",
     messages: ["mmp_required"],
     description: "User is not a MMP user.",
+    deprecated: false,
   },
   {
     code: 13042,
     name: "",
     identifier: "E13042",
+    className: "E13042",
     category: "rpc_error_codes",
     messages: ["cod_not_enabled"],
     description: "Cancel-on-Disconnect is not enabled for the connection.",
+    deprecated: false,
   },
   {
     code: 13043,
     name: "",
     identifier: "E13043",
+    className: "E13043",
     category: "rpc_error_codes",
     messages: ["quotes_frozen"],
     description: "Quotes are still frozen after previous cancel.",
+    deprecated: false,
   },
   {
     code: 13403,
     name: "",
     identifier: "E13403",
+    className: "E13403",
     category: "rpc_error_codes",
     messages: ["scope_exceeded"],
     description: "Error returned after the user tried to edit / delete an API key using an authorized key connection with insufficient scope.",
+    deprecated: false,
   },
   {
     code: 13503,
     name: "",
     identifier: "E13503",
+    className: "E13503",
     category: "rpc_error_codes",
     messages: ["unavailable"],
     description: "Method is currently not available.",
+    deprecated: false,
   },
   {
     code: 13666,
     name: "",
     identifier: "E13666",
+    className: "E13666",
     category: "rpc_error_codes",
     messages: ["request_cancelled_by_user"],
     description: "Request was cancelled by the user with other api request.",
+    deprecated: false,
   },
   {
     code: 13777,
     name: "",
     identifier: "E13777",
+    className: "E13777",
     category: "rpc_error_codes",
     messages: ["replaced"],
     description: "Edit request was replaced by other one.",
+    deprecated: false,
   },
   {
     code: 13778,
     name: "",
     identifier: "E13778",
+    className: "E13778",
     category: "rpc_error_codes",
     messages: ["raw_subscriptions_not_available_for_unauthorized"],
     description: "Raw subscriptions are not available for unauthorized requests.",
+    deprecated: false,
   },
   {
     code: 13780,
     name: "",
     identifier: "E13780",
+    className: "E13780",
     category: "rpc_error_codes",
     messages: ["move_positions_over_limit"],
     description: "The client cannot execute the request yet, and should wait for wait seconds to try again.",
+    deprecated: false,
   },
   {
     code: 13781,
     name: "",
     identifier: "E13781",
+    className: "E13781",
     category: "rpc_error_codes",
     messages: ["coupon_already_used"],
     description: "The coupon has already been used by current account.",
+    deprecated: false,
   },
   {
     code: 13791,
     name: "",
     identifier: "E13791",
+    className: "E13791",
     category: "rpc_error_codes",
     messages: ["KYC_transfer_already_initiated"],
     description: "Sharing of KYC data with a third party provider was already initiated.",
+    deprecated: false,
   },
   {
     code: 13792,
     name: "",
     identifier: "E13792",
+    className: "E13792",
     category: "rpc_error_codes",
     messages: ["incomplete_KYC_data"],
     description: "User's KYC data stored on the platform is insufficient for sharing according to third party provider.",
+    deprecated: false,
   },
   {
     code: 13793,
     name: "",
     identifier: "E13793",
+    className: "E13793",
     category: "rpc_error_codes",
     messages: ["KYC_data_inaccessible"],
     description: "User's KYC data is inaccessible at the moment. Client should try again later.",
+    deprecated: false,
   },
   {
     code: 13888,
     name: "",
     identifier: "E13888",
+    className: "E13888",
     category: "rpc_error_codes",
     messages: ["timed_out"],
     description: "Server did not manage to process request when it was valid (valid_until).",
+    deprecated: false,
   },
   {
     code: 13901,
     name: "",
     identifier: "E13901",
+    className: "E13901",
     category: "rpc_error_codes",
     messages: ["no_more_oto_orders"],
     description: "Total limit of open \"one triggers other\" orders has been exceeded.",
+    deprecated: false,
   },
   {
     code: 13902,
     name: "",
     identifier: "E13902",
+    className: "E13902",
     category: "rpc_error_codes",
     messages: ["mass_quotes_disabled"],
     description: "Mass Quotes feature disabled for this user and currency.",
+    deprecated: false,
   },
   {
     code: 13903,
     name: "",
     identifier: "E13903",
+    className: "E13903",
     category: "rpc_error_codes",
     messages: ["too_many_quotes"],
     description: "Number of quotes (in Mass Quotes requests) per second exceeded.",
+    deprecated: false,
   },
   {
     code: 13904,
     name: "",
     identifier: "E13904",
+    className: "E13904",
     category: "rpc_error_codes",
     messages: ["security_key_setup_required"],
     description: "Not allowed without a full security key setup.",
+    deprecated: false,
   },
   {
     code: 13905,
     name: "",
     identifier: "E13905",
+    className: "E13905",
     category: "rpc_error_codes",
     messages: ["too_many_quotes_per_block_rfq"],
     description: "Number of quotes for single block rfq exceeded.",
+    deprecated: false,
   },
   {
     code: 13906,
     name: "",
     identifier: "E13906",
+    className: "E13906",
     category: "rpc_error_codes",
     messages: ["too_many_quotes_per_block_rfq_side"],
     description: "Number of quotes per single block rfq side exceeded.",
+    deprecated: false,
   },
   {
     code: 13907,
     name: "",
     identifier: "E13907",
+    className: "E13907",
     category: "rpc_error_codes",
     messages: ["not_fully_filled", "too_many_open_block_rfqs"],
     description: "Block Rfq trade cannot be fully filled with matched quotes. Number of open block rfq by taker exceeds configured max amount.",
+    deprecated: false,
   },
   {
     code: 13910,
     name: "",
     identifier: "E13910",
+    className: "E13910",
     category: "rpc_error_codes",
     messages: ["quote_crossed"],
     description: "Quote placed by the maker crosses an already placed quote by the same maker.",
+    deprecated: false,
   },
   {
     code: 13911,
     name: "",
     identifier: "E13911",
+    className: "E13911",
     category: "rpc_error_codes",
     messages: ["max_broker_client_count"],
     description: "Number of broker client's exceeds allowed max amount.",
+    deprecated: false,
   },
   {
     code: 13912,
     name: "",
     identifier: "E13912",
+    className: "E13912",
     category: "rpc_error_codes",
     messages: ["broker_cannot_be_client"],
     description: "Broker accounts cannot be clients of other brokers.",
+    deprecated: false,
   },
   {
     code: 13913,
     name: "",
     identifier: "E13913",
+    className: "E13913",
     category: "rpc_error_codes",
     messages: ["broker_already_linked"],
     description: "User has already been linked to this broker.",
+    deprecated: false,
   },
   {
     code: 13914,
     name: "",
     identifier: "E13914",
+    className: "E13914",
     category: "rpc_error_codes",
     messages: ["user_is_a_broker_client"],
     description: "User is a client of a broker account.",
+    deprecated: false,
   },
   {
     code: 13915,
     name: "",
     identifier: "E13915",
+    className: "E13915",
     category: "rpc_error_codes",
     messages: ["user_is_not_a_broker"],
     description: "User account is not configured as broker account.",
+    deprecated: false,
   },
   {
     code: 13916,
     name: "",
     identifier: "E13916",
+    className: "E13916",
     category: "rpc_error_codes",
     messages: ["app_registered_to_broker"],
     description: "Application is registered to a broker.",
+    deprecated: false,
   },
   {
     code: 13917,
     name: "",
     identifier: "E13917",
+    className: "E13917",
     category: "rpc_error_codes",
     messages: ["account_quote_limit_crossed"],
     description: "Block Rfq quote limits set for the account were crossed.",
+    deprecated: false,
   },
   {
     code: 13918,
     name: "",
     identifier: "E13918",
+    className: "E13918",
     category: "rpc_error_codes",
     messages: ["inverse_future_cross_trading"],
     description: "Placed block rfq quote would cross trade inverse futures with block rfq quote limits set on the account.",
+    deprecated: false,
   },
   {
     code: 13919,
     name: "",
     identifier: "E13919",
+    className: "E13919",
     category: "rpc_error_codes",
     messages: ["client_of_main_account"],
     description: "Subaccounts of brokers cannot be linked to their own broker account.",
+    deprecated: false,
   },
   {
     code: -32602,
     name: "",
     identifier: "E32602",
+    className: "E32602",
     category: "rpc_error_codes",
     messages: ["Invalid params"],
     description: "See JSON-RPC spec.",
+    deprecated: false,
   },
   {
     code: -32600,
     name: "",
     identifier: "E32600",
+    className: "E32600",
     category: "rpc_error_codes",
     messages: ["request entity too large"],
     description: "Error thrown when body size in POST request or single frame in websocket connection frame exceeds the limit (32 kB).",
+    deprecated: false,
   },
   {
     code: -32601,
     name: "",
     identifier: "E32601",
+    className: "E32601",
     category: "rpc_error_codes",
     messages: ["Method not found"],
     description: "See JSON-RPC spec.",
+    deprecated: false,
   },
   {
     code: -32700,
     name: "",
     identifier: "E32700",
+    className: "E32700",
     category: "rpc_error_codes",
     messages: ["Parse error"],
     description: "See JSON-RPC spec.",
+    deprecated: false,
   },
   {
     code: -32000,
     name: "",
     identifier: "E32000",
+    className: "E32000",
     category: "rpc_error_codes",
     messages: ["Missing params"],
     description: "See JSON-RPC spec.",
+    deprecated: false,
   },
 ];
 
@@ -2223,257 +2531,427 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[10000], "authorization_required", "^authorization_required$", 22, null],
-  [[10001], "error", "^error$", 5, null],
-  [[10002], "qty_too_low", "^qty_too_low$", 11, null],
-  [[10003], "order_overlap", "^order_overlap$", 13, null],
-  [[10004], "order_not_found", "^order_not_found$", 15, null],
-  [[10005], "price_too_low <Limit>", "^price_too_low (.+?)$", 14, null],
-  [[10006], "price_too_low4idx <Limit>", "^price_too_low4idx (.+?)$", 18, null],
-  [[10007], "price_too_high <Limit>", "^price_too_high (.+?)$", 15, null],
-  [[10009], "not_enough_funds", "^not_enough_funds$", 16, null],
-  [[10010], "already_closed", "^already_closed$", 14, null],
-  [[10011], "price_not_allowed", "^price_not_allowed$", 17, null],
-  [[10012], "book_closed", "^book_closed$", 11, null],
-  [[10013], "pme_max_total_open_orders <Limit>", "^pme_max_total_open_orders (.+?)$", 26, null],
-  [[10014], "pme_max_future_open_orders <Limit>", "^pme_max_future_open_orders (.+?)$", 27, null],
-  [[10015], "pme_max_option_open_orders <Limit>", "^pme_max_option_open_orders (.+?)$", 27, null],
-  [[10016], "pme_max_future_open_orders_size <Limit>", "^pme_max_future_open_orders_size (.+?)$", 32, null],
-  [[10017], "pme_max_option_open_orders_size <Limit>", "^pme_max_option_open_orders_size (.+?)$", 32, null],
-  [[10018], "non_pme_max_future_position_size <Limit>", "^non_pme_max_future_position_size (.+?)$", 33, null],
-  [[10019], "locked_by_admin", "^locked_by_admin$", 15, null],
-  [[10020], "invalid_or_unsupported_instrument", "^invalid_or_unsupported_instrument$", 33, null],
-  [[10021], "invalid_amount", "^invalid_amount$", 14, null],
-  [[10022], "invalid_quantity", "^invalid_quantity$", 16, null],
-  [[10023], "invalid_price", "^invalid_price$", 13, null],
-  [[10024], "invalid_max_show", "^invalid_max_show$", 16, null],
-  [[10025], "invalid_order_id", "^invalid_order_id$", 16, null],
-  [[10026], "price_precision_exceeded", "^price_precision_exceeded$", 24, null],
-  [[10027], "non_integer_contract_amount", "^non_integer_contract_amount$", 27, null],
-  [[10028], "too_many_requests", "^too_many_requests$", 17, null],
-  [[10029], "not_owner_of_order", "^not_owner_of_order$", 18, null],
-  [[10030], "must_be_websocket_request", "^must_be_websocket_request$", 25, null],
-  [[10031], "invalid_args_for_instrument", "^invalid_args_for_instrument$", 27, null],
-  [[10032], "whole_cost_too_low", "^whole_cost_too_low$", 18, null],
-  [[10033], "not_implemented", "^not_implemented$", 15, null],
-  [[10034], "trigger_price_too_high", "^trigger_price_too_high$", 22, null],
-  [[10035], "trigger_price_too_low", "^trigger_price_too_low$", 21, null],
-  [[10036], "invalid_max_show_amount", "^invalid_max_show_amount$", 23, null],
-  [[10037], "non_pme_total_short_options_positions_size <Limit>", "^non_pme_total_short_options_positions_size (.+?)$", 43, null],
-  [[10038], "pme_max_risk_reducing_orders <Limit>", "^pme_max_risk_reducing_orders (.+?)$", 29, null],
-  [[10039], "not_enough_funds_in_currency <Currency>", "^not_enough_funds_in_currency (.+?)$", 29, null],
-  [[10040], "retry", "^retry$", 5, null],
-  [[10041], "settlement_in_progress", "^settlement_in_progress$", 22, null],
-  [[10043], "price_wrong_tick", "^price_wrong_tick$", 16, null],
-  [[10044], "trigger_price_wrong_tick", "^trigger_price_wrong_tick$", 24, null],
-  [[10045], "can_not_cancel_liquidation_order", "^can_not_cancel_liquidation_order$", 32, null],
-  [[10046], "can_not_edit_liquidation_order", "^can_not_edit_liquidation_order$", 30, null],
-  [[10047], "matching_engine_queue_full", "^matching_engine_queue_full$", 26, null],
-  [[10048], "not_on_this_server", "^not_on_this_server$", 18, null],
-  [[10049], "cancel_on_disconnect_failed", "^cancel_on_disconnect_failed$", 27, null],
-  [[10066], "too_many_concurrent_requests", "^too_many_concurrent_requests$", 28, null],
-  [[10072], "disabled_while_position_lock", "^disabled_while_position_lock$", 28, null],
-  [[11008], "already_filled", "^already_filled$", 14, null],
-  [[11013], "max_spot_open_orders", "^max_spot_open_orders$", 20, null],
-  [[11021], "post_only_price_modification_not_possible", "^post_only_price_modification_not_possible$", 41, null],
-  [[11022], "max_spot_order_quantity", "^max_spot_order_quantity$", 23, null],
-  [[11029], "invalid_arguments", "^invalid_arguments$", 17, null],
-  [[11030], "other_reject <Reason>", "^other_reject (.+?)$", 13, null],
-  [[11031], "other_error <Error>", "^other_error (.+?)$", 12, null],
-  [[11035], "no_more_triggers <Limit>", "^no_more_triggers (.+?)$", 17, null],
-  [[11036], "invalid_trigger_price", "^invalid_trigger_price$", 21, null],
-  [[11037], "outdated_instrument_for_IV_order", "^outdated_instrument_for_IV_order$", 32, null],
-  [[11038], "no_adv_for_futures", "^no_adv_for_futures$", 18, null],
-  [[11039], "no_adv_postonly", "^no_adv_postonly$", 15, null],
-  [[11041], "not_adv_order", "^not_adv_order$", 13, null],
-  [[11042], "permission_denied", "^permission_denied$", 17, null],
-  [[11043], "bad_argument", "^bad_argument$", 12, null],
-  [[11044], "not_open_order", "^not_open_order$", 14, null],
-  [[11045], "invalid_event", "^invalid_event$", 13, null],
-  [[11046], "outdated_instrument", "^outdated_instrument$", 19, null],
-  [[11047], "unsupported_arg_combination", "^unsupported_arg_combination$", 27, null],
-  [[11048], "wrong_max_show_for_option", "^wrong_max_show_for_option$", 25, null],
-  [[11049], "bad_arguments", "^bad_arguments$", 13, null],
-  [[11050], "bad_request", "^bad_request$", 11, null],
-  [[11051], "system_maintenance", "^system_maintenance$", 18, null],
-  [[11052], "subscribe_error_unsubscribed", "^subscribe_error_unsubscribed$", 28, null],
-  [[11053], "transfer_not_found", "^transfer_not_found$", 18, null],
-  [[11054], "post_only_reject", "^post_only_reject$", 16, null],
-  [[11055], "post_only_not_allowed", "^post_only_not_allowed$", 21, null],
-  [[11056], "unauthenticated_public_requests_temporarily_disabled", "^unauthenticated_public_requests_temporarily_disabled$", 52, null],
-  [[11090], "invalid_addr", "^invalid_addr$", 12, null],
-  [[11091], "invalid_transfer_address", "^invalid_transfer_address$", 24, null],
-  [[11092], "address_already_exist", "^address_already_exist$", 21, null],
-  [[11093], "max_addr_count_exceeded", "^max_addr_count_exceeded$", 23, null],
-  [[11094], "internal_server_error", "^internal_server_error$", 21, null],
-  [[11095], "disabled_deposit_address_creation", "^disabled_deposit_address_creation$", 33, null],
-  [[11096], "address_belongs_to_user", "^address_belongs_to_user$", 23, null],
-  [[11097], "no_deposit_address", "^no_deposit_address$", 18, null],
-  [[11098], "account_locked", "^account_locked$", 14, null],
-  [[12001], "too_many_subaccounts", "^too_many_subaccounts$", 20, null],
-  [[12002], "wrong_subaccount_name", "^wrong_subaccount_name$", 21, null],
-  [[12003], "login_over_limit", "^login_over_limit$", 16, null],
-  [[12004], "registration_over_limit", "^registration_over_limit$", 23, null],
-  [[12005], "country_is_banned", "^country_is_banned$", 17, null],
-  [[12100], "transfer_not_allowed", "^transfer_not_allowed$", 20, null],
-  [[12998], "security_key_authorization_over_limit", "^security_key_authorization_over_limit$", 37, null],
-  [[13004], "invalid_credentials", "^invalid_credentials$", 19, null],
-  [[13005], "pwd_match_error", "^pwd_match_error$", 15, null],
-  [[13006], "security_error", "^security_error$", 14, null],
-  [[13007], "user_not_found", "^user_not_found$", 14, null],
-  [[13008], "request_failed", "^request_failed$", 14, null],
-  [[13009], "unauthorized", "^unauthorized$", 12, null],
-  [[13010], "value_required", "^value_required$", 14, null],
-  [[13011], "value_too_short", "^value_too_short$", 15, null],
-  [[13012], "unavailable_in_subaccount", "^unavailable_in_subaccount$", 25, null],
-  [[13013], "invalid_phone_number", "^invalid_phone_number$", 20, null],
-  [[13014], "cannot_send_sms", "^cannot_send_sms$", 15, null],
-  [[13015], "invalid_sms_code", "^invalid_sms_code$", 16, null],
-  [[13016], "invalid_input", "^invalid_input$", 13, null],
-  [[13018], "invalid_content_type", "^invalid_content_type$", 20, null],
-  [[13019], "orderbook_closed", "^orderbook_closed$", 16, null],
-  [[13020], "not_found", "^not_found$", 9, null],
-  [[13021], "forbidden", "^forbidden$", 9, null],
-  [[13025], "method_switched_off_by_admin", "^method_switched_off_by_admin$", 28, null],
-  [[13028], "temporarily_unavailable", "^temporarily_unavailable$", 23, null],
-  [[13030], "mmp_trigger", "^mmp_trigger$", 11, null],
-  [[13031], "verification_required", "^verification_required$", 21, null],
-  [[13032], "non_unique_order_label", "^non_unique_order_label$", 22, null],
-  [[13034], "no_more_security_keys_allowed", "^no_more_security_keys_allowed$", 29, null],
-  [[13035], "active_combo_limit_reached", "^active_combo_limit_reached$", 26, null],
-  [[13036], "unavailable_for_combo_books", "^unavailable_for_combo_books$", 27, null],
-  [[13037], "incomplete_KYC_data", "^incomplete_KYC_data$", 19, null],
-  [[13040], "mmp_required", "^mmp_required$", 12, null],
-  [[13042], "cod_not_enabled", "^cod_not_enabled$", 15, null],
-  [[13043], "quotes_frozen", "^quotes_frozen$", 13, null],
-  [[13403], "scope_exceeded", "^scope_exceeded$", 14, null],
-  [[13503], "unavailable", "^unavailable$", 11, null],
-  [[13666], "request_cancelled_by_user", "^request_cancelled_by_user$", 25, null],
-  [[13777], "replaced", "^replaced$", 8, null],
-  [[13778], "raw_subscriptions_not_available_for_unauthorized", "^raw_subscriptions_not_available_for_unauthorized$", 48, null],
-  [[13780], "move_positions_over_limit", "^move_positions_over_limit$", 25, null],
-  [[13781], "coupon_already_used", "^coupon_already_used$", 19, null],
-  [[13791], "KYC_transfer_already_initiated", "^KYC_transfer_already_initiated$", 30, null],
-  [[13792], "incomplete_KYC_data", "^incomplete_KYC_data$", 19, null],
-  [[13793], "KYC_data_inaccessible", "^KYC_data_inaccessible$", 21, null],
-  [[13888], "timed_out", "^timed_out$", 9, null],
-  [[13901], "no_more_oto_orders", "^no_more_oto_orders$", 18, null],
-  [[13902], "mass_quotes_disabled", "^mass_quotes_disabled$", 20, null],
-  [[13903], "too_many_quotes", "^too_many_quotes$", 15, null],
-  [[13904], "security_key_setup_required", "^security_key_setup_required$", 27, null],
-  [[13905], "too_many_quotes_per_block_rfq", "^too_many_quotes_per_block_rfq$", 29, null],
-  [[13906], "too_many_quotes_per_block_rfq_side", "^too_many_quotes_per_block_rfq_side$", 34, null],
-  [[13907], "not_fully_filled", "^not_fully_filled$", 16, null],
-  [[13907], "too_many_open_block_rfqs", "^too_many_open_block_rfqs$", 24, null],
-  [[13910], "quote_crossed", "^quote_crossed$", 13, null],
-  [[13911], "max_broker_client_count", "^max_broker_client_count$", 23, null],
-  [[13912], "broker_cannot_be_client", "^broker_cannot_be_client$", 23, null],
-  [[13913], "broker_already_linked", "^broker_already_linked$", 21, null],
-  [[13914], "user_is_a_broker_client", "^user_is_a_broker_client$", 23, null],
-  [[13915], "user_is_not_a_broker", "^user_is_not_a_broker$", 20, null],
-  [[13916], "app_registered_to_broker", "^app_registered_to_broker$", 24, null],
-  [[13917], "account_quote_limit_crossed", "^account_quote_limit_crossed$", 27, null],
-  [[13918], "inverse_future_cross_trading", "^inverse_future_cross_trading$", 28, null],
-  [[13919], "client_of_main_account", "^client_of_main_account$", 22, null],
-  [[-32602], "Invalid params", "^Invalid params$", 14, null],
-  [[-32600], "request entity too large", "^request entity too large$", 24, null],
-  [[-32601], "Method not found", "^Method not found$", 16, null],
-  [[-32700], "Parse error", "^Parse error$", 11, null],
-  [[-32000], "Missing params", "^Missing params$", 14, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[11056], "unauthenticated_public_requests_temporarily_disabled", ["unauthenticated_public_requests_temporarily_disabled"], ["unauthenticated_public_requests_temporarily_disabled"], "unauthen", "unauthen"],
+  [[13778], "raw_subscriptions_not_available_for_unauthorized", ["raw_subscriptions_not_available_for_unauthorized"], ["raw_subscriptions_not_available_for_unauthorized"], "raw_subs", "raw_subs"],
+  [[10037], "non_pme_total_short_options_positions_size <Limit>", ["non_pme_total_short_options_positions_size ", ""], ["non_pme_total_short_options_positions_size", ""], "non_pme_", "non_pme_"],
+  [[11021], "post_only_price_modification_not_possible", ["post_only_price_modification_not_possible"], ["post_only_price_modification_not_possible"], "post_onl", "post_onl"],
+  [[12998], "security_key_authorization_over_limit", ["security_key_authorization_over_limit"], ["security_key_authorization_over_limit"], "security", "security"],
+  [[13906], "too_many_quotes_per_block_rfq_side", ["too_many_quotes_per_block_rfq_side"], ["too_many_quotes_per_block_rfq_side"], "too_many", "too_many"],
+  [[10018], "non_pme_max_future_position_size <Limit>", ["non_pme_max_future_position_size ", ""], ["non_pme_max_future_position_size", ""], "non_pme_", "non_pme_"],
+  [[10020], "invalid_or_unsupported_instrument", ["invalid_or_unsupported_instrument"], ["invalid_or_unsupported_instrument"], "invalid_", "invalid_"],
+  [[11095], "disabled_deposit_address_creation", ["disabled_deposit_address_creation"], ["disabled_deposit_address_creation"], "disabled", "disabled"],
+  [[10016], "pme_max_future_open_orders_size <Limit>", ["pme_max_future_open_orders_size ", ""], ["pme_max_future_open_orders_size", ""], "pme_max_", "pme_max_"],
+  [[10017], "pme_max_option_open_orders_size <Limit>", ["pme_max_option_open_orders_size ", ""], ["pme_max_option_open_orders_size", ""], "pme_max_", "pme_max_"],
+  [[10045], "can_not_cancel_liquidation_order", ["can_not_cancel_liquidation_order"], ["can_not_cancel_liquidation_order"], "can_not_", "can_not_"],
+  [[11037], "outdated_instrument_for_IV_order", ["outdated_instrument_for_IV_order"], ["outdated_instrument_for_IV_order"], "outdated", "outdated"],
+  [[10046], "can_not_edit_liquidation_order", ["can_not_edit_liquidation_order"], ["can_not_edit_liquidation_order"], "can_not_", "can_not_"],
+  [[13791], "KYC_transfer_already_initiated", ["KYC_transfer_already_initiated"], ["kYC_transfer_already_initiated"], "KYC_tran", "kYC_tran"],
+  [[10038], "pme_max_risk_reducing_orders <Limit>", ["pme_max_risk_reducing_orders ", ""], ["pme_max_risk_reducing_orders", ""], "pme_max_", "pme_max_"],
+  [[10039], "not_enough_funds_in_currency <Currency>", ["not_enough_funds_in_currency ", ""], ["not_enough_funds_in_currency", ""], "not_enou", "not_enou"],
+  [[13034], "no_more_security_keys_allowed", ["no_more_security_keys_allowed"], ["no_more_security_keys_allowed"], "no_more_", "no_more_"],
+  [[13905], "too_many_quotes_per_block_rfq", ["too_many_quotes_per_block_rfq"], ["too_many_quotes_per_block_rfq"], "too_many", "too_many"],
+  [[10066], "too_many_concurrent_requests", ["too_many_concurrent_requests"], ["too_many_concurrent_requests"], "too_many", "too_many"],
+  [[10072], "disabled_while_position_lock", ["disabled_while_position_lock"], ["disabled_while_position_lock"], "disabled", "disabled"],
+  [[11052], "subscribe_error_unsubscribed", ["subscribe_error_unsubscribed"], ["subscribe_error_unsubscribed"], "subscrib", "subscrib"],
+  [[13025], "method_switched_off_by_admin", ["method_switched_off_by_admin"], ["method_switched_off_by_admin"], "method_s", "method_s"],
+  [[13918], "inverse_future_cross_trading", ["inverse_future_cross_trading"], ["inverse_future_cross_trading"], "inverse_", "inverse_"],
+  [[10014], "pme_max_future_open_orders <Limit>", ["pme_max_future_open_orders ", ""], ["pme_max_future_open_orders", ""], "pme_max_", "pme_max_"],
+  [[10015], "pme_max_option_open_orders <Limit>", ["pme_max_option_open_orders ", ""], ["pme_max_option_open_orders", ""], "pme_max_", "pme_max_"],
+  [[10027], "non_integer_contract_amount", ["non_integer_contract_amount"], ["non_integer_contract_amount"], "non_inte", "non_inte"],
+  [[10031], "invalid_args_for_instrument", ["invalid_args_for_instrument"], ["invalid_args_for_instrument"], "invalid_", "invalid_"],
+  [[10049], "cancel_on_disconnect_failed", ["cancel_on_disconnect_failed"], ["cancel_on_disconnect_failed"], "cancel_o", "cancel_o"],
+  [[11047], "unsupported_arg_combination", ["unsupported_arg_combination"], ["unsupported_arg_combination"], "unsuppor", "unsuppor"],
+  [[13036], "unavailable_for_combo_books", ["unavailable_for_combo_books"], ["unavailable_for_combo_books"], "unavaila", "unavaila"],
+  [[13904], "security_key_setup_required", ["security_key_setup_required"], ["security_key_setup_required"], "security", "security"],
+  [[13917], "account_quote_limit_crossed", ["account_quote_limit_crossed"], ["account_quote_limit_crossed"], "account_", "account_"],
+  [[10013], "pme_max_total_open_orders <Limit>", ["pme_max_total_open_orders ", ""], ["pme_max_total_open_orders", ""], "pme_max_", "pme_max_"],
+  [[10047], "matching_engine_queue_full", ["matching_engine_queue_full"], ["matching_engine_queue_full"], "matching", "matching"],
+  [[13035], "active_combo_limit_reached", ["active_combo_limit_reached"], ["active_combo_limit_reached"], "active_c", "active_c"],
+  [[10030], "must_be_websocket_request", ["must_be_websocket_request"], ["must_be_websocket_request"], "must_be_", "must_be_"],
+  [[11048], "wrong_max_show_for_option", ["wrong_max_show_for_option"], ["wrong_max_show_for_option"], "wrong_ma", "wrong_ma"],
+  [[13012], "unavailable_in_subaccount", ["unavailable_in_subaccount"], ["unavailable_in_subaccount"], "unavaila", "unavaila"],
+  [[13666], "request_cancelled_by_user", ["request_cancelled_by_user"], ["request_cancelled_by_user"], "request_", "request_"],
+  [[13780], "move_positions_over_limit", ["move_positions_over_limit"], ["move_positions_over_limit"], "move_pos", "move_pos"],
+  [[10026], "price_precision_exceeded", ["price_precision_exceeded"], ["price_precision_exceeded"], "price_pr", "price_pr"],
+  [[10044], "trigger_price_wrong_tick", ["trigger_price_wrong_tick"], ["trigger_price_wrong_tick"], "trigger_", "trigger_"],
+  [[11091], "invalid_transfer_address", ["invalid_transfer_address"], ["invalid_transfer_address"], "invalid_", "invalid_"],
+  [[13907], "too_many_open_block_rfqs", ["too_many_open_block_rfqs"], ["too_many_open_block_rfqs"], "too_many", "too_many"],
+  [[13916], "app_registered_to_broker", ["app_registered_to_broker"], ["app_registered_to_broker"], "app_regi", "app_regi"],
+  [[-32600], "request entity too large", ["request entity too large"], ["request entity too large"], "request ", "request "],
+  [[10036], "invalid_max_show_amount", ["invalid_max_show_amount"], ["invalid_max_show_amount"], "invalid_", "invalid_"],
+  [[11022], "max_spot_order_quantity", ["max_spot_order_quantity"], ["max_spot_order_quantity"], "max_spot", "max_spot"],
+  [[11093], "max_addr_count_exceeded", ["max_addr_count_exceeded"], ["max_addr_count_exceeded"], "max_addr", "max_addr"],
+  [[11096], "address_belongs_to_user", ["address_belongs_to_user"], ["address_belongs_to_user"], "address_", "address_"],
+  [[12004], "registration_over_limit", ["registration_over_limit"], ["registration_over_limit"], "registra", "registra"],
+  [[13028], "temporarily_unavailable", ["temporarily_unavailable"], ["temporarily_unavailable"], "temporar", "temporar"],
+  [[13911], "max_broker_client_count", ["max_broker_client_count"], ["max_broker_client_count"], "max_brok", "max_brok"],
+  [[13912], "broker_cannot_be_client", ["broker_cannot_be_client"], ["broker_cannot_be_client"], "broker_c", "broker_c"],
+  [[13914], "user_is_a_broker_client", ["user_is_a_broker_client"], ["user_is_a_broker_client"], "user_is_", "user_is_"],
+  [[10000], "authorization_required", ["authorization_required"], ["authorization_required"], "authoriz", "authoriz"],
+  [[10034], "trigger_price_too_high", ["trigger_price_too_high"], ["trigger_price_too_high"], "trigger_", "trigger_"],
+  [[10041], "settlement_in_progress", ["settlement_in_progress"], ["settlement_in_progress"], "settleme", "settleme"],
+  [[13032], "non_unique_order_label", ["non_unique_order_label"], ["non_unique_order_label"], "non_uniq", "non_uniq"],
+  [[13919], "client_of_main_account", ["client_of_main_account"], ["client_of_main_account"], "client_o", "client_o"],
+  [[10035], "trigger_price_too_low", ["trigger_price_too_low"], ["trigger_price_too_low"], "trigger_", "trigger_"],
+  [[11036], "invalid_trigger_price", ["invalid_trigger_price"], ["invalid_trigger_price"], "invalid_", "invalid_"],
+  [[11055], "post_only_not_allowed", ["post_only_not_allowed"], ["post_only_not_allowed"], "post_onl", "post_onl"],
+  [[11092], "address_already_exist", ["address_already_exist"], ["address_already_exist"], "address_", "address_"],
+  [[11094], "internal_server_error", ["internal_server_error"], ["internal_server_error"], "internal", "internal"],
+  [[12002], "wrong_subaccount_name", ["wrong_subaccount_name"], ["wrong_subaccount_name"], "wrong_su", "wrong_su"],
+  [[13031], "verification_required", ["verification_required"], ["verification_required"], "verifica", "verifica"],
+  [[13793], "KYC_data_inaccessible", ["KYC_data_inaccessible"], ["kYC_data_inaccessible"], "KYC_data", "kYC_data"],
+  [[13913], "broker_already_linked", ["broker_already_linked"], ["broker_already_linked"], "broker_a", "broker_a"],
+  [[11013], "max_spot_open_orders", ["max_spot_open_orders"], ["max_spot_open_orders"], "max_spot", "max_spot"],
+  [[12001], "too_many_subaccounts", ["too_many_subaccounts"], ["too_many_subaccounts"], "too_many", "too_many"],
+  [[12100], "transfer_not_allowed", ["transfer_not_allowed"], ["transfer_not_allowed"], "transfer", "transfer"],
+  [[13013], "invalid_phone_number", ["invalid_phone_number"], ["invalid_phone_number"], "invalid_", "invalid_"],
+  [[13018], "invalid_content_type", ["invalid_content_type"], ["invalid_content_type"], "invalid_", "invalid_"],
+  [[13902], "mass_quotes_disabled", ["mass_quotes_disabled"], ["mass_quotes_disabled"], "mass_quo", "mass_quo"],
+  [[13915], "user_is_not_a_broker", ["user_is_not_a_broker"], ["user_is_not_a_broker"], "user_is_", "user_is_"],
+  [[11046], "outdated_instrument", ["outdated_instrument"], ["outdated_instrument"], "outdated", "outdated"],
+  [[13004], "invalid_credentials", ["invalid_credentials"], ["invalid_credentials"], "invalid_", "invalid_"],
+  [[13037, 13792], "incomplete_KYC_data", ["incomplete_KYC_data"], ["incomplete_KYC_data"], "incomple", "incomple"],
+  [[13781], "coupon_already_used", ["coupon_already_used"], ["coupon_already_used"], "coupon_a", "coupon_a"],
+  [[10006], "price_too_low4idx <Limit>", ["price_too_low4idx ", ""], ["price_too_low4idx", ""], "price_to", "price_to"],
+  [[10029], "not_owner_of_order", ["not_owner_of_order"], ["not_owner_of_order"], "not_owne", "not_owne"],
+  [[10032], "whole_cost_too_low", ["whole_cost_too_low"], ["whole_cost_too_low"], "whole_co", "whole_co"],
+  [[10048], "not_on_this_server", ["not_on_this_server"], ["not_on_this_server"], "not_on_t", "not_on_t"],
+  [[11038], "no_adv_for_futures", ["no_adv_for_futures"], ["no_adv_for_futures"], "no_adv_f", "no_adv_f"],
+  [[11051], "system_maintenance", ["system_maintenance"], ["system_maintenance"], "system_m", "system_m"],
+  [[11053], "transfer_not_found", ["transfer_not_found"], ["transfer_not_found"], "transfer", "transfer"],
+  [[11097], "no_deposit_address", ["no_deposit_address"], ["no_deposit_address"], "no_depos", "no_depos"],
+  [[13901], "no_more_oto_orders", ["no_more_oto_orders"], ["no_more_oto_orders"], "no_more_", "no_more_"],
+  [[10011], "price_not_allowed", ["price_not_allowed"], ["price_not_allowed"], "price_no", "price_no"],
+  [[10028], "too_many_requests", ["too_many_requests"], ["too_many_requests"], "too_many", "too_many"],
+  [[11029], "invalid_arguments", ["invalid_arguments"], ["invalid_arguments"], "invalid_", "invalid_"],
+  [[11035], "no_more_triggers <Limit>", ["no_more_triggers ", ""], ["no_more_triggers", ""], "no_more_", "no_more_"],
+  [[11042], "permission_denied", ["permission_denied"], ["permission_denied"], "permissi", "permissi"],
+  [[12005], "country_is_banned", ["country_is_banned"], ["country_is_banned"], "country_", "country_"],
+  [[10009], "not_enough_funds", ["not_enough_funds"], ["not_enough_funds"], "not_enou", "not_enou"],
+  [[10022], "invalid_quantity", ["invalid_quantity"], ["invalid_quantity"], "invalid_", "invalid_"],
+  [[10024], "invalid_max_show", ["invalid_max_show"], ["invalid_max_show"], "invalid_", "invalid_"],
+  [[10025], "invalid_order_id", ["invalid_order_id"], ["invalid_order_id"], "invalid_", "invalid_"],
+  [[10043], "price_wrong_tick", ["price_wrong_tick"], ["price_wrong_tick"], "price_wr", "price_wr"],
+  [[11054], "post_only_reject", ["post_only_reject"], ["post_only_reject"], "post_onl", "post_onl"],
+  [[12003], "login_over_limit", ["login_over_limit"], ["login_over_limit"], "login_ov", "login_ov"],
+  [[13015], "invalid_sms_code", ["invalid_sms_code"], ["invalid_sms_code"], "invalid_", "invalid_"],
+  [[13019], "orderbook_closed", ["orderbook_closed"], ["orderbook_closed"], "orderboo", "orderboo"],
+  [[13907], "not_fully_filled", ["not_fully_filled"], ["not_fully_filled"], "not_full", "not_full"],
+  [[-32601], "Method not found", ["Method not found"], ["method not found"], "Method n", "method n"],
+  [[10004], "order_not_found", ["order_not_found"], ["order_not_found"], "order_no", "order_no"],
+  [[10007], "price_too_high <Limit>", ["price_too_high ", ""], ["price_too_high", ""], "price_to", "price_to"],
+  [[10019], "locked_by_admin", ["locked_by_admin"], ["locked_by_admin"], "locked_b", "locked_b"],
+  [[10033], "not_implemented", ["not_implemented"], ["not_implemented"], "not_impl", "not_impl"],
+  [[11039], "no_adv_postonly", ["no_adv_postonly"], ["no_adv_postonly"], "no_adv_p", "no_adv_p"],
+  [[13005], "pwd_match_error", ["pwd_match_error"], ["pwd_match_error"], "pwd_matc", "pwd_matc"],
+  [[13011], "value_too_short", ["value_too_short"], ["value_too_short"], "value_to", "value_to"],
+  [[13014], "cannot_send_sms", ["cannot_send_sms"], ["cannot_send_sms"], "cannot_s", "cannot_s"],
+  [[13042], "cod_not_enabled", ["cod_not_enabled"], ["cod_not_enabled"], "cod_not_", "cod_not_"],
+  [[13903], "too_many_quotes", ["too_many_quotes"], ["too_many_quotes"], "too_many", "too_many"],
+  [[10005], "price_too_low <Limit>", ["price_too_low ", ""], ["price_too_low", ""], "price_to", "price_to"],
+  [[10010], "already_closed", ["already_closed"], ["already_closed"], "already_", "already_"],
+  [[10021], "invalid_amount", ["invalid_amount"], ["invalid_amount"], "invalid_", "invalid_"],
+  [[11008], "already_filled", ["already_filled"], ["already_filled"], "already_", "already_"],
+  [[11044], "not_open_order", ["not_open_order"], ["not_open_order"], "not_open", "not_open"],
+  [[11098], "account_locked", ["account_locked"], ["account_locked"], "account_", "account_"],
+  [[13006], "security_error", ["security_error"], ["security_error"], "security", "security"],
+  [[13007], "user_not_found", ["user_not_found"], ["user_not_found"], "user_not", "user_not"],
+  [[13008], "request_failed", ["request_failed"], ["request_failed"], "request_", "request_"],
+  [[13010], "value_required", ["value_required"], ["value_required"], "value_re", "value_re"],
+  [[13403], "scope_exceeded", ["scope_exceeded"], ["scope_exceeded"], "scope_ex", "scope_ex"],
+  [[-32602], "Invalid params", ["Invalid params"], ["invalid params"], "Invalid ", "invalid "],
+  [[-32000], "Missing params", ["Missing params"], ["missing params"], "Missing ", "missing "],
+  [[10003], "order_overlap", ["order_overlap"], ["order_overlap"], "order_ov", "order_ov"],
+  [[10023], "invalid_price", ["invalid_price"], ["invalid_price"], "invalid_", "invalid_"],
+  [[11030], "other_reject <Reason>", ["other_reject ", ""], ["other_reject", ""], "other_re", "other_re"],
+  [[11041], "not_adv_order", ["not_adv_order"], ["not_adv_order"], "not_adv_", "not_adv_"],
+  [[11045], "invalid_event", ["invalid_event"], ["invalid_event"], "invalid_", "invalid_"],
+  [[11049], "bad_arguments", ["bad_arguments"], ["bad_arguments"], "bad_argu", "bad_argu"],
+  [[13016], "invalid_input", ["invalid_input"], ["invalid_input"], "invalid_", "invalid_"],
+  [[13043], "quotes_frozen", ["quotes_frozen"], ["quotes_frozen"], "quotes_f", "quotes_f"],
+  [[13910], "quote_crossed", ["quote_crossed"], ["quote_crossed"], "quote_cr", "quote_cr"],
+  [[11031], "other_error <Error>", ["other_error ", ""], ["other_error", ""], "other_er", "other_er"],
+  [[11043], "bad_argument", ["bad_argument"], ["bad_argument"], "bad_argu", "bad_argu"],
+  [[11090], "invalid_addr", ["invalid_addr"], ["invalid_addr"], "invalid_", "invalid_"],
+  [[13009], "unauthorized", ["unauthorized"], ["unauthorized"], "unauthor", "unauthor"],
+  [[13040], "mmp_required", ["mmp_required"], ["mmp_required"], "mmp_requ", "mmp_requ"],
+  [[10002], "qty_too_low", ["qty_too_low"], ["qty_too_low"], "qty_too_", "qty_too_"],
+  [[10012], "book_closed", ["book_closed"], ["book_closed"], "book_clo", "book_clo"],
+  [[11050], "bad_request", ["bad_request"], ["bad_request"], "bad_requ", "bad_requ"],
+  [[13030], "mmp_trigger", ["mmp_trigger"], ["mmp_trigger"], "mmp_trig", "mmp_trig"],
+  [[13503], "unavailable", ["unavailable"], ["unavailable"], "unavaila", "unavaila"],
+  [[-32700], "Parse error", ["Parse error"], ["parse error"], "Parse er", "parse er"],
+  [[13020], "not_found", ["not_found"], ["not_found"], "not_foun", "not_foun"],
+  [[13021], "forbidden", ["forbidden"], ["forbidden"], "forbidde", "forbidde"],
+  [[13888], "timed_out", ["timed_out"], ["timed_out"], "timed_ou", "timed_ou"],
+  [[13777], "replaced", ["replaced"], ["replaced"], "replaced", "replaced"],
+  [[10001], "error", ["error"], ["error"], "error", "error"],
+  [[10040], "retry", ["retry"], ["retry"], "retry", "retry"],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -2483,53 +2961,1083 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** RPC Error Codes */
+export class RPCErrorCodes extends ApiError {
+  declare protected readonly isRPCErrorCodes: never;
+}
+
+/** 10000  */
+export class E10000 extends RPCErrorCodes {
+  declare protected readonly isE10000: never;
+}
+
+/** 10001  */
+export class E10001 extends RPCErrorCodes {
+  declare protected readonly isE10001: never;
+}
+
+/** 10002  */
+export class E10002 extends RPCErrorCodes {
+  declare protected readonly isE10002: never;
+}
+
+/** 10003  */
+export class E10003 extends RPCErrorCodes {
+  declare protected readonly isE10003: never;
+}
+
+/** 10004  */
+export class E10004 extends RPCErrorCodes {
+  declare protected readonly isE10004: never;
+}
+
+/** 10005  */
+export class E10005 extends RPCErrorCodes {
+  declare protected readonly isE10005: never;
+}
+
+/** 10006  */
+export class E10006 extends RPCErrorCodes {
+  declare protected readonly isE10006: never;
+}
+
+/** 10007  */
+export class E10007 extends RPCErrorCodes {
+  declare protected readonly isE10007: never;
+}
+
+/** 10009  */
+export class E10009 extends RPCErrorCodes {
+  declare protected readonly isE10009: never;
+}
+
+/** 10010  */
+export class E10010 extends RPCErrorCodes {
+  declare protected readonly isE10010: never;
+}
+
+/** 10011  */
+export class E10011 extends RPCErrorCodes {
+  declare protected readonly isE10011: never;
+}
+
+/** 10012  */
+export class E10012 extends RPCErrorCodes {
+  declare protected readonly isE10012: never;
+}
+
+/** 10013  */
+export class E10013 extends RPCErrorCodes {
+  declare protected readonly isE10013: never;
+}
+
+/** 10014  */
+export class E10014 extends RPCErrorCodes {
+  declare protected readonly isE10014: never;
+}
+
+/** 10015  */
+export class E10015 extends RPCErrorCodes {
+  declare protected readonly isE10015: never;
+}
+
+/** 10016  */
+export class E10016 extends RPCErrorCodes {
+  declare protected readonly isE10016: never;
+}
+
+/** 10017  */
+export class E10017 extends RPCErrorCodes {
+  declare protected readonly isE10017: never;
+}
+
+/** 10018  */
+export class E10018 extends RPCErrorCodes {
+  declare protected readonly isE10018: never;
+}
+
+/** 10019  */
+export class E10019 extends RPCErrorCodes {
+  declare protected readonly isE10019: never;
+}
+
+/** 10020  */
+export class E10020 extends RPCErrorCodes {
+  declare protected readonly isE10020: never;
+}
+
+/** 10021  */
+export class E10021 extends RPCErrorCodes {
+  declare protected readonly isE10021: never;
+}
+
+/** 10022  */
+export class E10022 extends RPCErrorCodes {
+  declare protected readonly isE10022: never;
+}
+
+/** 10023  */
+export class E10023 extends RPCErrorCodes {
+  declare protected readonly isE10023: never;
+}
+
+/** 10024  */
+export class E10024 extends RPCErrorCodes {
+  declare protected readonly isE10024: never;
+}
+
+/** 10025  */
+export class E10025 extends RPCErrorCodes {
+  declare protected readonly isE10025: never;
+}
+
+/** 10026  */
+export class E10026 extends RPCErrorCodes {
+  declare protected readonly isE10026: never;
+}
+
+/** 10027  */
+export class E10027 extends RPCErrorCodes {
+  declare protected readonly isE10027: never;
+}
+
+/** 10028  */
+export class E10028 extends RPCErrorCodes {
+  declare protected readonly isE10028: never;
+}
+
+/** 10029  */
+export class E10029 extends RPCErrorCodes {
+  declare protected readonly isE10029: never;
+}
+
+/** 10030  */
+export class E10030 extends RPCErrorCodes {
+  declare protected readonly isE10030: never;
+}
+
+/** 10031  */
+export class E10031 extends RPCErrorCodes {
+  declare protected readonly isE10031: never;
+}
+
+/** 10032  */
+export class E10032 extends RPCErrorCodes {
+  declare protected readonly isE10032: never;
+}
+
+/** 10033  */
+export class E10033 extends RPCErrorCodes {
+  declare protected readonly isE10033: never;
+}
+
+/** 10034  */
+export class E10034 extends RPCErrorCodes {
+  declare protected readonly isE10034: never;
+}
+
+/** 10035  */
+export class E10035 extends RPCErrorCodes {
+  declare protected readonly isE10035: never;
+}
+
+/** 10036  */
+export class E10036 extends RPCErrorCodes {
+  declare protected readonly isE10036: never;
+}
+
+/** 10037  */
+export class E10037 extends RPCErrorCodes {
+  declare protected readonly isE10037: never;
+}
+
+/** 10038  */
+export class E10038 extends RPCErrorCodes {
+  declare protected readonly isE10038: never;
+}
+
+/** 10039  */
+export class E10039 extends RPCErrorCodes {
+  declare protected readonly isE10039: never;
+}
+
+/** 10040  */
+export class E10040 extends RPCErrorCodes {
+  declare protected readonly isE10040: never;
+}
+
+/** 10041  */
+export class E10041 extends RPCErrorCodes {
+  declare protected readonly isE10041: never;
+}
+
+/** 10043  */
+export class E10043 extends RPCErrorCodes {
+  declare protected readonly isE10043: never;
+}
+
+/** 10044  */
+export class E10044 extends RPCErrorCodes {
+  declare protected readonly isE10044: never;
+}
+
+/** 10045  */
+export class E10045 extends RPCErrorCodes {
+  declare protected readonly isE10045: never;
+}
+
+/** 10046  */
+export class E10046 extends RPCErrorCodes {
+  declare protected readonly isE10046: never;
+}
+
+/** 10047  */
+export class E10047 extends RPCErrorCodes {
+  declare protected readonly isE10047: never;
+}
+
+/** 10048  */
+export class E10048 extends RPCErrorCodes {
+  declare protected readonly isE10048: never;
+}
+
+/** 10049  */
+export class E10049 extends RPCErrorCodes {
+  declare protected readonly isE10049: never;
+}
+
+/** 10066  */
+export class E10066 extends RPCErrorCodes {
+  declare protected readonly isE10066: never;
+}
+
+/** 10072  */
+export class E10072 extends RPCErrorCodes {
+  declare protected readonly isE10072: never;
+}
+
+/** 11008  */
+export class E11008 extends RPCErrorCodes {
+  declare protected readonly isE11008: never;
+}
+
+/** 11013  */
+export class E11013 extends RPCErrorCodes {
+  declare protected readonly isE11013: never;
+}
+
+/** 11021  */
+export class E11021 extends RPCErrorCodes {
+  declare protected readonly isE11021: never;
+}
+
+/** 11022  */
+export class E11022 extends RPCErrorCodes {
+  declare protected readonly isE11022: never;
+}
+
+/** 11029  */
+export class E11029 extends RPCErrorCodes {
+  declare protected readonly isE11029: never;
+}
+
+/** 11030  */
+export class E11030 extends RPCErrorCodes {
+  declare protected readonly isE11030: never;
+}
+
+/** 11031  */
+export class E11031 extends RPCErrorCodes {
+  declare protected readonly isE11031: never;
+}
+
+/** 11035  */
+export class E11035 extends RPCErrorCodes {
+  declare protected readonly isE11035: never;
+}
+
+/** 11036  */
+export class E11036 extends RPCErrorCodes {
+  declare protected readonly isE11036: never;
+}
+
+/** 11037  */
+export class E11037 extends RPCErrorCodes {
+  declare protected readonly isE11037: never;
+}
+
+/** 11038  */
+export class E11038 extends RPCErrorCodes {
+  declare protected readonly isE11038: never;
+}
+
+/** 11039  */
+export class E11039 extends RPCErrorCodes {
+  declare protected readonly isE11039: never;
+}
+
+/** 11041  */
+export class E11041 extends RPCErrorCodes {
+  declare protected readonly isE11041: never;
+}
+
+/** 11042  */
+export class E11042 extends RPCErrorCodes {
+  declare protected readonly isE11042: never;
+}
+
+/** 11043  */
+export class E11043 extends RPCErrorCodes {
+  declare protected readonly isE11043: never;
+}
+
+/** 11044  */
+export class E11044 extends RPCErrorCodes {
+  declare protected readonly isE11044: never;
+}
+
+/** 11045  */
+export class E11045 extends RPCErrorCodes {
+  declare protected readonly isE11045: never;
+}
+
+/** 11046  */
+export class E11046 extends RPCErrorCodes {
+  declare protected readonly isE11046: never;
+}
+
+/** 11047  */
+export class E11047 extends RPCErrorCodes {
+  declare protected readonly isE11047: never;
+}
+
+/** 11048  */
+export class E11048 extends RPCErrorCodes {
+  declare protected readonly isE11048: never;
+}
+
+/** 11049  */
+export class E11049 extends RPCErrorCodes {
+  declare protected readonly isE11049: never;
+}
+
+/** 11050  */
+export class E11050 extends RPCErrorCodes {
+  declare protected readonly isE11050: never;
+}
+
+/** 11051  */
+export class E11051 extends RPCErrorCodes {
+  declare protected readonly isE11051: never;
+}
+
+/** 11052  */
+export class E11052 extends RPCErrorCodes {
+  declare protected readonly isE11052: never;
+}
+
+/** 11053  */
+export class E11053 extends RPCErrorCodes {
+  declare protected readonly isE11053: never;
+}
+
+/** 11054  */
+export class E11054 extends RPCErrorCodes {
+  declare protected readonly isE11054: never;
+}
+
+/** 11055  */
+export class E11055 extends RPCErrorCodes {
+  declare protected readonly isE11055: never;
+}
+
+/** 11056  */
+export class E11056 extends RPCErrorCodes {
+  declare protected readonly isE11056: never;
+}
+
+/** 11090  */
+export class E11090 extends RPCErrorCodes {
+  declare protected readonly isE11090: never;
+}
+
+/** 11091  */
+export class E11091 extends RPCErrorCodes {
+  declare protected readonly isE11091: never;
+}
+
+/** 11092  */
+export class E11092 extends RPCErrorCodes {
+  declare protected readonly isE11092: never;
+}
+
+/** 11093  */
+export class E11093 extends RPCErrorCodes {
+  declare protected readonly isE11093: never;
+}
+
+/** 11094  */
+export class E11094 extends RPCErrorCodes {
+  declare protected readonly isE11094: never;
+}
+
+/** 11095  */
+export class E11095 extends RPCErrorCodes {
+  declare protected readonly isE11095: never;
+}
+
+/** 11096  */
+export class E11096 extends RPCErrorCodes {
+  declare protected readonly isE11096: never;
+}
+
+/** 11097  */
+export class E11097 extends RPCErrorCodes {
+  declare protected readonly isE11097: never;
+}
+
+/** 11098  */
+export class E11098 extends RPCErrorCodes {
+  declare protected readonly isE11098: never;
+}
+
+/** 12001  */
+export class E12001 extends RPCErrorCodes {
+  declare protected readonly isE12001: never;
+}
+
+/** 12002  */
+export class E12002 extends RPCErrorCodes {
+  declare protected readonly isE12002: never;
+}
+
+/** 12003  */
+export class E12003 extends RPCErrorCodes {
+  declare protected readonly isE12003: never;
+}
+
+/** 12004  */
+export class E12004 extends RPCErrorCodes {
+  declare protected readonly isE12004: never;
+}
+
+/** 12005  */
+export class E12005 extends RPCErrorCodes {
+  declare protected readonly isE12005: never;
+}
+
+/** 12100  */
+export class E12100 extends RPCErrorCodes {
+  declare protected readonly isE12100: never;
+}
+
+/** 12998  */
+export class E12998 extends RPCErrorCodes {
+  declare protected readonly isE12998: never;
+}
+
+/** 13004  */
+export class E13004 extends RPCErrorCodes {
+  declare protected readonly isE13004: never;
+}
+
+/** 13005  */
+export class E13005 extends RPCErrorCodes {
+  declare protected readonly isE13005: never;
+}
+
+/** 13006  */
+export class E13006 extends RPCErrorCodes {
+  declare protected readonly isE13006: never;
+}
+
+/** 13007  */
+export class E13007 extends RPCErrorCodes {
+  declare protected readonly isE13007: never;
+}
+
+/** 13008  */
+export class E13008 extends RPCErrorCodes {
+  declare protected readonly isE13008: never;
+}
+
+/** 13009  */
+export class E13009 extends RPCErrorCodes {
+  declare protected readonly isE13009: never;
+}
+
+/** 13010  */
+export class E13010 extends RPCErrorCodes {
+  declare protected readonly isE13010: never;
+}
+
+/** 13011  */
+export class E13011 extends RPCErrorCodes {
+  declare protected readonly isE13011: never;
+}
+
+/** 13012  */
+export class E13012 extends RPCErrorCodes {
+  declare protected readonly isE13012: never;
+}
+
+/** 13013  */
+export class E13013 extends RPCErrorCodes {
+  declare protected readonly isE13013: never;
+}
+
+/** 13014  */
+export class E13014 extends RPCErrorCodes {
+  declare protected readonly isE13014: never;
+}
+
+/** 13015  */
+export class E13015 extends RPCErrorCodes {
+  declare protected readonly isE13015: never;
+}
+
+/** 13016  */
+export class E13016 extends RPCErrorCodes {
+  declare protected readonly isE13016: never;
+}
+
+/** 13018  */
+export class E13018 extends RPCErrorCodes {
+  declare protected readonly isE13018: never;
+}
+
+/** 13019  */
+export class E13019 extends RPCErrorCodes {
+  declare protected readonly isE13019: never;
+}
+
+/** 13020  */
+export class E13020 extends RPCErrorCodes {
+  declare protected readonly isE13020: never;
+}
+
+/** 13021  */
+export class E13021 extends RPCErrorCodes {
+  declare protected readonly isE13021: never;
+}
+
+/** 13025  */
+export class E13025 extends RPCErrorCodes {
+  declare protected readonly isE13025: never;
+}
+
+/** 13028  */
+export class E13028 extends RPCErrorCodes {
+  declare protected readonly isE13028: never;
+}
+
+/** 13030  */
+export class E13030 extends RPCErrorCodes {
+  declare protected readonly isE13030: never;
+}
+
+/** 13031  */
+export class E13031 extends RPCErrorCodes {
+  declare protected readonly isE13031: never;
+}
+
+/** 13032  */
+export class E13032 extends RPCErrorCodes {
+  declare protected readonly isE13032: never;
+}
+
+/** 13034  */
+export class E13034 extends RPCErrorCodes {
+  declare protected readonly isE13034: never;
+}
+
+/** 13035  */
+export class E13035 extends RPCErrorCodes {
+  declare protected readonly isE13035: never;
+}
+
+/** 13036  */
+export class E13036 extends RPCErrorCodes {
+  declare protected readonly isE13036: never;
+}
+
+/** 13037  */
+export class E13037 extends RPCErrorCodes {
+  declare protected readonly isE13037: never;
+}
+
+/** 13040  */
+export class E13040 extends RPCErrorCodes {
+  declare protected readonly isE13040: never;
+}
+
+/** 13042  */
+export class E13042 extends RPCErrorCodes {
+  declare protected readonly isE13042: never;
+}
+
+/** 13043  */
+export class E13043 extends RPCErrorCodes {
+  declare protected readonly isE13043: never;
+}
+
+/** 13403  */
+export class E13403 extends RPCErrorCodes {
+  declare protected readonly isE13403: never;
+}
+
+/** 13503  */
+export class E13503 extends RPCErrorCodes {
+  declare protected readonly isE13503: never;
+}
+
+/** 13666  */
+export class E13666 extends RPCErrorCodes {
+  declare protected readonly isE13666: never;
+}
+
+/** 13777  */
+export class E13777 extends RPCErrorCodes {
+  declare protected readonly isE13777: never;
+}
+
+/** 13778  */
+export class E13778 extends RPCErrorCodes {
+  declare protected readonly isE13778: never;
+}
+
+/** 13780  */
+export class E13780 extends RPCErrorCodes {
+  declare protected readonly isE13780: never;
+}
+
+/** 13781  */
+export class E13781 extends RPCErrorCodes {
+  declare protected readonly isE13781: never;
+}
+
+/** 13791  */
+export class E13791 extends RPCErrorCodes {
+  declare protected readonly isE13791: never;
+}
+
+/** 13792  */
+export class E13792 extends RPCErrorCodes {
+  declare protected readonly isE13792: never;
+}
+
+/** 13793  */
+export class E13793 extends RPCErrorCodes {
+  declare protected readonly isE13793: never;
+}
+
+/** 13888  */
+export class E13888 extends RPCErrorCodes {
+  declare protected readonly isE13888: never;
+}
+
+/** 13901  */
+export class E13901 extends RPCErrorCodes {
+  declare protected readonly isE13901: never;
+}
+
+/** 13902  */
+export class E13902 extends RPCErrorCodes {
+  declare protected readonly isE13902: never;
+}
+
+/** 13903  */
+export class E13903 extends RPCErrorCodes {
+  declare protected readonly isE13903: never;
+}
+
+/** 13904  */
+export class E13904 extends RPCErrorCodes {
+  declare protected readonly isE13904: never;
+}
+
+/** 13905  */
+export class E13905 extends RPCErrorCodes {
+  declare protected readonly isE13905: never;
+}
+
+/** 13906  */
+export class E13906 extends RPCErrorCodes {
+  declare protected readonly isE13906: never;
+}
+
+/** 13907  */
+export class E13907 extends RPCErrorCodes {
+  declare protected readonly isE13907: never;
+}
+
+/** 13910  */
+export class E13910 extends RPCErrorCodes {
+  declare protected readonly isE13910: never;
+}
+
+/** 13911  */
+export class E13911 extends RPCErrorCodes {
+  declare protected readonly isE13911: never;
+}
+
+/** 13912  */
+export class E13912 extends RPCErrorCodes {
+  declare protected readonly isE13912: never;
+}
+
+/** 13913  */
+export class E13913 extends RPCErrorCodes {
+  declare protected readonly isE13913: never;
+}
+
+/** 13914  */
+export class E13914 extends RPCErrorCodes {
+  declare protected readonly isE13914: never;
+}
+
+/** 13915  */
+export class E13915 extends RPCErrorCodes {
+  declare protected readonly isE13915: never;
+}
+
+/** 13916  */
+export class E13916 extends RPCErrorCodes {
+  declare protected readonly isE13916: never;
+}
+
+/** 13917  */
+export class E13917 extends RPCErrorCodes {
+  declare protected readonly isE13917: never;
+}
+
+/** 13918  */
+export class E13918 extends RPCErrorCodes {
+  declare protected readonly isE13918: never;
+}
+
+/** 13919  */
+export class E13919 extends RPCErrorCodes {
+  declare protected readonly isE13919: never;
+}
+
+/** -32602  */
+export class E32602 extends RPCErrorCodes {
+  declare protected readonly isE32602: never;
+}
+
+/** -32600  */
+export class E32600 extends RPCErrorCodes {
+  declare protected readonly isE32600: never;
+}
+
+/** -32601  */
+export class E32601 extends RPCErrorCodes {
+  declare protected readonly isE32601: never;
+}
+
+/** -32700  */
+export class E32700 extends RPCErrorCodes {
+  declare protected readonly isE32700: never;
+}
+
+/** -32000  */
+export class E32000 extends RPCErrorCodes {
+  declare protected readonly isE32000: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [10000, E10000],
+  [10001, E10001],
+  [10002, E10002],
+  [10003, E10003],
+  [10004, E10004],
+  [10005, E10005],
+  [10006, E10006],
+  [10007, E10007],
+  [10009, E10009],
+  [10010, E10010],
+  [10011, E10011],
+  [10012, E10012],
+  [10013, E10013],
+  [10014, E10014],
+  [10015, E10015],
+  [10016, E10016],
+  [10017, E10017],
+  [10018, E10018],
+  [10019, E10019],
+  [10020, E10020],
+  [10021, E10021],
+  [10022, E10022],
+  [10023, E10023],
+  [10024, E10024],
+  [10025, E10025],
+  [10026, E10026],
+  [10027, E10027],
+  [10028, E10028],
+  [10029, E10029],
+  [10030, E10030],
+  [10031, E10031],
+  [10032, E10032],
+  [10033, E10033],
+  [10034, E10034],
+  [10035, E10035],
+  [10036, E10036],
+  [10037, E10037],
+  [10038, E10038],
+  [10039, E10039],
+  [10040, E10040],
+  [10041, E10041],
+  [10043, E10043],
+  [10044, E10044],
+  [10045, E10045],
+  [10046, E10046],
+  [10047, E10047],
+  [10048, E10048],
+  [10049, E10049],
+  [10066, E10066],
+  [10072, E10072],
+  [11008, E11008],
+  [11013, E11013],
+  [11021, E11021],
+  [11022, E11022],
+  [11029, E11029],
+  [11030, E11030],
+  [11031, E11031],
+  [11035, E11035],
+  [11036, E11036],
+  [11037, E11037],
+  [11038, E11038],
+  [11039, E11039],
+  [11041, E11041],
+  [11042, E11042],
+  [11043, E11043],
+  [11044, E11044],
+  [11045, E11045],
+  [11046, E11046],
+  [11047, E11047],
+  [11048, E11048],
+  [11049, E11049],
+  [11050, E11050],
+  [11051, E11051],
+  [11052, E11052],
+  [11053, E11053],
+  [11054, E11054],
+  [11055, E11055],
+  [11056, E11056],
+  [11090, E11090],
+  [11091, E11091],
+  [11092, E11092],
+  [11093, E11093],
+  [11094, E11094],
+  [11095, E11095],
+  [11096, E11096],
+  [11097, E11097],
+  [11098, E11098],
+  [12001, E12001],
+  [12002, E12002],
+  [12003, E12003],
+  [12004, E12004],
+  [12005, E12005],
+  [12100, E12100],
+  [12998, E12998],
+  [13004, E13004],
+  [13005, E13005],
+  [13006, E13006],
+  [13007, E13007],
+  [13008, E13008],
+  [13009, E13009],
+  [13010, E13010],
+  [13011, E13011],
+  [13012, E13012],
+  [13013, E13013],
+  [13014, E13014],
+  [13015, E13015],
+  [13016, E13016],
+  [13018, E13018],
+  [13019, E13019],
+  [13020, E13020],
+  [13021, E13021],
+  [13025, E13025],
+  [13028, E13028],
+  [13030, E13030],
+  [13031, E13031],
+  [13032, E13032],
+  [13034, E13034],
+  [13035, E13035],
+  [13036, E13036],
+  [13037, E13037],
+  [13040, E13040],
+  [13042, E13042],
+  [13043, E13043],
+  [13403, E13403],
+  [13503, E13503],
+  [13666, E13666],
+  [13777, E13777],
+  [13778, E13778],
+  [13780, E13780],
+  [13781, E13781],
+  [13791, E13791],
+  [13792, E13792],
+  [13793, E13793],
+  [13888, E13888],
+  [13901, E13901],
+  [13902, E13902],
+  [13903, E13903],
+  [13904, E13904],
+  [13905, E13905],
+  [13906, E13906],
+  [13907, E13907],
+  [13910, E13910],
+  [13911, E13911],
+  [13912, E13912],
+  [13913, E13913],
+  [13914, E13914],
+  [13915, E13915],
+  [13916, E13916],
+  [13917, E13917],
+  [13918, E13918],
+  [13919, E13919],
+  [-32602, E32602],
+  [-32600, E32600],
+  [-32601, E32601],
+  [-32700, E32700],
+  [-32000, E32000],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

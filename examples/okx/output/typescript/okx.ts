@@ -2,8 +2,10 @@
 //
 // Error codes of "General Class" (source `okx`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "okx";
 export const SOURCE_URL: string | null = "https://www.okx.com/docs-v5/en/#error-code-rest-api-public";
@@ -572,752 +574,930 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: 0,
     name: "",
     identifier: "E0",
+    className: "E0",
     category: "general_class",
     messages: [],
     description: "",
+    deprecated: false,
   },
   {
     code: 1,
     name: "",
     identifier: "E1",
+    className: "E1",
     category: "general_class",
     messages: ["Operation failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 2,
     name: "",
     identifier: "E2",
+    className: "E2",
     category: "general_class",
     messages: ["Bulk operation partially succeeded."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50000,
     name: "",
     identifier: "E50000",
+    className: "E50000",
     category: "general_class",
     messages: ["Body for POST request cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50001,
     name: "",
     identifier: "E50001",
+    className: "E50001",
     category: "general_class",
     messages: ["Service temporarily unavailable. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50002,
     name: "",
     identifier: "E50002",
+    className: "E50002",
     category: "general_class",
     messages: ["JSON syntax error"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50004,
     name: "",
     identifier: "E50004",
+    className: "E50004",
     category: "general_class",
     messages: ["API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result)."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50005,
     name: "",
     identifier: "E50005",
+    className: "E50005",
     category: "general_class",
     messages: ["API endpoint is inactive or unavailable."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50006,
     name: "",
     identifier: "E50006",
+    className: "E50006",
     category: "general_class",
     messages: ["Invalid Content-Type. Please use \"application/JSON\"."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50007,
     name: "",
     identifier: "E50007",
+    className: "E50007",
     category: "general_class",
     messages: ["User blocked."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50008,
     name: "",
     identifier: "E50008",
+    className: "E50008",
     category: "general_class",
     messages: ["User doesn't exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50009,
     name: "",
     identifier: "E50009",
+    className: "E50009",
     category: "general_class",
     messages: ["Account is frozen due to stop-out."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50010,
     name: "",
     identifier: "E50010",
+    className: "E50010",
     category: "general_class",
     messages: ["User ID cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50011,
     name: "",
     identifier: "E50011",
+    className: "E50011",
     category: "general_class",
     messages: ["Rate limit reached. Please refer to API documentation and throttle requests accordingly.", "Too Many Requests"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50012,
     name: "",
     identifier: "E50012",
+    className: "E50012",
     category: "general_class",
     messages: ["Account status invalid. Check account status"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50013,
     name: "",
     identifier: "E50013",
+    className: "E50013",
     category: "general_class",
     messages: ["Systems are busy. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50014,
     name: "",
     identifier: "E50014",
+    className: "E50014",
     category: "general_class",
     messages: ["Parameter {param0} can not be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50015,
     name: "",
     identifier: "E50015",
+    className: "E50015",
     category: "general_class",
     messages: ["Either parameter {param0} or {param1} is required"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50016,
     name: "",
     identifier: "E50016",
+    className: "E50016",
     category: "general_class",
     messages: ["Parameter {param0} does not match parameter {param1}"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50017,
     name: "",
     identifier: "E50017",
+    className: "E50017",
     category: "general_class",
     messages: ["Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50018,
     name: "",
     identifier: "E50018",
+    className: "E50018",
     category: "general_class",
     messages: ["Currency {param0} is frozen due to ADL. Operation restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50019,
     name: "",
     identifier: "E50019",
+    className: "E50019",
     category: "general_class",
     messages: ["Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50020,
     name: "",
     identifier: "E50020",
+    className: "E50020",
     category: "general_class",
     messages: ["Position frozen and related operations restricted due to forced liquidation. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50021,
     name: "",
     identifier: "E50021",
+    className: "E50021",
     category: "general_class",
     messages: ["Currency {param0} is frozen due to liquidation. Operation restricted."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50022,
     name: "",
     identifier: "E50022",
+    className: "E50022",
     category: "general_class",
     messages: ["Account frozen and related operations restricted due to forced liquidation. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50023,
     name: "",
     identifier: "E50023",
+    className: "E50023",
     category: "general_class",
     messages: ["Funding fees frozen and related operations are restricted. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50024,
     name: "",
     identifier: "E50024",
+    className: "E50024",
     category: "general_class",
     messages: ["Parameter {param0} and {param1} can not exist at the same time."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50025,
     name: "",
     identifier: "E50025",
+    className: "E50025",
     category: "general_class",
     messages: ["Parameter {param0} count exceeds the limit {param1}."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50026,
     name: "",
     identifier: "E50026",
+    className: "E50026",
     category: "general_class",
     messages: ["System error. Try again later"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50027,
     name: "",
     identifier: "E50027",
+    className: "E50027",
     category: "general_class",
     messages: ["This account is restricted from trading. Please contact customer support for assistance."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50028,
     name: "",
     identifier: "E50028",
+    className: "E50028",
     category: "general_class",
     messages: ["Unable to place the order. Please contact the customer service for details."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50029,
     name: "",
     identifier: "E50029",
+    className: "E50029",
     category: "general_class",
     messages: ["Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50030,
     name: "",
     identifier: "E50030",
+    className: "E50030",
     category: "general_class",
     messages: ["You don't have permission to use this API endpoint"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50032,
     name: "",
     identifier: "E50032",
+    className: "E50032",
     category: "general_class",
     messages: ["Your account has been set to prohibit transactions in this currency. Please confirm and try again"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50033,
     name: "",
     identifier: "E50033",
+    className: "E50033",
     category: "general_class",
     messages: ["Instrument blocked. Please verify trading this instrument is allowed under account settings and try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50035,
     name: "",
     identifier: "E50035",
+    className: "E50035",
     category: "general_class",
     messages: ["This endpoint requires that APIKey must be bound to IP"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50036,
     name: "",
     identifier: "E50036",
+    className: "E50036",
     category: "general_class",
     messages: ["The expTime can't be earlier than the current system time. Please adjust the expTime and try again."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50037,
     name: "",
     identifier: "E50037",
+    className: "E50037",
     category: "general_class",
     messages: ["Order expired."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50038,
     name: "",
     identifier: "E50038",
+    className: "E50038",
     category: "general_class",
     messages: ["This feature is unavailable in demo trading"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50039,
     name: "",
     identifier: "E50039",
+    className: "E50039",
     category: "general_class",
     messages: ["Parameter \"before\" isn't supported for timestamp pagination"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50040,
     name: "",
     identifier: "E50040",
+    className: "E50040",
     category: "general_class",
     messages: ["Too frequent operations, please try again later"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50041,
     name: "",
     identifier: "E50041",
+    className: "E50041",
     category: "general_class",
     messages: ["Your user ID hasn’t been allowlisted. Please contact customer service for assistance."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50042,
     name: "",
     identifier: "E50042",
+    className: "E50042",
     category: "general_class",
     messages: ["Repeated request"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50044,
     name: "",
     identifier: "E50044",
+    className: "E50044",
     category: "general_class",
     messages: ["Must select one broker type"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50045,
     name: "",
     identifier: "E50045",
+    className: "E50045",
     category: "general_class",
     messages: ["simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50046,
     name: "",
     identifier: "E50046",
+    className: "E50046",
     category: "general_class",
     messages: ["This feature is temporarily unavailable while we make some improvements to it. Please try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50047,
     name: "",
     identifier: "E50047",
+    className: "E50047",
     category: "general_class",
     messages: ["{param0} has already settled. To check the relevant candlestick data, please use {param1}"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50048,
     name: "",
     identifier: "E50048",
+    className: "E50048",
     category: "general_class",
     messages: ["Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50049,
     name: "",
     identifier: "E50049",
+    className: "E50049",
     category: "general_class",
     messages: ["No information on the position tier. The current instrument doesn’t support margin trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50050,
     name: "",
     identifier: "E50050",
+    className: "E50050",
     category: "general_class",
     messages: ["You’ve already activated options trading. Please don’t activate it again."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50051,
     name: "",
     identifier: "E50051",
+    className: "E50051",
     category: "general_class",
     messages: ["Due to compliance restrictions in your country or region, you cannot use this feature."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50052,
     name: "",
     identifier: "E50052",
+    className: "E50052",
     category: "general_class",
     messages: ["Due to local laws and regulations, you cannot trade with your chosen crypto."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50053,
     name: "",
     identifier: "E50053",
+    className: "E50053",
     category: "general_class",
     messages: ["This feature is only available in demo trading."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50055,
     name: "",
     identifier: "E50055",
+    className: "E50055",
     category: "general_class",
     messages: ["Reset unsuccessful. Assets can only be reset up to 5 times per day."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50056,
     name: "",
     identifier: "E50056",
+    className: "E50056",
     category: "general_class",
     messages: ["You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50057,
     name: "",
     identifier: "E50057",
+    className: "E50057",
     category: "general_class",
     messages: ["Reset unsuccessful. Try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50058,
     name: "",
     identifier: "E50058",
+    className: "E50058",
     category: "general_class",
     messages: ["This crypto is not supported in an asset reset."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50059,
     name: "",
     identifier: "E50059",
+    className: "E50059",
     category: "general_class",
     messages: ["Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50060,
     name: "",
     identifier: "E50060",
+    className: "E50060",
     category: "general_class",
     messages: ["For security and compliance purposes, please complete the identity verification process to continue using our services."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50061,
     name: "",
     identifier: "E50061",
+    className: "E50061",
     category: "general_class",
     messages: ["You've reached the maximum order rate limit for this account."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50062,
     name: "",
     identifier: "E50062",
+    className: "E50062",
     category: "general_class",
     messages: ["This feature is currently unavailable."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50063,
     name: "",
     identifier: "E50063",
+    className: "E50063",
     category: "general_class",
     messages: ["You can't activate the credits as they might have expired or are already activated."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50064,
     name: "",
     identifier: "E50064",
+    className: "E50064",
     category: "general_class",
     messages: ["The borrowing system is unavailable. Try again later."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50067,
     name: "",
     identifier: "E50067",
+    className: "E50067",
     category: "general_class",
     messages: ["The API doesn't support cross site trading feature"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50069,
     name: "",
     identifier: "E50069",
+    className: "E50069",
     category: "general_class",
     messages: ["Margin ratio verification for this risk unit failed."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50071,
     name: "",
     identifier: "E50071",
+    className: "E50071",
     category: "general_class",
     messages: ["{param} already exists"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50072,
     name: "",
     identifier: "E50072",
+    className: "E50072",
     category: "general_class",
     messages: ["Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50075,
     name: "",
     identifier: "E50075",
+    className: "E50075",
     category: "general_class",
     messages: ["The token is restricted in Islamic sub-account"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50076,
     name: "",
     identifier: "E50076",
+    className: "E50076",
     category: "general_class",
     messages: ["The time interval between the start date and end date cannot exceed {param0} days"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50077,
     name: "",
     identifier: "E50077",
+    className: "E50077",
     category: "general_class",
     messages: ["The time interval between the start date and end date cannot exceed {param0} months"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50100,
     name: "",
     identifier: "E50100",
+    className: "E50100",
     category: "api_class",
     messages: ["API frozen, please contact customer service."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50101,
     name: "",
     identifier: "E50101",
+    className: "E50101",
     category: "api_class",
     messages: ["APIKey does not match current environment."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50102,
     name: "",
     identifier: "E50102",
+    className: "E50102",
     category: "api_class",
     messages: ["Timestamp request expired."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50103,
     name: "",
     identifier: "E50103",
+    className: "E50103",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-KEY\" cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50104,
     name: "",
     identifier: "E50104",
+    className: "E50104",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50105,
     name: "",
     identifier: "E50105",
+    className: "E50105",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-PASSPHRASE\" incorrect."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50106,
     name: "",
     identifier: "E50106",
+    className: "E50106",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-SIGN\" cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50107,
     name: "",
     identifier: "E50107",
+    className: "E50107",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50108,
     name: "",
     identifier: "E50108",
+    className: "E50108",
     category: "api_class",
     messages: ["Exchange ID does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50109,
     name: "",
     identifier: "E50109",
+    className: "E50109",
     category: "api_class",
     messages: ["Exchange domain does not exist."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50110,
     name: "",
     identifier: "E50110",
+    className: "E50110",
     category: "api_class",
     messages: ["Your IP {param0} is not included in your API key's IP whitelist."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50111,
     name: "",
     identifier: "E50111",
+    className: "E50111",
     category: "api_class",
     messages: ["Invalid OK-ACCESS-KEY."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50112,
     name: "",
     identifier: "E50112",
+    className: "E50112",
     category: "api_class",
     messages: ["Invalid OK-ACCESS-TIMESTAMP."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50113,
     name: "",
     identifier: "E50113",
+    className: "E50113",
     category: "api_class",
     messages: ["Invalid signature."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50114,
     name: "",
     identifier: "E50114",
+    className: "E50114",
     category: "api_class",
     messages: ["Invalid authorization."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50115,
     name: "",
     identifier: "E50115",
+    className: "E50115",
     category: "api_class",
     messages: ["Invalid request method."],
     description: "",
+    deprecated: false,
   },
   {
     code: 50116,
     name: "",
     identifier: "E50116",
+    className: "E50116",
     category: "api_class",
     messages: ["Fast API is allowed to create only one API key"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50118,
     name: "",
     identifier: "E50118",
+    className: "E50118",
     category: "api_class",
     messages: ["To link the app using your API key, your broker needs to share their IP to be whitelisted"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50119,
     name: "",
     identifier: "E50119",
+    className: "E50119",
     category: "api_class",
     messages: ["API key doesn't exist"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50120,
     name: "",
     identifier: "E50120",
+    className: "E50120",
     category: "api_class",
     messages: ["This API key doesn't have permission to use this function"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50121,
     name: "",
     identifier: "E50121",
+    className: "E50121",
     category: "api_class",
     messages: ["You can't access our services through the IP address ({param0})"],
     description: "",
+    deprecated: false,
   },
   {
     code: 50122,
     name: "",
     identifier: "E50122",
+    className: "E50122",
     category: "api_class",
     messages: ["Order amount must exceed minimum amount"],
     description: "",
+    deprecated: false,
   },
 ];
 
@@ -1325,192 +1505,363 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[1], "Operation failed.", "^Operation failed\\.$", 17, null],
-  [[2], "Bulk operation partially succeeded.", "^Bulk operation partially succeeded\\.$", 35, null],
-  [[50000], "Body for POST request cannot be empty.", "^Body for POST request cannot be empty\\.$", 38, null],
-  [[50001], "Service temporarily unavailable. Please try again later.", "^Service temporarily unavailable\\. Please try again later\\.$", 56, null],
-  [[50002], "JSON syntax error", "^JSON syntax error$", 17, null],
-  [[50004], "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).", "^API endpoint request timeout\\. \\(does not mean that the request was successful or failed, please check the request result\\)\\.$", 121, null],
-  [[50005], "API endpoint is inactive or unavailable.", "^API endpoint is inactive or unavailable\\.$", 40, null],
-  [[50006], "Invalid Content-Type. Please use \"application/JSON\".", "^Invalid Content-Type\\. Please use \"application/JSON\"\\.$", 52, null],
-  [[50007], "User blocked.", "^User blocked\\.$", 13, null],
-  [[50008], "User doesn't exist.", "^User doesn't exist\\.$", 19, null],
-  [[50009], "Account is frozen due to stop-out.", "^Account is frozen due to stop-out\\.$", 34, null],
-  [[50010], "User ID cannot be empty.", "^User ID cannot be empty\\.$", 24, null],
-  [[50011], "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", "^Rate limit reached\\. Please refer to API documentation and throttle requests accordingly\\.$", 88, null],
-  [[50011], "Too Many Requests", "^Too Many Requests$", 17, null],
-  [[50012], "Account status invalid. Check account status", "^Account status invalid\\. Check account status$", 44, null],
-  [[50013], "Systems are busy. Please try again later.", "^Systems are busy\\. Please try again later\\.$", 41, null],
-  [[50014], "Parameter {param0} can not be empty.", "^Parameter (.+?) can not be empty\\.$", 28, "Paramete"],
-  [[50015], "Either parameter {param0} or {param1} is required", "^Either parameter (.+?) or (.+?) is required$", 33, "Either p"],
-  [[50016], "Parameter {param0} does not match parameter {param1}", "^Parameter (.+?) does not match parameter (.+?)$", 36, "Paramete"],
-  [[50017], "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.", "^Position frozen and related operations restricted due to auto-deleveraging \\(ADL\\)\\. Please try again later\\.$", 105, null],
-  [[50018], "Currency {param0} is frozen due to ADL. Operation restricted.", "^Currency (.+?) is frozen due to ADL\\. Operation restricted\\.$", 53, "Currency"],
-  [[50019], "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.", "^Account frozen and related operations restricted due to auto-deleveraging \\(ADL\\)\\. Please try again later\\.$", 104, null],
-  [[50020], "Position frozen and related operations restricted due to forced liquidation. Please try again later.", "^Position frozen and related operations restricted due to forced liquidation\\. Please try again later\\.$", 100, null],
-  [[50021], "Currency {param0} is frozen due to liquidation. Operation restricted.", "^Currency (.+?) is frozen due to liquidation\\. Operation restricted\\.$", 61, "Currency"],
-  [[50022], "Account frozen and related operations restricted due to forced liquidation. Please try again later.", "^Account frozen and related operations restricted due to forced liquidation\\. Please try again later\\.$", 99, null],
-  [[50023], "Funding fees frozen and related operations are restricted. Please try again later.", "^Funding fees frozen and related operations are restricted\\. Please try again later\\.$", 82, null],
-  [[50024], "Parameter {param0} and {param1} can not exist at the same time.", "^Parameter (.+?) and (.+?) can not exist at the same time\\.$", 47, "Paramete"],
-  [[50025], "Parameter {param0} count exceeds the limit {param1}.", "^Parameter (.+?) count exceeds the limit (.+?)\\.$", 36, "Paramete"],
-  [[50026], "System error. Try again later", "^System error\\. Try again later$", 29, null],
-  [[50027], "This account is restricted from trading. Please contact customer support for assistance.", "^This account is restricted from trading\\. Please contact customer support for assistance\\.$", 88, null],
-  [[50028], "Unable to place the order. Please contact the customer service for details.", "^Unable to place the order\\. Please contact the customer service for details\\.$", 75, null],
-  [[50029], "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.", "^Your account has triggered OKX risk control and is temporarily restricted from conducting transactions\\. Please check your email registered with OKX for contact from our customer support team\\.$", 191, null],
-  [[50030], "You don't have permission to use this API endpoint", "^You don't have permission to use this API endpoint$", 50, null],
-  [[50032], "Your account has been set to prohibit transactions in this currency. Please confirm and try again", "^Your account has been set to prohibit transactions in this currency\\. Please confirm and try again$", 97, null],
-  [[50033], "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.", "^Instrument blocked\\. Please verify trading this instrument is allowed under account settings and try again\\.$", 106, null],
-  [[50035], "This endpoint requires that APIKey must be bound to IP", "^This endpoint requires that APIKey must be bound to IP$", 54, null],
-  [[50036], "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.", "^The expTime can't be earlier than the current system time\\. Please adjust the expTime and try again\\.$", 99, null],
-  [[50037], "Order expired.", "^Order expired\\.$", 14, null],
-  [[50038], "This feature is unavailable in demo trading", "^This feature is unavailable in demo trading$", 43, null],
-  [[50039], "Parameter \"before\" isn't supported for timestamp pagination", "^Parameter \"before\" isn't supported for timestamp pagination$", 59, null],
-  [[50040], "Too frequent operations, please try again later", "^Too frequent operations, please try again later$", 47, null],
-  [[50041], "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.", "^Your user ID hasn’t been allowlisted\\. Please contact customer service for assistance\\.$", 85, null],
-  [[50042], "Repeated request", "^Repeated request$", 16, null],
-  [[50044], "Must select one broker type", "^Must select one broker type$", 27, null],
-  [[50045], "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode", "^simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode$", 145, null],
-  [[50046], "This feature is temporarily unavailable while we make some improvements to it. Please try again later.", "^This feature is temporarily unavailable while we make some improvements to it\\. Please try again later\\.$", 102, null],
-  [[50047], "{param0} has already settled. To check the relevant candlestick data, please use {param1}", "^(.+?) has already settled\\. To check the relevant candlestick data, please use (.+?)$", 73, ""],
-  [[50048], "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.", "^Switching risk unit may lead position risk increases and be forced liquidated\\. Please adjust position size, make sure margin is in a safe status\\.$", 145, null],
-  [[50049], "No information on the position tier. The current instrument doesn’t support margin trading.", "^No information on the position tier\\. The current instrument doesn’t support margin trading\\.$", 91, null],
-  [[50050], "You’ve already activated options trading. Please don’t activate it again.", "^You’ve already activated options trading\\. Please don’t activate it again\\.$", 73, null],
-  [[50051], "Due to compliance restrictions in your country or region, you cannot use this feature.", "^Due to compliance restrictions in your country or region, you cannot use this feature\\.$", 86, null],
-  [[50052], "Due to local laws and regulations, you cannot trade with your chosen crypto.", "^Due to local laws and regulations, you cannot trade with your chosen crypto\\.$", 76, null],
-  [[50053], "This feature is only available in demo trading.", "^This feature is only available in demo trading\\.$", 47, null],
-  [[50055], "Reset unsuccessful. Assets can only be reset up to 5 times per day.", "^Reset unsuccessful\\. Assets can only be reset up to 5 times per day\\.$", 67, null],
-  [[50056], "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.", "^You have pending orders or open positions with this currency\\. Please reset after canceling all the pending orders/closing all the open positions\\.$", 145, null],
-  [[50057], "Reset unsuccessful. Try again later.", "^Reset unsuccessful\\. Try again later\\.$", 36, null],
-  [[50058], "This crypto is not supported in an asset reset.", "^This crypto is not supported in an asset reset\\.$", 47, null],
-  [[50059], "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.", "^Before you continue, you'll need to complete additional steps as required by your local regulators\\. Please visit the website or app for more details\\.$", 149, null],
-  [[50060], "For security and compliance purposes, please complete the identity verification process to continue using our services.", "^For security and compliance purposes, please complete the identity verification process to continue using our services\\.$", 119, null],
-  [[50061], "You've reached the maximum order rate limit for this account.", "^You've reached the maximum order rate limit for this account\\.$", 61, null],
-  [[50062], "This feature is currently unavailable.", "^This feature is currently unavailable\\.$", 38, null],
-  [[50063], "You can't activate the credits as they might have expired or are already activated.", "^You can't activate the credits as they might have expired or are already activated\\.$", 83, null],
-  [[50064], "The borrowing system is unavailable. Try again later.", "^The borrowing system is unavailable\\. Try again later\\.$", 53, null],
-  [[50067], "The API doesn't support cross site trading feature", "^The API doesn't support cross site trading feature$", 50, null],
-  [[50069], "Margin ratio verification for this risk unit failed.", "^Margin ratio verification for this risk unit failed\\.$", 52, null],
-  [[50071], "{param} already exists", "^(.+?) already exists$", 15, ""],
-  [[50072], "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.", "^Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode\\.$", 100, null],
-  [[50075], "The token is restricted in Islamic sub-account", "^The token is restricted in Islamic sub-account$", 46, null],
-  [[50076], "The time interval between the start date and end date cannot exceed {param0} days", "^The time interval between the start date and end date cannot exceed (.+?) days$", 73, "The time"],
-  [[50077], "The time interval between the start date and end date cannot exceed {param0} months", "^The time interval between the start date and end date cannot exceed (.+?) months$", 75, "The time"],
-  [[50100], "API frozen, please contact customer service.", "^API frozen, please contact customer service\\.$", 44, null],
-  [[50101], "APIKey does not match current environment.", "^APIKey does not match current environment\\.$", 42, null],
-  [[50102], "Timestamp request expired.", "^Timestamp request expired\\.$", 26, null],
-  [[50103], "Request header \"OK-ACCESS-KEY\" cannot be empty.", "^Request header \"OK-ACCESS-KEY\" cannot be empty\\.$", 47, null],
-  [[50104], "Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty.", "^Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty\\.$", 54, null],
-  [[50105], "Request header \"OK-ACCESS-PASSPHRASE\" incorrect.", "^Request header \"OK-ACCESS-PASSPHRASE\" incorrect\\.$", 48, null],
-  [[50106], "Request header \"OK-ACCESS-SIGN\" cannot be empty.", "^Request header \"OK-ACCESS-SIGN\" cannot be empty\\.$", 48, null],
-  [[50107], "Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty.", "^Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty\\.$", 53, null],
-  [[50108], "Exchange ID does not exist.", "^Exchange ID does not exist\\.$", 27, null],
-  [[50109], "Exchange domain does not exist.", "^Exchange domain does not exist\\.$", 31, null],
-  [[50110], "Your IP {param0} is not included in your API key's IP whitelist.", "^Your IP (.+?) is not included in your API key's IP whitelist\\.$", 56, "Your IP "],
-  [[50111], "Invalid OK-ACCESS-KEY.", "^Invalid OK-ACCESS-KEY\\.$", 22, null],
-  [[50112], "Invalid OK-ACCESS-TIMESTAMP.", "^Invalid OK-ACCESS-TIMESTAMP\\.$", 28, null],
-  [[50113], "Invalid signature.", "^Invalid signature\\.$", 18, null],
-  [[50114], "Invalid authorization.", "^Invalid authorization\\.$", 22, null],
-  [[50115], "Invalid request method.", "^Invalid request method\\.$", 23, null],
-  [[50116], "Fast API is allowed to create only one API key", "^Fast API is allowed to create only one API key$", 46, null],
-  [[50118], "To link the app using your API key, your broker needs to share their IP to be whitelisted", "^To link the app using your API key, your broker needs to share their IP to be whitelisted$", 89, null],
-  [[50119], "API key doesn't exist", "^API key doesn't exist$", 21, null],
-  [[50120], "This API key doesn't have permission to use this function", "^This API key doesn't have permission to use this function$", 57, null],
-  [[50121], "You can't access our services through the IP address ({param0})", "^You can't access our services through the IP address \\((.+?)\\)$", 55, "You can'"],
-  [[50122], "Order amount must exceed minimum amount", "^Order amount must exceed minimum amount$", 39, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[50029], "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.", ["Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team."], ["your account has triggered OKX risk control and is temporarily restricted from conducting transactions.Please check your email registered with OKX for contact from our customer support team"], "Your acc", "your acc"],
+  [[50059], "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.", ["Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details."], ["before you continue,you'll need to complete additional steps as required by your local regulators.Please visit the website or app for more details"], "Before y", "before y"],
+  [[50045], "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode", ["simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode"], ["simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode"], "simPos s", "simPos s"],
+  [[50048], "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.", ["Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status."], ["switching risk unit may lead position risk increases and be forced liquidated.Please adjust position size,make sure margin is in a safe status"], "Switchin", "switchin"],
+  [[50056], "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.", ["You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions."], ["you have pending orders or open positions with this currency.Please reset after canceling all the pending orders/closing all the open positions"], "You have", "you have"],
+  [[50004], "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).", ["API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result)."], ["aPI endpoint request timeout.(does not mean that the request was successful or failed,please check the request result)"], "API endp", "aPI endp"],
+  [[50060], "For security and compliance purposes, please complete the identity verification process to continue using our services.", ["For security and compliance purposes, please complete the identity verification process to continue using our services."], ["for security and compliance purposes,please complete the identity verification process to continue using our services"], "For secu", "for secu"],
+  [[50033], "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.", ["Instrument blocked. Please verify trading this instrument is allowed under account settings and try again."], ["instrument blocked.Please verify trading this instrument is allowed under account settings and try again"], "Instrume", "instrume"],
+  [[50017], "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.", ["Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."], ["position frozen and related operations restricted due to auto-deleveraging(ADL).Please try again later"], "Position", "position"],
+  [[50019], "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.", ["Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."], ["account frozen and related operations restricted due to auto-deleveraging(ADL).Please try again later"], "Account ", "account "],
+  [[50046], "This feature is temporarily unavailable while we make some improvements to it. Please try again later.", ["This feature is temporarily unavailable while we make some improvements to it. Please try again later."], ["this feature is temporarily unavailable while we make some improvements to it.Please try again later"], "This fea", "this fea"],
+  [[50020], "Position frozen and related operations restricted due to forced liquidation. Please try again later.", ["Position frozen and related operations restricted due to forced liquidation. Please try again later."], ["position frozen and related operations restricted due to forced liquidation.Please try again later"], "Position", "position"],
+  [[50072], "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.", ["Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode."], ["isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode"], "Isolated", "isolated"],
+  [[50022], "Account frozen and related operations restricted due to forced liquidation. Please try again later.", ["Account frozen and related operations restricted due to forced liquidation. Please try again later."], ["account frozen and related operations restricted due to forced liquidation.Please try again later"], "Account ", "account "],
+  [[50036], "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.", ["The expTime can't be earlier than the current system time. Please adjust the expTime and try again."], ["the expTime can't be earlier than the current system time.Please adjust the expTime and try again"], "The expT", "the expT"],
+  [[50032], "Your account has been set to prohibit transactions in this currency. Please confirm and try again", ["Your account has been set to prohibit transactions in this currency. Please confirm and try again"], ["your account has been set to prohibit transactions in this currency.Please confirm and try again"], "Your acc", "your acc"],
+  [[50049], "No information on the position tier. The current instrument doesn’t support margin trading.", ["No information on the position tier. The current instrument doesn’t support margin trading."], ["no information on the position tier.The current instrument doesn’t support margin trading"], "No infor", "no infor"],
+  [[50118], "To link the app using your API key, your broker needs to share their IP to be whitelisted", ["To link the app using your API key, your broker needs to share their IP to be whitelisted"], ["to link the app using your API key,your broker needs to share their IP to be whitelisted"], "To link ", "to link "],
+  [[50011], "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", ["Rate limit reached. Please refer to API documentation and throttle requests accordingly."], ["rate limit reached.Please refer to API documentation and throttle requests accordingly"], "Rate lim", "rate lim"],
+  [[50027], "This account is restricted from trading. Please contact customer support for assistance.", ["This account is restricted from trading. Please contact customer support for assistance."], ["this account is restricted from trading.Please contact customer support for assistance"], "This acc", "this acc"],
+  [[50051], "Due to compliance restrictions in your country or region, you cannot use this feature.", ["Due to compliance restrictions in your country or region, you cannot use this feature."], ["due to compliance restrictions in your country or region,you cannot use this feature"], "Due to c", "due to c"],
+  [[50041], "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.", ["Your user ID hasn’t been allowlisted. Please contact customer service for assistance."], ["your user ID hasn’t been allowlisted.Please contact customer service for assistance"], "Your use", "your use"],
+  [[50063], "You can't activate the credits as they might have expired or are already activated.", ["You can't activate the credits as they might have expired or are already activated."], ["you can't activate the credits as they might have expired or are already activated"], "You can'", "you can'"],
+  [[50023], "Funding fees frozen and related operations are restricted. Please try again later.", ["Funding fees frozen and related operations are restricted. Please try again later."], ["funding fees frozen and related operations are restricted.Please try again later"], "Funding ", "funding "],
+  [[50052], "Due to local laws and regulations, you cannot trade with your chosen crypto.", ["Due to local laws and regulations, you cannot trade with your chosen crypto."], ["due to local laws and regulations,you cannot trade with your chosen crypto"], "Due to l", "due to l"],
+  [[50028], "Unable to place the order. Please contact the customer service for details.", ["Unable to place the order. Please contact the customer service for details."], ["unable to place the order.Please contact the customer service for details"], "Unable t", "unable t"],
+  [[50077], "The time interval between the start date and end date cannot exceed {param0} months", ["The time interval between the start date and end date cannot exceed ", " months"], ["the time interval between the start date and end date cannot exceed", "months"], "The time", "the time"],
+  [[50047], "{param0} has already settled. To check the relevant candlestick data, please use {param1}", ["", " has already settled. To check the relevant candlestick data, please use ", ""], ["", "has already settled.To check the relevant candlestick data,please use", ""], "", ""],
+  [[50050], "You’ve already activated options trading. Please don’t activate it again.", ["You’ve already activated options trading. Please don’t activate it again."], ["you’ve already activated options trading.Please don’t activate it again"], "You’ve a", "you’ve a"],
+  [[50076], "The time interval between the start date and end date cannot exceed {param0} days", ["The time interval between the start date and end date cannot exceed ", " days"], ["the time interval between the start date and end date cannot exceed", "days"], "The time", "the time"],
+  [[50055], "Reset unsuccessful. Assets can only be reset up to 5 times per day.", ["Reset unsuccessful. Assets can only be reset up to 5 times per day."], ["reset unsuccessful.Assets can only be reset up to 5 times per day"], "Reset un", "reset un"],
+  [[50021], "Currency {param0} is frozen due to liquidation. Operation restricted.", ["Currency ", " is frozen due to liquidation. Operation restricted."], ["currency", "is frozen due to liquidation.Operation restricted"], "Currency", "currency"],
+  [[50061], "You've reached the maximum order rate limit for this account.", ["You've reached the maximum order rate limit for this account."], ["you've reached the maximum order rate limit for this account"], "You've r", "you've r"],
+  [[50039], "Parameter \"before\" isn't supported for timestamp pagination", ["Parameter \"before\" isn't supported for timestamp pagination"], ["parameter\"before\"isn't supported for timestamp pagination"], "Paramete", "paramete"],
+  [[50120], "This API key doesn't have permission to use this function", ["This API key doesn't have permission to use this function"], ["this API key doesn't have permission to use this function"], "This API", "this API"],
+  [[50001], "Service temporarily unavailable. Please try again later.", ["Service temporarily unavailable. Please try again later."], ["service temporarily unavailable.Please try again later"], "Service ", "service "],
+  [[50110], "Your IP {param0} is not included in your API key's IP whitelist.", ["Your IP ", " is not included in your API key's IP whitelist."], ["your IP", "is not included in your API key's IP whitelist"], "Your IP ", "your IP"],
+  [[50121], "You can't access our services through the IP address ({param0})", ["You can't access our services through the IP address (", ")"], ["you can't access our services through the IP address(", ")"], "You can'", "you can'"],
+  [[50035], "This endpoint requires that APIKey must be bound to IP", ["This endpoint requires that APIKey must be bound to IP"], ["this endpoint requires that APIKey must be bound to IP"], "This end", "this end"],
+  [[50104], "Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty.", ["Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty."], ["request header\"OK-ACCESS-PASSPHRASE\"cannot be empty"], "Request ", "request "],
+  [[50018], "Currency {param0} is frozen due to ADL. Operation restricted.", ["Currency ", " is frozen due to ADL. Operation restricted."], ["currency", "is frozen due to ADL.Operation restricted"], "Currency", "currency"],
+  [[50064], "The borrowing system is unavailable. Try again later.", ["The borrowing system is unavailable. Try again later."], ["the borrowing system is unavailable.Try again later"], "The borr", "the borr"],
+  [[50107], "Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty.", ["Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty."], ["request header\"OK-ACCESS-TIMESTAMP\"cannot be empty"], "Request ", "request "],
+  [[50006], "Invalid Content-Type. Please use \"application/JSON\".", ["Invalid Content-Type. Please use \"application/JSON\"."], ["invalid Content-Type.Please use\"application/JSON\""], "Invalid ", "invalid "],
+  [[50069], "Margin ratio verification for this risk unit failed.", ["Margin ratio verification for this risk unit failed."], ["margin ratio verification for this risk unit failed"], "Margin r", "margin r"],
+  [[50030], "You don't have permission to use this API endpoint", ["You don't have permission to use this API endpoint"], ["you don't have permission to use this API endpoint"], "You don'", "you don'"],
+  [[50067], "The API doesn't support cross site trading feature", ["The API doesn't support cross site trading feature"], ["the API doesn't support cross site trading feature"], "The API ", "the API "],
+  [[50105], "Request header \"OK-ACCESS-PASSPHRASE\" incorrect.", ["Request header \"OK-ACCESS-PASSPHRASE\" incorrect."], ["request header\"OK-ACCESS-PASSPHRASE\"incorrect"], "Request ", "request "],
+  [[50106], "Request header \"OK-ACCESS-SIGN\" cannot be empty.", ["Request header \"OK-ACCESS-SIGN\" cannot be empty."], ["request header\"OK-ACCESS-SIGN\"cannot be empty"], "Request ", "request "],
+  [[50024], "Parameter {param0} and {param1} can not exist at the same time.", ["Parameter ", " and ", " can not exist at the same time."], ["parameter", "and", "can not exist at the same time"], "Paramete", "paramete"],
+  [[50040], "Too frequent operations, please try again later", ["Too frequent operations, please try again later"], ["too frequent operations,please try again later"], "Too freq", "too freq"],
+  [[50053], "This feature is only available in demo trading.", ["This feature is only available in demo trading."], ["this feature is only available in demo trading"], "This fea", "this fea"],
+  [[50058], "This crypto is not supported in an asset reset.", ["This crypto is not supported in an asset reset."], ["this crypto is not supported in an asset reset"], "This cry", "this cry"],
+  [[50103], "Request header \"OK-ACCESS-KEY\" cannot be empty.", ["Request header \"OK-ACCESS-KEY\" cannot be empty."], ["request header\"OK-ACCESS-KEY\"cannot be empty"], "Request ", "request "],
+  [[50075], "The token is restricted in Islamic sub-account", ["The token is restricted in Islamic sub-account"], ["the token is restricted in Islamic sub-account"], "The toke", "the toke"],
+  [[50116], "Fast API is allowed to create only one API key", ["Fast API is allowed to create only one API key"], ["fast API is allowed to create only one API key"], "Fast API", "fast API"],
+  [[50012], "Account status invalid. Check account status", ["Account status invalid. Check account status"], ["account status invalid.Check account status"], "Account ", "account "],
+  [[50100], "API frozen, please contact customer service.", ["API frozen, please contact customer service."], ["aPI frozen,please contact customer service"], "API froz", "aPI froz"],
+  [[50038], "This feature is unavailable in demo trading", ["This feature is unavailable in demo trading"], ["this feature is unavailable in demo trading"], "This fea", "this fea"],
+  [[50101], "APIKey does not match current environment.", ["APIKey does not match current environment."], ["aPIKey does not match current environment"], "APIKey d", "aPIKey d"],
+  [[50013], "Systems are busy. Please try again later.", ["Systems are busy. Please try again later."], ["systems are busy.Please try again later"], "Systems ", "systems "],
+  [[50005], "API endpoint is inactive or unavailable.", ["API endpoint is inactive or unavailable."], ["aPI endpoint is inactive or unavailable"], "API endp", "aPI endp"],
+  [[50122], "Order amount must exceed minimum amount", ["Order amount must exceed minimum amount"], ["order amount must exceed minimum amount"], "Order am", "order am"],
+  [[50000], "Body for POST request cannot be empty.", ["Body for POST request cannot be empty."], ["body for POST request cannot be empty"], "Body for", "body for"],
+  [[50062], "This feature is currently unavailable.", ["This feature is currently unavailable."], ["this feature is currently unavailable"], "This fea", "this fea"],
+  [[50016], "Parameter {param0} does not match parameter {param1}", ["Parameter ", " does not match parameter ", ""], ["parameter", "does not match parameter", ""], "Paramete", "paramete"],
+  [[50025], "Parameter {param0} count exceeds the limit {param1}.", ["Parameter ", " count exceeds the limit ", "."], ["parameter", "count exceeds the limit", ""], "Paramete", "paramete"],
+  [[50057], "Reset unsuccessful. Try again later.", ["Reset unsuccessful. Try again later."], ["reset unsuccessful.Try again later"], "Reset un", "reset un"],
+  [[2], "Bulk operation partially succeeded.", ["Bulk operation partially succeeded."], ["bulk operation partially succeeded"], "Bulk ope", "bulk ope"],
+  [[50009], "Account is frozen due to stop-out.", ["Account is frozen due to stop-out."], ["account is frozen due to stop-out"], "Account ", "account "],
+  [[50015], "Either parameter {param0} or {param1} is required", ["Either parameter ", " or ", " is required"], ["either parameter", "or", "is required"], "Either p", "either p"],
+  [[50109], "Exchange domain does not exist.", ["Exchange domain does not exist."], ["exchange domain does not exist"], "Exchange", "exchange"],
+  [[50026], "System error. Try again later", ["System error. Try again later"], ["system error.Try again later"], "System e", "system e"],
+  [[50014], "Parameter {param0} can not be empty.", ["Parameter ", " can not be empty."], ["parameter", "can not be empty"], "Paramete", "paramete"],
+  [[50112], "Invalid OK-ACCESS-TIMESTAMP.", ["Invalid OK-ACCESS-TIMESTAMP."], ["invalid OK-ACCESS-TIMESTAMP"], "Invalid ", "invalid "],
+  [[50044], "Must select one broker type", ["Must select one broker type"], ["must select one broker type"], "Must sel", "must sel"],
+  [[50108], "Exchange ID does not exist.", ["Exchange ID does not exist."], ["exchange ID does not exist"], "Exchange", "exchange"],
+  [[50102], "Timestamp request expired.", ["Timestamp request expired."], ["timestamp request expired"], "Timestam", "timestam"],
+  [[50010], "User ID cannot be empty.", ["User ID cannot be empty."], ["user ID cannot be empty"], "User ID ", "user ID "],
+  [[50115], "Invalid request method.", ["Invalid request method."], ["invalid request method"], "Invalid ", "invalid "],
+  [[50111], "Invalid OK-ACCESS-KEY.", ["Invalid OK-ACCESS-KEY."], ["invalid OK-ACCESS-KEY"], "Invalid ", "invalid "],
+  [[50114], "Invalid authorization.", ["Invalid authorization."], ["invalid authorization"], "Invalid ", "invalid "],
+  [[50119], "API key doesn't exist", ["API key doesn't exist"], ["aPI key doesn't exist"], "API key ", "aPI key "],
+  [[50008], "User doesn't exist.", ["User doesn't exist."], ["user doesn't exist"], "User doe", "user doe"],
+  [[50113], "Invalid signature.", ["Invalid signature."], ["invalid signature"], "Invalid ", "invalid "],
+  [[1], "Operation failed.", ["Operation failed."], ["operation failed"], "Operatio", "operatio"],
+  [[50002], "JSON syntax error", ["JSON syntax error"], ["jSON syntax error"], "JSON syn", "jSON syn"],
+  [[50011], "Too Many Requests", ["Too Many Requests"], ["too Many Requests"], "Too Many", "too Many"],
+  [[50042], "Repeated request", ["Repeated request"], ["repeated request"], "Repeated", "repeated"],
+  [[50071], "{param} already exists", ["", " already exists"], ["", "already exists"], "", ""],
+  [[50037], "Order expired.", ["Order expired."], ["order expired"], "Order ex", "order ex"],
+  [[50007], "User blocked.", ["User blocked."], ["user blocked"], "User blo", "user blo"],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -1520,53 +1871,704 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** General Class */
+export class GeneralClass extends ApiError {
+  declare protected readonly isGeneralClass: never;
+}
+
+/** API Class */
+export class APIClass extends ApiError {
+  declare protected readonly isAPIClass: never;
+}
+
+/** 0  */
+export class E0 extends GeneralClass {
+  declare protected readonly isE0: never;
+}
+
+/** 1  */
+export class E1 extends GeneralClass {
+  declare protected readonly isE1: never;
+}
+
+/** 2  */
+export class E2 extends GeneralClass {
+  declare protected readonly isE2: never;
+}
+
+/** 50000  */
+export class E50000 extends GeneralClass {
+  declare protected readonly isE50000: never;
+}
+
+/** 50001  */
+export class E50001 extends GeneralClass {
+  declare protected readonly isE50001: never;
+}
+
+/** 50002  */
+export class E50002 extends GeneralClass {
+  declare protected readonly isE50002: never;
+}
+
+/** 50004  */
+export class E50004 extends GeneralClass {
+  declare protected readonly isE50004: never;
+}
+
+/** 50005  */
+export class E50005 extends GeneralClass {
+  declare protected readonly isE50005: never;
+}
+
+/** 50006  */
+export class E50006 extends GeneralClass {
+  declare protected readonly isE50006: never;
+}
+
+/** 50007  */
+export class E50007 extends GeneralClass {
+  declare protected readonly isE50007: never;
+}
+
+/** 50008  */
+export class E50008 extends GeneralClass {
+  declare protected readonly isE50008: never;
+}
+
+/** 50009  */
+export class E50009 extends GeneralClass {
+  declare protected readonly isE50009: never;
+}
+
+/** 50010  */
+export class E50010 extends GeneralClass {
+  declare protected readonly isE50010: never;
+}
+
+/** 50011  */
+export class E50011 extends GeneralClass {
+  declare protected readonly isE50011: never;
+}
+
+/** 50012  */
+export class E50012 extends GeneralClass {
+  declare protected readonly isE50012: never;
+}
+
+/** 50013  */
+export class E50013 extends GeneralClass {
+  declare protected readonly isE50013: never;
+}
+
+/** 50014  */
+export class E50014 extends GeneralClass {
+  declare protected readonly isE50014: never;
+}
+
+/** 50015  */
+export class E50015 extends GeneralClass {
+  declare protected readonly isE50015: never;
+}
+
+/** 50016  */
+export class E50016 extends GeneralClass {
+  declare protected readonly isE50016: never;
+}
+
+/** 50017  */
+export class E50017 extends GeneralClass {
+  declare protected readonly isE50017: never;
+}
+
+/** 50018  */
+export class E50018 extends GeneralClass {
+  declare protected readonly isE50018: never;
+}
+
+/** 50019  */
+export class E50019 extends GeneralClass {
+  declare protected readonly isE50019: never;
+}
+
+/** 50020  */
+export class E50020 extends GeneralClass {
+  declare protected readonly isE50020: never;
+}
+
+/** 50021  */
+export class E50021 extends GeneralClass {
+  declare protected readonly isE50021: never;
+}
+
+/** 50022  */
+export class E50022 extends GeneralClass {
+  declare protected readonly isE50022: never;
+}
+
+/** 50023  */
+export class E50023 extends GeneralClass {
+  declare protected readonly isE50023: never;
+}
+
+/** 50024  */
+export class E50024 extends GeneralClass {
+  declare protected readonly isE50024: never;
+}
+
+/** 50025  */
+export class E50025 extends GeneralClass {
+  declare protected readonly isE50025: never;
+}
+
+/** 50026  */
+export class E50026 extends GeneralClass {
+  declare protected readonly isE50026: never;
+}
+
+/** 50027  */
+export class E50027 extends GeneralClass {
+  declare protected readonly isE50027: never;
+}
+
+/** 50028  */
+export class E50028 extends GeneralClass {
+  declare protected readonly isE50028: never;
+}
+
+/** 50029  */
+export class E50029 extends GeneralClass {
+  declare protected readonly isE50029: never;
+}
+
+/** 50030  */
+export class E50030 extends GeneralClass {
+  declare protected readonly isE50030: never;
+}
+
+/** 50032  */
+export class E50032 extends GeneralClass {
+  declare protected readonly isE50032: never;
+}
+
+/** 50033  */
+export class E50033 extends GeneralClass {
+  declare protected readonly isE50033: never;
+}
+
+/** 50035  */
+export class E50035 extends GeneralClass {
+  declare protected readonly isE50035: never;
+}
+
+/** 50036  */
+export class E50036 extends GeneralClass {
+  declare protected readonly isE50036: never;
+}
+
+/** 50037  */
+export class E50037 extends GeneralClass {
+  declare protected readonly isE50037: never;
+}
+
+/** 50038  */
+export class E50038 extends GeneralClass {
+  declare protected readonly isE50038: never;
+}
+
+/** 50039  */
+export class E50039 extends GeneralClass {
+  declare protected readonly isE50039: never;
+}
+
+/** 50040  */
+export class E50040 extends GeneralClass {
+  declare protected readonly isE50040: never;
+}
+
+/** 50041  */
+export class E50041 extends GeneralClass {
+  declare protected readonly isE50041: never;
+}
+
+/** 50042  */
+export class E50042 extends GeneralClass {
+  declare protected readonly isE50042: never;
+}
+
+/** 50044  */
+export class E50044 extends GeneralClass {
+  declare protected readonly isE50044: never;
+}
+
+/** 50045  */
+export class E50045 extends GeneralClass {
+  declare protected readonly isE50045: never;
+}
+
+/** 50046  */
+export class E50046 extends GeneralClass {
+  declare protected readonly isE50046: never;
+}
+
+/** 50047  */
+export class E50047 extends GeneralClass {
+  declare protected readonly isE50047: never;
+}
+
+/** 50048  */
+export class E50048 extends GeneralClass {
+  declare protected readonly isE50048: never;
+}
+
+/** 50049  */
+export class E50049 extends GeneralClass {
+  declare protected readonly isE50049: never;
+}
+
+/** 50050  */
+export class E50050 extends GeneralClass {
+  declare protected readonly isE50050: never;
+}
+
+/** 50051  */
+export class E50051 extends GeneralClass {
+  declare protected readonly isE50051: never;
+}
+
+/** 50052  */
+export class E50052 extends GeneralClass {
+  declare protected readonly isE50052: never;
+}
+
+/** 50053  */
+export class E50053 extends GeneralClass {
+  declare protected readonly isE50053: never;
+}
+
+/** 50055  */
+export class E50055 extends GeneralClass {
+  declare protected readonly isE50055: never;
+}
+
+/** 50056  */
+export class E50056 extends GeneralClass {
+  declare protected readonly isE50056: never;
+}
+
+/** 50057  */
+export class E50057 extends GeneralClass {
+  declare protected readonly isE50057: never;
+}
+
+/** 50058  */
+export class E50058 extends GeneralClass {
+  declare protected readonly isE50058: never;
+}
+
+/** 50059  */
+export class E50059 extends GeneralClass {
+  declare protected readonly isE50059: never;
+}
+
+/** 50060  */
+export class E50060 extends GeneralClass {
+  declare protected readonly isE50060: never;
+}
+
+/** 50061  */
+export class E50061 extends GeneralClass {
+  declare protected readonly isE50061: never;
+}
+
+/** 50062  */
+export class E50062 extends GeneralClass {
+  declare protected readonly isE50062: never;
+}
+
+/** 50063  */
+export class E50063 extends GeneralClass {
+  declare protected readonly isE50063: never;
+}
+
+/** 50064  */
+export class E50064 extends GeneralClass {
+  declare protected readonly isE50064: never;
+}
+
+/** 50067  */
+export class E50067 extends GeneralClass {
+  declare protected readonly isE50067: never;
+}
+
+/** 50069  */
+export class E50069 extends GeneralClass {
+  declare protected readonly isE50069: never;
+}
+
+/** 50071  */
+export class E50071 extends GeneralClass {
+  declare protected readonly isE50071: never;
+}
+
+/** 50072  */
+export class E50072 extends GeneralClass {
+  declare protected readonly isE50072: never;
+}
+
+/** 50075  */
+export class E50075 extends GeneralClass {
+  declare protected readonly isE50075: never;
+}
+
+/** 50076  */
+export class E50076 extends GeneralClass {
+  declare protected readonly isE50076: never;
+}
+
+/** 50077  */
+export class E50077 extends GeneralClass {
+  declare protected readonly isE50077: never;
+}
+
+/** 50100  */
+export class E50100 extends APIClass {
+  declare protected readonly isE50100: never;
+}
+
+/** 50101  */
+export class E50101 extends APIClass {
+  declare protected readonly isE50101: never;
+}
+
+/** 50102  */
+export class E50102 extends APIClass {
+  declare protected readonly isE50102: never;
+}
+
+/** 50103  */
+export class E50103 extends APIClass {
+  declare protected readonly isE50103: never;
+}
+
+/** 50104  */
+export class E50104 extends APIClass {
+  declare protected readonly isE50104: never;
+}
+
+/** 50105  */
+export class E50105 extends APIClass {
+  declare protected readonly isE50105: never;
+}
+
+/** 50106  */
+export class E50106 extends APIClass {
+  declare protected readonly isE50106: never;
+}
+
+/** 50107  */
+export class E50107 extends APIClass {
+  declare protected readonly isE50107: never;
+}
+
+/** 50108  */
+export class E50108 extends APIClass {
+  declare protected readonly isE50108: never;
+}
+
+/** 50109  */
+export class E50109 extends APIClass {
+  declare protected readonly isE50109: never;
+}
+
+/** 50110  */
+export class E50110 extends APIClass {
+  declare protected readonly isE50110: never;
+}
+
+/** 50111  */
+export class E50111 extends APIClass {
+  declare protected readonly isE50111: never;
+}
+
+/** 50112  */
+export class E50112 extends APIClass {
+  declare protected readonly isE50112: never;
+}
+
+/** 50113  */
+export class E50113 extends APIClass {
+  declare protected readonly isE50113: never;
+}
+
+/** 50114  */
+export class E50114 extends APIClass {
+  declare protected readonly isE50114: never;
+}
+
+/** 50115  */
+export class E50115 extends APIClass {
+  declare protected readonly isE50115: never;
+}
+
+/** 50116  */
+export class E50116 extends APIClass {
+  declare protected readonly isE50116: never;
+}
+
+/** 50118  */
+export class E50118 extends APIClass {
+  declare protected readonly isE50118: never;
+}
+
+/** 50119  */
+export class E50119 extends APIClass {
+  declare protected readonly isE50119: never;
+}
+
+/** 50120  */
+export class E50120 extends APIClass {
+  declare protected readonly isE50120: never;
+}
+
+/** 50121  */
+export class E50121 extends APIClass {
+  declare protected readonly isE50121: never;
+}
+
+/** 50122  */
+export class E50122 extends APIClass {
+  declare protected readonly isE50122: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [0, E0],
+  [1, E1],
+  [2, E2],
+  [50000, E50000],
+  [50001, E50001],
+  [50002, E50002],
+  [50004, E50004],
+  [50005, E50005],
+  [50006, E50006],
+  [50007, E50007],
+  [50008, E50008],
+  [50009, E50009],
+  [50010, E50010],
+  [50011, E50011],
+  [50012, E50012],
+  [50013, E50013],
+  [50014, E50014],
+  [50015, E50015],
+  [50016, E50016],
+  [50017, E50017],
+  [50018, E50018],
+  [50019, E50019],
+  [50020, E50020],
+  [50021, E50021],
+  [50022, E50022],
+  [50023, E50023],
+  [50024, E50024],
+  [50025, E50025],
+  [50026, E50026],
+  [50027, E50027],
+  [50028, E50028],
+  [50029, E50029],
+  [50030, E50030],
+  [50032, E50032],
+  [50033, E50033],
+  [50035, E50035],
+  [50036, E50036],
+  [50037, E50037],
+  [50038, E50038],
+  [50039, E50039],
+  [50040, E50040],
+  [50041, E50041],
+  [50042, E50042],
+  [50044, E50044],
+  [50045, E50045],
+  [50046, E50046],
+  [50047, E50047],
+  [50048, E50048],
+  [50049, E50049],
+  [50050, E50050],
+  [50051, E50051],
+  [50052, E50052],
+  [50053, E50053],
+  [50055, E50055],
+  [50056, E50056],
+  [50057, E50057],
+  [50058, E50058],
+  [50059, E50059],
+  [50060, E50060],
+  [50061, E50061],
+  [50062, E50062],
+  [50063, E50063],
+  [50064, E50064],
+  [50067, E50067],
+  [50069, E50069],
+  [50071, E50071],
+  [50072, E50072],
+  [50075, E50075],
+  [50076, E50076],
+  [50077, E50077],
+  [50100, E50100],
+  [50101, E50101],
+  [50102, E50102],
+  [50103, E50103],
+  [50104, E50104],
+  [50105, E50105],
+  [50106, E50106],
+  [50107, E50107],
+  [50108, E50108],
+  [50109, E50109],
+  [50110, E50110],
+  [50111, E50111],
+  [50112, E50112],
+  [50113, E50113],
+  [50114, E50114],
+  [50115, E50115],
+  [50116, E50116],
+  [50118, E50118],
+  [50119, E50119],
+  [50120, E50120],
+  [50121, E50121],
+  [50122, E50122],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);

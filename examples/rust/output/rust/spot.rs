@@ -1246,32 +1246,37 @@ fn literal_chars(template: &Template) -> usize {
     template.literals.iter().map(|piece| piece.chars().count()).sum()
 }
 
-/// Exact match: the whole text fits a template. With `code`, only that code's templates
-/// are tried (None for a code the page does not list); without, the template with the
-/// most literal characters wins, ties in page order, reported under its first listed code.
+/// Exact match: the whole text fits a template. With `code`, that code's templates come
+/// first; when none fits (or the page does not list the code), the page's others, and the
+/// match names the code a template is documented under. Among the templates tried, the
+/// one with the most literal characters wins, ties in page order.
 pub fn find_match(templates: &'static [Template], listed: &[i64], text: &str, code: Option<i64>) -> Option<Match> {
-    if let Some(code) = code {
-        if !listed.contains(&code) {
-            return None;
+    let own = code.filter(|code| listed.contains(code));
+    if let Some(code) = own {
+        if let Some(found) = best(templates, text, |template| template.codes.contains(&code).then_some(code)) {
+            return Some(found);
         }
     }
-    let mut best: Option<(usize, Match)> = None;
+    best(templates, text, |template| {
+        if own.is_some_and(|code| template.codes.contains(&code)) {
+            return None; // tried above
+        }
+        template.codes.iter().copied().find(|c| listed.contains(c))
+    })
+}
+
+/// The best fit among the templates `owner` admits, reported under the code it gives.
+fn best(templates: &'static [Template], text: &str, owner: impl Fn(&Template) -> Option<i64>) -> Option<Match> {
+    let mut found: Option<(usize, Match)> = None;
     for template in templates {
-        let owner = match code {
-            Some(code) if template.codes.contains(&code) => code,
-            Some(_) => continue,
-            None => match template.codes.iter().find(|c| listed.contains(c)) {
-                Some(first) => *first,
-                None => continue,
-            },
-        };
+        let Some(code) = owner(template) else { continue };
         let rank = literal_chars(template);
-        if best.as_ref().is_some_and(|(best_rank, _)| rank <= *best_rank) {
+        if found.as_ref().is_some_and(|(best_rank, _)| rank <= *best_rank) {
             continue;
         }
         if let Some(args) = fit(template.literals, text) {
-            best = Some((rank, Match { code: owner, template: template.text, args }));
+            found = Some((rank, Match { code, template: template.text, args }));
         }
     }
-    best.map(|(_, found)| found)
+    found.map(|(_, found)| found)
 }

@@ -2,8 +2,10 @@
 """Error codes of "Error codes for Bitbank" (source `bitbank`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,18 +15,202 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
+    "AUTHENTICATIONERROR",
     "CATEGORIES",
+    "DATAERROR",
+    "E10000",
+    "E10001",
+    "E10002",
+    "E10003",
+    "E10005",
+    "E10007",
+    "E10008",
+    "E10009",
+    "E20001",
+    "E20002",
+    "E20003",
+    "E20004",
+    "E20005",
+    "E20011",
+    "E20014",
+    "E20018",
+    "E20019",
+    "E20023",
+    "E20024",
+    "E20025",
+    "E20026",
+    "E20033",
+    "E20034",
+    "E20035",
+    "E20036",
+    "E20037",
+    "E20038",
+    "E20039",
+    "E30001",
+    "E30006",
+    "E30007",
+    "E30009",
+    "E30012",
+    "E30013",
+    "E30015",
+    "E30016",
+    "E30019",
+    "E30039",
+    "E30101",
+    "E30103",
+    "E30104",
+    "E30105",
+    "E30106",
+    "E30107",
+    "E30108",
+    "E30109",
+    "E30110",
+    "E30111",
+    "E30112",
+    "E30113",
+    "E30114",
+    "E30115",
+    "E30116",
+    "E30117",
+    "E30118",
+    "E30119",
+    "E30120",
+    "E30121",
+    "E30122",
+    "E30123",
+    "E40001",
+    "E40006",
+    "E40007",
+    "E40008",
+    "E40009",
+    "E40013",
+    "E40014",
+    "E40015",
+    "E40017",
+    "E40020",
+    "E40021",
+    "E40022",
+    "E40024",
+    "E40025",
+    "E40028",
+    "E40048",
+    "E40112",
+    "E40113",
+    "E40114",
+    "E40116",
+    "E40117",
+    "E40118",
+    "E40119",
+    "E40120",
+    "E40121",
+    "E40122",
+    "E40123",
+    "E40124",
+    "E40125",
+    "E40126",
+    "E40127",
+    "E40152",
+    "E40153",
+    "E40154",
+    "E40155",
+    "E40156",
+    "E40157",
+    "E40158",
+    "E40159",
+    "E40160",
+    "E40163",
+    "E40164",
+    "E40165",
+    "E40200",
+    "E50003",
+    "E50004",
+    "E50005",
+    "E50006",
+    "E50008",
+    "E50009",
+    "E50010",
+    "E50011",
+    "E50026",
+    "E50027",
+    "E50033",
+    "E50034",
+    "E50035",
+    "E50037",
+    "E50038",
+    "E50043",
+    "E50044",
+    "E50045",
+    "E50046",
+    "E50047",
+    "E50048",
+    "E50049",
+    "E50050",
+    "E50051",
+    "E50052",
+    "E50053",
+    "E50054",
+    "E50058",
+    "E50059",
+    "E50060",
+    "E50061",
+    "E50062",
+    "E50070",
+    "E50071",
+    "E50072",
+    "E50073",
+    "E50078",
+    "E50079",
+    "E50080",
+    "E50081",
+    "E50083",
+    "E60001",
+    "E60002",
+    "E60003",
+    "E60004",
+    "E60005",
+    "E60006",
+    "E60011",
+    "E60016",
+    "E60017",
+    "E60018",
+    "E60019",
+    "E70001",
+    "E70002",
+    "E70003",
+    "E70004",
+    "E70005",
+    "E70006",
+    "E70009",
+    "E70010",
+    "E70011",
+    "E70012",
+    "E70013",
+    "E70014",
+    "E70015",
+    "E70016",
+    "E70017",
+    "E70018",
+    "E70019",
+    "E70020",
+    "E70021",
+    "E70022",
+    "E70023",
+    "E70024",
+    "E70025",
+    "E70026",
+    "INVALIDPARAMETERERROR",
     "MESSAGE_TABLES",
+    "REQUIREDPARAMETERERROR",
     "SOURCE_ID",
     "SOURCE_URL",
+    "STOPUPDATEREQUESTSYSTEMSTATUS",
+    "SYSTEMERROR",
+    "VALUEERROR",
     "ApiError",
     "ErrorCode",
     "Match",
@@ -37,6 +223,8 @@ SOURCE_ID = "bitbank"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://github.com/bitbankinc/bitbank-api-docs/blob/master/errors.md"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -1160,11 +1348,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     10000: (
         "",
         "system_error",
@@ -2248,10 +2441,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -2261,7 +2466,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -2277,1385 +2482,2821 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (10000,),
-        "Url not found.",
-        "^Url not found\\.$",
-        14,
-        None,
-    ),
-    (
-        (10001,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
-    ),
-    (
-        (10002,),
-        "Malformed request.",
-        "^Malformed request\\.$",
-        18,
-        None,
-    ),
-    (
-        (10003,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
-    ),
-    (
-        (10005,),
-        "Timeout waiting for response.",
-        "^Timeout waiting for response\\.$",
-        29,
-        None,
-    ),
-    (
-        (10007,),
-        "System maintenance.",
-        "^System maintenance\\.$",
-        19,
-        None,
-    ),
-    (
-        (10008,),
-        "Server is busy. Retry later.",
-        "^Server is busy\\. Retry later\\.$",
-        28,
-        None,
-    ),
-    (
-        (10009,),
-        "You sent requests too frequently. Retry later with decreased requests.",
-        "^You sent requests too frequently\\. Retry later with decreased requests\\.$",
-        70,
-        None,
-    ),
-    (
-        (20001,),
-        "Authentication failed api authorization.",
-        "^Authentication failed api authorization\\.$",
-        40,
-        None,
-    ),
-    (
-        (20002,),
-        "Invalid ACCESS-KEY.",
-        "^Invalid ACCESS-KEY\\.$",
-        19,
-        None,
-    ),
-    (
-        (20003,),
-        "ACCESS-KEY not found.",
-        "^ACCESS-KEY not found\\.$",
-        21,
-        None,
-    ),
-    (
-        (20004,),
-        "ACCESS-NONCE not found.",
-        "^ACCESS-NONCE not found\\.$",
-        23,
-        None,
-    ),
-    (
-        (20005,),
-        "Invalid ACCESS-SIGNATURE.",
-        "^Invalid ACCESS-SIGNATURE\\.$",
-        25,
-        None,
-    ),
-    (
-        (20011,),
-        "MFA failed.",
-        "^MFA failed\\.$",
-        11,
-        None,
-    ),
-    (
-        (20014,),
-        "SMS verification failed.",
-        "^SMS verification failed\\.$",
-        24,
-        None,
-    ),
-    (
-        (20018,),
-        "Please login. (This happens when you request API without /v1/.)",
-        "^Please login\\. \\(This happens when you request API without /v1/\\.\\)$",
-        63,
-        None,
-    ),
-    (
-        (20019,),
-        "Please login. (This also happens when you request API without /v1/.)",
-        "^Please login\\. \\(This also happens when you request API without /v1/\\.\\)$",
-        68,
-        None,
-    ),
-    (
-        (20023,),
-        "Missing OTP code.",
-        "^Missing OTP code\\.$",
-        17,
-        None,
-    ),
-    (
-        (20024,),
-        "Missing SMS code.",
-        "^Missing SMS code\\.$",
-        17,
-        None,
-    ),
-    (
-        (20025,),
-        "Missing OTP and SMS code.",
-        "^Missing OTP and SMS code\\.$",
-        25,
-        None,
-    ),
-    (
-        (20026,),
-        "MFA is temporarily locked because too many failures. Please retry after 60 seconds.",
-        "^MFA is temporarily locked because too many failures\\. Please retry after 60 seconds\\.$",
-        83,
-        None,
-    ),
-    (
-        (20033,),
-        "ACCESS-REQUEST-TIME not found.",
-        "^ACCESS-REQUEST-TIME not found\\.$",
-        30,
-        None,
-    ),
-    (
-        (20034,),
-        "Invalid time of ACCESS-REQUEST-TIME.",
-        "^Invalid time of ACCESS-REQUEST-TIME\\.$",
-        36,
-        None,
-    ),
-    (
-        (20035,),
-        "No request was sent within ACCESS-TIME-WINDOW.",
-        "^No request was sent within ACCESS-TIME-WINDOW\\.$",
-        46,
-        None,
-    ),
-    (
-        (20036,),
-        "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.",
-        "^ACCESS-REQUEST-TIME and ACCESS-NONCE not found\\.$",
-        47,
-        None,
-    ),
-    (
-        (20037,),
-        "Invalid ACCESS-REQUEST-TIME.",
-        "^Invalid ACCESS-REQUEST-TIME\\.$",
-        28,
-        None,
-    ),
-    (
-        (20038,),
-        "Invalid ACCESS-TIME-WINDOW.",
-        "^Invalid ACCESS-TIME-WINDOW\\.$",
-        27,
-        None,
-    ),
-    (
-        (20039,),
-        "Invalid ACCESS-NONCE.",
-        "^Invalid ACCESS-NONCE\\.$",
-        21,
-        None,
-    ),
-    (
-        (30001,),
-        "Missing order quantity.",
-        "^Missing order quantity\\.$",
-        23,
-        None,
-    ),
-    (
-        (30006,),
-        "Missing order id.",
-        "^Missing order id\\.$",
-        17,
-        None,
-    ),
-    (
-        (30007,),
-        "Missing order id array.",
-        "^Missing order id array\\.$",
-        23,
-        None,
-    ),
-    (
-        (30009,),
-        "Missing asset.",
-        "^Missing asset\\.$",
-        14,
-        None,
-    ),
-    (
-        (30012,),
-        "Missing order price.",
-        "^Missing order price\\.$",
-        20,
-        None,
-    ),
-    (
-        (30013,),
-        "Missing side.",
-        "^Missing side\\.$",
-        13,
-        None,
-    ),
-    (
-        (30015,),
-        "Missing order type.",
-        "^Missing order type\\.$",
-        19,
-        None,
-    ),
-    (
-        (30016,),
-        "Missing asset.",
-        "^Missing asset\\.$",
-        14,
-        None,
-    ),
-    (
-        (30019,),
-        "Missing uuid.",
-        "^Missing uuid\\.$",
-        13,
-        None,
-    ),
-    (
-        (30039,),
-        "Missing withdraw amount.",
-        "^Missing withdraw amount\\.$",
-        24,
-        None,
-    ),
-    (
-        (30101,),
-        "Missing trigger price.",
-        "^Missing trigger price\\.$",
-        22,
-        None,
-    ),
-    (
-        (30103,),
-        "Missing withdrawal type.",
-        "^Missing withdrawal type\\.$",
-        24,
-        None,
-    ),
-    (
-        (30104,),
-        "Missing withdrawal name.",
-        "^Missing withdrawal name\\.$",
-        24,
-        None,
-    ),
-    (
-        (30105,),
-        "Missing VASP.",
-        "^Missing VASP\\.$",
-        13,
-        None,
-    ),
-    (
-        (30106,),
-        "Missing beneficiary type.",
-        "^Missing beneficiary type\\.$",
-        25,
-        None,
-    ),
-    (
-        (30107,),
-        "Missing beneficiary last name.",
-        "^Missing beneficiary last name\\.$",
-        30,
-        None,
-    ),
-    (
-        (30108,),
-        "Missing beneficiary first name.",
-        "^Missing beneficiary first name\\.$",
-        31,
-        None,
-    ),
-    (
-        (30109,),
-        "Missing beneficiary last kana.",
-        "^Missing beneficiary last kana\\.$",
-        30,
-        None,
-    ),
-    (
-        (30110,),
-        "Missing beneficiary first kana.",
-        "^Missing beneficiary first kana\\.$",
-        31,
-        None,
-    ),
-    (
-        (30111,),
-        "Missing beneficiary company name.",
-        "^Missing beneficiary company name\\.$",
-        33,
-        None,
-    ),
-    (
-        (30112,),
-        "Missing beneficiary company kana.",
-        "^Missing beneficiary company kana\\.$",
-        33,
-        None,
-    ),
-    (
-        (30113,),
-        "Missing beneficiary company type.",
-        "^Missing beneficiary company type\\.$",
-        33,
-        None,
-    ),
-    (
-        (30114,),
-        "Missing beneficiary company type position.",
-        "^Missing beneficiary company type position\\.$",
-        42,
-        None,
-    ),
-    (
-        (30115,),
-        "Missing uploaded documents.",
-        "^Missing uploaded documents\\.$",
-        27,
-        None,
-    ),
-    (
-        (30116,),
-        "Missing withdrawal purpose.",
-        "^Missing withdrawal purpose\\.$",
-        27,
-        None,
-    ),
-    (
-        (30117,),
-        "Missing beneficiary country.",
-        "^Missing beneficiary country\\.$",
-        28,
-        None,
-    ),
-    (
-        (30118,),
-        "Missing beneficiary zip code.",
-        "^Missing beneficiary zip code\\.$",
-        29,
-        None,
-    ),
-    (
-        (30119,),
-        "Missing beneficiary prefecture.",
-        "^Missing beneficiary prefecture\\.$",
-        31,
-        None,
-    ),
-    (
-        (30120,),
-        "Missing beneficiary city.",
-        "^Missing beneficiary city\\.$",
-        25,
-        None,
-    ),
-    (
-        (30121,),
-        "Missing beneficiary address.",
-        "^Missing beneficiary address\\.$",
-        28,
-        None,
-    ),
-    (
-        (30122,),
-        "Missing beneficiary building.",
-        "^Missing beneficiary building\\.$",
-        29,
-        None,
-    ),
-    (
-        (30123,),
-        "Missing extraction request category.",
-        "^Missing extraction request category\\.$",
-        36,
-        None,
-    ),
-    (
-        (40001,),
-        "Invalid order quantity.",
-        "^Invalid order quantity\\.$",
-        23,
-        None,
-    ),
-    (
-        (40006,),
-        "Invalid count.",
-        "^Invalid count\\.$",
-        14,
-        None,
-    ),
-    (
-        (40007,),
-        "Invalid end param.",
-        "^Invalid end param\\.$",
-        18,
-        None,
-    ),
-    (
-        (40008,),
-        "Invalid end_id.",
-        "^Invalid end_id\\.$",
-        15,
-        None,
-    ),
-    (
-        (40009,),
-        "Invalid from_id.",
-        "^Invalid from_id\\.$",
-        16,
-        None,
-    ),
-    (
-        (40013,),
-        "Invalid order id.",
-        "^Invalid order id\\.$",
-        17,
-        None,
-    ),
-    (
-        (40014,),
-        "Invalid order id array.",
-        "^Invalid order id array\\.$",
-        23,
-        None,
-    ),
-    (
-        (40015,),
-        "Too many orders are specified.",
-        "^Too many orders are specified\\.$",
-        30,
-        None,
-    ),
-    (
-        (40017,),
-        "Invalid asset.",
-        "^Invalid asset\\.$",
-        14,
-        None,
-    ),
-    (
-        (40020,),
-        "Invalid order price.",
-        "^Invalid order price\\.$",
-        20,
-        None,
-    ),
-    (
-        (40021,),
-        "Invalid order side.",
-        "^Invalid order side\\.$",
-        19,
-        None,
-    ),
-    (
-        (40022,),
-        "Invalid trading start time.",
-        "^Invalid trading start time\\.$",
-        27,
-        None,
-    ),
-    (
-        (40024,),
-        "Invalid order type.",
-        "^Invalid order type\\.$",
-        19,
-        None,
-    ),
-    (
-        (40025,),
-        "Invalid asset.",
-        "^Invalid asset\\.$",
-        14,
-        None,
-    ),
-    (
-        (40028,),
-        "Invalid uuid.",
-        "^Invalid uuid\\.$",
-        13,
-        None,
-    ),
-    (
-        (40048,),
-        "Invalid withdraw amount.",
-        "^Invalid withdraw amount\\.$",
-        24,
-        None,
-    ),
-    (
-        (40112,),
-        "Invalid trigger price.",
-        "^Invalid trigger price\\.$",
-        22,
-        None,
-    ),
-    (
-        (40113,),
-        "Invalid post_only.",
-        "^Invalid post_only\\.$",
-        18,
-        None,
-    ),
-    (
-        (40114,),
-        "post_only can not be specified with such order type.",
-        "^post_only can not be specified with such order type\\.$",
-        52,
-        None,
-    ),
-    (
-        (40116,),
-        "Invalid withdrawal type.",
-        "^Invalid withdrawal type\\.$",
-        24,
-        None,
-    ),
-    (
-        (40117,),
-        "Invalid withdrawal name.",
-        "^Invalid withdrawal name\\.$",
-        24,
-        None,
-    ),
-    (
-        (40118,),
-        "Invalid VASP.",
-        "^Invalid VASP\\.$",
-        13,
-        None,
-    ),
-    (
-        (40119,),
-        "Invalid beneficiary type.",
-        "^Invalid beneficiary type\\.$",
-        25,
-        None,
-    ),
-    (
-        (40120,),
-        "Invalid beneficiary last name.",
-        "^Invalid beneficiary last name\\.$",
-        30,
-        None,
-    ),
-    (
-        (40121,),
-        "Invalid beneficiary first name.",
-        "^Invalid beneficiary first name\\.$",
-        31,
-        None,
-    ),
-    (
-        (40122,),
-        "Invalid beneficiary last kana.",
-        "^Invalid beneficiary last kana\\.$",
-        30,
-        None,
-    ),
-    (
-        (40123,),
-        "Invalid beneficiary first kana.",
-        "^Invalid beneficiary first kana\\.$",
-        31,
-        None,
-    ),
-    (
-        (40124,),
-        "Invalid beneficiary company name.",
-        "^Invalid beneficiary company name\\.$",
-        33,
-        None,
-    ),
-    (
-        (40125,),
-        "Invalid beneficiary company kana.",
-        "^Invalid beneficiary company kana\\.$",
-        33,
-        None,
-    ),
-    (
-        (40126,),
-        "Invalid beneficiary company type.",
-        "^Invalid beneficiary company type\\.$",
-        33,
-        None,
-    ),
-    (
-        (40127,),
-        "Invalid beneficiary company type position.",
-        "^Invalid beneficiary company type position\\.$",
-        42,
-        None,
-    ),
-    (
-        (40152,),
-        "Invalid originator label.",
-        "^Invalid originator label\\.$",
-        25,
-        None,
-    ),
-    (
-        (40153,),
-        "Invalid originator last name.",
-        "^Invalid originator last name\\.$",
-        29,
-        None,
-    ),
-    (
-        (40154,),
-        "Invalid originator first name.",
-        "^Invalid originator first name\\.$",
-        30,
-        None,
-    ),
-    (
-        (40155,),
-        "Invalid originator company name.",
-        "^Invalid originator company name\\.$",
-        32,
-        None,
-    ),
-    (
-        (40156,),
-        "Invalid originator prefecture.",
-        "^Invalid originator prefecture\\.$",
-        30,
-        None,
-    ),
-    (
-        (40157,),
-        "Invalid originator city.",
-        "^Invalid originator city\\.$",
-        24,
-        None,
-    ),
-    (
-        (40158,),
-        "Invalid originator address.",
-        "^Invalid originator address\\.$",
-        27,
-        None,
-    ),
-    (
-        (40159,),
-        "Invalid originator building.",
-        "^Invalid originator building\\.$",
-        28,
-        None,
-    ),
-    (
-        (40160,),
-        "Invalid originator substantial controller name.",
-        "^Invalid originator substantial controller name\\.$",
-        47,
-        None,
-    ),
-    (
-        (40163,),
-        "Invalid beneficiary substantial controller name.",
-        "^Invalid beneficiary substantial controller name\\.$",
-        48,
-        None,
-    ),
-    (
-        (40164,),
-        "Invalid position side.",
-        "^Invalid position side\\.$",
-        22,
-        None,
-    ),
-    (
-        (40165,),
-        "Can not be margin trading with such pair.",
-        "^Can not be margin trading with such pair\\.$",
-        41,
-        None,
-    ),
-    (
-        (40200,),
-        "Stop open orders cannot be accepted.",
-        "^Stop open orders cannot be accepted\\.$",
-        36,
-        None,
-    ),
-    (
-        (50003,),
-        "Account is restricted.",
-        "^Account is restricted\\.$",
-        22,
-        None,
-    ),
-    (
-        (50004,),
-        "Account is provisional.",
-        "^Account is provisional\\.$",
-        23,
-        None,
-    ),
-    (
-        (50005,),
-        "Account is blocked.",
-        "^Account is blocked\\.$",
-        19,
-        None,
-    ),
-    (
-        (50006,),
-        "Account is blocked.",
-        "^Account is blocked\\.$",
-        19,
-        None,
-    ),
-    (
-        (50008,),
-        "Identity verification is not finished.",
-        "^Identity verification is not finished\\.$",
-        38,
-        None,
-    ),
-    (
-        (50009,),
-        "Order not found.",
-        "^Order not found\\.$",
-        16,
-        None,
-    ),
-    (
-        (50010,),
-        "Order can not be canceled.",
-        "^Order can not be canceled\\.$",
-        26,
-        None,
-    ),
-    (
-        (50011,),
-        "Api not found.",
-        "^Api not found\\.$",
-        14,
-        None,
-    ),
-    (
-        (50026,),
-        "Order has already been canceled.",
-        "^Order has already been canceled\\.$",
-        32,
-        None,
-    ),
-    (
-        (50027,),
-        "Order has already been executed.",
-        "^Order has already been executed\\.$",
-        32,
-        None,
-    ),
-    (
-        (50033,),
-        "Withdrawals to this address require additional entries.",
-        "^Withdrawals to this address require additional entries\\.$",
-        55,
-        None,
-    ),
-    (
-        (50034,),
-        "VASP not found.",
-        "^VASP not found\\.$",
-        15,
-        None,
-    ),
-    (
-        (50035,),
-        "Company information is not registerd.",
-        "^Company information is not registerd\\.$",
-        37,
-        None,
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (50037,),
         "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.",
-        "^We are temporarily restricting withdrawals while we verify your last deposit\\. Please try again in a few minutes\\.$",
-        112,
-        None,
-    ),
-    (
-        (50038,),
-        "Cannot withdraw to chosen VASP service.",
-        "^Cannot withdraw to chosen VASP service\\.$",
-        39,
-        None,
-    ),
-    (
-        (50043,),
-        "Originator already registered.",
-        "^Originator already registered\\.$",
-        30,
-        None,
-    ),
-    (
-        (50044,),
-        "Originator not found.",
-        "^Originator not found\\.$",
-        21,
-        None,
-    ),
-    (
-        (50045,),
-        "Deposit not found.",
-        "^Deposit not found\\.$",
-        18,
-        None,
-    ),
-    (
-        (50046,),
-        "Cannot edit beneficiary under review.",
-        "^Cannot edit beneficiary under review\\.$",
-        37,
-        None,
-    ),
-    (
-        (50047,),
-        "Cannot edit disabled beneficiary.",
-        "^Cannot edit disabled beneficiary\\.$",
-        33,
-        None,
-    ),
-    (
-        (50048,),
-        "Cannot withdraw to beneficiary under review.",
-        "^Cannot withdraw to beneficiary under review\\.$",
-        44,
-        None,
-    ),
-    (
-        (50049,),
-        "Beneficiary requires additional entries.",
-        "^Beneficiary requires additional entries\\.$",
-        40,
-        None,
-    ),
-    (
-        (50050,),
-        "Cannot withdraw to chosen beneficiary.",
-        "^Cannot withdraw to chosen beneficiary\\.$",
-        38,
-        None,
-    ),
-    (
-        (50051,),
-        "Cannot confirm deposit with originator under review.",
-        "^Cannot confirm deposit with originator under review\\.$",
-        52,
-        None,
-    ),
-    (
-        (50052,),
-        "Originator requires additional entries.",
-        "^Originator requires additional entries\\.$",
-        39,
-        None,
-    ),
-    (
-        (50053,),
-        "Cannot edit originator under review.",
-        "^Cannot edit originator under review\\.$",
-        36,
-        None,
+        (
+            "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.",
+        ),
+        (
+            "we are temporarily restricting withdrawals while we verify your last deposit.Please try again in a few minutes",
+        ),
+        "We are t",
+        "we are t",
     ),
     (
         (50054,),
         "Cannot withdraw because the information registration for unreflected deposits has not been completed.",
-        "^Cannot withdraw because the information registration for unreflected deposits has not been completed\\.$",
-        101,
-        None,
+        (
+            "Cannot withdraw because the information registration for unreflected deposits has not been completed.",
+        ),
+        (
+            "cannot withdraw because the information registration for unreflected deposits has not been completed",
+        ),
+        "Cannot w",
+        "cannot w",
     ),
     (
-        (50058,),
-        "Margin trading review has not been completed.",
-        "^Margin trading review has not been completed\\.$",
-        45,
-        None,
-    ),
-    (
-        (50059,),
+        (50059, 50060),
         "Temporarily restricting new margin orders. Please try your request again after a while.",
-        "^Temporarily restricting new margin orders\\. Please try your request again after a while\\.$",
-        87,
-        None,
+        (
+            "Temporarily restricting new margin orders. Please try your request again after a while.",
+        ),
+        ("temporarily restricting new margin orders.Please try your request again after a while",),
+        "Temporar",
+        "temporar",
     ),
     (
-        (50060,),
-        "Temporarily restricting new margin orders. Please try your request again after a while.",
-        "^Temporarily restricting new margin orders\\. Please try your request again after a while\\.$",
-        87,
-        None,
-    ),
-    (
-        (50061,),
-        "Exceeds available balance for open order.",
-        "^Exceeds available balance for open order\\.$",
-        41,
-        None,
-    ),
-    (
-        (50062,),
-        "Exceeds total margin position.",
-        "^Exceeds total margin position\\.$",
-        30,
-        None,
-    ),
-    (
-        (50070,),
-        "Withdrawals in JPY are not available.",
-        "^Withdrawals in JPY are not available\\.$",
-        37,
-        None,
-    ),
-    (
-        (50071,),
-        "Withdrawals in CC are not available.",
-        "^Withdrawals in CC are not available\\.$",
-        36,
-        None,
-    ),
-    (
-        (50072,),
-        "Buy orders cannot be used in spot transactions.",
-        "^Buy orders cannot be used in spot transactions\\.$",
-        47,
-        None,
-    ),
-    (
-        (50073,),
-        "Sell orders cannot be used in spot transactions.",
-        "^Sell orders cannot be used in spot transactions\\.$",
-        48,
-        None,
-    ),
-    (
-        (50078,),
-        "Open orders cannot be used in margin trading.",
-        "^Open orders cannot be used in margin trading\\.$",
-        45,
-        None,
-    ),
-    (
-        (50079,),
-        "Close orders cannot be used in margin trading.",
-        "^Close orders cannot be used in margin trading\\.$",
-        46,
-        None,
-    ),
-    (
-        (50080,),
-        "Open orders cannot be used in margin trading.",
-        "^Open orders cannot be used in margin trading\\.$",
-        45,
-        None,
-    ),
-    (
-        (50081,),
-        "Close orders cannot be used in margin trading.",
-        "^Close orders cannot be used in margin trading\\.$",
-        46,
-        None,
-    ),
-    (
-        (50083,),
-        "Withdrawals can not be used due to realized loss.",
-        "^Withdrawals can not be used due to realized loss\\.$",
-        49,
-        None,
-    ),
-    (
-        (60001,),
-        "Insufficient amount.",
-        "^Insufficient amount\\.$",
-        20,
-        None,
-    ),
-    (
-        (60002,),
-        "Market buy order quantity has exceeded the upper limit.",
-        "^Market buy order quantity has exceeded the upper limit\\.$",
-        55,
-        None,
-    ),
-    (
-        (60003,),
-        "Order quantity has exceeded the limit.",
-        "^Order quantity has exceeded the limit\\.$",
-        38,
-        None,
-    ),
-    (
-        (60004,),
-        "Order quantity has exceeded the lower threshold.",
-        "^Order quantity has exceeded the lower threshold\\.$",
-        48,
-        None,
-    ),
-    (
-        (60005,),
-        "Order price has exceeded the upper limit.",
-        "^Order price has exceeded the upper limit\\.$",
-        41,
-        None,
-    ),
-    (
-        (60006,),
-        "Order price has exceeded the lower limit.",
-        "^Order price has exceeded the lower limit\\.$",
-        41,
-        None,
-    ),
-    (
-        (60011,),
-        "Too many Simultaneous orders, current limit is 30.",
-        "^Too many Simultaneous orders, current limit is 30\\.$",
-        50,
-        None,
-    ),
-    (
-        (60016,),
-        "Trigger price has exceeded the upper limit.",
-        "^Trigger price has exceeded the upper limit\\.$",
-        43,
-        None,
-    ),
-    (
-        (60017,),
-        "Withdrawal amount has exceeded the upper limit.",
-        "^Withdrawal amount has exceeded the upper limit\\.$",
-        47,
-        None,
-    ),
-    (
-        (60018,),
-        "Trigger price to trigger immediately cannot be specified.",
-        "^Trigger price to trigger immediately cannot be specified\\.$",
-        57,
-        None,
-    ),
-    (
-        (60019,),
-        "The side of a TakeProfit or StopLoss order must be in the close direction.",
-        "^The side of a TakeProfit or StopLoss order must be in the close direction\\.$",
-        74,
-        None,
-    ),
-    (
-        (70001,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
-    ),
-    (
-        (70002,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
-    ),
-    (
-        (70003,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
-    ),
-    (
-        (70004,),
-        "Order is restricted during suspension of transactions.",
-        "^Order is restricted during suspension of transactions\\.$",
-        54,
-        None,
-    ),
-    (
-        (70005,),
-        "Buy \u200b\u200border has been temporarily restricted.",
-        "^Buy \u200b\u200border has been temporarily restricted\\.$",
-        44,
-        None,
-    ),
-    (
-        (70006,),
-        "Sell \u200b\u200border has been temporarily restricted.",
-        "^Sell \u200b\u200border has been temporarily restricted\\.$",
-        45,
-        None,
+        (20026,),
+        "MFA is temporarily locked because too many failures. Please retry after 60 seconds.",
+        ("MFA is temporarily locked because too many failures. Please retry after 60 seconds.",),
+        ("mFA is temporarily locked because too many failures.Please retry after 60 seconds",),
+        "MFA is t",
+        "mFA is t",
     ),
     (
         (70009,),
         "Market order has been temporarily restricted. Please use limit order instead.",
-        "^Market order has been temporarily restricted\\. Please use limit order instead\\.$",
-        77,
-        None,
+        ("Market order has been temporarily restricted. Please use limit order instead.",),
+        ("market order has been temporarily restricted.Please use limit order instead",),
+        "Market o",
+        "market o",
     ),
     (
-        (70010,),
-        "Minimum Order Quantity is increased temporarily.",
-        "^Minimum Order Quantity is increased temporarily\\.$",
-        48,
-        None,
+        (60019,),
+        "The side of a TakeProfit or StopLoss order must be in the close direction.",
+        ("The side of a TakeProfit or StopLoss order must be in the close direction.",),
+        ("the side of a TakeProfit or StopLoss order must be in the close direction",),
+        "The side",
+        "the side",
     ),
     (
-        (70011,),
-        "System is busy. Please try again.",
-        "^System is busy\\. Please try again\\.$",
-        33,
-        None,
+        (10009,),
+        "You sent requests too frequently. Retry later with decreased requests.",
+        ("You sent requests too frequently. Retry later with decreased requests.",),
+        ("you sent requests too frequently.Retry later with decreased requests",),
+        "You sent",
+        "you sent",
     ),
     (
-        (70012,),
-        "System error.",
-        "^System error\\.$",
-        13,
-        None,
+        (20019,),
+        "Please login. (This also happens when you request API without /v1/.)",
+        ("Please login. (This also happens when you request API without /v1/.)",),
+        ("please login.(This also happens when you request API without/v1/.)",),
+        "Please l",
+        "please l",
     ),
     (
-        (70013,),
-        "Order and cancel has been temporarily restricted.",
-        "^Order and cancel has been temporarily restricted\\.$",
-        49,
-        None,
+        (20018,),
+        "Please login. (This happens when you request API without /v1/.)",
+        ("Please login. (This happens when you request API without /v1/.)",),
+        ("please login.(This happens when you request API without/v1/.)",),
+        "Please l",
+        "please l",
     ),
     (
         (70014,),
         "Withdraw and cancel request has been temporarily restricted.",
-        "^Withdraw and cancel request has been temporarily restricted\\.$",
-        60,
-        None,
+        ("Withdraw and cancel request has been temporarily restricted.",),
+        ("withdraw and cancel request has been temporarily restricted",),
+        "Withdraw",
+        "withdraw",
     ),
     (
         (70015,),
         "Lending and cancel request has been temporarily restricted.",
-        "^Lending and cancel request has been temporarily restricted\\.$",
-        59,
-        None,
+        ("Lending and cancel request has been temporarily restricted.",),
+        ("lending and cancel request has been temporarily restricted",),
+        "Lending ",
+        "lending ",
     ),
     (
-        (70016,),
-        "Lending and cancel request has been restricted.",
-        "^Lending and cancel request has been restricted\\.$",
-        47,
-        None,
+        (60018,),
+        "Trigger price to trigger immediately cannot be specified.",
+        ("Trigger price to trigger immediately cannot be specified.",),
+        ("trigger price to trigger immediately cannot be specified",),
+        "Trigger ",
+        "trigger ",
     ),
     (
-        (70017,),
-        "Orders on pair have been suspended.",
-        "^Orders on pair have been suspended\\.$",
-        35,
-        None,
+        (50033,),
+        "Withdrawals to this address require additional entries.",
+        ("Withdrawals to this address require additional entries.",),
+        ("withdrawals to this address require additional entries",),
+        "Withdraw",
+        "withdraw",
     ),
     (
-        (70018,),
-        "Order and cancel on pair have been suspended.",
-        "^Order and cancel on pair have been suspended\\.$",
-        45,
-        None,
+        (60002,),
+        "Market buy order quantity has exceeded the upper limit.",
+        ("Market buy order quantity has exceeded the upper limit.",),
+        ("market buy order quantity has exceeded the upper limit",),
+        "Market b",
+        "market b",
     ),
     (
-        (70019,),
-        "Order cancel request is in process.",
-        "^Order cancel request is in process\\.$",
-        35,
-        None,
+        (70004,),
+        "Order is restricted during suspension of transactions.",
+        ("Order is restricted during suspension of transactions.",),
+        ("order is restricted during suspension of transactions",),
+        "Order is",
+        "order is",
     ),
     (
-        (70020,),
-        "Market order has been temporarily restricted.",
-        "^Market order has been temporarily restricted\\.$",
-        45,
-        None,
+        (40114,),
+        "post_only can not be specified with such order type.",
+        ("post_only can not be specified with such order type.",),
+        ("post_only can not be specified with such order type",),
+        "post_onl",
+        "post_onl",
     ),
     (
-        (70021,),
-        "Limit order price is over the threshold.",
-        "^Limit order price is over the threshold\\.$",
-        40,
-        None,
+        (50051,),
+        "Cannot confirm deposit with originator under review.",
+        ("Cannot confirm deposit with originator under review.",),
+        ("cannot confirm deposit with originator under review",),
+        "Cannot c",
+        "cannot c",
+    ),
+    (
+        (60011,),
+        "Too many Simultaneous orders, current limit is 30.",
+        ("Too many Simultaneous orders, current limit is 30.",),
+        ("too many Simultaneous orders,current limit is 30",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (50083,),
+        "Withdrawals can not be used due to realized loss.",
+        ("Withdrawals can not be used due to realized loss.",),
+        ("withdrawals can not be used due to realized loss",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (70013,),
+        "Order and cancel has been temporarily restricted.",
+        ("Order and cancel has been temporarily restricted.",),
+        ("order and cancel has been temporarily restricted",),
+        "Order an",
+        "order an",
     ),
     (
         (70022,),
         "Stop limit order has been temporarily restricted.",
-        "^Stop limit order has been temporarily restricted\\.$",
-        49,
-        None,
-    ),
-    (
-        (70023,),
-        "Stop order has been temporarily restricted.",
-        "^Stop order has been temporarily restricted\\.$",
-        43,
-        None,
-    ),
-    (
-        (70024,),
-        "Long open order has been temporarily restricted.",
-        "^Long open order has been temporarily restricted\\.$",
-        48,
-        None,
+        ("Stop limit order has been temporarily restricted.",),
+        ("stop limit order has been temporarily restricted",),
+        "Stop lim",
+        "stop lim",
     ),
     (
         (70025,),
         "Short open order has been temporarily restricted.",
-        "^Short open order has been temporarily restricted\\.$",
-        49,
-        None,
+        ("Short open order has been temporarily restricted.",),
+        ("short open order has been temporarily restricted",),
+        "Short op",
+        "short op",
+    ),
+    (
+        (40163,),
+        "Invalid beneficiary substantial controller name.",
+        ("Invalid beneficiary substantial controller name.",),
+        ("invalid beneficiary substantial controller name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50073,),
+        "Sell orders cannot be used in spot transactions.",
+        ("Sell orders cannot be used in spot transactions.",),
+        ("sell orders cannot be used in spot transactions",),
+        "Sell ord",
+        "sell ord",
+    ),
+    (
+        (60004,),
+        "Order quantity has exceeded the lower threshold.",
+        ("Order quantity has exceeded the lower threshold.",),
+        ("order quantity has exceeded the lower threshold",),
+        "Order qu",
+        "order qu",
+    ),
+    (
+        (70010,),
+        "Minimum Order Quantity is increased temporarily.",
+        ("Minimum Order Quantity is increased temporarily.",),
+        ("minimum Order Quantity is increased temporarily",),
+        "Minimum ",
+        "minimum ",
+    ),
+    (
+        (70024,),
+        "Long open order has been temporarily restricted.",
+        ("Long open order has been temporarily restricted.",),
+        ("long open order has been temporarily restricted",),
+        "Long ope",
+        "long ope",
+    ),
+    (
+        (20036,),
+        "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.",
+        ("ACCESS-REQUEST-TIME and ACCESS-NONCE not found.",),
+        ("aCCESS-REQUEST-TIME and ACCESS-NONCE not found",),
+        "ACCESS-R",
+        "aCCESS-R",
+    ),
+    (
+        (40160,),
+        "Invalid originator substantial controller name.",
+        ("Invalid originator substantial controller name.",),
+        ("invalid originator substantial controller name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50072,),
+        "Buy orders cannot be used in spot transactions.",
+        ("Buy orders cannot be used in spot transactions.",),
+        ("buy orders cannot be used in spot transactions",),
+        "Buy orde",
+        "buy orde",
+    ),
+    (
+        (60017,),
+        "Withdrawal amount has exceeded the upper limit.",
+        ("Withdrawal amount has exceeded the upper limit.",),
+        ("withdrawal amount has exceeded the upper limit",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (70016,),
+        "Lending and cancel request has been restricted.",
+        ("Lending and cancel request has been restricted.",),
+        ("lending and cancel request has been restricted",),
+        "Lending ",
+        "lending ",
+    ),
+    (
+        (20035,),
+        "No request was sent within ACCESS-TIME-WINDOW.",
+        ("No request was sent within ACCESS-TIME-WINDOW.",),
+        ("no request was sent within ACCESS-TIME-WINDOW",),
+        "No reque",
+        "no reque",
+    ),
+    (
+        (50079, 50081),
+        "Close orders cannot be used in margin trading.",
+        ("Close orders cannot be used in margin trading.",),
+        ("close orders cannot be used in margin trading",),
+        "Close or",
+        "close or",
+    ),
+    (
+        (50058,),
+        "Margin trading review has not been completed.",
+        ("Margin trading review has not been completed.",),
+        ("margin trading review has not been completed",),
+        "Margin t",
+        "margin t",
+    ),
+    (
+        (50078, 50080),
+        "Open orders cannot be used in margin trading.",
+        ("Open orders cannot be used in margin trading.",),
+        ("open orders cannot be used in margin trading",),
+        "Open ord",
+        "open ord",
+    ),
+    (
+        (70006,),
+        "Sell \u200b\u200border has been temporarily restricted.",
+        ("Sell \u200b\u200border has been temporarily restricted.",),
+        ("sell \u200b\u200border has been temporarily restricted",),
+        "Sell \u200b\u200bo",
+        "sell \u200b\u200bo",
+    ),
+    (
+        (70018,),
+        "Order and cancel on pair have been suspended.",
+        ("Order and cancel on pair have been suspended.",),
+        ("order and cancel on pair have been suspended",),
+        "Order an",
+        "order an",
+    ),
+    (
+        (70020,),
+        "Market order has been temporarily restricted.",
+        ("Market order has been temporarily restricted.",),
+        ("market order has been temporarily restricted",),
+        "Market o",
+        "market o",
+    ),
+    (
+        (50048,),
+        "Cannot withdraw to beneficiary under review.",
+        ("Cannot withdraw to beneficiary under review.",),
+        ("cannot withdraw to beneficiary under review",),
+        "Cannot w",
+        "cannot w",
+    ),
+    (
+        (70005,),
+        "Buy \u200b\u200border has been temporarily restricted.",
+        ("Buy \u200b\u200border has been temporarily restricted.",),
+        ("buy \u200b\u200border has been temporarily restricted",),
+        "Buy \u200b\u200bor",
+        "buy \u200b\u200bor",
+    ),
+    (
+        (60016,),
+        "Trigger price has exceeded the upper limit.",
+        ("Trigger price has exceeded the upper limit.",),
+        ("trigger price has exceeded the upper limit",),
+        "Trigger ",
+        "trigger ",
+    ),
+    (
+        (70023,),
+        "Stop order has been temporarily restricted.",
+        ("Stop order has been temporarily restricted.",),
+        ("stop order has been temporarily restricted",),
+        "Stop ord",
+        "stop ord",
+    ),
+    (
+        (30114,),
+        "Missing beneficiary company type position.",
+        ("Missing beneficiary company type position.",),
+        ("missing beneficiary company type position",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40127,),
+        "Invalid beneficiary company type position.",
+        ("Invalid beneficiary company type position.",),
+        ("invalid beneficiary company type position",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40165,),
+        "Can not be margin trading with such pair.",
+        ("Can not be margin trading with such pair.",),
+        ("can not be margin trading with such pair",),
+        "Can not ",
+        "can not ",
+    ),
+    (
+        (50061,),
+        "Exceeds available balance for open order.",
+        ("Exceeds available balance for open order.",),
+        ("exceeds available balance for open order",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (60005,),
+        "Order price has exceeded the upper limit.",
+        ("Order price has exceeded the upper limit.",),
+        ("order price has exceeded the upper limit",),
+        "Order pr",
+        "order pr",
+    ),
+    (
+        (60006,),
+        "Order price has exceeded the lower limit.",
+        ("Order price has exceeded the lower limit.",),
+        ("order price has exceeded the lower limit",),
+        "Order pr",
+        "order pr",
+    ),
+    (
+        (20001,),
+        "Authentication failed api authorization.",
+        ("Authentication failed api authorization.",),
+        ("authentication failed api authorization",),
+        "Authenti",
+        "authenti",
+    ),
+    (
+        (50049,),
+        "Beneficiary requires additional entries.",
+        ("Beneficiary requires additional entries.",),
+        ("beneficiary requires additional entries",),
+        "Benefici",
+        "benefici",
+    ),
+    (
+        (70021,),
+        "Limit order price is over the threshold.",
+        ("Limit order price is over the threshold.",),
+        ("limit order price is over the threshold",),
+        "Limit or",
+        "limit or",
+    ),
+    (
+        (50038,),
+        "Cannot withdraw to chosen VASP service.",
+        ("Cannot withdraw to chosen VASP service.",),
+        ("cannot withdraw to chosen VASP service",),
+        "Cannot w",
+        "cannot w",
+    ),
+    (
+        (50052,),
+        "Originator requires additional entries.",
+        ("Originator requires additional entries.",),
+        ("originator requires additional entries",),
+        "Originat",
+        "originat",
+    ),
+    (
+        (50008,),
+        "Identity verification is not finished.",
+        ("Identity verification is not finished.",),
+        ("identity verification is not finished",),
+        "Identity",
+        "identity",
+    ),
+    (
+        (50050,),
+        "Cannot withdraw to chosen beneficiary.",
+        ("Cannot withdraw to chosen beneficiary.",),
+        ("cannot withdraw to chosen beneficiary",),
+        "Cannot w",
+        "cannot w",
+    ),
+    (
+        (60003,),
+        "Order quantity has exceeded the limit.",
+        ("Order quantity has exceeded the limit.",),
+        ("order quantity has exceeded the limit",),
+        "Order qu",
+        "order qu",
     ),
     (
         (70026,),
         "Order has been temporarily restricted.",
-        "^Order has been temporarily restricted\\.$",
-        38,
-        None,
+        ("Order has been temporarily restricted.",),
+        ("order has been temporarily restricted",),
+        "Order ha",
+        "order ha",
+    ),
+    (
+        (50035,),
+        "Company information is not registerd.",
+        ("Company information is not registerd.",),
+        ("company information is not registerd",),
+        "Company ",
+        "company ",
+    ),
+    (
+        (50046,),
+        "Cannot edit beneficiary under review.",
+        ("Cannot edit beneficiary under review.",),
+        ("cannot edit beneficiary under review",),
+        "Cannot e",
+        "cannot e",
+    ),
+    (
+        (50070,),
+        "Withdrawals in JPY are not available.",
+        ("Withdrawals in JPY are not available.",),
+        ("withdrawals in JPY are not available",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (20034,),
+        "Invalid time of ACCESS-REQUEST-TIME.",
+        ("Invalid time of ACCESS-REQUEST-TIME.",),
+        ("invalid time of ACCESS-REQUEST-TIME",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (30123,),
+        "Missing extraction request category.",
+        ("Missing extraction request category.",),
+        ("missing extraction request category",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40200,),
+        "Stop open orders cannot be accepted.",
+        ("Stop open orders cannot be accepted.",),
+        ("stop open orders cannot be accepted",),
+        "Stop ope",
+        "stop ope",
+    ),
+    (
+        (50053,),
+        "Cannot edit originator under review.",
+        ("Cannot edit originator under review.",),
+        ("cannot edit originator under review",),
+        "Cannot e",
+        "cannot e",
+    ),
+    (
+        (50071,),
+        "Withdrawals in CC are not available.",
+        ("Withdrawals in CC are not available.",),
+        ("withdrawals in CC are not available",),
+        "Withdraw",
+        "withdraw",
+    ),
+    (
+        (70017,),
+        "Orders on pair have been suspended.",
+        ("Orders on pair have been suspended.",),
+        ("orders on pair have been suspended",),
+        "Orders o",
+        "orders o",
+    ),
+    (
+        (70019,),
+        "Order cancel request is in process.",
+        ("Order cancel request is in process.",),
+        ("order cancel request is in process",),
+        "Order ca",
+        "order ca",
+    ),
+    (
+        (30111,),
+        "Missing beneficiary company name.",
+        ("Missing beneficiary company name.",),
+        ("missing beneficiary company name",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30112,),
+        "Missing beneficiary company kana.",
+        ("Missing beneficiary company kana.",),
+        ("missing beneficiary company kana",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30113,),
+        "Missing beneficiary company type.",
+        ("Missing beneficiary company type.",),
+        ("missing beneficiary company type",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40124,),
+        "Invalid beneficiary company name.",
+        ("Invalid beneficiary company name.",),
+        ("invalid beneficiary company name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40125,),
+        "Invalid beneficiary company kana.",
+        ("Invalid beneficiary company kana.",),
+        ("invalid beneficiary company kana",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40126,),
+        "Invalid beneficiary company type.",
+        ("Invalid beneficiary company type.",),
+        ("invalid beneficiary company type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50047,),
+        "Cannot edit disabled beneficiary.",
+        ("Cannot edit disabled beneficiary.",),
+        ("cannot edit disabled beneficiary",),
+        "Cannot e",
+        "cannot e",
+    ),
+    (
+        (70011,),
+        "System is busy. Please try again.",
+        ("System is busy. Please try again.",),
+        ("system is busy.Please try again",),
+        "System i",
+        "system i",
+    ),
+    (
+        (40155,),
+        "Invalid originator company name.",
+        ("Invalid originator company name.",),
+        ("invalid originator company name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50026,),
+        "Order has already been canceled.",
+        ("Order has already been canceled.",),
+        ("order has already been canceled",),
+        "Order ha",
+        "order ha",
+    ),
+    (
+        (50027,),
+        "Order has already been executed.",
+        ("Order has already been executed.",),
+        ("order has already been executed",),
+        "Order ha",
+        "order ha",
+    ),
+    (
+        (30108,),
+        "Missing beneficiary first name.",
+        ("Missing beneficiary first name.",),
+        ("missing beneficiary first name",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30110,),
+        "Missing beneficiary first kana.",
+        ("Missing beneficiary first kana.",),
+        ("missing beneficiary first kana",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30119,),
+        "Missing beneficiary prefecture.",
+        ("Missing beneficiary prefecture.",),
+        ("missing beneficiary prefecture",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40121,),
+        "Invalid beneficiary first name.",
+        ("Invalid beneficiary first name.",),
+        ("invalid beneficiary first name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40123,),
+        "Invalid beneficiary first kana.",
+        ("Invalid beneficiary first kana.",),
+        ("invalid beneficiary first kana",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20033,),
+        "ACCESS-REQUEST-TIME not found.",
+        ("ACCESS-REQUEST-TIME not found.",),
+        ("aCCESS-REQUEST-TIME not found",),
+        "ACCESS-R",
+        "aCCESS-R",
+    ),
+    (
+        (30107,),
+        "Missing beneficiary last name.",
+        ("Missing beneficiary last name.",),
+        ("missing beneficiary last name",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30109,),
+        "Missing beneficiary last kana.",
+        ("Missing beneficiary last kana.",),
+        ("missing beneficiary last kana",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40015,),
+        "Too many orders are specified.",
+        ("Too many orders are specified.",),
+        ("too many orders are specified",),
+        "Too many",
+        "too many",
+    ),
+    (
+        (40120,),
+        "Invalid beneficiary last name.",
+        ("Invalid beneficiary last name.",),
+        ("invalid beneficiary last name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40122,),
+        "Invalid beneficiary last kana.",
+        ("Invalid beneficiary last kana.",),
+        ("invalid beneficiary last kana",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40154,),
+        "Invalid originator first name.",
+        ("Invalid originator first name.",),
+        ("invalid originator first name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40156,),
+        "Invalid originator prefecture.",
+        ("Invalid originator prefecture.",),
+        ("invalid originator prefecture",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50043,),
+        "Originator already registered.",
+        ("Originator already registered.",),
+        ("originator already registered",),
+        "Originat",
+        "originat",
+    ),
+    (
+        (50062,),
+        "Exceeds total margin position.",
+        ("Exceeds total margin position.",),
+        ("exceeds total margin position",),
+        "Exceeds ",
+        "exceeds ",
+    ),
+    (
+        (10005,),
+        "Timeout waiting for response.",
+        ("Timeout waiting for response.",),
+        ("timeout waiting for response",),
+        "Timeout ",
+        "timeout ",
+    ),
+    (
+        (30118,),
+        "Missing beneficiary zip code.",
+        ("Missing beneficiary zip code.",),
+        ("missing beneficiary zip code",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30122,),
+        "Missing beneficiary building.",
+        ("Missing beneficiary building.",),
+        ("missing beneficiary building",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40153,),
+        "Invalid originator last name.",
+        ("Invalid originator last name.",),
+        ("invalid originator last name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (10008,),
+        "Server is busy. Retry later.",
+        ("Server is busy. Retry later.",),
+        ("server is busy.Retry later",),
+        "Server i",
+        "server i",
+    ),
+    (
+        (20037,),
+        "Invalid ACCESS-REQUEST-TIME.",
+        ("Invalid ACCESS-REQUEST-TIME.",),
+        ("invalid ACCESS-REQUEST-TIME",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (30117,),
+        "Missing beneficiary country.",
+        ("Missing beneficiary country.",),
+        ("missing beneficiary country",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30121,),
+        "Missing beneficiary address.",
+        ("Missing beneficiary address.",),
+        ("missing beneficiary address",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40159,),
+        "Invalid originator building.",
+        ("Invalid originator building.",),
+        ("invalid originator building",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20038,),
+        "Invalid ACCESS-TIME-WINDOW.",
+        ("Invalid ACCESS-TIME-WINDOW.",),
+        ("invalid ACCESS-TIME-WINDOW",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (30115,),
+        "Missing uploaded documents.",
+        ("Missing uploaded documents.",),
+        ("missing uploaded documents",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30116,),
+        "Missing withdrawal purpose.",
+        ("Missing withdrawal purpose.",),
+        ("missing withdrawal purpose",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40022,),
+        "Invalid trading start time.",
+        ("Invalid trading start time.",),
+        ("invalid trading start time",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40158,),
+        "Invalid originator address.",
+        ("Invalid originator address.",),
+        ("invalid originator address",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50010,),
+        "Order can not be canceled.",
+        ("Order can not be canceled.",),
+        ("order can not be canceled",),
+        "Order ca",
+        "order ca",
+    ),
+    (
+        (20005,),
+        "Invalid ACCESS-SIGNATURE.",
+        ("Invalid ACCESS-SIGNATURE.",),
+        ("invalid ACCESS-SIGNATURE",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20025,),
+        "Missing OTP and SMS code.",
+        ("Missing OTP and SMS code.",),
+        ("missing OTP and SMS code",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30106,),
+        "Missing beneficiary type.",
+        ("Missing beneficiary type.",),
+        ("missing beneficiary type",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30120,),
+        "Missing beneficiary city.",
+        ("Missing beneficiary city.",),
+        ("missing beneficiary city",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40119,),
+        "Invalid beneficiary type.",
+        ("Invalid beneficiary type.",),
+        ("invalid beneficiary type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40152,),
+        "Invalid originator label.",
+        ("Invalid originator label.",),
+        ("invalid originator label",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20014,),
+        "SMS verification failed.",
+        ("SMS verification failed.",),
+        ("sMS verification failed",),
+        "SMS veri",
+        "sMS veri",
+    ),
+    (
+        (30039,),
+        "Missing withdraw amount.",
+        ("Missing withdraw amount.",),
+        ("missing withdraw amount",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30103,),
+        "Missing withdrawal type.",
+        ("Missing withdrawal type.",),
+        ("missing withdrawal type",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30104,),
+        "Missing withdrawal name.",
+        ("Missing withdrawal name.",),
+        ("missing withdrawal name",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40048,),
+        "Invalid withdraw amount.",
+        ("Invalid withdraw amount.",),
+        ("invalid withdraw amount",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40116,),
+        "Invalid withdrawal type.",
+        ("Invalid withdrawal type.",),
+        ("invalid withdrawal type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40117,),
+        "Invalid withdrawal name.",
+        ("Invalid withdrawal name.",),
+        ("invalid withdrawal name",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40157,),
+        "Invalid originator city.",
+        ("Invalid originator city.",),
+        ("invalid originator city",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20004,),
+        "ACCESS-NONCE not found.",
+        ("ACCESS-NONCE not found.",),
+        ("aCCESS-NONCE not found",),
+        "ACCESS-N",
+        "aCCESS-N",
+    ),
+    (
+        (30001,),
+        "Missing order quantity.",
+        ("Missing order quantity.",),
+        ("missing order quantity",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30007,),
+        "Missing order id array.",
+        ("Missing order id array.",),
+        ("missing order id array",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40001,),
+        "Invalid order quantity.",
+        ("Invalid order quantity.",),
+        ("invalid order quantity",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40014,),
+        "Invalid order id array.",
+        ("Invalid order id array.",),
+        ("invalid order id array",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50004,),
+        "Account is provisional.",
+        ("Account is provisional.",),
+        ("account is provisional",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (30101,),
+        "Missing trigger price.",
+        ("Missing trigger price.",),
+        ("missing trigger price",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40112,),
+        "Invalid trigger price.",
+        ("Invalid trigger price.",),
+        ("invalid trigger price",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40164,),
+        "Invalid position side.",
+        ("Invalid position side.",),
+        ("invalid position side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50003,),
+        "Account is restricted.",
+        ("Account is restricted.",),
+        ("account is restricted",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (20003,),
+        "ACCESS-KEY not found.",
+        ("ACCESS-KEY not found.",),
+        ("aCCESS-KEY not found",),
+        "ACCESS-K",
+        "aCCESS-K",
+    ),
+    (
+        (20039,),
+        "Invalid ACCESS-NONCE.",
+        ("Invalid ACCESS-NONCE.",),
+        ("invalid ACCESS-NONCE",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50044,),
+        "Originator not found.",
+        ("Originator not found.",),
+        ("originator not found",),
+        "Originat",
+        "originat",
+    ),
+    (
+        (30012,),
+        "Missing order price.",
+        ("Missing order price.",),
+        ("missing order price",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40020,),
+        "Invalid order price.",
+        ("Invalid order price.",),
+        ("invalid order price",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (60001,),
+        "Insufficient amount.",
+        ("Insufficient amount.",),
+        ("insufficient amount",),
+        "Insuffic",
+        "insuffic",
+    ),
+    (
+        (10007,),
+        "System maintenance.",
+        ("System maintenance.",),
+        ("system maintenance",),
+        "System m",
+        "system m",
+    ),
+    (
+        (20002,),
+        "Invalid ACCESS-KEY.",
+        ("Invalid ACCESS-KEY.",),
+        ("invalid ACCESS-KEY",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (30015,),
+        "Missing order type.",
+        ("Missing order type.",),
+        ("missing order type",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40021,),
+        "Invalid order side.",
+        ("Invalid order side.",),
+        ("invalid order side",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40024,),
+        "Invalid order type.",
+        ("Invalid order type.",),
+        ("invalid order type",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50005, 50006),
+        "Account is blocked.",
+        ("Account is blocked.",),
+        ("account is blocked",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (10002,),
+        "Malformed request.",
+        ("Malformed request.",),
+        ("malformed request",),
+        "Malforme",
+        "malforme",
+    ),
+    (
+        (40007,),
+        "Invalid end param.",
+        ("Invalid end param.",),
+        ("invalid end param",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40113,),
+        "Invalid post_only.",
+        ("Invalid post_only.",),
+        ("invalid post_only",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50045,),
+        "Deposit not found.",
+        ("Deposit not found.",),
+        ("deposit not found",),
+        "Deposit ",
+        "deposit ",
+    ),
+    (
+        (20023,),
+        "Missing OTP code.",
+        ("Missing OTP code.",),
+        ("missing OTP code",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (20024,),
+        "Missing SMS code.",
+        ("Missing SMS code.",),
+        ("missing SMS code",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30006,),
+        "Missing order id.",
+        ("Missing order id.",),
+        ("missing order id",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40013,),
+        "Invalid order id.",
+        ("Invalid order id.",),
+        ("invalid order id",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40009,),
+        "Invalid from_id.",
+        ("Invalid from_id.",),
+        ("invalid from_id",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50009,),
+        "Order not found.",
+        ("Order not found.",),
+        ("order not found",),
+        "Order no",
+        "order no",
+    ),
+    (
+        (40008,),
+        "Invalid end_id.",
+        ("Invalid end_id.",),
+        ("invalid end_id",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50034,),
+        "VASP not found.",
+        ("VASP not found.",),
+        ("vASP not found",),
+        "VASP not",
+        "vASP not",
+    ),
+    (
+        (10000,),
+        "Url not found.",
+        ("Url not found.",),
+        ("url not found",),
+        "Url not ",
+        "url not ",
+    ),
+    (
+        (30009, 30016),
+        "Missing asset.",
+        ("Missing asset.",),
+        ("missing asset",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40006,),
+        "Invalid count.",
+        ("Invalid count.",),
+        ("invalid count",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40017, 40025),
+        "Invalid asset.",
+        ("Invalid asset.",),
+        ("invalid asset",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50011,),
+        "Api not found.",
+        ("Api not found.",),
+        ("api not found",),
+        "Api not ",
+        "api not ",
+    ),
+    (
+        (10001, 10003, 70001, 70002, 70003, 70012),
+        "System error.",
+        ("System error.",),
+        ("system error",),
+        "System e",
+        "system e",
+    ),
+    (
+        (30013,),
+        "Missing side.",
+        ("Missing side.",),
+        ("missing side",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30019,),
+        "Missing uuid.",
+        ("Missing uuid.",),
+        ("missing uuid",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (30105,),
+        "Missing VASP.",
+        ("Missing VASP.",),
+        ("missing VASP",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (40028,),
+        "Invalid uuid.",
+        ("Invalid uuid.",),
+        ("invalid uuid",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (40118,),
+        "Invalid VASP.",
+        ("Invalid VASP.",),
+        ("invalid VASP",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (20011,),
+        "MFA failed.",
+        ("MFA failed.",),
+        ("mFA failed",),
+        "MFA fail",
+        "mFA fail",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "SYSTEMERROR": (
+        ("ApiError",),
+        None,
+        "SYSTEM_ERROR",
+        False,
+    ),
+    "AUTHENTICATIONERROR": (
+        ("ApiError",),
+        None,
+        "AUTHENTICATION_ERROR",
+        False,
+    ),
+    "REQUIREDPARAMETERERROR": (
+        ("ApiError",),
+        None,
+        "REQUIRED_PARAMETER_ERROR",
+        False,
+    ),
+    "INVALIDPARAMETERERROR": (
+        ("ApiError",),
+        None,
+        "INVALID_PARAMETER_ERROR",
+        False,
+    ),
+    "DATAERROR": (
+        ("ApiError",),
+        None,
+        "DATA_ERROR",
+        False,
+    ),
+    "VALUEERROR": (
+        ("ApiError",),
+        None,
+        "VALUE_ERROR",
+        False,
+    ),
+    "STOPUPDATEREQUESTSYSTEMSTATUS": (
+        ("ApiError",),
+        None,
+        "STOP_UPDATE_REQUEST_SYSTEM_STATUS",
+        False,
+    ),
+    "E10000": (
+        ("SYSTEMERROR",),
+        10000,
+        "10000 ",
+        False,
+    ),
+    "E10001": (
+        ("SYSTEMERROR",),
+        10001,
+        "10001 ",
+        False,
+    ),
+    "E10002": (
+        ("SYSTEMERROR",),
+        10002,
+        "10002 ",
+        False,
+    ),
+    "E10003": (
+        ("SYSTEMERROR",),
+        10003,
+        "10003 ",
+        False,
+    ),
+    "E10005": (
+        ("SYSTEMERROR",),
+        10005,
+        "10005 ",
+        False,
+    ),
+    "E10007": (
+        ("SYSTEMERROR",),
+        10007,
+        "10007 ",
+        False,
+    ),
+    "E10008": (
+        ("SYSTEMERROR",),
+        10008,
+        "10008 ",
+        False,
+    ),
+    "E10009": (
+        ("SYSTEMERROR",),
+        10009,
+        "10009 ",
+        False,
+    ),
+    "E20001": (
+        ("AUTHENTICATIONERROR",),
+        20001,
+        "20001 ",
+        False,
+    ),
+    "E20002": (
+        ("AUTHENTICATIONERROR",),
+        20002,
+        "20002 ",
+        False,
+    ),
+    "E20003": (
+        ("AUTHENTICATIONERROR",),
+        20003,
+        "20003 ",
+        False,
+    ),
+    "E20004": (
+        ("AUTHENTICATIONERROR",),
+        20004,
+        "20004 ",
+        False,
+    ),
+    "E20005": (
+        ("AUTHENTICATIONERROR",),
+        20005,
+        "20005 ",
+        False,
+    ),
+    "E20011": (
+        ("AUTHENTICATIONERROR",),
+        20011,
+        "20011 ",
+        False,
+    ),
+    "E20014": (
+        ("AUTHENTICATIONERROR",),
+        20014,
+        "20014 ",
+        False,
+    ),
+    "E20018": (
+        ("AUTHENTICATIONERROR",),
+        20018,
+        "20018 ",
+        False,
+    ),
+    "E20019": (
+        ("AUTHENTICATIONERROR",),
+        20019,
+        "20019 ",
+        False,
+    ),
+    "E20023": (
+        ("AUTHENTICATIONERROR",),
+        20023,
+        "20023 ",
+        False,
+    ),
+    "E20024": (
+        ("AUTHENTICATIONERROR",),
+        20024,
+        "20024 ",
+        False,
+    ),
+    "E20025": (
+        ("AUTHENTICATIONERROR",),
+        20025,
+        "20025 ",
+        False,
+    ),
+    "E20026": (
+        ("AUTHENTICATIONERROR",),
+        20026,
+        "20026 ",
+        False,
+    ),
+    "E20033": (
+        ("AUTHENTICATIONERROR",),
+        20033,
+        "20033 ",
+        False,
+    ),
+    "E20034": (
+        ("AUTHENTICATIONERROR",),
+        20034,
+        "20034 ",
+        False,
+    ),
+    "E20035": (
+        ("AUTHENTICATIONERROR",),
+        20035,
+        "20035 ",
+        False,
+    ),
+    "E20036": (
+        ("AUTHENTICATIONERROR",),
+        20036,
+        "20036 ",
+        False,
+    ),
+    "E20037": (
+        ("AUTHENTICATIONERROR",),
+        20037,
+        "20037 ",
+        False,
+    ),
+    "E20038": (
+        ("AUTHENTICATIONERROR",),
+        20038,
+        "20038 ",
+        False,
+    ),
+    "E20039": (
+        ("AUTHENTICATIONERROR",),
+        20039,
+        "20039 ",
+        False,
+    ),
+    "E30001": (
+        ("REQUIREDPARAMETERERROR",),
+        30001,
+        "30001 ",
+        False,
+    ),
+    "E30006": (
+        ("REQUIREDPARAMETERERROR",),
+        30006,
+        "30006 ",
+        False,
+    ),
+    "E30007": (
+        ("REQUIREDPARAMETERERROR",),
+        30007,
+        "30007 ",
+        False,
+    ),
+    "E30009": (
+        ("REQUIREDPARAMETERERROR",),
+        30009,
+        "30009 ",
+        False,
+    ),
+    "E30012": (
+        ("REQUIREDPARAMETERERROR",),
+        30012,
+        "30012 ",
+        False,
+    ),
+    "E30013": (
+        ("REQUIREDPARAMETERERROR",),
+        30013,
+        "30013 ",
+        False,
+    ),
+    "E30015": (
+        ("REQUIREDPARAMETERERROR",),
+        30015,
+        "30015 ",
+        False,
+    ),
+    "E30016": (
+        ("REQUIREDPARAMETERERROR",),
+        30016,
+        "30016 ",
+        False,
+    ),
+    "E30019": (
+        ("REQUIREDPARAMETERERROR",),
+        30019,
+        "30019 ",
+        False,
+    ),
+    "E30039": (
+        ("REQUIREDPARAMETERERROR",),
+        30039,
+        "30039 ",
+        False,
+    ),
+    "E30101": (
+        ("REQUIREDPARAMETERERROR",),
+        30101,
+        "30101 ",
+        False,
+    ),
+    "E30103": (
+        ("REQUIREDPARAMETERERROR",),
+        30103,
+        "30103 ",
+        False,
+    ),
+    "E30104": (
+        ("REQUIREDPARAMETERERROR",),
+        30104,
+        "30104 ",
+        False,
+    ),
+    "E30105": (
+        ("REQUIREDPARAMETERERROR",),
+        30105,
+        "30105 ",
+        False,
+    ),
+    "E30106": (
+        ("REQUIREDPARAMETERERROR",),
+        30106,
+        "30106 ",
+        False,
+    ),
+    "E30107": (
+        ("REQUIREDPARAMETERERROR",),
+        30107,
+        "30107 ",
+        False,
+    ),
+    "E30108": (
+        ("REQUIREDPARAMETERERROR",),
+        30108,
+        "30108 ",
+        False,
+    ),
+    "E30109": (
+        ("REQUIREDPARAMETERERROR",),
+        30109,
+        "30109 ",
+        False,
+    ),
+    "E30110": (
+        ("REQUIREDPARAMETERERROR",),
+        30110,
+        "30110 ",
+        False,
+    ),
+    "E30111": (
+        ("REQUIREDPARAMETERERROR",),
+        30111,
+        "30111 ",
+        False,
+    ),
+    "E30112": (
+        ("REQUIREDPARAMETERERROR",),
+        30112,
+        "30112 ",
+        False,
+    ),
+    "E30113": (
+        ("REQUIREDPARAMETERERROR",),
+        30113,
+        "30113 ",
+        False,
+    ),
+    "E30114": (
+        ("REQUIREDPARAMETERERROR",),
+        30114,
+        "30114 ",
+        False,
+    ),
+    "E30115": (
+        ("REQUIREDPARAMETERERROR",),
+        30115,
+        "30115 ",
+        False,
+    ),
+    "E30116": (
+        ("REQUIREDPARAMETERERROR",),
+        30116,
+        "30116 ",
+        False,
+    ),
+    "E30117": (
+        ("REQUIREDPARAMETERERROR",),
+        30117,
+        "30117 ",
+        False,
+    ),
+    "E30118": (
+        ("REQUIREDPARAMETERERROR",),
+        30118,
+        "30118 ",
+        False,
+    ),
+    "E30119": (
+        ("REQUIREDPARAMETERERROR",),
+        30119,
+        "30119 ",
+        False,
+    ),
+    "E30120": (
+        ("REQUIREDPARAMETERERROR",),
+        30120,
+        "30120 ",
+        False,
+    ),
+    "E30121": (
+        ("REQUIREDPARAMETERERROR",),
+        30121,
+        "30121 ",
+        False,
+    ),
+    "E30122": (
+        ("REQUIREDPARAMETERERROR",),
+        30122,
+        "30122 ",
+        False,
+    ),
+    "E30123": (
+        ("REQUIREDPARAMETERERROR",),
+        30123,
+        "30123 ",
+        False,
+    ),
+    "E40001": (
+        ("INVALIDPARAMETERERROR",),
+        40001,
+        "40001 ",
+        False,
+    ),
+    "E40006": (
+        ("INVALIDPARAMETERERROR",),
+        40006,
+        "40006 ",
+        False,
+    ),
+    "E40007": (
+        ("INVALIDPARAMETERERROR",),
+        40007,
+        "40007 ",
+        False,
+    ),
+    "E40008": (
+        ("INVALIDPARAMETERERROR",),
+        40008,
+        "40008 ",
+        False,
+    ),
+    "E40009": (
+        ("INVALIDPARAMETERERROR",),
+        40009,
+        "40009 ",
+        False,
+    ),
+    "E40013": (
+        ("INVALIDPARAMETERERROR",),
+        40013,
+        "40013 ",
+        False,
+    ),
+    "E40014": (
+        ("INVALIDPARAMETERERROR",),
+        40014,
+        "40014 ",
+        False,
+    ),
+    "E40015": (
+        ("INVALIDPARAMETERERROR",),
+        40015,
+        "40015 ",
+        False,
+    ),
+    "E40017": (
+        ("INVALIDPARAMETERERROR",),
+        40017,
+        "40017 ",
+        False,
+    ),
+    "E40020": (
+        ("INVALIDPARAMETERERROR",),
+        40020,
+        "40020 ",
+        False,
+    ),
+    "E40021": (
+        ("INVALIDPARAMETERERROR",),
+        40021,
+        "40021 ",
+        False,
+    ),
+    "E40022": (
+        ("INVALIDPARAMETERERROR",),
+        40022,
+        "40022 ",
+        False,
+    ),
+    "E40024": (
+        ("INVALIDPARAMETERERROR",),
+        40024,
+        "40024 ",
+        False,
+    ),
+    "E40025": (
+        ("INVALIDPARAMETERERROR",),
+        40025,
+        "40025 ",
+        False,
+    ),
+    "E40028": (
+        ("INVALIDPARAMETERERROR",),
+        40028,
+        "40028 ",
+        False,
+    ),
+    "E40048": (
+        ("INVALIDPARAMETERERROR",),
+        40048,
+        "40048 ",
+        False,
+    ),
+    "E40112": (
+        ("INVALIDPARAMETERERROR",),
+        40112,
+        "40112 ",
+        False,
+    ),
+    "E40113": (
+        ("INVALIDPARAMETERERROR",),
+        40113,
+        "40113 ",
+        False,
+    ),
+    "E40114": (
+        ("INVALIDPARAMETERERROR",),
+        40114,
+        "40114 ",
+        False,
+    ),
+    "E40116": (
+        ("INVALIDPARAMETERERROR",),
+        40116,
+        "40116 ",
+        False,
+    ),
+    "E40117": (
+        ("INVALIDPARAMETERERROR",),
+        40117,
+        "40117 ",
+        False,
+    ),
+    "E40118": (
+        ("INVALIDPARAMETERERROR",),
+        40118,
+        "40118 ",
+        False,
+    ),
+    "E40119": (
+        ("INVALIDPARAMETERERROR",),
+        40119,
+        "40119 ",
+        False,
+    ),
+    "E40120": (
+        ("INVALIDPARAMETERERROR",),
+        40120,
+        "40120 ",
+        False,
+    ),
+    "E40121": (
+        ("INVALIDPARAMETERERROR",),
+        40121,
+        "40121 ",
+        False,
+    ),
+    "E40122": (
+        ("INVALIDPARAMETERERROR",),
+        40122,
+        "40122 ",
+        False,
+    ),
+    "E40123": (
+        ("INVALIDPARAMETERERROR",),
+        40123,
+        "40123 ",
+        False,
+    ),
+    "E40124": (
+        ("INVALIDPARAMETERERROR",),
+        40124,
+        "40124 ",
+        False,
+    ),
+    "E40125": (
+        ("INVALIDPARAMETERERROR",),
+        40125,
+        "40125 ",
+        False,
+    ),
+    "E40126": (
+        ("INVALIDPARAMETERERROR",),
+        40126,
+        "40126 ",
+        False,
+    ),
+    "E40127": (
+        ("INVALIDPARAMETERERROR",),
+        40127,
+        "40127 ",
+        False,
+    ),
+    "E40152": (
+        ("INVALIDPARAMETERERROR",),
+        40152,
+        "40152 ",
+        False,
+    ),
+    "E40153": (
+        ("INVALIDPARAMETERERROR",),
+        40153,
+        "40153 ",
+        False,
+    ),
+    "E40154": (
+        ("INVALIDPARAMETERERROR",),
+        40154,
+        "40154 ",
+        False,
+    ),
+    "E40155": (
+        ("INVALIDPARAMETERERROR",),
+        40155,
+        "40155 ",
+        False,
+    ),
+    "E40156": (
+        ("INVALIDPARAMETERERROR",),
+        40156,
+        "40156 ",
+        False,
+    ),
+    "E40157": (
+        ("INVALIDPARAMETERERROR",),
+        40157,
+        "40157 ",
+        False,
+    ),
+    "E40158": (
+        ("INVALIDPARAMETERERROR",),
+        40158,
+        "40158 ",
+        False,
+    ),
+    "E40159": (
+        ("INVALIDPARAMETERERROR",),
+        40159,
+        "40159 ",
+        False,
+    ),
+    "E40160": (
+        ("INVALIDPARAMETERERROR",),
+        40160,
+        "40160 ",
+        False,
+    ),
+    "E40163": (
+        ("INVALIDPARAMETERERROR",),
+        40163,
+        "40163 ",
+        False,
+    ),
+    "E40164": (
+        ("INVALIDPARAMETERERROR",),
+        40164,
+        "40164 ",
+        False,
+    ),
+    "E40165": (
+        ("INVALIDPARAMETERERROR",),
+        40165,
+        "40165 ",
+        False,
+    ),
+    "E40200": (
+        ("INVALIDPARAMETERERROR",),
+        40200,
+        "40200 ",
+        False,
+    ),
+    "E50003": (
+        ("DATAERROR",),
+        50003,
+        "50003 ",
+        False,
+    ),
+    "E50004": (
+        ("DATAERROR",),
+        50004,
+        "50004 ",
+        False,
+    ),
+    "E50005": (
+        ("DATAERROR",),
+        50005,
+        "50005 ",
+        False,
+    ),
+    "E50006": (
+        ("DATAERROR",),
+        50006,
+        "50006 ",
+        False,
+    ),
+    "E50008": (
+        ("DATAERROR",),
+        50008,
+        "50008 ",
+        False,
+    ),
+    "E50009": (
+        ("DATAERROR",),
+        50009,
+        "50009 ",
+        False,
+    ),
+    "E50010": (
+        ("DATAERROR",),
+        50010,
+        "50010 ",
+        False,
+    ),
+    "E50011": (
+        ("DATAERROR",),
+        50011,
+        "50011 ",
+        False,
+    ),
+    "E50026": (
+        ("DATAERROR",),
+        50026,
+        "50026 ",
+        False,
+    ),
+    "E50027": (
+        ("DATAERROR",),
+        50027,
+        "50027 ",
+        False,
+    ),
+    "E50033": (
+        ("DATAERROR",),
+        50033,
+        "50033 ",
+        False,
+    ),
+    "E50034": (
+        ("DATAERROR",),
+        50034,
+        "50034 ",
+        False,
+    ),
+    "E50035": (
+        ("DATAERROR",),
+        50035,
+        "50035 ",
+        False,
+    ),
+    "E50037": (
+        ("DATAERROR",),
+        50037,
+        "50037 ",
+        False,
+    ),
+    "E50038": (
+        ("DATAERROR",),
+        50038,
+        "50038 ",
+        False,
+    ),
+    "E50043": (
+        ("DATAERROR",),
+        50043,
+        "50043 ",
+        False,
+    ),
+    "E50044": (
+        ("DATAERROR",),
+        50044,
+        "50044 ",
+        False,
+    ),
+    "E50045": (
+        ("DATAERROR",),
+        50045,
+        "50045 ",
+        False,
+    ),
+    "E50046": (
+        ("DATAERROR",),
+        50046,
+        "50046 ",
+        False,
+    ),
+    "E50047": (
+        ("DATAERROR",),
+        50047,
+        "50047 ",
+        False,
+    ),
+    "E50048": (
+        ("DATAERROR",),
+        50048,
+        "50048 ",
+        False,
+    ),
+    "E50049": (
+        ("DATAERROR",),
+        50049,
+        "50049 ",
+        False,
+    ),
+    "E50050": (
+        ("DATAERROR",),
+        50050,
+        "50050 ",
+        False,
+    ),
+    "E50051": (
+        ("DATAERROR",),
+        50051,
+        "50051 ",
+        False,
+    ),
+    "E50052": (
+        ("DATAERROR",),
+        50052,
+        "50052 ",
+        False,
+    ),
+    "E50053": (
+        ("DATAERROR",),
+        50053,
+        "50053 ",
+        False,
+    ),
+    "E50054": (
+        ("DATAERROR",),
+        50054,
+        "50054 ",
+        False,
+    ),
+    "E50058": (
+        ("DATAERROR",),
+        50058,
+        "50058 ",
+        False,
+    ),
+    "E50059": (
+        ("DATAERROR",),
+        50059,
+        "50059 ",
+        False,
+    ),
+    "E50060": (
+        ("DATAERROR",),
+        50060,
+        "50060 ",
+        False,
+    ),
+    "E50061": (
+        ("DATAERROR",),
+        50061,
+        "50061 ",
+        False,
+    ),
+    "E50062": (
+        ("DATAERROR",),
+        50062,
+        "50062 ",
+        False,
+    ),
+    "E50070": (
+        ("DATAERROR",),
+        50070,
+        "50070 ",
+        False,
+    ),
+    "E50071": (
+        ("DATAERROR",),
+        50071,
+        "50071 ",
+        False,
+    ),
+    "E50072": (
+        ("DATAERROR",),
+        50072,
+        "50072 ",
+        False,
+    ),
+    "E50073": (
+        ("DATAERROR",),
+        50073,
+        "50073 ",
+        False,
+    ),
+    "E50078": (
+        ("DATAERROR",),
+        50078,
+        "50078 ",
+        False,
+    ),
+    "E50079": (
+        ("DATAERROR",),
+        50079,
+        "50079 ",
+        False,
+    ),
+    "E50080": (
+        ("DATAERROR",),
+        50080,
+        "50080 ",
+        False,
+    ),
+    "E50081": (
+        ("DATAERROR",),
+        50081,
+        "50081 ",
+        False,
+    ),
+    "E50083": (
+        ("DATAERROR",),
+        50083,
+        "50083 ",
+        False,
+    ),
+    "E60001": (
+        ("VALUEERROR",),
+        60001,
+        "60001 ",
+        False,
+    ),
+    "E60002": (
+        ("VALUEERROR",),
+        60002,
+        "60002 ",
+        False,
+    ),
+    "E60003": (
+        ("VALUEERROR",),
+        60003,
+        "60003 ",
+        False,
+    ),
+    "E60004": (
+        ("VALUEERROR",),
+        60004,
+        "60004 ",
+        False,
+    ),
+    "E60005": (
+        ("VALUEERROR",),
+        60005,
+        "60005 ",
+        False,
+    ),
+    "E60006": (
+        ("VALUEERROR",),
+        60006,
+        "60006 ",
+        False,
+    ),
+    "E60011": (
+        ("VALUEERROR",),
+        60011,
+        "60011 ",
+        False,
+    ),
+    "E60016": (
+        ("VALUEERROR",),
+        60016,
+        "60016 ",
+        False,
+    ),
+    "E60017": (
+        ("VALUEERROR",),
+        60017,
+        "60017 ",
+        False,
+    ),
+    "E60018": (
+        ("VALUEERROR",),
+        60018,
+        "60018 ",
+        False,
+    ),
+    "E60019": (
+        ("VALUEERROR",),
+        60019,
+        "60019 ",
+        False,
+    ),
+    "E70001": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70001,
+        "70001 ",
+        False,
+    ),
+    "E70002": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70002,
+        "70002 ",
+        False,
+    ),
+    "E70003": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70003,
+        "70003 ",
+        False,
+    ),
+    "E70004": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70004,
+        "70004 ",
+        False,
+    ),
+    "E70005": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70005,
+        "70005 ",
+        False,
+    ),
+    "E70006": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70006,
+        "70006 ",
+        False,
+    ),
+    "E70009": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70009,
+        "70009 ",
+        False,
+    ),
+    "E70010": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70010,
+        "70010 ",
+        False,
+    ),
+    "E70011": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70011,
+        "70011 ",
+        False,
+    ),
+    "E70012": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70012,
+        "70012 ",
+        False,
+    ),
+    "E70013": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70013,
+        "70013 ",
+        False,
+    ),
+    "E70014": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70014,
+        "70014 ",
+        False,
+    ),
+    "E70015": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70015,
+        "70015 ",
+        False,
+    ),
+    "E70016": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70016,
+        "70016 ",
+        False,
+    ),
+    "E70017": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70017,
+        "70017 ",
+        False,
+    ),
+    "E70018": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70018,
+        "70018 ",
+        False,
+    ),
+    "E70019": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70019,
+        "70019 ",
+        False,
+    ),
+    "E70020": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70020,
+        "70020 ",
+        False,
+    ),
+    "E70021": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70021,
+        "70021 ",
+        False,
+    ),
+    "E70022": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70022,
+        "70022 ",
+        False,
+    ),
+    "E70023": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70023,
+        "70023 ",
+        False,
+    ),
+    "E70024": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70024,
+        "70024 ",
+        False,
+    ),
+    "E70025": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70025,
+        "70025 ",
+        False,
+    ),
+    "E70026": (
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
+        70026,
+        "70026 ",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -3663,20 +5304,686 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class SYSTEMERROR(ApiError):
+        """SYSTEM_ERROR"""
+
+    class AUTHENTICATIONERROR(ApiError):
+        """AUTHENTICATION_ERROR"""
+
+    class REQUIREDPARAMETERERROR(ApiError):
+        """REQUIRED_PARAMETER_ERROR"""
+
+    class INVALIDPARAMETERERROR(ApiError):
+        """INVALID_PARAMETER_ERROR"""
+
+    class DATAERROR(ApiError):
+        """DATA_ERROR"""
+
+    class VALUEERROR(ApiError):
+        """VALUE_ERROR"""
+
+    class STOPUPDATEREQUESTSYSTEMSTATUS(ApiError):
+        """STOP_UPDATE_REQUEST_SYSTEM_STATUS"""
+
+    class E10000(SYSTEMERROR):
+        """10000\x20"""
+
+    class E10001(SYSTEMERROR):
+        """10001\x20"""
+
+    class E10002(SYSTEMERROR):
+        """10002\x20"""
+
+    class E10003(SYSTEMERROR):
+        """10003\x20"""
+
+    class E10005(SYSTEMERROR):
+        """10005\x20"""
+
+    class E10007(SYSTEMERROR):
+        """10007\x20"""
+
+    class E10008(SYSTEMERROR):
+        """10008\x20"""
+
+    class E10009(SYSTEMERROR):
+        """10009\x20"""
+
+    class E20001(AUTHENTICATIONERROR):
+        """20001\x20"""
+
+    class E20002(AUTHENTICATIONERROR):
+        """20002\x20"""
+
+    class E20003(AUTHENTICATIONERROR):
+        """20003\x20"""
+
+    class E20004(AUTHENTICATIONERROR):
+        """20004\x20"""
+
+    class E20005(AUTHENTICATIONERROR):
+        """20005\x20"""
+
+    class E20011(AUTHENTICATIONERROR):
+        """20011\x20"""
+
+    class E20014(AUTHENTICATIONERROR):
+        """20014\x20"""
+
+    class E20018(AUTHENTICATIONERROR):
+        """20018\x20"""
+
+    class E20019(AUTHENTICATIONERROR):
+        """20019\x20"""
+
+    class E20023(AUTHENTICATIONERROR):
+        """20023\x20"""
+
+    class E20024(AUTHENTICATIONERROR):
+        """20024\x20"""
+
+    class E20025(AUTHENTICATIONERROR):
+        """20025\x20"""
+
+    class E20026(AUTHENTICATIONERROR):
+        """20026\x20"""
+
+    class E20033(AUTHENTICATIONERROR):
+        """20033\x20"""
+
+    class E20034(AUTHENTICATIONERROR):
+        """20034\x20"""
+
+    class E20035(AUTHENTICATIONERROR):
+        """20035\x20"""
+
+    class E20036(AUTHENTICATIONERROR):
+        """20036\x20"""
+
+    class E20037(AUTHENTICATIONERROR):
+        """20037\x20"""
+
+    class E20038(AUTHENTICATIONERROR):
+        """20038\x20"""
+
+    class E20039(AUTHENTICATIONERROR):
+        """20039\x20"""
+
+    class E30001(REQUIREDPARAMETERERROR):
+        """30001\x20"""
+
+    class E30006(REQUIREDPARAMETERERROR):
+        """30006\x20"""
+
+    class E30007(REQUIREDPARAMETERERROR):
+        """30007\x20"""
+
+    class E30009(REQUIREDPARAMETERERROR):
+        """30009\x20"""
+
+    class E30012(REQUIREDPARAMETERERROR):
+        """30012\x20"""
+
+    class E30013(REQUIREDPARAMETERERROR):
+        """30013\x20"""
+
+    class E30015(REQUIREDPARAMETERERROR):
+        """30015\x20"""
+
+    class E30016(REQUIREDPARAMETERERROR):
+        """30016\x20"""
+
+    class E30019(REQUIREDPARAMETERERROR):
+        """30019\x20"""
+
+    class E30039(REQUIREDPARAMETERERROR):
+        """30039\x20"""
+
+    class E30101(REQUIREDPARAMETERERROR):
+        """30101\x20"""
+
+    class E30103(REQUIREDPARAMETERERROR):
+        """30103\x20"""
+
+    class E30104(REQUIREDPARAMETERERROR):
+        """30104\x20"""
+
+    class E30105(REQUIREDPARAMETERERROR):
+        """30105\x20"""
+
+    class E30106(REQUIREDPARAMETERERROR):
+        """30106\x20"""
+
+    class E30107(REQUIREDPARAMETERERROR):
+        """30107\x20"""
+
+    class E30108(REQUIREDPARAMETERERROR):
+        """30108\x20"""
+
+    class E30109(REQUIREDPARAMETERERROR):
+        """30109\x20"""
+
+    class E30110(REQUIREDPARAMETERERROR):
+        """30110\x20"""
+
+    class E30111(REQUIREDPARAMETERERROR):
+        """30111\x20"""
+
+    class E30112(REQUIREDPARAMETERERROR):
+        """30112\x20"""
+
+    class E30113(REQUIREDPARAMETERERROR):
+        """30113\x20"""
+
+    class E30114(REQUIREDPARAMETERERROR):
+        """30114\x20"""
+
+    class E30115(REQUIREDPARAMETERERROR):
+        """30115\x20"""
+
+    class E30116(REQUIREDPARAMETERERROR):
+        """30116\x20"""
+
+    class E30117(REQUIREDPARAMETERERROR):
+        """30117\x20"""
+
+    class E30118(REQUIREDPARAMETERERROR):
+        """30118\x20"""
+
+    class E30119(REQUIREDPARAMETERERROR):
+        """30119\x20"""
+
+    class E30120(REQUIREDPARAMETERERROR):
+        """30120\x20"""
+
+    class E30121(REQUIREDPARAMETERERROR):
+        """30121\x20"""
+
+    class E30122(REQUIREDPARAMETERERROR):
+        """30122\x20"""
+
+    class E30123(REQUIREDPARAMETERERROR):
+        """30123\x20"""
+
+    class E40001(INVALIDPARAMETERERROR):
+        """40001\x20"""
+
+    class E40006(INVALIDPARAMETERERROR):
+        """40006\x20"""
+
+    class E40007(INVALIDPARAMETERERROR):
+        """40007\x20"""
+
+    class E40008(INVALIDPARAMETERERROR):
+        """40008\x20"""
+
+    class E40009(INVALIDPARAMETERERROR):
+        """40009\x20"""
+
+    class E40013(INVALIDPARAMETERERROR):
+        """40013\x20"""
+
+    class E40014(INVALIDPARAMETERERROR):
+        """40014\x20"""
+
+    class E40015(INVALIDPARAMETERERROR):
+        """40015\x20"""
+
+    class E40017(INVALIDPARAMETERERROR):
+        """40017\x20"""
+
+    class E40020(INVALIDPARAMETERERROR):
+        """40020\x20"""
+
+    class E40021(INVALIDPARAMETERERROR):
+        """40021\x20"""
+
+    class E40022(INVALIDPARAMETERERROR):
+        """40022\x20"""
+
+    class E40024(INVALIDPARAMETERERROR):
+        """40024\x20"""
+
+    class E40025(INVALIDPARAMETERERROR):
+        """40025\x20"""
+
+    class E40028(INVALIDPARAMETERERROR):
+        """40028\x20"""
+
+    class E40048(INVALIDPARAMETERERROR):
+        """40048\x20"""
+
+    class E40112(INVALIDPARAMETERERROR):
+        """40112\x20"""
+
+    class E40113(INVALIDPARAMETERERROR):
+        """40113\x20"""
+
+    class E40114(INVALIDPARAMETERERROR):
+        """40114\x20"""
+
+    class E40116(INVALIDPARAMETERERROR):
+        """40116\x20"""
+
+    class E40117(INVALIDPARAMETERERROR):
+        """40117\x20"""
+
+    class E40118(INVALIDPARAMETERERROR):
+        """40118\x20"""
+
+    class E40119(INVALIDPARAMETERERROR):
+        """40119\x20"""
+
+    class E40120(INVALIDPARAMETERERROR):
+        """40120\x20"""
+
+    class E40121(INVALIDPARAMETERERROR):
+        """40121\x20"""
+
+    class E40122(INVALIDPARAMETERERROR):
+        """40122\x20"""
+
+    class E40123(INVALIDPARAMETERERROR):
+        """40123\x20"""
+
+    class E40124(INVALIDPARAMETERERROR):
+        """40124\x20"""
+
+    class E40125(INVALIDPARAMETERERROR):
+        """40125\x20"""
+
+    class E40126(INVALIDPARAMETERERROR):
+        """40126\x20"""
+
+    class E40127(INVALIDPARAMETERERROR):
+        """40127\x20"""
+
+    class E40152(INVALIDPARAMETERERROR):
+        """40152\x20"""
+
+    class E40153(INVALIDPARAMETERERROR):
+        """40153\x20"""
+
+    class E40154(INVALIDPARAMETERERROR):
+        """40154\x20"""
+
+    class E40155(INVALIDPARAMETERERROR):
+        """40155\x20"""
+
+    class E40156(INVALIDPARAMETERERROR):
+        """40156\x20"""
+
+    class E40157(INVALIDPARAMETERERROR):
+        """40157\x20"""
+
+    class E40158(INVALIDPARAMETERERROR):
+        """40158\x20"""
+
+    class E40159(INVALIDPARAMETERERROR):
+        """40159\x20"""
+
+    class E40160(INVALIDPARAMETERERROR):
+        """40160\x20"""
+
+    class E40163(INVALIDPARAMETERERROR):
+        """40163\x20"""
+
+    class E40164(INVALIDPARAMETERERROR):
+        """40164\x20"""
+
+    class E40165(INVALIDPARAMETERERROR):
+        """40165\x20"""
+
+    class E40200(INVALIDPARAMETERERROR):
+        """40200\x20"""
+
+    class E50003(DATAERROR):
+        """50003\x20"""
+
+    class E50004(DATAERROR):
+        """50004\x20"""
+
+    class E50005(DATAERROR):
+        """50005\x20"""
+
+    class E50006(DATAERROR):
+        """50006\x20"""
+
+    class E50008(DATAERROR):
+        """50008\x20"""
+
+    class E50009(DATAERROR):
+        """50009\x20"""
+
+    class E50010(DATAERROR):
+        """50010\x20"""
+
+    class E50011(DATAERROR):
+        """50011\x20"""
+
+    class E50026(DATAERROR):
+        """50026\x20"""
+
+    class E50027(DATAERROR):
+        """50027\x20"""
+
+    class E50033(DATAERROR):
+        """50033\x20"""
+
+    class E50034(DATAERROR):
+        """50034\x20"""
+
+    class E50035(DATAERROR):
+        """50035\x20"""
+
+    class E50037(DATAERROR):
+        """50037\x20"""
+
+    class E50038(DATAERROR):
+        """50038\x20"""
+
+    class E50043(DATAERROR):
+        """50043\x20"""
+
+    class E50044(DATAERROR):
+        """50044\x20"""
+
+    class E50045(DATAERROR):
+        """50045\x20"""
+
+    class E50046(DATAERROR):
+        """50046\x20"""
+
+    class E50047(DATAERROR):
+        """50047\x20"""
+
+    class E50048(DATAERROR):
+        """50048\x20"""
+
+    class E50049(DATAERROR):
+        """50049\x20"""
+
+    class E50050(DATAERROR):
+        """50050\x20"""
+
+    class E50051(DATAERROR):
+        """50051\x20"""
+
+    class E50052(DATAERROR):
+        """50052\x20"""
+
+    class E50053(DATAERROR):
+        """50053\x20"""
+
+    class E50054(DATAERROR):
+        """50054\x20"""
+
+    class E50058(DATAERROR):
+        """50058\x20"""
+
+    class E50059(DATAERROR):
+        """50059\x20"""
+
+    class E50060(DATAERROR):
+        """50060\x20"""
+
+    class E50061(DATAERROR):
+        """50061\x20"""
+
+    class E50062(DATAERROR):
+        """50062\x20"""
+
+    class E50070(DATAERROR):
+        """50070\x20"""
+
+    class E50071(DATAERROR):
+        """50071\x20"""
+
+    class E50072(DATAERROR):
+        """50072\x20"""
+
+    class E50073(DATAERROR):
+        """50073\x20"""
+
+    class E50078(DATAERROR):
+        """50078\x20"""
+
+    class E50079(DATAERROR):
+        """50079\x20"""
+
+    class E50080(DATAERROR):
+        """50080\x20"""
+
+    class E50081(DATAERROR):
+        """50081\x20"""
+
+    class E50083(DATAERROR):
+        """50083\x20"""
+
+    class E60001(VALUEERROR):
+        """60001\x20"""
+
+    class E60002(VALUEERROR):
+        """60002\x20"""
+
+    class E60003(VALUEERROR):
+        """60003\x20"""
+
+    class E60004(VALUEERROR):
+        """60004\x20"""
+
+    class E60005(VALUEERROR):
+        """60005\x20"""
+
+    class E60006(VALUEERROR):
+        """60006\x20"""
+
+    class E60011(VALUEERROR):
+        """60011\x20"""
+
+    class E60016(VALUEERROR):
+        """60016\x20"""
+
+    class E60017(VALUEERROR):
+        """60017\x20"""
+
+    class E60018(VALUEERROR):
+        """60018\x20"""
+
+    class E60019(VALUEERROR):
+        """60019\x20"""
+
+    class E70001(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70001\x20"""
+
+    class E70002(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70002\x20"""
+
+    class E70003(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70003\x20"""
+
+    class E70004(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70004\x20"""
+
+    class E70005(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70005\x20"""
+
+    class E70006(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70006\x20"""
+
+    class E70009(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70009\x20"""
+
+    class E70010(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70010\x20"""
+
+    class E70011(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70011\x20"""
+
+    class E70012(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70012\x20"""
+
+    class E70013(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70013\x20"""
+
+    class E70014(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70014\x20"""
+
+    class E70015(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70015\x20"""
+
+    class E70016(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70016\x20"""
+
+    class E70017(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70017\x20"""
+
+    class E70018(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70018\x20"""
+
+    class E70019(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70019\x20"""
+
+    class E70020(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70020\x20"""
+
+    class E70021(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70021\x20"""
+
+    class E70022(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70022\x20"""
+
+    class E70023(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70023\x20"""
+
+    class E70024(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70024\x20"""
+
+    class E70025(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70025\x20"""
+
+    class E70026(STOPUPDATEREQUESTSYSTEMSTATUS):
+        """70026\x20"""

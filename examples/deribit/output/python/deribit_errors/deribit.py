@@ -2,8 +2,10 @@
 """Error codes of "RPC Error Codes" (source `deribit`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,15 +15,168 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
+    "E10000",
+    "E10001",
+    "E10002",
+    "E10003",
+    "E10004",
+    "E10005",
+    "E10006",
+    "E10007",
+    "E10009",
+    "E10010",
+    "E10011",
+    "E10012",
+    "E10013",
+    "E10014",
+    "E10015",
+    "E10016",
+    "E10017",
+    "E10018",
+    "E10019",
+    "E10020",
+    "E10021",
+    "E10022",
+    "E10023",
+    "E10024",
+    "E10025",
+    "E10026",
+    "E10027",
+    "E10028",
+    "E10029",
+    "E10030",
+    "E10031",
+    "E10032",
+    "E10033",
+    "E10034",
+    "E10035",
+    "E10036",
+    "E10037",
+    "E10038",
+    "E10039",
+    "E10040",
+    "E10041",
+    "E10043",
+    "E10044",
+    "E10045",
+    "E10046",
+    "E10047",
+    "E10048",
+    "E10049",
+    "E10066",
+    "E10072",
+    "E11008",
+    "E11013",
+    "E11021",
+    "E11022",
+    "E11029",
+    "E11030",
+    "E11031",
+    "E11035",
+    "E11036",
+    "E11037",
+    "E11038",
+    "E11039",
+    "E11041",
+    "E11042",
+    "E11043",
+    "E11044",
+    "E11045",
+    "E11046",
+    "E11047",
+    "E11048",
+    "E11049",
+    "E11050",
+    "E11051",
+    "E11052",
+    "E11053",
+    "E11054",
+    "E11055",
+    "E11056",
+    "E11090",
+    "E11091",
+    "E11092",
+    "E11093",
+    "E11094",
+    "E11095",
+    "E11096",
+    "E11097",
+    "E11098",
+    "E12001",
+    "E12002",
+    "E12003",
+    "E12004",
+    "E12005",
+    "E12100",
+    "E12998",
+    "E13004",
+    "E13005",
+    "E13006",
+    "E13007",
+    "E13008",
+    "E13009",
+    "E13010",
+    "E13011",
+    "E13012",
+    "E13013",
+    "E13014",
+    "E13015",
+    "E13016",
+    "E13018",
+    "E13019",
+    "E13020",
+    "E13021",
+    "E13025",
+    "E13028",
+    "E13030",
+    "E13031",
+    "E13032",
+    "E13034",
+    "E13035",
+    "E13036",
+    "E13037",
+    "E13040",
+    "E13042",
+    "E13043",
+    "E13403",
+    "E13503",
+    "E13666",
+    "E13777",
+    "E13778",
+    "E13780",
+    "E13781",
+    "E13791",
+    "E13792",
+    "E13793",
+    "E13888",
+    "E13901",
+    "E13902",
+    "E13903",
+    "E13904",
+    "E13905",
+    "E13906",
+    "E13907",
+    "E13910",
+    "E13911",
+    "E13912",
+    "E13913",
+    "E13914",
+    "E13915",
+    "E13916",
+    "E13917",
+    "E13918",
+    "E13919",
+    "E32000",
+    "E32600",
+    "E32601",
+    "E32602",
+    "E32700",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
@@ -29,6 +184,7 @@ __all__ = [
     "ErrorCode",
     "Match",
     "MessageTable",
+    "RPCErrorCodes",
     "lookup",
     "match",
 ]
@@ -37,6 +193,8 @@ SOURCE_ID = "deribit"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://docs.deribit.com/#rpc-error-codes"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -1005,11 +1163,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     10000: (
         "",
         "rpc_error_codes",
@@ -1950,10 +2113,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -1963,7 +2138,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -1979,1224 +2154,2527 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (10000,),
-        "authorization_required",
-        "^authorization_required$",
-        22,
-        None,
-    ),
-    (
-        (10001,),
-        "error",
-        "^error$",
-        5,
-        None,
-    ),
-    (
-        (10002,),
-        "qty_too_low",
-        "^qty_too_low$",
-        11,
-        None,
-    ),
-    (
-        (10003,),
-        "order_overlap",
-        "^order_overlap$",
-        13,
-        None,
-    ),
-    (
-        (10004,),
-        "order_not_found",
-        "^order_not_found$",
-        15,
-        None,
-    ),
-    (
-        (10005,),
-        "price_too_low <Limit>",
-        "^price_too_low (.+?)$",
-        14,
-        None,
-    ),
-    (
-        (10006,),
-        "price_too_low4idx <Limit>",
-        "^price_too_low4idx (.+?)$",
-        18,
-        None,
-    ),
-    (
-        (10007,),
-        "price_too_high <Limit>",
-        "^price_too_high (.+?)$",
-        15,
-        None,
-    ),
-    (
-        (10009,),
-        "not_enough_funds",
-        "^not_enough_funds$",
-        16,
-        None,
-    ),
-    (
-        (10010,),
-        "already_closed",
-        "^already_closed$",
-        14,
-        None,
-    ),
-    (
-        (10011,),
-        "price_not_allowed",
-        "^price_not_allowed$",
-        17,
-        None,
-    ),
-    (
-        (10012,),
-        "book_closed",
-        "^book_closed$",
-        11,
-        None,
-    ),
-    (
-        (10013,),
-        "pme_max_total_open_orders <Limit>",
-        "^pme_max_total_open_orders (.+?)$",
-        26,
-        None,
-    ),
-    (
-        (10014,),
-        "pme_max_future_open_orders <Limit>",
-        "^pme_max_future_open_orders (.+?)$",
-        27,
-        None,
-    ),
-    (
-        (10015,),
-        "pme_max_option_open_orders <Limit>",
-        "^pme_max_option_open_orders (.+?)$",
-        27,
-        None,
-    ),
-    (
-        (10016,),
-        "pme_max_future_open_orders_size <Limit>",
-        "^pme_max_future_open_orders_size (.+?)$",
-        32,
-        None,
-    ),
-    (
-        (10017,),
-        "pme_max_option_open_orders_size <Limit>",
-        "^pme_max_option_open_orders_size (.+?)$",
-        32,
-        None,
-    ),
-    (
-        (10018,),
-        "non_pme_max_future_position_size <Limit>",
-        "^non_pme_max_future_position_size (.+?)$",
-        33,
-        None,
-    ),
-    (
-        (10019,),
-        "locked_by_admin",
-        "^locked_by_admin$",
-        15,
-        None,
-    ),
-    (
-        (10020,),
-        "invalid_or_unsupported_instrument",
-        "^invalid_or_unsupported_instrument$",
-        33,
-        None,
-    ),
-    (
-        (10021,),
-        "invalid_amount",
-        "^invalid_amount$",
-        14,
-        None,
-    ),
-    (
-        (10022,),
-        "invalid_quantity",
-        "^invalid_quantity$",
-        16,
-        None,
-    ),
-    (
-        (10023,),
-        "invalid_price",
-        "^invalid_price$",
-        13,
-        None,
-    ),
-    (
-        (10024,),
-        "invalid_max_show",
-        "^invalid_max_show$",
-        16,
-        None,
-    ),
-    (
-        (10025,),
-        "invalid_order_id",
-        "^invalid_order_id$",
-        16,
-        None,
-    ),
-    (
-        (10026,),
-        "price_precision_exceeded",
-        "^price_precision_exceeded$",
-        24,
-        None,
-    ),
-    (
-        (10027,),
-        "non_integer_contract_amount",
-        "^non_integer_contract_amount$",
-        27,
-        None,
-    ),
-    (
-        (10028,),
-        "too_many_requests",
-        "^too_many_requests$",
-        17,
-        None,
-    ),
-    (
-        (10029,),
-        "not_owner_of_order",
-        "^not_owner_of_order$",
-        18,
-        None,
-    ),
-    (
-        (10030,),
-        "must_be_websocket_request",
-        "^must_be_websocket_request$",
-        25,
-        None,
-    ),
-    (
-        (10031,),
-        "invalid_args_for_instrument",
-        "^invalid_args_for_instrument$",
-        27,
-        None,
-    ),
-    (
-        (10032,),
-        "whole_cost_too_low",
-        "^whole_cost_too_low$",
-        18,
-        None,
-    ),
-    (
-        (10033,),
-        "not_implemented",
-        "^not_implemented$",
-        15,
-        None,
-    ),
-    (
-        (10034,),
-        "trigger_price_too_high",
-        "^trigger_price_too_high$",
-        22,
-        None,
-    ),
-    (
-        (10035,),
-        "trigger_price_too_low",
-        "^trigger_price_too_low$",
-        21,
-        None,
-    ),
-    (
-        (10036,),
-        "invalid_max_show_amount",
-        "^invalid_max_show_amount$",
-        23,
-        None,
-    ),
-    (
-        (10037,),
-        "non_pme_total_short_options_positions_size <Limit>",
-        "^non_pme_total_short_options_positions_size (.+?)$",
-        43,
-        None,
-    ),
-    (
-        (10038,),
-        "pme_max_risk_reducing_orders <Limit>",
-        "^pme_max_risk_reducing_orders (.+?)$",
-        29,
-        None,
-    ),
-    (
-        (10039,),
-        "not_enough_funds_in_currency <Currency>",
-        "^not_enough_funds_in_currency (.+?)$",
-        29,
-        None,
-    ),
-    (
-        (10040,),
-        "retry",
-        "^retry$",
-        5,
-        None,
-    ),
-    (
-        (10041,),
-        "settlement_in_progress",
-        "^settlement_in_progress$",
-        22,
-        None,
-    ),
-    (
-        (10043,),
-        "price_wrong_tick",
-        "^price_wrong_tick$",
-        16,
-        None,
-    ),
-    (
-        (10044,),
-        "trigger_price_wrong_tick",
-        "^trigger_price_wrong_tick$",
-        24,
-        None,
-    ),
-    (
-        (10045,),
-        "can_not_cancel_liquidation_order",
-        "^can_not_cancel_liquidation_order$",
-        32,
-        None,
-    ),
-    (
-        (10046,),
-        "can_not_edit_liquidation_order",
-        "^can_not_edit_liquidation_order$",
-        30,
-        None,
-    ),
-    (
-        (10047,),
-        "matching_engine_queue_full",
-        "^matching_engine_queue_full$",
-        26,
-        None,
-    ),
-    (
-        (10048,),
-        "not_on_this_server",
-        "^not_on_this_server$",
-        18,
-        None,
-    ),
-    (
-        (10049,),
-        "cancel_on_disconnect_failed",
-        "^cancel_on_disconnect_failed$",
-        27,
-        None,
-    ),
-    (
-        (10066,),
-        "too_many_concurrent_requests",
-        "^too_many_concurrent_requests$",
-        28,
-        None,
-    ),
-    (
-        (10072,),
-        "disabled_while_position_lock",
-        "^disabled_while_position_lock$",
-        28,
-        None,
-    ),
-    (
-        (11008,),
-        "already_filled",
-        "^already_filled$",
-        14,
-        None,
-    ),
-    (
-        (11013,),
-        "max_spot_open_orders",
-        "^max_spot_open_orders$",
-        20,
-        None,
-    ),
-    (
-        (11021,),
-        "post_only_price_modification_not_possible",
-        "^post_only_price_modification_not_possible$",
-        41,
-        None,
-    ),
-    (
-        (11022,),
-        "max_spot_order_quantity",
-        "^max_spot_order_quantity$",
-        23,
-        None,
-    ),
-    (
-        (11029,),
-        "invalid_arguments",
-        "^invalid_arguments$",
-        17,
-        None,
-    ),
-    (
-        (11030,),
-        "other_reject <Reason>",
-        "^other_reject (.+?)$",
-        13,
-        None,
-    ),
-    (
-        (11031,),
-        "other_error <Error>",
-        "^other_error (.+?)$",
-        12,
-        None,
-    ),
-    (
-        (11035,),
-        "no_more_triggers <Limit>",
-        "^no_more_triggers (.+?)$",
-        17,
-        None,
-    ),
-    (
-        (11036,),
-        "invalid_trigger_price",
-        "^invalid_trigger_price$",
-        21,
-        None,
-    ),
-    (
-        (11037,),
-        "outdated_instrument_for_IV_order",
-        "^outdated_instrument_for_IV_order$",
-        32,
-        None,
-    ),
-    (
-        (11038,),
-        "no_adv_for_futures",
-        "^no_adv_for_futures$",
-        18,
-        None,
-    ),
-    (
-        (11039,),
-        "no_adv_postonly",
-        "^no_adv_postonly$",
-        15,
-        None,
-    ),
-    (
-        (11041,),
-        "not_adv_order",
-        "^not_adv_order$",
-        13,
-        None,
-    ),
-    (
-        (11042,),
-        "permission_denied",
-        "^permission_denied$",
-        17,
-        None,
-    ),
-    (
-        (11043,),
-        "bad_argument",
-        "^bad_argument$",
-        12,
-        None,
-    ),
-    (
-        (11044,),
-        "not_open_order",
-        "^not_open_order$",
-        14,
-        None,
-    ),
-    (
-        (11045,),
-        "invalid_event",
-        "^invalid_event$",
-        13,
-        None,
-    ),
-    (
-        (11046,),
-        "outdated_instrument",
-        "^outdated_instrument$",
-        19,
-        None,
-    ),
-    (
-        (11047,),
-        "unsupported_arg_combination",
-        "^unsupported_arg_combination$",
-        27,
-        None,
-    ),
-    (
-        (11048,),
-        "wrong_max_show_for_option",
-        "^wrong_max_show_for_option$",
-        25,
-        None,
-    ),
-    (
-        (11049,),
-        "bad_arguments",
-        "^bad_arguments$",
-        13,
-        None,
-    ),
-    (
-        (11050,),
-        "bad_request",
-        "^bad_request$",
-        11,
-        None,
-    ),
-    (
-        (11051,),
-        "system_maintenance",
-        "^system_maintenance$",
-        18,
-        None,
-    ),
-    (
-        (11052,),
-        "subscribe_error_unsubscribed",
-        "^subscribe_error_unsubscribed$",
-        28,
-        None,
-    ),
-    (
-        (11053,),
-        "transfer_not_found",
-        "^transfer_not_found$",
-        18,
-        None,
-    ),
-    (
-        (11054,),
-        "post_only_reject",
-        "^post_only_reject$",
-        16,
-        None,
-    ),
-    (
-        (11055,),
-        "post_only_not_allowed",
-        "^post_only_not_allowed$",
-        21,
-        None,
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (11056,),
         "unauthenticated_public_requests_temporarily_disabled",
-        "^unauthenticated_public_requests_temporarily_disabled$",
-        52,
-        None,
-    ),
-    (
-        (11090,),
-        "invalid_addr",
-        "^invalid_addr$",
-        12,
-        None,
-    ),
-    (
-        (11091,),
-        "invalid_transfer_address",
-        "^invalid_transfer_address$",
-        24,
-        None,
-    ),
-    (
-        (11092,),
-        "address_already_exist",
-        "^address_already_exist$",
-        21,
-        None,
-    ),
-    (
-        (11093,),
-        "max_addr_count_exceeded",
-        "^max_addr_count_exceeded$",
-        23,
-        None,
-    ),
-    (
-        (11094,),
-        "internal_server_error",
-        "^internal_server_error$",
-        21,
-        None,
-    ),
-    (
-        (11095,),
-        "disabled_deposit_address_creation",
-        "^disabled_deposit_address_creation$",
-        33,
-        None,
-    ),
-    (
-        (11096,),
-        "address_belongs_to_user",
-        "^address_belongs_to_user$",
-        23,
-        None,
-    ),
-    (
-        (11097,),
-        "no_deposit_address",
-        "^no_deposit_address$",
-        18,
-        None,
-    ),
-    (
-        (11098,),
-        "account_locked",
-        "^account_locked$",
-        14,
-        None,
-    ),
-    (
-        (12001,),
-        "too_many_subaccounts",
-        "^too_many_subaccounts$",
-        20,
-        None,
-    ),
-    (
-        (12002,),
-        "wrong_subaccount_name",
-        "^wrong_subaccount_name$",
-        21,
-        None,
-    ),
-    (
-        (12003,),
-        "login_over_limit",
-        "^login_over_limit$",
-        16,
-        None,
-    ),
-    (
-        (12004,),
-        "registration_over_limit",
-        "^registration_over_limit$",
-        23,
-        None,
-    ),
-    (
-        (12005,),
-        "country_is_banned",
-        "^country_is_banned$",
-        17,
-        None,
-    ),
-    (
-        (12100,),
-        "transfer_not_allowed",
-        "^transfer_not_allowed$",
-        20,
-        None,
-    ),
-    (
-        (12998,),
-        "security_key_authorization_over_limit",
-        "^security_key_authorization_over_limit$",
-        37,
-        None,
-    ),
-    (
-        (13004,),
-        "invalid_credentials",
-        "^invalid_credentials$",
-        19,
-        None,
-    ),
-    (
-        (13005,),
-        "pwd_match_error",
-        "^pwd_match_error$",
-        15,
-        None,
-    ),
-    (
-        (13006,),
-        "security_error",
-        "^security_error$",
-        14,
-        None,
-    ),
-    (
-        (13007,),
-        "user_not_found",
-        "^user_not_found$",
-        14,
-        None,
-    ),
-    (
-        (13008,),
-        "request_failed",
-        "^request_failed$",
-        14,
-        None,
-    ),
-    (
-        (13009,),
-        "unauthorized",
-        "^unauthorized$",
-        12,
-        None,
-    ),
-    (
-        (13010,),
-        "value_required",
-        "^value_required$",
-        14,
-        None,
-    ),
-    (
-        (13011,),
-        "value_too_short",
-        "^value_too_short$",
-        15,
-        None,
-    ),
-    (
-        (13012,),
-        "unavailable_in_subaccount",
-        "^unavailable_in_subaccount$",
-        25,
-        None,
-    ),
-    (
-        (13013,),
-        "invalid_phone_number",
-        "^invalid_phone_number$",
-        20,
-        None,
-    ),
-    (
-        (13014,),
-        "cannot_send_sms",
-        "^cannot_send_sms$",
-        15,
-        None,
-    ),
-    (
-        (13015,),
-        "invalid_sms_code",
-        "^invalid_sms_code$",
-        16,
-        None,
-    ),
-    (
-        (13016,),
-        "invalid_input",
-        "^invalid_input$",
-        13,
-        None,
-    ),
-    (
-        (13018,),
-        "invalid_content_type",
-        "^invalid_content_type$",
-        20,
-        None,
-    ),
-    (
-        (13019,),
-        "orderbook_closed",
-        "^orderbook_closed$",
-        16,
-        None,
-    ),
-    (
-        (13020,),
-        "not_found",
-        "^not_found$",
-        9,
-        None,
-    ),
-    (
-        (13021,),
-        "forbidden",
-        "^forbidden$",
-        9,
-        None,
-    ),
-    (
-        (13025,),
-        "method_switched_off_by_admin",
-        "^method_switched_off_by_admin$",
-        28,
-        None,
-    ),
-    (
-        (13028,),
-        "temporarily_unavailable",
-        "^temporarily_unavailable$",
-        23,
-        None,
-    ),
-    (
-        (13030,),
-        "mmp_trigger",
-        "^mmp_trigger$",
-        11,
-        None,
-    ),
-    (
-        (13031,),
-        "verification_required",
-        "^verification_required$",
-        21,
-        None,
-    ),
-    (
-        (13032,),
-        "non_unique_order_label",
-        "^non_unique_order_label$",
-        22,
-        None,
-    ),
-    (
-        (13034,),
-        "no_more_security_keys_allowed",
-        "^no_more_security_keys_allowed$",
-        29,
-        None,
-    ),
-    (
-        (13035,),
-        "active_combo_limit_reached",
-        "^active_combo_limit_reached$",
-        26,
-        None,
-    ),
-    (
-        (13036,),
-        "unavailable_for_combo_books",
-        "^unavailable_for_combo_books$",
-        27,
-        None,
-    ),
-    (
-        (13037,),
-        "incomplete_KYC_data",
-        "^incomplete_KYC_data$",
-        19,
-        None,
-    ),
-    (
-        (13040,),
-        "mmp_required",
-        "^mmp_required$",
-        12,
-        None,
-    ),
-    (
-        (13042,),
-        "cod_not_enabled",
-        "^cod_not_enabled$",
-        15,
-        None,
-    ),
-    (
-        (13043,),
-        "quotes_frozen",
-        "^quotes_frozen$",
-        13,
-        None,
-    ),
-    (
-        (13403,),
-        "scope_exceeded",
-        "^scope_exceeded$",
-        14,
-        None,
-    ),
-    (
-        (13503,),
-        "unavailable",
-        "^unavailable$",
-        11,
-        None,
-    ),
-    (
-        (13666,),
-        "request_cancelled_by_user",
-        "^request_cancelled_by_user$",
-        25,
-        None,
-    ),
-    (
-        (13777,),
-        "replaced",
-        "^replaced$",
-        8,
-        None,
+        ("unauthenticated_public_requests_temporarily_disabled",),
+        ("unauthenticated_public_requests_temporarily_disabled",),
+        "unauthen",
+        "unauthen",
     ),
     (
         (13778,),
         "raw_subscriptions_not_available_for_unauthorized",
-        "^raw_subscriptions_not_available_for_unauthorized$",
-        48,
-        None,
+        ("raw_subscriptions_not_available_for_unauthorized",),
+        ("raw_subscriptions_not_available_for_unauthorized",),
+        "raw_subs",
+        "raw_subs",
     ),
     (
-        (13780,),
-        "move_positions_over_limit",
-        "^move_positions_over_limit$",
-        25,
-        None,
+        (10037,),
+        "non_pme_total_short_options_positions_size <Limit>",
+        ("non_pme_total_short_options_positions_size ", ""),
+        ("non_pme_total_short_options_positions_size", ""),
+        "non_pme_",
+        "non_pme_",
     ),
     (
-        (13781,),
-        "coupon_already_used",
-        "^coupon_already_used$",
-        19,
-        None,
+        (11021,),
+        "post_only_price_modification_not_possible",
+        ("post_only_price_modification_not_possible",),
+        ("post_only_price_modification_not_possible",),
+        "post_onl",
+        "post_onl",
     ),
     (
-        (13791,),
-        "KYC_transfer_already_initiated",
-        "^KYC_transfer_already_initiated$",
-        30,
-        None,
-    ),
-    (
-        (13792,),
-        "incomplete_KYC_data",
-        "^incomplete_KYC_data$",
-        19,
-        None,
-    ),
-    (
-        (13793,),
-        "KYC_data_inaccessible",
-        "^KYC_data_inaccessible$",
-        21,
-        None,
-    ),
-    (
-        (13888,),
-        "timed_out",
-        "^timed_out$",
-        9,
-        None,
-    ),
-    (
-        (13901,),
-        "no_more_oto_orders",
-        "^no_more_oto_orders$",
-        18,
-        None,
-    ),
-    (
-        (13902,),
-        "mass_quotes_disabled",
-        "^mass_quotes_disabled$",
-        20,
-        None,
-    ),
-    (
-        (13903,),
-        "too_many_quotes",
-        "^too_many_quotes$",
-        15,
-        None,
-    ),
-    (
-        (13904,),
-        "security_key_setup_required",
-        "^security_key_setup_required$",
-        27,
-        None,
-    ),
-    (
-        (13905,),
-        "too_many_quotes_per_block_rfq",
-        "^too_many_quotes_per_block_rfq$",
-        29,
-        None,
+        (12998,),
+        "security_key_authorization_over_limit",
+        ("security_key_authorization_over_limit",),
+        ("security_key_authorization_over_limit",),
+        "security",
+        "security",
     ),
     (
         (13906,),
         "too_many_quotes_per_block_rfq_side",
-        "^too_many_quotes_per_block_rfq_side$",
-        34,
-        None,
+        ("too_many_quotes_per_block_rfq_side",),
+        ("too_many_quotes_per_block_rfq_side",),
+        "too_many",
+        "too_many",
     ),
     (
-        (13907,),
-        "not_fully_filled",
-        "^not_fully_filled$",
-        16,
-        None,
+        (10018,),
+        "non_pme_max_future_position_size <Limit>",
+        ("non_pme_max_future_position_size ", ""),
+        ("non_pme_max_future_position_size", ""),
+        "non_pme_",
+        "non_pme_",
     ),
     (
-        (13907,),
-        "too_many_open_block_rfqs",
-        "^too_many_open_block_rfqs$",
-        24,
-        None,
+        (10020,),
+        "invalid_or_unsupported_instrument",
+        ("invalid_or_unsupported_instrument",),
+        ("invalid_or_unsupported_instrument",),
+        "invalid_",
+        "invalid_",
     ),
     (
-        (13910,),
-        "quote_crossed",
-        "^quote_crossed$",
-        13,
-        None,
+        (11095,),
+        "disabled_deposit_address_creation",
+        ("disabled_deposit_address_creation",),
+        ("disabled_deposit_address_creation",),
+        "disabled",
+        "disabled",
     ),
     (
-        (13911,),
-        "max_broker_client_count",
-        "^max_broker_client_count$",
-        23,
-        None,
+        (10016,),
+        "pme_max_future_open_orders_size <Limit>",
+        ("pme_max_future_open_orders_size ", ""),
+        ("pme_max_future_open_orders_size", ""),
+        "pme_max_",
+        "pme_max_",
     ),
     (
-        (13912,),
-        "broker_cannot_be_client",
-        "^broker_cannot_be_client$",
-        23,
-        None,
+        (10017,),
+        "pme_max_option_open_orders_size <Limit>",
+        ("pme_max_option_open_orders_size ", ""),
+        ("pme_max_option_open_orders_size", ""),
+        "pme_max_",
+        "pme_max_",
     ),
     (
-        (13913,),
-        "broker_already_linked",
-        "^broker_already_linked$",
-        21,
-        None,
+        (10045,),
+        "can_not_cancel_liquidation_order",
+        ("can_not_cancel_liquidation_order",),
+        ("can_not_cancel_liquidation_order",),
+        "can_not_",
+        "can_not_",
     ),
     (
-        (13914,),
-        "user_is_a_broker_client",
-        "^user_is_a_broker_client$",
-        23,
-        None,
+        (11037,),
+        "outdated_instrument_for_IV_order",
+        ("outdated_instrument_for_IV_order",),
+        ("outdated_instrument_for_IV_order",),
+        "outdated",
+        "outdated",
     ),
     (
-        (13915,),
-        "user_is_not_a_broker",
-        "^user_is_not_a_broker$",
-        20,
-        None,
+        (10046,),
+        "can_not_edit_liquidation_order",
+        ("can_not_edit_liquidation_order",),
+        ("can_not_edit_liquidation_order",),
+        "can_not_",
+        "can_not_",
     ),
     (
-        (13916,),
-        "app_registered_to_broker",
-        "^app_registered_to_broker$",
-        24,
-        None,
+        (13791,),
+        "KYC_transfer_already_initiated",
+        ("KYC_transfer_already_initiated",),
+        ("kYC_transfer_already_initiated",),
+        "KYC_tran",
+        "kYC_tran",
     ),
     (
-        (13917,),
-        "account_quote_limit_crossed",
-        "^account_quote_limit_crossed$",
-        27,
-        None,
+        (10038,),
+        "pme_max_risk_reducing_orders <Limit>",
+        ("pme_max_risk_reducing_orders ", ""),
+        ("pme_max_risk_reducing_orders", ""),
+        "pme_max_",
+        "pme_max_",
+    ),
+    (
+        (10039,),
+        "not_enough_funds_in_currency <Currency>",
+        ("not_enough_funds_in_currency ", ""),
+        ("not_enough_funds_in_currency", ""),
+        "not_enou",
+        "not_enou",
+    ),
+    (
+        (13034,),
+        "no_more_security_keys_allowed",
+        ("no_more_security_keys_allowed",),
+        ("no_more_security_keys_allowed",),
+        "no_more_",
+        "no_more_",
+    ),
+    (
+        (13905,),
+        "too_many_quotes_per_block_rfq",
+        ("too_many_quotes_per_block_rfq",),
+        ("too_many_quotes_per_block_rfq",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (10066,),
+        "too_many_concurrent_requests",
+        ("too_many_concurrent_requests",),
+        ("too_many_concurrent_requests",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (10072,),
+        "disabled_while_position_lock",
+        ("disabled_while_position_lock",),
+        ("disabled_while_position_lock",),
+        "disabled",
+        "disabled",
+    ),
+    (
+        (11052,),
+        "subscribe_error_unsubscribed",
+        ("subscribe_error_unsubscribed",),
+        ("subscribe_error_unsubscribed",),
+        "subscrib",
+        "subscrib",
+    ),
+    (
+        (13025,),
+        "method_switched_off_by_admin",
+        ("method_switched_off_by_admin",),
+        ("method_switched_off_by_admin",),
+        "method_s",
+        "method_s",
     ),
     (
         (13918,),
         "inverse_future_cross_trading",
-        "^inverse_future_cross_trading$",
-        28,
-        None,
+        ("inverse_future_cross_trading",),
+        ("inverse_future_cross_trading",),
+        "inverse_",
+        "inverse_",
     ),
     (
-        (13919,),
-        "client_of_main_account",
-        "^client_of_main_account$",
-        22,
-        None,
+        (10014,),
+        "pme_max_future_open_orders <Limit>",
+        ("pme_max_future_open_orders ", ""),
+        ("pme_max_future_open_orders", ""),
+        "pme_max_",
+        "pme_max_",
     ),
     (
-        (-32602,),
-        "Invalid params",
-        "^Invalid params$",
-        14,
-        None,
+        (10015,),
+        "pme_max_option_open_orders <Limit>",
+        ("pme_max_option_open_orders ", ""),
+        ("pme_max_option_open_orders", ""),
+        "pme_max_",
+        "pme_max_",
+    ),
+    (
+        (10027,),
+        "non_integer_contract_amount",
+        ("non_integer_contract_amount",),
+        ("non_integer_contract_amount",),
+        "non_inte",
+        "non_inte",
+    ),
+    (
+        (10031,),
+        "invalid_args_for_instrument",
+        ("invalid_args_for_instrument",),
+        ("invalid_args_for_instrument",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (10049,),
+        "cancel_on_disconnect_failed",
+        ("cancel_on_disconnect_failed",),
+        ("cancel_on_disconnect_failed",),
+        "cancel_o",
+        "cancel_o",
+    ),
+    (
+        (11047,),
+        "unsupported_arg_combination",
+        ("unsupported_arg_combination",),
+        ("unsupported_arg_combination",),
+        "unsuppor",
+        "unsuppor",
+    ),
+    (
+        (13036,),
+        "unavailable_for_combo_books",
+        ("unavailable_for_combo_books",),
+        ("unavailable_for_combo_books",),
+        "unavaila",
+        "unavaila",
+    ),
+    (
+        (13904,),
+        "security_key_setup_required",
+        ("security_key_setup_required",),
+        ("security_key_setup_required",),
+        "security",
+        "security",
+    ),
+    (
+        (13917,),
+        "account_quote_limit_crossed",
+        ("account_quote_limit_crossed",),
+        ("account_quote_limit_crossed",),
+        "account_",
+        "account_",
+    ),
+    (
+        (10013,),
+        "pme_max_total_open_orders <Limit>",
+        ("pme_max_total_open_orders ", ""),
+        ("pme_max_total_open_orders", ""),
+        "pme_max_",
+        "pme_max_",
+    ),
+    (
+        (10047,),
+        "matching_engine_queue_full",
+        ("matching_engine_queue_full",),
+        ("matching_engine_queue_full",),
+        "matching",
+        "matching",
+    ),
+    (
+        (13035,),
+        "active_combo_limit_reached",
+        ("active_combo_limit_reached",),
+        ("active_combo_limit_reached",),
+        "active_c",
+        "active_c",
+    ),
+    (
+        (10030,),
+        "must_be_websocket_request",
+        ("must_be_websocket_request",),
+        ("must_be_websocket_request",),
+        "must_be_",
+        "must_be_",
+    ),
+    (
+        (11048,),
+        "wrong_max_show_for_option",
+        ("wrong_max_show_for_option",),
+        ("wrong_max_show_for_option",),
+        "wrong_ma",
+        "wrong_ma",
+    ),
+    (
+        (13012,),
+        "unavailable_in_subaccount",
+        ("unavailable_in_subaccount",),
+        ("unavailable_in_subaccount",),
+        "unavaila",
+        "unavaila",
+    ),
+    (
+        (13666,),
+        "request_cancelled_by_user",
+        ("request_cancelled_by_user",),
+        ("request_cancelled_by_user",),
+        "request_",
+        "request_",
+    ),
+    (
+        (13780,),
+        "move_positions_over_limit",
+        ("move_positions_over_limit",),
+        ("move_positions_over_limit",),
+        "move_pos",
+        "move_pos",
+    ),
+    (
+        (10026,),
+        "price_precision_exceeded",
+        ("price_precision_exceeded",),
+        ("price_precision_exceeded",),
+        "price_pr",
+        "price_pr",
+    ),
+    (
+        (10044,),
+        "trigger_price_wrong_tick",
+        ("trigger_price_wrong_tick",),
+        ("trigger_price_wrong_tick",),
+        "trigger_",
+        "trigger_",
+    ),
+    (
+        (11091,),
+        "invalid_transfer_address",
+        ("invalid_transfer_address",),
+        ("invalid_transfer_address",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13907,),
+        "too_many_open_block_rfqs",
+        ("too_many_open_block_rfqs",),
+        ("too_many_open_block_rfqs",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (13916,),
+        "app_registered_to_broker",
+        ("app_registered_to_broker",),
+        ("app_registered_to_broker",),
+        "app_regi",
+        "app_regi",
     ),
     (
         (-32600,),
         "request entity too large",
-        "^request entity too large$",
-        24,
-        None,
+        ("request entity too large",),
+        ("request entity too large",),
+        "request ",
+        "request ",
+    ),
+    (
+        (10036,),
+        "invalid_max_show_amount",
+        ("invalid_max_show_amount",),
+        ("invalid_max_show_amount",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11022,),
+        "max_spot_order_quantity",
+        ("max_spot_order_quantity",),
+        ("max_spot_order_quantity",),
+        "max_spot",
+        "max_spot",
+    ),
+    (
+        (11093,),
+        "max_addr_count_exceeded",
+        ("max_addr_count_exceeded",),
+        ("max_addr_count_exceeded",),
+        "max_addr",
+        "max_addr",
+    ),
+    (
+        (11096,),
+        "address_belongs_to_user",
+        ("address_belongs_to_user",),
+        ("address_belongs_to_user",),
+        "address_",
+        "address_",
+    ),
+    (
+        (12004,),
+        "registration_over_limit",
+        ("registration_over_limit",),
+        ("registration_over_limit",),
+        "registra",
+        "registra",
+    ),
+    (
+        (13028,),
+        "temporarily_unavailable",
+        ("temporarily_unavailable",),
+        ("temporarily_unavailable",),
+        "temporar",
+        "temporar",
+    ),
+    (
+        (13911,),
+        "max_broker_client_count",
+        ("max_broker_client_count",),
+        ("max_broker_client_count",),
+        "max_brok",
+        "max_brok",
+    ),
+    (
+        (13912,),
+        "broker_cannot_be_client",
+        ("broker_cannot_be_client",),
+        ("broker_cannot_be_client",),
+        "broker_c",
+        "broker_c",
+    ),
+    (
+        (13914,),
+        "user_is_a_broker_client",
+        ("user_is_a_broker_client",),
+        ("user_is_a_broker_client",),
+        "user_is_",
+        "user_is_",
+    ),
+    (
+        (10000,),
+        "authorization_required",
+        ("authorization_required",),
+        ("authorization_required",),
+        "authoriz",
+        "authoriz",
+    ),
+    (
+        (10034,),
+        "trigger_price_too_high",
+        ("trigger_price_too_high",),
+        ("trigger_price_too_high",),
+        "trigger_",
+        "trigger_",
+    ),
+    (
+        (10041,),
+        "settlement_in_progress",
+        ("settlement_in_progress",),
+        ("settlement_in_progress",),
+        "settleme",
+        "settleme",
+    ),
+    (
+        (13032,),
+        "non_unique_order_label",
+        ("non_unique_order_label",),
+        ("non_unique_order_label",),
+        "non_uniq",
+        "non_uniq",
+    ),
+    (
+        (13919,),
+        "client_of_main_account",
+        ("client_of_main_account",),
+        ("client_of_main_account",),
+        "client_o",
+        "client_o",
+    ),
+    (
+        (10035,),
+        "trigger_price_too_low",
+        ("trigger_price_too_low",),
+        ("trigger_price_too_low",),
+        "trigger_",
+        "trigger_",
+    ),
+    (
+        (11036,),
+        "invalid_trigger_price",
+        ("invalid_trigger_price",),
+        ("invalid_trigger_price",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11055,),
+        "post_only_not_allowed",
+        ("post_only_not_allowed",),
+        ("post_only_not_allowed",),
+        "post_onl",
+        "post_onl",
+    ),
+    (
+        (11092,),
+        "address_already_exist",
+        ("address_already_exist",),
+        ("address_already_exist",),
+        "address_",
+        "address_",
+    ),
+    (
+        (11094,),
+        "internal_server_error",
+        ("internal_server_error",),
+        ("internal_server_error",),
+        "internal",
+        "internal",
+    ),
+    (
+        (12002,),
+        "wrong_subaccount_name",
+        ("wrong_subaccount_name",),
+        ("wrong_subaccount_name",),
+        "wrong_su",
+        "wrong_su",
+    ),
+    (
+        (13031,),
+        "verification_required",
+        ("verification_required",),
+        ("verification_required",),
+        "verifica",
+        "verifica",
+    ),
+    (
+        (13793,),
+        "KYC_data_inaccessible",
+        ("KYC_data_inaccessible",),
+        ("kYC_data_inaccessible",),
+        "KYC_data",
+        "kYC_data",
+    ),
+    (
+        (13913,),
+        "broker_already_linked",
+        ("broker_already_linked",),
+        ("broker_already_linked",),
+        "broker_a",
+        "broker_a",
+    ),
+    (
+        (11013,),
+        "max_spot_open_orders",
+        ("max_spot_open_orders",),
+        ("max_spot_open_orders",),
+        "max_spot",
+        "max_spot",
+    ),
+    (
+        (12001,),
+        "too_many_subaccounts",
+        ("too_many_subaccounts",),
+        ("too_many_subaccounts",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (12100,),
+        "transfer_not_allowed",
+        ("transfer_not_allowed",),
+        ("transfer_not_allowed",),
+        "transfer",
+        "transfer",
+    ),
+    (
+        (13013,),
+        "invalid_phone_number",
+        ("invalid_phone_number",),
+        ("invalid_phone_number",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13018,),
+        "invalid_content_type",
+        ("invalid_content_type",),
+        ("invalid_content_type",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13902,),
+        "mass_quotes_disabled",
+        ("mass_quotes_disabled",),
+        ("mass_quotes_disabled",),
+        "mass_quo",
+        "mass_quo",
+    ),
+    (
+        (13915,),
+        "user_is_not_a_broker",
+        ("user_is_not_a_broker",),
+        ("user_is_not_a_broker",),
+        "user_is_",
+        "user_is_",
+    ),
+    (
+        (11046,),
+        "outdated_instrument",
+        ("outdated_instrument",),
+        ("outdated_instrument",),
+        "outdated",
+        "outdated",
+    ),
+    (
+        (13004,),
+        "invalid_credentials",
+        ("invalid_credentials",),
+        ("invalid_credentials",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13037, 13792),
+        "incomplete_KYC_data",
+        ("incomplete_KYC_data",),
+        ("incomplete_KYC_data",),
+        "incomple",
+        "incomple",
+    ),
+    (
+        (13781,),
+        "coupon_already_used",
+        ("coupon_already_used",),
+        ("coupon_already_used",),
+        "coupon_a",
+        "coupon_a",
+    ),
+    (
+        (10006,),
+        "price_too_low4idx <Limit>",
+        ("price_too_low4idx ", ""),
+        ("price_too_low4idx", ""),
+        "price_to",
+        "price_to",
+    ),
+    (
+        (10029,),
+        "not_owner_of_order",
+        ("not_owner_of_order",),
+        ("not_owner_of_order",),
+        "not_owne",
+        "not_owne",
+    ),
+    (
+        (10032,),
+        "whole_cost_too_low",
+        ("whole_cost_too_low",),
+        ("whole_cost_too_low",),
+        "whole_co",
+        "whole_co",
+    ),
+    (
+        (10048,),
+        "not_on_this_server",
+        ("not_on_this_server",),
+        ("not_on_this_server",),
+        "not_on_t",
+        "not_on_t",
+    ),
+    (
+        (11038,),
+        "no_adv_for_futures",
+        ("no_adv_for_futures",),
+        ("no_adv_for_futures",),
+        "no_adv_f",
+        "no_adv_f",
+    ),
+    (
+        (11051,),
+        "system_maintenance",
+        ("system_maintenance",),
+        ("system_maintenance",),
+        "system_m",
+        "system_m",
+    ),
+    (
+        (11053,),
+        "transfer_not_found",
+        ("transfer_not_found",),
+        ("transfer_not_found",),
+        "transfer",
+        "transfer",
+    ),
+    (
+        (11097,),
+        "no_deposit_address",
+        ("no_deposit_address",),
+        ("no_deposit_address",),
+        "no_depos",
+        "no_depos",
+    ),
+    (
+        (13901,),
+        "no_more_oto_orders",
+        ("no_more_oto_orders",),
+        ("no_more_oto_orders",),
+        "no_more_",
+        "no_more_",
+    ),
+    (
+        (10011,),
+        "price_not_allowed",
+        ("price_not_allowed",),
+        ("price_not_allowed",),
+        "price_no",
+        "price_no",
+    ),
+    (
+        (10028,),
+        "too_many_requests",
+        ("too_many_requests",),
+        ("too_many_requests",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (11029,),
+        "invalid_arguments",
+        ("invalid_arguments",),
+        ("invalid_arguments",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11035,),
+        "no_more_triggers <Limit>",
+        ("no_more_triggers ", ""),
+        ("no_more_triggers", ""),
+        "no_more_",
+        "no_more_",
+    ),
+    (
+        (11042,),
+        "permission_denied",
+        ("permission_denied",),
+        ("permission_denied",),
+        "permissi",
+        "permissi",
+    ),
+    (
+        (12005,),
+        "country_is_banned",
+        ("country_is_banned",),
+        ("country_is_banned",),
+        "country_",
+        "country_",
+    ),
+    (
+        (10009,),
+        "not_enough_funds",
+        ("not_enough_funds",),
+        ("not_enough_funds",),
+        "not_enou",
+        "not_enou",
+    ),
+    (
+        (10022,),
+        "invalid_quantity",
+        ("invalid_quantity",),
+        ("invalid_quantity",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (10024,),
+        "invalid_max_show",
+        ("invalid_max_show",),
+        ("invalid_max_show",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (10025,),
+        "invalid_order_id",
+        ("invalid_order_id",),
+        ("invalid_order_id",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (10043,),
+        "price_wrong_tick",
+        ("price_wrong_tick",),
+        ("price_wrong_tick",),
+        "price_wr",
+        "price_wr",
+    ),
+    (
+        (11054,),
+        "post_only_reject",
+        ("post_only_reject",),
+        ("post_only_reject",),
+        "post_onl",
+        "post_onl",
+    ),
+    (
+        (12003,),
+        "login_over_limit",
+        ("login_over_limit",),
+        ("login_over_limit",),
+        "login_ov",
+        "login_ov",
+    ),
+    (
+        (13015,),
+        "invalid_sms_code",
+        ("invalid_sms_code",),
+        ("invalid_sms_code",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13019,),
+        "orderbook_closed",
+        ("orderbook_closed",),
+        ("orderbook_closed",),
+        "orderboo",
+        "orderboo",
+    ),
+    (
+        (13907,),
+        "not_fully_filled",
+        ("not_fully_filled",),
+        ("not_fully_filled",),
+        "not_full",
+        "not_full",
     ),
     (
         (-32601,),
         "Method not found",
-        "^Method not found$",
-        16,
-        None,
+        ("Method not found",),
+        ("method not found",),
+        "Method n",
+        "method n",
     ),
     (
-        (-32700,),
-        "Parse error",
-        "^Parse error$",
-        11,
-        None,
+        (10004,),
+        "order_not_found",
+        ("order_not_found",),
+        ("order_not_found",),
+        "order_no",
+        "order_no",
+    ),
+    (
+        (10007,),
+        "price_too_high <Limit>",
+        ("price_too_high ", ""),
+        ("price_too_high", ""),
+        "price_to",
+        "price_to",
+    ),
+    (
+        (10019,),
+        "locked_by_admin",
+        ("locked_by_admin",),
+        ("locked_by_admin",),
+        "locked_b",
+        "locked_b",
+    ),
+    (
+        (10033,),
+        "not_implemented",
+        ("not_implemented",),
+        ("not_implemented",),
+        "not_impl",
+        "not_impl",
+    ),
+    (
+        (11039,),
+        "no_adv_postonly",
+        ("no_adv_postonly",),
+        ("no_adv_postonly",),
+        "no_adv_p",
+        "no_adv_p",
+    ),
+    (
+        (13005,),
+        "pwd_match_error",
+        ("pwd_match_error",),
+        ("pwd_match_error",),
+        "pwd_matc",
+        "pwd_matc",
+    ),
+    (
+        (13011,),
+        "value_too_short",
+        ("value_too_short",),
+        ("value_too_short",),
+        "value_to",
+        "value_to",
+    ),
+    (
+        (13014,),
+        "cannot_send_sms",
+        ("cannot_send_sms",),
+        ("cannot_send_sms",),
+        "cannot_s",
+        "cannot_s",
+    ),
+    (
+        (13042,),
+        "cod_not_enabled",
+        ("cod_not_enabled",),
+        ("cod_not_enabled",),
+        "cod_not_",
+        "cod_not_",
+    ),
+    (
+        (13903,),
+        "too_many_quotes",
+        ("too_many_quotes",),
+        ("too_many_quotes",),
+        "too_many",
+        "too_many",
+    ),
+    (
+        (10005,),
+        "price_too_low <Limit>",
+        ("price_too_low ", ""),
+        ("price_too_low", ""),
+        "price_to",
+        "price_to",
+    ),
+    (
+        (10010,),
+        "already_closed",
+        ("already_closed",),
+        ("already_closed",),
+        "already_",
+        "already_",
+    ),
+    (
+        (10021,),
+        "invalid_amount",
+        ("invalid_amount",),
+        ("invalid_amount",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11008,),
+        "already_filled",
+        ("already_filled",),
+        ("already_filled",),
+        "already_",
+        "already_",
+    ),
+    (
+        (11044,),
+        "not_open_order",
+        ("not_open_order",),
+        ("not_open_order",),
+        "not_open",
+        "not_open",
+    ),
+    (
+        (11098,),
+        "account_locked",
+        ("account_locked",),
+        ("account_locked",),
+        "account_",
+        "account_",
+    ),
+    (
+        (13006,),
+        "security_error",
+        ("security_error",),
+        ("security_error",),
+        "security",
+        "security",
+    ),
+    (
+        (13007,),
+        "user_not_found",
+        ("user_not_found",),
+        ("user_not_found",),
+        "user_not",
+        "user_not",
+    ),
+    (
+        (13008,),
+        "request_failed",
+        ("request_failed",),
+        ("request_failed",),
+        "request_",
+        "request_",
+    ),
+    (
+        (13010,),
+        "value_required",
+        ("value_required",),
+        ("value_required",),
+        "value_re",
+        "value_re",
+    ),
+    (
+        (13403,),
+        "scope_exceeded",
+        ("scope_exceeded",),
+        ("scope_exceeded",),
+        "scope_ex",
+        "scope_ex",
+    ),
+    (
+        (-32602,),
+        "Invalid params",
+        ("Invalid params",),
+        ("invalid params",),
+        "Invalid ",
+        "invalid ",
     ),
     (
         (-32000,),
         "Missing params",
-        "^Missing params$",
-        14,
-        None,
+        ("Missing params",),
+        ("missing params",),
+        "Missing ",
+        "missing ",
+    ),
+    (
+        (10003,),
+        "order_overlap",
+        ("order_overlap",),
+        ("order_overlap",),
+        "order_ov",
+        "order_ov",
+    ),
+    (
+        (10023,),
+        "invalid_price",
+        ("invalid_price",),
+        ("invalid_price",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11030,),
+        "other_reject <Reason>",
+        ("other_reject ", ""),
+        ("other_reject", ""),
+        "other_re",
+        "other_re",
+    ),
+    (
+        (11041,),
+        "not_adv_order",
+        ("not_adv_order",),
+        ("not_adv_order",),
+        "not_adv_",
+        "not_adv_",
+    ),
+    (
+        (11045,),
+        "invalid_event",
+        ("invalid_event",),
+        ("invalid_event",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (11049,),
+        "bad_arguments",
+        ("bad_arguments",),
+        ("bad_arguments",),
+        "bad_argu",
+        "bad_argu",
+    ),
+    (
+        (13016,),
+        "invalid_input",
+        ("invalid_input",),
+        ("invalid_input",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13043,),
+        "quotes_frozen",
+        ("quotes_frozen",),
+        ("quotes_frozen",),
+        "quotes_f",
+        "quotes_f",
+    ),
+    (
+        (13910,),
+        "quote_crossed",
+        ("quote_crossed",),
+        ("quote_crossed",),
+        "quote_cr",
+        "quote_cr",
+    ),
+    (
+        (11031,),
+        "other_error <Error>",
+        ("other_error ", ""),
+        ("other_error", ""),
+        "other_er",
+        "other_er",
+    ),
+    (
+        (11043,),
+        "bad_argument",
+        ("bad_argument",),
+        ("bad_argument",),
+        "bad_argu",
+        "bad_argu",
+    ),
+    (
+        (11090,),
+        "invalid_addr",
+        ("invalid_addr",),
+        ("invalid_addr",),
+        "invalid_",
+        "invalid_",
+    ),
+    (
+        (13009,),
+        "unauthorized",
+        ("unauthorized",),
+        ("unauthorized",),
+        "unauthor",
+        "unauthor",
+    ),
+    (
+        (13040,),
+        "mmp_required",
+        ("mmp_required",),
+        ("mmp_required",),
+        "mmp_requ",
+        "mmp_requ",
+    ),
+    (
+        (10002,),
+        "qty_too_low",
+        ("qty_too_low",),
+        ("qty_too_low",),
+        "qty_too_",
+        "qty_too_",
+    ),
+    (
+        (10012,),
+        "book_closed",
+        ("book_closed",),
+        ("book_closed",),
+        "book_clo",
+        "book_clo",
+    ),
+    (
+        (11050,),
+        "bad_request",
+        ("bad_request",),
+        ("bad_request",),
+        "bad_requ",
+        "bad_requ",
+    ),
+    (
+        (13030,),
+        "mmp_trigger",
+        ("mmp_trigger",),
+        ("mmp_trigger",),
+        "mmp_trig",
+        "mmp_trig",
+    ),
+    (
+        (13503,),
+        "unavailable",
+        ("unavailable",),
+        ("unavailable",),
+        "unavaila",
+        "unavaila",
+    ),
+    (
+        (-32700,),
+        "Parse error",
+        ("Parse error",),
+        ("parse error",),
+        "Parse er",
+        "parse er",
+    ),
+    (
+        (13020,),
+        "not_found",
+        ("not_found",),
+        ("not_found",),
+        "not_foun",
+        "not_foun",
+    ),
+    (
+        (13021,),
+        "forbidden",
+        ("forbidden",),
+        ("forbidden",),
+        "forbidde",
+        "forbidde",
+    ),
+    (
+        (13888,),
+        "timed_out",
+        ("timed_out",),
+        ("timed_out",),
+        "timed_ou",
+        "timed_ou",
+    ),
+    (
+        (13777,),
+        "replaced",
+        ("replaced",),
+        ("replaced",),
+        "replaced",
+        "replaced",
+    ),
+    (
+        (10001,),
+        "error",
+        ("error",),
+        ("error",),
+        "error",
+        "error",
+    ),
+    (
+        (10040,),
+        "retry",
+        ("retry",),
+        ("retry",),
+        "retry",
+        "retry",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "RPCErrorCodes": (
+        ("ApiError",),
+        None,
+        "RPC Error Codes",
+        False,
+    ),
+    "E10000": (
+        ("RPCErrorCodes",),
+        10000,
+        "10000 ",
+        False,
+    ),
+    "E10001": (
+        ("RPCErrorCodes",),
+        10001,
+        "10001 ",
+        False,
+    ),
+    "E10002": (
+        ("RPCErrorCodes",),
+        10002,
+        "10002 ",
+        False,
+    ),
+    "E10003": (
+        ("RPCErrorCodes",),
+        10003,
+        "10003 ",
+        False,
+    ),
+    "E10004": (
+        ("RPCErrorCodes",),
+        10004,
+        "10004 ",
+        False,
+    ),
+    "E10005": (
+        ("RPCErrorCodes",),
+        10005,
+        "10005 ",
+        False,
+    ),
+    "E10006": (
+        ("RPCErrorCodes",),
+        10006,
+        "10006 ",
+        False,
+    ),
+    "E10007": (
+        ("RPCErrorCodes",),
+        10007,
+        "10007 ",
+        False,
+    ),
+    "E10009": (
+        ("RPCErrorCodes",),
+        10009,
+        "10009 ",
+        False,
+    ),
+    "E10010": (
+        ("RPCErrorCodes",),
+        10010,
+        "10010 ",
+        False,
+    ),
+    "E10011": (
+        ("RPCErrorCodes",),
+        10011,
+        "10011 ",
+        False,
+    ),
+    "E10012": (
+        ("RPCErrorCodes",),
+        10012,
+        "10012 ",
+        False,
+    ),
+    "E10013": (
+        ("RPCErrorCodes",),
+        10013,
+        "10013 ",
+        False,
+    ),
+    "E10014": (
+        ("RPCErrorCodes",),
+        10014,
+        "10014 ",
+        False,
+    ),
+    "E10015": (
+        ("RPCErrorCodes",),
+        10015,
+        "10015 ",
+        False,
+    ),
+    "E10016": (
+        ("RPCErrorCodes",),
+        10016,
+        "10016 ",
+        False,
+    ),
+    "E10017": (
+        ("RPCErrorCodes",),
+        10017,
+        "10017 ",
+        False,
+    ),
+    "E10018": (
+        ("RPCErrorCodes",),
+        10018,
+        "10018 ",
+        False,
+    ),
+    "E10019": (
+        ("RPCErrorCodes",),
+        10019,
+        "10019 ",
+        False,
+    ),
+    "E10020": (
+        ("RPCErrorCodes",),
+        10020,
+        "10020 ",
+        False,
+    ),
+    "E10021": (
+        ("RPCErrorCodes",),
+        10021,
+        "10021 ",
+        False,
+    ),
+    "E10022": (
+        ("RPCErrorCodes",),
+        10022,
+        "10022 ",
+        False,
+    ),
+    "E10023": (
+        ("RPCErrorCodes",),
+        10023,
+        "10023 ",
+        False,
+    ),
+    "E10024": (
+        ("RPCErrorCodes",),
+        10024,
+        "10024 ",
+        False,
+    ),
+    "E10025": (
+        ("RPCErrorCodes",),
+        10025,
+        "10025 ",
+        False,
+    ),
+    "E10026": (
+        ("RPCErrorCodes",),
+        10026,
+        "10026 ",
+        False,
+    ),
+    "E10027": (
+        ("RPCErrorCodes",),
+        10027,
+        "10027 ",
+        False,
+    ),
+    "E10028": (
+        ("RPCErrorCodes",),
+        10028,
+        "10028 ",
+        False,
+    ),
+    "E10029": (
+        ("RPCErrorCodes",),
+        10029,
+        "10029 ",
+        False,
+    ),
+    "E10030": (
+        ("RPCErrorCodes",),
+        10030,
+        "10030 ",
+        False,
+    ),
+    "E10031": (
+        ("RPCErrorCodes",),
+        10031,
+        "10031 ",
+        False,
+    ),
+    "E10032": (
+        ("RPCErrorCodes",),
+        10032,
+        "10032 ",
+        False,
+    ),
+    "E10033": (
+        ("RPCErrorCodes",),
+        10033,
+        "10033 ",
+        False,
+    ),
+    "E10034": (
+        ("RPCErrorCodes",),
+        10034,
+        "10034 ",
+        False,
+    ),
+    "E10035": (
+        ("RPCErrorCodes",),
+        10035,
+        "10035 ",
+        False,
+    ),
+    "E10036": (
+        ("RPCErrorCodes",),
+        10036,
+        "10036 ",
+        False,
+    ),
+    "E10037": (
+        ("RPCErrorCodes",),
+        10037,
+        "10037 ",
+        False,
+    ),
+    "E10038": (
+        ("RPCErrorCodes",),
+        10038,
+        "10038 ",
+        False,
+    ),
+    "E10039": (
+        ("RPCErrorCodes",),
+        10039,
+        "10039 ",
+        False,
+    ),
+    "E10040": (
+        ("RPCErrorCodes",),
+        10040,
+        "10040 ",
+        False,
+    ),
+    "E10041": (
+        ("RPCErrorCodes",),
+        10041,
+        "10041 ",
+        False,
+    ),
+    "E10043": (
+        ("RPCErrorCodes",),
+        10043,
+        "10043 ",
+        False,
+    ),
+    "E10044": (
+        ("RPCErrorCodes",),
+        10044,
+        "10044 ",
+        False,
+    ),
+    "E10045": (
+        ("RPCErrorCodes",),
+        10045,
+        "10045 ",
+        False,
+    ),
+    "E10046": (
+        ("RPCErrorCodes",),
+        10046,
+        "10046 ",
+        False,
+    ),
+    "E10047": (
+        ("RPCErrorCodes",),
+        10047,
+        "10047 ",
+        False,
+    ),
+    "E10048": (
+        ("RPCErrorCodes",),
+        10048,
+        "10048 ",
+        False,
+    ),
+    "E10049": (
+        ("RPCErrorCodes",),
+        10049,
+        "10049 ",
+        False,
+    ),
+    "E10066": (
+        ("RPCErrorCodes",),
+        10066,
+        "10066 ",
+        False,
+    ),
+    "E10072": (
+        ("RPCErrorCodes",),
+        10072,
+        "10072 ",
+        False,
+    ),
+    "E11008": (
+        ("RPCErrorCodes",),
+        11008,
+        "11008 ",
+        False,
+    ),
+    "E11013": (
+        ("RPCErrorCodes",),
+        11013,
+        "11013 ",
+        False,
+    ),
+    "E11021": (
+        ("RPCErrorCodes",),
+        11021,
+        "11021 ",
+        False,
+    ),
+    "E11022": (
+        ("RPCErrorCodes",),
+        11022,
+        "11022 ",
+        False,
+    ),
+    "E11029": (
+        ("RPCErrorCodes",),
+        11029,
+        "11029 ",
+        False,
+    ),
+    "E11030": (
+        ("RPCErrorCodes",),
+        11030,
+        "11030 ",
+        False,
+    ),
+    "E11031": (
+        ("RPCErrorCodes",),
+        11031,
+        "11031 ",
+        False,
+    ),
+    "E11035": (
+        ("RPCErrorCodes",),
+        11035,
+        "11035 ",
+        False,
+    ),
+    "E11036": (
+        ("RPCErrorCodes",),
+        11036,
+        "11036 ",
+        False,
+    ),
+    "E11037": (
+        ("RPCErrorCodes",),
+        11037,
+        "11037 ",
+        False,
+    ),
+    "E11038": (
+        ("RPCErrorCodes",),
+        11038,
+        "11038 ",
+        False,
+    ),
+    "E11039": (
+        ("RPCErrorCodes",),
+        11039,
+        "11039 ",
+        False,
+    ),
+    "E11041": (
+        ("RPCErrorCodes",),
+        11041,
+        "11041 ",
+        False,
+    ),
+    "E11042": (
+        ("RPCErrorCodes",),
+        11042,
+        "11042 ",
+        False,
+    ),
+    "E11043": (
+        ("RPCErrorCodes",),
+        11043,
+        "11043 ",
+        False,
+    ),
+    "E11044": (
+        ("RPCErrorCodes",),
+        11044,
+        "11044 ",
+        False,
+    ),
+    "E11045": (
+        ("RPCErrorCodes",),
+        11045,
+        "11045 ",
+        False,
+    ),
+    "E11046": (
+        ("RPCErrorCodes",),
+        11046,
+        "11046 ",
+        False,
+    ),
+    "E11047": (
+        ("RPCErrorCodes",),
+        11047,
+        "11047 ",
+        False,
+    ),
+    "E11048": (
+        ("RPCErrorCodes",),
+        11048,
+        "11048 ",
+        False,
+    ),
+    "E11049": (
+        ("RPCErrorCodes",),
+        11049,
+        "11049 ",
+        False,
+    ),
+    "E11050": (
+        ("RPCErrorCodes",),
+        11050,
+        "11050 ",
+        False,
+    ),
+    "E11051": (
+        ("RPCErrorCodes",),
+        11051,
+        "11051 ",
+        False,
+    ),
+    "E11052": (
+        ("RPCErrorCodes",),
+        11052,
+        "11052 ",
+        False,
+    ),
+    "E11053": (
+        ("RPCErrorCodes",),
+        11053,
+        "11053 ",
+        False,
+    ),
+    "E11054": (
+        ("RPCErrorCodes",),
+        11054,
+        "11054 ",
+        False,
+    ),
+    "E11055": (
+        ("RPCErrorCodes",),
+        11055,
+        "11055 ",
+        False,
+    ),
+    "E11056": (
+        ("RPCErrorCodes",),
+        11056,
+        "11056 ",
+        False,
+    ),
+    "E11090": (
+        ("RPCErrorCodes",),
+        11090,
+        "11090 ",
+        False,
+    ),
+    "E11091": (
+        ("RPCErrorCodes",),
+        11091,
+        "11091 ",
+        False,
+    ),
+    "E11092": (
+        ("RPCErrorCodes",),
+        11092,
+        "11092 ",
+        False,
+    ),
+    "E11093": (
+        ("RPCErrorCodes",),
+        11093,
+        "11093 ",
+        False,
+    ),
+    "E11094": (
+        ("RPCErrorCodes",),
+        11094,
+        "11094 ",
+        False,
+    ),
+    "E11095": (
+        ("RPCErrorCodes",),
+        11095,
+        "11095 ",
+        False,
+    ),
+    "E11096": (
+        ("RPCErrorCodes",),
+        11096,
+        "11096 ",
+        False,
+    ),
+    "E11097": (
+        ("RPCErrorCodes",),
+        11097,
+        "11097 ",
+        False,
+    ),
+    "E11098": (
+        ("RPCErrorCodes",),
+        11098,
+        "11098 ",
+        False,
+    ),
+    "E12001": (
+        ("RPCErrorCodes",),
+        12001,
+        "12001 ",
+        False,
+    ),
+    "E12002": (
+        ("RPCErrorCodes",),
+        12002,
+        "12002 ",
+        False,
+    ),
+    "E12003": (
+        ("RPCErrorCodes",),
+        12003,
+        "12003 ",
+        False,
+    ),
+    "E12004": (
+        ("RPCErrorCodes",),
+        12004,
+        "12004 ",
+        False,
+    ),
+    "E12005": (
+        ("RPCErrorCodes",),
+        12005,
+        "12005 ",
+        False,
+    ),
+    "E12100": (
+        ("RPCErrorCodes",),
+        12100,
+        "12100 ",
+        False,
+    ),
+    "E12998": (
+        ("RPCErrorCodes",),
+        12998,
+        "12998 ",
+        False,
+    ),
+    "E13004": (
+        ("RPCErrorCodes",),
+        13004,
+        "13004 ",
+        False,
+    ),
+    "E13005": (
+        ("RPCErrorCodes",),
+        13005,
+        "13005 ",
+        False,
+    ),
+    "E13006": (
+        ("RPCErrorCodes",),
+        13006,
+        "13006 ",
+        False,
+    ),
+    "E13007": (
+        ("RPCErrorCodes",),
+        13007,
+        "13007 ",
+        False,
+    ),
+    "E13008": (
+        ("RPCErrorCodes",),
+        13008,
+        "13008 ",
+        False,
+    ),
+    "E13009": (
+        ("RPCErrorCodes",),
+        13009,
+        "13009 ",
+        False,
+    ),
+    "E13010": (
+        ("RPCErrorCodes",),
+        13010,
+        "13010 ",
+        False,
+    ),
+    "E13011": (
+        ("RPCErrorCodes",),
+        13011,
+        "13011 ",
+        False,
+    ),
+    "E13012": (
+        ("RPCErrorCodes",),
+        13012,
+        "13012 ",
+        False,
+    ),
+    "E13013": (
+        ("RPCErrorCodes",),
+        13013,
+        "13013 ",
+        False,
+    ),
+    "E13014": (
+        ("RPCErrorCodes",),
+        13014,
+        "13014 ",
+        False,
+    ),
+    "E13015": (
+        ("RPCErrorCodes",),
+        13015,
+        "13015 ",
+        False,
+    ),
+    "E13016": (
+        ("RPCErrorCodes",),
+        13016,
+        "13016 ",
+        False,
+    ),
+    "E13018": (
+        ("RPCErrorCodes",),
+        13018,
+        "13018 ",
+        False,
+    ),
+    "E13019": (
+        ("RPCErrorCodes",),
+        13019,
+        "13019 ",
+        False,
+    ),
+    "E13020": (
+        ("RPCErrorCodes",),
+        13020,
+        "13020 ",
+        False,
+    ),
+    "E13021": (
+        ("RPCErrorCodes",),
+        13021,
+        "13021 ",
+        False,
+    ),
+    "E13025": (
+        ("RPCErrorCodes",),
+        13025,
+        "13025 ",
+        False,
+    ),
+    "E13028": (
+        ("RPCErrorCodes",),
+        13028,
+        "13028 ",
+        False,
+    ),
+    "E13030": (
+        ("RPCErrorCodes",),
+        13030,
+        "13030 ",
+        False,
+    ),
+    "E13031": (
+        ("RPCErrorCodes",),
+        13031,
+        "13031 ",
+        False,
+    ),
+    "E13032": (
+        ("RPCErrorCodes",),
+        13032,
+        "13032 ",
+        False,
+    ),
+    "E13034": (
+        ("RPCErrorCodes",),
+        13034,
+        "13034 ",
+        False,
+    ),
+    "E13035": (
+        ("RPCErrorCodes",),
+        13035,
+        "13035 ",
+        False,
+    ),
+    "E13036": (
+        ("RPCErrorCodes",),
+        13036,
+        "13036 ",
+        False,
+    ),
+    "E13037": (
+        ("RPCErrorCodes",),
+        13037,
+        "13037 ",
+        False,
+    ),
+    "E13040": (
+        ("RPCErrorCodes",),
+        13040,
+        "13040 ",
+        False,
+    ),
+    "E13042": (
+        ("RPCErrorCodes",),
+        13042,
+        "13042 ",
+        False,
+    ),
+    "E13043": (
+        ("RPCErrorCodes",),
+        13043,
+        "13043 ",
+        False,
+    ),
+    "E13403": (
+        ("RPCErrorCodes",),
+        13403,
+        "13403 ",
+        False,
+    ),
+    "E13503": (
+        ("RPCErrorCodes",),
+        13503,
+        "13503 ",
+        False,
+    ),
+    "E13666": (
+        ("RPCErrorCodes",),
+        13666,
+        "13666 ",
+        False,
+    ),
+    "E13777": (
+        ("RPCErrorCodes",),
+        13777,
+        "13777 ",
+        False,
+    ),
+    "E13778": (
+        ("RPCErrorCodes",),
+        13778,
+        "13778 ",
+        False,
+    ),
+    "E13780": (
+        ("RPCErrorCodes",),
+        13780,
+        "13780 ",
+        False,
+    ),
+    "E13781": (
+        ("RPCErrorCodes",),
+        13781,
+        "13781 ",
+        False,
+    ),
+    "E13791": (
+        ("RPCErrorCodes",),
+        13791,
+        "13791 ",
+        False,
+    ),
+    "E13792": (
+        ("RPCErrorCodes",),
+        13792,
+        "13792 ",
+        False,
+    ),
+    "E13793": (
+        ("RPCErrorCodes",),
+        13793,
+        "13793 ",
+        False,
+    ),
+    "E13888": (
+        ("RPCErrorCodes",),
+        13888,
+        "13888 ",
+        False,
+    ),
+    "E13901": (
+        ("RPCErrorCodes",),
+        13901,
+        "13901 ",
+        False,
+    ),
+    "E13902": (
+        ("RPCErrorCodes",),
+        13902,
+        "13902 ",
+        False,
+    ),
+    "E13903": (
+        ("RPCErrorCodes",),
+        13903,
+        "13903 ",
+        False,
+    ),
+    "E13904": (
+        ("RPCErrorCodes",),
+        13904,
+        "13904 ",
+        False,
+    ),
+    "E13905": (
+        ("RPCErrorCodes",),
+        13905,
+        "13905 ",
+        False,
+    ),
+    "E13906": (
+        ("RPCErrorCodes",),
+        13906,
+        "13906 ",
+        False,
+    ),
+    "E13907": (
+        ("RPCErrorCodes",),
+        13907,
+        "13907 ",
+        False,
+    ),
+    "E13910": (
+        ("RPCErrorCodes",),
+        13910,
+        "13910 ",
+        False,
+    ),
+    "E13911": (
+        ("RPCErrorCodes",),
+        13911,
+        "13911 ",
+        False,
+    ),
+    "E13912": (
+        ("RPCErrorCodes",),
+        13912,
+        "13912 ",
+        False,
+    ),
+    "E13913": (
+        ("RPCErrorCodes",),
+        13913,
+        "13913 ",
+        False,
+    ),
+    "E13914": (
+        ("RPCErrorCodes",),
+        13914,
+        "13914 ",
+        False,
+    ),
+    "E13915": (
+        ("RPCErrorCodes",),
+        13915,
+        "13915 ",
+        False,
+    ),
+    "E13916": (
+        ("RPCErrorCodes",),
+        13916,
+        "13916 ",
+        False,
+    ),
+    "E13917": (
+        ("RPCErrorCodes",),
+        13917,
+        "13917 ",
+        False,
+    ),
+    "E13918": (
+        ("RPCErrorCodes",),
+        13918,
+        "13918 ",
+        False,
+    ),
+    "E13919": (
+        ("RPCErrorCodes",),
+        13919,
+        "13919 ",
+        False,
+    ),
+    "E32602": (
+        ("RPCErrorCodes",),
+        -32602,
+        "-32602 ",
+        False,
+    ),
+    "E32600": (
+        ("RPCErrorCodes",),
+        -32600,
+        "-32600 ",
+        False,
+    ),
+    "E32601": (
+        ("RPCErrorCodes",),
+        -32601,
+        "-32601 ",
+        False,
+    ),
+    "E32700": (
+        ("RPCErrorCodes",),
+        -32700,
+        "-32700 ",
+        False,
+    ),
+    "E32000": (
+        ("RPCErrorCodes",),
+        -32000,
+        "-32000 ",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -3204,20 +4682,596 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class RPCErrorCodes(ApiError):
+        """RPC Error Codes"""
+
+    class E10000(RPCErrorCodes):
+        """10000\x20"""
+
+    class E10001(RPCErrorCodes):
+        """10001\x20"""
+
+    class E10002(RPCErrorCodes):
+        """10002\x20"""
+
+    class E10003(RPCErrorCodes):
+        """10003\x20"""
+
+    class E10004(RPCErrorCodes):
+        """10004\x20"""
+
+    class E10005(RPCErrorCodes):
+        """10005\x20"""
+
+    class E10006(RPCErrorCodes):
+        """10006\x20"""
+
+    class E10007(RPCErrorCodes):
+        """10007\x20"""
+
+    class E10009(RPCErrorCodes):
+        """10009\x20"""
+
+    class E10010(RPCErrorCodes):
+        """10010\x20"""
+
+    class E10011(RPCErrorCodes):
+        """10011\x20"""
+
+    class E10012(RPCErrorCodes):
+        """10012\x20"""
+
+    class E10013(RPCErrorCodes):
+        """10013\x20"""
+
+    class E10014(RPCErrorCodes):
+        """10014\x20"""
+
+    class E10015(RPCErrorCodes):
+        """10015\x20"""
+
+    class E10016(RPCErrorCodes):
+        """10016\x20"""
+
+    class E10017(RPCErrorCodes):
+        """10017\x20"""
+
+    class E10018(RPCErrorCodes):
+        """10018\x20"""
+
+    class E10019(RPCErrorCodes):
+        """10019\x20"""
+
+    class E10020(RPCErrorCodes):
+        """10020\x20"""
+
+    class E10021(RPCErrorCodes):
+        """10021\x20"""
+
+    class E10022(RPCErrorCodes):
+        """10022\x20"""
+
+    class E10023(RPCErrorCodes):
+        """10023\x20"""
+
+    class E10024(RPCErrorCodes):
+        """10024\x20"""
+
+    class E10025(RPCErrorCodes):
+        """10025\x20"""
+
+    class E10026(RPCErrorCodes):
+        """10026\x20"""
+
+    class E10027(RPCErrorCodes):
+        """10027\x20"""
+
+    class E10028(RPCErrorCodes):
+        """10028\x20"""
+
+    class E10029(RPCErrorCodes):
+        """10029\x20"""
+
+    class E10030(RPCErrorCodes):
+        """10030\x20"""
+
+    class E10031(RPCErrorCodes):
+        """10031\x20"""
+
+    class E10032(RPCErrorCodes):
+        """10032\x20"""
+
+    class E10033(RPCErrorCodes):
+        """10033\x20"""
+
+    class E10034(RPCErrorCodes):
+        """10034\x20"""
+
+    class E10035(RPCErrorCodes):
+        """10035\x20"""
+
+    class E10036(RPCErrorCodes):
+        """10036\x20"""
+
+    class E10037(RPCErrorCodes):
+        """10037\x20"""
+
+    class E10038(RPCErrorCodes):
+        """10038\x20"""
+
+    class E10039(RPCErrorCodes):
+        """10039\x20"""
+
+    class E10040(RPCErrorCodes):
+        """10040\x20"""
+
+    class E10041(RPCErrorCodes):
+        """10041\x20"""
+
+    class E10043(RPCErrorCodes):
+        """10043\x20"""
+
+    class E10044(RPCErrorCodes):
+        """10044\x20"""
+
+    class E10045(RPCErrorCodes):
+        """10045\x20"""
+
+    class E10046(RPCErrorCodes):
+        """10046\x20"""
+
+    class E10047(RPCErrorCodes):
+        """10047\x20"""
+
+    class E10048(RPCErrorCodes):
+        """10048\x20"""
+
+    class E10049(RPCErrorCodes):
+        """10049\x20"""
+
+    class E10066(RPCErrorCodes):
+        """10066\x20"""
+
+    class E10072(RPCErrorCodes):
+        """10072\x20"""
+
+    class E11008(RPCErrorCodes):
+        """11008\x20"""
+
+    class E11013(RPCErrorCodes):
+        """11013\x20"""
+
+    class E11021(RPCErrorCodes):
+        """11021\x20"""
+
+    class E11022(RPCErrorCodes):
+        """11022\x20"""
+
+    class E11029(RPCErrorCodes):
+        """11029\x20"""
+
+    class E11030(RPCErrorCodes):
+        """11030\x20"""
+
+    class E11031(RPCErrorCodes):
+        """11031\x20"""
+
+    class E11035(RPCErrorCodes):
+        """11035\x20"""
+
+    class E11036(RPCErrorCodes):
+        """11036\x20"""
+
+    class E11037(RPCErrorCodes):
+        """11037\x20"""
+
+    class E11038(RPCErrorCodes):
+        """11038\x20"""
+
+    class E11039(RPCErrorCodes):
+        """11039\x20"""
+
+    class E11041(RPCErrorCodes):
+        """11041\x20"""
+
+    class E11042(RPCErrorCodes):
+        """11042\x20"""
+
+    class E11043(RPCErrorCodes):
+        """11043\x20"""
+
+    class E11044(RPCErrorCodes):
+        """11044\x20"""
+
+    class E11045(RPCErrorCodes):
+        """11045\x20"""
+
+    class E11046(RPCErrorCodes):
+        """11046\x20"""
+
+    class E11047(RPCErrorCodes):
+        """11047\x20"""
+
+    class E11048(RPCErrorCodes):
+        """11048\x20"""
+
+    class E11049(RPCErrorCodes):
+        """11049\x20"""
+
+    class E11050(RPCErrorCodes):
+        """11050\x20"""
+
+    class E11051(RPCErrorCodes):
+        """11051\x20"""
+
+    class E11052(RPCErrorCodes):
+        """11052\x20"""
+
+    class E11053(RPCErrorCodes):
+        """11053\x20"""
+
+    class E11054(RPCErrorCodes):
+        """11054\x20"""
+
+    class E11055(RPCErrorCodes):
+        """11055\x20"""
+
+    class E11056(RPCErrorCodes):
+        """11056\x20"""
+
+    class E11090(RPCErrorCodes):
+        """11090\x20"""
+
+    class E11091(RPCErrorCodes):
+        """11091\x20"""
+
+    class E11092(RPCErrorCodes):
+        """11092\x20"""
+
+    class E11093(RPCErrorCodes):
+        """11093\x20"""
+
+    class E11094(RPCErrorCodes):
+        """11094\x20"""
+
+    class E11095(RPCErrorCodes):
+        """11095\x20"""
+
+    class E11096(RPCErrorCodes):
+        """11096\x20"""
+
+    class E11097(RPCErrorCodes):
+        """11097\x20"""
+
+    class E11098(RPCErrorCodes):
+        """11098\x20"""
+
+    class E12001(RPCErrorCodes):
+        """12001\x20"""
+
+    class E12002(RPCErrorCodes):
+        """12002\x20"""
+
+    class E12003(RPCErrorCodes):
+        """12003\x20"""
+
+    class E12004(RPCErrorCodes):
+        """12004\x20"""
+
+    class E12005(RPCErrorCodes):
+        """12005\x20"""
+
+    class E12100(RPCErrorCodes):
+        """12100\x20"""
+
+    class E12998(RPCErrorCodes):
+        """12998\x20"""
+
+    class E13004(RPCErrorCodes):
+        """13004\x20"""
+
+    class E13005(RPCErrorCodes):
+        """13005\x20"""
+
+    class E13006(RPCErrorCodes):
+        """13006\x20"""
+
+    class E13007(RPCErrorCodes):
+        """13007\x20"""
+
+    class E13008(RPCErrorCodes):
+        """13008\x20"""
+
+    class E13009(RPCErrorCodes):
+        """13009\x20"""
+
+    class E13010(RPCErrorCodes):
+        """13010\x20"""
+
+    class E13011(RPCErrorCodes):
+        """13011\x20"""
+
+    class E13012(RPCErrorCodes):
+        """13012\x20"""
+
+    class E13013(RPCErrorCodes):
+        """13013\x20"""
+
+    class E13014(RPCErrorCodes):
+        """13014\x20"""
+
+    class E13015(RPCErrorCodes):
+        """13015\x20"""
+
+    class E13016(RPCErrorCodes):
+        """13016\x20"""
+
+    class E13018(RPCErrorCodes):
+        """13018\x20"""
+
+    class E13019(RPCErrorCodes):
+        """13019\x20"""
+
+    class E13020(RPCErrorCodes):
+        """13020\x20"""
+
+    class E13021(RPCErrorCodes):
+        """13021\x20"""
+
+    class E13025(RPCErrorCodes):
+        """13025\x20"""
+
+    class E13028(RPCErrorCodes):
+        """13028\x20"""
+
+    class E13030(RPCErrorCodes):
+        """13030\x20"""
+
+    class E13031(RPCErrorCodes):
+        """13031\x20"""
+
+    class E13032(RPCErrorCodes):
+        """13032\x20"""
+
+    class E13034(RPCErrorCodes):
+        """13034\x20"""
+
+    class E13035(RPCErrorCodes):
+        """13035\x20"""
+
+    class E13036(RPCErrorCodes):
+        """13036\x20"""
+
+    class E13037(RPCErrorCodes):
+        """13037\x20"""
+
+    class E13040(RPCErrorCodes):
+        """13040\x20"""
+
+    class E13042(RPCErrorCodes):
+        """13042\x20"""
+
+    class E13043(RPCErrorCodes):
+        """13043\x20"""
+
+    class E13403(RPCErrorCodes):
+        """13403\x20"""
+
+    class E13503(RPCErrorCodes):
+        """13503\x20"""
+
+    class E13666(RPCErrorCodes):
+        """13666\x20"""
+
+    class E13777(RPCErrorCodes):
+        """13777\x20"""
+
+    class E13778(RPCErrorCodes):
+        """13778\x20"""
+
+    class E13780(RPCErrorCodes):
+        """13780\x20"""
+
+    class E13781(RPCErrorCodes):
+        """13781\x20"""
+
+    class E13791(RPCErrorCodes):
+        """13791\x20"""
+
+    class E13792(RPCErrorCodes):
+        """13792\x20"""
+
+    class E13793(RPCErrorCodes):
+        """13793\x20"""
+
+    class E13888(RPCErrorCodes):
+        """13888\x20"""
+
+    class E13901(RPCErrorCodes):
+        """13901\x20"""
+
+    class E13902(RPCErrorCodes):
+        """13902\x20"""
+
+    class E13903(RPCErrorCodes):
+        """13903\x20"""
+
+    class E13904(RPCErrorCodes):
+        """13904\x20"""
+
+    class E13905(RPCErrorCodes):
+        """13905\x20"""
+
+    class E13906(RPCErrorCodes):
+        """13906\x20"""
+
+    class E13907(RPCErrorCodes):
+        """13907\x20"""
+
+    class E13910(RPCErrorCodes):
+        """13910\x20"""
+
+    class E13911(RPCErrorCodes):
+        """13911\x20"""
+
+    class E13912(RPCErrorCodes):
+        """13912\x20"""
+
+    class E13913(RPCErrorCodes):
+        """13913\x20"""
+
+    class E13914(RPCErrorCodes):
+        """13914\x20"""
+
+    class E13915(RPCErrorCodes):
+        """13915\x20"""
+
+    class E13916(RPCErrorCodes):
+        """13916\x20"""
+
+    class E13917(RPCErrorCodes):
+        """13917\x20"""
+
+    class E13918(RPCErrorCodes):
+        """13918\x20"""
+
+    class E13919(RPCErrorCodes):
+        """13919\x20"""
+
+    class E32602(RPCErrorCodes):
+        """-32602\x20"""
+
+    class E32600(RPCErrorCodes):
+        """-32600\x20"""
+
+    class E32601(RPCErrorCodes):
+        """-32601\x20"""
+
+    class E32700(RPCErrorCodes):
+        """-32700\x20"""
+
+    class E32000(RPCErrorCodes):
+        """-32000\x20"""

@@ -2,8 +2,10 @@
 """Error codes of "Overview" (source `grpc`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,22 +15,37 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "Aborted",
+    "AlreadyExists",
     "ApiError",
+    "Cancelled",
+    "DataLoss",
+    "DeadlineExceeded",
     "ErrorCode",
+    "FailedPrecondition",
+    "Internal",
+    "InvalidArgument",
     "Match",
     "MessageTable",
+    "NotFound",
+    "Ok",
+    "OutOfRange",
+    "PermissionDenied",
+    "ResourceExhausted",
+    "TheFullListOfStatusCodes",
+    "Unauthenticated",
+    "Unavailable",
+    "Unimplemented",
+    "Unknown",
     "lookup",
     "match",
 ]
@@ -37,6 +54,8 @@ SOURCE_ID = "grpc"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://grpc.io/docs/guides/status-codes/"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -119,11 +138,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     0: (
         "OK",
         "the_full_list_of_status_codes",
@@ -212,10 +236,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -225,7 +261,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -241,124 +277,444 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = ()
 
-    __slots__ = ()
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "TheFullListOfStatusCodes": (
+        ("ApiError",),
+        None,
+        "The full list of status codes",
+        False,
+    ),
+    "Ok": (
+        ("TheFullListOfStatusCodes",),
+        0,
+        "0 OK",
+        False,
+    ),
+    "Cancelled": (
+        ("TheFullListOfStatusCodes",),
+        1,
+        "1 CANCELLED",
+        False,
+    ),
+    "Unknown": (
+        ("TheFullListOfStatusCodes",),
+        2,
+        "2 UNKNOWN",
+        False,
+    ),
+    "InvalidArgument": (
+        ("TheFullListOfStatusCodes",),
+        3,
+        "3 INVALID_ARGUMENT",
+        False,
+    ),
+    "DeadlineExceeded": (
+        ("TheFullListOfStatusCodes",),
+        4,
+        "4 DEADLINE_EXCEEDED",
+        False,
+    ),
+    "NotFound": (
+        ("TheFullListOfStatusCodes",),
+        5,
+        "5 NOT_FOUND",
+        False,
+    ),
+    "AlreadyExists": (
+        ("TheFullListOfStatusCodes",),
+        6,
+        "6 ALREADY_EXISTS",
+        False,
+    ),
+    "PermissionDenied": (
+        ("TheFullListOfStatusCodes",),
+        7,
+        "7 PERMISSION_DENIED",
+        False,
+    ),
+    "ResourceExhausted": (
+        ("TheFullListOfStatusCodes",),
+        8,
+        "8 RESOURCE_EXHAUSTED",
+        False,
+    ),
+    "FailedPrecondition": (
+        ("TheFullListOfStatusCodes",),
+        9,
+        "9 FAILED_PRECONDITION",
+        False,
+    ),
+    "Aborted": (
+        ("TheFullListOfStatusCodes",),
+        10,
+        "10 ABORTED",
+        False,
+    ),
+    "OutOfRange": (
+        ("TheFullListOfStatusCodes",),
+        11,
+        "11 OUT_OF_RANGE",
+        False,
+    ),
+    "Unimplemented": (
+        ("TheFullListOfStatusCodes",),
+        12,
+        "12 UNIMPLEMENTED",
+        False,
+    ),
+    "Internal": (
+        ("TheFullListOfStatusCodes",),
+        13,
+        "13 INTERNAL",
+        False,
+    ),
+    "Unavailable": (
+        ("TheFullListOfStatusCodes",),
+        14,
+        "14 UNAVAILABLE",
+        False,
+    ),
+    "DataLoss": (
+        ("TheFullListOfStatusCodes",),
+        15,
+        "15 DATA_LOSS",
+        False,
+    ),
+    "Unauthenticated": (
+        ("TheFullListOfStatusCodes",),
+        16,
+        "16 UNAUTHENTICATED",
+        False,
+    ),
+}
 
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
 
-    @property
-    def template(self) -> str:
-        return self[1]
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
 
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = ()
-
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
-
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
-
-
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -366,20 +722,179 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class TheFullListOfStatusCodes(ApiError):
+        """The full list of status codes"""
+
+    class Ok(TheFullListOfStatusCodes):
+        """0 OK"""
+
+    class Cancelled(TheFullListOfStatusCodes):
+        """1 CANCELLED"""
+
+    class Unknown(TheFullListOfStatusCodes):
+        """2 UNKNOWN"""
+
+    class InvalidArgument(TheFullListOfStatusCodes):
+        """3 INVALID_ARGUMENT"""
+
+    class DeadlineExceeded(TheFullListOfStatusCodes):
+        """4 DEADLINE_EXCEEDED"""
+
+    class NotFound(TheFullListOfStatusCodes):
+        """5 NOT_FOUND"""
+
+    class AlreadyExists(TheFullListOfStatusCodes):
+        """6 ALREADY_EXISTS"""
+
+    class PermissionDenied(TheFullListOfStatusCodes):
+        """7 PERMISSION_DENIED"""
+
+    class ResourceExhausted(TheFullListOfStatusCodes):
+        """8 RESOURCE_EXHAUSTED"""
+
+    class FailedPrecondition(TheFullListOfStatusCodes):
+        """9 FAILED_PRECONDITION"""
+
+    class Aborted(TheFullListOfStatusCodes):
+        """10 ABORTED"""
+
+    class OutOfRange(TheFullListOfStatusCodes):
+        """11 OUT_OF_RANGE"""
+
+    class Unimplemented(TheFullListOfStatusCodes):
+        """12 UNIMPLEMENTED"""
+
+    class Internal(TheFullListOfStatusCodes):
+        """13 INTERNAL"""
+
+    class Unavailable(TheFullListOfStatusCodes):
+        """14 UNAVAILABLE"""
+
+    class DataLoss(TheFullListOfStatusCodes):
+        """15 DATA_LOSS"""
+
+    class Unauthenticated(TheFullListOfStatusCodes):
+        """16 UNAUTHENTICATED"""

@@ -2,8 +2,10 @@
 """Error codes of "General Class" (source `okx`).
 
 `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-`match` finds the template an API message came from, and `ApiError` turns an
-error payload into both. Standard library only: vendor this one file if you like.
+`match` finds the template an API message came from, and `ApiError.from_payload`
+turns an error body into the code's own exception class (`except BadSymbol`),
+which inherits its category's class and its groups'. Python 3.8 or later,
+standard library only: vendor this one file if you like.
 """
 
 from __future__ import annotations
@@ -13,20 +15,111 @@ from enum import IntEnum
 
 # typing and re cost more to import than this whole module, so neither is
 # imported at run time: annotations are strings (PEP 563), and `match` imports
-# re the first time it needs a pattern. Only type checkers read this block.
+# re the first time it needs a pattern. Only type checkers read the
+# `if TYPE_CHECKING:` blocks below.
 TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable
-    from typing import TypeVar
 
 __all__ = [
     "CATEGORIES",
+    "E0",
+    "E1",
+    "E2",
+    "E50000",
+    "E50001",
+    "E50002",
+    "E50004",
+    "E50005",
+    "E50006",
+    "E50007",
+    "E50008",
+    "E50009",
+    "E50010",
+    "E50011",
+    "E50012",
+    "E50013",
+    "E50014",
+    "E50015",
+    "E50016",
+    "E50017",
+    "E50018",
+    "E50019",
+    "E50020",
+    "E50021",
+    "E50022",
+    "E50023",
+    "E50024",
+    "E50025",
+    "E50026",
+    "E50027",
+    "E50028",
+    "E50029",
+    "E50030",
+    "E50032",
+    "E50033",
+    "E50035",
+    "E50036",
+    "E50037",
+    "E50038",
+    "E50039",
+    "E50040",
+    "E50041",
+    "E50042",
+    "E50044",
+    "E50045",
+    "E50046",
+    "E50047",
+    "E50048",
+    "E50049",
+    "E50050",
+    "E50051",
+    "E50052",
+    "E50053",
+    "E50055",
+    "E50056",
+    "E50057",
+    "E50058",
+    "E50059",
+    "E50060",
+    "E50061",
+    "E50062",
+    "E50063",
+    "E50064",
+    "E50067",
+    "E50069",
+    "E50071",
+    "E50072",
+    "E50075",
+    "E50076",
+    "E50077",
+    "E50100",
+    "E50101",
+    "E50102",
+    "E50103",
+    "E50104",
+    "E50105",
+    "E50106",
+    "E50107",
+    "E50108",
+    "E50109",
+    "E50110",
+    "E50111",
+    "E50112",
+    "E50113",
+    "E50114",
+    "E50115",
+    "E50116",
+    "E50118",
+    "E50119",
+    "E50120",
+    "E50121",
+    "E50122",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
+    "APIClass",
     "ApiError",
     "ErrorCode",
+    "GeneralClass",
     "Match",
     "MessageTable",
     "lookup",
@@ -37,6 +130,8 @@ SOURCE_ID = "okx"
 # Annotated apart from its value: black keeps a URL of up to 85 characters on one line.
 SOURCE_URL: str | None
 SOURCE_URL = "https://www.okx.com/docs-v5/en/#error-code-rest-api-public"
+_Code = int  # the type of a code on this page
+_CODE_TYPE = "int"
 
 # Category id -> heading, in page order.
 CATEGORIES: Mapping[str, str] = {
@@ -620,11 +715,16 @@ class ErrorCode(IntEnum):
         """The messages the page lists for the code, in its order."""
         return _DETAILS[self][3:]
 
+    @property
+    def deprecated(self) -> bool:
+        """Struck out on the page, or gone from it and kept by errgen.lock."""
+        return self in _DEPRECATED
+
 
 # Code -> (published name, category id or "", description, *messages). Plain
 # int members and this table import faster than members built by `__new__`;
 # one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[int, tuple[str, ...]] = {
+_DETAILS: dict[_Code, tuple[str, ...]] = {
     0: (
         "",
         "general_class",
@@ -1180,10 +1280,22 @@ _DETAILS: dict[int, tuple[str, ...]] = {
 }
 
 
-# MessageTable and Match are tuples with named, typed fields, as
-# typing.NamedTuple would make them but without importing typing. Like
-# time.struct_time, each is built from one tuple: `Match((error, template, args))`.
-class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
+# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
+_DEPRECATED: frozenset[_Code] = frozenset()
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
+if TYPE_CHECKING:
+    from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
+
+    _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
+else:
+    _TableTuple = tuple
+
+
+class MessageTable(_TableTuple):
     """Specific messages some codes send, e.g. spot's "Filter failures"."""
 
     __slots__ = ()
@@ -1193,7 +1305,7 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
         return self[0]
 
     @property
-    def codes(self) -> tuple[int, ...]:
+    def codes(self) -> tuple[_Code, ...]:
         """Named by the table's heading, or linking to it."""
         return self[1]
 
@@ -1209,769 +1321,1713 @@ class MessageTable(tuple[str, tuple[int, ...], tuple[tuple[str, str], ...]]):
 MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 
 
-class Match(tuple[ErrorCode, str, tuple[str, ...]]):
-    """The template an API message came from, and the values in its placeholders."""
-
-    __slots__ = ()
-
-    @property
-    def error(self) -> ErrorCode:
-        return self[0]
-
-    @property
-    def template(self) -> str:
-        return self[1]
-
-    @property
-    def args(self) -> tuple[str, ...]:
-        return self[2]
-
-    def __repr__(self) -> str:
-        return f"Match(error={self.error!r}, template={self.template!r}, args={self.args!r})"
-
-
-# (codes, template, pattern, literal characters, key), in page order: each
-# code's messages, then message-table rows. The first code is the one `match`
-# reports when it is not given one; the key (leading literal characters) finds
-# templates with placeholders, None marks a template without any. One value a
-# line, as black would leave it: black then formats the module in one pass.
-_TEMPLATES: tuple[tuple[tuple[int, ...], str, str, int, str | None], ...] = (
-    (
-        (1,),
-        "Operation failed.",
-        "^Operation failed\\.$",
-        17,
-        None,
-    ),
-    (
-        (2,),
-        "Bulk operation partially succeeded.",
-        "^Bulk operation partially succeeded\\.$",
-        35,
-        None,
-    ),
-    (
-        (50000,),
-        "Body for POST request cannot be empty.",
-        "^Body for POST request cannot be empty\\.$",
-        38,
-        None,
-    ),
-    (
-        (50001,),
-        "Service temporarily unavailable. Please try again later.",
-        "^Service temporarily unavailable\\. Please try again later\\.$",
-        56,
-        None,
-    ),
-    (
-        (50002,),
-        "JSON syntax error",
-        "^JSON syntax error$",
-        17,
-        None,
-    ),
-    (
-        (50004,),
-        "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
-        "^API endpoint request timeout\\. \\(does not mean that the request was successful or failed, please check the request result\\)\\.$",
-        121,
-        None,
-    ),
-    (
-        (50005,),
-        "API endpoint is inactive or unavailable.",
-        "^API endpoint is inactive or unavailable\\.$",
-        40,
-        None,
-    ),
-    (
-        (50006,),
-        'Invalid Content-Type. Please use "application/JSON".',
-        '^Invalid Content-Type\\. Please use "application/JSON"\\.$',
-        52,
-        None,
-    ),
-    (
-        (50007,),
-        "User blocked.",
-        "^User blocked\\.$",
-        13,
-        None,
-    ),
-    (
-        (50008,),
-        "User doesn't exist.",
-        "^User doesn't exist\\.$",
-        19,
-        None,
-    ),
-    (
-        (50009,),
-        "Account is frozen due to stop-out.",
-        "^Account is frozen due to stop-out\\.$",
-        34,
-        None,
-    ),
-    (
-        (50010,),
-        "User ID cannot be empty.",
-        "^User ID cannot be empty\\.$",
-        24,
-        None,
-    ),
-    (
-        (50011,),
-        "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
-        "^Rate limit reached\\. Please refer to API documentation and throttle requests accordingly\\.$",
-        88,
-        None,
-    ),
-    (
-        (50011,),
-        "Too Many Requests",
-        "^Too Many Requests$",
-        17,
-        None,
-    ),
-    (
-        (50012,),
-        "Account status invalid. Check account status",
-        "^Account status invalid\\. Check account status$",
-        44,
-        None,
-    ),
-    (
-        (50013,),
-        "Systems are busy. Please try again later.",
-        "^Systems are busy\\. Please try again later\\.$",
-        41,
-        None,
-    ),
-    (
-        (50014,),
-        "Parameter {param0} can not be empty.",
-        "^Parameter (.+?) can not be empty\\.$",
-        28,
-        "Paramete",
-    ),
-    (
-        (50015,),
-        "Either parameter {param0} or {param1} is required",
-        "^Either parameter (.+?) or (.+?) is required$",
-        33,
-        "Either p",
-    ),
-    (
-        (50016,),
-        "Parameter {param0} does not match parameter {param1}",
-        "^Parameter (.+?) does not match parameter (.+?)$",
-        36,
-        "Paramete",
-    ),
-    (
-        (50017,),
-        "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
-        "^Position frozen and related operations restricted due to auto-deleveraging \\(ADL\\)\\. Please try again later\\.$",
-        105,
-        None,
-    ),
-    (
-        (50018,),
-        "Currency {param0} is frozen due to ADL. Operation restricted.",
-        "^Currency (.+?) is frozen due to ADL\\. Operation restricted\\.$",
-        53,
-        "Currency",
-    ),
-    (
-        (50019,),
-        "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
-        "^Account frozen and related operations restricted due to auto-deleveraging \\(ADL\\)\\. Please try again later\\.$",
-        104,
-        None,
-    ),
-    (
-        (50020,),
-        "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
-        "^Position frozen and related operations restricted due to forced liquidation\\. Please try again later\\.$",
-        100,
-        None,
-    ),
-    (
-        (50021,),
-        "Currency {param0} is frozen due to liquidation. Operation restricted.",
-        "^Currency (.+?) is frozen due to liquidation\\. Operation restricted\\.$",
-        61,
-        "Currency",
-    ),
-    (
-        (50022,),
-        "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
-        "^Account frozen and related operations restricted due to forced liquidation\\. Please try again later\\.$",
-        99,
-        None,
-    ),
-    (
-        (50023,),
-        "Funding fees frozen and related operations are restricted. Please try again later.",
-        "^Funding fees frozen and related operations are restricted\\. Please try again later\\.$",
-        82,
-        None,
-    ),
-    (
-        (50024,),
-        "Parameter {param0} and {param1} can not exist at the same time.",
-        "^Parameter (.+?) and (.+?) can not exist at the same time\\.$",
-        47,
-        "Paramete",
-    ),
-    (
-        (50025,),
-        "Parameter {param0} count exceeds the limit {param1}.",
-        "^Parameter (.+?) count exceeds the limit (.+?)\\.$",
-        36,
-        "Paramete",
-    ),
-    (
-        (50026,),
-        "System error. Try again later",
-        "^System error\\. Try again later$",
-        29,
-        None,
-    ),
-    (
-        (50027,),
-        "This account is restricted from trading. Please contact customer support for assistance.",
-        "^This account is restricted from trading\\. Please contact customer support for assistance\\.$",
-        88,
-        None,
-    ),
-    (
-        (50028,),
-        "Unable to place the order. Please contact the customer service for details.",
-        "^Unable to place the order\\. Please contact the customer service for details\\.$",
-        75,
-        None,
-    ),
+# The data `match` runs on, decided by errgen: templates in the order to try
+# them (most literal characters first, ties in page order), each as (codes it
+# belongs to, text, the literal pieces around its placeholders, those pieces
+# folded as the loose tier folds a text, key, folded key). A key is up to
+# _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
+_KEY_LENGTH = 8
+_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
+_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
+_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+if TYPE_CHECKING:
+    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+_TEMPLATES: tuple[_Template, ...] = (
     (
         (50029,),
         "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
-        "^Your account has triggered OKX risk control and is temporarily restricted from conducting transactions\\. Please check your email registered with OKX for contact from our customer support team\\.$",
-        191,
-        None,
-    ),
-    (
-        (50030,),
-        "You don't have permission to use this API endpoint",
-        "^You don't have permission to use this API endpoint$",
-        50,
-        None,
-    ),
-    (
-        (50032,),
-        "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
-        "^Your account has been set to prohibit transactions in this currency\\. Please confirm and try again$",
-        97,
-        None,
-    ),
-    (
-        (50033,),
-        "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
-        "^Instrument blocked\\. Please verify trading this instrument is allowed under account settings and try again\\.$",
-        106,
-        None,
-    ),
-    (
-        (50035,),
-        "This endpoint requires that APIKey must be bound to IP",
-        "^This endpoint requires that APIKey must be bound to IP$",
-        54,
-        None,
-    ),
-    (
-        (50036,),
-        "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
-        "^The expTime can't be earlier than the current system time\\. Please adjust the expTime and try again\\.$",
-        99,
-        None,
-    ),
-    (
-        (50037,),
-        "Order expired.",
-        "^Order expired\\.$",
-        14,
-        None,
-    ),
-    (
-        (50038,),
-        "This feature is unavailable in demo trading",
-        "^This feature is unavailable in demo trading$",
-        43,
-        None,
-    ),
-    (
-        (50039,),
-        'Parameter "before" isn\'t supported for timestamp pagination',
-        '^Parameter "before" isn\'t supported for timestamp pagination$',
-        59,
-        None,
-    ),
-    (
-        (50040,),
-        "Too frequent operations, please try again later",
-        "^Too frequent operations, please try again later$",
-        47,
-        None,
-    ),
-    (
-        (50041,),
-        "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",
-        "^Your user ID hasn’t been allowlisted\\. Please contact customer service for assistance\\.$",
-        85,
-        None,
-    ),
-    (
-        (50042,),
-        "Repeated request",
-        "^Repeated request$",
-        16,
-        None,
-    ),
-    (
-        (50044,),
-        "Must select one broker type",
-        "^Must select one broker type$",
-        27,
-        None,
-    ),
-    (
-        (50045,),
-        "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
-        "^simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode$",
-        145,
-        None,
-    ),
-    (
-        (50046,),
-        "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
-        "^This feature is temporarily unavailable while we make some improvements to it\\. Please try again later\\.$",
-        102,
-        None,
-    ),
-    (
-        (50047,),
-        "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
-        "^(.+?) has already settled\\. To check the relevant candlestick data, please use (.+?)$",
-        73,
-        "",
-    ),
-    (
-        (50048,),
-        "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
-        "^Switching risk unit may lead position risk increases and be forced liquidated\\. Please adjust position size, make sure margin is in a safe status\\.$",
-        145,
-        None,
-    ),
-    (
-        (50049,),
-        "No information on the position tier. The current instrument doesn’t support margin trading.",
-        "^No information on the position tier\\. The current instrument doesn’t support margin trading\\.$",
-        91,
-        None,
-    ),
-    (
-        (50050,),
-        "You’ve already activated options trading. Please don’t activate it again.",
-        "^You’ve already activated options trading\\. Please don’t activate it again\\.$",
-        73,
-        None,
-    ),
-    (
-        (50051,),
-        "Due to compliance restrictions in your country or region, you cannot use this feature.",
-        "^Due to compliance restrictions in your country or region, you cannot use this feature\\.$",
-        86,
-        None,
-    ),
-    (
-        (50052,),
-        "Due to local laws and regulations, you cannot trade with your chosen crypto.",
-        "^Due to local laws and regulations, you cannot trade with your chosen crypto\\.$",
-        76,
-        None,
-    ),
-    (
-        (50053,),
-        "This feature is only available in demo trading.",
-        "^This feature is only available in demo trading\\.$",
-        47,
-        None,
-    ),
-    (
-        (50055,),
-        "Reset unsuccessful. Assets can only be reset up to 5 times per day.",
-        "^Reset unsuccessful\\. Assets can only be reset up to 5 times per day\\.$",
-        67,
-        None,
-    ),
-    (
-        (50056,),
-        "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
-        "^You have pending orders or open positions with this currency\\. Please reset after canceling all the pending orders/closing all the open positions\\.$",
-        145,
-        None,
-    ),
-    (
-        (50057,),
-        "Reset unsuccessful. Try again later.",
-        "^Reset unsuccessful\\. Try again later\\.$",
-        36,
-        None,
-    ),
-    (
-        (50058,),
-        "This crypto is not supported in an asset reset.",
-        "^This crypto is not supported in an asset reset\\.$",
-        47,
-        None,
+        (
+            "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
+        ),
+        (
+            "your account has triggered OKX risk control and is temporarily restricted from conducting transactions.Please check your email registered with OKX for contact from our customer support team",
+        ),
+        "Your acc",
+        "your acc",
     ),
     (
         (50059,),
         "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
-        "^Before you continue, you'll need to complete additional steps as required by your local regulators\\. Please visit the website or app for more details\\.$",
-        149,
-        None,
+        (
+            "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
+        ),
+        (
+            "before you continue,you'll need to complete additional steps as required by your local regulators.Please visit the website or app for more details",
+        ),
+        "Before y",
+        "before y",
+    ),
+    (
+        (50045,),
+        "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        (
+            "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        ),
+        (
+            "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        ),
+        "simPos s",
+        "simPos s",
+    ),
+    (
+        (50048,),
+        "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
+        (
+            "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
+        ),
+        (
+            "switching risk unit may lead position risk increases and be forced liquidated.Please adjust position size,make sure margin is in a safe status",
+        ),
+        "Switchin",
+        "switchin",
+    ),
+    (
+        (50056,),
+        "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
+        (
+            "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
+        ),
+        (
+            "you have pending orders or open positions with this currency.Please reset after canceling all the pending orders/closing all the open positions",
+        ),
+        "You have",
+        "you have",
+    ),
+    (
+        (50004,),
+        "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
+        (
+            "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
+        ),
+        (
+            "aPI endpoint request timeout.(does not mean that the request was successful or failed,please check the request result)",
+        ),
+        "API endp",
+        "aPI endp",
     ),
     (
         (50060,),
         "For security and compliance purposes, please complete the identity verification process to continue using our services.",
-        "^For security and compliance purposes, please complete the identity verification process to continue using our services\\.$",
-        119,
-        None,
+        (
+            "For security and compliance purposes, please complete the identity verification process to continue using our services.",
+        ),
+        (
+            "for security and compliance purposes,please complete the identity verification process to continue using our services",
+        ),
+        "For secu",
+        "for secu",
     ),
     (
-        (50061,),
-        "You've reached the maximum order rate limit for this account.",
-        "^You've reached the maximum order rate limit for this account\\.$",
-        61,
-        None,
+        (50033,),
+        "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
+        (
+            "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
+        ),
+        (
+            "instrument blocked.Please verify trading this instrument is allowed under account settings and try again",
+        ),
+        "Instrume",
+        "instrume",
     ),
     (
-        (50062,),
-        "This feature is currently unavailable.",
-        "^This feature is currently unavailable\\.$",
-        38,
-        None,
+        (50017,),
+        "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        (
+            "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        (
+            "position frozen and related operations restricted due to auto-deleveraging(ADL).Please try again later",
+        ),
+        "Position",
+        "position",
     ),
     (
-        (50063,),
-        "You can't activate the credits as they might have expired or are already activated.",
-        "^You can't activate the credits as they might have expired or are already activated\\.$",
-        83,
-        None,
+        (50019,),
+        "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        (
+            "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        (
+            "account frozen and related operations restricted due to auto-deleveraging(ADL).Please try again later",
+        ),
+        "Account ",
+        "account ",
     ),
     (
-        (50064,),
-        "The borrowing system is unavailable. Try again later.",
-        "^The borrowing system is unavailable\\. Try again later\\.$",
-        53,
-        None,
+        (50046,),
+        "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
+        (
+            "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
+        ),
+        (
+            "this feature is temporarily unavailable while we make some improvements to it.Please try again later",
+        ),
+        "This fea",
+        "this fea",
     ),
     (
-        (50067,),
-        "The API doesn't support cross site trading feature",
-        "^The API doesn't support cross site trading feature$",
-        50,
-        None,
-    ),
-    (
-        (50069,),
-        "Margin ratio verification for this risk unit failed.",
-        "^Margin ratio verification for this risk unit failed\\.$",
-        52,
-        None,
-    ),
-    (
-        (50071,),
-        "{param} already exists",
-        "^(.+?) already exists$",
-        15,
-        "",
+        (50020,),
+        "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
+        (
+            "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        (
+            "position frozen and related operations restricted due to forced liquidation.Please try again later",
+        ),
+        "Position",
+        "position",
     ),
     (
         (50072,),
         "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
-        "^Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode\\.$",
-        100,
-        None,
+        (
+            "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
+        ),
+        (
+            "isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode",
+        ),
+        "Isolated",
+        "isolated",
     ),
     (
-        (50075,),
-        "The token is restricted in Islamic sub-account",
-        "^The token is restricted in Islamic sub-account$",
-        46,
-        None,
+        (50022,),
+        "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
+        (
+            "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        (
+            "account frozen and related operations restricted due to forced liquidation.Please try again later",
+        ),
+        "Account ",
+        "account ",
     ),
     (
-        (50076,),
-        "The time interval between the start date and end date cannot exceed {param0} days",
-        "^The time interval between the start date and end date cannot exceed (.+?) days$",
-        73,
-        "The time",
+        (50036,),
+        "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
+        (
+            "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
+        ),
+        (
+            "the expTime can't be earlier than the current system time.Please adjust the expTime and try again",
+        ),
+        "The expT",
+        "the expT",
     ),
     (
-        (50077,),
-        "The time interval between the start date and end date cannot exceed {param0} months",
-        "^The time interval between the start date and end date cannot exceed (.+?) months$",
-        75,
-        "The time",
+        (50032,),
+        "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
+        (
+            "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
+        ),
+        (
+            "your account has been set to prohibit transactions in this currency.Please confirm and try again",
+        ),
+        "Your acc",
+        "your acc",
     ),
     (
-        (50100,),
-        "API frozen, please contact customer service.",
-        "^API frozen, please contact customer service\\.$",
-        44,
-        None,
-    ),
-    (
-        (50101,),
-        "APIKey does not match current environment.",
-        "^APIKey does not match current environment\\.$",
-        42,
-        None,
-    ),
-    (
-        (50102,),
-        "Timestamp request expired.",
-        "^Timestamp request expired\\.$",
-        26,
-        None,
-    ),
-    (
-        (50103,),
-        'Request header "OK-ACCESS-KEY" cannot be empty.',
-        '^Request header "OK-ACCESS-KEY" cannot be empty\\.$',
-        47,
-        None,
-    ),
-    (
-        (50104,),
-        'Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',
-        '^Request header "OK-ACCESS-PASSPHRASE" cannot be empty\\.$',
-        54,
-        None,
-    ),
-    (
-        (50105,),
-        'Request header "OK-ACCESS-PASSPHRASE" incorrect.',
-        '^Request header "OK-ACCESS-PASSPHRASE" incorrect\\.$',
-        48,
-        None,
-    ),
-    (
-        (50106,),
-        'Request header "OK-ACCESS-SIGN" cannot be empty.',
-        '^Request header "OK-ACCESS-SIGN" cannot be empty\\.$',
-        48,
-        None,
-    ),
-    (
-        (50107,),
-        'Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',
-        '^Request header "OK-ACCESS-TIMESTAMP" cannot be empty\\.$',
-        53,
-        None,
-    ),
-    (
-        (50108,),
-        "Exchange ID does not exist.",
-        "^Exchange ID does not exist\\.$",
-        27,
-        None,
-    ),
-    (
-        (50109,),
-        "Exchange domain does not exist.",
-        "^Exchange domain does not exist\\.$",
-        31,
-        None,
-    ),
-    (
-        (50110,),
-        "Your IP {param0} is not included in your API key's IP whitelist.",
-        "^Your IP (.+?) is not included in your API key's IP whitelist\\.$",
-        56,
-        "Your IP ",
-    ),
-    (
-        (50111,),
-        "Invalid OK-ACCESS-KEY.",
-        "^Invalid OK-ACCESS-KEY\\.$",
-        22,
-        None,
-    ),
-    (
-        (50112,),
-        "Invalid OK-ACCESS-TIMESTAMP.",
-        "^Invalid OK-ACCESS-TIMESTAMP\\.$",
-        28,
-        None,
-    ),
-    (
-        (50113,),
-        "Invalid signature.",
-        "^Invalid signature\\.$",
-        18,
-        None,
-    ),
-    (
-        (50114,),
-        "Invalid authorization.",
-        "^Invalid authorization\\.$",
-        22,
-        None,
-    ),
-    (
-        (50115,),
-        "Invalid request method.",
-        "^Invalid request method\\.$",
-        23,
-        None,
-    ),
-    (
-        (50116,),
-        "Fast API is allowed to create only one API key",
-        "^Fast API is allowed to create only one API key$",
-        46,
-        None,
+        (50049,),
+        "No information on the position tier. The current instrument doesn’t support margin trading.",
+        (
+            "No information on the position tier. The current instrument doesn’t support margin trading.",
+        ),
+        (
+            "no information on the position tier.The current instrument doesn’t support margin trading",
+        ),
+        "No infor",
+        "no infor",
     ),
     (
         (50118,),
         "To link the app using your API key, your broker needs to share their IP to be whitelisted",
-        "^To link the app using your API key, your broker needs to share their IP to be whitelisted$",
-        89,
-        None,
+        (
+            "To link the app using your API key, your broker needs to share their IP to be whitelisted",
+        ),
+        (
+            "to link the app using your API key,your broker needs to share their IP to be whitelisted",
+        ),
+        "To link ",
+        "to link ",
     ),
     (
-        (50119,),
-        "API key doesn't exist",
-        "^API key doesn't exist$",
-        21,
-        None,
+        (50011,),
+        "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
+        (
+            "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
+        ),
+        ("rate limit reached.Please refer to API documentation and throttle requests accordingly",),
+        "Rate lim",
+        "rate lim",
+    ),
+    (
+        (50027,),
+        "This account is restricted from trading. Please contact customer support for assistance.",
+        (
+            "This account is restricted from trading. Please contact customer support for assistance.",
+        ),
+        ("this account is restricted from trading.Please contact customer support for assistance",),
+        "This acc",
+        "this acc",
+    ),
+    (
+        (50051,),
+        "Due to compliance restrictions in your country or region, you cannot use this feature.",
+        ("Due to compliance restrictions in your country or region, you cannot use this feature.",),
+        ("due to compliance restrictions in your country or region,you cannot use this feature",),
+        "Due to c",
+        "due to c",
+    ),
+    (
+        (50041,),
+        "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",
+        ("Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",),
+        ("your user ID hasn’t been allowlisted.Please contact customer service for assistance",),
+        "Your use",
+        "your use",
+    ),
+    (
+        (50063,),
+        "You can't activate the credits as they might have expired or are already activated.",
+        ("You can't activate the credits as they might have expired or are already activated.",),
+        ("you can't activate the credits as they might have expired or are already activated",),
+        "You can'",
+        "you can'",
+    ),
+    (
+        (50023,),
+        "Funding fees frozen and related operations are restricted. Please try again later.",
+        ("Funding fees frozen and related operations are restricted. Please try again later.",),
+        ("funding fees frozen and related operations are restricted.Please try again later",),
+        "Funding ",
+        "funding ",
+    ),
+    (
+        (50052,),
+        "Due to local laws and regulations, you cannot trade with your chosen crypto.",
+        ("Due to local laws and regulations, you cannot trade with your chosen crypto.",),
+        ("due to local laws and regulations,you cannot trade with your chosen crypto",),
+        "Due to l",
+        "due to l",
+    ),
+    (
+        (50028,),
+        "Unable to place the order. Please contact the customer service for details.",
+        ("Unable to place the order. Please contact the customer service for details.",),
+        ("unable to place the order.Please contact the customer service for details",),
+        "Unable t",
+        "unable t",
+    ),
+    (
+        (50077,),
+        "The time interval between the start date and end date cannot exceed {param0} months",
+        ("The time interval between the start date and end date cannot exceed ", " months"),
+        ("the time interval between the start date and end date cannot exceed", "months"),
+        "The time",
+        "the time",
+    ),
+    (
+        (50047,),
+        "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
+        ("", " has already settled. To check the relevant candlestick data, please use ", ""),
+        ("", "has already settled.To check the relevant candlestick data,please use", ""),
+        "",
+        "",
+    ),
+    (
+        (50050,),
+        "You’ve already activated options trading. Please don’t activate it again.",
+        ("You’ve already activated options trading. Please don’t activate it again.",),
+        ("you’ve already activated options trading.Please don’t activate it again",),
+        "You’ve a",
+        "you’ve a",
+    ),
+    (
+        (50076,),
+        "The time interval between the start date and end date cannot exceed {param0} days",
+        ("The time interval between the start date and end date cannot exceed ", " days"),
+        ("the time interval between the start date and end date cannot exceed", "days"),
+        "The time",
+        "the time",
+    ),
+    (
+        (50055,),
+        "Reset unsuccessful. Assets can only be reset up to 5 times per day.",
+        ("Reset unsuccessful. Assets can only be reset up to 5 times per day.",),
+        ("reset unsuccessful.Assets can only be reset up to 5 times per day",),
+        "Reset un",
+        "reset un",
+    ),
+    (
+        (50021,),
+        "Currency {param0} is frozen due to liquidation. Operation restricted.",
+        ("Currency ", " is frozen due to liquidation. Operation restricted."),
+        ("currency", "is frozen due to liquidation.Operation restricted"),
+        "Currency",
+        "currency",
+    ),
+    (
+        (50061,),
+        "You've reached the maximum order rate limit for this account.",
+        ("You've reached the maximum order rate limit for this account.",),
+        ("you've reached the maximum order rate limit for this account",),
+        "You've r",
+        "you've r",
+    ),
+    (
+        (50039,),
+        'Parameter "before" isn\'t supported for timestamp pagination',
+        ('Parameter "before" isn\'t supported for timestamp pagination',),
+        ('parameter"before"isn\'t supported for timestamp pagination',),
+        "Paramete",
+        "paramete",
     ),
     (
         (50120,),
         "This API key doesn't have permission to use this function",
-        "^This API key doesn't have permission to use this function$",
-        57,
-        None,
+        ("This API key doesn't have permission to use this function",),
+        ("this API key doesn't have permission to use this function",),
+        "This API",
+        "this API",
+    ),
+    (
+        (50001,),
+        "Service temporarily unavailable. Please try again later.",
+        ("Service temporarily unavailable. Please try again later.",),
+        ("service temporarily unavailable.Please try again later",),
+        "Service ",
+        "service ",
+    ),
+    (
+        (50110,),
+        "Your IP {param0} is not included in your API key's IP whitelist.",
+        ("Your IP ", " is not included in your API key's IP whitelist."),
+        ("your IP", "is not included in your API key's IP whitelist"),
+        "Your IP ",
+        "your IP",
     ),
     (
         (50121,),
         "You can't access our services through the IP address ({param0})",
-        "^You can't access our services through the IP address \\((.+?)\\)$",
-        55,
+        ("You can't access our services through the IP address (", ")"),
+        ("you can't access our services through the IP address(", ")"),
         "You can'",
+        "you can'",
+    ),
+    (
+        (50035,),
+        "This endpoint requires that APIKey must be bound to IP",
+        ("This endpoint requires that APIKey must be bound to IP",),
+        ("this endpoint requires that APIKey must be bound to IP",),
+        "This end",
+        "this end",
+    ),
+    (
+        (50104,),
+        'Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',
+        ('Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',),
+        ('request header"OK-ACCESS-PASSPHRASE"cannot be empty',),
+        "Request ",
+        "request ",
+    ),
+    (
+        (50018,),
+        "Currency {param0} is frozen due to ADL. Operation restricted.",
+        ("Currency ", " is frozen due to ADL. Operation restricted."),
+        ("currency", "is frozen due to ADL.Operation restricted"),
+        "Currency",
+        "currency",
+    ),
+    (
+        (50064,),
+        "The borrowing system is unavailable. Try again later.",
+        ("The borrowing system is unavailable. Try again later.",),
+        ("the borrowing system is unavailable.Try again later",),
+        "The borr",
+        "the borr",
+    ),
+    (
+        (50107,),
+        'Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',
+        ('Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',),
+        ('request header"OK-ACCESS-TIMESTAMP"cannot be empty',),
+        "Request ",
+        "request ",
+    ),
+    (
+        (50006,),
+        'Invalid Content-Type. Please use "application/JSON".',
+        ('Invalid Content-Type. Please use "application/JSON".',),
+        ('invalid Content-Type.Please use"application/JSON"',),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50069,),
+        "Margin ratio verification for this risk unit failed.",
+        ("Margin ratio verification for this risk unit failed.",),
+        ("margin ratio verification for this risk unit failed",),
+        "Margin r",
+        "margin r",
+    ),
+    (
+        (50030,),
+        "You don't have permission to use this API endpoint",
+        ("You don't have permission to use this API endpoint",),
+        ("you don't have permission to use this API endpoint",),
+        "You don'",
+        "you don'",
+    ),
+    (
+        (50067,),
+        "The API doesn't support cross site trading feature",
+        ("The API doesn't support cross site trading feature",),
+        ("the API doesn't support cross site trading feature",),
+        "The API ",
+        "the API ",
+    ),
+    (
+        (50105,),
+        'Request header "OK-ACCESS-PASSPHRASE" incorrect.',
+        ('Request header "OK-ACCESS-PASSPHRASE" incorrect.',),
+        ('request header"OK-ACCESS-PASSPHRASE"incorrect',),
+        "Request ",
+        "request ",
+    ),
+    (
+        (50106,),
+        'Request header "OK-ACCESS-SIGN" cannot be empty.',
+        ('Request header "OK-ACCESS-SIGN" cannot be empty.',),
+        ('request header"OK-ACCESS-SIGN"cannot be empty',),
+        "Request ",
+        "request ",
+    ),
+    (
+        (50024,),
+        "Parameter {param0} and {param1} can not exist at the same time.",
+        ("Parameter ", " and ", " can not exist at the same time."),
+        ("parameter", "and", "can not exist at the same time"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (50040,),
+        "Too frequent operations, please try again later",
+        ("Too frequent operations, please try again later",),
+        ("too frequent operations,please try again later",),
+        "Too freq",
+        "too freq",
+    ),
+    (
+        (50053,),
+        "This feature is only available in demo trading.",
+        ("This feature is only available in demo trading.",),
+        ("this feature is only available in demo trading",),
+        "This fea",
+        "this fea",
+    ),
+    (
+        (50058,),
+        "This crypto is not supported in an asset reset.",
+        ("This crypto is not supported in an asset reset.",),
+        ("this crypto is not supported in an asset reset",),
+        "This cry",
+        "this cry",
+    ),
+    (
+        (50103,),
+        'Request header "OK-ACCESS-KEY" cannot be empty.',
+        ('Request header "OK-ACCESS-KEY" cannot be empty.',),
+        ('request header"OK-ACCESS-KEY"cannot be empty',),
+        "Request ",
+        "request ",
+    ),
+    (
+        (50075,),
+        "The token is restricted in Islamic sub-account",
+        ("The token is restricted in Islamic sub-account",),
+        ("the token is restricted in Islamic sub-account",),
+        "The toke",
+        "the toke",
+    ),
+    (
+        (50116,),
+        "Fast API is allowed to create only one API key",
+        ("Fast API is allowed to create only one API key",),
+        ("fast API is allowed to create only one API key",),
+        "Fast API",
+        "fast API",
+    ),
+    (
+        (50012,),
+        "Account status invalid. Check account status",
+        ("Account status invalid. Check account status",),
+        ("account status invalid.Check account status",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (50100,),
+        "API frozen, please contact customer service.",
+        ("API frozen, please contact customer service.",),
+        ("aPI frozen,please contact customer service",),
+        "API froz",
+        "aPI froz",
+    ),
+    (
+        (50038,),
+        "This feature is unavailable in demo trading",
+        ("This feature is unavailable in demo trading",),
+        ("this feature is unavailable in demo trading",),
+        "This fea",
+        "this fea",
+    ),
+    (
+        (50101,),
+        "APIKey does not match current environment.",
+        ("APIKey does not match current environment.",),
+        ("aPIKey does not match current environment",),
+        "APIKey d",
+        "aPIKey d",
+    ),
+    (
+        (50013,),
+        "Systems are busy. Please try again later.",
+        ("Systems are busy. Please try again later.",),
+        ("systems are busy.Please try again later",),
+        "Systems ",
+        "systems ",
+    ),
+    (
+        (50005,),
+        "API endpoint is inactive or unavailable.",
+        ("API endpoint is inactive or unavailable.",),
+        ("aPI endpoint is inactive or unavailable",),
+        "API endp",
+        "aPI endp",
     ),
     (
         (50122,),
         "Order amount must exceed minimum amount",
-        "^Order amount must exceed minimum amount$",
-        39,
-        None,
+        ("Order amount must exceed minimum amount",),
+        ("order amount must exceed minimum amount",),
+        "Order am",
+        "order am",
+    ),
+    (
+        (50000,),
+        "Body for POST request cannot be empty.",
+        ("Body for POST request cannot be empty.",),
+        ("body for POST request cannot be empty",),
+        "Body for",
+        "body for",
+    ),
+    (
+        (50062,),
+        "This feature is currently unavailable.",
+        ("This feature is currently unavailable.",),
+        ("this feature is currently unavailable",),
+        "This fea",
+        "this fea",
+    ),
+    (
+        (50016,),
+        "Parameter {param0} does not match parameter {param1}",
+        ("Parameter ", " does not match parameter ", ""),
+        ("parameter", "does not match parameter", ""),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (50025,),
+        "Parameter {param0} count exceeds the limit {param1}.",
+        ("Parameter ", " count exceeds the limit ", "."),
+        ("parameter", "count exceeds the limit", ""),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (50057,),
+        "Reset unsuccessful. Try again later.",
+        ("Reset unsuccessful. Try again later.",),
+        ("reset unsuccessful.Try again later",),
+        "Reset un",
+        "reset un",
+    ),
+    (
+        (2,),
+        "Bulk operation partially succeeded.",
+        ("Bulk operation partially succeeded.",),
+        ("bulk operation partially succeeded",),
+        "Bulk ope",
+        "bulk ope",
+    ),
+    (
+        (50009,),
+        "Account is frozen due to stop-out.",
+        ("Account is frozen due to stop-out.",),
+        ("account is frozen due to stop-out",),
+        "Account ",
+        "account ",
+    ),
+    (
+        (50015,),
+        "Either parameter {param0} or {param1} is required",
+        ("Either parameter ", " or ", " is required"),
+        ("either parameter", "or", "is required"),
+        "Either p",
+        "either p",
+    ),
+    (
+        (50109,),
+        "Exchange domain does not exist.",
+        ("Exchange domain does not exist.",),
+        ("exchange domain does not exist",),
+        "Exchange",
+        "exchange",
+    ),
+    (
+        (50026,),
+        "System error. Try again later",
+        ("System error. Try again later",),
+        ("system error.Try again later",),
+        "System e",
+        "system e",
+    ),
+    (
+        (50014,),
+        "Parameter {param0} can not be empty.",
+        ("Parameter ", " can not be empty."),
+        ("parameter", "can not be empty"),
+        "Paramete",
+        "paramete",
+    ),
+    (
+        (50112,),
+        "Invalid OK-ACCESS-TIMESTAMP.",
+        ("Invalid OK-ACCESS-TIMESTAMP.",),
+        ("invalid OK-ACCESS-TIMESTAMP",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50044,),
+        "Must select one broker type",
+        ("Must select one broker type",),
+        ("must select one broker type",),
+        "Must sel",
+        "must sel",
+    ),
+    (
+        (50108,),
+        "Exchange ID does not exist.",
+        ("Exchange ID does not exist.",),
+        ("exchange ID does not exist",),
+        "Exchange",
+        "exchange",
+    ),
+    (
+        (50102,),
+        "Timestamp request expired.",
+        ("Timestamp request expired.",),
+        ("timestamp request expired",),
+        "Timestam",
+        "timestam",
+    ),
+    (
+        (50010,),
+        "User ID cannot be empty.",
+        ("User ID cannot be empty.",),
+        ("user ID cannot be empty",),
+        "User ID ",
+        "user ID ",
+    ),
+    (
+        (50115,),
+        "Invalid request method.",
+        ("Invalid request method.",),
+        ("invalid request method",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50111,),
+        "Invalid OK-ACCESS-KEY.",
+        ("Invalid OK-ACCESS-KEY.",),
+        ("invalid OK-ACCESS-KEY",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50114,),
+        "Invalid authorization.",
+        ("Invalid authorization.",),
+        ("invalid authorization",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (50119,),
+        "API key doesn't exist",
+        ("API key doesn't exist",),
+        ("aPI key doesn't exist",),
+        "API key ",
+        "aPI key ",
+    ),
+    (
+        (50008,),
+        "User doesn't exist.",
+        ("User doesn't exist.",),
+        ("user doesn't exist",),
+        "User doe",
+        "user doe",
+    ),
+    (
+        (50113,),
+        "Invalid signature.",
+        ("Invalid signature.",),
+        ("invalid signature",),
+        "Invalid ",
+        "invalid ",
+    ),
+    (
+        (1,),
+        "Operation failed.",
+        ("Operation failed.",),
+        ("operation failed",),
+        "Operatio",
+        "operatio",
+    ),
+    (
+        (50002,),
+        "JSON syntax error",
+        ("JSON syntax error",),
+        ("jSON syntax error",),
+        "JSON syn",
+        "jSON syn",
+    ),
+    (
+        (50011,),
+        "Too Many Requests",
+        ("Too Many Requests",),
+        ("too Many Requests",),
+        "Too Many",
+        "too Many",
+    ),
+    (
+        (50042,),
+        "Repeated request",
+        ("Repeated request",),
+        ("repeated request",),
+        "Repeated",
+        "repeated",
+    ),
+    (
+        (50071,),
+        "{param} already exists",
+        ("", " already exists"),
+        ("", "already exists"),
+        "",
+        "",
+    ),
+    (
+        (50037,),
+        "Order expired.",
+        ("Order expired.",),
+        ("order expired",),
+        "Order ex",
+        "order ex",
+    ),
+    (
+        (50007,),
+        "User blocked.",
+        ("User blocked.",),
+        ("user blocked",),
+        "User blo",
+        "user blo",
     ),
 )
 
-_BY_CODE: dict[int, ErrorCode] = {int(member): member for member in ErrorCode}
-_KEY_LENGTH = 8  # templates are indexed by up to this many leading literal characters
+# Class name -> (base class names, the code it stands for, docstring, retryable):
+# groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+    "GeneralClass": (
+        ("ApiError",),
+        None,
+        "General Class",
+        False,
+    ),
+    "APIClass": (
+        ("ApiError",),
+        None,
+        "API Class",
+        False,
+    ),
+    "E0": (
+        ("GeneralClass",),
+        0,
+        "0 ",
+        False,
+    ),
+    "E1": (
+        ("GeneralClass",),
+        1,
+        "1 ",
+        False,
+    ),
+    "E2": (
+        ("GeneralClass",),
+        2,
+        "2 ",
+        False,
+    ),
+    "E50000": (
+        ("GeneralClass",),
+        50000,
+        "50000 ",
+        False,
+    ),
+    "E50001": (
+        ("GeneralClass",),
+        50001,
+        "50001 ",
+        False,
+    ),
+    "E50002": (
+        ("GeneralClass",),
+        50002,
+        "50002 ",
+        False,
+    ),
+    "E50004": (
+        ("GeneralClass",),
+        50004,
+        "50004 ",
+        False,
+    ),
+    "E50005": (
+        ("GeneralClass",),
+        50005,
+        "50005 ",
+        False,
+    ),
+    "E50006": (
+        ("GeneralClass",),
+        50006,
+        "50006 ",
+        False,
+    ),
+    "E50007": (
+        ("GeneralClass",),
+        50007,
+        "50007 ",
+        False,
+    ),
+    "E50008": (
+        ("GeneralClass",),
+        50008,
+        "50008 ",
+        False,
+    ),
+    "E50009": (
+        ("GeneralClass",),
+        50009,
+        "50009 ",
+        False,
+    ),
+    "E50010": (
+        ("GeneralClass",),
+        50010,
+        "50010 ",
+        False,
+    ),
+    "E50011": (
+        ("GeneralClass",),
+        50011,
+        "50011 ",
+        False,
+    ),
+    "E50012": (
+        ("GeneralClass",),
+        50012,
+        "50012 ",
+        False,
+    ),
+    "E50013": (
+        ("GeneralClass",),
+        50013,
+        "50013 ",
+        False,
+    ),
+    "E50014": (
+        ("GeneralClass",),
+        50014,
+        "50014 ",
+        False,
+    ),
+    "E50015": (
+        ("GeneralClass",),
+        50015,
+        "50015 ",
+        False,
+    ),
+    "E50016": (
+        ("GeneralClass",),
+        50016,
+        "50016 ",
+        False,
+    ),
+    "E50017": (
+        ("GeneralClass",),
+        50017,
+        "50017 ",
+        False,
+    ),
+    "E50018": (
+        ("GeneralClass",),
+        50018,
+        "50018 ",
+        False,
+    ),
+    "E50019": (
+        ("GeneralClass",),
+        50019,
+        "50019 ",
+        False,
+    ),
+    "E50020": (
+        ("GeneralClass",),
+        50020,
+        "50020 ",
+        False,
+    ),
+    "E50021": (
+        ("GeneralClass",),
+        50021,
+        "50021 ",
+        False,
+    ),
+    "E50022": (
+        ("GeneralClass",),
+        50022,
+        "50022 ",
+        False,
+    ),
+    "E50023": (
+        ("GeneralClass",),
+        50023,
+        "50023 ",
+        False,
+    ),
+    "E50024": (
+        ("GeneralClass",),
+        50024,
+        "50024 ",
+        False,
+    ),
+    "E50025": (
+        ("GeneralClass",),
+        50025,
+        "50025 ",
+        False,
+    ),
+    "E50026": (
+        ("GeneralClass",),
+        50026,
+        "50026 ",
+        False,
+    ),
+    "E50027": (
+        ("GeneralClass",),
+        50027,
+        "50027 ",
+        False,
+    ),
+    "E50028": (
+        ("GeneralClass",),
+        50028,
+        "50028 ",
+        False,
+    ),
+    "E50029": (
+        ("GeneralClass",),
+        50029,
+        "50029 ",
+        False,
+    ),
+    "E50030": (
+        ("GeneralClass",),
+        50030,
+        "50030 ",
+        False,
+    ),
+    "E50032": (
+        ("GeneralClass",),
+        50032,
+        "50032 ",
+        False,
+    ),
+    "E50033": (
+        ("GeneralClass",),
+        50033,
+        "50033 ",
+        False,
+    ),
+    "E50035": (
+        ("GeneralClass",),
+        50035,
+        "50035 ",
+        False,
+    ),
+    "E50036": (
+        ("GeneralClass",),
+        50036,
+        "50036 ",
+        False,
+    ),
+    "E50037": (
+        ("GeneralClass",),
+        50037,
+        "50037 ",
+        False,
+    ),
+    "E50038": (
+        ("GeneralClass",),
+        50038,
+        "50038 ",
+        False,
+    ),
+    "E50039": (
+        ("GeneralClass",),
+        50039,
+        "50039 ",
+        False,
+    ),
+    "E50040": (
+        ("GeneralClass",),
+        50040,
+        "50040 ",
+        False,
+    ),
+    "E50041": (
+        ("GeneralClass",),
+        50041,
+        "50041 ",
+        False,
+    ),
+    "E50042": (
+        ("GeneralClass",),
+        50042,
+        "50042 ",
+        False,
+    ),
+    "E50044": (
+        ("GeneralClass",),
+        50044,
+        "50044 ",
+        False,
+    ),
+    "E50045": (
+        ("GeneralClass",),
+        50045,
+        "50045 ",
+        False,
+    ),
+    "E50046": (
+        ("GeneralClass",),
+        50046,
+        "50046 ",
+        False,
+    ),
+    "E50047": (
+        ("GeneralClass",),
+        50047,
+        "50047 ",
+        False,
+    ),
+    "E50048": (
+        ("GeneralClass",),
+        50048,
+        "50048 ",
+        False,
+    ),
+    "E50049": (
+        ("GeneralClass",),
+        50049,
+        "50049 ",
+        False,
+    ),
+    "E50050": (
+        ("GeneralClass",),
+        50050,
+        "50050 ",
+        False,
+    ),
+    "E50051": (
+        ("GeneralClass",),
+        50051,
+        "50051 ",
+        False,
+    ),
+    "E50052": (
+        ("GeneralClass",),
+        50052,
+        "50052 ",
+        False,
+    ),
+    "E50053": (
+        ("GeneralClass",),
+        50053,
+        "50053 ",
+        False,
+    ),
+    "E50055": (
+        ("GeneralClass",),
+        50055,
+        "50055 ",
+        False,
+    ),
+    "E50056": (
+        ("GeneralClass",),
+        50056,
+        "50056 ",
+        False,
+    ),
+    "E50057": (
+        ("GeneralClass",),
+        50057,
+        "50057 ",
+        False,
+    ),
+    "E50058": (
+        ("GeneralClass",),
+        50058,
+        "50058 ",
+        False,
+    ),
+    "E50059": (
+        ("GeneralClass",),
+        50059,
+        "50059 ",
+        False,
+    ),
+    "E50060": (
+        ("GeneralClass",),
+        50060,
+        "50060 ",
+        False,
+    ),
+    "E50061": (
+        ("GeneralClass",),
+        50061,
+        "50061 ",
+        False,
+    ),
+    "E50062": (
+        ("GeneralClass",),
+        50062,
+        "50062 ",
+        False,
+    ),
+    "E50063": (
+        ("GeneralClass",),
+        50063,
+        "50063 ",
+        False,
+    ),
+    "E50064": (
+        ("GeneralClass",),
+        50064,
+        "50064 ",
+        False,
+    ),
+    "E50067": (
+        ("GeneralClass",),
+        50067,
+        "50067 ",
+        False,
+    ),
+    "E50069": (
+        ("GeneralClass",),
+        50069,
+        "50069 ",
+        False,
+    ),
+    "E50071": (
+        ("GeneralClass",),
+        50071,
+        "50071 ",
+        False,
+    ),
+    "E50072": (
+        ("GeneralClass",),
+        50072,
+        "50072 ",
+        False,
+    ),
+    "E50075": (
+        ("GeneralClass",),
+        50075,
+        "50075 ",
+        False,
+    ),
+    "E50076": (
+        ("GeneralClass",),
+        50076,
+        "50076 ",
+        False,
+    ),
+    "E50077": (
+        ("GeneralClass",),
+        50077,
+        "50077 ",
+        False,
+    ),
+    "E50100": (
+        ("APIClass",),
+        50100,
+        "50100 ",
+        False,
+    ),
+    "E50101": (
+        ("APIClass",),
+        50101,
+        "50101 ",
+        False,
+    ),
+    "E50102": (
+        ("APIClass",),
+        50102,
+        "50102 ",
+        False,
+    ),
+    "E50103": (
+        ("APIClass",),
+        50103,
+        "50103 ",
+        False,
+    ),
+    "E50104": (
+        ("APIClass",),
+        50104,
+        "50104 ",
+        False,
+    ),
+    "E50105": (
+        ("APIClass",),
+        50105,
+        "50105 ",
+        False,
+    ),
+    "E50106": (
+        ("APIClass",),
+        50106,
+        "50106 ",
+        False,
+    ),
+    "E50107": (
+        ("APIClass",),
+        50107,
+        "50107 ",
+        False,
+    ),
+    "E50108": (
+        ("APIClass",),
+        50108,
+        "50108 ",
+        False,
+    ),
+    "E50109": (
+        ("APIClass",),
+        50109,
+        "50109 ",
+        False,
+    ),
+    "E50110": (
+        ("APIClass",),
+        50110,
+        "50110 ",
+        False,
+    ),
+    "E50111": (
+        ("APIClass",),
+        50111,
+        "50111 ",
+        False,
+    ),
+    "E50112": (
+        ("APIClass",),
+        50112,
+        "50112 ",
+        False,
+    ),
+    "E50113": (
+        ("APIClass",),
+        50113,
+        "50113 ",
+        False,
+    ),
+    "E50114": (
+        ("APIClass",),
+        50114,
+        "50114 ",
+        False,
+    ),
+    "E50115": (
+        ("APIClass",),
+        50115,
+        "50115 ",
+        False,
+    ),
+    "E50116": (
+        ("APIClass",),
+        50116,
+        "50116 ",
+        False,
+    ),
+    "E50118": (
+        ("APIClass",),
+        50118,
+        "50118 ",
+        False,
+    ),
+    "E50119": (
+        ("APIClass",),
+        50119,
+        "50119 ",
+        False,
+    ),
+    "E50120": (
+        ("APIClass",),
+        50120,
+        "50120 ",
+        False,
+    ),
+    "E50121": (
+        ("APIClass",),
+        50121,
+        "50121 ",
+        False,
+    ),
+    "E50122": (
+        ("APIClass",),
+        50122,
+        "50122 ",
+        False,
+    ),
+}
 
-_exact: dict[str, list[int]] = {}
-_by_key: dict[str, list[int]] = {}
-_by_code: dict[int, list[int]] = {}
-_compiled: dict[int, re.Pattern[str]] = {}
-_indexed = False
+# The runtime, the same in every generated module (errgen's templates/python/runtime.py).
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
+
+    # Checkers ship typing_extensions (typing has Self from 3.11 on);
+    # nothing imports it at run time.
+    from typing_extensions import Self
+
+_BY_CODE: dict[_Code, ErrorCode] = {member.value: member for member in ErrorCode}
 
 
-def lookup(code: int) -> ErrorCode | None:
+def lookup(code: _Code) -> ErrorCode | None:
     """The member for `code`, or None for a code the page does not list."""
     return _BY_CODE.get(code)
 
 
-def match(text: str, code: int | None = None) -> Match | None:
-    """The template `text` was made from, or None when no template fits all of it.
+class Match:
+    """The template an API message came from, and what `match` read from it."""
 
-    With `code`, only that code's templates are tried. Without it, the most
-    specific template wins (most literal characters), ties in page order.
+    __slots__ = ("args", "codes", "error", "kind", "rest", "template")
+    _FIELDS = ("error", "template", "args", "kind", "rest", "codes")
+
+    def __init__(
+        self,
+        error: ErrorCode,
+        template: str,
+        args: tuple[str, ...],
+        kind: str,
+        rest: str,
+        codes: tuple[ErrorCode, ...],
+    ) -> None:
+        self.error = error  # the code the template is documented under
+        self.template = template
+        self.args = args  # the values in its placeholders
+        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.rest = rest  # what the server appended to the template ("prefix")
+        self.codes = codes  # every code the template belongs to, in page order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.error, self.template, self.args, self.kind, self.rest, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"Match({fields})"
+
+
+# Template positions (indexes into _TEMPLATES, so in the order to try) by code
+# and by leading characters, built on the first call to `match`.
+_by_code: dict[_Code, list[int]] = {}
+_by_key: dict[str, list[int]] = {}
+_by_loose_key: dict[str, list[int]] = {}
+_patterns: list[re.Pattern[str]] = []
+
+
+def match(text: str, code: _Code | None = None) -> Match | None:
+    """The template `text` was made from, or None when none fits in any tier.
+
+    Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+    case and whitespace folded); "prefix" (a template followed by context the
+    server appended, in `Match.rest`). With `code`, its templates are tried
+    first, then the page's others. Templates are tried most specific first.
+    Linear in the text's length times the number of templates.
     """
-    if not _indexed:
+    if not _patterns:
         _build_index()
-    if code is not None:
-        if code not in _BY_CODE:
-            return None
-        candidates = _by_code.get(code, [])
-    else:
-        candidates = list(_exact.get(text, ()))
-        for length in range(min(_KEY_LENGTH, len(text)) + 1):
-            candidates += _by_key.get(text[:length], ())
-    best: Match | None = None
-    best_rank = (0, 0)
+    own = _by_code.get(code, []) if code is not None else []
+    found = _exact(text, own, code)
+    folded = None
+    if found is None and own:
+        folded = _fold(text)
+        found = _loose(text, folded, own, code)
+    if found is None:
+        found = _exact(text, _candidates(_by_key, text), code)
+    if found is None:
+        folded = _fold(text) if folded is None else folded
+        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+    return found
+
+
+def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that `text` fits as it is."""
     for index in candidates:
-        args = _fit(index, text)
-        if args is None:
-            continue
-        codes, template, _pattern, literal, _key = _TEMPLATES[index]
-        rank = (literal, -index)
-        if best is None or rank > best_rank:
-            best_rank = rank
-            best = Match((_BY_CODE[codes[0] if code is None else code], template, args))
-    return best
+        fit = _glob(_TEMPLATES[index][2], text, True)
+        if fit is not None:
+            return _match(index, code, tuple(text[start:end] for start, end in fit[0]), "exact", "")
+    return None
 
 
-def _fit(index: int, text: str) -> tuple[str, ...] | None:
-    _codes, template, pattern, _literal, key = _TEMPLATES[index]
-    if key is None:  # no placeholders: the text must be the template
-        return () if text == template else None
-    compiled = _compiled.get(index)
-    if compiled is None:
-        import re  # here, not at the top: see TYPE_CHECKING
+def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The first candidate that the folded text fits whole, else as a prefix;
+    values and rest are read from `text` itself."""
+    for kind in ("loose", "prefix"):
+        for index in candidates:
+            pieces = _TEMPLATES[index][3]
+            fit = _glob(pieces, folded, kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+                continue
+            original = _positions(text, fit[1])
+            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            return _match(index, code, values, kind, rest)
+    return None
 
-        compiled = _compiled[index] = re.compile(pattern, re.DOTALL)
-    found = compiled.fullmatch(text)
-    return None if found is None else found.groups()
+
+def _glob(
+    pieces: tuple[str, ...], text: str, whole: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the values between `pieces` lie in `text`, and where the fit ends.
+
+    Each placeholder takes at least one character and as few as it can, each
+    piece the leftmost place left for it: the values a lazy `(.+?)` pattern
+    gives, found without backtracking. `whole`: the last piece ends the text;
+    else it may be followed by more (the prefix tier).
+    """
+    first, last = pieces[0], len(pieces) - 1
+    if not text.startswith(first):
+        return None
+    if last == 0:
+        return ([], len(first)) if not whole or len(text) == len(first) else None
+    stop = len(text)
+    if whole:
+        if not text.endswith(pieces[last]):
+            return None
+        stop -= len(pieces[last])
+    spans: list[tuple[int, int]] = []
+    start = len(first)
+    for piece in pieces[1:last] if whole else pieces[1:]:
+        found = text.find(piece, start + 1, stop - 1 if whole else stop)
+        if found < 0:
+            return None
+        spans.append((start, found))
+        start = found + len(piece)
+    if whole:
+        if stop - start < 1:
+            return None
+        spans.append((start, stop))
+        start = len(text)
+    return spans, start
+
+
+def _value(text: str, folded: str, original: Callable[[int], int], start: int, end: int) -> str:
+    """A value read in the folded text, as `text` has it, without the spaces around it."""
+    while start < end and folded[start] == " ":
+        start += 1
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return text[original(start) : original(end - 1) + 1] if start < end else ""
+
+
+def _rest(text: str, template: str, start: int) -> str:
+    """What follows the template in `text`; the template's own final period is not part of it."""
+    return (
+        text[start + 1 :]
+        if template[-1:] == "." and text[start : start + 1] == "."
+        else text[start:]
+    )
+
+
+def _is_rest(last_piece: str, folded: str, end: int) -> bool:
+    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    if not last_piece or end >= len(folded):
+        return False
+    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _fold(text: str) -> str:
+    """The loose tier's fold (errgen folds each template the same way): whitespace
+    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+    leading A-Z lowered and one trailing period dropped."""
+    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
+    if "A" <= text[:1] <= "Z":
+        text = text[0].lower() + text[1:]
+    return text[:-1] if text[-1:] == "." else text
+
+
+def _positions(text: str, upto: int) -> Callable[[int], int]:
+    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
+    as much of `text` as that takes (a prefix fit needs a few words)."""
+    cut = 2 * upto + 64
+    while True:
+        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
+        if cut >= len(text) or right_below > upto:
+            return original
+        cut *= 2
+
+
+def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
+    """The map of `_positions`, and the folded index below which it is right
+    (the last word of a cut text, and the run before it, may go on).
+
+    The fold only drops or shortens whitespace runs: the words between runs
+    are kept whole, and a run keeps one space unless it is at an end or beside
+    punctuation. Lengths are summed in C and only the runs beside punctuation
+    are visited one by one, so a 100 KB text costs a few milliseconds.
+    """
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from bisect import bisect_left, bisect_right
+    from itertools import accumulate
+    from operator import add
+
+    words = _patterns[0].split(text)  # "" at an end that is a run
+    lengths = list(map(len, words))
+    runs = list(map(len, _patterns[0].findall(text)))
+    offsets: list[int] = list(
+        accumulate(map(add, lengths, runs), initial=0)
+    )  # where each word starts
+    kept = [1] * len(runs)
+    if runs and not words[0]:
+        kept[0] = 0
+    if runs and not words[-1]:
+        kept[-1] = 0
+    for before in _patterns[2].finditer(text):  # punctuation a run follows
+        kept[bisect_right(offsets, before.start()) - 1] = 0
+    for after in _patterns[3].finditer(text):  # punctuation a run precedes
+        kept[bisect_left(offsets, after.start()) - 1] = 0
+    starts: list[int] = list(
+        accumulate(map(add, lengths, kept), initial=0)
+    )  # and in the folded text
+
+    def original(index: int) -> int:
+        word = bisect_right(starts, index) - 1
+        return offsets[word] + index - starts[word]
+
+    if whole:
+        return original, starts[-1] + lengths[-1] + 1
+    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    """The templates whose key starts `text`, in the order to try them."""
+    found: list[int] = []
+    for length in range(min(_KEY_LENGTH, len(text)) + 1):
+        found += index.get(text[:length], ())
+    return sorted(found)
+
+
+def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
+    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
+    members = tuple(_BY_CODE[each] for each in codes)
+    error = _BY_CODE[code] if code in codes and code is not None else members[0]
+    return Match(error, template, values, kind, rest, members)
 
 
 def _build_index() -> None:
-    global _indexed
-    for index, (codes, template, _pattern, _literal, key) in enumerate(_TEMPLATES):
+    import re  # here, not at the top: see TYPE_CHECKING
+
+    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
-        if key is None:
-            _exact.setdefault(template, []).append(index)
-        else:
-            _by_key.setdefault(key, []).append(index)
-    _indexed = True
+        _by_key.setdefault(key, []).append(index)
+        _by_loose_key.setdefault(loose_key, []).append(index)
+    space = _WHITESPACE[:-1]  # one whitespace character
+    _patterns.extend(
+        re.compile(pattern)
+        for pattern in (
+            _WHITESPACE,
+            _PUNCTUATION_SPACE,
+            f"{_PUNCTUATION_CLASS}(?={space})",
+            f"(?<={space}){_PUNCTUATION_CLASS}",
+        )
+    )
 
 
-# from_payload on a subclass builds that subclass. ruff's PYI019 rejects
-# `cls: type[_E]`; typing `cls` as what from_payload needs of it, a callable
-# taking (code, msg), says the same. A type checker's name only: see TYPE_CHECKING.
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound="ApiError")
+# The generated classes are made on first use (importing 200 classes costs more
+# than the rest of the module): by `from_payload`, and by the module's
+# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
+# at the end of the module instead. _JOINED caches an SDK's subclass joined
+# with a code's class.
+_made: dict[str, type[ApiError]] = {}
+_class_names: dict[_Code, str] = {}
+_JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
 class ApiError(Exception):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
-    `code` is the `ErrorCode` member, or the raw `int` for a code the page does
-    not list; `match` is the template the message came from, when one fits.
+    `ApiError.from_payload(body)` builds the most specific class: the code's
+    own (`BadSymbol`), which inherits its category's class and its groups'.
+    `code` is the `ErrorCode` member, or the raw code for one the page does not
+    list; `match` is the template the message came from, when one fits.
+
+    An SDK's subclass gets the code's classes too when it asks for them:
+    `class SdkError(ApiError, code_classes=True)`; then
+    `SdkError.from_payload(body, status=429)` is both an `SdkError` and a
+    `BadSymbol`, and the extra keywords go to `SdkError.__init__`.
     """
 
-    code: ErrorCode | int
+    code: ErrorCode | _Code
     msg: str
     match: Match | None
+    retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    _code_classes = False
 
-    def __init__(self, code: int, msg: str) -> None:
+    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code_classes:
+            cls._code_classes = True
+
+    def __init__(self, code: _Code, msg: str) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
@@ -1979,20 +3035,407 @@ class ApiError(Exception):
         self.match = None if member is None else match(msg, code)
 
     def __str__(self) -> str:
-        name = self.code.published_name if isinstance(self.code, ErrorCode) else "unlisted code"
-        return f"{int(self.code)} {name}: {self.msg}"
+        # getattr: a subclass that never called __init__ still gets a message, never a raise
+        code, msg = getattr(self, "code", None), getattr(self, "msg", "")
+        if isinstance(code, ErrorCode):
+            return f"{code.value} {code.published_name}: {msg}"
+        return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls: Callable[[int, str], _E], payload: object) -> _E:
-        """Build from a decoded error body; TypeError when it is not one (as in TypeScript)."""
-        if not isinstance(payload, Mapping):
-            raise TypeError(f"error payload must be an object, not {type(payload).__name__}")
-        code = payload.get("code")
-        if isinstance(code, float) and code.is_integer():
-            code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-        if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-            raise TypeError(f"error payload needs an integer 'code', got {code!r}")
-        msg = payload.get("msg")
-        if not isinstance(msg, str):
-            raise TypeError(f"error payload needs a string 'msg', got {msg!r}")
-        return cls(code, msg)
+    def from_payload(cls, payload: object, **extra: Any) -> Self:
+        """Build from an error body (a decoded object, or its JSON text).
+
+        The class is the code's own when `cls` is `ApiError` or a class the code
+        is under; an SDK's subclass with `code_classes=True` is joined with it.
+        `extra` goes to the constructor. TypeError when it is not an error body.
+        """
+        code, msg = _error_fields(payload)
+        built = _class_for(cls, code)(code, msg, **extra)
+        assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
+        return built
+
+
+def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
+    member = lookup(code)
+    specific = _code_class(member) if member is not None else None
+    if specific is None or issubclass(cls, specific):
+        return cls
+    if issubclass(specific, cls):
+        return specific
+    if not cls._code_classes:
+        return cls
+    joined = _JOINED.get((cls, specific))
+    if joined is None:
+        names = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+        }
+        joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
+    return joined
+
+
+def _error_fields(payload: object) -> tuple[_Code, str]:
+    """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
+    if isinstance(payload, (str, bytes, bytearray)):
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        try:
+            payload = json.loads(payload)
+        except ValueError as exc:
+            raise TypeError(f"error body is not JSON: {exc}") from None
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
+    code = payload.get("code")
+    if _CODE_TYPE == "str":
+        if not isinstance(code, str):
+            raise TypeError(
+                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
+            )
+        return _Code(code), _msg_of(payload)
+
+    if isinstance(code, float) and code.is_integer():
+        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
+        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
+    return _Code(code), _msg_of(payload)
+
+
+def _msg_of(payload: Mapping[object, object]) -> str:
+    msg = payload.get("msg")
+    if not isinstance(msg, str):
+        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+    return msg
+
+
+def _described(value: object) -> str:
+    if value is None:
+        return "None (missing or null)"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _code_class(member: ErrorCode) -> type[ApiError] | None:
+    """The generated class of a code."""
+    if not _class_names:
+        for class_name, row in _CLASS_TABLE.items():
+            if row[1] is not None:
+                _class_names[row[1]] = class_name
+    name = _class_names.get(member.value)
+    return None if name is None else _class(name)
+
+
+def _class(name: str) -> type[ApiError]:
+    """A generated class by name, made (with its bases) the first time it is asked for."""
+    made = _made.get(name)
+    if made is None:
+        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
+        namespace: dict[str, object] = {
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": doc,
+        }
+        if retryable:
+            namespace["retryable"] = True
+        made = type(name, bases, namespace)
+        assert issubclass(made, ApiError)  # for type checkers: its bases are
+        _made[name] = made
+        globals()[name] = made  # the next lookup of the module attribute finds it directly
+    return made
+
+
+# Checkers read the declarations instead, so a misspelt class name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> type[ApiError]:
+        if name in _CLASS_TABLE:
+            return _class(name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_CLASS_TABLE})
+
+
+if TYPE_CHECKING:
+
+    class GeneralClass(ApiError):
+        """General Class"""
+
+    class APIClass(ApiError):
+        """API Class"""
+
+    class E0(GeneralClass):
+        """0\x20"""
+
+    class E1(GeneralClass):
+        """1\x20"""
+
+    class E2(GeneralClass):
+        """2\x20"""
+
+    class E50000(GeneralClass):
+        """50000\x20"""
+
+    class E50001(GeneralClass):
+        """50001\x20"""
+
+    class E50002(GeneralClass):
+        """50002\x20"""
+
+    class E50004(GeneralClass):
+        """50004\x20"""
+
+    class E50005(GeneralClass):
+        """50005\x20"""
+
+    class E50006(GeneralClass):
+        """50006\x20"""
+
+    class E50007(GeneralClass):
+        """50007\x20"""
+
+    class E50008(GeneralClass):
+        """50008\x20"""
+
+    class E50009(GeneralClass):
+        """50009\x20"""
+
+    class E50010(GeneralClass):
+        """50010\x20"""
+
+    class E50011(GeneralClass):
+        """50011\x20"""
+
+    class E50012(GeneralClass):
+        """50012\x20"""
+
+    class E50013(GeneralClass):
+        """50013\x20"""
+
+    class E50014(GeneralClass):
+        """50014\x20"""
+
+    class E50015(GeneralClass):
+        """50015\x20"""
+
+    class E50016(GeneralClass):
+        """50016\x20"""
+
+    class E50017(GeneralClass):
+        """50017\x20"""
+
+    class E50018(GeneralClass):
+        """50018\x20"""
+
+    class E50019(GeneralClass):
+        """50019\x20"""
+
+    class E50020(GeneralClass):
+        """50020\x20"""
+
+    class E50021(GeneralClass):
+        """50021\x20"""
+
+    class E50022(GeneralClass):
+        """50022\x20"""
+
+    class E50023(GeneralClass):
+        """50023\x20"""
+
+    class E50024(GeneralClass):
+        """50024\x20"""
+
+    class E50025(GeneralClass):
+        """50025\x20"""
+
+    class E50026(GeneralClass):
+        """50026\x20"""
+
+    class E50027(GeneralClass):
+        """50027\x20"""
+
+    class E50028(GeneralClass):
+        """50028\x20"""
+
+    class E50029(GeneralClass):
+        """50029\x20"""
+
+    class E50030(GeneralClass):
+        """50030\x20"""
+
+    class E50032(GeneralClass):
+        """50032\x20"""
+
+    class E50033(GeneralClass):
+        """50033\x20"""
+
+    class E50035(GeneralClass):
+        """50035\x20"""
+
+    class E50036(GeneralClass):
+        """50036\x20"""
+
+    class E50037(GeneralClass):
+        """50037\x20"""
+
+    class E50038(GeneralClass):
+        """50038\x20"""
+
+    class E50039(GeneralClass):
+        """50039\x20"""
+
+    class E50040(GeneralClass):
+        """50040\x20"""
+
+    class E50041(GeneralClass):
+        """50041\x20"""
+
+    class E50042(GeneralClass):
+        """50042\x20"""
+
+    class E50044(GeneralClass):
+        """50044\x20"""
+
+    class E50045(GeneralClass):
+        """50045\x20"""
+
+    class E50046(GeneralClass):
+        """50046\x20"""
+
+    class E50047(GeneralClass):
+        """50047\x20"""
+
+    class E50048(GeneralClass):
+        """50048\x20"""
+
+    class E50049(GeneralClass):
+        """50049\x20"""
+
+    class E50050(GeneralClass):
+        """50050\x20"""
+
+    class E50051(GeneralClass):
+        """50051\x20"""
+
+    class E50052(GeneralClass):
+        """50052\x20"""
+
+    class E50053(GeneralClass):
+        """50053\x20"""
+
+    class E50055(GeneralClass):
+        """50055\x20"""
+
+    class E50056(GeneralClass):
+        """50056\x20"""
+
+    class E50057(GeneralClass):
+        """50057\x20"""
+
+    class E50058(GeneralClass):
+        """50058\x20"""
+
+    class E50059(GeneralClass):
+        """50059\x20"""
+
+    class E50060(GeneralClass):
+        """50060\x20"""
+
+    class E50061(GeneralClass):
+        """50061\x20"""
+
+    class E50062(GeneralClass):
+        """50062\x20"""
+
+    class E50063(GeneralClass):
+        """50063\x20"""
+
+    class E50064(GeneralClass):
+        """50064\x20"""
+
+    class E50067(GeneralClass):
+        """50067\x20"""
+
+    class E50069(GeneralClass):
+        """50069\x20"""
+
+    class E50071(GeneralClass):
+        """50071\x20"""
+
+    class E50072(GeneralClass):
+        """50072\x20"""
+
+    class E50075(GeneralClass):
+        """50075\x20"""
+
+    class E50076(GeneralClass):
+        """50076\x20"""
+
+    class E50077(GeneralClass):
+        """50077\x20"""
+
+    class E50100(APIClass):
+        """50100\x20"""
+
+    class E50101(APIClass):
+        """50101\x20"""
+
+    class E50102(APIClass):
+        """50102\x20"""
+
+    class E50103(APIClass):
+        """50103\x20"""
+
+    class E50104(APIClass):
+        """50104\x20"""
+
+    class E50105(APIClass):
+        """50105\x20"""
+
+    class E50106(APIClass):
+        """50106\x20"""
+
+    class E50107(APIClass):
+        """50107\x20"""
+
+    class E50108(APIClass):
+        """50108\x20"""
+
+    class E50109(APIClass):
+        """50109\x20"""
+
+    class E50110(APIClass):
+        """50110\x20"""
+
+    class E50111(APIClass):
+        """50111\x20"""
+
+    class E50112(APIClass):
+        """50112\x20"""
+
+    class E50113(APIClass):
+        """50113\x20"""
+
+    class E50114(APIClass):
+        """50114\x20"""
+
+    class E50115(APIClass):
+        """50115\x20"""
+
+    class E50116(APIClass):
+        """50116\x20"""
+
+    class E50118(APIClass):
+        """50118\x20"""
+
+    class E50119(APIClass):
+        """50119\x20"""
+
+    class E50120(APIClass):
+        """50120\x20"""
+
+    class E50121(APIClass):
+        """50121\x20"""
+
+    class E50122(APIClass):
+        """50122\x20"""

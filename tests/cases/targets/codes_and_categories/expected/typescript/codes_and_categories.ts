@@ -2,8 +2,10 @@
 //
 // Error codes of "Error codes" (source `codes_and_categories`).
 // `ErrorCode` lists every code on the page in its order; `lookup` finds a code,
-// `match` finds the template an API message came from, and `ApiError` turns an
-// error payload into both. Self-contained: vendor this one file if you like.
+// `match` finds the template an API message came from, and `ApiError.fromPayload`
+// turns an error body into the code's own error class (`instanceof BadSymbol`),
+// which extends its category's class and answers `instanceof` for its groups'.
+// ES2015 and `Map`, erasable syntax; self-contained: vendor this one file if you like.
 
 export const SOURCE_ID = "codes_and_categories";
 export const SOURCE_URL: string | null = null;
@@ -38,40 +40,40 @@ export const ErrorCode = {
 /** A code on the page. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the page says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: string;
-  readonly identifier: keyof typeof ErrorCode;
-  readonly category: string | null;
-  readonly messages: readonly string[];
-  readonly description: string;
-}
+/** What the API sends as a code on this page, listed or not. */
+export type Code = number;
+const CODE_TYPE = "int" as "int" | "str";
 
 const ERRORS: readonly ErrorInfo[] = [
   {
     code: -1000,
     name: "UNKNOWN",
     identifier: "UNKNOWN",
+    className: "Unknown",
     category: "10xx_general_server_or_network_issues",
     messages: ["An unknown error occurred while processing the request."],
     description: "",
+    deprecated: false,
   },
   {
     code: -1008,
     name: "Request Throttled",
     identifier: "REQUEST_THROTTLED",
+    className: "RequestThrottled",
     category: "10xx_general_server_or_network_issues",
     messages: ["Request throttled by system-level protection.", "Server is currently overloaded with other requests. Please try again in a few minutes."],
     description: "",
+    deprecated: false,
   },
   {
     code: -2021,
     name: "Order cancel-replace partially failed",
     identifier: "ORDER_CANCEL_REPLACE_PARTIALLY_FAILED",
+    className: "OrderCancelReplacePartiallyFailed",
     category: "20xx_processing_issues",
     messages: [],
     description: "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+    deprecated: false,
   },
 ];
 
@@ -79,103 +81,274 @@ const ERRORS: readonly ErrorInfo[] = [
 export interface MessageTable {
   readonly title: string;
   /** Named by the table's heading, or linking to it. */
-  readonly codes: readonly number[];
+  readonly codes: readonly Code[];
   readonly rows: ReadonlyArray<readonly [message: string, description: string]>;
 }
 
 export const MESSAGE_TABLES: readonly MessageTable[] = [
 ];
 
-// [codes, template, pattern, literal characters, key], in page order: each
-// code's messages, then message-table rows. The first code is the one `match`
-// reports when it is not given one; the key (leading literal characters) finds
-// templates with placeholders, null marks a template without any.
-const TEMPLATES: ReadonlyArray<readonly [readonly number[], string, string, number, string | null]> = [
-  [[-1000], "An unknown error occurred while processing the request.", "^An unknown error occurred while processing the request\\.$", 55, null],
-  [[-1008], "Request throttled by system-level protection.", "^Request throttled by system-level protection\\.$", 45, null],
-  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", "^Server is currently overloaded with other requests\\. Please try again in a few minutes\\.$", 86, null],
+// The data `match` runs on, decided by errgen: templates in the order to try
+// them (most literal characters first, ties in page order), each as [codes it
+// belongs to, text, the literal pieces around its placeholders, those pieces
+// folded as the loose tier folds a text, key, folded key]. A key is a few
+// leading characters: a text that starts otherwise cannot fit.
+const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
+const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const TEMPLATES: readonly Template[] = [
+  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
+  [[-1008], "Request throttled by system-level protection.", ["Request throttled by system-level protection."], ["request throttled by system-level protection"], "Request ", "request "],
 ];
 
-const BY_CODE: ReadonlyMap<number, ErrorInfo> = new Map(ERRORS.map((info) => [info.code, info]));
+// The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
 
-/** The template an API message came from, and the values in its placeholders. */
-export interface Match {
-  readonly error: ErrorInfo;
-  readonly template: string;
-  readonly args: string[];
+/** What the page says about one code. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly name: string;
+  readonly identifier: keyof typeof ErrorCode;
+  /** The generated class `ApiError.fromPayload` builds for the code. */
+  readonly className: string;
+  readonly category: string | null;
+  readonly messages: readonly string[];
+  readonly description: string;
+  /** Struck out on the page, or gone from it and kept by errgen.lock. */
+  readonly deprecated: boolean;
 }
 
-const exact = new Map<string, number[]>();
-const byKey = new Map<string, number[]>();
-const byCode = new Map<number, number[]>();
-const compiled = new Map<string, RegExp>();
-let keyLength = -1; // longest key in UTF-16 units; -1 until the index is built
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+
+const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
 /** What the page says about `code`, or undefined for a code it does not list. */
-export function lookup(code: number): ErrorInfo | undefined {
+export function lookup(code: Code): ErrorInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/**
- * The template `text` was made from, or undefined when no template fits all of it.
- *
- * With `code`, only that code's templates are tried. Without it, the most
- * specific template wins (most literal characters), ties in page order.
- */
-export function match(text: string, code?: number): Match | undefined {
-  if (keyLength < 0) buildIndex();
-  let candidates: number[];
-  if (code !== undefined) {
-    if (!BY_CODE.has(code)) return undefined;
-    candidates = byCode.get(code) ?? [];
-  } else {
-    candidates = [...(exact.get(text) ?? [])];
-    for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
-      const found = byKey.get(text.slice(0, length));
-      if (found !== undefined) candidates.push(...found);
-    }
-  }
-  let best: Match | undefined;
-  let bestLiteral = -1;
-  let bestIndex = 0;
-  for (const index of candidates) {
-    const entry = TEMPLATES[index];
-    const args = entry === undefined ? undefined : fit(entry, text);
-    if (entry === undefined || args === undefined) continue;
-    const [codes, template, , literal] = entry;
-    const error = BY_CODE.get(code ?? codes[0] ?? Number.NaN);
-    if (error === undefined) continue;
-    if (best === undefined || literal > bestLiteral || (literal === bestLiteral && index < bestIndex)) {
-      bestLiteral = literal;
-      bestIndex = index;
-      best = { error, template, args };
-    }
-  }
-  return best;
+/** The tier of `match` that fitted. */
+export type MatchKind = "exact" | "loose" | "prefix";
+
+/** The template an API message came from, and what `match` read from it. */
+export interface Match {
+  /** The code the template is documented under. */
+  readonly error: ErrorInfo;
+  readonly template: string;
+  /** The values in its placeholders. */
+  readonly args: string[];
+  readonly kind: MatchKind;
+  /** What the server appended to the template (kind "prefix"), else "". */
+  readonly rest: string;
+  /** Every code the template belongs to, in page order. */
+  readonly codes: Code[];
 }
 
-function fit(entry: (typeof TEMPLATES)[number], text: string): string[] | undefined {
-  const [, template, pattern, , key] = entry;
-  if (key === null) return text === template ? [] : undefined;
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern, "su");
-    compiled.set(pattern, regex);
+// Template positions (indexes into TEMPLATES, so in the order to try) by code
+// and by leading characters, built on the first call to `match`.
+const byCode = new Map<Code, number[]>();
+const byKey = new Map<string, number[]>();
+const byLooseKey = new Map<string, number[]>();
+let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+
+/**
+ * The template `text` was made from, or undefined when none fits in any tier.
+ *
+ * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
+ * case and whitespace folded); "prefix" (a template followed by context the
+ * server appended, in `rest`). With `code`, its templates are tried first,
+ * then the page's others. Templates are tried most specific first. Linear in
+ * the text's length times the number of templates.
+ */
+export function match(text: string, code?: Code): Match | undefined {
+  if (keyLength < 0) buildIndex();
+  const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  let found = exact(text, own, code);
+  let folded: string | undefined;
+  if (found === undefined && own.length > 0) {
+    folded = fold(text);
+    found = loose(text, folded, own, code);
   }
-  const found = regex.exec(text);
-  return found === null ? undefined : found.slice(1).map((value) => value ?? "");
+  if (found === undefined) found = exact(text, candidates(byKey, text), code);
+  if (found === undefined) {
+    if (folded === undefined) folded = fold(text);
+    found = loose(text, folded, candidates(byLooseKey, folded), code);
+  }
+  return found;
+}
+
+function exact(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const index of indexes) {
+    const fit = glob(template(index)[2], text, true);
+    if (fit !== undefined) return made(index, code, fit[0].map(([start, end]) => text.slice(start, end)), "exact", "");
+  }
+  return undefined;
+}
+
+function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  for (const kind of ["loose", "prefix"] as const) {
+    for (const index of indexes) {
+      const pieces = template(index)[3];
+      const fit = glob(pieces, folded, kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
+      const original = positions(text);
+      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the values between `pieces` lie in `text`, and where the fit ends.
+ * Each placeholder takes at least one character (a code point, as in Python)
+ * and as few as it can, each piece the leftmost place left for it: the values
+ * a lazy `(.+?)` pattern gives, found without backtracking. `whole`: the last
+ * piece ends the text; else more may follow (the prefix tier).
+ */
+function glob(pieces: readonly string[], text: string, whole: boolean): [Array<[number, number]>, number] | undefined {
+  const first = pieces[0] ?? "";
+  const last = pieces.length - 1;
+  if (!text.startsWith(first)) return undefined;
+  if (last === 0) return !whole || text.length === first.length ? [[], first.length] : undefined;
+  let stop = text.length;
+  if (whole) {
+    const tail = pieces[last] ?? "";
+    if (!text.endsWith(tail)) return undefined;
+    stop -= tail.length;
+  }
+  const limit = whole ? stop - 1 : stop;
+  const spans: Array<[number, number]> = [];
+  let start = first.length;
+  for (const piece of whole ? pieces.slice(1, last) : pieces.slice(1)) {
+    const from = start + codePointLength(text, start);
+    const found = text.indexOf(piece, from);
+    if (found < from || found + piece.length > limit) return undefined;
+    spans.push([start, found]);
+    start = found + piece.length;
+  }
+  if (whole) {
+    if (stop - start < 1) return undefined;
+    spans.push([start, stop]);
+    start = text.length;
+  }
+  return [spans, start];
+}
+
+function codePointLength(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** A value read in the folded text, as `text` has it, without the spaces around it. */
+function value(text: string, folded: string, original: (index: number) => number, start: number, end: number): string {
+  while (start < end && folded.charAt(start) === " ") start++;
+  while (end > start && folded.charAt(end - 1) === " ") end--;
+  return start < end ? text.slice(original(start), original(end - 1) + 1) : "";
+}
+
+/** What follows the template in `text`; the template's own final period is not part of it. */
+function rest(text: string, templateText: string, start: number): string {
+  return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
+}
+
+/** Whether what follows a template's fit is context the server appended, not a longer word. */
+function isRest(lastPiece: string, folded: string, end: number): boolean {
+  if (lastPiece === "" || end >= folded.length) return false;
+  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+}
+
+function isAlnum(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+}
+
+function isPunctuation(ch: string): boolean {
+  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
+}
+
+let whitespace: RegExp | undefined;
+let punctuationSpace: RegExp | undefined;
+
+/**
+ * The loose tier's fold (errgen folds each template the same way): whitespace
+ * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
+ * leading A-Z lowered and one trailing period dropped.
+ */
+function fold(text: string): string {
+  if (whitespace === undefined || punctuationSpace === undefined) {
+    whitespace = new RegExp(WHITESPACE, "g");
+    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
+  }
+  let folded = text.replace(whitespace, " ");
+  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
+  folded = folded.replace(punctuationSpace, "$1");
+  const first = folded.charAt(0);
+  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
+  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+}
+
+/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
+function positions(text: string): (index: number) => number {
+  const starts = [0]; // where each stretch of kept text begins in the folded text
+  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
+  const runs = new RegExp(WHITESPACE, "g");
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
+    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
+    offsets.push(end);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
+  };
+}
+
+function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
+  const found: number[] = [];
+  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+    for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function template(index: number): Template {
+  const entry = TEMPLATES[index];
+  if (entry === undefined) throw new RangeError(`no template ${index}`);
+  return entry;
+}
+
+function info(code: Code): ErrorInfo {
+  const found = BY_CODE.get(code);
+  if (found === undefined) throw new RangeError(`no code ${code}`);
+  return found;
+}
+
+function made(index: number, code: Code | undefined, args: string[], kind: MatchKind, rest: string): Match {
+  const [codes, text] = template(index);
+  const documented = code !== undefined && codes.indexOf(code) >= 0 ? code : codes[0];
+  if (documented === undefined) throw new RangeError(`template ${index} has no code`);
+  const error = info(documented);
+  return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
 function buildIndex(): void {
   keyLength = 0;
-  TEMPLATES.forEach(([codes, template, , , key], index) => {
+  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
-    if (key === null) {
-      push(exact, template, index);
-    } else {
-      push(byKey, key, index);
-      keyLength = Math.max(keyLength, key.length);
-    }
+    push(byKey, key, index);
+    push(byLooseKey, looseKey, index);
+    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
 }
 
@@ -185,53 +358,170 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
-/** The fields of an error body, e.g. `{"code": -1121, "msg": "Invalid symbol."}`. */
-export interface ErrorPayload {
-  readonly code: number;
-  readonly msg: string;
+/** What a generated class or an SDK's subclass of `ApiError` is built with. */
+export interface ApiErrorOptions {
+  /** The error this one was caught from, as `Error`'s own `cause`. */
+  readonly cause?: unknown;
 }
 
+/** `ApiError` or a subclass of it: what `fromPayload` is called on. */
+export type ApiErrorClass = typeof ApiError;
+
 /**
- * An error the API returned. `code` is the number it sent, `info` what the page
- * says about it (undefined for a code the page does not list), and `match` the
- * template the message came from, when one fits.
+ * An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
+ *
+ * `ApiError.fromPayload(body)` builds the most specific class: the code's own
+ * (`BadSymbol`), which extends its category's class; `instanceof` also holds
+ * for the classes of the code's groups. `info` is what the page says about the
+ * code (undefined for a code it does not list), `match` the template the
+ * message came from, when one fits.
+ *
+ * An SDK's subclass gets the code's classes too when it asks for them with
+ * `static readonly codeClasses = true`: `SdkError.fromPayload(body, options)`
+ * is then an `SdkError` and, for `instanceof`, a `BadSymbol`.
  */
 export class ApiError extends Error {
-  readonly code: number;
+  /** True in a class of a `retryable` group, and in its codes' classes. */
+  static readonly retryable: boolean = false;
+  /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
+  static readonly codeClasses: boolean = false;
+
+  readonly code: Code;
   readonly msg: string;
   readonly info: ErrorInfo | undefined;
   readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list). */
+  readonly codeClass: ApiErrorClass;
 
-  constructor(code: number, msg: string) {
+  constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
     super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
     this.name = new.target.name; // a subclass is reported by its own name
+    if (options !== undefined && "cause" in options) {
+      // ES2022's `new Error(message, { cause })`, on any engine
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.code = code;
     this.msg = msg;
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
+    this.codeClass = CLASSES.get(code) ?? ApiError;
+  }
+
+  /** Whether a caller may retry the request: its code is in a `retryable` group. */
+  get retryable(): boolean {
+    return this.codeClass.retryable;
   }
 
   /**
-   * Build from a decoded error body; throws TypeError when it is not one.
-   * Called on a subclass, it builds that subclass.
+   * Build from an error body (a decoded object, or its JSON text); throws
+   * TypeError naming what is wrong when it is not one. The class is the code's
+   * own when called on `ApiError` or a class the code is under; called on an
+   * SDK's subclass, it builds that subclass, passing `options` on.
    */
-  static fromPayload<T extends ApiError>(this: new (code: number, msg: string) => T, payload: unknown): T {
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new TypeError(`error payload must be an object, not ${describe(payload)}`);
-    }
-    const { code, msg } = payload as { code?: unknown; msg?: unknown };
-    if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-      throw new TypeError(`error payload needs an integer 'code', got ${describe(code)}`);
-    }
-    if (typeof msg !== "string") {
-      throw new TypeError(`error payload needs a string 'msg', got ${describe(msg)}`);
-    }
-    return new this(code, msg);
+  static fromPayload<T extends ApiError>(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => T,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): T;
+  /** On an SDK's subclass whose constructor needs its own options (`{ status, cause }`). */
+  static fromPayload<T extends ApiError, O extends ApiErrorOptions>(
+    this: new (code: Code, msg: string, options: O) => T,
+    payload: unknown,
+    options: O,
+  ): T;
+  static fromPayload(
+    this: new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError,
+    payload: unknown,
+    options?: ApiErrorOptions,
+  ): ApiError {
+    const [code, msg] = errorFields(payload);
+    const specific = CLASSES.get(code);
+    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
+    return new chosen(code, msg, options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!hasPrototype(ApiError.prototype, value)) return false;
+    if (hasPrototype(this.prototype, value)) return true;
+    const { codeClass, constructor } = value as ApiError;
+    if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
+    return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null || Array.isArray(value)) return value === null ? "null" : "an array";
-  return typeof value === "number" || typeof value === "boolean" ? `${typeof value} ${String(value)}` : typeof value;
+function hasPrototype(prototype: object, value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(prototype, value);
 }
+
+function isOrExtends(cls: ApiErrorClass, base: object): boolean {
+  return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
+}
+
+function isCode(value: unknown): value is Code {
+  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function errorFields(payload: unknown): [Code, string] {
+  if (typeof payload === "string") {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch (error) {
+      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
+  }
+  const { code, msg } = payload as { code?: unknown; msg?: unknown };
+  if (!isCode(code)) {
+    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
+    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  }
+  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
+  return [code, msg];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return `${String(value)} (missing or null)`;
+  if (Array.isArray(value)) return "an array";
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${typeof value} ${shown}`.slice(0, 80);
+}
+
+// One class per group, category and code. The never-read `is…` member makes
+// each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** 10xx - General Server or Network issues */
+export class GeneralServerOrNetworkIssues extends ApiError {
+  declare protected readonly isGeneralServerOrNetworkIssues: never;
+}
+
+/** 20xx - Processing Issues */
+export class ProcessingIssues extends ApiError {
+  declare protected readonly isProcessingIssues: never;
+}
+
+/** -1000 UNKNOWN */
+export class Unknown extends GeneralServerOrNetworkIssues {
+  declare protected readonly isUnknown: never;
+}
+
+/** -1008 Request Throttled */
+export class RequestThrottled extends GeneralServerOrNetworkIssues {
+  declare protected readonly isRequestThrottled: never;
+}
+
+/** -2021 Order cancel-replace partially failed */
+export class OrderCancelReplacePartiallyFailed extends ProcessingIssues {
+  declare protected readonly isOrderCancelReplacePartiallyFailed: never;
+}
+
+// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  [-1000, Unknown],
+  [-1008, RequestThrottled],
+  [-2021, OrderCancelReplacePartiallyFailed],
+]);
+const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);
