@@ -24,6 +24,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .cache import cache_path
 from .lock import LOCK_NAME, digest
 from .read import read_source
 from .write import is_leftover, locked
@@ -50,7 +51,7 @@ def key(root: Path, config_path: Path) -> str | None:
 
 def remember(run_key: str, files: Mapping[Path, str], folders: Iterable[Path]) -> None:
     """Record that the inputs `run_key` give `files` (relative path -> text) in `folders`."""
-    path = _record_path(run_key)
+    path = cache_path("check", run_key)
     if path is None:
         return
     record = {"files": {rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
@@ -73,7 +74,7 @@ def known_current(config_file: Path) -> int | None:
 
 
 def _verified(root: Path, run_key: str | None) -> int | None:
-    path = None if run_key is None else _record_path(run_key)
+    path = None if run_key is None else cache_path("check", run_key)
     if path is None:
         return None
     try:
@@ -119,9 +120,3 @@ def _optional(path: Path) -> bytes:
         return b"<none>"
 
 
-def _record_path(run_key: str) -> Path | None:
-    root = os.environ.get("ERRGEN_CACHE_DIR")
-    if root == "":
-        return None  # ERRGEN_CACHE_DIR= turns the cache off
-    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "errgen"
-    return base / "check" / run_key[:2] / run_key

@@ -8,6 +8,8 @@ import os
 import re
 from pathlib import Path
 
+from ..cache import cache_path
+
 BLACK_LINE_LENGTH = 100
 # PEP 263: a comment on line 1 or 2 naming an encoding changes how Python decodes the file.
 _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
@@ -28,7 +30,7 @@ def format_python(source: str, origin: str) -> str:
         raise FormatError(f"template {origin} declares the encoding {declared!r} in its first two lines; "
                           "text there must pass through the `pyheader` filter")
     key = hashlib.sha256(f"{_black_version()}\0{BLACK_LINE_LENGTH}\0{source}".encode()).hexdigest()
-    cached = _cache_path(key)
+    cached = cache_path("black", key)
     if cached is not None:
         try:
             return cached.read_text(encoding="utf-8")
@@ -67,12 +69,6 @@ def _black_version() -> str:
     return metadata.version("black")
 
 
-def _cache_path(key: str) -> Path | None:
-    root = os.environ.get("ERRGEN_CACHE_DIR")
-    if root == "":
-        return None  # ERRGEN_CACHE_DIR= turns the cache off
-    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "errgen"
-    return base / "black" / key[:2] / key
 
 
 def _store(path: Path, text: str) -> None:
