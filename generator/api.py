@@ -272,6 +272,12 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
             continue
         off = set(source.lint_ignore)
         found += [d for d in lint_source(src, reading_options(source)) if d.rule not in off]
+    if config.groups:  # a group code the page does not have: known once the pages are read
+        try:
+            pages, _ = load_pages(config)
+        except ErrgenError:
+            pages = []  # each page's own errors are above
+        found += [d for page in pages for d in unknown_group_code(config.display_path, page, config.groups)]
     return _lint_result(found, unreadable, strict, set(ignore))
 
 

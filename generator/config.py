@@ -73,9 +73,12 @@ class SourceConfig:
 
 @dataclass(frozen=True, slots=True)
 class GroupConfig:
+    """A `[[groups]]` table: a class every listed code's class inherits."""
+
     name: str
     retryable: bool
     codes: dict[str, tuple[int | str, ...]]  # source id -> codes
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)  # source id -> where its codes are listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +280,8 @@ class _Checker:
                 self.bad(where, f"group {name!r}: codes of {source_id!r} must be a list of codes")
             else:
                 codes[source_id] = tuple(listed)
-        return GroupConfig(name, retryable is True, codes)
+        places = {source_id: self.places.at((*key, "codes", source_id)) for source_id in codes}
+        return GroupConfig(name, retryable is True, codes, places)
 
     def target(self, raw: dict[str, Any], index: int) -> UserTargetConfig | None:
         key: Key = ("targets", index)

@@ -324,14 +324,13 @@ def _excerpt(raw: str, limit: int = 60) -> str:
 
 
 def unknown_group_code(config_path: str, page: ErrorPage, groups: Iterable[GroupConfig]) -> Iterator[Diagnostic]:
-    """`unknown-group-code`: a `[[groups]]` code for this page's source that the page does not have.
-
-    tomllib keeps no positions, so the warning stands at errgen.toml's first line.
-    """
+    """`unknown-group-code`: a `[[groups]]` code for this page's source that the page does not
+    have, at the line of errgen.toml that lists it."""
     listed = {error.code for error in page.errors}
     for group in groups:
+        line, column = group.places.get(page.source.id, (1, 1))
         for code in group.codes.get(page.source.id, ()):
             if code not in listed:
-                yield Diagnostic(config_path, 1, 1, "warning",
+                yield Diagnostic(config_path, line, column, "warning",
                                  f"group {group.name!r} lists code {code!r} for source {page.source.id!r}, "
                                  f"which {page.source.path} does not have", "unknown-group-code")

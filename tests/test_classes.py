@@ -149,10 +149,17 @@ def test_groups_in_errgen_toml_and_a_group_code_the_page_lacks(tmp_path: Path) -
         config.write('\n[[groups]]\nname = "RateLimited"\nretryable = true\ncodes = { spot = [-1003, -1099] }\n')
     result = run_errgen("generate", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert ("errgen.toml:1:1: warning: group 'RateLimited' lists code -1099 for source 'spot', which "
-            "docs_src/spot.md does not have [unknown-group-code]") in result.stderr
+    warning = ("errgen.toml:12:11: warning: group 'RateLimited' lists code -1099 for source 'spot', which "
+               "docs_src/spot.md does not have [unknown-group-code]")
+    assert warning in result.stderr
     module = import_file(tmp_path / "output" / "python" / "pkg" / "spot.py")
     assert issubclass(module.TooManyRequests, module.RateLimited) and module.TooManyRequests.retryable
+    # errgen lint of the configured sources reports it too, and --strict makes it an error.
+    lint = run_errgen("lint", cwd=tmp_path)
+    assert (lint.returncode, warning in lint.stderr) == (0, True)
+    strict = run_errgen("lint", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert warning.replace(": warning: ", ": error: ") in strict.stderr
 
 
 @pytest.mark.parametrize(("group", "words"), [
