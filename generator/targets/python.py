@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from black.strings import str_width
-
 from .. import classes
-from ..model import Code, ErrorPage
+from ..model import ErrorPage
 from ..render.filters import python as python_filters
 from ..render.filters import text as text_filters
+from ..render.filters.python import width
 from ..render.format import BLACK_LINE_LENGTH, format_python
 from . import rows
 from .base import RenderContext, Target
@@ -63,37 +62,11 @@ def _isort_style(name: str) -> tuple[int, list[str | int]]:
     return kind, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
-
-
-def pycode(code: Code) -> str:
-    """A code as a Python literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
-    return python_filters.pystr(code) if isinstance(code, str) else str(code)
-
-
-def pycodes(codes: tuple[Code, ...], indent: int) -> str:
-    """A tuple of codes at `indent`, followed by a comma, as black writes it."""
-    return _black_tuple([pycode(code) for code in codes], indent)
-
-
-def pystrs(values: tuple[str, ...], indent: int) -> str:
-    """A tuple of strings at `indent`, followed by a comma, as black writes it."""
-    return _black_tuple([python_filters.pystr(value) for value in values], indent)
-
-
-def _black_tuple(items: list[str], indent: int) -> str:
-    # On one line when that fits (black counts wide characters twice), else one item a line.
-    one_line = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-    if indent + str_width(one_line) + 1 <= BLACK_LINE_LENGTH:
-        return one_line
-    inner = " " * (indent + 4)
-    return "(\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + ")"
-
-
 def pyclass(row: classes.ClassRow, indent: int) -> str:
     """The `class` line of a generated class at `indent`, wrapped as black wraps it."""
     pad, bases = " " * indent, ", ".join(row.bases)
     line = f"class {row.name}({bases}):"
-    if indent + str_width(line) <= BLACK_LINE_LENGTH:
+    if indent + width(line) <= BLACK_LINE_LENGTH:
         return line
     if indent + 4 + len(bases) <= BLACK_LINE_LENGTH:
         return f"class {row.name}(\n{pad}    {bases}\n{pad}):"
@@ -104,8 +77,7 @@ TARGET = Target(
     name="python",
     folder="output/python",
     owned=(".py", "py.typed"),
-    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pycode": pycode, "pycodes": pycodes,
-             "pystrs": pystrs, "pyclass": pyclass},
+    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
     render=render,
     formatter=format_python,
     templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),

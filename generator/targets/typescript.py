@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import classes
-from ..model import Code, ErrorPage
+from ..model import ErrorPage
 from ..render.filters import text as text_filters
 from ..render.filters import typescript as ts_filters
 from .base import RenderContext, Target
@@ -34,26 +34,11 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
     )
 
 
-
-
-def tscode(code: Code) -> str:
-    """A code as a TypeScript literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
-    return ts_filters.tsstr(code) if isinstance(code, str) else str(code)
-
-
-def tscodes(codes: tuple[Code, ...]) -> str:
-    return f"[{', '.join(tscode(code) for code in codes)}]"
-
-
-def tsstrs(values: tuple[str, ...]) -> str:
-    return f"[{', '.join(ts_filters.tsstr(value) for value in values)}]"
-
-
 TARGET = Target(
     name="typescript",
     folder="output/typescript",
     owned=(".ts",),
-    filters={**ts_filters.FILTERS, **text_filters.FILTERS, "tscode": tscode, "tscodes": tscodes, "tsstrs": tsstrs},
+    filters={**ts_filters.FILTERS, **text_filters.FILTERS},
     render=render,
     templates=(MODULE_TEMPLATE, RUNTIME),
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...model import Code
+from ..format import BLACK_LINE_LENGTH
 from . import Filter
 from .text import comment
 
@@ -77,4 +79,39 @@ def pyheader(text: str) -> str:
     return _CODING.sub(lambda found: "coding%3A" if found[1] == ":" else "coding%3D", comment(text))
 
 
-FILTERS: dict[str, Filter] = {"pystr": pystr, "pydoc": pydoc, "pyopt": pyopt, "pyints": pyints, "pyheader": pyheader}
+def width(text: str) -> int:
+    """Columns black counts for `text` (a wide character counts twice); black's own count,
+    imported only for text that is not ASCII (importing black costs 100+ ms)."""
+    if text.isascii():
+        return len(text)
+    from black.strings import str_width
+
+    return int(str_width(text))
+
+
+def pycode(code: Code) -> str:
+    """A code as a Python literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
+    return pystr(code) if isinstance(code, str) else str(code)
+
+
+def pycodes(codes: tuple[Code, ...], indent: int) -> str:
+    """A tuple of codes at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([pycode(code) for code in codes], indent)
+
+
+def pystrs(values: tuple[str, ...], indent: int) -> str:
+    """A tuple of strings at `indent`, followed by a comma, as black writes it."""
+    return _black_tuple([pystr(value) for value in values], indent)
+
+
+def _black_tuple(items: list[str], indent: int) -> str:
+    # On one line when that fits (black counts wide characters twice), else one item a line.
+    one_line = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    if indent + width(one_line) + 1 <= BLACK_LINE_LENGTH:
+        return one_line
+    inner = " " * (indent + 4)
+    return "(\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + ")"
+
+
+FILTERS: dict[str, Filter] = {"pystr": pystr, "pydoc": pydoc, "pyopt": pyopt, "pyints": pyints, "pyheader": pyheader,
+                             "pycode": pycode, "pycodes": pycodes, "pystrs": pystrs}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model import Code
 from . import Filter
 from .text import comment, js_escape
 
@@ -28,4 +29,18 @@ def tsopt(text: str | None) -> str:
     return "null" if text is None else tsstr(text)
 
 
-FILTERS: dict[str, Filter] = {"tsstr": tsstr, "tsopt": tsopt, "jsdoc": jsdoc}
+def tscode(code: Code) -> str:
+    """A code as a TypeScript literal: `-1121`, or `"INVALID_PARAM_VALUE"` on a string-code page."""
+    return tsstr(code) if isinstance(code, str) else str(code)
+
+
+def tscodes(codes: tuple[Code, ...]) -> str:
+    return f"[{', '.join(tscode(code) for code in codes)}]"
+
+
+def tsstrs(values: tuple[str, ...]) -> str:
+    return f"[{', '.join(tsstr(value) for value in values)}]"
+
+
+FILTERS: dict[str, Filter] = {"tsstr": tsstr, "tsopt": tsopt, "jsdoc": jsdoc, "tscode": tscode, "tscodes": tscodes,
+                             "tsstrs": tsstrs}
