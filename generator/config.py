@@ -78,7 +78,8 @@ class GroupConfig:
     name: str
     retryable: bool
     codes: dict[str, tuple[int | str, ...]]  # source id -> codes
-    places: dict[str, tuple[int, int]] = field(default_factory=dict)  # source id -> where its codes are listed
+    # Where each source's codes are listed, for warnings found once the pages are read.
+    places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
