@@ -76,11 +76,14 @@ def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
         if error.category is not None:
             codes.setdefault(error.category, []).append(error.code)
     ids = stable_categories(locked, page.categories, codes)
-    if all(old == new for old, new in ids.items()):
+    classes = {} if locked is None else locked.classes
+    if all(old == new for old, new in ids.items()) and not classes:
         return page
     return replace(
         page,
-        categories=tuple(replace(category, id=ids[category.id]) for category in page.categories),
+        # A kept id keeps its class name too (classes.py names the others).
+        categories=tuple(replace(category, id=ids[category.id], class_name=classes.get(ids[category.id], ""))
+                         for category in page.categories),
         errors=tuple(replace(error, category=None if error.category is None else ids[error.category])
                      for error in page.errors),
     )

@@ -97,7 +97,7 @@ def hierarchy(page: ErrorPage) -> list[ClassRow]:
 
 
 def _category(category: Category, page: ErrorPage, base: ErrorPage | None, taken: set[str]) -> Category:
-    name = category_class_name(category.title)
+    name = category.class_name or category_class_name(category.title)  # errgen.lock's, else the title's
     if base is not None:  # the base page's class of the category its first code is under
         by_code = {error.code: error.category for error in base.errors}
         base_names = {c.id: c.class_name for c in base.categories}

@@ -38,7 +38,7 @@ def digest(data: bytes) -> str:
 
 
 def lock_text(lock: Lock) -> str:
-    sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes]}
+    sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
                for source, locked in lock.sources.items()}
     document = {"version": VERSION, "files": dict(lock.files), "sources": sources}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -84,9 +84,12 @@ def _code_entry(entry: LockedCode) -> dict[str, Any]:
 
 def _source_lock(value: Any) -> SourceLock:
     codes = value["codes"] if isinstance(value, dict) else None
+    classes = value.get("classes", {}) if isinstance(value, dict) else None
     if not isinstance(codes, list):
         raise TypeError('each source in "sources" must be an object with a list of "codes"')
-    return SourceLock(tuple(_locked_code(entry) for entry in codes))
+    if not isinstance(classes, dict) or not all(isinstance(v, str) for v in classes.values()):
+        raise TypeError('"classes" must map category ids to class names')
+    return SourceLock(tuple(_locked_code(entry) for entry in codes), {str(k): v for k, v in classes.items()})
 
 
 def _locked_code(entry: Any) -> LockedCode:

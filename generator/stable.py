@@ -11,7 +11,7 @@ code; `remember` is what the lock records after a run.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Category, Code, ErrorCode, ErrorPage
 
@@ -31,6 +31,7 @@ class LockedCode:
 @dataclass(frozen=True, slots=True)
 class SourceLock:
     codes: tuple[LockedCode, ...] = ()  # page order, then the codes gone from the page
+    classes: Mapping[str, str] = field(default_factory=dict)  # category id -> the class it was given
 
     def by_code(self) -> dict[Code, LockedCode]:
         return {entry.code: entry for entry in self.codes}
@@ -119,5 +120,6 @@ def gone_codes(lock: SourceLock | None, page: ErrorPage) -> tuple[ErrorCode, ...
 def remember(page: ErrorPage) -> SourceLock:
     """What the lock records of a page as generated: every member, those gone from the page marked."""
     return SourceLock(
-        tuple(LockedCode(e.code, e.identifier, e.name, e.category, e.aliases, e.retired) for e in page.errors)
+        tuple(LockedCode(e.code, e.identifier, e.name, e.category, e.aliases, e.retired) for e in page.errors),
+        {category.id: category.class_name for category in page.categories if category.class_name},
     )

@@ -125,6 +125,10 @@ def test_a_reworded_category_heading_keeps_its_id(tmp_path: Path) -> None:
     document = load_json(project / "output" / "json" / "p.json")
     assert document["categories"] == [{"id": "10xx_general", "title": "10xx - General Server or Network issues"}]
     assert {error["category"] for error in document["errors"]} == {"10xx_general"}
+    # and its class keeps its name: `except p.General` still catches its codes
+    module = import_file(project / "output" / "python" / "errors" / "p.py")
+    assert issubclass(module.Foo, module.General)
+    assert not hasattr(module, "GeneralServerOrNetworkIssues")
     code, report = breaking(tmp_path, V1, v2)
     assert code == 1
     assert 'was in category "10xx_general", now in "10xx_general_server_or_network_issues"' in report
