@@ -248,6 +248,14 @@ def _load(args: argparse.Namespace) -> Config:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from . import inputs
+
+    # As for check: inputs already known to give the files on disk leave nothing to
+    # write. --strict reads the pages for their warnings, --prune changes the output.
+    known = None if args.strict or args.prune else inputs.known_current(args.config)
+    if known is not None:
+        print(f"errgen: 0 written, {known} unchanged, 0 removed")
+        return EXIT_OK
     from . import api
 
     plan, diagnostics = api.generate(_load(args), strict=args.strict, prune=args.prune)
