@@ -35,8 +35,8 @@ _Shapes = dict[tuple[str, ...], list[tuple[str, str]]]
 def _write(value: object, newline: str, out: list[str], shapes: _Shapes) -> None:
     """Append `value` at the indentation `newline` carries ("\\n" plus spaces).
 
-    Strings, numbers and empty lists are written where they are met, not by a
-    call each: they are most of a document."""
+    Inside an object, strings, numbers, booleans and empty lists are written
+    where they are met, not by a call each: they are most of a document."""
     if isinstance(value, dict):
         if value:
             _object(value, newline, out, shapes)
@@ -78,6 +78,8 @@ def _object(value: dict[str, Any], newline: str, out: list[str], shapes: _Shapes
             out.append(prefix + int.__repr__(item))
         elif item is None:
             out.append(prefix + "null")
+        elif kind is bool:
+            out.append(prefix + ("true" if item else "false"))
         elif kind is list:
             if item:
                 out.append(prefix)
