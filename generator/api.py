@@ -7,11 +7,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from . import classes, inputs, targets, write
-from .config import Config, SourceConfig
+from . import classes, inputs, write
+from .collector import collector_paused
 from .diagnostics import Diagnostic, ErrgenError, error
 from .diff import PageDiff, PageView, diff_pages, view_of_lock, view_of_page
 from .document import document_text, read_view
@@ -21,8 +20,10 @@ from .model import ErrorPage
 from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
 from .stable import remember
-from .targets.base import RenderContext, Target
-from .targets.user import user_target
+
+if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
+    from .config import Config, SourceConfig
+    from .targets.base import RenderContext, Target
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,9 @@ def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage
 
 def render_project(config: Config, strict: bool = False, prune: bool = False) -> Rendered:
     """Every output file in memory, errgen.lock among them; writes nothing."""
+    from . import targets
+    from .targets.user import user_target
+
     pages, diagnostics = load_pages(config, prune)
     if strict and diagnostics:
         raise ErrgenError(make_strict(diagnostics))
@@ -153,6 +157,8 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
 
 def _render_target(config: Config, target: Target, pages: list[ErrorPage], context: RenderContext) -> dict[str, str]:
     """`target.render`, with a template missing from every template dir as bad configuration."""
+    import jinja2
+
     try:
         return target.render(pages, context)
     except jinja2.TemplateNotFound as exc:
@@ -317,9 +323,14 @@ def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool 
 
 
 def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The JSON target for one page, no configuration needed (source id: the file's stem)."""
-    page, diagnostics = _page_alone(path, reading, strict)
-    return document_text(classes.assign(page)), tuple(diagnostics)
+    """The JSON target for one page, no configuration needed (source id: the file's stem).
+
+    The collector stays paused from the parse to the text: what each stage
+    allocates is alive until the text is built, and resuming it in between
+    rescans all of it for cycles it does not hold (generator/collector.py)."""
+    with collector_paused():
+        page, diagnostics = _page_alone(path, reading, strict)
+        return document_text(classes.assign(page)), tuple(diagnostics)
 
 
 def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:

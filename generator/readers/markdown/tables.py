@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ...plaintext import InlineText, inline_text
+from ...plaintext import inline_text
 from .codes import code_token
 from .columns import column_roles
 
@@ -30,12 +30,6 @@ class Grid:
     line: int
     header: list[Token]  # one inline token per header cell
     rows: list[tuple[int, list[Token]]]  # (line, inline token per cell)
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    text: InlineText
-    struck: bool  # wholly or partly struck out (`~~10018~~`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,47 +52,41 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
 
     A row whose code cell is no single token ("0 or absent") is no code."""
     headers = [inline_text([token]).text for token in grid.header]
-    rows = [[cell(token) for token in tokens] for _, tokens in grid.rows]
-    roles = column_roles(headers, [[c.text.text for c in row] for row in rows], overrides)
+    cells = [[inline_text([token]) for token in tokens] for _, tokens in grid.rows]
+    texts = [[cell.text for cell in row] for row in cells]
+    roles = column_roles(headers, texts, overrides)
     if "code" not in roles:
         return None
     columns = {role: index for index, role in enumerate(roles) if role is not None}
+    code, name, message = columns["code"], columns.get("name"), columns.get("message")
+    status, description = columns.get("http_status"), columns.get("description")
     read = []
-    for (line, tokens), cells in zip(grid.rows, rows):
-        row = _Row(cells, columns)
-        code = code_token(row.text("code"))
-        if code is None:
+    for (line, tokens), row, row_cells in zip(grid.rows, texts, cells):
+        found = code_token(_text(row, code))
+        if found is None:
             continue
-        message = columns.get("message")
         read.append(CodeRow(
             line=line,
-            code=code,
-            name=unquote_cell(row.text("name"))[0],
-            deprecated=row.cell("code").struck,
-            http_status=http_status(row.text("http_status")),
-            messages=None if message is None else tuple(text for text in unquote_cell(row.text("message")) if text),
-            description=row.text("description"),
-            links=tuple(link for value in cells for link in value.text.links),
+            code=found,
+            name=unquote_cell(_text(row, name))[0],
+            deprecated=_struck(tokens[code]),
+            http_status=http_status(_text(row, status)),
+            messages=None if message is None else tuple(text for text in unquote_cell(_text(row, message)) if text),
+            description=_text(row, description),
+            links=tuple(link for cell in row_cells for link in cell.links),
             message_source=tokens[message] if message is not None and message < len(tokens) else None,
         ))
     return read
 
 
-class _Row:
-    """One table row's cells by role."""
+def _text(row: Sequence[str], column: int | None) -> str:
+    """A row's cell in a column, "" for a column the table lacks or a short row (a broken table's)."""
+    return row[column] if column is not None and column < len(row) else ""
 
-    __slots__ = ("cells", "columns")
-    _EMPTY = Cell(InlineText("", (), ()), False)
 
-    def __init__(self, cells: Sequence[Cell], columns: Mapping[str, int]) -> None:
-        self.cells, self.columns = cells, columns
-
-    def cell(self, role: str) -> Cell:
-        index = self.columns.get(role)
-        return self.cells[index] if index is not None and index < len(self.cells) else self._EMPTY
-
-    def text(self, role: str) -> str:
-        return self.cell(role).text.text
+def _struck(token: Token) -> bool:
+    """Wholly or partly struck out (`~~10018~~`)."""
+    return any(child.type == "s_open" for child in token.children or ())
 
 
 def grid_from_tokens(tokens: Sequence[Token]) -> Grid:
@@ -153,10 +141,6 @@ def split_row(line: str) -> list[str]:
     if text.endswith("|") and cells:
         cells = cells[:-1]
     return [cell.strip() for cell in cells]
-
-
-def cell(token: Token) -> Cell:
-    return Cell(inline_text([token]), any(child.type == "s_open" for child in token.children or ()))
 
 
 def unquote_cell(text: str) -> list[str]:

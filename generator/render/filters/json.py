@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from json.encoder import encode_basestring  # C-accelerated when available
+from typing import Any
 
 from . import Filter
 from .text import js_escape
@@ -24,53 +25,28 @@ def json_document(value: object) -> str:
     return "".join(out)
 
 
-def _write(value: object, newline: str, out: list[str], keys: dict[tuple[str, str], str]) -> None:
+# An object's shape (the indentation inside it, then its keys in insertion
+# order) -> its keys in sorted order, each with the `{` or `,`, newline and
+# `"key": ` written before its value. A document has a few shapes (every code's
+# object has the same keys), so each is sorted and encoded once.
+_Shapes = dict[tuple[str, ...], list[tuple[str, str]]]
+
+
+def _write(value: object, newline: str, out: list[str], shapes: _Shapes) -> None:
     """Append `value` at the indentation `newline` carries ("\\n" plus spaces).
 
-    Strings and numbers are written where they are met, not by a call each:
-    they are most of a document. `keys` caches each `,\\n  "key": ` written."""
+    Inside an object, strings, numbers, booleans and empty lists are written
+    where they are met, not by a call each: they are most of a document."""
     if isinstance(value, dict):
-        if not value:
+        if value:
+            _object(value, newline, out, shapes)
+        else:
             out.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key in sorted(value):
-            prefix = keys.get((separator, key))
-            if prefix is None:
-                prefix = keys[separator, key] = f"{separator}{_string(key)}: "
-            item = value[key]
-            kind = type(item)
-            if kind is str:
-                out.append(prefix + _string(item))
-            elif kind is int:
-                out.append(prefix + int.__repr__(item))
-            elif item is None:
-                out.append(prefix + "null")
-            elif kind is list and not item:
-                out.append(prefix + "[]")
-            else:
-                out.append(prefix)
-                _write(item, inner, out, keys)
-            separator = "," + inner
-        out.append(newline + "}")
     elif isinstance(value, (list, tuple)):
-        if not value:
+        if value:
+            _array(value, newline, out, shapes)
+        else:
             out.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            kind = type(item)
-            if kind is str:
-                out.append(separator + _string(item))
-            elif kind is int:
-                out.append(separator + int.__repr__(item))
-            else:
-                out.append(separator)
-                _write(item, inner, out, keys)
-            separator = "," + inner
-        out.append(newline + "]")
     elif isinstance(value, str):
         out.append(_string(value))
     elif value is None:
@@ -85,10 +61,62 @@ def _write(value: object, newline: str, out: list[str], keys: dict[tuple[str, st
         raise TypeError(f"not a JSON value of a document: {value!r}")
 
 
+def _object(value: dict[str, Any], newline: str, out: list[str], shapes: _Shapes) -> None:
+    inner = newline + "  "
+    shape = (inner, *value)
+    members = shapes.get(shape)
+    if members is None:
+        members = shapes[shape] = [(key, f"{',' if index else '{'}{inner}{_string(key)}: ")
+                                   for index, key in enumerate(sorted(value))]
+    for key, prefix in members:
+        item = value[key]
+        kind = type(item)
+        if kind is str:
+            encoded = encode_basestring(item)
+            out.append(prefix + (encoded if encoded.isprintable() else _visible(encoded)))
+        elif kind is int:
+            out.append(prefix + int.__repr__(item))
+        elif item is None:
+            out.append(prefix + "null")
+        elif kind is bool:
+            out.append(prefix + ("true" if item else "false"))
+        elif kind is list:
+            if item:
+                out.append(prefix)
+                _array(item, inner, out, shapes)
+            else:
+                out.append(prefix + "[]")
+        else:
+            out.append(prefix)
+            _write(item, inner, out, shapes)
+    out.append(newline + "}")
+
+
+def _array(value: list[Any] | tuple[Any, ...], newline: str, out: list[str], shapes: _Shapes) -> None:
+    inner = newline + "  "
+    separator = "[" + inner
+    for item in value:
+        kind = type(item)
+        if kind is str:
+            out.append(separator + _string(item))
+        elif kind is int:
+            out.append(separator + int.__repr__(item))
+        elif kind is dict and item:
+            out.append(separator)
+            _object(item, inner, out, shapes)
+        else:
+            out.append(separator)
+            _write(item, inner, out, shapes)
+        separator = "," + inner
+    out.append(newline + "]")
+
+
 def _string(text: str) -> str:
     encoded: str = encode_basestring(text)
-    if encoded.isprintable():  # nearly every string: one check in C
-        return encoded
+    return encoded if encoded.isprintable() else _visible(encoded)  # nearly every string: one check in C
+
+
+def _visible(encoded: str) -> str:
     return "".join(ch if ch.isprintable() else js_escape(ch) for ch in encoded)
 
 
