@@ -177,3 +177,21 @@ def test_strict_makes_a_pages_warnings_errors_for_generate_and_check(tmp_path: P
     assert run_errgen("generate", cwd=root).returncode == 0
     assert run_errgen("check", cwd=root).returncode == 0  # records that these inputs give this output
     assert run_errgen("check", "--strict", cwd=root).returncode == 2  # still reads the pages
+
+
+def test_a_no_op_generate_takes_the_shortcut_only_while_every_file_is_as_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shortcut check records is exact for generate too: a hand-edited output or a
+    changed page makes generate do the full run and write."""
+    project = make_project(tmp_path, {"coinm": "### -1000 UNKNOWN\n\n- An unknown error occurred.\n"})
+    monkeypatch.setenv("ERRGEN_CACHE_DIR", str(tmp_path / "cache"))
+    assert run_errgen("generate", cwd=project).returncode == 0
+    assert run_errgen("check", cwd=project).returncode == 0  # records the inputs
+
+    assert run_errgen("generate", cwd=project).stdout == "errgen: 0 written, 7 unchanged, 0 removed\n"
+    edited = project / "output" / "typescript" / "coinm.ts"
+    edited.write_text(edited.read_text(encoding="utf-8") + "// by hand\n", encoding="utf-8")
+    assert run_errgen("generate", cwd=project).stdout.startswith("errgen: 1 written,")
+    assert "// by hand" not in edited.read_text(encoding="utf-8")
+    (project / "docs_src" / "coinm.md").write_text("### -1000 UNKNOWN\n\n- Unknown.\n", encoding="utf-8")
+    assert run_errgen("generate", cwd=project).stdout.startswith("errgen: 4 written,")  # json, py, ts, lock
