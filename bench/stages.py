@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,14 +32,11 @@ from errgen.collector import collector_paused
 from errgen.lock import Lock
 from errgen.parse import PageOptions, page_from_tokens, tokenize
 from errgen.read import read_source
-from errgen.render.format import format_python
-from errgen.targets import json as json_target
-from errgen.targets import typescript as ts_target
-from errgen.targets.python import MODULE_TEMPLATE, module_source
 from markdown_it import MarkdownIt
 
 T = TypeVar("T")
-STAGES = ("read", "parse", "model", "json", "python", "typescript", "black", "write")
+# A stage per registered target (its templates), then its formatter apart ("black").
+STAGES = ("read", "parse", "model", *targets.NAMES, "black", "write")
 
 
 def repeats_for(size: int) -> int:
@@ -62,7 +61,7 @@ def measure(path: Path) -> dict[str, Any]:
     measured = (*STAGES, "floor", "floor_nogc", "black_cached")
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in measured}
     repeats = repeats_for(path.stat().st_size)
-    json_context, ts_context, python_context = (targets.get(name).context() for name in ("json", "typescript", "python"))
+    contexts = {target.name: replace(target.context(), formatting=False) for target in targets.BUILTIN}
     for _ in range(repeats):
         src = timed(runs["read"], lambda: read_source(path, path.name))
         timed(runs["floor"], lambda: floor_parser.parse(src.text))
@@ -71,18 +70,14 @@ def measure(path: Path) -> dict[str, Any]:
         tokens = timed(runs["parse"], lambda: tokenize(src))
         page, _ = timed(runs["model"], lambda: page_from_tokens(src, tokens, PageOptions(source_id="page")))
         del tokens
-        files = {
-            Path("json/page.json"): timed(runs["json"], lambda: json_target.render_page(page, json_context)),
-            Path("typescript/page.ts"): timed(runs["typescript"], lambda: ts_target.render_page(page, ts_context)),
-        }
-        source = timed(runs["python"], lambda: module_source(page, python_context))
+        rendered = {target.name: timed(runs[target.name], partial(target.render, [page], contexts[target.name]))
+                    for target in targets.BUILTIN}
         with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
             cache = Path(scratch) / "cache"
             # A miss runs black and stores the result; the hit is a no-op regen's cost.
-            formatted = timed(runs["black"], lambda: _black(source, cache))
-            timed(runs["black_cached"], lambda: _black(source, cache))
-            files[Path("python/page.py")] = formatted
-            timed(runs["write"], lambda: _write(Path(scratch) / "project", files))
+            formatted = timed(runs["black"], lambda: _formatted(rendered, cache))
+            timed(runs["black_cached"], lambda: _formatted(rendered, cache))
+            timed(runs["write"], lambda: _write(Path(scratch) / "project", formatted))
     wall = {stage: statistics.median(w for w, _ in values) for stage, values in runs.items()}
     cpu = {stage: statistics.median(c for _, c in values) for stage, values in runs.items()}
     return {
@@ -92,19 +87,26 @@ def measure(path: Path) -> dict[str, Any]:
         "runs": repeats,
         "wall": {**wall, "total": sum(wall[stage] for stage in STAGES)},
         "cpu": {**cpu, "total": sum(cpu[stage] for stage in STAGES)},
-        "black_passes": 1 if formatted == source else 2,
-        "python_bytes": len(formatted.encode("utf-8")),
+        "black_passes": 1 if all(formatted[Path(name) / rel] == text for name, files in rendered.items()
+                                 for rel, text in files.items()) else 2,
+        "python_bytes": sum(len(text.encode("utf-8")) for rel, text in formatted.items() if rel.parts[0] == "python"),
         "rss_mb": {"baseline": baseline_kb / 1024, "peak": _peak_rss_kb() / 1024},
     }
 
 
-def _black(source: str, cache: Path) -> str:
-    os.environ["ERRGEN_CACHE_DIR"] = str(cache)  # render.py's content-addressed cache
-    return format_python(source, MODULE_TEMPLATE)
+def _formatted(rendered: dict[str, dict[str, str]], cache: Path) -> dict[Path, str]:
+    """Every file of every target (by name) under `<target>/`, through its target's formatter."""
+    os.environ["ERRGEN_CACHE_DIR"] = str(cache)  # the formatter's content-addressed cache
+    formatted: dict[Path, str] = {}
+    for name, files in rendered.items():
+        target = targets.get(name)
+        formatting = target.context()
+        formatted.update({Path(name) / rel: formatting.formatted(target, text, rel) for rel, text in files.items()})
+    return formatted
 
 
 def _write(root: Path, files: dict[Path, str]) -> None:
-    write.apply(write.plan(root, files, [Path("json"), Path("python"), Path("typescript")], Lock()))
+    write.apply(write.plan(root, files, sorted({path.parent for path in files}), Lock()))
 
 
 def _peak_rss_kb() -> int:

@@ -26,6 +26,11 @@ class RenderContext:
 
     environment: jinja2.Environment  # the target's filters, user template dirs first
     python_package: str = "errors"
+    formatting: bool = True  # False: the text as the templates write it (bench/ times the formatter apart)
+
+    def formatted(self, target: Target, text: str, origin: str) -> str:
+        """`text` through the target's formatter, when it has one and formatting is on."""
+        return target.formatter(text, origin) if self.formatting and target.formatter else text
 
     def render(self, template: str, **context: Any) -> str:
         return self.environment.get_template(template).render(**context)

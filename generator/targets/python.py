@@ -23,9 +23,10 @@ RUNTIME_MARKER = "# errgen: the runtime starts here.\n"
 def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
     """`<package>/<id>.py` per page, `__init__.py` and the PEP 561 marker once."""
     package = context.python_package
-    files = {f"{package}/{page.source.id}.py": format_python(module_source(page, context), MODULE_TEMPLATE)
+    files = {f"{package}/{page.source.id}.py": context.formatted(TARGET, module_source(page, context), MODULE_TEMPLATE)
              for page in pages}
-    files[f"{package}/__init__.py"] = format_python(context.render(PACKAGE_TEMPLATE, pages=pages), PACKAGE_TEMPLATE)
+    files[f"{package}/__init__.py"] = context.formatted(TARGET, context.render(PACKAGE_TEMPLATE, pages=pages),
+                                                        PACKAGE_TEMPLATE)
     files[f"{package}/py.typed"] = ""
     return files
 
