@@ -12,6 +12,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from errgen.config import load_config
 from . import generated, processes
 from .goals import judge
 from .report import render
-from .synth import REFERENCE, read_reference, synthetic_page, table_page
+from .synth import REFERENCE, Reference, read_reference, synthetic_page, table_page
 from .timing import ROOT, python, python_env
 
 SIZES = (200, 2_000, 20_000)
@@ -40,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"synthetic page sizes (default: {','.join(map(str, SIZES))})")
     args = parser.parse_args(argv)
     sizes = (*args.sizes, LARGE) if args.large else args.sizes
-    synthetic = write_synthetic(sizes)
-    tables = write_tables(TABLE_SIZES)
+    synthetic = write_pages("synthetic", synthetic_page, sizes)
+    tables = write_pages("table", table_page, TABLE_SIZES)
     with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
         results = run(synthetic, Path(scratch), tables)
     goals = judge(results)
@@ -56,23 +57,14 @@ def _sizes(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(","))
 
 
-def write_synthetic(sizes: tuple[int, ...]) -> dict[int, Path]:
+def write_pages(kind: str, make: Callable[[Reference, int], str], sizes: tuple[int, ...]) -> dict[int, Path]:
+    """bench/out/<kind>-<size>.md for each size, made from the reference page by `make`."""
     OUT.mkdir(exist_ok=True)
     reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
     pages = {}
     for size in sizes:
-        pages[size] = OUT / f"synthetic-{size}.md"
-        pages[size].write_text(synthetic_page(reference, size), encoding="utf-8")
-    return pages
-
-
-def write_tables(sizes: tuple[int, ...]) -> dict[int, Path]:
-    OUT.mkdir(exist_ok=True)
-    reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
-    pages = {}
-    for size in sizes:
-        pages[size] = OUT / f"table-{size}.md"
-        pages[size].write_text(table_page(reference, size), encoding="utf-8")
+        pages[size] = OUT / f"{kind}-{size}.md"
+        pages[size].write_text(make(reference, size), encoding="utf-8")
     return pages
 
 
