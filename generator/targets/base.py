@@ -57,7 +57,6 @@ Render = Callable[[Sequence[ErrorPage], RenderContext], dict[str, str]]
 class Target:
     name: str
     folder: str  # default output folder, relative to errgen.toml
-    owned: tuple[str, ...]  # endings of the file names it writes
     filters: Mapping[str, Filter]
     render: Render
     formatter: Callable[[str, str], str] | None = None  # (text, origin) -> text

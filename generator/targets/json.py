@@ -29,7 +29,6 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
 TARGET = Target(
     name="json",
     folder="output/json",
-    owned=(".json",),
     filters=json_filters.FILTERS,
     render=render,
     templates=(PAGE_TEMPLATE, SCHEMA_TEMPLATE),

@@ -77,7 +77,6 @@ def pyclass(row: classes.ClassRow, indent: int) -> str:
 TARGET = Target(
     name="python",
     folder="output/python",
-    owned=(".py", "py.typed"),
     filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
     render=render,
     formatter=format_python,

@@ -37,7 +37,6 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
 TARGET = Target(
     name="typescript",
     folder="output/typescript",
-    owned=(".ts",),
     filters={**ts_filters.FILTERS, **text_filters.FILTERS},
     render=render,
     templates=(MODULE_TEMPLATE, RUNTIME),

@@ -7,7 +7,6 @@ output/json/<id>.json), and every built-in target's escaping filters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 
 from ..config import UserTargetConfig
 from ..document import document
@@ -22,5 +21,4 @@ def user_target(spec: UserTargetConfig) -> Target:
                 for page in pages}
 
     # Paths are relative to the project root: the folder is the root itself.
-    return Target(name=spec.name, folder="", owned=(PurePosixPath(spec.path).suffix or spec.path,),
-                  filters=all_filters(), render=render, templates=(spec.template,))
+    return Target(name=spec.name, folder="", filters=all_filters(), render=render, templates=(spec.template,))
