@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
 from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
-from .stable import remember
+from .stable import SourceLock, remember
 
 if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
     from .config import Config, SourceConfig
@@ -82,8 +82,8 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             continue
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
-            page, found = load_page(config.root, source, base, replace(
-                page_options(source, base), locked=lock.sources.get(source.id), prune=prune))
+            options = page_options(source, base, lock.sources.get(source.id), prune)
+            page, found = load_page(config.root, source, options)
         except ErrgenError as exc:
             diagnostics += exc.diagnostics
             failed.add(source.id)
@@ -96,14 +96,15 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
     return [pages[source.id] for source in config.sources], diagnostics
 
 
-def load_page(root: Path, source: SourceConfig, base: ErrorPage | None,
-              options: PageOptions | None = None) -> tuple[ErrorPage, list[Diagnostic]]:
+def load_page(root: Path, source: SourceConfig, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     src = read_source(root / source.path, display_path(root / source.path))
-    return parse_page(src, options or page_options(source, base))
+    return parse_page(src, options)
 
 
-def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOptions:
-    """How errgen.toml says to read and name this source's page."""
+def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: SourceLock | None = None,
+                 prune: bool = False) -> PageOptions:
+    """How errgen.toml says to read and name this source's page; `locked`: what errgen.lock
+    remembers of it; `prune`: without the codes gone from the page."""
     return PageOptions(
         source_id=source.id,
         path=source.path.as_posix(),
@@ -112,6 +113,8 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None) -> PageOpt
         identifiers=dict(source.identifiers),
         reading=reading_options(source),
         base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
+        locked=locked,
+        prune=prune,
     )
 
 
