@@ -14,13 +14,15 @@ from ...collector import collector_paused
 from ...read import SourceText
 from ..raw import RawPage, ReadOptions
 from .container import markdown_text
+from .inline import plain_text_inline
 from .sections import section_ranges
 from .walk import Walker
 
 # CommonMark and tables; strikethrough (a struck-out code is deprecated) only
 # for a page that has `~~`: its rule costs a tenth of the parse on every page.
-MARKDOWN = MarkdownIt("commonmark").enable("table")
-_STRIKETHROUGH = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Plain inline text skips markdown-it's inline parser (inline.py).
+MARKDOWN = MarkdownIt("commonmark").enable("table").use(plain_text_inline)
+_STRIKETHROUGH = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(plain_text_inline)
 
 
 @collector_paused()
