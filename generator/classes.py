@@ -68,8 +68,8 @@ def assign(page: ErrorPage, groups: Sequence[GroupConfig] = (), base: ErrorPage 
     errors = []
     for error in page.errors:
         name = _unique(base_classes.get(error.code) or class_name_for(error.identifier), "Error", taken, error.code)
-        in_groups = tuple(group.name for group in own_groups if error.code in group.codes)
-        errors.append(replace(error, class_name=name, groups=in_groups))
+        in_groups = tuple(group.name for group in own_groups if error.code in group.codes) if own_groups else ()
+        errors.append(error.with_classes(name, in_groups))
     categories = tuple(_category(category, page, base, taken) for category in page.categories)
     return replace(page, errors=tuple(errors), categories=categories, groups=tuple(own_groups))
 
@@ -114,6 +114,9 @@ def _base_classes(page: ErrorPage, base: ErrorPage | None) -> dict[Code, str]:
 
 def _unique(name: str, suffix: str, taken: set[str], code: Code | None = None) -> str:
     """`name`, else `name + suffix`, else that with the code or a number appended; then taken."""
+    if name not in taken:  # nearly every name: no generator to start
+        taken.add(name)
+        return name
     chosen = next(candidate for candidate in _candidates(name, suffix, code) if candidate not in taken)
     taken.add(chosen)
     return chosen

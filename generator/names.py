@@ -84,7 +84,7 @@ def category_id(title: str, taken: set[str]) -> str:
 
 def class_name_for(identifier: str) -> str:
     """The class of a code: `BAD_SYMBOL` -> `BadSymbol`, `E1121` -> `E1121`."""
-    return "".join(part[:1] + part[1:].lower() for part in identifier.split("_") if part)
+    return "".join([part[:1] + part[1:].lower() for part in identifier.split("_") if part])
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from types import ModuleType
@@ -183,3 +184,16 @@ def test_str_of_an_error_never_raises(string_module: ModuleType) -> None:
 
     assert str(Careless()) == "None unlisted code: "
     assert json.dumps(str(string_module.ApiError("00001", "\udcff"))) != ""
+
+
+def test_with_classes_keeps_every_other_field() -> None:
+    # Every field set to a value unlike its default: a field added to ErrorCode
+    # and forgotten by with_classes shows up here.
+    values: dict[str, Any] = {
+        "code": -7, "name": "N", "identifier": "I", "category": "c", "messages": (message_from_text("M.", 3, 4),),
+        "description": "D", "line": 3, "column": 4, "class_name": "Old", "deprecated": True, "aliases": ("A",),
+        "groups": ("G",), "http_status": (429,), "retired": True,
+    }
+    assert set(values) == {field.name for field in dataclasses.fields(ErrorCode)}
+    error = ErrorCode(**values)
+    assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
