@@ -43,10 +43,20 @@ def fold(text: str) -> str:
 def inline_text(tokens: Sequence[Token]) -> InlineText:
     """Plain text of one or more inline tokens, joined by a space."""
     if len(tokens) == 1:
-        children = tokens[0].children
-        if children and len(children) == 1 and children[0].type == "text":
-            # Most cells and many bullets: one run of text, nothing to collect.
-            return InlineText(fold(children[0].content), (), ())
+        return token_text(tokens[0])
+    return _joined_text(tokens)
+
+
+def token_text(token: Token) -> InlineText:
+    """Plain text of one inline token (a heading, a table cell, a paragraph)."""
+    children = token.children
+    if children and len(children) == 1 and children[0].type == "text":
+        # Most cells and many bullets: one run of text, nothing to collect.
+        return InlineText(fold(children[0].content), (), ())
+    return _joined_text((token,))
+
+
+def _joined_text(tokens: Sequence[Token]) -> InlineText:
     pieces: list[str] = []
     links: list[str] = []
     anchors: list[str] = []

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from ...plaintext import inline_text
+from ...plaintext import token_text
 from .codes import code_token
 from .columns import column_roles
 
@@ -32,9 +33,8 @@ class Grid:
     rows: list[tuple[int, list[Token]]]  # (line, inline token per cell)
 
 
-@dataclass(frozen=True, slots=True)
-class CodeRow:
-    """One row of a code table, read by the columns' roles."""
+class CodeRow(NamedTuple):
+    """One row of a code table, read by the columns' roles (a tuple: a table has thousands)."""
 
     line: int
     code: str
@@ -51,9 +51,9 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
     """The rows of a table with a code column; None for a table without one (a message table).
 
     A row whose code cell is no single token ("0 or absent") is no code."""
-    headers = [inline_text([token]).text for token in grid.header]
-    cells = [[inline_text([token]) for token in tokens] for _, tokens in grid.rows]
-    texts = [[cell.text for cell in row] for row in cells]
+    headers = [token_text(token).text for token in grid.header]
+    read_cells = [_cells(tokens) for _, tokens in grid.rows]
+    texts = [texts for texts, _ in read_cells]
     roles = column_roles(headers, texts, overrides)
     if "code" not in roles:
         return None
@@ -61,22 +61,39 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
     code, name, message = columns["code"], columns.get("name"), columns.get("message")
     status, description = columns.get("http_status"), columns.get("description")
     read = []
-    for (line, tokens), row, row_cells in zip(grid.rows, texts, cells):
-        found = code_token(_text(row, code))
+    for (line, tokens), (row, links) in zip(grid.rows, read_cells):
+        found = code_token(row[code]) if code < len(row) else None
         if found is None:
             continue
+        has_message = message is not None and message < len(row)
         read.append(CodeRow(
-            line=line,
-            code=found,
-            name=unquote_cell(_text(row, name))[0],
-            deprecated=_struck(tokens[code]),
-            http_status=http_status(_text(row, status)),
-            messages=None if message is None else tuple(text for text in unquote_cell(_text(row, message)) if text),
-            description=_text(row, description),
-            links=tuple(link for cell in row_cells for link in cell.links),
-            message_source=tokens[message] if message is not None and message < len(tokens) else None,
+            line,
+            found,
+            unquote_cell(row[name])[0] if name is not None and name < len(row) else "",
+            _struck(tokens[code]),
+            http_status(row[status]) if status is not None and status < len(row) else None,
+            None if message is None else _messages(row[message] if has_message else ""),
+            _text(row, description),
+            links,
+            tokens[message] if has_message else None,
         ))
     return read
+
+
+def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
+    """A row's cell texts, and the links in any of them."""
+    texts = []
+    links: tuple[str, ...] = ()
+    for token in tokens:
+        cell = token_text(token)
+        texts.append(cell.text)
+        if cell.links:
+            links += cell.links
+    return texts, links
+
+
+def _messages(cell: str) -> tuple[str, ...]:
+    return tuple(text for text in unquote_cell(cell) if text)
 
 
 def _text(row: Sequence[str], column: int | None) -> str:
@@ -85,8 +102,9 @@ def _text(row: Sequence[str], column: int | None) -> str:
 
 
 def _struck(token: Token) -> bool:
-    """Wholly or partly struck out (`~~10018~~`)."""
-    return any(child.type == "s_open" for child in token.children or ())
+    """Wholly or partly struck out (`~~10018~~`: s_open, text, s_close at least)."""
+    children = token.children
+    return children is not None and len(children) > 2 and any(child.type == "s_open" for child in children)
 
 
 def grid_from_tokens(tokens: Sequence[Token]) -> Grid:
