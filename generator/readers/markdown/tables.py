@@ -62,20 +62,19 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
     status, description = columns.get("http_status"), columns.get("description")
     read = []
     for (line, tokens), (row, links) in zip(grid.rows, read_cells):
-        found = code_token(row[code]) if code < len(row) else None
+        found = code_token(_text(row, code))
         if found is None:
             continue
-        has_message = message is not None and message < len(row)
         read.append(CodeRow(
             line,
             found,
-            unquote_cell(row[name])[0] if name is not None and name < len(row) else "",
+            unquote_cell(_text(row, name))[0],
             _struck(tokens[code]),
-            http_status(row[status]) if status is not None and status < len(row) else None,
-            None if message is None else _messages(row[message] if has_message else ""),
+            http_status(_text(row, status)),
+            None if message is None else tuple(text for text in unquote_cell(_text(row, message)) if text),
             _text(row, description),
             links,
-            tokens[message] if has_message else None,
+            tokens[message] if message is not None and message < len(tokens) else None,
         ))
     return read
 
@@ -90,10 +89,6 @@ def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
         if cell.links:
             links += cell.links
     return texts, links
-
-
-def _messages(cell: str) -> tuple[str, ...]:
-    return tuple(text for text in unquote_cell(cell) if text)
 
 
 def _text(row: Sequence[str], column: int | None) -> str:
