@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import classes, inputs, write
-from .collector import collector_paused
-from .diagnostics import Diagnostic, ErrgenError, error
+from .diagnostics import Diagnostic, ErrgenError, display_path, error, make_strict
 from .diff import PageDiff, PageView, diff_pages, view_of_lock, view_of_page
-from .document import document_text, read_view
-from .lint import lint_source, make_strict, unknown_group_code
+from .document import read_view
+from .lint import lint_source, unknown_group_code
 from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage
 from .parse import PageOptions, ReadOptions, parse_page
 from .read import read_source
+from .single import dump, page_alone
 from .stable import SourceLock, remember
+
+__all__ = [
+    "CheckResult", "DocsChange", "Rendered", "check", "diff", "docs_changes", "dump", "generate", "lint",
+    "lint_sources", "load_page", "load_pages", "page_options", "plan_writes", "reading_options", "render_project",
+]
 
 if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
     from .config import Config, SourceConfig
@@ -59,14 +63,6 @@ class DocsChange:
     page: str  # the page's path, as errgen.toml gives it
     previous: str  # the committed JSON output it is compared with
     diff: PageDiff | None  # None: no readable previous output
-
-
-def display_path(path: Path) -> str:
-    """A path as diagnostics print it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], list[Diagnostic]]:
@@ -315,7 +311,7 @@ def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool 
     errors: list[Diagnostic] = []
     for path in (old, new):
         try:
-            page, _warnings = _page_alone(path, reading, strict)
+            page, _warnings = page_alone(path, reading, strict)
         except ErrgenError as exc:
             errors += exc.diagnostics
             continue
@@ -323,27 +319,6 @@ def diff(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool 
     if errors:
         raise ErrgenError(errors)
     return diff_pages(views[0], views[1])
-
-
-def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The JSON target for one page, no configuration needed (source id: the file's stem).
-
-    The collector stays paused from the parse to the text: what each stage
-    allocates is alive until the text is built, and resuming it in between
-    rescans all of it for cycles it does not hold (generator/collector.py)."""
-    with collector_paused():
-        page, diagnostics = _page_alone(path, reading, strict)
-        return document_text(classes.assign(page)), tuple(diagnostics)
-
-
-def _page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:
-    """A page read without errgen.toml; under `strict` a page defect (a warning) is an error."""
-    shown = display_path(path)
-    options = PageOptions(source_id=path.stem, path=shown, reading=reading or ReadOptions())
-    page, diagnostics = parse_page(read_source(path, shown), options)
-    if strict and diagnostics:
-        raise ErrgenError(make_strict(diagnostics))
-    return page, diagnostics
 
 
 def _base_first(sources: tuple[SourceConfig, ...]) -> list[SourceConfig]:

@@ -16,7 +16,7 @@ from .model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from .names import unique_slug
 from .readers.raw import LAYOUTS, RawPage, RawTable
 from .resolve import Listed, assign_identifiers, merge_duplicates
-from .stable import SourceLock, aliases, gone_codes, pins, stable_categories
+from .stable import LockedCode, SourceLock, aliases, gone_codes, pins, stable_categories
 
 MAX_SAFE_INTEGER = 2**53 - 1
 # Digits with an optional minus sign and no leading zero: `00001` makes a string page.
@@ -52,10 +52,8 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
     tables = link_tables(raw, listed, code_type, diagnostics)
     if has_errors(diagnostics):
         raise ErrgenError(diagnostics)
-    by_code = {} if options.locked is None else options.locked.by_code()
-    errors = [_error_code(item, identifiers[item.code],
-                          () if options.prune else aliases(by_code.get(item.code), identifiers[item.code]))
-              for item in listed]
+    by_code = {} if options.locked is None or options.prune else options.locked.by_code()
+    errors = [_error_code(item, identifiers[item.code], by_code) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
@@ -147,18 +145,12 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
-def _error_code(item: Listed, identifier: str, kept_aliases: tuple[str, ...]) -> ErrorCode:
+def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode]) -> ErrorCode:
+    """The model's code; `locked`: what errgen.lock remembers by code (its aliases stay)."""
     code, entry = item
+    kept = locked.get(code)
     return ErrorCode(
-        code=code,
-        name=entry.name,
-        identifier=identifier,
-        category=entry.category,
-        messages=tuple(entry.messages),
-        description=" ".join(entry.description),
-        line=entry.line,
-        column=entry.column,
-        deprecated=entry.deprecated,
-        aliases=kept_aliases,
-        http_status=tuple(entry.http_status),
+        code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
+        entry.line, entry.column, deprecated=entry.deprecated,
+        aliases=() if kept is None else aliases(kept, identifier), http_status=tuple(entry.http_status),
     )

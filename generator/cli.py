@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, ErrgenError, has_errors
+from .diagnostics import Diagnostic, ErrgenError, display_path, has_errors
 from .lock import CONFIG_NAME
 from .readers.raw import ROLES as COLUMN_ROLES
 from .readers.raw import ReadOptions
@@ -241,10 +241,9 @@ def _config_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace) -> Config:
-    from . import api
     from .config import load_config
 
-    return load_config(args.config, api.display_path(args.config))
+    return load_config(args.config, display_path(args.config))
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -323,9 +322,9 @@ def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    from . import api
+    from .single import dump
 
-    text, diagnostics = api.dump(args.file, _reading(args), strict=args.strict)
+    text, diagnostics = dump(args.file, _reading(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
@@ -369,16 +368,15 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from . import api
     from .init import InitOptions, init
 
     result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
     for rel in result.written:
-        print(f"wrote {api.display_path(args.dir / rel)}")
+        print(f"wrote {display_path(args.dir / rel)}")
     for rel in result.kept:
-        print(f"kept {api.display_path(args.dir / rel)} (exists; errgen init never overwrites)")
+        print(f"kept {display_path(args.dir / rel)} (exists; errgen init never overwrites)")
     if result.written:
-        page = api.display_path(args.dir / "docs_src" / f"{args.source_id}.md")
+        page = display_path(args.dir / "docs_src" / f"{args.source_id}.md")
         print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
 

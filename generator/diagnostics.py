@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning", "notice"]  # notice: GitHub's third level, for diff
@@ -34,6 +35,19 @@ class Diagnostic:
         props = f"file={_gh_prop(self.path)},line={self.line},col={self.column}"
         title = _gh_prop(self.rule)
         return f"::{self.severity} {props},title={title}::{_gh_data(self.message)}"
+
+
+def display_path(path: os.PathLike[str] | str) -> str:
+    """A path as diagnostics print it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """`--strict`: every warning becomes an error."""
+    return [replace(d, severity="error") for d in diagnostics]
 
 
 class ErrgenError(Exception):

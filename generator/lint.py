@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .assemble import PageOptions, assemble
 from .diagnostics import Diagnostic, ErrgenError
@@ -62,11 +62,6 @@ def lint_source(src: SourceText, reading: ReadOptions | None = None) -> list[Dia
     target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw.raw_inlines, raw.nested_lists,
                       raw.entries)
     return sorted([*found, *(d for rule in RULES for d in rule(target))])
-
-
-def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """`--strict`: every warning becomes an error."""
-    return [replace(d, severity="error") for d in diagnostics]
 
 
 # -- rules ------------------------------------------------------------------
