@@ -69,6 +69,7 @@ def write_pages(kind: str, make: Callable[[Reference, int], str], sizes: tuple[i
 
 
 def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> dict[str, Any]:
+    processes.compile_errgen()
     project = processes.copy_project(scratch)
     config = load_config(project / "errgen.toml", "errgen.toml")
     real = {source.id: project / source.path for source in config.sources}
