@@ -25,7 +25,7 @@ from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
 from ...names import category_id
 from ...patterns import Placeholders
-from ...plaintext import InlineText, html_anchor_ids, inline_text
+from ...plaintext import InlineText, html_anchor_ids, inline_text, token_text
 from ...read import SourceText
 from ..raw import Anchors, RawEntry, RawPage, RawTable, ReadOptions
 from .bullets import code_bullet
@@ -157,10 +157,12 @@ class Walker:
     def _heading(self, token: Token, inline: Token) -> None:
         level = int(token.tag[1:])
         line = _line(token)
-        content = inline_text([inline])
+        content = token_text(inline)
         self._raw(inline)
-        self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
-        self._pending_anchors = []
+        pending = self._pending_anchors
+        self._anchors = Anchors(len(self.headings), (*pending, *content.anchors) if pending or content.anchors else ())
+        if pending:
+            self._pending_anchors = []
         self.headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
             # The first H1 names the page; failing that, the first heading.
@@ -227,7 +229,7 @@ class Walker:
 
     def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> None:
         inline = tokens[index]
-        content = inline_text([inline])
+        content = token_text(inline)
         if not content.text:
             # `<a id="other-errors"></a>` alone is a paragraph of inline HTML
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
