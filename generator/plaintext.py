@@ -49,11 +49,17 @@ def inline_text(tokens: Sequence[Token]) -> InlineText:
 
 def token_text(token: Token) -> InlineText:
     """Plain text of one inline token (a heading, a table cell, a paragraph)."""
+    plain = plain_text(token)
+    return _joined_text((token,)) if plain is None else InlineText(plain, (), ())
+
+
+def plain_text(token: Token) -> str | None:
+    """The text of an inline token that is one run of text (most cells and many
+    bullets: nothing to collect); None for any other."""
     children = token.children
     if children and len(children) == 1 and children[0].type == "text":
-        # Most cells and many bullets: one run of text, nothing to collect.
-        return InlineText(fold(children[0].content), (), ())
-    return _joined_text((token,))
+        return fold(children[0].content)
+    return None
 
 
 def _joined_text(tokens: Sequence[Token]) -> InlineText:

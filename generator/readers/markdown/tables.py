@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from ...plaintext import token_text
+from ...plaintext import plain_text, token_text
 from .codes import code_token
 from .columns import column_roles
 
@@ -57,22 +57,26 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
     roles = column_roles(headers, texts, overrides)
     if "code" not in roles:
         return None
+    # Each row is read with a "" appended, and a role the table lacks reads
+    # that last cell: a short row (a broken table's) or a missing column is "".
     columns = {role: index for index, role in enumerate(roles) if role is not None}
-    code, name, message = columns["code"], columns.get("name"), columns.get("message")
-    status, description = columns.get("http_status"), columns.get("description")
+    code, name, message = columns["code"], columns.get("name", -1), columns.get("message")
+    status, description = columns.get("http_status", -1), columns.get("description", -1)
+    pad = [""] * (len(roles) + 1)
     read = []
-    for (line, tokens), (row, links) in zip(grid.rows, read_cells):
-        found = code_token(_text(row, code))
+    for (line, tokens), (cells, links) in zip(grid.rows, read_cells):
+        row = cells + pad
+        found = code_token(row[code])
         if found is None:
             continue
         read.append(CodeRow(
             line,
             found,
-            unquote_cell(_text(row, name))[0],
+            unquote_cell(row[name])[0] if row[name] else "",
             _struck(tokens[code]),
-            http_status(_text(row, status)),
-            None if message is None else tuple(text for text in unquote_cell(_text(row, message)) if text),
-            _text(row, description),
+            http_status(row[status]),
+            None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
+            row[description],
             links,
             tokens[message] if message is not None and message < len(tokens) else None,
         ))
@@ -84,16 +88,14 @@ def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
     texts = []
     links: tuple[str, ...] = ()
     for token in tokens:
-        cell = token_text(token)
-        texts.append(cell.text)
-        if cell.links:
+        plain = plain_text(token)
+        if plain is None:
+            cell = token_text(token)
+            texts.append(cell.text)
             links += cell.links
+        else:
+            texts.append(plain)
     return texts, links
-
-
-def _text(row: Sequence[str], column: int | None) -> str:
-    """A row's cell in a column, "" for a column the table lacks or a short row (a broken table's)."""
-    return row[column] if column is not None and column < len(row) else ""
 
 
 def _struck(token: Token) -> bool:
