@@ -104,20 +104,26 @@ def _struck(token: Token) -> bool:
     return children is not None and len(children) > 2 and any(child.type == "s_open" for child in children)
 
 
-def grid_from_tokens(tokens: Sequence[Token]) -> Grid:
-    """tokens: table_open … table_close."""
+def grid_from_tokens(tokens: Sequence[Token], start: int) -> tuple[Grid, int]:
+    """The table opened by tokens[start] (`table_open`), and the index after its `table_close`
+    (a table holds no block that could hold another table)."""
     header: list[Token] = []
     rows: list[tuple[int, list[Token]]] = []
     in_body = False
-    for token in tokens:
+    index = start
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
         kind = token.type
-        if kind == "tbody_open":
-            in_body = True
+        if kind == "inline":
+            (rows[-1][1] if in_body and rows else header).append(token)
         elif kind == "tr_open" and in_body:
             rows.append((_line(token), []))
-        elif kind == "inline":
-            (rows[-1][1] if in_body and rows else header).append(token)
-    return Grid(_line(tokens[0]), header, [(line, cells) for line, cells in rows if cells])
+        elif kind == "tbody_open":
+            in_body = True
+        elif kind == "table_close":
+            break
+    grid = Grid(_line(tokens[start]), header, [(line, cells) for line, cells in rows if cells])
+    return grid, index + 1
 
 
 def broken_table(inline: Token, parse_inline: Callable[[str], list[Token]]) -> tuple[Grid, int, int] | None:

@@ -142,11 +142,12 @@ class Walker:
                 self._quote_level = token.level
             elif kind == "blockquote_close" and token.level == self._quote_level:
                 self._quote_level = None
-            elif kind in _SKIPPED or kind == "table_open":
-                block_end = self._skip(tokens, i)
-                if kind == "table_open":
-                    self._table(grid_from_tokens(tokens[i : block_end + 1]))
-                i = block_end + 1
+            elif kind == "table_open":
+                grid, i = grid_from_tokens(tokens, i)
+                self._table(grid)
+                continue
+            elif kind in _SKIPPED:
+                i = self._skip(tokens, i) + 1
                 continue
             elif kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
