@@ -181,11 +181,11 @@ class Walker:
         if not name:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
-        self._current = self._entry(code, name, line, column, "headings", content)
+        self._current = self._entry(code, name, line, column, "headings", content.links)
 
-    def _entry(self, code: str, name: str, line: int, column: int, layout: str, content: InlineText | None = None) -> RawEntry:
-        entry = RawEntry(code, name, line, column, self._category(), layout,
-                         links=list(content.links) if content else [])
+    def _entry(self, code: str, name: str, line: int, column: int, layout: str,
+               links: Sequence[str] = ()) -> RawEntry:
+        entry = RawEntry(code, name, line, column, self._category(), layout, links=list(links))
         self.entries.append(entry)
         return entry
 
@@ -224,7 +224,7 @@ class Walker:
             return
         code, text = found
         self._raw(inlines[0])
-        entry = self._entry(code, "", line, self._text_column(line), "code bullets", inline_text(inlines))
+        entry = self._entry(code, "", line, self._text_column(line), "code bullets", inline_text(inlines).links)
         if text:
             entry.add_message(self.placeholders.message(text, line, self._text_column(line)))
 
@@ -253,7 +253,7 @@ class Walker:
         code, name = found
         line = _line(tokens[index])
         self._raw(tokens[index])
-        self._current = self._entry(code, name, line, self._text_column(line, _QUOTE_MARKER), "code lines", content)
+        self._current = self._entry(code, name, line, self._text_column(line, _QUOTE_MARKER), "code lines", content.links)
         return True
 
     def _quote_holds_code_line(self, tokens: Sequence[Token], index: int, end: int) -> bool:
@@ -270,7 +270,7 @@ class Walker:
         code, details = found
         line = _line(inline)
         self._raw(inline)
-        entry = self._entry(code, "", line, self._column(line), "definitions", inline_text([inline]))
+        entry = self._entry(code, "", line, self._column(line), "definitions", token_text(inline).links)
         entry.description += [text for text in details if text]
         return True
 
@@ -295,8 +295,8 @@ class Walker:
             return
         for row in rows:
             column = self._column(row.line)
-            entry = self._entry(row.code, row.name, row.line, column, "code tables")
-            entry.deprecated, entry.links = row.deprecated, list(row.links)
+            entry = self._entry(row.code, row.name, row.line, column, "code tables", row.links)
+            entry.deprecated = row.deprecated
             if row.messages is None:
                 entry.http_status += [] if row.http_status is None else [row.http_status]
             else:
