@@ -30,7 +30,7 @@ from ...read import SourceText
 from ..raw import Anchors, RawEntry, RawPage, RawTable, ReadOptions
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
-from .definitions import definition
+from .definitions import definition, details, term
 from .headings import code_heading
 from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
@@ -113,7 +113,7 @@ class Walker:
             # third open or close what only their inline tokens matter in.
             if kind == "inline":
                 if self._item_level is None:
-                    self._paragraph(tokens, i, end)
+                    i = self._paragraph(tokens, i, end)
                 else:
                     self._item_inlines.append(token)
             elif kind in _PASSED:
@@ -228,23 +228,26 @@ class Walker:
         if text:
             entry.add_message(self.placeholders.message(text, line, self._text_column(line)))
 
-    def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> None:
+    def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> int:
+        """Read the paragraph whose inline token is tokens[index]; the index of the last token read."""
         inline = tokens[index]
         content = token_text(inline)
         if not content.text:
             # `<a id="other-errors"></a>` alone is a paragraph of inline HTML
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
             self._pending_anchors += content.anchors
-            return
+            return index
         if self._code_line(tokens, index, end, content) or self._quote_level is not None:
-            return
+            return index
         entry = self._current
         if not isinstance(entry, RawEntry):
-            if not self._definition(inline):
+            last = self._definition(tokens, index, end)
+            if last is None:
                 self._broken_table(inline)
-            return
+            return index if last is None else last
         entry.links += content.links
         entry.description.append(content.text)
+        return index
 
     def _code_line(self, tokens: Sequence[Token], index: int, end: int, content: InlineText) -> bool:
         found = code_line(content.text, tokens[index])
@@ -263,16 +266,38 @@ class Walker:
         inline = tokens[index + 2]
         return code_line(inline_text([inline]).text, inline) is not None and bullets_follow(tokens, index + 2, end)
 
-    def _definition(self, inline: Token) -> bool:
+    def _definition(self, tokens: Sequence[Token], index: int, end: int) -> int | None:
+        """A definition of a code: one paragraph, or a term's paragraph and the
+        `: description` paragraphs after it. The index of its last inline token,
+        None when tokens[index] starts no definition."""
+        inline = tokens[index]
         found = definition(inline)
+        last = index
         if found is None:
-            return False
-        code, details = found
+            code = term(inline)
+            lines: list[str] = []
+            while code is not None and (following := self._details_after(tokens, last, end)) is not None:
+                last, more = following
+                lines += more
+            if code is None or not lines:
+                return None
+            found = code, lines
+        code, described = found
         line = _line(inline)
         self._raw(inline)
-        entry = self._entry(code, "", line, self._column(line), "definitions", token_text(inline).links)
-        entry.description += [text for text in details if text]
-        return True
+        links = [link for token in tokens[index : last + 1] if token.type == "inline" for link in token_text(token).links]
+        entry = self._entry(code, "", line, self._column(line), "definitions", links)
+        entry.description += [text for text in described if text]
+        return last
+
+    @staticmethod
+    def _details_after(tokens: Sequence[Token], index: int, end: int) -> tuple[int, list[str]] | None:
+        """The next paragraph's index and lines, when it follows the one at `index` and holds only `: description` lines."""
+        after = index + 3  # paragraph_close, paragraph_open, inline
+        if after >= end or tokens[index + 2].type != "paragraph_open" or tokens[after].type != "inline":
+            return None
+        lines = details(tokens[after])
+        return None if lines is None else (after, lines)
 
     def _broken_table(self, inline: Token) -> bool:
         found = broken_table(inline, _INLINE_PARSER.parseInline)
