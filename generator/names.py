@@ -18,7 +18,7 @@ def identifier_for(name: str, code: int) -> str:
     """
     if _IDENTIFIER.fullmatch(name):  # most published names already are one
         return name
-    if not name.isascii():
+    if not name or not name.isascii():  # no name (a table without a name column), or a translated one
         return fallback_identifier(code)
     ident = _NON_ALNUM.sub("_", name.upper()).strip("_")
     if not ident:
