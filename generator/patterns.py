@@ -42,7 +42,7 @@ class Placeholders:
         return cls(re.compile(f"{spellings}|{PLACEHOLDER.pattern}"), extra)
 
     def message(self, text: str, line: int, column: int, http_status: int | None = None) -> Message:
-        if not _may_hold_placeholder(text) and not any(spelling in text for spelling in self.extra):
+        if not _may_hold_placeholder(text) and not (self.extra and any(spelling in text for spelling in self.extra)):
             # Most messages: no regex scan at all.
             return Message(text, (), f"^{escape_literal(text)}$", len(text), line, column, http_status, (text,))
         return _template(text, self.pattern, line, column, http_status)
