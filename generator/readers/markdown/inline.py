@@ -11,7 +11,8 @@ a quarter of the parse.
 
 When `terminator_re` finds no such character in the content, the text rule
 would consume all of it, so this plugin writes that one text token directly;
-and `text_join` runs on the inline tokens with something to join. Everything
+and `text_join` runs on the inline tokens the parser wrote, where there may be
+something to join. Everything
 else goes through markdown-it exactly as before: the tokens are the same
 either way (tests/test_inline_fast_path.py).
 """
@@ -30,9 +31,15 @@ def plain_text_inline(md: MarkdownIt) -> None:
     md.core.ruler.at("text_join", _text_join)
 
 
+# The inline tokens `_inline` sent to markdown-it's parser, for `_text_join`:
+# kept in the parse's `env`, markdown-it's place for data rules share.
+_PARSED = "errgen:parsed_inline"
+
+
 def _inline(state: StateCore) -> None:
     parser = state.md.inline
     markup_at = parser.terminator_re.search
+    parsed = state.env[_PARSED] = []
     for token in state.tokens:
         if token.type != "inline":
             continue
@@ -44,11 +51,14 @@ def _inline(state: StateCore) -> None:
                 token.children.append(Token("text", "", 0, content=content))
         else:
             parser.parse(content, state.md, state.env, token.children)
+            parsed.append(token)
 
 
 def _text_join(state: StateCore) -> None:
     """markdown-it's `text_join` on the inline tokens whose children are more than one text token."""
-    joined = [token for token in state.tokens if token.type == "inline" and not _one_text(token.children)]
+    parsed = state.env.pop(_PARSED, None)
+    candidates = [token for token in state.tokens if token.type == "inline"] if parsed is None else parsed
+    joined = [token for token in candidates if not _one_text(token.children)]
     if joined:
         text_join(StateCore(state.src, state.md, state.env, joined))
 
