@@ -62,13 +62,16 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
         message_tables=tables,
         code_type=code_type,
     ), options.locked)
-    if not options.prune:
-        page = replace(page, errors=(*page.errors, *gone_codes(options.locked, page)))
+    gone = () if options.prune else gone_codes(options.locked, page)
+    if gone:
+        page = replace(page, errors=(*page.errors, *gone))
     return page, sorted(diagnostics)
 
 
 def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
     """Categories keep the ids errgen.lock gave them, whatever their headings now say."""
+    if locked is None:
+        return page  # the ids as read are unique: nothing to keep
     codes: dict[str, list[Code]] = {}
     for error in page.errors:
         if error.category is not None:

@@ -318,19 +318,21 @@ class Walker:
         if rows is None:
             self._message_table(grid)
             return
-        for row in rows:
-            column = self._column(row.line)
-            entry = self._entry(row.code, row.name, row.line, column, "code tables", row.links)
-            entry.deprecated = row.deprecated
-            if row.messages is None:
-                entry.http_status += [] if row.http_status is None else [row.http_status]
+        message = self.placeholders.message
+        for line, code, name, deprecated, status, texts, description, links, source in rows:
+            column = self._column(line)
+            entry = self._entry(code, name, line, column, "code tables", links)
+            entry.deprecated = deprecated
+            if texts is None:
+                if status is not None:
+                    entry.http_status.append(status)
             else:
-                if row.message_source is not None:
-                    self._raw(row.message_source)
-                for text in row.messages:
-                    entry.add_message(self.placeholders.message(text, row.line, column, row.http_status))
-            if row.description:
-                entry.description.append(row.description)
+                if source is not None:
+                    self._raw(source)
+                for text in texts:
+                    entry.add_message(message(text, line, column, status))
+            if description:
+                entry.description.append(description)
 
     def _message_table(self, grid: Grid) -> None:
         current = self._current
