@@ -10,7 +10,6 @@ pre-commit hook, on every commit) then never imports the parser, Jinja or black.
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -176,6 +175,8 @@ def _verb_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.Argumen
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib  # only a mistyped word needs it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
