@@ -75,12 +75,19 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
             unquote_cell(row[name])[0] if row[name] else "",
             _struck(tokens[code]),
             http_status(row[status]),
-            None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
+            None if message is None else _messages(row[message]),
             row[description],
             links,
             tokens[message] if message is not None and message < len(tokens) else None,
         ))
     return read
+
+
+def _messages(cell: str) -> tuple[str, ...]:
+    """The messages of a message cell: most hold one, unquoted."""
+    if not cell.startswith('"'):
+        return (cell,) if cell else ()
+    return tuple(text for text in unquote_cell(cell) if text)
 
 
 def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
