@@ -7,8 +7,10 @@ depends on all of them; identifiers, merges and links come later.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+
+from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic
 from ..model import Category, Message, TableRow
@@ -74,6 +76,34 @@ class RawTable:
     rows: list[TableRow]
 
 
+class RawInlines(Mapping[int, str]):
+    """The raw inline Markdown of each heading, message and table cell read, by
+    its first line (the first one read on a line): for lint, which never parses
+    the page a second time. Kept as the tokens, made a dict only when asked:
+    `dump` and `generate` never ask."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._by_line: dict[int, str] | None = None
+
+    def _lines(self) -> dict[int, str]:
+        if self._by_line is None:
+            self._by_line = {}
+            for token in self._tokens:
+                if token.map:
+                    self._by_line.setdefault(token.map[0] + 1, token.content)
+        return self._by_line
+
+    def __getitem__(self, line: int) -> str:
+        return self._lines()[line]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._lines())
+
+    def __len__(self) -> int:
+        return len(self._lines())
+
+
 @dataclass(frozen=True, slots=True)
 class RawPage:
     path: str  # as diagnostics print it
@@ -84,9 +114,7 @@ class RawPage:
     tables: tuple[RawTable, ...]
     headings: tuple[str, ...]  # every heading's plain text, for GitHub's anchors
     diagnostics: tuple[Diagnostic, ...]
-    # For lint, which never parses the page a second time: the raw inline
-    # Markdown of each heading, message and table cell read, by its first line,
-    raw_inlines: Mapping[int, str]
-    # and the first line of each outermost list item -> the first line of a list nested in it.
+    raw_inlines: RawInlines  # for lint
+    # For lint too: the first line of each outermost list item -> the first line of a list nested in it.
     nested_lists: Mapping[int, int]
     tables_seen: int = 0  # tables of any kind: the no-codes message suggests --column

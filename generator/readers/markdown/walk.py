@@ -27,7 +27,7 @@ from ...names import category_id
 from ...patterns import Placeholders
 from ...plaintext import InlineText, html_anchor_ids, inline_text, token_text
 from ...read import SourceText
-from ..raw import Anchors, RawEntry, RawPage, RawTable, ReadOptions
+from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition, details, term
@@ -83,7 +83,7 @@ class Walker:
         self.headings: list[str] = []
         self._anchors: Anchors | None = None  # of the last heading
         self._category_ids: set[str] = set()
-        self.raw_inlines: dict[int, str] = {}
+        self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
 
@@ -97,7 +97,7 @@ class Walker:
             tables=tuple(self.tables),
             headings=tuple(self.headings),
             diagnostics=tuple(self.diagnostics),
-            raw_inlines=self.raw_inlines,
+            raw_inlines=RawInlines(self.read_inlines),
             nested_lists=self.nested_lists,
             tables_seen=self.tables_seen,
         )
@@ -393,8 +393,7 @@ class Walker:
         return len(tokens) - 1
 
     def _raw(self, inline: Token) -> None:
-        if inline.map:
-            self.raw_inlines.setdefault(inline.map[0] + 1, inline.content)
+        self.read_inlines.append(inline)
 
     def _column(self, line: int) -> int:
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
