@@ -85,7 +85,8 @@ def document_text(page: ErrorPage) -> str:
 
 
 def _message(message: Message) -> dict[str, Any]:
-    return {"text": message.text, **_pattern(message), "http_status": message.http_status}
+    return {"text": message.text, "placeholders": list(message.placeholders), "pattern": message.pattern,
+            "literals": list(message.literals), "http_status": message.http_status}
 
 
 def _pattern(message: Message) -> dict[str, Any]:

@@ -69,6 +69,16 @@ def test_a_constant_column_and_arrays_of_every_length() -> None:
     assert json_document(value) == reference(value)
 
 
+def test_long_columns_are_written_as_short_ones() -> None:
+    """The writer cuts columns of more than 512 values into blocks; a block
+    boundary must not move, drop or repeat a value."""
+    kinds: list[Any] = [None, True, 7, "s\u2028", [], ["a", "b"], {"k": 1}]
+    rows = [{"i": i, "v": kinds[i % 7], "items": [{"n": n} for n in range(i % 4)], **({"odd": i} if i % 5 else {})}
+            for i in range(2000)]
+    value = {"rows": rows, "flat": [row["v"] for row in rows]}
+    assert json_document(value) == reference(value)
+
+
 def test_subclasses_are_written_as_their_base_values() -> None:
     class Level(enum.IntEnum):
         HIGH = 3

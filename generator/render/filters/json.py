@@ -42,6 +42,12 @@ def jsonstr(text: str) -> str:
 # This works because a value's text depends only on the value and its
 # indentation: `newline`, "\n" plus two spaces per level.
 
+# A column passes over its values several times (their kinds, then their
+# text), so long columns are cut into blocks whose values stay in the CPU's
+# cache from one pass to the next: on a 20,000-code page the writer took a
+# third longer with whole columns, waiting on memory, not computing.
+_CHUNK = 512
+
 
 def _pieces(value: object, newline: str, out: list[str]) -> None:
     """Append the text of one value, as pieces for the caller to join once.
@@ -65,6 +71,9 @@ def _pieces(value: object, newline: str, out: list[str]) -> None:
 
 def _texts(values: Sequence[Any], newline: str, kinds: set[type] | None = None) -> list[str]:
     """The text of each value, at the indentation `newline` carries."""
+    if len(values) > _CHUNK:  # see _CHUNK
+        return list(chain.from_iterable(_texts(values[start:start + _CHUNK], newline)
+                                        for start in range(0, len(values), _CHUNK)))
     kinds = set(map(type, values)) if kinds is None else kinds
     if len(kinds) == 1:
         return _writer(next(iter(kinds)))(values, newline)
