@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import enum
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen.render.filters.json import json_document, jsonstr
+from errgen import api, classes
+from errgen.config import load_config
+from errgen.document import document, document_text
+from errgen.parse import PageOptions, parse_page
+from errgen.read import decode_source
+from errgen.render.filters.json import BuiltArray, json_document, jsonstr
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ROOT
+
+from bench.synth import REFERENCE, read_reference, synthetic_page, table_page
 
 # Quotes, backslashes, C0 controls, DEL, NBSP, U+2028/U+2029, bidi controls,
 # a zero-width joiner, astral letters and an astral invisible (a tag character).
@@ -109,3 +118,47 @@ def test_invisible_characters_in_keys_and_string_literals_are_escaped() -> None:
 def test_values_a_document_cannot_hold_are_refused(value: Any) -> None:
     with pytest.raises(TypeError):
         json_document(value)
+
+
+# -- a BuiltArray: the array its items build, a block at a time ----------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=ROWS, extra=VALUES)
+def test_a_built_array_is_written_as_the_list_it_builds(rows: list[Any], extra: Any) -> None:
+    def build(index: int) -> Any:
+        return {"row": rows[index], "index": index, "extra": extra}
+
+    built = BuiltArray(range(len(rows)), build)
+    expected = {"built": [build(index) for index in range(len(rows))], "extra": extra}
+    assert json_document({"built": built, "extra": extra}) == reference(expected)
+    assert json_document([built, built]) == reference([expected["built"]] * 2)  # inside a column too
+
+
+def test_a_long_built_array_is_written_as_the_list_it_builds() -> None:
+    def build(index: int) -> Any:
+        return {"index": index, "messages": [{"text": f"m{index}\u2028"}] * (index % 3), "flag": index % 2 == 0}
+
+    value = {"built": BuiltArray(range(1500), build), "empty": BuiltArray([], build)}
+    assert json_document(value) == reference({"built": [build(index) for index in range(1500)], "empty": []})
+
+
+PROJECTS = [ROOT, *sorted(path.parent for path in (ROOT / "examples").glob("*/errgen.toml"))]
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda root: root.name)
+def test_the_dumped_text_of_every_committed_page_is_its_document_written(root: Path) -> None:
+    pages, _warnings = api.load_pages(load_config(root / "errgen.toml", "errgen.toml"))
+    for page in pages:
+        assert document_text(page) == json_document(document(page)), page.source.id
+
+
+@pytest.mark.parametrize("layout", [synthetic_page, table_page], ids=["headings", "table"])
+def test_the_dumped_text_of_a_page_of_1200_codes_is_its_document_written(layout: Any) -> None:
+    """More codes than a block holds: the blocks' texts join into the one array."""
+    text = layout(read_reference(REFERENCE.read_text(encoding="utf-8")), 1200)
+    page, _ = parse_page(decode_source(text.encode(), "page.md"), PageOptions(source_id="page"))
+    page = classes.assign(page)
+    assert len(page.errors) > 1000
+    assert document_text(page) == json_document(document(page))
+    assert json.loads(document_text(page)) == json.loads(json.dumps(document(page)))

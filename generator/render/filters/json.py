@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from itertools import chain, islice, repeat
 from json.encoder import encode_basestring  # C-accelerated when available
 from operator import itemgetter
@@ -27,6 +28,22 @@ def json_document(value: object) -> str:
     _pieces(value, "\n", pieces)
     pieces.append("\n")
     return "".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltArray:
+    """The JSON array `[build(item) for item in items]`, built as it is written.
+
+    For a document's one long array (its codes): a block of values is built,
+    written and let go while it is still in the CPU's cache, instead of all of
+    it built first and read back from memory (a quarter of `errgen dump`'s JSON
+    time on a 20,000-code page). The text is the same as the list's."""
+
+    items: Sequence[Any]
+    build: Callable[[Any], object]
+
+    def values(self) -> list[object]:
+        return list(map(self.build, self.items))
 
 
 def jsonstr(text: str) -> str:
@@ -65,6 +82,11 @@ def _pieces(value: object, newline: str, out: list[str]) -> None:
         out.append(newline + "}")
     elif type(value) is list and value:
         out += ("[", inner, ("," + inner).join(_texts(value, inner)), newline, "]")
+    elif type(value) is BuiltArray and value.items:
+        items = value.items
+        blocks = (_texts(list(map(value.build, items[start:start + _CHUNK])), inner)
+                  for start in range(0, len(items), _CHUNK))
+        out += ("[", inner, ("," + inner).join(chain.from_iterable(blocks)), newline, "]")
     else:
         out += _texts([value], newline)
 
@@ -135,6 +157,10 @@ _Part = str | Sequence[str]
 
 def _arrays(values: Sequence[Sequence[Any]], newline: str) -> list[str]:
     return _joined(_array_parts(values, newline), len(values))
+
+
+def _built_arrays(values: Sequence[BuiltArray], newline: str) -> list[str]:
+    return _arrays([value.values() for value in values], newline)  # an array of them: built whole
 
 
 def _array_parts(values: Sequence[Sequence[Any]], newline: str) -> list[_Part]:
@@ -212,7 +238,7 @@ _Writer = Callable[[Sequence[Any], str], list[str]]
 
 _WRITERS: dict[type, _Writer] = {
     str: _strings, int: _ints, bool: _bools, type(None): _nulls,
-    list: _arrays, tuple: _arrays, dict: _objects,
+    list: _arrays, tuple: _arrays, dict: _objects, BuiltArray: _built_arrays,
 }
 _CONSTANT_PRONE = {bool, type(None)}  # flags and absent values: checked for one text for all
 
