@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections import OrderedDict, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,9 @@ def test_subclasses_are_written_as_their_base_values() -> None:
 
     value = {"level": [Level.HIGH, 4], "tag": [Tag.RED, "blue"]}
     assert json_document(value) == reference({"level": [3, 4], "tag": ["red\u2028", "blue"]})
+    counts = [defaultdict(int, a=1), defaultdict(int, b=2), OrderedDict(b=3, a=4)]
+    assert json_document(counts) == reference([{"a": 1}, {"b": 2}, {"b": 3, "a": 4}])
+    assert [dict(count) for count in counts] == [{"a": 1}, {"b": 2}, {"b": 3, "a": 4}]  # no key added
 
 
 def test_deep_nesting_and_bare_scalars() -> None:

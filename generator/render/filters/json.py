@@ -185,7 +185,9 @@ def _array_parts(values: Sequence[Sequence[Any]], newline: str) -> list[_Part]:
 
 def _objects(values: Sequence[dict[str, Any]], newline: str) -> list[str]:
     keys = sorted(values[0])
-    if len(set(map(len, values))) == 1:
+    # As many keys in each and all of `keys` found: the same keys. Not for a
+    # subclass, whose lookup may add a missing key (a defaultdict).
+    if type(values[0]) is dict and len(set(map(len, values))) == 1:
         try:
             return _joined(_object_parts(values, keys, newline), len(values))
         except KeyError:  # as many keys, other names: objects of several shapes
