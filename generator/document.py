@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 from .collector import collector_paused
 from .diff import CodeView, MessageView, PageView, unique_messages
-from .model import Code, ErrorPage, Message
+from .model import Code, ErrorCode, ErrorPage, Message
 from .patterns import PLACEHOLDER
-from .render.filters.json import json_document
+from .render.filters.json import BuiltArray, json_document
 
 SCHEMA_VERSION = 2  # 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups
 # Beside the documents; a source id never holds a dot, so no page can collide.
@@ -27,6 +27,21 @@ PLACEHOLDER_RULE = f"^(?:{PLACEHOLDER.pattern})$"
 
 
 def document(page: ErrorPage) -> dict[str, Any]:
+    return _document(page, [_error(error) for error in page.errors])
+
+
+@collector_paused()
+def document_text(page: ErrorPage) -> str:
+    """The document as the JSON target writes it (what `errgen dump` prints).
+
+    The codes are built a block at a time as they are written (BuiltArray);
+    the text is `json_document(document(page))`. Building allocates an object
+    per value, all alive to the end of a block: the collector's rescans would
+    find no cycles (generator/collector.py)."""
+    return json_document(_document(page, BuiltArray(page.errors, _error)))
+
+
+def _document(page: ErrorPage, errors: object) -> dict[str, Any]:
     source = page.source
     return {
         "$schema": SCHEMA_FILE,
@@ -42,24 +57,7 @@ def document(page: ErrorPage) -> dict[str, Any]:
         },
         "title": page.title,
         "categories": [{"id": c.id, "title": c.title} for c in page.categories],
-        "errors": [
-            {
-                "code": error.code,
-                "name": error.name,
-                "identifier": error.identifier,
-                "class_name": error.class_name,
-                "category": error.category,
-                "deprecated": error.deprecated,
-                "retired": error.retired,
-                "aliases": list(error.aliases),
-                "groups": list(error.groups),
-                "messages": [_message(message) for message in error.messages],
-                "http_status": list(error.http_status),
-                "description": error.description,
-                "line": error.line,
-            }
-            for error in page.errors
-        ],
+        "errors": errors,
         "message_tables": [
             {
                 "title": table.title,
@@ -75,17 +73,27 @@ def document(page: ErrorPage) -> dict[str, Any]:
     }
 
 
-@collector_paused()
-def document_text(page: ErrorPage) -> str:
-    """The document as the JSON target writes it (what `errgen dump` prints).
-
-    Building it allocates an object per value, all alive to the end: the
-    collector's rescans would find no cycles (generator/collector.py)."""
-    return json_document(document(page))
+def _error(error: ErrorCode) -> dict[str, Any]:
+    return {
+        "code": error.code,
+        "name": error.name,
+        "identifier": error.identifier,
+        "class_name": error.class_name,
+        "category": error.category,
+        "deprecated": error.deprecated,
+        "retired": error.retired,
+        "aliases": list(error.aliases),
+        "groups": list(error.groups),
+        "messages": [_message(message) for message in error.messages],
+        "http_status": list(error.http_status),
+        "description": error.description,
+        "line": error.line,
+    }
 
 
 def _message(message: Message) -> dict[str, Any]:
-    return {"text": message.text, **_pattern(message), "http_status": message.http_status}
+    return {"text": message.text, "placeholders": list(message.placeholders), "pattern": message.pattern,
+            "literals": list(message.literals), "http_status": message.http_status}
 
 
 def _pattern(message: Message) -> dict[str, Any]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from itertools import chain, islice, repeat
 from json.encoder import encode_basestring  # C-accelerated when available
+from operator import itemgetter
 from typing import Any
 
 from . import Filter
@@ -17,112 +21,247 @@ def json_document(value: object) -> str:
     characters, which json.dumps leaves raw inside strings, are written as `\\u`
     escapes, as in the other targets, so a diff of the JSON shows them. Written
     here rather than by json.dumps because with `indent` json.dumps gives up its
-    C encoder: on a 20,000-code page it took as long as parsing the Markdown.
+    C encoder and visits every value in Python: on a 20,000-code page it took
+    as long as parsing the Markdown.
     """
-    out: list[str] = []
-    _write(value, "\n", out, {})
-    out.append("\n")
-    return "".join(out)
+    pieces: list[str] = []
+    _pieces(value, "\n", pieces)
+    pieces.append("\n")
+    return "".join(pieces)
 
 
-# An object's shape (the indentation inside it, then its keys in insertion
-# order) -> its keys in sorted order, each with the `{` or `,`, newline and
-# `"key": ` written before its value. A document has a few shapes (every code's
-# object has the same keys), so each is sorted and encoded once.
-_Shapes = dict[tuple[str, ...], list[tuple[str, str]]]
+@dataclass(frozen=True, slots=True)
+class BuiltArray:
+    """The JSON array `[build(item) for item in items]`, built as it is written.
 
+    For a document's one long array (its codes): a block of values is built,
+    written and let go while it is still in the CPU's cache, instead of all of
+    it built first and read back from memory (a quarter of `errgen dump`'s JSON
+    time on a 20,000-code page). The text is the same as the list's."""
 
-def _write(value: object, newline: str, out: list[str], shapes: _Shapes) -> None:
-    """Append `value` at the indentation `newline` carries ("\\n" plus spaces).
+    items: Sequence[Any]
+    build: Callable[[Any], object]
 
-    Inside an object, strings, numbers, booleans and empty lists are written
-    where they are met, not by a call each: they are most of a document."""
-    if isinstance(value, dict):
-        if value:
-            _object(value, newline, out, shapes)
-        else:
-            out.append("{}")
-    elif isinstance(value, (list, tuple)):
-        if value:
-            _array(value, newline, out, shapes)
-        else:
-            out.append("[]")
-    elif isinstance(value, str):
-        out.append(_string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    else:
-        raise TypeError(f"not a JSON value of a document: {value!r}")
-
-
-def _object(value: dict[str, Any], newline: str, out: list[str], shapes: _Shapes) -> None:
-    inner = newline + "  "
-    shape = (inner, *value)
-    members = shapes.get(shape)
-    if members is None:
-        members = shapes[shape] = [(key, f"{',' if index else '{'}{inner}{_string(key)}: ")
-                                   for index, key in enumerate(sorted(value))]
-    for key, prefix in members:
-        item = value[key]
-        kind = type(item)
-        if kind is str:
-            encoded = encode_basestring(item)
-            out.append(prefix + (encoded if encoded.isprintable() else _visible(encoded)))
-        elif kind is int:
-            out.append(prefix + int.__repr__(item))
-        elif item is None:
-            out.append(prefix + "null")
-        elif kind is bool:
-            out.append(prefix + ("true" if item else "false"))
-        elif kind is list:
-            if item:
-                out.append(prefix)
-                _array(item, inner, out, shapes)
-            else:
-                out.append(prefix + "[]")
-        else:
-            out.append(prefix)
-            _write(item, inner, out, shapes)
-    out.append(newline + "}")
-
-
-def _array(value: list[Any] | tuple[Any, ...], newline: str, out: list[str], shapes: _Shapes) -> None:
-    inner = newline + "  "
-    separator = "[" + inner
-    for item in value:
-        kind = type(item)
-        if kind is str:
-            out.append(separator + _string(item))
-        elif kind is int:
-            out.append(separator + int.__repr__(item))
-        elif kind is dict and item:
-            out.append(separator)
-            _object(item, inner, out, shapes)
-        else:
-            out.append(separator)
-            _write(item, inner, out, shapes)
-        separator = "," + inner
-    out.append(newline + "]")
-
-
-def _string(text: str) -> str:
-    encoded: str = encode_basestring(text)
-    return encoded if encoded.isprintable() else _visible(encoded)  # nearly every string: one check in C
-
-
-def _visible(encoded: str) -> str:
-    return "".join(ch if ch.isprintable() else js_escape(ch) for ch in encoded)
+    def values(self) -> list[object]:
+        return list(map(self.build, self.items))
 
 
 def jsonstr(text: str) -> str:
     """A JSON string literal equal to `text`, escaped as in `json_document`."""
     return _string(text)
+
+
+# Values are written a column at a time, not one by one: `_texts` takes every
+# value that sits at one indentation (all the codes' names, say), and each kind
+# is written by a few C-level passes over its column (`map`, `zip`, `join`). A
+# document holds hundreds of thousands of values but only a few dozen columns,
+# so the Python code runs per column and per object shape, hardly per value.
+# This works because a value's text depends only on the value and its
+# indentation: `newline`, "\n" plus two spaces per level.
+
+# A column passes over its values several times (their kinds, then their
+# text), so long columns are cut into blocks whose values stay in the CPU's
+# cache from one pass to the next: on a 20,000-code page the writer took a
+# third longer with whole columns, waiting on memory, not computing.
+_CHUNK = 512
+
+
+def _pieces(value: object, newline: str, out: list[str]) -> None:
+    """Append the text of one value, as pieces for the caller to join once.
+
+    The outer levels of a document are a few large values: joined level by
+    level, the whole text would be copied once per level. Arrays write their
+    items as a column."""
+    inner = newline + "  "
+    if type(value) is dict and value:
+        opening = "{"
+        for key in sorted(value):
+            out.append(f"{opening}{inner}{_string(key)}: ")
+            _pieces(value[key], inner, out)
+            opening = ","
+        out.append(newline + "}")
+    elif type(value) is list and value:
+        out += ("[", inner, ("," + inner).join(_texts(value, inner)), newline, "]")
+    elif type(value) is BuiltArray and value.items:
+        items = value.items
+        blocks = (_texts(list(map(value.build, items[start:start + _CHUNK])), inner)
+                  for start in range(0, len(items), _CHUNK))
+        out += ("[", inner, ("," + inner).join(chain.from_iterable(blocks)), newline, "]")
+    else:
+        out += _texts([value], newline)
+
+
+def _texts(values: Sequence[Any], newline: str, kinds: set[type] | None = None) -> list[str]:
+    """The text of each value, at the indentation `newline` carries."""
+    if len(values) > _CHUNK:  # see _CHUNK
+        return list(chain.from_iterable(_texts(values[start:start + _CHUNK], newline)
+                                        for start in range(0, len(values), _CHUNK)))
+    kinds = set(map(type, values)) if kinds is None else kinds
+    if len(kinds) == 1:
+        return _writer(next(iter(kinds)))(values, newline)
+    return _grouped(values, list(map(type, values)), lambda kind, part: _writer(kind)(part, newline))
+
+
+def _grouped(values: Sequence[Any], keys: Sequence[Hashable], write: Callable[[Any, list[Any]], list[str]]) -> list[str]:
+    """Write each group of values with the same key apart, then put the texts back in order.
+
+    For the rare mixed column (a category that is sometimes null) and objects
+    of several shapes in one column: one Python step per value, only there."""
+    places: dict[Hashable, list[int]] = {}
+    for place, key in enumerate(keys):
+        places.setdefault(key, []).append(place)
+    texts = [""] * len(values)
+    for key, where in places.items():
+        for place, text in zip(where, write(key, [values[place] for place in where])):
+            texts[place] = text
+    return texts
+
+
+# -- scalars -------------------------------------------------------------------
+
+
+def _strings(values: Sequence[str], newline: str) -> list[str]:
+    encoded = list(map(encode_basestring, values))
+    joined = "".join(encoded)
+    # One check for the whole column, in C. encode_basestring escaped every
+    # control below U+0020, so an ASCII column can only hide DEL; isascii is
+    # a flag the string already carries.
+    if joined.isascii() and "\x7f" not in joined or joined.isprintable():
+        return encoded
+    return [text if text.isprintable() else _visible(text) for text in encoded]
+
+
+def _ints(values: Sequence[int], newline: str) -> list[str]:
+    return list(map(int.__repr__, values))  # what json.dumps writes, for an IntEnum member too
+
+
+_BOOLS = {True: "true", False: "false"}
+
+
+def _bools(values: Sequence[bool], newline: str) -> list[str]:
+    return list(map(_BOOLS.__getitem__, values))
+
+
+def _nulls(values: Sequence[None], newline: str) -> list[str]:
+    return ["null"] * len(values)
+
+
+# -- containers ----------------------------------------------------------------
+
+# A column's text as parts to be joined value by value: a list holds one text
+# per value, a str is the same text for every value (an empty list, `false`).
+# Objects join their members' parts in one go, after merging the constant ones
+# with the keys around them, so the most common values cost nothing per object.
+_Part = str | Sequence[str]
+
+
+def _arrays(values: Sequence[Sequence[Any]], newline: str) -> list[str]:
+    return _joined(_array_parts(values, newline), len(values))
+
+
+def _built_arrays(values: Sequence[BuiltArray], newline: str) -> list[str]:
+    return _arrays([value.values() for value in values], newline)  # an array of them: built whole
+
+
+def _array_parts(values: Sequence[Sequence[Any]], newline: str) -> list[_Part]:
+    """Every array's items form one column, one level deeper; each array then joins its own.
+
+    Three parts: `[` with the newline, the items, the newline with `]` (`[`,
+    "", `]` for an empty array), so that an object joins them into its own
+    text instead of each array copying its items once more to wrap them."""
+    inner = newline + "  "
+    lengths = list(map(len, values))
+    flat = list(chain.from_iterable(values))
+    if not flat:
+        return ["[]"]
+    items = iter(_texts(flat, inner))
+    # Each islice takes the next `length` texts from the shared iterator, in order.
+    bodies = list(map(("," + inner).join, map(islice, repeat(items), lengths)))
+    opening, closing = "[" + inner, newline + "]"
+    if 0 not in lengths:
+        return [opening, bodies, closing]
+    return [[opening if length else "[" for length in lengths], bodies, [closing if length else "]" for length in lengths]]
+
+
+def _objects(values: Sequence[dict[str, Any]], newline: str) -> list[str]:
+    keys = sorted(values[0])
+    # As many keys in each and all of `keys` found: the same keys. Not for a
+    # subclass, whose lookup may add a missing key (a defaultdict).
+    if type(values[0]) is dict and len(set(map(len, values))) == 1:
+        try:
+            return _joined(_object_parts(values, keys, newline), len(values))
+        except KeyError:  # as many keys, other names: objects of several shapes
+            pass
+    return _grouped(values, list(map(tuple, values)),
+                    lambda shape, part: _joined(_object_parts(part, sorted(shape), newline), len(part)))
+
+
+def _object_parts(values: Sequence[dict[str, Any]], keys: list[str], newline: str) -> list[_Part]:
+    """Objects with the same keys: a column per key, `{`, `"key": ` and `}` between them.
+
+    Raises KeyError when an object lacks one of `keys`."""
+    if not keys:
+        return ["{}"]
+    inner = newline + "  "
+    rows = map(itemgetter(*keys), values) if len(keys) > 1 else ((value[keys[0]],) for value in values)
+    parts: list[_Part] = []
+    for index, column in enumerate(zip(*rows)):
+        parts.append(f"{',' if index else '{'}{inner}{_string(keys[index])}: ")
+        parts += _parts(column, inner)
+    parts.append(newline + "}")
+    return parts
+
+
+def _parts(values: Sequence[Any], newline: str) -> list[_Part]:
+    kinds = set(map(type, values))
+    if kinds == {list}:
+        return _array_parts(values, newline)
+    if kinds <= _CONSTANT_PRONE and values.count(values[0]) == len(values):  # `==` within one kind
+        return [_texts(values[:1], newline, kinds)[0]]  # the same text for every value
+    return [_texts(values, newline, kinds)]
+
+
+def _joined(parts: list[_Part], count: int) -> list[str]:
+    """The `count` texts that `parts` describe (see `_Part`)."""
+    merged: list[_Part] = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    if len(merged) == 1:
+        return [merged[0]] * count if isinstance(merged[0], str) else list(merged[0])
+    return list(map("".join, zip(*(repeat(part) if isinstance(part, str) else part for part in merged))))
+
+
+# -- dispatch ------------------------------------------------------------------
+
+_Writer = Callable[[Sequence[Any], str], list[str]]
+
+_WRITERS: dict[type, _Writer] = {
+    str: _strings, int: _ints, bool: _bools, type(None): _nulls,
+    list: _arrays, tuple: _arrays, dict: _objects, BuiltArray: _built_arrays,
+}
+_CONSTANT_PRONE = {bool, type(None)}  # flags and absent values: checked for one text for all
+
+
+def _writer(kind: type) -> _Writer:
+    writer = _WRITERS.get(kind)
+    if writer is not None:
+        return writer
+    for base, writer in _WRITERS.items():  # a subclass (an IntEnum, a str Enum): as json.dumps sees it
+        if issubclass(kind, base):
+            return writer
+    raise TypeError(f"not a JSON value of a document: {kind.__name__}")
+
+
+def _string(text: str) -> str:
+    encoded: str = encode_basestring(text)
+    return encoded if encoded.isprintable() else _visible(encoded)
+
+
+def _visible(encoded: str) -> str:
+    return "".join(ch if ch.isprintable() else js_escape(ch) for ch in encoded)
 
 
 FILTERS: dict[str, Filter] = {"json_document": json_document, "jsonstr": jsonstr}
