@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import classes, inputs, write
 from .diagnostics import Diagnostic, ErrgenError, display_path, error, make_strict
-from .diff import PageDiff, PageView, diff_pages, view_of_lock, view_of_page
-from .document import read_view
+from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .lint import lint_source, unknown_group_code
 from .lock import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .model import ErrorPage

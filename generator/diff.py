@@ -16,6 +16,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .model import Code, ErrorPage
@@ -370,3 +372,41 @@ def _one_line(text: str) -> str:
 def _place(path: str, where: CodeView | MessageView) -> str:
     return f"{path}:{where.line}:{where.column}"
 
+
+def read_view(path: Path, shown: str) -> PageView | None:
+    """The diff projection of a committed document; None when it is missing or of another shape."""
+    try:
+        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
+    """The projection of a JSON document (output/json/<id>.json).
+
+    The document records no message positions: a message is placed at its
+    code's line, a table row at its table's line. Raises KeyError, TypeError
+    or ValueError on a document of another shape.
+    """
+    tables: dict[Code, list[MessageView]] = {}
+    for table in document["message_tables"]:
+        rows = [MessageView(str(row["message"]), int(table["line"]), 1) for row in table["rows"]]
+        for code in table["codes"]:
+            tables.setdefault(_code(code), []).extend(rows)
+    codes = []
+    for error in document["errors"]:
+        if error.get("retired", False):
+            continue  # kept by errgen.lock, not on the page
+        code, line = _code(error["code"]), int(error["line"])
+        own = [MessageView(str(message["text"]), line, 1) for message in error["messages"]]
+        category = error.get("category")
+        codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
+                              unique_messages(own + tables.get(code, [])), line, 1,
+                              None if category is None else str(category)))
+    return PageView(path, tuple(codes))
+
+
+def _code(value: object) -> Code:
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"a code is an int or a str, not {value!r}")

@@ -18,7 +18,8 @@ from errgen.diff import (
     format_markdown,
     view_of_page,
 )
-from errgen.document import document, view_of_document
+from errgen.diff import view_of_document
+from errgen.document import document
 from errgen.parse import PageOptions, parse_page
 from errgen.read import decode_source, read_source
 from markdown_it import MarkdownIt
