@@ -9,7 +9,7 @@ and none takes a name the module or the languages already use.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
@@ -51,27 +51,57 @@ class ClassRow:
         return (self.base, *self.groups)
 
 
-def assign(page: ErrorPage, groups: Sequence[GroupConfig] = (), base: ErrorPage | None = None) -> ErrorPage:
-    """`page` with every class name and the groups that have codes on it filled in.
+class ClassNamer:
+    """Hands out one page's class names, in the order its module declares them:
+    the groups' first (at creation), then each code's, then each category's.
 
-    A translated page (`base`) takes its class names from its base page by code,
-    so both modules name their classes alike.
+    `assemble` names each code as it builds it, so a page's codes are built
+    once; `assign` names a page built without names. A translated page
+    (`base`) takes its class names from its base page by code, so both modules
+    name their classes alike.
     """
-    taken = set(RESERVED)
-    listed = {error.code for error in page.errors}
-    own_groups = []
-    for group in groups:
-        codes = tuple(code for code in group.codes.get(page.source.id, ()) if code in listed)
-        if codes:
-            own_groups.append(Group(_unique(group.name, "Group", taken), group.retryable, codes))
-    base_classes = _base_classes(page, base)
-    errors = []
-    for error in page.errors:
-        name = _unique(base_classes.get(error.code) or class_name_for(error.identifier), "Error", taken, error.code)
-        in_groups = tuple(group.name for group in own_groups if error.code in group.codes) if own_groups else ()
-        errors.append(error.with_classes(name, in_groups))
-    categories = tuple(_category(category, page, base, taken) for category in page.categories)
-    return replace(page, errors=tuple(errors), categories=categories, groups=tuple(own_groups))
+
+    def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
+                 base: ErrorPage | None = None) -> None:
+        self.taken = set(RESERVED)
+        self.base = base
+        self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
+        listed = set(codes)
+        own_groups = []
+        for group in groups:
+            in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
+            if in_page:
+                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page))
+        self.groups = tuple(own_groups)
+
+    def code(self, code: Code, identifier: str) -> tuple[str, tuple[str, ...]]:
+        """The class of a code and the groups it is in."""
+        name = _unique(self._base_classes.get(code) or class_name_for(identifier), "Error", self.taken, code)
+        return name, tuple(group.name for group in self.groups if code in group.codes) if self.groups else ()
+
+    def category(self, category: Category, page: ErrorPage) -> Category:
+        """A category with its class; `page`: its codes, named already or not."""
+        name = category.class_name or category_class_name(category.title)  # errgen.lock's, else the title's
+        if self.base is not None:  # the base page's class of the category its first code is under
+            by_code = {error.code: error.category for error in self.base.errors}
+            base_names = {c.id: c.class_name for c in self.base.categories}
+            first = next((by_code.get(e.code) for e in page.errors if e.category == category.id), None)
+            name = base_names.get(first or "", "") or name
+        if not name:  # a heading in another script: its code range, if any
+            name = "Category" + "".join(word.capitalize() for word in category.id.split("_") if word.isascii())
+        return replace(category, class_name=_unique(name, "Errors", self.taken))
+
+    def finish(self, page: ErrorPage) -> ErrorPage:
+        """`page`, whose codes are named, with its categories and groups named too."""
+        categories = tuple(self.category(category, page) for category in page.categories)
+        return replace(page, categories=categories, groups=self.groups)
+
+
+def assign(page: ErrorPage, groups: Sequence[GroupConfig] = (), base: ErrorPage | None = None) -> ErrorPage:
+    """`page` with every class name and the groups that have codes on it filled in."""
+    namer = ClassNamer(page.source.id, (error.code for error in page.errors), groups, base)
+    errors = tuple(error.with_classes(*namer.code(error.code, error.identifier)) for error in page.errors)
+    return namer.finish(replace(page, errors=errors))
 
 
 def assigned(page: ErrorPage) -> ErrorPage:
@@ -94,22 +124,6 @@ def hierarchy(page: ErrorPage) -> list[ClassRow]:
         in_retryable = any(group in retryable for group in error.groups)
         rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable))
     return rows
-
-
-def _category(category: Category, page: ErrorPage, base: ErrorPage | None, taken: set[str]) -> Category:
-    name = category.class_name or category_class_name(category.title)  # errgen.lock's, else the title's
-    if base is not None:  # the base page's class of the category its first code is under
-        by_code = {error.code: error.category for error in base.errors}
-        base_names = {c.id: c.class_name for c in base.categories}
-        first = next((by_code.get(e.code) for e in page.errors if e.category == category.id), None)
-        name = base_names.get(first or "", "") or name
-    if not name:  # a heading in another script: its code range, if any
-        name = "Category" + "".join(word.capitalize() for word in category.id.split("_") if word.isascii())
-    return replace(category, class_name=_unique(name, "Errors", taken))
-
-
-def _base_classes(page: ErrorPage, base: ErrorPage | None) -> dict[Code, str]:
-    return {} if base is None else {error.code: error.class_name for error in base.errors if error.class_name}
 
 
 def _unique(name: str, suffix: str, taken: set[str], code: Code | None = None) -> str:
