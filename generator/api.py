@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import classes, inputs, write
+from . import inputs, write
 from .diagnostics import Diagnostic, ErrgenError, display_path, error, make_strict
 from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .lint import lint_source, unknown_group_code
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
-    from .config import Config, SourceConfig
+    from .config import Config, GroupConfig, SourceConfig
     from .targets.base import RenderContext, Target
 
 
@@ -77,13 +77,13 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             continue
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
-            options = page_options(source, base, lock.sources.get(source.id), prune)
+            options = page_options(source, base, lock.sources.get(source.id), prune, config.groups)
             page, found = load_page(config.root, source, options)
         except ErrgenError as exc:
             diagnostics += exc.diagnostics
             failed.add(source.id)
             continue
-        pages[source.id] = classes.assign(page, config.groups, base)
+        pages[source.id] = page
         diagnostics += found + _overrides_not_on_page(config, source, page)
         diagnostics += unknown_group_code(config.display_path, page, config.groups)
     if failed or any(d.is_error for d in diagnostics):
@@ -97,9 +97,9 @@ def load_page(root: Path, source: SourceConfig, options: PageOptions) -> tuple[E
 
 
 def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: SourceLock | None = None,
-                 prune: bool = False) -> PageOptions:
+                 prune: bool = False, groups: Sequence[GroupConfig] = ()) -> PageOptions:
     """How errgen.toml says to read and name this source's page; `locked`: what errgen.lock
-    remembers of it; `prune`: without the codes gone from the page."""
+    remembers of it; `prune`: without the codes gone from the page; `groups`: errgen.toml's."""
     return PageOptions(
         source_id=source.id,
         path=source.path.as_posix(),
@@ -107,7 +107,8 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
         language=source.language,
         identifiers=dict(source.identifiers),
         reading=reading_options(source),
-        base_identifiers=None if base is None else {e.code: e.identifier for e in base.errors},
+        base=base,
+        groups=groups,
         locked=locked,
         prune=prune,
     )

@@ -11,12 +11,25 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .classes import ClassNamer
 from .diagnostics import Diagnostic, ErrgenError, has_errors
 from .model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from .names import unique_slug
 from .readers.raw import LAYOUTS, RawPage, RawTable
 from .resolve import Listed, assign_identifiers, merge_duplicates
-from .stable import LockedCode, SourceLock, aliases, gone_codes, pins, stable_categories
+from .stable import (
+    LockedCode,
+    SourceLock,
+    aliases,
+    gone_codes,
+    gone_entries,
+    pins,
+    stable_categories,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .config import GroupConfig
 
 MAX_SAFE_INTEGER = 2**53 - 1
 # Digits with an optional minus sign and no leading zero: `00001` makes a string page.
@@ -31,8 +44,10 @@ class PageOptions:
     language: str = "en"
     # Identifier overrides by code, from errgen.toml.
     identifiers: Mapping[Code, str] = field(default_factory=dict)
-    # For a translated page: the base page's identifiers by code.
-    base_identifiers: Mapping[Code, str] | None = None
+    # For a translated page: the base page, whose identifiers and class names it takes by code.
+    base: ErrorPage | None = None
+    # errgen.toml's [[groups]]: classes the codes they list inherit.
+    groups: Sequence[GroupConfig] = ()
     # What errgen.lock remembers of this source: identifiers that never move.
     locked: SourceLock | None = None
     # `generate --prune`: forget the codes gone from the page and their aliases.
@@ -47,13 +62,17 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
     listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
-    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, options.base_identifiers, pinned)
+    base_identifiers = None if options.base is None else {e.code: e.identifier for e in options.base.errors}
+    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, base_identifiers, pinned)
     diagnostics += merged + named
     tables = link_tables(raw, listed, code_type, diagnostics)
     if has_errors(diagnostics):
         raise ErrgenError(diagnostics)
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
-    errors = [_error_code(item, identifiers[item.code], by_code) for item in listed]
+    gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
+    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
+                       options.groups, options.base)
+    errors = [_error_code(item, identifiers[item.code], by_code, namer) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
@@ -62,10 +81,11 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
         message_tables=tables,
         code_type=code_type,
     ), options.locked)
-    gone = () if options.prune else gone_codes(options.locked, page)
-    if gone:
+    if gone_listed:
+        gone = (error.with_classes(*namer.code(error.code, error.identifier))
+                for error in gone_codes(gone_listed, page.categories))
         page = replace(page, errors=(*page.errors, *gone))
-    return page, sorted(diagnostics)
+    return namer.finish(page), sorted(diagnostics)
 
 
 def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
@@ -148,12 +168,13 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
-def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode]) -> ErrorCode:
-    """The model's code; `locked`: what errgen.lock remembers by code (its aliases stay)."""
+def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer) -> ErrorCode:
+    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay)."""
     code, entry = item
     kept = locked.get(code)
+    class_name, groups = namer.code(code, identifier)
     return ErrorCode(
         code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
-        entry.line, entry.column, deprecated=entry.deprecated,
-        aliases=() if kept is None else aliases(kept, identifier), http_status=tuple(entry.http_status),
+        entry.line, entry.column, class_name, entry.deprecated, () if kept is None else aliases(kept, identifier),
+        groups, tuple(entry.http_status),
     )

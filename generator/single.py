@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import classes
 from .collector import collector_paused
 from .diagnostics import Diagnostic, ErrgenError, display_path, make_strict
 from .document import document_text
@@ -25,7 +24,7 @@ def dump(path: Path, reading: ReadOptions | None = None, strict: bool = False) -
     rescans all of it for cycles it does not hold (generator/collector.py)."""
     with collector_paused():
         page, diagnostics = page_alone(path, reading, strict)
-        return document_text(classes.assign(page)), tuple(diagnostics)
+        return document_text(page), tuple(diagnostics)
 
 
 def page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[ErrorPage, list[Diagnostic]]:

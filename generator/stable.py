@@ -10,7 +10,7 @@ code; `remember` is what the lock records after a run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Category, Code, ErrorCode, ErrorPage
@@ -102,18 +102,20 @@ def stable_categories(lock: SourceLock | None, categories: Sequence[Category],
     return mapping
 
 
-def gone_codes(lock: SourceLock | None, page: ErrorPage) -> tuple[ErrorCode, ...]:
-    """Codes the lock has that the page no longer lists: deprecated members, kept
-    because servers still send them, after the page's own codes."""
-    if lock is None:
-        return ()
-    present = {error.code for error in page.errors}
-    categories = {category.id for category in page.categories}
+def gone_entries(lock: SourceLock | None, present: Collection[Code]) -> tuple[LockedCode, ...]:
+    """The codes the lock has that the page no longer lists, in the lock's order."""
+    return () if lock is None else tuple(entry for entry in lock.codes if entry.code not in present)
+
+
+def gone_codes(gone: Iterable[LockedCode], categories: Iterable[Category]) -> tuple[ErrorCode, ...]:
+    """Codes gone from the page (`gone_entries`): deprecated members, kept because
+    servers still send them, after the page's own codes; `categories`: the page's."""
+    ids = {category.id for category in categories}
     return tuple(
         ErrorCode(code=e.code, name=e.name, identifier=e.identifier,
-                  category=e.category if e.category in categories else None, messages=(), description="",
+                  category=e.category if e.category in ids else None, messages=(), description="",
                   line=1, column=1, deprecated=True, aliases=e.aliases, retired=True)
-        for e in lock.codes if e.code not in present
+        for e in gone
     )
 
 
