@@ -29,9 +29,9 @@ PLACEHOLDER_RULE = f"^(?:{PLACEHOLDER.pattern})$"
 # model (ObjectArray). Keys in the order of the dicts a template gets.
 MESSAGE: Fields = {
     "text": attrgetter("text"),
-    "placeholders": attrgetter("placeholders"),
+    "placeholders": ArrayOf(attrgetter("placeholders")),
     "pattern": attrgetter("pattern"),
-    "literals": attrgetter("literals"),
+    "literals": ArrayOf(attrgetter("literals")),
     "http_status": attrgetter("http_status"),
 }
 ERROR: Fields = {
@@ -42,10 +42,10 @@ ERROR: Fields = {
     "category": attrgetter("category"),
     "deprecated": attrgetter("deprecated"),
     "retired": attrgetter("retired"),
-    "aliases": attrgetter("aliases"),
-    "groups": attrgetter("groups"),
+    "aliases": ArrayOf(attrgetter("aliases")),
+    "groups": ArrayOf(attrgetter("groups")),
     "messages": ArrayOf(attrgetter("messages"), MESSAGE),
-    "http_status": attrgetter("http_status"),
+    "http_status": ArrayOf(attrgetter("http_status")),
     "description": attrgetter("description"),
     "line": attrgetter("line"),
 }
@@ -54,13 +54,13 @@ CATEGORY: Fields = {"id": attrgetter("id"), "title": attrgetter("title")}
 TABLE_ROW: Fields = {
     "message": attrgetter("message.text"),
     "description": attrgetter("description"),
-    "placeholders": attrgetter("message.placeholders"),
+    "placeholders": ArrayOf(attrgetter("message.placeholders")),
     "pattern": attrgetter("message.pattern"),
-    "literals": attrgetter("message.literals"),
+    "literals": ArrayOf(attrgetter("message.literals")),
 }
 MESSAGE_TABLE: Fields = {
     "title": attrgetter("title"),
-    "codes": attrgetter("codes"),
+    "codes": ArrayOf(attrgetter("codes")),
     "line": attrgetter("line"),
     "rows": ArrayOf(attrgetter("rows"), TABLE_ROW),
 }
