@@ -66,8 +66,12 @@ MESSAGE_TABLE: Fields = {
 }
 
 
+@collector_paused()
 def document(page: ErrorPage) -> dict[str, Any]:
-    """The document as plain dicts and lists: what a user's template gets as `page`."""
+    """The document as plain dicts and lists: what a user's template gets as `page`.
+
+    A dict or list per value, with no cycles among them: with the collector
+    running, its rescans took a third of the time on a 20,000-code page."""
     return _document(page, _dicts)
 
 
