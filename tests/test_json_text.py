@@ -190,8 +190,8 @@ def test_fields_of_none_bools_empty_tuples_and_nested_objects() -> None:
     expected = [box_dict(box) for box in items]
     assert ObjectArray(items, BOX).values() == expected
     assert json_document({"boxes": ObjectArray(items, BOX)}) == reference({"boxes": expected})
-    none_open = [Box(None, False, (), ())] * 3  # every column constant, every array empty
-    assert json_document(ObjectArray(none_open, BOX)) == reference([box_dict(box) for box in none_open])
+    closed_and_empty = [Box(None, False, (), ())] * 3  # every column constant, every array empty
+    assert json_document(ObjectArray(closed_and_empty, BOX)) == reference([box_dict(box) for box in closed_and_empty])
 
 
 def test_an_empty_object_array_is_an_empty_array() -> None:
