@@ -84,6 +84,8 @@ def category_id(title: str, taken: set[str]) -> str:
 
 def class_name_for(identifier: str) -> str:
     """The class of a code: `BAD_SYMBOL` -> `BadSymbol`, `E1121` -> `E1121`."""
+    if "_" not in identifier:  # one word: a code's fallback (`E50000`), `UNKNOWN`
+        return identifier[:1] + identifier[1:].lower()
     return "".join([part[:1] + part[1:].lower() for part in identifier.split("_") if part])
 
 
