@@ -17,6 +17,7 @@ from hostile import HOSTILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from support import CORPUS, ROOT
 
@@ -89,3 +90,28 @@ def test_any_table_gives_markdown_its_tokens(cells: list[str]) -> None:
     row = " | ".join(cell.replace("\n", " ") for cell in cells)
     text = f"{row}\n{'|'.join('---' for _ in cells)}\n{row}\n{row[::-1]}\n"
     _same(MARKDOWN, STOCK, text)
+
+
+def _dash_rule(state: StateInline, silent: bool) -> bool:
+    """A plugin's inline rule that starts at `-`, which no rule of markdown-it's own does."""
+    if not state.src.startswith("--", state.pos):
+        return False
+    if not silent:
+        state.push("dash", "", 0).content = "--"
+    state.pos += 2
+    return True
+
+
+def test_a_plugin_rule_at_any_terminator_still_fires() -> None:
+    fast = MarkdownIt("commonmark").enable("table").use(plain_text_inline)
+    stock = MarkdownIt("commonmark").enable("table")
+    for md in (fast, stock):
+        md.inline.ruler.before("emphasis", "dash", _dash_rule)
+    text = "# -1000 A--B\n\n- rate limit -- 5 per second\n\nCode | Message\n---|---\n1 | x--y\n"
+    _same(fast, stock, text)
+    assert [child.type for token in fast.parse(text) for child in token.children or ()].count("dash") == 3
+
+
+def test_text_with_only_terminators_no_rule_takes_is_one_text_token() -> None:
+    # `-`, `:`, `%`, `=`, `#` stop markdown-it's text rule, but no rule starts there.
+    _same(MARKDOWN, STOCK, "# -1000 TOO_MANY: 50% = #1 + @2 ^ {x} $y >z\n\nKeys - a: b; c=d%\n")

@@ -9,8 +9,9 @@ then find nothing to do, and `text_join` rebuilds the children list of every
 inline token to join text it does not have. On a 20,000-row table the two cost
 a quarter of the parse.
 
-When `terminator_re` finds no such character in the content, the text rule
-would consume all of it, so this plugin writes that one text token directly;
+When the content holds no character at which an enabled inline rule can
+start, the text rule consumes all of it (a terminator no rule takes is added
+to the text), so this plugin writes that one text token directly;
 and `text_join` runs on the inline tokens the parser wrote, where there may be
 something to join. Everything
 else goes through markdown-it exactly as before: the tokens are the same
@@ -19,7 +20,12 @@ either way (tests/test_inline_fast_path.py).
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+
 from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
@@ -36,9 +42,32 @@ def plain_text_inline(md: MarkdownIt) -> None:
 _PARSED = "errgen:parsed_inline"
 
 
+# The characters each of markdown-it's inline rules can start at (each rule
+# returns at once anywhere else). The text rule stops at more (`-`, `:`, `%`…,
+# kept for extensions); a page of such text is plain all the same. A rule not
+# listed here, a plugin's, makes every terminator count.
+_RULE_STARTS = {
+    "text": "", "linkify": ":", "newline": "\n", "escape": "\\", "backticks": "`", "strikethrough": "~",
+    "emphasis": "*_", "link": "[", "image": "!", "autolink": "<", "html_inline": "<", "entity": "&",
+}
+
+
+def _markup_search(parser: ParserInline) -> Callable[[str], re.Match[str] | None]:
+    """Where in a text an enabled inline rule could start; None: nowhere, the text is plain."""
+    active = parser.ruler.get_active_rules()
+    if any(rule not in _RULE_STARTS for rule in active):
+        return parser.terminator_re.search
+    return _any_of("".join(sorted({ch for rule in active for ch in _RULE_STARTS[rule]}))).search
+
+
+@functools.cache
+def _any_of(characters: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(characters)}]")
+
+
 def _inline(state: StateCore) -> None:
     parser = state.md.inline
-    markup_at = parser.terminator_re.search
+    markup_at = _markup_search(parser)
     parsed = state.env[_PARSED] = []
     for token in state.tokens:
         if token.type != "inline":
