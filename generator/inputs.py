@@ -24,7 +24,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .cache import cache_path
+from . import cache
 from .lock import LOCK_NAME, digest
 from .read import read_source
 from .write import is_leftover, locked
@@ -51,18 +51,9 @@ def key(root: Path, config_path: Path) -> str | None:
 
 def remember(run_key: str, files: Mapping[Path, str], folders: Iterable[Path]) -> None:
     """Record that the inputs `run_key` give `files` (relative path -> text) in `folders`."""
-    path = cache_path("check", run_key)
-    if path is None:
-        return
     record = {"files": {rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
               "folders": sorted(folder.as_posix() for folder in folders)}
-    try:  # a cache is an optimisation: failing to write one is never an error
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    cache.store("check", run_key, json.dumps(record, sort_keys=True))
 
 
 def known_current(config_file: Path) -> int | None:
@@ -74,11 +65,11 @@ def known_current(config_file: Path) -> int | None:
 
 
 def _verified(root: Path, run_key: str | None) -> int | None:
-    path = None if run_key is None else cache_path("check", run_key)
-    if path is None:
+    text = None if run_key is None else cache.read("check", run_key)
+    if text is None:
         return None
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(text)
         files: dict[str, str] = record["files"]
         for rel, expected in files.items():
             if digest((root / rel).read_bytes()) != expected:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-from pathlib import Path
 
-from ..cache import cache_path
+from .. import cache
 
 BLACK_LINE_LENGTH = 100
 # PEP 263: a comment on line 1 or 2 naming an encoding changes how Python decodes the file.
@@ -30,15 +28,11 @@ def format_python(source: str, origin: str) -> str:
         raise FormatError(f"template {origin} declares the encoding {declared!r} in its first two lines; "
                           "text there must pass through the `pyheader` filter")
     key = hashlib.sha256(f"{_black_version()}\0{BLACK_LINE_LENGTH}\0{source}".encode()).hexdigest()
-    cached = cache_path("black", key)
+    cached = cache.read("black", key)
     if cached is not None:
-        try:
-            return cached.read_text(encoding="utf-8")
-        except OSError:
-            pass
+        return cached
     formatted = _run_black(source, origin)
-    if cached is not None:
-        _store(cached, formatted)
+    cache.store("black", key, formatted)
     return formatted
 
 
@@ -67,16 +61,3 @@ def _black_version() -> str:
     from importlib import metadata  # 20 ms: only when something is formatted
 
     return metadata.version("black")
-
-
-
-
-def _store(path: Path, text: str) -> None:
-    # A cache is an optimisation: failing to write one is never an error.
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
