@@ -4,6 +4,8 @@ a term's paragraph and the paragraphs of `: description` lines after it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markdown_it.token import Token
 
 from ...plaintext import children_text
@@ -12,25 +14,28 @@ from .codes import code_token, integer_token
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
-def definition(inline: Token) -> tuple[str, list[str]] | None:
-    """(code, description lines) of a paragraph, or None when it is no definition."""
-    lines = _lines(inline)
+def definition(tokens: Sequence[Token], index: int, end: int) -> tuple[str, list[str], int] | None:
+    """(code, description lines, index of its last inline token) of the definition
+    whose term is the paragraph of tokens[index]; None when that is no term.
+
+    The `: description` lines follow the term in its paragraph, or in the
+    paragraphs after it (kramdown and PHP Markdown Extra allow a blank line
+    between a term and its definitions)."""
+    lines = _lines(tokens[index])
     code = _term(lines[0])
-    details = _details(lines[1:])
-    return None if code is None or not details else (code, details)
-
-
-def term(inline: Token) -> str | None:
-    """The code of a paragraph that is only a term, or None: its definition may
-    follow in the next paragraph (kramdown and PHP Markdown Extra allow a blank
-    line between the two)."""
-    lines = _lines(inline)
-    return _term(lines[0]) if len(lines) == 1 else None
-
-
-def details(inline: Token) -> list[str] | None:
-    """The description lines of a paragraph of `: description` lines only, or None."""
-    return _details(_lines(inline))
+    if code is None:
+        return None
+    if len(lines) > 1:
+        described = _details(lines[1:])
+        return None if described is None else (code, described, index)
+    described, last = [], index
+    # paragraph_close, paragraph_open, then the next paragraph's inline token
+    while last + 3 < end and tokens[last + 2].type == "paragraph_open" and tokens[last + 3].type == "inline":
+        more = _details(_lines(tokens[last + 3]))
+        if more is None:
+            break
+        described, last = described + more, last + 3
+    return (code, described, last) if described else None
 
 
 def _lines(inline: Token) -> list[list[Token]]:

@@ -11,11 +11,10 @@ a quarter of the parse.
 
 When the content holds no character at which an enabled inline rule can
 start, the text rule consumes all of it (a terminator no rule takes is added
-to the text), so this plugin writes that one text token directly;
-and `text_join` runs on the inline tokens the parser wrote, where there may be
-something to join. Everything
-else goes through markdown-it exactly as before: the tokens are the same
-either way (tests/test_inline_fast_path.py).
+to the text), so this plugin writes that one text token directly; and
+`text_join` runs only on the inline tokens the parser wrote, the only ones
+with something to join. Everything else goes through markdown-it exactly as
+before: the tokens are the same either way (tests/test_inline_fast_path.py).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from ...read import SourceText
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
-from .definitions import definition, details, term
+from .definitions import definition
 from .headings import code_heading
 from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
@@ -267,37 +267,19 @@ class Walker:
         return code_line(inline_text([inline]).text, inline) is not None and bullets_follow(tokens, index + 2, end)
 
     def _definition(self, tokens: Sequence[Token], index: int, end: int) -> int | None:
-        """A definition of a code: one paragraph, or a term's paragraph and the
-        `: description` paragraphs after it. The index of its last inline token,
-        None when tokens[index] starts no definition."""
-        inline = tokens[index]
-        found = definition(inline)
-        last = index
+        """A definition of a code whose term is tokens[index]: the index of its
+        last inline token, None when there is none."""
+        found = definition(tokens, index, end)
         if found is None:
-            code = term(inline)
-            lines: list[str] = []
-            while code is not None and (following := self._details_after(tokens, last, end)) is not None:
-                last, more = following
-                lines += more
-            if code is None or not lines:
-                return None
-            found = code, lines
-        code, described = found
+            return None
+        code, described, last = found
+        inline = tokens[index]
         line = _line(inline)
         self._raw(inline)
         links = [link for token in tokens[index : last + 1] if token.type == "inline" for link in token_text(token).links]
         entry = self._entry(code, "", line, self._column(line), "definitions", links)
         entry.description += [text for text in described if text]
         return last
-
-    @staticmethod
-    def _details_after(tokens: Sequence[Token], index: int, end: int) -> tuple[int, list[str]] | None:
-        """The next paragraph's index and lines, when it follows the one at `index` and holds only `: description` lines."""
-        after = index + 3  # paragraph_close, paragraph_open, inline
-        if after >= end or tokens[index + 2].type != "paragraph_open" or tokens[after].type != "inline":
-            return None
-        lines = details(tokens[after])
-        return None if lines is None else (after, lines)
 
     def _broken_table(self, inline: Token) -> bool:
         found = broken_table(inline, _INLINE_PARSER.parseInline)
