@@ -32,14 +32,9 @@ class PageOptions(AssembleOptions):
     reading: ReadOptions = field(default_factory=ReadOptions)
 
 
-@collector_paused()
 def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
-    """Parse one page; raise `ErrgenError` (with all diagnostics) on any error.
-
-    The tokens go before the model is built: their memory is the model's then,
-    instead of more taken from the system."""
-    raw = read_tokens(src, tokenize(src), options.reading)
-    return assemble(raw, options)
+    """Parse one page; raise `ErrgenError` (with all diagnostics) on any error."""
+    return page_from_tokens(src, tokenize(src), options)
 
 
 def tokenize(src: SourceText) -> list[Token]:
