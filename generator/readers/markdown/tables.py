@@ -72,22 +72,15 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
         read.append(CodeRow(
             line,
             found,
-            unquote_cell(row[name])[0] if row[name] else "",
+            unquote_cell(row[name])[0],
             _struck(tokens[code]),
             http_status(row[status]),
-            None if message is None else _messages(row[message]),
+            None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
             row[description],
             links,
             tokens[message] if message is not None and message < len(tokens) else None,
         ))
     return read
-
-
-def _messages(cell: str) -> tuple[str, ...]:
-    """The messages of a message cell: most hold one, unquoted."""
-    if not cell.startswith('"'):
-        return (cell,) if cell else ()
-    return tuple(text for text in unquote_cell(cell) if text)
 
 
 def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
@@ -106,9 +99,8 @@ def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
 
 
 def _struck(token: Token) -> bool:
-    """Wholly or partly struck out (`~~10018~~`: s_open, text, s_close at least)."""
-    children = token.children
-    return children is not None and len(children) > 2 and any(child.type == "s_open" for child in children)
+    """Wholly or partly struck out (`~~10018~~`)."""
+    return any(child.type == "s_open" for child in token.children or ())
 
 
 def grid_from_tokens(tokens: Sequence[Token], start: int) -> tuple[Grid, int]:

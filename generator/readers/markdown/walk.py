@@ -160,10 +160,8 @@ class Walker:
         line = _line(token)
         content = token_text(inline)
         self._raw(inline)
-        pending = self._pending_anchors
-        self._anchors = Anchors(len(self.headings), (*pending, *content.anchors) if pending or content.anchors else ())
-        if pending:
-            self._pending_anchors = []
+        self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
+        self._pending_anchors = []
         self.headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
             # The first H1 names the page; failing that, the first heading.
