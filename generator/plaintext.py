@@ -63,21 +63,22 @@ def plain_text(token: Token) -> str | None:
 
 
 def _joined_text(tokens: Sequence[Token]) -> InlineText:
-    pieces: list[str] = []
-    links: list[str] = []
-    anchors: list[str] = []
-    for inline in tokens:
-        pieces.append(" ")
-        _collect(inline.children or [], pieces, links, anchors)
-    return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
+    return _collected([inline.children or [] for inline in tokens])
 
 
 def children_text(children: Sequence[Token]) -> InlineText:
     """Plain text of some of one inline token's children (a list item after its code)."""
+    return _collected([children])
+
+
+def _collected(groups: Sequence[Sequence[Token]]) -> InlineText:
+    """Each group of children's text, joined by a space, with the links and anchors in them."""
     pieces: list[str] = []
     links: list[str] = []
     anchors: list[str] = []
-    _collect(children, pieces, links, anchors)
+    for children in groups:
+        pieces.append(" ")
+        _collect(children, pieces, links, anchors)
     return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
 
 
