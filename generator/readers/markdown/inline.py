@@ -84,9 +84,8 @@ def _inline(state: StateCore) -> None:
 
 def _text_join(state: StateCore) -> None:
     """markdown-it's `text_join` on the inline tokens whose children are more than one text token."""
-    parsed = state.env.pop(_PARSED, None)
-    candidates = [token for token in state.tokens if token.type == "inline"] if parsed is None else parsed
-    joined = [token for token in candidates if not _one_text(token.children)]
+    parsed = state.env.pop(_PARSED, ())  # none when the inline rule did not run: nothing to join
+    joined = [token for token in parsed if not _one_text(token.children)]
     if joined:
         text_join(StateCore(state.src, state.md, state.env, joined))
 
