@@ -12,7 +12,7 @@ from operator import itemgetter, setitem
 from typing import Any
 
 from . import Filter
-from .text import js_escape
+from .text import escape_each, js_escape
 
 
 def json_document(value: object) -> str:
@@ -335,7 +335,7 @@ def _string(text: str) -> str:
 
 
 def _visible(encoded: str) -> str:
-    return "".join(ch if ch.isprintable() else js_escape(ch) for ch in encoded)
+    return escape_each(encoded, js_escape)
 
 
 FILTERS: dict[str, Filter] = {"json_document": json_document, "jsonstr": jsonstr}

@@ -7,7 +7,7 @@ import re
 from ...model import Code
 from ..format import BLACK_LINE_LENGTH
 from . import Filter
-from .text import comment
+from .text import comment, escape_each
 
 _PY_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _PY_SHORT_SINGLE = {**_PY_SHORT, '"': '"', "'": "\\'"}
@@ -43,7 +43,7 @@ def pyints(values: tuple[int, ...]) -> str:
 
 
 def _python_body(text: str, short: dict[str, str]) -> str:
-    return "".join(short.get(ch) or (ch if ch.isprintable() else _python_escape(ch)) for ch in text)
+    return escape_each(text, _python_escape, short)
 
 
 def pydoc(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import Filter
+from .text import escape_each
 
 _RUST_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
 
@@ -14,8 +15,11 @@ def ruststr(text: str) -> str:
     line separator or bidi character reaches the source as itself; `{` needs no
     escape in a literal (only in a `format!` string, which this never is).
     """
-    body = "".join(_RUST_SHORT.get(ch) or (ch if ch.isprintable() else f"\\u{{{ord(ch):x}}}") for ch in text)
-    return f'"{body}"'
+    return f'"{escape_each(text, _rust_escape, _RUST_SHORT)}"'
+
+
+def _rust_escape(ch: str) -> str:
+    return f"\\u{{{ord(ch):x}}}"
 
 
 FILTERS: dict[str, Filter] = {"ruststr": ruststr}

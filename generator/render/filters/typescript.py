@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Code
 from . import Filter
-from .text import comment, js_escape
+from .text import comment, escape_each, js_escape
 
 _JS_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -15,8 +15,7 @@ def tsstr(text: str) -> str:
     Double quotes keep `${` and backticks inert; U+2028/U+2029 are escaped
     although ES2019 allows them, for older tools that do not.
     """
-    body = "".join(_JS_SHORT.get(ch) or (ch if ch.isprintable() else js_escape(ch)) for ch in text)
-    return f'"{body}"'
+    return f'"{escape_each(text, js_escape, _JS_SHORT)}"'
 
 
 def jsdoc(text: str) -> str:
