@@ -49,7 +49,7 @@ typecheck: deps
 	$(TSC) -p tsconfig.json
 
 test: deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 	$(MAKE) --no-print-directory typecheck
 	$(MAKE) --no-print-directory check
 

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from errgen.config import load_config
+from errgen.config.project import load_config
 
 from . import generated, processes
 from .goals import judge

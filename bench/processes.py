@@ -15,7 +15,7 @@ from typing import Any
 from .timing import ROOT, Timing, python, python_env, run_once, time_process
 
 BARE_IMPORTS = "import markdown_it, jinja2, black"
-# With the collector off, as errgen parses (generator/collector.py): issue #13's floor.
+# With the collector off, as errgen parses (generator/speed/collector.py): issue #13's floor.
 BARE_PARSE = (
     "import gc, sys; gc.disable(); from markdown_it import MarkdownIt; "
     "MarkdownIt('commonmark').enable('table').parse(open(sys.argv[1], encoding='utf-8').read())"

@@ -6,7 +6,7 @@ heap and its peak memory is its own; prints one JSON object.
 The floor is a bare markdown-it-py parse of the same text in the same process
 (a fresh `MarkdownIt`, CommonMark plus tables: the dialect errgen reads), as
 anyone would run it; `floor_nogc` is the same parse with the cyclic garbage
-collector paused, as errgen runs it (generator/collector.py).
+collector paused, as errgen runs it (generator/speed/collector.py).
 Each stage runs a few times on small pages and once on large ones; the median
 counts. The stages are errgen's own functions, called as `errgen` calls them.
 """
@@ -27,11 +27,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from errgen import targets, write
-from errgen.collector import collector_paused
-from errgen.lock import Lock
-from errgen.parse import PageOptions, page_from_tokens, tokenize
-from errgen.read import read_source
+from errgen import targets
+from errgen.pipeline import PageOptions, page_from_tokens, tokenize
+from errgen.read.source import read_source
+from errgen.speed.collector import collector_paused
+from errgen.write import files as write
+from errgen.write.lockfile import Lock
 from markdown_it import MarkdownIt
 
 T = TypeVar("T")

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from errgen.diagnostics import ErrgenError
-from errgen.document import document_text
-from errgen.parse import PageOptions, parse_page
-from errgen.read import decode_source
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import decode_source
+from errgen.targets.json.document import document_text
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 

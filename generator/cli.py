@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, ErrgenError, display_path, has_errors
-from .lock import CONFIG_NAME
-from .readers.raw import ROLES as COLUMN_ROLES
-from .readers.raw import ReadOptions
-from .render.format import FormatError
+from .read.raw import ROLES as COLUMN_ROLES
+from .read.raw import ReadOptions
+from .targets.python.format import FormatError
+from .write.lockfile import CONFIG_NAME
 
 if TYPE_CHECKING:
-    from . import api
-    from .config import Config
-    from .diff import PageDiff
+    from .config.project import Config
+    from .verbs import api
+    from .verbs.diff import PageDiff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -191,7 +191,7 @@ def _add_examples(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _utf8(value: str) -> str:
-    from .init import is_encodable
+    from .verbs.init import is_encodable
 
     if not is_encodable(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not valid UTF-8")
@@ -199,7 +199,7 @@ def _utf8(value: str) -> str:
 
 
 def _module_name(value: str) -> str:
-    from .config import is_module_name
+    from .config.project import is_module_name
 
     if not is_module_name(value):
         raise argparse.ArgumentTypeError(f"{value!r} must be a lower-case module name that is a keyword in neither "
@@ -242,21 +242,21 @@ def _config_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace) -> Config:
-    from .config import load_config
+    from .config.project import load_config
 
     return load_config(args.config, display_path(args.config))
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from . import inputs
+    from .write import noop
 
     # As for check: inputs already known to give the files on disk leave nothing to
     # write. --strict reads the pages for their warnings, --prune changes the output.
-    known = None if args.strict or args.prune else inputs.known_current(args.config)
+    known = None if args.strict or args.prune else noop.known_current(args.config)
     if known is not None:
         print(f"errgen: 0 written, {known} unchanged, 0 removed")
         return EXIT_OK
-    from . import api
+    from .verbs import api
 
     plan, diagnostics = api.generate(_load(args), strict=args.strict, prune=args.prune)
     _print_diagnostics(diagnostics, "text")
@@ -266,14 +266,14 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from . import inputs
+    from .write import noop
 
     # The record knows the output, not the pages' warnings: --strict reads the pages.
-    known = None if args.strict else inputs.known_current(args.config)
+    known = None if args.strict else noop.known_current(args.config)
     if known is not None:
         print(f"errgen: output is current ({known} files)")
         return EXIT_OK
-    from . import api
+    from .verbs import api
 
     result = api.check(_load(args), strict=args.strict)
     _print_diagnostics(result.diagnostics, args.format)
@@ -323,7 +323,7 @@ def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    from .single import dump
+    from .verbs.dump import dump
 
     text, diagnostics = dump(args.file, _reading(args), strict=args.strict)
     _print_diagnostics(diagnostics, "text")
@@ -332,7 +332,7 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from . import api
+    from .verbs import api
 
     if args.files:
         diagnostics, files = api.lint(args.files, strict=args.strict, ignore=args.ignore, reading=_reading(args)), len(args.files)
@@ -357,7 +357,7 @@ _DIFF_FORMATS = ("text", "json", "markdown", "github")
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from . import api, diff
+    from .verbs import api, diff
 
     formats: dict[str, Callable[[PageDiff], str]] = {
         "text": diff.format_text, "json": diff.format_json, "markdown": diff.format_markdown,
@@ -369,7 +369,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .init import InitOptions, init
+    from .verbs.init import InitOptions, init
 
     result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
     for rel in result.written:

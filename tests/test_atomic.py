@@ -15,12 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import errgen.targets.typescript
+import errgen.targets.typescript.target
 import jinja2
 import pytest
-from errgen import api, write
-from errgen.config import load_config
+from errgen.config.project import load_config
 from errgen.diagnostics import ErrgenError
+from errgen.verbs import api
+from errgen.write import files as write
 from support import ROOT
 
 ALPHA_V1 = "# Alpha\n\n## 10xx - General\n\n### -1000 UNKNOWN\n\n- An unknown error occurred.\n"
@@ -95,8 +96,8 @@ def failing_on_call(number: int, real: Callable[..., Any], error: BaseException)
 
 def test_a_render_error_in_the_third_target_writes_nothing(project: tuple[Path, Snapshot], monkeypatch: pytest.MonkeyPatch) -> None:
     base, before = project
-    broken = failing_on_call(1, errgen.targets.typescript.render_page, jinja2.UndefinedError("'page' is undefined"))
-    monkeypatch.setattr(errgen.targets.typescript, "render_page", broken)
+    broken = failing_on_call(1, errgen.targets.typescript.target.render_page, jinja2.UndefinedError("'page' is undefined"))
+    monkeypatch.setattr(errgen.targets.typescript.target, "render_page", broken)
     with pytest.raises(jinja2.UndefinedError):
         generate(base)
     assert snapshot(base) == before
@@ -150,8 +151,8 @@ def test_a_failure_removing_an_orphan_puts_every_written_file_back(project: tupl
 # or removal ("commit").
 KILLER = """
 import os, signal, sys
-from errgen import api
-from errgen.config import load_config
+from errgen.verbs import api
+from errgen.config.project import load_config
 
 phase, step = sys.argv[1], int(sys.argv[2])
 calls = 0

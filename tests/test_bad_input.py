@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from errgen.cli import main
-from errgen.read import MAX_BYTES
+from errgen.read.source import MAX_BYTES
 from support import ROOT, run_errgen
 
 CRASHES = sorted((ROOT / "fuzz" / "crashes").glob("*.md"))

@@ -3,8 +3,8 @@ reads N codes from them, each with the messages of the reference code it copies.
 
 from __future__ import annotations
 
-from errgen.parse import PageOptions, parse_page
-from errgen.read import decode_source, read_source
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import decode_source, read_source
 
 from bench.synth import CODES_PER_CATEGORY, REFERENCE, read_reference, synthetic_page
 

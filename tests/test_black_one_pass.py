@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from errgen import targets
-from errgen.api import load_pages
-from errgen.config import load_config
+from errgen.config.project import load_config
 from errgen.model import ErrorPage
-from errgen.parse import PageOptions, parse_page
-from errgen.read import read_source
-from errgen.render.format import format_python
-from errgen.targets.python import MODULE_TEMPLATE, module_source
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import read_source
+from errgen.targets.python.format import format_python
+from errgen.targets.python.target import MODULE_TEMPLATE, module_source
+from errgen.verbs.api import load_pages
 from support import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile.md"

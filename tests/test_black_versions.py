@@ -15,12 +15,12 @@ import venv
 from pathlib import Path
 
 import pytest
-from errgen.api import load_pages
-from errgen.config import load_config
-from errgen.parse import PageOptions, parse_page
-from errgen.read import read_source
-from errgen.render.format import BLACK_LINE_LENGTH, format_python
-from errgen.targets import python
+from errgen.config.project import load_config
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import read_source
+from errgen.targets.python import target as python
+from errgen.targets.python.format import BLACK_LINE_LENGTH, format_python
+from errgen.verbs.api import load_pages
 from support import ROOT
 from wheels import offline_pip_env, wheelhouse
 

@@ -1,4 +1,4 @@
-"""Class names and the hierarchy (generator/classes.py), string-code pages, and
+"""Class names and the hierarchy (generator/assemble/classes.py), string-code pages, and
 [[groups]] in errgen.toml: on pages written here to be awkward."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from errgen import classes, targets
-from errgen.config import GroupConfig
+from errgen import targets
+from errgen.assemble import classes
+from errgen.assemble.patterns import message_from_text
+from errgen.config.project import GroupConfig
 from errgen.model import Category, ErrorCode, ErrorPage, Source
-from errgen.patterns import message_from_text
 from support import compile_typescript, import_file, make_project, run_errgen, run_node
 
 

@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from errgen.config import GroupConfig, UserTargetConfig, load_config
-from errgen.places import key_places
+from errgen.config.places import key_places
+from errgen.config.project import GroupConfig, UserTargetConfig, load_config
 from support import ROOT, import_file, make_project, run_errgen
 
 COLLIDING = """## 10xx - General

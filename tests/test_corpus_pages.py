@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen import api
-from errgen.config import load_config
+from errgen.config.project import load_config
 from errgen.model import ErrorPage
-from errgen.parse import PageOptions, ReadOptions, parse_page
-from errgen.read import read_source
+from errgen.pipeline import PageOptions, ReadOptions, parse_page
+from errgen.read.source import read_source
+from errgen.verbs import api
 from support import CORPUS, SEED, make_project, run_errgen
 
 PAGES = sorted(CORPUS.glob("binance-*-error*.md")) + [SEED]  # the heading-per-code pages

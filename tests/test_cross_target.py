@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen import api
-from errgen.config import load_config
+from errgen.config.project import load_config
 from errgen.model import ErrorPage
+from errgen.verbs import api
 from support import ROOT, compile_typescript, import_file, load_json, run_node
 
 SOURCES = ("coinm", "usdm", "options", "spot", "spot_zh_cn")

@@ -11,17 +11,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from errgen.diff import (
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import decode_source, read_source
+from errgen.targets.json.document import document
+from errgen.verbs.diff import (
     PageDiff,
     PageView,
     diff_pages,
     format_markdown,
+    view_of_document,
     view_of_page,
 )
-from errgen.diff import view_of_document
-from errgen.document import document
-from errgen.parse import PageOptions, parse_page
-from errgen.read import decode_source, read_source
 from markdown_it import MarkdownIt
 from support import CORPUS, ROOT, make_project, run_errgen
 

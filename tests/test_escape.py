@@ -1,4 +1,4 @@
-"""Each filter in generator/render/filters/ alone, on hostile text, proven by the
+"""Each filter in generator/targets/filters/ and each target's filters.py alone, on hostile text, proven by the
 language's own parser: `ast` (after black) for Python, tsc and node (and the
 TypeScript scanner) for TypeScript, `json.loads` for JSON."""
 
@@ -11,11 +11,11 @@ import tokenize
 from pathlib import Path
 
 import pytest
-from errgen.render.filters.json import json_document
-from errgen.render.filters.python import pydoc, pyopt, pystr
-from errgen.render.filters.text import comment
-from errgen.render.filters.typescript import jsdoc, tsopt, tsstr
-from errgen.render.format import format_python
+from errgen.targets.filters.text import comment
+from errgen.targets.json.filters import json_document
+from errgen.targets.python.filters import pydoc, pyopt, pystr
+from errgen.targets.python.format import format_python
+from errgen.targets.typescript.filters import jsdoc, tsopt, tsstr
 from hostile import HOSTILE
 from support import ROOT, compile_typescript, load_json, run_node
 

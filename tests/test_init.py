@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from errgen.config import load_config
-from errgen.render.filters.toml import tomlstr
+from errgen.config.project import load_config
+from errgen.targets.filters.toml import tomlstr
 from support import ROOT, run_errgen
 
 SEED = ROOT / "docs_src" / "binance-coinm.md"  # the seed page, as committed

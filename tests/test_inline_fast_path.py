@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from errgen.readers.markdown import MARKDOWN
-from errgen.readers.markdown.inline import plain_text_inline
+from errgen.read.markdown import MARKDOWN
+from errgen.read.markdown.inline import plain_text_inline
 from hostile import HOSTILE
 from hypothesis import given, settings
 from hypothesis import strategies as st

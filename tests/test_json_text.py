@@ -20,18 +20,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen import api, classes
-from errgen.config import load_config
-from errgen.document import document, document_text
-from errgen.parse import PageOptions, parse_page
-from errgen.read import decode_source
-from errgen.render.filters.json import (
+from errgen.assemble import classes
+from errgen.config.project import load_config
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import decode_source
+from errgen.targets.json.document import document, document_text
+from errgen.targets.json.filters import (
     ArrayOf,
     Fields,
     ObjectArray,
     json_document,
     jsonstr,
 )
+from errgen.verbs import api
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import ROOT

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from errgen.diagnostics import Diagnostic
-from errgen.lint import RULES, lint_source
-from errgen.read import decode_source, read_source
+from errgen.read.source import decode_source, read_source
+from errgen.verbs.lint import RULES, lint_source
 from goldens import compare
 from support import CORPUS, ROOT, run_errgen
 

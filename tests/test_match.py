@@ -513,8 +513,8 @@ def test_templates_built_to_backtrack_answer_alike_in_both_languages(
     templates: tuple[str, ...], queries: list[tuple[str, Answer]], tmp_path: Path
 ) -> None:
     from errgen import targets
+    from errgen.assemble.patterns import message_from_text
     from errgen.model import ErrorCode, ErrorPage, Source
-    from errgen.patterns import message_from_text
 
     errors = tuple(ErrorCode(-(n + 1), f"SLOW_{n}", f"SLOW_{n}", None, (message_from_text(text, 1, 1),), "", 1, 1)
                    for n, text in enumerate(templates))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 import pytest
-from errgen.names import github_slug, identifier_for, unique_slug
+from errgen.assemble.names import github_slug, identifier_for, unique_slug
 
 
 def slug_by_definition(text: str) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from errgen.diagnostics import Diagnostic, ErrgenError
 from errgen.model import ErrorPage
-from errgen.parse import PageOptions, ReadOptions, parse_page
-from errgen.read import read_source
+from errgen.pipeline import PageOptions, ReadOptions, parse_page
+from errgen.read.source import read_source
 from goldens import compare
 
 CASES = Path(__file__).parent / "cases" / "parse"

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from errgen import api
-from errgen.config import load_config
+from errgen.config.project import load_config
+from errgen.verbs import api
 from support import ROOT, compile_typescript
 
 README = ROOT / "README.md"

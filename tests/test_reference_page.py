@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from errgen.model import ErrorPage
-from errgen.parse import PageOptions, parse_page
-from errgen.read import read_source
+from errgen.pipeline import PageOptions, parse_page
+from errgen.read.source import read_source
 from support import ROOT, SEED
 
 PAGE_PATH = ROOT / "docs_src" / "binance-coinm.md"

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen import api
 from errgen.diagnostics import ErrgenError
-from errgen.render.filters.json import json_document
+from errgen.targets.json.filters import json_document
+from errgen.verbs import api
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator

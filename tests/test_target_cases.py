@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 import pytest
-from errgen import api, targets
-from errgen.config import load_config
+from errgen import targets
+from errgen.config.project import load_config
+from errgen.verbs import api
 from goldens import compare
 from support import make_project
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen import api
-from errgen.config import load_config
+from errgen.config.project import load_config
+from errgen.verbs import api
 from hostile import HOSTILE, markdown_inline
 from support import ROOT, TSC, import_file, load_json, make_project
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from errgen import targets
-from errgen.render.filters.rust import ruststr
+from errgen.targets.filters.rust import ruststr
 from support import ROOT, import_file, load_json, make_project, run_errgen
 
 EXAMPLE = ROOT / "examples" / "rust"

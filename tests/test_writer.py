@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from errgen import api, write
-from errgen.config import load_config
+from errgen.config.project import load_config
 from errgen.diagnostics import ErrgenError
-from errgen.lock import Lock
-from errgen.render.filters.python import pyheader
-from errgen.render.format import foreign_coding
+from errgen.targets.python.filters import pyheader
+from errgen.targets.python.format import foreign_coding
+from errgen.verbs import api
+from errgen.write import files as write
+from errgen.write.lockfile import Lock
 from support import ROOT, import_file, make_project, run_errgen
 from test_atomic import snapshot
 

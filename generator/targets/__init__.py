@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..render.filters import Filter, catalog
-from . import json, python, typescript
 from .base import RenderContext, Target
+from .filters import Filter, catalog
+from .json.target import TARGET as JSON
+from .python.target import TARGET as PYTHON
+from .typescript.target import TARGET as TYPESCRIPT
 
-BUILTIN: tuple[Target, ...] = (json.TARGET, python.TARGET, typescript.TARGET)
+BUILTIN: tuple[Target, ...] = (JSON, PYTHON, TYPESCRIPT)
 NAMES: tuple[str, ...] = tuple(target.name for target in BUILTIN)
 
 __all__ = ["BUILTIN", "NAMES", "RenderContext", "Target", "all_filters", "get"]

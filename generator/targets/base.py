@@ -16,8 +16,8 @@ from typing import Any
 import jinja2
 
 from ..model import ErrorPage
-from ..render.environment import environment
-from ..render.filters import Filter
+from .environment import environment
+from .filters import Filter
 
 
 @dataclass(frozen=True, slots=True)

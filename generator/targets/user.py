@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..config import UserTargetConfig
-from ..document import document
+from ..config.project import UserTargetConfig
 from ..model import ErrorPage
 from . import all_filters
 from .base import RenderContext, Target
+from .json.document import document
 
 
 def user_target(spec: UserTargetConfig) -> Target:

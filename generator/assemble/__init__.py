@@ -1,0 +1,1 @@
+"""Assembling: a reader's `RawPage` -> the model, by the rules that hold for every layout."""

@@ -1,0 +1,144 @@
+"""Class names and the class hierarchy of the generated modules, decided once for every target.
+
+Every code has a class (`BAD_SYMBOL` -> `BadSymbol`) under its category's class
+(or `ApiError` when it stands under no heading) and the classes of the
+`[[groups]]` errgen.toml puts it in. No two classes of a module share a name,
+and none takes a name the module or the languages already use.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import count
+
+from ..model import Category, Code, ErrorCode, ErrorPage, Group
+from .names import category_class_name, class_name_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..config.project import GroupConfig
+
+# What a generated module defines itself, in either language, and the globals
+# its code uses: a class by any of these names would shadow one.
+MODULE_NAMES = frozenset({
+    "ApiError", "ApiErrorOptions", "CATEGORIES", "Code", "ErrorCode", "ErrorInfo", "ErrorPayload",
+    "MESSAGE_TABLES", "Match", "MatchKind", "MessageTable", "SOURCE_ID", "SOURCE_URL", "lookup", "match",
+    "IntEnum", "Enum", "Mapping", "TYPE_CHECKING", "Any", "Callable", "TypeVar",
+})
+JAVASCRIPT_GLOBALS = frozenset({
+    "Array", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Promise",
+    "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "TypeError", "RangeError", "SyntaxError",
+    "WeakMap", "WeakSet", "ReadonlyArray", "ReadonlyMap", "Readonly", "Record", "Partial",
+})
+RESERVED = MODULE_NAMES | JAVASCRIPT_GLOBALS | frozenset(name for name in dir(builtins) if name[:1].isupper())
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRow:
+    """One generated class, in the order a module declares them (bases first)."""
+
+    name: str
+    base: str  # the class it extends: ApiError, or a category's class
+    groups: tuple[str, ...]  # group classes it also inherits (Python) or answers instanceof for (TypeScript)
+    error: ErrorCode | None  # the code it stands for; None for a category's or a group's class
+    title: str  # what its docstring says
+    retryable: bool
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        return (self.base, *self.groups)
+
+
+class ClassNamer:
+    """Hands out one page's class names, in the order its module declares them:
+    the groups' first (at creation), then each code's, then each category's.
+
+    `assemble` names each code as it builds it, so a page's codes are built
+    once; `assign` names a page built without names. A translated page
+    (`base`) takes its class names from its base page by code, so both modules
+    name their classes alike.
+    """
+
+    def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
+                 base: ErrorPage | None = None) -> None:
+        self.taken = set(RESERVED)
+        self.base = base
+        self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
+        listed = set(codes)
+        own_groups = []
+        for group in groups:
+            in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
+            if in_page:
+                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page))
+        self.groups = tuple(own_groups)
+
+    def code(self, code: Code, identifier: str) -> tuple[str, tuple[str, ...]]:
+        """The class of a code and the groups it is in."""
+        name = _unique(self._base_classes.get(code) or class_name_for(identifier), "Error", self.taken, code)
+        return name, tuple(group.name for group in self.groups if code in group.codes) if self.groups else ()
+
+    def category(self, category: Category, page: ErrorPage) -> Category:
+        """A category with its class; `page`: its codes, named already or not."""
+        name = category.class_name or category_class_name(category.title)  # errgen.lock's, else the title's
+        if self.base is not None:  # the base page's class of the category its first code is under
+            by_code = {error.code: error.category for error in self.base.errors}
+            base_names = {c.id: c.class_name for c in self.base.categories}
+            first = next((by_code.get(e.code) for e in page.errors if e.category == category.id), None)
+            name = base_names.get(first or "", "") or name
+        if not name:  # a heading in another script: its code range, if any
+            name = "Category" + "".join(word.capitalize() for word in category.id.split("_") if word.isascii())
+        return replace(category, class_name=_unique(name, "Errors", self.taken))
+
+    def finish(self, page: ErrorPage) -> ErrorPage:
+        """`page`, whose codes are named, with its categories and groups named too."""
+        categories = tuple(self.category(category, page) for category in page.categories)
+        return replace(page, categories=categories, groups=self.groups)
+
+
+def assign(page: ErrorPage, groups: Sequence[GroupConfig] = (), base: ErrorPage | None = None) -> ErrorPage:
+    """`page` with every class name and the groups that have codes on it filled in."""
+    namer = ClassNamer(page.source.id, (error.code for error in page.errors), groups, base)
+    errors = tuple(error.with_classes(*namer.code(error.code, error.identifier)) for error in page.errors)
+    return namer.finish(replace(page, errors=errors))
+
+
+def assigned(page: ErrorPage) -> ErrorPage:
+    """`page` as `assign` leaves it (without groups) unless that is done already:
+    what a target renders from, whoever built the page."""
+    done = all(error.class_name for error in page.errors) and all(c.class_name for c in page.categories)
+    return page if done else assign(page)
+
+
+def hierarchy(page: ErrorPage) -> list[ClassRow]:
+    """Groups, then categories, then codes: each after the classes it extends."""
+    classes = {category.id: category.class_name for category in page.categories}
+    retryable = {group.name for group in page.groups if group.retryable}
+    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable)
+            for group in page.groups]
+    rows += [ClassRow(category.class_name, "ApiError", (), None, category.title, False)
+             for category in page.categories]
+    for error in page.errors:
+        base = classes[error.category] if error.category is not None else "ApiError"
+        in_retryable = any(group in retryable for group in error.groups)
+        rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable))
+    return rows
+
+
+def _unique(name: str, suffix: str, taken: set[str], code: Code | None = None) -> str:
+    """`name`, else `name + suffix`, else that with the code or a number appended; then taken."""
+    if name not in taken:  # nearly every name: no generator to start
+        taken.add(name)
+        return name
+    chosen = next(candidate for candidate in _candidates(name, suffix, code) if candidate not in taken)
+    taken.add(chosen)
+    return chosen
+
+
+def _candidates(name: str, suffix: str, code: Code | None) -> Iterator[str]:
+    yield name
+    yield name + suffix
+    if code is not None:
+        yield name + "".join(ch for ch in str(code) if ch.isalnum())
+    yield from (f"{name}{suffix}{n}" for n in count(2))

@@ -1,0 +1,180 @@
+"""Raw page -> model: the rules that hold for every layout.
+
+The page's code type (integers only when every code is a plain integer),
+the range check, repeats, identifiers and table links. Every diagnostic is
+collected; any error raises `ErrgenError` with all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..diagnostics import Diagnostic, ErrgenError, has_errors
+from ..model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from ..read.raw import LAYOUTS, RawPage, RawTable
+from .classes import ClassNamer
+from .names import unique_slug
+from .resolve import Listed, assign_identifiers, merge_duplicates
+from .stable import (
+    LockedCode,
+    SourceLock,
+    aliases,
+    gone_codes,
+    gone_entries,
+    pins,
+    stable_categories,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..config.project import GroupConfig
+
+MAX_SAFE_INTEGER = 2**53 - 1
+# Digits with an optional minus sign and no leading zero: `00001` makes a string page.
+_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageOptions:
+    source_id: str
+    path: str | None = None  # as recorded in outputs; default: the path diagnostics print
+    url: str | None = None
+    language: str = "en"
+    # Identifier overrides by code, from errgen.toml.
+    identifiers: Mapping[Code, str] = field(default_factory=dict)
+    # For a translated page: the base page, whose identifiers and class names it takes by code.
+    base: ErrorPage | None = None
+    # errgen.toml's [[groups]]: classes the codes they list inherit.
+    groups: Sequence[GroupConfig] = ()
+    # What errgen.lock remembers of this source: identifiers that never move.
+    locked: SourceLock | None = None
+    # `generate --prune`: forget the codes gone from the page and their aliases.
+    prune: bool = False
+
+
+def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
+    diagnostics = list(raw.diagnostics)
+    if not raw.entries and not has_errors(diagnostics):
+        diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
+    code_type: CodeType = "int" if all(_PLAIN_INTEGER.fullmatch(e.code) for e in raw.entries) else "str"
+    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
+    listed, merged = merge_duplicates(listed, raw.path)
+    pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
+    base_identifiers = None if options.base is None else {e.code: e.identifier for e in options.base.errors}
+    identifiers, named = assign_identifiers(listed, raw.path, options.identifiers, base_identifiers, pinned)
+    diagnostics += merged + named
+    tables = link_tables(raw, listed, code_type, diagnostics)
+    if has_errors(diagnostics):
+        raise ErrgenError(diagnostics)
+    by_code = {} if options.locked is None or options.prune else options.locked.by_code()
+    gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
+    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
+                       options.groups, options.base)
+    errors = [_error_code(item, identifiers[item.code], by_code, namer) for item in listed]
+    page = _stable_categories(ErrorPage(
+        source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
+        title=raw.title,
+        categories=raw.categories,
+        errors=tuple(errors),
+        message_tables=tables,
+        code_type=code_type,
+    ), options.locked)
+    if gone_listed:
+        gone = (error.with_classes(*namer.code(error.code, error.identifier))
+                for error in gone_codes(gone_listed, page.categories))
+        page = replace(page, errors=(*page.errors, *gone))
+    return namer.finish(page), sorted(diagnostics)
+
+
+def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
+    """Categories keep the ids errgen.lock gave them, whatever their headings now say."""
+    if locked is None:
+        return page  # the ids as read are unique: nothing to keep
+    codes: dict[str, list[Code]] = {}
+    for error in page.errors:
+        if error.category is not None:
+            codes.setdefault(error.category, []).append(error.code)
+    ids = stable_categories(locked, page.categories, codes)
+    classes = {} if locked is None else locked.classes
+    if all(old == new for old, new in ids.items()) and not classes:
+        return page
+    return replace(
+        page,
+        # A kept id keeps its class name too (classes.py names the others).
+        categories=tuple(replace(category, id=ids[category.id], class_name=classes.get(ids[category.id], ""))
+                         for category in page.categories),
+        errors=tuple(replace(error, category=None if error.category is None else ids[error.category])
+                     for error in page.errors),
+    )
+
+
+def no_codes_message(raw: RawPage) -> str:
+    looked = ", ".join(LAYOUTS[:-1]) + f" or {LAYOUTS[-1]}"
+    message = (f"no error codes found: looked for {looked} (e.g. '### -1121 BAD_SYMBOL', "
+               f"'- `10000` Url not found.', a table with a 'Code' column)")
+    if raw.tables_seen:
+        tables = "a table" if raw.tables_seen == 1 else f"{raw.tables_seen} tables"
+        message += (f"; the page has {tables} without a code column: name the code column with "
+                    f"--column 'HEADER=code', or read one part with --section 'HEADING'")
+    return message
+
+
+def _code(text: str, code_type: CodeType, path: str, line: int, column: int, diagnostics: list[Diagnostic]) -> Code:
+    if code_type == "str":
+        return text
+    digits = text.removeprefix("-")
+    # Python refuses int() on 4,300+ digits; no safe integer has more than 16.
+    if len(digits) > 16 or int(digits) > MAX_SAFE_INTEGER:
+        sign = text[: len(text) - len(digits)]
+        shown = text if len(digits) <= 20 else f"{sign}{digits[:16]}... ({len(digits)} digits)"
+        diagnostics.append(Diagnostic(path, line, column, "error",
+                                      f"code {shown} is outside JavaScript's safe integers (|code| <= 2^53 - 1)",
+                                      "code-out-of-range"))
+        return 0
+    return int(text)
+
+
+def link_tables(
+    raw: RawPage, listed: Sequence[Listed], code_type: CodeType, diagnostics: list[Diagnostic]
+) -> tuple[MessageTable, ...]:
+    """Each table with the codes its heading names and the codes whose links lead to it.
+
+    GitHub numbers repeated heading slugs (`filter-failures-1`) in page order,
+    so slugs are computed once every heading is read, and only for a page with
+    tables. One pass over the codes' links, through a dict of anchors: linear.
+    """
+    if not raw.tables:
+        return ()
+    taken: set[str] = set()
+    slugs = [unique_slug(text, taken) for text in raw.headings]
+    by_anchor: dict[str, list[int]] = {}
+    codes: list[dict[Code, None]] = []
+    for index, table in enumerate(raw.tables):
+        for key in _anchor_keys(table, slugs):
+            by_anchor.setdefault(key, []).append(index)
+        named = (_code(text, code_type, raw.path, line, column, diagnostics) for text, line, column in table.named_codes)
+        codes.append(dict.fromkeys(named))
+    for code, entry in listed:
+        for link in entry.links:
+            if link.startswith("#"):
+                for index in by_anchor.get(link[1:], ()):
+                    codes[index].setdefault(code)
+    return tuple(MessageTable(t.title, tuple(codes[i]), tuple(t.rows), t.line) for i, t in enumerate(raw.tables))
+
+
+def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
+    return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
+
+
+def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer) -> ErrorCode:
+    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay)."""
+    code, entry = item
+    kept = locked.get(code)
+    class_name, groups = namer.code(code, identifier)
+    return ErrorCode(
+        code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
+        entry.line, entry.column, class_name, entry.deprecated, () if kept is None else aliases(kept, identifier),
+        groups, tuple(entry.http_status),
+    )

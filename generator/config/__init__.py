@@ -1,0 +1,1 @@
+"""`errgen.toml` -> `Config`: every key checked at its line and column."""

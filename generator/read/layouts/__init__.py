@@ -1,0 +1,2 @@
+"""Layout decisions every reader shares, whatever the format: what a code looks like,
+what a column holds, what a code heading says. Readers (markdown/, html/) call these."""

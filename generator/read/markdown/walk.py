@@ -1,0 +1,397 @@
+"""One pass over the token stream, in document order, handing each block to its layout.
+
+* a heading whose plain text starts with a negative integer opens a code
+  (headings.py); any other heading opens a section and, when codes stand
+  below it, becomes their category;
+* under a code, bullet items are its messages and paragraphs its description;
+* a one-line paragraph or quote that is only a code (and a name) followed by
+  bullets opens a code the same way (code_lines.py);
+* outside a code, a list item that starts with a code is one (bullets.py),
+  and so is a paragraph `` `CODE` `` + `: description` lines (definitions.py);
+* a table is a code table or a message table (tables.py);
+* other block quotes, code blocks and HTML are never part of a code (HTML
+  anchors are kept to link tables).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ...assemble.names import category_id
+from ...assemble.patterns import Placeholders
+from ...diagnostics import Diagnostic
+from ...model import Category, TableRow
+from ..layouts.headings import code_heading
+from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
+from ..source import SourceText
+from .bullets import code_bullet
+from .code_lines import bullets_follow, code_line
+from .definitions import definition
+from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
+from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
+
+# Block quotes ("> Source: …") that hold no code line, and code blocks (the
+# JSON payload example), are page furniture, never part of a code.
+_SKIPPED = frozenset({"fence", "code_block"})
+_CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
+_PASSED = frozenset({"paragraph_open", "paragraph_close", "bullet_list_close", "ordered_list_close"})
+_INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Codes named in a message table's heading ("Messages for -1010 …, -2010 …");
+# `assemble` range-checks them like every other code.
+_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]+)(?![0-9A-Za-z])")
+_LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
+_QUOTE_MARKER = re.compile(r"\s*(?:>\s*)*")
+
+
+class _Section:
+    """A heading that is not a code: a category, a table's title, or neither."""
+
+    __slots__ = ("category", "level", "line", "title")
+
+    def __init__(self, level: int, title: str, line: int) -> None:
+        self.level, self.title, self.line = level, title, line
+        self.category: Category | None = None
+
+
+class Walker:
+    def __init__(self, src: SourceText, options: ReadOptions, max_nesting: int) -> None:
+        self.path = src.display_path
+        self.sha256 = src.sha256
+        self.lines = src.text.split("\n")
+        self.options = options
+        self.placeholders = Placeholders.for_page(options.placeholders)
+        self.max_nesting = max_nesting
+        self.diagnostics: list[Diagnostic] = []
+        self.entries: list[RawEntry] = []
+        self.categories: list[Category] = []
+        self.tables: list[RawTable] = []
+        self.tables_seen = 0
+        self.title: str | None = None
+        self._title_is_h1 = False
+        self._sections: list[_Section] = []  # open non-code headings, outermost first
+        self._current: RawEntry | _Section | None = None
+        self._pending_anchors: list[str] = []
+        self._item_level: int | None = None  # nesting level of the open outermost bullet
+        self._item_line = 0
+        self._item_inlines: list[Token] = []
+        self._item_start = 0  # first line of the open outermost item
+        self._quote_level: int | None = None  # nesting level of an open quote that holds a code line
+        self.headings: list[str] = []
+        self._anchors: Anchors | None = None  # of the last heading
+        self._category_ids: set[str] = set()
+        self.read_inlines: list[Token] = []
+        self.nested_lists: dict[int, int] = {}
+        self._stopped = False
+
+    def page(self) -> RawPage:
+        return RawPage(
+            path=self.path,
+            sha256=self.sha256,
+            title=self.title or "",
+            categories=tuple(self.categories),
+            entries=tuple(self.entries),
+            tables=tuple(self.tables),
+            headings=tuple(self.headings),
+            diagnostics=tuple(self.diagnostics),
+            raw_inlines=RawInlines(self.read_inlines),
+            nested_lists=self.nested_lists,
+            tables_seen=self.tables_seen,
+        )
+
+    def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
+        """One pass over tokens[start:end]. Headings count at any depth:
+        CommonMark nests a heading indented under a bullet inside that bullet's item."""
+        i = start
+        while i < end:
+            token = tokens[i]
+            kind = token.type
+            # Most frequent first: a third of all tokens are inline, another
+            # third open or close what only their inline tokens matter in.
+            if kind == "inline":
+                if self._item_level is None:
+                    i = self._paragraph(tokens, i, end)
+                else:
+                    self._item_inlines.append(token)
+            elif kind in _PASSED:
+                pass
+            elif kind == "heading_open":
+                self._end_message()
+                self._heading(token, tokens[i + 1])
+                i += 3  # heading_open, inline, heading_close
+                continue
+            elif kind == "list_item_open":
+                self._check_depth(token)
+                if self._item_level is None:
+                    self._item_level, self._item_line = token.level, _line(token)
+                    self._item_start = self._item_line
+            elif kind == "list_item_close":
+                if token.level == self._item_level:
+                    self._end_message()
+                    self._item_level = None
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self._nested_list(token)
+            elif kind == "blockquote_open":
+                self._check_depth(token)
+                if self._item_level is not None or not self._quote_holds_code_line(tokens, i, end):
+                    i = self._skip(tokens, i) + 1
+                    continue
+                self._quote_level = token.level
+            elif kind == "blockquote_close" and token.level == self._quote_level:
+                self._quote_level = None
+            elif kind == "table_open":
+                grid, i = grid_from_tokens(tokens, i)
+                self._table(grid)
+                continue
+            elif kind in _SKIPPED:
+                i = self._skip(tokens, i) + 1
+                continue
+            elif kind == "html_block":
+                self._pending_anchors += html_anchor_ids(token.content)
+            i += 1
+
+    # -- headings ---------------------------------------------------------
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        level = int(token.tag[1:])
+        line = _line(token)
+        content = token_text(inline)
+        self._raw(inline)
+        self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
+        self._pending_anchors = []
+        self.headings.append(content.text)
+        if self.title is None or (level == 1 and not self._title_is_h1):
+            # The first H1 names the page; failing that, the first heading.
+            self.title, self._title_is_h1 = content.text, level == 1
+        while self._sections and self._sections[-1].level >= level:
+            self._sections.pop()
+        found = code_heading(content.text)
+        if found is None:
+            section = _Section(level, content.text, line)
+            self._sections.append(section)
+            self._current = section
+            return
+        code, name = found
+        column = self._column(line)
+        if not name:
+            self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
+                                     f"its identifier comes from the code", "code-without-name")
+        self._current = self._entry(code, name, line, column, "headings", content.links)
+
+    def _entry(self, code: str, name: str, line: int, column: int, layout: str,
+               links: Sequence[str] = ()) -> RawEntry:
+        entry = RawEntry(code, name, line, column, self._category(), layout, links=list(links))
+        self.entries.append(entry)
+        return entry
+
+    def _category(self) -> str | None:
+        if not self._sections:
+            return None
+        section = self._sections[-1]
+        if section.category is None:
+            new_id = category_id(section.title, self._category_ids)
+            section.category = Category(new_id, section.title, section.line)
+            self.categories.append(section.category)
+        return section.category.id
+
+    # -- blocks under a heading ------------------------------------------
+
+    def _end_message(self) -> None:
+        """The bullet read so far is one message of the current code, or a code bullet."""
+        inlines, self._item_inlines = self._item_inlines, []
+        entry = self._current
+        if not inlines:
+            return
+        line = self._item_line if self._item_line else _line(inlines[0])
+        self._item_line = 0  # text after a heading nested in the item starts a new message
+        if not isinstance(entry, RawEntry):
+            self._code_bullet(inlines, line)
+            return
+        content = inline_text(inlines)
+        entry.links += content.links
+        if content.text:
+            self._raw(inlines[0])
+            entry.add_message(self.placeholders.message(content.text, line, self._text_column(line)))
+
+    def _code_bullet(self, inlines: Sequence[Token], line: int) -> None:
+        found = code_bullet(inlines)
+        if found is None:
+            return
+        code, text = found
+        self._raw(inlines[0])
+        entry = self._entry(code, "", line, self._text_column(line), "code bullets", inline_text(inlines).links)
+        if text:
+            entry.add_message(self.placeholders.message(text, line, self._text_column(line)))
+
+    def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> int:
+        """Read the paragraph whose inline token is tokens[index]; the index of the last token read."""
+        inline = tokens[index]
+        content = token_text(inline)
+        if not content.text:
+            # `<a id="other-errors"></a>` alone is a paragraph of inline HTML
+            # (CommonMark's HTML blocks need a lone tag): it names the next heading.
+            self._pending_anchors += content.anchors
+            return index
+        if self._code_line(tokens, index, end, content) or self._quote_level is not None:
+            return index
+        entry = self._current
+        if not isinstance(entry, RawEntry):
+            last = self._definition(tokens, index, end)
+            if last is None:
+                self._broken_table(inline)
+            return index if last is None else last
+        entry.links += content.links
+        entry.description.append(content.text)
+        return index
+
+    def _code_line(self, tokens: Sequence[Token], index: int, end: int, content: InlineText) -> bool:
+        found = code_line(content.text, tokens[index])
+        if found is None or not bullets_follow(tokens, index, end):
+            return False
+        code, name = found
+        line = _line(tokens[index])
+        self._raw(tokens[index])
+        self._current = self._entry(code, name, line, self._text_column(line, _QUOTE_MARKER), "code lines", content.links)
+        return True
+
+    def _quote_holds_code_line(self, tokens: Sequence[Token], index: int, end: int) -> bool:
+        """A block quote is read only when its first paragraph is a code line."""
+        if index + 2 >= end or tokens[index + 1].type != "paragraph_open":
+            return False
+        inline = tokens[index + 2]
+        return code_line(inline_text([inline]).text, inline) is not None and bullets_follow(tokens, index + 2, end)
+
+    def _definition(self, tokens: Sequence[Token], index: int, end: int) -> int | None:
+        """A definition of a code whose term is tokens[index]: the index of its
+        last inline token, None when there is none."""
+        found = definition(tokens, index, end)
+        if found is None:
+            return None
+        code, described, last = found
+        inline = tokens[index]
+        line = _line(inline)
+        self._raw(inline)
+        links = [link for token in tokens[index : last + 1] if token.type == "inline" for link in token_text(token).links]
+        entry = self._entry(code, "", line, self._column(line), "definitions", links)
+        entry.description += [text for text in described if text]
+        return last
+
+    def _broken_table(self, inline: Token) -> bool:
+        found = broken_table(inline, _INLINE_PARSER.parseInline)
+        if found is None:
+            return False
+        grid, header_cells, delimiter_cells = found
+        self._warn(grid.line, self._column(grid.line),
+                   f"this table's header has {header_cells} cells and its delimiter row {delimiter_cells}: "
+                   f"Markdown shows it as a paragraph; read as a table", "broken-table")
+        self._table(grid)
+        return True
+
+    # -- tables -------------------------------------------------------------
+
+    def _table(self, grid: Grid) -> None:
+        self.tables_seen += 1
+        rows = code_rows(grid, self.options.columns)
+        if rows is None:
+            self._message_table(grid)
+            return
+        message = self.placeholders.message
+        for line, code, name, deprecated, status, texts, description, links, source in rows:
+            column = self._column(line)
+            entry = self._entry(code, name, line, column, "code tables", links)
+            entry.deprecated = deprecated
+            if texts is None:
+                if status is not None:
+                    entry.http_status.append(status)
+            else:
+                if source is not None:
+                    self._raw(source)
+                for text in texts:
+                    entry.add_message(message(text, line, column, status))
+            if description:
+                entry.description.append(description)
+
+    def _message_table(self, grid: Grid) -> None:
+        current = self._current
+        title, named = "", tuple[tuple[str, int, int], ...]()
+        if isinstance(current, RawEntry):
+            title, named = f"{current.code} {current.name}", ((current.code, current.line, current.column),)
+        elif isinstance(current, _Section):
+            title = current.title
+            named = tuple((code, current.line, self._column(current.line)) for code in _codes_in_text(current.title))
+        rows: list[TableRow] = []
+        for line, tokens in grid.rows:
+            rows += self._table_rows(tokens, line)
+        anchors = None if current is None else self._anchors  # a table under the heading in force
+        self.tables.append(RawTable(title, grid.line, anchors, named, rows))
+
+    def _table_rows(self, cells: Sequence[Token], line: int) -> list[TableRow]:
+        first = inline_text(cells[:1]).text
+        description = inline_text(cells[1:2]).text
+        column = self._column(line)
+        if cells:
+            self._raw(cells[0])
+        return [
+            TableRow(self.placeholders.message(text, line, column), description, line)
+            for text in unquote_cell(first)
+            if text
+        ]
+
+    # -- helpers ----------------------------------------------------------
+
+    def _nested_list(self, token: Token) -> None:
+        if self._item_level is not None and token.map:
+            self.nested_lists.setdefault(self._item_start, token.map[0] + 1)
+
+    def _check_depth(self, token: Token) -> None:
+        """markdown-it stops reading a container nested `maxNesting` deep, and
+        everything after it in the page with it: an error here, never a silent loss."""
+        if token.level >= self.max_nesting - 1 and not self._stopped:
+            self._stopped = True
+            line = _line(token)
+            self.diagnostics.append(Diagnostic(
+                self.path, line, self._column(line), "error",
+                f"lists or quotes nested more than {self.max_nesting // 2} deep: Markdown stops reading "
+                f"the page here, and every code after this line would be lost", "nesting-too-deep"))
+
+    def _skip(self, tokens: Sequence[Token], start: int) -> int:
+        """Index of the token that closes the block opened at `start` (a skipped
+        block is still checked for depth: markdown-it's stop inside it loses the page)."""
+        token = tokens[start]
+        if token.nesting != 1:
+            return start
+        deep = self.max_nesting - 1
+        for index in range(start + 1, len(tokens)):
+            inner = tokens[index]
+            if inner.level == token.level and inner.nesting == -1:
+                return index
+            if inner.level >= deep and inner.type in _CONTAINERS:
+                self._check_depth(inner)
+        return len(tokens) - 1
+
+    def _raw(self, inline: Token) -> None:
+        self.read_inlines.append(inline)
+
+    def _column(self, line: int) -> int:
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return len(text) - len(text.lstrip()) + 1
+
+    def _text_column(self, line: int, marker: re.Pattern[str] = _LIST_MARKER) -> int:
+        """Column of the text after a list marker (or, for a code line, quote markers)."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        found = marker.match(text)
+        return (found.end() if found else 0) + 1
+
+    def _warn(self, line: int, column: int, message: str, rule: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, line, column, "warning", message, rule))
+
+
+def _codes_in_text(text: str) -> list[str]:
+    return ["-" + (digits.lstrip("0") or "0") for digits in _CODE_IN_TEXT.findall(text)]
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1

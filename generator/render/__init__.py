@@ -1,1 +1,0 @@
-"""Rendering: Jinja environments (user template dirs first), filters per language, formatters."""

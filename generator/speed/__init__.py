@@ -1,0 +1,1 @@
+"""Speed work kept at the edges: each module names the `make bench` row it serves."""

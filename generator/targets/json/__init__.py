@@ -1,0 +1,1 @@
+"""The JSON target: the document other tools read, its writer and its filters."""

@@ -1,0 +1,1 @@
+"""The Python target: its render function, its filters and its formatter (black)."""

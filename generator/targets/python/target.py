@@ -1,0 +1,84 @@
+"""Python target: one self-contained module per page, in one package."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...assemble import classes
+from ...model import ErrorPage
+from .. import rows
+from ..base import RenderContext, Target
+from ..filters import text as text_filters
+from . import filters as python_filters
+from .filters import width
+from .format import BLACK_LINE_LENGTH, format_python
+
+MODULE_TEMPLATE = "python/module.py.j2"
+PACKAGE_TEMPLATE = "python/__init__.py.j2"
+RUNTIME = "python/runtime.py"  # real source; the part below its marker is embedded verbatim
+RUNTIME_MARKER = "# errgen: the runtime starts here.\n"
+
+
+def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
+    """`<package>/<id>.py` per page, `__init__.py` and the PEP 561 marker once."""
+    package = context.python_package
+    files = {f"{package}/{page.source.id}.py": context.formatted(TARGET, module_source(page, context), MODULE_TEMPLATE)
+             for page in pages}
+    files[f"{package}/__init__.py"] = context.formatted(TARGET, context.render(PACKAGE_TEMPLATE, pages=pages),
+                                                        PACKAGE_TEMPLATE)
+    files[f"{package}/py.typed"] = ""
+    return files
+
+
+def module_source(page: ErrorPage, context: RenderContext) -> str:
+    """The module as the template writes it, before black (bench/ times the two apart)."""
+    page = classes.assigned(page)
+    hierarchy = classes.hierarchy(page)
+    members = rows.member_rows(page)
+    return context.render(
+        MODULE_TEMPLATE,
+        page=page,
+        members=members,
+        deprecated=tuple(row.error.code for row in members if row.deprecation is not None),
+        templates=rows.template_rows(page),
+        key_length=rows.PREFIX_KEY,
+        whitespace=rows.WHITESPACE,
+        punctuation_space=rows.PUNCTUATION_SPACE,
+        punctuation_class=rows.PUNCTUATION_CLASS,
+        runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
+        classes=hierarchy,
+        exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
+    )
+
+
+EXPORTED = ("CATEGORIES", "MESSAGE_TABLES", "SOURCE_ID", "SOURCE_URL", "ApiError", "ErrorCode", "Match",
+            "MessageTable", "lookup", "match")
+
+
+def _isort_style(name: str) -> tuple[int, list[str | int]]:
+    """`__all__` in the order ruff's RUF022 keeps: CONSTANTS, then Classes, then
+    functions, each in natural order (`N2` before `N12`)."""
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def pyclass(row: classes.ClassRow, indent: int) -> str:
+    """The `class` line of a generated class at `indent`, wrapped as black wraps it."""
+    pad, bases = " " * indent, ", ".join(row.bases)
+    line = f"class {row.name}({bases}):"
+    if indent + width(line) <= BLACK_LINE_LENGTH:
+        return line
+    if indent + 4 + len(bases) <= BLACK_LINE_LENGTH:
+        return f"class {row.name}(\n{pad}    {bases}\n{pad}):"
+    return f"class {row.name}(\n" + "".join(f"{pad}    {base},\n" for base in row.bases) + f"{pad}):"
+
+
+TARGET = Target(
+    name="python",
+    folder="output/python",
+    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
+    render=render,
+    formatter=format_python,
+    templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),
+)

@@ -1,0 +1,1 @@
+"""The TypeScript target: its render function and its filters."""

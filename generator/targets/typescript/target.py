@@ -1,0 +1,43 @@
+"""TypeScript target: one self-contained, erasable-syntax module per page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...assemble import classes
+from ...model import ErrorPage
+from ..base import RenderContext, Target
+from ..filters import text as text_filters
+from ..rows import PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
+from . import filters as ts_filters
+
+MODULE_TEMPLATE = "typescript/module.ts.j2"
+RUNTIME = "typescript/runtime.ts"  # real source; the part below its marker is embedded verbatim
+RUNTIME_MARKER = "// errgen: the runtime starts here.\n"
+
+
+def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
+    return {f"{page.source.id}.ts": render_page(page, context) for page in pages}
+
+
+def render_page(page: ErrorPage, context: RenderContext) -> str:
+    page = classes.assigned(page)
+    return context.render(
+        MODULE_TEMPLATE,
+        page=page,
+        members=member_rows(page),
+        templates=template_rows(page),
+        whitespace=WHITESPACE,
+        punctuation_space=PUNCTUATION_SPACE,
+        runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
+        classes=classes.hierarchy(page),
+    )
+
+
+TARGET = Target(
+    name="typescript",
+    folder="output/typescript",
+    filters={**ts_filters.FILTERS, **text_filters.FILTERS},
+    render=render,
+    templates=(MODULE_TEMPLATE, RUNTIME),
+)

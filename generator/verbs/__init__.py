@@ -1,0 +1,1 @@
+"""The verbs: what each command does, as functions that return results (cli.py prints)."""

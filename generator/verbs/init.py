@@ -1,0 +1,64 @@
+"""`errgen init`: a commented errgen.toml and a docs_src/ README for a new SDK repo.
+
+Never overwrites: `write.create` makes each file only where none exists, so an
+existing file (or one created meanwhile by someone else) is kept and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config.project import is_module_name
+from ..targets.environment import environment, render
+from ..targets.filters import toml
+from ..write.files import create
+from ..write.lockfile import CONFIG_NAME
+
+_FILES = (
+    (CONFIG_NAME, "init/errgen.toml.j2"),
+    ("docs_src/README.md", "init/docs_src_README.md.j2"),
+    (".gitattributes", "init/gitattributes.j2"),  # LF checkouts of pages and generated code
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InitOptions:
+    source_id: str = "errors"
+    package: str = "errors"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    written: tuple[Path, ...]  # relative to the project root
+    kept: tuple[Path, ...]  # existed already: left untouched
+
+
+def init(root: Path, options: InitOptions) -> InitResult:
+    """Write the starter files that are missing under `root`; keep the others."""
+    _validate(options)
+    written: list[Path] = []
+    kept: list[Path] = []
+    for rel, template in _FILES:
+        data = render(environment(toml.FILTERS), template, options=options, config_name=CONFIG_NAME).encode("utf-8")
+        (written if create(root / rel, data) else kept).append(Path(rel))
+    return InitResult(tuple(written), tuple(kept))
+
+
+def _validate(options: InitOptions) -> None:
+    # The command line checks these with a usage message; this guards other callers.
+    for value in (options.source_id, options.package):
+        if not is_module_name(value):
+            raise ValueError(f"{value!r} is no lower-case module name (or is a keyword)")
+    if options.url is not None and not is_encodable(options.url):
+        raise ValueError(f"{options.url!r} is not valid UTF-8")
+
+
+def is_encodable(text: str) -> bool:
+    """False for text holding lone surrogates: undecodable bytes on a command line."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
