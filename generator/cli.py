@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, ErrgenError, display_path, has_errors
+from .diagnostics import Diagnostic, ErrgenError, did_you_mean, display_path, has_errors
 from .read.raw import ROLES as COLUMN_ROLES
 from .read.raw import ReadOptions
 from .targets.python.format import FormatError
@@ -155,12 +155,12 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     verbs = _verb_parsers(parser)
     verb = next((word for word in argv if not word.startswith("-")), None)
     if verb is not None and verb not in verbs:
-        parser.error(f"unknown verb {verb!r}{_did_you_mean(verb, list(verbs))} (verbs: {', '.join(verbs)})")
+        parser.error(f"unknown verb {verb!r}{did_you_mean(verb, list(verbs))} (verbs: {', '.join(verbs)})")
     args, extras = parser.parse_known_args(argv)
     if extras:
         sub = verbs[args.verb]
         flags = [flag for flag in sub._option_string_actions if flag.startswith("--")]
-        hints = "".join(_did_you_mean(word.split("=")[0], flags) for word in extras if word.startswith("-"))
+        hints = "".join(did_you_mean(word.split("=")[0], flags) for word in extras if word.startswith("-"))
         sub.error(f"unrecognized arguments: {' '.join(extras)}{hints}")
     return args
 
@@ -172,13 +172,6 @@ def _verb_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.Argumen
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
     return {}
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    import difflib  # only a mistyped word needs it
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _add_examples(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -27,7 +27,7 @@ class Diagnostic:
     def format(self) -> str:
         return (
             f"{self.path}:{self.line}:{self.column}: "
-            f"{self.severity}: {_one_line(self.message)} [{self.rule}]"
+            f"{self.severity}: {one_line(self.message)} [{self.rule}]"
         )
 
     def format_github(self) -> str:
@@ -66,13 +66,21 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def _one_line(text: str) -> str:
-    # A diagnostic is one line: control characters from a page would split it.
+def one_line(text: str) -> str:
+    """`text` on one line: control characters from a page would split a diagnostic."""
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for a mistyped word, or "" when nothing is close."""
+    import difflib  # only a mistyped word needs it (a no-op check never does)
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _gh_data(text: str) -> str:
-    return _one_line(text).replace("%", "%25")
+    return one_line(text).replace("%", "%25")
 
 
 def _gh_prop(text: str) -> str:

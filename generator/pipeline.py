@@ -1,6 +1,7 @@
-"""A page's text -> `ErrorPage`: the Markdown reader, then the page-wide rules.
+"""A page's text -> `ErrorPage`: the reader, then the page-wide rules. Every verb
+(generate, check, dump, diff, lint) reads a page through here.
 
-    read (readers/markdown: one module per layout) -> RawPage -> assemble -> ErrorPage
+    read (read/markdown: one module per layout) -> RawPage -> assemble -> ErrorPage
 
 `tokenize` and `page_from_tokens` are the two halves, timed apart by bench/.
 """
@@ -12,17 +13,16 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .assemble.page import PageOptions as AssembleOptions
-from .assemble.page import assemble
+from .assemble.page import AssembleOptions, assemble
 from .diagnostics import Diagnostic
 from .model import ErrorPage
 from .read.markdown import read_tokens
 from .read.markdown import tokenize as _tokenize
-from .read.raw import ReadOptions
+from .read.raw import RawPage, ReadOptions
 from .read.source import SourceText
 from .speed.collector import collector_paused
 
-__all__ = ["PageOptions", "ReadOptions", "page_from_tokens", "parse_page", "tokenize"]
+__all__ = ["PageOptions", "ReadOptions", "page_from_tokens", "parse_page", "read_raw", "tokenize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +44,8 @@ def tokenize(src: SourceText) -> list[Token]:
 @collector_paused()
 def page_from_tokens(src: SourceText, tokens: Sequence[Token], options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     return assemble(read_tokens(src, list(tokens), options.reading), options)
+
+
+def read_raw(src: SourceText, reading: ReadOptions) -> RawPage:
+    """What the reader recorded of a page, before assemble: what lint reads besides the page."""
+    return read_tokens(src, tokenize(src), reading)

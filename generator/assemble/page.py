@@ -7,12 +7,12 @@ collected; any error raises `ErrgenError` with all of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, ErrgenError, has_errors
 from ..model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUTS, RawPage, RawTable
 from .classes import ClassNamer
 from .names import unique_slug
@@ -33,11 +33,12 @@ if TYPE_CHECKING:
 
 MAX_SAFE_INTEGER = 2**53 - 1
 # Digits with an optional minus sign and no leading zero: `00001` makes a string page.
-_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
 @dataclass(frozen=True, slots=True)
-class PageOptions:
+class AssembleOptions:
+    """What assemble needs to name a page's codes (pipeline.PageOptions adds how to read it)."""
+
     source_id: str
     path: str | None = None  # as recorded in outputs; default: the path diagnostics print
     url: str | None = None
@@ -54,11 +55,11 @@ class PageOptions:
     prune: bool = False
 
 
-def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
+def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     diagnostics = list(raw.diagnostics)
     if not raw.entries and not has_errors(diagnostics):
         diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
-    code_type: CodeType = "int" if all(_PLAIN_INTEGER.fullmatch(e.code) for e in raw.entries) else "str"
+    code_type: CodeType = "int" if all(is_plain_integer(e.code) for e in raw.entries) else "str"
     listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})

@@ -7,7 +7,6 @@ of them at once, before anything is read or written.
 
 from __future__ import annotations
 
-import difflib
 import keyword
 import re
 import tomllib
@@ -18,8 +17,9 @@ from typing import Any
 
 from .. import targets as registry
 from ..assemble.names import is_valid_identifier
-from ..diagnostics import Diagnostic, ErrgenError, error
+from ..diagnostics import Diagnostic, ErrgenError, did_you_mean, error
 from ..model import Code
+from ..read.layouts.codes import is_plain_integer
 from ..read.raw import ROLES
 from ..read.source import read_regular_file
 from ..write.lockfile import CONFIG_NAME
@@ -29,7 +29,6 @@ TARGETS = registry.NAMES
 RULE = "config"
 _MODULE = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9]*")
-_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # RFC 5646 language tags, with the primary language limited to the 2-3
@@ -220,7 +219,7 @@ class _Checker:
                 self.bad((*key, written), f"identifiers entry {written!r} = {ident!r} must map a code, as the page "
                          "writes it, to a SCREAMING_SNAKE identifier")
                 continue
-            code: Code = int(written) if _PLAIN_INTEGER.fullmatch(written) else written
+            code: Code = int(written) if is_plain_integer(written) else written
             identifiers[code] = ident
             places[code] = self.places.at((*key, written))
         return identifiers, places
@@ -237,7 +236,7 @@ class _Checker:
         columns: dict[str, str] = {}
         for header, role in self.table(raw, key).items():
             if role not in ROLES:
-                self.bad((*key, header), f"column {header!r} has role {role!r}{_did_you_mean(str(role), ROLES)}; "
+                self.bad((*key, header), f"column {header!r} has role {role!r}{did_you_mean(str(role), ROLES)}; "
                          f"roles: {', '.join(ROLES)}")
             else:
                 columns[header] = role
@@ -276,7 +275,7 @@ class _Checker:
         for source_id, listed in self.table(raw, (*key, "codes")).items():
             where = (*key, "codes", source_id)
             if source_id not in ids:
-                self.bad(where, f"group {name!r}: no source {source_id!r}{_did_you_mean(source_id, sorted(ids))}")
+                self.bad(where, f"group {name!r}: no source {source_id!r}{did_you_mean(source_id, sorted(ids))}")
             elif not isinstance(listed, list) or not all(_is_code(c) for c in listed):
                 self.bad(where, f"group {name!r}: codes of {source_id!r} must be a list of codes")
             else:
@@ -307,7 +306,7 @@ class _Checker:
         for name in raw:
             if name not in allowed:
                 where = f"[{'.'.join(str(k) for k in key if isinstance(k, str))}]" if key else "the top level"
-                self.bad((*key, name), f"unknown key {name!r} in {where}{_did_you_mean(name, allowed)}; "
+                self.bad((*key, name), f"unknown key {name!r} in {where}{did_you_mean(name, allowed)}; "
                          f"known: {', '.join(allowed)}")
 
     def table(self, raw: Mapping[str, Any], key: Key) -> dict[str, Any]:
@@ -342,7 +341,7 @@ class _Checker:
         listed = self.strings(raw, key)
         for index, name in enumerate(listed):
             if name not in allowed:
-                self.bad((*key, index), f"unknown target {name!r}{_did_you_mean(name, allowed)}; "
+                self.bad((*key, index), f"unknown target {name!r}{did_you_mean(name, allowed)}; "
                          f"targets: {', '.join(allowed)}")
         return tuple(name for name in listed if name in allowed)
 
@@ -367,9 +366,4 @@ def _toml_type(value: object) -> str:
     names: dict[type, str] = {bool: "a boolean", int: "an integer", float: "a number", list: "an array",
                               dict: "a table"}
     return names.get(type(value), type(value).__name__)
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 

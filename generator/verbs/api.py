@@ -260,7 +260,8 @@ def lint(
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue
-        found += _not_a_page(src.display_path, lint_source(src, reading))
+        options = PageOptions(source_id=path.stem, path=src.display_path, reading=reading or ReadOptions())
+        found += _not_a_page(src.display_path, lint_source(src, options))
     return _lint_result(found, unreadable, strict, set(ignore))
 
 
@@ -277,7 +278,7 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
             unreadable += exc.diagnostics
             continue
         off = set(source.lint_ignore)
-        found += [d for d in lint_source(src, reading_options(source)) if d.rule not in off]
+        found += [d for d in lint_source(src, page_options(source)) if d.rule not in off]
     if config.groups:  # a group code the page does not have: known once the pages are read
         try:
             pages, _ = load_pages(config)

@@ -15,11 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..assemble.page import PageOptions, assemble
+from ..assemble.page import assemble
 from ..diagnostics import Diagnostic, ErrgenError
 from ..model import ErrorCode, ErrorPage, Message
-from ..read.markdown import read_markdown
-from ..read.raw import RawEntry, ReadOptions
+from ..pipeline import PageOptions, read_raw
+from ..read.raw import RawEntry
 from ..read.source import SourceText
 
 TYPE_CHECKING = False
@@ -52,11 +52,13 @@ class LintPage:
 Rule = Callable[[LintPage], Iterable[Diagnostic]]
 
 
-def lint_source(src: SourceText, reading: ReadOptions | None = None) -> list[Diagnostic]:
-    """Every finding in one page, sorted; a page the parser rejects gives its errors."""
-    raw = read_markdown(src, reading or ReadOptions())
+def lint_source(src: SourceText, options: PageOptions | None = None) -> list[Diagnostic]:
+    """Every finding in one page, read and assembled as `generate` reads it (with
+    errgen.toml's `options` for the source), sorted; a page the parser rejects gives its errors."""
+    options = options or PageOptions(source_id="page", path=src.display_path)
+    raw = read_raw(src, options.reading)
     try:
-        page, found = assemble(raw, PageOptions(source_id="lint", path=src.display_path))
+        page, found = assemble(raw, options)
     except ErrgenError as exc:
         return list(exc.diagnostics)
     target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw.raw_inlines, raw.nested_lists,

@@ -24,3 +24,12 @@ def integer_token(text: str) -> str | None:
     """Layouts that find a code in running text (code lines, bullets) take only numbers."""
     code = normalise(text)
     return code if _INTEGER.fullmatch(code) else None
+
+
+_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def is_plain_integer(code: str) -> bool:
+    """A code an integer page holds (DESIGN.md "Codes"): digits, an optional minus, no
+    leading zero (`00001` is a string code). errgen.toml's code keys are read the same way."""
+    return _PLAIN_INTEGER.fullmatch(code) is not None

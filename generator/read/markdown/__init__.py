@@ -44,6 +44,3 @@ def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> R
         walker.walk(tokens, start, end)
     return walker.page()
 
-
-def read_markdown(src: SourceText, options: ReadOptions) -> RawPage:
-    return read_tokens(src, tokenize(src), options)
