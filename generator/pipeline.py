@@ -32,8 +32,12 @@ class PageOptions(AssembleOptions):
     reading: ReadOptions = field(default_factory=ReadOptions)
 
 
+@collector_paused()
 def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
-    """Parse one page; raise `ErrgenError` (with all diagnostics) on any error."""
+    """Parse one page; raise `ErrgenError` (with all diagnostics) on any error.
+
+    The one place a page is read with the collector paused (speed/collector.py);
+    `dump` keeps it paused on to the JSON text."""
     return page_from_tokens(src, tokenize(src), options)
 
 
@@ -41,7 +45,6 @@ def tokenize(src: SourceText) -> list[Token]:
     return _tokenize(src)
 
 
-@collector_paused()
 def page_from_tokens(src: SourceText, tokens: Sequence[Token], options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     return assemble(read_tokens(src, list(tokens), options.reading), options)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ...speed.collector import collector_paused
 from ..raw import RawPage, ReadOptions
 from ..source import SourceText
 from .container import markdown_text
@@ -25,14 +24,12 @@ MARKDOWN = MarkdownIt("commonmark").enable("table").use(plain_text_inline)
 _STRIKETHROUGH = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(plain_text_inline)
 
 
-@collector_paused()
 def tokenize(src: SourceText) -> list[Token]:
     """markdown-it's tokens for a page, in errgen's dialect; MDX and front matter taken apart first."""
     text = markdown_text(src.text, src.display_path)
     return (_STRIKETHROUGH if "~~" in text else MARKDOWN).parse(text)
 
 
-@collector_paused()
 def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> RawPage:
     walker = Walker(src, options, MARKDOWN.options["maxNesting"])
     if options.section:

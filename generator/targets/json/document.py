@@ -7,15 +7,15 @@ a committed one back to say what changed in the docs (diff.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, Union
 from urllib.parse import quote
 
 from ...assemble.patterns import PLACEHOLDER
 from ...model import ErrorPage
-from ...speed.collector import collector_paused
-from .filters import ArrayOf, Fields, ObjectArray, json_document
+from .filters import json_document
 
 SCHEMA_VERSION = 2  # 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups
 # Beside the documents; a source id never holds a dot, so no page can collide.
@@ -24,9 +24,23 @@ SCHEMA_FILE = "page.schema.json"
 PLACEHOLDER_RULE = f"^(?:{PLACEHOLDER.pattern})$"
 
 
-# The objects of a document's arrays, each field once: `document()` builds its
-# dicts from these tables, `document_text` writes their text straight from the
-# model (ObjectArray). Keys in the order of the dicts a template gets.
+Getter = Callable[[Any], object]
+
+
+@dataclass(frozen=True)
+class ArrayOf:
+    """A field whose value, `get(item)`, is a sequence: an array of its values,
+    or with `fields`, of objects of those fields (a code's messages)."""
+
+    get: Callable[[Any], Sequence[Any]]
+    fields: Fields | None = None
+
+
+# The JSON object of an object: each key and the getter of its value.
+Fields = Mapping[str, Union[Getter, ArrayOf]]
+
+# The objects of a document's arrays, each field once. Keys in the order of the
+# dicts a template gets (the text sorts them, as always).
 MESSAGE: Fields = {
     "text": attrgetter("text"),
     "placeholders": ArrayOf(attrgetter("placeholders")),
@@ -66,32 +80,8 @@ MESSAGE_TABLE: Fields = {
 }
 
 
-@collector_paused()
 def document(page: ErrorPage) -> dict[str, Any]:
-    """The document as plain dicts and lists: what a user's template gets as `page`.
-
-    A dict or list per value, with no cycles among them: with the collector
-    running, its rescans took a third of the time on a 20,000-code page."""
-    return _document(page, _dicts)
-
-
-@collector_paused()
-def document_text(page: ErrorPage) -> str:
-    """The document as the JSON target writes it (what `errgen dump` prints).
-
-    The same text as `json_document(document(page))`, written from the model
-    without a dict per code. Writing still allocates a string per value, all
-    alive to the end of a block: the collector's rescans would find no cycles
-    (generator/speed/collector.py)."""
-    return json_document(_document(page, ObjectArray))
-
-
-def _dicts(items: Sequence[Any], fields: Fields) -> list[dict[str, Any]]:
-    return ObjectArray(items, fields).values()
-
-
-def _document(page: ErrorPage, array: Callable[[Sequence[Any], Fields], object]) -> dict[str, Any]:
-    """The document, each array of objects made by `array` from its items and their fields."""
+    """The document as plain dicts and lists: what a user's template gets as `page`."""
     source = page.source
     return {
         "$schema": SCHEMA_FILE,
@@ -106,7 +96,23 @@ def _document(page: ErrorPage, array: Callable[[Sequence[Any], Fields], object])
             "language": source.language,
         },
         "title": page.title,
-        "categories": array(page.categories, CATEGORY),
-        "errors": array(page.errors, ERROR),
-        "message_tables": array(page.message_tables, MESSAGE_TABLE),
+        "categories": _objects(page.categories, CATEGORY),
+        "errors": _objects(page.errors, ERROR),
+        "message_tables": _objects(page.message_tables, MESSAGE_TABLE),
     }
+
+
+def document_text(page: ErrorPage) -> str:
+    """The document as the JSON target writes it (what `errgen dump` prints)."""
+    return json_document(document(page))
+
+
+def _objects(items: Sequence[Any], fields: Fields) -> list[dict[str, Any]]:
+    return [{key: _value(get, item) for key, get in fields.items()} for item in items]
+
+
+def _value(get: Getter | ArrayOf, item: object) -> object:
+    if not isinstance(get, ArrayOf):
+        return get(item)
+    values = get.get(item)
+    return _objects(values, get.fields) if get.fields is not None else list(values)
