@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 import pytest
-from errgen.assemble.names import github_slug, identifier_for, unique_slug
+from errgen.assemble.identifiers import identifier as identifier_for
+from errgen.assemble.slugs import github_slug, unique_slug
 
 
 def slug_by_definition(text: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from errgen.assemble.names import identifier_for
+from errgen.assemble.identifiers import identifier as identifier_for
 from hostile import HOSTILE, markdown_inline, plain
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st

@@ -9,12 +9,12 @@ and none takes a name the module or the languages already use.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
 from ..model import Category, Code, ErrorCode, ErrorPage, Group
-from .names import category_class_name, class_name_for
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,6 +33,31 @@ JAVASCRIPT_GLOBALS = frozenset({
     "WeakMap", "WeakSet", "ReadonlyArray", "ReadonlyMap", "Readonly", "Record", "Partial",
 })
 RESERVED = MODULE_NAMES | JAVASCRIPT_GLOBALS | frozenset(name for name in dir(builtins) if name[:1].isupper())
+
+
+def class_name_for(identifier: str) -> str:
+    """The class of a code: `BAD_SYMBOL` -> `BadSymbol`, `E1121` -> `E1121`."""
+    if "_" not in identifier:  # one word: a code's fallback (`E50000`), `UNKNOWN`
+        return identifier[:1] + identifier[1:].lower()
+    return "".join([part[:1] + part[1:].lower() for part in identifier.split("_") if part])
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def category_class_name(title: str) -> str:
+    """The class of a category heading: `11xx - Request issues` -> `RequestIssues`.
+
+    Words holding a digit (the code ranges) are left out; "" when nothing is
+    left (a heading in another script), for the caller to fall back on.
+    """
+    words = [word for word in _ASCII_WORD.findall(title) if not any(ch.isdigit() for ch in word)]
+    return "".join(word[:1].upper() + word[1:] for word in words)
+
+
+def is_class_name(name: str) -> bool:
+    """What a `[[groups]]` name in errgen.toml must look like: a CamelCase identifier."""
+    return re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) is not None
 
 
 @dataclass(frozen=True, slots=True)

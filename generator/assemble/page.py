@@ -15,8 +15,9 @@ from ..model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUTS, RawPage, RawTable
 from .classes import ClassNamer
-from .names import unique_slug
-from .resolve import Listed, assign_identifiers, merge_duplicates
+from .identifiers import assign_identifiers
+from .repeats import Listed, merge_duplicates
+from .slugs import unique_slug
 from .stable import (
     LockedCode,
     SourceLock,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import targets as registry
-from ..assemble.names import is_valid_identifier
+from ..assemble.identifiers import is_valid_identifier
 from ..diagnostics import Diagnostic, ErrgenError, did_you_mean, error
 from ..model import Code
 from ..read.layouts.codes import is_plain_integer

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ...assemble.names import category_id
 from ...assemble.patterns import Placeholders
+from ...assemble.slugs import category_id
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
 from ..layouts.headings import code_heading

@@ -1,71 +1,33 @@
-"""Page-wide rules on codes: repeated codes, and one identifier per code (DESIGN.md).
+"""One identifier per code, unique in the page, that never moves (DESIGN.md "Identifiers").
 
-A repeated code is merged: messages in order, each once; descriptions joined
-without repeats; the first name wins (a warning names both when they differ).
-A published name given to two codes keeps its identifier for the first and
-appends `_<abs(code)>` for later ones; two different names that give one
+From the published name: upper-cased, every run of non-alphanumeric characters
+`_`, a leading digit prefixed with `E_` (`Request Throttled` ->
+`REQUEST_THROTTLED`). No name, or one with nothing usable or in another script
+(a translated page): from the code, `E<abs(code)>` for an integer, the code
+itself for a string. A published name given to two codes keeps its identifier
+for the first and appends `_<abs(code)>` for later ones; two names that give one
 identifier do the same, and the warning names the `errgen.toml` override.
-Both run in one pass over the page, with sets and dicts: linear in its size.
+errgen.lock's identifiers come first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Code
 from ..read.raw import RawEntry
-from .names import fallback_identifier, identifier_for
+from .repeats import Listed
 from .stable import NO_PINS, Pins
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
 
-class Listed(NamedTuple):
-    """A reader's entry with its code as the page's code type gives it."""
-
-    code: Code
-    entry: RawEntry
-
-
-def merge_duplicates(listed: Sequence[Listed], path: str) -> tuple[list[Listed], list[Diagnostic]]:
-    """One entry per code, warning at each later place."""
-    first: dict[Code, Listed] = {}
-    descriptions: dict[Code, set[str]] = {}
-    diagnostics: list[Diagnostic] = []
-    for item in listed:
-        code, entry = item
-        earlier = first.get(code)
-        if earlier is None:
-            first[code] = item
-            descriptions[code] = set(entry.description)
-            continue
-        kept = earlier.entry
-        if entry.name and kept.name and entry.name != kept.name:
-            message = (f'code {code} is named "{entry.name}" here and "{kept.name}" at line {kept.line}; '
-                       f'the first name "{kept.name}" is kept and the messages merged')
-            rule = "code-with-two-names"
-        else:
-            message = f"code {code} is listed again; messages merged (first at line {kept.line})"
-            rule = "duplicate-code"
-            kept.name = kept.name or entry.name
-        diagnostics.append(Diagnostic(path, entry.line, entry.column, "warning", message, rule))
-        _merge(kept, entry, descriptions[code])
-    return list(first.values()), diagnostics
-
-
-def _merge(kept: RawEntry, entry: RawEntry, descriptions: set[str]) -> None:
-    for message in entry.messages:
-        kept.add_message(message)
-    for text in entry.description:
-        if text not in descriptions:
-            descriptions.add(text)
-            kept.description.append(text)
-    kept.links += entry.links
-    kept.http_status += [status for status in entry.http_status if status not in kept.http_status]
-    kept.deprecated = kept.deprecated and entry.deprecated
+def is_valid_identifier(ident: str) -> bool:
+    """What an `identifiers` override in errgen.toml must look like."""
+    return re.fullmatch(r"[A-Z][A-Z0-9_]*", ident) is not None and not ident.endswith("_")
 
 
 def assign_identifiers(
@@ -160,15 +122,13 @@ def _wanted_identifier(item: Listed, overrides: Mapping[Code, str], base: Mappin
 
 def identifier(name: str, code: Code) -> str:
     """From the published name; failing that (none, nothing usable, another script), from the code."""
-    if isinstance(code, int):
-        return identifier_for(name, code)
     return _from_text(name) or code_identifier(code)
 
 
 def code_identifier(code: Code) -> str:
     """`E<abs(code)>` for an integer, the code itself made an identifier for a string (`00001` -> `E_00001`)."""
     if isinstance(code, int):
-        return fallback_identifier(code)
+        return f"E{abs(code)}"
     return _from_text(code) or "E_" + code.encode("utf-8").hex().upper()
 
 
@@ -177,6 +137,9 @@ def _code_suffix(code: Code) -> str:
 
 
 def _from_text(text: str) -> str:
+    """SCREAMING_SNAKE of an ASCII text, "" when nothing usable is left (or the text is in another script)."""
+    if _IDENTIFIER.fullmatch(text):  # most published names already are one
+        return text
     if not text.isascii():
         return ""
     ident = _NON_ALNUM.sub("_", text.upper()).strip("_")
