@@ -281,3 +281,20 @@ def test_every_document_spells_its_text_as_literals_and_placeholders() -> None:
             assert len(pieces) == len(holes) + 1
             rebuilt = pieces[0] + "".join(h + p for h, p in zip(holes, pieces[1:]))
             assert rebuilt == message.get("text", message.get("message"))
+
+
+def test_a_users_python_file_whose_first_lines_would_declare_an_encoding_is_refused(tmp_path: Path) -> None:
+    """A `[[targets]]` template that puts page text on a .py file's first line, where
+    `coding:latin-1` would change how Python decodes it: an error, nothing written."""
+    project = make_project(tmp_path, {"spot": "### -1121 coding:latin-1\n\n* Invalid symbol.\n"})
+    with_config(project, '\n[[targets]]\nname = "py"\ntemplate = "mod.py.j2"\npath = "out/{id}.py"\n')
+    text = (project / "errgen.toml").read_text(encoding="utf-8")
+    (project / "errgen.toml").write_text(text.replace("[output]\n", '[output]\ntemplate_dirs = ["tpl"]\n'))
+    (project / "tpl").mkdir()
+    (project / "tpl" / "mod.py.j2").write_text("# {{ page.errors[0].name }}\nX = 1\n", encoding="utf-8")
+    result = run_errgen("generate", cwd=project)
+    assert result.returncode == 2
+    assert "out/spot.py:1:1: error: would declare the encoding 'latin-1'" in result.stderr
+    assert "[coding-declaration]" in result.stderr and not (project / "out").exists()
+    (project / "tpl" / "mod.py.j2").write_text("# {{ page.errors[0].name|comment }}\nX = 1\n", encoding="utf-8")
+    assert run_errgen("generate", cwd=project).returncode == 2  # `comment` keeps text readable: still refused

@@ -20,7 +20,6 @@ from errgen.targets.python.filters import pyheader
 from errgen.targets.python.format import foreign_coding
 from errgen.verbs import api
 from errgen.write import files as write
-from errgen.write.lockfile import Lock
 from support import ROOT, import_file, make_project, run_errgen
 from test_atomic import snapshot
 
@@ -220,14 +219,6 @@ def test_pyheader_keeps_a_coding_declaration_out_of_a_modules_first_line(path: s
     assert foreign_coding(line) is None
     assert "coding" in line and "\n" not in line  # the path is still readable
     assert pyheader("docs_src/plain.md") == "docs_src/plain.md"
-
-
-def test_the_writer_refuses_a_module_whose_first_lines_declare_another_encoding(tmp_path: Path) -> None:
-    files = {Path("output/python/pkg/page.py"): "# from docs_src/coding:latin-1.md\nX = 'caf\u00e9'\n"}
-    with pytest.raises(ErrgenError, match=r"would declare the encoding 'latin-1.md'.*\[coding-declaration\]"):
-        write.plan(tmp_path, files, [Path("output/python/pkg")], Lock())
-    ok = {Path("output/python/pkg/page.py"): "# -*- coding: utf-8 -*-\nX = 1\n"}
-    assert write.plan(tmp_path, ok, [], Lock()).added
 
 
 @pytest.mark.parametrize("path", CODING_PATHS)

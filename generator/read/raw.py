@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from markdown_it.token import Token
-
 from ..diagnostics import Diagnostic
 from ..model import Category, Message, TableRow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # config reads ROLES here, and needs no parser
+    from markdown_it.token import Token
 
 # Where a code entry came from: names the layouts in the no-codes message.
 LAYOUTS = ("headings", "code lines", "code tables", "code bullets", "definitions")

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from ..model import ErrorPage
-from .environment import environment
 from .filters import Filter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # config asks the registry for names and folders: no Jinja until a target renders
+    import jinja2
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +64,6 @@ class Target:
     templates: tuple[str, ...] = field(default=())  # built-in templates, relative to templates/
 
     def context(self, user_dirs: Sequence[Path] = (), python_package: str = "errors") -> RenderContext:
+        from .environment import environment
+
         return RenderContext(environment(self.filters, user_dirs), python_package)

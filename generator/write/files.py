@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ErrgenError, error
-from ..targets.python.format import foreign_coding
 from .lockfile import LOCK_NAME, Lock, digest, is_project_path, lock_text
 
 if sys.platform != "win32":
@@ -121,10 +120,6 @@ def _unsafe(real_root: Path, root: Path, rel: Path, data: bytes) -> list[Diagnos
     if not _inside(real_root, (root / rel).parent):
         return [_diagnostic(rel, f"lies outside the project {root} once symbolic links are followed; errgen "
                             "writes only inside it", "outside-project")]
-    declared = foreign_coding(data.decode("utf-8")) if rel.suffix == ".py" else None
-    if declared is not None:
-        return [_diagnostic(rel, f"would declare the encoding {declared!r} in its first two lines; this is a bug "
-                            "in a template (page text reached a coding comment)", "coding-declaration")]
     return []
 
 
