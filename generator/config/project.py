@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic, ErrgenError, error
 from ..model import Code
 from ..read.raw import ROLES
 from ..read.source import read_regular_file
+from ..targets.typescript.reserved import KEYWORDS as TYPESCRIPT_KEYWORDS
 from ..write.lockfile import CONFIG_NAME
 from .places import Key, Places, key_places
 
@@ -39,14 +40,8 @@ _BCP47 = re.compile(
     r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
 )
 # A source id names a Python module and a TypeScript module that SDKs import
-# by name: no keyword of either language, no special module.
-_RESERVED = frozenset(keyword.kwlist) | frozenset((
-    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if",
-    "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
-    "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof",
-    "var", "void", "while", "with", "yield",
-))
+# by name: no keyword of either language (each target keeps its own list).
+_RESERVED = frozenset(keyword.kwlist) | TYPESCRIPT_KEYWORDS
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
