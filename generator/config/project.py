@@ -155,7 +155,10 @@ class _Checker:
                      "package name that is not a keyword (it is imported by name)")
         template_dirs = tuple(Path(d) for d in self.strings(output, ("output", "template_dirs")))
         for index, folder in enumerate(template_dirs):
-            if not (self.root / folder).is_dir():
+            if not self.inside(folder):
+                self.bad(("output", "template_dirs", index), f"template folder {folder.as_posix()!r} lies outside the "
+                         "project (symbolic links followed); templates are read only from inside it")
+            elif not (self.root / folder).is_dir():
                 self.bad(("output", "template_dirs", index), f"template folder {folder.as_posix()!r} is not a folder")
         if not data.get("sources"):
             self.bad(("sources",), 'no [[sources]]: list at least one page, e.g. [[sources]] id = "spot" '
@@ -186,6 +189,10 @@ class _Checker:
             return None
         if not isinstance(path, str) or not path:
             self.bad((*key, "path") if "path" in raw else key, f"source {source_id!r} needs a path to its page")
+            return None
+        if not self.inside(Path(path)):
+            self.bad((*key, "path"), f"source {source_id!r}: path {path!r} lies outside the project (symbolic links "
+                     "followed) or holds a NUL; errgen reads pages only from inside the folder of errgen.toml")
             return None
         language = self.string(raw, (*key, "language")) or "en"
         if not _BCP47.fullmatch(language):
@@ -346,10 +353,13 @@ class _Checker:
         folder = Path(default if value is None else value)
         if not self.inside(folder):
             self.bad(key, f"output folder {folder.as_posix()!r} lies outside the project (symbolic links "
-                     "followed); errgen writes only inside the folder of errgen.toml")
+                     "followed) or holds a NUL; errgen writes only inside the folder of errgen.toml")
         return folder
 
     def inside(self, path: Path) -> bool:
+        """Relative, and inside the project once symbolic links are followed (a NUL is never inside)."""
+        if "\0" in str(path):
+            return False
         root = self.root.resolve()
         return not path.is_absolute() and (root / path).resolve().is_relative_to(root)
 

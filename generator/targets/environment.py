@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from .filters import Filter
 
@@ -39,7 +40,9 @@ def environment(filters: Mapping[str, Filter], user_dirs: Sequence[Path] = ()) -
 def _environment(filters: tuple[tuple[str, Filter], ...], user_dirs: tuple[Path, ...]) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(path)) for path in user_dirs]
     loaders.append(jinja2.FileSystemLoader(templates_dir()))
-    env = jinja2.Environment(
+    # Sandboxed: a template from a user's folder (or a pull request) reads the data it
+    # is given through the filters, and cannot reach Python's internals from it.
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

@@ -21,4 +21,5 @@ def user_target(spec: UserTargetConfig) -> Target:
                 for page in pages}
 
     # Paths are relative to the project root: the folder is the root itself.
-    return Target(name=spec.name, folder="", filters=all_filters(), render=render, templates=(spec.template,))
+    return Target(name=spec.name, folder="", filters=all_filters(), render=render, templates=(spec.template,),
+                  user=True)

@@ -159,6 +159,8 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
     """`target.render`, with a template missing from every template dir as bad configuration."""
     import jinja2
 
+    from ..targets.python.format import FormatError
+
     try:
         return target.render(pages, context)
     except jinja2.TemplateNotFound as exc:
@@ -166,6 +168,16 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
         raise error(config.display_path, "config",
                     f"target {target.name!r}: template {exc.name!r} is neither in template_dirs ({where}) "
                     f"nor built in") from None
+    except jinja2.TemplateSyntaxError as exc:
+        shown = display_path(Path(exc.filename)) if exc.filename else config.display_path
+        raise error(shown, "template", f"target {target.name!r}: {exc.message}", exc.lineno or 1) from None
+    except (ErrgenError, FormatError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a user's template may raise anything: a diagnostic, not a traceback
+        if not target.user:
+            raise
+        raise error(config.display_path, "template", f"target {target.name!r}: its template raised "
+                    f"{type(exc).__name__}: {exc}") from None
 
 
 def generate(config: Config, strict: bool = False, prune: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:

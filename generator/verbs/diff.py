@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..assemble.stable import SourceLock
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, ErrgenError, Severity
 from ..model import Code, ErrorPage
+from ..read.source import read_regular_file
 
 _BACKTICKS = re.compile("`+")
 
@@ -376,8 +377,8 @@ def _place(path: str, where: CodeView | MessageView) -> str:
 def read_view(path: Path, shown: str) -> PageView | None:
     """The diff projection of a committed document; None when it is missing or of another shape."""
     try:
-        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
-    except (OSError, ValueError, KeyError, TypeError):
+        return view_of_document(json.loads(read_regular_file(path, shown).decode("utf-8")), shown)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, ErrgenError):  # nested past the stack: not errgen's
         return None
 
 
