@@ -1,0 +1,1 @@
+// mine, with errgen.lock's digest of another text
