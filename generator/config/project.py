@@ -109,6 +109,8 @@ def load_config(path: Path, display_path: str) -> Config:
         found = _TOML_POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         raise error(display_path, RULE, f"invalid TOML: {exc}", line, column) from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise error(display_path, RULE, "invalid TOML: nested too deeply for errgen.toml") from None
     return replace(_Checker(path.parent, display_path, key_places(text)).config(data), file=path)
 
 
