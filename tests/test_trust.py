@@ -220,3 +220,35 @@ def test_the_rust_example_refuses_a_string_code_instead_of_writing_it_as_source(
     assert result.returncode == 2, result.stderr
     assert "rustint: 'std::process::abort' is not an integer" in result.stderr
     assert not (root / "output").exists()
+
+
+# -- 10. the lock is held before errgen.lock or a page is read ---------------------------
+
+@pytest.mark.parametrize("verb", ["generate", "check"])
+def test_the_project_lock_is_held_while_errgen_lock_is_read(tmp_path: Path, verb: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import fcntl
+
+    from errgen.config.project import load_config
+    from errgen.verbs import api
+
+    root = make_project(tmp_path / "p", {"spot": PAGE})
+    held: list[bool] = []
+    real = api.read_lock
+
+    def spy(where: Path, shown: str) -> object:
+        fd = os.open(where, os.O_RDONLY)
+        try:  # another run's open of the folder: does it find the lock taken?
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held.append(False)
+        except OSError as exc:
+            assert exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN)
+            held.append(True)
+        finally:
+            os.close(fd)
+        return real(where, shown)
+
+    monkeypatch.setattr(api, "read_lock", spy)
+    getattr(api, verb)(load_config(root / "errgen.toml", "errgen.toml"))
+    assert held and all(held)  # the first read (rendering) included

@@ -8,7 +8,7 @@ million levels deep is an error at its place, never a RecursionError.
 from __future__ import annotations
 
 import bisect
-import json.decoder
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Union
@@ -18,6 +18,7 @@ Key = tuple[Union[str, int], ...]
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,30})(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,4})?")
 _SPACE = re.compile(r"[ \t\n\r]*")
 _LITERALS = {"true": True, "false": False, "null": None}
+_DECODER = json.JSONDecoder(strict=True)
 
 
 class JsonError(ValueError):
@@ -87,10 +88,10 @@ class _Reader:
 
     def string(self) -> str:
         try:
-            text, self.i = json.decoder.scanstring(self.text, self.i + 1, True)
+            text, self.i = _DECODER.raw_decode(self.text, self.i)  # at a '"': exactly one string
         except json.JSONDecodeError as exc:
             raise JsonError(f"bad string: {exc.msg}", *self.where(exc.pos)) from None
-        return text
+        return str(text)
 
     def object(self, key: Key, depth: int) -> dict[str, Any]:
         found: dict[str, Any] = {}

@@ -139,19 +139,26 @@ class LockChecker:
         if isinstance(code, bool) or not (isinstance(code, str) and code or isinstance(code, int)
                                           and abs(code) <= MAX_SAFE_INTEGER):
             ok = self.fail((*key, "code"), f"code {code!r} must be a string or an integer of at most 2^53 - 1")
-        for where, value in [("identifier", identifier), *((("aliases", i), a) for i, a in enumerate(_list(aliases)))]:
-            if not isinstance(value, str) or not is_valid_identifier(value):
-                ok = self.fail((*key, *_path(where)), f"identifier {value!r} must be SCREAMING_SNAKE: A-Z, "
-                               "0-9 and _, starting with a letter (it names a member in Python and TypeScript)")
+        ok = self.identifier(identifier, (*key, "identifier")) and ok
         if not isinstance(aliases, list):
             ok = self.fail((*key, "aliases"), '"aliases" must be a list of identifiers')
+        else:
+            ok = all([self.identifier(alias, (*key, "aliases", i)) for i, alias in enumerate(aliases)]) and ok
         if not isinstance(name, str):
             ok = self.fail((*key, "name"), '"name" must be a string')
         if category is not None and not (isinstance(category, str) and _CATEGORY_ID.fullmatch(category)):
             ok = self.fail((*key, "category"), f"category {category!r} must be null or a category id")
         if not isinstance(gone, bool):
             ok = self.fail((*key, "gone"), '"gone" must be true or false')
-        return LockedCode(code, identifier, name, category, tuple(aliases), gone) if ok else None
+        if not ok:
+            return None
+        return LockedCode(code, identifier, name, category, tuple(aliases), gone)  # type: ignore[arg-type]  # checked above
+
+    def identifier(self, value: Any, key: json_places.Key) -> bool:
+        if isinstance(value, str) and is_valid_identifier(value):
+            return True
+        return self.fail(key, f"identifier {value!r} must be SCREAMING_SNAKE: A-Z, 0-9 and _, starting with a "
+                         "letter (it names a member in Python and TypeScript)")
 
     def fail(self, key: json_places.Key, message: str) -> bool:
         self.bad(key, message)
@@ -203,14 +210,6 @@ def _code_entry(entry: LockedCode) -> dict[str, Any]:
     if entry.gone:
         found["gone"] = True
     return found
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _path(where: str | tuple[str, int]) -> tuple[str | int, ...]:
-    return (where,) if isinstance(where, str) else where
 
 
 def is_project_path(path: str) -> bool:
