@@ -114,6 +114,21 @@ def test_the_cache_writer_replaces_a_planted_link_instead_of_writing_through_it(
     assert cache.read("black", "ab" * 32) == "formatted\n"
 
 
+def test_an_entry_sealed_by_another_account_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "other"))
+    cache.store("black", "cd" * 32, "import os\n")  # a CI cache written elsewhere, restored here
+    assert cache.read("black", "cd" * 32) == "import os\n"
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "mine"))
+    assert cache.read("black", "cd" * 32) is None
+
+
+def test_a_sealing_key_others_can_read_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    cache.store("black", "ef" * 32, "x = 1\n")
+    (tmp_path / "state" / "errgen" / "cache.key").chmod(0o644)
+    assert cache.read("black", "ef" * 32) is None
+
+
 # -- 8. nothing hangs, nothing gives a traceback -----------------------------------------
 
 @pytest.mark.parametrize("name", ["errgen.toml", "errgen.lock"])

@@ -40,9 +40,11 @@ def environment(filters: Mapping[str, Filter], user_dirs: Sequence[Path] = ()) -
 def _environment(filters: tuple[tuple[str, Filter], ...], user_dirs: tuple[Path, ...]) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(path)) for path in user_dirs]
     loaders.append(jinja2.FileSystemLoader(templates_dir()))
-    # Sandboxed: a template from a user's folder (or a pull request) reads the data it
-    # is given through the filters, and cannot reach Python's internals from it.
-    env = SandboxedEnvironment(
+    # A template from a user's folder (a pull request can change one) renders sandboxed:
+    # it reads the data it is given, through the filters, and cannot reach Python's
+    # internals. errgen's own templates alone render without the sandbox's checks.
+    kind = SandboxedEnvironment if user_dirs else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
 import re
@@ -22,8 +21,8 @@ def format_python(source: str, origin: str) -> str:
     """Format generated Python with the pinned black, skipping work already done.
 
     The cache is content-addressed (black version, mode, text), so a no-op
-    `generate` or `check` neither runs nor imports black; an entry is used only
-    when it is equivalent to `source` (`equivalent`): the cache may be anyone's.
+    `generate` or `check` neither runs nor imports black. cache.read returns
+    only entries errgen sealed on this account: a poisoned one is a miss.
     """
     declared = foreign_coding(source)
     if declared is not None:
@@ -31,38 +30,11 @@ def format_python(source: str, origin: str) -> str:
                           "text there must pass through the `pyheader` filter")
     key = hashlib.sha256(f"{_black_version()}\0{BLACK_LINE_LENGTH}\0{source}".encode()).hexdigest()
     cached = cache.read("black", key)
-    if cached is not None and equivalent(source, cached):
+    if cached is not None:
         return cached
     formatted = _run_black(source, origin)
     cache.store("black", key, formatted)
     return formatted
-
-
-def equivalent(source: str, formatted: str) -> bool:
-    """Whether `formatted` is `source` laid out anew: the same syntax tree (docstrings
-    compared without their indentation, as black's own safety check does) and the
-    same comment lines (a comment at the end of a code line executes nothing, and
-    tokenizing costs as much as black). A cached entry that fails this was not black's work on `source`
-    (a poisoned or foreign cache) and is formatted afresh."""
-    try:
-        return _shape(source) == _shape(formatted) and _comments(source) == _comments(formatted)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-
-
-def _shape(text: str) -> str:
-    tree = ast.parse(text)
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-                    and isinstance(first.value.value, str):
-                first.value.value = "\n".join(line.strip() for line in first.value.value.strip().splitlines())
-    return ast.dump(tree)
-
-
-def _comments(text: str) -> set[str]:
-    return {stripped for line in text.splitlines() if (stripped := line.strip()).startswith("#")}
 
 
 def foreign_coding(source: str) -> str | None:
