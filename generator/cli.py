@@ -303,9 +303,8 @@ def _check(args: argparse.Namespace) -> int:
 def _kept(plan: Plan) -> list[Diagnostic]:
     """errgen.lock entries errgen could not prove its own, and so leaves alone."""
     return [Diagnostic(rel.as_posix(), 1, 1, "warning", f"{rel.as_posix()} is listed in errgen.lock but left alone: "
-                       "it is outside the output folders, is errgen.toml, a page or under .git/, or its bytes are "
-                       "not the ones errgen wrote; delete it yourself if it is an old output", "not-owned")
-            for rel in plan.kept]
+                       f"{why}; delete it yourself if it is an old output", "not-owned")
+            for rel, why in plan.kept]
 
 
 def _stale_files(result: api.CheckResult) -> list[Diagnostic]:

@@ -55,7 +55,7 @@ class Plan:
     orphaned: tuple[Path, ...]  # errgen's, produced by no source now (or a killed run's temporary)
     # Listed in errgen.lock, produced by no source now, but not provably errgen's
     # (outside the output folders, other bytes, or errgen.toml, a page, .git/…): left alone.
-    kept: tuple[Path, ...] = ()
+    kept: tuple[tuple[Path, str], ...] = ()  # (path, why it is not provably errgen's)
     # errgen.lock listing the old files and the new, in place while files move:
     # a run killed half-way leaves every file it touched owned. None: not needed.
     interim_lock: bytes | None = None
@@ -91,6 +91,14 @@ class Ownership:
 
     def is_protected(self, rel: Path) -> bool:
         return rel.parts[:1] == (".git",) or any(rel == p or p in rel.parents for p in self.protected)
+
+    def why_not(self, rel: Path) -> str:
+        """Why a file errgen.lock lists is not errgen's to remove."""
+        if self.is_protected(rel):
+            return "it is errgen.toml, a page, a template or under .git/"
+        if not self.removable(rel):
+            return "it lies outside the output folders errgen.toml names"
+        return "its bytes are not the ones errgen wrote"
 
     def removable(self, rel: Path) -> bool:
         """Below a current output folder (a lock entry elsewhere is never acted on)."""
@@ -134,8 +142,8 @@ def plan(root: Path, files: Mapping[Path, str], folders: Iterable[Path], lock: L
         raise ErrgenError(problems)
     candidates = {*_files_in(root, folders), *(Path(p) for p in lock.files)} - set(files)
     orphaned = sorted(rel for rel in candidates if _is_orphan(root, real_root, rel, owner))
-    kept = sorted(Path(p) for p in lock.files if Path(p) not in files and Path(p) not in orphaned
-                  and is_project_path(p) and _kind(root / p) == "file")
+    kept = [(Path(p), owner.why_not(Path(p))) for p in sorted(lock.files) if Path(p) not in files
+            and Path(p) not in orphaned and is_project_path(p) and _kind(root / p) == "file"]
     moving = {rel.as_posix(): digest(data) for rel, data in {**changed, **added}.items() if rel != Path(LOCK_NAME)}
     interim = None
     if Path(LOCK_NAME) in {**changed, **added} and moving:  # new digests: owned even if the run is killed

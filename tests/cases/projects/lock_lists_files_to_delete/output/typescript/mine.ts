@@ -1,1 +1,0 @@
-// mine, with errgen.lock's digest of another text
