@@ -303,7 +303,7 @@ def _check(args: argparse.Namespace) -> int:
 def _kept(plan: Plan) -> list[Diagnostic]:
     """errgen.lock entries errgen could not prove its own, and so leaves alone."""
     return [Diagnostic(rel.as_posix(), 1, 1, "warning", f"{rel.as_posix()} is listed in errgen.lock but left alone: "
-                       f"{why}; delete it yourself if it is an old output", "not-owned")
+                       f"{why}", "not-owned")
             for rel, why in plan.kept]
 
 

@@ -95,10 +95,10 @@ class Ownership:
     def why_not(self, rel: Path) -> str:
         """Why a file errgen.lock lists is not errgen's to remove."""
         if self.is_protected(rel):
-            return "it is errgen.toml, a page, a template or under .git/"
+            return "it is errgen.toml, a page, a template or under .git/, which errgen never removes"
         if not self.removable(rel):
-            return "it lies outside the output folders errgen.toml names"
-        return "its bytes are not the ones errgen wrote"
+            return "it lies outside the output folders errgen.toml names; delete it yourself if it is an old output"
+        return "its bytes are not the ones errgen wrote; delete it yourself if it is an old output"
 
     def removable(self, rel: Path) -> bool:
         """Below a current output folder (a lock entry elsewhere is never acted on)."""
