@@ -137,7 +137,8 @@ def plan(root: Path, files: Mapping[Path, str], folders: Iterable[Path], lock: L
         elif kind == "file" and owner.owns(rel, current):
             changed[rel] = data
         else:
-            problems.append(_not_owned(rel, upgrade=not lock.files, protected=owner.is_protected(rel)))
+            problems.append(_not_owned(rel, upgrade=not lock.files, protected=owner.is_protected(rel),
+                                       listed=rel.as_posix() in lock.files))
     if problems:
         raise ErrgenError(problems)
     candidates = {*_files_in(root, folders), *(Path(p) for p in lock.files)} - set(files)
@@ -155,7 +156,11 @@ def _normal(path: str) -> str:
     return PurePosixPath(os.path.normpath(path.replace("\\", "/"))).as_posix()
 
 
-def _not_owned(rel: Path, upgrade: bool, protected: bool = False) -> Diagnostic:
+def _not_owned(rel: Path, upgrade: bool, protected: bool = False, listed: bool = False) -> Diagnostic:
+    if listed and not protected:  # errgen wrote this path once; its bytes changed since
+        return _diagnostic(rel, "is listed in errgen.lock, but its bytes are not the ones errgen wrote (edited by "
+                           "hand, or by a merge?); errgen replaces only its own bytes: if this is old output, delete "
+                           "it and run `errgen generate`", "not-owned")
     if protected:
         return _diagnostic(rel, "is errgen.toml, a source page, a template or under .git/: errgen never "
                            "replaces it; choose another output folder in errgen.toml", "not-owned")
