@@ -70,7 +70,9 @@ bench-large: deps
 # three-target round trip on FUZZ_EXAMPLES fresh examples instead of 2,000.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 120
+FUZZ_INPUT_SECONDS ?= 30  # per target of fuzz/fuzz_inputs.py: lock, config, cache
 FUZZ_EXAMPLES ?= 20000
 fuzz: deps
 	$(BIN)/python -m fuzz.fuzz_parse --seconds $(FUZZ_SECONDS)
+	$(BIN)/python -m fuzz.fuzz_inputs --seconds $(FUZZ_INPUT_SECONDS)
 	ERRGEN_FUZZ=1 ERRGEN_ROUNDTRIP_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider tests/test_roundtrip.py

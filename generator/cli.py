@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .config.project import Config
     from .verbs import api
     from .verbs.diff import PageDiff
+    from .write.files import Plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -252,7 +253,7 @@ def _generate(args: argparse.Namespace) -> int:
     from .verbs import api
 
     plan, diagnostics = api.generate(_load(args), strict=args.strict, prune=args.prune)
-    _print_diagnostics(diagnostics, "text")
+    _print_diagnostics([*diagnostics, *_kept(plan)], "text")
     written = len(plan.changed) + len(plan.added)
     print(f"errgen: {written} written, {len(plan.unchanged)} unchanged, {len(plan.orphaned)} removed")
     return EXIT_OK
@@ -269,8 +270,8 @@ def _check(args: argparse.Namespace) -> int:
     from .verbs import api
 
     result = api.check(_load(args), strict=args.strict)
-    _print_diagnostics(result.diagnostics, args.format)
     plan = result.plan
+    _print_diagnostics([*result.diagnostics, *_kept(plan)], args.format)
     if result.is_current:
         print(f"errgen: output is current ({len(plan.unchanged)} files)")
         return EXIT_OK
@@ -290,6 +291,13 @@ def _check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_FINDINGS
+
+
+def _kept(plan: Plan) -> list[Diagnostic]:
+    """errgen.lock entries errgen could not prove its own, and so leaves alone."""
+    return [Diagnostic(rel.as_posix(), 1, 1, "warning", f"{rel.as_posix()} is listed in errgen.lock but left alone: "
+                       f"{why}", "not-owned")
+            for rel, why in plan.kept]
 
 
 def _stale_files(result: api.CheckResult) -> list[Diagnostic]:

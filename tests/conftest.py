@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from support import TSC
 
@@ -9,6 +12,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The cache's sealing key (write/cache.py) lives in the state folder: the suite's
+    # own, never the user's (subprocesses inherit it).
+    os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="errgen-test-state-"))
     # The suite compiles TypeScript: without tsc it would prove nothing, so say so instead of skipping.
     if not TSC.exists():
         raise pytest.UsageError("tests need the pinned TypeScript compiler: run `make deps` (npm ci)")

@@ -49,7 +49,7 @@ def test_class_names_never_collide_with_each_other_or_the_module() -> None:
     assigned = classes.assign(CLASHING)
     names = [e.class_name for e in assigned.errors] + [c.class_name for c in assigned.categories]
     assert len(set(names)) == len(names)
-    assert not set(names) & classes.RESERVED
+    assert not set(names) & classes.reserved_names()
     by_code = {e.code: e.class_name for e in assigned.errors}
     assert by_code[-1] == "ApiErrorError" and by_code[-2] == "MatchError" and by_code[-3] == "TypeErrorError"
     assert (by_code[-4], by_code[-5]) == ("E1st", "E1stError")  # E1ST and E_1ST both read E1st

@@ -150,7 +150,7 @@ def test_a_lock_of_another_shape_is_an_error_naming_it(tmp_path: Path, broken: s
     (project / "errgen.lock").write_text(broken, encoding="utf-8")
     result = run_errgen("generate", cwd=project)
     assert result.returncode == 2
-    assert "errgen.lock is not a lock errgen wrote" in result.stderr
+    assert result.stderr.startswith("errgen.lock:1:") and result.stderr.endswith("[lock]\n")  # at the bad value
     assert "Traceback" not in result.stderr
 
 

@@ -87,7 +87,7 @@ def mutated(change: str) -> Any:
         "a code as text": lambda: error.update(code="-1000"),
         "an unsafe integer code": lambda: error.update(code=-(2**53)),
         "a lower-case identifier": lambda: error.update(identifier="unknown"),
-        "an unanchored pattern": lambda: message.update(pattern=message["pattern"][1:]),
+        "a regular expression": lambda: message.update(pattern="^(a+)+$"),
         "an empty placeholder": lambda: message.update(placeholders=[""]),
         "an HTTP status that is none": lambda: message.update(http_status=42),
         "a string code type with integer codes": lambda: document.update(code_type="str"),
@@ -102,7 +102,7 @@ def mutated(change: str) -> Any:
 
 @pytest.mark.parametrize("change", [
     "no errors key", "an unknown key", "an unknown key in an error", "a code as text", "an unsafe integer code",
-    "a lower-case identifier", "an unanchored pattern", "an empty placeholder", "an HTTP status that is none",
+    "a lower-case identifier", "a regular expression", "an empty placeholder", "an HTTP status that is none",
     "a string code type with integer codes", "no code type", "line 0",
     "another schema version", "a short sha256", "an id that is no URN",
 ])

@@ -3,12 +3,11 @@
 Every code has a class (`BAD_SYMBOL` -> `BadSymbol`) under its category's class
 (or `ApiError` when it stands under no heading) and the classes of the
 `[[groups]]` errgen.toml puts it in. No two classes of a module share a name,
-and none takes a name the module or the languages already use.
+and none takes a name a target's runtime declares or uses (`reserved_names`).
 """
 
 from __future__ import annotations
 
-import builtins
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -20,19 +19,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..config.project import GroupConfig
 
-# What a generated module defines itself, in either language, and the globals
-# its code uses: a class by any of these names would shadow one.
-MODULE_NAMES = frozenset({
-    "ApiError", "ApiErrorOptions", "CATEGORIES", "Code", "ErrorCode", "ErrorInfo", "ErrorPayload",
-    "MESSAGE_TABLES", "Match", "MatchKind", "MessageTable", "SOURCE_ID", "SOURCE_URL", "lookup", "match",
-    "IntEnum", "Enum", "Mapping", "TYPE_CHECKING", "Any", "Callable", "TypeVar",
-})
-JAVASCRIPT_GLOBALS = frozenset({
-    "Array", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Promise",
-    "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "TypeError", "RangeError", "SyntaxError",
-    "WeakMap", "WeakSet", "ReadonlyArray", "ReadonlyMap", "Readonly", "Record", "Partial",
-})
-RESERVED = MODULE_NAMES | JAVASCRIPT_GLOBALS | frozenset(name for name in dir(builtins) if name[:1].isupper())
+def reserved_names() -> frozenset[str]:
+    """What no class may be called: every registered target's runtime declares or uses it
+    (targets/<language>/reserved.py read it from the runtime source)."""
+    from ..targets.reserved import (
+        reserved_class_names,  # the targets' business, asked when naming starts
+    )
+
+    return reserved_class_names()
 
 
 def class_name_for(identifier: str) -> str:
@@ -88,7 +82,7 @@ class ClassNamer:
 
     def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
                  base: ErrorPage | None = None) -> None:
-        self.taken = set(RESERVED)
+        self.taken = set(reserved_names())
         self.base = base
         self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
         listed = set(codes)

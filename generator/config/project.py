@@ -22,6 +22,7 @@ from ..model import Code
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import ROLES
 from ..read.source import read_regular_file
+from ..targets.typescript.reserved import KEYWORDS as TYPESCRIPT_KEYWORDS
 from ..write.lockfile import CONFIG_NAME
 from .places import Key, Places, key_places
 
@@ -38,14 +39,8 @@ _BCP47 = re.compile(
     r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
 )
 # A source id names a Python module and a TypeScript module that SDKs import
-# by name: no keyword of either language, no special module.
-_RESERVED = frozenset(keyword.kwlist) | frozenset((
-    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if",
-    "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
-    "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof",
-    "var", "void", "while", "with", "yield",
-))
+# by name: no keyword of either language (each target keeps its own list).
+_RESERVED = frozenset(keyword.kwlist) | TYPESCRIPT_KEYWORDS
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
@@ -113,6 +108,8 @@ def load_config(path: Path, display_path: str) -> Config:
         found = _TOML_POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         raise error(display_path, RULE, f"invalid TOML: {exc}", line, column) from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise error(display_path, RULE, "invalid TOML: nested too deeply for errgen.toml") from None
     return replace(_Checker(path.parent, display_path, key_places(text)).config(data), file=path)
 
 
@@ -159,7 +156,10 @@ class _Checker:
                      "package name that is not a keyword (it is imported by name)")
         template_dirs = tuple(Path(d) for d in self.strings(output, ("output", "template_dirs")))
         for index, folder in enumerate(template_dirs):
-            if not (self.root / folder).is_dir():
+            if not self.inside(folder):
+                self.bad(("output", "template_dirs", index), f"template folder {folder.as_posix()!r} lies outside the "
+                         "project (symbolic links followed); templates are read only from inside it")
+            elif not (self.root / folder).is_dir():
                 self.bad(("output", "template_dirs", index), f"template folder {folder.as_posix()!r} is not a folder")
         if not data.get("sources"):
             self.bad(("sources",), 'no [[sources]]: list at least one page, e.g. [[sources]] id = "spot" '
@@ -190,6 +190,10 @@ class _Checker:
             return None
         if not isinstance(path, str) or not path:
             self.bad((*key, "path") if "path" in raw else key, f"source {source_id!r} needs a path to its page")
+            return None
+        if not self.inside(Path(path)):
+            self.bad((*key, "path"), f"source {source_id!r}: path {path!r} lies outside the project (symbolic links "
+                     "followed) or holds a NUL; errgen reads pages only from inside the folder of errgen.toml")
             return None
         language = self.string(raw, (*key, "language")) or "en"
         if not _BCP47.fullmatch(language):
@@ -350,10 +354,13 @@ class _Checker:
         folder = Path(default if value is None else value)
         if not self.inside(folder):
             self.bad(key, f"output folder {folder.as_posix()!r} lies outside the project (symbolic links "
-                     "followed); errgen writes only inside the folder of errgen.toml")
+                     "followed) or holds a NUL; errgen writes only inside the folder of errgen.toml")
         return folder
 
     def inside(self, path: Path) -> bool:
+        """Relative, and inside the project once symbolic links are followed (a NUL is never inside)."""
+        if "\0" in str(path):
+            return False
         root = self.root.resolve()
         return not path.is_absolute() and (root / path).resolve().is_relative_to(root)
 

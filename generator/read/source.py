@@ -54,6 +54,8 @@ def read_regular_file(path: Path, display_path: str) -> bytes:
         raise error(display_path, "io", "is a directory, not a Markdown file") from None
     except OSError as exc:
         raise error(display_path, "io", f"cannot read file: {exc.strerror}") from None
+    except ValueError:  # os.open: "embedded null byte"
+        raise error(display_path, "io", "the path holds a NUL character: no file can have it") from None
     if size > MAX_BYTES or len(data) > MAX_BYTES:
         shown = f"{size} bytes" if size > MAX_BYTES else f"more than {MAX_BYTES} bytes"
         raise error(display_path, "file-too-large", f"file is {shown}; errgen reads pages up to {MAX_BYTES} bytes")

@@ -62,6 +62,7 @@ class Target:
     render: Render
     formatter: Callable[[str, str], str] | None = None  # (text, origin) -> text
     templates: tuple[str, ...] = field(default=())  # built-in templates, relative to templates/
+    user: bool = False  # declared in errgen.toml: whatever its template raises is the user's to fix
 
     def context(self, user_dirs: Sequence[Path] = (), python_package: str = "errors") -> RenderContext:
         from .environment import environment

@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from .filters import Filter
-
-
-def templates_dir() -> Path:
-    """Inside the package in a wheel; `templates/` beside the package in a checkout.
-
-    The wheel's own copy comes first: installed, the folder beside the package
-    is site-packages/templates, which another distribution may have put there.
-    """
-    packaged = Path(str(resources.files("errgen") / "templates"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent.parent / "templates"
+from .templates import templates_dir
 
 
 def environment(filters: Mapping[str, Filter], user_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -39,7 +28,11 @@ def environment(filters: Mapping[str, Filter], user_dirs: Sequence[Path] = ()) -
 def _environment(filters: tuple[tuple[str, Filter], ...], user_dirs: tuple[Path, ...]) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(path)) for path in user_dirs]
     loaders.append(jinja2.FileSystemLoader(templates_dir()))
-    env = jinja2.Environment(
+    # A template from a user's folder (a pull request can change one) renders sandboxed:
+    # it reads the data it is given, through the filters, and cannot reach Python's
+    # internals. errgen's own templates alone render without the sandbox's checks.
+    kind = SandboxedEnvironment if user_dirs else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

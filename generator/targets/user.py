@@ -29,7 +29,8 @@ def user_target(spec: UserTargetConfig) -> Target:
         return files
 
     # Paths are relative to the project root: the folder is the root itself.
-    return Target(name=spec.name, folder="", filters=all_filters(), render=render, templates=(spec.template,))
+    return Target(name=spec.name, folder="", filters=all_filters(), render=render, templates=(spec.template,),
+                  user=True)
 
 
 def _no_coding_line(path: str, text: str) -> None:

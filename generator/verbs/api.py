@@ -159,6 +159,8 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
     """`target.render`, with a template missing from every template dir as bad configuration."""
     import jinja2
 
+    from ..targets.python.format import FormatError
+
     try:
         return target.render(pages, context)
     except jinja2.TemplateNotFound as exc:
@@ -166,15 +168,29 @@ def _render_target(config: Config, target: Target, pages: list[ErrorPage], conte
         raise error(config.display_path, "config",
                     f"target {target.name!r}: template {exc.name!r} is neither in template_dirs ({where}) "
                     f"nor built in") from None
+    except jinja2.TemplateSyntaxError as exc:
+        shown = display_path(Path(exc.filename)) if exc.filename else config.display_path
+        raise error(shown, "template", f"target {target.name!r}: {exc.message}", exc.lineno or 1) from None
+    except (ErrgenError, FormatError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a user's template may raise anything: a diagnostic, not a traceback
+        if not target.user:
+            raise
+        raise error(config.display_path, "template", f"target {target.name!r}: its template raised "
+                    f"{type(exc).__name__}: {exc}") from None
 
 
 def generate(config: Config, strict: bool = False, prune: bool = False) -> tuple[write.Plan, tuple[Diagnostic, ...]]:
     """Render everything in memory, then write what changed, all or nothing.
     `strict`: a page's warnings are errors, and nothing is written. `prune`: codes
-    gone from the pages leave the modules and errgen.lock, aliases with them."""
-    run_key = noop.key(config.root, config.file)
-    rendered = render_project(config, strict, prune)
+    gone from the pages leave the modules and errgen.lock, aliases with them.
+
+    The project's lock is held from before errgen.lock and the pages are read
+    until the new files are in place: a run that started earlier cannot publish
+    a code between this run's reading and its writing (a lost update)."""
     with write.locked(config.root, config.display_path):
+        run_key = noop.key(config.root, config.file)
+        rendered = render_project(config, strict, prune)
         plan = plan_writes(config, rendered)
         write.apply(plan)
         _remember_if_current(config, run_key, plan, rendered)
@@ -183,13 +199,13 @@ def generate(config: Config, strict: bool = False, prune: bool = False) -> tuple
 
 def check(config: Config, strict: bool = False) -> CheckResult:
     """What `generate` would change, as a plan and a diff; writes nothing."""
-    run_key = noop.key(config.root, config.file)
-    rendered = render_project(config, strict)
     with write.locked(config.root, config.display_path, shared=True):
+        run_key = noop.key(config.root, config.file)
+        rendered = render_project(config, strict)
         plan = plan_writes(config, rendered)
         _remember_if_current(config, run_key, plan, rendered)
         diff, first = _differences(config.root, plan, rendered.files)
-    docs = () if plan.is_current else docs_changes(config, rendered.pages)
+        docs = () if plan.is_current else docs_changes(config, rendered.pages)
     return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first)
 
 
@@ -223,7 +239,17 @@ def _remember_if_current(config: Config, run_key: str | None, plan: write.Plan, 
 def plan_writes(config: Config, rendered: Rendered) -> write.Plan:
     """What `generate` would do on disk now, given what was rendered."""
     lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
-    return write.plan(config.root, rendered.files, rendered.folders, lock)
+    sources = [source.path.as_posix() for source in config.sources]
+    protected = [Path(config.file.name), *(source.path for source in config.sources), *config.template_dirs]
+    return write.plan(config.root, rendered.files, rendered.folders, lock, sources=sources,
+                      roots=output_roots(config), protected=protected)
+
+
+def output_roots(config: Config) -> tuple[Path, ...]:
+    """The folders errgen.toml gives the targets: errgen removes files only below them."""
+    roots = [config.output[name] for name in config.targets]
+    roots += [Path(spec.path).parent for spec in config.user_targets]
+    return tuple(sorted(set(roots)))
 
 
 def docs_changes(config: Config, pages: Sequence[ErrorPage]) -> tuple[DocsChange, ...]:

@@ -12,24 +12,38 @@ from __future__ import annotations
 
 import hashlib
 import json
+import keyword
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..assemble.classes import is_class_name
+from ..assemble.identifiers import is_valid_identifier
 from ..assemble.stable import LockedCode, SourceLock
-from ..diagnostics import ErrgenError, error
+from ..diagnostics import Diagnostic, ErrgenError, error
+from ..read.source import read_regular_file
+from . import json_places
 
 # The files errgen keeps at a project's root, beside each other.
 CONFIG_NAME = "errgen.toml"
 LOCK_NAME = "errgen.lock"
 VERSION = 1
+MAX_SAFE_INTEGER = 2**53 - 1
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_SOURCE_ID = re.compile(r"[a-z_][a-z0-9_]*")
+_CATEGORY_ID = re.compile(r"\w+")  # names.category_id: alphanumeric words joined by `_`
 
 
 @dataclass(frozen=True, slots=True)
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
     sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes
+    # Only while a run moves files (the interim lock): the digests of the files it is
+    # putting in place, so a killed run leaves both old and new bytes owned.
+    incoming: Mapping[str, str] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -40,36 +54,155 @@ def digest(data: bytes) -> str:
 def lock_text(lock: Lock) -> str:
     sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
                for source, locked in lock.sources.items()}
-    document = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    document: dict[str, Any] = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    if lock.incoming:
+        document["incoming"] = dict(lock.incoming)
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def read_lock(root: Path, display_path: str) -> Lock:
-    """The project's lock; an empty one when there is none yet."""
-    try:
-        text = (root / LOCK_NAME).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    """The project's lock, every value checked (LockChecker); an empty one when there is none yet."""
+    if not os.path.lexists(root / LOCK_NAME):
         return Lock()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(display_path, "lock", f"cannot read {LOCK_NAME}: {exc}") from None
+    data = read_regular_file(root / LOCK_NAME, display_path)  # a FIFO is refused, never waited on
     try:
-        return _parse(json.loads(text))
-    except (ValueError, TypeError, KeyError) as exc:
-        raise _invalid(display_path, str(exc)) from None
+        located = json_places.parse(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _invalid(display_path, f"not UTF-8 at byte {exc.start}") from None
+    except json_places.JsonError as exc:
+        raise _invalid(display_path, str(exc), exc.line, exc.column) from None
+    return LockChecker(display_path, located).lock()
 
 
-def _parse(document: Any) -> Lock:
-    if not isinstance(document, dict) or document.get("version") != VERSION:
-        raise ValueError(f"expected an object with \"version\": {VERSION}")
-    files, sources = document.get("files", {}), document.get("sources", {})
-    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-        raise ValueError('"files" must map paths to sha256 digests')
-    for path in files:
-        if not is_project_path(path):
-            raise ValueError(f'"files" holds {path!r}, which is not a path inside the project')
-    if not isinstance(sources, dict):
-        raise TypeError('"sources" must be an object')
-    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()})
+class LockChecker:
+    """errgen.lock is input like errgen.toml (a merge or a pull request edits it): every
+    value is checked before it names anything, each problem at its line and column,
+    all at once. A new field adds a method here and calls it from `lock`."""
+
+    def __init__(self, display_path: str, located: json_places.Located) -> None:
+        self.display_path = display_path
+        self.located = located
+        self.problems: list[Diagnostic] = []
+
+    def bad(self, key: json_places.Key, message: str) -> None:
+        line, column = self.located.at(key)
+        self.problems.append(Diagnostic(self.display_path, line, column, "error", message, "lock"))
+
+    def lock(self) -> Lock:
+        document = self.located.value
+        if not isinstance(document, dict) or document.get("version") != VERSION:
+            raise _invalid(self.display_path, f'expected an object with "version": {VERSION}')
+        files = self.files(document, "files")
+        incoming = self.files(document, "incoming")
+        sources = {source: locked for source, raw in self.object(document, ("sources",)).items()
+                   if (locked := self.source(raw, ("sources", source))) is not None}
+        if self.problems:
+            raise ErrgenError(self.problems)
+        return Lock(files, sources, incoming)
+
+    def object(self, raw: Any, key: json_places.Key) -> dict[str, Any]:
+        value = raw.get(key[-1], {}) if isinstance(raw, dict) else None
+        if isinstance(value, dict):
+            return value
+        self.bad(key, f'"{key[-1]}" must be an object')
+        return {}
+
+    def files(self, document: dict[str, Any], name: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for path, recorded in self.object(document, (name,)).items():
+            if not is_project_path(path):
+                self.bad((name, path), f'"{name}" holds {path!r}, which is not a path inside the project')
+            elif not isinstance(recorded, str) or not _SHA256.fullmatch(recorded):
+                self.bad((name, path), f'"{name}": {path!r} must map to the sha256 digest of its text')
+            else:
+                found[path] = recorded
+        return found
+
+    def source(self, raw: Any, key: json_places.Key) -> SourceLock | None:
+        if not _SOURCE_ID.fullmatch(str(key[-1])):
+            self.bad(key, f"source id {key[-1]!r} is not one errgen.toml can give")
+            return None
+        if not isinstance(raw, dict) or not isinstance(raw.get("codes"), list):
+            self.bad(key, 'each source in "sources" must be an object with a list of "codes"')
+            return None
+        codes = [c for i, entry in enumerate(raw["codes"]) if (c := self.code(entry, (*key, "codes", i)))]
+        self.one_type(codes, (*key, "codes"))
+        self.unique(codes, (*key, "codes"))
+        return SourceLock(tuple(codes), self.classes(raw, (*key, "classes")))
+
+    def code(self, entry: Any, key: json_places.Key) -> LockedCode | None:
+        if not isinstance(entry, dict):
+            self.bad(key, "a code entry must be an object")
+            return None
+        code, identifier, name = entry.get("code"), entry.get("identifier"), entry.get("name")
+        category, aliases, gone = entry.get("category"), entry.get("aliases", []), entry.get("gone", False)
+        ok = True
+        if isinstance(code, bool) or not (isinstance(code, str) and code or isinstance(code, int)
+                                          and abs(code) <= MAX_SAFE_INTEGER):
+            ok = self.fail((*key, "code"), f"code {code!r} must be a string or an integer of at most 2^53 - 1")
+        ok = self.identifier(identifier, (*key, "identifier")) and ok
+        if not isinstance(aliases, list):
+            ok = self.fail((*key, "aliases"), '"aliases" must be a list of identifiers')
+        else:
+            ok = all([self.identifier(alias, (*key, "aliases", i)) for i, alias in enumerate(aliases)]) and ok
+        if not isinstance(name, str):
+            ok = self.fail((*key, "name"), '"name" must be a string')
+        if category is not None and not (isinstance(category, str) and _CATEGORY_ID.fullmatch(category)):
+            ok = self.fail((*key, "category"), f"category {category!r} must be null or a category id")
+        if not isinstance(gone, bool):
+            ok = self.fail((*key, "gone"), '"gone" must be true or false')
+        if not ok:
+            return None
+        return LockedCode(code, identifier, name, category, tuple(aliases), gone)  # type: ignore[arg-type]  # checked above
+
+    def identifier(self, value: Any, key: json_places.Key) -> bool:
+        if isinstance(value, str) and is_valid_identifier(value):
+            return True
+        return self.fail(key, f"identifier {value!r} must be SCREAMING_SNAKE: A-Z, 0-9 and _, starting with a "
+                         "letter (it names a member in Python and TypeScript)")
+
+    def fail(self, key: json_places.Key, message: str) -> bool:
+        self.bad(key, message)
+        return False
+
+    def one_type(self, codes: list[LockedCode], key: json_places.Key) -> None:
+        kinds = {isinstance(c.code, int) for c in codes}
+        if len(kinds) > 1:
+            self.bad(key, "codes of one source are all integers or all strings (a page has one code type)")
+
+    def unique(self, codes: list[LockedCode], key: json_places.Key) -> None:
+        """Two codes with one identifier: a merge kept both sides of the lock (issue 26)."""
+        owner: dict[object, int] = {}
+        for index, entry in enumerate(codes):
+            for name in dict.fromkeys((("code", entry.code), *(("id", i) for i in (entry.identifier, *entry.aliases)))):
+                first = owner.setdefault(name, index)
+                if first == index:
+                    continue
+                other = codes[first].code
+                what = f"code {entry.code!r} is listed twice" if name[0] == "code" else \
+                    f"identifier {name[1]!r} is given to both code {other!r} and code {entry.code!r}"
+                self.bad((*key, index), f"{what}; a merge kept both sides of {LOCK_NAME}: keep either side and "
+                         "run `errgen generate`, or give one code another identifier with an `identifiers` "
+                         "override in errgen.toml")
+
+    def classes(self, raw: dict[str, Any], key: json_places.Key) -> dict[str, str]:
+        from ..targets.reserved import (
+            is_reserved_class_name,  # the targets' runtimes: only when a lock is read
+        )
+
+        found: dict[str, str] = {}
+        for category, name in self.object(raw, key).items():
+            if not _CATEGORY_ID.fullmatch(category):
+                self.bad((*key, category), f"{category!r} is not a category id")
+            elif not isinstance(name, str) or not is_class_name(name) or keyword.iskeyword(name) \
+                    or is_reserved_class_name(name):
+                self.bad((*key, category), f"class name {name!r} must be CamelCase (A-Z, a-z, 0-9), not a "
+                         "keyword and not a name the generated modules' runtimes declare or use")
+            elif name in found.values():
+                self.bad((*key, category), f"class name {name!r} is given to two categories")
+            else:
+                found[category] = name
+        return found
 
 
 def _code_entry(entry: LockedCode) -> dict[str, Any]:
@@ -82,33 +215,12 @@ def _code_entry(entry: LockedCode) -> dict[str, Any]:
     return found
 
 
-def _source_lock(value: Any) -> SourceLock:
-    codes = value["codes"] if isinstance(value, dict) else None
-    classes = value.get("classes", {}) if isinstance(value, dict) else None
-    if not isinstance(codes, list):
-        raise TypeError('each source in "sources" must be an object with a list of "codes"')
-    if not isinstance(classes, dict) or not all(isinstance(v, str) for v in classes.values()):
-        raise TypeError('"classes" must map category ids to class names')
-    return SourceLock(tuple(_locked_code(entry) for entry in codes), {str(k): v for k, v in classes.items()})
-
-
-def _locked_code(entry: Any) -> LockedCode:
-    code, identifier, name = entry["code"], entry["identifier"], entry["name"]
-    category, aliases, gone = entry.get("category"), entry.get("aliases", []), entry.get("gone", False)
-    if (isinstance(code, bool) or not isinstance(code, (int, str)) or not isinstance(identifier, str)
-            or not isinstance(name, str) or not isinstance(category, (str, type(None)))
-            or not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases)
-            or not isinstance(gone, bool)):
-        raise TypeError(f"a code entry of another shape: {entry!r}")
-    return LockedCode(code, identifier, name, category, tuple(aliases), gone)
-
-
 def is_project_path(path: str) -> bool:
     """A relative POSIX path that stays below the folder it is relative to."""
     pure = PurePosixPath(path)
     return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
 
 
-def _invalid(display_path: str, why: str) -> ErrgenError:
+def _invalid(display_path: str, why: str, line: int = 1, column: int = 1) -> ErrgenError:
     return error(display_path, "lock", f"{LOCK_NAME} is not a lock errgen wrote ({why}); after a merge "
-                 "conflict keep either side, then run `errgen generate`")
+                 "conflict keep either side, then run `errgen generate`", line, column)

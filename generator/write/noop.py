@@ -24,7 +24,8 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..read.source import read_source
+from ..diagnostics import ErrgenError
+from ..read.source import read_regular_file, read_source
 from . import cache
 from .files import is_leftover, locked
 from .lockfile import LOCK_NAME, digest
@@ -36,7 +37,7 @@ _LIBRARIES = ("black", "Jinja2", "markdown-it-py")
 def key(root: Path, config_path: Path) -> str | None:
     """Digest of every input of a run on this project; None when it cannot be read."""
     try:
-        config = config_path.read_bytes()
+        config = read_regular_file(config_path, str(config_path))  # a FIFO is refused, never waited on
         data = tomllib.loads(config.decode("utf-8"))
         sources = [str(source["path"]) for source in data.get("sources", [])]
         template_dirs = [str(folder) for folder in data.get("output", {}).get("template_dirs", [])]
@@ -72,14 +73,14 @@ def _verified(root: Path, run_key: str | None) -> int | None:
         record = json.loads(text)
         files: dict[str, str] = record["files"]
         for rel, expected in files.items():
-            if digest((root / rel).read_bytes()) != expected:
+            if digest(read_regular_file(root / rel, rel)) != expected:
                 return None
         for folder in record["folders"]:
             with os.scandir(root / folder) as entries:
                 names = [entry.name for entry in entries if entry.is_file(follow_symlinks=False)]
             if any(f"{folder}/{name}" not in files and is_leftover(root, Path(folder) / name) for name in names):
                 return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, ErrgenError):
         return None
     return len(files)
 
@@ -88,7 +89,7 @@ def _tool() -> bytes:
     """errgen as installed here: its code and templates, and the libraries it renders with."""
     from importlib import metadata  # 20 ms: only once the cheap reads have worked
 
-    from ..targets.environment import templates_dir
+    from ..targets.templates import templates_dir
 
     versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
     header = "\0".join([*versions, f"python={sys.version_info[0]}.{sys.version_info[1]}"]).encode()
@@ -105,9 +106,8 @@ def _tree(folder: Path, suffix: str = "") -> bytes:
 
 
 def _optional(path: Path) -> bytes:
-    try:
-        return path.read_bytes().replace(b"\r\n", b"\n")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return b"<none>"
+    return read_regular_file(path, str(path)).replace(b"\r\n", b"\n")
 
 

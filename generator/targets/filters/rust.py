@@ -22,4 +22,15 @@ def _rust_escape(ch: str) -> str:
     return f"\\u{{{ord(ch):x}}}"
 
 
-FILTERS: dict[str, Filter] = {"ruststr": ruststr}
+def rustint(value: object) -> str:
+    """An integer literal (`-1121`); anything else is refused, never written as source.
+
+    A template for integer codes raises here on a string-code page (`X =
+    std::process::abort` would otherwise be code), and errgen reports it.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"rustint: {value!r} is not an integer (this template writes integer codes only)")
+    return str(value)
+
+
+FILTERS: dict[str, Filter] = {"ruststr": ruststr, "rustint": rustint}

@@ -17,7 +17,9 @@ from ...assemble.patterns import PLACEHOLDER
 from ...model import ErrorPage
 from .filters import json_document
 
-SCHEMA_VERSION = 2  # 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups
+# 2: code_type, string codes, http_status, deprecated, class_name, aliases, groups.
+# 3: no `pattern` (a regular expression invites a backtracking match; `literals` match in linear time).
+SCHEMA_VERSION = 3
 # Beside the documents; a source id never holds a dot, so no page can collide.
 SCHEMA_FILE = "page.schema.json"
 # The schema's placeholder rule is the parser's, so the two cannot drift apart.
@@ -44,7 +46,6 @@ Fields = Mapping[str, Union[Getter, ArrayOf]]
 MESSAGE: Fields = {
     "text": attrgetter("text"),
     "placeholders": ArrayOf(attrgetter("placeholders")),
-    "pattern": attrgetter("pattern"),
     "literals": ArrayOf(attrgetter("literals")),
     "http_status": attrgetter("http_status"),
 }
@@ -69,7 +70,6 @@ TABLE_ROW: Fields = {
     "message": attrgetter("message.text"),
     "description": attrgetter("description"),
     "placeholders": ArrayOf(attrgetter("message.placeholders")),
-    "pattern": attrgetter("message.pattern"),
     "literals": ArrayOf(attrgetter("message.literals")),
 }
 MESSAGE_TABLE: Fields = {

@@ -21,7 +21,8 @@ def format_python(source: str, origin: str) -> str:
     """Format generated Python with the pinned black, skipping work already done.
 
     The cache is content-addressed (black version, mode, text), so a no-op
-    `generate` or `check` neither runs nor imports black.
+    `generate` or `check` neither runs nor imports black. cache.read returns
+    only entries errgen sealed on this account: a poisoned one is a miss.
     """
     declared = foreign_coding(source)
     if declared is not None:

@@ -9,15 +9,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ...diagnostics import ErrgenError
 from ...model import Code
+from ...read.source import read_regular_file
 from .views import CodeView, MessageView, PageView, unique_messages
 
 
 def read_view(path: Path, shown: str) -> PageView | None:
     """The diff projection of a committed document; None when it is missing or of another shape."""
     try:
-        return view_of_document(json.loads(path.read_text(encoding="utf-8")), shown)
-    except (OSError, ValueError, KeyError, TypeError):
+        return view_of_document(json.loads(read_regular_file(path, shown).decode("utf-8")), shown)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, ErrgenError):  # nested past the stack: not errgen's
         return None
 
 
