@@ -26,9 +26,10 @@ from ...assemble.patterns import Placeholders
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
 from ..layouts.headings import code_heading
+from ..layouts.items import changelog_years, own_code_under
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
-from .bullets import code_bullet
+from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
@@ -38,7 +39,7 @@ from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cel
 # JSON payload example), are page furniture, never part of a code.
 _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
-_PASSED = frozenset({"paragraph_open", "paragraph_close", "bullet_list_close", "ordered_list_close"})
+_PASSED = frozenset({"paragraph_open", "paragraph_close"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Codes named in a message table's heading ("Messages for -1010 …, -2010 …");
 # `assemble` range-checks them like every other code.
@@ -86,6 +87,9 @@ class Walker:
         self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
+        self._list_level: int | None = None  # nesting level of the open outermost list
+        # Code bullets of that list, read when it closes: a list of years is a changelog.
+        self._pending_bullets: list[tuple[CodeBullet, list[Token], int]] = []
 
     def page(self) -> RawPage:
         return RawPage(
@@ -120,6 +124,7 @@ class Walker:
                 pass
             elif kind == "heading_open":
                 self._end_message()
+                self._end_list(keep_open=True)
                 self._heading(token, tokens[i + 1])
                 i += 3  # heading_open, inline, heading_close
                 continue
@@ -134,6 +139,11 @@ class Walker:
                     self._item_level = None
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 self._nested_list(token)
+                if self._list_level is None:
+                    self._list_level = token.level
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                if token.level == self._list_level:
+                    self._end_list()
             elif kind == "blockquote_open":
                 self._check_depth(token)
                 if self._item_level is not None or not self._quote_holds_code_line(tokens, i, end):
@@ -210,6 +220,12 @@ class Walker:
         if not isinstance(entry, RawEntry):
             self._code_bullet(inlines, line)
             return
+        own = code_bullet(inlines)
+        if own is not None and own_code_under(entry.code, own.code):
+            self._warn(line, self._text_column(line), f"bullet under code {entry.code} starts with code {own.code}: "
+                       f"read as a code of its own, not as a message of {entry.code}", "code-bullet-under-code")
+            self._add_code_bullet(own, inlines, line)
+            return
         content = inline_text(inlines)
         entry.links += content.links
         if content.text:
@@ -218,13 +234,28 @@ class Walker:
 
     def _code_bullet(self, inlines: Sequence[Token], line: int) -> None:
         found = code_bullet(inlines)
-        if found is None:
-            return
-        code, text = found
+        if found is not None:
+            self._pending_bullets.append((found, list(inlines), line))
+
+    def _end_list(self, keep_open: bool = False) -> None:
+        """The outermost list closed (or a heading inside it): its code bullets are codes,
+        unless every bare number among them is a year (`- 2024: added …`): a changelog."""
+        pending, self._pending_bullets = self._pending_bullets, []
+        if not keep_open:
+            self._list_level = None
+        bare = [found for found, _, _ in pending if found.bare]
+        if changelog_years([found.code for found in bare], [found.separator for found in bare]):
+            pending = [item for item in pending if not item[0].bare]
+        for found, inlines, line in pending:
+            self._add_code_bullet(found, inlines, line)
+
+    def _add_code_bullet(self, found: CodeBullet, inlines: Sequence[Token], line: int) -> RawEntry:
         self._raw(inlines[0])
-        entry = self._entry(code, "", line, self._text_column(line), "code bullets", inline_text(inlines).links)
-        if text:
-            entry.add_message(self.placeholders.message(text, line, self._text_column(line)))
+        column = self._text_column(line)
+        entry = self._entry(found.code, "", line, column, "code bullets", inline_text(inlines).links)
+        if found.text:
+            entry.add_message(self.placeholders.message(found.text, line, column))
+        return entry
 
     def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> int:
         """Read the paragraph whose inline token is tokens[index]; the index of the last token read."""
@@ -294,10 +325,13 @@ class Walker:
 
     def _table(self, grid: Grid) -> None:
         self.tables_seen += 1
-        rows = code_rows(grid, self.options.columns)
-        if rows is None:
+        found = code_rows(grid, self.options.columns)
+        if found is None:
             self._message_table(grid)
             return
+        rows, problems = found
+        for problem in problems:
+            self._warn(problem.line, self._column(problem.line), problem.message, "code-cell")
         message = self.placeholders.message
         for line, code, name, deprecated, status, texts, description, links, source in rows:
             column = self._column(line)
