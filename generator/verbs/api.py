@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..assemble.stable import SourceLock, remember
-from ..diagnostics import Diagnostic, ErrgenError, display_path, error, make_strict
+from ..diagnostics import Diagnostic, ErrgenError, display_path, error, fails_strict, make_strict
 from ..model import ErrorPage
 from ..pipeline import PageOptions, ReadOptions, parse_page
 from ..read.source import read_source
@@ -138,7 +138,7 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
     from ..targets.user import user_target
 
     pages, diagnostics = load_pages(config, prune)
-    if strict and diagnostics:
+    if strict and fails_strict(diagnostics):
         raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
     user_dirs = tuple(config.root / folder for folder in config.template_dirs)

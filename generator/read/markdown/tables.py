@@ -17,7 +17,7 @@ from typing import NamedTuple
 from markdown_it.token import Token
 
 from ..layouts.codes import CellCodes, cell_codes
-from ..layouts.columns import column_roles
+from ..layouts.columns import column_roles, decoy_code_column
 from .plaintext import footnoted_text, plain_text, token_text
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -52,6 +52,7 @@ class CellProblem(NamedTuple):
 
     line: int
     message: str
+    severity: str = "warning"
 
 
 def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], list[CellProblem]] | None:
@@ -67,6 +68,9 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], 
     roles = column_roles(headers, texts, overrides)
     if "code" not in roles:
         return None
+    decoy = decoy_code_column(headers, texts, roles, overrides)
+    if decoy is not None:
+        return [], [CellProblem(grid.line, f"this table is not read: {decoy}", "notice")]
     # Each row is read with a "" appended, and a role the table lacks reads
     # that last cell: a short row (a broken table's) or a missing column is "".
     columns = {role: index for index, role in enumerate(roles) if role is not None}

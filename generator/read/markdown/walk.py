@@ -331,7 +331,11 @@ class Walker:
             return
         rows, problems = found
         for problem in problems:
-            self._warn(problem.line, self._column(problem.line), problem.message, "code-cell")
+            if problem.severity == "notice":
+                self.diagnostics.append(Diagnostic(self.path, problem.line, self._column(problem.line), "notice",
+                                                   problem.message, "not-a-code-table"))
+            else:
+                self._warn(problem.line, self._column(problem.line), problem.message, "code-cell")
         message = self.placeholders.message
         for line, code, name, deprecated, status, texts, description, links, source in rows:
             column = self._column(line)
