@@ -95,23 +95,33 @@ def column_roles(headers: Sequence[str], cells: Sequence[Sequence[str]], overrid
 def code_column_from_cells(roles: list[str | None], columns: Sequence[Sequence[str]], forced: set[int]) -> None:
     """A column of distinct integers beside a column of sentences is the code column.
 
-    Only when no column headed as a code holds codes: a header that is right
-    is never overruled (Deribit's "Error Code" column has a "0 or absent" row)."""
+    A column headed as a code keeps its role when it holds integers, or holds
+    string codes and no other column holds distinct integers but HTTP statuses:
+    a header that is right is never overruled (Deribit's "Error Code" column
+    has a "0 or absent" row). A headed column of names or sentences gives way."""
     headed = [i for i, role in enumerate(roles) if role == "code"]
-    if any(i in forced or _mostly_codes(columns[i]) for i in headed):
+    if any(i in forced or _mostly_integers(columns[i]) for i in headed):
         return
     if not any(_sentences(column) for column in columns):
         return
-    candidates = [i for i, column in enumerate(columns) if i not in forced and _integers(column) and _distinct(column)]
-    # An HTTP status column is a code column only when no other column of integers is.
+    candidates = [i for i, column in enumerate(columns)
+                  if i not in forced and i not in headed and _integers(column) and _distinct(column)
+                  and not row_numbers(column)]
+    # An HTTP status column is a code column only when nothing else can be.
     chosen = next((i for i in candidates if not _all(columns[i], _HTTP_CELL)), None)
-    if chosen is None and candidates:
+    if chosen is None and candidates and not any(_mostly_codes(columns[i]) for i in headed):
         chosen = candidates[0]
     if chosen is None:
         return
     for index in headed:
         roles[index] = None
     roles[chosen] = "code"
+
+
+def row_numbers(column: Sequence[str]) -> bool:
+    """`1, 2, 3, …` (or from 0) counts the rows: no codes, though they are distinct integers."""
+    start = column[0] if column else ""
+    return start in ("0", "1") and column == [str(int(start) + n) for n in range(len(column))]
 
 
 def two_code_columns(roles: list[str | None], columns: Sequence[Sequence[str]], forced: set[int]) -> None:
@@ -191,6 +201,10 @@ def _mostly_codes(column: Sequence[str]) -> bool:
     """Most cells a single code-shaped token (a code column with a stray "see below" row)."""
     shaped = sum(1 for cell in column if " " not in cell.strip() and (code_shaped(cell) or _NAME_CELL.fullmatch(cell)))
     return bool(column) and shaped * 2 > len(column)
+
+
+def _mostly_integers(column: Sequence[str]) -> bool:
+    return bool(column) and sum(1 for cell in column if _INTEGER_CELL.fullmatch(cell)) * 2 > len(column)
 
 
 def _sentences(column: Sequence[str]) -> bool:
