@@ -25,13 +25,14 @@ from ...assemble.names import category_id
 from ...assemble.patterns import Placeholders
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
-from ..layouts.headings import code_heading
+from ..layouts.headings import code_heading, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
 from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
+from .sibling_headings import string_code_heading_lines
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
 from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
@@ -90,6 +91,7 @@ class Walker:
         self._list_level: int | None = None  # nesting level of the open outermost list
         # Code bullets of that list, read when it closes: a list of years is a changelog.
         self._pending_bullets: list[tuple[CodeBullet, list[Token], int]] = []
+        self._string_code_lines: set[int] = set()  # headings that are string codes (their siblings are too)
 
     def page(self) -> RawPage:
         return RawPage(
@@ -109,6 +111,7 @@ class Walker:
     def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
         """One pass over tokens[start:end]. Headings count at any depth:
         CommonMark nests a heading indented under a bullet inside that bullet's item."""
+        self._string_code_lines = string_code_heading_lines(tokens, start, end)
         i = start
         while i < end:
             token = tokens[i]
@@ -179,6 +182,9 @@ class Walker:
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
         found = code_heading(content.text)
+        if found is None and line in self._string_code_lines:
+            code = string_code_heading(content.text)
+            found = None if code is None else (code, "")
         if found is None:
             section = _Section(level, content.text, line)
             self._sections.append(section)
@@ -186,7 +192,7 @@ class Walker:
             return
         code, name = found
         column = self._column(line)
-        if not name:
+        if not name and line not in self._string_code_lines:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
         self._current = self._entry(code, name, line, column, "headings", content.links)
