@@ -61,3 +61,18 @@ def string_code_siblings(texts: Sequence[str], hold_codes: Sequence[bool]) -> bo
     is only a string code, and none holds codes in another layout below it
     (bitbank's `## SYSTEM_ERROR` headings are categories of code bullets)."""
     return len(texts) >= 2 and not any(hold_codes) and all(string_code_heading(text) for text in texts)
+
+
+# A heading that names the errors part of a larger document: `Error Codes`,
+# `Errors`, `RPC Error Codes`, `Error codes for Binance`, `错误码`.
+_ERRORS_SECTION = re.compile(
+    r"(?:\S+\s+){0,2}(?:errors?|error\s+codes?|error\s+code\s+list|error\s+reference)(?:\s+for\s+.+)?"
+    r"|(?:\S+\s*)?(?:错误码|错误代码|錯誤碼|錯誤代碼|返回码|エラーコード)(?:\S*)",
+    re.IGNORECASE,
+)
+
+
+def names_errors(text: str) -> bool:
+    """Whether a heading names the part of a page that lists its errors."""
+    plain = " ".join(text.split())
+    return not code_heading(plain) and not any(ch.isdigit() for ch in plain) and bool(_ERRORS_SECTION.fullmatch(plain))

@@ -10,6 +10,7 @@ from .codes import is_integer
 
 # `- 10 - 20 requests per second`: a number, a dash, a number: a range, not code 10.
 _RANGE_REST = re.compile(r"[0-9]")
+_DATE = re.compile(r"(?:19|20)[0-9][0-9][-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?")
 _YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
 # A quoted message after a code (`0101: "Unknown Error"`, `“Unknown Error”.`).
 _QUOTED_MESSAGE = re.compile(r'"(?P<a>[^"]*)"(?P<tail>[.]?)|\u201c(?P<b>[^\u201d]*)\u201d(?P<tail2>[.]?)')
@@ -18,6 +19,11 @@ _QUOTED_MESSAGE = re.compile(r'"(?P<a>[^"]*)"(?P<tail>[.]?)|\u201c(?P<b>[^\u201d
 def number_range(rest: str) -> bool:
     """`10 - 20 requests`: the text after a bare number and its dash is another number."""
     return _RANGE_REST.match(rest) is not None
+
+
+def is_date(code: str) -> bool:
+    """`2024-01-05`, `2024/01`: a changelog's date, never a code."""
+    return _DATE.fullmatch(code) is not None
 
 
 def changelog_years(codes: Sequence[str], separators: Sequence[str]) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ...diagnostics import Diagnostic
 from ...speed.collector import collector_paused
 from ..raw import RawPage, ReadOptions
 from ..source import SourceText
 from .container import markdown_text
 from .inline import plain_text_inline
-from .sections import section_ranges
+from .sections import error_section_ranges, section_ranges
 from .walk import Walker
 
 # CommonMark and tables; strikethrough (a struck-out code is deprecated) only
@@ -42,7 +43,43 @@ def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> R
         ranges = [(0, len(tokens))]
     for start, end in ranges:
         walker.walk(tokens, start, end)
+    if options.section:
+        return walker.page()
+    return _errors_part(src, tokens, options, walker) or walker.page()
+
+
+def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker) -> RawPage | None:
+    """A whole API document read without `section`: when most of its code listings
+    stand under headings that name errors and the rest elsewhere (an endpoint's
+    table, a changelog), only the former (a notice names the sections). None:
+    the whole page is what it holds."""
+    found = error_section_ranges(tokens)
+    if not found or not whole.entries:
+        return None
+    bounds = [(_line_of(tokens, start), _line_of(tokens, end)) for start, end, _ in found]
+    inside = [e for e in whole.entries if any(first <= e.line < last for first, last in bounds)]
+    # Most listings must stand there: a page of two code tables, one of them
+    # headed "RPC errors", is an error page in two parts, not a document with an errors part.
+    if not inside or len(inside) == len(whole.entries) or len(inside) * 2 <= len(whole.entries):
+        return None
+    walker = Walker(src, options, MARKDOWN.options["maxNesting"])
+    for start, end, _ in found:
+        walker.walk(tokens, start, end)
+    names = ", ".join(repr(text) for _, _, text in found)
+    line = bounds[0][0]
+    walker.diagnostics.append(Diagnostic(
+        src.display_path, line, 1, "notice",
+        f"read only the part under {names}: {len(inside)} of the page's {len(whole.entries)} code listings stand "
+        f"there; to read another part, give `section` (--section)", "section-chosen"))
     return walker.page()
+
+
+def _line_of(tokens: list[Token], index: int) -> int:
+    """First line of tokens[index]; past the last line at the end."""
+    if index >= len(tokens):
+        return 1 << 62
+    found = tokens[index].map
+    return found[0] + 1 if found else 1
 
 
 def read_markdown(src: SourceText, options: ReadOptions) -> RawPage:

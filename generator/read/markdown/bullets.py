@@ -10,7 +10,7 @@ from typing import NamedTuple
 from markdown_it.token import Token
 
 from ..layouts.codes import code_token, integer_token
-from ..layouts.items import number_range, quoted_message
+from ..layouts.items import is_date, number_range, quoted_message
 from .plaintext import children_text
 
 # A bare number needs a separator after it: `- 5 orders at most` is a message, not code 5.
@@ -34,7 +34,7 @@ def code_bullet(inlines: Sequence[Token]) -> CodeBullet | None:
     if first.type == "code_inline":
         code = code_token(first.content)
         rest = children_text(children[1:]).text.lstrip(_SEPARATOR)
-        return None if code is None else CodeBullet(code, quoted_message(rest), False, "")
+        return None if code is None or is_date(code) else CodeBullet(code, quoted_message(rest), False, "")
     text = children_text(children).text
     found = _NUMBER_FIRST.fullmatch(text)
     code = integer_token(found["code"]) if found else None
