@@ -16,7 +16,8 @@ from ..raw import RawPage, ReadOptions
 from ..source import SourceText
 from .container import markdown_text
 from .inline import plain_text_inline
-from .sections import error_section_ranges, section_ranges
+from ..layouts.sections import translation_of
+from .sections import error_section_ranges, section_ranges, top_level_ranges
 from .walk import Walker
 
 # CommonMark and tables; strikethrough (a struck-out code is deprecated) only
@@ -45,7 +46,7 @@ def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> R
         walker.walk(tokens, start, end)
     if options.section:
         return walker.page()
-    return _errors_part(src, tokens, options, walker) or walker.page()
+    return _errors_part(src, tokens, options, walker) or _first_language(src, tokens, options, walker) or walker.page()
 
 
 def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker) -> RawPage | None:
@@ -71,6 +72,28 @@ def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, who
         src.display_path, line, 1, "notice",
         f"read only the part under {names}: {len(inside)} of the page's {len(whole.entries)} code listings stand "
         f"there; to read another part, give `section` (--section)", "section-chosen"))
+    return walker.page()
+
+
+def _first_language(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker) -> RawPage | None:
+    """A file that holds a page and then its translation (top-level parts that list
+    the same codes): only the first part, with a notice. None: no such parts."""
+    parts = top_level_ranges(tokens)
+    if len(parts) < 2:
+        return None
+    bounds = [(_line_of(tokens, start), _line_of(tokens, end)) for start, end, _ in parts]
+    codes = [{e.code for e in whole.entries if first <= e.line < last} for first, last in bounds]
+    holding = [n for n, listed in enumerate(codes) if listed]
+    if len(holding) < 2 or not all(translation_of(codes[holding[0]], codes[n]) for n in holding[1:]):
+        return None
+    start, end, text = parts[holding[0]]
+    walker = Walker(src, options, MARKDOWN.options["maxNesting"])
+    walker.walk(tokens, start, end)
+    others = ", ".join(repr(parts[n][2]) for n in holding[1:])
+    walker.diagnostics.append(Diagnostic(
+        src.display_path, bounds[holding[0]][0], 1, "notice",
+        f"read only the part under {text!r}: {others} lists the same codes again (a translation); "
+        f"to read another part, give `section` (--section)", "section-chosen"))
     return walker.page()
 
 

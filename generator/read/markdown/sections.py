@@ -55,3 +55,14 @@ def error_section_ranges(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         end = next((index for index, other, _ in headings[n + 1 :] if other <= level), len(tokens))
         ranges.append((start, end, text))
     return ranges
+
+
+def top_level_ranges(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """The parts under the page's highest-level headings: (start, end, heading text)."""
+    headings = [(index, int(token.tag[1:])) for index, token in enumerate(tokens) if token.type == "heading_open"]
+    if not headings:
+        return []
+    top = min(level for _, level in headings)
+    starts = [index for index, level in headings if level == top]
+    return [(start, end, inline_text([tokens[start + 1]]).text)
+            for start, end in zip(starts, [*starts[1:], len(tokens)])]
