@@ -19,6 +19,9 @@ from ..model import Category, Message, TableRow
 LAYOUTS = ("headings", "code lines", "code tables", "code bullets", "definitions")
 
 
+# errgen.toml `layout`, `--layout`: the one layout a page is read in.
+LAYOUT_CHOICES = ("table", "headings", "bullets", "definitions", "lines")
+
 # What a table column can be (errgen.toml `columns`, `--column HEADER=ROLE`).
 ROLES = ("code", "name", "message", "description", "http_status", "ignore")
 
@@ -29,6 +32,10 @@ class ReadOptions:
     section: tuple[str, ...] = ()  # read only under these headings (plain text, any case)
     columns: Mapping[str, str] = field(default_factory=dict)  # table header -> role
     placeholders: tuple[str, ...] = ()  # the page's own placeholder spellings (`<Limit>`)
+    layout: str | None = None  # one of LAYOUT_CHOICES: read only that layout; None: infer
+    # A regular expression over a heading's, list item's or paragraph's plain text,
+    # with groups code, name, message (checked by layouts.code_pattern).
+    code_pattern: str | None = None
 
 
 @dataclass(slots=True)

@@ -117,7 +117,7 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
 
 def reading_options(source: SourceConfig) -> ReadOptions:
     """How errgen.toml says to find the codes on this source's page."""
-    return ReadOptions(source.section, source.columns, source.placeholders)
+    return ReadOptions(source.section, source.columns, source.placeholders, source.layout, source.code_pattern)
 
 
 def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage) -> list[Diagnostic]:

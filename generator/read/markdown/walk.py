@@ -25,6 +25,7 @@ from ...assemble.names import category_id
 from ...assemble.patterns import Placeholders
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
+from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
 from ..layouts.headings import code_heading, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
@@ -67,6 +68,8 @@ class Walker:
         self.options = options
         self.placeholders = Placeholders.for_page(options.placeholders)
         self.max_nesting = max_nesting
+        self.layout = options.layout
+        self.pattern = compile_code_pattern(options.code_pattern) if options.code_pattern else None
         self.diagnostics: list[Diagnostic] = []
         self.entries: list[RawEntry] = []
         self.categories: list[Category] = []
@@ -181,8 +184,10 @@ class Walker:
             self.title, self._title_is_h1 = content.text, level == 1
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
-        found = code_heading(content.text)
-        if found is None and line in self._string_code_lines:
+        if self._reads("headings") and self._pattern_entry(content, line, self._column(line), "headings"):
+            return
+        found = code_heading(content.text) if self._reads("headings") else None
+        if found is None and line in self._string_code_lines and self._reads("headings"):
             code = string_code_heading(content.text)
             found = None if code is None else (code, "")
         if found is None:
@@ -196,6 +201,24 @@ class Walker:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
         self._current = self._entry(code, name, line, column, "headings", content.links)
+
+    def _reads(self, layout: str) -> bool:
+        """Whether the page is read in this layout (`layout` unset: in all)."""
+        return self.layout is None or self.layout == layout
+
+    def _pattern_entry(self, content: InlineText, line: int, column: int, layout: str) -> RawEntry | None:
+        """The entry `code_pattern` reads from a heading's, item's or paragraph's text, or None."""
+        if self.pattern is None:
+            return None
+        found = match_code_pattern(self.pattern, content.text)
+        if found is None:
+            return None
+        code, name, message = found
+        entry = self._entry(code, name, line, column, layout, content.links)
+        if message:
+            entry.add_message(self.placeholders.message(message, line, column))
+        self._current = entry
+        return entry
 
     def _entry(self, code: str, name: str, line: int, column: int, layout: str,
                links: Sequence[str] = ()) -> RawEntry:
@@ -223,10 +246,11 @@ class Walker:
             return
         line = self._item_line if self._item_line else _line(inlines[0])
         self._item_line = 0  # text after a heading nested in the item starts a new message
-        if not isinstance(entry, RawEntry):
-            self._code_bullet(inlines, line)
+        if not isinstance(entry, RawEntry) or self._pattern_item(inlines, line):
+            if not isinstance(entry, RawEntry) and self._reads("bullets"):
+                self._code_bullet(inlines, line)
             return
-        own = code_bullet(inlines)
+        own = code_bullet(inlines) if self._reads("bullets") else None
         if own is not None and own_code_under(entry.code, own.code):
             self._warn(line, self._text_column(line), f"bullet under code {entry.code} starts with code {own.code}: "
                        f"read as a code of its own, not as a message of {entry.code}", "code-bullet-under-code")
@@ -238,7 +262,20 @@ class Walker:
             self._raw(inlines[0])
             entry.add_message(self.placeholders.message(content.text, line, self._text_column(line)))
 
+    def _pattern_item(self, inlines: Sequence[Token], line: int) -> bool:
+        """An item `code_pattern` reads is a code, wherever it stands (the user said so)."""
+        if self.pattern is None or not self._reads("bullets"):
+            return False
+        current = self._current
+        if self._pattern_entry(inline_text(inlines), line, self._text_column(line), "code bullets") is None:
+            return False
+        self._raw(inlines[0])
+        self._current = current  # an item opens no code: the next items are read as before
+        return True
+
     def _code_bullet(self, inlines: Sequence[Token], line: int) -> None:
+        if self._pattern_item(inlines, line):
+            return
         found = code_bullet(inlines)
         if found is not None:
             self._pending_bullets.append((found, list(inlines), line))
@@ -272,11 +309,14 @@ class Walker:
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
             self._pending_anchors += content.anchors
             return index
-        if self._code_line(tokens, index, end, content) or self._quote_level is not None:
+        if self._reads("lines") and self._pattern_entry(content, _line(inline), self._column(_line(inline)), "code lines"):
+            self._raw(inline)
+            return index
+        if (self._reads("lines") and self._code_line(tokens, index, end, content)) or self._quote_level is not None:
             return index
         entry = self._current
         if not isinstance(entry, RawEntry):
-            last = self._definition(tokens, index, end)
+            last = self._definition(tokens, index, end) if self._reads("definitions") else None
             if last is None:
                 self._broken_table(inline)
             return index if last is None else last
@@ -331,7 +371,7 @@ class Walker:
 
     def _table(self, grid: Grid) -> None:
         self.tables_seen += 1
-        found = code_rows(grid, self.options.columns)
+        found = code_rows(grid, self.options.columns) if self._reads("table") else None
         if found is None:
             self._message_table(grid)
             return
