@@ -125,3 +125,5 @@ class RawPage:
     # For lint too: the first line of each outermost list item -> the first line of a list nested in it.
     nested_lists: Mapping[int, int]
     tables_seen: int = 0  # tables of any kind: the no-codes message suggests --column
+    # For lint: (line, column, what, code) of code-shaped headings, items and paragraphs no layout read.
+    unread: tuple[tuple[int, int, str, str], ...] = ()

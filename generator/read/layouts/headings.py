@@ -76,3 +76,21 @@ def names_errors(text: str) -> bool:
     """Whether a heading names the part of a page that lists its errors."""
     plain = " ".join(text.split())
     return not code_heading(plain) and not any(ch.isdigit() for ch in plain) and bool(_ERRORS_SECTION.fullmatch(plain))
+
+
+# What starts like a code though no rule read it: `1001 Invalid key`, `Invalid key (1001)`.
+_NUMBER_START = re.compile(r"[-\u2212]?(?P<digits>[0-9]{3,})\b")
+_NUMBER_END = re.compile(r".*\((?P<digits>[-\u2212]?[0-9]+)\)\s*")
+_YEARISH = re.compile(r"(?:19|20)[0-9][0-9]")
+
+
+def code_shaped_text(text: str) -> str | None:
+    """The code a heading's, item's or paragraph's text starts with (three or more
+    digits, not a year) or ends with in parentheses; None for other text. Lint says
+    when no layout read it, so a real code is never lost without a word."""
+    plain = text.strip().replace("\u2212", "-")
+    start = _NUMBER_START.match(plain)
+    if start is not None and not (_YEARISH.fullmatch(start["digits"]) and not plain.startswith("-")):
+        return start.group().lstrip("+")
+    end = _NUMBER_END.fullmatch(plain)
+    return None if end is None else end["digits"]

@@ -16,6 +16,7 @@ from ..raw import RawPage, ReadOptions
 from ..source import SourceText
 from .container import markdown_text
 from .inline import plain_text_inline
+from ..layouts.headings import code_heading
 from ..layouts.sections import translation_of
 from .sections import error_section_ranges, section_ranges, top_level_ranges
 from .walk import Walker
@@ -83,7 +84,10 @@ def _first_language(src: SourceText, tokens: list[Token], options: ReadOptions, 
         return None
     bounds = [(_line_of(tokens, start), _line_of(tokens, end)) for start, end, _ in parts]
     codes = [{e.code for e in whole.entries if first <= e.line < last} for first, last in bounds]
-    holding = [n for n, listed in enumerate(codes) if listed]
+    # Parts of two codes or more, under headings that are no codes themselves.
+    if any(code_heading(text) for _, _, text in parts):
+        return None
+    holding = [n for n, listed in enumerate(codes) if len(listed) >= 2]
     if len(holding) < 2 or not all(translation_of(codes[holding[0]], codes[n]) for n in holding[1:]):
         return None
     start, end, text = parts[holding[0]]

@@ -26,7 +26,7 @@ from ...assemble.patterns import Placeholders
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
 from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
-from ..layouts.headings import code_heading, string_code_heading
+from ..layouts.headings import code_heading, code_shaped_text, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
@@ -75,6 +75,7 @@ class Walker:
         self.categories: list[Category] = []
         self.tables: list[RawTable] = []
         self.tables_seen = 0
+        self.unread: list[tuple[int, int, str, str]] = []
         self.title: str | None = None
         self._title_is_h1 = False
         self._sections: list[_Section] = []  # open non-code headings, outermost first
@@ -109,6 +110,7 @@ class Walker:
             raw_inlines=RawInlines(self.read_inlines),
             nested_lists=self.nested_lists,
             tables_seen=self.tables_seen,
+            unread=tuple(self.unread),
         )
 
     def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
@@ -191,6 +193,9 @@ class Walker:
             code = string_code_heading(content.text)
             found = None if code is None else (code, "")
         if found is None:
+            shaped = code_shaped_text(content.text)
+            if shaped is not None:
+                self.unread.append((line, self._column(line), f"heading {content.text!r}", shaped))
             section = _Section(level, content.text, line)
             self._sections.append(section)
             self._current = section
@@ -279,6 +284,11 @@ class Walker:
         found = code_bullet(inlines)
         if found is not None:
             self._pending_bullets.append((found, list(inlines), line))
+        elif self._reads("bullets"):
+            text = inline_text(inlines).text
+            shaped = code_shaped_text(text)
+            if shaped is not None:
+                self.unread.append((line, self._text_column(line), f"list item {_short(text)!r}", shaped))
 
     def _end_list(self, keep_open: bool = False) -> None:
         """The outermost list closed (or a heading inside it): its code bullets are codes,
@@ -317,8 +327,8 @@ class Walker:
         entry = self._current
         if not isinstance(entry, RawEntry):
             last = self._definition(tokens, index, end) if self._reads("definitions") else None
-            if last is None:
-                self._broken_table(inline)
+            if last is None and not self._broken_table(inline):
+                self._unread_line(inline, content.text)
             return index if last is None else last
         entry.links += content.links
         entry.description.append(content.text)
@@ -326,6 +336,11 @@ class Walker:
 
     def _code_line(self, tokens: Sequence[Token], index: int, end: int, content: InlineText) -> bool:
         found = code_line(content.text, tokens[index])
+        shaped = code_shaped_text(content.text) if found is not None else None
+        if shaped is not None and not bullets_follow(tokens, index, end):
+            line = _line(tokens[index])
+            self.unread.append((line, self._column(line),
+                                f"paragraph {_short(content.text)!r} (no list of messages follows)", shaped))
         if found is None or not bullets_follow(tokens, index, end):
             return False
         code, name = found
@@ -333,6 +348,15 @@ class Walker:
         self._raw(tokens[index])
         self._current = self._entry(code, name, line, self._text_column(line, _QUOTE_MARKER), "code lines", content.links)
         return True
+
+    def _unread_line(self, inline: Token, text: str) -> None:
+        """A one-line paragraph outside any code that starts or ends like a code (for lint)."""
+        if any(child.type in ("softbreak", "hardbreak") for child in inline.children or ()):
+            return
+        shaped = code_shaped_text(text)
+        if shaped is not None and not any(item[0] == _line(inline) for item in self.unread[-1:]):
+            line = _line(inline)
+            self.unread.append((line, self._column(line), f"paragraph {_short(text)!r}", shaped))
 
     def _quote_holds_code_line(self, tokens: Sequence[Token], index: int, end: int) -> bool:
         """A block quote is read only when its first paragraph is a code line."""
@@ -471,6 +495,10 @@ class Walker:
 
     def _warn(self, line: int, column: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, column, "warning", message, rule))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _codes_in_text(text: str) -> list[str]:
