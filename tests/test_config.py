@@ -114,7 +114,7 @@ BAD_KEYS = {
     "a mistyped source key": (
         GOOD + 'urll = "https://example.com"\n',
         ("errgen.toml:8:1: error: unknown key 'urll' in [sources]; did you mean 'url'?; known: id, path, url, "
-         "language, translation_of, identifiers, section, columns, placeholders, lint [config]"),
+         "language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern [config]"),
     ),
     "identifier in the singular": (
         GOOD + 'identifier = { "-1121" = "BAD" }\n',
