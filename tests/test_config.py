@@ -119,7 +119,7 @@ BAD_KEYS = {
     "identifier in the singular": (
         GOOD + 'identifier = { "-1121" = "BAD" }\n',
         ("errgen.toml:8:1: error: unknown key 'identifier' in [sources]; did you mean 'identifiers'?; known: id, "
-         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint [config]"),
+         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern [config]"),
     ),
     "a Python keyword as source id": (
         ('id = "spot"', 'id = "class"'),

@@ -54,12 +54,6 @@ def code_shaped(text: str) -> bool:
     return _CODE_SHAPED.fullmatch(normalise(text)) is not None
 
 
-def starts_code_shaped(text: str) -> bool:
-    """Whether text begins with a code-shaped token (`0 or absent`, `-1127 / -1128`)."""
-    words = normalise(text).split(maxsplit=1)
-    return bool(words) and code_shaped(_TRAILING_PUNCTUATION.sub("", words[0]))
-
-
 @dataclass(frozen=True, slots=True)
 class CellCodes:
     """What a code cell (or a code item's code) holds: its codes, and why it is not exactly one code."""
@@ -92,9 +86,9 @@ def cell_codes(text: str, marks: Sequence[str] = ()) -> CellCodes:
     if listed:
         return CellCodes(listed, f"code cell {_shown(shown, marks)!r} lists {len(listed)} codes: "
                                  f"each read with this row ({', '.join(listed)})")
-    if starts_code_shaped(shown):
-        return CellCodes((), f"code cell {_shown(shown, marks)!r} is not a code: this row is not read")
-    return CellCodes(())
+    # Not a code at all: the row is not read, and never without a word (a
+    # message's second line that a renderer took for a row is such a cell).
+    return CellCodes((), f"code cell {_shown(shown, marks)!r} is not a code: this row is not read")
 
 
 def without_footnote_marks(text: str) -> tuple[str, tuple[str, ...]]:

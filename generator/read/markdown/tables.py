@@ -61,7 +61,8 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], 
 
     A cell that is almost a code (`-1125.`, a footnote mark, `-1127 / -1128`)
     is read as what it means, with a problem; a row whose code cell is no code
-    at all ("see below") is not read, with a problem when it starts like one ("0 or absent")."""
+    at all ("0 or absent", "see below") is not read, with a problem; so is a row
+    whose code cell is empty while another cell holds text."""
     headers = [token_text(token).text for token in grid.header]
     read_cells = [_cells(tokens) for _, tokens in grid.rows]
     texts = [texts for texts, _ in read_cells]
@@ -84,6 +85,8 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], 
         found = _code_cell(tokens[code]) if code < len(tokens) else cell_codes("")
         if found.problem is not None:
             problems.append(CellProblem(line, found.problem))
+        elif not found.codes and any(cells):
+            problems.append(CellProblem(line, "this row's code cell is empty: the row is not read"))
         for each in found.codes:
             read.append(CodeRow(
                 line,
