@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, ErrgenError, did_you_mean, display_path, has_errors
+from .read.raw import LAYOUT_CHOICES as LAYOUTS
 from .read.raw import ROLES as COLUMN_ROLES
 from .read.raw import ReadOptions
 from .targets.python.format import FormatError
@@ -209,6 +210,21 @@ def _reading_flags(parser: argparse.ArgumentParser) -> None:
                         help=f"the role of a table column whose header misleads: {', '.join(COLUMN_ROLES)} (repeatable)")
     parser.add_argument("--placeholder", action="append", default=[], type=_nonempty, metavar="TEXT",
                         help="a placeholder spelling of the page's own, such as <Limit> (repeatable)")
+    parser.add_argument("--layout", choices=LAYOUTS, default=None,
+                        help="read only this layout instead of inferring it")
+    parser.add_argument("--code-pattern", type=_code_pattern, default=None, metavar="REGEX",
+                        help="a regular expression over a heading's, list item's or paragraph's text with groups "
+                             "(?P<code>...), and optionally (?P<name>...) and (?P<message>...)")
+
+
+def _code_pattern(value: str) -> str:
+    from .read.layouts.code_pattern import CodePatternError, compile_code_pattern
+
+    try:
+        compile_code_pattern(value)
+    except CodePatternError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def _column(value: str) -> tuple[str, str]:
@@ -227,7 +243,7 @@ def _nonempty(value: str) -> str:
 
 
 def _reading(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(tuple(args.section), dict(args.column), tuple(args.placeholder))
+    return ReadOptions(tuple(args.section), dict(args.column), tuple(args.placeholder), args.layout, args.code_pattern)
 
 
 def _config_flag(parser: argparse.ArgumentParser) -> None:

@@ -46,8 +46,14 @@ def display_path(path: os.PathLike[str] | str) -> str:
 
 
 def make_strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """`--strict`: every warning becomes an error."""
-    return [replace(d, severity="error") for d in diagnostics]
+    """`--strict`: every warning becomes an error (a notice, which says what errgen
+    chose on its own, such as the section it read, stays a notice)."""
+    return [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
+
+
+def fails_strict(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether `--strict` refuses a page with these findings: any warning or error."""
+    return any(d.severity != "notice" for d in diagnostics)
 
 
 class ErrgenError(Exception):

@@ -2,8 +2,8 @@
 
 Each folder holds `input.md` (or `input.mdx`), `expected.txt` (what the parser
 read, in a form a reviewer checks against the page by eye), `diagnostics.txt`
-and, where the case needs them, `options.toml`: the `section`, `columns` and
-`placeholders` a source would give in errgen.toml. On a mismatch
+and, where the case needs them, `options.toml`: the `section`, `columns`,
+`placeholders`, `layout` and `code_pattern` a source would give in errgen.toml. On a mismatch
 the test prints the diff; `pytest tests/test_parse_cases.py --update-goldens`
 rewrites the expected files, which are then reviewed like code.
 """
@@ -58,6 +58,8 @@ def case_options(folder: Path) -> ReadOptions:
         section=(section,) if isinstance(section, str) else tuple(section),
         columns=data.get("columns", {}),
         placeholders=tuple(data.get("placeholders", [])),
+        layout=data.get("layout"),
+        code_pattern=data.get("code_pattern"),
     )
 
 

@@ -61,6 +61,7 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     if not raw.entries and not has_errors(diagnostics):
         diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
     code_type: CodeType = "int" if all(is_plain_integer(e.code) for e in raw.entries) else "str"
+    diagnostics += _lone_string_code(raw)
     listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
@@ -88,6 +89,19 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
                 for error in gone_codes(gone_listed, page.categories))
         page = replace(page, errors=(*page.errors, *gone))
     return namer.finish(page), sorted(diagnostics)
+
+
+def _lone_string_code(raw: RawPage) -> list[Diagnostic]:
+    """One code that is not an integer among integers turns every code of the page
+    into a string (and every integer a server sends into a mismatch): never silently."""
+    odd = {e.code for e in raw.entries if not is_plain_integer(e.code)}
+    integers = sum(1 for e in raw.entries if is_plain_integer(e.code))
+    if len(odd) != 1 or integers < 2:
+        return []
+    entry = next(e for e in raw.entries if e.code in odd)
+    return [Diagnostic(raw.path, entry.line, entry.column, "warning",
+                       f"code {entry.code!r} is the only code of this page that is not an integer: "
+                       f"every code ({integers} integers) is read as a string", "lone-string-code")]
 
 
 def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:

@@ -19,8 +19,9 @@ from .. import targets as registry
 from ..assemble.identifiers import is_valid_identifier
 from ..diagnostics import Diagnostic, ErrgenError, did_you_mean, error
 from ..model import Code
+from ..read.layouts.code_pattern import CodePatternError, compile_code_pattern
 from ..read.layouts.codes import is_plain_integer
-from ..read.raw import ROLES
+from ..read.raw import LAYOUT_CHOICES, ROLES
 from ..read.source import read_regular_file
 from ..targets.typescript.reserved import KEYWORDS as TYPESCRIPT_KEYWORDS
 from ..write.lockfile import CONFIG_NAME
@@ -44,7 +45,7 @@ _RESERVED = frozenset(keyword.kwlist) | TYPESCRIPT_KEYWORDS
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
-                "placeholders", "lint")
+                "placeholders", "lint", "layout", "code_pattern")
 _GROUP_KEYS = ("name", "retryable", "codes")
 _TARGET_KEYS = ("name", "template", "path")
 
@@ -60,6 +61,8 @@ class SourceConfig:
     section: tuple[str, ...] = ()
     columns: dict[str, str] = field(default_factory=dict)  # header text -> role
     placeholders: tuple[str, ...] = ()
+    layout: str | None = None  # read only this layout (LAYOUT_CHOICES); None: infer
+    code_pattern: str | None = None  # checked: has a `code` group, cannot backtrack badly
     lint_ignore: tuple[str, ...] = ()  # rule ids `errgen lint` does not report for this page
     # Where each `identifiers` key is written, for errors found once the page is read.
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
@@ -211,6 +214,8 @@ class _Checker:
             section=self.sections(raw, (*key, "section")),
             columns=self.columns(raw, (*key, "columns")),
             placeholders=self.strings(raw, (*key, "placeholders")),
+            layout=self.layout(raw, (*key, "layout")),
+            code_pattern=self.code_pattern(raw, (*key, "code_pattern")),
             lint_ignore=self.rule_ids(lint, (*key, "lint", "ignore")),
             identifier_places=places,
         )
@@ -235,6 +240,24 @@ class _Checker:
             return tuple(listed)
         self.bad(key, f"section must be a heading's text or a list of them, not {value!r}")
         return ()
+
+    def layout(self, raw: dict[str, Any], key: Key) -> str | None:
+        value = self.string(raw, key)
+        if value is not None and value not in LAYOUT_CHOICES:
+            self.bad(key, f"layout {value!r}{did_you_mean(value, LAYOUT_CHOICES)}; layouts: {', '.join(LAYOUT_CHOICES)}")
+            return None
+        return value
+
+    def code_pattern(self, raw: dict[str, Any], key: Key) -> str | None:
+        value = self.string(raw, key)
+        if value is None:
+            return None
+        try:
+            compile_code_pattern(value)
+        except CodePatternError as exc:
+            self.bad(key, str(exc))
+            return None
+        return value
 
     def columns(self, raw: dict[str, Any], key: Key) -> dict[str, str]:
         columns: dict[str, str] = {}

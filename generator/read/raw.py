@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # config reads ROLES here, and needs no parser
 LAYOUTS = ("headings", "code lines", "code tables", "code bullets", "definitions")
 
 
+# errgen.toml `layout`, `--layout`: the one layout a page is read in.
+LAYOUT_CHOICES = ("table", "headings", "bullets", "definitions", "lines")
+
 # What a table column can be (errgen.toml `columns`, `--column HEADER=ROLE`).
 ROLES = ("code", "name", "message", "description", "http_status", "ignore")
 
@@ -31,6 +34,10 @@ class ReadOptions:
     section: tuple[str, ...] = ()  # read only under these headings (plain text, any case)
     columns: Mapping[str, str] = field(default_factory=dict)  # table header -> role
     placeholders: tuple[str, ...] = ()  # the page's own placeholder spellings (`<Limit>`)
+    layout: str | None = None  # one of LAYOUT_CHOICES: read only that layout; None: infer
+    # A regular expression over a heading's, list item's or paragraph's plain text,
+    # with groups code, name, message (checked by layouts.code_pattern).
+    code_pattern: str | None = None
 
 
 @dataclass(slots=True)
@@ -120,3 +127,5 @@ class RawPage:
     # For lint too: the first line of each outermost list item -> the first line of a list nested in it.
     nested_lists: Mapping[int, int]
     tables_seen: int = 0  # tables of any kind: the no-codes message suggests --column
+    # For lint: (line, column, what, code) of code-shaped headings, items and paragraphs no layout read.
+    unread: tuple[tuple[int, int, str, str], ...] = ()

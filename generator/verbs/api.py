@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..assemble.stable import SourceLock, remember
-from ..diagnostics import Diagnostic, ErrgenError, display_path, error, make_strict
+from ..diagnostics import (
+    Diagnostic,
+    ErrgenError,
+    display_path,
+    error,
+    fails_strict,
+    make_strict,
+)
 from ..model import ErrorPage
 from ..pipeline import PageOptions, ReadOptions, parse_page
 from ..read.source import read_source
@@ -117,7 +124,7 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
 
 def reading_options(source: SourceConfig) -> ReadOptions:
     """How errgen.toml says to find the codes on this source's page."""
-    return ReadOptions(source.section, source.columns, source.placeholders)
+    return ReadOptions(source.section, source.columns, source.placeholders, source.layout, source.code_pattern)
 
 
 def _overrides_not_on_page(config: Config, source: SourceConfig, page: ErrorPage) -> list[Diagnostic]:
@@ -138,7 +145,7 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
     from ..targets.user import user_target
 
     pages, diagnostics = load_pages(config, prune)
-    if strict and diagnostics:
+    if strict and fails_strict(diagnostics):
         raise ErrgenError(make_strict(diagnostics))
     files: dict[Path, str] = {}
     user_dirs = tuple(config.root / folder for folder in config.template_dirs)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, ErrgenError, display_path, make_strict
+from ..diagnostics import (
+    Diagnostic,
+    ErrgenError,
+    display_path,
+    fails_strict,
+    make_strict,
+)
 from ..model import ErrorPage
 from ..pipeline import PageOptions, ReadOptions, parse_page
 from ..read.source import read_source
@@ -32,6 +38,6 @@ def page_alone(path: Path, reading: ReadOptions | None, strict: bool) -> tuple[E
     shown = display_path(path)
     options = PageOptions(source_id=path.stem, path=shown, reading=reading or ReadOptions())
     page, diagnostics = parse_page(read_source(path, shown), options)
-    if strict and diagnostics:
+    if strict and fails_strict(diagnostics):
         raise ErrgenError(make_strict(diagnostics))
     return page, diagnostics

@@ -47,6 +47,7 @@ class LintPage:
     # First line of a list item -> first line of a list nested in it.
     nested_lists: Mapping[int, int]
     listings: tuple[RawEntry, ...]  # every listing of a code, repeats included
+    unread: tuple[tuple[int, int, str, str], ...] = ()  # code-shaped text no layout read
 
 
 Rule = Callable[[LintPage], Iterable[Diagnostic]]
@@ -62,7 +63,7 @@ def lint_source(src: SourceText, options: PageOptions | None = None) -> list[Dia
     except ErrgenError as exc:
         return list(exc.diagnostics)
     target = LintPage(page, src.display_path, tuple(src.text.split("\n")), raw.raw_inlines, raw.nested_lists,
-                      raw.entries)
+                      raw.entries, raw.unread)
     return sorted([*found, *(d for rule in RULES for d in rule(target))])
 
 
@@ -175,9 +176,22 @@ def category_range(target: LintPage) -> Iterator[Diagnostic]:
                         f"{outside[0].code} (line {outside[0].line}){more} under it")
 
 
+def unread_code(target: LintPage) -> Iterator[Diagnostic]:
+    """A heading, list item or paragraph that starts like a code (or ends with one in
+    parentheses) but that no layout read: a real code is never lost without a word.
+    A mention of a code the page lists elsewhere is no loss."""
+    listed = {entry.code.lstrip("0") or "0" for entry in target.listings}
+    for line, column, what, code in target.unread:
+        if code.lstrip("0") in listed:
+            continue
+        yield _warn(target, line, column, "unread-code",
+                    f"{what} looks like a code but no layout read it; if it is one, write it as the page's other "
+                    f"codes are, or give errgen.toml a `code_pattern` (--code-pattern) that reads it")
+
+
 RULES: tuple[Rule, ...] = (
     duplicate_code, code_order, name_style, copied_message, no_message, nested_list, unbalanced_backtick, unbalanced_quote,
-    category_range,
+    category_range, unread_code,
 )
 
 

@@ -19,6 +19,8 @@ from markdown_it.token import Token
 _FOLD = re.compile(r"[ \t\n\r]+")
 _SHORTCODE = re.compile(r"\{\{%.*?%\}\}|\{\{<.*?>\}\}", re.DOTALL)
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
+_SUP_OPEN = re.compile(r"^<sup(?:\s[^>]*)?>$", re.IGNORECASE)
+_SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 _ANCHOR_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 _TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
@@ -105,6 +107,23 @@ def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anc
             del pieces[link_start:]
         elif kind == "image":
             _collect(child.children or [], pieces, links, anchors)
+
+
+def footnoted_text(token: Token) -> tuple[str, tuple[str, ...]]:
+    """Plain text of a code cell without what `<sup>…</sup>` holds, and those
+    marks: a footnote mark is never part of a code (`-1126<sup>1</sup>`)."""
+    kept: list[Token] = []
+    marks: list[str] = []
+    mark: list[Token] | None = None
+    for child in token.children or ():
+        if child.type == "html_inline" and _SUP_OPEN.match(child.content.strip()):
+            mark = []
+        elif child.type == "html_inline" and _SUP_CLOSE.match(child.content.strip()) and mark is not None:
+            marks.append(children_text(mark).text)
+            mark = None
+        else:
+            (kept if mark is None else mark).append(child)
+    return children_text(kept).text, tuple(marks)
 
 
 def _is_invisible(text: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from ...diagnostics import Diagnostic
+from ..layouts.headings import names_errors
 from .plaintext import inline_text
 
 
@@ -37,3 +38,31 @@ def section_ranges(
         end = next((index for index, other, _ in headings[found + 1 :] if other <= level), len(tokens))
         ranges.append((start, end))
     return sorted(set(ranges)), problems
+
+
+def error_section_ranges(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """Without a `section`: the parts under headings that name errors (`Error Codes`,
+    `错误码`), outermost only: (start, end, heading text)."""
+    headings = [
+        (index, int(token.tag[1:]), inline_text([tokens[index + 1]]).text)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+    ranges: list[tuple[int, int, str]] = []
+    for n, (start, level, text) in enumerate(headings):
+        if (ranges and start < ranges[-1][1]) or not names_errors(text):
+            continue
+        end = next((index for index, other, _ in headings[n + 1 :] if other <= level), len(tokens))
+        ranges.append((start, end, text))
+    return ranges
+
+
+def top_level_ranges(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """The parts under the page's highest-level headings: (start, end, heading text)."""
+    headings = [(index, int(token.tag[1:])) for index, token in enumerate(tokens) if token.type == "heading_open"]
+    if not headings:
+        return []
+    top = min(level for _, level in headings)
+    starts = [index for index, level in headings if level == top]
+    return [(start, end, inline_text([tokens[start + 1]]).text)
+            for start, end in zip(starts, [*starts[1:], len(tokens)])]

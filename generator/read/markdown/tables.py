@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from ..layouts.codes import code_token
-from ..layouts.columns import column_roles
-from .plaintext import plain_text, token_text
+from ..layouts.codes import CellCodes, cell_codes
+from ..layouts.columns import column_roles, decoy_code_column
+from .plaintext import footnoted_text, plain_text, token_text
 
 _QUOTED = re.compile(r'"([^"]*)"')
 _BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
@@ -47,16 +47,31 @@ class CodeRow(NamedTuple):
     message_source: Token | None  # the message cell, whose raw Markdown lint reads
 
 
-def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
-    """The rows of a table with a code column; None for a table without one (a message table).
+class CellProblem(NamedTuple):
+    """A code cell that is not exactly one code: the reader warns at its line."""
 
-    A row whose code cell is no single token ("0 or absent") is no code."""
+    line: int
+    message: str
+    severity: str = "warning"
+
+
+def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], list[CellProblem]] | None:
+    """The rows of a table with a code column, and the code cells that are not
+    exactly a code; None for a table without one (a message table).
+
+    A cell that is almost a code (`-1125.`, a footnote mark, `-1127 / -1128`)
+    is read as what it means, with a problem; a row whose code cell is no code
+    at all ("0 or absent", "see below") is not read, with a problem; so is a row
+    whose code cell is empty while another cell holds text."""
     headers = [token_text(token).text for token in grid.header]
     read_cells = [_cells(tokens) for _, tokens in grid.rows]
     texts = [texts for texts, _ in read_cells]
     roles = column_roles(headers, texts, overrides)
     if "code" not in roles:
         return None
+    decoy = decoy_code_column(headers, texts, roles, overrides)
+    if decoy is not None:
+        return [], [CellProblem(grid.line, f"this table is not read: {decoy}", "notice")]
     # Each row is read with a "" appended, and a role the table lacks reads
     # that last cell: a short row (a broken table's) or a missing column is "".
     columns = {role: index for index, role in enumerate(roles) if role is not None}
@@ -64,23 +79,36 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
     status, description = columns.get("http_status", -1), columns.get("description", -1)
     pad = [""] * (len(roles) + 1)
     read = []
+    problems = []
     for (line, tokens), (cells, links) in zip(grid.rows, read_cells):
         row = cells + pad
-        found = code_token(row[code])
-        if found is None:
-            continue
-        read.append(CodeRow(
-            line,
-            found,
-            unquote_cell(row[name])[0],
-            _struck(tokens[code]),
-            http_status(row[status]),
-            None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
-            row[description],
-            links,
-            tokens[message] if message is not None and message < len(tokens) else None,
-        ))
-    return read
+        found = _code_cell(tokens[code]) if code < len(tokens) else cell_codes("")
+        if found.problem is not None:
+            problems.append(CellProblem(line, found.problem))
+        elif not found.codes and any(cells):
+            problems.append(CellProblem(line, "this row's code cell is empty: the row is not read"))
+        for each in found.codes:
+            read.append(CodeRow(
+                line,
+                each,
+                unquote_cell(row[name])[0],
+                _struck(tokens[code]),
+                http_status(row[status]),
+                None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
+                row[description],
+                links,
+                tokens[message] if message is not None and message < len(tokens) else None,
+            ))
+    return read, problems
+
+
+def _code_cell(token: Token) -> CellCodes:
+    """A code cell's codes; `<sup>` marks are footnotes, never digits of the code."""
+    plain = plain_text(token)
+    if plain is not None:
+        return cell_codes(plain)
+    text, marks = footnoted_text(token)
+    return cell_codes(text, marks)
 
 
 def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:

@@ -25,20 +25,23 @@ from ...assemble.patterns import Placeholders
 from ...assemble.slugs import category_id
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
-from ..layouts.headings import code_heading
+from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
+from ..layouts.headings import code_heading, code_shaped_text, string_code_heading
+from ..layouts.items import changelog_years, own_code_under
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
-from .bullets import code_bullet
+from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
+from .sibling_headings import string_code_heading_lines
 from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
 # Block quotes ("> Source: …") that hold no code line, and code blocks (the
 # JSON payload example), are page furniture, never part of a code.
 _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
-_PASSED = frozenset({"paragraph_open", "paragraph_close", "bullet_list_close", "ordered_list_close"})
+_PASSED = frozenset({"paragraph_open", "paragraph_close"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Codes named in a message table's heading ("Messages for -1010 …, -2010 …");
 # `assemble` range-checks them like every other code.
@@ -65,11 +68,14 @@ class Walker:
         self.options = options
         self.placeholders = Placeholders.for_page(options.placeholders)
         self.max_nesting = max_nesting
+        self.layout = options.layout
+        self.pattern = compile_code_pattern(options.code_pattern) if options.code_pattern else None
         self.diagnostics: list[Diagnostic] = []
         self.entries: list[RawEntry] = []
         self.categories: list[Category] = []
         self.tables: list[RawTable] = []
         self.tables_seen = 0
+        self.unread: list[tuple[int, int, str, str]] = []
         self.title: str | None = None
         self._title_is_h1 = False
         self._sections: list[_Section] = []  # open non-code headings, outermost first
@@ -86,6 +92,10 @@ class Walker:
         self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
+        self._list_level: int | None = None  # nesting level of the open outermost list
+        # Code bullets of that list, read when it closes: a list of years is a changelog.
+        self._pending_bullets: list[tuple[CodeBullet, list[Token], int]] = []
+        self._string_code_lines: set[int] = set()  # headings that are string codes (their siblings are too)
 
     def page(self) -> RawPage:
         return RawPage(
@@ -100,11 +110,13 @@ class Walker:
             raw_inlines=RawInlines(self.read_inlines),
             nested_lists=self.nested_lists,
             tables_seen=self.tables_seen,
+            unread=tuple(self.unread),
         )
 
     def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
         """One pass over tokens[start:end]. Headings count at any depth:
         CommonMark nests a heading indented under a bullet inside that bullet's item."""
+        self._string_code_lines = string_code_heading_lines(tokens, start, end)
         i = start
         while i < end:
             token = tokens[i]
@@ -120,6 +132,7 @@ class Walker:
                 pass
             elif kind == "heading_open":
                 self._end_message()
+                self._end_list(keep_open=True)
                 self._heading(token, tokens[i + 1])
                 i += 3  # heading_open, inline, heading_close
                 continue
@@ -134,6 +147,11 @@ class Walker:
                     self._item_level = None
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 self._nested_list(token)
+                if self._list_level is None:
+                    self._list_level = token.level
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                if token.level == self._list_level:
+                    self._end_list()
             elif kind == "blockquote_open":
                 self._check_depth(token)
                 if self._item_level is not None or not self._quote_holds_code_line(tokens, i, end):
@@ -168,18 +186,44 @@ class Walker:
             self.title, self._title_is_h1 = content.text, level == 1
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
-        found = code_heading(content.text)
+        if self._reads("headings") and self._pattern_entry(content, line, self._column(line), "headings"):
+            return
+        found = code_heading(content.text) if self._reads("headings") else None
+        if found is None and line in self._string_code_lines and self._reads("headings"):
+            code = string_code_heading(content.text)
+            found = None if code is None else (code, "")
         if found is None:
+            shaped = code_shaped_text(content.text)
+            if shaped is not None:
+                self.unread.append((line, self._column(line), f"heading {content.text!r}", shaped))
             section = _Section(level, content.text, line)
             self._sections.append(section)
             self._current = section
             return
         code, name = found
         column = self._column(line)
-        if not name:
+        if not name and line not in self._string_code_lines:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
         self._current = self._entry(code, name, line, column, "headings", content.links)
+
+    def _reads(self, layout: str) -> bool:
+        """Whether the page is read in this layout (`layout` unset: in all)."""
+        return self.layout is None or self.layout == layout
+
+    def _pattern_entry(self, content: InlineText, line: int, column: int, layout: str) -> RawEntry | None:
+        """The entry `code_pattern` reads from a heading's, item's or paragraph's text, or None."""
+        if self.pattern is None:
+            return None
+        found = match_code_pattern(self.pattern, content.text)
+        if found is None:
+            return None
+        code, name, message = found
+        entry = self._entry(code, name, line, column, layout, content.links)
+        if message:
+            entry.add_message(self.placeholders.message(message, line, column))
+        self._current = entry
+        return entry
 
     def _entry(self, code: str, name: str, line: int, column: int, layout: str,
                links: Sequence[str] = ()) -> RawEntry:
@@ -207,8 +251,15 @@ class Walker:
             return
         line = self._item_line if self._item_line else _line(inlines[0])
         self._item_line = 0  # text after a heading nested in the item starts a new message
-        if not isinstance(entry, RawEntry):
-            self._code_bullet(inlines, line)
+        if not isinstance(entry, RawEntry) or self._pattern_item(inlines, line):
+            if not isinstance(entry, RawEntry) and self._reads("bullets"):
+                self._code_bullet(inlines, line)
+            return
+        own = code_bullet(inlines) if self._reads("bullets") else None
+        if own is not None and own_code_under(entry.code, own.code):
+            self._warn(line, self._text_column(line), f"bullet under code {entry.code} starts with code {own.code}: "
+                       f"read as a code of its own, not as a message of {entry.code}", "code-bullet-under-code")
+            self._add_code_bullet(own, inlines, line)
             return
         content = inline_text(inlines)
         entry.links += content.links
@@ -216,15 +267,48 @@ class Walker:
             self._raw(inlines[0])
             entry.add_message(self.placeholders.message(content.text, line, self._text_column(line)))
 
-    def _code_bullet(self, inlines: Sequence[Token], line: int) -> None:
-        found = code_bullet(inlines)
-        if found is None:
-            return
-        code, text = found
+    def _pattern_item(self, inlines: Sequence[Token], line: int) -> bool:
+        """An item `code_pattern` reads is a code, wherever it stands (the user said so)."""
+        if self.pattern is None or not self._reads("bullets"):
+            return False
+        current = self._current
+        if self._pattern_entry(inline_text(inlines), line, self._text_column(line), "code bullets") is None:
+            return False
         self._raw(inlines[0])
-        entry = self._entry(code, "", line, self._text_column(line), "code bullets", inline_text(inlines).links)
-        if text:
-            entry.add_message(self.placeholders.message(text, line, self._text_column(line)))
+        self._current = current  # an item opens no code: the next items are read as before
+        return True
+
+    def _code_bullet(self, inlines: Sequence[Token], line: int) -> None:
+        if self._pattern_item(inlines, line):
+            return
+        found = code_bullet(inlines)
+        if found is not None:
+            self._pending_bullets.append((found, list(inlines), line))
+        elif self._reads("bullets"):
+            text = inline_text(inlines).text
+            shaped = code_shaped_text(text)
+            if shaped is not None:
+                self.unread.append((line, self._text_column(line), f"list item {_short(text)!r}", shaped))
+
+    def _end_list(self, keep_open: bool = False) -> None:
+        """The outermost list closed (or a heading inside it): its code bullets are codes,
+        unless every bare number among them is a year (`- 2024: added …`): a changelog."""
+        pending, self._pending_bullets = self._pending_bullets, []
+        if not keep_open:
+            self._list_level = None
+        bare = [found for found, _, _ in pending if found.bare]
+        if changelog_years([found.code for found in bare], [found.separator for found in bare]):
+            pending = [item for item in pending if not item[0].bare]
+        for found, inlines, line in pending:
+            self._add_code_bullet(found, inlines, line)
+
+    def _add_code_bullet(self, found: CodeBullet, inlines: Sequence[Token], line: int) -> RawEntry:
+        self._raw(inlines[0])
+        column = self._text_column(line)
+        entry = self._entry(found.code, "", line, column, "code bullets", inline_text(inlines).links)
+        if found.text:
+            entry.add_message(self.placeholders.message(found.text, line, column))
+        return entry
 
     def _paragraph(self, tokens: Sequence[Token], index: int, end: int) -> int:
         """Read the paragraph whose inline token is tokens[index]; the index of the last token read."""
@@ -235,13 +319,16 @@ class Walker:
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
             self._pending_anchors += content.anchors
             return index
-        if self._code_line(tokens, index, end, content) or self._quote_level is not None:
+        if self._reads("lines") and self._pattern_entry(content, _line(inline), self._column(_line(inline)), "code lines"):
+            self._raw(inline)
+            return index
+        if (self._reads("lines") and self._code_line(tokens, index, end, content)) or self._quote_level is not None:
             return index
         entry = self._current
         if not isinstance(entry, RawEntry):
-            last = self._definition(tokens, index, end)
-            if last is None:
-                self._broken_table(inline)
+            last = self._definition(tokens, index, end) if self._reads("definitions") else None
+            if last is None and not self._broken_table(inline):
+                self._unread_line(inline, content.text)
             return index if last is None else last
         entry.links += content.links
         entry.description.append(content.text)
@@ -249,6 +336,11 @@ class Walker:
 
     def _code_line(self, tokens: Sequence[Token], index: int, end: int, content: InlineText) -> bool:
         found = code_line(content.text, tokens[index])
+        shaped = code_shaped_text(content.text) if found is not None else None
+        if shaped is not None and not bullets_follow(tokens, index, end):
+            line = _line(tokens[index])
+            self.unread.append((line, self._column(line),
+                                f"paragraph {_short(content.text)!r} (no list of messages follows)", shaped))
         if found is None or not bullets_follow(tokens, index, end):
             return False
         code, name = found
@@ -256,6 +348,15 @@ class Walker:
         self._raw(tokens[index])
         self._current = self._entry(code, name, line, self._text_column(line, _QUOTE_MARKER), "code lines", content.links)
         return True
+
+    def _unread_line(self, inline: Token, text: str) -> None:
+        """A one-line paragraph outside any code that starts or ends like a code (for lint)."""
+        if any(child.type in ("softbreak", "hardbreak") for child in inline.children or ()):
+            return
+        shaped = code_shaped_text(text)
+        if shaped is not None and not any(item[0] == _line(inline) for item in self.unread[-1:]):
+            line = _line(inline)
+            self.unread.append((line, self._column(line), f"paragraph {_short(text)!r}", shaped))
 
     def _quote_holds_code_line(self, tokens: Sequence[Token], index: int, end: int) -> bool:
         """A block quote is read only when its first paragraph is a code line."""
@@ -294,10 +395,17 @@ class Walker:
 
     def _table(self, grid: Grid) -> None:
         self.tables_seen += 1
-        rows = code_rows(grid, self.options.columns)
-        if rows is None:
+        found = code_rows(grid, self.options.columns) if self._reads("table") else None
+        if found is None:
             self._message_table(grid)
             return
+        rows, problems = found
+        for problem in problems:
+            if problem.severity == "notice":
+                self.diagnostics.append(Diagnostic(self.path, problem.line, self._column(problem.line), "notice",
+                                                   problem.message, "not-a-code-table"))
+            else:
+                self._warn(problem.line, self._column(problem.line), problem.message, "code-cell")
         message = self.placeholders.message
         for line, code, name, deprecated, status, texts, description, links, source in rows:
             column = self._column(line)
@@ -387,6 +495,10 @@ class Walker:
 
     def _warn(self, line: int, column: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, column, "warning", message, rule))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _codes_in_text(text: str) -> list[str]:

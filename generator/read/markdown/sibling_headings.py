@@ -1,0 +1,50 @@
+"""Which headings are string codes (`## INVALID_TRANSACTION` then a paragraph): a
+decision about siblings, so made before the walk, over the part of the page read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from ..layouts.headings import string_code_siblings
+from .bullets import code_bullet
+from .plaintext import token_text
+
+
+def string_code_heading_lines(tokens: Sequence[Token], start: int, end: int) -> set[int]:
+    """First lines of the headings in tokens[start:end] that are string codes."""
+    headings = [i for i in range(start, end) if tokens[i].type == "heading_open"]
+    groups: dict[tuple[int, int], list[int]] = {}
+    parents: list[tuple[int, int]] = []  # (level, index) of open headings
+    for index in headings:
+        level = int(tokens[index].tag[1:])
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        parent = parents[-1][1] if parents else -1
+        groups.setdefault((parent, level), []).append(index)
+        parents.append((level, index))
+    bounds = dict(zip(headings, [*headings[1:], end]))
+    lines: set[int] = set()
+    for members in groups.values():
+        texts = [token_text(tokens[index + 1]).text for index in members]
+        holds = [_holds_codes(tokens, index + 3, bounds[index]) for index in members]
+        if string_code_siblings(texts, holds):
+            lines.update(_line(tokens[index]) for index in members)
+    return lines
+
+
+def _holds_codes(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A table or a code bullet stands under the heading, before the next heading."""
+    for index in range(start, end):
+        kind = tokens[index].type
+        if kind == "table_open":
+            return True
+        if kind == "list_item_open" and index + 2 < end and tokens[index + 2].type == "inline":
+            if code_bullet([tokens[index + 2]]) is not None:
+                return True
+    return False
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
