@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from ..layouts.codes import code_token, integer_token
+from ..layouts.codes import code_token
+from ..layouts.lines import SEPARATOR, number_first
 from .plaintext import children_text
 
-# A bare number needs a separator after it: `- 5 orders at most` is a message, not code 5.
-_NUMBER_FIRST = re.compile(r"(?P<code>[-\u2212]?[0-9]+)\s*[-\u2013\u2014:]\s+(?P<rest>.*)", re.DOTALL)
-_SEPARATOR = " -\u2013\u2014:"
 
 
 def code_bullet(inlines: Sequence[Token]) -> tuple[str, str] | None:
@@ -24,9 +21,6 @@ def code_bullet(inlines: Sequence[Token]) -> tuple[str, str] | None:
     first = children[0]
     if first.type == "code_inline":
         code = code_token(first.content)
-        rest = children_text(children[1:]).text.lstrip(_SEPARATOR)
+        rest = children_text(children[1:]).text.lstrip(SEPARATOR)
         return None if code is None else (code, rest)
-    text = children_text(children).text
-    found = _NUMBER_FIRST.fullmatch(text)
-    code = integer_token(found["code"]) if found else None
-    return None if found is None or code is None else (code, found["rest"])
+    return number_first(children_text(children).text)

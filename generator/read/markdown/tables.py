@@ -16,14 +16,12 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
+from ..layouts.cells import http_status, unquote_cell
 from ..layouts.codes import code_token
 from ..layouts.columns import column_roles
 from .plaintext import plain_text, token_text
 
-_QUOTED = re.compile(r'"([^"]*)"')
-_BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-_HTTP_STATUS = re.compile(r"[1-5][0-9][0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,26 +159,6 @@ def split_row(line: str) -> list[str]:
     if text.endswith("|") and cells:
         cells = cells[:-1]
     return [cell.strip() for cell in cells]
-
-
-def unquote_cell(text: str) -> list[str]:
-    """A message cell without the quotes that wrap it on the page.
-
-    `"A." / "B."` lists two messages; `"A".` is `A.` (the server sends the
-    period, DESIGN "Plain text"); an unclosed `"A.` still gives `A.`.
-    """
-    if not text.startswith('"'):
-        return [text]
-    if text.endswith('".') and text.count('"') == 2:
-        return [text[1:-2].strip(" ") + "."]
-    quoted = _QUOTED.findall(text)
-    if quoted and _BETWEEN_QUOTED.fullmatch(_QUOTED.sub("", text)):
-        return [q.strip(" ") for q in quoted]
-    return [text.strip('"').strip(" ")]
-
-
-def http_status(text: str) -> int | None:
-    return int(text) if _HTTP_STATUS.fullmatch(text) else None
 
 
 def _cell_token(text: str, parse_inline: Callable[[str], list[Token]]) -> Token:

@@ -25,14 +25,16 @@ from ...assemble.names import category_id
 from ...assemble.patterns import Placeholders
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
+from ..layouts.cells import unquote_cell
 from ..layouts.headings import code_heading
+from ..layouts.lines import codes_in_text
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
-from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
+from .tables import Grid, broken_table, code_rows, grid_from_tokens
 
 # Block quotes ("> Source: …") that hold no code line, and code blocks (the
 # JSON payload example), are page furniture, never part of a code.
@@ -40,9 +42,6 @@ _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
 _PASSED = frozenset({"paragraph_open", "paragraph_close", "bullet_list_close", "ordered_list_close"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-# Codes named in a message table's heading ("Messages for -1010 …, -2010 …");
-# `assemble` range-checks them like every other code.
-_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]+)(?![0-9A-Za-z])")
 _LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
 _QUOTE_MARKER = re.compile(r"\s*(?:>\s*)*")
 
@@ -321,7 +320,7 @@ class Walker:
             title, named = f"{current.code} {current.name}", ((current.code, current.line, current.column),)
         elif isinstance(current, _Section):
             title = current.title
-            named = tuple((code, current.line, self._column(current.line)) for code in _codes_in_text(current.title))
+            named = tuple((code, current.line, self._column(current.line)) for code in codes_in_text(current.title))
         rows: list[TableRow] = []
         for line, tokens in grid.rows:
             rows += self._table_rows(tokens, line)
@@ -387,10 +386,6 @@ class Walker:
 
     def _warn(self, line: int, column: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, column, "warning", message, rule))
-
-
-def _codes_in_text(text: str) -> list[str]:
-    return ["-" + (digits.lstrip("0") or "0") for digits in _CODE_IN_TEXT.findall(text)]
 
 
 def _line(token: Token) -> int:
