@@ -16,9 +16,7 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from ..layouts.cells import http_status, unquote_cell
-from ..layouts.codes import code_token
-from ..layouts.columns import column_roles
+from ..layouts.tables import RowCells, table_rows
 from .plaintext import plain_text, token_text
 
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
@@ -46,38 +44,18 @@ class CodeRow(NamedTuple):
 
 
 def code_rows(grid: Grid, overrides: Mapping[str, str]) -> list[CodeRow] | None:
-    """The rows of a table with a code column; None for a table without one (a message table).
-
-    A row whose code cell is no single token ("0 or absent") is no code."""
+    """The rows of a table with a code column; None for a table without one (a message table)."""
     headers = [token_text(token).text for token in grid.header]
-    read_cells = [_cells(tokens) for _, tokens in grid.rows]
-    texts = [texts for texts, _ in read_cells]
-    roles = column_roles(headers, texts, overrides)
-    if "code" not in roles:
+    found = table_rows(headers, [RowCells(line, *_cells(tokens)) for line, tokens in grid.rows], overrides,
+                       lambda row, column: _struck(grid.rows[row][1][column]))
+    if found is None:
         return None
-    # Each row is read with a "" appended, and a role the table lacks reads
-    # that last cell: a short row (a broken table's) or a missing column is "".
-    columns = {role: index for index, role in enumerate(roles) if role is not None}
-    code, name, message = columns["code"], columns.get("name", -1), columns.get("message")
-    status, description = columns.get("http_status", -1), columns.get("description", -1)
-    pad = [""] * (len(roles) + 1)
+    rows, message = found
     read = []
-    for (line, tokens), (cells, links) in zip(grid.rows, read_cells):
-        row = cells + pad
-        found = code_token(row[code])
-        if found is None:
-            continue
-        read.append(CodeRow(
-            line,
-            found,
-            unquote_cell(row[name])[0],
-            _struck(tokens[code]),
-            http_status(row[status]),
-            None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
-            row[description],
-            links,
-            tokens[message] if message is not None and message < len(tokens) else None,
-        ))
+    for row in rows:
+        tokens = grid.rows[row.row][1]
+        source = tokens[message] if message is not None and message < len(tokens) else None
+        read.append(CodeRow(*row[:-1], source))
     return read
 
 
