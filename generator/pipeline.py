@@ -1,6 +1,6 @@
-"""A page's text -> `ErrorPage`: the Markdown reader, then the page-wide rules.
+"""A page's text -> `ErrorPage`: the reader of its format, then the page-wide rules.
 
-    read (readers/markdown: one module per layout) -> RawPage -> assemble -> ErrorPage
+    read (read/markdown or read/html: one module per layout) -> RawPage -> assemble -> ErrorPage
 
 `tokenize` and `page_from_tokens` are the two halves, timed apart by bench/.
 """
@@ -18,7 +18,8 @@ from .diagnostics import Diagnostic
 from .model import ErrorPage
 from .read.markdown import read_tokens
 from .read.markdown import tokenize as _tokenize
-from .read.raw import ReadOptions
+from .read.raw import RawPage, ReadOptions
+from .read.reader import read_raw
 from .read.source import SourceText
 from .speed.collector import collector_paused
 
@@ -34,7 +35,14 @@ class PageOptions(AssembleOptions):
 
 def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     """Parse one page; raise `ErrgenError` (with all diagnostics) on any error."""
+    if src.format == "html":
+        return _assembled(read_raw(src, options.reading), options)
     return page_from_tokens(src, tokenize(src), options)
+
+
+@collector_paused()
+def _assembled(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
+    return assemble(raw, options)
 
 
 def tokenize(src: SourceText) -> list[Token]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from ..assemble.page import PageOptions, assemble
 from ..diagnostics import Diagnostic, ErrgenError
 from ..model import ErrorCode, ErrorPage, Message
-from ..read.markdown import read_markdown
 from ..read.raw import RawEntry, ReadOptions
+from ..read.reader import read_raw
 from ..read.source import SourceText
 
 TYPE_CHECKING = False
@@ -54,7 +54,7 @@ Rule = Callable[[LintPage], Iterable[Diagnostic]]
 
 def lint_source(src: SourceText, reading: ReadOptions | None = None) -> list[Diagnostic]:
     """Every finding in one page, sorted; a page the parser rejects gives its errors."""
-    raw = read_markdown(src, reading or ReadOptions())
+    raw = read_raw(src, reading or ReadOptions())
     try:
         page, found = assemble(raw, PageOptions(source_id="lint", path=src.display_path))
     except ErrgenError as exc:

@@ -1,9 +1,5 @@
-"""`section = "Error Codes"`: the token ranges under the headings a source names.
-
-A part runs from the first heading whose plain text is the name (any case) to
-the next heading of the same or a higher level, so one file that holds a whole
-API, or an English and a Chinese page glued together, gives only its codes.
-"""
+"""`section = "Error Codes"`: the token ranges under the headings a source names
+(the rule: layouts/sections.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +8,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from ...diagnostics import Diagnostic
+from ..layouts.sections import section_ranges as shared_section_ranges
 from .plaintext import inline_text
 
 
@@ -23,17 +20,4 @@ def section_ranges(
         for index, token in enumerate(tokens)
         if token.type == "heading_open"
     ]
-    ranges: list[tuple[int, int]] = []
-    problems: list[Diagnostic] = []
-    for name in names:
-        wanted = name.strip().casefold()
-        found = next((n for n, (_, _, text) in enumerate(headings) if text.casefold() == wanted), None)
-        if found is None:
-            shown = ", ".join([repr(text) for _, level, text in headings if level <= 2][:6])
-            problems.append(Diagnostic(path, 1, 1, "error", f"section {name!r} is not on the page"
-                                       f" (its first headings: {shown or 'none'})", "section-not-found"))
-            continue
-        start, level, _ = headings[found]
-        end = next((index for index, other, _ in headings[found + 1 :] if other <= level), len(tokens))
-        ranges.append((start, end))
-    return sorted(set(ranges)), problems
+    return shared_section_ranges(headings, names, path, len(tokens))

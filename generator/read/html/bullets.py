@@ -1,0 +1,26 @@
+"""Code bullets: `<li><code>10000</code> Url not found.</li>` or
+`<li>100001 - signature verification failed</li>`; the rest of the item is its message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..layouts.codes import code_token
+from ..layouts.lines import SEPARATOR, number_first
+from .text import ElementText, nodes_text
+
+
+def code_bullet(item: Any, read: ElementText) -> tuple[str, str] | None:
+    """(code, message text) of a list item, or None."""
+    first = next((child for child in item.iter(include_text=True)
+                  if child.tag != "-text" or (child.text_content or "").strip()), None)
+    if first is not None and first.tag == "code":
+        code = code_token(first.text(deep=True))
+        rest = nodes_text(_after(item, first)).text.lstrip(SEPARATOR)
+        return None if code is None else (code, rest)
+    return number_first(read.text)
+
+
+def _after(item: Any, first: Any) -> list[Any]:
+    children = list(item.iter(include_text=True))
+    return children[children.index(first) + 1 :] if first in children else []

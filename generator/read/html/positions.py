@@ -1,0 +1,65 @@
+"""Where an element stands in the HTML file, for diagnostics: Lexbor's tree
+keeps no source positions, so they are mapped back here.
+
+One scan of the text finds the start tags of the elements the reader reports
+(headings, list items, rows, cells, terms, paragraphs, containers), outside
+comments and raw-text elements (`<script>`, `<style>`, …), in source order.
+The k-th `<li` of the source is the k-th `li` element of the tree: the parser
+keeps elements in source order, and these tags are never implied. Where the
+counts differ (a hostile page: a stray `</p>` makes an empty `p`, a `<td>`
+with no `<tr>` makes one), the k-th element takes the k-th tag found or the
+last one, so a position may be late there, never missing. A position is the
+character just after the start tag's `>`: where the element's text begins.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+MAPPED = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "ul", "ol", "tr", "td", "th", "dt", "dd", "dl",
+          "table", "div", "blockquote", "section", "article", "main", "body")
+_TAGS = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<(" + "|".join(MAPPED) + r")(?=[\s/>])",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+class Positions:
+    def __init__(self, text: str, tree: Any) -> None:
+        self._text = text
+        self._tree = tree
+        self._line_starts = [0] + [found.end() for found in re.finditer("\n", text)]
+        self._offsets: dict[str, list[int]] = {}
+        for found in _TAGS.finditer(text):
+            name = found[2]
+            if name is not None:
+                self._offsets.setdefault(name.lower(), []).append(found.end())
+        self._by_node: dict[str, dict[int, int]] = {}
+
+    def of(self, node: Any) -> tuple[int, int]:
+        """(line, column), 1-based, of the text of an element (or of the nearest
+        mapped element around a text node)."""
+        while node is not None and node.tag not in MAPPED:
+            node = node.parent
+        if node is None:
+            return 1, 1
+        offset = self._offset(node)
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def _offset(self, node: Any) -> int:
+        tag = node.tag
+        nodes = self._by_node.get(tag)
+        if nodes is None:
+            nodes = self._by_node[tag] = {element.mem_id: index for index, element in enumerate(self._tree.css(tag))}
+        offsets = self._offsets.get(tag)
+        index = nodes.get(node.mem_id)
+        if not offsets or index is None:
+            return 0
+        start = offsets[min(index, len(offsets) - 1)]
+        end = self._text.find(">", start)
+        return len(self._text) if end < 0 else end + 1
