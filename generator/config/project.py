@@ -21,7 +21,7 @@ from ..assemble.names import is_valid_identifier
 from ..diagnostics import Diagnostic, ErrgenError, error
 from ..model import Code
 from ..read.raw import ROLES
-from ..read.source import read_regular_file
+from ..read.source import FORMATS, read_regular_file
 from ..write.lockfile import CONFIG_NAME
 from .places import Key, Places, key_places
 
@@ -50,7 +50,7 @@ _RESERVED = frozenset(keyword.kwlist) | frozenset((
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
-                "placeholders", "lint")
+                "placeholders", "lint", "format")
 _GROUP_KEYS = ("name", "retryable", "codes")
 _TARGET_KEYS = ("name", "template", "path")
 
@@ -67,6 +67,7 @@ class SourceConfig:
     columns: dict[str, str] = field(default_factory=dict)  # header text -> role
     placeholders: tuple[str, ...] = ()
     lint_ignore: tuple[str, ...] = ()  # rule ids `errgen lint` does not report for this page
+    format: str | None = None  # "markdown" | "html"; None: from the file's name and first bytes
     # Where each `identifiers` key is written, for errors found once the page is read.
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
 
@@ -209,6 +210,7 @@ class _Checker:
             columns=self.columns(raw, (*key, "columns")),
             placeholders=self.strings(raw, (*key, "placeholders")),
             lint_ignore=self.rule_ids(lint, (*key, "lint", "ignore")),
+            format=self.format(raw, (*key, "format")),
             identifier_places=places,
         )
 
@@ -224,6 +226,13 @@ class _Checker:
             identifiers[code] = ident
             places[code] = self.places.at((*key, written))
         return identifiers, places
+
+    def format(self, raw: dict[str, Any], key: Key) -> str | None:
+        value = raw.get("format")
+        if value is None or value in FORMATS:
+            return value
+        self.bad(key, f"format must be one of {', '.join(map(repr, FORMATS))}, not {value!r}")
+        return None
 
     def sections(self, raw: dict[str, Any], key: Key) -> tuple[str, ...]:
         value = raw.get("section", [])

@@ -93,7 +93,7 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
 
 
 def load_page(root: Path, source: SourceConfig, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
-    src = read_source(root / source.path, display_path(root / source.path))
+    src = read_source(root / source.path, display_path(root / source.path), source.format)
     return parse_page(src, options)
 
 
@@ -272,7 +272,7 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
     for source in config.sources:
         path = config.root / source.path
         try:
-            src = read_source(path, display_path(path))
+            src = read_source(path, display_path(path), source.format)
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue

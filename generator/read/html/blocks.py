@@ -26,6 +26,10 @@ INLINE = frozenset({
     "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
     "font", "label",
 })
+# Blocks an unclosed heading swallows (`<h4>-1000 X<ul>…`: HTML5 keeps the list
+# inside the heading): read as blocks after it, not as part of its name.
+IN_HEADING = frozenset({"ul", "ol", "table", "dl", "p", "blockquote", "pre", "div", "section"})
+_IN_HEADING = ", ".join(sorted(IN_HEADING))
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,11 @@ def content_root(tree: Any) -> Any:
 
 def blocks(root: Any) -> list[Block]:
     found: list[Block] = []
-    stack: list[tuple[Any, Iterator[Any]]] = [(root, root.iter(include_text=True))]
+    # (container, its children, whether its loose text is read: not a heading's)
+    stack: list[tuple[Any, Iterator[Any], bool]] = [(root, root.iter(include_text=True), True)]
     run: list[Any] = []
     while stack:
-        parent, children = stack[-1]
+        parent, children, loose = stack[-1]
         node = next(children, None)
         if node is None:
             _loose(found, parent, run)
@@ -57,7 +62,7 @@ def blocks(root: Any) -> list[Block]:
             continue
         tag = node.tag
         if tag in INLINE:
-            if not is_permalink(node):
+            if loose and not is_permalink(node):
                 run.append(node)
             continue
         _loose(found, parent, run)
@@ -65,6 +70,8 @@ def blocks(root: Any) -> list[Block]:
             continue
         if tag in HEADINGS:
             found.append(Block("heading", node, HEADINGS[tag]))
+            if node.css_first(_IN_HEADING) is not None:
+                stack.append((node, node.iter(include_text=True), False))
         elif tag in ("ul", "ol"):
             found.append(Block("list", node))
         elif tag == "table":
@@ -78,7 +85,7 @@ def blocks(root: Any) -> list[Block]:
         elif tag == "blockquote":
             found.append(Block("quote", node))
         else:
-            stack.append((node, node.iter(include_text=True)))
+            stack.append((node, node.iter(include_text=True), loose))
     return found
 
 

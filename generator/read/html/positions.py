@@ -9,7 +9,8 @@ keeps elements in source order, and these tags are never implied. Where the
 counts differ (a hostile page: a stray `</p>` makes an empty `p`, a `<td>`
 with no `<tr>` makes one), the k-th element takes the k-th tag found or the
 last one, so a position may be late there, never missing. A position is the
-character just after the start tag's `>`: where the element's text begins.
+first character after the start tag's `>` that is no white space: where the
+element's text (or its first child's tag) begins.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _TAGS = re.compile(
     r"|<(" + "|".join(MAPPED) + r")(?=[\s/>])",
     re.DOTALL | re.IGNORECASE,
 )
+
+
+_TEXT_START = re.compile(r"[^ \t\n\r\f]")
 
 
 class Positions:
@@ -62,4 +66,7 @@ class Positions:
             return 0
         start = offsets[min(index, len(offsets) - 1)]
         end = self._text.find(">", start)
-        return len(self._text) if end < 0 else end + 1
+        if end < 0:
+            return len(self._text)
+        found = _TEXT_START.search(self._text, end + 1)
+        return found.start() if found else end + 1

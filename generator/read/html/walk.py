@@ -27,7 +27,7 @@ from ..layouts.sections import Sections
 from ..layouts.tables import RowCells, table_rows
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
-from .blocks import Block, blocks
+from .blocks import IN_HEADING, Block, blocks
 from .bullets import code_bullet
 from .code_lines import code_line
 from .definitions import definitions
@@ -101,7 +101,7 @@ class Walker:
 
     def _heading(self, block: Block) -> None:
         node, level = block.node, block.level
-        read = element_text(node)
+        read = element_text(node, IN_HEADING)
         line, column = self.positions.of(node)
         own = node.attributes.get("id")
         self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *([own] if own else []), *read.anchors))
@@ -246,6 +246,6 @@ def read_blocks(src: SourceText, found: list[Block], positions: Positions, optio
 
 
 def heading_texts(found: Sequence[Block]) -> list[tuple[int, int, str]]:
-    return [(index, block.level, element_text(block.node).text)
+    return [(index, block.level, element_text(block.node, IN_HEADING).text)
             for index, block in enumerate(found) if block.kind == "heading"]
 
