@@ -34,9 +34,10 @@ class SourceText:
     format: str = "markdown"  # one of FORMATS: which reader reads it
 
 
-def read_source(path: Path, display_path: str, format: str | None = None) -> SourceText:
-    """`format`: what errgen.toml says (`format = "html"`); None: from the name and first bytes."""
-    return decode_source(read_regular_file(path, display_path), display_path, format)
+def read_source(path: Path, display_path: str, format: str | None = None, served_as: str | None = None) -> SourceText:
+    """`format`: what errgen.toml says (`format = "html"`); None: from the name and first bytes.
+    `served_as`: the charset the page was downloaded with (errgen.lock's `fetched`)."""
+    return decode_source(read_regular_file(path, display_path), display_path, format, served_as)
 
 
 def source_format(display_path: str, data: bytes, declared: str | None = None) -> str:

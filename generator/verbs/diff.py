@@ -223,6 +223,11 @@ def format_github(diff: PageDiff) -> str:
     return "".join(line + "\n" for line in [*lines, _summary(diff)])
 
 
+def summary(diff: PageDiff) -> str:
+    """The last line of the text form: what changed in codes, in one line (fetch prints it too)."""
+    return _summary(diff)
+
+
 def _summary(diff: PageDiff) -> str:
     summary = "no change in error codes" if diff.is_empty else f"{diff.counts()}: {diff.named()}"
     return f"errgen: {summary}{'; breaking' if diff.breaking else ''}"

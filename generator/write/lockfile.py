@@ -5,7 +5,8 @@ sha256 of its text with line endings normalised): it is how errgen knows a
 JSON file is its own (JSON has no comments to carry a marker) and which files
 it may replace or remove. `sources` records each source's codes with the
 identifier, published name and category each was given (stable.py keeps them
-from moving).
+from moving). `fetched` records, per source `errgen fetch` downloaded, the
+validators its server sent (ETag, Last-Modified) and the sha256 of the bytes.
 """
 
 from __future__ import annotations
@@ -27,9 +28,22 @@ VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
+class Fetched:
+    """What a source's last download was: sent back as If-None-Match / If-Modified-Since."""
+
+    sha256: str  # digest() of the bytes written
+    etag: str | None = None
+    last_modified: str | None = None
+    # The charset of the answer's Content-Type: what the page is read in when it
+    # declares none itself (no BOM, no <meta charset>), as a browser would.
+    charset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
     sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes
+    fetched: Mapping[str, Fetched] = field(default_factory=dict)  # source id -> its last download
 
 
 def digest(data: bytes) -> str:
@@ -40,7 +54,9 @@ def digest(data: bytes) -> str:
 def lock_text(lock: Lock) -> str:
     sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
                for source, locked in lock.sources.items()}
-    document = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    document: dict[str, Any] = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    if lock.fetched:  # absent until a first fetch: the locks of projects that never fetch stay as they were
+        document["fetched"] = {source: _fetched_entry(entry) for source, entry in lock.fetched.items()}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -69,7 +85,25 @@ def _parse(document: Any) -> Lock:
             raise ValueError(f'"files" holds {path!r}, which is not a path inside the project')
     if not isinstance(sources, dict):
         raise TypeError('"sources" must be an object')
-    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()})
+    fetched = document.get("fetched", {})
+    if not isinstance(fetched, dict):
+        raise TypeError('"fetched" must be an object')
+    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()},
+                {str(source): _fetched(entry) for source, entry in fetched.items()})
+
+
+def _fetched_entry(entry: Fetched) -> dict[str, Any]:
+    found = {"etag": entry.etag, "last_modified": entry.last_modified, "sha256": entry.sha256}
+    return {**found, "charset": entry.charset} if entry.charset else found
+
+
+def _fetched(value: Any) -> Fetched:
+    if not isinstance(value, dict) or set(value) - {"etag", "last_modified", "sha256", "charset"}:
+        raise TypeError(f'each entry of "fetched" must be an object of etag, last_modified and sha256: {value!r}')
+    sha256, etag, modified, charset = (value.get(key) for key in ("sha256", "etag", "last_modified", "charset"))
+    if not isinstance(sha256, str) or not all(isinstance(v, (str, type(None))) for v in (etag, modified, charset)):
+        raise TypeError(f'a "fetched" entry of another shape: {value!r}')
+    return Fetched(sha256, etag, modified, charset)
 
 
 def _code_entry(entry: LockedCode) -> dict[str, Any]:
