@@ -35,3 +35,13 @@ def read_html(src: SourceText, options: ReadOptions) -> RawPage:
         ranges = [(0, len(found))]
     page = read_blocks(src, found, Positions(src.text, tree), options, ranges)
     return replace(page, diagnostics=(*problems, *page.diagnostics)) if problems else page
+
+
+@collector_paused()
+def read_fragment(src: SourceText, options: ReadOptions, first_line: int) -> RawPage:
+    """A raw HTML block of a Markdown page (a `<table>`, a `<dl>`), read by this
+    reader; `src` is the block's text, and its lines are moved to the page's
+    (`first_line`: the block's first line in the page)."""
+    tree = LexborHTMLParser(src.text)
+    found = blocks(content_root(tree))
+    return read_blocks(src, found, Positions(src.text, tree, first_line - 1), options, [(0, len(found))])

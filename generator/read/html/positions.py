@@ -33,8 +33,10 @@ _TEXT_START = re.compile(r"[^ \t\n\r\f]")
 
 
 class Positions:
-    def __init__(self, text: str, tree: Any) -> None:
+    def __init__(self, text: str, tree: Any, line_offset: int = 0) -> None:
+        """`line_offset`: lines before `text` in its file (an HTML block in a Markdown page)."""
         self._text = text
+        self._line_offset = line_offset
         self._tree = tree
         self._line_starts = [0] + [found.end() for found in re.finditer("\n", text)]
         self._offsets: dict[str, list[int]] = {}
@@ -50,10 +52,10 @@ class Positions:
         while node is not None and node.tag not in MAPPED:
             node = node.parent
         if node is None:
-            return 1, 1
+            return 1 + self._line_offset, 1
         offset = self._offset(node)
         line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return line + self._line_offset, offset - self._line_starts[line - 1] + 1
 
     def _offset(self, node: Any) -> int:
         tag = node.tag

@@ -33,6 +33,7 @@ from ..source import SourceText
 from .bullets import code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
+from .html_blocks import holds_codes_layout, read_html_block
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
 from .tables import Grid, broken_table, code_rows, grid_from_tokens
 
@@ -150,6 +151,8 @@ class Walker:
                 continue
             elif kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
+                if holds_codes_layout(token.content):
+                    read_html_block(self, token)
             i += 1
 
     # -- headings ---------------------------------------------------------
