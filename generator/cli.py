@@ -128,7 +128,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="id of the first source; names its outputs (default: errors)")
     start.add_argument("--package", type=_module_name, default="errors", metavar="NAME",
                        help="Python package the modules go in (default: errors)")
-    start.add_argument("--url", type=_utf8, help="where the page is published")
+    start.add_argument("--url", type=_utf8, help="where the page is published: downloaded into docs_src/")
+    start.add_argument("--no-fetch", dest="fetch", action="store_false",
+                       help="with --url: record the url only, download nothing")
     start.set_defaults(run=_init)
     return parser
 
@@ -407,13 +409,15 @@ def _diff(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from .verbs.init import InitOptions, init
 
-    result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
+    result = init(args.dir, InitOptions(args.source_id, args.package, args.url, args.fetch))
     for rel in result.written:
         print(f"wrote {display_path(args.dir / rel)}")
     for rel in result.kept:
         print(f"kept {display_path(args.dir / rel)} (exists; errgen init never overwrites)")
-    if result.written:
-        page = display_path(args.dir / "docs_src" / f"{args.source_id}.md")
+    page = display_path(args.dir / result.page)
+    if result.downloaded:
+        print(f"next: run `errgen generate`; `errgen fetch` brings {page} up to date later")
+    elif result.written:
         print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
 

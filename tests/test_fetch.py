@@ -293,3 +293,70 @@ def test_github_blob_urls_fetch_the_raw_file() -> None:
     assert raw_url("https://github.com/binance/binance-spot-api-docs/blob/master/errors.md") == \
         "https://raw.githubusercontent.com/binance/binance-spot-api-docs/master/errors.md"
     assert raw_url("https://example.com/blob/x/y") == "https://example.com/blob/x/y"
+
+
+def test_init_with_a_url_downloads_the_first_page(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--url", f"{server}/page.html", "--source-id", "blocpal"]) == 0
+    out = capsys.readouterr().out
+    assert "wrote docs_src/blocpal.html" in out and "next: run `errgen generate`" in out
+    assert (tmp_path / "docs_src/blocpal.html").read_bytes() == BLOCPAL
+    assert 'path = "docs_src/blocpal.html"' in (tmp_path / "errgen.toml").read_text(encoding="utf-8")
+    assert main(["generate"]) == 0
+    assert len(json.loads((tmp_path / "output/json/blocpal.json").read_text(encoding="utf-8"))["errors"]) == 39
+    # A Markdown page is saved as .md; a failed download writes nothing at all.
+    (tmp_path / "md").mkdir()
+    monkeypatch.chdir(tmp_path / "md")
+    assert main(["init", "--url", f"{server}/errors.md"]) == 0
+    assert (tmp_path / "md/docs_src/errors.md").read_bytes() == BLOCPAL_MD
+    (tmp_path / "bad").mkdir()
+    monkeypatch.chdir(tmp_path / "bad")
+    capsys.readouterr()
+    assert main(["init", "--url", f"{server}/missing"]) == 2
+    assert "[fetch-http]" in capsys.readouterr().err and list((tmp_path / "bad").iterdir()) == []
+
+
+def test_the_update_workflow_fetches_regenerates_and_describes_the_change(server: str, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys: pytest.CaptureFixture[str],
+                                                                           ) -> None:
+    """examples/update-workflow.yml's steps, in bash as the runner runs them, up to the pull request
+    (which needs GitHub): a page that changed gives a body with the diff; an unchanged one, no steps."""
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    workflow = yaml.safe_load((Path(__file__).parent.parent / "examples" / "update-workflow.yml").read_text())
+    assert workflow[True]["schedule"][0]["cron"].endswith("* * *")  # daily
+    steps = {step.get("name"): step for step in workflow["jobs"]["update"]["steps"]}
+    old = BLOCPAL.replace(b"-1000 UNKNOWN<", b"-1000 UNKNOWN_OLD<")
+    root = project(tmp_path, f"{server}/page.html", page=old)
+    monkeypatch.chdir(root)
+    assert main(["generate"]) == 0
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], cwd=root, check=True)
+    output = tmp_path / "github_output"
+    output.write_text("")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "GITHUB_OUTPUT": str(output)}
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[name]["run"]],
+                              cwd=root, env=env, capture_output=True, text=True, check=False)
+
+    fetched = run("Download the published pages")
+    assert fetched.returncode == 0, fetched.stderr
+    assert output.read_text() == "changed=true\n"
+    assert run("Regenerate the code").returncode == 0
+    described = run("Describe the change")
+    assert described.returncode == 0, described.stderr
+    body = Path("/tmp/pr-body.md").read_text(encoding="utf-8")
+    assert "### `docs_src/errors.html`" in body and "UNKNOWN_OLD" in body
+    # The next day nothing changed: 304, and the later steps do not run.
+    output.write_text("")
+    assert run("Download the published pages").returncode == 0
+    assert output.read_text() == "changed=false\n"
