@@ -62,6 +62,8 @@ def blocks(root: Any) -> list[Block]:
             continue
         tag = node.tag
         if tag in INLINE:
+            if tag == "-text" and not run and (node.text_content or "").isspace():
+                continue  # white space between blocks (most text nodes of a page)
             if loose and not is_permalink(node):
                 run.append(node)
             continue

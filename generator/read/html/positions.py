@@ -21,6 +21,7 @@ from typing import Any
 
 MAPPED = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "ul", "ol", "tr", "td", "th", "dt", "dd", "dl",
           "table", "div", "blockquote", "section", "article", "main", "body")
+_MAPPED = frozenset(MAPPED)
 _TAGS = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)"
@@ -30,6 +31,7 @@ _TAGS = re.compile(
 
 
 _TEXT_START = re.compile(r"[^ \t\n\r\f]")
+_SPACE = frozenset(" \t\n\r\f")
 
 
 class Positions:
@@ -49,7 +51,7 @@ class Positions:
     def of(self, node: Any) -> tuple[int, int]:
         """(line, column), 1-based, of the text of an element (or of the nearest
         mapped element around a text node)."""
-        while node is not None and node.tag not in MAPPED:
+        while node is not None and node.tag not in _MAPPED:
             node = node.parent
         if node is None:
             return 1 + self._line_offset, 1
@@ -67,8 +69,11 @@ class Positions:
         if not offsets or index is None:
             return 0
         start = offsets[min(index, len(offsets) - 1)]
-        end = self._text.find(">", start)
-        if end < 0:
-            return len(self._text)
-        found = _TEXT_START.search(self._text, end + 1)
-        return found.start() if found else end + 1
+        text = self._text
+        end = text.find(">", start) + 1
+        if end == 0:
+            return len(text)
+        if end < len(text) and text[end] not in _SPACE:
+            return end  # the text starts right after the tag: most elements
+        found = _TEXT_START.search(text, end)
+        return found.start() if found else end

@@ -32,6 +32,7 @@ class ElementText:
     links: tuple[str, ...] = ()  # hrefs, as written
     anchors: tuple[str, ...] = ()  # ids and names of elements inside
     struck: bool = False  # some of it is inside `<del>`, `<s>` or `<strike>`
+    nested_list: Any = None  # the first `<ul>`/`<ol>` inside (a list item's: lint's nested-list)
 
 
 def is_permalink(node: Any) -> bool:
@@ -50,9 +51,12 @@ def is_permalink(node: Any) -> bool:
 
 def element_text(node: Any, skip: frozenset[str] = frozenset()) -> ElementText:
     """The plain text of one element; `skip`: more tags left out (a cell's nested tables)."""
-    only = node.child
-    if only is not None and only.next is None and only.tag == "-text" and not node.attributes.get("id"):
-        return ElementText(fold(only.text_content or ""))  # most cells and items: one run of text
+    first = node.child
+    if first is not None and first.tag == "-text":
+        second = first.next
+        # Most cells and items are one run of text; most headings, text and a permalink.
+        if second is None or (second.next is None and second.tag == "a" and is_permalink(second)):
+            return ElementText(fold(first.text_content or ""))
     return nodes_text([node], skip, own=True)
 
 
@@ -62,6 +66,7 @@ def nodes_text(nodes: Iterable[Any], skip: frozenset[str] = frozenset(), own: bo
     links: list[str] = []
     anchors: list[str] = []
     struck = False
+    nested = None
     stack: list[Any] = list(reversed(list(nodes)))
     first = stack[-1] if own and stack else None
     while stack:
@@ -83,8 +88,10 @@ def nodes_text(nodes: Iterable[Any], skip: frozenset[str] = frozenset(), own: bo
             anchors.append(anchor)
         if tag in STRUCK:
             struck = True
+        elif nested is None and tag in ("ul", "ol") and node is not first:
+            nested = node
         if tag in _SPACED:
             pieces.append(" ")
             stack.append(None)
         stack.extend(reversed(list(node.iter(include_text=True))))
-    return ElementText(fold("".join(pieces)), tuple(links), tuple(anchors), struck)
+    return ElementText(fold("".join(pieces)), tuple(links), tuple(anchors), struck, nested)

@@ -136,9 +136,8 @@ class Walker:
                 continue
             read = element_text(item)
             line, column = self.positions.of(item)
-            inner = item.css_first("ul, ol")
-            if inner is not None:
-                self.nested_lists.setdefault(line, self.positions.of(inner)[0])
+            if read.nested_list is not None:
+                self.nested_lists.setdefault(line, self.positions.of(read.nested_list)[0])
             if isinstance(entry, RawEntry):
                 entry.links += read.links
                 if read.text:
