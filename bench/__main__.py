@@ -20,13 +20,15 @@ from typing import Any
 from errgen.config.project import load_config
 
 from . import generated, processes
-from .goals import judge
-from .report import render
+from .goals import html_goals, judge
+from .report import render, render_html
 from .synth import REFERENCE, Reference, read_reference, synthetic_page, table_page
+from .synth_html import docusaurus_page
 from .timing import ROOT, python, python_env
 
 SIZES = (200, 2_000, 20_000)
 TABLE_SIZES = (2_000, 20_000)  # rows of the code-table page (issue #13)
+HTML_SIZES = (2_000, 20_000)  # codes of the Docusaurus-shaped HTML page (issue #22)
 LARGE = 200_000
 OUT = ROOT / "bench" / "out"  # synthetic pages: kept for a look, ignored by git
 PROCESS_RUNS = 5
@@ -39,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json", help="results file")
     parser.add_argument("--sizes", type=_sizes, default=SIZES, metavar="N,N,...",
                         help=f"synthetic page sizes (default: {','.join(map(str, SIZES))})")
+    parser.add_argument("--html-only", action="store_true",
+                        help="only the HTML reader's rows: dump of the Docusaurus-shaped pages (a minute)")
     args = parser.parse_args(argv)
+    if args.html_only:
+        return html_only()
     sizes = (*args.sizes, LARGE) if args.large else args.sizes
     synthetic = write_pages("synthetic", synthetic_page, sizes)
     tables = write_pages("table", table_page, TABLE_SIZES)
@@ -51,6 +57,28 @@ def main(argv: list[str] | None = None) -> int:
     print(render(results, goals))
     print(f"\nwrote {os.path.relpath(args.out)}")
     return 0
+
+
+def html_only() -> int:
+    """The HTML rows alone, printed; results.json is left as it is."""
+    processes.compile_errgen()
+    results = {"dump_html": processes.measure_html_dumps(write_html_pages(), PROCESS_RUNS)}
+    goals = html_goals(results)
+    print(render_html(results))
+    print("\n".join(f"{'met ' if g.met else 'MISSED'} {g.name}: {g.measured:.2f}{g.unit} (limit {g.limit}{g.unit})"
+                    for g in goals))
+    return 0
+
+
+def write_html_pages() -> dict[int, Path]:
+    """bench/out/docusaurus-<size>.html: the synthetic page as Docusaurus serves it."""
+    OUT.mkdir(exist_ok=True)
+    reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
+    pages = {}
+    for size in HTML_SIZES:
+        pages[size] = OUT / f"docusaurus-{size}.html"
+        pages[size].write_text(docusaurus_page(synthetic_page(reference, size)), encoding="utf-8")
+    return pages
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -89,6 +117,7 @@ def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> d
         "project": project_timings,
         "dump": processes.measure_dump(synthetic[min(synthetic, key=lambda n: abs(n - 20_000))], PROCESS_RUNS),
         "dump_table": processes.measure_dump(tables[max(tables)], PROCESS_RUNS),
+        "dump_html": processes.measure_html_dumps(write_html_pages(), PROCESS_RUNS),
         "imports": generated.measure_imports(package_dir, IMPORT_RUNS),
         "match": match,
         "tsc": generated.measure_tsc(project, 3),
@@ -113,7 +142,7 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "machine": platform.machine(),
-        "versions": {name: metadata.version(name) for name in ("markdown-it-py", "Jinja2", "black")},
+        "versions": {name: metadata.version(name) for name in ("markdown-it-py", "Jinja2", "black", "selectolax")},
     }
 
 

@@ -39,6 +39,7 @@ def judge(results: dict[str, Any]) -> list[Goal]:
         if f"{kind}-2000" in pages and f"{kind}-20000" in pages:
             goals.append(Goal(f"{kind} 2,000 -> 20,000: growth of parse+model over the floor's growth",
                               _growth_over_floor(pages, kind), 1.15, "x"))
+    goals += html_goals(results)
     project = results["project"]
     bare = project["bare_imports"]["cpu"]
     goals.append(Goal("no-op generate / bare imports", project["generate_noop"]["cpu"] / bare, 3.0, "x"))
@@ -52,6 +53,22 @@ def judge(results: dict[str, Any]) -> list[Goal]:
                       (imports[largest]["cpu"] - imports["enum"]["cpu"]) * 1e3, 5.0, "ms"))
     goals.append(Goal("match on the largest page, median", results["match"]["match"]["median"] * 1e6, 20.0, "us"))
     goals += _match_goals(results["match"])
+    return goals
+
+
+def html_goals(results: dict[str, Any]) -> list[Goal]:
+    """Issue #22: `errgen dump` of the 20,000-code Docusaurus page against a process
+    that imports selectolax and parses the same bytes; and the growth from 2,000."""
+    dumps = results.get("dump_html")
+    if not dumps or "20000" not in dumps:
+        return []
+    large = dumps["20000"]
+    goals = [Goal("dump docusaurus-20000.html / bare import selectolax + parse process (gc off)",
+                  large["dump"]["cpu"] / large["bare_parse"]["cpu"], 1.5, "x")]
+    if "2000" in dumps:
+        small = dumps["2000"]
+        growth = (large["dump"]["cpu"] / small["dump"]["cpu"]) / (large["bare_parse"]["cpu"] / small["bare_parse"]["cpu"])
+        goals.append(Goal("html 2,000 -> 20,000: growth of dump over the bare parse's growth", growth, 1.15, "x"))
     return goals
 
 

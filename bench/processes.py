@@ -21,6 +21,12 @@ BARE_PARSE = (
     "MarkdownIt('commonmark').enable('table').parse(open(sys.argv[1], encoding='utf-8').read())"
 )
 
+# The HTML reader's floor: import the parser errgen uses and parse the same bytes (issue #22).
+BARE_HTML_PARSE = (
+    "import gc, sys; gc.disable(); from selectolax.lexbor import LexborHTMLParser; "
+    "LexborHTMLParser(open(sys.argv[1], 'rb').read())"
+)
+
 
 def compile_errgen() -> None:
     """errgen's bytecode, as an installed errgen has it (pip compiles at install).
@@ -71,4 +77,17 @@ def measure_dump(page: Path, runs: int) -> dict[str, Any]:
         "page": str(page),
         "dump": time_process(python("-m", "errgen", "dump", str(page)), ROOT, runs).as_json(),
         "bare_parse": time_process(python("-c", BARE_PARSE, str(page)), ROOT, runs).as_json(),
+    }
+
+
+def measure_html_dumps(pages: dict[int, Path], runs: int) -> dict[str, Any]:
+    """Per size, `errgen dump PAGE.html` against a process that only imports
+    selectolax and parses PAGE's bytes: the ratio at 20,000 codes and the growth."""
+    return {
+        str(size): {
+            "page": str(page),
+            "dump": time_process(python("-m", "errgen", "dump", str(page)), ROOT, runs).as_json(),
+            "bare_parse": time_process(python("-c", BARE_HTML_PARSE, str(page)), ROOT, runs).as_json(),
+        }
+        for size, page in sorted(pages.items())
     }

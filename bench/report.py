@@ -73,9 +73,26 @@ def _processes(results: dict[str, Any]) -> str:
             floor = page_dump["bare_parse"]
             rows += [(f"bare: import markdown_it + parse {_name(page_dump['page'])}", floor, floor),
                      (f"errgen dump {_name(page_dump['page'])}", page_dump["dump"], floor)]
+    rows += _html_rows(results)
     return table(("process", "CPU ms", "wall ms", "vs bare"),
                  ([name, ms(t["cpu"]), ms(t["wall"]), "" if base is None else f"{t['cpu'] / base['cpu']:.2f}x"]
                   for name, t, base in rows))
+
+
+def _html_rows(results: dict[str, Any]) -> list[tuple[str, dict[str, float], dict[str, float] | None]]:
+    rows: list[tuple[str, dict[str, float], dict[str, float] | None]] = []
+    for page_dump in results.get("dump_html", {}).values():
+        floor = page_dump["bare_parse"]
+        rows += [(f"bare: import selectolax + parse {_name(page_dump['page'])}", floor, floor),
+                 (f"errgen dump {_name(page_dump['page'])}", page_dump["dump"], floor)]
+    return rows
+
+
+def render_html(results: dict[str, Any]) -> str:
+    """The HTML reader's process rows alone (`python -m bench --html-only`)."""
+    return table(("process", "CPU ms", "wall ms", "vs bare"),
+                 ([name, ms(t["cpu"]), ms(t["wall"]), "" if base is None else f"{t['cpu'] / base['cpu']:.2f}x"]
+                  for name, t, base in _html_rows(results)))
 
 
 def _generated(results: dict[str, Any]) -> str:

@@ -73,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
                           help="drop the codes gone from the pages (kept as deprecated until then) and their aliases")
     generate.set_defaults(run=_generate)
 
+    fetch = verbs.add_parser("fetch", help="download each source's url into its path (exit 1 when a page changed)",
+                             description="Download each source's url into its path, as served, only when the bytes "
+                                         "changed; print what changed in codes. Exit 0: nothing changed; 1: a page "
+                                         "changed; 2: any failure, and nothing written.")
+    fetch.add_argument("ids", nargs="*", metavar="ID", help="the sources to fetch (default: every source with a url)")
+    _config_flag(fetch)
+    fetch.add_argument("--check", action="store_true", help="download and report; write nothing")
+    fetch.add_argument("--force", action="store_true",
+                       help="take a page that reads no codes or lost more than half of them")
+    fetch.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="seconds per page (default: 30)")
+    fetch.set_defaults(run=_fetch)
+
     check = verbs.add_parser("check", help="fail (exit 1) when output/ is not what the docs give",
                              description="Render in memory, write nothing; list stale, missing and orphaned files with a diff.")
     _config_flag(check)
@@ -118,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="id of the first source; names its outputs (default: errors)")
     start.add_argument("--package", type=_module_name, default="errors", metavar="NAME",
                        help="Python package the modules go in (default: errors)")
-    start.add_argument("--url", type=_utf8, help="where the page is published")
+    start.add_argument("--url", type=_utf8, help="where the page is published: downloaded into docs_src/")
+    start.add_argument("--no-fetch", dest="fetch", action="store_false",
+                       help="with --url: record the url only, download nothing")
     start.set_defaults(run=_init)
     return parser
 
@@ -127,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
 EXAMPLES = {
     "generate": ["errgen generate                  # docs_src/ -> output/, what `make regen` runs",
                  "errgen generate --config sdk/errgen.toml"],
+    "fetch": ["errgen fetch && errgen generate    # the published pages -> docs_src/ -> output/",
+              "errgen fetch spot --check          # exit 1 when the docs changed; nothing written"],
     "check": ["errgen check                     # exit 1 and a diff when output/ is stale",
               "errgen check --format github     # the same, as GitHub Actions annotations"],
     "dump": ["errgen dump docs_src/spot.md > spot.json",
@@ -236,6 +252,16 @@ def _column(value: str) -> tuple[str, str]:
     return header.strip(), role.strip()
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{value!r}: give between 0 and 3600 seconds")
+    return seconds
+
+
 def _nonempty(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("must not be empty")
@@ -273,6 +299,18 @@ def _generate(args: argparse.Namespace) -> int:
     written = len(plan.changed) + len(plan.added)
     print(f"errgen: {written} written, {len(plan.unchanged)} unchanged, {len(plan.orphaned)} removed")
     return EXIT_OK
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .verbs.fetch import FetchOptions, fetch
+
+    result = fetch(_load(args), FetchOptions(tuple(args.ids), args.check, args.force, args.timeout))
+    _print_diagnostics(result.diagnostics, "text")
+    for source in result.sources:
+        what = source.summary.removeprefix("errgen: ") if source.summary else source.outcome
+        verb = "would change" if args.check and source.outcome in ("changed", "new") else source.outcome
+        print(f"{source.path}: {verb}" + (f"; {what}" if source.summary else "") + f" ({source.url})")
+    return EXIT_FINDINGS if result.changed else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -388,13 +426,15 @@ def _diff(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from .verbs.init import InitOptions, init
 
-    result = init(args.dir, InitOptions(args.source_id, args.package, args.url))
+    result = init(args.dir, InitOptions(args.source_id, args.package, args.url, args.fetch))
     for rel in result.written:
         print(f"wrote {display_path(args.dir / rel)}")
     for rel in result.kept:
         print(f"kept {display_path(args.dir / rel)} (exists; errgen init never overwrites)")
-    if result.written:
-        page = display_path(args.dir / "docs_src" / f"{args.source_id}.md")
+    page = display_path(args.dir / result.page)
+    if result.downloaded:
+        print(f"next: run `errgen generate`; `errgen fetch` brings {page} up to date later")
+    elif result.written:
         print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
 

@@ -25,10 +25,9 @@ class Diagnostic:
         return self.severity == "error"
 
     def format(self) -> str:
-        return (
-            f"{self.path}:{self.line}:{self.column}: "
-            f"{self.severity}: {one_line(self.message)} [{self.rule}]"
-        )
+        # Line 0: a place with no lines, such as the URL `errgen fetch` downloads.
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return f"{where}: {self.severity}: {one_line(self.message)} [{self.rule}]"
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command that annotates the line."""

@@ -1,7 +1,7 @@
-"""A page's text -> `ErrorPage`: the reader, then the page-wide rules. Every verb
-(generate, check, dump, diff, lint) reads a page through here.
+"""A page's text -> `ErrorPage`: the reader of its format, then the page-wide rules.
+Every verb (generate, check, dump, diff, lint) reads a page through here.
 
-    read (read/markdown: one module per layout) -> RawPage -> assemble -> ErrorPage
+    read (read/markdown or read/html: one module per layout) -> RawPage -> assemble -> ErrorPage
 
 `tokenize` and `page_from_tokens` are the two halves, timed apart by bench/.
 """
@@ -18,11 +18,12 @@ from .diagnostics import Diagnostic
 from .model import ErrorPage
 from .read.markdown import read_tokens
 from .read.markdown import tokenize as _tokenize
-from .read.raw import RawPage, ReadOptions
+from .read.raw import ReadOptions
+from .read.reader import read_raw
 from .read.source import SourceText
 from .speed.collector import collector_paused
 
-__all__ = ["PageOptions", "ReadOptions", "page_from_tokens", "parse_page", "read_raw", "tokenize"]
+__all__ = ["PageOptions", "ReadOptions", "page_from_tokens", "parse_page", "tokenize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ def parse_page(src: SourceText, options: PageOptions) -> tuple[ErrorPage, list[D
 
     The one place a page is read with the collector paused (speed/collector.py);
     `dump` keeps it paused on to the JSON text."""
+    if src.format == "html":
+        return assemble(read_raw(src, options.reading), options)
     return page_from_tokens(src, tokenize(src), options)
 
 
@@ -47,8 +50,3 @@ def tokenize(src: SourceText) -> list[Token]:
 
 def page_from_tokens(src: SourceText, tokens: Sequence[Token], options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
     return assemble(read_tokens(src, list(tokens), options.reading), options)
-
-
-def read_raw(src: SourceText, reading: ReadOptions) -> RawPage:
-    """What the reader recorded of a page, before assemble: what lint reads besides the page."""
-    return read_tokens(src, tokenize(src), reading)

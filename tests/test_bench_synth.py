@@ -31,3 +31,20 @@ def test_synthetic_page_has_n_codes_copied_from_the_reference_page() -> None:
 def test_synthetic_page_is_the_same_bytes_every_time() -> None:
     reference = read_reference(REFERENCE.read_text(encoding="utf-8"))
     assert synthetic_page(reference, SIZE) == synthetic_page(reference, SIZE)
+
+
+def test_the_docusaurus_page_reads_as_its_markdown() -> None:
+    """bench/synth_html.py's page is the synthetic page as Docusaurus serves it:
+    the HTML reader finds every code, name, message and category of the Markdown."""
+    from bench.synth_html import docusaurus_page
+
+    markdown = synthetic_page(read_reference(REFERENCE.read_text(encoding="utf-8")), SIZE)
+    html = docusaurus_page(markdown)
+    from_markdown, _ = parse_page(decode_source(markdown.encode(), "synthetic.md"), PageOptions(source_id="s"))
+    from_html, diagnostics = parse_page(decode_source(html.encode(), "synthetic.html"), PageOptions(source_id="s"))
+
+    assert diagnostics == []
+    assert len(from_html.errors) == SIZE
+    assert [(e.code, e.name, e.category, [m.text for m in e.messages], e.description) for e in from_html.errors] == \
+        [(e.code, e.name, e.category, [m.text for m in e.messages], e.description) for e in from_markdown.errors]
+    assert [c.title for c in from_html.categories] == [c.title for c in from_markdown.categories]

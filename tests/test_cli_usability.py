@@ -68,7 +68,7 @@ def test_a_mistyped_verb_suggests_the_closest(typo: str, meant: str, capsys: pyt
 def test_a_verb_nothing_resembles_lists_the_verbs_without_a_guess(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(["xyzzy"], capsys)
 
-    assert "did you mean" not in err and "unknown verb 'xyzzy' (verbs: generate, check" in err
+    assert "did you mean" not in err and "unknown verb 'xyzzy' (verbs: generate, fetch, check" in err
 
 
 def test_a_mistyped_flag_suggests_the_closest_flag_of_that_verb(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,5 +1,5 @@
 """examples/<org>/ are small SDK repositories, one per layout errgen reads
-(OKX, Bybit, gRPC, Deribit, bitbank): each must be current, as its own CI would
+(OKX, Bybit, gRPC, Deribit, bitbank, and BlocPal as its Docusaurus site serves it): each must be current, as its own CI would
 check it, so a maintainer who copies one starts from a working setup."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ LAYOUTS = [path for path in EXAMPLES if path.name != "rust"]
 
 
 def test_every_layout_has_an_example() -> None:
-    assert [path.name for path in LAYOUTS] == ["bitbank", "bybit", "deribit", "grpc", "okx"]
+    assert [path.name for path in LAYOUTS] == ["bitbank", "blocpal", "bybit", "deribit", "grpc", "okx"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.name)

@@ -22,7 +22,7 @@ from errgen.verbs.api import reading_options
 from support import CORPUS, ROOT
 
 CONFIGS = [ROOT / "errgen.toml", *sorted((ROOT / "examples").glob("*/errgen.toml"))]
-PAGES = sorted(p for p in CORPUS.iterdir() if p.name != "README.md")
+PAGES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.name != "README.md")  # html/ too
 # What the no-flag reading says it chose, by page: the flag it stands for.
 CHOSEN = {
     "binance-wallet.md": "read only the part under 'Error Codes': '错误代码' lists the same codes again",

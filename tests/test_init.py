@@ -74,7 +74,7 @@ def test_rerunning_init_keeps_every_existing_file_byte_for_byte(tmp_path: Path) 
 
 
 def test_init_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
-    result = run_errgen("init", "sdk", "--url", "https://example.com/errors.md", cwd=tmp_path)
+    result = run_errgen("init", "sdk", "--url", "https://example.com/errors.md", "--no-fetch", cwd=tmp_path)
 
     assert result.stdout.splitlines() == [
         "wrote sdk/errgen.toml",
@@ -119,7 +119,7 @@ def test_a_url_that_is_not_utf_8_is_a_usage_error_and_writes_nothing(tmp_path: P
 
 def test_a_hostile_url_cannot_add_settings_to_the_config(tmp_path: Path) -> None:
     url = 'https://x/"\nlanguage = "xx"\n[output]\npython_package = "evil"'
-    assert run_errgen("init", "--url", url, cwd=tmp_path).returncode == 0
+    assert run_errgen("init", "--url", url, "--no-fetch", cwd=tmp_path).returncode == 0
 
     config = load_config(tmp_path / "errgen.toml", "errgen.toml")
 

@@ -1,6 +1,6 @@
 """Golden cases, one small page per real quirk: tests/cases/parse/<case>/.
 
-Each folder holds `input.md` (or `input.mdx`), `expected.txt` (what the parser
+Each folder holds `input.md` (or `input.mdx`, `input.html`), `expected.txt` (what the parser
 read, in a form a reviewer checks against the page by eye), `diagnostics.txt`
 and, where the case needs them, `options.toml`: the `section`, `columns`,
 `placeholders`, `layout` and `code_pattern` a source would give in errgen.toml. On a mismatch
@@ -47,7 +47,7 @@ def describe(page: ErrorPage) -> str:
 
 
 def case_input(folder: Path) -> Path:
-    return next(folder / name for name in ("input.md", "input.mdx") if (folder / name).exists())
+    return next(folder / name for name in ("input.md", "input.mdx", "input.html", "input.htm") if (folder / name).exists())
 
 
 def case_options(folder: Path) -> ReadOptions:

@@ -16,7 +16,7 @@ from pathlib import Path
 from support import ROOT
 
 WHEELHOUSE = Path(os.environ.get("ERRGEN_WHEELHOUSE") or Path.home() / ".cache" / "errgen" / "wheelhouse")
-_TOP_LEVEL = ("hatchling", "black", "markdown-it-py", "Jinja2", "orjson")  # their dependencies come along
+_TOP_LEVEL = ("hatchling", "black", "markdown-it-py", "Jinja2", "orjson", "selectolax")  # their dependencies come along
 
 
 def wheelhouse(*requirements: str) -> Path:

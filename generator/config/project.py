@@ -22,7 +22,7 @@ from ..model import Code
 from ..read.layouts.code_pattern import CodePatternError, compile_code_pattern
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUT_CHOICES, ROLES
-from ..read.source import read_regular_file
+from ..read.source import FORMATS, read_regular_file
 from ..targets.typescript.reserved import KEYWORDS as TYPESCRIPT_KEYWORDS
 from ..write.lockfile import CONFIG_NAME
 from .places import Key, Places, key_places
@@ -45,7 +45,7 @@ _RESERVED = frozenset(keyword.kwlist) | TYPESCRIPT_KEYWORDS
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
-                "placeholders", "lint", "layout", "code_pattern")
+                "placeholders", "lint", "layout", "code_pattern", "format")
 _GROUP_KEYS = ("name", "retryable", "codes")
 _TARGET_KEYS = ("name", "template", "path")
 
@@ -64,6 +64,7 @@ class SourceConfig:
     layout: str | None = None  # read only this layout (LAYOUT_CHOICES); None: infer
     code_pattern: str | None = None  # checked: has a `code` group, cannot backtrack badly
     lint_ignore: tuple[str, ...] = ()  # rule ids `errgen lint` does not report for this page
+    format: str | None = None  # "markdown" | "html"; None: from the file's name and first bytes
     # Where each `identifiers` key is written, for errors found once the page is read.
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
 
@@ -217,6 +218,7 @@ class _Checker:
             layout=self.layout(raw, (*key, "layout")),
             code_pattern=self.code_pattern(raw, (*key, "code_pattern")),
             lint_ignore=self.rule_ids(lint, (*key, "lint", "ignore")),
+            format=self.format(raw, (*key, "format")),
             identifier_places=places,
         )
 
@@ -232,6 +234,13 @@ class _Checker:
             identifiers[code] = ident
             places[code] = self.places.at((*key, written))
         return identifiers, places
+
+    def format(self, raw: dict[str, Any], key: Key) -> str | None:
+        value = raw.get("format")
+        if value is None or value in FORMATS:
+            return value
+        self.bad(key, f"format must be one of {', '.join(map(repr, FORMATS))}, not {value!r}")
+        return None
 
     def sections(self, raw: dict[str, Any], key: Key) -> tuple[str, ...]:
         value = raw.get("section", [])

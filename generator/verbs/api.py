@@ -86,7 +86,8 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
             options = page_options(source, base, lock.sources.get(source.id), prune, config.groups)
-            page, found = load_page(config.root, source, options)
+            fetched = lock.fetched.get(source.id)
+            page, found = load_page(config.root, source, options, fetched.charset if fetched else None)
         except ErrgenError as exc:
             diagnostics += exc.diagnostics
             failed.add(source.id)
@@ -99,8 +100,10 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
     return [pages[source.id] for source in config.sources], diagnostics
 
 
-def load_page(root: Path, source: SourceConfig, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
-    src = read_source(root / source.path, display_path(root / source.path))
+def load_page(root: Path, source: SourceConfig, options: PageOptions,
+              served_as: str | None = None) -> tuple[ErrorPage, list[Diagnostic]]:
+    """`served_as`: the charset `errgen fetch` downloaded the page with, for a page that declares none."""
+    src = read_source(root / source.path, display_path(root / source.path), source.format, served_as)
     return parse_page(src, options)
 
 
@@ -156,8 +159,10 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
         for rel, text in _render_target(config, target, pages, context).items():
             files[folder / rel] = text
     folders = tuple(sorted({path.parent for path in files}))
+    fetched = read_lock(config.root, display_path(config.root / LOCK_NAME)).fetched  # fetch's, kept
     lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
-                sources={page.source.id: remember(page) for page in pages})
+                sources={page.source.id: remember(page) for page in pages},
+                fetched={source.id: fetched[source.id] for source in config.sources if source.id in fetched})
     files[Path(LOCK_NAME)] = lock_text(lock)
     return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
@@ -306,7 +311,7 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
     for source in config.sources:
         path = config.root / source.path
         try:
-            src = read_source(path, display_path(path))
+            src = read_source(path, display_path(path), source.format)
         except ErrgenError as exc:
             unreadable += exc.diagnostics
             continue

@@ -2,14 +2,19 @@
 
 Never overwrites: `write.create` makes each file only where none exists, so an
 existing file (or one created meanwhile by someone else) is kept and reported.
+With a url, the page is downloaded first (as `errgen fetch` does) into
+docs_src/<id>.html or .md, by what was served; a failed download writes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..config.project import is_module_name
+from ..read.download import get, raw_url
+from ..read.source import source_format
 from ..targets.environment import environment, render
 from ..targets.filters import toml
 from ..write.files import create
@@ -27,23 +32,36 @@ class InitOptions:
     source_id: str = "errors"
     package: str = "errors"
     url: str | None = None
+    fetch: bool = True  # download the page at `url` into docs_src/
 
 
 @dataclass(frozen=True, slots=True)
 class InitResult:
     written: tuple[Path, ...]  # relative to the project root
     kept: tuple[Path, ...]  # existed already: left untouched
+    page: Path  # where the source's page goes (relative), written or not
+    downloaded: bool = False
 
 
 def init(root: Path, options: InitOptions) -> InitResult:
     """Write the starter files that are missing under `root`; keep the others."""
     _validate(options)
+    page_data = None
+    suffix = ".md"
+    if options.url is not None and options.fetch:
+        url = raw_url(options.url)
+        page_data = get(url).data
+        suffix = ".html" if source_format(urlsplit(url).path, page_data) == "html" else ".md"
+    page = Path("docs_src") / f"{options.source_id}{suffix}"
     written: list[Path] = []
     kept: list[Path] = []
     for rel, template in _FILES:
-        data = render(environment(toml.FILTERS), template, options=options, config_name=CONFIG_NAME).encode("utf-8")
+        data = render(environment(toml.FILTERS), template, options=options, config_name=CONFIG_NAME,
+                      page_path=page.as_posix()).encode("utf-8")
         (written if create(root / rel, data) else kept).append(Path(rel))
-    return InitResult(tuple(written), tuple(kept))
+    if page_data is not None:
+        (written if create(root / page, page_data) else kept).append(page)
+    return InitResult(tuple(written), tuple(kept), page, page_data is not None)
 
 
 def _validate(options: InitOptions) -> None:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from ..assemble.page import assemble
 from ..diagnostics import Diagnostic, ErrgenError
 from ..model import ErrorCode, ErrorPage, Message
-from ..pipeline import PageOptions, read_raw
+from ..pipeline import PageOptions
 from ..read.raw import RawEntry
+from ..read.reader import read_raw
 from ..read.source import SourceText
 
 TYPE_CHECKING = False

@@ -248,6 +248,14 @@ def apply(plan: Plan) -> None:
         raise
 
 
+def replace_files(root: Path, files: Mapping[Path, bytes]) -> None:
+    """Put each file (relative path -> bytes) in place, all or nothing, with `apply`:
+    for files that are the user's own, such as the pages `errgen fetch` downloads."""
+    changed = {rel: data for rel, data in files.items() if (root / rel).exists()}
+    added = {rel: data for rel, data in files.items() if rel not in changed}
+    apply(Plan(root, changed, added, (), ()))
+
+
 def _make_folders(folder: Path) -> list[Path]:
     """mkdir -p, returning the folders it created (outermost first)."""
     missing = [f for f in (folder, *folder.parents) if not f.exists()][::-1]

@@ -5,7 +5,8 @@ sha256 of its text with line endings normalised): it is how errgen knows a
 JSON file is its own (JSON has no comments to carry a marker) and which files
 it may replace or remove. `sources` records each source's codes with the
 identifier, published name and category each was given (stable.py keeps them
-from moving).
+from moving). `fetched` records, per source `errgen fetch` downloaded, the
+validators its server sent (ETag, Last-Modified) and the sha256 of the bytes.
 """
 
 from __future__ import annotations
@@ -32,9 +33,23 @@ CONFIG_NAME = "errgen.toml"
 LOCK_NAME = "errgen.lock"
 VERSION = 1
 MAX_SAFE_INTEGER = 2**53 - 1
+# A value errgen sends back as a request header: no line break can split it.
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]{1,1024}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_ID = re.compile(r"[a-z_][a-z0-9_]*")
 _CATEGORY_ID = re.compile(r"\w+")  # names.category_id: alphanumeric words joined by `_`
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """What a source's last download was: sent back as If-None-Match / If-Modified-Since."""
+
+    sha256: str  # digest() of the bytes written
+    etag: str | None = None
+    last_modified: str | None = None
+    # The charset of the answer's Content-Type: what the page is read in when it
+    # declares none itself (no BOM, no <meta charset>), as a browser would.
+    charset: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +59,7 @@ class Lock:
     # Only while a run moves files (the interim lock): the digests of the files it is
     # putting in place, so a killed run leaves both old and new bytes owned.
     incoming: Mapping[str, str] = field(default_factory=dict)
+    fetched: Mapping[str, Fetched] = field(default_factory=dict)  # source id -> its last download
 
 
 def digest(data: bytes) -> str:
@@ -57,6 +73,8 @@ def lock_text(lock: Lock) -> str:
     document: dict[str, Any] = {"version": VERSION, "files": dict(lock.files), "sources": sources}
     if lock.incoming:
         document["incoming"] = dict(lock.incoming)
+    if lock.fetched:  # absent until a first fetch: the locks of projects that never fetch stay as they were
+        document["fetched"] = {source: _fetched_entry(entry) for source, entry in lock.fetched.items()}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -94,11 +112,13 @@ class LockChecker:
             raise _invalid(self.display_path, f'expected an object with "version": {VERSION}')
         files = self.files(document, "files")
         incoming = self.files(document, "incoming")
+        fetched = {source: entry for source, raw in self.object(document, ("fetched",)).items()
+                   if (entry := self.fetched(raw, ("fetched", source))) is not None}
         sources = {source: locked for source, raw in self.object(document, ("sources",)).items()
                    if (locked := self.source(raw, ("sources", source))) is not None}
         if self.problems:
             raise ErrgenError(self.problems)
-        return Lock(files, sources, incoming)
+        return Lock(files, sources, incoming, fetched)
 
     def object(self, raw: Any, key: json_places.Key) -> dict[str, Any]:
         value = raw.get(key[-1], {}) if isinstance(raw, dict) else None
@@ -185,6 +205,28 @@ class LockChecker:
                          "run `errgen generate`, or give one code another identifier with an `identifiers` "
                          "override in errgen.toml")
 
+    def fetched(self, raw: Any, key: json_places.Key) -> Fetched | None:
+        """What `errgen fetch` recorded of a source's last download: sent back in request
+        headers, so each value must be a plain header value."""
+        if not _SOURCE_ID.fullmatch(str(key[-1])):
+            self.bad(key, f"source id {key[-1]!r} is not one errgen.toml can give")
+            return None
+        if not isinstance(raw, dict) or set(raw) - {"etag", "last_modified", "sha256", "charset"}:
+            self.bad(key, 'each entry of "fetched" must be an object of etag, last_modified, sha256 '
+                             "and charset")
+            return None
+        sha256 = raw.get("sha256")
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+            self.bad((*key, "sha256"), '"sha256" must be the sha256 digest of the page fetched')
+            return None
+        values = {name: raw.get(name) for name in ("etag", "last_modified", "charset")}
+        for name, value in values.items():
+            if value is not None and not (isinstance(value, str) and _HEADER_VALUE.fullmatch(value)):
+                self.bad((*key, name), f'"{name}" must be null or a header value (printable ASCII, '
+                                 "at most 1024 characters)")
+                return None
+        return Fetched(sha256, values["etag"], values["last_modified"], values["charset"])
+
     def classes(self, raw: dict[str, Any], key: json_places.Key) -> dict[str, str]:
         from ..targets.reserved import (
             is_reserved_class_name,  # the targets' runtimes: only when a lock is read
@@ -203,6 +245,13 @@ class LockChecker:
             else:
                 found[category] = name
         return found
+
+
+def _fetched_entry(entry: Fetched) -> dict[str, Any]:
+    found = {"etag": entry.etag, "last_modified": entry.last_modified, "sha256": entry.sha256}
+    return {**found, "charset": entry.charset} if entry.charset else found
+
+
 
 
 def _code_entry(entry: LockedCode) -> dict[str, Any]:

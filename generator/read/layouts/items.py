@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from .codes import is_integer
+from .codes import code_token, integer_token, is_integer
 
+# A bare number needs a separator after it: `- 5 orders at most` is a message, not code 5.
+_NUMBER_FIRST = re.compile(r"(?P<code>[-\u2212]?[0-9]+)\s*(?P<sep>[-\u2013\u2014:])\s+(?P<rest>.*)", re.DOTALL)
+# What separates a code written as code (`10000`) from the message after it.
+SEPARATOR = " -\u2013\u2014:"
 # `- 10 - 20 requests per second`: a number, a dash, a number: a range, not code 10.
 _RANGE_REST = re.compile(r"[0-9]")
 _DATE = re.compile(r"(?:19|20)[0-9][0-9][-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?")
@@ -47,3 +52,28 @@ def quoted_message(text: str) -> str:
     inner = found["a"] if found["a"] is not None else found["b"]
     tail = found["tail"] or found["tail2"] or ""
     return inner.strip() + tail
+
+
+class CodeBullet(NamedTuple):
+    code: str
+    text: str  # the message, quotes that wrap it taken off
+    bare: bool  # a bare number (not a code span): a changelog's year could look like one
+    separator: str  # what follows a bare number (`:` or a dash); "" for a code span
+
+
+def spanned_bullet(code_text: str, rest: str) -> CodeBullet | None:
+    """An item that starts with a code written as code (``- `10000` Url not found.``)."""
+    code = code_token(code_text)
+    if code is None or is_date(code):
+        return None
+    return CodeBullet(code, quoted_message(rest.lstrip(SEPARATOR)), False, "")
+
+
+def number_first(text: str) -> CodeBullet | None:
+    """An item whose plain text starts with a number and a separator
+    (`100001 - signature verification failed`); a range (`10 - 20 requests`) is none."""
+    found = _NUMBER_FIRST.fullmatch(text)
+    code = integer_token(found["code"]) if found else None
+    if found is None or code is None or number_range(found["rest"]):
+        return None
+    return CodeBullet(code, quoted_message(found["rest"]), True, found["sep"])

@@ -104,3 +104,7 @@ def _line_of(tokens: list[Token], index: int) -> int:
         return 1 << 62
     found = tokens[index].map
     return found[0] + 1 if found else 1
+
+
+def read_markdown(src: SourceText, options: ReadOptions) -> RawPage:
+    return read_tokens(src, tokenize(src), options)

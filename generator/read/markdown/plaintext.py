@@ -10,14 +10,13 @@ and U+2028 included, is kept as it is.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-_FOLD = re.compile(r"[ \t\n\r]+")
-_SHORTCODE = re.compile(r"\{\{%.*?%\}\}|\{\{<.*?>\}\}", re.DOTALL)
+from ..layouts.text import fold, is_invisible
+
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 _SUP_OPEN = re.compile(r"^<sup(?:\s[^>]*)?>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
@@ -32,14 +31,6 @@ class InlineText:
     text: str
     links: tuple[str, ...]  # hrefs, as written
     anchors: tuple[str, ...]  # ids of inline HTML anchors
-
-
-def fold(text: str) -> str:
-    if "{{" in text:  # a Hugo shortcode (`{{% note %}}`, `{{< ref "x" >}}`) is markup, not text
-        text = _SHORTCODE.sub("", text)
-    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
-        text = _FOLD.sub(" ", text)
-    return text.strip(" ")  # most text has nothing to fold: no regex for it
 
 
 def inline_text(tokens: Sequence[Token]) -> InlineText:
@@ -101,7 +92,7 @@ def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anc
             href = child.attrGet("href")
             if isinstance(href, str):
                 links.append(href)
-        elif kind == "link_close" and _is_invisible("".join(pieces[link_start:])):
+        elif kind == "link_close" and is_invisible("".join(pieces[link_start:])):
             # A permalink (Docusaurus writes `[\u200b](#-1000-unknown)` after
             # every heading): its text is no part of the name.
             del pieces[link_start:]
@@ -124,11 +115,6 @@ def footnoted_text(token: Token) -> tuple[str, tuple[str, ...]]:
         else:
             (kept if mark is None else mark).append(child)
     return children_text(kept).text, tuple(marks)
-
-
-def _is_invisible(text: str) -> bool:
-    """Only white space and format characters (Cf: zero-width space, joiners, BOM)."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def html_anchor_ids(html: str) -> list[str]:

@@ -16,14 +16,10 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from ..layouts.codes import CellCodes, cell_codes
-from ..layouts.columns import column_roles, decoy_code_column
+from ..layouts.tables import CellProblem, RowCells, table_rows
 from .plaintext import footnoted_text, plain_text, token_text
 
-_QUOTED = re.compile(r'"([^"]*)"')
-_BETWEEN_QUOTED = re.compile(r"[\s/,;|.]*")
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-_HTTP_STATUS = re.compile(r"[1-5][0-9][0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,68 +43,31 @@ class CodeRow(NamedTuple):
     message_source: Token | None  # the message cell, whose raw Markdown lint reads
 
 
-class CellProblem(NamedTuple):
-    """A code cell that is not exactly one code: the reader warns at its line."""
-
-    line: int
-    message: str
-    severity: str = "warning"
-
-
 def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], list[CellProblem]] | None:
-    """The rows of a table with a code column, and the code cells that are not
-    exactly a code; None for a table without one (a message table).
-
-    A cell that is almost a code (`-1125.`, a footnote mark, `-1127 / -1128`)
-    is read as what it means, with a problem; a row whose code cell is no code
-    at all ("0 or absent", "see below") is not read, with a problem; so is a row
-    whose code cell is empty while another cell holds text."""
+    """The rows of a table with a code column, and the problems of its code cells
+    (read/layouts/tables.py decides); None for a table without one (a message table)."""
     headers = [token_text(token).text for token in grid.header]
-    read_cells = [_cells(tokens) for _, tokens in grid.rows]
-    texts = [texts for texts, _ in read_cells]
-    roles = column_roles(headers, texts, overrides)
-    if "code" not in roles:
+    found = table_rows(headers, [RowCells(line, *_cells(tokens)) for line, tokens in grid.rows], overrides,
+                       lambda row, column: _struck(grid.rows[row][1][column]),
+                       lambda row, column: _footnoted(grid, row, column), grid.line)
+    if found is None:
         return None
-    decoy = decoy_code_column(headers, texts, roles, overrides)
-    if decoy is not None:
-        return [], [CellProblem(grid.line, f"this table is not read: {decoy}", "notice")]
-    # Each row is read with a "" appended, and a role the table lacks reads
-    # that last cell: a short row (a broken table's) or a missing column is "".
-    columns = {role: index for index, role in enumerate(roles) if role is not None}
-    code, name, message = columns["code"], columns.get("name", -1), columns.get("message")
-    status, description = columns.get("http_status", -1), columns.get("description", -1)
-    pad = [""] * (len(roles) + 1)
+    rows, message, problems = found
     read = []
-    problems = []
-    for (line, tokens), (cells, links) in zip(grid.rows, read_cells):
-        row = cells + pad
-        found = _code_cell(tokens[code]) if code < len(tokens) else cell_codes("")
-        if found.problem is not None:
-            problems.append(CellProblem(line, found.problem))
-        elif not found.codes and any(cells):
-            problems.append(CellProblem(line, "this row's code cell is empty: the row is not read"))
-        for each in found.codes:
-            read.append(CodeRow(
-                line,
-                each,
-                unquote_cell(row[name])[0],
-                _struck(tokens[code]),
-                http_status(row[status]),
-                None if message is None else tuple(text for text in unquote_cell(row[message]) if text),
-                row[description],
-                links,
-                tokens[message] if message is not None and message < len(tokens) else None,
-            ))
+    for row in rows:
+        tokens = grid.rows[row.row][1]
+        source = tokens[message] if message is not None and message < len(tokens) else None
+        read.append(CodeRow(*row[:-1], source))
     return read, problems
 
 
-def _code_cell(token: Token) -> CellCodes:
-    """A code cell's codes; `<sup>` marks are footnotes, never digits of the code."""
-    plain = plain_text(token)
-    if plain is not None:
-        return cell_codes(plain)
-    text, marks = footnoted_text(token)
-    return cell_codes(text, marks)
+def _footnoted(grid: Grid, row: int, column: int) -> tuple[str, tuple[str, ...]]:
+    """A code cell's text without what `<sup>…</sup>` holds, and those marks."""
+    tokens = grid.rows[row][1]
+    if column >= len(tokens):
+        return "", ()
+    plain = plain_text(tokens[column])
+    return (plain, ()) if plain is not None else footnoted_text(tokens[column])
 
 
 def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:
@@ -189,26 +148,6 @@ def split_row(line: str) -> list[str]:
     if text.endswith("|") and cells:
         cells = cells[:-1]
     return [cell.strip() for cell in cells]
-
-
-def unquote_cell(text: str) -> list[str]:
-    """A message cell without the quotes that wrap it on the page.
-
-    `"A." / "B."` lists two messages; `"A".` is `A.` (the server sends the
-    period, DESIGN "Plain text"); an unclosed `"A.` still gives `A.`.
-    """
-    if not text.startswith('"'):
-        return [text]
-    if text.endswith('".') and text.count('"') == 2:
-        return [text[1:-2].strip(" ") + "."]
-    quoted = _QUOTED.findall(text)
-    if quoted and _BETWEEN_QUOTED.fullmatch(_QUOTED.sub("", text)):
-        return [q.strip(" ") for q in quoted]
-    return [text.strip('"').strip(" ")]
-
-
-def http_status(text: str) -> int | None:
-    return int(text) if _HTTP_STATUS.fullmatch(text) else None
 
 
 def _cell_token(text: str, parse_inline: Callable[[str], list[Token]]) -> Token:

@@ -25,17 +25,20 @@ from ...assemble.patterns import Placeholders
 from ...assemble.slugs import category_id
 from ...diagnostics import Diagnostic
 from ...model import Category, TableRow
+from ..layouts.cells import unquote_cell
 from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
 from ..layouts.headings import code_heading, code_shaped_text, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
+from ..layouts.lines import codes_in_text
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
 from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
+from .html_blocks import holds_codes_layout, read_html_block
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
 from .sibling_headings import string_code_heading_lines
-from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
+from .tables import Grid, broken_table, code_rows, grid_from_tokens
 
 # Block quotes ("> Source: …") that hold no code line, and code blocks (the
 # JSON payload example), are page furniture, never part of a code.
@@ -43,9 +46,6 @@ _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
 _PASSED = frozenset({"paragraph_open", "paragraph_close"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-# Codes named in a message table's heading ("Messages for -1010 …, -2010 …");
-# `assemble` range-checks them like every other code.
-_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])[-\u2212]([0-9]+)(?![0-9A-Za-z])")
 _LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
 _QUOTE_MARKER = re.compile(r"\s*(?:>\s*)*")
 
@@ -169,6 +169,8 @@ class Walker:
                 continue
             elif kind == "html_block":
                 self._pending_anchors += html_anchor_ids(token.content)
+                if holds_codes_layout(token.content):
+                    read_html_block(self, token)
             i += 1
 
     # -- headings ---------------------------------------------------------
@@ -429,7 +431,7 @@ class Walker:
             title, named = f"{current.code} {current.name}", ((current.code, current.line, current.column),)
         elif isinstance(current, _Section):
             title = current.title
-            named = tuple((code, current.line, self._column(current.line)) for code in _codes_in_text(current.title))
+            named = tuple((code, current.line, self._column(current.line)) for code in codes_in_text(current.title))
         rows: list[TableRow] = []
         for line, tokens in grid.rows:
             rows += self._table_rows(tokens, line)
@@ -499,10 +501,6 @@ class Walker:
 
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _codes_in_text(text: str) -> list[str]:
-    return ["-" + (digits.lstrip("0") or "0") for digits in _CODE_IN_TEXT.findall(text)]
 
 
 def _line(token: Token) -> int:

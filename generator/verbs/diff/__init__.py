@@ -15,11 +15,12 @@ from .formats import (
     format_json,
     format_markdown,
     format_text,
+    summary,
 )
 from .views import CodeView, MessageView, PageView, view_of_lock, view_of_page
 
 __all__ = [
     "Change", "CodeView", "MessageView", "PageDiff", "PageView", "code_span", "diff_pages", "findings",
-    "format_github", "format_json", "format_markdown", "format_text", "read_view", "view_of_document",
+    "format_github", "format_json", "format_markdown", "format_text", "read_view", "summary", "view_of_document",
     "view_of_lock", "view_of_page",
 ]

@@ -28,7 +28,7 @@ class Finding:
 def format_text(diff: PageDiff) -> str:
     """Compiler-style lines, breaking changes first, then a summary line."""
     lines = [f"{_place(f.path, f.where)}: {f.message} [{f.rule}]" for f in findings(diff)]
-    return "".join(line + "\n" for line in [*lines, _summary(diff)])
+    return "".join(line + "\n" for line in [*lines, summary(diff)])
 
 
 # Removed and renamed codes break SDK code written against the old page.
@@ -42,10 +42,11 @@ def format_github(diff: PageDiff) -> str:
         .format_github()
         for f in findings(diff)
     ]
-    return "".join(line + "\n" for line in [*lines, _summary(diff)])
+    return "".join(line + "\n" for line in [*lines, summary(diff)])
 
 
-def _summary(diff: PageDiff) -> str:
+def summary(diff: PageDiff) -> str:
+    """The last line of the text form: what changed in codes, in one line (fetch prints it too)."""
     summary = "no change in error codes" if diff.is_empty else f"{diff.counts()}: {diff.named()}"
     return f"errgen: {summary}{'; breaking' if diff.breaking else ''}"
 
