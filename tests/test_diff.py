@@ -4,6 +4,8 @@ and `errgen check` saying what changed in the docs."""
 
 from __future__ import annotations
 
+import hashlib
+
 import itertools
 import json
 import re
@@ -271,7 +273,10 @@ def test_check_says_what_changed_in_the_docs_for_each_source(tmp_path: Path) -> 
     root = make_project(tmp_path, {"spot": OLD_SPOT, "tiny": BASE})
     assert run_errgen("generate", cwd=root).returncode == 0
     shutil.copyfile(NEW_SPOT, root / "docs_src" / "spot.md")
-    (root / "output" / "json" / "tiny.json").unlink()  # a hand-edited one is no longer errgen's to replace
+    (root / "output" / "json" / "tiny.json").write_text("{not json", encoding="utf-8")
+    lock = json.loads((root / "errgen.lock").read_text(encoding="utf-8"))  # committed with it: errgen's bytes
+    lock["files"]["output/json/tiny.json"] = hashlib.sha256(b"{not json").hexdigest()
+    (root / "errgen.lock").write_text(json.dumps(lock), encoding="utf-8")
     result = run_errgen("check", cwd=root)
     assert result.returncode == 1
     assert [line for line in result.stderr.splitlines() if line.startswith("errgen: docs_src/")] == [

@@ -35,7 +35,7 @@ def dumped(path: Path) -> Any:
 def test_the_schema_is_draft_2020_12_and_names_itself() -> None:
     Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "urn:errgen:schema:page:2"
+    assert SCHEMA["$id"] == "urn:errgen:schema:page:3"
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.name)
