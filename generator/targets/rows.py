@@ -26,6 +26,9 @@ PREFIX_KEY = 8
 WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
 PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
 PUNCTUATION_SPACE = f" ?({PUNCTUATION_CLASS}) ?"
+# A prefix fit must end at a boundary of the text: one of these on either side
+# of its end (`_` and `-` join the parts of a name: PERCENT_PRICE_BY_SIDE).
+BOUNDARY = " " + "".join(chr(point) for point in range(0x21, 0x7F) if not chr(point).isalnum() and chr(point) not in "_-")
 _WHITESPACE = re.compile(WHITESPACE)
 _PUNCTUATION_SPACE = re.compile(PUNCTUATION_SPACE)
 

@@ -46,6 +46,7 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
         whitespace=rows.WHITESPACE,
         punctuation_space=rows.PUNCTUATION_SPACE,
         punctuation_class=rows.PUNCTUATION_CLASS,
+        boundary=rows.BOUNDARY,
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=hierarchy,
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),

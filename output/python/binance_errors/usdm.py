@@ -2831,6 +2831,7 @@ _KEY_LENGTH = 8
 _WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
 _PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
 _PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 if TYPE_CHECKING:
     _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
 _TEMPLATES: tuple[_Template, ...] = (
@@ -6178,7 +6179,11 @@ def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) ->
                 continue
             original = _positions(text, fit[1])
             values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -6238,14 +6243,12 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
-
-
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
 def _fold(text: str) -> str:

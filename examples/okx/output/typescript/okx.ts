@@ -8886,6 +8886,7 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // leading characters: a text that starts otherwise cannot fit.
 const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
 const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
 const TEMPLATES: readonly Template[] = [
   [["51004_1113"], "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).", ["Order amendment failed. For cross buy/sell mode of ", " and instFamily ", ", the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than ", "(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: ", "×, increment order size by amendment: ", " contracts, current instId position quantity in the long and short directions: ", " contracts, current instId pending orders in the long and short directions: ", " contracts, other contracts of the same instFamily: ", " contracts)."], ["order amendment failed.For cross buy/sell mode of", "and instFamily", ",the sum of increment order size by amendment,current instId position quantity in the long and short directions,current instId pending orders in the long and short directions,and other contracts of the same instFamily can’t be more than", "(contracts)which is the maximum position amount under current leverage.Please lower the leverage or use a new sub-account to place the order again(current leverage:", "×,increment order size by amendment:", "contracts,current instId position quantity in the long and short directions:", "contracts,current instId pending orders in the long and short directions:", "contracts,other contracts of the same instFamily:", "contracts)"], "Order am", "order am"],
   [["51004_1103"], "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).", ["Order failed. For cross buy/sell mode of ", " and instFamily ", ", the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than ", "(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: ", "×, current order size: ", " contracts, current instId position quantity in the long and short directions: ", " contracts, current instId pending orders in the long and short directions: ", " contracts, other contracts of the same instFamily: ", " contracts)."], ["order failed.For cross buy/sell mode of", "and instFamily", ",the sum of current order size,current instId position quantity in the long and short directions,current instId pending orders in the long and short directions,and other contracts of the same instFamily can’t be more than", "(contracts)which is the maximum position amount under current leverage.Please lower the leverage or use a new sub-account to place the order again(current leverage:", "×,current order size:", "contracts,current instId position quantity in the long and short directions:", "contracts,current instId pending orders in the long and short directions:", "contracts,other contracts of the same instFamily:", "contracts)"], "Order fa", "order fa"],
@@ -9562,7 +9563,7 @@ function loose(text: string, folded: string, indexes: readonly number[], code: C
       if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
       const original = positions(text);
       const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -9622,14 +9623,14 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
-}
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
 
 function isPunctuation(ch: string): boolean {

@@ -95,6 +95,7 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // leading characters: a text that starts otherwise cannot fit.
 const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
 const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
 const TEMPLATES: readonly Template[] = [
   [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
   [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
@@ -193,7 +194,7 @@ function loose(text: string, folded: string, indexes: readonly number[], code: C
       if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
       const original = positions(text);
       const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -253,14 +254,14 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
-}
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
 
 function isPunctuation(ch: string): boolean {
