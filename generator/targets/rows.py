@@ -18,19 +18,29 @@ from ..model import Code, ErrorCode, ErrorPage, Message
 # template, so it tries a handful of templates, not every one on the page.
 PREFIX_KEY = 8
 
-# The loose tier's fold, applied alike to templates (here) and to texts (in
-# each runtime, with the same two patterns): whitespace runs become one space,
-# a space next to ASCII punctuation goes, the ends are trimmed, a leading A-Z
-# is lowered and one trailing period dropped. ASCII classes only, so Python
-# and JavaScript fold every text the same way.
-WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-PUNCTUATION_SPACE = f" ?({PUNCTUATION_CLASS}) ?"
+# The loose fold, applied alike to templates (`fold` below) and to texts (the
+# same steps in each runtime, on this data): every white-space character in
+# SPACES becomes a tab; the tab that begins a run between two characters that
+# are neither white space nor ASCII punctuation becomes a space (KEPT_SPACE);
+# the other tabs go. So runs become one space, a space next to punctuation
+# goes and the ends are trimmed, while the marked text keeps the text's length
+# (each tab a dropped character: how the runtimes map a folded index back).
+# Then a leading A-Z is lowered and one trailing period dropped. ASCII classes
+# only, so Python and JavaScript fold every text the same way.
+SPACES = " \t\n\r\x0b\x0c\xa0"
+PUNCTUATION = "".join(chr(point) for point in range(0x21, 0x7F) if not chr(point).isalnum())
+_NEITHER = "[^\\t!-/:-@\\[-`{-~]"  # a character that is neither a tab nor punctuation
+KEPT_SPACE = f"\\t(?<={_NEITHER}\\t)(?=\\t*{_NEITHER})"  # Python's re
+# JavaScript has lookbehind only from ES2018 (Safari 16.4): its pattern takes
+# the character before the tab as group 1 and puts it back ("$1 "). Python's
+# re would expand that group in Python code for every run, hence two spellings.
+KEPT_SPACE_ES2015 = f"({_NEITHER})\\t(?=\\t*{_NEITHER})"
+SPACE_CLASS = "[" + "".join(f"\\u{ord(ch):04x}" for ch in SPACES) + "]"  # SPACES, for JavaScript
 # A prefix fit must end at a boundary of the text: one of these on either side
 # of its end (`_` and `-` join the parts of a name: PERCENT_PRICE_BY_SIDE).
-BOUNDARY = " " + "".join(chr(point) for point in range(0x21, 0x7F) if not chr(point).isalnum() and chr(point) not in "_-")
-_WHITESPACE = re.compile(WHITESPACE)
-_PUNCTUATION_SPACE = re.compile(PUNCTUATION_SPACE)
+BOUNDARY = " " + "".join(ch for ch in PUNCTUATION if ch not in "_-")
+_TABS = str.maketrans(SPACES, "\t" * len(SPACES))
+_KEPT_SPACE = re.compile(KEPT_SPACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +61,30 @@ class TemplateRow:
     loose: tuple[str, ...]  # the pieces folded as the loose tier folds a text
     key: str  # pieces[0][:PREFIX_KEY]: a text that starts otherwise cannot fit
     loose_key: str  # the same of the folded pieces
+
+
+@dataclass(frozen=True, slots=True)
+class MatchData:
+    """Everything `match` reads, decided here once and emitted to both runtimes."""
+
+    templates: tuple[TemplateRow, ...]
+    key_length: int  # the longest key in code points (Python slices a text by them)
+    key_units: int  # and in UTF-16 units (JavaScript's)
+    spaces: str = SPACES
+    kept_space: str = KEPT_SPACE
+    kept_space_es2015: str = KEPT_SPACE_ES2015
+    space_class: str = SPACE_CLASS
+    boundary: str = BOUNDARY
+
+
+def match_data(page: ErrorPage) -> MatchData:
+    templates = tuple(template_rows(page))
+    keys = [key for row in templates for key in (row.key, row.loose_key)]
+    return MatchData(templates, max(map(len, keys), default=0), max(map(_utf16_length, keys), default=0))
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def deprecation(error: ErrorCode) -> str | None:
@@ -98,29 +132,17 @@ def template_rows(page: ErrorPage) -> list[TemplateRow]:
 
 
 def _row(codes: tuple[Code, ...], message: Message) -> TemplateRow:
-    pieces = literal_pieces(message)
+    pieces = message.literals  # patterns.py splits every message at its placeholders
     loose = fold_pieces(pieces)
     return TemplateRow(codes, message.text, pieces, loose, pieces[0][:PREFIX_KEY], loose[0][:PREFIX_KEY])
 
 
-def literal_pieces(message: Message) -> tuple[str, ...]:
-    """The text around each placeholder, in order (the page's own spellings included)."""
-    pieces: list[str] = []
-    position = 0
-    for placeholder in message.placeholders:
-        start = message.text.index(placeholder, position)
-        pieces.append(message.text[position:start])
-        position = start + len(placeholder)
-    pieces.append(message.text[position:])
-    return tuple(pieces)
-
-
 def fold(text: str) -> str:
-    """The loose tier's fold of one text (the runtimes do the same to a server's text)."""
-    text = _PUNCTUATION_SPACE.sub(r"\1", _WHITESPACE.sub(" ", text).strip(" "))
-    if text[:1].isascii() and text[:1].isupper():
-        text = text[0].lower() + text[1:]
-    return text.removesuffix(".")
+    """The loose tier's fold of one text: the runtimes' `_fold`/`fold`, step for step."""
+    folded = _KEPT_SPACE.sub(" ", text.translate(_TABS)).replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return folded[:-1] if folded[-1:] == "." else folded
 
 
 def fold_pieces(pieces: tuple[str, ...]) -> tuple[str, ...]:

@@ -6591,10 +6591,12 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # belongs to, text, the literal pieces around its placeholders, those pieces
 # folded as the loose tier folds a text, key, folded key). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
-_KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+_KEY_LENGTH = 0
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 if TYPE_CHECKING:
     _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
@@ -11045,6 +11047,7 @@ _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
 _patterns: list[re.Pattern[str]] = []
+_tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -11068,7 +11071,7 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
     return found
 
 
@@ -11081,17 +11084,19 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
             rest = (
                 _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
                 if kind == "prefix"
@@ -11164,67 +11169,34 @@ def _is_rest(last_piece: str, folded: str, end: int) -> bool:
     return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = _patterns[0].sub(" ", text.translate(_tabs))
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -11250,16 +11222,8 @@ def _build_index() -> None:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+    _tabs.update({ord(ch): "\t" for ch in _SPACES})
+    _patterns.append(re.compile(_KEPT_SPACE))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

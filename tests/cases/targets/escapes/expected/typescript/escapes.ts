@@ -78,9 +78,15 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
 // folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
 const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
 const TEMPLATES: readonly Template[] = [
   [[-1001], "Quote \" and backslash \\ and triple \"\"\" and */ and ${injected} and {{ jinja }}.", ["Quote \" and backslash \\ and triple \"\"\" and */ and $", " and {{ jinja }}."], ["quote\"and backslash\\and triple\"\"\"and*/and$", "and{{jinja}}"], "Quote \" ", "quote\"an"],
@@ -136,7 +142,7 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -148,10 +154,10 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * the text's length times the number of templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -159,7 +165,7 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
   return found;
 }
@@ -172,14 +178,14 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
       return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
@@ -250,60 +256,41 @@ function isRest(lastPiece: string, folded: string, end: number): boolean {
   return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
 
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
-
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -330,13 +317,12 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
 }
 
 function buildIndex(): void {
-  keyLength = 0;
   TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
