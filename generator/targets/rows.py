@@ -39,6 +39,36 @@ SPACE_CLASS = "[" + "".join(f"\\u{ord(ch):04x}" for ch in SPACES) + "]"  # SPACE
 # A prefix fit must end at a boundary of the text: one of these on either side
 # of its end (`_` and `-` join the parts of a name: PERCENT_PRICE_BY_SIDE).
 BOUNDARY = " " + "".join(ch for ch in PUNCTUATION if ch not in "_-")
+
+# The near tier compares words: a token is a value (a number, or a quoted or
+# parenthesised stretch of at most 64 characters: what servers fill in, so it
+# stands for any placeholder) or a word (characters that are neither white
+# space nor ASCII punctuation, `_` included). One pattern in both engines,
+# bounded: no token is looked for past 66 characters. Group 1 holds a value.
+_WORD = "[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]"
+NEAR_TOKEN = (f"('[^'\\n]{{0,64}}'|\"[^\"\\n]{{0,64}}\"|\\([^()\\n]{{0,64}}\\)"
+              f"|[0-9]+(?:[.:,][0-9]+)*(?!{_WORD}))|{_WORD}+")
+# How close is close enough, chosen from the near cases in tests/cases/match
+# (one kind of drift each: a typo, a changed word order, added context, a
+# dropped clause; and texts that must not fit). Of the tokens (words and
+# values) of template and text, the shared ones must be at least NEAR_RECALL
+# of the template's (a dropped clause keeps most of it: "Way too many
+# requests; IP banned until 1700000000000." keeps 8 of 17), at least
+# NEAR_PRECISION of the text's (added context stays a minority: "current limit
+# of IP(1.2.3.4) is …" adds 3 to 7), the two fractions together at least
+# NEAR_SUM (one may be low only when the other is nearly whole), and
+# NEAR_SHARED at the least (two shared words are a coincidence: "Balance is
+# insufficient." is not "Margin is insufficient."). A word one edit from a
+# template's word (both ASCII, NEAR_TYPO characters or more) is the same word:
+# "occurred" is the docs' "occured".
+NEAR_RECALL = 0.4
+NEAR_PRECISION = 0.6
+NEAR_SUM = 1.4
+NEAR_SHARED = 3
+NEAR_TYPO = 4
+NEAR_TEMPLATES = 64  # at most this many of the code's templates are compared
+NEAR_TOKENS = 256  # and at most this many of the text's tokens read
+_NEAR_TOKEN = re.compile(NEAR_TOKEN)
 _TABS = str.maketrans(SPACES, "\t" * len(SPACES))
 _KEPT_SPACE = re.compile(KEPT_SPACE)
 
@@ -61,6 +91,7 @@ class TemplateRow:
     loose: tuple[str, ...]  # the pieces folded as the loose tier folds a text
     key: str  # pieces[0][:PREFIX_KEY]: a text that starts otherwise cannot fit
     loose_key: str  # the same of the folded pieces
+    words: tuple[str, ...]  # its tokens for the near tier: words as `near_word` keeps them, "" for a value
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +106,14 @@ class MatchData:
     kept_space_es2015: str = KEPT_SPACE_ES2015
     space_class: str = SPACE_CLASS
     boundary: str = BOUNDARY
+    near_token: str = NEAR_TOKEN
+    near_recall: float = NEAR_RECALL
+    near_precision: float = NEAR_PRECISION
+    near_sum: float = NEAR_SUM
+    near_shared: int = NEAR_SHARED
+    near_typo: int = NEAR_TYPO
+    near_templates: int = NEAR_TEMPLATES
+    near_tokens: int = NEAR_TOKENS
 
 
 def match_data(page: ErrorPage) -> MatchData:
@@ -134,7 +173,24 @@ def template_rows(page: ErrorPage) -> list[TemplateRow]:
 def _row(codes: tuple[Code, ...], message: Message) -> TemplateRow:
     pieces = message.literals  # patterns.py splits every message at its placeholders
     loose = fold_pieces(pieces)
-    return TemplateRow(codes, message.text, pieces, loose, pieces[0][:PREFIX_KEY], loose[0][:PREFIX_KEY])
+    return TemplateRow(codes, message.text, pieces, loose, pieces[0][:PREFIX_KEY], loose[0][:PREFIX_KEY],
+                       near_words(pieces))
+
+
+def near_words(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """A template's tokens for the near tier: its words, and "" for each placeholder
+    and each value written in its text (a number, a quoted or parenthesised value)."""
+    words: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            words.append("")
+        words += ["" if found.group(1) is not None else near_word(found.group()) for found in _NEAR_TOKEN.finditer(piece)]
+    return tuple(words)
+
+
+def near_word(word: str) -> str:
+    """A word as the near tier compares it: ASCII lowered (both runtimes lower only ASCII words)."""
+    return word.lower() if word.isascii() else word
 
 
 def fold(text: str) -> str:

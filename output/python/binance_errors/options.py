@@ -776,7 +776,8 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
 # The loose fold (errgen's rows.py): these white-space characters become tabs,
@@ -785,8 +786,20 @@ _SPACES = " \t\n\r\x0b\x0c\xa0"
 _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 # A prefix fit ends at one of these, on either side of its end.
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.4
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1008,),
@@ -805,6 +818,34 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too much",
         "too much",
+        (
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "current",
+            "limit",
+            "is",
+            "",
+            "request",
+            "weight",
+            "per",
+            "",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1008,),
@@ -819,6 +860,28 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1008,),
@@ -831,6 +894,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too much",
         "too much",
+        (
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1104,),
@@ -839,6 +921,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read", "parameter(s)but was sent", ""),
         "Not all ",
         "not all ",
+        (
+            "not",
+            "all",
+            "sent",
+            "parameters",
+            "were",
+            "read",
+            "read",
+            "",
+            "parameter",
+            "",
+            "but",
+            "was",
+            "sent",
+            "",
+        ),
     ),
     (
         (-1001,),
@@ -847,6 +945,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -855,6 +965,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -863,6 +987,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1102,),
@@ -871,6 +1008,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter", "was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1021,),
@@ -879,6 +1029,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-1100,),
@@ -887,6 +1038,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter", ";legal range is", ""),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""),
     ),
     (
         (-1000,),
@@ -895,6 +1047,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occurred while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occurred", "while", "processing", "the", "request"),
     ),
     (
         (-1111,),
@@ -903,6 +1056,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-1015,),
@@ -911,6 +1065,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-1102,),
@@ -919,6 +1074,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param", "or", "must be sent,but both were empty/null!"),
         "Param ",
         "param",
+        ("param", "", "or", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1002,),
@@ -927,6 +1083,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -935,6 +1092,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -943,6 +1101,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-1101,),
@@ -951,6 +1110,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected", "and received", ""),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "and", "received", ""),
     ),
     (
         (-1101,),
@@ -959,6 +1119,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1101,),
@@ -967,6 +1128,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-1100,),
@@ -975,6 +1137,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter.", ""),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter", ""),
     ),
     (
         (-1022,),
@@ -983,6 +1146,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -991,6 +1155,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1106,),
@@ -999,6 +1164,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1130,),
@@ -1007,6 +1173,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for paramter", "is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "paramter", "", "is", "not", "valid"),
     ),
     (
         (-1016,),
@@ -1015,6 +1182,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1119,),
@@ -1023,6 +1191,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4005,),
@@ -1031,6 +1200,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity greater than max quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "greater", "than", "max", "quantity"),
     ),
     (
         (-1104,),
@@ -1039,6 +1209,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1106,),
@@ -1047,6 +1218,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter", "sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1130,),
@@ -1055,6 +1227,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1131,),
@@ -1063,6 +1236,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("recvWindow must be less than 60000",),
         "recvWind",
         "recvWind",
+        ("recvwindow", "must", "be", "less", "than", ""),
     ),
     (
         (-1020,),
@@ -1071,6 +1245,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-4004,),
@@ -1079,6 +1254,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than min quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "min", "quantity"),
     ),
     (
         (-4029,),
@@ -1087,6 +1263,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size precision is invalid",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "precision", "is", "invalid"),
     ),
     (
         (-4030,),
@@ -1095,6 +1272,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size precision is invalid",),
         "Step siz",
         "step siz",
+        ("step", "size", "precision", "is", "invalid"),
     ),
     (
         (-1014,),
@@ -1103,6 +1281,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -1111,6 +1290,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -1119,6 +1299,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -1127,6 +1308,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-2027,),
@@ -1135,6 +1317,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("option margin is insufficient",),
         "Option m",
         "option m",
+        ("option", "margin", "is", "insufficient"),
     ),
     (
         (-4002,),
@@ -1143,6 +1326,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price greater than max price",),
         "Price gr",
         "price gr",
+        ("price", "greater", "than", "max", "price"),
     ),
     (
         (-1127,),
@@ -1151,6 +1335,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-4013,),
@@ -1159,6 +1344,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than min price",),
         "Price le",
         "price le",
+        ("price", "less", "than", "min", "price"),
     ),
     (
         (-1008,),
@@ -1167,6 +1353,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests queued",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "queued"),
     ),
     (
         (-2018,),
@@ -1175,6 +1362,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance is insufficient",),
         "Balance ",
         "balance ",
+        ("balance", "is", "insufficient"),
     ),
     (
         (-4003,),
@@ -1183,6 +1371,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than zero",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "zero"),
     ),
     (
         (-4055,),
@@ -1191,6 +1380,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("amount must be positive",),
         "Amount m",
         "amount m",
+        ("amount", "must", "be", "positive"),
     ),
     (
         (-2014,),
@@ -1199,6 +1389,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-1105,),
@@ -1207,6 +1398,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-1105,),
@@ -1215,6 +1407,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter", "was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2013,),
@@ -1223,6 +1416,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-1015,),
@@ -1231,6 +1425,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -1239,6 +1434,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-3029,),
@@ -1247,6 +1443,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset transfer fail",),
         "Asset tr",
         "asset tr",
+        ("asset", "transfer", "fail"),
     ),
     (
         (-1116,),
@@ -1255,6 +1452,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-1128,),
@@ -1263,6 +1461,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid underlying",),
         "Invalid ",
         "invalid ",
+        ("invalid", "underlying"),
     ),
     (
         (-2010,),
@@ -1271,6 +1470,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-4001,),
@@ -1279,6 +1479,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than 0",),
         "Price le",
         "price le",
+        ("price", "less", "than", ""),
     ),
     (
         (-1120,),
@@ -1287,6 +1488,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-1121,),
@@ -1295,6 +1497,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-1129,),
@@ -1303,6 +1506,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid asset。",),
         "Invalid ",
         "invalid ",
+        ("invalid", "asset。"),
     ),
     (
         (-1117,),
@@ -1311,6 +1515,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
 )
 
@@ -1654,8 +1859,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -1678,7 +1883,7 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 _tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
 
@@ -1688,8 +1893,10 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
@@ -1704,6 +1911,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if found is None:
         folded = _fold(text) if folded is None else folded
         found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -1846,16 +2055,133 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, _pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     _tabs.update({ord(ch): "\t" for ch in _SPACES})
-    _patterns.append(re.compile(_KEPT_SPACE))
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

@@ -1820,7 +1820,8 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
 # The loose fold (errgen's rows.py): these white-space characters become tabs,
@@ -1829,8 +1830,20 @@ _SPACES = " \t\n\r\x0b\x0c\xa0"
 _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 # A prefix fit ends at one of these, on either side of its end.
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.4
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1160,),
@@ -1843,6 +1856,39 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "for",
+            "the",
+            "above",
+            "or",
+            "below",
+            "leg",
+            "is",
+            "stop_loss_limit",
+            "and",
+            "icebergqty",
+            "is",
+            "provided",
+            "for",
+            "that",
+            "leg",
+            "the",
+            "timeinforce",
+            "has",
+            "to",
+            "be",
+            "gtc",
+            "else",
+            "it",
+            "will",
+            "throw",
+            "an",
+            "error",
+        ),
     ),
     (
         (-1003,),
@@ -1859,6 +1905,33 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too much",
         "too much",
+        (
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "current",
+            "limit",
+            "is",
+            "",
+            "request",
+            "weight",
+            "per",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1175,),
@@ -1871,6 +1944,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Continua",
         "continua",
+        (
+            "continuation",
+            "of",
+            "sequence",
+            "numbers",
+            "to",
+            "new",
+            "session",
+            "is",
+            "currently",
+            "unsupported",
+            "sequence",
+            "numbers",
+            "must",
+            "be",
+            "reset",
+            "for",
+            "each",
+            "new",
+            "session",
+        ),
     ),
     (
         (-1185,),
@@ -1883,6 +1977,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Only Dro",
         "only Dro",
+        (
+            "only",
+            "dropcopy",
+            "sessions",
+            "are",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "either",
+            "reconnect",
+            "to",
+            "order",
+            "entry",
+            "server",
+            "or",
+            "send",
+            "dropcopyflag",
+            "",
+            "field",
+        ),
     ),
     (
         (-1178,),
@@ -1895,6 +2010,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "contains",
+            "an",
+            "incorrect",
+            "value",
+            "the",
+            "sendercompid",
+            "value",
+            "should",
+            "not",
+            "change",
+            "throughout",
+            "the",
+            "lifetime",
+            "of",
+            "a",
+            "session",
+        ),
     ),
     (
         (-2021,),
@@ -1907,6 +2042,29 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This cod",
         "this cod",
+        (
+            "this",
+            "code",
+            "is",
+            "sent",
+            "when",
+            "either",
+            "the",
+            "cancellation",
+            "of",
+            "the",
+            "order",
+            "failed",
+            "or",
+            "the",
+            "new",
+            "order",
+            "placement",
+            "failed",
+            "but",
+            "not",
+            "both",
+        ),
     ),
     (
         (-1003,),
@@ -1921,6 +2079,28 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1033,),
@@ -1933,6 +2113,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "is",
+            "currently",
+            "in",
+            "use",
+            "concurrent",
+            "use",
+            "of",
+            "the",
+            "same",
+            "sendercompid",
+            "within",
+            "one",
+            "account",
+            "is",
+            "not",
+            "allowed",
+        ),
     ),
     (
         (-2022,),
@@ -1945,6 +2145,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This cod",
         "this cod",
+        (
+            "this",
+            "code",
+            "is",
+            "sent",
+            "when",
+            "both",
+            "the",
+            "cancellation",
+            "of",
+            "the",
+            "order",
+            "failed",
+            "and",
+            "the",
+            "new",
+            "order",
+            "placement",
+            "failed",
+        ),
     ),
     (
         (-1191,),
@@ -1961,6 +2181,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Similar ",
         "similar ",
+        (
+            "similar",
+            "subscription",
+            "is",
+            "already",
+            "active",
+            "on",
+            "this",
+            "connection",
+            "symbol",
+            "",
+            "",
+            "",
+        ),
     ),
     (
         (-1007,),
@@ -1973,6 +2207,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1190,),
@@ -1985,6 +2234,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "an",
+            "unsubscription",
+            "request",
+            "id",
+            "that",
+            "does",
+            "not",
+            "match",
+            "any",
+            "active",
+            "subscription",
+        ),
     ),
     (
         (-1013,),
@@ -1997,6 +2262,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Potentia",
         "potentia",
+        (
+            "potential",
+            "error",
+            "messages",
+            "can",
+            "be",
+            "found",
+            "in",
+            "filter",
+            "failures",
+            "or",
+            "failures",
+            "during",
+            "order",
+            "placement",
+        ),
     ),
     (
         (-1184,),
@@ -2009,6 +2290,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "DropCopy",
         "dropCopy",
+        (
+            "dropcopy",
+            "sessions",
+            "are",
+            "not",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "please",
+            "reconnect",
+            "to",
+            "a",
+            "drop",
+            "copy",
+            "server",
+        ),
     ),
     (
         (-1190,),
@@ -2021,6 +2319,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "a",
+            "subscription",
+            "request",
+            "id",
+            "that",
+            "is",
+            "already",
+            "in",
+            "use",
+            "on",
+            "this",
+            "connection",
+        ),
     ),
     (
         (-2026,),
@@ -2033,6 +2348,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Order wa",
         "order wa",
+        (
+            "order",
+            "was",
+            "canceled",
+            "or",
+            "expired",
+            "with",
+            "no",
+            "executed",
+            "qty",
+            "over",
+            "",
+            "days",
+            "ago",
+            "and",
+            "has",
+            "been",
+            "archived",
+        ),
     ),
     (
         (-1013,),
@@ -2043,6 +2377,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)",),
         "The requ",
         "the requ",
+        ("the", "request", "is", "rejected", "by", "the", "api", ""),
     ),
     (
         (-1008,),
@@ -2051,6 +2386,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is currently overloaded with other requests.Please try again in a few minutes",),
         "Server i",
         "server i",
+        (
+            "server",
+            "is",
+            "currently",
+            "overloaded",
+            "with",
+            "other",
+            "requests",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (-1128,),
@@ -2063,6 +2414,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"),
         "Combinat",
         "combinat",
+        (
+            "combination",
+            "of",
+            "optional",
+            "fields",
+            "invalid",
+            "recommendation",
+            "",
+            "",
+            "",
+            "must",
+            "both",
+            "be",
+            "sent",
+        ),
     ),
     (
         (-1006,),
@@ -2071,6 +2437,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1161,),
@@ -2079,6 +2459,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to encode the response in SBE schema'x'.Please use schema'y'or higher",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "encode",
+            "the",
+            "response",
+            "in",
+            "sbe",
+            "schema",
+            "",
+            "please",
+            "use",
+            "schema",
+            "",
+            "or",
+            "higher",
+        ),
     ),
     (
         (-1128,),
@@ -2087,6 +2484,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid MDEntryType(269)combination.BID and OFFER must be requested together",),
         "Invalid ",
         "invalid ",
+        (
+            "invalid",
+            "mdentrytype",
+            "",
+            "combination",
+            "bid",
+            "and",
+            "offer",
+            "must",
+            "be",
+            "requested",
+            "together",
+        ),
     ),
     (
         (-1191,),
@@ -2095,6 +2505,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many subscriptions.Connection may create up to'", "'subscriptions at a time"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "subscriptions",
+            "connection",
+            "may",
+            "create",
+            "up",
+            "to",
+            "",
+            "subscriptions",
+            "at",
+            "a",
+            "time",
+        ),
     ),
     (
         (-1158,),
@@ -2103,6 +2528,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("if the order type provided in the aboveType and/or belowType is not supported",),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "provided",
+            "in",
+            "the",
+            "abovetype",
+            "and",
+            "or",
+            "belowtype",
+            "is",
+            "not",
+            "supported",
+        ),
     ),
     (
         (-1160,),
@@ -2111,6 +2552,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"),
         "Paramete",
         "paramete",
+        (
+            "parameter",
+            "",
+            "is",
+            "not",
+            "supported",
+            "if",
+            "abovetimeinforce",
+            "belowtimeinforce",
+            "is",
+            "not",
+            "gtc",
+        ),
     ),
     (
         (-2016,),
@@ -2119,6 +2573,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2127,6 +2596,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "market_lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1104,),
@@ -2135,6 +2616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-1194,),
@@ -2143,6 +2625,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid value for time unit;expected either MICROSECOND or MILLISECOND",),
         "Invalid ",
         "invalid ",
+        (
+            "invalid",
+            "value",
+            "for",
+            "time",
+            "unit",
+            "expected",
+            "either",
+            "microsecond",
+            "or",
+            "millisecond",
+        ),
     ),
     (
         (-1153,),
@@ -2151,6 +2645,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported SBE schema ID or version specified in the X-MBX-SBE header",),
         "Unsuppor",
         "unsuppor",
+        (
+            "unsupported",
+            "sbe",
+            "schema",
+            "id",
+            "or",
+            "version",
+            "specified",
+            "in",
+            "the",
+            "x",
+            "mbx",
+            "sbe",
+            "header",
+        ),
     ),
     (
         (-1145,),
@@ -2159,6 +2668,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
         "cancelRe",
         "cancelRe",
+        (
+            "cancelrestrictions",
+            "has",
+            "to",
+            "be",
+            "either",
+            "only_new",
+            "or",
+            "only_partially_filled",
+        ),
     ),
     (
         (-1177,),
@@ -2167,6 +2686,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only printable ASCII characters and SOH(Start of Header)are allowed",),
         "Only pri",
         "only pri",
+        ("only", "printable", "ascii", "characters", "and", "soh", "", "are", "allowed"),
     ),
     (
         (-1174,),
@@ -2175,6 +2695,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"),
         "Componen",
         "componen",
+        ("component", "", "", "", "", ""),
     ),
     (
         (-1034,),
@@ -2183,6 +2704,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts for account;current limit is", "per'", "'"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "connection",
+            "attempts",
+            "for",
+            "account",
+            "current",
+            "limit",
+            "is",
+            "",
+            "per",
+            "",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2191,6 +2726,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1102,),
@@ -2199,6 +2746,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1001,),
@@ -2207,6 +2767,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -2215,6 +2787,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -2223,6 +2809,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1034,),
@@ -2231,6 +2830,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts from IP;current limit is", "per'", "'"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "connection",
+            "attempts",
+            "from",
+            "ip",
+            "current",
+            "limit",
+            "is",
+            "",
+            "per",
+            "",
+        ),
     ),
     (
         (-1220,),
@@ -2239,6 +2852,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the symbol's status does not match the requested symbolStatus",),
         "The symb",
         "the symb",
+        (
+            "the",
+            "symbol",
+            "s",
+            "status",
+            "does",
+            "not",
+            "match",
+            "the",
+            "requested",
+            "symbolstatus",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2247,6 +2872,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quote order qty market orders are not support for this symbol",),
         "Quote or",
         "quote or",
+        (
+            "quote",
+            "order",
+            "qty",
+            "market",
+            "orders",
+            "are",
+            "not",
+            "support",
+            "for",
+            "this",
+            "symbol",
+        ),
     ),
     (
         (-1160,),
@@ -2255,6 +2893,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce(59)must be GTC(1)when MaxFloor(111)is used",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "", "must", "be", "gtc", "", "when", "maxfloor", "", "is", "used"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2263,6 +2902,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the relationship of the prices for the orders is not correct",),
         "The rela",
         "the rela",
+        (
+            "the",
+            "relationship",
+            "of",
+            "the",
+            "prices",
+            "for",
+            "the",
+            "orders",
+            "is",
+            "not",
+            "correct",
+        ),
     ),
     (
         (-1100,),
@@ -2271,6 +2923,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-1186,),
@@ -2279,6 +2932,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in order entry sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "order", "entry", "sessions"),
     ),
     (
         (-1187,),
@@ -2287,6 +2941,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in market data sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "market", "data", "sessions"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2295,6 +2950,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit limit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2303,6 +2959,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than symbol minimum quantity",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "less", "than", "symbol", "minimum", "quantity"),
     ),
     (
         (-1152,),
@@ -2311,6 +2968,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>",),
         "Invalid ",
         "invalid ",
+        ("invalid", "x", "mbx", "sbe", "header", "expected", "schema_id", "version"),
     ),
     (
         (-1179,),
@@ -2319,6 +2977,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgSeqNum(34)contains an unexpected value.Expected:'", "'"),
         "MsgSeqNu",
         "msgSeqNu",
+        ("msgseqnum", "", "contains", "an", "unexpected", "value", "expected", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2327,6 +2986,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss limit orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1021,),
@@ -2335,6 +2995,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-1183,),
@@ -2343,6 +3004,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in DropCopy sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "dropcopy", "sessions"),
     ),
     (
         (-1000,),
@@ -2351,6 +3013,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occurred while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occurred", "while", "processing", "the", "request"),
     ),
     (
         (-1177,),
@@ -2359,6 +3022,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bodyLength(9)does not contain the correct byte count",),
         "BodyLeng",
         "bodyLeng",
+        ("bodylength", "", "does", "not", "contain", "the", "correct", "byte", "count"),
     ),
     (
         (-1181,),
@@ -2367,6 +3031,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many messages;current limit is'", "'messages per'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "messages", "current", "limit", "is", "", "", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2375,6 +3040,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel order is invalid.Check origClOrdId and orderId",),
         "Cancel o",
         "cancel o",
+        ("cancel", "order", "is", "invalid", "check", "origclordid", "and", "orderid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2383,6 +3049,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trailing stop orders are not supported for this symbol",),
         "Trailing",
         "trailing",
+        ("trailing", "stop", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1102,),
@@ -2391,6 +3058,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1102,),
@@ -2399,6 +3067,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'contains unexpected value.Cannot be greater than", ""),
         "'",
         "'",
+        ("", "contains", "unexpected", "value", "cannot", "be", "greater", "than", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2407,6 +3076,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account has insufficient balance for requested action",),
         "Account ",
         "account ",
+        ("account", "has", "insufficient", "balance", "for", "requested", "action"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2415,6 +3085,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order cancel-replace is not supported for this symbol",),
         "Order ca",
         "order ca",
+        ("order", "cancel", "replace", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2423,6 +3094,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the requested action would change no state;rejecting",),
         "The requ",
         "the requ",
+        ("the", "requested", "action", "would", "change", "no", "state", "rejecting"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2431,6 +3103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is too low for this pegged order",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "too", "low", "for", "this", "pegged", "order"),
     ),
     (
         (-1034,),
@@ -2439,6 +3112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many concurrent connections;current limit is'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "concurrent", "connections", "current", "limit", "is", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2447,6 +3121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1128,),
@@ -2455,6 +3130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fields[", "]must be sent together or omitted entirely"),
         "Fields [",
         "fields[",
+        ("fields", "", "must", "be", "sent", "together", "or", "omitted", "entirely"),
     ),
     (
         (-2042,),
@@ -2463,6 +3139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum subscription ID reached for this connection",),
         "Maximum ",
         "maximum ",
+        ("maximum", "subscription", "id", "reached", "for", "this", "connection"),
     ),
     (
         (-1015,),
@@ -2471,6 +3148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-1035,),
@@ -2479,6 +3157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please send Logout<5>message to close the session",),
         "Please s",
         "please s",
+        ("please", "send", "logout", "", "message", "to", "close", "the", "session"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2487,6 +3166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2495,6 +3175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this price peg cannot be used with this order type",),
         "This pri",
         "this pri",
+        ("this", "price", "peg", "cannot", "be", "used", "with", "this", "order", "type"),
     ),
     (
         (-1177,),
@@ -2503,6 +3184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("beginString(8)is not the first tag in a message",),
         "BeginStr",
         "beginStr",
+        ("beginstring", "", "is", "not", "the", "first", "tag", "in", "a", "message"),
     ),
     (
         (-1180,),
@@ -2511,6 +3193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>must be the first message in the session",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "must", "be", "the", "first", "message", "in", "the", "session"),
     ),
     (
         (-1188,),
@@ -2519,6 +3202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("incorrect NumInGroup count for repeating group'", "'"),
         "Incorrec",
         "incorrec",
+        ("incorrect", "numingroup", "count", "for", "repeating", "group", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2527,6 +3211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order was not canceled due to cancel restrictions",),
         "Order wa",
         "order wa",
+        ("order", "was", "not", "canceled", "due", "to", "cancel", "restrictions"),
     ),
     (
         (-1101,),
@@ -2535,6 +3220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-2039,),
@@ -2543,6 +3229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order ID is not correct for this order ID",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "correct", "for", "this", "order", "id"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2551,6 +3238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iceberg orders are not supported for this symbol",),
         "Iceberg ",
         "iceberg ",
+        ("iceberg", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2559,6 +3247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(quantity increase)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2567,6 +3256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(pending OPO order)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-1199,),
@@ -2575,6 +3265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a sell OCO must be above",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2583,6 +3274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market orders are not supported for this symbol",),
         "Market o",
         "market o",
+        ("market", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2591,6 +3283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pegged orders are not supported for this symbol",),
         "Pegged o",
         "pegged o",
+        ("pegged", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1002,),
@@ -2599,6 +3292,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -2607,6 +3301,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-1177,),
@@ -2615,6 +3310,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgType(35)is not the third tag in a message",),
         "MsgType ",
         "msgType(",
+        ("msgtype", "", "is", "not", "the", "third", "tag", "in", "a", "message"),
     ),
     (
         (-1198,),
@@ -2623,6 +3319,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a buy OCO must be below",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-2015,),
@@ -2631,6 +3328,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-1013,),
@@ -2639,6 +3337,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_iceberg_orders"),
     ),
     (
         (-1197,),
@@ -2647,6 +3346,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a sell OCO must be below",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "sell", "oco", "must", "be", "below"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2655,6 +3355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is not permitted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "not", "permitted", "for", "this", "account"),
     ),
     (
         (-1114,),
@@ -2663,6 +3364,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-1151,),
@@ -2671,6 +3373,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is present multiple times in the list",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "present", "multiple", "times", "in", "the", "list"),
     ),
     (
         (-1196,),
@@ -2679,6 +3382,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a buy OCO must be above",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "buy", "oco", "must", "be", "above"),
     ),
     (
         (-1225,),
@@ -2687,6 +3391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders should not include the'", "'tag"),
         "Pending ",
         "pending ",
+        ("pending", "orders", "should", "not", "include", "the", "", "tag"),
     ),
     (
         (-2035,),
@@ -2695,6 +3400,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription already active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "already", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2703,6 +3409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend is not supported for this symbol",),
         "Order am",
         "order am",
+        ("order", "amend", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2711,6 +3418,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oPO orders are not supported for this symbol",),
         "OPO orde",
         "oPO orde",
+        ("opo", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2719,6 +3427,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this account may not place or cancel orders",),
         "This acc",
         "this acc",
+        ("this", "account", "may", "not", "place", "or", "cancel", "orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2727,6 +3436,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oCO orders are not supported for this symbol",),
         "OCO orde",
         "oCO orde",
+        ("oco", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1013,),
@@ -2735,6 +3445,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -2743,6 +3454,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_order_lists"),
     ),
     (
         (-1101,),
@@ -2751,6 +3463,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -2759,6 +3472,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1134,),
@@ -2767,6 +3481,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("targetStrategy(847)was less than 1000000",),
         "TargetSt",
         "targetSt",
+        ("targetstrategy", "", "was", "less", "than", ""),
     ),
     (
         (-1153,),
@@ -2775,6 +3490,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE schema ID or version specified",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "schema", "id", "or", "version", "specified"),
     ),
     (
         (-1222,),
@@ -2783,6 +3499,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order in an OPO list must be a bid",),
         "Working ",
         "working ",
+        ("working", "order", "in", "an", "opo", "list", "must", "be", "a", "bid"),
     ),
     (
         (-1223,),
@@ -2791,6 +3508,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders in an OPO list must be asks",),
         "Pending ",
         "pending ",
+        ("pending", "orders", "in", "an", "opo", "list", "must", "be", "asks"),
     ),
     (
         (-2043,),
@@ -2799,6 +3517,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol doesn't have a reference price",),
         "This sym",
         "this sym",
+        ("this", "symbol", "doesn", "t", "have", "a", "reference", "price"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2807,6 +3526,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is restricted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "restricted", "for", "this", "account"),
     ),
     (
         (-1101,),
@@ -2815,6 +3535,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-1166,),
@@ -2823,6 +3544,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a sell OCO must be above",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-1168,),
@@ -2831,6 +3553,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("at least one OCO order must be contingent",),
         "At least",
         "at least",
+        ("at", "least", "one", "oco", "order", "must", "be", "contingent"),
     ),
     (
         (-1165,),
@@ -2839,6 +3562,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a buy OCO must be below",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-1170,),
@@ -2847,6 +3571,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'not defined for this message type"),
         "Tag '",
         "tag'",
+        ("tag", "", "not", "defined", "for", "this", "message", "type"),
     ),
     (
         (-1177,),
@@ -2855,6 +3580,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("checkSum(10)contains an incorrect value",),
         "CheckSum",
         "checkSum",
+        ("checksum", "", "contains", "an", "incorrect", "value"),
     ),
     (
         (-2036,),
@@ -2863,6 +3589,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription not active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "not", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2871,6 +3598,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this order type may not use pegged price",),
         "This ord",
         "this ord",
+        ("this", "order", "type", "may", "not", "use", "pegged", "price"),
     ),
     (
         (-1022,),
@@ -2879,6 +3607,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -2887,6 +3616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -2895,6 +3625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1221,),
@@ -2903,6 +3634,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid/missing field(s)in SBE message",),
         "Invalid/",
         "invalid/",
+        ("invalid", "missing", "field", "", "in", "sbe", "message"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2911,6 +3643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this action is disabled on this account",),
         "This act",
         "this act",
+        ("this", "action", "is", "disabled", "on", "this", "account"),
     ),
     (
         (-1106,),
@@ -2919,6 +3652,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1135,),
@@ -2927,6 +3661,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("jSON sent for parameter'", "'is not valid"),
         "JSON sen",
         "jSON sen",
+        ("json", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1172,),
@@ -2935,6 +3670,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'specified out of required order"),
         "Tag '",
         "tag'",
+        ("tag", "", "specified", "out", "of", "required", "order"),
     ),
     (
         (-1173,),
@@ -2943,6 +3679,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repeating group'", "'fields out of order"),
         "Repeatin",
         "repeatin",
+        ("repeating", "group", "", "fields", "out", "of", "order"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2951,6 +3688,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately match and take",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "match", "and", "take"),
     ),
     (
         (-1013,),
@@ -2959,6 +3697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_orders"),
     ),
     (
         (-1224,),
@@ -2967,6 +3706,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order must include the'", "'tag"),
         "Working ",
         "working ",
+        ("working", "order", "must", "include", "the", "", "tag"),
     ),
     (
         (-1013,),
@@ -2975,6 +3715,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_iceberg_orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2983,6 +3724,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("webSocket API trading is not enabled",),
         "WebSocke",
         "webSocke",
+        ("websocket", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1016,),
@@ -2991,6 +3733,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1106,),
@@ -2999,6 +3742,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1106,),
@@ -3007,6 +3751,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a tag'", "'was sent when not required"),
         "A tag '",
         "a tag'",
+        ("a", "tag", "", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1111,),
@@ -3015,6 +3760,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'has too much precision"),
         "Paramete",
         "paramete",
+        ("parameter", "", "has", "too", "much", "precision"),
     ),
     (
         (-1189,),
@@ -3023,6 +3769,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("group'", "'contains duplicate entries"),
         "Group '",
         "group'",
+        ("group", "", "contains", "duplicate", "entries"),
     ),
     (
         (-1013,),
@@ -3031,6 +3778,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_AMENDS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_amends"),
     ),
     (
         (-1102,),
@@ -3039,6 +3787,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("field value was empty or malformed",),
         "Field va",
         "field va",
+        ("field", "value", "was", "empty", "or", "malformed"),
     ),
     (
         (-1119,),
@@ -3047,6 +3796,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1134,),
@@ -3055,6 +3805,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("strategyType was less than 1000000",),
         "strategy",
         "strategy",
+        ("strategytype", "was", "less", "than", ""),
     ),
     (
         (-1013,),
@@ -3063,6 +3814,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -3071,6 +3823,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_lists"),
     ),
     (
         (-1104,),
@@ -3079,6 +3832,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -3087,6 +3841,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1176,),
@@ -3095,6 +3850,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>should only be sent once",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "should", "only", "be", "sent", "once"),
     ),
     (
         (-1020,),
@@ -3103,6 +3859,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-1158,),
@@ -3111,6 +3868,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type not supported in OCO",),
         "Order ty",
         "order ty",
+        ("order", "type", "not", "supported", "in", "oco"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3119,6 +3877,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would trigger immediately",),
         "Order wo",
         "order wo",
+        ("order", "would", "trigger", "immediately"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3127,6 +3886,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rest API trading is not enabled",),
         "Rest API",
         "rest API",
+        ("rest", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3135,6 +3895,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fIX API trading is not enabled",),
         "FIX API ",
         "fIX API ",
+        ("fix", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1013,),
@@ -3143,6 +3904,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MARKET_LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "market_lot_size"),
     ),
     (
         (-1014,),
@@ -3151,6 +3913,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -3159,6 +3922,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -3167,6 +3931,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -3175,6 +3940,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-1171,),
@@ -3183,6 +3949,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'appears more than once"),
         "Tag '",
         "tag'",
+        ("tag", "", "appears", "more", "than", "once"),
     ),
     (
         (-1177,),
@@ -3191,6 +3958,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag specified without a value",),
         "Tag spec",
         "tag spec",
+        ("tag", "specified", "without", "a", "value"),
     ),
     (
         (-1013,),
@@ -3199,6 +3967,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_orders"),
     ),
     (
         (-1013,),
@@ -3207,6 +3976,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:TRAILING_DELTA",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "trailing_delta"),
     ),
     (
         (-1112,),
@@ -3215,6 +3985,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3223,6 +3994,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1013,),
@@ -3231,6 +4003,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PERCENT_PRICE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "percent_price"),
     ),
     (
         (-1013,),
@@ -3239,6 +4012,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:ICEBERG_PARTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "iceberg_parts"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3247,6 +4021,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price*QTY is zero or less",),
         "Price * ",
         "price*QT",
+        ("price", "qty", "is", "zero", "or", "less"),
     ),
     (
         (-1013,),
@@ -3255,6 +4030,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PRICE_FILTER",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "price_filter"),
     ),
     (
         (-1013,),
@@ -3263,6 +4039,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MIN_NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "min_notional"),
     ),
     (
         (-1013,),
@@ -3271,6 +4048,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_POSITION",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_position"),
     ),
     (
         (-1127,),
@@ -3279,6 +4057,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-1128,),
@@ -3287,6 +4066,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:['", "'...]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1152,),
@@ -3295,6 +4075,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE message header",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "message", "header"),
     ),
     (
         (-1003,),
@@ -3303,6 +4084,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests queued",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "queued"),
     ),
     (
         (-1102,),
@@ -3311,6 +4093,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("required tag'", "'missing"),
         "Required",
         "required",
+        ("required", "tag", "", "missing"),
     ),
     (
         (-1108,),
@@ -3319,6 +4102,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'overflowed"),
         "Paramete",
         "paramete",
+        ("parameter", "", "overflowed"),
     ),
     (
         (-1013,),
@@ -3327,6 +4111,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "lot_size"),
     ),
     (
         (-1013,),
@@ -3335,6 +4120,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "notional"),
     ),
     (
         (-1105,),
@@ -3343,6 +4129,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -3351,6 +4138,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3359,6 +4147,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("icebergQty exceeds QTY",),
         "IcebergQ",
         "icebergQ",
+        ("icebergqty", "exceeds", "qty"),
     ),
     (
         (-1105,),
@@ -3367,6 +4156,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-1182,),
@@ -3375,6 +4165,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:[", "]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1211,),
@@ -3383,6 +4174,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegOffsetType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegoffsettype"),
     ),
     (
         (-1122,),
@@ -3391,6 +4183,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolStatus",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbolstatus"),
     ),
     (
         (-1177,),
@@ -3399,6 +4192,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid encodingType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "encodingtype"),
     ),
     (
         (-1210,),
@@ -3407,6 +4201,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegPriceType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegpricetype"),
     ),
     (
         (-2013,),
@@ -3415,6 +4210,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3423,6 +4219,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate order sent",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "order", "sent"),
     ),
     (
         (-1015,),
@@ -3431,6 +4228,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -3439,6 +4237,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-1135,),
@@ -3447,6 +4246,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid JSON Request",),
         "Invalid ",
         "invalid ",
+        ("invalid", "json", "request"),
     ),
     (
         (-1139,),
@@ -3455,6 +4255,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ticker type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ticker", "type"),
     ),
     (
         (-1155,),
@@ -3463,6 +4264,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sBE is not enabled",),
         "SBE is n",
         "sBE is n",
+        ("sbe", "is", "not", "enabled"),
     ),
     (
         (-1169,),
@@ -3471,6 +4273,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid tag number",),
         "Invalid ",
         "invalid ",
+        ("invalid", "tag", "number"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3479,6 +4282,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unknown order sent",),
         "Unknown ",
         "unknown ",
+        ("unknown", "order", "sent"),
     ),
     (
         (-1116,),
@@ -3487,6 +4291,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -3495,6 +4300,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-1120,),
@@ -3503,6 +4309,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3511,6 +4318,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market is closed",),
         "Market i",
         "market i",
+        ("market", "is", "closed"),
     ),
     (
         (-1121,),
@@ -3519,6 +4327,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -3527,6 +4336,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-1103,),
@@ -3535,6 +4345,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("undefined Tag",),
         "Undefine",
         "undefine",
+        ("undefined", "tag"),
     ),
     (
         (-1117,),
@@ -3543,6 +4354,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
 )
 
@@ -4228,8 +5040,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4252,7 +5064,7 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 _tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
 
@@ -4262,8 +5074,10 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
@@ -4278,6 +5092,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if found is None:
         folded = _fold(text) if folded is None else folded
         found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4420,16 +5236,133 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, _pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     _tabs.update({ord(ch): "\t" for ch in _SPACES})
-    _patterns.append(re.compile(_KEPT_SPACE))
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

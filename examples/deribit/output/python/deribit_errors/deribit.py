@@ -2157,7 +2157,8 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
 # The loose fold (errgen's rows.py): these white-space characters become tabs,
@@ -2166,8 +2167,20 @@ _SPACES = " \t\n\r\x0b\x0c\xa0"
 _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 # A prefix fit ends at one of these, on either side of its end.
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.4
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (11056,),
@@ -2176,6 +2189,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unauthenticated_public_requests_temporarily_disabled",),
         "unauthen",
         "unauthen",
+        ("unauthenticated_public_requests_temporarily_disabled",),
     ),
     (
         (13778,),
@@ -2184,6 +2198,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("raw_subscriptions_not_available_for_unauthorized",),
         "raw_subs",
         "raw_subs",
+        ("raw_subscriptions_not_available_for_unauthorized",),
     ),
     (
         (10037,),
@@ -2192,6 +2207,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_pme_total_short_options_positions_size", ""),
         "non_pme_",
         "non_pme_",
+        ("non_pme_total_short_options_positions_size", ""),
     ),
     (
         (11021,),
@@ -2200,6 +2216,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_price_modification_not_possible",),
         "post_onl",
         "post_onl",
+        ("post_only_price_modification_not_possible",),
     ),
     (
         (12998,),
@@ -2208,6 +2225,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_key_authorization_over_limit",),
         "security",
         "security",
+        ("security_key_authorization_over_limit",),
     ),
     (
         (13906,),
@@ -2216,6 +2234,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes_per_block_rfq_side",),
         "too_many",
         "too_many",
+        ("too_many_quotes_per_block_rfq_side",),
     ),
     (
         (10018,),
@@ -2224,6 +2243,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_pme_max_future_position_size", ""),
         "non_pme_",
         "non_pme_",
+        ("non_pme_max_future_position_size", ""),
     ),
     (
         (10020,),
@@ -2232,6 +2252,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_or_unsupported_instrument",),
         "invalid_",
         "invalid_",
+        ("invalid_or_unsupported_instrument",),
     ),
     (
         (11095,),
@@ -2240,6 +2261,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("disabled_deposit_address_creation",),
         "disabled",
         "disabled",
+        ("disabled_deposit_address_creation",),
     ),
     (
         (10016,),
@@ -2248,6 +2270,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_future_open_orders_size", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_future_open_orders_size", ""),
     ),
     (
         (10017,),
@@ -2256,6 +2279,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_option_open_orders_size", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_option_open_orders_size", ""),
     ),
     (
         (10045,),
@@ -2264,6 +2288,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("can_not_cancel_liquidation_order",),
         "can_not_",
         "can_not_",
+        ("can_not_cancel_liquidation_order",),
     ),
     (
         (11037,),
@@ -2272,6 +2297,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("outdated_instrument_for_IV_order",),
         "outdated",
         "outdated",
+        ("outdated_instrument_for_iv_order",),
     ),
     (
         (10046,),
@@ -2280,6 +2306,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("can_not_edit_liquidation_order",),
         "can_not_",
         "can_not_",
+        ("can_not_edit_liquidation_order",),
     ),
     (
         (13791,),
@@ -2288,6 +2315,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("kYC_transfer_already_initiated",),
         "KYC_tran",
         "kYC_tran",
+        ("kyc_transfer_already_initiated",),
     ),
     (
         (10038,),
@@ -2296,6 +2324,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_risk_reducing_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_risk_reducing_orders", ""),
     ),
     (
         (10039,),
@@ -2304,6 +2333,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_enough_funds_in_currency", ""),
         "not_enou",
         "not_enou",
+        ("not_enough_funds_in_currency", ""),
     ),
     (
         (13034,),
@@ -2312,6 +2342,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_security_keys_allowed",),
         "no_more_",
         "no_more_",
+        ("no_more_security_keys_allowed",),
     ),
     (
         (13905,),
@@ -2320,6 +2351,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes_per_block_rfq",),
         "too_many",
         "too_many",
+        ("too_many_quotes_per_block_rfq",),
     ),
     (
         (10066,),
@@ -2328,6 +2360,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_concurrent_requests",),
         "too_many",
         "too_many",
+        ("too_many_concurrent_requests",),
     ),
     (
         (10072,),
@@ -2336,6 +2369,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("disabled_while_position_lock",),
         "disabled",
         "disabled",
+        ("disabled_while_position_lock",),
     ),
     (
         (11052,),
@@ -2344,6 +2378,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("subscribe_error_unsubscribed",),
         "subscrib",
         "subscrib",
+        ("subscribe_error_unsubscribed",),
     ),
     (
         (13025,),
@@ -2352,6 +2387,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method_switched_off_by_admin",),
         "method_s",
         "method_s",
+        ("method_switched_off_by_admin",),
     ),
     (
         (13918,),
@@ -2360,6 +2396,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("inverse_future_cross_trading",),
         "inverse_",
         "inverse_",
+        ("inverse_future_cross_trading",),
     ),
     (
         (10014,),
@@ -2368,6 +2405,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_future_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_future_open_orders", ""),
     ),
     (
         (10015,),
@@ -2376,6 +2414,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_option_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_option_open_orders", ""),
     ),
     (
         (10027,),
@@ -2384,6 +2423,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_integer_contract_amount",),
         "non_inte",
         "non_inte",
+        ("non_integer_contract_amount",),
     ),
     (
         (10031,),
@@ -2392,6 +2432,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_args_for_instrument",),
         "invalid_",
         "invalid_",
+        ("invalid_args_for_instrument",),
     ),
     (
         (10049,),
@@ -2400,6 +2441,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel_on_disconnect_failed",),
         "cancel_o",
         "cancel_o",
+        ("cancel_on_disconnect_failed",),
     ),
     (
         (11047,),
@@ -2408,6 +2450,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported_arg_combination",),
         "unsuppor",
         "unsuppor",
+        ("unsupported_arg_combination",),
     ),
     (
         (13036,),
@@ -2416,6 +2459,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable_for_combo_books",),
         "unavaila",
         "unavaila",
+        ("unavailable_for_combo_books",),
     ),
     (
         (13904,),
@@ -2424,6 +2468,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_key_setup_required",),
         "security",
         "security",
+        ("security_key_setup_required",),
     ),
     (
         (13917,),
@@ -2432,6 +2477,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account_quote_limit_crossed",),
         "account_",
         "account_",
+        ("account_quote_limit_crossed",),
     ),
     (
         (10013,),
@@ -2440,6 +2486,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_total_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_total_open_orders", ""),
     ),
     (
         (10047,),
@@ -2448,6 +2495,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("matching_engine_queue_full",),
         "matching",
         "matching",
+        ("matching_engine_queue_full",),
     ),
     (
         (13035,),
@@ -2456,6 +2504,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("active_combo_limit_reached",),
         "active_c",
         "active_c",
+        ("active_combo_limit_reached",),
     ),
     (
         (10030,),
@@ -2464,6 +2513,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("must_be_websocket_request",),
         "must_be_",
         "must_be_",
+        ("must_be_websocket_request",),
     ),
     (
         (11048,),
@@ -2472,6 +2522,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("wrong_max_show_for_option",),
         "wrong_ma",
         "wrong_ma",
+        ("wrong_max_show_for_option",),
     ),
     (
         (13012,),
@@ -2480,6 +2531,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable_in_subaccount",),
         "unavaila",
         "unavaila",
+        ("unavailable_in_subaccount",),
     ),
     (
         (13666,),
@@ -2488,6 +2540,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request_cancelled_by_user",),
         "request_",
         "request_",
+        ("request_cancelled_by_user",),
     ),
     (
         (13780,),
@@ -2496,6 +2549,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("move_positions_over_limit",),
         "move_pos",
         "move_pos",
+        ("move_positions_over_limit",),
     ),
     (
         (10026,),
@@ -2504,6 +2558,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_precision_exceeded",),
         "price_pr",
         "price_pr",
+        ("price_precision_exceeded",),
     ),
     (
         (10044,),
@@ -2512,6 +2567,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_wrong_tick",),
         "trigger_",
         "trigger_",
+        ("trigger_price_wrong_tick",),
     ),
     (
         (11091,),
@@ -2520,6 +2576,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_transfer_address",),
         "invalid_",
         "invalid_",
+        ("invalid_transfer_address",),
     ),
     (
         (13907,),
@@ -2528,6 +2585,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_open_block_rfqs",),
         "too_many",
         "too_many",
+        ("too_many_open_block_rfqs",),
     ),
     (
         (13916,),
@@ -2536,6 +2594,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("app_registered_to_broker",),
         "app_regi",
         "app_regi",
+        ("app_registered_to_broker",),
     ),
     (
         (-32600,),
@@ -2544,6 +2603,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request entity too large",),
         "request ",
         "request ",
+        ("request", "entity", "too", "large"),
     ),
     (
         (10036,),
@@ -2552,6 +2612,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_max_show_amount",),
         "invalid_",
         "invalid_",
+        ("invalid_max_show_amount",),
     ),
     (
         (11022,),
@@ -2560,6 +2621,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_spot_order_quantity",),
         "max_spot",
         "max_spot",
+        ("max_spot_order_quantity",),
     ),
     (
         (11093,),
@@ -2568,6 +2630,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_addr_count_exceeded",),
         "max_addr",
         "max_addr",
+        ("max_addr_count_exceeded",),
     ),
     (
         (11096,),
@@ -2576,6 +2639,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address_belongs_to_user",),
         "address_",
         "address_",
+        ("address_belongs_to_user",),
     ),
     (
         (12004,),
@@ -2584,6 +2648,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("registration_over_limit",),
         "registra",
         "registra",
+        ("registration_over_limit",),
     ),
     (
         (13028,),
@@ -2592,6 +2657,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("temporarily_unavailable",),
         "temporar",
         "temporar",
+        ("temporarily_unavailable",),
     ),
     (
         (13911,),
@@ -2600,6 +2666,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_broker_client_count",),
         "max_brok",
         "max_brok",
+        ("max_broker_client_count",),
     ),
     (
         (13912,),
@@ -2608,6 +2675,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("broker_cannot_be_client",),
         "broker_c",
         "broker_c",
+        ("broker_cannot_be_client",),
     ),
     (
         (13914,),
@@ -2616,6 +2684,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_is_a_broker_client",),
         "user_is_",
         "user_is_",
+        ("user_is_a_broker_client",),
     ),
     (
         (10000,),
@@ -2624,6 +2693,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("authorization_required",),
         "authoriz",
         "authoriz",
+        ("authorization_required",),
     ),
     (
         (10034,),
@@ -2632,6 +2702,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_too_high",),
         "trigger_",
         "trigger_",
+        ("trigger_price_too_high",),
     ),
     (
         (10041,),
@@ -2640,6 +2711,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("settlement_in_progress",),
         "settleme",
         "settleme",
+        ("settlement_in_progress",),
     ),
     (
         (13032,),
@@ -2648,6 +2720,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_unique_order_label",),
         "non_uniq",
         "non_uniq",
+        ("non_unique_order_label",),
     ),
     (
         (13919,),
@@ -2656,6 +2729,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client_of_main_account",),
         "client_o",
         "client_o",
+        ("client_of_main_account",),
     ),
     (
         (10035,),
@@ -2664,6 +2738,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_too_low",),
         "trigger_",
         "trigger_",
+        ("trigger_price_too_low",),
     ),
     (
         (11036,),
@@ -2672,6 +2747,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_trigger_price",),
         "invalid_",
         "invalid_",
+        ("invalid_trigger_price",),
     ),
     (
         (11055,),
@@ -2680,6 +2756,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_not_allowed",),
         "post_onl",
         "post_onl",
+        ("post_only_not_allowed",),
     ),
     (
         (11092,),
@@ -2688,6 +2765,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address_already_exist",),
         "address_",
         "address_",
+        ("address_already_exist",),
     ),
     (
         (11094,),
@@ -2696,6 +2774,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal_server_error",),
         "internal",
         "internal",
+        ("internal_server_error",),
     ),
     (
         (12002,),
@@ -2704,6 +2783,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("wrong_subaccount_name",),
         "wrong_su",
         "wrong_su",
+        ("wrong_subaccount_name",),
     ),
     (
         (13031,),
@@ -2712,6 +2792,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("verification_required",),
         "verifica",
         "verifica",
+        ("verification_required",),
     ),
     (
         (13793,),
@@ -2720,6 +2801,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("kYC_data_inaccessible",),
         "KYC_data",
         "kYC_data",
+        ("kyc_data_inaccessible",),
     ),
     (
         (13913,),
@@ -2728,6 +2810,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("broker_already_linked",),
         "broker_a",
         "broker_a",
+        ("broker_already_linked",),
     ),
     (
         (11013,),
@@ -2736,6 +2819,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_spot_open_orders",),
         "max_spot",
         "max_spot",
+        ("max_spot_open_orders",),
     ),
     (
         (12001,),
@@ -2744,6 +2828,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_subaccounts",),
         "too_many",
         "too_many",
+        ("too_many_subaccounts",),
     ),
     (
         (12100,),
@@ -2752,6 +2837,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer_not_allowed",),
         "transfer",
         "transfer",
+        ("transfer_not_allowed",),
     ),
     (
         (13013,),
@@ -2760,6 +2846,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_phone_number",),
         "invalid_",
         "invalid_",
+        ("invalid_phone_number",),
     ),
     (
         (13018,),
@@ -2768,6 +2855,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_content_type",),
         "invalid_",
         "invalid_",
+        ("invalid_content_type",),
     ),
     (
         (13902,),
@@ -2776,6 +2864,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mass_quotes_disabled",),
         "mass_quo",
         "mass_quo",
+        ("mass_quotes_disabled",),
     ),
     (
         (13915,),
@@ -2784,6 +2873,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_is_not_a_broker",),
         "user_is_",
         "user_is_",
+        ("user_is_not_a_broker",),
     ),
     (
         (11046,),
@@ -2792,6 +2882,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("outdated_instrument",),
         "outdated",
         "outdated",
+        ("outdated_instrument",),
     ),
     (
         (13004,),
@@ -2800,6 +2891,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_credentials",),
         "invalid_",
         "invalid_",
+        ("invalid_credentials",),
     ),
     (
         (13037, 13792),
@@ -2808,6 +2900,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("incomplete_KYC_data",),
         "incomple",
         "incomple",
+        ("incomplete_kyc_data",),
     ),
     (
         (13781,),
@@ -2816,6 +2909,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("coupon_already_used",),
         "coupon_a",
         "coupon_a",
+        ("coupon_already_used",),
     ),
     (
         (10006,),
@@ -2824,6 +2918,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_low4idx", ""),
         "price_to",
         "price_to",
+        ("price_too_low4idx", ""),
     ),
     (
         (10029,),
@@ -2832,6 +2927,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_owner_of_order",),
         "not_owne",
         "not_owne",
+        ("not_owner_of_order",),
     ),
     (
         (10032,),
@@ -2840,6 +2936,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("whole_cost_too_low",),
         "whole_co",
         "whole_co",
+        ("whole_cost_too_low",),
     ),
     (
         (10048,),
@@ -2848,6 +2945,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_on_this_server",),
         "not_on_t",
         "not_on_t",
+        ("not_on_this_server",),
     ),
     (
         (11038,),
@@ -2856,6 +2954,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_adv_for_futures",),
         "no_adv_f",
         "no_adv_f",
+        ("no_adv_for_futures",),
     ),
     (
         (11051,),
@@ -2864,6 +2963,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system_maintenance",),
         "system_m",
         "system_m",
+        ("system_maintenance",),
     ),
     (
         (11053,),
@@ -2872,6 +2972,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer_not_found",),
         "transfer",
         "transfer",
+        ("transfer_not_found",),
     ),
     (
         (11097,),
@@ -2880,6 +2981,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_deposit_address",),
         "no_depos",
         "no_depos",
+        ("no_deposit_address",),
     ),
     (
         (13901,),
@@ -2888,6 +2990,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_oto_orders",),
         "no_more_",
         "no_more_",
+        ("no_more_oto_orders",),
     ),
     (
         (10011,),
@@ -2896,6 +2999,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_not_allowed",),
         "price_no",
         "price_no",
+        ("price_not_allowed",),
     ),
     (
         (10028,),
@@ -2904,6 +3008,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_requests",),
         "too_many",
         "too_many",
+        ("too_many_requests",),
     ),
     (
         (11029,),
@@ -2912,6 +3017,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_arguments",),
         "invalid_",
         "invalid_",
+        ("invalid_arguments",),
     ),
     (
         (11035,),
@@ -2920,6 +3026,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_triggers", ""),
         "no_more_",
         "no_more_",
+        ("no_more_triggers", ""),
     ),
     (
         (11042,),
@@ -2928,6 +3035,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("permission_denied",),
         "permissi",
         "permissi",
+        ("permission_denied",),
     ),
     (
         (12005,),
@@ -2936,6 +3044,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("country_is_banned",),
         "country_",
         "country_",
+        ("country_is_banned",),
     ),
     (
         (10009,),
@@ -2944,6 +3053,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_enough_funds",),
         "not_enou",
         "not_enou",
+        ("not_enough_funds",),
     ),
     (
         (10022,),
@@ -2952,6 +3062,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_quantity",),
         "invalid_",
         "invalid_",
+        ("invalid_quantity",),
     ),
     (
         (10024,),
@@ -2960,6 +3071,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_max_show",),
         "invalid_",
         "invalid_",
+        ("invalid_max_show",),
     ),
     (
         (10025,),
@@ -2968,6 +3080,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_order_id",),
         "invalid_",
         "invalid_",
+        ("invalid_order_id",),
     ),
     (
         (10043,),
@@ -2976,6 +3089,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_wrong_tick",),
         "price_wr",
         "price_wr",
+        ("price_wrong_tick",),
     ),
     (
         (11054,),
@@ -2984,6 +3098,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_reject",),
         "post_onl",
         "post_onl",
+        ("post_only_reject",),
     ),
     (
         (12003,),
@@ -2992,6 +3107,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("login_over_limit",),
         "login_ov",
         "login_ov",
+        ("login_over_limit",),
     ),
     (
         (13015,),
@@ -3000,6 +3116,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_sms_code",),
         "invalid_",
         "invalid_",
+        ("invalid_sms_code",),
     ),
     (
         (13019,),
@@ -3008,6 +3125,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("orderbook_closed",),
         "orderboo",
         "orderboo",
+        ("orderbook_closed",),
     ),
     (
         (13907,),
@@ -3016,6 +3134,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_fully_filled",),
         "not_full",
         "not_full",
+        ("not_fully_filled",),
     ),
     (
         (-32601,),
@@ -3024,6 +3143,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method not found",),
         "Method n",
         "method n",
+        ("method", "not", "found"),
     ),
     (
         (10004,),
@@ -3032,6 +3152,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order_not_found",),
         "order_no",
         "order_no",
+        ("order_not_found",),
     ),
     (
         (10007,),
@@ -3040,6 +3161,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_high", ""),
         "price_to",
         "price_to",
+        ("price_too_high", ""),
     ),
     (
         (10019,),
@@ -3048,6 +3170,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("locked_by_admin",),
         "locked_b",
         "locked_b",
+        ("locked_by_admin",),
     ),
     (
         (10033,),
@@ -3056,6 +3179,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_implemented",),
         "not_impl",
         "not_impl",
+        ("not_implemented",),
     ),
     (
         (11039,),
@@ -3064,6 +3188,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_adv_postonly",),
         "no_adv_p",
         "no_adv_p",
+        ("no_adv_postonly",),
     ),
     (
         (13005,),
@@ -3072,6 +3197,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pwd_match_error",),
         "pwd_matc",
         "pwd_matc",
+        ("pwd_match_error",),
     ),
     (
         (13011,),
@@ -3080,6 +3206,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("value_too_short",),
         "value_to",
         "value_to",
+        ("value_too_short",),
     ),
     (
         (13014,),
@@ -3088,6 +3215,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot_send_sms",),
         "cannot_s",
         "cannot_s",
+        ("cannot_send_sms",),
     ),
     (
         (13042,),
@@ -3096,6 +3224,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cod_not_enabled",),
         "cod_not_",
         "cod_not_",
+        ("cod_not_enabled",),
     ),
     (
         (13903,),
@@ -3104,6 +3233,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes",),
         "too_many",
         "too_many",
+        ("too_many_quotes",),
     ),
     (
         (10005,),
@@ -3112,6 +3242,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_low", ""),
         "price_to",
         "price_to",
+        ("price_too_low", ""),
     ),
     (
         (10010,),
@@ -3120,6 +3251,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("already_closed",),
         "already_",
         "already_",
+        ("already_closed",),
     ),
     (
         (10021,),
@@ -3128,6 +3260,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_amount",),
         "invalid_",
         "invalid_",
+        ("invalid_amount",),
     ),
     (
         (11008,),
@@ -3136,6 +3269,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("already_filled",),
         "already_",
         "already_",
+        ("already_filled",),
     ),
     (
         (11044,),
@@ -3144,6 +3278,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_open_order",),
         "not_open",
         "not_open",
+        ("not_open_order",),
     ),
     (
         (11098,),
@@ -3152,6 +3287,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account_locked",),
         "account_",
         "account_",
+        ("account_locked",),
     ),
     (
         (13006,),
@@ -3160,6 +3296,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_error",),
         "security",
         "security",
+        ("security_error",),
     ),
     (
         (13007,),
@@ -3168,6 +3305,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_not_found",),
         "user_not",
         "user_not",
+        ("user_not_found",),
     ),
     (
         (13008,),
@@ -3176,6 +3314,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request_failed",),
         "request_",
         "request_",
+        ("request_failed",),
     ),
     (
         (13010,),
@@ -3184,6 +3323,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("value_required",),
         "value_re",
         "value_re",
+        ("value_required",),
     ),
     (
         (13403,),
@@ -3192,6 +3332,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("scope_exceeded",),
         "scope_ex",
         "scope_ex",
+        ("scope_exceeded",),
     ),
     (
         (-32602,),
@@ -3200,6 +3341,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid params",),
         "Invalid ",
         "invalid ",
+        ("invalid", "params"),
     ),
     (
         (-32000,),
@@ -3208,6 +3350,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing params",),
         "Missing ",
         "missing ",
+        ("missing", "params"),
     ),
     (
         (10003,),
@@ -3216,6 +3359,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order_overlap",),
         "order_ov",
         "order_ov",
+        ("order_overlap",),
     ),
     (
         (10023,),
@@ -3224,6 +3368,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_price",),
         "invalid_",
         "invalid_",
+        ("invalid_price",),
     ),
     (
         (11030,),
@@ -3232,6 +3377,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("other_reject", ""),
         "other_re",
         "other_re",
+        ("other_reject", ""),
     ),
     (
         (11041,),
@@ -3240,6 +3386,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_adv_order",),
         "not_adv_",
         "not_adv_",
+        ("not_adv_order",),
     ),
     (
         (11045,),
@@ -3248,6 +3395,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_event",),
         "invalid_",
         "invalid_",
+        ("invalid_event",),
     ),
     (
         (11049,),
@@ -3256,6 +3404,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_arguments",),
         "bad_argu",
         "bad_argu",
+        ("bad_arguments",),
     ),
     (
         (13016,),
@@ -3264,6 +3413,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_input",),
         "invalid_",
         "invalid_",
+        ("invalid_input",),
     ),
     (
         (13043,),
@@ -3272,6 +3422,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quotes_frozen",),
         "quotes_f",
         "quotes_f",
+        ("quotes_frozen",),
     ),
     (
         (13910,),
@@ -3280,6 +3431,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quote_crossed",),
         "quote_cr",
         "quote_cr",
+        ("quote_crossed",),
     ),
     (
         (11031,),
@@ -3288,6 +3440,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("other_error", ""),
         "other_er",
         "other_er",
+        ("other_error", ""),
     ),
     (
         (11043,),
@@ -3296,6 +3449,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_argument",),
         "bad_argu",
         "bad_argu",
+        ("bad_argument",),
     ),
     (
         (11090,),
@@ -3304,6 +3458,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_addr",),
         "invalid_",
         "invalid_",
+        ("invalid_addr",),
     ),
     (
         (13009,),
@@ -3312,6 +3467,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unauthorized",),
         "unauthor",
         "unauthor",
+        ("unauthorized",),
     ),
     (
         (13040,),
@@ -3320,6 +3476,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mmp_required",),
         "mmp_requ",
         "mmp_requ",
+        ("mmp_required",),
     ),
     (
         (10002,),
@@ -3328,6 +3485,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("qty_too_low",),
         "qty_too_",
         "qty_too_",
+        ("qty_too_low",),
     ),
     (
         (10012,),
@@ -3336,6 +3494,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("book_closed",),
         "book_clo",
         "book_clo",
+        ("book_closed",),
     ),
     (
         (11050,),
@@ -3344,6 +3503,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_request",),
         "bad_requ",
         "bad_requ",
+        ("bad_request",),
     ),
     (
         (13030,),
@@ -3352,6 +3512,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mmp_trigger",),
         "mmp_trig",
         "mmp_trig",
+        ("mmp_trigger",),
     ),
     (
         (13503,),
@@ -3360,6 +3521,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable",),
         "unavaila",
         "unavaila",
+        ("unavailable",),
     ),
     (
         (-32700,),
@@ -3368,6 +3530,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parse error",),
         "Parse er",
         "parse er",
+        ("parse", "error"),
     ),
     (
         (13020,),
@@ -3376,6 +3539,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_found",),
         "not_foun",
         "not_foun",
+        ("not_found",),
     ),
     (
         (13021,),
@@ -3384,6 +3548,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("forbidden",),
         "forbidde",
         "forbidde",
+        ("forbidden",),
     ),
     (
         (13888,),
@@ -3392,6 +3557,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timed_out",),
         "timed_ou",
         "timed_ou",
+        ("timed_out",),
     ),
     (
         (13777,),
@@ -3400,6 +3566,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("replaced",),
         "replaced",
         "replaced",
+        ("replaced",),
     ),
     (
         (10001,),
@@ -3408,6 +3575,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("error",),
         "error",
         "error",
+        ("error",),
     ),
     (
         (10040,),
@@ -3416,6 +3584,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("retry",),
         "retry",
         "retry",
+        ("retry",),
     ),
 )
 
@@ -4401,8 +4570,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4425,7 +4594,7 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 _tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
 
@@ -4435,8 +4604,10 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
@@ -4451,6 +4622,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if found is None:
         folded = _fold(text) if folded is None else folded
         found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4593,16 +4766,133 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, _pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     _tabs.update({ord(ch): "\t" for ch in _SPACES})
-    _patterns.append(re.compile(_KEPT_SPACE))
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

@@ -91,7 +91,8 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
 // leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
 // otherwise cannot fit.
 const KEY_LENGTH = 8;
@@ -102,10 +103,20 @@ const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
 const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
 // A prefix fit ends at one of these, on either side of its end.
 const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.4;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
-  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
-  [[-1008], "Request throttled by system-level protection.", ["Request throttled by system-level protection."], ["request throttled by system-level protection"], "Request ", "request "],
+  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i", ["server", "is", "currently", "overloaded", "with", "other", "requests", "please", "try", "again", "in", "a", "few", "minutes"]],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno", ["an", "unknown", "error", "occurred", "while", "processing", "the", "request"]],
+  [[-1008], "Request throttled by system-level protection.", ["Request throttled by system-level protection."], ["request throttled by system-level protection"], "Request ", "request ", ["request", "throttled", "by", "system", "level", "protection"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -124,8 +135,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -135,14 +146,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -156,7 +167,7 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -164,8 +175,10 @@ const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
   if (patterns.length === 0) buildIndex();
@@ -181,6 +194,7 @@ export function match(text: string, code?: Code): Match | undefined {
     if (folded === undefined) folded = fold(text);
     found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -330,13 +344,141 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
   TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
   });
-  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"));
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

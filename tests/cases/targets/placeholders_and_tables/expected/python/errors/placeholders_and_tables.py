@@ -210,7 +210,8 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
 # The loose fold (errgen's rows.py): these white-space characters become tabs,
@@ -219,8 +220,20 @@ _SPACES = " \t\n\r\x0b\x0c\xa0"
 _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 # A prefix fit ends at one of these, on either side of its end.
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.4
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1100,),
@@ -229,6 +242,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-1100,),
@@ -237,6 +251,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1013,),
@@ -245,6 +260,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PRICE_FILTER",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "price_filter"),
     ),
     (
         (-1105,),
@@ -253,6 +269,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2010,),
@@ -261,6 +278,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate order sent",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "order", "sent"),
     ),
     (
         (-1013,),
@@ -269,6 +287,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("see Filter failures",),
         "See Filt",
         "see Filt",
+        ("see", "filter", "failures"),
     ),
     (
         (-2010,),
@@ -277,6 +296,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unknown order sent",),
         "Unknown ",
         "unknown ",
+        ("unknown", "order", "sent"),
     ),
     (
         (-1013,),
@@ -285,6 +305,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:", ""),
         "Filter f",
         "filter f",
+        ("filter", "failure", ""),
     ),
 )
 
@@ -358,8 +379,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -382,7 +403,7 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 _tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
 
@@ -392,8 +413,10 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
@@ -408,6 +431,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if found is None:
         folded = _fold(text) if folded is None else folded
         found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -550,16 +575,133 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, _pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     _tabs.update({ord(ch): "\t" for ch in _SPACES})
-    _patterns.append(re.compile(_KEPT_SPACE))
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more
