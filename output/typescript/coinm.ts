@@ -2776,6 +2776,7 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
+const byText = new Map<string, number>(); // templates without placeholders, by their text
 const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
@@ -2792,6 +2793,8 @@ const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKE
 export function match(text: string, code?: Code): Match | undefined {
   if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
   let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
@@ -3082,10 +3085,11 @@ function aligned(words: readonly string[], keys: readonly string[], values: read
 }
 
 function buildIndex(): void {
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
   patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }

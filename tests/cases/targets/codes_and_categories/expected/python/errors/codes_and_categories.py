@@ -330,6 +330,7 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
 _patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 _tabs: dict[int, str] = {}  # str.translate's table: every white-space character to a tab
 
@@ -348,6 +349,11 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -622,11 +628,13 @@ def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tupl
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
     _tabs.update({ord(ch): "\t" for ch in _SPACES})
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
