@@ -84,6 +84,7 @@ def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> d
                                     project / config.output["typescript"] / f"{largest['label']}.ts")
     match["import_name"] = f"{config.python_package}.{largest['label']}"
     print("bench: match on 100 KB hostile messages ...", file=sys.stderr, flush=True)
+    match["ccxt"] = generated.measure_ccxt(package_dir / "usdm.py")
     match["worst_100kb"] = worst.measure({**worst.pages_of(project / "output", config.python_package),
                                           **worst.slow_pages(scratch)})
     return {

@@ -14,11 +14,10 @@ import re
 from types import ModuleType
 
 import pytest
+from errgen.targets import rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import ROOT, import_file
-
-from errgen.targets import rows
 
 # Texts made of the characters the fold treats differently, and a few others.
 TEXTS = st.text(alphabet=st.sampled_from(list(" \t\n\xa0\r.,:;_-()'aAbZé\u00e9😀9")), max_size=40)
@@ -39,7 +38,7 @@ def reference_fold(text: str) -> str:
     text = re.sub(f"[{re.escape(rows.SPACES)}]+", " ", text).strip(" ")
     text = re.sub(f" ?([{punctuation}]) ?", r"\1", text)
     text = text[:1].lower() + text[1:] if "A" <= text[:1] <= "Z" else text
-    return text[:-1] if text.endswith(".") else text
+    return text.removesuffix(".")
 
 
 @settings(max_examples=400, deadline=None)
