@@ -2744,7 +2744,7 @@ const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
 const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
 const NEAR_RECALL = 0.4;
 const NEAR_PRECISION = 0.6;
-const NEAR_SUM = 1.4;
+const NEAR_SUM = 1.3;
 const NEAR_SHARED = 3;
 const NEAR_TYPO = 4;
 const NEAR_TEMPLATES = 64;

@@ -182,7 +182,7 @@ _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 _NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
-_NEAR_SUM = 1.4
+_NEAR_SUM = 1.3
 _NEAR_SHARED = 3
 _NEAR_TYPO = 4
 _NEAR_TEMPLATES = 64
