@@ -59,8 +59,14 @@ clean:
 # Not part of `make test`: timings take minutes and belong to the machine.
 # Writes bench/results.json and prints the tables and the goals of issue #6.
 .PHONY: bench bench-large
-bench: deps
+bench: deps $(VENV)/ccxt/.installed
 	$(BIN)/python -m bench
+
+# ccxt (bench-only, issue #27's side-by-side) in a venv of its own: never in the runtime set.
+$(VENV)/ccxt/.installed: bench/requirements-ccxt.txt
+	$(PYTHON) -m venv $(VENV)/ccxt
+	$(VENV)/ccxt/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements-ccxt.txt
+	touch $@
 
 bench-large: deps
 	$(BIN)/python -m bench --large

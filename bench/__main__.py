@@ -19,7 +19,7 @@ from typing import Any
 
 from errgen.config.project import load_config
 
-from . import generated, processes
+from . import generated, processes, worst
 from .goals import html_goals, judge
 from .report import render, render_html
 from .synth import REFERENCE, Reference, read_reference, synthetic_page, table_page
@@ -111,6 +111,10 @@ def run(synthetic: dict[int, Path], scratch: Path, tables: dict[int, Path]) -> d
                                     project / config.output["json"] / f"{largest['label']}.json",
                                     project / config.output["typescript"] / f"{largest['label']}.ts")
     match["import_name"] = f"{config.python_package}.{largest['label']}"
+    print("bench: match on 100 KB hostile messages ...", file=sys.stderr, flush=True)
+    match["ccxt"] = generated.measure_ccxt(package_dir / "usdm.py")
+    match["worst_100kb"] = worst.measure({**worst.pages_of(project / "output", config.python_package),
+                                          **worst.slow_pages(scratch)})
     return {
         "machine": machine(),
         "pages": pages,

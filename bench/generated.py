@@ -178,6 +178,22 @@ def _import_file(path: Path) -> ModuleType:
     return module
 
 
+CCXT_PYTHON = ROOT / ".venv" / "ccxt" / "bin" / "python"  # `make bench` installs bench/requirements-ccxt.txt there
+
+
+def measure_ccxt(usdm_module: Path) -> dict[str, Any]:
+    """errgen's from_payload against ccxt's binanceusdm().handle_errors on the same
+    real USD-M bodies, JSON decoding included (bench/ccxt_side.py, in ccxt's venv)."""
+    if not CCXT_PYTHON.exists():
+        return {"skipped": f"no {CCXT_PYTHON.relative_to(ROOT)}: `make bench` installs ccxt there"}
+    out = subprocess.run([str(CCXT_PYTHON), str(ROOT / "bench" / "ccxt_side.py"), str(usdm_module),
+                          str(ROOT / "bench" / "usdm_bodies.json")], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return {"skipped": f"bench/ccxt_side.py failed: {out.stderr.strip().splitlines()[-1:]}"}
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
 def measure_tsc(project: Path, runs: int) -> dict[str, Any]:
     """`tsc` with the repository's strict tsconfig.json over the project's TypeScript output."""
     config = project / "tsconfig.bench.json"

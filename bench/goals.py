@@ -107,4 +107,14 @@ def _match_goals(match: dict[str, Any]) -> list[Goal]:
         goals.append(Goal(f"{language}: match on 100 KB, worst", max(times["adversarial_100kb"].values()) * 1e3,
                           20.0, "ms"))
         goals.append(Goal(f"{language}: from_payload, median", times["from_payload"]["median"] * 1e6, 5.0, "us"))
+    # Issue 27: body to exception against ccxt's hand-kept map, same bodies, same process.
+    ccxt = match.get("ccxt", {})
+    if "ratio" in ccxt:
+        goals.append(Goal("python: from_payload / ccxt handle_errors, USD-M bodies", ccxt["ratio"], 0.4, "x"))
+    # Issue 27: every committed page and the pages built to be slow, per runtime and tier.
+    for language, tiers in sorted(match.get("worst_100kb", {}).items()):
+        if not isinstance(tiers, dict):
+            continue
+        for tier, worst in sorted(tiers.items()):
+            goals.append(Goal(f"{language}: match on 100 KB hostile, worst {tier}", worst["seconds"] * 1e3, 20.0, "ms"))
     return goals

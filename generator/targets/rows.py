@@ -18,16 +18,62 @@ from ..model import Code, ErrorCode, ErrorPage, Message
 # template, so it tries a handful of templates, not every one on the page.
 PREFIX_KEY = 8
 
-# The loose tier's fold, applied alike to templates (here) and to texts (in
-# each runtime, with the same two patterns): whitespace runs become one space,
-# a space next to ASCII punctuation goes, the ends are trimmed, a leading A-Z
-# is lowered and one trailing period dropped. ASCII classes only, so Python
-# and JavaScript fold every text the same way.
-WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-PUNCTUATION_SPACE = f" ?({PUNCTUATION_CLASS}) ?"
-_WHITESPACE = re.compile(WHITESPACE)
-_PUNCTUATION_SPACE = re.compile(PUNCTUATION_SPACE)
+# The loose fold, applied alike to templates (`fold` below) and to texts (the
+# same steps in each runtime, on this data): every white-space character in
+# SPACES becomes a tab; the tab that begins a run between two characters that
+# are neither white space nor ASCII punctuation becomes a space (KEPT_SPACE);
+# the other tabs go. So runs become one space, a space next to punctuation
+# goes and the ends are trimmed, while the marked text keeps the text's length
+# (each tab a dropped character: how the runtimes map a folded index back).
+# Then a leading A-Z is lowered and one trailing period dropped. ASCII classes
+# only, so Python and JavaScript fold every text the same way.
+SPACES = " \t\n\r\x0b\x0c\xa0"
+PUNCTUATION = "".join(chr(point) for point in range(0x21, 0x7F) if not chr(point).isalnum())
+_NEITHER = "[^\\t!-/:-@\\[-`{-~]"  # a character that is neither a tab nor punctuation
+KEPT_SPACE = f"\\t(?<={_NEITHER}\\t)(?=\\t*{_NEITHER})"  # Python's re
+# JavaScript has lookbehind only from ES2018 (Safari 16.4): its pattern takes
+# the character before the tab as group 1 and puts it back ("$1 "). Python's
+# re would expand that group in Python code for every run, hence two spellings.
+KEPT_SPACE_ES2015 = f"({_NEITHER})\\t(?=\\t*{_NEITHER})"
+SPACE_CLASS = "[" + "".join(f"\\u{ord(ch):04x}" for ch in SPACES) + "]"  # SPACES, for JavaScript
+# A prefix fit must end at a boundary of the text: one of these on either side
+# of its end (`_` and `-` join the parts of a name: PERCENT_PRICE_BY_SIDE).
+BOUNDARY = " " + "".join(ch for ch in PUNCTUATION if ch not in "_-")
+
+# The near tier compares words: a token is a value (a number, or a quoted or
+# parenthesised stretch of at most 64 characters: what servers fill in, so it
+# stands for any placeholder) or a word (characters that are neither white
+# space nor ASCII punctuation, `_` included). One pattern in both engines,
+# bounded: no token is looked for past 66 characters. Group 1 holds a value.
+_WORD = "[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]"
+NEAR_TOKEN = (f"('[^'\\n]{{0,64}}'|\"[^\"\\n]{{0,64}}\"|\\([^()\\n]{{0,64}}\\)"
+              f"|[0-9]+(?:[.:,][0-9]+)*(?!{_WORD}))|{_WORD}+")
+# How close is close enough, chosen from the near cases in tests/cases/match
+# (one kind of drift each: a typo, a changed word order, added context, a
+# dropped clause; and texts that must not fit). Of the tokens (words and
+# values) of template and text, the shared ones must be at least NEAR_RECALL
+# of the template's (a dropped clause keeps most of it: "Way too many
+# requests; IP banned until 1700000000000." keeps 8 of 17), at least
+# NEAR_PRECISION of the text's (added context stays a minority: "current limit
+# of IP(1.2.3.4) is …" adds 3 to 7), the two fractions together at least
+# NEAR_SUM (one may be low only when the other is nearly whole), and
+# NEAR_SHARED at the least (two shared words are a coincidence: "Balance is
+# insufficient." is not "Margin is insufficient."). A word one edit from a
+# template's word (both ASCII, NEAR_TYPO characters or more) is the same word:
+# "occurred" is the docs' "occured". On those cases the texts that must fit
+# reach at least 0.44 of the template, 0.88 of the text and 1.44 together; the
+# texts that must not at most 0.39, 0.70 and 1.09: the limits sit between
+# (NEAR_SUM midway), NEAR_PRECISION below the added context a text may carry.
+NEAR_RECALL = 0.4
+NEAR_PRECISION = 0.6
+NEAR_SUM = 1.3
+NEAR_SHARED = 3
+NEAR_TYPO = 4
+NEAR_TEMPLATES = 64  # at most this many of the code's templates are compared
+NEAR_TOKENS = 256  # and at most this many of the text's tokens read
+_NEAR_TOKEN = re.compile(NEAR_TOKEN)
+_TABS = str.maketrans(SPACES, "\t" * len(SPACES))
+_KEPT_SPACE = re.compile(KEPT_SPACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +94,39 @@ class TemplateRow:
     loose: tuple[str, ...]  # the pieces folded as the loose tier folds a text
     key: str  # pieces[0][:PREFIX_KEY]: a text that starts otherwise cannot fit
     loose_key: str  # the same of the folded pieces
+    words: tuple[str, ...]  # its tokens for the near tier: words as `near_word` keeps them, "" for a value
+
+
+@dataclass(frozen=True, slots=True)
+class MatchData:
+    """Everything `match` reads, decided here once and emitted to both runtimes."""
+
+    templates: tuple[TemplateRow, ...]
+    key_length: int  # the longest key in code points (Python slices a text by them)
+    key_units: int  # and in UTF-16 units (JavaScript's)
+    spaces: str = SPACES
+    kept_space: str = KEPT_SPACE
+    kept_space_es2015: str = KEPT_SPACE_ES2015
+    space_class: str = SPACE_CLASS
+    boundary: str = BOUNDARY
+    near_token: str = NEAR_TOKEN
+    near_recall: float = NEAR_RECALL
+    near_precision: float = NEAR_PRECISION
+    near_sum: float = NEAR_SUM
+    near_shared: int = NEAR_SHARED
+    near_typo: int = NEAR_TYPO
+    near_templates: int = NEAR_TEMPLATES
+    near_tokens: int = NEAR_TOKENS
+
+
+def match_data(page: ErrorPage) -> MatchData:
+    templates = tuple(template_rows(page))
+    keys = [key for row in templates for key in (row.key, row.loose_key)]
+    return MatchData(templates, max(map(len, keys), default=0), max(map(_utf16_length, keys), default=0))
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def deprecation(error: ErrorCode) -> str | None:
@@ -95,29 +174,34 @@ def template_rows(page: ErrorPage) -> list[TemplateRow]:
 
 
 def _row(codes: tuple[Code, ...], message: Message) -> TemplateRow:
-    pieces = literal_pieces(message)
+    pieces = message.literals  # patterns.py splits every message at its placeholders
     loose = fold_pieces(pieces)
-    return TemplateRow(codes, message.text, pieces, loose, pieces[0][:PREFIX_KEY], loose[0][:PREFIX_KEY])
+    return TemplateRow(codes, message.text, pieces, loose, pieces[0][:PREFIX_KEY], loose[0][:PREFIX_KEY],
+                       near_words(pieces))
 
 
-def literal_pieces(message: Message) -> tuple[str, ...]:
-    """The text around each placeholder, in order (the page's own spellings included)."""
-    pieces: list[str] = []
-    position = 0
-    for placeholder in message.placeholders:
-        start = message.text.index(placeholder, position)
-        pieces.append(message.text[position:start])
-        position = start + len(placeholder)
-    pieces.append(message.text[position:])
-    return tuple(pieces)
+def near_words(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """A template's tokens for the near tier: its words, and "" for each placeholder
+    and each value written in its text (a number, a quoted or parenthesised value)."""
+    words: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            words.append("")
+        words += ["" if found.group(1) is not None else near_word(found.group()) for found in _NEAR_TOKEN.finditer(piece)]
+    return tuple(words)
+
+
+def near_word(word: str) -> str:
+    """A word as the near tier compares it: ASCII lowered (both runtimes lower only ASCII words)."""
+    return word.lower() if word.isascii() else word
 
 
 def fold(text: str) -> str:
-    """The loose tier's fold of one text (the runtimes do the same to a server's text)."""
-    text = _PUNCTUATION_SPACE.sub(r"\1", _WHITESPACE.sub(" ", text).strip(" "))
-    if text[:1].isascii() and text[:1].isupper():
-        text = text[0].lower() + text[1:]
-    return text.removesuffix(".")
+    """The loose tier's fold of one text: the runtimes' `_fold`/`fold`, step for step."""
+    folded = _KEPT_SPACE.sub(" ", text.translate(_TABS)).replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return folded[:-1] if folded[-1:] == "." else folded
 
 
 def fold_pieces(pieces: tuple[str, ...]) -> tuple[str, ...]:

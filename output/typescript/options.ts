@@ -816,74 +816,92 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-1008], "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", " ", ".Please use the websocket for live updates to avoid polling the API"], "Too much", "too much"],
-  [[-1008], "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too "],
-  [[-1008], "Too much request weight used; please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; please use the websocket for live updates to avoid polling the API."], ["too much request weight used;please use the websocket for live updates to avoid polling the API"], "Too much", "too much"],
-  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all "],
-  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
-  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
-  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal "],
-  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
-  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
-  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param"],
-  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
-  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
-  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many"],
-  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
-  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
-  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal "],
-  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
-  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
-  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
-  [[-1130], "Data sent for paramter %s is not valid.", ["Data sent for paramter ", " is not valid."], ["data sent for paramter", "is not valid"], "Data sen", "data sen"],
-  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
-  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
-  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity"],
-  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
-  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete"],
-  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
-  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind"],
-  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
-  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity"],
-  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz"],
-  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz"],
-  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
-  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
-  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
-  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
-  [[-2027], "Option margin is insufficient.", ["Option margin is insufficient."], ["option margin is insufficient"], "Option m", "option m"],
-  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr"],
-  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
-  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le"],
-  [[-1008], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
-  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance "],
-  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity"],
-  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m"],
-  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
-  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
-  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete"],
-  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
-  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
-  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
-  [[-3029], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr"],
-  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
-  [[-1128], "Invalid underlying", ["Invalid underlying"], ["invalid underlying"], "Invalid ", "invalid "],
-  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
-  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le"],
-  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
-  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
-  [[-1129], "Invalid asset。", ["Invalid asset。"], ["invalid asset。"], "Invalid ", "invalid "],
-  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
+  [[-1008], "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", " ", ".Please use the websocket for live updates to avoid polling the API"], "Too much", "too much", ["too", "much", "request", "weight", "used", "current", "limit", "is", "", "request", "weight", "per", "", "", "please", "use", "the", "websocket", "for", "live", "updates", "to", "avoid", "polling", "the", "api"]],
+  [[-1008], "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too ", ["way", "too", "much", "request", "weight", "used", "ip", "banned", "until", "", "please", "use", "the", "websocket", "for", "live", "updates", "to", "avoid", "bans"]],
+  [[-1008], "Too much request weight used; please use the websocket for live updates to avoid polling the API.", ["Too much request weight used; please use the websocket for live updates to avoid polling the API."], ["too much request weight used;please use the websocket for live updates to avoid polling the API"], "Too much", "too much", ["too", "much", "request", "weight", "used", "please", "use", "the", "websocket", "for", "live", "updates", "to", "avoid", "polling", "the", "api"]],
+  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read", "read", "", "parameter", "", "but", "was", "sent", ""]],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal", ["internal", "error", "unable", "to", "process", "your", "request", "please", "try", "again"]],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "was", "1000ms", "ahead", "of", "the", "server", "s", "time"]],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat", ["a", "mandatory", "parameter", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator", ["mandatory", "parameter", "", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"]],
+  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""]],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno", ["an", "unknown", "error", "occurred", "while", "processing", "the", "request"]],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio", ["precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"]],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many", ["too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""]],
+  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param", ["param", "", "or", "", "must", "be", "sent", "but", "both", "were", "empty", "null"]],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are ", ["you", "are", "not", "authorized", "to", "execute", "this", "request"]],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha", ["more", "than", "", "hours", "between", "starttime", "and", "endtime"]],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid ", ["invalid", "api", "key", "ip", "or", "permissions", "for", "action"]],
+  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many", ["too", "many", "parameters", "expected", "", "and", "received", ""]],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many", ["too", "many", "parameters", "sent", "for", "this", "endpoint"]],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat", ["duplicate", "values", "for", "a", "parameter", "detected"]],
+  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter", ""]],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur", ["signature", "for", "this", "request", "is", "not", "valid"]],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter"]],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame", ["a", "parameter", "was", "sent", "when", "not", "required"]],
+  [[-1130], "Data sent for paramter %s is not valid.", ["Data sent for paramter ", " is not valid."], ["data sent for paramter", "is not valid"], "Data sen", "data sen", ["data", "sent", "for", "paramter", "", "is", "not", "valid"]],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser", ["this", "service", "is", "no", "longer", "available"]],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original", ["original", "client", "order", "id", "was", "empty"]],
+  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity", ["quantity", "greater", "than", "max", "quantity"]],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read"]],
+  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete", ["parameter", "", "sent", "when", "not", "required"]],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid ", ["invalid", "data", "sent", "for", "a", "parameter"]],
+  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind", ["recvwindow", "must", "be", "less", "than", ""]],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope", ["this", "operation", "is", "not", "supported"]],
+  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity", ["quantity", "less", "than", "min", "quantity"]],
+  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz", ["tick", "size", "precision", "is", "invalid"]],
+  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz", ["step", "size", "precision", "is", "invalid"]],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor", ["unsupported", "order", "combination"]],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno", ["an", "unknown", "parameter", "was", "sent"]],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie", ["new", "client", "order", "id", "was", "empty"]],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis", ["this", "listenkey", "does", "not", "exist"]],
+  [[-2027], "Option margin is insufficient.", ["Option margin is insufficient."], ["option margin is insufficient"], "Option m", "option m", ["option", "margin", "is", "insufficient"]],
+  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr", ["price", "greater", "than", "max", "price"]],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i", ["lookup", "interval", "is", "too", "big"]],
+  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le", ["price", "less", "than", "min", "price"]],
+  [[-1008], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many", ["too", "many", "requests", "queued"]],
+  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance ", ["balance", "is", "insufficient"]],
+  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity", ["quantity", "less", "than", "zero"]],
+  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m", ["amount", "must", "be", "positive"]],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key ", ["api", "key", "format", "invalid"]],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame", ["a", "parameter", "was", "empty"]],
+  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete", ["parameter", "", "was", "empty"]],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do", ["order", "does", "not", "exist"]],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many", ["too", "many", "new", "orders"]],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid ", ["invalid", "timeinforce"]],
+  [[-3029], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr", ["asset", "transfer", "fail"]],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid ", ["invalid", "ordertype"]],
+  [[-1128], "Invalid underlying", ["Invalid underlying"], ["invalid underlying"], "Invalid ", "invalid ", ["invalid", "underlying"]],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE", ["new_order_rejected"]],
+  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le", ["price", "less", "than", ""]],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid ", ["invalid", "interval"]],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid ", ["invalid", "symbol"]],
+  [[-1129], "Invalid asset。", ["Invalid asset。"], ["invalid asset。"], "Invalid ", "invalid ", ["invalid", "asset。"]],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid ", ["invalid", "side"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -902,8 +920,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -913,14 +931,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -934,7 +952,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -942,14 +961,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -957,8 +980,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -970,15 +994,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -1038,70 +1062,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -1127,14 +1132,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

@@ -2727,209 +2727,227 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-2022, -4118], "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.", ["This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order."], ["this indicates the new reduce-only order conflicts with existing open orders;cancel the existing order and resubmit the reduce-only order"], "This ind", "this ind"],
-  [[-1003], "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.", ["Too many requests; current limit is ", " requests per minute. Please use the websocket for live updates to avoid polling the API."], ["too many requests;current limit is", "requests per minute.Please use the websocket for live updates to avoid polling the API"], "Too many", "too many"],
-  [[-1008], "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.", ["Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again."], ["request throttled by system-level protection.Reduce-only/close-position orders are exempt.Please try again"], "Request ", "request "],
-  [[-1003], "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too many requests; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too many requests;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too "],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
-  [[-1125], "This listenKey does not exist. Please use POST /papi/v1/listenKey to recreate listenKey", ["This listenKey does not exist. Please use POST /papi/v1/listenKey to recreate listenKey"], ["this listenKey does not exist.Please use POST/papi/v1/listenKey to recreate listenKey"], "This lis", "this lis"],
-  [[-5022], "Due to the order could not be executed as maker, the Post Only order will be rejected.", ["Due to the order could not be executed as maker, the Post Only order will be rejected."], ["due to the order could not be executed as maker,the Post Only order will be rejected"], "Due to t", "due to t"],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
-  [[-5021], "Due to the order could not be filled immediately, the FOK order has been rejected.", ["Due to the order could not be filled immediately, the FOK order has been rejected."], ["due to the order could not be filled immediately,the FOK order has been rejected"], "Due to t", "due to t"],
-  [[-4161], "Leverage reduction is not supported in Isolated Margin Mode with open positions", ["Leverage reduction is not supported in Isolated Margin Mode with open positions"], ["leverage reduction is not supported in Isolated Margin Mode with open positions"], "Leverage", "leverage"],
-  [[-4118], "ReduceOnly Order Failed. Please check your existing position and open orders", ["ReduceOnly Order Failed. Please check your existing position and open orders"], ["reduceOnly Order Failed.Please check your existing position and open orders"], "ReduceOn", "reduceOn"],
-  [[-4164], "Order's notional must be no smaller than 5.0 (unless you choose reduce only)", ["Order's notional must be no smaller than 5.0 (unless you choose reduce only)"], ["order's notional must be no smaller than 5.0(unless you choose reduce only)"], "Order's ", "order's "],
-  [[-5041], "Time out for too many requests from this account queueing at the same time.", ["Time out for too many requests from this account queueing at the same time."], ["time out for too many requests from this account queueing at the same time"], "Time out", "time out"],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
-  [[-4131], "The counterparty's best price does not meet the PERCENT_PRICE filter limit", ["The counterparty's best price does not meet the PERCENT_PRICE filter limit"], ["the counterparty's best price does not meet the PERCENT_PRICE filter limit"], "The coun", "the coun"],
-  [[-4164], "Order's notional must be no smaller than %s (unless you choose reduce only)", ["Order's notional must be no smaller than ", " (unless you choose reduce only)"], ["order's notional must be no smaller than", "(unless you choose reduce only)"], "Order's ", "order's "],
-  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all "],
-  [[-5028], "The requested timestamp is outside the recvWindow of the matching engine", ["The requested timestamp is outside the recvWindow of the matching engine"], ["the requested timestamp is outside the recvWindow of the matching engine"], "The requ", "the requ"],
-  [[-4074], "Order amount is bigger than upper boundary or less than 0, reject order", ["Order amount is bigger than upper boundary or less than 0, reject order"], ["order amount is bigger than upper boundary or less than 0,reject order"], "Order am", "order am"],
-  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
-  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
-  [[-2028], "Leverage is smaller than permitted: insufficient margin balance.", ["Leverage is smaller than permitted: insufficient margin balance."], ["leverage is smaller than permitted:insufficient margin balance"], "Leverage", "leverage"],
-  [[-4142], "REJECT: take profit or stop order will be triggered immediately", ["REJECT: take profit or stop order will be triggered immediately"], ["rEJECT:take profit or stop order will be triggered immediately"], "REJECT: ", "rEJECT:t"],
-  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal "],
-  [[-2027], "Exceeded the maximum allowable position at current leverage.", ["Exceeded the maximum allowable position at current leverage."], ["exceeded the maximum allowable position at current leverage"], "Exceeded", "exceeded"],
-  [[-4067], "Position side cannot be changed if there exists open orders.", ["Position side cannot be changed if there exists open orders."], ["position side cannot be changed if there exists open orders"], "Position", "position"],
-  [[-51007], "You have pending borrow or repayment, please try again later", ["You have pending borrow or repayment, please try again later"], ["you have pending borrow or repayment,please try again later"], "You have", "you have"],
-  [[-4047], "Margin type cannot be changed if there exists open orders.", ["Margin type cannot be changed if there exists open orders."], ["margin type cannot be changed if there exists open orders"], "Margin t", "margin t"],
-  [[-4068], "Position side cannot be changed if there exists position.", ["Position side cannot be changed if there exists position."], ["position side cannot be changed if there exists position"], "Position", "position"],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
-  [[-4015], "Client order id length should not be more than 36 chars", ["Client order id length should not be more than 36 chars"], ["client order id length should not be more than 36 chars"], "Client o", "client o"],
-  [[-4020], "Target strategy invalid for orderType '%s',reduceOnly '%b'.", ["Target strategy invalid for orderType '", "',reduceOnly '", "'."], ["target strategy invalid for orderType'", "',reduceOnly'", "'"], "Target s", "target s"],
-  [[-4048], "Margin type cannot be changed if there exists position.", ["Margin type cannot be changed if there exists position."], ["margin type cannot be changed if there exists position"], "Margin t", "margin t"],
-  [[-4138], "Reduce only must be true with closePosition equals true", ["Reduce only must be true with closePosition equals true"], ["reduce only must be true with closePosition equals true"], "Reduce o", "reduce o"],
-  [[-1000], "An unknown error occured while processing the request.", ["An unknown error occured while processing the request."], ["an unknown error occured while processing the request"], "An unkno", "an unkno"],
-  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'"],
-  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
-  [[-4070], "Client options id length should be less than 32 chars", ["Client options id length should be less than 32 chars"], ["client options id length should be less than 32 chars"], "Client o", "client o"],
-  [[-4077], "place order amount has reached to limit, reject order", ["place order amount has reached to limit, reject order"], ["place order amount has reached to limit,reject order"], "place or", "place or"],
-  [[-4139], "Order type can not be market if it's unable to cancel", ["Order type can not be market if it's unable to cancel"], ["order type can not be market if it's unable to cancel"], "Order ty", "order ty"],
-  [[-4061], "Order's position side does not match user's setting.", ["Order's position side does not match user's setting."], ["order's position side does not match user's setting"], "Order's ", "order's "],
-  [[-4137], "Quantity must be zero with closePosition equals true", ["Quantity must be zero with closePosition equals true"], ["quantity must be zero with closePosition equals true"], "Quantity", "quantity"],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
-  [[-4053], "Auto add margin only support for isolated position.", ["Auto add margin only support for isolated position."], ["auto add margin only support for isolated position"], "Auto add", "auto add"],
-  [[-4114], "Client tran id length should be less than 64 chars", ["Client tran id length should be less than 64 chars"], ["client tran id length should be less than 64 chars"], "Client t", "client t"],
-  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many"],
-  [[-4058], "maxPrice and priceDecimal too large,please check.", ["maxPrice and priceDecimal too large,please check."], ["maxPrice and priceDecimal too large,please check"], "maxPrice", "maxPrice"],
-  [[-2026], "This OrderType is not supported when reduceOnly.", ["This OrderType is not supported when reduceOnly."], ["this OrderType is not supported when reduceOnly"], "This Ord", "this Ord"],
-  [[-4024], "Price is lower than mark price multiplier floor.", ["Price is lower than mark price multiplier floor."], ["price is lower than mark price multiplier floor"], "Price is", "price is"],
-  [[-4184], "Price is lower than stop price multiplier floor.", ["Price is lower than stop price multiplier floor."], ["price is lower than stop price multiplier floor"], "Price is", "price is"],
-  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
-  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
-  [[-4016], "Price is higher than mark price multiplier cap.", ["Price is higher than mark price multiplier cap."], ["price is higher than mark price multiplier cap"], "Price is", "price is"],
-  [[-4075], "output premium fee is less than 0, reject order", ["output premium fee is less than 0, reject order"], ["output premium fee is less than 0,reject order"], "output p", "output p"],
-  [[-4084], "Method is not allowed currently. Upcoming soon.", ["Method is not allowed currently. Upcoming soon."], ["method is not allowed currently.Upcoming soon"], "Method i", "method i"],
-  [[-4183], "Price is higher than stop price multiplier cap.", ["Price is higher than stop price multiplier cap."], ["price is higher than stop price multiplier cap"], "Price is", "price is"],
-  [[-4049], "Add margin only support for isolated position.", ["Add margin only support for isolated position."], ["add margin only support for isolated position"], "Add marg", "add marg"],
-  [[-4073], "input premium fee is less than 0, reject order", ["input premium fee is less than 0, reject order"], ["input premium fee is less than 0,reject order"], "input pr", "input pr"],
-  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
-  [[-4076], "original fee is too much higher than last fee", ["original fee is too much higher than last fee"], ["original fee is too much higher than last fee"], "original", "original"],
-  [[-4115], "Client tran id should be unique within 7 days", ["Client tran id should be unique within 7 days"], ["client tran id should be unique within 7 days"], "Client t", "client t"],
-  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
-  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
-  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
-  [[-4054], "Cannot add position margin: position is 0.", ["Cannot add position margin: position is 0."], ["cannot add position margin:position is 0"], "Cannot a", "cannot a"],
-  [[-4140], "Invalid symbol status for opening position", ["Invalid symbol status for opening position"], ["invalid symbol status for opening position"], "Invalid ", "invalid "],
-  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
-  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
-  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen"],
-  [[-4072], "premium fee is not updated, reject order", ["premium fee is not updated, reject order"], ["premium fee is not updated,reject order"], "premium ", "premium "],
-  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
-  [[-4082], "Invalid number of batch place orders: %s", ["Invalid number of batch place orders: ", ""], ["invalid number of batch place orders:", ""], "Invalid ", "invalid "],
-  [[-4062], "Invalid or improper reduceOnly value.", ["Invalid or improper reduceOnly value."], ["invalid or improper reduceOnly value"], "Invalid ", "invalid "],
-  [[-4082], "Invalid number of batch place orders.", ["Invalid number of batch place orders."], ["invalid number of batch place orders"], "Invalid ", "invalid "],
-  [[-4087], "User can only place reduce only order", ["User can only place reduce only order"], ["user can only place reduce only order"], "User can", "user can"],
-  [[-1004], "This IP is already on the white list", ["This IP is already on the white list"], ["this IP is already on the white list"], "This IP ", "this IP "],
-  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
-  [[-1023], "Start time is greater than end time.", ["Start time is greater than end time."], ["start time is greater than end time"], "Start ti", "start ti"],
-  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete"],
-  [[-1113], "Withdrawal amount must be negative.", ["Withdrawal amount must be negative."], ["withdrawal amount must be negative"], "Withdraw", "withdraw"],
-  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
-  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity"],
-  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
-  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
-  [[-4007], "Stop price greater than max price.", ["Stop price greater than max price."], ["stop price greater than max price"], "Stop pri", "stop pri"],
-  [[-4025], "Multiplier decimal less than zero.", ["Multiplier decimal less than zero."], ["multiplier decimal less than zero"], "Multipli", "multipli"],
-  [[-4052], "No need to change auto add margin.", ["No need to change auto add margin."], ["no need to change auto add margin"], "No need ", "no need "],
-  [[-4085], "Invalid notional limit coefficient", ["Invalid notional limit coefficient"], ["invalid notional limit coefficient"], "Invalid ", "invalid "],
-  [[-4088], "User can not place order currently", ["User can not place order currently"], ["user can not place order currently"], "User can", "user can"],
-  [[-4183], "Limit price can't be higher than %s.", ["Limit price can't be higher than ", "."], ["limit price can't be higher than", ""], "Limit pr", "limit pr"],
-  [[-1011], "This IP cannot access this route.", ["This IP cannot access this route."], ["this IP cannot access this route"], "This IP ", "this IP "],
-  [[-4014], "Price not increased by tick size.", ["Price not increased by tick size."], ["price not increased by tick size"], "Price no", "price no"],
-  [[-4032], "Exceed maximum cancel order size.", ["Exceed maximum cancel order size."], ["exceed maximum cancel order size"], "Exceed m", "exceed m"],
-  [[-4184], "Limit price can't be lower than %s.", ["Limit price can't be lower than ", "."], ["limit price can't be lower than", ""], "Limit pr", "limit pr"],
-  [[-1005], "No such IP has been white listed", ["No such IP has been white listed"], ["no such IP has been white listed"], "No such ", "no such "],
-  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
-  [[-2021], "Order would immediately trigger.", ["Order would immediately trigger."], ["order would immediately trigger"], "Order wo", "order wo"],
-  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity"],
-  [[-4022], "market status sent is not valid.", ["market status sent is not valid."], ["market status sent is not valid"], "market s", "market s"],
-  [[-4031, -4032], "Invalid parameter working type: %s", ["Invalid parameter working type: ", ""], ["invalid parameter working type:", ""], "Invalid ", "invalid "],
-  [[-4059], "No need to change position side.", ["No need to change position side."], ["no need to change position side"], "No need ", "no need "],
-  [[-4018], "Multiplier down less than zero.", ["Multiplier down less than zero."], ["multiplier down less than zero"], "Multipli", "multipli"],
-  [[-4023], "Qty not increased by step size.", ["Qty not increased by step size."], ["qty not increased by step size"], "Qty not ", "qty not "],
-  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz"],
-  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz"],
-  [[-4070], "Client options id is not valid.", ["Client options id is not valid."], ["client options id is not valid"], "Client o", "client o"],
-  [[-4079], "duplicate options id %d for user %d", ["duplicate options id ", " for user ", ""], ["duplicate options id", "for user", ""], "duplicat", "duplicat"],
-  [[-51078], "Fail to retrieve margin assets.", ["Fail to retrieve margin assets."], ["fail to retrieve margin assets"], "Fail to ", "fail to "],
-  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
-  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
-  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
-  [[-4009], "Max price less than min price.", ["Max price less than min price."], ["max price less than min price"], "Max pric", "max pric"],
-  [[-4012], "Max mum orders less than zero.", ["Max mum orders less than zero."], ["max mum orders less than zero"], "Max mum ", "max mum "],
-  [[-4031], "Invalid parameter working type", ["Invalid parameter working type"], ["invalid parameter working type"], "Invalid ", "invalid "],
-  [[-4046], "No need to change margin type.", ["No need to change margin type."], ["no need to change margin type"], "No need ", "no need "],
-  [[-4051], "Isolated balance insufficient.", ["Isolated balance insufficient."], ["isolated balance insufficient"], "Isolated", "isolated"],
-  [[-4086], "Invalid price spread threshold", ["Invalid price spread threshold"], ["invalid price spread threshold"], "Invalid ", "invalid "],
-  [[-4165], "Maximum time interval is %s days", ["Maximum time interval is ", " days"], ["maximum time interval is", "days"], "Maximum ", "maximum "],
-  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
-  [[-2022], "ReduceOnly Order is rejected.", ["ReduceOnly Order is rejected."], ["reduceOnly Order is rejected"], "ReduceOn", "reduceOn"],
-  [[-2023], "User in liquidation mode now.", ["User in liquidation mode now."], ["user in liquidation mode now"], "User in ", "user in "],
-  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr"],
-  [[-4015], "Client order id is not valid.", ["Client order id is not valid."], ["client order id is not valid"], "Client o", "client o"],
-  [[-4017], "Multiplier up less than zero.", ["Multiplier up less than zero."], ["multiplier up less than zero"], "Multipli", "multipli"],
-  [[-4026], "%s absolute value greater than %s", ["", " absolute value greater than ", ""], ["", "absolute value greater than", ""], "", ""],
-  [[-4028], "Leverage %s already exist with %s", ["Leverage ", " already exist with ", ""], ["leverage", "already exist with", ""], "Leverage", "leverage"],
-  [[-4021], "'%s' is not valid depth limit.", ["'", "' is not valid depth limit."], ["'", "'is not valid depth limit"], "'", "'"],
-  [[-4033], "Insurance account not found.", ["Insurance account not found."], ["insurance account not found"], "Insuranc", "insuranc"],
-  [[-4063], "Invalid options request type", ["Invalid options request type"], ["invalid options request type"], "Invalid ", "invalid "],
-  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
-  [[-2024], "Position is not sufficient.", ["Position is not sufficient."], ["position is not sufficient"], "Position", "position"],
-  [[-2025], "Reach max open order limit.", ["Reach max open order limit."], ["reach max open order limit"], "Reach ma", "reach ma"],
-  [[-4045], "Reach max stop order limit.", ["Reach max stop order limit."], ["reach max stop order limit"], "Reach ma", "reach ma"],
-  [[-4050], "Cross balance insufficient.", ["Cross balance insufficient."], ["cross balance insufficient"], "Cross ba", "cross ba"],
-  [[-4069], "Invalid options premium fee", ["Invalid options premium fee"], ["invalid options premium fee"], "Invalid ", "invalid "],
-  [[-4081], "options not found with id: %s", ["options not found with id: ", ""], ["options not found with id:", ""], "options ", "options "],
-  [[-4083], "Fail to place batch orders.", ["Fail to place batch orders."], ["fail to place batch orders"], "Fail to ", "fail to "],
-  [[-4006], "Stop price less than zero.", ["Stop price less than zero."], ["stop price less than zero"], "Stop pri", "stop pri"],
-  [[-4010], "Max qty less than min qty.", ["Max qty less than min qty."], ["max qty less than min qty"], "Max qty ", "max qty "],
-  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le"],
-  [[-4019], "Composite scale too large.", ["Composite scale too large."], ["composite scale too large"], "Composit", "composit"],
-  [[-4064], "Invalid options time frame", ["Invalid options time frame"], ["invalid options time frame"], "Invalid ", "invalid "],
-  [[-4066], "Invalid options event type", ["Invalid options event type"], ["invalid options event type"], "Invalid ", "invalid "],
-  [[-4115], "clientTranId is duplicated", ["clientTranId is duplicated"], ["clientTranId is duplicated"], "clientTr", "clientTr"],
-  [[-1136], "Invalid newOrderRespType.", ["Invalid newOrderRespType."], ["invalid newOrderRespType"], "Invalid ", "invalid "],
-  [[-4008], "Tick size less than zero.", ["Tick size less than zero."], ["tick size less than zero"], "Tick siz", "tick siz"],
-  [[-4011], "Step size less than zero.", ["Step size less than zero."], ["step size less than zero"], "Step siz", "step siz"],
-  [[-4071], "Invalid options direction", ["Invalid options direction"], ["invalid options direction"], "Invalid ", "invalid "],
-  [[-4114], "clientTranId is not valid", ["clientTranId is not valid"], ["clientTranId is not valid"], "clientTr", "clientTr"],
-  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance "],
-  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity"],
-  [[-4044], "Balance Type is invalid.", ["Balance Type is invalid."], ["balance Type is invalid"], "Balance ", "balance "],
-  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m"],
-  [[-4080], "user not found with id: %s", ["user not found with id: ", ""], ["user not found with id:", ""], "user not", "user not"],
-  [[-4135], "Invalid activation price", ["Invalid activation price"], ["invalid activation price"], "Invalid ", "invalid "],
-  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete"],
-  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
-  [[-2019], "Margin is insufficient.", ["Margin is insufficient."], ["margin is insufficient"], "Margin i", "margin i"],
-  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
-  [[-4028], "Leverage %s is not valid", ["Leverage ", " is not valid"], ["leverage", "is not valid"], "Leverage", "leverage"],
-  [[-4057], "Invalid api public key", ["Invalid api public key"], ["invalid api public key"], "Invalid ", "invalid "],
-  [[-4060], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid "],
-  [[-4065], "Invalid options amount", ["Invalid options amount"], ["invalid options amount"], "Invalid ", "invalid "],
-  [[-4078], "options internal error", ["options internal error"], ["options internal error"], "options ", "options "],
-  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
-  [[-4000], "Invalid order status.", ["Invalid order status."], ["invalid order status"], "Invalid ", "invalid "],
-  [[-4027], "Invalid account type.", ["Invalid account type."], ["invalid account type"], "Invalid ", "invalid "],
-  [[-4056], "Invalid api key type.", ["Invalid api key type."], ["invalid api key type"], "Invalid ", "invalid "],
-  [[-4104], "Invalid contract type", ["Invalid contract type"], ["invalid contract type"], "Invalid ", "invalid "],
-  [[-4165], "Invalid time interval", ["Invalid time interval"], ["invalid time interval"], "Invalid ", "invalid "],
-  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
-  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
-  [[-4021], "Invalid depth limit.", ["Invalid depth limit."], ["invalid depth limit"], "Invalid ", "invalid "],
-  [[-4079], "invalid options id: %s", ["invalid options id: ", ""], ["invalid options id:", ""], "invalid ", "invalid "],
-  [[-1010], "ERROR_MSG_RECEIVED.", ["ERROR_MSG_RECEIVED."], ["eRROR_MSG_RECEIVED"], "ERROR_MS", "eRROR_MS"],
-  [[-1110], "Invalid symbolType.", ["Invalid symbolType."], ["invalid symbolType"], "Invalid ", "invalid "],
-  [[-4026], "Commission invalid.", ["Commission invalid."], ["commission invalid"], "Commissi", "commissi"],
-  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
-  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
-  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le"],
-  [[-4079], "invalid options id", ["invalid options id"], ["invalid options id"], "invalid ", "invalid "],
-  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
-  [[-4081], "options not found", ["options not found"], ["options not found"], "options ", "options "],
-  [[-1013], "INVALID_MESSAGE.", ["INVALID_MESSAGE."], ["iNVALID_MESSAGE"], "INVALID_", "iNVALID_"],
-  [[-1109], "Invalid account.", ["Invalid account."], ["invalid account"], "Invalid ", "invalid "],
-  [[-4026], "%s less than zero.", ["", " less than zero."], ["", "less than zero"], "", ""],
-  [[-4028], "Invalid leverage", ["Invalid leverage"], ["invalid leverage"], "Invalid ", "invalid "],
-  [[-4141], "Symbol is closed", ["Symbol is closed"], ["symbol is closed"], "Symbol i", "symbol i"],
-  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
-  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
-  [[-2020], "Unable to fill.", ["Unable to fill."], ["unable to fill"], "Unable t", "unable t"],
-  [[-1108], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid "],
-  [[-4080], "user not found", ["user not found"], ["user not found"], "user not", "user not"],
-  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
-  [[-4144], "Invalid pair", ["Invalid pair"], ["invalid pair"], "Invalid ", "invalid "],
+  [[-2022, -4118], "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.", ["This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order."], ["this indicates the new reduce-only order conflicts with existing open orders;cancel the existing order and resubmit the reduce-only order"], "This ind", "this ind", ["this", "indicates", "the", "new", "reduce", "only", "order", "conflicts", "with", "existing", "open", "orders", "cancel", "the", "existing", "order", "and", "resubmit", "the", "reduce", "only", "order"]],
+  [[-1003], "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.", ["Too many requests; current limit is ", " requests per minute. Please use the websocket for live updates to avoid polling the API."], ["too many requests;current limit is", "requests per minute.Please use the websocket for live updates to avoid polling the API"], "Too many", "too many", ["too", "many", "requests", "current", "limit", "is", "", "requests", "per", "minute", "please", "use", "the", "websocket", "for", "live", "updates", "to", "avoid", "polling", "the", "api"]],
+  [[-1008], "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.", ["Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again."], ["request throttled by system-level protection.Reduce-only/close-position orders are exempt.Please try again"], "Request ", "request ", ["request", "throttled", "by", "system", "level", "protection", "reduce", "only", "close", "position", "orders", "are", "exempt", "please", "try", "again"]],
+  [[-1003], "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.", ["Way too many requests; IP banned until ", ". Please use the websocket for live updates to avoid bans."], ["way too many requests;IP banned until", ".Please use the websocket for live updates to avoid bans"], "Way too ", "way too ", ["way", "too", "many", "requests", "ip", "banned", "until", "", "please", "use", "the", "websocket", "for", "live", "updates", "to", "avoid", "bans"]],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout ", ["timeout", "waiting", "for", "response", "from", "backend", "server", "send", "status", "unknown", "execution", "status", "unknown"]],
+  [[-1125], "This listenKey does not exist. Please use POST /papi/v1/listenKey to recreate listenKey", ["This listenKey does not exist. Please use POST /papi/v1/listenKey to recreate listenKey"], ["this listenKey does not exist.Please use POST/papi/v1/listenKey to recreate listenKey"], "This lis", "this lis", ["this", "listenkey", "does", "not", "exist", "please", "use", "post", "papi", "v1", "listenkey", "to", "recreate", "listenkey"]],
+  [[-5022], "Due to the order could not be executed as maker, the Post Only order will be rejected.", ["Due to the order could not be executed as maker, the Post Only order will be rejected."], ["due to the order could not be executed as maker,the Post Only order will be rejected"], "Due to t", "due to t", ["due", "to", "the", "order", "could", "not", "be", "executed", "as", "maker", "the", "post", "only", "order", "will", "be", "rejected"]],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp", ["an", "unexpected", "response", "was", "received", "from", "the", "message", "bus", "execution", "status", "unknown"]],
+  [[-5021], "Due to the order could not be filled immediately, the FOK order has been rejected.", ["Due to the order could not be filled immediately, the FOK order has been rejected."], ["due to the order could not be filled immediately,the FOK order has been rejected"], "Due to t", "due to t", ["due", "to", "the", "order", "could", "not", "be", "filled", "immediately", "the", "fok", "order", "has", "been", "rejected"]],
+  [[-4161], "Leverage reduction is not supported in Isolated Margin Mode with open positions", ["Leverage reduction is not supported in Isolated Margin Mode with open positions"], ["leverage reduction is not supported in Isolated Margin Mode with open positions"], "Leverage", "leverage", ["leverage", "reduction", "is", "not", "supported", "in", "isolated", "margin", "mode", "with", "open", "positions"]],
+  [[-4118], "ReduceOnly Order Failed. Please check your existing position and open orders", ["ReduceOnly Order Failed. Please check your existing position and open orders"], ["reduceOnly Order Failed.Please check your existing position and open orders"], "ReduceOn", "reduceOn", ["reduceonly", "order", "failed", "please", "check", "your", "existing", "position", "and", "open", "orders"]],
+  [[-4164], "Order's notional must be no smaller than 5.0 (unless you choose reduce only)", ["Order's notional must be no smaller than 5.0 (unless you choose reduce only)"], ["order's notional must be no smaller than 5.0(unless you choose reduce only)"], "Order's ", "order's ", ["order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""]],
+  [[-5041], "Time out for too many requests from this account queueing at the same time.", ["Time out for too many requests from this account queueing at the same time."], ["time out for too many requests from this account queueing at the same time"], "Time out", "time out", ["time", "out", "for", "too", "many", "requests", "from", "this", "account", "queueing", "at", "the", "same", "time"]],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi", ["no", "trading", "window", "could", "be", "found", "for", "the", "symbol", "try", "ticker", "24hrs", "instead"]],
+  [[-4131], "The counterparty's best price does not meet the PERCENT_PRICE filter limit", ["The counterparty's best price does not meet the PERCENT_PRICE filter limit"], ["the counterparty's best price does not meet the PERCENT_PRICE filter limit"], "The coun", "the coun", ["the", "counterparty", "s", "best", "price", "does", "not", "meet", "the", "percent_price", "filter", "limit"]],
+  [[-4164], "Order's notional must be no smaller than %s (unless you choose reduce only)", ["Order's notional must be no smaller than ", " (unless you choose reduce only)"], ["order's notional must be no smaller than", "(unless you choose reduce only)"], "Order's ", "order's ", ["order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""]],
+  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read", "read", "", "", ""]],
+  [[-5028], "The requested timestamp is outside the recvWindow of the matching engine", ["The requested timestamp is outside the recvWindow of the matching engine"], ["the requested timestamp is outside the recvWindow of the matching engine"], "The requ", "the requ", ["the", "requested", "timestamp", "is", "outside", "the", "recvwindow", "of", "the", "matching", "engine"]],
+  [[-4074], "Order amount is bigger than upper boundary or less than 0, reject order", ["Order amount is bigger than upper boundary or less than 0, reject order"], ["order amount is bigger than upper boundary or less than 0,reject order"], "Order am", "order am", ["order", "amount", "is", "bigger", "than", "upper", "boundary", "or", "less", "than", "", "reject", "order"]],
+  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator", ["mandatory", "parameter", "", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal", ["internal", "error", "unable", "to", "process", "your", "request", "please", "try", "again"]],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "was", "1000ms", "ahead", "of", "the", "server", "s", "time"]],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat", ["a", "mandatory", "parameter", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-2028], "Leverage is smaller than permitted: insufficient margin balance.", ["Leverage is smaller than permitted: insufficient margin balance."], ["leverage is smaller than permitted:insufficient margin balance"], "Leverage", "leverage", ["leverage", "is", "smaller", "than", "permitted", "insufficient", "margin", "balance"]],
+  [[-4142], "REJECT: take profit or stop order will be triggered immediately", ["REJECT: take profit or stop order will be triggered immediately"], ["rEJECT:take profit or stop order will be triggered immediately"], "REJECT: ", "rEJECT:t", ["reject", "take", "profit", "or", "stop", "order", "will", "be", "triggered", "immediately"]],
+  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "", ""]],
+  [[-2027], "Exceeded the maximum allowable position at current leverage.", ["Exceeded the maximum allowable position at current leverage."], ["exceeded the maximum allowable position at current leverage"], "Exceeded", "exceeded", ["exceeded", "the", "maximum", "allowable", "position", "at", "current", "leverage"]],
+  [[-4067], "Position side cannot be changed if there exists open orders.", ["Position side cannot be changed if there exists open orders."], ["position side cannot be changed if there exists open orders"], "Position", "position", ["position", "side", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"]],
+  [[-51007], "You have pending borrow or repayment, please try again later", ["You have pending borrow or repayment, please try again later"], ["you have pending borrow or repayment,please try again later"], "You have", "you have", ["you", "have", "pending", "borrow", "or", "repayment", "please", "try", "again", "later"]],
+  [[-4047], "Margin type cannot be changed if there exists open orders.", ["Margin type cannot be changed if there exists open orders."], ["margin type cannot be changed if there exists open orders"], "Margin t", "margin t", ["margin", "type", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"]],
+  [[-4068], "Position side cannot be changed if there exists position.", ["Position side cannot be changed if there exists position."], ["position side cannot be changed if there exists position"], "Position", "position", ["position", "side", "cannot", "be", "changed", "if", "there", "exists", "position"]],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"]],
+  [[-4015], "Client order id length should not be more than 36 chars", ["Client order id length should not be more than 36 chars"], ["client order id length should not be more than 36 chars"], "Client o", "client o", ["client", "order", "id", "length", "should", "not", "be", "more", "than", "", "chars"]],
+  [[-4020], "Target strategy invalid for orderType '%s',reduceOnly '%b'.", ["Target strategy invalid for orderType '", "',reduceOnly '", "'."], ["target strategy invalid for orderType'", "',reduceOnly'", "'"], "Target s", "target s", ["target", "strategy", "invalid", "for", "ordertype", "", "", ""]],
+  [[-4048], "Margin type cannot be changed if there exists position.", ["Margin type cannot be changed if there exists position."], ["margin type cannot be changed if there exists position"], "Margin t", "margin t", ["margin", "type", "cannot", "be", "changed", "if", "there", "exists", "position"]],
+  [[-4138], "Reduce only must be true with closePosition equals true", ["Reduce only must be true with closePosition equals true"], ["reduce only must be true with closePosition equals true"], "Reduce o", "reduce o", ["reduce", "only", "must", "be", "true", "with", "closeposition", "equals", "true"]],
+  [[-1000], "An unknown error occured while processing the request.", ["An unknown error occured while processing the request."], ["an unknown error occured while processing the request"], "An unkno", "an unkno", ["an", "unknown", "error", "occured", "while", "processing", "the", "request"]],
+  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'", ["param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"]],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio", ["precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"]],
+  [[-4070], "Client options id length should be less than 32 chars", ["Client options id length should be less than 32 chars"], ["client options id length should be less than 32 chars"], "Client o", "client o", ["client", "options", "id", "length", "should", "be", "less", "than", "", "chars"]],
+  [[-4077], "place order amount has reached to limit, reject order", ["place order amount has reached to limit, reject order"], ["place order amount has reached to limit,reject order"], "place or", "place or", ["place", "order", "amount", "has", "reached", "to", "limit", "reject", "order"]],
+  [[-4139], "Order type can not be market if it's unable to cancel", ["Order type can not be market if it's unable to cancel"], ["order type can not be market if it's unable to cancel"], "Order ty", "order ty", ["order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"]],
+  [[-4061], "Order's position side does not match user's setting.", ["Order's position side does not match user's setting."], ["order's position side does not match user's setting"], "Order's ", "order's ", ["order", "", "s", "setting"]],
+  [[-4137], "Quantity must be zero with closePosition equals true", ["Quantity must be zero with closePosition equals true"], ["quantity must be zero with closePosition equals true"], "Quantity", "quantity", ["quantity", "must", "be", "zero", "with", "closeposition", "equals", "true"]],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many", ["too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""]],
+  [[-4053], "Auto add margin only support for isolated position.", ["Auto add margin only support for isolated position."], ["auto add margin only support for isolated position"], "Auto add", "auto add", ["auto", "add", "margin", "only", "support", "for", "isolated", "position"]],
+  [[-4114], "Client tran id length should be less than 64 chars", ["Client tran id length should be less than 64 chars"], ["client tran id length should be less than 64 chars"], "Client t", "client t", ["client", "tran", "id", "length", "should", "be", "less", "than", "", "chars"]],
+  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many", ["too", "many", "parameters", "expected", "", "", ""]],
+  [[-4058], "maxPrice and priceDecimal too large,please check.", ["maxPrice and priceDecimal too large,please check."], ["maxPrice and priceDecimal too large,please check"], "maxPrice", "maxPrice", ["maxprice", "and", "pricedecimal", "too", "large", "please", "check"]],
+  [[-2026], "This OrderType is not supported when reduceOnly.", ["This OrderType is not supported when reduceOnly."], ["this OrderType is not supported when reduceOnly"], "This Ord", "this Ord", ["this", "ordertype", "is", "not", "supported", "when", "reduceonly"]],
+  [[-4024], "Price is lower than mark price multiplier floor.", ["Price is lower than mark price multiplier floor."], ["price is lower than mark price multiplier floor"], "Price is", "price is", ["price", "is", "lower", "than", "mark", "price", "multiplier", "floor"]],
+  [[-4184], "Price is lower than stop price multiplier floor.", ["Price is lower than stop price multiplier floor."], ["price is lower than stop price multiplier floor"], "Price is", "price is", ["price", "is", "lower", "than", "stop", "price", "multiplier", "floor"]],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are ", ["you", "are", "not", "authorized", "to", "execute", "this", "request"]],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha", ["more", "than", "", "hours", "between", "starttime", "and", "endtime"]],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid ", ["invalid", "api", "key", "ip", "or", "permissions", "for", "action"]],
+  [[-4016], "Price is higher than mark price multiplier cap.", ["Price is higher than mark price multiplier cap."], ["price is higher than mark price multiplier cap"], "Price is", "price is", ["price", "is", "higher", "than", "mark", "price", "multiplier", "cap"]],
+  [[-4075], "output premium fee is less than 0, reject order", ["output premium fee is less than 0, reject order"], ["output premium fee is less than 0,reject order"], "output p", "output p", ["output", "premium", "fee", "is", "less", "than", "", "reject", "order"]],
+  [[-4084], "Method is not allowed currently. Upcoming soon.", ["Method is not allowed currently. Upcoming soon."], ["method is not allowed currently.Upcoming soon"], "Method i", "method i", ["method", "is", "not", "allowed", "currently", "upcoming", "soon"]],
+  [[-4183], "Price is higher than stop price multiplier cap.", ["Price is higher than stop price multiplier cap."], ["price is higher than stop price multiplier cap"], "Price is", "price is", ["price", "is", "higher", "than", "stop", "price", "multiplier", "cap"]],
+  [[-4049], "Add margin only support for isolated position.", ["Add margin only support for isolated position."], ["add margin only support for isolated position"], "Add marg", "add marg", ["add", "margin", "only", "support", "for", "isolated", "position"]],
+  [[-4073], "input premium fee is less than 0, reject order", ["input premium fee is less than 0, reject order"], ["input premium fee is less than 0,reject order"], "input pr", "input pr", ["input", "premium", "fee", "is", "less", "than", "", "reject", "order"]],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo", ["timeinforce", "parameter", "sent", "when", "not", "required"]],
+  [[-4076], "original fee is too much higher than last fee", ["original fee is too much higher than last fee"], ["original fee is too much higher than last fee"], "original", "original", ["original", "fee", "is", "too", "much", "higher", "than", "last", "fee"]],
+  [[-4115], "Client tran id should be unique within 7 days", ["Client tran id should be unique within 7 days"], ["client tran id should be unique within 7 days"], "Client t", "client t", ["client", "tran", "id", "should", "be", "unique", "within", "", "days"]],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many", ["too", "many", "parameters", "sent", "for", "this", "endpoint"]],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat", ["combination", "of", "optional", "parameters", "invalid"]],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat", ["duplicate", "values", "for", "a", "parameter", "detected"]],
+  [[-4054], "Cannot add position margin: position is 0.", ["Cannot add position margin: position is 0."], ["cannot add position margin:position is 0"], "Cannot a", "cannot a", ["cannot", "add", "position", "margin", "position", "is", ""]],
+  [[-4140], "Invalid symbol status for opening position", ["Invalid symbol status for opening position"], ["invalid symbol status for opening position"], "Invalid ", "invalid ", ["invalid", "symbol", "status", "for", "opening", "position"]],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur", ["signature", "for", "this", "request", "is", "not", "valid"]],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter"]],
+  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen", ["data", "sent", "for", "parameter", "", "is", "not", "valid"]],
+  [[-4072], "premium fee is not updated, reject order", ["premium fee is not updated, reject order"], ["premium fee is not updated,reject order"], "premium ", "premium ", ["premium", "fee", "is", "not", "updated", "reject", "order"]],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame", ["a", "parameter", "was", "sent", "when", "not", "required"]],
+  [[-4082], "Invalid number of batch place orders: %s", ["Invalid number of batch place orders: ", ""], ["invalid number of batch place orders:", ""], "Invalid ", "invalid ", ["invalid", "number", "of", "batch", "place", "orders", ""]],
+  [[-4062], "Invalid or improper reduceOnly value.", ["Invalid or improper reduceOnly value."], ["invalid or improper reduceOnly value"], "Invalid ", "invalid ", ["invalid", "or", "improper", "reduceonly", "value"]],
+  [[-4082], "Invalid number of batch place orders.", ["Invalid number of batch place orders."], ["invalid number of batch place orders"], "Invalid ", "invalid ", ["invalid", "number", "of", "batch", "place", "orders"]],
+  [[-4087], "User can only place reduce only order", ["User can only place reduce only order"], ["user can only place reduce only order"], "User can", "user can", ["user", "can", "only", "place", "reduce", "only", "order"]],
+  [[-1004], "This IP is already on the white list", ["This IP is already on the white list"], ["this IP is already on the white list"], "This IP ", "this IP ", ["this", "ip", "is", "already", "on", "the", "white", "list"]],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser", ["this", "service", "is", "no", "longer", "available"]],
+  [[-1023], "Start time is greater than end time.", ["Start time is greater than end time."], ["start time is greater than end time"], "Start ti", "start ti", ["start", "time", "is", "greater", "than", "end", "time"]],
+  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete", ["parameter", "", "sent", "when", "not", "required"]],
+  [[-1113], "Withdrawal amount must be negative.", ["Withdrawal amount must be negative."], ["withdrawal amount must be negative"], "Withdraw", "withdraw", ["withdrawal", "amount", "must", "be", "negative"]],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original", ["original", "client", "order", "id", "was", "empty"]],
+  [[-4005], "Quantity greater than max quantity.", ["Quantity greater than max quantity."], ["quantity greater than max quantity"], "Quantity", "quantity", ["quantity", "greater", "than", "max", "quantity"]],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read"]],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid ", ["invalid", "data", "sent", "for", "a", "parameter"]],
+  [[-4007], "Stop price greater than max price.", ["Stop price greater than max price."], ["stop price greater than max price"], "Stop pri", "stop pri", ["stop", "price", "greater", "than", "max", "price"]],
+  [[-4025], "Multiplier decimal less than zero.", ["Multiplier decimal less than zero."], ["multiplier decimal less than zero"], "Multipli", "multipli", ["multiplier", "decimal", "less", "than", "zero"]],
+  [[-4052], "No need to change auto add margin.", ["No need to change auto add margin."], ["no need to change auto add margin"], "No need ", "no need ", ["no", "need", "to", "change", "auto", "add", "margin"]],
+  [[-4085], "Invalid notional limit coefficient", ["Invalid notional limit coefficient"], ["invalid notional limit coefficient"], "Invalid ", "invalid ", ["invalid", "notional", "limit", "coefficient"]],
+  [[-4088], "User can not place order currently", ["User can not place order currently"], ["user can not place order currently"], "User can", "user can", ["user", "can", "not", "place", "order", "currently"]],
+  [[-4183], "Limit price can't be higher than %s.", ["Limit price can't be higher than ", "."], ["limit price can't be higher than", ""], "Limit pr", "limit pr", ["limit", "price", "can", "t", "be", "higher", "than", ""]],
+  [[-1011], "This IP cannot access this route.", ["This IP cannot access this route."], ["this IP cannot access this route"], "This IP ", "this IP ", ["this", "ip", "cannot", "access", "this", "route"]],
+  [[-4014], "Price not increased by tick size.", ["Price not increased by tick size."], ["price not increased by tick size"], "Price no", "price no", ["price", "not", "increased", "by", "tick", "size"]],
+  [[-4032], "Exceed maximum cancel order size.", ["Exceed maximum cancel order size."], ["exceed maximum cancel order size"], "Exceed m", "exceed m", ["exceed", "maximum", "cancel", "order", "size"]],
+  [[-4184], "Limit price can't be lower than %s.", ["Limit price can't be lower than ", "."], ["limit price can't be lower than", ""], "Limit pr", "limit pr", ["limit", "price", "can", "t", "be", "lower", "than", ""]],
+  [[-1005], "No such IP has been white listed", ["No such IP has been white listed"], ["no such IP has been white listed"], "No such ", "no such ", ["no", "such", "ip", "has", "been", "white", "listed"]],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope", ["this", "operation", "is", "not", "supported"]],
+  [[-2021], "Order would immediately trigger.", ["Order would immediately trigger."], ["order would immediately trigger"], "Order wo", "order wo", ["order", "would", "immediately", "trigger"]],
+  [[-4004], "Quantity less than min quantity.", ["Quantity less than min quantity."], ["quantity less than min quantity"], "Quantity", "quantity", ["quantity", "less", "than", "min", "quantity"]],
+  [[-4022], "market status sent is not valid.", ["market status sent is not valid."], ["market status sent is not valid"], "market s", "market s", ["market", "status", "sent", "is", "not", "valid"]],
+  [[-4031, -4032], "Invalid parameter working type: %s", ["Invalid parameter working type: ", ""], ["invalid parameter working type:", ""], "Invalid ", "invalid ", ["invalid", "parameter", "working", "type", ""]],
+  [[-4059], "No need to change position side.", ["No need to change position side."], ["no need to change position side"], "No need ", "no need ", ["no", "need", "to", "change", "position", "side"]],
+  [[-4018], "Multiplier down less than zero.", ["Multiplier down less than zero."], ["multiplier down less than zero"], "Multipli", "multipli", ["multiplier", "down", "less", "than", "zero"]],
+  [[-4023], "Qty not increased by step size.", ["Qty not increased by step size."], ["qty not increased by step size"], "Qty not ", "qty not ", ["qty", "not", "increased", "by", "step", "size"]],
+  [[-4029], "Tick size precision is invalid.", ["Tick size precision is invalid."], ["tick size precision is invalid"], "Tick siz", "tick siz", ["tick", "size", "precision", "is", "invalid"]],
+  [[-4030], "Step size precision is invalid.", ["Step size precision is invalid."], ["step size precision is invalid"], "Step siz", "step siz", ["step", "size", "precision", "is", "invalid"]],
+  [[-4070], "Client options id is not valid.", ["Client options id is not valid."], ["client options id is not valid"], "Client o", "client o", ["client", "options", "id", "is", "not", "valid"]],
+  [[-4079], "duplicate options id %d for user %d", ["duplicate options id ", " for user ", ""], ["duplicate options id", "for user", ""], "duplicat", "duplicat", ["duplicate", "options", "id", "", "for", "user", ""]],
+  [[-51078], "Fail to retrieve margin assets.", ["Fail to retrieve margin assets."], ["fail to retrieve margin assets"], "Fail to ", "fail to ", ["fail", "to", "retrieve", "margin", "assets"]],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor", ["unsupported", "order", "combination"]],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno", ["an", "unknown", "parameter", "was", "sent"]],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie", ["new", "client", "order", "id", "was", "empty"]],
+  [[-4009], "Max price less than min price.", ["Max price less than min price."], ["max price less than min price"], "Max pric", "max pric", ["max", "price", "less", "than", "min", "price"]],
+  [[-4012], "Max mum orders less than zero.", ["Max mum orders less than zero."], ["max mum orders less than zero"], "Max mum ", "max mum ", ["max", "mum", "orders", "less", "than", "zero"]],
+  [[-4031], "Invalid parameter working type", ["Invalid parameter working type"], ["invalid parameter working type"], "Invalid ", "invalid ", ["invalid", "parameter", "working", "type"]],
+  [[-4046], "No need to change margin type.", ["No need to change margin type."], ["no need to change margin type"], "No need ", "no need ", ["no", "need", "to", "change", "margin", "type"]],
+  [[-4051], "Isolated balance insufficient.", ["Isolated balance insufficient."], ["isolated balance insufficient"], "Isolated", "isolated", ["isolated", "balance", "insufficient"]],
+  [[-4086], "Invalid price spread threshold", ["Invalid price spread threshold"], ["invalid price spread threshold"], "Invalid ", "invalid ", ["invalid", "price", "spread", "threshold"]],
+  [[-4165], "Maximum time interval is %s days", ["Maximum time interval is ", " days"], ["maximum time interval is", "days"], "Maximum ", "maximum ", ["maximum", "time", "interval", "is", "", "days"]],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order", ["no", "orders", "on", "book", "for", "symbol"]],
+  [[-2022], "ReduceOnly Order is rejected.", ["ReduceOnly Order is rejected."], ["reduceOnly Order is rejected"], "ReduceOn", "reduceOn", ["reduceonly", "order", "is", "rejected"]],
+  [[-2023], "User in liquidation mode now.", ["User in liquidation mode now."], ["user in liquidation mode now"], "User in ", "user in ", ["user", "in", "liquidation", "mode", "now"]],
+  [[-4002], "Price greater than max price.", ["Price greater than max price."], ["price greater than max price"], "Price gr", "price gr", ["price", "greater", "than", "max", "price"]],
+  [[-4015], "Client order id is not valid.", ["Client order id is not valid."], ["client order id is not valid"], "Client o", "client o", ["client", "order", "id", "is", "not", "valid"]],
+  [[-4017], "Multiplier up less than zero.", ["Multiplier up less than zero."], ["multiplier up less than zero"], "Multipli", "multipli", ["multiplier", "up", "less", "than", "zero"]],
+  [[-4026], "%s absolute value greater than %s", ["", " absolute value greater than ", ""], ["", "absolute value greater than", ""], "", "", ["", "absolute", "value", "greater", "than", ""]],
+  [[-4028], "Leverage %s already exist with %s", ["Leverage ", " already exist with ", ""], ["leverage", "already exist with", ""], "Leverage", "leverage", ["leverage", "", "already", "exist", "with", ""]],
+  [[-4021], "'%s' is not valid depth limit.", ["'", "' is not valid depth limit."], ["'", "'is not valid depth limit"], "'", "'", ["", "is", "not", "valid", "depth", "limit"]],
+  [[-4033], "Insurance account not found.", ["Insurance account not found."], ["insurance account not found"], "Insuranc", "insuranc", ["insurance", "account", "not", "found"]],
+  [[-4063], "Invalid options request type", ["Invalid options request type"], ["invalid options request type"], "Invalid ", "invalid ", ["invalid", "options", "request", "type"]],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i", ["lookup", "interval", "is", "too", "big"]],
+  [[-2024], "Position is not sufficient.", ["Position is not sufficient."], ["position is not sufficient"], "Position", "position", ["position", "is", "not", "sufficient"]],
+  [[-2025], "Reach max open order limit.", ["Reach max open order limit."], ["reach max open order limit"], "Reach ma", "reach ma", ["reach", "max", "open", "order", "limit"]],
+  [[-4045], "Reach max stop order limit.", ["Reach max stop order limit."], ["reach max stop order limit"], "Reach ma", "reach ma", ["reach", "max", "stop", "order", "limit"]],
+  [[-4050], "Cross balance insufficient.", ["Cross balance insufficient."], ["cross balance insufficient"], "Cross ba", "cross ba", ["cross", "balance", "insufficient"]],
+  [[-4069], "Invalid options premium fee", ["Invalid options premium fee"], ["invalid options premium fee"], "Invalid ", "invalid ", ["invalid", "options", "premium", "fee"]],
+  [[-4081], "options not found with id: %s", ["options not found with id: ", ""], ["options not found with id:", ""], "options ", "options ", ["options", "not", "found", "with", "id", ""]],
+  [[-4083], "Fail to place batch orders.", ["Fail to place batch orders."], ["fail to place batch orders"], "Fail to ", "fail to ", ["fail", "to", "place", "batch", "orders"]],
+  [[-4006], "Stop price less than zero.", ["Stop price less than zero."], ["stop price less than zero"], "Stop pri", "stop pri", ["stop", "price", "less", "than", "zero"]],
+  [[-4010], "Max qty less than min qty.", ["Max qty less than min qty."], ["max qty less than min qty"], "Max qty ", "max qty ", ["max", "qty", "less", "than", "min", "qty"]],
+  [[-4013], "Price less than min price.", ["Price less than min price."], ["price less than min price"], "Price le", "price le", ["price", "less", "than", "min", "price"]],
+  [[-4019], "Composite scale too large.", ["Composite scale too large."], ["composite scale too large"], "Composit", "composit", ["composite", "scale", "too", "large"]],
+  [[-4064], "Invalid options time frame", ["Invalid options time frame"], ["invalid options time frame"], "Invalid ", "invalid ", ["invalid", "options", "time", "frame"]],
+  [[-4066], "Invalid options event type", ["Invalid options event type"], ["invalid options event type"], "Invalid ", "invalid ", ["invalid", "options", "event", "type"]],
+  [[-4115], "clientTranId is duplicated", ["clientTranId is duplicated"], ["clientTranId is duplicated"], "clientTr", "clientTr", ["clienttranid", "is", "duplicated"]],
+  [[-1136], "Invalid newOrderRespType.", ["Invalid newOrderRespType."], ["invalid newOrderRespType"], "Invalid ", "invalid ", ["invalid", "neworderresptype"]],
+  [[-4008], "Tick size less than zero.", ["Tick size less than zero."], ["tick size less than zero"], "Tick siz", "tick siz", ["tick", "size", "less", "than", "zero"]],
+  [[-4011], "Step size less than zero.", ["Step size less than zero."], ["step size less than zero"], "Step siz", "step siz", ["step", "size", "less", "than", "zero"]],
+  [[-4071], "Invalid options direction", ["Invalid options direction"], ["invalid options direction"], "Invalid ", "invalid ", ["invalid", "options", "direction"]],
+  [[-4114], "clientTranId is not valid", ["clientTranId is not valid"], ["clientTranId is not valid"], "clientTr", "clientTr", ["clienttranid", "is", "not", "valid"]],
+  [[-2018], "Balance is insufficient.", ["Balance is insufficient."], ["balance is insufficient"], "Balance ", "balance ", ["balance", "is", "insufficient"]],
+  [[-4003], "Quantity less than zero.", ["Quantity less than zero."], ["quantity less than zero"], "Quantity", "quantity", ["quantity", "less", "than", "zero"]],
+  [[-4044], "Balance Type is invalid.", ["Balance Type is invalid."], ["balance Type is invalid"], "Balance ", "balance ", ["balance", "type", "is", "invalid"]],
+  [[-4055], "Amount must be positive.", ["Amount must be positive."], ["amount must be positive"], "Amount m", "amount m", ["amount", "must", "be", "positive"]],
+  [[-4080], "user not found with id: %s", ["user not found with id: ", ""], ["user not found with id:", ""], "user not", "user not", ["user", "not", "found", "with", "id", ""]],
+  [[-4135], "Invalid activation price", ["Invalid activation price"], ["invalid activation price"], "Invalid ", "invalid ", ["invalid", "activation", "price"]],
+  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete", ["parameter", "", "was", "empty"]],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key ", ["api", "key", "format", "invalid"]],
+  [[-2019], "Margin is insufficient.", ["Margin is insufficient."], ["margin is insufficient"], "Margin i", "margin i", ["margin", "is", "insufficient"]],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame", ["a", "parameter", "was", "empty"]],
+  [[-4028], "Leverage %s is not valid", ["Leverage ", " is not valid"], ["leverage", "is not valid"], "Leverage", "leverage", ["leverage", "", "is", "not", "valid"]],
+  [[-4057], "Invalid api public key", ["Invalid api public key"], ["invalid api public key"], "Invalid ", "invalid ", ["invalid", "api", "public", "key"]],
+  [[-4060], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid ", ["invalid", "position", "side"]],
+  [[-4065], "Invalid options amount", ["Invalid options amount"], ["invalid options amount"], "Invalid ", "invalid ", ["invalid", "options", "amount"]],
+  [[-4078], "options internal error", ["options internal error"], ["options internal error"], "options ", "options ", ["options", "internal", "error"]],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do", ["order", "does", "not", "exist"]],
+  [[-4000], "Invalid order status.", ["Invalid order status."], ["invalid order status"], "Invalid ", "invalid ", ["invalid", "order", "status"]],
+  [[-4027], "Invalid account type.", ["Invalid account type."], ["invalid account type"], "Invalid ", "invalid ", ["invalid", "account", "type"]],
+  [[-4056], "Invalid api key type.", ["Invalid api key type."], ["invalid api key type"], "Invalid ", "invalid ", ["invalid", "api", "key", "type"]],
+  [[-4104], "Invalid contract type", ["Invalid contract type"], ["invalid contract type"], "Invalid ", "invalid ", ["invalid", "contract", "type"]],
+  [[-4165], "Invalid time interval", ["Invalid time interval"], ["invalid time interval"], "Invalid ", "invalid ", ["invalid", "time", "interval"]],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many", ["too", "many", "new", "orders"]],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid ", ["invalid", "timeinforce"]],
+  [[-4021], "Invalid depth limit.", ["Invalid depth limit."], ["invalid depth limit"], "Invalid ", "invalid ", ["invalid", "depth", "limit"]],
+  [[-4079], "invalid options id: %s", ["invalid options id: ", ""], ["invalid options id:", ""], "invalid ", "invalid ", ["invalid", "options", "id", ""]],
+  [[-1010], "ERROR_MSG_RECEIVED.", ["ERROR_MSG_RECEIVED."], ["eRROR_MSG_RECEIVED"], "ERROR_MS", "eRROR_MS", ["error_msg_received"]],
+  [[-1110], "Invalid symbolType.", ["Invalid symbolType."], ["invalid symbolType"], "Invalid ", "invalid ", ["invalid", "symboltype"]],
+  [[-4026], "Commission invalid.", ["Commission invalid."], ["commission invalid"], "Commissi", "commissi", ["commission", "invalid"]],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid ", ["invalid", "ordertype"]],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE", ["new_order_rejected"]],
+  [[-4001], "Price less than 0.", ["Price less than 0."], ["price less than 0"], "Price le", "price le", ["price", "less", "than", ""]],
+  [[-4079], "invalid options id", ["invalid options id"], ["invalid options id"], "invalid ", "invalid ", ["invalid", "options", "id"]],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid ", ["invalid", "interval"]],
+  [[-4081], "options not found", ["options not found"], ["options not found"], "options ", "options ", ["options", "not", "found"]],
+  [[-1013], "INVALID_MESSAGE.", ["INVALID_MESSAGE."], ["iNVALID_MESSAGE"], "INVALID_", "iNVALID_", ["invalid_message"]],
+  [[-1109], "Invalid account.", ["Invalid account."], ["invalid account"], "Invalid ", "invalid ", ["invalid", "account"]],
+  [[-4026], "%s less than zero.", ["", " less than zero."], ["", "less than zero"], "", "", ["", "less", "than", "zero"]],
+  [[-4028], "Invalid leverage", ["Invalid leverage"], ["invalid leverage"], "Invalid ", "invalid ", ["invalid", "leverage"]],
+  [[-4141], "Symbol is closed", ["Symbol is closed"], ["symbol is closed"], "Symbol i", "symbol i", ["symbol", "is", "closed"]],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid ", ["invalid", "symbol"]],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R", ["cancel_rejected"]],
+  [[-2020], "Unable to fill.", ["Unable to fill."], ["unable to fill"], "Unable t", "unable t", ["unable", "to", "fill"]],
+  [[-1108], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid ", ["invalid", "asset"]],
+  [[-4080], "user not found", ["user not found"], ["user not found"], "user not", "user not", ["user", "not", "found"]],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid ", ["invalid", "side"]],
+  [[-4144], "Invalid pair", ["Invalid pair"], ["invalid pair"], "Invalid ", "invalid ", ["invalid", "pair"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -2948,8 +2966,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -2959,14 +2977,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -2980,7 +2998,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -2988,14 +3007,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -3003,8 +3026,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -3016,15 +3040,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -3084,70 +3108,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -3173,14 +3178,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

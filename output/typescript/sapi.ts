@@ -3876,252 +3876,270 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much"],
-  [[-10041], "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.", ["Due to high demand, there are currently insufficient loanable assets for ", ". Please adjust your borrow amount or try again tomorrow."], ["due to high demand,there are currently insufficient loanable assets for", ".Please adjust your borrow amount or try again tomorrow"], "Due to h", "due to h"],
-  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too "],
-  [[-10044], "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.", ["Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals."], ["collateral amount has reached the limit.Please reduce your collateral amount or try with other collaterals"], "Collater", "collater"],
-  [[-4060], "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset", ["As your deposit has not reached the required block confirmations, we have temporarily locked ", " asset"], ["as your deposit has not reached the required block confirmations,we have temporarily locked", "asset"], "As your ", "as your "],
-  [[-18002], "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0", ["The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0"], ["the total amount of codes you created has exceeded the 24-hour limit,please try again after UTC 0"], "The tota", "the tota"],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
-  [[-1008], "Spot server is currently overloaded with other requests. Please try again in a few minutes.", ["Spot server is currently overloaded with other requests. Please try again in a few minutes."], ["spot server is currently overloaded with other requests.Please try again in a few minutes"], "Spot ser", "spot ser"],
-  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa"],
-  [[-10034], "Repay with collateral is not available currently, please try to repay with borrowed coin.", ["Repay with collateral is not available currently, please try to repay with borrowed coin."], ["repay with collateral is not available currently,please try to repay with borrowed coin"], "Repay wi", "repay wi"],
-  [[-21007], "User failed to repay portfolio margin bankruptcy loan since liquidation was in process", ["User failed to repay portfolio margin bankruptcy loan since liquidation was in process"], ["user failed to repay portfolio margin bankruptcy loan since liquidation was in process"], "User fai", "user fai"],
-  [[-21005], "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan", ["User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], ["user’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], "User’s s", "user’s s"],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
-  [[-10047], "This coin is currently not supported in your location due to local regulations.", ["This coin is currently not supported in your location due to local regulations."], ["this coin is currently not supported in your location due to local regulations"], "This coi", "this coi"],
-  [[-10045], "The loan coin does not support collateral repayment. Please try again later.", ["The loan coin does not support collateral repayment. Please try again later."], ["the loan coin does not support collateral repayment.Please try again later"], "The loan", "the loan"],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
-  [[-18004], "Too many invalid redeem attempts in 24 hours, please try again after UTC 0", ["Too many invalid redeem attempts in 24 hours, please try again after UTC 0"], ["too many invalid redeem attempts in 24 hours,please try again after UTC 0"], "Too many", "too many"],
-  [[-21002], "Portfolio Margin Account doesn't support transfer from margin to futures.", ["Portfolio Margin Account doesn't support transfer from margin to futures."], ["portfolio Margin Account doesn't support transfer from margin to futures"], "Portfoli", "portfoli"],
-  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe"],
-  [[-4016], "Within 24 hours after password modification, withdrawal is prohibited.", ["Within 24 hours after password modification, withdrawal is prohibited."], ["within 24 hours after password modification,withdrawal is prohibited"], "Within 2", "within 2"],
-  [[-3009, -3017], "This asset are not allowed to transfer into margin account currently.", ["This asset are not allowed to transfer into margin account currently."], ["this asset are not allowed to transfer into margin account currently"], "This ass", "this ass"],
-  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all "],
-  [[-4017], "Within 24 hours after the release of 2FA, withdrawal is prohibited.", ["Within 24 hours after the release of 2FA, withdrawal is prohibited."], ["within 24 hours after the release of 2FA,withdrawal is prohibited"], "Within 2", "within 2"],
-  [[-5004], "The residual balances of %s have exceeded 0.001BTC, Please re-choose.", ["The residual balances of ", " have exceeded 0.001BTC, Please re-choose."], ["the residual balances of", "have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi"],
-  [[-10046], "Collateral Adjustment exceeds the maximum limit. Please try again.", ["Collateral Adjustment exceeds the maximum limit. Please try again."], ["collateral Adjustment exceeds the maximum limit.Please try again"], "Collater", "collater"],
-  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
-  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
-  [[-4035], "This address is not on the whitelist. Please join and try again.", ["This address is not on the whitelist. Please join and try again."], ["this address is not on the whitelist.Please join and try again"], "This add", "this add"],
-  [[-18003], "Too many codes created in 24 hours, please try again after UTC 0", ["Too many codes created in 24 hours, please try again after UTC 0"], ["too many codes created in 24 hours,please try again after UTC 0"], "Too many", "too many"],
-  [[-5004], "The residual balances have exceeded 0.001BTC, Please re-choose.", ["The residual balances have exceeded 0.001BTC, Please re-choose."], ["the residual balances have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi"],
-  [[-3023], "You can't transfer out/place order under current margin level.", ["You can't transfer out/place order under current margin level."], ["you can't transfer out/place order under current margin level"], "You can'", "you can'"],
-  [[-21006], "User had portfolio margin bankruptcy loan repayment in process", ["User had portfolio margin bankruptcy loan repayment in process"], ["user had portfolio margin bankruptcy loan repayment in process"], "User had", "user had"],
-  [[-4028], "The amount of withdrawal must be greater than the Commission.", ["The amount of withdrawal must be greater than the Commission."], ["the amount of withdrawal must be greater than the Commission"], "The amou", "the amou"],
-  [[-4023], "Within 24 hours, the withdrawal exceeds the maximum amount.", ["Within 24 hours, the withdrawal exceeds the maximum amount."], ["within 24 hours,the withdrawal exceeds the maximum amount"], "Within 2", "within 2"],
-  [[-3021], "Margin account are not allowed to trade this trading pair.", ["Margin account are not allowed to trade this trading pair."], ["margin account are not allowed to trade this trading pair"], "Margin a", "margin a"],
-  [[-1000], "An unknown error occurred while processing the request.[%s]", ["An unknown error occurred while processing the request.[", "]"], ["an unknown error occurred while processing the request.[", "]"], "An unkno", "an unkno"],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
-  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal "],
-  [[-10001], "The system is under maintenance, please try again later.", ["The system is under maintenance, please try again later."], ["the system is under maintenance,please try again later"], "The syst", "the syst"],
-  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
-  [[-4043], "More than 100 recharge addresses were used in 24 hours.", ["More than 100 recharge addresses were used in 24 hours."], ["more than 100 recharge addresses were used in 24 hours"], "More tha", "more tha"],
-  [[-5005], "The residual balances of %s is too low, Please re-choose.", ["The residual balances of ", " is too low, Please re-choose."], ["the residual balances of", "is too low,Please re-choose"], "The resi", "the resi"],
-  [[-20194], "Duration is too short to execute all required quantity.", ["Duration is too short to execute all required quantity."], ["duration is too short to execute all required quantity"], "Duration", "duration"],
-  [[-6011], "Exceeding the maximum num allowed to purchase per user", ["Exceeding the maximum num allowed to purchase per user"], ["exceeding the maximum num allowed to purchase per user"], "Exceedin", "exceedin"],
-  [[-13004], "Exceeds individual 24h subscription limit of the token", ["Exceeds individual 24h subscription limit of the token"], ["exceeds individual 24h subscription limit of the token"], "Exceeds ", "exceeds "],
-  [[-18007], "This token is not currently supported, please re-enter", ["This token is not currently supported, please re-enter"], ["this token is not currently supported,please re-enter"], "This tok", "this tok"],
-  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio"],
-  [[-3007], "You have pending transaction, please try again later.", ["You have pending transaction, please try again later."], ["you have pending transaction,please try again later"], "You have", "you have"],
-  [[-3006], "Your borrow amount has exceed maximum borrow amount.", ["Your borrow amount has exceed maximum borrow amount."], ["your borrow amount has exceed maximum borrow amount"], "Your bor", "your bor"],
-  [[-13001], "Exceeds individual 24h redemption limit of the token", ["Exceeds individual 24h redemption limit of the token"], ["exceeds individual 24h redemption limit of the token"], "Exceeds ", "exceeds "],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
-  [[-20204], "The notional of USD is less or more than the limit.", ["The notional of USD is less or more than the limit."], ["the notional of USD is less or more than the limit"], "The noti", "the noti"],
-  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param"],
-  [[-3019], "Transferring out has been banned for this account.", ["Transferring out has been banned for this account."], ["transferring out has been banned for this account"], "Transfer", "transfer"],
-  [[-3024], "The unpaid debt is too small after this repayment.", ["The unpaid debt is too small after this repayment."], ["the unpaid debt is too small after this repayment"], "The unpa", "the unpa"],
-  [[-3999], "This function is only available for invited users.", ["This function is only available for invited users."], ["this function is only available for invited users"], "This fun", "this fun"],
-  [[-18005], "Too many invalid verify attempts, please try later", ["Too many invalid verify attempts, please try later"], ["too many invalid verify attempts,please try later"], "Too many", "too many"],
-  [[-21004], "User doesn’t have portfolio margin bankruptcy loan", ["User doesn’t have portfolio margin bankruptcy loan"], ["user doesn’t have portfolio margin bankruptcy loan"], "User doe", "user doe"],
-  [[-3018], "Transferring in has been banned for this account.", ["Transferring in has been banned for this account."], ["transferring in has been banned for this account"], "Transfer", "transfer"],
-  [[-13005], "Exceeds total 24h subscription limit of the token", ["Exceeds total 24h subscription limit of the token"], ["exceeds total 24h subscription limit of the token"], "Exceeds ", "exceeds "],
-  [[-4036], "The new address needs to be withdrawn in {0} hours.", ["The new address needs to be withdrawn in ", " hours."], ["the new address needs to be withdrawn in", "hours"], "The new ", "the new "],
-  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
-  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
-  [[-13002], "Exceeds total 24h redemption limit of the token", ["Exceeds total 24h redemption limit of the token"], ["exceeds total 24h redemption limit of the token"], "Exceeds ", "exceeds "],
-  [[-3013], "Borrow amount less than minimum borrow amount.", ["Borrow amount less than minimum borrow amount."], ["borrow amount less than minimum borrow amount"], "Borrow a", "borrow a"],
-  [[-3042], "PriceIndex not available for this margin pair.", ["PriceIndex not available for this margin pair."], ["priceIndex not available for this margin pair"], "PriceInd", "priceInd"],
-  [[-6003], "Product not exist or you don't have permission", ["Product not exist or you don't have permission"], ["product not exist or you don't have permission"], "Product ", "product "],
-  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many"],
-  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
-  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i"],
-  [[-21001], "Request ID is not a Portfolio Margin Account.", ["Request ID is not a Portfolio Margin Account."], ["request ID is not a Portfolio Margin Account"], "Request ", "request "],
-  [[-3016], "Repay amount less than minimum repay amount.", ["Repay amount less than minimum repay amount."], ["repay amount less than minimum repay amount"], "Repay am", "repay am"],
-  [[-4022], "Not less than the minimum pick-up quantity %s.", ["Not less than the minimum pick-up quantity ", "."], ["not less than the minimum pick-up quantity", ""], "Not less", "not less"],
-  [[-4030], "Confirmation of successful asset withdrawal.", ["Confirmation of successful asset withdrawal."], ["confirmation of successful asset withdrawal"], "Confirma", "confirma"],
-  [[-4042], "This asset cannot get deposit address again.", ["This asset cannot get deposit address again."], ["this asset cannot get deposit address again"], "This ass", "this ass"],
-  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
-  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
-  [[-4014], "Withdraw is not allowed within 2 min login.", ["Withdraw is not allowed within 2 min login."], ["withdraw is not allowed within 2 min login"], "Withdraw", "withdraw"],
-  [[-4025], "The number of hold asset is less than zero.", ["The number of hold asset is less than zero."], ["the number of hold asset is less than zero"], "The numb", "the numb"],
-  [[-5005], "The residual balances of the BTC is too low", ["The residual balances of the BTC is too low"], ["the residual balances of the BTC is too low"], "The resi", "the resi"],
-  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
-  [[-4021], "Asset withdrawal must be an %s multiple of %s.", ["Asset withdrawal must be an ", " multiple of ", "."], ["asset withdrawal must be an", "multiple of", ""], "Asset wi", "asset wi"],
-  [[-5012], "future account or sub relation not exists.", ["future account or sub relation not exists."], ["future account or sub relation not exists"], "future a", "future a"],
-  [[-1004], "Server is busy, please wait and try again", ["Server is busy, please wait and try again"], ["server is busy,please wait and try again"], "Server i", "server i"],
-  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal "],
-  [[-3045], "The system doesn't have enough asset now.", ["The system doesn't have enough asset now."], ["the system doesn't have enough asset now"], "The syst", "the syst"],
-  [[-4019], "Current asset is not open for withdrawal.", ["Current asset is not open for withdrawal."], ["current asset is not open for withdrawal"], "Current ", "current "],
-  [[-5008], "Insufficient amount of returnable assets.", ["Insufficient amount of returnable assets."], ["insufficient amount of returnable assets"], "Insuffic", "insuffic"],
-  [[-20124], "Invalid algo id or it has been completed.", ["Invalid algo id or it has been completed."], ["invalid algo id or it has been completed"], "Invalid ", "invalid "],
-  [[-13003], "Subscription of the token is forbiden now", ["Subscription of the token is forbiden now"], ["subscription of the token is forbiden now"], "Subscrip", "subscrip"],
-  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
-  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
-  [[-10009, -10010], "This coin can not be used as collateral.", ["This coin can not be used as collateral."], ["this coin can not be used as collateral"], "This coi", "this coi"],
-  [[-18006], "The amount is too small, please re-enter", ["The amount is too small, please re-enter"], ["the amount is too small,please re-enter"], "The amou", "the amou"],
-  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
-  [[-3020], "Transfer out amount exceeds max amount.", ["Transfer out amount exceeds max amount."], ["transfer out amount exceeds max amount"], "Transfer", "transfer"],
-  [[-1130], "Data sent for parameter %s is not valid.", ["Data sent for parameter ", " is not valid."], ["data sent for parameter", "is not valid"], "Data sen", "data sen"],
-  [[-4047], "Time interval must be within 0-90 days", ["Time interval must be within 0-90 days"], ["time interval must be within 0-90 days"], "Time int", "time int"],
-  [[-10043], "{0} borrowing is currently not supported.", ["", " borrowing is currently not supported."], ["", "borrowing is currently not supported"], "", ""],
-  [[-13000], "Redeption of the token is forbiden now", ["Redeption of the token is forbiden now"], ["redeption of the token is forbiden now"], "Redeptio", "redeptio"],
-  [[-3036], "This account is not allowed to repay.", ["This account is not allowed to repay."], ["this account is not allowed to repay"], "This acc", "this acc"],
-  [[-4008], "Address tag validation is not passed.", ["Address tag validation is not passed."], ["address tag validation is not passed"], "Address ", "address "],
-  [[-4029], "The withdrawal record does not exist.", ["The withdrawal record does not exist."], ["the withdrawal record does not exist"], "The with", "the with"],
-  [[-5001], "Don't allow transfer to micro assets.", ["Don't allow transfer to micro assets."], ["don't allow transfer to micro assets"], "Don't al", "don't al"],
-  [[-10032], "Repayment is temporarily unavailable.", ["Repayment is temporarily unavailable."], ["repayment is temporarily unavailable"], "Repaymen", "repaymen"],
-  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
-  [[-6014], "Exceed up-limit allowed to purchased", ["Exceed up-limit allowed to purchased"], ["exceed up-limit allowed to purchased"], "Exceed u", "exceed u"],
-  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
-  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy"],
-  [[-3015], "Repay amount exceeds borrow amount.", ["Repay amount exceeds borrow amount."], ["repay amount exceeds borrow amount"], "Repay am", "repay am"],
-  [[-4010], "White list mail has been confirmed.", ["White list mail has been confirmed."], ["white list mail has been confirmed"], "White li", "white li"],
-  [[-5007], "Quantity must be greater than zero.", ["Quantity must be greater than zero."], ["quantity must be greater than zero"], "Quantity", "quantity"],
-  [[-7002], "Data request type is not supported.", ["Data request type is not supported."], ["data request type is not supported"], "Data req", "data req"],
-  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
-  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete"],
-  [[-1130, -20130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
-  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind"],
-  [[-3014], "Borrow is banned for this account.", ["Borrow is banned for this account."], ["borrow is banned for this account"], "Borrow i", "borrow i"],
-  [[-20198], "Reach the max open orders allowed.", ["Reach the max open orders allowed."], ["reach the max open orders allowed"], "Reach th", "reach th"],
-  [[-4007], "Address validation is not passed.", ["Address validation is not passed."], ["address validation is not passed"], "Address ", "address "],
-  [[-4034], "The address is suspected of fake.", ["The address is suspected of fake."], ["the address is suspected of fake"], "The addr", "the addr"],
-  [[-20132], "The client algo id is duplicated.", ["The client algo id is duplicated."], ["the client algo id is duplicated"], "The clie", "the clie"],
-  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
-  [[-3012], "Borrow is banned for this asset.", ["Borrow is banned for this asset."], ["borrow is banned for this asset"], "Borrow i", "borrow i"],
-  [[-3022], "You account's trading is banned.", ["You account's trading is banned."], ["you account's trading is banned"], "You acco", "you acco"],
-  [[-4032], "Withdraw verification exception.", ["Withdraw verification exception."], ["withdraw verification exception"], "Withdraw", "withdraw"],
-  [[-5021], "This parent sub have no relation", ["This parent sub have no relation"], ["this parent sub have no relation"], "This par", "this par"],
-  [[-13006], "Subscription amount is too small", ["Subscription amount is too small"], ["subscription amount is too small"], "Subscrip", "subscrip"],
-  [[-12014], "More than 1 request in 2 seconds", ["More than 1 request in 2 seconds"], ["more than 1 request in 2 seconds"], "More tha", "more tha"],
-  [[-3037], "PNL is clearing. Wait a second.", ["PNL is clearing. Wait a second."], ["pNL is clearing.Wait a second"], "PNL is c", "pNL is c"],
-  [[-4041], "Please try again in one minute.", ["Please try again in one minute."], ["please try again in one minute"], "Please t", "please t"],
-  [[-5006], "Only transfer once in 24 hours.", ["Only transfer once in 24 hours."], ["only transfer once in 24 hours"], "Only tra", "only tra"],
-  [[-6005], "Smaller than min purchase limit", ["Smaller than min purchase limit"], ["smaller than min purchase limit"], "Smaller ", "smaller "],
-  [[-10013], "Insufficient collateral amount.", ["Insufficient collateral amount."], ["insufficient collateral amount"], "Insuffic", "insuffic"],
-  [[-21003], "Fail to retrieve margin assets.", ["Fail to retrieve margin assets."], ["fail to retrieve margin assets"], "Fail to ", "fail to "],
-  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
-  [[-1099], "This replaces error code -1999", ["This replaces error code -1999"], ["this replaces error code-1999"], "This rep", "this rep"],
-  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
-  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
-  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
-  [[-3003], "Margin account does not exist.", ["Margin account does not exist."], ["margin account does not exist"], "Margin a", "margin a"],
-  [[-4026, -5002], "You have insufficient balance.", ["You have insufficient balance."], ["you have insufficient balance"], "You have", "you have"],
-  [[-4038], "Please try again in 5 minutes.", ["Please try again in 5 minutes."], ["please try again in 5 minutes"], "Please t", "please t"],
-  [[-6004], "Product not in purchase status", ["Product not in purchase status"], ["product not in purchase status"], "Product ", "product "],
-  [[-10017], "Repayment amount exceeds debt.", ["Repayment amount exceeds debt."], ["repayment amount exceeds debt"], "Repaymen", "repaymen"],
-  [[-10019], "Configuration does not exists.", ["Configuration does not exists."], ["configuration does not exists"], "Configur", "configur"],
-  [[-10031], "Individual loan quota reached.", ["Individual loan quota reached."], ["individual loan quota reached"], "Individu", "individu"],
-  [[-10039], "Repayment amount is too small.", ["Repayment amount is too small."], ["repayment amount is too small"], "Repaymen", "repaymen"],
-  [[-10040], "Repayment amount is too large.", ["Repayment amount is too large."], ["repayment amount is too large"], "Repaymen", "repaymen"],
-  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
-  [[-3005], "Transferring out not allowed.", ["Transferring out not allowed."], ["transferring out not allowed"], "Transfer", "transfer"],
-  [[-5012], "Asset transfer is in pending.", ["Asset transfer is in pending."], ["asset transfer is in pending"], "Asset tr", "asset tr"],
-  [[-10024], "LTV adjustment not supported.", ["LTV adjustment not supported."], ["lTV adjustment not supported"], "LTV adju", "lTV adju"],
-  [[-3026], "Your input param is invalid.", ["Your input param is invalid."], ["your input param is invalid"], "Your inp", "your inp"],
-  [[-3043], "Transferring in not allowed.", ["Transferring in not allowed."], ["transferring in not allowed"], "Transfer", "transfer"],
-  [[-4003], "Your input email is invalid.", ["Your input email is invalid."], ["your input email is invalid"], "Your inp", "your inp"],
-  [[-4044], "This is a blacklist country.", ["This is a blacklist country."], ["this is a blacklist country"], "This is ", "this is "],
-  [[-6008], "Product not in redeem status", ["Product not in redeem status"], ["product not in redeem status"], "Product ", "product "],
-  [[-7001], "Date range is not supported.", ["Date range is not supported."], ["date range is not supported"], "Date ran", "date ran"],
-  [[-20195], "The total size is too small.", ["The total size is too small."], ["the total size is too small"], "The tota", "the tota"],
-  [[-20196], "The total size is too large.", ["The total size is too large."], ["the total size is too large"], "The tota", "the tota"],
-  [[-10015], "Collateral deduction failed.", ["Collateral deduction failed."], ["collateral deduction failed"], "Collater", "collater"],
-  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
-  [[-3011, -3025], "Your input date is invalid.", ["Your input date is invalid."], ["your input date is invalid"], "Your inp", "your inp"],
-  [[-4011], "White list mail is invalid.", ["White list mail is invalid."], ["white list mail is invalid"], "White li", "white li"],
-  [[-13007], "The Agreement is not signed", ["The Agreement is not signed"], ["the Agreement is not signed"], "The Agre", "the Agre"],
-  [[-4006], "Support main account only.", ["Support main account only."], ["support main account only"], "Support ", "support "],
-  [[-4024, -5003], "You don't have this asset.", ["You don't have this asset."], ["you don't have this asset"], "You don'", "you don'"],
-  [[-4045], "Failure to acquire assets.", ["Failure to acquire assets."], ["failure to acquire assets"], "Failure ", "failure "],
-  [[-5011], "future account not exists.", ["future account not exists."], ["future account not exists"], "future a", "future a"],
-  [[-6009], "Request frequency too high", ["Request frequency too high"], ["request frequency too high"], "Request ", "request "],
-  [[-10007], "This coin is not loanable.", ["This coin is not loanable."], ["this coin is not loanable"], "This coi", "this coi"],
-  [[-10022], "Invalid adjustment amount.", ["Invalid adjustment amount."], ["invalid adjustment amount"], "Invalid ", "invalid "],
-  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
-  [[-3002, -4018], "We don't have this asset.", ["We don't have this asset."], ["we don't have this asset"], "We don't", "we don't"],
-  [[-3027], "Not a valid margin asset.", ["Not a valid margin asset."], ["not a valid margin asset"], "Not a va", "not a va"],
-  [[-4012], "White list is not opened.", ["White list is not opened."], ["white list is not opened"], "White li", "white li"],
-  [[-4040], "This address not charged.", ["This address not charged."], ["this address not charged"], "This add", "this add"],
-  [[-6001], "Daily product not exists.", ["Daily product not exists."], ["daily product not exists"], "Daily pr", "daily pr"],
-  [[-10002], "Invalid input parameters.", ["Invalid input parameters."], ["invalid input parameters"], "Invalid ", "invalid "],
-  [[-10008], "This coin is not loanable", ["This coin is not loanable"], ["this coin is not loanable"], "This coi", "this coi"],
-  [[-10011], "Insufficient spot assets.", ["Insufficient spot assets."], ["insufficient spot assets"], "Insuffic", "insuffic"],
-  [[-10012, -10018], "Invalid repayment amount.", ["Invalid repayment amount."], ["invalid repayment amount"], "Invalid ", "invalid "],
-  [[-10029], "Loan amount is too small.", ["Loan amount is too small."], ["loan amount is too small"], "Loan amo", "loan amo"],
-  [[-3001], "Please enable 2FA first.", ["Please enable 2FA first."], ["please enable 2FA first"], "Please e", "please e"],
-  [[-3028], "Not a valid margin pair.", ["Not a valid margin pair."], ["not a valid margin pair"], "Not a va", "not a va"],
-  [[-4004], "You don't login or auth.", ["You don't login or auth."], ["you don't login or auth"], "You don'", "you don'"],
-  [[-4027], "Failed to obtain tranId.", ["Failed to obtain tranId."], ["failed to obtain tranId"], "Failed t", "failed t"],
-  [[-4039], "The user does not exist.", ["The user does not exist."], ["the user does not exist"], "The user", "the user"],
-  [[-4046], "Agreement not confirmed.", ["Agreement not confirmed."], ["agreement not confirmed"], "Agreemen", "agreemen"],
-  [[-10030], "Loan amount is too much.", ["Loan amount is too much."], ["loan amount is too much"], "Loan amo", "loan amo"],
-  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
-  [[-4037], "Re-sending Mail failed.", ["Re-sending Mail failed."], ["re-sending Mail failed"], "Re-sendi", "re-sendi"],
-  [[-5009], "Product does not exist.", ["Product does not exist."], ["product does not exist"], "Product ", "product "],
-  [[-10016], "Failed to provide loan.", ["Failed to provide loan."], ["failed to provide loan"], "Failed t", "failed t"],
-  [[-10020], "User ID does not exist.", ["User ID does not exist."], ["user ID does not exist"], "User ID ", "user ID "],
-  [[-10042], "asset %s is not supported", ["asset ", " is not supported"], ["asset", "is not supported"], "asset ", "asset"],
-  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
-  [[-3000], "Internal server error.", ["Internal server error."], ["internal server error"], "Internal", "internal"],
-  [[-4005], "Too many new requests.", ["Too many new requests."], ["too many new requests"], "Too many", "too many"],
-  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete"],
-  [[-2013, -10021], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
-  [[-3038], "Listen key not found.", ["Listen key not found."], ["listen key not found"], "Listen k", "listen k"],
-  [[-3041], "Balance is not enough", ["Balance is not enough"], ["balance is not enough"], "Balance ", "balance "],
-  [[-10023], "Failed to adjust LTV.", ["Failed to adjust LTV."], ["failed to adjust LTV"], "Failed t", "failed t"],
-  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
-  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
-  [[-4015], "Withdraw is limited.", ["Withdraw is limited."], ["withdraw is limited"], "Withdraw", "withdraw"],
-  [[-4031], "Cancellation failed.", ["Cancellation failed."], ["cancellation failed"], "Cancella", "cancella"],
-  [[-5010], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr"],
-  [[-3008], "Borrow not allowed.", ["Borrow not allowed."], ["borrow not allowed"], "Borrow n", "borrow n"],
-  [[-6006], "Redeem amount error", ["Redeem amount error"], ["redeem amount error"], "Redeem a", "redeem a"],
-  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
-  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
-  [[-3004], "Trade not allowed.", ["Trade not allowed."], ["trade not allowed"], "Trade no", "trade no"],
-  [[-3010], "Repay not allowed.", ["Repay not allowed."], ["repay not allowed"], "Repay no", "repay no"],
-  [[-4001], "Invalid operation.", ["Invalid operation."], ["invalid operation"], "Invalid ", "invalid "],
-  [[-4013], "2FA is not opened.", ["2FA is not opened."], ["2FA is not opened"], "2FA is n", "2FA is n"],
-  [[-6007], "Not in redeem time", ["Not in redeem time"], ["not in redeem time"], "Not in r", "not in r"],
-  [[-6012], "Balance not enough", ["Balance not enough"], ["balance not enough"], "Balance ", "balance "],
-  [[-6015], "Empty request body", ["Empty request body"], ["empty request body"], "Empty re", "empty re"],
-  [[-6020], "Project not exists", ["Project not exists"], ["project not exists"], "Project ", "project "],
-  [[-10026, -10028], "Invalid parameter.", ["Invalid parameter."], ["invalid parameter"], "Invalid ", "invalid "],
-  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
-  [[-6013], "Purchasing failed", ["Purchasing failed"], ["purchasing failed"], "Purchasi", "purchasi"],
-  [[-10005], "No records found.", ["No records found."], ["no records found"], "No recor", "no recor"],
-  [[-10025], "Repayment failed.", ["Repayment failed."], ["repayment failed"], "Repaymen", "repaymen"],
-  [[-3029], "Transfer failed.", ["Transfer failed."], ["transfer failed"], "Transfer", "transfer"],
-  [[-4033], "Illegal address.", ["Illegal address."], ["illegal address"], "Illegal ", "illegal "],
-  [[-6017], "Not in whitelist", ["Not in whitelist"], ["not in whitelist"], "Not in w", "not in w"],
-  [[-6018], "Asset not enough", ["Asset not enough"], ["asset not enough"], "Asset no", "asset no"],
-  [[-1121, -20121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
-  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
-  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
-  [[-6016], "Parameter err", ["Parameter err"], ["parameter err"], "Paramete", "paramete"],
-  [[-3044], "System busy.", ["System busy."], ["system busy"], "System b", "system b"],
-  [[-4002], "Invalid get.", ["Invalid get."], ["invalid get"], "Invalid ", "invalid "],
-  [[-6019], "Need confirm", ["Need confirm"], ["need confirm"], "Need con", "need con"],
+  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much", ["too", "much", "request", "weight", "used", "current", "limit", "is", "", "request", "weight", "per", "", "please", "use", "websocket", "streams", "for", "live", "updates", "to", "avoid", "polling", "the", "api"]],
+  [[-10041], "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.", ["Due to high demand, there are currently insufficient loanable assets for ", ". Please adjust your borrow amount or try again tomorrow."], ["due to high demand,there are currently insufficient loanable assets for", ".Please adjust your borrow amount or try again tomorrow"], "Due to h", "due to h", ["due", "to", "high", "demand", "there", "are", "currently", "insufficient", "loanable", "assets", "for", "", "please", "adjust", "your", "borrow", "amount", "or", "try", "again", "tomorrow"]],
+  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too ", ["way", "too", "much", "request", "weight", "used", "ip", "banned", "until", "", "please", "use", "websocket", "streams", "for", "live", "updates", "to", "avoid", "bans"]],
+  [[-10044], "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.", ["Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals."], ["collateral amount has reached the limit.Please reduce your collateral amount or try with other collaterals"], "Collater", "collater", ["collateral", "amount", "has", "reached", "the", "limit", "please", "reduce", "your", "collateral", "amount", "or", "try", "with", "other", "collaterals"]],
+  [[-4060], "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset", ["As your deposit has not reached the required block confirmations, we have temporarily locked ", " asset"], ["as your deposit has not reached the required block confirmations,we have temporarily locked", "asset"], "As your ", "as your ", ["as", "your", "deposit", "has", "not", "reached", "the", "required", "block", "confirmations", "we", "have", "temporarily", "locked", "", "asset"]],
+  [[-18002], "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0", ["The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0"], ["the total amount of codes you created has exceeded the 24-hour limit,please try again after UTC 0"], "The tota", "the tota", ["the", "total", "amount", "of", "codes", "you", "created", "has", "exceeded", "the", "", "hour", "limit", "please", "try", "again", "after", "utc", ""]],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout ", ["timeout", "waiting", "for", "response", "from", "backend", "server", "send", "status", "unknown", "execution", "status", "unknown"]],
+  [[-1008], "Spot server is currently overloaded with other requests. Please try again in a few minutes.", ["Spot server is currently overloaded with other requests. Please try again in a few minutes."], ["spot server is currently overloaded with other requests.Please try again in a few minutes"], "Spot ser", "spot ser", ["spot", "server", "is", "currently", "overloaded", "with", "other", "requests", "please", "try", "again", "in", "a", "few", "minutes"]],
+  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa", ["order", "was", "canceled", "or", "expired", "with", "no", "executed", "qty", "over", "", "days", "ago", "and", "has", "been", "archived"]],
+  [[-10034], "Repay with collateral is not available currently, please try to repay with borrowed coin.", ["Repay with collateral is not available currently, please try to repay with borrowed coin."], ["repay with collateral is not available currently,please try to repay with borrowed coin"], "Repay wi", "repay wi", ["repay", "with", "collateral", "is", "not", "available", "currently", "please", "try", "to", "repay", "with", "borrowed", "coin"]],
+  [[-21007], "User failed to repay portfolio margin bankruptcy loan since liquidation was in process", ["User failed to repay portfolio margin bankruptcy loan since liquidation was in process"], ["user failed to repay portfolio margin bankruptcy loan since liquidation was in process"], "User fai", "user fai", ["user", "failed", "to", "repay", "portfolio", "margin", "bankruptcy", "loan", "since", "liquidation", "was", "in", "process"]],
+  [[-21005], "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan", ["User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], ["user’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan"], "User’s s", "user’s s", ["User’s", "spot", "wallet", "doesn’t", "have", "enough", "busd", "to", "repay", "portfolio", "margin", "bankruptcy", "loan"]],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp", ["an", "unexpected", "response", "was", "received", "from", "the", "message", "bus", "execution", "status", "unknown"]],
+  [[-10047], "This coin is currently not supported in your location due to local regulations.", ["This coin is currently not supported in your location due to local regulations."], ["this coin is currently not supported in your location due to local regulations"], "This coi", "this coi", ["this", "coin", "is", "currently", "not", "supported", "in", "your", "location", "due", "to", "local", "regulations"]],
+  [[-10045], "The loan coin does not support collateral repayment. Please try again later.", ["The loan coin does not support collateral repayment. Please try again later."], ["the loan coin does not support collateral repayment.Please try again later"], "The loan", "the loan", ["the", "loan", "coin", "does", "not", "support", "collateral", "repayment", "please", "try", "again", "later"]],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi", ["no", "trading", "window", "could", "be", "found", "for", "the", "symbol", "try", "ticker", "24hrs", "instead"]],
+  [[-18004], "Too many invalid redeem attempts in 24 hours, please try again after UTC 0", ["Too many invalid redeem attempts in 24 hours, please try again after UTC 0"], ["too many invalid redeem attempts in 24 hours,please try again after UTC 0"], "Too many", "too many", ["too", "many", "invalid", "redeem", "attempts", "in", "", "hours", "please", "try", "again", "after", "utc", ""]],
+  [[-21002], "Portfolio Margin Account doesn't support transfer from margin to futures.", ["Portfolio Margin Account doesn't support transfer from margin to futures."], ["portfolio Margin Account doesn't support transfer from margin to futures"], "Portfoli", "portfoli", ["portfolio", "margin", "account", "doesn", "t", "support", "transfer", "from", "margin", "to", "futures"]],
+  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe", ["cancelrestrictions", "has", "to", "be", "either", "only_new", "or", "only_partially_filled"]],
+  [[-4016], "Within 24 hours after password modification, withdrawal is prohibited.", ["Within 24 hours after password modification, withdrawal is prohibited."], ["within 24 hours after password modification,withdrawal is prohibited"], "Within 2", "within 2", ["within", "", "hours", "after", "password", "modification", "withdrawal", "is", "prohibited"]],
+  [[-3009, -3017], "This asset are not allowed to transfer into margin account currently.", ["This asset are not allowed to transfer into margin account currently."], ["this asset are not allowed to transfer into margin account currently"], "This ass", "this ass", ["this", "asset", "are", "not", "allowed", "to", "transfer", "into", "margin", "account", "currently"]],
+  [[-1104], "Not all sent parameters were read; read %s parameter(s) but was sent %s.", ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."], ["not all sent parameters were read;read", "parameter(s)but was sent", ""], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read", "read", "", "parameter", "", "but", "was", "sent", ""]],
+  [[-4017], "Within 24 hours after the release of 2FA, withdrawal is prohibited.", ["Within 24 hours after the release of 2FA, withdrawal is prohibited."], ["within 24 hours after the release of 2FA,withdrawal is prohibited"], "Within 2", "within 2", ["within", "", "hours", "after", "the", "release", "of", "2fa", "withdrawal", "is", "prohibited"]],
+  [[-5004], "The residual balances of %s have exceeded 0.001BTC, Please re-choose.", ["The residual balances of ", " have exceeded 0.001BTC, Please re-choose."], ["the residual balances of", "have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi", ["the", "residual", "balances", "of", "", "have", "exceeded", "", "001btc", "please", "re", "choose"]],
+  [[-10046], "Collateral Adjustment exceeds the maximum limit. Please try again.", ["Collateral Adjustment exceeds the maximum limit. Please try again."], ["collateral Adjustment exceeds the maximum limit.Please try again"], "Collater", "collater", ["collateral", "adjustment", "exceeds", "the", "maximum", "limit", "please", "try", "again"]],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal", ["internal", "error", "unable", "to", "process", "your", "request", "please", "try", "again"]],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "was", "1000ms", "ahead", "of", "the", "server", "s", "time"]],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat", ["a", "mandatory", "parameter", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1102], "Mandatory parameter %s was not sent, was empty/null, or malformed.", ["Mandatory parameter ", " was not sent, was empty/null, or malformed."], ["mandatory parameter", "was not sent,was empty/null,or malformed"], "Mandator", "mandator", ["mandatory", "parameter", "", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-4035], "This address is not on the whitelist. Please join and try again.", ["This address is not on the whitelist. Please join and try again."], ["this address is not on the whitelist.Please join and try again"], "This add", "this add", ["this", "address", "is", "not", "on", "the", "whitelist", "please", "join", "and", "try", "again"]],
+  [[-18003], "Too many codes created in 24 hours, please try again after UTC 0", ["Too many codes created in 24 hours, please try again after UTC 0"], ["too many codes created in 24 hours,please try again after UTC 0"], "Too many", "too many", ["too", "many", "codes", "created", "in", "", "hours", "please", "try", "again", "after", "utc", ""]],
+  [[-5004], "The residual balances have exceeded 0.001BTC, Please re-choose.", ["The residual balances have exceeded 0.001BTC, Please re-choose."], ["the residual balances have exceeded 0.001BTC,Please re-choose"], "The resi", "the resi", ["the", "residual", "balances", "have", "exceeded", "", "001btc", "please", "re", "choose"]],
+  [[-3023], "You can't transfer out/place order under current margin level.", ["You can't transfer out/place order under current margin level."], ["you can't transfer out/place order under current margin level"], "You can'", "you can'", ["you", "can", "t", "transfer", "out", "place", "order", "under", "current", "margin", "level"]],
+  [[-21006], "User had portfolio margin bankruptcy loan repayment in process", ["User had portfolio margin bankruptcy loan repayment in process"], ["user had portfolio margin bankruptcy loan repayment in process"], "User had", "user had", ["user", "had", "portfolio", "margin", "bankruptcy", "loan", "repayment", "in", "process"]],
+  [[-4028], "The amount of withdrawal must be greater than the Commission.", ["The amount of withdrawal must be greater than the Commission."], ["the amount of withdrawal must be greater than the Commission"], "The amou", "the amou", ["the", "amount", "of", "withdrawal", "must", "be", "greater", "than", "the", "commission"]],
+  [[-4023], "Within 24 hours, the withdrawal exceeds the maximum amount.", ["Within 24 hours, the withdrawal exceeds the maximum amount."], ["within 24 hours,the withdrawal exceeds the maximum amount"], "Within 2", "within 2", ["within", "", "hours", "the", "withdrawal", "exceeds", "the", "maximum", "amount"]],
+  [[-3021], "Margin account are not allowed to trade this trading pair.", ["Margin account are not allowed to trade this trading pair."], ["margin account are not allowed to trade this trading pair"], "Margin a", "margin a", ["margin", "account", "are", "not", "allowed", "to", "trade", "this", "trading", "pair"]],
+  [[-1000], "An unknown error occurred while processing the request.[%s]", ["An unknown error occurred while processing the request.[", "]"], ["an unknown error occurred while processing the request.[", "]"], "An unkno", "an unkno", ["an", "unknown", "error", "occurred", "while", "processing", "the", "request", ""]],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"]],
+  [[-1100], "Illegal characters found in parameter %s; legal range is %s.", ["Illegal characters found in parameter ", "; legal range is ", "."], ["illegal characters found in parameter", ";legal range is", ""], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""]],
+  [[-10001], "The system is under maintenance, please try again later.", ["The system is under maintenance, please try again later."], ["the system is under maintenance,please try again later"], "The syst", "the syst", ["the", "system", "is", "under", "maintenance", "please", "try", "again", "later"]],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno", ["an", "unknown", "error", "occurred", "while", "processing", "the", "request"]],
+  [[-4043], "More than 100 recharge addresses were used in 24 hours.", ["More than 100 recharge addresses were used in 24 hours."], ["more than 100 recharge addresses were used in 24 hours"], "More tha", "more tha", ["more", "than", "", "recharge", "addresses", "were", "used", "in", "", "hours"]],
+  [[-5005], "The residual balances of %s is too low, Please re-choose.", ["The residual balances of ", " is too low, Please re-choose."], ["the residual balances of", "is too low,Please re-choose"], "The resi", "the resi", ["the", "residual", "balances", "of", "", "is", "too", "low", "please", "re", "choose"]],
+  [[-20194], "Duration is too short to execute all required quantity.", ["Duration is too short to execute all required quantity."], ["duration is too short to execute all required quantity"], "Duration", "duration", ["duration", "is", "too", "short", "to", "execute", "all", "required", "quantity"]],
+  [[-6011], "Exceeding the maximum num allowed to purchase per user", ["Exceeding the maximum num allowed to purchase per user"], ["exceeding the maximum num allowed to purchase per user"], "Exceedin", "exceedin", ["exceeding", "the", "maximum", "num", "allowed", "to", "purchase", "per", "user"]],
+  [[-13004], "Exceeds individual 24h subscription limit of the token", ["Exceeds individual 24h subscription limit of the token"], ["exceeds individual 24h subscription limit of the token"], "Exceeds ", "exceeds ", ["exceeds", "individual", "24h", "subscription", "limit", "of", "the", "token"]],
+  [[-18007], "This token is not currently supported, please re-enter", ["This token is not currently supported, please re-enter"], ["this token is not currently supported,please re-enter"], "This tok", "this tok", ["this", "token", "is", "not", "currently", "supported", "please", "re", "enter"]],
+  [[-1111], "Precision is over the maximum defined for this asset.", ["Precision is over the maximum defined for this asset."], ["precision is over the maximum defined for this asset"], "Precisio", "precisio", ["precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"]],
+  [[-3007], "You have pending transaction, please try again later.", ["You have pending transaction, please try again later."], ["you have pending transaction,please try again later"], "You have", "you have", ["you", "have", "pending", "transaction", "please", "try", "again", "later"]],
+  [[-3006], "Your borrow amount has exceed maximum borrow amount.", ["Your borrow amount has exceed maximum borrow amount."], ["your borrow amount has exceed maximum borrow amount"], "Your bor", "your bor", ["your", "borrow", "amount", "has", "exceed", "maximum", "borrow", "amount"]],
+  [[-13001], "Exceeds individual 24h redemption limit of the token", ["Exceeds individual 24h redemption limit of the token"], ["exceeds individual 24h redemption limit of the token"], "Exceeds ", "exceeds ", ["exceeds", "individual", "24h", "redemption", "limit", "of", "the", "token"]],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many", ["too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""]],
+  [[-20204], "The notional of USD is less or more than the limit.", ["The notional of USD is less or more than the limit."], ["the notional of USD is less or more than the limit"], "The noti", "the noti", ["the", "notional", "of", "usd", "is", "less", "or", "more", "than", "the", "limit"]],
+  [[-1102], "Param %s or %s must be sent, but both were empty/null!", ["Param ", " or ", " must be sent, but both were empty/null!"], ["param", "or", "must be sent,but both were empty/null!"], "Param ", "param", ["param", "", "or", "", "must", "be", "sent", "but", "both", "were", "empty", "null"]],
+  [[-3019], "Transferring out has been banned for this account.", ["Transferring out has been banned for this account."], ["transferring out has been banned for this account"], "Transfer", "transfer", ["transferring", "out", "has", "been", "banned", "for", "this", "account"]],
+  [[-3024], "The unpaid debt is too small after this repayment.", ["The unpaid debt is too small after this repayment."], ["the unpaid debt is too small after this repayment"], "The unpa", "the unpa", ["the", "unpaid", "debt", "is", "too", "small", "after", "this", "repayment"]],
+  [[-3999], "This function is only available for invited users.", ["This function is only available for invited users."], ["this function is only available for invited users"], "This fun", "this fun", ["this", "function", "is", "only", "available", "for", "invited", "users"]],
+  [[-18005], "Too many invalid verify attempts, please try later", ["Too many invalid verify attempts, please try later"], ["too many invalid verify attempts,please try later"], "Too many", "too many", ["too", "many", "invalid", "verify", "attempts", "please", "try", "later"]],
+  [[-21004], "User doesn’t have portfolio margin bankruptcy loan", ["User doesn’t have portfolio margin bankruptcy loan"], ["user doesn’t have portfolio margin bankruptcy loan"], "User doe", "user doe", ["user", "doesn’t", "have", "portfolio", "margin", "bankruptcy", "loan"]],
+  [[-3018], "Transferring in has been banned for this account.", ["Transferring in has been banned for this account."], ["transferring in has been banned for this account"], "Transfer", "transfer", ["transferring", "in", "has", "been", "banned", "for", "this", "account"]],
+  [[-13005], "Exceeds total 24h subscription limit of the token", ["Exceeds total 24h subscription limit of the token"], ["exceeds total 24h subscription limit of the token"], "Exceeds ", "exceeds ", ["exceeds", "total", "24h", "subscription", "limit", "of", "the", "token"]],
+  [[-4036], "The new address needs to be withdrawn in {0} hours.", ["The new address needs to be withdrawn in ", " hours."], ["the new address needs to be withdrawn in", "hours"], "The new ", "the new ", ["the", "new", "address", "needs", "to", "be", "withdrawn", "in", "", "hours"]],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are ", ["you", "are", "not", "authorized", "to", "execute", "this", "request"]],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha", ["more", "than", "", "hours", "between", "starttime", "and", "endtime"]],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid ", ["invalid", "api", "key", "ip", "or", "permissions", "for", "action"]],
+  [[-13002], "Exceeds total 24h redemption limit of the token", ["Exceeds total 24h redemption limit of the token"], ["exceeds total 24h redemption limit of the token"], "Exceeds ", "exceeds ", ["exceeds", "total", "24h", "redemption", "limit", "of", "the", "token"]],
+  [[-3013], "Borrow amount less than minimum borrow amount.", ["Borrow amount less than minimum borrow amount."], ["borrow amount less than minimum borrow amount"], "Borrow a", "borrow a", ["borrow", "amount", "less", "than", "minimum", "borrow", "amount"]],
+  [[-3042], "PriceIndex not available for this margin pair.", ["PriceIndex not available for this margin pair."], ["priceIndex not available for this margin pair"], "PriceInd", "priceInd", ["priceindex", "not", "available", "for", "this", "margin", "pair"]],
+  [[-6003], "Product not exist or you don't have permission", ["Product not exist or you don't have permission"], ["product not exist or you don't have permission"], "Product ", "product ", ["product", "not", "exist", "or", "you", "don", "t", "have", "permission"]],
+  [[-1101], "Too many parameters; expected %s and received %s.", ["Too many parameters; expected ", " and received ", "."], ["too many parameters;expected", "and received", ""], "Too many", "too many", ["too", "many", "parameters", "expected", "", "and", "received", ""]],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo", ["timeinforce", "parameter", "sent", "when", "not", "required"]],
+  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i", ["symbol", "is", "present", "multiple", "times", "in", "the", "list"]],
+  [[-21001], "Request ID is not a Portfolio Margin Account.", ["Request ID is not a Portfolio Margin Account."], ["request ID is not a Portfolio Margin Account"], "Request ", "request ", ["request", "id", "is", "not", "a", "portfolio", "margin", "account"]],
+  [[-3016], "Repay amount less than minimum repay amount.", ["Repay amount less than minimum repay amount."], ["repay amount less than minimum repay amount"], "Repay am", "repay am", ["repay", "amount", "less", "than", "minimum", "repay", "amount"]],
+  [[-4022], "Not less than the minimum pick-up quantity %s.", ["Not less than the minimum pick-up quantity ", "."], ["not less than the minimum pick-up quantity", ""], "Not less", "not less", ["not", "less", "than", "the", "minimum", "pick", "up", "quantity", ""]],
+  [[-4030], "Confirmation of successful asset withdrawal.", ["Confirmation of successful asset withdrawal."], ["confirmation of successful asset withdrawal"], "Confirma", "confirma", ["confirmation", "of", "successful", "asset", "withdrawal"]],
+  [[-4042], "This asset cannot get deposit address again.", ["This asset cannot get deposit address again."], ["this asset cannot get deposit address again"], "This ass", "this ass", ["this", "asset", "cannot", "get", "deposit", "address", "again"]],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many", ["too", "many", "parameters", "sent", "for", "this", "endpoint"]],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat", ["combination", "of", "optional", "parameters", "invalid"]],
+  [[-4014], "Withdraw is not allowed within 2 min login.", ["Withdraw is not allowed within 2 min login."], ["withdraw is not allowed within 2 min login"], "Withdraw", "withdraw", ["withdraw", "is", "not", "allowed", "within", "", "min", "login"]],
+  [[-4025], "The number of hold asset is less than zero.", ["The number of hold asset is less than zero."], ["the number of hold asset is less than zero"], "The numb", "the numb", ["the", "number", "of", "hold", "asset", "is", "less", "than", "zero"]],
+  [[-5005], "The residual balances of the BTC is too low", ["The residual balances of the BTC is too low"], ["the residual balances of the BTC is too low"], "The resi", "the resi", ["the", "residual", "balances", "of", "the", "btc", "is", "too", "low"]],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat", ["duplicate", "values", "for", "a", "parameter", "detected"]],
+  [[-4021], "Asset withdrawal must be an %s multiple of %s.", ["Asset withdrawal must be an ", " multiple of ", "."], ["asset withdrawal must be an", "multiple of", ""], "Asset wi", "asset wi", ["asset", "withdrawal", "must", "be", "an", "", "multiple", "of", ""]],
+  [[-5012], "future account or sub relation not exists.", ["future account or sub relation not exists."], ["future account or sub relation not exists"], "future a", "future a", ["future", "account", "or", "sub", "relation", "not", "exists"]],
+  [[-1004], "Server is busy, please wait and try again", ["Server is busy, please wait and try again"], ["server is busy,please wait and try again"], "Server i", "server i", ["server", "is", "busy", "please", "wait", "and", "try", "again"]],
+  [[-1100], "Illegal characters found in a parameter. %s", ["Illegal characters found in a parameter. ", ""], ["illegal characters found in a parameter.", ""], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter", ""]],
+  [[-3045], "The system doesn't have enough asset now.", ["The system doesn't have enough asset now."], ["the system doesn't have enough asset now"], "The syst", "the syst", ["the", "system", "doesn", "t", "have", "enough", "asset", "now"]],
+  [[-4019], "Current asset is not open for withdrawal.", ["Current asset is not open for withdrawal."], ["current asset is not open for withdrawal"], "Current ", "current ", ["current", "asset", "is", "not", "open", "for", "withdrawal"]],
+  [[-5008], "Insufficient amount of returnable assets.", ["Insufficient amount of returnable assets."], ["insufficient amount of returnable assets"], "Insuffic", "insuffic", ["insufficient", "amount", "of", "returnable", "assets"]],
+  [[-20124], "Invalid algo id or it has been completed.", ["Invalid algo id or it has been completed."], ["invalid algo id or it has been completed"], "Invalid ", "invalid ", ["invalid", "algo", "id", "or", "it", "has", "been", "completed"]],
+  [[-13003], "Subscription of the token is forbiden now", ["Subscription of the token is forbiden now"], ["subscription of the token is forbiden now"], "Subscrip", "subscrip", ["subscription", "of", "the", "token", "is", "forbiden", "now"]],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur", ["signature", "for", "this", "request", "is", "not", "valid"]],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter"]],
+  [[-10009, -10010], "This coin can not be used as collateral.", ["This coin can not be used as collateral."], ["this coin can not be used as collateral"], "This coi", "this coi", ["this", "coin", "can", "not", "be", "used", "as", "collateral"]],
+  [[-18006], "The amount is too small, please re-enter", ["The amount is too small, please re-enter"], ["the amount is too small,please re-enter"], "The amou", "the amou", ["the", "amount", "is", "too", "small", "please", "re", "enter"]],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame", ["a", "parameter", "was", "sent", "when", "not", "required"]],
+  [[-3020], "Transfer out amount exceeds max amount.", ["Transfer out amount exceeds max amount."], ["transfer out amount exceeds max amount"], "Transfer", "transfer", ["transfer", "out", "amount", "exceeds", "max", "amount"]],
+  [[-1130], "Data sent for parameter %s is not valid.", ["Data sent for parameter ", " is not valid."], ["data sent for parameter", "is not valid"], "Data sen", "data sen", ["data", "sent", "for", "parameter", "", "is", "not", "valid"]],
+  [[-4047], "Time interval must be within 0-90 days", ["Time interval must be within 0-90 days"], ["time interval must be within 0-90 days"], "Time int", "time int", ["time", "interval", "must", "be", "within", "", "", "days"]],
+  [[-10043], "{0} borrowing is currently not supported.", ["", " borrowing is currently not supported."], ["", "borrowing is currently not supported"], "", "", ["", "borrowing", "is", "currently", "not", "supported"]],
+  [[-13000], "Redeption of the token is forbiden now", ["Redeption of the token is forbiden now"], ["redeption of the token is forbiden now"], "Redeptio", "redeptio", ["redeption", "of", "the", "token", "is", "forbiden", "now"]],
+  [[-3036], "This account is not allowed to repay.", ["This account is not allowed to repay."], ["this account is not allowed to repay"], "This acc", "this acc", ["this", "account", "is", "not", "allowed", "to", "repay"]],
+  [[-4008], "Address tag validation is not passed.", ["Address tag validation is not passed."], ["address tag validation is not passed"], "Address ", "address ", ["address", "tag", "validation", "is", "not", "passed"]],
+  [[-4029], "The withdrawal record does not exist.", ["The withdrawal record does not exist."], ["the withdrawal record does not exist"], "The with", "the with", ["the", "withdrawal", "record", "does", "not", "exist"]],
+  [[-5001], "Don't allow transfer to micro assets.", ["Don't allow transfer to micro assets."], ["don't allow transfer to micro assets"], "Don't al", "don't al", ["don", "t", "allow", "transfer", "to", "micro", "assets"]],
+  [[-10032], "Repayment is temporarily unavailable.", ["Repayment is temporarily unavailable."], ["repayment is temporarily unavailable"], "Repaymen", "repaymen", ["repayment", "is", "temporarily", "unavailable"]],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser", ["this", "service", "is", "no", "longer", "available"]],
+  [[-6014], "Exceed up-limit allowed to purchased", ["Exceed up-limit allowed to purchased"], ["exceed up-limit allowed to purchased"], "Exceed u", "exceed u", ["exceed", "up", "limit", "allowed", "to", "purchased"]],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original", ["original", "client", "order", "id", "was", "empty"]],
+  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy", ["strategytype", "was", "less", "than", ""]],
+  [[-3015], "Repay amount exceeds borrow amount.", ["Repay amount exceeds borrow amount."], ["repay amount exceeds borrow amount"], "Repay am", "repay am", ["repay", "amount", "exceeds", "borrow", "amount"]],
+  [[-4010], "White list mail has been confirmed.", ["White list mail has been confirmed."], ["white list mail has been confirmed"], "White li", "white li", ["white", "list", "mail", "has", "been", "confirmed"]],
+  [[-5007], "Quantity must be greater than zero.", ["Quantity must be greater than zero."], ["quantity must be greater than zero"], "Quantity", "quantity", ["quantity", "must", "be", "greater", "than", "zero"]],
+  [[-7002], "Data request type is not supported.", ["Data request type is not supported."], ["data request type is not supported"], "Data req", "data req", ["data", "request", "type", "is", "not", "supported"]],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read"]],
+  [[-1106], "Parameter %s sent when not required.", ["Parameter ", " sent when not required."], ["parameter", "sent when not required"], "Paramete", "paramete", ["parameter", "", "sent", "when", "not", "required"]],
+  [[-1130, -20130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid ", ["invalid", "data", "sent", "for", "a", "parameter"]],
+  [[-1131], "recvWindow must be less than 60000", ["recvWindow must be less than 60000"], ["recvWindow must be less than 60000"], "recvWind", "recvWind", ["recvwindow", "must", "be", "less", "than", ""]],
+  [[-3014], "Borrow is banned for this account.", ["Borrow is banned for this account."], ["borrow is banned for this account"], "Borrow i", "borrow i", ["borrow", "is", "banned", "for", "this", "account"]],
+  [[-20198], "Reach the max open orders allowed.", ["Reach the max open orders allowed."], ["reach the max open orders allowed"], "Reach th", "reach th", ["reach", "the", "max", "open", "orders", "allowed"]],
+  [[-4007], "Address validation is not passed.", ["Address validation is not passed."], ["address validation is not passed"], "Address ", "address ", ["address", "validation", "is", "not", "passed"]],
+  [[-4034], "The address is suspected of fake.", ["The address is suspected of fake."], ["the address is suspected of fake"], "The addr", "the addr", ["the", "address", "is", "suspected", "of", "fake"]],
+  [[-20132], "The client algo id is duplicated.", ["The client algo id is duplicated."], ["the client algo id is duplicated"], "The clie", "the clie", ["the", "client", "algo", "id", "is", "duplicated"]],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope", ["this", "operation", "is", "not", "supported"]],
+  [[-3012], "Borrow is banned for this asset.", ["Borrow is banned for this asset."], ["borrow is banned for this asset"], "Borrow i", "borrow i", ["borrow", "is", "banned", "for", "this", "asset"]],
+  [[-3022], "You account's trading is banned.", ["You account's trading is banned."], ["you account's trading is banned"], "You acco", "you acco", ["you", "account", "s", "trading", "is", "banned"]],
+  [[-4032], "Withdraw verification exception.", ["Withdraw verification exception."], ["withdraw verification exception"], "Withdraw", "withdraw", ["withdraw", "verification", "exception"]],
+  [[-5021], "This parent sub have no relation", ["This parent sub have no relation"], ["this parent sub have no relation"], "This par", "this par", ["this", "parent", "sub", "have", "no", "relation"]],
+  [[-13006], "Subscription amount is too small", ["Subscription amount is too small"], ["subscription amount is too small"], "Subscrip", "subscrip", ["subscription", "amount", "is", "too", "small"]],
+  [[-12014], "More than 1 request in 2 seconds", ["More than 1 request in 2 seconds"], ["more than 1 request in 2 seconds"], "More tha", "more tha", ["more", "than", "", "request", "in", "", "seconds"]],
+  [[-3037], "PNL is clearing. Wait a second.", ["PNL is clearing. Wait a second."], ["pNL is clearing.Wait a second"], "PNL is c", "pNL is c", ["pnl", "is", "clearing", "wait", "a", "second"]],
+  [[-4041], "Please try again in one minute.", ["Please try again in one minute."], ["please try again in one minute"], "Please t", "please t", ["please", "try", "again", "in", "one", "minute"]],
+  [[-5006], "Only transfer once in 24 hours.", ["Only transfer once in 24 hours."], ["only transfer once in 24 hours"], "Only tra", "only tra", ["only", "transfer", "once", "in", "", "hours"]],
+  [[-6005], "Smaller than min purchase limit", ["Smaller than min purchase limit"], ["smaller than min purchase limit"], "Smaller ", "smaller ", ["smaller", "than", "min", "purchase", "limit"]],
+  [[-10013], "Insufficient collateral amount.", ["Insufficient collateral amount."], ["insufficient collateral amount"], "Insuffic", "insuffic", ["insufficient", "collateral", "amount"]],
+  [[-21003], "Fail to retrieve margin assets.", ["Fail to retrieve margin assets."], ["fail to retrieve margin assets"], "Fail to ", "fail to ", ["fail", "to", "retrieve", "margin", "assets"]],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor", ["unsupported", "order", "combination"]],
+  [[-1099], "This replaces error code -1999", ["This replaces error code -1999"], ["this replaces error code-1999"], "This rep", "this rep", ["this", "replaces", "error", "code", ""]],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno", ["an", "unknown", "parameter", "was", "sent"]],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie", ["new", "client", "order", "id", "was", "empty"]],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis", ["this", "listenkey", "does", "not", "exist"]],
+  [[-3003], "Margin account does not exist.", ["Margin account does not exist."], ["margin account does not exist"], "Margin a", "margin a", ["margin", "account", "does", "not", "exist"]],
+  [[-4026, -5002], "You have insufficient balance.", ["You have insufficient balance."], ["you have insufficient balance"], "You have", "you have", ["you", "have", "insufficient", "balance"]],
+  [[-4038], "Please try again in 5 minutes.", ["Please try again in 5 minutes."], ["please try again in 5 minutes"], "Please t", "please t", ["please", "try", "again", "in", "", "minutes"]],
+  [[-6004], "Product not in purchase status", ["Product not in purchase status"], ["product not in purchase status"], "Product ", "product ", ["product", "not", "in", "purchase", "status"]],
+  [[-10017], "Repayment amount exceeds debt.", ["Repayment amount exceeds debt."], ["repayment amount exceeds debt"], "Repaymen", "repaymen", ["repayment", "amount", "exceeds", "debt"]],
+  [[-10019], "Configuration does not exists.", ["Configuration does not exists."], ["configuration does not exists"], "Configur", "configur", ["configuration", "does", "not", "exists"]],
+  [[-10031], "Individual loan quota reached.", ["Individual loan quota reached."], ["individual loan quota reached"], "Individu", "individu", ["individual", "loan", "quota", "reached"]],
+  [[-10039], "Repayment amount is too small.", ["Repayment amount is too small."], ["repayment amount is too small"], "Repaymen", "repaymen", ["repayment", "amount", "is", "too", "small"]],
+  [[-10040], "Repayment amount is too large.", ["Repayment amount is too large."], ["repayment amount is too large"], "Repaymen", "repaymen", ["repayment", "amount", "is", "too", "large"]],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order", ["no", "orders", "on", "book", "for", "symbol"]],
+  [[-3005], "Transferring out not allowed.", ["Transferring out not allowed."], ["transferring out not allowed"], "Transfer", "transfer", ["transferring", "out", "not", "allowed"]],
+  [[-5012], "Asset transfer is in pending.", ["Asset transfer is in pending."], ["asset transfer is in pending"], "Asset tr", "asset tr", ["asset", "transfer", "is", "in", "pending"]],
+  [[-10024], "LTV adjustment not supported.", ["LTV adjustment not supported."], ["lTV adjustment not supported"], "LTV adju", "lTV adju", ["ltv", "adjustment", "not", "supported"]],
+  [[-3026], "Your input param is invalid.", ["Your input param is invalid."], ["your input param is invalid"], "Your inp", "your inp", ["your", "input", "param", "is", "invalid"]],
+  [[-3043], "Transferring in not allowed.", ["Transferring in not allowed."], ["transferring in not allowed"], "Transfer", "transfer", ["transferring", "in", "not", "allowed"]],
+  [[-4003], "Your input email is invalid.", ["Your input email is invalid."], ["your input email is invalid"], "Your inp", "your inp", ["your", "input", "email", "is", "invalid"]],
+  [[-4044], "This is a blacklist country.", ["This is a blacklist country."], ["this is a blacklist country"], "This is ", "this is ", ["this", "is", "a", "blacklist", "country"]],
+  [[-6008], "Product not in redeem status", ["Product not in redeem status"], ["product not in redeem status"], "Product ", "product ", ["product", "not", "in", "redeem", "status"]],
+  [[-7001], "Date range is not supported.", ["Date range is not supported."], ["date range is not supported"], "Date ran", "date ran", ["date", "range", "is", "not", "supported"]],
+  [[-20195], "The total size is too small.", ["The total size is too small."], ["the total size is too small"], "The tota", "the tota", ["the", "total", "size", "is", "too", "small"]],
+  [[-20196], "The total size is too large.", ["The total size is too large."], ["the total size is too large"], "The tota", "the tota", ["the", "total", "size", "is", "too", "large"]],
+  [[-10015], "Collateral deduction failed.", ["Collateral deduction failed."], ["collateral deduction failed"], "Collater", "collater", ["collateral", "deduction", "failed"]],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i", ["lookup", "interval", "is", "too", "big"]],
+  [[-3011, -3025], "Your input date is invalid.", ["Your input date is invalid."], ["your input date is invalid"], "Your inp", "your inp", ["your", "input", "date", "is", "invalid"]],
+  [[-4011], "White list mail is invalid.", ["White list mail is invalid."], ["white list mail is invalid"], "White li", "white li", ["white", "list", "mail", "is", "invalid"]],
+  [[-13007], "The Agreement is not signed", ["The Agreement is not signed"], ["the Agreement is not signed"], "The Agre", "the Agre", ["the", "agreement", "is", "not", "signed"]],
+  [[-4006], "Support main account only.", ["Support main account only."], ["support main account only"], "Support ", "support ", ["support", "main", "account", "only"]],
+  [[-4024, -5003], "You don't have this asset.", ["You don't have this asset."], ["you don't have this asset"], "You don'", "you don'", ["you", "don", "t", "have", "this", "asset"]],
+  [[-4045], "Failure to acquire assets.", ["Failure to acquire assets."], ["failure to acquire assets"], "Failure ", "failure ", ["failure", "to", "acquire", "assets"]],
+  [[-5011], "future account not exists.", ["future account not exists."], ["future account not exists"], "future a", "future a", ["future", "account", "not", "exists"]],
+  [[-6009], "Request frequency too high", ["Request frequency too high"], ["request frequency too high"], "Request ", "request ", ["request", "frequency", "too", "high"]],
+  [[-10007], "This coin is not loanable.", ["This coin is not loanable."], ["this coin is not loanable"], "This coi", "this coi", ["this", "coin", "is", "not", "loanable"]],
+  [[-10022], "Invalid adjustment amount.", ["Invalid adjustment amount."], ["invalid adjustment amount"], "Invalid ", "invalid ", ["invalid", "adjustment", "amount"]],
+  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many", ["too", "many", "requests", "queued"]],
+  [[-3002, -4018], "We don't have this asset.", ["We don't have this asset."], ["we don't have this asset"], "We don't", "we don't", ["we", "don", "t", "have", "this", "asset"]],
+  [[-3027], "Not a valid margin asset.", ["Not a valid margin asset."], ["not a valid margin asset"], "Not a va", "not a va", ["not", "a", "valid", "margin", "asset"]],
+  [[-4012], "White list is not opened.", ["White list is not opened."], ["white list is not opened"], "White li", "white li", ["white", "list", "is", "not", "opened"]],
+  [[-4040], "This address not charged.", ["This address not charged."], ["this address not charged"], "This add", "this add", ["this", "address", "not", "charged"]],
+  [[-6001], "Daily product not exists.", ["Daily product not exists."], ["daily product not exists"], "Daily pr", "daily pr", ["daily", "product", "not", "exists"]],
+  [[-10002], "Invalid input parameters.", ["Invalid input parameters."], ["invalid input parameters"], "Invalid ", "invalid ", ["invalid", "input", "parameters"]],
+  [[-10008], "This coin is not loanable", ["This coin is not loanable"], ["this coin is not loanable"], "This coi", "this coi", ["this", "coin", "is", "not", "loanable"]],
+  [[-10011], "Insufficient spot assets.", ["Insufficient spot assets."], ["insufficient spot assets"], "Insuffic", "insuffic", ["insufficient", "spot", "assets"]],
+  [[-10012, -10018], "Invalid repayment amount.", ["Invalid repayment amount."], ["invalid repayment amount"], "Invalid ", "invalid ", ["invalid", "repayment", "amount"]],
+  [[-10029], "Loan amount is too small.", ["Loan amount is too small."], ["loan amount is too small"], "Loan amo", "loan amo", ["loan", "amount", "is", "too", "small"]],
+  [[-3001], "Please enable 2FA first.", ["Please enable 2FA first."], ["please enable 2FA first"], "Please e", "please e", ["please", "enable", "2fa", "first"]],
+  [[-3028], "Not a valid margin pair.", ["Not a valid margin pair."], ["not a valid margin pair"], "Not a va", "not a va", ["not", "a", "valid", "margin", "pair"]],
+  [[-4004], "You don't login or auth.", ["You don't login or auth."], ["you don't login or auth"], "You don'", "you don'", ["you", "don", "t", "login", "or", "auth"]],
+  [[-4027], "Failed to obtain tranId.", ["Failed to obtain tranId."], ["failed to obtain tranId"], "Failed t", "failed t", ["failed", "to", "obtain", "tranid"]],
+  [[-4039], "The user does not exist.", ["The user does not exist."], ["the user does not exist"], "The user", "the user", ["the", "user", "does", "not", "exist"]],
+  [[-4046], "Agreement not confirmed.", ["Agreement not confirmed."], ["agreement not confirmed"], "Agreemen", "agreemen", ["agreement", "not", "confirmed"]],
+  [[-10030], "Loan amount is too much.", ["Loan amount is too much."], ["loan amount is too much"], "Loan amo", "loan amo", ["loan", "amount", "is", "too", "much"]],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key ", ["api", "key", "format", "invalid"]],
+  [[-4037], "Re-sending Mail failed.", ["Re-sending Mail failed."], ["re-sending Mail failed"], "Re-sendi", "re-sendi", ["re", "sending", "mail", "failed"]],
+  [[-5009], "Product does not exist.", ["Product does not exist."], ["product does not exist"], "Product ", "product ", ["product", "does", "not", "exist"]],
+  [[-10016], "Failed to provide loan.", ["Failed to provide loan."], ["failed to provide loan"], "Failed t", "failed t", ["failed", "to", "provide", "loan"]],
+  [[-10020], "User ID does not exist.", ["User ID does not exist."], ["user ID does not exist"], "User ID ", "user ID ", ["user", "id", "does", "not", "exist"]],
+  [[-10042], "asset %s is not supported", ["asset ", " is not supported"], ["asset", "is not supported"], "asset ", "asset", ["asset", "", "is", "not", "supported"]],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame", ["a", "parameter", "was", "empty"]],
+  [[-3000], "Internal server error.", ["Internal server error."], ["internal server error"], "Internal", "internal", ["internal", "server", "error"]],
+  [[-4005], "Too many new requests.", ["Too many new requests."], ["too many new requests"], "Too many", "too many", ["too", "many", "new", "requests"]],
+  [[-1105], "Parameter %s was empty.", ["Parameter ", " was empty."], ["parameter", "was empty"], "Paramete", "paramete", ["parameter", "", "was", "empty"]],
+  [[-2013, -10021], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do", ["order", "does", "not", "exist"]],
+  [[-3038], "Listen key not found.", ["Listen key not found."], ["listen key not found"], "Listen k", "listen k", ["listen", "key", "not", "found"]],
+  [[-3041], "Balance is not enough", ["Balance is not enough"], ["balance is not enough"], "Balance ", "balance ", ["balance", "is", "not", "enough"]],
+  [[-10023], "Failed to adjust LTV.", ["Failed to adjust LTV."], ["failed to adjust LTV"], "Failed t", "failed t", ["failed", "to", "adjust", "ltv"]],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many", ["too", "many", "new", "orders"]],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid ", ["invalid", "timeinforce"]],
+  [[-4015], "Withdraw is limited.", ["Withdraw is limited."], ["withdraw is limited"], "Withdraw", "withdraw", ["withdraw", "is", "limited"]],
+  [[-4031], "Cancellation failed.", ["Cancellation failed."], ["cancellation failed"], "Cancella", "cancella", ["cancellation", "failed"]],
+  [[-5010], "Asset transfer fail.", ["Asset transfer fail."], ["asset transfer fail"], "Asset tr", "asset tr", ["asset", "transfer", "fail"]],
+  [[-3008], "Borrow not allowed.", ["Borrow not allowed."], ["borrow not allowed"], "Borrow n", "borrow n", ["borrow", "not", "allowed"]],
+  [[-6006], "Redeem amount error", ["Redeem amount error"], ["redeem amount error"], "Redeem a", "redeem a", ["redeem", "amount", "error"]],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid ", ["invalid", "ordertype"]],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE", ["new_order_rejected"]],
+  [[-3004], "Trade not allowed.", ["Trade not allowed."], ["trade not allowed"], "Trade no", "trade no", ["trade", "not", "allowed"]],
+  [[-3010], "Repay not allowed.", ["Repay not allowed."], ["repay not allowed"], "Repay no", "repay no", ["repay", "not", "allowed"]],
+  [[-4001], "Invalid operation.", ["Invalid operation."], ["invalid operation"], "Invalid ", "invalid ", ["invalid", "operation"]],
+  [[-4013], "2FA is not opened.", ["2FA is not opened."], ["2FA is not opened"], "2FA is n", "2FA is n", ["2fa", "is", "not", "opened"]],
+  [[-6007], "Not in redeem time", ["Not in redeem time"], ["not in redeem time"], "Not in r", "not in r", ["not", "in", "redeem", "time"]],
+  [[-6012], "Balance not enough", ["Balance not enough"], ["balance not enough"], "Balance ", "balance ", ["balance", "not", "enough"]],
+  [[-6015], "Empty request body", ["Empty request body"], ["empty request body"], "Empty re", "empty re", ["empty", "request", "body"]],
+  [[-6020], "Project not exists", ["Project not exists"], ["project not exists"], "Project ", "project ", ["project", "not", "exists"]],
+  [[-10026, -10028], "Invalid parameter.", ["Invalid parameter."], ["invalid parameter"], "Invalid ", "invalid ", ["invalid", "parameter"]],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid ", ["invalid", "interval"]],
+  [[-6013], "Purchasing failed", ["Purchasing failed"], ["purchasing failed"], "Purchasi", "purchasi", ["purchasing", "failed"]],
+  [[-10005], "No records found.", ["No records found."], ["no records found"], "No recor", "no recor", ["no", "records", "found"]],
+  [[-10025], "Repayment failed.", ["Repayment failed."], ["repayment failed"], "Repaymen", "repaymen", ["repayment", "failed"]],
+  [[-3029], "Transfer failed.", ["Transfer failed."], ["transfer failed"], "Transfer", "transfer", ["transfer", "failed"]],
+  [[-4033], "Illegal address.", ["Illegal address."], ["illegal address"], "Illegal ", "illegal ", ["illegal", "address"]],
+  [[-6017], "Not in whitelist", ["Not in whitelist"], ["not in whitelist"], "Not in w", "not in w", ["not", "in", "whitelist"]],
+  [[-6018], "Asset not enough", ["Asset not enough"], ["asset not enough"], "Asset no", "asset no", ["asset", "not", "enough"]],
+  [[-1121, -20121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid ", ["invalid", "symbol"]],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R", ["cancel_rejected"]],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid ", ["invalid", "side"]],
+  [[-6016], "Parameter err", ["Parameter err"], ["parameter err"], "Paramete", "paramete", ["parameter", "err"]],
+  [[-3044], "System busy.", ["System busy."], ["system busy"], "System b", "system b", ["system", "busy"]],
+  [[-4002], "Invalid get.", ["Invalid get."], ["invalid get"], "Invalid ", "invalid ", ["invalid", "get"]],
+  [[-6019], "Need confirm", ["Need confirm"], ["need confirm"], "Need con", "need con", ["need", "confirm"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -4140,8 +4158,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -4151,14 +4169,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -4172,7 +4190,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -4180,14 +4199,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -4195,8 +4218,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -4208,15 +4232,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -4276,70 +4300,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -4365,14 +4370,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

@@ -1824,215 +1824,233 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-1160], "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.", ["If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error."], ["if the order type for the above or below leg is STOP_LOSS_LIMIT,and icebergQty is provided for that leg,the timeInForce has to be GTC else it will throw an error"], "If the o", "if the o"],
-  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much"],
-  [[-1175], "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.", ["Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session."], ["continuation of sequence numbers to new session is currently unsupported.Sequence numbers must be reset for each new session"], "Continua", "continua"],
-  [[-1185], "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.", ["Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field."], ["only DropCopy sessions are supported on this server.Either reconnect to order entry server or send DropCopyFlag(9406)field"], "Only Dro", "only Dro"],
-  [[-1178], "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.", ["SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session."], ["senderCompId(49)contains an incorrect value.The SenderCompID value should not change throughout the lifetime of a session"], "SenderCo", "senderCo"],
-  [[-2021], "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.", ["This code is sent when either the cancellation of the order failed or the new order placement failed but not both."], ["this code is sent when either the cancellation of the order failed or the new order placement failed but not both"], "This cod", "this cod"],
-  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too "],
-  [[-1033], "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.", ["SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed."], ["senderCompId(49)is currently in use.Concurrent use of the same SenderCompId within one account is not allowed"], "SenderCo", "senderCo"],
-  [[-2022], "This code is sent when both the cancellation of the order failed and the new order placement failed.", ["This code is sent when both the cancellation of the order failed and the new order placement failed."], ["this code is sent when both the cancellation of the order failed and the new order placement failed"], "This cod", "this cod"],
-  [[-1191], "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.", ["Similar subscription is already active on this connection. Symbol='", "', active subscription id: '", "'."], ["similar subscription is already active on this connection.Symbol='", "',active subscription id:'", "'"], "Similar ", "similar "],
-  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout "],
-  [[-1190], "MDReqID (262) contains an unsubscription request id that does not match any active subscription.", ["MDReqID (262) contains an unsubscription request id that does not match any active subscription."], ["mDReqID(262)contains an unsubscription request id that does not match any active subscription"], "MDReqID ", "mDReqID("],
-  [[-1013], "Potential error messages can be found in Filter Failures or Failures during order placement.", ["Potential error messages can be found in Filter Failures or Failures during order placement."], ["potential error messages can be found in Filter Failures or Failures during order placement"], "Potentia", "potentia"],
-  [[-1184], "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.", ["DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."], ["dropCopy sessions are not supported on this server.Please reconnect to a drop copy server"], "DropCopy", "dropCopy"],
-  [[-1190], "MDReqID (262) contains a subscription request id that is already in use on this connection.", ["MDReqID (262) contains a subscription request id that is already in use on this connection."], ["mDReqID(262)contains a subscription request id that is already in use on this connection"], "MDReqID ", "mDReqID("],
-  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa"],
-  [[-1013], "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)", ["The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)"], ["the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)"], "The requ", "the requ"],
-  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i"],
-  [[-1128], "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.", ["Combination of optional fields invalid. Recommendation: '", "' and '", "' must both be sent."], ["combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"], "Combinat", "combinat"],
-  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp"],
-  [[-1161], "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.", ["Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."], ["unable to encode the response in SBE schema'x'.Please use schema'y'or higher"], "Unable t", "unable t"],
-  [[-1128], "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.", ["Invalid MDEntryType (269) combination. BID and OFFER must be requested together."], ["invalid MDEntryType(269)combination.BID and OFFER must be requested together"], "Invalid ", "invalid "],
-  [[-1191], "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.", ["Too many subscriptions. Connection may create up to '", "' subscriptions at a time."], ["too many subscriptions.Connection may create up to'", "'subscriptions at a time"], "Too many", "too many"],
-  [[-1158], "If the order type provided in the aboveType and/or belowType is not supported.", ["If the order type provided in the aboveType and/or belowType is not supported."], ["if the order type provided in the aboveType and/or belowType is not supported"], "If the o", "if the o"],
-  [[-1160], "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.", ["Parameter '", "' is not supported if aboveTimeInForce/belowTimeInForce is not GTC."], ["parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"], "Paramete", "paramete"],
-  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi"],
-  [[-2010, -2011, -1013], "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity."], ["order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity"], "Order bo", "order bo"],
-  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all "],
-  [[-1194], "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.", ["Invalid value for time unit; expected either MICROSECOND or MILLISECOND."], ["invalid value for time unit;expected either MICROSECOND or MILLISECOND"], "Invalid ", "invalid "],
-  [[-1153], "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.", ["Unsupported SBE schema ID or version specified in the X-MBX-SBE header."], ["unsupported SBE schema ID or version specified in the X-MBX-SBE header"], "Unsuppor", "unsuppor"],
-  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe"],
-  [[-1177], "Only printable ASCII characters and SOH (Start of Header) are allowed.", ["Only printable ASCII characters and SOH (Start of Header) are allowed."], ["only printable ASCII characters and SOH(Start of Header)are allowed"], "Only pri", "only pri"],
-  [[-1174], "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'", ["Component '", "' is incorrectly populated on '", "' order. Recommendation: '", "'"], ["component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"], "Componen", "componen"],
-  [[-1034], "Too many connection attempts for account; current limit is %s per '%s'.", ["Too many connection attempts for account; current limit is ", " per '", "'."], ["too many connection attempts for account;current limit is", "per'", "'"], "Too many", "too many"],
-  [[-2010, -2011, -1013], "Order book liquidity is less than LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than LOT_SIZE filter minimum quantity."], ["order book liquidity is less than LOT_SIZE filter minimum quantity"], "Order bo", "order bo"],
-  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator"],
-  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal"],
-  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam"],
-  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat"],
-  [[-1034], "Too many connection attempts from IP; current limit is %s per '%s'.", ["Too many connection attempts from IP; current limit is ", " per '", "'."], ["too many connection attempts from IP;current limit is", "per'", "'"], "Too many", "too many"],
-  [[-1220], "The symbol's status does not match the requested symbolStatus.", ["The symbol's status does not match the requested symbolStatus."], ["the symbol's status does not match the requested symbolStatus"], "The symb", "the symb"],
-  [[-2010, -2011, -1013], "Quote order qty market orders are not support for this symbol.", ["Quote order qty market orders are not support for this symbol."], ["quote order qty market orders are not support for this symbol"], "Quote or", "quote or"],
-  [[-1160], "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.", ["TimeInForce (59) must be GTC (1) when MaxFloor (111) is used."], ["timeInForce(59)must be GTC(1)when MaxFloor(111)is used"], "TimeInFo", "timeInFo"],
-  [[-2010, -2011, -1013], "The relationship of the prices for the orders is not correct.", ["The relationship of the prices for the orders is not correct."], ["the relationship of the prices for the orders is not correct"], "The rela", "the rela"],
-  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal "],
-  [[-1186], "Requested operation is not allowed in order entry sessions.", ["Requested operation is not allowed in order entry sessions."], ["requested operation is not allowed in order entry sessions"], "Requeste", "requeste"],
-  [[-1187], "Requested operation is not allowed in market data sessions.", ["Requested operation is not allowed in market data sessions."], ["requested operation is not allowed in market data sessions"], "Requeste", "requeste"],
-  [[-2010, -2011, -1013], "Take profit limit orders are not supported for this symbol.", ["Take profit limit orders are not supported for this symbol."], ["take profit limit orders are not supported for this symbol"], "Take pro", "take pro"],
-  [[-2010, -2011, -1013], "Order book liquidity is less than symbol minimum quantity.", ["Order book liquidity is less than symbol minimum quantity."], ["order book liquidity is less than symbol minimum quantity"], "Order bo", "order bo"],
-  [[-1152], "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.", ["Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>."], ["invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>"], "Invalid ", "invalid "],
-  [[-1179], "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.", ["MsgSeqNum(34) contains an unexpected value. Expected: '", "'."], ["msgSeqNum(34)contains an unexpected value.Expected:'", "'"], "MsgSeqNu", "msgSeqNu"],
-  [[-2010, -2011, -1013], "Stop loss limit orders are not supported for this symbol.", ["Stop loss limit orders are not supported for this symbol."], ["stop loss limit orders are not supported for this symbol"], "Stop los", "stop los"],
-  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam"],
-  [[-1183], "Requested operation is not allowed in DropCopy sessions.", ["Requested operation is not allowed in DropCopy sessions."], ["requested operation is not allowed in DropCopy sessions"], "Requeste", "requeste"],
-  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno"],
-  [[-1177], "BodyLength (9) does not contain the correct byte count.", ["BodyLength (9) does not contain the correct byte count."], ["bodyLength(9)does not contain the correct byte count"], "BodyLeng", "bodyLeng"],
-  [[-1181], "Too many messages; current limit is '%d' messages per '%s'.", ["Too many messages; current limit is '", "' messages per '", "'."], ["too many messages;current limit is'", "'messages per'", "'"], "Too many", "too many"],
-  [[-2010, -2011, -1013], "Cancel order is invalid. Check origClOrdId and orderId.", ["Cancel order is invalid. Check origClOrdId and orderId."], ["cancel order is invalid.Check origClOrdId and orderId"], "Cancel o", "cancel o"],
-  [[-2010, -2011, -1013], "Trailing stop orders are not supported for this symbol.", ["Trailing stop orders are not supported for this symbol."], ["trailing stop orders are not supported for this symbol"], "Trailing", "trailing"],
-  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'"],
-  [[-1102], "'%s' contains unexpected value. Cannot be greater than %s.", ["'", "' contains unexpected value. Cannot be greater than ", "."], ["'", "'contains unexpected value.Cannot be greater than", ""], "'", "'"],
-  [[-2010, -2011, -1013], "Account has insufficient balance for requested action.", ["Account has insufficient balance for requested action."], ["account has insufficient balance for requested action"], "Account ", "account "],
-  [[-2010, -2011, -1013], "Order cancel-replace is not supported for this symbol.", ["Order cancel-replace is not supported for this symbol."], ["order cancel-replace is not supported for this symbol"], "Order ca", "order ca"],
-  [[-2010, -2011, -1013], "The requested action would change no state; rejecting.", ["The requested action would change no state; rejecting."], ["the requested action would change no state;rejecting"], "The requ", "the requ"],
-  [[-2010, -2011, -1013], "Order book liquidity is too low for this pegged order.", ["Order book liquidity is too low for this pegged order."], ["order book liquidity is too low for this pegged order"], "Order bo", "order bo"],
-  [[-1034], "Too many concurrent connections; current limit is '%s'.", ["Too many concurrent connections; current limit is '", "'."], ["too many concurrent connections;current limit is'", "'"], "Too many", "too many"],
-  [[-2010, -2011, -1013], "Take profit orders are not supported for this symbol.", ["Take profit orders are not supported for this symbol."], ["take profit orders are not supported for this symbol"], "Take pro", "take pro"],
-  [[-1128], "Fields [%s] must be sent together or omitted entirely.", ["Fields [", "] must be sent together or omitted entirely."], ["fields[", "]must be sent together or omitted entirely"], "Fields [", "fields["],
-  [[-2042], "Maximum subscription ID reached for this connection.", ["Maximum subscription ID reached for this connection."], ["maximum subscription ID reached for this connection"], "Maximum ", "maximum "],
-  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many"],
-  [[-1035], "Please send Logout<5> message to close the session.", ["Please send Logout<5> message to close the session."], ["please send Logout<5>message to close the session"], "Please s", "please s"],
-  [[-2010, -2011, -1013], "Stop loss orders are not supported for this symbol.", ["Stop loss orders are not supported for this symbol."], ["stop loss orders are not supported for this symbol"], "Stop los", "stop los"],
-  [[-2010, -2011, -1013], "This price peg cannot be used with this order type.", ["This price peg cannot be used with this order type."], ["this price peg cannot be used with this order type"], "This pri", "this pri"],
-  [[-1177], "BeginString (8) is not the first tag in a message.", ["BeginString (8) is not the first tag in a message."], ["beginString(8)is not the first tag in a message"], "BeginStr", "beginStr"],
-  [[-1180], "Logon<A> must be the first message in the session.", ["Logon<A> must be the first message in the session."], ["logon<A>must be the first message in the session"], "Logon<A>", "logon<A>"],
-  [[-1188], "Incorrect NumInGroup count for repeating group '%s'.", ["Incorrect NumInGroup count for repeating group '", "'."], ["incorrect NumInGroup count for repeating group'", "'"], "Incorrec", "incorrec"],
-  [[-2010, -2011, -1013], "Order was not canceled due to cancel restrictions.", ["Order was not canceled due to cancel restrictions."], ["order was not canceled due to cancel restrictions"], "Order wa", "order wa"],
-  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many"],
-  [[-2039], "Client order ID is not correct for this order ID.", ["Client order ID is not correct for this order ID."], ["client order ID is not correct for this order ID"], "Client o", "client o"],
-  [[-2010, -2011, -1013], "Iceberg orders are not supported for this symbol.", ["Iceberg orders are not supported for this symbol."], ["iceberg orders are not supported for this symbol"], "Iceberg ", "iceberg "],
-  [[-2010, -2011, -1013], "Order amend (quantity increase) is not supported.", ["Order amend (quantity increase) is not supported."], ["order amend(quantity increase)is not supported"], "Order am", "order am"],
-  [[-2010, -2011, -1013], "Order amend (pending OPO order) is not supported.", ["Order amend (pending OPO order) is not supported."], ["order amend(pending OPO order)is not supported"], "Order am", "order am"],
-  [[-1199], "A take profit order in a sell OCO must be above.", ["A take profit order in a sell OCO must be above."], ["a take profit order in a sell OCO must be above"], "A take p", "a take p"],
-  [[-2010, -2011, -1013], "Market orders are not supported for this symbol.", ["Market orders are not supported for this symbol."], ["market orders are not supported for this symbol"], "Market o", "market o"],
-  [[-2010, -2011, -1013], "Pegged orders are not supported for this symbol.", ["Pegged orders are not supported for this symbol."], ["pegged orders are not supported for this symbol"], "Pegged o", "pegged o"],
-  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are "],
-  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha"],
-  [[-1177], "MsgType (35) is not the third tag in a message.", ["MsgType (35) is not the third tag in a message."], ["msgType(35)is not the third tag in a message"], "MsgType ", "msgType("],
-  [[-1198], "A take profit order in a buy OCO must be below.", ["A take profit order in a buy OCO must be below."], ["a take profit order in a buy OCO must be below"], "A take p", "a take p"],
-  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid "],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f"],
-  [[-1197], "A stop loss order in a sell OCO must be below.", ["A stop loss order in a sell OCO must be below."], ["a stop loss order in a sell OCO must be below"], "A stop l", "a stop l"],
-  [[-2010, -2011, -1013], "This symbol is not permitted for this account.", ["This symbol is not permitted for this account."], ["this symbol is not permitted for this account"], "This sym", "this sym"],
-  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo"],
-  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i"],
-  [[-1196], "A stop loss order in a buy OCO must be above.", ["A stop loss order in a buy OCO must be above."], ["a stop loss order in a buy OCO must be above"], "A stop l", "a stop l"],
-  [[-1225], "Pending orders should not include the '%s' tag.", ["Pending orders should not include the '", "' tag."], ["pending orders should not include the'", "'tag"], "Pending ", "pending "],
-  [[-2035], "User Data Stream subscription already active.", ["User Data Stream subscription already active."], ["user Data Stream subscription already active"], "User Dat", "user Dat"],
-  [[-2010, -2011, -1013], "Order amend is not supported for this symbol.", ["Order amend is not supported for this symbol."], ["order amend is not supported for this symbol"], "Order am", "order am"],
-  [[-2010, -2011, -1013], "OPO orders are not supported for this symbol.", ["OPO orders are not supported for this symbol."], ["oPO orders are not supported for this symbol"], "OPO orde", "oPO orde"],
-  [[-2010, -2011, -1013], "This account may not place or cancel orders.", ["This account may not place or cancel orders."], ["this account may not place or cancel orders"], "This acc", "this acc"],
-  [[-2010, -2011, -1013], "OCO orders are not supported for this symbol", ["OCO orders are not supported for this symbol"], ["oCO orders are not supported for this symbol"], "OCO orde", "oCO orde"],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS", ["Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS"], ["filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS"], "Filter f", "filter f"],
-  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many"],
-  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat"],
-  [[-1134], "TargetStrategy (847) was less than 1000000.", ["TargetStrategy (847) was less than 1000000."], ["targetStrategy(847)was less than 1000000"], "TargetSt", "targetSt"],
-  [[-1153], "Invalid SBE schema ID or version specified.", ["Invalid SBE schema ID or version specified."], ["invalid SBE schema ID or version specified"], "Invalid ", "invalid "],
-  [[-1222], "Working order in an OPO list must be a bid.", ["Working order in an OPO list must be a bid."], ["working order in an OPO list must be a bid"], "Working ", "working "],
-  [[-1223], "Pending orders in an OPO list must be asks.", ["Pending orders in an OPO list must be asks."], ["pending orders in an OPO list must be asks"], "Pending ", "pending "],
-  [[-2043], "This symbol doesn't have a reference price.", ["This symbol doesn't have a reference price."], ["this symbol doesn't have a reference price"], "This sym", "this sym"],
-  [[-2010, -2011, -1013], "This symbol is restricted for this account.", ["This symbol is restricted for this account."], ["this symbol is restricted for this account"], "This sym", "this sym"],
-  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat"],
-  [[-1166], "A limit order in a sell OCO must be above.", ["A limit order in a sell OCO must be above."], ["a limit order in a sell OCO must be above"], "A limit ", "a limit "],
-  [[-1168], "At least one OCO order must be contingent.", ["At least one OCO order must be contingent."], ["at least one OCO order must be contingent"], "At least", "at least"],
-  [[-1165], "A limit order in a buy OCO must be below.", ["A limit order in a buy OCO must be below."], ["a limit order in a buy OCO must be below"], "A limit ", "a limit "],
-  [[-1170], "Tag '%s' not defined for this message type.", ["Tag '", "' not defined for this message type."], ["tag'", "'not defined for this message type"], "Tag '", "tag'"],
-  [[-1177], "CheckSum(10) contains an incorrect value.", ["CheckSum(10) contains an incorrect value."], ["checkSum(10)contains an incorrect value"], "CheckSum", "checkSum"],
-  [[-2036], "User Data Stream subscription not active.", ["User Data Stream subscription not active."], ["user Data Stream subscription not active"], "User Dat", "user Dat"],
-  [[-2010, -2011, -1013], "This order type may not use pegged price.", ["This order type may not use pegged price."], ["this order type may not use pegged price"], "This ord", "this ord"],
-  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur"],
-  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal "],
-  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen"],
-  [[-1221], "Invalid/missing field(s) in SBE message.", ["Invalid/missing field(s) in SBE message."], ["invalid/missing field(s)in SBE message"], "Invalid/", "invalid/"],
-  [[-2010, -2011, -1013], "This action is disabled on this account.", ["This action is disabled on this account."], ["this action is disabled on this account"], "This act", "this act"],
-  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame"],
-  [[-1135], "JSON sent for parameter '%s' is not valid", ["JSON sent for parameter '", "' is not valid"], ["jSON sent for parameter'", "'is not valid"], "JSON sen", "jSON sen"],
-  [[-1172], "Tag '%s' specified out of required order.", ["Tag '", "' specified out of required order."], ["tag'", "'specified out of required order"], "Tag '", "tag'"],
-  [[-1173], "Repeating group '%s' fields out of order.", ["Repeating group '", "' fields out of order."], ["repeating group'", "'fields out of order"], "Repeatin", "repeatin"],
-  [[-2010, -2011, -1013], "Order would immediately match and take.", ["Order would immediately match and take."], ["order would immediately match and take"], "Order wo", "order wo"],
-  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ORDERS"], "Filter f", "filter f"],
-  [[-1224], "Working order must include the '{param}' tag.", ["Working order must include the '", "' tag."], ["working order must include the'", "'tag"], "Working ", "working "],
-  [[-1013], "Filter failure: MAX_NUM_ICEBERG_ORDERS", ["Filter failure: MAX_NUM_ICEBERG_ORDERS"], ["filter failure:MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f"],
-  [[-2010, -2011, -1013], "WebSocket API trading is not enabled.", ["WebSocket API trading is not enabled."], ["webSocket API trading is not enabled"], "WebSocke", "webSocke"],
-  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser"],
-  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete"],
-  [[-1106], "A tag '%s' was sent when not required.", ["A tag '", "' was sent when not required."], ["a tag'", "'was sent when not required"], "A tag '", "a tag'"],
-  [[-1111], "Parameter '%s' has too much precision.", ["Parameter '", "' has too much precision."], ["parameter'", "'has too much precision"], "Paramete", "paramete"],
-  [[-1189], "Group '%s' contains duplicate entries.", ["Group '", "' contains duplicate entries."], ["group'", "'contains duplicate entries"], "Group '", "group'"],
-  [[-1013], "Filter failure: MAX_NUM_ORDER_AMENDS", ["Filter failure: MAX_NUM_ORDER_AMENDS"], ["filter failure:MAX_NUM_ORDER_AMENDS"], "Filter f", "filter f"],
-  [[-1102], "Field value was empty or malformed.", ["Field value was empty or malformed."], ["field value was empty or malformed"], "Field va", "field va"],
-  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original"],
-  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy"],
-  [[-1013], "Filter failure: MAX_NUM_ALGO_ORDERS", ["Filter failure: MAX_NUM_ALGO_ORDERS"], ["filter failure:MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: MAX_NUM_ORDER_LISTS", ["Filter failure: MAX_NUM_ORDER_LISTS"], ["filter failure:MAX_NUM_ORDER_LISTS"], "Filter f", "filter f"],
-  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all "],
-  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid "],
-  [[-1176], "Logon<A> should only be sent once.", ["Logon<A> should only be sent once."], ["logon<A>should only be sent once"], "Logon<A>", "logon<A>"],
-  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope"],
-  [[-1158], "Order type not supported in OCO.", ["Order type not supported in OCO."], ["order type not supported in OCO"], "Order ty", "order ty"],
-  [[-2010, -2011, -1013], "Order would trigger immediately.", ["Order would trigger immediately."], ["order would trigger immediately"], "Order wo", "order wo"],
-  [[-2010, -2011, -1013], "Rest API trading is not enabled.", ["Rest API trading is not enabled."], ["rest API trading is not enabled"], "Rest API", "rest API"],
-  [[-2010, -2011, -1013], "FIX API trading is not enabled.", ["FIX API trading is not enabled."], ["fIX API trading is not enabled"], "FIX API ", "fIX API "],
-  [[-1013], "Filter failure: MARKET_LOT_SIZE", ["Filter failure: MARKET_LOT_SIZE"], ["filter failure:MARKET_LOT_SIZE"], "Filter f", "filter f"],
-  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor"],
-  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno"],
-  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie"],
-  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis"],
-  [[-1171], "Tag '%s' appears more than once.", ["Tag '", "' appears more than once."], ["tag'", "'appears more than once"], "Tag '", "tag'"],
-  [[-1177], "Tag specified without a value.", ["Tag specified without a value."], ["tag specified without a value"], "Tag spec", "tag spec"],
-  [[-1013], "Filter failure: MAX_NUM_ORDERS", ["Filter failure: MAX_NUM_ORDERS"], ["filter failure:MAX_NUM_ORDERS"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: TRAILING_DELTA", ["Filter failure: TRAILING_DELTA"], ["filter failure:TRAILING_DELTA"], "Filter f", "filter f"],
-  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order"],
-  [[-2010, -2011, -1013], "Unsupported order combination", ["Unsupported order combination"], ["unsupported order combination"], "Unsuppor", "unsuppor"],
-  [[-1013], "Filter failure: PERCENT_PRICE", ["Filter failure: PERCENT_PRICE"], ["filter failure:PERCENT_PRICE"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: ICEBERG_PARTS", ["Filter failure: ICEBERG_PARTS"], ["filter failure:ICEBERG_PARTS"], "Filter f", "filter f"],
-  [[-2010, -2011, -1013], "Price * QTY is zero or less.", ["Price * QTY is zero or less."], ["price*QTY is zero or less"], "Price * ", "price*QT"],
-  [[-1013], "Filter failure: PRICE_FILTER", ["Filter failure: PRICE_FILTER"], ["filter failure:PRICE_FILTER"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: MIN_NOTIONAL", ["Filter failure: MIN_NOTIONAL"], ["filter failure:MIN_NOTIONAL"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: MAX_POSITION", ["Filter failure: MAX_POSITION"], ["filter failure:MAX_POSITION"], "Filter f", "filter f"],
-  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i"],
-  [[-1128], "Conflicting fields: ['%s'...]", ["Conflicting fields: ['", "'...]"], ["conflicting fields:['", "'...]"], "Conflict", "conflict"],
-  [[-1152], "Invalid SBE message header.", ["Invalid SBE message header."], ["invalid SBE message header"], "Invalid ", "invalid "],
-  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many"],
-  [[-1102], "Required tag '%s' missing.", ["Required tag '", "' missing."], ["required tag'", "'missing"], "Required", "required"],
-  [[-1108], "Parameter '%s' overflowed.", ["Parameter '", "' overflowed."], ["parameter'", "'overflowed"], "Paramete", "paramete"],
-  [[-1013], "Filter failure: LOT_SIZE", ["Filter failure: LOT_SIZE"], ["filter failure:LOT_SIZE"], "Filter f", "filter f"],
-  [[-1013], "Filter failure: NOTIONAL", ["Filter failure: NOTIONAL"], ["filter failure:NOTIONAL"], "Filter f", "filter f"],
-  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete"],
-  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key "],
-  [[-2010, -2011, -1013], "IcebergQty exceeds QTY.", ["IcebergQty exceeds QTY."], ["icebergQty exceeds QTY"], "IcebergQ", "icebergQ"],
-  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame"],
-  [[-1182], "Conflicting fields: [%s]", ["Conflicting fields: [", "]"], ["conflicting fields:[", "]"], "Conflict", "conflict"],
-  [[-1211], "Invalid pegOffsetType.", ["Invalid pegOffsetType."], ["invalid pegOffsetType"], "Invalid ", "invalid "],
-  [[-1122], "Invalid symbolStatus.", ["Invalid symbolStatus."], ["invalid symbolStatus"], "Invalid ", "invalid "],
-  [[-1177], "Invalid encodingType.", ["Invalid encodingType."], ["invalid encodingType"], "Invalid ", "invalid "],
-  [[-1210], "Invalid pegPriceType.", ["Invalid pegPriceType."], ["invalid pegPriceType"], "Invalid ", "invalid "],
-  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do"],
-  [[-2010, -2011, -1013], "Duplicate order sent.", ["Duplicate order sent."], ["duplicate order sent"], "Duplicat", "duplicat"],
-  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many"],
-  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid "],
-  [[-1135], "Invalid JSON Request", ["Invalid JSON Request"], ["invalid JSON Request"], "Invalid ", "invalid "],
-  [[-1139], "Invalid ticker type.", ["Invalid ticker type."], ["invalid ticker type"], "Invalid ", "invalid "],
-  [[-1155], "SBE is not enabled.", ["SBE is not enabled."], ["sBE is not enabled"], "SBE is n", "sBE is n"],
-  [[-1169], "Invalid tag number.", ["Invalid tag number."], ["invalid tag number"], "Invalid ", "invalid "],
-  [[-2010, -2011, -1013], "Unknown order sent.", ["Unknown order sent."], ["unknown order sent"], "Unknown ", "unknown "],
-  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid "],
-  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE"],
-  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid "],
-  [[-2010, -2011, -1013], "Market is closed.", ["Market is closed."], ["market is closed"], "Market i", "market i"],
-  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid "],
-  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R"],
-  [[-1103], "Undefined Tag.", ["Undefined Tag."], ["undefined Tag"], "Undefine", "undefine"],
-  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid "],
+  [[-1160], "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.", ["If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error."], ["if the order type for the above or below leg is STOP_LOSS_LIMIT,and icebergQty is provided for that leg,the timeInForce has to be GTC else it will throw an error"], "If the o", "if the o", ["if", "the", "order", "type", "for", "the", "above", "or", "below", "leg", "is", "stop_loss_limit", "and", "icebergqty", "is", "provided", "for", "that", "leg", "the", "timeinforce", "has", "to", "be", "gtc", "else", "it", "will", "throw", "an", "error"]],
+  [[-1003], "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.", ["Too much request weight used; current limit is ", " request weight per ", ". Please use WebSocket Streams for live updates to avoid polling the API."], ["too much request weight used;current limit is", "request weight per", ".Please use WebSocket Streams for live updates to avoid polling the API"], "Too much", "too much", ["too", "much", "request", "weight", "used", "current", "limit", "is", "", "request", "weight", "per", "", "please", "use", "websocket", "streams", "for", "live", "updates", "to", "avoid", "polling", "the", "api"]],
+  [[-1175], "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.", ["Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session."], ["continuation of sequence numbers to new session is currently unsupported.Sequence numbers must be reset for each new session"], "Continua", "continua", ["continuation", "of", "sequence", "numbers", "to", "new", "session", "is", "currently", "unsupported", "sequence", "numbers", "must", "be", "reset", "for", "each", "new", "session"]],
+  [[-1185], "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.", ["Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field."], ["only DropCopy sessions are supported on this server.Either reconnect to order entry server or send DropCopyFlag(9406)field"], "Only Dro", "only Dro", ["only", "dropcopy", "sessions", "are", "supported", "on", "this", "server", "either", "reconnect", "to", "order", "entry", "server", "or", "send", "dropcopyflag", "", "field"]],
+  [[-1178], "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.", ["SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session."], ["senderCompId(49)contains an incorrect value.The SenderCompID value should not change throughout the lifetime of a session"], "SenderCo", "senderCo", ["sendercompid", "", "contains", "an", "incorrect", "value", "the", "sendercompid", "value", "should", "not", "change", "throughout", "the", "lifetime", "of", "a", "session"]],
+  [[-2021], "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.", ["This code is sent when either the cancellation of the order failed or the new order placement failed but not both."], ["this code is sent when either the cancellation of the order failed or the new order placement failed but not both"], "This cod", "this cod", ["this", "code", "is", "sent", "when", "either", "the", "cancellation", "of", "the", "order", "failed", "or", "the", "new", "order", "placement", "failed", "but", "not", "both"]],
+  [[-1003], "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.", ["Way too much request weight used; IP banned until ", ". Please use WebSocket Streams for live updates to avoid bans."], ["way too much request weight used;IP banned until", ".Please use WebSocket Streams for live updates to avoid bans"], "Way too ", "way too ", ["way", "too", "much", "request", "weight", "used", "ip", "banned", "until", "", "please", "use", "websocket", "streams", "for", "live", "updates", "to", "avoid", "bans"]],
+  [[-1033], "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.", ["SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed."], ["senderCompId(49)is currently in use.Concurrent use of the same SenderCompId within one account is not allowed"], "SenderCo", "senderCo", ["sendercompid", "", "is", "currently", "in", "use", "concurrent", "use", "of", "the", "same", "sendercompid", "within", "one", "account", "is", "not", "allowed"]],
+  [[-2022], "This code is sent when both the cancellation of the order failed and the new order placement failed.", ["This code is sent when both the cancellation of the order failed and the new order placement failed."], ["this code is sent when both the cancellation of the order failed and the new order placement failed"], "This cod", "this cod", ["this", "code", "is", "sent", "when", "both", "the", "cancellation", "of", "the", "order", "failed", "and", "the", "new", "order", "placement", "failed"]],
+  [[-1191], "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.", ["Similar subscription is already active on this connection. Symbol='", "', active subscription id: '", "'."], ["similar subscription is already active on this connection.Symbol='", "',active subscription id:'", "'"], "Similar ", "similar ", ["similar", "subscription", "is", "already", "active", "on", "this", "connection", "symbol", "", "", ""]],
+  [[-1007], "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", ["Timeout waiting for response from backend server. Send status unknown; execution status unknown."], ["timeout waiting for response from backend server.Send status unknown;execution status unknown"], "Timeout ", "timeout ", ["timeout", "waiting", "for", "response", "from", "backend", "server", "send", "status", "unknown", "execution", "status", "unknown"]],
+  [[-1190], "MDReqID (262) contains an unsubscription request id that does not match any active subscription.", ["MDReqID (262) contains an unsubscription request id that does not match any active subscription."], ["mDReqID(262)contains an unsubscription request id that does not match any active subscription"], "MDReqID ", "mDReqID(", ["mdreqid", "", "contains", "an", "unsubscription", "request", "id", "that", "does", "not", "match", "any", "active", "subscription"]],
+  [[-1013], "Potential error messages can be found in Filter Failures or Failures during order placement.", ["Potential error messages can be found in Filter Failures or Failures during order placement."], ["potential error messages can be found in Filter Failures or Failures during order placement"], "Potentia", "potentia", ["potential", "error", "messages", "can", "be", "found", "in", "filter", "failures", "or", "failures", "during", "order", "placement"]],
+  [[-1184], "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.", ["DropCopy sessions are not supported on this server. Please reconnect to a drop copy server."], ["dropCopy sessions are not supported on this server.Please reconnect to a drop copy server"], "DropCopy", "dropCopy", ["dropcopy", "sessions", "are", "not", "supported", "on", "this", "server", "please", "reconnect", "to", "a", "drop", "copy", "server"]],
+  [[-1190], "MDReqID (262) contains a subscription request id that is already in use on this connection.", ["MDReqID (262) contains a subscription request id that is already in use on this connection."], ["mDReqID(262)contains a subscription request id that is already in use on this connection"], "MDReqID ", "mDReqID(", ["mdreqid", "", "contains", "a", "subscription", "request", "id", "that", "is", "already", "in", "use", "on", "this", "connection"]],
+  [[-2026], "Order was canceled or expired with no executed qty over 90 days ago and has been archived.", ["Order was canceled or expired with no executed qty over 90 days ago and has been archived."], ["order was canceled or expired with no executed qty over 90 days ago and has been archived"], "Order wa", "order wa", ["order", "was", "canceled", "or", "expired", "with", "no", "executed", "qty", "over", "", "days", "ago", "and", "has", "been", "archived"]],
+  [[-1013], "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)", ["The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)"], ["the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)"], "The requ", "the requ", ["the", "request", "is", "rejected", "by", "the", "api", ""]],
+  [[-1008], "Server is currently overloaded with other requests. Please try again in a few minutes.", ["Server is currently overloaded with other requests. Please try again in a few minutes."], ["server is currently overloaded with other requests.Please try again in a few minutes"], "Server i", "server i", ["server", "is", "currently", "overloaded", "with", "other", "requests", "please", "try", "again", "in", "a", "few", "minutes"]],
+  [[-1128], "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.", ["Combination of optional fields invalid. Recommendation: '", "' and '", "' must both be sent."], ["combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"], "Combinat", "combinat", ["combination", "of", "optional", "fields", "invalid", "recommendation", "", "", "", "must", "both", "be", "sent"]],
+  [[-1006], "An unexpected response was received from the message bus. Execution status unknown.", ["An unexpected response was received from the message bus. Execution status unknown."], ["an unexpected response was received from the message bus.Execution status unknown"], "An unexp", "an unexp", ["an", "unexpected", "response", "was", "received", "from", "the", "message", "bus", "execution", "status", "unknown"]],
+  [[-1161], "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.", ["Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher."], ["unable to encode the response in SBE schema'x'.Please use schema'y'or higher"], "Unable t", "unable t", ["unable", "to", "encode", "the", "response", "in", "sbe", "schema", "", "please", "use", "schema", "", "or", "higher"]],
+  [[-1128], "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.", ["Invalid MDEntryType (269) combination. BID and OFFER must be requested together."], ["invalid MDEntryType(269)combination.BID and OFFER must be requested together"], "Invalid ", "invalid ", ["invalid", "mdentrytype", "", "combination", "bid", "and", "offer", "must", "be", "requested", "together"]],
+  [[-1191], "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.", ["Too many subscriptions. Connection may create up to '", "' subscriptions at a time."], ["too many subscriptions.Connection may create up to'", "'subscriptions at a time"], "Too many", "too many", ["too", "many", "subscriptions", "connection", "may", "create", "up", "to", "", "subscriptions", "at", "a", "time"]],
+  [[-1158], "If the order type provided in the aboveType and/or belowType is not supported.", ["If the order type provided in the aboveType and/or belowType is not supported."], ["if the order type provided in the aboveType and/or belowType is not supported"], "If the o", "if the o", ["if", "the", "order", "type", "provided", "in", "the", "abovetype", "and", "or", "belowtype", "is", "not", "supported"]],
+  [[-1160], "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.", ["Parameter '", "' is not supported if aboveTimeInForce/belowTimeInForce is not GTC."], ["parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"], "Paramete", "paramete", ["parameter", "", "is", "not", "supported", "if", "abovetimeinforce", "belowtimeinforce", "is", "not", "gtc"]],
+  [[-2016], "No trading window could be found for the symbol. Try ticker/24hrs instead.", ["No trading window could be found for the symbol. Try ticker/24hrs instead."], ["no trading window could be found for the symbol.Try ticker/24hrs instead"], "No tradi", "no tradi", ["no", "trading", "window", "could", "be", "found", "for", "the", "symbol", "try", "ticker", "24hrs", "instead"]],
+  [[-2010, -2011, -1013], "Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity."], ["order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity"], "Order bo", "order bo", ["order", "book", "liquidity", "is", "less", "than", "market_lot_size", "filter", "minimum", "quantity"]],
+  [[-1104], "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.", ["Not all sent parameters were read; read '", "' parameter(s) but was sent '", "'."], ["not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read", "read", "", "", ""]],
+  [[-1194], "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.", ["Invalid value for time unit; expected either MICROSECOND or MILLISECOND."], ["invalid value for time unit;expected either MICROSECOND or MILLISECOND"], "Invalid ", "invalid ", ["invalid", "value", "for", "time", "unit", "expected", "either", "microsecond", "or", "millisecond"]],
+  [[-1153], "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.", ["Unsupported SBE schema ID or version specified in the X-MBX-SBE header."], ["unsupported SBE schema ID or version specified in the X-MBX-SBE header"], "Unsuppor", "unsuppor", ["unsupported", "sbe", "schema", "id", "or", "version", "specified", "in", "the", "x", "mbx", "sbe", "header"]],
+  [[-1145], "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.", ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED."], ["cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED"], "cancelRe", "cancelRe", ["cancelrestrictions", "has", "to", "be", "either", "only_new", "or", "only_partially_filled"]],
+  [[-1177], "Only printable ASCII characters and SOH (Start of Header) are allowed.", ["Only printable ASCII characters and SOH (Start of Header) are allowed."], ["only printable ASCII characters and SOH(Start of Header)are allowed"], "Only pri", "only pri", ["only", "printable", "ascii", "characters", "and", "soh", "", "are", "allowed"]],
+  [[-1174], "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'", ["Component '", "' is incorrectly populated on '", "' order. Recommendation: '", "'"], ["component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"], "Componen", "componen", ["component", "", "", "", "", ""]],
+  [[-1034], "Too many connection attempts for account; current limit is %s per '%s'.", ["Too many connection attempts for account; current limit is ", " per '", "'."], ["too many connection attempts for account;current limit is", "per'", "'"], "Too many", "too many", ["too", "many", "connection", "attempts", "for", "account", "current", "limit", "is", "", "per", ""]],
+  [[-2010, -2011, -1013], "Order book liquidity is less than LOT_SIZE filter minimum quantity.", ["Order book liquidity is less than LOT_SIZE filter minimum quantity."], ["order book liquidity is less than LOT_SIZE filter minimum quantity"], "Order bo", "order bo", ["order", "book", "liquidity", "is", "less", "than", "lot_size", "filter", "minimum", "quantity"]],
+  [[-1102], "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", ["Mandatory parameter '", "' was not sent, was empty/null, or malformed."], ["mandatory parameter'", "'was not sent,was empty/null,or malformed"], "Mandator", "mandator", ["mandatory", "parameter", "", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1001], "Internal error; unable to process your request. Please try again.", ["Internal error; unable to process your request. Please try again."], ["internal error;unable to process your request.Please try again"], "Internal", "internal", ["internal", "error", "unable", "to", "process", "your", "request", "please", "try", "again"]],
+  [[-1021], "Timestamp for this request was 1000ms ahead of the server's time.", ["Timestamp for this request was 1000ms ahead of the server's time."], ["timestamp for this request was 1000ms ahead of the server's time"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "was", "1000ms", "ahead", "of", "the", "server", "s", "time"]],
+  [[-1102], "A mandatory parameter was not sent, was empty/null, or malformed.", ["A mandatory parameter was not sent, was empty/null, or malformed."], ["a mandatory parameter was not sent,was empty/null,or malformed"], "A mandat", "a mandat", ["a", "mandatory", "parameter", "was", "not", "sent", "was", "empty", "null", "or", "malformed"]],
+  [[-1034], "Too many connection attempts from IP; current limit is %s per '%s'.", ["Too many connection attempts from IP; current limit is ", " per '", "'."], ["too many connection attempts from IP;current limit is", "per'", "'"], "Too many", "too many", ["too", "many", "connection", "attempts", "from", "ip", "current", "limit", "is", "", "per", ""]],
+  [[-1220], "The symbol's status does not match the requested symbolStatus.", ["The symbol's status does not match the requested symbolStatus."], ["the symbol's status does not match the requested symbolStatus"], "The symb", "the symb", ["the", "symbol", "s", "status", "does", "not", "match", "the", "requested", "symbolstatus"]],
+  [[-2010, -2011, -1013], "Quote order qty market orders are not support for this symbol.", ["Quote order qty market orders are not support for this symbol."], ["quote order qty market orders are not support for this symbol"], "Quote or", "quote or", ["quote", "order", "qty", "market", "orders", "are", "not", "support", "for", "this", "symbol"]],
+  [[-1160], "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.", ["TimeInForce (59) must be GTC (1) when MaxFloor (111) is used."], ["timeInForce(59)must be GTC(1)when MaxFloor(111)is used"], "TimeInFo", "timeInFo", ["timeinforce", "", "must", "be", "gtc", "", "when", "maxfloor", "", "is", "used"]],
+  [[-2010, -2011, -1013], "The relationship of the prices for the orders is not correct.", ["The relationship of the prices for the orders is not correct."], ["the relationship of the prices for the orders is not correct"], "The rela", "the rela", ["the", "relationship", "of", "the", "prices", "for", "the", "orders", "is", "not", "correct"]],
+  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "", ""]],
+  [[-1186], "Requested operation is not allowed in order entry sessions.", ["Requested operation is not allowed in order entry sessions."], ["requested operation is not allowed in order entry sessions"], "Requeste", "requeste", ["requested", "operation", "is", "not", "allowed", "in", "order", "entry", "sessions"]],
+  [[-1187], "Requested operation is not allowed in market data sessions.", ["Requested operation is not allowed in market data sessions."], ["requested operation is not allowed in market data sessions"], "Requeste", "requeste", ["requested", "operation", "is", "not", "allowed", "in", "market", "data", "sessions"]],
+  [[-2010, -2011, -1013], "Take profit limit orders are not supported for this symbol.", ["Take profit limit orders are not supported for this symbol."], ["take profit limit orders are not supported for this symbol"], "Take pro", "take pro", ["take", "profit", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "Order book liquidity is less than symbol minimum quantity.", ["Order book liquidity is less than symbol minimum quantity."], ["order book liquidity is less than symbol minimum quantity"], "Order bo", "order bo", ["order", "book", "liquidity", "is", "less", "than", "symbol", "minimum", "quantity"]],
+  [[-1152], "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.", ["Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>."], ["invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>"], "Invalid ", "invalid ", ["invalid", "x", "mbx", "sbe", "header", "expected", "schema_id", "version"]],
+  [[-1179], "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.", ["MsgSeqNum(34) contains an unexpected value. Expected: '", "'."], ["msgSeqNum(34)contains an unexpected value.Expected:'", "'"], "MsgSeqNu", "msgSeqNu", ["msgseqnum", "", "contains", "an", "unexpected", "value", "expected", ""]],
+  [[-2010, -2011, -1013], "Stop loss limit orders are not supported for this symbol.", ["Stop loss limit orders are not supported for this symbol."], ["stop loss limit orders are not supported for this symbol"], "Stop los", "stop los", ["stop", "loss", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-1021], "Timestamp for this request is outside of the recvWindow.", ["Timestamp for this request is outside of the recvWindow."], ["timestamp for this request is outside of the recvWindow"], "Timestam", "timestam", ["timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"]],
+  [[-1183], "Requested operation is not allowed in DropCopy sessions.", ["Requested operation is not allowed in DropCopy sessions."], ["requested operation is not allowed in DropCopy sessions"], "Requeste", "requeste", ["requested", "operation", "is", "not", "allowed", "in", "dropcopy", "sessions"]],
+  [[-1000], "An unknown error occurred while processing the request.", ["An unknown error occurred while processing the request."], ["an unknown error occurred while processing the request"], "An unkno", "an unkno", ["an", "unknown", "error", "occurred", "while", "processing", "the", "request"]],
+  [[-1177], "BodyLength (9) does not contain the correct byte count.", ["BodyLength (9) does not contain the correct byte count."], ["bodyLength(9)does not contain the correct byte count"], "BodyLeng", "bodyLeng", ["bodylength", "", "does", "not", "contain", "the", "correct", "byte", "count"]],
+  [[-1181], "Too many messages; current limit is '%d' messages per '%s'.", ["Too many messages; current limit is '", "' messages per '", "'."], ["too many messages;current limit is'", "'messages per'", "'"], "Too many", "too many", ["too", "many", "messages", "current", "limit", "is", "", "", ""]],
+  [[-2010, -2011, -1013], "Cancel order is invalid. Check origClOrdId and orderId.", ["Cancel order is invalid. Check origClOrdId and orderId."], ["cancel order is invalid.Check origClOrdId and orderId"], "Cancel o", "cancel o", ["cancel", "order", "is", "invalid", "check", "origclordid", "and", "orderid"]],
+  [[-2010, -2011, -1013], "Trailing stop orders are not supported for this symbol.", ["Trailing stop orders are not supported for this symbol."], ["trailing stop orders are not supported for this symbol"], "Trailing", "trailing", ["trailing", "stop", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-1102], "Param '%s' or '%s' must be sent, but both were empty/null!", ["Param '", "' or '", "' must be sent, but both were empty/null!"], ["param'", "'or'", "'must be sent,but both were empty/null!"], "Param '", "param'", ["param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"]],
+  [[-1102], "'%s' contains unexpected value. Cannot be greater than %s.", ["'", "' contains unexpected value. Cannot be greater than ", "."], ["'", "'contains unexpected value.Cannot be greater than", ""], "'", "'", ["", "contains", "unexpected", "value", "cannot", "be", "greater", "than", ""]],
+  [[-2010, -2011, -1013], "Account has insufficient balance for requested action.", ["Account has insufficient balance for requested action."], ["account has insufficient balance for requested action"], "Account ", "account ", ["account", "has", "insufficient", "balance", "for", "requested", "action"]],
+  [[-2010, -2011, -1013], "Order cancel-replace is not supported for this symbol.", ["Order cancel-replace is not supported for this symbol."], ["order cancel-replace is not supported for this symbol"], "Order ca", "order ca", ["order", "cancel", "replace", "is", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "The requested action would change no state; rejecting.", ["The requested action would change no state; rejecting."], ["the requested action would change no state;rejecting"], "The requ", "the requ", ["the", "requested", "action", "would", "change", "no", "state", "rejecting"]],
+  [[-2010, -2011, -1013], "Order book liquidity is too low for this pegged order.", ["Order book liquidity is too low for this pegged order."], ["order book liquidity is too low for this pegged order"], "Order bo", "order bo", ["order", "book", "liquidity", "is", "too", "low", "for", "this", "pegged", "order"]],
+  [[-1034], "Too many concurrent connections; current limit is '%s'.", ["Too many concurrent connections; current limit is '", "'."], ["too many concurrent connections;current limit is'", "'"], "Too many", "too many", ["too", "many", "concurrent", "connections", "current", "limit", "is", ""]],
+  [[-2010, -2011, -1013], "Take profit orders are not supported for this symbol.", ["Take profit orders are not supported for this symbol."], ["take profit orders are not supported for this symbol"], "Take pro", "take pro", ["take", "profit", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-1128], "Fields [%s] must be sent together or omitted entirely.", ["Fields [", "] must be sent together or omitted entirely."], ["fields[", "]must be sent together or omitted entirely"], "Fields [", "fields[", ["fields", "", "must", "be", "sent", "together", "or", "omitted", "entirely"]],
+  [[-2042], "Maximum subscription ID reached for this connection.", ["Maximum subscription ID reached for this connection."], ["maximum subscription ID reached for this connection"], "Maximum ", "maximum ", ["maximum", "subscription", "id", "reached", "for", "this", "connection"]],
+  [[-1015], "Too many new orders; current limit is %s orders per %s.", ["Too many new orders; current limit is ", " orders per ", "."], ["too many new orders;current limit is", "orders per", ""], "Too many", "too many", ["too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""]],
+  [[-1035], "Please send Logout<5> message to close the session.", ["Please send Logout<5> message to close the session."], ["please send Logout<5>message to close the session"], "Please s", "please s", ["please", "send", "logout", "", "message", "to", "close", "the", "session"]],
+  [[-2010, -2011, -1013], "Stop loss orders are not supported for this symbol.", ["Stop loss orders are not supported for this symbol."], ["stop loss orders are not supported for this symbol"], "Stop los", "stop los", ["stop", "loss", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "This price peg cannot be used with this order type.", ["This price peg cannot be used with this order type."], ["this price peg cannot be used with this order type"], "This pri", "this pri", ["this", "price", "peg", "cannot", "be", "used", "with", "this", "order", "type"]],
+  [[-1177], "BeginString (8) is not the first tag in a message.", ["BeginString (8) is not the first tag in a message."], ["beginString(8)is not the first tag in a message"], "BeginStr", "beginStr", ["beginstring", "", "is", "not", "the", "first", "tag", "in", "a", "message"]],
+  [[-1180], "Logon<A> must be the first message in the session.", ["Logon<A> must be the first message in the session."], ["logon<A>must be the first message in the session"], "Logon<A>", "logon<A>", ["logon", "a", "must", "be", "the", "first", "message", "in", "the", "session"]],
+  [[-1188], "Incorrect NumInGroup count for repeating group '%s'.", ["Incorrect NumInGroup count for repeating group '", "'."], ["incorrect NumInGroup count for repeating group'", "'"], "Incorrec", "incorrec", ["incorrect", "numingroup", "count", "for", "repeating", "group", ""]],
+  [[-2010, -2011, -1013], "Order was not canceled due to cancel restrictions.", ["Order was not canceled due to cancel restrictions."], ["order was not canceled due to cancel restrictions"], "Order wa", "order wa", ["order", "was", "not", "canceled", "due", "to", "cancel", "restrictions"]],
+  [[-1101], "Too many parameters; expected '%s' and received '%s'.", ["Too many parameters; expected '", "' and received '", "'."], ["too many parameters;expected'", "'and received'", "'"], "Too many", "too many", ["too", "many", "parameters", "expected", "", "", ""]],
+  [[-2039], "Client order ID is not correct for this order ID.", ["Client order ID is not correct for this order ID."], ["client order ID is not correct for this order ID"], "Client o", "client o", ["client", "order", "id", "is", "not", "correct", "for", "this", "order", "id"]],
+  [[-2010, -2011, -1013], "Iceberg orders are not supported for this symbol.", ["Iceberg orders are not supported for this symbol."], ["iceberg orders are not supported for this symbol"], "Iceberg ", "iceberg ", ["iceberg", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "Order amend (quantity increase) is not supported.", ["Order amend (quantity increase) is not supported."], ["order amend(quantity increase)is not supported"], "Order am", "order am", ["order", "amend", "", "is", "not", "supported"]],
+  [[-2010, -2011, -1013], "Order amend (pending OPO order) is not supported.", ["Order amend (pending OPO order) is not supported."], ["order amend(pending OPO order)is not supported"], "Order am", "order am", ["order", "amend", "", "is", "not", "supported"]],
+  [[-1199], "A take profit order in a sell OCO must be above.", ["A take profit order in a sell OCO must be above."], ["a take profit order in a sell OCO must be above"], "A take p", "a take p", ["a", "take", "profit", "order", "in", "a", "sell", "oco", "must", "be", "above"]],
+  [[-2010, -2011, -1013], "Market orders are not supported for this symbol.", ["Market orders are not supported for this symbol."], ["market orders are not supported for this symbol"], "Market o", "market o", ["market", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "Pegged orders are not supported for this symbol.", ["Pegged orders are not supported for this symbol."], ["pegged orders are not supported for this symbol"], "Pegged o", "pegged o", ["pegged", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-1002], "You are not authorized to execute this request.", ["You are not authorized to execute this request."], ["you are not authorized to execute this request"], "You are ", "you are ", ["you", "are", "not", "authorized", "to", "execute", "this", "request"]],
+  [[-1127], "More than %s hours between startTime and endTime.", ["More than ", " hours between startTime and endTime."], ["more than", "hours between startTime and endTime"], "More tha", "more tha", ["more", "than", "", "hours", "between", "starttime", "and", "endtime"]],
+  [[-1177], "MsgType (35) is not the third tag in a message.", ["MsgType (35) is not the third tag in a message."], ["msgType(35)is not the third tag in a message"], "MsgType ", "msgType(", ["msgtype", "", "is", "not", "the", "third", "tag", "in", "a", "message"]],
+  [[-1198], "A take profit order in a buy OCO must be below.", ["A take profit order in a buy OCO must be below."], ["a take profit order in a buy OCO must be below"], "A take p", "a take p", ["a", "take", "profit", "order", "in", "a", "buy", "oco", "must", "be", "below"]],
+  [[-2015], "Invalid API-key, IP, or permissions for action.", ["Invalid API-key, IP, or permissions for action."], ["invalid API-key,IP,or permissions for action"], "Invalid ", "invalid ", ["invalid", "api", "key", "ip", "or", "permissions", "for", "action"]],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f", ["filter", "failure", "exchange_max_num_iceberg_orders"]],
+  [[-1197], "A stop loss order in a sell OCO must be below.", ["A stop loss order in a sell OCO must be below."], ["a stop loss order in a sell OCO must be below"], "A stop l", "a stop l", ["a", "stop", "loss", "order", "in", "a", "sell", "oco", "must", "be", "below"]],
+  [[-2010, -2011, -1013], "This symbol is not permitted for this account.", ["This symbol is not permitted for this account."], ["this symbol is not permitted for this account"], "This sym", "this sym", ["this", "symbol", "is", "not", "permitted", "for", "this", "account"]],
+  [[-1114], "TimeInForce parameter sent when not required.", ["TimeInForce parameter sent when not required."], ["timeInForce parameter sent when not required"], "TimeInFo", "timeInFo", ["timeinforce", "parameter", "sent", "when", "not", "required"]],
+  [[-1151], "Symbol is present multiple times in the list.", ["Symbol is present multiple times in the list."], ["symbol is present multiple times in the list"], "Symbol i", "symbol i", ["symbol", "is", "present", "multiple", "times", "in", "the", "list"]],
+  [[-1196], "A stop loss order in a buy OCO must be above.", ["A stop loss order in a buy OCO must be above."], ["a stop loss order in a buy OCO must be above"], "A stop l", "a stop l", ["a", "stop", "loss", "order", "in", "a", "buy", "oco", "must", "be", "above"]],
+  [[-1225], "Pending orders should not include the '%s' tag.", ["Pending orders should not include the '", "' tag."], ["pending orders should not include the'", "'tag"], "Pending ", "pending ", ["pending", "orders", "should", "not", "include", "the", "", "tag"]],
+  [[-2035], "User Data Stream subscription already active.", ["User Data Stream subscription already active."], ["user Data Stream subscription already active"], "User Dat", "user Dat", ["user", "data", "stream", "subscription", "already", "active"]],
+  [[-2010, -2011, -1013], "Order amend is not supported for this symbol.", ["Order amend is not supported for this symbol."], ["order amend is not supported for this symbol"], "Order am", "order am", ["order", "amend", "is", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "OPO orders are not supported for this symbol.", ["OPO orders are not supported for this symbol."], ["oPO orders are not supported for this symbol"], "OPO orde", "oPO orde", ["opo", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-2010, -2011, -1013], "This account may not place or cancel orders.", ["This account may not place or cancel orders."], ["this account may not place or cancel orders"], "This acc", "this acc", ["this", "account", "may", "not", "place", "or", "cancel", "orders"]],
+  [[-2010, -2011, -1013], "OCO orders are not supported for this symbol", ["OCO orders are not supported for this symbol"], ["oCO orders are not supported for this symbol"], "OCO orde", "oCO orde", ["oco", "orders", "are", "not", "supported", "for", "this", "symbol"]],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ALGO_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f", ["filter", "failure", "exchange_max_num_algo_orders"]],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS", ["Filter failure: EXCHANGE_MAX_NUM_ORDER_LISTS"], ["filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS"], "Filter f", "filter f", ["filter", "failure", "exchange_max_num_order_lists"]],
+  [[-1101], "Too many parameters sent for this endpoint.", ["Too many parameters sent for this endpoint."], ["too many parameters sent for this endpoint"], "Too many", "too many", ["too", "many", "parameters", "sent", "for", "this", "endpoint"]],
+  [[-1128], "Combination of optional parameters invalid.", ["Combination of optional parameters invalid."], ["combination of optional parameters invalid"], "Combinat", "combinat", ["combination", "of", "optional", "parameters", "invalid"]],
+  [[-1134], "TargetStrategy (847) was less than 1000000.", ["TargetStrategy (847) was less than 1000000."], ["targetStrategy(847)was less than 1000000"], "TargetSt", "targetSt", ["targetstrategy", "", "was", "less", "than", ""]],
+  [[-1153], "Invalid SBE schema ID or version specified.", ["Invalid SBE schema ID or version specified."], ["invalid SBE schema ID or version specified"], "Invalid ", "invalid ", ["invalid", "sbe", "schema", "id", "or", "version", "specified"]],
+  [[-1222], "Working order in an OPO list must be a bid.", ["Working order in an OPO list must be a bid."], ["working order in an OPO list must be a bid"], "Working ", "working ", ["working", "order", "in", "an", "opo", "list", "must", "be", "a", "bid"]],
+  [[-1223], "Pending orders in an OPO list must be asks.", ["Pending orders in an OPO list must be asks."], ["pending orders in an OPO list must be asks"], "Pending ", "pending ", ["pending", "orders", "in", "an", "opo", "list", "must", "be", "asks"]],
+  [[-2043], "This symbol doesn't have a reference price.", ["This symbol doesn't have a reference price."], ["this symbol doesn't have a reference price"], "This sym", "this sym", ["this", "symbol", "doesn", "t", "have", "a", "reference", "price"]],
+  [[-2010, -2011, -1013], "This symbol is restricted for this account.", ["This symbol is restricted for this account."], ["this symbol is restricted for this account"], "This sym", "this sym", ["this", "symbol", "is", "restricted", "for", "this", "account"]],
+  [[-1101], "Duplicate values for a parameter detected.", ["Duplicate values for a parameter detected."], ["duplicate values for a parameter detected"], "Duplicat", "duplicat", ["duplicate", "values", "for", "a", "parameter", "detected"]],
+  [[-1166], "A limit order in a sell OCO must be above.", ["A limit order in a sell OCO must be above."], ["a limit order in a sell OCO must be above"], "A limit ", "a limit ", ["a", "limit", "order", "in", "a", "sell", "oco", "must", "be", "above"]],
+  [[-1168], "At least one OCO order must be contingent.", ["At least one OCO order must be contingent."], ["at least one OCO order must be contingent"], "At least", "at least", ["at", "least", "one", "oco", "order", "must", "be", "contingent"]],
+  [[-1165], "A limit order in a buy OCO must be below.", ["A limit order in a buy OCO must be below."], ["a limit order in a buy OCO must be below"], "A limit ", "a limit ", ["a", "limit", "order", "in", "a", "buy", "oco", "must", "be", "below"]],
+  [[-1170], "Tag '%s' not defined for this message type.", ["Tag '", "' not defined for this message type."], ["tag'", "'not defined for this message type"], "Tag '", "tag'", ["tag", "", "not", "defined", "for", "this", "message", "type"]],
+  [[-1177], "CheckSum(10) contains an incorrect value.", ["CheckSum(10) contains an incorrect value."], ["checkSum(10)contains an incorrect value"], "CheckSum", "checkSum", ["checksum", "", "contains", "an", "incorrect", "value"]],
+  [[-2036], "User Data Stream subscription not active.", ["User Data Stream subscription not active."], ["user Data Stream subscription not active"], "User Dat", "user Dat", ["user", "data", "stream", "subscription", "not", "active"]],
+  [[-2010, -2011, -1013], "This order type may not use pegged price.", ["This order type may not use pegged price."], ["this order type may not use pegged price"], "This ord", "this ord", ["this", "order", "type", "may", "not", "use", "pegged", "price"]],
+  [[-1022], "Signature for this request is not valid.", ["Signature for this request is not valid."], ["signature for this request is not valid"], "Signatur", "signatur", ["signature", "for", "this", "request", "is", "not", "valid"]],
+  [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter"]],
+  [[-1130], "Data sent for parameter '%s' is not valid.", ["Data sent for parameter '", "' is not valid."], ["data sent for parameter'", "'is not valid"], "Data sen", "data sen", ["data", "sent", "for", "parameter", "", "is", "not", "valid"]],
+  [[-1221], "Invalid/missing field(s) in SBE message.", ["Invalid/missing field(s) in SBE message."], ["invalid/missing field(s)in SBE message"], "Invalid/", "invalid/", ["invalid", "missing", "field", "", "in", "sbe", "message"]],
+  [[-2010, -2011, -1013], "This action is disabled on this account.", ["This action is disabled on this account."], ["this action is disabled on this account"], "This act", "this act", ["this", "action", "is", "disabled", "on", "this", "account"]],
+  [[-1106], "A parameter was sent when not required.", ["A parameter was sent when not required."], ["a parameter was sent when not required"], "A parame", "a parame", ["a", "parameter", "was", "sent", "when", "not", "required"]],
+  [[-1135], "JSON sent for parameter '%s' is not valid", ["JSON sent for parameter '", "' is not valid"], ["jSON sent for parameter'", "'is not valid"], "JSON sen", "jSON sen", ["json", "sent", "for", "parameter", "", "is", "not", "valid"]],
+  [[-1172], "Tag '%s' specified out of required order.", ["Tag '", "' specified out of required order."], ["tag'", "'specified out of required order"], "Tag '", "tag'", ["tag", "", "specified", "out", "of", "required", "order"]],
+  [[-1173], "Repeating group '%s' fields out of order.", ["Repeating group '", "' fields out of order."], ["repeating group'", "'fields out of order"], "Repeatin", "repeatin", ["repeating", "group", "", "fields", "out", "of", "order"]],
+  [[-2010, -2011, -1013], "Order would immediately match and take.", ["Order would immediately match and take."], ["order would immediately match and take"], "Order wo", "order wo", ["order", "would", "immediately", "match", "and", "take"]],
+  [[-1013], "Filter failure: EXCHANGE_MAX_NUM_ORDERS", ["Filter failure: EXCHANGE_MAX_NUM_ORDERS"], ["filter failure:EXCHANGE_MAX_NUM_ORDERS"], "Filter f", "filter f", ["filter", "failure", "exchange_max_num_orders"]],
+  [[-1224], "Working order must include the '{param}' tag.", ["Working order must include the '", "' tag."], ["working order must include the'", "'tag"], "Working ", "working ", ["working", "order", "must", "include", "the", "", "tag"]],
+  [[-1013], "Filter failure: MAX_NUM_ICEBERG_ORDERS", ["Filter failure: MAX_NUM_ICEBERG_ORDERS"], ["filter failure:MAX_NUM_ICEBERG_ORDERS"], "Filter f", "filter f", ["filter", "failure", "max_num_iceberg_orders"]],
+  [[-2010, -2011, -1013], "WebSocket API trading is not enabled.", ["WebSocket API trading is not enabled."], ["webSocket API trading is not enabled"], "WebSocke", "webSocke", ["websocket", "api", "trading", "is", "not", "enabled"]],
+  [[-1016], "This service is no longer available.", ["This service is no longer available."], ["this service is no longer available"], "This ser", "this ser", ["this", "service", "is", "no", "longer", "available"]],
+  [[-1106], "Parameter '%s' sent when not required.", ["Parameter '", "' sent when not required."], ["parameter'", "'sent when not required"], "Paramete", "paramete", ["parameter", "", "sent", "when", "not", "required"]],
+  [[-1106], "A tag '%s' was sent when not required.", ["A tag '", "' was sent when not required."], ["a tag'", "'was sent when not required"], "A tag '", "a tag'", ["a", "tag", "", "was", "sent", "when", "not", "required"]],
+  [[-1111], "Parameter '%s' has too much precision.", ["Parameter '", "' has too much precision."], ["parameter'", "'has too much precision"], "Paramete", "paramete", ["parameter", "", "has", "too", "much", "precision"]],
+  [[-1189], "Group '%s' contains duplicate entries.", ["Group '", "' contains duplicate entries."], ["group'", "'contains duplicate entries"], "Group '", "group'", ["group", "", "contains", "duplicate", "entries"]],
+  [[-1013], "Filter failure: MAX_NUM_ORDER_AMENDS", ["Filter failure: MAX_NUM_ORDER_AMENDS"], ["filter failure:MAX_NUM_ORDER_AMENDS"], "Filter f", "filter f", ["filter", "failure", "max_num_order_amends"]],
+  [[-1102], "Field value was empty or malformed.", ["Field value was empty or malformed."], ["field value was empty or malformed"], "Field va", "field va", ["field", "value", "was", "empty", "or", "malformed"]],
+  [[-1119], "Original client order ID was empty.", ["Original client order ID was empty."], ["original client order ID was empty"], "Original", "original", ["original", "client", "order", "id", "was", "empty"]],
+  [[-1134], "strategyType was less than 1000000.", ["strategyType was less than 1000000."], ["strategyType was less than 1000000"], "strategy", "strategy", ["strategytype", "was", "less", "than", ""]],
+  [[-1013], "Filter failure: MAX_NUM_ALGO_ORDERS", ["Filter failure: MAX_NUM_ALGO_ORDERS"], ["filter failure:MAX_NUM_ALGO_ORDERS"], "Filter f", "filter f", ["filter", "failure", "max_num_algo_orders"]],
+  [[-1013], "Filter failure: MAX_NUM_ORDER_LISTS", ["Filter failure: MAX_NUM_ORDER_LISTS"], ["filter failure:MAX_NUM_ORDER_LISTS"], "Filter f", "filter f", ["filter", "failure", "max_num_order_lists"]],
+  [[-1104], "Not all sent parameters were read.", ["Not all sent parameters were read."], ["not all sent parameters were read"], "Not all ", "not all ", ["not", "all", "sent", "parameters", "were", "read"]],
+  [[-1130], "Invalid data sent for a parameter.", ["Invalid data sent for a parameter."], ["invalid data sent for a parameter"], "Invalid ", "invalid ", ["invalid", "data", "sent", "for", "a", "parameter"]],
+  [[-1176], "Logon<A> should only be sent once.", ["Logon<A> should only be sent once."], ["logon<A>should only be sent once"], "Logon<A>", "logon<A>", ["logon", "a", "should", "only", "be", "sent", "once"]],
+  [[-1020], "This operation is not supported.", ["This operation is not supported."], ["this operation is not supported"], "This ope", "this ope", ["this", "operation", "is", "not", "supported"]],
+  [[-1158], "Order type not supported in OCO.", ["Order type not supported in OCO."], ["order type not supported in OCO"], "Order ty", "order ty", ["order", "type", "not", "supported", "in", "oco"]],
+  [[-2010, -2011, -1013], "Order would trigger immediately.", ["Order would trigger immediately."], ["order would trigger immediately"], "Order wo", "order wo", ["order", "would", "trigger", "immediately"]],
+  [[-2010, -2011, -1013], "Rest API trading is not enabled.", ["Rest API trading is not enabled."], ["rest API trading is not enabled"], "Rest API", "rest API", ["rest", "api", "trading", "is", "not", "enabled"]],
+  [[-2010, -2011, -1013], "FIX API trading is not enabled.", ["FIX API trading is not enabled."], ["fIX API trading is not enabled"], "FIX API ", "fIX API ", ["fix", "api", "trading", "is", "not", "enabled"]],
+  [[-1013], "Filter failure: MARKET_LOT_SIZE", ["Filter failure: MARKET_LOT_SIZE"], ["filter failure:MARKET_LOT_SIZE"], "Filter f", "filter f", ["filter", "failure", "market_lot_size"]],
+  [[-1014], "Unsupported order combination.", ["Unsupported order combination."], ["unsupported order combination"], "Unsuppor", "unsuppor", ["unsupported", "order", "combination"]],
+  [[-1103], "An unknown parameter was sent.", ["An unknown parameter was sent."], ["an unknown parameter was sent"], "An unkno", "an unkno", ["an", "unknown", "parameter", "was", "sent"]],
+  [[-1118], "New client order ID was empty.", ["New client order ID was empty."], ["new client order ID was empty"], "New clie", "new clie", ["new", "client", "order", "id", "was", "empty"]],
+  [[-1125], "This listenKey does not exist.", ["This listenKey does not exist."], ["this listenKey does not exist"], "This lis", "this lis", ["this", "listenkey", "does", "not", "exist"]],
+  [[-1171], "Tag '%s' appears more than once.", ["Tag '", "' appears more than once."], ["tag'", "'appears more than once"], "Tag '", "tag'", ["tag", "", "appears", "more", "than", "once"]],
+  [[-1177], "Tag specified without a value.", ["Tag specified without a value."], ["tag specified without a value"], "Tag spec", "tag spec", ["tag", "specified", "without", "a", "value"]],
+  [[-1013], "Filter failure: MAX_NUM_ORDERS", ["Filter failure: MAX_NUM_ORDERS"], ["filter failure:MAX_NUM_ORDERS"], "Filter f", "filter f", ["filter", "failure", "max_num_orders"]],
+  [[-1013], "Filter failure: TRAILING_DELTA", ["Filter failure: TRAILING_DELTA"], ["filter failure:TRAILING_DELTA"], "Filter f", "filter f", ["filter", "failure", "trailing_delta"]],
+  [[-1112], "No orders on book for symbol.", ["No orders on book for symbol."], ["no orders on book for symbol"], "No order", "no order", ["no", "orders", "on", "book", "for", "symbol"]],
+  [[-2010, -2011, -1013], "Unsupported order combination", ["Unsupported order combination"], ["unsupported order combination"], "Unsuppor", "unsuppor", ["unsupported", "order", "combination"]],
+  [[-1013], "Filter failure: PERCENT_PRICE", ["Filter failure: PERCENT_PRICE"], ["filter failure:PERCENT_PRICE"], "Filter f", "filter f", ["filter", "failure", "percent_price"]],
+  [[-1013], "Filter failure: ICEBERG_PARTS", ["Filter failure: ICEBERG_PARTS"], ["filter failure:ICEBERG_PARTS"], "Filter f", "filter f", ["filter", "failure", "iceberg_parts"]],
+  [[-2010, -2011, -1013], "Price * QTY is zero or less.", ["Price * QTY is zero or less."], ["price*QTY is zero or less"], "Price * ", "price*QT", ["price", "qty", "is", "zero", "or", "less"]],
+  [[-1013], "Filter failure: PRICE_FILTER", ["Filter failure: PRICE_FILTER"], ["filter failure:PRICE_FILTER"], "Filter f", "filter f", ["filter", "failure", "price_filter"]],
+  [[-1013], "Filter failure: MIN_NOTIONAL", ["Filter failure: MIN_NOTIONAL"], ["filter failure:MIN_NOTIONAL"], "Filter f", "filter f", ["filter", "failure", "min_notional"]],
+  [[-1013], "Filter failure: MAX_POSITION", ["Filter failure: MAX_POSITION"], ["filter failure:MAX_POSITION"], "Filter f", "filter f", ["filter", "failure", "max_position"]],
+  [[-1127], "Lookup interval is too big.", ["Lookup interval is too big."], ["lookup interval is too big"], "Lookup i", "lookup i", ["lookup", "interval", "is", "too", "big"]],
+  [[-1128], "Conflicting fields: ['%s'...]", ["Conflicting fields: ['", "'...]"], ["conflicting fields:['", "'...]"], "Conflict", "conflict", ["conflicting", "fields", ""]],
+  [[-1152], "Invalid SBE message header.", ["Invalid SBE message header."], ["invalid SBE message header"], "Invalid ", "invalid ", ["invalid", "sbe", "message", "header"]],
+  [[-1003], "Too many requests queued.", ["Too many requests queued."], ["too many requests queued"], "Too many", "too many", ["too", "many", "requests", "queued"]],
+  [[-1102], "Required tag '%s' missing.", ["Required tag '", "' missing."], ["required tag'", "'missing"], "Required", "required", ["required", "tag", "", "missing"]],
+  [[-1108], "Parameter '%s' overflowed.", ["Parameter '", "' overflowed."], ["parameter'", "'overflowed"], "Paramete", "paramete", ["parameter", "", "overflowed"]],
+  [[-1013], "Filter failure: LOT_SIZE", ["Filter failure: LOT_SIZE"], ["filter failure:LOT_SIZE"], "Filter f", "filter f", ["filter", "failure", "lot_size"]],
+  [[-1013], "Filter failure: NOTIONAL", ["Filter failure: NOTIONAL"], ["filter failure:NOTIONAL"], "Filter f", "filter f", ["filter", "failure", "notional"]],
+  [[-1105], "Parameter '%s' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete", ["parameter", "", "was", "empty"]],
+  [[-2014], "API-key format invalid.", ["API-key format invalid."], ["aPI-key format invalid"], "API-key ", "aPI-key ", ["api", "key", "format", "invalid"]],
+  [[-2010, -2011, -1013], "IcebergQty exceeds QTY.", ["IcebergQty exceeds QTY."], ["icebergQty exceeds QTY"], "IcebergQ", "icebergQ", ["icebergqty", "exceeds", "qty"]],
+  [[-1105], "A parameter was empty.", ["A parameter was empty."], ["a parameter was empty"], "A parame", "a parame", ["a", "parameter", "was", "empty"]],
+  [[-1182], "Conflicting fields: [%s]", ["Conflicting fields: [", "]"], ["conflicting fields:[", "]"], "Conflict", "conflict", ["conflicting", "fields", ""]],
+  [[-1211], "Invalid pegOffsetType.", ["Invalid pegOffsetType."], ["invalid pegOffsetType"], "Invalid ", "invalid ", ["invalid", "pegoffsettype"]],
+  [[-1122], "Invalid symbolStatus.", ["Invalid symbolStatus."], ["invalid symbolStatus"], "Invalid ", "invalid ", ["invalid", "symbolstatus"]],
+  [[-1177], "Invalid encodingType.", ["Invalid encodingType."], ["invalid encodingType"], "Invalid ", "invalid ", ["invalid", "encodingtype"]],
+  [[-1210], "Invalid pegPriceType.", ["Invalid pegPriceType."], ["invalid pegPriceType"], "Invalid ", "invalid ", ["invalid", "pegpricetype"]],
+  [[-2013], "Order does not exist.", ["Order does not exist."], ["order does not exist"], "Order do", "order do", ["order", "does", "not", "exist"]],
+  [[-2010, -2011, -1013], "Duplicate order sent.", ["Duplicate order sent."], ["duplicate order sent"], "Duplicat", "duplicat", ["duplicate", "order", "sent"]],
+  [[-1015], "Too many new orders.", ["Too many new orders."], ["too many new orders"], "Too many", "too many", ["too", "many", "new", "orders"]],
+  [[-1115], "Invalid timeInForce.", ["Invalid timeInForce."], ["invalid timeInForce"], "Invalid ", "invalid ", ["invalid", "timeinforce"]],
+  [[-1135], "Invalid JSON Request", ["Invalid JSON Request"], ["invalid JSON Request"], "Invalid ", "invalid ", ["invalid", "json", "request"]],
+  [[-1139], "Invalid ticker type.", ["Invalid ticker type."], ["invalid ticker type"], "Invalid ", "invalid ", ["invalid", "ticker", "type"]],
+  [[-1155], "SBE is not enabled.", ["SBE is not enabled."], ["sBE is not enabled"], "SBE is n", "sBE is n", ["sbe", "is", "not", "enabled"]],
+  [[-1169], "Invalid tag number.", ["Invalid tag number."], ["invalid tag number"], "Invalid ", "invalid ", ["invalid", "tag", "number"]],
+  [[-2010, -2011, -1013], "Unknown order sent.", ["Unknown order sent."], ["unknown order sent"], "Unknown ", "unknown ", ["unknown", "order", "sent"]],
+  [[-1116], "Invalid orderType.", ["Invalid orderType."], ["invalid orderType"], "Invalid ", "invalid ", ["invalid", "ordertype"]],
+  [[-2010], "NEW_ORDER_REJECTED", ["NEW_ORDER_REJECTED"], ["nEW_ORDER_REJECTED"], "NEW_ORDE", "nEW_ORDE", ["new_order_rejected"]],
+  [[-1120], "Invalid interval.", ["Invalid interval."], ["invalid interval"], "Invalid ", "invalid ", ["invalid", "interval"]],
+  [[-2010, -2011, -1013], "Market is closed.", ["Market is closed."], ["market is closed"], "Market i", "market i", ["market", "is", "closed"]],
+  [[-1121], "Invalid symbol.", ["Invalid symbol."], ["invalid symbol"], "Invalid ", "invalid ", ["invalid", "symbol"]],
+  [[-2011], "CANCEL_REJECTED", ["CANCEL_REJECTED"], ["cANCEL_REJECTED"], "CANCEL_R", "cANCEL_R", ["cancel_rejected"]],
+  [[-1103], "Undefined Tag.", ["Undefined Tag."], ["undefined Tag"], "Undefine", "undefine", ["undefined", "tag"]],
+  [[-1117], "Invalid side.", ["Invalid side."], ["invalid side"], "Invalid ", "invalid ", ["invalid", "side"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -2051,8 +2069,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -2062,14 +2080,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -2083,7 +2101,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -2091,14 +2110,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -2106,8 +2129,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -2119,15 +2143,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -2187,70 +2211,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -2276,14 +2281,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

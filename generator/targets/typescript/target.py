@@ -8,7 +8,7 @@ from ...assemble import classes
 from ...model import ErrorPage
 from ..base import RenderContext, Target
 from ..filters import text as text_filters
-from ..rows import PUNCTUATION_SPACE, WHITESPACE, member_rows, template_rows
+from ..rows import match_data, member_rows
 from . import filters as ts_filters
 
 MODULE_TEMPLATE = "typescript/module.ts.j2"
@@ -26,9 +26,7 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
         MODULE_TEMPLATE,
         page=page,
         members=member_rows(page),
-        templates=template_rows(page),
-        whitespace=WHITESPACE,
-        punctuation_space=PUNCTUATION_SPACE,
+        match=match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=classes.hierarchy(page),
     )

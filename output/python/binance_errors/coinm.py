@@ -2182,14 +2182,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-4112,),
@@ -2202,6 +2218,43 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This ind",
         "this ind",
+        (
+            "this",
+            "indicates",
+            "that",
+            "the",
+            "new",
+            "reduce",
+            "only",
+            "order",
+            "combined",
+            "with",
+            "an",
+            "existing",
+            "same",
+            "side",
+            "open",
+            "order",
+            "would",
+            "create",
+            "an",
+            "opposite",
+            "side",
+            "position",
+            "and",
+            "lead",
+            "to",
+            "insufficient",
+            "margin",
+            "please",
+            "cancel",
+            "the",
+            "open",
+            "order",
+            "and",
+            "try",
+            "again",
+        ),
     ),
     (
         (-2022,),
@@ -2214,6 +2267,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This ind",
         "this ind",
+        (
+            "this",
+            "indicates",
+            "the",
+            "new",
+            "reduce",
+            "only",
+            "order",
+            "conflicts",
+            "with",
+            "existing",
+            "open",
+            "orders",
+            "cancel",
+            "the",
+            "existing",
+            "order",
+            "and",
+            "resubmit",
+            "the",
+            "reduce",
+            "only",
+            "order",
+        ),
     ),
     (
         (-1003,),
@@ -2228,6 +2305,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "requests",
+            "current",
+            "limit",
+            "is",
+            "",
+            "requests",
+            "per",
+            "minute",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1008,),
@@ -2240,6 +2341,24 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Request ",
         "request ",
+        (
+            "request",
+            "throttled",
+            "by",
+            "system",
+            "level",
+            "protection",
+            "reduce",
+            "only",
+            "close",
+            "position",
+            "orders",
+            "are",
+            "exempt",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1003,),
@@ -2254,6 +2373,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "many",
+            "requests",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1007,),
@@ -2266,6 +2405,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1125,),
@@ -2276,6 +2430,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist.Please use POST/fapi/v1/listenKey to recreate listenKey",),
         "This lis",
         "this lis",
+        (
+            "this",
+            "listenkey",
+            "does",
+            "not",
+            "exist",
+            "please",
+            "use",
+            "post",
+            "fapi",
+            "v1",
+            "listenkey",
+            "to",
+            "recreate",
+            "listenkey",
+        ),
     ),
     (
         (-1008,),
@@ -2284,6 +2454,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is currently overloaded with other requests.Please try again in a few minutes",),
         "Server i",
         "server i",
+        (
+            "server",
+            "is",
+            "currently",
+            "overloaded",
+            "with",
+            "other",
+            "requests",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (-4202,),
@@ -2292,6 +2478,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("current symbol leverage cannot exceed 20 when using position limit adjustment service",),
         "Current ",
         "current ",
+        (
+            "current",
+            "symbol",
+            "leverage",
+            "cannot",
+            "exceed",
+            "",
+            "when",
+            "using",
+            "position",
+            "limit",
+            "adjustment",
+            "service",
+        ),
     ),
     (
         (-1006,),
@@ -2300,6 +2500,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-4150,),
@@ -2308,6 +2522,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage reduction is not supported in Isolated Margin Mode with open positions",),
         "Leverage",
         "leverage",
+        (
+            "leverage",
+            "reduction",
+            "is",
+            "not",
+            "supported",
+            "in",
+            "isolated",
+            "margin",
+            "mode",
+            "with",
+            "open",
+            "positions",
+        ),
     ),
     (
         (-4194,),
@@ -2316,6 +2544,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("intermediate Personal Verification is required for adjusting leverage over 20x",),
         "Intermed",
         "intermed",
+        (
+            "intermediate",
+            "personal",
+            "verification",
+            "is",
+            "required",
+            "for",
+            "adjusting",
+            "leverage",
+            "over",
+            "20x",
+        ),
     ),
     (
         (-4200,),
@@ -2324,6 +2564,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 20x leverage is available 30 days after Futures account registration",),
         "More tha",
         "more tha",
+        (
+            "more",
+            "than",
+            "20x",
+            "leverage",
+            "is",
+            "available",
+            "",
+            "days",
+            "after",
+            "futures",
+            "account",
+            "registration",
+        ),
     ),
     (
         (-4112,),
@@ -2332,6 +2586,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order Failed.Please check your existing position and open orders",),
         "ReduceOn",
         "reduceOn",
+        (
+            "reduceonly",
+            "order",
+            "failed",
+            "please",
+            "check",
+            "your",
+            "existing",
+            "position",
+            "and",
+            "open",
+            "orders",
+        ),
     ),
     (
         (-4200,),
@@ -2340,6 +2607,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 20x leverage is available", "days after Futures account registration"),
         "More tha",
         "more tha",
+        (
+            "more",
+            "than",
+            "20x",
+            "leverage",
+            "is",
+            "available",
+            "",
+            "days",
+            "after",
+            "futures",
+            "account",
+            "registration",
+        ),
     ),
     (
         (-4178,),
@@ -2348,6 +2629,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than one(unless you choose reduce only)",),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "one", ""),
     ),
     (
         (-4113,),
@@ -2356,6 +2638,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the counterparty's best price does not meet the PERCENT_PRICE filter limit",),
         "The coun",
         "the coun",
+        (
+            "the",
+            "counterparty",
+            "s",
+            "best",
+            "price",
+            "does",
+            "not",
+            "meet",
+            "the",
+            "percent_price",
+            "filter",
+            "limit",
+        ),
     ),
     (
         (-2016,),
@@ -2364,6 +2660,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-4178,),
@@ -2372,6 +2683,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-4195,),
@@ -2380,6 +2692,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 20x leverage is available one month after account registration",),
         "More tha",
         "more tha",
+        (
+            "more",
+            "than",
+            "20x",
+            "leverage",
+            "is",
+            "available",
+            "one",
+            "month",
+            "after",
+            "account",
+            "registration",
+        ),
     ),
     (
         (-1104,),
@@ -2388,6 +2713,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-4201,),
@@ -2396,6 +2722,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("users in your location/country can only access a maximum leverage of", ""),
         "Users in",
         "users in",
+        (
+            "users",
+            "in",
+            "your",
+            "location",
+            "country",
+            "can",
+            "only",
+            "access",
+            "a",
+            "maximum",
+            "leverage",
+            "of",
+            "",
+        ),
     ),
     (
         (-1102,),
@@ -2404,6 +2745,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-4199,),
@@ -2412,6 +2766,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is not in trading status.Order amendment is not permitted",),
         "Symbol i",
         "symbol i",
+        (
+            "symbol",
+            "is",
+            "not",
+            "in",
+            "trading",
+            "status",
+            "order",
+            "amendment",
+            "is",
+            "not",
+            "permitted",
+        ),
     ),
     (
         (-1001,),
@@ -2420,6 +2787,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -2428,6 +2807,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -2436,6 +2829,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-2028,),
@@ -2444,6 +2850,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage is smaller than permitted:insufficient margin balance",),
         "Leverage",
         "leverage",
+        ("leverage", "is", "smaller", "than", "permitted", "insufficient", "margin", "balance"),
     ),
     (
         (-4142,),
@@ -2452,6 +2859,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rEJECT:take profit or stop order will be triggered immediately",),
         "REJECT: ",
         "rEJECT:t",
+        (
+            "reject",
+            "take",
+            "profit",
+            "or",
+            "stop",
+            "order",
+            "will",
+            "be",
+            "triggered",
+            "immediately",
+        ),
     ),
     (
         (-1100,),
@@ -2460,6 +2879,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-2027,),
@@ -2468,6 +2888,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeded the maximum allowable position at current leverage",),
         "Exceeded",
         "exceeded",
+        ("exceeded", "the", "maximum", "allowable", "position", "at", "current", "leverage"),
     ),
     (
         (-4067,),
@@ -2476,6 +2897,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists open orders",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-4188,),
@@ -2484,6 +2906,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the ME recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "me", "recvwindow"),
     ),
     (
         (-4047,),
@@ -2492,6 +2915,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists open orders",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-4068,),
@@ -2500,6 +2924,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists position",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-1021,),
@@ -2508,6 +2933,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-4138,),
@@ -2516,6 +2942,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduce only must be true with closePosition equals true",),
         "Reduce o",
         "reduce o",
+        ("reduce", "only", "must", "be", "true", "with", "closeposition", "equals", "true"),
     ),
     (
         (-4015,),
@@ -2524,6 +2951,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id length should not be more than 36 chars",),
         "Client o",
         "client o",
+        ("client", "order", "id", "length", "should", "not", "be", "more", "than", "", "chars"),
     ),
     (
         (-4020,),
@@ -2532,6 +2960,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("target strategy invalid for orderType'", "',reduceOnly'", "'"),
         "Target s",
         "target s",
+        ("target", "strategy", "invalid", "for", "ordertype", "", "", ""),
     ),
     (
         (-4048,),
@@ -2540,6 +2969,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists position",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-1000,),
@@ -2548,6 +2978,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occured while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occured", "while", "processing", "the", "request"),
     ),
     (
         (-1102,),
@@ -2556,6 +2987,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-4139,),
@@ -2564,6 +2996,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
+        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
     ),
     (
         (-1111,),
@@ -2572,6 +3005,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-4137,),
@@ -2580,6 +3014,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity must be zero with closePosition equals true",),
         "Quantity",
         "quantity",
+        ("quantity", "must", "be", "zero", "with", "closeposition", "equals", "true"),
     ),
     (
         (-4061,),
@@ -2588,6 +3023,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
+        ("order", "", "s", "setting"),
     ),
     (
         (-1015,),
@@ -2596,6 +3032,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-4053,),
@@ -2604,6 +3041,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("auto add margin only support for isolated position",),
         "Auto add",
         "auto add",
+        ("auto", "add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4110,),
@@ -2612,6 +3050,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id length should be less than 64 chars",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "length", "should", "be", "less", "than", "", "chars"),
     ),
     (
         (-4201,),
@@ -2620,6 +3059,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("users in this country has limited adjust leverage",),
         "Users in",
         "users in",
+        ("users", "in", "this", "country", "has", "limited", "adjust", "leverage"),
     ),
     (
         (-1101,),
@@ -2628,6 +3068,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-4058,),
@@ -2636,6 +3077,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maxPrice and priceDecimal too large,please check",),
         "maxPrice",
         "maxPrice",
+        ("maxprice", "and", "pricedecimal", "too", "large", "please", "check"),
     ),
     (
         (-4155,),
@@ -2644,6 +3086,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pStop price is lower than price multiplier floor",),
         "PStop pr",
         "pStop pr",
+        ("pstop", "price", "is", "lower", "than", "price", "multiplier", "floor"),
     ),
     (
         (-2026,),
@@ -2652,6 +3095,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this OrderType is not supported when reduceOnly",),
         "This Ord",
         "this Ord",
+        ("this", "ordertype", "is", "not", "supported", "when", "reduceonly"),
     ),
     (
         (-4024,),
@@ -2660,6 +3104,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than mark price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "mark", "price", "multiplier", "floor"),
     ),
     (
         (-4152,),
@@ -2668,6 +3113,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than stop price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "stop", "price", "multiplier", "floor"),
     ),
     (
         (-1002,),
@@ -2676,6 +3122,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -2684,6 +3131,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -2692,6 +3140,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-4016,),
@@ -2700,6 +3149,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than mark price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "mark", "price", "multiplier", "cap"),
     ),
     (
         (-4084,),
@@ -2708,6 +3158,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method is not allowed currently.Upcoming soon",),
         "Method i",
         "method i",
+        ("method", "is", "not", "allowed", "currently", "upcoming", "soon"),
     ),
     (
         (-4151,),
@@ -2716,6 +3167,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than stop price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "stop", "price", "multiplier", "cap"),
     ),
     (
         (-4154,),
@@ -2724,6 +3176,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price is higher than price multiplier cap",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "is", "higher", "than", "price", "multiplier", "cap"),
     ),
     (
         (-4049,),
@@ -2732,6 +3185,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("add margin only support for isolated position",),
         "Add marg",
         "add marg",
+        ("add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4111,),
@@ -2740,6 +3194,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id should be unique within 7 days",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "should", "be", "unique", "within", "", "days"),
     ),
     (
         (-1114,),
@@ -2748,6 +3203,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-1101,),
@@ -2756,6 +3212,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -2764,6 +3221,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1101,),
@@ -2772,6 +3230,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-4054,),
@@ -2780,6 +3239,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot add position margin:position is 0",),
         "Cannot a",
         "cannot a",
+        ("cannot", "add", "position", "margin", "position", "is", ""),
     ),
     (
         (-4192,),
@@ -2788,6 +3248,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trade forbidden due to Cooling-off Period",),
         "Trade fo",
         "trade fo",
+        ("trade", "forbidden", "due", "to", "cooling", "off", "period"),
     ),
     (
         (-1022,),
@@ -2796,6 +3257,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -2804,6 +3266,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -2812,6 +3275,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1106,),
@@ -2820,6 +3284,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-4082,),
@@ -2828,6 +3293,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders", ""),
     ),
     (
         (-4089,),
@@ -2836,6 +3302,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can only place reduce only order",),
         "User can",
         "user can",
+        ("user", "can", "only", "place", "reduce", "only", "order"),
     ),
     (
         (-4062,),
@@ -2844,6 +3311,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid or improper reduceOnly value",),
         "Invalid ",
         "invalid ",
+        ("invalid", "or", "improper", "reduceonly", "value"),
     ),
     (
         (-4082,),
@@ -2852,6 +3320,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders",),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders"),
     ),
     (
         (-1004,),
@@ -2860,6 +3329,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP is already on the white list",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "is", "already", "on", "the", "white", "list"),
     ),
     (
         (-1016,),
@@ -2868,6 +3338,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1023,),
@@ -2876,6 +3347,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("start time is greater than end time",),
         "Start ti",
         "start ti",
+        ("start", "time", "is", "greater", "than", "end", "time"),
     ),
     (
         (-1106,),
@@ -2884,6 +3356,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1113,),
@@ -2892,6 +3365,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawal amount must be negative",),
         "Withdraw",
         "withdraw",
+        ("withdrawal", "amount", "must", "be", "negative"),
     ),
     (
         (-1119,),
@@ -2900,6 +3374,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4005,),
@@ -2908,6 +3383,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity greater than max quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "greater", "than", "max", "quantity"),
     ),
     (
         (-4090,),
@@ -2916,6 +3392,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can not place order currently",),
         "User can",
         "user can",
+        ("user", "can", "not", "place", "order", "currently"),
     ),
     (
         (-1104,),
@@ -2924,6 +3401,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -2932,6 +3410,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-4007,),
@@ -2940,6 +3419,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price greater than max price",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "greater", "than", "max", "price"),
     ),
     (
         (-4025,),
@@ -2948,6 +3428,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier decimal less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "decimal", "less", "than", "zero"),
     ),
     (
         (-4052,),
@@ -2956,6 +3437,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change auto add margin",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "auto", "add", "margin"),
     ),
     (
         (-4151,),
@@ -2964,6 +3446,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "higher", "than", ""),
     ),
     (
         (-4198,),
@@ -2972,6 +3455,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed maximum modify order limit",),
         "Exceed m",
         "exceed m",
+        ("exceed", "maximum", "modify", "order", "limit"),
     ),
     (
         (-1011,),
@@ -2980,6 +3464,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP cannot access this route",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "cannot", "access", "this", "route"),
     ),
     (
         (-4014,),
@@ -2988,6 +3473,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price not increased by tick size",),
         "Price no",
         "price no",
+        ("price", "not", "increased", "by", "tick", "size"),
     ),
     (
         (-4032,),
@@ -2996,6 +3482,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed maximum cancel order size",),
         "Exceed m",
         "exceed m",
+        ("exceed", "maximum", "cancel", "order", "size"),
     ),
     (
         (-4152,),
@@ -3004,6 +3491,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "lower", "than", ""),
     ),
     (
         (-1005,),
@@ -3012,6 +3500,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no such IP has been white listed",),
         "No such ",
         "no such ",
+        ("no", "such", "ip", "has", "been", "white", "listed"),
     ),
     (
         (-1020,),
@@ -3020,6 +3509,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-2021,),
@@ -3028,6 +3518,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately trigger",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "trigger"),
     ),
     (
         (-4004,),
@@ -3036,6 +3527,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than min quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "min", "quantity"),
     ),
     (
         (-4022,),
@@ -3044,6 +3536,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market status sent is not valid",),
         "market s",
         "market s",
+        ("market", "status", "sent", "is", "not", "valid"),
     ),
     (
         (-4031, -4032),
@@ -3052,6 +3545,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type", ""),
     ),
     (
         (-4059,),
@@ -3060,6 +3554,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change position side",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "position", "side"),
     ),
     (
         (-4154,),
@@ -3068,6 +3563,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be higher than", ""),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "can", "t", "be", "higher", "than", ""),
     ),
     (
         (-4018,),
@@ -3076,6 +3572,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier down less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "down", "less", "than", "zero"),
     ),
     (
         (-4023,),
@@ -3084,6 +3581,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("qty not increased by step size",),
         "Qty not ",
         "qty not ",
+        ("qty", "not", "increased", "by", "step", "size"),
     ),
     (
         (-4029,),
@@ -3092,6 +3590,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size precision is invalid",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "precision", "is", "invalid"),
     ),
     (
         (-4030,),
@@ -3100,6 +3599,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size precision is invalid",),
         "Step siz",
         "step siz",
+        ("step", "size", "precision", "is", "invalid"),
     ),
     (
         (-4086,),
@@ -3108,6 +3608,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid price spread threshold",),
         "Invalid ",
         "invalid ",
+        ("invalid", "price", "spread", "threshold"),
     ),
     (
         (-4088,),
@@ -3116,6 +3617,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum time interval is", "days"),
         "Maximum ",
         "maximum ",
+        ("maximum", "time", "interval", "is", "", "days"),
     ),
     (
         (-4155,),
@@ -3124,6 +3626,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be lower than", ""),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "can", "t", "be", "lower", "than", ""),
     ),
     (
         (-1014,),
@@ -3132,6 +3635,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -3140,6 +3644,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -3148,6 +3653,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4009,),
@@ -3156,6 +3662,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max price less than min price",),
         "Max pric",
         "max pric",
+        ("max", "price", "less", "than", "min", "price"),
     ),
     (
         (-4012,),
@@ -3164,6 +3671,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max mum orders less than zero",),
         "Max mum ",
         "max mum ",
+        ("max", "mum", "orders", "less", "than", "zero"),
     ),
     (
         (-4031,),
@@ -3172,6 +3680,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type"),
     ),
     (
         (-4046,),
@@ -3180,6 +3689,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change margin type",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "margin", "type"),
     ),
     (
         (-4051,),
@@ -3188,6 +3698,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("isolated balance insufficient",),
         "Isolated",
         "isolated",
+        ("isolated", "balance", "insufficient"),
     ),
     (
         (-4196,),
@@ -3196,6 +3707,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only limit order is supported",),
         "Only lim",
         "only lim",
+        ("only", "limit", "order", "is", "supported"),
     ),
     (
         (-1112,),
@@ -3204,6 +3716,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2022,),
@@ -3212,6 +3725,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order is rejected",),
         "ReduceOn",
         "reduceOn",
+        ("reduceonly", "order", "is", "rejected"),
     ),
     (
         (-2023,),
@@ -3220,6 +3734,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user in liquidation mode now",),
         "User in ",
         "user in ",
+        ("user", "in", "liquidation", "mode", "now"),
     ),
     (
         (-4002,),
@@ -3228,6 +3743,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price greater than max price",),
         "Price gr",
         "price gr",
+        ("price", "greater", "than", "max", "price"),
     ),
     (
         (-4015,),
@@ -3236,6 +3752,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id is not valid",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "valid"),
     ),
     (
         (-4017,),
@@ -3244,6 +3761,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier up less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "up", "less", "than", "zero"),
     ),
     (
         (-4026,),
@@ -3252,6 +3770,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "absolute value greater than", ""),
         "",
         "",
+        ("", "absolute", "value", "greater", "than", ""),
     ),
     (
         (-4028,),
@@ -3260,6 +3779,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "already exist with", ""),
         "Leverage",
         "leverage",
+        ("leverage", "", "already", "exist", "with", ""),
     ),
     (
         (-4021,),
@@ -3268,6 +3788,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'is not valid depth limit"),
         "'",
         "'",
+        ("", "is", "not", "valid", "depth", "limit"),
     ),
     (
         (-4033,),
@@ -3276,6 +3797,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insurance account not found",),
         "Insuranc",
         "insuranc",
+        ("insurance", "account", "not", "found"),
     ),
     (
         (-4197,),
@@ -3284,6 +3806,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to modify the order",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "modify", "the", "order"),
     ),
     (
         (-1127,),
@@ -3292,6 +3815,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-2024,),
@@ -3300,6 +3824,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position is not sufficient",),
         "Position",
         "position",
+        ("position", "is", "not", "sufficient"),
     ),
     (
         (-2025,),
@@ -3308,6 +3833,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max open order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "open", "order", "limit"),
     ),
     (
         (-4045,),
@@ -3316,6 +3842,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max stop order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "stop", "order", "limit"),
     ),
     (
         (-4050,),
@@ -3324,6 +3851,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cross balance insufficient",),
         "Cross ba",
         "cross ba",
+        ("cross", "balance", "insufficient"),
     ),
     (
         (-4083,),
@@ -3332,6 +3860,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fail to place batch orders",),
         "Fail to ",
         "fail to ",
+        ("fail", "to", "place", "batch", "orders"),
     ),
     (
         (-4111,),
@@ -3340,6 +3869,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is duplicated",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "duplicated"),
     ),
     (
         (-4006,),
@@ -3348,6 +3878,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price less than zero",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "less", "than", "zero"),
     ),
     (
         (-4010,),
@@ -3356,6 +3887,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max qty less than min qty",),
         "Max qty ",
         "max qty ",
+        ("max", "qty", "less", "than", "min", "qty"),
     ),
     (
         (-4013,),
@@ -3364,6 +3896,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than min price",),
         "Price le",
         "price le",
+        ("price", "less", "than", "min", "price"),
     ),
     (
         (-4019,),
@@ -3372,6 +3905,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("composite scale too large",),
         "Composit",
         "composit",
+        ("composite", "scale", "too", "large"),
     ),
     (
         (-4110,),
@@ -3380,6 +3914,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is not valid",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "not", "valid"),
     ),
     (
         (-1136,),
@@ -3388,6 +3923,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid newOrderRespType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "neworderresptype"),
     ),
     (
         (-4008,),
@@ -3396,6 +3932,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size less than zero",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "less", "than", "zero"),
     ),
     (
         (-4011,),
@@ -3404,6 +3941,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size less than zero",),
         "Step siz",
         "step siz",
+        ("step", "size", "less", "than", "zero"),
     ),
     (
         (-4135,),
@@ -3412,6 +3950,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid activation price",),
         "Invalid ",
         "invalid ",
+        ("invalid", "activation", "price"),
     ),
     (
         (-2018,),
@@ -3420,6 +3959,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance is insufficient",),
         "Balance ",
         "balance ",
+        ("balance", "is", "insufficient"),
     ),
     (
         (-4003,),
@@ -3428,6 +3968,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than zero",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "zero"),
     ),
     (
         (-4044,),
@@ -3436,6 +3977,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance Type is invalid",),
         "Balance ",
         "balance ",
+        ("balance", "type", "is", "invalid"),
     ),
     (
         (-4055,),
@@ -3444,6 +3986,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("amount must be positive",),
         "Amount m",
         "amount m",
+        ("amount", "must", "be", "positive"),
     ),
     (
         (-1105,),
@@ -3452,6 +3995,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -3460,6 +4004,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2019,),
@@ -3468,6 +4013,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin is insufficient",),
         "Margin i",
         "margin i",
+        ("margin", "is", "insufficient"),
     ),
     (
         (-1105,),
@@ -3476,6 +4022,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-4028,),
@@ -3484,6 +4031,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "is not valid"),
         "Leverage",
         "leverage",
+        ("leverage", "", "is", "not", "valid"),
     ),
     (
         (-4057,),
@@ -3492,6 +4040,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api public key",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "public", "key"),
     ),
     (
         (-4060,),
@@ -3500,6 +4049,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid position side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "position", "side"),
     ),
     (
         (-4088,),
@@ -3508,6 +4058,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid time interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "time", "interval"),
     ),
     (
         (-4104,),
@@ -3516,6 +4067,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid contract type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "contract", "type"),
     ),
     (
         (-2013,),
@@ -3524,6 +4076,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-4000,),
@@ -3532,6 +4085,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order status",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "status"),
     ),
     (
         (-4027,),
@@ -3540,6 +4094,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account", "type"),
     ),
     (
         (-4056,),
@@ -3548,6 +4103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api key type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "type"),
     ),
     (
         (-1015,),
@@ -3556,6 +4112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -3564,6 +4121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-4021,),
@@ -3572,6 +4130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid depth limit",),
         "Invalid ",
         "invalid ",
+        ("invalid", "depth", "limit"),
     ),
     (
         (-1010,),
@@ -3580,6 +4139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("eRROR_MSG_RECEIVED",),
         "ERROR_MS",
         "eRROR_MS",
+        ("error_msg_received",),
     ),
     (
         (-1110,),
@@ -3588,6 +4148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symboltype"),
     ),
     (
         (-4026,),
@@ -3596,6 +4157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("commission invalid",),
         "Commissi",
         "commissi",
+        ("commission", "invalid"),
     ),
     (
         (-1116,),
@@ -3604,6 +4166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -3612,6 +4175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-4001,),
@@ -3620,6 +4184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than 0",),
         "Price le",
         "price le",
+        ("price", "less", "than", ""),
     ),
     (
         (-1120,),
@@ -3628,6 +4193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-1013,),
@@ -3636,6 +4202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iNVALID_MESSAGE",),
         "INVALID_",
         "iNVALID_",
+        ("invalid_message",),
     ),
     (
         (-1109,),
@@ -3644,6 +4211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account"),
     ),
     (
         (-4026,),
@@ -3652,6 +4220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "less than zero"),
         "",
         "",
+        ("", "less", "than", "zero"),
     ),
     (
         (-4028,),
@@ -3660,6 +4229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid leverage",),
         "Invalid ",
         "invalid ",
+        ("invalid", "leverage"),
     ),
     (
         (-1121,),
@@ -3668,6 +4238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -3676,6 +4247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-2020,),
@@ -3684,6 +4256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to fill",),
         "Unable t",
         "unable t",
+        ("unable", "to", "fill"),
     ),
     (
         (-1108,),
@@ -3692,6 +4265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid asset",),
         "Invalid ",
         "invalid ",
+        ("invalid", "asset"),
     ),
     (
         (-1117,),
@@ -3700,6 +4274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
     (
         (-4087,),
@@ -3708,6 +4283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pair",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pair"),
     ),
 )
 
@@ -4687,8 +5263,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4711,7 +5287,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -4720,12 +5297,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -4735,7 +5319,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4748,18 +5334,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -4819,77 +5411,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -4907,24 +5468,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

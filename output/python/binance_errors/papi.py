@@ -2354,14 +2354,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-2022, -4118),
@@ -2374,6 +2390,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This ind",
         "this ind",
+        (
+            "this",
+            "indicates",
+            "the",
+            "new",
+            "reduce",
+            "only",
+            "order",
+            "conflicts",
+            "with",
+            "existing",
+            "open",
+            "orders",
+            "cancel",
+            "the",
+            "existing",
+            "order",
+            "and",
+            "resubmit",
+            "the",
+            "reduce",
+            "only",
+            "order",
+        ),
     ),
     (
         (-1003,),
@@ -2388,6 +2428,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "requests",
+            "current",
+            "limit",
+            "is",
+            "",
+            "requests",
+            "per",
+            "minute",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1008,),
@@ -2400,6 +2464,24 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Request ",
         "request ",
+        (
+            "request",
+            "throttled",
+            "by",
+            "system",
+            "level",
+            "protection",
+            "reduce",
+            "only",
+            "close",
+            "position",
+            "orders",
+            "are",
+            "exempt",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1003,),
@@ -2414,6 +2496,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "many",
+            "requests",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1007,),
@@ -2426,6 +2528,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1125,),
@@ -2436,6 +2553,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist.Please use POST/papi/v1/listenKey to recreate listenKey",),
         "This lis",
         "this lis",
+        (
+            "this",
+            "listenkey",
+            "does",
+            "not",
+            "exist",
+            "please",
+            "use",
+            "post",
+            "papi",
+            "v1",
+            "listenkey",
+            "to",
+            "recreate",
+            "listenkey",
+        ),
     ),
     (
         (-5022,),
@@ -2444,6 +2577,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("due to the order could not be executed as maker,the Post Only order will be rejected",),
         "Due to t",
         "due to t",
+        (
+            "due",
+            "to",
+            "the",
+            "order",
+            "could",
+            "not",
+            "be",
+            "executed",
+            "as",
+            "maker",
+            "the",
+            "post",
+            "only",
+            "order",
+            "will",
+            "be",
+            "rejected",
+        ),
     ),
     (
         (-1006,),
@@ -2452,6 +2604,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-5021,),
@@ -2460,6 +2626,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("due to the order could not be filled immediately,the FOK order has been rejected",),
         "Due to t",
         "due to t",
+        (
+            "due",
+            "to",
+            "the",
+            "order",
+            "could",
+            "not",
+            "be",
+            "filled",
+            "immediately",
+            "the",
+            "fok",
+            "order",
+            "has",
+            "been",
+            "rejected",
+        ),
     ),
     (
         (-4161,),
@@ -2468,6 +2651,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage reduction is not supported in Isolated Margin Mode with open positions",),
         "Leverage",
         "leverage",
+        (
+            "leverage",
+            "reduction",
+            "is",
+            "not",
+            "supported",
+            "in",
+            "isolated",
+            "margin",
+            "mode",
+            "with",
+            "open",
+            "positions",
+        ),
     ),
     (
         (-4118,),
@@ -2476,6 +2673,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order Failed.Please check your existing position and open orders",),
         "ReduceOn",
         "reduceOn",
+        (
+            "reduceonly",
+            "order",
+            "failed",
+            "please",
+            "check",
+            "your",
+            "existing",
+            "position",
+            "and",
+            "open",
+            "orders",
+        ),
     ),
     (
         (-4164,),
@@ -2484,6 +2694,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than 5.0(unless you choose reduce only)",),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-5041,),
@@ -2492,6 +2703,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("time out for too many requests from this account queueing at the same time",),
         "Time out",
         "time out",
+        (
+            "time",
+            "out",
+            "for",
+            "too",
+            "many",
+            "requests",
+            "from",
+            "this",
+            "account",
+            "queueing",
+            "at",
+            "the",
+            "same",
+            "time",
+        ),
     ),
     (
         (-2016,),
@@ -2500,6 +2727,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-4131,),
@@ -2508,6 +2750,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the counterparty's best price does not meet the PERCENT_PRICE filter limit",),
         "The coun",
         "the coun",
+        (
+            "the",
+            "counterparty",
+            "s",
+            "best",
+            "price",
+            "does",
+            "not",
+            "meet",
+            "the",
+            "percent_price",
+            "filter",
+            "limit",
+        ),
     ),
     (
         (-4164,),
@@ -2516,6 +2772,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-1104,),
@@ -2524,6 +2781,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-5028,),
@@ -2532,6 +2790,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the requested timestamp is outside the recvWindow of the matching engine",),
         "The requ",
         "the requ",
+        (
+            "the",
+            "requested",
+            "timestamp",
+            "is",
+            "outside",
+            "the",
+            "recvwindow",
+            "of",
+            "the",
+            "matching",
+            "engine",
+        ),
     ),
     (
         (-4074,),
@@ -2540,6 +2811,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amount is bigger than upper boundary or less than 0,reject order",),
         "Order am",
         "order am",
+        (
+            "order",
+            "amount",
+            "is",
+            "bigger",
+            "than",
+            "upper",
+            "boundary",
+            "or",
+            "less",
+            "than",
+            "",
+            "reject",
+            "order",
+        ),
     ),
     (
         (-1102,),
@@ -2548,6 +2834,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1001,),
@@ -2556,6 +2855,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -2564,6 +2875,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -2572,6 +2897,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-2028,),
@@ -2580,6 +2918,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage is smaller than permitted:insufficient margin balance",),
         "Leverage",
         "leverage",
+        ("leverage", "is", "smaller", "than", "permitted", "insufficient", "margin", "balance"),
     ),
     (
         (-4142,),
@@ -2588,6 +2927,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rEJECT:take profit or stop order will be triggered immediately",),
         "REJECT: ",
         "rEJECT:t",
+        (
+            "reject",
+            "take",
+            "profit",
+            "or",
+            "stop",
+            "order",
+            "will",
+            "be",
+            "triggered",
+            "immediately",
+        ),
     ),
     (
         (-1100,),
@@ -2596,6 +2947,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-2027,),
@@ -2604,6 +2956,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeded the maximum allowable position at current leverage",),
         "Exceeded",
         "exceeded",
+        ("exceeded", "the", "maximum", "allowable", "position", "at", "current", "leverage"),
     ),
     (
         (-4067,),
@@ -2612,6 +2965,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists open orders",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-51007,),
@@ -2620,6 +2974,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you have pending borrow or repayment,please try again later",),
         "You have",
         "you have",
+        ("you", "have", "pending", "borrow", "or", "repayment", "please", "try", "again", "later"),
     ),
     (
         (-4047,),
@@ -2628,6 +2983,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists open orders",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-4068,),
@@ -2636,6 +2992,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists position",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-1021,),
@@ -2644,6 +3001,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-4015,),
@@ -2652,6 +3010,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id length should not be more than 36 chars",),
         "Client o",
         "client o",
+        ("client", "order", "id", "length", "should", "not", "be", "more", "than", "", "chars"),
     ),
     (
         (-4020,),
@@ -2660,6 +3019,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("target strategy invalid for orderType'", "',reduceOnly'", "'"),
         "Target s",
         "target s",
+        ("target", "strategy", "invalid", "for", "ordertype", "", "", ""),
     ),
     (
         (-4048,),
@@ -2668,6 +3028,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists position",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-4138,),
@@ -2676,6 +3037,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduce only must be true with closePosition equals true",),
         "Reduce o",
         "reduce o",
+        ("reduce", "only", "must", "be", "true", "with", "closeposition", "equals", "true"),
     ),
     (
         (-1000,),
@@ -2684,6 +3046,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occured while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occured", "while", "processing", "the", "request"),
     ),
     (
         (-1102,),
@@ -2692,6 +3055,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1111,),
@@ -2700,6 +3064,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-4070,),
@@ -2708,6 +3073,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client options id length should be less than 32 chars",),
         "Client o",
         "client o",
+        ("client", "options", "id", "length", "should", "be", "less", "than", "", "chars"),
     ),
     (
         (-4077,),
@@ -2716,6 +3082,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("place order amount has reached to limit,reject order",),
         "place or",
         "place or",
+        ("place", "order", "amount", "has", "reached", "to", "limit", "reject", "order"),
     ),
     (
         (-4139,),
@@ -2724,6 +3091,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
+        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
     ),
     (
         (-4061,),
@@ -2732,6 +3100,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
+        ("order", "", "s", "setting"),
     ),
     (
         (-4137,),
@@ -2740,6 +3109,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity must be zero with closePosition equals true",),
         "Quantity",
         "quantity",
+        ("quantity", "must", "be", "zero", "with", "closeposition", "equals", "true"),
     ),
     (
         (-1015,),
@@ -2748,6 +3118,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-4053,),
@@ -2756,6 +3127,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("auto add margin only support for isolated position",),
         "Auto add",
         "auto add",
+        ("auto", "add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4114,),
@@ -2764,6 +3136,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id length should be less than 64 chars",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "length", "should", "be", "less", "than", "", "chars"),
     ),
     (
         (-1101,),
@@ -2772,6 +3145,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-4058,),
@@ -2780,6 +3154,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maxPrice and priceDecimal too large,please check",),
         "maxPrice",
         "maxPrice",
+        ("maxprice", "and", "pricedecimal", "too", "large", "please", "check"),
     ),
     (
         (-2026,),
@@ -2788,6 +3163,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this OrderType is not supported when reduceOnly",),
         "This Ord",
         "this Ord",
+        ("this", "ordertype", "is", "not", "supported", "when", "reduceonly"),
     ),
     (
         (-4024,),
@@ -2796,6 +3172,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than mark price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "mark", "price", "multiplier", "floor"),
     ),
     (
         (-4184,),
@@ -2804,6 +3181,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than stop price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "stop", "price", "multiplier", "floor"),
     ),
     (
         (-1002,),
@@ -2812,6 +3190,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -2820,6 +3199,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -2828,6 +3208,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-4016,),
@@ -2836,6 +3217,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than mark price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "mark", "price", "multiplier", "cap"),
     ),
     (
         (-4075,),
@@ -2844,6 +3226,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("output premium fee is less than 0,reject order",),
         "output p",
         "output p",
+        ("output", "premium", "fee", "is", "less", "than", "", "reject", "order"),
     ),
     (
         (-4084,),
@@ -2852,6 +3235,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method is not allowed currently.Upcoming soon",),
         "Method i",
         "method i",
+        ("method", "is", "not", "allowed", "currently", "upcoming", "soon"),
     ),
     (
         (-4183,),
@@ -2860,6 +3244,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than stop price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "stop", "price", "multiplier", "cap"),
     ),
     (
         (-4049,),
@@ -2868,6 +3253,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("add margin only support for isolated position",),
         "Add marg",
         "add marg",
+        ("add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4073,),
@@ -2876,6 +3262,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("input premium fee is less than 0,reject order",),
         "input pr",
         "input pr",
+        ("input", "premium", "fee", "is", "less", "than", "", "reject", "order"),
     ),
     (
         (-1114,),
@@ -2884,6 +3271,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-4076,),
@@ -2892,6 +3280,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original fee is too much higher than last fee",),
         "original",
         "original",
+        ("original", "fee", "is", "too", "much", "higher", "than", "last", "fee"),
     ),
     (
         (-4115,),
@@ -2900,6 +3289,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id should be unique within 7 days",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "should", "be", "unique", "within", "", "days"),
     ),
     (
         (-1101,),
@@ -2908,6 +3298,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -2916,6 +3307,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1101,),
@@ -2924,6 +3316,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-4054,),
@@ -2932,6 +3325,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot add position margin:position is 0",),
         "Cannot a",
         "cannot a",
+        ("cannot", "add", "position", "margin", "position", "is", ""),
     ),
     (
         (-4140,),
@@ -2940,6 +3334,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol status for opening position",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol", "status", "for", "opening", "position"),
     ),
     (
         (-1022,),
@@ -2948,6 +3343,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -2956,6 +3352,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -2964,6 +3361,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-4072,),
@@ -2972,6 +3370,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("premium fee is not updated,reject order",),
         "premium ",
         "premium ",
+        ("premium", "fee", "is", "not", "updated", "reject", "order"),
     ),
     (
         (-1106,),
@@ -2980,6 +3379,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-4082,),
@@ -2988,6 +3388,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders", ""),
     ),
     (
         (-4062,),
@@ -2996,6 +3397,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid or improper reduceOnly value",),
         "Invalid ",
         "invalid ",
+        ("invalid", "or", "improper", "reduceonly", "value"),
     ),
     (
         (-4082,),
@@ -3004,6 +3406,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders",),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders"),
     ),
     (
         (-4087,),
@@ -3012,6 +3415,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can only place reduce only order",),
         "User can",
         "user can",
+        ("user", "can", "only", "place", "reduce", "only", "order"),
     ),
     (
         (-1004,),
@@ -3020,6 +3424,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP is already on the white list",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "is", "already", "on", "the", "white", "list"),
     ),
     (
         (-1016,),
@@ -3028,6 +3433,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1023,),
@@ -3036,6 +3442,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("start time is greater than end time",),
         "Start ti",
         "start ti",
+        ("start", "time", "is", "greater", "than", "end", "time"),
     ),
     (
         (-1106,),
@@ -3044,6 +3451,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1113,),
@@ -3052,6 +3460,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawal amount must be negative",),
         "Withdraw",
         "withdraw",
+        ("withdrawal", "amount", "must", "be", "negative"),
     ),
     (
         (-1119,),
@@ -3060,6 +3469,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4005,),
@@ -3068,6 +3478,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity greater than max quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "greater", "than", "max", "quantity"),
     ),
     (
         (-1104,),
@@ -3076,6 +3487,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -3084,6 +3496,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-4007,),
@@ -3092,6 +3505,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price greater than max price",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "greater", "than", "max", "price"),
     ),
     (
         (-4025,),
@@ -3100,6 +3514,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier decimal less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "decimal", "less", "than", "zero"),
     ),
     (
         (-4052,),
@@ -3108,6 +3523,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change auto add margin",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "auto", "add", "margin"),
     ),
     (
         (-4085,),
@@ -3116,6 +3532,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid notional limit coefficient",),
         "Invalid ",
         "invalid ",
+        ("invalid", "notional", "limit", "coefficient"),
     ),
     (
         (-4088,),
@@ -3124,6 +3541,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can not place order currently",),
         "User can",
         "user can",
+        ("user", "can", "not", "place", "order", "currently"),
     ),
     (
         (-4183,),
@@ -3132,6 +3550,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "higher", "than", ""),
     ),
     (
         (-1011,),
@@ -3140,6 +3559,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP cannot access this route",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "cannot", "access", "this", "route"),
     ),
     (
         (-4014,),
@@ -3148,6 +3568,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price not increased by tick size",),
         "Price no",
         "price no",
+        ("price", "not", "increased", "by", "tick", "size"),
     ),
     (
         (-4032,),
@@ -3156,6 +3577,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed maximum cancel order size",),
         "Exceed m",
         "exceed m",
+        ("exceed", "maximum", "cancel", "order", "size"),
     ),
     (
         (-4184,),
@@ -3164,6 +3586,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "lower", "than", ""),
     ),
     (
         (-1005,),
@@ -3172,6 +3595,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no such IP has been white listed",),
         "No such ",
         "no such ",
+        ("no", "such", "ip", "has", "been", "white", "listed"),
     ),
     (
         (-1020,),
@@ -3180,6 +3604,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-2021,),
@@ -3188,6 +3613,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately trigger",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "trigger"),
     ),
     (
         (-4004,),
@@ -3196,6 +3622,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than min quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "min", "quantity"),
     ),
     (
         (-4022,),
@@ -3204,6 +3631,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market status sent is not valid",),
         "market s",
         "market s",
+        ("market", "status", "sent", "is", "not", "valid"),
     ),
     (
         (-4031, -4032),
@@ -3212,6 +3640,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type", ""),
     ),
     (
         (-4059,),
@@ -3220,6 +3649,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change position side",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "position", "side"),
     ),
     (
         (-4018,),
@@ -3228,6 +3658,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier down less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "down", "less", "than", "zero"),
     ),
     (
         (-4023,),
@@ -3236,6 +3667,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("qty not increased by step size",),
         "Qty not ",
         "qty not ",
+        ("qty", "not", "increased", "by", "step", "size"),
     ),
     (
         (-4029,),
@@ -3244,6 +3676,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size precision is invalid",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "precision", "is", "invalid"),
     ),
     (
         (-4030,),
@@ -3252,6 +3685,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size precision is invalid",),
         "Step siz",
         "step siz",
+        ("step", "size", "precision", "is", "invalid"),
     ),
     (
         (-4070,),
@@ -3260,6 +3694,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client options id is not valid",),
         "Client o",
         "client o",
+        ("client", "options", "id", "is", "not", "valid"),
     ),
     (
         (-4079,),
@@ -3268,6 +3703,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate options id", "for user", ""),
         "duplicat",
         "duplicat",
+        ("duplicate", "options", "id", "", "for", "user", ""),
     ),
     (
         (-51078,),
@@ -3276,6 +3712,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fail to retrieve margin assets",),
         "Fail to ",
         "fail to ",
+        ("fail", "to", "retrieve", "margin", "assets"),
     ),
     (
         (-1014,),
@@ -3284,6 +3721,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -3292,6 +3730,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -3300,6 +3739,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4009,),
@@ -3308,6 +3748,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max price less than min price",),
         "Max pric",
         "max pric",
+        ("max", "price", "less", "than", "min", "price"),
     ),
     (
         (-4012,),
@@ -3316,6 +3757,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max mum orders less than zero",),
         "Max mum ",
         "max mum ",
+        ("max", "mum", "orders", "less", "than", "zero"),
     ),
     (
         (-4031,),
@@ -3324,6 +3766,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type"),
     ),
     (
         (-4046,),
@@ -3332,6 +3775,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change margin type",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "margin", "type"),
     ),
     (
         (-4051,),
@@ -3340,6 +3784,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("isolated balance insufficient",),
         "Isolated",
         "isolated",
+        ("isolated", "balance", "insufficient"),
     ),
     (
         (-4086,),
@@ -3348,6 +3793,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid price spread threshold",),
         "Invalid ",
         "invalid ",
+        ("invalid", "price", "spread", "threshold"),
     ),
     (
         (-4165,),
@@ -3356,6 +3802,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum time interval is", "days"),
         "Maximum ",
         "maximum ",
+        ("maximum", "time", "interval", "is", "", "days"),
     ),
     (
         (-1112,),
@@ -3364,6 +3811,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2022,),
@@ -3372,6 +3820,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order is rejected",),
         "ReduceOn",
         "reduceOn",
+        ("reduceonly", "order", "is", "rejected"),
     ),
     (
         (-2023,),
@@ -3380,6 +3829,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user in liquidation mode now",),
         "User in ",
         "user in ",
+        ("user", "in", "liquidation", "mode", "now"),
     ),
     (
         (-4002,),
@@ -3388,6 +3838,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price greater than max price",),
         "Price gr",
         "price gr",
+        ("price", "greater", "than", "max", "price"),
     ),
     (
         (-4015,),
@@ -3396,6 +3847,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id is not valid",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "valid"),
     ),
     (
         (-4017,),
@@ -3404,6 +3856,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier up less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "up", "less", "than", "zero"),
     ),
     (
         (-4026,),
@@ -3412,6 +3865,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "absolute value greater than", ""),
         "",
         "",
+        ("", "absolute", "value", "greater", "than", ""),
     ),
     (
         (-4028,),
@@ -3420,6 +3874,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "already exist with", ""),
         "Leverage",
         "leverage",
+        ("leverage", "", "already", "exist", "with", ""),
     ),
     (
         (-4021,),
@@ -3428,6 +3883,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'is not valid depth limit"),
         "'",
         "'",
+        ("", "is", "not", "valid", "depth", "limit"),
     ),
     (
         (-4033,),
@@ -3436,6 +3892,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insurance account not found",),
         "Insuranc",
         "insuranc",
+        ("insurance", "account", "not", "found"),
     ),
     (
         (-4063,),
@@ -3444,6 +3901,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options request type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "request", "type"),
     ),
     (
         (-1127,),
@@ -3452,6 +3910,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-2024,),
@@ -3460,6 +3919,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position is not sufficient",),
         "Position",
         "position",
+        ("position", "is", "not", "sufficient"),
     ),
     (
         (-2025,),
@@ -3468,6 +3928,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max open order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "open", "order", "limit"),
     ),
     (
         (-4045,),
@@ -3476,6 +3937,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max stop order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "stop", "order", "limit"),
     ),
     (
         (-4050,),
@@ -3484,6 +3946,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cross balance insufficient",),
         "Cross ba",
         "cross ba",
+        ("cross", "balance", "insufficient"),
     ),
     (
         (-4069,),
@@ -3492,6 +3955,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options premium fee",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "premium", "fee"),
     ),
     (
         (-4081,),
@@ -3500,6 +3964,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options not found with id:", ""),
         "options ",
         "options ",
+        ("options", "not", "found", "with", "id", ""),
     ),
     (
         (-4083,),
@@ -3508,6 +3973,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fail to place batch orders",),
         "Fail to ",
         "fail to ",
+        ("fail", "to", "place", "batch", "orders"),
     ),
     (
         (-4006,),
@@ -3516,6 +3982,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price less than zero",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "less", "than", "zero"),
     ),
     (
         (-4010,),
@@ -3524,6 +3991,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max qty less than min qty",),
         "Max qty ",
         "max qty ",
+        ("max", "qty", "less", "than", "min", "qty"),
     ),
     (
         (-4013,),
@@ -3532,6 +4000,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than min price",),
         "Price le",
         "price le",
+        ("price", "less", "than", "min", "price"),
     ),
     (
         (-4019,),
@@ -3540,6 +4009,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("composite scale too large",),
         "Composit",
         "composit",
+        ("composite", "scale", "too", "large"),
     ),
     (
         (-4064,),
@@ -3548,6 +4018,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options time frame",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "time", "frame"),
     ),
     (
         (-4066,),
@@ -3556,6 +4027,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options event type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "event", "type"),
     ),
     (
         (-4115,),
@@ -3564,6 +4036,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is duplicated",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "duplicated"),
     ),
     (
         (-1136,),
@@ -3572,6 +4045,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid newOrderRespType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "neworderresptype"),
     ),
     (
         (-4008,),
@@ -3580,6 +4054,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size less than zero",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "less", "than", "zero"),
     ),
     (
         (-4011,),
@@ -3588,6 +4063,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size less than zero",),
         "Step siz",
         "step siz",
+        ("step", "size", "less", "than", "zero"),
     ),
     (
         (-4071,),
@@ -3596,6 +4072,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options direction",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "direction"),
     ),
     (
         (-4114,),
@@ -3604,6 +4081,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is not valid",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "not", "valid"),
     ),
     (
         (-2018,),
@@ -3612,6 +4090,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance is insufficient",),
         "Balance ",
         "balance ",
+        ("balance", "is", "insufficient"),
     ),
     (
         (-4003,),
@@ -3620,6 +4099,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than zero",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "zero"),
     ),
     (
         (-4044,),
@@ -3628,6 +4108,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance Type is invalid",),
         "Balance ",
         "balance ",
+        ("balance", "type", "is", "invalid"),
     ),
     (
         (-4055,),
@@ -3636,6 +4117,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("amount must be positive",),
         "Amount m",
         "amount m",
+        ("amount", "must", "be", "positive"),
     ),
     (
         (-4080,),
@@ -3644,6 +4126,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user not found with id:", ""),
         "user not",
         "user not",
+        ("user", "not", "found", "with", "id", ""),
     ),
     (
         (-4135,),
@@ -3652,6 +4135,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid activation price",),
         "Invalid ",
         "invalid ",
+        ("invalid", "activation", "price"),
     ),
     (
         (-1105,),
@@ -3660,6 +4144,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -3668,6 +4153,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2019,),
@@ -3676,6 +4162,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin is insufficient",),
         "Margin i",
         "margin i",
+        ("margin", "is", "insufficient"),
     ),
     (
         (-1105,),
@@ -3684,6 +4171,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-4028,),
@@ -3692,6 +4180,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "is not valid"),
         "Leverage",
         "leverage",
+        ("leverage", "", "is", "not", "valid"),
     ),
     (
         (-4057,),
@@ -3700,6 +4189,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api public key",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "public", "key"),
     ),
     (
         (-4060,),
@@ -3708,6 +4198,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid position side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "position", "side"),
     ),
     (
         (-4065,),
@@ -3716,6 +4207,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options amount",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "amount"),
     ),
     (
         (-4078,),
@@ -3724,6 +4216,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options internal error",),
         "options ",
         "options ",
+        ("options", "internal", "error"),
     ),
     (
         (-2013,),
@@ -3732,6 +4225,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-4000,),
@@ -3740,6 +4234,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order status",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "status"),
     ),
     (
         (-4027,),
@@ -3748,6 +4243,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account", "type"),
     ),
     (
         (-4056,),
@@ -3756,6 +4252,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api key type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "type"),
     ),
     (
         (-4104,),
@@ -3764,6 +4261,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid contract type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "contract", "type"),
     ),
     (
         (-4165,),
@@ -3772,6 +4270,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid time interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "time", "interval"),
     ),
     (
         (-1015,),
@@ -3780,6 +4279,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -3788,6 +4288,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-4021,),
@@ -3796,6 +4297,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid depth limit",),
         "Invalid ",
         "invalid ",
+        ("invalid", "depth", "limit"),
     ),
     (
         (-4079,),
@@ -3804,6 +4306,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options id:", ""),
         "invalid ",
         "invalid ",
+        ("invalid", "options", "id", ""),
     ),
     (
         (-1010,),
@@ -3812,6 +4315,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("eRROR_MSG_RECEIVED",),
         "ERROR_MS",
         "eRROR_MS",
+        ("error_msg_received",),
     ),
     (
         (-1110,),
@@ -3820,6 +4324,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symboltype"),
     ),
     (
         (-4026,),
@@ -3828,6 +4333,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("commission invalid",),
         "Commissi",
         "commissi",
+        ("commission", "invalid"),
     ),
     (
         (-1116,),
@@ -3836,6 +4342,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -3844,6 +4351,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-4001,),
@@ -3852,6 +4360,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than 0",),
         "Price le",
         "price le",
+        ("price", "less", "than", ""),
     ),
     (
         (-4079,),
@@ -3860,6 +4369,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options id",),
         "invalid ",
         "invalid ",
+        ("invalid", "options", "id"),
     ),
     (
         (-1120,),
@@ -3868,6 +4378,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-4081,),
@@ -3876,6 +4387,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options not found",),
         "options ",
         "options ",
+        ("options", "not", "found"),
     ),
     (
         (-1013,),
@@ -3884,6 +4396,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iNVALID_MESSAGE",),
         "INVALID_",
         "iNVALID_",
+        ("invalid_message",),
     ),
     (
         (-1109,),
@@ -3892,6 +4405,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account"),
     ),
     (
         (-4026,),
@@ -3900,6 +4414,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "less than zero"),
         "",
         "",
+        ("", "less", "than", "zero"),
     ),
     (
         (-4028,),
@@ -3908,6 +4423,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid leverage",),
         "Invalid ",
         "invalid ",
+        ("invalid", "leverage"),
     ),
     (
         (-4141,),
@@ -3916,6 +4432,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is closed",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "closed"),
     ),
     (
         (-1121,),
@@ -3924,6 +4441,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -3932,6 +4450,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-2020,),
@@ -3940,6 +4459,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to fill",),
         "Unable t",
         "unable t",
+        ("unable", "to", "fill"),
     ),
     (
         (-1108,),
@@ -3948,6 +4468,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid asset",),
         "Invalid ",
         "invalid ",
+        ("invalid", "asset"),
     ),
     (
         (-4080,),
@@ -3956,6 +4477,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user not found",),
         "user not",
         "user not",
+        ("user", "not", "found"),
     ),
     (
         (-1117,),
@@ -3964,6 +4486,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
     (
         (-4144,),
@@ -3972,6 +4495,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pair",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pair"),
     ),
 )
 
@@ -5035,8 +5559,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -5059,7 +5583,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -5068,12 +5593,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -5083,7 +5615,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -5096,18 +5630,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -5167,77 +5707,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -5255,24 +5764,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

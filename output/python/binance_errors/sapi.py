@@ -3370,14 +3370,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1003,),
@@ -3394,6 +3410,33 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too much",
         "too much",
+        (
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "current",
+            "limit",
+            "is",
+            "",
+            "request",
+            "weight",
+            "per",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-10041,),
@@ -3408,6 +3451,29 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Due to h",
         "due to h",
+        (
+            "due",
+            "to",
+            "high",
+            "demand",
+            "there",
+            "are",
+            "currently",
+            "insufficient",
+            "loanable",
+            "assets",
+            "for",
+            "",
+            "please",
+            "adjust",
+            "your",
+            "borrow",
+            "amount",
+            "or",
+            "try",
+            "again",
+            "tomorrow",
+        ),
     ),
     (
         (-1003,),
@@ -3422,6 +3488,28 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-10044,),
@@ -3434,6 +3522,24 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Collater",
         "collater",
+        (
+            "collateral",
+            "amount",
+            "has",
+            "reached",
+            "the",
+            "limit",
+            "please",
+            "reduce",
+            "your",
+            "collateral",
+            "amount",
+            "or",
+            "try",
+            "with",
+            "other",
+            "collaterals",
+        ),
     ),
     (
         (-4060,),
@@ -3448,6 +3554,24 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "As your ",
         "as your ",
+        (
+            "as",
+            "your",
+            "deposit",
+            "has",
+            "not",
+            "reached",
+            "the",
+            "required",
+            "block",
+            "confirmations",
+            "we",
+            "have",
+            "temporarily",
+            "locked",
+            "",
+            "asset",
+        ),
     ),
     (
         (-18002,),
@@ -3460,6 +3584,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "The tota",
         "the tota",
+        (
+            "the",
+            "total",
+            "amount",
+            "of",
+            "codes",
+            "you",
+            "created",
+            "has",
+            "exceeded",
+            "the",
+            "",
+            "hour",
+            "limit",
+            "please",
+            "try",
+            "again",
+            "after",
+            "utc",
+            "",
+        ),
     ),
     (
         (-1007,),
@@ -3472,6 +3617,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1008,),
@@ -3484,6 +3644,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Spot ser",
         "spot ser",
+        (
+            "spot",
+            "server",
+            "is",
+            "currently",
+            "overloaded",
+            "with",
+            "other",
+            "requests",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (-2026,),
@@ -3496,6 +3673,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Order wa",
         "order wa",
+        (
+            "order",
+            "was",
+            "canceled",
+            "or",
+            "expired",
+            "with",
+            "no",
+            "executed",
+            "qty",
+            "over",
+            "",
+            "days",
+            "ago",
+            "and",
+            "has",
+            "been",
+            "archived",
+        ),
     ),
     (
         (-10034,),
@@ -3508,6 +3704,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Repay wi",
         "repay wi",
+        (
+            "repay",
+            "with",
+            "collateral",
+            "is",
+            "not",
+            "available",
+            "currently",
+            "please",
+            "try",
+            "to",
+            "repay",
+            "with",
+            "borrowed",
+            "coin",
+        ),
     ),
     (
         (-21007,),
@@ -3516,6 +3728,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user failed to repay portfolio margin bankruptcy loan since liquidation was in process",),
         "User fai",
         "user fai",
+        (
+            "user",
+            "failed",
+            "to",
+            "repay",
+            "portfolio",
+            "margin",
+            "bankruptcy",
+            "loan",
+            "since",
+            "liquidation",
+            "was",
+            "in",
+            "process",
+        ),
     ),
     (
         (-21005,),
@@ -3524,6 +3751,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",),
         "User’s s",
         "user’s s",
+        (
+            "User’s",
+            "spot",
+            "wallet",
+            "doesn’t",
+            "have",
+            "enough",
+            "busd",
+            "to",
+            "repay",
+            "portfolio",
+            "margin",
+            "bankruptcy",
+            "loan",
+        ),
     ),
     (
         (-1006,),
@@ -3532,6 +3774,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-10047,),
@@ -3540,6 +3796,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this coin is currently not supported in your location due to local regulations",),
         "This coi",
         "this coi",
+        (
+            "this",
+            "coin",
+            "is",
+            "currently",
+            "not",
+            "supported",
+            "in",
+            "your",
+            "location",
+            "due",
+            "to",
+            "local",
+            "regulations",
+        ),
     ),
     (
         (-10045,),
@@ -3548,6 +3819,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the loan coin does not support collateral repayment.Please try again later",),
         "The loan",
         "the loan",
+        (
+            "the",
+            "loan",
+            "coin",
+            "does",
+            "not",
+            "support",
+            "collateral",
+            "repayment",
+            "please",
+            "try",
+            "again",
+            "later",
+        ),
     ),
     (
         (-2016,),
@@ -3556,6 +3841,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-18004,),
@@ -3564,6 +3864,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many invalid redeem attempts in 24 hours,please try again after UTC 0",),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "invalid",
+            "redeem",
+            "attempts",
+            "in",
+            "",
+            "hours",
+            "please",
+            "try",
+            "again",
+            "after",
+            "utc",
+            "",
+        ),
     ),
     (
         (-21002,),
@@ -3572,6 +3888,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("portfolio Margin Account doesn't support transfer from margin to futures",),
         "Portfoli",
         "portfoli",
+        (
+            "portfolio",
+            "margin",
+            "account",
+            "doesn",
+            "t",
+            "support",
+            "transfer",
+            "from",
+            "margin",
+            "to",
+            "futures",
+        ),
     ),
     (
         (-1145,),
@@ -3580,6 +3909,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
         "cancelRe",
         "cancelRe",
+        (
+            "cancelrestrictions",
+            "has",
+            "to",
+            "be",
+            "either",
+            "only_new",
+            "or",
+            "only_partially_filled",
+        ),
     ),
     (
         (-4016,),
@@ -3588,6 +3927,17 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("within 24 hours after password modification,withdrawal is prohibited",),
         "Within 2",
         "within 2",
+        (
+            "within",
+            "",
+            "hours",
+            "after",
+            "password",
+            "modification",
+            "withdrawal",
+            "is",
+            "prohibited",
+        ),
     ),
     (
         (-3009, -3017),
@@ -3596,6 +3946,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this asset are not allowed to transfer into margin account currently",),
         "This ass",
         "this ass",
+        (
+            "this",
+            "asset",
+            "are",
+            "not",
+            "allowed",
+            "to",
+            "transfer",
+            "into",
+            "margin",
+            "account",
+            "currently",
+        ),
     ),
     (
         (-1104,),
@@ -3604,6 +3967,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read", "parameter(s)but was sent", ""),
         "Not all ",
         "not all ",
+        (
+            "not",
+            "all",
+            "sent",
+            "parameters",
+            "were",
+            "read",
+            "read",
+            "",
+            "parameter",
+            "",
+            "but",
+            "was",
+            "sent",
+            "",
+        ),
     ),
     (
         (-4017,),
@@ -3612,6 +3991,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("within 24 hours after the release of 2FA,withdrawal is prohibited",),
         "Within 2",
         "within 2",
+        (
+            "within",
+            "",
+            "hours",
+            "after",
+            "the",
+            "release",
+            "of",
+            "2fa",
+            "withdrawal",
+            "is",
+            "prohibited",
+        ),
     ),
     (
         (-5004,),
@@ -3620,6 +4012,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the residual balances of", "have exceeded 0.001BTC,Please re-choose"),
         "The resi",
         "the resi",
+        (
+            "the",
+            "residual",
+            "balances",
+            "of",
+            "",
+            "have",
+            "exceeded",
+            "",
+            "001btc",
+            "please",
+            "re",
+            "choose",
+        ),
     ),
     (
         (-10046,),
@@ -3628,6 +4034,17 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("collateral Adjustment exceeds the maximum limit.Please try again",),
         "Collater",
         "collater",
+        (
+            "collateral",
+            "adjustment",
+            "exceeds",
+            "the",
+            "maximum",
+            "limit",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1001,),
@@ -3636,6 +4053,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -3644,6 +4073,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -3652,6 +4095,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1102,),
@@ -3660,6 +4116,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter", "was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-4035,),
@@ -3668,6 +4137,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this address is not on the whitelist.Please join and try again",),
         "This add",
         "this add",
+        (
+            "this",
+            "address",
+            "is",
+            "not",
+            "on",
+            "the",
+            "whitelist",
+            "please",
+            "join",
+            "and",
+            "try",
+            "again",
+        ),
     ),
     (
         (-18003,),
@@ -3676,6 +4159,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many codes created in 24 hours,please try again after UTC 0",),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "codes",
+            "created",
+            "in",
+            "",
+            "hours",
+            "please",
+            "try",
+            "again",
+            "after",
+            "utc",
+            "",
+        ),
     ),
     (
         (-5004,),
@@ -3684,6 +4182,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the residual balances have exceeded 0.001BTC,Please re-choose",),
         "The resi",
         "the resi",
+        ("the", "residual", "balances", "have", "exceeded", "", "001btc", "please", "re", "choose"),
     ),
     (
         (-3023,),
@@ -3692,6 +4191,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you can't transfer out/place order under current margin level",),
         "You can'",
         "you can'",
+        (
+            "you",
+            "can",
+            "t",
+            "transfer",
+            "out",
+            "place",
+            "order",
+            "under",
+            "current",
+            "margin",
+            "level",
+        ),
     ),
     (
         (-21006,),
@@ -3700,6 +4212,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user had portfolio margin bankruptcy loan repayment in process",),
         "User had",
         "user had",
+        ("user", "had", "portfolio", "margin", "bankruptcy", "loan", "repayment", "in", "process"),
     ),
     (
         (-4028,),
@@ -3708,6 +4221,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the amount of withdrawal must be greater than the Commission",),
         "The amou",
         "the amou",
+        ("the", "amount", "of", "withdrawal", "must", "be", "greater", "than", "the", "commission"),
     ),
     (
         (-4023,),
@@ -3716,6 +4230,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("within 24 hours,the withdrawal exceeds the maximum amount",),
         "Within 2",
         "within 2",
+        ("within", "", "hours", "the", "withdrawal", "exceeds", "the", "maximum", "amount"),
     ),
     (
         (-3021,),
@@ -3724,6 +4239,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin account are not allowed to trade this trading pair",),
         "Margin a",
         "margin a",
+        ("margin", "account", "are", "not", "allowed", "to", "trade", "this", "trading", "pair"),
     ),
     (
         (-1000,),
@@ -3732,6 +4248,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occurred while processing the request.[", "]"),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occurred", "while", "processing", "the", "request", ""),
     ),
     (
         (-1021,),
@@ -3740,6 +4257,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-1100,),
@@ -3748,6 +4266,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter", ";legal range is", ""),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""),
     ),
     (
         (-10001,),
@@ -3756,6 +4275,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the system is under maintenance,please try again later",),
         "The syst",
         "the syst",
+        ("the", "system", "is", "under", "maintenance", "please", "try", "again", "later"),
     ),
     (
         (-1000,),
@@ -3764,6 +4284,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occurred while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occurred", "while", "processing", "the", "request"),
     ),
     (
         (-4043,),
@@ -3772,6 +4293,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 100 recharge addresses were used in 24 hours",),
         "More tha",
         "more tha",
+        ("more", "than", "", "recharge", "addresses", "were", "used", "in", "", "hours"),
     ),
     (
         (-5005,),
@@ -3780,6 +4302,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the residual balances of", "is too low,Please re-choose"),
         "The resi",
         "the resi",
+        ("the", "residual", "balances", "of", "", "is", "too", "low", "please", "re", "choose"),
     ),
     (
         (-20194,),
@@ -3788,6 +4311,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duration is too short to execute all required quantity",),
         "Duration",
         "duration",
+        ("duration", "is", "too", "short", "to", "execute", "all", "required", "quantity"),
     ),
     (
         (-6011,),
@@ -3796,6 +4320,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeding the maximum num allowed to purchase per user",),
         "Exceedin",
         "exceedin",
+        ("exceeding", "the", "maximum", "num", "allowed", "to", "purchase", "per", "user"),
     ),
     (
         (-13004,),
@@ -3804,6 +4329,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds individual 24h subscription limit of the token",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "individual", "24h", "subscription", "limit", "of", "the", "token"),
     ),
     (
         (-18007,),
@@ -3812,6 +4338,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this token is not currently supported,please re-enter",),
         "This tok",
         "this tok",
+        ("this", "token", "is", "not", "currently", "supported", "please", "re", "enter"),
     ),
     (
         (-1111,),
@@ -3820,6 +4347,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-3007,),
@@ -3828,6 +4356,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you have pending transaction,please try again later",),
         "You have",
         "you have",
+        ("you", "have", "pending", "transaction", "please", "try", "again", "later"),
     ),
     (
         (-3006,),
@@ -3836,6 +4365,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("your borrow amount has exceed maximum borrow amount",),
         "Your bor",
         "your bor",
+        ("your", "borrow", "amount", "has", "exceed", "maximum", "borrow", "amount"),
     ),
     (
         (-13001,),
@@ -3844,6 +4374,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds individual 24h redemption limit of the token",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "individual", "24h", "redemption", "limit", "of", "the", "token"),
     ),
     (
         (-1015,),
@@ -3852,6 +4383,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-20204,),
@@ -3860,6 +4392,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the notional of USD is less or more than the limit",),
         "The noti",
         "the noti",
+        ("the", "notional", "of", "usd", "is", "less", "or", "more", "than", "the", "limit"),
     ),
     (
         (-1102,),
@@ -3868,6 +4401,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param", "or", "must be sent,but both were empty/null!"),
         "Param ",
         "param",
+        ("param", "", "or", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-3019,),
@@ -3876,6 +4410,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transferring out has been banned for this account",),
         "Transfer",
         "transfer",
+        ("transferring", "out", "has", "been", "banned", "for", "this", "account"),
     ),
     (
         (-3024,),
@@ -3884,6 +4419,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the unpaid debt is too small after this repayment",),
         "The unpa",
         "the unpa",
+        ("the", "unpaid", "debt", "is", "too", "small", "after", "this", "repayment"),
     ),
     (
         (-3999,),
@@ -3892,6 +4428,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this function is only available for invited users",),
         "This fun",
         "this fun",
+        ("this", "function", "is", "only", "available", "for", "invited", "users"),
     ),
     (
         (-18005,),
@@ -3900,6 +4437,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many invalid verify attempts,please try later",),
         "Too many",
         "too many",
+        ("too", "many", "invalid", "verify", "attempts", "please", "try", "later"),
     ),
     (
         (-21004,),
@@ -3908,6 +4446,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user doesn’t have portfolio margin bankruptcy loan",),
         "User doe",
         "user doe",
+        ("user", "doesn’t", "have", "portfolio", "margin", "bankruptcy", "loan"),
     ),
     (
         (-3018,),
@@ -3916,6 +4455,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transferring in has been banned for this account",),
         "Transfer",
         "transfer",
+        ("transferring", "in", "has", "been", "banned", "for", "this", "account"),
     ),
     (
         (-13005,),
@@ -3924,6 +4464,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds total 24h subscription limit of the token",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "total", "24h", "subscription", "limit", "of", "the", "token"),
     ),
     (
         (-4036,),
@@ -3932,6 +4473,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the new address needs to be withdrawn in", "hours"),
         "The new ",
         "the new ",
+        ("the", "new", "address", "needs", "to", "be", "withdrawn", "in", "", "hours"),
     ),
     (
         (-1002,),
@@ -3940,6 +4482,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -3948,6 +4491,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -3956,6 +4500,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-13002,),
@@ -3964,6 +4509,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds total 24h redemption limit of the token",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "total", "24h", "redemption", "limit", "of", "the", "token"),
     ),
     (
         (-3013,),
@@ -3972,6 +4518,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("borrow amount less than minimum borrow amount",),
         "Borrow a",
         "borrow a",
+        ("borrow", "amount", "less", "than", "minimum", "borrow", "amount"),
     ),
     (
         (-3042,),
@@ -3980,6 +4527,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("priceIndex not available for this margin pair",),
         "PriceInd",
         "priceInd",
+        ("priceindex", "not", "available", "for", "this", "margin", "pair"),
     ),
     (
         (-6003,),
@@ -3988,6 +4536,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product not exist or you don't have permission",),
         "Product ",
         "product ",
+        ("product", "not", "exist", "or", "you", "don", "t", "have", "permission"),
     ),
     (
         (-1101,),
@@ -3996,6 +4545,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected", "and received", ""),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "and", "received", ""),
     ),
     (
         (-1114,),
@@ -4004,6 +4554,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-1151,),
@@ -4012,6 +4563,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is present multiple times in the list",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "present", "multiple", "times", "in", "the", "list"),
     ),
     (
         (-21001,),
@@ -4020,6 +4572,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request ID is not a Portfolio Margin Account",),
         "Request ",
         "request ",
+        ("request", "id", "is", "not", "a", "portfolio", "margin", "account"),
     ),
     (
         (-3016,),
@@ -4028,6 +4581,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repay amount less than minimum repay amount",),
         "Repay am",
         "repay am",
+        ("repay", "amount", "less", "than", "minimum", "repay", "amount"),
     ),
     (
         (-4022,),
@@ -4036,6 +4590,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not less than the minimum pick-up quantity", ""),
         "Not less",
         "not less",
+        ("not", "less", "than", "the", "minimum", "pick", "up", "quantity", ""),
     ),
     (
         (-4030,),
@@ -4044,6 +4599,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("confirmation of successful asset withdrawal",),
         "Confirma",
         "confirma",
+        ("confirmation", "of", "successful", "asset", "withdrawal"),
     ),
     (
         (-4042,),
@@ -4052,6 +4608,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this asset cannot get deposit address again",),
         "This ass",
         "this ass",
+        ("this", "asset", "cannot", "get", "deposit", "address", "again"),
     ),
     (
         (-1101,),
@@ -4060,6 +4617,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -4068,6 +4626,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-4014,),
@@ -4076,6 +4635,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdraw is not allowed within 2 min login",),
         "Withdraw",
         "withdraw",
+        ("withdraw", "is", "not", "allowed", "within", "", "min", "login"),
     ),
     (
         (-4025,),
@@ -4084,6 +4644,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the number of hold asset is less than zero",),
         "The numb",
         "the numb",
+        ("the", "number", "of", "hold", "asset", "is", "less", "than", "zero"),
     ),
     (
         (-5005,),
@@ -4092,6 +4653,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the residual balances of the BTC is too low",),
         "The resi",
         "the resi",
+        ("the", "residual", "balances", "of", "the", "btc", "is", "too", "low"),
     ),
     (
         (-1101,),
@@ -4100,6 +4662,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-4021,),
@@ -4108,6 +4671,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset withdrawal must be an", "multiple of", ""),
         "Asset wi",
         "asset wi",
+        ("asset", "withdrawal", "must", "be", "an", "", "multiple", "of", ""),
     ),
     (
         (-5012,),
@@ -4116,6 +4680,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("future account or sub relation not exists",),
         "future a",
         "future a",
+        ("future", "account", "or", "sub", "relation", "not", "exists"),
     ),
     (
         (-1004,),
@@ -4124,6 +4689,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is busy,please wait and try again",),
         "Server i",
         "server i",
+        ("server", "is", "busy", "please", "wait", "and", "try", "again"),
     ),
     (
         (-1100,),
@@ -4132,6 +4698,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter.", ""),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter", ""),
     ),
     (
         (-3045,),
@@ -4140,6 +4707,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the system doesn't have enough asset now",),
         "The syst",
         "the syst",
+        ("the", "system", "doesn", "t", "have", "enough", "asset", "now"),
     ),
     (
         (-4019,),
@@ -4148,6 +4716,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("current asset is not open for withdrawal",),
         "Current ",
         "current ",
+        ("current", "asset", "is", "not", "open", "for", "withdrawal"),
     ),
     (
         (-5008,),
@@ -4156,6 +4725,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insufficient amount of returnable assets",),
         "Insuffic",
         "insuffic",
+        ("insufficient", "amount", "of", "returnable", "assets"),
     ),
     (
         (-20124,),
@@ -4164,6 +4734,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid algo id or it has been completed",),
         "Invalid ",
         "invalid ",
+        ("invalid", "algo", "id", "or", "it", "has", "been", "completed"),
     ),
     (
         (-13003,),
@@ -4172,6 +4743,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("subscription of the token is forbiden now",),
         "Subscrip",
         "subscrip",
+        ("subscription", "of", "the", "token", "is", "forbiden", "now"),
     ),
     (
         (-1022,),
@@ -4180,6 +4752,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -4188,6 +4761,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-10009, -10010),
@@ -4196,6 +4770,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this coin can not be used as collateral",),
         "This coi",
         "this coi",
+        ("this", "coin", "can", "not", "be", "used", "as", "collateral"),
     ),
     (
         (-18006,),
@@ -4204,6 +4779,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the amount is too small,please re-enter",),
         "The amou",
         "the amou",
+        ("the", "amount", "is", "too", "small", "please", "re", "enter"),
     ),
     (
         (-1106,),
@@ -4212,6 +4788,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-3020,),
@@ -4220,6 +4797,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer out amount exceeds max amount",),
         "Transfer",
         "transfer",
+        ("transfer", "out", "amount", "exceeds", "max", "amount"),
     ),
     (
         (-1130,),
@@ -4228,6 +4806,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter", "is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-4047,),
@@ -4236,6 +4815,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("time interval must be within 0-90 days",),
         "Time int",
         "time int",
+        ("time", "interval", "must", "be", "within", "", "", "days"),
     ),
     (
         (-10043,),
@@ -4244,6 +4824,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "borrowing is currently not supported"),
         "",
         "",
+        ("", "borrowing", "is", "currently", "not", "supported"),
     ),
     (
         (-13000,),
@@ -4252,6 +4833,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("redeption of the token is forbiden now",),
         "Redeptio",
         "redeptio",
+        ("redeption", "of", "the", "token", "is", "forbiden", "now"),
     ),
     (
         (-3036,),
@@ -4260,6 +4842,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this account is not allowed to repay",),
         "This acc",
         "this acc",
+        ("this", "account", "is", "not", "allowed", "to", "repay"),
     ),
     (
         (-4008,),
@@ -4268,6 +4851,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address tag validation is not passed",),
         "Address ",
         "address ",
+        ("address", "tag", "validation", "is", "not", "passed"),
     ),
     (
         (-4029,),
@@ -4276,6 +4860,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the withdrawal record does not exist",),
         "The with",
         "the with",
+        ("the", "withdrawal", "record", "does", "not", "exist"),
     ),
     (
         (-5001,),
@@ -4284,6 +4869,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("don't allow transfer to micro assets",),
         "Don't al",
         "don't al",
+        ("don", "t", "allow", "transfer", "to", "micro", "assets"),
     ),
     (
         (-10032,),
@@ -4292,6 +4878,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repayment is temporarily unavailable",),
         "Repaymen",
         "repaymen",
+        ("repayment", "is", "temporarily", "unavailable"),
     ),
     (
         (-1016,),
@@ -4300,6 +4887,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-6014,),
@@ -4308,6 +4896,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed up-limit allowed to purchased",),
         "Exceed u",
         "exceed u",
+        ("exceed", "up", "limit", "allowed", "to", "purchased"),
     ),
     (
         (-1119,),
@@ -4316,6 +4905,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1134,),
@@ -4324,6 +4914,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("strategyType was less than 1000000",),
         "strategy",
         "strategy",
+        ("strategytype", "was", "less", "than", ""),
     ),
     (
         (-3015,),
@@ -4332,6 +4923,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repay amount exceeds borrow amount",),
         "Repay am",
         "repay am",
+        ("repay", "amount", "exceeds", "borrow", "amount"),
     ),
     (
         (-4010,),
@@ -4340,6 +4932,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("white list mail has been confirmed",),
         "White li",
         "white li",
+        ("white", "list", "mail", "has", "been", "confirmed"),
     ),
     (
         (-5007,),
@@ -4348,6 +4941,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity must be greater than zero",),
         "Quantity",
         "quantity",
+        ("quantity", "must", "be", "greater", "than", "zero"),
     ),
     (
         (-7002,),
@@ -4356,6 +4950,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data request type is not supported",),
         "Data req",
         "data req",
+        ("data", "request", "type", "is", "not", "supported"),
     ),
     (
         (-1104,),
@@ -4364,6 +4959,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1106,),
@@ -4372,6 +4968,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter", "sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1130, -20130),
@@ -4380,6 +4977,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1131,),
@@ -4388,6 +4986,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("recvWindow must be less than 60000",),
         "recvWind",
         "recvWind",
+        ("recvwindow", "must", "be", "less", "than", ""),
     ),
     (
         (-3014,),
@@ -4396,6 +4995,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("borrow is banned for this account",),
         "Borrow i",
         "borrow i",
+        ("borrow", "is", "banned", "for", "this", "account"),
     ),
     (
         (-20198,),
@@ -4404,6 +5004,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach the max open orders allowed",),
         "Reach th",
         "reach th",
+        ("reach", "the", "max", "open", "orders", "allowed"),
     ),
     (
         (-4007,),
@@ -4412,6 +5013,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address validation is not passed",),
         "Address ",
         "address ",
+        ("address", "validation", "is", "not", "passed"),
     ),
     (
         (-4034,),
@@ -4420,6 +5022,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the address is suspected of fake",),
         "The addr",
         "the addr",
+        ("the", "address", "is", "suspected", "of", "fake"),
     ),
     (
         (-20132,),
@@ -4428,6 +5031,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the client algo id is duplicated",),
         "The clie",
         "the clie",
+        ("the", "client", "algo", "id", "is", "duplicated"),
     ),
     (
         (-1020,),
@@ -4436,6 +5040,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-3012,),
@@ -4444,6 +5049,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("borrow is banned for this asset",),
         "Borrow i",
         "borrow i",
+        ("borrow", "is", "banned", "for", "this", "asset"),
     ),
     (
         (-3022,),
@@ -4452,6 +5058,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you account's trading is banned",),
         "You acco",
         "you acco",
+        ("you", "account", "s", "trading", "is", "banned"),
     ),
     (
         (-4032,),
@@ -4460,6 +5067,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdraw verification exception",),
         "Withdraw",
         "withdraw",
+        ("withdraw", "verification", "exception"),
     ),
     (
         (-5021,),
@@ -4468,6 +5076,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this parent sub have no relation",),
         "This par",
         "this par",
+        ("this", "parent", "sub", "have", "no", "relation"),
     ),
     (
         (-13006,),
@@ -4476,6 +5085,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("subscription amount is too small",),
         "Subscrip",
         "subscrip",
+        ("subscription", "amount", "is", "too", "small"),
     ),
     (
         (-12014,),
@@ -4484,6 +5094,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 1 request in 2 seconds",),
         "More tha",
         "more tha",
+        ("more", "than", "", "request", "in", "", "seconds"),
     ),
     (
         (-3037,),
@@ -4492,6 +5103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pNL is clearing.Wait a second",),
         "PNL is c",
         "pNL is c",
+        ("pnl", "is", "clearing", "wait", "a", "second"),
     ),
     (
         (-4041,),
@@ -4500,6 +5112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please try again in one minute",),
         "Please t",
         "please t",
+        ("please", "try", "again", "in", "one", "minute"),
     ),
     (
         (-5006,),
@@ -4508,6 +5121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only transfer once in 24 hours",),
         "Only tra",
         "only tra",
+        ("only", "transfer", "once", "in", "", "hours"),
     ),
     (
         (-6005,),
@@ -4516,6 +5130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("smaller than min purchase limit",),
         "Smaller ",
         "smaller ",
+        ("smaller", "than", "min", "purchase", "limit"),
     ),
     (
         (-10013,),
@@ -4524,6 +5139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insufficient collateral amount",),
         "Insuffic",
         "insuffic",
+        ("insufficient", "collateral", "amount"),
     ),
     (
         (-21003,),
@@ -4532,6 +5148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fail to retrieve margin assets",),
         "Fail to ",
         "fail to ",
+        ("fail", "to", "retrieve", "margin", "assets"),
     ),
     (
         (-1014,),
@@ -4540,6 +5157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1099,),
@@ -4548,6 +5166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this replaces error code-1999",),
         "This rep",
         "this rep",
+        ("this", "replaces", "error", "code", ""),
     ),
     (
         (-1103,),
@@ -4556,6 +5175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -4564,6 +5184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -4572,6 +5193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-3003,),
@@ -4580,6 +5202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin account does not exist",),
         "Margin a",
         "margin a",
+        ("margin", "account", "does", "not", "exist"),
     ),
     (
         (-4026, -5002),
@@ -4588,6 +5211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you have insufficient balance",),
         "You have",
         "you have",
+        ("you", "have", "insufficient", "balance"),
     ),
     (
         (-4038,),
@@ -4596,6 +5220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please try again in 5 minutes",),
         "Please t",
         "please t",
+        ("please", "try", "again", "in", "", "minutes"),
     ),
     (
         (-6004,),
@@ -4604,6 +5229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product not in purchase status",),
         "Product ",
         "product ",
+        ("product", "not", "in", "purchase", "status"),
     ),
     (
         (-10017,),
@@ -4612,6 +5238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repayment amount exceeds debt",),
         "Repaymen",
         "repaymen",
+        ("repayment", "amount", "exceeds", "debt"),
     ),
     (
         (-10019,),
@@ -4620,6 +5247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("configuration does not exists",),
         "Configur",
         "configur",
+        ("configuration", "does", "not", "exists"),
     ),
     (
         (-10031,),
@@ -4628,6 +5256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("individual loan quota reached",),
         "Individu",
         "individu",
+        ("individual", "loan", "quota", "reached"),
     ),
     (
         (-10039,),
@@ -4636,6 +5265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repayment amount is too small",),
         "Repaymen",
         "repaymen",
+        ("repayment", "amount", "is", "too", "small"),
     ),
     (
         (-10040,),
@@ -4644,6 +5274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repayment amount is too large",),
         "Repaymen",
         "repaymen",
+        ("repayment", "amount", "is", "too", "large"),
     ),
     (
         (-1112,),
@@ -4652,6 +5283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-3005,),
@@ -4660,6 +5292,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transferring out not allowed",),
         "Transfer",
         "transfer",
+        ("transferring", "out", "not", "allowed"),
     ),
     (
         (-5012,),
@@ -4668,6 +5301,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset transfer is in pending",),
         "Asset tr",
         "asset tr",
+        ("asset", "transfer", "is", "in", "pending"),
     ),
     (
         (-10024,),
@@ -4676,6 +5310,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lTV adjustment not supported",),
         "LTV adju",
         "lTV adju",
+        ("ltv", "adjustment", "not", "supported"),
     ),
     (
         (-3026,),
@@ -4684,6 +5319,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("your input param is invalid",),
         "Your inp",
         "your inp",
+        ("your", "input", "param", "is", "invalid"),
     ),
     (
         (-3043,),
@@ -4692,6 +5328,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transferring in not allowed",),
         "Transfer",
         "transfer",
+        ("transferring", "in", "not", "allowed"),
     ),
     (
         (-4003,),
@@ -4700,6 +5337,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("your input email is invalid",),
         "Your inp",
         "your inp",
+        ("your", "input", "email", "is", "invalid"),
     ),
     (
         (-4044,),
@@ -4708,6 +5346,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this is a blacklist country",),
         "This is ",
         "this is ",
+        ("this", "is", "a", "blacklist", "country"),
     ),
     (
         (-6008,),
@@ -4716,6 +5355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product not in redeem status",),
         "Product ",
         "product ",
+        ("product", "not", "in", "redeem", "status"),
     ),
     (
         (-7001,),
@@ -4724,6 +5364,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("date range is not supported",),
         "Date ran",
         "date ran",
+        ("date", "range", "is", "not", "supported"),
     ),
     (
         (-20195,),
@@ -4732,6 +5373,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the total size is too small",),
         "The tota",
         "the tota",
+        ("the", "total", "size", "is", "too", "small"),
     ),
     (
         (-20196,),
@@ -4740,6 +5382,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the total size is too large",),
         "The tota",
         "the tota",
+        ("the", "total", "size", "is", "too", "large"),
     ),
     (
         (-10015,),
@@ -4748,6 +5391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("collateral deduction failed",),
         "Collater",
         "collater",
+        ("collateral", "deduction", "failed"),
     ),
     (
         (-1127,),
@@ -4756,6 +5400,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-3011, -3025),
@@ -4764,6 +5409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("your input date is invalid",),
         "Your inp",
         "your inp",
+        ("your", "input", "date", "is", "invalid"),
     ),
     (
         (-4011,),
@@ -4772,6 +5418,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("white list mail is invalid",),
         "White li",
         "white li",
+        ("white", "list", "mail", "is", "invalid"),
     ),
     (
         (-13007,),
@@ -4780,6 +5427,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the Agreement is not signed",),
         "The Agre",
         "the Agre",
+        ("the", "agreement", "is", "not", "signed"),
     ),
     (
         (-4006,),
@@ -4788,6 +5436,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("support main account only",),
         "Support ",
         "support ",
+        ("support", "main", "account", "only"),
     ),
     (
         (-4024, -5003),
@@ -4796,6 +5445,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't have this asset",),
         "You don'",
         "you don'",
+        ("you", "don", "t", "have", "this", "asset"),
     ),
     (
         (-4045,),
@@ -4804,6 +5454,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("failure to acquire assets",),
         "Failure ",
         "failure ",
+        ("failure", "to", "acquire", "assets"),
     ),
     (
         (-5011,),
@@ -4812,6 +5463,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("future account not exists",),
         "future a",
         "future a",
+        ("future", "account", "not", "exists"),
     ),
     (
         (-6009,),
@@ -4820,6 +5472,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request frequency too high",),
         "Request ",
         "request ",
+        ("request", "frequency", "too", "high"),
     ),
     (
         (-10007,),
@@ -4828,6 +5481,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this coin is not loanable",),
         "This coi",
         "this coi",
+        ("this", "coin", "is", "not", "loanable"),
     ),
     (
         (-10022,),
@@ -4836,6 +5490,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid adjustment amount",),
         "Invalid ",
         "invalid ",
+        ("invalid", "adjustment", "amount"),
     ),
     (
         (-1003,),
@@ -4844,6 +5499,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests queued",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "queued"),
     ),
     (
         (-3002, -4018),
@@ -4852,6 +5508,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("we don't have this asset",),
         "We don't",
         "we don't",
+        ("we", "don", "t", "have", "this", "asset"),
     ),
     (
         (-3027,),
@@ -4860,6 +5517,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not a valid margin asset",),
         "Not a va",
         "not a va",
+        ("not", "a", "valid", "margin", "asset"),
     ),
     (
         (-4012,),
@@ -4868,6 +5526,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("white list is not opened",),
         "White li",
         "white li",
+        ("white", "list", "is", "not", "opened"),
     ),
     (
         (-4040,),
@@ -4876,6 +5535,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this address not charged",),
         "This add",
         "this add",
+        ("this", "address", "not", "charged"),
     ),
     (
         (-6001,),
@@ -4884,6 +5544,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("daily product not exists",),
         "Daily pr",
         "daily pr",
+        ("daily", "product", "not", "exists"),
     ),
     (
         (-10002,),
@@ -4892,6 +5553,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid input parameters",),
         "Invalid ",
         "invalid ",
+        ("invalid", "input", "parameters"),
     ),
     (
         (-10008,),
@@ -4900,6 +5562,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this coin is not loanable",),
         "This coi",
         "this coi",
+        ("this", "coin", "is", "not", "loanable"),
     ),
     (
         (-10011,),
@@ -4908,6 +5571,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insufficient spot assets",),
         "Insuffic",
         "insuffic",
+        ("insufficient", "spot", "assets"),
     ),
     (
         (-10012, -10018),
@@ -4916,6 +5580,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid repayment amount",),
         "Invalid ",
         "invalid ",
+        ("invalid", "repayment", "amount"),
     ),
     (
         (-10029,),
@@ -4924,6 +5589,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("loan amount is too small",),
         "Loan amo",
         "loan amo",
+        ("loan", "amount", "is", "too", "small"),
     ),
     (
         (-3001,),
@@ -4932,6 +5598,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please enable 2FA first",),
         "Please e",
         "please e",
+        ("please", "enable", "2fa", "first"),
     ),
     (
         (-3028,),
@@ -4940,6 +5607,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not a valid margin pair",),
         "Not a va",
         "not a va",
+        ("not", "a", "valid", "margin", "pair"),
     ),
     (
         (-4004,),
@@ -4948,6 +5616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't login or auth",),
         "You don'",
         "you don'",
+        ("you", "don", "t", "login", "or", "auth"),
     ),
     (
         (-4027,),
@@ -4956,6 +5625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("failed to obtain tranId",),
         "Failed t",
         "failed t",
+        ("failed", "to", "obtain", "tranid"),
     ),
     (
         (-4039,),
@@ -4964,6 +5634,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the user does not exist",),
         "The user",
         "the user",
+        ("the", "user", "does", "not", "exist"),
     ),
     (
         (-4046,),
@@ -4972,6 +5643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("agreement not confirmed",),
         "Agreemen",
         "agreemen",
+        ("agreement", "not", "confirmed"),
     ),
     (
         (-10030,),
@@ -4980,6 +5652,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("loan amount is too much",),
         "Loan amo",
         "loan amo",
+        ("loan", "amount", "is", "too", "much"),
     ),
     (
         (-2014,),
@@ -4988,6 +5661,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-4037,),
@@ -4996,6 +5670,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("re-sending Mail failed",),
         "Re-sendi",
         "re-sendi",
+        ("re", "sending", "mail", "failed"),
     ),
     (
         (-5009,),
@@ -5004,6 +5679,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product does not exist",),
         "Product ",
         "product ",
+        ("product", "does", "not", "exist"),
     ),
     (
         (-10016,),
@@ -5012,6 +5688,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("failed to provide loan",),
         "Failed t",
         "failed t",
+        ("failed", "to", "provide", "loan"),
     ),
     (
         (-10020,),
@@ -5020,6 +5697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user ID does not exist",),
         "User ID ",
         "user ID ",
+        ("user", "id", "does", "not", "exist"),
     ),
     (
         (-10042,),
@@ -5028,6 +5706,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset", "is not supported"),
         "asset ",
         "asset",
+        ("asset", "", "is", "not", "supported"),
     ),
     (
         (-1105,),
@@ -5036,6 +5715,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-3000,),
@@ -5044,6 +5724,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal server error",),
         "Internal",
         "internal",
+        ("internal", "server", "error"),
     ),
     (
         (-4005,),
@@ -5052,6 +5733,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new requests",),
         "Too many",
         "too many",
+        ("too", "many", "new", "requests"),
     ),
     (
         (-1105,),
@@ -5060,6 +5742,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter", "was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2013, -10021),
@@ -5068,6 +5751,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-3038,),
@@ -5076,6 +5760,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("listen key not found",),
         "Listen k",
         "listen k",
+        ("listen", "key", "not", "found"),
     ),
     (
         (-3041,),
@@ -5084,6 +5769,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance is not enough",),
         "Balance ",
         "balance ",
+        ("balance", "is", "not", "enough"),
     ),
     (
         (-10023,),
@@ -5092,6 +5778,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("failed to adjust LTV",),
         "Failed t",
         "failed t",
+        ("failed", "to", "adjust", "ltv"),
     ),
     (
         (-1015,),
@@ -5100,6 +5787,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -5108,6 +5796,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-4015,),
@@ -5116,6 +5805,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdraw is limited",),
         "Withdraw",
         "withdraw",
+        ("withdraw", "is", "limited"),
     ),
     (
         (-4031,),
@@ -5124,6 +5814,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancellation failed",),
         "Cancella",
         "cancella",
+        ("cancellation", "failed"),
     ),
     (
         (-5010,),
@@ -5132,6 +5823,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset transfer fail",),
         "Asset tr",
         "asset tr",
+        ("asset", "transfer", "fail"),
     ),
     (
         (-3008,),
@@ -5140,6 +5832,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("borrow not allowed",),
         "Borrow n",
         "borrow n",
+        ("borrow", "not", "allowed"),
     ),
     (
         (-6006,),
@@ -5148,6 +5841,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("redeem amount error",),
         "Redeem a",
         "redeem a",
+        ("redeem", "amount", "error"),
     ),
     (
         (-1116,),
@@ -5156,6 +5850,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -5164,6 +5859,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-3004,),
@@ -5172,6 +5868,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trade not allowed",),
         "Trade no",
         "trade no",
+        ("trade", "not", "allowed"),
     ),
     (
         (-3010,),
@@ -5180,6 +5877,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repay not allowed",),
         "Repay no",
         "repay no",
+        ("repay", "not", "allowed"),
     ),
     (
         (-4001,),
@@ -5188,6 +5886,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid operation",),
         "Invalid ",
         "invalid ",
+        ("invalid", "operation"),
     ),
     (
         (-4013,),
@@ -5196,6 +5895,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("2FA is not opened",),
         "2FA is n",
         "2FA is n",
+        ("2fa", "is", "not", "opened"),
     ),
     (
         (-6007,),
@@ -5204,6 +5904,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not in redeem time",),
         "Not in r",
         "not in r",
+        ("not", "in", "redeem", "time"),
     ),
     (
         (-6012,),
@@ -5212,6 +5913,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance not enough",),
         "Balance ",
         "balance ",
+        ("balance", "not", "enough"),
     ),
     (
         (-6015,),
@@ -5220,6 +5922,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("empty request body",),
         "Empty re",
         "empty re",
+        ("empty", "request", "body"),
     ),
     (
         (-6020,),
@@ -5228,6 +5931,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("project not exists",),
         "Project ",
         "project ",
+        ("project", "not", "exists"),
     ),
     (
         (-10026, -10028),
@@ -5236,6 +5940,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter"),
     ),
     (
         (-1120,),
@@ -5244,6 +5949,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-6013,),
@@ -5252,6 +5958,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("purchasing failed",),
         "Purchasi",
         "purchasi",
+        ("purchasing", "failed"),
     ),
     (
         (-10005,),
@@ -5260,6 +5967,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no records found",),
         "No recor",
         "no recor",
+        ("no", "records", "found"),
     ),
     (
         (-10025,),
@@ -5268,6 +5976,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repayment failed",),
         "Repaymen",
         "repaymen",
+        ("repayment", "failed"),
     ),
     (
         (-3029,),
@@ -5276,6 +5985,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer failed",),
         "Transfer",
         "transfer",
+        ("transfer", "failed"),
     ),
     (
         (-4033,),
@@ -5284,6 +5994,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal address",),
         "Illegal ",
         "illegal ",
+        ("illegal", "address"),
     ),
     (
         (-6017,),
@@ -5292,6 +6003,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not in whitelist",),
         "Not in w",
         "not in w",
+        ("not", "in", "whitelist"),
     ),
     (
         (-6018,),
@@ -5300,6 +6012,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("asset not enough",),
         "Asset no",
         "asset no",
+        ("asset", "not", "enough"),
     ),
     (
         (-1121, -20121),
@@ -5308,6 +6021,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -5316,6 +6030,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-1117,),
@@ -5324,6 +6039,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
     (
         (-6016,),
@@ -5332,6 +6048,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter err",),
         "Paramete",
         "paramete",
+        ("parameter", "err"),
     ),
     (
         (-3044,),
@@ -5340,6 +6057,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system busy",),
         "System b",
         "system b",
+        ("system", "busy"),
     ),
     (
         (-4002,),
@@ -5348,6 +6066,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid get",),
         "Invalid ",
         "invalid ",
+        ("invalid", "get"),
     ),
     (
         (-6019,),
@@ -5356,6 +6075,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("need confirm",),
         "Need con",
         "need con",
+        ("need", "confirm"),
     ),
 )
 
@@ -6881,8 +7601,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -6905,7 +7625,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -6914,12 +7635,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -6929,7 +7657,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -6942,18 +7672,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -7013,77 +7749,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -7101,24 +7806,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

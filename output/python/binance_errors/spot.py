@@ -1820,14 +1820,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1160,),
@@ -1840,6 +1856,39 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "for",
+            "the",
+            "above",
+            "or",
+            "below",
+            "leg",
+            "is",
+            "stop_loss_limit",
+            "and",
+            "icebergqty",
+            "is",
+            "provided",
+            "for",
+            "that",
+            "leg",
+            "the",
+            "timeinforce",
+            "has",
+            "to",
+            "be",
+            "gtc",
+            "else",
+            "it",
+            "will",
+            "throw",
+            "an",
+            "error",
+        ),
     ),
     (
         (-1003,),
@@ -1856,6 +1905,33 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too much",
         "too much",
+        (
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "current",
+            "limit",
+            "is",
+            "",
+            "request",
+            "weight",
+            "per",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1175,),
@@ -1868,6 +1944,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Continua",
         "continua",
+        (
+            "continuation",
+            "of",
+            "sequence",
+            "numbers",
+            "to",
+            "new",
+            "session",
+            "is",
+            "currently",
+            "unsupported",
+            "sequence",
+            "numbers",
+            "must",
+            "be",
+            "reset",
+            "for",
+            "each",
+            "new",
+            "session",
+        ),
     ),
     (
         (-1185,),
@@ -1880,6 +1977,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Only Dro",
         "only Dro",
+        (
+            "only",
+            "dropcopy",
+            "sessions",
+            "are",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "either",
+            "reconnect",
+            "to",
+            "order",
+            "entry",
+            "server",
+            "or",
+            "send",
+            "dropcopyflag",
+            "",
+            "field",
+        ),
     ),
     (
         (-1178,),
@@ -1892,6 +2010,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "contains",
+            "an",
+            "incorrect",
+            "value",
+            "the",
+            "sendercompid",
+            "value",
+            "should",
+            "not",
+            "change",
+            "throughout",
+            "the",
+            "lifetime",
+            "of",
+            "a",
+            "session",
+        ),
     ),
     (
         (-2021,),
@@ -1904,6 +2042,29 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This cod",
         "this cod",
+        (
+            "this",
+            "code",
+            "is",
+            "sent",
+            "when",
+            "either",
+            "the",
+            "cancellation",
+            "of",
+            "the",
+            "order",
+            "failed",
+            "or",
+            "the",
+            "new",
+            "order",
+            "placement",
+            "failed",
+            "but",
+            "not",
+            "both",
+        ),
     ),
     (
         (-1003,),
@@ -1918,6 +2079,28 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "much",
+            "request",
+            "weight",
+            "used",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "websocket",
+            "streams",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1033,),
@@ -1930,6 +2113,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "is",
+            "currently",
+            "in",
+            "use",
+            "concurrent",
+            "use",
+            "of",
+            "the",
+            "same",
+            "sendercompid",
+            "within",
+            "one",
+            "account",
+            "is",
+            "not",
+            "allowed",
+        ),
     ),
     (
         (-2022,),
@@ -1942,6 +2145,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This cod",
         "this cod",
+        (
+            "this",
+            "code",
+            "is",
+            "sent",
+            "when",
+            "both",
+            "the",
+            "cancellation",
+            "of",
+            "the",
+            "order",
+            "failed",
+            "and",
+            "the",
+            "new",
+            "order",
+            "placement",
+            "failed",
+        ),
     ),
     (
         (-1191,),
@@ -1958,6 +2181,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Similar ",
         "similar ",
+        (
+            "similar",
+            "subscription",
+            "is",
+            "already",
+            "active",
+            "on",
+            "this",
+            "connection",
+            "symbol",
+            "",
+            "",
+            "",
+        ),
     ),
     (
         (-1007,),
@@ -1970,6 +2207,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1190,),
@@ -1982,6 +2234,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "an",
+            "unsubscription",
+            "request",
+            "id",
+            "that",
+            "does",
+            "not",
+            "match",
+            "any",
+            "active",
+            "subscription",
+        ),
     ),
     (
         (-1013,),
@@ -1994,6 +2262,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Potentia",
         "potentia",
+        (
+            "potential",
+            "error",
+            "messages",
+            "can",
+            "be",
+            "found",
+            "in",
+            "filter",
+            "failures",
+            "or",
+            "failures",
+            "during",
+            "order",
+            "placement",
+        ),
     ),
     (
         (-1184,),
@@ -2006,6 +2290,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "DropCopy",
         "dropCopy",
+        (
+            "dropcopy",
+            "sessions",
+            "are",
+            "not",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "please",
+            "reconnect",
+            "to",
+            "a",
+            "drop",
+            "copy",
+            "server",
+        ),
     ),
     (
         (-1190,),
@@ -2018,6 +2319,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "a",
+            "subscription",
+            "request",
+            "id",
+            "that",
+            "is",
+            "already",
+            "in",
+            "use",
+            "on",
+            "this",
+            "connection",
+        ),
     ),
     (
         (-2026,),
@@ -2030,6 +2348,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Order wa",
         "order wa",
+        (
+            "order",
+            "was",
+            "canceled",
+            "or",
+            "expired",
+            "with",
+            "no",
+            "executed",
+            "qty",
+            "over",
+            "",
+            "days",
+            "ago",
+            "and",
+            "has",
+            "been",
+            "archived",
+        ),
     ),
     (
         (-1013,),
@@ -2040,6 +2377,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the request is rejected by the API.(i.e.The request didn't reach the Matching Engine.)",),
         "The requ",
         "the requ",
+        ("the", "request", "is", "rejected", "by", "the", "api", ""),
     ),
     (
         (-1008,),
@@ -2048,6 +2386,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is currently overloaded with other requests.Please try again in a few minutes",),
         "Server i",
         "server i",
+        (
+            "server",
+            "is",
+            "currently",
+            "overloaded",
+            "with",
+            "other",
+            "requests",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (-1128,),
@@ -2060,6 +2414,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"),
         "Combinat",
         "combinat",
+        (
+            "combination",
+            "of",
+            "optional",
+            "fields",
+            "invalid",
+            "recommendation",
+            "",
+            "",
+            "",
+            "must",
+            "both",
+            "be",
+            "sent",
+        ),
     ),
     (
         (-1006,),
@@ -2068,6 +2437,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1161,),
@@ -2076,6 +2459,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to encode the response in SBE schema'x'.Please use schema'y'or higher",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "encode",
+            "the",
+            "response",
+            "in",
+            "sbe",
+            "schema",
+            "",
+            "please",
+            "use",
+            "schema",
+            "",
+            "or",
+            "higher",
+        ),
     ),
     (
         (-1128,),
@@ -2084,6 +2484,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid MDEntryType(269)combination.BID and OFFER must be requested together",),
         "Invalid ",
         "invalid ",
+        (
+            "invalid",
+            "mdentrytype",
+            "",
+            "combination",
+            "bid",
+            "and",
+            "offer",
+            "must",
+            "be",
+            "requested",
+            "together",
+        ),
     ),
     (
         (-1191,),
@@ -2092,6 +2505,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many subscriptions.Connection may create up to'", "'subscriptions at a time"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "subscriptions",
+            "connection",
+            "may",
+            "create",
+            "up",
+            "to",
+            "",
+            "subscriptions",
+            "at",
+            "a",
+            "time",
+        ),
     ),
     (
         (-1158,),
@@ -2100,6 +2528,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("if the order type provided in the aboveType and/or belowType is not supported",),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "provided",
+            "in",
+            "the",
+            "abovetype",
+            "and",
+            "or",
+            "belowtype",
+            "is",
+            "not",
+            "supported",
+        ),
     ),
     (
         (-1160,),
@@ -2108,6 +2552,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"),
         "Paramete",
         "paramete",
+        (
+            "parameter",
+            "",
+            "is",
+            "not",
+            "supported",
+            "if",
+            "abovetimeinforce",
+            "belowtimeinforce",
+            "is",
+            "not",
+            "gtc",
+        ),
     ),
     (
         (-2016,),
@@ -2116,6 +2573,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2124,6 +2596,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "market_lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1104,),
@@ -2132,6 +2616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-1194,),
@@ -2140,6 +2625,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid value for time unit;expected either MICROSECOND or MILLISECOND",),
         "Invalid ",
         "invalid ",
+        (
+            "invalid",
+            "value",
+            "for",
+            "time",
+            "unit",
+            "expected",
+            "either",
+            "microsecond",
+            "or",
+            "millisecond",
+        ),
     ),
     (
         (-1153,),
@@ -2148,6 +2645,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported SBE schema ID or version specified in the X-MBX-SBE header",),
         "Unsuppor",
         "unsuppor",
+        (
+            "unsupported",
+            "sbe",
+            "schema",
+            "id",
+            "or",
+            "version",
+            "specified",
+            "in",
+            "the",
+            "x",
+            "mbx",
+            "sbe",
+            "header",
+        ),
     ),
     (
         (-1145,),
@@ -2156,6 +2668,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
         "cancelRe",
         "cancelRe",
+        (
+            "cancelrestrictions",
+            "has",
+            "to",
+            "be",
+            "either",
+            "only_new",
+            "or",
+            "only_partially_filled",
+        ),
     ),
     (
         (-1177,),
@@ -2164,6 +2686,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only printable ASCII characters and SOH(Start of Header)are allowed",),
         "Only pri",
         "only pri",
+        ("only", "printable", "ascii", "characters", "and", "soh", "", "are", "allowed"),
     ),
     (
         (-1174,),
@@ -2172,6 +2695,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"),
         "Componen",
         "componen",
+        ("component", "", "", "", "", ""),
     ),
     (
         (-1034,),
@@ -2180,6 +2704,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts for account;current limit is", "per'", "'"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "connection",
+            "attempts",
+            "for",
+            "account",
+            "current",
+            "limit",
+            "is",
+            "",
+            "per",
+            "",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2188,6 +2726,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1102,),
@@ -2196,6 +2746,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1001,),
@@ -2204,6 +2767,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -2212,6 +2787,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -2220,6 +2809,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1034,),
@@ -2228,6 +2830,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts from IP;current limit is", "per'", "'"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "connection",
+            "attempts",
+            "from",
+            "ip",
+            "current",
+            "limit",
+            "is",
+            "",
+            "per",
+            "",
+        ),
     ),
     (
         (-1220,),
@@ -2236,6 +2852,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the symbol's status does not match the requested symbolStatus",),
         "The symb",
         "the symb",
+        (
+            "the",
+            "symbol",
+            "s",
+            "status",
+            "does",
+            "not",
+            "match",
+            "the",
+            "requested",
+            "symbolstatus",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2244,6 +2872,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quote order qty market orders are not support for this symbol",),
         "Quote or",
         "quote or",
+        (
+            "quote",
+            "order",
+            "qty",
+            "market",
+            "orders",
+            "are",
+            "not",
+            "support",
+            "for",
+            "this",
+            "symbol",
+        ),
     ),
     (
         (-1160,),
@@ -2252,6 +2893,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce(59)must be GTC(1)when MaxFloor(111)is used",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "", "must", "be", "gtc", "", "when", "maxfloor", "", "is", "used"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2260,6 +2902,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the relationship of the prices for the orders is not correct",),
         "The rela",
         "the rela",
+        (
+            "the",
+            "relationship",
+            "of",
+            "the",
+            "prices",
+            "for",
+            "the",
+            "orders",
+            "is",
+            "not",
+            "correct",
+        ),
     ),
     (
         (-1100,),
@@ -2268,6 +2923,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-1186,),
@@ -2276,6 +2932,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in order entry sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "order", "entry", "sessions"),
     ),
     (
         (-1187,),
@@ -2284,6 +2941,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in market data sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "market", "data", "sessions"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2292,6 +2950,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit limit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2300,6 +2959,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than symbol minimum quantity",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "less", "than", "symbol", "minimum", "quantity"),
     ),
     (
         (-1152,),
@@ -2308,6 +2968,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>",),
         "Invalid ",
         "invalid ",
+        ("invalid", "x", "mbx", "sbe", "header", "expected", "schema_id", "version"),
     ),
     (
         (-1179,),
@@ -2316,6 +2977,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgSeqNum(34)contains an unexpected value.Expected:'", "'"),
         "MsgSeqNu",
         "msgSeqNu",
+        ("msgseqnum", "", "contains", "an", "unexpected", "value", "expected", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2324,6 +2986,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss limit orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1021,),
@@ -2332,6 +2995,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-1183,),
@@ -2340,6 +3004,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in DropCopy sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "dropcopy", "sessions"),
     ),
     (
         (-1000,),
@@ -2348,6 +3013,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occurred while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occurred", "while", "processing", "the", "request"),
     ),
     (
         (-1177,),
@@ -2356,6 +3022,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bodyLength(9)does not contain the correct byte count",),
         "BodyLeng",
         "bodyLeng",
+        ("bodylength", "", "does", "not", "contain", "the", "correct", "byte", "count"),
     ),
     (
         (-1181,),
@@ -2364,6 +3031,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many messages;current limit is'", "'messages per'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "messages", "current", "limit", "is", "", "", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2372,6 +3040,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel order is invalid.Check origClOrdId and orderId",),
         "Cancel o",
         "cancel o",
+        ("cancel", "order", "is", "invalid", "check", "origclordid", "and", "orderid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2380,6 +3049,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trailing stop orders are not supported for this symbol",),
         "Trailing",
         "trailing",
+        ("trailing", "stop", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1102,),
@@ -2388,6 +3058,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1102,),
@@ -2396,6 +3067,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'contains unexpected value.Cannot be greater than", ""),
         "'",
         "'",
+        ("", "contains", "unexpected", "value", "cannot", "be", "greater", "than", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2404,6 +3076,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account has insufficient balance for requested action",),
         "Account ",
         "account ",
+        ("account", "has", "insufficient", "balance", "for", "requested", "action"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2412,6 +3085,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order cancel-replace is not supported for this symbol",),
         "Order ca",
         "order ca",
+        ("order", "cancel", "replace", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2420,6 +3094,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the requested action would change no state;rejecting",),
         "The requ",
         "the requ",
+        ("the", "requested", "action", "would", "change", "no", "state", "rejecting"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2428,6 +3103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is too low for this pegged order",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "too", "low", "for", "this", "pegged", "order"),
     ),
     (
         (-1034,),
@@ -2436,6 +3112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many concurrent connections;current limit is'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "concurrent", "connections", "current", "limit", "is", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2444,6 +3121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1128,),
@@ -2452,6 +3130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fields[", "]must be sent together or omitted entirely"),
         "Fields [",
         "fields[",
+        ("fields", "", "must", "be", "sent", "together", "or", "omitted", "entirely"),
     ),
     (
         (-2042,),
@@ -2460,6 +3139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum subscription ID reached for this connection",),
         "Maximum ",
         "maximum ",
+        ("maximum", "subscription", "id", "reached", "for", "this", "connection"),
     ),
     (
         (-1015,),
@@ -2468,6 +3148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-1035,),
@@ -2476,6 +3157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please send Logout<5>message to close the session",),
         "Please s",
         "please s",
+        ("please", "send", "logout", "", "message", "to", "close", "the", "session"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2484,6 +3166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2492,6 +3175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this price peg cannot be used with this order type",),
         "This pri",
         "this pri",
+        ("this", "price", "peg", "cannot", "be", "used", "with", "this", "order", "type"),
     ),
     (
         (-1177,),
@@ -2500,6 +3184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("beginString(8)is not the first tag in a message",),
         "BeginStr",
         "beginStr",
+        ("beginstring", "", "is", "not", "the", "first", "tag", "in", "a", "message"),
     ),
     (
         (-1180,),
@@ -2508,6 +3193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>must be the first message in the session",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "must", "be", "the", "first", "message", "in", "the", "session"),
     ),
     (
         (-1188,),
@@ -2516,6 +3202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("incorrect NumInGroup count for repeating group'", "'"),
         "Incorrec",
         "incorrec",
+        ("incorrect", "numingroup", "count", "for", "repeating", "group", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2524,6 +3211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order was not canceled due to cancel restrictions",),
         "Order wa",
         "order wa",
+        ("order", "was", "not", "canceled", "due", "to", "cancel", "restrictions"),
     ),
     (
         (-1101,),
@@ -2532,6 +3220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-2039,),
@@ -2540,6 +3229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order ID is not correct for this order ID",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "correct", "for", "this", "order", "id"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2548,6 +3238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iceberg orders are not supported for this symbol",),
         "Iceberg ",
         "iceberg ",
+        ("iceberg", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2556,6 +3247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(quantity increase)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2564,6 +3256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(pending OPO order)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-1199,),
@@ -2572,6 +3265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a sell OCO must be above",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2580,6 +3274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market orders are not supported for this symbol",),
         "Market o",
         "market o",
+        ("market", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2588,6 +3283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pegged orders are not supported for this symbol",),
         "Pegged o",
         "pegged o",
+        ("pegged", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1002,),
@@ -2596,6 +3292,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -2604,6 +3301,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-1177,),
@@ -2612,6 +3310,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgType(35)is not the third tag in a message",),
         "MsgType ",
         "msgType(",
+        ("msgtype", "", "is", "not", "the", "third", "tag", "in", "a", "message"),
     ),
     (
         (-1198,),
@@ -2620,6 +3319,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a buy OCO must be below",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-2015,),
@@ -2628,6 +3328,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-1013,),
@@ -2636,6 +3337,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_iceberg_orders"),
     ),
     (
         (-1197,),
@@ -2644,6 +3346,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a sell OCO must be below",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "sell", "oco", "must", "be", "below"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2652,6 +3355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is not permitted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "not", "permitted", "for", "this", "account"),
     ),
     (
         (-1114,),
@@ -2660,6 +3364,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-1151,),
@@ -2668,6 +3373,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is present multiple times in the list",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "present", "multiple", "times", "in", "the", "list"),
     ),
     (
         (-1196,),
@@ -2676,6 +3382,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a buy OCO must be above",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "buy", "oco", "must", "be", "above"),
     ),
     (
         (-1225,),
@@ -2684,6 +3391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders should not include the'", "'tag"),
         "Pending ",
         "pending ",
+        ("pending", "orders", "should", "not", "include", "the", "", "tag"),
     ),
     (
         (-2035,),
@@ -2692,6 +3400,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription already active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "already", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2700,6 +3409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend is not supported for this symbol",),
         "Order am",
         "order am",
+        ("order", "amend", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2708,6 +3418,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oPO orders are not supported for this symbol",),
         "OPO orde",
         "oPO orde",
+        ("opo", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2716,6 +3427,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this account may not place or cancel orders",),
         "This acc",
         "this acc",
+        ("this", "account", "may", "not", "place", "or", "cancel", "orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2724,6 +3436,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oCO orders are not supported for this symbol",),
         "OCO orde",
         "oCO orde",
+        ("oco", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1013,),
@@ -2732,6 +3445,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -2740,6 +3454,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_order_lists"),
     ),
     (
         (-1101,),
@@ -2748,6 +3463,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -2756,6 +3472,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1134,),
@@ -2764,6 +3481,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("targetStrategy(847)was less than 1000000",),
         "TargetSt",
         "targetSt",
+        ("targetstrategy", "", "was", "less", "than", ""),
     ),
     (
         (-1153,),
@@ -2772,6 +3490,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE schema ID or version specified",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "schema", "id", "or", "version", "specified"),
     ),
     (
         (-1222,),
@@ -2780,6 +3499,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order in an OPO list must be a bid",),
         "Working ",
         "working ",
+        ("working", "order", "in", "an", "opo", "list", "must", "be", "a", "bid"),
     ),
     (
         (-1223,),
@@ -2788,6 +3508,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders in an OPO list must be asks",),
         "Pending ",
         "pending ",
+        ("pending", "orders", "in", "an", "opo", "list", "must", "be", "asks"),
     ),
     (
         (-2043,),
@@ -2796,6 +3517,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol doesn't have a reference price",),
         "This sym",
         "this sym",
+        ("this", "symbol", "doesn", "t", "have", "a", "reference", "price"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2804,6 +3526,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is restricted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "restricted", "for", "this", "account"),
     ),
     (
         (-1101,),
@@ -2812,6 +3535,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-1166,),
@@ -2820,6 +3544,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a sell OCO must be above",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-1168,),
@@ -2828,6 +3553,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("at least one OCO order must be contingent",),
         "At least",
         "at least",
+        ("at", "least", "one", "oco", "order", "must", "be", "contingent"),
     ),
     (
         (-1165,),
@@ -2836,6 +3562,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a buy OCO must be below",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-1170,),
@@ -2844,6 +3571,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'not defined for this message type"),
         "Tag '",
         "tag'",
+        ("tag", "", "not", "defined", "for", "this", "message", "type"),
     ),
     (
         (-1177,),
@@ -2852,6 +3580,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("checkSum(10)contains an incorrect value",),
         "CheckSum",
         "checkSum",
+        ("checksum", "", "contains", "an", "incorrect", "value"),
     ),
     (
         (-2036,),
@@ -2860,6 +3589,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription not active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "not", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2868,6 +3598,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this order type may not use pegged price",),
         "This ord",
         "this ord",
+        ("this", "order", "type", "may", "not", "use", "pegged", "price"),
     ),
     (
         (-1022,),
@@ -2876,6 +3607,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -2884,6 +3616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -2892,6 +3625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1221,),
@@ -2900,6 +3634,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid/missing field(s)in SBE message",),
         "Invalid/",
         "invalid/",
+        ("invalid", "missing", "field", "", "in", "sbe", "message"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2908,6 +3643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this action is disabled on this account",),
         "This act",
         "this act",
+        ("this", "action", "is", "disabled", "on", "this", "account"),
     ),
     (
         (-1106,),
@@ -2916,6 +3652,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1135,),
@@ -2924,6 +3661,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("jSON sent for parameter'", "'is not valid"),
         "JSON sen",
         "jSON sen",
+        ("json", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1172,),
@@ -2932,6 +3670,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'specified out of required order"),
         "Tag '",
         "tag'",
+        ("tag", "", "specified", "out", "of", "required", "order"),
     ),
     (
         (-1173,),
@@ -2940,6 +3679,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repeating group'", "'fields out of order"),
         "Repeatin",
         "repeatin",
+        ("repeating", "group", "", "fields", "out", "of", "order"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2948,6 +3688,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately match and take",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "match", "and", "take"),
     ),
     (
         (-1013,),
@@ -2956,6 +3697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_orders"),
     ),
     (
         (-1224,),
@@ -2964,6 +3706,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order must include the'", "'tag"),
         "Working ",
         "working ",
+        ("working", "order", "must", "include", "the", "", "tag"),
     ),
     (
         (-1013,),
@@ -2972,6 +3715,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_iceberg_orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2980,6 +3724,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("webSocket API trading is not enabled",),
         "WebSocke",
         "webSocke",
+        ("websocket", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1016,),
@@ -2988,6 +3733,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1106,),
@@ -2996,6 +3742,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1106,),
@@ -3004,6 +3751,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a tag'", "'was sent when not required"),
         "A tag '",
         "a tag'",
+        ("a", "tag", "", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1111,),
@@ -3012,6 +3760,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'has too much precision"),
         "Paramete",
         "paramete",
+        ("parameter", "", "has", "too", "much", "precision"),
     ),
     (
         (-1189,),
@@ -3020,6 +3769,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("group'", "'contains duplicate entries"),
         "Group '",
         "group'",
+        ("group", "", "contains", "duplicate", "entries"),
     ),
     (
         (-1013,),
@@ -3028,6 +3778,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_AMENDS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_amends"),
     ),
     (
         (-1102,),
@@ -3036,6 +3787,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("field value was empty or malformed",),
         "Field va",
         "field va",
+        ("field", "value", "was", "empty", "or", "malformed"),
     ),
     (
         (-1119,),
@@ -3044,6 +3796,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1134,),
@@ -3052,6 +3805,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("strategyType was less than 1000000",),
         "strategy",
         "strategy",
+        ("strategytype", "was", "less", "than", ""),
     ),
     (
         (-1013,),
@@ -3060,6 +3814,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -3068,6 +3823,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_lists"),
     ),
     (
         (-1104,),
@@ -3076,6 +3832,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -3084,6 +3841,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1176,),
@@ -3092,6 +3850,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>should only be sent once",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "should", "only", "be", "sent", "once"),
     ),
     (
         (-1020,),
@@ -3100,6 +3859,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-1158,),
@@ -3108,6 +3868,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type not supported in OCO",),
         "Order ty",
         "order ty",
+        ("order", "type", "not", "supported", "in", "oco"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3116,6 +3877,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would trigger immediately",),
         "Order wo",
         "order wo",
+        ("order", "would", "trigger", "immediately"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3124,6 +3886,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rest API trading is not enabled",),
         "Rest API",
         "rest API",
+        ("rest", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3132,6 +3895,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fIX API trading is not enabled",),
         "FIX API ",
         "fIX API ",
+        ("fix", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1013,),
@@ -3140,6 +3904,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MARKET_LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "market_lot_size"),
     ),
     (
         (-1014,),
@@ -3148,6 +3913,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -3156,6 +3922,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -3164,6 +3931,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -3172,6 +3940,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-1171,),
@@ -3180,6 +3949,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'appears more than once"),
         "Tag '",
         "tag'",
+        ("tag", "", "appears", "more", "than", "once"),
     ),
     (
         (-1177,),
@@ -3188,6 +3958,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag specified without a value",),
         "Tag spec",
         "tag spec",
+        ("tag", "specified", "without", "a", "value"),
     ),
     (
         (-1013,),
@@ -3196,6 +3967,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_orders"),
     ),
     (
         (-1013,),
@@ -3204,6 +3976,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:TRAILING_DELTA",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "trailing_delta"),
     ),
     (
         (-1112,),
@@ -3212,6 +3985,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3220,6 +3994,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1013,),
@@ -3228,6 +4003,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PERCENT_PRICE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "percent_price"),
     ),
     (
         (-1013,),
@@ -3236,6 +4012,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:ICEBERG_PARTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "iceberg_parts"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3244,6 +4021,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price*QTY is zero or less",),
         "Price * ",
         "price*QT",
+        ("price", "qty", "is", "zero", "or", "less"),
     ),
     (
         (-1013,),
@@ -3252,6 +4030,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PRICE_FILTER",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "price_filter"),
     ),
     (
         (-1013,),
@@ -3260,6 +4039,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MIN_NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "min_notional"),
     ),
     (
         (-1013,),
@@ -3268,6 +4048,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_POSITION",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_position"),
     ),
     (
         (-1127,),
@@ -3276,6 +4057,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-1128,),
@@ -3284,6 +4066,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:['", "'...]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1152,),
@@ -3292,6 +4075,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE message header",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "message", "header"),
     ),
     (
         (-1003,),
@@ -3300,6 +4084,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests queued",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "queued"),
     ),
     (
         (-1102,),
@@ -3308,6 +4093,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("required tag'", "'missing"),
         "Required",
         "required",
+        ("required", "tag", "", "missing"),
     ),
     (
         (-1108,),
@@ -3316,6 +4102,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'overflowed"),
         "Paramete",
         "paramete",
+        ("parameter", "", "overflowed"),
     ),
     (
         (-1013,),
@@ -3324,6 +4111,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "lot_size"),
     ),
     (
         (-1013,),
@@ -3332,6 +4120,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "notional"),
     ),
     (
         (-1105,),
@@ -3340,6 +4129,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -3348,6 +4138,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3356,6 +4147,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("icebergQty exceeds QTY",),
         "IcebergQ",
         "icebergQ",
+        ("icebergqty", "exceeds", "qty"),
     ),
     (
         (-1105,),
@@ -3364,6 +4156,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-1182,),
@@ -3372,6 +4165,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:[", "]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1211,),
@@ -3380,6 +4174,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegOffsetType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegoffsettype"),
     ),
     (
         (-1122,),
@@ -3388,6 +4183,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolStatus",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbolstatus"),
     ),
     (
         (-1177,),
@@ -3396,6 +4192,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid encodingType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "encodingtype"),
     ),
     (
         (-1210,),
@@ -3404,6 +4201,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegPriceType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegpricetype"),
     ),
     (
         (-2013,),
@@ -3412,6 +4210,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3420,6 +4219,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate order sent",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "order", "sent"),
     ),
     (
         (-1015,),
@@ -3428,6 +4228,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -3436,6 +4237,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-1135,),
@@ -3444,6 +4246,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid JSON Request",),
         "Invalid ",
         "invalid ",
+        ("invalid", "json", "request"),
     ),
     (
         (-1139,),
@@ -3452,6 +4255,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ticker type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ticker", "type"),
     ),
     (
         (-1155,),
@@ -3460,6 +4264,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sBE is not enabled",),
         "SBE is n",
         "sBE is n",
+        ("sbe", "is", "not", "enabled"),
     ),
     (
         (-1169,),
@@ -3468,6 +4273,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid tag number",),
         "Invalid ",
         "invalid ",
+        ("invalid", "tag", "number"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3476,6 +4282,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unknown order sent",),
         "Unknown ",
         "unknown ",
+        ("unknown", "order", "sent"),
     ),
     (
         (-1116,),
@@ -3484,6 +4291,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -3492,6 +4300,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-1120,),
@@ -3500,6 +4309,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3508,6 +4318,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market is closed",),
         "Market i",
         "market i",
+        ("market", "is", "closed"),
     ),
     (
         (-1121,),
@@ -3516,6 +4327,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -3524,6 +4336,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-1103,),
@@ -3532,6 +4345,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("undefined Tag",),
         "Undefine",
         "undefine",
+        ("undefined", "tag"),
     ),
     (
         (-1117,),
@@ -3540,6 +4354,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
 )
 
@@ -4225,8 +5040,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4249,7 +5064,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -4258,12 +5074,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -4273,7 +5096,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4286,18 +5111,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -4357,77 +5188,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -4445,24 +5245,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

@@ -1818,14 +1818,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1160,),
@@ -1838,6 +1854,39 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "for",
+            "the",
+            "above",
+            "or",
+            "below",
+            "leg",
+            "is",
+            "stop_loss_limit",
+            "and",
+            "icebergqty",
+            "is",
+            "provided",
+            "for",
+            "that",
+            "leg",
+            "the",
+            "timeinforce",
+            "has",
+            "to",
+            "be",
+            "gtc",
+            "else",
+            "it",
+            "will",
+            "throw",
+            "an",
+            "error",
+        ),
     ),
     (
         (-1175,),
@@ -1850,6 +1899,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Continua",
         "continua",
+        (
+            "continuation",
+            "of",
+            "sequence",
+            "numbers",
+            "to",
+            "new",
+            "session",
+            "is",
+            "currently",
+            "unsupported",
+            "sequence",
+            "numbers",
+            "must",
+            "be",
+            "reset",
+            "for",
+            "each",
+            "new",
+            "session",
+        ),
     ),
     (
         (-1185,),
@@ -1862,6 +1932,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Only Dro",
         "only Dro",
+        (
+            "only",
+            "dropcopy",
+            "sessions",
+            "are",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "either",
+            "reconnect",
+            "to",
+            "order",
+            "entry",
+            "server",
+            "or",
+            "send",
+            "dropcopyflag",
+            "",
+            "field",
+        ),
     ),
     (
         (-1178,),
@@ -1874,6 +1965,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "contains",
+            "an",
+            "incorrect",
+            "value",
+            "the",
+            "sendercompid",
+            "value",
+            "should",
+            "not",
+            "change",
+            "throughout",
+            "the",
+            "lifetime",
+            "of",
+            "a",
+            "session",
+        ),
     ),
     (
         (-1033,),
@@ -1886,6 +1997,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "SenderCo",
         "senderCo",
+        (
+            "sendercompid",
+            "",
+            "is",
+            "currently",
+            "in",
+            "use",
+            "concurrent",
+            "use",
+            "of",
+            "the",
+            "same",
+            "sendercompid",
+            "within",
+            "one",
+            "account",
+            "is",
+            "not",
+            "allowed",
+        ),
     ),
     (
         (-1191,),
@@ -1902,6 +2033,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Similar ",
         "similar ",
+        (
+            "similar",
+            "subscription",
+            "is",
+            "already",
+            "active",
+            "on",
+            "this",
+            "connection",
+            "symbol",
+            "",
+            "",
+            "",
+        ),
     ),
     (
         (-1190,),
@@ -1914,6 +2059,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "an",
+            "unsubscription",
+            "request",
+            "id",
+            "that",
+            "does",
+            "not",
+            "match",
+            "any",
+            "active",
+            "subscription",
+        ),
     ),
     (
         (-1184,),
@@ -1926,6 +2087,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "DropCopy",
         "dropCopy",
+        (
+            "dropcopy",
+            "sessions",
+            "are",
+            "not",
+            "supported",
+            "on",
+            "this",
+            "server",
+            "please",
+            "reconnect",
+            "to",
+            "a",
+            "drop",
+            "copy",
+            "server",
+        ),
     ),
     (
         (-1190,),
@@ -1938,6 +2116,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "MDReqID ",
         "mDReqID(",
+        (
+            "mdreqid",
+            "",
+            "contains",
+            "a",
+            "subscription",
+            "request",
+            "id",
+            "that",
+            "is",
+            "already",
+            "in",
+            "use",
+            "on",
+            "this",
+            "connection",
+        ),
     ),
     (
         (-2026,),
@@ -1950,6 +2145,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Order wa",
         "order wa",
+        (
+            "order",
+            "was",
+            "canceled",
+            "or",
+            "expired",
+            "with",
+            "no",
+            "executed",
+            "qty",
+            "over",
+            "",
+            "days",
+            "ago",
+            "and",
+            "has",
+            "been",
+            "archived",
+        ),
     ),
     (
         (-1128,),
@@ -1962,6 +2176,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional fields invalid.Recommendation:'", "'and'", "'must both be sent"),
         "Combinat",
         "combinat",
+        (
+            "combination",
+            "of",
+            "optional",
+            "fields",
+            "invalid",
+            "recommendation",
+            "",
+            "",
+            "",
+            "must",
+            "both",
+            "be",
+            "sent",
+        ),
     ),
     (
         (-1128,),
@@ -1970,6 +2199,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid'MDEntryType(269)'combination.BID and OFFER must be requested together",),
         "Invalid ",
         "invalid'",
+        (
+            "invalid",
+            "",
+            "combination",
+            "bid",
+            "and",
+            "offer",
+            "must",
+            "be",
+            "requested",
+            "together",
+        ),
     ),
     (
         (-1161,),
@@ -1978,6 +2219,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to encode the response in SBE schema'x'.Please use schema'y'or higher",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "encode",
+            "the",
+            "response",
+            "in",
+            "sbe",
+            "schema",
+            "",
+            "please",
+            "use",
+            "schema",
+            "",
+            "or",
+            "higher",
+        ),
     ),
     (
         (-1191,),
@@ -1986,6 +2244,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many subscriptions.Connection may create up to'", "'subscriptions at a time"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "subscriptions",
+            "connection",
+            "may",
+            "create",
+            "up",
+            "to",
+            "",
+            "subscriptions",
+            "at",
+            "a",
+            "time",
+        ),
     ),
     (
         (-1158,),
@@ -1994,6 +2267,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("if the order type provided in the aboveType and/or belowType is not supported",),
         "If the o",
         "if the o",
+        (
+            "if",
+            "the",
+            "order",
+            "type",
+            "provided",
+            "in",
+            "the",
+            "abovetype",
+            "and",
+            "or",
+            "belowtype",
+            "is",
+            "not",
+            "supported",
+        ),
     ),
     (
         (-1160,),
@@ -2002,6 +2291,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'is not supported if aboveTimeInForce/belowTimeInForce is not GTC"),
         "Paramete",
         "paramete",
+        (
+            "parameter",
+            "",
+            "is",
+            "not",
+            "supported",
+            "if",
+            "abovetimeinforce",
+            "belowtimeinforce",
+            "is",
+            "not",
+            "gtc",
+        ),
     ),
     (
         (-2016,),
@@ -2010,6 +2312,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2018,6 +2335,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than MARKET_LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "market_lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1104,),
@@ -2026,6 +2355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-1194,),
@@ -2034,6 +2364,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid value for time unit;expected either MICROSECOND or MILLISECOND",),
         "Invalid ",
         "invalid ",
+        (
+            "invalid",
+            "value",
+            "for",
+            "time",
+            "unit",
+            "expected",
+            "either",
+            "microsecond",
+            "or",
+            "millisecond",
+        ),
     ),
     (
         (-1153,),
@@ -2042,6 +2384,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported SBE schema ID or version specified in the X-MBX-SBE header",),
         "Unsuppor",
         "unsuppor",
+        (
+            "unsupported",
+            "sbe",
+            "schema",
+            "id",
+            "or",
+            "version",
+            "specified",
+            "in",
+            "the",
+            "x",
+            "mbx",
+            "sbe",
+            "header",
+        ),
     ),
     (
         (-1145,),
@@ -2050,6 +2407,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED",),
         "cancelRe",
         "cancelRe",
+        (
+            "cancelrestrictions",
+            "has",
+            "to",
+            "be",
+            "either",
+            "only_new",
+            "or",
+            "only_partially_filled",
+        ),
     ),
     (
         (-1177,),
@@ -2058,6 +2425,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only printable ASCII characters and SOH(Start of Header)are allowed",),
         "Only pri",
         "only pri",
+        ("only", "printable", "ascii", "characters", "and", "soh", "", "are", "allowed"),
     ),
     (
         (-1174,),
@@ -2066,6 +2434,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("component'", "'is incorrectly populated on'", "'order.Recommendation:'", "'"),
         "Componen",
         "componen",
+        ("component", "", "", "", "", ""),
     ),
     (
         (-1022,),
@@ -2078,6 +2447,9 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "请求中携带的si",
         "请求中携带的si",
+        (
+            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        ),
     ),
     (
         (-1034,),
@@ -2086,6 +2458,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts for account;current limit is", "per'", "'"),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "connection",
+            "attempts",
+            "for",
+            "account",
+            "current",
+            "limit",
+            "is",
+            "",
+            "per",
+            "",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2094,6 +2480,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than LOT_SIZE filter minimum quantity",),
         "Order bo",
         "order bo",
+        (
+            "order",
+            "book",
+            "liquidity",
+            "is",
+            "less",
+            "than",
+            "lot_size",
+            "filter",
+            "minimum",
+            "quantity",
+        ),
     ),
     (
         (-1102,),
@@ -2102,6 +2500,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1102,),
@@ -2110,6 +2521,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1003,),
@@ -2126,6 +2550,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "请求权重过多； ",
         "请求权重过多； ",
+        (
+            "请求权重过多；",
+            "当前限制是",
+            "",
+            "每",
+            "",
+            "的请求权重。",
+            "请使用",
+            "websocket",
+            "streams",
+            "进行实时更新，以避免轮询API。",
+        ),
     ),
     (
         (-1021,),
@@ -2138,6 +2574,9 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "时延过大，服务器",
         "时延过大，服务器",
+        (
+            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+        ),
     ),
     (
         (-1220,),
@@ -2146,6 +2585,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the symbol's status does not match the requested symbolStatus",),
         "The symb",
         "the symb",
+        (
+            "the",
+            "symbol",
+            "s",
+            "status",
+            "does",
+            "not",
+            "match",
+            "the",
+            "requested",
+            "symbolstatus",
+        ),
     ),
     (
         (-2010, -2011, -1013),
@@ -2154,6 +2605,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quote order qty market orders are not support for this symbol",),
         "Quote or",
         "quote or",
+        (
+            "quote",
+            "order",
+            "qty",
+            "market",
+            "orders",
+            "are",
+            "not",
+            "support",
+            "for",
+            "this",
+            "symbol",
+        ),
     ),
     (
         (-1160,),
@@ -2162,6 +2626,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce(59)must be GTC(1)when MaxFloor(111)is used",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "", "must", "be", "gtc", "", "when", "maxfloor", "", "is", "used"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2170,6 +2635,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the relationship of the prices for the orders is not correct",),
         "The rela",
         "the rela",
+        (
+            "the",
+            "relationship",
+            "of",
+            "the",
+            "prices",
+            "for",
+            "the",
+            "orders",
+            "is",
+            "not",
+            "correct",
+        ),
     ),
     (
         (-1100,),
@@ -2178,6 +2656,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-1186,),
@@ -2186,6 +2665,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in order entry sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "order", "entry", "sessions"),
     ),
     (
         (-1187,),
@@ -2194,6 +2674,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in market data sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "market", "data", "sessions"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2202,6 +2683,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit limit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2210,6 +2692,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is less than symbol minimum quantity",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "less", "than", "symbol", "minimum", "quantity"),
     ),
     (
         (-1152,),
@@ -2218,6 +2701,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid X-MBX-SBE header;expected<SCHEMA_ID>:<VERSION>",),
         "Invalid ",
         "invalid ",
+        ("invalid", "x", "mbx", "sbe", "header", "expected", "schema_id", "version"),
     ),
     (
         (-1179,),
@@ -2226,6 +2710,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgSeqNum(34)contains an unexpected value.Expected:'", "'"),
         "MsgSeqNu",
         "msgSeqNu",
+        ("msgseqnum", "", "contains", "an", "unexpected", "value", "expected", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2234,6 +2719,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss limit orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1183,),
@@ -2242,6 +2728,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("requested operation is not allowed in DropCopy sessions",),
         "Requeste",
         "requeste",
+        ("requested", "operation", "is", "not", "allowed", "in", "dropcopy", "sessions"),
     ),
     (
         (-1034,),
@@ -2250,6 +2737,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many connection attempts from IP;current limit is", ""),
         "Too many",
         "too many",
+        ("too", "many", "connection", "attempts", "from", "ip", "current", "limit", "is", ""),
     ),
     (
         (-1177,),
@@ -2258,6 +2746,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bodyLength(9)does not contain the correct byte count",),
         "BodyLeng",
         "bodyLeng",
+        ("bodylength", "", "does", "not", "contain", "the", "correct", "byte", "count"),
     ),
     (
         (-1181,),
@@ -2266,6 +2755,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many messages;current limit is'", "'messages per'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "messages", "current", "limit", "is", "", "", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2274,6 +2764,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel order is invalid.Check origClOrdId and orderId",),
         "Cancel o",
         "cancel o",
+        ("cancel", "order", "is", "invalid", "check", "origclordid", "and", "orderid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2282,6 +2773,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trailing stop orders are not supported for this symbol",),
         "Trailing",
         "trailing",
+        ("trailing", "stop", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1021,),
@@ -2294,6 +2786,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "时间偏移过大，服",
         "时间偏移过大，服",
+        ("时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。", ""),
     ),
     (
         (-1102,),
@@ -2302,6 +2795,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1102,),
@@ -2310,6 +2804,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'contains unexpected value.Cannot be greater than", ""),
         "'",
         "'",
+        ("", "contains", "unexpected", "value", "cannot", "be", "greater", "than", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2318,6 +2813,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account has insufficient balance for requested action",),
         "Account ",
         "account ",
+        ("account", "has", "insufficient", "balance", "for", "requested", "action"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2326,6 +2822,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order cancel-replace is not supported for this symbol",),
         "Order ca",
         "order ca",
+        ("order", "cancel", "replace", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2334,6 +2831,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the requested action would change no state;rejecting",),
         "The requ",
         "the requ",
+        ("the", "requested", "action", "would", "change", "no", "state", "rejecting"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2342,6 +2840,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order book liquidity is too low for this pegged order",),
         "Order bo",
         "order bo",
+        ("order", "book", "liquidity", "is", "too", "low", "for", "this", "pegged", "order"),
     ),
     (
         (-1034,),
@@ -2350,6 +2849,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many concurrent connections;current limit is'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "concurrent", "connections", "current", "limit", "is", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2358,6 +2858,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1003,),
@@ -2366,6 +2867,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("请求权重过多； IP被禁止，直到", "。 请使用 Websocket Streams 进行实时更新，以免被禁。"),
         "请求权重过多； ",
         "请求权重过多； ",
+        (
+            "请求权重过多；",
+            "IP被禁止，直到",
+            "",
+            "。",
+            "请使用",
+            "websocket",
+            "streams",
+            "进行实时更新，以免被禁。",
+        ),
     ),
     (
         (-1128,),
@@ -2374,6 +2885,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fields[", "]must be sent together or omitted entirely"),
         "Fields [",
         "fields[",
+        ("fields", "", "must", "be", "sent", "together", "or", "omitted", "entirely"),
     ),
     (
         (-2042,),
@@ -2382,6 +2894,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum subscription ID reached for this connection",),
         "Maximum ",
         "maximum ",
+        ("maximum", "subscription", "id", "reached", "for", "this", "connection"),
     ),
     (
         (-1035,),
@@ -2390,6 +2903,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please send Logout<5>message to close the session",),
         "Please s",
         "please s",
+        ("please", "send", "logout", "", "message", "to", "close", "the", "session"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2398,6 +2912,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2406,6 +2921,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this price peg cannot be used with this order type",),
         "This pri",
         "this pri",
+        ("this", "price", "peg", "cannot", "be", "used", "with", "this", "order", "type"),
     ),
     (
         (-1177,),
@@ -2414,6 +2930,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("beginString(8)is not the first tag in a message",),
         "BeginStr",
         "beginStr",
+        ("beginstring", "", "is", "not", "the", "first", "tag", "in", "a", "message"),
     ),
     (
         (-1180,),
@@ -2422,6 +2939,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>must be the first message in the session",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "must", "be", "the", "first", "message", "in", "the", "session"),
     ),
     (
         (-1188,),
@@ -2430,6 +2948,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("incorrect NumInGroup count for repeating group'", "'"),
         "Incorrec",
         "incorrec",
+        ("incorrect", "numingroup", "count", "for", "repeating", "group", ""),
     ),
     (
         (-2010, -2011, -1013),
@@ -2438,6 +2957,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order was not canceled due to cancel restrictions",),
         "Order wa",
         "order wa",
+        ("order", "was", "not", "canceled", "due", "to", "cancel", "restrictions"),
     ),
     (
         (-1101,),
@@ -2446,6 +2966,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-2039,),
@@ -2454,6 +2975,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order ID is not correct for this order ID",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "correct", "for", "this", "order", "id"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2462,6 +2984,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iceberg orders are not supported for this symbol",),
         "Iceberg ",
         "iceberg ",
+        ("iceberg", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2470,6 +2993,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(quantity increase)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2478,6 +3002,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend(pending OPO order)is not supported",),
         "Order am",
         "order am",
+        ("order", "amend", "", "is", "not", "supported"),
     ),
     (
         (-1199,),
@@ -2486,6 +3011,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a sell OCO must be above",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2494,6 +3020,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market orders are not supported for this symbol",),
         "Market o",
         "market o",
+        ("market", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2502,6 +3029,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pegged orders are not supported for this symbol",),
         "Pegged o",
         "pegged o",
+        ("pegged", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1127,),
@@ -2510,6 +3038,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-1177,),
@@ -2518,6 +3047,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("msgType(35)is not the third tag in a message",),
         "MsgType ",
         "msgType(",
+        ("msgtype", "", "is", "not", "the", "third", "tag", "in", "a", "message"),
     ),
     (
         (-1198,),
@@ -2526,6 +3056,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a take profit order in a buy OCO must be below",),
         "A take p",
         "a take p",
+        ("a", "take", "profit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-2015,),
@@ -2534,6 +3065,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-1013,),
@@ -2542,6 +3074,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_iceberg_orders"),
     ),
     (
         (-1197,),
@@ -2550,6 +3083,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a sell OCO must be below",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "sell", "oco", "must", "be", "below"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2558,6 +3092,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is not permitted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "not", "permitted", "for", "this", "account"),
     ),
     (
         (-1114,),
@@ -2566,6 +3101,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-1151,),
@@ -2574,6 +3110,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is present multiple times in the list",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "present", "multiple", "times", "in", "the", "list"),
     ),
     (
         (-1196,),
@@ -2582,6 +3119,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a stop loss order in a buy OCO must be above",),
         "A stop l",
         "a stop l",
+        ("a", "stop", "loss", "order", "in", "a", "buy", "oco", "must", "be", "above"),
     ),
     (
         (-1225,),
@@ -2590,6 +3128,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders should not include the'", "'tag"),
         "Pending ",
         "pending ",
+        ("pending", "orders", "should", "not", "include", "the", "", "tag"),
     ),
     (
         (-2035,),
@@ -2598,6 +3137,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription already active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "already", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2606,6 +3146,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amend is not supported for this symbol",),
         "Order am",
         "order am",
+        ("order", "amend", "is", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2614,6 +3155,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oPO orders are not supported for this symbol",),
         "OPO orde",
         "oPO orde",
+        ("opo", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2622,6 +3164,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this account may not place or cancel orders",),
         "This acc",
         "this acc",
+        ("this", "account", "may", "not", "place", "or", "cancel", "orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2630,6 +3173,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oCO orders are not supported for this symbol",),
         "OCO orde",
         "oCO orde",
+        ("oco", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1013,),
@@ -2638,6 +3182,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -2646,6 +3191,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_order_lists"),
     ),
     (
         (-1101,),
@@ -2654,6 +3200,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -2662,6 +3209,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1134,),
@@ -2670,6 +3218,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("targetStrategy(847)was less than 1000000",),
         "TargetSt",
         "targetSt",
+        ("targetstrategy", "", "was", "less", "than", ""),
     ),
     (
         (-1153,),
@@ -2678,6 +3227,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE schema ID or version specified",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "schema", "id", "or", "version", "specified"),
     ),
     (
         (-1222,),
@@ -2686,6 +3236,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order in an OPO list must be a bid",),
         "Working ",
         "working ",
+        ("working", "order", "in", "an", "opo", "list", "must", "be", "a", "bid"),
     ),
     (
         (-1223,),
@@ -2694,6 +3245,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pending orders in an OPO list must be asks",),
         "Pending ",
         "pending ",
+        ("pending", "orders", "in", "an", "opo", "list", "must", "be", "asks"),
     ),
     (
         (-2043,),
@@ -2702,6 +3254,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol doesn't have a reference price",),
         "This sym",
         "this sym",
+        ("this", "symbol", "doesn", "t", "have", "a", "reference", "price"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2710,6 +3263,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol is restricted for this account",),
         "This sym",
         "this sym",
+        ("this", "symbol", "is", "restricted", "for", "this", "account"),
     ),
     (
         (-1101,),
@@ -2718,6 +3272,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-1166,),
@@ -2726,6 +3281,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a sell OCO must be above",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "sell", "oco", "must", "be", "above"),
     ),
     (
         (-1168,),
@@ -2734,6 +3290,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("at least one OCO order must be contingent",),
         "At least",
         "at least",
+        ("at", "least", "one", "oco", "order", "must", "be", "contingent"),
     ),
     (
         (-1165,),
@@ -2742,6 +3299,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a limit order in a buy OCO must be below",),
         "A limit ",
         "a limit ",
+        ("a", "limit", "order", "in", "a", "buy", "oco", "must", "be", "below"),
     ),
     (
         (-1170,),
@@ -2750,6 +3308,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'not defined for this message type"),
         "Tag '",
         "tag'",
+        ("tag", "", "not", "defined", "for", "this", "message", "type"),
     ),
     (
         (-1177,),
@@ -2758,6 +3317,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("checkSum(10)contains an incorrect value",),
         "CheckSum",
         "checkSum",
+        ("checksum", "", "contains", "an", "incorrect", "value"),
     ),
     (
         (-2036,),
@@ -2766,6 +3326,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user Data Stream subscription not active",),
         "User Dat",
         "user Dat",
+        ("user", "data", "stream", "subscription", "not", "active"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2774,6 +3335,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this order type may not use pegged price",),
         "This ord",
         "this ord",
+        ("this", "order", "type", "may", "not", "use", "pegged", "price"),
     ),
     (
         (-1100,),
@@ -2782,6 +3344,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -2790,6 +3353,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1221,),
@@ -2798,6 +3362,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid/missing field(s)in SBE message",),
         "Invalid/",
         "invalid/",
+        ("invalid", "missing", "field", "", "in", "sbe", "message"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2806,6 +3371,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this action is disabled on this account",),
         "This act",
         "this act",
+        ("this", "action", "is", "disabled", "on", "this", "account"),
     ),
     (
         (-1106,),
@@ -2814,6 +3380,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1135,),
@@ -2822,6 +3389,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("jSON sent for parameter'", "'is not valid"),
         "JSON sen",
         "jSON sen",
+        ("json", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-1172,),
@@ -2830,6 +3398,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'specified out of required order"),
         "Tag '",
         "tag'",
+        ("tag", "", "specified", "out", "of", "required", "order"),
     ),
     (
         (-1173,),
@@ -2838,6 +3407,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("repeating group'", "'fields out of order"),
         "Repeatin",
         "repeatin",
+        ("repeating", "group", "", "fields", "out", "of", "order"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2846,6 +3416,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately match and take",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "match", "and", "take"),
     ),
     (
         (-1013,),
@@ -2854,6 +3425,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:EXCHANGE_MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "exchange_max_num_orders"),
     ),
     (
         (-1224,),
@@ -2862,6 +3434,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("working order must include the'", "'tag"),
         "Working ",
         "working ",
+        ("working", "order", "must", "include", "the", "", "tag"),
     ),
     (
         (-1013,),
@@ -2870,6 +3443,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ICEBERG_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_iceberg_orders"),
     ),
     (
         (-2010, -2011, -1013),
@@ -2878,6 +3452,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("webSocket API trading is not enabled",),
         "WebSocke",
         "webSocke",
+        ("websocket", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1106,),
@@ -2886,6 +3461,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1106,),
@@ -2894,6 +3470,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a tag'", "'was sent when not required"),
         "A tag '",
         "a tag'",
+        ("a", "tag", "", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1111,),
@@ -2902,6 +3479,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'has too much precision"),
         "Paramete",
         "paramete",
+        ("parameter", "", "has", "too", "much", "precision"),
     ),
     (
         (-1189,),
@@ -2910,6 +3488,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("group'", "'contains duplicate entries"),
         "Group '",
         "group'",
+        ("group", "", "contains", "duplicate", "entries"),
     ),
     (
         (-1013,),
@@ -2918,6 +3497,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_AMENDS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_amends"),
     ),
     (
         (-1102,),
@@ -2926,6 +3506,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("field value was empty or malformed",),
         "Field va",
         "field va",
+        ("field", "value", "was", "empty", "or", "malformed"),
     ),
     (
         (-1119,),
@@ -2934,6 +3515,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1134,),
@@ -2942,6 +3524,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("strategyType was less than 1000000",),
         "strategy",
         "strategy",
+        ("strategytype", "was", "less", "than", ""),
     ),
     (
         (-1013,),
@@ -2950,6 +3533,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ALGO_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_algo_orders"),
     ),
     (
         (-1013,),
@@ -2958,6 +3542,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDER_LISTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_order_lists"),
     ),
     (
         (-1104,),
@@ -2966,6 +3551,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -2974,6 +3560,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1176,),
@@ -2982,6 +3569,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("logon<A>should only be sent once",),
         "Logon<A>",
         "logon<A>",
+        ("logon", "a", "should", "only", "be", "sent", "once"),
     ),
     (
         (-1013,),
@@ -2990,6 +3578,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",),
         "请求被 API ",
         "请求被 API ",
+        ("请求被", "api", "拒绝", "（在这个情况中，此请求并没有到达撮合引擎）。"),
     ),
     (
         (-1013,),
@@ -2998,6 +3587,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",),
         "潜在的错误信息可",
         "潜在的错误信息可",
+        ("潜在的错误信息可以在", "订单未能通过过滤器", "或", "下单失败", "中找到。"),
     ),
     (
         (-1158,),
@@ -3006,6 +3596,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type not supported in OCO",),
         "Order ty",
         "order ty",
+        ("order", "type", "not", "supported", "in", "oco"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3014,6 +3605,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would trigger immediately",),
         "Order wo",
         "order wo",
+        ("order", "would", "trigger", "immediately"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3022,6 +3614,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rest API trading is not enabled",),
         "Rest API",
         "rest API",
+        ("rest", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3030,6 +3623,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fIX API trading is not enabled",),
         "FIX API ",
         "fIX API ",
+        ("fix", "api", "trading", "is", "not", "enabled"),
     ),
     (
         (-1013,),
@@ -3038,6 +3632,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MARKET_LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "market_lot_size"),
     ),
     (
         (-1103,),
@@ -3046,6 +3641,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -3054,6 +3650,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -3062,6 +3659,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-1171,),
@@ -3070,6 +3668,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag'", "'appears more than once"),
         "Tag '",
         "tag'",
+        ("tag", "", "appears", "more", "than", "once"),
     ),
     (
         (-1177,),
@@ -3078,6 +3677,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tag specified without a value",),
         "Tag spec",
         "tag spec",
+        ("tag", "specified", "without", "a", "value"),
     ),
     (
         (-1013,),
@@ -3086,6 +3686,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_NUM_ORDERS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_num_orders"),
     ),
     (
         (-1013,),
@@ -3094,6 +3695,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:TRAILING_DELTA",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "trailing_delta"),
     ),
     (
         (-1112,),
@@ -3102,6 +3704,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3110,6 +3713,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1013,),
@@ -3118,6 +3722,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PERCENT_PRICE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "percent_price"),
     ),
     (
         (-1013,),
@@ -3126,6 +3731,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:ICEBERG_PARTS",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "iceberg_parts"),
     ),
     (
         (-1008,),
@@ -3134,6 +3740,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
         "现货交易服务器当",
         "现货交易服务器当",
+        ("现货交易服务器当前因其他请求而过载。", "请在几分钟后重试。"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3142,6 +3749,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price*QTY is zero or less",),
         "Price * ",
         "price*QT",
+        ("price", "qty", "is", "zero", "or", "less"),
     ),
     (
         (-1013,),
@@ -3150,6 +3758,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:PRICE_FILTER",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "price_filter"),
     ),
     (
         (-1013,),
@@ -3158,6 +3767,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MIN_NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "min_notional"),
     ),
     (
         (-1013,),
@@ -3166,6 +3776,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:MAX_POSITION",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "max_position"),
     ),
     (
         (-1006,),
@@ -3174,6 +3785,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
         "（从内部）接收到",
         "（从内部）接收到",
+        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
     ),
     (
         (-1127,),
@@ -3182,6 +3794,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-1128,),
@@ -3190,6 +3803,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:['", "'...]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1152,),
@@ -3198,6 +3812,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid SBE message header",),
         "Invalid ",
         "invalid ",
+        ("invalid", "sbe", "message", "header"),
     ),
     (
         (-1102,),
@@ -3206,6 +3821,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("required tag'", "'missing"),
         "Required",
         "required",
+        ("required", "tag", "", "missing"),
     ),
     (
         (-1108,),
@@ -3214,6 +3830,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'overflowed"),
         "Paramete",
         "paramete",
+        ("parameter", "", "overflowed"),
     ),
     (
         (-1013,),
@@ -3222,6 +3839,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:LOT_SIZE",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "lot_size"),
     ),
     (
         (-1013,),
@@ -3230,6 +3848,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("filter failure:NOTIONAL",),
         "Filter f",
         "filter f",
+        ("filter", "failure", "notional"),
     ),
     (
         (-1105,),
@@ -3238,6 +3857,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -3246,6 +3866,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3254,6 +3875,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("icebergQty exceeds QTY",),
         "IcebergQ",
         "icebergQ",
+        ("icebergqty", "exceeds", "qty"),
     ),
     (
         (-1105,),
@@ -3262,6 +3884,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-1182,),
@@ -3270,6 +3893,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("conflicting fields:[", "]"),
         "Conflict",
         "conflict",
+        ("conflicting", "fields", ""),
     ),
     (
         (-1211,),
@@ -3278,6 +3902,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegOffsetType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegoffsettype"),
     ),
     (
         (-1122,),
@@ -3286,6 +3911,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolStatus",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbolstatus"),
     ),
     (
         (-1177,),
@@ -3294,6 +3920,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid encodingType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "encodingtype"),
     ),
     (
         (-1210,),
@@ -3302,6 +3929,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pegPriceType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pegpricetype"),
     ),
     (
         (-2013,),
@@ -3310,6 +3938,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3318,6 +3947,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate order sent",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "order", "sent"),
     ),
     (
         (-1115,),
@@ -3326,6 +3956,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-1135,),
@@ -3334,6 +3965,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid JSON Request",),
         "Invalid ",
         "invalid ",
+        ("invalid", "json", "request"),
     ),
     (
         (-1139,),
@@ -3342,6 +3974,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ticker type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ticker", "type"),
     ),
     (
         (-1001,),
@@ -3350,6 +3983,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("通常是一个内部错误，一般重试即可解决。",),
         "通常是一个内部错",
         "通常是一个内部错",
+        ("通常是一个内部错误，一般重试即可解决。",),
     ),
     (
         (-1155,),
@@ -3358,6 +3992,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sBE is not enabled",),
         "SBE is n",
         "sBE is n",
+        ("sbe", "is", "not", "enabled"),
     ),
     (
         (-1169,),
@@ -3366,6 +4001,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid tag number",),
         "Invalid ",
         "invalid ",
+        ("invalid", "tag", "number"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3374,6 +4010,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unknown order sent",),
         "Unknown ",
         "unknown ",
+        ("unknown", "order", "sent"),
     ),
     (
         (-1116,),
@@ -3382,6 +4019,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -3390,6 +4028,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-1120,),
@@ -3398,6 +4037,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-2021,),
@@ -3406,6 +4046,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("收到该错误码代表撤单或者下单失败。",),
         "收到该错误码代表",
         "收到该错误码代表",
+        ("收到该错误码代表撤单或者下单失败。",),
     ),
     (
         (-2022,),
@@ -3414,6 +4055,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("收到该错误码代表撤单和下单都失败。",),
         "收到该错误码代表",
         "收到该错误码代表",
+        ("收到该错误码代表撤单和下单都失败。",),
     ),
     (
         (-2010, -2011, -1013),
@@ -3422,6 +4064,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market is closed",),
         "Market i",
         "market i",
+        ("market", "is", "closed"),
     ),
     (
         (-1121,),
@@ -3430,6 +4073,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -3438,6 +4082,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-1007,),
@@ -3446,6 +4091,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("后端服务超时，下单状态未知。",),
         "后端服务超时，下",
         "后端服务超时，下",
+        ("后端服务超时，下单状态未知。",),
     ),
     (
         (-1103,),
@@ -3454,6 +4100,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("undefined Tag",),
         "Undefine",
         "undefine",
+        ("undefined", "tag"),
     ),
     (
         (-1117,),
@@ -3462,6 +4109,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
     (
         (-1002,),
@@ -3470,6 +4118,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("请检查你的(API)权限",),
         "请检查你的(AP",
         "请检查你的(AP",
+        ("请检查你的", "", "权限"),
     ),
     (
         (-1014,),
@@ -3478,6 +4127,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("不支持的订单参数组合",),
         "不支持的订单参数",
         "不支持的订单参数",
+        ("不支持的订单参数组合",),
     ),
     (
         (-1003,),
@@ -3486,6 +4136,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("排队的请求过多。",),
         "排队的请求过多。",
         "排队的请求过多。",
+        ("排队的请求过多。",),
     ),
     (
         (-1015,),
@@ -3494,6 +4145,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("下单(撤单)太多",),
         "下单(撤单)太多",
         "下单(撤单)太多",
+        ("下单", "", "太多"),
     ),
     (
         (-1020,),
@@ -3502,6 +4154,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("不支持的操作",),
         "不支持的操作",
         "不支持的操作",
+        ("不支持的操作",),
     ),
     (
         (-1016,),
@@ -3510,6 +4163,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("服务器下线",),
         "服务器下线",
         "服务器下线",
+        ("服务器下线",),
     ),
     (
         (-1000,),
@@ -3518,6 +4172,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("未知错误",),
         "未知错误",
         "未知错误",
+        ("未知错误",),
     ),
 )
 
@@ -4203,8 +4858,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4227,7 +4882,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -4236,12 +4892,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -4251,7 +4914,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4264,18 +4929,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -4335,77 +5006,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -4423,24 +5063,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

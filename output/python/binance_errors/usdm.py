@@ -2825,14 +2825,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-4118,),
@@ -2845,6 +2861,43 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This ind",
         "this ind",
+        (
+            "this",
+            "indicates",
+            "that",
+            "the",
+            "new",
+            "reduce",
+            "only",
+            "order",
+            "combined",
+            "with",
+            "an",
+            "existing",
+            "same",
+            "side",
+            "open",
+            "order",
+            "would",
+            "create",
+            "an",
+            "opposite",
+            "side",
+            "position",
+            "and",
+            "lead",
+            "to",
+            "insufficient",
+            "margin",
+            "please",
+            "cancel",
+            "the",
+            "open",
+            "order",
+            "and",
+            "try",
+            "again",
+        ),
     ),
     (
         (-5040,),
@@ -2857,6 +2910,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "The good",
         "the good",
+        (
+            "the",
+            "goodtilldate",
+            "timestamp",
+            "must",
+            "be",
+            "greater",
+            "than",
+            "the",
+            "current",
+            "time",
+            "plus",
+            "",
+            "seconds",
+            "and",
+            "smaller",
+            "than",
+            "",
+            "",
+        ),
     ),
     (
         (-2022,),
@@ -2869,6 +2942,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "This ind",
         "this ind",
+        (
+            "this",
+            "indicates",
+            "the",
+            "new",
+            "reduce",
+            "only",
+            "order",
+            "conflicts",
+            "with",
+            "existing",
+            "open",
+            "orders",
+            "cancel",
+            "the",
+            "existing",
+            "order",
+            "and",
+            "resubmit",
+            "the",
+            "reduce",
+            "only",
+            "order",
+        ),
     ),
     (
         (-4401,),
@@ -2881,6 +2978,27 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Futures ",
         "futures ",
+        (
+            "futures",
+            "trading",
+            "risk",
+            "control",
+            "rules",
+            "of",
+            "large",
+            "position",
+            "holding",
+            "violated",
+            "only",
+            "reduceonly",
+            "order",
+            "is",
+            "allowed",
+            "please",
+            "reduce",
+            "the",
+            "position",
+        ),
     ),
     (
         (-4402,),
@@ -2893,6 +3011,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Dear use",
         "dear use",
+        (
+            "dear",
+            "user",
+            "as",
+            "per",
+            "our",
+            "terms",
+            "of",
+            "use",
+            "and",
+            "compliance",
+            "with",
+            "local",
+            "regulations",
+            "this",
+            "feature",
+            "is",
+            "currently",
+            "not",
+            "available",
+            "in",
+            "your",
+            "region",
+        ),
     ),
     (
         (-1003,),
@@ -2907,6 +3049,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "requests",
+            "current",
+            "limit",
+            "is",
+            "",
+            "requests",
+            "per",
+            "minute",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-4403,),
@@ -2919,6 +3085,31 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Dear use",
         "dear use",
+        (
+            "dear",
+            "user",
+            "as",
+            "per",
+            "our",
+            "terms",
+            "of",
+            "use",
+            "and",
+            "compliance",
+            "with",
+            "local",
+            "regulations",
+            "the",
+            "leverage",
+            "can",
+            "only",
+            "up",
+            "to",
+            "10x",
+            "in",
+            "your",
+            "region",
+        ),
     ),
     (
         (-4172,),
@@ -2931,6 +3122,28 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "adjust",
+            "multi",
+            "assets",
+            "mode",
+            "with",
+            "a",
+            "negative",
+            "wallet",
+            "balance",
+            "of",
+            "margin",
+            "available",
+            "asset",
+            "in",
+            "USDⓈ",
+            "m",
+            "futures",
+            "account",
+        ),
     ),
     (
         (-4403,),
@@ -2945,6 +3158,32 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Dear use",
         "dear use",
+        (
+            "dear",
+            "user",
+            "as",
+            "per",
+            "our",
+            "terms",
+            "of",
+            "use",
+            "and",
+            "compliance",
+            "with",
+            "local",
+            "regulations",
+            "the",
+            "leverage",
+            "can",
+            "only",
+            "up",
+            "to",
+            "",
+            "x",
+            "in",
+            "your",
+            "region",
+        ),
     ),
     (
         (-1008,),
@@ -2957,6 +3196,24 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Request ",
         "request ",
+        (
+            "request",
+            "throttled",
+            "by",
+            "system",
+            "level",
+            "protection",
+            "reduce",
+            "only",
+            "close",
+            "position",
+            "orders",
+            "are",
+            "exempt",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-4400,),
@@ -2969,6 +3226,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Futures ",
         "futures ",
+        (
+            "futures",
+            "trading",
+            "quantitative",
+            "rules",
+            "violated",
+            "only",
+            "reduceonly",
+            "order",
+            "is",
+            "allowed",
+            "please",
+            "try",
+            "again",
+            "later",
+        ),
     ),
     (
         (-1003,),
@@ -2983,6 +3256,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "many",
+            "requests",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1007,),
@@ -2995,6 +3288,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-4167,),
@@ -3007,6 +3315,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "adjust",
+            "to",
+            "multi",
+            "assets",
+            "mode",
+            "with",
+            "symbols",
+            "of",
+            "USDⓈ",
+            "m",
+            "futures",
+            "under",
+            "isolated",
+            "margin",
+            "mode",
+        ),
     ),
     (
         (-1125,),
@@ -3017,6 +3344,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist.Please use POST/fapi/v1/listenKey to recreate listenKey",),
         "This lis",
         "this lis",
+        (
+            "this",
+            "listenkey",
+            "does",
+            "not",
+            "exist",
+            "please",
+            "use",
+            "post",
+            "fapi",
+            "v1",
+            "listenkey",
+            "to",
+            "recreate",
+            "listenkey",
+        ),
     ),
     (
         (-1008,),
@@ -3025,6 +3368,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is currently overloaded with other requests.Please try again in a few minutes",),
         "Server i",
         "server i",
+        (
+            "server",
+            "is",
+            "currently",
+            "overloaded",
+            "with",
+            "other",
+            "requests",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (-2011,),
@@ -3033,6 +3392,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ('cancel request failure as open order not found in the orderbook:"Unknown order sent"',),
         "Cancel r",
         "cancel r",
+        (
+            "cancel",
+            "request",
+            "failure",
+            "as",
+            "open",
+            "order",
+            "not",
+            "found",
+            "in",
+            "the",
+            "orderbook",
+            "",
+        ),
     ),
     (
         (-4169,),
@@ -3041,6 +3414,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "adjust",
+            "multi",
+            "assets",
+            "mode",
+            "with",
+            "insufficient",
+            "margin",
+            "balance",
+            "in",
+            "USDⓈ",
+            "m",
+            "futures",
+        ),
     ),
     (
         (-4208,),
@@ -3049,6 +3438,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("current symbol leverage cannot exceed 20 when using position limit adjustment service",),
         "Current ",
         "current ",
+        (
+            "current",
+            "symbol",
+            "leverage",
+            "cannot",
+            "exceed",
+            "",
+            "when",
+            "using",
+            "position",
+            "limit",
+            "adjustment",
+            "service",
+        ),
     ),
     (
         (-5022,),
@@ -3057,6 +3460,25 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("due to the order could not be executed as maker,the Post Only order will be rejected",),
         "Due to t",
         "due to t",
+        (
+            "due",
+            "to",
+            "the",
+            "order",
+            "could",
+            "not",
+            "be",
+            "executed",
+            "as",
+            "maker",
+            "the",
+            "post",
+            "only",
+            "order",
+            "will",
+            "be",
+            "rejected",
+        ),
     ),
     (
         (-1006,),
@@ -3065,6 +3487,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-5021,),
@@ -3073,6 +3509,23 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("due to the order could not be filled immediately,the FOK order has been rejected",),
         "Due to t",
         "due to t",
+        (
+            "due",
+            "to",
+            "the",
+            "order",
+            "could",
+            "not",
+            "be",
+            "filled",
+            "immediately",
+            "the",
+            "fok",
+            "order",
+            "has",
+            "been",
+            "rejected",
+        ),
     ),
     (
         (-4171,),
@@ -3081,6 +3534,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("adjusted asset mode is currently set and does not need to be adjusted repeatedly",),
         "Adjusted",
         "adjusted",
+        (
+            "adjusted",
+            "asset",
+            "mode",
+            "is",
+            "currently",
+            "set",
+            "and",
+            "does",
+            "not",
+            "need",
+            "to",
+            "be",
+            "adjusted",
+            "repeatedly",
+        ),
     ),
     (
         (-4161,),
@@ -3089,6 +3558,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage reduction is not supported in Isolated Margin Mode with open positions",),
         "Leverage",
         "leverage",
+        (
+            "leverage",
+            "reduction",
+            "is",
+            "not",
+            "supported",
+            "in",
+            "isolated",
+            "margin",
+            "mode",
+            "with",
+            "open",
+            "positions",
+        ),
     ),
     (
         (-4202,),
@@ -3097,6 +3580,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("intermediate Personal Verification is required for adjusting leverage over 20x",),
         "Intermed",
         "intermed",
+        (
+            "intermediate",
+            "personal",
+            "verification",
+            "is",
+            "required",
+            "for",
+            "adjusting",
+            "leverage",
+            "over",
+            "20x",
+        ),
     ),
     (
         (-4205,),
@@ -3105,6 +3600,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 20x leverage is available", "days after Futures account registration"),
         "More tha",
         "more tha",
+        (
+            "more",
+            "than",
+            "20x",
+            "leverage",
+            "is",
+            "available",
+            "",
+            "days",
+            "after",
+            "futures",
+            "account",
+            "registration",
+        ),
     ),
     (
         (-4118,),
@@ -3113,6 +3622,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order Failed.Please check your existing position and open orders",),
         "ReduceOn",
         "reduceOn",
+        (
+            "reduceonly",
+            "order",
+            "failed",
+            "please",
+            "check",
+            "your",
+            "existing",
+            "position",
+            "and",
+            "open",
+            "orders",
+        ),
     ),
     (
         (-4164,),
@@ -3121,6 +3643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than 5.0(unless you choose reduce only)",),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-2016,),
@@ -3129,6 +3652,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-4131,),
@@ -3137,6 +3675,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the counterparty's best price does not meet the PERCENT_PRICE filter limit",),
         "The coun",
         "the coun",
+        (
+            "the",
+            "counterparty",
+            "s",
+            "best",
+            "price",
+            "does",
+            "not",
+            "meet",
+            "the",
+            "percent_price",
+            "filter",
+            "limit",
+        ),
     ),
     (
         (-4164,),
@@ -3145,6 +3697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-4203,),
@@ -3153,6 +3706,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than 20x leverage is available one month after account registration",),
         "More tha",
         "more tha",
+        (
+            "more",
+            "than",
+            "20x",
+            "leverage",
+            "is",
+            "available",
+            "one",
+            "month",
+            "after",
+            "account",
+            "registration",
+        ),
     ),
     (
         (-1104,),
@@ -3161,6 +3727,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-4074,),
@@ -3169,6 +3736,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order amount is bigger than upper boundary or less than 0,reject order",),
         "Order am",
         "order am",
+        (
+            "order",
+            "amount",
+            "is",
+            "bigger",
+            "than",
+            "upper",
+            "boundary",
+            "or",
+            "less",
+            "than",
+            "",
+            "reject",
+            "order",
+        ),
     ),
     (
         (-4170,),
@@ -3177,6 +3759,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "adjust",
+            "multi",
+            "assets",
+            "mode",
+            "with",
+            "open",
+            "orders",
+            "in",
+            "USDⓈ",
+            "m",
+            "futures",
+        ),
     ),
     (
         (-4168,),
@@ -3185,6 +3782,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to adjust to isolated-margin mode under the Multi-Assets mode",),
         "Unable t",
         "unable t",
+        (
+            "unable",
+            "to",
+            "adjust",
+            "to",
+            "isolated",
+            "margin",
+            "mode",
+            "under",
+            "the",
+            "multi",
+            "assets",
+            "mode",
+        ),
     ),
     (
         (-4206,),
@@ -3193,6 +3804,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("users in your location/country can only access a maximum leverage of", ""),
         "Users in",
         "users in",
+        (
+            "users",
+            "in",
+            "your",
+            "location",
+            "country",
+            "can",
+            "only",
+            "access",
+            "a",
+            "maximum",
+            "leverage",
+            "of",
+            "",
+        ),
     ),
     (
         (-1102,),
@@ -3201,6 +3827,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-4209,),
@@ -3209,6 +3848,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage adjustment failed.Current symbol max leverage limit is", "x"),
         "Leverage",
         "leverage",
+        (
+            "leverage",
+            "adjustment",
+            "failed",
+            "current",
+            "symbol",
+            "max",
+            "leverage",
+            "limit",
+            "is",
+            "",
+            "x",
+        ),
     ),
     (
         (-5024,),
@@ -3217,6 +3869,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is not in trading status.Order amendment is not permitted",),
         "Symbol i",
         "symbol i",
+        (
+            "symbol",
+            "is",
+            "not",
+            "in",
+            "trading",
+            "status",
+            "order",
+            "amendment",
+            "is",
+            "not",
+            "permitted",
+        ),
     ),
     (
         (-1001,),
@@ -3225,6 +3890,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -3233,6 +3910,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -3241,6 +3932,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-5038,),
@@ -3249,6 +3953,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price match only supports order type:LIMIT,STOP AND TAKE_PROFIT",),
         "Price ma",
         "price ma",
+        (
+            "price",
+            "match",
+            "only",
+            "supports",
+            "order",
+            "type",
+            "limit",
+            "stop",
+            "and",
+            "take_profit",
+        ),
     ),
     (
         (-2028,),
@@ -3257,6 +3973,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage is smaller than permitted:insufficient margin balance",),
         "Leverage",
         "leverage",
+        ("leverage", "is", "smaller", "than", "permitted", "insufficient", "margin", "balance"),
     ),
     (
         (-4142,),
@@ -3265,6 +3982,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("rEJECT:take profit or stop order will be triggered immediately",),
         "REJECT: ",
         "rEJECT:t",
+        (
+            "reject",
+            "take",
+            "profit",
+            "or",
+            "stop",
+            "order",
+            "will",
+            "be",
+            "triggered",
+            "immediately",
+        ),
     ),
     (
         (-1100,),
@@ -3273,6 +4002,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-2027,),
@@ -3281,6 +4011,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeded the maximum allowable position at current leverage",),
         "Exceeded",
         "exceeded",
+        ("exceeded", "the", "maximum", "allowable", "position", "at", "current", "leverage"),
     ),
     (
         (-4067,),
@@ -3289,6 +4020,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists open orders",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-5028,),
@@ -3297,6 +4029,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the ME recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "me", "recvwindow"),
     ),
     (
         (-4047,),
@@ -3305,6 +4038,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists open orders",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "open", "orders"),
     ),
     (
         (-4068,),
@@ -3313,6 +4047,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position side cannot be changed if there exists position",),
         "Position",
         "position",
+        ("position", "side", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-4109,),
@@ -3321,6 +4056,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer any amount of asset to future wallet to reactive",),
         "Transfer",
         "transfer",
+        ("transfer", "any", "amount", "of", "asset", "to", "future", "wallet", "to", "reactive"),
     ),
     (
         (-1021,),
@@ -3329,6 +4065,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-4015,),
@@ -3337,6 +4074,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id length should not be more than 36 chars",),
         "Client o",
         "client o",
+        ("client", "order", "id", "length", "should", "not", "be", "more", "than", "", "chars"),
     ),
     (
         (-4020,),
@@ -3345,6 +4083,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("target strategy invalid for orderType'", "',reduceOnly'", "'"),
         "Target s",
         "target s",
+        ("target", "strategy", "invalid", "for", "ordertype", "", "", ""),
     ),
     (
         (-4048,),
@@ -3353,6 +4092,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin type cannot be changed if there exists position",),
         "Margin t",
         "margin t",
+        ("margin", "type", "cannot", "be", "changed", "if", "there", "exists", "position"),
     ),
     (
         (-4138,),
@@ -3361,6 +4101,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduce only must be true with closePosition equals true",),
         "Reduce o",
         "reduce o",
+        ("reduce", "only", "must", "be", "true", "with", "closeposition", "equals", "true"),
     ),
     (
         (-1000,),
@@ -3369,6 +4110,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occured while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occured", "while", "processing", "the", "request"),
     ),
     (
         (-1102,),
@@ -3377,6 +4119,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-1111,),
@@ -3385,6 +4128,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-4070,),
@@ -3393,6 +4137,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client options id length should be less than 32 chars",),
         "Client o",
         "client o",
+        ("client", "options", "id", "length", "should", "be", "less", "than", "", "chars"),
     ),
     (
         (-4077,),
@@ -3401,6 +4146,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("place order amount has reached to limit,reject order",),
         "place or",
         "place or",
+        ("place", "order", "amount", "has", "reached", "to", "limit", "reject", "order"),
     ),
     (
         (-4139,),
@@ -3409,6 +4155,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
+        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
     ),
     (
         (-5043,),
@@ -3417,6 +4164,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a pending modification already exists for this order",),
         "A pendin",
         "a pendin",
+        ("a", "pending", "modification", "already", "exists", "for", "this", "order"),
     ),
     (
         (-4061,),
@@ -3425,6 +4173,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
+        ("order", "", "s", "setting"),
     ),
     (
         (-4137,),
@@ -3433,6 +4182,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity must be zero with closePosition equals true",),
         "Quantity",
         "quantity",
+        ("quantity", "must", "be", "zero", "with", "closeposition", "equals", "true"),
     ),
     (
         (-1015,),
@@ -3441,6 +4191,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-4053,),
@@ -3449,6 +4200,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("auto add margin only support for isolated position",),
         "Auto add",
         "auto add",
+        ("auto", "add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4114,),
@@ -3457,6 +4209,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id length should be less than 64 chars",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "length", "should", "be", "less", "than", "", "chars"),
     ),
     (
         (-4206,),
@@ -3465,6 +4218,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("users in this country has limited adjust leverage",),
         "Users in",
         "users in",
+        ("users", "in", "this", "country", "has", "limited", "adjust", "leverage"),
     ),
     (
         (-1101,),
@@ -3473,6 +4227,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-4058,),
@@ -3481,6 +4236,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maxPrice and priceDecimal too large,please check",),
         "maxPrice",
         "maxPrice",
+        ("maxprice", "and", "pricedecimal", "too", "large", "please", "check"),
     ),
     (
         (-2026,),
@@ -3489,6 +4245,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this OrderType is not supported when reduceOnly",),
         "This Ord",
         "this Ord",
+        ("this", "ordertype", "is", "not", "supported", "when", "reduceonly"),
     ),
     (
         (-4024,),
@@ -3497,6 +4254,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than mark price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "mark", "price", "multiplier", "floor"),
     ),
     (
         (-4184,),
@@ -3505,6 +4263,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is lower than stop price multiplier floor",),
         "Price is",
         "price is",
+        ("price", "is", "lower", "than", "stop", "price", "multiplier", "floor"),
     ),
     (
         (-4211,),
@@ -3513,6 +4272,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price is lower than price multiplier floor",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "is", "lower", "than", "price", "multiplier", "floor"),
     ),
     (
         (-1002,),
@@ -3521,6 +4281,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -3529,6 +4290,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -3537,6 +4299,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-4016,),
@@ -3545,6 +4308,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than mark price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "mark", "price", "multiplier", "cap"),
     ),
     (
         (-4075,),
@@ -3553,6 +4317,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("output premium fee is less than 0,reject order",),
         "output p",
         "output p",
+        ("output", "premium", "fee", "is", "less", "than", "", "reject", "order"),
     ),
     (
         (-4084,),
@@ -3561,6 +4326,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method is not allowed currently.Upcoming soon",),
         "Method i",
         "method i",
+        ("method", "is", "not", "allowed", "currently", "upcoming", "soon"),
     ),
     (
         (-4183,),
@@ -3569,6 +4335,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price is higher than stop price multiplier cap",),
         "Price is",
         "price is",
+        ("price", "is", "higher", "than", "stop", "price", "multiplier", "cap"),
     ),
     (
         (-4210,),
@@ -3577,6 +4344,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price is higher than price multiplier cap",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "is", "higher", "than", "price", "multiplier", "cap"),
     ),
     (
         (-4049,),
@@ -3585,6 +4353,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("add margin only support for isolated position",),
         "Add marg",
         "add marg",
+        ("add", "margin", "only", "support", "for", "isolated", "position"),
     ),
     (
         (-4073,),
@@ -3593,6 +4362,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("input premium fee is less than 0,reject order",),
         "input pr",
         "input pr",
+        ("input", "premium", "fee", "is", "less", "than", "", "reject", "order"),
     ),
     (
         (-1114,),
@@ -3601,6 +4371,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-4076,),
@@ -3609,6 +4380,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original fee is too much higher than last fee",),
         "original",
         "original",
+        ("original", "fee", "is", "too", "much", "higher", "than", "last", "fee"),
     ),
     (
         (-4115,),
@@ -3617,6 +4389,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client tran id should be unique within 7 days",),
         "Client t",
         "client t",
+        ("client", "tran", "id", "should", "be", "unique", "within", "", "days"),
     ),
     (
         (-1099,),
@@ -3625,6 +4398,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not found,unauthenticated,or unauthorized",),
         "Not foun",
         "not foun",
+        ("not", "found", "unauthenticated", "or", "unauthorized"),
     ),
     (
         (-1101,),
@@ -3633,6 +4407,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -3641,6 +4416,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1101,),
@@ -3649,6 +4425,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-4054,),
@@ -3657,6 +4434,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot add position margin:position is 0",),
         "Cannot a",
         "cannot a",
+        ("cannot", "add", "position", "margin", "position", "is", ""),
     ),
     (
         (-4140,),
@@ -3665,6 +4443,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol status for opening position",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol", "status", "for", "opening", "position"),
     ),
     (
         (-4192,),
@@ -3673,6 +4452,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trade forbidden due to Cooling-off Period",),
         "Trade fo",
         "trade fo",
+        ("trade", "forbidden", "due", "to", "cooling", "off", "period"),
     ),
     (
         (-5029,),
@@ -3681,6 +4461,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", ""),
         "Order's ",
         "order's ",
+        ("order", "s", "notional", "must", "be", "no", "smaller", "than", ""),
     ),
     (
         (-1022,),
@@ -3689,6 +4470,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -3697,6 +4479,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-1130,),
@@ -3705,6 +4488,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for parameter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "parameter", "", "is", "not", "valid"),
     ),
     (
         (-4072,),
@@ -3713,6 +4497,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("premium fee is not updated,reject order",),
         "premium ",
         "premium ",
+        ("premium", "fee", "is", "not", "updated", "reject", "order"),
     ),
     (
         (-1106,),
@@ -3721,6 +4506,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-4082,),
@@ -3729,6 +4515,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders", ""),
     ),
     (
         (-4062,),
@@ -3737,6 +4524,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid or improper reduceOnly value",),
         "Invalid ",
         "invalid ",
+        ("invalid", "or", "improper", "reduceonly", "value"),
     ),
     (
         (-4082,),
@@ -3745,6 +4533,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid number of batch place orders",),
         "Invalid ",
         "invalid ",
+        ("invalid", "number", "of", "batch", "place", "orders"),
     ),
     (
         (-4087,),
@@ -3753,6 +4542,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can only place reduce only order",),
         "User can",
         "user can",
+        ("user", "can", "only", "place", "reduce", "only", "order"),
     ),
     (
         (-1004,),
@@ -3761,6 +4551,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP is already on the white list",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "is", "already", "on", "the", "white", "list"),
     ),
     (
         (-1016,),
@@ -3769,6 +4560,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1023,),
@@ -3777,6 +4569,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("start time is greater than end time",),
         "Start ti",
         "start ti",
+        ("start", "time", "is", "greater", "than", "end", "time"),
     ),
     (
         (-1106,),
@@ -3785,6 +4578,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-2017,),
@@ -3793,6 +4587,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI Keys are locked on this account",),
         "API Keys",
         "aPI Keys",
+        ("api", "keys", "are", "locked", "on", "this", "account"),
     ),
     (
         (-1113,),
@@ -3801,6 +4596,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawal amount must be negative",),
         "Withdraw",
         "withdraw",
+        ("withdrawal", "amount", "must", "be", "negative"),
     ),
     (
         (-1119,),
@@ -3809,6 +4605,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4005,),
@@ -3817,6 +4614,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity greater than max quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "greater", "than", "max", "quantity"),
     ),
     (
         (-1104,),
@@ -3825,6 +4623,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -3833,6 +4632,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-4007,),
@@ -3841,6 +4641,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price greater than max price",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "greater", "than", "max", "price"),
     ),
     (
         (-4025,),
@@ -3849,6 +4650,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier decimal less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "decimal", "less", "than", "zero"),
     ),
     (
         (-4052,),
@@ -3857,6 +4659,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change auto add margin",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "auto", "add", "margin"),
     ),
     (
         (-4085,),
@@ -3865,6 +4668,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid notional limit coefficient",),
         "Invalid ",
         "invalid ",
+        ("invalid", "notional", "limit", "coefficient"),
     ),
     (
         (-4088,),
@@ -3873,6 +4677,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user can not place order currently",),
         "User can",
         "user can",
+        ("user", "can", "not", "place", "order", "currently"),
     ),
     (
         (-4183,),
@@ -3881,6 +4686,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "higher", "than", ""),
     ),
     (
         (-5026,),
@@ -3889,6 +4695,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed maximum modify order limit",),
         "Exceed m",
         "exceed m",
+        ("exceed", "maximum", "modify", "order", "limit"),
     ),
     (
         (-5039,),
@@ -3897,6 +4704,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid self trade prevention mode",),
         "Invalid ",
         "invalid ",
+        ("invalid", "self", "trade", "prevention", "mode"),
     ),
     (
         (-1011,),
@@ -3905,6 +4713,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this IP cannot access this route",),
         "This IP ",
         "this IP ",
+        ("this", "ip", "cannot", "access", "this", "route"),
     ),
     (
         (-4014,),
@@ -3913,6 +4722,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price not increased by tick size",),
         "Price no",
         "price no",
+        ("price", "not", "increased", "by", "tick", "size"),
     ),
     (
         (-4032,),
@@ -3921,6 +4731,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceed maximum cancel order size",),
         "Exceed m",
         "exceed m",
+        ("exceed", "maximum", "cancel", "order", "size"),
     ),
     (
         (-4184,),
@@ -3929,6 +4740,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
+        ("limit", "price", "can", "t", "be", "lower", "than", ""),
     ),
     (
         (-4209,),
@@ -3937,6 +4749,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the max leverage of Symbol is 20x",),
         "The max ",
         "the max ",
+        ("the", "max", "leverage", "of", "symbol", "is", "20x"),
     ),
     (
         (-1005,),
@@ -3945,6 +4758,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no such IP has been white listed",),
         "No such ",
         "no such ",
+        ("no", "such", "ip", "has", "been", "white", "listed"),
     ),
     (
         (-1020,),
@@ -3953,6 +4767,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-2021,),
@@ -3961,6 +4776,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately trigger",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "trigger"),
     ),
     (
         (-4004,),
@@ -3969,6 +4785,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than min quantity",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "min", "quantity"),
     ),
     (
         (-4022,),
@@ -3977,6 +4794,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market status sent is not valid",),
         "market s",
         "market s",
+        ("market", "status", "sent", "is", "not", "valid"),
     ),
     (
         (-4031, -4032),
@@ -3985,6 +4803,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type:", ""),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type", ""),
     ),
     (
         (-4059,),
@@ -3993,6 +4812,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change position side",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "position", "side"),
     ),
     (
         (-4210,),
@@ -4001,6 +4821,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be higher than", ""),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "can", "t", "be", "higher", "than", ""),
     ),
     (
         (-4018,),
@@ -4009,6 +4830,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier down less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "down", "less", "than", "zero"),
     ),
     (
         (-4023,),
@@ -4017,6 +4839,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("qty not increased by step size",),
         "Qty not ",
         "qty not ",
+        ("qty", "not", "increased", "by", "step", "size"),
     ),
     (
         (-4029,),
@@ -4025,6 +4848,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size precision is invalid",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "precision", "is", "invalid"),
     ),
     (
         (-4030,),
@@ -4033,6 +4857,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size precision is invalid",),
         "Step siz",
         "step siz",
+        ("step", "size", "precision", "is", "invalid"),
     ),
     (
         (-4070,),
@@ -4041,6 +4866,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client options id is not valid",),
         "Client o",
         "client o",
+        ("client", "options", "id", "is", "not", "valid"),
     ),
     (
         (-4079,),
@@ -4049,6 +4875,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate options id", "for user", ""),
         "duplicat",
         "duplicat",
+        ("duplicate", "options", "id", "", "for", "user", ""),
     ),
     (
         (-4211,),
@@ -4057,6 +4884,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be lower than", ""),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "can", "t", "be", "lower", "than", ""),
     ),
     (
         (-5041,),
@@ -4065,6 +4893,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no depth matches this BBO order",),
         "No depth",
         "no depth",
+        ("no", "depth", "matches", "this", "bbo", "order"),
     ),
     (
         (-1014,),
@@ -4073,6 +4902,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -4081,6 +4911,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -4089,6 +4920,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-4009,),
@@ -4097,6 +4929,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max price less than min price",),
         "Max pric",
         "max pric",
+        ("max", "price", "less", "than", "min", "price"),
     ),
     (
         (-4012,),
@@ -4105,6 +4938,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max mum orders less than zero",),
         "Max mum ",
         "max mum ",
+        ("max", "mum", "orders", "less", "than", "zero"),
     ),
     (
         (-4031,),
@@ -4113,6 +4947,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid parameter working type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "parameter", "working", "type"),
     ),
     (
         (-4046,),
@@ -4121,6 +4956,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to change margin type",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "change", "margin", "type"),
     ),
     (
         (-4051,),
@@ -4129,6 +4965,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("isolated balance insufficient",),
         "Isolated",
         "isolated",
+        ("isolated", "balance", "insufficient"),
     ),
     (
         (-4086,),
@@ -4137,6 +4974,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid price spread threshold",),
         "Invalid ",
         "invalid ",
+        ("invalid", "price", "spread", "threshold"),
     ),
     (
         (-4165,),
@@ -4145,6 +4983,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("maximum time interval is", "days"),
         "Maximum ",
         "maximum ",
+        ("maximum", "time", "interval", "is", "", "days"),
     ),
     (
         (-5025,),
@@ -4153,6 +4992,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("only limit order is supported",),
         "Only lim",
         "only lim",
+        ("only", "limit", "order", "is", "supported"),
     ),
     (
         (-1112,),
@@ -4161,6 +5001,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2022,),
@@ -4169,6 +5010,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reduceOnly Order is rejected",),
         "ReduceOn",
         "reduceOn",
+        ("reduceonly", "order", "is", "rejected"),
     ),
     (
         (-2023,),
@@ -4177,6 +5019,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user in liquidation mode now",),
         "User in ",
         "user in ",
+        ("user", "in", "liquidation", "mode", "now"),
     ),
     (
         (-4002,),
@@ -4185,6 +5028,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price greater than max price",),
         "Price gr",
         "price gr",
+        ("price", "greater", "than", "max", "price"),
     ),
     (
         (-4015,),
@@ -4193,6 +5037,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client order id is not valid",),
         "Client o",
         "client o",
+        ("client", "order", "id", "is", "not", "valid"),
     ),
     (
         (-4017,),
@@ -4201,6 +5046,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("multiplier up less than zero",),
         "Multipli",
         "multipli",
+        ("multiplier", "up", "less", "than", "zero"),
     ),
     (
         (-4026,),
@@ -4209,6 +5055,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "absolute value greater than", ""),
         "",
         "",
+        ("", "absolute", "value", "greater", "than", ""),
     ),
     (
         (-4028,),
@@ -4217,6 +5064,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "already exist with", ""),
         "Leverage",
         "leverage",
+        ("leverage", "", "already", "exist", "with", ""),
     ),
     (
         (-1126,),
@@ -4225,6 +5073,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this asset is not supported",),
         "This ass",
         "this ass",
+        ("this", "asset", "is", "not", "supported"),
     ),
     (
         (-4021,),
@@ -4233,6 +5082,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("'", "'is not valid depth limit"),
         "'",
         "'",
+        ("", "is", "not", "valid", "depth", "limit"),
     ),
     (
         (-4033,),
@@ -4241,6 +5091,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insurance account not found",),
         "Insuranc",
         "insuranc",
+        ("insurance", "account", "not", "found"),
     ),
     (
         (-4063,),
@@ -4249,6 +5100,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options request type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "request", "type"),
     ),
     (
         (-5027,),
@@ -4257,6 +5109,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no need to modify the order",),
         "No need ",
         "no need ",
+        ("no", "need", "to", "modify", "the", "order"),
     ),
     (
         (-1127,),
@@ -4265,6 +5118,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-2024,),
@@ -4273,6 +5127,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("position is not sufficient",),
         "Position",
         "position",
+        ("position", "is", "not", "sufficient"),
     ),
     (
         (-2025,),
@@ -4281,6 +5136,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max open order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "open", "order", "limit"),
     ),
     (
         (-4045,),
@@ -4289,6 +5145,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("reach max stop order limit",),
         "Reach ma",
         "reach ma",
+        ("reach", "max", "stop", "order", "limit"),
     ),
     (
         (-4050,),
@@ -4297,6 +5154,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cross balance insufficient",),
         "Cross ba",
         "cross ba",
+        ("cross", "balance", "insufficient"),
     ),
     (
         (-4069,),
@@ -4305,6 +5163,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options premium fee",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "premium", "fee"),
     ),
     (
         (-4081,),
@@ -4313,6 +5172,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options not found with id:", ""),
         "options ",
         "options ",
+        ("options", "not", "found", "with", "id", ""),
     ),
     (
         (-4083,),
@@ -4321,6 +5181,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("fail to place batch orders",),
         "Fail to ",
         "fail to ",
+        ("fail", "to", "place", "batch", "orders"),
     ),
     (
         (-4116,),
@@ -4329,6 +5190,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientOrderId is duplicated",),
         "clientOr",
         "clientOr",
+        ("clientorderid", "is", "duplicated"),
     ),
     (
         (-4006,),
@@ -4337,6 +5199,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price less than zero",),
         "Stop pri",
         "stop pri",
+        ("stop", "price", "less", "than", "zero"),
     ),
     (
         (-4010,),
@@ -4345,6 +5208,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max qty less than min qty",),
         "Max qty ",
         "max qty ",
+        ("max", "qty", "less", "than", "min", "qty"),
     ),
     (
         (-4013,),
@@ -4353,6 +5217,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than min price",),
         "Price le",
         "price le",
+        ("price", "less", "than", "min", "price"),
     ),
     (
         (-4019,),
@@ -4361,6 +5226,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("composite scale too large",),
         "Composit",
         "composit",
+        ("composite", "scale", "too", "large"),
     ),
     (
         (-4064,),
@@ -4369,6 +5235,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options time frame",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "time", "frame"),
     ),
     (
         (-4066,),
@@ -4377,6 +5244,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options event type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "event", "type"),
     ),
     (
         (-4115,),
@@ -4385,6 +5253,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is duplicated",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "duplicated"),
     ),
     (
         (-1136,),
@@ -4393,6 +5262,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid newOrderRespType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "neworderresptype"),
     ),
     (
         (-4008,),
@@ -4401,6 +5271,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("tick size less than zero",),
         "Tick siz",
         "tick siz",
+        ("tick", "size", "less", "than", "zero"),
     ),
     (
         (-4011,),
@@ -4409,6 +5280,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("step size less than zero",),
         "Step siz",
         "step siz",
+        ("step", "size", "less", "than", "zero"),
     ),
     (
         (-4071,),
@@ -4417,6 +5289,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options direction",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "direction"),
     ),
     (
         (-4114,),
@@ -4425,6 +5298,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("clientTranId is not valid",),
         "clientTr",
         "clientTr",
+        ("clienttranid", "is", "not", "valid"),
     ),
     (
         (-2018,),
@@ -4433,6 +5307,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance is insufficient",),
         "Balance ",
         "balance ",
+        ("balance", "is", "insufficient"),
     ),
     (
         (-4003,),
@@ -4441,6 +5316,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quantity less than zero",),
         "Quantity",
         "quantity",
+        ("quantity", "less", "than", "zero"),
     ),
     (
         (-4044,),
@@ -4449,6 +5325,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("balance Type is invalid",),
         "Balance ",
         "balance ",
+        ("balance", "type", "is", "invalid"),
     ),
     (
         (-4055,),
@@ -4457,6 +5334,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("amount must be positive",),
         "Amount m",
         "amount m",
+        ("amount", "must", "be", "positive"),
     ),
     (
         (-4080,),
@@ -4465,6 +5343,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user not found with id:", ""),
         "user not",
         "user not",
+        ("user", "not", "found", "with", "id", ""),
     ),
     (
         (-4117,),
@@ -4473,6 +5352,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop order is triggering",),
         "stop ord",
         "stop ord",
+        ("stop", "order", "is", "triggering"),
     ),
     (
         (-4135,),
@@ -4481,6 +5361,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid activation price",),
         "Invalid ",
         "invalid ",
+        ("invalid", "activation", "price"),
     ),
     (
         (-1105,),
@@ -4489,6 +5370,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -4497,6 +5379,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2019,),
@@ -4505,6 +5388,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin is insufficient",),
         "Margin i",
         "margin i",
+        ("margin", "is", "insufficient"),
     ),
     (
         (-1105,),
@@ -4513,6 +5397,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-1122,),
@@ -4521,6 +5406,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol status",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol", "status"),
     ),
     (
         (-4028,),
@@ -4529,6 +5415,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("leverage", "is not valid"),
         "Leverage",
         "leverage",
+        ("leverage", "", "is", "not", "valid"),
     ),
     (
         (-4057,),
@@ -4537,6 +5424,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api public key",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "public", "key"),
     ),
     (
         (-4060,),
@@ -4545,6 +5433,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid position side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "position", "side"),
     ),
     (
         (-4065,),
@@ -4553,6 +5442,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options amount",),
         "Invalid ",
         "invalid ",
+        ("invalid", "options", "amount"),
     ),
     (
         (-4078,),
@@ -4561,6 +5451,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options internal error",),
         "options ",
         "options ",
+        ("options", "internal", "error"),
     ),
     (
         (-2012,),
@@ -4569,6 +5460,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("batch cancel failure",),
         "Batch ca",
         "batch ca",
+        ("batch", "cancel", "failure"),
     ),
     (
         (-2013,),
@@ -4577,6 +5469,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-4000,),
@@ -4585,6 +5478,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order status",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "status"),
     ),
     (
         (-4027,),
@@ -4593,6 +5487,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account", "type"),
     ),
     (
         (-4056,),
@@ -4601,6 +5496,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid api key type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "type"),
     ),
     (
         (-4104,),
@@ -4609,6 +5505,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid contract type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "contract", "type"),
     ),
     (
         (-4165,),
@@ -4617,6 +5514,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid time interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "time", "interval"),
     ),
     (
         (-1015,),
@@ -4625,6 +5523,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -4633,6 +5532,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-4021,),
@@ -4641,6 +5541,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid depth limit",),
         "Invalid ",
         "invalid ",
+        ("invalid", "depth", "limit"),
     ),
     (
         (-4079,),
@@ -4649,6 +5550,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options id:", ""),
         "invalid ",
         "invalid ",
+        ("invalid", "options", "id", ""),
     ),
     (
         (-1010,),
@@ -4657,6 +5559,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("eRROR_MSG_RECEIVED",),
         "ERROR_MS",
         "eRROR_MS",
+        ("error_msg_received",),
     ),
     (
         (-1110,),
@@ -4665,6 +5568,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbolType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symboltype"),
     ),
     (
         (-4026,),
@@ -4673,6 +5577,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("commission invalid",),
         "Commissi",
         "commissi",
+        ("commission", "invalid"),
     ),
     (
         (-5037,),
@@ -4681,6 +5586,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid price match",),
         "Invalid ",
         "invalid ",
+        ("invalid", "price", "match"),
     ),
     (
         (-1116,),
@@ -4689,6 +5595,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -4697,6 +5604,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-4001,),
@@ -4705,6 +5613,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price less than 0",),
         "Price le",
         "price le",
+        ("price", "less", "than", ""),
     ),
     (
         (-4079,),
@@ -4713,6 +5622,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid options id",),
         "invalid ",
         "invalid ",
+        ("invalid", "options", "id"),
     ),
     (
         (-1120,),
@@ -4721,6 +5631,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-4081,),
@@ -4729,6 +5640,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("options not found",),
         "options ",
         "options ",
+        ("options", "not", "found"),
     ),
     (
         (-1013,),
@@ -4737,6 +5649,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iNVALID_MESSAGE",),
         "INVALID_",
         "iNVALID_",
+        ("invalid_message",),
     ),
     (
         (-1109,),
@@ -4745,6 +5658,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid account",),
         "Invalid ",
         "invalid ",
+        ("invalid", "account"),
     ),
     (
         (-4026,),
@@ -4753,6 +5667,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("", "less than zero"),
         "",
         "",
+        ("", "less", "than", "zero"),
     ),
     (
         (-4028,),
@@ -4761,6 +5676,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid leverage",),
         "Invalid ",
         "invalid ",
+        ("invalid", "leverage"),
     ),
     (
         (-4109,),
@@ -4769,6 +5685,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("inactive account",),
         "Inactive",
         "inactive",
+        ("inactive", "account"),
     ),
     (
         (-4141,),
@@ -4777,6 +5694,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("symbol is closed",),
         "Symbol i",
         "symbol i",
+        ("symbol", "is", "closed"),
     ),
     (
         (-1121,),
@@ -4785,6 +5703,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -4793,6 +5712,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-2020,),
@@ -4801,6 +5721,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unable to fill",),
         "Unable t",
         "unable t",
+        ("unable", "to", "fill"),
     ),
     (
         (-1108,),
@@ -4809,6 +5730,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid asset",),
         "Invalid ",
         "invalid ",
+        ("invalid", "asset"),
     ),
     (
         (-4080,),
@@ -4817,6 +5739,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user not found",),
         "user not",
         "user not",
+        ("user", "not", "found"),
     ),
     (
         (-1117,),
@@ -4825,6 +5748,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
     (
         (-4144,),
@@ -4833,6 +5757,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid pair",),
         "Invalid ",
         "invalid ",
+        ("invalid", "pair"),
     ),
 )
 
@@ -6106,8 +7031,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -6130,7 +7055,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -6139,12 +7065,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -6154,7 +7087,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -6167,18 +7102,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -6238,77 +7179,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -6326,24 +7236,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

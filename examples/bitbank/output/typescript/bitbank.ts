@@ -2936,180 +2936,198 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[50037], "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.", ["We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes."], ["we are temporarily restricting withdrawals while we verify your last deposit.Please try again in a few minutes"], "We are t", "we are t"],
-  [[50054], "Cannot withdraw because the information registration for unreflected deposits has not been completed.", ["Cannot withdraw because the information registration for unreflected deposits has not been completed."], ["cannot withdraw because the information registration for unreflected deposits has not been completed"], "Cannot w", "cannot w"],
-  [[50059, 50060], "Temporarily restricting new margin orders. Please try your request again after a while.", ["Temporarily restricting new margin orders. Please try your request again after a while."], ["temporarily restricting new margin orders.Please try your request again after a while"], "Temporar", "temporar"],
-  [[20026], "MFA is temporarily locked because too many failures. Please retry after 60 seconds.", ["MFA is temporarily locked because too many failures. Please retry after 60 seconds."], ["mFA is temporarily locked because too many failures.Please retry after 60 seconds"], "MFA is t", "mFA is t"],
-  [[70009], "Market order has been temporarily restricted. Please use limit order instead.", ["Market order has been temporarily restricted. Please use limit order instead."], ["market order has been temporarily restricted.Please use limit order instead"], "Market o", "market o"],
-  [[60019], "The side of a TakeProfit or StopLoss order must be in the close direction.", ["The side of a TakeProfit or StopLoss order must be in the close direction."], ["the side of a TakeProfit or StopLoss order must be in the close direction"], "The side", "the side"],
-  [[10009], "You sent requests too frequently. Retry later with decreased requests.", ["You sent requests too frequently. Retry later with decreased requests."], ["you sent requests too frequently.Retry later with decreased requests"], "You sent", "you sent"],
-  [[20019], "Please login. (This also happens when you request API without /v1/.)", ["Please login. (This also happens when you request API without /v1/.)"], ["please login.(This also happens when you request API without/v1/.)"], "Please l", "please l"],
-  [[20018], "Please login. (This happens when you request API without /v1/.)", ["Please login. (This happens when you request API without /v1/.)"], ["please login.(This happens when you request API without/v1/.)"], "Please l", "please l"],
-  [[70014], "Withdraw and cancel request has been temporarily restricted.", ["Withdraw and cancel request has been temporarily restricted."], ["withdraw and cancel request has been temporarily restricted"], "Withdraw", "withdraw"],
-  [[70015], "Lending and cancel request has been temporarily restricted.", ["Lending and cancel request has been temporarily restricted."], ["lending and cancel request has been temporarily restricted"], "Lending ", "lending "],
-  [[60018], "Trigger price to trigger immediately cannot be specified.", ["Trigger price to trigger immediately cannot be specified."], ["trigger price to trigger immediately cannot be specified"], "Trigger ", "trigger "],
-  [[50033], "Withdrawals to this address require additional entries.", ["Withdrawals to this address require additional entries."], ["withdrawals to this address require additional entries"], "Withdraw", "withdraw"],
-  [[60002], "Market buy order quantity has exceeded the upper limit.", ["Market buy order quantity has exceeded the upper limit."], ["market buy order quantity has exceeded the upper limit"], "Market b", "market b"],
-  [[70004], "Order is restricted during suspension of transactions.", ["Order is restricted during suspension of transactions."], ["order is restricted during suspension of transactions"], "Order is", "order is"],
-  [[40114], "post_only can not be specified with such order type.", ["post_only can not be specified with such order type."], ["post_only can not be specified with such order type"], "post_onl", "post_onl"],
-  [[50051], "Cannot confirm deposit with originator under review.", ["Cannot confirm deposit with originator under review."], ["cannot confirm deposit with originator under review"], "Cannot c", "cannot c"],
-  [[60011], "Too many Simultaneous orders, current limit is 30.", ["Too many Simultaneous orders, current limit is 30."], ["too many Simultaneous orders,current limit is 30"], "Too many", "too many"],
-  [[50083], "Withdrawals can not be used due to realized loss.", ["Withdrawals can not be used due to realized loss."], ["withdrawals can not be used due to realized loss"], "Withdraw", "withdraw"],
-  [[70013], "Order and cancel has been temporarily restricted.", ["Order and cancel has been temporarily restricted."], ["order and cancel has been temporarily restricted"], "Order an", "order an"],
-  [[70022], "Stop limit order has been temporarily restricted.", ["Stop limit order has been temporarily restricted."], ["stop limit order has been temporarily restricted"], "Stop lim", "stop lim"],
-  [[70025], "Short open order has been temporarily restricted.", ["Short open order has been temporarily restricted."], ["short open order has been temporarily restricted"], "Short op", "short op"],
-  [[40163], "Invalid beneficiary substantial controller name.", ["Invalid beneficiary substantial controller name."], ["invalid beneficiary substantial controller name"], "Invalid ", "invalid "],
-  [[50073], "Sell orders cannot be used in spot transactions.", ["Sell orders cannot be used in spot transactions."], ["sell orders cannot be used in spot transactions"], "Sell ord", "sell ord"],
-  [[60004], "Order quantity has exceeded the lower threshold.", ["Order quantity has exceeded the lower threshold."], ["order quantity has exceeded the lower threshold"], "Order qu", "order qu"],
-  [[70010], "Minimum Order Quantity is increased temporarily.", ["Minimum Order Quantity is increased temporarily."], ["minimum Order Quantity is increased temporarily"], "Minimum ", "minimum "],
-  [[70024], "Long open order has been temporarily restricted.", ["Long open order has been temporarily restricted."], ["long open order has been temporarily restricted"], "Long ope", "long ope"],
-  [[20036], "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.", ["ACCESS-REQUEST-TIME and ACCESS-NONCE not found."], ["aCCESS-REQUEST-TIME and ACCESS-NONCE not found"], "ACCESS-R", "aCCESS-R"],
-  [[40160], "Invalid originator substantial controller name.", ["Invalid originator substantial controller name."], ["invalid originator substantial controller name"], "Invalid ", "invalid "],
-  [[50072], "Buy orders cannot be used in spot transactions.", ["Buy orders cannot be used in spot transactions."], ["buy orders cannot be used in spot transactions"], "Buy orde", "buy orde"],
-  [[60017], "Withdrawal amount has exceeded the upper limit.", ["Withdrawal amount has exceeded the upper limit."], ["withdrawal amount has exceeded the upper limit"], "Withdraw", "withdraw"],
-  [[70016], "Lending and cancel request has been restricted.", ["Lending and cancel request has been restricted."], ["lending and cancel request has been restricted"], "Lending ", "lending "],
-  [[20035], "No request was sent within ACCESS-TIME-WINDOW.", ["No request was sent within ACCESS-TIME-WINDOW."], ["no request was sent within ACCESS-TIME-WINDOW"], "No reque", "no reque"],
-  [[50079, 50081], "Close orders cannot be used in margin trading.", ["Close orders cannot be used in margin trading."], ["close orders cannot be used in margin trading"], "Close or", "close or"],
-  [[50058], "Margin trading review has not been completed.", ["Margin trading review has not been completed."], ["margin trading review has not been completed"], "Margin t", "margin t"],
-  [[50078, 50080], "Open orders cannot be used in margin trading.", ["Open orders cannot be used in margin trading."], ["open orders cannot be used in margin trading"], "Open ord", "open ord"],
-  [[70006], "Sell \u200b\u200border has been temporarily restricted.", ["Sell \u200b\u200border has been temporarily restricted."], ["sell \u200b\u200border has been temporarily restricted"], "Sell \u200b\u200bo", "sell \u200b\u200bo"],
-  [[70018], "Order and cancel on pair have been suspended.", ["Order and cancel on pair have been suspended."], ["order and cancel on pair have been suspended"], "Order an", "order an"],
-  [[70020], "Market order has been temporarily restricted.", ["Market order has been temporarily restricted."], ["market order has been temporarily restricted"], "Market o", "market o"],
-  [[50048], "Cannot withdraw to beneficiary under review.", ["Cannot withdraw to beneficiary under review."], ["cannot withdraw to beneficiary under review"], "Cannot w", "cannot w"],
-  [[70005], "Buy \u200b\u200border has been temporarily restricted.", ["Buy \u200b\u200border has been temporarily restricted."], ["buy \u200b\u200border has been temporarily restricted"], "Buy \u200b\u200bor", "buy \u200b\u200bor"],
-  [[60016], "Trigger price has exceeded the upper limit.", ["Trigger price has exceeded the upper limit."], ["trigger price has exceeded the upper limit"], "Trigger ", "trigger "],
-  [[70023], "Stop order has been temporarily restricted.", ["Stop order has been temporarily restricted."], ["stop order has been temporarily restricted"], "Stop ord", "stop ord"],
-  [[30114], "Missing beneficiary company type position.", ["Missing beneficiary company type position."], ["missing beneficiary company type position"], "Missing ", "missing "],
-  [[40127], "Invalid beneficiary company type position.", ["Invalid beneficiary company type position."], ["invalid beneficiary company type position"], "Invalid ", "invalid "],
-  [[40165], "Can not be margin trading with such pair.", ["Can not be margin trading with such pair."], ["can not be margin trading with such pair"], "Can not ", "can not "],
-  [[50061], "Exceeds available balance for open order.", ["Exceeds available balance for open order."], ["exceeds available balance for open order"], "Exceeds ", "exceeds "],
-  [[60005], "Order price has exceeded the upper limit.", ["Order price has exceeded the upper limit."], ["order price has exceeded the upper limit"], "Order pr", "order pr"],
-  [[60006], "Order price has exceeded the lower limit.", ["Order price has exceeded the lower limit."], ["order price has exceeded the lower limit"], "Order pr", "order pr"],
-  [[20001], "Authentication failed api authorization.", ["Authentication failed api authorization."], ["authentication failed api authorization"], "Authenti", "authenti"],
-  [[50049], "Beneficiary requires additional entries.", ["Beneficiary requires additional entries."], ["beneficiary requires additional entries"], "Benefici", "benefici"],
-  [[70021], "Limit order price is over the threshold.", ["Limit order price is over the threshold."], ["limit order price is over the threshold"], "Limit or", "limit or"],
-  [[50038], "Cannot withdraw to chosen VASP service.", ["Cannot withdraw to chosen VASP service."], ["cannot withdraw to chosen VASP service"], "Cannot w", "cannot w"],
-  [[50052], "Originator requires additional entries.", ["Originator requires additional entries."], ["originator requires additional entries"], "Originat", "originat"],
-  [[50008], "Identity verification is not finished.", ["Identity verification is not finished."], ["identity verification is not finished"], "Identity", "identity"],
-  [[50050], "Cannot withdraw to chosen beneficiary.", ["Cannot withdraw to chosen beneficiary."], ["cannot withdraw to chosen beneficiary"], "Cannot w", "cannot w"],
-  [[60003], "Order quantity has exceeded the limit.", ["Order quantity has exceeded the limit."], ["order quantity has exceeded the limit"], "Order qu", "order qu"],
-  [[70026], "Order has been temporarily restricted.", ["Order has been temporarily restricted."], ["order has been temporarily restricted"], "Order ha", "order ha"],
-  [[50035], "Company information is not registerd.", ["Company information is not registerd."], ["company information is not registerd"], "Company ", "company "],
-  [[50046], "Cannot edit beneficiary under review.", ["Cannot edit beneficiary under review."], ["cannot edit beneficiary under review"], "Cannot e", "cannot e"],
-  [[50070], "Withdrawals in JPY are not available.", ["Withdrawals in JPY are not available."], ["withdrawals in JPY are not available"], "Withdraw", "withdraw"],
-  [[20034], "Invalid time of ACCESS-REQUEST-TIME.", ["Invalid time of ACCESS-REQUEST-TIME."], ["invalid time of ACCESS-REQUEST-TIME"], "Invalid ", "invalid "],
-  [[30123], "Missing extraction request category.", ["Missing extraction request category."], ["missing extraction request category"], "Missing ", "missing "],
-  [[40200], "Stop open orders cannot be accepted.", ["Stop open orders cannot be accepted."], ["stop open orders cannot be accepted"], "Stop ope", "stop ope"],
-  [[50053], "Cannot edit originator under review.", ["Cannot edit originator under review."], ["cannot edit originator under review"], "Cannot e", "cannot e"],
-  [[50071], "Withdrawals in CC are not available.", ["Withdrawals in CC are not available."], ["withdrawals in CC are not available"], "Withdraw", "withdraw"],
-  [[70017], "Orders on pair have been suspended.", ["Orders on pair have been suspended."], ["orders on pair have been suspended"], "Orders o", "orders o"],
-  [[70019], "Order cancel request is in process.", ["Order cancel request is in process."], ["order cancel request is in process"], "Order ca", "order ca"],
-  [[30111], "Missing beneficiary company name.", ["Missing beneficiary company name."], ["missing beneficiary company name"], "Missing ", "missing "],
-  [[30112], "Missing beneficiary company kana.", ["Missing beneficiary company kana."], ["missing beneficiary company kana"], "Missing ", "missing "],
-  [[30113], "Missing beneficiary company type.", ["Missing beneficiary company type."], ["missing beneficiary company type"], "Missing ", "missing "],
-  [[40124], "Invalid beneficiary company name.", ["Invalid beneficiary company name."], ["invalid beneficiary company name"], "Invalid ", "invalid "],
-  [[40125], "Invalid beneficiary company kana.", ["Invalid beneficiary company kana."], ["invalid beneficiary company kana"], "Invalid ", "invalid "],
-  [[40126], "Invalid beneficiary company type.", ["Invalid beneficiary company type."], ["invalid beneficiary company type"], "Invalid ", "invalid "],
-  [[50047], "Cannot edit disabled beneficiary.", ["Cannot edit disabled beneficiary."], ["cannot edit disabled beneficiary"], "Cannot e", "cannot e"],
-  [[70011], "System is busy. Please try again.", ["System is busy. Please try again."], ["system is busy.Please try again"], "System i", "system i"],
-  [[40155], "Invalid originator company name.", ["Invalid originator company name."], ["invalid originator company name"], "Invalid ", "invalid "],
-  [[50026], "Order has already been canceled.", ["Order has already been canceled."], ["order has already been canceled"], "Order ha", "order ha"],
-  [[50027], "Order has already been executed.", ["Order has already been executed."], ["order has already been executed"], "Order ha", "order ha"],
-  [[30108], "Missing beneficiary first name.", ["Missing beneficiary first name."], ["missing beneficiary first name"], "Missing ", "missing "],
-  [[30110], "Missing beneficiary first kana.", ["Missing beneficiary first kana."], ["missing beneficiary first kana"], "Missing ", "missing "],
-  [[30119], "Missing beneficiary prefecture.", ["Missing beneficiary prefecture."], ["missing beneficiary prefecture"], "Missing ", "missing "],
-  [[40121], "Invalid beneficiary first name.", ["Invalid beneficiary first name."], ["invalid beneficiary first name"], "Invalid ", "invalid "],
-  [[40123], "Invalid beneficiary first kana.", ["Invalid beneficiary first kana."], ["invalid beneficiary first kana"], "Invalid ", "invalid "],
-  [[20033], "ACCESS-REQUEST-TIME not found.", ["ACCESS-REQUEST-TIME not found."], ["aCCESS-REQUEST-TIME not found"], "ACCESS-R", "aCCESS-R"],
-  [[30107], "Missing beneficiary last name.", ["Missing beneficiary last name."], ["missing beneficiary last name"], "Missing ", "missing "],
-  [[30109], "Missing beneficiary last kana.", ["Missing beneficiary last kana."], ["missing beneficiary last kana"], "Missing ", "missing "],
-  [[40015], "Too many orders are specified.", ["Too many orders are specified."], ["too many orders are specified"], "Too many", "too many"],
-  [[40120], "Invalid beneficiary last name.", ["Invalid beneficiary last name."], ["invalid beneficiary last name"], "Invalid ", "invalid "],
-  [[40122], "Invalid beneficiary last kana.", ["Invalid beneficiary last kana."], ["invalid beneficiary last kana"], "Invalid ", "invalid "],
-  [[40154], "Invalid originator first name.", ["Invalid originator first name."], ["invalid originator first name"], "Invalid ", "invalid "],
-  [[40156], "Invalid originator prefecture.", ["Invalid originator prefecture."], ["invalid originator prefecture"], "Invalid ", "invalid "],
-  [[50043], "Originator already registered.", ["Originator already registered."], ["originator already registered"], "Originat", "originat"],
-  [[50062], "Exceeds total margin position.", ["Exceeds total margin position."], ["exceeds total margin position"], "Exceeds ", "exceeds "],
-  [[10005], "Timeout waiting for response.", ["Timeout waiting for response."], ["timeout waiting for response"], "Timeout ", "timeout "],
-  [[30118], "Missing beneficiary zip code.", ["Missing beneficiary zip code."], ["missing beneficiary zip code"], "Missing ", "missing "],
-  [[30122], "Missing beneficiary building.", ["Missing beneficiary building."], ["missing beneficiary building"], "Missing ", "missing "],
-  [[40153], "Invalid originator last name.", ["Invalid originator last name."], ["invalid originator last name"], "Invalid ", "invalid "],
-  [[10008], "Server is busy. Retry later.", ["Server is busy. Retry later."], ["server is busy.Retry later"], "Server i", "server i"],
-  [[20037], "Invalid ACCESS-REQUEST-TIME.", ["Invalid ACCESS-REQUEST-TIME."], ["invalid ACCESS-REQUEST-TIME"], "Invalid ", "invalid "],
-  [[30117], "Missing beneficiary country.", ["Missing beneficiary country."], ["missing beneficiary country"], "Missing ", "missing "],
-  [[30121], "Missing beneficiary address.", ["Missing beneficiary address."], ["missing beneficiary address"], "Missing ", "missing "],
-  [[40159], "Invalid originator building.", ["Invalid originator building."], ["invalid originator building"], "Invalid ", "invalid "],
-  [[20038], "Invalid ACCESS-TIME-WINDOW.", ["Invalid ACCESS-TIME-WINDOW."], ["invalid ACCESS-TIME-WINDOW"], "Invalid ", "invalid "],
-  [[30115], "Missing uploaded documents.", ["Missing uploaded documents."], ["missing uploaded documents"], "Missing ", "missing "],
-  [[30116], "Missing withdrawal purpose.", ["Missing withdrawal purpose."], ["missing withdrawal purpose"], "Missing ", "missing "],
-  [[40022], "Invalid trading start time.", ["Invalid trading start time."], ["invalid trading start time"], "Invalid ", "invalid "],
-  [[40158], "Invalid originator address.", ["Invalid originator address."], ["invalid originator address"], "Invalid ", "invalid "],
-  [[50010], "Order can not be canceled.", ["Order can not be canceled."], ["order can not be canceled"], "Order ca", "order ca"],
-  [[20005], "Invalid ACCESS-SIGNATURE.", ["Invalid ACCESS-SIGNATURE."], ["invalid ACCESS-SIGNATURE"], "Invalid ", "invalid "],
-  [[20025], "Missing OTP and SMS code.", ["Missing OTP and SMS code."], ["missing OTP and SMS code"], "Missing ", "missing "],
-  [[30106], "Missing beneficiary type.", ["Missing beneficiary type."], ["missing beneficiary type"], "Missing ", "missing "],
-  [[30120], "Missing beneficiary city.", ["Missing beneficiary city."], ["missing beneficiary city"], "Missing ", "missing "],
-  [[40119], "Invalid beneficiary type.", ["Invalid beneficiary type."], ["invalid beneficiary type"], "Invalid ", "invalid "],
-  [[40152], "Invalid originator label.", ["Invalid originator label."], ["invalid originator label"], "Invalid ", "invalid "],
-  [[20014], "SMS verification failed.", ["SMS verification failed."], ["sMS verification failed"], "SMS veri", "sMS veri"],
-  [[30039], "Missing withdraw amount.", ["Missing withdraw amount."], ["missing withdraw amount"], "Missing ", "missing "],
-  [[30103], "Missing withdrawal type.", ["Missing withdrawal type."], ["missing withdrawal type"], "Missing ", "missing "],
-  [[30104], "Missing withdrawal name.", ["Missing withdrawal name."], ["missing withdrawal name"], "Missing ", "missing "],
-  [[40048], "Invalid withdraw amount.", ["Invalid withdraw amount."], ["invalid withdraw amount"], "Invalid ", "invalid "],
-  [[40116], "Invalid withdrawal type.", ["Invalid withdrawal type."], ["invalid withdrawal type"], "Invalid ", "invalid "],
-  [[40117], "Invalid withdrawal name.", ["Invalid withdrawal name."], ["invalid withdrawal name"], "Invalid ", "invalid "],
-  [[40157], "Invalid originator city.", ["Invalid originator city."], ["invalid originator city"], "Invalid ", "invalid "],
-  [[20004], "ACCESS-NONCE not found.", ["ACCESS-NONCE not found."], ["aCCESS-NONCE not found"], "ACCESS-N", "aCCESS-N"],
-  [[30001], "Missing order quantity.", ["Missing order quantity."], ["missing order quantity"], "Missing ", "missing "],
-  [[30007], "Missing order id array.", ["Missing order id array."], ["missing order id array"], "Missing ", "missing "],
-  [[40001], "Invalid order quantity.", ["Invalid order quantity."], ["invalid order quantity"], "Invalid ", "invalid "],
-  [[40014], "Invalid order id array.", ["Invalid order id array."], ["invalid order id array"], "Invalid ", "invalid "],
-  [[50004], "Account is provisional.", ["Account is provisional."], ["account is provisional"], "Account ", "account "],
-  [[30101], "Missing trigger price.", ["Missing trigger price."], ["missing trigger price"], "Missing ", "missing "],
-  [[40112], "Invalid trigger price.", ["Invalid trigger price."], ["invalid trigger price"], "Invalid ", "invalid "],
-  [[40164], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid "],
-  [[50003], "Account is restricted.", ["Account is restricted."], ["account is restricted"], "Account ", "account "],
-  [[20003], "ACCESS-KEY not found.", ["ACCESS-KEY not found."], ["aCCESS-KEY not found"], "ACCESS-K", "aCCESS-K"],
-  [[20039], "Invalid ACCESS-NONCE.", ["Invalid ACCESS-NONCE."], ["invalid ACCESS-NONCE"], "Invalid ", "invalid "],
-  [[50044], "Originator not found.", ["Originator not found."], ["originator not found"], "Originat", "originat"],
-  [[30012], "Missing order price.", ["Missing order price."], ["missing order price"], "Missing ", "missing "],
-  [[40020], "Invalid order price.", ["Invalid order price."], ["invalid order price"], "Invalid ", "invalid "],
-  [[60001], "Insufficient amount.", ["Insufficient amount."], ["insufficient amount"], "Insuffic", "insuffic"],
-  [[10007], "System maintenance.", ["System maintenance."], ["system maintenance"], "System m", "system m"],
-  [[20002], "Invalid ACCESS-KEY.", ["Invalid ACCESS-KEY."], ["invalid ACCESS-KEY"], "Invalid ", "invalid "],
-  [[30015], "Missing order type.", ["Missing order type."], ["missing order type"], "Missing ", "missing "],
-  [[40021], "Invalid order side.", ["Invalid order side."], ["invalid order side"], "Invalid ", "invalid "],
-  [[40024], "Invalid order type.", ["Invalid order type."], ["invalid order type"], "Invalid ", "invalid "],
-  [[50005, 50006], "Account is blocked.", ["Account is blocked."], ["account is blocked"], "Account ", "account "],
-  [[10002], "Malformed request.", ["Malformed request."], ["malformed request"], "Malforme", "malforme"],
-  [[40007], "Invalid end param.", ["Invalid end param."], ["invalid end param"], "Invalid ", "invalid "],
-  [[40113], "Invalid post_only.", ["Invalid post_only."], ["invalid post_only"], "Invalid ", "invalid "],
-  [[50045], "Deposit not found.", ["Deposit not found."], ["deposit not found"], "Deposit ", "deposit "],
-  [[20023], "Missing OTP code.", ["Missing OTP code."], ["missing OTP code"], "Missing ", "missing "],
-  [[20024], "Missing SMS code.", ["Missing SMS code."], ["missing SMS code"], "Missing ", "missing "],
-  [[30006], "Missing order id.", ["Missing order id."], ["missing order id"], "Missing ", "missing "],
-  [[40013], "Invalid order id.", ["Invalid order id."], ["invalid order id"], "Invalid ", "invalid "],
-  [[40009], "Invalid from_id.", ["Invalid from_id."], ["invalid from_id"], "Invalid ", "invalid "],
-  [[50009], "Order not found.", ["Order not found."], ["order not found"], "Order no", "order no"],
-  [[40008], "Invalid end_id.", ["Invalid end_id."], ["invalid end_id"], "Invalid ", "invalid "],
-  [[50034], "VASP not found.", ["VASP not found."], ["vASP not found"], "VASP not", "vASP not"],
-  [[10000], "Url not found.", ["Url not found."], ["url not found"], "Url not ", "url not "],
-  [[30009, 30016], "Missing asset.", ["Missing asset."], ["missing asset"], "Missing ", "missing "],
-  [[40006], "Invalid count.", ["Invalid count."], ["invalid count"], "Invalid ", "invalid "],
-  [[40017, 40025], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid "],
-  [[50011], "Api not found.", ["Api not found."], ["api not found"], "Api not ", "api not "],
-  [[10001, 10003, 70001, 70002, 70003, 70012], "System error.", ["System error."], ["system error"], "System e", "system e"],
-  [[30013], "Missing side.", ["Missing side."], ["missing side"], "Missing ", "missing "],
-  [[30019], "Missing uuid.", ["Missing uuid."], ["missing uuid"], "Missing ", "missing "],
-  [[30105], "Missing VASP.", ["Missing VASP."], ["missing VASP"], "Missing ", "missing "],
-  [[40028], "Invalid uuid.", ["Invalid uuid."], ["invalid uuid"], "Invalid ", "invalid "],
-  [[40118], "Invalid VASP.", ["Invalid VASP."], ["invalid VASP"], "Invalid ", "invalid "],
-  [[20011], "MFA failed.", ["MFA failed."], ["mFA failed"], "MFA fail", "mFA fail"],
+  [[50037], "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.", ["We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes."], ["we are temporarily restricting withdrawals while we verify your last deposit.Please try again in a few minutes"], "We are t", "we are t", ["we", "are", "temporarily", "restricting", "withdrawals", "while", "we", "verify", "your", "last", "deposit", "please", "try", "again", "in", "a", "few", "minutes"]],
+  [[50054], "Cannot withdraw because the information registration for unreflected deposits has not been completed.", ["Cannot withdraw because the information registration for unreflected deposits has not been completed."], ["cannot withdraw because the information registration for unreflected deposits has not been completed"], "Cannot w", "cannot w", ["cannot", "withdraw", "because", "the", "information", "registration", "for", "unreflected", "deposits", "has", "not", "been", "completed"]],
+  [[50059, 50060], "Temporarily restricting new margin orders. Please try your request again after a while.", ["Temporarily restricting new margin orders. Please try your request again after a while."], ["temporarily restricting new margin orders.Please try your request again after a while"], "Temporar", "temporar", ["temporarily", "restricting", "new", "margin", "orders", "please", "try", "your", "request", "again", "after", "a", "while"]],
+  [[20026], "MFA is temporarily locked because too many failures. Please retry after 60 seconds.", ["MFA is temporarily locked because too many failures. Please retry after 60 seconds."], ["mFA is temporarily locked because too many failures.Please retry after 60 seconds"], "MFA is t", "mFA is t", ["mfa", "is", "temporarily", "locked", "because", "too", "many", "failures", "please", "retry", "after", "", "seconds"]],
+  [[70009], "Market order has been temporarily restricted. Please use limit order instead.", ["Market order has been temporarily restricted. Please use limit order instead."], ["market order has been temporarily restricted.Please use limit order instead"], "Market o", "market o", ["market", "order", "has", "been", "temporarily", "restricted", "please", "use", "limit", "order", "instead"]],
+  [[60019], "The side of a TakeProfit or StopLoss order must be in the close direction.", ["The side of a TakeProfit or StopLoss order must be in the close direction."], ["the side of a TakeProfit or StopLoss order must be in the close direction"], "The side", "the side", ["the", "side", "of", "a", "takeprofit", "or", "stoploss", "order", "must", "be", "in", "the", "close", "direction"]],
+  [[10009], "You sent requests too frequently. Retry later with decreased requests.", ["You sent requests too frequently. Retry later with decreased requests."], ["you sent requests too frequently.Retry later with decreased requests"], "You sent", "you sent", ["you", "sent", "requests", "too", "frequently", "retry", "later", "with", "decreased", "requests"]],
+  [[20019], "Please login. (This also happens when you request API without /v1/.)", ["Please login. (This also happens when you request API without /v1/.)"], ["please login.(This also happens when you request API without/v1/.)"], "Please l", "please l", ["please", "login", ""]],
+  [[20018], "Please login. (This happens when you request API without /v1/.)", ["Please login. (This happens when you request API without /v1/.)"], ["please login.(This happens when you request API without/v1/.)"], "Please l", "please l", ["please", "login", ""]],
+  [[70014], "Withdraw and cancel request has been temporarily restricted.", ["Withdraw and cancel request has been temporarily restricted."], ["withdraw and cancel request has been temporarily restricted"], "Withdraw", "withdraw", ["withdraw", "and", "cancel", "request", "has", "been", "temporarily", "restricted"]],
+  [[70015], "Lending and cancel request has been temporarily restricted.", ["Lending and cancel request has been temporarily restricted."], ["lending and cancel request has been temporarily restricted"], "Lending ", "lending ", ["lending", "and", "cancel", "request", "has", "been", "temporarily", "restricted"]],
+  [[60018], "Trigger price to trigger immediately cannot be specified.", ["Trigger price to trigger immediately cannot be specified."], ["trigger price to trigger immediately cannot be specified"], "Trigger ", "trigger ", ["trigger", "price", "to", "trigger", "immediately", "cannot", "be", "specified"]],
+  [[50033], "Withdrawals to this address require additional entries.", ["Withdrawals to this address require additional entries."], ["withdrawals to this address require additional entries"], "Withdraw", "withdraw", ["withdrawals", "to", "this", "address", "require", "additional", "entries"]],
+  [[60002], "Market buy order quantity has exceeded the upper limit.", ["Market buy order quantity has exceeded the upper limit."], ["market buy order quantity has exceeded the upper limit"], "Market b", "market b", ["market", "buy", "order", "quantity", "has", "exceeded", "the", "upper", "limit"]],
+  [[70004], "Order is restricted during suspension of transactions.", ["Order is restricted during suspension of transactions."], ["order is restricted during suspension of transactions"], "Order is", "order is", ["order", "is", "restricted", "during", "suspension", "of", "transactions"]],
+  [[40114], "post_only can not be specified with such order type.", ["post_only can not be specified with such order type."], ["post_only can not be specified with such order type"], "post_onl", "post_onl", ["post_only", "can", "not", "be", "specified", "with", "such", "order", "type"]],
+  [[50051], "Cannot confirm deposit with originator under review.", ["Cannot confirm deposit with originator under review."], ["cannot confirm deposit with originator under review"], "Cannot c", "cannot c", ["cannot", "confirm", "deposit", "with", "originator", "under", "review"]],
+  [[60011], "Too many Simultaneous orders, current limit is 30.", ["Too many Simultaneous orders, current limit is 30."], ["too many Simultaneous orders,current limit is 30"], "Too many", "too many", ["too", "many", "simultaneous", "orders", "current", "limit", "is", ""]],
+  [[50083], "Withdrawals can not be used due to realized loss.", ["Withdrawals can not be used due to realized loss."], ["withdrawals can not be used due to realized loss"], "Withdraw", "withdraw", ["withdrawals", "can", "not", "be", "used", "due", "to", "realized", "loss"]],
+  [[70013], "Order and cancel has been temporarily restricted.", ["Order and cancel has been temporarily restricted."], ["order and cancel has been temporarily restricted"], "Order an", "order an", ["order", "and", "cancel", "has", "been", "temporarily", "restricted"]],
+  [[70022], "Stop limit order has been temporarily restricted.", ["Stop limit order has been temporarily restricted."], ["stop limit order has been temporarily restricted"], "Stop lim", "stop lim", ["stop", "limit", "order", "has", "been", "temporarily", "restricted"]],
+  [[70025], "Short open order has been temporarily restricted.", ["Short open order has been temporarily restricted."], ["short open order has been temporarily restricted"], "Short op", "short op", ["short", "open", "order", "has", "been", "temporarily", "restricted"]],
+  [[40163], "Invalid beneficiary substantial controller name.", ["Invalid beneficiary substantial controller name."], ["invalid beneficiary substantial controller name"], "Invalid ", "invalid ", ["invalid", "beneficiary", "substantial", "controller", "name"]],
+  [[50073], "Sell orders cannot be used in spot transactions.", ["Sell orders cannot be used in spot transactions."], ["sell orders cannot be used in spot transactions"], "Sell ord", "sell ord", ["sell", "orders", "cannot", "be", "used", "in", "spot", "transactions"]],
+  [[60004], "Order quantity has exceeded the lower threshold.", ["Order quantity has exceeded the lower threshold."], ["order quantity has exceeded the lower threshold"], "Order qu", "order qu", ["order", "quantity", "has", "exceeded", "the", "lower", "threshold"]],
+  [[70010], "Minimum Order Quantity is increased temporarily.", ["Minimum Order Quantity is increased temporarily."], ["minimum Order Quantity is increased temporarily"], "Minimum ", "minimum ", ["minimum", "order", "quantity", "is", "increased", "temporarily"]],
+  [[70024], "Long open order has been temporarily restricted.", ["Long open order has been temporarily restricted."], ["long open order has been temporarily restricted"], "Long ope", "long ope", ["long", "open", "order", "has", "been", "temporarily", "restricted"]],
+  [[20036], "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.", ["ACCESS-REQUEST-TIME and ACCESS-NONCE not found."], ["aCCESS-REQUEST-TIME and ACCESS-NONCE not found"], "ACCESS-R", "aCCESS-R", ["access", "request", "time", "and", "access", "nonce", "not", "found"]],
+  [[40160], "Invalid originator substantial controller name.", ["Invalid originator substantial controller name."], ["invalid originator substantial controller name"], "Invalid ", "invalid ", ["invalid", "originator", "substantial", "controller", "name"]],
+  [[50072], "Buy orders cannot be used in spot transactions.", ["Buy orders cannot be used in spot transactions."], ["buy orders cannot be used in spot transactions"], "Buy orde", "buy orde", ["buy", "orders", "cannot", "be", "used", "in", "spot", "transactions"]],
+  [[60017], "Withdrawal amount has exceeded the upper limit.", ["Withdrawal amount has exceeded the upper limit."], ["withdrawal amount has exceeded the upper limit"], "Withdraw", "withdraw", ["withdrawal", "amount", "has", "exceeded", "the", "upper", "limit"]],
+  [[70016], "Lending and cancel request has been restricted.", ["Lending and cancel request has been restricted."], ["lending and cancel request has been restricted"], "Lending ", "lending ", ["lending", "and", "cancel", "request", "has", "been", "restricted"]],
+  [[20035], "No request was sent within ACCESS-TIME-WINDOW.", ["No request was sent within ACCESS-TIME-WINDOW."], ["no request was sent within ACCESS-TIME-WINDOW"], "No reque", "no reque", ["no", "request", "was", "sent", "within", "access", "time", "window"]],
+  [[50079, 50081], "Close orders cannot be used in margin trading.", ["Close orders cannot be used in margin trading."], ["close orders cannot be used in margin trading"], "Close or", "close or", ["close", "orders", "cannot", "be", "used", "in", "margin", "trading"]],
+  [[50058], "Margin trading review has not been completed.", ["Margin trading review has not been completed."], ["margin trading review has not been completed"], "Margin t", "margin t", ["margin", "trading", "review", "has", "not", "been", "completed"]],
+  [[50078, 50080], "Open orders cannot be used in margin trading.", ["Open orders cannot be used in margin trading."], ["open orders cannot be used in margin trading"], "Open ord", "open ord", ["open", "orders", "cannot", "be", "used", "in", "margin", "trading"]],
+  [[70006], "Sell \u200b\u200border has been temporarily restricted.", ["Sell \u200b\u200border has been temporarily restricted."], ["sell \u200b\u200border has been temporarily restricted"], "Sell \u200b\u200bo", "sell \u200b\u200bo", ["sell", "\u200b\u200border", "has", "been", "temporarily", "restricted"]],
+  [[70018], "Order and cancel on pair have been suspended.", ["Order and cancel on pair have been suspended."], ["order and cancel on pair have been suspended"], "Order an", "order an", ["order", "and", "cancel", "on", "pair", "have", "been", "suspended"]],
+  [[70020], "Market order has been temporarily restricted.", ["Market order has been temporarily restricted."], ["market order has been temporarily restricted"], "Market o", "market o", ["market", "order", "has", "been", "temporarily", "restricted"]],
+  [[50048], "Cannot withdraw to beneficiary under review.", ["Cannot withdraw to beneficiary under review."], ["cannot withdraw to beneficiary under review"], "Cannot w", "cannot w", ["cannot", "withdraw", "to", "beneficiary", "under", "review"]],
+  [[70005], "Buy \u200b\u200border has been temporarily restricted.", ["Buy \u200b\u200border has been temporarily restricted."], ["buy \u200b\u200border has been temporarily restricted"], "Buy \u200b\u200bor", "buy \u200b\u200bor", ["buy", "\u200b\u200border", "has", "been", "temporarily", "restricted"]],
+  [[60016], "Trigger price has exceeded the upper limit.", ["Trigger price has exceeded the upper limit."], ["trigger price has exceeded the upper limit"], "Trigger ", "trigger ", ["trigger", "price", "has", "exceeded", "the", "upper", "limit"]],
+  [[70023], "Stop order has been temporarily restricted.", ["Stop order has been temporarily restricted."], ["stop order has been temporarily restricted"], "Stop ord", "stop ord", ["stop", "order", "has", "been", "temporarily", "restricted"]],
+  [[30114], "Missing beneficiary company type position.", ["Missing beneficiary company type position."], ["missing beneficiary company type position"], "Missing ", "missing ", ["missing", "beneficiary", "company", "type", "position"]],
+  [[40127], "Invalid beneficiary company type position.", ["Invalid beneficiary company type position."], ["invalid beneficiary company type position"], "Invalid ", "invalid ", ["invalid", "beneficiary", "company", "type", "position"]],
+  [[40165], "Can not be margin trading with such pair.", ["Can not be margin trading with such pair."], ["can not be margin trading with such pair"], "Can not ", "can not ", ["can", "not", "be", "margin", "trading", "with", "such", "pair"]],
+  [[50061], "Exceeds available balance for open order.", ["Exceeds available balance for open order."], ["exceeds available balance for open order"], "Exceeds ", "exceeds ", ["exceeds", "available", "balance", "for", "open", "order"]],
+  [[60005], "Order price has exceeded the upper limit.", ["Order price has exceeded the upper limit."], ["order price has exceeded the upper limit"], "Order pr", "order pr", ["order", "price", "has", "exceeded", "the", "upper", "limit"]],
+  [[60006], "Order price has exceeded the lower limit.", ["Order price has exceeded the lower limit."], ["order price has exceeded the lower limit"], "Order pr", "order pr", ["order", "price", "has", "exceeded", "the", "lower", "limit"]],
+  [[20001], "Authentication failed api authorization.", ["Authentication failed api authorization."], ["authentication failed api authorization"], "Authenti", "authenti", ["authentication", "failed", "api", "authorization"]],
+  [[50049], "Beneficiary requires additional entries.", ["Beneficiary requires additional entries."], ["beneficiary requires additional entries"], "Benefici", "benefici", ["beneficiary", "requires", "additional", "entries"]],
+  [[70021], "Limit order price is over the threshold.", ["Limit order price is over the threshold."], ["limit order price is over the threshold"], "Limit or", "limit or", ["limit", "order", "price", "is", "over", "the", "threshold"]],
+  [[50038], "Cannot withdraw to chosen VASP service.", ["Cannot withdraw to chosen VASP service."], ["cannot withdraw to chosen VASP service"], "Cannot w", "cannot w", ["cannot", "withdraw", "to", "chosen", "vasp", "service"]],
+  [[50052], "Originator requires additional entries.", ["Originator requires additional entries."], ["originator requires additional entries"], "Originat", "originat", ["originator", "requires", "additional", "entries"]],
+  [[50008], "Identity verification is not finished.", ["Identity verification is not finished."], ["identity verification is not finished"], "Identity", "identity", ["identity", "verification", "is", "not", "finished"]],
+  [[50050], "Cannot withdraw to chosen beneficiary.", ["Cannot withdraw to chosen beneficiary."], ["cannot withdraw to chosen beneficiary"], "Cannot w", "cannot w", ["cannot", "withdraw", "to", "chosen", "beneficiary"]],
+  [[60003], "Order quantity has exceeded the limit.", ["Order quantity has exceeded the limit."], ["order quantity has exceeded the limit"], "Order qu", "order qu", ["order", "quantity", "has", "exceeded", "the", "limit"]],
+  [[70026], "Order has been temporarily restricted.", ["Order has been temporarily restricted."], ["order has been temporarily restricted"], "Order ha", "order ha", ["order", "has", "been", "temporarily", "restricted"]],
+  [[50035], "Company information is not registerd.", ["Company information is not registerd."], ["company information is not registerd"], "Company ", "company ", ["company", "information", "is", "not", "registerd"]],
+  [[50046], "Cannot edit beneficiary under review.", ["Cannot edit beneficiary under review."], ["cannot edit beneficiary under review"], "Cannot e", "cannot e", ["cannot", "edit", "beneficiary", "under", "review"]],
+  [[50070], "Withdrawals in JPY are not available.", ["Withdrawals in JPY are not available."], ["withdrawals in JPY are not available"], "Withdraw", "withdraw", ["withdrawals", "in", "jpy", "are", "not", "available"]],
+  [[20034], "Invalid time of ACCESS-REQUEST-TIME.", ["Invalid time of ACCESS-REQUEST-TIME."], ["invalid time of ACCESS-REQUEST-TIME"], "Invalid ", "invalid ", ["invalid", "time", "of", "access", "request", "time"]],
+  [[30123], "Missing extraction request category.", ["Missing extraction request category."], ["missing extraction request category"], "Missing ", "missing ", ["missing", "extraction", "request", "category"]],
+  [[40200], "Stop open orders cannot be accepted.", ["Stop open orders cannot be accepted."], ["stop open orders cannot be accepted"], "Stop ope", "stop ope", ["stop", "open", "orders", "cannot", "be", "accepted"]],
+  [[50053], "Cannot edit originator under review.", ["Cannot edit originator under review."], ["cannot edit originator under review"], "Cannot e", "cannot e", ["cannot", "edit", "originator", "under", "review"]],
+  [[50071], "Withdrawals in CC are not available.", ["Withdrawals in CC are not available."], ["withdrawals in CC are not available"], "Withdraw", "withdraw", ["withdrawals", "in", "cc", "are", "not", "available"]],
+  [[70017], "Orders on pair have been suspended.", ["Orders on pair have been suspended."], ["orders on pair have been suspended"], "Orders o", "orders o", ["orders", "on", "pair", "have", "been", "suspended"]],
+  [[70019], "Order cancel request is in process.", ["Order cancel request is in process."], ["order cancel request is in process"], "Order ca", "order ca", ["order", "cancel", "request", "is", "in", "process"]],
+  [[30111], "Missing beneficiary company name.", ["Missing beneficiary company name."], ["missing beneficiary company name"], "Missing ", "missing ", ["missing", "beneficiary", "company", "name"]],
+  [[30112], "Missing beneficiary company kana.", ["Missing beneficiary company kana."], ["missing beneficiary company kana"], "Missing ", "missing ", ["missing", "beneficiary", "company", "kana"]],
+  [[30113], "Missing beneficiary company type.", ["Missing beneficiary company type."], ["missing beneficiary company type"], "Missing ", "missing ", ["missing", "beneficiary", "company", "type"]],
+  [[40124], "Invalid beneficiary company name.", ["Invalid beneficiary company name."], ["invalid beneficiary company name"], "Invalid ", "invalid ", ["invalid", "beneficiary", "company", "name"]],
+  [[40125], "Invalid beneficiary company kana.", ["Invalid beneficiary company kana."], ["invalid beneficiary company kana"], "Invalid ", "invalid ", ["invalid", "beneficiary", "company", "kana"]],
+  [[40126], "Invalid beneficiary company type.", ["Invalid beneficiary company type."], ["invalid beneficiary company type"], "Invalid ", "invalid ", ["invalid", "beneficiary", "company", "type"]],
+  [[50047], "Cannot edit disabled beneficiary.", ["Cannot edit disabled beneficiary."], ["cannot edit disabled beneficiary"], "Cannot e", "cannot e", ["cannot", "edit", "disabled", "beneficiary"]],
+  [[70011], "System is busy. Please try again.", ["System is busy. Please try again."], ["system is busy.Please try again"], "System i", "system i", ["system", "is", "busy", "please", "try", "again"]],
+  [[40155], "Invalid originator company name.", ["Invalid originator company name."], ["invalid originator company name"], "Invalid ", "invalid ", ["invalid", "originator", "company", "name"]],
+  [[50026], "Order has already been canceled.", ["Order has already been canceled."], ["order has already been canceled"], "Order ha", "order ha", ["order", "has", "already", "been", "canceled"]],
+  [[50027], "Order has already been executed.", ["Order has already been executed."], ["order has already been executed"], "Order ha", "order ha", ["order", "has", "already", "been", "executed"]],
+  [[30108], "Missing beneficiary first name.", ["Missing beneficiary first name."], ["missing beneficiary first name"], "Missing ", "missing ", ["missing", "beneficiary", "first", "name"]],
+  [[30110], "Missing beneficiary first kana.", ["Missing beneficiary first kana."], ["missing beneficiary first kana"], "Missing ", "missing ", ["missing", "beneficiary", "first", "kana"]],
+  [[30119], "Missing beneficiary prefecture.", ["Missing beneficiary prefecture."], ["missing beneficiary prefecture"], "Missing ", "missing ", ["missing", "beneficiary", "prefecture"]],
+  [[40121], "Invalid beneficiary first name.", ["Invalid beneficiary first name."], ["invalid beneficiary first name"], "Invalid ", "invalid ", ["invalid", "beneficiary", "first", "name"]],
+  [[40123], "Invalid beneficiary first kana.", ["Invalid beneficiary first kana."], ["invalid beneficiary first kana"], "Invalid ", "invalid ", ["invalid", "beneficiary", "first", "kana"]],
+  [[20033], "ACCESS-REQUEST-TIME not found.", ["ACCESS-REQUEST-TIME not found."], ["aCCESS-REQUEST-TIME not found"], "ACCESS-R", "aCCESS-R", ["access", "request", "time", "not", "found"]],
+  [[30107], "Missing beneficiary last name.", ["Missing beneficiary last name."], ["missing beneficiary last name"], "Missing ", "missing ", ["missing", "beneficiary", "last", "name"]],
+  [[30109], "Missing beneficiary last kana.", ["Missing beneficiary last kana."], ["missing beneficiary last kana"], "Missing ", "missing ", ["missing", "beneficiary", "last", "kana"]],
+  [[40015], "Too many orders are specified.", ["Too many orders are specified."], ["too many orders are specified"], "Too many", "too many", ["too", "many", "orders", "are", "specified"]],
+  [[40120], "Invalid beneficiary last name.", ["Invalid beneficiary last name."], ["invalid beneficiary last name"], "Invalid ", "invalid ", ["invalid", "beneficiary", "last", "name"]],
+  [[40122], "Invalid beneficiary last kana.", ["Invalid beneficiary last kana."], ["invalid beneficiary last kana"], "Invalid ", "invalid ", ["invalid", "beneficiary", "last", "kana"]],
+  [[40154], "Invalid originator first name.", ["Invalid originator first name."], ["invalid originator first name"], "Invalid ", "invalid ", ["invalid", "originator", "first", "name"]],
+  [[40156], "Invalid originator prefecture.", ["Invalid originator prefecture."], ["invalid originator prefecture"], "Invalid ", "invalid ", ["invalid", "originator", "prefecture"]],
+  [[50043], "Originator already registered.", ["Originator already registered."], ["originator already registered"], "Originat", "originat", ["originator", "already", "registered"]],
+  [[50062], "Exceeds total margin position.", ["Exceeds total margin position."], ["exceeds total margin position"], "Exceeds ", "exceeds ", ["exceeds", "total", "margin", "position"]],
+  [[10005], "Timeout waiting for response.", ["Timeout waiting for response."], ["timeout waiting for response"], "Timeout ", "timeout ", ["timeout", "waiting", "for", "response"]],
+  [[30118], "Missing beneficiary zip code.", ["Missing beneficiary zip code."], ["missing beneficiary zip code"], "Missing ", "missing ", ["missing", "beneficiary", "zip", "code"]],
+  [[30122], "Missing beneficiary building.", ["Missing beneficiary building."], ["missing beneficiary building"], "Missing ", "missing ", ["missing", "beneficiary", "building"]],
+  [[40153], "Invalid originator last name.", ["Invalid originator last name."], ["invalid originator last name"], "Invalid ", "invalid ", ["invalid", "originator", "last", "name"]],
+  [[10008], "Server is busy. Retry later.", ["Server is busy. Retry later."], ["server is busy.Retry later"], "Server i", "server i", ["server", "is", "busy", "retry", "later"]],
+  [[20037], "Invalid ACCESS-REQUEST-TIME.", ["Invalid ACCESS-REQUEST-TIME."], ["invalid ACCESS-REQUEST-TIME"], "Invalid ", "invalid ", ["invalid", "access", "request", "time"]],
+  [[30117], "Missing beneficiary country.", ["Missing beneficiary country."], ["missing beneficiary country"], "Missing ", "missing ", ["missing", "beneficiary", "country"]],
+  [[30121], "Missing beneficiary address.", ["Missing beneficiary address."], ["missing beneficiary address"], "Missing ", "missing ", ["missing", "beneficiary", "address"]],
+  [[40159], "Invalid originator building.", ["Invalid originator building."], ["invalid originator building"], "Invalid ", "invalid ", ["invalid", "originator", "building"]],
+  [[20038], "Invalid ACCESS-TIME-WINDOW.", ["Invalid ACCESS-TIME-WINDOW."], ["invalid ACCESS-TIME-WINDOW"], "Invalid ", "invalid ", ["invalid", "access", "time", "window"]],
+  [[30115], "Missing uploaded documents.", ["Missing uploaded documents."], ["missing uploaded documents"], "Missing ", "missing ", ["missing", "uploaded", "documents"]],
+  [[30116], "Missing withdrawal purpose.", ["Missing withdrawal purpose."], ["missing withdrawal purpose"], "Missing ", "missing ", ["missing", "withdrawal", "purpose"]],
+  [[40022], "Invalid trading start time.", ["Invalid trading start time."], ["invalid trading start time"], "Invalid ", "invalid ", ["invalid", "trading", "start", "time"]],
+  [[40158], "Invalid originator address.", ["Invalid originator address."], ["invalid originator address"], "Invalid ", "invalid ", ["invalid", "originator", "address"]],
+  [[50010], "Order can not be canceled.", ["Order can not be canceled."], ["order can not be canceled"], "Order ca", "order ca", ["order", "can", "not", "be", "canceled"]],
+  [[20005], "Invalid ACCESS-SIGNATURE.", ["Invalid ACCESS-SIGNATURE."], ["invalid ACCESS-SIGNATURE"], "Invalid ", "invalid ", ["invalid", "access", "signature"]],
+  [[20025], "Missing OTP and SMS code.", ["Missing OTP and SMS code."], ["missing OTP and SMS code"], "Missing ", "missing ", ["missing", "otp", "and", "sms", "code"]],
+  [[30106], "Missing beneficiary type.", ["Missing beneficiary type."], ["missing beneficiary type"], "Missing ", "missing ", ["missing", "beneficiary", "type"]],
+  [[30120], "Missing beneficiary city.", ["Missing beneficiary city."], ["missing beneficiary city"], "Missing ", "missing ", ["missing", "beneficiary", "city"]],
+  [[40119], "Invalid beneficiary type.", ["Invalid beneficiary type."], ["invalid beneficiary type"], "Invalid ", "invalid ", ["invalid", "beneficiary", "type"]],
+  [[40152], "Invalid originator label.", ["Invalid originator label."], ["invalid originator label"], "Invalid ", "invalid ", ["invalid", "originator", "label"]],
+  [[20014], "SMS verification failed.", ["SMS verification failed."], ["sMS verification failed"], "SMS veri", "sMS veri", ["sms", "verification", "failed"]],
+  [[30039], "Missing withdraw amount.", ["Missing withdraw amount."], ["missing withdraw amount"], "Missing ", "missing ", ["missing", "withdraw", "amount"]],
+  [[30103], "Missing withdrawal type.", ["Missing withdrawal type."], ["missing withdrawal type"], "Missing ", "missing ", ["missing", "withdrawal", "type"]],
+  [[30104], "Missing withdrawal name.", ["Missing withdrawal name."], ["missing withdrawal name"], "Missing ", "missing ", ["missing", "withdrawal", "name"]],
+  [[40048], "Invalid withdraw amount.", ["Invalid withdraw amount."], ["invalid withdraw amount"], "Invalid ", "invalid ", ["invalid", "withdraw", "amount"]],
+  [[40116], "Invalid withdrawal type.", ["Invalid withdrawal type."], ["invalid withdrawal type"], "Invalid ", "invalid ", ["invalid", "withdrawal", "type"]],
+  [[40117], "Invalid withdrawal name.", ["Invalid withdrawal name."], ["invalid withdrawal name"], "Invalid ", "invalid ", ["invalid", "withdrawal", "name"]],
+  [[40157], "Invalid originator city.", ["Invalid originator city."], ["invalid originator city"], "Invalid ", "invalid ", ["invalid", "originator", "city"]],
+  [[20004], "ACCESS-NONCE not found.", ["ACCESS-NONCE not found."], ["aCCESS-NONCE not found"], "ACCESS-N", "aCCESS-N", ["access", "nonce", "not", "found"]],
+  [[30001], "Missing order quantity.", ["Missing order quantity."], ["missing order quantity"], "Missing ", "missing ", ["missing", "order", "quantity"]],
+  [[30007], "Missing order id array.", ["Missing order id array."], ["missing order id array"], "Missing ", "missing ", ["missing", "order", "id", "array"]],
+  [[40001], "Invalid order quantity.", ["Invalid order quantity."], ["invalid order quantity"], "Invalid ", "invalid ", ["invalid", "order", "quantity"]],
+  [[40014], "Invalid order id array.", ["Invalid order id array."], ["invalid order id array"], "Invalid ", "invalid ", ["invalid", "order", "id", "array"]],
+  [[50004], "Account is provisional.", ["Account is provisional."], ["account is provisional"], "Account ", "account ", ["account", "is", "provisional"]],
+  [[30101], "Missing trigger price.", ["Missing trigger price."], ["missing trigger price"], "Missing ", "missing ", ["missing", "trigger", "price"]],
+  [[40112], "Invalid trigger price.", ["Invalid trigger price."], ["invalid trigger price"], "Invalid ", "invalid ", ["invalid", "trigger", "price"]],
+  [[40164], "Invalid position side.", ["Invalid position side."], ["invalid position side"], "Invalid ", "invalid ", ["invalid", "position", "side"]],
+  [[50003], "Account is restricted.", ["Account is restricted."], ["account is restricted"], "Account ", "account ", ["account", "is", "restricted"]],
+  [[20003], "ACCESS-KEY not found.", ["ACCESS-KEY not found."], ["aCCESS-KEY not found"], "ACCESS-K", "aCCESS-K", ["access", "key", "not", "found"]],
+  [[20039], "Invalid ACCESS-NONCE.", ["Invalid ACCESS-NONCE."], ["invalid ACCESS-NONCE"], "Invalid ", "invalid ", ["invalid", "access", "nonce"]],
+  [[50044], "Originator not found.", ["Originator not found."], ["originator not found"], "Originat", "originat", ["originator", "not", "found"]],
+  [[30012], "Missing order price.", ["Missing order price."], ["missing order price"], "Missing ", "missing ", ["missing", "order", "price"]],
+  [[40020], "Invalid order price.", ["Invalid order price."], ["invalid order price"], "Invalid ", "invalid ", ["invalid", "order", "price"]],
+  [[60001], "Insufficient amount.", ["Insufficient amount."], ["insufficient amount"], "Insuffic", "insuffic", ["insufficient", "amount"]],
+  [[10007], "System maintenance.", ["System maintenance."], ["system maintenance"], "System m", "system m", ["system", "maintenance"]],
+  [[20002], "Invalid ACCESS-KEY.", ["Invalid ACCESS-KEY."], ["invalid ACCESS-KEY"], "Invalid ", "invalid ", ["invalid", "access", "key"]],
+  [[30015], "Missing order type.", ["Missing order type."], ["missing order type"], "Missing ", "missing ", ["missing", "order", "type"]],
+  [[40021], "Invalid order side.", ["Invalid order side."], ["invalid order side"], "Invalid ", "invalid ", ["invalid", "order", "side"]],
+  [[40024], "Invalid order type.", ["Invalid order type."], ["invalid order type"], "Invalid ", "invalid ", ["invalid", "order", "type"]],
+  [[50005, 50006], "Account is blocked.", ["Account is blocked."], ["account is blocked"], "Account ", "account ", ["account", "is", "blocked"]],
+  [[10002], "Malformed request.", ["Malformed request."], ["malformed request"], "Malforme", "malforme", ["malformed", "request"]],
+  [[40007], "Invalid end param.", ["Invalid end param."], ["invalid end param"], "Invalid ", "invalid ", ["invalid", "end", "param"]],
+  [[40113], "Invalid post_only.", ["Invalid post_only."], ["invalid post_only"], "Invalid ", "invalid ", ["invalid", "post_only"]],
+  [[50045], "Deposit not found.", ["Deposit not found."], ["deposit not found"], "Deposit ", "deposit ", ["deposit", "not", "found"]],
+  [[20023], "Missing OTP code.", ["Missing OTP code."], ["missing OTP code"], "Missing ", "missing ", ["missing", "otp", "code"]],
+  [[20024], "Missing SMS code.", ["Missing SMS code."], ["missing SMS code"], "Missing ", "missing ", ["missing", "sms", "code"]],
+  [[30006], "Missing order id.", ["Missing order id."], ["missing order id"], "Missing ", "missing ", ["missing", "order", "id"]],
+  [[40013], "Invalid order id.", ["Invalid order id."], ["invalid order id"], "Invalid ", "invalid ", ["invalid", "order", "id"]],
+  [[40009], "Invalid from_id.", ["Invalid from_id."], ["invalid from_id"], "Invalid ", "invalid ", ["invalid", "from_id"]],
+  [[50009], "Order not found.", ["Order not found."], ["order not found"], "Order no", "order no", ["order", "not", "found"]],
+  [[40008], "Invalid end_id.", ["Invalid end_id."], ["invalid end_id"], "Invalid ", "invalid ", ["invalid", "end_id"]],
+  [[50034], "VASP not found.", ["VASP not found."], ["vASP not found"], "VASP not", "vASP not", ["vasp", "not", "found"]],
+  [[10000], "Url not found.", ["Url not found."], ["url not found"], "Url not ", "url not ", ["url", "not", "found"]],
+  [[30009, 30016], "Missing asset.", ["Missing asset."], ["missing asset"], "Missing ", "missing ", ["missing", "asset"]],
+  [[40006], "Invalid count.", ["Invalid count."], ["invalid count"], "Invalid ", "invalid ", ["invalid", "count"]],
+  [[40017, 40025], "Invalid asset.", ["Invalid asset."], ["invalid asset"], "Invalid ", "invalid ", ["invalid", "asset"]],
+  [[50011], "Api not found.", ["Api not found."], ["api not found"], "Api not ", "api not ", ["api", "not", "found"]],
+  [[10001, 10003, 70001, 70002, 70003, 70012], "System error.", ["System error."], ["system error"], "System e", "system e", ["system", "error"]],
+  [[30013], "Missing side.", ["Missing side."], ["missing side"], "Missing ", "missing ", ["missing", "side"]],
+  [[30019], "Missing uuid.", ["Missing uuid."], ["missing uuid"], "Missing ", "missing ", ["missing", "uuid"]],
+  [[30105], "Missing VASP.", ["Missing VASP."], ["missing VASP"], "Missing ", "missing ", ["missing", "vasp"]],
+  [[40028], "Invalid uuid.", ["Invalid uuid."], ["invalid uuid"], "Invalid ", "invalid ", ["invalid", "uuid"]],
+  [[40118], "Invalid VASP.", ["Invalid VASP."], ["invalid VASP"], "Invalid ", "invalid ", ["invalid", "vasp"]],
+  [[20011], "MFA failed.", ["MFA failed."], ["mFA failed"], "MFA fail", "mFA fail", ["mfa", "failed"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -3128,8 +3146,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -3139,14 +3157,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -3160,7 +3178,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -3168,14 +3187,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -3183,8 +3206,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -3196,15 +3220,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -3264,70 +3288,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -3353,14 +3358,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

@@ -2541,167 +2541,185 @@ export const MESSAGE_TABLES: readonly MessageTable[] = [
 // The data `match` runs on, decided by errgen: templates in the order to try
 // them (most literal characters first, ties in page order), each as [codes it
 // belongs to, text, the literal pieces around its placeholders, those pieces
-// folded as the loose tier folds a text, key, folded key]. A key is a few
-// leading characters: a text that starts otherwise cannot fit.
-const WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+";
-const PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?";
+// folded as the loose tier folds a text, key, folded key, words for the near
+// tier]. A key is a few
+// leading characters (at most KEY_LENGTH UTF-16 units): a text that starts
+// otherwise cannot fit.
+const KEY_LENGTH = 8;
+// The loose fold (errgen's rows.py): these white-space characters become tabs,
+// the tab that begins a run KEPT_SPACE finds (after group 1) becomes a space,
+// the other tabs go.
+const SPACE_CLASS = "[\\u0020\\u0009\\u000a\\u000d\\u000b\\u000c\\u00a0]";
+const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
+// A prefix fit ends at one of these, on either side of its end.
+const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
+// The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+// close enough, and how much it compares at most.
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_RECALL = 0.4;
+const NEAR_PRECISION = 0.6;
+const NEAR_SUM = 1.3;
+const NEAR_SHARED = 3;
+const NEAR_TYPO = 4;
+const NEAR_TEMPLATES = 64;
+const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[11056], "unauthenticated_public_requests_temporarily_disabled", ["unauthenticated_public_requests_temporarily_disabled"], ["unauthenticated_public_requests_temporarily_disabled"], "unauthen", "unauthen"],
-  [[13778], "raw_subscriptions_not_available_for_unauthorized", ["raw_subscriptions_not_available_for_unauthorized"], ["raw_subscriptions_not_available_for_unauthorized"], "raw_subs", "raw_subs"],
-  [[10037], "non_pme_total_short_options_positions_size <Limit>", ["non_pme_total_short_options_positions_size ", ""], ["non_pme_total_short_options_positions_size", ""], "non_pme_", "non_pme_"],
-  [[11021], "post_only_price_modification_not_possible", ["post_only_price_modification_not_possible"], ["post_only_price_modification_not_possible"], "post_onl", "post_onl"],
-  [[12998], "security_key_authorization_over_limit", ["security_key_authorization_over_limit"], ["security_key_authorization_over_limit"], "security", "security"],
-  [[13906], "too_many_quotes_per_block_rfq_side", ["too_many_quotes_per_block_rfq_side"], ["too_many_quotes_per_block_rfq_side"], "too_many", "too_many"],
-  [[10018], "non_pme_max_future_position_size <Limit>", ["non_pme_max_future_position_size ", ""], ["non_pme_max_future_position_size", ""], "non_pme_", "non_pme_"],
-  [[10020], "invalid_or_unsupported_instrument", ["invalid_or_unsupported_instrument"], ["invalid_or_unsupported_instrument"], "invalid_", "invalid_"],
-  [[11095], "disabled_deposit_address_creation", ["disabled_deposit_address_creation"], ["disabled_deposit_address_creation"], "disabled", "disabled"],
-  [[10016], "pme_max_future_open_orders_size <Limit>", ["pme_max_future_open_orders_size ", ""], ["pme_max_future_open_orders_size", ""], "pme_max_", "pme_max_"],
-  [[10017], "pme_max_option_open_orders_size <Limit>", ["pme_max_option_open_orders_size ", ""], ["pme_max_option_open_orders_size", ""], "pme_max_", "pme_max_"],
-  [[10045], "can_not_cancel_liquidation_order", ["can_not_cancel_liquidation_order"], ["can_not_cancel_liquidation_order"], "can_not_", "can_not_"],
-  [[11037], "outdated_instrument_for_IV_order", ["outdated_instrument_for_IV_order"], ["outdated_instrument_for_IV_order"], "outdated", "outdated"],
-  [[10046], "can_not_edit_liquidation_order", ["can_not_edit_liquidation_order"], ["can_not_edit_liquidation_order"], "can_not_", "can_not_"],
-  [[13791], "KYC_transfer_already_initiated", ["KYC_transfer_already_initiated"], ["kYC_transfer_already_initiated"], "KYC_tran", "kYC_tran"],
-  [[10038], "pme_max_risk_reducing_orders <Limit>", ["pme_max_risk_reducing_orders ", ""], ["pme_max_risk_reducing_orders", ""], "pme_max_", "pme_max_"],
-  [[10039], "not_enough_funds_in_currency <Currency>", ["not_enough_funds_in_currency ", ""], ["not_enough_funds_in_currency", ""], "not_enou", "not_enou"],
-  [[13034], "no_more_security_keys_allowed", ["no_more_security_keys_allowed"], ["no_more_security_keys_allowed"], "no_more_", "no_more_"],
-  [[13905], "too_many_quotes_per_block_rfq", ["too_many_quotes_per_block_rfq"], ["too_many_quotes_per_block_rfq"], "too_many", "too_many"],
-  [[10066], "too_many_concurrent_requests", ["too_many_concurrent_requests"], ["too_many_concurrent_requests"], "too_many", "too_many"],
-  [[10072], "disabled_while_position_lock", ["disabled_while_position_lock"], ["disabled_while_position_lock"], "disabled", "disabled"],
-  [[11052], "subscribe_error_unsubscribed", ["subscribe_error_unsubscribed"], ["subscribe_error_unsubscribed"], "subscrib", "subscrib"],
-  [[13025], "method_switched_off_by_admin", ["method_switched_off_by_admin"], ["method_switched_off_by_admin"], "method_s", "method_s"],
-  [[13918], "inverse_future_cross_trading", ["inverse_future_cross_trading"], ["inverse_future_cross_trading"], "inverse_", "inverse_"],
-  [[10014], "pme_max_future_open_orders <Limit>", ["pme_max_future_open_orders ", ""], ["pme_max_future_open_orders", ""], "pme_max_", "pme_max_"],
-  [[10015], "pme_max_option_open_orders <Limit>", ["pme_max_option_open_orders ", ""], ["pme_max_option_open_orders", ""], "pme_max_", "pme_max_"],
-  [[10027], "non_integer_contract_amount", ["non_integer_contract_amount"], ["non_integer_contract_amount"], "non_inte", "non_inte"],
-  [[10031], "invalid_args_for_instrument", ["invalid_args_for_instrument"], ["invalid_args_for_instrument"], "invalid_", "invalid_"],
-  [[10049], "cancel_on_disconnect_failed", ["cancel_on_disconnect_failed"], ["cancel_on_disconnect_failed"], "cancel_o", "cancel_o"],
-  [[11047], "unsupported_arg_combination", ["unsupported_arg_combination"], ["unsupported_arg_combination"], "unsuppor", "unsuppor"],
-  [[13036], "unavailable_for_combo_books", ["unavailable_for_combo_books"], ["unavailable_for_combo_books"], "unavaila", "unavaila"],
-  [[13904], "security_key_setup_required", ["security_key_setup_required"], ["security_key_setup_required"], "security", "security"],
-  [[13917], "account_quote_limit_crossed", ["account_quote_limit_crossed"], ["account_quote_limit_crossed"], "account_", "account_"],
-  [[10013], "pme_max_total_open_orders <Limit>", ["pme_max_total_open_orders ", ""], ["pme_max_total_open_orders", ""], "pme_max_", "pme_max_"],
-  [[10047], "matching_engine_queue_full", ["matching_engine_queue_full"], ["matching_engine_queue_full"], "matching", "matching"],
-  [[13035], "active_combo_limit_reached", ["active_combo_limit_reached"], ["active_combo_limit_reached"], "active_c", "active_c"],
-  [[10030], "must_be_websocket_request", ["must_be_websocket_request"], ["must_be_websocket_request"], "must_be_", "must_be_"],
-  [[11048], "wrong_max_show_for_option", ["wrong_max_show_for_option"], ["wrong_max_show_for_option"], "wrong_ma", "wrong_ma"],
-  [[13012], "unavailable_in_subaccount", ["unavailable_in_subaccount"], ["unavailable_in_subaccount"], "unavaila", "unavaila"],
-  [[13666], "request_cancelled_by_user", ["request_cancelled_by_user"], ["request_cancelled_by_user"], "request_", "request_"],
-  [[13780], "move_positions_over_limit", ["move_positions_over_limit"], ["move_positions_over_limit"], "move_pos", "move_pos"],
-  [[10026], "price_precision_exceeded", ["price_precision_exceeded"], ["price_precision_exceeded"], "price_pr", "price_pr"],
-  [[10044], "trigger_price_wrong_tick", ["trigger_price_wrong_tick"], ["trigger_price_wrong_tick"], "trigger_", "trigger_"],
-  [[11091], "invalid_transfer_address", ["invalid_transfer_address"], ["invalid_transfer_address"], "invalid_", "invalid_"],
-  [[13907], "too_many_open_block_rfqs", ["too_many_open_block_rfqs"], ["too_many_open_block_rfqs"], "too_many", "too_many"],
-  [[13916], "app_registered_to_broker", ["app_registered_to_broker"], ["app_registered_to_broker"], "app_regi", "app_regi"],
-  [[-32600], "request entity too large", ["request entity too large"], ["request entity too large"], "request ", "request "],
-  [[10036], "invalid_max_show_amount", ["invalid_max_show_amount"], ["invalid_max_show_amount"], "invalid_", "invalid_"],
-  [[11022], "max_spot_order_quantity", ["max_spot_order_quantity"], ["max_spot_order_quantity"], "max_spot", "max_spot"],
-  [[11093], "max_addr_count_exceeded", ["max_addr_count_exceeded"], ["max_addr_count_exceeded"], "max_addr", "max_addr"],
-  [[11096], "address_belongs_to_user", ["address_belongs_to_user"], ["address_belongs_to_user"], "address_", "address_"],
-  [[12004], "registration_over_limit", ["registration_over_limit"], ["registration_over_limit"], "registra", "registra"],
-  [[13028], "temporarily_unavailable", ["temporarily_unavailable"], ["temporarily_unavailable"], "temporar", "temporar"],
-  [[13911], "max_broker_client_count", ["max_broker_client_count"], ["max_broker_client_count"], "max_brok", "max_brok"],
-  [[13912], "broker_cannot_be_client", ["broker_cannot_be_client"], ["broker_cannot_be_client"], "broker_c", "broker_c"],
-  [[13914], "user_is_a_broker_client", ["user_is_a_broker_client"], ["user_is_a_broker_client"], "user_is_", "user_is_"],
-  [[10000], "authorization_required", ["authorization_required"], ["authorization_required"], "authoriz", "authoriz"],
-  [[10034], "trigger_price_too_high", ["trigger_price_too_high"], ["trigger_price_too_high"], "trigger_", "trigger_"],
-  [[10041], "settlement_in_progress", ["settlement_in_progress"], ["settlement_in_progress"], "settleme", "settleme"],
-  [[13032], "non_unique_order_label", ["non_unique_order_label"], ["non_unique_order_label"], "non_uniq", "non_uniq"],
-  [[13919], "client_of_main_account", ["client_of_main_account"], ["client_of_main_account"], "client_o", "client_o"],
-  [[10035], "trigger_price_too_low", ["trigger_price_too_low"], ["trigger_price_too_low"], "trigger_", "trigger_"],
-  [[11036], "invalid_trigger_price", ["invalid_trigger_price"], ["invalid_trigger_price"], "invalid_", "invalid_"],
-  [[11055], "post_only_not_allowed", ["post_only_not_allowed"], ["post_only_not_allowed"], "post_onl", "post_onl"],
-  [[11092], "address_already_exist", ["address_already_exist"], ["address_already_exist"], "address_", "address_"],
-  [[11094], "internal_server_error", ["internal_server_error"], ["internal_server_error"], "internal", "internal"],
-  [[12002], "wrong_subaccount_name", ["wrong_subaccount_name"], ["wrong_subaccount_name"], "wrong_su", "wrong_su"],
-  [[13031], "verification_required", ["verification_required"], ["verification_required"], "verifica", "verifica"],
-  [[13793], "KYC_data_inaccessible", ["KYC_data_inaccessible"], ["kYC_data_inaccessible"], "KYC_data", "kYC_data"],
-  [[13913], "broker_already_linked", ["broker_already_linked"], ["broker_already_linked"], "broker_a", "broker_a"],
-  [[11013], "max_spot_open_orders", ["max_spot_open_orders"], ["max_spot_open_orders"], "max_spot", "max_spot"],
-  [[12001], "too_many_subaccounts", ["too_many_subaccounts"], ["too_many_subaccounts"], "too_many", "too_many"],
-  [[12100], "transfer_not_allowed", ["transfer_not_allowed"], ["transfer_not_allowed"], "transfer", "transfer"],
-  [[13013], "invalid_phone_number", ["invalid_phone_number"], ["invalid_phone_number"], "invalid_", "invalid_"],
-  [[13018], "invalid_content_type", ["invalid_content_type"], ["invalid_content_type"], "invalid_", "invalid_"],
-  [[13902], "mass_quotes_disabled", ["mass_quotes_disabled"], ["mass_quotes_disabled"], "mass_quo", "mass_quo"],
-  [[13915], "user_is_not_a_broker", ["user_is_not_a_broker"], ["user_is_not_a_broker"], "user_is_", "user_is_"],
-  [[11046], "outdated_instrument", ["outdated_instrument"], ["outdated_instrument"], "outdated", "outdated"],
-  [[13004], "invalid_credentials", ["invalid_credentials"], ["invalid_credentials"], "invalid_", "invalid_"],
-  [[13037, 13792], "incomplete_KYC_data", ["incomplete_KYC_data"], ["incomplete_KYC_data"], "incomple", "incomple"],
-  [[13781], "coupon_already_used", ["coupon_already_used"], ["coupon_already_used"], "coupon_a", "coupon_a"],
-  [[10006], "price_too_low4idx <Limit>", ["price_too_low4idx ", ""], ["price_too_low4idx", ""], "price_to", "price_to"],
-  [[10029], "not_owner_of_order", ["not_owner_of_order"], ["not_owner_of_order"], "not_owne", "not_owne"],
-  [[10032], "whole_cost_too_low", ["whole_cost_too_low"], ["whole_cost_too_low"], "whole_co", "whole_co"],
-  [[10048], "not_on_this_server", ["not_on_this_server"], ["not_on_this_server"], "not_on_t", "not_on_t"],
-  [[11038], "no_adv_for_futures", ["no_adv_for_futures"], ["no_adv_for_futures"], "no_adv_f", "no_adv_f"],
-  [[11051], "system_maintenance", ["system_maintenance"], ["system_maintenance"], "system_m", "system_m"],
-  [[11053], "transfer_not_found", ["transfer_not_found"], ["transfer_not_found"], "transfer", "transfer"],
-  [[11097], "no_deposit_address", ["no_deposit_address"], ["no_deposit_address"], "no_depos", "no_depos"],
-  [[13901], "no_more_oto_orders", ["no_more_oto_orders"], ["no_more_oto_orders"], "no_more_", "no_more_"],
-  [[10011], "price_not_allowed", ["price_not_allowed"], ["price_not_allowed"], "price_no", "price_no"],
-  [[10028], "too_many_requests", ["too_many_requests"], ["too_many_requests"], "too_many", "too_many"],
-  [[11029], "invalid_arguments", ["invalid_arguments"], ["invalid_arguments"], "invalid_", "invalid_"],
-  [[11035], "no_more_triggers <Limit>", ["no_more_triggers ", ""], ["no_more_triggers", ""], "no_more_", "no_more_"],
-  [[11042], "permission_denied", ["permission_denied"], ["permission_denied"], "permissi", "permissi"],
-  [[12005], "country_is_banned", ["country_is_banned"], ["country_is_banned"], "country_", "country_"],
-  [[10009], "not_enough_funds", ["not_enough_funds"], ["not_enough_funds"], "not_enou", "not_enou"],
-  [[10022], "invalid_quantity", ["invalid_quantity"], ["invalid_quantity"], "invalid_", "invalid_"],
-  [[10024], "invalid_max_show", ["invalid_max_show"], ["invalid_max_show"], "invalid_", "invalid_"],
-  [[10025], "invalid_order_id", ["invalid_order_id"], ["invalid_order_id"], "invalid_", "invalid_"],
-  [[10043], "price_wrong_tick", ["price_wrong_tick"], ["price_wrong_tick"], "price_wr", "price_wr"],
-  [[11054], "post_only_reject", ["post_only_reject"], ["post_only_reject"], "post_onl", "post_onl"],
-  [[12003], "login_over_limit", ["login_over_limit"], ["login_over_limit"], "login_ov", "login_ov"],
-  [[13015], "invalid_sms_code", ["invalid_sms_code"], ["invalid_sms_code"], "invalid_", "invalid_"],
-  [[13019], "orderbook_closed", ["orderbook_closed"], ["orderbook_closed"], "orderboo", "orderboo"],
-  [[13907], "not_fully_filled", ["not_fully_filled"], ["not_fully_filled"], "not_full", "not_full"],
-  [[-32601], "Method not found", ["Method not found"], ["method not found"], "Method n", "method n"],
-  [[10004], "order_not_found", ["order_not_found"], ["order_not_found"], "order_no", "order_no"],
-  [[10007], "price_too_high <Limit>", ["price_too_high ", ""], ["price_too_high", ""], "price_to", "price_to"],
-  [[10019], "locked_by_admin", ["locked_by_admin"], ["locked_by_admin"], "locked_b", "locked_b"],
-  [[10033], "not_implemented", ["not_implemented"], ["not_implemented"], "not_impl", "not_impl"],
-  [[11039], "no_adv_postonly", ["no_adv_postonly"], ["no_adv_postonly"], "no_adv_p", "no_adv_p"],
-  [[13005], "pwd_match_error", ["pwd_match_error"], ["pwd_match_error"], "pwd_matc", "pwd_matc"],
-  [[13011], "value_too_short", ["value_too_short"], ["value_too_short"], "value_to", "value_to"],
-  [[13014], "cannot_send_sms", ["cannot_send_sms"], ["cannot_send_sms"], "cannot_s", "cannot_s"],
-  [[13042], "cod_not_enabled", ["cod_not_enabled"], ["cod_not_enabled"], "cod_not_", "cod_not_"],
-  [[13903], "too_many_quotes", ["too_many_quotes"], ["too_many_quotes"], "too_many", "too_many"],
-  [[10005], "price_too_low <Limit>", ["price_too_low ", ""], ["price_too_low", ""], "price_to", "price_to"],
-  [[10010], "already_closed", ["already_closed"], ["already_closed"], "already_", "already_"],
-  [[10021], "invalid_amount", ["invalid_amount"], ["invalid_amount"], "invalid_", "invalid_"],
-  [[11008], "already_filled", ["already_filled"], ["already_filled"], "already_", "already_"],
-  [[11044], "not_open_order", ["not_open_order"], ["not_open_order"], "not_open", "not_open"],
-  [[11098], "account_locked", ["account_locked"], ["account_locked"], "account_", "account_"],
-  [[13006], "security_error", ["security_error"], ["security_error"], "security", "security"],
-  [[13007], "user_not_found", ["user_not_found"], ["user_not_found"], "user_not", "user_not"],
-  [[13008], "request_failed", ["request_failed"], ["request_failed"], "request_", "request_"],
-  [[13010], "value_required", ["value_required"], ["value_required"], "value_re", "value_re"],
-  [[13403], "scope_exceeded", ["scope_exceeded"], ["scope_exceeded"], "scope_ex", "scope_ex"],
-  [[-32602], "Invalid params", ["Invalid params"], ["invalid params"], "Invalid ", "invalid "],
-  [[-32000], "Missing params", ["Missing params"], ["missing params"], "Missing ", "missing "],
-  [[10003], "order_overlap", ["order_overlap"], ["order_overlap"], "order_ov", "order_ov"],
-  [[10023], "invalid_price", ["invalid_price"], ["invalid_price"], "invalid_", "invalid_"],
-  [[11030], "other_reject <Reason>", ["other_reject ", ""], ["other_reject", ""], "other_re", "other_re"],
-  [[11041], "not_adv_order", ["not_adv_order"], ["not_adv_order"], "not_adv_", "not_adv_"],
-  [[11045], "invalid_event", ["invalid_event"], ["invalid_event"], "invalid_", "invalid_"],
-  [[11049], "bad_arguments", ["bad_arguments"], ["bad_arguments"], "bad_argu", "bad_argu"],
-  [[13016], "invalid_input", ["invalid_input"], ["invalid_input"], "invalid_", "invalid_"],
-  [[13043], "quotes_frozen", ["quotes_frozen"], ["quotes_frozen"], "quotes_f", "quotes_f"],
-  [[13910], "quote_crossed", ["quote_crossed"], ["quote_crossed"], "quote_cr", "quote_cr"],
-  [[11031], "other_error <Error>", ["other_error ", ""], ["other_error", ""], "other_er", "other_er"],
-  [[11043], "bad_argument", ["bad_argument"], ["bad_argument"], "bad_argu", "bad_argu"],
-  [[11090], "invalid_addr", ["invalid_addr"], ["invalid_addr"], "invalid_", "invalid_"],
-  [[13009], "unauthorized", ["unauthorized"], ["unauthorized"], "unauthor", "unauthor"],
-  [[13040], "mmp_required", ["mmp_required"], ["mmp_required"], "mmp_requ", "mmp_requ"],
-  [[10002], "qty_too_low", ["qty_too_low"], ["qty_too_low"], "qty_too_", "qty_too_"],
-  [[10012], "book_closed", ["book_closed"], ["book_closed"], "book_clo", "book_clo"],
-  [[11050], "bad_request", ["bad_request"], ["bad_request"], "bad_requ", "bad_requ"],
-  [[13030], "mmp_trigger", ["mmp_trigger"], ["mmp_trigger"], "mmp_trig", "mmp_trig"],
-  [[13503], "unavailable", ["unavailable"], ["unavailable"], "unavaila", "unavaila"],
-  [[-32700], "Parse error", ["Parse error"], ["parse error"], "Parse er", "parse er"],
-  [[13020], "not_found", ["not_found"], ["not_found"], "not_foun", "not_foun"],
-  [[13021], "forbidden", ["forbidden"], ["forbidden"], "forbidde", "forbidde"],
-  [[13888], "timed_out", ["timed_out"], ["timed_out"], "timed_ou", "timed_ou"],
-  [[13777], "replaced", ["replaced"], ["replaced"], "replaced", "replaced"],
-  [[10001], "error", ["error"], ["error"], "error", "error"],
-  [[10040], "retry", ["retry"], ["retry"], "retry", "retry"],
+  [[11056], "unauthenticated_public_requests_temporarily_disabled", ["unauthenticated_public_requests_temporarily_disabled"], ["unauthenticated_public_requests_temporarily_disabled"], "unauthen", "unauthen", ["unauthenticated_public_requests_temporarily_disabled"]],
+  [[13778], "raw_subscriptions_not_available_for_unauthorized", ["raw_subscriptions_not_available_for_unauthorized"], ["raw_subscriptions_not_available_for_unauthorized"], "raw_subs", "raw_subs", ["raw_subscriptions_not_available_for_unauthorized"]],
+  [[10037], "non_pme_total_short_options_positions_size <Limit>", ["non_pme_total_short_options_positions_size ", ""], ["non_pme_total_short_options_positions_size", ""], "non_pme_", "non_pme_", ["non_pme_total_short_options_positions_size", ""]],
+  [[11021], "post_only_price_modification_not_possible", ["post_only_price_modification_not_possible"], ["post_only_price_modification_not_possible"], "post_onl", "post_onl", ["post_only_price_modification_not_possible"]],
+  [[12998], "security_key_authorization_over_limit", ["security_key_authorization_over_limit"], ["security_key_authorization_over_limit"], "security", "security", ["security_key_authorization_over_limit"]],
+  [[13906], "too_many_quotes_per_block_rfq_side", ["too_many_quotes_per_block_rfq_side"], ["too_many_quotes_per_block_rfq_side"], "too_many", "too_many", ["too_many_quotes_per_block_rfq_side"]],
+  [[10018], "non_pme_max_future_position_size <Limit>", ["non_pme_max_future_position_size ", ""], ["non_pme_max_future_position_size", ""], "non_pme_", "non_pme_", ["non_pme_max_future_position_size", ""]],
+  [[10020], "invalid_or_unsupported_instrument", ["invalid_or_unsupported_instrument"], ["invalid_or_unsupported_instrument"], "invalid_", "invalid_", ["invalid_or_unsupported_instrument"]],
+  [[11095], "disabled_deposit_address_creation", ["disabled_deposit_address_creation"], ["disabled_deposit_address_creation"], "disabled", "disabled", ["disabled_deposit_address_creation"]],
+  [[10016], "pme_max_future_open_orders_size <Limit>", ["pme_max_future_open_orders_size ", ""], ["pme_max_future_open_orders_size", ""], "pme_max_", "pme_max_", ["pme_max_future_open_orders_size", ""]],
+  [[10017], "pme_max_option_open_orders_size <Limit>", ["pme_max_option_open_orders_size ", ""], ["pme_max_option_open_orders_size", ""], "pme_max_", "pme_max_", ["pme_max_option_open_orders_size", ""]],
+  [[10045], "can_not_cancel_liquidation_order", ["can_not_cancel_liquidation_order"], ["can_not_cancel_liquidation_order"], "can_not_", "can_not_", ["can_not_cancel_liquidation_order"]],
+  [[11037], "outdated_instrument_for_IV_order", ["outdated_instrument_for_IV_order"], ["outdated_instrument_for_IV_order"], "outdated", "outdated", ["outdated_instrument_for_iv_order"]],
+  [[10046], "can_not_edit_liquidation_order", ["can_not_edit_liquidation_order"], ["can_not_edit_liquidation_order"], "can_not_", "can_not_", ["can_not_edit_liquidation_order"]],
+  [[13791], "KYC_transfer_already_initiated", ["KYC_transfer_already_initiated"], ["kYC_transfer_already_initiated"], "KYC_tran", "kYC_tran", ["kyc_transfer_already_initiated"]],
+  [[10038], "pme_max_risk_reducing_orders <Limit>", ["pme_max_risk_reducing_orders ", ""], ["pme_max_risk_reducing_orders", ""], "pme_max_", "pme_max_", ["pme_max_risk_reducing_orders", ""]],
+  [[10039], "not_enough_funds_in_currency <Currency>", ["not_enough_funds_in_currency ", ""], ["not_enough_funds_in_currency", ""], "not_enou", "not_enou", ["not_enough_funds_in_currency", ""]],
+  [[13034], "no_more_security_keys_allowed", ["no_more_security_keys_allowed"], ["no_more_security_keys_allowed"], "no_more_", "no_more_", ["no_more_security_keys_allowed"]],
+  [[13905], "too_many_quotes_per_block_rfq", ["too_many_quotes_per_block_rfq"], ["too_many_quotes_per_block_rfq"], "too_many", "too_many", ["too_many_quotes_per_block_rfq"]],
+  [[10066], "too_many_concurrent_requests", ["too_many_concurrent_requests"], ["too_many_concurrent_requests"], "too_many", "too_many", ["too_many_concurrent_requests"]],
+  [[10072], "disabled_while_position_lock", ["disabled_while_position_lock"], ["disabled_while_position_lock"], "disabled", "disabled", ["disabled_while_position_lock"]],
+  [[11052], "subscribe_error_unsubscribed", ["subscribe_error_unsubscribed"], ["subscribe_error_unsubscribed"], "subscrib", "subscrib", ["subscribe_error_unsubscribed"]],
+  [[13025], "method_switched_off_by_admin", ["method_switched_off_by_admin"], ["method_switched_off_by_admin"], "method_s", "method_s", ["method_switched_off_by_admin"]],
+  [[13918], "inverse_future_cross_trading", ["inverse_future_cross_trading"], ["inverse_future_cross_trading"], "inverse_", "inverse_", ["inverse_future_cross_trading"]],
+  [[10014], "pme_max_future_open_orders <Limit>", ["pme_max_future_open_orders ", ""], ["pme_max_future_open_orders", ""], "pme_max_", "pme_max_", ["pme_max_future_open_orders", ""]],
+  [[10015], "pme_max_option_open_orders <Limit>", ["pme_max_option_open_orders ", ""], ["pme_max_option_open_orders", ""], "pme_max_", "pme_max_", ["pme_max_option_open_orders", ""]],
+  [[10027], "non_integer_contract_amount", ["non_integer_contract_amount"], ["non_integer_contract_amount"], "non_inte", "non_inte", ["non_integer_contract_amount"]],
+  [[10031], "invalid_args_for_instrument", ["invalid_args_for_instrument"], ["invalid_args_for_instrument"], "invalid_", "invalid_", ["invalid_args_for_instrument"]],
+  [[10049], "cancel_on_disconnect_failed", ["cancel_on_disconnect_failed"], ["cancel_on_disconnect_failed"], "cancel_o", "cancel_o", ["cancel_on_disconnect_failed"]],
+  [[11047], "unsupported_arg_combination", ["unsupported_arg_combination"], ["unsupported_arg_combination"], "unsuppor", "unsuppor", ["unsupported_arg_combination"]],
+  [[13036], "unavailable_for_combo_books", ["unavailable_for_combo_books"], ["unavailable_for_combo_books"], "unavaila", "unavaila", ["unavailable_for_combo_books"]],
+  [[13904], "security_key_setup_required", ["security_key_setup_required"], ["security_key_setup_required"], "security", "security", ["security_key_setup_required"]],
+  [[13917], "account_quote_limit_crossed", ["account_quote_limit_crossed"], ["account_quote_limit_crossed"], "account_", "account_", ["account_quote_limit_crossed"]],
+  [[10013], "pme_max_total_open_orders <Limit>", ["pme_max_total_open_orders ", ""], ["pme_max_total_open_orders", ""], "pme_max_", "pme_max_", ["pme_max_total_open_orders", ""]],
+  [[10047], "matching_engine_queue_full", ["matching_engine_queue_full"], ["matching_engine_queue_full"], "matching", "matching", ["matching_engine_queue_full"]],
+  [[13035], "active_combo_limit_reached", ["active_combo_limit_reached"], ["active_combo_limit_reached"], "active_c", "active_c", ["active_combo_limit_reached"]],
+  [[10030], "must_be_websocket_request", ["must_be_websocket_request"], ["must_be_websocket_request"], "must_be_", "must_be_", ["must_be_websocket_request"]],
+  [[11048], "wrong_max_show_for_option", ["wrong_max_show_for_option"], ["wrong_max_show_for_option"], "wrong_ma", "wrong_ma", ["wrong_max_show_for_option"]],
+  [[13012], "unavailable_in_subaccount", ["unavailable_in_subaccount"], ["unavailable_in_subaccount"], "unavaila", "unavaila", ["unavailable_in_subaccount"]],
+  [[13666], "request_cancelled_by_user", ["request_cancelled_by_user"], ["request_cancelled_by_user"], "request_", "request_", ["request_cancelled_by_user"]],
+  [[13780], "move_positions_over_limit", ["move_positions_over_limit"], ["move_positions_over_limit"], "move_pos", "move_pos", ["move_positions_over_limit"]],
+  [[10026], "price_precision_exceeded", ["price_precision_exceeded"], ["price_precision_exceeded"], "price_pr", "price_pr", ["price_precision_exceeded"]],
+  [[10044], "trigger_price_wrong_tick", ["trigger_price_wrong_tick"], ["trigger_price_wrong_tick"], "trigger_", "trigger_", ["trigger_price_wrong_tick"]],
+  [[11091], "invalid_transfer_address", ["invalid_transfer_address"], ["invalid_transfer_address"], "invalid_", "invalid_", ["invalid_transfer_address"]],
+  [[13907], "too_many_open_block_rfqs", ["too_many_open_block_rfqs"], ["too_many_open_block_rfqs"], "too_many", "too_many", ["too_many_open_block_rfqs"]],
+  [[13916], "app_registered_to_broker", ["app_registered_to_broker"], ["app_registered_to_broker"], "app_regi", "app_regi", ["app_registered_to_broker"]],
+  [[-32600], "request entity too large", ["request entity too large"], ["request entity too large"], "request ", "request ", ["request", "entity", "too", "large"]],
+  [[10036], "invalid_max_show_amount", ["invalid_max_show_amount"], ["invalid_max_show_amount"], "invalid_", "invalid_", ["invalid_max_show_amount"]],
+  [[11022], "max_spot_order_quantity", ["max_spot_order_quantity"], ["max_spot_order_quantity"], "max_spot", "max_spot", ["max_spot_order_quantity"]],
+  [[11093], "max_addr_count_exceeded", ["max_addr_count_exceeded"], ["max_addr_count_exceeded"], "max_addr", "max_addr", ["max_addr_count_exceeded"]],
+  [[11096], "address_belongs_to_user", ["address_belongs_to_user"], ["address_belongs_to_user"], "address_", "address_", ["address_belongs_to_user"]],
+  [[12004], "registration_over_limit", ["registration_over_limit"], ["registration_over_limit"], "registra", "registra", ["registration_over_limit"]],
+  [[13028], "temporarily_unavailable", ["temporarily_unavailable"], ["temporarily_unavailable"], "temporar", "temporar", ["temporarily_unavailable"]],
+  [[13911], "max_broker_client_count", ["max_broker_client_count"], ["max_broker_client_count"], "max_brok", "max_brok", ["max_broker_client_count"]],
+  [[13912], "broker_cannot_be_client", ["broker_cannot_be_client"], ["broker_cannot_be_client"], "broker_c", "broker_c", ["broker_cannot_be_client"]],
+  [[13914], "user_is_a_broker_client", ["user_is_a_broker_client"], ["user_is_a_broker_client"], "user_is_", "user_is_", ["user_is_a_broker_client"]],
+  [[10000], "authorization_required", ["authorization_required"], ["authorization_required"], "authoriz", "authoriz", ["authorization_required"]],
+  [[10034], "trigger_price_too_high", ["trigger_price_too_high"], ["trigger_price_too_high"], "trigger_", "trigger_", ["trigger_price_too_high"]],
+  [[10041], "settlement_in_progress", ["settlement_in_progress"], ["settlement_in_progress"], "settleme", "settleme", ["settlement_in_progress"]],
+  [[13032], "non_unique_order_label", ["non_unique_order_label"], ["non_unique_order_label"], "non_uniq", "non_uniq", ["non_unique_order_label"]],
+  [[13919], "client_of_main_account", ["client_of_main_account"], ["client_of_main_account"], "client_o", "client_o", ["client_of_main_account"]],
+  [[10035], "trigger_price_too_low", ["trigger_price_too_low"], ["trigger_price_too_low"], "trigger_", "trigger_", ["trigger_price_too_low"]],
+  [[11036], "invalid_trigger_price", ["invalid_trigger_price"], ["invalid_trigger_price"], "invalid_", "invalid_", ["invalid_trigger_price"]],
+  [[11055], "post_only_not_allowed", ["post_only_not_allowed"], ["post_only_not_allowed"], "post_onl", "post_onl", ["post_only_not_allowed"]],
+  [[11092], "address_already_exist", ["address_already_exist"], ["address_already_exist"], "address_", "address_", ["address_already_exist"]],
+  [[11094], "internal_server_error", ["internal_server_error"], ["internal_server_error"], "internal", "internal", ["internal_server_error"]],
+  [[12002], "wrong_subaccount_name", ["wrong_subaccount_name"], ["wrong_subaccount_name"], "wrong_su", "wrong_su", ["wrong_subaccount_name"]],
+  [[13031], "verification_required", ["verification_required"], ["verification_required"], "verifica", "verifica", ["verification_required"]],
+  [[13793], "KYC_data_inaccessible", ["KYC_data_inaccessible"], ["kYC_data_inaccessible"], "KYC_data", "kYC_data", ["kyc_data_inaccessible"]],
+  [[13913], "broker_already_linked", ["broker_already_linked"], ["broker_already_linked"], "broker_a", "broker_a", ["broker_already_linked"]],
+  [[11013], "max_spot_open_orders", ["max_spot_open_orders"], ["max_spot_open_orders"], "max_spot", "max_spot", ["max_spot_open_orders"]],
+  [[12001], "too_many_subaccounts", ["too_many_subaccounts"], ["too_many_subaccounts"], "too_many", "too_many", ["too_many_subaccounts"]],
+  [[12100], "transfer_not_allowed", ["transfer_not_allowed"], ["transfer_not_allowed"], "transfer", "transfer", ["transfer_not_allowed"]],
+  [[13013], "invalid_phone_number", ["invalid_phone_number"], ["invalid_phone_number"], "invalid_", "invalid_", ["invalid_phone_number"]],
+  [[13018], "invalid_content_type", ["invalid_content_type"], ["invalid_content_type"], "invalid_", "invalid_", ["invalid_content_type"]],
+  [[13902], "mass_quotes_disabled", ["mass_quotes_disabled"], ["mass_quotes_disabled"], "mass_quo", "mass_quo", ["mass_quotes_disabled"]],
+  [[13915], "user_is_not_a_broker", ["user_is_not_a_broker"], ["user_is_not_a_broker"], "user_is_", "user_is_", ["user_is_not_a_broker"]],
+  [[11046], "outdated_instrument", ["outdated_instrument"], ["outdated_instrument"], "outdated", "outdated", ["outdated_instrument"]],
+  [[13004], "invalid_credentials", ["invalid_credentials"], ["invalid_credentials"], "invalid_", "invalid_", ["invalid_credentials"]],
+  [[13037, 13792], "incomplete_KYC_data", ["incomplete_KYC_data"], ["incomplete_KYC_data"], "incomple", "incomple", ["incomplete_kyc_data"]],
+  [[13781], "coupon_already_used", ["coupon_already_used"], ["coupon_already_used"], "coupon_a", "coupon_a", ["coupon_already_used"]],
+  [[10006], "price_too_low4idx <Limit>", ["price_too_low4idx ", ""], ["price_too_low4idx", ""], "price_to", "price_to", ["price_too_low4idx", ""]],
+  [[10029], "not_owner_of_order", ["not_owner_of_order"], ["not_owner_of_order"], "not_owne", "not_owne", ["not_owner_of_order"]],
+  [[10032], "whole_cost_too_low", ["whole_cost_too_low"], ["whole_cost_too_low"], "whole_co", "whole_co", ["whole_cost_too_low"]],
+  [[10048], "not_on_this_server", ["not_on_this_server"], ["not_on_this_server"], "not_on_t", "not_on_t", ["not_on_this_server"]],
+  [[11038], "no_adv_for_futures", ["no_adv_for_futures"], ["no_adv_for_futures"], "no_adv_f", "no_adv_f", ["no_adv_for_futures"]],
+  [[11051], "system_maintenance", ["system_maintenance"], ["system_maintenance"], "system_m", "system_m", ["system_maintenance"]],
+  [[11053], "transfer_not_found", ["transfer_not_found"], ["transfer_not_found"], "transfer", "transfer", ["transfer_not_found"]],
+  [[11097], "no_deposit_address", ["no_deposit_address"], ["no_deposit_address"], "no_depos", "no_depos", ["no_deposit_address"]],
+  [[13901], "no_more_oto_orders", ["no_more_oto_orders"], ["no_more_oto_orders"], "no_more_", "no_more_", ["no_more_oto_orders"]],
+  [[10011], "price_not_allowed", ["price_not_allowed"], ["price_not_allowed"], "price_no", "price_no", ["price_not_allowed"]],
+  [[10028], "too_many_requests", ["too_many_requests"], ["too_many_requests"], "too_many", "too_many", ["too_many_requests"]],
+  [[11029], "invalid_arguments", ["invalid_arguments"], ["invalid_arguments"], "invalid_", "invalid_", ["invalid_arguments"]],
+  [[11035], "no_more_triggers <Limit>", ["no_more_triggers ", ""], ["no_more_triggers", ""], "no_more_", "no_more_", ["no_more_triggers", ""]],
+  [[11042], "permission_denied", ["permission_denied"], ["permission_denied"], "permissi", "permissi", ["permission_denied"]],
+  [[12005], "country_is_banned", ["country_is_banned"], ["country_is_banned"], "country_", "country_", ["country_is_banned"]],
+  [[10009], "not_enough_funds", ["not_enough_funds"], ["not_enough_funds"], "not_enou", "not_enou", ["not_enough_funds"]],
+  [[10022], "invalid_quantity", ["invalid_quantity"], ["invalid_quantity"], "invalid_", "invalid_", ["invalid_quantity"]],
+  [[10024], "invalid_max_show", ["invalid_max_show"], ["invalid_max_show"], "invalid_", "invalid_", ["invalid_max_show"]],
+  [[10025], "invalid_order_id", ["invalid_order_id"], ["invalid_order_id"], "invalid_", "invalid_", ["invalid_order_id"]],
+  [[10043], "price_wrong_tick", ["price_wrong_tick"], ["price_wrong_tick"], "price_wr", "price_wr", ["price_wrong_tick"]],
+  [[11054], "post_only_reject", ["post_only_reject"], ["post_only_reject"], "post_onl", "post_onl", ["post_only_reject"]],
+  [[12003], "login_over_limit", ["login_over_limit"], ["login_over_limit"], "login_ov", "login_ov", ["login_over_limit"]],
+  [[13015], "invalid_sms_code", ["invalid_sms_code"], ["invalid_sms_code"], "invalid_", "invalid_", ["invalid_sms_code"]],
+  [[13019], "orderbook_closed", ["orderbook_closed"], ["orderbook_closed"], "orderboo", "orderboo", ["orderbook_closed"]],
+  [[13907], "not_fully_filled", ["not_fully_filled"], ["not_fully_filled"], "not_full", "not_full", ["not_fully_filled"]],
+  [[-32601], "Method not found", ["Method not found"], ["method not found"], "Method n", "method n", ["method", "not", "found"]],
+  [[10004], "order_not_found", ["order_not_found"], ["order_not_found"], "order_no", "order_no", ["order_not_found"]],
+  [[10007], "price_too_high <Limit>", ["price_too_high ", ""], ["price_too_high", ""], "price_to", "price_to", ["price_too_high", ""]],
+  [[10019], "locked_by_admin", ["locked_by_admin"], ["locked_by_admin"], "locked_b", "locked_b", ["locked_by_admin"]],
+  [[10033], "not_implemented", ["not_implemented"], ["not_implemented"], "not_impl", "not_impl", ["not_implemented"]],
+  [[11039], "no_adv_postonly", ["no_adv_postonly"], ["no_adv_postonly"], "no_adv_p", "no_adv_p", ["no_adv_postonly"]],
+  [[13005], "pwd_match_error", ["pwd_match_error"], ["pwd_match_error"], "pwd_matc", "pwd_matc", ["pwd_match_error"]],
+  [[13011], "value_too_short", ["value_too_short"], ["value_too_short"], "value_to", "value_to", ["value_too_short"]],
+  [[13014], "cannot_send_sms", ["cannot_send_sms"], ["cannot_send_sms"], "cannot_s", "cannot_s", ["cannot_send_sms"]],
+  [[13042], "cod_not_enabled", ["cod_not_enabled"], ["cod_not_enabled"], "cod_not_", "cod_not_", ["cod_not_enabled"]],
+  [[13903], "too_many_quotes", ["too_many_quotes"], ["too_many_quotes"], "too_many", "too_many", ["too_many_quotes"]],
+  [[10005], "price_too_low <Limit>", ["price_too_low ", ""], ["price_too_low", ""], "price_to", "price_to", ["price_too_low", ""]],
+  [[10010], "already_closed", ["already_closed"], ["already_closed"], "already_", "already_", ["already_closed"]],
+  [[10021], "invalid_amount", ["invalid_amount"], ["invalid_amount"], "invalid_", "invalid_", ["invalid_amount"]],
+  [[11008], "already_filled", ["already_filled"], ["already_filled"], "already_", "already_", ["already_filled"]],
+  [[11044], "not_open_order", ["not_open_order"], ["not_open_order"], "not_open", "not_open", ["not_open_order"]],
+  [[11098], "account_locked", ["account_locked"], ["account_locked"], "account_", "account_", ["account_locked"]],
+  [[13006], "security_error", ["security_error"], ["security_error"], "security", "security", ["security_error"]],
+  [[13007], "user_not_found", ["user_not_found"], ["user_not_found"], "user_not", "user_not", ["user_not_found"]],
+  [[13008], "request_failed", ["request_failed"], ["request_failed"], "request_", "request_", ["request_failed"]],
+  [[13010], "value_required", ["value_required"], ["value_required"], "value_re", "value_re", ["value_required"]],
+  [[13403], "scope_exceeded", ["scope_exceeded"], ["scope_exceeded"], "scope_ex", "scope_ex", ["scope_exceeded"]],
+  [[-32602], "Invalid params", ["Invalid params"], ["invalid params"], "Invalid ", "invalid ", ["invalid", "params"]],
+  [[-32000], "Missing params", ["Missing params"], ["missing params"], "Missing ", "missing ", ["missing", "params"]],
+  [[10003], "order_overlap", ["order_overlap"], ["order_overlap"], "order_ov", "order_ov", ["order_overlap"]],
+  [[10023], "invalid_price", ["invalid_price"], ["invalid_price"], "invalid_", "invalid_", ["invalid_price"]],
+  [[11030], "other_reject <Reason>", ["other_reject ", ""], ["other_reject", ""], "other_re", "other_re", ["other_reject", ""]],
+  [[11041], "not_adv_order", ["not_adv_order"], ["not_adv_order"], "not_adv_", "not_adv_", ["not_adv_order"]],
+  [[11045], "invalid_event", ["invalid_event"], ["invalid_event"], "invalid_", "invalid_", ["invalid_event"]],
+  [[11049], "bad_arguments", ["bad_arguments"], ["bad_arguments"], "bad_argu", "bad_argu", ["bad_arguments"]],
+  [[13016], "invalid_input", ["invalid_input"], ["invalid_input"], "invalid_", "invalid_", ["invalid_input"]],
+  [[13043], "quotes_frozen", ["quotes_frozen"], ["quotes_frozen"], "quotes_f", "quotes_f", ["quotes_frozen"]],
+  [[13910], "quote_crossed", ["quote_crossed"], ["quote_crossed"], "quote_cr", "quote_cr", ["quote_crossed"]],
+  [[11031], "other_error <Error>", ["other_error ", ""], ["other_error", ""], "other_er", "other_er", ["other_error", ""]],
+  [[11043], "bad_argument", ["bad_argument"], ["bad_argument"], "bad_argu", "bad_argu", ["bad_argument"]],
+  [[11090], "invalid_addr", ["invalid_addr"], ["invalid_addr"], "invalid_", "invalid_", ["invalid_addr"]],
+  [[13009], "unauthorized", ["unauthorized"], ["unauthorized"], "unauthor", "unauthor", ["unauthorized"]],
+  [[13040], "mmp_required", ["mmp_required"], ["mmp_required"], "mmp_requ", "mmp_requ", ["mmp_required"]],
+  [[10002], "qty_too_low", ["qty_too_low"], ["qty_too_low"], "qty_too_", "qty_too_", ["qty_too_low"]],
+  [[10012], "book_closed", ["book_closed"], ["book_closed"], "book_clo", "book_clo", ["book_closed"]],
+  [[11050], "bad_request", ["bad_request"], ["bad_request"], "bad_requ", "bad_requ", ["bad_request"]],
+  [[13030], "mmp_trigger", ["mmp_trigger"], ["mmp_trigger"], "mmp_trig", "mmp_trig", ["mmp_trigger"]],
+  [[13503], "unavailable", ["unavailable"], ["unavailable"], "unavaila", "unavaila", ["unavailable"]],
+  [[-32700], "Parse error", ["Parse error"], ["parse error"], "Parse er", "parse er", ["parse", "error"]],
+  [[13020], "not_found", ["not_found"], ["not_found"], "not_foun", "not_foun", ["not_found"]],
+  [[13021], "forbidden", ["forbidden"], ["forbidden"], "forbidde", "forbidde", ["forbidden"]],
+  [[13888], "timed_out", ["timed_out"], ["timed_out"], "timed_ou", "timed_ou", ["timed_out"]],
+  [[13777], "replaced", ["replaced"], ["replaced"], "replaced", "replaced", ["replaced"]],
+  [[10001], "error", ["error"], ["error"], "error", "error", ["error"]],
+  [[10040], "retry", ["retry"], ["retry"], "retry", "retry", ["retry"]],
 ];
 
 // The runtime, the same in every generated module (errgen's templates/typescript/runtime.ts).
@@ -2720,8 +2738,8 @@ export interface ErrorInfo {
   readonly deprecated: boolean;
 }
 
-/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key]. */
-type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string];
+/** [codes it belongs to, text, literal pieces around its placeholders, the same folded, key, folded key, words for "near"]. */
+type Template = readonly [readonly Code[], string, readonly string[], readonly string[], string, string, readonly string[]];
 
 const BY_CODE: ReadonlyMap<Code, ErrorInfo> = new Map(ERRORS.map((info) => [info.code as Code, info]));
 
@@ -2731,14 +2749,14 @@ export function lookup(code: Code): ErrorInfo | undefined {
 }
 
 /** The tier of `match` that fitted. */
-export type MatchKind = "exact" | "loose" | "prefix";
+export type MatchKind = "exact" | "loose" | "prefix" | "near";
 
 /** The template an API message came from, and what `match` read from it. */
 export interface Match {
   /** The code the template is documented under. */
   readonly error: ErrorInfo;
   readonly template: string;
-  /** The values in its placeholders. */
+  /** The values in its placeholders ("near": those that could be aligned). */
   readonly args: string[];
   readonly kind: MatchKind;
   /** What the server appended to the template (kind "prefix"), else "". */
@@ -2752,7 +2770,8 @@ export interface Match {
 const byCode = new Map<Code, number[]>();
 const byKey = new Map<string, number[]>();
 const byLooseKey = new Map<string, number[]>();
-let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is built
+const byText = new Map<string, number>(); // templates without placeholders, by their text
+const patterns: RegExp[] = []; // a white-space character; KEPT_SPACE; NEAR_TOKEN
 
 /**
  * The template `text` was made from, or undefined when none fits in any tier.
@@ -2760,14 +2779,18 @@ let keyLength = -1; // the longest key in UTF-16 units; -1 until the index is bu
  * Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
  * case and whitespace folded); "prefix" (a template followed by context the
  * server appended, in `rest`). With `code`, its templates are tried first,
- * then the page's others. Templates are tried most specific first. Linear in
- * the text's length times the number of templates.
+ * then the page's others; when none fits, "near": the code's template whose
+ * words are closest to the text's, when close enough. Templates are tried
+ * most specific first. Linear in the text's length times the number of
+ * templates.
  */
 export function match(text: string, code?: Code): Match | undefined {
-  if (keyLength < 0) buildIndex();
+  if (patterns.length === 0) buildIndex();
   const own = code === undefined ? [] : (byCode.get(code) ?? []);
+  const whole = byText.get(text); // a template without placeholders that is the text: the first exact fit
+  if (whole !== undefined && (own.length === 0 || own.indexOf(whole) >= 0)) return made(whole, code, [], "exact", "");
   let found = exact(text, own, code);
-  let folded: string | undefined;
+  let folded: [string, string] | undefined;
   if (found === undefined && own.length > 0) {
     folded = fold(text);
     found = loose(text, folded, own, code);
@@ -2775,8 +2798,9 @@ export function match(text: string, code?: Code): Match | undefined {
   if (found === undefined) found = exact(text, candidates(byKey, text), code);
   if (found === undefined) {
     if (folded === undefined) folded = fold(text);
-    found = loose(text, folded, candidates(byLooseKey, folded), code);
+    found = loose(text, folded, candidates(byLooseKey, folded[0]), code);
   }
+  if (found === undefined && own.length > 0) found = near(text, own.slice(0, NEAR_TEMPLATES), code);
   return found;
 }
 
@@ -2788,15 +2812,15 @@ function exact(text: string, indexes: readonly number[], code: Code | undefined)
   return undefined;
 }
 
-function loose(text: string, folded: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+function loose(text: string, folded: [string, string], indexes: readonly number[], code: Code | undefined): Match | undefined {
   for (const kind of ["loose", "prefix"] as const) {
     for (const index of indexes) {
       const pieces = template(index)[3];
-      const fit = glob(pieces, folded, kind === "loose");
-      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded, fit[1]))) continue;
-      const original = positions(text);
-      const values = fit[0].map(([start, end]) => value(text, folded, original, start, end));
-      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1])) : "");
+      const fit = glob(pieces, folded[0], kind === "loose");
+      if (fit === undefined || (kind === "prefix" && !isRest(pieces[pieces.length - 1] ?? "", folded[0], fit[1]))) continue;
+      const original = positions(folded[1]);
+      const values = fit[0].map(([start, end]) => value(text, folded[0], original, start, end));
+      return made(index, code, values, kind, kind === "prefix" ? rest(text, template(index)[1], original(fit[1] - 1) + 1) : "");
     }
   }
   return undefined;
@@ -2856,70 +2880,51 @@ function rest(text: string, templateText: string, start: number): string {
   return templateText.endsWith(".") && text.charAt(start) === "." ? text.slice(start + 1) : text.slice(start);
 }
 
-/** Whether what follows a template's fit is context the server appended, not a longer word. */
+/**
+ * Whether the template's fit ends at a boundary of the text (white space or
+ * punctuation other than `_` and `-` on either side), so that what follows is
+ * context the server appended, not the rest of a longer word.
+ */
 function isRest(lastPiece: string, folded: string, end: number): boolean {
   if (lastPiece === "" || end >= folded.length) return false;
-  return !(isAlnum(lastPiece.charAt(lastPiece.length - 1)) && isAlnum(folded.charAt(end)));
+  return BOUNDARY.includes(folded.charAt(end)) || BOUNDARY.includes(lastPiece.charAt(lastPiece.length - 1));
 }
-
-function isAlnum(ch: string): boolean {
-  return (ch >= "0" && ch <= "9") || (ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z");
-}
-
-function isPunctuation(ch: string): boolean {
-  return (ch >= "!" && ch <= "/") || (ch >= ":" && ch <= "@") || (ch >= "[" && ch <= "`") || (ch >= "{" && ch <= "~");
-}
-
-let whitespace: RegExp | undefined;
-let punctuationSpace: RegExp | undefined;
 
 /**
- * The loose tier's fold (errgen folds each template the same way): whitespace
- * runs to one space, no space next to ASCII punctuation, the ends trimmed, a
- * leading A-Z lowered and one trailing period dropped.
+ * The loose tier's fold (errgen folds each template the same way), and the
+ * text marked for `positions`: every white-space character becomes a tab, the
+ * first of a run between two characters that are neither white space nor
+ * ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+ * lowered and one trailing period dropped.
  */
-function fold(text: string): string {
-  if (whitespace === undefined || punctuationSpace === undefined) {
-    whitespace = new RegExp(WHITESPACE, "g");
-    punctuationSpace = new RegExp(PUNCTUATION_SPACE, "g");
-  }
-  let folded = text.replace(whitespace, " ");
-  folded = folded.slice(folded.startsWith(" ") ? 1 : 0, folded.endsWith(" ") ? -1 : undefined);
-  folded = folded.replace(punctuationSpace, "$1");
-  const first = folded.charAt(0);
-  if (first >= "A" && first <= "Z") folded = first.toLowerCase() + folded.slice(1);
-  return folded.endsWith(".") ? folded.slice(0, -1) : folded;
+function fold(text: string): [string, string] {
+  const marked = text.replace(patterns[0] as RegExp, "\t").replace(patterns[1] as RegExp, "$1 ");
+  let folded = marked.split("\t").join("");
+  if ("A" <= folded.slice(0, 1) && folded.slice(0, 1) <= "Z") folded = folded.charAt(0).toLowerCase() + folded.slice(1);
+  return [folded.endsWith(".") ? folded.slice(0, -1) : folded, marked];
 }
 
-/** Folded index -> index in `text`: the fold only drops or shortens whitespace runs. */
-function positions(text: string): (index: number) => number {
-  const starts = [0]; // where each stretch of kept text begins in the folded text
-  const offsets = [0]; // and in `text`; a run's one kept space ends the stretch before it
-  const runs = new RegExp(WHITESPACE, "g");
-  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    const kept = start > 0 && end < text.length && !(isPunctuation(before) || isPunctuation(after));
-    starts.push((starts[starts.length - 1] ?? 0) + start - (offsets[offsets.length - 1] ?? 0) + (kept ? 1 : 0));
-    offsets.push(end);
+/** Folded index -> index in the text: `marked` has the text's length, and each tab in it is a character the fold dropped. */
+function positions(marked: string): (index: number) => number {
+  const starts = [0]; // of each stretch, folded
+  for (const stretch of marked.split("\t")) starts.push((starts[starts.length - 1] ?? 0) + stretch.length);
+  return (index) => index + bisectRight(starts, index, starts.length - 1) - 1; // one tab before each stretch
+}
+
+/** Python's bisect.bisect_right(values, x, 0, high). */
+function bisectRight(values: readonly number[], x: number, high: number): number {
+  let low = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (x < (values[middle] ?? 0)) high = middle;
+    else low = middle + 1;
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (offsets[low] ?? 0) + index - (starts[low] ?? 0);
-  };
+  return low;
 }
 
 function candidates(index: ReadonlyMap<string, number[]>, text: string): number[] {
   const found: number[] = [];
-  for (let length = 0; length <= Math.min(keyLength, text.length); length++) {
+  for (let length = 0; length <= Math.min(KEY_LENGTH, text.length); length++) {
     for (const position of index.get(text.slice(0, length)) ?? []) found.push(position);
   }
   return found.sort((a, b) => a - b);
@@ -2945,14 +2950,142 @@ function made(index: number, code: Code | undefined, args: string[], kind: Match
   return { error, template: text, args, kind, rest, codes: [...codes] };
 }
 
+/**
+ * The candidate whose words are closest to the text's, when close enough:
+ * the most shared words and values for their number (ties: the first).
+ */
+function near(text: string, indexes: readonly number[], code: Code | undefined): Match | undefined {
+  const [keys, values] = tokens(text);
+  let best = -1;
+  let bestScore = 0;
+  for (const index of indexes) {
+    const score = closeness(template(index)[6], keys);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return undefined;
+  return made(best, code, aligned(template(best)[6], keys, values), "near", "");
+}
+
+/**
+ * The text's first tokens: words (ASCII lowered) and "" for a value; and each
+ * value without its quotes or parentheses ("" for a word).
+ */
+function tokens(text: string): [string[], string[]] {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const pattern = patterns[2] as RegExp;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const token = found[0];
+    if (found[1] === undefined) {
+      keys.push(isAscii(token) ? token.toLowerCase() : token);
+      values.push("");
+    } else {
+      keys.push("");
+      values.push("'\"(".includes(token.charAt(0)) ? token.slice(1, -1) : token);
+    }
+    if (keys.length > NEAR_TOKENS) break;
+  }
+  return [keys, values];
+}
+
+/** Dice's coefficient of the shared tokens, or 0 when not close enough. */
+function closeness(words: readonly string[], keys: readonly string[]): number {
+  if (!closeEnough(Math.min(words.length, keys.length), words.length, keys.length)) return 0; // not even if every token were shared: no work for a long text
+  const left = new Map<string, number>(); // the template's words not yet shared
+  let slots = 0;
+  for (const word of words) {
+    if (word !== "") left.set(word, (left.get(word) ?? 0) + 1);
+    else slots += 1;
+  }
+  let shared = 0;
+  let values = 0;
+  const unshared: string[] = [];
+  for (const key of keys) {
+    if (key === "") values += 1;
+    else if ((left.get(key) ?? 0) > 0) {
+      left.set(key, (left.get(key) ?? 0) - 1);
+      shared += 1;
+    } else unshared.push(key);
+  }
+  shared += Math.min(slots, values);
+  const spare: string[] = [];
+  left.forEach((count, word) => {
+    for (let each = 0; each < count; each++) spare.push(word);
+  });
+  if (!closeEnough(shared + Math.min(spare.length, unshared.length), words.length, keys.length)) return 0; // not even if every word left were a typo
+  for (const key of unshared) {
+    for (let at = 0; at < spare.length; at++) {
+      if (oneEdit(spare[at] ?? "", key)) {
+        shared += 1;
+        spare[at] = "";
+        break;
+      }
+    }
+  }
+  return closeEnough(shared, words.length, keys.length) ? (2 * shared) / (words.length + keys.length) : 0;
+}
+
+function closeEnough(shared: number, words: number, keys: number): boolean {
+  return shared >= NEAR_SHARED && shared >= NEAR_RECALL * words && shared >= NEAR_PRECISION * keys && shared * (words + keys) >= NEAR_SUM * words * keys;
+}
+
+/**
+ * Whether two ASCII words of NEAR_TYPO characters or more differ by one
+ * character changed, added or dropped, or two neighbours swapped.
+ */
+function oneEdit(word: string, key: string): boolean {
+  if (word.length < NEAR_TYPO || key.length < NEAR_TYPO || Math.abs(word.length - key.length) > 1) return false;
+  if (!(isAscii(word) && isAscii(key))) return false;
+  let at = 0;
+  while (at < word.length && at < key.length && word.charAt(at) === key.charAt(at)) at++;
+  if (word.length !== key.length) {
+    return word.length > key.length ? word.slice(at + 1) === key.slice(at) : word.slice(at) === key.slice(at + 1);
+  }
+  const swapped = word.slice(at + 1, at + 2) + word.slice(at, at + 1) === key.slice(at, at + 2);
+  return word.slice(at + 1) === key.slice(at + 1) || (swapped && word.slice(at + 2) === key.slice(at + 2));
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
+/**
+ * The text's values for the template's placeholders: all of them in order
+ * when the counts agree, else each one next to the word it has in the template.
+ */
+function aligned(words: readonly string[], keys: readonly string[], values: readonly string[]): string[] {
+  const slots: number[] = [];
+  words.forEach((word, at) => (word === "" ? slots.push(at) : 0));
+  const found: number[] = [];
+  keys.forEach((key, at) => (key === "" ? found.push(at) : 0));
+  if (slots.length === found.length) return found.map((at) => values[at] ?? "");
+  const result: string[] = [];
+  for (const slot of slots) {
+    const before = slot > 0 ? (words[slot - 1] ?? "") : "";
+    const after = slot + 1 < words.length ? (words[slot + 1] ?? "") : "";
+    for (const at of found) {
+      if ((before !== "" && at > 0 && keys[at - 1] === before) || (after !== "" && at + 1 < keys.length && keys[at + 1] === after)) {
+        result.push(values[at] ?? "");
+        found.splice(found.indexOf(at), 1);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function buildIndex(): void {
-  keyLength = 0;
-  TEMPLATES.forEach(([codes, , , , key, looseKey], index) => {
+  TEMPLATES.forEach(([codes, , pieces, , key, looseKey], index) => {
     for (const code of codes) push(byCode, code, index);
     push(byKey, key, index);
     push(byLooseKey, looseKey, index);
-    keyLength = Math.max(keyLength, key.length, looseKey.length);
+    if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {

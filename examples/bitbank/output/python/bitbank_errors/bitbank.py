@@ -2485,14 +2485,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (50037,),
@@ -2505,6 +2521,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "We are t",
         "we are t",
+        (
+            "we",
+            "are",
+            "temporarily",
+            "restricting",
+            "withdrawals",
+            "while",
+            "we",
+            "verify",
+            "your",
+            "last",
+            "deposit",
+            "please",
+            "try",
+            "again",
+            "in",
+            "a",
+            "few",
+            "minutes",
+        ),
     ),
     (
         (50054,),
@@ -2517,6 +2553,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Cannot w",
         "cannot w",
+        (
+            "cannot",
+            "withdraw",
+            "because",
+            "the",
+            "information",
+            "registration",
+            "for",
+            "unreflected",
+            "deposits",
+            "has",
+            "not",
+            "been",
+            "completed",
+        ),
     ),
     (
         (50059, 50060),
@@ -2527,6 +2578,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("temporarily restricting new margin orders.Please try your request again after a while",),
         "Temporar",
         "temporar",
+        (
+            "temporarily",
+            "restricting",
+            "new",
+            "margin",
+            "orders",
+            "please",
+            "try",
+            "your",
+            "request",
+            "again",
+            "after",
+            "a",
+            "while",
+        ),
     ),
     (
         (20026,),
@@ -2535,6 +2601,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mFA is temporarily locked because too many failures.Please retry after 60 seconds",),
         "MFA is t",
         "mFA is t",
+        (
+            "mfa",
+            "is",
+            "temporarily",
+            "locked",
+            "because",
+            "too",
+            "many",
+            "failures",
+            "please",
+            "retry",
+            "after",
+            "",
+            "seconds",
+        ),
     ),
     (
         (70009,),
@@ -2543,6 +2624,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market order has been temporarily restricted.Please use limit order instead",),
         "Market o",
         "market o",
+        (
+            "market",
+            "order",
+            "has",
+            "been",
+            "temporarily",
+            "restricted",
+            "please",
+            "use",
+            "limit",
+            "order",
+            "instead",
+        ),
     ),
     (
         (60019,),
@@ -2551,6 +2645,22 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the side of a TakeProfit or StopLoss order must be in the close direction",),
         "The side",
         "the side",
+        (
+            "the",
+            "side",
+            "of",
+            "a",
+            "takeprofit",
+            "or",
+            "stoploss",
+            "order",
+            "must",
+            "be",
+            "in",
+            "the",
+            "close",
+            "direction",
+        ),
     ),
     (
         (10009,),
@@ -2559,6 +2669,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you sent requests too frequently.Retry later with decreased requests",),
         "You sent",
         "you sent",
+        (
+            "you",
+            "sent",
+            "requests",
+            "too",
+            "frequently",
+            "retry",
+            "later",
+            "with",
+            "decreased",
+            "requests",
+        ),
     ),
     (
         (20019,),
@@ -2567,6 +2689,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please login.(This also happens when you request API without/v1/.)",),
         "Please l",
         "please l",
+        ("please", "login", ""),
     ),
     (
         (20018,),
@@ -2575,6 +2698,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("please login.(This happens when you request API without/v1/.)",),
         "Please l",
         "please l",
+        ("please", "login", ""),
     ),
     (
         (70014,),
@@ -2583,6 +2707,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdraw and cancel request has been temporarily restricted",),
         "Withdraw",
         "withdraw",
+        ("withdraw", "and", "cancel", "request", "has", "been", "temporarily", "restricted"),
     ),
     (
         (70015,),
@@ -2591,6 +2716,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lending and cancel request has been temporarily restricted",),
         "Lending ",
         "lending ",
+        ("lending", "and", "cancel", "request", "has", "been", "temporarily", "restricted"),
     ),
     (
         (60018,),
@@ -2599,6 +2725,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger price to trigger immediately cannot be specified",),
         "Trigger ",
         "trigger ",
+        ("trigger", "price", "to", "trigger", "immediately", "cannot", "be", "specified"),
     ),
     (
         (50033,),
@@ -2607,6 +2734,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawals to this address require additional entries",),
         "Withdraw",
         "withdraw",
+        ("withdrawals", "to", "this", "address", "require", "additional", "entries"),
     ),
     (
         (60002,),
@@ -2615,6 +2743,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market buy order quantity has exceeded the upper limit",),
         "Market b",
         "market b",
+        ("market", "buy", "order", "quantity", "has", "exceeded", "the", "upper", "limit"),
     ),
     (
         (70004,),
@@ -2623,6 +2752,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order is restricted during suspension of transactions",),
         "Order is",
         "order is",
+        ("order", "is", "restricted", "during", "suspension", "of", "transactions"),
     ),
     (
         (40114,),
@@ -2631,6 +2761,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only can not be specified with such order type",),
         "post_onl",
         "post_onl",
+        ("post_only", "can", "not", "be", "specified", "with", "such", "order", "type"),
     ),
     (
         (50051,),
@@ -2639,6 +2770,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot confirm deposit with originator under review",),
         "Cannot c",
         "cannot c",
+        ("cannot", "confirm", "deposit", "with", "originator", "under", "review"),
     ),
     (
         (60011,),
@@ -2647,6 +2779,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many Simultaneous orders,current limit is 30",),
         "Too many",
         "too many",
+        ("too", "many", "simultaneous", "orders", "current", "limit", "is", ""),
     ),
     (
         (50083,),
@@ -2655,6 +2788,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawals can not be used due to realized loss",),
         "Withdraw",
         "withdraw",
+        ("withdrawals", "can", "not", "be", "used", "due", "to", "realized", "loss"),
     ),
     (
         (70013,),
@@ -2663,6 +2797,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order and cancel has been temporarily restricted",),
         "Order an",
         "order an",
+        ("order", "and", "cancel", "has", "been", "temporarily", "restricted"),
     ),
     (
         (70022,),
@@ -2671,6 +2806,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop limit order has been temporarily restricted",),
         "Stop lim",
         "stop lim",
+        ("stop", "limit", "order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (70025,),
@@ -2679,6 +2815,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("short open order has been temporarily restricted",),
         "Short op",
         "short op",
+        ("short", "open", "order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (40163,),
@@ -2687,6 +2824,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary substantial controller name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "substantial", "controller", "name"),
     ),
     (
         (50073,),
@@ -2695,6 +2833,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sell orders cannot be used in spot transactions",),
         "Sell ord",
         "sell ord",
+        ("sell", "orders", "cannot", "be", "used", "in", "spot", "transactions"),
     ),
     (
         (60004,),
@@ -2703,6 +2842,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order quantity has exceeded the lower threshold",),
         "Order qu",
         "order qu",
+        ("order", "quantity", "has", "exceeded", "the", "lower", "threshold"),
     ),
     (
         (70010,),
@@ -2711,6 +2851,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("minimum Order Quantity is increased temporarily",),
         "Minimum ",
         "minimum ",
+        ("minimum", "order", "quantity", "is", "increased", "temporarily"),
     ),
     (
         (70024,),
@@ -2719,6 +2860,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("long open order has been temporarily restricted",),
         "Long ope",
         "long ope",
+        ("long", "open", "order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (20036,),
@@ -2727,6 +2869,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aCCESS-REQUEST-TIME and ACCESS-NONCE not found",),
         "ACCESS-R",
         "aCCESS-R",
+        ("access", "request", "time", "and", "access", "nonce", "not", "found"),
     ),
     (
         (40160,),
@@ -2735,6 +2878,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator substantial controller name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "substantial", "controller", "name"),
     ),
     (
         (50072,),
@@ -2743,6 +2887,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("buy orders cannot be used in spot transactions",),
         "Buy orde",
         "buy orde",
+        ("buy", "orders", "cannot", "be", "used", "in", "spot", "transactions"),
     ),
     (
         (60017,),
@@ -2751,6 +2896,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawal amount has exceeded the upper limit",),
         "Withdraw",
         "withdraw",
+        ("withdrawal", "amount", "has", "exceeded", "the", "upper", "limit"),
     ),
     (
         (70016,),
@@ -2759,6 +2905,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lending and cancel request has been restricted",),
         "Lending ",
         "lending ",
+        ("lending", "and", "cancel", "request", "has", "been", "restricted"),
     ),
     (
         (20035,),
@@ -2767,6 +2914,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no request was sent within ACCESS-TIME-WINDOW",),
         "No reque",
         "no reque",
+        ("no", "request", "was", "sent", "within", "access", "time", "window"),
     ),
     (
         (50079, 50081),
@@ -2775,6 +2923,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("close orders cannot be used in margin trading",),
         "Close or",
         "close or",
+        ("close", "orders", "cannot", "be", "used", "in", "margin", "trading"),
     ),
     (
         (50058,),
@@ -2783,6 +2932,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("margin trading review has not been completed",),
         "Margin t",
         "margin t",
+        ("margin", "trading", "review", "has", "not", "been", "completed"),
     ),
     (
         (50078, 50080),
@@ -2791,6 +2941,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("open orders cannot be used in margin trading",),
         "Open ord",
         "open ord",
+        ("open", "orders", "cannot", "be", "used", "in", "margin", "trading"),
     ),
     (
         (70006,),
@@ -2799,6 +2950,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sell \u200b\u200border has been temporarily restricted",),
         "Sell \u200b\u200bo",
         "sell \u200b\u200bo",
+        ("sell", "\u200b\u200border", "has", "been", "temporarily", "restricted"),
     ),
     (
         (70018,),
@@ -2807,6 +2959,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order and cancel on pair have been suspended",),
         "Order an",
         "order an",
+        ("order", "and", "cancel", "on", "pair", "have", "been", "suspended"),
     ),
     (
         (70020,),
@@ -2815,6 +2968,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market order has been temporarily restricted",),
         "Market o",
         "market o",
+        ("market", "order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (50048,),
@@ -2823,6 +2977,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot withdraw to beneficiary under review",),
         "Cannot w",
         "cannot w",
+        ("cannot", "withdraw", "to", "beneficiary", "under", "review"),
     ),
     (
         (70005,),
@@ -2831,6 +2986,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("buy \u200b\u200border has been temporarily restricted",),
         "Buy \u200b\u200bor",
         "buy \u200b\u200bor",
+        ("buy", "\u200b\u200border", "has", "been", "temporarily", "restricted"),
     ),
     (
         (60016,),
@@ -2839,6 +2995,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger price has exceeded the upper limit",),
         "Trigger ",
         "trigger ",
+        ("trigger", "price", "has", "exceeded", "the", "upper", "limit"),
     ),
     (
         (70023,),
@@ -2847,6 +3004,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop order has been temporarily restricted",),
         "Stop ord",
         "stop ord",
+        ("stop", "order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (30114,),
@@ -2855,6 +3013,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary company type position",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "company", "type", "position"),
     ),
     (
         (40127,),
@@ -2863,6 +3022,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary company type position",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "company", "type", "position"),
     ),
     (
         (40165,),
@@ -2871,6 +3031,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("can not be margin trading with such pair",),
         "Can not ",
         "can not ",
+        ("can", "not", "be", "margin", "trading", "with", "such", "pair"),
     ),
     (
         (50061,),
@@ -2879,6 +3040,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds available balance for open order",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "available", "balance", "for", "open", "order"),
     ),
     (
         (60005,),
@@ -2887,6 +3049,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order price has exceeded the upper limit",),
         "Order pr",
         "order pr",
+        ("order", "price", "has", "exceeded", "the", "upper", "limit"),
     ),
     (
         (60006,),
@@ -2895,6 +3058,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order price has exceeded the lower limit",),
         "Order pr",
         "order pr",
+        ("order", "price", "has", "exceeded", "the", "lower", "limit"),
     ),
     (
         (20001,),
@@ -2903,6 +3067,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("authentication failed api authorization",),
         "Authenti",
         "authenti",
+        ("authentication", "failed", "api", "authorization"),
     ),
     (
         (50049,),
@@ -2911,6 +3076,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("beneficiary requires additional entries",),
         "Benefici",
         "benefici",
+        ("beneficiary", "requires", "additional", "entries"),
     ),
     (
         (70021,),
@@ -2919,6 +3085,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit order price is over the threshold",),
         "Limit or",
         "limit or",
+        ("limit", "order", "price", "is", "over", "the", "threshold"),
     ),
     (
         (50038,),
@@ -2927,6 +3094,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot withdraw to chosen VASP service",),
         "Cannot w",
         "cannot w",
+        ("cannot", "withdraw", "to", "chosen", "vasp", "service"),
     ),
     (
         (50052,),
@@ -2935,6 +3103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("originator requires additional entries",),
         "Originat",
         "originat",
+        ("originator", "requires", "additional", "entries"),
     ),
     (
         (50008,),
@@ -2943,6 +3112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("identity verification is not finished",),
         "Identity",
         "identity",
+        ("identity", "verification", "is", "not", "finished"),
     ),
     (
         (50050,),
@@ -2951,6 +3121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot withdraw to chosen beneficiary",),
         "Cannot w",
         "cannot w",
+        ("cannot", "withdraw", "to", "chosen", "beneficiary"),
     ),
     (
         (60003,),
@@ -2959,6 +3130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order quantity has exceeded the limit",),
         "Order qu",
         "order qu",
+        ("order", "quantity", "has", "exceeded", "the", "limit"),
     ),
     (
         (70026,),
@@ -2967,6 +3139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order has been temporarily restricted",),
         "Order ha",
         "order ha",
+        ("order", "has", "been", "temporarily", "restricted"),
     ),
     (
         (50035,),
@@ -2975,6 +3148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("company information is not registerd",),
         "Company ",
         "company ",
+        ("company", "information", "is", "not", "registerd"),
     ),
     (
         (50046,),
@@ -2983,6 +3157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot edit beneficiary under review",),
         "Cannot e",
         "cannot e",
+        ("cannot", "edit", "beneficiary", "under", "review"),
     ),
     (
         (50070,),
@@ -2991,6 +3166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawals in JPY are not available",),
         "Withdraw",
         "withdraw",
+        ("withdrawals", "in", "jpy", "are", "not", "available"),
     ),
     (
         (20034,),
@@ -2999,6 +3175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid time of ACCESS-REQUEST-TIME",),
         "Invalid ",
         "invalid ",
+        ("invalid", "time", "of", "access", "request", "time"),
     ),
     (
         (30123,),
@@ -3007,6 +3184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing extraction request category",),
         "Missing ",
         "missing ",
+        ("missing", "extraction", "request", "category"),
     ),
     (
         (40200,),
@@ -3015,6 +3193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop open orders cannot be accepted",),
         "Stop ope",
         "stop ope",
+        ("stop", "open", "orders", "cannot", "be", "accepted"),
     ),
     (
         (50053,),
@@ -3023,6 +3202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot edit originator under review",),
         "Cannot e",
         "cannot e",
+        ("cannot", "edit", "originator", "under", "review"),
     ),
     (
         (50071,),
@@ -3031,6 +3211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("withdrawals in CC are not available",),
         "Withdraw",
         "withdraw",
+        ("withdrawals", "in", "cc", "are", "not", "available"),
     ),
     (
         (70017,),
@@ -3039,6 +3220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("orders on pair have been suspended",),
         "Orders o",
         "orders o",
+        ("orders", "on", "pair", "have", "been", "suspended"),
     ),
     (
         (70019,),
@@ -3047,6 +3229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order cancel request is in process",),
         "Order ca",
         "order ca",
+        ("order", "cancel", "request", "is", "in", "process"),
     ),
     (
         (30111,),
@@ -3055,6 +3238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary company name",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "company", "name"),
     ),
     (
         (30112,),
@@ -3063,6 +3247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary company kana",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "company", "kana"),
     ),
     (
         (30113,),
@@ -3071,6 +3256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary company type",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "company", "type"),
     ),
     (
         (40124,),
@@ -3079,6 +3265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary company name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "company", "name"),
     ),
     (
         (40125,),
@@ -3087,6 +3274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary company kana",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "company", "kana"),
     ),
     (
         (40126,),
@@ -3095,6 +3283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary company type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "company", "type"),
     ),
     (
         (50047,),
@@ -3103,6 +3292,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot edit disabled beneficiary",),
         "Cannot e",
         "cannot e",
+        ("cannot", "edit", "disabled", "beneficiary"),
     ),
     (
         (70011,),
@@ -3111,6 +3301,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system is busy.Please try again",),
         "System i",
         "system i",
+        ("system", "is", "busy", "please", "try", "again"),
     ),
     (
         (40155,),
@@ -3119,6 +3310,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator company name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "company", "name"),
     ),
     (
         (50026,),
@@ -3127,6 +3319,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order has already been canceled",),
         "Order ha",
         "order ha",
+        ("order", "has", "already", "been", "canceled"),
     ),
     (
         (50027,),
@@ -3135,6 +3328,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order has already been executed",),
         "Order ha",
         "order ha",
+        ("order", "has", "already", "been", "executed"),
     ),
     (
         (30108,),
@@ -3143,6 +3337,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary first name",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "first", "name"),
     ),
     (
         (30110,),
@@ -3151,6 +3346,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary first kana",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "first", "kana"),
     ),
     (
         (30119,),
@@ -3159,6 +3355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary prefecture",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "prefecture"),
     ),
     (
         (40121,),
@@ -3167,6 +3364,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary first name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "first", "name"),
     ),
     (
         (40123,),
@@ -3175,6 +3373,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary first kana",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "first", "kana"),
     ),
     (
         (20033,),
@@ -3183,6 +3382,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aCCESS-REQUEST-TIME not found",),
         "ACCESS-R",
         "aCCESS-R",
+        ("access", "request", "time", "not", "found"),
     ),
     (
         (30107,),
@@ -3191,6 +3391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary last name",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "last", "name"),
     ),
     (
         (30109,),
@@ -3199,6 +3400,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary last kana",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "last", "kana"),
     ),
     (
         (40015,),
@@ -3207,6 +3409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many orders are specified",),
         "Too many",
         "too many",
+        ("too", "many", "orders", "are", "specified"),
     ),
     (
         (40120,),
@@ -3215,6 +3418,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary last name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "last", "name"),
     ),
     (
         (40122,),
@@ -3223,6 +3427,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary last kana",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "last", "kana"),
     ),
     (
         (40154,),
@@ -3231,6 +3436,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator first name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "first", "name"),
     ),
     (
         (40156,),
@@ -3239,6 +3445,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator prefecture",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "prefecture"),
     ),
     (
         (50043,),
@@ -3247,6 +3454,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("originator already registered",),
         "Originat",
         "originat",
+        ("originator", "already", "registered"),
     ),
     (
         (50062,),
@@ -3255,6 +3463,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("exceeds total margin position",),
         "Exceeds ",
         "exceeds ",
+        ("exceeds", "total", "margin", "position"),
     ),
     (
         (10005,),
@@ -3263,6 +3472,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeout waiting for response",),
         "Timeout ",
         "timeout ",
+        ("timeout", "waiting", "for", "response"),
     ),
     (
         (30118,),
@@ -3271,6 +3481,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary zip code",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "zip", "code"),
     ),
     (
         (30122,),
@@ -3279,6 +3490,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary building",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "building"),
     ),
     (
         (40153,),
@@ -3287,6 +3499,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator last name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "last", "name"),
     ),
     (
         (10008,),
@@ -3295,6 +3508,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("server is busy.Retry later",),
         "Server i",
         "server i",
+        ("server", "is", "busy", "retry", "later"),
     ),
     (
         (20037,),
@@ -3303,6 +3517,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ACCESS-REQUEST-TIME",),
         "Invalid ",
         "invalid ",
+        ("invalid", "access", "request", "time"),
     ),
     (
         (30117,),
@@ -3311,6 +3526,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary country",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "country"),
     ),
     (
         (30121,),
@@ -3319,6 +3535,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary address",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "address"),
     ),
     (
         (40159,),
@@ -3327,6 +3544,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator building",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "building"),
     ),
     (
         (20038,),
@@ -3335,6 +3553,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ACCESS-TIME-WINDOW",),
         "Invalid ",
         "invalid ",
+        ("invalid", "access", "time", "window"),
     ),
     (
         (30115,),
@@ -3343,6 +3562,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing uploaded documents",),
         "Missing ",
         "missing ",
+        ("missing", "uploaded", "documents"),
     ),
     (
         (30116,),
@@ -3351,6 +3571,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing withdrawal purpose",),
         "Missing ",
         "missing ",
+        ("missing", "withdrawal", "purpose"),
     ),
     (
         (40022,),
@@ -3359,6 +3580,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid trading start time",),
         "Invalid ",
         "invalid ",
+        ("invalid", "trading", "start", "time"),
     ),
     (
         (40158,),
@@ -3367,6 +3589,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator address",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "address"),
     ),
     (
         (50010,),
@@ -3375,6 +3598,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order can not be canceled",),
         "Order ca",
         "order ca",
+        ("order", "can", "not", "be", "canceled"),
     ),
     (
         (20005,),
@@ -3383,6 +3607,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ACCESS-SIGNATURE",),
         "Invalid ",
         "invalid ",
+        ("invalid", "access", "signature"),
     ),
     (
         (20025,),
@@ -3391,6 +3616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing OTP and SMS code",),
         "Missing ",
         "missing ",
+        ("missing", "otp", "and", "sms", "code"),
     ),
     (
         (30106,),
@@ -3399,6 +3625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary type",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "type"),
     ),
     (
         (30120,),
@@ -3407,6 +3634,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing beneficiary city",),
         "Missing ",
         "missing ",
+        ("missing", "beneficiary", "city"),
     ),
     (
         (40119,),
@@ -3415,6 +3643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid beneficiary type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "beneficiary", "type"),
     ),
     (
         (40152,),
@@ -3423,6 +3652,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator label",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "label"),
     ),
     (
         (20014,),
@@ -3431,6 +3661,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("sMS verification failed",),
         "SMS veri",
         "sMS veri",
+        ("sms", "verification", "failed"),
     ),
     (
         (30039,),
@@ -3439,6 +3670,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing withdraw amount",),
         "Missing ",
         "missing ",
+        ("missing", "withdraw", "amount"),
     ),
     (
         (30103,),
@@ -3447,6 +3679,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing withdrawal type",),
         "Missing ",
         "missing ",
+        ("missing", "withdrawal", "type"),
     ),
     (
         (30104,),
@@ -3455,6 +3688,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing withdrawal name",),
         "Missing ",
         "missing ",
+        ("missing", "withdrawal", "name"),
     ),
     (
         (40048,),
@@ -3463,6 +3697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid withdraw amount",),
         "Invalid ",
         "invalid ",
+        ("invalid", "withdraw", "amount"),
     ),
     (
         (40116,),
@@ -3471,6 +3706,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid withdrawal type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "withdrawal", "type"),
     ),
     (
         (40117,),
@@ -3479,6 +3715,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid withdrawal name",),
         "Invalid ",
         "invalid ",
+        ("invalid", "withdrawal", "name"),
     ),
     (
         (40157,),
@@ -3487,6 +3724,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid originator city",),
         "Invalid ",
         "invalid ",
+        ("invalid", "originator", "city"),
     ),
     (
         (20004,),
@@ -3495,6 +3733,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aCCESS-NONCE not found",),
         "ACCESS-N",
         "aCCESS-N",
+        ("access", "nonce", "not", "found"),
     ),
     (
         (30001,),
@@ -3503,6 +3742,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing order quantity",),
         "Missing ",
         "missing ",
+        ("missing", "order", "quantity"),
     ),
     (
         (30007,),
@@ -3511,6 +3751,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing order id array",),
         "Missing ",
         "missing ",
+        ("missing", "order", "id", "array"),
     ),
     (
         (40001,),
@@ -3519,6 +3760,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order quantity",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "quantity"),
     ),
     (
         (40014,),
@@ -3527,6 +3769,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order id array",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "id", "array"),
     ),
     (
         (50004,),
@@ -3535,6 +3778,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account is provisional",),
         "Account ",
         "account ",
+        ("account", "is", "provisional"),
     ),
     (
         (30101,),
@@ -3543,6 +3787,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing trigger price",),
         "Missing ",
         "missing ",
+        ("missing", "trigger", "price"),
     ),
     (
         (40112,),
@@ -3551,6 +3796,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid trigger price",),
         "Invalid ",
         "invalid ",
+        ("invalid", "trigger", "price"),
     ),
     (
         (40164,),
@@ -3559,6 +3805,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid position side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "position", "side"),
     ),
     (
         (50003,),
@@ -3567,6 +3814,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account is restricted",),
         "Account ",
         "account ",
+        ("account", "is", "restricted"),
     ),
     (
         (20003,),
@@ -3575,6 +3823,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aCCESS-KEY not found",),
         "ACCESS-K",
         "aCCESS-K",
+        ("access", "key", "not", "found"),
     ),
     (
         (20039,),
@@ -3583,6 +3832,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ACCESS-NONCE",),
         "Invalid ",
         "invalid ",
+        ("invalid", "access", "nonce"),
     ),
     (
         (50044,),
@@ -3591,6 +3841,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("originator not found",),
         "Originat",
         "originat",
+        ("originator", "not", "found"),
     ),
     (
         (30012,),
@@ -3599,6 +3850,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing order price",),
         "Missing ",
         "missing ",
+        ("missing", "order", "price"),
     ),
     (
         (40020,),
@@ -3607,6 +3859,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order price",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "price"),
     ),
     (
         (60001,),
@@ -3615,6 +3868,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("insufficient amount",),
         "Insuffic",
         "insuffic",
+        ("insufficient", "amount"),
     ),
     (
         (10007,),
@@ -3623,6 +3877,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system maintenance",),
         "System m",
         "system m",
+        ("system", "maintenance"),
     ),
     (
         (20002,),
@@ -3631,6 +3886,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid ACCESS-KEY",),
         "Invalid ",
         "invalid ",
+        ("invalid", "access", "key"),
     ),
     (
         (30015,),
@@ -3639,6 +3895,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing order type",),
         "Missing ",
         "missing ",
+        ("missing", "order", "type"),
     ),
     (
         (40021,),
@@ -3647,6 +3904,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "side"),
     ),
     (
         (40024,),
@@ -3655,6 +3913,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order type",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "type"),
     ),
     (
         (50005, 50006),
@@ -3663,6 +3922,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account is blocked",),
         "Account ",
         "account ",
+        ("account", "is", "blocked"),
     ),
     (
         (10002,),
@@ -3671,6 +3931,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("malformed request",),
         "Malforme",
         "malforme",
+        ("malformed", "request"),
     ),
     (
         (40007,),
@@ -3679,6 +3940,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid end param",),
         "Invalid ",
         "invalid ",
+        ("invalid", "end", "param"),
     ),
     (
         (40113,),
@@ -3687,6 +3949,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid post_only",),
         "Invalid ",
         "invalid ",
+        ("invalid", "post_only"),
     ),
     (
         (50045,),
@@ -3695,6 +3958,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("deposit not found",),
         "Deposit ",
         "deposit ",
+        ("deposit", "not", "found"),
     ),
     (
         (20023,),
@@ -3703,6 +3967,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing OTP code",),
         "Missing ",
         "missing ",
+        ("missing", "otp", "code"),
     ),
     (
         (20024,),
@@ -3711,6 +3976,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing SMS code",),
         "Missing ",
         "missing ",
+        ("missing", "sms", "code"),
     ),
     (
         (30006,),
@@ -3719,6 +3985,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing order id",),
         "Missing ",
         "missing ",
+        ("missing", "order", "id"),
     ),
     (
         (40013,),
@@ -3727,6 +3994,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid order id",),
         "Invalid ",
         "invalid ",
+        ("invalid", "order", "id"),
     ),
     (
         (40009,),
@@ -3735,6 +4003,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid from_id",),
         "Invalid ",
         "invalid ",
+        ("invalid", "from_id"),
     ),
     (
         (50009,),
@@ -3743,6 +4012,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order not found",),
         "Order no",
         "order no",
+        ("order", "not", "found"),
     ),
     (
         (40008,),
@@ -3751,6 +4021,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid end_id",),
         "Invalid ",
         "invalid ",
+        ("invalid", "end_id"),
     ),
     (
         (50034,),
@@ -3759,6 +4030,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("vASP not found",),
         "VASP not",
         "vASP not",
+        ("vasp", "not", "found"),
     ),
     (
         (10000,),
@@ -3767,6 +4039,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("url not found",),
         "Url not ",
         "url not ",
+        ("url", "not", "found"),
     ),
     (
         (30009, 30016),
@@ -3775,6 +4048,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing asset",),
         "Missing ",
         "missing ",
+        ("missing", "asset"),
     ),
     (
         (40006,),
@@ -3783,6 +4057,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid count",),
         "Invalid ",
         "invalid ",
+        ("invalid", "count"),
     ),
     (
         (40017, 40025),
@@ -3791,6 +4066,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid asset",),
         "Invalid ",
         "invalid ",
+        ("invalid", "asset"),
     ),
     (
         (50011,),
@@ -3799,6 +4075,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("api not found",),
         "Api not ",
         "api not ",
+        ("api", "not", "found"),
     ),
     (
         (10001, 10003, 70001, 70002, 70003, 70012),
@@ -3807,6 +4084,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system error",),
         "System e",
         "system e",
+        ("system", "error"),
     ),
     (
         (30013,),
@@ -3815,6 +4093,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing side",),
         "Missing ",
         "missing ",
+        ("missing", "side"),
     ),
     (
         (30019,),
@@ -3823,6 +4102,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing uuid",),
         "Missing ",
         "missing ",
+        ("missing", "uuid"),
     ),
     (
         (30105,),
@@ -3831,6 +4111,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing VASP",),
         "Missing ",
         "missing ",
+        ("missing", "vasp"),
     ),
     (
         (40028,),
@@ -3839,6 +4120,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid uuid",),
         "Invalid ",
         "invalid ",
+        ("invalid", "uuid"),
     ),
     (
         (40118,),
@@ -3847,6 +4129,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid VASP",),
         "Invalid ",
         "invalid ",
+        ("invalid", "vasp"),
     ),
     (
         (20011,),
@@ -3855,6 +4138,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mFA failed",),
         "MFA fail",
         "mFA fail",
+        ("mfa", "failed"),
     ),
 )
 
@@ -5020,8 +5304,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -5044,7 +5328,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -5053,12 +5338,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -5068,7 +5360,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -5081,18 +5375,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -5152,77 +5452,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -5240,24 +5509,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

@@ -804,14 +804,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = (
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (-1003,),
@@ -826,6 +842,30 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Too many",
         "too many",
+        (
+            "too",
+            "many",
+            "requests",
+            "current",
+            "limit",
+            "is",
+            "",
+            "requests",
+            "per",
+            "minute",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "polling",
+            "the",
+            "api",
+        ),
     ),
     (
         (-1003,),
@@ -840,6 +880,26 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Way too ",
         "way too ",
+        (
+            "way",
+            "too",
+            "many",
+            "requests",
+            "ip",
+            "banned",
+            "until",
+            "",
+            "please",
+            "use",
+            "the",
+            "websocket",
+            "for",
+            "live",
+            "updates",
+            "to",
+            "avoid",
+            "bans",
+        ),
     ),
     (
         (-1007,),
@@ -852,6 +912,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ),
         "Timeout ",
         "timeout ",
+        (
+            "timeout",
+            "waiting",
+            "for",
+            "response",
+            "from",
+            "backend",
+            "server",
+            "send",
+            "status",
+            "unknown",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-1006,),
@@ -860,6 +935,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unexpected response was received from the message bus.Execution status unknown",),
         "An unexp",
         "an unexp",
+        (
+            "an",
+            "unexpected",
+            "response",
+            "was",
+            "received",
+            "from",
+            "the",
+            "message",
+            "bus",
+            "execution",
+            "status",
+            "unknown",
+        ),
     ),
     (
         (-2016,),
@@ -868,6 +957,21 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no trading window could be found for the symbol.Try ticker/24hrs instead",),
         "No tradi",
         "no tradi",
+        (
+            "no",
+            "trading",
+            "window",
+            "could",
+            "be",
+            "found",
+            "for",
+            "the",
+            "symbol",
+            "try",
+            "ticker",
+            "24hrs",
+            "instead",
+        ),
     ),
     (
         (-1104,),
@@ -876,6 +980,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read;read'", "'parameter(s)but was sent'", "'"),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read", "read", "", "", ""),
     ),
     (
         (-1102,),
@@ -884,6 +989,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mandatory parameter'", "'was not sent,was empty/null,or malformed"),
         "Mandator",
         "mandator",
+        (
+            "mandatory",
+            "parameter",
+            "",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1001,),
@@ -892,6 +1010,18 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal error;unable to process your request.Please try again",),
         "Internal",
         "internal",
+        (
+            "internal",
+            "error",
+            "unable",
+            "to",
+            "process",
+            "your",
+            "request",
+            "please",
+            "try",
+            "again",
+        ),
     ),
     (
         (-1021,),
@@ -900,6 +1030,20 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request was 1000ms ahead of the server's time",),
         "Timestam",
         "timestam",
+        (
+            "timestamp",
+            "for",
+            "this",
+            "request",
+            "was",
+            "1000ms",
+            "ahead",
+            "of",
+            "the",
+            "server",
+            "s",
+            "time",
+        ),
     ),
     (
         (-1102,),
@@ -908,6 +1052,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a mandatory parameter was not sent,was empty/null,or malformed",),
         "A mandat",
         "a mandat",
+        (
+            "a",
+            "mandatory",
+            "parameter",
+            "was",
+            "not",
+            "sent",
+            "was",
+            "empty",
+            "null",
+            "or",
+            "malformed",
+        ),
     ),
     (
         (-1003,),
@@ -916,6 +1073,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests;please use the websocket for live updates",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "please", "use", "the", "websocket", "for", "live", "updates"),
     ),
     (
         (-2010, -2011),
@@ -924,6 +1082,19 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the relationship of the prices for the orders is not correct",),
         "The rela",
         "the rela",
+        (
+            "the",
+            "relationship",
+            "of",
+            "the",
+            "prices",
+            "for",
+            "the",
+            "orders",
+            "is",
+            "not",
+            "correct",
+        ),
     ),
     (
         (-1100,),
@@ -932,6 +1103,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
     ),
     (
         (-2010, -2011),
@@ -940,6 +1112,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit limit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011),
@@ -948,6 +1121,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss limit orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "limit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1021,),
@@ -956,6 +1130,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timestamp for this request is outside of the recvWindow",),
         "Timestam",
         "timestam",
+        ("timestamp", "for", "this", "request", "is", "outside", "of", "the", "recvwindow"),
     ),
     (
         (-2010, -2011),
@@ -964,6 +1139,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel order is invalid.Check origClOrdId and orderId",),
         "Cancel o",
         "cancel o",
+        ("cancel", "order", "is", "invalid", "check", "origclordid", "and", "orderid"),
     ),
     (
         (-1000,),
@@ -972,6 +1148,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown error occured while processing the request",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "error", "occured", "while", "processing", "the", "request"),
     ),
     (
         (-1102,),
@@ -980,6 +1157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("param'", "'or'", "'must be sent,but both were empty/null!"),
         "Param '",
         "param'",
+        ("param", "", "", "", "must", "be", "sent", "but", "both", "were", "empty", "null"),
     ),
     (
         (-2010, -2011),
@@ -988,6 +1166,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account has insufficient balance for requested action",),
         "Account ",
         "account ",
+        ("account", "has", "insufficient", "balance", "for", "requested", "action"),
     ),
     (
         (-1111,),
@@ -996,6 +1175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("precision is over the maximum defined for this asset",),
         "Precisio",
         "precisio",
+        ("precision", "is", "over", "the", "maximum", "defined", "for", "this", "asset"),
     ),
     (
         (-2010, -2011),
@@ -1004,6 +1184,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("take profit orders are not supported for this symbol",),
         "Take pro",
         "take pro",
+        ("take", "profit", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1015,),
@@ -1012,6 +1193,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders;current limit is", "orders per", ""),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders", "current", "limit", "is", "", "orders", "per", ""),
     ),
     (
         (-2010, -2011),
@@ -1020,6 +1202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop loss orders are not supported for this symbol",),
         "Stop los",
         "stop los",
+        ("stop", "loss", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1101,),
@@ -1028,6 +1211,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters;expected'", "'and received'", "'"),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "expected", "", "", ""),
     ),
     (
         (-2010, -2011),
@@ -1036,6 +1220,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("iceberg orders are not supported for this symbol",),
         "Iceberg ",
         "iceberg ",
+        ("iceberg", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-2010, -2011),
@@ -1044,6 +1229,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market orders are not supported for this symbol",),
         "Market o",
         "market o",
+        ("market", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1002,),
@@ -1052,6 +1238,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you are not authorized to execute this request",),
         "You are ",
         "you are ",
+        ("you", "are", "not", "authorized", "to", "execute", "this", "request"),
     ),
     (
         (-1127,),
@@ -1060,6 +1247,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("more than", "hours between startTime and endTime"),
         "More tha",
         "more tha",
+        ("more", "than", "", "hours", "between", "starttime", "and", "endtime"),
     ),
     (
         (-2015,),
@@ -1068,6 +1256,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid API-key,IP,or permissions for action",),
         "Invalid ",
         "invalid ",
+        ("invalid", "api", "key", "ip", "or", "permissions", "for", "action"),
     ),
     (
         (-1114,),
@@ -1076,6 +1265,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timeInForce parameter sent when not required",),
         "TimeInFo",
         "timeInFo",
+        ("timeinforce", "parameter", "sent", "when", "not", "required"),
     ),
     (
         (-2010, -2011),
@@ -1084,6 +1274,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("oCO orders are not supported for this symbol",),
         "OCO orde",
         "oCO orde",
+        ("oco", "orders", "are", "not", "supported", "for", "this", "symbol"),
     ),
     (
         (-1101,),
@@ -1092,6 +1283,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many parameters sent for this endpoint",),
         "Too many",
         "too many",
+        ("too", "many", "parameters", "sent", "for", "this", "endpoint"),
     ),
     (
         (-1128,),
@@ -1100,6 +1292,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("combination of optional parameters invalid",),
         "Combinat",
         "combinat",
+        ("combination", "of", "optional", "parameters", "invalid"),
     ),
     (
         (-1101,),
@@ -1108,6 +1301,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate values for a parameter detected",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "values", "for", "a", "parameter", "detected"),
     ),
     (
         (-1022,),
@@ -1116,6 +1310,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("signature for this request is not valid",),
         "Signatur",
         "signatur",
+        ("signature", "for", "this", "request", "is", "not", "valid"),
     ),
     (
         (-1100,),
@@ -1124,6 +1319,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in a parameter",),
         "Illegal ",
         "illegal ",
+        ("illegal", "characters", "found", "in", "a", "parameter"),
     ),
     (
         (-2010, -2011),
@@ -1132,6 +1328,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this action disabled is on this account",),
         "This act",
         "this act",
+        ("this", "action", "disabled", "is", "on", "this", "account"),
     ),
     (
         (-1106,),
@@ -1140,6 +1337,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was sent when not required",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "sent", "when", "not", "required"),
     ),
     (
         (-1130,),
@@ -1148,6 +1346,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("data sent for paramter'", "'is not valid"),
         "Data sen",
         "data sen",
+        ("data", "sent", "for", "paramter", "", "is", "not", "valid"),
     ),
     (
         (-2010, -2011),
@@ -1156,6 +1355,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would immediately match and take",),
         "Order wo",
         "order wo",
+        ("order", "would", "immediately", "match", "and", "take"),
     ),
     (
         (-1016,),
@@ -1164,6 +1364,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this service is no longer available",),
         "This ser",
         "this ser",
+        ("this", "service", "is", "no", "longer", "available"),
     ),
     (
         (-1106,),
@@ -1172,6 +1373,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'sent when not required"),
         "Paramete",
         "paramete",
+        ("parameter", "", "sent", "when", "not", "required"),
     ),
     (
         (-1119,),
@@ -1180,6 +1382,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("original client order ID was empty",),
         "Original",
         "original",
+        ("original", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1104,),
@@ -1188,6 +1391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not all sent parameters were read",),
         "Not all ",
         "not all ",
+        ("not", "all", "sent", "parameters", "were", "read"),
     ),
     (
         (-1130,),
@@ -1196,6 +1400,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid data sent for a parameter",),
         "Invalid ",
         "invalid ",
+        ("invalid", "data", "sent", "for", "a", "parameter"),
     ),
     (
         (-1020,),
@@ -1204,6 +1409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this operation is not supported",),
         "This ope",
         "this ope",
+        ("this", "operation", "is", "not", "supported"),
     ),
     (
         (-2010, -2011),
@@ -1212,6 +1418,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order would trigger immediately",),
         "Order wo",
         "order wo",
+        ("order", "would", "trigger", "immediately"),
     ),
     (
         (-1014,),
@@ -1220,6 +1427,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-1103,),
@@ -1228,6 +1436,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("an unknown parameter was sent",),
         "An unkno",
         "an unkno",
+        ("an", "unknown", "parameter", "was", "sent"),
     ),
     (
         (-1118,),
@@ -1236,6 +1445,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("new client order ID was empty",),
         "New clie",
         "new clie",
+        ("new", "client", "order", "id", "was", "empty"),
     ),
     (
         (-1125,),
@@ -1244,6 +1454,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this listenKey does not exist",),
         "This lis",
         "this lis",
+        ("this", "listenkey", "does", "not", "exist"),
     ),
     (
         (-1112,),
@@ -1252,6 +1463,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no orders on book for symbol",),
         "No order",
         "no order",
+        ("no", "orders", "on", "book", "for", "symbol"),
     ),
     (
         (-2010, -2011),
@@ -1260,6 +1472,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported order combination",),
         "Unsuppor",
         "unsuppor",
+        ("unsupported", "order", "combination"),
     ),
     (
         (-2010, -2011),
@@ -1268,6 +1481,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price*QTY is zero or less",),
         "Price * ",
         "price*QT",
+        ("price", "qty", "is", "zero", "or", "less"),
     ),
     (
         (-1127,),
@@ -1276,6 +1490,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("lookup interval is too big",),
         "Lookup i",
         "lookup i",
+        ("lookup", "interval", "is", "too", "big"),
     ),
     (
         (-1003,),
@@ -1284,6 +1499,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many requests queued",),
         "Too many",
         "too many",
+        ("too", "many", "requests", "queued"),
     ),
     (
         (-1105,),
@@ -1292,6 +1508,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parameter'", "'was empty"),
         "Paramete",
         "paramete",
+        ("parameter", "", "was", "empty"),
     ),
     (
         (-2014,),
@@ -1300,6 +1517,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("aPI-key format invalid",),
         "API-key ",
         "aPI-key ",
+        ("api", "key", "format", "invalid"),
     ),
     (
         (-2010, -2011),
@@ -1308,6 +1526,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("icebergQty exceeds QTY",),
         "IcebergQ",
         "icebergQ",
+        ("icebergqty", "exceeds", "qty"),
     ),
     (
         (-1105,),
@@ -1316,6 +1535,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("a parameter was empty",),
         "A parame",
         "a parame",
+        ("a", "parameter", "was", "empty"),
     ),
     (
         (-2013,),
@@ -1324,6 +1544,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order does not exist",),
         "Order do",
         "order do",
+        ("order", "does", "not", "exist"),
     ),
     (
         (-2010, -2011),
@@ -1332,6 +1553,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("duplicate order sent",),
         "Duplicat",
         "duplicat",
+        ("duplicate", "order", "sent"),
     ),
     (
         (-1015,),
@@ -1340,6 +1562,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too many new orders",),
         "Too many",
         "too many",
+        ("too", "many", "new", "orders"),
     ),
     (
         (-1115,),
@@ -1348,6 +1571,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid timeInForce",),
         "Invalid ",
         "invalid ",
+        ("invalid", "timeinforce"),
     ),
     (
         (-2010, -2011),
@@ -1356,6 +1580,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unknown order sent",),
         "Unknown ",
         "unknown ",
+        ("unknown", "order", "sent"),
     ),
     (
         (-1116,),
@@ -1364,6 +1589,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid orderType",),
         "Invalid ",
         "invalid ",
+        ("invalid", "ordertype"),
     ),
     (
         (-2010,),
@@ -1372,6 +1598,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("nEW_ORDER_REJECTED",),
         "NEW_ORDE",
         "nEW_ORDE",
+        ("new_order_rejected",),
     ),
     (
         (-1120,),
@@ -1380,6 +1607,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid interval",),
         "Invalid ",
         "invalid ",
+        ("invalid", "interval"),
     ),
     (
         (-2010, -2011),
@@ -1388,6 +1616,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("market is closed",),
         "Market i",
         "market i",
+        ("market", "is", "closed"),
     ),
     (
         (-1121,),
@@ -1396,6 +1625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid symbol",),
         "Invalid ",
         "invalid ",
+        ("invalid", "symbol"),
     ),
     (
         (-2011,),
@@ -1404,6 +1634,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cANCEL_REJECTED",),
         "CANCEL_R",
         "cANCEL_R",
+        ("cancel_rejected",),
     ),
     (
         (-1117,),
@@ -1412,6 +1643,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid side",),
         "Invalid ",
         "invalid ",
+        ("invalid", "side"),
     ),
 )
 
@@ -1701,8 +1933,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -1725,7 +1957,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -1734,12 +1967,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -1749,7 +1989,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -1762,18 +2004,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -1833,77 +2081,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -1921,24 +2138,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more

@@ -2157,14 +2157,30 @@ MESSAGE_TABLES: tuple[MessageTable, ...] = ()
 # The data `match` runs on, decided by errgen: templates in the order to try
 # them (most literal characters first, ties in page order), each as (codes it
 # belongs to, text, the literal pieces around its placeholders, those pieces
-# folded as the loose tier folds a text, key, folded key). A key is up to
+# folded as the loose tier folds a text, key, folded key, words for the near
+# tier). A key is up to
 # _KEY_LENGTH leading characters: a text that starts otherwise cannot fit.
 _KEY_LENGTH = 8
-_WHITESPACE = "[ \\t\\n\\r\\x0b\\x0c\\xa0]+"
-_PUNCTUATION_CLASS = "[!-/:-@\\[-`{-~]"
-_PUNCTUATION_SPACE = " ?([!-/:-@\\[-`{-~]) ?"
+# The loose fold (errgen's rows.py): these white-space characters become tabs,
+# the tab that begins a run _KEPT_SPACE finds becomes a space, the other tabs go.
+_SPACES = " \t\n\r\x0b\x0c\xa0"
+_KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
+# A prefix fit ends at one of these, on either side of its end.
+_BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
+# The near tier (errgen's rows.py): tokens (group 1 a value), how close is
+# close enough, and how much it compares at most.
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_RECALL = 0.4
+_NEAR_PRECISION = 0.6
+_NEAR_SUM = 1.3
+_NEAR_SHARED = 3
+_NEAR_TYPO = 4
+_NEAR_TEMPLATES = 64
+_NEAR_TOKENS = 256
 if TYPE_CHECKING:
-    _Template = Tuple[Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str]
+    _Template = Tuple[
+        Tuple[_Code, ...], str, Tuple[str, ...], Tuple[str, ...], str, str, Tuple[str, ...]
+    ]
 _TEMPLATES: tuple[_Template, ...] = (
     (
         (11056,),
@@ -2173,6 +2189,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unauthenticated_public_requests_temporarily_disabled",),
         "unauthen",
         "unauthen",
+        ("unauthenticated_public_requests_temporarily_disabled",),
     ),
     (
         (13778,),
@@ -2181,6 +2198,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("raw_subscriptions_not_available_for_unauthorized",),
         "raw_subs",
         "raw_subs",
+        ("raw_subscriptions_not_available_for_unauthorized",),
     ),
     (
         (10037,),
@@ -2189,6 +2207,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_pme_total_short_options_positions_size", ""),
         "non_pme_",
         "non_pme_",
+        ("non_pme_total_short_options_positions_size", ""),
     ),
     (
         (11021,),
@@ -2197,6 +2216,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_price_modification_not_possible",),
         "post_onl",
         "post_onl",
+        ("post_only_price_modification_not_possible",),
     ),
     (
         (12998,),
@@ -2205,6 +2225,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_key_authorization_over_limit",),
         "security",
         "security",
+        ("security_key_authorization_over_limit",),
     ),
     (
         (13906,),
@@ -2213,6 +2234,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes_per_block_rfq_side",),
         "too_many",
         "too_many",
+        ("too_many_quotes_per_block_rfq_side",),
     ),
     (
         (10018,),
@@ -2221,6 +2243,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_pme_max_future_position_size", ""),
         "non_pme_",
         "non_pme_",
+        ("non_pme_max_future_position_size", ""),
     ),
     (
         (10020,),
@@ -2229,6 +2252,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_or_unsupported_instrument",),
         "invalid_",
         "invalid_",
+        ("invalid_or_unsupported_instrument",),
     ),
     (
         (11095,),
@@ -2237,6 +2261,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("disabled_deposit_address_creation",),
         "disabled",
         "disabled",
+        ("disabled_deposit_address_creation",),
     ),
     (
         (10016,),
@@ -2245,6 +2270,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_future_open_orders_size", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_future_open_orders_size", ""),
     ),
     (
         (10017,),
@@ -2253,6 +2279,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_option_open_orders_size", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_option_open_orders_size", ""),
     ),
     (
         (10045,),
@@ -2261,6 +2288,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("can_not_cancel_liquidation_order",),
         "can_not_",
         "can_not_",
+        ("can_not_cancel_liquidation_order",),
     ),
     (
         (11037,),
@@ -2269,6 +2297,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("outdated_instrument_for_IV_order",),
         "outdated",
         "outdated",
+        ("outdated_instrument_for_iv_order",),
     ),
     (
         (10046,),
@@ -2277,6 +2306,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("can_not_edit_liquidation_order",),
         "can_not_",
         "can_not_",
+        ("can_not_edit_liquidation_order",),
     ),
     (
         (13791,),
@@ -2285,6 +2315,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("kYC_transfer_already_initiated",),
         "KYC_tran",
         "kYC_tran",
+        ("kyc_transfer_already_initiated",),
     ),
     (
         (10038,),
@@ -2293,6 +2324,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_risk_reducing_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_risk_reducing_orders", ""),
     ),
     (
         (10039,),
@@ -2301,6 +2333,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_enough_funds_in_currency", ""),
         "not_enou",
         "not_enou",
+        ("not_enough_funds_in_currency", ""),
     ),
     (
         (13034,),
@@ -2309,6 +2342,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_security_keys_allowed",),
         "no_more_",
         "no_more_",
+        ("no_more_security_keys_allowed",),
     ),
     (
         (13905,),
@@ -2317,6 +2351,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes_per_block_rfq",),
         "too_many",
         "too_many",
+        ("too_many_quotes_per_block_rfq",),
     ),
     (
         (10066,),
@@ -2325,6 +2360,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_concurrent_requests",),
         "too_many",
         "too_many",
+        ("too_many_concurrent_requests",),
     ),
     (
         (10072,),
@@ -2333,6 +2369,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("disabled_while_position_lock",),
         "disabled",
         "disabled",
+        ("disabled_while_position_lock",),
     ),
     (
         (11052,),
@@ -2341,6 +2378,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("subscribe_error_unsubscribed",),
         "subscrib",
         "subscrib",
+        ("subscribe_error_unsubscribed",),
     ),
     (
         (13025,),
@@ -2349,6 +2387,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method_switched_off_by_admin",),
         "method_s",
         "method_s",
+        ("method_switched_off_by_admin",),
     ),
     (
         (13918,),
@@ -2357,6 +2396,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("inverse_future_cross_trading",),
         "inverse_",
         "inverse_",
+        ("inverse_future_cross_trading",),
     ),
     (
         (10014,),
@@ -2365,6 +2405,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_future_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_future_open_orders", ""),
     ),
     (
         (10015,),
@@ -2373,6 +2414,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_option_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_option_open_orders", ""),
     ),
     (
         (10027,),
@@ -2381,6 +2423,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_integer_contract_amount",),
         "non_inte",
         "non_inte",
+        ("non_integer_contract_amount",),
     ),
     (
         (10031,),
@@ -2389,6 +2432,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_args_for_instrument",),
         "invalid_",
         "invalid_",
+        ("invalid_args_for_instrument",),
     ),
     (
         (10049,),
@@ -2397,6 +2441,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cancel_on_disconnect_failed",),
         "cancel_o",
         "cancel_o",
+        ("cancel_on_disconnect_failed",),
     ),
     (
         (11047,),
@@ -2405,6 +2450,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unsupported_arg_combination",),
         "unsuppor",
         "unsuppor",
+        ("unsupported_arg_combination",),
     ),
     (
         (13036,),
@@ -2413,6 +2459,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable_for_combo_books",),
         "unavaila",
         "unavaila",
+        ("unavailable_for_combo_books",),
     ),
     (
         (13904,),
@@ -2421,6 +2468,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_key_setup_required",),
         "security",
         "security",
+        ("security_key_setup_required",),
     ),
     (
         (13917,),
@@ -2429,6 +2477,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account_quote_limit_crossed",),
         "account_",
         "account_",
+        ("account_quote_limit_crossed",),
     ),
     (
         (10013,),
@@ -2437,6 +2486,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pme_max_total_open_orders", ""),
         "pme_max_",
         "pme_max_",
+        ("pme_max_total_open_orders", ""),
     ),
     (
         (10047,),
@@ -2445,6 +2495,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("matching_engine_queue_full",),
         "matching",
         "matching",
+        ("matching_engine_queue_full",),
     ),
     (
         (13035,),
@@ -2453,6 +2504,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("active_combo_limit_reached",),
         "active_c",
         "active_c",
+        ("active_combo_limit_reached",),
     ),
     (
         (10030,),
@@ -2461,6 +2513,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("must_be_websocket_request",),
         "must_be_",
         "must_be_",
+        ("must_be_websocket_request",),
     ),
     (
         (11048,),
@@ -2469,6 +2522,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("wrong_max_show_for_option",),
         "wrong_ma",
         "wrong_ma",
+        ("wrong_max_show_for_option",),
     ),
     (
         (13012,),
@@ -2477,6 +2531,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable_in_subaccount",),
         "unavaila",
         "unavaila",
+        ("unavailable_in_subaccount",),
     ),
     (
         (13666,),
@@ -2485,6 +2540,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request_cancelled_by_user",),
         "request_",
         "request_",
+        ("request_cancelled_by_user",),
     ),
     (
         (13780,),
@@ -2493,6 +2549,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("move_positions_over_limit",),
         "move_pos",
         "move_pos",
+        ("move_positions_over_limit",),
     ),
     (
         (10026,),
@@ -2501,6 +2558,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_precision_exceeded",),
         "price_pr",
         "price_pr",
+        ("price_precision_exceeded",),
     ),
     (
         (10044,),
@@ -2509,6 +2567,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_wrong_tick",),
         "trigger_",
         "trigger_",
+        ("trigger_price_wrong_tick",),
     ),
     (
         (11091,),
@@ -2517,6 +2576,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_transfer_address",),
         "invalid_",
         "invalid_",
+        ("invalid_transfer_address",),
     ),
     (
         (13907,),
@@ -2525,6 +2585,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_open_block_rfqs",),
         "too_many",
         "too_many",
+        ("too_many_open_block_rfqs",),
     ),
     (
         (13916,),
@@ -2533,6 +2594,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("app_registered_to_broker",),
         "app_regi",
         "app_regi",
+        ("app_registered_to_broker",),
     ),
     (
         (-32600,),
@@ -2541,6 +2603,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request entity too large",),
         "request ",
         "request ",
+        ("request", "entity", "too", "large"),
     ),
     (
         (10036,),
@@ -2549,6 +2612,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_max_show_amount",),
         "invalid_",
         "invalid_",
+        ("invalid_max_show_amount",),
     ),
     (
         (11022,),
@@ -2557,6 +2621,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_spot_order_quantity",),
         "max_spot",
         "max_spot",
+        ("max_spot_order_quantity",),
     ),
     (
         (11093,),
@@ -2565,6 +2630,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_addr_count_exceeded",),
         "max_addr",
         "max_addr",
+        ("max_addr_count_exceeded",),
     ),
     (
         (11096,),
@@ -2573,6 +2639,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address_belongs_to_user",),
         "address_",
         "address_",
+        ("address_belongs_to_user",),
     ),
     (
         (12004,),
@@ -2581,6 +2648,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("registration_over_limit",),
         "registra",
         "registra",
+        ("registration_over_limit",),
     ),
     (
         (13028,),
@@ -2589,6 +2657,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("temporarily_unavailable",),
         "temporar",
         "temporar",
+        ("temporarily_unavailable",),
     ),
     (
         (13911,),
@@ -2597,6 +2666,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_broker_client_count",),
         "max_brok",
         "max_brok",
+        ("max_broker_client_count",),
     ),
     (
         (13912,),
@@ -2605,6 +2675,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("broker_cannot_be_client",),
         "broker_c",
         "broker_c",
+        ("broker_cannot_be_client",),
     ),
     (
         (13914,),
@@ -2613,6 +2684,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_is_a_broker_client",),
         "user_is_",
         "user_is_",
+        ("user_is_a_broker_client",),
     ),
     (
         (10000,),
@@ -2621,6 +2693,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("authorization_required",),
         "authoriz",
         "authoriz",
+        ("authorization_required",),
     ),
     (
         (10034,),
@@ -2629,6 +2702,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_too_high",),
         "trigger_",
         "trigger_",
+        ("trigger_price_too_high",),
     ),
     (
         (10041,),
@@ -2637,6 +2711,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("settlement_in_progress",),
         "settleme",
         "settleme",
+        ("settlement_in_progress",),
     ),
     (
         (13032,),
@@ -2645,6 +2720,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("non_unique_order_label",),
         "non_uniq",
         "non_uniq",
+        ("non_unique_order_label",),
     ),
     (
         (13919,),
@@ -2653,6 +2729,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("client_of_main_account",),
         "client_o",
         "client_o",
+        ("client_of_main_account",),
     ),
     (
         (10035,),
@@ -2661,6 +2738,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("trigger_price_too_low",),
         "trigger_",
         "trigger_",
+        ("trigger_price_too_low",),
     ),
     (
         (11036,),
@@ -2669,6 +2747,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_trigger_price",),
         "invalid_",
         "invalid_",
+        ("invalid_trigger_price",),
     ),
     (
         (11055,),
@@ -2677,6 +2756,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_not_allowed",),
         "post_onl",
         "post_onl",
+        ("post_only_not_allowed",),
     ),
     (
         (11092,),
@@ -2685,6 +2765,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("address_already_exist",),
         "address_",
         "address_",
+        ("address_already_exist",),
     ),
     (
         (11094,),
@@ -2693,6 +2774,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("internal_server_error",),
         "internal",
         "internal",
+        ("internal_server_error",),
     ),
     (
         (12002,),
@@ -2701,6 +2783,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("wrong_subaccount_name",),
         "wrong_su",
         "wrong_su",
+        ("wrong_subaccount_name",),
     ),
     (
         (13031,),
@@ -2709,6 +2792,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("verification_required",),
         "verifica",
         "verifica",
+        ("verification_required",),
     ),
     (
         (13793,),
@@ -2717,6 +2801,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("kYC_data_inaccessible",),
         "KYC_data",
         "kYC_data",
+        ("kyc_data_inaccessible",),
     ),
     (
         (13913,),
@@ -2725,6 +2810,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("broker_already_linked",),
         "broker_a",
         "broker_a",
+        ("broker_already_linked",),
     ),
     (
         (11013,),
@@ -2733,6 +2819,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("max_spot_open_orders",),
         "max_spot",
         "max_spot",
+        ("max_spot_open_orders",),
     ),
     (
         (12001,),
@@ -2741,6 +2828,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_subaccounts",),
         "too_many",
         "too_many",
+        ("too_many_subaccounts",),
     ),
     (
         (12100,),
@@ -2749,6 +2837,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer_not_allowed",),
         "transfer",
         "transfer",
+        ("transfer_not_allowed",),
     ),
     (
         (13013,),
@@ -2757,6 +2846,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_phone_number",),
         "invalid_",
         "invalid_",
+        ("invalid_phone_number",),
     ),
     (
         (13018,),
@@ -2765,6 +2855,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_content_type",),
         "invalid_",
         "invalid_",
+        ("invalid_content_type",),
     ),
     (
         (13902,),
@@ -2773,6 +2864,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mass_quotes_disabled",),
         "mass_quo",
         "mass_quo",
+        ("mass_quotes_disabled",),
     ),
     (
         (13915,),
@@ -2781,6 +2873,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_is_not_a_broker",),
         "user_is_",
         "user_is_",
+        ("user_is_not_a_broker",),
     ),
     (
         (11046,),
@@ -2789,6 +2882,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("outdated_instrument",),
         "outdated",
         "outdated",
+        ("outdated_instrument",),
     ),
     (
         (13004,),
@@ -2797,6 +2891,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_credentials",),
         "invalid_",
         "invalid_",
+        ("invalid_credentials",),
     ),
     (
         (13037, 13792),
@@ -2805,6 +2900,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("incomplete_KYC_data",),
         "incomple",
         "incomple",
+        ("incomplete_kyc_data",),
     ),
     (
         (13781,),
@@ -2813,6 +2909,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("coupon_already_used",),
         "coupon_a",
         "coupon_a",
+        ("coupon_already_used",),
     ),
     (
         (10006,),
@@ -2821,6 +2918,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_low4idx", ""),
         "price_to",
         "price_to",
+        ("price_too_low4idx", ""),
     ),
     (
         (10029,),
@@ -2829,6 +2927,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_owner_of_order",),
         "not_owne",
         "not_owne",
+        ("not_owner_of_order",),
     ),
     (
         (10032,),
@@ -2837,6 +2936,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("whole_cost_too_low",),
         "whole_co",
         "whole_co",
+        ("whole_cost_too_low",),
     ),
     (
         (10048,),
@@ -2845,6 +2945,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_on_this_server",),
         "not_on_t",
         "not_on_t",
+        ("not_on_this_server",),
     ),
     (
         (11038,),
@@ -2853,6 +2954,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_adv_for_futures",),
         "no_adv_f",
         "no_adv_f",
+        ("no_adv_for_futures",),
     ),
     (
         (11051,),
@@ -2861,6 +2963,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("system_maintenance",),
         "system_m",
         "system_m",
+        ("system_maintenance",),
     ),
     (
         (11053,),
@@ -2869,6 +2972,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("transfer_not_found",),
         "transfer",
         "transfer",
+        ("transfer_not_found",),
     ),
     (
         (11097,),
@@ -2877,6 +2981,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_deposit_address",),
         "no_depos",
         "no_depos",
+        ("no_deposit_address",),
     ),
     (
         (13901,),
@@ -2885,6 +2990,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_oto_orders",),
         "no_more_",
         "no_more_",
+        ("no_more_oto_orders",),
     ),
     (
         (10011,),
@@ -2893,6 +2999,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_not_allowed",),
         "price_no",
         "price_no",
+        ("price_not_allowed",),
     ),
     (
         (10028,),
@@ -2901,6 +3008,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_requests",),
         "too_many",
         "too_many",
+        ("too_many_requests",),
     ),
     (
         (11029,),
@@ -2909,6 +3017,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_arguments",),
         "invalid_",
         "invalid_",
+        ("invalid_arguments",),
     ),
     (
         (11035,),
@@ -2917,6 +3026,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_more_triggers", ""),
         "no_more_",
         "no_more_",
+        ("no_more_triggers", ""),
     ),
     (
         (11042,),
@@ -2925,6 +3035,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("permission_denied",),
         "permissi",
         "permissi",
+        ("permission_denied",),
     ),
     (
         (12005,),
@@ -2933,6 +3044,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("country_is_banned",),
         "country_",
         "country_",
+        ("country_is_banned",),
     ),
     (
         (10009,),
@@ -2941,6 +3053,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_enough_funds",),
         "not_enou",
         "not_enou",
+        ("not_enough_funds",),
     ),
     (
         (10022,),
@@ -2949,6 +3062,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_quantity",),
         "invalid_",
         "invalid_",
+        ("invalid_quantity",),
     ),
     (
         (10024,),
@@ -2957,6 +3071,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_max_show",),
         "invalid_",
         "invalid_",
+        ("invalid_max_show",),
     ),
     (
         (10025,),
@@ -2965,6 +3080,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_order_id",),
         "invalid_",
         "invalid_",
+        ("invalid_order_id",),
     ),
     (
         (10043,),
@@ -2973,6 +3089,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_wrong_tick",),
         "price_wr",
         "price_wr",
+        ("price_wrong_tick",),
     ),
     (
         (11054,),
@@ -2981,6 +3098,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("post_only_reject",),
         "post_onl",
         "post_onl",
+        ("post_only_reject",),
     ),
     (
         (12003,),
@@ -2989,6 +3107,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("login_over_limit",),
         "login_ov",
         "login_ov",
+        ("login_over_limit",),
     ),
     (
         (13015,),
@@ -2997,6 +3116,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_sms_code",),
         "invalid_",
         "invalid_",
+        ("invalid_sms_code",),
     ),
     (
         (13019,),
@@ -3005,6 +3125,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("orderbook_closed",),
         "orderboo",
         "orderboo",
+        ("orderbook_closed",),
     ),
     (
         (13907,),
@@ -3013,6 +3134,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_fully_filled",),
         "not_full",
         "not_full",
+        ("not_fully_filled",),
     ),
     (
         (-32601,),
@@ -3021,6 +3143,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("method not found",),
         "Method n",
         "method n",
+        ("method", "not", "found"),
     ),
     (
         (10004,),
@@ -3029,6 +3152,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order_not_found",),
         "order_no",
         "order_no",
+        ("order_not_found",),
     ),
     (
         (10007,),
@@ -3037,6 +3161,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_high", ""),
         "price_to",
         "price_to",
+        ("price_too_high", ""),
     ),
     (
         (10019,),
@@ -3045,6 +3170,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("locked_by_admin",),
         "locked_b",
         "locked_b",
+        ("locked_by_admin",),
     ),
     (
         (10033,),
@@ -3053,6 +3179,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_implemented",),
         "not_impl",
         "not_impl",
+        ("not_implemented",),
     ),
     (
         (11039,),
@@ -3061,6 +3188,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("no_adv_postonly",),
         "no_adv_p",
         "no_adv_p",
+        ("no_adv_postonly",),
     ),
     (
         (13005,),
@@ -3069,6 +3197,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("pwd_match_error",),
         "pwd_matc",
         "pwd_matc",
+        ("pwd_match_error",),
     ),
     (
         (13011,),
@@ -3077,6 +3206,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("value_too_short",),
         "value_to",
         "value_to",
+        ("value_too_short",),
     ),
     (
         (13014,),
@@ -3085,6 +3215,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cannot_send_sms",),
         "cannot_s",
         "cannot_s",
+        ("cannot_send_sms",),
     ),
     (
         (13042,),
@@ -3093,6 +3224,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("cod_not_enabled",),
         "cod_not_",
         "cod_not_",
+        ("cod_not_enabled",),
     ),
     (
         (13903,),
@@ -3101,6 +3233,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("too_many_quotes",),
         "too_many",
         "too_many",
+        ("too_many_quotes",),
     ),
     (
         (10005,),
@@ -3109,6 +3242,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("price_too_low", ""),
         "price_to",
         "price_to",
+        ("price_too_low", ""),
     ),
     (
         (10010,),
@@ -3117,6 +3251,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("already_closed",),
         "already_",
         "already_",
+        ("already_closed",),
     ),
     (
         (10021,),
@@ -3125,6 +3260,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_amount",),
         "invalid_",
         "invalid_",
+        ("invalid_amount",),
     ),
     (
         (11008,),
@@ -3133,6 +3269,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("already_filled",),
         "already_",
         "already_",
+        ("already_filled",),
     ),
     (
         (11044,),
@@ -3141,6 +3278,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_open_order",),
         "not_open",
         "not_open",
+        ("not_open_order",),
     ),
     (
         (11098,),
@@ -3149,6 +3287,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("account_locked",),
         "account_",
         "account_",
+        ("account_locked",),
     ),
     (
         (13006,),
@@ -3157,6 +3296,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("security_error",),
         "security",
         "security",
+        ("security_error",),
     ),
     (
         (13007,),
@@ -3165,6 +3305,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("user_not_found",),
         "user_not",
         "user_not",
+        ("user_not_found",),
     ),
     (
         (13008,),
@@ -3173,6 +3314,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("request_failed",),
         "request_",
         "request_",
+        ("request_failed",),
     ),
     (
         (13010,),
@@ -3181,6 +3323,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("value_required",),
         "value_re",
         "value_re",
+        ("value_required",),
     ),
     (
         (13403,),
@@ -3189,6 +3332,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("scope_exceeded",),
         "scope_ex",
         "scope_ex",
+        ("scope_exceeded",),
     ),
     (
         (-32602,),
@@ -3197,6 +3341,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid params",),
         "Invalid ",
         "invalid ",
+        ("invalid", "params"),
     ),
     (
         (-32000,),
@@ -3205,6 +3350,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("missing params",),
         "Missing ",
         "missing ",
+        ("missing", "params"),
     ),
     (
         (10003,),
@@ -3213,6 +3359,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order_overlap",),
         "order_ov",
         "order_ov",
+        ("order_overlap",),
     ),
     (
         (10023,),
@@ -3221,6 +3368,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_price",),
         "invalid_",
         "invalid_",
+        ("invalid_price",),
     ),
     (
         (11030,),
@@ -3229,6 +3377,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("other_reject", ""),
         "other_re",
         "other_re",
+        ("other_reject", ""),
     ),
     (
         (11041,),
@@ -3237,6 +3386,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_adv_order",),
         "not_adv_",
         "not_adv_",
+        ("not_adv_order",),
     ),
     (
         (11045,),
@@ -3245,6 +3395,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_event",),
         "invalid_",
         "invalid_",
+        ("invalid_event",),
     ),
     (
         (11049,),
@@ -3253,6 +3404,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_arguments",),
         "bad_argu",
         "bad_argu",
+        ("bad_arguments",),
     ),
     (
         (13016,),
@@ -3261,6 +3413,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_input",),
         "invalid_",
         "invalid_",
+        ("invalid_input",),
     ),
     (
         (13043,),
@@ -3269,6 +3422,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quotes_frozen",),
         "quotes_f",
         "quotes_f",
+        ("quotes_frozen",),
     ),
     (
         (13910,),
@@ -3277,6 +3431,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("quote_crossed",),
         "quote_cr",
         "quote_cr",
+        ("quote_crossed",),
     ),
     (
         (11031,),
@@ -3285,6 +3440,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("other_error", ""),
         "other_er",
         "other_er",
+        ("other_error", ""),
     ),
     (
         (11043,),
@@ -3293,6 +3449,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_argument",),
         "bad_argu",
         "bad_argu",
+        ("bad_argument",),
     ),
     (
         (11090,),
@@ -3301,6 +3458,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("invalid_addr",),
         "invalid_",
         "invalid_",
+        ("invalid_addr",),
     ),
     (
         (13009,),
@@ -3309,6 +3467,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unauthorized",),
         "unauthor",
         "unauthor",
+        ("unauthorized",),
     ),
     (
         (13040,),
@@ -3317,6 +3476,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mmp_required",),
         "mmp_requ",
         "mmp_requ",
+        ("mmp_required",),
     ),
     (
         (10002,),
@@ -3325,6 +3485,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("qty_too_low",),
         "qty_too_",
         "qty_too_",
+        ("qty_too_low",),
     ),
     (
         (10012,),
@@ -3333,6 +3494,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("book_closed",),
         "book_clo",
         "book_clo",
+        ("book_closed",),
     ),
     (
         (11050,),
@@ -3341,6 +3503,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("bad_request",),
         "bad_requ",
         "bad_requ",
+        ("bad_request",),
     ),
     (
         (13030,),
@@ -3349,6 +3512,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("mmp_trigger",),
         "mmp_trig",
         "mmp_trig",
+        ("mmp_trigger",),
     ),
     (
         (13503,),
@@ -3357,6 +3521,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("unavailable",),
         "unavaila",
         "unavaila",
+        ("unavailable",),
     ),
     (
         (-32700,),
@@ -3365,6 +3530,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("parse error",),
         "Parse er",
         "parse er",
+        ("parse", "error"),
     ),
     (
         (13020,),
@@ -3373,6 +3539,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("not_found",),
         "not_foun",
         "not_foun",
+        ("not_found",),
     ),
     (
         (13021,),
@@ -3381,6 +3548,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("forbidden",),
         "forbidde",
         "forbidde",
+        ("forbidden",),
     ),
     (
         (13888,),
@@ -3389,6 +3557,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("timed_out",),
         "timed_ou",
         "timed_ou",
+        ("timed_out",),
     ),
     (
         (13777,),
@@ -3397,6 +3566,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("replaced",),
         "replaced",
         "replaced",
+        ("replaced",),
     ),
     (
         (10001,),
@@ -3405,6 +3575,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("error",),
         "error",
         "error",
+        ("error",),
     ),
     (
         (10040,),
@@ -3413,6 +3584,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("retry",),
         "retry",
         "retry",
+        ("retry",),
     ),
 )
 
@@ -4398,8 +4570,8 @@ class Match:
     ) -> None:
         self.error = error  # the code the template is documented under
         self.template = template
-        self.args = args  # the values in its placeholders
-        self.kind = kind  # "exact", "loose" or "prefix": the tier that fitted
+        self.args = args  # the values in its placeholders ("near": those that could be aligned)
+        self.kind = kind  # "exact", "loose", "prefix" or "near": the tier that fitted
         self.rest = rest  # what the server appended to the template ("prefix")
         self.codes = codes  # every code the template belongs to, in page order
 
@@ -4422,7 +4594,8 @@ class Match:
 _by_code: dict[_Code, list[int]] = {}
 _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
-_patterns: list[re.Pattern[str]] = []
+_by_text: dict[str, int] = {}  # templates without placeholders, by their text
+_patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -4431,12 +4604,19 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     Tiers, in order: "exact"; "loose" (a trailing period, the first letter's
     case and whitespace folded); "prefix" (a template followed by context the
     server appended, in `Match.rest`). With `code`, its templates are tried
-    first, then the page's others. Templates are tried most specific first.
-    Linear in the text's length times the number of templates.
+    first, then the page's others; when none fits, "near": the code's template
+    whose words are closest to the text's, when close enough. Templates are
+    tried most specific first. Linear in the text's length times the number of
+    templates.
     """
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
+    whole = _by_text.get(
+        text
+    )  # a template without placeholders that is the text: the first exact fit
+    if whole is not None and (not own or whole in own):
+        return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
     folded = None
     if found is None and own:
@@ -4446,7 +4626,9 @@ def match(text: str, code: _Code | None = None) -> Match | None:
         found = _exact(text, _candidates(_by_key, text), code)
     if found is None:
         folded = _fold(text) if folded is None else folded
-        found = _loose(text, folded, _candidates(_by_loose_key, folded), code)
+        found = _loose(text, folded, _candidates(_by_loose_key, folded[0]), code)
+    if found is None and own:
+        found = _near(text, own[:_NEAR_TEMPLATES], code)
     return found
 
 
@@ -4459,18 +4641,24 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: str, candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
         for index in candidates:
             pieces = _TEMPLATES[index][3]
-            fit = _glob(pieces, folded, kind == "loose")
-            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded, fit[1])):
+            fit = _glob(pieces, folded[0], kind == "loose")
+            if fit is None or (kind == "prefix" and not _is_rest(pieces[-1], folded[0], fit[1])):
                 continue
-            original = _positions(text, fit[1])
-            values = tuple(_value(text, folded, original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1])) if kind == "prefix" else ""
+            original = _positions(folded[1])
+            values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -4530,77 +4718,46 @@ def _rest(text: str, template: str, start: int) -> str:
 
 
 def _is_rest(last_piece: str, folded: str, end: int) -> bool:
-    """Whether what follows a template's fit is context the server appended, not a longer word."""
+    """Whether the template's fit ends at a boundary of the text (white space or
+    punctuation other than `_` and `-` on either side), so that what follows is
+    context the server appended, not the rest of a longer word."""
     if not last_piece or end >= len(folded):
         return False
-    return not (_is_alnum(last_piece[-1]) and _is_alnum(folded[end]))
+    return folded[end] in _BOUNDARY or last_piece[-1] in _BOUNDARY
 
 
-def _is_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _fold(text: str) -> tuple[str, str]:
+    """The loose tier's fold (errgen folds each template the same way), and the
+    text marked for `_positions`: every white-space character becomes a tab,
+    the first of a run between two characters that are neither white space nor
+    ASCII punctuation becomes a space, and the tabs go; then a leading A-Z is
+    lowered and one trailing period dropped."""
+    marked = text
+    for space in _SPACES:  # str.translate is 50 times slower on text beyond Latin-1
+        if space in marked:
+            marked = marked.replace(space, "\t")
+    marked = _patterns[0].sub(" ", marked)
+    folded = marked.replace("\t", "")
+    if "A" <= folded[:1] <= "Z":
+        folded = folded[0].lower() + folded[1:]
+    return (folded[:-1] if folded[-1:] == "." else folded), marked
 
 
-def _fold(text: str) -> str:
-    """The loose tier's fold (errgen folds each template the same way): whitespace
-    runs to one space, no space next to ASCII punctuation, the ends trimmed, a
-    leading A-Z lowered and one trailing period dropped."""
-    text = _patterns[1].sub("\\1", _patterns[0].sub(" ", text).strip(" "))
-    if "A" <= text[:1] <= "Z":
-        text = text[0].lower() + text[1:]
-    return text[:-1] if text[-1:] == "." else text
-
-
-def _positions(text: str, upto: int) -> Callable[[int], int]:
-    """Folded index -> index in `text`, right for indexes up to `upto`; reads only
-    as much of `text` as that takes (a prefix fit needs a few words)."""
-    cut = 2 * upto + 64
-    while True:
-        original, right_below = _position_map(text[:cut], whole=cut >= len(text))
-        if cut >= len(text) or right_below > upto:
-            return original
-        cut *= 2
-
-
-def _position_map(text: str, whole: bool) -> tuple[Callable[[int], int], int]:
-    """The map of `_positions`, and the folded index below which it is right
-    (the last word of a cut text, and the run before it, may go on).
-
-    The fold only drops or shortens whitespace runs: the words between runs
-    are kept whole, and a run keeps one space unless it is at an end or beside
-    punctuation. Lengths are summed in C and only the runs beside punctuation
-    are visited one by one, so a 100 KB text costs a few milliseconds.
-    """
+def _positions(marked: str) -> Callable[[int], int]:
+    """Folded index -> index in the text: `marked` has the text's length, and
+    each tab in it is a character the fold dropped."""
     # Imported here, not at the top: see TYPE_CHECKING.
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_right
     from itertools import accumulate
-    from operator import add
 
-    words = _patterns[0].split(text)  # "" at an end that is a run
-    lengths = list(map(len, words))
-    runs = list(map(len, _patterns[0].findall(text)))
-    offsets: list[int] = list(
-        accumulate(map(add, lengths, runs), initial=0)
-    )  # where each word starts
-    kept = [1] * len(runs)
-    if runs and not words[0]:
-        kept[0] = 0
-    if runs and not words[-1]:
-        kept[-1] = 0
-    for before in _patterns[2].finditer(text):  # punctuation a run follows
-        kept[bisect_right(offsets, before.start()) - 1] = 0
-    for after in _patterns[3].finditer(text):  # punctuation a run precedes
-        kept[bisect_left(offsets, after.start()) - 1] = 0
-    starts: list[int] = list(
-        accumulate(map(add, lengths, kept), initial=0)
-    )  # and in the folded text
+    starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        word = bisect_right(starts, index) - 1
-        return offsets[word] + index - starts[word]
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
-    if whole:
-        return original, starts[-1] + lengths[-1] + 1
-    return original, starts[-2] + lengths[-2] if len(words) > 1 else 0
+    return original
 
 
 def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
@@ -4618,24 +4775,134 @@ def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, r
     return Match(error, template, values, kind, rest, members)
 
 
+def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
+    """The candidate whose words are closest to the text's, when close enough:
+    the most shared words and values for their number (ties: the first)."""
+    keys, values = _tokens(text)
+    best, best_score = -1, 0.0
+    for index in candidates:
+        score = _closeness(_TEMPLATES[index][6], keys)
+        if score > best_score:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    return _match(best, code, _aligned(_TEMPLATES[best][6], keys, values), "near", "")
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's first tokens: words (ASCII lowered) and "" for a value; and each
+    value without its quotes or parentheses ("" for a word)."""
+    keys: list[str] = []
+    values: list[str] = []
+    for found in _patterns[1].finditer(text):
+        token = found.group()
+        if found.group(1) is None:
+            keys.append(token.lower() if token.isascii() else token)
+            values.append("")
+        else:
+            keys.append("")
+            values.append(token[1:-1] if token[0] in "'\"(" else token)
+        if len(keys) > _NEAR_TOKENS:
+            break
+    return keys, values
+
+
+def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
+    """Dice's coefficient of the shared tokens, or 0 when not close enough."""
+    if not _close_enough(min(len(words), len(keys)), len(words), len(keys)):
+        return 0.0  # not even if every token were shared: no work for a long text
+    left: dict[str, int] = {}  # the template's words not yet shared
+    slots = 0
+    for word in words:
+        if word:
+            left[word] = left.get(word, 0) + 1
+        else:
+            slots += 1
+    shared = 0
+    values = 0
+    unshared: list[str] = []
+    for key in keys:
+        if not key:
+            values += 1
+        elif left.get(key, 0) > 0:
+            left[key] -= 1
+            shared += 1
+        else:
+            unshared.append(key)
+    shared += min(slots, values)
+    spare = [word for word, count in left.items() for _ in range(count)]
+    if not _close_enough(shared + min(len(spare), len(unshared)), len(words), len(keys)):
+        return 0.0  # not even if every word left were a typo
+    for key in unshared:
+        for at, word in enumerate(spare):
+            if _one_edit(word, key):
+                shared += 1
+                spare[at] = ""
+                break
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
+
+
+def _close_enough(shared: int, words: int, keys: int) -> bool:
+    return (
+        shared >= _NEAR_SHARED
+        and shared >= _NEAR_RECALL * words
+        and shared >= _NEAR_PRECISION * keys
+        and shared * (words + keys) >= _NEAR_SUM * words * keys
+    )
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """Whether two ASCII words of _NEAR_TYPO characters or more differ by one
+    character changed, added or dropped, or two neighbours swapped."""
+    if len(word) < _NEAR_TYPO or len(key) < _NEAR_TYPO or abs(len(word) - len(key)) > 1:
+        return False
+    if not (word.isascii() and key.isascii()):
+        return False
+    at = 0
+    while at < len(word) and at < len(key) and word[at] == key[at]:
+        at += 1
+    if len(word) != len(key):
+        return word[at + 1 :] == key[at:] if len(word) > len(key) else word[at:] == key[at + 1 :]
+    swapped = word[at + 1 : at + 2] + word[at : at + 1] == key[at : at + 2]
+    return word[at + 1 :] == key[at + 1 :] or (swapped and word[at + 2 :] == key[at + 2 :])
+
+
+def _aligned(words: tuple[str, ...], keys: list[str], values: list[str]) -> tuple[str, ...]:
+    """The text's values for the template's placeholders: all of them in order
+    when the counts agree, else each one next to the word it has in the template."""
+    slots = [at for at, word in enumerate(words) if not word]
+    found = [at for at, key in enumerate(keys) if not key]
+    if len(slots) == len(found):
+        return tuple(values[at] for at in found)
+    aligned: list[str] = []
+    for slot in slots:
+        before = words[slot - 1] if slot > 0 else ""
+        after = words[slot + 1] if slot + 1 < len(words) else ""
+        for at in found:
+            if (before and at > 0 and keys[at - 1] == before) or (
+                after and at + 1 < len(keys) and keys[at + 1] == after
+            ):
+                aligned.append(values[at])
+                found.remove(at)
+                break
+    return tuple(aligned)
+
+
 def _build_index() -> None:
     import re  # here, not at the top: see TYPE_CHECKING
 
-    for index, (codes, _text, _pieces, _loose, key, loose_key) in enumerate(_TEMPLATES):
+    for index, (codes, _text, pieces, _loose, key, loose_key, _words) in enumerate(_TEMPLATES):
         for code in codes:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
-    space = _WHITESPACE[:-1]  # one whitespace character
-    _patterns.extend(
-        re.compile(pattern)
-        for pattern in (
-            _WHITESPACE,
-            _PUNCTUATION_SPACE,
-            f"{_PUNCTUATION_CLASS}(?={space})",
-            f"(?<={space}){_PUNCTUATION_CLASS}",
-        )
-    )
+        if len(pieces) == 1:
+            _by_text.setdefault(pieces[0], index)
+    _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
 # The generated classes are made on first use (importing 200 classes costs more
