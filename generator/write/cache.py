@@ -72,13 +72,19 @@ def store(kind: str, key: str, text: str) -> None:
         pass
 
 
+# The entries' layout (sealed, since errgen 0.1.0's trust work): a folder of its own, so an
+# errgen that wrote or reads another layout never takes one for its own (an older one
+# would take the seal line for the first line of a module).
+_FORMAT = "sealed-1"
+
+
 def cache_path(kind: str, key: str) -> Path | None:
     """The file for `key` among the cache's `kind` entries; None when caching is off."""
     root = os.environ.get("ERRGEN_CACHE_DIR")
     if root == "":
         return None  # ERRGEN_CACHE_DIR= turns the cache off
     base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "errgen"
-    return base / kind / key[:2] / key
+    return base / _FORMAT / kind / key[:2] / key
 
 
 def _seal(secret: bytes, kind: str, key: str, body: bytes) -> bytes:
