@@ -35,7 +35,7 @@ JAVASCRIPT_GLOBALS = frozenset({
 RESERVED = MODULE_NAMES | JAVASCRIPT_GLOBALS | frozenset(name for name in dir(builtins) if name[:1].isupper())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClassRow:
     """One generated class, in the order a module declares them (bases first)."""
 

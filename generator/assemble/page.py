@@ -36,7 +36,7 @@ MAX_SAFE_INTEGER = 2**53 - 1
 _PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageOptions:
     source_id: str
     path: str | None = None  # as recorded in outputs; default: the path diagnostics print

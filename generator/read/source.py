@@ -21,7 +21,7 @@ MAX_BYTES = 64 * 1024 * 1024
 _BOM = "\ufeff"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceText:
     display_path: str  # as diagnostics print it
     text: str  # BOM stripped, line endings normalised to LF

@@ -20,7 +20,7 @@ from .environment import environment
 from .filters import Filter
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RenderContext:
     """What a target renders with, besides the pages."""
 
@@ -53,7 +53,7 @@ def _source(env: jinja2.Environment, name: str) -> str:
 Render = Callable[[Sequence[ErrorPage], RenderContext], dict[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Target:
     name: str
     folder: str  # default output folder, relative to errgen.toml

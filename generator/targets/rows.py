@@ -30,7 +30,7 @@ _WHITESPACE = re.compile(WHITESPACE)
 _PUNCTUATION_SPACE = re.compile(PUNCTUATION_SPACE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MemberRow:
     error: ErrorCode
     category_title: str | None  # set on the first member of a category run: a comment line
@@ -38,7 +38,7 @@ class MemberRow:
 
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TemplateRow:
     """One template `match` tries: a message of one or more codes, or a message-table row."""
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
     from ..targets.base import RenderContext, Target
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rendered:
     pages: tuple[ErrorPage, ...]
     files: dict[Path, str]  # relative to the project root, errgen.lock included
@@ -38,7 +38,7 @@ class Rendered:
     diagnostics: tuple[Diagnostic, ...]  # warnings; errors raise ErrgenError
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CheckResult:
     plan: write.Plan
     diff: str  # unified diff of every stale file, `--- a/path` / `+++ b/path`
@@ -56,7 +56,7 @@ class CheckResult:
         return self.first_changes.get(rel, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DocsChange:
     """What changed in one source's page since its JSON output was committed."""
 

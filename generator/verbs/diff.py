@@ -26,14 +26,14 @@ from ..model import Code, ErrorPage
 _BACKTICKS = re.compile("`+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MessageView:
     text: str
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CodeView:
     code: Code
     name: str
@@ -47,14 +47,14 @@ class CodeView:
         return {message.text for message in self.messages}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageView:
     path: str
     codes: tuple[CodeView, ...]  # document order, one per code
     with_messages: bool = True  # False: a projection that records no messages (errgen.lock's)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """One code in both versions whose name or templates differ."""
 
@@ -75,7 +75,7 @@ class Change:
                                      or self.old.category != self.new.category)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageDiff:
     old_path: str
     new_path: str
@@ -193,7 +193,7 @@ def _change(old: CodeView, new: CodeView, messages: bool = True) -> Change:
 # -- formats ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """One line of the text format, one annotation of the GitHub format."""
 

@@ -22,14 +22,14 @@ _FILES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InitOptions:
     source_id: str = "errors"
     package: str = "errors"
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InitResult:
     written: tuple[Path, ...]  # relative to the project root
     kept: tuple[Path, ...]  # existed already: left untouched

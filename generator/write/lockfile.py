@@ -26,7 +26,7 @@ LOCK_NAME = "errgen.lock"
 VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
     sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes

@@ -20,10 +20,10 @@ import hashlib
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..config.toml import loads
 from ..read.source import read_source
 from . import cache
 from .files import is_leftover, locked
@@ -37,7 +37,7 @@ def key(root: Path, config_path: Path) -> str | None:
     """Digest of every input of a run on this project; None when it cannot be read."""
     try:
         config = config_path.read_bytes()
-        data = tomllib.loads(config.decode("utf-8"))
+        data = loads(config.decode("utf-8"))
         sources = [str(source["path"]) for source in data.get("sources", [])]
         template_dirs = [str(folder) for folder in data.get("output", {}).get("template_dirs", [])]
         parts = [_tool(), config]

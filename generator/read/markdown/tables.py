@@ -26,7 +26,7 @@ _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _HTTP_STATUS = re.compile(r"[1-5][0-9][0-9]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Grid:
     line: int
     header: list[Token]  # one inline token per header cell

@@ -9,7 +9,7 @@ from functools import partial
 from itertools import chain, islice, repeat
 from json.encoder import encode_basestring  # C-accelerated when available
 from operator import itemgetter, setitem
-from typing import Any
+from typing import Any, Union
 
 from ..filters import Filter
 from ..filters.text import escape_each, js_escape
@@ -35,7 +35,7 @@ def json_document(value: object) -> str:
 Getter = Callable[[Any], object]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ArrayOf:
     """A field whose value, `get(item)`, is a sequence: an array of its values,
     or with `fields`, of objects of those fields (a code's messages).
@@ -50,10 +50,10 @@ class ArrayOf:
 # The JSON object of an object: each key and the getter of its value, in the
 # order the object's dict has (the text sorts keys, as always). A plain getter
 # gives a JSON value, as it is (a tuple is written as an array, but stays one).
-Fields = Mapping[str, Getter | ArrayOf]
+Fields = Mapping[str, Union[Getter, ArrayOf]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ObjectArray:
     """The JSON array of `items`, each an object of `fields`, written without a dict per item.
 
@@ -180,7 +180,7 @@ def _nulls(values: Sequence[None], newline: str) -> list[str]:
 # per value, a str is the same text for every value (an empty list, `false`).
 # Objects join their members' parts in one go, after merging the constant ones
 # with the keys around them, so the most common values cost nothing per object.
-_Part = str | Sequence[str]
+_Part = Union[str, Sequence[str]]
 
 
 def _arrays(values: Sequence[Sequence[Any]], newline: str) -> list[str]:
