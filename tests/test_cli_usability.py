@@ -112,7 +112,7 @@ def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp
         ("::warning file=docs_src/usdm.md,line=758,col=1,title=duplicate-name::name "
          '"ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of code -4167 (line 730); '
          "identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here"),
-        f"::error file=errgen.lock,line=3,col=1,title=stale-output::errgen.lock is stale; {fix}",
+        f"::error file=errgen.lock,line=4,col=1,title=stale-output::errgen.lock is stale; {fix}",
         (f"::error file=output/json/coinm.json,line={json_line},col=1,title=stale-output::"
          f"output/json/coinm.json is stale; {fix}"),
         (f"::error file=output/python/errors/coinm.py,line={python_line},col=1,title=stale-output::"

@@ -15,6 +15,7 @@ from ..pipeline import PageOptions, ReadOptions, parse_page
 from ..read.source import read_source
 from ..write import files as write
 from ..write import noop
+from ..version import version
 from ..write.lockfile import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .dump import dump, page_alone
@@ -46,6 +47,9 @@ class CheckResult:
     pages: tuple[ErrorPage, ...] = field(default=())
     docs: tuple[DocsChange, ...] = field(default=())  # set when output is stale
     first_changes: dict[Path, int] = field(default_factory=dict)  # changed file -> its first changed line
+    # Set when errgen.lock was written by another errgen version: (that version, or ""
+    # for a lock from before versions were recorded; this version).
+    version_skew: tuple[str, str] | None = None
 
     @property
     def is_current(self) -> bool:
@@ -150,7 +154,7 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
             files[folder / rel] = text
     folders = tuple(sorted({path.parent for path in files}))
     lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
-                sources={page.source.id: remember(page) for page in pages})
+                sources={page.source.id: remember(page) for page in pages}, errgen_version=version())
     files[Path(LOCK_NAME)] = lock_text(lock)
     return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
@@ -190,7 +194,15 @@ def check(config: Config, strict: bool = False) -> CheckResult:
         _remember_if_current(config, run_key, plan, rendered)
         diff, first = _differences(config.root, plan, rendered.files)
     docs = () if plan.is_current else docs_changes(config, rendered.pages)
-    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first)
+    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first, _version_skew(config))
+
+
+def _version_skew(config: Config) -> tuple[str, str] | None:
+    """(the version that wrote errgen.lock, this one) when they differ."""
+    lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
+    if not lock.files or lock.errgen_version == version():
+        return None
+    return lock.errgen_version, version()
 
 
 def _differences(root: Path, plan: write.Plan, files: dict[Path, str]) -> tuple[str, dict[Path, int]]:

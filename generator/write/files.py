@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ErrgenError, error
@@ -90,7 +90,7 @@ def plan(root: Path, files: Mapping[Path, str], folders: Iterable[Path], lock: L
     moving = {rel.as_posix(): digest(data) for rel, data in {**changed, **added}.items() if rel != Path(LOCK_NAME)}
     interim = None
     if Path(LOCK_NAME) in {**changed, **added} and not moving.keys() <= lock.files.keys():
-        interim = lock_text(Lock({**lock.files, **moving}, lock.sources)).encode("utf-8")
+        interim = lock_text(replace(lock, files={**lock.files, **moving})).encode("utf-8")
     return Plan(root, changed, added, tuple(unchanged), tuple(orphaned), interim)
 
 

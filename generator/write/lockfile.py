@@ -30,6 +30,7 @@ VERSION = 1
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
     sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes
+    errgen_version: str = ""  # the errgen that wrote it; "" in a lock from before versions were recorded
 
 
 def digest(data: bytes) -> str:
@@ -40,7 +41,9 @@ def digest(data: bytes) -> str:
 def lock_text(lock: Lock) -> str:
     sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
                for source, locked in lock.sources.items()}
-    document = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    document: dict[str, Any] = {"version": VERSION, "files": dict(lock.files), "sources": sources}
+    if lock.errgen_version:
+        document["errgen_version"] = lock.errgen_version
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -69,7 +72,15 @@ def _parse(document: Any) -> Lock:
             raise ValueError(f'"files" holds {path!r}, which is not a path inside the project')
     if not isinstance(sources, dict):
         raise TypeError('"sources" must be an object')
-    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()})
+    return Lock(files, {str(source): _source_lock(locked) for source, locked in sources.items()},
+                _errgen_version(document.get("errgen_version", "")))
+
+
+def _errgen_version(value: Any) -> str:
+    """The version that wrote the lock: a short string without line breaks or quotes to trip on."""
+    if not isinstance(value, str) or len(value) > 64 or not all(c.isalnum() or c in ".+-_!" for c in value):
+        raise TypeError(f'"errgen_version" must be a version string, not {value!r}')
+    return value
 
 
 def _code_entry(entry: LockedCode) -> dict[str, Any]:
