@@ -386,6 +386,14 @@ def _init(args: argparse.Namespace) -> int:
         print(f"wrote {display_path(args.dir / rel)}")
     for rel in result.kept:
         print(f"kept {display_path(args.dir / rel)} (exists; errgen init never overwrites)")
+    for exclude in result.excludes:
+        where = display_path(args.dir / exclude.file)
+        if exclude.edited:
+            print(f"{where}: added errgen's output folders to {exclude.tool}'s excludes: " + "; ".join(exclude.lines))
+        elif exclude.lines:
+            print(f"{where}: {exclude.tool} lints or formats errgen's output; add to its excludes:")
+            for line in exclude.lines:
+                print(f"    {line}")
     if result.written:
         page = display_path(args.dir / "docs_src" / f"{args.source_id}.md")
         print(f"next: copy the published page to {page}, then run `errgen generate`")

@@ -69,7 +69,7 @@ def _fill_wheelhouse(python: Path) -> None:
 
 
 def _pip(python: Path, *args: str) -> None:
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *args],
+    result = subprocess.run([str(python), "-m", "pip", "--quiet", *args],
                             env=offline_pip_env(WHEELHOUSE), capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -14,6 +14,7 @@ from ..targets.environment import environment, render
 from ..targets.filters import toml
 from ..write.files import create
 from ..write.lockfile import CONFIG_NAME
+from .excludes import Exclude, Folders, add_excludes
 
 _FILES = (
     (CONFIG_NAME, "init/errgen.toml.j2"),
@@ -33,6 +34,7 @@ class InitOptions:
 class InitResult:
     written: tuple[Path, ...]  # relative to the project root
     kept: tuple[Path, ...]  # existed already: left untouched
+    excludes: tuple[Exclude, ...] = ()  # the tools found configured: what was added, or is to add
 
 
 def init(root: Path, options: InitOptions) -> InitResult:
@@ -43,7 +45,7 @@ def init(root: Path, options: InitOptions) -> InitResult:
     for rel, template in _FILES:
         data = render(environment(toml.FILTERS), template, options=options, config_name=CONFIG_NAME).encode("utf-8")
         (written if create(root / rel, data) else kept).append(Path(rel))
-    return InitResult(tuple(written), tuple(kept))
+    return InitResult(tuple(written), tuple(kept), add_excludes(root, Folders()))
 
 
 def _validate(options: InitOptions) -> None:

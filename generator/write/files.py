@@ -250,6 +250,21 @@ def create(path: Path, data: bytes) -> bool:
     return True
 
 
+def edit(path: Path, old: bytes, new: bytes) -> bool:
+    """Replace `path`'s bytes `old` by `new` atomically, keeping its mode; False (nothing
+    written) when the file no longer holds `old`: someone changed it meanwhile."""
+    if path.read_bytes() != old:
+        return False
+    tmp = _write_temporary(path, new)
+    try:
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return True
+
+
 def _write_temporary(final: Path, data: bytes) -> Path:
     """A new file beside `final` holding `data`, flushed to disk; removed again on any failure.
 
