@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     _config_flag(check)
     check.add_argument("--strict", action="store_true", help="a page's warnings are errors (exit 2)")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
+    _warnings_flag(check)
     check.set_defaults(run=_check)
 
     dump = verbs.add_parser("dump", help="print the JSON target for one page",
@@ -95,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="do not report RULE (the word in brackets); repeatable")
     _reading_flags(lint)
     lint.add_argument("--format", choices=("text", "github"), default="text", help="diagnostics format")
+    _warnings_flag(lint)
     lint.set_defaults(run=_lint)
 
     diff = verbs.add_parser("diff", help="codes added, removed, renamed and changed between two versions of a page",
@@ -276,7 +279,7 @@ def _check(args: argparse.Namespace) -> int:
     from .verbs import api
 
     result = api.check(_load(args), strict=args.strict)
-    _print_diagnostics(result.diagnostics, args.format)
+    _print_page_diagnostics(result.diagnostics, args)
     plan = result.plan
     if result.is_current:
         print(f"errgen: output is current ({len(plan.unchanged)} files)")
@@ -296,7 +299,7 @@ def _check(args: argparse.Namespace) -> int:
         _print_diagnostics(_stale_files(result), "github")
     print(
         f"errgen: output is stale: {len(plan.changed)} changed, {len(plan.added)} missing, "
-        f"{len(plan.orphaned)} orphaned; run `errgen generate` (make regen) and commit the result",
+        f"{len(plan.orphaned)} orphaned; run `errgen generate` and commit the result",
         file=sys.stderr,
     )
     return EXIT_FINDINGS
@@ -312,7 +315,7 @@ def _skew(lock: str, written_by: str, running: str) -> Diagnostic:
 def _stale_files(result: api.CheckResult) -> list[Diagnostic]:
     """One annotation per file `generate` would change, at its first changed line, for reviewers."""
     plan = result.plan
-    fix = "run `errgen generate` (make regen) and commit the result"
+    fix = "run `errgen generate` and commit the result"
     found = [(rel, result.first_changed_line(rel), "is stale") for rel in plan.changed]
     found += [(rel, 1, "is missing") for rel in plan.added]
     found += [(rel, 1, "is produced by no source any more") for rel in plan.orphaned]
@@ -350,7 +353,7 @@ def _lint(args: argparse.Namespace) -> int:
         config = _load(args)
         diagnostics = api.lint_sources(config, strict=args.strict, ignore=args.ignore)
         files = len(config.sources)
-    _print_diagnostics(diagnostics, args.format)
+    _print_page_diagnostics(diagnostics, args)
     if args.format == "text":
         errors = sum(d.is_error for d in diagnostics)
         warnings = sum(d.severity == "warning" for d in diagnostics)
@@ -398,6 +401,37 @@ def _init(args: argparse.Namespace) -> int:
         page = display_path(args.dir / "docs_src" / f"{args.source_id}.md")
         print(f"next: copy the published page to {page}, then run `errgen generate`")
     return EXIT_OK
+
+
+def _warnings_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--warnings", action="store_true",
+                        help="with --format github, annotate the pages' warnings too (by default they are "
+                             "listed once in the job summary, not on every pull request)")
+
+
+def _print_page_diagnostics(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None:
+    """Errors as `--format` says. In GitHub's format the pages' warnings are no
+    annotations unless `--warnings`: the same defects of a published page would be
+    pinned to every pull request. They go once to the job summary instead."""
+    if args.format != "github" or args.warnings:
+        _print_diagnostics(diagnostics, args.format)
+        return
+    warnings = sorted(d for d in diagnostics if not d.is_error)
+    _print_diagnostics([d for d in diagnostics if d.is_error], "github")
+    if not warnings:
+        return
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    lines = [f"- `{d.format()}`" for d in warnings]
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:  # GitHub's file for the job's summary page
+            out.write(f"### errgen {args.verb}: {_count(len(warnings), 'page warning')}\n\n" + "\n".join(lines) + "\n")
+        where = "listed in the job summary"
+    else:
+        for d in warnings:
+            print(d.format(), file=sys.stderr)
+        where = "listed above"
+    print(f"errgen: {_count(len(warnings), 'page warning')} {where}, not annotated (--warnings annotates them)",
+          file=sys.stderr)
 
 
 def _print_diagnostics(diagnostics: Iterable[Diagnostic], style: str) -> None:

@@ -89,7 +89,9 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             failed.add(source.id)
             continue
         pages[source.id] = page
-        diagnostics += found + _overrides_not_on_page(config, source, page)
+        off = set(source.lint_ignore)  # the page warnings the source silences, here as in `lint`
+        diagnostics += [d for d in found if d.is_error or d.rule not in off]
+        diagnostics += _overrides_not_on_page(config, source, page)
         diagnostics += unknown_group_code(config.display_path, page, config.groups)
     if failed or any(d.is_error for d in diagnostics):
         raise ErrgenError(diagnostics)
