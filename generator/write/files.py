@@ -184,6 +184,20 @@ def apply(plan: Plan) -> None:
         for folder in reversed(made):
             _remove_empty(folder)
         raise
+    for rel in plan.orphaned:
+        _remove_emptied(plan.root, rel.parent)
+
+
+def _remove_emptied(root: Path, rel_folder: Path) -> None:
+    """The folders a removed file leaves empty, innermost first, up to (not) the root;
+    rmdir refuses a folder holding anything, and the walk stops there."""
+    for folder in (rel_folder, *rel_folder.parents):
+        if folder == Path("."):
+            return
+        try:
+            (root / folder).rmdir()
+        except OSError:
+            return
 
 
 def _make_folders(folder: Path) -> list[Path]:
