@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..config.toml import loads
 from ..read.source import read_source
+from ..version import version
 from . import cache
 from .files import is_leftover, locked
 from .lockfile import LOCK_NAME, digest
@@ -91,6 +92,7 @@ def _tool() -> bytes:
     from ..targets.environment import templates_dir
 
     versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
+    versions.append(f"errgen={version()}")  # in every header: a new version alone changes the output
     header = "\0".join([*versions, f"python={sys.version_info[0]}.{sys.version_info[1]}"]).encode()
     return header + _tree(_PACKAGE, ".py") + _tree(templates_dir())
 
