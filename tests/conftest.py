@@ -45,6 +45,7 @@ def pytest_runtest_logstart(nodeid: str, location: tuple[str, int | None, str]) 
     _announced.add(module)
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
+        reporter.write("\n")  # off the line of progress dots
         reporter.write_line(f"[slow] {module}: {SLOW[module]}")
 
 
