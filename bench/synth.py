@@ -26,7 +26,7 @@ CODES_PER_CATEGORY = 100
 FIRST_CODE = 1000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reference:
     preamble: str  # everything before the first category heading
     categories: tuple[str, ...]  # category heading texts, without the `### `

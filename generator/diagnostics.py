@@ -10,7 +10,7 @@ from typing import Literal
 Severity = Literal["error", "warning", "notice"]  # notice: GitHub's third level, for diff
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, order=True)
 class Diagnostic:
     # Field order is the sort order: by path, then position.
     path: str

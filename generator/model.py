@@ -7,13 +7,15 @@ reader reads. Targets see only these types.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Union
 
-Code = int | str  # int on a page whose codes are all plain integers, else every code is a str
+# int on a page whose codes are all plain integers, else every code is a str.
+# Union, not `int | str`: an alias is evaluated at import, also on Python 3.9.
+Code = Union[int, str]
 CodeType = Literal["int", "str"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """Where a page came from."""
 
@@ -24,7 +26,7 @@ class Source:
     language: str = "en"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Message:
     """One message variant as the API sends it, with its placeholders."""
 
@@ -40,7 +42,7 @@ class Message:
     literals: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Category:
     id: str
     title: str
@@ -48,7 +50,7 @@ class Category:
     class_name: str = ""  # ApiError subclass for the category (classes.py)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ErrorCode:
     code: Code
     name: str
@@ -73,14 +75,14 @@ class ErrorCode:
                          self.http_status, self.retired)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableRow:
     message: Message
     description: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MessageTable:
     """Specific messages for some codes, such as spot's "Filter failures"."""
 
@@ -90,7 +92,7 @@ class MessageTable:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Group:
     """A `[[groups]]` of errgen.toml that has codes on this page: a class they all inherit."""
 
@@ -99,7 +101,7 @@ class Group:
     codes: tuple[Code, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ErrorPage:
     source: Source
     title: str

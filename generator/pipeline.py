@@ -26,7 +26,7 @@ from .speed.collector import collector_paused
 __all__ = ["PageOptions", "ReadOptions", "page_from_tokens", "parse_page", "tokenize"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageOptions(AssembleOptions):
     """Everything a source says about its page: how to read it and what to call it."""
 

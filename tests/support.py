@@ -97,3 +97,22 @@ def load_json(path: Path) -> Any:
         return dict(pairs)
 
     return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicates)
+
+
+def pythons(*versions: str) -> dict[str, Path]:
+    """The CPython interpreters of these versions ("3.9") that this machine has,
+    found on PATH (`python3.9`) or among pyenv's; a missing one is left out."""
+    import shutil
+
+    found: dict[str, Path] = {}
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    for version in versions:
+        on_path = shutil.which(f"python{version}")
+        candidates = sorted(pyenv.glob(f"{version}.*/bin/python"), reverse=True)
+        if on_path and "shims" not in Path(on_path).parts:  # a pyenv shim may name a version it cannot run
+            candidates.append(Path(on_path))
+        for candidate in candidates:
+            if candidate.exists():
+                found[version] = candidate
+                break
+    return found

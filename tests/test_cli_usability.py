@@ -77,6 +77,7 @@ def test_a_mistyped_flag_suggests_the_closest_flag_of_that_verb(capsys: pytest.C
     assert code == 2
     assert err.splitlines() == [
         "usage: errgen check [-h] [--config PATH] [--strict] [--format {text,github}]",
+        "                    [--warnings]",
         "errgen check: error: unrecognized arguments: --fromat github; did you mean '--format'?",
     ]
 
@@ -99,20 +100,20 @@ def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp
     page = project / "docs_src/coinm.md"
     page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")
 
-    result = run_errgen("check", "--format", "github", cwd=project)
+    result = run_errgen("check", "--format", "github", "--warnings", cwd=project)
 
     assert result.returncode == 1
     # Each stale file is annotated at the first line the regenerated file changes.
     json_line = first_line_holding(project / "output/json/coinm.json", '"Invalid symbol."')  # "literals" sorts first
     python_line = first_line_holding(project / "output/python/errors/coinm.py", "- Invalid symbol.")  # a docstring
-    fix = "run `errgen generate` (make regen) and commit the result"
+    fix = "run `errgen generate` and commit the result"
     # Sorted by path, as every diagnostic is.
     annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
     assert annotations == [
         ("::warning file=docs_src/usdm.md,line=758,col=1,title=duplicate-name::name "
          '"ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of code -4167 (line 730); '
          "identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here"),
-        f"::error file=errgen.lock,line=3,col=1,title=stale-output::errgen.lock is stale; {fix}",
+        f"::error file=errgen.lock,line=4,col=1,title=stale-output::errgen.lock is stale; {fix}",
         (f"::error file=output/json/coinm.json,line={json_line},col=1,title=stale-output::"
          f"output/json/coinm.json is stale; {fix}"),
         (f"::error file=output/python/errors/coinm.py,line={python_line},col=1,title=stale-output::"
@@ -122,6 +123,37 @@ def test_check_format_github_annotates_each_stale_file_and_each_page_warning(tmp
         (f"::error file=output/typescript/coinm.ts,line=1,col=1,title=stale-output::"
          f"output/typescript/coinm.ts is missing; {fix}"),
     ]
+
+
+USDM_WARNING = ('docs_src/usdm.md:758:1: warning: name "ISOLATED_REJECT_WITH_JOINT_MARGIN" is also the name of '
+                'code -4167 (line 730); identifier ISOLATED_REJECT_WITH_JOINT_MARGIN_4183 used here [duplicate-name]')
+
+
+def test_check_format_github_lists_page_warnings_once_in_the_job_summary(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"usdm": CORPUS / "binance-usdm-error-codes-2025-11-09.md"})
+    assert run_errgen("generate", cwd=project).returncode == 0
+    (project / "output/typescript/usdm.ts").unlink()  # stale: check reads the page (a no-op check reads none)
+    summary = tmp_path / "summary.md"
+    for verb in ("check", "lint"):
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary)}
+        result = subprocess.run([sys.executable, "-m", "errgen", verb, "--format", "github"], cwd=project, env=env,
+                                capture_output=True, text=True, check=False)
+        assert not [line for line in result.stderr.splitlines() if line.startswith("::warning")], result.stderr
+        assert "not annotated (--warnings annotates them)" in result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### errgen check: 1 page warning\n\n") and f"- `{USDM_WARNING}`\n" in text, text
+    assert "### errgen lint:" in text
+
+
+def test_lint_ignore_silences_the_same_rules_in_generate_and_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"usdm": CORPUS / "binance-usdm-error-codes-2025-11-09.md"},
+                           extra='lint = { ignore = ["duplicate-name"] }')
+    generated = run_errgen("generate", cwd=project)
+    assert generated.returncode == 0 and "duplicate-name" not in generated.stderr, generated.stderr
+    checked = run_errgen("check", "--strict", cwd=project)  # silenced: not even an error under --strict
+    assert checked.returncode == 0 and "duplicate-name" not in checked.stderr, checked.stderr
+    loud = make_project(tmp_path / "loud", {"usdm": CORPUS / "binance-usdm-error-codes-2025-11-09.md"})
+    assert USDM_WARNING in run_errgen("generate", cwd=loud).stderr
 
 
 def first_line_holding(path: Path, text: str) -> int:
@@ -159,8 +191,10 @@ def test_the_example_workflows_commands_pass_on_a_current_repository_and_annotat
     current = run_errgen_steps(tmp_path)
 
     assert [step.returncode for step in current] == [0, 0], [step.stderr for step in current]
-    annotations = current[1].stderr.splitlines()
-    assert annotations and all(line.startswith("::warning file=docs_src/errors.md,line=") for line in annotations)
+    # The page's warnings are listed (in the job summary on GitHub), not annotated on every pull request.
+    *listed, last = current[1].stderr.splitlines()
+    assert listed and all(line.startswith("docs_src/errors.md:") for line in listed), listed
+    assert last == f"errgen: {len(listed)} page warnings listed above, not annotated (--warnings annotates them)"
 
     page = tmp_path / "docs_src" / "errors.md"
     page.write_text(page.read_text().replace("-   Invalid symbol.", "-   Invalid symbol name."), encoding="utf-8")

@@ -5,7 +5,6 @@ and `errgen check` saying what changed in the docs."""
 from __future__ import annotations
 
 import hashlib
-
 import itertools
 import json
 import re

@@ -3,12 +3,11 @@ never a traceback, never a loss of the codes around the hostile part."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from errgen.diagnostics import ErrgenError
 from errgen.pipeline import PageOptions, parse_page
 from errgen.read.source import decode_source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PIECES = ["<table>", "</table>", "<tr>", "<td>", "</td>", "<th>Code</th>", "<ul>", "<li>", "</ul>", "<h4>",
           "</h4>", "<h2>Cat</h2>", "-1000 X", "1001", "<del>", "<!--", "-->", "<script>", "</script>", "<dl>",

@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from errgen.read.layouts.code_pattern import CodePatternError, compile_code_pattern, match_code_pattern
+from errgen.read.layouts.code_pattern import (
+    CodePatternError,
+    compile_code_pattern,
+    match_code_pattern,
+)
 from support import make_project, run_errgen
 
 PAGE = """# SDK errors

@@ -166,7 +166,7 @@ def test_an_unreadable_file_is_bad_input_and_the_other_pages_are_still_linted(tm
 
 def test_github_format_prints_annotations(tmp_path: Path) -> None:
     write(tmp_path, "page.md", "## 10xx - G\n### -1000 A\n* a: 100%\n### -1001 B\n* a: 100%\n")
-    result = run_errgen("lint", "--format", "github", "page.md", cwd=tmp_path)
+    result = run_errgen("lint", "--format", "github", "--warnings", "page.md", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr == (
         "::warning file=page.md,line=5,col=3,title=copied-message::message \"a: 100%25\" of code -1001 is also "

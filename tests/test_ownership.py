@@ -70,7 +70,7 @@ def test_the_lock_records_every_generated_file_and_nothing_else(sdk: Path) -> No
     assert run_errgen("generate", cwd=sdk).returncode == 0
     lock = json.loads((sdk / "errgen.lock").read_text(encoding="utf-8"))
 
-    assert set(lock) == {"version", "files", "sources"}
+    assert set(lock) == {"version", "files", "sources", "errgen_version"}
     assert lock["version"] == 1
     document = json.loads((sdk / "coinm.json").read_text(encoding="utf-8"))
     assert set(lock["sources"]) == {"coinm"}  # and what each code is named (tests/test_lock.py)

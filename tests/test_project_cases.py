@@ -12,7 +12,6 @@ and compares; `pytest --update-goldens` rewrites exit.txt, stderr.txt and expect
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 from pathlib import Path

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import compile_typescript, import_file, make_project, run_errgen, run_node
-
 from errgen.targets.reserved import reserved_class_names
 from errgen.write import cache
+from support import compile_typescript, import_file, make_project, run_errgen, run_node
 
 PAGE = "# Errors\n\n#### -1000 UNKNOWN\n\n- An unknown error occurred.\n\n#### -1121 BAD_SYMBOL\n\n- Invalid symbol.\n"
 

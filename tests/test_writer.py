@@ -236,3 +236,23 @@ def test_a_coding_path_never_yields_a_module_python_decodes_otherwise(path: str,
     else:  # the formatter's and the writer's guard: refused, nothing written
         assert result.returncode == 2 and "declares the encoding" in result.stderr and "Traceback" not in result.stderr
         assert not (tmp_path / "output").exists()
+
+
+def test_moving_an_output_folder_removes_the_folders_it_leaves_empty_and_no_other(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"coinm": ROOT / "docs_src" / "binance-coinm.md"})
+    assert run_errgen("generate", cwd=root).returncode == 0
+    (root / "output" / "json" / "notes").mkdir()  # the user's folder: kept, and with it its parents
+    (root / "output" / "json" / "notes" / "keep.txt").write_text("mine\n", encoding="utf-8")
+    (root / "output" / "typescript" / "empty-of-mine").mkdir()  # the user's, empty: kept too
+    config = root / "errgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[output]\n", '[output]\npython = "sdk/python"\njson = "sdk/json"\ntypescript = "sdk/ts"\n'), encoding="utf-8")
+
+    assert run_errgen("generate", cwd=root).returncode == 0
+
+    assert not (root / "output" / "python").exists()  # errgen's files only: gone, folders and all
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "output").rglob("*")) == [
+        "output/json", "output/json/notes", "output/json/notes/keep.txt",
+        "output/typescript", "output/typescript/empty-of-mine",
+    ]
+    assert (root / "sdk" / "python" / "errors" / "coinm.py").is_file()

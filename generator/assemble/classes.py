@@ -54,7 +54,7 @@ def is_class_name(name: str) -> bool:
     return re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClassRow:
     """One generated class, in the order a module declares them (bases first)."""
 

@@ -36,7 +36,7 @@ MAX_SAFE_INTEGER = 2**53 - 1
 # Digits with an optional minus sign and no leading zero: `00001` makes a string page.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AssembleOptions:
     """What assemble needs to name a page's codes (pipeline.PageOptions adds how to read it)."""
 

@@ -26,7 +26,7 @@ _REGEX_SYNTAX = "^$.|?*+()[]{}"  # and the backslash
 PLACEHOLDER_GROUP = "(.+?)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Placeholders:
     """The placeholder spellings of one page: the standard ones, and the page's
     own from errgen.toml (`placeholders = ["<Limit>"]`, real on Deribit)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Category, Code, ErrorCode, ErrorPage
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LockedCode:
     """One code of a source as errgen.lock records it."""
 
@@ -28,7 +28,7 @@ class LockedCode:
     gone: bool = False  # no longer on the page: kept, deprecated, until --prune
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceLock:
     codes: tuple[LockedCode, ...] = ()  # page order, then the codes gone from the page
     classes: Mapping[str, str] = field(default_factory=dict)  # category id -> the class it was given
@@ -37,7 +37,7 @@ class SourceLock:
         return {entry.code: entry for entry in self.codes}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pins:
     """What the lock fixes before a page's codes are named."""
 

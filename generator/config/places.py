@@ -14,8 +14,9 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
+from typing import Tuple, Union
 
-Key = tuple[str | int, ...]
+Key = Tuple[Union[str, int], ...]
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -25,7 +26,7 @@ _BLANKS = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _SCALAR_END = re.compile(r"[,\]}\n#]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Places:
     found: dict[Key, tuple[int, int]]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import keyword
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..read.source import FORMATS, read_regular_file
 from ..targets.typescript.reserved import KEYWORDS as TYPESCRIPT_KEYWORDS
 from ..write.lockfile import CONFIG_NAME
 from .places import Key, Places, key_places
+from .toml import TOMLDecodeError, loads
 
 TARGETS = registry.NAMES
 RULE = "config"
@@ -50,7 +50,7 @@ _GROUP_KEYS = ("name", "retryable", "codes")
 _TARGET_KEYS = ("name", "template", "path")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceConfig:
     id: str
     path: Path  # relative to the project root
@@ -69,7 +69,7 @@ class SourceConfig:
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GroupConfig:
     """A `[[groups]]` table: a class every listed code's class inherits."""
 
@@ -80,14 +80,14 @@ class GroupConfig:
     places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class UserTargetConfig:
     name: str
     template: str  # looked up in template_dirs
     path: str  # relative to the project root, holding `{id}`
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Config:
     root: Path  # the folder holding errgen.toml; every path is relative to it
     display_path: str  # errgen.toml as diagnostics print it
@@ -107,8 +107,8 @@ class Config:
 def load_config(path: Path, display_path: str) -> Config:
     text = _read(path, display_path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = loads(text)
+    except TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         raise error(display_path, RULE, f"invalid TOML: {exc}", line, column) from None

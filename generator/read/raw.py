@@ -27,7 +27,7 @@ LAYOUT_CHOICES = ("table", "headings", "bullets", "definitions", "lines")
 # What a table column can be (errgen.toml `columns`, `--column HEADER=ROLE`).
 ROLES = ("code", "name", "message", "description", "http_status", "ignore")
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReadOptions:
     """What errgen.toml (or a flag) says about how to read one page."""
 
@@ -40,7 +40,7 @@ class ReadOptions:
     code_pattern: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class RawEntry:
     """One listing of a code: a heading, a code line, a table row, a bullet or a definition."""
 
@@ -65,7 +65,7 @@ class RawEntry:
             self.messages.append(message)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Anchors:
     """Where a link can point at a heading: its GitHub slug (known once every
     heading is read, since repeats are numbered) and the HTML anchors in or before it."""
@@ -74,7 +74,7 @@ class Anchors:
     html: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass
 class RawTable:
     """A message table (no code column): specific messages for the codes it names or links."""
 
@@ -113,7 +113,7 @@ class RawInlines(Mapping[int, str]):
         return len(self._lines())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RawPage:
     path: str  # as diagnostics print it
     sha256: str

@@ -26,7 +26,7 @@ _HTML_SUFFIXES = (".html", ".htm")
 _HTML_STARTS = (b"<!doctype html", b"<html")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceText:
     display_path: str  # as diagnostics print it
     text: str  # BOM stripped, line endings normalised to LF

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # config asks the registry for names and folders: no Jinja un
     import jinja2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RenderContext:
     """What a target renders with, besides the pages."""
 
@@ -54,7 +54,7 @@ def _source(env: jinja2.Environment, name: str) -> str:
 Render = Callable[[Sequence[ErrorPage], RenderContext], dict[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Target:
     name: str
     folder: str  # default output folder, relative to errgen.toml

@@ -76,7 +76,7 @@ _TABS = str.maketrans(SPACES, "\t" * len(SPACES))
 _KEPT_SPACE = re.compile(KEPT_SPACE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MemberRow:
     error: ErrorCode
     category_title: str | None  # set on the first member of a category run: a comment line
@@ -84,7 +84,7 @@ class MemberRow:
 
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TemplateRow:
     """One template `match` tries: a message of one or more codes, or a message-table row."""
 
@@ -97,7 +97,7 @@ class TemplateRow:
     words: tuple[str, ...]  # its tokens for the near tier: words as `near_word` keeps them, "" for a value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MatchData:
     """Everything `match` reads, decided here once and emitted to both runtimes."""
 

@@ -20,6 +20,7 @@ from ..diagnostics import (
 from ..model import ErrorPage
 from ..pipeline import PageOptions, ReadOptions, parse_page
 from ..read.source import read_source
+from ..version import version
 from ..write import files as write
 from ..write import noop
 from ..write.lockfile import LOCK_NAME, Lock, digest, lock_text, read_lock
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # the targets import Jinja and black: `dump` needs neither
     from ..targets.base import RenderContext, Target
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rendered:
     pages: tuple[ErrorPage, ...]
     files: dict[Path, str]  # relative to the project root, errgen.lock included
@@ -45,7 +46,7 @@ class Rendered:
     diagnostics: tuple[Diagnostic, ...]  # warnings; errors raise ErrgenError
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CheckResult:
     plan: write.Plan
     diff: str  # unified diff of every stale file, `--- a/path` / `+++ b/path`
@@ -53,6 +54,9 @@ class CheckResult:
     pages: tuple[ErrorPage, ...] = field(default=())
     docs: tuple[DocsChange, ...] = field(default=())  # set when output is stale
     first_changes: dict[Path, int] = field(default_factory=dict)  # changed file -> its first changed line
+    # Set when errgen.lock was written by another errgen version: (that version, or ""
+    # for a lock from before versions were recorded; this version).
+    version_skew: tuple[str, str] | None = None
 
     @property
     def is_current(self) -> bool:
@@ -63,7 +67,7 @@ class CheckResult:
         return self.first_changes.get(rel, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DocsChange:
     """What changed in one source's page since its JSON output was committed."""
 
@@ -93,7 +97,9 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             failed.add(source.id)
             continue
         pages[source.id] = page
-        diagnostics += found + _overrides_not_on_page(config, source, page)
+        off = set(source.lint_ignore)  # the page warnings the source silences, here as in `lint`
+        diagnostics += [d for d in found if d.is_error or d.rule not in off]
+        diagnostics += _overrides_not_on_page(config, source, page)
         diagnostics += unknown_group_code(config.display_path, page, config.groups)
     if failed or any(d.is_error for d in diagnostics):
         raise ErrgenError(diagnostics)
@@ -162,7 +168,8 @@ def render_project(config: Config, strict: bool = False, prune: bool = False) ->
     fetched = read_lock(config.root, display_path(config.root / LOCK_NAME)).fetched  # fetch's, kept
     lock = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
                 sources={page.source.id: remember(page) for page in pages},
-                fetched={source.id: fetched[source.id] for source in config.sources if source.id in fetched})
+                fetched={source.id: fetched[source.id] for source in config.sources if source.id in fetched},
+                errgen_version=version())
     files[Path(LOCK_NAME)] = lock_text(lock)
     return Rendered(tuple(pages), files, folders, tuple(diagnostics))
 
@@ -218,7 +225,15 @@ def check(config: Config, strict: bool = False) -> CheckResult:
         _remember_if_current(config, run_key, plan, rendered)
         diff, first = _differences(config.root, plan, rendered.files)
         docs = () if plan.is_current else docs_changes(config, rendered.pages)
-    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first)
+    return CheckResult(plan, diff, rendered.diagnostics, rendered.pages, docs, first, _version_skew(config))
+
+
+def _version_skew(config: Config) -> tuple[str, str] | None:
+    """(the version that wrote errgen.lock, this one) when they differ."""
+    lock = read_lock(config.root, display_path(config.root / LOCK_NAME))
+    if not lock.files or lock.errgen_version == version():
+        return None
+    return lock.errgen_version, version()
 
 
 def _differences(root: Path, plan: write.Plan, files: dict[Path, str]) -> tuple[str, dict[Path, int]]:

@@ -19,6 +19,7 @@ from ..targets.environment import environment, render
 from ..targets.filters import toml
 from ..write.files import create
 from ..write.lockfile import CONFIG_NAME
+from .excludes import Exclude, Folders, add_excludes
 
 _FILES = (
     (CONFIG_NAME, "init/errgen.toml.j2"),
@@ -27,7 +28,7 @@ _FILES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InitOptions:
     source_id: str = "errors"
     package: str = "errors"
@@ -35,12 +36,13 @@ class InitOptions:
     fetch: bool = True  # download the page at `url` into docs_src/
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InitResult:
     written: tuple[Path, ...]  # relative to the project root
     kept: tuple[Path, ...]  # existed already: left untouched
     page: Path  # where the source's page goes (relative), written or not
     downloaded: bool = False
+    excludes: tuple[Exclude, ...] = ()  # the tools found configured: what was added, or is to add
 
 
 def init(root: Path, options: InitOptions) -> InitResult:
@@ -61,7 +63,7 @@ def init(root: Path, options: InitOptions) -> InitResult:
         (written if create(root / rel, data) else kept).append(Path(rel))
     if page_data is not None:
         (written if create(root / page, page_data) else kept).append(page)
-    return InitResult(tuple(written), tuple(kept), page, page_data is not None)
+    return InitResult(tuple(written), tuple(kept), page, page_data is not None, add_excludes(root, Folders()))
 
 
 def _validate(options: InitOptions) -> None:

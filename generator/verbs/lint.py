@@ -37,7 +37,7 @@ _OPENS_AFTER = frozenset("([{/=:,")
 _BACKTICKS = re.compile("`+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LintPage:
     page: ErrorPage
     path: str

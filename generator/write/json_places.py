@@ -27,7 +27,7 @@ class JsonError(ValueError):
         self.line, self.column = line, column
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Located:
     value: Any
     places: dict[Key, tuple[int, int]]  # path of a value -> (line, column) of it (of its key, for a member)

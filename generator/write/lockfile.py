@@ -40,7 +40,7 @@ _SOURCE_ID = re.compile(r"[a-z_][a-z0-9_]*")
 _CATEGORY_ID = re.compile(r"\w+")  # names.category_id: alphanumeric words joined by `_`
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fetched:
     """What a source's last download was: sent back as If-None-Match / If-Modified-Since."""
 
@@ -52,7 +52,7 @@ class Fetched:
     charset: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Lock:
     files: Mapping[str, str] = field(default_factory=dict)  # posix path -> digest()
     sources: Mapping[str, SourceLock] = field(default_factory=dict)  # source id -> its codes
@@ -60,6 +60,7 @@ class Lock:
     # putting in place, so a killed run leaves both old and new bytes owned.
     incoming: Mapping[str, str] = field(default_factory=dict)
     fetched: Mapping[str, Fetched] = field(default_factory=dict)  # source id -> its last download
+    errgen_version: str = ""  # the errgen that wrote it; "" in a lock from before versions were recorded
 
 
 def digest(data: bytes) -> str:
@@ -75,6 +76,8 @@ def lock_text(lock: Lock) -> str:
         document["incoming"] = dict(lock.incoming)
     if lock.fetched:  # absent until a first fetch: the locks of projects that never fetch stay as they were
         document["fetched"] = {source: _fetched_entry(entry) for source, entry in lock.fetched.items()}
+    if lock.errgen_version:
+        document["errgen_version"] = lock.errgen_version
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -116,9 +119,17 @@ class LockChecker:
                    if (entry := self.fetched(raw, ("fetched", source))) is not None}
         sources = {source: locked for source, raw in self.object(document, ("sources",)).items()
                    if (locked := self.source(raw, ("sources", source))) is not None}
+        errgen_version = self.version(document.get("errgen_version", ""), ("errgen_version",))
         if self.problems:
             raise ErrgenError(self.problems)
-        return Lock(files, sources, incoming, fetched)
+        return Lock(files, sources, incoming, fetched, errgen_version)
+
+    def version(self, value: Any, key: json_places.Key) -> str:
+        """The errgen that wrote the lock: a short string without line breaks or quotes to trip on."""
+        if isinstance(value, str) and len(value) <= 64 and all(c.isalnum() or c in ".+-_!" for c in value):
+            return value
+        self.bad(key, f'"errgen_version" must be a version string, not {value!r}')
+        return ""
 
     def object(self, raw: Any, key: json_places.Key) -> dict[str, Any]:
         value = raw.get(key[-1], {}) if isinstance(raw, dict) else None

@@ -20,12 +20,13 @@ import hashlib
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..config.toml import loads
 from ..diagnostics import ErrgenError
 from ..read.source import read_regular_file, read_source
+from ..version import version
 from . import cache
 from .files import is_leftover, locked
 from .lockfile import LOCK_NAME, digest
@@ -38,7 +39,7 @@ def key(root: Path, config_path: Path) -> str | None:
     """Digest of every input of a run on this project; None when it cannot be read."""
     try:
         config = read_regular_file(config_path, str(config_path))  # a FIFO is refused, never waited on
-        data = tomllib.loads(config.decode("utf-8"))
+        data = loads(config.decode("utf-8"))
         sources = [str(source["path"]) for source in data.get("sources", [])]
         template_dirs = [str(folder) for folder in data.get("output", {}).get("template_dirs", [])]
         parts = [_tool(), config]
@@ -92,6 +93,7 @@ def _tool() -> bytes:
     from ..targets.templates import templates_dir
 
     versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
+    versions.append(f"errgen={version()}")  # in every header: a new version alone changes the output
     header = "\0".join([*versions, f"python={sys.version_info[0]}.{sys.version_info[1]}"]).encode()
     return header + _tree(_PACKAGE, ".py") + _tree(templates_dir())
 

@@ -451,6 +451,14 @@ class ApiError(Exception):
             return f"{code.value} {code.published_name}: {msg}"
         return f"{code} unlisted code: {msg}"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled by its class's parts and args, restored without calling
+        # __init__ (an SDK's may take other arguments); the attributes follow
+        # as state. A class joined by `code_classes=True` is joined again.
+        cls = type(self)
+        parts = cls.__dict__.get("_joined_from", (cls,))
+        return (_restore, (parts, self.args), self.__dict__)
+
     @classmethod
     def from_payload(cls, payload: object, **extra: Any) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
@@ -474,15 +482,27 @@ def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
         return specific
     if not cls._code_classes:
         return cls
+    return _joined(cls, specific)
+
+
+def _joined(cls: type[ApiError], specific: type[ApiError]) -> type[ApiError]:
+    """An SDK's subclass joined with a code's class, made once."""
     joined = _JOINED.get((cls, specific))
     if joined is None:
         names = {
             "__module__": cls.__module__,
             "__qualname__": cls.__qualname__,
             "__doc__": cls.__doc__,
+            "_joined_from": (cls, specific),  # how pickle rebuilds it
         }
         joined = _JOINED[cls, specific] = type(cls.__name__, (cls, specific), names)
     return joined
+
+
+def _restore(parts: tuple[type[ApiError], ...], args: tuple[object, ...]) -> ApiError:
+    """An error unpickled: its class (joined again if it was), args set, no __init__ run."""
+    cls = _joined(parts[0], parts[1]) if len(parts) == 2 else parts[0]
+    return cls.__new__(cls, *args)
 
 
 def _error_fields(payload: object) -> tuple[_Code, str]:

@@ -63,7 +63,7 @@ def code_shaped(text: str) -> bool:
     return _CODE_SHAPED.fullmatch(normalise(text)) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CellCodes:
     """What a code cell (or a code item's code) holds: its codes, and why it is not exactly one code."""
 

@@ -51,11 +51,17 @@ _RULE_STARTS = {
 }
 
 
+# markdown-it-py 3.0 (the last for Python 3.9) has no `terminator_re`: its text
+# rule stops at this fixed set (rules_inline/text.py), which plugins cannot extend.
+_TEXT_TERMINATORS_3_0 = "\n!#$%&*+-:<=>@[\\]^_`{}~"
+
+
 def _markup_search(parser: ParserInline) -> Callable[[str], re.Match[str] | None]:
     """Where in a text an enabled inline rule could start; None: nowhere, the text is plain."""
     active = parser.ruler.get_active_rules()
     if any(rule not in _RULE_STARTS for rule in active):
-        return parser.terminator_re.search
+        terminators: re.Pattern[str] | None = getattr(parser, "terminator_re", None)  # markdown-it-py 4
+        return (terminators or _any_of(_TEXT_TERMINATORS_3_0)).search
     return _any_of("".join(sorted({ch for rule in active for ch in _RULE_STARTS[rule]}))).search
 
 

@@ -26,7 +26,7 @@ _TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
 _BREAK_TYPES = frozenset({"softbreak", "hardbreak"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InlineText:
     text: str
     links: tuple[str, ...]  # hrefs, as written

@@ -22,7 +22,7 @@ from .plaintext import footnoted_text, plain_text, token_text
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Grid:
     line: int
     header: list[Token]  # one inline token per header cell

@@ -9,6 +9,7 @@ import re
 from ...write import cache
 
 BLACK_LINE_LENGTH = 100
+_FMT_OFF = "# fmt: off\n"
 # PEP 263: a comment on line 1 or 2 naming an encoding changes how Python decodes the file.
 _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
@@ -29,12 +30,27 @@ def format_python(source: str, origin: str) -> str:
         raise FormatError(f"template {origin} declares the encoding {declared!r} in its first two lines; "
                           "text there must pass through the `pyheader` filter")
     key = hashlib.sha256(f"{_black_version()}\0{BLACK_LINE_LENGTH}\0{source}".encode()).hexdigest()
-    cached = cache.read("black", key)
-    if cached is not None:
-        return cached
-    formatted = _run_black(source, origin)
-    cache.store("black", key, formatted)
+    formatted = cache.read("black", key)
+    if formatted is None:
+        formatted = _run_black(source, origin)
+        cache.store("black", key, formatted)
     return formatted
+
+
+def format_module(source: str, origin: str) -> str:
+    """The Python target's formatter: black, then `formatter_off`."""
+    return formatter_off(format_python(source, origin))
+
+
+def formatter_off(formatted: str) -> str:
+    """`# fmt: off` after the header comments: black and `ruff format`, run by an SDK
+    with its own line length, then leave the module as errgen's black wrote it.
+    Added after formatting, or errgen's own black would skip the module too."""
+    lines = formatted.splitlines(keepends=True)
+    header = 0
+    while header < len(lines) and lines[header].startswith("#"):
+        header += 1
+    return "".join([*lines[:header], _FMT_OFF, *lines[header:]])
 
 
 def foreign_coding(source: str) -> str | None:

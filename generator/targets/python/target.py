@@ -12,7 +12,7 @@ from ..base import RenderContext, Target
 from ..filters import text as text_filters
 from . import filters as python_filters
 from .filters import width
-from .format import BLACK_LINE_LENGTH, format_python
+from .format import BLACK_LINE_LENGTH, format_module
 
 MODULE_TEMPLATE = "python/module.py.j2"
 PACKAGE_TEMPLATE = "python/__init__.py.j2"
@@ -75,6 +75,6 @@ TARGET = Target(
     folder="output/python",
     filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
     render=render,
-    formatter=format_python,
+    formatter=format_module,
     templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),
 )

@@ -10,7 +10,7 @@ from ...diagnostics import one_line
 from .views import CodeView, MessageView, PageView
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """One code in both versions whose name or templates differ."""
 
@@ -31,7 +31,7 @@ class Change:
                                      or self.old.category != self.new.category)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageDiff:
     old_path: str
     new_path: str

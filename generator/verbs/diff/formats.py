@@ -15,7 +15,7 @@ from .views import CodeView, MessageView
 _BACKTICKS = re.compile("`+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """One line of the text format, one annotation of the GitHub format."""
 

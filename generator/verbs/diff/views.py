@@ -12,14 +12,14 @@ from ...assemble.stable import SourceLock
 from ...model import Code, ErrorPage
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MessageView:
     text: str
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CodeView:
     code: Code
     name: str
@@ -33,7 +33,7 @@ class CodeView:
         return {message.text for message in self.messages}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageView:
     path: str
     codes: tuple[CodeView, ...]  # document order, one per code
