@@ -11,6 +11,19 @@ from typing import Literal
 
 Code = int | str  # int on a page whose codes are all plain integers, else every code is a str
 CodeType = Literal["int", "str"]
+PathPart = str | int  # a key of a JSON object, or an index into a JSON array
+
+
+@dataclass(frozen=True, slots=True)
+class BodyShape:
+    """Where one shape of error body holds its code and message (errgen.toml's `payload`)."""
+
+    code: tuple[PathPart, ...]
+    messages: tuple[tuple[PathPart, ...], ...]  # tried in order; none: the body sends no message
+
+
+# `{"code": …, "msg": …}` and `{"code": …, "message": …}`.
+DEFAULT_PAYLOAD = (BodyShape(("code",), (("msg",), ("message",))),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +110,7 @@ class Group:
     name: str  # also its class name
     retryable: bool
     codes: tuple[Code, ...]
+    outcome: str | None = None  # "unknown": the request may have been executed
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +122,5 @@ class ErrorPage:
     message_tables: tuple[MessageTable, ...]
     code_type: CodeType = "int"
     groups: tuple[Group, ...] = ()
+    payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD  # the error bodies' shapes, tried in order
+    subcodes: str = ""  # separator of `PARENT_SUB` codes (OKX's "_"); "" when the page has none

@@ -15,6 +15,7 @@ from itertools import count
 
 from ..model import Category, Code, ErrorCode, ErrorPage, Group
 from .names import category_class_name, class_name_for
+from .subcodes import subcodes_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class ClassRow:
     error: ErrorCode | None  # the code it stands for; None for a category's or a group's class
     title: str  # what its docstring says
     retryable: bool
+    outcome: str | None = None  # its group's `outcome` ("unknown"), else None
 
     @property
     def bases(self) -> tuple[str, ...]:
@@ -71,7 +73,8 @@ class ClassNamer:
         for group in groups:
             in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
             if in_page:
-                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page))
+                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page,
+                                        group.outcome))
         self.groups = tuple(own_groups)
 
     def code(self, code: Code, identifier: str) -> tuple[str, tuple[str, ...]]:
@@ -112,17 +115,27 @@ def assigned(page: ErrorPage) -> ErrorPage:
 
 
 def hierarchy(page: ErrorPage) -> list[ClassRow]:
-    """Groups, then categories, then codes: each after the classes it extends."""
+    """Groups, then categories, then codes (the parents of sub-codes first): each
+    after the classes it extends. A sub-code's class extends its parent's."""
     classes = {category.id: category.class_name for category in page.categories}
     retryable = {group.name for group in page.groups if group.retryable}
-    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable)
-            for group in page.groups]
+    outcomes = {group.name: group.outcome for group in page.groups if group.outcome is not None}
+    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable,
+                     group.outcome) for group in page.groups]
     rows += [ClassRow(category.class_name, "ApiError", (), None, category.title, False)
              for category in page.categories]
-    for error in page.errors:
-        base = classes[error.category] if error.category is not None else "ApiError"
+    subcodes = subcodes_of(page)
+    parents = {sub: parent for parent, subs in subcodes.items() for sub in subs}
+    class_of = {error.code: error.class_name for error in page.errors}
+    for error in sorted(page.errors, key=lambda error: error.code not in subcodes):  # stable: page order kept
+        if error.code in parents:
+            base = class_of[parents[error.code]]
+        else:
+            base = classes[error.category] if error.category is not None else "ApiError"
         in_retryable = any(group in retryable for group in error.groups)
-        rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable))
+        outcome = next((outcomes[group] for group in error.groups if group in outcomes), None)
+        rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable,
+                             outcome))
     return rows
 
 

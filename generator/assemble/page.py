@@ -12,11 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, ErrgenError, has_errors
-from ..model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from ..model import DEFAULT_PAYLOAD, BodyShape, Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from ..read.raw import LAYOUTS, RawPage, RawTable
 from .classes import ClassNamer
 from .names import unique_slug
 from .resolve import Listed, assign_identifiers, merge_duplicates
+from .subcodes import with_parents
 from .stable import (
     LockedCode,
     SourceLock,
@@ -52,6 +53,9 @@ class PageOptions:
     locked: SourceLock | None = None
     # `generate --prune`: forget the codes gone from the page and their aliases.
     prune: bool = False
+    # errgen.toml's `payload` (where an error body holds the code and message) and `subcodes`.
+    payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD
+    subcodes: str = ""
 
 
 def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -59,7 +63,8 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
     if not raw.entries and not has_errors(diagnostics):
         diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
     code_type: CodeType = "int" if all(_PLAIN_INTEGER.fullmatch(e.code) for e in raw.entries) else "str"
-    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
+    entries = with_parents(raw.entries, options.subcodes) if code_type == "str" else raw.entries
+    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in entries]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
     base_identifiers = None if options.base is None else {e.code: e.identifier for e in options.base.errors}
@@ -80,6 +85,8 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
         errors=tuple(errors),
         message_tables=tables,
         code_type=code_type,
+        payload=options.payload,
+        subcodes=options.subcodes,
     ), options.locked)
     if gone_listed:
         gone = (error.with_classes(*namer.code(error.code, error.identifier))

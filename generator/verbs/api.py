@@ -112,6 +112,8 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
         groups=groups,
         locked=locked,
         prune=prune,
+        payload=source.payload,
+        subcodes=source.subcodes,
     )
 
 

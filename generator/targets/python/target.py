@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...assemble import classes
+from ...assemble.subcodes import subcodes_of
 from ...model import ErrorPage
 from .. import rows
 from ..base import RenderContext, Target
@@ -48,6 +49,7 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
         punctuation_class=rows.PUNCTUATION_CLASS,
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=hierarchy,
+        subcodes=subcodes_of(page),
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
     )
 
