@@ -108,8 +108,10 @@ def test_a_string_code_page_is_a_str_enum_in_python(string_module: ModuleType) -
     unlisted = string_module.ApiError.from_payload({"code": "NEW_CODE", "msg": "?"})
     assert type(unlisted) is string_module.ApiError and unlisted.code == "NEW_CODE"
     assert string_module.ApiError.from_payload({"code": "-1121", "msg": ""}).code is string_module.ErrorCode.E_1121
+    # a number on a string page is the code written as that number
+    assert string_module.ApiError.from_payload({"code": -1121, "msg": ""}).code is string_module.ErrorCode.E_1121
     with pytest.raises(TypeError, match="string 'code'"):
-        string_module.ApiError.from_payload({"code": -1121, "msg": "x"})
+        string_module.ApiError.from_payload({"code": 1.5, "msg": "x"})
     found = string_module.match("Invalid value for 'qty'.", "INVALID_PARAM_VALUE")
     assert (found.error, found.args, found.kind) == (string_module.ErrorCode.INVALID_PARAM_VALUE, ("'qty'",), "exact")
 
@@ -131,16 +133,17 @@ def test_a_string_code_page_is_string_literals_in_typescript(tmp_path: Path) -> 
     view = run_node(
         'import * as m from "./strpage.js";\n'
         'const e = m.ApiError.fromPayload(\'{"code": "00001", "msg": "Timestamp out of range"}\');\n'
-        "let bad = ''; try { m.ApiError.fromPayload({ code: -1121, msg: 'x' }); } catch (x) { bad = x.message; }\n"
+        "let bad = ''; try { m.ApiError.fromPayload({ code: 1.5, msg: 'x' }); } catch (x) { bad = x.message; }\n"
+        "const number = m.ApiError.fromPayload({ code: -1121, msg: '' }).code;\n"
         "console.log(JSON.stringify({ codes: Object.values(m.ErrorCode), name: e.name, retry: e.retryable,\n"
-        "  group: e instanceof m.Retry, category: e instanceof m.ParameterErrors, kind: e.match.kind, bad,\n"
+        "  group: e instanceof m.Retry, category: e instanceof m.ParameterErrors, kind: e.match.kind, bad, number,\n"
         "  match: m.match(\"Invalid value for 'qty'.\", 'INVALID_PARAM_VALUE') }));\n",
         tmp_path / "out",
     )
     assert view["codes"] == ["INVALID_PARAM_VALUE", "00001", "base-symbol-error", "-1121"]
     assert (view["name"], view["retry"], view["group"], view["category"], view["kind"]) == (
         "E00001", True, True, True, "loose")
-    assert "string 'code'" in view["bad"]
+    assert "string 'code'" in view["bad"] and view["number"] == "-1121"
     assert view["match"]["args"] == ["'qty'"] and view["match"]["error"]["code"] == "INVALID_PARAM_VALUE"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...assemble import classes
+from ...assemble.subcodes import subcodes_of
 from ...model import ErrorPage
 from ..base import RenderContext, Target
 from ..filters import text as text_filters
@@ -31,6 +32,7 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
         punctuation_space=PUNCTUATION_SPACE,
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=classes.hierarchy(page),
+        subcodes=subcodes_of(page),
     )
 
 

@@ -5507,12 +5507,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -5534,14 +5543,17 @@ class ApiError(Exception):
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
         `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
-        or (name, value) pairs) give `.retry_after` from Retry-After. `extra`
-        goes to the constructor. TypeError when it is not an error body.
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
-        built.status = status
-        built.retry_after = _retry_after(headers)
         return built
 
 
@@ -5571,7 +5583,9 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
         except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
             raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
@@ -5581,6 +5595,10 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         if found is not None:
             return _code_of(found), _message_of(payload, message_paths)
     raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
 
 
 def _at(value: object, path: tuple[str | int, ...]) -> object:
@@ -5641,6 +5659,7 @@ def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, 
     """The message at the first of `paths` the body has; "" for a body with no message."""
     if not paths:
         return ""
+    msg: object = None
     for path in paths:
         msg = _at(payload, path)
         if msg is not None:
