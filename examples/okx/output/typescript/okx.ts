@@ -596,6 +596,8 @@ export const ErrorCode = {
    * - Either client order ID or order ID is required.
    */
   E_51003: "51003",
+  /** 51004  */
+  E_51004: "51004",
   /**
    * 51004_1101 
    *
@@ -698,6 +700,8 @@ export const ErrorCode = {
    * - Order failed. Please place orders of at least 1 contract or more.
    */
   E_51007: "51007",
+  /** 51008  */
+  E_51008: "51008",
   /**
    * 51008_1000 
    *
@@ -2670,6 +2674,8 @@ export const ErrorCode = {
    * - Maximum {param0} orders can be modified.
    */
   E_51501: "51501",
+  /** 51502  */
+  E_51502: "51502",
   /**
    * 51502_1030 
    *
@@ -4327,6 +4333,16 @@ const ERRORS: readonly ErrorInfo[] = [
     deprecated: false,
   },
   {
+    code: "51004",
+    name: "",
+    identifier: "E_51004",
+    className: "E51004",
+    category: "trade_class",
+    messages: [],
+    description: "",
+    deprecated: false,
+  },
+  {
     code: "51004_1101",
     name: "",
     identifier: "E_51004_1101",
@@ -4493,6 +4509,16 @@ const ERRORS: readonly ErrorInfo[] = [
     className: "E51007",
     category: "trade_class",
     messages: ["Order failed. Please place orders of at least 1 contract or more."],
+    description: "",
+    deprecated: false,
+  },
+  {
+    code: "51008",
+    name: "",
+    identifier: "E_51008",
+    className: "E51008",
+    category: "trade_class",
+    messages: [],
     description: "",
     deprecated: false,
   },
@@ -7727,6 +7753,16 @@ const ERRORS: readonly ErrorInfo[] = [
     deprecated: false,
   },
   {
+    code: "51502",
+    name: "",
+    identifier: "E_51502",
+    className: "E51502",
+    category: "trade_class",
+    messages: [],
+    description: "",
+    deprecated: false,
+  },
+  {
     code: "51502_1030",
     name: "",
     identifier: "E_51502_1030",
@@ -9719,6 +9755,12 @@ function buildIndex(): void {
     push(byLooseKey, looseKey, index);
     keyLength = Math.max(keyLength, key.length, looseKey.length);
   });
+  SUBCODES.forEach((subcodes, parent) => {
+    // a parent's own templates, then its sub-codes', in the order to try them
+    const all = new Set<number>(byCode.get(parent) ?? []);
+    for (const sub of subcodes) for (const index of byCode.get(sub) ?? []) all.add(index);
+    byCode.set(parent, [...all].sort((a, b) => a - b));
+  });
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
@@ -9727,10 +9769,22 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
+/** [path of the code, paths of the message in the order to try them]; a number indexes an array. */
+type BodyShape = readonly [readonly (string | number)[], readonly (readonly (string | number)[])[]];
+
+/** Response headers: a fetch `Headers` (or anything with `get`), or a plain object of them. */
+export type HeadersLike =
+  | { get(name: string): string | null | undefined }
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
 /** What a generated class or an SDK's subclass of `ApiError` is built with. */
 export interface ApiErrorOptions {
   /** The error this one was caught from, as `Error`'s own `cause`. */
   readonly cause?: unknown;
+  /** The HTTP status of the response, kept as `status`. */
+  readonly status?: number;
+  /** The response's headers: `Retry-After` gives `retryAfter`. */
+  readonly headers?: HeadersLike;
 }
 
 /** `ApiError` or a subclass of it: what `fromPayload` is called on. */
@@ -9752,6 +9806,9 @@ export type ApiErrorClass = typeof ApiError;
 export class ApiError extends Error {
   /** True in a class of a `retryable` group, and in its codes' classes. */
   static readonly retryable: boolean = false;
+  /** "unknown" in a class of a group with `outcome = "unknown"` (and its codes'): the request
+   * may have been executed; reconcile before resubmitting. */
+  static readonly outcome: string | null = null;
   /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
   static readonly codeClasses: boolean = false;
 
@@ -9761,6 +9818,10 @@ export class ApiError extends Error {
   readonly match: Match | undefined;
   /** The generated class of the code (`ApiError` for one the page does not list). */
   readonly codeClass: ApiErrorClass;
+  /** The HTTP status given in the options, else undefined. */
+  readonly status: number | undefined;
+  /** Seconds to wait, from the `Retry-After` header given in the options, else undefined. */
+  readonly retryAfter: number | undefined;
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
@@ -9775,11 +9836,18 @@ export class ApiError extends Error {
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
     this.codeClass = CLASSES.get(code) ?? ApiError;
+    this.status = options?.status;
+    this.retryAfter = retryAfterOf(options?.headers);
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
   get retryable(): boolean {
     return this.codeClass.retryable;
+  }
+
+  /** "unknown" when its code is in a group with `outcome = "unknown"`, else null. */
+  get outcome(): string | null {
+    return this.codeClass.outcome;
   }
 
   /**
@@ -9827,28 +9895,94 @@ function isOrExtends(cls: ApiErrorClass, base: object): boolean {
   return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
 }
 
-function isCode(value: unknown): value is Code {
-  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
-}
-
 function errorFields(payload: unknown): [Code, string] {
   if (typeof payload === "string") {
     try {
       payload = JSON.parse(payload) as unknown;
     } catch (error) {
-      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`error body is not JSON: ${reason.slice(0, 200)}`);
     }
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
   }
-  const { code, msg } = payload as { code?: unknown; msg?: unknown };
-  if (!isCode(code)) {
-    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
-    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  for (const [codePath, messagePaths] of PAYLOAD) {
+    const found = at(payload, codePath);
+    if (found !== undefined) return [codeOf(found), messageOf(payload, messagePaths)];
   }
-  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
-  return [code, msg];
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(at(payload, PAYLOAD[0]?.[0] ?? []))}`);
+}
+
+/** What `path` leads to in a decoded body; undefined when it leads nowhere (or to null). */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  for (const part of path) {
+    if (typeof part === "number" && Array.isArray(value) && part < value.length) value = value[part];
+    else if (typeof part === "string" && typeof value === "object" && value !== null && !Array.isArray(value)
+      && Object.prototype.hasOwnProperty.call(value, part)) value = (value as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** A code as the page writes it: "-1121" on an integer page is -1121, 51008 on a string page "51008". */
+function codeOf(value: unknown): Code {
+  const isInt = typeof value === "number" && Number.isSafeInteger(value);
+  if (CODE_TYPE === "str") {
+    if (typeof value === "string" || isInt) return String(value) as unknown as Code;
+  } else {
+    if (typeof value === "string" && isPlainInteger(value)) return Number(value) as unknown as Code;
+    if (isInt) return value as unknown as Code;
+  }
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(value)}`);
+}
+
+function isPlainInteger(text: string): boolean {
+  return /^-?(?:0|[1-9][0-9]{0,15})$/.test(text) && Number.isSafeInteger(Number(text));
+}
+
+function wanted(): string {
+  const paths = PAYLOAD.map(([codePath]) => `'${codePath.join(".")}'`).join(" or ");
+  return CODE_TYPE === "str" ? `a string ${paths} (this page's codes are strings)` : `an integer ${paths}`;
+}
+
+/** The message at the first of `paths` the body has; "" for a body with no message. */
+function messageOf(payload: object, paths: readonly (readonly (string | number)[])[]): string {
+  if (paths.length === 0) return "";
+  let msg: unknown;
+  for (const path of paths) {
+    msg = at(payload, path);
+    if (msg !== undefined) break;
+  }
+  if (typeof msg !== "string") {
+    const names = paths.map((path) => `'${path.join(".")}'`).join(" or ");
+    throw new TypeError(`error body needs a string ${names}, got ${describe(msg)}`);
+  }
+  return msg;
+}
+
+/** Seconds from a Retry-After header (seconds, or an HTTP date), names compared without case. */
+function retryAfterOf(headers: HeadersLike | undefined): number | undefined {
+  if (headers === undefined || headers === null || typeof headers !== "object") return undefined;
+  let value: unknown;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") {
+    value = (get as (name: string) => unknown).call(headers, "retry-after");
+  } else {
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === "retry-after") {
+        value = (headers as Record<string, unknown>)[name];
+        break;
+      }
+    }
+  }
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === "number" && Number.isSafeInteger(value)) value = String(value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^[0-9]{1,12}$/.test(text)) return Number(text);
+  const when = Date.parse(text.slice(0, 100));
+  return Number.isNaN(when) ? undefined : Math.max(0, (when - Date.now()) / 1000);
 }
 
 function describe(value: unknown): string {
@@ -9860,6 +9994,12 @@ function describe(value: unknown): string {
 
 // One class per group, category and code. The never-read `is…` member makes
 // each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** Group RateLimited of errgen.toml */
+export class RateLimited extends ApiError {
+  declare protected readonly isRateLimited: never;
+  static override readonly retryable: boolean = true;
+}
 
 /** General Class */
 export class GeneralClass extends ApiError {
@@ -9879,6 +10019,21 @@ export class TradeClass extends ApiError {
 /** Data class */
 export class DataClass extends ApiError {
   declare protected readonly isDataClass: never;
+}
+
+/** 51004  */
+export class E51004 extends TradeClass {
+  declare protected readonly isE51004: never;
+}
+
+/** 51008  */
+export class E51008 extends TradeClass {
+  declare protected readonly isE51008: never;
+}
+
+/** 51502  */
+export class E51502 extends TradeClass {
+  declare protected readonly isE51502: never;
 }
 
 /** 0  */
@@ -9949,6 +10104,7 @@ export class E50010 extends GeneralClass {
 /** 50011  */
 export class E50011 extends GeneralClass {
   declare protected readonly isE50011: never;
+  static override readonly retryable: boolean = true;
 }
 
 /** 50012  */
@@ -10362,72 +10518,72 @@ export class E51003 extends TradeClass {
 }
 
 /** 51004_1101  */
-export class E510041101 extends TradeClass {
+export class E510041101 extends E51004 {
   declare protected readonly isE510041101: never;
 }
 
 /** 51004_1102  */
-export class E510041102 extends TradeClass {
+export class E510041102 extends E51004 {
   declare protected readonly isE510041102: never;
 }
 
 /** 51004_1103  */
-export class E510041103 extends TradeClass {
+export class E510041103 extends E51004 {
   declare protected readonly isE510041103: never;
 }
 
 /** 51004_1104  */
-export class E510041104 extends TradeClass {
+export class E510041104 extends E51004 {
   declare protected readonly isE510041104: never;
 }
 
 /** 51004_1105  */
-export class E510041105 extends TradeClass {
+export class E510041105 extends E51004 {
   declare protected readonly isE510041105: never;
 }
 
 /** 51004_1106  */
-export class E510041106 extends TradeClass {
+export class E510041106 extends E51004 {
   declare protected readonly isE510041106: never;
 }
 
 /** 51004_1107  */
-export class E510041107 extends TradeClass {
+export class E510041107 extends E51004 {
   declare protected readonly isE510041107: never;
 }
 
 /** 51004_1111  */
-export class E510041111 extends TradeClass {
+export class E510041111 extends E51004 {
   declare protected readonly isE510041111: never;
 }
 
 /** 51004_1112  */
-export class E510041112 extends TradeClass {
+export class E510041112 extends E51004 {
   declare protected readonly isE510041112: never;
 }
 
 /** 51004_1113  */
-export class E510041113 extends TradeClass {
+export class E510041113 extends E51004 {
   declare protected readonly isE510041113: never;
 }
 
 /** 51004_1114  */
-export class E510041114 extends TradeClass {
+export class E510041114 extends E51004 {
   declare protected readonly isE510041114: never;
 }
 
 /** 51004_1115  */
-export class E510041115 extends TradeClass {
+export class E510041115 extends E51004 {
   declare protected readonly isE510041115: never;
 }
 
 /** 51004_1116  */
-export class E510041116 extends TradeClass {
+export class E510041116 extends E51004 {
   declare protected readonly isE510041116: never;
 }
 
 /** 51004_1117  */
-export class E510041117 extends TradeClass {
+export class E510041117 extends E51004 {
   declare protected readonly isE510041117: never;
 }
 
@@ -10447,82 +10603,82 @@ export class E51007 extends TradeClass {
 }
 
 /** 51008_1000  */
-export class E510081000 extends TradeClass {
+export class E510081000 extends E51008 {
   declare protected readonly isE510081000: never;
 }
 
 /** 51008_1001  */
-export class E510081001 extends TradeClass {
+export class E510081001 extends E51008 {
   declare protected readonly isE510081001: never;
 }
 
 /** 51008_1002  */
-export class E510081002 extends TradeClass {
+export class E510081002 extends E51008 {
   declare protected readonly isE510081002: never;
 }
 
 /** 51008_1003  */
-export class E510081003 extends TradeClass {
+export class E510081003 extends E51008 {
   declare protected readonly isE510081003: never;
 }
 
 /** 51008_1004  */
-export class E510081004 extends TradeClass {
+export class E510081004 extends E51008 {
   declare protected readonly isE510081004: never;
 }
 
 /** 51008_1005  */
-export class E510081005 extends TradeClass {
+export class E510081005 extends E51008 {
   declare protected readonly isE510081005: never;
 }
 
 /** 51008_1006  */
-export class E510081006 extends TradeClass {
+export class E510081006 extends E51008 {
   declare protected readonly isE510081006: never;
 }
 
 /** 51008_1007  */
-export class E510081007 extends TradeClass {
+export class E510081007 extends E51008 {
   declare protected readonly isE510081007: never;
 }
 
 /** 51008_1009  */
-export class E510081009 extends TradeClass {
+export class E510081009 extends E51008 {
   declare protected readonly isE510081009: never;
 }
 
 /** 51008_1010  */
-export class E510081010 extends TradeClass {
+export class E510081010 extends E51008 {
   declare protected readonly isE510081010: never;
 }
 
 /** 51008_1015  */
-export class E510081015 extends TradeClass {
+export class E510081015 extends E51008 {
   declare protected readonly isE510081015: never;
 }
 
 /** 51008_1016  */
-export class E510081016 extends TradeClass {
+export class E510081016 extends E51008 {
   declare protected readonly isE510081016: never;
 }
 
 /** 51008_1017  */
-export class E510081017 extends TradeClass {
+export class E510081017 extends E51008 {
   declare protected readonly isE510081017: never;
 }
 
 /** 51008_1018  */
-export class E510081018 extends TradeClass {
+export class E510081018 extends E51008 {
   declare protected readonly isE510081018: never;
 }
 
 /** 51008_1019  */
-export class E510081019 extends TradeClass {
+export class E510081019 extends E51008 {
   declare protected readonly isE510081019: never;
 }
 
 /** 51008_1020  */
-export class E510081020 extends TradeClass {
+export class E510081020 extends E51008 {
   declare protected readonly isE510081020: never;
 }
 
@@ -12062,57 +12218,57 @@ export class E51501 extends TradeClass {
 }
 
 /** 51502_1030  */
-export class E515021030 extends TradeClass {
+export class E515021030 extends E51502 {
   declare protected readonly isE515021030: never;
 }
 
 /** 51502_1031  */
-export class E515021031 extends TradeClass {
+export class E515021031 extends E51502 {
   declare protected readonly isE515021031: never;
 }
 
 /** 51502_1032  */
-export class E515021032 extends TradeClass {
+export class E515021032 extends E51502 {
   declare protected readonly isE515021032: never;
 }
 
 /** 51502_1033  */
-export class E515021033 extends TradeClass {
+export class E515021033 extends E51502 {
   declare protected readonly isE515021033: never;
 }
 
 /** 51502_1034  */
-export class E515021034 extends TradeClass {
+export class E515021034 extends E51502 {
   declare protected readonly isE515021034: never;
 }
 
 /** 51502_1035  */
-export class E515021035 extends TradeClass {
+export class E515021035 extends E51502 {
   declare protected readonly isE515021035: never;
 }
 
 /** 51502_1036  */
-export class E515021036 extends TradeClass {
+export class E515021036 extends E51502 {
   declare protected readonly isE515021036: never;
 }
 
 /** 51502_1037  */
-export class E515021037 extends TradeClass {
+export class E515021037 extends E51502 {
   declare protected readonly isE515021037: never;
 }
 
 /** 51502_1039  */
-export class E515021039 extends TradeClass {
+export class E515021039 extends E51502 {
   declare protected readonly isE515021039: never;
 }
 
 /** 51502_1040  */
-export class E515021040 extends TradeClass {
+export class E515021040 extends E51502 {
   declare protected readonly isE515021040: never;
 }
 
 /** 51502_1049  */
-export class E515021049 extends TradeClass {
+export class E515021049 extends E51502 {
   declare protected readonly isE515021049: never;
 }
 
@@ -12633,6 +12789,9 @@ export class E52000 extends DataClass {
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  ["51004", E51004],
+  ["51008", E51008],
+  ["51502", E51502],
   ["0", E0],
   ["1", E1],
   ["2", E2],
@@ -13185,4 +13344,19 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   ["52000", E52000],
 ]);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+  [E50011, [RateLimited]],
+]);
+
+// Where an error body holds its code and message (errgen.toml's `payload`), as
+// [path of the code, paths of the message in the order to try them]: the first
+// shape whose code is in the body wins. A number in a path indexes a JSON array.
+const PAYLOAD: readonly BodyShape[] = [
+  [["data", 0, "sCode"], [["data", 0, "sMsg"]]],
+  [["code"], [["msg"]]],
+];
+// Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the parent tries their templates.
+const SUBCODES: ReadonlyMap<Code, readonly Code[]> = new Map<Code, readonly Code[]>([
+  ["51004", ["51004_1101", "51004_1102", "51004_1103", "51004_1104", "51004_1105", "51004_1106", "51004_1107", "51004_1111", "51004_1112", "51004_1113", "51004_1114", "51004_1115", "51004_1116", "51004_1117"]],
+  ["51008", ["51008_1000", "51008_1001", "51008_1002", "51008_1003", "51008_1004", "51008_1005", "51008_1006", "51008_1007", "51008_1009", "51008_1010", "51008_1015", "51008_1016", "51008_1017", "51008_1018", "51008_1019", "51008_1020"]],
+  ["51502", ["51502_1030", "51502_1031", "51502_1032", "51502_1033", "51502_1034", "51502_1035", "51502_1036", "51502_1037", "51502_1039", "51502_1040", "51502_1049"]],
 ]);

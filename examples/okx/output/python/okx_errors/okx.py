@@ -117,9 +117,11 @@ __all__ = [
     "E51001",
     "E51002",
     "E51003",
+    "E51004",
     "E51005",
     "E51006",
     "E51007",
+    "E51008",
     "E51009",
     "E51010",
     "E51011",
@@ -438,6 +440,7 @@ __all__ = [
     "E51416",
     "E51500",
     "E51501",
+    "E51502",
     "E51503",
     "E51505",
     "E51506",
@@ -581,6 +584,7 @@ __all__ = [
     "GeneralClass",
     "Match",
     "MessageTable",
+    "RateLimited",
     "TradeClass",
     "lookup",
     "match",
@@ -1182,6 +1186,9 @@ class ErrorCode(str, Enum):
     - Either client order ID or order ID is required.
     """
 
+    E_51004 = "51004"
+    """51004 """
+
     E_51004_1101 = "51004_1101"
     """51004_1101 
 
@@ -1283,6 +1290,9 @@ class ErrorCode(str, Enum):
 
     - Order failed. Please place orders of at least 1 contract or more.
     """
+
+    E_51008 = "51008"
+    """51008 """
 
     E_51008_1000 = "51008_1000"
     """51008_1000 
@@ -3256,6 +3266,9 @@ class ErrorCode(str, Enum):
     - Maximum {param0} orders can be modified.
     """
 
+    E_51502 = "51502"
+    """51502 """
+
     E_51502_1030 = "51502_1030"
     """51502_1030 
 
@@ -4548,6 +4561,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "",
         "Either client order ID or order ID is required.",
     ),
+    "51004": (
+        "",
+        "trade_class",
+        "",
+    ),
     "51004_1101": (
         "",
         "trade_class",
@@ -4649,6 +4667,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "trade_class",
         "",
         "Order failed. Please place orders of at least 1 contract or more.",
+    ),
+    "51008": (
+        "",
+        "trade_class",
+        "",
     ),
     "51008_1000": (
         "",
@@ -6621,6 +6644,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "trade_class",
         "",
         "Maximum {param0} orders can be modified.",
+    ),
+    "51502": (
+        "",
+        "trade_class",
+        "",
     ),
     "51502_1030": (
         "",
@@ -13119,3332 +13147,3980 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
+    "RateLimited": (
+        ("ApiError",),
+        None,
+        "Group RateLimited of errgen.toml",
+        True,
+        None,
+    ),
     "GeneralClass": (
         ("ApiError",),
         None,
         "General Class",
         False,
+        None,
     ),
     "APIClass": (
         ("ApiError",),
         None,
         "API Class",
         False,
+        None,
     ),
     "TradeClass": (
         ("ApiError",),
         None,
         "Trade Class",
         False,
+        None,
     ),
     "DataClass": (
         ("ApiError",),
         None,
         "Data class",
         False,
+        None,
+    ),
+    "E51004": (
+        ("TradeClass",),
+        "51004",
+        "51004 ",
+        False,
+        None,
+    ),
+    "E51008": (
+        ("TradeClass",),
+        "51008",
+        "51008 ",
+        False,
+        None,
+    ),
+    "E51502": (
+        ("TradeClass",),
+        "51502",
+        "51502 ",
+        False,
+        None,
     ),
     "E0": (
         ("GeneralClass",),
         "0",
         "0 ",
         False,
+        None,
     ),
     "E1": (
         ("GeneralClass",),
         "1",
         "1 ",
         False,
+        None,
     ),
     "E2": (
         ("GeneralClass",),
         "2",
         "2 ",
         False,
+        None,
     ),
     "E50000": (
         ("GeneralClass",),
         "50000",
         "50000 ",
         False,
+        None,
     ),
     "E50001": (
         ("GeneralClass",),
         "50001",
         "50001 ",
         False,
+        None,
     ),
     "E50002": (
         ("GeneralClass",),
         "50002",
         "50002 ",
         False,
+        None,
     ),
     "E50004": (
         ("GeneralClass",),
         "50004",
         "50004 ",
         False,
+        None,
     ),
     "E50005": (
         ("GeneralClass",),
         "50005",
         "50005 ",
         False,
+        None,
     ),
     "E50006": (
         ("GeneralClass",),
         "50006",
         "50006 ",
         False,
+        None,
     ),
     "E50007": (
         ("GeneralClass",),
         "50007",
         "50007 ",
         False,
+        None,
     ),
     "E50008": (
         ("GeneralClass",),
         "50008",
         "50008 ",
         False,
+        None,
     ),
     "E50009": (
         ("GeneralClass",),
         "50009",
         "50009 ",
         False,
+        None,
     ),
     "E50010": (
         ("GeneralClass",),
         "50010",
         "50010 ",
         False,
+        None,
     ),
     "E50011": (
-        ("GeneralClass",),
+        ("GeneralClass", "RateLimited"),
         "50011",
         "50011 ",
-        False,
+        True,
+        None,
     ),
     "E50012": (
         ("GeneralClass",),
         "50012",
         "50012 ",
         False,
+        None,
     ),
     "E50013": (
         ("GeneralClass",),
         "50013",
         "50013 ",
         False,
+        None,
     ),
     "E50014": (
         ("GeneralClass",),
         "50014",
         "50014 ",
         False,
+        None,
     ),
     "E50015": (
         ("GeneralClass",),
         "50015",
         "50015 ",
         False,
+        None,
     ),
     "E50016": (
         ("GeneralClass",),
         "50016",
         "50016 ",
         False,
+        None,
     ),
     "E50017": (
         ("GeneralClass",),
         "50017",
         "50017 ",
         False,
+        None,
     ),
     "E50018": (
         ("GeneralClass",),
         "50018",
         "50018 ",
         False,
+        None,
     ),
     "E50019": (
         ("GeneralClass",),
         "50019",
         "50019 ",
         False,
+        None,
     ),
     "E50020": (
         ("GeneralClass",),
         "50020",
         "50020 ",
         False,
+        None,
     ),
     "E50021": (
         ("GeneralClass",),
         "50021",
         "50021 ",
         False,
+        None,
     ),
     "E50022": (
         ("GeneralClass",),
         "50022",
         "50022 ",
         False,
+        None,
     ),
     "E50023": (
         ("GeneralClass",),
         "50023",
         "50023 ",
         False,
+        None,
     ),
     "E50024": (
         ("GeneralClass",),
         "50024",
         "50024 ",
         False,
+        None,
     ),
     "E50025": (
         ("GeneralClass",),
         "50025",
         "50025 ",
         False,
+        None,
     ),
     "E50026": (
         ("GeneralClass",),
         "50026",
         "50026 ",
         False,
+        None,
     ),
     "E50027": (
         ("GeneralClass",),
         "50027",
         "50027 ",
         False,
+        None,
     ),
     "E50028": (
         ("GeneralClass",),
         "50028",
         "50028 ",
         False,
+        None,
     ),
     "E50029": (
         ("GeneralClass",),
         "50029",
         "50029 ",
         False,
+        None,
     ),
     "E50030": (
         ("GeneralClass",),
         "50030",
         "50030 ",
         False,
+        None,
     ),
     "E50032": (
         ("GeneralClass",),
         "50032",
         "50032 ",
         False,
+        None,
     ),
     "E50033": (
         ("GeneralClass",),
         "50033",
         "50033 ",
         False,
+        None,
     ),
     "E50035": (
         ("GeneralClass",),
         "50035",
         "50035 ",
         False,
+        None,
     ),
     "E50036": (
         ("GeneralClass",),
         "50036",
         "50036 ",
         False,
+        None,
     ),
     "E50037": (
         ("GeneralClass",),
         "50037",
         "50037 ",
         False,
+        None,
     ),
     "E50038": (
         ("GeneralClass",),
         "50038",
         "50038 ",
         False,
+        None,
     ),
     "E50039": (
         ("GeneralClass",),
         "50039",
         "50039 ",
         False,
+        None,
     ),
     "E50040": (
         ("GeneralClass",),
         "50040",
         "50040 ",
         False,
+        None,
     ),
     "E50041": (
         ("GeneralClass",),
         "50041",
         "50041 ",
         False,
+        None,
     ),
     "E50042": (
         ("GeneralClass",),
         "50042",
         "50042 ",
         False,
+        None,
     ),
     "E50044": (
         ("GeneralClass",),
         "50044",
         "50044 ",
         False,
+        None,
     ),
     "E50045": (
         ("GeneralClass",),
         "50045",
         "50045 ",
         False,
+        None,
     ),
     "E50046": (
         ("GeneralClass",),
         "50046",
         "50046 ",
         False,
+        None,
     ),
     "E50047": (
         ("GeneralClass",),
         "50047",
         "50047 ",
         False,
+        None,
     ),
     "E50048": (
         ("GeneralClass",),
         "50048",
         "50048 ",
         False,
+        None,
     ),
     "E50049": (
         ("GeneralClass",),
         "50049",
         "50049 ",
         False,
+        None,
     ),
     "E50050": (
         ("GeneralClass",),
         "50050",
         "50050 ",
         False,
+        None,
     ),
     "E50051": (
         ("GeneralClass",),
         "50051",
         "50051 ",
         False,
+        None,
     ),
     "E50052": (
         ("GeneralClass",),
         "50052",
         "50052 ",
         False,
+        None,
     ),
     "E50053": (
         ("GeneralClass",),
         "50053",
         "50053 ",
         False,
+        None,
     ),
     "E50055": (
         ("GeneralClass",),
         "50055",
         "50055 ",
         False,
+        None,
     ),
     "E50056": (
         ("GeneralClass",),
         "50056",
         "50056 ",
         False,
+        None,
     ),
     "E50057": (
         ("GeneralClass",),
         "50057",
         "50057 ",
         False,
+        None,
     ),
     "E50058": (
         ("GeneralClass",),
         "50058",
         "50058 ",
         False,
+        None,
     ),
     "E50059": (
         ("GeneralClass",),
         "50059",
         "50059 ",
         False,
+        None,
     ),
     "E50060": (
         ("GeneralClass",),
         "50060",
         "50060 ",
         False,
+        None,
     ),
     "E50061": (
         ("GeneralClass",),
         "50061",
         "50061 ",
         False,
+        None,
     ),
     "E50062": (
         ("GeneralClass",),
         "50062",
         "50062 ",
         False,
+        None,
     ),
     "E50063": (
         ("GeneralClass",),
         "50063",
         "50063 ",
         False,
+        None,
     ),
     "E50064": (
         ("GeneralClass",),
         "50064",
         "50064 ",
         False,
+        None,
     ),
     "E50067": (
         ("GeneralClass",),
         "50067",
         "50067 ",
         False,
+        None,
     ),
     "E50069": (
         ("GeneralClass",),
         "50069",
         "50069 ",
         False,
+        None,
     ),
     "E50071": (
         ("GeneralClass",),
         "50071",
         "50071 ",
         False,
+        None,
     ),
     "E50072": (
         ("GeneralClass",),
         "50072",
         "50072 ",
         False,
+        None,
     ),
     "E50075": (
         ("GeneralClass",),
         "50075",
         "50075 ",
         False,
+        None,
     ),
     "E50076": (
         ("GeneralClass",),
         "50076",
         "50076 ",
         False,
+        None,
     ),
     "E50077": (
         ("GeneralClass",),
         "50077",
         "50077 ",
         False,
+        None,
     ),
     "E50100": (
         ("APIClass",),
         "50100",
         "50100 ",
         False,
+        None,
     ),
     "E50101": (
         ("APIClass",),
         "50101",
         "50101 ",
         False,
+        None,
     ),
     "E50102": (
         ("APIClass",),
         "50102",
         "50102 ",
         False,
+        None,
     ),
     "E50103": (
         ("APIClass",),
         "50103",
         "50103 ",
         False,
+        None,
     ),
     "E50104": (
         ("APIClass",),
         "50104",
         "50104 ",
         False,
+        None,
     ),
     "E50105": (
         ("APIClass",),
         "50105",
         "50105 ",
         False,
+        None,
     ),
     "E50106": (
         ("APIClass",),
         "50106",
         "50106 ",
         False,
+        None,
     ),
     "E50107": (
         ("APIClass",),
         "50107",
         "50107 ",
         False,
+        None,
     ),
     "E50108": (
         ("APIClass",),
         "50108",
         "50108 ",
         False,
+        None,
     ),
     "E50109": (
         ("APIClass",),
         "50109",
         "50109 ",
         False,
+        None,
     ),
     "E50110": (
         ("APIClass",),
         "50110",
         "50110 ",
         False,
+        None,
     ),
     "E50111": (
         ("APIClass",),
         "50111",
         "50111 ",
         False,
+        None,
     ),
     "E50112": (
         ("APIClass",),
         "50112",
         "50112 ",
         False,
+        None,
     ),
     "E50113": (
         ("APIClass",),
         "50113",
         "50113 ",
         False,
+        None,
     ),
     "E50114": (
         ("APIClass",),
         "50114",
         "50114 ",
         False,
+        None,
     ),
     "E50115": (
         ("APIClass",),
         "50115",
         "50115 ",
         False,
+        None,
     ),
     "E50116": (
         ("APIClass",),
         "50116",
         "50116 ",
         False,
+        None,
     ),
     "E50118": (
         ("APIClass",),
         "50118",
         "50118 ",
         False,
+        None,
     ),
     "E50119": (
         ("APIClass",),
         "50119",
         "50119 ",
         False,
+        None,
     ),
     "E50120": (
         ("APIClass",),
         "50120",
         "50120 ",
         False,
+        None,
     ),
     "E50121": (
         ("APIClass",),
         "50121",
         "50121 ",
         False,
+        None,
     ),
     "E50122": (
         ("APIClass",),
         "50122",
         "50122 ",
         False,
+        None,
     ),
     "E51000": (
         ("TradeClass",),
         "51000",
         "51000 ",
         False,
+        None,
     ),
     "E51001": (
         ("TradeClass",),
         "51001",
         "51001 ",
         False,
+        None,
     ),
     "E51002": (
         ("TradeClass",),
         "51002",
         "51002 ",
         False,
+        None,
     ),
     "E51003": (
         ("TradeClass",),
         "51003",
         "51003 ",
         False,
+        None,
     ),
     "E510041101": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1101",
         "51004_1101 ",
         False,
+        None,
     ),
     "E510041102": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1102",
         "51004_1102 ",
         False,
+        None,
     ),
     "E510041103": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1103",
         "51004_1103 ",
         False,
+        None,
     ),
     "E510041104": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1104",
         "51004_1104 ",
         False,
+        None,
     ),
     "E510041105": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1105",
         "51004_1105 ",
         False,
+        None,
     ),
     "E510041106": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1106",
         "51004_1106 ",
         False,
+        None,
     ),
     "E510041107": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1107",
         "51004_1107 ",
         False,
+        None,
     ),
     "E510041111": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1111",
         "51004_1111 ",
         False,
+        None,
     ),
     "E510041112": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1112",
         "51004_1112 ",
         False,
+        None,
     ),
     "E510041113": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1113",
         "51004_1113 ",
         False,
+        None,
     ),
     "E510041114": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1114",
         "51004_1114 ",
         False,
+        None,
     ),
     "E510041115": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1115",
         "51004_1115 ",
         False,
+        None,
     ),
     "E510041116": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1116",
         "51004_1116 ",
         False,
+        None,
     ),
     "E510041117": (
-        ("TradeClass",),
+        ("E51004",),
         "51004_1117",
         "51004_1117 ",
         False,
+        None,
     ),
     "E51005": (
         ("TradeClass",),
         "51005",
         "51005 ",
         False,
+        None,
     ),
     "E51006": (
         ("TradeClass",),
         "51006",
         "51006 ",
         False,
+        None,
     ),
     "E51007": (
         ("TradeClass",),
         "51007",
         "51007 ",
         False,
+        None,
     ),
     "E510081000": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1000",
         "51008_1000 ",
         False,
+        None,
     ),
     "E510081001": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1001",
         "51008_1001 ",
         False,
+        None,
     ),
     "E510081002": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1002",
         "51008_1002 ",
         False,
+        None,
     ),
     "E510081003": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1003",
         "51008_1003 ",
         False,
+        None,
     ),
     "E510081004": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1004",
         "51008_1004 ",
         False,
+        None,
     ),
     "E510081005": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1005",
         "51008_1005 ",
         False,
+        None,
     ),
     "E510081006": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1006",
         "51008_1006 ",
         False,
+        None,
     ),
     "E510081007": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1007",
         "51008_1007 ",
         False,
+        None,
     ),
     "E510081009": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1009",
         "51008_1009 ",
         False,
+        None,
     ),
     "E510081010": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1010",
         "51008_1010 ",
         False,
+        None,
     ),
     "E510081015": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1015",
         "51008_1015 ",
         False,
+        None,
     ),
     "E510081016": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1016",
         "51008_1016 ",
         False,
+        None,
     ),
     "E510081017": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1017",
         "51008_1017 ",
         False,
+        None,
     ),
     "E510081018": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1018",
         "51008_1018 ",
         False,
+        None,
     ),
     "E510081019": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1019",
         "51008_1019 ",
         False,
+        None,
     ),
     "E510081020": (
-        ("TradeClass",),
+        ("E51008",),
         "51008_1020",
         "51008_1020 ",
         False,
+        None,
     ),
     "E51009": (
         ("TradeClass",),
         "51009",
         "51009 ",
         False,
+        None,
     ),
     "E51010": (
         ("TradeClass",),
         "51010",
         "51010 ",
         False,
+        None,
     ),
     "E51011": (
         ("TradeClass",),
         "51011",
         "51011 ",
         False,
+        None,
     ),
     "E51012": (
         ("TradeClass",),
         "51012",
         "51012 ",
         False,
+        None,
     ),
     "E51014": (
         ("TradeClass",),
         "51014",
         "51014 ",
         False,
+        None,
     ),
     "E51015": (
         ("TradeClass",),
         "51015",
         "51015 ",
         False,
+        None,
     ),
     "E51016": (
         ("TradeClass",),
         "51016",
         "51016 ",
         False,
+        None,
     ),
     "E51017": (
         ("TradeClass",),
         "51017",
         "51017 ",
         False,
+        None,
     ),
     "E51018": (
         ("TradeClass",),
         "51018",
         "51018 ",
         False,
+        None,
     ),
     "E51019": (
         ("TradeClass",),
         "51019",
         "51019 ",
         False,
+        None,
     ),
     "E51020": (
         ("TradeClass",),
         "51020",
         "51020 ",
         False,
+        None,
     ),
     "E51021": (
         ("TradeClass",),
         "51021",
         "51021 ",
         False,
+        None,
     ),
     "E51022": (
         ("TradeClass",),
         "51022",
         "51022 ",
         False,
+        None,
     ),
     "E51023": (
         ("TradeClass",),
         "51023",
         "51023 ",
         False,
+        None,
     ),
     "E51024": (
         ("TradeClass",),
         "51024",
         "51024 ",
         False,
+        None,
     ),
     "E51025": (
         ("TradeClass",),
         "51025",
         "51025 ",
         False,
+        None,
     ),
     "E51026": (
         ("TradeClass",),
         "51026",
         "51026 ",
         False,
+        None,
     ),
     "E51027": (
         ("TradeClass",),
         "51027",
         "51027 ",
         False,
+        None,
     ),
     "E51028": (
         ("TradeClass",),
         "51028",
         "51028 ",
         False,
+        None,
     ),
     "E51029": (
         ("TradeClass",),
         "51029",
         "51029 ",
         False,
+        None,
     ),
     "E51030": (
         ("TradeClass",),
         "51030",
         "51030 ",
         False,
+        None,
     ),
     "E51031": (
         ("TradeClass",),
         "51031",
         "51031 ",
         False,
+        None,
     ),
     "E51032": (
         ("TradeClass",),
         "51032",
         "51032 ",
         False,
+        None,
     ),
     "E51033": (
         ("TradeClass",),
         "51033",
         "51033 ",
         False,
+        None,
     ),
     "E51034": (
         ("TradeClass",),
         "51034",
         "51034 ",
         False,
+        None,
     ),
     "E51035": (
         ("TradeClass",),
         "51035",
         "51035 ",
         False,
+        None,
     ),
     "E51036": (
         ("TradeClass",),
         "51036",
         "51036 ",
         False,
+        None,
     ),
     "E51042": (
         ("TradeClass",),
         "51042",
         "51042 ",
         False,
+        None,
     ),
     "E51043": (
         ("TradeClass",),
         "51043",
         "51043 ",
         False,
+        None,
     ),
     "E59509": (
         ("TradeClass",),
         "59509",
         "59509 ",
         False,
+        None,
     ),
     "E51037": (
         ("TradeClass",),
         "51037",
         "51037 ",
         False,
+        None,
     ),
     "E51038": (
         ("TradeClass",),
         "51038",
         "51038 ",
         False,
+        None,
     ),
     "E51039": (
         ("TradeClass",),
         "51039",
         "51039 ",
         False,
+        None,
     ),
     "E51040": (
         ("TradeClass",),
         "51040",
         "51040 ",
         False,
+        None,
     ),
     "E51041": (
         ("TradeClass",),
         "51041",
         "51041 ",
         False,
+        None,
     ),
     "E51044": (
         ("TradeClass",),
         "51044",
         "51044 ",
         False,
+        None,
     ),
     "E51046": (
         ("TradeClass",),
         "51046",
         "51046 ",
         False,
+        None,
     ),
     "E51047": (
         ("TradeClass",),
         "51047",
         "51047 ",
         False,
+        None,
     ),
     "E51048": (
         ("TradeClass",),
         "51048",
         "51048 ",
         False,
+        None,
     ),
     "E51049": (
         ("TradeClass",),
         "51049",
         "51049 ",
         False,
+        None,
     ),
     "E51050": (
         ("TradeClass",),
         "51050",
         "51050 ",
         False,
+        None,
     ),
     "E51051": (
         ("TradeClass",),
         "51051",
         "51051 ",
         False,
+        None,
     ),
     "E51052": (
         ("TradeClass",),
         "51052",
         "51052 ",
         False,
+        None,
     ),
     "E51053": (
         ("TradeClass",),
         "51053",
         "51053 ",
         False,
+        None,
     ),
     "E51054": (
         ("TradeClass",),
         "51054",
         "51054 ",
         False,
+        None,
     ),
     "E51055": (
         ("TradeClass",),
         "51055",
         "51055 ",
         False,
+        None,
     ),
     "E51056": (
         ("TradeClass",),
         "51056",
         "51056 ",
         False,
+        None,
     ),
     "E51057": (
         ("TradeClass",),
         "51057",
         "51057 ",
         False,
+        None,
     ),
     "E51058": (
         ("TradeClass",),
         "51058",
         "51058 ",
         False,
+        None,
     ),
     "E51059": (
         ("TradeClass",),
         "51059",
         "51059 ",
         False,
+        None,
     ),
     "E51063": (
         ("TradeClass",),
         "51063",
         "51063 ",
         False,
+        None,
     ),
     "E51065": (
         ("TradeClass",),
         "51065",
         "51065 ",
         False,
+        None,
     ),
     "E51066": (
         ("TradeClass",),
         "51066",
         "51066 ",
         False,
+        None,
     ),
     "E51068": (
         ("TradeClass",),
         "51068",
         "51068 ",
         False,
+        None,
     ),
     "E51069": (
         ("TradeClass",),
         "51069",
         "51069 ",
         False,
+        None,
     ),
     "E51070": (
         ("TradeClass",),
         "51070",
         "51070 ",
         False,
+        None,
     ),
     "E51071": (
         ("TradeClass",),
         "51071",
         "51071 ",
         False,
+        None,
     ),
     "E51072": (
         ("TradeClass",),
         "51072",
         "51072 ",
         False,
+        None,
     ),
     "E51073": (
         ("TradeClass",),
         "51073",
         "51073 ",
         False,
+        None,
     ),
     "E51074": (
         ("TradeClass",),
         "51074",
         "51074 ",
         False,
+        None,
     ),
     "E51075": (
         ("TradeClass",),
         "51075",
         "51075 ",
         False,
+        None,
     ),
     "E51076": (
         ("TradeClass",),
         "51076",
         "51076 ",
         False,
+        None,
     ),
     "E51077": (
         ("TradeClass",),
         "51077",
         "51077 ",
         False,
+        None,
     ),
     "E51078": (
         ("TradeClass",),
         "51078",
         "51078 ",
         False,
+        None,
     ),
     "E51079": (
         ("TradeClass",),
         "51079",
         "51079 ",
         False,
+        None,
     ),
     "E51080": (
         ("TradeClass",),
         "51080",
         "51080 ",
         False,
+        None,
     ),
     "E51081": (
         ("TradeClass",),
         "51081",
         "51081 ",
         False,
+        None,
     ),
     "E51082": (
         ("TradeClass",),
         "51082",
         "51082 ",
         False,
+        None,
     ),
     "E51083": (
         ("TradeClass",),
         "51083",
         "51083 ",
         False,
+        None,
     ),
     "E51084": (
         ("TradeClass",),
         "51084",
         "51084 ",
         False,
+        None,
     ),
     "E51085": (
         ("TradeClass",),
         "51085",
         "51085 ",
         False,
+        None,
     ),
     "E51086": (
         ("TradeClass",),
         "51086",
         "51086 ",
         False,
+        None,
     ),
     "E51538": (
         ("TradeClass",),
         "51538",
         "51538 ",
         False,
+        None,
     ),
     "E51539": (
         ("TradeClass",),
         "51539",
         "51539 ",
         False,
+        None,
     ),
     "E51527": (
         ("TradeClass",),
         "51527",
         "51527 ",
         False,
+        None,
     ),
     "E51087": (
         ("TradeClass",),
         "51087",
         "51087 ",
         False,
+        None,
     ),
     "E51088": (
         ("TradeClass",),
         "51088",
         "51088 ",
         False,
+        None,
     ),
     "E51089": (
         ("TradeClass",),
         "51089",
         "51089 ",
         False,
+        None,
     ),
     "E51090": (
         ("TradeClass",),
         "51090",
         "51090 ",
         False,
+        None,
     ),
     "E51091": (
         ("TradeClass",),
         "51091",
         "51091 ",
         False,
+        None,
     ),
     "E51092": (
         ("TradeClass",),
         "51092",
         "51092 ",
         False,
+        None,
     ),
     "E51093": (
         ("TradeClass",),
         "51093",
         "51093 ",
         False,
+        None,
     ),
     "E51094": (
         ("TradeClass",),
         "51094",
         "51094 ",
         False,
+        None,
     ),
     "E51095": (
         ("TradeClass",),
         "51095",
         "51095 ",
         False,
+        None,
     ),
     "E51096": (
         ("TradeClass",),
         "51096",
         "51096 ",
         False,
+        None,
     ),
     "E51098": (
         ("TradeClass",),
         "51098",
         "51098 ",
         False,
+        None,
     ),
     "E51099": (
         ("TradeClass",),
         "51099",
         "51099 ",
         False,
+        None,
     ),
     "E51178": (
         ("TradeClass",),
         "51178",
         "51178 ",
         False,
+        None,
     ),
     "E51100": (
         ("TradeClass",),
         "51100",
         "51100 ",
         False,
+        None,
     ),
     "E51101": (
         ("TradeClass",),
         "51101",
         "51101 ",
         False,
+        None,
     ),
     "E51102": (
         ("TradeClass",),
         "51102",
         "51102 ",
         False,
+        None,
     ),
     "E51103": (
         ("TradeClass",),
         "51103",
         "51103 ",
         False,
+        None,
     ),
     "E51104": (
         ("TradeClass",),
         "51104",
         "51104 ",
         False,
+        None,
     ),
     "E51105": (
         ("TradeClass",),
         "51105",
         "51105 ",
         False,
+        None,
     ),
     "E51106": (
         ("TradeClass",),
         "51106",
         "51106 ",
         False,
+        None,
     ),
     "E51107": (
         ("TradeClass",),
         "51107",
         "51107 ",
         False,
+        None,
     ),
     "E51108": (
         ("TradeClass",),
         "51108",
         "51108 ",
         False,
+        None,
     ),
     "E51109": (
         ("TradeClass",),
         "51109",
         "51109 ",
         False,
+        None,
     ),
     "E51110": (
         ("TradeClass",),
         "51110",
         "51110 ",
         False,
+        None,
     ),
     "E51111": (
         ("TradeClass",),
         "51111",
         "51111 ",
         False,
+        None,
     ),
     "E51112": (
         ("TradeClass",),
         "51112",
         "51112 ",
         False,
+        None,
     ),
     "E51113": (
         ("TradeClass",),
         "51113",
         "51113 ",
         False,
+        None,
     ),
     "E51115": (
         ("TradeClass",),
         "51115",
         "51115 ",
         False,
+        None,
     ),
     "E51116": (
         ("TradeClass",),
         "51116",
         "51116 ",
         False,
+        None,
     ),
     "E51117": (
         ("TradeClass",),
         "51117",
         "51117 ",
         False,
+        None,
     ),
     "E51120": (
         ("TradeClass",),
         "51120",
         "51120 ",
         False,
+        None,
     ),
     "E51121": (
         ("TradeClass",),
         "51121",
         "51121 ",
         False,
+        None,
     ),
     "E51122": (
         ("TradeClass",),
         "51122",
         "51122 ",
         False,
+        None,
     ),
     "E51123": (
         ("TradeClass",),
         "51123",
         "51123 ",
         False,
+        None,
     ),
     "E51124": (
         ("TradeClass",),
         "51124",
         "51124 ",
         False,
+        None,
     ),
     "E51125": (
         ("TradeClass",),
         "51125",
         "51125 ",
         False,
+        None,
     ),
     "E51126": (
         ("TradeClass",),
         "51126",
         "51126 ",
         False,
+        None,
     ),
     "E51127": (
         ("TradeClass",),
         "51127",
         "51127 ",
         False,
+        None,
     ),
     "E51128": (
         ("TradeClass",),
         "51128",
         "51128 ",
         False,
+        None,
     ),
     "E51129": (
         ("TradeClass",),
         "51129",
         "51129 ",
         False,
+        None,
     ),
     "E51130": (
         ("TradeClass",),
         "51130",
         "51130 ",
         False,
+        None,
     ),
     "E51131": (
         ("TradeClass",),
         "51131",
         "51131 ",
         False,
+        None,
     ),
     "E51132": (
         ("TradeClass",),
         "51132",
         "51132 ",
         False,
+        None,
     ),
     "E51133": (
         ("TradeClass",),
         "51133",
         "51133 ",
         False,
+        None,
     ),
     "E51134": (
         ("TradeClass",),
         "51134",
         "51134 ",
         False,
+        None,
     ),
     "E51135": (
         ("TradeClass",),
         "51135",
         "51135 ",
         False,
+        None,
     ),
     "E51136": (
         ("TradeClass",),
         "51136",
         "51136 ",
         False,
+        None,
     ),
     "E51137": (
         ("TradeClass",),
         "51137",
         "51137 ",
         False,
+        None,
     ),
     "E51138": (
         ("TradeClass",),
         "51138",
         "51138 ",
         False,
+        None,
     ),
     "E51139": (
         ("TradeClass",),
         "51139",
         "51139 ",
         False,
+        None,
     ),
     "E51140": (
         ("TradeClass",),
         "51140",
         "51140 ",
         False,
+        None,
     ),
     "E51142": (
         ("TradeClass",),
         "51142",
         "51142 ",
         False,
+        None,
     ),
     "E51143": (
         ("TradeClass",),
         "51143",
         "51143 ",
         False,
+        None,
     ),
     "E51144": (
         ("TradeClass",),
         "51144",
         "51144 ",
         False,
+        None,
     ),
     "E51147": (
         ("TradeClass",),
         "51147",
         "51147 ",
         False,
+        None,
     ),
     "E51148": (
         ("TradeClass",),
         "51148",
         "51148 ",
         False,
+        None,
     ),
     "E51149": (
         ("TradeClass",),
         "51149",
         "51149 ",
         False,
+        None,
     ),
     "E51150": (
         ("TradeClass",),
         "51150",
         "51150 ",
         False,
+        None,
     ),
     "E51152": (
         ("TradeClass",),
         "51152",
         "51152 ",
         False,
+        None,
     ),
     "E51153": (
         ("TradeClass",),
         "51153",
         "51153 ",
         False,
+        None,
     ),
     "E51154": (
         ("TradeClass",),
         "51154",
         "51154 ",
         False,
+        None,
     ),
     "E51155": (
         ("TradeClass",),
         "51155",
         "51155 ",
         False,
+        None,
     ),
     "E51158": (
         ("TradeClass",),
         "51158",
         "51158 ",
         False,
+        None,
     ),
     "E51164": (
         ("TradeClass",),
         "51164",
         "51164 ",
         False,
+        None,
     ),
     "E51169": (
         ("TradeClass",),
         "51169",
         "51169 ",
         False,
+        None,
     ),
     "E51170": (
         ("TradeClass",),
         "51170",
         "51170 ",
         False,
+        None,
     ),
     "E51171": (
         ("TradeClass",),
         "51171",
         "51171 ",
         False,
+        None,
     ),
     "E51173": (
         ("TradeClass",),
         "51173",
         "51173 ",
         False,
+        None,
     ),
     "E51174": (
         ("TradeClass",),
         "51174",
         "51174 ",
         False,
+        None,
     ),
     "E51175": (
         ("TradeClass",),
         "51175",
         "51175 ",
         False,
+        None,
     ),
     "E51176": (
         ("TradeClass",),
         "51176",
         "51176 ",
         False,
+        None,
     ),
     "E51177": (
         ("TradeClass",),
         "51177",
         "51177 ",
         False,
+        None,
     ),
     "E51179": (
         ("TradeClass",),
         "51179",
         "51179 ",
         False,
+        None,
     ),
     "E51180": (
         ("TradeClass",),
         "51180",
         "51180 ",
         False,
+        None,
     ),
     "E51181": (
         ("TradeClass",),
         "51181",
         "51181 ",
         False,
+        None,
     ),
     "E51182": (
         ("TradeClass",),
         "51182",
         "51182 ",
         False,
+        None,
     ),
     "E51185": (
         ("TradeClass",),
         "51185",
         "51185 ",
         False,
+        None,
     ),
     "E51186": (
         ("TradeClass",),
         "51186",
         "51186 ",
         False,
+        None,
     ),
     "E51187": (
         ("TradeClass",),
         "51187",
         "51187 ",
         False,
+        None,
     ),
     "E51192": (
         ("TradeClass",),
         "51192",
         "51192 ",
         False,
+        None,
     ),
     "E51193": (
         ("TradeClass",),
         "51193",
         "51193 ",
         False,
+        None,
     ),
     "E51194": (
         ("TradeClass",),
         "51194",
         "51194 ",
         False,
+        None,
     ),
     "E51195": (
         ("TradeClass",),
         "51195",
         "51195 ",
         False,
+        None,
     ),
     "E51196": (
         ("TradeClass",),
         "51196",
         "51196 ",
         False,
+        None,
     ),
     "E51197": (
         ("TradeClass",),
         "51197",
         "51197 ",
         False,
+        None,
     ),
     "E51201": (
         ("TradeClass",),
         "51201",
         "51201 ",
         False,
+        None,
     ),
     "E51202": (
         ("TradeClass",),
         "51202",
         "51202 ",
         False,
+        None,
     ),
     "E51203": (
         ("TradeClass",),
         "51203",
         "51203 ",
         False,
+        None,
     ),
     "E51204": (
         ("TradeClass",),
         "51204",
         "51204 ",
         False,
+        None,
     ),
     "E51205": (
         ("TradeClass",),
         "51205",
         "51205 ",
         False,
+        None,
     ),
     "E51206": (
         ("TradeClass",),
         "51206",
         "51206 ",
         False,
+        None,
     ),
     "E51207": (
         ("TradeClass",),
         "51207",
         "51207 ",
         False,
+        None,
     ),
     "E51209": (
         ("TradeClass",),
         "51209",
         "51209 ",
         False,
+        None,
     ),
     "E51210": (
         ("TradeClass",),
         "51210",
         "51210 ",
         False,
+        None,
     ),
     "E51211": (
         ("TradeClass",),
         "51211",
         "51211 ",
         False,
+        None,
     ),
     "E51212": (
         ("TradeClass",),
         "51212",
         "51212 ",
         False,
+        None,
     ),
     "E51213": (
         ("TradeClass",),
         "51213",
         "51213 ",
         False,
+        None,
     ),
     "E51214": (
         ("TradeClass",),
         "51214",
         "51214 ",
         False,
+        None,
     ),
     "E51220": (
         ("TradeClass",),
         "51220",
         "51220 ",
         False,
+        None,
     ),
     "E51221": (
         ("TradeClass",),
         "51221",
         "51221 ",
         False,
+        None,
     ),
     "E51222": (
         ("TradeClass",),
         "51222",
         "51222 ",
         False,
+        None,
     ),
     "E51223": (
         ("TradeClass",),
         "51223",
         "51223 ",
         False,
+        None,
     ),
     "E51224": (
         ("TradeClass",),
         "51224",
         "51224 ",
         False,
+        None,
     ),
     "E51225": (
         ("TradeClass",),
         "51225",
         "51225 ",
         False,
+        None,
     ),
     "E51226": (
         ("TradeClass",),
         "51226",
         "51226 ",
         False,
+        None,
     ),
     "E51250": (
         ("TradeClass",),
         "51250",
         "51250 ",
         False,
+        None,
     ),
     "E51251": (
         ("TradeClass",),
         "51251",
         "51251 ",
         False,
+        None,
     ),
     "E51252": (
         ("TradeClass",),
         "51252",
         "51252 ",
         False,
+        None,
     ),
     "E51253": (
         ("TradeClass",),
         "51253",
         "51253 ",
         False,
+        None,
     ),
     "E51254": (
         ("TradeClass",),
         "51254",
         "51254 ",
         False,
+        None,
     ),
     "E51255": (
         ("TradeClass",),
         "51255",
         "51255 ",
         False,
+        None,
     ),
     "E51256": (
         ("TradeClass",),
         "51256",
         "51256 ",
         False,
+        None,
     ),
     "E51257": (
         ("TradeClass",),
         "51257",
         "51257 ",
         False,
+        None,
     ),
     "E51258": (
         ("TradeClass",),
         "51258",
         "51258 ",
         False,
+        None,
     ),
     "E51259": (
         ("TradeClass",),
         "51259",
         "51259 ",
         False,
+        None,
     ),
     "E51260": (
         ("TradeClass",),
         "51260",
         "51260 ",
         False,
+        None,
     ),
     "E51261": (
         ("TradeClass",),
         "51261",
         "51261 ",
         False,
+        None,
     ),
     "E51262": (
         ("TradeClass",),
         "51262",
         "51262 ",
         False,
+        None,
     ),
     "E51263": (
         ("TradeClass",),
         "51263",
         "51263 ",
         False,
+        None,
     ),
     "E51264": (
         ("TradeClass",),
         "51264",
         "51264 ",
         False,
+        None,
     ),
     "E51265": (
         ("TradeClass",),
         "51265",
         "51265 ",
         False,
+        None,
     ),
     "E51267": (
         ("TradeClass",),
         "51267",
         "51267 ",
         False,
+        None,
     ),
     "E51268": (
         ("TradeClass",),
         "51268",
         "51268 ",
         False,
+        None,
     ),
     "E51269": (
         ("TradeClass",),
         "51269",
         "51269 ",
         False,
+        None,
     ),
     "E51270": (
         ("TradeClass",),
         "51270",
         "51270 ",
         False,
+        None,
     ),
     "E51271": (
         ("TradeClass",),
         "51271",
         "51271 ",
         False,
+        None,
     ),
     "E51272": (
         ("TradeClass",),
         "51272",
         "51272 ",
         False,
+        None,
     ),
     "E51273": (
         ("TradeClass",),
         "51273",
         "51273 ",
         False,
+        None,
     ),
     "E51274": (
         ("TradeClass",),
         "51274",
         "51274 ",
         False,
+        None,
     ),
     "E51275": (
         ("TradeClass",),
         "51275",
         "51275 ",
         False,
+        None,
     ),
     "E51276": (
         ("TradeClass",),
         "51276",
         "51276 ",
         False,
+        None,
     ),
     "E51277": (
         ("TradeClass",),
         "51277",
         "51277 ",
         False,
+        None,
     ),
     "E51278": (
         ("TradeClass",),
         "51278",
         "51278 ",
         False,
+        None,
     ),
     "E51279": (
         ("TradeClass",),
         "51279",
         "51279 ",
         False,
+        None,
     ),
     "E51280": (
         ("TradeClass",),
         "51280",
         "51280 ",
         False,
+        None,
     ),
     "E51281": (
         ("TradeClass",),
         "51281",
         "51281 ",
         False,
+        None,
     ),
     "E51282": (
         ("TradeClass",),
         "51282",
         "51282 ",
         False,
+        None,
     ),
     "E51283": (
         ("TradeClass",),
         "51283",
         "51283 ",
         False,
+        None,
     ),
     "E51284": (
         ("TradeClass",),
         "51284",
         "51284 ",
         False,
+        None,
     ),
     "E51285": (
         ("TradeClass",),
         "51285",
         "51285 ",
         False,
+        None,
     ),
     "E51286": (
         ("TradeClass",),
         "51286",
         "51286 ",
         False,
+        None,
     ),
     "E51287": (
         ("TradeClass",),
         "51287",
         "51287 ",
         False,
+        None,
     ),
     "E51288": (
         ("TradeClass",),
         "51288",
         "51288 ",
         False,
+        None,
     ),
     "E51289": (
         ("TradeClass",),
         "51289",
         "51289 ",
         False,
+        None,
     ),
     "E51290": (
         ("TradeClass",),
         "51290",
         "51290 ",
         False,
+        None,
     ),
     "E51291": (
         ("TradeClass",),
         "51291",
         "51291 ",
         False,
+        None,
     ),
     "E51292": (
         ("TradeClass",),
         "51292",
         "51292 ",
         False,
+        None,
     ),
     "E51293": (
         ("TradeClass",),
         "51293",
         "51293 ",
         False,
+        None,
     ),
     "E51294": (
         ("TradeClass",),
         "51294",
         "51294 ",
         False,
+        None,
     ),
     "E51295": (
         ("TradeClass",),
         "51295",
         "51295 ",
         False,
+        None,
     ),
     "E51298": (
         ("TradeClass",),
         "51298",
         "51298 ",
         False,
+        None,
     ),
     "E51299": (
         ("TradeClass",),
         "51299",
         "51299 ",
         False,
+        None,
     ),
     "E51300": (
         ("TradeClass",),
         "51300",
         "51300 ",
         False,
+        None,
     ),
     "E51302": (
         ("TradeClass",),
         "51302",
         "51302 ",
         False,
+        None,
     ),
     "E51303": (
         ("TradeClass",),
         "51303",
         "51303 ",
         False,
+        None,
     ),
     "E51304": (
         ("TradeClass",),
         "51304",
         "51304 ",
         False,
+        None,
     ),
     "E51305": (
         ("TradeClass",),
         "51305",
         "51305 ",
         False,
+        None,
     ),
     "E51306": (
         ("TradeClass",),
         "51306",
         "51306 ",
         False,
+        None,
     ),
     "E51307": (
         ("TradeClass",),
         "51307",
         "51307 ",
         False,
+        None,
     ),
     "E51308": (
         ("TradeClass",),
         "51308",
         "51308 ",
         False,
+        None,
     ),
     "E51309": (
         ("TradeClass",),
         "51309",
         "51309 ",
         False,
+        None,
     ),
     "E51310": (
         ("TradeClass",),
         "51310",
         "51310 ",
         False,
+        None,
     ),
     "E51311": (
         ("TradeClass",),
         "51311",
         "51311 ",
         False,
+        None,
     ),
     "E51312": (
         ("TradeClass",),
         "51312",
         "51312 ",
         False,
+        None,
     ),
     "E51313": (
         ("TradeClass",),
         "51313",
         "51313 ",
         False,
+        None,
     ),
     "E51317": (
         ("TradeClass",),
         "51317",
         "51317 ",
         False,
+        None,
     ),
     "E51327": (
         ("TradeClass",),
         "51327",
         "51327 ",
         False,
+        None,
     ),
     "E51328": (
         ("TradeClass",),
         "51328",
         "51328 ",
         False,
+        None,
     ),
     "E51329": (
         ("TradeClass",),
         "51329",
         "51329 ",
         False,
+        None,
     ),
     "E51330": (
         ("TradeClass",),
         "51330",
         "51330 ",
         False,
+        None,
     ),
     "E51331": (
         ("TradeClass",),
         "51331",
         "51331 ",
         False,
+        None,
     ),
     "E51332": (
         ("TradeClass",),
         "51332",
         "51332 ",
         False,
+        None,
     ),
     "E51333": (
         ("TradeClass",),
         "51333",
         "51333 ",
         False,
+        None,
     ),
     "E51340": (
         ("TradeClass",),
         "51340",
         "51340 ",
         False,
+        None,
     ),
     "E51341": (
         ("TradeClass",),
         "51341",
         "51341 ",
         False,
+        None,
     ),
     "E51342": (
         ("TradeClass",),
         "51342",
         "51342 ",
         False,
+        None,
     ),
     "E51343": (
         ("TradeClass",),
         "51343",
         "51343 ",
         False,
+        None,
     ),
     "E51344": (
         ("TradeClass",),
         "51344",
         "51344 ",
         False,
+        None,
     ),
     "E51345": (
         ("TradeClass",),
         "51345",
         "51345 ",
         False,
+        None,
     ),
     "E51346": (
         ("TradeClass",),
         "51346",
         "51346 ",
         False,
+        None,
     ),
     "E51347": (
         ("TradeClass",),
         "51347",
         "51347 ",
         False,
+        None,
     ),
     "E51348": (
         ("TradeClass",),
         "51348",
         "51348 ",
         False,
+        None,
     ),
     "E51349": (
         ("TradeClass",),
         "51349",
         "51349 ",
         False,
+        None,
     ),
     "E51350": (
         ("TradeClass",),
         "51350",
         "51350 ",
         False,
+        None,
     ),
     "E51351": (
         ("TradeClass",),
         "51351",
         "51351 ",
         False,
+        None,
     ),
     "E51352": (
         ("TradeClass",),
         "51352",
         "51352 ",
         False,
+        None,
     ),
     "E51353": (
         ("TradeClass",),
         "51353",
         "51353 ",
         False,
+        None,
     ),
     "E51354": (
         ("TradeClass",),
         "51354",
         "51354 ",
         False,
+        None,
     ),
     "E51355": (
         ("TradeClass",),
         "51355",
         "51355 ",
         False,
+        None,
     ),
     "E51356": (
         ("TradeClass",),
         "51356",
         "51356 ",
         False,
+        None,
     ),
     "E51357": (
         ("TradeClass",),
         "51357",
         "51357 ",
         False,
+        None,
     ),
     "E51358": (
         ("TradeClass",),
         "51358",
         "51358 ",
         False,
+        None,
     ),
     "E51359": (
         ("TradeClass",),
         "51359",
         "51359 ",
         False,
+        None,
     ),
     "E51370": (
         ("TradeClass",),
         "51370",
         "51370 ",
         False,
+        None,
     ),
     "E51380": (
         ("TradeClass",),
         "51380",
         "51380 ",
         False,
+        None,
     ),
     "E51381": (
         ("TradeClass",),
         "51381",
         "51381 ",
         False,
+        None,
     ),
     "E51382": (
         ("TradeClass",),
         "51382",
         "51382 ",
         False,
+        None,
     ),
     "E51383": (
         ("TradeClass",),
         "51383",
         "51383 ",
         False,
+        None,
     ),
     "E51384": (
         ("TradeClass",),
         "51384",
         "51384 ",
         False,
+        None,
     ),
     "E51385": (
         ("TradeClass",),
         "51385",
         "51385 ",
         False,
+        None,
     ),
     "E51386": (
         ("TradeClass",),
         "51386",
         "51386 ",
         False,
+        None,
     ),
     "E51387": (
         ("TradeClass",),
         "51387",
         "51387 ",
         False,
+        None,
     ),
     "E51388": (
         ("TradeClass",),
         "51388",
         "51388 ",
         False,
+        None,
     ),
     "E51389": (
         ("TradeClass",),
         "51389",
         "51389 ",
         False,
+        None,
     ),
     "E51390": (
         ("TradeClass",),
         "51390",
         "51390 ",
         False,
+        None,
     ),
     "E51391": (
         ("TradeClass",),
         "51391",
         "51391 ",
         False,
+        None,
     ),
     "E51392": (
         ("TradeClass",),
         "51392",
         "51392 ",
         False,
+        None,
     ),
     "E51393": (
         ("TradeClass",),
         "51393",
         "51393 ",
         False,
+        None,
     ),
     "E51394": (
         ("TradeClass",),
         "51394",
         "51394 ",
         False,
+        None,
     ),
     "E51395": (
         ("TradeClass",),
         "51395",
         "51395 ",
         False,
+        None,
     ),
     "E51396": (
         ("TradeClass",),
         "51396",
         "51396 ",
         False,
+        None,
     ),
     "E51397": (
         ("TradeClass",),
         "51397",
         "51397 ",
         False,
+        None,
     ),
     "E51398": (
         ("TradeClass",),
         "51398",
         "51398 ",
         False,
+        None,
     ),
     "E51399": (
         ("TradeClass",),
         "51399",
         "51399 ",
         False,
+        None,
     ),
     "E51400": (
         ("TradeClass",),
         "51400",
         "51400 ",
         False,
+        None,
     ),
     "E51401": (
         ("TradeClass",),
         "51401",
         "51401 ",
         False,
+        None,
     ),
     "E51402": (
         ("TradeClass",),
         "51402",
         "51402 ",
         False,
+        None,
     ),
     "E51403": (
         ("TradeClass",),
         "51403",
         "51403 ",
         False,
+        None,
     ),
     "E51404": (
         ("TradeClass",),
         "51404",
         "51404 ",
         False,
+        None,
     ),
     "E51405": (
         ("TradeClass",),
         "51405",
         "51405 ",
         False,
+        None,
     ),
     "E51406": (
         ("TradeClass",),
         "51406",
         "51406 ",
         False,
+        None,
     ),
     "E51407": (
         ("TradeClass",),
         "51407",
         "51407 ",
         False,
+        None,
     ),
     "E51408": (
         ("TradeClass",),
         "51408",
         "51408 ",
         False,
+        None,
     ),
     "E51409": (
         ("TradeClass",),
         "51409",
         "51409 ",
         False,
+        None,
     ),
     "E51410": (
         ("TradeClass",),
         "51410",
         "51410 ",
         False,
+        None,
     ),
     "E51411": (
         ("TradeClass",),
         "51411",
         "51411 ",
         False,
+        None,
     ),
     "E51412": (
         ("TradeClass",),
         "51412",
         "51412 ",
         False,
+        None,
     ),
     "E51413": (
         ("TradeClass",),
         "51413",
         "51413 ",
         False,
+        None,
     ),
     "E51415": (
         ("TradeClass",),
         "51415",
         "51415 ",
         False,
+        None,
     ),
     "E51416": (
         ("TradeClass",),
         "51416",
         "51416 ",
         False,
+        None,
     ),
     "E51500": (
         ("TradeClass",),
         "51500",
         "51500 ",
         False,
+        None,
     ),
     "E51501": (
         ("TradeClass",),
         "51501",
         "51501 ",
         False,
+        None,
     ),
     "E515021030": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1030",
         "51502_1030 ",
         False,
+        None,
     ),
     "E515021031": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1031",
         "51502_1031 ",
         False,
+        None,
     ),
     "E515021032": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1032",
         "51502_1032 ",
         False,
+        None,
     ),
     "E515021033": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1033",
         "51502_1033 ",
         False,
+        None,
     ),
     "E515021034": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1034",
         "51502_1034 ",
         False,
+        None,
     ),
     "E515021035": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1035",
         "51502_1035 ",
         False,
+        None,
     ),
     "E515021036": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1036",
         "51502_1036 ",
         False,
+        None,
     ),
     "E515021037": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1037",
         "51502_1037 ",
         False,
+        None,
     ),
     "E515021039": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1039",
         "51502_1039 ",
         False,
+        None,
     ),
     "E515021040": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1040",
         "51502_1040 ",
         False,
+        None,
     ),
     "E515021049": (
-        ("TradeClass",),
+        ("E51502",),
         "51502_1049",
         "51502_1049 ",
         False,
+        None,
     ),
     "E51503": (
         ("TradeClass",),
         "51503",
         "51503 ",
         False,
+        None,
     ),
     "E51505": (
         ("TradeClass",),
         "51505",
         "51505 ",
         False,
+        None,
     ),
     "E51506": (
         ("TradeClass",),
         "51506",
         "51506 ",
         False,
+        None,
     ),
     "E51507": (
         ("TradeClass",),
         "51507",
         "51507 ",
         False,
+        None,
     ),
     "E51508": (
         ("TradeClass",),
         "51508",
         "51508 ",
         False,
+        None,
     ),
     "E51509": (
         ("TradeClass",),
         "51509",
         "51509 ",
         False,
+        None,
     ),
     "E51510": (
         ("TradeClass",),
         "51510",
         "51510 ",
         False,
+        None,
     ),
     "E51511": (
         ("TradeClass",),
         "51511",
         "51511 ",
         False,
+        None,
     ),
     "E51512": (
         ("TradeClass",),
         "51512",
         "51512 ",
         False,
+        None,
     ),
     "E51513": (
         ("TradeClass",),
         "51513",
         "51513 ",
         False,
+        None,
     ),
     "E51514": (
         ("TradeClass",),
         "51514",
         "51514 ",
         False,
+        None,
     ),
     "E51521": (
         ("TradeClass",),
         "51521",
         "51521 ",
         False,
+        None,
     ),
     "E51522": (
         ("TradeClass",),
         "51522",
         "51522 ",
         False,
+        None,
     ),
     "E51523": (
         ("TradeClass",),
         "51523",
         "51523 ",
         False,
+        None,
     ),
     "E51524": (
         ("TradeClass",),
         "51524",
         "51524 ",
         False,
+        None,
     ),
     "E51525": (
         ("TradeClass",),
         "51525",
         "51525 ",
         False,
+        None,
     ),
     "E51526": (
         ("TradeClass",),
         "51526",
         "51526 ",
         False,
+        None,
     ),
     "E51528": (
         ("TradeClass",),
         "51528",
         "51528 ",
         False,
+        None,
     ),
     "E51529": (
         ("TradeClass",),
         "51529",
         "51529 ",
         False,
+        None,
     ),
     "E51530": (
         ("TradeClass",),
         "51530",
         "51530 ",
         False,
+        None,
     ),
     "E51531": (
         ("TradeClass",),
         "51531",
         "51531 ",
         False,
+        None,
     ),
     "E51532": (
         ("TradeClass",),
         "51532",
         "51532 ",
         False,
+        None,
     ),
     "E51536": (
         ("TradeClass",),
         "51536",
         "51536 ",
         False,
+        None,
     ),
     "E51537": (
         ("TradeClass",),
         "51537",
         "51537 ",
         False,
+        None,
     ),
     "E51543": (
         ("TradeClass",),
         "51543",
         "51543 ",
         False,
+        None,
     ),
     "E51600": (
         ("TradeClass",),
         "51600",
         "51600 ",
         False,
+        None,
     ),
     "E51601": (
         ("TradeClass",),
         "51601",
         "51601 ",
         False,
+        None,
     ),
     "E51602": (
         ("TradeClass",),
         "51602",
         "51602 ",
         False,
+        None,
     ),
     "E51603": (
         ("TradeClass",),
         "51603",
         "51603 ",
         False,
+        None,
     ),
     "E51604": (
         ("TradeClass",),
         "51604",
         "51604 ",
         False,
+        None,
     ),
     "E51605": (
         ("TradeClass",),
         "51605",
         "51605 ",
         False,
+        None,
     ),
     "E51606": (
         ("TradeClass",),
         "51606",
         "51606 ",
         False,
+        None,
     ),
     "E51607": (
         ("TradeClass",),
         "51607",
         "51607 ",
         False,
+        None,
     ),
     "E51608": (
         ("TradeClass",),
         "51608",
         "51608 ",
         False,
+        None,
     ),
     "E51610": (
         ("TradeClass",),
         "51610",
         "51610 ",
         False,
+        None,
     ),
     "E51611": (
         ("TradeClass",),
         "51611",
         "51611 ",
         False,
+        None,
     ),
     "E51620": (
         ("TradeClass",),
         "51620",
         "51620 ",
         False,
+        None,
     ),
     "E51621": (
         ("TradeClass",),
         "51621",
         "51621 ",
         False,
+        None,
     ),
     "E51625": (
         ("TradeClass",),
         "51625",
         "51625 ",
         False,
+        None,
     ),
     "E51156": (
         ("TradeClass",),
         "51156",
         "51156 ",
         False,
+        None,
     ),
     "E51159": (
         ("TradeClass",),
         "51159",
         "51159 ",
         False,
+        None,
     ),
     "E51162": (
         ("TradeClass",),
         "51162",
         "51162 ",
         False,
+        None,
     ),
     "E51163": (
         ("TradeClass",),
         "51163",
         "51163 ",
         False,
+        None,
     ),
     "E51165": (
         ("TradeClass",),
         "51165",
         "51165 ",
         False,
+        None,
     ),
     "E51166": (
         ("TradeClass",),
         "51166",
         "51166 ",
         False,
+        None,
     ),
     "E51167": (
         ("TradeClass",),
         "51167",
         "51167 ",
         False,
+        None,
     ),
     "E51168": (
         ("TradeClass",),
         "51168",
         "51168 ",
         False,
+        None,
     ),
     "E51320": (
         ("TradeClass",),
         "51320",
         "51320 ",
         False,
+        None,
     ),
     "E51321": (
         ("TradeClass",),
         "51321",
         "51321 ",
         False,
+        None,
     ),
     "E51322": (
         ("TradeClass",),
         "51322",
         "51322 ",
         False,
+        None,
     ),
     "E51323": (
         ("TradeClass",),
         "51323",
         "51323 ",
         False,
+        None,
     ),
     "E51324": (
         ("TradeClass",),
         "51324",
         "51324 ",
         False,
+        None,
     ),
     "E51325": (
         ("TradeClass",),
         "51325",
         "51325 ",
         False,
+        None,
     ),
     "E51326": (
         ("TradeClass",),
         "51326",
         "51326 ",
         False,
+        None,
     ),
     "E51820": (
         ("TradeClass",),
         "51820",
         "51820 ",
         False,
+        None,
     ),
     "E51821": (
         ("TradeClass",),
         "51821",
         "51821 ",
         False,
+        None,
     ),
     "E51822": (
         ("TradeClass",),
         "51822",
         "51822 ",
         False,
+        None,
     ),
     "E51823": (
         ("TradeClass",),
         "51823",
         "51823 ",
         False,
+        None,
     ),
     "E51824": (
         ("TradeClass",),
         "51824",
         "51824 ",
         False,
+        None,
     ),
     "E51825": (
         ("TradeClass",),
         "51825",
         "51825 ",
         False,
+        None,
     ),
     "E54000": (
         ("TradeClass",),
         "54000",
         "54000 ",
         False,
+        None,
     ),
     "E54001": (
         ("TradeClass",),
         "54001",
         "54001 ",
         False,
+        None,
     ),
     "E54004": (
         ("TradeClass",),
         "54004",
         "54004 ",
         False,
+        None,
     ),
     "E54005": (
         ("TradeClass",),
         "54005",
         "54005 ",
         False,
+        None,
     ),
     "E54006": (
         ("TradeClass",),
         "54006",
         "54006 ",
         False,
+        None,
     ),
     "E54007": (
         ("TradeClass",),
         "54007",
         "54007 ",
         False,
+        None,
     ),
     "E54008": (
         ("TradeClass",),
         "54008",
         "54008 ",
         False,
+        None,
     ),
     "E54009": (
         ("TradeClass",),
         "54009",
         "54009 ",
         False,
+        None,
     ),
     "E54011": (
         ("TradeClass",),
         "54011",
         "54011 ",
         False,
+        None,
     ),
     "E54012": (
         ("TradeClass",),
         "54012",
         "54012 ",
         False,
+        None,
     ),
     "E54018": (
         ("TradeClass",),
         "54018",
         "54018 ",
         False,
+        None,
     ),
     "E54019": (
         ("TradeClass",),
         "54019",
         "54019 ",
         False,
+        None,
     ),
     "E54024": (
         ("TradeClass",),
         "54024",
         "54024 ",
         False,
+        None,
     ),
     "E54025": (
         ("TradeClass",),
         "54025",
         "54025 ",
         False,
+        None,
     ),
     "E54026": (
         ("TradeClass",),
         "54026",
         "54026 ",
         False,
+        None,
     ),
     "E54027": (
         ("TradeClass",),
         "54027",
         "54027 ",
         False,
+        None,
     ),
     "E54028": (
         ("TradeClass",),
         "54028",
         "54028 ",
         False,
+        None,
     ),
     "E54029": (
         ("TradeClass",),
         "54029",
         "54029 ",
         False,
+        None,
     ),
     "E54030": (
         ("TradeClass",),
         "54030",
         "54030 ",
         False,
+        None,
     ),
     "E54031": (
         ("TradeClass",),
         "54031",
         "54031 ",
         False,
+        None,
     ),
     "E54035": (
         ("TradeClass",),
         "54035",
         "54035 ",
         False,
+        None,
     ),
     "E54036": (
         ("TradeClass",),
         "54036",
         "54036 ",
         False,
+        None,
     ),
     "E54039": (
         ("TradeClass",),
         "54039",
         "54039 ",
         False,
+        None,
     ),
     "E54040": (
         ("TradeClass",),
         "54040",
         "54040 ",
         False,
+        None,
     ),
     "E54041": (
         ("TradeClass",),
         "54041",
         "54041 ",
         False,
+        None,
     ),
     "E54042": (
         ("TradeClass",),
         "54042",
         "54042 ",
         False,
+        None,
     ),
     "E54043": (
         ("TradeClass",),
         "54043",
         "54043 ",
         False,
+        None,
     ),
     "E54044": (
         ("TradeClass",),
         "54044",
         "54044 ",
         False,
+        None,
     ),
     "E54045": (
         ("TradeClass",),
         "54045",
         "54045 ",
         False,
+        None,
     ),
     "E54046": (
         ("TradeClass",),
         "54046",
         "54046 ",
         False,
+        None,
     ),
     "E54047": (
         ("TradeClass",),
         "54047",
         "54047 ",
         False,
+        None,
     ),
     "E54048": (
         ("TradeClass",),
         "54048",
         "54048 ",
         False,
+        None,
     ),
     "E54049": (
         ("TradeClass",),
         "54049",
         "54049 ",
         False,
+        None,
     ),
     "E54070": (
         ("TradeClass",),
         "54070",
         "54070 ",
         False,
+        None,
     ),
     "E54071": (
         ("TradeClass",),
         "54071",
         "54071 ",
         False,
+        None,
     ),
     "E54072": (
         ("TradeClass",),
         "54072",
         "54072 ",
         False,
+        None,
     ),
     "E54073": (
         ("TradeClass",),
         "54073",
         "54073 ",
         False,
+        None,
     ),
     "E54074": (
         ("TradeClass",),
         "54074",
         "54074 ",
         False,
+        None,
     ),
     "E54075": (
         ("TradeClass",),
         "54075",
         "54075 ",
         False,
+        None,
     ),
     "E54078": (
         ("TradeClass",),
         "54078",
         "54078 ",
         False,
+        None,
     ),
     "E54079": (
         ("TradeClass",),
         "54079",
         "54079 ",
         False,
+        None,
     ),
     "E54092": (
         ("TradeClass",),
         "54092",
         "54092 ",
         False,
+        None,
     ),
     "E52000": (
         ("DataClass",),
         "52000",
         "52000 ",
         False,
+        None,
+    ),
+}
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("data", 0, "sCode"),
+        (("data", 0, "sMsg"),),
+    ),
+    (
+        ("code",),
+        (("msg",),),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {
+    "51004": (
+        "51004_1101",
+        "51004_1102",
+        "51004_1103",
+        "51004_1104",
+        "51004_1105",
+        "51004_1106",
+        "51004_1107",
+        "51004_1111",
+        "51004_1112",
+        "51004_1113",
+        "51004_1114",
+        "51004_1115",
+        "51004_1116",
+        "51004_1117",
+    ),
+    "51008": (
+        "51008_1000",
+        "51008_1001",
+        "51008_1002",
+        "51008_1003",
+        "51008_1004",
+        "51008_1005",
+        "51008_1006",
+        "51008_1007",
+        "51008_1009",
+        "51008_1010",
+        "51008_1015",
+        "51008_1016",
+        "51008_1017",
+        "51008_1018",
+        "51008_1019",
+        "51008_1020",
+    ),
+    "51502": (
+        "51502_1030",
+        "51502_1031",
+        "51502_1032",
+        "51502_1033",
+        "51502_1034",
+        "51502_1035",
+        "51502_1036",
+        "51502_1037",
+        "51502_1039",
+        "51502_1040",
+        "51502_1049",
     ),
 }
 
@@ -16711,6 +17387,10 @@ def _build_index() -> None:
             _by_code.setdefault(code, []).append(index)
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     space = _WHITESPACE[:-1]  # one whitespace character
     _patterns.extend(
         re.compile(pattern)
@@ -16752,6 +17432,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -16759,12 +17444,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -16774,14 +17468,27 @@ class ApiError(Exception):
         return f"{code} unlisted code: {msg}"
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -16813,37 +17520,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -16860,7 +17669,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -16869,6 +17678,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made
@@ -16890,6 +17701,11 @@ if not TYPE_CHECKING:
 
 if TYPE_CHECKING:
 
+    class RateLimited(ApiError):
+        """Group RateLimited of errgen.toml"""
+
+        retryable = True
+
     class GeneralClass(ApiError):
         """General Class"""
 
@@ -16901,6 +17717,15 @@ if TYPE_CHECKING:
 
     class DataClass(ApiError):
         """Data class"""
+
+    class E51004(TradeClass):
+        """51004\x20"""
+
+    class E51008(TradeClass):
+        """51008\x20"""
+
+    class E51502(TradeClass):
+        """51502\x20"""
 
     class E0(GeneralClass):
         """0\x20"""
@@ -16941,8 +17766,10 @@ if TYPE_CHECKING:
     class E50010(GeneralClass):
         """50010\x20"""
 
-    class E50011(GeneralClass):
+    class E50011(GeneralClass, RateLimited):
         """50011\x20"""
+
+        retryable = True
 
     class E50012(GeneralClass):
         """50012\x20"""
@@ -17190,46 +18017,46 @@ if TYPE_CHECKING:
     class E51003(TradeClass):
         """51003\x20"""
 
-    class E510041101(TradeClass):
+    class E510041101(E51004):
         """51004_1101\x20"""
 
-    class E510041102(TradeClass):
+    class E510041102(E51004):
         """51004_1102\x20"""
 
-    class E510041103(TradeClass):
+    class E510041103(E51004):
         """51004_1103\x20"""
 
-    class E510041104(TradeClass):
+    class E510041104(E51004):
         """51004_1104\x20"""
 
-    class E510041105(TradeClass):
+    class E510041105(E51004):
         """51004_1105\x20"""
 
-    class E510041106(TradeClass):
+    class E510041106(E51004):
         """51004_1106\x20"""
 
-    class E510041107(TradeClass):
+    class E510041107(E51004):
         """51004_1107\x20"""
 
-    class E510041111(TradeClass):
+    class E510041111(E51004):
         """51004_1111\x20"""
 
-    class E510041112(TradeClass):
+    class E510041112(E51004):
         """51004_1112\x20"""
 
-    class E510041113(TradeClass):
+    class E510041113(E51004):
         """51004_1113\x20"""
 
-    class E510041114(TradeClass):
+    class E510041114(E51004):
         """51004_1114\x20"""
 
-    class E510041115(TradeClass):
+    class E510041115(E51004):
         """51004_1115\x20"""
 
-    class E510041116(TradeClass):
+    class E510041116(E51004):
         """51004_1116\x20"""
 
-    class E510041117(TradeClass):
+    class E510041117(E51004):
         """51004_1117\x20"""
 
     class E51005(TradeClass):
@@ -17241,52 +18068,52 @@ if TYPE_CHECKING:
     class E51007(TradeClass):
         """51007\x20"""
 
-    class E510081000(TradeClass):
+    class E510081000(E51008):
         """51008_1000\x20"""
 
-    class E510081001(TradeClass):
+    class E510081001(E51008):
         """51008_1001\x20"""
 
-    class E510081002(TradeClass):
+    class E510081002(E51008):
         """51008_1002\x20"""
 
-    class E510081003(TradeClass):
+    class E510081003(E51008):
         """51008_1003\x20"""
 
-    class E510081004(TradeClass):
+    class E510081004(E51008):
         """51008_1004\x20"""
 
-    class E510081005(TradeClass):
+    class E510081005(E51008):
         """51008_1005\x20"""
 
-    class E510081006(TradeClass):
+    class E510081006(E51008):
         """51008_1006\x20"""
 
-    class E510081007(TradeClass):
+    class E510081007(E51008):
         """51008_1007\x20"""
 
-    class E510081009(TradeClass):
+    class E510081009(E51008):
         """51008_1009\x20"""
 
-    class E510081010(TradeClass):
+    class E510081010(E51008):
         """51008_1010\x20"""
 
-    class E510081015(TradeClass):
+    class E510081015(E51008):
         """51008_1015\x20"""
 
-    class E510081016(TradeClass):
+    class E510081016(E51008):
         """51008_1016\x20"""
 
-    class E510081017(TradeClass):
+    class E510081017(E51008):
         """51008_1017\x20"""
 
-    class E510081018(TradeClass):
+    class E510081018(E51008):
         """51008_1018\x20"""
 
-    class E510081019(TradeClass):
+    class E510081019(E51008):
         """51008_1019\x20"""
 
-    class E510081020(TradeClass):
+    class E510081020(E51008):
         """51008_1020\x20"""
 
     class E51009(TradeClass):
@@ -18210,37 +19037,37 @@ if TYPE_CHECKING:
     class E51501(TradeClass):
         """51501\x20"""
 
-    class E515021030(TradeClass):
+    class E515021030(E51502):
         """51502_1030\x20"""
 
-    class E515021031(TradeClass):
+    class E515021031(E51502):
         """51502_1031\x20"""
 
-    class E515021032(TradeClass):
+    class E515021032(E51502):
         """51502_1032\x20"""
 
-    class E515021033(TradeClass):
+    class E515021033(E51502):
         """51502_1033\x20"""
 
-    class E515021034(TradeClass):
+    class E515021034(E51502):
         """51502_1034\x20"""
 
-    class E515021035(TradeClass):
+    class E515021035(E51502):
         """51502_1035\x20"""
 
-    class E515021036(TradeClass):
+    class E515021036(E51502):
         """51502_1036\x20"""
 
-    class E515021037(TradeClass):
+    class E515021037(E51502):
         """51502_1037\x20"""
 
-    class E515021039(TradeClass):
+    class E515021039(E51502):
         """51502_1039\x20"""
 
-    class E515021040(TradeClass):
+    class E515021040(E51502):
         """51502_1040\x20"""
 
-    class E515021049(TradeClass):
+    class E515021049(E51502):
         """51502_1049\x20"""
 
     class E51503(TradeClass):
