@@ -162,3 +162,18 @@ def test_real_bodies_of_every_example_api_in_typescript(tmp_path: Path) -> None:
     )
     for got, expected, case in zip(run_node(script, tmp_path), _expected(), CASES, strict=True):
         assert got == expected, case[0]
+
+
+def test_an_okx_code_listed_only_through_its_sub_codes_exists() -> None:
+    from support import import_file
+
+    okx = import_file(EXAMPLES / "okx" / "output" / "python" / "okx_errors" / "okx.py")
+    parent = okx.lookup("51008")
+    assert parent is okx.ErrorCode.E_51008 and parent.messages == ()
+    assert issubclass(okx.E510081001, okx.E51008) and issubclass(okx.E51008, okx.TradeClass)
+    assert not issubclass(okx.E510041101, okx.E51008)
+    # with the parent's code, its sub-codes' templates are tried first, and say which sub-code fits
+    found = okx.match("Order failed. Insufficient USDT margin in account", "51008")
+    assert found is not None and found.error is okx.ErrorCode.E_51008_1001 and found.args == ("USDT",)
+    error = okx.ApiError.from_payload({"code": "1", "msg": "", "data": [{"sCode": 51008, "sMsg": "x"}]})
+    assert type(error) is okx.E51008 and isinstance(error, okx.TradeClass)
