@@ -7400,7 +7400,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
