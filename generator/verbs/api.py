@@ -18,6 +18,7 @@ from ..write import noop
 from ..write.lockfile import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .dump import dump, page_alone
+from .crosspage import differing_codes
 from .lint import lint_source, unknown_group_code
 
 __all__ = [
@@ -280,12 +281,14 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
             continue
         off = set(source.lint_ignore)
         found += [d for d in lint_source(src, reading_options(source)) if d.rule not in off]
-    if config.groups:  # a group code the page does not have: known once the pages are read
+    if config.groups or len(config.sources) > 1:  # findings known once the pages are read
         try:
             pages, _ = load_pages(config)
         except ErrgenError:
             pages = []  # each page's own errors are above
         found += [d for page in pages for d in unknown_group_code(config.display_path, page, config.groups)]
+        translations = {source.id for source in config.sources if source.translation_of is not None}
+        found += differing_codes([page for page in pages if page.source.id not in translations])
     return _lint_result(found, unreadable, strict, set(ignore))
 
 
