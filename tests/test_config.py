@@ -331,3 +331,20 @@ def test_a_payload_reads_bodies_of_its_shape_in_the_generated_module(tmp_path: P
         module.ApiError.from_payload({"code": -1002, "msg": "default shape no longer read"})
     with pytest.raises(TypeError, match="a string 'error.message', got int 5"):
         module.ApiError.from_payload({"error": {"code": -1002, "message": 5}})
+
+
+def test_class_names_message_names_unnamed_codes_from_their_first_message(tmp_path: Path) -> None:
+    page = ("## Errors\n\n| Code | Message |\n|---|---|\n| 51008 | Order failed. Insufficient {param0} balance in account |"
+            "\n| 51009 | Order failed. Insufficient {param0} balance in account |\n| 51010 | 42 |\n")
+    root = make_project(tmp_path, {"page": page}, extra='class_names = "message"\nplaceholders = ["{param0}"]')
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0, result.stderr
+    module = import_file(root / "output" / "python" / "errors" / "page.py")
+    classes = {code: module.ApiError.from_payload({"code": code, "msg": ""}) for code in (51008, 51009, 51010)}
+    # at most six words, placeholders left out; a name taken gets the code; no word: from the code
+    assert {code: type(error).__name__ for code, error in classes.items()} == {
+        51008: "OrderFailedInsufficientBalanceInAccount", 51009: "OrderFailedInsufficientBalanceInAccountError",
+        51010: "E51010"}
+    bad = make_project(tmp_path / "bad", {"page": page}, extra='class_names = "messages"')
+    refused = run_errgen("generate", cwd=bad)
+    assert refused.returncode == 2 and 'class_names must be "message"' in refused.stderr

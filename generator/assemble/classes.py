@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import count
 
 from ..model import Category, Code, ErrorCode, ErrorPage, Group
-from .names import category_class_name, class_name_for
+from .names import category_class_name, class_name_for, message_class_name
 from .subcodes import subcodes_of
 
 TYPE_CHECKING = False
@@ -77,9 +77,11 @@ class ClassNamer:
                                         group.outcome))
         self.groups = tuple(own_groups)
 
-    def code(self, code: Code, identifier: str) -> tuple[str, tuple[str, ...]]:
-        """The class of a code and the groups it is in."""
-        name = _unique(self._base_classes.get(code) or class_name_for(identifier), "Error", self.taken, code)
+    def code(self, code: Code, identifier: str, hint: str = "") -> tuple[str, tuple[str, ...]]:
+        """The class of a code and the groups it is in; `hint`: the text to name it
+        from (`class_names = "message"`), else its identifier."""
+        wanted = self._base_classes.get(code) or (message_class_name(hint) if hint else "") or class_name_for(identifier)
+        name = _unique(wanted, "Error", self.taken, code)
         return name, tuple(group.name for group in self.groups if code in group.codes) if self.groups else ()
 
     def category(self, category: Category, page: ErrorPage) -> Category:

@@ -90,6 +90,17 @@ def class_name_for(identifier: str) -> str:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
+MESSAGE_CLASS_WORDS = 6
+
+
+def message_class_name(text: str) -> str:
+    """The class of an unnamed code from its first message or description
+    (placeholders already left out): `Insufficient balance.` -> `InsufficientBalance`,
+    at most MESSAGE_CLASS_WORDS words; "" when no word starts with a letter."""
+    words = _ASCII_WORD.findall(_APOSTROPHE.sub("", text))[:MESSAGE_CLASS_WORDS]
+    name = "".join(word[:1].upper() + word[1:].lower() for word in words)
+    return name if name[:1].isalpha() else ""
 
 
 def category_class_name(title: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, ErrgenError, has_errors
 from ..model import DEFAULT_PAYLOAD, BodyShape, Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
-from ..read.raw import LAYOUTS, RawPage, RawTable
+from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
 from .classes import ClassNamer
 from .names import unique_slug
 from .resolve import Listed, assign_identifiers, merge_duplicates
@@ -56,6 +56,8 @@ class PageOptions:
     # errgen.toml's `payload` (where an error body holds the code and message) and `subcodes`.
     payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD
     subcodes: str = ""
+    # errgen.toml's `class_names`: "message" names an unnamed code's class from its first message.
+    class_names: str = ""
 
 
 def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -77,7 +79,8 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
     gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
     namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
                        options.groups, options.base)
-    errors = [_error_code(item, identifiers[item.code], by_code, namer) for item in listed]
+    from_messages = options.class_names == "message"
+    errors = [_error_code(item, identifiers[item.code], by_code, namer, from_messages) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
@@ -175,13 +178,24 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
-def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer) -> ErrorCode:
-    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay)."""
+def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer,
+                from_messages: bool = False) -> ErrorCode:
+    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay);
+    `from_messages`: an unnamed code's class is named from its first message or description."""
     code, entry = item
     kept = locked.get(code)
-    class_name, groups = namer.code(code, identifier)
+    class_name, groups = namer.code(code, identifier, _class_hint(entry) if from_messages and not entry.name else "")
     return ErrorCode(
         code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
         entry.line, entry.column, class_name, entry.deprecated, () if kept is None else aliases(kept, identifier),
         groups, tuple(entry.http_status),
     )
+
+
+def _class_hint(entry: RawEntry) -> str:
+    """What an unnamed code's class is named from: its first message without its
+    placeholders, else its description."""
+    if entry.messages:
+        message = entry.messages[0]
+        return " ".join(message.literals) if message.literals else message.text
+    return " ".join(entry.description)

@@ -50,7 +50,7 @@ _RESERVED = frozenset(keyword.kwlist) | frozenset((
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
-                "placeholders", "lint", "payload", "subcodes")
+                "placeholders", "lint", "payload", "subcodes", "class_names")
 _GROUP_KEYS = ("name", "retryable", "outcome", "codes")
 _PAYLOAD_KEYS = ("code", "message")
 OUTCOMES = ("unknown",)  # a group's `outcome`: what a caller knows of the request's execution
@@ -71,6 +71,7 @@ class SourceConfig:
     lint_ignore: tuple[str, ...] = ()  # rule ids `errgen lint` does not report for this page
     payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD  # where an error body holds the code and message
     subcodes: str = ""  # separator of a `PARENT_SUB` code (OKX's "_"), "" for none
+    class_names: str = ""  # "message": an unnamed code's class from its first message
     # Where each `identifiers` key is written, for errors found once the page is read.
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
 
@@ -217,7 +218,16 @@ class _Checker:
             identifier_places=places,
             payload=self.payload(raw, (*key, "payload")),
             subcodes=self.subcodes(raw, (*key, "subcodes")),
+            class_names=self.class_names(raw, (*key, "class_names")),
         )
+
+    def class_names(self, raw: dict[str, Any], key: Key) -> str:
+        value = raw.get("class_names", "")
+        if value in ("", "message"):
+            return str(value)
+        self.bad(key, f'class_names must be "message" (name a code without a published name from its first '
+                 f"message or description), not {value!r}")
+        return ""
 
     def payload(self, raw: dict[str, Any], key: Key) -> tuple[BodyShape, ...]:
         """`payload = {code = "retCode", message = "retMsg"}`, or a list of such tables tried in order."""

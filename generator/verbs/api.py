@@ -115,6 +115,7 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
         prune=prune,
         payload=source.payload,
         subcodes=source.subcodes,
+        class_names=source.class_names,
     )
 
 
