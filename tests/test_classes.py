@@ -15,7 +15,7 @@ from errgen.assemble import classes
 from errgen.assemble.patterns import message_from_text
 from errgen.config.project import GroupConfig
 from errgen.model import Category, ErrorCode, ErrorPage, Source
-from support import compile_typescript, import_file, make_project, run_errgen, run_node
+from support import ROOT, compile_typescript, import_file, make_project, run_errgen, run_node
 
 
 def code(value: int | str, name: str, identifier: str, category: str | None, *messages: str) -> ErrorCode:
@@ -201,3 +201,23 @@ def test_with_classes_keeps_every_other_field() -> None:
     assert set(values) == {field.name for field in dataclasses.fields(ErrorCode)}
     error = ErrorCode(**values)
     assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
+
+
+def test_a_group_named_like_a_code_class_yields_with_a_warning(tmp_path: Path) -> None:
+    """Adding `[[groups]] name = "BadSymbol"` must not rename -1121's class: `except
+    spot.BadSymbol` would then catch every code of the group."""
+    root = make_project(tmp_path, {"spot": ROOT / "docs_src" / "binance-spot.md"})
+    assert run_errgen("generate", cwd=root).returncode == 0
+    before = import_file(root / "output" / "python" / "errors" / "spot.py")._CLASS_TABLE
+    with (root / "errgen.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[[groups]]\nname = "BadSymbol"\ncodes = { spot = [-1003, -1121] }\n')
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert ("errgen.toml:11:11: warning: group 'BadSymbol': BadSymbol is the class of a code of source 'spot'; "
+            "the group's class there is BadSymbolGroup [class-name-taken]") in result.stderr
+    module = import_file(root / "output" / "python" / "errors" / "spot.py")
+    after = module._CLASS_TABLE
+    assert {name: row[1] for name, row in before.items()} == {
+        name: row[1] for name, row in after.items() if name != "BadSymbolGroup"}
+    error = module.ApiError.from_payload({"code": -1003, "msg": "Too many requests queued."})
+    assert isinstance(error, module.BadSymbolGroup) and not isinstance(error, module.BadSymbol)

@@ -114,12 +114,12 @@ BAD_KEYS = {
     "a mistyped source key": (
         GOOD + 'urll = "https://example.com"\n',
         ("errgen.toml:8:1: error: unknown key 'urll' in [sources]; did you mean 'url'?; known: id, path, url, "
-         "language, translation_of, identifiers, section, columns, placeholders, lint, payload, subcodes [config]"),
+         "language, translation_of, identifiers, section, columns, placeholders, lint, payload, subcodes, class_names [config]"),
     ),
     "identifier in the singular": (
         GOOD + 'identifier = { "-1121" = "BAD" }\n',
         ("errgen.toml:8:1: error: unknown key 'identifier' in [sources]; did you mean 'identifiers'?; known: id, "
-         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint, payload, subcodes [config]"),
+         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint, payload, subcodes, class_names [config]"),
     ),
     "a Python keyword as source id": (
         ('id = "spot"', 'id = "class"'),

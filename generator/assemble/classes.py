@@ -64,18 +64,26 @@ class ClassNamer:
     """
 
     def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
-                 base: ErrorPage | None = None) -> None:
+                 base: ErrorPage | None = None, code_classes: Iterable[str] = ()) -> None:
         self.taken = set(RESERVED)
         self.base = base
         self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
         listed = set(codes)
+        # A group yields to a code's class: adding `[[groups]] name = "BadSymbol"`
+        # must not rename -1121's class (`except BadSymbol` would catch the group).
+        wanted_by_codes = set(code_classes)
         own_groups = []
+        renamed: list[tuple[GroupConfig, str]] = []
         for group in groups:
             in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
             if in_page:
-                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page,
-                                        group.outcome))
+                name = _unique(group.name, "Group", self.taken | wanted_by_codes)
+                self.taken.add(name)
+                if name != group.name:
+                    renamed.append((group, name))
+                own_groups.append(Group(name, group.retryable, in_page, group.outcome))
         self.groups = tuple(own_groups)
+        self.renamed_groups = tuple(renamed)  # (group, the class it got instead of its name)
 
     def code(self, code: Code, identifier: str, hint: str = "") -> tuple[str, tuple[str, ...]]:
         """The class of a code and the groups it is in; `hint`: the text to name it

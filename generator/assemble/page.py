@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, ErrgenError, has_errors
 from ..model import DEFAULT_PAYLOAD, BodyShape, Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
 from .classes import ClassNamer
-from .names import unique_slug
+from .names import class_name_for, message_class_name, unique_slug
 from .resolve import Listed, assign_identifiers, merge_duplicates
 from .subcodes import with_parents
 from .stable import (
@@ -58,6 +58,7 @@ class PageOptions:
     subcodes: str = ""
     # errgen.toml's `class_names`: "message" names an unnamed code's class from its first message.
     class_names: str = ""
+    config_path: str = "errgen.toml"  # where warnings about errgen.toml's groups point
 
 
 def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -77,9 +78,18 @@ def assemble(raw: RawPage, options: PageOptions) -> tuple[ErrorPage, list[Diagno
         raise ErrgenError(diagnostics)
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
     gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
-    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
-                       options.groups, options.base)
     from_messages = options.class_names == "message"
+    code_classes = {class_name_for(ident) for ident in identifiers.values()}
+    if from_messages:
+        code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed if not item.entry.name}
+    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
+                       options.groups, options.base, code_classes)
+    diagnostics += [
+        Diagnostic(options.config_path, *group.places.get(options.source_id, (1, 1)), "warning",
+                   f"group {group.name!r}: {group.name} is the class of a code of source {options.source_id!r}; "
+                   f"the group's class there is {name}", "class-name-taken")
+        for group, name in namer.renamed_groups
+    ]
     errors = [_error_code(item, identifiers[item.code], by_code, namer, from_messages) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),

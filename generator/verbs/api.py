@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,7 +79,8 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             continue
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
-            options = page_options(source, base, lock.sources.get(source.id), prune, config.groups)
+            options = replace(page_options(source, base, lock.sources.get(source.id), prune, config.groups),
+                              config_path=config.display_path)
             page, found = load_page(config.root, source, options)
         except ErrgenError as exc:
             diagnostics += exc.diagnostics
