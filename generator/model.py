@@ -13,6 +13,19 @@ from typing import Literal, Union
 # Union, not `int | str`: an alias is evaluated at import, also on Python 3.9.
 Code = Union[int, str]
 CodeType = Literal["int", "str"]
+PathPart = str | int  # a key of a JSON object, or an index into a JSON array
+
+
+@dataclass(frozen=True)
+class BodyShape:
+    """Where one shape of error body holds its code and message (errgen.toml's `payload`)."""
+
+    code: tuple[PathPart, ...]
+    messages: tuple[tuple[PathPart, ...], ...]  # tried in order; none: the body sends no message
+
+
+# `{"code": …, "msg": …}` and `{"code": …, "message": …}`.
+DEFAULT_PAYLOAD = (BodyShape(("code",), (("msg",), ("message",))),)
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,7 @@ class Group:
     name: str  # also its class name
     retryable: bool
     codes: tuple[Code, ...]
+    outcome: str | None = None  # "unknown": the request may have been executed
 
 
 @dataclass(frozen=True)
@@ -110,3 +124,5 @@ class ErrorPage:
     message_tables: tuple[MessageTable, ...]
     code_type: CodeType = "int"
     groups: tuple[Group, ...] = ()
+    payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD  # the error bodies' shapes, tried in order
+    subcodes: str = ""  # separator of `PARENT_SUB` codes (OKX's "_"); "" when the page has none

@@ -20,6 +20,7 @@ OUTPUTS = (
     "output/python/errors/__init__.py",
     "output/python/errors/py.typed",
     "output/typescript/coinm.ts",
+    "output/typescript/index.ts",
 )
 
 
@@ -43,7 +44,7 @@ def age_outputs(root: Path) -> dict[str, int]:
 def test_generate_writes_every_target_and_check_then_passes(project: Path) -> None:
     assert all((project / rel).is_file() for rel in OUTPUTS)
     result = run_errgen("check", cwd=project)
-    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (8 files)\n")
 
 
 def test_a_changed_message_makes_check_fail_naming_each_stale_file(project: Path) -> None:
@@ -137,9 +138,9 @@ def test_a_crlf_checkout_is_current_and_generate_rewrites_nothing(project: Path,
     assert b"\r\n" in (clone / "output" / "python" / "errors" / "coinm.py").read_bytes()
 
     result = run_errgen("check", cwd=clone)
-    assert (result.returncode, result.stdout) == (0, "errgen: output is current (7 files)\n")
+    assert (result.returncode, result.stdout) == (0, "errgen: output is current (8 files)\n")
     before = {rel: (clone / rel).read_bytes() for rel in OUTPUTS}
-    assert run_errgen("generate", cwd=clone).stdout == "errgen: 0 written, 7 unchanged, 0 removed\n"
+    assert run_errgen("generate", cwd=clone).stdout == "errgen: 0 written, 8 unchanged, 0 removed\n"
     assert {rel: (clone / rel).read_bytes() for rel in OUTPUTS} == before
 
 
@@ -188,7 +189,7 @@ def test_a_no_op_generate_takes_the_shortcut_only_while_every_file_is_as_recorde
     assert run_errgen("generate", cwd=project).returncode == 0
     assert run_errgen("check", cwd=project).returncode == 0  # records the inputs
 
-    assert run_errgen("generate", cwd=project).stdout == "errgen: 0 written, 7 unchanged, 0 removed\n"
+    assert run_errgen("generate", cwd=project).stdout == "errgen: 0 written, 8 unchanged, 0 removed\n"
     edited = project / "output" / "typescript" / "coinm.ts"
     edited.write_text(edited.read_text(encoding="utf-8") + "// by hand\n", encoding="utf-8")
     assert run_errgen("generate", cwd=project).stdout.startswith("errgen: 1 written,")

@@ -15,7 +15,7 @@ from errgen.assemble import classes
 from errgen.assemble.patterns import message_from_text
 from errgen.config.project import GroupConfig
 from errgen.model import Category, ErrorCode, ErrorPage, Source
-from support import compile_typescript, import_file, make_project, run_errgen, run_node
+from support import ROOT, compile_typescript, import_file, make_project, run_errgen, run_node
 
 
 def code(value: int | str, name: str, identifier: str, category: str | None, *messages: str) -> ErrorCode:
@@ -108,8 +108,10 @@ def test_a_string_code_page_is_a_str_enum_in_python(string_module: ModuleType) -
     unlisted = string_module.ApiError.from_payload({"code": "NEW_CODE", "msg": "?"})
     assert type(unlisted) is string_module.ApiError and unlisted.code == "NEW_CODE"
     assert string_module.ApiError.from_payload({"code": "-1121", "msg": ""}).code is string_module.ErrorCode.E_1121
+    # a number on a string page is the code written as that number
+    assert string_module.ApiError.from_payload({"code": -1121, "msg": ""}).code is string_module.ErrorCode.E_1121
     with pytest.raises(TypeError, match="string 'code'"):
-        string_module.ApiError.from_payload({"code": -1121, "msg": "x"})
+        string_module.ApiError.from_payload({"code": 1.5, "msg": "x"})
     found = string_module.match("Invalid value for 'qty'.", "INVALID_PARAM_VALUE")
     assert (found.error, found.args, found.kind) == (string_module.ErrorCode.INVALID_PARAM_VALUE, ("'qty'",), "exact")
 
@@ -131,16 +133,17 @@ def test_a_string_code_page_is_string_literals_in_typescript(tmp_path: Path) -> 
     view = run_node(
         'import * as m from "./strpage.js";\n'
         'const e = m.ApiError.fromPayload(\'{"code": "00001", "msg": "Timestamp out of range"}\');\n'
-        "let bad = ''; try { m.ApiError.fromPayload({ code: -1121, msg: 'x' }); } catch (x) { bad = x.message; }\n"
+        "let bad = ''; try { m.ApiError.fromPayload({ code: 1.5, msg: 'x' }); } catch (x) { bad = x.message; }\n"
+        "const number = m.ApiError.fromPayload({ code: -1121, msg: '' }).code;\n"
         "console.log(JSON.stringify({ codes: Object.values(m.ErrorCode), name: e.name, retry: e.retryable,\n"
-        "  group: e instanceof m.Retry, category: e instanceof m.ParameterErrors, kind: e.match.kind, bad,\n"
+        "  group: e instanceof m.Retry, category: e instanceof m.ParameterErrors, kind: e.match.kind, bad, number,\n"
         "  match: m.match(\"Invalid value for 'qty'.\", 'INVALID_PARAM_VALUE') }));\n",
         tmp_path / "out",
     )
     assert view["codes"] == ["INVALID_PARAM_VALUE", "00001", "base-symbol-error", "-1121"]
     assert (view["name"], view["retry"], view["group"], view["category"], view["kind"]) == (
         "E00001", True, True, True, "loose")
-    assert "string 'code'" in view["bad"]
+    assert "string 'code'" in view["bad"] and view["number"] == "-1121"
     assert view["match"]["args"] == ["'qty'"] and view["match"]["error"]["code"] == "INVALID_PARAM_VALUE"
 
 
@@ -198,3 +201,23 @@ def test_with_classes_keeps_every_other_field() -> None:
     assert set(values) == {field.name for field in dataclasses.fields(ErrorCode)}
     error = ErrorCode(**values)
     assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
+
+
+def test_a_group_named_like_a_code_class_yields_with_a_warning(tmp_path: Path) -> None:
+    """Adding `[[groups]] name = "BadSymbol"` must not rename -1121's class: `except
+    spot.BadSymbol` would then catch every code of the group."""
+    root = make_project(tmp_path, {"spot": ROOT / "docs_src" / "binance-spot.md"})
+    assert run_errgen("generate", cwd=root).returncode == 0
+    before = import_file(root / "output" / "python" / "errors" / "spot.py")._CLASS_TABLE
+    with (root / "errgen.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[[groups]]\nname = "BadSymbol"\ncodes = { spot = [-1003, -1121] }\n')
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert ("errgen.toml:11:11: warning: group 'BadSymbol': BadSymbol is the class of a code of source 'spot'; "
+            "the group's class there is BadSymbolGroup [class-name-taken]") in result.stderr
+    module = import_file(root / "output" / "python" / "errors" / "spot.py")
+    after = module._CLASS_TABLE
+    assert {name: row[1] for name, row in before.items()} == {
+        name: row[1] for name, row in after.items() if name != "BadSymbolGroup"}
+    error = module.ApiError.from_payload({"code": -1003, "msg": "Too many requests queued."})
+    assert isinstance(error, module.BadSymbolGroup) and not isinstance(error, module.BadSymbol)

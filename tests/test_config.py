@@ -118,12 +118,12 @@ BAD_KEYS = {
     "a mistyped source key": (
         GOOD + 'urll = "https://example.com"\n',
         ("errgen.toml:8:1: error: unknown key 'urll' in [sources]; did you mean 'url'?; known: id, path, url, "
-         "language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern, format [config]"),
+         "language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern, format, payload, subcodes, class_names [config]"),
     ),
     "identifier in the singular": (
         GOOD + 'identifier = { "-1121" = "BAD" }\n',
         ("errgen.toml:8:1: error: unknown key 'identifier' in [sources]; did you mean 'identifiers'?; known: id, "
-         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern, format [config]"),
+         "path, url, language, translation_of, identifiers, section, columns, placeholders, lint, layout, code_pattern, format, payload, subcodes, class_names [config]"),
     ),
     "a Python keyword as source id": (
         ('id = "spot"', 'id = "class"'),
@@ -300,3 +300,55 @@ def test_template_dirs_are_relative_to_errgen_toml_wherever_errgen_runs(tmp_path
 
     assert result.returncode == 0, result.stderr
     assert (root / "output" / "json" / "page.schema.json").read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
+def test_payload_subcodes_and_outcome_are_checked_at_their_places(tmp_path: Path) -> None:
+    extra = ('payload = [{ code = "data..code" }, { message = "msg" }, { code = "x", mesage = "y" }]\n'
+             'subcodes = "abc"\n\n[[groups]]\nname = "Unknown"\noutcome = "maybe"\ncodes = { page = [-1002] }\n')
+    root = make_project(tmp_path, {"page": COLLIDING}, extra=extra)
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 2 and not (root / "output").exists()
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "errgen.toml:7:14: error: code must be a dotted path into the body such as 'data.0.sCode', "
+        "not 'data..code' [config]",
+        "errgen.toml:7:37: error: a payload table needs `code`, the path of the code in the body "
+        '("error.code") [config]',
+        "errgen.toml:7:72: error: unknown key 'mesage' in [sources.payload]; did you mean 'message'?; "
+        "known: code, message [config]",
+        "errgen.toml:8:1: error: subcodes must be the separator of a sub-code such as \"_\" (51008_1000), "
+        "not 'abc' [config]",
+        "errgen.toml:12:1: error: group 'Unknown': outcome must be one of 'unknown' (execution status unknown: "
+        "reconcile before resubmitting), not 'maybe' [config]",
+    ]
+
+
+def test_a_payload_reads_bodies_of_its_shape_in_the_generated_module(tmp_path: Path) -> None:
+    extra = 'payload = [{ code = "error.code", message = "error.message" }, { code = "errors.1" }]\n'
+    root = make_project(tmp_path, {"page": COLLIDING}, extra=extra)
+    assert run_errgen("generate", cwd=root).returncode == 0
+    module = import_file(root / "output" / "python" / "errors" / "page.py")
+    error = module.ApiError.from_payload({"error": {"code": "-1002", "message": "You are not authorized."}})
+    assert (error.code, error.msg) == (module.ErrorCode.UNAUTHORIZED, "You are not authorized.")
+    assert module.ApiError.from_payload({"errors": [0, -1099]}).code is module.ErrorCode.UNAUTHORIZED_1099
+    with pytest.raises(TypeError, match="an integer 'error.code' or 'errors.1', got None"):
+        module.ApiError.from_payload({"code": -1002, "msg": "default shape no longer read"})
+    with pytest.raises(TypeError, match="a string 'error.message', got int 5"):
+        module.ApiError.from_payload({"error": {"code": -1002, "message": 5}})
+
+
+def test_class_names_message_names_unnamed_codes_from_their_first_message(tmp_path: Path) -> None:
+    page = ("## Errors\n\n| Code | Message |\n|---|---|\n| 51008 | Order failed. Insufficient {param0} balance in account |"
+            "\n| 51009 | Order failed. Insufficient {param0} balance in account |\n| 51010 | 42 |\n")
+    root = make_project(tmp_path, {"page": page}, extra='class_names = "message"\nplaceholders = ["{param0}"]')
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0, result.stderr
+    module = import_file(root / "output" / "python" / "errors" / "page.py")
+    classes = {code: module.ApiError.from_payload({"code": code, "msg": ""}) for code in (51008, 51009, 51010)}
+    # at most six words, placeholders left out; a name taken gets the code; no word: from the code
+    assert {code: type(error).__name__ for code, error in classes.items()} == {
+        51008: "OrderFailedInsufficientBalanceInAccount", 51009: "OrderFailedInsufficientBalanceInAccountError",
+        51010: "E51010"}
+    bad = make_project(tmp_path / "bad", {"page": page}, extra='class_names = "messages"')
+    refused = run_errgen("generate", cwd=bad)
+    assert refused.returncode == 2 and 'class_names must be "message"' in refused.stderr

@@ -78,7 +78,7 @@ def test_the_lock_records_every_generated_file_and_nothing_else(sdk: Path) -> No
         (e["code"], e["identifier"]) for e in document["errors"]]
     assert sorted(lock["files"]) == [
         "coinm.json", "lib/sdk_errors/__init__.py", "lib/sdk_errors/coinm.py", "lib/sdk_errors/py.typed",
-        "page.schema.json", "src/coinm.ts",
+        "page.schema.json", "src/coinm.ts", "src/index.ts",
     ]
     assert (sdk / "errgen.lock").read_text(encoding="utf-8") == json.dumps(lock, indent=2, sort_keys=True) + "\n"
 

@@ -123,7 +123,7 @@ def test_all_lists_exactly_the_public_names_and_every_member_has_a_docstring(hos
 
 def test_a_malformed_error_body_is_a_type_error_as_in_typescript() -> None:
     spot = import_file(ROOT / "output" / "python" / "binance_errors" / "spot.py")
-    for payload in ([], {"code": "-1121", "msg": ""}, {"code": True, "msg": ""}, {"code": -1121}):
+    for payload in ([], {"code": "-01121", "msg": ""}, {"code": True, "msg": ""}, {"code": -1121}):
         with pytest.raises(TypeError, match="error body"):
             spot.ApiError.from_payload(payload)
 
@@ -179,7 +179,8 @@ found = spot.match("Invalid API-key, IP, or permissions for action, request ip: 
 assert (found.kind, found.rest) == ("prefix", ", request ip: 1.2.3.4"), found
 assert usdm.match("clientOrderId is duplicated.").kind == "loose"
 assert spot.match("Filter failure: MAX_NUM_ORDERS", -2010).error is spot.ErrorCode.INVALID_MESSAGE
-for bad in (None, "not json", {"code": "-1121", "msg": ""}, {"code": -1121}):
+for bad in (None, "not json", {"code": "-01121", "msg": ""}, {"code": -1121}, "[" * 10**5 + "]" * 10**5,
+            '{"code": ' + "9" * 5000 + ', "msg": ""}', {"code": 10**5000, "msg": ""}):
     try:
         usdm.ApiError.from_payload(bad)
     except TypeError:

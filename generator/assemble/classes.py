@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import count
 
 from ..model import Category, Code, ErrorCode, ErrorPage, Group
+from .subcodes import subcodes_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,6 +38,17 @@ def class_name_for(identifier: str) -> str:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
+MESSAGE_CLASS_WORDS = 6
+
+
+def message_class_name(text: str) -> str:
+    """The class of an unnamed code from its first message or description
+    (placeholders already left out): `Insufficient balance.` -> `InsufficientBalance`,
+    at most MESSAGE_CLASS_WORDS words; "" when no word starts with a letter."""
+    words = _ASCII_WORD.findall(_APOSTROPHE.sub("", text))[:MESSAGE_CLASS_WORDS]
+    name = "".join(word[:1].upper() + word[1:].lower() for word in words)
+    return name if name[:1].isalpha() else ""
 
 
 def category_class_name(title: str) -> str:
@@ -64,6 +76,7 @@ class ClassRow:
     error: ErrorCode | None  # the code it stands for; None for a category's or a group's class
     title: str  # what its docstring says
     retryable: bool
+    outcome: str | None = None  # its group's `outcome` ("unknown"), else None
 
     @property
     def bases(self) -> tuple[str, ...]:
@@ -81,21 +94,32 @@ class ClassNamer:
     """
 
     def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
-                 base: ErrorPage | None = None) -> None:
+                 base: ErrorPage | None = None, code_classes: Iterable[str] = ()) -> None:
         self.taken = set(reserved_names())
         self.base = base
         self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
         listed = set(codes)
+        # A group yields to a code's class: adding `[[groups]] name = "BadSymbol"`
+        # must not rename -1121's class (`except BadSymbol` would catch the group).
+        wanted_by_codes = set(code_classes)
         own_groups = []
+        renamed: list[tuple[GroupConfig, str]] = []
         for group in groups:
             in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
             if in_page:
-                own_groups.append(Group(_unique(group.name, "Group", self.taken), group.retryable, in_page))
+                name = _unique(group.name, "Group", self.taken | wanted_by_codes)
+                self.taken.add(name)
+                if name != group.name:
+                    renamed.append((group, name))
+                own_groups.append(Group(name, group.retryable, in_page, group.outcome))
         self.groups = tuple(own_groups)
+        self.renamed_groups = tuple(renamed)  # (group, the class it got instead of its name)
 
-    def code(self, code: Code, identifier: str) -> tuple[str, tuple[str, ...]]:
-        """The class of a code and the groups it is in."""
-        name = _unique(self._base_classes.get(code) or class_name_for(identifier), "Error", self.taken, code)
+    def code(self, code: Code, identifier: str, hint: str = "") -> tuple[str, tuple[str, ...]]:
+        """The class of a code and the groups it is in; `hint`: the text to name it
+        from (`class_names = "message"`), else its identifier."""
+        wanted = self._base_classes.get(code) or (message_class_name(hint) if hint else "") or class_name_for(identifier)
+        name = _unique(wanted, "Error", self.taken, code)
         return name, tuple(group.name for group in self.groups if code in group.codes) if self.groups else ()
 
     def category(self, category: Category, page: ErrorPage) -> Category:
@@ -131,17 +155,27 @@ def assigned(page: ErrorPage) -> ErrorPage:
 
 
 def hierarchy(page: ErrorPage) -> list[ClassRow]:
-    """Groups, then categories, then codes: each after the classes it extends."""
+    """Groups, then categories, then codes (the parents of sub-codes first): each
+    after the classes it extends. A sub-code's class extends its parent's."""
     classes = {category.id: category.class_name for category in page.categories}
     retryable = {group.name for group in page.groups if group.retryable}
-    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable)
-            for group in page.groups]
+    outcomes = {group.name: group.outcome for group in page.groups if group.outcome is not None}
+    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable,
+                     group.outcome) for group in page.groups]
     rows += [ClassRow(category.class_name, "ApiError", (), None, category.title, False)
              for category in page.categories]
-    for error in page.errors:
-        base = classes[error.category] if error.category is not None else "ApiError"
+    subcodes = subcodes_of(page)
+    parents = {sub: parent for parent, subs in subcodes.items() for sub in subs}
+    class_of = {error.code: error.class_name for error in page.errors}
+    for error in sorted(page.errors, key=lambda error: error.code not in subcodes):  # stable: page order kept
+        if error.code in parents:
+            base = class_of[parents[error.code]]
+        else:
+            base = classes[error.category] if error.category is not None else "ApiError"
         in_retryable = any(group in retryable for group in error.groups)
-        rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable))
+        outcome = next((outcomes[group] for group in error.groups if group in outcomes), None)
+        rows.append(ClassRow(error.class_name, base, error.groups, error, f"{error.code} {error.name}", in_retryable,
+                             outcome))
     return rows
 
 

@@ -11,13 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, ErrgenError, has_errors
-from ..model import Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from ..model import DEFAULT_PAYLOAD, BodyShape, Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
 from ..read.layouts.codes import is_plain_integer
-from ..read.raw import LAYOUTS, RawPage, RawTable
-from .classes import ClassNamer
+from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
+from .classes import ClassNamer, class_name_for, message_class_name
 from .identifiers import assign_identifiers
 from .repeats import Listed, merge_duplicates
 from .slugs import unique_slug
+from .subcodes import with_parents
 from .stable import (
     LockedCode,
     SourceLock,
@@ -54,6 +55,12 @@ class AssembleOptions:
     locked: SourceLock | None = None
     # `generate --prune`: forget the codes gone from the page and their aliases.
     prune: bool = False
+    # errgen.toml's `payload` (where an error body holds the code and message) and `subcodes`.
+    payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD
+    subcodes: str = ""
+    # errgen.toml's `class_names`: "message" names an unnamed code's class from its first message.
+    class_names: str = ""
+    config_path: str = "errgen.toml"  # where warnings about errgen.toml's groups point
 
 
 def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Diagnostic]]:
@@ -62,7 +69,8 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
         diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
     code_type: CodeType = "int" if all(is_plain_integer(e.code) for e in raw.entries) else "str"
     diagnostics += _lone_string_code(raw)
-    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in raw.entries]
+    entries = with_parents(raw.entries, options.subcodes) if code_type == "str" else raw.entries
+    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in entries]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
     base_identifiers = None if options.base is None else {e.code: e.identifier for e in options.base.errors}
@@ -73,9 +81,19 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
         raise ErrgenError(diagnostics)
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
     gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
+    from_messages = options.class_names == "message"
+    code_classes = {class_name_for(ident) for ident in identifiers.values()}
+    if from_messages:
+        code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed if not item.entry.name}
     namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
-                       options.groups, options.base)
-    errors = [_error_code(item, identifiers[item.code], by_code, namer) for item in listed]
+                       options.groups, options.base, code_classes)
+    diagnostics += [
+        Diagnostic(options.config_path, *group.places.get(options.source_id, (1, 1)), "warning",
+                   f"group {group.name!r}: {group.name} is the class of a code of source {options.source_id!r}; "
+                   f"the group's class there is {name}", "class-name-taken")
+        for group, name in namer.renamed_groups
+    ]
+    errors = [_error_code(item, identifiers[item.code], by_code, namer, from_messages) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
@@ -83,6 +101,8 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
         errors=tuple(errors),
         message_tables=tables,
         code_type=code_type,
+        payload=options.payload,
+        subcodes=options.subcodes,
     ), options.locked)
     if gone_listed:
         gone = (error.with_classes(*namer.code(error.code, error.identifier))
@@ -184,13 +204,24 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
-def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer) -> ErrorCode:
-    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay)."""
+def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer,
+                from_messages: bool = False) -> ErrorCode:
+    """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay);
+    `from_messages`: an unnamed code's class is named from its first message or description."""
     code, entry = item
     kept = locked.get(code)
-    class_name, groups = namer.code(code, identifier)
+    class_name, groups = namer.code(code, identifier, _class_hint(entry) if from_messages and not entry.name else "")
     return ErrorCode(
         code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
         entry.line, entry.column, class_name, entry.deprecated, () if kept is None else aliases(kept, identifier),
         groups, tuple(entry.http_status),
     )
+
+
+def _class_hint(entry: RawEntry) -> str:
+    """What an unnamed code's class is named from: its first message without its
+    placeholders, else its description."""
+    if entry.messages:
+        message = entry.messages[0]
+        return " ".join(message.literals) if message.literals else message.text
+    return " ".join(entry.description)

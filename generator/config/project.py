@@ -17,7 +17,7 @@ from typing import Any
 from .. import targets as registry
 from ..assemble.identifiers import is_valid_identifier
 from ..diagnostics import Diagnostic, ErrgenError, did_you_mean, error
-from ..model import Code
+from ..model import DEFAULT_PAYLOAD, BodyShape, Code, PathPart
 from ..read.layouts.code_pattern import CodePatternError, compile_code_pattern
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUT_CHOICES, ROLES
@@ -45,8 +45,10 @@ _RESERVED = frozenset(keyword.kwlist) | TYPESCRIPT_KEYWORDS
 
 _TOP_KEYS = ("output", "sources", "groups", "targets")
 _SOURCE_KEYS = ("id", "path", "url", "language", "translation_of", "identifiers", "section", "columns",
-                "placeholders", "lint", "layout", "code_pattern", "format")
-_GROUP_KEYS = ("name", "retryable", "codes")
+                "placeholders", "lint", "layout", "code_pattern", "format", "payload", "subcodes", "class_names")
+_GROUP_KEYS = ("name", "retryable", "outcome", "codes")
+_PAYLOAD_KEYS = ("code", "message")
+OUTCOMES = ("unknown",)  # a group's `outcome`: what a caller knows of the request's execution
 _TARGET_KEYS = ("name", "template", "path")
 
 
@@ -65,6 +67,9 @@ class SourceConfig:
     code_pattern: str | None = None  # checked: has a `code` group, cannot backtrack badly
     lint_ignore: tuple[str, ...] = ()  # rule ids `errgen lint` does not report for this page
     format: str | None = None  # "markdown" | "html"; None: from the file's name and first bytes
+    payload: tuple[BodyShape, ...] = DEFAULT_PAYLOAD  # where an error body holds the code and message
+    subcodes: str = ""  # separator of a `PARENT_SUB` code (OKX's "_"), "" for none
+    class_names: str = ""  # "message": an unnamed code's class from its first message
     # Where each `identifiers` key is written, for errors found once the page is read.
     identifier_places: dict[Code, tuple[int, int]] = field(default_factory=dict)
 
@@ -76,6 +81,7 @@ class GroupConfig:
     name: str
     retryable: bool
     codes: dict[str, tuple[int | str, ...]]  # source id -> codes
+    outcome: str | None = None  # "unknown": the request may have been executed
     # Where each source's codes are listed, for warnings found once the pages are read.
     places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
 
@@ -220,7 +226,58 @@ class _Checker:
             lint_ignore=self.rule_ids(lint, (*key, "lint", "ignore")),
             format=self.format(raw, (*key, "format")),
             identifier_places=places,
+            payload=self.payload(raw, (*key, "payload")),
+            subcodes=self.subcodes(raw, (*key, "subcodes")),
+            class_names=self.class_names(raw, (*key, "class_names")),
         )
+
+    def class_names(self, raw: dict[str, Any], key: Key) -> str:
+        value = raw.get("class_names", "")
+        if value in ("", "message"):
+            return str(value)
+        self.bad(key, f'class_names must be "message" (name a code without a published name from its first '
+                 f"message or description), not {value!r}")
+        return ""
+
+    def payload(self, raw: dict[str, Any], key: Key) -> tuple[BodyShape, ...]:
+        """`payload = {code = "retCode", message = "retMsg"}`, or a list of such tables tried in order."""
+        value = raw.get("payload")
+        if value is None:
+            return DEFAULT_PAYLOAD
+        listed = [value] if isinstance(value, dict) else value
+        if not isinstance(listed, list) or not listed or not all(isinstance(item, dict) for item in listed):
+            self.bad(key, 'payload must be a table such as { code = "retCode", message = "retMsg" }, '
+                     "or a list of them")
+            return DEFAULT_PAYLOAD
+        shapes = []
+        for index, shape in enumerate(listed):
+            where: Key = key if isinstance(value, dict) else (*key, index)
+            self.known(shape, where, _PAYLOAD_KEYS)
+            code = self.body_path(shape, (*where, "code")) if "code" in shape else None
+            if "code" not in shape:
+                self.bad(where, 'a payload table needs `code`, the path of the code in the body ("error.code")')
+            message = self.body_path(shape, (*where, "message")) if "message" in shape else None
+            if code is not None:
+                shapes.append(BodyShape(code, () if message is None else (message,)))
+        return tuple(shapes) if len(shapes) == len(listed) else DEFAULT_PAYLOAD
+
+    def body_path(self, raw: dict[str, Any], key: Key) -> tuple[PathPart, ...] | None:
+        """A dotted path into a JSON body, list indexes as numbers: `data.0.sCode`."""
+        value = raw.get(str(key[-1]))
+        parts = value.split(".") if isinstance(value, str) else []
+        if not parts or not all(part and part == part.strip() and len(part) <= 200 for part in parts) \
+                or len(parts) > 32:
+            self.bad(key, f"{key[-1]} must be a dotted path into the body such as 'data.0.sCode', not {value!r}")
+            return None
+        return tuple(int(part) if part.isascii() and part.isdigit() and len(part) <= 9 else part for part in parts)
+
+    def subcodes(self, raw: dict[str, Any], key: Key) -> str:
+        value = raw.get("subcodes", "")
+        if isinstance(value, str) and (value == "" or (len(value) <= 3 and not value.isalnum()
+                                                       and value.isprintable() and not value.isspace())):
+            return value
+        self.bad(key, f'subcodes must be the separator of a sub-code such as "_" (51008_1000), not {value!r}')
+        return ""
 
     def identifiers(self, raw: dict[str, Any], key: Key) -> tuple[dict[Code, str], dict[Code, tuple[int, int]]]:
         identifiers: dict[Code, str] = {}
@@ -306,6 +363,11 @@ class _Checker:
         retryable = raw.get("retryable", False)
         if not isinstance(retryable, bool):
             self.bad((*key, "retryable"), f"group {name!r}: retryable must be true or false")
+        outcome = raw.get("outcome")
+        if outcome is not None and outcome not in OUTCOMES:
+            self.bad((*key, "outcome"), f"group {name!r}: outcome must be one of {', '.join(map(repr, OUTCOMES))} "
+                     f"(execution status unknown: reconcile before resubmitting), not {outcome!r}")
+            outcome = None
         ids = {s.id for s in sources}
         codes: dict[str, tuple[int | str, ...]] = {}
         for source_id, listed in self.table(raw, (*key, "codes")).items():
@@ -317,7 +379,7 @@ class _Checker:
             else:
                 codes[source_id] = tuple(listed)
         places = {source_id: self.places.at((*key, "codes", source_id)) for source_id in codes}
-        return GroupConfig(name, retryable is True, codes, places)
+        return GroupConfig(name, retryable is True, codes, outcome, places)
 
     def target(self, raw: dict[str, Any], index: int) -> UserTargetConfig | None:
         key: Key = ("targets", index)

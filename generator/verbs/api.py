@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from ..write import noop
 from ..write.lockfile import LOCK_NAME, Lock, digest, lock_text, read_lock
 from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .dump import dump, page_alone
+from .crosspage import differing_codes
 from .lint import lint_source, unknown_group_code
 
 __all__ = [
@@ -89,7 +90,8 @@ def load_pages(config: Config, prune: bool = False) -> tuple[list[ErrorPage], li
             continue
         base = pages.get(source.translation_of) if source.translation_of else None
         try:
-            options = page_options(source, base, lock.sources.get(source.id), prune, config.groups)
+            options = replace(page_options(source, base, lock.sources.get(source.id), prune, config.groups),
+                              config_path=config.display_path)
             fetched = lock.fetched.get(source.id)
             page, found = load_page(config.root, source, options, fetched.charset if fetched else None)
         except ErrgenError as exc:
@@ -128,6 +130,9 @@ def page_options(source: SourceConfig, base: ErrorPage | None = None, locked: So
         groups=groups,
         locked=locked,
         prune=prune,
+        payload=source.payload,
+        subcodes=source.subcodes,
+        class_names=source.class_names,
     )
 
 
@@ -332,12 +337,14 @@ def lint_sources(config: Config, strict: bool = False, ignore: Sequence[str] = (
             continue
         off = set(source.lint_ignore)
         found += [d for d in lint_source(src, page_options(source)) if d.rule not in off]
-    if config.groups:  # a group code the page does not have: known once the pages are read
+    if config.groups or len(config.sources) > 1:  # findings known once the pages are read
         try:
             pages, _ = load_pages(config)
         except ErrgenError:
             pages = []  # each page's own errors are above
         found += [d for page in pages for d in unknown_group_code(config.display_path, page, config.groups)]
+        translations = {source.id for source in config.sources if source.translation_of is not None}
+        found += differing_codes([page for page in pages if page.source.id not in translations])
     return _lint_result(found, unreadable, strict, set(ignore))
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...assemble import classes
+from ...assemble.subcodes import subcodes_of
 from ...model import ErrorPage
 from .. import rows
 from ..base import RenderContext, Target
@@ -44,6 +45,7 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
         match=rows.match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=hierarchy,
+        subcodes=subcodes_of(page),
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...assemble import classes
+from ...assemble.subcodes import subcodes_of
 from ...model import ErrorPage
 from ..base import RenderContext, Target
 from ..filters import text as text_filters
@@ -12,12 +13,16 @@ from ..rows import match_data, member_rows
 from . import filters as ts_filters
 
 MODULE_TEMPLATE = "typescript/module.ts.j2"
+INDEX_TEMPLATE = "typescript/index.ts.j2"
 RUNTIME = "typescript/runtime.ts"  # real source; the part below its marker is embedded verbatim
 RUNTIME_MARKER = "// errgen: the runtime starts here.\n"
 
 
 def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]:
-    return {f"{page.source.id}.ts": render_page(page, context) for page in pages}
+    """`<id>.ts` per page, and `index.ts` over all of them."""
+    files = {f"{page.source.id}.ts": render_page(page, context) for page in pages}
+    files["index.ts"] = context.render(INDEX_TEMPLATE, pages=pages)
+    return files
 
 
 def render_page(page: ErrorPage, context: RenderContext) -> str:
@@ -29,6 +34,7 @@ def render_page(page: ErrorPage, context: RenderContext) -> str:
         match=match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         classes=classes.hierarchy(page),
+        subcodes=subcodes_of(page),
     )
 
 
@@ -37,5 +43,5 @@ TARGET = Target(
     folder="output/typescript",
     filters={**ts_filters.FILTERS, **text_filters.FILTERS},
     render=render,
-    templates=(MODULE_TEMPLATE, RUNTIME),
+    templates=(MODULE_TEMPLATE, RUNTIME, INDEX_TEMPLATE),
 )

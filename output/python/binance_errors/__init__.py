@@ -19,4 +19,82 @@
 - `sapi`: "Error Codes", from docs_src/binance-wallet.md
 
 - `papi`: "Error Codes", from docs_src/binance-portfolio-margin.md
+
+`from_payload(body, source=…)`, `lookup(code, source)` and `match(text, code,
+source)` work over every page, importing a page's module the first time it is
+used; `except ApiError` catches the error of any page, whose `ApiError` derives
+from this one. Each page module also stands alone: vendor one file if you like.
 """
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
+
+__all__ = [
+    "SOURCES",
+    "ApiError",
+    "from_payload",
+    "lookup",
+    "match",
+]
+
+# Source id -> the page's title, in errgen.toml's order.
+SOURCES = {
+    "coinm": "Error Codes",
+    "usdm": "Error Codes",
+    "options": "Error Codes",
+    "spot": "Error codes for Binance",
+    "spot_zh_cn": "错误代码汇总",
+    "sapi": "Error Codes",
+    "papi": "Error Codes",
+}
+
+
+class ApiError(Exception):
+    """The base of every page's `ApiError`: `except ApiError` catches the error of any page."""
+
+
+# What a page module derives its ApiError from when it is imported as part of
+# this package (a vendored page module derives from Exception).
+_ERRGEN_BASE = ApiError
+
+
+def _page(source: str) -> ModuleType:
+    """The module of a source, imported on first use."""
+    if source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}; sources: {', '.join(SOURCES)}")
+    from importlib import import_module  # here: importing the package imports no page
+
+    return import_module(f"{__name__}.{source}")
+
+
+def lookup(code: int | str, source: str) -> Any:
+    """The `ErrorCode` member of `code` on the page of `source`, or None."""
+    return _page(source).lookup(code)
+
+
+def match(text: str, code: int | str | None, source: str) -> Any:
+    """The template of the page of `source` that `text` came from, or None (see the page's `match`)."""
+    return _page(source).match(text, code)
+
+
+def from_payload(
+    body: object, source: str, status: int | None = None, headers: object = None, **extra: Any
+) -> ApiError:
+    """The page's most specific error class for an error body (see the page's `ApiError.from_payload`)."""
+    if status is not None:
+        extra["status"] = status
+    if headers is not None:
+        extra["headers"] = headers
+    error: ApiError = _page(source).ApiError.from_payload(body, **extra)
+    return error
+
+
+def __getattr__(name: str) -> ModuleType:
+    """`package.spot` without importing it first."""
+    if name in SOURCES:
+        return _page(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
