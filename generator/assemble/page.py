@@ -11,14 +11,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, ErrgenError, has_errors
-from ..model import DEFAULT_PAYLOAD, BodyShape, Code, CodeType, ErrorCode, ErrorPage, MessageTable, Source
+from ..model import (
+    DEFAULT_PAYLOAD,
+    BodyShape,
+    Code,
+    CodeType,
+    ErrorCode,
+    ErrorPage,
+    MessageTable,
+    Source,
+)
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
 from .classes import ClassNamer, class_name_for, message_class_name
 from .identifiers import assign_identifiers
 from .repeats import Listed, merge_duplicates
 from .slugs import unique_slug
-from .subcodes import with_parents
 from .stable import (
     LockedCode,
     SourceLock,
@@ -28,6 +36,7 @@ from .stable import (
     pins,
     stable_categories,
 )
+from .subcodes import with_parents
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

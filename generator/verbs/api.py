@@ -24,9 +24,9 @@ from ..version import version
 from ..write import files as write
 from ..write import noop
 from ..write.lockfile import LOCK_NAME, Lock, digest, lock_text, read_lock
+from .crosspage import differing_codes
 from .diff import PageDiff, PageView, diff_pages, read_view, view_of_lock, view_of_page
 from .dump import dump, page_alone
-from .crosspage import differing_codes
 from .lint import lint_source, unknown_group_code
 
 __all__ = [

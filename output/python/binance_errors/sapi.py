@@ -6092,1492 +6092,1756 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
     "GeneralServerOrNetworkIssues": (
         ("ApiError",),
         None,
         "10xx - General Server or Network issues",
         False,
+        None,
     ),
     "RequestIssues": (
         ("ApiError",),
         None,
         "11xx - 2xxx Request issues",
         False,
+        None,
     ),
     "SAPISpecificIssues": (
         ("ApiError",),
         None,
         "3xxx-5xxx SAPI-specific issues",
         False,
+        None,
     ),
     "SavingsIssues": (
         ("ApiError",),
         None,
         "6XXX - Savings Issues",
         False,
+        None,
     ),
     "Futures": (
         ("ApiError",),
         None,
         "70xx - Futures",
         False,
+        None,
     ),
     "FuturesSpotAlgo": (
         ("ApiError",),
         None,
         "20xxx - Futures/Spot Algo",
         False,
+        None,
     ),
     "CryptoLoans": (
         ("ApiError",),
         None,
         "10xxx - Crypto Loans",
         False,
+        None,
     ),
     "BLVT": (
         ("ApiError",),
         None,
         "13xxx - BLVT",
         False,
+        None,
     ),
     "LiquidSwap": (
         ("ApiError",),
         None,
         "12xxx - Liquid Swap",
         False,
+        None,
     ),
     "BinanceCode": (
         ("ApiError",),
         None,
         "18xxx - Binance Code",
         False,
+        None,
     ),
     "PortfolioMarginAccount": (
         ("ApiError",),
         None,
         "21xxx - Portfolio Margin Account",
         False,
+        None,
     ),
     "ErrorsRegardingPOSTApiOrderCancelReplace": (
         ("ApiError",),
         None,
         "Errors regarding POST /api/v3/order/cancelReplace",
         False,
+        None,
     ),
     "Unknown": (
         ("GeneralServerOrNetworkIssues",),
         -1000,
         "-1000 UNKNOWN",
         False,
+        None,
     ),
     "Disconnected": (
         ("GeneralServerOrNetworkIssues",),
         -1001,
         "-1001 DISCONNECTED",
         False,
+        None,
     ),
     "Unauthorized": (
         ("GeneralServerOrNetworkIssues",),
         -1002,
         "-1002 UNAUTHORIZED",
         False,
+        None,
     ),
     "TooManyRequests": (
         ("GeneralServerOrNetworkIssues",),
         -1003,
         "-1003 TOO_MANY_REQUESTS",
         False,
+        None,
     ),
     "ServerBusy": (
         ("GeneralServerOrNetworkIssues",),
         -1004,
         "-1004 SERVER_BUSY",
         False,
+        None,
     ),
     "UnexpectedResp": (
         ("GeneralServerOrNetworkIssues",),
         -1006,
         "-1006 UNEXPECTED_RESP",
         False,
+        None,
     ),
     "Timeout": (
         ("GeneralServerOrNetworkIssues",),
         -1007,
         "-1007 TIMEOUT",
         False,
+        None,
     ),
     "ServerBusy1008": (
         ("GeneralServerOrNetworkIssues",),
         -1008,
         "-1008 SERVER_BUSY",
         False,
+        None,
     ),
     "UnknownOrderComposition": (
         ("GeneralServerOrNetworkIssues",),
         -1014,
         "-1014 UNKNOWN_ORDER_COMPOSITION",
         False,
+        None,
     ),
     "TooManyOrders": (
         ("GeneralServerOrNetworkIssues",),
         -1015,
         "-1015 TOO_MANY_ORDERS",
         False,
+        None,
     ),
     "ServiceShuttingDown": (
         ("GeneralServerOrNetworkIssues",),
         -1016,
         "-1016 SERVICE_SHUTTING_DOWN",
         False,
+        None,
     ),
     "UnsupportedOperation": (
         ("GeneralServerOrNetworkIssues",),
         -1020,
         "-1020 UNSUPPORTED_OPERATION",
         False,
+        None,
     ),
     "InvalidTimestamp": (
         ("GeneralServerOrNetworkIssues",),
         -1021,
         "-1021 INVALID_TIMESTAMP",
         False,
+        None,
     ),
     "InvalidSignature": (
         ("GeneralServerOrNetworkIssues",),
         -1022,
         "-1022 INVALID_SIGNATURE",
         False,
+        None,
     ),
     "NotFoundAuthenticatedOrAuthorized": (
         ("GeneralServerOrNetworkIssues",),
         -1099,
         "-1099 Not found, authenticated, or authorized",
         False,
+        None,
     ),
     "IllegalChars": (
         ("RequestIssues",),
         -1100,
         "-1100 ILLEGAL_CHARS",
         False,
+        None,
     ),
     "TooManyParameters": (
         ("RequestIssues",),
         -1101,
         "-1101 TOO_MANY_PARAMETERS",
         False,
+        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
         ("RequestIssues",),
         -1102,
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         False,
+        None,
     ),
     "UnknownParam": (
         ("RequestIssues",),
         -1103,
         "-1103 UNKNOWN_PARAM",
         False,
+        None,
     ),
     "UnreadParameters": (
         ("RequestIssues",),
         -1104,
         "-1104 UNREAD_PARAMETERS",
         False,
+        None,
     ),
     "ParamEmpty": (
         ("RequestIssues",),
         -1105,
         "-1105 PARAM_EMPTY",
         False,
+        None,
     ),
     "ParamNotRequired": (
         ("RequestIssues",),
         -1106,
         "-1106 PARAM_NOT_REQUIRED",
         False,
+        None,
     ),
     "BadPrecision": (
         ("RequestIssues",),
         -1111,
         "-1111 BAD_PRECISION",
         False,
+        None,
     ),
     "NoDepth": (
         ("RequestIssues",),
         -1112,
         "-1112 NO_DEPTH",
         False,
+        None,
     ),
     "TifNotRequired": (
         ("RequestIssues",),
         -1114,
         "-1114 TIF_NOT_REQUIRED",
         False,
+        None,
     ),
     "InvalidTif": (
         ("RequestIssues",),
         -1115,
         "-1115 INVALID_TIF",
         False,
+        None,
     ),
     "InvalidOrderType": (
         ("RequestIssues",),
         -1116,
         "-1116 INVALID_ORDER_TYPE",
         False,
+        None,
     ),
     "InvalidSide": (
         ("RequestIssues",),
         -1117,
         "-1117 INVALID_SIDE",
         False,
+        None,
     ),
     "EmptyNewClOrdId": (
         ("RequestIssues",),
         -1118,
         "-1118 EMPTY_NEW_CL_ORD_ID",
         False,
+        None,
     ),
     "EmptyOrgClOrdId": (
         ("RequestIssues",),
         -1119,
         "-1119 EMPTY_ORG_CL_ORD_ID",
         False,
+        None,
     ),
     "BadInterval": (
         ("RequestIssues",),
         -1120,
         "-1120 BAD_INTERVAL",
         False,
+        None,
     ),
     "BadSymbol": (
         ("RequestIssues",),
         -1121,
         "-1121 BAD_SYMBOL",
         False,
+        None,
     ),
     "InvalidListenKey": (
         ("RequestIssues",),
         -1125,
         "-1125 INVALID_LISTEN_KEY",
         False,
+        None,
     ),
     "MoreThanXxHours": (
         ("RequestIssues",),
         -1127,
         "-1127 MORE_THAN_XX_HOURS",
         False,
+        None,
     ),
     "OptionalParamsBadCombo": (
         ("RequestIssues",),
         -1128,
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
         False,
+        None,
     ),
     "InvalidParameter": (
         ("RequestIssues",),
         -1130,
         "-1130 INVALID_PARAMETER",
         False,
+        None,
     ),
     "BadRecvWindow": (
         ("RequestIssues",),
         -1131,
         "-1131 BAD_RECV_WINDOW",
         False,
+        None,
     ),
     "BadStrategyType": (
         ("RequestIssues",),
         -1134,
         "-1134 BAD_STRATEGY_TYPE",
         False,
+        None,
     ),
     "InvalidCancelRestrictions": (
         ("RequestIssues",),
         -1145,
         "-1145 INVALID_CANCEL_RESTRICTIONS",
         False,
+        None,
     ),
     "DuplicateSymbols": (
         ("RequestIssues",),
         -1151,
         "-1151 DUPLICATE_SYMBOLS",
         False,
+        None,
     ),
     "NewOrderRejected": (
         ("RequestIssues",),
         -2010,
         "-2010 NEW_ORDER_REJECTED",
         False,
+        None,
     ),
     "CancelRejected": (
         ("RequestIssues",),
         -2011,
         "-2011 CANCEL_REJECTED",
         False,
+        None,
     ),
     "NoSuchOrder": (
         ("RequestIssues",),
         -2013,
         "-2013 NO_SUCH_ORDER",
         False,
+        None,
     ),
     "BadApiKeyFmt": (
         ("RequestIssues",),
         -2014,
         "-2014 BAD_API_KEY_FMT",
         False,
+        None,
     ),
     "RejectedMbxKey": (
         ("RequestIssues",),
         -2015,
         "-2015 REJECTED_MBX_KEY",
         False,
+        None,
     ),
     "NoTradingWindow": (
         ("RequestIssues",),
         -2016,
         "-2016 NO_TRADING_WINDOW",
         False,
+        None,
     ),
     "OrderArchived": (
         ("RequestIssues",),
         -2026,
         "-2026 ORDER_ARCHIVED",
         False,
+        None,
     ),
     "InnerFailure": (
         ("SAPISpecificIssues",),
         -3000,
         "-3000 INNER_FAILURE",
         False,
+        None,
     ),
     "NeedEnable2fa": (
         ("SAPISpecificIssues",),
         -3001,
         "-3001 NEED_ENABLE_2FA",
         False,
+        None,
     ),
     "AssetDeficiency": (
         ("SAPISpecificIssues",),
         -3002,
         "-3002 ASSET_DEFICIENCY",
         False,
+        None,
     ),
     "NoOpenedMarginAccount": (
         ("SAPISpecificIssues",),
         -3003,
         "-3003 NO_OPENED_MARGIN_ACCOUNT",
         False,
+        None,
     ),
     "TradeNotAllowed": (
         ("SAPISpecificIssues",),
         -3004,
         "-3004 TRADE_NOT_ALLOWED",
         False,
+        None,
     ),
     "TransferOutNotAllowed": (
         ("SAPISpecificIssues",),
         -3005,
         "-3005 TRANSFER_OUT_NOT_ALLOWED",
         False,
+        None,
     ),
     "ExceedMaxBorrowable": (
         ("SAPISpecificIssues",),
         -3006,
         "-3006 EXCEED_MAX_BORROWABLE",
         False,
+        None,
     ),
     "HasPendingTransaction": (
         ("SAPISpecificIssues",),
         -3007,
         "-3007 HAS_PENDING_TRANSACTION",
         False,
+        None,
     ),
     "BorrowNotAllowed": (
         ("SAPISpecificIssues",),
         -3008,
         "-3008 BORROW_NOT_ALLOWED",
         False,
+        None,
     ),
     "AssetNotMortgageable": (
         ("SAPISpecificIssues",),
         -3009,
         "-3009 ASSET_NOT_MORTGAGEABLE",
         False,
+        None,
     ),
     "RepayNotAllowed": (
         ("SAPISpecificIssues",),
         -3010,
         "-3010 REPAY_NOT_ALLOWED",
         False,
+        None,
     ),
     "BadDateRange": (
         ("SAPISpecificIssues",),
         -3011,
         "-3011 BAD_DATE_RANGE",
         False,
+        None,
     ),
     "AssetAdminBanBorrow": (
         ("SAPISpecificIssues",),
         -3012,
         "-3012 ASSET_ADMIN_BAN_BORROW",
         False,
+        None,
     ),
     "LtMinBorrowable": (
         ("SAPISpecificIssues",),
         -3013,
         "-3013 LT_MIN_BORROWABLE",
         False,
+        None,
     ),
     "AccountBanBorrow": (
         ("SAPISpecificIssues",),
         -3014,
         "-3014 ACCOUNT_BAN_BORROW",
         False,
+        None,
     ),
     "RepayExceedLiability": (
         ("SAPISpecificIssues",),
         -3015,
         "-3015 REPAY_EXCEED_LIABILITY",
         False,
+        None,
     ),
     "LtMinRepay": (
         ("SAPISpecificIssues",),
         -3016,
         "-3016 LT_MIN_REPAY",
         False,
+        None,
     ),
     "AssetAdminBanMortgage": (
         ("SAPISpecificIssues",),
         -3017,
         "-3017 ASSET_ADMIN_BAN_MORTGAGE",
         False,
+        None,
     ),
     "AccountBanMortgage": (
         ("SAPISpecificIssues",),
         -3018,
         "-3018 ACCOUNT_BAN_MORTGAGE",
         False,
+        None,
     ),
     "AccountBanRollout": (
         ("SAPISpecificIssues",),
         -3019,
         "-3019 ACCOUNT_BAN_ROLLOUT",
         False,
+        None,
     ),
     "ExceedMaxRollout": (
         ("SAPISpecificIssues",),
         -3020,
         "-3020 EXCEED_MAX_ROLLOUT",
         False,
+        None,
     ),
     "PairAdminBanTrade": (
         ("SAPISpecificIssues",),
         -3021,
         "-3021 PAIR_ADMIN_BAN_TRADE",
         False,
+        None,
     ),
     "AccountBanTrade": (
         ("SAPISpecificIssues",),
         -3022,
         "-3022 ACCOUNT_BAN_TRADE",
         False,
+        None,
     ),
     "WarningMarginLevel": (
         ("SAPISpecificIssues",),
         -3023,
         "-3023 WARNING_MARGIN_LEVEL",
         False,
+        None,
     ),
     "FewLiabilityLeft": (
         ("SAPISpecificIssues",),
         -3024,
         "-3024 FEW_LIABILITY_LEFT",
         False,
+        None,
     ),
     "InvalidEffectiveTime": (
         ("SAPISpecificIssues",),
         -3025,
         "-3025 INVALID_EFFECTIVE_TIME",
         False,
+        None,
     ),
     "ValidationFailed": (
         ("SAPISpecificIssues",),
         -3026,
         "-3026 VALIDATION_FAILED",
         False,
+        None,
     ),
     "NotValidMarginAsset": (
         ("SAPISpecificIssues",),
         -3027,
         "-3027 NOT_VALID_MARGIN_ASSET",
         False,
+        None,
     ),
     "NotValidMarginPair": (
         ("SAPISpecificIssues",),
         -3028,
         "-3028 NOT_VALID_MARGIN_PAIR",
         False,
+        None,
     ),
     "TransferFailed": (
         ("SAPISpecificIssues",),
         -3029,
         "-3029 TRANSFER_FAILED",
         False,
+        None,
     ),
     "AccountBanRepay": (
         ("SAPISpecificIssues",),
         -3036,
         "-3036 ACCOUNT_BAN_REPAY",
         False,
+        None,
     ),
     "PnlClearing": (
         ("SAPISpecificIssues",),
         -3037,
         "-3037 PNL_CLEARING",
         False,
+        None,
     ),
     "ListenKeyNotFound": (
         ("SAPISpecificIssues",),
         -3038,
         "-3038 LISTEN_KEY_NOT_FOUND",
         False,
+        None,
     ),
     "BalanceNotCleared": (
         ("SAPISpecificIssues",),
         -3041,
         "-3041 BALANCE_NOT_CLEARED",
         False,
+        None,
     ),
     "PriceIndexNotFound": (
         ("SAPISpecificIssues",),
         -3042,
         "-3042 PRICE_INDEX_NOT_FOUND",
         False,
+        None,
     ),
     "TransferInNotAllowed": (
         ("SAPISpecificIssues",),
         -3043,
         "-3043 TRANSFER_IN_NOT_ALLOWED",
         False,
+        None,
     ),
     "SystemBusy": (
         ("SAPISpecificIssues",),
         -3044,
         "-3044 SYSTEM_BUSY",
         False,
+        None,
     ),
     "System": (
         ("SAPISpecificIssues",),
         -3045,
         "-3045 SYSTEM",
         False,
+        None,
     ),
     "NotWhitelistUser": (
         ("SAPISpecificIssues",),
         -3999,
         "-3999 NOT_WHITELIST_USER",
         False,
+        None,
     ),
     "CapitalInvalid": (
         ("SAPISpecificIssues",),
         -4001,
         "-4001 CAPITAL_INVALID",
         False,
+        None,
     ),
     "CapitalIg": (
         ("SAPISpecificIssues",),
         -4002,
         "-4002 CAPITAL_IG",
         False,
+        None,
     ),
     "CapitalIev": (
         ("SAPISpecificIssues",),
         -4003,
         "-4003 CAPITAL_IEV",
         False,
+        None,
     ),
     "CapitalUa": (
         ("SAPISpecificIssues",),
         -4004,
         "-4004 CAPITAL_UA",
         False,
+        None,
     ),
     "CapaitalTooManyRequest": (
         ("SAPISpecificIssues",),
         -4005,
         "-4005 CAPAITAL_TOO_MANY_REQUEST",
         False,
+        None,
     ),
     "CapitalOnlySupportPrimaryAccount": (
         ("SAPISpecificIssues",),
         -4006,
         "-4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
         False,
+        None,
     ),
     "CapitalAddressVerificationNotPass": (
         ("SAPISpecificIssues",),
         -4007,
         "-4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
         False,
+        None,
     ),
     "CapitalAddressTagVerificationNotPass": (
         ("SAPISpecificIssues",),
         -4008,
         "-4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
         False,
+        None,
     ),
     "CapitalWhitelistEmailConfirm": (
         ("SAPISpecificIssues",),
         -4010,
         "-4010 CAPITAL_WHITELIST_EMAIL_CONFIRM",
         False,
+        None,
     ),
     "CapitalWhitelistEmailExpired": (
         ("SAPISpecificIssues",),
         -4011,
         "-4011 CAPITAL_WHITELIST_EMAIL_EXPIRED",
         False,
+        None,
     ),
     "CapitalWhitelistClose": (
         ("SAPISpecificIssues",),
         -4012,
         "-4012 CAPITAL_WHITELIST_CLOSE",
         False,
+        None,
     ),
     "CapitalWithdraw2faVerify": (
         ("SAPISpecificIssues",),
         -4013,
         "-4013 CAPITAL_WITHDRAW_2FA_VERIFY",
         False,
+        None,
     ),
     "CapitalWithdrawLoginDelay": (
         ("SAPISpecificIssues",),
         -4014,
         "-4014 CAPITAL_WITHDRAW_LOGIN_DELAY",
         False,
+        None,
     ),
     "CapitalWithdrawRestrictedMinute": (
         ("SAPISpecificIssues",),
         -4015,
         "-4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
         False,
+        None,
     ),
     "CapitalWithdrawRestrictedPassword": (
         ("SAPISpecificIssues",),
         -4016,
         "-4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
         False,
+        None,
     ),
     "CapitalWithdrawRestrictedUnbind2fa": (
         ("SAPISpecificIssues",),
         -4017,
         "-4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
         False,
+        None,
     ),
     "CapitalWithdrawAssetNotExist": (
         ("SAPISpecificIssues",),
         -4018,
         "-4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
         False,
+        None,
     ),
     "CapitalWithdrawAssetProhibit": (
         ("SAPISpecificIssues",),
         -4019,
         "-4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT",
         False,
+        None,
     ),
     "CapitalWithdrawAmountMultiple": (
         ("SAPISpecificIssues",),
         -4021,
         "-4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
         False,
+        None,
     ),
     "CapitalWithdrawMinAmount": (
         ("SAPISpecificIssues",),
         -4022,
         "-4022 CAPITAL_WITHDRAW_MIN_AMOUNT",
         False,
+        None,
     ),
     "CapitalWithdrawMaxAmount": (
         ("SAPISpecificIssues",),
         -4023,
         "-4023 CAPITAL_WITHDRAW_MAX_AMOUNT",
         False,
+        None,
     ),
     "CapitalWithdrawUserNoAsset": (
         ("SAPISpecificIssues",),
         -4024,
         "-4024 CAPITAL_WITHDRAW_USER_NO_ASSET",
         False,
+        None,
     ),
     "CapitalWithdrawUserAssetLessThanZero": (
         ("SAPISpecificIssues",),
         -4025,
         "-4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "CapitalWithdrawUserAssetNotEnough": (
         ("SAPISpecificIssues",),
         -4026,
         "-4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
         False,
+        None,
     ),
     "CapitalWithdrawGetTranIdFailure": (
         ("SAPISpecificIssues",),
         -4027,
         "-4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
         False,
+        None,
     ),
     "CapitalWithdrawMoreThanFee": (
         ("SAPISpecificIssues",),
         -4028,
         "-4028 CAPITAL_WITHDRAW_MORE_THAN_FEE",
         False,
+        None,
     ),
     "CapitalWithdrawNotExist": (
         ("SAPISpecificIssues",),
         -4029,
         "-4029 CAPITAL_WITHDRAW_NOT_EXIST",
         False,
+        None,
     ),
     "CapitalWithdrawConfirmSuccess": (
         ("SAPISpecificIssues",),
         -4030,
         "-4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
         False,
+        None,
     ),
     "CapitalWithdrawCancelFailure": (
         ("SAPISpecificIssues",),
         -4031,
         "-4031 CAPITAL_WITHDRAW_CANCEL_FAILURE",
         False,
+        None,
     ),
     "CapitalWithdrawChecksumVerifyFailure": (
         ("SAPISpecificIssues",),
         -4032,
         "-4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
         False,
+        None,
     ),
     "CapitalWithdrawIllegalAddress": (
         ("SAPISpecificIssues",),
         -4033,
         "-4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
         False,
+        None,
     ),
     "CapitalWithdrawAddressCheat": (
         ("SAPISpecificIssues",),
         -4034,
         "-4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT",
         False,
+        None,
     ),
     "CapitalWithdrawNotWhiteAddress": (
         ("SAPISpecificIssues",),
         -4035,
         "-4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
         False,
+        None,
     ),
     "CapitalWithdrawNewAddress": (
         ("SAPISpecificIssues",),
         -4036,
         "-4036 CAPITAL_WITHDRAW_NEW_ADDRESS",
         False,
+        None,
     ),
     "CapitalWithdrawResendEmailFail": (
         ("SAPISpecificIssues",),
         -4037,
         "-4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
         False,
+        None,
     ),
     "CapitalWithdrawResendEmailTimeOut": (
         ("SAPISpecificIssues",),
         -4038,
         "-4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
         False,
+        None,
     ),
     "CapitalUserEmpty": (
         ("SAPISpecificIssues",),
         -4039,
         "-4039 CAPITAL_USER_EMPTY",
         False,
+        None,
     ),
     "CapitalNoCharge": (
         ("SAPISpecificIssues",),
         -4040,
         "-4040 CAPITAL_NO_CHARGE",
         False,
+        None,
     ),
     "CapitalMinuteTooSmall": (
         ("SAPISpecificIssues",),
         -4041,
         "-4041 CAPITAL_MINUTE_TOO_SMALL",
         False,
+        None,
     ),
     "CapitalChargeNotReset": (
         ("SAPISpecificIssues",),
         -4042,
         "-4042 CAPITAL_CHARGE_NOT_RESET",
         False,
+        None,
     ),
     "CapitalAddressTooMuch": (
         ("SAPISpecificIssues",),
         -4043,
         "-4043 CAPITAL_ADDRESS_TOO_MUCH",
         False,
+        None,
     ),
     "CapitalBlacklistCountryGetAddress": (
         ("SAPISpecificIssues",),
         -4044,
         "-4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
         False,
+        None,
     ),
     "CapitalGetAssetError": (
         ("SAPISpecificIssues",),
         -4045,
         "-4045 CAPITAL_GET_ASSET_ERROR",
         False,
+        None,
     ),
     "CapitalAgreementNotConfirmed": (
         ("SAPISpecificIssues",),
         -4046,
         "-4046 CAPITAL_AGREEMENT_NOT_CONFIRMED",
         False,
+        None,
     ),
     "CapitalDateIntervalLimit": (
         ("SAPISpecificIssues",),
         -4047,
         "-4047 CAPITAL_DATE_INTERVAL_LIMIT",
         False,
+        None,
     ),
     "CapitalWithdrawUserAssetLockDeposit": (
         ("SAPISpecificIssues",),
         -4060,
         "-4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
         False,
+        None,
     ),
     "AssetDribbletConvertSwitchOff": (
         ("SAPISpecificIssues",),
         -5001,
         "-5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
         False,
+        None,
     ),
     "AssetAssetNotEnough": (
         ("SAPISpecificIssues",),
         -5002,
         "-5002 ASSET_ASSET_NOT_ENOUGH",
         False,
+        None,
     ),
     "AssetUserHaveNoAsset": (
         ("SAPISpecificIssues",),
         -5003,
         "-5003 ASSET_USER_HAVE_NO_ASSET",
         False,
+        None,
     ),
     "UserOutOfTransferFloat": (
         ("SAPISpecificIssues",),
         -5004,
         "-5004 USER_OUT_OF_TRANSFER_FLOAT",
         False,
+        None,
     ),
     "UserAssetAmountIsTooLow": (
         ("SAPISpecificIssues",),
         -5005,
         "-5005 USER_ASSET_AMOUNT_IS_TOO_LOW",
         False,
+        None,
     ),
     "UserCanNotRequestIn24Hours": (
         ("SAPISpecificIssues",),
         -5006,
         "-5006 USER_CAN_NOT_REQUEST_IN_24_HOURS",
         False,
+        None,
     ),
     "AmountOverZero": (
         ("SAPISpecificIssues",),
         -5007,
         "-5007 AMOUNT_OVER_ZERO",
         False,
+        None,
     ),
     "AssetWithdrawWithdrawingNotEnough": (
         ("SAPISpecificIssues",),
         -5008,
         "-5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
         False,
+        None,
     ),
     "ProductNotExist": (
         ("SAPISpecificIssues",),
         -5009,
         "-5009 PRODUCT_NOT_EXIST",
         False,
+        None,
     ),
     "TransferFail": (
         ("SAPISpecificIssues",),
         -5010,
         "-5010 TRANSFER_FAIL",
         False,
+        None,
     ),
     "FutureAcctNotExist": (
         ("SAPISpecificIssues",),
         -5011,
         "-5011 FUTURE_ACCT_NOT_EXIST",
         False,
+        None,
     ),
     "TransferPending": (
         ("SAPISpecificIssues",),
         -5012,
         "-5012 TRANSFER_PENDING",
         False,
+        None,
     ),
     "ParentSubHaveNoRelation": (
         ("SAPISpecificIssues",),
         -5021,
         "-5021 PARENT_SUB_HAVE_NO_RELATION",
         False,
+        None,
     ),
     "DailyProductNotExist": (
         ("SavingsIssues",),
         -6001,
         "-6001 DAILY_PRODUCT_NOT_EXIST",
         False,
+        None,
     ),
     "DailyProductNotAccessible": (
         ("SavingsIssues",),
         -6003,
         "-6003 DAILY_PRODUCT_NOT_ACCESSIBLE",
         False,
+        None,
     ),
     "DailyProductNotPurchasable": (
         ("SavingsIssues",),
         -6004,
         "-6004 DAILY_PRODUCT_NOT_PURCHASABLE",
         False,
+        None,
     ),
     "DailyLowerThanMinPurchaseLimit": (
         ("SavingsIssues",),
         -6005,
         "-6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
         False,
+        None,
     ),
     "DailyRedeemAmountError": (
         ("SavingsIssues",),
         -6006,
         "-6006 DAILY_REDEEM_AMOUNT_ERROR",
         False,
+        None,
     ),
     "DailyRedeemTimeError": (
         ("SavingsIssues",),
         -6007,
         "-6007 DAILY_REDEEM_TIME_ERROR",
         False,
+        None,
     ),
     "DailyProductNotRedeemable": (
         ("SavingsIssues",),
         -6008,
         "-6008 DAILY_PRODUCT_NOT_REDEEMABLE",
         False,
+        None,
     ),
     "RequestFrequencyTooHigh": (
         ("SavingsIssues",),
         -6009,
         "-6009 REQUEST_FREQUENCY_TOO_HIGH",
         False,
+        None,
     ),
     "ExceededUserPurchaseLimit": (
         ("SavingsIssues",),
         -6011,
         "-6011 EXCEEDED_USER_PURCHASE_LIMIT",
         False,
+        None,
     ),
     "BalanceNotEnough": (
         ("SavingsIssues",),
         -6012,
         "-6012 BALANCE_NOT_ENOUGH",
         False,
+        None,
     ),
     "PurchasingFailed": (
         ("SavingsIssues",),
         -6013,
         "-6013 PURCHASING_FAILED",
         False,
+        None,
     ),
     "UpdateFailed": (
         ("SavingsIssues",),
         -6014,
         "-6014 UPDATE_FAILED",
         False,
+        None,
     ),
     "EmptyRequestBody": (
         ("SavingsIssues",),
         -6015,
         "-6015 EMPTY_REQUEST_BODY",
         False,
+        None,
     ),
     "ParamsErr": (
         ("SavingsIssues",),
         -6016,
         "-6016 PARAMS_ERR",
         False,
+        None,
     ),
     "NotInWhitelist": (
         ("SavingsIssues",),
         -6017,
         "-6017 NOT_IN_WHITELIST",
         False,
+        None,
     ),
     "AssetNotEnough": (
         ("SavingsIssues",),
         -6018,
         "-6018 ASSET_NOT_ENOUGH",
         False,
+        None,
     ),
     "Pending": (
         ("SavingsIssues",),
         -6019,
         "-6019 PENDING",
         False,
+        None,
     ),
     "ProjectNotExists": (
         ("SavingsIssues",),
         -6020,
         "-6020 PROJECT_NOT_EXISTS",
         False,
+        None,
     ),
     "FuturesBadDateRange": (
         ("Futures",),
         -7001,
         "-7001 FUTURES_BAD_DATE_RANGE",
         False,
+        None,
     ),
     "FuturesBadType": (
         ("Futures",),
         -7002,
         "-7002 FUTURES_BAD_TYPE",
         False,
+        None,
     ),
     "E20121": (
         ("FuturesSpotAlgo",),
         -20121,
         "-20121 ",
         False,
+        None,
     ),
     "E20124": (
         ("FuturesSpotAlgo",),
         -20124,
         "-20124 ",
         False,
+        None,
     ),
     "E20130": (
         ("FuturesSpotAlgo",),
         -20130,
         "-20130 ",
         False,
+        None,
     ),
     "E20132": (
         ("FuturesSpotAlgo",),
         -20132,
         "-20132 ",
         False,
+        None,
     ),
     "E20194": (
         ("FuturesSpotAlgo",),
         -20194,
         "-20194 ",
         False,
+        None,
     ),
     "E20195": (
         ("FuturesSpotAlgo",),
         -20195,
         "-20195 ",
         False,
+        None,
     ),
     "E20196": (
         ("FuturesSpotAlgo",),
         -20196,
         "-20196 ",
         False,
+        None,
     ),
     "E20198": (
         ("FuturesSpotAlgo",),
         -20198,
         "-20198 ",
         False,
+        None,
     ),
     "E20204": (
         ("FuturesSpotAlgo",),
         -20204,
         "-20204 ",
         False,
+        None,
     ),
     "SystemMaintenance": (
         ("CryptoLoans",),
         -10001,
         "-10001 SYSTEM_MAINTENANCE",
         False,
+        None,
     ),
     "InvalidInput": (
         ("CryptoLoans",),
         -10002,
         "-10002 INVALID_INPUT",
         False,
+        None,
     ),
     "NoRecords": (
         ("CryptoLoans",),
         -10005,
         "-10005 NO_RECORDS",
         False,
+        None,
     ),
     "CoinNotLoanable": (
         ("CryptoLoans",),
         -10007,
         "-10007 COIN_NOT_LOANABLE",
         False,
+        None,
     ),
     "CoinNotLoanable10008": (
         ("CryptoLoans",),
         -10008,
         "-10008 COIN_NOT_LOANABLE",
         False,
+        None,
     ),
     "CoinNotCollateral": (
         ("CryptoLoans",),
         -10009,
         "-10009 COIN_NOT_COLLATERAL",
         False,
+        None,
     ),
     "CoinNotCollateral10010": (
         ("CryptoLoans",),
         -10010,
         "-10010 COIN_NOT_COLLATERAL",
         False,
+        None,
     ),
     "InsufficientAsset": (
         ("CryptoLoans",),
         -10011,
         "-10011 INSUFFICIENT_ASSET",
         False,
+        None,
     ),
     "InvalidAmount": (
         ("CryptoLoans",),
         -10012,
         "-10012 INVALID_AMOUNT",
         False,
+        None,
     ),
     "InsufficientAmount": (
         ("CryptoLoans",),
         -10013,
         "-10013 INSUFFICIENT_AMOUNT",
         False,
+        None,
     ),
     "DeductionFailed": (
         ("CryptoLoans",),
         -10015,
         "-10015 DEDUCTION_FAILED",
         False,
+        None,
     ),
     "LoanFailed": (
         ("CryptoLoans",),
         -10016,
         "-10016 LOAN_FAILED",
         False,
+        None,
     ),
     "RepayExceedDebt": (
         ("CryptoLoans",),
         -10017,
         "-10017 REPAY_EXCEED_DEBT",
         False,
+        None,
     ),
     "InvalidAmount10018": (
         ("CryptoLoans",),
         -10018,
         "-10018 INVALID_AMOUNT",
         False,
+        None,
     ),
     "ConfigNotExist": (
         ("CryptoLoans",),
         -10019,
         "-10019 CONFIG_NOT_EXIST",
         False,
+        None,
     ),
     "UidNotExist": (
         ("CryptoLoans",),
         -10020,
         "-10020 UID_NOT_EXIST",
         False,
+        None,
     ),
     "OrderNotExist": (
         ("CryptoLoans",),
         -10021,
         "-10021 ORDER_NOT_EXIST",
         False,
+        None,
     ),
     "InvalidAmount10022": (
         ("CryptoLoans",),
         -10022,
         "-10022 INVALID_AMOUNT",
         False,
+        None,
     ),
     "AdjustLtvFailed": (
         ("CryptoLoans",),
         -10023,
         "-10023 ADJUST_LTV_FAILED",
         False,
+        None,
     ),
     "AdjustLtvNotSupported": (
         ("CryptoLoans",),
         -10024,
         "-10024 ADJUST_LTV_NOT_SUPPORTED",
         False,
+        None,
     ),
     "RepayFailed": (
         ("CryptoLoans",),
         -10025,
         "-10025 REPAY_FAILED",
         False,
+        None,
     ),
     "InvalidParameter10026": (
         ("CryptoLoans",),
         -10026,
         "-10026 INVALID_PARAMETER",
         False,
+        None,
     ),
     "InvalidParameter10028": (
         ("CryptoLoans",),
         -10028,
         "-10028 INVALID_PARAMETER",
         False,
+        None,
     ),
     "AmountTooSmall": (
         ("CryptoLoans",),
         -10029,
         "-10029 AMOUNT_TOO_SMALL",
         False,
+        None,
     ),
     "AmountTooLarge": (
         ("CryptoLoans",),
         -10030,
         "-10030 AMOUNT_TOO_LARGE",
         False,
+        None,
     ),
     "QuotaReached": (
         ("CryptoLoans",),
         -10031,
         "-10031 QUOTA_REACHED",
         False,
+        None,
     ),
     "RepayNotAvailable": (
         ("CryptoLoans",),
         -10032,
         "-10032 REPAY_NOT_AVAILABLE",
         False,
+        None,
     ),
     "RepayNotAvailable10034": (
         ("CryptoLoans",),
         -10034,
         "-10034 REPAY_NOT_AVAILABLE",
         False,
+        None,
     ),
     "AmountTooSmall10039": (
         ("CryptoLoans",),
         -10039,
         "-10039 AMOUNT_TOO_SMALL",
         False,
+        None,
     ),
     "AmountTooLarge10040": (
         ("CryptoLoans",),
         -10040,
         "-10040 AMOUNT_TOO_LARGE",
         False,
+        None,
     ),
     "InsufficientAmount10041": (
         ("CryptoLoans",),
         -10041,
         "-10041 INSUFFICIENT_AMOUNT",
         False,
+        None,
     ),
     "AssetNotSupported": (
         ("CryptoLoans",),
         -10042,
         "-10042 ASSET_NOT_SUPPORTED",
         False,
+        None,
     ),
     "AssetNotSupported10043": (
         ("CryptoLoans",),
         -10043,
         "-10043 ASSET_NOT_SUPPORTED",
         False,
+        None,
     ),
     "QuotaReached10044": (
         ("CryptoLoans",),
         -10044,
         "-10044 QUOTA_REACHED",
         False,
+        None,
     ),
     "CollteralRepayNotSupported": (
         ("CryptoLoans",),
         -10045,
         "-10045 COLLTERAL_REPAY_NOT_SUPPORTED",
         False,
+        None,
     ),
     "ExceedMaxAdjustment": (
         ("CryptoLoans",),
         -10046,
         "-10046 EXCEED_MAX_ADJUSTMENT",
         False,
+        None,
     ),
     "RegionNotSupported": (
         ("CryptoLoans",),
         -10047,
         "-10047 REGION_NOT_SUPPORTED",
         False,
+        None,
     ),
     "BlvtForbidRedeem": (
         ("BLVT",),
         -13000,
         "-13000 BLVT_FORBID_REDEEM",
         False,
+        None,
     ),
     "BlvtExceedDailyLimit": (
         ("BLVT",),
         -13001,
         "-13001 BLVT_EXCEED_DAILY_LIMIT",
         False,
+        None,
     ),
     "BlvtExceedTokenDailyLimit": (
         ("BLVT",),
         -13002,
         "-13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT",
         False,
+        None,
     ),
     "BlvtForbidPurchase": (
         ("BLVT",),
         -13003,
         "-13003 BLVT_FORBID_PURCHASE",
         False,
+        None,
     ),
     "BlvtExceedDailyPurchaseLimit": (
         ("BLVT",),
         -13004,
         "-13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
         False,
+        None,
     ),
     "BlvtExceedTokenDailyPurchaseLimit": (
         ("BLVT",),
         -13005,
         "-13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
         False,
+        None,
     ),
     "BlvtPurchaseLessMinAmount": (
         ("BLVT",),
         -13006,
         "-13006 BLVT_PURCHASE_LESS_MIN_AMOUNT",
         False,
+        None,
     ),
     "BlvtPurchaseAgreementNotSign": (
         ("BLVT",),
         -13007,
         "-13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
         False,
+        None,
     ),
     "TooManyRequests12014": (
         ("LiquidSwap",),
         -12014,
         "-12014 TOO MANY REQUESTS",
         False,
+        None,
     ),
     "E18002": (
         ("BinanceCode",),
         -18002,
         "-18002 ",
         False,
+        None,
     ),
     "E18003": (
         ("BinanceCode",),
         -18003,
         "-18003 ",
         False,
+        None,
     ),
     "E18004": (
         ("BinanceCode",),
         -18004,
         "-18004 ",
         False,
+        None,
     ),
     "E18005": (
         ("BinanceCode",),
         -18005,
         "-18005 ",
         False,
+        None,
     ),
     "E18006": (
         ("BinanceCode",),
         -18006,
         "-18006 ",
         False,
+        None,
     ),
     "E18007": (
         ("BinanceCode",),
         -18007,
         "-18007 ",
         False,
+        None,
     ),
     "UserIsNotUniaccount": (
         ("PortfolioMarginAccount",),
         -21001,
         "-21001 USER_IS_NOT_UNIACCOUNT",
         False,
+        None,
     ),
     "UniAccountCantTransferFuture": (
         ("PortfolioMarginAccount",),
         -21002,
         "-21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
         False,
+        None,
     ),
     "NetAssetMustLteRatio": (
         ("PortfolioMarginAccount",),
         -21003,
         "-21003 NET_ASSET_MUST_LTE_RATIO",
         False,
+        None,
     ),
     "UserNoLiability": (
         ("PortfolioMarginAccount",),
         -21004,
         "-21004 USER_NO_LIABILITY",
         False,
+        None,
     ),
     "NoEnoughAsset": (
         ("PortfolioMarginAccount",),
         -21005,
         "-21005 NO_ENOUGH_ASSET",
         False,
+        None,
     ),
     "HadInProcessRepay": (
         ("PortfolioMarginAccount",),
         -21006,
         "-21006 HAD_IN_PROCESS_REPAY",
         False,
+        None,
     ),
     "InForceLiquidation": (
         ("PortfolioMarginAccount",),
         -21007,
         "-21007 IN_FORCE_LIQUIDATION",
         False,
+        None,
     ),
     "OrderCancelReplacePartiallyFailed": (
         ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         -2021,
         "-2021 Order cancel-replace partially failed",
         False,
+        None,
     ),
     "OrderCancelReplaceFailed": (
         ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         -2022,
         "-2022 Order cancel-replace failed.",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("code",),
+        (
+            ("msg",),
+            ("message",),
+        ),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -7946,6 +8210,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -7960,7 +8228,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -7978,6 +8262,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -7985,12 +8274,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -8008,14 +8306,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -8059,37 +8370,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -8106,7 +8519,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -8115,6 +8528,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made

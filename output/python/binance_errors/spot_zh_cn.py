@@ -4189,652 +4189,776 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
     "GeneralServerOrNetworkIssues": (
         ("ApiError",),
         None,
         "10xx - 服务器或网络问题",
         False,
+        None,
     ),
     "RequestIssues": (
         ("ApiError",),
         None,
         "11xx - 请求内容中的问题",
         False,
+        None,
     ),
     "ErrorsRegardingPlacingOrdersViaCancelReplace": (
         ("ApiError",),
         None,
         "有关使用 cancelReplace 下订单的错误",
         False,
+        None,
     ),
     "Unknown": (
         ("GeneralServerOrNetworkIssues",),
         -1000,
         "-1000 未知错误",
         False,
+        None,
     ),
     "Disconnected": (
         ("GeneralServerOrNetworkIssues",),
         -1001,
         "-1001 连接断开",
         False,
+        None,
     ),
     "Unauthorized": (
         ("GeneralServerOrNetworkIssues",),
         -1002,
         "-1002 未授权",
         False,
+        None,
     ),
     "TooManyRequests": (
         ("GeneralServerOrNetworkIssues",),
         -1003,
         "-1003 请求过多",
         False,
+        None,
     ),
     "UnexpectedResp": (
         ("GeneralServerOrNetworkIssues",),
         -1006,
         "-1006 非常规响应",
         False,
+        None,
     ),
     "Timeout": (
         ("GeneralServerOrNetworkIssues",),
         -1007,
         "-1007 超时",
         False,
+        None,
     ),
     "ServerBusy": (
         ("GeneralServerOrNetworkIssues",),
         -1008,
         "-1008 SERVER_BUSY",
         False,
+        None,
     ),
     "InvalidMessage": (
         ("GeneralServerOrNetworkIssues",),
         -1013,
         "-1013 消息无效",
         False,
+        None,
     ),
     "UnknownOrderComposition": (
         ("GeneralServerOrNetworkIssues",),
         -1014,
         "-1014 不支持的订单参数(组合)",
         False,
+        None,
     ),
     "TooManyOrders": (
         ("GeneralServerOrNetworkIssues",),
         -1015,
         "-1015 订单太多",
         False,
+        None,
     ),
     "ServiceShuttingDown": (
         ("GeneralServerOrNetworkIssues",),
         -1016,
         "-1016 服务器下线",
         False,
+        None,
     ),
     "UnsupportedOperation": (
         ("GeneralServerOrNetworkIssues",),
         -1020,
         "-1020 不支持的操作",
         False,
+        None,
     ),
     "InvalidTimestamp": (
         ("GeneralServerOrNetworkIssues",),
         -1021,
         "-1021 时间同步问题",
         False,
+        None,
     ),
     "InvalidSignature": (
         ("GeneralServerOrNetworkIssues",),
         -1022,
         "-1022 签名不正确",
         False,
+        None,
     ),
     "CompIdInUse": (
         ("GeneralServerOrNetworkIssues",),
         -1033,
         "-1033 正在使用的 Comp ID",
         False,
+        None,
     ),
     "TooManyConnections": (
         ("GeneralServerOrNetworkIssues",),
         -1034,
         "-1034 连接太多",
         False,
+        None,
     ),
     "LoggedOut": (
         ("GeneralServerOrNetworkIssues",),
         -1035,
         "-1035 会话注销",
         False,
+        None,
     ),
     "IllegalChars": (
         ("RequestIssues",),
         -1100,
         "-1100 非法字符",
         False,
+        None,
     ),
     "TooManyParameters": (
         ("RequestIssues",),
         -1101,
         "-1101 参数太多",
         False,
+        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
         ("RequestIssues",),
         -1102,
         "-1102 缺少必须参数",
         False,
+        None,
     ),
     "UnknownParam": (
         ("RequestIssues",),
         -1103,
         "-1103 无法识别的参数",
         False,
+        None,
     ),
     "UnreadParameters": (
         ("RequestIssues",),
         -1104,
         "-1104 冗余参数",
         False,
+        None,
     ),
     "ParamEmpty": (
         ("RequestIssues",),
         -1105,
         "-1105 空参数(仅有参数名)",
         False,
+        None,
     ),
     "ParamNotRequired": (
         ("RequestIssues",),
         -1106,
         "-1106 非必需参数",
         False,
+        None,
     ),
     "ParamOverflow": (
         ("RequestIssues",),
         -1108,
         "-1108 参数溢出",
         False,
+        None,
     ),
     "BadPrecision": (
         ("RequestIssues",),
         -1111,
         "-1111 精度过高",
         False,
+        None,
     ),
     "NoDepth": (
         ("RequestIssues",),
         -1112,
         "-1112 空白的orderbook",
         False,
+        None,
     ),
     "TifNotRequired": (
         ("RequestIssues",),
         -1114,
         "-1114 错误地发送了不需要的TIF参数",
         False,
+        None,
     ),
     "InvalidTif": (
         ("RequestIssues",),
         -1115,
         "-1115 无效的TIF参数",
         False,
+        None,
     ),
     "InvalidOrderType": (
         ("RequestIssues",),
         -1116,
         "-1116 无效的订单类型",
         False,
+        None,
     ),
     "InvalidSide": (
         ("RequestIssues",),
         -1117,
         "-1117 无效的订单方向",
         False,
+        None,
     ),
     "EmptyNewClOrdId": (
         ("RequestIssues",),
         -1118,
         "-1118 空白的newClientOrderId",
         False,
+        None,
     ),
     "EmptyOrgClOrdId": (
         ("RequestIssues",),
         -1119,
         "-1119 空白的originalClientOrderId",
         False,
+        None,
     ),
     "BadInterval": (
         ("RequestIssues",),
         -1120,
         "-1120 无效的间隔(interval)",
         False,
+        None,
     ),
     "BadSymbol": (
         ("RequestIssues",),
         -1121,
         "-1121 无效的交易对",
         False,
+        None,
     ),
     "InvalidSymbolstatus": (
         ("RequestIssues",),
         -1122,
         "-1122 无效的交易对状态",
         False,
+        None,
     ),
     "InvalidListenKey": (
         ("RequestIssues",),
         -1125,
         "-1125 无效的listenKey",
         False,
+        None,
     ),
     "MoreThanXxHours": (
         ("RequestIssues",),
         -1127,
         "-1127 查询间隔过长",
         False,
+        None,
     ),
     "OptionalParamsBadCombo": (
         ("RequestIssues",),
         -1128,
         "-1128 无效的可选参数组合",
         False,
+        None,
     ),
     "InvalidParameter": (
         ("RequestIssues",),
         -1130,
         "-1130 无效参数(值)",
         False,
+        None,
     ),
     "BadStrategyType": (
         ("RequestIssues",),
         -1134,
         "-1134 strategyType不符合需求",
         False,
+        None,
     ),
     "InvalidJson": (
         ("RequestIssues",),
         -1135,
         "-1135 无效的JSON",
         False,
+        None,
     ),
     "InvalidTickerType": (
         ("RequestIssues",),
         -1139,
         "-1139 无效的Ticker类型",
         False,
+        None,
     ),
     "InvalidCancelRestrictions": (
         ("RequestIssues",),
         -1145,
         "-1145 无效的取消限制",
         False,
+        None,
     ),
     "DuplicateSymbols": (
         ("RequestIssues",),
         -1151,
         "-1151 重复的交易对",
         False,
+        None,
     ),
     "InvalidSbeHeader": (
         ("RequestIssues",),
         -1152,
         "-1152 无效的SBE报文头部",
         False,
+        None,
     ),
     "UnsupportedSchemaId": (
         ("RequestIssues",),
         -1153,
         "-1153 不支持的SCHEMA_ID",
         False,
+        None,
     ),
     "SbeDisabled": (
         ("RequestIssues",),
         -1155,
         "-1155 SBE 没有开启",
         False,
+        None,
     ),
     "OcoOrderTypeRejected": (
         ("RequestIssues",),
         -1158,
         "-1158 OCO 订单类型被拒绝",
         False,
+        None,
     ),
     "OcoIcebergqtyTimeinforce": (
         ("RequestIssues",),
         -1160,
         "-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
         False,
+        None,
     ),
     "DeprecatedSchema": (
         ("RequestIssues",),
         -1161,
         "-1161 被弃用的模式",
         False,
+        None,
     ),
     "BuyOcoLimitMustBeBelow": (
         ("RequestIssues",),
         -1165,
         "-1165 买入 OCO 限价单必须较低",
         False,
+        None,
     ),
     "SellOcoLimitMustBeAbove": (
         ("RequestIssues",),
         -1166,
         "-1166 卖出 OCO 限价单必须较高",
         False,
+        None,
     ),
     "BothOcoOrdersCannotBeLimit": (
         ("RequestIssues",),
         -1168,
         "-1168 两个 OCO 订单不能都是是限价单",
         False,
+        None,
     ),
     "InvalidTagNumber": (
         ("RequestIssues",),
         -1169,
         "-1169 Tag无效",
         False,
+        None,
     ),
     "TagNotDefinedInMessage": (
         ("RequestIssues",),
         -1170,
         "-1170 Tag未被定义",
         False,
+        None,
     ),
     "TagAppearsMoreThanOnce": (
         ("RequestIssues",),
         -1171,
         "-1171 Tag重复出现",
         False,
+        None,
     ),
     "TagOutOfOrder": (
         ("RequestIssues",),
         -1172,
         "-1172 Tag顺序错误",
         False,
+        None,
     ),
     "GroupFieldsOutOfOrder": (
         ("RequestIssues",),
         -1173,
         "-1173 分组字段顺序错误",
         False,
+        None,
     ),
     "InvalidComponent": (
         ("RequestIssues",),
         -1174,
         "-1174 无效组件",
         False,
+        None,
     ),
     "ResetSeqNumSupport": (
         ("RequestIssues",),
         -1175,
         "-1175 序列号重置错误",
         False,
+        None,
     ),
     "AlreadyLoggedIn": (
         ("RequestIssues",),
         -1176,
         "-1176 已登录",
         False,
+        None,
     ),
     "GarbledMessage": (
         ("RequestIssues",),
         -1177,
         "-1177 错误消息",
         False,
+        None,
     ),
     "BadSenderCompid": (
         ("RequestIssues",),
         -1178,
         "-1178 Compid错误",
         False,
+        None,
     ),
     "BadSeqNum": (
         ("RequestIssues",),
         -1179,
         "-1179 序列号错误",
         False,
+        None,
     ),
     "ExpectedLogon": (
         ("RequestIssues",),
         -1180,
         "-1180 登陆消息错误",
         False,
+        None,
     ),
     "TooManyMessages": (
         ("RequestIssues",),
         -1181,
         "-1181 消息太多",
         False,
+        None,
     ),
     "ParamsBadCombo": (
         ("RequestIssues",),
         -1182,
         "-1182 错误的参数组合",
         False,
+        None,
     ),
     "NotAllowedInDropCopySessions": (
         ("RequestIssues",),
         -1183,
         "-1183 不允许在 Drop Copy 会话中使用",
         False,
+        None,
     ),
     "DropCopySessionNotAllowed": (
         ("RequestIssues",),
         -1184,
         "-1184 不允许使用 Drop Copy 会话",
         False,
+        None,
     ),
     "DropCopySessionRequired": (
         ("RequestIssues",),
         -1185,
         "-1185 需要使用 Drop Copy 会话",
         False,
+        None,
     ),
     "NotAllowedInOrderEntrySessions": (
         ("RequestIssues",),
         -1186,
         "-1186 不允许在订单输入会话中使用",
         False,
+        None,
     ),
     "NotAllowedInMarketDataSessions": (
         ("RequestIssues",),
         -1187,
         "-1187 不允许在 Market Data 会话中使用",
         False,
+        None,
     ),
     "IncorrectNumInGroupCount": (
         ("RequestIssues",),
         -1188,
         "-1188 组计数中的数字不正确",
         False,
+        None,
     ),
     "DuplicateEntriesInAGroup": (
         ("RequestIssues",),
         -1189,
         "-1189 组中包含重复条目",
         False,
+        None,
     ),
     "InvalidRequestId": (
         ("RequestIssues",),
         -1190,
         "-1190 无效的请求 ID",
         False,
+        None,
     ),
     "TooManySubscriptions": (
         ("RequestIssues",),
         -1191,
         "-1191 订阅数量过多",
         False,
+        None,
     ),
     "InvalidTimeUnit": (
         ("RequestIssues",),
         -1194,
         "-1194 错误的时间单位",
         False,
+        None,
     ),
     "BuyOcoStopLossMustBeAbove": (
         ("RequestIssues",),
         -1196,
         "-1196 买方 OCO 单的止损限价单必须是上方（above） 订单",
         False,
+        None,
     ),
     "SellOcoStopLossMustBeBelow": (
         ("RequestIssues",),
         -1197,
         "-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单",
         False,
+        None,
     ),
     "BuyOcoTakeProfitMustBeBelow": (
         ("RequestIssues",),
         -1198,
         "-1198 买方 OCO 单的止盈单必须是下方（below） 订单",
         False,
+        None,
     ),
     "SellOcoTakeProfitMustBeAbove": (
         ("RequestIssues",),
         -1199,
         "-1199 卖方 OCO 单的止盈单必须是上方（above） 订单",
         False,
+        None,
     ),
     "InvalidPegPriceType": (
         ("RequestIssues",),
         -1210,
         "-1210 错误的挂钩订单价格类型",
         False,
+        None,
     ),
     "InvalidPegOffsetType": (
         ("RequestIssues",),
         -1211,
         "-1211 错误的挂钩订单偏移类型",
         False,
+        None,
     ),
     "SymbolDoesNotMatchStatus": (
         ("RequestIssues",),
         -1220,
         "-1220 交易对与状态不匹配",
         False,
+        None,
     ),
     "InvalidSbeMessageField": (
         ("RequestIssues",),
         -1221,
         "-1221 SBE 消息中包含错误的字段",
         False,
+        None,
     ),
     "OpoWorkingMustBeBuy": (
         ("RequestIssues",),
         -1222,
         "-1222 OPO 的生效订单必须是买单",
         False,
+        None,
     ),
     "OpoPendingMustBeSell": (
         ("RequestIssues",),
         -1223,
         "-1223 OPO 的待处理订单必须是卖单",
         False,
+        None,
     ),
     "WorkingParamRequired": (
         ("RequestIssues",),
         -1224,
         "-1224 生效订单缺少必须的 Tag",
         False,
+        None,
     ),
     "PendingParamNotRequired": (
         ("RequestIssues",),
         -1225,
         "-1225 待处理订单包含不需要的 Tag",
         False,
+        None,
     ),
     "NewOrderRejected": (
         ("RequestIssues",),
         -2010,
         "-2010 新订单被拒绝",
         False,
+        None,
     ),
     "CancelRejected": (
         ("RequestIssues",),
         -2011,
         "-2011 撤销订单被拒绝",
         False,
+        None,
     ),
     "NoSuchOrder": (
         ("RequestIssues",),
         -2013,
         "-2013 不存在的订单",
         False,
+        None,
     ),
     "BadApiKeyFmt": (
         ("RequestIssues",),
         -2014,
         "-2014 API Key格式无效",
         False,
+        None,
     ),
     "RejectedMbxKey": (
         ("RequestIssues",),
         -2015,
         "-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
         False,
+        None,
     ),
     "NoTradingWindow": (
         ("RequestIssues",),
         -2016,
         "-2016 非交易窗口",
         False,
+        None,
     ),
     "OrderArchived": (
         ("RequestIssues",),
         -2026,
         "-2026 交易被归档",
         False,
+        None,
     ),
     "SubscriptionActive": (
         ("RequestIssues",),
         -2035,
         "-2035 有效的订阅",
         False,
+        None,
     ),
     "SubscriptionInactive": (
         ("RequestIssues",),
         -2036,
         "-2036 非有效的订阅",
         False,
+        None,
     ),
     "ClientOrderIdInvalid": (
         ("RequestIssues",),
         -2039,
         "-2039 ClientOrderId 无效",
         False,
+        None,
     ),
     "MaximumSubscriptionIds": (
         ("RequestIssues",),
         -2042,
         "-2042 最大订阅 ID",
         False,
+        None,
     ),
     "NoReferencePrice": (
         ("RequestIssues",),
         -2043,
         "-2043 无参考价格",
         False,
+        None,
     ),
     "OrderCancelReplacePartiallyFailed": (
         ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2021,
         "-2021 Order cancel-replace partially failed",
         False,
+        None,
     ),
     "OrderCancelReplaceFailed": (
         ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2022,
         "-2022 Order cancel-replace failed.",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("code",),
+        (
+            ("msg",),
+            ("message",),
+        ),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -5203,6 +5327,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -5217,7 +5345,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -5235,6 +5379,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -5242,12 +5391,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -5265,14 +5423,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -5316,37 +5487,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -5363,7 +5636,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -5372,6 +5645,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made

@@ -5774,1240 +5774,1462 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
     "GeneralServerOrNetworkIssues": (
         ("ApiError",),
         None,
         "10xx - General Server or Network issues",
         False,
+        None,
     ),
     "RequestIssues": (
         ("ApiError",),
         None,
         "11xx - Request issues",
         False,
+        None,
     ),
     "ProcessingIssues": (
         ("ApiError",),
         None,
         "20xx - Processing Issues",
         False,
+        None,
     ),
     "FiltersAndOtherIssues": (
         ("ApiError",),
         None,
         "40xx - Filters and other Issues",
         False,
+        None,
     ),
     "OrderExecutionIssues": (
         ("ApiError",),
         None,
         "50xx - Order Execution Issues",
         False,
+        None,
     ),
     "Unknown": (
         ("GeneralServerOrNetworkIssues",),
         -1000,
         "-1000 UNKNOWN",
         False,
+        None,
     ),
     "Disconnected": (
         ("GeneralServerOrNetworkIssues",),
         -1001,
         "-1001 DISCONNECTED",
         False,
+        None,
     ),
     "Unauthorized": (
         ("GeneralServerOrNetworkIssues",),
         -1002,
         "-1002 UNAUTHORIZED",
         False,
+        None,
     ),
     "TooManyRequests": (
         ("GeneralServerOrNetworkIssues",),
         -1003,
         "-1003 TOO_MANY_REQUESTS",
         False,
+        None,
     ),
     "DuplicateIp": (
         ("GeneralServerOrNetworkIssues",),
         -1004,
         "-1004 DUPLICATE_IP",
         False,
+        None,
     ),
     "NoSuchIp": (
         ("GeneralServerOrNetworkIssues",),
         -1005,
         "-1005 NO_SUCH_IP",
         False,
+        None,
     ),
     "UnexpectedResp": (
         ("GeneralServerOrNetworkIssues",),
         -1006,
         "-1006 UNEXPECTED_RESP",
         False,
+        None,
     ),
     "Timeout": (
         ("GeneralServerOrNetworkIssues",),
         -1007,
         "-1007 TIMEOUT",
         False,
+        None,
     ),
     "RequestThrottled": (
         ("GeneralServerOrNetworkIssues",),
         -1008,
         "-1008 Request Throttled",
         False,
+        None,
     ),
     "ErrorMsgReceived": (
         ("GeneralServerOrNetworkIssues",),
         -1010,
         "-1010 ERROR_MSG_RECEIVED",
         False,
+        None,
     ),
     "NonWhiteList": (
         ("GeneralServerOrNetworkIssues",),
         -1011,
         "-1011 NON_WHITE_LIST",
         False,
+        None,
     ),
     "InvalidMessage": (
         ("GeneralServerOrNetworkIssues",),
         -1013,
         "-1013 INVALID_MESSAGE",
         False,
+        None,
     ),
     "UnknownOrderComposition": (
         ("GeneralServerOrNetworkIssues",),
         -1014,
         "-1014 UNKNOWN_ORDER_COMPOSITION",
         False,
+        None,
     ),
     "TooManyOrders": (
         ("GeneralServerOrNetworkIssues",),
         -1015,
         "-1015 TOO_MANY_ORDERS",
         False,
+        None,
     ),
     "ServiceShuttingDown": (
         ("GeneralServerOrNetworkIssues",),
         -1016,
         "-1016 SERVICE_SHUTTING_DOWN",
         False,
+        None,
     ),
     "UnsupportedOperation": (
         ("GeneralServerOrNetworkIssues",),
         -1020,
         "-1020 UNSUPPORTED_OPERATION",
         False,
+        None,
     ),
     "InvalidTimestamp": (
         ("GeneralServerOrNetworkIssues",),
         -1021,
         "-1021 INVALID_TIMESTAMP",
         False,
+        None,
     ),
     "InvalidSignature": (
         ("GeneralServerOrNetworkIssues",),
         -1022,
         "-1022 INVALID_SIGNATURE",
         False,
+        None,
     ),
     "StartTimeGreaterThanEndTime": (
         ("GeneralServerOrNetworkIssues",),
         -1023,
         "-1023 START_TIME_GREATER_THAN_END_TIME",
         False,
+        None,
     ),
     "NotFound": (
         ("GeneralServerOrNetworkIssues",),
         -1099,
         "-1099 NOT_FOUND",
         False,
+        None,
     ),
     "IllegalChars": (
         ("RequestIssues",),
         -1100,
         "-1100 ILLEGAL_CHARS",
         False,
+        None,
     ),
     "TooManyParameters": (
         ("RequestIssues",),
         -1101,
         "-1101 TOO_MANY_PARAMETERS",
         False,
+        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
         ("RequestIssues",),
         -1102,
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         False,
+        None,
     ),
     "UnknownParam": (
         ("RequestIssues",),
         -1103,
         "-1103 UNKNOWN_PARAM",
         False,
+        None,
     ),
     "UnreadParameters": (
         ("RequestIssues",),
         -1104,
         "-1104 UNREAD_PARAMETERS",
         False,
+        None,
     ),
     "ParamEmpty": (
         ("RequestIssues",),
         -1105,
         "-1105 PARAM_EMPTY",
         False,
+        None,
     ),
     "ParamNotRequired": (
         ("RequestIssues",),
         -1106,
         "-1106 PARAM_NOT_REQUIRED",
         False,
+        None,
     ),
     "BadAsset": (
         ("RequestIssues",),
         -1108,
         "-1108 BAD_ASSET",
         False,
+        None,
     ),
     "BadAccount": (
         ("RequestIssues",),
         -1109,
         "-1109 BAD_ACCOUNT",
         False,
+        None,
     ),
     "BadInstrumentType": (
         ("RequestIssues",),
         -1110,
         "-1110 BAD_INSTRUMENT_TYPE",
         False,
+        None,
     ),
     "BadPrecision": (
         ("RequestIssues",),
         -1111,
         "-1111 BAD_PRECISION",
         False,
+        None,
     ),
     "NoDepth": (
         ("RequestIssues",),
         -1112,
         "-1112 NO_DEPTH",
         False,
+        None,
     ),
     "WithdrawNotNegative": (
         ("RequestIssues",),
         -1113,
         "-1113 WITHDRAW_NOT_NEGATIVE",
         False,
+        None,
     ),
     "TifNotRequired": (
         ("RequestIssues",),
         -1114,
         "-1114 TIF_NOT_REQUIRED",
         False,
+        None,
     ),
     "InvalidTif": (
         ("RequestIssues",),
         -1115,
         "-1115 INVALID_TIF",
         False,
+        None,
     ),
     "InvalidOrderType": (
         ("RequestIssues",),
         -1116,
         "-1116 INVALID_ORDER_TYPE",
         False,
+        None,
     ),
     "InvalidSide": (
         ("RequestIssues",),
         -1117,
         "-1117 INVALID_SIDE",
         False,
+        None,
     ),
     "EmptyNewClOrdId": (
         ("RequestIssues",),
         -1118,
         "-1118 EMPTY_NEW_CL_ORD_ID",
         False,
+        None,
     ),
     "EmptyOrgClOrdId": (
         ("RequestIssues",),
         -1119,
         "-1119 EMPTY_ORG_CL_ORD_ID",
         False,
+        None,
     ),
     "BadInterval": (
         ("RequestIssues",),
         -1120,
         "-1120 BAD_INTERVAL",
         False,
+        None,
     ),
     "BadSymbol": (
         ("RequestIssues",),
         -1121,
         "-1121 BAD_SYMBOL",
         False,
+        None,
     ),
     "InvalidSymbolStatus": (
         ("RequestIssues",),
         -1122,
         "-1122 INVALID_SYMBOL_STATUS",
         False,
+        None,
     ),
     "InvalidListenKey": (
         ("RequestIssues",),
         -1125,
         "-1125 INVALID_LISTEN_KEY",
         False,
+        None,
     ),
     "AssetNotSupported": (
         ("RequestIssues",),
         -1126,
         "-1126 ASSET_NOT_SUPPORTED",
         False,
+        None,
     ),
     "MoreThanXxHours": (
         ("RequestIssues",),
         -1127,
         "-1127 MORE_THAN_XX_HOURS",
         False,
+        None,
     ),
     "OptionalParamsBadCombo": (
         ("RequestIssues",),
         -1128,
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
         False,
+        None,
     ),
     "InvalidParameter": (
         ("RequestIssues",),
         -1130,
         "-1130 INVALID_PARAMETER",
         False,
+        None,
     ),
     "InvalidNewOrderRespType": (
         ("RequestIssues",),
         -1136,
         "-1136 INVALID_NEW_ORDER_RESP_TYPE",
         False,
+        None,
     ),
     "NewOrderRejected": (
         ("ProcessingIssues",),
         -2010,
         "-2010 NEW_ORDER_REJECTED",
         False,
+        None,
     ),
     "CancelRejected": (
         ("ProcessingIssues",),
         -2011,
         "-2011 CANCEL_REJECTED",
         False,
+        None,
     ),
     "CancelAllFail": (
         ("ProcessingIssues",),
         -2012,
         "-2012 CANCEL_ALL_FAIL",
         False,
+        None,
     ),
     "NoSuchOrder": (
         ("ProcessingIssues",),
         -2013,
         "-2013 NO_SUCH_ORDER",
         False,
+        None,
     ),
     "BadApiKeyFmt": (
         ("ProcessingIssues",),
         -2014,
         "-2014 BAD_API_KEY_FMT",
         False,
+        None,
     ),
     "RejectedMbxKey": (
         ("ProcessingIssues",),
         -2015,
         "-2015 REJECTED_MBX_KEY",
         False,
+        None,
     ),
     "NoTradingWindow": (
         ("ProcessingIssues",),
         -2016,
         "-2016 NO_TRADING_WINDOW",
         False,
+        None,
     ),
     "ApiKeysLocked": (
         ("ProcessingIssues",),
         -2017,
         "-2017 API_KEYS_LOCKED",
         False,
+        None,
     ),
     "BalanceNotSufficient": (
         ("ProcessingIssues",),
         -2018,
         "-2018 BALANCE_NOT_SUFFICIENT",
         False,
+        None,
     ),
     "MarginNotSufficien": (
         ("ProcessingIssues",),
         -2019,
         "-2019 MARGIN_NOT_SUFFICIEN",
         False,
+        None,
     ),
     "UnableToFill": (
         ("ProcessingIssues",),
         -2020,
         "-2020 UNABLE_TO_FILL",
         False,
+        None,
     ),
     "OrderWouldImmediatelyTrigger": (
         ("ProcessingIssues",),
         -2021,
         "-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER",
         False,
+        None,
     ),
     "ReduceOnlyReject": (
         ("ProcessingIssues",),
         -2022,
         "-2022 REDUCE_ONLY_REJECT",
         False,
+        None,
     ),
     "UserInLiquidation": (
         ("ProcessingIssues",),
         -2023,
         "-2023 USER_IN_LIQUIDATION",
         False,
+        None,
     ),
     "PositionNotSufficient": (
         ("ProcessingIssues",),
         -2024,
         "-2024 POSITION_NOT_SUFFICIENT",
         False,
+        None,
     ),
     "MaxOpenOrderExceeded": (
         ("ProcessingIssues",),
         -2025,
         "-2025 MAX_OPEN_ORDER_EXCEEDED",
         False,
+        None,
     ),
     "ReduceOnlyOrderTypeNotSupported": (
         ("ProcessingIssues",),
         -2026,
         "-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
         False,
+        None,
     ),
     "MaxLeverageRatio": (
         ("ProcessingIssues",),
         -2027,
         "-2027 MAX_LEVERAGE_RATIO",
         False,
+        None,
     ),
     "MinLeverageRatio": (
         ("ProcessingIssues",),
         -2028,
         "-2028 MIN_LEVERAGE_RATIO",
         False,
+        None,
     ),
     "InvalidOrderStatus": (
         ("FiltersAndOtherIssues",),
         -4000,
         "-4000 INVALID_ORDER_STATUS",
         False,
+        None,
     ),
     "PriceLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4001,
         "-4001 PRICE_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "PriceGreaterThanMaxPrice": (
         ("FiltersAndOtherIssues",),
         -4002,
         "-4002 PRICE_GREATER_THAN_MAX_PRICE",
         False,
+        None,
     ),
     "QtyLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4003,
         "-4003 QTY_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "QtyLessThanMinQty": (
         ("FiltersAndOtherIssues",),
         -4004,
         "-4004 QTY_LESS_THAN_MIN_QTY",
         False,
+        None,
     ),
     "QtyGreaterThanMaxQty": (
         ("FiltersAndOtherIssues",),
         -4005,
         "-4005 QTY_GREATER_THAN_MAX_QTY",
         False,
+        None,
     ),
     "StopPriceLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4006,
         "-4006 STOP_PRICE_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "StopPriceGreaterThanMaxPrice": (
         ("FiltersAndOtherIssues",),
         -4007,
         "-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE",
         False,
+        None,
     ),
     "TickSizeLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4008,
         "-4008 TICK_SIZE_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "MaxPriceLessThanMinPrice": (
         ("FiltersAndOtherIssues",),
         -4009,
         "-4009 MAX_PRICE_LESS_THAN_MIN_PRICE",
         False,
+        None,
     ),
     "MaxQtyLessThanMinQty": (
         ("FiltersAndOtherIssues",),
         -4010,
         "-4010 MAX_QTY_LESS_THAN_MIN_QTY",
         False,
+        None,
     ),
     "StepSizeLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4011,
         "-4011 STEP_SIZE_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "MaxNumOrdersLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4012,
         "-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "PriceLessThanMinPrice": (
         ("FiltersAndOtherIssues",),
         -4013,
         "-4013 PRICE_LESS_THAN_MIN_PRICE",
         False,
+        None,
     ),
     "PriceNotIncreasedByTickSize": (
         ("FiltersAndOtherIssues",),
         -4014,
         "-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE",
         False,
+        None,
     ),
     "InvalidClOrdIdLen": (
         ("FiltersAndOtherIssues",),
         -4015,
         "-4015 INVALID_CL_ORD_ID_LEN",
         False,
+        None,
     ),
     "PriceHighterThanMultiplierUp": (
         ("FiltersAndOtherIssues",),
         -4016,
         "-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP",
         False,
+        None,
     ),
     "MultiplierUpLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4017,
         "-4017 MULTIPLIER_UP_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "MultiplierDownLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4018,
         "-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "CompositeScaleOverflow": (
         ("FiltersAndOtherIssues",),
         -4019,
         "-4019 COMPOSITE_SCALE_OVERFLOW",
         False,
+        None,
     ),
     "TargetStrategyInvalid": (
         ("FiltersAndOtherIssues",),
         -4020,
         "-4020 TARGET_STRATEGY_INVALID",
         False,
+        None,
     ),
     "InvalidDepthLimit": (
         ("FiltersAndOtherIssues",),
         -4021,
         "-4021 INVALID_DEPTH_LIMIT",
         False,
+        None,
     ),
     "WrongMarketStatus": (
         ("FiltersAndOtherIssues",),
         -4022,
         "-4022 WRONG_MARKET_STATUS",
         False,
+        None,
     ),
     "QtyNotIncreasedByStepSize": (
         ("FiltersAndOtherIssues",),
         -4023,
         "-4023 QTY_NOT_INCREASED_BY_STEP_SIZE",
         False,
+        None,
     ),
     "PriceLowerThanMultiplierDown": (
         ("FiltersAndOtherIssues",),
         -4024,
         "-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN",
         False,
+        None,
     ),
     "MultiplierDecimalLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4025,
         "-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "CommissionInvalid": (
         ("FiltersAndOtherIssues",),
         -4026,
         "-4026 COMMISSION_INVALID",
         False,
+        None,
     ),
     "InvalidAccountType": (
         ("FiltersAndOtherIssues",),
         -4027,
         "-4027 INVALID_ACCOUNT_TYPE",
         False,
+        None,
     ),
     "InvalidLeverage": (
         ("FiltersAndOtherIssues",),
         -4028,
         "-4028 INVALID_LEVERAGE",
         False,
+        None,
     ),
     "InvalidTickSizePrecision": (
         ("FiltersAndOtherIssues",),
         -4029,
         "-4029 INVALID_TICK_SIZE_PRECISION",
         False,
+        None,
     ),
     "InvalidStepSizePrecision": (
         ("FiltersAndOtherIssues",),
         -4030,
         "-4030 INVALID_STEP_SIZE_PRECISION",
         False,
+        None,
     ),
     "InvalidWorkingType": (
         ("FiltersAndOtherIssues",),
         -4031,
         "-4031 INVALID_WORKING_TYPE",
         False,
+        None,
     ),
     "ExceedMaxCancelOrderSize": (
         ("FiltersAndOtherIssues",),
         -4032,
         "-4032 EXCEED_MAX_CANCEL_ORDER_SIZE",
         False,
+        None,
     ),
     "InsuranceAccountNotFound": (
         ("FiltersAndOtherIssues",),
         -4033,
         "-4033 INSURANCE_ACCOUNT_NOT_FOUND",
         False,
+        None,
     ),
     "InvalidBalanceType": (
         ("FiltersAndOtherIssues",),
         -4044,
         "-4044 INVALID_BALANCE_TYPE",
         False,
+        None,
     ),
     "MaxStopOrderExceeded": (
         ("FiltersAndOtherIssues",),
         -4045,
         "-4045 MAX_STOP_ORDER_EXCEEDED",
         False,
+        None,
     ),
     "NoNeedToChangeMarginType": (
         ("FiltersAndOtherIssues",),
         -4046,
         "-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE",
         False,
+        None,
     ),
     "ThereExistsOpenOrders": (
         ("FiltersAndOtherIssues",),
         -4047,
         "-4047 THERE_EXISTS_OPEN_ORDERS",
         False,
+        None,
     ),
     "ThereExistsQuantity": (
         ("FiltersAndOtherIssues",),
         -4048,
         "-4048 THERE_EXISTS_QUANTITY",
         False,
+        None,
     ),
     "AddIsolatedMarginReject": (
         ("FiltersAndOtherIssues",),
         -4049,
         "-4049 ADD_ISOLATED_MARGIN_REJECT",
         False,
+        None,
     ),
     "CrossBalanceInsufficient": (
         ("FiltersAndOtherIssues",),
         -4050,
         "-4050 CROSS_BALANCE_INSUFFICIENT",
         False,
+        None,
     ),
     "IsolatedBalanceInsufficient": (
         ("FiltersAndOtherIssues",),
         -4051,
         "-4051 ISOLATED_BALANCE_INSUFFICIENT",
         False,
+        None,
     ),
     "NoNeedToChangeAutoAddMargin": (
         ("FiltersAndOtherIssues",),
         -4052,
         "-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
         False,
+        None,
     ),
     "AutoAddCrossedMarginReject": (
         ("FiltersAndOtherIssues",),
         -4053,
         "-4053 AUTO_ADD_CROSSED_MARGIN_REJECT",
         False,
+        None,
     ),
     "AddIsolatedMarginNoPositionReject": (
         ("FiltersAndOtherIssues",),
         -4054,
         "-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
         False,
+        None,
     ),
     "AmountMustBePositive": (
         ("FiltersAndOtherIssues",),
         -4055,
         "-4055 AMOUNT_MUST_BE_POSITIVE",
         False,
+        None,
     ),
     "InvalidApiKeyType": (
         ("FiltersAndOtherIssues",),
         -4056,
         "-4056 INVALID_API_KEY_TYPE",
         False,
+        None,
     ),
     "InvalidRsaPublicKey": (
         ("FiltersAndOtherIssues",),
         -4057,
         "-4057 INVALID_RSA_PUBLIC_KEY",
         False,
+        None,
     ),
     "MaxPriceTooLarge": (
         ("FiltersAndOtherIssues",),
         -4058,
         "-4058 MAX_PRICE_TOO_LARGE",
         False,
+        None,
     ),
     "NoNeedToChangePositionSide": (
         ("FiltersAndOtherIssues",),
         -4059,
         "-4059 NO_NEED_TO_CHANGE_POSITION_SIDE",
         False,
+        None,
     ),
     "InvalidPositionSide": (
         ("FiltersAndOtherIssues",),
         -4060,
         "-4060 INVALID_POSITION_SIDE",
         False,
+        None,
     ),
     "PositionSideNotMatch": (
         ("FiltersAndOtherIssues",),
         -4061,
         "-4061 POSITION_SIDE_NOT_MATCH",
         False,
+        None,
     ),
     "ReduceOnlyConflict": (
         ("FiltersAndOtherIssues",),
         -4062,
         "-4062 REDUCE_ONLY_CONFLICT",
         False,
+        None,
     ),
     "InvalidOptionsRequestType": (
         ("FiltersAndOtherIssues",),
         -4063,
         "-4063 INVALID_OPTIONS_REQUEST_TYPE",
         False,
+        None,
     ),
     "InvalidOptionsTimeFrame": (
         ("FiltersAndOtherIssues",),
         -4064,
         "-4064 INVALID_OPTIONS_TIME_FRAME",
         False,
+        None,
     ),
     "InvalidOptionsAmount": (
         ("FiltersAndOtherIssues",),
         -4065,
         "-4065 INVALID_OPTIONS_AMOUNT",
         False,
+        None,
     ),
     "InvalidOptionsEventType": (
         ("FiltersAndOtherIssues",),
         -4066,
         "-4066 INVALID_OPTIONS_EVENT_TYPE",
         False,
+        None,
     ),
     "PositionSideChangeExistsOpenOrders": (
         ("FiltersAndOtherIssues",),
         -4067,
         "-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
         False,
+        None,
     ),
     "PositionSideChangeExistsQuantity": (
         ("FiltersAndOtherIssues",),
         -4068,
         "-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
         False,
+        None,
     ),
     "InvalidOptionsPremiumFee": (
         ("FiltersAndOtherIssues",),
         -4069,
         "-4069 INVALID_OPTIONS_PREMIUM_FEE",
         False,
+        None,
     ),
     "InvalidClOptionsIdLen": (
         ("FiltersAndOtherIssues",),
         -4070,
         "-4070 INVALID_CL_OPTIONS_ID_LEN",
         False,
+        None,
     ),
     "InvalidOptionsDirection": (
         ("FiltersAndOtherIssues",),
         -4071,
         "-4071 INVALID_OPTIONS_DIRECTION",
         False,
+        None,
     ),
     "OptionsPremiumNotUpdate": (
         ("FiltersAndOtherIssues",),
         -4072,
         "-4072 OPTIONS_PREMIUM_NOT_UPDATE",
         False,
+        None,
     ),
     "OptionsPremiumInputLessThanZero": (
         ("FiltersAndOtherIssues",),
         -4073,
         "-4073 OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
         False,
+        None,
     ),
     "OptionsAmountBiggerThanUpper": (
         ("FiltersAndOtherIssues",),
         -4074,
         "-4074 OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
         False,
+        None,
     ),
     "OptionsPremiumOutputZero": (
         ("FiltersAndOtherIssues",),
         -4075,
         "-4075 OPTIONS_PREMIUM_OUTPUT_ZERO",
         False,
+        None,
     ),
     "OptionsPremiumTooDiff": (
         ("FiltersAndOtherIssues",),
         -4076,
         "-4076 OPTIONS_PREMIUM_TOO_DIFF",
         False,
+        None,
     ),
     "OptionsPremiumReachLimit": (
         ("FiltersAndOtherIssues",),
         -4077,
         "-4077 OPTIONS_PREMIUM_REACH_LIMIT",
         False,
+        None,
     ),
     "OptionsCommonError": (
         ("FiltersAndOtherIssues",),
         -4078,
         "-4078 OPTIONS_COMMON_ERROR",
         False,
+        None,
     ),
     "InvalidOptionsId": (
         ("FiltersAndOtherIssues",),
         -4079,
         "-4079 INVALID_OPTIONS_ID",
         False,
+        None,
     ),
     "OptionsUserNotFound": (
         ("FiltersAndOtherIssues",),
         -4080,
         "-4080 OPTIONS_USER_NOT_FOUND",
         False,
+        None,
     ),
     "OptionsNotFound": (
         ("FiltersAndOtherIssues",),
         -4081,
         "-4081 OPTIONS_NOT_FOUND",
         False,
+        None,
     ),
     "InvalidBatchPlaceOrderSize": (
         ("FiltersAndOtherIssues",),
         -4082,
         "-4082 INVALID_BATCH_PLACE_ORDER_SIZE",
         False,
+        None,
     ),
     "PlaceBatchOrdersFail": (
         ("FiltersAndOtherIssues",),
         -4083,
         "-4083 PLACE_BATCH_ORDERS_FAIL",
         False,
+        None,
     ),
     "UpcomingMethod": (
         ("FiltersAndOtherIssues",),
         -4084,
         "-4084 UPCOMING_METHOD",
         False,
+        None,
     ),
     "InvalidNotionalLimitCoef": (
         ("FiltersAndOtherIssues",),
         -4085,
         "-4085 INVALID_NOTIONAL_LIMIT_COEF",
         False,
+        None,
     ),
     "InvalidPriceSpreadThreshold": (
         ("FiltersAndOtherIssues",),
         -4086,
         "-4086 INVALID_PRICE_SPREAD_THRESHOLD",
         False,
+        None,
     ),
     "ReduceOnlyOrderPermission": (
         ("FiltersAndOtherIssues",),
         -4087,
         "-4087 REDUCE_ONLY_ORDER_PERMISSION",
         False,
+        None,
     ),
     "NoPlaceOrderPermission": (
         ("FiltersAndOtherIssues",),
         -4088,
         "-4088 NO_PLACE_ORDER_PERMISSION",
         False,
+        None,
     ),
     "InvalidContractType": (
         ("FiltersAndOtherIssues",),
         -4104,
         "-4104 INVALID_CONTRACT_TYPE",
         False,
+        None,
     ),
     "InactiveAccount": (
         ("FiltersAndOtherIssues",),
         -4109,
         "-4109 INACTIVE_ACCOUNT",
         False,
+        None,
     ),
     "InvalidClientTranIdLen": (
         ("FiltersAndOtherIssues",),
         -4114,
         "-4114 INVALID_CLIENT_TRAN_ID_LEN",
         False,
+        None,
     ),
     "DuplicatedClientTranId": (
         ("FiltersAndOtherIssues",),
         -4115,
         "-4115 DUPLICATED_CLIENT_TRAN_ID",
         False,
+        None,
     ),
     "DuplicatedClientOrderId": (
         ("FiltersAndOtherIssues",),
         -4116,
         "-4116 DUPLICATED_CLIENT_ORDER_ID",
         False,
+        None,
     ),
     "StopOrderTriggering": (
         ("FiltersAndOtherIssues",),
         -4117,
         "-4117 STOP_ORDER_TRIGGERING",
         False,
+        None,
     ),
     "ReduceOnlyMarginCheckFailed": (
         ("FiltersAndOtherIssues",),
         -4118,
         "-4118 REDUCE_ONLY_MARGIN_CHECK_FAILED",
         False,
+        None,
     ),
     "MarketOrderReject": (
         ("FiltersAndOtherIssues",),
         -4131,
         "-4131 MARKET_ORDER_REJECT",
         False,
+        None,
     ),
     "InvalidActivationPrice": (
         ("FiltersAndOtherIssues",),
         -4135,
         "-4135 INVALID_ACTIVATION_PRICE",
         False,
+        None,
     ),
     "QuantityExistsWithClosePosition": (
         ("FiltersAndOtherIssues",),
         -4137,
         "-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION",
         False,
+        None,
     ),
     "ReduceOnlyMustBeTrue": (
         ("FiltersAndOtherIssues",),
         -4138,
         "-4138 REDUCE_ONLY_MUST_BE_TRUE",
         False,
+        None,
     ),
     "OrderTypeCannotBeMkt": (
         ("FiltersAndOtherIssues",),
         -4139,
         "-4139 ORDER_TYPE_CANNOT_BE_MKT",
         False,
+        None,
     ),
     "InvalidOpeningPositionStatus": (
         ("FiltersAndOtherIssues",),
         -4140,
         "-4140 INVALID_OPENING_POSITION_STATUS",
         False,
+        None,
     ),
     "SymbolAlreadyClosed": (
         ("FiltersAndOtherIssues",),
         -4141,
         "-4141 SYMBOL_ALREADY_CLOSED",
         False,
+        None,
     ),
     "StrategyInvalidTriggerPrice": (
         ("FiltersAndOtherIssues",),
         -4142,
         "-4142 STRATEGY_INVALID_TRIGGER_PRICE",
         False,
+        None,
     ),
     "InvalidPair": (
         ("FiltersAndOtherIssues",),
         -4144,
         "-4144 INVALID_PAIR",
         False,
+        None,
     ),
     "IsolatedLeverageRejectWithPosition": (
         ("FiltersAndOtherIssues",),
         -4161,
         "-4161 ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
         False,
+        None,
     ),
     "MinNotional": (
         ("FiltersAndOtherIssues",),
         -4164,
         "-4164 MIN_NOTIONAL",
         False,
+        None,
     ),
     "InvalidTimeInterval": (
         ("FiltersAndOtherIssues",),
         -4165,
         "-4165 INVALID_TIME_INTERVAL",
         False,
+        None,
     ),
     "IsolatedRejectWithJointMargin": (
         ("FiltersAndOtherIssues",),
         -4167,
         "-4167 ISOLATED_REJECT_WITH_JOINT_MARGIN",
         False,
+        None,
     ),
     "JointMarginRejectWithIsolated": (
         ("FiltersAndOtherIssues",),
         -4168,
         "-4168 JOINT_MARGIN_REJECT_WITH_ISOLATED",
         False,
+        None,
     ),
     "JointMarginRejectWithMb": (
         ("FiltersAndOtherIssues",),
         -4169,
         "-4169 JOINT_MARGIN_REJECT_WITH_MB",
         False,
+        None,
     ),
     "JointMarginRejectWithOpenOrder": (
         ("FiltersAndOtherIssues",),
         -4170,
         "-4170 JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
         False,
+        None,
     ),
     "NoNeedToChangeJointMargin": (
         ("FiltersAndOtherIssues",),
         -4171,
         "-4171 NO_NEED_TO_CHANGE_JOINT_MARGIN",
         False,
+        None,
     ),
     "JointMarginRejectWithNegativeBalance": (
         ("FiltersAndOtherIssues",),
         -4172,
         "-4172 JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
         False,
+        None,
     ),
     "IsolatedRejectWithJointMargin4183": (
         ("FiltersAndOtherIssues",),
         -4183,
         "-4183 ISOLATED_REJECT_WITH_JOINT_MARGIN",
         False,
+        None,
     ),
     "PriceLowerThanStopMultiplierDown": (
         ("FiltersAndOtherIssues",),
         -4184,
         "-4184 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
         False,
+        None,
     ),
     "CoolingOffPeriod": (
         ("FiltersAndOtherIssues",),
         -4192,
         "-4192 COOLING_OFF_PERIOD",
         False,
+        None,
     ),
     "AdjustLeverageKycFailed": (
         ("FiltersAndOtherIssues",),
         -4202,
         "-4202 ADJUST_LEVERAGE_KYC_FAILED",
         False,
+        None,
     ),
     "AdjustLeverageOneMonthFailed": (
         ("FiltersAndOtherIssues",),
         -4203,
         "-4203 ADJUST_LEVERAGE_ONE_MONTH_FAILED",
         False,
+        None,
     ),
     "AdjustLeverageXDaysFailed": (
         ("FiltersAndOtherIssues",),
         -4205,
         "-4205 ADJUST_LEVERAGE_X_DAYS_FAILED",
         False,
+        None,
     ),
     "AdjustLeverageKycLimit": (
         ("FiltersAndOtherIssues",),
         -4206,
         "-4206 ADJUST_LEVERAGE_KYC_LIMIT",
         False,
+        None,
     ),
     "AdjustLeverageAccountSymbolFailed": (
         ("FiltersAndOtherIssues",),
         -4208,
         "-4208 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
         False,
+        None,
     ),
     "AdjustLeverageSymbolFailed": (
         ("FiltersAndOtherIssues",),
         -4209,
         "-4209 ADJUST_LEVERAGE_SYMBOL_FAILED",
         False,
+        None,
     ),
     "StopPriceHigherThanPriceMultiplierLimit": (
         ("FiltersAndOtherIssues",),
         -4210,
         "-4210 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
         False,
+        None,
     ),
     "StopPriceLowerThanPriceMultiplierLimit": (
         ("FiltersAndOtherIssues",),
         -4211,
         "-4211 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
         False,
+        None,
     ),
     "TradingQuantitativeRule": (
         ("FiltersAndOtherIssues",),
         -4400,
         "-4400 TRADING_QUANTITATIVE_RULE",
         False,
+        None,
     ),
     "LargePositionSymRule": (
         ("FiltersAndOtherIssues",),
         -4401,
         "-4401 LARGE_POSITION_SYM_RULE",
         False,
+        None,
     ),
     "ComplianceBlackSymbolRestriction": (
         ("FiltersAndOtherIssues",),
         -4402,
         "-4402 COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
         False,
+        None,
     ),
     "AdjustLeverageComplianceFailed": (
         ("FiltersAndOtherIssues",),
         -4403,
         "-4403 ADJUST_LEVERAGE_COMPLIANCE_FAILED",
         False,
+        None,
     ),
     "FokOrderReject": (
         ("OrderExecutionIssues",),
         -5021,
         "-5021 FOK_ORDER_REJECT",
         False,
+        None,
     ),
     "GtxOrderReject": (
         ("OrderExecutionIssues",),
         -5022,
         "-5022 GTX_ORDER_REJECT",
         False,
+        None,
     ),
     "MoveOrderNotAllowedSymbolReason": (
         ("OrderExecutionIssues",),
         -5024,
         "-5024 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
         False,
+        None,
     ),
     "LimitOrderOnly": (
         ("OrderExecutionIssues",),
         -5025,
         "-5025 LIMIT_ORDER_ONLY",
         False,
+        None,
     ),
     "ExceedMaximumModifyOrderLimit": (
         ("OrderExecutionIssues",),
         -5026,
         "-5026 Exceed_Maximum_Modify_Order_Limit",
         False,
+        None,
     ),
     "SameOrder": (
         ("OrderExecutionIssues",),
         -5027,
         "-5027 SAME_ORDER",
         False,
+        None,
     ),
     "MeRecvwindowReject": (
         ("OrderExecutionIssues",),
         -5028,
         "-5028 ME_RECVWINDOW_REJECT",
         False,
+        None,
     ),
     "ModificationMinNotional": (
         ("OrderExecutionIssues",),
         -5029,
         "-5029 MODIFICATION_MIN_NOTIONAL",
         False,
+        None,
     ),
     "InvalidPriceMatch": (
         ("OrderExecutionIssues",),
         -5037,
         "-5037 INVALID_PRICE_MATCH",
         False,
+        None,
     ),
     "UnsupportedOrderTypePriceMatch": (
         ("OrderExecutionIssues",),
         -5038,
         "-5038 UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
         False,
+        None,
     ),
     "InvalidSelfTradePreventionMode": (
         ("OrderExecutionIssues",),
         -5039,
         "-5039 INVALID_SELF_TRADE_PREVENTION_MODE",
         False,
+        None,
     ),
     "FutureGoodTillDate": (
         ("OrderExecutionIssues",),
         -5040,
         "-5040 FUTURE_GOOD_TILL_DATE",
         False,
+        None,
     ),
     "BboOrderReject": (
         ("OrderExecutionIssues",),
         -5041,
         "-5041 BBO_ORDER_REJECT",
         False,
+        None,
     ),
     "ExistingPendingModification": (
         ("OrderExecutionIssues",),
         -5043,
         "-5043 Existing_Pending_Modification",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("code",),
+        (
+            ("msg",),
+            ("message",),
+        ),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -7376,6 +7598,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -7390,7 +7616,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -7408,6 +7650,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -7415,12 +7662,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -7438,14 +7694,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -7489,37 +7758,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -7536,7 +7907,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -7545,6 +7916,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made

@@ -1515,7 +1515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400,
     name: "",
     identifier: "E400",
-    className: "E400",
+    className: "BadRequestNeedToSendThe",
     category: "http_code",
     messages: [],
     description: "Bad request. Need to send the request with GET / POST (must be capitalized)",
@@ -1525,7 +1525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 401,
     name: "",
     identifier: "E401",
-    className: "E401",
+    className: "InvalidRequest1NeedToUse",
     category: "http_code",
     messages: [],
     description: "Invalid request. 1. Need to use the correct key to access; 2. Need to put authentication params in the request header",
@@ -1535,7 +1535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 403,
     name: "",
     identifier: "E403",
-    className: "E403",
+    className: "ForbiddenRequestPossibleCauses1Ip",
     category: "http_code",
     messages: [],
     description: "Forbidden request. Possible causes: 1. IP rate limit breached; 2. You send GET request with an empty json body; 3. You are using U.S IP",
@@ -1545,7 +1545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 404,
     name: "",
     identifier: "E404",
-    className: "E404",
+    className: "CannotFindPathPossibleCauses1",
     category: "http_code",
     messages: [],
     description: "Cannot find path. Possible causes: 1. Wrong path; 2. Category value does not match account mode",
@@ -1555,7 +1555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 429,
     name: "",
     identifier: "E429",
-    className: "E429",
+    className: "SystemLevelFrequencyProtectionPleaseRetry",
     category: "http_code",
     messages: [],
     description: "System level frequency protection. Please retry when encounter this The trading service is experiencing a high server load. Please retry if you encounter this issue.",
@@ -1575,7 +1575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10429,
     name: "",
     identifier: "E10429",
-    className: "E10429",
+    className: "SystemLevelFrequencyProtection",
     category: "ws_oe_general_code",
     messages: [],
     description: "System level frequency protection",
@@ -1585,7 +1585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10003,
     name: "",
     identifier: "E10003",
-    className: "E10003",
+    className: "TooManySessionsUnderTheSame",
     category: "ws_oe_general_code",
     messages: [],
     description: "Too many sessions under the same UID API key is invalid. Check whether the key and domain are matched, there are 4 env: mainnet, testnet, mainnet-demo, testnet-demo",
@@ -1605,7 +1605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10019,
     name: "",
     identifier: "E10019",
-    className: "E10019",
+    className: "WsTradeServiceIsRestartingDo",
     category: "ws_oe_general_code",
     messages: [],
     description: "ws trade service is restarting, do not accept new request, but the request in the process is not affected. You can build new connection to be routed to normal service",
@@ -1615,7 +1615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 20003,
     name: "",
     identifier: "E20003",
-    className: "E20003",
+    className: "TooFrequentRequestsUnderTheSame",
     category: "ws_oe_general_code",
     messages: [],
     description: "Too frequent requests under the same session",
@@ -1625,7 +1625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 20006,
     name: "",
     identifier: "E20006",
-    className: "E20006",
+    className: "ReqidIsDuplicated",
     category: "ws_oe_general_code",
     messages: [],
     description: "reqId is duplicated",
@@ -1635,7 +1635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 0,
     name: "",
     identifier: "E0",
-    className: "E0",
+    className: "Ok",
     category: "uta",
     messages: [],
     description: "OK",
@@ -1645,7 +1645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: -1,
     name: "",
     identifier: "E1",
-    className: "E1",
+    className: "RequestExpiredO0NowDiff",
     category: "uta",
     messages: [],
     description: "request expired: o@0, now[] diff[]",
@@ -1655,7 +1655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: -2015,
     name: "",
     identifier: "E2015",
-    className: "E2015",
+    className: "SpotYourApiKeyHasExpired",
     category: "uta",
     messages: [],
     description: "(Spot) Your api key has expired",
@@ -1665,7 +1665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 33004,
     name: "",
     identifier: "E33004",
-    className: "E33004",
+    className: "DerivativesYourApiKeyHasExpired",
     category: "uta",
     messages: [],
     description: "(Derivatives) Your api key has expired",
@@ -1675,7 +1675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10000,
     name: "",
     identifier: "E10000",
-    className: "E10000",
+    className: "ServerTimeout",
     category: "uta",
     messages: [],
     description: "Server Timeout",
@@ -1685,7 +1685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10001,
     name: "",
     identifier: "E10001",
-    className: "E10001",
+    className: "RequestParameterError",
     category: "uta",
     messages: [],
     description: "Request parameter error",
@@ -1695,7 +1695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10002,
     name: "",
     identifier: "E10002",
-    className: "E10002",
+    className: "TheRequestTimeExceedsTheTime",
     category: "uta",
     messages: [],
     description: "The request time exceeds the time window range.",
@@ -1705,7 +1705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10004,
     name: "",
     identifier: "E10004",
-    className: "E10004",
+    className: "ErrorSignPleaseCheckYourSignature",
     category: "uta",
     messages: [],
     description: "Error sign, please check your signature generation algorithm.",
@@ -1715,7 +1715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10005,
     name: "",
     identifier: "E10005",
-    className: "E10005",
+    className: "PermissionDeniedPleaseCheckYourApi",
     category: "uta",
     messages: [],
     description: "Permission denied, please check your API key permissions.",
@@ -1725,7 +1725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10006,
     name: "",
     identifier: "E10006",
-    className: "E10006",
+    className: "TooManyVisitsExceededTheApi",
     category: "uta",
     messages: [],
     description: "Too many visits. Exceeded the API Rate Limit.",
@@ -1735,7 +1735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10007,
     name: "",
     identifier: "E10007",
-    className: "E10007",
+    className: "UserAuthenticationFailed",
     category: "uta",
     messages: [],
     description: "User authentication failed.",
@@ -1745,7 +1745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10008,
     name: "",
     identifier: "E10008",
-    className: "E10008",
+    className: "CommonBannedPleaseCheckYourAccount",
     category: "uta",
     messages: [],
     description: "Common banned, please check your account mode",
@@ -1755,7 +1755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10009,
     name: "",
     identifier: "E10009",
-    className: "E10009",
+    className: "ServiceRestrictedAccessIsCurrentlyUnavailable",
     category: "uta",
     messages: [],
     description: "Service Restricted: Access is currently unavailable for your region. Please contact our support team for further assistance",
@@ -1765,7 +1765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10010,
     name: "",
     identifier: "E10010",
-    className: "E10010",
+    className: "UnmatchedIpPleaseCheckYourApi",
     category: "uta",
     messages: [],
     description: "Unmatched IP, please check your API key's bound IP addresses.",
@@ -1775,7 +1775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10014,
     name: "",
     identifier: "E10014",
-    className: "E10014",
+    className: "InvalidDuplicateRequest",
     category: "uta",
     messages: [],
     description: "Invalid duplicate request.",
@@ -1785,7 +1785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10017,
     name: "",
     identifier: "E10017",
-    className: "E10017",
+    className: "RouteNotFound",
     category: "uta",
     messages: [],
     description: "Route not found.",
@@ -1795,7 +1795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10018,
     name: "",
     identifier: "E10018",
-    className: "E10018",
+    className: "ExceededTheIpRateLimit",
     category: "uta",
     messages: [],
     description: "Exceeded the IP Rate Limit.",
@@ -1805,7 +1805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10024,
     name: "",
     identifier: "E10024",
-    className: "E10024",
+    className: "ComplianceRulesTriggered",
     category: "uta",
     messages: [],
     description: "Compliance rules triggered",
@@ -1815,7 +1815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10027,
     name: "",
     identifier: "E10027",
-    className: "E10027",
+    className: "TransactionsAreBanned",
     category: "uta",
     messages: [],
     description: "Transactions are banned.",
@@ -1825,7 +1825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10029,
     name: "",
     identifier: "E10029",
-    className: "E10029",
+    className: "TheRequestedSymbolIsInvalidPlease",
     category: "uta",
     messages: [],
     description: "The requested symbol is invalid, please check symbol whitelist",
@@ -1835,7 +1835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 10028,
     name: "",
     identifier: "E10028",
-    className: "E10028",
+    className: "TheApiCanOnlyBeAccessed",
     category: "uta",
     messages: [],
     description: "The API can only be accessed by unified account users.",
@@ -1845,7 +1845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30035,
     name: "",
     identifier: "E30035",
-    className: "E30035",
+    className: "OptionTooFastToCancelTry",
     category: "uta",
     messages: [],
     description: "Option: Too fast to cancel, Try it later",
@@ -1855,7 +1855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30133,
     name: "",
     identifier: "E30133",
-    className: "E30133",
+    className: "OtcLoanTheSymbolYouSelect",
     category: "uta",
     messages: [],
     description: "OTC loan: The symbol you select for USDT Perpetual is not allowed by Institutional Lending",
@@ -1865,7 +1865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30134,
     name: "",
     identifier: "E30134",
-    className: "E30134",
+    className: "OtcLoanTheSymbolYouSelectError",
     category: "uta",
     messages: [],
     description: "OTC loan: The symbol you select for USDC Contract is not allowed by Institutional Lending",
@@ -1875,7 +1875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30135,
     name: "",
     identifier: "E30135",
-    className: "E30135",
+    className: "TheLeverageYouSelectForUsdt",
     category: "uta",
     messages: [],
     description: "The leverage you select for USDT Perpetual trading cannot exceed the maximum leverage allowed by Institutional Lending.",
@@ -1885,7 +1885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30136,
     name: "",
     identifier: "E30136",
-    className: "E30136",
+    className: "TheLeverageYouSelectForUsdc",
     category: "uta",
     messages: [],
     description: "The leverage you select for USDC Perpetual or Futures trading cannot exceed the maximum leverage allowed by Institutional Lending.",
@@ -1895,7 +1895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30208,
     name: "",
     identifier: "E30208",
-    className: "E30208",
+    className: "FailedToSubmitOrderSThe",
     category: "uta",
     messages: [],
     description: "Failed to submit order(s). The order price is higher than the maximum buying price",
@@ -1905,7 +1905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30209,
     name: "",
     identifier: "E30209",
-    className: "E30209",
+    className: "FailedToSubmitOrderSTheError",
     category: "uta",
     messages: [],
     description: "Failed to submit order(s). The order price is lower than the minimum selling price.",
@@ -1915,7 +1915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30228,
     name: "",
     identifier: "E30228",
-    className: "E30228",
+    className: "NoNewPositionsDuringDelisting",
     category: "uta",
     messages: [],
     description: "No new positions during delisting",
@@ -1925,7 +1925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 30256,
     name: "",
     identifier: "E30256",
-    className: "E30256",
+    className: "MarginLimitExceededTheMaintenanceMargin",
     category: "uta",
     messages: [],
     description: "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Spot)",
@@ -1935,7 +1935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 40004,
     name: "",
     identifier: "E40004",
-    className: "E40004",
+    className: "TheOrderIsModifiedDuringThe",
     category: "uta",
     messages: [],
     description: "the order is modified during the process of replacing , please check the order status again",
@@ -1945,7 +1945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 100028,
     name: "",
     identifier: "E100028",
-    className: "E100028",
+    className: "TheApiCannotBeAccessedBy",
     category: "uta",
     messages: [],
     description: "The API cannot be accessed by unified account users.",
@@ -1955,7 +1955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110001,
     name: "",
     identifier: "E110001",
-    className: "E110001",
+    className: "OrderDoesNotExist",
     category: "uta",
     messages: [],
     description: "Order does not exist",
@@ -1965,7 +1965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110003,
     name: "",
     identifier: "E110003",
-    className: "E110003",
+    className: "OrderPriceExceedsTheAllowableRange",
     category: "uta",
     messages: [],
     description: "Order price exceeds the allowable range.",
@@ -1975,7 +1975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110004,
     name: "",
     identifier: "E110004",
-    className: "E110004",
+    className: "WalletBalanceIsInsufficient",
     category: "uta",
     messages: [],
     description: "Wallet balance is insufficient",
@@ -1985,7 +1985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110005,
     name: "",
     identifier: "E110005",
-    className: "E110005",
+    className: "PositionStatusError",
     category: "uta",
     messages: [],
     description: "position status error",
@@ -1995,7 +1995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110006,
     name: "",
     identifier: "E110006",
-    className: "E110006",
+    className: "TheAssetsAreEstimatedToBe",
     category: "uta",
     messages: [],
     description: "The assets are estimated to be unable to cover the position margin",
@@ -2005,7 +2005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110007,
     name: "",
     identifier: "E110007",
-    className: "E110007",
+    className: "AvailableBalanceIsInsufficient",
     category: "uta",
     messages: [],
     description: "Available balance is insufficient",
@@ -2015,7 +2015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110008,
     name: "",
     identifier: "E110008",
-    className: "E110008",
+    className: "TheOrderHasBeenCompletedOr",
     category: "uta",
     messages: [],
     description: "The order has been completed or cancelled.",
@@ -2025,7 +2025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110009,
     name: "",
     identifier: "E110009",
-    className: "E110009",
+    className: "TheNumberOfStopOrdersExceeds",
     category: "uta",
     messages: [],
     description: "The number of stop orders exceeds the maximum allowable limit",
@@ -2035,7 +2035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110010,
     name: "",
     identifier: "E110010",
-    className: "E110010",
+    className: "TheOrderHasBeenCancelled",
     category: "uta",
     messages: [],
     description: "The order has been cancelled",
@@ -2045,7 +2045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110011,
     name: "",
     identifier: "E110011",
-    className: "E110011",
+    className: "LiquidationWillBeTriggeredImmediatelyBy",
     category: "uta",
     messages: [],
     description: "Liquidation will be triggered immediately by this adjustment",
@@ -2055,7 +2055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110012,
     name: "",
     identifier: "E110012",
-    className: "E110012",
+    className: "InsufficientAvailableBalance",
     category: "uta",
     messages: [],
     description: "Insufficient available balance.",
@@ -2065,7 +2065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110013,
     name: "",
     identifier: "E110013",
-    className: "E110013",
+    className: "CannotSetLeverageDueToRisk",
     category: "uta",
     messages: [],
     description: "Cannot set leverage due to risk limit level.",
@@ -2075,7 +2075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110014,
     name: "",
     identifier: "E110014",
-    className: "E110014",
+    className: "InsufficientAvailableBalanceToAddAdditional",
     category: "uta",
     messages: [],
     description: "Insufficient available balance to add additional margin.",
@@ -2085,7 +2085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110015,
     name: "",
     identifier: "E110015",
-    className: "E110015",
+    className: "ThePositionIsInCrossMargin",
     category: "uta",
     messages: [],
     description: "The position is in cross margin mode.",
@@ -2095,7 +2095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110016,
     name: "",
     identifier: "E110016",
-    className: "E110016",
+    className: "TheQuantityOfContractsRequestedExceeds",
     category: "uta",
     messages: [],
     description: "The quantity of contracts requested exceeds the risk limit, please adjust your risk limit level before trying again",
@@ -2105,7 +2105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110017,
     name: "",
     identifier: "E110017",
-    className: "E110017",
+    className: "OrderqtyWillBeTruncatedToZero",
     category: "uta",
     messages: [],
     description: "orderQty will be truncated to zero",
@@ -2115,7 +2115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110018,
     name: "",
     identifier: "E110018",
-    className: "E110018",
+    className: "UserIdIsIllegal",
     category: "uta",
     messages: [],
     description: "User ID is illegal.",
@@ -2125,7 +2125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110019,
     name: "",
     identifier: "E110019",
-    className: "E110019",
+    className: "OrderIdIsIllegal",
     category: "uta",
     messages: [],
     description: "Order ID is illegal.",
@@ -2135,7 +2135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110020,
     name: "",
     identifier: "E110020",
-    className: "E110020",
+    className: "NotAllowedToHaveMoreThan",
     category: "uta",
     messages: [],
     description: "Not allowed to have more than 500 active orders.",
@@ -2145,7 +2145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110021,
     name: "",
     identifier: "E110021",
-    className: "E110021",
+    className: "NotAllowedToExceededPositionLimits",
     category: "uta",
     messages: [],
     description: "Not allowed to exceeded position limits due to Open Interest.",
@@ -2155,7 +2155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110022,
     name: "",
     identifier: "E110022",
-    className: "E110022",
+    className: "QuantityHasBeenRestrictedAndOrders",
     category: "uta",
     messages: [],
     description: "Quantity has been restricted and orders cannot be modified to increase the quantity.",
@@ -2165,7 +2165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110023,
     name: "",
     identifier: "E110023",
-    className: "E110023",
+    className: "CurrentlyYouCanOnlyReduceYour",
     category: "uta",
     messages: [],
     description: "Currently you can only reduce your position on this contract. please check our announcement or contact customer service for details.",
@@ -2175,7 +2175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110024,
     name: "",
     identifier: "E110024",
-    className: "E110024",
+    className: "YouHaveAnExistingPositionSo",
     category: "uta",
     messages: [],
     description: "You have an existing position, so the position mode cannot be switched.",
@@ -2185,7 +2185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110025,
     name: "",
     identifier: "E110025",
-    className: "E110025",
+    className: "PositionModeHasNotBeenModified",
     category: "uta",
     messages: [],
     description: "Position mode has not been modified.",
@@ -2195,7 +2195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110026,
     name: "",
     identifier: "E110026",
-    className: "E110026",
+    className: "CrossIsolatedMarginModeHasNot",
     category: "uta",
     messages: [],
     description: "Cross/isolated margin mode has not been modified.",
@@ -2205,7 +2205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110027,
     name: "",
     identifier: "E110027",
-    className: "E110027",
+    className: "MarginHasNotBeenModified",
     category: "uta",
     messages: [],
     description: "Margin has not been modified.",
@@ -2215,7 +2215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110028,
     name: "",
     identifier: "E110028",
-    className: "E110028",
+    className: "YouHaveExistingOpenOrdersSo",
     category: "uta",
     messages: [],
     description: "You have existing open orders, so the position mode cannot be switched.",
@@ -2225,7 +2225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110029,
     name: "",
     identifier: "E110029",
-    className: "E110029",
+    className: "HedgeModeIsNotSupportedFor",
     category: "uta",
     messages: [],
     description: "Hedge mode is not supported for this symbol.",
@@ -2235,7 +2235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110030,
     name: "",
     identifier: "E110030",
-    className: "E110030",
+    className: "DuplicateOrderid",
     category: "uta",
     messages: [],
     description: "Duplicate orderId",
@@ -2245,7 +2245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110031,
     name: "",
     identifier: "E110031",
-    className: "E110031",
+    className: "NonExistingRiskLimitInfoPlease",
     category: "uta",
     messages: [],
     description: "Non-existing risk limit info, please check the risk limit rules.",
@@ -2255,7 +2255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110032,
     name: "",
     identifier: "E110032",
-    className: "E110032",
+    className: "OrderIsIllegal",
     category: "uta",
     messages: [],
     description: "Order is illegal",
@@ -2265,7 +2265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110033,
     name: "",
     identifier: "E110033",
-    className: "E110033",
+    className: "YouCantSetMarginWithoutAn",
     category: "uta",
     messages: [],
     description: "You can't set margin without an open position",
@@ -2275,7 +2275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110034,
     name: "",
     identifier: "E110034",
-    className: "E110034",
+    className: "ThereIsNoNetPosition",
     category: "uta",
     messages: [],
     description: "There is no net position",
@@ -2285,7 +2285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110035,
     name: "",
     identifier: "E110035",
-    className: "E110035",
+    className: "CancellationOfOrdersWasNotCompleted",
     category: "uta",
     messages: [],
     description: "Cancellation of orders was not completed before liquidation",
@@ -2295,7 +2295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110036,
     name: "",
     identifier: "E110036",
-    className: "E110036",
+    className: "YouAreNotAllowedToChange",
     category: "uta",
     messages: [],
     description: "You are not allowed to change leverage due to cross margin mode.",
@@ -2305,7 +2305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110037,
     name: "",
     identifier: "E110037",
-    className: "E110037",
+    className: "UserSettingListDoesNotHave",
     category: "uta",
     messages: [],
     description: "User setting list does not have this symbol",
@@ -2315,7 +2315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110038,
     name: "",
     identifier: "E110038",
-    className: "E110038",
+    className: "YouAreNotAllowedToChangeError",
     category: "uta",
     messages: [],
     description: "You are not allowed to change leverage due to portfolio margin mode.",
@@ -2325,7 +2325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110039,
     name: "",
     identifier: "E110039",
-    className: "E110039",
+    className: "MaintenanceMarginRateIsTooHigh",
     category: "uta",
     messages: [],
     description: "Maintenance margin rate is too high. This may trigger liquidation.",
@@ -2335,7 +2335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110040,
     name: "",
     identifier: "E110040",
-    className: "E110040",
+    className: "TheOrderWillTriggerAForced",
     category: "uta",
     messages: [],
     description: "The order will trigger a forced liquidation, please re-submit the order.",
@@ -2345,7 +2345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110041,
     name: "",
     identifier: "E110041",
-    className: "E110041",
+    className: "SkipLiquidationIsNotAllowedWhen",
     category: "uta",
     messages: [],
     description: "Skip liquidation is not allowed when a position or maker order exists",
@@ -2355,7 +2355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110042,
     name: "",
     identifier: "E110042",
-    className: "E110042",
+    className: "CurrentlyDueToPreDeliveryStatus",
     category: "uta",
     messages: [],
     description: "Currently,due to pre-delivery status, you can only reduce your position on this contract.",
@@ -2365,7 +2365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110043,
     name: "",
     identifier: "E110043",
-    className: "E110043",
+    className: "SetLeverageHasNotBeenModified",
     category: "uta",
     messages: [],
     description: "Set leverage has not been modified.",
@@ -2375,7 +2375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110044,
     name: "",
     identifier: "E110044",
-    className: "E110044",
+    className: "AvailableMarginIsInsufficient",
     category: "uta",
     messages: [],
     description: "Available margin is insufficient.",
@@ -2385,7 +2385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110045,
     name: "",
     identifier: "E110045",
-    className: "E110045",
+    className: "WalletBalanceIsInsufficientError",
     category: "uta",
     messages: [],
     description: "Wallet balance is insufficient.",
@@ -2395,7 +2395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110046,
     name: "",
     identifier: "E110046",
-    className: "E110046",
+    className: "LiquidationWillBeTriggeredImmediatelyByError",
     category: "uta",
     messages: [],
     description: "Liquidation will be triggered immediately by this adjustment.",
@@ -2405,7 +2405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110047,
     name: "",
     identifier: "E110047",
-    className: "E110047",
+    className: "RiskLimitCannotBeAdjustedDue",
     category: "uta",
     messages: [],
     description: "Risk limit cannot be adjusted due to insufficient available margin.",
@@ -2415,7 +2415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110048,
     name: "",
     identifier: "E110048",
-    className: "E110048",
+    className: "RiskLimitCannotBeAdjustedAs",
     category: "uta",
     messages: [],
     description: "Risk limit cannot be adjusted as the current/expected position value exceeds the revised risk limit.",
@@ -2425,7 +2425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110049,
     name: "",
     identifier: "E110049",
-    className: "E110049",
+    className: "TickNotesCanOnlyBeNumbers",
     category: "uta",
     messages: [],
     description: "Tick notes can only be numbers",
@@ -2435,7 +2435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110050,
     name: "",
     identifier: "E110050",
-    className: "E110050",
+    className: "InvalidCoin",
     category: "uta",
     messages: [],
     description: "Invalid coin",
@@ -2445,7 +2445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110051,
     name: "",
     identifier: "E110051",
-    className: "E110051",
+    className: "TheUsersAvailableBalanceCannotCover",
     category: "uta",
     messages: [],
     description: "The user's available balance cannot cover the lowest price of the current market",
@@ -2455,7 +2455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110052,
     name: "",
     identifier: "E110052",
-    className: "E110052",
+    className: "YourAvailableBalanceIsInsufficientTo",
     category: "uta",
     messages: [],
     description: "Your available balance is insufficient to set the price",
@@ -2465,7 +2465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110053,
     name: "",
     identifier: "E110053",
-    className: "E110053",
+    className: "TheUsersAvailableBalanceCannotCoverError",
     category: "uta",
     messages: [],
     description: "The user's available balance cannot cover the current market price and upper limit price",
@@ -2475,7 +2475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110054,
     name: "",
     identifier: "E110054",
-    className: "E110054",
+    className: "ThisPositionHasAtLeastOne",
     category: "uta",
     messages: [],
     description: "This position has at least one take profit link order, so the take profit and stop loss mode cannot be switched",
@@ -2485,7 +2485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110055,
     name: "",
     identifier: "E110055",
-    className: "E110055",
+    className: "ThisPositionHasAtLeastOneError",
     category: "uta",
     messages: [],
     description: "This position has at least one stop loss link order, so the take profit and stop loss mode cannot be switched",
@@ -2495,7 +2495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110056,
     name: "",
     identifier: "E110056",
-    className: "E110056",
+    className: "ThisPositionHasAtLeastOne110056",
     category: "uta",
     messages: [],
     description: "This position has at least one trailing stop link order, so the take profit and stop loss mode cannot be switched",
@@ -2505,7 +2505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110057,
     name: "",
     identifier: "E110057",
-    className: "E110057",
+    className: "ConditionalOrderOrLimitOrderContains",
     category: "uta",
     messages: [],
     description: "Conditional order or limit order contains TP/SL related params",
@@ -2515,7 +2515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110058,
     name: "",
     identifier: "E110058",
-    className: "E110058",
+    className: "YouCantSetTakeProfitAnd",
     category: "uta",
     messages: [],
     description: "You can't set take profit and stop loss due to insufficient size of remaining position size.",
@@ -2525,7 +2525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110059,
     name: "",
     identifier: "E110059",
-    className: "E110059",
+    className: "NotAllowedToModifyTheTp",
     category: "uta",
     messages: [],
     description: "Not allowed to modify the TP/SL of a partially filled open order",
@@ -2535,7 +2535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110060,
     name: "",
     identifier: "E110060",
-    className: "E110060",
+    className: "UnderFullTpSlModeIt",
     category: "uta",
     messages: [],
     description: "Under full TP/SL mode, it is not allowed to modify TP/SL",
@@ -2545,7 +2545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110061,
     name: "",
     identifier: "E110061",
-    className: "E110061",
+    className: "NotAllowedToHaveMoreThanError",
     category: "uta",
     messages: [],
     description: "Not allowed to have more than 20 TP/SLs under Partial tpSlMode",
@@ -2555,7 +2555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110062,
     name: "",
     identifier: "E110062",
-    className: "E110062",
+    className: "ThereIsNoMmpInformationOf",
     category: "uta",
     messages: [],
     description: "There is no MMP information of the institution found.",
@@ -2565,7 +2565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110063,
     name: "",
     identifier: "E110063",
-    className: "E110063",
+    className: "SettlementInProgressKey0NotAvailable",
     category: "uta",
     messages: [],
     description: "Settlement in progress! {{key0}} not available for trading.",
@@ -2575,7 +2575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110064,
     name: "",
     identifier: "E110064",
-    className: "E110064",
+    className: "TheModifiedContractQuantityCannotBe",
     category: "uta",
     messages: [],
     description: "The modified contract quantity cannot be less than or equal to the filled quantity.",
@@ -2585,7 +2585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110065,
     name: "",
     identifier: "E110065",
-    className: "E110065",
+    className: "MmpHasntYetBeenEnabledFor",
     category: "uta",
     messages: [],
     description: "MMP hasn't yet been enabled for your account. Please contact your BD manager.",
@@ -2595,7 +2595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110066,
     name: "",
     identifier: "E110066",
-    className: "E110066",
+    className: "TradingIsCurrentlyNotAllowed",
     category: "uta",
     messages: [],
     description: "Trading is currently not allowed.",
@@ -2605,7 +2605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110067,
     name: "",
     identifier: "E110067",
-    className: "E110067",
+    className: "UnifiedAccountIsNotSupported",
     category: "uta",
     messages: [],
     description: "Unified account is not supported.",
@@ -2615,7 +2615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110068,
     name: "",
     identifier: "E110068",
-    className: "E110068",
+    className: "LeveragedTradingIsNotAllowed",
     category: "uta",
     messages: [],
     description: "Leveraged trading is not allowed.",
@@ -2625,7 +2625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110069,
     name: "",
     identifier: "E110069",
-    className: "E110069",
+    className: "InsLendingCustomerIsNotAllowed",
     category: "uta",
     messages: [],
     description: "Ins lending customer is not allowed to trade.",
@@ -2635,7 +2635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110070,
     name: "",
     identifier: "E110070",
-    className: "E110070",
+    className: "EtpSymbolsCannotBeTraded",
     category: "uta",
     messages: [],
     description: "ETP symbols cannot be traded.",
@@ -2645,7 +2645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110071,
     name: "",
     identifier: "E110071",
-    className: "E110071",
+    className: "SorryWereRevampingTheUnifiedMargin",
     category: "uta",
     messages: [],
     description: "Sorry, we're revamping the Unified Margin Account! Currently, new upgrades are not supported. If you have any questions, please contact our 24/7 customer support.",
@@ -2655,7 +2655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110072,
     name: "",
     identifier: "E110072",
-    className: "E110072",
+    className: "OrderlinkedidIsDuplicate",
     category: "uta",
     messages: [],
     description: "OrderLinkedID is duplicate",
@@ -2665,7 +2665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110073,
     name: "",
     identifier: "E110073",
-    className: "E110073",
+    className: "SetMarginModeFailed",
     category: "uta",
     messages: [],
     description: "Set margin mode failed",
@@ -2675,7 +2675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110074,
     name: "",
     identifier: "E110074",
-    className: "E110074",
+    className: "ThisContractIsNotLive",
     category: "uta",
     messages: [],
     description: "This contract is not live",
@@ -2685,7 +2685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110075,
     name: "",
     identifier: "E110075",
-    className: "E110075",
+    className: "RiskidNotModified",
     category: "uta",
     messages: [],
     description: "RiskId not modified",
@@ -2695,7 +2695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110076,
     name: "",
     identifier: "E110076",
-    className: "E110076",
+    className: "OnlyIsolatedModeCanSetAuto",
     category: "uta",
     messages: [],
     description: "Only isolated mode can set auto-add-margin",
@@ -2705,7 +2705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110077,
     name: "",
     identifier: "E110077",
-    className: "E110077",
+    className: "PmModeCannotSupport",
     category: "uta",
     messages: [],
     description: "Pm mode cannot support",
@@ -2715,7 +2715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110078,
     name: "",
     identifier: "E110078",
-    className: "E110078",
+    className: "AddedMarginMoreThanMaxCan",
     category: "uta",
     messages: [],
     description: "Added margin more than max can reduce margin",
@@ -2725,7 +2725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110079,
     name: "",
     identifier: "E110079",
-    className: "E110079",
+    className: "TheOrderIsProcessingAndCan",
     category: "uta",
     messages: [],
     description: "The order is processing and can not be operated, please try again later",
@@ -2735,7 +2735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110080,
     name: "",
     identifier: "E110080",
-    className: "E110080",
+    className: "OperationsRestrictionTheCurrentLtvRatio",
     category: "uta",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated (trade/risk limit/leverage)",
@@ -2745,7 +2745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110082,
     name: "",
     identifier: "E110082",
-    className: "E110082",
+    className: "YouCannotLiftReduceOnlyRestrictions",
     category: "uta",
     messages: [],
     description: "You cannot lift Reduce-Only restrictions, as no Reduce-Only restrictions are applied to your position",
@@ -2755,7 +2755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110083,
     name: "",
     identifier: "E110083",
-    className: "E110083",
+    className: "ReduceOnlyRestrictionsMustBeLifted",
     category: "uta",
     messages: [],
     description: "Reduce-Only restrictions must be lifted for both Long and Short positions at the same time",
@@ -2765,7 +2765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110085,
     name: "",
     identifier: "E110085",
-    className: "E110085",
+    className: "TheRiskLimitAndMarginRatio",
     category: "uta",
     messages: [],
     description: "The risk limit and margin ratio for this contract has been updated, please select a supported risk limit and place your order again",
@@ -2775,7 +2775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110086,
     name: "",
     identifier: "E110086",
-    className: "E110086",
+    className: "CurrentOrderLeverageExceedsTheMaximum",
     category: "uta",
     messages: [],
     description: "Current order leverage exceeds the maximum available for your current Risk Limit tier. Please lower leverage before placing an order",
@@ -2785,7 +2785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110087,
     name: "",
     identifier: "E110087",
-    className: "E110087",
+    className: "LeverageForPerpetualOrFuturesContracts",
     category: "uta",
     messages: [],
     description: "Leverage for Perpetual or Futures contracts cannot exceed the maximum allowed for your Institutional loan",
@@ -2795,7 +2795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110088,
     name: "",
     identifier: "E110088",
-    className: "E110088",
+    className: "PleaseUpgradeToUtaToTrade",
     category: "uta",
     messages: [],
     description: "Please Upgrade to UTA to trade",
@@ -2805,7 +2805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110089,
     name: "",
     identifier: "E110089",
-    className: "E110089",
+    className: "ExceedsTheMaximumRiskLimitLevel",
     category: "uta",
     messages: [],
     description: "Exceeds the maximum risk limit level",
@@ -2815,7 +2815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110090,
     name: "",
     identifier: "E110090",
-    className: "E110090",
+    className: "OrderPlacementFailedAsYourPosition",
     category: "uta",
     messages: [],
     description: "Order placement failed as your position may exceed the max limit. Please adjust your leverage to {{leverage}} or below to increase the max. position limit",
@@ -2825,7 +2825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110092,
     name: "",
     identifier: "E110092",
-    className: "E110092",
+    className: "ExpectRisingButTriggerPriceXxxxx",
     category: "uta",
     messages: [],
     description: "expect Rising, but trigger_price[XXXXX] <= current[XXXXX]??laste",
@@ -2835,7 +2835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110093,
     name: "",
     identifier: "E110093",
-    className: "E110093",
+    className: "ExpectFallingButTriggerPriceXxxxx",
     category: "uta",
     messages: [],
     description: "expect Falling, but trigger_price[XXXXX] >= current[XXXXX]??last",
@@ -2845,7 +2845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110094,
     name: "",
     identifier: "E110094",
-    className: "E110094",
+    className: "OrderNotionalValueBelowTheLower",
     category: "uta",
     messages: [],
     description: "Order notional value below the lower limit",
@@ -2855,7 +2855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110095,
     name: "",
     identifier: "E110095",
-    className: "E110095",
+    className: "YouCannotCreateModifyOrCancel",
     category: "uta",
     messages: [],
     description: "You cannot create, modify or cancel Pre-Market Perpetual orders during the Call Auction.",
@@ -2865,7 +2865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110096,
     name: "",
     identifier: "E110096",
-    className: "E110096",
+    className: "PreMarketPerpetualTradingDoesNot",
     category: "uta",
     messages: [],
     description: "Pre-Market Perpetual Trading does not support Portfolio Margin mode.",
@@ -2875,7 +2875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110097,
     name: "",
     identifier: "E110097",
-    className: "E110097",
+    className: "NonUtaUsersCannotAccessPre",
     category: "uta",
     messages: [],
     description: "Non-UTA users cannot access Pre-Market Perpetual Trading. To place, modify or cancel Pre-Market Perpetual orders, please upgrade your Standard Account to UTA.",
@@ -2885,7 +2885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110098,
     name: "",
     identifier: "E110098",
-    className: "E110098",
+    className: "OnlyGoodTillCanceledGtcOrders",
     category: "uta",
     messages: [],
     description: "Only Good-Till-Canceled (GTC) orders are supported during Call Auction.",
@@ -2895,7 +2895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110099,
     name: "",
     identifier: "E110099",
-    className: "E110099",
+    className: "YouCannotCreateTpSlOrders",
     category: "uta",
     messages: [],
     description: "You cannot create TP/SL orders during the Call Auction for Pre-Market Perpetuals.",
@@ -2905,7 +2905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110100,
     name: "",
     identifier: "E110100",
-    className: "E110100",
+    className: "YouCannotPlaceModifyOrCancel",
     category: "uta",
     messages: [],
     description: "You cannot place, modify, or cancel Pre-Market Perpetual orders when you are in Demo Trading.",
@@ -2915,7 +2915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110101,
     name: "",
     identifier: "E110101",
-    className: "E110101",
+    className: "TradingInverseContractsUnderCrossAnd",
     category: "uta",
     messages: [],
     description: "Trading inverse contracts under Cross and Portfolio modes requires enabling the settlement asset as collateral.",
@@ -2925,7 +2925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110102,
     name: "",
     identifier: "E110102",
-    className: "E110102",
+    className: "TheUserDoesNotSupportTrading",
     category: "uta",
     messages: [],
     description: "The user does not support trading Inverse contracts - copy trading pro, Ins loan account are not supported",
@@ -2935,7 +2935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110103,
     name: "",
     identifier: "E110103",
-    className: "E110103",
+    className: "OnlyPostOnlyOrdersAreAvailable",
     category: "uta",
     messages: [],
     description: "Only Post-Only orders are available at this stage",
@@ -2945,7 +2945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110104,
     name: "",
     identifier: "E110104",
-    className: "E110104",
+    className: "TheLtvForInsLoanHas",
     category: "uta",
     messages: [],
     description: "The LTV for ins Loan has exceeded the limit, and opening inverse contracts is prohibited",
@@ -2955,7 +2955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110105,
     name: "",
     identifier: "E110105",
-    className: "E110105",
+    className: "TheLtvForInsLoanHasError",
     category: "uta",
     messages: [],
     description: "The LTV for ins Loan has exceeded the limit, and trading inverse contracts is prohibited",
@@ -2965,7 +2965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110106,
     name: "",
     identifier: "E110106",
-    className: "E110106",
+    className: "RestrictionsOnInsLoanInverseContracts",
     category: "uta",
     messages: [],
     description: "Restrictions on Ins Loan; inverse contracts are not on the whitelist and are not allowed for trading",
@@ -2975,7 +2975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110107,
     name: "",
     identifier: "E110107",
-    className: "E110107",
+    className: "RestrictionsOnInsLoanLeverageExceeding",
     category: "uta",
     messages: [],
     description: "Restrictions on ins Loan; leverage exceeding the limit for inverse contracts is not allowed.",
@@ -2985,7 +2985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110108,
     name: "",
     identifier: "E110108",
-    className: "E110108",
+    className: "AllowableRange1To10000Tick",
     category: "uta",
     messages: [],
     description: "Allowable range: 1 to 10000 tick size",
@@ -2995,7 +2995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110109,
     name: "",
     identifier: "E110109",
-    className: "E110109",
+    className: "AllowableRange001To10",
     category: "uta",
     messages: [],
     description: "Allowable range: 0.01% to 10%",
@@ -3005,7 +3005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110110,
     name: "",
     identifier: "E110110",
-    className: "E110110",
+    className: "SpreadTradingIsNotAvailableIn",
     category: "uta",
     messages: [],
     description: "Spread trading is not available in isolated margin trading mode",
@@ -3015,7 +3015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110111,
     name: "",
     identifier: "E110111",
-    className: "E110111",
+    className: "ToAccessSpreadTradingUpgradeTo",
     category: "uta",
     messages: [],
     description: "To access spread trading, upgrade to the latest version of UTA",
@@ -3025,7 +3025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110112,
     name: "",
     identifier: "E110112",
-    className: "E110112",
+    className: "SpreadTradingIsNotAvailableFor",
     category: "uta",
     messages: [],
     description: "Spread trading is not available for Copy Trading",
@@ -3035,7 +3035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110113,
     name: "",
     identifier: "E110113",
-    className: "E110113",
+    className: "SpreadTradingIsNotAvailableInError",
     category: "uta",
     messages: [],
     description: "Spread trading is not available in hedge mode",
@@ -3045,7 +3045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110114,
     name: "",
     identifier: "E110114",
-    className: "E110114",
+    className: "YouHaveASpreadTradingOrder",
     category: "uta",
     messages: [],
     description: "You have a Spread trading order in progress. Please try again later",
@@ -3055,7 +3055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110115,
     name: "",
     identifier: "E110115",
-    className: "E110115",
+    className: "TheCancellationOfAComboSingle",
     category: "uta",
     messages: [],
     description: "The cancellation of a combo single-leg order can only be done by canceling the combo order",
@@ -3065,7 +3065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110116,
     name: "",
     identifier: "E110116",
-    className: "E110116",
+    className: "TheEntryPriceOfASingle",
     category: "uta",
     messages: [],
     description: "The entry price of a single leg, derived from the combo order price, exceeds the limit price",
@@ -3075,7 +3075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110117,
     name: "",
     identifier: "E110117",
-    className: "E110117",
+    className: "TheModificationOfAComboSingle",
     category: "uta",
     messages: [],
     description: "The modification of a combo single-leg order can only be done by modifying the combo order",
@@ -3085,7 +3085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110118,
     name: "",
     identifier: "E110118",
-    className: "E110118",
+    className: "UnableToRetrieveAPruceOf",
     category: "uta",
     messages: [],
     description: "Unable to retrieve a pruce of the market order due to low liquidity",
@@ -3095,7 +3095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110119,
     name: "",
     identifier: "E110119",
-    className: "E110119",
+    className: "OrderFailedRpiOrdersAreRestricted",
     category: "uta",
     messages: [],
     description: "Order failed. RPI orders are restricted to approved market makers only",
@@ -3105,7 +3105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110120,
     name: "",
     identifier: "E110120",
-    className: "E110120",
+    className: "OrderPriceCannotBeSmallerThan",
     category: "uta",
     messages: [],
     description: "Order price cannot be smaller than xxxx, the price limitation",
@@ -3115,7 +3115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110121,
     name: "",
     identifier: "E110121",
-    className: "E110121",
+    className: "OrderPriceCannotBeHigherThan",
     category: "uta",
     messages: [],
     description: "Order price cannot be higher than xxxx, the price limitation",
@@ -3125,7 +3125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110123,
     name: "",
     identifier: "E110123",
-    className: "E110123",
+    className: "YouMustAgreeToTheTrading",
     category: "uta",
     messages: [],
     description: "You must agree to the Trading Terms",
@@ -3135,7 +3135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110124,
     name: "",
     identifier: "E110124",
-    className: "E110124",
+    className: "TradingIsTemporarilyRestrictedDueTo",
     category: "uta",
     messages: [],
     description: "Trading is temporarily restricted due to an active cooling-off period.",
@@ -3145,7 +3145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110125,
     name: "",
     identifier: "E110125",
-    className: "E110125",
+    className: "YouMustAgreeToTheTradingError",
     category: "uta",
     messages: [],
     description: "You must agree to the Trading Terms before trading this contract",
@@ -3155,7 +3155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110131,
     name: "",
     identifier: "E110131",
-    className: "E110131",
+    className: "MarginLimitExceededTheMaintenanceMarginError",
     category: "uta",
     messages: [],
     description: "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Perps)",
@@ -3165,7 +3165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110132,
     name: "",
     identifier: "E110132",
-    className: "E110132",
+    className: "ProductNotAvailableInYourRegion",
     category: "uta",
     messages: [],
     description: "Product not available in your region",
@@ -3175,7 +3175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110135,
     name: "",
     identifier: "E110135",
-    className: "E110135",
+    className: "YouCurrentlyHoldAPositionIn",
     category: "uta",
     messages: [],
     description: "You currently hold a position in an Event Futures contract. Order placement and modification are not supported under Portfolio Margin (PM) mode. Please close the relevant positions before proceeding.",
@@ -3185,7 +3185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110136,
     name: "",
     identifier: "E110136",
-    className: "E110136",
+    className: "EventFuturesAreCurrentlyAvailableFor",
     category: "uta",
     messages: [],
     description: "Event Futures are currently available for trading via OpenAPI to whitelisted accounts only. Your account does not have the required access at this time.",
@@ -3195,7 +3195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110137,
     name: "",
     identifier: "E110137",
-    className: "E110137",
+    className: "ThisEventFuturesContractHasEntered",
     category: "uta",
     messages: [],
     description: "This Event Futures contract has entered the reduce-only window before settlement. New orders and order modifications are temporarily suspended.",
@@ -3205,7 +3205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170346,
     name: "",
     identifier: "E170346",
-    className: "E170346",
+    className: "SettleCoinIsNotACollateral",
     category: "uta",
     messages: [],
     description: "Settle coin is not a collateral coin, cannot trade",
@@ -3215,7 +3215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170360,
     name: "",
     identifier: "E170360",
-    className: "E170360",
+    className: "SymbolXxxxCannotTradeUsedFor",
     category: "uta",
     messages: [],
     description: "symbol[XXXX] cannot trade. Used for spread trading in particular when collateral is not turned on",
@@ -3225,7 +3225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181017,
     name: "",
     identifier: "E181017",
-    className: "E181017",
+    className: "OrderstatusMustBeFinalStatus",
     category: "uta",
     messages: [],
     description: "OrderStatus must be final status",
@@ -3235,7 +3235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182100,
     name: "",
     identifier: "E182100",
-    className: "E182100",
+    className: "CompulsoryClosingOfPositionsNoRepayment",
     category: "uta",
     messages: [],
     description: "Compulsory closing of positions, no repayment allowed",
@@ -3245,7 +3245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182101,
     name: "",
     identifier: "E182101",
-    className: "E182101",
+    className: "FailedRepaymentInsufficientCollateralBalance",
     category: "uta",
     messages: [],
     description: "Failed repayment, insufficient collateral balance",
@@ -3255,7 +3255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182102,
     name: "",
     identifier: "E182102",
-    className: "E182102",
+    className: "FailedRepaymentThereAreNoLiabilities",
     category: "uta",
     messages: [],
     description: "Failed repayment, there are no liabilities in the current currency",
@@ -3265,7 +3265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182103,
     name: "",
     identifier: "E182103",
-    className: "E182103",
+    className: "InstitutionalLendingUsersAreNotSupported",
     category: "uta",
     messages: [],
     description: "Institutional lending users are not supported",
@@ -3275,7 +3275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182108,
     name: "",
     identifier: "E182108",
-    className: "E182108",
+    className: "SwitchingFailedMarginVerificationFailedPlease",
     category: "uta",
     messages: [],
     description: "Switching failed, margin verification failed, please re-adjust the currency status",
@@ -3285,7 +3285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182110,
     name: "",
     identifier: "E182110",
-    className: "E182110",
+    className: "FailedToSwitch",
     category: "uta",
     messages: [],
     description: "Failed to switch",
@@ -3295,7 +3295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182111,
     name: "",
     identifier: "E182111",
-    className: "E182111",
+    className: "TheRequestedCurrencyHasANon",
     category: "uta",
     messages: [],
     description: "The requested currency has a non guaranteed gold currency or does not support switching status currencies",
@@ -3305,7 +3305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182112,
     name: "",
     identifier: "E182112",
-    className: "E182112",
+    className: "DuplicateCurrencyPleaseReAdjust",
     category: "uta",
     messages: [],
     description: "Duplicate currency, please re-adjust",
@@ -3315,7 +3315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182011,
     name: "",
     identifier: "E182011",
-    className: "E182011",
+    className: "TheCoinCollateralAmountHasReached",
     category: "uta",
     messages: [],
     description: "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
@@ -3325,7 +3325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3100181,
     name: "",
     identifier: "E3100181",
-    className: "E3100181",
+    className: "UidCanNotBeNull",
     category: "uta",
     messages: [],
     description: "UID can not be null",
@@ -3335,7 +3335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3100197,
     name: "",
     identifier: "E3100197",
-    className: "E3100197",
+    className: "TemporaryBannedDueToTheUpgrade",
     category: "uta",
     messages: [],
     description: "Temporary banned due to the upgrade to UTA",
@@ -3345,7 +3345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200316,
     name: "",
     identifier: "E3200316",
-    className: "E3200316",
+    className: "UsdcOptionsTradingRestrictionTheCurrent",
     category: "uta",
     messages: [],
     description: "USDC Options Trading Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for USDC Options trading.",
@@ -3355,7 +3355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200317,
     name: "",
     identifier: "E3200317",
-    className: "E3200317",
+    className: "UsdcOptionsOpenPositionRestrictionThe",
     category: "uta",
     messages: [],
     description: "USDC Options Open Position Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for opening USDC Options positions.",
@@ -3365,7 +3365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3100326,
     name: "",
     identifier: "E3100326",
-    className: "E3100326",
+    className: "BasecoinIsRequired",
     category: "uta",
     messages: [],
     description: "BaseCoin is required",
@@ -3375,7 +3375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200403,
     name: "",
     identifier: "E3200403",
-    className: "E3200403",
+    className: "IsolatedMarginCanNotCreateOrder",
     category: "uta",
     messages: [],
     description: "isolated margin can not create order",
@@ -3385,7 +3385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200419,
     name: "",
     identifier: "E3200419",
-    className: "E3200419",
+    className: "UnableToSwitchToPortfolioMargin",
     category: "uta",
     messages: [],
     description: "Unable to switch to Portfolio margin due to active pre-market Perpetual orders and positions",
@@ -3395,7 +3395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200425,
     name: "",
     identifier: "E3200425",
-    className: "E3200425",
+    className: "YouCurrentlyHoldAPositionInError",
     category: "uta",
     messages: [],
     description: "You currently hold a position in an Event Futures contract. Switching to Portfolio Margin (PM) mode is not allowed. Please close the relevant positions before switching.",
@@ -3405,7 +3405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200320,
     name: "",
     identifier: "E3200320",
-    className: "E3200320",
+    className: "OperationsRestrictionTheCurrentLtvRatioError",
     category: "uta",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated. (margin mode or spot leverage)",
@@ -3415,7 +3415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200641,
     name: "",
     identifier: "E3200641",
-    className: "E3200641",
+    className: "CoinCollateralHasReachedThePlatform",
     category: "uta",
     messages: [],
     description: "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
@@ -3425,7 +3425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400208,
     name: "",
     identifier: "E3400208",
-    className: "E3400208",
+    className: "YouHaveUnclosedHedgeModeOr",
     category: "uta",
     messages: [],
     description: "You have unclosed hedge mode or isolated mode USDT perpetual positions",
@@ -3435,7 +3435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400209,
     name: "",
     identifier: "E3400209",
-    className: "E3400209",
+    className: "YouHaveUsdtPerpetualPositionsSo",
     category: "uta",
     messages: [],
     description: "You have USDT perpetual positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
@@ -3445,7 +3445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400210,
     name: "",
     identifier: "E3400210",
-    className: "E3400210",
+    className: "TheRiskRateOfYourDerivatives",
     category: "uta",
     messages: [],
     description: "The risk rate of your Derivatives account is too high",
@@ -3455,7 +3455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400211,
     name: "",
     identifier: "E3400211",
-    className: "E3400211",
+    className: "OnceUpgradedTheEstimatedRiskRate",
     category: "uta",
     messages: [],
     description: "Once upgraded, the estimated risk rate will be too high",
@@ -3465,7 +3465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400212,
     name: "",
     identifier: "E3400212",
-    className: "E3400212",
+    className: "YouHaveUsdcPerpetualPositionsOr",
     category: "uta",
     messages: [],
     description: "You have USDC perpetual positions or Options positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
@@ -3475,7 +3475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400213,
     name: "",
     identifier: "E3400213",
-    className: "E3400213",
+    className: "TheRiskRateOfYourUsdc",
     category: "uta",
     messages: [],
     description: "The risk rate of your USDC Derivatives account is too high",
@@ -3485,7 +3485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400052,
     name: "",
     identifier: "E3400052",
-    className: "E3400052",
+    className: "YouHaveUncancelledUsdcPerpetualOrders",
     category: "uta",
     messages: [],
     description: "You have uncancelled USDC perpetual orders",
@@ -3495,7 +3495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400053,
     name: "",
     identifier: "E3400053",
-    className: "E3400053",
+    className: "YouHaveUncancelledOptionsOrders",
     category: "uta",
     messages: [],
     description: "You have uncancelled Options orders",
@@ -3505,7 +3505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400054,
     name: "",
     identifier: "E3400054",
-    className: "E3400054",
+    className: "YouHaveUncancelledUsdtPerpetualOrders",
     category: "uta",
     messages: [],
     description: "You have uncancelled USDT perpetual orders",
@@ -3515,7 +3515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400214,
     name: "",
     identifier: "E3400214",
-    className: "E3400214",
+    className: "ServerErrorPleaseTryAgainLater",
     category: "uta",
     messages: [],
     description: "Server error, please try again later",
@@ -3525,7 +3525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400071,
     name: "",
     identifier: "E3400071",
-    className: "E3400071",
+    className: "TheNetAssetIsNotSatisfied",
     category: "uta",
     messages: [],
     description: "The net asset is not satisfied",
@@ -3535,7 +3535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3401010,
     name: "",
     identifier: "E3401010",
-    className: "E3401010",
+    className: "CannotSwitchToPmModeFor",
     category: "uta",
     messages: [],
     description: "Cannot switch to PM mode (for copy trading master trader)",
@@ -3545,7 +3545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3400139,
     name: "",
     identifier: "E3400139",
-    className: "E3400139",
+    className: "TheTotalValueOfYourPositions",
     category: "uta",
     messages: [],
     description: "The total value of your positions and orders has exceeded the risk limit for a Perpetual or Futures contract",
@@ -3555,7 +3555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34040,
     name: "",
     identifier: "E34040",
-    className: "E34040",
+    className: "NotModifiedIndicatesYouAlreadySet",
     category: "uta",
     messages: [],
     description: "Not modified. Indicates you already set this TP/SL value or you didn't pass a required parameter",
@@ -3565,7 +3565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 500010,
     name: "",
     identifier: "E500010",
-    className: "E500010",
+    className: "TheSubaccountSpecifiedDoesNotBelong",
     category: "uta",
     messages: [],
     description: "The subaccount specified does not belong to the parent account",
@@ -3575,7 +3575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 500011,
     name: "",
     identifier: "E500011",
-    className: "E500011",
+    className: "TheUid592334ProvidedIsNot",
     category: "uta",
     messages: [],
     description: "The Uid 592334 provided is not associated with a Unified Trading Account",
@@ -3585,7 +3585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170001,
     name: "",
     identifier: "E170001",
-    className: "E170001",
+    className: "InternalError",
     category: "spot_trade",
     messages: [],
     description: "Internal error.",
@@ -3595,7 +3595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170005,
     name: "",
     identifier: "E170005",
-    className: "E170005",
+    className: "TooManyNewOrdersCurrentLimit",
     category: "spot_trade",
     messages: [],
     description: "Too many new orders; current limit is %s orders per %s.",
@@ -3605,7 +3605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170007,
     name: "",
     identifier: "E170007",
-    className: "E170007",
+    className: "TimeoutWaitingForResponseFromBackend",
     category: "spot_trade",
     messages: [],
     description: "Timeout waiting for response from backend server.",
@@ -3615,7 +3615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170010,
     name: "",
     identifier: "E170010",
-    className: "E170010",
+    className: "PurchaseFailedExceedTheMaximumPosition",
     category: "spot_trade",
     messages: [],
     description: "Purchase failed: Exceed the maximum position limit of leveraged tokens, the current available limit is %s USDT",
@@ -3625,7 +3625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170011,
     name: "",
     identifier: "E170011",
-    className: "E170011",
+    className: "PurchaseFailedExceedTheMaximumPositionError",
     category: "spot_trade",
     messages: [],
     description: "\"Purchase failed: Exceed the maximum position limit of innovation tokens,",
@@ -3635,7 +3635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170019,
     name: "",
     identifier: "E170019",
-    className: "E170019",
+    className: "TheCurrentAvailableLimitIsReplacekey0",
     category: "spot_trade",
     messages: [],
     description: "the current available limit is ''{{.replaceKey0}}'' USDT\"",
@@ -3645,7 +3645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170031,
     name: "",
     identifier: "E170031",
-    className: "E170031",
+    className: "TheFeatureHasBeenSuspended",
     category: "spot_trade",
     messages: [],
     description: "The feature has been suspended",
@@ -3655,7 +3655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170032,
     name: "",
     identifier: "E170032",
-    className: "E170032",
+    className: "NetworkErrorPleaseTryAgainLater",
     category: "spot_trade",
     messages: [],
     description: "Network error. Please try again later",
@@ -3665,7 +3665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170033,
     name: "",
     identifier: "E170033",
-    className: "E170033",
+    className: "MarginInsufficientAccountBalance",
     category: "spot_trade",
     messages: [],
     description: "margin Insufficient account balance",
@@ -3675,7 +3675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170034,
     name: "",
     identifier: "E170034",
-    className: "E170034",
+    className: "LiabilityOverFlowInSpotLeverage",
     category: "spot_trade",
     messages: [],
     description: "Liability over flow in spot leverage trade!",
@@ -3685,7 +3685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170035,
     name: "",
     identifier: "E170035",
-    className: "E170035",
+    className: "SubmittedToTheSystemForProcessing",
     category: "spot_trade",
     messages: [],
     description: "Submitted to the system for processing!",
@@ -3695,7 +3695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170036,
     name: "",
     identifier: "E170036",
-    className: "E170036",
+    className: "YouHaventEnabledCrossMarginTrading",
     category: "spot_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site or the Bybit app",
@@ -3705,7 +3705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170037,
     name: "",
     identifier: "E170037",
-    className: "E170037",
+    className: "CrossMarginTradingNotYetSupported",
     category: "spot_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected coin",
@@ -3715,7 +3715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170105,
     name: "",
     identifier: "E170105",
-    className: "E170105",
+    className: "ParameterSWasEmpty",
     category: "spot_trade",
     messages: [],
     description: "Parameter '%s' was empty.",
@@ -3725,7 +3725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170115,
     name: "",
     identifier: "E170115",
-    className: "E170115",
+    className: "InvalidTimeinforce",
     category: "spot_trade",
     messages: [],
     description: "Invalid timeInForce.",
@@ -3735,7 +3735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170116,
     name: "",
     identifier: "E170116",
-    className: "E170116",
+    className: "InvalidOrdertype",
     category: "spot_trade",
     messages: [],
     description: "Invalid orderType.",
@@ -3745,7 +3745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170117,
     name: "",
     identifier: "E170117",
-    className: "E170117",
+    className: "InvalidSide",
     category: "spot_trade",
     messages: [],
     description: "Invalid side.",
@@ -3755,7 +3755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170121,
     name: "",
     identifier: "E170121",
-    className: "E170121",
+    className: "InvalidSymbol",
     category: "spot_trade",
     messages: [],
     description: "Invalid symbol.",
@@ -3765,7 +3765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170124,
     name: "",
     identifier: "E170124",
-    className: "E170124",
+    className: "OrderAmountTooLarge",
     category: "spot_trade",
     messages: [],
     description: "Order amount too large.",
@@ -3775,7 +3775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170130,
     name: "",
     identifier: "E170130",
-    className: "E170130",
+    className: "DataSentForParamterSIs",
     category: "spot_trade",
     messages: [],
     description: "Data sent for paramter '%s' is not valid.",
@@ -3785,7 +3785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170131,
     name: "",
     identifier: "E170131",
-    className: "E170131",
+    className: "BalanceInsufficient",
     category: "spot_trade",
     messages: [],
     description: "Balance insufficient",
@@ -3795,7 +3795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170132,
     name: "",
     identifier: "E170132",
-    className: "E170132",
+    className: "OrderPriceTooHigh",
     category: "spot_trade",
     messages: [],
     description: "Order price too high.",
@@ -3805,7 +3805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170133,
     name: "",
     identifier: "E170133",
-    className: "E170133",
+    className: "OrderPriceLowerThanTheMinimum",
     category: "spot_trade",
     messages: [],
     description: "Order price lower than the minimum.",
@@ -3815,7 +3815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170134,
     name: "",
     identifier: "E170134",
-    className: "E170134",
+    className: "OrderPriceDecimalTooLong",
     category: "spot_trade",
     messages: [],
     description: "Order price decimal too long.",
@@ -3825,7 +3825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170371,
     name: "",
     identifier: "E170371",
-    className: "E170371",
+    className: "OrderPriceCannotBeLowerThan",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be lower than {}, the price limitation",
@@ -3835,7 +3835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170372,
     name: "",
     identifier: "E170372",
-    className: "E170372",
+    className: "OrderPriceCannotBeHigherThanError",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be higher than 0, the price limitation",
@@ -3845,7 +3845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170381,
     name: "",
     identifier: "E170381",
-    className: "E170381",
+    className: "OrderQuantityTooLarge",
     category: "spot_trade",
     messages: [],
     description: "Order quantity too large.",
@@ -3855,7 +3855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170382,
     name: "",
     identifier: "E170382",
-    className: "E170382",
+    className: "OrderQuantityTooLargeError",
     category: "spot_trade",
     messages: [],
     description: "Order quantity too large.",
@@ -3865,7 +3865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170136,
     name: "",
     identifier: "E170136",
-    className: "E170136",
+    className: "OrderQuantityLowerThanTheMinimum",
     category: "spot_trade",
     messages: [],
     description: "Order quantity lower than the minimum.",
@@ -3875,7 +3875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170137,
     name: "",
     identifier: "E170137",
-    className: "E170137",
+    className: "OrderVolumeDecimalTooLong",
     category: "spot_trade",
     messages: [],
     description: "Order volume decimal too long",
@@ -3885,7 +3885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170139,
     name: "",
     identifier: "E170139",
-    className: "E170139",
+    className: "OrderHasBeenFilled",
     category: "spot_trade",
     messages: [],
     description: "Order has been filled.",
@@ -3895,7 +3895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170140,
     name: "",
     identifier: "E170140",
-    className: "E170140",
+    className: "OrderValueExceededLowerLimit",
     category: "spot_trade",
     messages: [],
     description: "Order value exceeded lower limit",
@@ -3905,7 +3905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170141,
     name: "",
     identifier: "E170141",
-    className: "E170141",
+    className: "DuplicateClientorderid",
     category: "spot_trade",
     messages: [],
     description: "Duplicate clientOrderId",
@@ -3915,7 +3915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170142,
     name: "",
     identifier: "E170142",
-    className: "E170142",
+    className: "OrderHasBeenCancelled",
     category: "spot_trade",
     messages: [],
     description: "Order has been cancelled",
@@ -3925,7 +3925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170143,
     name: "",
     identifier: "E170143",
-    className: "E170143",
+    className: "CannotBeFoundOnOrderBook",
     category: "spot_trade",
     messages: [],
     description: "Cannot be found on order book",
@@ -3935,7 +3935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170144,
     name: "",
     identifier: "E170144",
-    className: "E170144",
+    className: "OrderHasBeenLocked",
     category: "spot_trade",
     messages: [],
     description: "Order has been locked",
@@ -3945,7 +3945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170145,
     name: "",
     identifier: "E170145",
-    className: "E170145",
+    className: "ThisOrderTypeDoesNotSupport",
     category: "spot_trade",
     messages: [],
     description: "This order type does not support cancellation",
@@ -3955,7 +3955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170146,
     name: "",
     identifier: "E170146",
-    className: "E170146",
+    className: "OrderCreationTimeout",
     category: "spot_trade",
     messages: [],
     description: "Order creation timeout",
@@ -3965,7 +3965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170147,
     name: "",
     identifier: "E170147",
-    className: "E170147",
+    className: "OrderCancellationTimeout",
     category: "spot_trade",
     messages: [],
     description: "Order cancellation timeout",
@@ -3975,7 +3975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170148,
     name: "",
     identifier: "E170148",
-    className: "E170148",
+    className: "MarketOrderAmountDecimalTooLong",
     category: "spot_trade",
     messages: [],
     description: "Market order amount decimal too long",
@@ -3985,7 +3985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170149,
     name: "",
     identifier: "E170149",
-    className: "E170149",
+    className: "CreateOrderFailed",
     category: "spot_trade",
     messages: [],
     description: "Create order failed",
@@ -3995,7 +3995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170150,
     name: "",
     identifier: "E170150",
-    className: "E170150",
+    className: "CancelOrderFailed",
     category: "spot_trade",
     messages: [],
     description: "Cancel order failed",
@@ -4005,7 +4005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170151,
     name: "",
     identifier: "E170151",
-    className: "E170151",
+    className: "TheTradingPairIsNotOpen",
     category: "spot_trade",
     messages: [],
     description: "The trading pair is not open yet",
@@ -4015,7 +4015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170157,
     name: "",
     identifier: "E170157",
-    className: "E170157",
+    className: "TheTradingPairIsNotAvailable",
     category: "spot_trade",
     messages: [],
     description: "The trading pair is not available for api trading",
@@ -4025,7 +4025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170159,
     name: "",
     identifier: "E170159",
-    className: "E170159",
+    className: "MarketOrderIsNotSupportedWithin",
     category: "spot_trade",
     messages: [],
     description: "Market Order is not supported within the first %s minutes of newly launched pairs due to risk control.",
@@ -4035,7 +4035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170190,
     name: "",
     identifier: "E170190",
-    className: "E170190",
+    className: "CancelOrderHasBeenFinished",
     category: "spot_trade",
     messages: [],
     description: "Cancel order has been finished",
@@ -4045,7 +4045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170191,
     name: "",
     identifier: "E170191",
-    className: "E170191",
+    className: "CanNotCancelOrderPleaseTry",
     category: "spot_trade",
     messages: [],
     description: "Can not cancel order, please try again later",
@@ -4055,7 +4055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170192,
     name: "",
     identifier: "E170192",
-    className: "E170192",
+    className: "OrderPriceCannotBeHigherThan170192",
     category: "spot_trade",
     messages: [],
     description: "Order price cannot be higher than %s .",
@@ -4065,7 +4065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170193,
     name: "",
     identifier: "E170193",
-    className: "E170193",
+    className: "BuyOrderPriceCannotBeHigher",
     category: "spot_trade",
     messages: [],
     description: "Buy order price cannot be higher than %s.",
@@ -4075,7 +4075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170194,
     name: "",
     identifier: "E170194",
-    className: "E170194",
+    className: "SellOrderPriceCannotBeLower",
     category: "spot_trade",
     messages: [],
     description: "Sell order price cannot be lower than %s.",
@@ -4085,7 +4085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170195,
     name: "",
     identifier: "E170195",
-    className: "E170195",
+    className: "PleaseNoteThatYourOrderMay",
     category: "spot_trade",
     messages: [],
     description: "Please note that your order may not be filled. ETP buy order price deviates from risk control",
@@ -4095,7 +4095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170196,
     name: "",
     identifier: "E170196",
-    className: "E170196",
+    className: "PleaseNoteThatYourOrderMayError",
     category: "spot_trade",
     messages: [],
     description: "Please note that your order may not be filled. ETP sell order price deviates from risk control",
@@ -4105,7 +4105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170197,
     name: "",
     identifier: "E170197",
-    className: "E170197",
+    className: "YourOrderQuantityToBuyIs",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to buy is too large. The filled price may deviate significantly from the market price. Please try again",
@@ -4115,7 +4115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170198,
     name: "",
     identifier: "E170198",
-    className: "E170198",
+    className: "YourOrderQuantityToSellIs",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to sell is too large. The filled price may deviate significantly from the market price. Please try again",
@@ -4125,7 +4125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170199,
     name: "",
     identifier: "E170199",
-    className: "E170199",
+    className: "YourOrderQuantityToBuyIsError",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to buy is too large. The filled price may deviate significantly from the nav. Please try again.",
@@ -4135,7 +4135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170200,
     name: "",
     identifier: "E170200",
-    className: "E170200",
+    className: "YourOrderQuantityToSellIsError",
     category: "spot_trade",
     messages: [],
     description: "Your order quantity to sell is too large. The filled price may deviate significantly from the nav. Please try again.",
@@ -4145,7 +4145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170201,
     name: "",
     identifier: "E170201",
-    className: "E170201",
+    className: "InvalidOrderfilterParameter",
     category: "spot_trade",
     messages: [],
     description: "Invalid orderFilter parameter",
@@ -4155,7 +4155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170202,
     name: "",
     identifier: "E170202",
-    className: "E170202",
+    className: "PleaseEnterTheTpSlPrice",
     category: "spot_trade",
     messages: [],
     description: "Please enter the TP/SL price.",
@@ -4165,7 +4165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170203,
     name: "",
     identifier: "E170203",
-    className: "E170203",
+    className: "TriggerPriceCannotBeHigherThan",
     category: "spot_trade",
     messages: [],
     description: "trigger price cannot be higher than 110% price.",
@@ -4175,7 +4175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170204,
     name: "",
     identifier: "E170204",
-    className: "E170204",
+    className: "TriggerPriceCannotBeLowerThan",
     category: "spot_trade",
     messages: [],
     description: "trigger price cannot be lower than 90% of qty.",
@@ -4185,7 +4185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170206,
     name: "",
     identifier: "E170206",
-    className: "E170206",
+    className: "StopLimitOrderIsNotSupported",
     category: "spot_trade",
     messages: [],
     description: "Stop_limit Order is not supported within the first 5 minutes of newly launched pairs",
@@ -4195,7 +4195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170207,
     name: "",
     identifier: "E170207",
-    className: "E170207",
+    className: "TheLoanAmountOfThePlatform",
     category: "spot_trade",
     messages: [],
     description: "The loan amount of the platform is not enough.",
@@ -4205,7 +4205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170209,
     name: "",
     identifier: "E170209",
-    className: "E170209",
+    className: "ThisTradingPairIsOnlyAvailable",
     category: "spot_trade",
     messages: [],
     description: "This trading pair is only available to the xxx, yyyy,etc region.",
@@ -4215,7 +4215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170210,
     name: "",
     identifier: "E170210",
-    className: "E170210",
+    className: "NewOrderRejected",
     category: "spot_trade",
     messages: [],
     description: "New order rejected.",
@@ -4225,7 +4225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170212,
     name: "",
     identifier: "E170212",
-    className: "E170212",
+    className: "CancelOrderRequestProcessing",
     category: "spot_trade",
     messages: [],
     description: "Cancel order request processing",
@@ -4235,7 +4235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170213,
     name: "",
     identifier: "E170213",
-    className: "E170213",
+    className: "OrderDoesNotExistError",
     category: "spot_trade",
     messages: [],
     description: "Order does not exist.",
@@ -4245,7 +4245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170215,
     name: "",
     identifier: "E170215",
-    className: "E170215",
+    className: "SpotTradingBuyRestrictionTheCurrent",
     category: "spot_trade",
     messages: [],
     description: "Spot Trading (Buy) Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for buy orders",
@@ -4255,7 +4255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170216,
     name: "",
     identifier: "E170216",
-    className: "E170216",
+    className: "TheLeverageYouSelectForSpot",
     category: "spot_trade",
     messages: [],
     description: "The leverage you select for Spot Trading cannot exceed the maximum leverage allowed by Institutional Lending",
@@ -4265,7 +4265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170217,
     name: "",
     identifier: "E170217",
-    className: "E170217",
+    className: "OnlyLimitMakerOrderIsSupported",
     category: "spot_trade",
     messages: [],
     description: "Only LIMIT-MAKER order is supported for the current pair.",
@@ -4275,7 +4275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170218,
     name: "",
     identifier: "E170218",
-    className: "E170218",
+    className: "TheLimitMakerOrderIsRejected",
     category: "spot_trade",
     messages: [],
     description: "The LIMIT-MAKER order is rejected due to invalid price.",
@@ -4285,7 +4285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170219,
     name: "",
     identifier: "E170219",
-    className: "E170219",
+    className: "UidXxxIsNotAvailableTo",
     category: "spot_trade",
     messages: [],
     description: "UID {{xxx}} is not available to this feature",
@@ -4295,7 +4295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170220,
     name: "",
     identifier: "E170220",
-    className: "E170220",
+    className: "SpotTradingRestrictionTheCurrentLtv",
     category: "spot_trade",
     messages: [],
     description: "Spot Trading Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for Spot trading",
@@ -4305,7 +4305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170221,
     name: "",
     identifier: "E170221",
-    className: "E170221",
+    className: "ThisCoinDoesNotExist",
     category: "spot_trade",
     messages: [],
     description: "This coin does not exist.",
@@ -4315,7 +4315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170222,
     name: "",
     identifier: "E170222",
-    className: "E170222",
+    className: "TooManyRequestsInThisTime",
     category: "spot_trade",
     messages: [],
     description: "Too many requests in this time frame.",
@@ -4325,7 +4325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170223,
     name: "",
     identifier: "E170223",
-    className: "E170223",
+    className: "YourSpotAccountWithInstitutionalLending",
     category: "spot_trade",
     messages: [],
     description: "Your Spot Account with Institutional Lending triggers an alert or liquidation.",
@@ -4335,7 +4335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170224,
     name: "",
     identifier: "E170224",
-    className: "E170224",
+    className: "YoureNotAUserOfThe",
     category: "spot_trade",
     messages: [],
     description: "You're not a user of the Innovation Zone.",
@@ -4345,7 +4345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170226,
     name: "",
     identifier: "E170226",
-    className: "E170226",
+    className: "YourSpotAccountForMarginTrading",
     category: "spot_trade",
     messages: [],
     description: "Your Spot Account for Margin Trading is being liquidated.",
@@ -4355,7 +4355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170227,
     name: "",
     identifier: "E170227",
-    className: "E170227",
+    className: "ThisFeatureIsNotSupported",
     category: "spot_trade",
     messages: [],
     description: "This feature is not supported.",
@@ -4365,7 +4365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170228,
     name: "",
     identifier: "E170228",
-    className: "E170228",
+    className: "ThePurchaseAmountOfEachOrder",
     category: "spot_trade",
     messages: [],
     description: "The purchase amount of each order exceeds the estimated maximum purchase amount.",
@@ -4375,7 +4375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170229,
     name: "",
     identifier: "E170229",
-    className: "E170229",
+    className: "TheSellQuantityPerOrderExceeds",
     category: "spot_trade",
     messages: [],
     description: "The sell quantity per order exceeds the estimated maximum sell quantity.",
@@ -4385,7 +4385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170230,
     name: "",
     identifier: "E170230",
-    className: "E170230",
+    className: "OperationsRestrictionDueToTheDeactivation",
     category: "spot_trade",
     messages: [],
     description: "Operations Restriction: Due to the deactivation of Margin Trading for institutional loan",
@@ -4395,7 +4395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170234,
     name: "",
     identifier: "E170234",
-    className: "E170234",
+    className: "SystemErrorError",
     category: "spot_trade",
     messages: [],
     description: "System Error",
@@ -4405,7 +4405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170241,
     name: "",
     identifier: "E170241",
-    className: "E170241",
+    className: "ToProceedWithTradingUsersMust",
     category: "spot_trade",
     messages: [],
     description: "To proceed with trading, users must read through and confirm that they fully understand the project's risk disclosure document. For App users, please update your Bybit App to version 4.16.0 to process.",
@@ -4415,7 +4415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170310,
     name: "",
     identifier: "E170310",
-    className: "E170310",
+    className: "OrderModificationTimeout",
     category: "spot_trade",
     messages: [],
     description: "Order modification timeout",
@@ -4425,7 +4425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170311,
     name: "",
     identifier: "E170311",
-    className: "E170311",
+    className: "OrderModificationFailed",
     category: "spot_trade",
     messages: [],
     description: "Order modification failed",
@@ -4435,7 +4435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170312,
     name: "",
     identifier: "E170312",
-    className: "E170312",
+    className: "TheCurrentOrderDoesNotSupport",
     category: "spot_trade",
     messages: [],
     description: "The current order does not support modification",
@@ -4445,7 +4445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170313,
     name: "",
     identifier: "E170313",
-    className: "E170313",
+    className: "TheModifiedContractQuantityCannotBeError",
     category: "spot_trade",
     messages: [],
     description: "The modified contract quantity cannot be less than to the filled quantity",
@@ -4455,7 +4455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170341,
     name: "",
     identifier: "E170341",
-    className: "E170341",
+    className: "RequestOrderQuantityExceedsMaximumLimit",
     category: "spot_trade",
     messages: [],
     description: "Request order quantity exceeds maximum limit",
@@ -4465,7 +4465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170344,
     name: "",
     identifier: "E170344",
-    className: "E170344",
+    className: "SymbolIsNotSupportedOnMargin",
     category: "spot_trade",
     messages: [],
     description: "Symbol is not supported on Margin Trading",
@@ -4475,7 +4475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170348,
     name: "",
     identifier: "E170348",
-    className: "E170348",
+    className: "PleaseGoToHttpsWwwBybit",
     category: "spot_trade",
     messages: [],
     description: "Please go to (https://www.bybit-tr.com) to proceed.",
@@ -4485,7 +4485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170355,
     name: "",
     identifier: "E170355",
-    className: "E170355",
+    className: "RpiOrdersAreRestrictedToApproved",
     category: "spot_trade",
     messages: [],
     description: "RPI orders are restricted to approved market makers only",
@@ -4495,7 +4495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170358,
     name: "",
     identifier: "E170358",
-    className: "E170358",
+    className: "TheCurrentSiteDoesNotSupport",
     category: "spot_trade",
     messages: [],
     description: "The current site does not support ETP",
@@ -4505,7 +4505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170359,
     name: "",
     identifier: "E170359",
-    className: "E170359",
+    className: "TtheCurrentSiteDoesNotSupport",
     category: "spot_trade",
     messages: [],
     description: "TThe current site does not support leveraged trading",
@@ -4515,7 +4515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170709,
     name: "",
     identifier: "E170709",
-    className: "E170709",
+    className: "OtcLoanTheSelectTradingPair",
     category: "spot_trade",
     messages: [],
     description: "OTC loan: The select trading pair is not in the whitelist pair",
@@ -4525,7 +4525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170810,
     name: "",
     identifier: "E170810",
-    className: "E170810",
+    className: "CannotExceedMaximumOf500Conditional",
     category: "spot_trade",
     messages: [],
     description: "Cannot exceed maximum of 500 conditional, TP/SL and active orders.",
@@ -4535,7 +4535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176002,
     name: "",
     identifier: "E176002",
-    className: "E176002",
+    className: "QueryUserAccountInfoErrorConfirm",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user account info error. Confirm that if you have completed quiz in GUI",
@@ -4545,7 +4545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176003,
     name: "",
     identifier: "E176003",
-    className: "E176003",
+    className: "QueryUserLoanHistoryError",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user loan history error",
@@ -4555,7 +4555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176004,
     name: "",
     identifier: "E176004",
-    className: "E176004",
+    className: "QueryOrderHistoryStartTimeExceeds",
     category: "spot_margin_trade",
     messages: [],
     description: "Query order history start time exceeds end time",
@@ -4565,7 +4565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176005,
     name: "",
     identifier: "E176005",
-    className: "E176005",
+    className: "FailedToBorrow",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to borrow",
@@ -4575,7 +4575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176006,
     name: "",
     identifier: "E176006",
-    className: "E176006",
+    className: "RepaymentFailed",
     category: "spot_margin_trade",
     messages: [],
     description: "Repayment Failed",
@@ -4585,7 +4585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176007,
     name: "",
     identifier: "E176007",
-    className: "E176007",
+    className: "UserNotFound",
     category: "spot_margin_trade",
     messages: [],
     description: "User not found",
@@ -4595,7 +4595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176008,
     name: "",
     identifier: "E176008",
-    className: "E176008",
+    className: "YouHaventEnabledCrossMarginTradingError",
     category: "spot_margin_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site",
@@ -4605,7 +4605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176009,
     name: "",
     identifier: "E176009",
-    className: "E176009",
+    className: "YouHaventEnabledCrossMarginTrading176009",
     category: "spot_margin_trade",
     messages: [],
     description: "You haven't enabled Cross Margin Trading yet. Confirm that if you have turned on margin trade",
@@ -4615,7 +4615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176010,
     name: "",
     identifier: "E176010",
-    className: "E176010",
+    className: "FailedToLocateTheCoinsTo",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to locate the coins to borrow",
@@ -4625,7 +4625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176011,
     name: "",
     identifier: "E176011",
-    className: "E176011",
+    className: "CrossMarginTradingNotYetSupportedError",
     category: "spot_margin_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected coin",
@@ -4635,7 +4635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176012,
     name: "",
     identifier: "E176012",
-    className: "E176012",
+    className: "PairNotAvailable",
     category: "spot_margin_trade",
     messages: [],
     description: "Pair not available",
@@ -4645,7 +4645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176013,
     name: "",
     identifier: "E176013",
-    className: "E176013",
+    className: "CrossMarginTradingNotYetSupported176013",
     category: "spot_margin_trade",
     messages: [],
     description: "Cross Margin Trading not yet supported by the selected pair",
@@ -4655,7 +4655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176014,
     name: "",
     identifier: "E176014",
-    className: "E176014",
+    className: "RepeatedRepaymentRequests",
     category: "spot_margin_trade",
     messages: [],
     description: "Repeated repayment requests",
@@ -4665,7 +4665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176015,
     name: "",
     identifier: "E176015",
-    className: "E176015",
+    className: "InsufficientAvailableBalanceError",
     category: "spot_margin_trade",
     messages: [],
     description: "Insufficient available balance",
@@ -4675,7 +4675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176016,
     name: "",
     identifier: "E176016",
-    className: "E176016",
+    className: "NoRepaymentRequired",
     category: "spot_margin_trade",
     messages: [],
     description: "No repayment required",
@@ -4685,7 +4685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176017,
     name: "",
     identifier: "E176017",
-    className: "E176017",
+    className: "RepaymentAmountHasExceededTheTotal",
     category: "spot_margin_trade",
     messages: [],
     description: "Repayment amount has exceeded the total liability",
@@ -4695,7 +4695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176018,
     name: "",
     identifier: "E176018",
-    className: "E176018",
+    className: "SettlementInProgress",
     category: "spot_margin_trade",
     messages: [],
     description: "Settlement in progress",
@@ -4705,7 +4705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176019,
     name: "",
     identifier: "E176019",
-    className: "E176019",
+    className: "LiquidationInProgress",
     category: "spot_margin_trade",
     messages: [],
     description: "Liquidation in progress",
@@ -4715,7 +4715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176020,
     name: "",
     identifier: "E176020",
-    className: "E176020",
+    className: "FailedToLocateRepaymentHistory",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to locate repayment history",
@@ -4725,7 +4725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176021,
     name: "",
     identifier: "E176021",
-    className: "E176021",
+    className: "RepeatedBorrowingRequests",
     category: "spot_margin_trade",
     messages: [],
     description: "Repeated borrowing requests",
@@ -4735,7 +4735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176022,
     name: "",
     identifier: "E176022",
-    className: "E176022",
+    className: "CoinsToBorrowNotGenerallyAvailable",
     category: "spot_margin_trade",
     messages: [],
     description: "Coins to borrow not generally available yet",
@@ -4745,7 +4745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176023,
     name: "",
     identifier: "E176023",
-    className: "E176023",
+    className: "PairToBorrowNotGenerallyAvailable",
     category: "spot_margin_trade",
     messages: [],
     description: "Pair to borrow not generally available yet",
@@ -4755,7 +4755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176024,
     name: "",
     identifier: "E176024",
-    className: "E176024",
+    className: "InvalidUserStatus",
     category: "spot_margin_trade",
     messages: [],
     description: "Invalid user status",
@@ -4765,7 +4765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176025,
     name: "",
     identifier: "E176025",
-    className: "E176025",
+    className: "AmountToBorrowCannotBeLower",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be lower than the min. amount to borrow (per transaction)",
@@ -4775,7 +4775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176026,
     name: "",
     identifier: "E176026",
-    className: "E176026",
+    className: "AmountToBorrowCannotBeLarger",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be larger than the max. amount to borrow (per transaction)",
@@ -4785,7 +4785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176027,
     name: "",
     identifier: "E176027",
-    className: "E176027",
+    className: "AmountToBorrowCannotBeHigher",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow cannot be higher than the max. amount to borrow per user",
@@ -4795,7 +4795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176028,
     name: "",
     identifier: "E176028",
-    className: "E176028",
+    className: "AmountToBorrowHasExceededBybits",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow has exceeded Bybit's max. amount to borrow",
@@ -4805,7 +4805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176029,
     name: "",
     identifier: "E176029",
-    className: "E176029",
+    className: "AmountToBorrowHasExceededThe",
     category: "spot_margin_trade",
     messages: [],
     description: "Amount to borrow has exceeded the user's estimated max. amount to borrow",
@@ -4815,7 +4815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176030,
     name: "",
     identifier: "E176030",
-    className: "E176030",
+    className: "QueryUserLoanInfoError",
     category: "spot_margin_trade",
     messages: [],
     description: "Query user loan info error",
@@ -4825,7 +4825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176031,
     name: "",
     identifier: "E176031",
-    className: "E176031",
+    className: "NumberOfDecimalsForBorrowAmount",
     category: "spot_margin_trade",
     messages: [],
     description: "Number of decimals for borrow amount has exceeded the maximum precision",
@@ -4835,7 +4835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176034,
     name: "",
     identifier: "E176034",
-    className: "E176034",
+    className: "TheLeverageRatioIsOutOf",
     category: "spot_margin_trade",
     messages: [],
     description: "The leverage ratio is out of range",
@@ -4845,7 +4845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176035,
     name: "",
     identifier: "E176035",
-    className: "E176035",
+    className: "FailedToCloseTheLeverageSwitch",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to close the leverage switch during liquidation",
@@ -4855,7 +4855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176036,
     name: "",
     identifier: "E176036",
-    className: "E176036",
+    className: "FailedToAdjustLeverageSwitchDuring",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to adjust leverage switch during forced liquidation",
@@ -4865,7 +4865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176037,
     name: "",
     identifier: "E176037",
-    className: "E176037",
+    className: "ForNonUnifiedTransactionUsersThe",
     category: "spot_margin_trade",
     messages: [],
     description: "For non-unified transaction users, the operation failed",
@@ -4875,7 +4875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176038,
     name: "",
     identifier: "E176038",
-    className: "E176038",
+    className: "TheSpotLeverageIsClosedAnd",
     category: "spot_margin_trade",
     messages: [],
     description: "The spot leverage is closed and the current operation is not allowed",
@@ -4885,7 +4885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176039,
     name: "",
     identifier: "E176039",
-    className: "E176039",
+    className: "BorrowingCurrentOperationIsNotAllowed",
     category: "spot_margin_trade",
     messages: [],
     description: "Borrowing, current operation is not allowed",
@@ -4895,7 +4895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176040,
     name: "",
     identifier: "E176040",
-    className: "E176040",
+    className: "ThereIsASpotLeverageOrder",
     category: "spot_margin_trade",
     messages: [],
     description: "There is a spot leverage order, and the adjustment of the leverage switch failed!",
@@ -4905,7 +4905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176132,
     name: "",
     identifier: "E176132",
-    className: "E176132",
+    className: "NumberOfDecimalsForRepayAmount",
     category: "spot_margin_trade",
     messages: [],
     description: "Number of decimals for repay amount has exceeded the maximum precision",
@@ -4915,7 +4915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176133,
     name: "",
     identifier: "E176133",
-    className: "E176133",
+    className: "LiquidationMayBeTriggeredPleaseAdjust",
     category: "spot_margin_trade",
     messages: [],
     description: "Liquidation may be triggered! Please adjust your transaction amount and try again",
@@ -4925,7 +4925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176134,
     name: "",
     identifier: "E176134",
-    className: "E176134",
+    className: "AccountHasBeenUpgradedUpgradingTo",
     category: "spot_margin_trade",
     messages: [],
     description: "Account has been upgraded (upgrading) to UTA",
@@ -4935,7 +4935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176135,
     name: "",
     identifier: "E176135",
-    className: "E176135",
+    className: "FailedToGetBondData",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to get bond data",
@@ -4945,7 +4945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176136,
     name: "",
     identifier: "E176136",
-    className: "E176136",
+    className: "FailedToGetBorrowData",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to get borrow data",
@@ -4955,7 +4955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176137,
     name: "",
     identifier: "E176137",
-    className: "E176137",
+    className: "FailedToSwitchUserStatus",
     category: "spot_margin_trade",
     messages: [],
     description: "Failed to switch user status",
@@ -4965,7 +4965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176138,
     name: "",
     identifier: "E176138",
-    className: "E176138",
+    className: "YouNeedToRepayAllYour",
     category: "spot_margin_trade",
     messages: [],
     description: "You need to repay all your debts before closing your disabling cross margin account",
@@ -4975,7 +4975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176139,
     name: "",
     identifier: "E176139",
-    className: "E176139",
+    className: "SorryYouAreNotEligibleTo",
     category: "spot_margin_trade",
     messages: [],
     description: "Sorry, you are not eligible to enable cross margin, as you have already enabled OTC lending",
@@ -4985,7 +4985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 176201,
     name: "",
     identifier: "E176201",
-    className: "E176201",
+    className: "AccountExceptionCheckIfTheUid",
     category: "spot_margin_trade",
     messages: [],
     description: "Account exception. Check if the UID is bound to an institutional loan",
@@ -4995,7 +4995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182021,
     name: "",
     identifier: "E182021",
-    className: "E182021",
+    className: "CannotEnableSpotMarginWhileIn",
     category: "spot_margin_trade",
     messages: [],
     description: "Cannot enable spot margin while in isolated margin mode. Please switch to cross margin mode or portfolio margin mode to trade spot with margin.",
@@ -5005,7 +5005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182104,
     name: "",
     identifier: "E182104",
-    className: "E182104",
+    className: "ThisActionCouldNotBeCompleted",
     category: "spot_margin_trade",
     messages: [],
     description: "This action could not be completed as your Unified Margin Account's IM/MM utilization rate has exceeded the threshold",
@@ -5015,7 +5015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182105,
     name: "",
     identifier: "E182105",
-    className: "E182105",
+    className: "AdjustmentFailedUserIsUpgrading",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, user is upgrading",
@@ -5025,7 +5025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182106,
     name: "",
     identifier: "E182106",
-    className: "E182106",
+    className: "AdjustmentFailedUserForcedLiquidationIn",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, user forced liquidation in progress.",
@@ -5035,7 +5035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182107,
     name: "",
     identifier: "E182107",
-    className: "E182107",
+    className: "AdjustmentFailedMaintenanceMarginRateToo",
     category: "spot_margin_trade",
     messages: [],
     description: "Adjustment failed, Maintenance Margin Rate too high",
@@ -5045,7 +5045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131001,
     name: "",
     identifier: "E131001",
-    className: "E131001",
+    className: "OpenapiSvcError",
     category: "asset",
     messages: [],
     description: "openapi svc error",
@@ -5055,7 +5055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131002,
     name: "",
     identifier: "E131002",
-    className: "E131002",
+    className: "ParameterErrorWithdrawAddressChainOr",
     category: "asset",
     messages: [],
     description: "Parameter error Withdraw address chain or destination tag are not equal",
@@ -5065,7 +5065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131003,
     name: "",
     identifier: "E131003",
-    className: "E131003",
+    className: "InternalErrorError",
     category: "asset",
     messages: [],
     description: "Internal error",
@@ -5075,7 +5075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131004,
     name: "",
     identifier: "E131004",
-    className: "E131004",
+    className: "KycNeeded",
     category: "asset",
     messages: [],
     description: "KYC needed",
@@ -5085,7 +5085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131065,
     name: "",
     identifier: "E131065",
-    className: "E131065",
+    className: "YourKycInformationIsIncompletePlease",
     category: "asset",
     messages: [],
     description: "Your KYC information is incomplete, please go to the KYC information page of the web or app to complete the information. kyc=India client may encounter this",
@@ -5095,7 +5095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131066,
     name: "",
     identifier: "E131066",
-    className: "E131066",
+    className: "ThisAddressDoesNotSupportWithdrawals",
     category: "asset",
     messages: [],
     description: "This address does not support withdrawals for the time being. Please switch to another address for withdrawing",
@@ -5105,7 +5105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131067,
     name: "",
     identifier: "E131067",
-    className: "E131067",
+    className: "TravelRuleVerificationFailedPleaseContact",
     category: "asset",
     messages: [],
     description: "Travel rule verification failed, please contact the target exchange. Travel rule for KR user",
@@ -5115,7 +5115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131068,
     name: "",
     identifier: "E131068",
-    className: "E131068",
+    className: "TravelRuleInformationIsInsufficientPlease",
     category: "asset",
     messages: [],
     description: "Travel rule information is insufficient, please provide additional details. Travel rule for KR user",
@@ -5125,7 +5125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131069,
     name: "",
     identifier: "E131069",
-    className: "E131069",
+    className: "UnableToWithdrawToTheReceipt",
     category: "asset",
     messages: [],
     description: "Unable to withdraw to the receipt, please contact the target the exchange. Travel rule for KR user",
@@ -5135,7 +5135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131070,
     name: "",
     identifier: "E131070",
-    className: "E131070",
+    className: "TheRecipientsNameIsMismatchedWith",
     category: "asset",
     messages: [],
     description: "The recipient's name is mismatched with the targeted exchange. Travel rule for KR user",
@@ -5145,7 +5145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131071,
     name: "",
     identifier: "E131071",
-    className: "E131071",
+    className: "TheRecipientHasNotUndergoneKyc",
     category: "asset",
     messages: [],
     description: "The recipient has not undergone KYC verification. Travel rule for KR user",
@@ -5155,7 +5155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131072,
     name: "",
     identifier: "E131072",
-    className: "E131072",
+    className: "YourWithdrawalCurrencyIsNotSupported",
     category: "asset",
     messages: [],
     description: "Your withdrawal currency is not supported by the target exchange. Travel rule for KR user",
@@ -5165,7 +5165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131073,
     name: "",
     identifier: "E131073",
-    className: "E131073",
+    className: "YourWithdrawalAddressHasNotBeen",
     category: "asset",
     messages: [],
     description: "Your withdrawal address has not been included in the target exchange. Travel rule for KR user",
@@ -5175,7 +5175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131074,
     name: "",
     identifier: "E131074",
-    className: "E131074",
+    className: "BeneficiaryInfoIsRequiredPleaseRefer",
     category: "asset",
     messages: [],
     description: "Beneficiary info is required, please refer to the latest api document. Travel rule for KR user",
@@ -5185,7 +5185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131075,
     name: "",
     identifier: "E131075",
-    className: "E131075",
+    className: "Internaladdresscannotbeyourself",
     category: "asset",
     messages: [],
     description: "InternalAddressCannotBeYourself",
@@ -5195,7 +5195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131076,
     name: "",
     identifier: "E131076",
-    className: "E131076",
+    className: "InternalTransferNotSupportSubaccounts",
     category: "asset",
     messages: [],
     description: "internal transfer not support subaccounts",
@@ -5205,7 +5205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131077,
     name: "",
     identifier: "E131077",
-    className: "E131077",
+    className: "ReceiveUserNotExist",
     category: "asset",
     messages: [],
     description: "receive user not exist",
@@ -5215,7 +5215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131078,
     name: "",
     identifier: "E131078",
-    className: "E131078",
+    className: "ReceiveUserDepositHasBeenBanned",
     category: "asset",
     messages: [],
     description: "receive user deposit has been banned",
@@ -5225,7 +5225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131079,
     name: "",
     identifier: "E131079",
-    className: "E131079",
+    className: "ReceiveUserNeedKyc",
     category: "asset",
     messages: [],
     description: "receive user need kyc",
@@ -5235,7 +5235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131080,
     name: "",
     identifier: "E131080",
-    className: "E131080",
+    className: "UserLeftRetryTimesIsZero",
     category: "asset",
     messages: [],
     description: "User left retry times is zero",
@@ -5245,7 +5245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131081,
     name: "",
     identifier: "E131081",
-    className: "E131081",
+    className: "DoNotInputMemoTagPlease",
     category: "asset",
     messages: [],
     description: "Do not input memo/tag,please.",
@@ -5255,7 +5255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131082,
     name: "",
     identifier: "E131082",
-    className: "E131082",
+    className: "DoNotRepeatTheRequest",
     category: "asset",
     messages: [],
     description: "Do not repeat the request",
@@ -5265,7 +5265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131083,
     name: "",
     identifier: "E131083",
-    className: "E131083",
+    className: "WithdrawOnlyAllowedFromAddressBook",
     category: "asset",
     messages: [],
     description: "Withdraw only allowed from address book",
@@ -5275,7 +5275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131084,
     name: "",
     identifier: "E131084",
-    className: "E131084",
+    className: "WithdrawFailedBecauseOfUtaUpgrading",
     category: "asset",
     messages: [],
     description: "Withdraw failed because of Uta Upgrading",
@@ -5285,7 +5285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131085,
     name: "",
     identifier: "E131085",
-    className: "E131085",
+    className: "WithdrawalAmountIsGreaterThanYour",
     category: "asset",
     messages: [],
     description: "Withdrawal amount is greater than your availale balance (the deplayed withdrawal is triggered)",
@@ -5295,7 +5295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131086,
     name: "",
     identifier: "E131086",
-    className: "E131086",
+    className: "WithdrawalAmountExceedsRiskLimitThe",
     category: "asset",
     messages: [],
     description: "Withdrawal amount exceeds risk limit (the risk limit of margin trade is triggered)",
@@ -5305,7 +5305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131087,
     name: "",
     identifier: "E131087",
-    className: "E131087",
+    className: "YourCurrentAccountSpotRiskLevel",
     category: "asset",
     messages: [],
     description: "your current account spot risk level is too high, withdrawal is prohibited, please adjust and try again",
@@ -5315,7 +5315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131088,
     name: "",
     identifier: "E131088",
-    className: "E131088",
+    className: "TheWithdrawalAmountExceedsTheRemaining",
     category: "asset",
     messages: [],
     description: "The withdrawal amount exceeds the remaining withdrawal limit of your identity verification level. The current available amount for withdrawal : %s",
@@ -5325,7 +5325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131089,
     name: "",
     identifier: "E131089",
-    className: "E131089",
+    className: "UserSensitiveOperationWithdrawalIsProhibited",
     category: "asset",
     messages: [],
     description: "User sensitive operation, withdrawal is prohibited within 24 hours",
@@ -5335,7 +5335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131090,
     name: "",
     identifier: "E131090",
-    className: "E131090",
+    className: "UserWithdrawHasBeenBanned",
     category: "asset",
     messages: [],
     description: "User withdraw has been banned",
@@ -5345,7 +5345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131091,
     name: "",
     identifier: "E131091",
-    className: "E131091",
+    className: "BlockedLoginStatusDoesNotAllow",
     category: "asset",
     messages: [],
     description: "Blocked login status does not allow withdrawals",
@@ -5355,7 +5355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131092,
     name: "",
     identifier: "E131092",
-    className: "E131092",
+    className: "UserStatusIsAbnormal",
     category: "asset",
     messages: [],
     description: "User status is abnormal",
@@ -5365,7 +5365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131093,
     name: "",
     identifier: "E131093",
-    className: "E131093",
+    className: "TheWithdrawalAddressIsNotIn",
     category: "asset",
     messages: [],
     description: "The withdrawal address is not in the whitelist",
@@ -5375,7 +5375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131094,
     name: "",
     identifier: "E131094",
-    className: "E131094",
+    className: "UseridIsNotInTheWhitelist",
     category: "asset",
     messages: [],
     description: "UserId is not in the whitelist",
@@ -5385,7 +5385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131095,
     name: "",
     identifier: "E131095",
-    className: "E131095",
+    className: "WithdrawlAmountExceedsThe24Hour",
     category: "asset",
     messages: [],
     description: "Withdrawl amount exceeds the 24 hour platform limit",
@@ -5395,7 +5395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131096,
     name: "",
     identifier: "E131096",
-    className: "E131096",
+    className: "WithdrawAmountDoesNotSatifyThe",
     category: "asset",
     messages: [],
     description: "Withdraw amount does not satify the lower limit or upper limit",
@@ -5405,7 +5405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131097,
     name: "",
     identifier: "E131097",
-    className: "E131097",
+    className: "WithdrawalOfThisCurrencyHasBeen",
     category: "asset",
     messages: [],
     description: "Withdrawal of this currency has been closed",
@@ -5415,7 +5415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131098,
     name: "",
     identifier: "E131098",
-    className: "E131098",
+    className: "WithdrawalCurrentlyIsNotAvailbleFrom",
     category: "asset",
     messages: [],
     description: "Withdrawal currently is not availble from new address",
@@ -5425,7 +5425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131099,
     name: "",
     identifier: "E131099",
-    className: "E131099",
+    className: "HotWalletStatusCanCancelThe",
     category: "asset",
     messages: [],
     description: "Hot wallet status can cancel the withdraw",
@@ -5435,7 +5435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131200,
     name: "",
     identifier: "E131200",
-    className: "E131200",
+    className: "ServiceError",
     category: "asset",
     messages: [],
     description: "Service error",
@@ -5445,7 +5445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131201,
     name: "",
     identifier: "E131201",
-    className: "E131201",
+    className: "InternalError131201",
     category: "asset",
     messages: [],
     description: "Internal error",
@@ -5455,7 +5455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131202,
     name: "",
     identifier: "E131202",
-    className: "E131202",
+    className: "InvalidMemberid",
     category: "asset",
     messages: [],
     description: "Invalid memberId",
@@ -5465,7 +5465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131203,
     name: "",
     identifier: "E131203",
-    className: "E131203",
+    className: "RequestParameterErrorError",
     category: "asset",
     messages: [],
     description: "Request parameter error",
@@ -5475,7 +5475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131204,
     name: "",
     identifier: "E131204",
-    className: "E131204",
+    className: "AccountInfoError",
     category: "asset",
     messages: [],
     description: "Account info error",
@@ -5485,7 +5485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131205,
     name: "",
     identifier: "E131205",
-    className: "E131205",
+    className: "QueryTransferError",
     category: "asset",
     messages: [],
     description: "Query transfer error",
@@ -5495,7 +5495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131206,
     name: "",
     identifier: "E131206",
-    className: "E131206",
+    className: "CannotBeTransfer",
     category: "asset",
     messages: [],
     description: "cannot be transfer",
@@ -5505,7 +5505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131207,
     name: "",
     identifier: "E131207",
-    className: "E131207",
+    className: "AccountNotExist",
     category: "asset",
     messages: [],
     description: "Account not exist",
@@ -5515,7 +5515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131208,
     name: "",
     identifier: "E131208",
-    className: "E131208",
+    className: "ForbidTransfer",
     category: "asset",
     messages: [],
     description: "Forbid transfer",
@@ -5525,7 +5525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131209,
     name: "",
     identifier: "E131209",
-    className: "E131209",
+    className: "GetSubmemberRelationError",
     category: "asset",
     messages: [],
     description: "Get subMember relation error",
@@ -5535,7 +5535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131210,
     name: "",
     identifier: "E131210",
-    className: "E131210",
+    className: "AmountAccuracyError",
     category: "asset",
     messages: [],
     description: "Amount accuracy error",
@@ -5545,7 +5545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131211,
     name: "",
     identifier: "E131211",
-    className: "E131211",
+    className: "FromaccounttypeCantBeTheSameAs",
     category: "asset",
     messages: [],
     description: "fromAccountType can't be the same as toAccountType",
@@ -5555,7 +5555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131212,
     name: "",
     identifier: "E131212",
-    className: "E131212",
+    className: "InsufficientBalance",
     category: "asset",
     messages: [],
     description: "Insufficient balance",
@@ -5565,7 +5565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131213,
     name: "",
     identifier: "E131213",
-    className: "E131213",
+    className: "TransferltvCheckError",
     category: "asset",
     messages: [],
     description: "TransferLTV check error",
@@ -5575,7 +5575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131214,
     name: "",
     identifier: "E131214",
-    className: "E131214",
+    className: "TransferidExist",
     category: "asset",
     messages: [],
     description: "TransferId exist",
@@ -5585,7 +5585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131215,
     name: "",
     identifier: "E131215",
-    className: "E131215",
+    className: "AmountError",
     category: "asset",
     messages: [],
     description: "Amount error",
@@ -5595,7 +5595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131216,
     name: "",
     identifier: "E131216",
-    className: "E131216",
+    className: "QueryBalanceError",
     category: "asset",
     messages: [],
     description: "Query balance error",
@@ -5605,7 +5605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131217,
     name: "",
     identifier: "E131217",
-    className: "E131217",
+    className: "RiskCheckError",
     category: "asset",
     messages: [],
     description: "Risk check error",
@@ -5615,7 +5615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131226,
     name: "",
     identifier: "E131226",
-    className: "E131226",
+    className: "DueToSecurityReasonsWeAre",
     category: "asset",
     messages: [],
     description: "Due to security reasons, we are unable to proceed with the current action. Should you have any enquiries, please reach out to our Customer Support",
@@ -5625,7 +5625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131227,
     name: "",
     identifier: "E131227",
-    className: "E131227",
+    className: "SubaccountDoNotHaveUniversalTransfer",
     category: "asset",
     messages: [],
     description: "subaccount do not have universal transfer permission",
@@ -5635,7 +5635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131228,
     name: "",
     identifier: "E131228",
-    className: "E131228",
+    className: "YourBalanceIsNotEnoughPlease",
     category: "asset",
     messages: [],
     description: "your balance is not enough. Please check transfer safe amount",
@@ -5645,7 +5645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131229,
     name: "",
     identifier: "E131229",
-    className: "E131229",
+    className: "DueToComplianceRequirementsTheCurrent",
     category: "asset",
     messages: [],
     description: "Due to compliance requirements, the current currency is not allowed to transfer",
@@ -5655,7 +5655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131230,
     name: "",
     identifier: "E131230",
-    className: "E131230",
+    className: "TheSystemIsBusyPleaseTry",
     category: "asset",
     messages: [],
     description: "The system is busy, please try again later",
@@ -5665,7 +5665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131231,
     name: "",
     identifier: "E131231",
-    className: "E131231",
+    className: "TransfersIntoThisAccountAreNot",
     category: "asset",
     messages: [],
     description: "Transfers into this account are not supported",
@@ -5675,7 +5675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131232,
     name: "",
     identifier: "E131232",
-    className: "E131232",
+    className: "TransfersOutThisAccountAreNot",
     category: "asset",
     messages: [],
     description: "Transfers out this account are not supported",
@@ -5685,7 +5685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131233,
     name: "",
     identifier: "E131233",
-    className: "E131233",
+    className: "CanNotTransferTheCoinThat",
     category: "asset",
     messages: [],
     description: "can not transfer the coin that not supported for islamic account",
@@ -5695,7 +5695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 131239,
     name: "",
     identifier: "E131239",
-    className: "E131239",
+    className: "TheCollateralAmountHasExceededThe",
     category: "asset",
     messages: [],
     description: "The collateral amount has exceeded the platform limit. Please disable the collateral for this asset, or transfer in another supported asset as collateral.",
@@ -5705,7 +5705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 140001,
     name: "",
     identifier: "E140001",
-    className: "E140001",
+    className: "SwitchingThePmSpotHedgingSwitch",
     category: "asset",
     messages: [],
     description: "Switching the PM spot hedging switch is not allowed in non PM mode",
@@ -5715,7 +5715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 140002,
     name: "",
     identifier: "E140002",
-    className: "E140002",
+    className: "InstitutionalLendingUsersDoNotSupport",
     category: "asset",
     messages: [],
     description: "Institutional lending users do not support PM spot hedging",
@@ -5725,7 +5725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 140003,
     name: "",
     identifier: "E140003",
-    className: "E140003",
+    className: "YouHavePositionSBeingLiquidated",
     category: "asset",
     messages: [],
     description: "You have position(s) being liquidated, please try again later.",
@@ -5735,7 +5735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 140004,
     name: "",
     identifier: "E140004",
-    className: "E140004",
+    className: "OperationsRestrictionTheCurrentLtvRatio140004",
     category: "asset",
     messages: [],
     description: "Operations Restriction: The current LTV ratio of your Institutional Loan has hit the liquidation threshold. Assets in your account are being liquidated.",
@@ -5745,7 +5745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 140005,
     name: "",
     identifier: "E140005",
-    className: "E140005",
+    className: "RiskLevelAfterSwitchingModesExceeds",
     category: "asset",
     messages: [],
     description: "Risk level after switching modes exceeds threshold",
@@ -5755,7 +5755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 141004,
     name: "",
     identifier: "E141004",
-    className: "E141004",
+    className: "SubMemberIsNotNormal",
     category: "asset",
     messages: [],
     description: "sub member is not normal",
@@ -5765,7 +5765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 141019,
     name: "",
     identifier: "E141019",
-    className: "E141019",
+    className: "ToAddOrUpdateTheIp",
     category: "asset",
     messages: [],
     description: "To add or update the IP whitelist, go to API management and select Edit",
@@ -5775,7 +5775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 141020,
     name: "",
     identifier: "E141020",
-    className: "E141020",
+    className: "ToChangeReadAndWritePermissions",
     category: "asset",
     messages: [],
     description: "To change read and write permissions for sensitive actions, go to API management and select Edit",
@@ -5785,7 +5785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 141025,
     name: "",
     identifier: "E141025",
-    className: "E141025",
+    className: "ThisSubaccountHasAssetsAndCannot",
     category: "asset",
     messages: [],
     description: "This subaccount has assets and cannot be deleted",
@@ -5795,7 +5795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 141027,
     name: "",
     identifier: "E141027",
-    className: "E141027",
+    className: "SubAccountCannotAcceptAgreement",
     category: "asset",
     messages: [],
     description: "Sub account cannot accept agreement",
@@ -5805,7 +5805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181000,
     name: "",
     identifier: "E181000",
-    className: "E181000",
+    className: "CategoryIsNull",
     category: "asset",
     messages: [],
     description: "category is null",
@@ -5815,7 +5815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181001,
     name: "",
     identifier: "E181001",
-    className: "E181001",
+    className: "CategoryOnlySupportLinearOrOption",
     category: "asset",
     messages: [],
     description: "category only support linear or option or spot.",
@@ -5825,7 +5825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181002,
     name: "",
     identifier: "E181002",
-    className: "E181002",
+    className: "SymbolIsNull",
     category: "asset",
     messages: [],
     description: "symbol is null.",
@@ -5835,7 +5835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181003,
     name: "",
     identifier: "E181003",
-    className: "E181003",
+    className: "SideIsNull",
     category: "asset",
     messages: [],
     description: "side is null.",
@@ -5845,7 +5845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181004,
     name: "",
     identifier: "E181004",
-    className: "E181004",
+    className: "SideOnlySupportBuyOrSell",
     category: "asset",
     messages: [],
     description: "side only support Buy or Sell.",
@@ -5855,7 +5855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181005,
     name: "",
     identifier: "E181005",
-    className: "E181005",
+    className: "OrderstatusIsWrong",
     category: "asset",
     messages: [],
     description: "orderStatus is wrong",
@@ -5865,7 +5865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181006,
     name: "",
     identifier: "E181006",
-    className: "E181006",
+    className: "StarttimeIsNotNumber",
     category: "asset",
     messages: [],
     description: "startTime is not number",
@@ -5875,7 +5875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181007,
     name: "",
     identifier: "E181007",
-    className: "E181007",
+    className: "EndtimeIsNotNumber",
     category: "asset",
     messages: [],
     description: "endTime is not number",
@@ -5885,7 +5885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181008,
     name: "",
     identifier: "E181008",
-    className: "E181008",
+    className: "ParameterStarttimeAndEndtimeAreBoth",
     category: "asset",
     messages: [],
     description: "Parameter startTime and endTime are both needed",
@@ -5895,7 +5895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181009,
     name: "",
     identifier: "E181009",
-    className: "E181009",
+    className: "ParameterStarttimeNeedsToBeSmaller",
     category: "asset",
     messages: [],
     description: "Parameter startTime needs to be smaller than endTime",
@@ -5905,7 +5905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181010,
     name: "",
     identifier: "E181010",
-    className: "E181010",
+    className: "TheTimeRangeBetweenStarttimeAnd",
     category: "asset",
     messages: [],
     description: "The time range between startTime and endTime cannot exceed 7 days",
@@ -5915,7 +5915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181011,
     name: "",
     identifier: "E181011",
-    className: "E181011",
+    className: "LimitIsNotANumber",
     category: "asset",
     messages: [],
     description: "limit is not a number",
@@ -5925,7 +5925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181012,
     name: "",
     identifier: "E181012",
-    className: "E181012",
+    className: "SymbolNotExist",
     category: "asset",
     messages: [],
     description: "symbol not exist",
@@ -5935,7 +5935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181013,
     name: "",
     identifier: "E181013",
-    className: "E181013",
+    className: "OnlySupportSettlecoinUsdc",
     category: "asset",
     messages: [],
     description: "Only support settleCoin: usdc",
@@ -5945,7 +5945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181014,
     name: "",
     identifier: "E181014",
-    className: "E181014",
+    className: "ClassicAccountIsNotSupported",
     category: "asset",
     messages: [],
     description: "Classic account is not supported",
@@ -5955,7 +5955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181018,
     name: "",
     identifier: "E181018",
-    className: "E181018",
+    className: "InvalidExpdate",
     category: "asset",
     messages: [],
     description: "Invalid expDate.",
@@ -5965,7 +5965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 181019,
     name: "",
     identifier: "E181019",
-    className: "E181019",
+    className: "ParameterExpdateCantBeEarlierThan",
     category: "asset",
     messages: [],
     description: "Parameter expDate can't be earlier than 2 years",
@@ -5975,7 +5975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182000,
     name: "",
     identifier: "E182000",
-    className: "E182000",
+    className: "SymbolRelatedQuotePriceIsNull",
     category: "asset",
     messages: [],
     description: "symbol related quote price is null",
@@ -5985,7 +5985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182200,
     name: "",
     identifier: "E182200",
-    className: "E182200",
+    className: "PleaseUpgradeUtaFirst",
     category: "asset",
     messages: [],
     description: "Please upgrade UTA first.",
@@ -5995,7 +5995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182201,
     name: "",
     identifier: "E182201",
-    className: "E182201",
+    className: "YouMustEnter2TimeParameters",
     category: "asset",
     messages: [],
     description: "You must enter 2 time parameters.",
@@ -6005,7 +6005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182202,
     name: "",
     identifier: "E182202",
-    className: "E182202",
+    className: "TheStartTimeMustBeLess",
     category: "asset",
     messages: [],
     description: "The start time must be less than the end time",
@@ -6015,7 +6015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182203,
     name: "",
     identifier: "E182203",
-    className: "E182203",
+    className: "PleaseEnterValidCharacters",
     category: "asset",
     messages: [],
     description: "Please enter valid characters",
@@ -6025,7 +6025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182204,
     name: "",
     identifier: "E182204",
-    className: "E182204",
+    className: "CoinDoesNotExist",
     category: "asset",
     messages: [],
     description: "Coin does not exist",
@@ -6035,7 +6035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182205,
     name: "",
     identifier: "E182205",
-    className: "E182205",
+    className: "UserLevelDoesNotExist",
     category: "asset",
     messages: [],
     description: "User level does not exist",
@@ -6045,7 +6045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700000,
     name: "",
     identifier: "E700000",
-    className: "E700000",
+    className: "AccounttypeQuotetxidCannotBeNullParams",
     category: "asset",
     messages: [],
     description: "accountType/quoteTxId cannot be null params error",
@@ -6055,7 +6055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700001,
     name: "",
     identifier: "E700001",
-    className: "E700001",
+    className: "QuoteFailNoDealerCanUsed",
     category: "asset",
     messages: [],
     description: "quote fail:no dealer can used Prediction market not found or closed",
@@ -6065,7 +6065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700004,
     name: "",
     identifier: "E700004",
-    className: "E700004",
+    className: "OrderDoesNotExistOrderNot",
     category: "asset",
     messages: [],
     description: "order does not exist order not exist",
@@ -6075,7 +6075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700007,
     name: "",
     identifier: "E700007",
-    className: "E700007",
+    className: "LargeAmountLimitLargeAmountLimit",
     category: "asset",
     messages: [],
     description: "Large Amount Limit Large amount limit",
@@ -6085,7 +6085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700012,
     name: "",
     identifier: "E700012",
-    className: "E700012",
+    className: "UtaUpgradingDontAllowToApply",
     category: "asset",
     messages: [],
     description: "UTA upgrading, don't allow to apply for quote uta upgrading, convert unavailable.",
@@ -6095,7 +6095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400000,
     name: "",
     identifier: "E400000",
-    className: "E400000",
+    className: "InvalidRequest",
     category: "fiat_convert",
     messages: [],
     description: "invalid request.",
@@ -6105,7 +6105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400001,
     name: "",
     identifier: "E400001",
-    className: "E400001",
+    className: "BrokerNotFoundInvalidParameter",
     category: "fiat_convert",
     messages: [],
     description: "broker not found. invalid parameter",
@@ -6115,7 +6115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400002,
     name: "",
     identifier: "E400002",
-    className: "E400002",
+    className: "BrokerInvalid",
     category: "fiat_convert",
     messages: [],
     description: "broker invalid.",
@@ -6125,7 +6125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400003,
     name: "",
     identifier: "E400003",
-    className: "E400003",
+    className: "BrokerQuotationInvalid",
     category: "fiat_convert",
     messages: [],
     description: "broker quotation invalid.",
@@ -6135,7 +6135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400004,
     name: "",
     identifier: "E400004",
-    className: "E400004",
+    className: "SubAccountDoesntExist",
     category: "fiat_convert",
     messages: [],
     description: "sub-account doesn't exist.",
@@ -6145,7 +6145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400005,
     name: "",
     identifier: "E400005",
-    className: "E400005",
+    className: "RequestAmountOutOfQuotaLimit",
     category: "fiat_convert",
     messages: [],
     description: "request amount out of quota limit.",
@@ -6155,7 +6155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400006,
     name: "",
     identifier: "E400006",
-    className: "E400006",
+    className: "FundingAccountNotSufficientFunds",
     category: "fiat_convert",
     messages: [],
     description: "funding account not sufficient funds.",
@@ -6165,7 +6165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400007,
     name: "",
     identifier: "E400007",
-    className: "E400007",
+    className: "SubAccountFundingAccountNotSufficient",
     category: "fiat_convert",
     messages: [],
     description: "sub-account funding account not sufficient funds.",
@@ -6175,7 +6175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 500000,
     name: "",
     identifier: "E500000",
-    className: "E500000",
+    className: "BybitInternalError",
     category: "fiat_convert",
     messages: [],
     description: "bybit internal error.",
@@ -6185,7 +6185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 790000,
     name: "",
     identifier: "E790000",
-    className: "E790000",
+    className: "SystemErrorPleaseTryAgainLater",
     category: "convert_small_balances",
     messages: [],
     description: "system error. please try again later",
@@ -6195,7 +6195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 790001,
     name: "",
     identifier: "E790001",
-    className: "E790001",
+    className: "SignVerificationFailed",
     category: "convert_small_balances",
     messages: [],
     description: "sign verification failed",
@@ -6205,7 +6205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700002,
     name: "",
     identifier: "E700002",
-    className: "E700002",
+    className: "QuoteFailNotSupportQuoteType",
     category: "convert_small_balances",
     messages: [],
     description: "quote fail:not support quote type Insufficient liquidity for FOK order",
@@ -6215,7 +6215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700005,
     name: "",
     identifier: "E700005",
-    className: "E700005",
+    className: "YourAvailableBalanceIsInsufficientOr",
     category: "convert_small_balances",
     messages: [],
     description: "Your Available Balance is insufficient or your wallet not exist",
@@ -6225,7 +6225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700006,
     name: "",
     identifier: "E700006",
-    className: "E700006",
+    className: "LowAmountLimit",
     category: "convert_small_balances",
     messages: [],
     description: "Low amount limit",
@@ -6235,7 +6235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700008,
     name: "",
     identifier: "E700008",
-    className: "E700008",
+    className: "QuoteFailPriceTimeOut",
     category: "convert_small_balances",
     messages: [],
     description: "quote fail: price time out",
@@ -6245,7 +6245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700009,
     name: "",
     identifier: "E700009",
-    className: "E700009",
+    className: "QuotetxidHasAlreadyBeenUsed",
     category: "convert_small_balances",
     messages: [],
     description: "quoteTxId has already been used",
@@ -6255,7 +6255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700010,
     name: "",
     identifier: "E700010",
-    className: "E700010",
+    className: "LoanUserCanNotPerformConversion",
     category: "convert_small_balances",
     messages: [],
     description: "loan user can not perform conversion Insufficient USDC balance",
@@ -6265,7 +6265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700011,
     name: "",
     identifier: "E700011",
-    className: "E700011",
+    className: "IllegalOperationInsufficientTokenPosition",
     category: "convert_small_balances",
     messages: [],
     description: "illegal operation Insufficient token position",
@@ -6275,7 +6275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700013,
     name: "",
     identifier: "E700013",
-    className: "E700013",
+    className: "TheCurrentCoinDoesNotSupport",
     category: "convert_small_balances",
     messages: [],
     description: "the current coin does not support convert",
@@ -6285,7 +6285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700016,
     name: "",
     identifier: "E700016",
-    className: "E700016",
+    className: "RateIsLessThanCurrentRate",
     category: "convert_small_balances",
     messages: [],
     description: "rate is less than current rate",
@@ -6295,7 +6295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700021,
     name: "",
     identifier: "E700021",
-    className: "E700021",
+    className: "ExistProcessingExchangeOrderPleaseTry",
     category: "convert_small_balances",
     messages: [],
     description: "exist processing exchange order, please try again later",
@@ -6305,7 +6305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700022,
     name: "",
     identifier: "E700022",
-    className: "E700022",
+    className: "ThisOperationIsNotCurrentlySupported",
     category: "convert_small_balances",
     messages: [],
     description: "This operation is not currently supported",
@@ -6315,7 +6315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148001,
     name: "",
     identifier: "E148001",
-    className: "E148001",
+    className: "ThisCurrencyIsNotSupportedFor",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency is not supported for flexible savings.",
@@ -6325,7 +6325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148002,
     name: "",
     identifier: "E148002",
-    className: "E148002",
+    className: "TheEnteredAmountIsBelowThe",
     category: "crypto_loan_new",
     messages: [],
     description: "The entered amount is below the minimum borrowable amount.",
@@ -6335,7 +6335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148003,
     name: "",
     identifier: "E148003",
-    className: "E148003",
+    className: "ExceedsTheAllowedDecimalPrecisionFor",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this currency.",
@@ -6345,7 +6345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148004,
     name: "",
     identifier: "E148004",
-    className: "E148004",
+    className: "ThisCurrencyCannotBeUsedAs",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency cannot be used as collateral.",
@@ -6355,7 +6355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148005,
     name: "",
     identifier: "E148005",
-    className: "E148005",
+    className: "ExceedsTheAllowedDecimalPrecisionForError",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this collateral currency.",
@@ -6365,7 +6365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148006,
     name: "",
     identifier: "E148006",
-    className: "E148006",
+    className: "TheAmountOfCollateralExceedsThe",
     category: "crypto_loan_new",
     messages: [],
     description: "The amount of collateral exceeds the upper limit of the platform.",
@@ -6375,7 +6375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148007,
     name: "",
     identifier: "E148007",
-    className: "E148007",
+    className: "BorrowAmountCannotBeNegative",
     category: "crypto_loan_new",
     messages: [],
     description: "Borrow amount cannot be negative.",
@@ -6385,7 +6385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148008,
     name: "",
     identifier: "E148008",
-    className: "E148008",
+    className: "CollateralAmountCannotBeNegative",
     category: "crypto_loan_new",
     messages: [],
     description: "Collateral amount cannot be negative.",
@@ -6395,7 +6395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148009,
     name: "",
     identifier: "E148009",
-    className: "E148009",
+    className: "LtvExceedsTheRiskThreshold",
     category: "crypto_loan_new",
     messages: [],
     description: "LTV exceeds the risk threshold.",
@@ -6405,7 +6405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148010,
     name: "",
     identifier: "E148010",
-    className: "E148010",
+    className: "InsufficientAvailableQuota",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient available quota.",
@@ -6415,7 +6415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148011,
     name: "",
     identifier: "E148011",
-    className: "E148011",
+    className: "InsufficientBalanceInTheFundingPool",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient balance in the funding pool .",
@@ -6425,7 +6425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148012,
     name: "",
     identifier: "E148012",
-    className: "E148012",
+    className: "InsufficientCollateralAmount",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient collateral amount.",
@@ -6435,7 +6435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148013,
     name: "",
     identifier: "E148013",
-    className: "E148013",
+    className: "NonBorrowingUsersCannotAdjustCollateral",
     category: "crypto_loan_new",
     messages: [],
     description: "Non-borrowing users cannot adjust collateral.",
@@ -6445,7 +6445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148014,
     name: "",
     identifier: "E148014",
-    className: "E148014",
+    className: "ThisCurrencyIsNotSupported",
     category: "crypto_loan_new",
     messages: [],
     description: "This currency is not supported.",
@@ -6455,7 +6455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148015,
     name: "",
     identifier: "E148015",
-    className: "E148015",
+    className: "LoanTermExceedsTheAllowedRange",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan term exceeds the allowed range.",
@@ -6465,7 +6465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148016,
     name: "",
     identifier: "E148016",
-    className: "E148016",
+    className: "TheSpecifiedLendingRateIsNot",
     category: "crypto_loan_new",
     messages: [],
     description: "The specified lending rate is not supported.",
@@ -6475,7 +6475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148017,
     name: "",
     identifier: "E148017",
-    className: "E148017",
+    className: "TheInterestRateExceedsTheAllowed",
     category: "crypto_loan_new",
     messages: [],
     description: "The interest rate exceeds the allowed decimal precision.",
@@ -6485,7 +6485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148018,
     name: "",
     identifier: "E148018",
-    className: "E148018",
+    className: "ExceededTheMaximumNumberOfOpen",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeded the maximum number of open orders.",
@@ -6495,7 +6495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148019,
     name: "",
     identifier: "E148019",
-    className: "E148019",
+    className: "TheSystemIsBusyPleaseTryError",
     category: "crypto_loan_new",
     messages: [],
     description: "The system is busy, please try again later.",
@@ -6505,7 +6505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148020,
     name: "",
     identifier: "E148020",
-    className: "E148020",
+    className: "InsufficientPlatformLendingQuota",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient platform lending quota.",
@@ -6515,7 +6515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148021,
     name: "",
     identifier: "E148021",
-    className: "E148021",
+    className: "OperationConflictDetectedPleaseTryAgain",
     category: "crypto_loan_new",
     messages: [],
     description: "Operation conflict detected. Please try again later.",
@@ -6525,7 +6525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148022,
     name: "",
     identifier: "E148022",
-    className: "E148022",
+    className: "InsufficientAssetsForLending",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient assets for lending.",
@@ -6535,7 +6535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148023,
     name: "",
     identifier: "E148023",
-    className: "E148023",
+    className: "LoanOrderNotFound",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan order not found.",
@@ -6545,7 +6545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148024,
     name: "",
     identifier: "E148024",
-    className: "E148024",
+    className: "LoanCancellationFailedTheOrderMay",
     category: "crypto_loan_new",
     messages: [],
     description: "Loan cancellation failed: the order may have been completed or has an invalid amount.",
@@ -6555,7 +6555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148025,
     name: "",
     identifier: "E148025",
-    className: "E148025",
+    className: "LendingOrderCancellationFailedTheOrder",
     category: "crypto_loan_new",
     messages: [],
     description: "Lending order cancellation failed: the order may have been completed or has an invalid amount.",
@@ -6565,7 +6565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148026,
     name: "",
     identifier: "E148026",
-    className: "E148026",
+    className: "FailedToCreateRepaymentPleaseTry",
     category: "crypto_loan_new",
     messages: [],
     description: "Failed to create repayment. Please try again later.",
@@ -6575,7 +6575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148027,
     name: "",
     identifier: "E148027",
-    className: "E148027",
+    className: "NoActiveLoanFoundForThis",
     category: "crypto_loan_new",
     messages: [],
     description: "No active loan found for this account. Operation not allowed.",
@@ -6585,7 +6585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148028,
     name: "",
     identifier: "E148028",
-    className: "E148028",
+    className: "RepaymentAmountExceedsTheSupportedPrecision",
     category: "crypto_loan_new",
     messages: [],
     description: "Repayment amount exceeds the supported precision for the currency.",
@@ -6595,7 +6595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148029,
     name: "",
     identifier: "E148029",
-    className: "E148029",
+    className: "InsufficientBalanceInTheRepaymentAccount",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient balance in the repayment account.",
@@ -6605,7 +6605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148030,
     name: "",
     identifier: "E148030",
-    className: "E148030",
+    className: "DepositOrderNotFound",
     category: "crypto_loan_new",
     messages: [],
     description: "Deposit order not found.",
@@ -6615,7 +6615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148031,
     name: "",
     identifier: "E148031",
-    className: "E148031",
+    className: "OperationNotAllowedDuringLiquidation",
     category: "crypto_loan_new",
     messages: [],
     description: "Operation not allowed during liquidation.",
@@ -6625,7 +6625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148032,
     name: "",
     identifier: "E148032",
-    className: "E148032",
+    className: "NoOutstandingDebtRepaymentIsNot",
     category: "crypto_loan_new",
     messages: [],
     description: "No outstanding debt. Repayment is not allowed.",
@@ -6635,7 +6635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148033,
     name: "",
     identifier: "E148033",
-    className: "E148033",
+    className: "ThisLoanOrderCannotBeRepaid",
     category: "crypto_loan_new",
     messages: [],
     description: "This loan order cannot be repaid.",
@@ -6645,7 +6645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148034,
     name: "",
     identifier: "E148034",
-    className: "E148034",
+    className: "PleaseWaitAndTryAgainLater",
     category: "crypto_loan_new",
     messages: [],
     description: "Please wait and try again later.",
@@ -6655,7 +6655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148035,
     name: "",
     identifier: "E148035",
-    className: "E148035",
+    className: "PleaseWaitAndTryAgainLaterError",
     category: "crypto_loan_new",
     messages: [],
     description: "Please wait and try again later.",
@@ -6665,7 +6665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148036,
     name: "",
     identifier: "E148036",
-    className: "E148036",
+    className: "FailedToAdjustCollateralAmountPlease",
     category: "crypto_loan_new",
     messages: [],
     description: "Failed to adjust collateral amount. Please try again later.",
@@ -6675,7 +6675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148037,
     name: "",
     identifier: "E148037",
-    className: "E148037",
+    className: "InsufficientAssetsOrAdjustmentAmountExceeds",
     category: "crypto_loan_new",
     messages: [],
     description: "Insufficient assets or adjustment amount exceeds the maximum allowed.",
@@ -6685,7 +6685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148038,
     name: "",
     identifier: "E148038",
-    className: "E148038",
+    className: "RepaymentAmountCannotExceedTheDebt",
     category: "crypto_loan_new",
     messages: [],
     description: "Repayment amount cannot exceed the debt amount of the position.",
@@ -6695,7 +6695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148039,
     name: "",
     identifier: "E148039",
-    className: "E148039",
+    className: "DuplicateCollateralAssetsDetectedPleaseReview",
     category: "crypto_loan_new",
     messages: [],
     description: "Duplicate collateral assets detected. Please review and resubmit.",
@@ -6705,7 +6705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148040,
     name: "",
     identifier: "E148040",
-    className: "E148040",
+    className: "PledgeTokenIsError",
     category: "crypto_loan_new",
     messages: [],
     description: "Pledge token is error.",
@@ -6715,7 +6715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148041,
     name: "",
     identifier: "E148041",
-    className: "E148041",
+    className: "RepayOrderIsExist",
     category: "crypto_loan_new",
     messages: [],
     description: "Repay order is exist.",
@@ -6725,7 +6725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148042,
     name: "",
     identifier: "E148042",
-    className: "E148042",
+    className: "ExceedsTheAllowedDecimalPrecisionFor148042",
     category: "crypto_loan_new",
     messages: [],
     description: "Exceeds the allowed decimal precision for this currency.",
@@ -6735,7 +6735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148047,
     name: "",
     identifier: "E148047",
-    className: "E148047",
+    className: "TheRequestCollateralAmountExceedsThe",
     category: "crypto_loan_new",
     messages: [],
     description: "The request collateral amount exceeds the maximum allowed. upper limit (initial limit: 300,000 USD-equivalent per repayment)",
@@ -6745,7 +6745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 148048,
     name: "",
     identifier: "E148048",
-    className: "E148048",
+    className: "TheCollateralAmountHasExceededTheError",
     category: "crypto_loan_new",
     messages: [],
     description: "The collateral amount has exceeded the platform limit. Please transfer in other supported assets as collateral.",
@@ -6755,7 +6755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177002,
     name: "",
     identifier: "E177002",
-    className: "E177002",
+    className: "ServerIsBusyPleaseWaitAnd",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Server is busy, please wait and try again",
@@ -6765,7 +6765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177003,
     name: "",
     identifier: "E177003",
-    className: "E177003",
+    className: "IllegalCharactersFoundInAParameter",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Illegal characters found in a parameter",
@@ -6775,7 +6775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177004,
     name: "",
     identifier: "E177004",
-    className: "E177004",
+    className: "PrecisionIsOverTheMaximumDefined",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Precision is over the maximum defined for this asset",
@@ -6785,7 +6785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177005,
     name: "",
     identifier: "E177005",
-    className: "E177005",
+    className: "OrderDoesNotExist177005",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Order does not exist",
@@ -6795,7 +6795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177006,
     name: "",
     identifier: "E177006",
-    className: "E177006",
+    className: "WeDontHaveThisAsset",
     category: "crypto_loan_legacy",
     messages: [],
     description: "We don't have this asset",
@@ -6805,7 +6805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177007,
     name: "",
     identifier: "E177007",
-    className: "E177007",
+    className: "YourBorrowAmountHasExceedMaximum",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Your borrow amount has exceed maximum borrow amount",
@@ -6815,7 +6815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177008,
     name: "",
     identifier: "E177008",
-    className: "E177008",
+    className: "BorrowIsBannedForThisAsset",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Borrow is banned for this asset",
@@ -6825,7 +6825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177009,
     name: "",
     identifier: "E177009",
-    className: "E177009",
+    className: "BorrowAmountIsLessThanMinimum",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Borrow amount is less than minimum borrow amount",
@@ -6835,7 +6835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177010,
     name: "",
     identifier: "E177010",
-    className: "E177010",
+    className: "RepayAmountExceedsBorrowAmount",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Repay amount exceeds borrow amount",
@@ -6845,7 +6845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177011,
     name: "",
     identifier: "E177011",
-    className: "E177011",
+    className: "BalanceIsNotEnough",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Balance is not enough",
@@ -6855,7 +6855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177012,
     name: "",
     identifier: "E177012",
-    className: "E177012",
+    className: "TheSystemDoesntHaveEnoughAsset",
     category: "crypto_loan_legacy",
     messages: [],
     description: "The system doesn't have enough asset now",
@@ -6865,7 +6865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177013,
     name: "",
     identifier: "E177013",
-    className: "E177013",
+    className: "AdjustmentAmountExceedsMinimumCollateralAmount",
     category: "crypto_loan_legacy",
     messages: [],
     description: "adjustment amount exceeds minimum collateral amount",
@@ -6875,7 +6875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177014,
     name: "",
     identifier: "E177014",
-    className: "E177014",
+    className: "IndividualLoanQuotaReached",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Individual loan quota reached",
@@ -6885,7 +6885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177015,
     name: "",
     identifier: "E177015",
-    className: "E177015",
+    className: "CollateralAmountHasReachedTheLimit",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals",
@@ -6895,7 +6895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177016,
     name: "",
     identifier: "E177016",
-    className: "E177016",
+    className: "MinimumCollateralAmountIsNotEnough",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Minimum collateral amount is not enough",
@@ -6905,7 +6905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177017,
     name: "",
     identifier: "E177017",
-    className: "E177017",
+    className: "ThisCoinCannotBeUsedAs",
     category: "crypto_loan_legacy",
     messages: [],
     description: "This coin cannot be used as collateral",
@@ -6915,7 +6915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177018,
     name: "",
     identifier: "E177018",
-    className: "E177018",
+    className: "DuplicateRequest",
     category: "crypto_loan_legacy",
     messages: [],
     description: "duplicate request",
@@ -6925,7 +6925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177019,
     name: "",
     identifier: "E177019",
-    className: "E177019",
+    className: "YourInputParamIsInvalid",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Your input param is invalid",
@@ -6935,7 +6935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177020,
     name: "",
     identifier: "E177020",
-    className: "E177020",
+    className: "TheAccountDoesNotSupportThe",
     category: "crypto_loan_legacy",
     messages: [],
     description: "The account does not support the asset",
@@ -6945,7 +6945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 177021,
     name: "",
     identifier: "E177021",
-    className: "E177021",
+    className: "RepaymentFailedError",
     category: "crypto_loan_legacy",
     messages: [],
     description: "Repayment failed",
@@ -6955,7 +6955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777002,
     name: "",
     identifier: "E3777002",
-    className: "E3777002",
+    className: "UidCannotBeBoundRepeatedly",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound repeatedly.",
@@ -6965,7 +6965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777003,
     name: "",
     identifier: "E3777003",
-    className: "E3777003",
+    className: "UidCannotBeUnboundBecauseThe",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be unbound because the UID has not been bound to a risk unit.",
@@ -6975,7 +6975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777004,
     name: "",
     identifier: "E3777004",
-    className: "E3777004",
+    className: "TheMainUidOfTheRisk",
     category: "institutional_loan",
     messages: [],
     description: "The main UID of the risk unit cannot be unbound.",
@@ -6985,7 +6985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777005,
     name: "",
     identifier: "E3777005",
-    className: "E3777005",
+    className: "YouHaveUnsettledLendingOrBorrowing",
     category: "institutional_loan",
     messages: [],
     description: "You have unsettled lending or borrowing orders. Please try again later.",
@@ -6995,7 +6995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777006,
     name: "",
     identifier: "E3777006",
-    className: "E3777006",
+    className: "UidCannotBeBoundPleaseTry",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, please try again with a different UID.\"",
@@ -7005,7 +7005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777007,
     name: "",
     identifier: "E3777007",
-    className: "E3777007",
+    className: "UidCannotBeBoundPleaseUpgrade",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, please upgrade to UTA Pro.\"",
@@ -7015,7 +7015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777012,
     name: "",
     identifier: "E3777012",
-    className: "E3777012",
+    className: "YourRequestIsCurrentlyBeingProcessed",
     category: "institutional_loan",
     messages: [],
     description: "Your request is currently being processed. Please wait and try again later",
@@ -7025,7 +7025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777027,
     name: "",
     identifier: "E3777027",
-    className: "E3777027",
+    className: "UidCannotBeBoundLeveragedTrading",
     category: "institutional_loan",
     messages: [],
     description: "UID cannot be bound, leveraged trading closure failed.",
@@ -7035,7 +7035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777029,
     name: "",
     identifier: "E3777029",
-    className: "E3777029",
+    className: "YouCurrentlyHaveOrdersForPre",
     category: "institutional_loan",
     messages: [],
     description: "You currently have orders for pre-market trading that can’t be bind UIDs",
@@ -7045,7 +7045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777030,
     name: "",
     identifier: "E3777030",
-    className: "E3777030",
+    className: "ThisAccountHasActivatedCopyproAnd",
     category: "institutional_loan",
     messages: [],
     description: "This account has activated copyPro and cannot bind uid",
@@ -7055,7 +7055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777039,
     name: "",
     identifier: "E3777039",
-    className: "E3777039",
+    className: "TheRepaymentAmountExceedsTheOutstanding",
     category: "institutional_loan",
     messages: [],
     description: "The repayment amount exceeds the outstanding debt, or there is no outstanding liability.",
@@ -7065,7 +7065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777040,
     name: "",
     identifier: "E3777040",
-    className: "E3777040",
+    className: "InsufficientBalanceError",
     category: "institutional_loan",
     messages: [],
     description: "Insufficient balance.",
@@ -7075,7 +7075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777042,
     name: "",
     identifier: "E3777042",
-    className: "E3777042",
+    className: "TheUidIsInvalid",
     category: "institutional_loan",
     messages: [],
     description: "The uid is invalid",
@@ -7085,7 +7085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3777043,
     name: "",
     identifier: "E3777043",
-    className: "E3777043",
+    className: "ThereIsARepaymentOrderCurrently",
     category: "institutional_loan",
     messages: [],
     description: "There is a repayment order currently being processed. Please try again later.",
@@ -7095,7 +7095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500402,
     name: "",
     identifier: "E3500402",
-    className: "E3500402",
+    className: "ParameterVerificationFailedForLimit",
     category: "exchange_broker",
     messages: [],
     description: "Parameter verification failed for 'limit'.",
@@ -7105,7 +7105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500403,
     name: "",
     identifier: "E3500403",
-    className: "E3500403",
+    className: "OnlyAvailableToExchangeBrokerMain",
     category: "exchange_broker",
     messages: [],
     description: "Only available to exchange broker main-account",
@@ -7115,7 +7115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500404,
     name: "",
     identifier: "E3500404",
-    className: "E3500404",
+    className: "InvalidCursor",
     category: "exchange_broker",
     messages: [],
     description: "Invalid Cursor",
@@ -7125,7 +7125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500405,
     name: "",
     identifier: "E3500405",
-    className: "E3500405",
+    className: "ParameterStarttimeAndEndtimeNeedTo",
     category: "exchange_broker",
     messages: [],
     description: "Parameter \"startTime\" and \"endTime\" need to be input in pairs.",
@@ -7135,7 +7135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500406,
     name: "",
     identifier: "E3500406",
-    className: "E3500406",
+    className: "OutOfQueryTimeRange",
     category: "exchange_broker",
     messages: [],
     description: "Out of query time range.",
@@ -7145,7 +7145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500407,
     name: "",
     identifier: "E3500407",
-    className: "E3500407",
+    className: "ParameterBeginAndEndNeedTo",
     category: "exchange_broker",
     messages: [],
     description: "Parameter begin and end need to be input in pairs.",
@@ -7155,7 +7155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500415,
     name: "",
     identifier: "E3500415",
-    className: "E3500415",
+    className: "SubAccountsAreNotPermittedTo",
     category: "exchange_broker",
     messages: [],
     description: "Sub-accounts are not permitted to perform this action.",
@@ -7165,7 +7165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400101,
     name: "",
     identifier: "E400101",
-    className: "E400101",
+    className: "TheVoucherWasRecycled",
     category: "reward",
     messages: [],
     description: "The voucher was recycled",
@@ -7175,7 +7175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400102,
     name: "",
     identifier: "E400102",
-    className: "E400102",
+    className: "TheVoucherHasExceededTheRedemption",
     category: "reward",
     messages: [],
     description: "The voucher has exceeded the redemption date (expired)",
@@ -7185,7 +7185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400103,
     name: "",
     identifier: "E400103",
-    className: "E400103",
+    className: "TheVoucherIsNotAvailableFor",
     category: "reward",
     messages: [],
     description: "The voucher is not available for redemption",
@@ -7195,7 +7195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 400105,
     name: "",
     identifier: "E400105",
-    className: "E400105",
+    className: "BudgetExceeded",
     category: "reward",
     messages: [],
     description: "Budget exceeded",
@@ -7205,7 +7205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 403001,
     name: "",
     identifier: "E403001",
-    className: "E403001",
+    className: "AccountRejectedCheckIfTheInput",
     category: "reward",
     messages: [],
     description: "Account rejected, check if the input accountId valid, account banned, or kyc issue",
@@ -7215,7 +7215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 404001,
     name: "",
     identifier: "E404001",
-    className: "E404001",
+    className: "ResourceNotFound",
     category: "reward",
     messages: [],
     description: "resource not found",
@@ -7225,7 +7225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 404011,
     name: "",
     identifier: "E404011",
-    className: "E404011",
+    className: "InsufficientInventory",
     category: "reward",
     messages: [],
     description: "Insufficient inventory",
@@ -7235,7 +7235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 409011,
     name: "",
     identifier: "E409011",
-    className: "E409011",
+    className: "VipLevelLimit",
     category: "reward",
     messages: [],
     description: "VIP level limit",
@@ -7245,7 +7245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 500001,
     name: "",
     identifier: "E500001",
-    className: "E500001",
+    className: "InternalServerError",
     category: "reward",
     messages: [],
     description: "Internal server error",
@@ -7255,7 +7255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180001,
     name: "",
     identifier: "E180001",
-    className: "E180001",
+    className: "InvalidParameterInvalidRequestParameter",
     category: "earn",
     messages: [],
     description: "Invalid parameter Invalid request parameter",
@@ -7265,7 +7265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180002,
     name: "",
     identifier: "E180002",
-    className: "E180002",
+    className: "InvalidCoinError",
     category: "earn",
     messages: [],
     description: "Invalid coin",
@@ -7275,7 +7275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180003,
     name: "",
     identifier: "E180003",
-    className: "E180003",
+    className: "UserBanned",
     category: "earn",
     messages: [],
     description: "User banned",
@@ -7285,7 +7285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180004,
     name: "",
     identifier: "E180004",
-    className: "E180004",
+    className: "SiteNotAllowedOnlyUsersFrom",
     category: "earn",
     messages: [],
     description: "Site not allowed. Only users from Bybit global site can access",
@@ -7295,7 +7295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180005,
     name: "",
     identifier: "E180005",
-    className: "E180005",
+    className: "ComplianceWalletNotReach",
     category: "earn",
     messages: [],
     description: "Compliance wallet not reach",
@@ -7305,7 +7305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180006,
     name: "",
     identifier: "E180006",
-    className: "E180006",
+    className: "ValidationFailed",
     category: "earn",
     messages: [],
     description: "Validation failed",
@@ -7315,7 +7315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180007,
     name: "",
     identifier: "E180007",
-    className: "E180007",
+    className: "ProductNotAvailable",
     category: "earn",
     messages: [],
     description: "Product not available",
@@ -7325,7 +7325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180008,
     name: "",
     identifier: "E180008",
-    className: "E180008",
+    className: "InvalidProduct",
     category: "earn",
     messages: [],
     description: "Invalid Product",
@@ -7335,7 +7335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180009,
     name: "",
     identifier: "E180009",
-    className: "E180009",
+    className: "ProductIsForbidden",
     category: "earn",
     messages: [],
     description: "product is forbidden",
@@ -7345,7 +7345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180010,
     name: "",
     identifier: "E180010",
-    className: "E180010",
+    className: "UserNotAllowed",
     category: "earn",
     messages: [],
     description: "User not allowed",
@@ -7355,7 +7355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180011,
     name: "",
     identifier: "E180011",
-    className: "E180011",
+    className: "UserNotVip",
     category: "earn",
     messages: [],
     description: "User not VIP",
@@ -7365,7 +7365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180012,
     name: "",
     identifier: "E180012",
-    className: "E180012",
+    className: "PurchaseShareIsInvalid",
     category: "earn",
     messages: [],
     description: "Purchase share is invalid",
@@ -7375,7 +7375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180013,
     name: "",
     identifier: "E180013",
-    className: "E180013",
+    className: "StakeOverMaximumShare",
     category: "earn",
     messages: [],
     description: "Stake over maximum share",
@@ -7385,7 +7385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180014,
     name: "",
     identifier: "E180014",
-    className: "E180014",
+    className: "RedeemShareInvlaid",
     category: "earn",
     messages: [],
     description: "Redeem share invlaid",
@@ -7395,7 +7395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180015,
     name: "",
     identifier: "E180015",
-    className: "E180015",
+    className: "ProductsShareNotEnough",
     category: "earn",
     messages: [],
     description: "Products share not enough",
@@ -7405,7 +7405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180016,
     name: "",
     identifier: "E180016",
-    className: "E180016",
+    className: "BalanceNotEnough",
     category: "earn",
     messages: [],
     description: "Balance not enough",
@@ -7415,7 +7415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180017,
     name: "",
     identifier: "E180017",
-    className: "E180017",
+    className: "InvalidRiskUser",
     category: "earn",
     messages: [],
     description: "Invalid risk user",
@@ -7425,7 +7425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180018,
     name: "",
     identifier: "E180018",
-    className: "E180018",
+    className: "InternalError180018",
     category: "earn",
     messages: [],
     description: "internal error",
@@ -7435,7 +7435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180019,
     name: "",
     identifier: "E180019",
-    className: "E180019",
+    className: "EmptyOrderLinkId",
     category: "earn",
     messages: [],
     description: "empty order link id",
@@ -7445,7 +7445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180020,
     name: "",
     identifier: "E180020",
-    className: "E180020",
+    className: "PositionNotFound",
     category: "earn",
     messages: [],
     description: "Position not found",
@@ -7455,7 +7455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180021,
     name: "",
     identifier: "E180021",
-    className: "E180021",
+    className: "InvalidSelectPrice",
     category: "earn",
     messages: [],
     description: "Invalid select price",
@@ -7465,7 +7465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180022,
     name: "",
     identifier: "E180022",
-    className: "E180022",
+    className: "KycLevelNotReached",
     category: "earn",
     messages: [],
     description: "Kyc level not reached",
@@ -7475,7 +7475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180023,
     name: "",
     identifier: "E180023",
-    className: "E180023",
+    className: "ServiceMaintenance",
     category: "earn",
     messages: [],
     description: "Service maintenance",
@@ -7485,7 +7485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180024,
     name: "",
     identifier: "E180024",
-    className: "E180024",
+    className: "ChildMemberForbidden",
     category: "earn",
     messages: [],
     description: "Child member forbidden",
@@ -7495,7 +7495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180025,
     name: "",
     identifier: "E180025",
-    className: "E180025",
+    className: "OrderAlreadyExists",
     category: "earn",
     messages: [],
     description: "Order already exists",
@@ -7505,7 +7505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180026,
     name: "",
     identifier: "E180026",
-    className: "E180026",
+    className: "AprLowered",
     category: "earn",
     messages: [],
     description: "Apr lowered",
@@ -7515,7 +7515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180027,
     name: "",
     identifier: "E180027",
-    className: "E180027",
+    className: "TaxForbidden",
     category: "earn",
     messages: [],
     description: "Tax forbidden",
@@ -7525,7 +7525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180028,
     name: "",
     identifier: "E180028",
-    className: "E180028",
+    className: "ReinvestValidationFailed",
     category: "earn",
     messages: [],
     description: "Reinvest validation failed",
@@ -7535,7 +7535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180029,
     name: "",
     identifier: "E180029",
-    className: "E180029",
+    className: "RedeemNotAllowed",
     category: "earn",
     messages: [],
     description: "Redeem not allowed",
@@ -7545,7 +7545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180030,
     name: "",
     identifier: "E180030",
-    className: "E180030",
+    className: "SlippageFail",
     category: "earn",
     messages: [],
     description: "Slippage fail",
@@ -7555,7 +7555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180031,
     name: "",
     identifier: "E180031",
-    className: "E180031",
+    className: "DuplicateOrder",
     category: "earn",
     messages: [],
     description: "Duplicate order",
@@ -7565,7 +7565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 81007,
     name: "",
     identifier: "E81007",
-    className: "E81007",
+    className: "BybitEuropeIsNotSupportedCreate",
     category: "user",
     messages: [],
     description: "Bybit Europe is not supported create API Key",
@@ -7575,7 +7575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 20096,
     name: "",
     identifier: "E20096",
-    className: "E20096",
+    className: "NeedKycAuthentication",
     category: "user",
     messages: [],
     description: "need KYC authentication",
@@ -7585,7 +7585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500002,
     name: "",
     identifier: "E3500002",
-    className: "E3500002",
+    className: "CurrentUserIsNotAnInstitutional",
     category: "set_api_rate_limit",
     messages: [],
     description: "Current user is not an institutional user",
@@ -7595,7 +7595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3500153,
     name: "",
     identifier: "E3500153",
-    className: "E3500153",
+    className: "NoPermissionToOperateTheseUids",
     category: "set_api_rate_limit",
     messages: [],
     description: "No permission to operate these UIDs You do not have permission to query other UIDs",
@@ -7605,7 +7605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110300,
     name: "",
     identifier: "E110300",
-    className: "E110300",
+    className: "TheRfqOrderDoesNotExist",
     category: "rfq",
     messages: [],
     description: "The RFQ order does not exist",
@@ -7615,7 +7615,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110301,
     name: "",
     identifier: "E110301",
-    className: "E110301",
+    className: "TheQuoteOrderDoesNotExist",
     category: "rfq",
     messages: [],
     description: "The Quote order does not exist",
@@ -7625,7 +7625,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110302,
     name: "",
     identifier: "E110302",
-    className: "E110302",
+    className: "DemoUserIsProhibited",
     category: "rfq",
     messages: [],
     description: "Demo user is prohibited",
@@ -7635,7 +7635,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110303,
     name: "",
     identifier: "E110303",
-    className: "E110303",
+    className: "RfqValueIsLessThanThe",
     category: "rfq",
     messages: [],
     description: "RFQ value is less than the min limit",
@@ -7645,7 +7645,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110304,
     name: "",
     identifier: "E110304",
-    className: "E110304",
+    className: "CannotBeSelfExecuted",
     category: "rfq",
     messages: [],
     description: "Cannot be self-executed",
@@ -7655,7 +7655,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110305,
     name: "",
     identifier: "E110305",
-    className: "E110305",
+    className: "QuoteUidIsNotInCounterparties",
     category: "rfq",
     messages: [],
     description: "Quote UID is not in counterparties",
@@ -7665,7 +7665,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110306,
     name: "",
     identifier: "E110306",
-    className: "E110306",
+    className: "QuoteLegsDoNotMatch",
     category: "rfq",
     messages: [],
     description: "Quote legs do not match",
@@ -7675,7 +7675,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110307,
     name: "",
     identifier: "E110307",
-    className: "E110307",
+    className: "QuoteOrderAlreadyExistsForThis",
     category: "rfq",
     messages: [],
     description: "Quote order already exists for this RFQ",
@@ -7685,7 +7685,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110308,
     name: "",
     identifier: "E110308",
-    className: "E110308",
+    className: "RfqStrategyLegsSizeIsNot",
     category: "rfq",
     messages: [],
     description: "RFQ strategy legs size is not correct",
@@ -7695,7 +7695,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110309,
     name: "",
     identifier: "E110309",
-    className: "E110309",
+    className: "RfqStrategySideIsNotCorrect",
     category: "rfq",
     messages: [],
     description: "RFQ strategy side is not correct",
@@ -7705,7 +7705,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110310,
     name: "",
     identifier: "E110310",
-    className: "E110310",
+    className: "RfqStrategyQtyIsNotCorrect",
     category: "rfq",
     messages: [],
     description: "RFQ strategy qty is not correct",
@@ -7715,7 +7715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110311,
     name: "",
     identifier: "E110311",
-    className: "E110311",
+    className: "RfqStrategySymbolIsNotCorrect",
     category: "rfq",
     messages: [],
     description: "RFQ strategy symbol is not correct",
@@ -7725,7 +7725,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110312,
     name: "",
     identifier: "E110312",
-    className: "E110312",
+    className: "NoPermissionToExecuteQuote",
     category: "rfq",
     messages: [],
     description: "No permission to execute quote",
@@ -7735,7 +7735,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110313,
     name: "",
     identifier: "E110313",
-    className: "E110313",
+    className: "RfqOnlySupportsOneWayPosition",
     category: "rfq",
     messages: [],
     description: "RFQ only supports one-way position mode",
@@ -7745,7 +7745,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110314,
     name: "",
     identifier: "E110314",
-    className: "E110314",
+    className: "OrderAmountIsLessThanMin",
     category: "rfq",
     messages: [],
     description: "Order amount is less than min trade amount",
@@ -7755,7 +7755,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110315,
     name: "",
     identifier: "E110315",
-    className: "E110315",
+    className: "OrderQtyExceedsTheUpperLimit",
     category: "rfq",
     messages: [],
     description: "Order qty exceeds the upper limit",
@@ -7765,7 +7765,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110316,
     name: "",
     identifier: "E110316",
-    className: "E110316",
+    className: "RfqIsNotAvailableForCopy",
     category: "rfq",
     messages: [],
     description: "RFQ is not available for Copy Trading",
@@ -7775,7 +7775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110317,
     name: "",
     identifier: "E110317",
-    className: "E110317",
+    className: "CounterpartyCannotBeSelf",
     category: "rfq",
     messages: [],
     description: "Counterparty cannot be self",
@@ -7785,7 +7785,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110318,
     name: "",
     identifier: "E110318",
-    className: "E110318",
+    className: "ThereAreTooManyCounterpartiesTo",
     category: "rfq",
     messages: [],
     description: "There are too many counterparties to choose from",
@@ -7795,7 +7795,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110319,
     name: "",
     identifier: "E110319",
-    className: "E110319",
+    className: "OrderAmountIsGreaterThanMax",
     category: "rfq",
     messages: [],
     description: "Order amount is greater than max trade amount",
@@ -7805,7 +7805,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110320,
     name: "",
     identifier: "E110320",
-    className: "E110320",
+    className: "SymbolsThatHaveNotEnabledManual",
     category: "rfq",
     messages: [],
     description: "Symbols that have not enabled manual loan are not supported",
@@ -7815,7 +7815,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110321,
     name: "",
     identifier: "E110321",
-    className: "E110321",
+    className: "SymbolIsNotSupported",
     category: "rfq",
     messages: [],
     description: "Symbol is not supported",
@@ -7825,7 +7825,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110323,
     name: "",
     identifier: "E110323",
-    className: "E110323",
+    className: "QuotationsCannotBeMadeByNon",
     category: "rfq",
     messages: [],
     description: "Quotations cannot be made by non-ByBit registration institutions",
@@ -7835,7 +7835,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 111008,
     name: "",
     identifier: "E111008",
-    className: "E111008",
+    className: "TheSpotAssetIsNotBe",
     category: "rfq",
     messages: [],
     description: "The spot asset is not be enabled as collateral asset",
@@ -7845,7 +7845,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022001,
     name: "",
     identifier: "E34022001",
-    className: "E34022001",
+    className: "SystemErrorPleaseTryAgainLaterError",
     category: "manual_loan",
     messages: [],
     description: "System error. Please try again later.",
@@ -7855,7 +7855,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022003,
     name: "",
     identifier: "E34022003",
-    className: "E34022003",
+    className: "SystemErrorPleaseTryAgainLater34022003",
     category: "manual_loan",
     messages: [],
     description: "System error. Please try again later.",
@@ -7865,7 +7865,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022027,
     name: "",
     identifier: "E34022027",
-    className: "E34022027",
+    className: "InvalidRequestParameters",
     category: "manual_loan",
     messages: [],
     description: "Invalid request parameters.",
@@ -7875,7 +7875,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022030,
     name: "",
     identifier: "E34022030",
-    className: "E34022030",
+    className: "BorrowingDemandIsHighAndThe",
     category: "manual_loan",
     messages: [],
     description: "Borrowing demand is high, and the fund pool is currently low. Please wait a moment.",
@@ -7885,7 +7885,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022031,
     name: "",
     identifier: "E34022031",
-    className: "E34022031",
+    className: "RiskRateLimitExceededPleaseReduce",
     category: "manual_loan",
     messages: [],
     description: "Risk rate limit exceeded. Please reduce your borrow amount in the Unified Trading Account.",
@@ -7895,7 +7895,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022033,
     name: "",
     identifier: "E34022033",
-    className: "E34022033",
+    className: "BorrowingPrecisionMustBeAnInteger",
     category: "manual_loan",
     messages: [],
     description: "Borrowing precision must be an integer multiple.",
@@ -7905,7 +7905,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022034,
     name: "",
     identifier: "E34022034",
-    className: "E34022034",
+    className: "TheMinimumRepaymentAmountMustBe",
     category: "manual_loan",
     messages: [],
     description: "The minimum repayment amount must be an integer multiple.",
@@ -7915,7 +7915,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022035,
     name: "",
     identifier: "E34022035",
-    className: "E34022035",
+    className: "YouCannotRepayWhileInterestIs",
     category: "manual_loan",
     messages: [],
     description: "You cannot repay while interest is being calculated.",
@@ -7925,7 +7925,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022036,
     name: "",
     identifier: "E34022036",
-    className: "E34022036",
+    className: "PleaseEnableMarginTradingToContinue",
     category: "manual_loan",
     messages: [],
     description: "Please enable Margin Trading to continue.",
@@ -7935,7 +7935,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022038,
     name: "",
     identifier: "E34022038",
-    className: "E34022038",
+    className: "RepaymentIsInProgressPleaseDo",
     category: "manual_loan",
     messages: [],
     description: "Repayment is in progress. Please do not repeat the operation.",
@@ -7945,7 +7945,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022010,
     name: "",
     identifier: "E34022010",
-    className: "E34022010",
+    className: "TheBorrowedAssetDoesNotExist",
     category: "manual_loan",
     messages: [],
     description: "The borrowed asset does not exist.",
@@ -7955,7 +7955,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022041,
     name: "",
     identifier: "E34022041",
-    className: "E34022041",
+    className: "CurrentlyYourAccountHasNoBorrowed",
     category: "manual_loan",
     messages: [],
     description: "Currently, your account has no borrowed coins. No repayments are needed.",
@@ -7965,7 +7965,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022044,
     name: "",
     identifier: "E34022044",
-    className: "E34022044",
+    className: "RepaymentUnsuccessful",
     category: "manual_loan",
     messages: [],
     description: "Repayment unsuccessful.",
@@ -7975,7 +7975,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022045,
     name: "",
     identifier: "E34022045",
-    className: "E34022045",
+    className: "BorrowingUnsuccessful",
     category: "manual_loan",
     messages: [],
     description: "Borrowing unsuccessful.",
@@ -7985,7 +7985,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022011,
     name: "",
     identifier: "E34022011",
-    className: "E34022011",
+    className: "AmountMustBeAtLeast",
     category: "manual_loan",
     messages: [],
     description: "Amount must be at least.",
@@ -7995,7 +7995,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022014,
     name: "",
     identifier: "E34022014",
-    className: "E34022014",
+    className: "DecimalPrecisionCannotExceed18Digits",
     category: "manual_loan",
     messages: [],
     description: "Decimal precision cannot exceed 18 digits.",
@@ -8005,7 +8005,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022047,
     name: "",
     identifier: "E34022047",
-    className: "E34022047",
+    className: "CopytradeNotSupported",
     category: "manual_loan",
     messages: [],
     description: "CopyTrade not supported.",
@@ -8015,7 +8015,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022048,
     name: "",
     identifier: "E34022048",
-    className: "E34022048",
+    className: "BorrowingIsNotAllowedDuringLiquidation",
     category: "manual_loan",
     messages: [],
     description: "Borrowing is not allowed during liquidation.",
@@ -8025,7 +8025,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022049,
     name: "",
     identifier: "E34022049",
-    className: "E34022049",
+    className: "InsufficientCollateralBalance",
     category: "manual_loan",
     messages: [],
     description: "Insufficient collateral balance.",
@@ -8035,7 +8035,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022050,
     name: "",
     identifier: "E34022050",
-    className: "E34022050",
+    className: "RepaymentFailedYouCurrentlyHaveSpot",
     category: "manual_loan",
     messages: [],
     description: "Repayment failed. You currently have spot hedging liabilities. Please close your derivatives positions before repayment.",
@@ -8045,7 +8045,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022051,
     name: "",
     identifier: "E34022051",
-    className: "E34022051",
+    className: "InstitutionalLoanInProgress",
     category: "manual_loan",
     messages: [],
     description: "Institutional loan in progress.",
@@ -8055,7 +8055,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022052,
     name: "",
     identifier: "E34022052",
-    className: "E34022052",
+    className: "InstitutionalLoanTransactionsBanned",
     category: "manual_loan",
     messages: [],
     description: "Institutional loan transactions banned.",
@@ -8065,7 +8065,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 35000011,
     name: "",
     identifier: "E35000011",
-    className: "E35000011",
+    className: "YouHaveExistingPendingLoanOrders",
     category: "manual_loan",
     messages: [],
     description: "You have existing pending loan orders. Please try again later.",
@@ -8075,7 +8075,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022053,
     name: "",
     identifier: "E34022053",
-    className: "E34022053",
+    className: "PleaseContactTheSalesToEnable",
     category: "manual_loan",
     messages: [],
     description: "Please contact the sales to enable the manual borrowing feature.",
@@ -8085,7 +8085,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022094,
     name: "",
     identifier: "E34022094",
-    className: "E34022094",
+    className: "ThisCoinDoesNotSupportRepayment",
     category: "manual_loan",
     messages: [],
     description: "This coin does not support repayment through coin exchange.",
@@ -8095,7 +8095,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022107,
     name: "",
     identifier: "E34022107",
-    className: "E34022107",
+    className: "ToUseThisFeatureYourNet",
     category: "manual_loan",
     messages: [],
     description: "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For all coin repayment)",
@@ -8105,7 +8105,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 34022108,
     name: "",
     identifier: "E34022108",
-    className: "E34022108",
+    className: "ToUseThisFeatureYourNetError",
     category: "manual_loan",
     messages: [],
     description: "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For single coin repayment)",
@@ -8115,7 +8115,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60061,
     name: "",
     identifier: "E60061",
-    className: "E60061",
+    className: "StrategyCreationFailedWebhookStrategyName",
     category: "strategy",
     messages: [],
     description: "Strategy creation failed / webhook strategy name is empty",
@@ -8125,7 +8125,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60062,
     name: "",
     identifier: "E60062",
-    className: "E60062",
+    className: "StrategyHasBeenTerminatedCantStop",
     category: "strategy",
     messages: [],
     description: "Strategy has been terminated / Can't stop sub strategy",
@@ -8135,7 +8135,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60063,
     name: "",
     identifier: "E60063",
-    className: "E60063",
+    className: "UserRunningSymbolStrategyCountLimited",
     category: "strategy",
     messages: [],
     description: "user running symbol strategy count limited",
@@ -8145,7 +8145,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60064,
     name: "",
     identifier: "E60064",
-    className: "E60064",
+    className: "UserRunningStrategyCountLimited",
     category: "strategy",
     messages: [],
     description: "user running strategy count limited",
@@ -8155,7 +8155,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60065,
     name: "",
     identifier: "E60065",
-    className: "E60065",
+    className: "StrategyNotFound",
     category: "strategy",
     messages: [],
     description: "Strategy not found",
@@ -8165,7 +8165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60066,
     name: "",
     identifier: "E60066",
-    className: "E60066",
+    className: "SizeShouldMoreThanMinsizeSub",
     category: "strategy",
     messages: [],
     description: "size should more than {minSize} / sub size should more than {minSize}",
@@ -8175,7 +8175,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60067,
     name: "",
     identifier: "E60067",
-    className: "E60067",
+    className: "TooLargeSizeSizeShouldLess",
     category: "strategy",
     messages: [],
     description: "too large size / size should less than {maxSize} / sub size should less than {maxSize}",
@@ -8185,7 +8185,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60068,
     name: "",
     identifier: "E60068",
-    className: "E60068",
+    className: "OrderCancelled",
     category: "strategy",
     messages: [],
     description: "Order cancelled",
@@ -8195,7 +8195,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60069,
     name: "",
     identifier: "E60069",
-    className: "E60069",
+    className: "HitBlacklistRule",
     category: "strategy",
     messages: [],
     description: "hit blacklist rule",
@@ -8205,7 +8205,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60070,
     name: "",
     identifier: "E60070",
-    className: "E60070",
+    className: "BlockedByUnifiedMarginLimit",
     category: "strategy",
     messages: [],
     description: "Blocked by unified margin limit",
@@ -8215,7 +8215,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60071,
     name: "",
     identifier: "E60071",
-    className: "E60071",
+    className: "GetConnErrTradingServiceUnavailable",
     category: "strategy",
     messages: [],
     description: "Get conn err / Trading service unavailable",
@@ -8225,7 +8225,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60072,
     name: "",
     identifier: "E60072",
-    className: "E60072",
+    className: "StrategyStatusModifyFailed",
     category: "strategy",
     messages: [],
     description: "Strategy status modify failed",
@@ -8235,7 +8235,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60073,
     name: "",
     identifier: "E60073",
-    className: "E60073",
+    className: "WebhookOrderCreationFailed",
     category: "strategy",
     messages: [],
     description: "Webhook order creation failed",
@@ -8245,7 +8245,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60074,
     name: "",
     identifier: "E60074",
-    className: "E60074",
+    className: "StrategyHasBeenStopped",
     category: "strategy",
     messages: [],
     description: "strategy has been stopped",
@@ -8255,7 +8255,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60075,
     name: "",
     identifier: "E60075",
-    className: "E60075",
+    className: "WebhookPositionidxIsNotSupported",
     category: "strategy",
     messages: [],
     description: "Webhook positionidx is not supported",
@@ -8265,7 +8265,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60076,
     name: "",
     identifier: "E60076",
-    className: "E60076",
+    className: "SignalLatencyTooHigh",
     category: "strategy",
     messages: [],
     description: "Signal latency too high",
@@ -8275,7 +8275,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60077,
     name: "",
     identifier: "E60077",
-    className: "E60077",
+    className: "StrategyUseridInvalidStrategyJsonInvalid",
     category: "strategy",
     messages: [],
     description: "strategy userId invalid / strategy json invalid / strategy StrategyID invalid",
@@ -8285,7 +8285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60078,
     name: "",
     identifier: "E60078",
-    className: "E60078",
+    className: "StrategySymbolNotSupported",
     category: "strategy",
     messages: [],
     description: "strategy symbol not supported",
@@ -8295,7 +8295,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60079,
     name: "",
     identifier: "E60079",
-    className: "E60079",
+    className: "UserPositionLimitExceeded",
     category: "strategy",
     messages: [],
     description: "User position limit exceeded",
@@ -8305,7 +8305,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60080,
     name: "",
     identifier: "E60080",
-    className: "E60080",
+    className: "OrderRetryFailed",
     category: "strategy",
     messages: [],
     description: "Order retry failed",
@@ -8315,7 +8315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60081,
     name: "",
     identifier: "E60081",
-    className: "E60081",
+    className: "CantCreateSameSidesOrder",
     category: "strategy",
     messages: [],
     description: "can't create same sides order",
@@ -8325,7 +8325,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60082,
     name: "",
     identifier: "E60082",
-    className: "E60082",
+    className: "IcebergNotSupportUsdcChaseOrder",
     category: "strategy",
     messages: [],
     description: "iceberg not support usdc / chase order not support usdc",
@@ -8335,7 +8335,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60083,
     name: "",
     identifier: "E60083",
-    className: "E60083",
+    className: "StrategySymbolNotSupportedError",
     category: "strategy",
     messages: [],
     description: "strategy symbol not supported",
@@ -8345,7 +8345,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60084,
     name: "",
     identifier: "E60084",
-    className: "E60084",
+    className: "InvalidPostOnlyParameter",
     category: "strategy",
     messages: [],
     description: "Invalid post only parameter",
@@ -8355,7 +8355,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60085,
     name: "",
     identifier: "E60085",
-    className: "E60085",
+    className: "QuantityIsLessThanMinimumOrder",
     category: "strategy",
     messages: [],
     description: "Quantity is less than minimum order quantity",
@@ -8365,7 +8365,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60086,
     name: "",
     identifier: "E60086",
-    className: "E60086",
+    className: "PositionPercentageDoesNotMatchSide",
     category: "strategy",
     messages: [],
     description: "Position percentage does not match side",
@@ -8375,7 +8375,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60087,
     name: "",
     identifier: "E60087",
-    className: "E60087",
+    className: "QuantityExceedsAllowedRange",
     category: "strategy",
     messages: [],
     description: "Quantity exceeds allowed range",
@@ -8385,7 +8385,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60088,
     name: "",
     identifier: "E60088",
-    className: "E60088",
+    className: "PovInvalidMode",
     category: "strategy",
     messages: [],
     description: "POV invalid mode",
@@ -8395,7 +8395,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60089,
     name: "",
     identifier: "E60089",
-    className: "E60089",
+    className: "PovParticipationRateOverTheRange",
     category: "strategy",
     messages: [],
     description: "POV participation rate over the range or over 1 decimal",
@@ -8405,7 +8405,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60090,
     name: "",
     identifier: "E60090",
-    className: "E60090",
+    className: "PovLackOfRequiredParamAt",
     category: "strategy",
     messages: [],
     description: "POV lack of required param at the different modes",
@@ -8415,7 +8415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60091,
     name: "",
     identifier: "E60091",
-    className: "E60091",
+    className: "PovLackOfSizeAndDuration",
     category: "strategy",
     messages: [],
     description: "POV lack of size and duration when interval > 0",
@@ -8425,7 +8425,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60092,
     name: "",
     identifier: "E60092",
-    className: "E60092",
+    className: "PovPreCheckedFailedDueTo",
     category: "strategy",
     messages: [],
     description: "POV pre-checked failed due to calculated sub size over [minQty, maxQty]",
@@ -8435,7 +8435,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60093,
     name: "",
     identifier: "E60093",
-    className: "E60093",
+    className: "PovMaxDurationOverTheRange",
     category: "strategy",
     messages: [],
     description: "POV max duration over the range",
@@ -8445,7 +8445,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60094,
     name: "",
     identifier: "E60094",
-    className: "E60094",
+    className: "PovPreCheckedSubOrderSize",
     category: "strategy",
     messages: [],
     description: "POV pre-checked sub order size over the one order size",
@@ -8455,7 +8455,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60095,
     name: "",
     identifier: "E60095",
-    className: "E60095",
+    className: "PovIntervalOverTheMaxDuration",
     category: "strategy",
     messages: [],
     description: "POV interval over the max duration",
@@ -8465,7 +8465,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61000,
     name: "",
     identifier: "E61000",
-    className: "E61000",
+    className: "SignalSymbolNotTradable",
     category: "strategy",
     messages: [],
     description: "Signal symbol not tradable",
@@ -8475,7 +8475,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61001,
     name: "",
     identifier: "E61001",
-    className: "E61001",
+    className: "SignalNameExceedsLimit",
     category: "strategy",
     messages: [],
     description: "Signal name exceeds limit",
@@ -8485,7 +8485,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61002,
     name: "",
     identifier: "E61002",
-    className: "E61002",
+    className: "SignalLeverageExceedsMaximumRiskLimit",
     category: "strategy",
     messages: [],
     description: "Signal leverage exceeds maximum risk limit",
@@ -8495,7 +8495,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61003,
     name: "",
     identifier: "E61003",
-    className: "E61003",
+    className: "SignalEntryPriceInvalid",
     category: "strategy",
     messages: [],
     description: "Signal entry price invalid",
@@ -8505,7 +8505,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61004,
     name: "",
     identifier: "E61004",
-    className: "E61004",
+    className: "SignalTpShouldBeBetterThan",
     category: "strategy",
     messages: [],
     description: "Signal TP should be better than worst price",
@@ -8515,7 +8515,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61005,
     name: "",
     identifier: "E61005",
-    className: "E61005",
+    className: "SignalSlShouldBeWorseThan",
     category: "strategy",
     messages: [],
     description: "Signal SL should be worse than best price",
@@ -8525,7 +8525,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61006,
     name: "",
     identifier: "E61006",
-    className: "E61006",
+    className: "SignalExpirationTimeInvalid",
     category: "strategy",
     messages: [],
     description: "Signal expiration time invalid",
@@ -8535,7 +8535,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61007,
     name: "",
     identifier: "E61007",
-    className: "E61007",
+    className: "SignalDescriptionExceedsLimit",
     category: "strategy",
     messages: [],
     description: "Signal description exceeds limit",
@@ -8545,7 +8545,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61008,
     name: "",
     identifier: "E61008",
-    className: "E61008",
+    className: "SlIsWorseThanLiquidationPrice",
     category: "strategy",
     messages: [],
     description: "SL is worse than liquidation price",
@@ -8555,7 +8555,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61009,
     name: "",
     identifier: "E61009",
-    className: "E61009",
+    className: "SignalNotFound",
     category: "strategy",
     messages: [],
     description: "Signal not found",
@@ -8565,7 +8565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 61010,
     name: "",
     identifier: "E61010",
-    className: "E61010",
+    className: "UserDoesNotHavePermissionTo",
     category: "strategy",
     messages: [],
     description: "User does not have permission to create signal",
@@ -8575,7 +8575,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60200,
     name: "",
     identifier: "E60200",
-    className: "E60200",
+    className: "TheQtyOfTwapInverseStep",
     category: "strategy",
     messages: [],
     description: "the qty of twap inverse step position value is less than minOrderQty / the qty of iceberg inverse sub position value is less than minOrderQty / the qty of chase inverse position value is less than minOrderQty / strategy stepPositionValue less than minNationValue / iceberg sub position value is less than minNationValue / chase position value is less than minNationValue",
@@ -8585,7 +8585,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60201,
     name: "",
     identifier: "E60201",
-    className: "E60201",
+    className: "TheQtyOfTwapInverseStepError",
     category: "strategy",
     messages: [],
     description: "the qty of twap inverse step position value exceeds maxOrderQty / the qty of iceberg inverse sub position value exceeds maxOrderQty / the qty of chase inverse position value exceeds maxOrderQty / the qty of iceberg inverse total position value exceeds maxTotalQty / iceberg sub position value exceeds max value / iceberg total position value exceeds maxTotalValue / twap step position value exceeds max value / chase position value exceeds max value",
@@ -8595,7 +8595,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 180000,
     name: "",
     identifier: "E180000",
-    className: "E180000",
+    className: "InternalServerErrorError",
     category: "prediction",
     messages: [],
     description: "Internal server error",
@@ -8605,7 +8605,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 700003,
     name: "",
     identifier: "E700003",
-    className: "E700003",
+    className: "PredictionEngineUnavailable",
     category: "prediction",
     messages: [],
     description: "Prediction engine unavailable",
@@ -9015,6 +9015,12 @@ function buildIndex(): void {
     push(byLooseKey, looseKey, index);
     if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  SUBCODES.forEach((subcodes, parent) => {
+    // a parent's own templates, then its sub-codes', in the order to try them
+    const all = new Set<number>(byCode.get(parent) ?? []);
+    for (const sub of subcodes) for (const index of byCode.get(sub) ?? []) all.add(index);
+    byCode.set(parent, [...all].sort((a, b) => a - b));
+  });
   patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
@@ -9024,10 +9030,22 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
+/** [path of the code, paths of the message in the order to try them]; a number indexes an array. */
+type BodyShape = readonly [readonly (string | number)[], readonly (readonly (string | number)[])[]];
+
+/** Response headers: a fetch `Headers` (or anything with `get`), or a plain object of them. */
+export type HeadersLike =
+  | { get(name: string): string | null | undefined }
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
 /** What a generated class or an SDK's subclass of `ApiError` is built with. */
 export interface ApiErrorOptions {
   /** The error this one was caught from, as `Error`'s own `cause`. */
   readonly cause?: unknown;
+  /** The HTTP status of the response, kept as `status`. */
+  readonly status?: number;
+  /** The response's headers: `Retry-After` gives `retryAfter`. */
+  readonly headers?: HeadersLike;
 }
 
 /** `ApiError` or a subclass of it: what `fromPayload` is called on. */
@@ -9049,6 +9067,9 @@ export type ApiErrorClass = typeof ApiError;
 export class ApiError extends Error {
   /** True in a class of a `retryable` group, and in its codes' classes. */
   static readonly retryable: boolean = false;
+  /** "unknown" in a class of a group with `outcome = "unknown"` (and its codes'): the request
+   * may have been executed; reconcile before resubmitting. */
+  static readonly outcome: string | null = null;
   /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
   static readonly codeClasses: boolean = false;
 
@@ -9058,6 +9079,10 @@ export class ApiError extends Error {
   readonly match: Match | undefined;
   /** The generated class of the code (`ApiError` for one the page does not list). */
   readonly codeClass: ApiErrorClass;
+  /** The HTTP status given in the options, else undefined. */
+  readonly status: number | undefined;
+  /** Seconds to wait, from the `Retry-After` header given in the options, else undefined. */
+  readonly retryAfter: number | undefined;
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
@@ -9072,11 +9097,18 @@ export class ApiError extends Error {
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
     this.codeClass = CLASSES.get(code) ?? ApiError;
+    this.status = options?.status;
+    this.retryAfter = retryAfterOf(options?.headers);
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
   get retryable(): boolean {
     return this.codeClass.retryable;
+  }
+
+  /** "unknown" when its code is in a group with `outcome = "unknown"`, else null. */
+  get outcome(): string | null {
+    return this.codeClass.outcome;
   }
 
   /**
@@ -9124,28 +9156,94 @@ function isOrExtends(cls: ApiErrorClass, base: object): boolean {
   return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
 }
 
-function isCode(value: unknown): value is Code {
-  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
-}
-
 function errorFields(payload: unknown): [Code, string] {
   if (typeof payload === "string") {
     try {
       payload = JSON.parse(payload) as unknown;
     } catch (error) {
-      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`error body is not JSON: ${reason.slice(0, 200)}`);
     }
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
   }
-  const { code, msg } = payload as { code?: unknown; msg?: unknown };
-  if (!isCode(code)) {
-    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
-    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  for (const [codePath, messagePaths] of PAYLOAD) {
+    const found = at(payload, codePath);
+    if (found !== undefined) return [codeOf(found), messageOf(payload, messagePaths)];
   }
-  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
-  return [code, msg];
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(at(payload, PAYLOAD[0]?.[0] ?? []))}`);
+}
+
+/** What `path` leads to in a decoded body; undefined when it leads nowhere (or to null). */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  for (const part of path) {
+    if (typeof part === "number" && Array.isArray(value) && part < value.length) value = value[part];
+    else if (typeof part === "string" && typeof value === "object" && value !== null && !Array.isArray(value)
+      && Object.prototype.hasOwnProperty.call(value, part)) value = (value as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** A code as the page writes it: "-1121" on an integer page is -1121, 51008 on a string page "51008". */
+function codeOf(value: unknown): Code {
+  const isInt = typeof value === "number" && Number.isSafeInteger(value);
+  if (CODE_TYPE === "str") {
+    if (typeof value === "string" || isInt) return String(value) as unknown as Code;
+  } else {
+    if (typeof value === "string" && isPlainInteger(value)) return Number(value) as unknown as Code;
+    if (isInt) return value as unknown as Code;
+  }
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(value)}`);
+}
+
+function isPlainInteger(text: string): boolean {
+  return /^-?(?:0|[1-9][0-9]{0,15})$/.test(text) && Number.isSafeInteger(Number(text));
+}
+
+function wanted(): string {
+  const paths = PAYLOAD.map(([codePath]) => `'${codePath.join(".")}'`).join(" or ");
+  return CODE_TYPE === "str" ? `a string ${paths} (this page's codes are strings)` : `an integer ${paths}`;
+}
+
+/** The message at the first of `paths` the body has; "" for a body with no message. */
+function messageOf(payload: object, paths: readonly (readonly (string | number)[])[]): string {
+  if (paths.length === 0) return "";
+  let msg: unknown;
+  for (const path of paths) {
+    msg = at(payload, path);
+    if (msg !== undefined) break;
+  }
+  if (typeof msg !== "string") {
+    const names = paths.map((path) => `'${path.join(".")}'`).join(" or ");
+    throw new TypeError(`error body needs a string ${names}, got ${describe(msg)}`);
+  }
+  return msg;
+}
+
+/** Seconds from a Retry-After header (seconds, or an HTTP date), names compared without case. */
+function retryAfterOf(headers: HeadersLike | undefined): number | undefined {
+  if (headers === undefined || headers === null || typeof headers !== "object") return undefined;
+  let value: unknown;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") {
+    value = (get as (name: string) => unknown).call(headers, "retry-after");
+  } else {
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === "retry-after") {
+        value = (headers as Record<string, unknown>)[name];
+        break;
+      }
+    }
+  }
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === "number" && Number.isSafeInteger(value)) value = String(value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^[0-9]{1,12}$/.test(text)) return Number(text);
+  const when = Date.parse(text.slice(0, 100));
+  return Number.isNaN(when) ? undefined : Math.max(0, (when - Date.now()) / 1000);
 }
 
 function describe(value: unknown): string {
@@ -9157,6 +9255,12 @@ function describe(value: unknown): string {
 
 // One class per group, category and code. The never-read `is…` member makes
 // each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** Group RateLimited of errgen.toml */
+export class RateLimited extends ApiError {
+  declare protected readonly isRateLimited: never;
+  static override readonly retryable: boolean = true;
+}
 
 /** HTTP Code */
 export class HTTPCode extends ApiError {
@@ -9259,28 +9363,28 @@ export class Prediction extends ApiError {
 }
 
 /** 400  */
-export class E400 extends HTTPCode {
-  declare protected readonly isE400: never;
+export class BadRequestNeedToSendThe extends HTTPCode {
+  declare protected readonly isBadRequestNeedToSendThe: never;
 }
 
 /** 401  */
-export class E401 extends HTTPCode {
-  declare protected readonly isE401: never;
+export class InvalidRequest1NeedToUse extends HTTPCode {
+  declare protected readonly isInvalidRequest1NeedToUse: never;
 }
 
 /** 403  */
-export class E403 extends HTTPCode {
-  declare protected readonly isE403: never;
+export class ForbiddenRequestPossibleCauses1Ip extends HTTPCode {
+  declare protected readonly isForbiddenRequestPossibleCauses1Ip: never;
 }
 
 /** 404  */
-export class E404 extends HTTPCode {
-  declare protected readonly isE404: never;
+export class CannotFindPathPossibleCauses1 extends HTTPCode {
+  declare protected readonly isCannotFindPathPossibleCauses1: never;
 }
 
 /** 429  */
-export class E429 extends HTTPCode {
-  declare protected readonly isE429: never;
+export class SystemLevelFrequencyProtectionPleaseRetry extends HTTPCode {
+  declare protected readonly isSystemLevelFrequencyProtectionPleaseRetry: never;
 }
 
 /** 10404  */
@@ -9289,13 +9393,13 @@ export class E10404 extends WSOEGeneralCode {
 }
 
 /** 10429  */
-export class E10429 extends WSOEGeneralCode {
-  declare protected readonly isE10429: never;
+export class SystemLevelFrequencyProtection extends WSOEGeneralCode {
+  declare protected readonly isSystemLevelFrequencyProtection: never;
 }
 
 /** 10003  */
-export class E10003 extends WSOEGeneralCode {
-  declare protected readonly isE10003: never;
+export class TooManySessionsUnderTheSame extends WSOEGeneralCode {
+  declare protected readonly isTooManySessionsUnderTheSame: never;
 }
 
 /** 10016  */
@@ -9304,4222 +9408,4234 @@ export class E10016 extends WSOEGeneralCode {
 }
 
 /** 10019  */
-export class E10019 extends WSOEGeneralCode {
-  declare protected readonly isE10019: never;
+export class WsTradeServiceIsRestartingDo extends WSOEGeneralCode {
+  declare protected readonly isWsTradeServiceIsRestartingDo: never;
 }
 
 /** 20003  */
-export class E20003 extends WSOEGeneralCode {
-  declare protected readonly isE20003: never;
+export class TooFrequentRequestsUnderTheSame extends WSOEGeneralCode {
+  declare protected readonly isTooFrequentRequestsUnderTheSame: never;
 }
 
 /** 20006  */
-export class E20006 extends WSOEGeneralCode {
-  declare protected readonly isE20006: never;
+export class ReqidIsDuplicated extends WSOEGeneralCode {
+  declare protected readonly isReqidIsDuplicated: never;
 }
 
 /** 0  */
-export class E0 extends UTA {
-  declare protected readonly isE0: never;
+export class Ok extends UTA {
+  declare protected readonly isOk: never;
 }
 
 /** -1  */
-export class E1 extends UTA {
-  declare protected readonly isE1: never;
+export class RequestExpiredO0NowDiff extends UTA {
+  declare protected readonly isRequestExpiredO0NowDiff: never;
 }
 
 /** -2015  */
-export class E2015 extends UTA {
-  declare protected readonly isE2015: never;
+export class SpotYourApiKeyHasExpired extends UTA {
+  declare protected readonly isSpotYourApiKeyHasExpired: never;
 }
 
 /** 33004  */
-export class E33004 extends UTA {
-  declare protected readonly isE33004: never;
+export class DerivativesYourApiKeyHasExpired extends UTA {
+  declare protected readonly isDerivativesYourApiKeyHasExpired: never;
 }
 
 /** 10000  */
-export class E10000 extends UTA {
-  declare protected readonly isE10000: never;
+export class ServerTimeout extends UTA {
+  declare protected readonly isServerTimeout: never;
 }
 
 /** 10001  */
-export class E10001 extends UTA {
-  declare protected readonly isE10001: never;
+export class RequestParameterError extends UTA {
+  declare protected readonly isRequestParameterError: never;
 }
 
 /** 10002  */
-export class E10002 extends UTA {
-  declare protected readonly isE10002: never;
+export class TheRequestTimeExceedsTheTime extends UTA {
+  declare protected readonly isTheRequestTimeExceedsTheTime: never;
 }
 
 /** 10004  */
-export class E10004 extends UTA {
-  declare protected readonly isE10004: never;
+export class ErrorSignPleaseCheckYourSignature extends UTA {
+  declare protected readonly isErrorSignPleaseCheckYourSignature: never;
 }
 
 /** 10005  */
-export class E10005 extends UTA {
-  declare protected readonly isE10005: never;
+export class PermissionDeniedPleaseCheckYourApi extends UTA {
+  declare protected readonly isPermissionDeniedPleaseCheckYourApi: never;
 }
 
 /** 10006  */
-export class E10006 extends UTA {
-  declare protected readonly isE10006: never;
+export class TooManyVisitsExceededTheApi extends UTA {
+  declare protected readonly isTooManyVisitsExceededTheApi: never;
+  static override readonly retryable: boolean = true;
 }
 
 /** 10007  */
-export class E10007 extends UTA {
-  declare protected readonly isE10007: never;
+export class UserAuthenticationFailed extends UTA {
+  declare protected readonly isUserAuthenticationFailed: never;
 }
 
 /** 10008  */
-export class E10008 extends UTA {
-  declare protected readonly isE10008: never;
+export class CommonBannedPleaseCheckYourAccount extends UTA {
+  declare protected readonly isCommonBannedPleaseCheckYourAccount: never;
 }
 
 /** 10009  */
-export class E10009 extends UTA {
-  declare protected readonly isE10009: never;
+export class ServiceRestrictedAccessIsCurrentlyUnavailable extends UTA {
+  declare protected readonly isServiceRestrictedAccessIsCurrentlyUnavailable: never;
 }
 
 /** 10010  */
-export class E10010 extends UTA {
-  declare protected readonly isE10010: never;
+export class UnmatchedIpPleaseCheckYourApi extends UTA {
+  declare protected readonly isUnmatchedIpPleaseCheckYourApi: never;
 }
 
 /** 10014  */
-export class E10014 extends UTA {
-  declare protected readonly isE10014: never;
+export class InvalidDuplicateRequest extends UTA {
+  declare protected readonly isInvalidDuplicateRequest: never;
 }
 
 /** 10017  */
-export class E10017 extends UTA {
-  declare protected readonly isE10017: never;
+export class RouteNotFound extends UTA {
+  declare protected readonly isRouteNotFound: never;
 }
 
 /** 10018  */
-export class E10018 extends UTA {
-  declare protected readonly isE10018: never;
+export class ExceededTheIpRateLimit extends UTA {
+  declare protected readonly isExceededTheIpRateLimit: never;
 }
 
 /** 10024  */
-export class E10024 extends UTA {
-  declare protected readonly isE10024: never;
+export class ComplianceRulesTriggered extends UTA {
+  declare protected readonly isComplianceRulesTriggered: never;
 }
 
 /** 10027  */
-export class E10027 extends UTA {
-  declare protected readonly isE10027: never;
+export class TransactionsAreBanned extends UTA {
+  declare protected readonly isTransactionsAreBanned: never;
 }
 
 /** 10029  */
-export class E10029 extends UTA {
-  declare protected readonly isE10029: never;
+export class TheRequestedSymbolIsInvalidPlease extends UTA {
+  declare protected readonly isTheRequestedSymbolIsInvalidPlease: never;
 }
 
 /** 10028  */
-export class E10028 extends UTA {
-  declare protected readonly isE10028: never;
+export class TheApiCanOnlyBeAccessed extends UTA {
+  declare protected readonly isTheApiCanOnlyBeAccessed: never;
 }
 
 /** 30035  */
-export class E30035 extends UTA {
-  declare protected readonly isE30035: never;
+export class OptionTooFastToCancelTry extends UTA {
+  declare protected readonly isOptionTooFastToCancelTry: never;
 }
 
 /** 30133  */
-export class E30133 extends UTA {
-  declare protected readonly isE30133: never;
+export class OtcLoanTheSymbolYouSelect extends UTA {
+  declare protected readonly isOtcLoanTheSymbolYouSelect: never;
 }
 
 /** 30134  */
-export class E30134 extends UTA {
-  declare protected readonly isE30134: never;
+export class OtcLoanTheSymbolYouSelectError extends UTA {
+  declare protected readonly isOtcLoanTheSymbolYouSelectError: never;
 }
 
 /** 30135  */
-export class E30135 extends UTA {
-  declare protected readonly isE30135: never;
+export class TheLeverageYouSelectForUsdt extends UTA {
+  declare protected readonly isTheLeverageYouSelectForUsdt: never;
 }
 
 /** 30136  */
-export class E30136 extends UTA {
-  declare protected readonly isE30136: never;
+export class TheLeverageYouSelectForUsdc extends UTA {
+  declare protected readonly isTheLeverageYouSelectForUsdc: never;
 }
 
 /** 30208  */
-export class E30208 extends UTA {
-  declare protected readonly isE30208: never;
+export class FailedToSubmitOrderSThe extends UTA {
+  declare protected readonly isFailedToSubmitOrderSThe: never;
 }
 
 /** 30209  */
-export class E30209 extends UTA {
-  declare protected readonly isE30209: never;
+export class FailedToSubmitOrderSTheError extends UTA {
+  declare protected readonly isFailedToSubmitOrderSTheError: never;
 }
 
 /** 30228  */
-export class E30228 extends UTA {
-  declare protected readonly isE30228: never;
+export class NoNewPositionsDuringDelisting extends UTA {
+  declare protected readonly isNoNewPositionsDuringDelisting: never;
 }
 
 /** 30256  */
-export class E30256 extends UTA {
-  declare protected readonly isE30256: never;
+export class MarginLimitExceededTheMaintenanceMargin extends UTA {
+  declare protected readonly isMarginLimitExceededTheMaintenanceMargin: never;
 }
 
 /** 40004  */
-export class E40004 extends UTA {
-  declare protected readonly isE40004: never;
+export class TheOrderIsModifiedDuringThe extends UTA {
+  declare protected readonly isTheOrderIsModifiedDuringThe: never;
 }
 
 /** 100028  */
-export class E100028 extends UTA {
-  declare protected readonly isE100028: never;
+export class TheApiCannotBeAccessedBy extends UTA {
+  declare protected readonly isTheApiCannotBeAccessedBy: never;
 }
 
 /** 110001  */
-export class E110001 extends UTA {
-  declare protected readonly isE110001: never;
+export class OrderDoesNotExist extends UTA {
+  declare protected readonly isOrderDoesNotExist: never;
 }
 
 /** 110003  */
-export class E110003 extends UTA {
-  declare protected readonly isE110003: never;
+export class OrderPriceExceedsTheAllowableRange extends UTA {
+  declare protected readonly isOrderPriceExceedsTheAllowableRange: never;
 }
 
 /** 110004  */
-export class E110004 extends UTA {
-  declare protected readonly isE110004: never;
+export class WalletBalanceIsInsufficient extends UTA {
+  declare protected readonly isWalletBalanceIsInsufficient: never;
 }
 
 /** 110005  */
-export class E110005 extends UTA {
-  declare protected readonly isE110005: never;
+export class PositionStatusError extends UTA {
+  declare protected readonly isPositionStatusError: never;
 }
 
 /** 110006  */
-export class E110006 extends UTA {
-  declare protected readonly isE110006: never;
+export class TheAssetsAreEstimatedToBe extends UTA {
+  declare protected readonly isTheAssetsAreEstimatedToBe: never;
 }
 
 /** 110007  */
-export class E110007 extends UTA {
-  declare protected readonly isE110007: never;
+export class AvailableBalanceIsInsufficient extends UTA {
+  declare protected readonly isAvailableBalanceIsInsufficient: never;
 }
 
 /** 110008  */
-export class E110008 extends UTA {
-  declare protected readonly isE110008: never;
+export class TheOrderHasBeenCompletedOr extends UTA {
+  declare protected readonly isTheOrderHasBeenCompletedOr: never;
 }
 
 /** 110009  */
-export class E110009 extends UTA {
-  declare protected readonly isE110009: never;
+export class TheNumberOfStopOrdersExceeds extends UTA {
+  declare protected readonly isTheNumberOfStopOrdersExceeds: never;
 }
 
 /** 110010  */
-export class E110010 extends UTA {
-  declare protected readonly isE110010: never;
+export class TheOrderHasBeenCancelled extends UTA {
+  declare protected readonly isTheOrderHasBeenCancelled: never;
 }
 
 /** 110011  */
-export class E110011 extends UTA {
-  declare protected readonly isE110011: never;
+export class LiquidationWillBeTriggeredImmediatelyBy extends UTA {
+  declare protected readonly isLiquidationWillBeTriggeredImmediatelyBy: never;
 }
 
 /** 110012  */
-export class E110012 extends UTA {
-  declare protected readonly isE110012: never;
+export class InsufficientAvailableBalance extends UTA {
+  declare protected readonly isInsufficientAvailableBalance: never;
 }
 
 /** 110013  */
-export class E110013 extends UTA {
-  declare protected readonly isE110013: never;
+export class CannotSetLeverageDueToRisk extends UTA {
+  declare protected readonly isCannotSetLeverageDueToRisk: never;
 }
 
 /** 110014  */
-export class E110014 extends UTA {
-  declare protected readonly isE110014: never;
+export class InsufficientAvailableBalanceToAddAdditional extends UTA {
+  declare protected readonly isInsufficientAvailableBalanceToAddAdditional: never;
 }
 
 /** 110015  */
-export class E110015 extends UTA {
-  declare protected readonly isE110015: never;
+export class ThePositionIsInCrossMargin extends UTA {
+  declare protected readonly isThePositionIsInCrossMargin: never;
 }
 
 /** 110016  */
-export class E110016 extends UTA {
-  declare protected readonly isE110016: never;
+export class TheQuantityOfContractsRequestedExceeds extends UTA {
+  declare protected readonly isTheQuantityOfContractsRequestedExceeds: never;
 }
 
 /** 110017  */
-export class E110017 extends UTA {
-  declare protected readonly isE110017: never;
+export class OrderqtyWillBeTruncatedToZero extends UTA {
+  declare protected readonly isOrderqtyWillBeTruncatedToZero: never;
 }
 
 /** 110018  */
-export class E110018 extends UTA {
-  declare protected readonly isE110018: never;
+export class UserIdIsIllegal extends UTA {
+  declare protected readonly isUserIdIsIllegal: never;
 }
 
 /** 110019  */
-export class E110019 extends UTA {
-  declare protected readonly isE110019: never;
+export class OrderIdIsIllegal extends UTA {
+  declare protected readonly isOrderIdIsIllegal: never;
 }
 
 /** 110020  */
-export class E110020 extends UTA {
-  declare protected readonly isE110020: never;
+export class NotAllowedToHaveMoreThan extends UTA {
+  declare protected readonly isNotAllowedToHaveMoreThan: never;
 }
 
 /** 110021  */
-export class E110021 extends UTA {
-  declare protected readonly isE110021: never;
+export class NotAllowedToExceededPositionLimits extends UTA {
+  declare protected readonly isNotAllowedToExceededPositionLimits: never;
 }
 
 /** 110022  */
-export class E110022 extends UTA {
-  declare protected readonly isE110022: never;
+export class QuantityHasBeenRestrictedAndOrders extends UTA {
+  declare protected readonly isQuantityHasBeenRestrictedAndOrders: never;
 }
 
 /** 110023  */
-export class E110023 extends UTA {
-  declare protected readonly isE110023: never;
+export class CurrentlyYouCanOnlyReduceYour extends UTA {
+  declare protected readonly isCurrentlyYouCanOnlyReduceYour: never;
 }
 
 /** 110024  */
-export class E110024 extends UTA {
-  declare protected readonly isE110024: never;
+export class YouHaveAnExistingPositionSo extends UTA {
+  declare protected readonly isYouHaveAnExistingPositionSo: never;
 }
 
 /** 110025  */
-export class E110025 extends UTA {
-  declare protected readonly isE110025: never;
+export class PositionModeHasNotBeenModified extends UTA {
+  declare protected readonly isPositionModeHasNotBeenModified: never;
 }
 
 /** 110026  */
-export class E110026 extends UTA {
-  declare protected readonly isE110026: never;
+export class CrossIsolatedMarginModeHasNot extends UTA {
+  declare protected readonly isCrossIsolatedMarginModeHasNot: never;
 }
 
 /** 110027  */
-export class E110027 extends UTA {
-  declare protected readonly isE110027: never;
+export class MarginHasNotBeenModified extends UTA {
+  declare protected readonly isMarginHasNotBeenModified: never;
 }
 
 /** 110028  */
-export class E110028 extends UTA {
-  declare protected readonly isE110028: never;
+export class YouHaveExistingOpenOrdersSo extends UTA {
+  declare protected readonly isYouHaveExistingOpenOrdersSo: never;
 }
 
 /** 110029  */
-export class E110029 extends UTA {
-  declare protected readonly isE110029: never;
+export class HedgeModeIsNotSupportedFor extends UTA {
+  declare protected readonly isHedgeModeIsNotSupportedFor: never;
 }
 
 /** 110030  */
-export class E110030 extends UTA {
-  declare protected readonly isE110030: never;
+export class DuplicateOrderid extends UTA {
+  declare protected readonly isDuplicateOrderid: never;
 }
 
 /** 110031  */
-export class E110031 extends UTA {
-  declare protected readonly isE110031: never;
+export class NonExistingRiskLimitInfoPlease extends UTA {
+  declare protected readonly isNonExistingRiskLimitInfoPlease: never;
 }
 
 /** 110032  */
-export class E110032 extends UTA {
-  declare protected readonly isE110032: never;
+export class OrderIsIllegal extends UTA {
+  declare protected readonly isOrderIsIllegal: never;
 }
 
 /** 110033  */
-export class E110033 extends UTA {
-  declare protected readonly isE110033: never;
+export class YouCantSetMarginWithoutAn extends UTA {
+  declare protected readonly isYouCantSetMarginWithoutAn: never;
 }
 
 /** 110034  */
-export class E110034 extends UTA {
-  declare protected readonly isE110034: never;
+export class ThereIsNoNetPosition extends UTA {
+  declare protected readonly isThereIsNoNetPosition: never;
 }
 
 /** 110035  */
-export class E110035 extends UTA {
-  declare protected readonly isE110035: never;
+export class CancellationOfOrdersWasNotCompleted extends UTA {
+  declare protected readonly isCancellationOfOrdersWasNotCompleted: never;
 }
 
 /** 110036  */
-export class E110036 extends UTA {
-  declare protected readonly isE110036: never;
+export class YouAreNotAllowedToChange extends UTA {
+  declare protected readonly isYouAreNotAllowedToChange: never;
 }
 
 /** 110037  */
-export class E110037 extends UTA {
-  declare protected readonly isE110037: never;
+export class UserSettingListDoesNotHave extends UTA {
+  declare protected readonly isUserSettingListDoesNotHave: never;
 }
 
 /** 110038  */
-export class E110038 extends UTA {
-  declare protected readonly isE110038: never;
+export class YouAreNotAllowedToChangeError extends UTA {
+  declare protected readonly isYouAreNotAllowedToChangeError: never;
 }
 
 /** 110039  */
-export class E110039 extends UTA {
-  declare protected readonly isE110039: never;
+export class MaintenanceMarginRateIsTooHigh extends UTA {
+  declare protected readonly isMaintenanceMarginRateIsTooHigh: never;
 }
 
 /** 110040  */
-export class E110040 extends UTA {
-  declare protected readonly isE110040: never;
+export class TheOrderWillTriggerAForced extends UTA {
+  declare protected readonly isTheOrderWillTriggerAForced: never;
 }
 
 /** 110041  */
-export class E110041 extends UTA {
-  declare protected readonly isE110041: never;
+export class SkipLiquidationIsNotAllowedWhen extends UTA {
+  declare protected readonly isSkipLiquidationIsNotAllowedWhen: never;
 }
 
 /** 110042  */
-export class E110042 extends UTA {
-  declare protected readonly isE110042: never;
+export class CurrentlyDueToPreDeliveryStatus extends UTA {
+  declare protected readonly isCurrentlyDueToPreDeliveryStatus: never;
 }
 
 /** 110043  */
-export class E110043 extends UTA {
-  declare protected readonly isE110043: never;
+export class SetLeverageHasNotBeenModified extends UTA {
+  declare protected readonly isSetLeverageHasNotBeenModified: never;
 }
 
 /** 110044  */
-export class E110044 extends UTA {
-  declare protected readonly isE110044: never;
+export class AvailableMarginIsInsufficient extends UTA {
+  declare protected readonly isAvailableMarginIsInsufficient: never;
 }
 
 /** 110045  */
-export class E110045 extends UTA {
-  declare protected readonly isE110045: never;
+export class WalletBalanceIsInsufficientError extends UTA {
+  declare protected readonly isWalletBalanceIsInsufficientError: never;
 }
 
 /** 110046  */
-export class E110046 extends UTA {
-  declare protected readonly isE110046: never;
+export class LiquidationWillBeTriggeredImmediatelyByError extends UTA {
+  declare protected readonly isLiquidationWillBeTriggeredImmediatelyByError: never;
 }
 
 /** 110047  */
-export class E110047 extends UTA {
-  declare protected readonly isE110047: never;
+export class RiskLimitCannotBeAdjustedDue extends UTA {
+  declare protected readonly isRiskLimitCannotBeAdjustedDue: never;
 }
 
 /** 110048  */
-export class E110048 extends UTA {
-  declare protected readonly isE110048: never;
+export class RiskLimitCannotBeAdjustedAs extends UTA {
+  declare protected readonly isRiskLimitCannotBeAdjustedAs: never;
 }
 
 /** 110049  */
-export class E110049 extends UTA {
-  declare protected readonly isE110049: never;
+export class TickNotesCanOnlyBeNumbers extends UTA {
+  declare protected readonly isTickNotesCanOnlyBeNumbers: never;
 }
 
 /** 110050  */
-export class E110050 extends UTA {
-  declare protected readonly isE110050: never;
+export class InvalidCoin extends UTA {
+  declare protected readonly isInvalidCoin: never;
 }
 
 /** 110051  */
-export class E110051 extends UTA {
-  declare protected readonly isE110051: never;
+export class TheUsersAvailableBalanceCannotCover extends UTA {
+  declare protected readonly isTheUsersAvailableBalanceCannotCover: never;
 }
 
 /** 110052  */
-export class E110052 extends UTA {
-  declare protected readonly isE110052: never;
+export class YourAvailableBalanceIsInsufficientTo extends UTA {
+  declare protected readonly isYourAvailableBalanceIsInsufficientTo: never;
 }
 
 /** 110053  */
-export class E110053 extends UTA {
-  declare protected readonly isE110053: never;
+export class TheUsersAvailableBalanceCannotCoverError extends UTA {
+  declare protected readonly isTheUsersAvailableBalanceCannotCoverError: never;
 }
 
 /** 110054  */
-export class E110054 extends UTA {
-  declare protected readonly isE110054: never;
+export class ThisPositionHasAtLeastOne extends UTA {
+  declare protected readonly isThisPositionHasAtLeastOne: never;
 }
 
 /** 110055  */
-export class E110055 extends UTA {
-  declare protected readonly isE110055: never;
+export class ThisPositionHasAtLeastOneError extends UTA {
+  declare protected readonly isThisPositionHasAtLeastOneError: never;
 }
 
 /** 110056  */
-export class E110056 extends UTA {
-  declare protected readonly isE110056: never;
+export class ThisPositionHasAtLeastOne110056 extends UTA {
+  declare protected readonly isThisPositionHasAtLeastOne110056: never;
 }
 
 /** 110057  */
-export class E110057 extends UTA {
-  declare protected readonly isE110057: never;
+export class ConditionalOrderOrLimitOrderContains extends UTA {
+  declare protected readonly isConditionalOrderOrLimitOrderContains: never;
 }
 
 /** 110058  */
-export class E110058 extends UTA {
-  declare protected readonly isE110058: never;
+export class YouCantSetTakeProfitAnd extends UTA {
+  declare protected readonly isYouCantSetTakeProfitAnd: never;
 }
 
 /** 110059  */
-export class E110059 extends UTA {
-  declare protected readonly isE110059: never;
+export class NotAllowedToModifyTheTp extends UTA {
+  declare protected readonly isNotAllowedToModifyTheTp: never;
 }
 
 /** 110060  */
-export class E110060 extends UTA {
-  declare protected readonly isE110060: never;
+export class UnderFullTpSlModeIt extends UTA {
+  declare protected readonly isUnderFullTpSlModeIt: never;
 }
 
 /** 110061  */
-export class E110061 extends UTA {
-  declare protected readonly isE110061: never;
+export class NotAllowedToHaveMoreThanError extends UTA {
+  declare protected readonly isNotAllowedToHaveMoreThanError: never;
 }
 
 /** 110062  */
-export class E110062 extends UTA {
-  declare protected readonly isE110062: never;
+export class ThereIsNoMmpInformationOf extends UTA {
+  declare protected readonly isThereIsNoMmpInformationOf: never;
 }
 
 /** 110063  */
-export class E110063 extends UTA {
-  declare protected readonly isE110063: never;
+export class SettlementInProgressKey0NotAvailable extends UTA {
+  declare protected readonly isSettlementInProgressKey0NotAvailable: never;
 }
 
 /** 110064  */
-export class E110064 extends UTA {
-  declare protected readonly isE110064: never;
+export class TheModifiedContractQuantityCannotBe extends UTA {
+  declare protected readonly isTheModifiedContractQuantityCannotBe: never;
 }
 
 /** 110065  */
-export class E110065 extends UTA {
-  declare protected readonly isE110065: never;
+export class MmpHasntYetBeenEnabledFor extends UTA {
+  declare protected readonly isMmpHasntYetBeenEnabledFor: never;
 }
 
 /** 110066  */
-export class E110066 extends UTA {
-  declare protected readonly isE110066: never;
+export class TradingIsCurrentlyNotAllowed extends UTA {
+  declare protected readonly isTradingIsCurrentlyNotAllowed: never;
 }
 
 /** 110067  */
-export class E110067 extends UTA {
-  declare protected readonly isE110067: never;
+export class UnifiedAccountIsNotSupported extends UTA {
+  declare protected readonly isUnifiedAccountIsNotSupported: never;
 }
 
 /** 110068  */
-export class E110068 extends UTA {
-  declare protected readonly isE110068: never;
+export class LeveragedTradingIsNotAllowed extends UTA {
+  declare protected readonly isLeveragedTradingIsNotAllowed: never;
 }
 
 /** 110069  */
-export class E110069 extends UTA {
-  declare protected readonly isE110069: never;
+export class InsLendingCustomerIsNotAllowed extends UTA {
+  declare protected readonly isInsLendingCustomerIsNotAllowed: never;
 }
 
 /** 110070  */
-export class E110070 extends UTA {
-  declare protected readonly isE110070: never;
+export class EtpSymbolsCannotBeTraded extends UTA {
+  declare protected readonly isEtpSymbolsCannotBeTraded: never;
 }
 
 /** 110071  */
-export class E110071 extends UTA {
-  declare protected readonly isE110071: never;
+export class SorryWereRevampingTheUnifiedMargin extends UTA {
+  declare protected readonly isSorryWereRevampingTheUnifiedMargin: never;
 }
 
 /** 110072  */
-export class E110072 extends UTA {
-  declare protected readonly isE110072: never;
+export class OrderlinkedidIsDuplicate extends UTA {
+  declare protected readonly isOrderlinkedidIsDuplicate: never;
 }
 
 /** 110073  */
-export class E110073 extends UTA {
-  declare protected readonly isE110073: never;
+export class SetMarginModeFailed extends UTA {
+  declare protected readonly isSetMarginModeFailed: never;
 }
 
 /** 110074  */
-export class E110074 extends UTA {
-  declare protected readonly isE110074: never;
+export class ThisContractIsNotLive extends UTA {
+  declare protected readonly isThisContractIsNotLive: never;
 }
 
 /** 110075  */
-export class E110075 extends UTA {
-  declare protected readonly isE110075: never;
+export class RiskidNotModified extends UTA {
+  declare protected readonly isRiskidNotModified: never;
 }
 
 /** 110076  */
-export class E110076 extends UTA {
-  declare protected readonly isE110076: never;
+export class OnlyIsolatedModeCanSetAuto extends UTA {
+  declare protected readonly isOnlyIsolatedModeCanSetAuto: never;
 }
 
 /** 110077  */
-export class E110077 extends UTA {
-  declare protected readonly isE110077: never;
+export class PmModeCannotSupport extends UTA {
+  declare protected readonly isPmModeCannotSupport: never;
 }
 
 /** 110078  */
-export class E110078 extends UTA {
-  declare protected readonly isE110078: never;
+export class AddedMarginMoreThanMaxCan extends UTA {
+  declare protected readonly isAddedMarginMoreThanMaxCan: never;
 }
 
 /** 110079  */
-export class E110079 extends UTA {
-  declare protected readonly isE110079: never;
+export class TheOrderIsProcessingAndCan extends UTA {
+  declare protected readonly isTheOrderIsProcessingAndCan: never;
 }
 
 /** 110080  */
-export class E110080 extends UTA {
-  declare protected readonly isE110080: never;
+export class OperationsRestrictionTheCurrentLtvRatio extends UTA {
+  declare protected readonly isOperationsRestrictionTheCurrentLtvRatio: never;
 }
 
 /** 110082  */
-export class E110082 extends UTA {
-  declare protected readonly isE110082: never;
+export class YouCannotLiftReduceOnlyRestrictions extends UTA {
+  declare protected readonly isYouCannotLiftReduceOnlyRestrictions: never;
 }
 
 /** 110083  */
-export class E110083 extends UTA {
-  declare protected readonly isE110083: never;
+export class ReduceOnlyRestrictionsMustBeLifted extends UTA {
+  declare protected readonly isReduceOnlyRestrictionsMustBeLifted: never;
 }
 
 /** 110085  */
-export class E110085 extends UTA {
-  declare protected readonly isE110085: never;
+export class TheRiskLimitAndMarginRatio extends UTA {
+  declare protected readonly isTheRiskLimitAndMarginRatio: never;
 }
 
 /** 110086  */
-export class E110086 extends UTA {
-  declare protected readonly isE110086: never;
+export class CurrentOrderLeverageExceedsTheMaximum extends UTA {
+  declare protected readonly isCurrentOrderLeverageExceedsTheMaximum: never;
 }
 
 /** 110087  */
-export class E110087 extends UTA {
-  declare protected readonly isE110087: never;
+export class LeverageForPerpetualOrFuturesContracts extends UTA {
+  declare protected readonly isLeverageForPerpetualOrFuturesContracts: never;
 }
 
 /** 110088  */
-export class E110088 extends UTA {
-  declare protected readonly isE110088: never;
+export class PleaseUpgradeToUtaToTrade extends UTA {
+  declare protected readonly isPleaseUpgradeToUtaToTrade: never;
 }
 
 /** 110089  */
-export class E110089 extends UTA {
-  declare protected readonly isE110089: never;
+export class ExceedsTheMaximumRiskLimitLevel extends UTA {
+  declare protected readonly isExceedsTheMaximumRiskLimitLevel: never;
 }
 
 /** 110090  */
-export class E110090 extends UTA {
-  declare protected readonly isE110090: never;
+export class OrderPlacementFailedAsYourPosition extends UTA {
+  declare protected readonly isOrderPlacementFailedAsYourPosition: never;
 }
 
 /** 110092  */
-export class E110092 extends UTA {
-  declare protected readonly isE110092: never;
+export class ExpectRisingButTriggerPriceXxxxx extends UTA {
+  declare protected readonly isExpectRisingButTriggerPriceXxxxx: never;
 }
 
 /** 110093  */
-export class E110093 extends UTA {
-  declare protected readonly isE110093: never;
+export class ExpectFallingButTriggerPriceXxxxx extends UTA {
+  declare protected readonly isExpectFallingButTriggerPriceXxxxx: never;
 }
 
 /** 110094  */
-export class E110094 extends UTA {
-  declare protected readonly isE110094: never;
+export class OrderNotionalValueBelowTheLower extends UTA {
+  declare protected readonly isOrderNotionalValueBelowTheLower: never;
 }
 
 /** 110095  */
-export class E110095 extends UTA {
-  declare protected readonly isE110095: never;
+export class YouCannotCreateModifyOrCancel extends UTA {
+  declare protected readonly isYouCannotCreateModifyOrCancel: never;
 }
 
 /** 110096  */
-export class E110096 extends UTA {
-  declare protected readonly isE110096: never;
+export class PreMarketPerpetualTradingDoesNot extends UTA {
+  declare protected readonly isPreMarketPerpetualTradingDoesNot: never;
 }
 
 /** 110097  */
-export class E110097 extends UTA {
-  declare protected readonly isE110097: never;
+export class NonUtaUsersCannotAccessPre extends UTA {
+  declare protected readonly isNonUtaUsersCannotAccessPre: never;
 }
 
 /** 110098  */
-export class E110098 extends UTA {
-  declare protected readonly isE110098: never;
+export class OnlyGoodTillCanceledGtcOrders extends UTA {
+  declare protected readonly isOnlyGoodTillCanceledGtcOrders: never;
 }
 
 /** 110099  */
-export class E110099 extends UTA {
-  declare protected readonly isE110099: never;
+export class YouCannotCreateTpSlOrders extends UTA {
+  declare protected readonly isYouCannotCreateTpSlOrders: never;
 }
 
 /** 110100  */
-export class E110100 extends UTA {
-  declare protected readonly isE110100: never;
+export class YouCannotPlaceModifyOrCancel extends UTA {
+  declare protected readonly isYouCannotPlaceModifyOrCancel: never;
 }
 
 /** 110101  */
-export class E110101 extends UTA {
-  declare protected readonly isE110101: never;
+export class TradingInverseContractsUnderCrossAnd extends UTA {
+  declare protected readonly isTradingInverseContractsUnderCrossAnd: never;
 }
 
 /** 110102  */
-export class E110102 extends UTA {
-  declare protected readonly isE110102: never;
+export class TheUserDoesNotSupportTrading extends UTA {
+  declare protected readonly isTheUserDoesNotSupportTrading: never;
 }
 
 /** 110103  */
-export class E110103 extends UTA {
-  declare protected readonly isE110103: never;
+export class OnlyPostOnlyOrdersAreAvailable extends UTA {
+  declare protected readonly isOnlyPostOnlyOrdersAreAvailable: never;
 }
 
 /** 110104  */
-export class E110104 extends UTA {
-  declare protected readonly isE110104: never;
+export class TheLtvForInsLoanHas extends UTA {
+  declare protected readonly isTheLtvForInsLoanHas: never;
 }
 
 /** 110105  */
-export class E110105 extends UTA {
-  declare protected readonly isE110105: never;
+export class TheLtvForInsLoanHasError extends UTA {
+  declare protected readonly isTheLtvForInsLoanHasError: never;
 }
 
 /** 110106  */
-export class E110106 extends UTA {
-  declare protected readonly isE110106: never;
+export class RestrictionsOnInsLoanInverseContracts extends UTA {
+  declare protected readonly isRestrictionsOnInsLoanInverseContracts: never;
 }
 
 /** 110107  */
-export class E110107 extends UTA {
-  declare protected readonly isE110107: never;
+export class RestrictionsOnInsLoanLeverageExceeding extends UTA {
+  declare protected readonly isRestrictionsOnInsLoanLeverageExceeding: never;
 }
 
 /** 110108  */
-export class E110108 extends UTA {
-  declare protected readonly isE110108: never;
+export class AllowableRange1To10000Tick extends UTA {
+  declare protected readonly isAllowableRange1To10000Tick: never;
 }
 
 /** 110109  */
-export class E110109 extends UTA {
-  declare protected readonly isE110109: never;
+export class AllowableRange001To10 extends UTA {
+  declare protected readonly isAllowableRange001To10: never;
 }
 
 /** 110110  */
-export class E110110 extends UTA {
-  declare protected readonly isE110110: never;
+export class SpreadTradingIsNotAvailableIn extends UTA {
+  declare protected readonly isSpreadTradingIsNotAvailableIn: never;
 }
 
 /** 110111  */
-export class E110111 extends UTA {
-  declare protected readonly isE110111: never;
+export class ToAccessSpreadTradingUpgradeTo extends UTA {
+  declare protected readonly isToAccessSpreadTradingUpgradeTo: never;
 }
 
 /** 110112  */
-export class E110112 extends UTA {
-  declare protected readonly isE110112: never;
+export class SpreadTradingIsNotAvailableFor extends UTA {
+  declare protected readonly isSpreadTradingIsNotAvailableFor: never;
 }
 
 /** 110113  */
-export class E110113 extends UTA {
-  declare protected readonly isE110113: never;
+export class SpreadTradingIsNotAvailableInError extends UTA {
+  declare protected readonly isSpreadTradingIsNotAvailableInError: never;
 }
 
 /** 110114  */
-export class E110114 extends UTA {
-  declare protected readonly isE110114: never;
+export class YouHaveASpreadTradingOrder extends UTA {
+  declare protected readonly isYouHaveASpreadTradingOrder: never;
 }
 
 /** 110115  */
-export class E110115 extends UTA {
-  declare protected readonly isE110115: never;
+export class TheCancellationOfAComboSingle extends UTA {
+  declare protected readonly isTheCancellationOfAComboSingle: never;
 }
 
 /** 110116  */
-export class E110116 extends UTA {
-  declare protected readonly isE110116: never;
+export class TheEntryPriceOfASingle extends UTA {
+  declare protected readonly isTheEntryPriceOfASingle: never;
 }
 
 /** 110117  */
-export class E110117 extends UTA {
-  declare protected readonly isE110117: never;
+export class TheModificationOfAComboSingle extends UTA {
+  declare protected readonly isTheModificationOfAComboSingle: never;
 }
 
 /** 110118  */
-export class E110118 extends UTA {
-  declare protected readonly isE110118: never;
+export class UnableToRetrieveAPruceOf extends UTA {
+  declare protected readonly isUnableToRetrieveAPruceOf: never;
 }
 
 /** 110119  */
-export class E110119 extends UTA {
-  declare protected readonly isE110119: never;
+export class OrderFailedRpiOrdersAreRestricted extends UTA {
+  declare protected readonly isOrderFailedRpiOrdersAreRestricted: never;
 }
 
 /** 110120  */
-export class E110120 extends UTA {
-  declare protected readonly isE110120: never;
+export class OrderPriceCannotBeSmallerThan extends UTA {
+  declare protected readonly isOrderPriceCannotBeSmallerThan: never;
 }
 
 /** 110121  */
-export class E110121 extends UTA {
-  declare protected readonly isE110121: never;
+export class OrderPriceCannotBeHigherThan extends UTA {
+  declare protected readonly isOrderPriceCannotBeHigherThan: never;
 }
 
 /** 110123  */
-export class E110123 extends UTA {
-  declare protected readonly isE110123: never;
+export class YouMustAgreeToTheTrading extends UTA {
+  declare protected readonly isYouMustAgreeToTheTrading: never;
 }
 
 /** 110124  */
-export class E110124 extends UTA {
-  declare protected readonly isE110124: never;
+export class TradingIsTemporarilyRestrictedDueTo extends UTA {
+  declare protected readonly isTradingIsTemporarilyRestrictedDueTo: never;
 }
 
 /** 110125  */
-export class E110125 extends UTA {
-  declare protected readonly isE110125: never;
+export class YouMustAgreeToTheTradingError extends UTA {
+  declare protected readonly isYouMustAgreeToTheTradingError: never;
 }
 
 /** 110131  */
-export class E110131 extends UTA {
-  declare protected readonly isE110131: never;
+export class MarginLimitExceededTheMaintenanceMarginError extends UTA {
+  declare protected readonly isMarginLimitExceededTheMaintenanceMarginError: never;
 }
 
 /** 110132  */
-export class E110132 extends UTA {
-  declare protected readonly isE110132: never;
+export class ProductNotAvailableInYourRegion extends UTA {
+  declare protected readonly isProductNotAvailableInYourRegion: never;
 }
 
 /** 110135  */
-export class E110135 extends UTA {
-  declare protected readonly isE110135: never;
+export class YouCurrentlyHoldAPositionIn extends UTA {
+  declare protected readonly isYouCurrentlyHoldAPositionIn: never;
 }
 
 /** 110136  */
-export class E110136 extends UTA {
-  declare protected readonly isE110136: never;
+export class EventFuturesAreCurrentlyAvailableFor extends UTA {
+  declare protected readonly isEventFuturesAreCurrentlyAvailableFor: never;
 }
 
 /** 110137  */
-export class E110137 extends UTA {
-  declare protected readonly isE110137: never;
+export class ThisEventFuturesContractHasEntered extends UTA {
+  declare protected readonly isThisEventFuturesContractHasEntered: never;
 }
 
 /** 170346  */
-export class E170346 extends UTA {
-  declare protected readonly isE170346: never;
+export class SettleCoinIsNotACollateral extends UTA {
+  declare protected readonly isSettleCoinIsNotACollateral: never;
 }
 
 /** 170360  */
-export class E170360 extends UTA {
-  declare protected readonly isE170360: never;
+export class SymbolXxxxCannotTradeUsedFor extends UTA {
+  declare protected readonly isSymbolXxxxCannotTradeUsedFor: never;
 }
 
 /** 181017  */
-export class E181017 extends UTA {
-  declare protected readonly isE181017: never;
+export class OrderstatusMustBeFinalStatus extends UTA {
+  declare protected readonly isOrderstatusMustBeFinalStatus: never;
 }
 
 /** 182100  */
-export class E182100 extends UTA {
-  declare protected readonly isE182100: never;
+export class CompulsoryClosingOfPositionsNoRepayment extends UTA {
+  declare protected readonly isCompulsoryClosingOfPositionsNoRepayment: never;
 }
 
 /** 182101  */
-export class E182101 extends UTA {
-  declare protected readonly isE182101: never;
+export class FailedRepaymentInsufficientCollateralBalance extends UTA {
+  declare protected readonly isFailedRepaymentInsufficientCollateralBalance: never;
 }
 
 /** 182102  */
-export class E182102 extends UTA {
-  declare protected readonly isE182102: never;
+export class FailedRepaymentThereAreNoLiabilities extends UTA {
+  declare protected readonly isFailedRepaymentThereAreNoLiabilities: never;
 }
 
 /** 182103  */
-export class E182103 extends UTA {
-  declare protected readonly isE182103: never;
+export class InstitutionalLendingUsersAreNotSupported extends UTA {
+  declare protected readonly isInstitutionalLendingUsersAreNotSupported: never;
 }
 
 /** 182108  */
-export class E182108 extends UTA {
-  declare protected readonly isE182108: never;
+export class SwitchingFailedMarginVerificationFailedPlease extends UTA {
+  declare protected readonly isSwitchingFailedMarginVerificationFailedPlease: never;
 }
 
 /** 182110  */
-export class E182110 extends UTA {
-  declare protected readonly isE182110: never;
+export class FailedToSwitch extends UTA {
+  declare protected readonly isFailedToSwitch: never;
 }
 
 /** 182111  */
-export class E182111 extends UTA {
-  declare protected readonly isE182111: never;
+export class TheRequestedCurrencyHasANon extends UTA {
+  declare protected readonly isTheRequestedCurrencyHasANon: never;
 }
 
 /** 182112  */
-export class E182112 extends UTA {
-  declare protected readonly isE182112: never;
+export class DuplicateCurrencyPleaseReAdjust extends UTA {
+  declare protected readonly isDuplicateCurrencyPleaseReAdjust: never;
 }
 
 /** 182011  */
-export class E182011 extends UTA {
-  declare protected readonly isE182011: never;
+export class TheCoinCollateralAmountHasReached extends UTA {
+  declare protected readonly isTheCoinCollateralAmountHasReached: never;
 }
 
 /** 3100181  */
-export class E3100181 extends UTA {
-  declare protected readonly isE3100181: never;
+export class UidCanNotBeNull extends UTA {
+  declare protected readonly isUidCanNotBeNull: never;
 }
 
 /** 3100197  */
-export class E3100197 extends UTA {
-  declare protected readonly isE3100197: never;
+export class TemporaryBannedDueToTheUpgrade extends UTA {
+  declare protected readonly isTemporaryBannedDueToTheUpgrade: never;
 }
 
 /** 3200316  */
-export class E3200316 extends UTA {
-  declare protected readonly isE3200316: never;
+export class UsdcOptionsTradingRestrictionTheCurrent extends UTA {
+  declare protected readonly isUsdcOptionsTradingRestrictionTheCurrent: never;
 }
 
 /** 3200317  */
-export class E3200317 extends UTA {
-  declare protected readonly isE3200317: never;
+export class UsdcOptionsOpenPositionRestrictionThe extends UTA {
+  declare protected readonly isUsdcOptionsOpenPositionRestrictionThe: never;
 }
 
 /** 3100326  */
-export class E3100326 extends UTA {
-  declare protected readonly isE3100326: never;
+export class BasecoinIsRequired extends UTA {
+  declare protected readonly isBasecoinIsRequired: never;
 }
 
 /** 3200403  */
-export class E3200403 extends UTA {
-  declare protected readonly isE3200403: never;
+export class IsolatedMarginCanNotCreateOrder extends UTA {
+  declare protected readonly isIsolatedMarginCanNotCreateOrder: never;
 }
 
 /** 3200419  */
-export class E3200419 extends UTA {
-  declare protected readonly isE3200419: never;
+export class UnableToSwitchToPortfolioMargin extends UTA {
+  declare protected readonly isUnableToSwitchToPortfolioMargin: never;
 }
 
 /** 3200425  */
-export class E3200425 extends UTA {
-  declare protected readonly isE3200425: never;
+export class YouCurrentlyHoldAPositionInError extends UTA {
+  declare protected readonly isYouCurrentlyHoldAPositionInError: never;
 }
 
 /** 3200320  */
-export class E3200320 extends UTA {
-  declare protected readonly isE3200320: never;
+export class OperationsRestrictionTheCurrentLtvRatioError extends UTA {
+  declare protected readonly isOperationsRestrictionTheCurrentLtvRatioError: never;
 }
 
 /** 3200641  */
-export class E3200641 extends UTA {
-  declare protected readonly isE3200641: never;
+export class CoinCollateralHasReachedThePlatform extends UTA {
+  declare protected readonly isCoinCollateralHasReachedThePlatform: never;
 }
 
 /** 3400208  */
-export class E3400208 extends UTA {
-  declare protected readonly isE3400208: never;
+export class YouHaveUnclosedHedgeModeOr extends UTA {
+  declare protected readonly isYouHaveUnclosedHedgeModeOr: never;
 }
 
 /** 3400209  */
-export class E3400209 extends UTA {
-  declare protected readonly isE3400209: never;
+export class YouHaveUsdtPerpetualPositionsSo extends UTA {
+  declare protected readonly isYouHaveUsdtPerpetualPositionsSo: never;
 }
 
 /** 3400210  */
-export class E3400210 extends UTA {
-  declare protected readonly isE3400210: never;
+export class TheRiskRateOfYourDerivatives extends UTA {
+  declare protected readonly isTheRiskRateOfYourDerivatives: never;
 }
 
 /** 3400211  */
-export class E3400211 extends UTA {
-  declare protected readonly isE3400211: never;
+export class OnceUpgradedTheEstimatedRiskRate extends UTA {
+  declare protected readonly isOnceUpgradedTheEstimatedRiskRate: never;
 }
 
 /** 3400212  */
-export class E3400212 extends UTA {
-  declare protected readonly isE3400212: never;
+export class YouHaveUsdcPerpetualPositionsOr extends UTA {
+  declare protected readonly isYouHaveUsdcPerpetualPositionsOr: never;
 }
 
 /** 3400213  */
-export class E3400213 extends UTA {
-  declare protected readonly isE3400213: never;
+export class TheRiskRateOfYourUsdc extends UTA {
+  declare protected readonly isTheRiskRateOfYourUsdc: never;
 }
 
 /** 3400052  */
-export class E3400052 extends UTA {
-  declare protected readonly isE3400052: never;
+export class YouHaveUncancelledUsdcPerpetualOrders extends UTA {
+  declare protected readonly isYouHaveUncancelledUsdcPerpetualOrders: never;
 }
 
 /** 3400053  */
-export class E3400053 extends UTA {
-  declare protected readonly isE3400053: never;
+export class YouHaveUncancelledOptionsOrders extends UTA {
+  declare protected readonly isYouHaveUncancelledOptionsOrders: never;
 }
 
 /** 3400054  */
-export class E3400054 extends UTA {
-  declare protected readonly isE3400054: never;
+export class YouHaveUncancelledUsdtPerpetualOrders extends UTA {
+  declare protected readonly isYouHaveUncancelledUsdtPerpetualOrders: never;
 }
 
 /** 3400214  */
-export class E3400214 extends UTA {
-  declare protected readonly isE3400214: never;
+export class ServerErrorPleaseTryAgainLater extends UTA {
+  declare protected readonly isServerErrorPleaseTryAgainLater: never;
 }
 
 /** 3400071  */
-export class E3400071 extends UTA {
-  declare protected readonly isE3400071: never;
+export class TheNetAssetIsNotSatisfied extends UTA {
+  declare protected readonly isTheNetAssetIsNotSatisfied: never;
 }
 
 /** 3401010  */
-export class E3401010 extends UTA {
-  declare protected readonly isE3401010: never;
+export class CannotSwitchToPmModeFor extends UTA {
+  declare protected readonly isCannotSwitchToPmModeFor: never;
 }
 
 /** 3400139  */
-export class E3400139 extends UTA {
-  declare protected readonly isE3400139: never;
+export class TheTotalValueOfYourPositions extends UTA {
+  declare protected readonly isTheTotalValueOfYourPositions: never;
 }
 
 /** 34040  */
-export class E34040 extends UTA {
-  declare protected readonly isE34040: never;
+export class NotModifiedIndicatesYouAlreadySet extends UTA {
+  declare protected readonly isNotModifiedIndicatesYouAlreadySet: never;
 }
 
 /** 500010  */
-export class E500010 extends UTA {
-  declare protected readonly isE500010: never;
+export class TheSubaccountSpecifiedDoesNotBelong extends UTA {
+  declare protected readonly isTheSubaccountSpecifiedDoesNotBelong: never;
 }
 
 /** 500011  */
-export class E500011 extends UTA {
-  declare protected readonly isE500011: never;
+export class TheUid592334ProvidedIsNot extends UTA {
+  declare protected readonly isTheUid592334ProvidedIsNot: never;
 }
 
 /** 170001  */
-export class E170001 extends SpotTrade {
-  declare protected readonly isE170001: never;
+export class InternalError extends SpotTrade {
+  declare protected readonly isInternalError: never;
 }
 
 /** 170005  */
-export class E170005 extends SpotTrade {
-  declare protected readonly isE170005: never;
+export class TooManyNewOrdersCurrentLimit extends SpotTrade {
+  declare protected readonly isTooManyNewOrdersCurrentLimit: never;
 }
 
 /** 170007  */
-export class E170007 extends SpotTrade {
-  declare protected readonly isE170007: never;
+export class TimeoutWaitingForResponseFromBackend extends SpotTrade {
+  declare protected readonly isTimeoutWaitingForResponseFromBackend: never;
 }
 
 /** 170010  */
-export class E170010 extends SpotTrade {
-  declare protected readonly isE170010: never;
+export class PurchaseFailedExceedTheMaximumPosition extends SpotTrade {
+  declare protected readonly isPurchaseFailedExceedTheMaximumPosition: never;
 }
 
 /** 170011  */
-export class E170011 extends SpotTrade {
-  declare protected readonly isE170011: never;
+export class PurchaseFailedExceedTheMaximumPositionError extends SpotTrade {
+  declare protected readonly isPurchaseFailedExceedTheMaximumPositionError: never;
 }
 
 /** 170019  */
-export class E170019 extends SpotTrade {
-  declare protected readonly isE170019: never;
+export class TheCurrentAvailableLimitIsReplacekey0 extends SpotTrade {
+  declare protected readonly isTheCurrentAvailableLimitIsReplacekey0: never;
 }
 
 /** 170031  */
-export class E170031 extends SpotTrade {
-  declare protected readonly isE170031: never;
+export class TheFeatureHasBeenSuspended extends SpotTrade {
+  declare protected readonly isTheFeatureHasBeenSuspended: never;
 }
 
 /** 170032  */
-export class E170032 extends SpotTrade {
-  declare protected readonly isE170032: never;
+export class NetworkErrorPleaseTryAgainLater extends SpotTrade {
+  declare protected readonly isNetworkErrorPleaseTryAgainLater: never;
 }
 
 /** 170033  */
-export class E170033 extends SpotTrade {
-  declare protected readonly isE170033: never;
+export class MarginInsufficientAccountBalance extends SpotTrade {
+  declare protected readonly isMarginInsufficientAccountBalance: never;
 }
 
 /** 170034  */
-export class E170034 extends SpotTrade {
-  declare protected readonly isE170034: never;
+export class LiabilityOverFlowInSpotLeverage extends SpotTrade {
+  declare protected readonly isLiabilityOverFlowInSpotLeverage: never;
 }
 
 /** 170035  */
-export class E170035 extends SpotTrade {
-  declare protected readonly isE170035: never;
+export class SubmittedToTheSystemForProcessing extends SpotTrade {
+  declare protected readonly isSubmittedToTheSystemForProcessing: never;
 }
 
 /** 170036  */
-export class E170036 extends SpotTrade {
-  declare protected readonly isE170036: never;
+export class YouHaventEnabledCrossMarginTrading extends SpotTrade {
+  declare protected readonly isYouHaventEnabledCrossMarginTrading: never;
 }
 
 /** 170037  */
-export class E170037 extends SpotTrade {
-  declare protected readonly isE170037: never;
+export class CrossMarginTradingNotYetSupported extends SpotTrade {
+  declare protected readonly isCrossMarginTradingNotYetSupported: never;
 }
 
 /** 170105  */
-export class E170105 extends SpotTrade {
-  declare protected readonly isE170105: never;
+export class ParameterSWasEmpty extends SpotTrade {
+  declare protected readonly isParameterSWasEmpty: never;
 }
 
 /** 170115  */
-export class E170115 extends SpotTrade {
-  declare protected readonly isE170115: never;
+export class InvalidTimeinforce extends SpotTrade {
+  declare protected readonly isInvalidTimeinforce: never;
 }
 
 /** 170116  */
-export class E170116 extends SpotTrade {
-  declare protected readonly isE170116: never;
+export class InvalidOrdertype extends SpotTrade {
+  declare protected readonly isInvalidOrdertype: never;
 }
 
 /** 170117  */
-export class E170117 extends SpotTrade {
-  declare protected readonly isE170117: never;
+export class InvalidSide extends SpotTrade {
+  declare protected readonly isInvalidSide: never;
 }
 
 /** 170121  */
-export class E170121 extends SpotTrade {
-  declare protected readonly isE170121: never;
+export class InvalidSymbol extends SpotTrade {
+  declare protected readonly isInvalidSymbol: never;
 }
 
 /** 170124  */
-export class E170124 extends SpotTrade {
-  declare protected readonly isE170124: never;
+export class OrderAmountTooLarge extends SpotTrade {
+  declare protected readonly isOrderAmountTooLarge: never;
 }
 
 /** 170130  */
-export class E170130 extends SpotTrade {
-  declare protected readonly isE170130: never;
+export class DataSentForParamterSIs extends SpotTrade {
+  declare protected readonly isDataSentForParamterSIs: never;
 }
 
 /** 170131  */
-export class E170131 extends SpotTrade {
-  declare protected readonly isE170131: never;
+export class BalanceInsufficient extends SpotTrade {
+  declare protected readonly isBalanceInsufficient: never;
 }
 
 /** 170132  */
-export class E170132 extends SpotTrade {
-  declare protected readonly isE170132: never;
+export class OrderPriceTooHigh extends SpotTrade {
+  declare protected readonly isOrderPriceTooHigh: never;
 }
 
 /** 170133  */
-export class E170133 extends SpotTrade {
-  declare protected readonly isE170133: never;
+export class OrderPriceLowerThanTheMinimum extends SpotTrade {
+  declare protected readonly isOrderPriceLowerThanTheMinimum: never;
 }
 
 /** 170134  */
-export class E170134 extends SpotTrade {
-  declare protected readonly isE170134: never;
+export class OrderPriceDecimalTooLong extends SpotTrade {
+  declare protected readonly isOrderPriceDecimalTooLong: never;
 }
 
 /** 170371  */
-export class E170371 extends SpotTrade {
-  declare protected readonly isE170371: never;
+export class OrderPriceCannotBeLowerThan extends SpotTrade {
+  declare protected readonly isOrderPriceCannotBeLowerThan: never;
 }
 
 /** 170372  */
-export class E170372 extends SpotTrade {
-  declare protected readonly isE170372: never;
+export class OrderPriceCannotBeHigherThanError extends SpotTrade {
+  declare protected readonly isOrderPriceCannotBeHigherThanError: never;
 }
 
 /** 170381  */
-export class E170381 extends SpotTrade {
-  declare protected readonly isE170381: never;
+export class OrderQuantityTooLarge extends SpotTrade {
+  declare protected readonly isOrderQuantityTooLarge: never;
 }
 
 /** 170382  */
-export class E170382 extends SpotTrade {
-  declare protected readonly isE170382: never;
+export class OrderQuantityTooLargeError extends SpotTrade {
+  declare protected readonly isOrderQuantityTooLargeError: never;
 }
 
 /** 170136  */
-export class E170136 extends SpotTrade {
-  declare protected readonly isE170136: never;
+export class OrderQuantityLowerThanTheMinimum extends SpotTrade {
+  declare protected readonly isOrderQuantityLowerThanTheMinimum: never;
 }
 
 /** 170137  */
-export class E170137 extends SpotTrade {
-  declare protected readonly isE170137: never;
+export class OrderVolumeDecimalTooLong extends SpotTrade {
+  declare protected readonly isOrderVolumeDecimalTooLong: never;
 }
 
 /** 170139  */
-export class E170139 extends SpotTrade {
-  declare protected readonly isE170139: never;
+export class OrderHasBeenFilled extends SpotTrade {
+  declare protected readonly isOrderHasBeenFilled: never;
 }
 
 /** 170140  */
-export class E170140 extends SpotTrade {
-  declare protected readonly isE170140: never;
+export class OrderValueExceededLowerLimit extends SpotTrade {
+  declare protected readonly isOrderValueExceededLowerLimit: never;
 }
 
 /** 170141  */
-export class E170141 extends SpotTrade {
-  declare protected readonly isE170141: never;
+export class DuplicateClientorderid extends SpotTrade {
+  declare protected readonly isDuplicateClientorderid: never;
 }
 
 /** 170142  */
-export class E170142 extends SpotTrade {
-  declare protected readonly isE170142: never;
+export class OrderHasBeenCancelled extends SpotTrade {
+  declare protected readonly isOrderHasBeenCancelled: never;
 }
 
 /** 170143  */
-export class E170143 extends SpotTrade {
-  declare protected readonly isE170143: never;
+export class CannotBeFoundOnOrderBook extends SpotTrade {
+  declare protected readonly isCannotBeFoundOnOrderBook: never;
 }
 
 /** 170144  */
-export class E170144 extends SpotTrade {
-  declare protected readonly isE170144: never;
+export class OrderHasBeenLocked extends SpotTrade {
+  declare protected readonly isOrderHasBeenLocked: never;
 }
 
 /** 170145  */
-export class E170145 extends SpotTrade {
-  declare protected readonly isE170145: never;
+export class ThisOrderTypeDoesNotSupport extends SpotTrade {
+  declare protected readonly isThisOrderTypeDoesNotSupport: never;
 }
 
 /** 170146  */
-export class E170146 extends SpotTrade {
-  declare protected readonly isE170146: never;
+export class OrderCreationTimeout extends SpotTrade {
+  declare protected readonly isOrderCreationTimeout: never;
 }
 
 /** 170147  */
-export class E170147 extends SpotTrade {
-  declare protected readonly isE170147: never;
+export class OrderCancellationTimeout extends SpotTrade {
+  declare protected readonly isOrderCancellationTimeout: never;
 }
 
 /** 170148  */
-export class E170148 extends SpotTrade {
-  declare protected readonly isE170148: never;
+export class MarketOrderAmountDecimalTooLong extends SpotTrade {
+  declare protected readonly isMarketOrderAmountDecimalTooLong: never;
 }
 
 /** 170149  */
-export class E170149 extends SpotTrade {
-  declare protected readonly isE170149: never;
+export class CreateOrderFailed extends SpotTrade {
+  declare protected readonly isCreateOrderFailed: never;
 }
 
 /** 170150  */
-export class E170150 extends SpotTrade {
-  declare protected readonly isE170150: never;
+export class CancelOrderFailed extends SpotTrade {
+  declare protected readonly isCancelOrderFailed: never;
 }
 
 /** 170151  */
-export class E170151 extends SpotTrade {
-  declare protected readonly isE170151: never;
+export class TheTradingPairIsNotOpen extends SpotTrade {
+  declare protected readonly isTheTradingPairIsNotOpen: never;
 }
 
 /** 170157  */
-export class E170157 extends SpotTrade {
-  declare protected readonly isE170157: never;
+export class TheTradingPairIsNotAvailable extends SpotTrade {
+  declare protected readonly isTheTradingPairIsNotAvailable: never;
 }
 
 /** 170159  */
-export class E170159 extends SpotTrade {
-  declare protected readonly isE170159: never;
+export class MarketOrderIsNotSupportedWithin extends SpotTrade {
+  declare protected readonly isMarketOrderIsNotSupportedWithin: never;
 }
 
 /** 170190  */
-export class E170190 extends SpotTrade {
-  declare protected readonly isE170190: never;
+export class CancelOrderHasBeenFinished extends SpotTrade {
+  declare protected readonly isCancelOrderHasBeenFinished: never;
 }
 
 /** 170191  */
-export class E170191 extends SpotTrade {
-  declare protected readonly isE170191: never;
+export class CanNotCancelOrderPleaseTry extends SpotTrade {
+  declare protected readonly isCanNotCancelOrderPleaseTry: never;
 }
 
 /** 170192  */
-export class E170192 extends SpotTrade {
-  declare protected readonly isE170192: never;
+export class OrderPriceCannotBeHigherThan170192 extends SpotTrade {
+  declare protected readonly isOrderPriceCannotBeHigherThan170192: never;
 }
 
 /** 170193  */
-export class E170193 extends SpotTrade {
-  declare protected readonly isE170193: never;
+export class BuyOrderPriceCannotBeHigher extends SpotTrade {
+  declare protected readonly isBuyOrderPriceCannotBeHigher: never;
 }
 
 /** 170194  */
-export class E170194 extends SpotTrade {
-  declare protected readonly isE170194: never;
+export class SellOrderPriceCannotBeLower extends SpotTrade {
+  declare protected readonly isSellOrderPriceCannotBeLower: never;
 }
 
 /** 170195  */
-export class E170195 extends SpotTrade {
-  declare protected readonly isE170195: never;
+export class PleaseNoteThatYourOrderMay extends SpotTrade {
+  declare protected readonly isPleaseNoteThatYourOrderMay: never;
 }
 
 /** 170196  */
-export class E170196 extends SpotTrade {
-  declare protected readonly isE170196: never;
+export class PleaseNoteThatYourOrderMayError extends SpotTrade {
+  declare protected readonly isPleaseNoteThatYourOrderMayError: never;
 }
 
 /** 170197  */
-export class E170197 extends SpotTrade {
-  declare protected readonly isE170197: never;
+export class YourOrderQuantityToBuyIs extends SpotTrade {
+  declare protected readonly isYourOrderQuantityToBuyIs: never;
 }
 
 /** 170198  */
-export class E170198 extends SpotTrade {
-  declare protected readonly isE170198: never;
+export class YourOrderQuantityToSellIs extends SpotTrade {
+  declare protected readonly isYourOrderQuantityToSellIs: never;
 }
 
 /** 170199  */
-export class E170199 extends SpotTrade {
-  declare protected readonly isE170199: never;
+export class YourOrderQuantityToBuyIsError extends SpotTrade {
+  declare protected readonly isYourOrderQuantityToBuyIsError: never;
 }
 
 /** 170200  */
-export class E170200 extends SpotTrade {
-  declare protected readonly isE170200: never;
+export class YourOrderQuantityToSellIsError extends SpotTrade {
+  declare protected readonly isYourOrderQuantityToSellIsError: never;
 }
 
 /** 170201  */
-export class E170201 extends SpotTrade {
-  declare protected readonly isE170201: never;
+export class InvalidOrderfilterParameter extends SpotTrade {
+  declare protected readonly isInvalidOrderfilterParameter: never;
 }
 
 /** 170202  */
-export class E170202 extends SpotTrade {
-  declare protected readonly isE170202: never;
+export class PleaseEnterTheTpSlPrice extends SpotTrade {
+  declare protected readonly isPleaseEnterTheTpSlPrice: never;
 }
 
 /** 170203  */
-export class E170203 extends SpotTrade {
-  declare protected readonly isE170203: never;
+export class TriggerPriceCannotBeHigherThan extends SpotTrade {
+  declare protected readonly isTriggerPriceCannotBeHigherThan: never;
 }
 
 /** 170204  */
-export class E170204 extends SpotTrade {
-  declare protected readonly isE170204: never;
+export class TriggerPriceCannotBeLowerThan extends SpotTrade {
+  declare protected readonly isTriggerPriceCannotBeLowerThan: never;
 }
 
 /** 170206  */
-export class E170206 extends SpotTrade {
-  declare protected readonly isE170206: never;
+export class StopLimitOrderIsNotSupported extends SpotTrade {
+  declare protected readonly isStopLimitOrderIsNotSupported: never;
 }
 
 /** 170207  */
-export class E170207 extends SpotTrade {
-  declare protected readonly isE170207: never;
+export class TheLoanAmountOfThePlatform extends SpotTrade {
+  declare protected readonly isTheLoanAmountOfThePlatform: never;
 }
 
 /** 170209  */
-export class E170209 extends SpotTrade {
-  declare protected readonly isE170209: never;
+export class ThisTradingPairIsOnlyAvailable extends SpotTrade {
+  declare protected readonly isThisTradingPairIsOnlyAvailable: never;
 }
 
 /** 170210  */
-export class E170210 extends SpotTrade {
-  declare protected readonly isE170210: never;
+export class NewOrderRejected extends SpotTrade {
+  declare protected readonly isNewOrderRejected: never;
 }
 
 /** 170212  */
-export class E170212 extends SpotTrade {
-  declare protected readonly isE170212: never;
+export class CancelOrderRequestProcessing extends SpotTrade {
+  declare protected readonly isCancelOrderRequestProcessing: never;
 }
 
 /** 170213  */
-export class E170213 extends SpotTrade {
-  declare protected readonly isE170213: never;
+export class OrderDoesNotExistError extends SpotTrade {
+  declare protected readonly isOrderDoesNotExistError: never;
 }
 
 /** 170215  */
-export class E170215 extends SpotTrade {
-  declare protected readonly isE170215: never;
+export class SpotTradingBuyRestrictionTheCurrent extends SpotTrade {
+  declare protected readonly isSpotTradingBuyRestrictionTheCurrent: never;
 }
 
 /** 170216  */
-export class E170216 extends SpotTrade {
-  declare protected readonly isE170216: never;
+export class TheLeverageYouSelectForSpot extends SpotTrade {
+  declare protected readonly isTheLeverageYouSelectForSpot: never;
 }
 
 /** 170217  */
-export class E170217 extends SpotTrade {
-  declare protected readonly isE170217: never;
+export class OnlyLimitMakerOrderIsSupported extends SpotTrade {
+  declare protected readonly isOnlyLimitMakerOrderIsSupported: never;
 }
 
 /** 170218  */
-export class E170218 extends SpotTrade {
-  declare protected readonly isE170218: never;
+export class TheLimitMakerOrderIsRejected extends SpotTrade {
+  declare protected readonly isTheLimitMakerOrderIsRejected: never;
 }
 
 /** 170219  */
-export class E170219 extends SpotTrade {
-  declare protected readonly isE170219: never;
+export class UidXxxIsNotAvailableTo extends SpotTrade {
+  declare protected readonly isUidXxxIsNotAvailableTo: never;
 }
 
 /** 170220  */
-export class E170220 extends SpotTrade {
-  declare protected readonly isE170220: never;
+export class SpotTradingRestrictionTheCurrentLtv extends SpotTrade {
+  declare protected readonly isSpotTradingRestrictionTheCurrentLtv: never;
 }
 
 /** 170221  */
-export class E170221 extends SpotTrade {
-  declare protected readonly isE170221: never;
+export class ThisCoinDoesNotExist extends SpotTrade {
+  declare protected readonly isThisCoinDoesNotExist: never;
 }
 
 /** 170222  */
-export class E170222 extends SpotTrade {
-  declare protected readonly isE170222: never;
+export class TooManyRequestsInThisTime extends SpotTrade {
+  declare protected readonly isTooManyRequestsInThisTime: never;
 }
 
 /** 170223  */
-export class E170223 extends SpotTrade {
-  declare protected readonly isE170223: never;
+export class YourSpotAccountWithInstitutionalLending extends SpotTrade {
+  declare protected readonly isYourSpotAccountWithInstitutionalLending: never;
 }
 
 /** 170224  */
-export class E170224 extends SpotTrade {
-  declare protected readonly isE170224: never;
+export class YoureNotAUserOfThe extends SpotTrade {
+  declare protected readonly isYoureNotAUserOfThe: never;
 }
 
 /** 170226  */
-export class E170226 extends SpotTrade {
-  declare protected readonly isE170226: never;
+export class YourSpotAccountForMarginTrading extends SpotTrade {
+  declare protected readonly isYourSpotAccountForMarginTrading: never;
 }
 
 /** 170227  */
-export class E170227 extends SpotTrade {
-  declare protected readonly isE170227: never;
+export class ThisFeatureIsNotSupported extends SpotTrade {
+  declare protected readonly isThisFeatureIsNotSupported: never;
 }
 
 /** 170228  */
-export class E170228 extends SpotTrade {
-  declare protected readonly isE170228: never;
+export class ThePurchaseAmountOfEachOrder extends SpotTrade {
+  declare protected readonly isThePurchaseAmountOfEachOrder: never;
 }
 
 /** 170229  */
-export class E170229 extends SpotTrade {
-  declare protected readonly isE170229: never;
+export class TheSellQuantityPerOrderExceeds extends SpotTrade {
+  declare protected readonly isTheSellQuantityPerOrderExceeds: never;
 }
 
 /** 170230  */
-export class E170230 extends SpotTrade {
-  declare protected readonly isE170230: never;
+export class OperationsRestrictionDueToTheDeactivation extends SpotTrade {
+  declare protected readonly isOperationsRestrictionDueToTheDeactivation: never;
 }
 
 /** 170234  */
-export class E170234 extends SpotTrade {
-  declare protected readonly isE170234: never;
+export class SystemErrorError extends SpotTrade {
+  declare protected readonly isSystemErrorError: never;
 }
 
 /** 170241  */
-export class E170241 extends SpotTrade {
-  declare protected readonly isE170241: never;
+export class ToProceedWithTradingUsersMust extends SpotTrade {
+  declare protected readonly isToProceedWithTradingUsersMust: never;
 }
 
 /** 170310  */
-export class E170310 extends SpotTrade {
-  declare protected readonly isE170310: never;
+export class OrderModificationTimeout extends SpotTrade {
+  declare protected readonly isOrderModificationTimeout: never;
 }
 
 /** 170311  */
-export class E170311 extends SpotTrade {
-  declare protected readonly isE170311: never;
+export class OrderModificationFailed extends SpotTrade {
+  declare protected readonly isOrderModificationFailed: never;
 }
 
 /** 170312  */
-export class E170312 extends SpotTrade {
-  declare protected readonly isE170312: never;
+export class TheCurrentOrderDoesNotSupport extends SpotTrade {
+  declare protected readonly isTheCurrentOrderDoesNotSupport: never;
 }
 
 /** 170313  */
-export class E170313 extends SpotTrade {
-  declare protected readonly isE170313: never;
+export class TheModifiedContractQuantityCannotBeError extends SpotTrade {
+  declare protected readonly isTheModifiedContractQuantityCannotBeError: never;
 }
 
 /** 170341  */
-export class E170341 extends SpotTrade {
-  declare protected readonly isE170341: never;
+export class RequestOrderQuantityExceedsMaximumLimit extends SpotTrade {
+  declare protected readonly isRequestOrderQuantityExceedsMaximumLimit: never;
 }
 
 /** 170344  */
-export class E170344 extends SpotTrade {
-  declare protected readonly isE170344: never;
+export class SymbolIsNotSupportedOnMargin extends SpotTrade {
+  declare protected readonly isSymbolIsNotSupportedOnMargin: never;
 }
 
 /** 170348  */
-export class E170348 extends SpotTrade {
-  declare protected readonly isE170348: never;
+export class PleaseGoToHttpsWwwBybit extends SpotTrade {
+  declare protected readonly isPleaseGoToHttpsWwwBybit: never;
 }
 
 /** 170355  */
-export class E170355 extends SpotTrade {
-  declare protected readonly isE170355: never;
+export class RpiOrdersAreRestrictedToApproved extends SpotTrade {
+  declare protected readonly isRpiOrdersAreRestrictedToApproved: never;
 }
 
 /** 170358  */
-export class E170358 extends SpotTrade {
-  declare protected readonly isE170358: never;
+export class TheCurrentSiteDoesNotSupport extends SpotTrade {
+  declare protected readonly isTheCurrentSiteDoesNotSupport: never;
 }
 
 /** 170359  */
-export class E170359 extends SpotTrade {
-  declare protected readonly isE170359: never;
+export class TtheCurrentSiteDoesNotSupport extends SpotTrade {
+  declare protected readonly isTtheCurrentSiteDoesNotSupport: never;
 }
 
 /** 170709  */
-export class E170709 extends SpotTrade {
-  declare protected readonly isE170709: never;
+export class OtcLoanTheSelectTradingPair extends SpotTrade {
+  declare protected readonly isOtcLoanTheSelectTradingPair: never;
 }
 
 /** 170810  */
-export class E170810 extends SpotTrade {
-  declare protected readonly isE170810: never;
+export class CannotExceedMaximumOf500Conditional extends SpotTrade {
+  declare protected readonly isCannotExceedMaximumOf500Conditional: never;
 }
 
 /** 176002  */
-export class E176002 extends SpotMarginTrade {
-  declare protected readonly isE176002: never;
+export class QueryUserAccountInfoErrorConfirm extends SpotMarginTrade {
+  declare protected readonly isQueryUserAccountInfoErrorConfirm: never;
 }
 
 /** 176003  */
-export class E176003 extends SpotMarginTrade {
-  declare protected readonly isE176003: never;
+export class QueryUserLoanHistoryError extends SpotMarginTrade {
+  declare protected readonly isQueryUserLoanHistoryError: never;
 }
 
 /** 176004  */
-export class E176004 extends SpotMarginTrade {
-  declare protected readonly isE176004: never;
+export class QueryOrderHistoryStartTimeExceeds extends SpotMarginTrade {
+  declare protected readonly isQueryOrderHistoryStartTimeExceeds: never;
 }
 
 /** 176005  */
-export class E176005 extends SpotMarginTrade {
-  declare protected readonly isE176005: never;
+export class FailedToBorrow extends SpotMarginTrade {
+  declare protected readonly isFailedToBorrow: never;
 }
 
 /** 176006  */
-export class E176006 extends SpotMarginTrade {
-  declare protected readonly isE176006: never;
+export class RepaymentFailed extends SpotMarginTrade {
+  declare protected readonly isRepaymentFailed: never;
 }
 
 /** 176007  */
-export class E176007 extends SpotMarginTrade {
-  declare protected readonly isE176007: never;
+export class UserNotFound extends SpotMarginTrade {
+  declare protected readonly isUserNotFound: never;
 }
 
 /** 176008  */
-export class E176008 extends SpotMarginTrade {
-  declare protected readonly isE176008: never;
+export class YouHaventEnabledCrossMarginTradingError extends SpotMarginTrade {
+  declare protected readonly isYouHaventEnabledCrossMarginTradingError: never;
 }
 
 /** 176009  */
-export class E176009 extends SpotMarginTrade {
-  declare protected readonly isE176009: never;
+export class YouHaventEnabledCrossMarginTrading176009 extends SpotMarginTrade {
+  declare protected readonly isYouHaventEnabledCrossMarginTrading176009: never;
 }
 
 /** 176010  */
-export class E176010 extends SpotMarginTrade {
-  declare protected readonly isE176010: never;
+export class FailedToLocateTheCoinsTo extends SpotMarginTrade {
+  declare protected readonly isFailedToLocateTheCoinsTo: never;
 }
 
 /** 176011  */
-export class E176011 extends SpotMarginTrade {
-  declare protected readonly isE176011: never;
+export class CrossMarginTradingNotYetSupportedError extends SpotMarginTrade {
+  declare protected readonly isCrossMarginTradingNotYetSupportedError: never;
 }
 
 /** 176012  */
-export class E176012 extends SpotMarginTrade {
-  declare protected readonly isE176012: never;
+export class PairNotAvailable extends SpotMarginTrade {
+  declare protected readonly isPairNotAvailable: never;
 }
 
 /** 176013  */
-export class E176013 extends SpotMarginTrade {
-  declare protected readonly isE176013: never;
+export class CrossMarginTradingNotYetSupported176013 extends SpotMarginTrade {
+  declare protected readonly isCrossMarginTradingNotYetSupported176013: never;
 }
 
 /** 176014  */
-export class E176014 extends SpotMarginTrade {
-  declare protected readonly isE176014: never;
+export class RepeatedRepaymentRequests extends SpotMarginTrade {
+  declare protected readonly isRepeatedRepaymentRequests: never;
 }
 
 /** 176015  */
-export class E176015 extends SpotMarginTrade {
-  declare protected readonly isE176015: never;
+export class InsufficientAvailableBalanceError extends SpotMarginTrade {
+  declare protected readonly isInsufficientAvailableBalanceError: never;
 }
 
 /** 176016  */
-export class E176016 extends SpotMarginTrade {
-  declare protected readonly isE176016: never;
+export class NoRepaymentRequired extends SpotMarginTrade {
+  declare protected readonly isNoRepaymentRequired: never;
 }
 
 /** 176017  */
-export class E176017 extends SpotMarginTrade {
-  declare protected readonly isE176017: never;
+export class RepaymentAmountHasExceededTheTotal extends SpotMarginTrade {
+  declare protected readonly isRepaymentAmountHasExceededTheTotal: never;
 }
 
 /** 176018  */
-export class E176018 extends SpotMarginTrade {
-  declare protected readonly isE176018: never;
+export class SettlementInProgress extends SpotMarginTrade {
+  declare protected readonly isSettlementInProgress: never;
 }
 
 /** 176019  */
-export class E176019 extends SpotMarginTrade {
-  declare protected readonly isE176019: never;
+export class LiquidationInProgress extends SpotMarginTrade {
+  declare protected readonly isLiquidationInProgress: never;
 }
 
 /** 176020  */
-export class E176020 extends SpotMarginTrade {
-  declare protected readonly isE176020: never;
+export class FailedToLocateRepaymentHistory extends SpotMarginTrade {
+  declare protected readonly isFailedToLocateRepaymentHistory: never;
 }
 
 /** 176021  */
-export class E176021 extends SpotMarginTrade {
-  declare protected readonly isE176021: never;
+export class RepeatedBorrowingRequests extends SpotMarginTrade {
+  declare protected readonly isRepeatedBorrowingRequests: never;
 }
 
 /** 176022  */
-export class E176022 extends SpotMarginTrade {
-  declare protected readonly isE176022: never;
+export class CoinsToBorrowNotGenerallyAvailable extends SpotMarginTrade {
+  declare protected readonly isCoinsToBorrowNotGenerallyAvailable: never;
 }
 
 /** 176023  */
-export class E176023 extends SpotMarginTrade {
-  declare protected readonly isE176023: never;
+export class PairToBorrowNotGenerallyAvailable extends SpotMarginTrade {
+  declare protected readonly isPairToBorrowNotGenerallyAvailable: never;
 }
 
 /** 176024  */
-export class E176024 extends SpotMarginTrade {
-  declare protected readonly isE176024: never;
+export class InvalidUserStatus extends SpotMarginTrade {
+  declare protected readonly isInvalidUserStatus: never;
 }
 
 /** 176025  */
-export class E176025 extends SpotMarginTrade {
-  declare protected readonly isE176025: never;
+export class AmountToBorrowCannotBeLower extends SpotMarginTrade {
+  declare protected readonly isAmountToBorrowCannotBeLower: never;
 }
 
 /** 176026  */
-export class E176026 extends SpotMarginTrade {
-  declare protected readonly isE176026: never;
+export class AmountToBorrowCannotBeLarger extends SpotMarginTrade {
+  declare protected readonly isAmountToBorrowCannotBeLarger: never;
 }
 
 /** 176027  */
-export class E176027 extends SpotMarginTrade {
-  declare protected readonly isE176027: never;
+export class AmountToBorrowCannotBeHigher extends SpotMarginTrade {
+  declare protected readonly isAmountToBorrowCannotBeHigher: never;
 }
 
 /** 176028  */
-export class E176028 extends SpotMarginTrade {
-  declare protected readonly isE176028: never;
+export class AmountToBorrowHasExceededBybits extends SpotMarginTrade {
+  declare protected readonly isAmountToBorrowHasExceededBybits: never;
 }
 
 /** 176029  */
-export class E176029 extends SpotMarginTrade {
-  declare protected readonly isE176029: never;
+export class AmountToBorrowHasExceededThe extends SpotMarginTrade {
+  declare protected readonly isAmountToBorrowHasExceededThe: never;
 }
 
 /** 176030  */
-export class E176030 extends SpotMarginTrade {
-  declare protected readonly isE176030: never;
+export class QueryUserLoanInfoError extends SpotMarginTrade {
+  declare protected readonly isQueryUserLoanInfoError: never;
 }
 
 /** 176031  */
-export class E176031 extends SpotMarginTrade {
-  declare protected readonly isE176031: never;
+export class NumberOfDecimalsForBorrowAmount extends SpotMarginTrade {
+  declare protected readonly isNumberOfDecimalsForBorrowAmount: never;
 }
 
 /** 176034  */
-export class E176034 extends SpotMarginTrade {
-  declare protected readonly isE176034: never;
+export class TheLeverageRatioIsOutOf extends SpotMarginTrade {
+  declare protected readonly isTheLeverageRatioIsOutOf: never;
 }
 
 /** 176035  */
-export class E176035 extends SpotMarginTrade {
-  declare protected readonly isE176035: never;
+export class FailedToCloseTheLeverageSwitch extends SpotMarginTrade {
+  declare protected readonly isFailedToCloseTheLeverageSwitch: never;
 }
 
 /** 176036  */
-export class E176036 extends SpotMarginTrade {
-  declare protected readonly isE176036: never;
+export class FailedToAdjustLeverageSwitchDuring extends SpotMarginTrade {
+  declare protected readonly isFailedToAdjustLeverageSwitchDuring: never;
 }
 
 /** 176037  */
-export class E176037 extends SpotMarginTrade {
-  declare protected readonly isE176037: never;
+export class ForNonUnifiedTransactionUsersThe extends SpotMarginTrade {
+  declare protected readonly isForNonUnifiedTransactionUsersThe: never;
 }
 
 /** 176038  */
-export class E176038 extends SpotMarginTrade {
-  declare protected readonly isE176038: never;
+export class TheSpotLeverageIsClosedAnd extends SpotMarginTrade {
+  declare protected readonly isTheSpotLeverageIsClosedAnd: never;
 }
 
 /** 176039  */
-export class E176039 extends SpotMarginTrade {
-  declare protected readonly isE176039: never;
+export class BorrowingCurrentOperationIsNotAllowed extends SpotMarginTrade {
+  declare protected readonly isBorrowingCurrentOperationIsNotAllowed: never;
 }
 
 /** 176040  */
-export class E176040 extends SpotMarginTrade {
-  declare protected readonly isE176040: never;
+export class ThereIsASpotLeverageOrder extends SpotMarginTrade {
+  declare protected readonly isThereIsASpotLeverageOrder: never;
 }
 
 /** 176132  */
-export class E176132 extends SpotMarginTrade {
-  declare protected readonly isE176132: never;
+export class NumberOfDecimalsForRepayAmount extends SpotMarginTrade {
+  declare protected readonly isNumberOfDecimalsForRepayAmount: never;
 }
 
 /** 176133  */
-export class E176133 extends SpotMarginTrade {
-  declare protected readonly isE176133: never;
+export class LiquidationMayBeTriggeredPleaseAdjust extends SpotMarginTrade {
+  declare protected readonly isLiquidationMayBeTriggeredPleaseAdjust: never;
 }
 
 /** 176134  */
-export class E176134 extends SpotMarginTrade {
-  declare protected readonly isE176134: never;
+export class AccountHasBeenUpgradedUpgradingTo extends SpotMarginTrade {
+  declare protected readonly isAccountHasBeenUpgradedUpgradingTo: never;
 }
 
 /** 176135  */
-export class E176135 extends SpotMarginTrade {
-  declare protected readonly isE176135: never;
+export class FailedToGetBondData extends SpotMarginTrade {
+  declare protected readonly isFailedToGetBondData: never;
 }
 
 /** 176136  */
-export class E176136 extends SpotMarginTrade {
-  declare protected readonly isE176136: never;
+export class FailedToGetBorrowData extends SpotMarginTrade {
+  declare protected readonly isFailedToGetBorrowData: never;
 }
 
 /** 176137  */
-export class E176137 extends SpotMarginTrade {
-  declare protected readonly isE176137: never;
+export class FailedToSwitchUserStatus extends SpotMarginTrade {
+  declare protected readonly isFailedToSwitchUserStatus: never;
 }
 
 /** 176138  */
-export class E176138 extends SpotMarginTrade {
-  declare protected readonly isE176138: never;
+export class YouNeedToRepayAllYour extends SpotMarginTrade {
+  declare protected readonly isYouNeedToRepayAllYour: never;
 }
 
 /** 176139  */
-export class E176139 extends SpotMarginTrade {
-  declare protected readonly isE176139: never;
+export class SorryYouAreNotEligibleTo extends SpotMarginTrade {
+  declare protected readonly isSorryYouAreNotEligibleTo: never;
 }
 
 /** 176201  */
-export class E176201 extends SpotMarginTrade {
-  declare protected readonly isE176201: never;
+export class AccountExceptionCheckIfTheUid extends SpotMarginTrade {
+  declare protected readonly isAccountExceptionCheckIfTheUid: never;
 }
 
 /** 182021  */
-export class E182021 extends SpotMarginTrade {
-  declare protected readonly isE182021: never;
+export class CannotEnableSpotMarginWhileIn extends SpotMarginTrade {
+  declare protected readonly isCannotEnableSpotMarginWhileIn: never;
 }
 
 /** 182104  */
-export class E182104 extends SpotMarginTrade {
-  declare protected readonly isE182104: never;
+export class ThisActionCouldNotBeCompleted extends SpotMarginTrade {
+  declare protected readonly isThisActionCouldNotBeCompleted: never;
 }
 
 /** 182105  */
-export class E182105 extends SpotMarginTrade {
-  declare protected readonly isE182105: never;
+export class AdjustmentFailedUserIsUpgrading extends SpotMarginTrade {
+  declare protected readonly isAdjustmentFailedUserIsUpgrading: never;
 }
 
 /** 182106  */
-export class E182106 extends SpotMarginTrade {
-  declare protected readonly isE182106: never;
+export class AdjustmentFailedUserForcedLiquidationIn extends SpotMarginTrade {
+  declare protected readonly isAdjustmentFailedUserForcedLiquidationIn: never;
 }
 
 /** 182107  */
-export class E182107 extends SpotMarginTrade {
-  declare protected readonly isE182107: never;
+export class AdjustmentFailedMaintenanceMarginRateToo extends SpotMarginTrade {
+  declare protected readonly isAdjustmentFailedMaintenanceMarginRateToo: never;
 }
 
 /** 131001  */
-export class E131001 extends Asset {
-  declare protected readonly isE131001: never;
+export class OpenapiSvcError extends Asset {
+  declare protected readonly isOpenapiSvcError: never;
 }
 
 /** 131002  */
-export class E131002 extends Asset {
-  declare protected readonly isE131002: never;
+export class ParameterErrorWithdrawAddressChainOr extends Asset {
+  declare protected readonly isParameterErrorWithdrawAddressChainOr: never;
 }
 
 /** 131003  */
-export class E131003 extends Asset {
-  declare protected readonly isE131003: never;
+export class InternalErrorError extends Asset {
+  declare protected readonly isInternalErrorError: never;
 }
 
 /** 131004  */
-export class E131004 extends Asset {
-  declare protected readonly isE131004: never;
+export class KycNeeded extends Asset {
+  declare protected readonly isKycNeeded: never;
 }
 
 /** 131065  */
-export class E131065 extends Asset {
-  declare protected readonly isE131065: never;
+export class YourKycInformationIsIncompletePlease extends Asset {
+  declare protected readonly isYourKycInformationIsIncompletePlease: never;
 }
 
 /** 131066  */
-export class E131066 extends Asset {
-  declare protected readonly isE131066: never;
+export class ThisAddressDoesNotSupportWithdrawals extends Asset {
+  declare protected readonly isThisAddressDoesNotSupportWithdrawals: never;
 }
 
 /** 131067  */
-export class E131067 extends Asset {
-  declare protected readonly isE131067: never;
+export class TravelRuleVerificationFailedPleaseContact extends Asset {
+  declare protected readonly isTravelRuleVerificationFailedPleaseContact: never;
 }
 
 /** 131068  */
-export class E131068 extends Asset {
-  declare protected readonly isE131068: never;
+export class TravelRuleInformationIsInsufficientPlease extends Asset {
+  declare protected readonly isTravelRuleInformationIsInsufficientPlease: never;
 }
 
 /** 131069  */
-export class E131069 extends Asset {
-  declare protected readonly isE131069: never;
+export class UnableToWithdrawToTheReceipt extends Asset {
+  declare protected readonly isUnableToWithdrawToTheReceipt: never;
 }
 
 /** 131070  */
-export class E131070 extends Asset {
-  declare protected readonly isE131070: never;
+export class TheRecipientsNameIsMismatchedWith extends Asset {
+  declare protected readonly isTheRecipientsNameIsMismatchedWith: never;
 }
 
 /** 131071  */
-export class E131071 extends Asset {
-  declare protected readonly isE131071: never;
+export class TheRecipientHasNotUndergoneKyc extends Asset {
+  declare protected readonly isTheRecipientHasNotUndergoneKyc: never;
 }
 
 /** 131072  */
-export class E131072 extends Asset {
-  declare protected readonly isE131072: never;
+export class YourWithdrawalCurrencyIsNotSupported extends Asset {
+  declare protected readonly isYourWithdrawalCurrencyIsNotSupported: never;
 }
 
 /** 131073  */
-export class E131073 extends Asset {
-  declare protected readonly isE131073: never;
+export class YourWithdrawalAddressHasNotBeen extends Asset {
+  declare protected readonly isYourWithdrawalAddressHasNotBeen: never;
 }
 
 /** 131074  */
-export class E131074 extends Asset {
-  declare protected readonly isE131074: never;
+export class BeneficiaryInfoIsRequiredPleaseRefer extends Asset {
+  declare protected readonly isBeneficiaryInfoIsRequiredPleaseRefer: never;
 }
 
 /** 131075  */
-export class E131075 extends Asset {
-  declare protected readonly isE131075: never;
+export class Internaladdresscannotbeyourself extends Asset {
+  declare protected readonly isInternaladdresscannotbeyourself: never;
 }
 
 /** 131076  */
-export class E131076 extends Asset {
-  declare protected readonly isE131076: never;
+export class InternalTransferNotSupportSubaccounts extends Asset {
+  declare protected readonly isInternalTransferNotSupportSubaccounts: never;
 }
 
 /** 131077  */
-export class E131077 extends Asset {
-  declare protected readonly isE131077: never;
+export class ReceiveUserNotExist extends Asset {
+  declare protected readonly isReceiveUserNotExist: never;
 }
 
 /** 131078  */
-export class E131078 extends Asset {
-  declare protected readonly isE131078: never;
+export class ReceiveUserDepositHasBeenBanned extends Asset {
+  declare protected readonly isReceiveUserDepositHasBeenBanned: never;
 }
 
 /** 131079  */
-export class E131079 extends Asset {
-  declare protected readonly isE131079: never;
+export class ReceiveUserNeedKyc extends Asset {
+  declare protected readonly isReceiveUserNeedKyc: never;
 }
 
 /** 131080  */
-export class E131080 extends Asset {
-  declare protected readonly isE131080: never;
+export class UserLeftRetryTimesIsZero extends Asset {
+  declare protected readonly isUserLeftRetryTimesIsZero: never;
 }
 
 /** 131081  */
-export class E131081 extends Asset {
-  declare protected readonly isE131081: never;
+export class DoNotInputMemoTagPlease extends Asset {
+  declare protected readonly isDoNotInputMemoTagPlease: never;
 }
 
 /** 131082  */
-export class E131082 extends Asset {
-  declare protected readonly isE131082: never;
+export class DoNotRepeatTheRequest extends Asset {
+  declare protected readonly isDoNotRepeatTheRequest: never;
 }
 
 /** 131083  */
-export class E131083 extends Asset {
-  declare protected readonly isE131083: never;
+export class WithdrawOnlyAllowedFromAddressBook extends Asset {
+  declare protected readonly isWithdrawOnlyAllowedFromAddressBook: never;
 }
 
 /** 131084  */
-export class E131084 extends Asset {
-  declare protected readonly isE131084: never;
+export class WithdrawFailedBecauseOfUtaUpgrading extends Asset {
+  declare protected readonly isWithdrawFailedBecauseOfUtaUpgrading: never;
 }
 
 /** 131085  */
-export class E131085 extends Asset {
-  declare protected readonly isE131085: never;
+export class WithdrawalAmountIsGreaterThanYour extends Asset {
+  declare protected readonly isWithdrawalAmountIsGreaterThanYour: never;
 }
 
 /** 131086  */
-export class E131086 extends Asset {
-  declare protected readonly isE131086: never;
+export class WithdrawalAmountExceedsRiskLimitThe extends Asset {
+  declare protected readonly isWithdrawalAmountExceedsRiskLimitThe: never;
 }
 
 /** 131087  */
-export class E131087 extends Asset {
-  declare protected readonly isE131087: never;
+export class YourCurrentAccountSpotRiskLevel extends Asset {
+  declare protected readonly isYourCurrentAccountSpotRiskLevel: never;
 }
 
 /** 131088  */
-export class E131088 extends Asset {
-  declare protected readonly isE131088: never;
+export class TheWithdrawalAmountExceedsTheRemaining extends Asset {
+  declare protected readonly isTheWithdrawalAmountExceedsTheRemaining: never;
 }
 
 /** 131089  */
-export class E131089 extends Asset {
-  declare protected readonly isE131089: never;
+export class UserSensitiveOperationWithdrawalIsProhibited extends Asset {
+  declare protected readonly isUserSensitiveOperationWithdrawalIsProhibited: never;
 }
 
 /** 131090  */
-export class E131090 extends Asset {
-  declare protected readonly isE131090: never;
+export class UserWithdrawHasBeenBanned extends Asset {
+  declare protected readonly isUserWithdrawHasBeenBanned: never;
 }
 
 /** 131091  */
-export class E131091 extends Asset {
-  declare protected readonly isE131091: never;
+export class BlockedLoginStatusDoesNotAllow extends Asset {
+  declare protected readonly isBlockedLoginStatusDoesNotAllow: never;
 }
 
 /** 131092  */
-export class E131092 extends Asset {
-  declare protected readonly isE131092: never;
+export class UserStatusIsAbnormal extends Asset {
+  declare protected readonly isUserStatusIsAbnormal: never;
 }
 
 /** 131093  */
-export class E131093 extends Asset {
-  declare protected readonly isE131093: never;
+export class TheWithdrawalAddressIsNotIn extends Asset {
+  declare protected readonly isTheWithdrawalAddressIsNotIn: never;
 }
 
 /** 131094  */
-export class E131094 extends Asset {
-  declare protected readonly isE131094: never;
+export class UseridIsNotInTheWhitelist extends Asset {
+  declare protected readonly isUseridIsNotInTheWhitelist: never;
 }
 
 /** 131095  */
-export class E131095 extends Asset {
-  declare protected readonly isE131095: never;
+export class WithdrawlAmountExceedsThe24Hour extends Asset {
+  declare protected readonly isWithdrawlAmountExceedsThe24Hour: never;
 }
 
 /** 131096  */
-export class E131096 extends Asset {
-  declare protected readonly isE131096: never;
+export class WithdrawAmountDoesNotSatifyThe extends Asset {
+  declare protected readonly isWithdrawAmountDoesNotSatifyThe: never;
 }
 
 /** 131097  */
-export class E131097 extends Asset {
-  declare protected readonly isE131097: never;
+export class WithdrawalOfThisCurrencyHasBeen extends Asset {
+  declare protected readonly isWithdrawalOfThisCurrencyHasBeen: never;
 }
 
 /** 131098  */
-export class E131098 extends Asset {
-  declare protected readonly isE131098: never;
+export class WithdrawalCurrentlyIsNotAvailbleFrom extends Asset {
+  declare protected readonly isWithdrawalCurrentlyIsNotAvailbleFrom: never;
 }
 
 /** 131099  */
-export class E131099 extends Asset {
-  declare protected readonly isE131099: never;
+export class HotWalletStatusCanCancelThe extends Asset {
+  declare protected readonly isHotWalletStatusCanCancelThe: never;
 }
 
 /** 131200  */
-export class E131200 extends Asset {
-  declare protected readonly isE131200: never;
+export class ServiceError extends Asset {
+  declare protected readonly isServiceError: never;
 }
 
 /** 131201  */
-export class E131201 extends Asset {
-  declare protected readonly isE131201: never;
+export class InternalError131201 extends Asset {
+  declare protected readonly isInternalError131201: never;
 }
 
 /** 131202  */
-export class E131202 extends Asset {
-  declare protected readonly isE131202: never;
+export class InvalidMemberid extends Asset {
+  declare protected readonly isInvalidMemberid: never;
 }
 
 /** 131203  */
-export class E131203 extends Asset {
-  declare protected readonly isE131203: never;
+export class RequestParameterErrorError extends Asset {
+  declare protected readonly isRequestParameterErrorError: never;
 }
 
 /** 131204  */
-export class E131204 extends Asset {
-  declare protected readonly isE131204: never;
+export class AccountInfoError extends Asset {
+  declare protected readonly isAccountInfoError: never;
 }
 
 /** 131205  */
-export class E131205 extends Asset {
-  declare protected readonly isE131205: never;
+export class QueryTransferError extends Asset {
+  declare protected readonly isQueryTransferError: never;
 }
 
 /** 131206  */
-export class E131206 extends Asset {
-  declare protected readonly isE131206: never;
+export class CannotBeTransfer extends Asset {
+  declare protected readonly isCannotBeTransfer: never;
 }
 
 /** 131207  */
-export class E131207 extends Asset {
-  declare protected readonly isE131207: never;
+export class AccountNotExist extends Asset {
+  declare protected readonly isAccountNotExist: never;
 }
 
 /** 131208  */
-export class E131208 extends Asset {
-  declare protected readonly isE131208: never;
+export class ForbidTransfer extends Asset {
+  declare protected readonly isForbidTransfer: never;
 }
 
 /** 131209  */
-export class E131209 extends Asset {
-  declare protected readonly isE131209: never;
+export class GetSubmemberRelationError extends Asset {
+  declare protected readonly isGetSubmemberRelationError: never;
 }
 
 /** 131210  */
-export class E131210 extends Asset {
-  declare protected readonly isE131210: never;
+export class AmountAccuracyError extends Asset {
+  declare protected readonly isAmountAccuracyError: never;
 }
 
 /** 131211  */
-export class E131211 extends Asset {
-  declare protected readonly isE131211: never;
+export class FromaccounttypeCantBeTheSameAs extends Asset {
+  declare protected readonly isFromaccounttypeCantBeTheSameAs: never;
 }
 
 /** 131212  */
-export class E131212 extends Asset {
-  declare protected readonly isE131212: never;
+export class InsufficientBalance extends Asset {
+  declare protected readonly isInsufficientBalance: never;
 }
 
 /** 131213  */
-export class E131213 extends Asset {
-  declare protected readonly isE131213: never;
+export class TransferltvCheckError extends Asset {
+  declare protected readonly isTransferltvCheckError: never;
 }
 
 /** 131214  */
-export class E131214 extends Asset {
-  declare protected readonly isE131214: never;
+export class TransferidExist extends Asset {
+  declare protected readonly isTransferidExist: never;
 }
 
 /** 131215  */
-export class E131215 extends Asset {
-  declare protected readonly isE131215: never;
+export class AmountError extends Asset {
+  declare protected readonly isAmountError: never;
 }
 
 /** 131216  */
-export class E131216 extends Asset {
-  declare protected readonly isE131216: never;
+export class QueryBalanceError extends Asset {
+  declare protected readonly isQueryBalanceError: never;
 }
 
 /** 131217  */
-export class E131217 extends Asset {
-  declare protected readonly isE131217: never;
+export class RiskCheckError extends Asset {
+  declare protected readonly isRiskCheckError: never;
 }
 
 /** 131226  */
-export class E131226 extends Asset {
-  declare protected readonly isE131226: never;
+export class DueToSecurityReasonsWeAre extends Asset {
+  declare protected readonly isDueToSecurityReasonsWeAre: never;
 }
 
 /** 131227  */
-export class E131227 extends Asset {
-  declare protected readonly isE131227: never;
+export class SubaccountDoNotHaveUniversalTransfer extends Asset {
+  declare protected readonly isSubaccountDoNotHaveUniversalTransfer: never;
 }
 
 /** 131228  */
-export class E131228 extends Asset {
-  declare protected readonly isE131228: never;
+export class YourBalanceIsNotEnoughPlease extends Asset {
+  declare protected readonly isYourBalanceIsNotEnoughPlease: never;
 }
 
 /** 131229  */
-export class E131229 extends Asset {
-  declare protected readonly isE131229: never;
+export class DueToComplianceRequirementsTheCurrent extends Asset {
+  declare protected readonly isDueToComplianceRequirementsTheCurrent: never;
 }
 
 /** 131230  */
-export class E131230 extends Asset {
-  declare protected readonly isE131230: never;
+export class TheSystemIsBusyPleaseTry extends Asset {
+  declare protected readonly isTheSystemIsBusyPleaseTry: never;
 }
 
 /** 131231  */
-export class E131231 extends Asset {
-  declare protected readonly isE131231: never;
+export class TransfersIntoThisAccountAreNot extends Asset {
+  declare protected readonly isTransfersIntoThisAccountAreNot: never;
 }
 
 /** 131232  */
-export class E131232 extends Asset {
-  declare protected readonly isE131232: never;
+export class TransfersOutThisAccountAreNot extends Asset {
+  declare protected readonly isTransfersOutThisAccountAreNot: never;
 }
 
 /** 131233  */
-export class E131233 extends Asset {
-  declare protected readonly isE131233: never;
+export class CanNotTransferTheCoinThat extends Asset {
+  declare protected readonly isCanNotTransferTheCoinThat: never;
 }
 
 /** 131239  */
-export class E131239 extends Asset {
-  declare protected readonly isE131239: never;
+export class TheCollateralAmountHasExceededThe extends Asset {
+  declare protected readonly isTheCollateralAmountHasExceededThe: never;
 }
 
 /** 140001  */
-export class E140001 extends Asset {
-  declare protected readonly isE140001: never;
+export class SwitchingThePmSpotHedgingSwitch extends Asset {
+  declare protected readonly isSwitchingThePmSpotHedgingSwitch: never;
 }
 
 /** 140002  */
-export class E140002 extends Asset {
-  declare protected readonly isE140002: never;
+export class InstitutionalLendingUsersDoNotSupport extends Asset {
+  declare protected readonly isInstitutionalLendingUsersDoNotSupport: never;
 }
 
 /** 140003  */
-export class E140003 extends Asset {
-  declare protected readonly isE140003: never;
+export class YouHavePositionSBeingLiquidated extends Asset {
+  declare protected readonly isYouHavePositionSBeingLiquidated: never;
 }
 
 /** 140004  */
-export class E140004 extends Asset {
-  declare protected readonly isE140004: never;
+export class OperationsRestrictionTheCurrentLtvRatio140004 extends Asset {
+  declare protected readonly isOperationsRestrictionTheCurrentLtvRatio140004: never;
 }
 
 /** 140005  */
-export class E140005 extends Asset {
-  declare protected readonly isE140005: never;
+export class RiskLevelAfterSwitchingModesExceeds extends Asset {
+  declare protected readonly isRiskLevelAfterSwitchingModesExceeds: never;
 }
 
 /** 141004  */
-export class E141004 extends Asset {
-  declare protected readonly isE141004: never;
+export class SubMemberIsNotNormal extends Asset {
+  declare protected readonly isSubMemberIsNotNormal: never;
 }
 
 /** 141019  */
-export class E141019 extends Asset {
-  declare protected readonly isE141019: never;
+export class ToAddOrUpdateTheIp extends Asset {
+  declare protected readonly isToAddOrUpdateTheIp: never;
 }
 
 /** 141020  */
-export class E141020 extends Asset {
-  declare protected readonly isE141020: never;
+export class ToChangeReadAndWritePermissions extends Asset {
+  declare protected readonly isToChangeReadAndWritePermissions: never;
 }
 
 /** 141025  */
-export class E141025 extends Asset {
-  declare protected readonly isE141025: never;
+export class ThisSubaccountHasAssetsAndCannot extends Asset {
+  declare protected readonly isThisSubaccountHasAssetsAndCannot: never;
 }
 
 /** 141027  */
-export class E141027 extends Asset {
-  declare protected readonly isE141027: never;
+export class SubAccountCannotAcceptAgreement extends Asset {
+  declare protected readonly isSubAccountCannotAcceptAgreement: never;
 }
 
 /** 181000  */
-export class E181000 extends Asset {
-  declare protected readonly isE181000: never;
+export class CategoryIsNull extends Asset {
+  declare protected readonly isCategoryIsNull: never;
 }
 
 /** 181001  */
-export class E181001 extends Asset {
-  declare protected readonly isE181001: never;
+export class CategoryOnlySupportLinearOrOption extends Asset {
+  declare protected readonly isCategoryOnlySupportLinearOrOption: never;
 }
 
 /** 181002  */
-export class E181002 extends Asset {
-  declare protected readonly isE181002: never;
+export class SymbolIsNull extends Asset {
+  declare protected readonly isSymbolIsNull: never;
 }
 
 /** 181003  */
-export class E181003 extends Asset {
-  declare protected readonly isE181003: never;
+export class SideIsNull extends Asset {
+  declare protected readonly isSideIsNull: never;
 }
 
 /** 181004  */
-export class E181004 extends Asset {
-  declare protected readonly isE181004: never;
+export class SideOnlySupportBuyOrSell extends Asset {
+  declare protected readonly isSideOnlySupportBuyOrSell: never;
 }
 
 /** 181005  */
-export class E181005 extends Asset {
-  declare protected readonly isE181005: never;
+export class OrderstatusIsWrong extends Asset {
+  declare protected readonly isOrderstatusIsWrong: never;
 }
 
 /** 181006  */
-export class E181006 extends Asset {
-  declare protected readonly isE181006: never;
+export class StarttimeIsNotNumber extends Asset {
+  declare protected readonly isStarttimeIsNotNumber: never;
 }
 
 /** 181007  */
-export class E181007 extends Asset {
-  declare protected readonly isE181007: never;
+export class EndtimeIsNotNumber extends Asset {
+  declare protected readonly isEndtimeIsNotNumber: never;
 }
 
 /** 181008  */
-export class E181008 extends Asset {
-  declare protected readonly isE181008: never;
+export class ParameterStarttimeAndEndtimeAreBoth extends Asset {
+  declare protected readonly isParameterStarttimeAndEndtimeAreBoth: never;
 }
 
 /** 181009  */
-export class E181009 extends Asset {
-  declare protected readonly isE181009: never;
+export class ParameterStarttimeNeedsToBeSmaller extends Asset {
+  declare protected readonly isParameterStarttimeNeedsToBeSmaller: never;
 }
 
 /** 181010  */
-export class E181010 extends Asset {
-  declare protected readonly isE181010: never;
+export class TheTimeRangeBetweenStarttimeAnd extends Asset {
+  declare protected readonly isTheTimeRangeBetweenStarttimeAnd: never;
 }
 
 /** 181011  */
-export class E181011 extends Asset {
-  declare protected readonly isE181011: never;
+export class LimitIsNotANumber extends Asset {
+  declare protected readonly isLimitIsNotANumber: never;
 }
 
 /** 181012  */
-export class E181012 extends Asset {
-  declare protected readonly isE181012: never;
+export class SymbolNotExist extends Asset {
+  declare protected readonly isSymbolNotExist: never;
 }
 
 /** 181013  */
-export class E181013 extends Asset {
-  declare protected readonly isE181013: never;
+export class OnlySupportSettlecoinUsdc extends Asset {
+  declare protected readonly isOnlySupportSettlecoinUsdc: never;
 }
 
 /** 181014  */
-export class E181014 extends Asset {
-  declare protected readonly isE181014: never;
+export class ClassicAccountIsNotSupported extends Asset {
+  declare protected readonly isClassicAccountIsNotSupported: never;
 }
 
 /** 181018  */
-export class E181018 extends Asset {
-  declare protected readonly isE181018: never;
+export class InvalidExpdate extends Asset {
+  declare protected readonly isInvalidExpdate: never;
 }
 
 /** 181019  */
-export class E181019 extends Asset {
-  declare protected readonly isE181019: never;
+export class ParameterExpdateCantBeEarlierThan extends Asset {
+  declare protected readonly isParameterExpdateCantBeEarlierThan: never;
 }
 
 /** 182000  */
-export class E182000 extends Asset {
-  declare protected readonly isE182000: never;
+export class SymbolRelatedQuotePriceIsNull extends Asset {
+  declare protected readonly isSymbolRelatedQuotePriceIsNull: never;
 }
 
 /** 182200  */
-export class E182200 extends Asset {
-  declare protected readonly isE182200: never;
+export class PleaseUpgradeUtaFirst extends Asset {
+  declare protected readonly isPleaseUpgradeUtaFirst: never;
 }
 
 /** 182201  */
-export class E182201 extends Asset {
-  declare protected readonly isE182201: never;
+export class YouMustEnter2TimeParameters extends Asset {
+  declare protected readonly isYouMustEnter2TimeParameters: never;
 }
 
 /** 182202  */
-export class E182202 extends Asset {
-  declare protected readonly isE182202: never;
+export class TheStartTimeMustBeLess extends Asset {
+  declare protected readonly isTheStartTimeMustBeLess: never;
 }
 
 /** 182203  */
-export class E182203 extends Asset {
-  declare protected readonly isE182203: never;
+export class PleaseEnterValidCharacters extends Asset {
+  declare protected readonly isPleaseEnterValidCharacters: never;
 }
 
 /** 182204  */
-export class E182204 extends Asset {
-  declare protected readonly isE182204: never;
+export class CoinDoesNotExist extends Asset {
+  declare protected readonly isCoinDoesNotExist: never;
 }
 
 /** 182205  */
-export class E182205 extends Asset {
-  declare protected readonly isE182205: never;
+export class UserLevelDoesNotExist extends Asset {
+  declare protected readonly isUserLevelDoesNotExist: never;
 }
 
 /** 700000  */
-export class E700000 extends Asset {
-  declare protected readonly isE700000: never;
+export class AccounttypeQuotetxidCannotBeNullParams extends Asset {
+  declare protected readonly isAccounttypeQuotetxidCannotBeNullParams: never;
 }
 
 /** 700001  */
-export class E700001 extends Asset {
-  declare protected readonly isE700001: never;
+export class QuoteFailNoDealerCanUsed extends Asset {
+  declare protected readonly isQuoteFailNoDealerCanUsed: never;
 }
 
 /** 700004  */
-export class E700004 extends Asset {
-  declare protected readonly isE700004: never;
+export class OrderDoesNotExistOrderNot extends Asset {
+  declare protected readonly isOrderDoesNotExistOrderNot: never;
 }
 
 /** 700007  */
-export class E700007 extends Asset {
-  declare protected readonly isE700007: never;
+export class LargeAmountLimitLargeAmountLimit extends Asset {
+  declare protected readonly isLargeAmountLimitLargeAmountLimit: never;
 }
 
 /** 700012  */
-export class E700012 extends Asset {
-  declare protected readonly isE700012: never;
+export class UtaUpgradingDontAllowToApply extends Asset {
+  declare protected readonly isUtaUpgradingDontAllowToApply: never;
 }
 
 /** 400000  */
-export class E400000 extends FiatConvert {
-  declare protected readonly isE400000: never;
+export class InvalidRequest extends FiatConvert {
+  declare protected readonly isInvalidRequest: never;
 }
 
 /** 400001  */
-export class E400001 extends FiatConvert {
-  declare protected readonly isE400001: never;
+export class BrokerNotFoundInvalidParameter extends FiatConvert {
+  declare protected readonly isBrokerNotFoundInvalidParameter: never;
 }
 
 /** 400002  */
-export class E400002 extends FiatConvert {
-  declare protected readonly isE400002: never;
+export class BrokerInvalid extends FiatConvert {
+  declare protected readonly isBrokerInvalid: never;
 }
 
 /** 400003  */
-export class E400003 extends FiatConvert {
-  declare protected readonly isE400003: never;
+export class BrokerQuotationInvalid extends FiatConvert {
+  declare protected readonly isBrokerQuotationInvalid: never;
 }
 
 /** 400004  */
-export class E400004 extends FiatConvert {
-  declare protected readonly isE400004: never;
+export class SubAccountDoesntExist extends FiatConvert {
+  declare protected readonly isSubAccountDoesntExist: never;
 }
 
 /** 400005  */
-export class E400005 extends FiatConvert {
-  declare protected readonly isE400005: never;
+export class RequestAmountOutOfQuotaLimit extends FiatConvert {
+  declare protected readonly isRequestAmountOutOfQuotaLimit: never;
 }
 
 /** 400006  */
-export class E400006 extends FiatConvert {
-  declare protected readonly isE400006: never;
+export class FundingAccountNotSufficientFunds extends FiatConvert {
+  declare protected readonly isFundingAccountNotSufficientFunds: never;
 }
 
 /** 400007  */
-export class E400007 extends FiatConvert {
-  declare protected readonly isE400007: never;
+export class SubAccountFundingAccountNotSufficient extends FiatConvert {
+  declare protected readonly isSubAccountFundingAccountNotSufficient: never;
 }
 
 /** 500000  */
-export class E500000 extends FiatConvert {
-  declare protected readonly isE500000: never;
+export class BybitInternalError extends FiatConvert {
+  declare protected readonly isBybitInternalError: never;
 }
 
 /** 790000  */
-export class E790000 extends ConvertSmallBalances {
-  declare protected readonly isE790000: never;
+export class SystemErrorPleaseTryAgainLater extends ConvertSmallBalances {
+  declare protected readonly isSystemErrorPleaseTryAgainLater: never;
 }
 
 /** 790001  */
-export class E790001 extends ConvertSmallBalances {
-  declare protected readonly isE790001: never;
+export class SignVerificationFailed extends ConvertSmallBalances {
+  declare protected readonly isSignVerificationFailed: never;
 }
 
 /** 700002  */
-export class E700002 extends ConvertSmallBalances {
-  declare protected readonly isE700002: never;
+export class QuoteFailNotSupportQuoteType extends ConvertSmallBalances {
+  declare protected readonly isQuoteFailNotSupportQuoteType: never;
 }
 
 /** 700005  */
-export class E700005 extends ConvertSmallBalances {
-  declare protected readonly isE700005: never;
+export class YourAvailableBalanceIsInsufficientOr extends ConvertSmallBalances {
+  declare protected readonly isYourAvailableBalanceIsInsufficientOr: never;
 }
 
 /** 700006  */
-export class E700006 extends ConvertSmallBalances {
-  declare protected readonly isE700006: never;
+export class LowAmountLimit extends ConvertSmallBalances {
+  declare protected readonly isLowAmountLimit: never;
 }
 
 /** 700008  */
-export class E700008 extends ConvertSmallBalances {
-  declare protected readonly isE700008: never;
+export class QuoteFailPriceTimeOut extends ConvertSmallBalances {
+  declare protected readonly isQuoteFailPriceTimeOut: never;
 }
 
 /** 700009  */
-export class E700009 extends ConvertSmallBalances {
-  declare protected readonly isE700009: never;
+export class QuotetxidHasAlreadyBeenUsed extends ConvertSmallBalances {
+  declare protected readonly isQuotetxidHasAlreadyBeenUsed: never;
 }
 
 /** 700010  */
-export class E700010 extends ConvertSmallBalances {
-  declare protected readonly isE700010: never;
+export class LoanUserCanNotPerformConversion extends ConvertSmallBalances {
+  declare protected readonly isLoanUserCanNotPerformConversion: never;
 }
 
 /** 700011  */
-export class E700011 extends ConvertSmallBalances {
-  declare protected readonly isE700011: never;
+export class IllegalOperationInsufficientTokenPosition extends ConvertSmallBalances {
+  declare protected readonly isIllegalOperationInsufficientTokenPosition: never;
 }
 
 /** 700013  */
-export class E700013 extends ConvertSmallBalances {
-  declare protected readonly isE700013: never;
+export class TheCurrentCoinDoesNotSupport extends ConvertSmallBalances {
+  declare protected readonly isTheCurrentCoinDoesNotSupport: never;
 }
 
 /** 700016  */
-export class E700016 extends ConvertSmallBalances {
-  declare protected readonly isE700016: never;
+export class RateIsLessThanCurrentRate extends ConvertSmallBalances {
+  declare protected readonly isRateIsLessThanCurrentRate: never;
 }
 
 /** 700021  */
-export class E700021 extends ConvertSmallBalances {
-  declare protected readonly isE700021: never;
+export class ExistProcessingExchangeOrderPleaseTry extends ConvertSmallBalances {
+  declare protected readonly isExistProcessingExchangeOrderPleaseTry: never;
 }
 
 /** 700022  */
-export class E700022 extends ConvertSmallBalances {
-  declare protected readonly isE700022: never;
+export class ThisOperationIsNotCurrentlySupported extends ConvertSmallBalances {
+  declare protected readonly isThisOperationIsNotCurrentlySupported: never;
 }
 
 /** 148001  */
-export class E148001 extends CryptoLoanNew {
-  declare protected readonly isE148001: never;
+export class ThisCurrencyIsNotSupportedFor extends CryptoLoanNew {
+  declare protected readonly isThisCurrencyIsNotSupportedFor: never;
 }
 
 /** 148002  */
-export class E148002 extends CryptoLoanNew {
-  declare protected readonly isE148002: never;
+export class TheEnteredAmountIsBelowThe extends CryptoLoanNew {
+  declare protected readonly isTheEnteredAmountIsBelowThe: never;
 }
 
 /** 148003  */
-export class E148003 extends CryptoLoanNew {
-  declare protected readonly isE148003: never;
+export class ExceedsTheAllowedDecimalPrecisionFor extends CryptoLoanNew {
+  declare protected readonly isExceedsTheAllowedDecimalPrecisionFor: never;
 }
 
 /** 148004  */
-export class E148004 extends CryptoLoanNew {
-  declare protected readonly isE148004: never;
+export class ThisCurrencyCannotBeUsedAs extends CryptoLoanNew {
+  declare protected readonly isThisCurrencyCannotBeUsedAs: never;
 }
 
 /** 148005  */
-export class E148005 extends CryptoLoanNew {
-  declare protected readonly isE148005: never;
+export class ExceedsTheAllowedDecimalPrecisionForError extends CryptoLoanNew {
+  declare protected readonly isExceedsTheAllowedDecimalPrecisionForError: never;
 }
 
 /** 148006  */
-export class E148006 extends CryptoLoanNew {
-  declare protected readonly isE148006: never;
+export class TheAmountOfCollateralExceedsThe extends CryptoLoanNew {
+  declare protected readonly isTheAmountOfCollateralExceedsThe: never;
 }
 
 /** 148007  */
-export class E148007 extends CryptoLoanNew {
-  declare protected readonly isE148007: never;
+export class BorrowAmountCannotBeNegative extends CryptoLoanNew {
+  declare protected readonly isBorrowAmountCannotBeNegative: never;
 }
 
 /** 148008  */
-export class E148008 extends CryptoLoanNew {
-  declare protected readonly isE148008: never;
+export class CollateralAmountCannotBeNegative extends CryptoLoanNew {
+  declare protected readonly isCollateralAmountCannotBeNegative: never;
 }
 
 /** 148009  */
-export class E148009 extends CryptoLoanNew {
-  declare protected readonly isE148009: never;
+export class LtvExceedsTheRiskThreshold extends CryptoLoanNew {
+  declare protected readonly isLtvExceedsTheRiskThreshold: never;
 }
 
 /** 148010  */
-export class E148010 extends CryptoLoanNew {
-  declare protected readonly isE148010: never;
+export class InsufficientAvailableQuota extends CryptoLoanNew {
+  declare protected readonly isInsufficientAvailableQuota: never;
 }
 
 /** 148011  */
-export class E148011 extends CryptoLoanNew {
-  declare protected readonly isE148011: never;
+export class InsufficientBalanceInTheFundingPool extends CryptoLoanNew {
+  declare protected readonly isInsufficientBalanceInTheFundingPool: never;
 }
 
 /** 148012  */
-export class E148012 extends CryptoLoanNew {
-  declare protected readonly isE148012: never;
+export class InsufficientCollateralAmount extends CryptoLoanNew {
+  declare protected readonly isInsufficientCollateralAmount: never;
 }
 
 /** 148013  */
-export class E148013 extends CryptoLoanNew {
-  declare protected readonly isE148013: never;
+export class NonBorrowingUsersCannotAdjustCollateral extends CryptoLoanNew {
+  declare protected readonly isNonBorrowingUsersCannotAdjustCollateral: never;
 }
 
 /** 148014  */
-export class E148014 extends CryptoLoanNew {
-  declare protected readonly isE148014: never;
+export class ThisCurrencyIsNotSupported extends CryptoLoanNew {
+  declare protected readonly isThisCurrencyIsNotSupported: never;
 }
 
 /** 148015  */
-export class E148015 extends CryptoLoanNew {
-  declare protected readonly isE148015: never;
+export class LoanTermExceedsTheAllowedRange extends CryptoLoanNew {
+  declare protected readonly isLoanTermExceedsTheAllowedRange: never;
 }
 
 /** 148016  */
-export class E148016 extends CryptoLoanNew {
-  declare protected readonly isE148016: never;
+export class TheSpecifiedLendingRateIsNot extends CryptoLoanNew {
+  declare protected readonly isTheSpecifiedLendingRateIsNot: never;
 }
 
 /** 148017  */
-export class E148017 extends CryptoLoanNew {
-  declare protected readonly isE148017: never;
+export class TheInterestRateExceedsTheAllowed extends CryptoLoanNew {
+  declare protected readonly isTheInterestRateExceedsTheAllowed: never;
 }
 
 /** 148018  */
-export class E148018 extends CryptoLoanNew {
-  declare protected readonly isE148018: never;
+export class ExceededTheMaximumNumberOfOpen extends CryptoLoanNew {
+  declare protected readonly isExceededTheMaximumNumberOfOpen: never;
 }
 
 /** 148019  */
-export class E148019 extends CryptoLoanNew {
-  declare protected readonly isE148019: never;
+export class TheSystemIsBusyPleaseTryError extends CryptoLoanNew {
+  declare protected readonly isTheSystemIsBusyPleaseTryError: never;
 }
 
 /** 148020  */
-export class E148020 extends CryptoLoanNew {
-  declare protected readonly isE148020: never;
+export class InsufficientPlatformLendingQuota extends CryptoLoanNew {
+  declare protected readonly isInsufficientPlatformLendingQuota: never;
 }
 
 /** 148021  */
-export class E148021 extends CryptoLoanNew {
-  declare protected readonly isE148021: never;
+export class OperationConflictDetectedPleaseTryAgain extends CryptoLoanNew {
+  declare protected readonly isOperationConflictDetectedPleaseTryAgain: never;
 }
 
 /** 148022  */
-export class E148022 extends CryptoLoanNew {
-  declare protected readonly isE148022: never;
+export class InsufficientAssetsForLending extends CryptoLoanNew {
+  declare protected readonly isInsufficientAssetsForLending: never;
 }
 
 /** 148023  */
-export class E148023 extends CryptoLoanNew {
-  declare protected readonly isE148023: never;
+export class LoanOrderNotFound extends CryptoLoanNew {
+  declare protected readonly isLoanOrderNotFound: never;
 }
 
 /** 148024  */
-export class E148024 extends CryptoLoanNew {
-  declare protected readonly isE148024: never;
+export class LoanCancellationFailedTheOrderMay extends CryptoLoanNew {
+  declare protected readonly isLoanCancellationFailedTheOrderMay: never;
 }
 
 /** 148025  */
-export class E148025 extends CryptoLoanNew {
-  declare protected readonly isE148025: never;
+export class LendingOrderCancellationFailedTheOrder extends CryptoLoanNew {
+  declare protected readonly isLendingOrderCancellationFailedTheOrder: never;
 }
 
 /** 148026  */
-export class E148026 extends CryptoLoanNew {
-  declare protected readonly isE148026: never;
+export class FailedToCreateRepaymentPleaseTry extends CryptoLoanNew {
+  declare protected readonly isFailedToCreateRepaymentPleaseTry: never;
 }
 
 /** 148027  */
-export class E148027 extends CryptoLoanNew {
-  declare protected readonly isE148027: never;
+export class NoActiveLoanFoundForThis extends CryptoLoanNew {
+  declare protected readonly isNoActiveLoanFoundForThis: never;
 }
 
 /** 148028  */
-export class E148028 extends CryptoLoanNew {
-  declare protected readonly isE148028: never;
+export class RepaymentAmountExceedsTheSupportedPrecision extends CryptoLoanNew {
+  declare protected readonly isRepaymentAmountExceedsTheSupportedPrecision: never;
 }
 
 /** 148029  */
-export class E148029 extends CryptoLoanNew {
-  declare protected readonly isE148029: never;
+export class InsufficientBalanceInTheRepaymentAccount extends CryptoLoanNew {
+  declare protected readonly isInsufficientBalanceInTheRepaymentAccount: never;
 }
 
 /** 148030  */
-export class E148030 extends CryptoLoanNew {
-  declare protected readonly isE148030: never;
+export class DepositOrderNotFound extends CryptoLoanNew {
+  declare protected readonly isDepositOrderNotFound: never;
 }
 
 /** 148031  */
-export class E148031 extends CryptoLoanNew {
-  declare protected readonly isE148031: never;
+export class OperationNotAllowedDuringLiquidation extends CryptoLoanNew {
+  declare protected readonly isOperationNotAllowedDuringLiquidation: never;
 }
 
 /** 148032  */
-export class E148032 extends CryptoLoanNew {
-  declare protected readonly isE148032: never;
+export class NoOutstandingDebtRepaymentIsNot extends CryptoLoanNew {
+  declare protected readonly isNoOutstandingDebtRepaymentIsNot: never;
 }
 
 /** 148033  */
-export class E148033 extends CryptoLoanNew {
-  declare protected readonly isE148033: never;
+export class ThisLoanOrderCannotBeRepaid extends CryptoLoanNew {
+  declare protected readonly isThisLoanOrderCannotBeRepaid: never;
 }
 
 /** 148034  */
-export class E148034 extends CryptoLoanNew {
-  declare protected readonly isE148034: never;
+export class PleaseWaitAndTryAgainLater extends CryptoLoanNew {
+  declare protected readonly isPleaseWaitAndTryAgainLater: never;
 }
 
 /** 148035  */
-export class E148035 extends CryptoLoanNew {
-  declare protected readonly isE148035: never;
+export class PleaseWaitAndTryAgainLaterError extends CryptoLoanNew {
+  declare protected readonly isPleaseWaitAndTryAgainLaterError: never;
 }
 
 /** 148036  */
-export class E148036 extends CryptoLoanNew {
-  declare protected readonly isE148036: never;
+export class FailedToAdjustCollateralAmountPlease extends CryptoLoanNew {
+  declare protected readonly isFailedToAdjustCollateralAmountPlease: never;
 }
 
 /** 148037  */
-export class E148037 extends CryptoLoanNew {
-  declare protected readonly isE148037: never;
+export class InsufficientAssetsOrAdjustmentAmountExceeds extends CryptoLoanNew {
+  declare protected readonly isInsufficientAssetsOrAdjustmentAmountExceeds: never;
 }
 
 /** 148038  */
-export class E148038 extends CryptoLoanNew {
-  declare protected readonly isE148038: never;
+export class RepaymentAmountCannotExceedTheDebt extends CryptoLoanNew {
+  declare protected readonly isRepaymentAmountCannotExceedTheDebt: never;
 }
 
 /** 148039  */
-export class E148039 extends CryptoLoanNew {
-  declare protected readonly isE148039: never;
+export class DuplicateCollateralAssetsDetectedPleaseReview extends CryptoLoanNew {
+  declare protected readonly isDuplicateCollateralAssetsDetectedPleaseReview: never;
 }
 
 /** 148040  */
-export class E148040 extends CryptoLoanNew {
-  declare protected readonly isE148040: never;
+export class PledgeTokenIsError extends CryptoLoanNew {
+  declare protected readonly isPledgeTokenIsError: never;
 }
 
 /** 148041  */
-export class E148041 extends CryptoLoanNew {
-  declare protected readonly isE148041: never;
+export class RepayOrderIsExist extends CryptoLoanNew {
+  declare protected readonly isRepayOrderIsExist: never;
 }
 
 /** 148042  */
-export class E148042 extends CryptoLoanNew {
-  declare protected readonly isE148042: never;
+export class ExceedsTheAllowedDecimalPrecisionFor148042 extends CryptoLoanNew {
+  declare protected readonly isExceedsTheAllowedDecimalPrecisionFor148042: never;
 }
 
 /** 148047  */
-export class E148047 extends CryptoLoanNew {
-  declare protected readonly isE148047: never;
+export class TheRequestCollateralAmountExceedsThe extends CryptoLoanNew {
+  declare protected readonly isTheRequestCollateralAmountExceedsThe: never;
 }
 
 /** 148048  */
-export class E148048 extends CryptoLoanNew {
-  declare protected readonly isE148048: never;
+export class TheCollateralAmountHasExceededTheError extends CryptoLoanNew {
+  declare protected readonly isTheCollateralAmountHasExceededTheError: never;
 }
 
 /** 177002  */
-export class E177002 extends CryptoLoanLegacy {
-  declare protected readonly isE177002: never;
+export class ServerIsBusyPleaseWaitAnd extends CryptoLoanLegacy {
+  declare protected readonly isServerIsBusyPleaseWaitAnd: never;
 }
 
 /** 177003  */
-export class E177003 extends CryptoLoanLegacy {
-  declare protected readonly isE177003: never;
+export class IllegalCharactersFoundInAParameter extends CryptoLoanLegacy {
+  declare protected readonly isIllegalCharactersFoundInAParameter: never;
 }
 
 /** 177004  */
-export class E177004 extends CryptoLoanLegacy {
-  declare protected readonly isE177004: never;
+export class PrecisionIsOverTheMaximumDefined extends CryptoLoanLegacy {
+  declare protected readonly isPrecisionIsOverTheMaximumDefined: never;
 }
 
 /** 177005  */
-export class E177005 extends CryptoLoanLegacy {
-  declare protected readonly isE177005: never;
+export class OrderDoesNotExist177005 extends CryptoLoanLegacy {
+  declare protected readonly isOrderDoesNotExist177005: never;
 }
 
 /** 177006  */
-export class E177006 extends CryptoLoanLegacy {
-  declare protected readonly isE177006: never;
+export class WeDontHaveThisAsset extends CryptoLoanLegacy {
+  declare protected readonly isWeDontHaveThisAsset: never;
 }
 
 /** 177007  */
-export class E177007 extends CryptoLoanLegacy {
-  declare protected readonly isE177007: never;
+export class YourBorrowAmountHasExceedMaximum extends CryptoLoanLegacy {
+  declare protected readonly isYourBorrowAmountHasExceedMaximum: never;
 }
 
 /** 177008  */
-export class E177008 extends CryptoLoanLegacy {
-  declare protected readonly isE177008: never;
+export class BorrowIsBannedForThisAsset extends CryptoLoanLegacy {
+  declare protected readonly isBorrowIsBannedForThisAsset: never;
 }
 
 /** 177009  */
-export class E177009 extends CryptoLoanLegacy {
-  declare protected readonly isE177009: never;
+export class BorrowAmountIsLessThanMinimum extends CryptoLoanLegacy {
+  declare protected readonly isBorrowAmountIsLessThanMinimum: never;
 }
 
 /** 177010  */
-export class E177010 extends CryptoLoanLegacy {
-  declare protected readonly isE177010: never;
+export class RepayAmountExceedsBorrowAmount extends CryptoLoanLegacy {
+  declare protected readonly isRepayAmountExceedsBorrowAmount: never;
 }
 
 /** 177011  */
-export class E177011 extends CryptoLoanLegacy {
-  declare protected readonly isE177011: never;
+export class BalanceIsNotEnough extends CryptoLoanLegacy {
+  declare protected readonly isBalanceIsNotEnough: never;
 }
 
 /** 177012  */
-export class E177012 extends CryptoLoanLegacy {
-  declare protected readonly isE177012: never;
+export class TheSystemDoesntHaveEnoughAsset extends CryptoLoanLegacy {
+  declare protected readonly isTheSystemDoesntHaveEnoughAsset: never;
 }
 
 /** 177013  */
-export class E177013 extends CryptoLoanLegacy {
-  declare protected readonly isE177013: never;
+export class AdjustmentAmountExceedsMinimumCollateralAmount extends CryptoLoanLegacy {
+  declare protected readonly isAdjustmentAmountExceedsMinimumCollateralAmount: never;
 }
 
 /** 177014  */
-export class E177014 extends CryptoLoanLegacy {
-  declare protected readonly isE177014: never;
+export class IndividualLoanQuotaReached extends CryptoLoanLegacy {
+  declare protected readonly isIndividualLoanQuotaReached: never;
 }
 
 /** 177015  */
-export class E177015 extends CryptoLoanLegacy {
-  declare protected readonly isE177015: never;
+export class CollateralAmountHasReachedTheLimit extends CryptoLoanLegacy {
+  declare protected readonly isCollateralAmountHasReachedTheLimit: never;
 }
 
 /** 177016  */
-export class E177016 extends CryptoLoanLegacy {
-  declare protected readonly isE177016: never;
+export class MinimumCollateralAmountIsNotEnough extends CryptoLoanLegacy {
+  declare protected readonly isMinimumCollateralAmountIsNotEnough: never;
 }
 
 /** 177017  */
-export class E177017 extends CryptoLoanLegacy {
-  declare protected readonly isE177017: never;
+export class ThisCoinCannotBeUsedAs extends CryptoLoanLegacy {
+  declare protected readonly isThisCoinCannotBeUsedAs: never;
 }
 
 /** 177018  */
-export class E177018 extends CryptoLoanLegacy {
-  declare protected readonly isE177018: never;
+export class DuplicateRequest extends CryptoLoanLegacy {
+  declare protected readonly isDuplicateRequest: never;
 }
 
 /** 177019  */
-export class E177019 extends CryptoLoanLegacy {
-  declare protected readonly isE177019: never;
+export class YourInputParamIsInvalid extends CryptoLoanLegacy {
+  declare protected readonly isYourInputParamIsInvalid: never;
 }
 
 /** 177020  */
-export class E177020 extends CryptoLoanLegacy {
-  declare protected readonly isE177020: never;
+export class TheAccountDoesNotSupportThe extends CryptoLoanLegacy {
+  declare protected readonly isTheAccountDoesNotSupportThe: never;
 }
 
 /** 177021  */
-export class E177021 extends CryptoLoanLegacy {
-  declare protected readonly isE177021: never;
+export class RepaymentFailedError extends CryptoLoanLegacy {
+  declare protected readonly isRepaymentFailedError: never;
 }
 
 /** 3777002  */
-export class E3777002 extends InstitutionalLoan {
-  declare protected readonly isE3777002: never;
+export class UidCannotBeBoundRepeatedly extends InstitutionalLoan {
+  declare protected readonly isUidCannotBeBoundRepeatedly: never;
 }
 
 /** 3777003  */
-export class E3777003 extends InstitutionalLoan {
-  declare protected readonly isE3777003: never;
+export class UidCannotBeUnboundBecauseThe extends InstitutionalLoan {
+  declare protected readonly isUidCannotBeUnboundBecauseThe: never;
 }
 
 /** 3777004  */
-export class E3777004 extends InstitutionalLoan {
-  declare protected readonly isE3777004: never;
+export class TheMainUidOfTheRisk extends InstitutionalLoan {
+  declare protected readonly isTheMainUidOfTheRisk: never;
 }
 
 /** 3777005  */
-export class E3777005 extends InstitutionalLoan {
-  declare protected readonly isE3777005: never;
+export class YouHaveUnsettledLendingOrBorrowing extends InstitutionalLoan {
+  declare protected readonly isYouHaveUnsettledLendingOrBorrowing: never;
 }
 
 /** 3777006  */
-export class E3777006 extends InstitutionalLoan {
-  declare protected readonly isE3777006: never;
+export class UidCannotBeBoundPleaseTry extends InstitutionalLoan {
+  declare protected readonly isUidCannotBeBoundPleaseTry: never;
 }
 
 /** 3777007  */
-export class E3777007 extends InstitutionalLoan {
-  declare protected readonly isE3777007: never;
+export class UidCannotBeBoundPleaseUpgrade extends InstitutionalLoan {
+  declare protected readonly isUidCannotBeBoundPleaseUpgrade: never;
 }
 
 /** 3777012  */
-export class E3777012 extends InstitutionalLoan {
-  declare protected readonly isE3777012: never;
+export class YourRequestIsCurrentlyBeingProcessed extends InstitutionalLoan {
+  declare protected readonly isYourRequestIsCurrentlyBeingProcessed: never;
 }
 
 /** 3777027  */
-export class E3777027 extends InstitutionalLoan {
-  declare protected readonly isE3777027: never;
+export class UidCannotBeBoundLeveragedTrading extends InstitutionalLoan {
+  declare protected readonly isUidCannotBeBoundLeveragedTrading: never;
 }
 
 /** 3777029  */
-export class E3777029 extends InstitutionalLoan {
-  declare protected readonly isE3777029: never;
+export class YouCurrentlyHaveOrdersForPre extends InstitutionalLoan {
+  declare protected readonly isYouCurrentlyHaveOrdersForPre: never;
 }
 
 /** 3777030  */
-export class E3777030 extends InstitutionalLoan {
-  declare protected readonly isE3777030: never;
+export class ThisAccountHasActivatedCopyproAnd extends InstitutionalLoan {
+  declare protected readonly isThisAccountHasActivatedCopyproAnd: never;
 }
 
 /** 3777039  */
-export class E3777039 extends InstitutionalLoan {
-  declare protected readonly isE3777039: never;
+export class TheRepaymentAmountExceedsTheOutstanding extends InstitutionalLoan {
+  declare protected readonly isTheRepaymentAmountExceedsTheOutstanding: never;
 }
 
 /** 3777040  */
-export class E3777040 extends InstitutionalLoan {
-  declare protected readonly isE3777040: never;
+export class InsufficientBalanceError extends InstitutionalLoan {
+  declare protected readonly isInsufficientBalanceError: never;
 }
 
 /** 3777042  */
-export class E3777042 extends InstitutionalLoan {
-  declare protected readonly isE3777042: never;
+export class TheUidIsInvalid extends InstitutionalLoan {
+  declare protected readonly isTheUidIsInvalid: never;
 }
 
 /** 3777043  */
-export class E3777043 extends InstitutionalLoan {
-  declare protected readonly isE3777043: never;
+export class ThereIsARepaymentOrderCurrently extends InstitutionalLoan {
+  declare protected readonly isThereIsARepaymentOrderCurrently: never;
 }
 
 /** 3500402  */
-export class E3500402 extends ExchangeBroker {
-  declare protected readonly isE3500402: never;
+export class ParameterVerificationFailedForLimit extends ExchangeBroker {
+  declare protected readonly isParameterVerificationFailedForLimit: never;
 }
 
 /** 3500403  */
-export class E3500403 extends ExchangeBroker {
-  declare protected readonly isE3500403: never;
+export class OnlyAvailableToExchangeBrokerMain extends ExchangeBroker {
+  declare protected readonly isOnlyAvailableToExchangeBrokerMain: never;
 }
 
 /** 3500404  */
-export class E3500404 extends ExchangeBroker {
-  declare protected readonly isE3500404: never;
+export class InvalidCursor extends ExchangeBroker {
+  declare protected readonly isInvalidCursor: never;
 }
 
 /** 3500405  */
-export class E3500405 extends ExchangeBroker {
-  declare protected readonly isE3500405: never;
+export class ParameterStarttimeAndEndtimeNeedTo extends ExchangeBroker {
+  declare protected readonly isParameterStarttimeAndEndtimeNeedTo: never;
 }
 
 /** 3500406  */
-export class E3500406 extends ExchangeBroker {
-  declare protected readonly isE3500406: never;
+export class OutOfQueryTimeRange extends ExchangeBroker {
+  declare protected readonly isOutOfQueryTimeRange: never;
 }
 
 /** 3500407  */
-export class E3500407 extends ExchangeBroker {
-  declare protected readonly isE3500407: never;
+export class ParameterBeginAndEndNeedTo extends ExchangeBroker {
+  declare protected readonly isParameterBeginAndEndNeedTo: never;
 }
 
 /** 3500415  */
-export class E3500415 extends ExchangeBroker {
-  declare protected readonly isE3500415: never;
+export class SubAccountsAreNotPermittedTo extends ExchangeBroker {
+  declare protected readonly isSubAccountsAreNotPermittedTo: never;
 }
 
 /** 400101  */
-export class E400101 extends Reward {
-  declare protected readonly isE400101: never;
+export class TheVoucherWasRecycled extends Reward {
+  declare protected readonly isTheVoucherWasRecycled: never;
 }
 
 /** 400102  */
-export class E400102 extends Reward {
-  declare protected readonly isE400102: never;
+export class TheVoucherHasExceededTheRedemption extends Reward {
+  declare protected readonly isTheVoucherHasExceededTheRedemption: never;
 }
 
 /** 400103  */
-export class E400103 extends Reward {
-  declare protected readonly isE400103: never;
+export class TheVoucherIsNotAvailableFor extends Reward {
+  declare protected readonly isTheVoucherIsNotAvailableFor: never;
 }
 
 /** 400105  */
-export class E400105 extends Reward {
-  declare protected readonly isE400105: never;
+export class BudgetExceeded extends Reward {
+  declare protected readonly isBudgetExceeded: never;
 }
 
 /** 403001  */
-export class E403001 extends Reward {
-  declare protected readonly isE403001: never;
+export class AccountRejectedCheckIfTheInput extends Reward {
+  declare protected readonly isAccountRejectedCheckIfTheInput: never;
 }
 
 /** 404001  */
-export class E404001 extends Reward {
-  declare protected readonly isE404001: never;
+export class ResourceNotFound extends Reward {
+  declare protected readonly isResourceNotFound: never;
 }
 
 /** 404011  */
-export class E404011 extends Reward {
-  declare protected readonly isE404011: never;
+export class InsufficientInventory extends Reward {
+  declare protected readonly isInsufficientInventory: never;
 }
 
 /** 409011  */
-export class E409011 extends Reward {
-  declare protected readonly isE409011: never;
+export class VipLevelLimit extends Reward {
+  declare protected readonly isVipLevelLimit: never;
 }
 
 /** 500001  */
-export class E500001 extends Reward {
-  declare protected readonly isE500001: never;
+export class InternalServerError extends Reward {
+  declare protected readonly isInternalServerError: never;
 }
 
 /** 180001  */
-export class E180001 extends Earn {
-  declare protected readonly isE180001: never;
+export class InvalidParameterInvalidRequestParameter extends Earn {
+  declare protected readonly isInvalidParameterInvalidRequestParameter: never;
 }
 
 /** 180002  */
-export class E180002 extends Earn {
-  declare protected readonly isE180002: never;
+export class InvalidCoinError extends Earn {
+  declare protected readonly isInvalidCoinError: never;
 }
 
 /** 180003  */
-export class E180003 extends Earn {
-  declare protected readonly isE180003: never;
+export class UserBanned extends Earn {
+  declare protected readonly isUserBanned: never;
 }
 
 /** 180004  */
-export class E180004 extends Earn {
-  declare protected readonly isE180004: never;
+export class SiteNotAllowedOnlyUsersFrom extends Earn {
+  declare protected readonly isSiteNotAllowedOnlyUsersFrom: never;
 }
 
 /** 180005  */
-export class E180005 extends Earn {
-  declare protected readonly isE180005: never;
+export class ComplianceWalletNotReach extends Earn {
+  declare protected readonly isComplianceWalletNotReach: never;
 }
 
 /** 180006  */
-export class E180006 extends Earn {
-  declare protected readonly isE180006: never;
+export class ValidationFailed extends Earn {
+  declare protected readonly isValidationFailed: never;
 }
 
 /** 180007  */
-export class E180007 extends Earn {
-  declare protected readonly isE180007: never;
+export class ProductNotAvailable extends Earn {
+  declare protected readonly isProductNotAvailable: never;
 }
 
 /** 180008  */
-export class E180008 extends Earn {
-  declare protected readonly isE180008: never;
+export class InvalidProduct extends Earn {
+  declare protected readonly isInvalidProduct: never;
 }
 
 /** 180009  */
-export class E180009 extends Earn {
-  declare protected readonly isE180009: never;
+export class ProductIsForbidden extends Earn {
+  declare protected readonly isProductIsForbidden: never;
 }
 
 /** 180010  */
-export class E180010 extends Earn {
-  declare protected readonly isE180010: never;
+export class UserNotAllowed extends Earn {
+  declare protected readonly isUserNotAllowed: never;
 }
 
 /** 180011  */
-export class E180011 extends Earn {
-  declare protected readonly isE180011: never;
+export class UserNotVip extends Earn {
+  declare protected readonly isUserNotVip: never;
 }
 
 /** 180012  */
-export class E180012 extends Earn {
-  declare protected readonly isE180012: never;
+export class PurchaseShareIsInvalid extends Earn {
+  declare protected readonly isPurchaseShareIsInvalid: never;
 }
 
 /** 180013  */
-export class E180013 extends Earn {
-  declare protected readonly isE180013: never;
+export class StakeOverMaximumShare extends Earn {
+  declare protected readonly isStakeOverMaximumShare: never;
 }
 
 /** 180014  */
-export class E180014 extends Earn {
-  declare protected readonly isE180014: never;
+export class RedeemShareInvlaid extends Earn {
+  declare protected readonly isRedeemShareInvlaid: never;
 }
 
 /** 180015  */
-export class E180015 extends Earn {
-  declare protected readonly isE180015: never;
+export class ProductsShareNotEnough extends Earn {
+  declare protected readonly isProductsShareNotEnough: never;
 }
 
 /** 180016  */
-export class E180016 extends Earn {
-  declare protected readonly isE180016: never;
+export class BalanceNotEnough extends Earn {
+  declare protected readonly isBalanceNotEnough: never;
 }
 
 /** 180017  */
-export class E180017 extends Earn {
-  declare protected readonly isE180017: never;
+export class InvalidRiskUser extends Earn {
+  declare protected readonly isInvalidRiskUser: never;
 }
 
 /** 180018  */
-export class E180018 extends Earn {
-  declare protected readonly isE180018: never;
+export class InternalError180018 extends Earn {
+  declare protected readonly isInternalError180018: never;
 }
 
 /** 180019  */
-export class E180019 extends Earn {
-  declare protected readonly isE180019: never;
+export class EmptyOrderLinkId extends Earn {
+  declare protected readonly isEmptyOrderLinkId: never;
 }
 
 /** 180020  */
-export class E180020 extends Earn {
-  declare protected readonly isE180020: never;
+export class PositionNotFound extends Earn {
+  declare protected readonly isPositionNotFound: never;
 }
 
 /** 180021  */
-export class E180021 extends Earn {
-  declare protected readonly isE180021: never;
+export class InvalidSelectPrice extends Earn {
+  declare protected readonly isInvalidSelectPrice: never;
 }
 
 /** 180022  */
-export class E180022 extends Earn {
-  declare protected readonly isE180022: never;
+export class KycLevelNotReached extends Earn {
+  declare protected readonly isKycLevelNotReached: never;
 }
 
 /** 180023  */
-export class E180023 extends Earn {
-  declare protected readonly isE180023: never;
+export class ServiceMaintenance extends Earn {
+  declare protected readonly isServiceMaintenance: never;
 }
 
 /** 180024  */
-export class E180024 extends Earn {
-  declare protected readonly isE180024: never;
+export class ChildMemberForbidden extends Earn {
+  declare protected readonly isChildMemberForbidden: never;
 }
 
 /** 180025  */
-export class E180025 extends Earn {
-  declare protected readonly isE180025: never;
+export class OrderAlreadyExists extends Earn {
+  declare protected readonly isOrderAlreadyExists: never;
 }
 
 /** 180026  */
-export class E180026 extends Earn {
-  declare protected readonly isE180026: never;
+export class AprLowered extends Earn {
+  declare protected readonly isAprLowered: never;
 }
 
 /** 180027  */
-export class E180027 extends Earn {
-  declare protected readonly isE180027: never;
+export class TaxForbidden extends Earn {
+  declare protected readonly isTaxForbidden: never;
 }
 
 /** 180028  */
-export class E180028 extends Earn {
-  declare protected readonly isE180028: never;
+export class ReinvestValidationFailed extends Earn {
+  declare protected readonly isReinvestValidationFailed: never;
 }
 
 /** 180029  */
-export class E180029 extends Earn {
-  declare protected readonly isE180029: never;
+export class RedeemNotAllowed extends Earn {
+  declare protected readonly isRedeemNotAllowed: never;
 }
 
 /** 180030  */
-export class E180030 extends Earn {
-  declare protected readonly isE180030: never;
+export class SlippageFail extends Earn {
+  declare protected readonly isSlippageFail: never;
 }
 
 /** 180031  */
-export class E180031 extends Earn {
-  declare protected readonly isE180031: never;
+export class DuplicateOrder extends Earn {
+  declare protected readonly isDuplicateOrder: never;
 }
 
 /** 81007  */
-export class E81007 extends User {
-  declare protected readonly isE81007: never;
+export class BybitEuropeIsNotSupportedCreate extends User {
+  declare protected readonly isBybitEuropeIsNotSupportedCreate: never;
 }
 
 /** 20096  */
-export class E20096 extends User {
-  declare protected readonly isE20096: never;
+export class NeedKycAuthentication extends User {
+  declare protected readonly isNeedKycAuthentication: never;
 }
 
 /** 3500002  */
-export class E3500002 extends SetAPIRateLimit {
-  declare protected readonly isE3500002: never;
+export class CurrentUserIsNotAnInstitutional extends SetAPIRateLimit {
+  declare protected readonly isCurrentUserIsNotAnInstitutional: never;
 }
 
 /** 3500153  */
-export class E3500153 extends SetAPIRateLimit {
-  declare protected readonly isE3500153: never;
+export class NoPermissionToOperateTheseUids extends SetAPIRateLimit {
+  declare protected readonly isNoPermissionToOperateTheseUids: never;
 }
 
 /** 110300  */
-export class E110300 extends RFQ {
-  declare protected readonly isE110300: never;
+export class TheRfqOrderDoesNotExist extends RFQ {
+  declare protected readonly isTheRfqOrderDoesNotExist: never;
 }
 
 /** 110301  */
-export class E110301 extends RFQ {
-  declare protected readonly isE110301: never;
+export class TheQuoteOrderDoesNotExist extends RFQ {
+  declare protected readonly isTheQuoteOrderDoesNotExist: never;
 }
 
 /** 110302  */
-export class E110302 extends RFQ {
-  declare protected readonly isE110302: never;
+export class DemoUserIsProhibited extends RFQ {
+  declare protected readonly isDemoUserIsProhibited: never;
 }
 
 /** 110303  */
-export class E110303 extends RFQ {
-  declare protected readonly isE110303: never;
+export class RfqValueIsLessThanThe extends RFQ {
+  declare protected readonly isRfqValueIsLessThanThe: never;
 }
 
 /** 110304  */
-export class E110304 extends RFQ {
-  declare protected readonly isE110304: never;
+export class CannotBeSelfExecuted extends RFQ {
+  declare protected readonly isCannotBeSelfExecuted: never;
 }
 
 /** 110305  */
-export class E110305 extends RFQ {
-  declare protected readonly isE110305: never;
+export class QuoteUidIsNotInCounterparties extends RFQ {
+  declare protected readonly isQuoteUidIsNotInCounterparties: never;
 }
 
 /** 110306  */
-export class E110306 extends RFQ {
-  declare protected readonly isE110306: never;
+export class QuoteLegsDoNotMatch extends RFQ {
+  declare protected readonly isQuoteLegsDoNotMatch: never;
 }
 
 /** 110307  */
-export class E110307 extends RFQ {
-  declare protected readonly isE110307: never;
+export class QuoteOrderAlreadyExistsForThis extends RFQ {
+  declare protected readonly isQuoteOrderAlreadyExistsForThis: never;
 }
 
 /** 110308  */
-export class E110308 extends RFQ {
-  declare protected readonly isE110308: never;
+export class RfqStrategyLegsSizeIsNot extends RFQ {
+  declare protected readonly isRfqStrategyLegsSizeIsNot: never;
 }
 
 /** 110309  */
-export class E110309 extends RFQ {
-  declare protected readonly isE110309: never;
+export class RfqStrategySideIsNotCorrect extends RFQ {
+  declare protected readonly isRfqStrategySideIsNotCorrect: never;
 }
 
 /** 110310  */
-export class E110310 extends RFQ {
-  declare protected readonly isE110310: never;
+export class RfqStrategyQtyIsNotCorrect extends RFQ {
+  declare protected readonly isRfqStrategyQtyIsNotCorrect: never;
 }
 
 /** 110311  */
-export class E110311 extends RFQ {
-  declare protected readonly isE110311: never;
+export class RfqStrategySymbolIsNotCorrect extends RFQ {
+  declare protected readonly isRfqStrategySymbolIsNotCorrect: never;
 }
 
 /** 110312  */
-export class E110312 extends RFQ {
-  declare protected readonly isE110312: never;
+export class NoPermissionToExecuteQuote extends RFQ {
+  declare protected readonly isNoPermissionToExecuteQuote: never;
 }
 
 /** 110313  */
-export class E110313 extends RFQ {
-  declare protected readonly isE110313: never;
+export class RfqOnlySupportsOneWayPosition extends RFQ {
+  declare protected readonly isRfqOnlySupportsOneWayPosition: never;
 }
 
 /** 110314  */
-export class E110314 extends RFQ {
-  declare protected readonly isE110314: never;
+export class OrderAmountIsLessThanMin extends RFQ {
+  declare protected readonly isOrderAmountIsLessThanMin: never;
 }
 
 /** 110315  */
-export class E110315 extends RFQ {
-  declare protected readonly isE110315: never;
+export class OrderQtyExceedsTheUpperLimit extends RFQ {
+  declare protected readonly isOrderQtyExceedsTheUpperLimit: never;
 }
 
 /** 110316  */
-export class E110316 extends RFQ {
-  declare protected readonly isE110316: never;
+export class RfqIsNotAvailableForCopy extends RFQ {
+  declare protected readonly isRfqIsNotAvailableForCopy: never;
 }
 
 /** 110317  */
-export class E110317 extends RFQ {
-  declare protected readonly isE110317: never;
+export class CounterpartyCannotBeSelf extends RFQ {
+  declare protected readonly isCounterpartyCannotBeSelf: never;
 }
 
 /** 110318  */
-export class E110318 extends RFQ {
-  declare protected readonly isE110318: never;
+export class ThereAreTooManyCounterpartiesTo extends RFQ {
+  declare protected readonly isThereAreTooManyCounterpartiesTo: never;
 }
 
 /** 110319  */
-export class E110319 extends RFQ {
-  declare protected readonly isE110319: never;
+export class OrderAmountIsGreaterThanMax extends RFQ {
+  declare protected readonly isOrderAmountIsGreaterThanMax: never;
 }
 
 /** 110320  */
-export class E110320 extends RFQ {
-  declare protected readonly isE110320: never;
+export class SymbolsThatHaveNotEnabledManual extends RFQ {
+  declare protected readonly isSymbolsThatHaveNotEnabledManual: never;
 }
 
 /** 110321  */
-export class E110321 extends RFQ {
-  declare protected readonly isE110321: never;
+export class SymbolIsNotSupported extends RFQ {
+  declare protected readonly isSymbolIsNotSupported: never;
 }
 
 /** 110323  */
-export class E110323 extends RFQ {
-  declare protected readonly isE110323: never;
+export class QuotationsCannotBeMadeByNon extends RFQ {
+  declare protected readonly isQuotationsCannotBeMadeByNon: never;
 }
 
 /** 111008  */
-export class E111008 extends RFQ {
-  declare protected readonly isE111008: never;
+export class TheSpotAssetIsNotBe extends RFQ {
+  declare protected readonly isTheSpotAssetIsNotBe: never;
 }
 
 /** 34022001  */
-export class E34022001 extends ManualLoan {
-  declare protected readonly isE34022001: never;
+export class SystemErrorPleaseTryAgainLaterError extends ManualLoan {
+  declare protected readonly isSystemErrorPleaseTryAgainLaterError: never;
 }
 
 /** 34022003  */
-export class E34022003 extends ManualLoan {
-  declare protected readonly isE34022003: never;
+export class SystemErrorPleaseTryAgainLater34022003 extends ManualLoan {
+  declare protected readonly isSystemErrorPleaseTryAgainLater34022003: never;
 }
 
 /** 34022027  */
-export class E34022027 extends ManualLoan {
-  declare protected readonly isE34022027: never;
+export class InvalidRequestParameters extends ManualLoan {
+  declare protected readonly isInvalidRequestParameters: never;
 }
 
 /** 34022030  */
-export class E34022030 extends ManualLoan {
-  declare protected readonly isE34022030: never;
+export class BorrowingDemandIsHighAndThe extends ManualLoan {
+  declare protected readonly isBorrowingDemandIsHighAndThe: never;
 }
 
 /** 34022031  */
-export class E34022031 extends ManualLoan {
-  declare protected readonly isE34022031: never;
+export class RiskRateLimitExceededPleaseReduce extends ManualLoan {
+  declare protected readonly isRiskRateLimitExceededPleaseReduce: never;
 }
 
 /** 34022033  */
-export class E34022033 extends ManualLoan {
-  declare protected readonly isE34022033: never;
+export class BorrowingPrecisionMustBeAnInteger extends ManualLoan {
+  declare protected readonly isBorrowingPrecisionMustBeAnInteger: never;
 }
 
 /** 34022034  */
-export class E34022034 extends ManualLoan {
-  declare protected readonly isE34022034: never;
+export class TheMinimumRepaymentAmountMustBe extends ManualLoan {
+  declare protected readonly isTheMinimumRepaymentAmountMustBe: never;
 }
 
 /** 34022035  */
-export class E34022035 extends ManualLoan {
-  declare protected readonly isE34022035: never;
+export class YouCannotRepayWhileInterestIs extends ManualLoan {
+  declare protected readonly isYouCannotRepayWhileInterestIs: never;
 }
 
 /** 34022036  */
-export class E34022036 extends ManualLoan {
-  declare protected readonly isE34022036: never;
+export class PleaseEnableMarginTradingToContinue extends ManualLoan {
+  declare protected readonly isPleaseEnableMarginTradingToContinue: never;
 }
 
 /** 34022038  */
-export class E34022038 extends ManualLoan {
-  declare protected readonly isE34022038: never;
+export class RepaymentIsInProgressPleaseDo extends ManualLoan {
+  declare protected readonly isRepaymentIsInProgressPleaseDo: never;
 }
 
 /** 34022010  */
-export class E34022010 extends ManualLoan {
-  declare protected readonly isE34022010: never;
+export class TheBorrowedAssetDoesNotExist extends ManualLoan {
+  declare protected readonly isTheBorrowedAssetDoesNotExist: never;
 }
 
 /** 34022041  */
-export class E34022041 extends ManualLoan {
-  declare protected readonly isE34022041: never;
+export class CurrentlyYourAccountHasNoBorrowed extends ManualLoan {
+  declare protected readonly isCurrentlyYourAccountHasNoBorrowed: never;
 }
 
 /** 34022044  */
-export class E34022044 extends ManualLoan {
-  declare protected readonly isE34022044: never;
+export class RepaymentUnsuccessful extends ManualLoan {
+  declare protected readonly isRepaymentUnsuccessful: never;
 }
 
 /** 34022045  */
-export class E34022045 extends ManualLoan {
-  declare protected readonly isE34022045: never;
+export class BorrowingUnsuccessful extends ManualLoan {
+  declare protected readonly isBorrowingUnsuccessful: never;
 }
 
 /** 34022011  */
-export class E34022011 extends ManualLoan {
-  declare protected readonly isE34022011: never;
+export class AmountMustBeAtLeast extends ManualLoan {
+  declare protected readonly isAmountMustBeAtLeast: never;
 }
 
 /** 34022014  */
-export class E34022014 extends ManualLoan {
-  declare protected readonly isE34022014: never;
+export class DecimalPrecisionCannotExceed18Digits extends ManualLoan {
+  declare protected readonly isDecimalPrecisionCannotExceed18Digits: never;
 }
 
 /** 34022047  */
-export class E34022047 extends ManualLoan {
-  declare protected readonly isE34022047: never;
+export class CopytradeNotSupported extends ManualLoan {
+  declare protected readonly isCopytradeNotSupported: never;
 }
 
 /** 34022048  */
-export class E34022048 extends ManualLoan {
-  declare protected readonly isE34022048: never;
+export class BorrowingIsNotAllowedDuringLiquidation extends ManualLoan {
+  declare protected readonly isBorrowingIsNotAllowedDuringLiquidation: never;
 }
 
 /** 34022049  */
-export class E34022049 extends ManualLoan {
-  declare protected readonly isE34022049: never;
+export class InsufficientCollateralBalance extends ManualLoan {
+  declare protected readonly isInsufficientCollateralBalance: never;
 }
 
 /** 34022050  */
-export class E34022050 extends ManualLoan {
-  declare protected readonly isE34022050: never;
+export class RepaymentFailedYouCurrentlyHaveSpot extends ManualLoan {
+  declare protected readonly isRepaymentFailedYouCurrentlyHaveSpot: never;
 }
 
 /** 34022051  */
-export class E34022051 extends ManualLoan {
-  declare protected readonly isE34022051: never;
+export class InstitutionalLoanInProgress extends ManualLoan {
+  declare protected readonly isInstitutionalLoanInProgress: never;
 }
 
 /** 34022052  */
-export class E34022052 extends ManualLoan {
-  declare protected readonly isE34022052: never;
+export class InstitutionalLoanTransactionsBanned extends ManualLoan {
+  declare protected readonly isInstitutionalLoanTransactionsBanned: never;
 }
 
 /** 35000011  */
-export class E35000011 extends ManualLoan {
-  declare protected readonly isE35000011: never;
+export class YouHaveExistingPendingLoanOrders extends ManualLoan {
+  declare protected readonly isYouHaveExistingPendingLoanOrders: never;
 }
 
 /** 34022053  */
-export class E34022053 extends ManualLoan {
-  declare protected readonly isE34022053: never;
+export class PleaseContactTheSalesToEnable extends ManualLoan {
+  declare protected readonly isPleaseContactTheSalesToEnable: never;
 }
 
 /** 34022094  */
-export class E34022094 extends ManualLoan {
-  declare protected readonly isE34022094: never;
+export class ThisCoinDoesNotSupportRepayment extends ManualLoan {
+  declare protected readonly isThisCoinDoesNotSupportRepayment: never;
 }
 
 /** 34022107  */
-export class E34022107 extends ManualLoan {
-  declare protected readonly isE34022107: never;
+export class ToUseThisFeatureYourNet extends ManualLoan {
+  declare protected readonly isToUseThisFeatureYourNet: never;
 }
 
 /** 34022108  */
-export class E34022108 extends ManualLoan {
-  declare protected readonly isE34022108: never;
+export class ToUseThisFeatureYourNetError extends ManualLoan {
+  declare protected readonly isToUseThisFeatureYourNetError: never;
 }
 
 /** 60061  */
-export class E60061 extends Strategy {
-  declare protected readonly isE60061: never;
+export class StrategyCreationFailedWebhookStrategyName extends Strategy {
+  declare protected readonly isStrategyCreationFailedWebhookStrategyName: never;
 }
 
 /** 60062  */
-export class E60062 extends Strategy {
-  declare protected readonly isE60062: never;
+export class StrategyHasBeenTerminatedCantStop extends Strategy {
+  declare protected readonly isStrategyHasBeenTerminatedCantStop: never;
 }
 
 /** 60063  */
-export class E60063 extends Strategy {
-  declare protected readonly isE60063: never;
+export class UserRunningSymbolStrategyCountLimited extends Strategy {
+  declare protected readonly isUserRunningSymbolStrategyCountLimited: never;
 }
 
 /** 60064  */
-export class E60064 extends Strategy {
-  declare protected readonly isE60064: never;
+export class UserRunningStrategyCountLimited extends Strategy {
+  declare protected readonly isUserRunningStrategyCountLimited: never;
 }
 
 /** 60065  */
-export class E60065 extends Strategy {
-  declare protected readonly isE60065: never;
+export class StrategyNotFound extends Strategy {
+  declare protected readonly isStrategyNotFound: never;
 }
 
 /** 60066  */
-export class E60066 extends Strategy {
-  declare protected readonly isE60066: never;
+export class SizeShouldMoreThanMinsizeSub extends Strategy {
+  declare protected readonly isSizeShouldMoreThanMinsizeSub: never;
 }
 
 /** 60067  */
-export class E60067 extends Strategy {
-  declare protected readonly isE60067: never;
+export class TooLargeSizeSizeShouldLess extends Strategy {
+  declare protected readonly isTooLargeSizeSizeShouldLess: never;
 }
 
 /** 60068  */
-export class E60068 extends Strategy {
-  declare protected readonly isE60068: never;
+export class OrderCancelled extends Strategy {
+  declare protected readonly isOrderCancelled: never;
 }
 
 /** 60069  */
-export class E60069 extends Strategy {
-  declare protected readonly isE60069: never;
+export class HitBlacklistRule extends Strategy {
+  declare protected readonly isHitBlacklistRule: never;
 }
 
 /** 60070  */
-export class E60070 extends Strategy {
-  declare protected readonly isE60070: never;
+export class BlockedByUnifiedMarginLimit extends Strategy {
+  declare protected readonly isBlockedByUnifiedMarginLimit: never;
 }
 
 /** 60071  */
-export class E60071 extends Strategy {
-  declare protected readonly isE60071: never;
+export class GetConnErrTradingServiceUnavailable extends Strategy {
+  declare protected readonly isGetConnErrTradingServiceUnavailable: never;
 }
 
 /** 60072  */
-export class E60072 extends Strategy {
-  declare protected readonly isE60072: never;
+export class StrategyStatusModifyFailed extends Strategy {
+  declare protected readonly isStrategyStatusModifyFailed: never;
 }
 
 /** 60073  */
-export class E60073 extends Strategy {
-  declare protected readonly isE60073: never;
+export class WebhookOrderCreationFailed extends Strategy {
+  declare protected readonly isWebhookOrderCreationFailed: never;
 }
 
 /** 60074  */
-export class E60074 extends Strategy {
-  declare protected readonly isE60074: never;
+export class StrategyHasBeenStopped extends Strategy {
+  declare protected readonly isStrategyHasBeenStopped: never;
 }
 
 /** 60075  */
-export class E60075 extends Strategy {
-  declare protected readonly isE60075: never;
+export class WebhookPositionidxIsNotSupported extends Strategy {
+  declare protected readonly isWebhookPositionidxIsNotSupported: never;
 }
 
 /** 60076  */
-export class E60076 extends Strategy {
-  declare protected readonly isE60076: never;
+export class SignalLatencyTooHigh extends Strategy {
+  declare protected readonly isSignalLatencyTooHigh: never;
 }
 
 /** 60077  */
-export class E60077 extends Strategy {
-  declare protected readonly isE60077: never;
+export class StrategyUseridInvalidStrategyJsonInvalid extends Strategy {
+  declare protected readonly isStrategyUseridInvalidStrategyJsonInvalid: never;
 }
 
 /** 60078  */
-export class E60078 extends Strategy {
-  declare protected readonly isE60078: never;
+export class StrategySymbolNotSupported extends Strategy {
+  declare protected readonly isStrategySymbolNotSupported: never;
 }
 
 /** 60079  */
-export class E60079 extends Strategy {
-  declare protected readonly isE60079: never;
+export class UserPositionLimitExceeded extends Strategy {
+  declare protected readonly isUserPositionLimitExceeded: never;
 }
 
 /** 60080  */
-export class E60080 extends Strategy {
-  declare protected readonly isE60080: never;
+export class OrderRetryFailed extends Strategy {
+  declare protected readonly isOrderRetryFailed: never;
 }
 
 /** 60081  */
-export class E60081 extends Strategy {
-  declare protected readonly isE60081: never;
+export class CantCreateSameSidesOrder extends Strategy {
+  declare protected readonly isCantCreateSameSidesOrder: never;
 }
 
 /** 60082  */
-export class E60082 extends Strategy {
-  declare protected readonly isE60082: never;
+export class IcebergNotSupportUsdcChaseOrder extends Strategy {
+  declare protected readonly isIcebergNotSupportUsdcChaseOrder: never;
 }
 
 /** 60083  */
-export class E60083 extends Strategy {
-  declare protected readonly isE60083: never;
+export class StrategySymbolNotSupportedError extends Strategy {
+  declare protected readonly isStrategySymbolNotSupportedError: never;
 }
 
 /** 60084  */
-export class E60084 extends Strategy {
-  declare protected readonly isE60084: never;
+export class InvalidPostOnlyParameter extends Strategy {
+  declare protected readonly isInvalidPostOnlyParameter: never;
 }
 
 /** 60085  */
-export class E60085 extends Strategy {
-  declare protected readonly isE60085: never;
+export class QuantityIsLessThanMinimumOrder extends Strategy {
+  declare protected readonly isQuantityIsLessThanMinimumOrder: never;
 }
 
 /** 60086  */
-export class E60086 extends Strategy {
-  declare protected readonly isE60086: never;
+export class PositionPercentageDoesNotMatchSide extends Strategy {
+  declare protected readonly isPositionPercentageDoesNotMatchSide: never;
 }
 
 /** 60087  */
-export class E60087 extends Strategy {
-  declare protected readonly isE60087: never;
+export class QuantityExceedsAllowedRange extends Strategy {
+  declare protected readonly isQuantityExceedsAllowedRange: never;
 }
 
 /** 60088  */
-export class E60088 extends Strategy {
-  declare protected readonly isE60088: never;
+export class PovInvalidMode extends Strategy {
+  declare protected readonly isPovInvalidMode: never;
 }
 
 /** 60089  */
-export class E60089 extends Strategy {
-  declare protected readonly isE60089: never;
+export class PovParticipationRateOverTheRange extends Strategy {
+  declare protected readonly isPovParticipationRateOverTheRange: never;
 }
 
 /** 60090  */
-export class E60090 extends Strategy {
-  declare protected readonly isE60090: never;
+export class PovLackOfRequiredParamAt extends Strategy {
+  declare protected readonly isPovLackOfRequiredParamAt: never;
 }
 
 /** 60091  */
-export class E60091 extends Strategy {
-  declare protected readonly isE60091: never;
+export class PovLackOfSizeAndDuration extends Strategy {
+  declare protected readonly isPovLackOfSizeAndDuration: never;
 }
 
 /** 60092  */
-export class E60092 extends Strategy {
-  declare protected readonly isE60092: never;
+export class PovPreCheckedFailedDueTo extends Strategy {
+  declare protected readonly isPovPreCheckedFailedDueTo: never;
 }
 
 /** 60093  */
-export class E60093 extends Strategy {
-  declare protected readonly isE60093: never;
+export class PovMaxDurationOverTheRange extends Strategy {
+  declare protected readonly isPovMaxDurationOverTheRange: never;
 }
 
 /** 60094  */
-export class E60094 extends Strategy {
-  declare protected readonly isE60094: never;
+export class PovPreCheckedSubOrderSize extends Strategy {
+  declare protected readonly isPovPreCheckedSubOrderSize: never;
 }
 
 /** 60095  */
-export class E60095 extends Strategy {
-  declare protected readonly isE60095: never;
+export class PovIntervalOverTheMaxDuration extends Strategy {
+  declare protected readonly isPovIntervalOverTheMaxDuration: never;
 }
 
 /** 61000  */
-export class E61000 extends Strategy {
-  declare protected readonly isE61000: never;
+export class SignalSymbolNotTradable extends Strategy {
+  declare protected readonly isSignalSymbolNotTradable: never;
 }
 
 /** 61001  */
-export class E61001 extends Strategy {
-  declare protected readonly isE61001: never;
+export class SignalNameExceedsLimit extends Strategy {
+  declare protected readonly isSignalNameExceedsLimit: never;
 }
 
 /** 61002  */
-export class E61002 extends Strategy {
-  declare protected readonly isE61002: never;
+export class SignalLeverageExceedsMaximumRiskLimit extends Strategy {
+  declare protected readonly isSignalLeverageExceedsMaximumRiskLimit: never;
 }
 
 /** 61003  */
-export class E61003 extends Strategy {
-  declare protected readonly isE61003: never;
+export class SignalEntryPriceInvalid extends Strategy {
+  declare protected readonly isSignalEntryPriceInvalid: never;
 }
 
 /** 61004  */
-export class E61004 extends Strategy {
-  declare protected readonly isE61004: never;
+export class SignalTpShouldBeBetterThan extends Strategy {
+  declare protected readonly isSignalTpShouldBeBetterThan: never;
 }
 
 /** 61005  */
-export class E61005 extends Strategy {
-  declare protected readonly isE61005: never;
+export class SignalSlShouldBeWorseThan extends Strategy {
+  declare protected readonly isSignalSlShouldBeWorseThan: never;
 }
 
 /** 61006  */
-export class E61006 extends Strategy {
-  declare protected readonly isE61006: never;
+export class SignalExpirationTimeInvalid extends Strategy {
+  declare protected readonly isSignalExpirationTimeInvalid: never;
 }
 
 /** 61007  */
-export class E61007 extends Strategy {
-  declare protected readonly isE61007: never;
+export class SignalDescriptionExceedsLimit extends Strategy {
+  declare protected readonly isSignalDescriptionExceedsLimit: never;
 }
 
 /** 61008  */
-export class E61008 extends Strategy {
-  declare protected readonly isE61008: never;
+export class SlIsWorseThanLiquidationPrice extends Strategy {
+  declare protected readonly isSlIsWorseThanLiquidationPrice: never;
 }
 
 /** 61009  */
-export class E61009 extends Strategy {
-  declare protected readonly isE61009: never;
+export class SignalNotFound extends Strategy {
+  declare protected readonly isSignalNotFound: never;
 }
 
 /** 61010  */
-export class E61010 extends Strategy {
-  declare protected readonly isE61010: never;
+export class UserDoesNotHavePermissionTo extends Strategy {
+  declare protected readonly isUserDoesNotHavePermissionTo: never;
 }
 
 /** 60200  */
-export class E60200 extends Strategy {
-  declare protected readonly isE60200: never;
+export class TheQtyOfTwapInverseStep extends Strategy {
+  declare protected readonly isTheQtyOfTwapInverseStep: never;
 }
 
 /** 60201  */
-export class E60201 extends Strategy {
-  declare protected readonly isE60201: never;
+export class TheQtyOfTwapInverseStepError extends Strategy {
+  declare protected readonly isTheQtyOfTwapInverseStepError: never;
 }
 
 /** 180000  */
-export class E180000 extends Prediction {
-  declare protected readonly isE180000: never;
+export class InternalServerErrorError extends Prediction {
+  declare protected readonly isInternalServerErrorError: never;
 }
 
 /** 700003  */
-export class E700003 extends Prediction {
-  declare protected readonly isE700003: never;
+export class PredictionEngineUnavailable extends Prediction {
+  declare protected readonly isPredictionEngineUnavailable: never;
 }
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
-  [400, E400],
-  [401, E401],
-  [403, E403],
-  [404, E404],
-  [429, E429],
+  [400, BadRequestNeedToSendThe],
+  [401, InvalidRequest1NeedToUse],
+  [403, ForbiddenRequestPossibleCauses1Ip],
+  [404, CannotFindPathPossibleCauses1],
+  [429, SystemLevelFrequencyProtectionPleaseRetry],
   [10404, E10404],
-  [10429, E10429],
-  [10003, E10003],
+  [10429, SystemLevelFrequencyProtection],
+  [10003, TooManySessionsUnderTheSame],
   [10016, E10016],
-  [10019, E10019],
-  [20003, E20003],
-  [20006, E20006],
-  [0, E0],
-  [-1, E1],
-  [-2015, E2015],
-  [33004, E33004],
-  [10000, E10000],
-  [10001, E10001],
-  [10002, E10002],
-  [10004, E10004],
-  [10005, E10005],
-  [10006, E10006],
-  [10007, E10007],
-  [10008, E10008],
-  [10009, E10009],
-  [10010, E10010],
-  [10014, E10014],
-  [10017, E10017],
-  [10018, E10018],
-  [10024, E10024],
-  [10027, E10027],
-  [10029, E10029],
-  [10028, E10028],
-  [30035, E30035],
-  [30133, E30133],
-  [30134, E30134],
-  [30135, E30135],
-  [30136, E30136],
-  [30208, E30208],
-  [30209, E30209],
-  [30228, E30228],
-  [30256, E30256],
-  [40004, E40004],
-  [100028, E100028],
-  [110001, E110001],
-  [110003, E110003],
-  [110004, E110004],
-  [110005, E110005],
-  [110006, E110006],
-  [110007, E110007],
-  [110008, E110008],
-  [110009, E110009],
-  [110010, E110010],
-  [110011, E110011],
-  [110012, E110012],
-  [110013, E110013],
-  [110014, E110014],
-  [110015, E110015],
-  [110016, E110016],
-  [110017, E110017],
-  [110018, E110018],
-  [110019, E110019],
-  [110020, E110020],
-  [110021, E110021],
-  [110022, E110022],
-  [110023, E110023],
-  [110024, E110024],
-  [110025, E110025],
-  [110026, E110026],
-  [110027, E110027],
-  [110028, E110028],
-  [110029, E110029],
-  [110030, E110030],
-  [110031, E110031],
-  [110032, E110032],
-  [110033, E110033],
-  [110034, E110034],
-  [110035, E110035],
-  [110036, E110036],
-  [110037, E110037],
-  [110038, E110038],
-  [110039, E110039],
-  [110040, E110040],
-  [110041, E110041],
-  [110042, E110042],
-  [110043, E110043],
-  [110044, E110044],
-  [110045, E110045],
-  [110046, E110046],
-  [110047, E110047],
-  [110048, E110048],
-  [110049, E110049],
-  [110050, E110050],
-  [110051, E110051],
-  [110052, E110052],
-  [110053, E110053],
-  [110054, E110054],
-  [110055, E110055],
-  [110056, E110056],
-  [110057, E110057],
-  [110058, E110058],
-  [110059, E110059],
-  [110060, E110060],
-  [110061, E110061],
-  [110062, E110062],
-  [110063, E110063],
-  [110064, E110064],
-  [110065, E110065],
-  [110066, E110066],
-  [110067, E110067],
-  [110068, E110068],
-  [110069, E110069],
-  [110070, E110070],
-  [110071, E110071],
-  [110072, E110072],
-  [110073, E110073],
-  [110074, E110074],
-  [110075, E110075],
-  [110076, E110076],
-  [110077, E110077],
-  [110078, E110078],
-  [110079, E110079],
-  [110080, E110080],
-  [110082, E110082],
-  [110083, E110083],
-  [110085, E110085],
-  [110086, E110086],
-  [110087, E110087],
-  [110088, E110088],
-  [110089, E110089],
-  [110090, E110090],
-  [110092, E110092],
-  [110093, E110093],
-  [110094, E110094],
-  [110095, E110095],
-  [110096, E110096],
-  [110097, E110097],
-  [110098, E110098],
-  [110099, E110099],
-  [110100, E110100],
-  [110101, E110101],
-  [110102, E110102],
-  [110103, E110103],
-  [110104, E110104],
-  [110105, E110105],
-  [110106, E110106],
-  [110107, E110107],
-  [110108, E110108],
-  [110109, E110109],
-  [110110, E110110],
-  [110111, E110111],
-  [110112, E110112],
-  [110113, E110113],
-  [110114, E110114],
-  [110115, E110115],
-  [110116, E110116],
-  [110117, E110117],
-  [110118, E110118],
-  [110119, E110119],
-  [110120, E110120],
-  [110121, E110121],
-  [110123, E110123],
-  [110124, E110124],
-  [110125, E110125],
-  [110131, E110131],
-  [110132, E110132],
-  [110135, E110135],
-  [110136, E110136],
-  [110137, E110137],
-  [170346, E170346],
-  [170360, E170360],
-  [181017, E181017],
-  [182100, E182100],
-  [182101, E182101],
-  [182102, E182102],
-  [182103, E182103],
-  [182108, E182108],
-  [182110, E182110],
-  [182111, E182111],
-  [182112, E182112],
-  [182011, E182011],
-  [3100181, E3100181],
-  [3100197, E3100197],
-  [3200316, E3200316],
-  [3200317, E3200317],
-  [3100326, E3100326],
-  [3200403, E3200403],
-  [3200419, E3200419],
-  [3200425, E3200425],
-  [3200320, E3200320],
-  [3200641, E3200641],
-  [3400208, E3400208],
-  [3400209, E3400209],
-  [3400210, E3400210],
-  [3400211, E3400211],
-  [3400212, E3400212],
-  [3400213, E3400213],
-  [3400052, E3400052],
-  [3400053, E3400053],
-  [3400054, E3400054],
-  [3400214, E3400214],
-  [3400071, E3400071],
-  [3401010, E3401010],
-  [3400139, E3400139],
-  [34040, E34040],
-  [500010, E500010],
-  [500011, E500011],
-  [170001, E170001],
-  [170005, E170005],
-  [170007, E170007],
-  [170010, E170010],
-  [170011, E170011],
-  [170019, E170019],
-  [170031, E170031],
-  [170032, E170032],
-  [170033, E170033],
-  [170034, E170034],
-  [170035, E170035],
-  [170036, E170036],
-  [170037, E170037],
-  [170105, E170105],
-  [170115, E170115],
-  [170116, E170116],
-  [170117, E170117],
-  [170121, E170121],
-  [170124, E170124],
-  [170130, E170130],
-  [170131, E170131],
-  [170132, E170132],
-  [170133, E170133],
-  [170134, E170134],
-  [170371, E170371],
-  [170372, E170372],
-  [170381, E170381],
-  [170382, E170382],
-  [170136, E170136],
-  [170137, E170137],
-  [170139, E170139],
-  [170140, E170140],
-  [170141, E170141],
-  [170142, E170142],
-  [170143, E170143],
-  [170144, E170144],
-  [170145, E170145],
-  [170146, E170146],
-  [170147, E170147],
-  [170148, E170148],
-  [170149, E170149],
-  [170150, E170150],
-  [170151, E170151],
-  [170157, E170157],
-  [170159, E170159],
-  [170190, E170190],
-  [170191, E170191],
-  [170192, E170192],
-  [170193, E170193],
-  [170194, E170194],
-  [170195, E170195],
-  [170196, E170196],
-  [170197, E170197],
-  [170198, E170198],
-  [170199, E170199],
-  [170200, E170200],
-  [170201, E170201],
-  [170202, E170202],
-  [170203, E170203],
-  [170204, E170204],
-  [170206, E170206],
-  [170207, E170207],
-  [170209, E170209],
-  [170210, E170210],
-  [170212, E170212],
-  [170213, E170213],
-  [170215, E170215],
-  [170216, E170216],
-  [170217, E170217],
-  [170218, E170218],
-  [170219, E170219],
-  [170220, E170220],
-  [170221, E170221],
-  [170222, E170222],
-  [170223, E170223],
-  [170224, E170224],
-  [170226, E170226],
-  [170227, E170227],
-  [170228, E170228],
-  [170229, E170229],
-  [170230, E170230],
-  [170234, E170234],
-  [170241, E170241],
-  [170310, E170310],
-  [170311, E170311],
-  [170312, E170312],
-  [170313, E170313],
-  [170341, E170341],
-  [170344, E170344],
-  [170348, E170348],
-  [170355, E170355],
-  [170358, E170358],
-  [170359, E170359],
-  [170709, E170709],
-  [170810, E170810],
-  [176002, E176002],
-  [176003, E176003],
-  [176004, E176004],
-  [176005, E176005],
-  [176006, E176006],
-  [176007, E176007],
-  [176008, E176008],
-  [176009, E176009],
-  [176010, E176010],
-  [176011, E176011],
-  [176012, E176012],
-  [176013, E176013],
-  [176014, E176014],
-  [176015, E176015],
-  [176016, E176016],
-  [176017, E176017],
-  [176018, E176018],
-  [176019, E176019],
-  [176020, E176020],
-  [176021, E176021],
-  [176022, E176022],
-  [176023, E176023],
-  [176024, E176024],
-  [176025, E176025],
-  [176026, E176026],
-  [176027, E176027],
-  [176028, E176028],
-  [176029, E176029],
-  [176030, E176030],
-  [176031, E176031],
-  [176034, E176034],
-  [176035, E176035],
-  [176036, E176036],
-  [176037, E176037],
-  [176038, E176038],
-  [176039, E176039],
-  [176040, E176040],
-  [176132, E176132],
-  [176133, E176133],
-  [176134, E176134],
-  [176135, E176135],
-  [176136, E176136],
-  [176137, E176137],
-  [176138, E176138],
-  [176139, E176139],
-  [176201, E176201],
-  [182021, E182021],
-  [182104, E182104],
-  [182105, E182105],
-  [182106, E182106],
-  [182107, E182107],
-  [131001, E131001],
-  [131002, E131002],
-  [131003, E131003],
-  [131004, E131004],
-  [131065, E131065],
-  [131066, E131066],
-  [131067, E131067],
-  [131068, E131068],
-  [131069, E131069],
-  [131070, E131070],
-  [131071, E131071],
-  [131072, E131072],
-  [131073, E131073],
-  [131074, E131074],
-  [131075, E131075],
-  [131076, E131076],
-  [131077, E131077],
-  [131078, E131078],
-  [131079, E131079],
-  [131080, E131080],
-  [131081, E131081],
-  [131082, E131082],
-  [131083, E131083],
-  [131084, E131084],
-  [131085, E131085],
-  [131086, E131086],
-  [131087, E131087],
-  [131088, E131088],
-  [131089, E131089],
-  [131090, E131090],
-  [131091, E131091],
-  [131092, E131092],
-  [131093, E131093],
-  [131094, E131094],
-  [131095, E131095],
-  [131096, E131096],
-  [131097, E131097],
-  [131098, E131098],
-  [131099, E131099],
-  [131200, E131200],
-  [131201, E131201],
-  [131202, E131202],
-  [131203, E131203],
-  [131204, E131204],
-  [131205, E131205],
-  [131206, E131206],
-  [131207, E131207],
-  [131208, E131208],
-  [131209, E131209],
-  [131210, E131210],
-  [131211, E131211],
-  [131212, E131212],
-  [131213, E131213],
-  [131214, E131214],
-  [131215, E131215],
-  [131216, E131216],
-  [131217, E131217],
-  [131226, E131226],
-  [131227, E131227],
-  [131228, E131228],
-  [131229, E131229],
-  [131230, E131230],
-  [131231, E131231],
-  [131232, E131232],
-  [131233, E131233],
-  [131239, E131239],
-  [140001, E140001],
-  [140002, E140002],
-  [140003, E140003],
-  [140004, E140004],
-  [140005, E140005],
-  [141004, E141004],
-  [141019, E141019],
-  [141020, E141020],
-  [141025, E141025],
-  [141027, E141027],
-  [181000, E181000],
-  [181001, E181001],
-  [181002, E181002],
-  [181003, E181003],
-  [181004, E181004],
-  [181005, E181005],
-  [181006, E181006],
-  [181007, E181007],
-  [181008, E181008],
-  [181009, E181009],
-  [181010, E181010],
-  [181011, E181011],
-  [181012, E181012],
-  [181013, E181013],
-  [181014, E181014],
-  [181018, E181018],
-  [181019, E181019],
-  [182000, E182000],
-  [182200, E182200],
-  [182201, E182201],
-  [182202, E182202],
-  [182203, E182203],
-  [182204, E182204],
-  [182205, E182205],
-  [700000, E700000],
-  [700001, E700001],
-  [700004, E700004],
-  [700007, E700007],
-  [700012, E700012],
-  [400000, E400000],
-  [400001, E400001],
-  [400002, E400002],
-  [400003, E400003],
-  [400004, E400004],
-  [400005, E400005],
-  [400006, E400006],
-  [400007, E400007],
-  [500000, E500000],
-  [790000, E790000],
-  [790001, E790001],
-  [700002, E700002],
-  [700005, E700005],
-  [700006, E700006],
-  [700008, E700008],
-  [700009, E700009],
-  [700010, E700010],
-  [700011, E700011],
-  [700013, E700013],
-  [700016, E700016],
-  [700021, E700021],
-  [700022, E700022],
-  [148001, E148001],
-  [148002, E148002],
-  [148003, E148003],
-  [148004, E148004],
-  [148005, E148005],
-  [148006, E148006],
-  [148007, E148007],
-  [148008, E148008],
-  [148009, E148009],
-  [148010, E148010],
-  [148011, E148011],
-  [148012, E148012],
-  [148013, E148013],
-  [148014, E148014],
-  [148015, E148015],
-  [148016, E148016],
-  [148017, E148017],
-  [148018, E148018],
-  [148019, E148019],
-  [148020, E148020],
-  [148021, E148021],
-  [148022, E148022],
-  [148023, E148023],
-  [148024, E148024],
-  [148025, E148025],
-  [148026, E148026],
-  [148027, E148027],
-  [148028, E148028],
-  [148029, E148029],
-  [148030, E148030],
-  [148031, E148031],
-  [148032, E148032],
-  [148033, E148033],
-  [148034, E148034],
-  [148035, E148035],
-  [148036, E148036],
-  [148037, E148037],
-  [148038, E148038],
-  [148039, E148039],
-  [148040, E148040],
-  [148041, E148041],
-  [148042, E148042],
-  [148047, E148047],
-  [148048, E148048],
-  [177002, E177002],
-  [177003, E177003],
-  [177004, E177004],
-  [177005, E177005],
-  [177006, E177006],
-  [177007, E177007],
-  [177008, E177008],
-  [177009, E177009],
-  [177010, E177010],
-  [177011, E177011],
-  [177012, E177012],
-  [177013, E177013],
-  [177014, E177014],
-  [177015, E177015],
-  [177016, E177016],
-  [177017, E177017],
-  [177018, E177018],
-  [177019, E177019],
-  [177020, E177020],
-  [177021, E177021],
-  [3777002, E3777002],
-  [3777003, E3777003],
-  [3777004, E3777004],
-  [3777005, E3777005],
-  [3777006, E3777006],
-  [3777007, E3777007],
-  [3777012, E3777012],
-  [3777027, E3777027],
-  [3777029, E3777029],
-  [3777030, E3777030],
-  [3777039, E3777039],
-  [3777040, E3777040],
-  [3777042, E3777042],
-  [3777043, E3777043],
-  [3500402, E3500402],
-  [3500403, E3500403],
-  [3500404, E3500404],
-  [3500405, E3500405],
-  [3500406, E3500406],
-  [3500407, E3500407],
-  [3500415, E3500415],
-  [400101, E400101],
-  [400102, E400102],
-  [400103, E400103],
-  [400105, E400105],
-  [403001, E403001],
-  [404001, E404001],
-  [404011, E404011],
-  [409011, E409011],
-  [500001, E500001],
-  [180001, E180001],
-  [180002, E180002],
-  [180003, E180003],
-  [180004, E180004],
-  [180005, E180005],
-  [180006, E180006],
-  [180007, E180007],
-  [180008, E180008],
-  [180009, E180009],
-  [180010, E180010],
-  [180011, E180011],
-  [180012, E180012],
-  [180013, E180013],
-  [180014, E180014],
-  [180015, E180015],
-  [180016, E180016],
-  [180017, E180017],
-  [180018, E180018],
-  [180019, E180019],
-  [180020, E180020],
-  [180021, E180021],
-  [180022, E180022],
-  [180023, E180023],
-  [180024, E180024],
-  [180025, E180025],
-  [180026, E180026],
-  [180027, E180027],
-  [180028, E180028],
-  [180029, E180029],
-  [180030, E180030],
-  [180031, E180031],
-  [81007, E81007],
-  [20096, E20096],
-  [3500002, E3500002],
-  [3500153, E3500153],
-  [110300, E110300],
-  [110301, E110301],
-  [110302, E110302],
-  [110303, E110303],
-  [110304, E110304],
-  [110305, E110305],
-  [110306, E110306],
-  [110307, E110307],
-  [110308, E110308],
-  [110309, E110309],
-  [110310, E110310],
-  [110311, E110311],
-  [110312, E110312],
-  [110313, E110313],
-  [110314, E110314],
-  [110315, E110315],
-  [110316, E110316],
-  [110317, E110317],
-  [110318, E110318],
-  [110319, E110319],
-  [110320, E110320],
-  [110321, E110321],
-  [110323, E110323],
-  [111008, E111008],
-  [34022001, E34022001],
-  [34022003, E34022003],
-  [34022027, E34022027],
-  [34022030, E34022030],
-  [34022031, E34022031],
-  [34022033, E34022033],
-  [34022034, E34022034],
-  [34022035, E34022035],
-  [34022036, E34022036],
-  [34022038, E34022038],
-  [34022010, E34022010],
-  [34022041, E34022041],
-  [34022044, E34022044],
-  [34022045, E34022045],
-  [34022011, E34022011],
-  [34022014, E34022014],
-  [34022047, E34022047],
-  [34022048, E34022048],
-  [34022049, E34022049],
-  [34022050, E34022050],
-  [34022051, E34022051],
-  [34022052, E34022052],
-  [35000011, E35000011],
-  [34022053, E34022053],
-  [34022094, E34022094],
-  [34022107, E34022107],
-  [34022108, E34022108],
-  [60061, E60061],
-  [60062, E60062],
-  [60063, E60063],
-  [60064, E60064],
-  [60065, E60065],
-  [60066, E60066],
-  [60067, E60067],
-  [60068, E60068],
-  [60069, E60069],
-  [60070, E60070],
-  [60071, E60071],
-  [60072, E60072],
-  [60073, E60073],
-  [60074, E60074],
-  [60075, E60075],
-  [60076, E60076],
-  [60077, E60077],
-  [60078, E60078],
-  [60079, E60079],
-  [60080, E60080],
-  [60081, E60081],
-  [60082, E60082],
-  [60083, E60083],
-  [60084, E60084],
-  [60085, E60085],
-  [60086, E60086],
-  [60087, E60087],
-  [60088, E60088],
-  [60089, E60089],
-  [60090, E60090],
-  [60091, E60091],
-  [60092, E60092],
-  [60093, E60093],
-  [60094, E60094],
-  [60095, E60095],
-  [61000, E61000],
-  [61001, E61001],
-  [61002, E61002],
-  [61003, E61003],
-  [61004, E61004],
-  [61005, E61005],
-  [61006, E61006],
-  [61007, E61007],
-  [61008, E61008],
-  [61009, E61009],
-  [61010, E61010],
-  [60200, E60200],
-  [60201, E60201],
-  [180000, E180000],
-  [700003, E700003],
+  [10019, WsTradeServiceIsRestartingDo],
+  [20003, TooFrequentRequestsUnderTheSame],
+  [20006, ReqidIsDuplicated],
+  [0, Ok],
+  [-1, RequestExpiredO0NowDiff],
+  [-2015, SpotYourApiKeyHasExpired],
+  [33004, DerivativesYourApiKeyHasExpired],
+  [10000, ServerTimeout],
+  [10001, RequestParameterError],
+  [10002, TheRequestTimeExceedsTheTime],
+  [10004, ErrorSignPleaseCheckYourSignature],
+  [10005, PermissionDeniedPleaseCheckYourApi],
+  [10006, TooManyVisitsExceededTheApi],
+  [10007, UserAuthenticationFailed],
+  [10008, CommonBannedPleaseCheckYourAccount],
+  [10009, ServiceRestrictedAccessIsCurrentlyUnavailable],
+  [10010, UnmatchedIpPleaseCheckYourApi],
+  [10014, InvalidDuplicateRequest],
+  [10017, RouteNotFound],
+  [10018, ExceededTheIpRateLimit],
+  [10024, ComplianceRulesTriggered],
+  [10027, TransactionsAreBanned],
+  [10029, TheRequestedSymbolIsInvalidPlease],
+  [10028, TheApiCanOnlyBeAccessed],
+  [30035, OptionTooFastToCancelTry],
+  [30133, OtcLoanTheSymbolYouSelect],
+  [30134, OtcLoanTheSymbolYouSelectError],
+  [30135, TheLeverageYouSelectForUsdt],
+  [30136, TheLeverageYouSelectForUsdc],
+  [30208, FailedToSubmitOrderSThe],
+  [30209, FailedToSubmitOrderSTheError],
+  [30228, NoNewPositionsDuringDelisting],
+  [30256, MarginLimitExceededTheMaintenanceMargin],
+  [40004, TheOrderIsModifiedDuringThe],
+  [100028, TheApiCannotBeAccessedBy],
+  [110001, OrderDoesNotExist],
+  [110003, OrderPriceExceedsTheAllowableRange],
+  [110004, WalletBalanceIsInsufficient],
+  [110005, PositionStatusError],
+  [110006, TheAssetsAreEstimatedToBe],
+  [110007, AvailableBalanceIsInsufficient],
+  [110008, TheOrderHasBeenCompletedOr],
+  [110009, TheNumberOfStopOrdersExceeds],
+  [110010, TheOrderHasBeenCancelled],
+  [110011, LiquidationWillBeTriggeredImmediatelyBy],
+  [110012, InsufficientAvailableBalance],
+  [110013, CannotSetLeverageDueToRisk],
+  [110014, InsufficientAvailableBalanceToAddAdditional],
+  [110015, ThePositionIsInCrossMargin],
+  [110016, TheQuantityOfContractsRequestedExceeds],
+  [110017, OrderqtyWillBeTruncatedToZero],
+  [110018, UserIdIsIllegal],
+  [110019, OrderIdIsIllegal],
+  [110020, NotAllowedToHaveMoreThan],
+  [110021, NotAllowedToExceededPositionLimits],
+  [110022, QuantityHasBeenRestrictedAndOrders],
+  [110023, CurrentlyYouCanOnlyReduceYour],
+  [110024, YouHaveAnExistingPositionSo],
+  [110025, PositionModeHasNotBeenModified],
+  [110026, CrossIsolatedMarginModeHasNot],
+  [110027, MarginHasNotBeenModified],
+  [110028, YouHaveExistingOpenOrdersSo],
+  [110029, HedgeModeIsNotSupportedFor],
+  [110030, DuplicateOrderid],
+  [110031, NonExistingRiskLimitInfoPlease],
+  [110032, OrderIsIllegal],
+  [110033, YouCantSetMarginWithoutAn],
+  [110034, ThereIsNoNetPosition],
+  [110035, CancellationOfOrdersWasNotCompleted],
+  [110036, YouAreNotAllowedToChange],
+  [110037, UserSettingListDoesNotHave],
+  [110038, YouAreNotAllowedToChangeError],
+  [110039, MaintenanceMarginRateIsTooHigh],
+  [110040, TheOrderWillTriggerAForced],
+  [110041, SkipLiquidationIsNotAllowedWhen],
+  [110042, CurrentlyDueToPreDeliveryStatus],
+  [110043, SetLeverageHasNotBeenModified],
+  [110044, AvailableMarginIsInsufficient],
+  [110045, WalletBalanceIsInsufficientError],
+  [110046, LiquidationWillBeTriggeredImmediatelyByError],
+  [110047, RiskLimitCannotBeAdjustedDue],
+  [110048, RiskLimitCannotBeAdjustedAs],
+  [110049, TickNotesCanOnlyBeNumbers],
+  [110050, InvalidCoin],
+  [110051, TheUsersAvailableBalanceCannotCover],
+  [110052, YourAvailableBalanceIsInsufficientTo],
+  [110053, TheUsersAvailableBalanceCannotCoverError],
+  [110054, ThisPositionHasAtLeastOne],
+  [110055, ThisPositionHasAtLeastOneError],
+  [110056, ThisPositionHasAtLeastOne110056],
+  [110057, ConditionalOrderOrLimitOrderContains],
+  [110058, YouCantSetTakeProfitAnd],
+  [110059, NotAllowedToModifyTheTp],
+  [110060, UnderFullTpSlModeIt],
+  [110061, NotAllowedToHaveMoreThanError],
+  [110062, ThereIsNoMmpInformationOf],
+  [110063, SettlementInProgressKey0NotAvailable],
+  [110064, TheModifiedContractQuantityCannotBe],
+  [110065, MmpHasntYetBeenEnabledFor],
+  [110066, TradingIsCurrentlyNotAllowed],
+  [110067, UnifiedAccountIsNotSupported],
+  [110068, LeveragedTradingIsNotAllowed],
+  [110069, InsLendingCustomerIsNotAllowed],
+  [110070, EtpSymbolsCannotBeTraded],
+  [110071, SorryWereRevampingTheUnifiedMargin],
+  [110072, OrderlinkedidIsDuplicate],
+  [110073, SetMarginModeFailed],
+  [110074, ThisContractIsNotLive],
+  [110075, RiskidNotModified],
+  [110076, OnlyIsolatedModeCanSetAuto],
+  [110077, PmModeCannotSupport],
+  [110078, AddedMarginMoreThanMaxCan],
+  [110079, TheOrderIsProcessingAndCan],
+  [110080, OperationsRestrictionTheCurrentLtvRatio],
+  [110082, YouCannotLiftReduceOnlyRestrictions],
+  [110083, ReduceOnlyRestrictionsMustBeLifted],
+  [110085, TheRiskLimitAndMarginRatio],
+  [110086, CurrentOrderLeverageExceedsTheMaximum],
+  [110087, LeverageForPerpetualOrFuturesContracts],
+  [110088, PleaseUpgradeToUtaToTrade],
+  [110089, ExceedsTheMaximumRiskLimitLevel],
+  [110090, OrderPlacementFailedAsYourPosition],
+  [110092, ExpectRisingButTriggerPriceXxxxx],
+  [110093, ExpectFallingButTriggerPriceXxxxx],
+  [110094, OrderNotionalValueBelowTheLower],
+  [110095, YouCannotCreateModifyOrCancel],
+  [110096, PreMarketPerpetualTradingDoesNot],
+  [110097, NonUtaUsersCannotAccessPre],
+  [110098, OnlyGoodTillCanceledGtcOrders],
+  [110099, YouCannotCreateTpSlOrders],
+  [110100, YouCannotPlaceModifyOrCancel],
+  [110101, TradingInverseContractsUnderCrossAnd],
+  [110102, TheUserDoesNotSupportTrading],
+  [110103, OnlyPostOnlyOrdersAreAvailable],
+  [110104, TheLtvForInsLoanHas],
+  [110105, TheLtvForInsLoanHasError],
+  [110106, RestrictionsOnInsLoanInverseContracts],
+  [110107, RestrictionsOnInsLoanLeverageExceeding],
+  [110108, AllowableRange1To10000Tick],
+  [110109, AllowableRange001To10],
+  [110110, SpreadTradingIsNotAvailableIn],
+  [110111, ToAccessSpreadTradingUpgradeTo],
+  [110112, SpreadTradingIsNotAvailableFor],
+  [110113, SpreadTradingIsNotAvailableInError],
+  [110114, YouHaveASpreadTradingOrder],
+  [110115, TheCancellationOfAComboSingle],
+  [110116, TheEntryPriceOfASingle],
+  [110117, TheModificationOfAComboSingle],
+  [110118, UnableToRetrieveAPruceOf],
+  [110119, OrderFailedRpiOrdersAreRestricted],
+  [110120, OrderPriceCannotBeSmallerThan],
+  [110121, OrderPriceCannotBeHigherThan],
+  [110123, YouMustAgreeToTheTrading],
+  [110124, TradingIsTemporarilyRestrictedDueTo],
+  [110125, YouMustAgreeToTheTradingError],
+  [110131, MarginLimitExceededTheMaintenanceMarginError],
+  [110132, ProductNotAvailableInYourRegion],
+  [110135, YouCurrentlyHoldAPositionIn],
+  [110136, EventFuturesAreCurrentlyAvailableFor],
+  [110137, ThisEventFuturesContractHasEntered],
+  [170346, SettleCoinIsNotACollateral],
+  [170360, SymbolXxxxCannotTradeUsedFor],
+  [181017, OrderstatusMustBeFinalStatus],
+  [182100, CompulsoryClosingOfPositionsNoRepayment],
+  [182101, FailedRepaymentInsufficientCollateralBalance],
+  [182102, FailedRepaymentThereAreNoLiabilities],
+  [182103, InstitutionalLendingUsersAreNotSupported],
+  [182108, SwitchingFailedMarginVerificationFailedPlease],
+  [182110, FailedToSwitch],
+  [182111, TheRequestedCurrencyHasANon],
+  [182112, DuplicateCurrencyPleaseReAdjust],
+  [182011, TheCoinCollateralAmountHasReached],
+  [3100181, UidCanNotBeNull],
+  [3100197, TemporaryBannedDueToTheUpgrade],
+  [3200316, UsdcOptionsTradingRestrictionTheCurrent],
+  [3200317, UsdcOptionsOpenPositionRestrictionThe],
+  [3100326, BasecoinIsRequired],
+  [3200403, IsolatedMarginCanNotCreateOrder],
+  [3200419, UnableToSwitchToPortfolioMargin],
+  [3200425, YouCurrentlyHoldAPositionInError],
+  [3200320, OperationsRestrictionTheCurrentLtvRatioError],
+  [3200641, CoinCollateralHasReachedThePlatform],
+  [3400208, YouHaveUnclosedHedgeModeOr],
+  [3400209, YouHaveUsdtPerpetualPositionsSo],
+  [3400210, TheRiskRateOfYourDerivatives],
+  [3400211, OnceUpgradedTheEstimatedRiskRate],
+  [3400212, YouHaveUsdcPerpetualPositionsOr],
+  [3400213, TheRiskRateOfYourUsdc],
+  [3400052, YouHaveUncancelledUsdcPerpetualOrders],
+  [3400053, YouHaveUncancelledOptionsOrders],
+  [3400054, YouHaveUncancelledUsdtPerpetualOrders],
+  [3400214, ServerErrorPleaseTryAgainLater],
+  [3400071, TheNetAssetIsNotSatisfied],
+  [3401010, CannotSwitchToPmModeFor],
+  [3400139, TheTotalValueOfYourPositions],
+  [34040, NotModifiedIndicatesYouAlreadySet],
+  [500010, TheSubaccountSpecifiedDoesNotBelong],
+  [500011, TheUid592334ProvidedIsNot],
+  [170001, InternalError],
+  [170005, TooManyNewOrdersCurrentLimit],
+  [170007, TimeoutWaitingForResponseFromBackend],
+  [170010, PurchaseFailedExceedTheMaximumPosition],
+  [170011, PurchaseFailedExceedTheMaximumPositionError],
+  [170019, TheCurrentAvailableLimitIsReplacekey0],
+  [170031, TheFeatureHasBeenSuspended],
+  [170032, NetworkErrorPleaseTryAgainLater],
+  [170033, MarginInsufficientAccountBalance],
+  [170034, LiabilityOverFlowInSpotLeverage],
+  [170035, SubmittedToTheSystemForProcessing],
+  [170036, YouHaventEnabledCrossMarginTrading],
+  [170037, CrossMarginTradingNotYetSupported],
+  [170105, ParameterSWasEmpty],
+  [170115, InvalidTimeinforce],
+  [170116, InvalidOrdertype],
+  [170117, InvalidSide],
+  [170121, InvalidSymbol],
+  [170124, OrderAmountTooLarge],
+  [170130, DataSentForParamterSIs],
+  [170131, BalanceInsufficient],
+  [170132, OrderPriceTooHigh],
+  [170133, OrderPriceLowerThanTheMinimum],
+  [170134, OrderPriceDecimalTooLong],
+  [170371, OrderPriceCannotBeLowerThan],
+  [170372, OrderPriceCannotBeHigherThanError],
+  [170381, OrderQuantityTooLarge],
+  [170382, OrderQuantityTooLargeError],
+  [170136, OrderQuantityLowerThanTheMinimum],
+  [170137, OrderVolumeDecimalTooLong],
+  [170139, OrderHasBeenFilled],
+  [170140, OrderValueExceededLowerLimit],
+  [170141, DuplicateClientorderid],
+  [170142, OrderHasBeenCancelled],
+  [170143, CannotBeFoundOnOrderBook],
+  [170144, OrderHasBeenLocked],
+  [170145, ThisOrderTypeDoesNotSupport],
+  [170146, OrderCreationTimeout],
+  [170147, OrderCancellationTimeout],
+  [170148, MarketOrderAmountDecimalTooLong],
+  [170149, CreateOrderFailed],
+  [170150, CancelOrderFailed],
+  [170151, TheTradingPairIsNotOpen],
+  [170157, TheTradingPairIsNotAvailable],
+  [170159, MarketOrderIsNotSupportedWithin],
+  [170190, CancelOrderHasBeenFinished],
+  [170191, CanNotCancelOrderPleaseTry],
+  [170192, OrderPriceCannotBeHigherThan170192],
+  [170193, BuyOrderPriceCannotBeHigher],
+  [170194, SellOrderPriceCannotBeLower],
+  [170195, PleaseNoteThatYourOrderMay],
+  [170196, PleaseNoteThatYourOrderMayError],
+  [170197, YourOrderQuantityToBuyIs],
+  [170198, YourOrderQuantityToSellIs],
+  [170199, YourOrderQuantityToBuyIsError],
+  [170200, YourOrderQuantityToSellIsError],
+  [170201, InvalidOrderfilterParameter],
+  [170202, PleaseEnterTheTpSlPrice],
+  [170203, TriggerPriceCannotBeHigherThan],
+  [170204, TriggerPriceCannotBeLowerThan],
+  [170206, StopLimitOrderIsNotSupported],
+  [170207, TheLoanAmountOfThePlatform],
+  [170209, ThisTradingPairIsOnlyAvailable],
+  [170210, NewOrderRejected],
+  [170212, CancelOrderRequestProcessing],
+  [170213, OrderDoesNotExistError],
+  [170215, SpotTradingBuyRestrictionTheCurrent],
+  [170216, TheLeverageYouSelectForSpot],
+  [170217, OnlyLimitMakerOrderIsSupported],
+  [170218, TheLimitMakerOrderIsRejected],
+  [170219, UidXxxIsNotAvailableTo],
+  [170220, SpotTradingRestrictionTheCurrentLtv],
+  [170221, ThisCoinDoesNotExist],
+  [170222, TooManyRequestsInThisTime],
+  [170223, YourSpotAccountWithInstitutionalLending],
+  [170224, YoureNotAUserOfThe],
+  [170226, YourSpotAccountForMarginTrading],
+  [170227, ThisFeatureIsNotSupported],
+  [170228, ThePurchaseAmountOfEachOrder],
+  [170229, TheSellQuantityPerOrderExceeds],
+  [170230, OperationsRestrictionDueToTheDeactivation],
+  [170234, SystemErrorError],
+  [170241, ToProceedWithTradingUsersMust],
+  [170310, OrderModificationTimeout],
+  [170311, OrderModificationFailed],
+  [170312, TheCurrentOrderDoesNotSupport],
+  [170313, TheModifiedContractQuantityCannotBeError],
+  [170341, RequestOrderQuantityExceedsMaximumLimit],
+  [170344, SymbolIsNotSupportedOnMargin],
+  [170348, PleaseGoToHttpsWwwBybit],
+  [170355, RpiOrdersAreRestrictedToApproved],
+  [170358, TheCurrentSiteDoesNotSupport],
+  [170359, TtheCurrentSiteDoesNotSupport],
+  [170709, OtcLoanTheSelectTradingPair],
+  [170810, CannotExceedMaximumOf500Conditional],
+  [176002, QueryUserAccountInfoErrorConfirm],
+  [176003, QueryUserLoanHistoryError],
+  [176004, QueryOrderHistoryStartTimeExceeds],
+  [176005, FailedToBorrow],
+  [176006, RepaymentFailed],
+  [176007, UserNotFound],
+  [176008, YouHaventEnabledCrossMarginTradingError],
+  [176009, YouHaventEnabledCrossMarginTrading176009],
+  [176010, FailedToLocateTheCoinsTo],
+  [176011, CrossMarginTradingNotYetSupportedError],
+  [176012, PairNotAvailable],
+  [176013, CrossMarginTradingNotYetSupported176013],
+  [176014, RepeatedRepaymentRequests],
+  [176015, InsufficientAvailableBalanceError],
+  [176016, NoRepaymentRequired],
+  [176017, RepaymentAmountHasExceededTheTotal],
+  [176018, SettlementInProgress],
+  [176019, LiquidationInProgress],
+  [176020, FailedToLocateRepaymentHistory],
+  [176021, RepeatedBorrowingRequests],
+  [176022, CoinsToBorrowNotGenerallyAvailable],
+  [176023, PairToBorrowNotGenerallyAvailable],
+  [176024, InvalidUserStatus],
+  [176025, AmountToBorrowCannotBeLower],
+  [176026, AmountToBorrowCannotBeLarger],
+  [176027, AmountToBorrowCannotBeHigher],
+  [176028, AmountToBorrowHasExceededBybits],
+  [176029, AmountToBorrowHasExceededThe],
+  [176030, QueryUserLoanInfoError],
+  [176031, NumberOfDecimalsForBorrowAmount],
+  [176034, TheLeverageRatioIsOutOf],
+  [176035, FailedToCloseTheLeverageSwitch],
+  [176036, FailedToAdjustLeverageSwitchDuring],
+  [176037, ForNonUnifiedTransactionUsersThe],
+  [176038, TheSpotLeverageIsClosedAnd],
+  [176039, BorrowingCurrentOperationIsNotAllowed],
+  [176040, ThereIsASpotLeverageOrder],
+  [176132, NumberOfDecimalsForRepayAmount],
+  [176133, LiquidationMayBeTriggeredPleaseAdjust],
+  [176134, AccountHasBeenUpgradedUpgradingTo],
+  [176135, FailedToGetBondData],
+  [176136, FailedToGetBorrowData],
+  [176137, FailedToSwitchUserStatus],
+  [176138, YouNeedToRepayAllYour],
+  [176139, SorryYouAreNotEligibleTo],
+  [176201, AccountExceptionCheckIfTheUid],
+  [182021, CannotEnableSpotMarginWhileIn],
+  [182104, ThisActionCouldNotBeCompleted],
+  [182105, AdjustmentFailedUserIsUpgrading],
+  [182106, AdjustmentFailedUserForcedLiquidationIn],
+  [182107, AdjustmentFailedMaintenanceMarginRateToo],
+  [131001, OpenapiSvcError],
+  [131002, ParameterErrorWithdrawAddressChainOr],
+  [131003, InternalErrorError],
+  [131004, KycNeeded],
+  [131065, YourKycInformationIsIncompletePlease],
+  [131066, ThisAddressDoesNotSupportWithdrawals],
+  [131067, TravelRuleVerificationFailedPleaseContact],
+  [131068, TravelRuleInformationIsInsufficientPlease],
+  [131069, UnableToWithdrawToTheReceipt],
+  [131070, TheRecipientsNameIsMismatchedWith],
+  [131071, TheRecipientHasNotUndergoneKyc],
+  [131072, YourWithdrawalCurrencyIsNotSupported],
+  [131073, YourWithdrawalAddressHasNotBeen],
+  [131074, BeneficiaryInfoIsRequiredPleaseRefer],
+  [131075, Internaladdresscannotbeyourself],
+  [131076, InternalTransferNotSupportSubaccounts],
+  [131077, ReceiveUserNotExist],
+  [131078, ReceiveUserDepositHasBeenBanned],
+  [131079, ReceiveUserNeedKyc],
+  [131080, UserLeftRetryTimesIsZero],
+  [131081, DoNotInputMemoTagPlease],
+  [131082, DoNotRepeatTheRequest],
+  [131083, WithdrawOnlyAllowedFromAddressBook],
+  [131084, WithdrawFailedBecauseOfUtaUpgrading],
+  [131085, WithdrawalAmountIsGreaterThanYour],
+  [131086, WithdrawalAmountExceedsRiskLimitThe],
+  [131087, YourCurrentAccountSpotRiskLevel],
+  [131088, TheWithdrawalAmountExceedsTheRemaining],
+  [131089, UserSensitiveOperationWithdrawalIsProhibited],
+  [131090, UserWithdrawHasBeenBanned],
+  [131091, BlockedLoginStatusDoesNotAllow],
+  [131092, UserStatusIsAbnormal],
+  [131093, TheWithdrawalAddressIsNotIn],
+  [131094, UseridIsNotInTheWhitelist],
+  [131095, WithdrawlAmountExceedsThe24Hour],
+  [131096, WithdrawAmountDoesNotSatifyThe],
+  [131097, WithdrawalOfThisCurrencyHasBeen],
+  [131098, WithdrawalCurrentlyIsNotAvailbleFrom],
+  [131099, HotWalletStatusCanCancelThe],
+  [131200, ServiceError],
+  [131201, InternalError131201],
+  [131202, InvalidMemberid],
+  [131203, RequestParameterErrorError],
+  [131204, AccountInfoError],
+  [131205, QueryTransferError],
+  [131206, CannotBeTransfer],
+  [131207, AccountNotExist],
+  [131208, ForbidTransfer],
+  [131209, GetSubmemberRelationError],
+  [131210, AmountAccuracyError],
+  [131211, FromaccounttypeCantBeTheSameAs],
+  [131212, InsufficientBalance],
+  [131213, TransferltvCheckError],
+  [131214, TransferidExist],
+  [131215, AmountError],
+  [131216, QueryBalanceError],
+  [131217, RiskCheckError],
+  [131226, DueToSecurityReasonsWeAre],
+  [131227, SubaccountDoNotHaveUniversalTransfer],
+  [131228, YourBalanceIsNotEnoughPlease],
+  [131229, DueToComplianceRequirementsTheCurrent],
+  [131230, TheSystemIsBusyPleaseTry],
+  [131231, TransfersIntoThisAccountAreNot],
+  [131232, TransfersOutThisAccountAreNot],
+  [131233, CanNotTransferTheCoinThat],
+  [131239, TheCollateralAmountHasExceededThe],
+  [140001, SwitchingThePmSpotHedgingSwitch],
+  [140002, InstitutionalLendingUsersDoNotSupport],
+  [140003, YouHavePositionSBeingLiquidated],
+  [140004, OperationsRestrictionTheCurrentLtvRatio140004],
+  [140005, RiskLevelAfterSwitchingModesExceeds],
+  [141004, SubMemberIsNotNormal],
+  [141019, ToAddOrUpdateTheIp],
+  [141020, ToChangeReadAndWritePermissions],
+  [141025, ThisSubaccountHasAssetsAndCannot],
+  [141027, SubAccountCannotAcceptAgreement],
+  [181000, CategoryIsNull],
+  [181001, CategoryOnlySupportLinearOrOption],
+  [181002, SymbolIsNull],
+  [181003, SideIsNull],
+  [181004, SideOnlySupportBuyOrSell],
+  [181005, OrderstatusIsWrong],
+  [181006, StarttimeIsNotNumber],
+  [181007, EndtimeIsNotNumber],
+  [181008, ParameterStarttimeAndEndtimeAreBoth],
+  [181009, ParameterStarttimeNeedsToBeSmaller],
+  [181010, TheTimeRangeBetweenStarttimeAnd],
+  [181011, LimitIsNotANumber],
+  [181012, SymbolNotExist],
+  [181013, OnlySupportSettlecoinUsdc],
+  [181014, ClassicAccountIsNotSupported],
+  [181018, InvalidExpdate],
+  [181019, ParameterExpdateCantBeEarlierThan],
+  [182000, SymbolRelatedQuotePriceIsNull],
+  [182200, PleaseUpgradeUtaFirst],
+  [182201, YouMustEnter2TimeParameters],
+  [182202, TheStartTimeMustBeLess],
+  [182203, PleaseEnterValidCharacters],
+  [182204, CoinDoesNotExist],
+  [182205, UserLevelDoesNotExist],
+  [700000, AccounttypeQuotetxidCannotBeNullParams],
+  [700001, QuoteFailNoDealerCanUsed],
+  [700004, OrderDoesNotExistOrderNot],
+  [700007, LargeAmountLimitLargeAmountLimit],
+  [700012, UtaUpgradingDontAllowToApply],
+  [400000, InvalidRequest],
+  [400001, BrokerNotFoundInvalidParameter],
+  [400002, BrokerInvalid],
+  [400003, BrokerQuotationInvalid],
+  [400004, SubAccountDoesntExist],
+  [400005, RequestAmountOutOfQuotaLimit],
+  [400006, FundingAccountNotSufficientFunds],
+  [400007, SubAccountFundingAccountNotSufficient],
+  [500000, BybitInternalError],
+  [790000, SystemErrorPleaseTryAgainLater],
+  [790001, SignVerificationFailed],
+  [700002, QuoteFailNotSupportQuoteType],
+  [700005, YourAvailableBalanceIsInsufficientOr],
+  [700006, LowAmountLimit],
+  [700008, QuoteFailPriceTimeOut],
+  [700009, QuotetxidHasAlreadyBeenUsed],
+  [700010, LoanUserCanNotPerformConversion],
+  [700011, IllegalOperationInsufficientTokenPosition],
+  [700013, TheCurrentCoinDoesNotSupport],
+  [700016, RateIsLessThanCurrentRate],
+  [700021, ExistProcessingExchangeOrderPleaseTry],
+  [700022, ThisOperationIsNotCurrentlySupported],
+  [148001, ThisCurrencyIsNotSupportedFor],
+  [148002, TheEnteredAmountIsBelowThe],
+  [148003, ExceedsTheAllowedDecimalPrecisionFor],
+  [148004, ThisCurrencyCannotBeUsedAs],
+  [148005, ExceedsTheAllowedDecimalPrecisionForError],
+  [148006, TheAmountOfCollateralExceedsThe],
+  [148007, BorrowAmountCannotBeNegative],
+  [148008, CollateralAmountCannotBeNegative],
+  [148009, LtvExceedsTheRiskThreshold],
+  [148010, InsufficientAvailableQuota],
+  [148011, InsufficientBalanceInTheFundingPool],
+  [148012, InsufficientCollateralAmount],
+  [148013, NonBorrowingUsersCannotAdjustCollateral],
+  [148014, ThisCurrencyIsNotSupported],
+  [148015, LoanTermExceedsTheAllowedRange],
+  [148016, TheSpecifiedLendingRateIsNot],
+  [148017, TheInterestRateExceedsTheAllowed],
+  [148018, ExceededTheMaximumNumberOfOpen],
+  [148019, TheSystemIsBusyPleaseTryError],
+  [148020, InsufficientPlatformLendingQuota],
+  [148021, OperationConflictDetectedPleaseTryAgain],
+  [148022, InsufficientAssetsForLending],
+  [148023, LoanOrderNotFound],
+  [148024, LoanCancellationFailedTheOrderMay],
+  [148025, LendingOrderCancellationFailedTheOrder],
+  [148026, FailedToCreateRepaymentPleaseTry],
+  [148027, NoActiveLoanFoundForThis],
+  [148028, RepaymentAmountExceedsTheSupportedPrecision],
+  [148029, InsufficientBalanceInTheRepaymentAccount],
+  [148030, DepositOrderNotFound],
+  [148031, OperationNotAllowedDuringLiquidation],
+  [148032, NoOutstandingDebtRepaymentIsNot],
+  [148033, ThisLoanOrderCannotBeRepaid],
+  [148034, PleaseWaitAndTryAgainLater],
+  [148035, PleaseWaitAndTryAgainLaterError],
+  [148036, FailedToAdjustCollateralAmountPlease],
+  [148037, InsufficientAssetsOrAdjustmentAmountExceeds],
+  [148038, RepaymentAmountCannotExceedTheDebt],
+  [148039, DuplicateCollateralAssetsDetectedPleaseReview],
+  [148040, PledgeTokenIsError],
+  [148041, RepayOrderIsExist],
+  [148042, ExceedsTheAllowedDecimalPrecisionFor148042],
+  [148047, TheRequestCollateralAmountExceedsThe],
+  [148048, TheCollateralAmountHasExceededTheError],
+  [177002, ServerIsBusyPleaseWaitAnd],
+  [177003, IllegalCharactersFoundInAParameter],
+  [177004, PrecisionIsOverTheMaximumDefined],
+  [177005, OrderDoesNotExist177005],
+  [177006, WeDontHaveThisAsset],
+  [177007, YourBorrowAmountHasExceedMaximum],
+  [177008, BorrowIsBannedForThisAsset],
+  [177009, BorrowAmountIsLessThanMinimum],
+  [177010, RepayAmountExceedsBorrowAmount],
+  [177011, BalanceIsNotEnough],
+  [177012, TheSystemDoesntHaveEnoughAsset],
+  [177013, AdjustmentAmountExceedsMinimumCollateralAmount],
+  [177014, IndividualLoanQuotaReached],
+  [177015, CollateralAmountHasReachedTheLimit],
+  [177016, MinimumCollateralAmountIsNotEnough],
+  [177017, ThisCoinCannotBeUsedAs],
+  [177018, DuplicateRequest],
+  [177019, YourInputParamIsInvalid],
+  [177020, TheAccountDoesNotSupportThe],
+  [177021, RepaymentFailedError],
+  [3777002, UidCannotBeBoundRepeatedly],
+  [3777003, UidCannotBeUnboundBecauseThe],
+  [3777004, TheMainUidOfTheRisk],
+  [3777005, YouHaveUnsettledLendingOrBorrowing],
+  [3777006, UidCannotBeBoundPleaseTry],
+  [3777007, UidCannotBeBoundPleaseUpgrade],
+  [3777012, YourRequestIsCurrentlyBeingProcessed],
+  [3777027, UidCannotBeBoundLeveragedTrading],
+  [3777029, YouCurrentlyHaveOrdersForPre],
+  [3777030, ThisAccountHasActivatedCopyproAnd],
+  [3777039, TheRepaymentAmountExceedsTheOutstanding],
+  [3777040, InsufficientBalanceError],
+  [3777042, TheUidIsInvalid],
+  [3777043, ThereIsARepaymentOrderCurrently],
+  [3500402, ParameterVerificationFailedForLimit],
+  [3500403, OnlyAvailableToExchangeBrokerMain],
+  [3500404, InvalidCursor],
+  [3500405, ParameterStarttimeAndEndtimeNeedTo],
+  [3500406, OutOfQueryTimeRange],
+  [3500407, ParameterBeginAndEndNeedTo],
+  [3500415, SubAccountsAreNotPermittedTo],
+  [400101, TheVoucherWasRecycled],
+  [400102, TheVoucherHasExceededTheRedemption],
+  [400103, TheVoucherIsNotAvailableFor],
+  [400105, BudgetExceeded],
+  [403001, AccountRejectedCheckIfTheInput],
+  [404001, ResourceNotFound],
+  [404011, InsufficientInventory],
+  [409011, VipLevelLimit],
+  [500001, InternalServerError],
+  [180001, InvalidParameterInvalidRequestParameter],
+  [180002, InvalidCoinError],
+  [180003, UserBanned],
+  [180004, SiteNotAllowedOnlyUsersFrom],
+  [180005, ComplianceWalletNotReach],
+  [180006, ValidationFailed],
+  [180007, ProductNotAvailable],
+  [180008, InvalidProduct],
+  [180009, ProductIsForbidden],
+  [180010, UserNotAllowed],
+  [180011, UserNotVip],
+  [180012, PurchaseShareIsInvalid],
+  [180013, StakeOverMaximumShare],
+  [180014, RedeemShareInvlaid],
+  [180015, ProductsShareNotEnough],
+  [180016, BalanceNotEnough],
+  [180017, InvalidRiskUser],
+  [180018, InternalError180018],
+  [180019, EmptyOrderLinkId],
+  [180020, PositionNotFound],
+  [180021, InvalidSelectPrice],
+  [180022, KycLevelNotReached],
+  [180023, ServiceMaintenance],
+  [180024, ChildMemberForbidden],
+  [180025, OrderAlreadyExists],
+  [180026, AprLowered],
+  [180027, TaxForbidden],
+  [180028, ReinvestValidationFailed],
+  [180029, RedeemNotAllowed],
+  [180030, SlippageFail],
+  [180031, DuplicateOrder],
+  [81007, BybitEuropeIsNotSupportedCreate],
+  [20096, NeedKycAuthentication],
+  [3500002, CurrentUserIsNotAnInstitutional],
+  [3500153, NoPermissionToOperateTheseUids],
+  [110300, TheRfqOrderDoesNotExist],
+  [110301, TheQuoteOrderDoesNotExist],
+  [110302, DemoUserIsProhibited],
+  [110303, RfqValueIsLessThanThe],
+  [110304, CannotBeSelfExecuted],
+  [110305, QuoteUidIsNotInCounterparties],
+  [110306, QuoteLegsDoNotMatch],
+  [110307, QuoteOrderAlreadyExistsForThis],
+  [110308, RfqStrategyLegsSizeIsNot],
+  [110309, RfqStrategySideIsNotCorrect],
+  [110310, RfqStrategyQtyIsNotCorrect],
+  [110311, RfqStrategySymbolIsNotCorrect],
+  [110312, NoPermissionToExecuteQuote],
+  [110313, RfqOnlySupportsOneWayPosition],
+  [110314, OrderAmountIsLessThanMin],
+  [110315, OrderQtyExceedsTheUpperLimit],
+  [110316, RfqIsNotAvailableForCopy],
+  [110317, CounterpartyCannotBeSelf],
+  [110318, ThereAreTooManyCounterpartiesTo],
+  [110319, OrderAmountIsGreaterThanMax],
+  [110320, SymbolsThatHaveNotEnabledManual],
+  [110321, SymbolIsNotSupported],
+  [110323, QuotationsCannotBeMadeByNon],
+  [111008, TheSpotAssetIsNotBe],
+  [34022001, SystemErrorPleaseTryAgainLaterError],
+  [34022003, SystemErrorPleaseTryAgainLater34022003],
+  [34022027, InvalidRequestParameters],
+  [34022030, BorrowingDemandIsHighAndThe],
+  [34022031, RiskRateLimitExceededPleaseReduce],
+  [34022033, BorrowingPrecisionMustBeAnInteger],
+  [34022034, TheMinimumRepaymentAmountMustBe],
+  [34022035, YouCannotRepayWhileInterestIs],
+  [34022036, PleaseEnableMarginTradingToContinue],
+  [34022038, RepaymentIsInProgressPleaseDo],
+  [34022010, TheBorrowedAssetDoesNotExist],
+  [34022041, CurrentlyYourAccountHasNoBorrowed],
+  [34022044, RepaymentUnsuccessful],
+  [34022045, BorrowingUnsuccessful],
+  [34022011, AmountMustBeAtLeast],
+  [34022014, DecimalPrecisionCannotExceed18Digits],
+  [34022047, CopytradeNotSupported],
+  [34022048, BorrowingIsNotAllowedDuringLiquidation],
+  [34022049, InsufficientCollateralBalance],
+  [34022050, RepaymentFailedYouCurrentlyHaveSpot],
+  [34022051, InstitutionalLoanInProgress],
+  [34022052, InstitutionalLoanTransactionsBanned],
+  [35000011, YouHaveExistingPendingLoanOrders],
+  [34022053, PleaseContactTheSalesToEnable],
+  [34022094, ThisCoinDoesNotSupportRepayment],
+  [34022107, ToUseThisFeatureYourNet],
+  [34022108, ToUseThisFeatureYourNetError],
+  [60061, StrategyCreationFailedWebhookStrategyName],
+  [60062, StrategyHasBeenTerminatedCantStop],
+  [60063, UserRunningSymbolStrategyCountLimited],
+  [60064, UserRunningStrategyCountLimited],
+  [60065, StrategyNotFound],
+  [60066, SizeShouldMoreThanMinsizeSub],
+  [60067, TooLargeSizeSizeShouldLess],
+  [60068, OrderCancelled],
+  [60069, HitBlacklistRule],
+  [60070, BlockedByUnifiedMarginLimit],
+  [60071, GetConnErrTradingServiceUnavailable],
+  [60072, StrategyStatusModifyFailed],
+  [60073, WebhookOrderCreationFailed],
+  [60074, StrategyHasBeenStopped],
+  [60075, WebhookPositionidxIsNotSupported],
+  [60076, SignalLatencyTooHigh],
+  [60077, StrategyUseridInvalidStrategyJsonInvalid],
+  [60078, StrategySymbolNotSupported],
+  [60079, UserPositionLimitExceeded],
+  [60080, OrderRetryFailed],
+  [60081, CantCreateSameSidesOrder],
+  [60082, IcebergNotSupportUsdcChaseOrder],
+  [60083, StrategySymbolNotSupportedError],
+  [60084, InvalidPostOnlyParameter],
+  [60085, QuantityIsLessThanMinimumOrder],
+  [60086, PositionPercentageDoesNotMatchSide],
+  [60087, QuantityExceedsAllowedRange],
+  [60088, PovInvalidMode],
+  [60089, PovParticipationRateOverTheRange],
+  [60090, PovLackOfRequiredParamAt],
+  [60091, PovLackOfSizeAndDuration],
+  [60092, PovPreCheckedFailedDueTo],
+  [60093, PovMaxDurationOverTheRange],
+  [60094, PovPreCheckedSubOrderSize],
+  [60095, PovIntervalOverTheMaxDuration],
+  [61000, SignalSymbolNotTradable],
+  [61001, SignalNameExceedsLimit],
+  [61002, SignalLeverageExceedsMaximumRiskLimit],
+  [61003, SignalEntryPriceInvalid],
+  [61004, SignalTpShouldBeBetterThan],
+  [61005, SignalSlShouldBeWorseThan],
+  [61006, SignalExpirationTimeInvalid],
+  [61007, SignalDescriptionExceedsLimit],
+  [61008, SlIsWorseThanLiquidationPrice],
+  [61009, SignalNotFound],
+  [61010, UserDoesNotHavePermissionTo],
+  [60200, TheQtyOfTwapInverseStep],
+  [60201, TheQtyOfTwapInverseStepError],
+  [180000, InternalServerErrorError],
+  [700003, PredictionEngineUnavailable],
 ]);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+  [TooManyVisitsExceededTheApi, [RateLimited]],
+]);
+
+// Where an error body holds its code and message (errgen.toml's `payload`), as
+// [path of the code, paths of the message in the order to try them]: the first
+// shape whose code is in the body wins. A number in a path indexes a JSON array.
+const PAYLOAD: readonly BodyShape[] = [
+  [["retCode"], [["retMsg"]]],
+];
+// Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the parent tries their templates.
+const SUBCODES: ReadonlyMap<Code, readonly Code[]> = new Map<Code, readonly Code[]>([
 ]);

@@ -597,6 +597,8 @@ export const ErrorCode = {
    * - Either client order ID or order ID is required.
    */
   E_51003: "51003",
+  /** 51004  */
+  E_51004: "51004",
   /**
    * 51004_1101 
    *
@@ -699,6 +701,8 @@ export const ErrorCode = {
    * - Order failed. Please place orders of at least 1 contract or more.
    */
   E_51007: "51007",
+  /** 51008  */
+  E_51008: "51008",
   /**
    * 51008_1000 
    *
@@ -2671,6 +2675,8 @@ export const ErrorCode = {
    * - Maximum {param0} orders can be modified.
    */
   E_51501: "51501",
+  /** 51502  */
+  E_51502: "51502",
   /**
    * 51502_1030 
    *
@@ -3381,7 +3387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "1",
     name: "",
     identifier: "E_1",
-    className: "E1",
+    className: "OperationFailed",
     category: "general_class",
     messages: ["Operation failed."],
     description: "",
@@ -3391,7 +3397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "2",
     name: "",
     identifier: "E_2",
-    className: "E2",
+    className: "BulkOperationPartiallySucceeded",
     category: "general_class",
     messages: ["Bulk operation partially succeeded."],
     description: "",
@@ -3401,7 +3407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50000",
     name: "",
     identifier: "E_50000",
-    className: "E50000",
+    className: "BodyForPostRequestCannotBe",
     category: "general_class",
     messages: ["Body for POST request cannot be empty."],
     description: "",
@@ -3411,7 +3417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50001",
     name: "",
     identifier: "E_50001",
-    className: "E50001",
+    className: "ServiceTemporarilyUnavailablePleaseTryAgain",
     category: "general_class",
     messages: ["Service temporarily unavailable. Please try again later."],
     description: "",
@@ -3421,7 +3427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50002",
     name: "",
     identifier: "E_50002",
-    className: "E50002",
+    className: "JsonSyntaxError",
     category: "general_class",
     messages: ["JSON syntax error"],
     description: "",
@@ -3431,7 +3437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50004",
     name: "",
     identifier: "E_50004",
-    className: "E50004",
+    className: "ApiEndpointRequestTimeoutDoesNot",
     category: "general_class",
     messages: ["API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result)."],
     description: "",
@@ -3441,7 +3447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50005",
     name: "",
     identifier: "E_50005",
-    className: "E50005",
+    className: "ApiEndpointIsInactiveOrUnavailable",
     category: "general_class",
     messages: ["API endpoint is inactive or unavailable."],
     description: "",
@@ -3451,7 +3457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50006",
     name: "",
     identifier: "E_50006",
-    className: "E50006",
+    className: "InvalidContentTypePleaseUseApplication",
     category: "general_class",
     messages: ["Invalid Content-Type. Please use \"application/JSON\"."],
     description: "",
@@ -3461,7 +3467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50007",
     name: "",
     identifier: "E_50007",
-    className: "E50007",
+    className: "UserBlocked",
     category: "general_class",
     messages: ["User blocked."],
     description: "",
@@ -3471,7 +3477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50008",
     name: "",
     identifier: "E_50008",
-    className: "E50008",
+    className: "UserDoesntExist",
     category: "general_class",
     messages: ["User doesn't exist."],
     description: "",
@@ -3481,7 +3487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50009",
     name: "",
     identifier: "E_50009",
-    className: "E50009",
+    className: "AccountIsFrozenDueToStop",
     category: "general_class",
     messages: ["Account is frozen due to stop-out."],
     description: "",
@@ -3491,7 +3497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50010",
     name: "",
     identifier: "E_50010",
-    className: "E50010",
+    className: "UserIdCannotBeEmpty",
     category: "general_class",
     messages: ["User ID cannot be empty."],
     description: "",
@@ -3501,7 +3507,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50011",
     name: "",
     identifier: "E_50011",
-    className: "E50011",
+    className: "RateLimitReachedPleaseReferTo",
     category: "general_class",
     messages: ["Rate limit reached. Please refer to API documentation and throttle requests accordingly.", "Too Many Requests"],
     description: "",
@@ -3511,7 +3517,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50012",
     name: "",
     identifier: "E_50012",
-    className: "E50012",
+    className: "AccountStatusInvalidCheckAccountStatus",
     category: "general_class",
     messages: ["Account status invalid. Check account status"],
     description: "",
@@ -3521,7 +3527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50013",
     name: "",
     identifier: "E_50013",
-    className: "E50013",
+    className: "SystemsAreBusyPleaseTryAgain",
     category: "general_class",
     messages: ["Systems are busy. Please try again later."],
     description: "",
@@ -3531,7 +3537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50014",
     name: "",
     identifier: "E_50014",
-    className: "E50014",
+    className: "ParameterCanNotBeEmpty",
     category: "general_class",
     messages: ["Parameter {param0} can not be empty."],
     description: "",
@@ -3541,7 +3547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50015",
     name: "",
     identifier: "E_50015",
-    className: "E50015",
+    className: "EitherParameterOrIsRequired",
     category: "general_class",
     messages: ["Either parameter {param0} or {param1} is required"],
     description: "",
@@ -3551,7 +3557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50016",
     name: "",
     identifier: "E_50016",
-    className: "E50016",
+    className: "ParameterDoesNotMatchParameter",
     category: "general_class",
     messages: ["Parameter {param0} does not match parameter {param1}"],
     description: "",
@@ -3561,7 +3567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50017",
     name: "",
     identifier: "E_50017",
-    className: "E50017",
+    className: "PositionFrozenAndRelatedOperationsRestricted",
     category: "general_class",
     messages: ["Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."],
     description: "",
@@ -3571,7 +3577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50018",
     name: "",
     identifier: "E_50018",
-    className: "E50018",
+    className: "CurrencyIsFrozenDueToAdl",
     category: "general_class",
     messages: ["Currency {param0} is frozen due to ADL. Operation restricted."],
     description: "",
@@ -3581,7 +3587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50019",
     name: "",
     identifier: "E_50019",
-    className: "E50019",
+    className: "AccountFrozenAndRelatedOperationsRestricted",
     category: "general_class",
     messages: ["Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later."],
     description: "",
@@ -3591,7 +3597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50020",
     name: "",
     identifier: "E_50020",
-    className: "E50020",
+    className: "PositionFrozenAndRelatedOperationsRestrictedError",
     category: "general_class",
     messages: ["Position frozen and related operations restricted due to forced liquidation. Please try again later."],
     description: "",
@@ -3601,7 +3607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50021",
     name: "",
     identifier: "E_50021",
-    className: "E50021",
+    className: "CurrencyIsFrozenDueToLiquidation",
     category: "general_class",
     messages: ["Currency {param0} is frozen due to liquidation. Operation restricted."],
     description: "",
@@ -3611,7 +3617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50022",
     name: "",
     identifier: "E_50022",
-    className: "E50022",
+    className: "AccountFrozenAndRelatedOperationsRestrictedError",
     category: "general_class",
     messages: ["Account frozen and related operations restricted due to forced liquidation. Please try again later."],
     description: "",
@@ -3621,7 +3627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50023",
     name: "",
     identifier: "E_50023",
-    className: "E50023",
+    className: "FundingFeesFrozenAndRelatedOperations",
     category: "general_class",
     messages: ["Funding fees frozen and related operations are restricted. Please try again later."],
     description: "",
@@ -3631,7 +3637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50024",
     name: "",
     identifier: "E_50024",
-    className: "E50024",
+    className: "ParameterAndCanNotExistAt",
     category: "general_class",
     messages: ["Parameter {param0} and {param1} can not exist at the same time."],
     description: "",
@@ -3641,7 +3647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50025",
     name: "",
     identifier: "E_50025",
-    className: "E50025",
+    className: "ParameterCountExceedsTheLimit",
     category: "general_class",
     messages: ["Parameter {param0} count exceeds the limit {param1}."],
     description: "",
@@ -3651,7 +3657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50026",
     name: "",
     identifier: "E_50026",
-    className: "E50026",
+    className: "SystemErrorTryAgainLater",
     category: "general_class",
     messages: ["System error. Try again later"],
     description: "",
@@ -3661,7 +3667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50027",
     name: "",
     identifier: "E_50027",
-    className: "E50027",
+    className: "ThisAccountIsRestrictedFromTrading",
     category: "general_class",
     messages: ["This account is restricted from trading. Please contact customer support for assistance."],
     description: "",
@@ -3671,7 +3677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50028",
     name: "",
     identifier: "E_50028",
-    className: "E50028",
+    className: "UnableToPlaceTheOrderPlease",
     category: "general_class",
     messages: ["Unable to place the order. Please contact the customer service for details."],
     description: "",
@@ -3681,7 +3687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50029",
     name: "",
     identifier: "E_50029",
-    className: "E50029",
+    className: "YourAccountHasTriggeredOkxRisk",
     category: "general_class",
     messages: ["Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team."],
     description: "",
@@ -3691,7 +3697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50030",
     name: "",
     identifier: "E_50030",
-    className: "E50030",
+    className: "YouDontHavePermissionToUse",
     category: "general_class",
     messages: ["You don't have permission to use this API endpoint"],
     description: "",
@@ -3701,7 +3707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50032",
     name: "",
     identifier: "E_50032",
-    className: "E50032",
+    className: "YourAccountHasBeenSetTo",
     category: "general_class",
     messages: ["Your account has been set to prohibit transactions in this currency. Please confirm and try again"],
     description: "",
@@ -3711,7 +3717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50033",
     name: "",
     identifier: "E_50033",
-    className: "E50033",
+    className: "InstrumentBlockedPleaseVerifyTradingThis",
     category: "general_class",
     messages: ["Instrument blocked. Please verify trading this instrument is allowed under account settings and try again."],
     description: "",
@@ -3721,7 +3727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50035",
     name: "",
     identifier: "E_50035",
-    className: "E50035",
+    className: "ThisEndpointRequiresThatApikeyMust",
     category: "general_class",
     messages: ["This endpoint requires that APIKey must be bound to IP"],
     description: "",
@@ -3731,7 +3737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50036",
     name: "",
     identifier: "E_50036",
-    className: "E50036",
+    className: "TheExptimeCantBeEarlierThan",
     category: "general_class",
     messages: ["The expTime can't be earlier than the current system time. Please adjust the expTime and try again."],
     description: "",
@@ -3741,7 +3747,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50037",
     name: "",
     identifier: "E_50037",
-    className: "E50037",
+    className: "OrderExpired",
     category: "general_class",
     messages: ["Order expired."],
     description: "",
@@ -3751,7 +3757,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50038",
     name: "",
     identifier: "E_50038",
-    className: "E50038",
+    className: "ThisFeatureIsUnavailableInDemo",
     category: "general_class",
     messages: ["This feature is unavailable in demo trading"],
     description: "",
@@ -3761,7 +3767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50039",
     name: "",
     identifier: "E_50039",
-    className: "E50039",
+    className: "ParameterBeforeIsntSupportedForTimestamp",
     category: "general_class",
     messages: ["Parameter \"before\" isn't supported for timestamp pagination"],
     description: "",
@@ -3771,7 +3777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50040",
     name: "",
     identifier: "E_50040",
-    className: "E50040",
+    className: "TooFrequentOperationsPleaseTryAgain",
     category: "general_class",
     messages: ["Too frequent operations, please try again later"],
     description: "",
@@ -3781,7 +3787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50041",
     name: "",
     identifier: "E_50041",
-    className: "E50041",
+    className: "YourUserIdHasntBeenAllowlisted",
     category: "general_class",
     messages: ["Your user ID hasn’t been allowlisted. Please contact customer service for assistance."],
     description: "",
@@ -3791,7 +3797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50042",
     name: "",
     identifier: "E_50042",
-    className: "E50042",
+    className: "RepeatedRequest",
     category: "general_class",
     messages: ["Repeated request"],
     description: "",
@@ -3801,7 +3807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50044",
     name: "",
     identifier: "E_50044",
-    className: "E50044",
+    className: "MustSelectOneBrokerType",
     category: "general_class",
     messages: ["Must select one broker type"],
     description: "",
@@ -3811,7 +3817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50045",
     name: "",
     identifier: "E_50045",
-    className: "E50045",
+    className: "SimposShouldBeEmptyBecauseSimulated",
     category: "general_class",
     messages: ["simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode"],
     description: "",
@@ -3821,7 +3827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50046",
     name: "",
     identifier: "E_50046",
-    className: "E50046",
+    className: "ThisFeatureIsTemporarilyUnavailableWhile",
     category: "general_class",
     messages: ["This feature is temporarily unavailable while we make some improvements to it. Please try again later."],
     description: "",
@@ -3831,7 +3837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50047",
     name: "",
     identifier: "E_50047",
-    className: "E50047",
+    className: "HasAlreadySettledToCheckThe",
     category: "general_class",
     messages: ["{param0} has already settled. To check the relevant candlestick data, please use {param1}"],
     description: "",
@@ -3841,7 +3847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50048",
     name: "",
     identifier: "E_50048",
-    className: "E50048",
+    className: "SwitchingRiskUnitMayLeadPosition",
     category: "general_class",
     messages: ["Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status."],
     description: "",
@@ -3851,7 +3857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50049",
     name: "",
     identifier: "E_50049",
-    className: "E50049",
+    className: "NoInformationOnThePositionTier",
     category: "general_class",
     messages: ["No information on the position tier. The current instrument doesn’t support margin trading."],
     description: "",
@@ -3861,7 +3867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50050",
     name: "",
     identifier: "E_50050",
-    className: "E50050",
+    className: "YouveAlreadyActivatedOptionsTradingPlease",
     category: "general_class",
     messages: ["You’ve already activated options trading. Please don’t activate it again."],
     description: "",
@@ -3871,7 +3877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50051",
     name: "",
     identifier: "E_50051",
-    className: "E50051",
+    className: "DueToComplianceRestrictionsInYour",
     category: "general_class",
     messages: ["Due to compliance restrictions in your country or region, you cannot use this feature."],
     description: "",
@@ -3881,7 +3887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50052",
     name: "",
     identifier: "E_50052",
-    className: "E50052",
+    className: "DueToLocalLawsAndRegulations",
     category: "general_class",
     messages: ["Due to local laws and regulations, you cannot trade with your chosen crypto."],
     description: "",
@@ -3891,7 +3897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50053",
     name: "",
     identifier: "E_50053",
-    className: "E50053",
+    className: "ThisFeatureIsOnlyAvailableIn",
     category: "general_class",
     messages: ["This feature is only available in demo trading."],
     description: "",
@@ -3901,7 +3907,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50055",
     name: "",
     identifier: "E_50055",
-    className: "E50055",
+    className: "ResetUnsuccessfulAssetsCanOnlyBe",
     category: "general_class",
     messages: ["Reset unsuccessful. Assets can only be reset up to 5 times per day."],
     description: "",
@@ -3911,7 +3917,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50056",
     name: "",
     identifier: "E_50056",
-    className: "E50056",
+    className: "YouHavePendingOrdersOrOpen",
     category: "general_class",
     messages: ["You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions."],
     description: "",
@@ -3921,7 +3927,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50057",
     name: "",
     identifier: "E_50057",
-    className: "E50057",
+    className: "ResetUnsuccessfulTryAgainLater",
     category: "general_class",
     messages: ["Reset unsuccessful. Try again later."],
     description: "",
@@ -3931,7 +3937,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50058",
     name: "",
     identifier: "E_50058",
-    className: "E50058",
+    className: "ThisCryptoIsNotSupportedIn",
     category: "general_class",
     messages: ["This crypto is not supported in an asset reset."],
     description: "",
@@ -3941,7 +3947,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50059",
     name: "",
     identifier: "E_50059",
-    className: "E50059",
+    className: "BeforeYouContinueYoullNeedTo",
     category: "general_class",
     messages: ["Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details."],
     description: "",
@@ -3951,7 +3957,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50060",
     name: "",
     identifier: "E_50060",
-    className: "E50060",
+    className: "ForSecurityAndCompliancePurposesPlease",
     category: "general_class",
     messages: ["For security and compliance purposes, please complete the identity verification process to continue using our services."],
     description: "",
@@ -3961,7 +3967,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50061",
     name: "",
     identifier: "E_50061",
-    className: "E50061",
+    className: "YouveReachedTheMaximumOrderRate",
     category: "general_class",
     messages: ["You've reached the maximum order rate limit for this account."],
     description: "",
@@ -3971,7 +3977,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50062",
     name: "",
     identifier: "E_50062",
-    className: "E50062",
+    className: "ThisFeatureIsCurrentlyUnavailable",
     category: "general_class",
     messages: ["This feature is currently unavailable."],
     description: "",
@@ -3981,7 +3987,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50063",
     name: "",
     identifier: "E_50063",
-    className: "E50063",
+    className: "YouCantActivateTheCreditsAs",
     category: "general_class",
     messages: ["You can't activate the credits as they might have expired or are already activated."],
     description: "",
@@ -3991,7 +3997,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50064",
     name: "",
     identifier: "E_50064",
-    className: "E50064",
+    className: "TheBorrowingSystemIsUnavailableTry",
     category: "general_class",
     messages: ["The borrowing system is unavailable. Try again later."],
     description: "",
@@ -4001,7 +4007,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50067",
     name: "",
     identifier: "E_50067",
-    className: "E50067",
+    className: "TheApiDoesntSupportCrossSite",
     category: "general_class",
     messages: ["The API doesn't support cross site trading feature"],
     description: "",
@@ -4011,7 +4017,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50069",
     name: "",
     identifier: "E_50069",
-    className: "E50069",
+    className: "MarginRatioVerificationForThisRisk",
     category: "general_class",
     messages: ["Margin ratio verification for this risk unit failed."],
     description: "",
@@ -4021,7 +4027,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50071",
     name: "",
     identifier: "E_50071",
-    className: "E50071",
+    className: "AlreadyExists",
     category: "general_class",
     messages: ["{param} already exists"],
     description: "",
@@ -4031,7 +4037,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50072",
     name: "",
     identifier: "E_50072",
-    className: "E50072",
+    className: "IsolatedMarginModeIsNoLonger",
     category: "general_class",
     messages: ["Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode."],
     description: "",
@@ -4041,7 +4047,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50075",
     name: "",
     identifier: "E_50075",
-    className: "E50075",
+    className: "TheTokenIsRestrictedInIslamic",
     category: "general_class",
     messages: ["The token is restricted in Islamic sub-account"],
     description: "",
@@ -4051,7 +4057,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50076",
     name: "",
     identifier: "E_50076",
-    className: "E50076",
+    className: "TheTimeIntervalBetweenTheStart",
     category: "general_class",
     messages: ["The time interval between the start date and end date cannot exceed {param0} days"],
     description: "",
@@ -4061,7 +4067,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50077",
     name: "",
     identifier: "E_50077",
-    className: "E50077",
+    className: "TheTimeIntervalBetweenTheStartError",
     category: "general_class",
     messages: ["The time interval between the start date and end date cannot exceed {param0} months"],
     description: "",
@@ -4071,7 +4077,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50100",
     name: "",
     identifier: "E_50100",
-    className: "E50100",
+    className: "ApiFrozenPleaseContactCustomerService",
     category: "api_class",
     messages: ["API frozen, please contact customer service."],
     description: "",
@@ -4081,7 +4087,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50101",
     name: "",
     identifier: "E_50101",
-    className: "E50101",
+    className: "ApikeyDoesNotMatchCurrentEnvironment",
     category: "api_class",
     messages: ["APIKey does not match current environment."],
     description: "",
@@ -4091,7 +4097,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50102",
     name: "",
     identifier: "E_50102",
-    className: "E50102",
+    className: "TimestampRequestExpired",
     category: "api_class",
     messages: ["Timestamp request expired."],
     description: "",
@@ -4101,7 +4107,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50103",
     name: "",
     identifier: "E_50103",
-    className: "E50103",
+    className: "RequestHeaderOkAccessKeyCannot",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-KEY\" cannot be empty."],
     description: "",
@@ -4111,7 +4117,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50104",
     name: "",
     identifier: "E_50104",
-    className: "E50104",
+    className: "RequestHeaderOkAccessPassphraseCannot",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-PASSPHRASE\" cannot be empty."],
     description: "",
@@ -4121,7 +4127,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50105",
     name: "",
     identifier: "E_50105",
-    className: "E50105",
+    className: "RequestHeaderOkAccessPassphraseIncorrect",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-PASSPHRASE\" incorrect."],
     description: "",
@@ -4131,7 +4137,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50106",
     name: "",
     identifier: "E_50106",
-    className: "E50106",
+    className: "RequestHeaderOkAccessSignCannot",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-SIGN\" cannot be empty."],
     description: "",
@@ -4141,7 +4147,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50107",
     name: "",
     identifier: "E_50107",
-    className: "E50107",
+    className: "RequestHeaderOkAccessTimestampCannot",
     category: "api_class",
     messages: ["Request header \"OK-ACCESS-TIMESTAMP\" cannot be empty."],
     description: "",
@@ -4151,7 +4157,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50108",
     name: "",
     identifier: "E_50108",
-    className: "E50108",
+    className: "ExchangeIdDoesNotExist",
     category: "api_class",
     messages: ["Exchange ID does not exist."],
     description: "",
@@ -4161,7 +4167,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50109",
     name: "",
     identifier: "E_50109",
-    className: "E50109",
+    className: "ExchangeDomainDoesNotExist",
     category: "api_class",
     messages: ["Exchange domain does not exist."],
     description: "",
@@ -4171,7 +4177,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50110",
     name: "",
     identifier: "E_50110",
-    className: "E50110",
+    className: "YourIpIsNotIncludedIn",
     category: "api_class",
     messages: ["Your IP {param0} is not included in your API key's IP whitelist."],
     description: "",
@@ -4181,7 +4187,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50111",
     name: "",
     identifier: "E_50111",
-    className: "E50111",
+    className: "InvalidOkAccessKey",
     category: "api_class",
     messages: ["Invalid OK-ACCESS-KEY."],
     description: "",
@@ -4191,7 +4197,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50112",
     name: "",
     identifier: "E_50112",
-    className: "E50112",
+    className: "InvalidOkAccessTimestamp",
     category: "api_class",
     messages: ["Invalid OK-ACCESS-TIMESTAMP."],
     description: "",
@@ -4201,7 +4207,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50113",
     name: "",
     identifier: "E_50113",
-    className: "E50113",
+    className: "InvalidSignature",
     category: "api_class",
     messages: ["Invalid signature."],
     description: "",
@@ -4211,7 +4217,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50114",
     name: "",
     identifier: "E_50114",
-    className: "E50114",
+    className: "InvalidAuthorization",
     category: "api_class",
     messages: ["Invalid authorization."],
     description: "",
@@ -4221,7 +4227,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50115",
     name: "",
     identifier: "E_50115",
-    className: "E50115",
+    className: "InvalidRequestMethod",
     category: "api_class",
     messages: ["Invalid request method."],
     description: "",
@@ -4231,7 +4237,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50116",
     name: "",
     identifier: "E_50116",
-    className: "E50116",
+    className: "FastApiIsAllowedToCreate",
     category: "api_class",
     messages: ["Fast API is allowed to create only one API key"],
     description: "",
@@ -4241,7 +4247,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50118",
     name: "",
     identifier: "E_50118",
-    className: "E50118",
+    className: "ToLinkTheAppUsingYour",
     category: "api_class",
     messages: ["To link the app using your API key, your broker needs to share their IP to be whitelisted"],
     description: "",
@@ -4251,7 +4257,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50119",
     name: "",
     identifier: "E_50119",
-    className: "E50119",
+    className: "ApiKeyDoesntExist",
     category: "api_class",
     messages: ["API key doesn't exist"],
     description: "",
@@ -4261,7 +4267,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50120",
     name: "",
     identifier: "E_50120",
-    className: "E50120",
+    className: "ThisApiKeyDoesntHavePermission",
     category: "api_class",
     messages: ["This API key doesn't have permission to use this function"],
     description: "",
@@ -4271,7 +4277,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50121",
     name: "",
     identifier: "E_50121",
-    className: "E50121",
+    className: "YouCantAccessOurServicesThrough",
     category: "api_class",
     messages: ["You can't access our services through the IP address ({param0})"],
     description: "",
@@ -4281,7 +4287,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "50122",
     name: "",
     identifier: "E_50122",
-    className: "E50122",
+    className: "OrderAmountMustExceedMinimumAmount",
     category: "api_class",
     messages: ["Order amount must exceed minimum amount"],
     description: "",
@@ -4291,7 +4297,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51000",
     name: "",
     identifier: "E_51000",
-    className: "E51000",
+    className: "ParameterError",
     category: "trade_class",
     messages: ["Parameter {param0} error"],
     description: "",
@@ -4301,7 +4307,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51001",
     name: "",
     identifier: "E_51001",
-    className: "E51001",
+    className: "InstrumentIdInstrumentIdCodeOr",
     category: "trade_class",
     messages: ["Instrument ID, Instrument ID code or Spread ID doesn't exist."],
     description: "",
@@ -4311,7 +4317,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51002",
     name: "",
     identifier: "E_51002",
-    className: "E51002",
+    className: "InstrumentIdDoesntMatchUnderlyingIndex",
     category: "trade_class",
     messages: ["Instrument ID doesn't match underlying index."],
     description: "",
@@ -4321,9 +4327,19 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51003",
     name: "",
     identifier: "E_51003",
-    className: "E51003",
+    className: "EitherClientOrderIdOrOrder",
     category: "trade_class",
     messages: ["Either client order ID or order ID is required."],
+    description: "",
+    deprecated: false,
+  },
+  {
+    code: "51004",
+    name: "",
+    identifier: "E_51004",
+    className: "E51004",
+    category: "trade_class",
+    messages: [],
     description: "",
     deprecated: false,
   },
@@ -4331,7 +4347,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1101",
     name: "",
     identifier: "E_51004_1101",
-    className: "E510041101",
+    className: "OrderFailedForIsolatedLongShort",
     category: "trade_class",
     messages: ["Order failed. For isolated long/short mode of {param0}, the sum of current order size, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts)."],
     description: "",
@@ -4341,7 +4357,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1102",
     name: "",
     identifier: "E_51004_1102",
-    className: "E510041102",
+    className: "OrderFailedForCrossLongShort",
     category: "trade_class",
     messages: ["Order failed. For cross long/short mode of {param0}, the sum of current order size, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the long and short directions: {param5} contracts)."],
     description: "",
@@ -4351,7 +4367,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1103",
     name: "",
     identifier: "E_51004_1103",
-    className: "E510041103",
+    className: "OrderFailedForCrossBuySell",
     category: "trade_class",
     messages: ["Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4361,7 +4377,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1104",
     name: "",
     identifier: "E_51004_1104",
-    className: "E510041104",
+    className: "OrderFailedForBuySellMode",
     category: "trade_class",
     messages: ["Order failed. For buy/sell mode of {param0}, the sum of current buy order size, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current buy order size: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts)."],
     description: "",
@@ -4371,7 +4387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1105",
     name: "",
     identifier: "E_51004_1105",
-    className: "E510041105",
+    className: "OrderFailedForBuySellModeError",
     category: "trade_class",
     messages: ["Order failed. For buy/sell mode of {param0}, the sum of current sell order size, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current sell order size: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts)."],
     description: "",
@@ -4381,7 +4397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1106",
     name: "",
     identifier: "E_51004_1106",
-    className: "E510041106",
+    className: "OrderFailedForCrossBuySellError",
     category: "trade_class",
     messages: ["Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current buy order size, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current buy order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4391,7 +4407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1107",
     name: "",
     identifier: "E_51004_1107",
-    className: "E510041107",
+    className: "OrderFailedForCrossBuySell510041107",
     category: "trade_class",
     messages: ["Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current sell order size, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current sell order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4401,7 +4417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1111",
     name: "",
     identifier: "E_51004_1111",
-    className: "E510041111",
+    className: "OrderAmendmentFailedForIsolatedLong",
     category: "trade_class",
     messages: ["Order amendment failed. For isolated long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts)."],
     description: "",
@@ -4411,7 +4427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1112",
     name: "",
     identifier: "E_51004_1112",
-    className: "E510041112",
+    className: "OrderAmendmentFailedForCrossLong",
     category: "trade_class",
     messages: ["Order amendment failed. For cross long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the same direction: {param5} contracts)."],
     description: "",
@@ -4421,7 +4437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1113",
     name: "",
     identifier: "E_51004_1113",
-    className: "E510041113",
+    className: "OrderAmendmentFailedForCrossBuy",
     category: "trade_class",
     messages: ["Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4431,7 +4447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1114",
     name: "",
     identifier: "E_51004_1114",
-    className: "E510041114",
+    className: "OrderAmendmentFailedForBuySell",
     category: "trade_class",
     messages: ["Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current buy order, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current buy order: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts)."],
     description: "",
@@ -4441,7 +4457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1115",
     name: "",
     identifier: "E_51004_1115",
-    className: "E510041115",
+    className: "OrderAmendmentFailedForBuySellError",
     category: "trade_class",
     messages: ["Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current sell order, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current sell order: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts)."],
     description: "",
@@ -4451,7 +4467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1116",
     name: "",
     identifier: "E_51004_1116",
-    className: "E510041116",
+    className: "OrderAmendmentFailedForCrossBuyError",
     category: "trade_class",
     messages: ["Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current buy order, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current buy order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4461,7 +4477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51004_1117",
     name: "",
     identifier: "E_51004_1117",
-    className: "E510041117",
+    className: "OrderAmendmentFailedForCrossBuy510041117",
     category: "trade_class",
     messages: ["Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current sell order, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current sell order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts)."],
     description: "",
@@ -4471,7 +4487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51005",
     name: "",
     identifier: "E_51005",
-    className: "E51005",
+    className: "YourOrderAmountExceedsTheMax",
     category: "trade_class",
     messages: ["Your order amount exceeds the max order amount."],
     description: "",
@@ -4481,7 +4497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51006",
     name: "",
     identifier: "E_51006",
-    className: "E51006",
+    className: "OrderPriceIsNotWithinThe",
     category: "trade_class",
     messages: ["Order price is not within the price limit (max buy price: {param0} , min sell price: {param1} )"],
     description: "",
@@ -4491,9 +4507,19 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51007",
     name: "",
     identifier: "E_51007",
-    className: "E51007",
+    className: "OrderFailedPleasePlaceOrdersOf",
     category: "trade_class",
     messages: ["Order failed. Please place orders of at least 1 contract or more."],
+    description: "",
+    deprecated: false,
+  },
+  {
+    code: "51008",
+    name: "",
+    identifier: "E_51008",
+    className: "E51008",
+    category: "trade_class",
+    messages: [],
     description: "",
     deprecated: false,
   },
@@ -4501,7 +4527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1000",
     name: "",
     identifier: "E_51008_1000",
-    className: "E510081000",
+    className: "OrderFailedInsufficientBalanceInAccount",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} balance in account"],
     description: "",
@@ -4511,7 +4537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1001",
     name: "",
     identifier: "E_51008_1001",
-    className: "E510081001",
+    className: "OrderFailedInsufficientMarginInAccount",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} margin in account"],
     description: "",
@@ -4521,7 +4547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1002",
     name: "",
     identifier: "E_51008_1002",
-    className: "E510081002",
+    className: "OrderFailedInsufficientBalanceInAccountError",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} balance in account, and Auto Borrow is not enabled"],
     description: "",
@@ -4531,7 +4557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1003",
     name: "",
     identifier: "E_51008_1003",
-    className: "E510081003",
+    className: "OrderFailedInsufficientMarginInAccountError",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} margin in account and auto-borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)"],
     description: "",
@@ -4541,7 +4567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1004",
     name: "",
     identifier: "E_51008_1004",
-    className: "E510081004",
+    className: "InsufficientAvailableAsYourBorrowingAmount",
     category: "trade_class",
     messages: ["Insufficient {param0} available as your borrowing amount exceeds tier limit. Lower leverage appropriately. New and pending limit orders need borrowings {param1}, remaining quota {param2}, total limit {param3}, in use {param4}."],
     description: "",
@@ -4551,7 +4577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1005",
     name: "",
     identifier: "E_51008_1005",
-    className: "E510081005",
+    className: "OrderFailedExceedsBorrowLimitLimit",
     category: "trade_class",
     messages: ["Order failed. Exceeds {param0} borrow limit (Limit of master account plus the allocated VIP quota for the current account) (Existing pending orders and the new order are required to borrow {param1}, Remaining limit {param2}, Limit {param3}, Limit used {param4})"],
     description: "",
@@ -4561,7 +4587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1006",
     name: "",
     identifier: "E_51008_1006",
-    className: "E510081006",
+    className: "OrderFailedInsufficientBorrowingQuotaResults",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} borrowing quota results in an insufficient amount available to borrow."],
     description: "",
@@ -4571,7 +4597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1007",
     name: "",
     identifier: "E_51008_1007",
-    className: "E510081007",
+    className: "YourOrderFailedBecauseItRequires",
     category: "trade_class",
     messages: ["Your order failed because it requires borrowing {param0}, and the platform’s loan quota is insufficient."],
     description: "",
@@ -4581,7 +4607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1009",
     name: "",
     identifier: "E_51008_1009",
-    className: "E510081009",
+    className: "OrderFailedInsufficientAccountBalanceAnd",
     category: "trade_class",
     messages: ["Order failed. Insufficient account balance, and the adjusted equity in USD is less than IMR (Portfolio margin mode can try IOC orders to lower the risks)"],
     description: "",
@@ -4591,7 +4617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1010",
     name: "",
     identifier: "E_51008_1010",
-    className: "E510081010",
+    className: "OrderFailedTheOrderDidntPass",
     category: "trade_class",
     messages: ["Order failed. The order didn't pass delta verification because if the order were to succeed, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)"],
     description: "",
@@ -4601,7 +4627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1015",
     name: "",
     identifier: "E_51008_1015",
-    className: "E510081015",
+    className: "OrderFailedYourAvailableBalanceIs",
     category: "trade_class",
     messages: ["Order failed. Your available balance is insufficient. It excludes crypto ({param0}) exceeding the platform's collateral limit."],
     description: "",
@@ -4611,7 +4637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1016",
     name: "",
     identifier: "E_51008_1016",
-    className: "E510081016",
+    className: "OrderFailedYourAvailableBalanceIsError",
     category: "trade_class",
     messages: ["Order failed. Your available {param0} balance is insufficient, and your available margin (in USD) is too low for borrowing. This margin excludes crypto ({param1}) exceeding the platform's collateral limit."],
     description: "",
@@ -4621,7 +4647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1017",
     name: "",
     identifier: "E_51008_1017",
-    className: "E510081017",
+    className: "YourOrderFailedBecauseItRequiresError",
     category: "trade_class",
     messages: ["Your order failed because it requires a borrowing amount that exceeds your tier limit. The total borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again."],
     description: "",
@@ -4631,7 +4657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1018",
     name: "",
     identifier: "E_51008_1018",
-    className: "E510081018",
+    className: "YourOrderFailedBecauseItRequires510081018",
     category: "trade_class",
     messages: ["Your order failed because it requires a borrowing amount that exceeds your tier limit. The total potential borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again."],
     description: "",
@@ -4641,7 +4667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1019",
     name: "",
     identifier: "E_51008_1019",
-    className: "E510081019",
+    className: "OrderFailedYourMainAccountsBorrowing",
     category: "trade_class",
     messages: ["Order failed. Your main account's {param0} borrowing quota is insufficient."],
     description: "",
@@ -4651,7 +4677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51008_1020",
     name: "",
     identifier: "E_51008_1020",
-    className: "E510081020",
+    className: "OrderFailedAfterTheSpotFee",
     category: "trade_class",
     messages: ["Order failed. After the spot fee in quote currency is deducted, your {param0} balance is insufficient to complete the order. Please disable the spot fees in quote currency toggle and try again."],
     description: "",
@@ -4661,7 +4687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51009",
     name: "",
     identifier: "E_51009",
-    className: "E51009",
+    className: "OrderBlockedPleaseContactCustomerSupport",
     category: "trade_class",
     messages: ["Order blocked. Please contact customer support for assistance."],
     description: "",
@@ -4671,7 +4697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51010",
     name: "",
     identifier: "E_51010",
-    className: "E51010",
+    className: "RequestUnsupportedUnderCurrentAccountMode",
     category: "trade_class",
     messages: ["Request unsupported under current account mode"],
     description: "",
@@ -4681,7 +4707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51011",
     name: "",
     identifier: "E_51011",
-    className: "E51011",
+    className: "OrderIdAlreadyExists",
     category: "trade_class",
     messages: ["Order ID already exists."],
     description: "",
@@ -4691,7 +4717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51012",
     name: "",
     identifier: "E_51012",
-    className: "E51012",
+    className: "TokenDoesntExist",
     category: "trade_class",
     messages: ["Token doesn't exist."],
     description: "",
@@ -4701,7 +4727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51014",
     name: "",
     identifier: "E_51014",
-    className: "E51014",
+    className: "IndexDoesntExist",
     category: "trade_class",
     messages: ["Index doesn't exist."],
     description: "",
@@ -4711,7 +4737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51015",
     name: "",
     identifier: "E_51015",
-    className: "E51015",
+    className: "InstrumentIdDoesntMatchInstrumentType",
     category: "trade_class",
     messages: ["Instrument ID doesn't match instrument type."],
     description: "",
@@ -4721,7 +4747,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51016",
     name: "",
     identifier: "E_51016",
-    className: "E51016",
+    className: "ClientOrderIdAlreadyExists",
     category: "trade_class",
     messages: ["Client order ID already exists."],
     description: "",
@@ -4731,7 +4757,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51017",
     name: "",
     identifier: "E_51017",
-    className: "E51017",
+    className: "LoanAmountExceedsBorrowingLimit",
     category: "trade_class",
     messages: ["Loan amount exceeds borrowing limit."],
     description: "",
@@ -4741,7 +4767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51018",
     name: "",
     identifier: "E_51018",
-    className: "E51018",
+    className: "UsersWithOptionsAccountsCannotHold",
     category: "trade_class",
     messages: ["Users with options accounts cannot hold net short positions."],
     description: "",
@@ -4751,7 +4777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51019",
     name: "",
     identifier: "E_51019",
-    className: "E51019",
+    className: "NoNetLongPositionsCanBe",
     category: "trade_class",
     messages: ["No net long positions can be held under cross margin mode in options."],
     description: "",
@@ -4761,7 +4787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51020",
     name: "",
     identifier: "E_51020",
-    className: "E51020",
+    className: "YourOrderShouldMeetOrExceed",
     category: "trade_class",
     messages: ["Your order should meet or exceed the minimum order amount."],
     description: "",
@@ -4771,7 +4797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51021",
     name: "",
     identifier: "E_51021",
-    className: "E51021",
+    className: "ThePairOrContractIsNot",
     category: "trade_class",
     messages: ["The pair or contract is not yet listed"],
     description: "",
@@ -4781,7 +4807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51022",
     name: "",
     identifier: "E_51022",
-    className: "E51022",
+    className: "ContractSuspended",
     category: "trade_class",
     messages: ["Contract suspended."],
     description: "",
@@ -4791,7 +4817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51023",
     name: "",
     identifier: "E_51023",
-    className: "E51023",
+    className: "PositionDoesntExist",
     category: "trade_class",
     messages: ["Position doesn't exist."],
     description: "",
@@ -4801,7 +4827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51024",
     name: "",
     identifier: "E_51024",
-    className: "E51024",
+    className: "TradingAccountIsBlocked",
     category: "trade_class",
     messages: ["Trading account is blocked.", "In accordance with the terms of service, we regret to inform you that we cannot provide services for you. If you have any questions, please contact our customer support.", "According to your request, this account has been frozen. If you have any questions, please contact our customer support.", "Your account has recently changed some security settings. To protect the security of your funds, this action is not allowed for now. If you have any questions, please contact our customer support.", "You have withdrawn all assets in the account. To protect your personal information, the account has been permanently frozen. If you have any questions, please contact our customer support.", "Your identity could not be verified. To protect the security of your funds, this action is not allowed. Please contact our customer support.", "Your verified age doesn't meet the requirement. To protect the security of your funds, we cannot proceed with your request. Please contact our customer support.", "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Close all open positions or contact customer support if you have any questions.", "In accordance with the terms of service, multiple account is not allowed. To protect the security of your funds, this action is not allowed. Please contact our customer support.", "Your account is in judicial freezing, and this action is not allowed for now. If you have any questions, please contact our customer support.", "Based on your previous requests, this action is not allowed for now. If you have any questions, please contact our customer support.", "Your account has disputed deposit orders. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.", "Unable to proceed. Please resolve your existing P2P disputes first.", "Your account might have compliance risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.", "Based on your trading requests, this action is not allowed for now. If you have any questions, please contact our customer support.", "Your account has triggered risk control. This action is not allowed for now. Please contact our customer support.", "This account is temporarily unavailable. Please contact our customer support.", "Withdrawal function of this account is temporarily unavailable. Please contact our customer support.", "Transfer function of this account is temporarily unavailable. Please contact our customer support.", "You violated the \"Fiat Trading Rules\" when you were doing fiat trade, so we'll no longer provide fiat trading-related services for you. The deposit and withdrawal of your account and other trading functions will not be affected.", "Please kindly check your mailbox and reply to emails from the verification team.", "According to your request, this account has been closed. If you have any questions, please contact our customer support.", "Your account might have security risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.", "Your account might have security risk. Convert is now unavailable. Please contact our customer support.", "Unable to proceed due to account restrictions. We've sent an email to your OKX registered email address regarding this matter, or you can contact customer support via Chat with AI chatbot on our support center page.", "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Cancel all orders or contact customer support if you have any questions.", "In accordance with the terms of service, trading is not available in your verified country. If you have any questions, please contact our customer support.", "This product isn’t available in your country or region due to local laws and regulations. If you don’t reside in this area, you may continue using OKX Exchange products with a valid government-issued ID.", "Please note that you may not be able to transfer or trade in the first 30 minutes after establishing custody trading sub-accounts. Please kindly wait and try again later.", "Feature unavailable. Complete Advanced verification to access this feature.", "You can't trade or deposit now. Update your personal info to restore full account access immediately.", "Sub-accounts exceeding the limit aren't allowed to open new positions and can only reduce or close existing ones. Please try again with a different account."],
     description: "",
@@ -4811,7 +4837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51025",
     name: "",
     identifier: "E_51025",
-    className: "E51025",
+    className: "OrderCountExceedsTheLimit",
     category: "trade_class",
     messages: ["Order count exceeds the limit."],
     description: "",
@@ -4821,7 +4847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51026",
     name: "",
     identifier: "E_51026",
-    className: "E51026",
+    className: "InstrumentTypeDoesntMatchUnderlyingIndex",
     category: "trade_class",
     messages: ["Instrument type doesn't match underlying index."],
     description: "",
@@ -4831,7 +4857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51027",
     name: "",
     identifier: "E_51027",
-    className: "E51027",
+    className: "ContractExpired",
     category: "trade_class",
     messages: ["Contract expired."],
     description: "",
@@ -4841,7 +4867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51028",
     name: "",
     identifier: "E_51028",
-    className: "E51028",
+    className: "ContractUnderDelivery",
     category: "trade_class",
     messages: ["Contract under delivery."],
     description: "",
@@ -4851,7 +4877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51029",
     name: "",
     identifier: "E_51029",
-    className: "E51029",
+    className: "ContractIsBeingSettled",
     category: "trade_class",
     messages: ["Contract is being settled."],
     description: "",
@@ -4861,7 +4887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51030",
     name: "",
     identifier: "E_51030",
-    className: "E51030",
+    className: "FundingFeeIsBeingSettled",
     category: "trade_class",
     messages: ["Funding fee is being settled."],
     description: "",
@@ -4871,7 +4897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51031",
     name: "",
     identifier: "E_51031",
-    className: "E51031",
+    className: "ThisOrderPriceIsNotWithin",
     category: "trade_class",
     messages: ["This order price is not within the closing price range."],
     description: "",
@@ -4881,7 +4907,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51032",
     name: "",
     identifier: "E_51032",
-    className: "E51032",
+    className: "ClosingAllThePositionsAtThe",
     category: "trade_class",
     messages: ["Closing all the positions at the market price."],
     description: "",
@@ -4891,7 +4917,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51033",
     name: "",
     identifier: "E_51033",
-    className: "E51033",
+    className: "TheTotalAmountPerOrderFor",
     category: "trade_class",
     messages: ["The total amount per order for this pair has reached the upper limit."],
     description: "",
@@ -4901,7 +4927,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51034",
     name: "",
     identifier: "E_51034",
-    className: "E51034",
+    className: "FillRateExceedsTheLimitThat",
     category: "trade_class",
     messages: ["Fill rate exceeds the limit that you've set. Please reset the market maker protection to inactive for new trades."],
     description: "",
@@ -4911,7 +4937,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51035",
     name: "",
     identifier: "E_51035",
-    className: "E51035",
+    className: "ThisAccountDoesntHavePermissionTo",
     category: "trade_class",
     messages: ["This account doesn't have permission to submit MM quote order."],
     description: "",
@@ -4921,7 +4947,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51036",
     name: "",
     identifier: "E_51036",
-    className: "E51036",
+    className: "OnlyOptionsInstrumentOfThePm",
     category: "trade_class",
     messages: ["Only options instrument of the PM account supports MMP orders."],
     description: "",
@@ -4931,7 +4957,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51042",
     name: "",
     identifier: "E_51042",
-    className: "E51042",
+    className: "UnderThePortfolioMarginAccountUsers",
     category: "trade_class",
     messages: ["Under the Portfolio margin account, users can only place market maker protection orders in cross margin mode in Options."],
     description: "",
@@ -4941,7 +4967,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51043",
     name: "",
     identifier: "E_51043",
-    className: "E51043",
+    className: "ThisIsolatedPositionDoesntExist",
     category: "trade_class",
     messages: ["This isolated position doesn't exist."],
     description: "",
@@ -4951,7 +4977,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "59509",
     name: "",
     identifier: "E_59509",
-    className: "E59509",
+    className: "AccountDoesNotHavePermissionTo",
     category: "trade_class",
     messages: ["Account does not have permission to reset MMP status"],
     description: "",
@@ -4961,7 +4987,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51037",
     name: "",
     identifier: "E_51037",
-    className: "E51037",
+    className: "ThisAccountOnlySupportsPlacingIoc",
     category: "trade_class",
     messages: ["This account only supports placing IOC orders to reduce account risk."],
     description: "",
@@ -4971,7 +4997,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51038",
     name: "",
     identifier: "E_51038",
-    className: "E51038",
+    className: "IocOrderAlreadyExistsUnderThe",
     category: "trade_class",
     messages: ["IOC order already exists under the current risk module."],
     description: "",
@@ -4981,7 +5007,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51039",
     name: "",
     identifier: "E_51039",
-    className: "E51039",
+    className: "LeverageCannotBeAdjustedForThe",
     category: "trade_class",
     messages: ["Leverage cannot be adjusted for the cross positions of Expiry Futures and Perpetual Futures under the PM account."],
     description: "",
@@ -4991,7 +5017,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51040",
     name: "",
     identifier: "E_51040",
-    className: "E51040",
+    className: "CannotAdjustMarginsForLongIsolated",
     category: "trade_class",
     messages: ["Cannot adjust margins for long isolated options positions"],
     description: "",
@@ -5001,7 +5027,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51041",
     name: "",
     identifier: "E_51041",
-    className: "E51041",
+    className: "PortfolioMarginAccountOnlySupportsThe",
     category: "trade_class",
     messages: ["Portfolio margin account only supports the Buy/Sell mode."],
     description: "",
@@ -5011,7 +5037,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51044",
     name: "",
     identifier: "E_51044",
-    className: "E51044",
+    className: "TheOrderTypeIsNotAllowed",
     category: "trade_class",
     messages: ["The order type {param0}, {param1} is not allowed to set stop loss and take profit"],
     description: "",
@@ -5021,7 +5047,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51046",
     name: "",
     identifier: "E_51046",
-    className: "E51046",
+    className: "TheTakeProfitTriggerPriceMust",
     category: "trade_class",
     messages: ["The take profit trigger price must be higher than the order price"],
     description: "",
@@ -5031,7 +5057,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51047",
     name: "",
     identifier: "E_51047",
-    className: "E51047",
+    className: "TheStopLossTriggerPriceMust",
     category: "trade_class",
     messages: ["The stop loss trigger price must be lower than the order price"],
     description: "",
@@ -5041,7 +5067,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51048",
     name: "",
     identifier: "E_51048",
-    className: "E51048",
+    className: "TheTakeProfitTriggerPriceMustError",
     category: "trade_class",
     messages: ["The take profit trigger price must be lower than the order price"],
     description: "",
@@ -5051,7 +5077,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51049",
     name: "",
     identifier: "E_51049",
-    className: "E51049",
+    className: "TheStopLossTriggerPriceMustError",
     category: "trade_class",
     messages: ["The stop loss trigger price must be higher than the order price"],
     description: "",
@@ -5061,7 +5087,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51050",
     name: "",
     identifier: "E_51050",
-    className: "E51050",
+    className: "TheTakeProfitTriggerPriceMust51050",
     category: "trade_class",
     messages: ["The take profit trigger price must be higher than the best ask price"],
     description: "",
@@ -5071,7 +5097,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51051",
     name: "",
     identifier: "E_51051",
-    className: "E51051",
+    className: "TheStopLossTriggerPriceMust51051",
     category: "trade_class",
     messages: ["The stop loss trigger price must be lower than the best ask price"],
     description: "",
@@ -5081,7 +5107,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51052",
     name: "",
     identifier: "E_51052",
-    className: "E51052",
+    className: "TheTakeProfitTriggerPriceMust51052",
     category: "trade_class",
     messages: ["The take profit trigger price must be lower than the best bid price"],
     description: "",
@@ -5091,7 +5117,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51053",
     name: "",
     identifier: "E_51053",
-    className: "E51053",
+    className: "TheStopLossTriggerPriceMust51053",
     category: "trade_class",
     messages: ["The stop loss trigger price must be higher than the best bid price"],
     description: "",
@@ -5101,7 +5127,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51054",
     name: "",
     identifier: "E_51054",
-    className: "E51054",
+    className: "RequestTimedOutPleaseTryAgain",
     category: "trade_class",
     messages: ["Request timed out. Please try again."],
     description: "",
@@ -5111,7 +5137,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51055",
     name: "",
     identifier: "E_51055",
-    className: "E51055",
+    className: "FuturesGridIsNotAvailableIn",
     category: "trade_class",
     messages: ["Futures Grid is not available in Portfolio Margin mode"],
     description: "",
@@ -5121,7 +5147,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51056",
     name: "",
     identifier: "E_51056",
-    className: "E51056",
+    className: "ActionNotAllowed",
     category: "trade_class",
     messages: ["Action not allowed"],
     description: "",
@@ -5131,7 +5157,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51057",
     name: "",
     identifier: "E_51057",
-    className: "E51057",
+    className: "ThisBotIsntAvailableInCurrent",
     category: "trade_class",
     messages: ["This bot isn’t available in current account mode. Switch mode in Settings > Account mode to continue."],
     description: "",
@@ -5141,7 +5167,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51058",
     name: "",
     identifier: "E_51058",
-    className: "E51058",
+    className: "NoAvailablePositionForThisAlgo",
     category: "trade_class",
     messages: ["No available position for this algo order"],
     description: "",
@@ -5151,7 +5177,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51059",
     name: "",
     identifier: "E_51059",
-    className: "E51059",
+    className: "StrategyForTheCurrentStateDoes",
     category: "trade_class",
     messages: ["Strategy for the current state does not support this operation"],
     description: "",
@@ -5161,7 +5187,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51063",
     name: "",
     identifier: "E_51063",
-    className: "E51063",
+    className: "OrdidDoesNotExist",
     category: "trade_class",
     messages: ["OrdId does not exist"],
     description: "",
@@ -5171,7 +5197,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51065",
     name: "",
     identifier: "E_51065",
-    className: "E51065",
+    className: "AlgoclordidAlreadyExists",
     category: "trade_class",
     messages: ["algoClOrdId already exists."],
     description: "",
@@ -5181,7 +5207,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51066",
     name: "",
     identifier: "E_51066",
-    className: "E51066",
+    className: "MarketOrdersUnavailableForOptionsTrading",
     category: "trade_class",
     messages: ["Market orders unavailable for options trading. Place a limit order to close position."],
     description: "",
@@ -5191,7 +5217,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51068",
     name: "",
     identifier: "E_51068",
-    className: "E51068",
+    className: "AlreadyExistsWithinAlgoclordidAndAttachalgoclordid",
     category: "trade_class",
     messages: ["{param0} already exists within algoClOrdId and attachAlgoClOrdId."],
     description: "",
@@ -5201,7 +5227,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51069",
     name: "",
     identifier: "E_51069",
-    className: "E51069",
+    className: "TheOptionContractsRelatedToCurrent",
     category: "trade_class",
     messages: ["The option contracts related to current {param0} do not exist"],
     description: "",
@@ -5211,7 +5237,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51070",
     name: "",
     identifier: "E_51070",
-    className: "E51070",
+    className: "YouDoNotMeetTheRequirements",
     category: "trade_class",
     messages: ["You do not meet the requirements for switching to this account mode. Please upgrade the account mode on the OKX website or App"],
     description: "",
@@ -5221,7 +5247,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51071",
     name: "",
     identifier: "E_51071",
-    className: "E51071",
+    className: "YouveReachedTheMaximumLimitFor",
     category: "trade_class",
     messages: ["You've reached the maximum limit for tag level cancel all after timers."],
     description: "",
@@ -5231,7 +5257,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51072",
     name: "",
     identifier: "E_51072",
-    className: "E51072",
+    className: "AsASpotLeadTraderYou",
     category: "trade_class",
     messages: ["As a spot lead trader, you need to set tdMode to spot_isolated when buying the configured lead trade pairs."],
     description: "",
@@ -5241,7 +5267,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51073",
     name: "",
     identifier: "E_51073",
-    className: "E51073",
+    className: "AsASpotLeadTraderYouError",
     category: "trade_class",
     messages: ["As a spot lead trader, you need to use '/copytrading/close-subposition' for selling assets through lead trades"],
     description: "",
@@ -5251,7 +5277,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51074",
     name: "",
     identifier: "E_51074",
-    className: "E51074",
+    className: "OnlyTheTdmodeForLeadTrade",
     category: "trade_class",
     messages: ["Only the tdMode for lead trade pairs configured by spot lead traders can be set to 'spot_isolated'"],
     description: "",
@@ -5261,7 +5287,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51075",
     name: "",
     identifier: "E_51075",
-    className: "E51075",
+    className: "OrderModificationFailedYouCanOnly",
     category: "trade_class",
     messages: ["Order modification failed. You can only modify the price of sell orders in spot copy trading."],
     description: "",
@@ -5271,7 +5297,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51076",
     name: "",
     identifier: "E_51076",
-    className: "E51076",
+    className: "TpSlOrdersInSplitTps",
     category: "trade_class",
     messages: ["TP/SL orders in Split TPs only support one-way TP/SL. You can't use slTriggerPx&slOrdPx and tpTriggerPx&tpOrdPx at the same time."],
     description: "",
@@ -5281,7 +5307,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51077",
     name: "",
     identifier: "E_51077",
-    className: "E51077",
+    className: "SettingMultipleTpAndCostPrice",
     category: "trade_class",
     messages: ["Setting multiple TP and cost-price SL orders isn’t supported for spot and margin trading."],
     description: "",
@@ -5291,7 +5317,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51078",
     name: "",
     identifier: "E_51078",
-    className: "E51078",
+    className: "YouAreALeadTraderSplit",
     category: "trade_class",
     messages: ["You are a lead trader. Split TPs are not supported."],
     description: "",
@@ -5301,7 +5327,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51079",
     name: "",
     identifier: "E_51079",
-    className: "E51079",
+    className: "TheNumberOfTpOrdersWith",
     category: "trade_class",
     messages: ["The number of TP orders with Split TPs attached in a same order cannot exceed {param0}"],
     description: "",
@@ -5311,7 +5337,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51080",
     name: "",
     identifier: "E_51080",
-    className: "E51080",
+    className: "TakeProfitTriggerPriceTypesTptriggerpxtype",
     category: "trade_class",
     messages: ["Take-profit trigger price types (tpTriggerPxType) must be the same in an order with Split TPs attached"],
     description: "",
@@ -5321,7 +5347,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51081",
     name: "",
     identifier: "E_51081",
-    className: "E51081",
+    className: "TakeProfitTriggerPricesTptriggerpxCannot",
     category: "trade_class",
     messages: ["Take-profit trigger prices (tpTriggerPx) cannot be the same in an order with Split TPs attached"],
     description: "",
@@ -5331,7 +5357,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51082",
     name: "",
     identifier: "E_51082",
-    className: "E51082",
+    className: "TpTriggerPricesTpordpxInOne",
     category: "trade_class",
     messages: ["TP trigger prices (tpOrdPx) in one order with multiple TPs must be market prices."],
     description: "",
@@ -5341,7 +5367,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51083",
     name: "",
     identifier: "E_51083",
-    className: "E51083",
+    className: "TheTotalSizeOfTpOrders",
     category: "trade_class",
     messages: ["The total size of TP orders with Split TPs attached in a same order should equal the size of this order"],
     description: "",
@@ -5351,7 +5377,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51084",
     name: "",
     identifier: "E_51084",
-    className: "E51084",
+    className: "TheNumberOfSlOrdersWith",
     category: "trade_class",
     messages: ["The number of SL orders with Split TPs attached in a same order cannot exceed {param0}"],
     description: "",
@@ -5361,7 +5387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51085",
     name: "",
     identifier: "E_51085",
-    className: "E51085",
+    className: "TheNumberOfTpOrdersCannot",
     category: "trade_class",
     messages: ["The number of TP orders cannot be less than 2 when cost-price SL is enabled (amendPxOnTriggerType set as 1) for Split TPs"],
     description: "",
@@ -5371,7 +5397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51086",
     name: "",
     identifier: "E_51086",
-    className: "E51086",
+    className: "TheNumberOfOrdersWithSplit",
     category: "trade_class",
     messages: ["The number of orders with Split TPs attached in a same order cannot exceed {param0}"],
     description: "",
@@ -5381,7 +5407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51538",
     name: "",
     identifier: "E_51538",
-    className: "E51538",
+    className: "YouNeedToUseAttachalgoordsIf",
     category: "trade_class",
     messages: ["You need to use attachAlgoOrds if you used attachAlgoOrds when placing an order. attachAlgoOrds is not supported if you did not use attachAlgoOrds when placing this order."],
     description: "",
@@ -5391,7 +5417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51539",
     name: "",
     identifier: "E_51539",
-    className: "E51539",
+    className: "AttachalgoidOrAttachalgoclordidCannotBeIdentical",
     category: "trade_class",
     messages: ["attachAlgoId or attachAlgoClOrdId cannot be identical when modifying any TP/SL within your split TPs order"],
     description: "",
@@ -5401,7 +5427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51527",
     name: "",
     identifier: "E_51527",
-    className: "E51527",
+    className: "OrderModificationFailedAtLeast1",
     category: "trade_class",
     messages: ["Order modification failed. At least 1 of the attached TP/SL orders does not exist.", "Order modification unsuccessful. The stop order does not exist."],
     description: "",
@@ -5411,7 +5437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51087",
     name: "",
     identifier: "E_51087",
-    className: "E51087",
+    className: "ListingCanceledForThisCrypto",
     category: "trade_class",
     messages: ["Listing canceled for this crypto"],
     description: "",
@@ -5421,7 +5447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51088",
     name: "",
     identifier: "E_51088",
-    className: "E51088",
+    className: "YouCanOnlyPlace1Tp",
     category: "trade_class",
     messages: ["You can only place 1 TP/SL order to close an entire position"],
     description: "",
@@ -5431,7 +5457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51089",
     name: "",
     identifier: "E_51089",
-    className: "E51089",
+    className: "TheSizeOfTheTpOrder",
     category: "trade_class",
     messages: ["The size of the TP order among split TPs attached cannot be empty"],
     description: "",
@@ -5441,7 +5467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51090",
     name: "",
     identifier: "E_51090",
-    className: "E51090",
+    className: "YouCantModifyTheAmountOf",
     category: "trade_class",
     messages: ["You can't modify the amount of an SL order placed with a TP limit order."],
     description: "",
@@ -5451,7 +5477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51091",
     name: "",
     identifier: "E_51091",
-    className: "E51091",
+    className: "AllTpOrdersInOneOrder",
     category: "trade_class",
     messages: ["All TP orders in one order must be of the same type."],
     description: "",
@@ -5461,7 +5487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51092",
     name: "",
     identifier: "E_51092",
-    className: "E51092",
+    className: "TpOrderPricesTpordpxInOne",
     category: "trade_class",
     messages: ["TP order prices (tpOrdPx) in one order must be different."],
     description: "",
@@ -5471,7 +5497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51093",
     name: "",
     identifier: "E_51093",
-    className: "E51093",
+    className: "TpLimitOrderPricesTpordpxIn",
     category: "trade_class",
     messages: ["TP limit order prices (tpOrdPx) in one order can't be –1 (market price)."],
     description: "",
@@ -5481,7 +5507,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51094",
     name: "",
     identifier: "E_51094",
-    className: "E51094",
+    className: "YouCantPlaceTpLimitOrders",
     category: "trade_class",
     messages: ["You can't place TP limit orders in spot, margin, or options trading."],
     description: "",
@@ -5491,7 +5517,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51095",
     name: "",
     identifier: "E_51095",
-    className: "E51095",
+    className: "ToPlaceTpLimitOrdersAt",
     category: "trade_class",
     messages: ["To place TP limit orders at this endpoint, you must place an SL order at the same time."],
     description: "",
@@ -5501,7 +5527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51096",
     name: "",
     identifier: "E_51096",
-    className: "E51096",
+    className: "CxloncloseposNeedsToBeTrueTo",
     category: "trade_class",
     messages: ["cxlOnClosePos needs to be true to place a TP limit order"],
     description: "",
@@ -5511,7 +5537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51098",
     name: "",
     identifier: "E_51098",
-    className: "E51098",
+    className: "YouCantAddANewTp",
     category: "trade_class",
     messages: ["You can't add a new TP order to an SL order placed with a TP limit order."],
     description: "",
@@ -5521,7 +5547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51099",
     name: "",
     identifier: "E_51099",
-    className: "E51099",
+    className: "YouCantPlaceTpLimitOrdersError",
     category: "trade_class",
     messages: ["You can't place TP limit orders as a lead trader."],
     description: "",
@@ -5531,7 +5557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51178",
     name: "",
     identifier: "E_51178",
-    className: "E51178",
+    className: "TptriggerpxTpordpxOrSltriggerpxSlordpxCant",
     category: "trade_class",
     messages: ["tpTriggerPx&tpOrdPx or slTriggerPx&slOrdPx can't be empty when using attachAlgoClOrdId."],
     description: "",
@@ -5541,7 +5567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51100",
     name: "",
     identifier: "E_51100",
-    className: "E51100",
+    className: "UnableToPlaceOrderTakeProfit",
     category: "trade_class",
     messages: ["Unable to place order. Take profit/Stop loss conditions cannot be added to reduce-only orders."],
     description: "",
@@ -5551,7 +5577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51101",
     name: "",
     identifier: "E_51101",
-    className: "E51101",
+    className: "OrderFailedTheSzOfThe",
     category: "trade_class",
     messages: ["Order failed, the sz of the current order can’t be more than {param0} (contracts)."],
     description: "",
@@ -5561,7 +5587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51102",
     name: "",
     identifier: "E_51102",
-    className: "E51102",
+    className: "OrderFailedTheNumberOfPending",
     category: "trade_class",
     messages: ["Order failed, the number of pending orders for this instId can’t be more than {param0} (orders)"],
     description: "",
@@ -5571,7 +5597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51103",
     name: "",
     identifier: "E_51103",
-    className: "E51103",
+    className: "OrderFailedTheNumberOfPendingError",
     category: "trade_class",
     messages: ["Order failed, the number of pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (orders)"],
     description: "",
@@ -5581,7 +5607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51104",
     name: "",
     identifier: "E_51104",
-    className: "E51104",
+    className: "OrderFailedTheAggregatedContractQuantity",
     category: "trade_class",
     messages: ["Order failed, the aggregated contract quantity for all pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)"],
     description: "",
@@ -5591,7 +5617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51105",
     name: "",
     identifier: "E_51105",
-    className: "E51105",
+    className: "OrderFailedTheMaximalSumOf",
     category: "trade_class",
     messages: ["Order failed, the maximal sum of position quantity and pending orders quantity with the same direction for current instId can’t be more than {param0} (contracts)"],
     description: "",
@@ -5601,7 +5627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51106",
     name: "",
     identifier: "E_51106",
-    className: "E51106",
+    className: "OrderFailedTheMaximalSumOfError",
     category: "trade_class",
     messages: ["Order failed, the maximal sum of position quantity and pending orders quantity with the same direction across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)"],
     description: "",
@@ -5611,7 +5637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51107",
     name: "",
     identifier: "E_51107",
-    className: "E51107",
+    className: "OrderFailedTheMaximalSumOf51107",
     category: "trade_class",
     messages: ["Order failed, the maximal sum of position quantity and pending orders quantity in both directions across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)"],
     description: "",
@@ -5621,7 +5647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51108",
     name: "",
     identifier: "E_51108",
-    className: "E51108",
+    className: "PositionsExceedTheLimitForClosing",
     category: "trade_class",
     messages: ["Positions exceed the limit for closing out with the market price."],
     description: "",
@@ -5631,7 +5657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51109",
     name: "",
     identifier: "E_51109",
-    className: "E51109",
+    className: "NoAvailableOffers",
     category: "trade_class",
     messages: ["No available offers."],
     description: "",
@@ -5641,7 +5667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51110",
     name: "",
     identifier: "E_51110",
-    className: "E51110",
+    className: "YouCanOnlyPlaceALimit",
     category: "trade_class",
     messages: ["You can only place a limit order after Call Auction has started."],
     description: "",
@@ -5651,7 +5677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51111",
     name: "",
     identifier: "E_51111",
-    className: "E51111",
+    className: "MaximumOrdersCanBePlacedIn",
     category: "trade_class",
     messages: ["Maximum {param0} orders can be placed in bulk."],
     description: "",
@@ -5661,7 +5687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51112",
     name: "",
     identifier: "E_51112",
-    className: "E51112",
+    className: "CloseOrderSizeExceedsAvailableSize",
     category: "trade_class",
     messages: ["Close order size exceeds available size for this position."],
     description: "",
@@ -5671,7 +5697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51113",
     name: "",
     identifier: "E_51113",
-    className: "E51113",
+    className: "MarketPriceLiquidationRequestsTooFrequent",
     category: "trade_class",
     messages: ["Market-price liquidation requests too frequent."],
     description: "",
@@ -5681,7 +5707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51115",
     name: "",
     identifier: "E_51115",
-    className: "E51115",
+    className: "CancelAllPendingCloseOrdersBefore",
     category: "trade_class",
     messages: ["Cancel all pending close-orders before liquidation."],
     description: "",
@@ -5691,7 +5717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51116",
     name: "",
     identifier: "E_51116",
-    className: "E51116",
+    className: "OrderPriceOrTriggerPriceExceeds",
     category: "trade_class",
     messages: ["Order price or trigger price exceeds {param0}."],
     description: "",
@@ -5701,7 +5727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51117",
     name: "",
     identifier: "E_51117",
-    className: "E51117",
+    className: "PendingCloseOrdersCountExceedsLimit",
     category: "trade_class",
     messages: ["Pending close-orders count exceeds limit."],
     description: "",
@@ -5711,7 +5737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51120",
     name: "",
     identifier: "E_51120",
-    className: "E51120",
+    className: "OrderAmountIsLessThanPlease",
     category: "trade_class",
     messages: ["Order amount is less than {param0}, please try again."],
     description: "",
@@ -5721,7 +5747,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51121",
     name: "",
     identifier: "E_51121",
-    className: "E51121",
+    className: "OrderQuantityMustBeAMultiple",
     category: "trade_class",
     messages: ["Order quantity must be a multiple of the lot size."],
     description: "",
@@ -5731,7 +5757,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51122",
     name: "",
     identifier: "E_51122",
-    className: "E51122",
+    className: "OrderPriceShouldHigherThanThe",
     category: "trade_class",
     messages: ["Order price should higher than the min price {param0}"],
     description: "",
@@ -5741,7 +5767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51123",
     name: "",
     identifier: "E_51123",
-    className: "E51123",
+    className: "MinPriceIncrementIsNull",
     category: "trade_class",
     messages: ["Min price increment is null."],
     description: "",
@@ -5751,7 +5777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51124",
     name: "",
     identifier: "E_51124",
-    className: "E51124",
+    className: "YouCanOnlyPlaceLimitOrders",
     category: "trade_class",
     messages: ["You can only place limit orders during call auction."],
     description: "",
@@ -5761,7 +5787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51125",
     name: "",
     identifier: "E_51125",
-    className: "E51125",
+    className: "CurrentlyThereArePendingReduceReverse",
     category: "trade_class",
     messages: ["Currently there are pending reduce + reverse position orders in margin trading. Please cancel all pending reduce + reverse position orders and continue."],
     description: "",
@@ -5771,7 +5797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51126",
     name: "",
     identifier: "E_51126",
-    className: "E51126",
+    className: "CurrentlyThereArePendingReduceOnly",
     category: "trade_class",
     messages: ["Currently there are pending reduce only orders in margin trading. Please cancel all pending reduce only orders and continue."],
     description: "",
@@ -5781,7 +5807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51127",
     name: "",
     identifier: "E_51127",
-    className: "E51127",
+    className: "AvailableBalanceIs0",
     category: "trade_class",
     messages: ["Available balance is 0."],
     description: "",
@@ -5791,7 +5817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51128",
     name: "",
     identifier: "E_51128",
-    className: "E51128",
+    className: "MultiCurrencyMarginAccountsCannotDo",
     category: "trade_class",
     messages: ["Multi-currency margin accounts cannot do cross-margin trading."],
     description: "",
@@ -5801,7 +5827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51129",
     name: "",
     identifier: "E_51129",
-    className: "E51129",
+    className: "TheValueOfThePositionAnd",
     category: "trade_class",
     messages: ["The value of the position and buy order has reached the position limit. No further buying is allowed."],
     description: "",
@@ -5811,7 +5837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51130",
     name: "",
     identifier: "E_51130",
-    className: "E51130",
+    className: "FixedMarginCurrencyError",
     category: "trade_class",
     messages: ["Fixed margin currency error."],
     description: "",
@@ -5821,7 +5847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51131",
     name: "",
     identifier: "E_51131",
-    className: "E51131",
+    className: "InsufficientBalance",
     category: "trade_class",
     messages: ["Insufficient balance."],
     description: "",
@@ -5831,7 +5857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51132",
     name: "",
     identifier: "E_51132",
-    className: "E51132",
+    className: "YourPositionAmountIsNegativeAnd",
     category: "trade_class",
     messages: ["Your position amount is negative and less than the minimum trading amount."],
     description: "",
@@ -5841,7 +5867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51133",
     name: "",
     identifier: "E_51133",
-    className: "E51133",
+    className: "ReduceOnlyFeatureIsUnavailableFor",
     category: "trade_class",
     messages: ["Reduce-only feature is unavailable for spot transactions in multi-currency margin accounts."],
     description: "",
@@ -5851,7 +5877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51134",
     name: "",
     identifier: "E_51134",
-    className: "E51134",
+    className: "ClosingFailedPleaseCheckYourMargin",
     category: "trade_class",
     messages: ["Closing failed. Please check your margin holdings and pending orders. Turn off the Reduce-only to continue."],
     description: "",
@@ -5861,7 +5887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51135",
     name: "",
     identifier: "E_51135",
-    className: "E51135",
+    className: "YourClosingPriceHasTriggeredThe",
     category: "trade_class",
     messages: ["Your closing price has triggered the limit price, and the max buy price is {param0}."],
     description: "",
@@ -5871,7 +5897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51136",
     name: "",
     identifier: "E_51136",
-    className: "E51136",
+    className: "YourClosingPriceHasTriggeredTheError",
     category: "trade_class",
     messages: ["Your closing price has triggered the limit price, and the min sell price is {param0}."],
     description: "",
@@ -5881,7 +5907,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51137",
     name: "",
     identifier: "E_51137",
-    className: "E51137",
+    className: "TheHighestPriceLimitForBuy",
     category: "trade_class",
     messages: ["The highest price limit for buy orders is {param0}."],
     description: "",
@@ -5891,7 +5917,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51138",
     name: "",
     identifier: "E_51138",
-    className: "E51138",
+    className: "TheLowestPriceLimitForSell",
     category: "trade_class",
     messages: ["The lowest price limit for sell orders is {param0}."],
     description: "",
@@ -5901,7 +5927,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51139",
     name: "",
     identifier: "E_51139",
-    className: "E51139",
+    className: "ReduceOnlyFeatureIsUnavailableForError",
     category: "trade_class",
     messages: ["Reduce-only feature is unavailable for the spot transactions by spot mode."],
     description: "",
@@ -5911,7 +5937,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51140",
     name: "",
     identifier: "E_51140",
-    className: "E51140",
+    className: "PurchaseFailedDueToInsufficientSell",
     category: "trade_class",
     messages: ["Purchase failed due to insufficient sell orders, please try later."],
     description: "",
@@ -5921,7 +5947,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51142",
     name: "",
     identifier: "E_51142",
-    className: "E51142",
+    className: "ThereIsNoValidQuotationIn",
     category: "trade_class",
     messages: ["There is no valid quotation in the market, and the order cannot be filled in USDT mode, please try to switch to currency mode"],
     description: "",
@@ -5931,7 +5957,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51143",
     name: "",
     identifier: "E_51143",
-    className: "E51143",
+    className: "InsufficientConversionAmount",
     category: "trade_class",
     messages: ["Insufficient conversion amount"],
     description: "",
@@ -5941,7 +5967,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51144",
     name: "",
     identifier: "E_51144",
-    className: "E51144",
+    className: "PleaseUseForClosing",
     category: "trade_class",
     messages: ["Please use {param0} for closing."],
     description: "",
@@ -5951,7 +5977,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51147",
     name: "",
     identifier: "E_51147",
-    className: "E51147",
+    className: "ToTradeOptionsMakeSureYou",
     category: "trade_class",
     messages: ["To trade options, make sure you have more than 10,000 USD worth of assets in your trading account first, then activate options trading"],
     description: "",
@@ -5961,7 +5987,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51148",
     name: "",
     identifier: "E_51148",
-    className: "E51148",
+    className: "FailedToPlaceOrderTheNew",
     category: "trade_class",
     messages: ["Failed to place order. The new order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue order"],
     description: "",
@@ -5971,7 +5997,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51149",
     name: "",
     identifier: "E_51149",
-    className: "E51149",
+    className: "OrderTimedOutPleaseTryAgain",
     category: "trade_class",
     messages: ["Order timed out. Please try again. (does not mean that the request was successful or failed, please check the request result)"],
     description: "",
@@ -5981,7 +6007,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51150",
     name: "",
     identifier: "E_51150",
-    className: "E51150",
+    className: "ThePrecisionOfTheNumberOf",
     category: "trade_class",
     messages: ["The precision of the number of trades or the price exceeds the limit."],
     description: "",
@@ -5991,7 +6017,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51152",
     name: "",
     identifier: "E_51152",
-    className: "E51152",
+    className: "UnableToPlaceAnOrderThat",
     category: "trade_class",
     messages: ["Unable to place an order that mixes automatic buy with automatic repayment or manual operation in Quick margin mode."],
     description: "",
@@ -6001,7 +6027,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51153",
     name: "",
     identifier: "E_51153",
-    className: "E51153",
+    className: "UnableToBorrowManuallyInQuick",
     category: "trade_class",
     messages: ["Unable to borrow manually in Quick margin mode. The amount you entered exceeds the upper limit."],
     description: "",
@@ -6011,7 +6037,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51154",
     name: "",
     identifier: "E_51154",
-    className: "E51154",
+    className: "UnableToRepayManuallyInQuick",
     category: "trade_class",
     messages: ["Unable to repay manually in Quick margin mode. The amount you entered exceeds your available balance."],
     description: "",
@@ -6021,7 +6047,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51155",
     name: "",
     identifier: "E_51155",
-    className: "E51155",
+    className: "TradingOfThisPairOrContract",
     category: "trade_class",
     messages: ["Trading of this pair or contract is restricted due to local compliance requirements."],
     description: "",
@@ -6031,7 +6057,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51158",
     name: "",
     identifier: "E_51158",
-    className: "E51158",
+    className: "ManualTransferUnavailableToProceedPlease",
     category: "trade_class",
     messages: ["Manual transfer unavailable. To proceed, please switch to Quick margin mode (isoMode = quick_margin)"],
     description: "",
@@ -6041,7 +6067,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51164",
     name: "",
     identifier: "E_51164",
-    className: "E51164",
+    className: "AsLeadTraderYouCantSwitch",
     category: "trade_class",
     messages: ["As lead trader, you can't switch to portfolio margin mode."],
     description: "",
@@ -6051,7 +6077,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51169",
     name: "",
     identifier: "E_51169",
-    className: "E51169",
+    className: "OrderFailedBecauseYouDontHave",
     category: "trade_class",
     messages: ["Order failed because you don't have any positions in this direction for this contract to reduce or close."],
     description: "",
@@ -6061,7 +6087,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51170",
     name: "",
     identifier: "E_51170",
-    className: "E51170",
+    className: "FailedToPlaceOrderAReduce",
     category: "trade_class",
     messages: ["Failed to place order. A reduce-only order can’t be the same trading direction as your existing positions."],
     description: "",
@@ -6071,7 +6097,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51171",
     name: "",
     identifier: "E_51171",
-    className: "E51171",
+    className: "FailedToEditOrderTheEdited",
     category: "trade_class",
     messages: ["Failed to edit order. The edited order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue."],
     description: "",
@@ -6081,7 +6107,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51173",
     name: "",
     identifier: "E_51173",
-    className: "E51173",
+    className: "UnableToCloseAllAtMarket",
     category: "trade_class",
     messages: ["Unable to close all at market price. Your current positions don't have any liabilities."],
     description: "",
@@ -6091,7 +6117,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51174",
     name: "",
     identifier: "E_51174",
-    className: "E51174",
+    className: "OrderFailedNumberOfPendingOrders",
     category: "trade_class",
     messages: ["Order failed, number of pending orders for {param0} exceed the limit of {param1}."],
     description: "",
@@ -6101,7 +6127,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51175",
     name: "",
     identifier: "E_51175",
-    className: "E51175",
+    className: "ParametersAndCannotBeEmptyAt",
     category: "trade_class",
     messages: ["Parameters {param0} {param1} and {param2} cannot be empty at the same time"],
     description: "",
@@ -6111,7 +6137,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51176",
     name: "",
     identifier: "E_51176",
-    className: "E51176",
+    className: "OnlyOneParameterCanBeFilled",
     category: "trade_class",
     messages: ["Only one parameter can be filled among Parameters {param0} {param1} and {param2}"],
     description: "",
@@ -6121,7 +6147,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51177",
     name: "",
     identifier: "E_51177",
-    className: "E51177",
+    className: "UnavailableToAmendBecauseThePrice",
     category: "trade_class",
     messages: ["Unavailable to amend {param1} because the price type of the current options order is {param0}"],
     description: "",
@@ -6131,7 +6157,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51179",
     name: "",
     identifier: "E_51179",
-    className: "E51179",
+    className: "UnavailableToPlaceOptionsOrdersUsing",
     category: "trade_class",
     messages: ["Unavailable to place options orders using {param0} in simple mode"],
     description: "",
@@ -6141,7 +6167,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51180",
     name: "",
     identifier: "E_51180",
-    className: "E51180",
+    className: "TheRangeOfShouldBe",
     category: "trade_class",
     messages: ["The range of {param0} should be ({param1}~{param2})"],
     description: "",
@@ -6151,7 +6177,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51181",
     name: "",
     identifier: "E_51181",
-    className: "E51181",
+    className: "OrdtypeMustBeLimitWhilePlacing",
     category: "trade_class",
     messages: ["ordType must be limit while placing {param0} orders"],
     description: "",
@@ -6161,7 +6187,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51182",
     name: "",
     identifier: "E_51182",
-    className: "E51182",
+    className: "TheTotalNumberOfPendingOrders",
     category: "trade_class",
     messages: ["The total number of pending orders under price types pxUsd and pxVol for the current account cannot exceed {param0}"],
     description: "",
@@ -6171,7 +6197,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51185",
     name: "",
     identifier: "E_51185",
-    className: "E51185",
+    className: "TheMaximumValueAllowedPerOrder",
     category: "trade_class",
     messages: ["The maximum value allowed per order is {maxOrderValue} USD"],
     description: "",
@@ -6181,7 +6207,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51186",
     name: "",
     identifier: "E_51186",
-    className: "E51186",
+    className: "OrderFailedTheLeverageForIn",
     category: "trade_class",
     messages: ["Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the platform limit of {param2}x."],
     description: "",
@@ -6191,7 +6217,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51187",
     name: "",
     identifier: "E_51187",
-    className: "E51187",
+    className: "OrderFailedForInYourCurrent",
     category: "trade_class",
     messages: ["Order failed. For {param0} {param1} in your current margin mode, the sum of your current order amount, position sizes, and open orders is {param2} contracts, which exceeds the platform limit of {param3} contracts. Reduce your order amount, cancel orders, or close positions."],
     description: "",
@@ -6201,7 +6227,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51192",
     name: "",
     identifier: "E_51192",
-    className: "E51192",
+    className: "ThePriceCorrespondingToTheIv",
     category: "trade_class",
     messages: ["The {param0} price corresponding to the IV level you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher IV level."],
     description: "",
@@ -6211,7 +6237,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51193",
     name: "",
     identifier: "E_51193",
-    className: "E51193",
+    className: "ThePriceCorrespondingToTheIvError",
     category: "trade_class",
     messages: ["The {param0} price corresponding to the IV level you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower IV level."],
     description: "",
@@ -6221,7 +6247,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51194",
     name: "",
     identifier: "E_51194",
-    className: "E51194",
+    className: "ThePriceCorrespondingToTheUsd",
     category: "trade_class",
     messages: ["The {param0} price corresponding to the USD price you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher USD price."],
     description: "",
@@ -6231,7 +6257,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51195",
     name: "",
     identifier: "E_51195",
-    className: "E51195",
+    className: "ThePriceCorrespondingToTheUsdError",
     category: "trade_class",
     messages: ["The {param0} price corresponding to the USD price you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower USD price."],
     description: "",
@@ -6241,7 +6267,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51196",
     name: "",
     identifier: "E_51196",
-    className: "E51196",
+    className: "YouCanOnlyPlaceLimitOrdersError",
     category: "trade_class",
     messages: ["You can only place limit orders during the pre-quote phase."],
     description: "",
@@ -6251,7 +6277,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51197",
     name: "",
     identifier: "E_51197",
-    className: "E51197",
+    className: "YouCanOnlyPlaceLimitOrders51197",
     category: "trade_class",
     messages: ["You can only place limit orders after the pre-quote phase begins."],
     description: "",
@@ -6261,7 +6287,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51201",
     name: "",
     identifier: "E_51201",
-    className: "E51201",
+    className: "TheValueOfAMarketOrder",
     category: "trade_class",
     messages: ["The value of a market order can't exceed {param0}."],
     description: "",
@@ -6271,7 +6297,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51202",
     name: "",
     identifier: "E_51202",
-    className: "E51202",
+    className: "MarketOrderAmountExceedsTheMaximum",
     category: "trade_class",
     messages: ["Market order amount exceeds the maximum amount."],
     description: "",
@@ -6281,7 +6307,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51203",
     name: "",
     identifier: "E_51203",
-    className: "E51203",
+    className: "OrderAmountExceedsTheLimit",
     category: "trade_class",
     messages: ["Order amount exceeds the limit {param0}."],
     description: "",
@@ -6291,7 +6317,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51204",
     name: "",
     identifier: "E_51204",
-    className: "E51204",
+    className: "ThePriceForTheLimitOrder",
     category: "trade_class",
     messages: ["The price for the limit order cannot be empty."],
     description: "",
@@ -6301,7 +6327,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51205",
     name: "",
     identifier: "E_51205",
-    className: "E51205",
+    className: "ReduceOnlyIsNotAvailable",
     category: "trade_class",
     messages: ["Reduce Only is not available."],
     description: "",
@@ -6311,7 +6337,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51206",
     name: "",
     identifier: "E_51206",
-    className: "E51206",
+    className: "PleaseCancelTheReduceOnlyOrder",
     category: "trade_class",
     messages: ["Please cancel the Reduce Only order before placing the current {param0} order to avoid opening a reverse position."],
     description: "",
@@ -6321,7 +6347,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51207",
     name: "",
     identifier: "E_51207",
-    className: "E51207",
+    className: "TradingAmountExceedsTheLimitAnd",
     category: "trade_class",
     messages: ["Trading amount exceeds the limit, and can't be all closed at the market price. You can try closing the position manually in batches."],
     description: "",
@@ -6331,7 +6357,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51209",
     name: "",
     identifier: "E_51209",
-    className: "E51209",
+    className: "OrderFailedBecauseYourCurrentStatus",
     category: "trade_class",
     messages: ["Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed."],
     description: "",
@@ -6341,7 +6367,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51210",
     name: "",
     identifier: "E_51210",
-    className: "E51210",
+    className: "OrderFailedBecauseYourCurrentStatusError",
     category: "trade_class",
     messages: ["Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed."],
     description: "",
@@ -6351,7 +6377,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51211",
     name: "",
     identifier: "E_51211",
-    className: "E51211",
+    className: "OrderFailedBecauseYourCurrentStatus51211",
     category: "trade_class",
     messages: ["Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed."],
     description: "",
@@ -6361,7 +6387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51212",
     name: "",
     identifier: "E_51212",
-    className: "E51212",
+    className: "OrderFailedBecauseYourCurrentStatus51212",
     category: "trade_class",
     messages: ["Order failed because your current status doesn’t support batch orders. Place a single order to proceed."],
     description: "",
@@ -6371,7 +6397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51213",
     name: "",
     identifier: "E_51213",
-    className: "E51213",
+    className: "OrderFailedBecauseYourCurrentStatus51213",
     category: "trade_class",
     messages: ["Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed."],
     description: "",
@@ -6381,7 +6407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51214",
     name: "",
     identifier: "E_51214",
-    className: "E51214",
+    className: "FailedToModifyOrderBecauseYour",
     category: "trade_class",
     messages: ["Failed to modify order because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed."],
     description: "",
@@ -6391,7 +6417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51220",
     name: "",
     identifier: "E_51220",
-    className: "E51220",
+    className: "LeadAndFollowBotsOnlySupport",
     category: "trade_class",
     messages: ["Lead and follow bots only support “Sell” or “Close all positions” when bot stops"],
     description: "",
@@ -6401,7 +6427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51221",
     name: "",
     identifier: "E_51221",
-    className: "E51221",
+    className: "TheProfitSharingRatioMustBe",
     category: "trade_class",
     messages: ["The profit-sharing ratio must be between 0% and 30%"],
     description: "",
@@ -6411,7 +6437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51222",
     name: "",
     identifier: "E_51222",
-    className: "E51222",
+    className: "ProfitSharingIsntSupportedForThis",
     category: "trade_class",
     messages: ["Profit sharing isn’t supported for this type of bot"],
     description: "",
@@ -6421,7 +6447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51223",
     name: "",
     identifier: "E_51223",
-    className: "E51223",
+    className: "OnlyLeadBotCreatorsCanSet",
     category: "trade_class",
     messages: ["Only lead bot creators can set profit-sharing ratio"],
     description: "",
@@ -6431,7 +6457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51224",
     name: "",
     identifier: "E_51224",
-    className: "E51224",
+    className: "ProfitSharingIsntSupportedForThisError",
     category: "trade_class",
     messages: ["Profit sharing isn’t supported for this crypto pair"],
     description: "",
@@ -6441,7 +6467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51225",
     name: "",
     identifier: "E_51225",
-    className: "E51225",
+    className: "InstantTriggerIsntAvailableForFollow",
     category: "trade_class",
     messages: ["Instant trigger isn’t available for follow bots"],
     description: "",
@@ -6451,7 +6477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51226",
     name: "",
     identifier: "E_51226",
-    className: "E51226",
+    className: "EditingParametersIsntAvailableForFollow",
     category: "trade_class",
     messages: ["Editing parameters isn’t available for follow bots"],
     description: "",
@@ -6461,7 +6487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51250",
     name: "",
     identifier: "E_51250",
-    className: "E51250",
+    className: "AlgoOrderPriceIsOutOf",
     category: "trade_class",
     messages: ["Algo order price is out of the available range."],
     description: "",
@@ -6471,7 +6497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51251",
     name: "",
     identifier: "E_51251",
-    className: "E51251",
+    className: "BotOrderTypeErrorOccurredWhen",
     category: "trade_class",
     messages: ["Bot order type error occurred when placing iceberg order"],
     description: "",
@@ -6481,7 +6507,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51252",
     name: "",
     identifier: "E_51252",
-    className: "E51252",
+    className: "AlgoOrderAmountIsOutOf",
     category: "trade_class",
     messages: ["Algo order amount is out of the available range."],
     description: "",
@@ -6491,7 +6517,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51253",
     name: "",
     identifier: "E_51253",
-    className: "E51253",
+    className: "AverageAmountExceedsTheLimitOf",
     category: "trade_class",
     messages: ["Average amount exceeds the limit of per iceberg order."],
     description: "",
@@ -6501,7 +6527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51254",
     name: "",
     identifier: "E_51254",
-    className: "E51254",
+    className: "IcebergAverageAmountErrorOccurred",
     category: "trade_class",
     messages: ["Iceberg average amount error occurred."],
     description: "",
@@ -6511,7 +6537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51255",
     name: "",
     identifier: "E_51255",
-    className: "E51255",
+    className: "LimitOfPerIcebergOrderTotal",
     category: "trade_class",
     messages: ["Limit of per iceberg order: Total amount/1000 < x <= Total amount."],
     description: "",
@@ -6521,7 +6547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51256",
     name: "",
     identifier: "E_51256",
-    className: "E51256",
+    className: "IcebergOrderPriceVarianceError",
     category: "trade_class",
     messages: ["Iceberg order price variance error."],
     description: "",
@@ -6531,7 +6557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51257",
     name: "",
     identifier: "E_51257",
-    className: "E51257",
+    className: "TrailingStopOrderCallbackRateError",
     category: "trade_class",
     messages: ["Trailing stop order callback rate error. The callback rate should be {min}< x<={max}%."],
     description: "",
@@ -6541,7 +6567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51258",
     name: "",
     identifier: "E_51258",
-    className: "E51258",
+    className: "TrailingStopOrderPlacementFailedThe",
     category: "trade_class",
     messages: ["Trailing stop order placement failed. The trigger price of a sell order must be higher than the last transaction price."],
     description: "",
@@ -6551,7 +6577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51259",
     name: "",
     identifier: "E_51259",
-    className: "E51259",
+    className: "TrailingStopOrderPlacementFailedTheError",
     category: "trade_class",
     messages: ["Trailing stop order placement failed. The trigger price of a buy order must be lower than the last transaction price."],
     description: "",
@@ -6561,7 +6587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51260",
     name: "",
     identifier: "E_51260",
-    className: "E51260",
+    className: "MaximumOfPendingTrailingStopOrders",
     category: "trade_class",
     messages: ["Maximum of {param0} pending trailing stop orders can be held at the same time."],
     description: "",
@@ -6571,7 +6597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51261",
     name: "",
     identifier: "E_51261",
-    className: "E51261",
+    className: "EachUserCanHoldUpTo",
     category: "trade_class",
     messages: ["Each user can hold up to {param0} pending stop orders at the same time."],
     description: "",
@@ -6581,7 +6607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51262",
     name: "",
     identifier: "E_51262",
-    className: "E51262",
+    className: "MaximumPendingIcebergOrdersCanBe",
     category: "trade_class",
     messages: ["Maximum {param0} pending iceberg orders can be held at the same time."],
     description: "",
@@ -6591,7 +6617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51263",
     name: "",
     identifier: "E_51263",
-    className: "E51263",
+    className: "MaximumPendingTimeWeightedOrdersCan",
     category: "trade_class",
     messages: ["Maximum {param0} pending time-weighted orders can be held at the same time."],
     description: "",
@@ -6601,7 +6627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51264",
     name: "",
     identifier: "E_51264",
-    className: "E51264",
+    className: "AverageAmountExceedsTheLimitOfError",
     category: "trade_class",
     messages: ["Average amount exceeds the limit of per time-weighted order."],
     description: "",
@@ -6611,7 +6637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51265",
     name: "",
     identifier: "E_51265",
-    className: "E51265",
+    className: "TimeWeightedOrderLimitError",
     category: "trade_class",
     messages: ["Time-weighted order limit error."],
     description: "",
@@ -6621,7 +6647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51267",
     name: "",
     identifier: "E_51267",
-    className: "E51267",
+    className: "TimeWeightedOrderStrategyInitiativeRate",
     category: "trade_class",
     messages: ["Time-weighted order strategy initiative rate error."],
     description: "",
@@ -6631,7 +6657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51268",
     name: "",
     identifier: "E_51268",
-    className: "E51268",
+    className: "TimeWeightedOrderStrategyInitiativeRange",
     category: "trade_class",
     messages: ["Time-weighted order strategy initiative range error."],
     description: "",
@@ -6641,7 +6667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51269",
     name: "",
     identifier: "E_51269",
-    className: "E51269",
+    className: "TimeWeightedOrderIntervalErrorInterval",
     category: "trade_class",
     messages: ["Time-weighted order interval error. Interval must be {%min}<= x<={%max}."],
     description: "",
@@ -6651,7 +6677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51270",
     name: "",
     identifier: "E_51270",
-    className: "E51270",
+    className: "TheLimitOfTimeWeightedOrder",
     category: "trade_class",
     messages: ["The limit of time-weighted order price variance is 0 < x <= 1%."],
     description: "",
@@ -6661,7 +6687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51271",
     name: "",
     identifier: "E_51271",
-    className: "E51271",
+    className: "SweepRatioMustBe0X",
     category: "trade_class",
     messages: ["Sweep ratio must be 0 < x <= 100%."],
     description: "",
@@ -6671,7 +6697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51272",
     name: "",
     identifier: "E_51272",
-    className: "E51272",
+    className: "PriceVarianceMustBe0X",
     category: "trade_class",
     messages: ["Price variance must be 0 < x <= 1%."],
     description: "",
@@ -6681,7 +6707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51273",
     name: "",
     identifier: "E_51273",
-    className: "E51273",
+    className: "TotalAmountMustBeGreaterThan",
     category: "trade_class",
     messages: ["Total amount must be greater than {param0}."],
     description: "",
@@ -6691,7 +6717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51274",
     name: "",
     identifier: "E_51274",
-    className: "E51274",
+    className: "TotalQuantityOfTimeWeightedOrder",
     category: "trade_class",
     messages: ["Total quantity of time-weighted order must be larger than single order limit."],
     description: "",
@@ -6701,7 +6727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51275",
     name: "",
     identifier: "E_51275",
-    className: "E51275",
+    className: "TheAmountOfSingleStopMarket",
     category: "trade_class",
     messages: ["The amount of single stop-market order cannot exceed the upper limit."],
     description: "",
@@ -6711,7 +6737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51276",
     name: "",
     identifier: "E_51276",
-    className: "E51276",
+    className: "PricesCannotBeSpecifiedForStop",
     category: "trade_class",
     messages: ["Prices cannot be specified for stop market orders."],
     description: "",
@@ -6721,7 +6747,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51277",
     name: "",
     identifier: "E_51277",
-    className: "E51277",
+    className: "TpTriggerPriceCannotBeHigher",
     category: "trade_class",
     messages: ["TP trigger price cannot be higher than the last price."],
     description: "",
@@ -6731,7 +6757,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51278",
     name: "",
     identifier: "E_51278",
-    className: "E51278",
+    className: "SlTriggerPriceCannotBeLower",
     category: "trade_class",
     messages: ["SL trigger price cannot be lower than the last price."],
     description: "",
@@ -6741,7 +6767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51279",
     name: "",
     identifier: "E_51279",
-    className: "E51279",
+    className: "TpTriggerPriceCannotBeLower",
     category: "trade_class",
     messages: ["TP trigger price cannot be lower than the last price."],
     description: "",
@@ -6751,7 +6777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51280",
     name: "",
     identifier: "E_51280",
-    className: "E51280",
+    className: "SlTriggerPriceCannotBeHigher",
     category: "trade_class",
     messages: ["SL trigger price cannot be higher than the last price."],
     description: "",
@@ -6761,7 +6787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51281",
     name: "",
     identifier: "E_51281",
-    className: "E51281",
+    className: "TriggerOrderDoNotSupportThe",
     category: "trade_class",
     messages: ["Trigger order do not support the tgtCcy parameter."],
     description: "",
@@ -6771,7 +6797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51282",
     name: "",
     identifier: "E_51282",
-    className: "E51282",
+    className: "TheRangeOfPriceVarianceIs",
     category: "trade_class",
     messages: ["The range of Price variance is {param0}~{param1}"],
     description: "",
@@ -6781,7 +6807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51283",
     name: "",
     identifier: "E_51283",
-    className: "E51283",
+    className: "TheRangeOfTimeIntervalIs",
     category: "trade_class",
     messages: ["The range of Time interval is {param0}~{param1}"],
     description: "",
@@ -6791,7 +6817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51284",
     name: "",
     identifier: "E_51284",
-    className: "E51284",
+    className: "TheRangeOfAverageAmountIs",
     category: "trade_class",
     messages: ["The range of Average amount is {param0}~{param1}"],
     description: "",
@@ -6801,7 +6827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51285",
     name: "",
     identifier: "E_51285",
-    className: "E51285",
+    className: "TheRangeOfTotalAmountIs",
     category: "trade_class",
     messages: ["The range of Total amount is {param0}~{param1}"],
     description: "",
@@ -6811,7 +6837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51286",
     name: "",
     identifier: "E_51286",
-    className: "E51286",
+    className: "TheTotalAmountShouldNotBe",
     category: "trade_class",
     messages: ["The total amount should not be less than {param0}"],
     description: "",
@@ -6821,7 +6847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51287",
     name: "",
     identifier: "E_51287",
-    className: "E51287",
+    className: "ThisBotDoesntSupportCurrentInstrument",
     category: "trade_class",
     messages: ["This bot doesn't support current instrument"],
     description: "",
@@ -6831,7 +6857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51288",
     name: "",
     identifier: "E_51288",
-    className: "E51288",
+    className: "BotIsCurrentlyStoppingDoNot",
     category: "trade_class",
     messages: ["Bot is currently stopping. Do not make multiple attempts to stop."],
     description: "",
@@ -6841,7 +6867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51289",
     name: "",
     identifier: "E_51289",
-    className: "E51289",
+    className: "BotConfigurationDoesNotExistPlease",
     category: "trade_class",
     messages: ["Bot configuration does not exist. Please try again later"],
     description: "",
@@ -6851,7 +6877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51290",
     name: "",
     identifier: "E_51290",
-    className: "E51290",
+    className: "TheBotEngineIsBeingUpgraded",
     category: "trade_class",
     messages: ["The Bot engine is being upgraded. Please try again later"],
     description: "",
@@ -6861,7 +6887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51291",
     name: "",
     identifier: "E_51291",
-    className: "E51291",
+    className: "ThisBotDoesNotExistOr",
     category: "trade_class",
     messages: ["This Bot does not exist or has been stopped"],
     description: "",
@@ -6871,7 +6897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51292",
     name: "",
     identifier: "E_51292",
-    className: "E51292",
+    className: "ThisBotTypeDoesNotExist",
     category: "trade_class",
     messages: ["This Bot type does not exist"],
     description: "",
@@ -6881,7 +6907,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51293",
     name: "",
     identifier: "E_51293",
-    className: "E51293",
+    className: "ThisBotDoesNotExist",
     category: "trade_class",
     messages: ["This Bot does not exist"],
     description: "",
@@ -6891,7 +6917,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51294",
     name: "",
     identifier: "E_51294",
-    className: "E51294",
+    className: "ThisBotCannotBeCreatedTemporarily",
     category: "trade_class",
     messages: ["This Bot cannot be created temporarily. Please try again later"],
     description: "",
@@ -6901,7 +6927,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51295",
     name: "",
     identifier: "E_51295",
-    className: "E51295",
+    className: "PortfolioMarginAccountDoesNotSupport",
     category: "trade_class",
     messages: ["Portfolio margin account does not support ordType {param0} in Trading bot mode"],
     description: "",
@@ -6911,7 +6937,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51298",
     name: "",
     identifier: "E_51298",
-    className: "E51298",
+    className: "TriggerOrdersAreNotAvailableIn",
     category: "trade_class",
     messages: ["Trigger orders are not available in the net mode of Expiry Futures and Perpetual Futures"],
     description: "",
@@ -6921,7 +6947,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51299",
     name: "",
     identifier: "E_51299",
-    className: "E51299",
+    className: "OrderDidNotGoThroughYou",
     category: "trade_class",
     messages: ["Order did not go through. You can hold a maximum of {param0} orders of this type."],
     description: "",
@@ -6931,7 +6957,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51300",
     name: "",
     identifier: "E_51300",
-    className: "E51300",
+    className: "TpTriggerPriceCannotBeHigherError",
     category: "trade_class",
     messages: ["TP trigger price cannot be higher than the mark price"],
     description: "",
@@ -6941,7 +6967,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51302",
     name: "",
     identifier: "E_51302",
-    className: "E51302",
+    className: "SlTriggerPriceCannotBeLowerError",
     category: "trade_class",
     messages: ["SL trigger price cannot be lower than the mark price"],
     description: "",
@@ -6951,7 +6977,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51303",
     name: "",
     identifier: "E_51303",
-    className: "E51303",
+    className: "TpTriggerPriceCannotBeLowerError",
     category: "trade_class",
     messages: ["TP trigger price cannot be lower than the mark price"],
     description: "",
@@ -6961,7 +6987,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51304",
     name: "",
     identifier: "E_51304",
-    className: "E51304",
+    className: "SlTriggerPriceCannotBeHigherError",
     category: "trade_class",
     messages: ["SL trigger price cannot be higher than the mark price"],
     description: "",
@@ -6971,7 +6997,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51305",
     name: "",
     identifier: "E_51305",
-    className: "E51305",
+    className: "TpTriggerPriceCannotBeHigher51305",
     category: "trade_class",
     messages: ["TP trigger price cannot be higher than the index price"],
     description: "",
@@ -6981,7 +7007,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51306",
     name: "",
     identifier: "E_51306",
-    className: "E51306",
+    className: "SlTriggerPriceCannotBeLower51306",
     category: "trade_class",
     messages: ["SL trigger price cannot be lower than the index price"],
     description: "",
@@ -6991,7 +7017,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51307",
     name: "",
     identifier: "E_51307",
-    className: "E51307",
+    className: "TpTriggerPriceCannotBeLower51307",
     category: "trade_class",
     messages: ["TP trigger price cannot be lower than the index price"],
     description: "",
@@ -7001,7 +7027,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51308",
     name: "",
     identifier: "E_51308",
-    className: "E51308",
+    className: "SlTriggerPriceCannotBeHigher51308",
     category: "trade_class",
     messages: ["SL trigger price cannot be higher than the index price"],
     description: "",
@@ -7011,7 +7037,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51309",
     name: "",
     identifier: "E_51309",
-    className: "E51309",
+    className: "CannotCreateTradingBotDuringCall",
     category: "trade_class",
     messages: ["Cannot create trading bot during call auction"],
     description: "",
@@ -7021,7 +7047,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51310",
     name: "",
     identifier: "E_51310",
-    className: "E51310",
+    className: "StrategicOrdersWithIcebergAndTwap",
     category: "trade_class",
     messages: ["Strategic orders with Iceberg and TWAP order type are not supported when margins are self-transferred in isolated mode."],
     description: "",
@@ -7031,7 +7057,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51311",
     name: "",
     identifier: "E_51311",
-    className: "E51311",
+    className: "FailedToPlaceTrailingStopOrder",
     category: "trade_class",
     messages: ["Failed to place trailing stop order. Callback rate should be within {min}<x<={max}"],
     description: "",
@@ -7041,7 +7067,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51312",
     name: "",
     identifier: "E_51312",
-    className: "E51312",
+    className: "FailedToPlaceTrailingStopOrderError",
     category: "trade_class",
     messages: ["Failed to place trailing stop order. Order amount should be within {min}<x<={max}"],
     description: "",
@@ -7051,7 +7077,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51313",
     name: "",
     identifier: "E_51313",
-    className: "E51313",
+    className: "ManualTransferInIsolatedModeDoes",
     category: "trade_class",
     messages: ["Manual transfer in isolated mode does not support bot trading"],
     description: "",
@@ -7061,7 +7087,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51317",
     name: "",
     identifier: "E_51317",
-    className: "E51317",
+    className: "TriggerOrdersAreNotAvailableBy",
     category: "trade_class",
     messages: ["Trigger orders are not available by margin"],
     description: "",
@@ -7071,7 +7097,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51327",
     name: "",
     identifier: "E_51327",
-    className: "E51327",
+    className: "ClosefractionIsOnlyAvailableForExpiry",
     category: "trade_class",
     messages: ["closeFraction is only available for Expiry Futures and Perpetual Futures"],
     description: "",
@@ -7081,7 +7107,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51328",
     name: "",
     identifier: "E_51328",
-    className: "E51328",
+    className: "ClosefractionIsOnlyAvailableForReduceonly",
     category: "trade_class",
     messages: ["closeFraction is only available for reduceOnly orders"],
     description: "",
@@ -7091,7 +7117,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51329",
     name: "",
     identifier: "E_51329",
-    className: "E51329",
+    className: "ClosefractionIsOnlyAvailableInNet",
     category: "trade_class",
     messages: ["closeFraction is only available in NET mode"],
     description: "",
@@ -7101,7 +7127,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51330",
     name: "",
     identifier: "E_51330",
-    className: "E51330",
+    className: "ClosefractionIsOnlyAvailableForStop",
     category: "trade_class",
     messages: ["closeFraction is only available for stop market orders"],
     description: "",
@@ -7111,7 +7137,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51331",
     name: "",
     identifier: "E_51331",
-    className: "E51331",
+    className: "ClosefractionIsOnlyAvailableForClose",
     category: "trade_class",
     messages: ["closeFraction is only available for close position orders"],
     description: "",
@@ -7121,7 +7147,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51332",
     name: "",
     identifier: "E_51332",
-    className: "E51332",
+    className: "ClosefractionIsNotApplicableToPortfolio",
     category: "trade_class",
     messages: ["closeFraction is not applicable to Portfolio Margin"],
     description: "",
@@ -7131,7 +7157,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51333",
     name: "",
     identifier: "E_51333",
-    className: "E51333",
+    className: "ClosePositionOrderInHedgeMode",
     category: "trade_class",
     messages: ["Close position order in hedge-mode or reduce-only order in one-way mode cannot attach TPSL"],
     description: "",
@@ -7141,7 +7167,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51340",
     name: "",
     identifier: "E_51340",
-    className: "E51340",
+    className: "UsedMarginMustBeGreaterThan",
     category: "trade_class",
     messages: ["Used margin must be greater than {0}{1}"],
     description: "",
@@ -7151,7 +7177,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51341",
     name: "",
     identifier: "E_51341",
-    className: "E51341",
+    className: "PositionClosingNotAllowed",
     category: "trade_class",
     messages: ["Position closing not allowed"],
     description: "",
@@ -7161,7 +7187,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51342",
     name: "",
     identifier: "E_51342",
-    className: "E51342",
+    className: "ClosingOrderAlreadyExistsPleaseTry",
     category: "trade_class",
     messages: ["Closing order already exists. Please try again later"],
     description: "",
@@ -7171,7 +7197,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51343",
     name: "",
     identifier: "E_51343",
-    className: "E51343",
+    className: "TpPriceMustBeLessThan",
     category: "trade_class",
     messages: ["TP price must be less than the lower price"],
     description: "",
@@ -7181,7 +7207,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51344",
     name: "",
     identifier: "E_51344",
-    className: "E51344",
+    className: "SlPriceMustBeGreaterThan",
     category: "trade_class",
     messages: ["SL price must be greater than the upper price"],
     description: "",
@@ -7191,7 +7217,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51345",
     name: "",
     identifier: "E_51345",
-    className: "E51345",
+    className: "PolicyTypeIsNotGridPolicy",
     category: "trade_class",
     messages: ["Policy type is not grid policy"],
     description: "",
@@ -7201,7 +7227,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51346",
     name: "",
     identifier: "E_51346",
-    className: "E51346",
+    className: "TheHighestPriceCannotBeLower",
     category: "trade_class",
     messages: ["The highest price cannot be lower than the lowest price"],
     description: "",
@@ -7211,7 +7237,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51347",
     name: "",
     identifier: "E_51347",
-    className: "E51347",
+    className: "NoProfitAvailable",
     category: "trade_class",
     messages: ["No profit available"],
     description: "",
@@ -7221,7 +7247,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51348",
     name: "",
     identifier: "E_51348",
-    className: "E51348",
+    className: "StopLossPriceMustBeLess",
     category: "trade_class",
     messages: ["Stop loss price must be less than the lower price in the range."],
     description: "",
@@ -7231,7 +7257,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51349",
     name: "",
     identifier: "E_51349",
-    className: "E51349",
+    className: "TakeProfitPriceMustBeGreater",
     category: "trade_class",
     messages: ["Take profit price must be greater than the highest price in the range."],
     description: "",
@@ -7241,7 +7267,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51350",
     name: "",
     identifier: "E_51350",
-    className: "E51350",
+    className: "NoRecommendedParameters",
     category: "trade_class",
     messages: ["No recommended parameters"],
     description: "",
@@ -7251,7 +7277,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51351",
     name: "",
     identifier: "E_51351",
-    className: "E51351",
+    className: "SingleIncomeMustBeGreaterThan",
     category: "trade_class",
     messages: ["Single income must be greater than 0"],
     description: "",
@@ -7261,7 +7287,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51352",
     name: "",
     identifier: "E_51352",
-    className: "E51352",
+    className: "YouCanHaveToTradingPairs",
     category: "trade_class",
     messages: ["You can have {0} to {1} trading pairs"],
     description: "",
@@ -7271,7 +7297,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51353",
     name: "",
     identifier: "E_51353",
-    className: "E51353",
+    className: "TradingPairAlreadyExists",
     category: "trade_class",
     messages: ["Trading pair {0} already exists"],
     description: "",
@@ -7281,7 +7307,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51354",
     name: "",
     identifier: "E_51354",
-    className: "E51354",
+    className: "ThePercentagesOfAllTradingPairs",
     category: "trade_class",
     messages: ["The percentages of all trading pairs should add up to 100%"],
     description: "",
@@ -7291,7 +7317,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51355",
     name: "",
     identifier: "E_51355",
-    className: "E51355",
+    className: "SelectADateWithin",
     category: "trade_class",
     messages: ["Select a date within {0} - {1}"],
     description: "",
@@ -7301,7 +7327,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51356",
     name: "",
     identifier: "E_51356",
-    className: "E51356",
+    className: "SelectATimeWithin",
     category: "trade_class",
     messages: ["Select a time within {0} - {1}"],
     description: "",
@@ -7311,7 +7337,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51357",
     name: "",
     identifier: "E_51357",
-    className: "E51357",
+    className: "SelectATimeZoneWithin",
     category: "trade_class",
     messages: ["Select a time zone within {0} - {1}"],
     description: "",
@@ -7321,7 +7347,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51358",
     name: "",
     identifier: "E_51358",
-    className: "E51358",
+    className: "TheInvestmentAmountOfEachCrypto",
     category: "trade_class",
     messages: ["The investment amount of each crypto must be greater than {amount}"],
     description: "",
@@ -7331,7 +7357,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51359",
     name: "",
     identifier: "E_51359",
-    className: "E51359",
+    className: "RecurringBuyNotSupportedForThe",
     category: "trade_class",
     messages: ["Recurring buy not supported for the selected crypto {0}"],
     description: "",
@@ -7341,7 +7367,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51370",
     name: "",
     identifier: "E_51370",
-    className: "E51370",
+    className: "TheRangeOfLeverIs",
     category: "trade_class",
     messages: ["The range of lever is {0}~{1}"],
     description: "",
@@ -7351,7 +7377,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51380",
     name: "",
     identifier: "E_51380",
-    className: "E51380",
+    className: "MarketConditionsDoNotMeetThe",
     category: "trade_class",
     messages: ["Market conditions do not meet the strategy running configuration. You can try again later or adjust your tp/sl configuration."],
     description: "",
@@ -7361,7 +7387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51381",
     name: "",
     identifier: "E_51381",
-    className: "E51381",
+    className: "PerGridProfitRatioMustBe",
     category: "trade_class",
     messages: ["Per grid profit ratio must be larger than 0.1% and less or equal to 10%"],
     description: "",
@@ -7371,7 +7397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51382",
     name: "",
     identifier: "E_51382",
-    className: "E51382",
+    className: "StopTriggeractionIsNotSupportedBy",
     category: "trade_class",
     messages: ["Stop triggerAction is not supported by the current strategy"],
     description: "",
@@ -7381,7 +7407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51383",
     name: "",
     identifier: "E_51383",
-    className: "E51383",
+    className: "TheMinPriceIsLowerThan",
     category: "trade_class",
     messages: ["The min_price is lower than the last price"],
     description: "",
@@ -7391,7 +7417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51384",
     name: "",
     identifier: "E_51384",
-    className: "E51384",
+    className: "TheTriggerPriceMustBeGreater",
     category: "trade_class",
     messages: ["The trigger price must be greater than the min price"],
     description: "",
@@ -7401,7 +7427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51385",
     name: "",
     identifier: "E_51385",
-    className: "E51385",
+    className: "TheTakeProfitPriceNeedsTo",
     category: "trade_class",
     messages: ["The take profit price needs to be greater than the min price"],
     description: "",
@@ -7411,7 +7437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51386",
     name: "",
     identifier: "E_51386",
-    className: "E51386",
+    className: "TheMinPriceNeedsToBe",
     category: "trade_class",
     messages: ["The min price needs to be greater than 1/2 of the last price"],
     description: "",
@@ -7421,7 +7447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51387",
     name: "",
     identifier: "E_51387",
-    className: "E51387",
+    className: "StopLossPriceMustBeLessError",
     category: "trade_class",
     messages: ["Stop loss price must be less than the bottom price"],
     description: "",
@@ -7431,7 +7457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51388",
     name: "",
     identifier: "E_51388",
-    className: "E51388",
+    className: "ThisBotIsInRunningStatus",
     category: "trade_class",
     messages: ["This Bot is in running status"],
     description: "",
@@ -7441,7 +7467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51389",
     name: "",
     identifier: "E_51389",
-    className: "E51389",
+    className: "TriggerPriceShouldBeLowerThan",
     category: "trade_class",
     messages: ["Trigger price should be lower than {0}"],
     description: "",
@@ -7451,7 +7477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51390",
     name: "",
     identifier: "E_51390",
-    className: "E51390",
+    className: "TriggerPriceShouldBeLowerThanError",
     category: "trade_class",
     messages: ["Trigger price should be lower than the TP price"],
     description: "",
@@ -7461,7 +7487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51391",
     name: "",
     identifier: "E_51391",
-    className: "E51391",
+    className: "TriggerPriceShouldBeHigherThan",
     category: "trade_class",
     messages: ["Trigger price should be higher than the SL price"],
     description: "",
@@ -7471,7 +7497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51392",
     name: "",
     identifier: "E_51392",
-    className: "E51392",
+    className: "TpPriceShouldBeHigherThan",
     category: "trade_class",
     messages: ["TP price should be higher than the trigger price"],
     description: "",
@@ -7481,7 +7507,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51393",
     name: "",
     identifier: "E_51393",
-    className: "E51393",
+    className: "SlPriceShouldBeLowerThan",
     category: "trade_class",
     messages: ["SL price should be lower than the trigger price"],
     description: "",
@@ -7491,7 +7517,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51394",
     name: "",
     identifier: "E_51394",
-    className: "E51394",
+    className: "TriggerPriceShouldBeHigherThanError",
     category: "trade_class",
     messages: ["Trigger price should be higher than the TP price"],
     description: "",
@@ -7501,7 +7527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51395",
     name: "",
     identifier: "E_51395",
-    className: "E51395",
+    className: "TriggerPriceShouldBeLowerThan51395",
     category: "trade_class",
     messages: ["Trigger price should be lower than the SL price"],
     description: "",
@@ -7511,7 +7537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51396",
     name: "",
     identifier: "E_51396",
-    className: "E51396",
+    className: "TpPriceShouldBeLowerThan",
     category: "trade_class",
     messages: ["TP price should be lower than the trigger price"],
     description: "",
@@ -7521,7 +7547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51397",
     name: "",
     identifier: "E_51397",
-    className: "E51397",
+    className: "SlPriceShouldBeHigherThan",
     category: "trade_class",
     messages: ["SL price should be higher than the trigger price"],
     description: "",
@@ -7531,7 +7557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51398",
     name: "",
     identifier: "E_51398",
-    className: "E51398",
+    className: "CurrentMarketMeetsTheStopCondition",
     category: "trade_class",
     messages: ["Current market meets the stop condition. The bot cannot be created."],
     description: "",
@@ -7541,7 +7567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51399",
     name: "",
     identifier: "E_51399",
-    className: "E51399",
+    className: "MaxMarginUnderCurrentLeverageEnter",
     category: "trade_class",
     messages: ["Max margin under current leverage: {amountLimit} {quoteCurrency}. Enter a smaller amount and try again."],
     description: "",
@@ -7551,7 +7577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51400",
     name: "",
     identifier: "E_51400",
-    className: "E51400",
+    className: "OrderCancellationFailedAsTheOrder",
     category: "trade_class",
     messages: ["Order cancellation failed as the order has been filled, canceled or does not exist.", "Cancellation failed as the order does not exist. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7561,7 +7587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51401",
     name: "",
     identifier: "E_51401",
-    className: "E51401",
+    className: "CancellationFailedAsTheOrderIs",
     category: "trade_class",
     messages: ["Cancellation failed as the order is already canceled. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7571,7 +7597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51402",
     name: "",
     identifier: "E_51402",
-    className: "E51402",
+    className: "CancellationFailedAsTheOrderIsError",
     category: "trade_class",
     messages: ["Cancellation failed as the order is already completed. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7581,7 +7607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51403",
     name: "",
     identifier: "E_51403",
-    className: "E51403",
+    className: "CancellationFailedAsTheOrderType",
     category: "trade_class",
     messages: ["Cancellation failed as the order type doesn't support cancellation."],
     description: "",
@@ -7591,7 +7617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51404",
     name: "",
     identifier: "E_51404",
-    className: "E51404",
+    className: "OrderCancellationUnavailableDuringTheSecond",
     category: "trade_class",
     messages: ["Order cancellation unavailable during the second phase of call auction."],
     description: "",
@@ -7601,7 +7627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51405",
     name: "",
     identifier: "E_51405",
-    className: "E51405",
+    className: "CancellationFailedAsYouDontHave",
     category: "trade_class",
     messages: ["Cancellation failed as you don't have any pending orders."],
     description: "",
@@ -7611,7 +7637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51406",
     name: "",
     identifier: "E_51406",
-    className: "E51406",
+    className: "CanceledOrderCountExceedsTheLimit",
     category: "trade_class",
     messages: ["Canceled - order count exceeds the limit {param0}."],
     description: "",
@@ -7621,7 +7647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51407",
     name: "",
     identifier: "E_51407",
-    className: "E51407",
+    className: "EitherOrderIdOrClientOrder",
     category: "trade_class",
     messages: ["Either order ID or client order ID is required."],
     description: "",
@@ -7631,7 +7657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51408",
     name: "",
     identifier: "E_51408",
-    className: "E51408",
+    className: "PairIdOrNameDoesntMatch",
     category: "trade_class",
     messages: ["Pair ID or name doesn't match the order info."],
     description: "",
@@ -7641,7 +7667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51409",
     name: "",
     identifier: "E_51409",
-    className: "E51409",
+    className: "EitherPairIdOrPairName",
     category: "trade_class",
     messages: ["Either pair ID or pair name ID is required."],
     description: "",
@@ -7651,7 +7677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51410",
     name: "",
     identifier: "E_51410",
-    className: "E51410",
+    className: "CancellationFailedAsTheOrderIs51410",
     category: "trade_class",
     messages: ["Cancellation failed as the order is already in canceling status or pending settlement."],
     description: "",
@@ -7661,7 +7687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51411",
     name: "",
     identifier: "E_51411",
-    className: "E51411",
+    className: "AccountDoesNotHavePermissionFor",
     category: "trade_class",
     messages: ["Account does not have permission for mass cancellation."],
     description: "",
@@ -7671,7 +7697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51412",
     name: "",
     identifier: "E_51412",
-    className: "E51412",
+    className: "CancellationTimedOutPleaseTryAgain",
     category: "trade_class",
     messages: ["Cancellation timed out, please try again later.", "The order has been triggered and can't be canceled."],
     description: "",
@@ -7681,7 +7707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51413",
     name: "",
     identifier: "E_51413",
-    className: "E51413",
+    className: "CancellationFailedAsTheOrderTypeError",
     category: "trade_class",
     messages: ["Cancellation failed as the order type is not supported by endpoint."],
     description: "",
@@ -7691,7 +7717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51415",
     name: "",
     identifier: "E_51415",
-    className: "E51415",
+    className: "UnableToPlaceOrderSpotTrading",
     category: "trade_class",
     messages: ["Unable to place order. Spot trading only supports using the last price as trigger price. Please select \"Last\" and try again."],
     description: "",
@@ -7701,7 +7727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51416",
     name: "",
     identifier: "E_51416",
-    className: "E51416",
+    className: "OrderHasBeenTriggeredAndCant",
     category: "trade_class",
     messages: ["Order has been triggered and can't be canceled"],
     description: "",
@@ -7711,7 +7737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51500",
     name: "",
     identifier: "E_51500",
-    className: "E51500",
+    className: "YouMustEnterAPriceQuantity",
     category: "trade_class",
     messages: ["You must enter a price, quantity, or TP/SL"],
     description: "",
@@ -7721,9 +7747,19 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51501",
     name: "",
     identifier: "E_51501",
-    className: "E51501",
+    className: "MaximumOrdersCanBeModified",
     category: "trade_class",
     messages: ["Maximum {param0} orders can be modified."],
+    description: "",
+    deprecated: false,
+  },
+  {
+    code: "51502",
+    name: "",
+    identifier: "E_51502",
+    className: "E51502",
+    category: "trade_class",
+    messages: [],
     description: "",
     deprecated: false,
   },
@@ -7731,7 +7767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1030",
     name: "",
     identifier: "E_51502_1030",
-    className: "E515021030",
+    className: "UnableToEditOrderInsufficientBalance",
     category: "trade_class",
     messages: ["Unable to edit order: insufficient balance or margin."],
     description: "",
@@ -7741,7 +7777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1031",
     name: "",
     identifier: "E_51502_1031",
-    className: "E515021031",
+    className: "OrderFailedInsufficientMarginInAccount515021031",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} margin in account"],
     description: "",
@@ -7751,7 +7787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1032",
     name: "",
     identifier: "E_51502_1032",
-    className: "E515021032",
+    className: "OrderFailedInsufficientBalanceInAccount515021032",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} balance in account and Auto Borrow is not enabled"],
     description: "",
@@ -7761,7 +7797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1033",
     name: "",
     identifier: "E_51502_1033",
-    className: "E515021033",
+    className: "OrderFailedInsufficientMarginInAccount515021033",
     category: "trade_class",
     messages: ["Order failed. Insufficient {param0} margin in account and Auto Borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)"],
     description: "",
@@ -7771,7 +7807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1034",
     name: "",
     identifier: "E_51502_1034",
-    className: "E515021034",
+    className: "OrderFailedTheRequestedBorrowingAmount",
     category: "trade_class",
     messages: ["Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your position tier. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}"],
     description: "",
@@ -7781,7 +7817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1035",
     name: "",
     identifier: "E_51502_1035",
-    className: "E515021035",
+    className: "OrderFailedTheRequestedBorrowingAmountError",
     category: "trade_class",
     messages: ["Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your main account and the allocated VIP quota. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}"],
     description: "",
@@ -7791,7 +7827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1036",
     name: "",
     identifier: "E_51502_1036",
-    className: "E515021036",
+    className: "OrderFailedInsufficientAvailableBorrowingAmount",
     category: "trade_class",
     messages: ["Order failed. Insufficient available borrowing amount in {param0} crypto pair"],
     description: "",
@@ -7801,7 +7837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1037",
     name: "",
     identifier: "E_51502_1037",
-    className: "E515021037",
+    className: "FailedToModifyOrderBecauseIt",
     category: "trade_class",
     messages: ["Failed to modify order because it requires borrowing {param0}, and the platform’s loan quota is insufficient."],
     description: "",
@@ -7811,7 +7847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1039",
     name: "",
     identifier: "E_51502_1039",
-    className: "E515021039",
+    className: "OrderFailedInsufficientAccountBalanceAndError",
     category: "trade_class",
     messages: ["Order failed. Insufficient account balance and the adjusted equity in USD is smaller than the IMR."],
     description: "",
@@ -7821,7 +7857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1040",
     name: "",
     identifier: "E_51502_1040",
-    className: "E515021040",
+    className: "OrderFailedTheOrderDidntPassError",
     category: "trade_class",
     messages: ["Order failed. The order didn't pass delta verification. If the order succeeded, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)"],
     description: "",
@@ -7831,7 +7867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51502_1049",
     name: "",
     identifier: "E_51502_1049",
-    className: "E515021049",
+    className: "OrderModificationFailedYourMainAccounts",
     category: "trade_class",
     messages: ["Order modification failed. Your main account’s {param0} borrowing quota is insufficient."],
     description: "",
@@ -7841,7 +7877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51503",
     name: "",
     identifier: "E_51503",
-    className: "E51503",
+    className: "YourOrderHasAlreadyBeenFilled",
     category: "trade_class",
     messages: ["Your order has already been filled or canceled.", "Order modification failed as the order does not exist. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7851,7 +7887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51505",
     name: "",
     identifier: "E_51505",
-    className: "E51505",
+    className: "IsNotInCallAuction",
     category: "trade_class",
     messages: ["{instId} is not in call auction"],
     description: "",
@@ -7861,7 +7897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51506",
     name: "",
     identifier: "E_51506",
-    className: "E51506",
+    className: "OrderModificationUnavailableForTheOrder",
     category: "trade_class",
     messages: ["Order modification unavailable for the order type."],
     description: "",
@@ -7871,7 +7907,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51507",
     name: "",
     identifier: "E_51507",
-    className: "E51507",
+    className: "YouCanOnlyPlaceMarketOrders",
     category: "trade_class",
     messages: ["You can only place market orders for this crypto at least 5 minutes after its listing."],
     description: "",
@@ -7881,7 +7917,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51508",
     name: "",
     identifier: "E_51508",
-    className: "E51508",
+    className: "OrdersAreNotAllowedToBe",
     category: "trade_class",
     messages: ["Orders are not allowed to be modified during the call auction."],
     description: "",
@@ -7891,7 +7927,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51509",
     name: "",
     identifier: "E_51509",
-    className: "E51509",
+    className: "ModificationFailedAsTheOrderHas",
     category: "trade_class",
     messages: ["Modification failed as the order has been canceled. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7901,7 +7937,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51510",
     name: "",
     identifier: "E_51510",
-    className: "E51510",
+    className: "ModificationFailedAsTheOrderHasError",
     category: "trade_class",
     messages: ["Modification failed as the order has been completed. (Only applicable to Nitro Spread)"],
     description: "",
@@ -7911,7 +7947,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51511",
     name: "",
     identifier: "E_51511",
-    className: "E51511",
+    className: "ModificationFailedAsTheOrderPrice",
     category: "trade_class",
     messages: ["Modification failed as the order price did not meet the requirement for Post Only."],
     description: "",
@@ -7921,7 +7957,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51512",
     name: "",
     identifier: "E_51512",
-    className: "E51512",
+    className: "FailedToAmendOrdersInBatches",
     category: "trade_class",
     messages: ["Failed to amend orders in batches. You cannot have duplicate orders in the same amend-batch-orders request."],
     description: "",
@@ -7931,7 +7967,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51513",
     name: "",
     identifier: "E_51513",
-    className: "E51513",
+    className: "NumberOfModificationRequestsThatAre",
     category: "trade_class",
     messages: ["Number of modification requests that are currently in progress for an order cannot exceed 3 times."],
     description: "",
@@ -7941,7 +7977,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51514",
     name: "",
     identifier: "E_51514",
-    className: "E51514",
+    className: "OrderModificationFailedThePriceLength",
     category: "trade_class",
     messages: ["Order modification failed. The price length must be 32 characters or shorter."],
     description: "",
@@ -7951,7 +7987,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51521",
     name: "",
     identifier: "E_51521",
-    className: "E51521",
+    className: "FailedToEditUnableToEdit",
     category: "trade_class",
     messages: ["Failed to edit. Unable to edit reduce-only order because you don't have any positions of this contract."],
     description: "",
@@ -7961,7 +7997,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51522",
     name: "",
     identifier: "E_51522",
-    className: "E51522",
+    className: "FailedToEditAReduceOnly",
     category: "trade_class",
     messages: ["Failed to edit. A reduce-only order can't be in the same trading direction as your existing positions."],
     description: "",
@@ -7971,7 +8007,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51523",
     name: "",
     identifier: "E_51523",
-    className: "E51523",
+    className: "UnableToModifyTheOrderPrice",
     category: "trade_class",
     messages: ["Unable to modify the order price of a stop order that closes an entire position. Please modify the trigger price instead."],
     description: "",
@@ -7981,7 +8017,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51524",
     name: "",
     identifier: "E_51524",
-    className: "E51524",
+    className: "UnableToModifyTheOrderQuantity",
     category: "trade_class",
     messages: ["Unable to modify the order quantity of a stop order that closes an entire position. Please modify the trigger price instead."],
     description: "",
@@ -7991,7 +8027,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51525",
     name: "",
     identifier: "E_51525",
-    className: "E51525",
+    className: "StopOrderModificationIsNotAvailable",
     category: "trade_class",
     messages: ["Stop order modification is not available for quick margin"],
     description: "",
@@ -8001,7 +8037,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51526",
     name: "",
     identifier: "E_51526",
-    className: "E51526",
+    className: "OrderModificationUnsuccessfulTakeProfitStop",
     category: "trade_class",
     messages: ["Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from stop orders."],
     description: "",
@@ -8011,7 +8047,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51528",
     name: "",
     identifier: "E_51528",
-    className: "E51528",
+    className: "UnableToModifyTriggerPriceType",
     category: "trade_class",
     messages: ["Unable to modify trigger price type"],
     description: "",
@@ -8021,7 +8057,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51529",
     name: "",
     identifier: "E_51529",
-    className: "E51529",
+    className: "OrderModificationUnsuccessfulStopOrderModification",
     category: "trade_class",
     messages: ["Order modification unsuccessful. Stop order modification only applies to Expiry Futures and Perpetual Futures."],
     description: "",
@@ -8031,7 +8067,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51530",
     name: "",
     identifier: "E_51530",
-    className: "E51530",
+    className: "OrderModificationUnsuccessfulTakeProfitStopError",
     category: "trade_class",
     messages: ["Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from reduce-only orders."],
     description: "",
@@ -8041,7 +8077,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51531",
     name: "",
     identifier: "E_51531",
-    className: "E51531",
+    className: "OrderModificationUnsuccessfulTheStopOrder",
     category: "trade_class",
     messages: ["Order modification unsuccessful. The stop order must have either take profit or stop loss attached."],
     description: "",
@@ -8051,7 +8087,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51532",
     name: "",
     identifier: "E_51532",
-    className: "E51532",
+    className: "YourTpSlCantBeModified",
     category: "trade_class",
     messages: ["Your TP/SL can't be modified because it was partially triggered"],
     description: "",
@@ -8061,7 +8097,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51536",
     name: "",
     identifier: "E_51536",
-    className: "E51536",
+    className: "UnableToModifyTheSizeOf",
     category: "trade_class",
     messages: ["Unable to modify the size of the options order if the price type is pxUsd or pxVol."],
     description: "",
@@ -8071,7 +8107,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51537",
     name: "",
     identifier: "E_51537",
-    className: "E51537",
+    className: "PxusdOrPxvolAreNotSupported",
     category: "trade_class",
     messages: ["pxUsd or pxVol are not supported by non-options instruments"],
     description: "",
@@ -8081,7 +8117,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51543",
     name: "",
     identifier: "E_51543",
-    className: "E51543",
+    className: "WhenModifyingTakeProfitOrStop",
     category: "trade_class",
     messages: ["When modifying take-profit or stop-loss orders for spot or margin trading, you can only adjust the price and quantity. Cancel the order and place a new one for other actions."],
     description: "",
@@ -8091,7 +8127,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51600",
     name: "",
     identifier: "E_51600",
-    className: "E51600",
+    className: "StatusNotFound",
     category: "trade_class",
     messages: ["Status not found."],
     description: "",
@@ -8101,7 +8137,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51601",
     name: "",
     identifier: "E_51601",
-    className: "E51601",
+    className: "OrderStatusAndOrderIdCannot",
     category: "trade_class",
     messages: ["Order status and order id cannot exist at the same time."],
     description: "",
@@ -8111,7 +8147,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51602",
     name: "",
     identifier: "E_51602",
-    className: "E51602",
+    className: "EitherOrderStatusOrOrderId",
     category: "trade_class",
     messages: ["Either order status or order ID is required."],
     description: "",
@@ -8121,7 +8157,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51603",
     name: "",
     identifier: "E_51603",
-    className: "E51603",
+    className: "OrderDoesNotExist",
     category: "trade_class",
     messages: ["Order does not exist."],
     description: "",
@@ -8131,7 +8167,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51604",
     name: "",
     identifier: "E_51604",
-    className: "E51604",
+    className: "InitiateADownloadRequestBeforeObtaining",
     category: "trade_class",
     messages: ["Initiate a download request before obtaining the hyperlink"],
     description: "",
@@ -8141,7 +8177,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51605",
     name: "",
     identifier: "E_51605",
-    className: "E51605",
+    className: "YouCanOnlyDownloadTransactionData",
     category: "trade_class",
     messages: ["You can only download transaction data from the past 2 years"],
     description: "",
@@ -8151,7 +8187,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51606",
     name: "",
     identifier: "E_51606",
-    className: "E51606",
+    className: "TransactionDataForTheCurrentQuarter",
     category: "trade_class",
     messages: ["Transaction data for the current quarter is not available"],
     description: "",
@@ -8161,7 +8197,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51607",
     name: "",
     identifier: "E_51607",
-    className: "E51607",
+    className: "YourPreviousDownloadRequestIsStill",
     category: "trade_class",
     messages: ["Your previous download request is still being processed"],
     description: "",
@@ -8171,7 +8207,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51608",
     name: "",
     identifier: "E_51608",
-    className: "E51608",
+    className: "NoTransactionDataFoundForThe",
     category: "trade_class",
     messages: ["No transaction data found for the current quarter"],
     description: "",
@@ -8181,7 +8217,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51610",
     name: "",
     identifier: "E_51610",
-    className: "E51610",
+    className: "YouCantDownloadBillingStatementsFor",
     category: "trade_class",
     messages: ["You can't download billing statements for the current quarter."],
     description: "",
@@ -8191,7 +8227,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51611",
     name: "",
     identifier: "E_51611",
-    className: "E51611",
+    className: "YouCantDownloadBillingStatementsForError",
     category: "trade_class",
     messages: ["You can't download billing statements for the current quarter."],
     description: "",
@@ -8201,7 +8237,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51620",
     name: "",
     identifier: "E_51620",
-    className: "E51620",
+    className: "OnlyAffiliatesCanPerformThisAction",
     category: "trade_class",
     messages: ["Only affiliates can perform this action"],
     description: "",
@@ -8211,7 +8247,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51621",
     name: "",
     identifier: "E_51621",
-    className: "E51621",
+    className: "TheUserIsntYourInvitee",
     category: "trade_class",
     messages: ["The user isn’t your invitee"],
     description: "",
@@ -8221,7 +8257,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51625",
     name: "",
     identifier: "E_51625",
-    className: "E51625",
+    className: "OneClickRepayRequiresAutoBorrow",
     category: "trade_class",
     messages: ["One-click repay requires auto-borrow to be enabled. Please enable auto-borrow, or repay the debt currency via Easy Convert or spot trading."],
     description: "",
@@ -8231,7 +8267,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51156",
     name: "",
     identifier: "E_51156",
-    className: "E51156",
+    className: "YoureLeadingTradesInLongShort",
     category: "trade_class",
     messages: ["You're leading trades in long/short mode and can't use this API endpoint to close positions"],
     description: "",
@@ -8241,7 +8277,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51159",
     name: "",
     identifier: "E_51159",
-    className: "E51159",
+    className: "YoureLeadingTradesInBuySell",
     category: "trade_class",
     messages: ["You're leading trades in buy/sell mode. If you want to place orders using this API endpoint, the orders must be in the same direction as your existing positions and open orders."],
     description: "",
@@ -8251,7 +8287,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51162",
     name: "",
     identifier: "E_51162",
-    className: "E51162",
+    className: "YouHaveOpenOrdersCancelThese",
     category: "trade_class",
     messages: ["You have {instrument} open orders. Cancel these orders and try again"],
     description: "",
@@ -8261,7 +8297,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51163",
     name: "",
     identifier: "E_51163",
-    className: "E51163",
+    className: "YouHoldPositionsCloseThesePositions",
     category: "trade_class",
     messages: ["You hold {instrument} positions. Close these positions and try again"],
     description: "",
@@ -8271,7 +8307,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51165",
     name: "",
     identifier: "E_51165",
-    className: "E51165",
+    className: "TheNumberOfReduceOnlyOrders",
     category: "trade_class",
     messages: ["The number of {instrument} reduce-only orders reached the upper limit of {upLimit}. Cancel some orders to proceed."],
     description: "",
@@ -8281,7 +8317,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51166",
     name: "",
     identifier: "E_51166",
-    className: "E51166",
+    className: "CurrentlyWeDontSupportLeadingTrades",
     category: "trade_class",
     messages: ["Currently, we don't support leading trades with this instrument"],
     description: "",
@@ -8291,7 +8327,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51167",
     name: "",
     identifier: "E_51167",
-    className: "E51167",
+    className: "FailedYouHaveBlockTradingOpen",
     category: "trade_class",
     messages: ["Failed. You have block trading open order(s), please proceed after canceling existing order(s)."],
     description: "",
@@ -8301,7 +8337,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51168",
     name: "",
     identifier: "E_51168",
-    className: "E51168",
+    className: "FailedYouHaveReduceOnlyType",
     category: "trade_class",
     messages: ["Failed. You have reduce-only type of open order(s), please proceed after canceling existing order(s)"],
     description: "",
@@ -8311,7 +8347,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51320",
     name: "",
     identifier: "E_51320",
-    className: "E51320",
+    className: "TheRangeOfCoinPercentageIs",
     category: "trade_class",
     messages: ["The range of coin percentage is {0}%-{1}%"],
     description: "",
@@ -8321,7 +8357,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51321",
     name: "",
     identifier: "E_51321",
-    className: "E51321",
+    className: "YoureLeadingTradesCurrentlyWeDont",
     category: "trade_class",
     messages: ["You're leading trades. Currently, we don't support leading trades with arbitrage, iceberg, or TWAP bots"],
     description: "",
@@ -8331,7 +8367,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51322",
     name: "",
     identifier: "E_51322",
-    className: "E51322",
+    className: "YoureLeadingTradesThatHaveBeen",
     category: "trade_class",
     messages: ["You're leading trades that have been filled at market price. We've canceled your open stop orders to close your positions"],
     description: "",
@@ -8341,7 +8377,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51323",
     name: "",
     identifier: "E_51323",
-    className: "E51323",
+    className: "YoureAlreadyLeadingTradesWithTake",
     category: "trade_class",
     messages: ["You're already leading trades with take profit or stop loss settings. Cancel your existing stop orders to proceed"],
     description: "",
@@ -8351,7 +8387,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51324",
     name: "",
     identifier: "E_51324",
-    className: "E51324",
+    className: "AsALeadTraderYouHold",
     category: "trade_class",
     messages: ["As a lead trader, you hold positions in {instrument}. To close your positions, place orders in the amount that equals the available amount for closing"],
     description: "",
@@ -8361,7 +8397,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51325",
     name: "",
     identifier: "E_51325",
-    className: "E51325",
+    className: "AsALeadTraderYouMust",
     category: "trade_class",
     messages: ["As a lead trader, you must use market price when placing stop orders"],
     description: "",
@@ -8371,7 +8407,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51326",
     name: "",
     identifier: "E_51326",
-    className: "E51326",
+    className: "AsALeadTraderYouMustError",
     category: "trade_class",
     messages: ["As a lead trader, you must use market price when placing orders with take profit or stop loss settings"],
     description: "",
@@ -8381,7 +8417,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51820",
     name: "",
     identifier: "E_51820",
-    className: "E51820",
+    className: "RequestFailed",
     category: "trade_class",
     messages: ["Request failed"],
     description: "",
@@ -8391,7 +8427,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51821",
     name: "",
     identifier: "E_51821",
-    className: "E51821",
+    className: "ThePaymentMethodIsNotSupported",
     category: "trade_class",
     messages: ["The payment method is not supported"],
     description: "",
@@ -8401,7 +8437,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51822",
     name: "",
     identifier: "E_51822",
-    className: "E51822",
+    className: "QuoteExpired",
     category: "trade_class",
     messages: ["Quote expired"],
     description: "",
@@ -8411,7 +8447,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51823",
     name: "",
     identifier: "E_51823",
-    className: "E51823",
+    className: "ParameterOfBuySellTradingIs",
     category: "trade_class",
     messages: ["Parameter {param} of buy/sell trading is inconsistent with the quotation"],
     description: "",
@@ -8421,7 +8457,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51824",
     name: "",
     identifier: "E_51824",
-    className: "E51824",
+    className: "YouMustBindAPhoneNumber",
     category: "trade_class",
     messages: ["You must bind a phone number to your account before using this feature"],
     description: "",
@@ -8431,7 +8467,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "51825",
     name: "",
     identifier: "E_51825",
-    className: "E51825",
+    className: "YouMustBindAnEmailTo",
     category: "trade_class",
     messages: ["You must bind an email to your account before using this feature"],
     description: "",
@@ -8441,7 +8477,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54000",
     name: "",
     identifier: "E_54000",
-    className: "E54000",
+    className: "MarginTradingIsNotSupported",
     category: "trade_class",
     messages: ["Margin trading is not supported."],
     description: "",
@@ -8451,7 +8487,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54001",
     name: "",
     identifier: "E_54001",
-    className: "E54001",
+    className: "OnlyMultiCurrencyMarginAccountCan",
     category: "trade_class",
     messages: ["Only Multi-currency margin account can be set to borrow coins automatically."],
     description: "",
@@ -8461,7 +8497,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54004",
     name: "",
     identifier: "E_54004",
-    className: "E54004",
+    className: "OrderPlacementOrModificationFailedBecause",
     category: "trade_class",
     messages: ["Order placement or modification failed because one of the orders in the batch failed."],
     description: "",
@@ -8471,7 +8507,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54005",
     name: "",
     identifier: "E_54005",
-    className: "E54005",
+    className: "SwitchToIsolatedMarginModeTo",
     category: "trade_class",
     messages: ["Switch to isolated margin mode to trade pre-market expiry futures."],
     description: "",
@@ -8481,7 +8517,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54006",
     name: "",
     identifier: "E_54006",
-    className: "E54006",
+    className: "PreMarketExpiryFuturePositionLimit",
     category: "trade_class",
     messages: ["Pre-market expiry future position limit is {posLimit}. Please cancel order or close position"],
     description: "",
@@ -8491,7 +8527,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54007",
     name: "",
     identifier: "E_54007",
-    className: "E54007",
+    className: "InstrumentIsNotSupported",
     category: "trade_class",
     messages: ["Instrument {instId} is not supported"],
     description: "",
@@ -8501,7 +8537,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54008",
     name: "",
     identifier: "E_54008",
-    className: "E54008",
+    className: "ThisOperationIsDisabledByThe",
     category: "trade_class",
     messages: ["This operation is disabled by the 'mass cancel order' endpoint. Please enable it using this endpoint."],
     description: "",
@@ -8511,7 +8547,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54009",
     name: "",
     identifier: "E_54009",
-    className: "E54009",
+    className: "TheRangeOfShouldBeError",
     category: "trade_class",
     messages: ["The range of {param0} should be [{param1}, {param2}]."],
     description: "",
@@ -8521,7 +8557,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54011",
     name: "",
     identifier: "E_54011",
-    className: "E54011",
+    className: "PreMarketTradingContractsAreOnly",
     category: "trade_class",
     messages: ["Pre-market trading contracts are only allowed to reduce the number of positions within 1 hour before delivery. Please modify or cancel the order."],
     description: "",
@@ -8531,7 +8567,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54012",
     name: "",
     identifier: "E_54012",
-    className: "E54012",
+    className: "DueToInsufficientOrderBookDepth",
     category: "trade_class",
     messages: ["Due to insufficient order book depth, we are now taking measures to protect your positions. Currently, you can only cancel orders, add margin to your positions, and place post-only orders. Your positions will not be liquidated. Trade will resume once order book depth returns to a safe level."],
     description: "",
@@ -8541,7 +8577,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54018",
     name: "",
     identifier: "E_54018",
-    className: "E54018",
+    className: "BuyLimitOfUsdExceededYour",
     category: "trade_class",
     messages: ["Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (During the call auction)"],
     description: "",
@@ -8551,7 +8587,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54019",
     name: "",
     identifier: "E_54019",
-    className: "E54019",
+    className: "BuyLimitOfUsdExceededYourError",
     category: "trade_class",
     messages: ["Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (After the call auction)"],
     description: "",
@@ -8561,7 +8597,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54024",
     name: "",
     identifier: "E_54024",
-    className: "E54024",
+    className: "YourOrderFailedBecauseYouMust",
     category: "trade_class",
     messages: ["Your order failed because you must enable {ccy} as collateral to trade expiry futures, perpetual futures, and options in cross-margin mode."],
     description: "",
@@ -8571,7 +8607,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54025",
     name: "",
     identifier: "E_54025",
-    className: "E54025",
+    className: "YourOrderFailedBecauseYouMustError",
     category: "trade_class",
     messages: ["Your order failed because you must enable {ccy} as collateral to trade margin, expiry futures, perpetual futures, and options in isolated margin mode."],
     description: "",
@@ -8581,7 +8617,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54026",
     name: "",
     identifier: "E_54026",
-    className: "E54026",
+    className: "YourOrderFailedBecauseYouMust54026",
     category: "trade_class",
     messages: ["Your order failed because you must enable {ccy} and {ccy1} as collateral to trade the margin pair in isolated margin mode."],
     description: "",
@@ -8591,7 +8627,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54027",
     name: "",
     identifier: "E_54027",
-    className: "E54027",
+    className: "YourOrderFailedBecauseYouMust54027",
     category: "trade_class",
     messages: ["Your order failed because you must enable {ccy} as collateral to trade options."],
     description: "",
@@ -8601,7 +8637,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54028",
     name: "",
     identifier: "E_54028",
-    className: "E54028",
+    className: "YourOrderFailedBecauseYouMust54028",
     category: "trade_class",
     messages: ["Your order failed because you must enable {ccy} as collateral to trade spot in isolated margin mode."],
     description: "",
@@ -8611,7 +8647,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54029",
     name: "",
     identifier: "E_54029",
-    className: "E54029",
+    className: "DoesntExistWithin",
     category: "trade_class",
     messages: ["{param0} doesn’t exist within {param1}."],
     description: "",
@@ -8621,7 +8657,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54030",
     name: "",
     identifier: "E_54030",
-    className: "E54030",
+    className: "OrderFailedYourTotalValueOf",
     category: "trade_class",
     messages: ["Order failed. Your total value of same-direction {param0} open positions and orders can't exceed {param1} USD or {param2} of the platform's open interest."],
     description: "",
@@ -8631,7 +8667,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54031",
     name: "",
     identifier: "E_54031",
-    className: "E54031",
+    className: "OrderFailedTheOpenInterestOf",
     category: "trade_class",
     messages: ["Order failed. The open interest of {param0} has reached the platform open interest limit. Positions opening orders cannot be placed. Please try again later."],
     description: "",
@@ -8641,7 +8677,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54035",
     name: "",
     identifier: "E_54035",
-    className: "E54035",
+    className: "OrderFailedThePlatformHasReached",
     category: "trade_class",
     messages: ["Order failed. The platform has reached the collateral limit for this crypto, so you can only place reduce-only orders."],
     description: "",
@@ -8651,7 +8687,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54036",
     name: "",
     identifier: "E_54036",
-    className: "E54036",
+    className: "YouCantPlaceFillOrKill",
     category: "trade_class",
     messages: ["You can't place fill or kill orders when self-trade prevention is set to both maker and taker orders."],
     description: "",
@@ -8661,7 +8697,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54039",
     name: "",
     identifier: "E_54039",
-    className: "E54039",
+    className: "ElpOrdersCantBeReduceOnly",
     category: "trade_class",
     messages: ["ELP orders can't be reduce-only orders."],
     description: "",
@@ -8671,7 +8707,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54040",
     name: "",
     identifier: "E_54040",
-    className: "E54040",
+    className: "ElpOrdersCantBeUsedWith",
     category: "trade_class",
     messages: ["ELP orders can't be used with TP/SL settings."],
     description: "",
@@ -8681,7 +8717,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54041",
     name: "",
     identifier: "E_54041",
-    className: "E54041",
+    className: "ElpOrdersArentSupportedFor",
     category: "trade_class",
     messages: ["ELP orders aren't supported for {param0}."],
     description: "",
@@ -8691,7 +8727,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54042",
     name: "",
     identifier: "E_54042",
-    className: "E54042",
+    className: "YouDontHavePermissionToPlace",
     category: "trade_class",
     messages: ["You don't have permission to place ELP orders for {param0}."],
     description: "",
@@ -8701,7 +8737,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54043",
     name: "",
     identifier: "E_54043",
-    className: "E54043",
+    className: "YouCanOnlyPlaceUpTo",
     category: "trade_class",
     messages: ["You can only place up to {param1} ELP orders for {param0}. Cancel some of your orders and try again."],
     description: "",
@@ -8711,7 +8747,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54044",
     name: "",
     identifier: "E_54044",
-    className: "E54044",
+    className: "ElpIsNotEnabledForYou",
     category: "trade_class",
     messages: ["ELP is not enabled for {param0}. You can’t place orders that take ELP liquidity of it."],
     description: "",
@@ -8721,7 +8757,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54045",
     name: "",
     identifier: "E_54045",
-    className: "E54045",
+    className: "OpenapiUsersCanOnlyPlaceIoc",
     category: "trade_class",
     messages: ["OpenAPI users can only place IOC orders that take ELP liquidity."],
     description: "",
@@ -8731,7 +8767,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54046",
     name: "",
     identifier: "E_54046",
-    className: "E54046",
+    className: "YouCantPlaceOrdersToTake",
     category: "trade_class",
     messages: ["You can’t place orders to take ELP liquidity."],
     description: "",
@@ -8741,7 +8777,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54047",
     name: "",
     identifier: "E_54047",
-    className: "E54047",
+    className: "YouCantAmendThisOrderBecause",
     category: "trade_class",
     messages: ["You can’t amend this order because an order with the same order ID or client order ID is in speed bump."],
     description: "",
@@ -8751,7 +8787,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54048",
     name: "",
     identifier: "E_54048",
-    className: "E54048",
+    className: "YouCantCancelTheOrderBecause",
     category: "trade_class",
     messages: ["You can’t cancel the order because an order with the same order ID or client order ID is in speed bump."],
     description: "",
@@ -8761,7 +8797,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54049",
     name: "",
     identifier: "E_54049",
-    className: "E54049",
+    className: "ApiUsersCantPlaceOrdersThat",
     category: "trade_class",
     messages: ["API users can’t place orders that take ELP liquidity now because system is busy. To proceed, set isElpTakerAccess:false."],
     description: "",
@@ -8771,7 +8807,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54070",
     name: "",
     identifier: "E_54070",
-    className: "E54070",
+    className: "TheCurrentFunctionIsNotSupported",
     category: "trade_class",
     messages: ["The current function is not supported. Please update to the latest app version if using the app, or use the attachAlgoOrds array to place orders via Open API."],
     description: "",
@@ -8781,7 +8817,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54071",
     name: "",
     identifier: "E_54071",
-    className: "E54071",
+    className: "DueToThePlatformSystemUpgrade",
     category: "trade_class",
     messages: ["Due to the platform system upgrade, this order no longer supports modifications. It is recommended to cancel and place a new order."],
     description: "",
@@ -8791,7 +8827,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54072",
     name: "",
     identifier: "E_54072",
-    className: "E54072",
+    className: "ThisContractIsCurrentlyViewOnly",
     category: "trade_class",
     messages: ["This contract is currently view-only and not tradable."],
     description: "",
@@ -8801,7 +8837,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54073",
     name: "",
     identifier: "E_54073",
-    className: "E54073",
+    className: "CouldntPlaceOrderAsIsAt",
     category: "trade_class",
     messages: ["Couldn’t place order, as {param0} is at risk of depegging. Switch settlement currencies and try again."],
     description: "",
@@ -8811,7 +8847,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54074",
     name: "",
     identifier: "E_54074",
-    className: "E54074",
+    className: "YourSettingsFailedAsYouHave",
     category: "trade_class",
     messages: ["Your settings failed as you have positions, bot or open orders for USD contracts."],
     description: "",
@@ -8821,7 +8857,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54075",
     name: "",
     identifier: "E_54075",
-    className: "E54075",
+    className: "CrossCryptoContractsAreCurrentlyNot",
     category: "trade_class",
     messages: ["Cross-crypto contracts are currently not supported in this account mode."],
     description: "",
@@ -8831,7 +8867,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54078",
     name: "",
     identifier: "E_54078",
-    className: "E54078",
+    className: "IfTheMainOrderIsA",
     category: "trade_class",
     messages: ["If the main order is a buy order, the TP ratio must be greater than 0, while the SL ratio must be between -1 and 0. If the main order is a sell order, the TP ratio must be between -1 and 0, and the SL ratio must be greater than 0. Additionally, the ratio must be multiples of 0.0001."],
     description: "",
@@ -8841,7 +8877,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54079",
     name: "",
     identifier: "E_54079",
-    className: "E54079",
+    className: "DynamicChangeIsAvailableOnlyFor",
     category: "trade_class",
     messages: ["Dynamic change is available only for futures trading in futures mode or multi-currency mode. Note that when selecting dynamic change, the trigger price can only be calculated using the last price."],
     description: "",
@@ -8851,7 +8887,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "54092",
     name: "",
     identifier: "E_54092",
-    className: "E54092",
+    className: "ActionRequiredPleaseAcceptTheTradfi",
     category: "trade_class",
     messages: ["Action Required: Please accept the TradFi Perps disclaimer on Web or App by attempting to place a TradFi Perp trade via the frontend. Each account, including sub-accounts, must separately accept the disclaimer before API trading is enabled"],
     description: "",
@@ -8861,7 +8897,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: "52000",
     name: "",
     identifier: "E_52000",
-    className: "E52000",
+    className: "NoMarketDataFound",
     category: "data_class",
     messages: ["No market data found."],
     description: "",
@@ -9852,6 +9888,12 @@ function buildIndex(): void {
     push(byLooseKey, looseKey, index);
     if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  SUBCODES.forEach((subcodes, parent) => {
+    // a parent's own templates, then its sub-codes', in the order to try them
+    const all = new Set<number>(byCode.get(parent) ?? []);
+    for (const sub of subcodes) for (const index of byCode.get(sub) ?? []) all.add(index);
+    byCode.set(parent, [...all].sort((a, b) => a - b));
+  });
   patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
@@ -9861,10 +9903,22 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
+/** [path of the code, paths of the message in the order to try them]; a number indexes an array. */
+type BodyShape = readonly [readonly (string | number)[], readonly (readonly (string | number)[])[]];
+
+/** Response headers: a fetch `Headers` (or anything with `get`), or a plain object of them. */
+export type HeadersLike =
+  | { get(name: string): string | null | undefined }
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
 /** What a generated class or an SDK's subclass of `ApiError` is built with. */
 export interface ApiErrorOptions {
   /** The error this one was caught from, as `Error`'s own `cause`. */
   readonly cause?: unknown;
+  /** The HTTP status of the response, kept as `status`. */
+  readonly status?: number;
+  /** The response's headers: `Retry-After` gives `retryAfter`. */
+  readonly headers?: HeadersLike;
 }
 
 /** `ApiError` or a subclass of it: what `fromPayload` is called on. */
@@ -9886,6 +9940,9 @@ export type ApiErrorClass = typeof ApiError;
 export class ApiError extends Error {
   /** True in a class of a `retryable` group, and in its codes' classes. */
   static readonly retryable: boolean = false;
+  /** "unknown" in a class of a group with `outcome = "unknown"` (and its codes'): the request
+   * may have been executed; reconcile before resubmitting. */
+  static readonly outcome: string | null = null;
   /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
   static readonly codeClasses: boolean = false;
 
@@ -9895,6 +9952,10 @@ export class ApiError extends Error {
   readonly match: Match | undefined;
   /** The generated class of the code (`ApiError` for one the page does not list). */
   readonly codeClass: ApiErrorClass;
+  /** The HTTP status given in the options, else undefined. */
+  readonly status: number | undefined;
+  /** Seconds to wait, from the `Retry-After` header given in the options, else undefined. */
+  readonly retryAfter: number | undefined;
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
@@ -9909,11 +9970,18 @@ export class ApiError extends Error {
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
     this.codeClass = CLASSES.get(code) ?? ApiError;
+    this.status = options?.status;
+    this.retryAfter = retryAfterOf(options?.headers);
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
   get retryable(): boolean {
     return this.codeClass.retryable;
+  }
+
+  /** "unknown" when its code is in a group with `outcome = "unknown"`, else null. */
+  get outcome(): string | null {
+    return this.codeClass.outcome;
   }
 
   /**
@@ -9961,28 +10029,94 @@ function isOrExtends(cls: ApiErrorClass, base: object): boolean {
   return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
 }
 
-function isCode(value: unknown): value is Code {
-  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
-}
-
 function errorFields(payload: unknown): [Code, string] {
   if (typeof payload === "string") {
     try {
       payload = JSON.parse(payload) as unknown;
     } catch (error) {
-      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`error body is not JSON: ${reason.slice(0, 200)}`);
     }
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
   }
-  const { code, msg } = payload as { code?: unknown; msg?: unknown };
-  if (!isCode(code)) {
-    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
-    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  for (const [codePath, messagePaths] of PAYLOAD) {
+    const found = at(payload, codePath);
+    if (found !== undefined) return [codeOf(found), messageOf(payload, messagePaths)];
   }
-  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
-  return [code, msg];
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(at(payload, PAYLOAD[0]?.[0] ?? []))}`);
+}
+
+/** What `path` leads to in a decoded body; undefined when it leads nowhere (or to null). */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  for (const part of path) {
+    if (typeof part === "number" && Array.isArray(value) && part < value.length) value = value[part];
+    else if (typeof part === "string" && typeof value === "object" && value !== null && !Array.isArray(value)
+      && Object.prototype.hasOwnProperty.call(value, part)) value = (value as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** A code as the page writes it: "-1121" on an integer page is -1121, 51008 on a string page "51008". */
+function codeOf(value: unknown): Code {
+  const isInt = typeof value === "number" && Number.isSafeInteger(value);
+  if (CODE_TYPE === "str") {
+    if (typeof value === "string" || isInt) return String(value) as unknown as Code;
+  } else {
+    if (typeof value === "string" && isPlainInteger(value)) return Number(value) as unknown as Code;
+    if (isInt) return value as unknown as Code;
+  }
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(value)}`);
+}
+
+function isPlainInteger(text: string): boolean {
+  return /^-?(?:0|[1-9][0-9]{0,15})$/.test(text) && Number.isSafeInteger(Number(text));
+}
+
+function wanted(): string {
+  const paths = PAYLOAD.map(([codePath]) => `'${codePath.join(".")}'`).join(" or ");
+  return CODE_TYPE === "str" ? `a string ${paths} (this page's codes are strings)` : `an integer ${paths}`;
+}
+
+/** The message at the first of `paths` the body has; "" for a body with no message. */
+function messageOf(payload: object, paths: readonly (readonly (string | number)[])[]): string {
+  if (paths.length === 0) return "";
+  let msg: unknown;
+  for (const path of paths) {
+    msg = at(payload, path);
+    if (msg !== undefined) break;
+  }
+  if (typeof msg !== "string") {
+    const names = paths.map((path) => `'${path.join(".")}'`).join(" or ");
+    throw new TypeError(`error body needs a string ${names}, got ${describe(msg)}`);
+  }
+  return msg;
+}
+
+/** Seconds from a Retry-After header (seconds, or an HTTP date), names compared without case. */
+function retryAfterOf(headers: HeadersLike | undefined): number | undefined {
+  if (headers === undefined || headers === null || typeof headers !== "object") return undefined;
+  let value: unknown;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") {
+    value = (get as (name: string) => unknown).call(headers, "retry-after");
+  } else {
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === "retry-after") {
+        value = (headers as Record<string, unknown>)[name];
+        break;
+      }
+    }
+  }
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === "number" && Number.isSafeInteger(value)) value = String(value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^[0-9]{1,12}$/.test(text)) return Number(text);
+  const when = Date.parse(text.slice(0, 100));
+  return Number.isNaN(when) ? undefined : Math.max(0, (when - Date.now()) / 1000);
 }
 
 function describe(value: unknown): string {
@@ -9994,6 +10128,12 @@ function describe(value: unknown): string {
 
 // One class per group, category and code. The never-read `is…` member makes
 // each class nominal, so `instanceof` narrows an SDK's own subclass too.
+
+/** Group RateLimited of errgen.toml */
+export class RateLimited extends ApiError {
+  declare protected readonly isRateLimited: never;
+  static override readonly retryable: boolean = true;
+}
 
 /** General Class */
 export class GeneralClass extends ApiError {
@@ -10015,3308 +10155,3342 @@ export class DataClass extends ApiError {
   declare protected readonly isDataClass: never;
 }
 
+/** 51004  */
+export class E51004 extends TradeClass {
+  declare protected readonly isE51004: never;
+}
+
+/** 51008  */
+export class E51008 extends TradeClass {
+  declare protected readonly isE51008: never;
+}
+
+/** 51502  */
+export class E51502 extends TradeClass {
+  declare protected readonly isE51502: never;
+}
+
 /** 0  */
 export class E0 extends GeneralClass {
   declare protected readonly isE0: never;
 }
 
 /** 1  */
-export class E1 extends GeneralClass {
-  declare protected readonly isE1: never;
+export class OperationFailed extends GeneralClass {
+  declare protected readonly isOperationFailed: never;
 }
 
 /** 2  */
-export class E2 extends GeneralClass {
-  declare protected readonly isE2: never;
+export class BulkOperationPartiallySucceeded extends GeneralClass {
+  declare protected readonly isBulkOperationPartiallySucceeded: never;
 }
 
 /** 50000  */
-export class E50000 extends GeneralClass {
-  declare protected readonly isE50000: never;
+export class BodyForPostRequestCannotBe extends GeneralClass {
+  declare protected readonly isBodyForPostRequestCannotBe: never;
 }
 
 /** 50001  */
-export class E50001 extends GeneralClass {
-  declare protected readonly isE50001: never;
+export class ServiceTemporarilyUnavailablePleaseTryAgain extends GeneralClass {
+  declare protected readonly isServiceTemporarilyUnavailablePleaseTryAgain: never;
 }
 
 /** 50002  */
-export class E50002 extends GeneralClass {
-  declare protected readonly isE50002: never;
+export class JsonSyntaxError extends GeneralClass {
+  declare protected readonly isJsonSyntaxError: never;
 }
 
 /** 50004  */
-export class E50004 extends GeneralClass {
-  declare protected readonly isE50004: never;
+export class ApiEndpointRequestTimeoutDoesNot extends GeneralClass {
+  declare protected readonly isApiEndpointRequestTimeoutDoesNot: never;
 }
 
 /** 50005  */
-export class E50005 extends GeneralClass {
-  declare protected readonly isE50005: never;
+export class ApiEndpointIsInactiveOrUnavailable extends GeneralClass {
+  declare protected readonly isApiEndpointIsInactiveOrUnavailable: never;
 }
 
 /** 50006  */
-export class E50006 extends GeneralClass {
-  declare protected readonly isE50006: never;
+export class InvalidContentTypePleaseUseApplication extends GeneralClass {
+  declare protected readonly isInvalidContentTypePleaseUseApplication: never;
 }
 
 /** 50007  */
-export class E50007 extends GeneralClass {
-  declare protected readonly isE50007: never;
+export class UserBlocked extends GeneralClass {
+  declare protected readonly isUserBlocked: never;
 }
 
 /** 50008  */
-export class E50008 extends GeneralClass {
-  declare protected readonly isE50008: never;
+export class UserDoesntExist extends GeneralClass {
+  declare protected readonly isUserDoesntExist: never;
 }
 
 /** 50009  */
-export class E50009 extends GeneralClass {
-  declare protected readonly isE50009: never;
+export class AccountIsFrozenDueToStop extends GeneralClass {
+  declare protected readonly isAccountIsFrozenDueToStop: never;
 }
 
 /** 50010  */
-export class E50010 extends GeneralClass {
-  declare protected readonly isE50010: never;
+export class UserIdCannotBeEmpty extends GeneralClass {
+  declare protected readonly isUserIdCannotBeEmpty: never;
 }
 
 /** 50011  */
-export class E50011 extends GeneralClass {
-  declare protected readonly isE50011: never;
+export class RateLimitReachedPleaseReferTo extends GeneralClass {
+  declare protected readonly isRateLimitReachedPleaseReferTo: never;
+  static override readonly retryable: boolean = true;
 }
 
 /** 50012  */
-export class E50012 extends GeneralClass {
-  declare protected readonly isE50012: never;
+export class AccountStatusInvalidCheckAccountStatus extends GeneralClass {
+  declare protected readonly isAccountStatusInvalidCheckAccountStatus: never;
 }
 
 /** 50013  */
-export class E50013 extends GeneralClass {
-  declare protected readonly isE50013: never;
+export class SystemsAreBusyPleaseTryAgain extends GeneralClass {
+  declare protected readonly isSystemsAreBusyPleaseTryAgain: never;
 }
 
 /** 50014  */
-export class E50014 extends GeneralClass {
-  declare protected readonly isE50014: never;
+export class ParameterCanNotBeEmpty extends GeneralClass {
+  declare protected readonly isParameterCanNotBeEmpty: never;
 }
 
 /** 50015  */
-export class E50015 extends GeneralClass {
-  declare protected readonly isE50015: never;
+export class EitherParameterOrIsRequired extends GeneralClass {
+  declare protected readonly isEitherParameterOrIsRequired: never;
 }
 
 /** 50016  */
-export class E50016 extends GeneralClass {
-  declare protected readonly isE50016: never;
+export class ParameterDoesNotMatchParameter extends GeneralClass {
+  declare protected readonly isParameterDoesNotMatchParameter: never;
 }
 
 /** 50017  */
-export class E50017 extends GeneralClass {
-  declare protected readonly isE50017: never;
+export class PositionFrozenAndRelatedOperationsRestricted extends GeneralClass {
+  declare protected readonly isPositionFrozenAndRelatedOperationsRestricted: never;
 }
 
 /** 50018  */
-export class E50018 extends GeneralClass {
-  declare protected readonly isE50018: never;
+export class CurrencyIsFrozenDueToAdl extends GeneralClass {
+  declare protected readonly isCurrencyIsFrozenDueToAdl: never;
 }
 
 /** 50019  */
-export class E50019 extends GeneralClass {
-  declare protected readonly isE50019: never;
+export class AccountFrozenAndRelatedOperationsRestricted extends GeneralClass {
+  declare protected readonly isAccountFrozenAndRelatedOperationsRestricted: never;
 }
 
 /** 50020  */
-export class E50020 extends GeneralClass {
-  declare protected readonly isE50020: never;
+export class PositionFrozenAndRelatedOperationsRestrictedError extends GeneralClass {
+  declare protected readonly isPositionFrozenAndRelatedOperationsRestrictedError: never;
 }
 
 /** 50021  */
-export class E50021 extends GeneralClass {
-  declare protected readonly isE50021: never;
+export class CurrencyIsFrozenDueToLiquidation extends GeneralClass {
+  declare protected readonly isCurrencyIsFrozenDueToLiquidation: never;
 }
 
 /** 50022  */
-export class E50022 extends GeneralClass {
-  declare protected readonly isE50022: never;
+export class AccountFrozenAndRelatedOperationsRestrictedError extends GeneralClass {
+  declare protected readonly isAccountFrozenAndRelatedOperationsRestrictedError: never;
 }
 
 /** 50023  */
-export class E50023 extends GeneralClass {
-  declare protected readonly isE50023: never;
+export class FundingFeesFrozenAndRelatedOperations extends GeneralClass {
+  declare protected readonly isFundingFeesFrozenAndRelatedOperations: never;
 }
 
 /** 50024  */
-export class E50024 extends GeneralClass {
-  declare protected readonly isE50024: never;
+export class ParameterAndCanNotExistAt extends GeneralClass {
+  declare protected readonly isParameterAndCanNotExistAt: never;
 }
 
 /** 50025  */
-export class E50025 extends GeneralClass {
-  declare protected readonly isE50025: never;
+export class ParameterCountExceedsTheLimit extends GeneralClass {
+  declare protected readonly isParameterCountExceedsTheLimit: never;
 }
 
 /** 50026  */
-export class E50026 extends GeneralClass {
-  declare protected readonly isE50026: never;
+export class SystemErrorTryAgainLater extends GeneralClass {
+  declare protected readonly isSystemErrorTryAgainLater: never;
 }
 
 /** 50027  */
-export class E50027 extends GeneralClass {
-  declare protected readonly isE50027: never;
+export class ThisAccountIsRestrictedFromTrading extends GeneralClass {
+  declare protected readonly isThisAccountIsRestrictedFromTrading: never;
 }
 
 /** 50028  */
-export class E50028 extends GeneralClass {
-  declare protected readonly isE50028: never;
+export class UnableToPlaceTheOrderPlease extends GeneralClass {
+  declare protected readonly isUnableToPlaceTheOrderPlease: never;
 }
 
 /** 50029  */
-export class E50029 extends GeneralClass {
-  declare protected readonly isE50029: never;
+export class YourAccountHasTriggeredOkxRisk extends GeneralClass {
+  declare protected readonly isYourAccountHasTriggeredOkxRisk: never;
 }
 
 /** 50030  */
-export class E50030 extends GeneralClass {
-  declare protected readonly isE50030: never;
+export class YouDontHavePermissionToUse extends GeneralClass {
+  declare protected readonly isYouDontHavePermissionToUse: never;
 }
 
 /** 50032  */
-export class E50032 extends GeneralClass {
-  declare protected readonly isE50032: never;
+export class YourAccountHasBeenSetTo extends GeneralClass {
+  declare protected readonly isYourAccountHasBeenSetTo: never;
 }
 
 /** 50033  */
-export class E50033 extends GeneralClass {
-  declare protected readonly isE50033: never;
+export class InstrumentBlockedPleaseVerifyTradingThis extends GeneralClass {
+  declare protected readonly isInstrumentBlockedPleaseVerifyTradingThis: never;
 }
 
 /** 50035  */
-export class E50035 extends GeneralClass {
-  declare protected readonly isE50035: never;
+export class ThisEndpointRequiresThatApikeyMust extends GeneralClass {
+  declare protected readonly isThisEndpointRequiresThatApikeyMust: never;
 }
 
 /** 50036  */
-export class E50036 extends GeneralClass {
-  declare protected readonly isE50036: never;
+export class TheExptimeCantBeEarlierThan extends GeneralClass {
+  declare protected readonly isTheExptimeCantBeEarlierThan: never;
 }
 
 /** 50037  */
-export class E50037 extends GeneralClass {
-  declare protected readonly isE50037: never;
+export class OrderExpired extends GeneralClass {
+  declare protected readonly isOrderExpired: never;
 }
 
 /** 50038  */
-export class E50038 extends GeneralClass {
-  declare protected readonly isE50038: never;
+export class ThisFeatureIsUnavailableInDemo extends GeneralClass {
+  declare protected readonly isThisFeatureIsUnavailableInDemo: never;
 }
 
 /** 50039  */
-export class E50039 extends GeneralClass {
-  declare protected readonly isE50039: never;
+export class ParameterBeforeIsntSupportedForTimestamp extends GeneralClass {
+  declare protected readonly isParameterBeforeIsntSupportedForTimestamp: never;
 }
 
 /** 50040  */
-export class E50040 extends GeneralClass {
-  declare protected readonly isE50040: never;
+export class TooFrequentOperationsPleaseTryAgain extends GeneralClass {
+  declare protected readonly isTooFrequentOperationsPleaseTryAgain: never;
 }
 
 /** 50041  */
-export class E50041 extends GeneralClass {
-  declare protected readonly isE50041: never;
+export class YourUserIdHasntBeenAllowlisted extends GeneralClass {
+  declare protected readonly isYourUserIdHasntBeenAllowlisted: never;
 }
 
 /** 50042  */
-export class E50042 extends GeneralClass {
-  declare protected readonly isE50042: never;
+export class RepeatedRequest extends GeneralClass {
+  declare protected readonly isRepeatedRequest: never;
 }
 
 /** 50044  */
-export class E50044 extends GeneralClass {
-  declare protected readonly isE50044: never;
+export class MustSelectOneBrokerType extends GeneralClass {
+  declare protected readonly isMustSelectOneBrokerType: never;
 }
 
 /** 50045  */
-export class E50045 extends GeneralClass {
-  declare protected readonly isE50045: never;
+export class SimposShouldBeEmptyBecauseSimulated extends GeneralClass {
+  declare protected readonly isSimposShouldBeEmptyBecauseSimulated: never;
 }
 
 /** 50046  */
-export class E50046 extends GeneralClass {
-  declare protected readonly isE50046: never;
+export class ThisFeatureIsTemporarilyUnavailableWhile extends GeneralClass {
+  declare protected readonly isThisFeatureIsTemporarilyUnavailableWhile: never;
 }
 
 /** 50047  */
-export class E50047 extends GeneralClass {
-  declare protected readonly isE50047: never;
+export class HasAlreadySettledToCheckThe extends GeneralClass {
+  declare protected readonly isHasAlreadySettledToCheckThe: never;
 }
 
 /** 50048  */
-export class E50048 extends GeneralClass {
-  declare protected readonly isE50048: never;
+export class SwitchingRiskUnitMayLeadPosition extends GeneralClass {
+  declare protected readonly isSwitchingRiskUnitMayLeadPosition: never;
 }
 
 /** 50049  */
-export class E50049 extends GeneralClass {
-  declare protected readonly isE50049: never;
+export class NoInformationOnThePositionTier extends GeneralClass {
+  declare protected readonly isNoInformationOnThePositionTier: never;
 }
 
 /** 50050  */
-export class E50050 extends GeneralClass {
-  declare protected readonly isE50050: never;
+export class YouveAlreadyActivatedOptionsTradingPlease extends GeneralClass {
+  declare protected readonly isYouveAlreadyActivatedOptionsTradingPlease: never;
 }
 
 /** 50051  */
-export class E50051 extends GeneralClass {
-  declare protected readonly isE50051: never;
+export class DueToComplianceRestrictionsInYour extends GeneralClass {
+  declare protected readonly isDueToComplianceRestrictionsInYour: never;
 }
 
 /** 50052  */
-export class E50052 extends GeneralClass {
-  declare protected readonly isE50052: never;
+export class DueToLocalLawsAndRegulations extends GeneralClass {
+  declare protected readonly isDueToLocalLawsAndRegulations: never;
 }
 
 /** 50053  */
-export class E50053 extends GeneralClass {
-  declare protected readonly isE50053: never;
+export class ThisFeatureIsOnlyAvailableIn extends GeneralClass {
+  declare protected readonly isThisFeatureIsOnlyAvailableIn: never;
 }
 
 /** 50055  */
-export class E50055 extends GeneralClass {
-  declare protected readonly isE50055: never;
+export class ResetUnsuccessfulAssetsCanOnlyBe extends GeneralClass {
+  declare protected readonly isResetUnsuccessfulAssetsCanOnlyBe: never;
 }
 
 /** 50056  */
-export class E50056 extends GeneralClass {
-  declare protected readonly isE50056: never;
+export class YouHavePendingOrdersOrOpen extends GeneralClass {
+  declare protected readonly isYouHavePendingOrdersOrOpen: never;
 }
 
 /** 50057  */
-export class E50057 extends GeneralClass {
-  declare protected readonly isE50057: never;
+export class ResetUnsuccessfulTryAgainLater extends GeneralClass {
+  declare protected readonly isResetUnsuccessfulTryAgainLater: never;
 }
 
 /** 50058  */
-export class E50058 extends GeneralClass {
-  declare protected readonly isE50058: never;
+export class ThisCryptoIsNotSupportedIn extends GeneralClass {
+  declare protected readonly isThisCryptoIsNotSupportedIn: never;
 }
 
 /** 50059  */
-export class E50059 extends GeneralClass {
-  declare protected readonly isE50059: never;
+export class BeforeYouContinueYoullNeedTo extends GeneralClass {
+  declare protected readonly isBeforeYouContinueYoullNeedTo: never;
 }
 
 /** 50060  */
-export class E50060 extends GeneralClass {
-  declare protected readonly isE50060: never;
+export class ForSecurityAndCompliancePurposesPlease extends GeneralClass {
+  declare protected readonly isForSecurityAndCompliancePurposesPlease: never;
 }
 
 /** 50061  */
-export class E50061 extends GeneralClass {
-  declare protected readonly isE50061: never;
+export class YouveReachedTheMaximumOrderRate extends GeneralClass {
+  declare protected readonly isYouveReachedTheMaximumOrderRate: never;
 }
 
 /** 50062  */
-export class E50062 extends GeneralClass {
-  declare protected readonly isE50062: never;
+export class ThisFeatureIsCurrentlyUnavailable extends GeneralClass {
+  declare protected readonly isThisFeatureIsCurrentlyUnavailable: never;
 }
 
 /** 50063  */
-export class E50063 extends GeneralClass {
-  declare protected readonly isE50063: never;
+export class YouCantActivateTheCreditsAs extends GeneralClass {
+  declare protected readonly isYouCantActivateTheCreditsAs: never;
 }
 
 /** 50064  */
-export class E50064 extends GeneralClass {
-  declare protected readonly isE50064: never;
+export class TheBorrowingSystemIsUnavailableTry extends GeneralClass {
+  declare protected readonly isTheBorrowingSystemIsUnavailableTry: never;
 }
 
 /** 50067  */
-export class E50067 extends GeneralClass {
-  declare protected readonly isE50067: never;
+export class TheApiDoesntSupportCrossSite extends GeneralClass {
+  declare protected readonly isTheApiDoesntSupportCrossSite: never;
 }
 
 /** 50069  */
-export class E50069 extends GeneralClass {
-  declare protected readonly isE50069: never;
+export class MarginRatioVerificationForThisRisk extends GeneralClass {
+  declare protected readonly isMarginRatioVerificationForThisRisk: never;
 }
 
 /** 50071  */
-export class E50071 extends GeneralClass {
-  declare protected readonly isE50071: never;
+export class AlreadyExists extends GeneralClass {
+  declare protected readonly isAlreadyExists: never;
 }
 
 /** 50072  */
-export class E50072 extends GeneralClass {
-  declare protected readonly isE50072: never;
+export class IsolatedMarginModeIsNoLonger extends GeneralClass {
+  declare protected readonly isIsolatedMarginModeIsNoLonger: never;
 }
 
 /** 50075  */
-export class E50075 extends GeneralClass {
-  declare protected readonly isE50075: never;
+export class TheTokenIsRestrictedInIslamic extends GeneralClass {
+  declare protected readonly isTheTokenIsRestrictedInIslamic: never;
 }
 
 /** 50076  */
-export class E50076 extends GeneralClass {
-  declare protected readonly isE50076: never;
+export class TheTimeIntervalBetweenTheStart extends GeneralClass {
+  declare protected readonly isTheTimeIntervalBetweenTheStart: never;
 }
 
 /** 50077  */
-export class E50077 extends GeneralClass {
-  declare protected readonly isE50077: never;
+export class TheTimeIntervalBetweenTheStartError extends GeneralClass {
+  declare protected readonly isTheTimeIntervalBetweenTheStartError: never;
 }
 
 /** 50100  */
-export class E50100 extends APIClass {
-  declare protected readonly isE50100: never;
+export class ApiFrozenPleaseContactCustomerService extends APIClass {
+  declare protected readonly isApiFrozenPleaseContactCustomerService: never;
 }
 
 /** 50101  */
-export class E50101 extends APIClass {
-  declare protected readonly isE50101: never;
+export class ApikeyDoesNotMatchCurrentEnvironment extends APIClass {
+  declare protected readonly isApikeyDoesNotMatchCurrentEnvironment: never;
 }
 
 /** 50102  */
-export class E50102 extends APIClass {
-  declare protected readonly isE50102: never;
+export class TimestampRequestExpired extends APIClass {
+  declare protected readonly isTimestampRequestExpired: never;
 }
 
 /** 50103  */
-export class E50103 extends APIClass {
-  declare protected readonly isE50103: never;
+export class RequestHeaderOkAccessKeyCannot extends APIClass {
+  declare protected readonly isRequestHeaderOkAccessKeyCannot: never;
 }
 
 /** 50104  */
-export class E50104 extends APIClass {
-  declare protected readonly isE50104: never;
+export class RequestHeaderOkAccessPassphraseCannot extends APIClass {
+  declare protected readonly isRequestHeaderOkAccessPassphraseCannot: never;
 }
 
 /** 50105  */
-export class E50105 extends APIClass {
-  declare protected readonly isE50105: never;
+export class RequestHeaderOkAccessPassphraseIncorrect extends APIClass {
+  declare protected readonly isRequestHeaderOkAccessPassphraseIncorrect: never;
 }
 
 /** 50106  */
-export class E50106 extends APIClass {
-  declare protected readonly isE50106: never;
+export class RequestHeaderOkAccessSignCannot extends APIClass {
+  declare protected readonly isRequestHeaderOkAccessSignCannot: never;
 }
 
 /** 50107  */
-export class E50107 extends APIClass {
-  declare protected readonly isE50107: never;
+export class RequestHeaderOkAccessTimestampCannot extends APIClass {
+  declare protected readonly isRequestHeaderOkAccessTimestampCannot: never;
 }
 
 /** 50108  */
-export class E50108 extends APIClass {
-  declare protected readonly isE50108: never;
+export class ExchangeIdDoesNotExist extends APIClass {
+  declare protected readonly isExchangeIdDoesNotExist: never;
 }
 
 /** 50109  */
-export class E50109 extends APIClass {
-  declare protected readonly isE50109: never;
+export class ExchangeDomainDoesNotExist extends APIClass {
+  declare protected readonly isExchangeDomainDoesNotExist: never;
 }
 
 /** 50110  */
-export class E50110 extends APIClass {
-  declare protected readonly isE50110: never;
+export class YourIpIsNotIncludedIn extends APIClass {
+  declare protected readonly isYourIpIsNotIncludedIn: never;
 }
 
 /** 50111  */
-export class E50111 extends APIClass {
-  declare protected readonly isE50111: never;
+export class InvalidOkAccessKey extends APIClass {
+  declare protected readonly isInvalidOkAccessKey: never;
 }
 
 /** 50112  */
-export class E50112 extends APIClass {
-  declare protected readonly isE50112: never;
+export class InvalidOkAccessTimestamp extends APIClass {
+  declare protected readonly isInvalidOkAccessTimestamp: never;
 }
 
 /** 50113  */
-export class E50113 extends APIClass {
-  declare protected readonly isE50113: never;
+export class InvalidSignature extends APIClass {
+  declare protected readonly isInvalidSignature: never;
 }
 
 /** 50114  */
-export class E50114 extends APIClass {
-  declare protected readonly isE50114: never;
+export class InvalidAuthorization extends APIClass {
+  declare protected readonly isInvalidAuthorization: never;
 }
 
 /** 50115  */
-export class E50115 extends APIClass {
-  declare protected readonly isE50115: never;
+export class InvalidRequestMethod extends APIClass {
+  declare protected readonly isInvalidRequestMethod: never;
 }
 
 /** 50116  */
-export class E50116 extends APIClass {
-  declare protected readonly isE50116: never;
+export class FastApiIsAllowedToCreate extends APIClass {
+  declare protected readonly isFastApiIsAllowedToCreate: never;
 }
 
 /** 50118  */
-export class E50118 extends APIClass {
-  declare protected readonly isE50118: never;
+export class ToLinkTheAppUsingYour extends APIClass {
+  declare protected readonly isToLinkTheAppUsingYour: never;
 }
 
 /** 50119  */
-export class E50119 extends APIClass {
-  declare protected readonly isE50119: never;
+export class ApiKeyDoesntExist extends APIClass {
+  declare protected readonly isApiKeyDoesntExist: never;
 }
 
 /** 50120  */
-export class E50120 extends APIClass {
-  declare protected readonly isE50120: never;
+export class ThisApiKeyDoesntHavePermission extends APIClass {
+  declare protected readonly isThisApiKeyDoesntHavePermission: never;
 }
 
 /** 50121  */
-export class E50121 extends APIClass {
-  declare protected readonly isE50121: never;
+export class YouCantAccessOurServicesThrough extends APIClass {
+  declare protected readonly isYouCantAccessOurServicesThrough: never;
 }
 
 /** 50122  */
-export class E50122 extends APIClass {
-  declare protected readonly isE50122: never;
+export class OrderAmountMustExceedMinimumAmount extends APIClass {
+  declare protected readonly isOrderAmountMustExceedMinimumAmount: never;
 }
 
 /** 51000  */
-export class E51000 extends TradeClass {
-  declare protected readonly isE51000: never;
+export class ParameterError extends TradeClass {
+  declare protected readonly isParameterError: never;
 }
 
 /** 51001  */
-export class E51001 extends TradeClass {
-  declare protected readonly isE51001: never;
+export class InstrumentIdInstrumentIdCodeOr extends TradeClass {
+  declare protected readonly isInstrumentIdInstrumentIdCodeOr: never;
 }
 
 /** 51002  */
-export class E51002 extends TradeClass {
-  declare protected readonly isE51002: never;
+export class InstrumentIdDoesntMatchUnderlyingIndex extends TradeClass {
+  declare protected readonly isInstrumentIdDoesntMatchUnderlyingIndex: never;
 }
 
 /** 51003  */
-export class E51003 extends TradeClass {
-  declare protected readonly isE51003: never;
+export class EitherClientOrderIdOrOrder extends TradeClass {
+  declare protected readonly isEitherClientOrderIdOrOrder: never;
 }
 
 /** 51004_1101  */
-export class E510041101 extends TradeClass {
-  declare protected readonly isE510041101: never;
+export class OrderFailedForIsolatedLongShort extends E51004 {
+  declare protected readonly isOrderFailedForIsolatedLongShort: never;
 }
 
 /** 51004_1102  */
-export class E510041102 extends TradeClass {
-  declare protected readonly isE510041102: never;
+export class OrderFailedForCrossLongShort extends E51004 {
+  declare protected readonly isOrderFailedForCrossLongShort: never;
 }
 
 /** 51004_1103  */
-export class E510041103 extends TradeClass {
-  declare protected readonly isE510041103: never;
+export class OrderFailedForCrossBuySell extends E51004 {
+  declare protected readonly isOrderFailedForCrossBuySell: never;
 }
 
 /** 51004_1104  */
-export class E510041104 extends TradeClass {
-  declare protected readonly isE510041104: never;
+export class OrderFailedForBuySellMode extends E51004 {
+  declare protected readonly isOrderFailedForBuySellMode: never;
 }
 
 /** 51004_1105  */
-export class E510041105 extends TradeClass {
-  declare protected readonly isE510041105: never;
+export class OrderFailedForBuySellModeError extends E51004 {
+  declare protected readonly isOrderFailedForBuySellModeError: never;
 }
 
 /** 51004_1106  */
-export class E510041106 extends TradeClass {
-  declare protected readonly isE510041106: never;
+export class OrderFailedForCrossBuySellError extends E51004 {
+  declare protected readonly isOrderFailedForCrossBuySellError: never;
 }
 
 /** 51004_1107  */
-export class E510041107 extends TradeClass {
-  declare protected readonly isE510041107: never;
+export class OrderFailedForCrossBuySell510041107 extends E51004 {
+  declare protected readonly isOrderFailedForCrossBuySell510041107: never;
 }
 
 /** 51004_1111  */
-export class E510041111 extends TradeClass {
-  declare protected readonly isE510041111: never;
+export class OrderAmendmentFailedForIsolatedLong extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForIsolatedLong: never;
 }
 
 /** 51004_1112  */
-export class E510041112 extends TradeClass {
-  declare protected readonly isE510041112: never;
+export class OrderAmendmentFailedForCrossLong extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForCrossLong: never;
 }
 
 /** 51004_1113  */
-export class E510041113 extends TradeClass {
-  declare protected readonly isE510041113: never;
+export class OrderAmendmentFailedForCrossBuy extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForCrossBuy: never;
 }
 
 /** 51004_1114  */
-export class E510041114 extends TradeClass {
-  declare protected readonly isE510041114: never;
+export class OrderAmendmentFailedForBuySell extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForBuySell: never;
 }
 
 /** 51004_1115  */
-export class E510041115 extends TradeClass {
-  declare protected readonly isE510041115: never;
+export class OrderAmendmentFailedForBuySellError extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForBuySellError: never;
 }
 
 /** 51004_1116  */
-export class E510041116 extends TradeClass {
-  declare protected readonly isE510041116: never;
+export class OrderAmendmentFailedForCrossBuyError extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForCrossBuyError: never;
 }
 
 /** 51004_1117  */
-export class E510041117 extends TradeClass {
-  declare protected readonly isE510041117: never;
+export class OrderAmendmentFailedForCrossBuy510041117 extends E51004 {
+  declare protected readonly isOrderAmendmentFailedForCrossBuy510041117: never;
 }
 
 /** 51005  */
-export class E51005 extends TradeClass {
-  declare protected readonly isE51005: never;
+export class YourOrderAmountExceedsTheMax extends TradeClass {
+  declare protected readonly isYourOrderAmountExceedsTheMax: never;
 }
 
 /** 51006  */
-export class E51006 extends TradeClass {
-  declare protected readonly isE51006: never;
+export class OrderPriceIsNotWithinThe extends TradeClass {
+  declare protected readonly isOrderPriceIsNotWithinThe: never;
 }
 
 /** 51007  */
-export class E51007 extends TradeClass {
-  declare protected readonly isE51007: never;
+export class OrderFailedPleasePlaceOrdersOf extends TradeClass {
+  declare protected readonly isOrderFailedPleasePlaceOrdersOf: never;
 }
 
 /** 51008_1000  */
-export class E510081000 extends TradeClass {
-  declare protected readonly isE510081000: never;
+export class OrderFailedInsufficientBalanceInAccount extends E51008 {
+  declare protected readonly isOrderFailedInsufficientBalanceInAccount: never;
 }
 
 /** 51008_1001  */
-export class E510081001 extends TradeClass {
-  declare protected readonly isE510081001: never;
+export class OrderFailedInsufficientMarginInAccount extends E51008 {
+  declare protected readonly isOrderFailedInsufficientMarginInAccount: never;
 }
 
 /** 51008_1002  */
-export class E510081002 extends TradeClass {
-  declare protected readonly isE510081002: never;
+export class OrderFailedInsufficientBalanceInAccountError extends E51008 {
+  declare protected readonly isOrderFailedInsufficientBalanceInAccountError: never;
 }
 
 /** 51008_1003  */
-export class E510081003 extends TradeClass {
-  declare protected readonly isE510081003: never;
+export class OrderFailedInsufficientMarginInAccountError extends E51008 {
+  declare protected readonly isOrderFailedInsufficientMarginInAccountError: never;
 }
 
 /** 51008_1004  */
-export class E510081004 extends TradeClass {
-  declare protected readonly isE510081004: never;
+export class InsufficientAvailableAsYourBorrowingAmount extends E51008 {
+  declare protected readonly isInsufficientAvailableAsYourBorrowingAmount: never;
 }
 
 /** 51008_1005  */
-export class E510081005 extends TradeClass {
-  declare protected readonly isE510081005: never;
+export class OrderFailedExceedsBorrowLimitLimit extends E51008 {
+  declare protected readonly isOrderFailedExceedsBorrowLimitLimit: never;
 }
 
 /** 51008_1006  */
-export class E510081006 extends TradeClass {
-  declare protected readonly isE510081006: never;
+export class OrderFailedInsufficientBorrowingQuotaResults extends E51008 {
+  declare protected readonly isOrderFailedInsufficientBorrowingQuotaResults: never;
 }
 
 /** 51008_1007  */
-export class E510081007 extends TradeClass {
-  declare protected readonly isE510081007: never;
+export class YourOrderFailedBecauseItRequires extends E51008 {
+  declare protected readonly isYourOrderFailedBecauseItRequires: never;
 }
 
 /** 51008_1009  */
-export class E510081009 extends TradeClass {
-  declare protected readonly isE510081009: never;
+export class OrderFailedInsufficientAccountBalanceAnd extends E51008 {
+  declare protected readonly isOrderFailedInsufficientAccountBalanceAnd: never;
 }
 
 /** 51008_1010  */
-export class E510081010 extends TradeClass {
-  declare protected readonly isE510081010: never;
+export class OrderFailedTheOrderDidntPass extends E51008 {
+  declare protected readonly isOrderFailedTheOrderDidntPass: never;
 }
 
 /** 51008_1015  */
-export class E510081015 extends TradeClass {
-  declare protected readonly isE510081015: never;
+export class OrderFailedYourAvailableBalanceIs extends E51008 {
+  declare protected readonly isOrderFailedYourAvailableBalanceIs: never;
 }
 
 /** 51008_1016  */
-export class E510081016 extends TradeClass {
-  declare protected readonly isE510081016: never;
+export class OrderFailedYourAvailableBalanceIsError extends E51008 {
+  declare protected readonly isOrderFailedYourAvailableBalanceIsError: never;
 }
 
 /** 51008_1017  */
-export class E510081017 extends TradeClass {
-  declare protected readonly isE510081017: never;
+export class YourOrderFailedBecauseItRequiresError extends E51008 {
+  declare protected readonly isYourOrderFailedBecauseItRequiresError: never;
 }
 
 /** 51008_1018  */
-export class E510081018 extends TradeClass {
-  declare protected readonly isE510081018: never;
+export class YourOrderFailedBecauseItRequires510081018 extends E51008 {
+  declare protected readonly isYourOrderFailedBecauseItRequires510081018: never;
 }
 
 /** 51008_1019  */
-export class E510081019 extends TradeClass {
-  declare protected readonly isE510081019: never;
+export class OrderFailedYourMainAccountsBorrowing extends E51008 {
+  declare protected readonly isOrderFailedYourMainAccountsBorrowing: never;
 }
 
 /** 51008_1020  */
-export class E510081020 extends TradeClass {
-  declare protected readonly isE510081020: never;
+export class OrderFailedAfterTheSpotFee extends E51008 {
+  declare protected readonly isOrderFailedAfterTheSpotFee: never;
 }
 
 /** 51009  */
-export class E51009 extends TradeClass {
-  declare protected readonly isE51009: never;
+export class OrderBlockedPleaseContactCustomerSupport extends TradeClass {
+  declare protected readonly isOrderBlockedPleaseContactCustomerSupport: never;
 }
 
 /** 51010  */
-export class E51010 extends TradeClass {
-  declare protected readonly isE51010: never;
+export class RequestUnsupportedUnderCurrentAccountMode extends TradeClass {
+  declare protected readonly isRequestUnsupportedUnderCurrentAccountMode: never;
 }
 
 /** 51011  */
-export class E51011 extends TradeClass {
-  declare protected readonly isE51011: never;
+export class OrderIdAlreadyExists extends TradeClass {
+  declare protected readonly isOrderIdAlreadyExists: never;
 }
 
 /** 51012  */
-export class E51012 extends TradeClass {
-  declare protected readonly isE51012: never;
+export class TokenDoesntExist extends TradeClass {
+  declare protected readonly isTokenDoesntExist: never;
 }
 
 /** 51014  */
-export class E51014 extends TradeClass {
-  declare protected readonly isE51014: never;
+export class IndexDoesntExist extends TradeClass {
+  declare protected readonly isIndexDoesntExist: never;
 }
 
 /** 51015  */
-export class E51015 extends TradeClass {
-  declare protected readonly isE51015: never;
+export class InstrumentIdDoesntMatchInstrumentType extends TradeClass {
+  declare protected readonly isInstrumentIdDoesntMatchInstrumentType: never;
 }
 
 /** 51016  */
-export class E51016 extends TradeClass {
-  declare protected readonly isE51016: never;
+export class ClientOrderIdAlreadyExists extends TradeClass {
+  declare protected readonly isClientOrderIdAlreadyExists: never;
 }
 
 /** 51017  */
-export class E51017 extends TradeClass {
-  declare protected readonly isE51017: never;
+export class LoanAmountExceedsBorrowingLimit extends TradeClass {
+  declare protected readonly isLoanAmountExceedsBorrowingLimit: never;
 }
 
 /** 51018  */
-export class E51018 extends TradeClass {
-  declare protected readonly isE51018: never;
+export class UsersWithOptionsAccountsCannotHold extends TradeClass {
+  declare protected readonly isUsersWithOptionsAccountsCannotHold: never;
 }
 
 /** 51019  */
-export class E51019 extends TradeClass {
-  declare protected readonly isE51019: never;
+export class NoNetLongPositionsCanBe extends TradeClass {
+  declare protected readonly isNoNetLongPositionsCanBe: never;
 }
 
 /** 51020  */
-export class E51020 extends TradeClass {
-  declare protected readonly isE51020: never;
+export class YourOrderShouldMeetOrExceed extends TradeClass {
+  declare protected readonly isYourOrderShouldMeetOrExceed: never;
 }
 
 /** 51021  */
-export class E51021 extends TradeClass {
-  declare protected readonly isE51021: never;
+export class ThePairOrContractIsNot extends TradeClass {
+  declare protected readonly isThePairOrContractIsNot: never;
 }
 
 /** 51022  */
-export class E51022 extends TradeClass {
-  declare protected readonly isE51022: never;
+export class ContractSuspended extends TradeClass {
+  declare protected readonly isContractSuspended: never;
 }
 
 /** 51023  */
-export class E51023 extends TradeClass {
-  declare protected readonly isE51023: never;
+export class PositionDoesntExist extends TradeClass {
+  declare protected readonly isPositionDoesntExist: never;
 }
 
 /** 51024  */
-export class E51024 extends TradeClass {
-  declare protected readonly isE51024: never;
+export class TradingAccountIsBlocked extends TradeClass {
+  declare protected readonly isTradingAccountIsBlocked: never;
 }
 
 /** 51025  */
-export class E51025 extends TradeClass {
-  declare protected readonly isE51025: never;
+export class OrderCountExceedsTheLimit extends TradeClass {
+  declare protected readonly isOrderCountExceedsTheLimit: never;
 }
 
 /** 51026  */
-export class E51026 extends TradeClass {
-  declare protected readonly isE51026: never;
+export class InstrumentTypeDoesntMatchUnderlyingIndex extends TradeClass {
+  declare protected readonly isInstrumentTypeDoesntMatchUnderlyingIndex: never;
 }
 
 /** 51027  */
-export class E51027 extends TradeClass {
-  declare protected readonly isE51027: never;
+export class ContractExpired extends TradeClass {
+  declare protected readonly isContractExpired: never;
 }
 
 /** 51028  */
-export class E51028 extends TradeClass {
-  declare protected readonly isE51028: never;
+export class ContractUnderDelivery extends TradeClass {
+  declare protected readonly isContractUnderDelivery: never;
 }
 
 /** 51029  */
-export class E51029 extends TradeClass {
-  declare protected readonly isE51029: never;
+export class ContractIsBeingSettled extends TradeClass {
+  declare protected readonly isContractIsBeingSettled: never;
 }
 
 /** 51030  */
-export class E51030 extends TradeClass {
-  declare protected readonly isE51030: never;
+export class FundingFeeIsBeingSettled extends TradeClass {
+  declare protected readonly isFundingFeeIsBeingSettled: never;
 }
 
 /** 51031  */
-export class E51031 extends TradeClass {
-  declare protected readonly isE51031: never;
+export class ThisOrderPriceIsNotWithin extends TradeClass {
+  declare protected readonly isThisOrderPriceIsNotWithin: never;
 }
 
 /** 51032  */
-export class E51032 extends TradeClass {
-  declare protected readonly isE51032: never;
+export class ClosingAllThePositionsAtThe extends TradeClass {
+  declare protected readonly isClosingAllThePositionsAtThe: never;
 }
 
 /** 51033  */
-export class E51033 extends TradeClass {
-  declare protected readonly isE51033: never;
+export class TheTotalAmountPerOrderFor extends TradeClass {
+  declare protected readonly isTheTotalAmountPerOrderFor: never;
 }
 
 /** 51034  */
-export class E51034 extends TradeClass {
-  declare protected readonly isE51034: never;
+export class FillRateExceedsTheLimitThat extends TradeClass {
+  declare protected readonly isFillRateExceedsTheLimitThat: never;
 }
 
 /** 51035  */
-export class E51035 extends TradeClass {
-  declare protected readonly isE51035: never;
+export class ThisAccountDoesntHavePermissionTo extends TradeClass {
+  declare protected readonly isThisAccountDoesntHavePermissionTo: never;
 }
 
 /** 51036  */
-export class E51036 extends TradeClass {
-  declare protected readonly isE51036: never;
+export class OnlyOptionsInstrumentOfThePm extends TradeClass {
+  declare protected readonly isOnlyOptionsInstrumentOfThePm: never;
 }
 
 /** 51042  */
-export class E51042 extends TradeClass {
-  declare protected readonly isE51042: never;
+export class UnderThePortfolioMarginAccountUsers extends TradeClass {
+  declare protected readonly isUnderThePortfolioMarginAccountUsers: never;
 }
 
 /** 51043  */
-export class E51043 extends TradeClass {
-  declare protected readonly isE51043: never;
+export class ThisIsolatedPositionDoesntExist extends TradeClass {
+  declare protected readonly isThisIsolatedPositionDoesntExist: never;
 }
 
 /** 59509  */
-export class E59509 extends TradeClass {
-  declare protected readonly isE59509: never;
+export class AccountDoesNotHavePermissionTo extends TradeClass {
+  declare protected readonly isAccountDoesNotHavePermissionTo: never;
 }
 
 /** 51037  */
-export class E51037 extends TradeClass {
-  declare protected readonly isE51037: never;
+export class ThisAccountOnlySupportsPlacingIoc extends TradeClass {
+  declare protected readonly isThisAccountOnlySupportsPlacingIoc: never;
 }
 
 /** 51038  */
-export class E51038 extends TradeClass {
-  declare protected readonly isE51038: never;
+export class IocOrderAlreadyExistsUnderThe extends TradeClass {
+  declare protected readonly isIocOrderAlreadyExistsUnderThe: never;
 }
 
 /** 51039  */
-export class E51039 extends TradeClass {
-  declare protected readonly isE51039: never;
+export class LeverageCannotBeAdjustedForThe extends TradeClass {
+  declare protected readonly isLeverageCannotBeAdjustedForThe: never;
 }
 
 /** 51040  */
-export class E51040 extends TradeClass {
-  declare protected readonly isE51040: never;
+export class CannotAdjustMarginsForLongIsolated extends TradeClass {
+  declare protected readonly isCannotAdjustMarginsForLongIsolated: never;
 }
 
 /** 51041  */
-export class E51041 extends TradeClass {
-  declare protected readonly isE51041: never;
+export class PortfolioMarginAccountOnlySupportsThe extends TradeClass {
+  declare protected readonly isPortfolioMarginAccountOnlySupportsThe: never;
 }
 
 /** 51044  */
-export class E51044 extends TradeClass {
-  declare protected readonly isE51044: never;
+export class TheOrderTypeIsNotAllowed extends TradeClass {
+  declare protected readonly isTheOrderTypeIsNotAllowed: never;
 }
 
 /** 51046  */
-export class E51046 extends TradeClass {
-  declare protected readonly isE51046: never;
+export class TheTakeProfitTriggerPriceMust extends TradeClass {
+  declare protected readonly isTheTakeProfitTriggerPriceMust: never;
 }
 
 /** 51047  */
-export class E51047 extends TradeClass {
-  declare protected readonly isE51047: never;
+export class TheStopLossTriggerPriceMust extends TradeClass {
+  declare protected readonly isTheStopLossTriggerPriceMust: never;
 }
 
 /** 51048  */
-export class E51048 extends TradeClass {
-  declare protected readonly isE51048: never;
+export class TheTakeProfitTriggerPriceMustError extends TradeClass {
+  declare protected readonly isTheTakeProfitTriggerPriceMustError: never;
 }
 
 /** 51049  */
-export class E51049 extends TradeClass {
-  declare protected readonly isE51049: never;
+export class TheStopLossTriggerPriceMustError extends TradeClass {
+  declare protected readonly isTheStopLossTriggerPriceMustError: never;
 }
 
 /** 51050  */
-export class E51050 extends TradeClass {
-  declare protected readonly isE51050: never;
+export class TheTakeProfitTriggerPriceMust51050 extends TradeClass {
+  declare protected readonly isTheTakeProfitTriggerPriceMust51050: never;
 }
 
 /** 51051  */
-export class E51051 extends TradeClass {
-  declare protected readonly isE51051: never;
+export class TheStopLossTriggerPriceMust51051 extends TradeClass {
+  declare protected readonly isTheStopLossTriggerPriceMust51051: never;
 }
 
 /** 51052  */
-export class E51052 extends TradeClass {
-  declare protected readonly isE51052: never;
+export class TheTakeProfitTriggerPriceMust51052 extends TradeClass {
+  declare protected readonly isTheTakeProfitTriggerPriceMust51052: never;
 }
 
 /** 51053  */
-export class E51053 extends TradeClass {
-  declare protected readonly isE51053: never;
+export class TheStopLossTriggerPriceMust51053 extends TradeClass {
+  declare protected readonly isTheStopLossTriggerPriceMust51053: never;
 }
 
 /** 51054  */
-export class E51054 extends TradeClass {
-  declare protected readonly isE51054: never;
+export class RequestTimedOutPleaseTryAgain extends TradeClass {
+  declare protected readonly isRequestTimedOutPleaseTryAgain: never;
 }
 
 /** 51055  */
-export class E51055 extends TradeClass {
-  declare protected readonly isE51055: never;
+export class FuturesGridIsNotAvailableIn extends TradeClass {
+  declare protected readonly isFuturesGridIsNotAvailableIn: never;
 }
 
 /** 51056  */
-export class E51056 extends TradeClass {
-  declare protected readonly isE51056: never;
+export class ActionNotAllowed extends TradeClass {
+  declare protected readonly isActionNotAllowed: never;
 }
 
 /** 51057  */
-export class E51057 extends TradeClass {
-  declare protected readonly isE51057: never;
+export class ThisBotIsntAvailableInCurrent extends TradeClass {
+  declare protected readonly isThisBotIsntAvailableInCurrent: never;
 }
 
 /** 51058  */
-export class E51058 extends TradeClass {
-  declare protected readonly isE51058: never;
+export class NoAvailablePositionForThisAlgo extends TradeClass {
+  declare protected readonly isNoAvailablePositionForThisAlgo: never;
 }
 
 /** 51059  */
-export class E51059 extends TradeClass {
-  declare protected readonly isE51059: never;
+export class StrategyForTheCurrentStateDoes extends TradeClass {
+  declare protected readonly isStrategyForTheCurrentStateDoes: never;
 }
 
 /** 51063  */
-export class E51063 extends TradeClass {
-  declare protected readonly isE51063: never;
+export class OrdidDoesNotExist extends TradeClass {
+  declare protected readonly isOrdidDoesNotExist: never;
 }
 
 /** 51065  */
-export class E51065 extends TradeClass {
-  declare protected readonly isE51065: never;
+export class AlgoclordidAlreadyExists extends TradeClass {
+  declare protected readonly isAlgoclordidAlreadyExists: never;
 }
 
 /** 51066  */
-export class E51066 extends TradeClass {
-  declare protected readonly isE51066: never;
+export class MarketOrdersUnavailableForOptionsTrading extends TradeClass {
+  declare protected readonly isMarketOrdersUnavailableForOptionsTrading: never;
 }
 
 /** 51068  */
-export class E51068 extends TradeClass {
-  declare protected readonly isE51068: never;
+export class AlreadyExistsWithinAlgoclordidAndAttachalgoclordid extends TradeClass {
+  declare protected readonly isAlreadyExistsWithinAlgoclordidAndAttachalgoclordid: never;
 }
 
 /** 51069  */
-export class E51069 extends TradeClass {
-  declare protected readonly isE51069: never;
+export class TheOptionContractsRelatedToCurrent extends TradeClass {
+  declare protected readonly isTheOptionContractsRelatedToCurrent: never;
 }
 
 /** 51070  */
-export class E51070 extends TradeClass {
-  declare protected readonly isE51070: never;
+export class YouDoNotMeetTheRequirements extends TradeClass {
+  declare protected readonly isYouDoNotMeetTheRequirements: never;
 }
 
 /** 51071  */
-export class E51071 extends TradeClass {
-  declare protected readonly isE51071: never;
+export class YouveReachedTheMaximumLimitFor extends TradeClass {
+  declare protected readonly isYouveReachedTheMaximumLimitFor: never;
 }
 
 /** 51072  */
-export class E51072 extends TradeClass {
-  declare protected readonly isE51072: never;
+export class AsASpotLeadTraderYou extends TradeClass {
+  declare protected readonly isAsASpotLeadTraderYou: never;
 }
 
 /** 51073  */
-export class E51073 extends TradeClass {
-  declare protected readonly isE51073: never;
+export class AsASpotLeadTraderYouError extends TradeClass {
+  declare protected readonly isAsASpotLeadTraderYouError: never;
 }
 
 /** 51074  */
-export class E51074 extends TradeClass {
-  declare protected readonly isE51074: never;
+export class OnlyTheTdmodeForLeadTrade extends TradeClass {
+  declare protected readonly isOnlyTheTdmodeForLeadTrade: never;
 }
 
 /** 51075  */
-export class E51075 extends TradeClass {
-  declare protected readonly isE51075: never;
+export class OrderModificationFailedYouCanOnly extends TradeClass {
+  declare protected readonly isOrderModificationFailedYouCanOnly: never;
 }
 
 /** 51076  */
-export class E51076 extends TradeClass {
-  declare protected readonly isE51076: never;
+export class TpSlOrdersInSplitTps extends TradeClass {
+  declare protected readonly isTpSlOrdersInSplitTps: never;
 }
 
 /** 51077  */
-export class E51077 extends TradeClass {
-  declare protected readonly isE51077: never;
+export class SettingMultipleTpAndCostPrice extends TradeClass {
+  declare protected readonly isSettingMultipleTpAndCostPrice: never;
 }
 
 /** 51078  */
-export class E51078 extends TradeClass {
-  declare protected readonly isE51078: never;
+export class YouAreALeadTraderSplit extends TradeClass {
+  declare protected readonly isYouAreALeadTraderSplit: never;
 }
 
 /** 51079  */
-export class E51079 extends TradeClass {
-  declare protected readonly isE51079: never;
+export class TheNumberOfTpOrdersWith extends TradeClass {
+  declare protected readonly isTheNumberOfTpOrdersWith: never;
 }
 
 /** 51080  */
-export class E51080 extends TradeClass {
-  declare protected readonly isE51080: never;
+export class TakeProfitTriggerPriceTypesTptriggerpxtype extends TradeClass {
+  declare protected readonly isTakeProfitTriggerPriceTypesTptriggerpxtype: never;
 }
 
 /** 51081  */
-export class E51081 extends TradeClass {
-  declare protected readonly isE51081: never;
+export class TakeProfitTriggerPricesTptriggerpxCannot extends TradeClass {
+  declare protected readonly isTakeProfitTriggerPricesTptriggerpxCannot: never;
 }
 
 /** 51082  */
-export class E51082 extends TradeClass {
-  declare protected readonly isE51082: never;
+export class TpTriggerPricesTpordpxInOne extends TradeClass {
+  declare protected readonly isTpTriggerPricesTpordpxInOne: never;
 }
 
 /** 51083  */
-export class E51083 extends TradeClass {
-  declare protected readonly isE51083: never;
+export class TheTotalSizeOfTpOrders extends TradeClass {
+  declare protected readonly isTheTotalSizeOfTpOrders: never;
 }
 
 /** 51084  */
-export class E51084 extends TradeClass {
-  declare protected readonly isE51084: never;
+export class TheNumberOfSlOrdersWith extends TradeClass {
+  declare protected readonly isTheNumberOfSlOrdersWith: never;
 }
 
 /** 51085  */
-export class E51085 extends TradeClass {
-  declare protected readonly isE51085: never;
+export class TheNumberOfTpOrdersCannot extends TradeClass {
+  declare protected readonly isTheNumberOfTpOrdersCannot: never;
 }
 
 /** 51086  */
-export class E51086 extends TradeClass {
-  declare protected readonly isE51086: never;
+export class TheNumberOfOrdersWithSplit extends TradeClass {
+  declare protected readonly isTheNumberOfOrdersWithSplit: never;
 }
 
 /** 51538  */
-export class E51538 extends TradeClass {
-  declare protected readonly isE51538: never;
+export class YouNeedToUseAttachalgoordsIf extends TradeClass {
+  declare protected readonly isYouNeedToUseAttachalgoordsIf: never;
 }
 
 /** 51539  */
-export class E51539 extends TradeClass {
-  declare protected readonly isE51539: never;
+export class AttachalgoidOrAttachalgoclordidCannotBeIdentical extends TradeClass {
+  declare protected readonly isAttachalgoidOrAttachalgoclordidCannotBeIdentical: never;
 }
 
 /** 51527  */
-export class E51527 extends TradeClass {
-  declare protected readonly isE51527: never;
+export class OrderModificationFailedAtLeast1 extends TradeClass {
+  declare protected readonly isOrderModificationFailedAtLeast1: never;
 }
 
 /** 51087  */
-export class E51087 extends TradeClass {
-  declare protected readonly isE51087: never;
+export class ListingCanceledForThisCrypto extends TradeClass {
+  declare protected readonly isListingCanceledForThisCrypto: never;
 }
 
 /** 51088  */
-export class E51088 extends TradeClass {
-  declare protected readonly isE51088: never;
+export class YouCanOnlyPlace1Tp extends TradeClass {
+  declare protected readonly isYouCanOnlyPlace1Tp: never;
 }
 
 /** 51089  */
-export class E51089 extends TradeClass {
-  declare protected readonly isE51089: never;
+export class TheSizeOfTheTpOrder extends TradeClass {
+  declare protected readonly isTheSizeOfTheTpOrder: never;
 }
 
 /** 51090  */
-export class E51090 extends TradeClass {
-  declare protected readonly isE51090: never;
+export class YouCantModifyTheAmountOf extends TradeClass {
+  declare protected readonly isYouCantModifyTheAmountOf: never;
 }
 
 /** 51091  */
-export class E51091 extends TradeClass {
-  declare protected readonly isE51091: never;
+export class AllTpOrdersInOneOrder extends TradeClass {
+  declare protected readonly isAllTpOrdersInOneOrder: never;
 }
 
 /** 51092  */
-export class E51092 extends TradeClass {
-  declare protected readonly isE51092: never;
+export class TpOrderPricesTpordpxInOne extends TradeClass {
+  declare protected readonly isTpOrderPricesTpordpxInOne: never;
 }
 
 /** 51093  */
-export class E51093 extends TradeClass {
-  declare protected readonly isE51093: never;
+export class TpLimitOrderPricesTpordpxIn extends TradeClass {
+  declare protected readonly isTpLimitOrderPricesTpordpxIn: never;
 }
 
 /** 51094  */
-export class E51094 extends TradeClass {
-  declare protected readonly isE51094: never;
+export class YouCantPlaceTpLimitOrders extends TradeClass {
+  declare protected readonly isYouCantPlaceTpLimitOrders: never;
 }
 
 /** 51095  */
-export class E51095 extends TradeClass {
-  declare protected readonly isE51095: never;
+export class ToPlaceTpLimitOrdersAt extends TradeClass {
+  declare protected readonly isToPlaceTpLimitOrdersAt: never;
 }
 
 /** 51096  */
-export class E51096 extends TradeClass {
-  declare protected readonly isE51096: never;
+export class CxloncloseposNeedsToBeTrueTo extends TradeClass {
+  declare protected readonly isCxloncloseposNeedsToBeTrueTo: never;
 }
 
 /** 51098  */
-export class E51098 extends TradeClass {
-  declare protected readonly isE51098: never;
+export class YouCantAddANewTp extends TradeClass {
+  declare protected readonly isYouCantAddANewTp: never;
 }
 
 /** 51099  */
-export class E51099 extends TradeClass {
-  declare protected readonly isE51099: never;
+export class YouCantPlaceTpLimitOrdersError extends TradeClass {
+  declare protected readonly isYouCantPlaceTpLimitOrdersError: never;
 }
 
 /** 51178  */
-export class E51178 extends TradeClass {
-  declare protected readonly isE51178: never;
+export class TptriggerpxTpordpxOrSltriggerpxSlordpxCant extends TradeClass {
+  declare protected readonly isTptriggerpxTpordpxOrSltriggerpxSlordpxCant: never;
 }
 
 /** 51100  */
-export class E51100 extends TradeClass {
-  declare protected readonly isE51100: never;
+export class UnableToPlaceOrderTakeProfit extends TradeClass {
+  declare protected readonly isUnableToPlaceOrderTakeProfit: never;
 }
 
 /** 51101  */
-export class E51101 extends TradeClass {
-  declare protected readonly isE51101: never;
+export class OrderFailedTheSzOfThe extends TradeClass {
+  declare protected readonly isOrderFailedTheSzOfThe: never;
 }
 
 /** 51102  */
-export class E51102 extends TradeClass {
-  declare protected readonly isE51102: never;
+export class OrderFailedTheNumberOfPending extends TradeClass {
+  declare protected readonly isOrderFailedTheNumberOfPending: never;
 }
 
 /** 51103  */
-export class E51103 extends TradeClass {
-  declare protected readonly isE51103: never;
+export class OrderFailedTheNumberOfPendingError extends TradeClass {
+  declare protected readonly isOrderFailedTheNumberOfPendingError: never;
 }
 
 /** 51104  */
-export class E51104 extends TradeClass {
-  declare protected readonly isE51104: never;
+export class OrderFailedTheAggregatedContractQuantity extends TradeClass {
+  declare protected readonly isOrderFailedTheAggregatedContractQuantity: never;
 }
 
 /** 51105  */
-export class E51105 extends TradeClass {
-  declare protected readonly isE51105: never;
+export class OrderFailedTheMaximalSumOf extends TradeClass {
+  declare protected readonly isOrderFailedTheMaximalSumOf: never;
 }
 
 /** 51106  */
-export class E51106 extends TradeClass {
-  declare protected readonly isE51106: never;
+export class OrderFailedTheMaximalSumOfError extends TradeClass {
+  declare protected readonly isOrderFailedTheMaximalSumOfError: never;
 }
 
 /** 51107  */
-export class E51107 extends TradeClass {
-  declare protected readonly isE51107: never;
+export class OrderFailedTheMaximalSumOf51107 extends TradeClass {
+  declare protected readonly isOrderFailedTheMaximalSumOf51107: never;
 }
 
 /** 51108  */
-export class E51108 extends TradeClass {
-  declare protected readonly isE51108: never;
+export class PositionsExceedTheLimitForClosing extends TradeClass {
+  declare protected readonly isPositionsExceedTheLimitForClosing: never;
 }
 
 /** 51109  */
-export class E51109 extends TradeClass {
-  declare protected readonly isE51109: never;
+export class NoAvailableOffers extends TradeClass {
+  declare protected readonly isNoAvailableOffers: never;
 }
 
 /** 51110  */
-export class E51110 extends TradeClass {
-  declare protected readonly isE51110: never;
+export class YouCanOnlyPlaceALimit extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceALimit: never;
 }
 
 /** 51111  */
-export class E51111 extends TradeClass {
-  declare protected readonly isE51111: never;
+export class MaximumOrdersCanBePlacedIn extends TradeClass {
+  declare protected readonly isMaximumOrdersCanBePlacedIn: never;
 }
 
 /** 51112  */
-export class E51112 extends TradeClass {
-  declare protected readonly isE51112: never;
+export class CloseOrderSizeExceedsAvailableSize extends TradeClass {
+  declare protected readonly isCloseOrderSizeExceedsAvailableSize: never;
 }
 
 /** 51113  */
-export class E51113 extends TradeClass {
-  declare protected readonly isE51113: never;
+export class MarketPriceLiquidationRequestsTooFrequent extends TradeClass {
+  declare protected readonly isMarketPriceLiquidationRequestsTooFrequent: never;
 }
 
 /** 51115  */
-export class E51115 extends TradeClass {
-  declare protected readonly isE51115: never;
+export class CancelAllPendingCloseOrdersBefore extends TradeClass {
+  declare protected readonly isCancelAllPendingCloseOrdersBefore: never;
 }
 
 /** 51116  */
-export class E51116 extends TradeClass {
-  declare protected readonly isE51116: never;
+export class OrderPriceOrTriggerPriceExceeds extends TradeClass {
+  declare protected readonly isOrderPriceOrTriggerPriceExceeds: never;
 }
 
 /** 51117  */
-export class E51117 extends TradeClass {
-  declare protected readonly isE51117: never;
+export class PendingCloseOrdersCountExceedsLimit extends TradeClass {
+  declare protected readonly isPendingCloseOrdersCountExceedsLimit: never;
 }
 
 /** 51120  */
-export class E51120 extends TradeClass {
-  declare protected readonly isE51120: never;
+export class OrderAmountIsLessThanPlease extends TradeClass {
+  declare protected readonly isOrderAmountIsLessThanPlease: never;
 }
 
 /** 51121  */
-export class E51121 extends TradeClass {
-  declare protected readonly isE51121: never;
+export class OrderQuantityMustBeAMultiple extends TradeClass {
+  declare protected readonly isOrderQuantityMustBeAMultiple: never;
 }
 
 /** 51122  */
-export class E51122 extends TradeClass {
-  declare protected readonly isE51122: never;
+export class OrderPriceShouldHigherThanThe extends TradeClass {
+  declare protected readonly isOrderPriceShouldHigherThanThe: never;
 }
 
 /** 51123  */
-export class E51123 extends TradeClass {
-  declare protected readonly isE51123: never;
+export class MinPriceIncrementIsNull extends TradeClass {
+  declare protected readonly isMinPriceIncrementIsNull: never;
 }
 
 /** 51124  */
-export class E51124 extends TradeClass {
-  declare protected readonly isE51124: never;
+export class YouCanOnlyPlaceLimitOrders extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceLimitOrders: never;
 }
 
 /** 51125  */
-export class E51125 extends TradeClass {
-  declare protected readonly isE51125: never;
+export class CurrentlyThereArePendingReduceReverse extends TradeClass {
+  declare protected readonly isCurrentlyThereArePendingReduceReverse: never;
 }
 
 /** 51126  */
-export class E51126 extends TradeClass {
-  declare protected readonly isE51126: never;
+export class CurrentlyThereArePendingReduceOnly extends TradeClass {
+  declare protected readonly isCurrentlyThereArePendingReduceOnly: never;
 }
 
 /** 51127  */
-export class E51127 extends TradeClass {
-  declare protected readonly isE51127: never;
+export class AvailableBalanceIs0 extends TradeClass {
+  declare protected readonly isAvailableBalanceIs0: never;
 }
 
 /** 51128  */
-export class E51128 extends TradeClass {
-  declare protected readonly isE51128: never;
+export class MultiCurrencyMarginAccountsCannotDo extends TradeClass {
+  declare protected readonly isMultiCurrencyMarginAccountsCannotDo: never;
 }
 
 /** 51129  */
-export class E51129 extends TradeClass {
-  declare protected readonly isE51129: never;
+export class TheValueOfThePositionAnd extends TradeClass {
+  declare protected readonly isTheValueOfThePositionAnd: never;
 }
 
 /** 51130  */
-export class E51130 extends TradeClass {
-  declare protected readonly isE51130: never;
+export class FixedMarginCurrencyError extends TradeClass {
+  declare protected readonly isFixedMarginCurrencyError: never;
 }
 
 /** 51131  */
-export class E51131 extends TradeClass {
-  declare protected readonly isE51131: never;
+export class InsufficientBalance extends TradeClass {
+  declare protected readonly isInsufficientBalance: never;
 }
 
 /** 51132  */
-export class E51132 extends TradeClass {
-  declare protected readonly isE51132: never;
+export class YourPositionAmountIsNegativeAnd extends TradeClass {
+  declare protected readonly isYourPositionAmountIsNegativeAnd: never;
 }
 
 /** 51133  */
-export class E51133 extends TradeClass {
-  declare protected readonly isE51133: never;
+export class ReduceOnlyFeatureIsUnavailableFor extends TradeClass {
+  declare protected readonly isReduceOnlyFeatureIsUnavailableFor: never;
 }
 
 /** 51134  */
-export class E51134 extends TradeClass {
-  declare protected readonly isE51134: never;
+export class ClosingFailedPleaseCheckYourMargin extends TradeClass {
+  declare protected readonly isClosingFailedPleaseCheckYourMargin: never;
 }
 
 /** 51135  */
-export class E51135 extends TradeClass {
-  declare protected readonly isE51135: never;
+export class YourClosingPriceHasTriggeredThe extends TradeClass {
+  declare protected readonly isYourClosingPriceHasTriggeredThe: never;
 }
 
 /** 51136  */
-export class E51136 extends TradeClass {
-  declare protected readonly isE51136: never;
+export class YourClosingPriceHasTriggeredTheError extends TradeClass {
+  declare protected readonly isYourClosingPriceHasTriggeredTheError: never;
 }
 
 /** 51137  */
-export class E51137 extends TradeClass {
-  declare protected readonly isE51137: never;
+export class TheHighestPriceLimitForBuy extends TradeClass {
+  declare protected readonly isTheHighestPriceLimitForBuy: never;
 }
 
 /** 51138  */
-export class E51138 extends TradeClass {
-  declare protected readonly isE51138: never;
+export class TheLowestPriceLimitForSell extends TradeClass {
+  declare protected readonly isTheLowestPriceLimitForSell: never;
 }
 
 /** 51139  */
-export class E51139 extends TradeClass {
-  declare protected readonly isE51139: never;
+export class ReduceOnlyFeatureIsUnavailableForError extends TradeClass {
+  declare protected readonly isReduceOnlyFeatureIsUnavailableForError: never;
 }
 
 /** 51140  */
-export class E51140 extends TradeClass {
-  declare protected readonly isE51140: never;
+export class PurchaseFailedDueToInsufficientSell extends TradeClass {
+  declare protected readonly isPurchaseFailedDueToInsufficientSell: never;
 }
 
 /** 51142  */
-export class E51142 extends TradeClass {
-  declare protected readonly isE51142: never;
+export class ThereIsNoValidQuotationIn extends TradeClass {
+  declare protected readonly isThereIsNoValidQuotationIn: never;
 }
 
 /** 51143  */
-export class E51143 extends TradeClass {
-  declare protected readonly isE51143: never;
+export class InsufficientConversionAmount extends TradeClass {
+  declare protected readonly isInsufficientConversionAmount: never;
 }
 
 /** 51144  */
-export class E51144 extends TradeClass {
-  declare protected readonly isE51144: never;
+export class PleaseUseForClosing extends TradeClass {
+  declare protected readonly isPleaseUseForClosing: never;
 }
 
 /** 51147  */
-export class E51147 extends TradeClass {
-  declare protected readonly isE51147: never;
+export class ToTradeOptionsMakeSureYou extends TradeClass {
+  declare protected readonly isToTradeOptionsMakeSureYou: never;
 }
 
 /** 51148  */
-export class E51148 extends TradeClass {
-  declare protected readonly isE51148: never;
+export class FailedToPlaceOrderTheNew extends TradeClass {
+  declare protected readonly isFailedToPlaceOrderTheNew: never;
 }
 
 /** 51149  */
-export class E51149 extends TradeClass {
-  declare protected readonly isE51149: never;
+export class OrderTimedOutPleaseTryAgain extends TradeClass {
+  declare protected readonly isOrderTimedOutPleaseTryAgain: never;
 }
 
 /** 51150  */
-export class E51150 extends TradeClass {
-  declare protected readonly isE51150: never;
+export class ThePrecisionOfTheNumberOf extends TradeClass {
+  declare protected readonly isThePrecisionOfTheNumberOf: never;
 }
 
 /** 51152  */
-export class E51152 extends TradeClass {
-  declare protected readonly isE51152: never;
+export class UnableToPlaceAnOrderThat extends TradeClass {
+  declare protected readonly isUnableToPlaceAnOrderThat: never;
 }
 
 /** 51153  */
-export class E51153 extends TradeClass {
-  declare protected readonly isE51153: never;
+export class UnableToBorrowManuallyInQuick extends TradeClass {
+  declare protected readonly isUnableToBorrowManuallyInQuick: never;
 }
 
 /** 51154  */
-export class E51154 extends TradeClass {
-  declare protected readonly isE51154: never;
+export class UnableToRepayManuallyInQuick extends TradeClass {
+  declare protected readonly isUnableToRepayManuallyInQuick: never;
 }
 
 /** 51155  */
-export class E51155 extends TradeClass {
-  declare protected readonly isE51155: never;
+export class TradingOfThisPairOrContract extends TradeClass {
+  declare protected readonly isTradingOfThisPairOrContract: never;
 }
 
 /** 51158  */
-export class E51158 extends TradeClass {
-  declare protected readonly isE51158: never;
+export class ManualTransferUnavailableToProceedPlease extends TradeClass {
+  declare protected readonly isManualTransferUnavailableToProceedPlease: never;
 }
 
 /** 51164  */
-export class E51164 extends TradeClass {
-  declare protected readonly isE51164: never;
+export class AsLeadTraderYouCantSwitch extends TradeClass {
+  declare protected readonly isAsLeadTraderYouCantSwitch: never;
 }
 
 /** 51169  */
-export class E51169 extends TradeClass {
-  declare protected readonly isE51169: never;
+export class OrderFailedBecauseYouDontHave extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYouDontHave: never;
 }
 
 /** 51170  */
-export class E51170 extends TradeClass {
-  declare protected readonly isE51170: never;
+export class FailedToPlaceOrderAReduce extends TradeClass {
+  declare protected readonly isFailedToPlaceOrderAReduce: never;
 }
 
 /** 51171  */
-export class E51171 extends TradeClass {
-  declare protected readonly isE51171: never;
+export class FailedToEditOrderTheEdited extends TradeClass {
+  declare protected readonly isFailedToEditOrderTheEdited: never;
 }
 
 /** 51173  */
-export class E51173 extends TradeClass {
-  declare protected readonly isE51173: never;
+export class UnableToCloseAllAtMarket extends TradeClass {
+  declare protected readonly isUnableToCloseAllAtMarket: never;
 }
 
 /** 51174  */
-export class E51174 extends TradeClass {
-  declare protected readonly isE51174: never;
+export class OrderFailedNumberOfPendingOrders extends TradeClass {
+  declare protected readonly isOrderFailedNumberOfPendingOrders: never;
 }
 
 /** 51175  */
-export class E51175 extends TradeClass {
-  declare protected readonly isE51175: never;
+export class ParametersAndCannotBeEmptyAt extends TradeClass {
+  declare protected readonly isParametersAndCannotBeEmptyAt: never;
 }
 
 /** 51176  */
-export class E51176 extends TradeClass {
-  declare protected readonly isE51176: never;
+export class OnlyOneParameterCanBeFilled extends TradeClass {
+  declare protected readonly isOnlyOneParameterCanBeFilled: never;
 }
 
 /** 51177  */
-export class E51177 extends TradeClass {
-  declare protected readonly isE51177: never;
+export class UnavailableToAmendBecauseThePrice extends TradeClass {
+  declare protected readonly isUnavailableToAmendBecauseThePrice: never;
 }
 
 /** 51179  */
-export class E51179 extends TradeClass {
-  declare protected readonly isE51179: never;
+export class UnavailableToPlaceOptionsOrdersUsing extends TradeClass {
+  declare protected readonly isUnavailableToPlaceOptionsOrdersUsing: never;
 }
 
 /** 51180  */
-export class E51180 extends TradeClass {
-  declare protected readonly isE51180: never;
+export class TheRangeOfShouldBe extends TradeClass {
+  declare protected readonly isTheRangeOfShouldBe: never;
 }
 
 /** 51181  */
-export class E51181 extends TradeClass {
-  declare protected readonly isE51181: never;
+export class OrdtypeMustBeLimitWhilePlacing extends TradeClass {
+  declare protected readonly isOrdtypeMustBeLimitWhilePlacing: never;
 }
 
 /** 51182  */
-export class E51182 extends TradeClass {
-  declare protected readonly isE51182: never;
+export class TheTotalNumberOfPendingOrders extends TradeClass {
+  declare protected readonly isTheTotalNumberOfPendingOrders: never;
 }
 
 /** 51185  */
-export class E51185 extends TradeClass {
-  declare protected readonly isE51185: never;
+export class TheMaximumValueAllowedPerOrder extends TradeClass {
+  declare protected readonly isTheMaximumValueAllowedPerOrder: never;
 }
 
 /** 51186  */
-export class E51186 extends TradeClass {
-  declare protected readonly isE51186: never;
+export class OrderFailedTheLeverageForIn extends TradeClass {
+  declare protected readonly isOrderFailedTheLeverageForIn: never;
 }
 
 /** 51187  */
-export class E51187 extends TradeClass {
-  declare protected readonly isE51187: never;
+export class OrderFailedForInYourCurrent extends TradeClass {
+  declare protected readonly isOrderFailedForInYourCurrent: never;
 }
 
 /** 51192  */
-export class E51192 extends TradeClass {
-  declare protected readonly isE51192: never;
+export class ThePriceCorrespondingToTheIv extends TradeClass {
+  declare protected readonly isThePriceCorrespondingToTheIv: never;
 }
 
 /** 51193  */
-export class E51193 extends TradeClass {
-  declare protected readonly isE51193: never;
+export class ThePriceCorrespondingToTheIvError extends TradeClass {
+  declare protected readonly isThePriceCorrespondingToTheIvError: never;
 }
 
 /** 51194  */
-export class E51194 extends TradeClass {
-  declare protected readonly isE51194: never;
+export class ThePriceCorrespondingToTheUsd extends TradeClass {
+  declare protected readonly isThePriceCorrespondingToTheUsd: never;
 }
 
 /** 51195  */
-export class E51195 extends TradeClass {
-  declare protected readonly isE51195: never;
+export class ThePriceCorrespondingToTheUsdError extends TradeClass {
+  declare protected readonly isThePriceCorrespondingToTheUsdError: never;
 }
 
 /** 51196  */
-export class E51196 extends TradeClass {
-  declare protected readonly isE51196: never;
+export class YouCanOnlyPlaceLimitOrdersError extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceLimitOrdersError: never;
 }
 
 /** 51197  */
-export class E51197 extends TradeClass {
-  declare protected readonly isE51197: never;
+export class YouCanOnlyPlaceLimitOrders51197 extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceLimitOrders51197: never;
 }
 
 /** 51201  */
-export class E51201 extends TradeClass {
-  declare protected readonly isE51201: never;
+export class TheValueOfAMarketOrder extends TradeClass {
+  declare protected readonly isTheValueOfAMarketOrder: never;
 }
 
 /** 51202  */
-export class E51202 extends TradeClass {
-  declare protected readonly isE51202: never;
+export class MarketOrderAmountExceedsTheMaximum extends TradeClass {
+  declare protected readonly isMarketOrderAmountExceedsTheMaximum: never;
 }
 
 /** 51203  */
-export class E51203 extends TradeClass {
-  declare protected readonly isE51203: never;
+export class OrderAmountExceedsTheLimit extends TradeClass {
+  declare protected readonly isOrderAmountExceedsTheLimit: never;
 }
 
 /** 51204  */
-export class E51204 extends TradeClass {
-  declare protected readonly isE51204: never;
+export class ThePriceForTheLimitOrder extends TradeClass {
+  declare protected readonly isThePriceForTheLimitOrder: never;
 }
 
 /** 51205  */
-export class E51205 extends TradeClass {
-  declare protected readonly isE51205: never;
+export class ReduceOnlyIsNotAvailable extends TradeClass {
+  declare protected readonly isReduceOnlyIsNotAvailable: never;
 }
 
 /** 51206  */
-export class E51206 extends TradeClass {
-  declare protected readonly isE51206: never;
+export class PleaseCancelTheReduceOnlyOrder extends TradeClass {
+  declare protected readonly isPleaseCancelTheReduceOnlyOrder: never;
 }
 
 /** 51207  */
-export class E51207 extends TradeClass {
-  declare protected readonly isE51207: never;
+export class TradingAmountExceedsTheLimitAnd extends TradeClass {
+  declare protected readonly isTradingAmountExceedsTheLimitAnd: never;
 }
 
 /** 51209  */
-export class E51209 extends TradeClass {
-  declare protected readonly isE51209: never;
+export class OrderFailedBecauseYourCurrentStatus extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYourCurrentStatus: never;
 }
 
 /** 51210  */
-export class E51210 extends TradeClass {
-  declare protected readonly isE51210: never;
+export class OrderFailedBecauseYourCurrentStatusError extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYourCurrentStatusError: never;
 }
 
 /** 51211  */
-export class E51211 extends TradeClass {
-  declare protected readonly isE51211: never;
+export class OrderFailedBecauseYourCurrentStatus51211 extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYourCurrentStatus51211: never;
 }
 
 /** 51212  */
-export class E51212 extends TradeClass {
-  declare protected readonly isE51212: never;
+export class OrderFailedBecauseYourCurrentStatus51212 extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYourCurrentStatus51212: never;
 }
 
 /** 51213  */
-export class E51213 extends TradeClass {
-  declare protected readonly isE51213: never;
+export class OrderFailedBecauseYourCurrentStatus51213 extends TradeClass {
+  declare protected readonly isOrderFailedBecauseYourCurrentStatus51213: never;
 }
 
 /** 51214  */
-export class E51214 extends TradeClass {
-  declare protected readonly isE51214: never;
+export class FailedToModifyOrderBecauseYour extends TradeClass {
+  declare protected readonly isFailedToModifyOrderBecauseYour: never;
 }
 
 /** 51220  */
-export class E51220 extends TradeClass {
-  declare protected readonly isE51220: never;
+export class LeadAndFollowBotsOnlySupport extends TradeClass {
+  declare protected readonly isLeadAndFollowBotsOnlySupport: never;
 }
 
 /** 51221  */
-export class E51221 extends TradeClass {
-  declare protected readonly isE51221: never;
+export class TheProfitSharingRatioMustBe extends TradeClass {
+  declare protected readonly isTheProfitSharingRatioMustBe: never;
 }
 
 /** 51222  */
-export class E51222 extends TradeClass {
-  declare protected readonly isE51222: never;
+export class ProfitSharingIsntSupportedForThis extends TradeClass {
+  declare protected readonly isProfitSharingIsntSupportedForThis: never;
 }
 
 /** 51223  */
-export class E51223 extends TradeClass {
-  declare protected readonly isE51223: never;
+export class OnlyLeadBotCreatorsCanSet extends TradeClass {
+  declare protected readonly isOnlyLeadBotCreatorsCanSet: never;
 }
 
 /** 51224  */
-export class E51224 extends TradeClass {
-  declare protected readonly isE51224: never;
+export class ProfitSharingIsntSupportedForThisError extends TradeClass {
+  declare protected readonly isProfitSharingIsntSupportedForThisError: never;
 }
 
 /** 51225  */
-export class E51225 extends TradeClass {
-  declare protected readonly isE51225: never;
+export class InstantTriggerIsntAvailableForFollow extends TradeClass {
+  declare protected readonly isInstantTriggerIsntAvailableForFollow: never;
 }
 
 /** 51226  */
-export class E51226 extends TradeClass {
-  declare protected readonly isE51226: never;
+export class EditingParametersIsntAvailableForFollow extends TradeClass {
+  declare protected readonly isEditingParametersIsntAvailableForFollow: never;
 }
 
 /** 51250  */
-export class E51250 extends TradeClass {
-  declare protected readonly isE51250: never;
+export class AlgoOrderPriceIsOutOf extends TradeClass {
+  declare protected readonly isAlgoOrderPriceIsOutOf: never;
 }
 
 /** 51251  */
-export class E51251 extends TradeClass {
-  declare protected readonly isE51251: never;
+export class BotOrderTypeErrorOccurredWhen extends TradeClass {
+  declare protected readonly isBotOrderTypeErrorOccurredWhen: never;
 }
 
 /** 51252  */
-export class E51252 extends TradeClass {
-  declare protected readonly isE51252: never;
+export class AlgoOrderAmountIsOutOf extends TradeClass {
+  declare protected readonly isAlgoOrderAmountIsOutOf: never;
 }
 
 /** 51253  */
-export class E51253 extends TradeClass {
-  declare protected readonly isE51253: never;
+export class AverageAmountExceedsTheLimitOf extends TradeClass {
+  declare protected readonly isAverageAmountExceedsTheLimitOf: never;
 }
 
 /** 51254  */
-export class E51254 extends TradeClass {
-  declare protected readonly isE51254: never;
+export class IcebergAverageAmountErrorOccurred extends TradeClass {
+  declare protected readonly isIcebergAverageAmountErrorOccurred: never;
 }
 
 /** 51255  */
-export class E51255 extends TradeClass {
-  declare protected readonly isE51255: never;
+export class LimitOfPerIcebergOrderTotal extends TradeClass {
+  declare protected readonly isLimitOfPerIcebergOrderTotal: never;
 }
 
 /** 51256  */
-export class E51256 extends TradeClass {
-  declare protected readonly isE51256: never;
+export class IcebergOrderPriceVarianceError extends TradeClass {
+  declare protected readonly isIcebergOrderPriceVarianceError: never;
 }
 
 /** 51257  */
-export class E51257 extends TradeClass {
-  declare protected readonly isE51257: never;
+export class TrailingStopOrderCallbackRateError extends TradeClass {
+  declare protected readonly isTrailingStopOrderCallbackRateError: never;
 }
 
 /** 51258  */
-export class E51258 extends TradeClass {
-  declare protected readonly isE51258: never;
+export class TrailingStopOrderPlacementFailedThe extends TradeClass {
+  declare protected readonly isTrailingStopOrderPlacementFailedThe: never;
 }
 
 /** 51259  */
-export class E51259 extends TradeClass {
-  declare protected readonly isE51259: never;
+export class TrailingStopOrderPlacementFailedTheError extends TradeClass {
+  declare protected readonly isTrailingStopOrderPlacementFailedTheError: never;
 }
 
 /** 51260  */
-export class E51260 extends TradeClass {
-  declare protected readonly isE51260: never;
+export class MaximumOfPendingTrailingStopOrders extends TradeClass {
+  declare protected readonly isMaximumOfPendingTrailingStopOrders: never;
 }
 
 /** 51261  */
-export class E51261 extends TradeClass {
-  declare protected readonly isE51261: never;
+export class EachUserCanHoldUpTo extends TradeClass {
+  declare protected readonly isEachUserCanHoldUpTo: never;
 }
 
 /** 51262  */
-export class E51262 extends TradeClass {
-  declare protected readonly isE51262: never;
+export class MaximumPendingIcebergOrdersCanBe extends TradeClass {
+  declare protected readonly isMaximumPendingIcebergOrdersCanBe: never;
 }
 
 /** 51263  */
-export class E51263 extends TradeClass {
-  declare protected readonly isE51263: never;
+export class MaximumPendingTimeWeightedOrdersCan extends TradeClass {
+  declare protected readonly isMaximumPendingTimeWeightedOrdersCan: never;
 }
 
 /** 51264  */
-export class E51264 extends TradeClass {
-  declare protected readonly isE51264: never;
+export class AverageAmountExceedsTheLimitOfError extends TradeClass {
+  declare protected readonly isAverageAmountExceedsTheLimitOfError: never;
 }
 
 /** 51265  */
-export class E51265 extends TradeClass {
-  declare protected readonly isE51265: never;
+export class TimeWeightedOrderLimitError extends TradeClass {
+  declare protected readonly isTimeWeightedOrderLimitError: never;
 }
 
 /** 51267  */
-export class E51267 extends TradeClass {
-  declare protected readonly isE51267: never;
+export class TimeWeightedOrderStrategyInitiativeRate extends TradeClass {
+  declare protected readonly isTimeWeightedOrderStrategyInitiativeRate: never;
 }
 
 /** 51268  */
-export class E51268 extends TradeClass {
-  declare protected readonly isE51268: never;
+export class TimeWeightedOrderStrategyInitiativeRange extends TradeClass {
+  declare protected readonly isTimeWeightedOrderStrategyInitiativeRange: never;
 }
 
 /** 51269  */
-export class E51269 extends TradeClass {
-  declare protected readonly isE51269: never;
+export class TimeWeightedOrderIntervalErrorInterval extends TradeClass {
+  declare protected readonly isTimeWeightedOrderIntervalErrorInterval: never;
 }
 
 /** 51270  */
-export class E51270 extends TradeClass {
-  declare protected readonly isE51270: never;
+export class TheLimitOfTimeWeightedOrder extends TradeClass {
+  declare protected readonly isTheLimitOfTimeWeightedOrder: never;
 }
 
 /** 51271  */
-export class E51271 extends TradeClass {
-  declare protected readonly isE51271: never;
+export class SweepRatioMustBe0X extends TradeClass {
+  declare protected readonly isSweepRatioMustBe0X: never;
 }
 
 /** 51272  */
-export class E51272 extends TradeClass {
-  declare protected readonly isE51272: never;
+export class PriceVarianceMustBe0X extends TradeClass {
+  declare protected readonly isPriceVarianceMustBe0X: never;
 }
 
 /** 51273  */
-export class E51273 extends TradeClass {
-  declare protected readonly isE51273: never;
+export class TotalAmountMustBeGreaterThan extends TradeClass {
+  declare protected readonly isTotalAmountMustBeGreaterThan: never;
 }
 
 /** 51274  */
-export class E51274 extends TradeClass {
-  declare protected readonly isE51274: never;
+export class TotalQuantityOfTimeWeightedOrder extends TradeClass {
+  declare protected readonly isTotalQuantityOfTimeWeightedOrder: never;
 }
 
 /** 51275  */
-export class E51275 extends TradeClass {
-  declare protected readonly isE51275: never;
+export class TheAmountOfSingleStopMarket extends TradeClass {
+  declare protected readonly isTheAmountOfSingleStopMarket: never;
 }
 
 /** 51276  */
-export class E51276 extends TradeClass {
-  declare protected readonly isE51276: never;
+export class PricesCannotBeSpecifiedForStop extends TradeClass {
+  declare protected readonly isPricesCannotBeSpecifiedForStop: never;
 }
 
 /** 51277  */
-export class E51277 extends TradeClass {
-  declare protected readonly isE51277: never;
+export class TpTriggerPriceCannotBeHigher extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeHigher: never;
 }
 
 /** 51278  */
-export class E51278 extends TradeClass {
-  declare protected readonly isE51278: never;
+export class SlTriggerPriceCannotBeLower extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeLower: never;
 }
 
 /** 51279  */
-export class E51279 extends TradeClass {
-  declare protected readonly isE51279: never;
+export class TpTriggerPriceCannotBeLower extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeLower: never;
 }
 
 /** 51280  */
-export class E51280 extends TradeClass {
-  declare protected readonly isE51280: never;
+export class SlTriggerPriceCannotBeHigher extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeHigher: never;
 }
 
 /** 51281  */
-export class E51281 extends TradeClass {
-  declare protected readonly isE51281: never;
+export class TriggerOrderDoNotSupportThe extends TradeClass {
+  declare protected readonly isTriggerOrderDoNotSupportThe: never;
 }
 
 /** 51282  */
-export class E51282 extends TradeClass {
-  declare protected readonly isE51282: never;
+export class TheRangeOfPriceVarianceIs extends TradeClass {
+  declare protected readonly isTheRangeOfPriceVarianceIs: never;
 }
 
 /** 51283  */
-export class E51283 extends TradeClass {
-  declare protected readonly isE51283: never;
+export class TheRangeOfTimeIntervalIs extends TradeClass {
+  declare protected readonly isTheRangeOfTimeIntervalIs: never;
 }
 
 /** 51284  */
-export class E51284 extends TradeClass {
-  declare protected readonly isE51284: never;
+export class TheRangeOfAverageAmountIs extends TradeClass {
+  declare protected readonly isTheRangeOfAverageAmountIs: never;
 }
 
 /** 51285  */
-export class E51285 extends TradeClass {
-  declare protected readonly isE51285: never;
+export class TheRangeOfTotalAmountIs extends TradeClass {
+  declare protected readonly isTheRangeOfTotalAmountIs: never;
 }
 
 /** 51286  */
-export class E51286 extends TradeClass {
-  declare protected readonly isE51286: never;
+export class TheTotalAmountShouldNotBe extends TradeClass {
+  declare protected readonly isTheTotalAmountShouldNotBe: never;
 }
 
 /** 51287  */
-export class E51287 extends TradeClass {
-  declare protected readonly isE51287: never;
+export class ThisBotDoesntSupportCurrentInstrument extends TradeClass {
+  declare protected readonly isThisBotDoesntSupportCurrentInstrument: never;
 }
 
 /** 51288  */
-export class E51288 extends TradeClass {
-  declare protected readonly isE51288: never;
+export class BotIsCurrentlyStoppingDoNot extends TradeClass {
+  declare protected readonly isBotIsCurrentlyStoppingDoNot: never;
 }
 
 /** 51289  */
-export class E51289 extends TradeClass {
-  declare protected readonly isE51289: never;
+export class BotConfigurationDoesNotExistPlease extends TradeClass {
+  declare protected readonly isBotConfigurationDoesNotExistPlease: never;
 }
 
 /** 51290  */
-export class E51290 extends TradeClass {
-  declare protected readonly isE51290: never;
+export class TheBotEngineIsBeingUpgraded extends TradeClass {
+  declare protected readonly isTheBotEngineIsBeingUpgraded: never;
 }
 
 /** 51291  */
-export class E51291 extends TradeClass {
-  declare protected readonly isE51291: never;
+export class ThisBotDoesNotExistOr extends TradeClass {
+  declare protected readonly isThisBotDoesNotExistOr: never;
 }
 
 /** 51292  */
-export class E51292 extends TradeClass {
-  declare protected readonly isE51292: never;
+export class ThisBotTypeDoesNotExist extends TradeClass {
+  declare protected readonly isThisBotTypeDoesNotExist: never;
 }
 
 /** 51293  */
-export class E51293 extends TradeClass {
-  declare protected readonly isE51293: never;
+export class ThisBotDoesNotExist extends TradeClass {
+  declare protected readonly isThisBotDoesNotExist: never;
 }
 
 /** 51294  */
-export class E51294 extends TradeClass {
-  declare protected readonly isE51294: never;
+export class ThisBotCannotBeCreatedTemporarily extends TradeClass {
+  declare protected readonly isThisBotCannotBeCreatedTemporarily: never;
 }
 
 /** 51295  */
-export class E51295 extends TradeClass {
-  declare protected readonly isE51295: never;
+export class PortfolioMarginAccountDoesNotSupport extends TradeClass {
+  declare protected readonly isPortfolioMarginAccountDoesNotSupport: never;
 }
 
 /** 51298  */
-export class E51298 extends TradeClass {
-  declare protected readonly isE51298: never;
+export class TriggerOrdersAreNotAvailableIn extends TradeClass {
+  declare protected readonly isTriggerOrdersAreNotAvailableIn: never;
 }
 
 /** 51299  */
-export class E51299 extends TradeClass {
-  declare protected readonly isE51299: never;
+export class OrderDidNotGoThroughYou extends TradeClass {
+  declare protected readonly isOrderDidNotGoThroughYou: never;
 }
 
 /** 51300  */
-export class E51300 extends TradeClass {
-  declare protected readonly isE51300: never;
+export class TpTriggerPriceCannotBeHigherError extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeHigherError: never;
 }
 
 /** 51302  */
-export class E51302 extends TradeClass {
-  declare protected readonly isE51302: never;
+export class SlTriggerPriceCannotBeLowerError extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeLowerError: never;
 }
 
 /** 51303  */
-export class E51303 extends TradeClass {
-  declare protected readonly isE51303: never;
+export class TpTriggerPriceCannotBeLowerError extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeLowerError: never;
 }
 
 /** 51304  */
-export class E51304 extends TradeClass {
-  declare protected readonly isE51304: never;
+export class SlTriggerPriceCannotBeHigherError extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeHigherError: never;
 }
 
 /** 51305  */
-export class E51305 extends TradeClass {
-  declare protected readonly isE51305: never;
+export class TpTriggerPriceCannotBeHigher51305 extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeHigher51305: never;
 }
 
 /** 51306  */
-export class E51306 extends TradeClass {
-  declare protected readonly isE51306: never;
+export class SlTriggerPriceCannotBeLower51306 extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeLower51306: never;
 }
 
 /** 51307  */
-export class E51307 extends TradeClass {
-  declare protected readonly isE51307: never;
+export class TpTriggerPriceCannotBeLower51307 extends TradeClass {
+  declare protected readonly isTpTriggerPriceCannotBeLower51307: never;
 }
 
 /** 51308  */
-export class E51308 extends TradeClass {
-  declare protected readonly isE51308: never;
+export class SlTriggerPriceCannotBeHigher51308 extends TradeClass {
+  declare protected readonly isSlTriggerPriceCannotBeHigher51308: never;
 }
 
 /** 51309  */
-export class E51309 extends TradeClass {
-  declare protected readonly isE51309: never;
+export class CannotCreateTradingBotDuringCall extends TradeClass {
+  declare protected readonly isCannotCreateTradingBotDuringCall: never;
 }
 
 /** 51310  */
-export class E51310 extends TradeClass {
-  declare protected readonly isE51310: never;
+export class StrategicOrdersWithIcebergAndTwap extends TradeClass {
+  declare protected readonly isStrategicOrdersWithIcebergAndTwap: never;
 }
 
 /** 51311  */
-export class E51311 extends TradeClass {
-  declare protected readonly isE51311: never;
+export class FailedToPlaceTrailingStopOrder extends TradeClass {
+  declare protected readonly isFailedToPlaceTrailingStopOrder: never;
 }
 
 /** 51312  */
-export class E51312 extends TradeClass {
-  declare protected readonly isE51312: never;
+export class FailedToPlaceTrailingStopOrderError extends TradeClass {
+  declare protected readonly isFailedToPlaceTrailingStopOrderError: never;
 }
 
 /** 51313  */
-export class E51313 extends TradeClass {
-  declare protected readonly isE51313: never;
+export class ManualTransferInIsolatedModeDoes extends TradeClass {
+  declare protected readonly isManualTransferInIsolatedModeDoes: never;
 }
 
 /** 51317  */
-export class E51317 extends TradeClass {
-  declare protected readonly isE51317: never;
+export class TriggerOrdersAreNotAvailableBy extends TradeClass {
+  declare protected readonly isTriggerOrdersAreNotAvailableBy: never;
 }
 
 /** 51327  */
-export class E51327 extends TradeClass {
-  declare protected readonly isE51327: never;
+export class ClosefractionIsOnlyAvailableForExpiry extends TradeClass {
+  declare protected readonly isClosefractionIsOnlyAvailableForExpiry: never;
 }
 
 /** 51328  */
-export class E51328 extends TradeClass {
-  declare protected readonly isE51328: never;
+export class ClosefractionIsOnlyAvailableForReduceonly extends TradeClass {
+  declare protected readonly isClosefractionIsOnlyAvailableForReduceonly: never;
 }
 
 /** 51329  */
-export class E51329 extends TradeClass {
-  declare protected readonly isE51329: never;
+export class ClosefractionIsOnlyAvailableInNet extends TradeClass {
+  declare protected readonly isClosefractionIsOnlyAvailableInNet: never;
 }
 
 /** 51330  */
-export class E51330 extends TradeClass {
-  declare protected readonly isE51330: never;
+export class ClosefractionIsOnlyAvailableForStop extends TradeClass {
+  declare protected readonly isClosefractionIsOnlyAvailableForStop: never;
 }
 
 /** 51331  */
-export class E51331 extends TradeClass {
-  declare protected readonly isE51331: never;
+export class ClosefractionIsOnlyAvailableForClose extends TradeClass {
+  declare protected readonly isClosefractionIsOnlyAvailableForClose: never;
 }
 
 /** 51332  */
-export class E51332 extends TradeClass {
-  declare protected readonly isE51332: never;
+export class ClosefractionIsNotApplicableToPortfolio extends TradeClass {
+  declare protected readonly isClosefractionIsNotApplicableToPortfolio: never;
 }
 
 /** 51333  */
-export class E51333 extends TradeClass {
-  declare protected readonly isE51333: never;
+export class ClosePositionOrderInHedgeMode extends TradeClass {
+  declare protected readonly isClosePositionOrderInHedgeMode: never;
 }
 
 /** 51340  */
-export class E51340 extends TradeClass {
-  declare protected readonly isE51340: never;
+export class UsedMarginMustBeGreaterThan extends TradeClass {
+  declare protected readonly isUsedMarginMustBeGreaterThan: never;
 }
 
 /** 51341  */
-export class E51341 extends TradeClass {
-  declare protected readonly isE51341: never;
+export class PositionClosingNotAllowed extends TradeClass {
+  declare protected readonly isPositionClosingNotAllowed: never;
 }
 
 /** 51342  */
-export class E51342 extends TradeClass {
-  declare protected readonly isE51342: never;
+export class ClosingOrderAlreadyExistsPleaseTry extends TradeClass {
+  declare protected readonly isClosingOrderAlreadyExistsPleaseTry: never;
 }
 
 /** 51343  */
-export class E51343 extends TradeClass {
-  declare protected readonly isE51343: never;
+export class TpPriceMustBeLessThan extends TradeClass {
+  declare protected readonly isTpPriceMustBeLessThan: never;
 }
 
 /** 51344  */
-export class E51344 extends TradeClass {
-  declare protected readonly isE51344: never;
+export class SlPriceMustBeGreaterThan extends TradeClass {
+  declare protected readonly isSlPriceMustBeGreaterThan: never;
 }
 
 /** 51345  */
-export class E51345 extends TradeClass {
-  declare protected readonly isE51345: never;
+export class PolicyTypeIsNotGridPolicy extends TradeClass {
+  declare protected readonly isPolicyTypeIsNotGridPolicy: never;
 }
 
 /** 51346  */
-export class E51346 extends TradeClass {
-  declare protected readonly isE51346: never;
+export class TheHighestPriceCannotBeLower extends TradeClass {
+  declare protected readonly isTheHighestPriceCannotBeLower: never;
 }
 
 /** 51347  */
-export class E51347 extends TradeClass {
-  declare protected readonly isE51347: never;
+export class NoProfitAvailable extends TradeClass {
+  declare protected readonly isNoProfitAvailable: never;
 }
 
 /** 51348  */
-export class E51348 extends TradeClass {
-  declare protected readonly isE51348: never;
+export class StopLossPriceMustBeLess extends TradeClass {
+  declare protected readonly isStopLossPriceMustBeLess: never;
 }
 
 /** 51349  */
-export class E51349 extends TradeClass {
-  declare protected readonly isE51349: never;
+export class TakeProfitPriceMustBeGreater extends TradeClass {
+  declare protected readonly isTakeProfitPriceMustBeGreater: never;
 }
 
 /** 51350  */
-export class E51350 extends TradeClass {
-  declare protected readonly isE51350: never;
+export class NoRecommendedParameters extends TradeClass {
+  declare protected readonly isNoRecommendedParameters: never;
 }
 
 /** 51351  */
-export class E51351 extends TradeClass {
-  declare protected readonly isE51351: never;
+export class SingleIncomeMustBeGreaterThan extends TradeClass {
+  declare protected readonly isSingleIncomeMustBeGreaterThan: never;
 }
 
 /** 51352  */
-export class E51352 extends TradeClass {
-  declare protected readonly isE51352: never;
+export class YouCanHaveToTradingPairs extends TradeClass {
+  declare protected readonly isYouCanHaveToTradingPairs: never;
 }
 
 /** 51353  */
-export class E51353 extends TradeClass {
-  declare protected readonly isE51353: never;
+export class TradingPairAlreadyExists extends TradeClass {
+  declare protected readonly isTradingPairAlreadyExists: never;
 }
 
 /** 51354  */
-export class E51354 extends TradeClass {
-  declare protected readonly isE51354: never;
+export class ThePercentagesOfAllTradingPairs extends TradeClass {
+  declare protected readonly isThePercentagesOfAllTradingPairs: never;
 }
 
 /** 51355  */
-export class E51355 extends TradeClass {
-  declare protected readonly isE51355: never;
+export class SelectADateWithin extends TradeClass {
+  declare protected readonly isSelectADateWithin: never;
 }
 
 /** 51356  */
-export class E51356 extends TradeClass {
-  declare protected readonly isE51356: never;
+export class SelectATimeWithin extends TradeClass {
+  declare protected readonly isSelectATimeWithin: never;
 }
 
 /** 51357  */
-export class E51357 extends TradeClass {
-  declare protected readonly isE51357: never;
+export class SelectATimeZoneWithin extends TradeClass {
+  declare protected readonly isSelectATimeZoneWithin: never;
 }
 
 /** 51358  */
-export class E51358 extends TradeClass {
-  declare protected readonly isE51358: never;
+export class TheInvestmentAmountOfEachCrypto extends TradeClass {
+  declare protected readonly isTheInvestmentAmountOfEachCrypto: never;
 }
 
 /** 51359  */
-export class E51359 extends TradeClass {
-  declare protected readonly isE51359: never;
+export class RecurringBuyNotSupportedForThe extends TradeClass {
+  declare protected readonly isRecurringBuyNotSupportedForThe: never;
 }
 
 /** 51370  */
-export class E51370 extends TradeClass {
-  declare protected readonly isE51370: never;
+export class TheRangeOfLeverIs extends TradeClass {
+  declare protected readonly isTheRangeOfLeverIs: never;
 }
 
 /** 51380  */
-export class E51380 extends TradeClass {
-  declare protected readonly isE51380: never;
+export class MarketConditionsDoNotMeetThe extends TradeClass {
+  declare protected readonly isMarketConditionsDoNotMeetThe: never;
 }
 
 /** 51381  */
-export class E51381 extends TradeClass {
-  declare protected readonly isE51381: never;
+export class PerGridProfitRatioMustBe extends TradeClass {
+  declare protected readonly isPerGridProfitRatioMustBe: never;
 }
 
 /** 51382  */
-export class E51382 extends TradeClass {
-  declare protected readonly isE51382: never;
+export class StopTriggeractionIsNotSupportedBy extends TradeClass {
+  declare protected readonly isStopTriggeractionIsNotSupportedBy: never;
 }
 
 /** 51383  */
-export class E51383 extends TradeClass {
-  declare protected readonly isE51383: never;
+export class TheMinPriceIsLowerThan extends TradeClass {
+  declare protected readonly isTheMinPriceIsLowerThan: never;
 }
 
 /** 51384  */
-export class E51384 extends TradeClass {
-  declare protected readonly isE51384: never;
+export class TheTriggerPriceMustBeGreater extends TradeClass {
+  declare protected readonly isTheTriggerPriceMustBeGreater: never;
 }
 
 /** 51385  */
-export class E51385 extends TradeClass {
-  declare protected readonly isE51385: never;
+export class TheTakeProfitPriceNeedsTo extends TradeClass {
+  declare protected readonly isTheTakeProfitPriceNeedsTo: never;
 }
 
 /** 51386  */
-export class E51386 extends TradeClass {
-  declare protected readonly isE51386: never;
+export class TheMinPriceNeedsToBe extends TradeClass {
+  declare protected readonly isTheMinPriceNeedsToBe: never;
 }
 
 /** 51387  */
-export class E51387 extends TradeClass {
-  declare protected readonly isE51387: never;
+export class StopLossPriceMustBeLessError extends TradeClass {
+  declare protected readonly isStopLossPriceMustBeLessError: never;
 }
 
 /** 51388  */
-export class E51388 extends TradeClass {
-  declare protected readonly isE51388: never;
+export class ThisBotIsInRunningStatus extends TradeClass {
+  declare protected readonly isThisBotIsInRunningStatus: never;
 }
 
 /** 51389  */
-export class E51389 extends TradeClass {
-  declare protected readonly isE51389: never;
+export class TriggerPriceShouldBeLowerThan extends TradeClass {
+  declare protected readonly isTriggerPriceShouldBeLowerThan: never;
 }
 
 /** 51390  */
-export class E51390 extends TradeClass {
-  declare protected readonly isE51390: never;
+export class TriggerPriceShouldBeLowerThanError extends TradeClass {
+  declare protected readonly isTriggerPriceShouldBeLowerThanError: never;
 }
 
 /** 51391  */
-export class E51391 extends TradeClass {
-  declare protected readonly isE51391: never;
+export class TriggerPriceShouldBeHigherThan extends TradeClass {
+  declare protected readonly isTriggerPriceShouldBeHigherThan: never;
 }
 
 /** 51392  */
-export class E51392 extends TradeClass {
-  declare protected readonly isE51392: never;
+export class TpPriceShouldBeHigherThan extends TradeClass {
+  declare protected readonly isTpPriceShouldBeHigherThan: never;
 }
 
 /** 51393  */
-export class E51393 extends TradeClass {
-  declare protected readonly isE51393: never;
+export class SlPriceShouldBeLowerThan extends TradeClass {
+  declare protected readonly isSlPriceShouldBeLowerThan: never;
 }
 
 /** 51394  */
-export class E51394 extends TradeClass {
-  declare protected readonly isE51394: never;
+export class TriggerPriceShouldBeHigherThanError extends TradeClass {
+  declare protected readonly isTriggerPriceShouldBeHigherThanError: never;
 }
 
 /** 51395  */
-export class E51395 extends TradeClass {
-  declare protected readonly isE51395: never;
+export class TriggerPriceShouldBeLowerThan51395 extends TradeClass {
+  declare protected readonly isTriggerPriceShouldBeLowerThan51395: never;
 }
 
 /** 51396  */
-export class E51396 extends TradeClass {
-  declare protected readonly isE51396: never;
+export class TpPriceShouldBeLowerThan extends TradeClass {
+  declare protected readonly isTpPriceShouldBeLowerThan: never;
 }
 
 /** 51397  */
-export class E51397 extends TradeClass {
-  declare protected readonly isE51397: never;
+export class SlPriceShouldBeHigherThan extends TradeClass {
+  declare protected readonly isSlPriceShouldBeHigherThan: never;
 }
 
 /** 51398  */
-export class E51398 extends TradeClass {
-  declare protected readonly isE51398: never;
+export class CurrentMarketMeetsTheStopCondition extends TradeClass {
+  declare protected readonly isCurrentMarketMeetsTheStopCondition: never;
 }
 
 /** 51399  */
-export class E51399 extends TradeClass {
-  declare protected readonly isE51399: never;
+export class MaxMarginUnderCurrentLeverageEnter extends TradeClass {
+  declare protected readonly isMaxMarginUnderCurrentLeverageEnter: never;
 }
 
 /** 51400  */
-export class E51400 extends TradeClass {
-  declare protected readonly isE51400: never;
+export class OrderCancellationFailedAsTheOrder extends TradeClass {
+  declare protected readonly isOrderCancellationFailedAsTheOrder: never;
 }
 
 /** 51401  */
-export class E51401 extends TradeClass {
-  declare protected readonly isE51401: never;
+export class CancellationFailedAsTheOrderIs extends TradeClass {
+  declare protected readonly isCancellationFailedAsTheOrderIs: never;
 }
 
 /** 51402  */
-export class E51402 extends TradeClass {
-  declare protected readonly isE51402: never;
+export class CancellationFailedAsTheOrderIsError extends TradeClass {
+  declare protected readonly isCancellationFailedAsTheOrderIsError: never;
 }
 
 /** 51403  */
-export class E51403 extends TradeClass {
-  declare protected readonly isE51403: never;
+export class CancellationFailedAsTheOrderType extends TradeClass {
+  declare protected readonly isCancellationFailedAsTheOrderType: never;
 }
 
 /** 51404  */
-export class E51404 extends TradeClass {
-  declare protected readonly isE51404: never;
+export class OrderCancellationUnavailableDuringTheSecond extends TradeClass {
+  declare protected readonly isOrderCancellationUnavailableDuringTheSecond: never;
 }
 
 /** 51405  */
-export class E51405 extends TradeClass {
-  declare protected readonly isE51405: never;
+export class CancellationFailedAsYouDontHave extends TradeClass {
+  declare protected readonly isCancellationFailedAsYouDontHave: never;
 }
 
 /** 51406  */
-export class E51406 extends TradeClass {
-  declare protected readonly isE51406: never;
+export class CanceledOrderCountExceedsTheLimit extends TradeClass {
+  declare protected readonly isCanceledOrderCountExceedsTheLimit: never;
 }
 
 /** 51407  */
-export class E51407 extends TradeClass {
-  declare protected readonly isE51407: never;
+export class EitherOrderIdOrClientOrder extends TradeClass {
+  declare protected readonly isEitherOrderIdOrClientOrder: never;
 }
 
 /** 51408  */
-export class E51408 extends TradeClass {
-  declare protected readonly isE51408: never;
+export class PairIdOrNameDoesntMatch extends TradeClass {
+  declare protected readonly isPairIdOrNameDoesntMatch: never;
 }
 
 /** 51409  */
-export class E51409 extends TradeClass {
-  declare protected readonly isE51409: never;
+export class EitherPairIdOrPairName extends TradeClass {
+  declare protected readonly isEitherPairIdOrPairName: never;
 }
 
 /** 51410  */
-export class E51410 extends TradeClass {
-  declare protected readonly isE51410: never;
+export class CancellationFailedAsTheOrderIs51410 extends TradeClass {
+  declare protected readonly isCancellationFailedAsTheOrderIs51410: never;
 }
 
 /** 51411  */
-export class E51411 extends TradeClass {
-  declare protected readonly isE51411: never;
+export class AccountDoesNotHavePermissionFor extends TradeClass {
+  declare protected readonly isAccountDoesNotHavePermissionFor: never;
 }
 
 /** 51412  */
-export class E51412 extends TradeClass {
-  declare protected readonly isE51412: never;
+export class CancellationTimedOutPleaseTryAgain extends TradeClass {
+  declare protected readonly isCancellationTimedOutPleaseTryAgain: never;
 }
 
 /** 51413  */
-export class E51413 extends TradeClass {
-  declare protected readonly isE51413: never;
+export class CancellationFailedAsTheOrderTypeError extends TradeClass {
+  declare protected readonly isCancellationFailedAsTheOrderTypeError: never;
 }
 
 /** 51415  */
-export class E51415 extends TradeClass {
-  declare protected readonly isE51415: never;
+export class UnableToPlaceOrderSpotTrading extends TradeClass {
+  declare protected readonly isUnableToPlaceOrderSpotTrading: never;
 }
 
 /** 51416  */
-export class E51416 extends TradeClass {
-  declare protected readonly isE51416: never;
+export class OrderHasBeenTriggeredAndCant extends TradeClass {
+  declare protected readonly isOrderHasBeenTriggeredAndCant: never;
 }
 
 /** 51500  */
-export class E51500 extends TradeClass {
-  declare protected readonly isE51500: never;
+export class YouMustEnterAPriceQuantity extends TradeClass {
+  declare protected readonly isYouMustEnterAPriceQuantity: never;
 }
 
 /** 51501  */
-export class E51501 extends TradeClass {
-  declare protected readonly isE51501: never;
+export class MaximumOrdersCanBeModified extends TradeClass {
+  declare protected readonly isMaximumOrdersCanBeModified: never;
 }
 
 /** 51502_1030  */
-export class E515021030 extends TradeClass {
-  declare protected readonly isE515021030: never;
+export class UnableToEditOrderInsufficientBalance extends E51502 {
+  declare protected readonly isUnableToEditOrderInsufficientBalance: never;
 }
 
 /** 51502_1031  */
-export class E515021031 extends TradeClass {
-  declare protected readonly isE515021031: never;
+export class OrderFailedInsufficientMarginInAccount515021031 extends E51502 {
+  declare protected readonly isOrderFailedInsufficientMarginInAccount515021031: never;
 }
 
 /** 51502_1032  */
-export class E515021032 extends TradeClass {
-  declare protected readonly isE515021032: never;
+export class OrderFailedInsufficientBalanceInAccount515021032 extends E51502 {
+  declare protected readonly isOrderFailedInsufficientBalanceInAccount515021032: never;
 }
 
 /** 51502_1033  */
-export class E515021033 extends TradeClass {
-  declare protected readonly isE515021033: never;
+export class OrderFailedInsufficientMarginInAccount515021033 extends E51502 {
+  declare protected readonly isOrderFailedInsufficientMarginInAccount515021033: never;
 }
 
 /** 51502_1034  */
-export class E515021034 extends TradeClass {
-  declare protected readonly isE515021034: never;
+export class OrderFailedTheRequestedBorrowingAmount extends E51502 {
+  declare protected readonly isOrderFailedTheRequestedBorrowingAmount: never;
 }
 
 /** 51502_1035  */
-export class E515021035 extends TradeClass {
-  declare protected readonly isE515021035: never;
+export class OrderFailedTheRequestedBorrowingAmountError extends E51502 {
+  declare protected readonly isOrderFailedTheRequestedBorrowingAmountError: never;
 }
 
 /** 51502_1036  */
-export class E515021036 extends TradeClass {
-  declare protected readonly isE515021036: never;
+export class OrderFailedInsufficientAvailableBorrowingAmount extends E51502 {
+  declare protected readonly isOrderFailedInsufficientAvailableBorrowingAmount: never;
 }
 
 /** 51502_1037  */
-export class E515021037 extends TradeClass {
-  declare protected readonly isE515021037: never;
+export class FailedToModifyOrderBecauseIt extends E51502 {
+  declare protected readonly isFailedToModifyOrderBecauseIt: never;
 }
 
 /** 51502_1039  */
-export class E515021039 extends TradeClass {
-  declare protected readonly isE515021039: never;
+export class OrderFailedInsufficientAccountBalanceAndError extends E51502 {
+  declare protected readonly isOrderFailedInsufficientAccountBalanceAndError: never;
 }
 
 /** 51502_1040  */
-export class E515021040 extends TradeClass {
-  declare protected readonly isE515021040: never;
+export class OrderFailedTheOrderDidntPassError extends E51502 {
+  declare protected readonly isOrderFailedTheOrderDidntPassError: never;
 }
 
 /** 51502_1049  */
-export class E515021049 extends TradeClass {
-  declare protected readonly isE515021049: never;
+export class OrderModificationFailedYourMainAccounts extends E51502 {
+  declare protected readonly isOrderModificationFailedYourMainAccounts: never;
 }
 
 /** 51503  */
-export class E51503 extends TradeClass {
-  declare protected readonly isE51503: never;
+export class YourOrderHasAlreadyBeenFilled extends TradeClass {
+  declare protected readonly isYourOrderHasAlreadyBeenFilled: never;
 }
 
 /** 51505  */
-export class E51505 extends TradeClass {
-  declare protected readonly isE51505: never;
+export class IsNotInCallAuction extends TradeClass {
+  declare protected readonly isIsNotInCallAuction: never;
 }
 
 /** 51506  */
-export class E51506 extends TradeClass {
-  declare protected readonly isE51506: never;
+export class OrderModificationUnavailableForTheOrder extends TradeClass {
+  declare protected readonly isOrderModificationUnavailableForTheOrder: never;
 }
 
 /** 51507  */
-export class E51507 extends TradeClass {
-  declare protected readonly isE51507: never;
+export class YouCanOnlyPlaceMarketOrders extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceMarketOrders: never;
 }
 
 /** 51508  */
-export class E51508 extends TradeClass {
-  declare protected readonly isE51508: never;
+export class OrdersAreNotAllowedToBe extends TradeClass {
+  declare protected readonly isOrdersAreNotAllowedToBe: never;
 }
 
 /** 51509  */
-export class E51509 extends TradeClass {
-  declare protected readonly isE51509: never;
+export class ModificationFailedAsTheOrderHas extends TradeClass {
+  declare protected readonly isModificationFailedAsTheOrderHas: never;
 }
 
 /** 51510  */
-export class E51510 extends TradeClass {
-  declare protected readonly isE51510: never;
+export class ModificationFailedAsTheOrderHasError extends TradeClass {
+  declare protected readonly isModificationFailedAsTheOrderHasError: never;
 }
 
 /** 51511  */
-export class E51511 extends TradeClass {
-  declare protected readonly isE51511: never;
+export class ModificationFailedAsTheOrderPrice extends TradeClass {
+  declare protected readonly isModificationFailedAsTheOrderPrice: never;
 }
 
 /** 51512  */
-export class E51512 extends TradeClass {
-  declare protected readonly isE51512: never;
+export class FailedToAmendOrdersInBatches extends TradeClass {
+  declare protected readonly isFailedToAmendOrdersInBatches: never;
 }
 
 /** 51513  */
-export class E51513 extends TradeClass {
-  declare protected readonly isE51513: never;
+export class NumberOfModificationRequestsThatAre extends TradeClass {
+  declare protected readonly isNumberOfModificationRequestsThatAre: never;
 }
 
 /** 51514  */
-export class E51514 extends TradeClass {
-  declare protected readonly isE51514: never;
+export class OrderModificationFailedThePriceLength extends TradeClass {
+  declare protected readonly isOrderModificationFailedThePriceLength: never;
 }
 
 /** 51521  */
-export class E51521 extends TradeClass {
-  declare protected readonly isE51521: never;
+export class FailedToEditUnableToEdit extends TradeClass {
+  declare protected readonly isFailedToEditUnableToEdit: never;
 }
 
 /** 51522  */
-export class E51522 extends TradeClass {
-  declare protected readonly isE51522: never;
+export class FailedToEditAReduceOnly extends TradeClass {
+  declare protected readonly isFailedToEditAReduceOnly: never;
 }
 
 /** 51523  */
-export class E51523 extends TradeClass {
-  declare protected readonly isE51523: never;
+export class UnableToModifyTheOrderPrice extends TradeClass {
+  declare protected readonly isUnableToModifyTheOrderPrice: never;
 }
 
 /** 51524  */
-export class E51524 extends TradeClass {
-  declare protected readonly isE51524: never;
+export class UnableToModifyTheOrderQuantity extends TradeClass {
+  declare protected readonly isUnableToModifyTheOrderQuantity: never;
 }
 
 /** 51525  */
-export class E51525 extends TradeClass {
-  declare protected readonly isE51525: never;
+export class StopOrderModificationIsNotAvailable extends TradeClass {
+  declare protected readonly isStopOrderModificationIsNotAvailable: never;
 }
 
 /** 51526  */
-export class E51526 extends TradeClass {
-  declare protected readonly isE51526: never;
+export class OrderModificationUnsuccessfulTakeProfitStop extends TradeClass {
+  declare protected readonly isOrderModificationUnsuccessfulTakeProfitStop: never;
 }
 
 /** 51528  */
-export class E51528 extends TradeClass {
-  declare protected readonly isE51528: never;
+export class UnableToModifyTriggerPriceType extends TradeClass {
+  declare protected readonly isUnableToModifyTriggerPriceType: never;
 }
 
 /** 51529  */
-export class E51529 extends TradeClass {
-  declare protected readonly isE51529: never;
+export class OrderModificationUnsuccessfulStopOrderModification extends TradeClass {
+  declare protected readonly isOrderModificationUnsuccessfulStopOrderModification: never;
 }
 
 /** 51530  */
-export class E51530 extends TradeClass {
-  declare protected readonly isE51530: never;
+export class OrderModificationUnsuccessfulTakeProfitStopError extends TradeClass {
+  declare protected readonly isOrderModificationUnsuccessfulTakeProfitStopError: never;
 }
 
 /** 51531  */
-export class E51531 extends TradeClass {
-  declare protected readonly isE51531: never;
+export class OrderModificationUnsuccessfulTheStopOrder extends TradeClass {
+  declare protected readonly isOrderModificationUnsuccessfulTheStopOrder: never;
 }
 
 /** 51532  */
-export class E51532 extends TradeClass {
-  declare protected readonly isE51532: never;
+export class YourTpSlCantBeModified extends TradeClass {
+  declare protected readonly isYourTpSlCantBeModified: never;
 }
 
 /** 51536  */
-export class E51536 extends TradeClass {
-  declare protected readonly isE51536: never;
+export class UnableToModifyTheSizeOf extends TradeClass {
+  declare protected readonly isUnableToModifyTheSizeOf: never;
 }
 
 /** 51537  */
-export class E51537 extends TradeClass {
-  declare protected readonly isE51537: never;
+export class PxusdOrPxvolAreNotSupported extends TradeClass {
+  declare protected readonly isPxusdOrPxvolAreNotSupported: never;
 }
 
 /** 51543  */
-export class E51543 extends TradeClass {
-  declare protected readonly isE51543: never;
+export class WhenModifyingTakeProfitOrStop extends TradeClass {
+  declare protected readonly isWhenModifyingTakeProfitOrStop: never;
 }
 
 /** 51600  */
-export class E51600 extends TradeClass {
-  declare protected readonly isE51600: never;
+export class StatusNotFound extends TradeClass {
+  declare protected readonly isStatusNotFound: never;
 }
 
 /** 51601  */
-export class E51601 extends TradeClass {
-  declare protected readonly isE51601: never;
+export class OrderStatusAndOrderIdCannot extends TradeClass {
+  declare protected readonly isOrderStatusAndOrderIdCannot: never;
 }
 
 /** 51602  */
-export class E51602 extends TradeClass {
-  declare protected readonly isE51602: never;
+export class EitherOrderStatusOrOrderId extends TradeClass {
+  declare protected readonly isEitherOrderStatusOrOrderId: never;
 }
 
 /** 51603  */
-export class E51603 extends TradeClass {
-  declare protected readonly isE51603: never;
+export class OrderDoesNotExist extends TradeClass {
+  declare protected readonly isOrderDoesNotExist: never;
 }
 
 /** 51604  */
-export class E51604 extends TradeClass {
-  declare protected readonly isE51604: never;
+export class InitiateADownloadRequestBeforeObtaining extends TradeClass {
+  declare protected readonly isInitiateADownloadRequestBeforeObtaining: never;
 }
 
 /** 51605  */
-export class E51605 extends TradeClass {
-  declare protected readonly isE51605: never;
+export class YouCanOnlyDownloadTransactionData extends TradeClass {
+  declare protected readonly isYouCanOnlyDownloadTransactionData: never;
 }
 
 /** 51606  */
-export class E51606 extends TradeClass {
-  declare protected readonly isE51606: never;
+export class TransactionDataForTheCurrentQuarter extends TradeClass {
+  declare protected readonly isTransactionDataForTheCurrentQuarter: never;
 }
 
 /** 51607  */
-export class E51607 extends TradeClass {
-  declare protected readonly isE51607: never;
+export class YourPreviousDownloadRequestIsStill extends TradeClass {
+  declare protected readonly isYourPreviousDownloadRequestIsStill: never;
 }
 
 /** 51608  */
-export class E51608 extends TradeClass {
-  declare protected readonly isE51608: never;
+export class NoTransactionDataFoundForThe extends TradeClass {
+  declare protected readonly isNoTransactionDataFoundForThe: never;
 }
 
 /** 51610  */
-export class E51610 extends TradeClass {
-  declare protected readonly isE51610: never;
+export class YouCantDownloadBillingStatementsFor extends TradeClass {
+  declare protected readonly isYouCantDownloadBillingStatementsFor: never;
 }
 
 /** 51611  */
-export class E51611 extends TradeClass {
-  declare protected readonly isE51611: never;
+export class YouCantDownloadBillingStatementsForError extends TradeClass {
+  declare protected readonly isYouCantDownloadBillingStatementsForError: never;
 }
 
 /** 51620  */
-export class E51620 extends TradeClass {
-  declare protected readonly isE51620: never;
+export class OnlyAffiliatesCanPerformThisAction extends TradeClass {
+  declare protected readonly isOnlyAffiliatesCanPerformThisAction: never;
 }
 
 /** 51621  */
-export class E51621 extends TradeClass {
-  declare protected readonly isE51621: never;
+export class TheUserIsntYourInvitee extends TradeClass {
+  declare protected readonly isTheUserIsntYourInvitee: never;
 }
 
 /** 51625  */
-export class E51625 extends TradeClass {
-  declare protected readonly isE51625: never;
+export class OneClickRepayRequiresAutoBorrow extends TradeClass {
+  declare protected readonly isOneClickRepayRequiresAutoBorrow: never;
 }
 
 /** 51156  */
-export class E51156 extends TradeClass {
-  declare protected readonly isE51156: never;
+export class YoureLeadingTradesInLongShort extends TradeClass {
+  declare protected readonly isYoureLeadingTradesInLongShort: never;
 }
 
 /** 51159  */
-export class E51159 extends TradeClass {
-  declare protected readonly isE51159: never;
+export class YoureLeadingTradesInBuySell extends TradeClass {
+  declare protected readonly isYoureLeadingTradesInBuySell: never;
 }
 
 /** 51162  */
-export class E51162 extends TradeClass {
-  declare protected readonly isE51162: never;
+export class YouHaveOpenOrdersCancelThese extends TradeClass {
+  declare protected readonly isYouHaveOpenOrdersCancelThese: never;
 }
 
 /** 51163  */
-export class E51163 extends TradeClass {
-  declare protected readonly isE51163: never;
+export class YouHoldPositionsCloseThesePositions extends TradeClass {
+  declare protected readonly isYouHoldPositionsCloseThesePositions: never;
 }
 
 /** 51165  */
-export class E51165 extends TradeClass {
-  declare protected readonly isE51165: never;
+export class TheNumberOfReduceOnlyOrders extends TradeClass {
+  declare protected readonly isTheNumberOfReduceOnlyOrders: never;
 }
 
 /** 51166  */
-export class E51166 extends TradeClass {
-  declare protected readonly isE51166: never;
+export class CurrentlyWeDontSupportLeadingTrades extends TradeClass {
+  declare protected readonly isCurrentlyWeDontSupportLeadingTrades: never;
 }
 
 /** 51167  */
-export class E51167 extends TradeClass {
-  declare protected readonly isE51167: never;
+export class FailedYouHaveBlockTradingOpen extends TradeClass {
+  declare protected readonly isFailedYouHaveBlockTradingOpen: never;
 }
 
 /** 51168  */
-export class E51168 extends TradeClass {
-  declare protected readonly isE51168: never;
+export class FailedYouHaveReduceOnlyType extends TradeClass {
+  declare protected readonly isFailedYouHaveReduceOnlyType: never;
 }
 
 /** 51320  */
-export class E51320 extends TradeClass {
-  declare protected readonly isE51320: never;
+export class TheRangeOfCoinPercentageIs extends TradeClass {
+  declare protected readonly isTheRangeOfCoinPercentageIs: never;
 }
 
 /** 51321  */
-export class E51321 extends TradeClass {
-  declare protected readonly isE51321: never;
+export class YoureLeadingTradesCurrentlyWeDont extends TradeClass {
+  declare protected readonly isYoureLeadingTradesCurrentlyWeDont: never;
 }
 
 /** 51322  */
-export class E51322 extends TradeClass {
-  declare protected readonly isE51322: never;
+export class YoureLeadingTradesThatHaveBeen extends TradeClass {
+  declare protected readonly isYoureLeadingTradesThatHaveBeen: never;
 }
 
 /** 51323  */
-export class E51323 extends TradeClass {
-  declare protected readonly isE51323: never;
+export class YoureAlreadyLeadingTradesWithTake extends TradeClass {
+  declare protected readonly isYoureAlreadyLeadingTradesWithTake: never;
 }
 
 /** 51324  */
-export class E51324 extends TradeClass {
-  declare protected readonly isE51324: never;
+export class AsALeadTraderYouHold extends TradeClass {
+  declare protected readonly isAsALeadTraderYouHold: never;
 }
 
 /** 51325  */
-export class E51325 extends TradeClass {
-  declare protected readonly isE51325: never;
+export class AsALeadTraderYouMust extends TradeClass {
+  declare protected readonly isAsALeadTraderYouMust: never;
 }
 
 /** 51326  */
-export class E51326 extends TradeClass {
-  declare protected readonly isE51326: never;
+export class AsALeadTraderYouMustError extends TradeClass {
+  declare protected readonly isAsALeadTraderYouMustError: never;
 }
 
 /** 51820  */
-export class E51820 extends TradeClass {
-  declare protected readonly isE51820: never;
+export class RequestFailed extends TradeClass {
+  declare protected readonly isRequestFailed: never;
 }
 
 /** 51821  */
-export class E51821 extends TradeClass {
-  declare protected readonly isE51821: never;
+export class ThePaymentMethodIsNotSupported extends TradeClass {
+  declare protected readonly isThePaymentMethodIsNotSupported: never;
 }
 
 /** 51822  */
-export class E51822 extends TradeClass {
-  declare protected readonly isE51822: never;
+export class QuoteExpired extends TradeClass {
+  declare protected readonly isQuoteExpired: never;
 }
 
 /** 51823  */
-export class E51823 extends TradeClass {
-  declare protected readonly isE51823: never;
+export class ParameterOfBuySellTradingIs extends TradeClass {
+  declare protected readonly isParameterOfBuySellTradingIs: never;
 }
 
 /** 51824  */
-export class E51824 extends TradeClass {
-  declare protected readonly isE51824: never;
+export class YouMustBindAPhoneNumber extends TradeClass {
+  declare protected readonly isYouMustBindAPhoneNumber: never;
 }
 
 /** 51825  */
-export class E51825 extends TradeClass {
-  declare protected readonly isE51825: never;
+export class YouMustBindAnEmailTo extends TradeClass {
+  declare protected readonly isYouMustBindAnEmailTo: never;
 }
 
 /** 54000  */
-export class E54000 extends TradeClass {
-  declare protected readonly isE54000: never;
+export class MarginTradingIsNotSupported extends TradeClass {
+  declare protected readonly isMarginTradingIsNotSupported: never;
 }
 
 /** 54001  */
-export class E54001 extends TradeClass {
-  declare protected readonly isE54001: never;
+export class OnlyMultiCurrencyMarginAccountCan extends TradeClass {
+  declare protected readonly isOnlyMultiCurrencyMarginAccountCan: never;
 }
 
 /** 54004  */
-export class E54004 extends TradeClass {
-  declare protected readonly isE54004: never;
+export class OrderPlacementOrModificationFailedBecause extends TradeClass {
+  declare protected readonly isOrderPlacementOrModificationFailedBecause: never;
 }
 
 /** 54005  */
-export class E54005 extends TradeClass {
-  declare protected readonly isE54005: never;
+export class SwitchToIsolatedMarginModeTo extends TradeClass {
+  declare protected readonly isSwitchToIsolatedMarginModeTo: never;
 }
 
 /** 54006  */
-export class E54006 extends TradeClass {
-  declare protected readonly isE54006: never;
+export class PreMarketExpiryFuturePositionLimit extends TradeClass {
+  declare protected readonly isPreMarketExpiryFuturePositionLimit: never;
 }
 
 /** 54007  */
-export class E54007 extends TradeClass {
-  declare protected readonly isE54007: never;
+export class InstrumentIsNotSupported extends TradeClass {
+  declare protected readonly isInstrumentIsNotSupported: never;
 }
 
 /** 54008  */
-export class E54008 extends TradeClass {
-  declare protected readonly isE54008: never;
+export class ThisOperationIsDisabledByThe extends TradeClass {
+  declare protected readonly isThisOperationIsDisabledByThe: never;
 }
 
 /** 54009  */
-export class E54009 extends TradeClass {
-  declare protected readonly isE54009: never;
+export class TheRangeOfShouldBeError extends TradeClass {
+  declare protected readonly isTheRangeOfShouldBeError: never;
 }
 
 /** 54011  */
-export class E54011 extends TradeClass {
-  declare protected readonly isE54011: never;
+export class PreMarketTradingContractsAreOnly extends TradeClass {
+  declare protected readonly isPreMarketTradingContractsAreOnly: never;
 }
 
 /** 54012  */
-export class E54012 extends TradeClass {
-  declare protected readonly isE54012: never;
+export class DueToInsufficientOrderBookDepth extends TradeClass {
+  declare protected readonly isDueToInsufficientOrderBookDepth: never;
 }
 
 /** 54018  */
-export class E54018 extends TradeClass {
-  declare protected readonly isE54018: never;
+export class BuyLimitOfUsdExceededYour extends TradeClass {
+  declare protected readonly isBuyLimitOfUsdExceededYour: never;
 }
 
 /** 54019  */
-export class E54019 extends TradeClass {
-  declare protected readonly isE54019: never;
+export class BuyLimitOfUsdExceededYourError extends TradeClass {
+  declare protected readonly isBuyLimitOfUsdExceededYourError: never;
 }
 
 /** 54024  */
-export class E54024 extends TradeClass {
-  declare protected readonly isE54024: never;
+export class YourOrderFailedBecauseYouMust extends TradeClass {
+  declare protected readonly isYourOrderFailedBecauseYouMust: never;
 }
 
 /** 54025  */
-export class E54025 extends TradeClass {
-  declare protected readonly isE54025: never;
+export class YourOrderFailedBecauseYouMustError extends TradeClass {
+  declare protected readonly isYourOrderFailedBecauseYouMustError: never;
 }
 
 /** 54026  */
-export class E54026 extends TradeClass {
-  declare protected readonly isE54026: never;
+export class YourOrderFailedBecauseYouMust54026 extends TradeClass {
+  declare protected readonly isYourOrderFailedBecauseYouMust54026: never;
 }
 
 /** 54027  */
-export class E54027 extends TradeClass {
-  declare protected readonly isE54027: never;
+export class YourOrderFailedBecauseYouMust54027 extends TradeClass {
+  declare protected readonly isYourOrderFailedBecauseYouMust54027: never;
 }
 
 /** 54028  */
-export class E54028 extends TradeClass {
-  declare protected readonly isE54028: never;
+export class YourOrderFailedBecauseYouMust54028 extends TradeClass {
+  declare protected readonly isYourOrderFailedBecauseYouMust54028: never;
 }
 
 /** 54029  */
-export class E54029 extends TradeClass {
-  declare protected readonly isE54029: never;
+export class DoesntExistWithin extends TradeClass {
+  declare protected readonly isDoesntExistWithin: never;
 }
 
 /** 54030  */
-export class E54030 extends TradeClass {
-  declare protected readonly isE54030: never;
+export class OrderFailedYourTotalValueOf extends TradeClass {
+  declare protected readonly isOrderFailedYourTotalValueOf: never;
 }
 
 /** 54031  */
-export class E54031 extends TradeClass {
-  declare protected readonly isE54031: never;
+export class OrderFailedTheOpenInterestOf extends TradeClass {
+  declare protected readonly isOrderFailedTheOpenInterestOf: never;
 }
 
 /** 54035  */
-export class E54035 extends TradeClass {
-  declare protected readonly isE54035: never;
+export class OrderFailedThePlatformHasReached extends TradeClass {
+  declare protected readonly isOrderFailedThePlatformHasReached: never;
 }
 
 /** 54036  */
-export class E54036 extends TradeClass {
-  declare protected readonly isE54036: never;
+export class YouCantPlaceFillOrKill extends TradeClass {
+  declare protected readonly isYouCantPlaceFillOrKill: never;
 }
 
 /** 54039  */
-export class E54039 extends TradeClass {
-  declare protected readonly isE54039: never;
+export class ElpOrdersCantBeReduceOnly extends TradeClass {
+  declare protected readonly isElpOrdersCantBeReduceOnly: never;
 }
 
 /** 54040  */
-export class E54040 extends TradeClass {
-  declare protected readonly isE54040: never;
+export class ElpOrdersCantBeUsedWith extends TradeClass {
+  declare protected readonly isElpOrdersCantBeUsedWith: never;
 }
 
 /** 54041  */
-export class E54041 extends TradeClass {
-  declare protected readonly isE54041: never;
+export class ElpOrdersArentSupportedFor extends TradeClass {
+  declare protected readonly isElpOrdersArentSupportedFor: never;
 }
 
 /** 54042  */
-export class E54042 extends TradeClass {
-  declare protected readonly isE54042: never;
+export class YouDontHavePermissionToPlace extends TradeClass {
+  declare protected readonly isYouDontHavePermissionToPlace: never;
 }
 
 /** 54043  */
-export class E54043 extends TradeClass {
-  declare protected readonly isE54043: never;
+export class YouCanOnlyPlaceUpTo extends TradeClass {
+  declare protected readonly isYouCanOnlyPlaceUpTo: never;
 }
 
 /** 54044  */
-export class E54044 extends TradeClass {
-  declare protected readonly isE54044: never;
+export class ElpIsNotEnabledForYou extends TradeClass {
+  declare protected readonly isElpIsNotEnabledForYou: never;
 }
 
 /** 54045  */
-export class E54045 extends TradeClass {
-  declare protected readonly isE54045: never;
+export class OpenapiUsersCanOnlyPlaceIoc extends TradeClass {
+  declare protected readonly isOpenapiUsersCanOnlyPlaceIoc: never;
 }
 
 /** 54046  */
-export class E54046 extends TradeClass {
-  declare protected readonly isE54046: never;
+export class YouCantPlaceOrdersToTake extends TradeClass {
+  declare protected readonly isYouCantPlaceOrdersToTake: never;
 }
 
 /** 54047  */
-export class E54047 extends TradeClass {
-  declare protected readonly isE54047: never;
+export class YouCantAmendThisOrderBecause extends TradeClass {
+  declare protected readonly isYouCantAmendThisOrderBecause: never;
 }
 
 /** 54048  */
-export class E54048 extends TradeClass {
-  declare protected readonly isE54048: never;
+export class YouCantCancelTheOrderBecause extends TradeClass {
+  declare protected readonly isYouCantCancelTheOrderBecause: never;
 }
 
 /** 54049  */
-export class E54049 extends TradeClass {
-  declare protected readonly isE54049: never;
+export class ApiUsersCantPlaceOrdersThat extends TradeClass {
+  declare protected readonly isApiUsersCantPlaceOrdersThat: never;
 }
 
 /** 54070  */
-export class E54070 extends TradeClass {
-  declare protected readonly isE54070: never;
+export class TheCurrentFunctionIsNotSupported extends TradeClass {
+  declare protected readonly isTheCurrentFunctionIsNotSupported: never;
 }
 
 /** 54071  */
-export class E54071 extends TradeClass {
-  declare protected readonly isE54071: never;
+export class DueToThePlatformSystemUpgrade extends TradeClass {
+  declare protected readonly isDueToThePlatformSystemUpgrade: never;
 }
 
 /** 54072  */
-export class E54072 extends TradeClass {
-  declare protected readonly isE54072: never;
+export class ThisContractIsCurrentlyViewOnly extends TradeClass {
+  declare protected readonly isThisContractIsCurrentlyViewOnly: never;
 }
 
 /** 54073  */
-export class E54073 extends TradeClass {
-  declare protected readonly isE54073: never;
+export class CouldntPlaceOrderAsIsAt extends TradeClass {
+  declare protected readonly isCouldntPlaceOrderAsIsAt: never;
 }
 
 /** 54074  */
-export class E54074 extends TradeClass {
-  declare protected readonly isE54074: never;
+export class YourSettingsFailedAsYouHave extends TradeClass {
+  declare protected readonly isYourSettingsFailedAsYouHave: never;
 }
 
 /** 54075  */
-export class E54075 extends TradeClass {
-  declare protected readonly isE54075: never;
+export class CrossCryptoContractsAreCurrentlyNot extends TradeClass {
+  declare protected readonly isCrossCryptoContractsAreCurrentlyNot: never;
 }
 
 /** 54078  */
-export class E54078 extends TradeClass {
-  declare protected readonly isE54078: never;
+export class IfTheMainOrderIsA extends TradeClass {
+  declare protected readonly isIfTheMainOrderIsA: never;
 }
 
 /** 54079  */
-export class E54079 extends TradeClass {
-  declare protected readonly isE54079: never;
+export class DynamicChangeIsAvailableOnlyFor extends TradeClass {
+  declare protected readonly isDynamicChangeIsAvailableOnlyFor: never;
 }
 
 /** 54092  */
-export class E54092 extends TradeClass {
-  declare protected readonly isE54092: never;
+export class ActionRequiredPleaseAcceptTheTradfi extends TradeClass {
+  declare protected readonly isActionRequiredPleaseAcceptTheTradfi: never;
 }
 
 /** 52000  */
-export class E52000 extends DataClass {
-  declare protected readonly isE52000: never;
+export class NoMarketDataFound extends DataClass {
+  declare protected readonly isNoMarketDataFound: never;
 }
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
+  ["51004", E51004],
+  ["51008", E51008],
+  ["51502", E51502],
   ["0", E0],
-  ["1", E1],
-  ["2", E2],
-  ["50000", E50000],
-  ["50001", E50001],
-  ["50002", E50002],
-  ["50004", E50004],
-  ["50005", E50005],
-  ["50006", E50006],
-  ["50007", E50007],
-  ["50008", E50008],
-  ["50009", E50009],
-  ["50010", E50010],
-  ["50011", E50011],
-  ["50012", E50012],
-  ["50013", E50013],
-  ["50014", E50014],
-  ["50015", E50015],
-  ["50016", E50016],
-  ["50017", E50017],
-  ["50018", E50018],
-  ["50019", E50019],
-  ["50020", E50020],
-  ["50021", E50021],
-  ["50022", E50022],
-  ["50023", E50023],
-  ["50024", E50024],
-  ["50025", E50025],
-  ["50026", E50026],
-  ["50027", E50027],
-  ["50028", E50028],
-  ["50029", E50029],
-  ["50030", E50030],
-  ["50032", E50032],
-  ["50033", E50033],
-  ["50035", E50035],
-  ["50036", E50036],
-  ["50037", E50037],
-  ["50038", E50038],
-  ["50039", E50039],
-  ["50040", E50040],
-  ["50041", E50041],
-  ["50042", E50042],
-  ["50044", E50044],
-  ["50045", E50045],
-  ["50046", E50046],
-  ["50047", E50047],
-  ["50048", E50048],
-  ["50049", E50049],
-  ["50050", E50050],
-  ["50051", E50051],
-  ["50052", E50052],
-  ["50053", E50053],
-  ["50055", E50055],
-  ["50056", E50056],
-  ["50057", E50057],
-  ["50058", E50058],
-  ["50059", E50059],
-  ["50060", E50060],
-  ["50061", E50061],
-  ["50062", E50062],
-  ["50063", E50063],
-  ["50064", E50064],
-  ["50067", E50067],
-  ["50069", E50069],
-  ["50071", E50071],
-  ["50072", E50072],
-  ["50075", E50075],
-  ["50076", E50076],
-  ["50077", E50077],
-  ["50100", E50100],
-  ["50101", E50101],
-  ["50102", E50102],
-  ["50103", E50103],
-  ["50104", E50104],
-  ["50105", E50105],
-  ["50106", E50106],
-  ["50107", E50107],
-  ["50108", E50108],
-  ["50109", E50109],
-  ["50110", E50110],
-  ["50111", E50111],
-  ["50112", E50112],
-  ["50113", E50113],
-  ["50114", E50114],
-  ["50115", E50115],
-  ["50116", E50116],
-  ["50118", E50118],
-  ["50119", E50119],
-  ["50120", E50120],
-  ["50121", E50121],
-  ["50122", E50122],
-  ["51000", E51000],
-  ["51001", E51001],
-  ["51002", E51002],
-  ["51003", E51003],
-  ["51004_1101", E510041101],
-  ["51004_1102", E510041102],
-  ["51004_1103", E510041103],
-  ["51004_1104", E510041104],
-  ["51004_1105", E510041105],
-  ["51004_1106", E510041106],
-  ["51004_1107", E510041107],
-  ["51004_1111", E510041111],
-  ["51004_1112", E510041112],
-  ["51004_1113", E510041113],
-  ["51004_1114", E510041114],
-  ["51004_1115", E510041115],
-  ["51004_1116", E510041116],
-  ["51004_1117", E510041117],
-  ["51005", E51005],
-  ["51006", E51006],
-  ["51007", E51007],
-  ["51008_1000", E510081000],
-  ["51008_1001", E510081001],
-  ["51008_1002", E510081002],
-  ["51008_1003", E510081003],
-  ["51008_1004", E510081004],
-  ["51008_1005", E510081005],
-  ["51008_1006", E510081006],
-  ["51008_1007", E510081007],
-  ["51008_1009", E510081009],
-  ["51008_1010", E510081010],
-  ["51008_1015", E510081015],
-  ["51008_1016", E510081016],
-  ["51008_1017", E510081017],
-  ["51008_1018", E510081018],
-  ["51008_1019", E510081019],
-  ["51008_1020", E510081020],
-  ["51009", E51009],
-  ["51010", E51010],
-  ["51011", E51011],
-  ["51012", E51012],
-  ["51014", E51014],
-  ["51015", E51015],
-  ["51016", E51016],
-  ["51017", E51017],
-  ["51018", E51018],
-  ["51019", E51019],
-  ["51020", E51020],
-  ["51021", E51021],
-  ["51022", E51022],
-  ["51023", E51023],
-  ["51024", E51024],
-  ["51025", E51025],
-  ["51026", E51026],
-  ["51027", E51027],
-  ["51028", E51028],
-  ["51029", E51029],
-  ["51030", E51030],
-  ["51031", E51031],
-  ["51032", E51032],
-  ["51033", E51033],
-  ["51034", E51034],
-  ["51035", E51035],
-  ["51036", E51036],
-  ["51042", E51042],
-  ["51043", E51043],
-  ["59509", E59509],
-  ["51037", E51037],
-  ["51038", E51038],
-  ["51039", E51039],
-  ["51040", E51040],
-  ["51041", E51041],
-  ["51044", E51044],
-  ["51046", E51046],
-  ["51047", E51047],
-  ["51048", E51048],
-  ["51049", E51049],
-  ["51050", E51050],
-  ["51051", E51051],
-  ["51052", E51052],
-  ["51053", E51053],
-  ["51054", E51054],
-  ["51055", E51055],
-  ["51056", E51056],
-  ["51057", E51057],
-  ["51058", E51058],
-  ["51059", E51059],
-  ["51063", E51063],
-  ["51065", E51065],
-  ["51066", E51066],
-  ["51068", E51068],
-  ["51069", E51069],
-  ["51070", E51070],
-  ["51071", E51071],
-  ["51072", E51072],
-  ["51073", E51073],
-  ["51074", E51074],
-  ["51075", E51075],
-  ["51076", E51076],
-  ["51077", E51077],
-  ["51078", E51078],
-  ["51079", E51079],
-  ["51080", E51080],
-  ["51081", E51081],
-  ["51082", E51082],
-  ["51083", E51083],
-  ["51084", E51084],
-  ["51085", E51085],
-  ["51086", E51086],
-  ["51538", E51538],
-  ["51539", E51539],
-  ["51527", E51527],
-  ["51087", E51087],
-  ["51088", E51088],
-  ["51089", E51089],
-  ["51090", E51090],
-  ["51091", E51091],
-  ["51092", E51092],
-  ["51093", E51093],
-  ["51094", E51094],
-  ["51095", E51095],
-  ["51096", E51096],
-  ["51098", E51098],
-  ["51099", E51099],
-  ["51178", E51178],
-  ["51100", E51100],
-  ["51101", E51101],
-  ["51102", E51102],
-  ["51103", E51103],
-  ["51104", E51104],
-  ["51105", E51105],
-  ["51106", E51106],
-  ["51107", E51107],
-  ["51108", E51108],
-  ["51109", E51109],
-  ["51110", E51110],
-  ["51111", E51111],
-  ["51112", E51112],
-  ["51113", E51113],
-  ["51115", E51115],
-  ["51116", E51116],
-  ["51117", E51117],
-  ["51120", E51120],
-  ["51121", E51121],
-  ["51122", E51122],
-  ["51123", E51123],
-  ["51124", E51124],
-  ["51125", E51125],
-  ["51126", E51126],
-  ["51127", E51127],
-  ["51128", E51128],
-  ["51129", E51129],
-  ["51130", E51130],
-  ["51131", E51131],
-  ["51132", E51132],
-  ["51133", E51133],
-  ["51134", E51134],
-  ["51135", E51135],
-  ["51136", E51136],
-  ["51137", E51137],
-  ["51138", E51138],
-  ["51139", E51139],
-  ["51140", E51140],
-  ["51142", E51142],
-  ["51143", E51143],
-  ["51144", E51144],
-  ["51147", E51147],
-  ["51148", E51148],
-  ["51149", E51149],
-  ["51150", E51150],
-  ["51152", E51152],
-  ["51153", E51153],
-  ["51154", E51154],
-  ["51155", E51155],
-  ["51158", E51158],
-  ["51164", E51164],
-  ["51169", E51169],
-  ["51170", E51170],
-  ["51171", E51171],
-  ["51173", E51173],
-  ["51174", E51174],
-  ["51175", E51175],
-  ["51176", E51176],
-  ["51177", E51177],
-  ["51179", E51179],
-  ["51180", E51180],
-  ["51181", E51181],
-  ["51182", E51182],
-  ["51185", E51185],
-  ["51186", E51186],
-  ["51187", E51187],
-  ["51192", E51192],
-  ["51193", E51193],
-  ["51194", E51194],
-  ["51195", E51195],
-  ["51196", E51196],
-  ["51197", E51197],
-  ["51201", E51201],
-  ["51202", E51202],
-  ["51203", E51203],
-  ["51204", E51204],
-  ["51205", E51205],
-  ["51206", E51206],
-  ["51207", E51207],
-  ["51209", E51209],
-  ["51210", E51210],
-  ["51211", E51211],
-  ["51212", E51212],
-  ["51213", E51213],
-  ["51214", E51214],
-  ["51220", E51220],
-  ["51221", E51221],
-  ["51222", E51222],
-  ["51223", E51223],
-  ["51224", E51224],
-  ["51225", E51225],
-  ["51226", E51226],
-  ["51250", E51250],
-  ["51251", E51251],
-  ["51252", E51252],
-  ["51253", E51253],
-  ["51254", E51254],
-  ["51255", E51255],
-  ["51256", E51256],
-  ["51257", E51257],
-  ["51258", E51258],
-  ["51259", E51259],
-  ["51260", E51260],
-  ["51261", E51261],
-  ["51262", E51262],
-  ["51263", E51263],
-  ["51264", E51264],
-  ["51265", E51265],
-  ["51267", E51267],
-  ["51268", E51268],
-  ["51269", E51269],
-  ["51270", E51270],
-  ["51271", E51271],
-  ["51272", E51272],
-  ["51273", E51273],
-  ["51274", E51274],
-  ["51275", E51275],
-  ["51276", E51276],
-  ["51277", E51277],
-  ["51278", E51278],
-  ["51279", E51279],
-  ["51280", E51280],
-  ["51281", E51281],
-  ["51282", E51282],
-  ["51283", E51283],
-  ["51284", E51284],
-  ["51285", E51285],
-  ["51286", E51286],
-  ["51287", E51287],
-  ["51288", E51288],
-  ["51289", E51289],
-  ["51290", E51290],
-  ["51291", E51291],
-  ["51292", E51292],
-  ["51293", E51293],
-  ["51294", E51294],
-  ["51295", E51295],
-  ["51298", E51298],
-  ["51299", E51299],
-  ["51300", E51300],
-  ["51302", E51302],
-  ["51303", E51303],
-  ["51304", E51304],
-  ["51305", E51305],
-  ["51306", E51306],
-  ["51307", E51307],
-  ["51308", E51308],
-  ["51309", E51309],
-  ["51310", E51310],
-  ["51311", E51311],
-  ["51312", E51312],
-  ["51313", E51313],
-  ["51317", E51317],
-  ["51327", E51327],
-  ["51328", E51328],
-  ["51329", E51329],
-  ["51330", E51330],
-  ["51331", E51331],
-  ["51332", E51332],
-  ["51333", E51333],
-  ["51340", E51340],
-  ["51341", E51341],
-  ["51342", E51342],
-  ["51343", E51343],
-  ["51344", E51344],
-  ["51345", E51345],
-  ["51346", E51346],
-  ["51347", E51347],
-  ["51348", E51348],
-  ["51349", E51349],
-  ["51350", E51350],
-  ["51351", E51351],
-  ["51352", E51352],
-  ["51353", E51353],
-  ["51354", E51354],
-  ["51355", E51355],
-  ["51356", E51356],
-  ["51357", E51357],
-  ["51358", E51358],
-  ["51359", E51359],
-  ["51370", E51370],
-  ["51380", E51380],
-  ["51381", E51381],
-  ["51382", E51382],
-  ["51383", E51383],
-  ["51384", E51384],
-  ["51385", E51385],
-  ["51386", E51386],
-  ["51387", E51387],
-  ["51388", E51388],
-  ["51389", E51389],
-  ["51390", E51390],
-  ["51391", E51391],
-  ["51392", E51392],
-  ["51393", E51393],
-  ["51394", E51394],
-  ["51395", E51395],
-  ["51396", E51396],
-  ["51397", E51397],
-  ["51398", E51398],
-  ["51399", E51399],
-  ["51400", E51400],
-  ["51401", E51401],
-  ["51402", E51402],
-  ["51403", E51403],
-  ["51404", E51404],
-  ["51405", E51405],
-  ["51406", E51406],
-  ["51407", E51407],
-  ["51408", E51408],
-  ["51409", E51409],
-  ["51410", E51410],
-  ["51411", E51411],
-  ["51412", E51412],
-  ["51413", E51413],
-  ["51415", E51415],
-  ["51416", E51416],
-  ["51500", E51500],
-  ["51501", E51501],
-  ["51502_1030", E515021030],
-  ["51502_1031", E515021031],
-  ["51502_1032", E515021032],
-  ["51502_1033", E515021033],
-  ["51502_1034", E515021034],
-  ["51502_1035", E515021035],
-  ["51502_1036", E515021036],
-  ["51502_1037", E515021037],
-  ["51502_1039", E515021039],
-  ["51502_1040", E515021040],
-  ["51502_1049", E515021049],
-  ["51503", E51503],
-  ["51505", E51505],
-  ["51506", E51506],
-  ["51507", E51507],
-  ["51508", E51508],
-  ["51509", E51509],
-  ["51510", E51510],
-  ["51511", E51511],
-  ["51512", E51512],
-  ["51513", E51513],
-  ["51514", E51514],
-  ["51521", E51521],
-  ["51522", E51522],
-  ["51523", E51523],
-  ["51524", E51524],
-  ["51525", E51525],
-  ["51526", E51526],
-  ["51528", E51528],
-  ["51529", E51529],
-  ["51530", E51530],
-  ["51531", E51531],
-  ["51532", E51532],
-  ["51536", E51536],
-  ["51537", E51537],
-  ["51543", E51543],
-  ["51600", E51600],
-  ["51601", E51601],
-  ["51602", E51602],
-  ["51603", E51603],
-  ["51604", E51604],
-  ["51605", E51605],
-  ["51606", E51606],
-  ["51607", E51607],
-  ["51608", E51608],
-  ["51610", E51610],
-  ["51611", E51611],
-  ["51620", E51620],
-  ["51621", E51621],
-  ["51625", E51625],
-  ["51156", E51156],
-  ["51159", E51159],
-  ["51162", E51162],
-  ["51163", E51163],
-  ["51165", E51165],
-  ["51166", E51166],
-  ["51167", E51167],
-  ["51168", E51168],
-  ["51320", E51320],
-  ["51321", E51321],
-  ["51322", E51322],
-  ["51323", E51323],
-  ["51324", E51324],
-  ["51325", E51325],
-  ["51326", E51326],
-  ["51820", E51820],
-  ["51821", E51821],
-  ["51822", E51822],
-  ["51823", E51823],
-  ["51824", E51824],
-  ["51825", E51825],
-  ["54000", E54000],
-  ["54001", E54001],
-  ["54004", E54004],
-  ["54005", E54005],
-  ["54006", E54006],
-  ["54007", E54007],
-  ["54008", E54008],
-  ["54009", E54009],
-  ["54011", E54011],
-  ["54012", E54012],
-  ["54018", E54018],
-  ["54019", E54019],
-  ["54024", E54024],
-  ["54025", E54025],
-  ["54026", E54026],
-  ["54027", E54027],
-  ["54028", E54028],
-  ["54029", E54029],
-  ["54030", E54030],
-  ["54031", E54031],
-  ["54035", E54035],
-  ["54036", E54036],
-  ["54039", E54039],
-  ["54040", E54040],
-  ["54041", E54041],
-  ["54042", E54042],
-  ["54043", E54043],
-  ["54044", E54044],
-  ["54045", E54045],
-  ["54046", E54046],
-  ["54047", E54047],
-  ["54048", E54048],
-  ["54049", E54049],
-  ["54070", E54070],
-  ["54071", E54071],
-  ["54072", E54072],
-  ["54073", E54073],
-  ["54074", E54074],
-  ["54075", E54075],
-  ["54078", E54078],
-  ["54079", E54079],
-  ["54092", E54092],
-  ["52000", E52000],
+  ["1", OperationFailed],
+  ["2", BulkOperationPartiallySucceeded],
+  ["50000", BodyForPostRequestCannotBe],
+  ["50001", ServiceTemporarilyUnavailablePleaseTryAgain],
+  ["50002", JsonSyntaxError],
+  ["50004", ApiEndpointRequestTimeoutDoesNot],
+  ["50005", ApiEndpointIsInactiveOrUnavailable],
+  ["50006", InvalidContentTypePleaseUseApplication],
+  ["50007", UserBlocked],
+  ["50008", UserDoesntExist],
+  ["50009", AccountIsFrozenDueToStop],
+  ["50010", UserIdCannotBeEmpty],
+  ["50011", RateLimitReachedPleaseReferTo],
+  ["50012", AccountStatusInvalidCheckAccountStatus],
+  ["50013", SystemsAreBusyPleaseTryAgain],
+  ["50014", ParameterCanNotBeEmpty],
+  ["50015", EitherParameterOrIsRequired],
+  ["50016", ParameterDoesNotMatchParameter],
+  ["50017", PositionFrozenAndRelatedOperationsRestricted],
+  ["50018", CurrencyIsFrozenDueToAdl],
+  ["50019", AccountFrozenAndRelatedOperationsRestricted],
+  ["50020", PositionFrozenAndRelatedOperationsRestrictedError],
+  ["50021", CurrencyIsFrozenDueToLiquidation],
+  ["50022", AccountFrozenAndRelatedOperationsRestrictedError],
+  ["50023", FundingFeesFrozenAndRelatedOperations],
+  ["50024", ParameterAndCanNotExistAt],
+  ["50025", ParameterCountExceedsTheLimit],
+  ["50026", SystemErrorTryAgainLater],
+  ["50027", ThisAccountIsRestrictedFromTrading],
+  ["50028", UnableToPlaceTheOrderPlease],
+  ["50029", YourAccountHasTriggeredOkxRisk],
+  ["50030", YouDontHavePermissionToUse],
+  ["50032", YourAccountHasBeenSetTo],
+  ["50033", InstrumentBlockedPleaseVerifyTradingThis],
+  ["50035", ThisEndpointRequiresThatApikeyMust],
+  ["50036", TheExptimeCantBeEarlierThan],
+  ["50037", OrderExpired],
+  ["50038", ThisFeatureIsUnavailableInDemo],
+  ["50039", ParameterBeforeIsntSupportedForTimestamp],
+  ["50040", TooFrequentOperationsPleaseTryAgain],
+  ["50041", YourUserIdHasntBeenAllowlisted],
+  ["50042", RepeatedRequest],
+  ["50044", MustSelectOneBrokerType],
+  ["50045", SimposShouldBeEmptyBecauseSimulated],
+  ["50046", ThisFeatureIsTemporarilyUnavailableWhile],
+  ["50047", HasAlreadySettledToCheckThe],
+  ["50048", SwitchingRiskUnitMayLeadPosition],
+  ["50049", NoInformationOnThePositionTier],
+  ["50050", YouveAlreadyActivatedOptionsTradingPlease],
+  ["50051", DueToComplianceRestrictionsInYour],
+  ["50052", DueToLocalLawsAndRegulations],
+  ["50053", ThisFeatureIsOnlyAvailableIn],
+  ["50055", ResetUnsuccessfulAssetsCanOnlyBe],
+  ["50056", YouHavePendingOrdersOrOpen],
+  ["50057", ResetUnsuccessfulTryAgainLater],
+  ["50058", ThisCryptoIsNotSupportedIn],
+  ["50059", BeforeYouContinueYoullNeedTo],
+  ["50060", ForSecurityAndCompliancePurposesPlease],
+  ["50061", YouveReachedTheMaximumOrderRate],
+  ["50062", ThisFeatureIsCurrentlyUnavailable],
+  ["50063", YouCantActivateTheCreditsAs],
+  ["50064", TheBorrowingSystemIsUnavailableTry],
+  ["50067", TheApiDoesntSupportCrossSite],
+  ["50069", MarginRatioVerificationForThisRisk],
+  ["50071", AlreadyExists],
+  ["50072", IsolatedMarginModeIsNoLonger],
+  ["50075", TheTokenIsRestrictedInIslamic],
+  ["50076", TheTimeIntervalBetweenTheStart],
+  ["50077", TheTimeIntervalBetweenTheStartError],
+  ["50100", ApiFrozenPleaseContactCustomerService],
+  ["50101", ApikeyDoesNotMatchCurrentEnvironment],
+  ["50102", TimestampRequestExpired],
+  ["50103", RequestHeaderOkAccessKeyCannot],
+  ["50104", RequestHeaderOkAccessPassphraseCannot],
+  ["50105", RequestHeaderOkAccessPassphraseIncorrect],
+  ["50106", RequestHeaderOkAccessSignCannot],
+  ["50107", RequestHeaderOkAccessTimestampCannot],
+  ["50108", ExchangeIdDoesNotExist],
+  ["50109", ExchangeDomainDoesNotExist],
+  ["50110", YourIpIsNotIncludedIn],
+  ["50111", InvalidOkAccessKey],
+  ["50112", InvalidOkAccessTimestamp],
+  ["50113", InvalidSignature],
+  ["50114", InvalidAuthorization],
+  ["50115", InvalidRequestMethod],
+  ["50116", FastApiIsAllowedToCreate],
+  ["50118", ToLinkTheAppUsingYour],
+  ["50119", ApiKeyDoesntExist],
+  ["50120", ThisApiKeyDoesntHavePermission],
+  ["50121", YouCantAccessOurServicesThrough],
+  ["50122", OrderAmountMustExceedMinimumAmount],
+  ["51000", ParameterError],
+  ["51001", InstrumentIdInstrumentIdCodeOr],
+  ["51002", InstrumentIdDoesntMatchUnderlyingIndex],
+  ["51003", EitherClientOrderIdOrOrder],
+  ["51004_1101", OrderFailedForIsolatedLongShort],
+  ["51004_1102", OrderFailedForCrossLongShort],
+  ["51004_1103", OrderFailedForCrossBuySell],
+  ["51004_1104", OrderFailedForBuySellMode],
+  ["51004_1105", OrderFailedForBuySellModeError],
+  ["51004_1106", OrderFailedForCrossBuySellError],
+  ["51004_1107", OrderFailedForCrossBuySell510041107],
+  ["51004_1111", OrderAmendmentFailedForIsolatedLong],
+  ["51004_1112", OrderAmendmentFailedForCrossLong],
+  ["51004_1113", OrderAmendmentFailedForCrossBuy],
+  ["51004_1114", OrderAmendmentFailedForBuySell],
+  ["51004_1115", OrderAmendmentFailedForBuySellError],
+  ["51004_1116", OrderAmendmentFailedForCrossBuyError],
+  ["51004_1117", OrderAmendmentFailedForCrossBuy510041117],
+  ["51005", YourOrderAmountExceedsTheMax],
+  ["51006", OrderPriceIsNotWithinThe],
+  ["51007", OrderFailedPleasePlaceOrdersOf],
+  ["51008_1000", OrderFailedInsufficientBalanceInAccount],
+  ["51008_1001", OrderFailedInsufficientMarginInAccount],
+  ["51008_1002", OrderFailedInsufficientBalanceInAccountError],
+  ["51008_1003", OrderFailedInsufficientMarginInAccountError],
+  ["51008_1004", InsufficientAvailableAsYourBorrowingAmount],
+  ["51008_1005", OrderFailedExceedsBorrowLimitLimit],
+  ["51008_1006", OrderFailedInsufficientBorrowingQuotaResults],
+  ["51008_1007", YourOrderFailedBecauseItRequires],
+  ["51008_1009", OrderFailedInsufficientAccountBalanceAnd],
+  ["51008_1010", OrderFailedTheOrderDidntPass],
+  ["51008_1015", OrderFailedYourAvailableBalanceIs],
+  ["51008_1016", OrderFailedYourAvailableBalanceIsError],
+  ["51008_1017", YourOrderFailedBecauseItRequiresError],
+  ["51008_1018", YourOrderFailedBecauseItRequires510081018],
+  ["51008_1019", OrderFailedYourMainAccountsBorrowing],
+  ["51008_1020", OrderFailedAfterTheSpotFee],
+  ["51009", OrderBlockedPleaseContactCustomerSupport],
+  ["51010", RequestUnsupportedUnderCurrentAccountMode],
+  ["51011", OrderIdAlreadyExists],
+  ["51012", TokenDoesntExist],
+  ["51014", IndexDoesntExist],
+  ["51015", InstrumentIdDoesntMatchInstrumentType],
+  ["51016", ClientOrderIdAlreadyExists],
+  ["51017", LoanAmountExceedsBorrowingLimit],
+  ["51018", UsersWithOptionsAccountsCannotHold],
+  ["51019", NoNetLongPositionsCanBe],
+  ["51020", YourOrderShouldMeetOrExceed],
+  ["51021", ThePairOrContractIsNot],
+  ["51022", ContractSuspended],
+  ["51023", PositionDoesntExist],
+  ["51024", TradingAccountIsBlocked],
+  ["51025", OrderCountExceedsTheLimit],
+  ["51026", InstrumentTypeDoesntMatchUnderlyingIndex],
+  ["51027", ContractExpired],
+  ["51028", ContractUnderDelivery],
+  ["51029", ContractIsBeingSettled],
+  ["51030", FundingFeeIsBeingSettled],
+  ["51031", ThisOrderPriceIsNotWithin],
+  ["51032", ClosingAllThePositionsAtThe],
+  ["51033", TheTotalAmountPerOrderFor],
+  ["51034", FillRateExceedsTheLimitThat],
+  ["51035", ThisAccountDoesntHavePermissionTo],
+  ["51036", OnlyOptionsInstrumentOfThePm],
+  ["51042", UnderThePortfolioMarginAccountUsers],
+  ["51043", ThisIsolatedPositionDoesntExist],
+  ["59509", AccountDoesNotHavePermissionTo],
+  ["51037", ThisAccountOnlySupportsPlacingIoc],
+  ["51038", IocOrderAlreadyExistsUnderThe],
+  ["51039", LeverageCannotBeAdjustedForThe],
+  ["51040", CannotAdjustMarginsForLongIsolated],
+  ["51041", PortfolioMarginAccountOnlySupportsThe],
+  ["51044", TheOrderTypeIsNotAllowed],
+  ["51046", TheTakeProfitTriggerPriceMust],
+  ["51047", TheStopLossTriggerPriceMust],
+  ["51048", TheTakeProfitTriggerPriceMustError],
+  ["51049", TheStopLossTriggerPriceMustError],
+  ["51050", TheTakeProfitTriggerPriceMust51050],
+  ["51051", TheStopLossTriggerPriceMust51051],
+  ["51052", TheTakeProfitTriggerPriceMust51052],
+  ["51053", TheStopLossTriggerPriceMust51053],
+  ["51054", RequestTimedOutPleaseTryAgain],
+  ["51055", FuturesGridIsNotAvailableIn],
+  ["51056", ActionNotAllowed],
+  ["51057", ThisBotIsntAvailableInCurrent],
+  ["51058", NoAvailablePositionForThisAlgo],
+  ["51059", StrategyForTheCurrentStateDoes],
+  ["51063", OrdidDoesNotExist],
+  ["51065", AlgoclordidAlreadyExists],
+  ["51066", MarketOrdersUnavailableForOptionsTrading],
+  ["51068", AlreadyExistsWithinAlgoclordidAndAttachalgoclordid],
+  ["51069", TheOptionContractsRelatedToCurrent],
+  ["51070", YouDoNotMeetTheRequirements],
+  ["51071", YouveReachedTheMaximumLimitFor],
+  ["51072", AsASpotLeadTraderYou],
+  ["51073", AsASpotLeadTraderYouError],
+  ["51074", OnlyTheTdmodeForLeadTrade],
+  ["51075", OrderModificationFailedYouCanOnly],
+  ["51076", TpSlOrdersInSplitTps],
+  ["51077", SettingMultipleTpAndCostPrice],
+  ["51078", YouAreALeadTraderSplit],
+  ["51079", TheNumberOfTpOrdersWith],
+  ["51080", TakeProfitTriggerPriceTypesTptriggerpxtype],
+  ["51081", TakeProfitTriggerPricesTptriggerpxCannot],
+  ["51082", TpTriggerPricesTpordpxInOne],
+  ["51083", TheTotalSizeOfTpOrders],
+  ["51084", TheNumberOfSlOrdersWith],
+  ["51085", TheNumberOfTpOrdersCannot],
+  ["51086", TheNumberOfOrdersWithSplit],
+  ["51538", YouNeedToUseAttachalgoordsIf],
+  ["51539", AttachalgoidOrAttachalgoclordidCannotBeIdentical],
+  ["51527", OrderModificationFailedAtLeast1],
+  ["51087", ListingCanceledForThisCrypto],
+  ["51088", YouCanOnlyPlace1Tp],
+  ["51089", TheSizeOfTheTpOrder],
+  ["51090", YouCantModifyTheAmountOf],
+  ["51091", AllTpOrdersInOneOrder],
+  ["51092", TpOrderPricesTpordpxInOne],
+  ["51093", TpLimitOrderPricesTpordpxIn],
+  ["51094", YouCantPlaceTpLimitOrders],
+  ["51095", ToPlaceTpLimitOrdersAt],
+  ["51096", CxloncloseposNeedsToBeTrueTo],
+  ["51098", YouCantAddANewTp],
+  ["51099", YouCantPlaceTpLimitOrdersError],
+  ["51178", TptriggerpxTpordpxOrSltriggerpxSlordpxCant],
+  ["51100", UnableToPlaceOrderTakeProfit],
+  ["51101", OrderFailedTheSzOfThe],
+  ["51102", OrderFailedTheNumberOfPending],
+  ["51103", OrderFailedTheNumberOfPendingError],
+  ["51104", OrderFailedTheAggregatedContractQuantity],
+  ["51105", OrderFailedTheMaximalSumOf],
+  ["51106", OrderFailedTheMaximalSumOfError],
+  ["51107", OrderFailedTheMaximalSumOf51107],
+  ["51108", PositionsExceedTheLimitForClosing],
+  ["51109", NoAvailableOffers],
+  ["51110", YouCanOnlyPlaceALimit],
+  ["51111", MaximumOrdersCanBePlacedIn],
+  ["51112", CloseOrderSizeExceedsAvailableSize],
+  ["51113", MarketPriceLiquidationRequestsTooFrequent],
+  ["51115", CancelAllPendingCloseOrdersBefore],
+  ["51116", OrderPriceOrTriggerPriceExceeds],
+  ["51117", PendingCloseOrdersCountExceedsLimit],
+  ["51120", OrderAmountIsLessThanPlease],
+  ["51121", OrderQuantityMustBeAMultiple],
+  ["51122", OrderPriceShouldHigherThanThe],
+  ["51123", MinPriceIncrementIsNull],
+  ["51124", YouCanOnlyPlaceLimitOrders],
+  ["51125", CurrentlyThereArePendingReduceReverse],
+  ["51126", CurrentlyThereArePendingReduceOnly],
+  ["51127", AvailableBalanceIs0],
+  ["51128", MultiCurrencyMarginAccountsCannotDo],
+  ["51129", TheValueOfThePositionAnd],
+  ["51130", FixedMarginCurrencyError],
+  ["51131", InsufficientBalance],
+  ["51132", YourPositionAmountIsNegativeAnd],
+  ["51133", ReduceOnlyFeatureIsUnavailableFor],
+  ["51134", ClosingFailedPleaseCheckYourMargin],
+  ["51135", YourClosingPriceHasTriggeredThe],
+  ["51136", YourClosingPriceHasTriggeredTheError],
+  ["51137", TheHighestPriceLimitForBuy],
+  ["51138", TheLowestPriceLimitForSell],
+  ["51139", ReduceOnlyFeatureIsUnavailableForError],
+  ["51140", PurchaseFailedDueToInsufficientSell],
+  ["51142", ThereIsNoValidQuotationIn],
+  ["51143", InsufficientConversionAmount],
+  ["51144", PleaseUseForClosing],
+  ["51147", ToTradeOptionsMakeSureYou],
+  ["51148", FailedToPlaceOrderTheNew],
+  ["51149", OrderTimedOutPleaseTryAgain],
+  ["51150", ThePrecisionOfTheNumberOf],
+  ["51152", UnableToPlaceAnOrderThat],
+  ["51153", UnableToBorrowManuallyInQuick],
+  ["51154", UnableToRepayManuallyInQuick],
+  ["51155", TradingOfThisPairOrContract],
+  ["51158", ManualTransferUnavailableToProceedPlease],
+  ["51164", AsLeadTraderYouCantSwitch],
+  ["51169", OrderFailedBecauseYouDontHave],
+  ["51170", FailedToPlaceOrderAReduce],
+  ["51171", FailedToEditOrderTheEdited],
+  ["51173", UnableToCloseAllAtMarket],
+  ["51174", OrderFailedNumberOfPendingOrders],
+  ["51175", ParametersAndCannotBeEmptyAt],
+  ["51176", OnlyOneParameterCanBeFilled],
+  ["51177", UnavailableToAmendBecauseThePrice],
+  ["51179", UnavailableToPlaceOptionsOrdersUsing],
+  ["51180", TheRangeOfShouldBe],
+  ["51181", OrdtypeMustBeLimitWhilePlacing],
+  ["51182", TheTotalNumberOfPendingOrders],
+  ["51185", TheMaximumValueAllowedPerOrder],
+  ["51186", OrderFailedTheLeverageForIn],
+  ["51187", OrderFailedForInYourCurrent],
+  ["51192", ThePriceCorrespondingToTheIv],
+  ["51193", ThePriceCorrespondingToTheIvError],
+  ["51194", ThePriceCorrespondingToTheUsd],
+  ["51195", ThePriceCorrespondingToTheUsdError],
+  ["51196", YouCanOnlyPlaceLimitOrdersError],
+  ["51197", YouCanOnlyPlaceLimitOrders51197],
+  ["51201", TheValueOfAMarketOrder],
+  ["51202", MarketOrderAmountExceedsTheMaximum],
+  ["51203", OrderAmountExceedsTheLimit],
+  ["51204", ThePriceForTheLimitOrder],
+  ["51205", ReduceOnlyIsNotAvailable],
+  ["51206", PleaseCancelTheReduceOnlyOrder],
+  ["51207", TradingAmountExceedsTheLimitAnd],
+  ["51209", OrderFailedBecauseYourCurrentStatus],
+  ["51210", OrderFailedBecauseYourCurrentStatusError],
+  ["51211", OrderFailedBecauseYourCurrentStatus51211],
+  ["51212", OrderFailedBecauseYourCurrentStatus51212],
+  ["51213", OrderFailedBecauseYourCurrentStatus51213],
+  ["51214", FailedToModifyOrderBecauseYour],
+  ["51220", LeadAndFollowBotsOnlySupport],
+  ["51221", TheProfitSharingRatioMustBe],
+  ["51222", ProfitSharingIsntSupportedForThis],
+  ["51223", OnlyLeadBotCreatorsCanSet],
+  ["51224", ProfitSharingIsntSupportedForThisError],
+  ["51225", InstantTriggerIsntAvailableForFollow],
+  ["51226", EditingParametersIsntAvailableForFollow],
+  ["51250", AlgoOrderPriceIsOutOf],
+  ["51251", BotOrderTypeErrorOccurredWhen],
+  ["51252", AlgoOrderAmountIsOutOf],
+  ["51253", AverageAmountExceedsTheLimitOf],
+  ["51254", IcebergAverageAmountErrorOccurred],
+  ["51255", LimitOfPerIcebergOrderTotal],
+  ["51256", IcebergOrderPriceVarianceError],
+  ["51257", TrailingStopOrderCallbackRateError],
+  ["51258", TrailingStopOrderPlacementFailedThe],
+  ["51259", TrailingStopOrderPlacementFailedTheError],
+  ["51260", MaximumOfPendingTrailingStopOrders],
+  ["51261", EachUserCanHoldUpTo],
+  ["51262", MaximumPendingIcebergOrdersCanBe],
+  ["51263", MaximumPendingTimeWeightedOrdersCan],
+  ["51264", AverageAmountExceedsTheLimitOfError],
+  ["51265", TimeWeightedOrderLimitError],
+  ["51267", TimeWeightedOrderStrategyInitiativeRate],
+  ["51268", TimeWeightedOrderStrategyInitiativeRange],
+  ["51269", TimeWeightedOrderIntervalErrorInterval],
+  ["51270", TheLimitOfTimeWeightedOrder],
+  ["51271", SweepRatioMustBe0X],
+  ["51272", PriceVarianceMustBe0X],
+  ["51273", TotalAmountMustBeGreaterThan],
+  ["51274", TotalQuantityOfTimeWeightedOrder],
+  ["51275", TheAmountOfSingleStopMarket],
+  ["51276", PricesCannotBeSpecifiedForStop],
+  ["51277", TpTriggerPriceCannotBeHigher],
+  ["51278", SlTriggerPriceCannotBeLower],
+  ["51279", TpTriggerPriceCannotBeLower],
+  ["51280", SlTriggerPriceCannotBeHigher],
+  ["51281", TriggerOrderDoNotSupportThe],
+  ["51282", TheRangeOfPriceVarianceIs],
+  ["51283", TheRangeOfTimeIntervalIs],
+  ["51284", TheRangeOfAverageAmountIs],
+  ["51285", TheRangeOfTotalAmountIs],
+  ["51286", TheTotalAmountShouldNotBe],
+  ["51287", ThisBotDoesntSupportCurrentInstrument],
+  ["51288", BotIsCurrentlyStoppingDoNot],
+  ["51289", BotConfigurationDoesNotExistPlease],
+  ["51290", TheBotEngineIsBeingUpgraded],
+  ["51291", ThisBotDoesNotExistOr],
+  ["51292", ThisBotTypeDoesNotExist],
+  ["51293", ThisBotDoesNotExist],
+  ["51294", ThisBotCannotBeCreatedTemporarily],
+  ["51295", PortfolioMarginAccountDoesNotSupport],
+  ["51298", TriggerOrdersAreNotAvailableIn],
+  ["51299", OrderDidNotGoThroughYou],
+  ["51300", TpTriggerPriceCannotBeHigherError],
+  ["51302", SlTriggerPriceCannotBeLowerError],
+  ["51303", TpTriggerPriceCannotBeLowerError],
+  ["51304", SlTriggerPriceCannotBeHigherError],
+  ["51305", TpTriggerPriceCannotBeHigher51305],
+  ["51306", SlTriggerPriceCannotBeLower51306],
+  ["51307", TpTriggerPriceCannotBeLower51307],
+  ["51308", SlTriggerPriceCannotBeHigher51308],
+  ["51309", CannotCreateTradingBotDuringCall],
+  ["51310", StrategicOrdersWithIcebergAndTwap],
+  ["51311", FailedToPlaceTrailingStopOrder],
+  ["51312", FailedToPlaceTrailingStopOrderError],
+  ["51313", ManualTransferInIsolatedModeDoes],
+  ["51317", TriggerOrdersAreNotAvailableBy],
+  ["51327", ClosefractionIsOnlyAvailableForExpiry],
+  ["51328", ClosefractionIsOnlyAvailableForReduceonly],
+  ["51329", ClosefractionIsOnlyAvailableInNet],
+  ["51330", ClosefractionIsOnlyAvailableForStop],
+  ["51331", ClosefractionIsOnlyAvailableForClose],
+  ["51332", ClosefractionIsNotApplicableToPortfolio],
+  ["51333", ClosePositionOrderInHedgeMode],
+  ["51340", UsedMarginMustBeGreaterThan],
+  ["51341", PositionClosingNotAllowed],
+  ["51342", ClosingOrderAlreadyExistsPleaseTry],
+  ["51343", TpPriceMustBeLessThan],
+  ["51344", SlPriceMustBeGreaterThan],
+  ["51345", PolicyTypeIsNotGridPolicy],
+  ["51346", TheHighestPriceCannotBeLower],
+  ["51347", NoProfitAvailable],
+  ["51348", StopLossPriceMustBeLess],
+  ["51349", TakeProfitPriceMustBeGreater],
+  ["51350", NoRecommendedParameters],
+  ["51351", SingleIncomeMustBeGreaterThan],
+  ["51352", YouCanHaveToTradingPairs],
+  ["51353", TradingPairAlreadyExists],
+  ["51354", ThePercentagesOfAllTradingPairs],
+  ["51355", SelectADateWithin],
+  ["51356", SelectATimeWithin],
+  ["51357", SelectATimeZoneWithin],
+  ["51358", TheInvestmentAmountOfEachCrypto],
+  ["51359", RecurringBuyNotSupportedForThe],
+  ["51370", TheRangeOfLeverIs],
+  ["51380", MarketConditionsDoNotMeetThe],
+  ["51381", PerGridProfitRatioMustBe],
+  ["51382", StopTriggeractionIsNotSupportedBy],
+  ["51383", TheMinPriceIsLowerThan],
+  ["51384", TheTriggerPriceMustBeGreater],
+  ["51385", TheTakeProfitPriceNeedsTo],
+  ["51386", TheMinPriceNeedsToBe],
+  ["51387", StopLossPriceMustBeLessError],
+  ["51388", ThisBotIsInRunningStatus],
+  ["51389", TriggerPriceShouldBeLowerThan],
+  ["51390", TriggerPriceShouldBeLowerThanError],
+  ["51391", TriggerPriceShouldBeHigherThan],
+  ["51392", TpPriceShouldBeHigherThan],
+  ["51393", SlPriceShouldBeLowerThan],
+  ["51394", TriggerPriceShouldBeHigherThanError],
+  ["51395", TriggerPriceShouldBeLowerThan51395],
+  ["51396", TpPriceShouldBeLowerThan],
+  ["51397", SlPriceShouldBeHigherThan],
+  ["51398", CurrentMarketMeetsTheStopCondition],
+  ["51399", MaxMarginUnderCurrentLeverageEnter],
+  ["51400", OrderCancellationFailedAsTheOrder],
+  ["51401", CancellationFailedAsTheOrderIs],
+  ["51402", CancellationFailedAsTheOrderIsError],
+  ["51403", CancellationFailedAsTheOrderType],
+  ["51404", OrderCancellationUnavailableDuringTheSecond],
+  ["51405", CancellationFailedAsYouDontHave],
+  ["51406", CanceledOrderCountExceedsTheLimit],
+  ["51407", EitherOrderIdOrClientOrder],
+  ["51408", PairIdOrNameDoesntMatch],
+  ["51409", EitherPairIdOrPairName],
+  ["51410", CancellationFailedAsTheOrderIs51410],
+  ["51411", AccountDoesNotHavePermissionFor],
+  ["51412", CancellationTimedOutPleaseTryAgain],
+  ["51413", CancellationFailedAsTheOrderTypeError],
+  ["51415", UnableToPlaceOrderSpotTrading],
+  ["51416", OrderHasBeenTriggeredAndCant],
+  ["51500", YouMustEnterAPriceQuantity],
+  ["51501", MaximumOrdersCanBeModified],
+  ["51502_1030", UnableToEditOrderInsufficientBalance],
+  ["51502_1031", OrderFailedInsufficientMarginInAccount515021031],
+  ["51502_1032", OrderFailedInsufficientBalanceInAccount515021032],
+  ["51502_1033", OrderFailedInsufficientMarginInAccount515021033],
+  ["51502_1034", OrderFailedTheRequestedBorrowingAmount],
+  ["51502_1035", OrderFailedTheRequestedBorrowingAmountError],
+  ["51502_1036", OrderFailedInsufficientAvailableBorrowingAmount],
+  ["51502_1037", FailedToModifyOrderBecauseIt],
+  ["51502_1039", OrderFailedInsufficientAccountBalanceAndError],
+  ["51502_1040", OrderFailedTheOrderDidntPassError],
+  ["51502_1049", OrderModificationFailedYourMainAccounts],
+  ["51503", YourOrderHasAlreadyBeenFilled],
+  ["51505", IsNotInCallAuction],
+  ["51506", OrderModificationUnavailableForTheOrder],
+  ["51507", YouCanOnlyPlaceMarketOrders],
+  ["51508", OrdersAreNotAllowedToBe],
+  ["51509", ModificationFailedAsTheOrderHas],
+  ["51510", ModificationFailedAsTheOrderHasError],
+  ["51511", ModificationFailedAsTheOrderPrice],
+  ["51512", FailedToAmendOrdersInBatches],
+  ["51513", NumberOfModificationRequestsThatAre],
+  ["51514", OrderModificationFailedThePriceLength],
+  ["51521", FailedToEditUnableToEdit],
+  ["51522", FailedToEditAReduceOnly],
+  ["51523", UnableToModifyTheOrderPrice],
+  ["51524", UnableToModifyTheOrderQuantity],
+  ["51525", StopOrderModificationIsNotAvailable],
+  ["51526", OrderModificationUnsuccessfulTakeProfitStop],
+  ["51528", UnableToModifyTriggerPriceType],
+  ["51529", OrderModificationUnsuccessfulStopOrderModification],
+  ["51530", OrderModificationUnsuccessfulTakeProfitStopError],
+  ["51531", OrderModificationUnsuccessfulTheStopOrder],
+  ["51532", YourTpSlCantBeModified],
+  ["51536", UnableToModifyTheSizeOf],
+  ["51537", PxusdOrPxvolAreNotSupported],
+  ["51543", WhenModifyingTakeProfitOrStop],
+  ["51600", StatusNotFound],
+  ["51601", OrderStatusAndOrderIdCannot],
+  ["51602", EitherOrderStatusOrOrderId],
+  ["51603", OrderDoesNotExist],
+  ["51604", InitiateADownloadRequestBeforeObtaining],
+  ["51605", YouCanOnlyDownloadTransactionData],
+  ["51606", TransactionDataForTheCurrentQuarter],
+  ["51607", YourPreviousDownloadRequestIsStill],
+  ["51608", NoTransactionDataFoundForThe],
+  ["51610", YouCantDownloadBillingStatementsFor],
+  ["51611", YouCantDownloadBillingStatementsForError],
+  ["51620", OnlyAffiliatesCanPerformThisAction],
+  ["51621", TheUserIsntYourInvitee],
+  ["51625", OneClickRepayRequiresAutoBorrow],
+  ["51156", YoureLeadingTradesInLongShort],
+  ["51159", YoureLeadingTradesInBuySell],
+  ["51162", YouHaveOpenOrdersCancelThese],
+  ["51163", YouHoldPositionsCloseThesePositions],
+  ["51165", TheNumberOfReduceOnlyOrders],
+  ["51166", CurrentlyWeDontSupportLeadingTrades],
+  ["51167", FailedYouHaveBlockTradingOpen],
+  ["51168", FailedYouHaveReduceOnlyType],
+  ["51320", TheRangeOfCoinPercentageIs],
+  ["51321", YoureLeadingTradesCurrentlyWeDont],
+  ["51322", YoureLeadingTradesThatHaveBeen],
+  ["51323", YoureAlreadyLeadingTradesWithTake],
+  ["51324", AsALeadTraderYouHold],
+  ["51325", AsALeadTraderYouMust],
+  ["51326", AsALeadTraderYouMustError],
+  ["51820", RequestFailed],
+  ["51821", ThePaymentMethodIsNotSupported],
+  ["51822", QuoteExpired],
+  ["51823", ParameterOfBuySellTradingIs],
+  ["51824", YouMustBindAPhoneNumber],
+  ["51825", YouMustBindAnEmailTo],
+  ["54000", MarginTradingIsNotSupported],
+  ["54001", OnlyMultiCurrencyMarginAccountCan],
+  ["54004", OrderPlacementOrModificationFailedBecause],
+  ["54005", SwitchToIsolatedMarginModeTo],
+  ["54006", PreMarketExpiryFuturePositionLimit],
+  ["54007", InstrumentIsNotSupported],
+  ["54008", ThisOperationIsDisabledByThe],
+  ["54009", TheRangeOfShouldBeError],
+  ["54011", PreMarketTradingContractsAreOnly],
+  ["54012", DueToInsufficientOrderBookDepth],
+  ["54018", BuyLimitOfUsdExceededYour],
+  ["54019", BuyLimitOfUsdExceededYourError],
+  ["54024", YourOrderFailedBecauseYouMust],
+  ["54025", YourOrderFailedBecauseYouMustError],
+  ["54026", YourOrderFailedBecauseYouMust54026],
+  ["54027", YourOrderFailedBecauseYouMust54027],
+  ["54028", YourOrderFailedBecauseYouMust54028],
+  ["54029", DoesntExistWithin],
+  ["54030", OrderFailedYourTotalValueOf],
+  ["54031", OrderFailedTheOpenInterestOf],
+  ["54035", OrderFailedThePlatformHasReached],
+  ["54036", YouCantPlaceFillOrKill],
+  ["54039", ElpOrdersCantBeReduceOnly],
+  ["54040", ElpOrdersCantBeUsedWith],
+  ["54041", ElpOrdersArentSupportedFor],
+  ["54042", YouDontHavePermissionToPlace],
+  ["54043", YouCanOnlyPlaceUpTo],
+  ["54044", ElpIsNotEnabledForYou],
+  ["54045", OpenapiUsersCanOnlyPlaceIoc],
+  ["54046", YouCantPlaceOrdersToTake],
+  ["54047", YouCantAmendThisOrderBecause],
+  ["54048", YouCantCancelTheOrderBecause],
+  ["54049", ApiUsersCantPlaceOrdersThat],
+  ["54070", TheCurrentFunctionIsNotSupported],
+  ["54071", DueToThePlatformSystemUpgrade],
+  ["54072", ThisContractIsCurrentlyViewOnly],
+  ["54073", CouldntPlaceOrderAsIsAt],
+  ["54074", YourSettingsFailedAsYouHave],
+  ["54075", CrossCryptoContractsAreCurrentlyNot],
+  ["54078", IfTheMainOrderIsA],
+  ["54079", DynamicChangeIsAvailableOnlyFor],
+  ["54092", ActionRequiredPleaseAcceptTheTradfi],
+  ["52000", NoMarketDataFound],
 ]);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+  [RateLimitReachedPleaseReferTo, [RateLimited]],
+]);
+
+// Where an error body holds its code and message (errgen.toml's `payload`), as
+// [path of the code, paths of the message in the order to try them]: the first
+// shape whose code is in the body wins. A number in a path indexes a JSON array.
+const PAYLOAD: readonly BodyShape[] = [
+  [["data", 0, "sCode"], [["data", 0, "sMsg"]]],
+  [["code"], [["msg"]]],
+];
+// Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the parent tries their templates.
+const SUBCODES: ReadonlyMap<Code, readonly Code[]> = new Map<Code, readonly Code[]>([
+  ["51004", ["51004_1101", "51004_1102", "51004_1103", "51004_1104", "51004_1105", "51004_1106", "51004_1107", "51004_1111", "51004_1112", "51004_1113", "51004_1114", "51004_1115", "51004_1116", "51004_1117"]],
+  ["51008", ["51008_1000", "51008_1001", "51008_1002", "51008_1003", "51008_1004", "51008_1005", "51008_1006", "51008_1007", "51008_1009", "51008_1010", "51008_1015", "51008_1016", "51008_1017", "51008_1018", "51008_1019", "51008_1020"]],
+  ["51502", ["51502_1030", "51502_1031", "51502_1032", "51502_1033", "51502_1034", "51502_1035", "51502_1036", "51502_1037", "51502_1039", "51502_1040", "51502_1049"]],
 ]);

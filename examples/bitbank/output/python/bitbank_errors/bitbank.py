@@ -220,6 +220,7 @@ __all__ = [
     "ErrorCode",
     "Match",
     "MessageTable",
+    "RateLimited",
     "lookup",
     "match",
 ]
@@ -4155,1132 +4156,1340 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
+    "RateLimited": (
+        ("ApiError",),
+        None,
+        "Group RateLimited of errgen.toml",
+        True,
+        None,
+    ),
     "SYSTEMERROR": (
         ("ApiError",),
         None,
         "SYSTEM_ERROR",
         False,
+        None,
     ),
     "AUTHENTICATIONERROR": (
         ("ApiError",),
         None,
         "AUTHENTICATION_ERROR",
         False,
+        None,
     ),
     "REQUIREDPARAMETERERROR": (
         ("ApiError",),
         None,
         "REQUIRED_PARAMETER_ERROR",
         False,
+        None,
     ),
     "INVALIDPARAMETERERROR": (
         ("ApiError",),
         None,
         "INVALID_PARAMETER_ERROR",
         False,
+        None,
     ),
     "DATAERROR": (
         ("ApiError",),
         None,
         "DATA_ERROR",
         False,
+        None,
     ),
     "VALUEERROR": (
         ("ApiError",),
         None,
         "VALUE_ERROR",
         False,
+        None,
     ),
     "STOPUPDATEREQUESTSYSTEMSTATUS": (
         ("ApiError",),
         None,
         "STOP_UPDATE_REQUEST_SYSTEM_STATUS",
         False,
+        None,
     ),
     "E10000": (
         ("SYSTEMERROR",),
         10000,
         "10000 ",
         False,
+        None,
     ),
     "E10001": (
         ("SYSTEMERROR",),
         10001,
         "10001 ",
         False,
+        None,
     ),
     "E10002": (
         ("SYSTEMERROR",),
         10002,
         "10002 ",
         False,
+        None,
     ),
     "E10003": (
         ("SYSTEMERROR",),
         10003,
         "10003 ",
         False,
+        None,
     ),
     "E10005": (
         ("SYSTEMERROR",),
         10005,
         "10005 ",
         False,
+        None,
     ),
     "E10007": (
         ("SYSTEMERROR",),
         10007,
         "10007 ",
         False,
+        None,
     ),
     "E10008": (
         ("SYSTEMERROR",),
         10008,
         "10008 ",
         False,
+        None,
     ),
     "E10009": (
-        ("SYSTEMERROR",),
+        ("SYSTEMERROR", "RateLimited"),
         10009,
         "10009 ",
-        False,
+        True,
+        None,
     ),
     "E20001": (
         ("AUTHENTICATIONERROR",),
         20001,
         "20001 ",
         False,
+        None,
     ),
     "E20002": (
         ("AUTHENTICATIONERROR",),
         20002,
         "20002 ",
         False,
+        None,
     ),
     "E20003": (
         ("AUTHENTICATIONERROR",),
         20003,
         "20003 ",
         False,
+        None,
     ),
     "E20004": (
         ("AUTHENTICATIONERROR",),
         20004,
         "20004 ",
         False,
+        None,
     ),
     "E20005": (
         ("AUTHENTICATIONERROR",),
         20005,
         "20005 ",
         False,
+        None,
     ),
     "E20011": (
         ("AUTHENTICATIONERROR",),
         20011,
         "20011 ",
         False,
+        None,
     ),
     "E20014": (
         ("AUTHENTICATIONERROR",),
         20014,
         "20014 ",
         False,
+        None,
     ),
     "E20018": (
         ("AUTHENTICATIONERROR",),
         20018,
         "20018 ",
         False,
+        None,
     ),
     "E20019": (
         ("AUTHENTICATIONERROR",),
         20019,
         "20019 ",
         False,
+        None,
     ),
     "E20023": (
         ("AUTHENTICATIONERROR",),
         20023,
         "20023 ",
         False,
+        None,
     ),
     "E20024": (
         ("AUTHENTICATIONERROR",),
         20024,
         "20024 ",
         False,
+        None,
     ),
     "E20025": (
         ("AUTHENTICATIONERROR",),
         20025,
         "20025 ",
         False,
+        None,
     ),
     "E20026": (
         ("AUTHENTICATIONERROR",),
         20026,
         "20026 ",
         False,
+        None,
     ),
     "E20033": (
         ("AUTHENTICATIONERROR",),
         20033,
         "20033 ",
         False,
+        None,
     ),
     "E20034": (
         ("AUTHENTICATIONERROR",),
         20034,
         "20034 ",
         False,
+        None,
     ),
     "E20035": (
         ("AUTHENTICATIONERROR",),
         20035,
         "20035 ",
         False,
+        None,
     ),
     "E20036": (
         ("AUTHENTICATIONERROR",),
         20036,
         "20036 ",
         False,
+        None,
     ),
     "E20037": (
         ("AUTHENTICATIONERROR",),
         20037,
         "20037 ",
         False,
+        None,
     ),
     "E20038": (
         ("AUTHENTICATIONERROR",),
         20038,
         "20038 ",
         False,
+        None,
     ),
     "E20039": (
         ("AUTHENTICATIONERROR",),
         20039,
         "20039 ",
         False,
+        None,
     ),
     "E30001": (
         ("REQUIREDPARAMETERERROR",),
         30001,
         "30001 ",
         False,
+        None,
     ),
     "E30006": (
         ("REQUIREDPARAMETERERROR",),
         30006,
         "30006 ",
         False,
+        None,
     ),
     "E30007": (
         ("REQUIREDPARAMETERERROR",),
         30007,
         "30007 ",
         False,
+        None,
     ),
     "E30009": (
         ("REQUIREDPARAMETERERROR",),
         30009,
         "30009 ",
         False,
+        None,
     ),
     "E30012": (
         ("REQUIREDPARAMETERERROR",),
         30012,
         "30012 ",
         False,
+        None,
     ),
     "E30013": (
         ("REQUIREDPARAMETERERROR",),
         30013,
         "30013 ",
         False,
+        None,
     ),
     "E30015": (
         ("REQUIREDPARAMETERERROR",),
         30015,
         "30015 ",
         False,
+        None,
     ),
     "E30016": (
         ("REQUIREDPARAMETERERROR",),
         30016,
         "30016 ",
         False,
+        None,
     ),
     "E30019": (
         ("REQUIREDPARAMETERERROR",),
         30019,
         "30019 ",
         False,
+        None,
     ),
     "E30039": (
         ("REQUIREDPARAMETERERROR",),
         30039,
         "30039 ",
         False,
+        None,
     ),
     "E30101": (
         ("REQUIREDPARAMETERERROR",),
         30101,
         "30101 ",
         False,
+        None,
     ),
     "E30103": (
         ("REQUIREDPARAMETERERROR",),
         30103,
         "30103 ",
         False,
+        None,
     ),
     "E30104": (
         ("REQUIREDPARAMETERERROR",),
         30104,
         "30104 ",
         False,
+        None,
     ),
     "E30105": (
         ("REQUIREDPARAMETERERROR",),
         30105,
         "30105 ",
         False,
+        None,
     ),
     "E30106": (
         ("REQUIREDPARAMETERERROR",),
         30106,
         "30106 ",
         False,
+        None,
     ),
     "E30107": (
         ("REQUIREDPARAMETERERROR",),
         30107,
         "30107 ",
         False,
+        None,
     ),
     "E30108": (
         ("REQUIREDPARAMETERERROR",),
         30108,
         "30108 ",
         False,
+        None,
     ),
     "E30109": (
         ("REQUIREDPARAMETERERROR",),
         30109,
         "30109 ",
         False,
+        None,
     ),
     "E30110": (
         ("REQUIREDPARAMETERERROR",),
         30110,
         "30110 ",
         False,
+        None,
     ),
     "E30111": (
         ("REQUIREDPARAMETERERROR",),
         30111,
         "30111 ",
         False,
+        None,
     ),
     "E30112": (
         ("REQUIREDPARAMETERERROR",),
         30112,
         "30112 ",
         False,
+        None,
     ),
     "E30113": (
         ("REQUIREDPARAMETERERROR",),
         30113,
         "30113 ",
         False,
+        None,
     ),
     "E30114": (
         ("REQUIREDPARAMETERERROR",),
         30114,
         "30114 ",
         False,
+        None,
     ),
     "E30115": (
         ("REQUIREDPARAMETERERROR",),
         30115,
         "30115 ",
         False,
+        None,
     ),
     "E30116": (
         ("REQUIREDPARAMETERERROR",),
         30116,
         "30116 ",
         False,
+        None,
     ),
     "E30117": (
         ("REQUIREDPARAMETERERROR",),
         30117,
         "30117 ",
         False,
+        None,
     ),
     "E30118": (
         ("REQUIREDPARAMETERERROR",),
         30118,
         "30118 ",
         False,
+        None,
     ),
     "E30119": (
         ("REQUIREDPARAMETERERROR",),
         30119,
         "30119 ",
         False,
+        None,
     ),
     "E30120": (
         ("REQUIREDPARAMETERERROR",),
         30120,
         "30120 ",
         False,
+        None,
     ),
     "E30121": (
         ("REQUIREDPARAMETERERROR",),
         30121,
         "30121 ",
         False,
+        None,
     ),
     "E30122": (
         ("REQUIREDPARAMETERERROR",),
         30122,
         "30122 ",
         False,
+        None,
     ),
     "E30123": (
         ("REQUIREDPARAMETERERROR",),
         30123,
         "30123 ",
         False,
+        None,
     ),
     "E40001": (
         ("INVALIDPARAMETERERROR",),
         40001,
         "40001 ",
         False,
+        None,
     ),
     "E40006": (
         ("INVALIDPARAMETERERROR",),
         40006,
         "40006 ",
         False,
+        None,
     ),
     "E40007": (
         ("INVALIDPARAMETERERROR",),
         40007,
         "40007 ",
         False,
+        None,
     ),
     "E40008": (
         ("INVALIDPARAMETERERROR",),
         40008,
         "40008 ",
         False,
+        None,
     ),
     "E40009": (
         ("INVALIDPARAMETERERROR",),
         40009,
         "40009 ",
         False,
+        None,
     ),
     "E40013": (
         ("INVALIDPARAMETERERROR",),
         40013,
         "40013 ",
         False,
+        None,
     ),
     "E40014": (
         ("INVALIDPARAMETERERROR",),
         40014,
         "40014 ",
         False,
+        None,
     ),
     "E40015": (
         ("INVALIDPARAMETERERROR",),
         40015,
         "40015 ",
         False,
+        None,
     ),
     "E40017": (
         ("INVALIDPARAMETERERROR",),
         40017,
         "40017 ",
         False,
+        None,
     ),
     "E40020": (
         ("INVALIDPARAMETERERROR",),
         40020,
         "40020 ",
         False,
+        None,
     ),
     "E40021": (
         ("INVALIDPARAMETERERROR",),
         40021,
         "40021 ",
         False,
+        None,
     ),
     "E40022": (
         ("INVALIDPARAMETERERROR",),
         40022,
         "40022 ",
         False,
+        None,
     ),
     "E40024": (
         ("INVALIDPARAMETERERROR",),
         40024,
         "40024 ",
         False,
+        None,
     ),
     "E40025": (
         ("INVALIDPARAMETERERROR",),
         40025,
         "40025 ",
         False,
+        None,
     ),
     "E40028": (
         ("INVALIDPARAMETERERROR",),
         40028,
         "40028 ",
         False,
+        None,
     ),
     "E40048": (
         ("INVALIDPARAMETERERROR",),
         40048,
         "40048 ",
         False,
+        None,
     ),
     "E40112": (
         ("INVALIDPARAMETERERROR",),
         40112,
         "40112 ",
         False,
+        None,
     ),
     "E40113": (
         ("INVALIDPARAMETERERROR",),
         40113,
         "40113 ",
         False,
+        None,
     ),
     "E40114": (
         ("INVALIDPARAMETERERROR",),
         40114,
         "40114 ",
         False,
+        None,
     ),
     "E40116": (
         ("INVALIDPARAMETERERROR",),
         40116,
         "40116 ",
         False,
+        None,
     ),
     "E40117": (
         ("INVALIDPARAMETERERROR",),
         40117,
         "40117 ",
         False,
+        None,
     ),
     "E40118": (
         ("INVALIDPARAMETERERROR",),
         40118,
         "40118 ",
         False,
+        None,
     ),
     "E40119": (
         ("INVALIDPARAMETERERROR",),
         40119,
         "40119 ",
         False,
+        None,
     ),
     "E40120": (
         ("INVALIDPARAMETERERROR",),
         40120,
         "40120 ",
         False,
+        None,
     ),
     "E40121": (
         ("INVALIDPARAMETERERROR",),
         40121,
         "40121 ",
         False,
+        None,
     ),
     "E40122": (
         ("INVALIDPARAMETERERROR",),
         40122,
         "40122 ",
         False,
+        None,
     ),
     "E40123": (
         ("INVALIDPARAMETERERROR",),
         40123,
         "40123 ",
         False,
+        None,
     ),
     "E40124": (
         ("INVALIDPARAMETERERROR",),
         40124,
         "40124 ",
         False,
+        None,
     ),
     "E40125": (
         ("INVALIDPARAMETERERROR",),
         40125,
         "40125 ",
         False,
+        None,
     ),
     "E40126": (
         ("INVALIDPARAMETERERROR",),
         40126,
         "40126 ",
         False,
+        None,
     ),
     "E40127": (
         ("INVALIDPARAMETERERROR",),
         40127,
         "40127 ",
         False,
+        None,
     ),
     "E40152": (
         ("INVALIDPARAMETERERROR",),
         40152,
         "40152 ",
         False,
+        None,
     ),
     "E40153": (
         ("INVALIDPARAMETERERROR",),
         40153,
         "40153 ",
         False,
+        None,
     ),
     "E40154": (
         ("INVALIDPARAMETERERROR",),
         40154,
         "40154 ",
         False,
+        None,
     ),
     "E40155": (
         ("INVALIDPARAMETERERROR",),
         40155,
         "40155 ",
         False,
+        None,
     ),
     "E40156": (
         ("INVALIDPARAMETERERROR",),
         40156,
         "40156 ",
         False,
+        None,
     ),
     "E40157": (
         ("INVALIDPARAMETERERROR",),
         40157,
         "40157 ",
         False,
+        None,
     ),
     "E40158": (
         ("INVALIDPARAMETERERROR",),
         40158,
         "40158 ",
         False,
+        None,
     ),
     "E40159": (
         ("INVALIDPARAMETERERROR",),
         40159,
         "40159 ",
         False,
+        None,
     ),
     "E40160": (
         ("INVALIDPARAMETERERROR",),
         40160,
         "40160 ",
         False,
+        None,
     ),
     "E40163": (
         ("INVALIDPARAMETERERROR",),
         40163,
         "40163 ",
         False,
+        None,
     ),
     "E40164": (
         ("INVALIDPARAMETERERROR",),
         40164,
         "40164 ",
         False,
+        None,
     ),
     "E40165": (
         ("INVALIDPARAMETERERROR",),
         40165,
         "40165 ",
         False,
+        None,
     ),
     "E40200": (
         ("INVALIDPARAMETERERROR",),
         40200,
         "40200 ",
         False,
+        None,
     ),
     "E50003": (
         ("DATAERROR",),
         50003,
         "50003 ",
         False,
+        None,
     ),
     "E50004": (
         ("DATAERROR",),
         50004,
         "50004 ",
         False,
+        None,
     ),
     "E50005": (
         ("DATAERROR",),
         50005,
         "50005 ",
         False,
+        None,
     ),
     "E50006": (
         ("DATAERROR",),
         50006,
         "50006 ",
         False,
+        None,
     ),
     "E50008": (
         ("DATAERROR",),
         50008,
         "50008 ",
         False,
+        None,
     ),
     "E50009": (
         ("DATAERROR",),
         50009,
         "50009 ",
         False,
+        None,
     ),
     "E50010": (
         ("DATAERROR",),
         50010,
         "50010 ",
         False,
+        None,
     ),
     "E50011": (
         ("DATAERROR",),
         50011,
         "50011 ",
         False,
+        None,
     ),
     "E50026": (
         ("DATAERROR",),
         50026,
         "50026 ",
         False,
+        None,
     ),
     "E50027": (
         ("DATAERROR",),
         50027,
         "50027 ",
         False,
+        None,
     ),
     "E50033": (
         ("DATAERROR",),
         50033,
         "50033 ",
         False,
+        None,
     ),
     "E50034": (
         ("DATAERROR",),
         50034,
         "50034 ",
         False,
+        None,
     ),
     "E50035": (
         ("DATAERROR",),
         50035,
         "50035 ",
         False,
+        None,
     ),
     "E50037": (
         ("DATAERROR",),
         50037,
         "50037 ",
         False,
+        None,
     ),
     "E50038": (
         ("DATAERROR",),
         50038,
         "50038 ",
         False,
+        None,
     ),
     "E50043": (
         ("DATAERROR",),
         50043,
         "50043 ",
         False,
+        None,
     ),
     "E50044": (
         ("DATAERROR",),
         50044,
         "50044 ",
         False,
+        None,
     ),
     "E50045": (
         ("DATAERROR",),
         50045,
         "50045 ",
         False,
+        None,
     ),
     "E50046": (
         ("DATAERROR",),
         50046,
         "50046 ",
         False,
+        None,
     ),
     "E50047": (
         ("DATAERROR",),
         50047,
         "50047 ",
         False,
+        None,
     ),
     "E50048": (
         ("DATAERROR",),
         50048,
         "50048 ",
         False,
+        None,
     ),
     "E50049": (
         ("DATAERROR",),
         50049,
         "50049 ",
         False,
+        None,
     ),
     "E50050": (
         ("DATAERROR",),
         50050,
         "50050 ",
         False,
+        None,
     ),
     "E50051": (
         ("DATAERROR",),
         50051,
         "50051 ",
         False,
+        None,
     ),
     "E50052": (
         ("DATAERROR",),
         50052,
         "50052 ",
         False,
+        None,
     ),
     "E50053": (
         ("DATAERROR",),
         50053,
         "50053 ",
         False,
+        None,
     ),
     "E50054": (
         ("DATAERROR",),
         50054,
         "50054 ",
         False,
+        None,
     ),
     "E50058": (
         ("DATAERROR",),
         50058,
         "50058 ",
         False,
+        None,
     ),
     "E50059": (
         ("DATAERROR",),
         50059,
         "50059 ",
         False,
+        None,
     ),
     "E50060": (
         ("DATAERROR",),
         50060,
         "50060 ",
         False,
+        None,
     ),
     "E50061": (
         ("DATAERROR",),
         50061,
         "50061 ",
         False,
+        None,
     ),
     "E50062": (
         ("DATAERROR",),
         50062,
         "50062 ",
         False,
+        None,
     ),
     "E50070": (
         ("DATAERROR",),
         50070,
         "50070 ",
         False,
+        None,
     ),
     "E50071": (
         ("DATAERROR",),
         50071,
         "50071 ",
         False,
+        None,
     ),
     "E50072": (
         ("DATAERROR",),
         50072,
         "50072 ",
         False,
+        None,
     ),
     "E50073": (
         ("DATAERROR",),
         50073,
         "50073 ",
         False,
+        None,
     ),
     "E50078": (
         ("DATAERROR",),
         50078,
         "50078 ",
         False,
+        None,
     ),
     "E50079": (
         ("DATAERROR",),
         50079,
         "50079 ",
         False,
+        None,
     ),
     "E50080": (
         ("DATAERROR",),
         50080,
         "50080 ",
         False,
+        None,
     ),
     "E50081": (
         ("DATAERROR",),
         50081,
         "50081 ",
         False,
+        None,
     ),
     "E50083": (
         ("DATAERROR",),
         50083,
         "50083 ",
         False,
+        None,
     ),
     "E60001": (
         ("VALUEERROR",),
         60001,
         "60001 ",
         False,
+        None,
     ),
     "E60002": (
         ("VALUEERROR",),
         60002,
         "60002 ",
         False,
+        None,
     ),
     "E60003": (
         ("VALUEERROR",),
         60003,
         "60003 ",
         False,
+        None,
     ),
     "E60004": (
         ("VALUEERROR",),
         60004,
         "60004 ",
         False,
+        None,
     ),
     "E60005": (
         ("VALUEERROR",),
         60005,
         "60005 ",
         False,
+        None,
     ),
     "E60006": (
         ("VALUEERROR",),
         60006,
         "60006 ",
         False,
+        None,
     ),
     "E60011": (
         ("VALUEERROR",),
         60011,
         "60011 ",
         False,
+        None,
     ),
     "E60016": (
         ("VALUEERROR",),
         60016,
         "60016 ",
         False,
+        None,
     ),
     "E60017": (
         ("VALUEERROR",),
         60017,
         "60017 ",
         False,
+        None,
     ),
     "E60018": (
         ("VALUEERROR",),
         60018,
         "60018 ",
         False,
+        None,
     ),
     "E60019": (
         ("VALUEERROR",),
         60019,
         "60019 ",
         False,
+        None,
     ),
     "E70001": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70001,
         "70001 ",
         False,
+        None,
     ),
     "E70002": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70002,
         "70002 ",
         False,
+        None,
     ),
     "E70003": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70003,
         "70003 ",
         False,
+        None,
     ),
     "E70004": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70004,
         "70004 ",
         False,
+        None,
     ),
     "E70005": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70005,
         "70005 ",
         False,
+        None,
     ),
     "E70006": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70006,
         "70006 ",
         False,
+        None,
     ),
     "E70009": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70009,
         "70009 ",
         False,
+        None,
     ),
     "E70010": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70010,
         "70010 ",
         False,
+        None,
     ),
     "E70011": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70011,
         "70011 ",
         False,
+        None,
     ),
     "E70012": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70012,
         "70012 ",
         False,
+        None,
     ),
     "E70013": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70013,
         "70013 ",
         False,
+        None,
     ),
     "E70014": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70014,
         "70014 ",
         False,
+        None,
     ),
     "E70015": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70015,
         "70015 ",
         False,
+        None,
     ),
     "E70016": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70016,
         "70016 ",
         False,
+        None,
     ),
     "E70017": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70017,
         "70017 ",
         False,
+        None,
     ),
     "E70018": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70018,
         "70018 ",
         False,
+        None,
     ),
     "E70019": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70019,
         "70019 ",
         False,
+        None,
     ),
     "E70020": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70020,
         "70020 ",
         False,
+        None,
     ),
     "E70021": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70021,
         "70021 ",
         False,
+        None,
     ),
     "E70022": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70022,
         "70022 ",
         False,
+        None,
     ),
     "E70023": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70023,
         "70023 ",
         False,
+        None,
     ),
     "E70024": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70024,
         "70024 ",
         False,
+        None,
     ),
     "E70025": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70025,
         "70025 ",
         False,
+        None,
     ),
     "E70026": (
         ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70026,
         "70026 ",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("data", "code"),
+        (),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -5649,6 +5858,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -5663,7 +5876,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -5681,6 +5910,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -5688,12 +5922,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -5711,14 +5954,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -5762,37 +6018,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -5809,7 +6167,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -5818,6 +6176,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made
@@ -5838,6 +6198,11 @@ if not TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
+
+    class RateLimited(ApiError):
+        """Group RateLimited of errgen.toml"""
+
+        retryable = True
 
     class SYSTEMERROR(ApiError):
         """SYSTEM_ERROR"""
@@ -5881,8 +6246,10 @@ if TYPE_CHECKING:
     class E10008(SYSTEMERROR):
         """10008\x20"""
 
-    class E10009(SYSTEMERROR):
+    class E10009(SYSTEMERROR, RateLimited):
         """10009\x20"""
+
+        retryable = True
 
     class E20001(AUTHENTICATIONERROR):
         """20001\x20"""

@@ -1660,256 +1660,314 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
     "GeneralServerOrNetworkIssues": (
         ("ApiError",),
         None,
         "10xx general server or network issues",
         False,
+        None,
     ),
     "RequestIssues": (
         ("ApiError",),
         None,
         "11xx request issues",
         False,
+        None,
     ),
     "Unknown": (
         ("GeneralServerOrNetworkIssues",),
         -1000,
         "-1000 UNKNOWN",
         False,
+        None,
     ),
     "Disconnected": (
         ("GeneralServerOrNetworkIssues",),
         -1001,
         "-1001 DISCONNECTED",
         False,
+        None,
     ),
     "Unauthorized": (
         ("GeneralServerOrNetworkIssues",),
         -1002,
         "-1002 UNAUTHORIZED",
         False,
+        None,
     ),
     "TooManyRequests": (
         ("GeneralServerOrNetworkIssues",),
         -1003,
         "-1003 TOO_MANY_REQUESTS",
         False,
+        None,
     ),
     "UnexpectedResp": (
         ("GeneralServerOrNetworkIssues",),
         -1006,
         "-1006 UNEXPECTED_RESP",
         False,
+        None,
     ),
     "Timeout": (
         ("GeneralServerOrNetworkIssues",),
         -1007,
         "-1007 TIMEOUT",
         False,
+        None,
     ),
     "UnknownOrderComposition": (
         ("GeneralServerOrNetworkIssues",),
         -1014,
         "-1014 UNKNOWN_ORDER_COMPOSITION",
         False,
+        None,
     ),
     "TooManyOrders": (
         ("GeneralServerOrNetworkIssues",),
         -1015,
         "-1015 TOO_MANY_ORDERS",
         False,
+        None,
     ),
     "ServiceShuttingDown": (
         ("GeneralServerOrNetworkIssues",),
         -1016,
         "-1016 SERVICE_SHUTTING_DOWN",
         False,
+        None,
     ),
     "UnsupportedOperation": (
         ("GeneralServerOrNetworkIssues",),
         -1020,
         "-1020 UNSUPPORTED_OPERATION",
         False,
+        None,
     ),
     "InvalidTimestamp": (
         ("GeneralServerOrNetworkIssues",),
         -1021,
         "-1021 INVALID_TIMESTAMP",
         False,
+        None,
     ),
     "InvalidSignature": (
         ("GeneralServerOrNetworkIssues",),
         -1022,
         "-1022 INVALID_SIGNATURE",
         False,
+        None,
     ),
     "IllegalChars": (
         ("RequestIssues",),
         -1100,
         "-1100 ILLEGAL_CHARS",
         False,
+        None,
     ),
     "TooManyParameters": (
         ("RequestIssues",),
         -1101,
         "-1101 TOO_MANY_PARAMETERS",
         False,
+        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
         ("RequestIssues",),
         -1102,
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         False,
+        None,
     ),
     "UnknownParam": (
         ("RequestIssues",),
         -1103,
         "-1103 UNKNOWN_PARAM",
         False,
+        None,
     ),
     "UnreadParameters": (
         ("RequestIssues",),
         -1104,
         "-1104 UNREAD_PARAMETERS",
         False,
+        None,
     ),
     "ParamEmpty": (
         ("RequestIssues",),
         -1105,
         "-1105 PARAM_EMPTY",
         False,
+        None,
     ),
     "ParamNotRequired": (
         ("RequestIssues",),
         -1106,
         "-1106 PARAM_NOT_REQUIRED",
         False,
+        None,
     ),
     "BadPrecision": (
         ("RequestIssues",),
         -1111,
         "-1111 BAD_PRECISION",
         False,
+        None,
     ),
     "NoDepth": (
         ("RequestIssues",),
         -1112,
         "-1112 NO_DEPTH",
         False,
+        None,
     ),
     "TifNotRequired": (
         ("RequestIssues",),
         -1114,
         "-1114 TIF_NOT_REQUIRED",
         False,
+        None,
     ),
     "InvalidTif": (
         ("RequestIssues",),
         -1115,
         "-1115 INVALID_TIF",
         False,
+        None,
     ),
     "InvalidOrderType": (
         ("RequestIssues",),
         -1116,
         "-1116 INVALID_ORDER_TYPE",
         False,
+        None,
     ),
     "InvalidSide": (
         ("RequestIssues",),
         -1117,
         "-1117 INVALID_SIDE",
         False,
+        None,
     ),
     "EmptyNewClOrdId": (
         ("RequestIssues",),
         -1118,
         "-1118 EMPTY_NEW_CL_ORD_ID",
         False,
+        None,
     ),
     "EmptyOrgClOrdId": (
         ("RequestIssues",),
         -1119,
         "-1119 EMPTY_ORG_CL_ORD_ID",
         False,
+        None,
     ),
     "BadInterval": (
         ("RequestIssues",),
         -1120,
         "-1120 BAD_INTERVAL",
         False,
+        None,
     ),
     "BadSymbol": (
         ("RequestIssues",),
         -1121,
         "-1121 BAD_SYMBOL",
         False,
+        None,
     ),
     "InvalidListenKey": (
         ("RequestIssues",),
         -1125,
         "-1125 INVALID_LISTEN_KEY",
         False,
+        None,
     ),
     "MoreThanXxHours": (
         ("RequestIssues",),
         -1127,
         "-1127 MORE_THAN_XX_HOURS",
         False,
+        None,
     ),
     "OptionalParamsBadCombo": (
         ("RequestIssues",),
         -1128,
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
         False,
+        None,
     ),
     "InvalidParameter": (
         ("RequestIssues",),
         -1130,
         "-1130 INVALID_PARAMETER",
         False,
+        None,
     ),
     "NewOrderRejected": (
         ("RequestIssues",),
         -2010,
         "-2010 NEW_ORDER_REJECTED",
         False,
+        None,
     ),
     "CancelRejected": (
         ("RequestIssues",),
         -2011,
         "-2011 CANCEL_REJECTED",
         False,
+        None,
     ),
     "NoSuchOrder": (
         ("RequestIssues",),
         -2013,
         "-2013 NO_SUCH_ORDER",
         False,
+        None,
     ),
     "BadApiKeyFmt": (
         ("RequestIssues",),
         -2014,
         "-2014 BAD_API_KEY_FMT",
         False,
+        None,
     ),
     "RejectedMbxKey": (
         ("RequestIssues",),
         -2015,
         "-2015 REJECTED_MBX_KEY",
         False,
+        None,
     ),
     "NoTradingWindow": (
         ("RequestIssues",),
         -2016,
         "-2016 NO_TRADING_WINDOW",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("code",),
+        (
+            ("msg",),
+            ("message",),
+        ),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -2278,6 +2336,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -2292,7 +2354,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -2310,6 +2388,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -2317,12 +2400,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -2340,14 +2432,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -2391,37 +2496,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -2438,7 +2645,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -2447,6 +2654,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made

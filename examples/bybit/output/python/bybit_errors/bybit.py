@@ -26,743 +26,744 @@ TYPE_CHECKING = False
 
 __all__ = [
     "CATEGORIES",
-    "E0",
-    "E1",
-    "E400",
-    "E401",
-    "E403",
-    "E404",
-    "E429",
-    "E2015",
-    "E10000",
-    "E10001",
-    "E10002",
-    "E10003",
-    "E10004",
-    "E10005",
-    "E10006",
-    "E10007",
-    "E10008",
-    "E10009",
-    "E10010",
-    "E10014",
     "E10016",
-    "E10017",
-    "E10018",
-    "E10019",
-    "E10024",
-    "E10027",
-    "E10028",
-    "E10029",
     "E10404",
-    "E10429",
-    "E20003",
-    "E20006",
-    "E20096",
-    "E30035",
-    "E30133",
-    "E30134",
-    "E30135",
-    "E30136",
-    "E30208",
-    "E30209",
-    "E30228",
-    "E30256",
-    "E33004",
-    "E34040",
-    "E40004",
-    "E60061",
-    "E60062",
-    "E60063",
-    "E60064",
-    "E60065",
-    "E60066",
-    "E60067",
-    "E60068",
-    "E60069",
-    "E60070",
-    "E60071",
-    "E60072",
-    "E60073",
-    "E60074",
-    "E60075",
-    "E60076",
-    "E60077",
-    "E60078",
-    "E60079",
-    "E60080",
-    "E60081",
-    "E60082",
-    "E60083",
-    "E60084",
-    "E60085",
-    "E60086",
-    "E60087",
-    "E60088",
-    "E60089",
-    "E60090",
-    "E60091",
-    "E60092",
-    "E60093",
-    "E60094",
-    "E60095",
-    "E60200",
-    "E60201",
-    "E61000",
-    "E61001",
-    "E61002",
-    "E61003",
-    "E61004",
-    "E61005",
-    "E61006",
-    "E61007",
-    "E61008",
-    "E61009",
-    "E61010",
-    "E81007",
-    "E100028",
-    "E110001",
-    "E110003",
-    "E110004",
-    "E110005",
-    "E110006",
-    "E110007",
-    "E110008",
-    "E110009",
-    "E110010",
-    "E110011",
-    "E110012",
-    "E110013",
-    "E110014",
-    "E110015",
-    "E110016",
-    "E110017",
-    "E110018",
-    "E110019",
-    "E110020",
-    "E110021",
-    "E110022",
-    "E110023",
-    "E110024",
-    "E110025",
-    "E110026",
-    "E110027",
-    "E110028",
-    "E110029",
-    "E110030",
-    "E110031",
-    "E110032",
-    "E110033",
-    "E110034",
-    "E110035",
-    "E110036",
-    "E110037",
-    "E110038",
-    "E110039",
-    "E110040",
-    "E110041",
-    "E110042",
-    "E110043",
-    "E110044",
-    "E110045",
-    "E110046",
-    "E110047",
-    "E110048",
-    "E110049",
-    "E110050",
-    "E110051",
-    "E110052",
-    "E110053",
-    "E110054",
-    "E110055",
-    "E110056",
-    "E110057",
-    "E110058",
-    "E110059",
-    "E110060",
-    "E110061",
-    "E110062",
-    "E110063",
-    "E110064",
-    "E110065",
-    "E110066",
-    "E110067",
-    "E110068",
-    "E110069",
-    "E110070",
-    "E110071",
-    "E110072",
-    "E110073",
-    "E110074",
-    "E110075",
-    "E110076",
-    "E110077",
-    "E110078",
-    "E110079",
-    "E110080",
-    "E110082",
-    "E110083",
-    "E110085",
-    "E110086",
-    "E110087",
-    "E110088",
-    "E110089",
-    "E110090",
-    "E110092",
-    "E110093",
-    "E110094",
-    "E110095",
-    "E110096",
-    "E110097",
-    "E110098",
-    "E110099",
-    "E110100",
-    "E110101",
-    "E110102",
-    "E110103",
-    "E110104",
-    "E110105",
-    "E110106",
-    "E110107",
-    "E110108",
-    "E110109",
-    "E110110",
-    "E110111",
-    "E110112",
-    "E110113",
-    "E110114",
-    "E110115",
-    "E110116",
-    "E110117",
-    "E110118",
-    "E110119",
-    "E110120",
-    "E110121",
-    "E110123",
-    "E110124",
-    "E110125",
-    "E110131",
-    "E110132",
-    "E110135",
-    "E110136",
-    "E110137",
-    "E110300",
-    "E110301",
-    "E110302",
-    "E110303",
-    "E110304",
-    "E110305",
-    "E110306",
-    "E110307",
-    "E110308",
-    "E110309",
-    "E110310",
-    "E110311",
-    "E110312",
-    "E110313",
-    "E110314",
-    "E110315",
-    "E110316",
-    "E110317",
-    "E110318",
-    "E110319",
-    "E110320",
-    "E110321",
-    "E110323",
-    "E111008",
-    "E131001",
-    "E131002",
-    "E131003",
-    "E131004",
-    "E131065",
-    "E131066",
-    "E131067",
-    "E131068",
-    "E131069",
-    "E131070",
-    "E131071",
-    "E131072",
-    "E131073",
-    "E131074",
-    "E131075",
-    "E131076",
-    "E131077",
-    "E131078",
-    "E131079",
-    "E131080",
-    "E131081",
-    "E131082",
-    "E131083",
-    "E131084",
-    "E131085",
-    "E131086",
-    "E131087",
-    "E131088",
-    "E131089",
-    "E131090",
-    "E131091",
-    "E131092",
-    "E131093",
-    "E131094",
-    "E131095",
-    "E131096",
-    "E131097",
-    "E131098",
-    "E131099",
-    "E131200",
-    "E131201",
-    "E131202",
-    "E131203",
-    "E131204",
-    "E131205",
-    "E131206",
-    "E131207",
-    "E131208",
-    "E131209",
-    "E131210",
-    "E131211",
-    "E131212",
-    "E131213",
-    "E131214",
-    "E131215",
-    "E131216",
-    "E131217",
-    "E131226",
-    "E131227",
-    "E131228",
-    "E131229",
-    "E131230",
-    "E131231",
-    "E131232",
-    "E131233",
-    "E131239",
-    "E140001",
-    "E140002",
-    "E140003",
-    "E140004",
-    "E140005",
-    "E141004",
-    "E141019",
-    "E141020",
-    "E141025",
-    "E141027",
-    "E148001",
-    "E148002",
-    "E148003",
-    "E148004",
-    "E148005",
-    "E148006",
-    "E148007",
-    "E148008",
-    "E148009",
-    "E148010",
-    "E148011",
-    "E148012",
-    "E148013",
-    "E148014",
-    "E148015",
-    "E148016",
-    "E148017",
-    "E148018",
-    "E148019",
-    "E148020",
-    "E148021",
-    "E148022",
-    "E148023",
-    "E148024",
-    "E148025",
-    "E148026",
-    "E148027",
-    "E148028",
-    "E148029",
-    "E148030",
-    "E148031",
-    "E148032",
-    "E148033",
-    "E148034",
-    "E148035",
-    "E148036",
-    "E148037",
-    "E148038",
-    "E148039",
-    "E148040",
-    "E148041",
-    "E148042",
-    "E148047",
-    "E148048",
-    "E170001",
-    "E170005",
-    "E170007",
-    "E170010",
-    "E170011",
-    "E170019",
-    "E170031",
-    "E170032",
-    "E170033",
-    "E170034",
-    "E170035",
-    "E170036",
-    "E170037",
-    "E170105",
-    "E170115",
-    "E170116",
-    "E170117",
-    "E170121",
-    "E170124",
-    "E170130",
-    "E170131",
-    "E170132",
-    "E170133",
-    "E170134",
-    "E170136",
-    "E170137",
-    "E170139",
-    "E170140",
-    "E170141",
-    "E170142",
-    "E170143",
-    "E170144",
-    "E170145",
-    "E170146",
-    "E170147",
-    "E170148",
-    "E170149",
-    "E170150",
-    "E170151",
-    "E170157",
-    "E170159",
-    "E170190",
-    "E170191",
-    "E170192",
-    "E170193",
-    "E170194",
-    "E170195",
-    "E170196",
-    "E170197",
-    "E170198",
-    "E170199",
-    "E170200",
-    "E170201",
-    "E170202",
-    "E170203",
-    "E170204",
-    "E170206",
-    "E170207",
-    "E170209",
-    "E170210",
-    "E170212",
-    "E170213",
-    "E170215",
-    "E170216",
-    "E170217",
-    "E170218",
-    "E170219",
-    "E170220",
-    "E170221",
-    "E170222",
-    "E170223",
-    "E170224",
-    "E170226",
-    "E170227",
-    "E170228",
-    "E170229",
-    "E170230",
-    "E170234",
-    "E170241",
-    "E170310",
-    "E170311",
-    "E170312",
-    "E170313",
-    "E170341",
-    "E170344",
-    "E170346",
-    "E170348",
-    "E170355",
-    "E170358",
-    "E170359",
-    "E170360",
-    "E170371",
-    "E170372",
-    "E170381",
-    "E170382",
-    "E170709",
-    "E170810",
-    "E176002",
-    "E176003",
-    "E176004",
-    "E176005",
-    "E176006",
-    "E176007",
-    "E176008",
-    "E176009",
-    "E176010",
-    "E176011",
-    "E176012",
-    "E176013",
-    "E176014",
-    "E176015",
-    "E176016",
-    "E176017",
-    "E176018",
-    "E176019",
-    "E176020",
-    "E176021",
-    "E176022",
-    "E176023",
-    "E176024",
-    "E176025",
-    "E176026",
-    "E176027",
-    "E176028",
-    "E176029",
-    "E176030",
-    "E176031",
-    "E176034",
-    "E176035",
-    "E176036",
-    "E176037",
-    "E176038",
-    "E176039",
-    "E176040",
-    "E176132",
-    "E176133",
-    "E176134",
-    "E176135",
-    "E176136",
-    "E176137",
-    "E176138",
-    "E176139",
-    "E176201",
-    "E177002",
-    "E177003",
-    "E177004",
-    "E177005",
-    "E177006",
-    "E177007",
-    "E177008",
-    "E177009",
-    "E177010",
-    "E177011",
-    "E177012",
-    "E177013",
-    "E177014",
-    "E177015",
-    "E177016",
-    "E177017",
-    "E177018",
-    "E177019",
-    "E177020",
-    "E177021",
-    "E180000",
-    "E180001",
-    "E180002",
-    "E180003",
-    "E180004",
-    "E180005",
-    "E180006",
-    "E180007",
-    "E180008",
-    "E180009",
-    "E180010",
-    "E180011",
-    "E180012",
-    "E180013",
-    "E180014",
-    "E180015",
-    "E180016",
-    "E180017",
-    "E180018",
-    "E180019",
-    "E180020",
-    "E180021",
-    "E180022",
-    "E180023",
-    "E180024",
-    "E180025",
-    "E180026",
-    "E180027",
-    "E180028",
-    "E180029",
-    "E180030",
-    "E180031",
-    "E181000",
-    "E181001",
-    "E181002",
-    "E181003",
-    "E181004",
-    "E181005",
-    "E181006",
-    "E181007",
-    "E181008",
-    "E181009",
-    "E181010",
-    "E181011",
-    "E181012",
-    "E181013",
-    "E181014",
-    "E181017",
-    "E181018",
-    "E181019",
-    "E182000",
-    "E182011",
-    "E182021",
-    "E182100",
-    "E182101",
-    "E182102",
-    "E182103",
-    "E182104",
-    "E182105",
-    "E182106",
-    "E182107",
-    "E182108",
-    "E182110",
-    "E182111",
-    "E182112",
-    "E182200",
-    "E182201",
-    "E182202",
-    "E182203",
-    "E182204",
-    "E182205",
-    "E400000",
-    "E400001",
-    "E400002",
-    "E400003",
-    "E400004",
-    "E400005",
-    "E400006",
-    "E400007",
-    "E400101",
-    "E400102",
-    "E400103",
-    "E400105",
-    "E403001",
-    "E404001",
-    "E404011",
-    "E409011",
-    "E500000",
-    "E500001",
-    "E500010",
-    "E500011",
-    "E700000",
-    "E700001",
-    "E700002",
-    "E700003",
-    "E700004",
-    "E700005",
-    "E700006",
-    "E700007",
-    "E700008",
-    "E700009",
-    "E700010",
-    "E700011",
-    "E700012",
-    "E700013",
-    "E700016",
-    "E700021",
-    "E700022",
-    "E790000",
-    "E790001",
-    "E3100181",
-    "E3100197",
-    "E3100326",
-    "E3200316",
-    "E3200317",
-    "E3200320",
-    "E3200403",
-    "E3200419",
-    "E3200425",
-    "E3200641",
-    "E3400052",
-    "E3400053",
-    "E3400054",
-    "E3400071",
-    "E3400139",
-    "E3400208",
-    "E3400209",
-    "E3400210",
-    "E3400211",
-    "E3400212",
-    "E3400213",
-    "E3400214",
-    "E3401010",
-    "E3500002",
-    "E3500153",
-    "E3500402",
-    "E3500403",
-    "E3500404",
-    "E3500405",
-    "E3500406",
-    "E3500407",
-    "E3500415",
-    "E3777002",
-    "E3777003",
-    "E3777004",
-    "E3777005",
-    "E3777006",
-    "E3777007",
-    "E3777012",
-    "E3777027",
-    "E3777029",
-    "E3777030",
-    "E3777039",
-    "E3777040",
-    "E3777042",
-    "E3777043",
-    "E34022001",
-    "E34022003",
-    "E34022010",
-    "E34022011",
-    "E34022014",
-    "E34022027",
-    "E34022030",
-    "E34022031",
-    "E34022033",
-    "E34022034",
-    "E34022035",
-    "E34022036",
-    "E34022038",
-    "E34022041",
-    "E34022044",
-    "E34022045",
-    "E34022047",
-    "E34022048",
-    "E34022049",
-    "E34022050",
-    "E34022051",
-    "E34022052",
-    "E34022053",
-    "E34022094",
-    "E34022107",
-    "E34022108",
-    "E35000011",
     "MESSAGE_TABLES",
     "RFQ",
     "SOURCE_ID",
     "SOURCE_URL",
     "UTA",
+    "AccountExceptionCheckIfTheUid",
+    "AccountHasBeenUpgradedUpgradingTo",
+    "AccountInfoError",
+    "AccountNotExist",
+    "AccountRejectedCheckIfTheInput",
+    "AccounttypeQuotetxidCannotBeNullParams",
+    "AddedMarginMoreThanMaxCan",
+    "AdjustmentAmountExceedsMinimumCollateralAmount",
+    "AdjustmentFailedMaintenanceMarginRateToo",
+    "AdjustmentFailedUserForcedLiquidationIn",
+    "AdjustmentFailedUserIsUpgrading",
+    "AllowableRange001To10",
+    "AllowableRange1To10000Tick",
+    "AmountAccuracyError",
+    "AmountError",
+    "AmountMustBeAtLeast",
+    "AmountToBorrowCannotBeHigher",
+    "AmountToBorrowCannotBeLarger",
+    "AmountToBorrowCannotBeLower",
+    "AmountToBorrowHasExceededBybits",
+    "AmountToBorrowHasExceededThe",
     "ApiError",
+    "AprLowered",
     "Asset",
+    "AvailableBalanceIsInsufficient",
+    "AvailableMarginIsInsufficient",
+    "BadRequestNeedToSendThe",
+    "BalanceInsufficient",
+    "BalanceIsNotEnough",
+    "BalanceNotEnough",
+    "BasecoinIsRequired",
+    "BeneficiaryInfoIsRequiredPleaseRefer",
+    "BlockedByUnifiedMarginLimit",
+    "BlockedLoginStatusDoesNotAllow",
+    "BorrowAmountCannotBeNegative",
+    "BorrowAmountIsLessThanMinimum",
+    "BorrowIsBannedForThisAsset",
+    "BorrowingCurrentOperationIsNotAllowed",
+    "BorrowingDemandIsHighAndThe",
+    "BorrowingIsNotAllowedDuringLiquidation",
+    "BorrowingPrecisionMustBeAnInteger",
+    "BorrowingUnsuccessful",
+    "BrokerInvalid",
+    "BrokerNotFoundInvalidParameter",
+    "BrokerQuotationInvalid",
+    "BudgetExceeded",
+    "BuyOrderPriceCannotBeHigher",
+    "BybitEuropeIsNotSupportedCreate",
+    "BybitInternalError",
+    "CanNotCancelOrderPleaseTry",
+    "CanNotTransferTheCoinThat",
+    "CancelOrderFailed",
+    "CancelOrderHasBeenFinished",
+    "CancelOrderRequestProcessing",
+    "CancellationOfOrdersWasNotCompleted",
+    "CannotBeFoundOnOrderBook",
+    "CannotBeSelfExecuted",
+    "CannotBeTransfer",
+    "CannotEnableSpotMarginWhileIn",
+    "CannotExceedMaximumOf500Conditional",
+    "CannotFindPathPossibleCauses1",
+    "CannotSetLeverageDueToRisk",
+    "CannotSwitchToPmModeFor",
+    "CantCreateSameSidesOrder",
+    "CategoryIsNull",
+    "CategoryOnlySupportLinearOrOption",
+    "ChildMemberForbidden",
+    "ClassicAccountIsNotSupported",
+    "CoinCollateralHasReachedThePlatform",
+    "CoinDoesNotExist",
+    "CoinsToBorrowNotGenerallyAvailable",
+    "CollateralAmountCannotBeNegative",
+    "CollateralAmountHasReachedTheLimit",
+    "CommonBannedPleaseCheckYourAccount",
+    "ComplianceRulesTriggered",
+    "ComplianceWalletNotReach",
+    "CompulsoryClosingOfPositionsNoRepayment",
+    "ConditionalOrderOrLimitOrderContains",
     "ConvertSmallBalances",
+    "CopytradeNotSupported",
+    "CounterpartyCannotBeSelf",
+    "CreateOrderFailed",
+    "CrossIsolatedMarginModeHasNot",
+    "CrossMarginTradingNotYetSupported",
+    "CrossMarginTradingNotYetSupported176013",
+    "CrossMarginTradingNotYetSupportedError",
     "CryptoLoanLegacy",
     "CryptoLoanNew",
+    "CurrentOrderLeverageExceedsTheMaximum",
+    "CurrentUserIsNotAnInstitutional",
+    "CurrentlyDueToPreDeliveryStatus",
+    "CurrentlyYouCanOnlyReduceYour",
+    "CurrentlyYourAccountHasNoBorrowed",
+    "DataSentForParamterSIs",
+    "DecimalPrecisionCannotExceed18Digits",
+    "DemoUserIsProhibited",
+    "DepositOrderNotFound",
+    "DerivativesYourApiKeyHasExpired",
+    "DoNotInputMemoTagPlease",
+    "DoNotRepeatTheRequest",
+    "DueToComplianceRequirementsTheCurrent",
+    "DueToSecurityReasonsWeAre",
+    "DuplicateClientorderid",
+    "DuplicateCollateralAssetsDetectedPleaseReview",
+    "DuplicateCurrencyPleaseReAdjust",
+    "DuplicateOrder",
+    "DuplicateOrderid",
+    "DuplicateRequest",
     "Earn",
+    "EmptyOrderLinkId",
+    "EndtimeIsNotNumber",
     "ErrorCode",
+    "ErrorSignPleaseCheckYourSignature",
+    "EtpSymbolsCannotBeTraded",
+    "EventFuturesAreCurrentlyAvailableFor",
+    "ExceededTheIpRateLimit",
+    "ExceededTheMaximumNumberOfOpen",
+    "ExceedsTheAllowedDecimalPrecisionFor",
+    "ExceedsTheAllowedDecimalPrecisionFor148042",
+    "ExceedsTheAllowedDecimalPrecisionForError",
+    "ExceedsTheMaximumRiskLimitLevel",
     "ExchangeBroker",
+    "ExistProcessingExchangeOrderPleaseTry",
+    "ExpectFallingButTriggerPriceXxxxx",
+    "ExpectRisingButTriggerPriceXxxxx",
+    "FailedRepaymentInsufficientCollateralBalance",
+    "FailedRepaymentThereAreNoLiabilities",
+    "FailedToAdjustCollateralAmountPlease",
+    "FailedToAdjustLeverageSwitchDuring",
+    "FailedToBorrow",
+    "FailedToCloseTheLeverageSwitch",
+    "FailedToCreateRepaymentPleaseTry",
+    "FailedToGetBondData",
+    "FailedToGetBorrowData",
+    "FailedToLocateRepaymentHistory",
+    "FailedToLocateTheCoinsTo",
+    "FailedToSubmitOrderSThe",
+    "FailedToSubmitOrderSTheError",
+    "FailedToSwitch",
+    "FailedToSwitchUserStatus",
     "FiatConvert",
+    "ForNonUnifiedTransactionUsersThe",
+    "ForbidTransfer",
+    "ForbiddenRequestPossibleCauses1Ip",
+    "FromaccounttypeCantBeTheSameAs",
+    "FundingAccountNotSufficientFunds",
+    "GetConnErrTradingServiceUnavailable",
+    "GetSubmemberRelationError",
     "HTTPCode",
+    "HedgeModeIsNotSupportedFor",
+    "HitBlacklistRule",
+    "HotWalletStatusCanCancelThe",
+    "IcebergNotSupportUsdcChaseOrder",
+    "IllegalCharactersFoundInAParameter",
+    "IllegalOperationInsufficientTokenPosition",
+    "IndividualLoanQuotaReached",
+    "InsLendingCustomerIsNotAllowed",
+    "InstitutionalLendingUsersAreNotSupported",
+    "InstitutionalLendingUsersDoNotSupport",
     "InstitutionalLoan",
+    "InstitutionalLoanInProgress",
+    "InstitutionalLoanTransactionsBanned",
+    "InsufficientAssetsForLending",
+    "InsufficientAssetsOrAdjustmentAmountExceeds",
+    "InsufficientAvailableBalance",
+    "InsufficientAvailableBalanceError",
+    "InsufficientAvailableBalanceToAddAdditional",
+    "InsufficientAvailableQuota",
+    "InsufficientBalance",
+    "InsufficientBalanceError",
+    "InsufficientBalanceInTheFundingPool",
+    "InsufficientBalanceInTheRepaymentAccount",
+    "InsufficientCollateralAmount",
+    "InsufficientCollateralBalance",
+    "InsufficientInventory",
+    "InsufficientPlatformLendingQuota",
+    "InternalError",
+    "InternalError131201",
+    "InternalError180018",
+    "InternalErrorError",
+    "InternalServerError",
+    "InternalServerErrorError",
+    "InternalTransferNotSupportSubaccounts",
+    "Internaladdresscannotbeyourself",
+    "InvalidCoin",
+    "InvalidCoinError",
+    "InvalidCursor",
+    "InvalidDuplicateRequest",
+    "InvalidExpdate",
+    "InvalidMemberid",
+    "InvalidOrderfilterParameter",
+    "InvalidOrdertype",
+    "InvalidParameterInvalidRequestParameter",
+    "InvalidPostOnlyParameter",
+    "InvalidProduct",
+    "InvalidRequest",
+    "InvalidRequest1NeedToUse",
+    "InvalidRequestParameters",
+    "InvalidRiskUser",
+    "InvalidSelectPrice",
+    "InvalidSide",
+    "InvalidSymbol",
+    "InvalidTimeinforce",
+    "InvalidUserStatus",
+    "IsolatedMarginCanNotCreateOrder",
+    "KycLevelNotReached",
+    "KycNeeded",
+    "LargeAmountLimitLargeAmountLimit",
+    "LendingOrderCancellationFailedTheOrder",
+    "LeverageForPerpetualOrFuturesContracts",
+    "LeveragedTradingIsNotAllowed",
+    "LiabilityOverFlowInSpotLeverage",
+    "LimitIsNotANumber",
+    "LiquidationInProgress",
+    "LiquidationMayBeTriggeredPleaseAdjust",
+    "LiquidationWillBeTriggeredImmediatelyBy",
+    "LiquidationWillBeTriggeredImmediatelyByError",
+    "LoanCancellationFailedTheOrderMay",
+    "LoanOrderNotFound",
+    "LoanTermExceedsTheAllowedRange",
+    "LoanUserCanNotPerformConversion",
+    "LowAmountLimit",
+    "LtvExceedsTheRiskThreshold",
+    "MaintenanceMarginRateIsTooHigh",
     "ManualLoan",
+    "MarginHasNotBeenModified",
+    "MarginInsufficientAccountBalance",
+    "MarginLimitExceededTheMaintenanceMargin",
+    "MarginLimitExceededTheMaintenanceMarginError",
+    "MarketOrderAmountDecimalTooLong",
+    "MarketOrderIsNotSupportedWithin",
     "Match",
     "MessageTable",
+    "MinimumCollateralAmountIsNotEnough",
+    "MmpHasntYetBeenEnabledFor",
+    "NeedKycAuthentication",
+    "NetworkErrorPleaseTryAgainLater",
+    "NewOrderRejected",
+    "NoActiveLoanFoundForThis",
+    "NoNewPositionsDuringDelisting",
+    "NoOutstandingDebtRepaymentIsNot",
+    "NoPermissionToExecuteQuote",
+    "NoPermissionToOperateTheseUids",
+    "NoRepaymentRequired",
+    "NonBorrowingUsersCannotAdjustCollateral",
+    "NonExistingRiskLimitInfoPlease",
+    "NonUtaUsersCannotAccessPre",
+    "NotAllowedToExceededPositionLimits",
+    "NotAllowedToHaveMoreThan",
+    "NotAllowedToHaveMoreThanError",
+    "NotAllowedToModifyTheTp",
+    "NotModifiedIndicatesYouAlreadySet",
+    "NumberOfDecimalsForBorrowAmount",
+    "NumberOfDecimalsForRepayAmount",
+    "Ok",
+    "OnceUpgradedTheEstimatedRiskRate",
+    "OnlyAvailableToExchangeBrokerMain",
+    "OnlyGoodTillCanceledGtcOrders",
+    "OnlyIsolatedModeCanSetAuto",
+    "OnlyLimitMakerOrderIsSupported",
+    "OnlyPostOnlyOrdersAreAvailable",
+    "OnlySupportSettlecoinUsdc",
+    "OpenapiSvcError",
+    "OperationConflictDetectedPleaseTryAgain",
+    "OperationNotAllowedDuringLiquidation",
+    "OperationsRestrictionDueToTheDeactivation",
+    "OperationsRestrictionTheCurrentLtvRatio",
+    "OperationsRestrictionTheCurrentLtvRatio140004",
+    "OperationsRestrictionTheCurrentLtvRatioError",
+    "OptionTooFastToCancelTry",
+    "OrderAlreadyExists",
+    "OrderAmountIsGreaterThanMax",
+    "OrderAmountIsLessThanMin",
+    "OrderAmountTooLarge",
+    "OrderCancellationTimeout",
+    "OrderCancelled",
+    "OrderCreationTimeout",
+    "OrderDoesNotExist",
+    "OrderDoesNotExist177005",
+    "OrderDoesNotExistError",
+    "OrderDoesNotExistOrderNot",
+    "OrderFailedRpiOrdersAreRestricted",
+    "OrderHasBeenCancelled",
+    "OrderHasBeenFilled",
+    "OrderHasBeenLocked",
+    "OrderIdIsIllegal",
+    "OrderIsIllegal",
+    "OrderModificationFailed",
+    "OrderModificationTimeout",
+    "OrderNotionalValueBelowTheLower",
+    "OrderPlacementFailedAsYourPosition",
+    "OrderPriceCannotBeHigherThan",
+    "OrderPriceCannotBeHigherThan170192",
+    "OrderPriceCannotBeHigherThanError",
+    "OrderPriceCannotBeLowerThan",
+    "OrderPriceCannotBeSmallerThan",
+    "OrderPriceDecimalTooLong",
+    "OrderPriceExceedsTheAllowableRange",
+    "OrderPriceLowerThanTheMinimum",
+    "OrderPriceTooHigh",
+    "OrderQtyExceedsTheUpperLimit",
+    "OrderQuantityLowerThanTheMinimum",
+    "OrderQuantityTooLarge",
+    "OrderQuantityTooLargeError",
+    "OrderRetryFailed",
+    "OrderValueExceededLowerLimit",
+    "OrderVolumeDecimalTooLong",
+    "OrderlinkedidIsDuplicate",
+    "OrderqtyWillBeTruncatedToZero",
+    "OrderstatusIsWrong",
+    "OrderstatusMustBeFinalStatus",
+    "OtcLoanTheSelectTradingPair",
+    "OtcLoanTheSymbolYouSelect",
+    "OtcLoanTheSymbolYouSelectError",
+    "OutOfQueryTimeRange",
+    "PairNotAvailable",
+    "PairToBorrowNotGenerallyAvailable",
+    "ParameterBeginAndEndNeedTo",
+    "ParameterErrorWithdrawAddressChainOr",
+    "ParameterExpdateCantBeEarlierThan",
+    "ParameterSWasEmpty",
+    "ParameterStarttimeAndEndtimeAreBoth",
+    "ParameterStarttimeAndEndtimeNeedTo",
+    "ParameterStarttimeNeedsToBeSmaller",
+    "ParameterVerificationFailedForLimit",
+    "PermissionDeniedPleaseCheckYourApi",
+    "PleaseContactTheSalesToEnable",
+    "PleaseEnableMarginTradingToContinue",
+    "PleaseEnterTheTpSlPrice",
+    "PleaseEnterValidCharacters",
+    "PleaseGoToHttpsWwwBybit",
+    "PleaseNoteThatYourOrderMay",
+    "PleaseNoteThatYourOrderMayError",
+    "PleaseUpgradeToUtaToTrade",
+    "PleaseUpgradeUtaFirst",
+    "PleaseWaitAndTryAgainLater",
+    "PleaseWaitAndTryAgainLaterError",
+    "PledgeTokenIsError",
+    "PmModeCannotSupport",
+    "PositionModeHasNotBeenModified",
+    "PositionNotFound",
+    "PositionPercentageDoesNotMatchSide",
+    "PositionStatusError",
+    "PovIntervalOverTheMaxDuration",
+    "PovInvalidMode",
+    "PovLackOfRequiredParamAt",
+    "PovLackOfSizeAndDuration",
+    "PovMaxDurationOverTheRange",
+    "PovParticipationRateOverTheRange",
+    "PovPreCheckedFailedDueTo",
+    "PovPreCheckedSubOrderSize",
+    "PreMarketPerpetualTradingDoesNot",
+    "PrecisionIsOverTheMaximumDefined",
     "Prediction",
+    "PredictionEngineUnavailable",
+    "ProductIsForbidden",
+    "ProductNotAvailable",
+    "ProductNotAvailableInYourRegion",
+    "ProductsShareNotEnough",
+    "PurchaseFailedExceedTheMaximumPosition",
+    "PurchaseFailedExceedTheMaximumPositionError",
+    "PurchaseShareIsInvalid",
+    "QuantityExceedsAllowedRange",
+    "QuantityHasBeenRestrictedAndOrders",
+    "QuantityIsLessThanMinimumOrder",
+    "QueryBalanceError",
+    "QueryOrderHistoryStartTimeExceeds",
+    "QueryTransferError",
+    "QueryUserAccountInfoErrorConfirm",
+    "QueryUserLoanHistoryError",
+    "QueryUserLoanInfoError",
+    "QuotationsCannotBeMadeByNon",
+    "QuoteFailNoDealerCanUsed",
+    "QuoteFailNotSupportQuoteType",
+    "QuoteFailPriceTimeOut",
+    "QuoteLegsDoNotMatch",
+    "QuoteOrderAlreadyExistsForThis",
+    "QuoteUidIsNotInCounterparties",
+    "QuotetxidHasAlreadyBeenUsed",
+    "RateIsLessThanCurrentRate",
+    "RateLimited",
+    "ReceiveUserDepositHasBeenBanned",
+    "ReceiveUserNeedKyc",
+    "ReceiveUserNotExist",
+    "RedeemNotAllowed",
+    "RedeemShareInvlaid",
+    "ReduceOnlyRestrictionsMustBeLifted",
+    "ReinvestValidationFailed",
+    "RepayAmountExceedsBorrowAmount",
+    "RepayOrderIsExist",
+    "RepaymentAmountCannotExceedTheDebt",
+    "RepaymentAmountExceedsTheSupportedPrecision",
+    "RepaymentAmountHasExceededTheTotal",
+    "RepaymentFailed",
+    "RepaymentFailedError",
+    "RepaymentFailedYouCurrentlyHaveSpot",
+    "RepaymentIsInProgressPleaseDo",
+    "RepaymentUnsuccessful",
+    "RepeatedBorrowingRequests",
+    "RepeatedRepaymentRequests",
+    "ReqidIsDuplicated",
+    "RequestAmountOutOfQuotaLimit",
+    "RequestExpiredO0NowDiff",
+    "RequestOrderQuantityExceedsMaximumLimit",
+    "RequestParameterError",
+    "RequestParameterErrorError",
+    "ResourceNotFound",
+    "RestrictionsOnInsLoanInverseContracts",
+    "RestrictionsOnInsLoanLeverageExceeding",
     "Reward",
+    "RfqIsNotAvailableForCopy",
+    "RfqOnlySupportsOneWayPosition",
+    "RfqStrategyLegsSizeIsNot",
+    "RfqStrategyQtyIsNotCorrect",
+    "RfqStrategySideIsNotCorrect",
+    "RfqStrategySymbolIsNotCorrect",
+    "RfqValueIsLessThanThe",
+    "RiskCheckError",
+    "RiskLevelAfterSwitchingModesExceeds",
+    "RiskLimitCannotBeAdjustedAs",
+    "RiskLimitCannotBeAdjustedDue",
+    "RiskRateLimitExceededPleaseReduce",
+    "RiskidNotModified",
+    "RouteNotFound",
+    "RpiOrdersAreRestrictedToApproved",
+    "SellOrderPriceCannotBeLower",
+    "ServerErrorPleaseTryAgainLater",
+    "ServerIsBusyPleaseWaitAnd",
+    "ServerTimeout",
+    "ServiceError",
+    "ServiceMaintenance",
+    "ServiceRestrictedAccessIsCurrentlyUnavailable",
     "SetAPIRateLimit",
+    "SetLeverageHasNotBeenModified",
+    "SetMarginModeFailed",
+    "SettleCoinIsNotACollateral",
+    "SettlementInProgress",
+    "SettlementInProgressKey0NotAvailable",
+    "SideIsNull",
+    "SideOnlySupportBuyOrSell",
+    "SignVerificationFailed",
+    "SignalDescriptionExceedsLimit",
+    "SignalEntryPriceInvalid",
+    "SignalExpirationTimeInvalid",
+    "SignalLatencyTooHigh",
+    "SignalLeverageExceedsMaximumRiskLimit",
+    "SignalNameExceedsLimit",
+    "SignalNotFound",
+    "SignalSlShouldBeWorseThan",
+    "SignalSymbolNotTradable",
+    "SignalTpShouldBeBetterThan",
+    "SiteNotAllowedOnlyUsersFrom",
+    "SizeShouldMoreThanMinsizeSub",
+    "SkipLiquidationIsNotAllowedWhen",
+    "SlIsWorseThanLiquidationPrice",
+    "SlippageFail",
+    "SorryWereRevampingTheUnifiedMargin",
+    "SorryYouAreNotEligibleTo",
     "SpotMarginTrade",
     "SpotTrade",
+    "SpotTradingBuyRestrictionTheCurrent",
+    "SpotTradingRestrictionTheCurrentLtv",
+    "SpotYourApiKeyHasExpired",
+    "SpreadTradingIsNotAvailableFor",
+    "SpreadTradingIsNotAvailableIn",
+    "SpreadTradingIsNotAvailableInError",
+    "StakeOverMaximumShare",
+    "StarttimeIsNotNumber",
+    "StopLimitOrderIsNotSupported",
     "Strategy",
+    "StrategyCreationFailedWebhookStrategyName",
+    "StrategyHasBeenStopped",
+    "StrategyHasBeenTerminatedCantStop",
+    "StrategyNotFound",
+    "StrategyStatusModifyFailed",
+    "StrategySymbolNotSupported",
+    "StrategySymbolNotSupportedError",
+    "StrategyUseridInvalidStrategyJsonInvalid",
+    "SubAccountCannotAcceptAgreement",
+    "SubAccountDoesntExist",
+    "SubAccountFundingAccountNotSufficient",
+    "SubAccountsAreNotPermittedTo",
+    "SubMemberIsNotNormal",
+    "SubaccountDoNotHaveUniversalTransfer",
+    "SubmittedToTheSystemForProcessing",
+    "SwitchingFailedMarginVerificationFailedPlease",
+    "SwitchingThePmSpotHedgingSwitch",
+    "SymbolIsNotSupported",
+    "SymbolIsNotSupportedOnMargin",
+    "SymbolIsNull",
+    "SymbolNotExist",
+    "SymbolRelatedQuotePriceIsNull",
+    "SymbolXxxxCannotTradeUsedFor",
+    "SymbolsThatHaveNotEnabledManual",
+    "SystemErrorError",
+    "SystemErrorPleaseTryAgainLater",
+    "SystemErrorPleaseTryAgainLater34022003",
+    "SystemErrorPleaseTryAgainLaterError",
+    "SystemLevelFrequencyProtection",
+    "SystemLevelFrequencyProtectionPleaseRetry",
+    "TaxForbidden",
+    "TemporaryBannedDueToTheUpgrade",
+    "TheAccountDoesNotSupportThe",
+    "TheAmountOfCollateralExceedsThe",
+    "TheApiCanOnlyBeAccessed",
+    "TheApiCannotBeAccessedBy",
+    "TheAssetsAreEstimatedToBe",
+    "TheBorrowedAssetDoesNotExist",
+    "TheCancellationOfAComboSingle",
+    "TheCoinCollateralAmountHasReached",
+    "TheCollateralAmountHasExceededThe",
+    "TheCollateralAmountHasExceededTheError",
+    "TheCurrentAvailableLimitIsReplacekey0",
+    "TheCurrentCoinDoesNotSupport",
+    "TheCurrentOrderDoesNotSupport",
+    "TheCurrentSiteDoesNotSupport",
+    "TheEnteredAmountIsBelowThe",
+    "TheEntryPriceOfASingle",
+    "TheFeatureHasBeenSuspended",
+    "TheInterestRateExceedsTheAllowed",
+    "TheLeverageRatioIsOutOf",
+    "TheLeverageYouSelectForSpot",
+    "TheLeverageYouSelectForUsdc",
+    "TheLeverageYouSelectForUsdt",
+    "TheLimitMakerOrderIsRejected",
+    "TheLoanAmountOfThePlatform",
+    "TheLtvForInsLoanHas",
+    "TheLtvForInsLoanHasError",
+    "TheMainUidOfTheRisk",
+    "TheMinimumRepaymentAmountMustBe",
+    "TheModificationOfAComboSingle",
+    "TheModifiedContractQuantityCannotBe",
+    "TheModifiedContractQuantityCannotBeError",
+    "TheNetAssetIsNotSatisfied",
+    "TheNumberOfStopOrdersExceeds",
+    "TheOrderHasBeenCancelled",
+    "TheOrderHasBeenCompletedOr",
+    "TheOrderIsModifiedDuringThe",
+    "TheOrderIsProcessingAndCan",
+    "TheOrderWillTriggerAForced",
+    "ThePositionIsInCrossMargin",
+    "ThePurchaseAmountOfEachOrder",
+    "TheQtyOfTwapInverseStep",
+    "TheQtyOfTwapInverseStepError",
+    "TheQuantityOfContractsRequestedExceeds",
+    "TheQuoteOrderDoesNotExist",
+    "TheRecipientHasNotUndergoneKyc",
+    "TheRecipientsNameIsMismatchedWith",
+    "TheRepaymentAmountExceedsTheOutstanding",
+    "TheRequestCollateralAmountExceedsThe",
+    "TheRequestTimeExceedsTheTime",
+    "TheRequestedCurrencyHasANon",
+    "TheRequestedSymbolIsInvalidPlease",
+    "TheRfqOrderDoesNotExist",
+    "TheRiskLimitAndMarginRatio",
+    "TheRiskRateOfYourDerivatives",
+    "TheRiskRateOfYourUsdc",
+    "TheSellQuantityPerOrderExceeds",
+    "TheSpecifiedLendingRateIsNot",
+    "TheSpotAssetIsNotBe",
+    "TheSpotLeverageIsClosedAnd",
+    "TheStartTimeMustBeLess",
+    "TheSubaccountSpecifiedDoesNotBelong",
+    "TheSystemDoesntHaveEnoughAsset",
+    "TheSystemIsBusyPleaseTry",
+    "TheSystemIsBusyPleaseTryError",
+    "TheTimeRangeBetweenStarttimeAnd",
+    "TheTotalValueOfYourPositions",
+    "TheTradingPairIsNotAvailable",
+    "TheTradingPairIsNotOpen",
+    "TheUid592334ProvidedIsNot",
+    "TheUidIsInvalid",
+    "TheUserDoesNotSupportTrading",
+    "TheUsersAvailableBalanceCannotCover",
+    "TheUsersAvailableBalanceCannotCoverError",
+    "TheVoucherHasExceededTheRedemption",
+    "TheVoucherIsNotAvailableFor",
+    "TheVoucherWasRecycled",
+    "TheWithdrawalAddressIsNotIn",
+    "TheWithdrawalAmountExceedsTheRemaining",
+    "ThereAreTooManyCounterpartiesTo",
+    "ThereIsARepaymentOrderCurrently",
+    "ThereIsASpotLeverageOrder",
+    "ThereIsNoMmpInformationOf",
+    "ThereIsNoNetPosition",
+    "ThisAccountHasActivatedCopyproAnd",
+    "ThisActionCouldNotBeCompleted",
+    "ThisAddressDoesNotSupportWithdrawals",
+    "ThisCoinCannotBeUsedAs",
+    "ThisCoinDoesNotExist",
+    "ThisCoinDoesNotSupportRepayment",
+    "ThisContractIsNotLive",
+    "ThisCurrencyCannotBeUsedAs",
+    "ThisCurrencyIsNotSupported",
+    "ThisCurrencyIsNotSupportedFor",
+    "ThisEventFuturesContractHasEntered",
+    "ThisFeatureIsNotSupported",
+    "ThisLoanOrderCannotBeRepaid",
+    "ThisOperationIsNotCurrentlySupported",
+    "ThisOrderTypeDoesNotSupport",
+    "ThisPositionHasAtLeastOne",
+    "ThisPositionHasAtLeastOne110056",
+    "ThisPositionHasAtLeastOneError",
+    "ThisSubaccountHasAssetsAndCannot",
+    "ThisTradingPairIsOnlyAvailable",
+    "TickNotesCanOnlyBeNumbers",
+    "TimeoutWaitingForResponseFromBackend",
+    "ToAccessSpreadTradingUpgradeTo",
+    "ToAddOrUpdateTheIp",
+    "ToChangeReadAndWritePermissions",
+    "ToProceedWithTradingUsersMust",
+    "ToUseThisFeatureYourNet",
+    "ToUseThisFeatureYourNetError",
+    "TooFrequentRequestsUnderTheSame",
+    "TooLargeSizeSizeShouldLess",
+    "TooManyNewOrdersCurrentLimit",
+    "TooManyRequestsInThisTime",
+    "TooManySessionsUnderTheSame",
+    "TooManyVisitsExceededTheApi",
+    "TradingInverseContractsUnderCrossAnd",
+    "TradingIsCurrentlyNotAllowed",
+    "TradingIsTemporarilyRestrictedDueTo",
+    "TransactionsAreBanned",
+    "TransferidExist",
+    "TransferltvCheckError",
+    "TransfersIntoThisAccountAreNot",
+    "TransfersOutThisAccountAreNot",
+    "TravelRuleInformationIsInsufficientPlease",
+    "TravelRuleVerificationFailedPleaseContact",
+    "TriggerPriceCannotBeHigherThan",
+    "TriggerPriceCannotBeLowerThan",
+    "TtheCurrentSiteDoesNotSupport",
+    "UidCanNotBeNull",
+    "UidCannotBeBoundLeveragedTrading",
+    "UidCannotBeBoundPleaseTry",
+    "UidCannotBeBoundPleaseUpgrade",
+    "UidCannotBeBoundRepeatedly",
+    "UidCannotBeUnboundBecauseThe",
+    "UidXxxIsNotAvailableTo",
+    "UnableToRetrieveAPruceOf",
+    "UnableToSwitchToPortfolioMargin",
+    "UnableToWithdrawToTheReceipt",
+    "UnderFullTpSlModeIt",
+    "UnifiedAccountIsNotSupported",
+    "UnmatchedIpPleaseCheckYourApi",
+    "UsdcOptionsOpenPositionRestrictionThe",
+    "UsdcOptionsTradingRestrictionTheCurrent",
     "User",
+    "UserAuthenticationFailed",
+    "UserBanned",
+    "UserDoesNotHavePermissionTo",
+    "UserIdIsIllegal",
+    "UserLeftRetryTimesIsZero",
+    "UserLevelDoesNotExist",
+    "UserNotAllowed",
+    "UserNotFound",
+    "UserNotVip",
+    "UserPositionLimitExceeded",
+    "UserRunningStrategyCountLimited",
+    "UserRunningSymbolStrategyCountLimited",
+    "UserSensitiveOperationWithdrawalIsProhibited",
+    "UserSettingListDoesNotHave",
+    "UserStatusIsAbnormal",
+    "UserWithdrawHasBeenBanned",
+    "UseridIsNotInTheWhitelist",
+    "UtaUpgradingDontAllowToApply",
+    "ValidationFailed",
+    "VipLevelLimit",
     "WSOEGeneralCode",
+    "WalletBalanceIsInsufficient",
+    "WalletBalanceIsInsufficientError",
+    "WeDontHaveThisAsset",
+    "WebhookOrderCreationFailed",
+    "WebhookPositionidxIsNotSupported",
+    "WithdrawAmountDoesNotSatifyThe",
+    "WithdrawFailedBecauseOfUtaUpgrading",
+    "WithdrawOnlyAllowedFromAddressBook",
+    "WithdrawalAmountExceedsRiskLimitThe",
+    "WithdrawalAmountIsGreaterThanYour",
+    "WithdrawalCurrentlyIsNotAvailbleFrom",
+    "WithdrawalOfThisCurrencyHasBeen",
+    "WithdrawlAmountExceedsThe24Hour",
+    "WsTradeServiceIsRestartingDo",
+    "YouAreNotAllowedToChange",
+    "YouAreNotAllowedToChangeError",
+    "YouCannotCreateModifyOrCancel",
+    "YouCannotCreateTpSlOrders",
+    "YouCannotLiftReduceOnlyRestrictions",
+    "YouCannotPlaceModifyOrCancel",
+    "YouCannotRepayWhileInterestIs",
+    "YouCantSetMarginWithoutAn",
+    "YouCantSetTakeProfitAnd",
+    "YouCurrentlyHaveOrdersForPre",
+    "YouCurrentlyHoldAPositionIn",
+    "YouCurrentlyHoldAPositionInError",
+    "YouHaveASpreadTradingOrder",
+    "YouHaveAnExistingPositionSo",
+    "YouHaveExistingOpenOrdersSo",
+    "YouHaveExistingPendingLoanOrders",
+    "YouHavePositionSBeingLiquidated",
+    "YouHaveUncancelledOptionsOrders",
+    "YouHaveUncancelledUsdcPerpetualOrders",
+    "YouHaveUncancelledUsdtPerpetualOrders",
+    "YouHaveUnclosedHedgeModeOr",
+    "YouHaveUnsettledLendingOrBorrowing",
+    "YouHaveUsdcPerpetualPositionsOr",
+    "YouHaveUsdtPerpetualPositionsSo",
+    "YouHaventEnabledCrossMarginTrading",
+    "YouHaventEnabledCrossMarginTrading176009",
+    "YouHaventEnabledCrossMarginTradingError",
+    "YouMustAgreeToTheTrading",
+    "YouMustAgreeToTheTradingError",
+    "YouMustEnter2TimeParameters",
+    "YouNeedToRepayAllYour",
+    "YourAvailableBalanceIsInsufficientOr",
+    "YourAvailableBalanceIsInsufficientTo",
+    "YourBalanceIsNotEnoughPlease",
+    "YourBorrowAmountHasExceedMaximum",
+    "YourCurrentAccountSpotRiskLevel",
+    "YourInputParamIsInvalid",
+    "YourKycInformationIsIncompletePlease",
+    "YourOrderQuantityToBuyIs",
+    "YourOrderQuantityToBuyIsError",
+    "YourOrderQuantityToSellIs",
+    "YourOrderQuantityToSellIsError",
+    "YourRequestIsCurrentlyBeingProcessed",
+    "YourSpotAccountForMarginTrading",
+    "YourSpotAccountWithInstitutionalLending",
+    "YourWithdrawalAddressHasNotBeen",
+    "YourWithdrawalCurrencyIsNotSupported",
+    "YoureNotAUserOfThe",
     "lookup",
     "match",
 ]
@@ -6628,4390 +6629,5141 @@ if TYPE_CHECKING:
     ]
 _TEMPLATES: tuple[_Template, ...] = ()
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
+    "RateLimited": (
+        ("ApiError",),
+        None,
+        "Group RateLimited of errgen.toml",
+        True,
+        None,
+    ),
     "HTTPCode": (
         ("ApiError",),
         None,
         "HTTP Code",
         False,
+        None,
     ),
     "WSOEGeneralCode": (
         ("ApiError",),
         None,
         "WS OE General code",
         False,
+        None,
     ),
     "UTA": (
         ("ApiError",),
         None,
         "UTA",
         False,
+        None,
     ),
     "SpotTrade": (
         ("ApiError",),
         None,
         "Spot Trade",
         False,
+        None,
     ),
     "SpotMarginTrade": (
         ("ApiError",),
         None,
         "Spot Margin Trade",
         False,
+        None,
     ),
     "Asset": (
         ("ApiError",),
         None,
         "Asset",
         False,
+        None,
     ),
     "FiatConvert": (
         ("ApiError",),
         None,
         "Fiat Convert",
         False,
+        None,
     ),
     "ConvertSmallBalances": (
         ("ApiError",),
         None,
         "Convert Small Balances",
         False,
+        None,
     ),
     "CryptoLoanNew": (
         ("ApiError",),
         None,
         "Crypto Loan (New)",
         False,
+        None,
     ),
     "CryptoLoanLegacy": (
         ("ApiError",),
         None,
         "Crypto Loan (legacy)",
         False,
+        None,
     ),
     "InstitutionalLoan": (
         ("ApiError",),
         None,
         "Institutional Loan",
         False,
+        None,
     ),
     "ExchangeBroker": (
         ("ApiError",),
         None,
         "Exchange Broker",
         False,
+        None,
     ),
     "Reward": (
         ("ApiError",),
         None,
         "Reward",
         False,
+        None,
     ),
     "Earn": (
         ("ApiError",),
         None,
         "Earn",
         False,
+        None,
     ),
     "User": (
         ("ApiError",),
         None,
         "User",
         False,
+        None,
     ),
     "SetAPIRateLimit": (
         ("ApiError",),
         None,
         "Set API rate limit",
         False,
+        None,
     ),
     "RFQ": (
         ("ApiError",),
         None,
         "RFQ",
         False,
+        None,
     ),
     "ManualLoan": (
         ("ApiError",),
         None,
         "Manual Loan",
         False,
+        None,
     ),
     "Strategy": (
         ("ApiError",),
         None,
         "Strategy",
         False,
+        None,
     ),
     "Prediction": (
         ("ApiError",),
         None,
         "Prediction",
         False,
+        None,
     ),
-    "E400": (
+    "BadRequestNeedToSendThe": (
         ("HTTPCode",),
         400,
         "400 ",
         False,
+        None,
     ),
-    "E401": (
+    "InvalidRequest1NeedToUse": (
         ("HTTPCode",),
         401,
         "401 ",
         False,
+        None,
     ),
-    "E403": (
+    "ForbiddenRequestPossibleCauses1Ip": (
         ("HTTPCode",),
         403,
         "403 ",
         False,
+        None,
     ),
-    "E404": (
+    "CannotFindPathPossibleCauses1": (
         ("HTTPCode",),
         404,
         "404 ",
         False,
+        None,
     ),
-    "E429": (
+    "SystemLevelFrequencyProtectionPleaseRetry": (
         ("HTTPCode",),
         429,
         "429 ",
         False,
+        None,
     ),
     "E10404": (
         ("WSOEGeneralCode",),
         10404,
         "10404 ",
         False,
+        None,
     ),
-    "E10429": (
+    "SystemLevelFrequencyProtection": (
         ("WSOEGeneralCode",),
         10429,
         "10429 ",
         False,
+        None,
     ),
-    "E10003": (
+    "TooManySessionsUnderTheSame": (
         ("WSOEGeneralCode",),
         10003,
         "10003 ",
         False,
+        None,
     ),
     "E10016": (
         ("WSOEGeneralCode",),
         10016,
         "10016 ",
         False,
+        None,
     ),
-    "E10019": (
+    "WsTradeServiceIsRestartingDo": (
         ("WSOEGeneralCode",),
         10019,
         "10019 ",
         False,
+        None,
     ),
-    "E20003": (
+    "TooFrequentRequestsUnderTheSame": (
         ("WSOEGeneralCode",),
         20003,
         "20003 ",
         False,
+        None,
     ),
-    "E20006": (
+    "ReqidIsDuplicated": (
         ("WSOEGeneralCode",),
         20006,
         "20006 ",
         False,
+        None,
     ),
-    "E0": (
+    "Ok": (
         ("UTA",),
         0,
         "0 ",
         False,
+        None,
     ),
-    "E1": (
+    "RequestExpiredO0NowDiff": (
         ("UTA",),
         -1,
         "-1 ",
         False,
+        None,
     ),
-    "E2015": (
+    "SpotYourApiKeyHasExpired": (
         ("UTA",),
         -2015,
         "-2015 ",
         False,
+        None,
     ),
-    "E33004": (
+    "DerivativesYourApiKeyHasExpired": (
         ("UTA",),
         33004,
         "33004 ",
         False,
+        None,
     ),
-    "E10000": (
+    "ServerTimeout": (
         ("UTA",),
         10000,
         "10000 ",
         False,
+        None,
     ),
-    "E10001": (
+    "RequestParameterError": (
         ("UTA",),
         10001,
         "10001 ",
         False,
+        None,
     ),
-    "E10002": (
+    "TheRequestTimeExceedsTheTime": (
         ("UTA",),
         10002,
         "10002 ",
         False,
+        None,
     ),
-    "E10004": (
+    "ErrorSignPleaseCheckYourSignature": (
         ("UTA",),
         10004,
         "10004 ",
         False,
+        None,
     ),
-    "E10005": (
+    "PermissionDeniedPleaseCheckYourApi": (
         ("UTA",),
         10005,
         "10005 ",
         False,
+        None,
     ),
-    "E10006": (
-        ("UTA",),
+    "TooManyVisitsExceededTheApi": (
+        ("UTA", "RateLimited"),
         10006,
         "10006 ",
-        False,
+        True,
+        None,
     ),
-    "E10007": (
+    "UserAuthenticationFailed": (
         ("UTA",),
         10007,
         "10007 ",
         False,
+        None,
     ),
-    "E10008": (
+    "CommonBannedPleaseCheckYourAccount": (
         ("UTA",),
         10008,
         "10008 ",
         False,
+        None,
     ),
-    "E10009": (
+    "ServiceRestrictedAccessIsCurrentlyUnavailable": (
         ("UTA",),
         10009,
         "10009 ",
         False,
+        None,
     ),
-    "E10010": (
+    "UnmatchedIpPleaseCheckYourApi": (
         ("UTA",),
         10010,
         "10010 ",
         False,
+        None,
     ),
-    "E10014": (
+    "InvalidDuplicateRequest": (
         ("UTA",),
         10014,
         "10014 ",
         False,
+        None,
     ),
-    "E10017": (
+    "RouteNotFound": (
         ("UTA",),
         10017,
         "10017 ",
         False,
+        None,
     ),
-    "E10018": (
+    "ExceededTheIpRateLimit": (
         ("UTA",),
         10018,
         "10018 ",
         False,
+        None,
     ),
-    "E10024": (
+    "ComplianceRulesTriggered": (
         ("UTA",),
         10024,
         "10024 ",
         False,
+        None,
     ),
-    "E10027": (
+    "TransactionsAreBanned": (
         ("UTA",),
         10027,
         "10027 ",
         False,
+        None,
     ),
-    "E10029": (
+    "TheRequestedSymbolIsInvalidPlease": (
         ("UTA",),
         10029,
         "10029 ",
         False,
+        None,
     ),
-    "E10028": (
+    "TheApiCanOnlyBeAccessed": (
         ("UTA",),
         10028,
         "10028 ",
         False,
+        None,
     ),
-    "E30035": (
+    "OptionTooFastToCancelTry": (
         ("UTA",),
         30035,
         "30035 ",
         False,
+        None,
     ),
-    "E30133": (
+    "OtcLoanTheSymbolYouSelect": (
         ("UTA",),
         30133,
         "30133 ",
         False,
+        None,
     ),
-    "E30134": (
+    "OtcLoanTheSymbolYouSelectError": (
         ("UTA",),
         30134,
         "30134 ",
         False,
+        None,
     ),
-    "E30135": (
+    "TheLeverageYouSelectForUsdt": (
         ("UTA",),
         30135,
         "30135 ",
         False,
+        None,
     ),
-    "E30136": (
+    "TheLeverageYouSelectForUsdc": (
         ("UTA",),
         30136,
         "30136 ",
         False,
+        None,
     ),
-    "E30208": (
+    "FailedToSubmitOrderSThe": (
         ("UTA",),
         30208,
         "30208 ",
         False,
+        None,
     ),
-    "E30209": (
+    "FailedToSubmitOrderSTheError": (
         ("UTA",),
         30209,
         "30209 ",
         False,
+        None,
     ),
-    "E30228": (
+    "NoNewPositionsDuringDelisting": (
         ("UTA",),
         30228,
         "30228 ",
         False,
+        None,
     ),
-    "E30256": (
+    "MarginLimitExceededTheMaintenanceMargin": (
         ("UTA",),
         30256,
         "30256 ",
         False,
+        None,
     ),
-    "E40004": (
+    "TheOrderIsModifiedDuringThe": (
         ("UTA",),
         40004,
         "40004 ",
         False,
+        None,
     ),
-    "E100028": (
+    "TheApiCannotBeAccessedBy": (
         ("UTA",),
         100028,
         "100028 ",
         False,
+        None,
     ),
-    "E110001": (
+    "OrderDoesNotExist": (
         ("UTA",),
         110001,
         "110001 ",
         False,
+        None,
     ),
-    "E110003": (
+    "OrderPriceExceedsTheAllowableRange": (
         ("UTA",),
         110003,
         "110003 ",
         False,
+        None,
     ),
-    "E110004": (
+    "WalletBalanceIsInsufficient": (
         ("UTA",),
         110004,
         "110004 ",
         False,
+        None,
     ),
-    "E110005": (
+    "PositionStatusError": (
         ("UTA",),
         110005,
         "110005 ",
         False,
+        None,
     ),
-    "E110006": (
+    "TheAssetsAreEstimatedToBe": (
         ("UTA",),
         110006,
         "110006 ",
         False,
+        None,
     ),
-    "E110007": (
+    "AvailableBalanceIsInsufficient": (
         ("UTA",),
         110007,
         "110007 ",
         False,
+        None,
     ),
-    "E110008": (
+    "TheOrderHasBeenCompletedOr": (
         ("UTA",),
         110008,
         "110008 ",
         False,
+        None,
     ),
-    "E110009": (
+    "TheNumberOfStopOrdersExceeds": (
         ("UTA",),
         110009,
         "110009 ",
         False,
+        None,
     ),
-    "E110010": (
+    "TheOrderHasBeenCancelled": (
         ("UTA",),
         110010,
         "110010 ",
         False,
+        None,
     ),
-    "E110011": (
+    "LiquidationWillBeTriggeredImmediatelyBy": (
         ("UTA",),
         110011,
         "110011 ",
         False,
+        None,
     ),
-    "E110012": (
+    "InsufficientAvailableBalance": (
         ("UTA",),
         110012,
         "110012 ",
         False,
+        None,
     ),
-    "E110013": (
+    "CannotSetLeverageDueToRisk": (
         ("UTA",),
         110013,
         "110013 ",
         False,
+        None,
     ),
-    "E110014": (
+    "InsufficientAvailableBalanceToAddAdditional": (
         ("UTA",),
         110014,
         "110014 ",
         False,
+        None,
     ),
-    "E110015": (
+    "ThePositionIsInCrossMargin": (
         ("UTA",),
         110015,
         "110015 ",
         False,
+        None,
     ),
-    "E110016": (
+    "TheQuantityOfContractsRequestedExceeds": (
         ("UTA",),
         110016,
         "110016 ",
         False,
+        None,
     ),
-    "E110017": (
+    "OrderqtyWillBeTruncatedToZero": (
         ("UTA",),
         110017,
         "110017 ",
         False,
+        None,
     ),
-    "E110018": (
+    "UserIdIsIllegal": (
         ("UTA",),
         110018,
         "110018 ",
         False,
+        None,
     ),
-    "E110019": (
+    "OrderIdIsIllegal": (
         ("UTA",),
         110019,
         "110019 ",
         False,
+        None,
     ),
-    "E110020": (
+    "NotAllowedToHaveMoreThan": (
         ("UTA",),
         110020,
         "110020 ",
         False,
+        None,
     ),
-    "E110021": (
+    "NotAllowedToExceededPositionLimits": (
         ("UTA",),
         110021,
         "110021 ",
         False,
+        None,
     ),
-    "E110022": (
+    "QuantityHasBeenRestrictedAndOrders": (
         ("UTA",),
         110022,
         "110022 ",
         False,
+        None,
     ),
-    "E110023": (
+    "CurrentlyYouCanOnlyReduceYour": (
         ("UTA",),
         110023,
         "110023 ",
         False,
+        None,
     ),
-    "E110024": (
+    "YouHaveAnExistingPositionSo": (
         ("UTA",),
         110024,
         "110024 ",
         False,
+        None,
     ),
-    "E110025": (
+    "PositionModeHasNotBeenModified": (
         ("UTA",),
         110025,
         "110025 ",
         False,
+        None,
     ),
-    "E110026": (
+    "CrossIsolatedMarginModeHasNot": (
         ("UTA",),
         110026,
         "110026 ",
         False,
+        None,
     ),
-    "E110027": (
+    "MarginHasNotBeenModified": (
         ("UTA",),
         110027,
         "110027 ",
         False,
+        None,
     ),
-    "E110028": (
+    "YouHaveExistingOpenOrdersSo": (
         ("UTA",),
         110028,
         "110028 ",
         False,
+        None,
     ),
-    "E110029": (
+    "HedgeModeIsNotSupportedFor": (
         ("UTA",),
         110029,
         "110029 ",
         False,
+        None,
     ),
-    "E110030": (
+    "DuplicateOrderid": (
         ("UTA",),
         110030,
         "110030 ",
         False,
+        None,
     ),
-    "E110031": (
+    "NonExistingRiskLimitInfoPlease": (
         ("UTA",),
         110031,
         "110031 ",
         False,
+        None,
     ),
-    "E110032": (
+    "OrderIsIllegal": (
         ("UTA",),
         110032,
         "110032 ",
         False,
+        None,
     ),
-    "E110033": (
+    "YouCantSetMarginWithoutAn": (
         ("UTA",),
         110033,
         "110033 ",
         False,
+        None,
     ),
-    "E110034": (
+    "ThereIsNoNetPosition": (
         ("UTA",),
         110034,
         "110034 ",
         False,
+        None,
     ),
-    "E110035": (
+    "CancellationOfOrdersWasNotCompleted": (
         ("UTA",),
         110035,
         "110035 ",
         False,
+        None,
     ),
-    "E110036": (
+    "YouAreNotAllowedToChange": (
         ("UTA",),
         110036,
         "110036 ",
         False,
+        None,
     ),
-    "E110037": (
+    "UserSettingListDoesNotHave": (
         ("UTA",),
         110037,
         "110037 ",
         False,
+        None,
     ),
-    "E110038": (
+    "YouAreNotAllowedToChangeError": (
         ("UTA",),
         110038,
         "110038 ",
         False,
+        None,
     ),
-    "E110039": (
+    "MaintenanceMarginRateIsTooHigh": (
         ("UTA",),
         110039,
         "110039 ",
         False,
+        None,
     ),
-    "E110040": (
+    "TheOrderWillTriggerAForced": (
         ("UTA",),
         110040,
         "110040 ",
         False,
+        None,
     ),
-    "E110041": (
+    "SkipLiquidationIsNotAllowedWhen": (
         ("UTA",),
         110041,
         "110041 ",
         False,
+        None,
     ),
-    "E110042": (
+    "CurrentlyDueToPreDeliveryStatus": (
         ("UTA",),
         110042,
         "110042 ",
         False,
+        None,
     ),
-    "E110043": (
+    "SetLeverageHasNotBeenModified": (
         ("UTA",),
         110043,
         "110043 ",
         False,
+        None,
     ),
-    "E110044": (
+    "AvailableMarginIsInsufficient": (
         ("UTA",),
         110044,
         "110044 ",
         False,
+        None,
     ),
-    "E110045": (
+    "WalletBalanceIsInsufficientError": (
         ("UTA",),
         110045,
         "110045 ",
         False,
+        None,
     ),
-    "E110046": (
+    "LiquidationWillBeTriggeredImmediatelyByError": (
         ("UTA",),
         110046,
         "110046 ",
         False,
+        None,
     ),
-    "E110047": (
+    "RiskLimitCannotBeAdjustedDue": (
         ("UTA",),
         110047,
         "110047 ",
         False,
+        None,
     ),
-    "E110048": (
+    "RiskLimitCannotBeAdjustedAs": (
         ("UTA",),
         110048,
         "110048 ",
         False,
+        None,
     ),
-    "E110049": (
+    "TickNotesCanOnlyBeNumbers": (
         ("UTA",),
         110049,
         "110049 ",
         False,
+        None,
     ),
-    "E110050": (
+    "InvalidCoin": (
         ("UTA",),
         110050,
         "110050 ",
         False,
+        None,
     ),
-    "E110051": (
+    "TheUsersAvailableBalanceCannotCover": (
         ("UTA",),
         110051,
         "110051 ",
         False,
+        None,
     ),
-    "E110052": (
+    "YourAvailableBalanceIsInsufficientTo": (
         ("UTA",),
         110052,
         "110052 ",
         False,
+        None,
     ),
-    "E110053": (
+    "TheUsersAvailableBalanceCannotCoverError": (
         ("UTA",),
         110053,
         "110053 ",
         False,
+        None,
     ),
-    "E110054": (
+    "ThisPositionHasAtLeastOne": (
         ("UTA",),
         110054,
         "110054 ",
         False,
+        None,
     ),
-    "E110055": (
+    "ThisPositionHasAtLeastOneError": (
         ("UTA",),
         110055,
         "110055 ",
         False,
+        None,
     ),
-    "E110056": (
+    "ThisPositionHasAtLeastOne110056": (
         ("UTA",),
         110056,
         "110056 ",
         False,
+        None,
     ),
-    "E110057": (
+    "ConditionalOrderOrLimitOrderContains": (
         ("UTA",),
         110057,
         "110057 ",
         False,
+        None,
     ),
-    "E110058": (
+    "YouCantSetTakeProfitAnd": (
         ("UTA",),
         110058,
         "110058 ",
         False,
+        None,
     ),
-    "E110059": (
+    "NotAllowedToModifyTheTp": (
         ("UTA",),
         110059,
         "110059 ",
         False,
+        None,
     ),
-    "E110060": (
+    "UnderFullTpSlModeIt": (
         ("UTA",),
         110060,
         "110060 ",
         False,
+        None,
     ),
-    "E110061": (
+    "NotAllowedToHaveMoreThanError": (
         ("UTA",),
         110061,
         "110061 ",
         False,
+        None,
     ),
-    "E110062": (
+    "ThereIsNoMmpInformationOf": (
         ("UTA",),
         110062,
         "110062 ",
         False,
+        None,
     ),
-    "E110063": (
+    "SettlementInProgressKey0NotAvailable": (
         ("UTA",),
         110063,
         "110063 ",
         False,
+        None,
     ),
-    "E110064": (
+    "TheModifiedContractQuantityCannotBe": (
         ("UTA",),
         110064,
         "110064 ",
         False,
+        None,
     ),
-    "E110065": (
+    "MmpHasntYetBeenEnabledFor": (
         ("UTA",),
         110065,
         "110065 ",
         False,
+        None,
     ),
-    "E110066": (
+    "TradingIsCurrentlyNotAllowed": (
         ("UTA",),
         110066,
         "110066 ",
         False,
+        None,
     ),
-    "E110067": (
+    "UnifiedAccountIsNotSupported": (
         ("UTA",),
         110067,
         "110067 ",
         False,
+        None,
     ),
-    "E110068": (
+    "LeveragedTradingIsNotAllowed": (
         ("UTA",),
         110068,
         "110068 ",
         False,
+        None,
     ),
-    "E110069": (
+    "InsLendingCustomerIsNotAllowed": (
         ("UTA",),
         110069,
         "110069 ",
         False,
+        None,
     ),
-    "E110070": (
+    "EtpSymbolsCannotBeTraded": (
         ("UTA",),
         110070,
         "110070 ",
         False,
+        None,
     ),
-    "E110071": (
+    "SorryWereRevampingTheUnifiedMargin": (
         ("UTA",),
         110071,
         "110071 ",
         False,
+        None,
     ),
-    "E110072": (
+    "OrderlinkedidIsDuplicate": (
         ("UTA",),
         110072,
         "110072 ",
         False,
+        None,
     ),
-    "E110073": (
+    "SetMarginModeFailed": (
         ("UTA",),
         110073,
         "110073 ",
         False,
+        None,
     ),
-    "E110074": (
+    "ThisContractIsNotLive": (
         ("UTA",),
         110074,
         "110074 ",
         False,
+        None,
     ),
-    "E110075": (
+    "RiskidNotModified": (
         ("UTA",),
         110075,
         "110075 ",
         False,
+        None,
     ),
-    "E110076": (
+    "OnlyIsolatedModeCanSetAuto": (
         ("UTA",),
         110076,
         "110076 ",
         False,
+        None,
     ),
-    "E110077": (
+    "PmModeCannotSupport": (
         ("UTA",),
         110077,
         "110077 ",
         False,
+        None,
     ),
-    "E110078": (
+    "AddedMarginMoreThanMaxCan": (
         ("UTA",),
         110078,
         "110078 ",
         False,
+        None,
     ),
-    "E110079": (
+    "TheOrderIsProcessingAndCan": (
         ("UTA",),
         110079,
         "110079 ",
         False,
+        None,
     ),
-    "E110080": (
+    "OperationsRestrictionTheCurrentLtvRatio": (
         ("UTA",),
         110080,
         "110080 ",
         False,
+        None,
     ),
-    "E110082": (
+    "YouCannotLiftReduceOnlyRestrictions": (
         ("UTA",),
         110082,
         "110082 ",
         False,
+        None,
     ),
-    "E110083": (
+    "ReduceOnlyRestrictionsMustBeLifted": (
         ("UTA",),
         110083,
         "110083 ",
         False,
+        None,
     ),
-    "E110085": (
+    "TheRiskLimitAndMarginRatio": (
         ("UTA",),
         110085,
         "110085 ",
         False,
+        None,
     ),
-    "E110086": (
+    "CurrentOrderLeverageExceedsTheMaximum": (
         ("UTA",),
         110086,
         "110086 ",
         False,
+        None,
     ),
-    "E110087": (
+    "LeverageForPerpetualOrFuturesContracts": (
         ("UTA",),
         110087,
         "110087 ",
         False,
+        None,
     ),
-    "E110088": (
+    "PleaseUpgradeToUtaToTrade": (
         ("UTA",),
         110088,
         "110088 ",
         False,
+        None,
     ),
-    "E110089": (
+    "ExceedsTheMaximumRiskLimitLevel": (
         ("UTA",),
         110089,
         "110089 ",
         False,
+        None,
     ),
-    "E110090": (
+    "OrderPlacementFailedAsYourPosition": (
         ("UTA",),
         110090,
         "110090 ",
         False,
+        None,
     ),
-    "E110092": (
+    "ExpectRisingButTriggerPriceXxxxx": (
         ("UTA",),
         110092,
         "110092 ",
         False,
+        None,
     ),
-    "E110093": (
+    "ExpectFallingButTriggerPriceXxxxx": (
         ("UTA",),
         110093,
         "110093 ",
         False,
+        None,
     ),
-    "E110094": (
+    "OrderNotionalValueBelowTheLower": (
         ("UTA",),
         110094,
         "110094 ",
         False,
+        None,
     ),
-    "E110095": (
+    "YouCannotCreateModifyOrCancel": (
         ("UTA",),
         110095,
         "110095 ",
         False,
+        None,
     ),
-    "E110096": (
+    "PreMarketPerpetualTradingDoesNot": (
         ("UTA",),
         110096,
         "110096 ",
         False,
+        None,
     ),
-    "E110097": (
+    "NonUtaUsersCannotAccessPre": (
         ("UTA",),
         110097,
         "110097 ",
         False,
+        None,
     ),
-    "E110098": (
+    "OnlyGoodTillCanceledGtcOrders": (
         ("UTA",),
         110098,
         "110098 ",
         False,
+        None,
     ),
-    "E110099": (
+    "YouCannotCreateTpSlOrders": (
         ("UTA",),
         110099,
         "110099 ",
         False,
+        None,
     ),
-    "E110100": (
+    "YouCannotPlaceModifyOrCancel": (
         ("UTA",),
         110100,
         "110100 ",
         False,
+        None,
     ),
-    "E110101": (
+    "TradingInverseContractsUnderCrossAnd": (
         ("UTA",),
         110101,
         "110101 ",
         False,
+        None,
     ),
-    "E110102": (
+    "TheUserDoesNotSupportTrading": (
         ("UTA",),
         110102,
         "110102 ",
         False,
+        None,
     ),
-    "E110103": (
+    "OnlyPostOnlyOrdersAreAvailable": (
         ("UTA",),
         110103,
         "110103 ",
         False,
+        None,
     ),
-    "E110104": (
+    "TheLtvForInsLoanHas": (
         ("UTA",),
         110104,
         "110104 ",
         False,
+        None,
     ),
-    "E110105": (
+    "TheLtvForInsLoanHasError": (
         ("UTA",),
         110105,
         "110105 ",
         False,
+        None,
     ),
-    "E110106": (
+    "RestrictionsOnInsLoanInverseContracts": (
         ("UTA",),
         110106,
         "110106 ",
         False,
+        None,
     ),
-    "E110107": (
+    "RestrictionsOnInsLoanLeverageExceeding": (
         ("UTA",),
         110107,
         "110107 ",
         False,
+        None,
     ),
-    "E110108": (
+    "AllowableRange1To10000Tick": (
         ("UTA",),
         110108,
         "110108 ",
         False,
+        None,
     ),
-    "E110109": (
+    "AllowableRange001To10": (
         ("UTA",),
         110109,
         "110109 ",
         False,
+        None,
     ),
-    "E110110": (
+    "SpreadTradingIsNotAvailableIn": (
         ("UTA",),
         110110,
         "110110 ",
         False,
+        None,
     ),
-    "E110111": (
+    "ToAccessSpreadTradingUpgradeTo": (
         ("UTA",),
         110111,
         "110111 ",
         False,
+        None,
     ),
-    "E110112": (
+    "SpreadTradingIsNotAvailableFor": (
         ("UTA",),
         110112,
         "110112 ",
         False,
+        None,
     ),
-    "E110113": (
+    "SpreadTradingIsNotAvailableInError": (
         ("UTA",),
         110113,
         "110113 ",
         False,
+        None,
     ),
-    "E110114": (
+    "YouHaveASpreadTradingOrder": (
         ("UTA",),
         110114,
         "110114 ",
         False,
+        None,
     ),
-    "E110115": (
+    "TheCancellationOfAComboSingle": (
         ("UTA",),
         110115,
         "110115 ",
         False,
+        None,
     ),
-    "E110116": (
+    "TheEntryPriceOfASingle": (
         ("UTA",),
         110116,
         "110116 ",
         False,
+        None,
     ),
-    "E110117": (
+    "TheModificationOfAComboSingle": (
         ("UTA",),
         110117,
         "110117 ",
         False,
+        None,
     ),
-    "E110118": (
+    "UnableToRetrieveAPruceOf": (
         ("UTA",),
         110118,
         "110118 ",
         False,
+        None,
     ),
-    "E110119": (
+    "OrderFailedRpiOrdersAreRestricted": (
         ("UTA",),
         110119,
         "110119 ",
         False,
+        None,
     ),
-    "E110120": (
+    "OrderPriceCannotBeSmallerThan": (
         ("UTA",),
         110120,
         "110120 ",
         False,
+        None,
     ),
-    "E110121": (
+    "OrderPriceCannotBeHigherThan": (
         ("UTA",),
         110121,
         "110121 ",
         False,
+        None,
     ),
-    "E110123": (
+    "YouMustAgreeToTheTrading": (
         ("UTA",),
         110123,
         "110123 ",
         False,
+        None,
     ),
-    "E110124": (
+    "TradingIsTemporarilyRestrictedDueTo": (
         ("UTA",),
         110124,
         "110124 ",
         False,
+        None,
     ),
-    "E110125": (
+    "YouMustAgreeToTheTradingError": (
         ("UTA",),
         110125,
         "110125 ",
         False,
+        None,
     ),
-    "E110131": (
+    "MarginLimitExceededTheMaintenanceMarginError": (
         ("UTA",),
         110131,
         "110131 ",
         False,
+        None,
     ),
-    "E110132": (
+    "ProductNotAvailableInYourRegion": (
         ("UTA",),
         110132,
         "110132 ",
         False,
+        None,
     ),
-    "E110135": (
+    "YouCurrentlyHoldAPositionIn": (
         ("UTA",),
         110135,
         "110135 ",
         False,
+        None,
     ),
-    "E110136": (
+    "EventFuturesAreCurrentlyAvailableFor": (
         ("UTA",),
         110136,
         "110136 ",
         False,
+        None,
     ),
-    "E110137": (
+    "ThisEventFuturesContractHasEntered": (
         ("UTA",),
         110137,
         "110137 ",
         False,
+        None,
     ),
-    "E170346": (
+    "SettleCoinIsNotACollateral": (
         ("UTA",),
         170346,
         "170346 ",
         False,
+        None,
     ),
-    "E170360": (
+    "SymbolXxxxCannotTradeUsedFor": (
         ("UTA",),
         170360,
         "170360 ",
         False,
+        None,
     ),
-    "E181017": (
+    "OrderstatusMustBeFinalStatus": (
         ("UTA",),
         181017,
         "181017 ",
         False,
+        None,
     ),
-    "E182100": (
+    "CompulsoryClosingOfPositionsNoRepayment": (
         ("UTA",),
         182100,
         "182100 ",
         False,
+        None,
     ),
-    "E182101": (
+    "FailedRepaymentInsufficientCollateralBalance": (
         ("UTA",),
         182101,
         "182101 ",
         False,
+        None,
     ),
-    "E182102": (
+    "FailedRepaymentThereAreNoLiabilities": (
         ("UTA",),
         182102,
         "182102 ",
         False,
+        None,
     ),
-    "E182103": (
+    "InstitutionalLendingUsersAreNotSupported": (
         ("UTA",),
         182103,
         "182103 ",
         False,
+        None,
     ),
-    "E182108": (
+    "SwitchingFailedMarginVerificationFailedPlease": (
         ("UTA",),
         182108,
         "182108 ",
         False,
+        None,
     ),
-    "E182110": (
+    "FailedToSwitch": (
         ("UTA",),
         182110,
         "182110 ",
         False,
+        None,
     ),
-    "E182111": (
+    "TheRequestedCurrencyHasANon": (
         ("UTA",),
         182111,
         "182111 ",
         False,
+        None,
     ),
-    "E182112": (
+    "DuplicateCurrencyPleaseReAdjust": (
         ("UTA",),
         182112,
         "182112 ",
         False,
+        None,
     ),
-    "E182011": (
+    "TheCoinCollateralAmountHasReached": (
         ("UTA",),
         182011,
         "182011 ",
         False,
+        None,
     ),
-    "E3100181": (
+    "UidCanNotBeNull": (
         ("UTA",),
         3100181,
         "3100181 ",
         False,
+        None,
     ),
-    "E3100197": (
+    "TemporaryBannedDueToTheUpgrade": (
         ("UTA",),
         3100197,
         "3100197 ",
         False,
+        None,
     ),
-    "E3200316": (
+    "UsdcOptionsTradingRestrictionTheCurrent": (
         ("UTA",),
         3200316,
         "3200316 ",
         False,
+        None,
     ),
-    "E3200317": (
+    "UsdcOptionsOpenPositionRestrictionThe": (
         ("UTA",),
         3200317,
         "3200317 ",
         False,
+        None,
     ),
-    "E3100326": (
+    "BasecoinIsRequired": (
         ("UTA",),
         3100326,
         "3100326 ",
         False,
+        None,
     ),
-    "E3200403": (
+    "IsolatedMarginCanNotCreateOrder": (
         ("UTA",),
         3200403,
         "3200403 ",
         False,
+        None,
     ),
-    "E3200419": (
+    "UnableToSwitchToPortfolioMargin": (
         ("UTA",),
         3200419,
         "3200419 ",
         False,
+        None,
     ),
-    "E3200425": (
+    "YouCurrentlyHoldAPositionInError": (
         ("UTA",),
         3200425,
         "3200425 ",
         False,
+        None,
     ),
-    "E3200320": (
+    "OperationsRestrictionTheCurrentLtvRatioError": (
         ("UTA",),
         3200320,
         "3200320 ",
         False,
+        None,
     ),
-    "E3200641": (
+    "CoinCollateralHasReachedThePlatform": (
         ("UTA",),
         3200641,
         "3200641 ",
         False,
+        None,
     ),
-    "E3400208": (
+    "YouHaveUnclosedHedgeModeOr": (
         ("UTA",),
         3400208,
         "3400208 ",
         False,
+        None,
     ),
-    "E3400209": (
+    "YouHaveUsdtPerpetualPositionsSo": (
         ("UTA",),
         3400209,
         "3400209 ",
         False,
+        None,
     ),
-    "E3400210": (
+    "TheRiskRateOfYourDerivatives": (
         ("UTA",),
         3400210,
         "3400210 ",
         False,
+        None,
     ),
-    "E3400211": (
+    "OnceUpgradedTheEstimatedRiskRate": (
         ("UTA",),
         3400211,
         "3400211 ",
         False,
+        None,
     ),
-    "E3400212": (
+    "YouHaveUsdcPerpetualPositionsOr": (
         ("UTA",),
         3400212,
         "3400212 ",
         False,
+        None,
     ),
-    "E3400213": (
+    "TheRiskRateOfYourUsdc": (
         ("UTA",),
         3400213,
         "3400213 ",
         False,
+        None,
     ),
-    "E3400052": (
+    "YouHaveUncancelledUsdcPerpetualOrders": (
         ("UTA",),
         3400052,
         "3400052 ",
         False,
+        None,
     ),
-    "E3400053": (
+    "YouHaveUncancelledOptionsOrders": (
         ("UTA",),
         3400053,
         "3400053 ",
         False,
+        None,
     ),
-    "E3400054": (
+    "YouHaveUncancelledUsdtPerpetualOrders": (
         ("UTA",),
         3400054,
         "3400054 ",
         False,
+        None,
     ),
-    "E3400214": (
+    "ServerErrorPleaseTryAgainLater": (
         ("UTA",),
         3400214,
         "3400214 ",
         False,
+        None,
     ),
-    "E3400071": (
+    "TheNetAssetIsNotSatisfied": (
         ("UTA",),
         3400071,
         "3400071 ",
         False,
+        None,
     ),
-    "E3401010": (
+    "CannotSwitchToPmModeFor": (
         ("UTA",),
         3401010,
         "3401010 ",
         False,
+        None,
     ),
-    "E3400139": (
+    "TheTotalValueOfYourPositions": (
         ("UTA",),
         3400139,
         "3400139 ",
         False,
+        None,
     ),
-    "E34040": (
+    "NotModifiedIndicatesYouAlreadySet": (
         ("UTA",),
         34040,
         "34040 ",
         False,
+        None,
     ),
-    "E500010": (
+    "TheSubaccountSpecifiedDoesNotBelong": (
         ("UTA",),
         500010,
         "500010 ",
         False,
+        None,
     ),
-    "E500011": (
+    "TheUid592334ProvidedIsNot": (
         ("UTA",),
         500011,
         "500011 ",
         False,
+        None,
     ),
-    "E170001": (
+    "InternalError": (
         ("SpotTrade",),
         170001,
         "170001 ",
         False,
+        None,
     ),
-    "E170005": (
+    "TooManyNewOrdersCurrentLimit": (
         ("SpotTrade",),
         170005,
         "170005 ",
         False,
+        None,
     ),
-    "E170007": (
+    "TimeoutWaitingForResponseFromBackend": (
         ("SpotTrade",),
         170007,
         "170007 ",
         False,
+        None,
     ),
-    "E170010": (
+    "PurchaseFailedExceedTheMaximumPosition": (
         ("SpotTrade",),
         170010,
         "170010 ",
         False,
+        None,
     ),
-    "E170011": (
+    "PurchaseFailedExceedTheMaximumPositionError": (
         ("SpotTrade",),
         170011,
         "170011 ",
         False,
+        None,
     ),
-    "E170019": (
+    "TheCurrentAvailableLimitIsReplacekey0": (
         ("SpotTrade",),
         170019,
         "170019 ",
         False,
+        None,
     ),
-    "E170031": (
+    "TheFeatureHasBeenSuspended": (
         ("SpotTrade",),
         170031,
         "170031 ",
         False,
+        None,
     ),
-    "E170032": (
+    "NetworkErrorPleaseTryAgainLater": (
         ("SpotTrade",),
         170032,
         "170032 ",
         False,
+        None,
     ),
-    "E170033": (
+    "MarginInsufficientAccountBalance": (
         ("SpotTrade",),
         170033,
         "170033 ",
         False,
+        None,
     ),
-    "E170034": (
+    "LiabilityOverFlowInSpotLeverage": (
         ("SpotTrade",),
         170034,
         "170034 ",
         False,
+        None,
     ),
-    "E170035": (
+    "SubmittedToTheSystemForProcessing": (
         ("SpotTrade",),
         170035,
         "170035 ",
         False,
+        None,
     ),
-    "E170036": (
+    "YouHaventEnabledCrossMarginTrading": (
         ("SpotTrade",),
         170036,
         "170036 ",
         False,
+        None,
     ),
-    "E170037": (
+    "CrossMarginTradingNotYetSupported": (
         ("SpotTrade",),
         170037,
         "170037 ",
         False,
+        None,
     ),
-    "E170105": (
+    "ParameterSWasEmpty": (
         ("SpotTrade",),
         170105,
         "170105 ",
         False,
+        None,
     ),
-    "E170115": (
+    "InvalidTimeinforce": (
         ("SpotTrade",),
         170115,
         "170115 ",
         False,
+        None,
     ),
-    "E170116": (
+    "InvalidOrdertype": (
         ("SpotTrade",),
         170116,
         "170116 ",
         False,
+        None,
     ),
-    "E170117": (
+    "InvalidSide": (
         ("SpotTrade",),
         170117,
         "170117 ",
         False,
+        None,
     ),
-    "E170121": (
+    "InvalidSymbol": (
         ("SpotTrade",),
         170121,
         "170121 ",
         False,
+        None,
     ),
-    "E170124": (
+    "OrderAmountTooLarge": (
         ("SpotTrade",),
         170124,
         "170124 ",
         False,
+        None,
     ),
-    "E170130": (
+    "DataSentForParamterSIs": (
         ("SpotTrade",),
         170130,
         "170130 ",
         False,
+        None,
     ),
-    "E170131": (
+    "BalanceInsufficient": (
         ("SpotTrade",),
         170131,
         "170131 ",
         False,
+        None,
     ),
-    "E170132": (
+    "OrderPriceTooHigh": (
         ("SpotTrade",),
         170132,
         "170132 ",
         False,
+        None,
     ),
-    "E170133": (
+    "OrderPriceLowerThanTheMinimum": (
         ("SpotTrade",),
         170133,
         "170133 ",
         False,
+        None,
     ),
-    "E170134": (
+    "OrderPriceDecimalTooLong": (
         ("SpotTrade",),
         170134,
         "170134 ",
         False,
+        None,
     ),
-    "E170371": (
+    "OrderPriceCannotBeLowerThan": (
         ("SpotTrade",),
         170371,
         "170371 ",
         False,
+        None,
     ),
-    "E170372": (
+    "OrderPriceCannotBeHigherThanError": (
         ("SpotTrade",),
         170372,
         "170372 ",
         False,
+        None,
     ),
-    "E170381": (
+    "OrderQuantityTooLarge": (
         ("SpotTrade",),
         170381,
         "170381 ",
         False,
+        None,
     ),
-    "E170382": (
+    "OrderQuantityTooLargeError": (
         ("SpotTrade",),
         170382,
         "170382 ",
         False,
+        None,
     ),
-    "E170136": (
+    "OrderQuantityLowerThanTheMinimum": (
         ("SpotTrade",),
         170136,
         "170136 ",
         False,
+        None,
     ),
-    "E170137": (
+    "OrderVolumeDecimalTooLong": (
         ("SpotTrade",),
         170137,
         "170137 ",
         False,
+        None,
     ),
-    "E170139": (
+    "OrderHasBeenFilled": (
         ("SpotTrade",),
         170139,
         "170139 ",
         False,
+        None,
     ),
-    "E170140": (
+    "OrderValueExceededLowerLimit": (
         ("SpotTrade",),
         170140,
         "170140 ",
         False,
+        None,
     ),
-    "E170141": (
+    "DuplicateClientorderid": (
         ("SpotTrade",),
         170141,
         "170141 ",
         False,
+        None,
     ),
-    "E170142": (
+    "OrderHasBeenCancelled": (
         ("SpotTrade",),
         170142,
         "170142 ",
         False,
+        None,
     ),
-    "E170143": (
+    "CannotBeFoundOnOrderBook": (
         ("SpotTrade",),
         170143,
         "170143 ",
         False,
+        None,
     ),
-    "E170144": (
+    "OrderHasBeenLocked": (
         ("SpotTrade",),
         170144,
         "170144 ",
         False,
+        None,
     ),
-    "E170145": (
+    "ThisOrderTypeDoesNotSupport": (
         ("SpotTrade",),
         170145,
         "170145 ",
         False,
+        None,
     ),
-    "E170146": (
+    "OrderCreationTimeout": (
         ("SpotTrade",),
         170146,
         "170146 ",
         False,
+        None,
     ),
-    "E170147": (
+    "OrderCancellationTimeout": (
         ("SpotTrade",),
         170147,
         "170147 ",
         False,
+        None,
     ),
-    "E170148": (
+    "MarketOrderAmountDecimalTooLong": (
         ("SpotTrade",),
         170148,
         "170148 ",
         False,
+        None,
     ),
-    "E170149": (
+    "CreateOrderFailed": (
         ("SpotTrade",),
         170149,
         "170149 ",
         False,
+        None,
     ),
-    "E170150": (
+    "CancelOrderFailed": (
         ("SpotTrade",),
         170150,
         "170150 ",
         False,
+        None,
     ),
-    "E170151": (
+    "TheTradingPairIsNotOpen": (
         ("SpotTrade",),
         170151,
         "170151 ",
         False,
+        None,
     ),
-    "E170157": (
+    "TheTradingPairIsNotAvailable": (
         ("SpotTrade",),
         170157,
         "170157 ",
         False,
+        None,
     ),
-    "E170159": (
+    "MarketOrderIsNotSupportedWithin": (
         ("SpotTrade",),
         170159,
         "170159 ",
         False,
+        None,
     ),
-    "E170190": (
+    "CancelOrderHasBeenFinished": (
         ("SpotTrade",),
         170190,
         "170190 ",
         False,
+        None,
     ),
-    "E170191": (
+    "CanNotCancelOrderPleaseTry": (
         ("SpotTrade",),
         170191,
         "170191 ",
         False,
+        None,
     ),
-    "E170192": (
+    "OrderPriceCannotBeHigherThan170192": (
         ("SpotTrade",),
         170192,
         "170192 ",
         False,
+        None,
     ),
-    "E170193": (
+    "BuyOrderPriceCannotBeHigher": (
         ("SpotTrade",),
         170193,
         "170193 ",
         False,
+        None,
     ),
-    "E170194": (
+    "SellOrderPriceCannotBeLower": (
         ("SpotTrade",),
         170194,
         "170194 ",
         False,
+        None,
     ),
-    "E170195": (
+    "PleaseNoteThatYourOrderMay": (
         ("SpotTrade",),
         170195,
         "170195 ",
         False,
+        None,
     ),
-    "E170196": (
+    "PleaseNoteThatYourOrderMayError": (
         ("SpotTrade",),
         170196,
         "170196 ",
         False,
+        None,
     ),
-    "E170197": (
+    "YourOrderQuantityToBuyIs": (
         ("SpotTrade",),
         170197,
         "170197 ",
         False,
+        None,
     ),
-    "E170198": (
+    "YourOrderQuantityToSellIs": (
         ("SpotTrade",),
         170198,
         "170198 ",
         False,
+        None,
     ),
-    "E170199": (
+    "YourOrderQuantityToBuyIsError": (
         ("SpotTrade",),
         170199,
         "170199 ",
         False,
+        None,
     ),
-    "E170200": (
+    "YourOrderQuantityToSellIsError": (
         ("SpotTrade",),
         170200,
         "170200 ",
         False,
+        None,
     ),
-    "E170201": (
+    "InvalidOrderfilterParameter": (
         ("SpotTrade",),
         170201,
         "170201 ",
         False,
+        None,
     ),
-    "E170202": (
+    "PleaseEnterTheTpSlPrice": (
         ("SpotTrade",),
         170202,
         "170202 ",
         False,
+        None,
     ),
-    "E170203": (
+    "TriggerPriceCannotBeHigherThan": (
         ("SpotTrade",),
         170203,
         "170203 ",
         False,
+        None,
     ),
-    "E170204": (
+    "TriggerPriceCannotBeLowerThan": (
         ("SpotTrade",),
         170204,
         "170204 ",
         False,
+        None,
     ),
-    "E170206": (
+    "StopLimitOrderIsNotSupported": (
         ("SpotTrade",),
         170206,
         "170206 ",
         False,
+        None,
     ),
-    "E170207": (
+    "TheLoanAmountOfThePlatform": (
         ("SpotTrade",),
         170207,
         "170207 ",
         False,
+        None,
     ),
-    "E170209": (
+    "ThisTradingPairIsOnlyAvailable": (
         ("SpotTrade",),
         170209,
         "170209 ",
         False,
+        None,
     ),
-    "E170210": (
+    "NewOrderRejected": (
         ("SpotTrade",),
         170210,
         "170210 ",
         False,
+        None,
     ),
-    "E170212": (
+    "CancelOrderRequestProcessing": (
         ("SpotTrade",),
         170212,
         "170212 ",
         False,
+        None,
     ),
-    "E170213": (
+    "OrderDoesNotExistError": (
         ("SpotTrade",),
         170213,
         "170213 ",
         False,
+        None,
     ),
-    "E170215": (
+    "SpotTradingBuyRestrictionTheCurrent": (
         ("SpotTrade",),
         170215,
         "170215 ",
         False,
+        None,
     ),
-    "E170216": (
+    "TheLeverageYouSelectForSpot": (
         ("SpotTrade",),
         170216,
         "170216 ",
         False,
+        None,
     ),
-    "E170217": (
+    "OnlyLimitMakerOrderIsSupported": (
         ("SpotTrade",),
         170217,
         "170217 ",
         False,
+        None,
     ),
-    "E170218": (
+    "TheLimitMakerOrderIsRejected": (
         ("SpotTrade",),
         170218,
         "170218 ",
         False,
+        None,
     ),
-    "E170219": (
+    "UidXxxIsNotAvailableTo": (
         ("SpotTrade",),
         170219,
         "170219 ",
         False,
+        None,
     ),
-    "E170220": (
+    "SpotTradingRestrictionTheCurrentLtv": (
         ("SpotTrade",),
         170220,
         "170220 ",
         False,
+        None,
     ),
-    "E170221": (
+    "ThisCoinDoesNotExist": (
         ("SpotTrade",),
         170221,
         "170221 ",
         False,
+        None,
     ),
-    "E170222": (
+    "TooManyRequestsInThisTime": (
         ("SpotTrade",),
         170222,
         "170222 ",
         False,
+        None,
     ),
-    "E170223": (
+    "YourSpotAccountWithInstitutionalLending": (
         ("SpotTrade",),
         170223,
         "170223 ",
         False,
+        None,
     ),
-    "E170224": (
+    "YoureNotAUserOfThe": (
         ("SpotTrade",),
         170224,
         "170224 ",
         False,
+        None,
     ),
-    "E170226": (
+    "YourSpotAccountForMarginTrading": (
         ("SpotTrade",),
         170226,
         "170226 ",
         False,
+        None,
     ),
-    "E170227": (
+    "ThisFeatureIsNotSupported": (
         ("SpotTrade",),
         170227,
         "170227 ",
         False,
+        None,
     ),
-    "E170228": (
+    "ThePurchaseAmountOfEachOrder": (
         ("SpotTrade",),
         170228,
         "170228 ",
         False,
+        None,
     ),
-    "E170229": (
+    "TheSellQuantityPerOrderExceeds": (
         ("SpotTrade",),
         170229,
         "170229 ",
         False,
+        None,
     ),
-    "E170230": (
+    "OperationsRestrictionDueToTheDeactivation": (
         ("SpotTrade",),
         170230,
         "170230 ",
         False,
+        None,
     ),
-    "E170234": (
+    "SystemErrorError": (
         ("SpotTrade",),
         170234,
         "170234 ",
         False,
+        None,
     ),
-    "E170241": (
+    "ToProceedWithTradingUsersMust": (
         ("SpotTrade",),
         170241,
         "170241 ",
         False,
+        None,
     ),
-    "E170310": (
+    "OrderModificationTimeout": (
         ("SpotTrade",),
         170310,
         "170310 ",
         False,
+        None,
     ),
-    "E170311": (
+    "OrderModificationFailed": (
         ("SpotTrade",),
         170311,
         "170311 ",
         False,
+        None,
     ),
-    "E170312": (
+    "TheCurrentOrderDoesNotSupport": (
         ("SpotTrade",),
         170312,
         "170312 ",
         False,
+        None,
     ),
-    "E170313": (
+    "TheModifiedContractQuantityCannotBeError": (
         ("SpotTrade",),
         170313,
         "170313 ",
         False,
+        None,
     ),
-    "E170341": (
+    "RequestOrderQuantityExceedsMaximumLimit": (
         ("SpotTrade",),
         170341,
         "170341 ",
         False,
+        None,
     ),
-    "E170344": (
+    "SymbolIsNotSupportedOnMargin": (
         ("SpotTrade",),
         170344,
         "170344 ",
         False,
+        None,
     ),
-    "E170348": (
+    "PleaseGoToHttpsWwwBybit": (
         ("SpotTrade",),
         170348,
         "170348 ",
         False,
+        None,
     ),
-    "E170355": (
+    "RpiOrdersAreRestrictedToApproved": (
         ("SpotTrade",),
         170355,
         "170355 ",
         False,
+        None,
     ),
-    "E170358": (
+    "TheCurrentSiteDoesNotSupport": (
         ("SpotTrade",),
         170358,
         "170358 ",
         False,
+        None,
     ),
-    "E170359": (
+    "TtheCurrentSiteDoesNotSupport": (
         ("SpotTrade",),
         170359,
         "170359 ",
         False,
+        None,
     ),
-    "E170709": (
+    "OtcLoanTheSelectTradingPair": (
         ("SpotTrade",),
         170709,
         "170709 ",
         False,
+        None,
     ),
-    "E170810": (
+    "CannotExceedMaximumOf500Conditional": (
         ("SpotTrade",),
         170810,
         "170810 ",
         False,
+        None,
     ),
-    "E176002": (
+    "QueryUserAccountInfoErrorConfirm": (
         ("SpotMarginTrade",),
         176002,
         "176002 ",
         False,
+        None,
     ),
-    "E176003": (
+    "QueryUserLoanHistoryError": (
         ("SpotMarginTrade",),
         176003,
         "176003 ",
         False,
+        None,
     ),
-    "E176004": (
+    "QueryOrderHistoryStartTimeExceeds": (
         ("SpotMarginTrade",),
         176004,
         "176004 ",
         False,
+        None,
     ),
-    "E176005": (
+    "FailedToBorrow": (
         ("SpotMarginTrade",),
         176005,
         "176005 ",
         False,
+        None,
     ),
-    "E176006": (
+    "RepaymentFailed": (
         ("SpotMarginTrade",),
         176006,
         "176006 ",
         False,
+        None,
     ),
-    "E176007": (
+    "UserNotFound": (
         ("SpotMarginTrade",),
         176007,
         "176007 ",
         False,
+        None,
     ),
-    "E176008": (
+    "YouHaventEnabledCrossMarginTradingError": (
         ("SpotMarginTrade",),
         176008,
         "176008 ",
         False,
+        None,
     ),
-    "E176009": (
+    "YouHaventEnabledCrossMarginTrading176009": (
         ("SpotMarginTrade",),
         176009,
         "176009 ",
         False,
+        None,
     ),
-    "E176010": (
+    "FailedToLocateTheCoinsTo": (
         ("SpotMarginTrade",),
         176010,
         "176010 ",
         False,
+        None,
     ),
-    "E176011": (
+    "CrossMarginTradingNotYetSupportedError": (
         ("SpotMarginTrade",),
         176011,
         "176011 ",
         False,
+        None,
     ),
-    "E176012": (
+    "PairNotAvailable": (
         ("SpotMarginTrade",),
         176012,
         "176012 ",
         False,
+        None,
     ),
-    "E176013": (
+    "CrossMarginTradingNotYetSupported176013": (
         ("SpotMarginTrade",),
         176013,
         "176013 ",
         False,
+        None,
     ),
-    "E176014": (
+    "RepeatedRepaymentRequests": (
         ("SpotMarginTrade",),
         176014,
         "176014 ",
         False,
+        None,
     ),
-    "E176015": (
+    "InsufficientAvailableBalanceError": (
         ("SpotMarginTrade",),
         176015,
         "176015 ",
         False,
+        None,
     ),
-    "E176016": (
+    "NoRepaymentRequired": (
         ("SpotMarginTrade",),
         176016,
         "176016 ",
         False,
+        None,
     ),
-    "E176017": (
+    "RepaymentAmountHasExceededTheTotal": (
         ("SpotMarginTrade",),
         176017,
         "176017 ",
         False,
+        None,
     ),
-    "E176018": (
+    "SettlementInProgress": (
         ("SpotMarginTrade",),
         176018,
         "176018 ",
         False,
+        None,
     ),
-    "E176019": (
+    "LiquidationInProgress": (
         ("SpotMarginTrade",),
         176019,
         "176019 ",
         False,
+        None,
     ),
-    "E176020": (
+    "FailedToLocateRepaymentHistory": (
         ("SpotMarginTrade",),
         176020,
         "176020 ",
         False,
+        None,
     ),
-    "E176021": (
+    "RepeatedBorrowingRequests": (
         ("SpotMarginTrade",),
         176021,
         "176021 ",
         False,
+        None,
     ),
-    "E176022": (
+    "CoinsToBorrowNotGenerallyAvailable": (
         ("SpotMarginTrade",),
         176022,
         "176022 ",
         False,
+        None,
     ),
-    "E176023": (
+    "PairToBorrowNotGenerallyAvailable": (
         ("SpotMarginTrade",),
         176023,
         "176023 ",
         False,
+        None,
     ),
-    "E176024": (
+    "InvalidUserStatus": (
         ("SpotMarginTrade",),
         176024,
         "176024 ",
         False,
+        None,
     ),
-    "E176025": (
+    "AmountToBorrowCannotBeLower": (
         ("SpotMarginTrade",),
         176025,
         "176025 ",
         False,
+        None,
     ),
-    "E176026": (
+    "AmountToBorrowCannotBeLarger": (
         ("SpotMarginTrade",),
         176026,
         "176026 ",
         False,
+        None,
     ),
-    "E176027": (
+    "AmountToBorrowCannotBeHigher": (
         ("SpotMarginTrade",),
         176027,
         "176027 ",
         False,
+        None,
     ),
-    "E176028": (
+    "AmountToBorrowHasExceededBybits": (
         ("SpotMarginTrade",),
         176028,
         "176028 ",
         False,
+        None,
     ),
-    "E176029": (
+    "AmountToBorrowHasExceededThe": (
         ("SpotMarginTrade",),
         176029,
         "176029 ",
         False,
+        None,
     ),
-    "E176030": (
+    "QueryUserLoanInfoError": (
         ("SpotMarginTrade",),
         176030,
         "176030 ",
         False,
+        None,
     ),
-    "E176031": (
+    "NumberOfDecimalsForBorrowAmount": (
         ("SpotMarginTrade",),
         176031,
         "176031 ",
         False,
+        None,
     ),
-    "E176034": (
+    "TheLeverageRatioIsOutOf": (
         ("SpotMarginTrade",),
         176034,
         "176034 ",
         False,
+        None,
     ),
-    "E176035": (
+    "FailedToCloseTheLeverageSwitch": (
         ("SpotMarginTrade",),
         176035,
         "176035 ",
         False,
+        None,
     ),
-    "E176036": (
+    "FailedToAdjustLeverageSwitchDuring": (
         ("SpotMarginTrade",),
         176036,
         "176036 ",
         False,
+        None,
     ),
-    "E176037": (
+    "ForNonUnifiedTransactionUsersThe": (
         ("SpotMarginTrade",),
         176037,
         "176037 ",
         False,
+        None,
     ),
-    "E176038": (
+    "TheSpotLeverageIsClosedAnd": (
         ("SpotMarginTrade",),
         176038,
         "176038 ",
         False,
+        None,
     ),
-    "E176039": (
+    "BorrowingCurrentOperationIsNotAllowed": (
         ("SpotMarginTrade",),
         176039,
         "176039 ",
         False,
+        None,
     ),
-    "E176040": (
+    "ThereIsASpotLeverageOrder": (
         ("SpotMarginTrade",),
         176040,
         "176040 ",
         False,
+        None,
     ),
-    "E176132": (
+    "NumberOfDecimalsForRepayAmount": (
         ("SpotMarginTrade",),
         176132,
         "176132 ",
         False,
+        None,
     ),
-    "E176133": (
+    "LiquidationMayBeTriggeredPleaseAdjust": (
         ("SpotMarginTrade",),
         176133,
         "176133 ",
         False,
+        None,
     ),
-    "E176134": (
+    "AccountHasBeenUpgradedUpgradingTo": (
         ("SpotMarginTrade",),
         176134,
         "176134 ",
         False,
+        None,
     ),
-    "E176135": (
+    "FailedToGetBondData": (
         ("SpotMarginTrade",),
         176135,
         "176135 ",
         False,
+        None,
     ),
-    "E176136": (
+    "FailedToGetBorrowData": (
         ("SpotMarginTrade",),
         176136,
         "176136 ",
         False,
+        None,
     ),
-    "E176137": (
+    "FailedToSwitchUserStatus": (
         ("SpotMarginTrade",),
         176137,
         "176137 ",
         False,
+        None,
     ),
-    "E176138": (
+    "YouNeedToRepayAllYour": (
         ("SpotMarginTrade",),
         176138,
         "176138 ",
         False,
+        None,
     ),
-    "E176139": (
+    "SorryYouAreNotEligibleTo": (
         ("SpotMarginTrade",),
         176139,
         "176139 ",
         False,
+        None,
     ),
-    "E176201": (
+    "AccountExceptionCheckIfTheUid": (
         ("SpotMarginTrade",),
         176201,
         "176201 ",
         False,
+        None,
     ),
-    "E182021": (
+    "CannotEnableSpotMarginWhileIn": (
         ("SpotMarginTrade",),
         182021,
         "182021 ",
         False,
+        None,
     ),
-    "E182104": (
+    "ThisActionCouldNotBeCompleted": (
         ("SpotMarginTrade",),
         182104,
         "182104 ",
         False,
+        None,
     ),
-    "E182105": (
+    "AdjustmentFailedUserIsUpgrading": (
         ("SpotMarginTrade",),
         182105,
         "182105 ",
         False,
+        None,
     ),
-    "E182106": (
+    "AdjustmentFailedUserForcedLiquidationIn": (
         ("SpotMarginTrade",),
         182106,
         "182106 ",
         False,
+        None,
     ),
-    "E182107": (
+    "AdjustmentFailedMaintenanceMarginRateToo": (
         ("SpotMarginTrade",),
         182107,
         "182107 ",
         False,
+        None,
     ),
-    "E131001": (
+    "OpenapiSvcError": (
         ("Asset",),
         131001,
         "131001 ",
         False,
+        None,
     ),
-    "E131002": (
+    "ParameterErrorWithdrawAddressChainOr": (
         ("Asset",),
         131002,
         "131002 ",
         False,
+        None,
     ),
-    "E131003": (
+    "InternalErrorError": (
         ("Asset",),
         131003,
         "131003 ",
         False,
+        None,
     ),
-    "E131004": (
+    "KycNeeded": (
         ("Asset",),
         131004,
         "131004 ",
         False,
+        None,
     ),
-    "E131065": (
+    "YourKycInformationIsIncompletePlease": (
         ("Asset",),
         131065,
         "131065 ",
         False,
+        None,
     ),
-    "E131066": (
+    "ThisAddressDoesNotSupportWithdrawals": (
         ("Asset",),
         131066,
         "131066 ",
         False,
+        None,
     ),
-    "E131067": (
+    "TravelRuleVerificationFailedPleaseContact": (
         ("Asset",),
         131067,
         "131067 ",
         False,
+        None,
     ),
-    "E131068": (
+    "TravelRuleInformationIsInsufficientPlease": (
         ("Asset",),
         131068,
         "131068 ",
         False,
+        None,
     ),
-    "E131069": (
+    "UnableToWithdrawToTheReceipt": (
         ("Asset",),
         131069,
         "131069 ",
         False,
+        None,
     ),
-    "E131070": (
+    "TheRecipientsNameIsMismatchedWith": (
         ("Asset",),
         131070,
         "131070 ",
         False,
+        None,
     ),
-    "E131071": (
+    "TheRecipientHasNotUndergoneKyc": (
         ("Asset",),
         131071,
         "131071 ",
         False,
+        None,
     ),
-    "E131072": (
+    "YourWithdrawalCurrencyIsNotSupported": (
         ("Asset",),
         131072,
         "131072 ",
         False,
+        None,
     ),
-    "E131073": (
+    "YourWithdrawalAddressHasNotBeen": (
         ("Asset",),
         131073,
         "131073 ",
         False,
+        None,
     ),
-    "E131074": (
+    "BeneficiaryInfoIsRequiredPleaseRefer": (
         ("Asset",),
         131074,
         "131074 ",
         False,
+        None,
     ),
-    "E131075": (
+    "Internaladdresscannotbeyourself": (
         ("Asset",),
         131075,
         "131075 ",
         False,
+        None,
     ),
-    "E131076": (
+    "InternalTransferNotSupportSubaccounts": (
         ("Asset",),
         131076,
         "131076 ",
         False,
+        None,
     ),
-    "E131077": (
+    "ReceiveUserNotExist": (
         ("Asset",),
         131077,
         "131077 ",
         False,
+        None,
     ),
-    "E131078": (
+    "ReceiveUserDepositHasBeenBanned": (
         ("Asset",),
         131078,
         "131078 ",
         False,
+        None,
     ),
-    "E131079": (
+    "ReceiveUserNeedKyc": (
         ("Asset",),
         131079,
         "131079 ",
         False,
+        None,
     ),
-    "E131080": (
+    "UserLeftRetryTimesIsZero": (
         ("Asset",),
         131080,
         "131080 ",
         False,
+        None,
     ),
-    "E131081": (
+    "DoNotInputMemoTagPlease": (
         ("Asset",),
         131081,
         "131081 ",
         False,
+        None,
     ),
-    "E131082": (
+    "DoNotRepeatTheRequest": (
         ("Asset",),
         131082,
         "131082 ",
         False,
+        None,
     ),
-    "E131083": (
+    "WithdrawOnlyAllowedFromAddressBook": (
         ("Asset",),
         131083,
         "131083 ",
         False,
+        None,
     ),
-    "E131084": (
+    "WithdrawFailedBecauseOfUtaUpgrading": (
         ("Asset",),
         131084,
         "131084 ",
         False,
+        None,
     ),
-    "E131085": (
+    "WithdrawalAmountIsGreaterThanYour": (
         ("Asset",),
         131085,
         "131085 ",
         False,
+        None,
     ),
-    "E131086": (
+    "WithdrawalAmountExceedsRiskLimitThe": (
         ("Asset",),
         131086,
         "131086 ",
         False,
+        None,
     ),
-    "E131087": (
+    "YourCurrentAccountSpotRiskLevel": (
         ("Asset",),
         131087,
         "131087 ",
         False,
+        None,
     ),
-    "E131088": (
+    "TheWithdrawalAmountExceedsTheRemaining": (
         ("Asset",),
         131088,
         "131088 ",
         False,
+        None,
     ),
-    "E131089": (
+    "UserSensitiveOperationWithdrawalIsProhibited": (
         ("Asset",),
         131089,
         "131089 ",
         False,
+        None,
     ),
-    "E131090": (
+    "UserWithdrawHasBeenBanned": (
         ("Asset",),
         131090,
         "131090 ",
         False,
+        None,
     ),
-    "E131091": (
+    "BlockedLoginStatusDoesNotAllow": (
         ("Asset",),
         131091,
         "131091 ",
         False,
+        None,
     ),
-    "E131092": (
+    "UserStatusIsAbnormal": (
         ("Asset",),
         131092,
         "131092 ",
         False,
+        None,
     ),
-    "E131093": (
+    "TheWithdrawalAddressIsNotIn": (
         ("Asset",),
         131093,
         "131093 ",
         False,
+        None,
     ),
-    "E131094": (
+    "UseridIsNotInTheWhitelist": (
         ("Asset",),
         131094,
         "131094 ",
         False,
+        None,
     ),
-    "E131095": (
+    "WithdrawlAmountExceedsThe24Hour": (
         ("Asset",),
         131095,
         "131095 ",
         False,
+        None,
     ),
-    "E131096": (
+    "WithdrawAmountDoesNotSatifyThe": (
         ("Asset",),
         131096,
         "131096 ",
         False,
+        None,
     ),
-    "E131097": (
+    "WithdrawalOfThisCurrencyHasBeen": (
         ("Asset",),
         131097,
         "131097 ",
         False,
+        None,
     ),
-    "E131098": (
+    "WithdrawalCurrentlyIsNotAvailbleFrom": (
         ("Asset",),
         131098,
         "131098 ",
         False,
+        None,
     ),
-    "E131099": (
+    "HotWalletStatusCanCancelThe": (
         ("Asset",),
         131099,
         "131099 ",
         False,
+        None,
     ),
-    "E131200": (
+    "ServiceError": (
         ("Asset",),
         131200,
         "131200 ",
         False,
+        None,
     ),
-    "E131201": (
+    "InternalError131201": (
         ("Asset",),
         131201,
         "131201 ",
         False,
+        None,
     ),
-    "E131202": (
+    "InvalidMemberid": (
         ("Asset",),
         131202,
         "131202 ",
         False,
+        None,
     ),
-    "E131203": (
+    "RequestParameterErrorError": (
         ("Asset",),
         131203,
         "131203 ",
         False,
+        None,
     ),
-    "E131204": (
+    "AccountInfoError": (
         ("Asset",),
         131204,
         "131204 ",
         False,
+        None,
     ),
-    "E131205": (
+    "QueryTransferError": (
         ("Asset",),
         131205,
         "131205 ",
         False,
+        None,
     ),
-    "E131206": (
+    "CannotBeTransfer": (
         ("Asset",),
         131206,
         "131206 ",
         False,
+        None,
     ),
-    "E131207": (
+    "AccountNotExist": (
         ("Asset",),
         131207,
         "131207 ",
         False,
+        None,
     ),
-    "E131208": (
+    "ForbidTransfer": (
         ("Asset",),
         131208,
         "131208 ",
         False,
+        None,
     ),
-    "E131209": (
+    "GetSubmemberRelationError": (
         ("Asset",),
         131209,
         "131209 ",
         False,
+        None,
     ),
-    "E131210": (
+    "AmountAccuracyError": (
         ("Asset",),
         131210,
         "131210 ",
         False,
+        None,
     ),
-    "E131211": (
+    "FromaccounttypeCantBeTheSameAs": (
         ("Asset",),
         131211,
         "131211 ",
         False,
+        None,
     ),
-    "E131212": (
+    "InsufficientBalance": (
         ("Asset",),
         131212,
         "131212 ",
         False,
+        None,
     ),
-    "E131213": (
+    "TransferltvCheckError": (
         ("Asset",),
         131213,
         "131213 ",
         False,
+        None,
     ),
-    "E131214": (
+    "TransferidExist": (
         ("Asset",),
         131214,
         "131214 ",
         False,
+        None,
     ),
-    "E131215": (
+    "AmountError": (
         ("Asset",),
         131215,
         "131215 ",
         False,
+        None,
     ),
-    "E131216": (
+    "QueryBalanceError": (
         ("Asset",),
         131216,
         "131216 ",
         False,
+        None,
     ),
-    "E131217": (
+    "RiskCheckError": (
         ("Asset",),
         131217,
         "131217 ",
         False,
+        None,
     ),
-    "E131226": (
+    "DueToSecurityReasonsWeAre": (
         ("Asset",),
         131226,
         "131226 ",
         False,
+        None,
     ),
-    "E131227": (
+    "SubaccountDoNotHaveUniversalTransfer": (
         ("Asset",),
         131227,
         "131227 ",
         False,
+        None,
     ),
-    "E131228": (
+    "YourBalanceIsNotEnoughPlease": (
         ("Asset",),
         131228,
         "131228 ",
         False,
+        None,
     ),
-    "E131229": (
+    "DueToComplianceRequirementsTheCurrent": (
         ("Asset",),
         131229,
         "131229 ",
         False,
+        None,
     ),
-    "E131230": (
+    "TheSystemIsBusyPleaseTry": (
         ("Asset",),
         131230,
         "131230 ",
         False,
+        None,
     ),
-    "E131231": (
+    "TransfersIntoThisAccountAreNot": (
         ("Asset",),
         131231,
         "131231 ",
         False,
+        None,
     ),
-    "E131232": (
+    "TransfersOutThisAccountAreNot": (
         ("Asset",),
         131232,
         "131232 ",
         False,
+        None,
     ),
-    "E131233": (
+    "CanNotTransferTheCoinThat": (
         ("Asset",),
         131233,
         "131233 ",
         False,
+        None,
     ),
-    "E131239": (
+    "TheCollateralAmountHasExceededThe": (
         ("Asset",),
         131239,
         "131239 ",
         False,
+        None,
     ),
-    "E140001": (
+    "SwitchingThePmSpotHedgingSwitch": (
         ("Asset",),
         140001,
         "140001 ",
         False,
+        None,
     ),
-    "E140002": (
+    "InstitutionalLendingUsersDoNotSupport": (
         ("Asset",),
         140002,
         "140002 ",
         False,
+        None,
     ),
-    "E140003": (
+    "YouHavePositionSBeingLiquidated": (
         ("Asset",),
         140003,
         "140003 ",
         False,
+        None,
     ),
-    "E140004": (
+    "OperationsRestrictionTheCurrentLtvRatio140004": (
         ("Asset",),
         140004,
         "140004 ",
         False,
+        None,
     ),
-    "E140005": (
+    "RiskLevelAfterSwitchingModesExceeds": (
         ("Asset",),
         140005,
         "140005 ",
         False,
+        None,
     ),
-    "E141004": (
+    "SubMemberIsNotNormal": (
         ("Asset",),
         141004,
         "141004 ",
         False,
+        None,
     ),
-    "E141019": (
+    "ToAddOrUpdateTheIp": (
         ("Asset",),
         141019,
         "141019 ",
         False,
+        None,
     ),
-    "E141020": (
+    "ToChangeReadAndWritePermissions": (
         ("Asset",),
         141020,
         "141020 ",
         False,
+        None,
     ),
-    "E141025": (
+    "ThisSubaccountHasAssetsAndCannot": (
         ("Asset",),
         141025,
         "141025 ",
         False,
+        None,
     ),
-    "E141027": (
+    "SubAccountCannotAcceptAgreement": (
         ("Asset",),
         141027,
         "141027 ",
         False,
+        None,
     ),
-    "E181000": (
+    "CategoryIsNull": (
         ("Asset",),
         181000,
         "181000 ",
         False,
+        None,
     ),
-    "E181001": (
+    "CategoryOnlySupportLinearOrOption": (
         ("Asset",),
         181001,
         "181001 ",
         False,
+        None,
     ),
-    "E181002": (
+    "SymbolIsNull": (
         ("Asset",),
         181002,
         "181002 ",
         False,
+        None,
     ),
-    "E181003": (
+    "SideIsNull": (
         ("Asset",),
         181003,
         "181003 ",
         False,
+        None,
     ),
-    "E181004": (
+    "SideOnlySupportBuyOrSell": (
         ("Asset",),
         181004,
         "181004 ",
         False,
+        None,
     ),
-    "E181005": (
+    "OrderstatusIsWrong": (
         ("Asset",),
         181005,
         "181005 ",
         False,
+        None,
     ),
-    "E181006": (
+    "StarttimeIsNotNumber": (
         ("Asset",),
         181006,
         "181006 ",
         False,
+        None,
     ),
-    "E181007": (
+    "EndtimeIsNotNumber": (
         ("Asset",),
         181007,
         "181007 ",
         False,
+        None,
     ),
-    "E181008": (
+    "ParameterStarttimeAndEndtimeAreBoth": (
         ("Asset",),
         181008,
         "181008 ",
         False,
+        None,
     ),
-    "E181009": (
+    "ParameterStarttimeNeedsToBeSmaller": (
         ("Asset",),
         181009,
         "181009 ",
         False,
+        None,
     ),
-    "E181010": (
+    "TheTimeRangeBetweenStarttimeAnd": (
         ("Asset",),
         181010,
         "181010 ",
         False,
+        None,
     ),
-    "E181011": (
+    "LimitIsNotANumber": (
         ("Asset",),
         181011,
         "181011 ",
         False,
+        None,
     ),
-    "E181012": (
+    "SymbolNotExist": (
         ("Asset",),
         181012,
         "181012 ",
         False,
+        None,
     ),
-    "E181013": (
+    "OnlySupportSettlecoinUsdc": (
         ("Asset",),
         181013,
         "181013 ",
         False,
+        None,
     ),
-    "E181014": (
+    "ClassicAccountIsNotSupported": (
         ("Asset",),
         181014,
         "181014 ",
         False,
+        None,
     ),
-    "E181018": (
+    "InvalidExpdate": (
         ("Asset",),
         181018,
         "181018 ",
         False,
+        None,
     ),
-    "E181019": (
+    "ParameterExpdateCantBeEarlierThan": (
         ("Asset",),
         181019,
         "181019 ",
         False,
+        None,
     ),
-    "E182000": (
+    "SymbolRelatedQuotePriceIsNull": (
         ("Asset",),
         182000,
         "182000 ",
         False,
+        None,
     ),
-    "E182200": (
+    "PleaseUpgradeUtaFirst": (
         ("Asset",),
         182200,
         "182200 ",
         False,
+        None,
     ),
-    "E182201": (
+    "YouMustEnter2TimeParameters": (
         ("Asset",),
         182201,
         "182201 ",
         False,
+        None,
     ),
-    "E182202": (
+    "TheStartTimeMustBeLess": (
         ("Asset",),
         182202,
         "182202 ",
         False,
+        None,
     ),
-    "E182203": (
+    "PleaseEnterValidCharacters": (
         ("Asset",),
         182203,
         "182203 ",
         False,
+        None,
     ),
-    "E182204": (
+    "CoinDoesNotExist": (
         ("Asset",),
         182204,
         "182204 ",
         False,
+        None,
     ),
-    "E182205": (
+    "UserLevelDoesNotExist": (
         ("Asset",),
         182205,
         "182205 ",
         False,
+        None,
     ),
-    "E700000": (
+    "AccounttypeQuotetxidCannotBeNullParams": (
         ("Asset",),
         700000,
         "700000 ",
         False,
+        None,
     ),
-    "E700001": (
+    "QuoteFailNoDealerCanUsed": (
         ("Asset",),
         700001,
         "700001 ",
         False,
+        None,
     ),
-    "E700004": (
+    "OrderDoesNotExistOrderNot": (
         ("Asset",),
         700004,
         "700004 ",
         False,
+        None,
     ),
-    "E700007": (
+    "LargeAmountLimitLargeAmountLimit": (
         ("Asset",),
         700007,
         "700007 ",
         False,
+        None,
     ),
-    "E700012": (
+    "UtaUpgradingDontAllowToApply": (
         ("Asset",),
         700012,
         "700012 ",
         False,
+        None,
     ),
-    "E400000": (
+    "InvalidRequest": (
         ("FiatConvert",),
         400000,
         "400000 ",
         False,
+        None,
     ),
-    "E400001": (
+    "BrokerNotFoundInvalidParameter": (
         ("FiatConvert",),
         400001,
         "400001 ",
         False,
+        None,
     ),
-    "E400002": (
+    "BrokerInvalid": (
         ("FiatConvert",),
         400002,
         "400002 ",
         False,
+        None,
     ),
-    "E400003": (
+    "BrokerQuotationInvalid": (
         ("FiatConvert",),
         400003,
         "400003 ",
         False,
+        None,
     ),
-    "E400004": (
+    "SubAccountDoesntExist": (
         ("FiatConvert",),
         400004,
         "400004 ",
         False,
+        None,
     ),
-    "E400005": (
+    "RequestAmountOutOfQuotaLimit": (
         ("FiatConvert",),
         400005,
         "400005 ",
         False,
+        None,
     ),
-    "E400006": (
+    "FundingAccountNotSufficientFunds": (
         ("FiatConvert",),
         400006,
         "400006 ",
         False,
+        None,
     ),
-    "E400007": (
+    "SubAccountFundingAccountNotSufficient": (
         ("FiatConvert",),
         400007,
         "400007 ",
         False,
+        None,
     ),
-    "E500000": (
+    "BybitInternalError": (
         ("FiatConvert",),
         500000,
         "500000 ",
         False,
+        None,
     ),
-    "E790000": (
+    "SystemErrorPleaseTryAgainLater": (
         ("ConvertSmallBalances",),
         790000,
         "790000 ",
         False,
+        None,
     ),
-    "E790001": (
+    "SignVerificationFailed": (
         ("ConvertSmallBalances",),
         790001,
         "790001 ",
         False,
+        None,
     ),
-    "E700002": (
+    "QuoteFailNotSupportQuoteType": (
         ("ConvertSmallBalances",),
         700002,
         "700002 ",
         False,
+        None,
     ),
-    "E700005": (
+    "YourAvailableBalanceIsInsufficientOr": (
         ("ConvertSmallBalances",),
         700005,
         "700005 ",
         False,
+        None,
     ),
-    "E700006": (
+    "LowAmountLimit": (
         ("ConvertSmallBalances",),
         700006,
         "700006 ",
         False,
+        None,
     ),
-    "E700008": (
+    "QuoteFailPriceTimeOut": (
         ("ConvertSmallBalances",),
         700008,
         "700008 ",
         False,
+        None,
     ),
-    "E700009": (
+    "QuotetxidHasAlreadyBeenUsed": (
         ("ConvertSmallBalances",),
         700009,
         "700009 ",
         False,
+        None,
     ),
-    "E700010": (
+    "LoanUserCanNotPerformConversion": (
         ("ConvertSmallBalances",),
         700010,
         "700010 ",
         False,
+        None,
     ),
-    "E700011": (
+    "IllegalOperationInsufficientTokenPosition": (
         ("ConvertSmallBalances",),
         700011,
         "700011 ",
         False,
+        None,
     ),
-    "E700013": (
+    "TheCurrentCoinDoesNotSupport": (
         ("ConvertSmallBalances",),
         700013,
         "700013 ",
         False,
+        None,
     ),
-    "E700016": (
+    "RateIsLessThanCurrentRate": (
         ("ConvertSmallBalances",),
         700016,
         "700016 ",
         False,
+        None,
     ),
-    "E700021": (
+    "ExistProcessingExchangeOrderPleaseTry": (
         ("ConvertSmallBalances",),
         700021,
         "700021 ",
         False,
+        None,
     ),
-    "E700022": (
+    "ThisOperationIsNotCurrentlySupported": (
         ("ConvertSmallBalances",),
         700022,
         "700022 ",
         False,
+        None,
     ),
-    "E148001": (
+    "ThisCurrencyIsNotSupportedFor": (
         ("CryptoLoanNew",),
         148001,
         "148001 ",
         False,
+        None,
     ),
-    "E148002": (
+    "TheEnteredAmountIsBelowThe": (
         ("CryptoLoanNew",),
         148002,
         "148002 ",
         False,
+        None,
     ),
-    "E148003": (
+    "ExceedsTheAllowedDecimalPrecisionFor": (
         ("CryptoLoanNew",),
         148003,
         "148003 ",
         False,
+        None,
     ),
-    "E148004": (
+    "ThisCurrencyCannotBeUsedAs": (
         ("CryptoLoanNew",),
         148004,
         "148004 ",
         False,
+        None,
     ),
-    "E148005": (
+    "ExceedsTheAllowedDecimalPrecisionForError": (
         ("CryptoLoanNew",),
         148005,
         "148005 ",
         False,
+        None,
     ),
-    "E148006": (
+    "TheAmountOfCollateralExceedsThe": (
         ("CryptoLoanNew",),
         148006,
         "148006 ",
         False,
+        None,
     ),
-    "E148007": (
+    "BorrowAmountCannotBeNegative": (
         ("CryptoLoanNew",),
         148007,
         "148007 ",
         False,
+        None,
     ),
-    "E148008": (
+    "CollateralAmountCannotBeNegative": (
         ("CryptoLoanNew",),
         148008,
         "148008 ",
         False,
+        None,
     ),
-    "E148009": (
+    "LtvExceedsTheRiskThreshold": (
         ("CryptoLoanNew",),
         148009,
         "148009 ",
         False,
+        None,
     ),
-    "E148010": (
+    "InsufficientAvailableQuota": (
         ("CryptoLoanNew",),
         148010,
         "148010 ",
         False,
+        None,
     ),
-    "E148011": (
+    "InsufficientBalanceInTheFundingPool": (
         ("CryptoLoanNew",),
         148011,
         "148011 ",
         False,
+        None,
     ),
-    "E148012": (
+    "InsufficientCollateralAmount": (
         ("CryptoLoanNew",),
         148012,
         "148012 ",
         False,
+        None,
     ),
-    "E148013": (
+    "NonBorrowingUsersCannotAdjustCollateral": (
         ("CryptoLoanNew",),
         148013,
         "148013 ",
         False,
+        None,
     ),
-    "E148014": (
+    "ThisCurrencyIsNotSupported": (
         ("CryptoLoanNew",),
         148014,
         "148014 ",
         False,
+        None,
     ),
-    "E148015": (
+    "LoanTermExceedsTheAllowedRange": (
         ("CryptoLoanNew",),
         148015,
         "148015 ",
         False,
+        None,
     ),
-    "E148016": (
+    "TheSpecifiedLendingRateIsNot": (
         ("CryptoLoanNew",),
         148016,
         "148016 ",
         False,
+        None,
     ),
-    "E148017": (
+    "TheInterestRateExceedsTheAllowed": (
         ("CryptoLoanNew",),
         148017,
         "148017 ",
         False,
+        None,
     ),
-    "E148018": (
+    "ExceededTheMaximumNumberOfOpen": (
         ("CryptoLoanNew",),
         148018,
         "148018 ",
         False,
+        None,
     ),
-    "E148019": (
+    "TheSystemIsBusyPleaseTryError": (
         ("CryptoLoanNew",),
         148019,
         "148019 ",
         False,
+        None,
     ),
-    "E148020": (
+    "InsufficientPlatformLendingQuota": (
         ("CryptoLoanNew",),
         148020,
         "148020 ",
         False,
+        None,
     ),
-    "E148021": (
+    "OperationConflictDetectedPleaseTryAgain": (
         ("CryptoLoanNew",),
         148021,
         "148021 ",
         False,
+        None,
     ),
-    "E148022": (
+    "InsufficientAssetsForLending": (
         ("CryptoLoanNew",),
         148022,
         "148022 ",
         False,
+        None,
     ),
-    "E148023": (
+    "LoanOrderNotFound": (
         ("CryptoLoanNew",),
         148023,
         "148023 ",
         False,
+        None,
     ),
-    "E148024": (
+    "LoanCancellationFailedTheOrderMay": (
         ("CryptoLoanNew",),
         148024,
         "148024 ",
         False,
+        None,
     ),
-    "E148025": (
+    "LendingOrderCancellationFailedTheOrder": (
         ("CryptoLoanNew",),
         148025,
         "148025 ",
         False,
+        None,
     ),
-    "E148026": (
+    "FailedToCreateRepaymentPleaseTry": (
         ("CryptoLoanNew",),
         148026,
         "148026 ",
         False,
+        None,
     ),
-    "E148027": (
+    "NoActiveLoanFoundForThis": (
         ("CryptoLoanNew",),
         148027,
         "148027 ",
         False,
+        None,
     ),
-    "E148028": (
+    "RepaymentAmountExceedsTheSupportedPrecision": (
         ("CryptoLoanNew",),
         148028,
         "148028 ",
         False,
+        None,
     ),
-    "E148029": (
+    "InsufficientBalanceInTheRepaymentAccount": (
         ("CryptoLoanNew",),
         148029,
         "148029 ",
         False,
+        None,
     ),
-    "E148030": (
+    "DepositOrderNotFound": (
         ("CryptoLoanNew",),
         148030,
         "148030 ",
         False,
+        None,
     ),
-    "E148031": (
+    "OperationNotAllowedDuringLiquidation": (
         ("CryptoLoanNew",),
         148031,
         "148031 ",
         False,
+        None,
     ),
-    "E148032": (
+    "NoOutstandingDebtRepaymentIsNot": (
         ("CryptoLoanNew",),
         148032,
         "148032 ",
         False,
+        None,
     ),
-    "E148033": (
+    "ThisLoanOrderCannotBeRepaid": (
         ("CryptoLoanNew",),
         148033,
         "148033 ",
         False,
+        None,
     ),
-    "E148034": (
+    "PleaseWaitAndTryAgainLater": (
         ("CryptoLoanNew",),
         148034,
         "148034 ",
         False,
+        None,
     ),
-    "E148035": (
+    "PleaseWaitAndTryAgainLaterError": (
         ("CryptoLoanNew",),
         148035,
         "148035 ",
         False,
+        None,
     ),
-    "E148036": (
+    "FailedToAdjustCollateralAmountPlease": (
         ("CryptoLoanNew",),
         148036,
         "148036 ",
         False,
+        None,
     ),
-    "E148037": (
+    "InsufficientAssetsOrAdjustmentAmountExceeds": (
         ("CryptoLoanNew",),
         148037,
         "148037 ",
         False,
+        None,
     ),
-    "E148038": (
+    "RepaymentAmountCannotExceedTheDebt": (
         ("CryptoLoanNew",),
         148038,
         "148038 ",
         False,
+        None,
     ),
-    "E148039": (
+    "DuplicateCollateralAssetsDetectedPleaseReview": (
         ("CryptoLoanNew",),
         148039,
         "148039 ",
         False,
+        None,
     ),
-    "E148040": (
+    "PledgeTokenIsError": (
         ("CryptoLoanNew",),
         148040,
         "148040 ",
         False,
+        None,
     ),
-    "E148041": (
+    "RepayOrderIsExist": (
         ("CryptoLoanNew",),
         148041,
         "148041 ",
         False,
+        None,
     ),
-    "E148042": (
+    "ExceedsTheAllowedDecimalPrecisionFor148042": (
         ("CryptoLoanNew",),
         148042,
         "148042 ",
         False,
+        None,
     ),
-    "E148047": (
+    "TheRequestCollateralAmountExceedsThe": (
         ("CryptoLoanNew",),
         148047,
         "148047 ",
         False,
+        None,
     ),
-    "E148048": (
+    "TheCollateralAmountHasExceededTheError": (
         ("CryptoLoanNew",),
         148048,
         "148048 ",
         False,
+        None,
     ),
-    "E177002": (
+    "ServerIsBusyPleaseWaitAnd": (
         ("CryptoLoanLegacy",),
         177002,
         "177002 ",
         False,
+        None,
     ),
-    "E177003": (
+    "IllegalCharactersFoundInAParameter": (
         ("CryptoLoanLegacy",),
         177003,
         "177003 ",
         False,
+        None,
     ),
-    "E177004": (
+    "PrecisionIsOverTheMaximumDefined": (
         ("CryptoLoanLegacy",),
         177004,
         "177004 ",
         False,
+        None,
     ),
-    "E177005": (
+    "OrderDoesNotExist177005": (
         ("CryptoLoanLegacy",),
         177005,
         "177005 ",
         False,
+        None,
     ),
-    "E177006": (
+    "WeDontHaveThisAsset": (
         ("CryptoLoanLegacy",),
         177006,
         "177006 ",
         False,
+        None,
     ),
-    "E177007": (
+    "YourBorrowAmountHasExceedMaximum": (
         ("CryptoLoanLegacy",),
         177007,
         "177007 ",
         False,
+        None,
     ),
-    "E177008": (
+    "BorrowIsBannedForThisAsset": (
         ("CryptoLoanLegacy",),
         177008,
         "177008 ",
         False,
+        None,
     ),
-    "E177009": (
+    "BorrowAmountIsLessThanMinimum": (
         ("CryptoLoanLegacy",),
         177009,
         "177009 ",
         False,
+        None,
     ),
-    "E177010": (
+    "RepayAmountExceedsBorrowAmount": (
         ("CryptoLoanLegacy",),
         177010,
         "177010 ",
         False,
+        None,
     ),
-    "E177011": (
+    "BalanceIsNotEnough": (
         ("CryptoLoanLegacy",),
         177011,
         "177011 ",
         False,
+        None,
     ),
-    "E177012": (
+    "TheSystemDoesntHaveEnoughAsset": (
         ("CryptoLoanLegacy",),
         177012,
         "177012 ",
         False,
+        None,
     ),
-    "E177013": (
+    "AdjustmentAmountExceedsMinimumCollateralAmount": (
         ("CryptoLoanLegacy",),
         177013,
         "177013 ",
         False,
+        None,
     ),
-    "E177014": (
+    "IndividualLoanQuotaReached": (
         ("CryptoLoanLegacy",),
         177014,
         "177014 ",
         False,
+        None,
     ),
-    "E177015": (
+    "CollateralAmountHasReachedTheLimit": (
         ("CryptoLoanLegacy",),
         177015,
         "177015 ",
         False,
+        None,
     ),
-    "E177016": (
+    "MinimumCollateralAmountIsNotEnough": (
         ("CryptoLoanLegacy",),
         177016,
         "177016 ",
         False,
+        None,
     ),
-    "E177017": (
+    "ThisCoinCannotBeUsedAs": (
         ("CryptoLoanLegacy",),
         177017,
         "177017 ",
         False,
+        None,
     ),
-    "E177018": (
+    "DuplicateRequest": (
         ("CryptoLoanLegacy",),
         177018,
         "177018 ",
         False,
+        None,
     ),
-    "E177019": (
+    "YourInputParamIsInvalid": (
         ("CryptoLoanLegacy",),
         177019,
         "177019 ",
         False,
+        None,
     ),
-    "E177020": (
+    "TheAccountDoesNotSupportThe": (
         ("CryptoLoanLegacy",),
         177020,
         "177020 ",
         False,
+        None,
     ),
-    "E177021": (
+    "RepaymentFailedError": (
         ("CryptoLoanLegacy",),
         177021,
         "177021 ",
         False,
+        None,
     ),
-    "E3777002": (
+    "UidCannotBeBoundRepeatedly": (
         ("InstitutionalLoan",),
         3777002,
         "3777002 ",
         False,
+        None,
     ),
-    "E3777003": (
+    "UidCannotBeUnboundBecauseThe": (
         ("InstitutionalLoan",),
         3777003,
         "3777003 ",
         False,
+        None,
     ),
-    "E3777004": (
+    "TheMainUidOfTheRisk": (
         ("InstitutionalLoan",),
         3777004,
         "3777004 ",
         False,
+        None,
     ),
-    "E3777005": (
+    "YouHaveUnsettledLendingOrBorrowing": (
         ("InstitutionalLoan",),
         3777005,
         "3777005 ",
         False,
+        None,
     ),
-    "E3777006": (
+    "UidCannotBeBoundPleaseTry": (
         ("InstitutionalLoan",),
         3777006,
         "3777006 ",
         False,
+        None,
     ),
-    "E3777007": (
+    "UidCannotBeBoundPleaseUpgrade": (
         ("InstitutionalLoan",),
         3777007,
         "3777007 ",
         False,
+        None,
     ),
-    "E3777012": (
+    "YourRequestIsCurrentlyBeingProcessed": (
         ("InstitutionalLoan",),
         3777012,
         "3777012 ",
         False,
+        None,
     ),
-    "E3777027": (
+    "UidCannotBeBoundLeveragedTrading": (
         ("InstitutionalLoan",),
         3777027,
         "3777027 ",
         False,
+        None,
     ),
-    "E3777029": (
+    "YouCurrentlyHaveOrdersForPre": (
         ("InstitutionalLoan",),
         3777029,
         "3777029 ",
         False,
+        None,
     ),
-    "E3777030": (
+    "ThisAccountHasActivatedCopyproAnd": (
         ("InstitutionalLoan",),
         3777030,
         "3777030 ",
         False,
+        None,
     ),
-    "E3777039": (
+    "TheRepaymentAmountExceedsTheOutstanding": (
         ("InstitutionalLoan",),
         3777039,
         "3777039 ",
         False,
+        None,
     ),
-    "E3777040": (
+    "InsufficientBalanceError": (
         ("InstitutionalLoan",),
         3777040,
         "3777040 ",
         False,
+        None,
     ),
-    "E3777042": (
+    "TheUidIsInvalid": (
         ("InstitutionalLoan",),
         3777042,
         "3777042 ",
         False,
+        None,
     ),
-    "E3777043": (
+    "ThereIsARepaymentOrderCurrently": (
         ("InstitutionalLoan",),
         3777043,
         "3777043 ",
         False,
+        None,
     ),
-    "E3500402": (
+    "ParameterVerificationFailedForLimit": (
         ("ExchangeBroker",),
         3500402,
         "3500402 ",
         False,
+        None,
     ),
-    "E3500403": (
+    "OnlyAvailableToExchangeBrokerMain": (
         ("ExchangeBroker",),
         3500403,
         "3500403 ",
         False,
+        None,
     ),
-    "E3500404": (
+    "InvalidCursor": (
         ("ExchangeBroker",),
         3500404,
         "3500404 ",
         False,
+        None,
     ),
-    "E3500405": (
+    "ParameterStarttimeAndEndtimeNeedTo": (
         ("ExchangeBroker",),
         3500405,
         "3500405 ",
         False,
+        None,
     ),
-    "E3500406": (
+    "OutOfQueryTimeRange": (
         ("ExchangeBroker",),
         3500406,
         "3500406 ",
         False,
+        None,
     ),
-    "E3500407": (
+    "ParameterBeginAndEndNeedTo": (
         ("ExchangeBroker",),
         3500407,
         "3500407 ",
         False,
+        None,
     ),
-    "E3500415": (
+    "SubAccountsAreNotPermittedTo": (
         ("ExchangeBroker",),
         3500415,
         "3500415 ",
         False,
+        None,
     ),
-    "E400101": (
+    "TheVoucherWasRecycled": (
         ("Reward",),
         400101,
         "400101 ",
         False,
+        None,
     ),
-    "E400102": (
+    "TheVoucherHasExceededTheRedemption": (
         ("Reward",),
         400102,
         "400102 ",
         False,
+        None,
     ),
-    "E400103": (
+    "TheVoucherIsNotAvailableFor": (
         ("Reward",),
         400103,
         "400103 ",
         False,
+        None,
     ),
-    "E400105": (
+    "BudgetExceeded": (
         ("Reward",),
         400105,
         "400105 ",
         False,
+        None,
     ),
-    "E403001": (
+    "AccountRejectedCheckIfTheInput": (
         ("Reward",),
         403001,
         "403001 ",
         False,
+        None,
     ),
-    "E404001": (
+    "ResourceNotFound": (
         ("Reward",),
         404001,
         "404001 ",
         False,
+        None,
     ),
-    "E404011": (
+    "InsufficientInventory": (
         ("Reward",),
         404011,
         "404011 ",
         False,
+        None,
     ),
-    "E409011": (
+    "VipLevelLimit": (
         ("Reward",),
         409011,
         "409011 ",
         False,
+        None,
     ),
-    "E500001": (
+    "InternalServerError": (
         ("Reward",),
         500001,
         "500001 ",
         False,
+        None,
     ),
-    "E180001": (
+    "InvalidParameterInvalidRequestParameter": (
         ("Earn",),
         180001,
         "180001 ",
         False,
+        None,
     ),
-    "E180002": (
+    "InvalidCoinError": (
         ("Earn",),
         180002,
         "180002 ",
         False,
+        None,
     ),
-    "E180003": (
+    "UserBanned": (
         ("Earn",),
         180003,
         "180003 ",
         False,
+        None,
     ),
-    "E180004": (
+    "SiteNotAllowedOnlyUsersFrom": (
         ("Earn",),
         180004,
         "180004 ",
         False,
+        None,
     ),
-    "E180005": (
+    "ComplianceWalletNotReach": (
         ("Earn",),
         180005,
         "180005 ",
         False,
+        None,
     ),
-    "E180006": (
+    "ValidationFailed": (
         ("Earn",),
         180006,
         "180006 ",
         False,
+        None,
     ),
-    "E180007": (
+    "ProductNotAvailable": (
         ("Earn",),
         180007,
         "180007 ",
         False,
+        None,
     ),
-    "E180008": (
+    "InvalidProduct": (
         ("Earn",),
         180008,
         "180008 ",
         False,
+        None,
     ),
-    "E180009": (
+    "ProductIsForbidden": (
         ("Earn",),
         180009,
         "180009 ",
         False,
+        None,
     ),
-    "E180010": (
+    "UserNotAllowed": (
         ("Earn",),
         180010,
         "180010 ",
         False,
+        None,
     ),
-    "E180011": (
+    "UserNotVip": (
         ("Earn",),
         180011,
         "180011 ",
         False,
+        None,
     ),
-    "E180012": (
+    "PurchaseShareIsInvalid": (
         ("Earn",),
         180012,
         "180012 ",
         False,
+        None,
     ),
-    "E180013": (
+    "StakeOverMaximumShare": (
         ("Earn",),
         180013,
         "180013 ",
         False,
+        None,
     ),
-    "E180014": (
+    "RedeemShareInvlaid": (
         ("Earn",),
         180014,
         "180014 ",
         False,
+        None,
     ),
-    "E180015": (
+    "ProductsShareNotEnough": (
         ("Earn",),
         180015,
         "180015 ",
         False,
+        None,
     ),
-    "E180016": (
+    "BalanceNotEnough": (
         ("Earn",),
         180016,
         "180016 ",
         False,
+        None,
     ),
-    "E180017": (
+    "InvalidRiskUser": (
         ("Earn",),
         180017,
         "180017 ",
         False,
+        None,
     ),
-    "E180018": (
+    "InternalError180018": (
         ("Earn",),
         180018,
         "180018 ",
         False,
+        None,
     ),
-    "E180019": (
+    "EmptyOrderLinkId": (
         ("Earn",),
         180019,
         "180019 ",
         False,
+        None,
     ),
-    "E180020": (
+    "PositionNotFound": (
         ("Earn",),
         180020,
         "180020 ",
         False,
+        None,
     ),
-    "E180021": (
+    "InvalidSelectPrice": (
         ("Earn",),
         180021,
         "180021 ",
         False,
+        None,
     ),
-    "E180022": (
+    "KycLevelNotReached": (
         ("Earn",),
         180022,
         "180022 ",
         False,
+        None,
     ),
-    "E180023": (
+    "ServiceMaintenance": (
         ("Earn",),
         180023,
         "180023 ",
         False,
+        None,
     ),
-    "E180024": (
+    "ChildMemberForbidden": (
         ("Earn",),
         180024,
         "180024 ",
         False,
+        None,
     ),
-    "E180025": (
+    "OrderAlreadyExists": (
         ("Earn",),
         180025,
         "180025 ",
         False,
+        None,
     ),
-    "E180026": (
+    "AprLowered": (
         ("Earn",),
         180026,
         "180026 ",
         False,
+        None,
     ),
-    "E180027": (
+    "TaxForbidden": (
         ("Earn",),
         180027,
         "180027 ",
         False,
+        None,
     ),
-    "E180028": (
+    "ReinvestValidationFailed": (
         ("Earn",),
         180028,
         "180028 ",
         False,
+        None,
     ),
-    "E180029": (
+    "RedeemNotAllowed": (
         ("Earn",),
         180029,
         "180029 ",
         False,
+        None,
     ),
-    "E180030": (
+    "SlippageFail": (
         ("Earn",),
         180030,
         "180030 ",
         False,
+        None,
     ),
-    "E180031": (
+    "DuplicateOrder": (
         ("Earn",),
         180031,
         "180031 ",
         False,
+        None,
     ),
-    "E81007": (
+    "BybitEuropeIsNotSupportedCreate": (
         ("User",),
         81007,
         "81007 ",
         False,
+        None,
     ),
-    "E20096": (
+    "NeedKycAuthentication": (
         ("User",),
         20096,
         "20096 ",
         False,
+        None,
     ),
-    "E3500002": (
+    "CurrentUserIsNotAnInstitutional": (
         ("SetAPIRateLimit",),
         3500002,
         "3500002 ",
         False,
+        None,
     ),
-    "E3500153": (
+    "NoPermissionToOperateTheseUids": (
         ("SetAPIRateLimit",),
         3500153,
         "3500153 ",
         False,
+        None,
     ),
-    "E110300": (
+    "TheRfqOrderDoesNotExist": (
         ("RFQ",),
         110300,
         "110300 ",
         False,
+        None,
     ),
-    "E110301": (
+    "TheQuoteOrderDoesNotExist": (
         ("RFQ",),
         110301,
         "110301 ",
         False,
+        None,
     ),
-    "E110302": (
+    "DemoUserIsProhibited": (
         ("RFQ",),
         110302,
         "110302 ",
         False,
+        None,
     ),
-    "E110303": (
+    "RfqValueIsLessThanThe": (
         ("RFQ",),
         110303,
         "110303 ",
         False,
+        None,
     ),
-    "E110304": (
+    "CannotBeSelfExecuted": (
         ("RFQ",),
         110304,
         "110304 ",
         False,
+        None,
     ),
-    "E110305": (
+    "QuoteUidIsNotInCounterparties": (
         ("RFQ",),
         110305,
         "110305 ",
         False,
+        None,
     ),
-    "E110306": (
+    "QuoteLegsDoNotMatch": (
         ("RFQ",),
         110306,
         "110306 ",
         False,
+        None,
     ),
-    "E110307": (
+    "QuoteOrderAlreadyExistsForThis": (
         ("RFQ",),
         110307,
         "110307 ",
         False,
+        None,
     ),
-    "E110308": (
+    "RfqStrategyLegsSizeIsNot": (
         ("RFQ",),
         110308,
         "110308 ",
         False,
+        None,
     ),
-    "E110309": (
+    "RfqStrategySideIsNotCorrect": (
         ("RFQ",),
         110309,
         "110309 ",
         False,
+        None,
     ),
-    "E110310": (
+    "RfqStrategyQtyIsNotCorrect": (
         ("RFQ",),
         110310,
         "110310 ",
         False,
+        None,
     ),
-    "E110311": (
+    "RfqStrategySymbolIsNotCorrect": (
         ("RFQ",),
         110311,
         "110311 ",
         False,
+        None,
     ),
-    "E110312": (
+    "NoPermissionToExecuteQuote": (
         ("RFQ",),
         110312,
         "110312 ",
         False,
+        None,
     ),
-    "E110313": (
+    "RfqOnlySupportsOneWayPosition": (
         ("RFQ",),
         110313,
         "110313 ",
         False,
+        None,
     ),
-    "E110314": (
+    "OrderAmountIsLessThanMin": (
         ("RFQ",),
         110314,
         "110314 ",
         False,
+        None,
     ),
-    "E110315": (
+    "OrderQtyExceedsTheUpperLimit": (
         ("RFQ",),
         110315,
         "110315 ",
         False,
+        None,
     ),
-    "E110316": (
+    "RfqIsNotAvailableForCopy": (
         ("RFQ",),
         110316,
         "110316 ",
         False,
+        None,
     ),
-    "E110317": (
+    "CounterpartyCannotBeSelf": (
         ("RFQ",),
         110317,
         "110317 ",
         False,
+        None,
     ),
-    "E110318": (
+    "ThereAreTooManyCounterpartiesTo": (
         ("RFQ",),
         110318,
         "110318 ",
         False,
+        None,
     ),
-    "E110319": (
+    "OrderAmountIsGreaterThanMax": (
         ("RFQ",),
         110319,
         "110319 ",
         False,
+        None,
     ),
-    "E110320": (
+    "SymbolsThatHaveNotEnabledManual": (
         ("RFQ",),
         110320,
         "110320 ",
         False,
+        None,
     ),
-    "E110321": (
+    "SymbolIsNotSupported": (
         ("RFQ",),
         110321,
         "110321 ",
         False,
+        None,
     ),
-    "E110323": (
+    "QuotationsCannotBeMadeByNon": (
         ("RFQ",),
         110323,
         "110323 ",
         False,
+        None,
     ),
-    "E111008": (
+    "TheSpotAssetIsNotBe": (
         ("RFQ",),
         111008,
         "111008 ",
         False,
+        None,
     ),
-    "E34022001": (
+    "SystemErrorPleaseTryAgainLaterError": (
         ("ManualLoan",),
         34022001,
         "34022001 ",
         False,
+        None,
     ),
-    "E34022003": (
+    "SystemErrorPleaseTryAgainLater34022003": (
         ("ManualLoan",),
         34022003,
         "34022003 ",
         False,
+        None,
     ),
-    "E34022027": (
+    "InvalidRequestParameters": (
         ("ManualLoan",),
         34022027,
         "34022027 ",
         False,
+        None,
     ),
-    "E34022030": (
+    "BorrowingDemandIsHighAndThe": (
         ("ManualLoan",),
         34022030,
         "34022030 ",
         False,
+        None,
     ),
-    "E34022031": (
+    "RiskRateLimitExceededPleaseReduce": (
         ("ManualLoan",),
         34022031,
         "34022031 ",
         False,
+        None,
     ),
-    "E34022033": (
+    "BorrowingPrecisionMustBeAnInteger": (
         ("ManualLoan",),
         34022033,
         "34022033 ",
         False,
+        None,
     ),
-    "E34022034": (
+    "TheMinimumRepaymentAmountMustBe": (
         ("ManualLoan",),
         34022034,
         "34022034 ",
         False,
+        None,
     ),
-    "E34022035": (
+    "YouCannotRepayWhileInterestIs": (
         ("ManualLoan",),
         34022035,
         "34022035 ",
         False,
+        None,
     ),
-    "E34022036": (
+    "PleaseEnableMarginTradingToContinue": (
         ("ManualLoan",),
         34022036,
         "34022036 ",
         False,
+        None,
     ),
-    "E34022038": (
+    "RepaymentIsInProgressPleaseDo": (
         ("ManualLoan",),
         34022038,
         "34022038 ",
         False,
+        None,
     ),
-    "E34022010": (
+    "TheBorrowedAssetDoesNotExist": (
         ("ManualLoan",),
         34022010,
         "34022010 ",
         False,
+        None,
     ),
-    "E34022041": (
+    "CurrentlyYourAccountHasNoBorrowed": (
         ("ManualLoan",),
         34022041,
         "34022041 ",
         False,
+        None,
     ),
-    "E34022044": (
+    "RepaymentUnsuccessful": (
         ("ManualLoan",),
         34022044,
         "34022044 ",
         False,
+        None,
     ),
-    "E34022045": (
+    "BorrowingUnsuccessful": (
         ("ManualLoan",),
         34022045,
         "34022045 ",
         False,
+        None,
     ),
-    "E34022011": (
+    "AmountMustBeAtLeast": (
         ("ManualLoan",),
         34022011,
         "34022011 ",
         False,
+        None,
     ),
-    "E34022014": (
+    "DecimalPrecisionCannotExceed18Digits": (
         ("ManualLoan",),
         34022014,
         "34022014 ",
         False,
+        None,
     ),
-    "E34022047": (
+    "CopytradeNotSupported": (
         ("ManualLoan",),
         34022047,
         "34022047 ",
         False,
+        None,
     ),
-    "E34022048": (
+    "BorrowingIsNotAllowedDuringLiquidation": (
         ("ManualLoan",),
         34022048,
         "34022048 ",
         False,
+        None,
     ),
-    "E34022049": (
+    "InsufficientCollateralBalance": (
         ("ManualLoan",),
         34022049,
         "34022049 ",
         False,
+        None,
     ),
-    "E34022050": (
+    "RepaymentFailedYouCurrentlyHaveSpot": (
         ("ManualLoan",),
         34022050,
         "34022050 ",
         False,
+        None,
     ),
-    "E34022051": (
+    "InstitutionalLoanInProgress": (
         ("ManualLoan",),
         34022051,
         "34022051 ",
         False,
+        None,
     ),
-    "E34022052": (
+    "InstitutionalLoanTransactionsBanned": (
         ("ManualLoan",),
         34022052,
         "34022052 ",
         False,
+        None,
     ),
-    "E35000011": (
+    "YouHaveExistingPendingLoanOrders": (
         ("ManualLoan",),
         35000011,
         "35000011 ",
         False,
+        None,
     ),
-    "E34022053": (
+    "PleaseContactTheSalesToEnable": (
         ("ManualLoan",),
         34022053,
         "34022053 ",
         False,
+        None,
     ),
-    "E34022094": (
+    "ThisCoinDoesNotSupportRepayment": (
         ("ManualLoan",),
         34022094,
         "34022094 ",
         False,
+        None,
     ),
-    "E34022107": (
+    "ToUseThisFeatureYourNet": (
         ("ManualLoan",),
         34022107,
         "34022107 ",
         False,
+        None,
     ),
-    "E34022108": (
+    "ToUseThisFeatureYourNetError": (
         ("ManualLoan",),
         34022108,
         "34022108 ",
         False,
+        None,
     ),
-    "E60061": (
+    "StrategyCreationFailedWebhookStrategyName": (
         ("Strategy",),
         60061,
         "60061 ",
         False,
+        None,
     ),
-    "E60062": (
+    "StrategyHasBeenTerminatedCantStop": (
         ("Strategy",),
         60062,
         "60062 ",
         False,
+        None,
     ),
-    "E60063": (
+    "UserRunningSymbolStrategyCountLimited": (
         ("Strategy",),
         60063,
         "60063 ",
         False,
+        None,
     ),
-    "E60064": (
+    "UserRunningStrategyCountLimited": (
         ("Strategy",),
         60064,
         "60064 ",
         False,
+        None,
     ),
-    "E60065": (
+    "StrategyNotFound": (
         ("Strategy",),
         60065,
         "60065 ",
         False,
+        None,
     ),
-    "E60066": (
+    "SizeShouldMoreThanMinsizeSub": (
         ("Strategy",),
         60066,
         "60066 ",
         False,
+        None,
     ),
-    "E60067": (
+    "TooLargeSizeSizeShouldLess": (
         ("Strategy",),
         60067,
         "60067 ",
         False,
+        None,
     ),
-    "E60068": (
+    "OrderCancelled": (
         ("Strategy",),
         60068,
         "60068 ",
         False,
+        None,
     ),
-    "E60069": (
+    "HitBlacklistRule": (
         ("Strategy",),
         60069,
         "60069 ",
         False,
+        None,
     ),
-    "E60070": (
+    "BlockedByUnifiedMarginLimit": (
         ("Strategy",),
         60070,
         "60070 ",
         False,
+        None,
     ),
-    "E60071": (
+    "GetConnErrTradingServiceUnavailable": (
         ("Strategy",),
         60071,
         "60071 ",
         False,
+        None,
     ),
-    "E60072": (
+    "StrategyStatusModifyFailed": (
         ("Strategy",),
         60072,
         "60072 ",
         False,
+        None,
     ),
-    "E60073": (
+    "WebhookOrderCreationFailed": (
         ("Strategy",),
         60073,
         "60073 ",
         False,
+        None,
     ),
-    "E60074": (
+    "StrategyHasBeenStopped": (
         ("Strategy",),
         60074,
         "60074 ",
         False,
+        None,
     ),
-    "E60075": (
+    "WebhookPositionidxIsNotSupported": (
         ("Strategy",),
         60075,
         "60075 ",
         False,
+        None,
     ),
-    "E60076": (
+    "SignalLatencyTooHigh": (
         ("Strategy",),
         60076,
         "60076 ",
         False,
+        None,
     ),
-    "E60077": (
+    "StrategyUseridInvalidStrategyJsonInvalid": (
         ("Strategy",),
         60077,
         "60077 ",
         False,
+        None,
     ),
-    "E60078": (
+    "StrategySymbolNotSupported": (
         ("Strategy",),
         60078,
         "60078 ",
         False,
+        None,
     ),
-    "E60079": (
+    "UserPositionLimitExceeded": (
         ("Strategy",),
         60079,
         "60079 ",
         False,
+        None,
     ),
-    "E60080": (
+    "OrderRetryFailed": (
         ("Strategy",),
         60080,
         "60080 ",
         False,
+        None,
     ),
-    "E60081": (
+    "CantCreateSameSidesOrder": (
         ("Strategy",),
         60081,
         "60081 ",
         False,
+        None,
     ),
-    "E60082": (
+    "IcebergNotSupportUsdcChaseOrder": (
         ("Strategy",),
         60082,
         "60082 ",
         False,
+        None,
     ),
-    "E60083": (
+    "StrategySymbolNotSupportedError": (
         ("Strategy",),
         60083,
         "60083 ",
         False,
+        None,
     ),
-    "E60084": (
+    "InvalidPostOnlyParameter": (
         ("Strategy",),
         60084,
         "60084 ",
         False,
+        None,
     ),
-    "E60085": (
+    "QuantityIsLessThanMinimumOrder": (
         ("Strategy",),
         60085,
         "60085 ",
         False,
+        None,
     ),
-    "E60086": (
+    "PositionPercentageDoesNotMatchSide": (
         ("Strategy",),
         60086,
         "60086 ",
         False,
+        None,
     ),
-    "E60087": (
+    "QuantityExceedsAllowedRange": (
         ("Strategy",),
         60087,
         "60087 ",
         False,
+        None,
     ),
-    "E60088": (
+    "PovInvalidMode": (
         ("Strategy",),
         60088,
         "60088 ",
         False,
+        None,
     ),
-    "E60089": (
+    "PovParticipationRateOverTheRange": (
         ("Strategy",),
         60089,
         "60089 ",
         False,
+        None,
     ),
-    "E60090": (
+    "PovLackOfRequiredParamAt": (
         ("Strategy",),
         60090,
         "60090 ",
         False,
+        None,
     ),
-    "E60091": (
+    "PovLackOfSizeAndDuration": (
         ("Strategy",),
         60091,
         "60091 ",
         False,
+        None,
     ),
-    "E60092": (
+    "PovPreCheckedFailedDueTo": (
         ("Strategy",),
         60092,
         "60092 ",
         False,
+        None,
     ),
-    "E60093": (
+    "PovMaxDurationOverTheRange": (
         ("Strategy",),
         60093,
         "60093 ",
         False,
+        None,
     ),
-    "E60094": (
+    "PovPreCheckedSubOrderSize": (
         ("Strategy",),
         60094,
         "60094 ",
         False,
+        None,
     ),
-    "E60095": (
+    "PovIntervalOverTheMaxDuration": (
         ("Strategy",),
         60095,
         "60095 ",
         False,
+        None,
     ),
-    "E61000": (
+    "SignalSymbolNotTradable": (
         ("Strategy",),
         61000,
         "61000 ",
         False,
+        None,
     ),
-    "E61001": (
+    "SignalNameExceedsLimit": (
         ("Strategy",),
         61001,
         "61001 ",
         False,
+        None,
     ),
-    "E61002": (
+    "SignalLeverageExceedsMaximumRiskLimit": (
         ("Strategy",),
         61002,
         "61002 ",
         False,
+        None,
     ),
-    "E61003": (
+    "SignalEntryPriceInvalid": (
         ("Strategy",),
         61003,
         "61003 ",
         False,
+        None,
     ),
-    "E61004": (
+    "SignalTpShouldBeBetterThan": (
         ("Strategy",),
         61004,
         "61004 ",
         False,
+        None,
     ),
-    "E61005": (
+    "SignalSlShouldBeWorseThan": (
         ("Strategy",),
         61005,
         "61005 ",
         False,
+        None,
     ),
-    "E61006": (
+    "SignalExpirationTimeInvalid": (
         ("Strategy",),
         61006,
         "61006 ",
         False,
+        None,
     ),
-    "E61007": (
+    "SignalDescriptionExceedsLimit": (
         ("Strategy",),
         61007,
         "61007 ",
         False,
+        None,
     ),
-    "E61008": (
+    "SlIsWorseThanLiquidationPrice": (
         ("Strategy",),
         61008,
         "61008 ",
         False,
+        None,
     ),
-    "E61009": (
+    "SignalNotFound": (
         ("Strategy",),
         61009,
         "61009 ",
         False,
+        None,
     ),
-    "E61010": (
+    "UserDoesNotHavePermissionTo": (
         ("Strategy",),
         61010,
         "61010 ",
         False,
+        None,
     ),
-    "E60200": (
+    "TheQtyOfTwapInverseStep": (
         ("Strategy",),
         60200,
         "60200 ",
         False,
+        None,
     ),
-    "E60201": (
+    "TheQtyOfTwapInverseStepError": (
         ("Strategy",),
         60201,
         "60201 ",
         False,
+        None,
     ),
-    "E180000": (
+    "InternalServerErrorError": (
         ("Prediction",),
         180000,
         "180000 ",
         False,
+        None,
     ),
-    "E700003": (
+    "PredictionEngineUnavailable": (
         ("Prediction",),
         700003,
         "700003 ",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("retCode",),
+        (("retMsg",),),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -11380,6 +12132,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -11394,7 +12150,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -11412,6 +12184,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -11419,12 +12196,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -11442,14 +12228,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -11493,37 +12292,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -11540,7 +12441,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -11549,6 +12450,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made
@@ -11569,6 +12472,11 @@ if not TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
+
+    class RateLimited(ApiError):
+        """Group RateLimited of errgen.toml"""
+
+        retryable = True
 
     class HTTPCode(ApiError):
         """HTTP Code"""
@@ -11630,2132 +12538,2134 @@ if TYPE_CHECKING:
     class Prediction(ApiError):
         """Prediction"""
 
-    class E400(HTTPCode):
+    class BadRequestNeedToSendThe(HTTPCode):
         """400\x20"""
 
-    class E401(HTTPCode):
+    class InvalidRequest1NeedToUse(HTTPCode):
         """401\x20"""
 
-    class E403(HTTPCode):
+    class ForbiddenRequestPossibleCauses1Ip(HTTPCode):
         """403\x20"""
 
-    class E404(HTTPCode):
+    class CannotFindPathPossibleCauses1(HTTPCode):
         """404\x20"""
 
-    class E429(HTTPCode):
+    class SystemLevelFrequencyProtectionPleaseRetry(HTTPCode):
         """429\x20"""
 
     class E10404(WSOEGeneralCode):
         """10404\x20"""
 
-    class E10429(WSOEGeneralCode):
+    class SystemLevelFrequencyProtection(WSOEGeneralCode):
         """10429\x20"""
 
-    class E10003(WSOEGeneralCode):
+    class TooManySessionsUnderTheSame(WSOEGeneralCode):
         """10003\x20"""
 
     class E10016(WSOEGeneralCode):
         """10016\x20"""
 
-    class E10019(WSOEGeneralCode):
+    class WsTradeServiceIsRestartingDo(WSOEGeneralCode):
         """10019\x20"""
 
-    class E20003(WSOEGeneralCode):
+    class TooFrequentRequestsUnderTheSame(WSOEGeneralCode):
         """20003\x20"""
 
-    class E20006(WSOEGeneralCode):
+    class ReqidIsDuplicated(WSOEGeneralCode):
         """20006\x20"""
 
-    class E0(UTA):
+    class Ok(UTA):
         """0\x20"""
 
-    class E1(UTA):
+    class RequestExpiredO0NowDiff(UTA):
         """-1\x20"""
 
-    class E2015(UTA):
+    class SpotYourApiKeyHasExpired(UTA):
         """-2015\x20"""
 
-    class E33004(UTA):
+    class DerivativesYourApiKeyHasExpired(UTA):
         """33004\x20"""
 
-    class E10000(UTA):
+    class ServerTimeout(UTA):
         """10000\x20"""
 
-    class E10001(UTA):
+    class RequestParameterError(UTA):
         """10001\x20"""
 
-    class E10002(UTA):
+    class TheRequestTimeExceedsTheTime(UTA):
         """10002\x20"""
 
-    class E10004(UTA):
+    class ErrorSignPleaseCheckYourSignature(UTA):
         """10004\x20"""
 
-    class E10005(UTA):
+    class PermissionDeniedPleaseCheckYourApi(UTA):
         """10005\x20"""
 
-    class E10006(UTA):
+    class TooManyVisitsExceededTheApi(UTA, RateLimited):
         """10006\x20"""
 
-    class E10007(UTA):
+        retryable = True
+
+    class UserAuthenticationFailed(UTA):
         """10007\x20"""
 
-    class E10008(UTA):
+    class CommonBannedPleaseCheckYourAccount(UTA):
         """10008\x20"""
 
-    class E10009(UTA):
+    class ServiceRestrictedAccessIsCurrentlyUnavailable(UTA):
         """10009\x20"""
 
-    class E10010(UTA):
+    class UnmatchedIpPleaseCheckYourApi(UTA):
         """10010\x20"""
 
-    class E10014(UTA):
+    class InvalidDuplicateRequest(UTA):
         """10014\x20"""
 
-    class E10017(UTA):
+    class RouteNotFound(UTA):
         """10017\x20"""
 
-    class E10018(UTA):
+    class ExceededTheIpRateLimit(UTA):
         """10018\x20"""
 
-    class E10024(UTA):
+    class ComplianceRulesTriggered(UTA):
         """10024\x20"""
 
-    class E10027(UTA):
+    class TransactionsAreBanned(UTA):
         """10027\x20"""
 
-    class E10029(UTA):
+    class TheRequestedSymbolIsInvalidPlease(UTA):
         """10029\x20"""
 
-    class E10028(UTA):
+    class TheApiCanOnlyBeAccessed(UTA):
         """10028\x20"""
 
-    class E30035(UTA):
+    class OptionTooFastToCancelTry(UTA):
         """30035\x20"""
 
-    class E30133(UTA):
+    class OtcLoanTheSymbolYouSelect(UTA):
         """30133\x20"""
 
-    class E30134(UTA):
+    class OtcLoanTheSymbolYouSelectError(UTA):
         """30134\x20"""
 
-    class E30135(UTA):
+    class TheLeverageYouSelectForUsdt(UTA):
         """30135\x20"""
 
-    class E30136(UTA):
+    class TheLeverageYouSelectForUsdc(UTA):
         """30136\x20"""
 
-    class E30208(UTA):
+    class FailedToSubmitOrderSThe(UTA):
         """30208\x20"""
 
-    class E30209(UTA):
+    class FailedToSubmitOrderSTheError(UTA):
         """30209\x20"""
 
-    class E30228(UTA):
+    class NoNewPositionsDuringDelisting(UTA):
         """30228\x20"""
 
-    class E30256(UTA):
+    class MarginLimitExceededTheMaintenanceMargin(UTA):
         """30256\x20"""
 
-    class E40004(UTA):
+    class TheOrderIsModifiedDuringThe(UTA):
         """40004\x20"""
 
-    class E100028(UTA):
+    class TheApiCannotBeAccessedBy(UTA):
         """100028\x20"""
 
-    class E110001(UTA):
+    class OrderDoesNotExist(UTA):
         """110001\x20"""
 
-    class E110003(UTA):
+    class OrderPriceExceedsTheAllowableRange(UTA):
         """110003\x20"""
 
-    class E110004(UTA):
+    class WalletBalanceIsInsufficient(UTA):
         """110004\x20"""
 
-    class E110005(UTA):
+    class PositionStatusError(UTA):
         """110005\x20"""
 
-    class E110006(UTA):
+    class TheAssetsAreEstimatedToBe(UTA):
         """110006\x20"""
 
-    class E110007(UTA):
+    class AvailableBalanceIsInsufficient(UTA):
         """110007\x20"""
 
-    class E110008(UTA):
+    class TheOrderHasBeenCompletedOr(UTA):
         """110008\x20"""
 
-    class E110009(UTA):
+    class TheNumberOfStopOrdersExceeds(UTA):
         """110009\x20"""
 
-    class E110010(UTA):
+    class TheOrderHasBeenCancelled(UTA):
         """110010\x20"""
 
-    class E110011(UTA):
+    class LiquidationWillBeTriggeredImmediatelyBy(UTA):
         """110011\x20"""
 
-    class E110012(UTA):
+    class InsufficientAvailableBalance(UTA):
         """110012\x20"""
 
-    class E110013(UTA):
+    class CannotSetLeverageDueToRisk(UTA):
         """110013\x20"""
 
-    class E110014(UTA):
+    class InsufficientAvailableBalanceToAddAdditional(UTA):
         """110014\x20"""
 
-    class E110015(UTA):
+    class ThePositionIsInCrossMargin(UTA):
         """110015\x20"""
 
-    class E110016(UTA):
+    class TheQuantityOfContractsRequestedExceeds(UTA):
         """110016\x20"""
 
-    class E110017(UTA):
+    class OrderqtyWillBeTruncatedToZero(UTA):
         """110017\x20"""
 
-    class E110018(UTA):
+    class UserIdIsIllegal(UTA):
         """110018\x20"""
 
-    class E110019(UTA):
+    class OrderIdIsIllegal(UTA):
         """110019\x20"""
 
-    class E110020(UTA):
+    class NotAllowedToHaveMoreThan(UTA):
         """110020\x20"""
 
-    class E110021(UTA):
+    class NotAllowedToExceededPositionLimits(UTA):
         """110021\x20"""
 
-    class E110022(UTA):
+    class QuantityHasBeenRestrictedAndOrders(UTA):
         """110022\x20"""
 
-    class E110023(UTA):
+    class CurrentlyYouCanOnlyReduceYour(UTA):
         """110023\x20"""
 
-    class E110024(UTA):
+    class YouHaveAnExistingPositionSo(UTA):
         """110024\x20"""
 
-    class E110025(UTA):
+    class PositionModeHasNotBeenModified(UTA):
         """110025\x20"""
 
-    class E110026(UTA):
+    class CrossIsolatedMarginModeHasNot(UTA):
         """110026\x20"""
 
-    class E110027(UTA):
+    class MarginHasNotBeenModified(UTA):
         """110027\x20"""
 
-    class E110028(UTA):
+    class YouHaveExistingOpenOrdersSo(UTA):
         """110028\x20"""
 
-    class E110029(UTA):
+    class HedgeModeIsNotSupportedFor(UTA):
         """110029\x20"""
 
-    class E110030(UTA):
+    class DuplicateOrderid(UTA):
         """110030\x20"""
 
-    class E110031(UTA):
+    class NonExistingRiskLimitInfoPlease(UTA):
         """110031\x20"""
 
-    class E110032(UTA):
+    class OrderIsIllegal(UTA):
         """110032\x20"""
 
-    class E110033(UTA):
+    class YouCantSetMarginWithoutAn(UTA):
         """110033\x20"""
 
-    class E110034(UTA):
+    class ThereIsNoNetPosition(UTA):
         """110034\x20"""
 
-    class E110035(UTA):
+    class CancellationOfOrdersWasNotCompleted(UTA):
         """110035\x20"""
 
-    class E110036(UTA):
+    class YouAreNotAllowedToChange(UTA):
         """110036\x20"""
 
-    class E110037(UTA):
+    class UserSettingListDoesNotHave(UTA):
         """110037\x20"""
 
-    class E110038(UTA):
+    class YouAreNotAllowedToChangeError(UTA):
         """110038\x20"""
 
-    class E110039(UTA):
+    class MaintenanceMarginRateIsTooHigh(UTA):
         """110039\x20"""
 
-    class E110040(UTA):
+    class TheOrderWillTriggerAForced(UTA):
         """110040\x20"""
 
-    class E110041(UTA):
+    class SkipLiquidationIsNotAllowedWhen(UTA):
         """110041\x20"""
 
-    class E110042(UTA):
+    class CurrentlyDueToPreDeliveryStatus(UTA):
         """110042\x20"""
 
-    class E110043(UTA):
+    class SetLeverageHasNotBeenModified(UTA):
         """110043\x20"""
 
-    class E110044(UTA):
+    class AvailableMarginIsInsufficient(UTA):
         """110044\x20"""
 
-    class E110045(UTA):
+    class WalletBalanceIsInsufficientError(UTA):
         """110045\x20"""
 
-    class E110046(UTA):
+    class LiquidationWillBeTriggeredImmediatelyByError(UTA):
         """110046\x20"""
 
-    class E110047(UTA):
+    class RiskLimitCannotBeAdjustedDue(UTA):
         """110047\x20"""
 
-    class E110048(UTA):
+    class RiskLimitCannotBeAdjustedAs(UTA):
         """110048\x20"""
 
-    class E110049(UTA):
+    class TickNotesCanOnlyBeNumbers(UTA):
         """110049\x20"""
 
-    class E110050(UTA):
+    class InvalidCoin(UTA):
         """110050\x20"""
 
-    class E110051(UTA):
+    class TheUsersAvailableBalanceCannotCover(UTA):
         """110051\x20"""
 
-    class E110052(UTA):
+    class YourAvailableBalanceIsInsufficientTo(UTA):
         """110052\x20"""
 
-    class E110053(UTA):
+    class TheUsersAvailableBalanceCannotCoverError(UTA):
         """110053\x20"""
 
-    class E110054(UTA):
+    class ThisPositionHasAtLeastOne(UTA):
         """110054\x20"""
 
-    class E110055(UTA):
+    class ThisPositionHasAtLeastOneError(UTA):
         """110055\x20"""
 
-    class E110056(UTA):
+    class ThisPositionHasAtLeastOne110056(UTA):
         """110056\x20"""
 
-    class E110057(UTA):
+    class ConditionalOrderOrLimitOrderContains(UTA):
         """110057\x20"""
 
-    class E110058(UTA):
+    class YouCantSetTakeProfitAnd(UTA):
         """110058\x20"""
 
-    class E110059(UTA):
+    class NotAllowedToModifyTheTp(UTA):
         """110059\x20"""
 
-    class E110060(UTA):
+    class UnderFullTpSlModeIt(UTA):
         """110060\x20"""
 
-    class E110061(UTA):
+    class NotAllowedToHaveMoreThanError(UTA):
         """110061\x20"""
 
-    class E110062(UTA):
+    class ThereIsNoMmpInformationOf(UTA):
         """110062\x20"""
 
-    class E110063(UTA):
+    class SettlementInProgressKey0NotAvailable(UTA):
         """110063\x20"""
 
-    class E110064(UTA):
+    class TheModifiedContractQuantityCannotBe(UTA):
         """110064\x20"""
 
-    class E110065(UTA):
+    class MmpHasntYetBeenEnabledFor(UTA):
         """110065\x20"""
 
-    class E110066(UTA):
+    class TradingIsCurrentlyNotAllowed(UTA):
         """110066\x20"""
 
-    class E110067(UTA):
+    class UnifiedAccountIsNotSupported(UTA):
         """110067\x20"""
 
-    class E110068(UTA):
+    class LeveragedTradingIsNotAllowed(UTA):
         """110068\x20"""
 
-    class E110069(UTA):
+    class InsLendingCustomerIsNotAllowed(UTA):
         """110069\x20"""
 
-    class E110070(UTA):
+    class EtpSymbolsCannotBeTraded(UTA):
         """110070\x20"""
 
-    class E110071(UTA):
+    class SorryWereRevampingTheUnifiedMargin(UTA):
         """110071\x20"""
 
-    class E110072(UTA):
+    class OrderlinkedidIsDuplicate(UTA):
         """110072\x20"""
 
-    class E110073(UTA):
+    class SetMarginModeFailed(UTA):
         """110073\x20"""
 
-    class E110074(UTA):
+    class ThisContractIsNotLive(UTA):
         """110074\x20"""
 
-    class E110075(UTA):
+    class RiskidNotModified(UTA):
         """110075\x20"""
 
-    class E110076(UTA):
+    class OnlyIsolatedModeCanSetAuto(UTA):
         """110076\x20"""
 
-    class E110077(UTA):
+    class PmModeCannotSupport(UTA):
         """110077\x20"""
 
-    class E110078(UTA):
+    class AddedMarginMoreThanMaxCan(UTA):
         """110078\x20"""
 
-    class E110079(UTA):
+    class TheOrderIsProcessingAndCan(UTA):
         """110079\x20"""
 
-    class E110080(UTA):
+    class OperationsRestrictionTheCurrentLtvRatio(UTA):
         """110080\x20"""
 
-    class E110082(UTA):
+    class YouCannotLiftReduceOnlyRestrictions(UTA):
         """110082\x20"""
 
-    class E110083(UTA):
+    class ReduceOnlyRestrictionsMustBeLifted(UTA):
         """110083\x20"""
 
-    class E110085(UTA):
+    class TheRiskLimitAndMarginRatio(UTA):
         """110085\x20"""
 
-    class E110086(UTA):
+    class CurrentOrderLeverageExceedsTheMaximum(UTA):
         """110086\x20"""
 
-    class E110087(UTA):
+    class LeverageForPerpetualOrFuturesContracts(UTA):
         """110087\x20"""
 
-    class E110088(UTA):
+    class PleaseUpgradeToUtaToTrade(UTA):
         """110088\x20"""
 
-    class E110089(UTA):
+    class ExceedsTheMaximumRiskLimitLevel(UTA):
         """110089\x20"""
 
-    class E110090(UTA):
+    class OrderPlacementFailedAsYourPosition(UTA):
         """110090\x20"""
 
-    class E110092(UTA):
+    class ExpectRisingButTriggerPriceXxxxx(UTA):
         """110092\x20"""
 
-    class E110093(UTA):
+    class ExpectFallingButTriggerPriceXxxxx(UTA):
         """110093\x20"""
 
-    class E110094(UTA):
+    class OrderNotionalValueBelowTheLower(UTA):
         """110094\x20"""
 
-    class E110095(UTA):
+    class YouCannotCreateModifyOrCancel(UTA):
         """110095\x20"""
 
-    class E110096(UTA):
+    class PreMarketPerpetualTradingDoesNot(UTA):
         """110096\x20"""
 
-    class E110097(UTA):
+    class NonUtaUsersCannotAccessPre(UTA):
         """110097\x20"""
 
-    class E110098(UTA):
+    class OnlyGoodTillCanceledGtcOrders(UTA):
         """110098\x20"""
 
-    class E110099(UTA):
+    class YouCannotCreateTpSlOrders(UTA):
         """110099\x20"""
 
-    class E110100(UTA):
+    class YouCannotPlaceModifyOrCancel(UTA):
         """110100\x20"""
 
-    class E110101(UTA):
+    class TradingInverseContractsUnderCrossAnd(UTA):
         """110101\x20"""
 
-    class E110102(UTA):
+    class TheUserDoesNotSupportTrading(UTA):
         """110102\x20"""
 
-    class E110103(UTA):
+    class OnlyPostOnlyOrdersAreAvailable(UTA):
         """110103\x20"""
 
-    class E110104(UTA):
+    class TheLtvForInsLoanHas(UTA):
         """110104\x20"""
 
-    class E110105(UTA):
+    class TheLtvForInsLoanHasError(UTA):
         """110105\x20"""
 
-    class E110106(UTA):
+    class RestrictionsOnInsLoanInverseContracts(UTA):
         """110106\x20"""
 
-    class E110107(UTA):
+    class RestrictionsOnInsLoanLeverageExceeding(UTA):
         """110107\x20"""
 
-    class E110108(UTA):
+    class AllowableRange1To10000Tick(UTA):
         """110108\x20"""
 
-    class E110109(UTA):
+    class AllowableRange001To10(UTA):
         """110109\x20"""
 
-    class E110110(UTA):
+    class SpreadTradingIsNotAvailableIn(UTA):
         """110110\x20"""
 
-    class E110111(UTA):
+    class ToAccessSpreadTradingUpgradeTo(UTA):
         """110111\x20"""
 
-    class E110112(UTA):
+    class SpreadTradingIsNotAvailableFor(UTA):
         """110112\x20"""
 
-    class E110113(UTA):
+    class SpreadTradingIsNotAvailableInError(UTA):
         """110113\x20"""
 
-    class E110114(UTA):
+    class YouHaveASpreadTradingOrder(UTA):
         """110114\x20"""
 
-    class E110115(UTA):
+    class TheCancellationOfAComboSingle(UTA):
         """110115\x20"""
 
-    class E110116(UTA):
+    class TheEntryPriceOfASingle(UTA):
         """110116\x20"""
 
-    class E110117(UTA):
+    class TheModificationOfAComboSingle(UTA):
         """110117\x20"""
 
-    class E110118(UTA):
+    class UnableToRetrieveAPruceOf(UTA):
         """110118\x20"""
 
-    class E110119(UTA):
+    class OrderFailedRpiOrdersAreRestricted(UTA):
         """110119\x20"""
 
-    class E110120(UTA):
+    class OrderPriceCannotBeSmallerThan(UTA):
         """110120\x20"""
 
-    class E110121(UTA):
+    class OrderPriceCannotBeHigherThan(UTA):
         """110121\x20"""
 
-    class E110123(UTA):
+    class YouMustAgreeToTheTrading(UTA):
         """110123\x20"""
 
-    class E110124(UTA):
+    class TradingIsTemporarilyRestrictedDueTo(UTA):
         """110124\x20"""
 
-    class E110125(UTA):
+    class YouMustAgreeToTheTradingError(UTA):
         """110125\x20"""
 
-    class E110131(UTA):
+    class MarginLimitExceededTheMaintenanceMarginError(UTA):
         """110131\x20"""
 
-    class E110132(UTA):
+    class ProductNotAvailableInYourRegion(UTA):
         """110132\x20"""
 
-    class E110135(UTA):
+    class YouCurrentlyHoldAPositionIn(UTA):
         """110135\x20"""
 
-    class E110136(UTA):
+    class EventFuturesAreCurrentlyAvailableFor(UTA):
         """110136\x20"""
 
-    class E110137(UTA):
+    class ThisEventFuturesContractHasEntered(UTA):
         """110137\x20"""
 
-    class E170346(UTA):
+    class SettleCoinIsNotACollateral(UTA):
         """170346\x20"""
 
-    class E170360(UTA):
+    class SymbolXxxxCannotTradeUsedFor(UTA):
         """170360\x20"""
 
-    class E181017(UTA):
+    class OrderstatusMustBeFinalStatus(UTA):
         """181017\x20"""
 
-    class E182100(UTA):
+    class CompulsoryClosingOfPositionsNoRepayment(UTA):
         """182100\x20"""
 
-    class E182101(UTA):
+    class FailedRepaymentInsufficientCollateralBalance(UTA):
         """182101\x20"""
 
-    class E182102(UTA):
+    class FailedRepaymentThereAreNoLiabilities(UTA):
         """182102\x20"""
 
-    class E182103(UTA):
+    class InstitutionalLendingUsersAreNotSupported(UTA):
         """182103\x20"""
 
-    class E182108(UTA):
+    class SwitchingFailedMarginVerificationFailedPlease(UTA):
         """182108\x20"""
 
-    class E182110(UTA):
+    class FailedToSwitch(UTA):
         """182110\x20"""
 
-    class E182111(UTA):
+    class TheRequestedCurrencyHasANon(UTA):
         """182111\x20"""
 
-    class E182112(UTA):
+    class DuplicateCurrencyPleaseReAdjust(UTA):
         """182112\x20"""
 
-    class E182011(UTA):
+    class TheCoinCollateralAmountHasReached(UTA):
         """182011\x20"""
 
-    class E3100181(UTA):
+    class UidCanNotBeNull(UTA):
         """3100181\x20"""
 
-    class E3100197(UTA):
+    class TemporaryBannedDueToTheUpgrade(UTA):
         """3100197\x20"""
 
-    class E3200316(UTA):
+    class UsdcOptionsTradingRestrictionTheCurrent(UTA):
         """3200316\x20"""
 
-    class E3200317(UTA):
+    class UsdcOptionsOpenPositionRestrictionThe(UTA):
         """3200317\x20"""
 
-    class E3100326(UTA):
+    class BasecoinIsRequired(UTA):
         """3100326\x20"""
 
-    class E3200403(UTA):
+    class IsolatedMarginCanNotCreateOrder(UTA):
         """3200403\x20"""
 
-    class E3200419(UTA):
+    class UnableToSwitchToPortfolioMargin(UTA):
         """3200419\x20"""
 
-    class E3200425(UTA):
+    class YouCurrentlyHoldAPositionInError(UTA):
         """3200425\x20"""
 
-    class E3200320(UTA):
+    class OperationsRestrictionTheCurrentLtvRatioError(UTA):
         """3200320\x20"""
 
-    class E3200641(UTA):
+    class CoinCollateralHasReachedThePlatform(UTA):
         """3200641\x20"""
 
-    class E3400208(UTA):
+    class YouHaveUnclosedHedgeModeOr(UTA):
         """3400208\x20"""
 
-    class E3400209(UTA):
+    class YouHaveUsdtPerpetualPositionsSo(UTA):
         """3400209\x20"""
 
-    class E3400210(UTA):
+    class TheRiskRateOfYourDerivatives(UTA):
         """3400210\x20"""
 
-    class E3400211(UTA):
+    class OnceUpgradedTheEstimatedRiskRate(UTA):
         """3400211\x20"""
 
-    class E3400212(UTA):
+    class YouHaveUsdcPerpetualPositionsOr(UTA):
         """3400212\x20"""
 
-    class E3400213(UTA):
+    class TheRiskRateOfYourUsdc(UTA):
         """3400213\x20"""
 
-    class E3400052(UTA):
+    class YouHaveUncancelledUsdcPerpetualOrders(UTA):
         """3400052\x20"""
 
-    class E3400053(UTA):
+    class YouHaveUncancelledOptionsOrders(UTA):
         """3400053\x20"""
 
-    class E3400054(UTA):
+    class YouHaveUncancelledUsdtPerpetualOrders(UTA):
         """3400054\x20"""
 
-    class E3400214(UTA):
+    class ServerErrorPleaseTryAgainLater(UTA):
         """3400214\x20"""
 
-    class E3400071(UTA):
+    class TheNetAssetIsNotSatisfied(UTA):
         """3400071\x20"""
 
-    class E3401010(UTA):
+    class CannotSwitchToPmModeFor(UTA):
         """3401010\x20"""
 
-    class E3400139(UTA):
+    class TheTotalValueOfYourPositions(UTA):
         """3400139\x20"""
 
-    class E34040(UTA):
+    class NotModifiedIndicatesYouAlreadySet(UTA):
         """34040\x20"""
 
-    class E500010(UTA):
+    class TheSubaccountSpecifiedDoesNotBelong(UTA):
         """500010\x20"""
 
-    class E500011(UTA):
+    class TheUid592334ProvidedIsNot(UTA):
         """500011\x20"""
 
-    class E170001(SpotTrade):
+    class InternalError(SpotTrade):
         """170001\x20"""
 
-    class E170005(SpotTrade):
+    class TooManyNewOrdersCurrentLimit(SpotTrade):
         """170005\x20"""
 
-    class E170007(SpotTrade):
+    class TimeoutWaitingForResponseFromBackend(SpotTrade):
         """170007\x20"""
 
-    class E170010(SpotTrade):
+    class PurchaseFailedExceedTheMaximumPosition(SpotTrade):
         """170010\x20"""
 
-    class E170011(SpotTrade):
+    class PurchaseFailedExceedTheMaximumPositionError(SpotTrade):
         """170011\x20"""
 
-    class E170019(SpotTrade):
+    class TheCurrentAvailableLimitIsReplacekey0(SpotTrade):
         """170019\x20"""
 
-    class E170031(SpotTrade):
+    class TheFeatureHasBeenSuspended(SpotTrade):
         """170031\x20"""
 
-    class E170032(SpotTrade):
+    class NetworkErrorPleaseTryAgainLater(SpotTrade):
         """170032\x20"""
 
-    class E170033(SpotTrade):
+    class MarginInsufficientAccountBalance(SpotTrade):
         """170033\x20"""
 
-    class E170034(SpotTrade):
+    class LiabilityOverFlowInSpotLeverage(SpotTrade):
         """170034\x20"""
 
-    class E170035(SpotTrade):
+    class SubmittedToTheSystemForProcessing(SpotTrade):
         """170035\x20"""
 
-    class E170036(SpotTrade):
+    class YouHaventEnabledCrossMarginTrading(SpotTrade):
         """170036\x20"""
 
-    class E170037(SpotTrade):
+    class CrossMarginTradingNotYetSupported(SpotTrade):
         """170037\x20"""
 
-    class E170105(SpotTrade):
+    class ParameterSWasEmpty(SpotTrade):
         """170105\x20"""
 
-    class E170115(SpotTrade):
+    class InvalidTimeinforce(SpotTrade):
         """170115\x20"""
 
-    class E170116(SpotTrade):
+    class InvalidOrdertype(SpotTrade):
         """170116\x20"""
 
-    class E170117(SpotTrade):
+    class InvalidSide(SpotTrade):
         """170117\x20"""
 
-    class E170121(SpotTrade):
+    class InvalidSymbol(SpotTrade):
         """170121\x20"""
 
-    class E170124(SpotTrade):
+    class OrderAmountTooLarge(SpotTrade):
         """170124\x20"""
 
-    class E170130(SpotTrade):
+    class DataSentForParamterSIs(SpotTrade):
         """170130\x20"""
 
-    class E170131(SpotTrade):
+    class BalanceInsufficient(SpotTrade):
         """170131\x20"""
 
-    class E170132(SpotTrade):
+    class OrderPriceTooHigh(SpotTrade):
         """170132\x20"""
 
-    class E170133(SpotTrade):
+    class OrderPriceLowerThanTheMinimum(SpotTrade):
         """170133\x20"""
 
-    class E170134(SpotTrade):
+    class OrderPriceDecimalTooLong(SpotTrade):
         """170134\x20"""
 
-    class E170371(SpotTrade):
+    class OrderPriceCannotBeLowerThan(SpotTrade):
         """170371\x20"""
 
-    class E170372(SpotTrade):
+    class OrderPriceCannotBeHigherThanError(SpotTrade):
         """170372\x20"""
 
-    class E170381(SpotTrade):
+    class OrderQuantityTooLarge(SpotTrade):
         """170381\x20"""
 
-    class E170382(SpotTrade):
+    class OrderQuantityTooLargeError(SpotTrade):
         """170382\x20"""
 
-    class E170136(SpotTrade):
+    class OrderQuantityLowerThanTheMinimum(SpotTrade):
         """170136\x20"""
 
-    class E170137(SpotTrade):
+    class OrderVolumeDecimalTooLong(SpotTrade):
         """170137\x20"""
 
-    class E170139(SpotTrade):
+    class OrderHasBeenFilled(SpotTrade):
         """170139\x20"""
 
-    class E170140(SpotTrade):
+    class OrderValueExceededLowerLimit(SpotTrade):
         """170140\x20"""
 
-    class E170141(SpotTrade):
+    class DuplicateClientorderid(SpotTrade):
         """170141\x20"""
 
-    class E170142(SpotTrade):
+    class OrderHasBeenCancelled(SpotTrade):
         """170142\x20"""
 
-    class E170143(SpotTrade):
+    class CannotBeFoundOnOrderBook(SpotTrade):
         """170143\x20"""
 
-    class E170144(SpotTrade):
+    class OrderHasBeenLocked(SpotTrade):
         """170144\x20"""
 
-    class E170145(SpotTrade):
+    class ThisOrderTypeDoesNotSupport(SpotTrade):
         """170145\x20"""
 
-    class E170146(SpotTrade):
+    class OrderCreationTimeout(SpotTrade):
         """170146\x20"""
 
-    class E170147(SpotTrade):
+    class OrderCancellationTimeout(SpotTrade):
         """170147\x20"""
 
-    class E170148(SpotTrade):
+    class MarketOrderAmountDecimalTooLong(SpotTrade):
         """170148\x20"""
 
-    class E170149(SpotTrade):
+    class CreateOrderFailed(SpotTrade):
         """170149\x20"""
 
-    class E170150(SpotTrade):
+    class CancelOrderFailed(SpotTrade):
         """170150\x20"""
 
-    class E170151(SpotTrade):
+    class TheTradingPairIsNotOpen(SpotTrade):
         """170151\x20"""
 
-    class E170157(SpotTrade):
+    class TheTradingPairIsNotAvailable(SpotTrade):
         """170157\x20"""
 
-    class E170159(SpotTrade):
+    class MarketOrderIsNotSupportedWithin(SpotTrade):
         """170159\x20"""
 
-    class E170190(SpotTrade):
+    class CancelOrderHasBeenFinished(SpotTrade):
         """170190\x20"""
 
-    class E170191(SpotTrade):
+    class CanNotCancelOrderPleaseTry(SpotTrade):
         """170191\x20"""
 
-    class E170192(SpotTrade):
+    class OrderPriceCannotBeHigherThan170192(SpotTrade):
         """170192\x20"""
 
-    class E170193(SpotTrade):
+    class BuyOrderPriceCannotBeHigher(SpotTrade):
         """170193\x20"""
 
-    class E170194(SpotTrade):
+    class SellOrderPriceCannotBeLower(SpotTrade):
         """170194\x20"""
 
-    class E170195(SpotTrade):
+    class PleaseNoteThatYourOrderMay(SpotTrade):
         """170195\x20"""
 
-    class E170196(SpotTrade):
+    class PleaseNoteThatYourOrderMayError(SpotTrade):
         """170196\x20"""
 
-    class E170197(SpotTrade):
+    class YourOrderQuantityToBuyIs(SpotTrade):
         """170197\x20"""
 
-    class E170198(SpotTrade):
+    class YourOrderQuantityToSellIs(SpotTrade):
         """170198\x20"""
 
-    class E170199(SpotTrade):
+    class YourOrderQuantityToBuyIsError(SpotTrade):
         """170199\x20"""
 
-    class E170200(SpotTrade):
+    class YourOrderQuantityToSellIsError(SpotTrade):
         """170200\x20"""
 
-    class E170201(SpotTrade):
+    class InvalidOrderfilterParameter(SpotTrade):
         """170201\x20"""
 
-    class E170202(SpotTrade):
+    class PleaseEnterTheTpSlPrice(SpotTrade):
         """170202\x20"""
 
-    class E170203(SpotTrade):
+    class TriggerPriceCannotBeHigherThan(SpotTrade):
         """170203\x20"""
 
-    class E170204(SpotTrade):
+    class TriggerPriceCannotBeLowerThan(SpotTrade):
         """170204\x20"""
 
-    class E170206(SpotTrade):
+    class StopLimitOrderIsNotSupported(SpotTrade):
         """170206\x20"""
 
-    class E170207(SpotTrade):
+    class TheLoanAmountOfThePlatform(SpotTrade):
         """170207\x20"""
 
-    class E170209(SpotTrade):
+    class ThisTradingPairIsOnlyAvailable(SpotTrade):
         """170209\x20"""
 
-    class E170210(SpotTrade):
+    class NewOrderRejected(SpotTrade):
         """170210\x20"""
 
-    class E170212(SpotTrade):
+    class CancelOrderRequestProcessing(SpotTrade):
         """170212\x20"""
 
-    class E170213(SpotTrade):
+    class OrderDoesNotExistError(SpotTrade):
         """170213\x20"""
 
-    class E170215(SpotTrade):
+    class SpotTradingBuyRestrictionTheCurrent(SpotTrade):
         """170215\x20"""
 
-    class E170216(SpotTrade):
+    class TheLeverageYouSelectForSpot(SpotTrade):
         """170216\x20"""
 
-    class E170217(SpotTrade):
+    class OnlyLimitMakerOrderIsSupported(SpotTrade):
         """170217\x20"""
 
-    class E170218(SpotTrade):
+    class TheLimitMakerOrderIsRejected(SpotTrade):
         """170218\x20"""
 
-    class E170219(SpotTrade):
+    class UidXxxIsNotAvailableTo(SpotTrade):
         """170219\x20"""
 
-    class E170220(SpotTrade):
+    class SpotTradingRestrictionTheCurrentLtv(SpotTrade):
         """170220\x20"""
 
-    class E170221(SpotTrade):
+    class ThisCoinDoesNotExist(SpotTrade):
         """170221\x20"""
 
-    class E170222(SpotTrade):
+    class TooManyRequestsInThisTime(SpotTrade):
         """170222\x20"""
 
-    class E170223(SpotTrade):
+    class YourSpotAccountWithInstitutionalLending(SpotTrade):
         """170223\x20"""
 
-    class E170224(SpotTrade):
+    class YoureNotAUserOfThe(SpotTrade):
         """170224\x20"""
 
-    class E170226(SpotTrade):
+    class YourSpotAccountForMarginTrading(SpotTrade):
         """170226\x20"""
 
-    class E170227(SpotTrade):
+    class ThisFeatureIsNotSupported(SpotTrade):
         """170227\x20"""
 
-    class E170228(SpotTrade):
+    class ThePurchaseAmountOfEachOrder(SpotTrade):
         """170228\x20"""
 
-    class E170229(SpotTrade):
+    class TheSellQuantityPerOrderExceeds(SpotTrade):
         """170229\x20"""
 
-    class E170230(SpotTrade):
+    class OperationsRestrictionDueToTheDeactivation(SpotTrade):
         """170230\x20"""
 
-    class E170234(SpotTrade):
+    class SystemErrorError(SpotTrade):
         """170234\x20"""
 
-    class E170241(SpotTrade):
+    class ToProceedWithTradingUsersMust(SpotTrade):
         """170241\x20"""
 
-    class E170310(SpotTrade):
+    class OrderModificationTimeout(SpotTrade):
         """170310\x20"""
 
-    class E170311(SpotTrade):
+    class OrderModificationFailed(SpotTrade):
         """170311\x20"""
 
-    class E170312(SpotTrade):
+    class TheCurrentOrderDoesNotSupport(SpotTrade):
         """170312\x20"""
 
-    class E170313(SpotTrade):
+    class TheModifiedContractQuantityCannotBeError(SpotTrade):
         """170313\x20"""
 
-    class E170341(SpotTrade):
+    class RequestOrderQuantityExceedsMaximumLimit(SpotTrade):
         """170341\x20"""
 
-    class E170344(SpotTrade):
+    class SymbolIsNotSupportedOnMargin(SpotTrade):
         """170344\x20"""
 
-    class E170348(SpotTrade):
+    class PleaseGoToHttpsWwwBybit(SpotTrade):
         """170348\x20"""
 
-    class E170355(SpotTrade):
+    class RpiOrdersAreRestrictedToApproved(SpotTrade):
         """170355\x20"""
 
-    class E170358(SpotTrade):
+    class TheCurrentSiteDoesNotSupport(SpotTrade):
         """170358\x20"""
 
-    class E170359(SpotTrade):
+    class TtheCurrentSiteDoesNotSupport(SpotTrade):
         """170359\x20"""
 
-    class E170709(SpotTrade):
+    class OtcLoanTheSelectTradingPair(SpotTrade):
         """170709\x20"""
 
-    class E170810(SpotTrade):
+    class CannotExceedMaximumOf500Conditional(SpotTrade):
         """170810\x20"""
 
-    class E176002(SpotMarginTrade):
+    class QueryUserAccountInfoErrorConfirm(SpotMarginTrade):
         """176002\x20"""
 
-    class E176003(SpotMarginTrade):
+    class QueryUserLoanHistoryError(SpotMarginTrade):
         """176003\x20"""
 
-    class E176004(SpotMarginTrade):
+    class QueryOrderHistoryStartTimeExceeds(SpotMarginTrade):
         """176004\x20"""
 
-    class E176005(SpotMarginTrade):
+    class FailedToBorrow(SpotMarginTrade):
         """176005\x20"""
 
-    class E176006(SpotMarginTrade):
+    class RepaymentFailed(SpotMarginTrade):
         """176006\x20"""
 
-    class E176007(SpotMarginTrade):
+    class UserNotFound(SpotMarginTrade):
         """176007\x20"""
 
-    class E176008(SpotMarginTrade):
+    class YouHaventEnabledCrossMarginTradingError(SpotMarginTrade):
         """176008\x20"""
 
-    class E176009(SpotMarginTrade):
+    class YouHaventEnabledCrossMarginTrading176009(SpotMarginTrade):
         """176009\x20"""
 
-    class E176010(SpotMarginTrade):
+    class FailedToLocateTheCoinsTo(SpotMarginTrade):
         """176010\x20"""
 
-    class E176011(SpotMarginTrade):
+    class CrossMarginTradingNotYetSupportedError(SpotMarginTrade):
         """176011\x20"""
 
-    class E176012(SpotMarginTrade):
+    class PairNotAvailable(SpotMarginTrade):
         """176012\x20"""
 
-    class E176013(SpotMarginTrade):
+    class CrossMarginTradingNotYetSupported176013(SpotMarginTrade):
         """176013\x20"""
 
-    class E176014(SpotMarginTrade):
+    class RepeatedRepaymentRequests(SpotMarginTrade):
         """176014\x20"""
 
-    class E176015(SpotMarginTrade):
+    class InsufficientAvailableBalanceError(SpotMarginTrade):
         """176015\x20"""
 
-    class E176016(SpotMarginTrade):
+    class NoRepaymentRequired(SpotMarginTrade):
         """176016\x20"""
 
-    class E176017(SpotMarginTrade):
+    class RepaymentAmountHasExceededTheTotal(SpotMarginTrade):
         """176017\x20"""
 
-    class E176018(SpotMarginTrade):
+    class SettlementInProgress(SpotMarginTrade):
         """176018\x20"""
 
-    class E176019(SpotMarginTrade):
+    class LiquidationInProgress(SpotMarginTrade):
         """176019\x20"""
 
-    class E176020(SpotMarginTrade):
+    class FailedToLocateRepaymentHistory(SpotMarginTrade):
         """176020\x20"""
 
-    class E176021(SpotMarginTrade):
+    class RepeatedBorrowingRequests(SpotMarginTrade):
         """176021\x20"""
 
-    class E176022(SpotMarginTrade):
+    class CoinsToBorrowNotGenerallyAvailable(SpotMarginTrade):
         """176022\x20"""
 
-    class E176023(SpotMarginTrade):
+    class PairToBorrowNotGenerallyAvailable(SpotMarginTrade):
         """176023\x20"""
 
-    class E176024(SpotMarginTrade):
+    class InvalidUserStatus(SpotMarginTrade):
         """176024\x20"""
 
-    class E176025(SpotMarginTrade):
+    class AmountToBorrowCannotBeLower(SpotMarginTrade):
         """176025\x20"""
 
-    class E176026(SpotMarginTrade):
+    class AmountToBorrowCannotBeLarger(SpotMarginTrade):
         """176026\x20"""
 
-    class E176027(SpotMarginTrade):
+    class AmountToBorrowCannotBeHigher(SpotMarginTrade):
         """176027\x20"""
 
-    class E176028(SpotMarginTrade):
+    class AmountToBorrowHasExceededBybits(SpotMarginTrade):
         """176028\x20"""
 
-    class E176029(SpotMarginTrade):
+    class AmountToBorrowHasExceededThe(SpotMarginTrade):
         """176029\x20"""
 
-    class E176030(SpotMarginTrade):
+    class QueryUserLoanInfoError(SpotMarginTrade):
         """176030\x20"""
 
-    class E176031(SpotMarginTrade):
+    class NumberOfDecimalsForBorrowAmount(SpotMarginTrade):
         """176031\x20"""
 
-    class E176034(SpotMarginTrade):
+    class TheLeverageRatioIsOutOf(SpotMarginTrade):
         """176034\x20"""
 
-    class E176035(SpotMarginTrade):
+    class FailedToCloseTheLeverageSwitch(SpotMarginTrade):
         """176035\x20"""
 
-    class E176036(SpotMarginTrade):
+    class FailedToAdjustLeverageSwitchDuring(SpotMarginTrade):
         """176036\x20"""
 
-    class E176037(SpotMarginTrade):
+    class ForNonUnifiedTransactionUsersThe(SpotMarginTrade):
         """176037\x20"""
 
-    class E176038(SpotMarginTrade):
+    class TheSpotLeverageIsClosedAnd(SpotMarginTrade):
         """176038\x20"""
 
-    class E176039(SpotMarginTrade):
+    class BorrowingCurrentOperationIsNotAllowed(SpotMarginTrade):
         """176039\x20"""
 
-    class E176040(SpotMarginTrade):
+    class ThereIsASpotLeverageOrder(SpotMarginTrade):
         """176040\x20"""
 
-    class E176132(SpotMarginTrade):
+    class NumberOfDecimalsForRepayAmount(SpotMarginTrade):
         """176132\x20"""
 
-    class E176133(SpotMarginTrade):
+    class LiquidationMayBeTriggeredPleaseAdjust(SpotMarginTrade):
         """176133\x20"""
 
-    class E176134(SpotMarginTrade):
+    class AccountHasBeenUpgradedUpgradingTo(SpotMarginTrade):
         """176134\x20"""
 
-    class E176135(SpotMarginTrade):
+    class FailedToGetBondData(SpotMarginTrade):
         """176135\x20"""
 
-    class E176136(SpotMarginTrade):
+    class FailedToGetBorrowData(SpotMarginTrade):
         """176136\x20"""
 
-    class E176137(SpotMarginTrade):
+    class FailedToSwitchUserStatus(SpotMarginTrade):
         """176137\x20"""
 
-    class E176138(SpotMarginTrade):
+    class YouNeedToRepayAllYour(SpotMarginTrade):
         """176138\x20"""
 
-    class E176139(SpotMarginTrade):
+    class SorryYouAreNotEligibleTo(SpotMarginTrade):
         """176139\x20"""
 
-    class E176201(SpotMarginTrade):
+    class AccountExceptionCheckIfTheUid(SpotMarginTrade):
         """176201\x20"""
 
-    class E182021(SpotMarginTrade):
+    class CannotEnableSpotMarginWhileIn(SpotMarginTrade):
         """182021\x20"""
 
-    class E182104(SpotMarginTrade):
+    class ThisActionCouldNotBeCompleted(SpotMarginTrade):
         """182104\x20"""
 
-    class E182105(SpotMarginTrade):
+    class AdjustmentFailedUserIsUpgrading(SpotMarginTrade):
         """182105\x20"""
 
-    class E182106(SpotMarginTrade):
+    class AdjustmentFailedUserForcedLiquidationIn(SpotMarginTrade):
         """182106\x20"""
 
-    class E182107(SpotMarginTrade):
+    class AdjustmentFailedMaintenanceMarginRateToo(SpotMarginTrade):
         """182107\x20"""
 
-    class E131001(Asset):
+    class OpenapiSvcError(Asset):
         """131001\x20"""
 
-    class E131002(Asset):
+    class ParameterErrorWithdrawAddressChainOr(Asset):
         """131002\x20"""
 
-    class E131003(Asset):
+    class InternalErrorError(Asset):
         """131003\x20"""
 
-    class E131004(Asset):
+    class KycNeeded(Asset):
         """131004\x20"""
 
-    class E131065(Asset):
+    class YourKycInformationIsIncompletePlease(Asset):
         """131065\x20"""
 
-    class E131066(Asset):
+    class ThisAddressDoesNotSupportWithdrawals(Asset):
         """131066\x20"""
 
-    class E131067(Asset):
+    class TravelRuleVerificationFailedPleaseContact(Asset):
         """131067\x20"""
 
-    class E131068(Asset):
+    class TravelRuleInformationIsInsufficientPlease(Asset):
         """131068\x20"""
 
-    class E131069(Asset):
+    class UnableToWithdrawToTheReceipt(Asset):
         """131069\x20"""
 
-    class E131070(Asset):
+    class TheRecipientsNameIsMismatchedWith(Asset):
         """131070\x20"""
 
-    class E131071(Asset):
+    class TheRecipientHasNotUndergoneKyc(Asset):
         """131071\x20"""
 
-    class E131072(Asset):
+    class YourWithdrawalCurrencyIsNotSupported(Asset):
         """131072\x20"""
 
-    class E131073(Asset):
+    class YourWithdrawalAddressHasNotBeen(Asset):
         """131073\x20"""
 
-    class E131074(Asset):
+    class BeneficiaryInfoIsRequiredPleaseRefer(Asset):
         """131074\x20"""
 
-    class E131075(Asset):
+    class Internaladdresscannotbeyourself(Asset):
         """131075\x20"""
 
-    class E131076(Asset):
+    class InternalTransferNotSupportSubaccounts(Asset):
         """131076\x20"""
 
-    class E131077(Asset):
+    class ReceiveUserNotExist(Asset):
         """131077\x20"""
 
-    class E131078(Asset):
+    class ReceiveUserDepositHasBeenBanned(Asset):
         """131078\x20"""
 
-    class E131079(Asset):
+    class ReceiveUserNeedKyc(Asset):
         """131079\x20"""
 
-    class E131080(Asset):
+    class UserLeftRetryTimesIsZero(Asset):
         """131080\x20"""
 
-    class E131081(Asset):
+    class DoNotInputMemoTagPlease(Asset):
         """131081\x20"""
 
-    class E131082(Asset):
+    class DoNotRepeatTheRequest(Asset):
         """131082\x20"""
 
-    class E131083(Asset):
+    class WithdrawOnlyAllowedFromAddressBook(Asset):
         """131083\x20"""
 
-    class E131084(Asset):
+    class WithdrawFailedBecauseOfUtaUpgrading(Asset):
         """131084\x20"""
 
-    class E131085(Asset):
+    class WithdrawalAmountIsGreaterThanYour(Asset):
         """131085\x20"""
 
-    class E131086(Asset):
+    class WithdrawalAmountExceedsRiskLimitThe(Asset):
         """131086\x20"""
 
-    class E131087(Asset):
+    class YourCurrentAccountSpotRiskLevel(Asset):
         """131087\x20"""
 
-    class E131088(Asset):
+    class TheWithdrawalAmountExceedsTheRemaining(Asset):
         """131088\x20"""
 
-    class E131089(Asset):
+    class UserSensitiveOperationWithdrawalIsProhibited(Asset):
         """131089\x20"""
 
-    class E131090(Asset):
+    class UserWithdrawHasBeenBanned(Asset):
         """131090\x20"""
 
-    class E131091(Asset):
+    class BlockedLoginStatusDoesNotAllow(Asset):
         """131091\x20"""
 
-    class E131092(Asset):
+    class UserStatusIsAbnormal(Asset):
         """131092\x20"""
 
-    class E131093(Asset):
+    class TheWithdrawalAddressIsNotIn(Asset):
         """131093\x20"""
 
-    class E131094(Asset):
+    class UseridIsNotInTheWhitelist(Asset):
         """131094\x20"""
 
-    class E131095(Asset):
+    class WithdrawlAmountExceedsThe24Hour(Asset):
         """131095\x20"""
 
-    class E131096(Asset):
+    class WithdrawAmountDoesNotSatifyThe(Asset):
         """131096\x20"""
 
-    class E131097(Asset):
+    class WithdrawalOfThisCurrencyHasBeen(Asset):
         """131097\x20"""
 
-    class E131098(Asset):
+    class WithdrawalCurrentlyIsNotAvailbleFrom(Asset):
         """131098\x20"""
 
-    class E131099(Asset):
+    class HotWalletStatusCanCancelThe(Asset):
         """131099\x20"""
 
-    class E131200(Asset):
+    class ServiceError(Asset):
         """131200\x20"""
 
-    class E131201(Asset):
+    class InternalError131201(Asset):
         """131201\x20"""
 
-    class E131202(Asset):
+    class InvalidMemberid(Asset):
         """131202\x20"""
 
-    class E131203(Asset):
+    class RequestParameterErrorError(Asset):
         """131203\x20"""
 
-    class E131204(Asset):
+    class AccountInfoError(Asset):
         """131204\x20"""
 
-    class E131205(Asset):
+    class QueryTransferError(Asset):
         """131205\x20"""
 
-    class E131206(Asset):
+    class CannotBeTransfer(Asset):
         """131206\x20"""
 
-    class E131207(Asset):
+    class AccountNotExist(Asset):
         """131207\x20"""
 
-    class E131208(Asset):
+    class ForbidTransfer(Asset):
         """131208\x20"""
 
-    class E131209(Asset):
+    class GetSubmemberRelationError(Asset):
         """131209\x20"""
 
-    class E131210(Asset):
+    class AmountAccuracyError(Asset):
         """131210\x20"""
 
-    class E131211(Asset):
+    class FromaccounttypeCantBeTheSameAs(Asset):
         """131211\x20"""
 
-    class E131212(Asset):
+    class InsufficientBalance(Asset):
         """131212\x20"""
 
-    class E131213(Asset):
+    class TransferltvCheckError(Asset):
         """131213\x20"""
 
-    class E131214(Asset):
+    class TransferidExist(Asset):
         """131214\x20"""
 
-    class E131215(Asset):
+    class AmountError(Asset):
         """131215\x20"""
 
-    class E131216(Asset):
+    class QueryBalanceError(Asset):
         """131216\x20"""
 
-    class E131217(Asset):
+    class RiskCheckError(Asset):
         """131217\x20"""
 
-    class E131226(Asset):
+    class DueToSecurityReasonsWeAre(Asset):
         """131226\x20"""
 
-    class E131227(Asset):
+    class SubaccountDoNotHaveUniversalTransfer(Asset):
         """131227\x20"""
 
-    class E131228(Asset):
+    class YourBalanceIsNotEnoughPlease(Asset):
         """131228\x20"""
 
-    class E131229(Asset):
+    class DueToComplianceRequirementsTheCurrent(Asset):
         """131229\x20"""
 
-    class E131230(Asset):
+    class TheSystemIsBusyPleaseTry(Asset):
         """131230\x20"""
 
-    class E131231(Asset):
+    class TransfersIntoThisAccountAreNot(Asset):
         """131231\x20"""
 
-    class E131232(Asset):
+    class TransfersOutThisAccountAreNot(Asset):
         """131232\x20"""
 
-    class E131233(Asset):
+    class CanNotTransferTheCoinThat(Asset):
         """131233\x20"""
 
-    class E131239(Asset):
+    class TheCollateralAmountHasExceededThe(Asset):
         """131239\x20"""
 
-    class E140001(Asset):
+    class SwitchingThePmSpotHedgingSwitch(Asset):
         """140001\x20"""
 
-    class E140002(Asset):
+    class InstitutionalLendingUsersDoNotSupport(Asset):
         """140002\x20"""
 
-    class E140003(Asset):
+    class YouHavePositionSBeingLiquidated(Asset):
         """140003\x20"""
 
-    class E140004(Asset):
+    class OperationsRestrictionTheCurrentLtvRatio140004(Asset):
         """140004\x20"""
 
-    class E140005(Asset):
+    class RiskLevelAfterSwitchingModesExceeds(Asset):
         """140005\x20"""
 
-    class E141004(Asset):
+    class SubMemberIsNotNormal(Asset):
         """141004\x20"""
 
-    class E141019(Asset):
+    class ToAddOrUpdateTheIp(Asset):
         """141019\x20"""
 
-    class E141020(Asset):
+    class ToChangeReadAndWritePermissions(Asset):
         """141020\x20"""
 
-    class E141025(Asset):
+    class ThisSubaccountHasAssetsAndCannot(Asset):
         """141025\x20"""
 
-    class E141027(Asset):
+    class SubAccountCannotAcceptAgreement(Asset):
         """141027\x20"""
 
-    class E181000(Asset):
+    class CategoryIsNull(Asset):
         """181000\x20"""
 
-    class E181001(Asset):
+    class CategoryOnlySupportLinearOrOption(Asset):
         """181001\x20"""
 
-    class E181002(Asset):
+    class SymbolIsNull(Asset):
         """181002\x20"""
 
-    class E181003(Asset):
+    class SideIsNull(Asset):
         """181003\x20"""
 
-    class E181004(Asset):
+    class SideOnlySupportBuyOrSell(Asset):
         """181004\x20"""
 
-    class E181005(Asset):
+    class OrderstatusIsWrong(Asset):
         """181005\x20"""
 
-    class E181006(Asset):
+    class StarttimeIsNotNumber(Asset):
         """181006\x20"""
 
-    class E181007(Asset):
+    class EndtimeIsNotNumber(Asset):
         """181007\x20"""
 
-    class E181008(Asset):
+    class ParameterStarttimeAndEndtimeAreBoth(Asset):
         """181008\x20"""
 
-    class E181009(Asset):
+    class ParameterStarttimeNeedsToBeSmaller(Asset):
         """181009\x20"""
 
-    class E181010(Asset):
+    class TheTimeRangeBetweenStarttimeAnd(Asset):
         """181010\x20"""
 
-    class E181011(Asset):
+    class LimitIsNotANumber(Asset):
         """181011\x20"""
 
-    class E181012(Asset):
+    class SymbolNotExist(Asset):
         """181012\x20"""
 
-    class E181013(Asset):
+    class OnlySupportSettlecoinUsdc(Asset):
         """181013\x20"""
 
-    class E181014(Asset):
+    class ClassicAccountIsNotSupported(Asset):
         """181014\x20"""
 
-    class E181018(Asset):
+    class InvalidExpdate(Asset):
         """181018\x20"""
 
-    class E181019(Asset):
+    class ParameterExpdateCantBeEarlierThan(Asset):
         """181019\x20"""
 
-    class E182000(Asset):
+    class SymbolRelatedQuotePriceIsNull(Asset):
         """182000\x20"""
 
-    class E182200(Asset):
+    class PleaseUpgradeUtaFirst(Asset):
         """182200\x20"""
 
-    class E182201(Asset):
+    class YouMustEnter2TimeParameters(Asset):
         """182201\x20"""
 
-    class E182202(Asset):
+    class TheStartTimeMustBeLess(Asset):
         """182202\x20"""
 
-    class E182203(Asset):
+    class PleaseEnterValidCharacters(Asset):
         """182203\x20"""
 
-    class E182204(Asset):
+    class CoinDoesNotExist(Asset):
         """182204\x20"""
 
-    class E182205(Asset):
+    class UserLevelDoesNotExist(Asset):
         """182205\x20"""
 
-    class E700000(Asset):
+    class AccounttypeQuotetxidCannotBeNullParams(Asset):
         """700000\x20"""
 
-    class E700001(Asset):
+    class QuoteFailNoDealerCanUsed(Asset):
         """700001\x20"""
 
-    class E700004(Asset):
+    class OrderDoesNotExistOrderNot(Asset):
         """700004\x20"""
 
-    class E700007(Asset):
+    class LargeAmountLimitLargeAmountLimit(Asset):
         """700007\x20"""
 
-    class E700012(Asset):
+    class UtaUpgradingDontAllowToApply(Asset):
         """700012\x20"""
 
-    class E400000(FiatConvert):
+    class InvalidRequest(FiatConvert):
         """400000\x20"""
 
-    class E400001(FiatConvert):
+    class BrokerNotFoundInvalidParameter(FiatConvert):
         """400001\x20"""
 
-    class E400002(FiatConvert):
+    class BrokerInvalid(FiatConvert):
         """400002\x20"""
 
-    class E400003(FiatConvert):
+    class BrokerQuotationInvalid(FiatConvert):
         """400003\x20"""
 
-    class E400004(FiatConvert):
+    class SubAccountDoesntExist(FiatConvert):
         """400004\x20"""
 
-    class E400005(FiatConvert):
+    class RequestAmountOutOfQuotaLimit(FiatConvert):
         """400005\x20"""
 
-    class E400006(FiatConvert):
+    class FundingAccountNotSufficientFunds(FiatConvert):
         """400006\x20"""
 
-    class E400007(FiatConvert):
+    class SubAccountFundingAccountNotSufficient(FiatConvert):
         """400007\x20"""
 
-    class E500000(FiatConvert):
+    class BybitInternalError(FiatConvert):
         """500000\x20"""
 
-    class E790000(ConvertSmallBalances):
+    class SystemErrorPleaseTryAgainLater(ConvertSmallBalances):
         """790000\x20"""
 
-    class E790001(ConvertSmallBalances):
+    class SignVerificationFailed(ConvertSmallBalances):
         """790001\x20"""
 
-    class E700002(ConvertSmallBalances):
+    class QuoteFailNotSupportQuoteType(ConvertSmallBalances):
         """700002\x20"""
 
-    class E700005(ConvertSmallBalances):
+    class YourAvailableBalanceIsInsufficientOr(ConvertSmallBalances):
         """700005\x20"""
 
-    class E700006(ConvertSmallBalances):
+    class LowAmountLimit(ConvertSmallBalances):
         """700006\x20"""
 
-    class E700008(ConvertSmallBalances):
+    class QuoteFailPriceTimeOut(ConvertSmallBalances):
         """700008\x20"""
 
-    class E700009(ConvertSmallBalances):
+    class QuotetxidHasAlreadyBeenUsed(ConvertSmallBalances):
         """700009\x20"""
 
-    class E700010(ConvertSmallBalances):
+    class LoanUserCanNotPerformConversion(ConvertSmallBalances):
         """700010\x20"""
 
-    class E700011(ConvertSmallBalances):
+    class IllegalOperationInsufficientTokenPosition(ConvertSmallBalances):
         """700011\x20"""
 
-    class E700013(ConvertSmallBalances):
+    class TheCurrentCoinDoesNotSupport(ConvertSmallBalances):
         """700013\x20"""
 
-    class E700016(ConvertSmallBalances):
+    class RateIsLessThanCurrentRate(ConvertSmallBalances):
         """700016\x20"""
 
-    class E700021(ConvertSmallBalances):
+    class ExistProcessingExchangeOrderPleaseTry(ConvertSmallBalances):
         """700021\x20"""
 
-    class E700022(ConvertSmallBalances):
+    class ThisOperationIsNotCurrentlySupported(ConvertSmallBalances):
         """700022\x20"""
 
-    class E148001(CryptoLoanNew):
+    class ThisCurrencyIsNotSupportedFor(CryptoLoanNew):
         """148001\x20"""
 
-    class E148002(CryptoLoanNew):
+    class TheEnteredAmountIsBelowThe(CryptoLoanNew):
         """148002\x20"""
 
-    class E148003(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionFor(CryptoLoanNew):
         """148003\x20"""
 
-    class E148004(CryptoLoanNew):
+    class ThisCurrencyCannotBeUsedAs(CryptoLoanNew):
         """148004\x20"""
 
-    class E148005(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionForError(CryptoLoanNew):
         """148005\x20"""
 
-    class E148006(CryptoLoanNew):
+    class TheAmountOfCollateralExceedsThe(CryptoLoanNew):
         """148006\x20"""
 
-    class E148007(CryptoLoanNew):
+    class BorrowAmountCannotBeNegative(CryptoLoanNew):
         """148007\x20"""
 
-    class E148008(CryptoLoanNew):
+    class CollateralAmountCannotBeNegative(CryptoLoanNew):
         """148008\x20"""
 
-    class E148009(CryptoLoanNew):
+    class LtvExceedsTheRiskThreshold(CryptoLoanNew):
         """148009\x20"""
 
-    class E148010(CryptoLoanNew):
+    class InsufficientAvailableQuota(CryptoLoanNew):
         """148010\x20"""
 
-    class E148011(CryptoLoanNew):
+    class InsufficientBalanceInTheFundingPool(CryptoLoanNew):
         """148011\x20"""
 
-    class E148012(CryptoLoanNew):
+    class InsufficientCollateralAmount(CryptoLoanNew):
         """148012\x20"""
 
-    class E148013(CryptoLoanNew):
+    class NonBorrowingUsersCannotAdjustCollateral(CryptoLoanNew):
         """148013\x20"""
 
-    class E148014(CryptoLoanNew):
+    class ThisCurrencyIsNotSupported(CryptoLoanNew):
         """148014\x20"""
 
-    class E148015(CryptoLoanNew):
+    class LoanTermExceedsTheAllowedRange(CryptoLoanNew):
         """148015\x20"""
 
-    class E148016(CryptoLoanNew):
+    class TheSpecifiedLendingRateIsNot(CryptoLoanNew):
         """148016\x20"""
 
-    class E148017(CryptoLoanNew):
+    class TheInterestRateExceedsTheAllowed(CryptoLoanNew):
         """148017\x20"""
 
-    class E148018(CryptoLoanNew):
+    class ExceededTheMaximumNumberOfOpen(CryptoLoanNew):
         """148018\x20"""
 
-    class E148019(CryptoLoanNew):
+    class TheSystemIsBusyPleaseTryError(CryptoLoanNew):
         """148019\x20"""
 
-    class E148020(CryptoLoanNew):
+    class InsufficientPlatformLendingQuota(CryptoLoanNew):
         """148020\x20"""
 
-    class E148021(CryptoLoanNew):
+    class OperationConflictDetectedPleaseTryAgain(CryptoLoanNew):
         """148021\x20"""
 
-    class E148022(CryptoLoanNew):
+    class InsufficientAssetsForLending(CryptoLoanNew):
         """148022\x20"""
 
-    class E148023(CryptoLoanNew):
+    class LoanOrderNotFound(CryptoLoanNew):
         """148023\x20"""
 
-    class E148024(CryptoLoanNew):
+    class LoanCancellationFailedTheOrderMay(CryptoLoanNew):
         """148024\x20"""
 
-    class E148025(CryptoLoanNew):
+    class LendingOrderCancellationFailedTheOrder(CryptoLoanNew):
         """148025\x20"""
 
-    class E148026(CryptoLoanNew):
+    class FailedToCreateRepaymentPleaseTry(CryptoLoanNew):
         """148026\x20"""
 
-    class E148027(CryptoLoanNew):
+    class NoActiveLoanFoundForThis(CryptoLoanNew):
         """148027\x20"""
 
-    class E148028(CryptoLoanNew):
+    class RepaymentAmountExceedsTheSupportedPrecision(CryptoLoanNew):
         """148028\x20"""
 
-    class E148029(CryptoLoanNew):
+    class InsufficientBalanceInTheRepaymentAccount(CryptoLoanNew):
         """148029\x20"""
 
-    class E148030(CryptoLoanNew):
+    class DepositOrderNotFound(CryptoLoanNew):
         """148030\x20"""
 
-    class E148031(CryptoLoanNew):
+    class OperationNotAllowedDuringLiquidation(CryptoLoanNew):
         """148031\x20"""
 
-    class E148032(CryptoLoanNew):
+    class NoOutstandingDebtRepaymentIsNot(CryptoLoanNew):
         """148032\x20"""
 
-    class E148033(CryptoLoanNew):
+    class ThisLoanOrderCannotBeRepaid(CryptoLoanNew):
         """148033\x20"""
 
-    class E148034(CryptoLoanNew):
+    class PleaseWaitAndTryAgainLater(CryptoLoanNew):
         """148034\x20"""
 
-    class E148035(CryptoLoanNew):
+    class PleaseWaitAndTryAgainLaterError(CryptoLoanNew):
         """148035\x20"""
 
-    class E148036(CryptoLoanNew):
+    class FailedToAdjustCollateralAmountPlease(CryptoLoanNew):
         """148036\x20"""
 
-    class E148037(CryptoLoanNew):
+    class InsufficientAssetsOrAdjustmentAmountExceeds(CryptoLoanNew):
         """148037\x20"""
 
-    class E148038(CryptoLoanNew):
+    class RepaymentAmountCannotExceedTheDebt(CryptoLoanNew):
         """148038\x20"""
 
-    class E148039(CryptoLoanNew):
+    class DuplicateCollateralAssetsDetectedPleaseReview(CryptoLoanNew):
         """148039\x20"""
 
-    class E148040(CryptoLoanNew):
+    class PledgeTokenIsError(CryptoLoanNew):
         """148040\x20"""
 
-    class E148041(CryptoLoanNew):
+    class RepayOrderIsExist(CryptoLoanNew):
         """148041\x20"""
 
-    class E148042(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionFor148042(CryptoLoanNew):
         """148042\x20"""
 
-    class E148047(CryptoLoanNew):
+    class TheRequestCollateralAmountExceedsThe(CryptoLoanNew):
         """148047\x20"""
 
-    class E148048(CryptoLoanNew):
+    class TheCollateralAmountHasExceededTheError(CryptoLoanNew):
         """148048\x20"""
 
-    class E177002(CryptoLoanLegacy):
+    class ServerIsBusyPleaseWaitAnd(CryptoLoanLegacy):
         """177002\x20"""
 
-    class E177003(CryptoLoanLegacy):
+    class IllegalCharactersFoundInAParameter(CryptoLoanLegacy):
         """177003\x20"""
 
-    class E177004(CryptoLoanLegacy):
+    class PrecisionIsOverTheMaximumDefined(CryptoLoanLegacy):
         """177004\x20"""
 
-    class E177005(CryptoLoanLegacy):
+    class OrderDoesNotExist177005(CryptoLoanLegacy):
         """177005\x20"""
 
-    class E177006(CryptoLoanLegacy):
+    class WeDontHaveThisAsset(CryptoLoanLegacy):
         """177006\x20"""
 
-    class E177007(CryptoLoanLegacy):
+    class YourBorrowAmountHasExceedMaximum(CryptoLoanLegacy):
         """177007\x20"""
 
-    class E177008(CryptoLoanLegacy):
+    class BorrowIsBannedForThisAsset(CryptoLoanLegacy):
         """177008\x20"""
 
-    class E177009(CryptoLoanLegacy):
+    class BorrowAmountIsLessThanMinimum(CryptoLoanLegacy):
         """177009\x20"""
 
-    class E177010(CryptoLoanLegacy):
+    class RepayAmountExceedsBorrowAmount(CryptoLoanLegacy):
         """177010\x20"""
 
-    class E177011(CryptoLoanLegacy):
+    class BalanceIsNotEnough(CryptoLoanLegacy):
         """177011\x20"""
 
-    class E177012(CryptoLoanLegacy):
+    class TheSystemDoesntHaveEnoughAsset(CryptoLoanLegacy):
         """177012\x20"""
 
-    class E177013(CryptoLoanLegacy):
+    class AdjustmentAmountExceedsMinimumCollateralAmount(CryptoLoanLegacy):
         """177013\x20"""
 
-    class E177014(CryptoLoanLegacy):
+    class IndividualLoanQuotaReached(CryptoLoanLegacy):
         """177014\x20"""
 
-    class E177015(CryptoLoanLegacy):
+    class CollateralAmountHasReachedTheLimit(CryptoLoanLegacy):
         """177015\x20"""
 
-    class E177016(CryptoLoanLegacy):
+    class MinimumCollateralAmountIsNotEnough(CryptoLoanLegacy):
         """177016\x20"""
 
-    class E177017(CryptoLoanLegacy):
+    class ThisCoinCannotBeUsedAs(CryptoLoanLegacy):
         """177017\x20"""
 
-    class E177018(CryptoLoanLegacy):
+    class DuplicateRequest(CryptoLoanLegacy):
         """177018\x20"""
 
-    class E177019(CryptoLoanLegacy):
+    class YourInputParamIsInvalid(CryptoLoanLegacy):
         """177019\x20"""
 
-    class E177020(CryptoLoanLegacy):
+    class TheAccountDoesNotSupportThe(CryptoLoanLegacy):
         """177020\x20"""
 
-    class E177021(CryptoLoanLegacy):
+    class RepaymentFailedError(CryptoLoanLegacy):
         """177021\x20"""
 
-    class E3777002(InstitutionalLoan):
+    class UidCannotBeBoundRepeatedly(InstitutionalLoan):
         """3777002\x20"""
 
-    class E3777003(InstitutionalLoan):
+    class UidCannotBeUnboundBecauseThe(InstitutionalLoan):
         """3777003\x20"""
 
-    class E3777004(InstitutionalLoan):
+    class TheMainUidOfTheRisk(InstitutionalLoan):
         """3777004\x20"""
 
-    class E3777005(InstitutionalLoan):
+    class YouHaveUnsettledLendingOrBorrowing(InstitutionalLoan):
         """3777005\x20"""
 
-    class E3777006(InstitutionalLoan):
+    class UidCannotBeBoundPleaseTry(InstitutionalLoan):
         """3777006\x20"""
 
-    class E3777007(InstitutionalLoan):
+    class UidCannotBeBoundPleaseUpgrade(InstitutionalLoan):
         """3777007\x20"""
 
-    class E3777012(InstitutionalLoan):
+    class YourRequestIsCurrentlyBeingProcessed(InstitutionalLoan):
         """3777012\x20"""
 
-    class E3777027(InstitutionalLoan):
+    class UidCannotBeBoundLeveragedTrading(InstitutionalLoan):
         """3777027\x20"""
 
-    class E3777029(InstitutionalLoan):
+    class YouCurrentlyHaveOrdersForPre(InstitutionalLoan):
         """3777029\x20"""
 
-    class E3777030(InstitutionalLoan):
+    class ThisAccountHasActivatedCopyproAnd(InstitutionalLoan):
         """3777030\x20"""
 
-    class E3777039(InstitutionalLoan):
+    class TheRepaymentAmountExceedsTheOutstanding(InstitutionalLoan):
         """3777039\x20"""
 
-    class E3777040(InstitutionalLoan):
+    class InsufficientBalanceError(InstitutionalLoan):
         """3777040\x20"""
 
-    class E3777042(InstitutionalLoan):
+    class TheUidIsInvalid(InstitutionalLoan):
         """3777042\x20"""
 
-    class E3777043(InstitutionalLoan):
+    class ThereIsARepaymentOrderCurrently(InstitutionalLoan):
         """3777043\x20"""
 
-    class E3500402(ExchangeBroker):
+    class ParameterVerificationFailedForLimit(ExchangeBroker):
         """3500402\x20"""
 
-    class E3500403(ExchangeBroker):
+    class OnlyAvailableToExchangeBrokerMain(ExchangeBroker):
         """3500403\x20"""
 
-    class E3500404(ExchangeBroker):
+    class InvalidCursor(ExchangeBroker):
         """3500404\x20"""
 
-    class E3500405(ExchangeBroker):
+    class ParameterStarttimeAndEndtimeNeedTo(ExchangeBroker):
         """3500405\x20"""
 
-    class E3500406(ExchangeBroker):
+    class OutOfQueryTimeRange(ExchangeBroker):
         """3500406\x20"""
 
-    class E3500407(ExchangeBroker):
+    class ParameterBeginAndEndNeedTo(ExchangeBroker):
         """3500407\x20"""
 
-    class E3500415(ExchangeBroker):
+    class SubAccountsAreNotPermittedTo(ExchangeBroker):
         """3500415\x20"""
 
-    class E400101(Reward):
+    class TheVoucherWasRecycled(Reward):
         """400101\x20"""
 
-    class E400102(Reward):
+    class TheVoucherHasExceededTheRedemption(Reward):
         """400102\x20"""
 
-    class E400103(Reward):
+    class TheVoucherIsNotAvailableFor(Reward):
         """400103\x20"""
 
-    class E400105(Reward):
+    class BudgetExceeded(Reward):
         """400105\x20"""
 
-    class E403001(Reward):
+    class AccountRejectedCheckIfTheInput(Reward):
         """403001\x20"""
 
-    class E404001(Reward):
+    class ResourceNotFound(Reward):
         """404001\x20"""
 
-    class E404011(Reward):
+    class InsufficientInventory(Reward):
         """404011\x20"""
 
-    class E409011(Reward):
+    class VipLevelLimit(Reward):
         """409011\x20"""
 
-    class E500001(Reward):
+    class InternalServerError(Reward):
         """500001\x20"""
 
-    class E180001(Earn):
+    class InvalidParameterInvalidRequestParameter(Earn):
         """180001\x20"""
 
-    class E180002(Earn):
+    class InvalidCoinError(Earn):
         """180002\x20"""
 
-    class E180003(Earn):
+    class UserBanned(Earn):
         """180003\x20"""
 
-    class E180004(Earn):
+    class SiteNotAllowedOnlyUsersFrom(Earn):
         """180004\x20"""
 
-    class E180005(Earn):
+    class ComplianceWalletNotReach(Earn):
         """180005\x20"""
 
-    class E180006(Earn):
+    class ValidationFailed(Earn):
         """180006\x20"""
 
-    class E180007(Earn):
+    class ProductNotAvailable(Earn):
         """180007\x20"""
 
-    class E180008(Earn):
+    class InvalidProduct(Earn):
         """180008\x20"""
 
-    class E180009(Earn):
+    class ProductIsForbidden(Earn):
         """180009\x20"""
 
-    class E180010(Earn):
+    class UserNotAllowed(Earn):
         """180010\x20"""
 
-    class E180011(Earn):
+    class UserNotVip(Earn):
         """180011\x20"""
 
-    class E180012(Earn):
+    class PurchaseShareIsInvalid(Earn):
         """180012\x20"""
 
-    class E180013(Earn):
+    class StakeOverMaximumShare(Earn):
         """180013\x20"""
 
-    class E180014(Earn):
+    class RedeemShareInvlaid(Earn):
         """180014\x20"""
 
-    class E180015(Earn):
+    class ProductsShareNotEnough(Earn):
         """180015\x20"""
 
-    class E180016(Earn):
+    class BalanceNotEnough(Earn):
         """180016\x20"""
 
-    class E180017(Earn):
+    class InvalidRiskUser(Earn):
         """180017\x20"""
 
-    class E180018(Earn):
+    class InternalError180018(Earn):
         """180018\x20"""
 
-    class E180019(Earn):
+    class EmptyOrderLinkId(Earn):
         """180019\x20"""
 
-    class E180020(Earn):
+    class PositionNotFound(Earn):
         """180020\x20"""
 
-    class E180021(Earn):
+    class InvalidSelectPrice(Earn):
         """180021\x20"""
 
-    class E180022(Earn):
+    class KycLevelNotReached(Earn):
         """180022\x20"""
 
-    class E180023(Earn):
+    class ServiceMaintenance(Earn):
         """180023\x20"""
 
-    class E180024(Earn):
+    class ChildMemberForbidden(Earn):
         """180024\x20"""
 
-    class E180025(Earn):
+    class OrderAlreadyExists(Earn):
         """180025\x20"""
 
-    class E180026(Earn):
+    class AprLowered(Earn):
         """180026\x20"""
 
-    class E180027(Earn):
+    class TaxForbidden(Earn):
         """180027\x20"""
 
-    class E180028(Earn):
+    class ReinvestValidationFailed(Earn):
         """180028\x20"""
 
-    class E180029(Earn):
+    class RedeemNotAllowed(Earn):
         """180029\x20"""
 
-    class E180030(Earn):
+    class SlippageFail(Earn):
         """180030\x20"""
 
-    class E180031(Earn):
+    class DuplicateOrder(Earn):
         """180031\x20"""
 
-    class E81007(User):
+    class BybitEuropeIsNotSupportedCreate(User):
         """81007\x20"""
 
-    class E20096(User):
+    class NeedKycAuthentication(User):
         """20096\x20"""
 
-    class E3500002(SetAPIRateLimit):
+    class CurrentUserIsNotAnInstitutional(SetAPIRateLimit):
         """3500002\x20"""
 
-    class E3500153(SetAPIRateLimit):
+    class NoPermissionToOperateTheseUids(SetAPIRateLimit):
         """3500153\x20"""
 
-    class E110300(RFQ):
+    class TheRfqOrderDoesNotExist(RFQ):
         """110300\x20"""
 
-    class E110301(RFQ):
+    class TheQuoteOrderDoesNotExist(RFQ):
         """110301\x20"""
 
-    class E110302(RFQ):
+    class DemoUserIsProhibited(RFQ):
         """110302\x20"""
 
-    class E110303(RFQ):
+    class RfqValueIsLessThanThe(RFQ):
         """110303\x20"""
 
-    class E110304(RFQ):
+    class CannotBeSelfExecuted(RFQ):
         """110304\x20"""
 
-    class E110305(RFQ):
+    class QuoteUidIsNotInCounterparties(RFQ):
         """110305\x20"""
 
-    class E110306(RFQ):
+    class QuoteLegsDoNotMatch(RFQ):
         """110306\x20"""
 
-    class E110307(RFQ):
+    class QuoteOrderAlreadyExistsForThis(RFQ):
         """110307\x20"""
 
-    class E110308(RFQ):
+    class RfqStrategyLegsSizeIsNot(RFQ):
         """110308\x20"""
 
-    class E110309(RFQ):
+    class RfqStrategySideIsNotCorrect(RFQ):
         """110309\x20"""
 
-    class E110310(RFQ):
+    class RfqStrategyQtyIsNotCorrect(RFQ):
         """110310\x20"""
 
-    class E110311(RFQ):
+    class RfqStrategySymbolIsNotCorrect(RFQ):
         """110311\x20"""
 
-    class E110312(RFQ):
+    class NoPermissionToExecuteQuote(RFQ):
         """110312\x20"""
 
-    class E110313(RFQ):
+    class RfqOnlySupportsOneWayPosition(RFQ):
         """110313\x20"""
 
-    class E110314(RFQ):
+    class OrderAmountIsLessThanMin(RFQ):
         """110314\x20"""
 
-    class E110315(RFQ):
+    class OrderQtyExceedsTheUpperLimit(RFQ):
         """110315\x20"""
 
-    class E110316(RFQ):
+    class RfqIsNotAvailableForCopy(RFQ):
         """110316\x20"""
 
-    class E110317(RFQ):
+    class CounterpartyCannotBeSelf(RFQ):
         """110317\x20"""
 
-    class E110318(RFQ):
+    class ThereAreTooManyCounterpartiesTo(RFQ):
         """110318\x20"""
 
-    class E110319(RFQ):
+    class OrderAmountIsGreaterThanMax(RFQ):
         """110319\x20"""
 
-    class E110320(RFQ):
+    class SymbolsThatHaveNotEnabledManual(RFQ):
         """110320\x20"""
 
-    class E110321(RFQ):
+    class SymbolIsNotSupported(RFQ):
         """110321\x20"""
 
-    class E110323(RFQ):
+    class QuotationsCannotBeMadeByNon(RFQ):
         """110323\x20"""
 
-    class E111008(RFQ):
+    class TheSpotAssetIsNotBe(RFQ):
         """111008\x20"""
 
-    class E34022001(ManualLoan):
+    class SystemErrorPleaseTryAgainLaterError(ManualLoan):
         """34022001\x20"""
 
-    class E34022003(ManualLoan):
+    class SystemErrorPleaseTryAgainLater34022003(ManualLoan):
         """34022003\x20"""
 
-    class E34022027(ManualLoan):
+    class InvalidRequestParameters(ManualLoan):
         """34022027\x20"""
 
-    class E34022030(ManualLoan):
+    class BorrowingDemandIsHighAndThe(ManualLoan):
         """34022030\x20"""
 
-    class E34022031(ManualLoan):
+    class RiskRateLimitExceededPleaseReduce(ManualLoan):
         """34022031\x20"""
 
-    class E34022033(ManualLoan):
+    class BorrowingPrecisionMustBeAnInteger(ManualLoan):
         """34022033\x20"""
 
-    class E34022034(ManualLoan):
+    class TheMinimumRepaymentAmountMustBe(ManualLoan):
         """34022034\x20"""
 
-    class E34022035(ManualLoan):
+    class YouCannotRepayWhileInterestIs(ManualLoan):
         """34022035\x20"""
 
-    class E34022036(ManualLoan):
+    class PleaseEnableMarginTradingToContinue(ManualLoan):
         """34022036\x20"""
 
-    class E34022038(ManualLoan):
+    class RepaymentIsInProgressPleaseDo(ManualLoan):
         """34022038\x20"""
 
-    class E34022010(ManualLoan):
+    class TheBorrowedAssetDoesNotExist(ManualLoan):
         """34022010\x20"""
 
-    class E34022041(ManualLoan):
+    class CurrentlyYourAccountHasNoBorrowed(ManualLoan):
         """34022041\x20"""
 
-    class E34022044(ManualLoan):
+    class RepaymentUnsuccessful(ManualLoan):
         """34022044\x20"""
 
-    class E34022045(ManualLoan):
+    class BorrowingUnsuccessful(ManualLoan):
         """34022045\x20"""
 
-    class E34022011(ManualLoan):
+    class AmountMustBeAtLeast(ManualLoan):
         """34022011\x20"""
 
-    class E34022014(ManualLoan):
+    class DecimalPrecisionCannotExceed18Digits(ManualLoan):
         """34022014\x20"""
 
-    class E34022047(ManualLoan):
+    class CopytradeNotSupported(ManualLoan):
         """34022047\x20"""
 
-    class E34022048(ManualLoan):
+    class BorrowingIsNotAllowedDuringLiquidation(ManualLoan):
         """34022048\x20"""
 
-    class E34022049(ManualLoan):
+    class InsufficientCollateralBalance(ManualLoan):
         """34022049\x20"""
 
-    class E34022050(ManualLoan):
+    class RepaymentFailedYouCurrentlyHaveSpot(ManualLoan):
         """34022050\x20"""
 
-    class E34022051(ManualLoan):
+    class InstitutionalLoanInProgress(ManualLoan):
         """34022051\x20"""
 
-    class E34022052(ManualLoan):
+    class InstitutionalLoanTransactionsBanned(ManualLoan):
         """34022052\x20"""
 
-    class E35000011(ManualLoan):
+    class YouHaveExistingPendingLoanOrders(ManualLoan):
         """35000011\x20"""
 
-    class E34022053(ManualLoan):
+    class PleaseContactTheSalesToEnable(ManualLoan):
         """34022053\x20"""
 
-    class E34022094(ManualLoan):
+    class ThisCoinDoesNotSupportRepayment(ManualLoan):
         """34022094\x20"""
 
-    class E34022107(ManualLoan):
+    class ToUseThisFeatureYourNet(ManualLoan):
         """34022107\x20"""
 
-    class E34022108(ManualLoan):
+    class ToUseThisFeatureYourNetError(ManualLoan):
         """34022108\x20"""
 
-    class E60061(Strategy):
+    class StrategyCreationFailedWebhookStrategyName(Strategy):
         """60061\x20"""
 
-    class E60062(Strategy):
+    class StrategyHasBeenTerminatedCantStop(Strategy):
         """60062\x20"""
 
-    class E60063(Strategy):
+    class UserRunningSymbolStrategyCountLimited(Strategy):
         """60063\x20"""
 
-    class E60064(Strategy):
+    class UserRunningStrategyCountLimited(Strategy):
         """60064\x20"""
 
-    class E60065(Strategy):
+    class StrategyNotFound(Strategy):
         """60065\x20"""
 
-    class E60066(Strategy):
+    class SizeShouldMoreThanMinsizeSub(Strategy):
         """60066\x20"""
 
-    class E60067(Strategy):
+    class TooLargeSizeSizeShouldLess(Strategy):
         """60067\x20"""
 
-    class E60068(Strategy):
+    class OrderCancelled(Strategy):
         """60068\x20"""
 
-    class E60069(Strategy):
+    class HitBlacklistRule(Strategy):
         """60069\x20"""
 
-    class E60070(Strategy):
+    class BlockedByUnifiedMarginLimit(Strategy):
         """60070\x20"""
 
-    class E60071(Strategy):
+    class GetConnErrTradingServiceUnavailable(Strategy):
         """60071\x20"""
 
-    class E60072(Strategy):
+    class StrategyStatusModifyFailed(Strategy):
         """60072\x20"""
 
-    class E60073(Strategy):
+    class WebhookOrderCreationFailed(Strategy):
         """60073\x20"""
 
-    class E60074(Strategy):
+    class StrategyHasBeenStopped(Strategy):
         """60074\x20"""
 
-    class E60075(Strategy):
+    class WebhookPositionidxIsNotSupported(Strategy):
         """60075\x20"""
 
-    class E60076(Strategy):
+    class SignalLatencyTooHigh(Strategy):
         """60076\x20"""
 
-    class E60077(Strategy):
+    class StrategyUseridInvalidStrategyJsonInvalid(Strategy):
         """60077\x20"""
 
-    class E60078(Strategy):
+    class StrategySymbolNotSupported(Strategy):
         """60078\x20"""
 
-    class E60079(Strategy):
+    class UserPositionLimitExceeded(Strategy):
         """60079\x20"""
 
-    class E60080(Strategy):
+    class OrderRetryFailed(Strategy):
         """60080\x20"""
 
-    class E60081(Strategy):
+    class CantCreateSameSidesOrder(Strategy):
         """60081\x20"""
 
-    class E60082(Strategy):
+    class IcebergNotSupportUsdcChaseOrder(Strategy):
         """60082\x20"""
 
-    class E60083(Strategy):
+    class StrategySymbolNotSupportedError(Strategy):
         """60083\x20"""
 
-    class E60084(Strategy):
+    class InvalidPostOnlyParameter(Strategy):
         """60084\x20"""
 
-    class E60085(Strategy):
+    class QuantityIsLessThanMinimumOrder(Strategy):
         """60085\x20"""
 
-    class E60086(Strategy):
+    class PositionPercentageDoesNotMatchSide(Strategy):
         """60086\x20"""
 
-    class E60087(Strategy):
+    class QuantityExceedsAllowedRange(Strategy):
         """60087\x20"""
 
-    class E60088(Strategy):
+    class PovInvalidMode(Strategy):
         """60088\x20"""
 
-    class E60089(Strategy):
+    class PovParticipationRateOverTheRange(Strategy):
         """60089\x20"""
 
-    class E60090(Strategy):
+    class PovLackOfRequiredParamAt(Strategy):
         """60090\x20"""
 
-    class E60091(Strategy):
+    class PovLackOfSizeAndDuration(Strategy):
         """60091\x20"""
 
-    class E60092(Strategy):
+    class PovPreCheckedFailedDueTo(Strategy):
         """60092\x20"""
 
-    class E60093(Strategy):
+    class PovMaxDurationOverTheRange(Strategy):
         """60093\x20"""
 
-    class E60094(Strategy):
+    class PovPreCheckedSubOrderSize(Strategy):
         """60094\x20"""
 
-    class E60095(Strategy):
+    class PovIntervalOverTheMaxDuration(Strategy):
         """60095\x20"""
 
-    class E61000(Strategy):
+    class SignalSymbolNotTradable(Strategy):
         """61000\x20"""
 
-    class E61001(Strategy):
+    class SignalNameExceedsLimit(Strategy):
         """61001\x20"""
 
-    class E61002(Strategy):
+    class SignalLeverageExceedsMaximumRiskLimit(Strategy):
         """61002\x20"""
 
-    class E61003(Strategy):
+    class SignalEntryPriceInvalid(Strategy):
         """61003\x20"""
 
-    class E61004(Strategy):
+    class SignalTpShouldBeBetterThan(Strategy):
         """61004\x20"""
 
-    class E61005(Strategy):
+    class SignalSlShouldBeWorseThan(Strategy):
         """61005\x20"""
 
-    class E61006(Strategy):
+    class SignalExpirationTimeInvalid(Strategy):
         """61006\x20"""
 
-    class E61007(Strategy):
+    class SignalDescriptionExceedsLimit(Strategy):
         """61007\x20"""
 
-    class E61008(Strategy):
+    class SlIsWorseThanLiquidationPrice(Strategy):
         """61008\x20"""
 
-    class E61009(Strategy):
+    class SignalNotFound(Strategy):
         """61009\x20"""
 
-    class E61010(Strategy):
+    class UserDoesNotHavePermissionTo(Strategy):
         """61010\x20"""
 
-    class E60200(Strategy):
+    class TheQtyOfTwapInverseStep(Strategy):
         """60200\x20"""
 
-    class E60201(Strategy):
+    class TheQtyOfTwapInverseStepError(Strategy):
         """60201\x20"""
 
-    class E180000(Prediction):
+    class InternalServerErrorError(Prediction):
         """180000\x20"""
 
-    class E700003(Prediction):
+    class PredictionEngineUnavailable(Prediction):
         """700003\x20"""

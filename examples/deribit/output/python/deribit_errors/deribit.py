@@ -190,6 +190,7 @@ __all__ = [
     "Match",
     "MessageTable",
     "RPCErrorCodes",
+    "RateLimited",
     "lookup",
     "match",
 ]
@@ -3601,952 +3602,1130 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
+    "RateLimited": (
+        ("ApiError",),
+        None,
+        "Group RateLimited of errgen.toml",
+        True,
+        None,
+    ),
     "RPCErrorCodes": (
         ("ApiError",),
         None,
         "RPC Error Codes",
         False,
+        None,
     ),
     "E10000": (
         ("RPCErrorCodes",),
         10000,
         "10000 ",
         False,
+        None,
     ),
     "E10001": (
         ("RPCErrorCodes",),
         10001,
         "10001 ",
         False,
+        None,
     ),
     "E10002": (
         ("RPCErrorCodes",),
         10002,
         "10002 ",
         False,
+        None,
     ),
     "E10003": (
         ("RPCErrorCodes",),
         10003,
         "10003 ",
         False,
+        None,
     ),
     "E10004": (
         ("RPCErrorCodes",),
         10004,
         "10004 ",
         False,
+        None,
     ),
     "E10005": (
         ("RPCErrorCodes",),
         10005,
         "10005 ",
         False,
+        None,
     ),
     "E10006": (
         ("RPCErrorCodes",),
         10006,
         "10006 ",
         False,
+        None,
     ),
     "E10007": (
         ("RPCErrorCodes",),
         10007,
         "10007 ",
         False,
+        None,
     ),
     "E10009": (
         ("RPCErrorCodes",),
         10009,
         "10009 ",
         False,
+        None,
     ),
     "E10010": (
         ("RPCErrorCodes",),
         10010,
         "10010 ",
         False,
+        None,
     ),
     "E10011": (
         ("RPCErrorCodes",),
         10011,
         "10011 ",
         False,
+        None,
     ),
     "E10012": (
         ("RPCErrorCodes",),
         10012,
         "10012 ",
         False,
+        None,
     ),
     "E10013": (
         ("RPCErrorCodes",),
         10013,
         "10013 ",
         False,
+        None,
     ),
     "E10014": (
         ("RPCErrorCodes",),
         10014,
         "10014 ",
         False,
+        None,
     ),
     "E10015": (
         ("RPCErrorCodes",),
         10015,
         "10015 ",
         False,
+        None,
     ),
     "E10016": (
         ("RPCErrorCodes",),
         10016,
         "10016 ",
         False,
+        None,
     ),
     "E10017": (
         ("RPCErrorCodes",),
         10017,
         "10017 ",
         False,
+        None,
     ),
     "E10018": (
         ("RPCErrorCodes",),
         10018,
         "10018 ",
         False,
+        None,
     ),
     "E10019": (
         ("RPCErrorCodes",),
         10019,
         "10019 ",
         False,
+        None,
     ),
     "E10020": (
         ("RPCErrorCodes",),
         10020,
         "10020 ",
         False,
+        None,
     ),
     "E10021": (
         ("RPCErrorCodes",),
         10021,
         "10021 ",
         False,
+        None,
     ),
     "E10022": (
         ("RPCErrorCodes",),
         10022,
         "10022 ",
         False,
+        None,
     ),
     "E10023": (
         ("RPCErrorCodes",),
         10023,
         "10023 ",
         False,
+        None,
     ),
     "E10024": (
         ("RPCErrorCodes",),
         10024,
         "10024 ",
         False,
+        None,
     ),
     "E10025": (
         ("RPCErrorCodes",),
         10025,
         "10025 ",
         False,
+        None,
     ),
     "E10026": (
         ("RPCErrorCodes",),
         10026,
         "10026 ",
         False,
+        None,
     ),
     "E10027": (
         ("RPCErrorCodes",),
         10027,
         "10027 ",
         False,
+        None,
     ),
     "E10028": (
-        ("RPCErrorCodes",),
+        ("RPCErrorCodes", "RateLimited"),
         10028,
         "10028 ",
-        False,
+        True,
+        None,
     ),
     "E10029": (
         ("RPCErrorCodes",),
         10029,
         "10029 ",
         False,
+        None,
     ),
     "E10030": (
         ("RPCErrorCodes",),
         10030,
         "10030 ",
         False,
+        None,
     ),
     "E10031": (
         ("RPCErrorCodes",),
         10031,
         "10031 ",
         False,
+        None,
     ),
     "E10032": (
         ("RPCErrorCodes",),
         10032,
         "10032 ",
         False,
+        None,
     ),
     "E10033": (
         ("RPCErrorCodes",),
         10033,
         "10033 ",
         False,
+        None,
     ),
     "E10034": (
         ("RPCErrorCodes",),
         10034,
         "10034 ",
         False,
+        None,
     ),
     "E10035": (
         ("RPCErrorCodes",),
         10035,
         "10035 ",
         False,
+        None,
     ),
     "E10036": (
         ("RPCErrorCodes",),
         10036,
         "10036 ",
         False,
+        None,
     ),
     "E10037": (
         ("RPCErrorCodes",),
         10037,
         "10037 ",
         False,
+        None,
     ),
     "E10038": (
         ("RPCErrorCodes",),
         10038,
         "10038 ",
         False,
+        None,
     ),
     "E10039": (
         ("RPCErrorCodes",),
         10039,
         "10039 ",
         False,
+        None,
     ),
     "E10040": (
         ("RPCErrorCodes",),
         10040,
         "10040 ",
         False,
+        None,
     ),
     "E10041": (
         ("RPCErrorCodes",),
         10041,
         "10041 ",
         False,
+        None,
     ),
     "E10043": (
         ("RPCErrorCodes",),
         10043,
         "10043 ",
         False,
+        None,
     ),
     "E10044": (
         ("RPCErrorCodes",),
         10044,
         "10044 ",
         False,
+        None,
     ),
     "E10045": (
         ("RPCErrorCodes",),
         10045,
         "10045 ",
         False,
+        None,
     ),
     "E10046": (
         ("RPCErrorCodes",),
         10046,
         "10046 ",
         False,
+        None,
     ),
     "E10047": (
         ("RPCErrorCodes",),
         10047,
         "10047 ",
         False,
+        None,
     ),
     "E10048": (
         ("RPCErrorCodes",),
         10048,
         "10048 ",
         False,
+        None,
     ),
     "E10049": (
         ("RPCErrorCodes",),
         10049,
         "10049 ",
         False,
+        None,
     ),
     "E10066": (
         ("RPCErrorCodes",),
         10066,
         "10066 ",
         False,
+        None,
     ),
     "E10072": (
         ("RPCErrorCodes",),
         10072,
         "10072 ",
         False,
+        None,
     ),
     "E11008": (
         ("RPCErrorCodes",),
         11008,
         "11008 ",
         False,
+        None,
     ),
     "E11013": (
         ("RPCErrorCodes",),
         11013,
         "11013 ",
         False,
+        None,
     ),
     "E11021": (
         ("RPCErrorCodes",),
         11021,
         "11021 ",
         False,
+        None,
     ),
     "E11022": (
         ("RPCErrorCodes",),
         11022,
         "11022 ",
         False,
+        None,
     ),
     "E11029": (
         ("RPCErrorCodes",),
         11029,
         "11029 ",
         False,
+        None,
     ),
     "E11030": (
         ("RPCErrorCodes",),
         11030,
         "11030 ",
         False,
+        None,
     ),
     "E11031": (
         ("RPCErrorCodes",),
         11031,
         "11031 ",
         False,
+        None,
     ),
     "E11035": (
         ("RPCErrorCodes",),
         11035,
         "11035 ",
         False,
+        None,
     ),
     "E11036": (
         ("RPCErrorCodes",),
         11036,
         "11036 ",
         False,
+        None,
     ),
     "E11037": (
         ("RPCErrorCodes",),
         11037,
         "11037 ",
         False,
+        None,
     ),
     "E11038": (
         ("RPCErrorCodes",),
         11038,
         "11038 ",
         False,
+        None,
     ),
     "E11039": (
         ("RPCErrorCodes",),
         11039,
         "11039 ",
         False,
+        None,
     ),
     "E11041": (
         ("RPCErrorCodes",),
         11041,
         "11041 ",
         False,
+        None,
     ),
     "E11042": (
         ("RPCErrorCodes",),
         11042,
         "11042 ",
         False,
+        None,
     ),
     "E11043": (
         ("RPCErrorCodes",),
         11043,
         "11043 ",
         False,
+        None,
     ),
     "E11044": (
         ("RPCErrorCodes",),
         11044,
         "11044 ",
         False,
+        None,
     ),
     "E11045": (
         ("RPCErrorCodes",),
         11045,
         "11045 ",
         False,
+        None,
     ),
     "E11046": (
         ("RPCErrorCodes",),
         11046,
         "11046 ",
         False,
+        None,
     ),
     "E11047": (
         ("RPCErrorCodes",),
         11047,
         "11047 ",
         False,
+        None,
     ),
     "E11048": (
         ("RPCErrorCodes",),
         11048,
         "11048 ",
         False,
+        None,
     ),
     "E11049": (
         ("RPCErrorCodes",),
         11049,
         "11049 ",
         False,
+        None,
     ),
     "E11050": (
         ("RPCErrorCodes",),
         11050,
         "11050 ",
         False,
+        None,
     ),
     "E11051": (
         ("RPCErrorCodes",),
         11051,
         "11051 ",
         False,
+        None,
     ),
     "E11052": (
         ("RPCErrorCodes",),
         11052,
         "11052 ",
         False,
+        None,
     ),
     "E11053": (
         ("RPCErrorCodes",),
         11053,
         "11053 ",
         False,
+        None,
     ),
     "E11054": (
         ("RPCErrorCodes",),
         11054,
         "11054 ",
         False,
+        None,
     ),
     "E11055": (
         ("RPCErrorCodes",),
         11055,
         "11055 ",
         False,
+        None,
     ),
     "E11056": (
         ("RPCErrorCodes",),
         11056,
         "11056 ",
         False,
+        None,
     ),
     "E11090": (
         ("RPCErrorCodes",),
         11090,
         "11090 ",
         False,
+        None,
     ),
     "E11091": (
         ("RPCErrorCodes",),
         11091,
         "11091 ",
         False,
+        None,
     ),
     "E11092": (
         ("RPCErrorCodes",),
         11092,
         "11092 ",
         False,
+        None,
     ),
     "E11093": (
         ("RPCErrorCodes",),
         11093,
         "11093 ",
         False,
+        None,
     ),
     "E11094": (
         ("RPCErrorCodes",),
         11094,
         "11094 ",
         False,
+        None,
     ),
     "E11095": (
         ("RPCErrorCodes",),
         11095,
         "11095 ",
         False,
+        None,
     ),
     "E11096": (
         ("RPCErrorCodes",),
         11096,
         "11096 ",
         False,
+        None,
     ),
     "E11097": (
         ("RPCErrorCodes",),
         11097,
         "11097 ",
         False,
+        None,
     ),
     "E11098": (
         ("RPCErrorCodes",),
         11098,
         "11098 ",
         False,
+        None,
     ),
     "E12001": (
         ("RPCErrorCodes",),
         12001,
         "12001 ",
         False,
+        None,
     ),
     "E12002": (
         ("RPCErrorCodes",),
         12002,
         "12002 ",
         False,
+        None,
     ),
     "E12003": (
         ("RPCErrorCodes",),
         12003,
         "12003 ",
         False,
+        None,
     ),
     "E12004": (
         ("RPCErrorCodes",),
         12004,
         "12004 ",
         False,
+        None,
     ),
     "E12005": (
         ("RPCErrorCodes",),
         12005,
         "12005 ",
         False,
+        None,
     ),
     "E12100": (
         ("RPCErrorCodes",),
         12100,
         "12100 ",
         False,
+        None,
     ),
     "E12998": (
         ("RPCErrorCodes",),
         12998,
         "12998 ",
         False,
+        None,
     ),
     "E13004": (
         ("RPCErrorCodes",),
         13004,
         "13004 ",
         False,
+        None,
     ),
     "E13005": (
         ("RPCErrorCodes",),
         13005,
         "13005 ",
         False,
+        None,
     ),
     "E13006": (
         ("RPCErrorCodes",),
         13006,
         "13006 ",
         False,
+        None,
     ),
     "E13007": (
         ("RPCErrorCodes",),
         13007,
         "13007 ",
         False,
+        None,
     ),
     "E13008": (
         ("RPCErrorCodes",),
         13008,
         "13008 ",
         False,
+        None,
     ),
     "E13009": (
         ("RPCErrorCodes",),
         13009,
         "13009 ",
         False,
+        None,
     ),
     "E13010": (
         ("RPCErrorCodes",),
         13010,
         "13010 ",
         False,
+        None,
     ),
     "E13011": (
         ("RPCErrorCodes",),
         13011,
         "13011 ",
         False,
+        None,
     ),
     "E13012": (
         ("RPCErrorCodes",),
         13012,
         "13012 ",
         False,
+        None,
     ),
     "E13013": (
         ("RPCErrorCodes",),
         13013,
         "13013 ",
         False,
+        None,
     ),
     "E13014": (
         ("RPCErrorCodes",),
         13014,
         "13014 ",
         False,
+        None,
     ),
     "E13015": (
         ("RPCErrorCodes",),
         13015,
         "13015 ",
         False,
+        None,
     ),
     "E13016": (
         ("RPCErrorCodes",),
         13016,
         "13016 ",
         False,
+        None,
     ),
     "E13018": (
         ("RPCErrorCodes",),
         13018,
         "13018 ",
         False,
+        None,
     ),
     "E13019": (
         ("RPCErrorCodes",),
         13019,
         "13019 ",
         False,
+        None,
     ),
     "E13020": (
         ("RPCErrorCodes",),
         13020,
         "13020 ",
         False,
+        None,
     ),
     "E13021": (
         ("RPCErrorCodes",),
         13021,
         "13021 ",
         False,
+        None,
     ),
     "E13025": (
         ("RPCErrorCodes",),
         13025,
         "13025 ",
         False,
+        None,
     ),
     "E13028": (
         ("RPCErrorCodes",),
         13028,
         "13028 ",
         False,
+        None,
     ),
     "E13030": (
         ("RPCErrorCodes",),
         13030,
         "13030 ",
         False,
+        None,
     ),
     "E13031": (
         ("RPCErrorCodes",),
         13031,
         "13031 ",
         False,
+        None,
     ),
     "E13032": (
         ("RPCErrorCodes",),
         13032,
         "13032 ",
         False,
+        None,
     ),
     "E13034": (
         ("RPCErrorCodes",),
         13034,
         "13034 ",
         False,
+        None,
     ),
     "E13035": (
         ("RPCErrorCodes",),
         13035,
         "13035 ",
         False,
+        None,
     ),
     "E13036": (
         ("RPCErrorCodes",),
         13036,
         "13036 ",
         False,
+        None,
     ),
     "E13037": (
         ("RPCErrorCodes",),
         13037,
         "13037 ",
         False,
+        None,
     ),
     "E13040": (
         ("RPCErrorCodes",),
         13040,
         "13040 ",
         False,
+        None,
     ),
     "E13042": (
         ("RPCErrorCodes",),
         13042,
         "13042 ",
         False,
+        None,
     ),
     "E13043": (
         ("RPCErrorCodes",),
         13043,
         "13043 ",
         False,
+        None,
     ),
     "E13403": (
         ("RPCErrorCodes",),
         13403,
         "13403 ",
         False,
+        None,
     ),
     "E13503": (
         ("RPCErrorCodes",),
         13503,
         "13503 ",
         False,
+        None,
     ),
     "E13666": (
         ("RPCErrorCodes",),
         13666,
         "13666 ",
         False,
+        None,
     ),
     "E13777": (
         ("RPCErrorCodes",),
         13777,
         "13777 ",
         False,
+        None,
     ),
     "E13778": (
         ("RPCErrorCodes",),
         13778,
         "13778 ",
         False,
+        None,
     ),
     "E13780": (
         ("RPCErrorCodes",),
         13780,
         "13780 ",
         False,
+        None,
     ),
     "E13781": (
         ("RPCErrorCodes",),
         13781,
         "13781 ",
         False,
+        None,
     ),
     "E13791": (
         ("RPCErrorCodes",),
         13791,
         "13791 ",
         False,
+        None,
     ),
     "E13792": (
         ("RPCErrorCodes",),
         13792,
         "13792 ",
         False,
+        None,
     ),
     "E13793": (
         ("RPCErrorCodes",),
         13793,
         "13793 ",
         False,
+        None,
     ),
     "E13888": (
         ("RPCErrorCodes",),
         13888,
         "13888 ",
         False,
+        None,
     ),
     "E13901": (
         ("RPCErrorCodes",),
         13901,
         "13901 ",
         False,
+        None,
     ),
     "E13902": (
         ("RPCErrorCodes",),
         13902,
         "13902 ",
         False,
+        None,
     ),
     "E13903": (
         ("RPCErrorCodes",),
         13903,
         "13903 ",
         False,
+        None,
     ),
     "E13904": (
         ("RPCErrorCodes",),
         13904,
         "13904 ",
         False,
+        None,
     ),
     "E13905": (
         ("RPCErrorCodes",),
         13905,
         "13905 ",
         False,
+        None,
     ),
     "E13906": (
         ("RPCErrorCodes",),
         13906,
         "13906 ",
         False,
+        None,
     ),
     "E13907": (
         ("RPCErrorCodes",),
         13907,
         "13907 ",
         False,
+        None,
     ),
     "E13910": (
         ("RPCErrorCodes",),
         13910,
         "13910 ",
         False,
+        None,
     ),
     "E13911": (
         ("RPCErrorCodes",),
         13911,
         "13911 ",
         False,
+        None,
     ),
     "E13912": (
         ("RPCErrorCodes",),
         13912,
         "13912 ",
         False,
+        None,
     ),
     "E13913": (
         ("RPCErrorCodes",),
         13913,
         "13913 ",
         False,
+        None,
     ),
     "E13914": (
         ("RPCErrorCodes",),
         13914,
         "13914 ",
         False,
+        None,
     ),
     "E13915": (
         ("RPCErrorCodes",),
         13915,
         "13915 ",
         False,
+        None,
     ),
     "E13916": (
         ("RPCErrorCodes",),
         13916,
         "13916 ",
         False,
+        None,
     ),
     "E13917": (
         ("RPCErrorCodes",),
         13917,
         "13917 ",
         False,
+        None,
     ),
     "E13918": (
         ("RPCErrorCodes",),
         13918,
         "13918 ",
         False,
+        None,
     ),
     "E13919": (
         ("RPCErrorCodes",),
         13919,
         "13919 ",
         False,
+        None,
     ),
     "E32602": (
         ("RPCErrorCodes",),
         -32602,
         "-32602 ",
         False,
+        None,
     ),
     "E32600": (
         ("RPCErrorCodes",),
         -32600,
         "-32600 ",
         False,
+        None,
     ),
     "E32601": (
         ("RPCErrorCodes",),
         -32601,
         "-32601 ",
         False,
+        None,
     ),
     "E32700": (
         ("RPCErrorCodes",),
         -32700,
         "-32700 ",
         False,
+        None,
     ),
     "E32000": (
         ("RPCErrorCodes",),
         -32000,
         "-32000 ",
         False,
+        None,
     ),
 }
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("error", "code"),
+        (("error", "message"),),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {}
 
 # The runtime, the same in every generated module (errgen's templates/python/runtime.py).
 if TYPE_CHECKING:
@@ -4915,6 +5094,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -4929,7 +5112,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -4947,6 +5146,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -4954,12 +5158,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -4977,14 +5190,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -5028,37 +5254,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -5075,7 +5403,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -5084,6 +5412,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made
@@ -5104,6 +5434,11 @@ if not TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
+
+    class RateLimited(ApiError):
+        """Group RateLimited of errgen.toml"""
+
+        retryable = True
 
     class RPCErrorCodes(ApiError):
         """RPC Error Codes"""
@@ -5189,8 +5524,10 @@ if TYPE_CHECKING:
     class E10027(RPCErrorCodes):
         """10027\x20"""
 
-    class E10028(RPCErrorCodes):
+    class E10028(RPCErrorCodes, RateLimited):
         """10028\x20"""
+
+        retryable = True
 
     class E10029(RPCErrorCodes):
         """10029\x20"""

@@ -27,566 +27,570 @@ TYPE_CHECKING = False
 __all__ = [
     "CATEGORIES",
     "E0",
-    "E1",
-    "E2",
-    "E50000",
-    "E50001",
-    "E50002",
-    "E50004",
-    "E50005",
-    "E50006",
-    "E50007",
-    "E50008",
-    "E50009",
-    "E50010",
-    "E50011",
-    "E50012",
-    "E50013",
-    "E50014",
-    "E50015",
-    "E50016",
-    "E50017",
-    "E50018",
-    "E50019",
-    "E50020",
-    "E50021",
-    "E50022",
-    "E50023",
-    "E50024",
-    "E50025",
-    "E50026",
-    "E50027",
-    "E50028",
-    "E50029",
-    "E50030",
-    "E50032",
-    "E50033",
-    "E50035",
-    "E50036",
-    "E50037",
-    "E50038",
-    "E50039",
-    "E50040",
-    "E50041",
-    "E50042",
-    "E50044",
-    "E50045",
-    "E50046",
-    "E50047",
-    "E50048",
-    "E50049",
-    "E50050",
-    "E50051",
-    "E50052",
-    "E50053",
-    "E50055",
-    "E50056",
-    "E50057",
-    "E50058",
-    "E50059",
-    "E50060",
-    "E50061",
-    "E50062",
-    "E50063",
-    "E50064",
-    "E50067",
-    "E50069",
-    "E50071",
-    "E50072",
-    "E50075",
-    "E50076",
-    "E50077",
-    "E50100",
-    "E50101",
-    "E50102",
-    "E50103",
-    "E50104",
-    "E50105",
-    "E50106",
-    "E50107",
-    "E50108",
-    "E50109",
-    "E50110",
-    "E50111",
-    "E50112",
-    "E50113",
-    "E50114",
-    "E50115",
-    "E50116",
-    "E50118",
-    "E50119",
-    "E50120",
-    "E50121",
-    "E50122",
-    "E51000",
-    "E51001",
-    "E51002",
-    "E51003",
-    "E51005",
-    "E51006",
-    "E51007",
-    "E51009",
-    "E51010",
-    "E51011",
-    "E51012",
-    "E51014",
-    "E51015",
-    "E51016",
-    "E51017",
-    "E51018",
-    "E51019",
-    "E51020",
-    "E51021",
-    "E51022",
-    "E51023",
-    "E51024",
-    "E51025",
-    "E51026",
-    "E51027",
-    "E51028",
-    "E51029",
-    "E51030",
-    "E51031",
-    "E51032",
-    "E51033",
-    "E51034",
-    "E51035",
-    "E51036",
-    "E51037",
-    "E51038",
-    "E51039",
-    "E51040",
-    "E51041",
-    "E51042",
-    "E51043",
-    "E51044",
-    "E51046",
-    "E51047",
-    "E51048",
-    "E51049",
-    "E51050",
-    "E51051",
-    "E51052",
-    "E51053",
-    "E51054",
-    "E51055",
-    "E51056",
-    "E51057",
-    "E51058",
-    "E51059",
-    "E51063",
-    "E51065",
-    "E51066",
-    "E51068",
-    "E51069",
-    "E51070",
-    "E51071",
-    "E51072",
-    "E51073",
-    "E51074",
-    "E51075",
-    "E51076",
-    "E51077",
-    "E51078",
-    "E51079",
-    "E51080",
-    "E51081",
-    "E51082",
-    "E51083",
-    "E51084",
-    "E51085",
-    "E51086",
-    "E51087",
-    "E51088",
-    "E51089",
-    "E51090",
-    "E51091",
-    "E51092",
-    "E51093",
-    "E51094",
-    "E51095",
-    "E51096",
-    "E51098",
-    "E51099",
-    "E51100",
-    "E51101",
-    "E51102",
-    "E51103",
-    "E51104",
-    "E51105",
-    "E51106",
-    "E51107",
-    "E51108",
-    "E51109",
-    "E51110",
-    "E51111",
-    "E51112",
-    "E51113",
-    "E51115",
-    "E51116",
-    "E51117",
-    "E51120",
-    "E51121",
-    "E51122",
-    "E51123",
-    "E51124",
-    "E51125",
-    "E51126",
-    "E51127",
-    "E51128",
-    "E51129",
-    "E51130",
-    "E51131",
-    "E51132",
-    "E51133",
-    "E51134",
-    "E51135",
-    "E51136",
-    "E51137",
-    "E51138",
-    "E51139",
-    "E51140",
-    "E51142",
-    "E51143",
-    "E51144",
-    "E51147",
-    "E51148",
-    "E51149",
-    "E51150",
-    "E51152",
-    "E51153",
-    "E51154",
-    "E51155",
-    "E51156",
-    "E51158",
-    "E51159",
-    "E51162",
-    "E51163",
-    "E51164",
-    "E51165",
-    "E51166",
-    "E51167",
-    "E51168",
-    "E51169",
-    "E51170",
-    "E51171",
-    "E51173",
-    "E51174",
-    "E51175",
-    "E51176",
-    "E51177",
-    "E51178",
-    "E51179",
-    "E51180",
-    "E51181",
-    "E51182",
-    "E51185",
-    "E51186",
-    "E51187",
-    "E51192",
-    "E51193",
-    "E51194",
-    "E51195",
-    "E51196",
-    "E51197",
-    "E51201",
-    "E51202",
-    "E51203",
-    "E51204",
-    "E51205",
-    "E51206",
-    "E51207",
-    "E51209",
-    "E51210",
-    "E51211",
-    "E51212",
-    "E51213",
-    "E51214",
-    "E51220",
-    "E51221",
-    "E51222",
-    "E51223",
-    "E51224",
-    "E51225",
-    "E51226",
-    "E51250",
-    "E51251",
-    "E51252",
-    "E51253",
-    "E51254",
-    "E51255",
-    "E51256",
-    "E51257",
-    "E51258",
-    "E51259",
-    "E51260",
-    "E51261",
-    "E51262",
-    "E51263",
-    "E51264",
-    "E51265",
-    "E51267",
-    "E51268",
-    "E51269",
-    "E51270",
-    "E51271",
-    "E51272",
-    "E51273",
-    "E51274",
-    "E51275",
-    "E51276",
-    "E51277",
-    "E51278",
-    "E51279",
-    "E51280",
-    "E51281",
-    "E51282",
-    "E51283",
-    "E51284",
-    "E51285",
-    "E51286",
-    "E51287",
-    "E51288",
-    "E51289",
-    "E51290",
-    "E51291",
-    "E51292",
-    "E51293",
-    "E51294",
-    "E51295",
-    "E51298",
-    "E51299",
-    "E51300",
-    "E51302",
-    "E51303",
-    "E51304",
-    "E51305",
-    "E51306",
-    "E51307",
-    "E51308",
-    "E51309",
-    "E51310",
-    "E51311",
-    "E51312",
-    "E51313",
-    "E51317",
-    "E51320",
-    "E51321",
-    "E51322",
-    "E51323",
-    "E51324",
-    "E51325",
-    "E51326",
-    "E51327",
-    "E51328",
-    "E51329",
-    "E51330",
-    "E51331",
-    "E51332",
-    "E51333",
-    "E51340",
-    "E51341",
-    "E51342",
-    "E51343",
-    "E51344",
-    "E51345",
-    "E51346",
-    "E51347",
-    "E51348",
-    "E51349",
-    "E51350",
-    "E51351",
-    "E51352",
-    "E51353",
-    "E51354",
-    "E51355",
-    "E51356",
-    "E51357",
-    "E51358",
-    "E51359",
-    "E51370",
-    "E51380",
-    "E51381",
-    "E51382",
-    "E51383",
-    "E51384",
-    "E51385",
-    "E51386",
-    "E51387",
-    "E51388",
-    "E51389",
-    "E51390",
-    "E51391",
-    "E51392",
-    "E51393",
-    "E51394",
-    "E51395",
-    "E51396",
-    "E51397",
-    "E51398",
-    "E51399",
-    "E51400",
-    "E51401",
-    "E51402",
-    "E51403",
-    "E51404",
-    "E51405",
-    "E51406",
-    "E51407",
-    "E51408",
-    "E51409",
-    "E51410",
-    "E51411",
-    "E51412",
-    "E51413",
-    "E51415",
-    "E51416",
-    "E51500",
-    "E51501",
-    "E51503",
-    "E51505",
-    "E51506",
-    "E51507",
-    "E51508",
-    "E51509",
-    "E51510",
-    "E51511",
-    "E51512",
-    "E51513",
-    "E51514",
-    "E51521",
-    "E51522",
-    "E51523",
-    "E51524",
-    "E51525",
-    "E51526",
-    "E51527",
-    "E51528",
-    "E51529",
-    "E51530",
-    "E51531",
-    "E51532",
-    "E51536",
-    "E51537",
-    "E51538",
-    "E51539",
-    "E51543",
-    "E51600",
-    "E51601",
-    "E51602",
-    "E51603",
-    "E51604",
-    "E51605",
-    "E51606",
-    "E51607",
-    "E51608",
-    "E51610",
-    "E51611",
-    "E51620",
-    "E51621",
-    "E51625",
-    "E51820",
-    "E51821",
-    "E51822",
-    "E51823",
-    "E51824",
-    "E51825",
-    "E52000",
-    "E54000",
-    "E54001",
-    "E54004",
-    "E54005",
-    "E54006",
-    "E54007",
-    "E54008",
-    "E54009",
-    "E54011",
-    "E54012",
-    "E54018",
-    "E54019",
-    "E54024",
-    "E54025",
-    "E54026",
-    "E54027",
-    "E54028",
-    "E54029",
-    "E54030",
-    "E54031",
-    "E54035",
-    "E54036",
-    "E54039",
-    "E54040",
-    "E54041",
-    "E54042",
-    "E54043",
-    "E54044",
-    "E54045",
-    "E54046",
-    "E54047",
-    "E54048",
-    "E54049",
-    "E54070",
-    "E54071",
-    "E54072",
-    "E54073",
-    "E54074",
-    "E54075",
-    "E54078",
-    "E54079",
-    "E54092",
-    "E59509",
-    "E510041101",
-    "E510041102",
-    "E510041103",
-    "E510041104",
-    "E510041105",
-    "E510041106",
-    "E510041107",
-    "E510041111",
-    "E510041112",
-    "E510041113",
-    "E510041114",
-    "E510041115",
-    "E510041116",
-    "E510041117",
-    "E510081000",
-    "E510081001",
-    "E510081002",
-    "E510081003",
-    "E510081004",
-    "E510081005",
-    "E510081006",
-    "E510081007",
-    "E510081009",
-    "E510081010",
-    "E510081015",
-    "E510081016",
-    "E510081017",
-    "E510081018",
-    "E510081019",
-    "E510081020",
-    "E515021030",
-    "E515021031",
-    "E515021032",
-    "E515021033",
-    "E515021034",
-    "E515021035",
-    "E515021036",
-    "E515021037",
-    "E515021039",
-    "E515021040",
-    "E515021049",
+    "E51004",
+    "E51008",
+    "E51502",
     "MESSAGE_TABLES",
     "SOURCE_ID",
     "SOURCE_URL",
     "APIClass",
+    "AccountDoesNotHavePermissionFor",
+    "AccountDoesNotHavePermissionTo",
+    "AccountFrozenAndRelatedOperationsRestricted",
+    "AccountFrozenAndRelatedOperationsRestrictedError",
+    "AccountIsFrozenDueToStop",
+    "AccountStatusInvalidCheckAccountStatus",
+    "ActionNotAllowed",
+    "ActionRequiredPleaseAcceptTheTradfi",
+    "AlgoOrderAmountIsOutOf",
+    "AlgoOrderPriceIsOutOf",
+    "AlgoclordidAlreadyExists",
+    "AllTpOrdersInOneOrder",
+    "AlreadyExists",
+    "AlreadyExistsWithinAlgoclordidAndAttachalgoclordid",
+    "ApiEndpointIsInactiveOrUnavailable",
+    "ApiEndpointRequestTimeoutDoesNot",
     "ApiError",
+    "ApiFrozenPleaseContactCustomerService",
+    "ApiKeyDoesntExist",
+    "ApiUsersCantPlaceOrdersThat",
+    "ApikeyDoesNotMatchCurrentEnvironment",
+    "AsALeadTraderYouHold",
+    "AsALeadTraderYouMust",
+    "AsALeadTraderYouMustError",
+    "AsASpotLeadTraderYou",
+    "AsASpotLeadTraderYouError",
+    "AsLeadTraderYouCantSwitch",
+    "AttachalgoidOrAttachalgoclordidCannotBeIdentical",
+    "AvailableBalanceIs0",
+    "AverageAmountExceedsTheLimitOf",
+    "AverageAmountExceedsTheLimitOfError",
+    "BeforeYouContinueYoullNeedTo",
+    "BodyForPostRequestCannotBe",
+    "BotConfigurationDoesNotExistPlease",
+    "BotIsCurrentlyStoppingDoNot",
+    "BotOrderTypeErrorOccurredWhen",
+    "BulkOperationPartiallySucceeded",
+    "BuyLimitOfUsdExceededYour",
+    "BuyLimitOfUsdExceededYourError",
+    "CancelAllPendingCloseOrdersBefore",
+    "CanceledOrderCountExceedsTheLimit",
+    "CancellationFailedAsTheOrderIs",
+    "CancellationFailedAsTheOrderIs51410",
+    "CancellationFailedAsTheOrderIsError",
+    "CancellationFailedAsTheOrderType",
+    "CancellationFailedAsTheOrderTypeError",
+    "CancellationFailedAsYouDontHave",
+    "CancellationTimedOutPleaseTryAgain",
+    "CannotAdjustMarginsForLongIsolated",
+    "CannotCreateTradingBotDuringCall",
+    "ClientOrderIdAlreadyExists",
+    "CloseOrderSizeExceedsAvailableSize",
+    "ClosePositionOrderInHedgeMode",
+    "ClosefractionIsNotApplicableToPortfolio",
+    "ClosefractionIsOnlyAvailableForClose",
+    "ClosefractionIsOnlyAvailableForExpiry",
+    "ClosefractionIsOnlyAvailableForReduceonly",
+    "ClosefractionIsOnlyAvailableForStop",
+    "ClosefractionIsOnlyAvailableInNet",
+    "ClosingAllThePositionsAtThe",
+    "ClosingFailedPleaseCheckYourMargin",
+    "ClosingOrderAlreadyExistsPleaseTry",
+    "ContractExpired",
+    "ContractIsBeingSettled",
+    "ContractSuspended",
+    "ContractUnderDelivery",
+    "CouldntPlaceOrderAsIsAt",
+    "CrossCryptoContractsAreCurrentlyNot",
+    "CurrencyIsFrozenDueToAdl",
+    "CurrencyIsFrozenDueToLiquidation",
+    "CurrentMarketMeetsTheStopCondition",
+    "CurrentlyThereArePendingReduceOnly",
+    "CurrentlyThereArePendingReduceReverse",
+    "CurrentlyWeDontSupportLeadingTrades",
+    "CxloncloseposNeedsToBeTrueTo",
     "DataClass",
+    "DoesntExistWithin",
+    "DueToComplianceRestrictionsInYour",
+    "DueToInsufficientOrderBookDepth",
+    "DueToLocalLawsAndRegulations",
+    "DueToThePlatformSystemUpgrade",
+    "DynamicChangeIsAvailableOnlyFor",
+    "EachUserCanHoldUpTo",
+    "EditingParametersIsntAvailableForFollow",
+    "EitherClientOrderIdOrOrder",
+    "EitherOrderIdOrClientOrder",
+    "EitherOrderStatusOrOrderId",
+    "EitherPairIdOrPairName",
+    "EitherParameterOrIsRequired",
+    "ElpIsNotEnabledForYou",
+    "ElpOrdersArentSupportedFor",
+    "ElpOrdersCantBeReduceOnly",
+    "ElpOrdersCantBeUsedWith",
     "ErrorCode",
+    "ExchangeDomainDoesNotExist",
+    "ExchangeIdDoesNotExist",
+    "FailedToAmendOrdersInBatches",
+    "FailedToEditAReduceOnly",
+    "FailedToEditOrderTheEdited",
+    "FailedToEditUnableToEdit",
+    "FailedToModifyOrderBecauseIt",
+    "FailedToModifyOrderBecauseYour",
+    "FailedToPlaceOrderAReduce",
+    "FailedToPlaceOrderTheNew",
+    "FailedToPlaceTrailingStopOrder",
+    "FailedToPlaceTrailingStopOrderError",
+    "FailedYouHaveBlockTradingOpen",
+    "FailedYouHaveReduceOnlyType",
+    "FastApiIsAllowedToCreate",
+    "FillRateExceedsTheLimitThat",
+    "FixedMarginCurrencyError",
+    "ForSecurityAndCompliancePurposesPlease",
+    "FundingFeeIsBeingSettled",
+    "FundingFeesFrozenAndRelatedOperations",
+    "FuturesGridIsNotAvailableIn",
     "GeneralClass",
+    "HasAlreadySettledToCheckThe",
+    "IcebergAverageAmountErrorOccurred",
+    "IcebergOrderPriceVarianceError",
+    "IfTheMainOrderIsA",
+    "IndexDoesntExist",
+    "InitiateADownloadRequestBeforeObtaining",
+    "InstantTriggerIsntAvailableForFollow",
+    "InstrumentBlockedPleaseVerifyTradingThis",
+    "InstrumentIdDoesntMatchInstrumentType",
+    "InstrumentIdDoesntMatchUnderlyingIndex",
+    "InstrumentIdInstrumentIdCodeOr",
+    "InstrumentIsNotSupported",
+    "InstrumentTypeDoesntMatchUnderlyingIndex",
+    "InsufficientAvailableAsYourBorrowingAmount",
+    "InsufficientBalance",
+    "InsufficientConversionAmount",
+    "InvalidAuthorization",
+    "InvalidContentTypePleaseUseApplication",
+    "InvalidOkAccessKey",
+    "InvalidOkAccessTimestamp",
+    "InvalidRequestMethod",
+    "InvalidSignature",
+    "IocOrderAlreadyExistsUnderThe",
+    "IsNotInCallAuction",
+    "IsolatedMarginModeIsNoLonger",
+    "JsonSyntaxError",
+    "LeadAndFollowBotsOnlySupport",
+    "LeverageCannotBeAdjustedForThe",
+    "LimitOfPerIcebergOrderTotal",
+    "ListingCanceledForThisCrypto",
+    "LoanAmountExceedsBorrowingLimit",
+    "ManualTransferInIsolatedModeDoes",
+    "ManualTransferUnavailableToProceedPlease",
+    "MarginRatioVerificationForThisRisk",
+    "MarginTradingIsNotSupported",
+    "MarketConditionsDoNotMeetThe",
+    "MarketOrderAmountExceedsTheMaximum",
+    "MarketOrdersUnavailableForOptionsTrading",
+    "MarketPriceLiquidationRequestsTooFrequent",
     "Match",
+    "MaxMarginUnderCurrentLeverageEnter",
+    "MaximumOfPendingTrailingStopOrders",
+    "MaximumOrdersCanBeModified",
+    "MaximumOrdersCanBePlacedIn",
+    "MaximumPendingIcebergOrdersCanBe",
+    "MaximumPendingTimeWeightedOrdersCan",
     "MessageTable",
+    "MinPriceIncrementIsNull",
+    "ModificationFailedAsTheOrderHas",
+    "ModificationFailedAsTheOrderHasError",
+    "ModificationFailedAsTheOrderPrice",
+    "MultiCurrencyMarginAccountsCannotDo",
+    "MustSelectOneBrokerType",
+    "NoAvailableOffers",
+    "NoAvailablePositionForThisAlgo",
+    "NoInformationOnThePositionTier",
+    "NoMarketDataFound",
+    "NoNetLongPositionsCanBe",
+    "NoProfitAvailable",
+    "NoRecommendedParameters",
+    "NoTransactionDataFoundForThe",
+    "NumberOfModificationRequestsThatAre",
+    "OneClickRepayRequiresAutoBorrow",
+    "OnlyAffiliatesCanPerformThisAction",
+    "OnlyLeadBotCreatorsCanSet",
+    "OnlyMultiCurrencyMarginAccountCan",
+    "OnlyOneParameterCanBeFilled",
+    "OnlyOptionsInstrumentOfThePm",
+    "OnlyTheTdmodeForLeadTrade",
+    "OpenapiUsersCanOnlyPlaceIoc",
+    "OperationFailed",
+    "OrderAmendmentFailedForBuySell",
+    "OrderAmendmentFailedForBuySellError",
+    "OrderAmendmentFailedForCrossBuy",
+    "OrderAmendmentFailedForCrossBuy510041117",
+    "OrderAmendmentFailedForCrossBuyError",
+    "OrderAmendmentFailedForCrossLong",
+    "OrderAmendmentFailedForIsolatedLong",
+    "OrderAmountExceedsTheLimit",
+    "OrderAmountIsLessThanPlease",
+    "OrderAmountMustExceedMinimumAmount",
+    "OrderBlockedPleaseContactCustomerSupport",
+    "OrderCancellationFailedAsTheOrder",
+    "OrderCancellationUnavailableDuringTheSecond",
+    "OrderCountExceedsTheLimit",
+    "OrderDidNotGoThroughYou",
+    "OrderDoesNotExist",
+    "OrderExpired",
+    "OrderFailedAfterTheSpotFee",
+    "OrderFailedBecauseYouDontHave",
+    "OrderFailedBecauseYourCurrentStatus",
+    "OrderFailedBecauseYourCurrentStatus51211",
+    "OrderFailedBecauseYourCurrentStatus51212",
+    "OrderFailedBecauseYourCurrentStatus51213",
+    "OrderFailedBecauseYourCurrentStatusError",
+    "OrderFailedExceedsBorrowLimitLimit",
+    "OrderFailedForBuySellMode",
+    "OrderFailedForBuySellModeError",
+    "OrderFailedForCrossBuySell",
+    "OrderFailedForCrossBuySell510041107",
+    "OrderFailedForCrossBuySellError",
+    "OrderFailedForCrossLongShort",
+    "OrderFailedForInYourCurrent",
+    "OrderFailedForIsolatedLongShort",
+    "OrderFailedInsufficientAccountBalanceAnd",
+    "OrderFailedInsufficientAccountBalanceAndError",
+    "OrderFailedInsufficientAvailableBorrowingAmount",
+    "OrderFailedInsufficientBalanceInAccount",
+    "OrderFailedInsufficientBalanceInAccount515021032",
+    "OrderFailedInsufficientBalanceInAccountError",
+    "OrderFailedInsufficientBorrowingQuotaResults",
+    "OrderFailedInsufficientMarginInAccount",
+    "OrderFailedInsufficientMarginInAccount515021031",
+    "OrderFailedInsufficientMarginInAccount515021033",
+    "OrderFailedInsufficientMarginInAccountError",
+    "OrderFailedNumberOfPendingOrders",
+    "OrderFailedPleasePlaceOrdersOf",
+    "OrderFailedTheAggregatedContractQuantity",
+    "OrderFailedTheLeverageForIn",
+    "OrderFailedTheMaximalSumOf",
+    "OrderFailedTheMaximalSumOf51107",
+    "OrderFailedTheMaximalSumOfError",
+    "OrderFailedTheNumberOfPending",
+    "OrderFailedTheNumberOfPendingError",
+    "OrderFailedTheOpenInterestOf",
+    "OrderFailedTheOrderDidntPass",
+    "OrderFailedTheOrderDidntPassError",
+    "OrderFailedThePlatformHasReached",
+    "OrderFailedTheRequestedBorrowingAmount",
+    "OrderFailedTheRequestedBorrowingAmountError",
+    "OrderFailedTheSzOfThe",
+    "OrderFailedYourAvailableBalanceIs",
+    "OrderFailedYourAvailableBalanceIsError",
+    "OrderFailedYourMainAccountsBorrowing",
+    "OrderFailedYourTotalValueOf",
+    "OrderHasBeenTriggeredAndCant",
+    "OrderIdAlreadyExists",
+    "OrderModificationFailedAtLeast1",
+    "OrderModificationFailedThePriceLength",
+    "OrderModificationFailedYouCanOnly",
+    "OrderModificationFailedYourMainAccounts",
+    "OrderModificationUnavailableForTheOrder",
+    "OrderModificationUnsuccessfulStopOrderModification",
+    "OrderModificationUnsuccessfulTakeProfitStop",
+    "OrderModificationUnsuccessfulTakeProfitStopError",
+    "OrderModificationUnsuccessfulTheStopOrder",
+    "OrderPlacementOrModificationFailedBecause",
+    "OrderPriceIsNotWithinThe",
+    "OrderPriceOrTriggerPriceExceeds",
+    "OrderPriceShouldHigherThanThe",
+    "OrderQuantityMustBeAMultiple",
+    "OrderStatusAndOrderIdCannot",
+    "OrderTimedOutPleaseTryAgain",
+    "OrdersAreNotAllowedToBe",
+    "OrdidDoesNotExist",
+    "OrdtypeMustBeLimitWhilePlacing",
+    "PairIdOrNameDoesntMatch",
+    "ParameterAndCanNotExistAt",
+    "ParameterBeforeIsntSupportedForTimestamp",
+    "ParameterCanNotBeEmpty",
+    "ParameterCountExceedsTheLimit",
+    "ParameterDoesNotMatchParameter",
+    "ParameterError",
+    "ParameterOfBuySellTradingIs",
+    "ParametersAndCannotBeEmptyAt",
+    "PendingCloseOrdersCountExceedsLimit",
+    "PerGridProfitRatioMustBe",
+    "PleaseCancelTheReduceOnlyOrder",
+    "PleaseUseForClosing",
+    "PolicyTypeIsNotGridPolicy",
+    "PortfolioMarginAccountDoesNotSupport",
+    "PortfolioMarginAccountOnlySupportsThe",
+    "PositionClosingNotAllowed",
+    "PositionDoesntExist",
+    "PositionFrozenAndRelatedOperationsRestricted",
+    "PositionFrozenAndRelatedOperationsRestrictedError",
+    "PositionsExceedTheLimitForClosing",
+    "PreMarketExpiryFuturePositionLimit",
+    "PreMarketTradingContractsAreOnly",
+    "PriceVarianceMustBe0X",
+    "PricesCannotBeSpecifiedForStop",
+    "ProfitSharingIsntSupportedForThis",
+    "ProfitSharingIsntSupportedForThisError",
+    "PurchaseFailedDueToInsufficientSell",
+    "PxusdOrPxvolAreNotSupported",
+    "QuoteExpired",
+    "RateLimitReachedPleaseReferTo",
+    "RateLimited",
+    "RecurringBuyNotSupportedForThe",
+    "ReduceOnlyFeatureIsUnavailableFor",
+    "ReduceOnlyFeatureIsUnavailableForError",
+    "ReduceOnlyIsNotAvailable",
+    "RepeatedRequest",
+    "RequestFailed",
+    "RequestHeaderOkAccessKeyCannot",
+    "RequestHeaderOkAccessPassphraseCannot",
+    "RequestHeaderOkAccessPassphraseIncorrect",
+    "RequestHeaderOkAccessSignCannot",
+    "RequestHeaderOkAccessTimestampCannot",
+    "RequestTimedOutPleaseTryAgain",
+    "RequestUnsupportedUnderCurrentAccountMode",
+    "ResetUnsuccessfulAssetsCanOnlyBe",
+    "ResetUnsuccessfulTryAgainLater",
+    "SelectADateWithin",
+    "SelectATimeWithin",
+    "SelectATimeZoneWithin",
+    "ServiceTemporarilyUnavailablePleaseTryAgain",
+    "SettingMultipleTpAndCostPrice",
+    "SimposShouldBeEmptyBecauseSimulated",
+    "SingleIncomeMustBeGreaterThan",
+    "SlPriceMustBeGreaterThan",
+    "SlPriceShouldBeHigherThan",
+    "SlPriceShouldBeLowerThan",
+    "SlTriggerPriceCannotBeHigher",
+    "SlTriggerPriceCannotBeHigher51308",
+    "SlTriggerPriceCannotBeHigherError",
+    "SlTriggerPriceCannotBeLower",
+    "SlTriggerPriceCannotBeLower51306",
+    "SlTriggerPriceCannotBeLowerError",
+    "StatusNotFound",
+    "StopLossPriceMustBeLess",
+    "StopLossPriceMustBeLessError",
+    "StopOrderModificationIsNotAvailable",
+    "StopTriggeractionIsNotSupportedBy",
+    "StrategicOrdersWithIcebergAndTwap",
+    "StrategyForTheCurrentStateDoes",
+    "SweepRatioMustBe0X",
+    "SwitchToIsolatedMarginModeTo",
+    "SwitchingRiskUnitMayLeadPosition",
+    "SystemErrorTryAgainLater",
+    "SystemsAreBusyPleaseTryAgain",
+    "TakeProfitPriceMustBeGreater",
+    "TakeProfitTriggerPriceTypesTptriggerpxtype",
+    "TakeProfitTriggerPricesTptriggerpxCannot",
+    "TheAmountOfSingleStopMarket",
+    "TheApiDoesntSupportCrossSite",
+    "TheBorrowingSystemIsUnavailableTry",
+    "TheBotEngineIsBeingUpgraded",
+    "TheCurrentFunctionIsNotSupported",
+    "TheExptimeCantBeEarlierThan",
+    "TheHighestPriceCannotBeLower",
+    "TheHighestPriceLimitForBuy",
+    "TheInvestmentAmountOfEachCrypto",
+    "TheLimitOfTimeWeightedOrder",
+    "TheLowestPriceLimitForSell",
+    "TheMaximumValueAllowedPerOrder",
+    "TheMinPriceIsLowerThan",
+    "TheMinPriceNeedsToBe",
+    "TheNumberOfOrdersWithSplit",
+    "TheNumberOfReduceOnlyOrders",
+    "TheNumberOfSlOrdersWith",
+    "TheNumberOfTpOrdersCannot",
+    "TheNumberOfTpOrdersWith",
+    "TheOptionContractsRelatedToCurrent",
+    "TheOrderTypeIsNotAllowed",
+    "ThePairOrContractIsNot",
+    "ThePaymentMethodIsNotSupported",
+    "ThePercentagesOfAllTradingPairs",
+    "ThePrecisionOfTheNumberOf",
+    "ThePriceCorrespondingToTheIv",
+    "ThePriceCorrespondingToTheIvError",
+    "ThePriceCorrespondingToTheUsd",
+    "ThePriceCorrespondingToTheUsdError",
+    "ThePriceForTheLimitOrder",
+    "TheProfitSharingRatioMustBe",
+    "TheRangeOfAverageAmountIs",
+    "TheRangeOfCoinPercentageIs",
+    "TheRangeOfLeverIs",
+    "TheRangeOfPriceVarianceIs",
+    "TheRangeOfShouldBe",
+    "TheRangeOfShouldBeError",
+    "TheRangeOfTimeIntervalIs",
+    "TheRangeOfTotalAmountIs",
+    "TheSizeOfTheTpOrder",
+    "TheStopLossTriggerPriceMust",
+    "TheStopLossTriggerPriceMust51051",
+    "TheStopLossTriggerPriceMust51053",
+    "TheStopLossTriggerPriceMustError",
+    "TheTakeProfitPriceNeedsTo",
+    "TheTakeProfitTriggerPriceMust",
+    "TheTakeProfitTriggerPriceMust51050",
+    "TheTakeProfitTriggerPriceMust51052",
+    "TheTakeProfitTriggerPriceMustError",
+    "TheTimeIntervalBetweenTheStart",
+    "TheTimeIntervalBetweenTheStartError",
+    "TheTokenIsRestrictedInIslamic",
+    "TheTotalAmountPerOrderFor",
+    "TheTotalAmountShouldNotBe",
+    "TheTotalNumberOfPendingOrders",
+    "TheTotalSizeOfTpOrders",
+    "TheTriggerPriceMustBeGreater",
+    "TheUserIsntYourInvitee",
+    "TheValueOfAMarketOrder",
+    "TheValueOfThePositionAnd",
+    "ThereIsNoValidQuotationIn",
+    "ThisAccountDoesntHavePermissionTo",
+    "ThisAccountIsRestrictedFromTrading",
+    "ThisAccountOnlySupportsPlacingIoc",
+    "ThisApiKeyDoesntHavePermission",
+    "ThisBotCannotBeCreatedTemporarily",
+    "ThisBotDoesNotExist",
+    "ThisBotDoesNotExistOr",
+    "ThisBotDoesntSupportCurrentInstrument",
+    "ThisBotIsInRunningStatus",
+    "ThisBotIsntAvailableInCurrent",
+    "ThisBotTypeDoesNotExist",
+    "ThisContractIsCurrentlyViewOnly",
+    "ThisCryptoIsNotSupportedIn",
+    "ThisEndpointRequiresThatApikeyMust",
+    "ThisFeatureIsCurrentlyUnavailable",
+    "ThisFeatureIsOnlyAvailableIn",
+    "ThisFeatureIsTemporarilyUnavailableWhile",
+    "ThisFeatureIsUnavailableInDemo",
+    "ThisIsolatedPositionDoesntExist",
+    "ThisOperationIsDisabledByThe",
+    "ThisOrderPriceIsNotWithin",
+    "TimeWeightedOrderIntervalErrorInterval",
+    "TimeWeightedOrderLimitError",
+    "TimeWeightedOrderStrategyInitiativeRange",
+    "TimeWeightedOrderStrategyInitiativeRate",
+    "TimestampRequestExpired",
+    "ToLinkTheAppUsingYour",
+    "ToPlaceTpLimitOrdersAt",
+    "ToTradeOptionsMakeSureYou",
+    "TokenDoesntExist",
+    "TooFrequentOperationsPleaseTryAgain",
+    "TotalAmountMustBeGreaterThan",
+    "TotalQuantityOfTimeWeightedOrder",
+    "TpLimitOrderPricesTpordpxIn",
+    "TpOrderPricesTpordpxInOne",
+    "TpPriceMustBeLessThan",
+    "TpPriceShouldBeHigherThan",
+    "TpPriceShouldBeLowerThan",
+    "TpSlOrdersInSplitTps",
+    "TpTriggerPriceCannotBeHigher",
+    "TpTriggerPriceCannotBeHigher51305",
+    "TpTriggerPriceCannotBeHigherError",
+    "TpTriggerPriceCannotBeLower",
+    "TpTriggerPriceCannotBeLower51307",
+    "TpTriggerPriceCannotBeLowerError",
+    "TpTriggerPricesTpordpxInOne",
+    "TptriggerpxTpordpxOrSltriggerpxSlordpxCant",
     "TradeClass",
+    "TradingAccountIsBlocked",
+    "TradingAmountExceedsTheLimitAnd",
+    "TradingOfThisPairOrContract",
+    "TradingPairAlreadyExists",
+    "TrailingStopOrderCallbackRateError",
+    "TrailingStopOrderPlacementFailedThe",
+    "TrailingStopOrderPlacementFailedTheError",
+    "TransactionDataForTheCurrentQuarter",
+    "TriggerOrderDoNotSupportThe",
+    "TriggerOrdersAreNotAvailableBy",
+    "TriggerOrdersAreNotAvailableIn",
+    "TriggerPriceShouldBeHigherThan",
+    "TriggerPriceShouldBeHigherThanError",
+    "TriggerPriceShouldBeLowerThan",
+    "TriggerPriceShouldBeLowerThan51395",
+    "TriggerPriceShouldBeLowerThanError",
+    "UnableToBorrowManuallyInQuick",
+    "UnableToCloseAllAtMarket",
+    "UnableToEditOrderInsufficientBalance",
+    "UnableToModifyTheOrderPrice",
+    "UnableToModifyTheOrderQuantity",
+    "UnableToModifyTheSizeOf",
+    "UnableToModifyTriggerPriceType",
+    "UnableToPlaceAnOrderThat",
+    "UnableToPlaceOrderSpotTrading",
+    "UnableToPlaceOrderTakeProfit",
+    "UnableToPlaceTheOrderPlease",
+    "UnableToRepayManuallyInQuick",
+    "UnavailableToAmendBecauseThePrice",
+    "UnavailableToPlaceOptionsOrdersUsing",
+    "UnderThePortfolioMarginAccountUsers",
+    "UsedMarginMustBeGreaterThan",
+    "UserBlocked",
+    "UserDoesntExist",
+    "UserIdCannotBeEmpty",
+    "UsersWithOptionsAccountsCannotHold",
+    "WhenModifyingTakeProfitOrStop",
+    "YouAreALeadTraderSplit",
+    "YouCanHaveToTradingPairs",
+    "YouCanOnlyDownloadTransactionData",
+    "YouCanOnlyPlace1Tp",
+    "YouCanOnlyPlaceALimit",
+    "YouCanOnlyPlaceLimitOrders",
+    "YouCanOnlyPlaceLimitOrders51197",
+    "YouCanOnlyPlaceLimitOrdersError",
+    "YouCanOnlyPlaceMarketOrders",
+    "YouCanOnlyPlaceUpTo",
+    "YouCantAccessOurServicesThrough",
+    "YouCantActivateTheCreditsAs",
+    "YouCantAddANewTp",
+    "YouCantAmendThisOrderBecause",
+    "YouCantCancelTheOrderBecause",
+    "YouCantDownloadBillingStatementsFor",
+    "YouCantDownloadBillingStatementsForError",
+    "YouCantModifyTheAmountOf",
+    "YouCantPlaceFillOrKill",
+    "YouCantPlaceOrdersToTake",
+    "YouCantPlaceTpLimitOrders",
+    "YouCantPlaceTpLimitOrdersError",
+    "YouDoNotMeetTheRequirements",
+    "YouDontHavePermissionToPlace",
+    "YouDontHavePermissionToUse",
+    "YouHaveOpenOrdersCancelThese",
+    "YouHavePendingOrdersOrOpen",
+    "YouHoldPositionsCloseThesePositions",
+    "YouMustBindAPhoneNumber",
+    "YouMustBindAnEmailTo",
+    "YouMustEnterAPriceQuantity",
+    "YouNeedToUseAttachalgoordsIf",
+    "YourAccountHasBeenSetTo",
+    "YourAccountHasTriggeredOkxRisk",
+    "YourClosingPriceHasTriggeredThe",
+    "YourClosingPriceHasTriggeredTheError",
+    "YourIpIsNotIncludedIn",
+    "YourOrderAmountExceedsTheMax",
+    "YourOrderFailedBecauseItRequires",
+    "YourOrderFailedBecauseItRequires510081018",
+    "YourOrderFailedBecauseItRequiresError",
+    "YourOrderFailedBecauseYouMust",
+    "YourOrderFailedBecauseYouMust54026",
+    "YourOrderFailedBecauseYouMust54027",
+    "YourOrderFailedBecauseYouMust54028",
+    "YourOrderFailedBecauseYouMustError",
+    "YourOrderHasAlreadyBeenFilled",
+    "YourOrderShouldMeetOrExceed",
+    "YourPositionAmountIsNegativeAnd",
+    "YourPreviousDownloadRequestIsStill",
+    "YourSettingsFailedAsYouHave",
+    "YourTpSlCantBeModified",
+    "YourUserIdHasntBeenAllowlisted",
+    "YoureAlreadyLeadingTradesWithTake",
+    "YoureLeadingTradesCurrentlyWeDont",
+    "YoureLeadingTradesInBuySell",
+    "YoureLeadingTradesInLongShort",
+    "YoureLeadingTradesThatHaveBeen",
+    "YouveAlreadyActivatedOptionsTradingPlease",
+    "YouveReachedTheMaximumLimitFor",
+    "YouveReachedTheMaximumOrderRate",
     "lookup",
     "match",
 ]
@@ -1187,6 +1191,9 @@ class ErrorCode(str, Enum):
     - Either client order ID or order ID is required.
     """
 
+    E_51004 = "51004"
+    """51004 """
+
     E_51004_1101 = "51004_1101"
     """51004_1101 
 
@@ -1288,6 +1295,9 @@ class ErrorCode(str, Enum):
 
     - Order failed. Please place orders of at least 1 contract or more.
     """
+
+    E_51008 = "51008"
+    """51008 """
 
     E_51008_1000 = "51008_1000"
     """51008_1000 
@@ -3261,6 +3271,9 @@ class ErrorCode(str, Enum):
     - Maximum {param0} orders can be modified.
     """
 
+    E_51502 = "51502"
+    """51502 """
+
     E_51502_1030 = "51502_1030"
     """51502_1030 
 
@@ -4561,6 +4574,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "",
         "Either client order ID or order ID is required.",
     ),
+    "51004": (
+        "",
+        "trade_class",
+        "",
+    ),
     "51004_1101": (
         "",
         "trade_class",
@@ -4662,6 +4680,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "trade_class",
         "",
         "Order failed. Please place orders of at least 1 contract or more.",
+    ),
+    "51008": (
+        "",
+        "trade_class",
+        "",
     ),
     "51008_1000": (
         "",
@@ -6634,6 +6657,11 @@ _DETAILS: dict[_Code, tuple[str, ...]] = {
         "trade_class",
         "",
         "Maximum {param0} orders can be modified.",
+    ),
+    "51502": (
+        "",
+        "trade_class",
+        "",
     ),
     "51502_1030": (
         "",
@@ -20603,3332 +20631,3980 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable):
-# groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool]] = {
+# Class name -> (base class names, the code it stands for, docstring, retryable,
+# outcome): groups, then categories, then codes, each after the classes it extends.
+_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
+    "RateLimited": (
+        ("ApiError",),
+        None,
+        "Group RateLimited of errgen.toml",
+        True,
+        None,
+    ),
     "GeneralClass": (
         ("ApiError",),
         None,
         "General Class",
         False,
+        None,
     ),
     "APIClass": (
         ("ApiError",),
         None,
         "API Class",
         False,
+        None,
     ),
     "TradeClass": (
         ("ApiError",),
         None,
         "Trade Class",
         False,
+        None,
     ),
     "DataClass": (
         ("ApiError",),
         None,
         "Data class",
         False,
+        None,
+    ),
+    "E51004": (
+        ("TradeClass",),
+        "51004",
+        "51004 ",
+        False,
+        None,
+    ),
+    "E51008": (
+        ("TradeClass",),
+        "51008",
+        "51008 ",
+        False,
+        None,
+    ),
+    "E51502": (
+        ("TradeClass",),
+        "51502",
+        "51502 ",
+        False,
+        None,
     ),
     "E0": (
         ("GeneralClass",),
         "0",
         "0 ",
         False,
+        None,
     ),
-    "E1": (
+    "OperationFailed": (
         ("GeneralClass",),
         "1",
         "1 ",
         False,
+        None,
     ),
-    "E2": (
+    "BulkOperationPartiallySucceeded": (
         ("GeneralClass",),
         "2",
         "2 ",
         False,
+        None,
     ),
-    "E50000": (
+    "BodyForPostRequestCannotBe": (
         ("GeneralClass",),
         "50000",
         "50000 ",
         False,
+        None,
     ),
-    "E50001": (
+    "ServiceTemporarilyUnavailablePleaseTryAgain": (
         ("GeneralClass",),
         "50001",
         "50001 ",
         False,
+        None,
     ),
-    "E50002": (
+    "JsonSyntaxError": (
         ("GeneralClass",),
         "50002",
         "50002 ",
         False,
+        None,
     ),
-    "E50004": (
+    "ApiEndpointRequestTimeoutDoesNot": (
         ("GeneralClass",),
         "50004",
         "50004 ",
         False,
+        None,
     ),
-    "E50005": (
+    "ApiEndpointIsInactiveOrUnavailable": (
         ("GeneralClass",),
         "50005",
         "50005 ",
         False,
+        None,
     ),
-    "E50006": (
+    "InvalidContentTypePleaseUseApplication": (
         ("GeneralClass",),
         "50006",
         "50006 ",
         False,
+        None,
     ),
-    "E50007": (
+    "UserBlocked": (
         ("GeneralClass",),
         "50007",
         "50007 ",
         False,
+        None,
     ),
-    "E50008": (
+    "UserDoesntExist": (
         ("GeneralClass",),
         "50008",
         "50008 ",
         False,
+        None,
     ),
-    "E50009": (
+    "AccountIsFrozenDueToStop": (
         ("GeneralClass",),
         "50009",
         "50009 ",
         False,
+        None,
     ),
-    "E50010": (
+    "UserIdCannotBeEmpty": (
         ("GeneralClass",),
         "50010",
         "50010 ",
         False,
+        None,
     ),
-    "E50011": (
-        ("GeneralClass",),
+    "RateLimitReachedPleaseReferTo": (
+        ("GeneralClass", "RateLimited"),
         "50011",
         "50011 ",
-        False,
+        True,
+        None,
     ),
-    "E50012": (
+    "AccountStatusInvalidCheckAccountStatus": (
         ("GeneralClass",),
         "50012",
         "50012 ",
         False,
+        None,
     ),
-    "E50013": (
+    "SystemsAreBusyPleaseTryAgain": (
         ("GeneralClass",),
         "50013",
         "50013 ",
         False,
+        None,
     ),
-    "E50014": (
+    "ParameterCanNotBeEmpty": (
         ("GeneralClass",),
         "50014",
         "50014 ",
         False,
+        None,
     ),
-    "E50015": (
+    "EitherParameterOrIsRequired": (
         ("GeneralClass",),
         "50015",
         "50015 ",
         False,
+        None,
     ),
-    "E50016": (
+    "ParameterDoesNotMatchParameter": (
         ("GeneralClass",),
         "50016",
         "50016 ",
         False,
+        None,
     ),
-    "E50017": (
+    "PositionFrozenAndRelatedOperationsRestricted": (
         ("GeneralClass",),
         "50017",
         "50017 ",
         False,
+        None,
     ),
-    "E50018": (
+    "CurrencyIsFrozenDueToAdl": (
         ("GeneralClass",),
         "50018",
         "50018 ",
         False,
+        None,
     ),
-    "E50019": (
+    "AccountFrozenAndRelatedOperationsRestricted": (
         ("GeneralClass",),
         "50019",
         "50019 ",
         False,
+        None,
     ),
-    "E50020": (
+    "PositionFrozenAndRelatedOperationsRestrictedError": (
         ("GeneralClass",),
         "50020",
         "50020 ",
         False,
+        None,
     ),
-    "E50021": (
+    "CurrencyIsFrozenDueToLiquidation": (
         ("GeneralClass",),
         "50021",
         "50021 ",
         False,
+        None,
     ),
-    "E50022": (
+    "AccountFrozenAndRelatedOperationsRestrictedError": (
         ("GeneralClass",),
         "50022",
         "50022 ",
         False,
+        None,
     ),
-    "E50023": (
+    "FundingFeesFrozenAndRelatedOperations": (
         ("GeneralClass",),
         "50023",
         "50023 ",
         False,
+        None,
     ),
-    "E50024": (
+    "ParameterAndCanNotExistAt": (
         ("GeneralClass",),
         "50024",
         "50024 ",
         False,
+        None,
     ),
-    "E50025": (
+    "ParameterCountExceedsTheLimit": (
         ("GeneralClass",),
         "50025",
         "50025 ",
         False,
+        None,
     ),
-    "E50026": (
+    "SystemErrorTryAgainLater": (
         ("GeneralClass",),
         "50026",
         "50026 ",
         False,
+        None,
     ),
-    "E50027": (
+    "ThisAccountIsRestrictedFromTrading": (
         ("GeneralClass",),
         "50027",
         "50027 ",
         False,
+        None,
     ),
-    "E50028": (
+    "UnableToPlaceTheOrderPlease": (
         ("GeneralClass",),
         "50028",
         "50028 ",
         False,
+        None,
     ),
-    "E50029": (
+    "YourAccountHasTriggeredOkxRisk": (
         ("GeneralClass",),
         "50029",
         "50029 ",
         False,
+        None,
     ),
-    "E50030": (
+    "YouDontHavePermissionToUse": (
         ("GeneralClass",),
         "50030",
         "50030 ",
         False,
+        None,
     ),
-    "E50032": (
+    "YourAccountHasBeenSetTo": (
         ("GeneralClass",),
         "50032",
         "50032 ",
         False,
+        None,
     ),
-    "E50033": (
+    "InstrumentBlockedPleaseVerifyTradingThis": (
         ("GeneralClass",),
         "50033",
         "50033 ",
         False,
+        None,
     ),
-    "E50035": (
+    "ThisEndpointRequiresThatApikeyMust": (
         ("GeneralClass",),
         "50035",
         "50035 ",
         False,
+        None,
     ),
-    "E50036": (
+    "TheExptimeCantBeEarlierThan": (
         ("GeneralClass",),
         "50036",
         "50036 ",
         False,
+        None,
     ),
-    "E50037": (
+    "OrderExpired": (
         ("GeneralClass",),
         "50037",
         "50037 ",
         False,
+        None,
     ),
-    "E50038": (
+    "ThisFeatureIsUnavailableInDemo": (
         ("GeneralClass",),
         "50038",
         "50038 ",
         False,
+        None,
     ),
-    "E50039": (
+    "ParameterBeforeIsntSupportedForTimestamp": (
         ("GeneralClass",),
         "50039",
         "50039 ",
         False,
+        None,
     ),
-    "E50040": (
+    "TooFrequentOperationsPleaseTryAgain": (
         ("GeneralClass",),
         "50040",
         "50040 ",
         False,
+        None,
     ),
-    "E50041": (
+    "YourUserIdHasntBeenAllowlisted": (
         ("GeneralClass",),
         "50041",
         "50041 ",
         False,
+        None,
     ),
-    "E50042": (
+    "RepeatedRequest": (
         ("GeneralClass",),
         "50042",
         "50042 ",
         False,
+        None,
     ),
-    "E50044": (
+    "MustSelectOneBrokerType": (
         ("GeneralClass",),
         "50044",
         "50044 ",
         False,
+        None,
     ),
-    "E50045": (
+    "SimposShouldBeEmptyBecauseSimulated": (
         ("GeneralClass",),
         "50045",
         "50045 ",
         False,
+        None,
     ),
-    "E50046": (
+    "ThisFeatureIsTemporarilyUnavailableWhile": (
         ("GeneralClass",),
         "50046",
         "50046 ",
         False,
+        None,
     ),
-    "E50047": (
+    "HasAlreadySettledToCheckThe": (
         ("GeneralClass",),
         "50047",
         "50047 ",
         False,
+        None,
     ),
-    "E50048": (
+    "SwitchingRiskUnitMayLeadPosition": (
         ("GeneralClass",),
         "50048",
         "50048 ",
         False,
+        None,
     ),
-    "E50049": (
+    "NoInformationOnThePositionTier": (
         ("GeneralClass",),
         "50049",
         "50049 ",
         False,
+        None,
     ),
-    "E50050": (
+    "YouveAlreadyActivatedOptionsTradingPlease": (
         ("GeneralClass",),
         "50050",
         "50050 ",
         False,
+        None,
     ),
-    "E50051": (
+    "DueToComplianceRestrictionsInYour": (
         ("GeneralClass",),
         "50051",
         "50051 ",
         False,
+        None,
     ),
-    "E50052": (
+    "DueToLocalLawsAndRegulations": (
         ("GeneralClass",),
         "50052",
         "50052 ",
         False,
+        None,
     ),
-    "E50053": (
+    "ThisFeatureIsOnlyAvailableIn": (
         ("GeneralClass",),
         "50053",
         "50053 ",
         False,
+        None,
     ),
-    "E50055": (
+    "ResetUnsuccessfulAssetsCanOnlyBe": (
         ("GeneralClass",),
         "50055",
         "50055 ",
         False,
+        None,
     ),
-    "E50056": (
+    "YouHavePendingOrdersOrOpen": (
         ("GeneralClass",),
         "50056",
         "50056 ",
         False,
+        None,
     ),
-    "E50057": (
+    "ResetUnsuccessfulTryAgainLater": (
         ("GeneralClass",),
         "50057",
         "50057 ",
         False,
+        None,
     ),
-    "E50058": (
+    "ThisCryptoIsNotSupportedIn": (
         ("GeneralClass",),
         "50058",
         "50058 ",
         False,
+        None,
     ),
-    "E50059": (
+    "BeforeYouContinueYoullNeedTo": (
         ("GeneralClass",),
         "50059",
         "50059 ",
         False,
+        None,
     ),
-    "E50060": (
+    "ForSecurityAndCompliancePurposesPlease": (
         ("GeneralClass",),
         "50060",
         "50060 ",
         False,
+        None,
     ),
-    "E50061": (
+    "YouveReachedTheMaximumOrderRate": (
         ("GeneralClass",),
         "50061",
         "50061 ",
         False,
+        None,
     ),
-    "E50062": (
+    "ThisFeatureIsCurrentlyUnavailable": (
         ("GeneralClass",),
         "50062",
         "50062 ",
         False,
+        None,
     ),
-    "E50063": (
+    "YouCantActivateTheCreditsAs": (
         ("GeneralClass",),
         "50063",
         "50063 ",
         False,
+        None,
     ),
-    "E50064": (
+    "TheBorrowingSystemIsUnavailableTry": (
         ("GeneralClass",),
         "50064",
         "50064 ",
         False,
+        None,
     ),
-    "E50067": (
+    "TheApiDoesntSupportCrossSite": (
         ("GeneralClass",),
         "50067",
         "50067 ",
         False,
+        None,
     ),
-    "E50069": (
+    "MarginRatioVerificationForThisRisk": (
         ("GeneralClass",),
         "50069",
         "50069 ",
         False,
+        None,
     ),
-    "E50071": (
+    "AlreadyExists": (
         ("GeneralClass",),
         "50071",
         "50071 ",
         False,
+        None,
     ),
-    "E50072": (
+    "IsolatedMarginModeIsNoLonger": (
         ("GeneralClass",),
         "50072",
         "50072 ",
         False,
+        None,
     ),
-    "E50075": (
+    "TheTokenIsRestrictedInIslamic": (
         ("GeneralClass",),
         "50075",
         "50075 ",
         False,
+        None,
     ),
-    "E50076": (
+    "TheTimeIntervalBetweenTheStart": (
         ("GeneralClass",),
         "50076",
         "50076 ",
         False,
+        None,
     ),
-    "E50077": (
+    "TheTimeIntervalBetweenTheStartError": (
         ("GeneralClass",),
         "50077",
         "50077 ",
         False,
+        None,
     ),
-    "E50100": (
+    "ApiFrozenPleaseContactCustomerService": (
         ("APIClass",),
         "50100",
         "50100 ",
         False,
+        None,
     ),
-    "E50101": (
+    "ApikeyDoesNotMatchCurrentEnvironment": (
         ("APIClass",),
         "50101",
         "50101 ",
         False,
+        None,
     ),
-    "E50102": (
+    "TimestampRequestExpired": (
         ("APIClass",),
         "50102",
         "50102 ",
         False,
+        None,
     ),
-    "E50103": (
+    "RequestHeaderOkAccessKeyCannot": (
         ("APIClass",),
         "50103",
         "50103 ",
         False,
+        None,
     ),
-    "E50104": (
+    "RequestHeaderOkAccessPassphraseCannot": (
         ("APIClass",),
         "50104",
         "50104 ",
         False,
+        None,
     ),
-    "E50105": (
+    "RequestHeaderOkAccessPassphraseIncorrect": (
         ("APIClass",),
         "50105",
         "50105 ",
         False,
+        None,
     ),
-    "E50106": (
+    "RequestHeaderOkAccessSignCannot": (
         ("APIClass",),
         "50106",
         "50106 ",
         False,
+        None,
     ),
-    "E50107": (
+    "RequestHeaderOkAccessTimestampCannot": (
         ("APIClass",),
         "50107",
         "50107 ",
         False,
+        None,
     ),
-    "E50108": (
+    "ExchangeIdDoesNotExist": (
         ("APIClass",),
         "50108",
         "50108 ",
         False,
+        None,
     ),
-    "E50109": (
+    "ExchangeDomainDoesNotExist": (
         ("APIClass",),
         "50109",
         "50109 ",
         False,
+        None,
     ),
-    "E50110": (
+    "YourIpIsNotIncludedIn": (
         ("APIClass",),
         "50110",
         "50110 ",
         False,
+        None,
     ),
-    "E50111": (
+    "InvalidOkAccessKey": (
         ("APIClass",),
         "50111",
         "50111 ",
         False,
+        None,
     ),
-    "E50112": (
+    "InvalidOkAccessTimestamp": (
         ("APIClass",),
         "50112",
         "50112 ",
         False,
+        None,
     ),
-    "E50113": (
+    "InvalidSignature": (
         ("APIClass",),
         "50113",
         "50113 ",
         False,
+        None,
     ),
-    "E50114": (
+    "InvalidAuthorization": (
         ("APIClass",),
         "50114",
         "50114 ",
         False,
+        None,
     ),
-    "E50115": (
+    "InvalidRequestMethod": (
         ("APIClass",),
         "50115",
         "50115 ",
         False,
+        None,
     ),
-    "E50116": (
+    "FastApiIsAllowedToCreate": (
         ("APIClass",),
         "50116",
         "50116 ",
         False,
+        None,
     ),
-    "E50118": (
+    "ToLinkTheAppUsingYour": (
         ("APIClass",),
         "50118",
         "50118 ",
         False,
+        None,
     ),
-    "E50119": (
+    "ApiKeyDoesntExist": (
         ("APIClass",),
         "50119",
         "50119 ",
         False,
+        None,
     ),
-    "E50120": (
+    "ThisApiKeyDoesntHavePermission": (
         ("APIClass",),
         "50120",
         "50120 ",
         False,
+        None,
     ),
-    "E50121": (
+    "YouCantAccessOurServicesThrough": (
         ("APIClass",),
         "50121",
         "50121 ",
         False,
+        None,
     ),
-    "E50122": (
+    "OrderAmountMustExceedMinimumAmount": (
         ("APIClass",),
         "50122",
         "50122 ",
         False,
+        None,
     ),
-    "E51000": (
+    "ParameterError": (
         ("TradeClass",),
         "51000",
         "51000 ",
         False,
+        None,
     ),
-    "E51001": (
+    "InstrumentIdInstrumentIdCodeOr": (
         ("TradeClass",),
         "51001",
         "51001 ",
         False,
+        None,
     ),
-    "E51002": (
+    "InstrumentIdDoesntMatchUnderlyingIndex": (
         ("TradeClass",),
         "51002",
         "51002 ",
         False,
+        None,
     ),
-    "E51003": (
+    "EitherClientOrderIdOrOrder": (
         ("TradeClass",),
         "51003",
         "51003 ",
         False,
+        None,
     ),
-    "E510041101": (
-        ("TradeClass",),
+    "OrderFailedForIsolatedLongShort": (
+        ("E51004",),
         "51004_1101",
         "51004_1101 ",
         False,
+        None,
     ),
-    "E510041102": (
-        ("TradeClass",),
+    "OrderFailedForCrossLongShort": (
+        ("E51004",),
         "51004_1102",
         "51004_1102 ",
         False,
+        None,
     ),
-    "E510041103": (
-        ("TradeClass",),
+    "OrderFailedForCrossBuySell": (
+        ("E51004",),
         "51004_1103",
         "51004_1103 ",
         False,
+        None,
     ),
-    "E510041104": (
-        ("TradeClass",),
+    "OrderFailedForBuySellMode": (
+        ("E51004",),
         "51004_1104",
         "51004_1104 ",
         False,
+        None,
     ),
-    "E510041105": (
-        ("TradeClass",),
+    "OrderFailedForBuySellModeError": (
+        ("E51004",),
         "51004_1105",
         "51004_1105 ",
         False,
+        None,
     ),
-    "E510041106": (
-        ("TradeClass",),
+    "OrderFailedForCrossBuySellError": (
+        ("E51004",),
         "51004_1106",
         "51004_1106 ",
         False,
+        None,
     ),
-    "E510041107": (
-        ("TradeClass",),
+    "OrderFailedForCrossBuySell510041107": (
+        ("E51004",),
         "51004_1107",
         "51004_1107 ",
         False,
+        None,
     ),
-    "E510041111": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForIsolatedLong": (
+        ("E51004",),
         "51004_1111",
         "51004_1111 ",
         False,
+        None,
     ),
-    "E510041112": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForCrossLong": (
+        ("E51004",),
         "51004_1112",
         "51004_1112 ",
         False,
+        None,
     ),
-    "E510041113": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForCrossBuy": (
+        ("E51004",),
         "51004_1113",
         "51004_1113 ",
         False,
+        None,
     ),
-    "E510041114": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForBuySell": (
+        ("E51004",),
         "51004_1114",
         "51004_1114 ",
         False,
+        None,
     ),
-    "E510041115": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForBuySellError": (
+        ("E51004",),
         "51004_1115",
         "51004_1115 ",
         False,
+        None,
     ),
-    "E510041116": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForCrossBuyError": (
+        ("E51004",),
         "51004_1116",
         "51004_1116 ",
         False,
+        None,
     ),
-    "E510041117": (
-        ("TradeClass",),
+    "OrderAmendmentFailedForCrossBuy510041117": (
+        ("E51004",),
         "51004_1117",
         "51004_1117 ",
         False,
+        None,
     ),
-    "E51005": (
+    "YourOrderAmountExceedsTheMax": (
         ("TradeClass",),
         "51005",
         "51005 ",
         False,
+        None,
     ),
-    "E51006": (
+    "OrderPriceIsNotWithinThe": (
         ("TradeClass",),
         "51006",
         "51006 ",
         False,
+        None,
     ),
-    "E51007": (
+    "OrderFailedPleasePlaceOrdersOf": (
         ("TradeClass",),
         "51007",
         "51007 ",
         False,
+        None,
     ),
-    "E510081000": (
-        ("TradeClass",),
+    "OrderFailedInsufficientBalanceInAccount": (
+        ("E51008",),
         "51008_1000",
         "51008_1000 ",
         False,
+        None,
     ),
-    "E510081001": (
-        ("TradeClass",),
+    "OrderFailedInsufficientMarginInAccount": (
+        ("E51008",),
         "51008_1001",
         "51008_1001 ",
         False,
+        None,
     ),
-    "E510081002": (
-        ("TradeClass",),
+    "OrderFailedInsufficientBalanceInAccountError": (
+        ("E51008",),
         "51008_1002",
         "51008_1002 ",
         False,
+        None,
     ),
-    "E510081003": (
-        ("TradeClass",),
+    "OrderFailedInsufficientMarginInAccountError": (
+        ("E51008",),
         "51008_1003",
         "51008_1003 ",
         False,
+        None,
     ),
-    "E510081004": (
-        ("TradeClass",),
+    "InsufficientAvailableAsYourBorrowingAmount": (
+        ("E51008",),
         "51008_1004",
         "51008_1004 ",
         False,
+        None,
     ),
-    "E510081005": (
-        ("TradeClass",),
+    "OrderFailedExceedsBorrowLimitLimit": (
+        ("E51008",),
         "51008_1005",
         "51008_1005 ",
         False,
+        None,
     ),
-    "E510081006": (
-        ("TradeClass",),
+    "OrderFailedInsufficientBorrowingQuotaResults": (
+        ("E51008",),
         "51008_1006",
         "51008_1006 ",
         False,
+        None,
     ),
-    "E510081007": (
-        ("TradeClass",),
+    "YourOrderFailedBecauseItRequires": (
+        ("E51008",),
         "51008_1007",
         "51008_1007 ",
         False,
+        None,
     ),
-    "E510081009": (
-        ("TradeClass",),
+    "OrderFailedInsufficientAccountBalanceAnd": (
+        ("E51008",),
         "51008_1009",
         "51008_1009 ",
         False,
+        None,
     ),
-    "E510081010": (
-        ("TradeClass",),
+    "OrderFailedTheOrderDidntPass": (
+        ("E51008",),
         "51008_1010",
         "51008_1010 ",
         False,
+        None,
     ),
-    "E510081015": (
-        ("TradeClass",),
+    "OrderFailedYourAvailableBalanceIs": (
+        ("E51008",),
         "51008_1015",
         "51008_1015 ",
         False,
+        None,
     ),
-    "E510081016": (
-        ("TradeClass",),
+    "OrderFailedYourAvailableBalanceIsError": (
+        ("E51008",),
         "51008_1016",
         "51008_1016 ",
         False,
+        None,
     ),
-    "E510081017": (
-        ("TradeClass",),
+    "YourOrderFailedBecauseItRequiresError": (
+        ("E51008",),
         "51008_1017",
         "51008_1017 ",
         False,
+        None,
     ),
-    "E510081018": (
-        ("TradeClass",),
+    "YourOrderFailedBecauseItRequires510081018": (
+        ("E51008",),
         "51008_1018",
         "51008_1018 ",
         False,
+        None,
     ),
-    "E510081019": (
-        ("TradeClass",),
+    "OrderFailedYourMainAccountsBorrowing": (
+        ("E51008",),
         "51008_1019",
         "51008_1019 ",
         False,
+        None,
     ),
-    "E510081020": (
-        ("TradeClass",),
+    "OrderFailedAfterTheSpotFee": (
+        ("E51008",),
         "51008_1020",
         "51008_1020 ",
         False,
+        None,
     ),
-    "E51009": (
+    "OrderBlockedPleaseContactCustomerSupport": (
         ("TradeClass",),
         "51009",
         "51009 ",
         False,
+        None,
     ),
-    "E51010": (
+    "RequestUnsupportedUnderCurrentAccountMode": (
         ("TradeClass",),
         "51010",
         "51010 ",
         False,
+        None,
     ),
-    "E51011": (
+    "OrderIdAlreadyExists": (
         ("TradeClass",),
         "51011",
         "51011 ",
         False,
+        None,
     ),
-    "E51012": (
+    "TokenDoesntExist": (
         ("TradeClass",),
         "51012",
         "51012 ",
         False,
+        None,
     ),
-    "E51014": (
+    "IndexDoesntExist": (
         ("TradeClass",),
         "51014",
         "51014 ",
         False,
+        None,
     ),
-    "E51015": (
+    "InstrumentIdDoesntMatchInstrumentType": (
         ("TradeClass",),
         "51015",
         "51015 ",
         False,
+        None,
     ),
-    "E51016": (
+    "ClientOrderIdAlreadyExists": (
         ("TradeClass",),
         "51016",
         "51016 ",
         False,
+        None,
     ),
-    "E51017": (
+    "LoanAmountExceedsBorrowingLimit": (
         ("TradeClass",),
         "51017",
         "51017 ",
         False,
+        None,
     ),
-    "E51018": (
+    "UsersWithOptionsAccountsCannotHold": (
         ("TradeClass",),
         "51018",
         "51018 ",
         False,
+        None,
     ),
-    "E51019": (
+    "NoNetLongPositionsCanBe": (
         ("TradeClass",),
         "51019",
         "51019 ",
         False,
+        None,
     ),
-    "E51020": (
+    "YourOrderShouldMeetOrExceed": (
         ("TradeClass",),
         "51020",
         "51020 ",
         False,
+        None,
     ),
-    "E51021": (
+    "ThePairOrContractIsNot": (
         ("TradeClass",),
         "51021",
         "51021 ",
         False,
+        None,
     ),
-    "E51022": (
+    "ContractSuspended": (
         ("TradeClass",),
         "51022",
         "51022 ",
         False,
+        None,
     ),
-    "E51023": (
+    "PositionDoesntExist": (
         ("TradeClass",),
         "51023",
         "51023 ",
         False,
+        None,
     ),
-    "E51024": (
+    "TradingAccountIsBlocked": (
         ("TradeClass",),
         "51024",
         "51024 ",
         False,
+        None,
     ),
-    "E51025": (
+    "OrderCountExceedsTheLimit": (
         ("TradeClass",),
         "51025",
         "51025 ",
         False,
+        None,
     ),
-    "E51026": (
+    "InstrumentTypeDoesntMatchUnderlyingIndex": (
         ("TradeClass",),
         "51026",
         "51026 ",
         False,
+        None,
     ),
-    "E51027": (
+    "ContractExpired": (
         ("TradeClass",),
         "51027",
         "51027 ",
         False,
+        None,
     ),
-    "E51028": (
+    "ContractUnderDelivery": (
         ("TradeClass",),
         "51028",
         "51028 ",
         False,
+        None,
     ),
-    "E51029": (
+    "ContractIsBeingSettled": (
         ("TradeClass",),
         "51029",
         "51029 ",
         False,
+        None,
     ),
-    "E51030": (
+    "FundingFeeIsBeingSettled": (
         ("TradeClass",),
         "51030",
         "51030 ",
         False,
+        None,
     ),
-    "E51031": (
+    "ThisOrderPriceIsNotWithin": (
         ("TradeClass",),
         "51031",
         "51031 ",
         False,
+        None,
     ),
-    "E51032": (
+    "ClosingAllThePositionsAtThe": (
         ("TradeClass",),
         "51032",
         "51032 ",
         False,
+        None,
     ),
-    "E51033": (
+    "TheTotalAmountPerOrderFor": (
         ("TradeClass",),
         "51033",
         "51033 ",
         False,
+        None,
     ),
-    "E51034": (
+    "FillRateExceedsTheLimitThat": (
         ("TradeClass",),
         "51034",
         "51034 ",
         False,
+        None,
     ),
-    "E51035": (
+    "ThisAccountDoesntHavePermissionTo": (
         ("TradeClass",),
         "51035",
         "51035 ",
         False,
+        None,
     ),
-    "E51036": (
+    "OnlyOptionsInstrumentOfThePm": (
         ("TradeClass",),
         "51036",
         "51036 ",
         False,
+        None,
     ),
-    "E51042": (
+    "UnderThePortfolioMarginAccountUsers": (
         ("TradeClass",),
         "51042",
         "51042 ",
         False,
+        None,
     ),
-    "E51043": (
+    "ThisIsolatedPositionDoesntExist": (
         ("TradeClass",),
         "51043",
         "51043 ",
         False,
+        None,
     ),
-    "E59509": (
+    "AccountDoesNotHavePermissionTo": (
         ("TradeClass",),
         "59509",
         "59509 ",
         False,
+        None,
     ),
-    "E51037": (
+    "ThisAccountOnlySupportsPlacingIoc": (
         ("TradeClass",),
         "51037",
         "51037 ",
         False,
+        None,
     ),
-    "E51038": (
+    "IocOrderAlreadyExistsUnderThe": (
         ("TradeClass",),
         "51038",
         "51038 ",
         False,
+        None,
     ),
-    "E51039": (
+    "LeverageCannotBeAdjustedForThe": (
         ("TradeClass",),
         "51039",
         "51039 ",
         False,
+        None,
     ),
-    "E51040": (
+    "CannotAdjustMarginsForLongIsolated": (
         ("TradeClass",),
         "51040",
         "51040 ",
         False,
+        None,
     ),
-    "E51041": (
+    "PortfolioMarginAccountOnlySupportsThe": (
         ("TradeClass",),
         "51041",
         "51041 ",
         False,
+        None,
     ),
-    "E51044": (
+    "TheOrderTypeIsNotAllowed": (
         ("TradeClass",),
         "51044",
         "51044 ",
         False,
+        None,
     ),
-    "E51046": (
+    "TheTakeProfitTriggerPriceMust": (
         ("TradeClass",),
         "51046",
         "51046 ",
         False,
+        None,
     ),
-    "E51047": (
+    "TheStopLossTriggerPriceMust": (
         ("TradeClass",),
         "51047",
         "51047 ",
         False,
+        None,
     ),
-    "E51048": (
+    "TheTakeProfitTriggerPriceMustError": (
         ("TradeClass",),
         "51048",
         "51048 ",
         False,
+        None,
     ),
-    "E51049": (
+    "TheStopLossTriggerPriceMustError": (
         ("TradeClass",),
         "51049",
         "51049 ",
         False,
+        None,
     ),
-    "E51050": (
+    "TheTakeProfitTriggerPriceMust51050": (
         ("TradeClass",),
         "51050",
         "51050 ",
         False,
+        None,
     ),
-    "E51051": (
+    "TheStopLossTriggerPriceMust51051": (
         ("TradeClass",),
         "51051",
         "51051 ",
         False,
+        None,
     ),
-    "E51052": (
+    "TheTakeProfitTriggerPriceMust51052": (
         ("TradeClass",),
         "51052",
         "51052 ",
         False,
+        None,
     ),
-    "E51053": (
+    "TheStopLossTriggerPriceMust51053": (
         ("TradeClass",),
         "51053",
         "51053 ",
         False,
+        None,
     ),
-    "E51054": (
+    "RequestTimedOutPleaseTryAgain": (
         ("TradeClass",),
         "51054",
         "51054 ",
         False,
+        None,
     ),
-    "E51055": (
+    "FuturesGridIsNotAvailableIn": (
         ("TradeClass",),
         "51055",
         "51055 ",
         False,
+        None,
     ),
-    "E51056": (
+    "ActionNotAllowed": (
         ("TradeClass",),
         "51056",
         "51056 ",
         False,
+        None,
     ),
-    "E51057": (
+    "ThisBotIsntAvailableInCurrent": (
         ("TradeClass",),
         "51057",
         "51057 ",
         False,
+        None,
     ),
-    "E51058": (
+    "NoAvailablePositionForThisAlgo": (
         ("TradeClass",),
         "51058",
         "51058 ",
         False,
+        None,
     ),
-    "E51059": (
+    "StrategyForTheCurrentStateDoes": (
         ("TradeClass",),
         "51059",
         "51059 ",
         False,
+        None,
     ),
-    "E51063": (
+    "OrdidDoesNotExist": (
         ("TradeClass",),
         "51063",
         "51063 ",
         False,
+        None,
     ),
-    "E51065": (
+    "AlgoclordidAlreadyExists": (
         ("TradeClass",),
         "51065",
         "51065 ",
         False,
+        None,
     ),
-    "E51066": (
+    "MarketOrdersUnavailableForOptionsTrading": (
         ("TradeClass",),
         "51066",
         "51066 ",
         False,
+        None,
     ),
-    "E51068": (
+    "AlreadyExistsWithinAlgoclordidAndAttachalgoclordid": (
         ("TradeClass",),
         "51068",
         "51068 ",
         False,
+        None,
     ),
-    "E51069": (
+    "TheOptionContractsRelatedToCurrent": (
         ("TradeClass",),
         "51069",
         "51069 ",
         False,
+        None,
     ),
-    "E51070": (
+    "YouDoNotMeetTheRequirements": (
         ("TradeClass",),
         "51070",
         "51070 ",
         False,
+        None,
     ),
-    "E51071": (
+    "YouveReachedTheMaximumLimitFor": (
         ("TradeClass",),
         "51071",
         "51071 ",
         False,
+        None,
     ),
-    "E51072": (
+    "AsASpotLeadTraderYou": (
         ("TradeClass",),
         "51072",
         "51072 ",
         False,
+        None,
     ),
-    "E51073": (
+    "AsASpotLeadTraderYouError": (
         ("TradeClass",),
         "51073",
         "51073 ",
         False,
+        None,
     ),
-    "E51074": (
+    "OnlyTheTdmodeForLeadTrade": (
         ("TradeClass",),
         "51074",
         "51074 ",
         False,
+        None,
     ),
-    "E51075": (
+    "OrderModificationFailedYouCanOnly": (
         ("TradeClass",),
         "51075",
         "51075 ",
         False,
+        None,
     ),
-    "E51076": (
+    "TpSlOrdersInSplitTps": (
         ("TradeClass",),
         "51076",
         "51076 ",
         False,
+        None,
     ),
-    "E51077": (
+    "SettingMultipleTpAndCostPrice": (
         ("TradeClass",),
         "51077",
         "51077 ",
         False,
+        None,
     ),
-    "E51078": (
+    "YouAreALeadTraderSplit": (
         ("TradeClass",),
         "51078",
         "51078 ",
         False,
+        None,
     ),
-    "E51079": (
+    "TheNumberOfTpOrdersWith": (
         ("TradeClass",),
         "51079",
         "51079 ",
         False,
+        None,
     ),
-    "E51080": (
+    "TakeProfitTriggerPriceTypesTptriggerpxtype": (
         ("TradeClass",),
         "51080",
         "51080 ",
         False,
+        None,
     ),
-    "E51081": (
+    "TakeProfitTriggerPricesTptriggerpxCannot": (
         ("TradeClass",),
         "51081",
         "51081 ",
         False,
+        None,
     ),
-    "E51082": (
+    "TpTriggerPricesTpordpxInOne": (
         ("TradeClass",),
         "51082",
         "51082 ",
         False,
+        None,
     ),
-    "E51083": (
+    "TheTotalSizeOfTpOrders": (
         ("TradeClass",),
         "51083",
         "51083 ",
         False,
+        None,
     ),
-    "E51084": (
+    "TheNumberOfSlOrdersWith": (
         ("TradeClass",),
         "51084",
         "51084 ",
         False,
+        None,
     ),
-    "E51085": (
+    "TheNumberOfTpOrdersCannot": (
         ("TradeClass",),
         "51085",
         "51085 ",
         False,
+        None,
     ),
-    "E51086": (
+    "TheNumberOfOrdersWithSplit": (
         ("TradeClass",),
         "51086",
         "51086 ",
         False,
+        None,
     ),
-    "E51538": (
+    "YouNeedToUseAttachalgoordsIf": (
         ("TradeClass",),
         "51538",
         "51538 ",
         False,
+        None,
     ),
-    "E51539": (
+    "AttachalgoidOrAttachalgoclordidCannotBeIdentical": (
         ("TradeClass",),
         "51539",
         "51539 ",
         False,
+        None,
     ),
-    "E51527": (
+    "OrderModificationFailedAtLeast1": (
         ("TradeClass",),
         "51527",
         "51527 ",
         False,
+        None,
     ),
-    "E51087": (
+    "ListingCanceledForThisCrypto": (
         ("TradeClass",),
         "51087",
         "51087 ",
         False,
+        None,
     ),
-    "E51088": (
+    "YouCanOnlyPlace1Tp": (
         ("TradeClass",),
         "51088",
         "51088 ",
         False,
+        None,
     ),
-    "E51089": (
+    "TheSizeOfTheTpOrder": (
         ("TradeClass",),
         "51089",
         "51089 ",
         False,
+        None,
     ),
-    "E51090": (
+    "YouCantModifyTheAmountOf": (
         ("TradeClass",),
         "51090",
         "51090 ",
         False,
+        None,
     ),
-    "E51091": (
+    "AllTpOrdersInOneOrder": (
         ("TradeClass",),
         "51091",
         "51091 ",
         False,
+        None,
     ),
-    "E51092": (
+    "TpOrderPricesTpordpxInOne": (
         ("TradeClass",),
         "51092",
         "51092 ",
         False,
+        None,
     ),
-    "E51093": (
+    "TpLimitOrderPricesTpordpxIn": (
         ("TradeClass",),
         "51093",
         "51093 ",
         False,
+        None,
     ),
-    "E51094": (
+    "YouCantPlaceTpLimitOrders": (
         ("TradeClass",),
         "51094",
         "51094 ",
         False,
+        None,
     ),
-    "E51095": (
+    "ToPlaceTpLimitOrdersAt": (
         ("TradeClass",),
         "51095",
         "51095 ",
         False,
+        None,
     ),
-    "E51096": (
+    "CxloncloseposNeedsToBeTrueTo": (
         ("TradeClass",),
         "51096",
         "51096 ",
         False,
+        None,
     ),
-    "E51098": (
+    "YouCantAddANewTp": (
         ("TradeClass",),
         "51098",
         "51098 ",
         False,
+        None,
     ),
-    "E51099": (
+    "YouCantPlaceTpLimitOrdersError": (
         ("TradeClass",),
         "51099",
         "51099 ",
         False,
+        None,
     ),
-    "E51178": (
+    "TptriggerpxTpordpxOrSltriggerpxSlordpxCant": (
         ("TradeClass",),
         "51178",
         "51178 ",
         False,
+        None,
     ),
-    "E51100": (
+    "UnableToPlaceOrderTakeProfit": (
         ("TradeClass",),
         "51100",
         "51100 ",
         False,
+        None,
     ),
-    "E51101": (
+    "OrderFailedTheSzOfThe": (
         ("TradeClass",),
         "51101",
         "51101 ",
         False,
+        None,
     ),
-    "E51102": (
+    "OrderFailedTheNumberOfPending": (
         ("TradeClass",),
         "51102",
         "51102 ",
         False,
+        None,
     ),
-    "E51103": (
+    "OrderFailedTheNumberOfPendingError": (
         ("TradeClass",),
         "51103",
         "51103 ",
         False,
+        None,
     ),
-    "E51104": (
+    "OrderFailedTheAggregatedContractQuantity": (
         ("TradeClass",),
         "51104",
         "51104 ",
         False,
+        None,
     ),
-    "E51105": (
+    "OrderFailedTheMaximalSumOf": (
         ("TradeClass",),
         "51105",
         "51105 ",
         False,
+        None,
     ),
-    "E51106": (
+    "OrderFailedTheMaximalSumOfError": (
         ("TradeClass",),
         "51106",
         "51106 ",
         False,
+        None,
     ),
-    "E51107": (
+    "OrderFailedTheMaximalSumOf51107": (
         ("TradeClass",),
         "51107",
         "51107 ",
         False,
+        None,
     ),
-    "E51108": (
+    "PositionsExceedTheLimitForClosing": (
         ("TradeClass",),
         "51108",
         "51108 ",
         False,
+        None,
     ),
-    "E51109": (
+    "NoAvailableOffers": (
         ("TradeClass",),
         "51109",
         "51109 ",
         False,
+        None,
     ),
-    "E51110": (
+    "YouCanOnlyPlaceALimit": (
         ("TradeClass",),
         "51110",
         "51110 ",
         False,
+        None,
     ),
-    "E51111": (
+    "MaximumOrdersCanBePlacedIn": (
         ("TradeClass",),
         "51111",
         "51111 ",
         False,
+        None,
     ),
-    "E51112": (
+    "CloseOrderSizeExceedsAvailableSize": (
         ("TradeClass",),
         "51112",
         "51112 ",
         False,
+        None,
     ),
-    "E51113": (
+    "MarketPriceLiquidationRequestsTooFrequent": (
         ("TradeClass",),
         "51113",
         "51113 ",
         False,
+        None,
     ),
-    "E51115": (
+    "CancelAllPendingCloseOrdersBefore": (
         ("TradeClass",),
         "51115",
         "51115 ",
         False,
+        None,
     ),
-    "E51116": (
+    "OrderPriceOrTriggerPriceExceeds": (
         ("TradeClass",),
         "51116",
         "51116 ",
         False,
+        None,
     ),
-    "E51117": (
+    "PendingCloseOrdersCountExceedsLimit": (
         ("TradeClass",),
         "51117",
         "51117 ",
         False,
+        None,
     ),
-    "E51120": (
+    "OrderAmountIsLessThanPlease": (
         ("TradeClass",),
         "51120",
         "51120 ",
         False,
+        None,
     ),
-    "E51121": (
+    "OrderQuantityMustBeAMultiple": (
         ("TradeClass",),
         "51121",
         "51121 ",
         False,
+        None,
     ),
-    "E51122": (
+    "OrderPriceShouldHigherThanThe": (
         ("TradeClass",),
         "51122",
         "51122 ",
         False,
+        None,
     ),
-    "E51123": (
+    "MinPriceIncrementIsNull": (
         ("TradeClass",),
         "51123",
         "51123 ",
         False,
+        None,
     ),
-    "E51124": (
+    "YouCanOnlyPlaceLimitOrders": (
         ("TradeClass",),
         "51124",
         "51124 ",
         False,
+        None,
     ),
-    "E51125": (
+    "CurrentlyThereArePendingReduceReverse": (
         ("TradeClass",),
         "51125",
         "51125 ",
         False,
+        None,
     ),
-    "E51126": (
+    "CurrentlyThereArePendingReduceOnly": (
         ("TradeClass",),
         "51126",
         "51126 ",
         False,
+        None,
     ),
-    "E51127": (
+    "AvailableBalanceIs0": (
         ("TradeClass",),
         "51127",
         "51127 ",
         False,
+        None,
     ),
-    "E51128": (
+    "MultiCurrencyMarginAccountsCannotDo": (
         ("TradeClass",),
         "51128",
         "51128 ",
         False,
+        None,
     ),
-    "E51129": (
+    "TheValueOfThePositionAnd": (
         ("TradeClass",),
         "51129",
         "51129 ",
         False,
+        None,
     ),
-    "E51130": (
+    "FixedMarginCurrencyError": (
         ("TradeClass",),
         "51130",
         "51130 ",
         False,
+        None,
     ),
-    "E51131": (
+    "InsufficientBalance": (
         ("TradeClass",),
         "51131",
         "51131 ",
         False,
+        None,
     ),
-    "E51132": (
+    "YourPositionAmountIsNegativeAnd": (
         ("TradeClass",),
         "51132",
         "51132 ",
         False,
+        None,
     ),
-    "E51133": (
+    "ReduceOnlyFeatureIsUnavailableFor": (
         ("TradeClass",),
         "51133",
         "51133 ",
         False,
+        None,
     ),
-    "E51134": (
+    "ClosingFailedPleaseCheckYourMargin": (
         ("TradeClass",),
         "51134",
         "51134 ",
         False,
+        None,
     ),
-    "E51135": (
+    "YourClosingPriceHasTriggeredThe": (
         ("TradeClass",),
         "51135",
         "51135 ",
         False,
+        None,
     ),
-    "E51136": (
+    "YourClosingPriceHasTriggeredTheError": (
         ("TradeClass",),
         "51136",
         "51136 ",
         False,
+        None,
     ),
-    "E51137": (
+    "TheHighestPriceLimitForBuy": (
         ("TradeClass",),
         "51137",
         "51137 ",
         False,
+        None,
     ),
-    "E51138": (
+    "TheLowestPriceLimitForSell": (
         ("TradeClass",),
         "51138",
         "51138 ",
         False,
+        None,
     ),
-    "E51139": (
+    "ReduceOnlyFeatureIsUnavailableForError": (
         ("TradeClass",),
         "51139",
         "51139 ",
         False,
+        None,
     ),
-    "E51140": (
+    "PurchaseFailedDueToInsufficientSell": (
         ("TradeClass",),
         "51140",
         "51140 ",
         False,
+        None,
     ),
-    "E51142": (
+    "ThereIsNoValidQuotationIn": (
         ("TradeClass",),
         "51142",
         "51142 ",
         False,
+        None,
     ),
-    "E51143": (
+    "InsufficientConversionAmount": (
         ("TradeClass",),
         "51143",
         "51143 ",
         False,
+        None,
     ),
-    "E51144": (
+    "PleaseUseForClosing": (
         ("TradeClass",),
         "51144",
         "51144 ",
         False,
+        None,
     ),
-    "E51147": (
+    "ToTradeOptionsMakeSureYou": (
         ("TradeClass",),
         "51147",
         "51147 ",
         False,
+        None,
     ),
-    "E51148": (
+    "FailedToPlaceOrderTheNew": (
         ("TradeClass",),
         "51148",
         "51148 ",
         False,
+        None,
     ),
-    "E51149": (
+    "OrderTimedOutPleaseTryAgain": (
         ("TradeClass",),
         "51149",
         "51149 ",
         False,
+        None,
     ),
-    "E51150": (
+    "ThePrecisionOfTheNumberOf": (
         ("TradeClass",),
         "51150",
         "51150 ",
         False,
+        None,
     ),
-    "E51152": (
+    "UnableToPlaceAnOrderThat": (
         ("TradeClass",),
         "51152",
         "51152 ",
         False,
+        None,
     ),
-    "E51153": (
+    "UnableToBorrowManuallyInQuick": (
         ("TradeClass",),
         "51153",
         "51153 ",
         False,
+        None,
     ),
-    "E51154": (
+    "UnableToRepayManuallyInQuick": (
         ("TradeClass",),
         "51154",
         "51154 ",
         False,
+        None,
     ),
-    "E51155": (
+    "TradingOfThisPairOrContract": (
         ("TradeClass",),
         "51155",
         "51155 ",
         False,
+        None,
     ),
-    "E51158": (
+    "ManualTransferUnavailableToProceedPlease": (
         ("TradeClass",),
         "51158",
         "51158 ",
         False,
+        None,
     ),
-    "E51164": (
+    "AsLeadTraderYouCantSwitch": (
         ("TradeClass",),
         "51164",
         "51164 ",
         False,
+        None,
     ),
-    "E51169": (
+    "OrderFailedBecauseYouDontHave": (
         ("TradeClass",),
         "51169",
         "51169 ",
         False,
+        None,
     ),
-    "E51170": (
+    "FailedToPlaceOrderAReduce": (
         ("TradeClass",),
         "51170",
         "51170 ",
         False,
+        None,
     ),
-    "E51171": (
+    "FailedToEditOrderTheEdited": (
         ("TradeClass",),
         "51171",
         "51171 ",
         False,
+        None,
     ),
-    "E51173": (
+    "UnableToCloseAllAtMarket": (
         ("TradeClass",),
         "51173",
         "51173 ",
         False,
+        None,
     ),
-    "E51174": (
+    "OrderFailedNumberOfPendingOrders": (
         ("TradeClass",),
         "51174",
         "51174 ",
         False,
+        None,
     ),
-    "E51175": (
+    "ParametersAndCannotBeEmptyAt": (
         ("TradeClass",),
         "51175",
         "51175 ",
         False,
+        None,
     ),
-    "E51176": (
+    "OnlyOneParameterCanBeFilled": (
         ("TradeClass",),
         "51176",
         "51176 ",
         False,
+        None,
     ),
-    "E51177": (
+    "UnavailableToAmendBecauseThePrice": (
         ("TradeClass",),
         "51177",
         "51177 ",
         False,
+        None,
     ),
-    "E51179": (
+    "UnavailableToPlaceOptionsOrdersUsing": (
         ("TradeClass",),
         "51179",
         "51179 ",
         False,
+        None,
     ),
-    "E51180": (
+    "TheRangeOfShouldBe": (
         ("TradeClass",),
         "51180",
         "51180 ",
         False,
+        None,
     ),
-    "E51181": (
+    "OrdtypeMustBeLimitWhilePlacing": (
         ("TradeClass",),
         "51181",
         "51181 ",
         False,
+        None,
     ),
-    "E51182": (
+    "TheTotalNumberOfPendingOrders": (
         ("TradeClass",),
         "51182",
         "51182 ",
         False,
+        None,
     ),
-    "E51185": (
+    "TheMaximumValueAllowedPerOrder": (
         ("TradeClass",),
         "51185",
         "51185 ",
         False,
+        None,
     ),
-    "E51186": (
+    "OrderFailedTheLeverageForIn": (
         ("TradeClass",),
         "51186",
         "51186 ",
         False,
+        None,
     ),
-    "E51187": (
+    "OrderFailedForInYourCurrent": (
         ("TradeClass",),
         "51187",
         "51187 ",
         False,
+        None,
     ),
-    "E51192": (
+    "ThePriceCorrespondingToTheIv": (
         ("TradeClass",),
         "51192",
         "51192 ",
         False,
+        None,
     ),
-    "E51193": (
+    "ThePriceCorrespondingToTheIvError": (
         ("TradeClass",),
         "51193",
         "51193 ",
         False,
+        None,
     ),
-    "E51194": (
+    "ThePriceCorrespondingToTheUsd": (
         ("TradeClass",),
         "51194",
         "51194 ",
         False,
+        None,
     ),
-    "E51195": (
+    "ThePriceCorrespondingToTheUsdError": (
         ("TradeClass",),
         "51195",
         "51195 ",
         False,
+        None,
     ),
-    "E51196": (
+    "YouCanOnlyPlaceLimitOrdersError": (
         ("TradeClass",),
         "51196",
         "51196 ",
         False,
+        None,
     ),
-    "E51197": (
+    "YouCanOnlyPlaceLimitOrders51197": (
         ("TradeClass",),
         "51197",
         "51197 ",
         False,
+        None,
     ),
-    "E51201": (
+    "TheValueOfAMarketOrder": (
         ("TradeClass",),
         "51201",
         "51201 ",
         False,
+        None,
     ),
-    "E51202": (
+    "MarketOrderAmountExceedsTheMaximum": (
         ("TradeClass",),
         "51202",
         "51202 ",
         False,
+        None,
     ),
-    "E51203": (
+    "OrderAmountExceedsTheLimit": (
         ("TradeClass",),
         "51203",
         "51203 ",
         False,
+        None,
     ),
-    "E51204": (
+    "ThePriceForTheLimitOrder": (
         ("TradeClass",),
         "51204",
         "51204 ",
         False,
+        None,
     ),
-    "E51205": (
+    "ReduceOnlyIsNotAvailable": (
         ("TradeClass",),
         "51205",
         "51205 ",
         False,
+        None,
     ),
-    "E51206": (
+    "PleaseCancelTheReduceOnlyOrder": (
         ("TradeClass",),
         "51206",
         "51206 ",
         False,
+        None,
     ),
-    "E51207": (
+    "TradingAmountExceedsTheLimitAnd": (
         ("TradeClass",),
         "51207",
         "51207 ",
         False,
+        None,
     ),
-    "E51209": (
+    "OrderFailedBecauseYourCurrentStatus": (
         ("TradeClass",),
         "51209",
         "51209 ",
         False,
+        None,
     ),
-    "E51210": (
+    "OrderFailedBecauseYourCurrentStatusError": (
         ("TradeClass",),
         "51210",
         "51210 ",
         False,
+        None,
     ),
-    "E51211": (
+    "OrderFailedBecauseYourCurrentStatus51211": (
         ("TradeClass",),
         "51211",
         "51211 ",
         False,
+        None,
     ),
-    "E51212": (
+    "OrderFailedBecauseYourCurrentStatus51212": (
         ("TradeClass",),
         "51212",
         "51212 ",
         False,
+        None,
     ),
-    "E51213": (
+    "OrderFailedBecauseYourCurrentStatus51213": (
         ("TradeClass",),
         "51213",
         "51213 ",
         False,
+        None,
     ),
-    "E51214": (
+    "FailedToModifyOrderBecauseYour": (
         ("TradeClass",),
         "51214",
         "51214 ",
         False,
+        None,
     ),
-    "E51220": (
+    "LeadAndFollowBotsOnlySupport": (
         ("TradeClass",),
         "51220",
         "51220 ",
         False,
+        None,
     ),
-    "E51221": (
+    "TheProfitSharingRatioMustBe": (
         ("TradeClass",),
         "51221",
         "51221 ",
         False,
+        None,
     ),
-    "E51222": (
+    "ProfitSharingIsntSupportedForThis": (
         ("TradeClass",),
         "51222",
         "51222 ",
         False,
+        None,
     ),
-    "E51223": (
+    "OnlyLeadBotCreatorsCanSet": (
         ("TradeClass",),
         "51223",
         "51223 ",
         False,
+        None,
     ),
-    "E51224": (
+    "ProfitSharingIsntSupportedForThisError": (
         ("TradeClass",),
         "51224",
         "51224 ",
         False,
+        None,
     ),
-    "E51225": (
+    "InstantTriggerIsntAvailableForFollow": (
         ("TradeClass",),
         "51225",
         "51225 ",
         False,
+        None,
     ),
-    "E51226": (
+    "EditingParametersIsntAvailableForFollow": (
         ("TradeClass",),
         "51226",
         "51226 ",
         False,
+        None,
     ),
-    "E51250": (
+    "AlgoOrderPriceIsOutOf": (
         ("TradeClass",),
         "51250",
         "51250 ",
         False,
+        None,
     ),
-    "E51251": (
+    "BotOrderTypeErrorOccurredWhen": (
         ("TradeClass",),
         "51251",
         "51251 ",
         False,
+        None,
     ),
-    "E51252": (
+    "AlgoOrderAmountIsOutOf": (
         ("TradeClass",),
         "51252",
         "51252 ",
         False,
+        None,
     ),
-    "E51253": (
+    "AverageAmountExceedsTheLimitOf": (
         ("TradeClass",),
         "51253",
         "51253 ",
         False,
+        None,
     ),
-    "E51254": (
+    "IcebergAverageAmountErrorOccurred": (
         ("TradeClass",),
         "51254",
         "51254 ",
         False,
+        None,
     ),
-    "E51255": (
+    "LimitOfPerIcebergOrderTotal": (
         ("TradeClass",),
         "51255",
         "51255 ",
         False,
+        None,
     ),
-    "E51256": (
+    "IcebergOrderPriceVarianceError": (
         ("TradeClass",),
         "51256",
         "51256 ",
         False,
+        None,
     ),
-    "E51257": (
+    "TrailingStopOrderCallbackRateError": (
         ("TradeClass",),
         "51257",
         "51257 ",
         False,
+        None,
     ),
-    "E51258": (
+    "TrailingStopOrderPlacementFailedThe": (
         ("TradeClass",),
         "51258",
         "51258 ",
         False,
+        None,
     ),
-    "E51259": (
+    "TrailingStopOrderPlacementFailedTheError": (
         ("TradeClass",),
         "51259",
         "51259 ",
         False,
+        None,
     ),
-    "E51260": (
+    "MaximumOfPendingTrailingStopOrders": (
         ("TradeClass",),
         "51260",
         "51260 ",
         False,
+        None,
     ),
-    "E51261": (
+    "EachUserCanHoldUpTo": (
         ("TradeClass",),
         "51261",
         "51261 ",
         False,
+        None,
     ),
-    "E51262": (
+    "MaximumPendingIcebergOrdersCanBe": (
         ("TradeClass",),
         "51262",
         "51262 ",
         False,
+        None,
     ),
-    "E51263": (
+    "MaximumPendingTimeWeightedOrdersCan": (
         ("TradeClass",),
         "51263",
         "51263 ",
         False,
+        None,
     ),
-    "E51264": (
+    "AverageAmountExceedsTheLimitOfError": (
         ("TradeClass",),
         "51264",
         "51264 ",
         False,
+        None,
     ),
-    "E51265": (
+    "TimeWeightedOrderLimitError": (
         ("TradeClass",),
         "51265",
         "51265 ",
         False,
+        None,
     ),
-    "E51267": (
+    "TimeWeightedOrderStrategyInitiativeRate": (
         ("TradeClass",),
         "51267",
         "51267 ",
         False,
+        None,
     ),
-    "E51268": (
+    "TimeWeightedOrderStrategyInitiativeRange": (
         ("TradeClass",),
         "51268",
         "51268 ",
         False,
+        None,
     ),
-    "E51269": (
+    "TimeWeightedOrderIntervalErrorInterval": (
         ("TradeClass",),
         "51269",
         "51269 ",
         False,
+        None,
     ),
-    "E51270": (
+    "TheLimitOfTimeWeightedOrder": (
         ("TradeClass",),
         "51270",
         "51270 ",
         False,
+        None,
     ),
-    "E51271": (
+    "SweepRatioMustBe0X": (
         ("TradeClass",),
         "51271",
         "51271 ",
         False,
+        None,
     ),
-    "E51272": (
+    "PriceVarianceMustBe0X": (
         ("TradeClass",),
         "51272",
         "51272 ",
         False,
+        None,
     ),
-    "E51273": (
+    "TotalAmountMustBeGreaterThan": (
         ("TradeClass",),
         "51273",
         "51273 ",
         False,
+        None,
     ),
-    "E51274": (
+    "TotalQuantityOfTimeWeightedOrder": (
         ("TradeClass",),
         "51274",
         "51274 ",
         False,
+        None,
     ),
-    "E51275": (
+    "TheAmountOfSingleStopMarket": (
         ("TradeClass",),
         "51275",
         "51275 ",
         False,
+        None,
     ),
-    "E51276": (
+    "PricesCannotBeSpecifiedForStop": (
         ("TradeClass",),
         "51276",
         "51276 ",
         False,
+        None,
     ),
-    "E51277": (
+    "TpTriggerPriceCannotBeHigher": (
         ("TradeClass",),
         "51277",
         "51277 ",
         False,
+        None,
     ),
-    "E51278": (
+    "SlTriggerPriceCannotBeLower": (
         ("TradeClass",),
         "51278",
         "51278 ",
         False,
+        None,
     ),
-    "E51279": (
+    "TpTriggerPriceCannotBeLower": (
         ("TradeClass",),
         "51279",
         "51279 ",
         False,
+        None,
     ),
-    "E51280": (
+    "SlTriggerPriceCannotBeHigher": (
         ("TradeClass",),
         "51280",
         "51280 ",
         False,
+        None,
     ),
-    "E51281": (
+    "TriggerOrderDoNotSupportThe": (
         ("TradeClass",),
         "51281",
         "51281 ",
         False,
+        None,
     ),
-    "E51282": (
+    "TheRangeOfPriceVarianceIs": (
         ("TradeClass",),
         "51282",
         "51282 ",
         False,
+        None,
     ),
-    "E51283": (
+    "TheRangeOfTimeIntervalIs": (
         ("TradeClass",),
         "51283",
         "51283 ",
         False,
+        None,
     ),
-    "E51284": (
+    "TheRangeOfAverageAmountIs": (
         ("TradeClass",),
         "51284",
         "51284 ",
         False,
+        None,
     ),
-    "E51285": (
+    "TheRangeOfTotalAmountIs": (
         ("TradeClass",),
         "51285",
         "51285 ",
         False,
+        None,
     ),
-    "E51286": (
+    "TheTotalAmountShouldNotBe": (
         ("TradeClass",),
         "51286",
         "51286 ",
         False,
+        None,
     ),
-    "E51287": (
+    "ThisBotDoesntSupportCurrentInstrument": (
         ("TradeClass",),
         "51287",
         "51287 ",
         False,
+        None,
     ),
-    "E51288": (
+    "BotIsCurrentlyStoppingDoNot": (
         ("TradeClass",),
         "51288",
         "51288 ",
         False,
+        None,
     ),
-    "E51289": (
+    "BotConfigurationDoesNotExistPlease": (
         ("TradeClass",),
         "51289",
         "51289 ",
         False,
+        None,
     ),
-    "E51290": (
+    "TheBotEngineIsBeingUpgraded": (
         ("TradeClass",),
         "51290",
         "51290 ",
         False,
+        None,
     ),
-    "E51291": (
+    "ThisBotDoesNotExistOr": (
         ("TradeClass",),
         "51291",
         "51291 ",
         False,
+        None,
     ),
-    "E51292": (
+    "ThisBotTypeDoesNotExist": (
         ("TradeClass",),
         "51292",
         "51292 ",
         False,
+        None,
     ),
-    "E51293": (
+    "ThisBotDoesNotExist": (
         ("TradeClass",),
         "51293",
         "51293 ",
         False,
+        None,
     ),
-    "E51294": (
+    "ThisBotCannotBeCreatedTemporarily": (
         ("TradeClass",),
         "51294",
         "51294 ",
         False,
+        None,
     ),
-    "E51295": (
+    "PortfolioMarginAccountDoesNotSupport": (
         ("TradeClass",),
         "51295",
         "51295 ",
         False,
+        None,
     ),
-    "E51298": (
+    "TriggerOrdersAreNotAvailableIn": (
         ("TradeClass",),
         "51298",
         "51298 ",
         False,
+        None,
     ),
-    "E51299": (
+    "OrderDidNotGoThroughYou": (
         ("TradeClass",),
         "51299",
         "51299 ",
         False,
+        None,
     ),
-    "E51300": (
+    "TpTriggerPriceCannotBeHigherError": (
         ("TradeClass",),
         "51300",
         "51300 ",
         False,
+        None,
     ),
-    "E51302": (
+    "SlTriggerPriceCannotBeLowerError": (
         ("TradeClass",),
         "51302",
         "51302 ",
         False,
+        None,
     ),
-    "E51303": (
+    "TpTriggerPriceCannotBeLowerError": (
         ("TradeClass",),
         "51303",
         "51303 ",
         False,
+        None,
     ),
-    "E51304": (
+    "SlTriggerPriceCannotBeHigherError": (
         ("TradeClass",),
         "51304",
         "51304 ",
         False,
+        None,
     ),
-    "E51305": (
+    "TpTriggerPriceCannotBeHigher51305": (
         ("TradeClass",),
         "51305",
         "51305 ",
         False,
+        None,
     ),
-    "E51306": (
+    "SlTriggerPriceCannotBeLower51306": (
         ("TradeClass",),
         "51306",
         "51306 ",
         False,
+        None,
     ),
-    "E51307": (
+    "TpTriggerPriceCannotBeLower51307": (
         ("TradeClass",),
         "51307",
         "51307 ",
         False,
+        None,
     ),
-    "E51308": (
+    "SlTriggerPriceCannotBeHigher51308": (
         ("TradeClass",),
         "51308",
         "51308 ",
         False,
+        None,
     ),
-    "E51309": (
+    "CannotCreateTradingBotDuringCall": (
         ("TradeClass",),
         "51309",
         "51309 ",
         False,
+        None,
     ),
-    "E51310": (
+    "StrategicOrdersWithIcebergAndTwap": (
         ("TradeClass",),
         "51310",
         "51310 ",
         False,
+        None,
     ),
-    "E51311": (
+    "FailedToPlaceTrailingStopOrder": (
         ("TradeClass",),
         "51311",
         "51311 ",
         False,
+        None,
     ),
-    "E51312": (
+    "FailedToPlaceTrailingStopOrderError": (
         ("TradeClass",),
         "51312",
         "51312 ",
         False,
+        None,
     ),
-    "E51313": (
+    "ManualTransferInIsolatedModeDoes": (
         ("TradeClass",),
         "51313",
         "51313 ",
         False,
+        None,
     ),
-    "E51317": (
+    "TriggerOrdersAreNotAvailableBy": (
         ("TradeClass",),
         "51317",
         "51317 ",
         False,
+        None,
     ),
-    "E51327": (
+    "ClosefractionIsOnlyAvailableForExpiry": (
         ("TradeClass",),
         "51327",
         "51327 ",
         False,
+        None,
     ),
-    "E51328": (
+    "ClosefractionIsOnlyAvailableForReduceonly": (
         ("TradeClass",),
         "51328",
         "51328 ",
         False,
+        None,
     ),
-    "E51329": (
+    "ClosefractionIsOnlyAvailableInNet": (
         ("TradeClass",),
         "51329",
         "51329 ",
         False,
+        None,
     ),
-    "E51330": (
+    "ClosefractionIsOnlyAvailableForStop": (
         ("TradeClass",),
         "51330",
         "51330 ",
         False,
+        None,
     ),
-    "E51331": (
+    "ClosefractionIsOnlyAvailableForClose": (
         ("TradeClass",),
         "51331",
         "51331 ",
         False,
+        None,
     ),
-    "E51332": (
+    "ClosefractionIsNotApplicableToPortfolio": (
         ("TradeClass",),
         "51332",
         "51332 ",
         False,
+        None,
     ),
-    "E51333": (
+    "ClosePositionOrderInHedgeMode": (
         ("TradeClass",),
         "51333",
         "51333 ",
         False,
+        None,
     ),
-    "E51340": (
+    "UsedMarginMustBeGreaterThan": (
         ("TradeClass",),
         "51340",
         "51340 ",
         False,
+        None,
     ),
-    "E51341": (
+    "PositionClosingNotAllowed": (
         ("TradeClass",),
         "51341",
         "51341 ",
         False,
+        None,
     ),
-    "E51342": (
+    "ClosingOrderAlreadyExistsPleaseTry": (
         ("TradeClass",),
         "51342",
         "51342 ",
         False,
+        None,
     ),
-    "E51343": (
+    "TpPriceMustBeLessThan": (
         ("TradeClass",),
         "51343",
         "51343 ",
         False,
+        None,
     ),
-    "E51344": (
+    "SlPriceMustBeGreaterThan": (
         ("TradeClass",),
         "51344",
         "51344 ",
         False,
+        None,
     ),
-    "E51345": (
+    "PolicyTypeIsNotGridPolicy": (
         ("TradeClass",),
         "51345",
         "51345 ",
         False,
+        None,
     ),
-    "E51346": (
+    "TheHighestPriceCannotBeLower": (
         ("TradeClass",),
         "51346",
         "51346 ",
         False,
+        None,
     ),
-    "E51347": (
+    "NoProfitAvailable": (
         ("TradeClass",),
         "51347",
         "51347 ",
         False,
+        None,
     ),
-    "E51348": (
+    "StopLossPriceMustBeLess": (
         ("TradeClass",),
         "51348",
         "51348 ",
         False,
+        None,
     ),
-    "E51349": (
+    "TakeProfitPriceMustBeGreater": (
         ("TradeClass",),
         "51349",
         "51349 ",
         False,
+        None,
     ),
-    "E51350": (
+    "NoRecommendedParameters": (
         ("TradeClass",),
         "51350",
         "51350 ",
         False,
+        None,
     ),
-    "E51351": (
+    "SingleIncomeMustBeGreaterThan": (
         ("TradeClass",),
         "51351",
         "51351 ",
         False,
+        None,
     ),
-    "E51352": (
+    "YouCanHaveToTradingPairs": (
         ("TradeClass",),
         "51352",
         "51352 ",
         False,
+        None,
     ),
-    "E51353": (
+    "TradingPairAlreadyExists": (
         ("TradeClass",),
         "51353",
         "51353 ",
         False,
+        None,
     ),
-    "E51354": (
+    "ThePercentagesOfAllTradingPairs": (
         ("TradeClass",),
         "51354",
         "51354 ",
         False,
+        None,
     ),
-    "E51355": (
+    "SelectADateWithin": (
         ("TradeClass",),
         "51355",
         "51355 ",
         False,
+        None,
     ),
-    "E51356": (
+    "SelectATimeWithin": (
         ("TradeClass",),
         "51356",
         "51356 ",
         False,
+        None,
     ),
-    "E51357": (
+    "SelectATimeZoneWithin": (
         ("TradeClass",),
         "51357",
         "51357 ",
         False,
+        None,
     ),
-    "E51358": (
+    "TheInvestmentAmountOfEachCrypto": (
         ("TradeClass",),
         "51358",
         "51358 ",
         False,
+        None,
     ),
-    "E51359": (
+    "RecurringBuyNotSupportedForThe": (
         ("TradeClass",),
         "51359",
         "51359 ",
         False,
+        None,
     ),
-    "E51370": (
+    "TheRangeOfLeverIs": (
         ("TradeClass",),
         "51370",
         "51370 ",
         False,
+        None,
     ),
-    "E51380": (
+    "MarketConditionsDoNotMeetThe": (
         ("TradeClass",),
         "51380",
         "51380 ",
         False,
+        None,
     ),
-    "E51381": (
+    "PerGridProfitRatioMustBe": (
         ("TradeClass",),
         "51381",
         "51381 ",
         False,
+        None,
     ),
-    "E51382": (
+    "StopTriggeractionIsNotSupportedBy": (
         ("TradeClass",),
         "51382",
         "51382 ",
         False,
+        None,
     ),
-    "E51383": (
+    "TheMinPriceIsLowerThan": (
         ("TradeClass",),
         "51383",
         "51383 ",
         False,
+        None,
     ),
-    "E51384": (
+    "TheTriggerPriceMustBeGreater": (
         ("TradeClass",),
         "51384",
         "51384 ",
         False,
+        None,
     ),
-    "E51385": (
+    "TheTakeProfitPriceNeedsTo": (
         ("TradeClass",),
         "51385",
         "51385 ",
         False,
+        None,
     ),
-    "E51386": (
+    "TheMinPriceNeedsToBe": (
         ("TradeClass",),
         "51386",
         "51386 ",
         False,
+        None,
     ),
-    "E51387": (
+    "StopLossPriceMustBeLessError": (
         ("TradeClass",),
         "51387",
         "51387 ",
         False,
+        None,
     ),
-    "E51388": (
+    "ThisBotIsInRunningStatus": (
         ("TradeClass",),
         "51388",
         "51388 ",
         False,
+        None,
     ),
-    "E51389": (
+    "TriggerPriceShouldBeLowerThan": (
         ("TradeClass",),
         "51389",
         "51389 ",
         False,
+        None,
     ),
-    "E51390": (
+    "TriggerPriceShouldBeLowerThanError": (
         ("TradeClass",),
         "51390",
         "51390 ",
         False,
+        None,
     ),
-    "E51391": (
+    "TriggerPriceShouldBeHigherThan": (
         ("TradeClass",),
         "51391",
         "51391 ",
         False,
+        None,
     ),
-    "E51392": (
+    "TpPriceShouldBeHigherThan": (
         ("TradeClass",),
         "51392",
         "51392 ",
         False,
+        None,
     ),
-    "E51393": (
+    "SlPriceShouldBeLowerThan": (
         ("TradeClass",),
         "51393",
         "51393 ",
         False,
+        None,
     ),
-    "E51394": (
+    "TriggerPriceShouldBeHigherThanError": (
         ("TradeClass",),
         "51394",
         "51394 ",
         False,
+        None,
     ),
-    "E51395": (
+    "TriggerPriceShouldBeLowerThan51395": (
         ("TradeClass",),
         "51395",
         "51395 ",
         False,
+        None,
     ),
-    "E51396": (
+    "TpPriceShouldBeLowerThan": (
         ("TradeClass",),
         "51396",
         "51396 ",
         False,
+        None,
     ),
-    "E51397": (
+    "SlPriceShouldBeHigherThan": (
         ("TradeClass",),
         "51397",
         "51397 ",
         False,
+        None,
     ),
-    "E51398": (
+    "CurrentMarketMeetsTheStopCondition": (
         ("TradeClass",),
         "51398",
         "51398 ",
         False,
+        None,
     ),
-    "E51399": (
+    "MaxMarginUnderCurrentLeverageEnter": (
         ("TradeClass",),
         "51399",
         "51399 ",
         False,
+        None,
     ),
-    "E51400": (
+    "OrderCancellationFailedAsTheOrder": (
         ("TradeClass",),
         "51400",
         "51400 ",
         False,
+        None,
     ),
-    "E51401": (
+    "CancellationFailedAsTheOrderIs": (
         ("TradeClass",),
         "51401",
         "51401 ",
         False,
+        None,
     ),
-    "E51402": (
+    "CancellationFailedAsTheOrderIsError": (
         ("TradeClass",),
         "51402",
         "51402 ",
         False,
+        None,
     ),
-    "E51403": (
+    "CancellationFailedAsTheOrderType": (
         ("TradeClass",),
         "51403",
         "51403 ",
         False,
+        None,
     ),
-    "E51404": (
+    "OrderCancellationUnavailableDuringTheSecond": (
         ("TradeClass",),
         "51404",
         "51404 ",
         False,
+        None,
     ),
-    "E51405": (
+    "CancellationFailedAsYouDontHave": (
         ("TradeClass",),
         "51405",
         "51405 ",
         False,
+        None,
     ),
-    "E51406": (
+    "CanceledOrderCountExceedsTheLimit": (
         ("TradeClass",),
         "51406",
         "51406 ",
         False,
+        None,
     ),
-    "E51407": (
+    "EitherOrderIdOrClientOrder": (
         ("TradeClass",),
         "51407",
         "51407 ",
         False,
+        None,
     ),
-    "E51408": (
+    "PairIdOrNameDoesntMatch": (
         ("TradeClass",),
         "51408",
         "51408 ",
         False,
+        None,
     ),
-    "E51409": (
+    "EitherPairIdOrPairName": (
         ("TradeClass",),
         "51409",
         "51409 ",
         False,
+        None,
     ),
-    "E51410": (
+    "CancellationFailedAsTheOrderIs51410": (
         ("TradeClass",),
         "51410",
         "51410 ",
         False,
+        None,
     ),
-    "E51411": (
+    "AccountDoesNotHavePermissionFor": (
         ("TradeClass",),
         "51411",
         "51411 ",
         False,
+        None,
     ),
-    "E51412": (
+    "CancellationTimedOutPleaseTryAgain": (
         ("TradeClass",),
         "51412",
         "51412 ",
         False,
+        None,
     ),
-    "E51413": (
+    "CancellationFailedAsTheOrderTypeError": (
         ("TradeClass",),
         "51413",
         "51413 ",
         False,
+        None,
     ),
-    "E51415": (
+    "UnableToPlaceOrderSpotTrading": (
         ("TradeClass",),
         "51415",
         "51415 ",
         False,
+        None,
     ),
-    "E51416": (
+    "OrderHasBeenTriggeredAndCant": (
         ("TradeClass",),
         "51416",
         "51416 ",
         False,
+        None,
     ),
-    "E51500": (
+    "YouMustEnterAPriceQuantity": (
         ("TradeClass",),
         "51500",
         "51500 ",
         False,
+        None,
     ),
-    "E51501": (
+    "MaximumOrdersCanBeModified": (
         ("TradeClass",),
         "51501",
         "51501 ",
         False,
+        None,
     ),
-    "E515021030": (
-        ("TradeClass",),
+    "UnableToEditOrderInsufficientBalance": (
+        ("E51502",),
         "51502_1030",
         "51502_1030 ",
         False,
+        None,
     ),
-    "E515021031": (
-        ("TradeClass",),
+    "OrderFailedInsufficientMarginInAccount515021031": (
+        ("E51502",),
         "51502_1031",
         "51502_1031 ",
         False,
+        None,
     ),
-    "E515021032": (
-        ("TradeClass",),
+    "OrderFailedInsufficientBalanceInAccount515021032": (
+        ("E51502",),
         "51502_1032",
         "51502_1032 ",
         False,
+        None,
     ),
-    "E515021033": (
-        ("TradeClass",),
+    "OrderFailedInsufficientMarginInAccount515021033": (
+        ("E51502",),
         "51502_1033",
         "51502_1033 ",
         False,
+        None,
     ),
-    "E515021034": (
-        ("TradeClass",),
+    "OrderFailedTheRequestedBorrowingAmount": (
+        ("E51502",),
         "51502_1034",
         "51502_1034 ",
         False,
+        None,
     ),
-    "E515021035": (
-        ("TradeClass",),
+    "OrderFailedTheRequestedBorrowingAmountError": (
+        ("E51502",),
         "51502_1035",
         "51502_1035 ",
         False,
+        None,
     ),
-    "E515021036": (
-        ("TradeClass",),
+    "OrderFailedInsufficientAvailableBorrowingAmount": (
+        ("E51502",),
         "51502_1036",
         "51502_1036 ",
         False,
+        None,
     ),
-    "E515021037": (
-        ("TradeClass",),
+    "FailedToModifyOrderBecauseIt": (
+        ("E51502",),
         "51502_1037",
         "51502_1037 ",
         False,
+        None,
     ),
-    "E515021039": (
-        ("TradeClass",),
+    "OrderFailedInsufficientAccountBalanceAndError": (
+        ("E51502",),
         "51502_1039",
         "51502_1039 ",
         False,
+        None,
     ),
-    "E515021040": (
-        ("TradeClass",),
+    "OrderFailedTheOrderDidntPassError": (
+        ("E51502",),
         "51502_1040",
         "51502_1040 ",
         False,
+        None,
     ),
-    "E515021049": (
-        ("TradeClass",),
+    "OrderModificationFailedYourMainAccounts": (
+        ("E51502",),
         "51502_1049",
         "51502_1049 ",
         False,
+        None,
     ),
-    "E51503": (
+    "YourOrderHasAlreadyBeenFilled": (
         ("TradeClass",),
         "51503",
         "51503 ",
         False,
+        None,
     ),
-    "E51505": (
+    "IsNotInCallAuction": (
         ("TradeClass",),
         "51505",
         "51505 ",
         False,
+        None,
     ),
-    "E51506": (
+    "OrderModificationUnavailableForTheOrder": (
         ("TradeClass",),
         "51506",
         "51506 ",
         False,
+        None,
     ),
-    "E51507": (
+    "YouCanOnlyPlaceMarketOrders": (
         ("TradeClass",),
         "51507",
         "51507 ",
         False,
+        None,
     ),
-    "E51508": (
+    "OrdersAreNotAllowedToBe": (
         ("TradeClass",),
         "51508",
         "51508 ",
         False,
+        None,
     ),
-    "E51509": (
+    "ModificationFailedAsTheOrderHas": (
         ("TradeClass",),
         "51509",
         "51509 ",
         False,
+        None,
     ),
-    "E51510": (
+    "ModificationFailedAsTheOrderHasError": (
         ("TradeClass",),
         "51510",
         "51510 ",
         False,
+        None,
     ),
-    "E51511": (
+    "ModificationFailedAsTheOrderPrice": (
         ("TradeClass",),
         "51511",
         "51511 ",
         False,
+        None,
     ),
-    "E51512": (
+    "FailedToAmendOrdersInBatches": (
         ("TradeClass",),
         "51512",
         "51512 ",
         False,
+        None,
     ),
-    "E51513": (
+    "NumberOfModificationRequestsThatAre": (
         ("TradeClass",),
         "51513",
         "51513 ",
         False,
+        None,
     ),
-    "E51514": (
+    "OrderModificationFailedThePriceLength": (
         ("TradeClass",),
         "51514",
         "51514 ",
         False,
+        None,
     ),
-    "E51521": (
+    "FailedToEditUnableToEdit": (
         ("TradeClass",),
         "51521",
         "51521 ",
         False,
+        None,
     ),
-    "E51522": (
+    "FailedToEditAReduceOnly": (
         ("TradeClass",),
         "51522",
         "51522 ",
         False,
+        None,
     ),
-    "E51523": (
+    "UnableToModifyTheOrderPrice": (
         ("TradeClass",),
         "51523",
         "51523 ",
         False,
+        None,
     ),
-    "E51524": (
+    "UnableToModifyTheOrderQuantity": (
         ("TradeClass",),
         "51524",
         "51524 ",
         False,
+        None,
     ),
-    "E51525": (
+    "StopOrderModificationIsNotAvailable": (
         ("TradeClass",),
         "51525",
         "51525 ",
         False,
+        None,
     ),
-    "E51526": (
+    "OrderModificationUnsuccessfulTakeProfitStop": (
         ("TradeClass",),
         "51526",
         "51526 ",
         False,
+        None,
     ),
-    "E51528": (
+    "UnableToModifyTriggerPriceType": (
         ("TradeClass",),
         "51528",
         "51528 ",
         False,
+        None,
     ),
-    "E51529": (
+    "OrderModificationUnsuccessfulStopOrderModification": (
         ("TradeClass",),
         "51529",
         "51529 ",
         False,
+        None,
     ),
-    "E51530": (
+    "OrderModificationUnsuccessfulTakeProfitStopError": (
         ("TradeClass",),
         "51530",
         "51530 ",
         False,
+        None,
     ),
-    "E51531": (
+    "OrderModificationUnsuccessfulTheStopOrder": (
         ("TradeClass",),
         "51531",
         "51531 ",
         False,
+        None,
     ),
-    "E51532": (
+    "YourTpSlCantBeModified": (
         ("TradeClass",),
         "51532",
         "51532 ",
         False,
+        None,
     ),
-    "E51536": (
+    "UnableToModifyTheSizeOf": (
         ("TradeClass",),
         "51536",
         "51536 ",
         False,
+        None,
     ),
-    "E51537": (
+    "PxusdOrPxvolAreNotSupported": (
         ("TradeClass",),
         "51537",
         "51537 ",
         False,
+        None,
     ),
-    "E51543": (
+    "WhenModifyingTakeProfitOrStop": (
         ("TradeClass",),
         "51543",
         "51543 ",
         False,
+        None,
     ),
-    "E51600": (
+    "StatusNotFound": (
         ("TradeClass",),
         "51600",
         "51600 ",
         False,
+        None,
     ),
-    "E51601": (
+    "OrderStatusAndOrderIdCannot": (
         ("TradeClass",),
         "51601",
         "51601 ",
         False,
+        None,
     ),
-    "E51602": (
+    "EitherOrderStatusOrOrderId": (
         ("TradeClass",),
         "51602",
         "51602 ",
         False,
+        None,
     ),
-    "E51603": (
+    "OrderDoesNotExist": (
         ("TradeClass",),
         "51603",
         "51603 ",
         False,
+        None,
     ),
-    "E51604": (
+    "InitiateADownloadRequestBeforeObtaining": (
         ("TradeClass",),
         "51604",
         "51604 ",
         False,
+        None,
     ),
-    "E51605": (
+    "YouCanOnlyDownloadTransactionData": (
         ("TradeClass",),
         "51605",
         "51605 ",
         False,
+        None,
     ),
-    "E51606": (
+    "TransactionDataForTheCurrentQuarter": (
         ("TradeClass",),
         "51606",
         "51606 ",
         False,
+        None,
     ),
-    "E51607": (
+    "YourPreviousDownloadRequestIsStill": (
         ("TradeClass",),
         "51607",
         "51607 ",
         False,
+        None,
     ),
-    "E51608": (
+    "NoTransactionDataFoundForThe": (
         ("TradeClass",),
         "51608",
         "51608 ",
         False,
+        None,
     ),
-    "E51610": (
+    "YouCantDownloadBillingStatementsFor": (
         ("TradeClass",),
         "51610",
         "51610 ",
         False,
+        None,
     ),
-    "E51611": (
+    "YouCantDownloadBillingStatementsForError": (
         ("TradeClass",),
         "51611",
         "51611 ",
         False,
+        None,
     ),
-    "E51620": (
+    "OnlyAffiliatesCanPerformThisAction": (
         ("TradeClass",),
         "51620",
         "51620 ",
         False,
+        None,
     ),
-    "E51621": (
+    "TheUserIsntYourInvitee": (
         ("TradeClass",),
         "51621",
         "51621 ",
         False,
+        None,
     ),
-    "E51625": (
+    "OneClickRepayRequiresAutoBorrow": (
         ("TradeClass",),
         "51625",
         "51625 ",
         False,
+        None,
     ),
-    "E51156": (
+    "YoureLeadingTradesInLongShort": (
         ("TradeClass",),
         "51156",
         "51156 ",
         False,
+        None,
     ),
-    "E51159": (
+    "YoureLeadingTradesInBuySell": (
         ("TradeClass",),
         "51159",
         "51159 ",
         False,
+        None,
     ),
-    "E51162": (
+    "YouHaveOpenOrdersCancelThese": (
         ("TradeClass",),
         "51162",
         "51162 ",
         False,
+        None,
     ),
-    "E51163": (
+    "YouHoldPositionsCloseThesePositions": (
         ("TradeClass",),
         "51163",
         "51163 ",
         False,
+        None,
     ),
-    "E51165": (
+    "TheNumberOfReduceOnlyOrders": (
         ("TradeClass",),
         "51165",
         "51165 ",
         False,
+        None,
     ),
-    "E51166": (
+    "CurrentlyWeDontSupportLeadingTrades": (
         ("TradeClass",),
         "51166",
         "51166 ",
         False,
+        None,
     ),
-    "E51167": (
+    "FailedYouHaveBlockTradingOpen": (
         ("TradeClass",),
         "51167",
         "51167 ",
         False,
+        None,
     ),
-    "E51168": (
+    "FailedYouHaveReduceOnlyType": (
         ("TradeClass",),
         "51168",
         "51168 ",
         False,
+        None,
     ),
-    "E51320": (
+    "TheRangeOfCoinPercentageIs": (
         ("TradeClass",),
         "51320",
         "51320 ",
         False,
+        None,
     ),
-    "E51321": (
+    "YoureLeadingTradesCurrentlyWeDont": (
         ("TradeClass",),
         "51321",
         "51321 ",
         False,
+        None,
     ),
-    "E51322": (
+    "YoureLeadingTradesThatHaveBeen": (
         ("TradeClass",),
         "51322",
         "51322 ",
         False,
+        None,
     ),
-    "E51323": (
+    "YoureAlreadyLeadingTradesWithTake": (
         ("TradeClass",),
         "51323",
         "51323 ",
         False,
+        None,
     ),
-    "E51324": (
+    "AsALeadTraderYouHold": (
         ("TradeClass",),
         "51324",
         "51324 ",
         False,
+        None,
     ),
-    "E51325": (
+    "AsALeadTraderYouMust": (
         ("TradeClass",),
         "51325",
         "51325 ",
         False,
+        None,
     ),
-    "E51326": (
+    "AsALeadTraderYouMustError": (
         ("TradeClass",),
         "51326",
         "51326 ",
         False,
+        None,
     ),
-    "E51820": (
+    "RequestFailed": (
         ("TradeClass",),
         "51820",
         "51820 ",
         False,
+        None,
     ),
-    "E51821": (
+    "ThePaymentMethodIsNotSupported": (
         ("TradeClass",),
         "51821",
         "51821 ",
         False,
+        None,
     ),
-    "E51822": (
+    "QuoteExpired": (
         ("TradeClass",),
         "51822",
         "51822 ",
         False,
+        None,
     ),
-    "E51823": (
+    "ParameterOfBuySellTradingIs": (
         ("TradeClass",),
         "51823",
         "51823 ",
         False,
+        None,
     ),
-    "E51824": (
+    "YouMustBindAPhoneNumber": (
         ("TradeClass",),
         "51824",
         "51824 ",
         False,
+        None,
     ),
-    "E51825": (
+    "YouMustBindAnEmailTo": (
         ("TradeClass",),
         "51825",
         "51825 ",
         False,
+        None,
     ),
-    "E54000": (
+    "MarginTradingIsNotSupported": (
         ("TradeClass",),
         "54000",
         "54000 ",
         False,
+        None,
     ),
-    "E54001": (
+    "OnlyMultiCurrencyMarginAccountCan": (
         ("TradeClass",),
         "54001",
         "54001 ",
         False,
+        None,
     ),
-    "E54004": (
+    "OrderPlacementOrModificationFailedBecause": (
         ("TradeClass",),
         "54004",
         "54004 ",
         False,
+        None,
     ),
-    "E54005": (
+    "SwitchToIsolatedMarginModeTo": (
         ("TradeClass",),
         "54005",
         "54005 ",
         False,
+        None,
     ),
-    "E54006": (
+    "PreMarketExpiryFuturePositionLimit": (
         ("TradeClass",),
         "54006",
         "54006 ",
         False,
+        None,
     ),
-    "E54007": (
+    "InstrumentIsNotSupported": (
         ("TradeClass",),
         "54007",
         "54007 ",
         False,
+        None,
     ),
-    "E54008": (
+    "ThisOperationIsDisabledByThe": (
         ("TradeClass",),
         "54008",
         "54008 ",
         False,
+        None,
     ),
-    "E54009": (
+    "TheRangeOfShouldBeError": (
         ("TradeClass",),
         "54009",
         "54009 ",
         False,
+        None,
     ),
-    "E54011": (
+    "PreMarketTradingContractsAreOnly": (
         ("TradeClass",),
         "54011",
         "54011 ",
         False,
+        None,
     ),
-    "E54012": (
+    "DueToInsufficientOrderBookDepth": (
         ("TradeClass",),
         "54012",
         "54012 ",
         False,
+        None,
     ),
-    "E54018": (
+    "BuyLimitOfUsdExceededYour": (
         ("TradeClass",),
         "54018",
         "54018 ",
         False,
+        None,
     ),
-    "E54019": (
+    "BuyLimitOfUsdExceededYourError": (
         ("TradeClass",),
         "54019",
         "54019 ",
         False,
+        None,
     ),
-    "E54024": (
+    "YourOrderFailedBecauseYouMust": (
         ("TradeClass",),
         "54024",
         "54024 ",
         False,
+        None,
     ),
-    "E54025": (
+    "YourOrderFailedBecauseYouMustError": (
         ("TradeClass",),
         "54025",
         "54025 ",
         False,
+        None,
     ),
-    "E54026": (
+    "YourOrderFailedBecauseYouMust54026": (
         ("TradeClass",),
         "54026",
         "54026 ",
         False,
+        None,
     ),
-    "E54027": (
+    "YourOrderFailedBecauseYouMust54027": (
         ("TradeClass",),
         "54027",
         "54027 ",
         False,
+        None,
     ),
-    "E54028": (
+    "YourOrderFailedBecauseYouMust54028": (
         ("TradeClass",),
         "54028",
         "54028 ",
         False,
+        None,
     ),
-    "E54029": (
+    "DoesntExistWithin": (
         ("TradeClass",),
         "54029",
         "54029 ",
         False,
+        None,
     ),
-    "E54030": (
+    "OrderFailedYourTotalValueOf": (
         ("TradeClass",),
         "54030",
         "54030 ",
         False,
+        None,
     ),
-    "E54031": (
+    "OrderFailedTheOpenInterestOf": (
         ("TradeClass",),
         "54031",
         "54031 ",
         False,
+        None,
     ),
-    "E54035": (
+    "OrderFailedThePlatformHasReached": (
         ("TradeClass",),
         "54035",
         "54035 ",
         False,
+        None,
     ),
-    "E54036": (
+    "YouCantPlaceFillOrKill": (
         ("TradeClass",),
         "54036",
         "54036 ",
         False,
+        None,
     ),
-    "E54039": (
+    "ElpOrdersCantBeReduceOnly": (
         ("TradeClass",),
         "54039",
         "54039 ",
         False,
+        None,
     ),
-    "E54040": (
+    "ElpOrdersCantBeUsedWith": (
         ("TradeClass",),
         "54040",
         "54040 ",
         False,
+        None,
     ),
-    "E54041": (
+    "ElpOrdersArentSupportedFor": (
         ("TradeClass",),
         "54041",
         "54041 ",
         False,
+        None,
     ),
-    "E54042": (
+    "YouDontHavePermissionToPlace": (
         ("TradeClass",),
         "54042",
         "54042 ",
         False,
+        None,
     ),
-    "E54043": (
+    "YouCanOnlyPlaceUpTo": (
         ("TradeClass",),
         "54043",
         "54043 ",
         False,
+        None,
     ),
-    "E54044": (
+    "ElpIsNotEnabledForYou": (
         ("TradeClass",),
         "54044",
         "54044 ",
         False,
+        None,
     ),
-    "E54045": (
+    "OpenapiUsersCanOnlyPlaceIoc": (
         ("TradeClass",),
         "54045",
         "54045 ",
         False,
+        None,
     ),
-    "E54046": (
+    "YouCantPlaceOrdersToTake": (
         ("TradeClass",),
         "54046",
         "54046 ",
         False,
+        None,
     ),
-    "E54047": (
+    "YouCantAmendThisOrderBecause": (
         ("TradeClass",),
         "54047",
         "54047 ",
         False,
+        None,
     ),
-    "E54048": (
+    "YouCantCancelTheOrderBecause": (
         ("TradeClass",),
         "54048",
         "54048 ",
         False,
+        None,
     ),
-    "E54049": (
+    "ApiUsersCantPlaceOrdersThat": (
         ("TradeClass",),
         "54049",
         "54049 ",
         False,
+        None,
     ),
-    "E54070": (
+    "TheCurrentFunctionIsNotSupported": (
         ("TradeClass",),
         "54070",
         "54070 ",
         False,
+        None,
     ),
-    "E54071": (
+    "DueToThePlatformSystemUpgrade": (
         ("TradeClass",),
         "54071",
         "54071 ",
         False,
+        None,
     ),
-    "E54072": (
+    "ThisContractIsCurrentlyViewOnly": (
         ("TradeClass",),
         "54072",
         "54072 ",
         False,
+        None,
     ),
-    "E54073": (
+    "CouldntPlaceOrderAsIsAt": (
         ("TradeClass",),
         "54073",
         "54073 ",
         False,
+        None,
     ),
-    "E54074": (
+    "YourSettingsFailedAsYouHave": (
         ("TradeClass",),
         "54074",
         "54074 ",
         False,
+        None,
     ),
-    "E54075": (
+    "CrossCryptoContractsAreCurrentlyNot": (
         ("TradeClass",),
         "54075",
         "54075 ",
         False,
+        None,
     ),
-    "E54078": (
+    "IfTheMainOrderIsA": (
         ("TradeClass",),
         "54078",
         "54078 ",
         False,
+        None,
     ),
-    "E54079": (
+    "DynamicChangeIsAvailableOnlyFor": (
         ("TradeClass",),
         "54079",
         "54079 ",
         False,
+        None,
     ),
-    "E54092": (
+    "ActionRequiredPleaseAcceptTheTradfi": (
         ("TradeClass",),
         "54092",
         "54092 ",
         False,
+        None,
     ),
-    "E52000": (
+    "NoMarketDataFound": (
         ("DataClass",),
         "52000",
         "52000 ",
         False,
+        None,
+    ),
+}
+
+# Where an error body holds its code and message (errgen.toml's `payload`), as
+# (path of the code, paths of the message in the order to try them): the first
+# shape whose code is in the body wins. A number in a path indexes a JSON array.
+_PAYLOAD: tuple[tuple[tuple[str | int, ...], tuple[tuple[str | int, ...], ...]], ...] = (
+    (
+        ("data", 0, "sCode"),
+        (("data", 0, "sMsg"),),
+    ),
+    (
+        ("code",),
+        (("msg",),),
+    ),
+)
+
+# Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the
+# parent tries its sub-codes' templates.
+_SUBCODES: dict[_Code, tuple[_Code, ...]] = {
+    "51004": (
+        "51004_1101",
+        "51004_1102",
+        "51004_1103",
+        "51004_1104",
+        "51004_1105",
+        "51004_1106",
+        "51004_1107",
+        "51004_1111",
+        "51004_1112",
+        "51004_1113",
+        "51004_1114",
+        "51004_1115",
+        "51004_1116",
+        "51004_1117",
+    ),
+    "51008": (
+        "51008_1000",
+        "51008_1001",
+        "51008_1002",
+        "51008_1003",
+        "51008_1004",
+        "51008_1005",
+        "51008_1006",
+        "51008_1007",
+        "51008_1009",
+        "51008_1010",
+        "51008_1015",
+        "51008_1016",
+        "51008_1017",
+        "51008_1018",
+        "51008_1019",
+        "51008_1020",
+    ),
+    "51502": (
+        "51502_1030",
+        "51502_1031",
+        "51502_1032",
+        "51502_1033",
+        "51502_1034",
+        "51502_1035",
+        "51502_1036",
+        "51502_1037",
+        "51502_1039",
+        "51502_1040",
+        "51502_1049",
     ),
 }
 
@@ -24299,6 +24975,10 @@ def _build_index() -> None:
         _by_loose_key.setdefault(loose_key, []).append(index)
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
+    for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
+        _by_code[parent] = sorted(
+            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
+        )
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -24313,7 +24993,23 @@ _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
-class ApiError(Exception):
+def _package_error() -> type[Exception]:
+    """The ApiError of the errgen package this module was imported from, so that
+    `except package.ApiError` catches every page's; Exception for a vendored file."""
+    import sys  # always loaded: costs nothing
+
+    package = sys.modules.get(__package__ or "")
+    base = getattr(package, "_ERRGEN_BASE", None)
+    return base if isinstance(base, type) and issubclass(base, Exception) else Exception
+
+
+if TYPE_CHECKING:
+    _Base = Exception
+else:
+    _Base = _package_error()
+
+
+class ApiError(_Base):
     """An error the API returned, e.g. `{"code": -1121, "msg": "Invalid symbol."}`.
 
     `ApiError.from_payload(body)` builds the most specific class: the code's
@@ -24331,6 +25027,11 @@ class ApiError(Exception):
     msg: str
     match: Match | None
     retryable: bool = False  # True in a class of a `retryable` group, and in its codes' classes
+    # "unknown" in a class of a group with `outcome = "unknown"` (and its codes'):
+    # the request may have been executed; reconcile before resubmitting.
+    outcome: str | None = None
+    status: int | None = None  # the HTTP status given to `from_payload`
+    retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
     def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
@@ -24338,12 +25039,21 @@ class ApiError(Exception):
         if code_classes:
             cls._code_classes = True
 
-    def __init__(self, code: _Code, msg: str) -> None:
+    def __init__(
+        self,
+        code: _Code,
+        msg: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(code, msg)
         member = lookup(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
+        self.status = status
+        self.retry_after = _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -24361,14 +25071,27 @@ class ApiError(Exception):
         return (_restore, (parts, self.args), self.__dict__)
 
     @classmethod
-    def from_payload(cls, payload: object, **extra: Any) -> Self:
+    def from_payload(
+        cls,
+        payload: object,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Self:
         """Build from an error body (a decoded object, or its JSON text).
 
         The class is the code's own when `cls` is `ApiError` or a class the code
         is under; an SDK's subclass with `code_classes=True` is joined with it.
-        `extra` goes to the constructor. TypeError when it is not an error body.
+        `status` (the HTTP status) is kept as `.status`; `headers` (any mapping,
+        or (name, value) pairs) give `.retry_after` from Retry-After. They and
+        `extra` go to the constructor, `status` and `headers` only when given.
+        TypeError when it is not an error body.
         """
         code, msg = _error_fields(payload)
+        if status is not None:
+            extra["status"] = status
+        if headers is not None:
+            extra["headers"] = headers
         built = _class_for(cls, code)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
@@ -24412,37 +25135,139 @@ def _error_fields(payload: object) -> tuple[_Code, str]:
         import json  # here, not at the top: see TYPE_CHECKING
 
         try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise TypeError(f"error body is not JSON: {exc}") from None
+            # An integer of more than 20 digits is read as JavaScript reads it, a
+            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
+            payload = json.loads(payload, parse_int=_parse_int)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(payload, Mapping):
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
-    code = payload.get("code")
+    for code_path, message_paths in _PAYLOAD:
+        found = _at(payload, code_path)
+        if found is not None:
+            return _code_of(found), _message_of(payload, message_paths)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    """What `path` leads to in a decoded body, None when it leads nowhere."""
+    for part in path:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, Mapping):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _code_of(value: object) -> _Code:
+    """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
+        value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
-        if not isinstance(code, str):
-            raise TypeError(
-                f"error body needs a string 'code' (this page's codes are strings), got {_described(code)}"
-            )
-        return _Code(code), _msg_of(payload)
-
-    if isinstance(code, float) and code.is_integer():
-        code = int(code)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    if isinstance(code, bool) or not isinstance(code, int) or abs(code) > _MAX_SAFE_INTEGER:
-        raise TypeError(f"error body needs an integer 'code', got {_described(code)}")
-    return _Code(code), _msg_of(payload)
+        if isinstance(value, str) or is_int:
+            return _Code(str(value))
+    else:
+        if isinstance(value, str) and _is_plain_integer(value):
+            return _Code(int(value))
+        if is_int and isinstance(value, int):
+            return _Code(value)
+    raise TypeError(f"error body needs {_wanted()}, got {_described(value)}")
 
 
-def _msg_of(payload: Mapping[object, object]) -> str:
-    msg = payload.get("msg")
+def _is_plain_integer(text: str) -> bool:
+    """Digits, an optional minus sign, no leading zero, a safe integer (int() is never
+    given thousands of digits)."""
+    digits = text[1:] if text[:1] == "-" else text
+    return (
+        0 < len(digits) <= 16
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or digits[0] != "0")
+        and int(digits) <= _MAX_SAFE_INTEGER
+    )
+
+
+def _wanted() -> str:
+    kind = "a string" if _CODE_TYPE == "str" else "an integer"
+    paths = " or ".join(f"'{_dotted(code_path)}'" for code_path, _ in _PAYLOAD)
+    suffix = " (this page's codes are strings)" if _CODE_TYPE == "str" else ""
+    return f"{kind} {paths}{suffix}"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, ...], ...]) -> str:
+    """The message at the first of `paths` the body has; "" for a body with no message."""
+    if not paths:
+        return ""
+    msg: object = None
+    for path in paths:
+        msg = _at(payload, path)
+        if msg is not None:
+            break
     if not isinstance(msg, str):
-        raise TypeError(f"error body needs a string 'msg', got {_described(msg)}")
+        wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
+        raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
 
 
 def _described(value: object) -> str:
+    """What a value is, in a few words, without printing (or recursing into) all of it."""
     if value is None:
         return "None (missing or null)"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return "int (too large)"  # repr of 5,000 digits raises ValueError on 3.11+
+    if isinstance(value, (bool, int, float, str)):
+        return f"{type(value).__name__} {value!r:.60}"
+    return type(value).__name__
+
+
+def _retry_after(headers: object) -> float | None:
+    """Seconds from a Retry-After header (seconds, or an HTTP date), names compared
+    without case; None when there is none or it is neither."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)  # a dict, requests', httpx's, aiohttp's, http.client's
+    pairs: Any = items() if callable(items) else headers
+    value: object = None
+    try:
+        for name, each in pairs:
+            if isinstance(name, str) and name.lower() == "retry-after":
+                value = each
+                break
+    except (TypeError, ValueError):  # neither a mapping nor (name, value) pairs
+        return None
+    if isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        return float(int(text))
+    # Imported here, not at the top: see TYPE_CHECKING.
+    from email.utils import parsedate_to_datetime
+    from time import time
+
+    try:
+        when = parsedate_to_datetime(text[:100])
+        return max(0.0, when.timestamp() - time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
@@ -24459,7 +25284,7 @@ def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
     made = _made.get(name)
     if made is None:
-        base_names, _code, doc, retryable = _CLASS_TABLE[name]
+        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
         bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
         namespace: dict[str, object] = {
             "__module__": __name__,
@@ -24468,6 +25293,8 @@ def _class(name: str) -> type[ApiError]:
         }
         if retryable:
             namespace["retryable"] = True
+        if outcome is not None:
+            namespace["outcome"] = outcome
         made = type(name, bases, namespace)
         assert issubclass(made, ApiError)  # for type checkers: its bases are
         _made[name] = made
@@ -24489,6 +25316,11 @@ if not TYPE_CHECKING:
 
 if TYPE_CHECKING:
 
+    class RateLimited(ApiError):
+        """Group RateLimited of errgen.toml"""
+
+        retryable = True
+
     class GeneralClass(ApiError):
         """General Class"""
 
@@ -24501,1652 +25333,1663 @@ if TYPE_CHECKING:
     class DataClass(ApiError):
         """Data class"""
 
+    class E51004(TradeClass):
+        """51004\x20"""
+
+    class E51008(TradeClass):
+        """51008\x20"""
+
+    class E51502(TradeClass):
+        """51502\x20"""
+
     class E0(GeneralClass):
         """0\x20"""
 
-    class E1(GeneralClass):
+    class OperationFailed(GeneralClass):
         """1\x20"""
 
-    class E2(GeneralClass):
+    class BulkOperationPartiallySucceeded(GeneralClass):
         """2\x20"""
 
-    class E50000(GeneralClass):
+    class BodyForPostRequestCannotBe(GeneralClass):
         """50000\x20"""
 
-    class E50001(GeneralClass):
+    class ServiceTemporarilyUnavailablePleaseTryAgain(GeneralClass):
         """50001\x20"""
 
-    class E50002(GeneralClass):
+    class JsonSyntaxError(GeneralClass):
         """50002\x20"""
 
-    class E50004(GeneralClass):
+    class ApiEndpointRequestTimeoutDoesNot(GeneralClass):
         """50004\x20"""
 
-    class E50005(GeneralClass):
+    class ApiEndpointIsInactiveOrUnavailable(GeneralClass):
         """50005\x20"""
 
-    class E50006(GeneralClass):
+    class InvalidContentTypePleaseUseApplication(GeneralClass):
         """50006\x20"""
 
-    class E50007(GeneralClass):
+    class UserBlocked(GeneralClass):
         """50007\x20"""
 
-    class E50008(GeneralClass):
+    class UserDoesntExist(GeneralClass):
         """50008\x20"""
 
-    class E50009(GeneralClass):
+    class AccountIsFrozenDueToStop(GeneralClass):
         """50009\x20"""
 
-    class E50010(GeneralClass):
+    class UserIdCannotBeEmpty(GeneralClass):
         """50010\x20"""
 
-    class E50011(GeneralClass):
+    class RateLimitReachedPleaseReferTo(GeneralClass, RateLimited):
         """50011\x20"""
 
-    class E50012(GeneralClass):
+        retryable = True
+
+    class AccountStatusInvalidCheckAccountStatus(GeneralClass):
         """50012\x20"""
 
-    class E50013(GeneralClass):
+    class SystemsAreBusyPleaseTryAgain(GeneralClass):
         """50013\x20"""
 
-    class E50014(GeneralClass):
+    class ParameterCanNotBeEmpty(GeneralClass):
         """50014\x20"""
 
-    class E50015(GeneralClass):
+    class EitherParameterOrIsRequired(GeneralClass):
         """50015\x20"""
 
-    class E50016(GeneralClass):
+    class ParameterDoesNotMatchParameter(GeneralClass):
         """50016\x20"""
 
-    class E50017(GeneralClass):
+    class PositionFrozenAndRelatedOperationsRestricted(GeneralClass):
         """50017\x20"""
 
-    class E50018(GeneralClass):
+    class CurrencyIsFrozenDueToAdl(GeneralClass):
         """50018\x20"""
 
-    class E50019(GeneralClass):
+    class AccountFrozenAndRelatedOperationsRestricted(GeneralClass):
         """50019\x20"""
 
-    class E50020(GeneralClass):
+    class PositionFrozenAndRelatedOperationsRestrictedError(GeneralClass):
         """50020\x20"""
 
-    class E50021(GeneralClass):
+    class CurrencyIsFrozenDueToLiquidation(GeneralClass):
         """50021\x20"""
 
-    class E50022(GeneralClass):
+    class AccountFrozenAndRelatedOperationsRestrictedError(GeneralClass):
         """50022\x20"""
 
-    class E50023(GeneralClass):
+    class FundingFeesFrozenAndRelatedOperations(GeneralClass):
         """50023\x20"""
 
-    class E50024(GeneralClass):
+    class ParameterAndCanNotExistAt(GeneralClass):
         """50024\x20"""
 
-    class E50025(GeneralClass):
+    class ParameterCountExceedsTheLimit(GeneralClass):
         """50025\x20"""
 
-    class E50026(GeneralClass):
+    class SystemErrorTryAgainLater(GeneralClass):
         """50026\x20"""
 
-    class E50027(GeneralClass):
+    class ThisAccountIsRestrictedFromTrading(GeneralClass):
         """50027\x20"""
 
-    class E50028(GeneralClass):
+    class UnableToPlaceTheOrderPlease(GeneralClass):
         """50028\x20"""
 
-    class E50029(GeneralClass):
+    class YourAccountHasTriggeredOkxRisk(GeneralClass):
         """50029\x20"""
 
-    class E50030(GeneralClass):
+    class YouDontHavePermissionToUse(GeneralClass):
         """50030\x20"""
 
-    class E50032(GeneralClass):
+    class YourAccountHasBeenSetTo(GeneralClass):
         """50032\x20"""
 
-    class E50033(GeneralClass):
+    class InstrumentBlockedPleaseVerifyTradingThis(GeneralClass):
         """50033\x20"""
 
-    class E50035(GeneralClass):
+    class ThisEndpointRequiresThatApikeyMust(GeneralClass):
         """50035\x20"""
 
-    class E50036(GeneralClass):
+    class TheExptimeCantBeEarlierThan(GeneralClass):
         """50036\x20"""
 
-    class E50037(GeneralClass):
+    class OrderExpired(GeneralClass):
         """50037\x20"""
 
-    class E50038(GeneralClass):
+    class ThisFeatureIsUnavailableInDemo(GeneralClass):
         """50038\x20"""
 
-    class E50039(GeneralClass):
+    class ParameterBeforeIsntSupportedForTimestamp(GeneralClass):
         """50039\x20"""
 
-    class E50040(GeneralClass):
+    class TooFrequentOperationsPleaseTryAgain(GeneralClass):
         """50040\x20"""
 
-    class E50041(GeneralClass):
+    class YourUserIdHasntBeenAllowlisted(GeneralClass):
         """50041\x20"""
 
-    class E50042(GeneralClass):
+    class RepeatedRequest(GeneralClass):
         """50042\x20"""
 
-    class E50044(GeneralClass):
+    class MustSelectOneBrokerType(GeneralClass):
         """50044\x20"""
 
-    class E50045(GeneralClass):
+    class SimposShouldBeEmptyBecauseSimulated(GeneralClass):
         """50045\x20"""
 
-    class E50046(GeneralClass):
+    class ThisFeatureIsTemporarilyUnavailableWhile(GeneralClass):
         """50046\x20"""
 
-    class E50047(GeneralClass):
+    class HasAlreadySettledToCheckThe(GeneralClass):
         """50047\x20"""
 
-    class E50048(GeneralClass):
+    class SwitchingRiskUnitMayLeadPosition(GeneralClass):
         """50048\x20"""
 
-    class E50049(GeneralClass):
+    class NoInformationOnThePositionTier(GeneralClass):
         """50049\x20"""
 
-    class E50050(GeneralClass):
+    class YouveAlreadyActivatedOptionsTradingPlease(GeneralClass):
         """50050\x20"""
 
-    class E50051(GeneralClass):
+    class DueToComplianceRestrictionsInYour(GeneralClass):
         """50051\x20"""
 
-    class E50052(GeneralClass):
+    class DueToLocalLawsAndRegulations(GeneralClass):
         """50052\x20"""
 
-    class E50053(GeneralClass):
+    class ThisFeatureIsOnlyAvailableIn(GeneralClass):
         """50053\x20"""
 
-    class E50055(GeneralClass):
+    class ResetUnsuccessfulAssetsCanOnlyBe(GeneralClass):
         """50055\x20"""
 
-    class E50056(GeneralClass):
+    class YouHavePendingOrdersOrOpen(GeneralClass):
         """50056\x20"""
 
-    class E50057(GeneralClass):
+    class ResetUnsuccessfulTryAgainLater(GeneralClass):
         """50057\x20"""
 
-    class E50058(GeneralClass):
+    class ThisCryptoIsNotSupportedIn(GeneralClass):
         """50058\x20"""
 
-    class E50059(GeneralClass):
+    class BeforeYouContinueYoullNeedTo(GeneralClass):
         """50059\x20"""
 
-    class E50060(GeneralClass):
+    class ForSecurityAndCompliancePurposesPlease(GeneralClass):
         """50060\x20"""
 
-    class E50061(GeneralClass):
+    class YouveReachedTheMaximumOrderRate(GeneralClass):
         """50061\x20"""
 
-    class E50062(GeneralClass):
+    class ThisFeatureIsCurrentlyUnavailable(GeneralClass):
         """50062\x20"""
 
-    class E50063(GeneralClass):
+    class YouCantActivateTheCreditsAs(GeneralClass):
         """50063\x20"""
 
-    class E50064(GeneralClass):
+    class TheBorrowingSystemIsUnavailableTry(GeneralClass):
         """50064\x20"""
 
-    class E50067(GeneralClass):
+    class TheApiDoesntSupportCrossSite(GeneralClass):
         """50067\x20"""
 
-    class E50069(GeneralClass):
+    class MarginRatioVerificationForThisRisk(GeneralClass):
         """50069\x20"""
 
-    class E50071(GeneralClass):
+    class AlreadyExists(GeneralClass):
         """50071\x20"""
 
-    class E50072(GeneralClass):
+    class IsolatedMarginModeIsNoLonger(GeneralClass):
         """50072\x20"""
 
-    class E50075(GeneralClass):
+    class TheTokenIsRestrictedInIslamic(GeneralClass):
         """50075\x20"""
 
-    class E50076(GeneralClass):
+    class TheTimeIntervalBetweenTheStart(GeneralClass):
         """50076\x20"""
 
-    class E50077(GeneralClass):
+    class TheTimeIntervalBetweenTheStartError(GeneralClass):
         """50077\x20"""
 
-    class E50100(APIClass):
+    class ApiFrozenPleaseContactCustomerService(APIClass):
         """50100\x20"""
 
-    class E50101(APIClass):
+    class ApikeyDoesNotMatchCurrentEnvironment(APIClass):
         """50101\x20"""
 
-    class E50102(APIClass):
+    class TimestampRequestExpired(APIClass):
         """50102\x20"""
 
-    class E50103(APIClass):
+    class RequestHeaderOkAccessKeyCannot(APIClass):
         """50103\x20"""
 
-    class E50104(APIClass):
+    class RequestHeaderOkAccessPassphraseCannot(APIClass):
         """50104\x20"""
 
-    class E50105(APIClass):
+    class RequestHeaderOkAccessPassphraseIncorrect(APIClass):
         """50105\x20"""
 
-    class E50106(APIClass):
+    class RequestHeaderOkAccessSignCannot(APIClass):
         """50106\x20"""
 
-    class E50107(APIClass):
+    class RequestHeaderOkAccessTimestampCannot(APIClass):
         """50107\x20"""
 
-    class E50108(APIClass):
+    class ExchangeIdDoesNotExist(APIClass):
         """50108\x20"""
 
-    class E50109(APIClass):
+    class ExchangeDomainDoesNotExist(APIClass):
         """50109\x20"""
 
-    class E50110(APIClass):
+    class YourIpIsNotIncludedIn(APIClass):
         """50110\x20"""
 
-    class E50111(APIClass):
+    class InvalidOkAccessKey(APIClass):
         """50111\x20"""
 
-    class E50112(APIClass):
+    class InvalidOkAccessTimestamp(APIClass):
         """50112\x20"""
 
-    class E50113(APIClass):
+    class InvalidSignature(APIClass):
         """50113\x20"""
 
-    class E50114(APIClass):
+    class InvalidAuthorization(APIClass):
         """50114\x20"""
 
-    class E50115(APIClass):
+    class InvalidRequestMethod(APIClass):
         """50115\x20"""
 
-    class E50116(APIClass):
+    class FastApiIsAllowedToCreate(APIClass):
         """50116\x20"""
 
-    class E50118(APIClass):
+    class ToLinkTheAppUsingYour(APIClass):
         """50118\x20"""
 
-    class E50119(APIClass):
+    class ApiKeyDoesntExist(APIClass):
         """50119\x20"""
 
-    class E50120(APIClass):
+    class ThisApiKeyDoesntHavePermission(APIClass):
         """50120\x20"""
 
-    class E50121(APIClass):
+    class YouCantAccessOurServicesThrough(APIClass):
         """50121\x20"""
 
-    class E50122(APIClass):
+    class OrderAmountMustExceedMinimumAmount(APIClass):
         """50122\x20"""
 
-    class E51000(TradeClass):
+    class ParameterError(TradeClass):
         """51000\x20"""
 
-    class E51001(TradeClass):
+    class InstrumentIdInstrumentIdCodeOr(TradeClass):
         """51001\x20"""
 
-    class E51002(TradeClass):
+    class InstrumentIdDoesntMatchUnderlyingIndex(TradeClass):
         """51002\x20"""
 
-    class E51003(TradeClass):
+    class EitherClientOrderIdOrOrder(TradeClass):
         """51003\x20"""
 
-    class E510041101(TradeClass):
+    class OrderFailedForIsolatedLongShort(E51004):
         """51004_1101\x20"""
 
-    class E510041102(TradeClass):
+    class OrderFailedForCrossLongShort(E51004):
         """51004_1102\x20"""
 
-    class E510041103(TradeClass):
+    class OrderFailedForCrossBuySell(E51004):
         """51004_1103\x20"""
 
-    class E510041104(TradeClass):
+    class OrderFailedForBuySellMode(E51004):
         """51004_1104\x20"""
 
-    class E510041105(TradeClass):
+    class OrderFailedForBuySellModeError(E51004):
         """51004_1105\x20"""
 
-    class E510041106(TradeClass):
+    class OrderFailedForCrossBuySellError(E51004):
         """51004_1106\x20"""
 
-    class E510041107(TradeClass):
+    class OrderFailedForCrossBuySell510041107(E51004):
         """51004_1107\x20"""
 
-    class E510041111(TradeClass):
+    class OrderAmendmentFailedForIsolatedLong(E51004):
         """51004_1111\x20"""
 
-    class E510041112(TradeClass):
+    class OrderAmendmentFailedForCrossLong(E51004):
         """51004_1112\x20"""
 
-    class E510041113(TradeClass):
+    class OrderAmendmentFailedForCrossBuy(E51004):
         """51004_1113\x20"""
 
-    class E510041114(TradeClass):
+    class OrderAmendmentFailedForBuySell(E51004):
         """51004_1114\x20"""
 
-    class E510041115(TradeClass):
+    class OrderAmendmentFailedForBuySellError(E51004):
         """51004_1115\x20"""
 
-    class E510041116(TradeClass):
+    class OrderAmendmentFailedForCrossBuyError(E51004):
         """51004_1116\x20"""
 
-    class E510041117(TradeClass):
+    class OrderAmendmentFailedForCrossBuy510041117(E51004):
         """51004_1117\x20"""
 
-    class E51005(TradeClass):
+    class YourOrderAmountExceedsTheMax(TradeClass):
         """51005\x20"""
 
-    class E51006(TradeClass):
+    class OrderPriceIsNotWithinThe(TradeClass):
         """51006\x20"""
 
-    class E51007(TradeClass):
+    class OrderFailedPleasePlaceOrdersOf(TradeClass):
         """51007\x20"""
 
-    class E510081000(TradeClass):
+    class OrderFailedInsufficientBalanceInAccount(E51008):
         """51008_1000\x20"""
 
-    class E510081001(TradeClass):
+    class OrderFailedInsufficientMarginInAccount(E51008):
         """51008_1001\x20"""
 
-    class E510081002(TradeClass):
+    class OrderFailedInsufficientBalanceInAccountError(E51008):
         """51008_1002\x20"""
 
-    class E510081003(TradeClass):
+    class OrderFailedInsufficientMarginInAccountError(E51008):
         """51008_1003\x20"""
 
-    class E510081004(TradeClass):
+    class InsufficientAvailableAsYourBorrowingAmount(E51008):
         """51008_1004\x20"""
 
-    class E510081005(TradeClass):
+    class OrderFailedExceedsBorrowLimitLimit(E51008):
         """51008_1005\x20"""
 
-    class E510081006(TradeClass):
+    class OrderFailedInsufficientBorrowingQuotaResults(E51008):
         """51008_1006\x20"""
 
-    class E510081007(TradeClass):
+    class YourOrderFailedBecauseItRequires(E51008):
         """51008_1007\x20"""
 
-    class E510081009(TradeClass):
+    class OrderFailedInsufficientAccountBalanceAnd(E51008):
         """51008_1009\x20"""
 
-    class E510081010(TradeClass):
+    class OrderFailedTheOrderDidntPass(E51008):
         """51008_1010\x20"""
 
-    class E510081015(TradeClass):
+    class OrderFailedYourAvailableBalanceIs(E51008):
         """51008_1015\x20"""
 
-    class E510081016(TradeClass):
+    class OrderFailedYourAvailableBalanceIsError(E51008):
         """51008_1016\x20"""
 
-    class E510081017(TradeClass):
+    class YourOrderFailedBecauseItRequiresError(E51008):
         """51008_1017\x20"""
 
-    class E510081018(TradeClass):
+    class YourOrderFailedBecauseItRequires510081018(E51008):
         """51008_1018\x20"""
 
-    class E510081019(TradeClass):
+    class OrderFailedYourMainAccountsBorrowing(E51008):
         """51008_1019\x20"""
 
-    class E510081020(TradeClass):
+    class OrderFailedAfterTheSpotFee(E51008):
         """51008_1020\x20"""
 
-    class E51009(TradeClass):
+    class OrderBlockedPleaseContactCustomerSupport(TradeClass):
         """51009\x20"""
 
-    class E51010(TradeClass):
+    class RequestUnsupportedUnderCurrentAccountMode(TradeClass):
         """51010\x20"""
 
-    class E51011(TradeClass):
+    class OrderIdAlreadyExists(TradeClass):
         """51011\x20"""
 
-    class E51012(TradeClass):
+    class TokenDoesntExist(TradeClass):
         """51012\x20"""
 
-    class E51014(TradeClass):
+    class IndexDoesntExist(TradeClass):
         """51014\x20"""
 
-    class E51015(TradeClass):
+    class InstrumentIdDoesntMatchInstrumentType(TradeClass):
         """51015\x20"""
 
-    class E51016(TradeClass):
+    class ClientOrderIdAlreadyExists(TradeClass):
         """51016\x20"""
 
-    class E51017(TradeClass):
+    class LoanAmountExceedsBorrowingLimit(TradeClass):
         """51017\x20"""
 
-    class E51018(TradeClass):
+    class UsersWithOptionsAccountsCannotHold(TradeClass):
         """51018\x20"""
 
-    class E51019(TradeClass):
+    class NoNetLongPositionsCanBe(TradeClass):
         """51019\x20"""
 
-    class E51020(TradeClass):
+    class YourOrderShouldMeetOrExceed(TradeClass):
         """51020\x20"""
 
-    class E51021(TradeClass):
+    class ThePairOrContractIsNot(TradeClass):
         """51021\x20"""
 
-    class E51022(TradeClass):
+    class ContractSuspended(TradeClass):
         """51022\x20"""
 
-    class E51023(TradeClass):
+    class PositionDoesntExist(TradeClass):
         """51023\x20"""
 
-    class E51024(TradeClass):
+    class TradingAccountIsBlocked(TradeClass):
         """51024\x20"""
 
-    class E51025(TradeClass):
+    class OrderCountExceedsTheLimit(TradeClass):
         """51025\x20"""
 
-    class E51026(TradeClass):
+    class InstrumentTypeDoesntMatchUnderlyingIndex(TradeClass):
         """51026\x20"""
 
-    class E51027(TradeClass):
+    class ContractExpired(TradeClass):
         """51027\x20"""
 
-    class E51028(TradeClass):
+    class ContractUnderDelivery(TradeClass):
         """51028\x20"""
 
-    class E51029(TradeClass):
+    class ContractIsBeingSettled(TradeClass):
         """51029\x20"""
 
-    class E51030(TradeClass):
+    class FundingFeeIsBeingSettled(TradeClass):
         """51030\x20"""
 
-    class E51031(TradeClass):
+    class ThisOrderPriceIsNotWithin(TradeClass):
         """51031\x20"""
 
-    class E51032(TradeClass):
+    class ClosingAllThePositionsAtThe(TradeClass):
         """51032\x20"""
 
-    class E51033(TradeClass):
+    class TheTotalAmountPerOrderFor(TradeClass):
         """51033\x20"""
 
-    class E51034(TradeClass):
+    class FillRateExceedsTheLimitThat(TradeClass):
         """51034\x20"""
 
-    class E51035(TradeClass):
+    class ThisAccountDoesntHavePermissionTo(TradeClass):
         """51035\x20"""
 
-    class E51036(TradeClass):
+    class OnlyOptionsInstrumentOfThePm(TradeClass):
         """51036\x20"""
 
-    class E51042(TradeClass):
+    class UnderThePortfolioMarginAccountUsers(TradeClass):
         """51042\x20"""
 
-    class E51043(TradeClass):
+    class ThisIsolatedPositionDoesntExist(TradeClass):
         """51043\x20"""
 
-    class E59509(TradeClass):
+    class AccountDoesNotHavePermissionTo(TradeClass):
         """59509\x20"""
 
-    class E51037(TradeClass):
+    class ThisAccountOnlySupportsPlacingIoc(TradeClass):
         """51037\x20"""
 
-    class E51038(TradeClass):
+    class IocOrderAlreadyExistsUnderThe(TradeClass):
         """51038\x20"""
 
-    class E51039(TradeClass):
+    class LeverageCannotBeAdjustedForThe(TradeClass):
         """51039\x20"""
 
-    class E51040(TradeClass):
+    class CannotAdjustMarginsForLongIsolated(TradeClass):
         """51040\x20"""
 
-    class E51041(TradeClass):
+    class PortfolioMarginAccountOnlySupportsThe(TradeClass):
         """51041\x20"""
 
-    class E51044(TradeClass):
+    class TheOrderTypeIsNotAllowed(TradeClass):
         """51044\x20"""
 
-    class E51046(TradeClass):
+    class TheTakeProfitTriggerPriceMust(TradeClass):
         """51046\x20"""
 
-    class E51047(TradeClass):
+    class TheStopLossTriggerPriceMust(TradeClass):
         """51047\x20"""
 
-    class E51048(TradeClass):
+    class TheTakeProfitTriggerPriceMustError(TradeClass):
         """51048\x20"""
 
-    class E51049(TradeClass):
+    class TheStopLossTriggerPriceMustError(TradeClass):
         """51049\x20"""
 
-    class E51050(TradeClass):
+    class TheTakeProfitTriggerPriceMust51050(TradeClass):
         """51050\x20"""
 
-    class E51051(TradeClass):
+    class TheStopLossTriggerPriceMust51051(TradeClass):
         """51051\x20"""
 
-    class E51052(TradeClass):
+    class TheTakeProfitTriggerPriceMust51052(TradeClass):
         """51052\x20"""
 
-    class E51053(TradeClass):
+    class TheStopLossTriggerPriceMust51053(TradeClass):
         """51053\x20"""
 
-    class E51054(TradeClass):
+    class RequestTimedOutPleaseTryAgain(TradeClass):
         """51054\x20"""
 
-    class E51055(TradeClass):
+    class FuturesGridIsNotAvailableIn(TradeClass):
         """51055\x20"""
 
-    class E51056(TradeClass):
+    class ActionNotAllowed(TradeClass):
         """51056\x20"""
 
-    class E51057(TradeClass):
+    class ThisBotIsntAvailableInCurrent(TradeClass):
         """51057\x20"""
 
-    class E51058(TradeClass):
+    class NoAvailablePositionForThisAlgo(TradeClass):
         """51058\x20"""
 
-    class E51059(TradeClass):
+    class StrategyForTheCurrentStateDoes(TradeClass):
         """51059\x20"""
 
-    class E51063(TradeClass):
+    class OrdidDoesNotExist(TradeClass):
         """51063\x20"""
 
-    class E51065(TradeClass):
+    class AlgoclordidAlreadyExists(TradeClass):
         """51065\x20"""
 
-    class E51066(TradeClass):
+    class MarketOrdersUnavailableForOptionsTrading(TradeClass):
         """51066\x20"""
 
-    class E51068(TradeClass):
+    class AlreadyExistsWithinAlgoclordidAndAttachalgoclordid(TradeClass):
         """51068\x20"""
 
-    class E51069(TradeClass):
+    class TheOptionContractsRelatedToCurrent(TradeClass):
         """51069\x20"""
 
-    class E51070(TradeClass):
+    class YouDoNotMeetTheRequirements(TradeClass):
         """51070\x20"""
 
-    class E51071(TradeClass):
+    class YouveReachedTheMaximumLimitFor(TradeClass):
         """51071\x20"""
 
-    class E51072(TradeClass):
+    class AsASpotLeadTraderYou(TradeClass):
         """51072\x20"""
 
-    class E51073(TradeClass):
+    class AsASpotLeadTraderYouError(TradeClass):
         """51073\x20"""
 
-    class E51074(TradeClass):
+    class OnlyTheTdmodeForLeadTrade(TradeClass):
         """51074\x20"""
 
-    class E51075(TradeClass):
+    class OrderModificationFailedYouCanOnly(TradeClass):
         """51075\x20"""
 
-    class E51076(TradeClass):
+    class TpSlOrdersInSplitTps(TradeClass):
         """51076\x20"""
 
-    class E51077(TradeClass):
+    class SettingMultipleTpAndCostPrice(TradeClass):
         """51077\x20"""
 
-    class E51078(TradeClass):
+    class YouAreALeadTraderSplit(TradeClass):
         """51078\x20"""
 
-    class E51079(TradeClass):
+    class TheNumberOfTpOrdersWith(TradeClass):
         """51079\x20"""
 
-    class E51080(TradeClass):
+    class TakeProfitTriggerPriceTypesTptriggerpxtype(TradeClass):
         """51080\x20"""
 
-    class E51081(TradeClass):
+    class TakeProfitTriggerPricesTptriggerpxCannot(TradeClass):
         """51081\x20"""
 
-    class E51082(TradeClass):
+    class TpTriggerPricesTpordpxInOne(TradeClass):
         """51082\x20"""
 
-    class E51083(TradeClass):
+    class TheTotalSizeOfTpOrders(TradeClass):
         """51083\x20"""
 
-    class E51084(TradeClass):
+    class TheNumberOfSlOrdersWith(TradeClass):
         """51084\x20"""
 
-    class E51085(TradeClass):
+    class TheNumberOfTpOrdersCannot(TradeClass):
         """51085\x20"""
 
-    class E51086(TradeClass):
+    class TheNumberOfOrdersWithSplit(TradeClass):
         """51086\x20"""
 
-    class E51538(TradeClass):
+    class YouNeedToUseAttachalgoordsIf(TradeClass):
         """51538\x20"""
 
-    class E51539(TradeClass):
+    class AttachalgoidOrAttachalgoclordidCannotBeIdentical(TradeClass):
         """51539\x20"""
 
-    class E51527(TradeClass):
+    class OrderModificationFailedAtLeast1(TradeClass):
         """51527\x20"""
 
-    class E51087(TradeClass):
+    class ListingCanceledForThisCrypto(TradeClass):
         """51087\x20"""
 
-    class E51088(TradeClass):
+    class YouCanOnlyPlace1Tp(TradeClass):
         """51088\x20"""
 
-    class E51089(TradeClass):
+    class TheSizeOfTheTpOrder(TradeClass):
         """51089\x20"""
 
-    class E51090(TradeClass):
+    class YouCantModifyTheAmountOf(TradeClass):
         """51090\x20"""
 
-    class E51091(TradeClass):
+    class AllTpOrdersInOneOrder(TradeClass):
         """51091\x20"""
 
-    class E51092(TradeClass):
+    class TpOrderPricesTpordpxInOne(TradeClass):
         """51092\x20"""
 
-    class E51093(TradeClass):
+    class TpLimitOrderPricesTpordpxIn(TradeClass):
         """51093\x20"""
 
-    class E51094(TradeClass):
+    class YouCantPlaceTpLimitOrders(TradeClass):
         """51094\x20"""
 
-    class E51095(TradeClass):
+    class ToPlaceTpLimitOrdersAt(TradeClass):
         """51095\x20"""
 
-    class E51096(TradeClass):
+    class CxloncloseposNeedsToBeTrueTo(TradeClass):
         """51096\x20"""
 
-    class E51098(TradeClass):
+    class YouCantAddANewTp(TradeClass):
         """51098\x20"""
 
-    class E51099(TradeClass):
+    class YouCantPlaceTpLimitOrdersError(TradeClass):
         """51099\x20"""
 
-    class E51178(TradeClass):
+    class TptriggerpxTpordpxOrSltriggerpxSlordpxCant(TradeClass):
         """51178\x20"""
 
-    class E51100(TradeClass):
+    class UnableToPlaceOrderTakeProfit(TradeClass):
         """51100\x20"""
 
-    class E51101(TradeClass):
+    class OrderFailedTheSzOfThe(TradeClass):
         """51101\x20"""
 
-    class E51102(TradeClass):
+    class OrderFailedTheNumberOfPending(TradeClass):
         """51102\x20"""
 
-    class E51103(TradeClass):
+    class OrderFailedTheNumberOfPendingError(TradeClass):
         """51103\x20"""
 
-    class E51104(TradeClass):
+    class OrderFailedTheAggregatedContractQuantity(TradeClass):
         """51104\x20"""
 
-    class E51105(TradeClass):
+    class OrderFailedTheMaximalSumOf(TradeClass):
         """51105\x20"""
 
-    class E51106(TradeClass):
+    class OrderFailedTheMaximalSumOfError(TradeClass):
         """51106\x20"""
 
-    class E51107(TradeClass):
+    class OrderFailedTheMaximalSumOf51107(TradeClass):
         """51107\x20"""
 
-    class E51108(TradeClass):
+    class PositionsExceedTheLimitForClosing(TradeClass):
         """51108\x20"""
 
-    class E51109(TradeClass):
+    class NoAvailableOffers(TradeClass):
         """51109\x20"""
 
-    class E51110(TradeClass):
+    class YouCanOnlyPlaceALimit(TradeClass):
         """51110\x20"""
 
-    class E51111(TradeClass):
+    class MaximumOrdersCanBePlacedIn(TradeClass):
         """51111\x20"""
 
-    class E51112(TradeClass):
+    class CloseOrderSizeExceedsAvailableSize(TradeClass):
         """51112\x20"""
 
-    class E51113(TradeClass):
+    class MarketPriceLiquidationRequestsTooFrequent(TradeClass):
         """51113\x20"""
 
-    class E51115(TradeClass):
+    class CancelAllPendingCloseOrdersBefore(TradeClass):
         """51115\x20"""
 
-    class E51116(TradeClass):
+    class OrderPriceOrTriggerPriceExceeds(TradeClass):
         """51116\x20"""
 
-    class E51117(TradeClass):
+    class PendingCloseOrdersCountExceedsLimit(TradeClass):
         """51117\x20"""
 
-    class E51120(TradeClass):
+    class OrderAmountIsLessThanPlease(TradeClass):
         """51120\x20"""
 
-    class E51121(TradeClass):
+    class OrderQuantityMustBeAMultiple(TradeClass):
         """51121\x20"""
 
-    class E51122(TradeClass):
+    class OrderPriceShouldHigherThanThe(TradeClass):
         """51122\x20"""
 
-    class E51123(TradeClass):
+    class MinPriceIncrementIsNull(TradeClass):
         """51123\x20"""
 
-    class E51124(TradeClass):
+    class YouCanOnlyPlaceLimitOrders(TradeClass):
         """51124\x20"""
 
-    class E51125(TradeClass):
+    class CurrentlyThereArePendingReduceReverse(TradeClass):
         """51125\x20"""
 
-    class E51126(TradeClass):
+    class CurrentlyThereArePendingReduceOnly(TradeClass):
         """51126\x20"""
 
-    class E51127(TradeClass):
+    class AvailableBalanceIs0(TradeClass):
         """51127\x20"""
 
-    class E51128(TradeClass):
+    class MultiCurrencyMarginAccountsCannotDo(TradeClass):
         """51128\x20"""
 
-    class E51129(TradeClass):
+    class TheValueOfThePositionAnd(TradeClass):
         """51129\x20"""
 
-    class E51130(TradeClass):
+    class FixedMarginCurrencyError(TradeClass):
         """51130\x20"""
 
-    class E51131(TradeClass):
+    class InsufficientBalance(TradeClass):
         """51131\x20"""
 
-    class E51132(TradeClass):
+    class YourPositionAmountIsNegativeAnd(TradeClass):
         """51132\x20"""
 
-    class E51133(TradeClass):
+    class ReduceOnlyFeatureIsUnavailableFor(TradeClass):
         """51133\x20"""
 
-    class E51134(TradeClass):
+    class ClosingFailedPleaseCheckYourMargin(TradeClass):
         """51134\x20"""
 
-    class E51135(TradeClass):
+    class YourClosingPriceHasTriggeredThe(TradeClass):
         """51135\x20"""
 
-    class E51136(TradeClass):
+    class YourClosingPriceHasTriggeredTheError(TradeClass):
         """51136\x20"""
 
-    class E51137(TradeClass):
+    class TheHighestPriceLimitForBuy(TradeClass):
         """51137\x20"""
 
-    class E51138(TradeClass):
+    class TheLowestPriceLimitForSell(TradeClass):
         """51138\x20"""
 
-    class E51139(TradeClass):
+    class ReduceOnlyFeatureIsUnavailableForError(TradeClass):
         """51139\x20"""
 
-    class E51140(TradeClass):
+    class PurchaseFailedDueToInsufficientSell(TradeClass):
         """51140\x20"""
 
-    class E51142(TradeClass):
+    class ThereIsNoValidQuotationIn(TradeClass):
         """51142\x20"""
 
-    class E51143(TradeClass):
+    class InsufficientConversionAmount(TradeClass):
         """51143\x20"""
 
-    class E51144(TradeClass):
+    class PleaseUseForClosing(TradeClass):
         """51144\x20"""
 
-    class E51147(TradeClass):
+    class ToTradeOptionsMakeSureYou(TradeClass):
         """51147\x20"""
 
-    class E51148(TradeClass):
+    class FailedToPlaceOrderTheNew(TradeClass):
         """51148\x20"""
 
-    class E51149(TradeClass):
+    class OrderTimedOutPleaseTryAgain(TradeClass):
         """51149\x20"""
 
-    class E51150(TradeClass):
+    class ThePrecisionOfTheNumberOf(TradeClass):
         """51150\x20"""
 
-    class E51152(TradeClass):
+    class UnableToPlaceAnOrderThat(TradeClass):
         """51152\x20"""
 
-    class E51153(TradeClass):
+    class UnableToBorrowManuallyInQuick(TradeClass):
         """51153\x20"""
 
-    class E51154(TradeClass):
+    class UnableToRepayManuallyInQuick(TradeClass):
         """51154\x20"""
 
-    class E51155(TradeClass):
+    class TradingOfThisPairOrContract(TradeClass):
         """51155\x20"""
 
-    class E51158(TradeClass):
+    class ManualTransferUnavailableToProceedPlease(TradeClass):
         """51158\x20"""
 
-    class E51164(TradeClass):
+    class AsLeadTraderYouCantSwitch(TradeClass):
         """51164\x20"""
 
-    class E51169(TradeClass):
+    class OrderFailedBecauseYouDontHave(TradeClass):
         """51169\x20"""
 
-    class E51170(TradeClass):
+    class FailedToPlaceOrderAReduce(TradeClass):
         """51170\x20"""
 
-    class E51171(TradeClass):
+    class FailedToEditOrderTheEdited(TradeClass):
         """51171\x20"""
 
-    class E51173(TradeClass):
+    class UnableToCloseAllAtMarket(TradeClass):
         """51173\x20"""
 
-    class E51174(TradeClass):
+    class OrderFailedNumberOfPendingOrders(TradeClass):
         """51174\x20"""
 
-    class E51175(TradeClass):
+    class ParametersAndCannotBeEmptyAt(TradeClass):
         """51175\x20"""
 
-    class E51176(TradeClass):
+    class OnlyOneParameterCanBeFilled(TradeClass):
         """51176\x20"""
 
-    class E51177(TradeClass):
+    class UnavailableToAmendBecauseThePrice(TradeClass):
         """51177\x20"""
 
-    class E51179(TradeClass):
+    class UnavailableToPlaceOptionsOrdersUsing(TradeClass):
         """51179\x20"""
 
-    class E51180(TradeClass):
+    class TheRangeOfShouldBe(TradeClass):
         """51180\x20"""
 
-    class E51181(TradeClass):
+    class OrdtypeMustBeLimitWhilePlacing(TradeClass):
         """51181\x20"""
 
-    class E51182(TradeClass):
+    class TheTotalNumberOfPendingOrders(TradeClass):
         """51182\x20"""
 
-    class E51185(TradeClass):
+    class TheMaximumValueAllowedPerOrder(TradeClass):
         """51185\x20"""
 
-    class E51186(TradeClass):
+    class OrderFailedTheLeverageForIn(TradeClass):
         """51186\x20"""
 
-    class E51187(TradeClass):
+    class OrderFailedForInYourCurrent(TradeClass):
         """51187\x20"""
 
-    class E51192(TradeClass):
+    class ThePriceCorrespondingToTheIv(TradeClass):
         """51192\x20"""
 
-    class E51193(TradeClass):
+    class ThePriceCorrespondingToTheIvError(TradeClass):
         """51193\x20"""
 
-    class E51194(TradeClass):
+    class ThePriceCorrespondingToTheUsd(TradeClass):
         """51194\x20"""
 
-    class E51195(TradeClass):
+    class ThePriceCorrespondingToTheUsdError(TradeClass):
         """51195\x20"""
 
-    class E51196(TradeClass):
+    class YouCanOnlyPlaceLimitOrdersError(TradeClass):
         """51196\x20"""
 
-    class E51197(TradeClass):
+    class YouCanOnlyPlaceLimitOrders51197(TradeClass):
         """51197\x20"""
 
-    class E51201(TradeClass):
+    class TheValueOfAMarketOrder(TradeClass):
         """51201\x20"""
 
-    class E51202(TradeClass):
+    class MarketOrderAmountExceedsTheMaximum(TradeClass):
         """51202\x20"""
 
-    class E51203(TradeClass):
+    class OrderAmountExceedsTheLimit(TradeClass):
         """51203\x20"""
 
-    class E51204(TradeClass):
+    class ThePriceForTheLimitOrder(TradeClass):
         """51204\x20"""
 
-    class E51205(TradeClass):
+    class ReduceOnlyIsNotAvailable(TradeClass):
         """51205\x20"""
 
-    class E51206(TradeClass):
+    class PleaseCancelTheReduceOnlyOrder(TradeClass):
         """51206\x20"""
 
-    class E51207(TradeClass):
+    class TradingAmountExceedsTheLimitAnd(TradeClass):
         """51207\x20"""
 
-    class E51209(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus(TradeClass):
         """51209\x20"""
 
-    class E51210(TradeClass):
+    class OrderFailedBecauseYourCurrentStatusError(TradeClass):
         """51210\x20"""
 
-    class E51211(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51211(TradeClass):
         """51211\x20"""
 
-    class E51212(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51212(TradeClass):
         """51212\x20"""
 
-    class E51213(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51213(TradeClass):
         """51213\x20"""
 
-    class E51214(TradeClass):
+    class FailedToModifyOrderBecauseYour(TradeClass):
         """51214\x20"""
 
-    class E51220(TradeClass):
+    class LeadAndFollowBotsOnlySupport(TradeClass):
         """51220\x20"""
 
-    class E51221(TradeClass):
+    class TheProfitSharingRatioMustBe(TradeClass):
         """51221\x20"""
 
-    class E51222(TradeClass):
+    class ProfitSharingIsntSupportedForThis(TradeClass):
         """51222\x20"""
 
-    class E51223(TradeClass):
+    class OnlyLeadBotCreatorsCanSet(TradeClass):
         """51223\x20"""
 
-    class E51224(TradeClass):
+    class ProfitSharingIsntSupportedForThisError(TradeClass):
         """51224\x20"""
 
-    class E51225(TradeClass):
+    class InstantTriggerIsntAvailableForFollow(TradeClass):
         """51225\x20"""
 
-    class E51226(TradeClass):
+    class EditingParametersIsntAvailableForFollow(TradeClass):
         """51226\x20"""
 
-    class E51250(TradeClass):
+    class AlgoOrderPriceIsOutOf(TradeClass):
         """51250\x20"""
 
-    class E51251(TradeClass):
+    class BotOrderTypeErrorOccurredWhen(TradeClass):
         """51251\x20"""
 
-    class E51252(TradeClass):
+    class AlgoOrderAmountIsOutOf(TradeClass):
         """51252\x20"""
 
-    class E51253(TradeClass):
+    class AverageAmountExceedsTheLimitOf(TradeClass):
         """51253\x20"""
 
-    class E51254(TradeClass):
+    class IcebergAverageAmountErrorOccurred(TradeClass):
         """51254\x20"""
 
-    class E51255(TradeClass):
+    class LimitOfPerIcebergOrderTotal(TradeClass):
         """51255\x20"""
 
-    class E51256(TradeClass):
+    class IcebergOrderPriceVarianceError(TradeClass):
         """51256\x20"""
 
-    class E51257(TradeClass):
+    class TrailingStopOrderCallbackRateError(TradeClass):
         """51257\x20"""
 
-    class E51258(TradeClass):
+    class TrailingStopOrderPlacementFailedThe(TradeClass):
         """51258\x20"""
 
-    class E51259(TradeClass):
+    class TrailingStopOrderPlacementFailedTheError(TradeClass):
         """51259\x20"""
 
-    class E51260(TradeClass):
+    class MaximumOfPendingTrailingStopOrders(TradeClass):
         """51260\x20"""
 
-    class E51261(TradeClass):
+    class EachUserCanHoldUpTo(TradeClass):
         """51261\x20"""
 
-    class E51262(TradeClass):
+    class MaximumPendingIcebergOrdersCanBe(TradeClass):
         """51262\x20"""
 
-    class E51263(TradeClass):
+    class MaximumPendingTimeWeightedOrdersCan(TradeClass):
         """51263\x20"""
 
-    class E51264(TradeClass):
+    class AverageAmountExceedsTheLimitOfError(TradeClass):
         """51264\x20"""
 
-    class E51265(TradeClass):
+    class TimeWeightedOrderLimitError(TradeClass):
         """51265\x20"""
 
-    class E51267(TradeClass):
+    class TimeWeightedOrderStrategyInitiativeRate(TradeClass):
         """51267\x20"""
 
-    class E51268(TradeClass):
+    class TimeWeightedOrderStrategyInitiativeRange(TradeClass):
         """51268\x20"""
 
-    class E51269(TradeClass):
+    class TimeWeightedOrderIntervalErrorInterval(TradeClass):
         """51269\x20"""
 
-    class E51270(TradeClass):
+    class TheLimitOfTimeWeightedOrder(TradeClass):
         """51270\x20"""
 
-    class E51271(TradeClass):
+    class SweepRatioMustBe0X(TradeClass):
         """51271\x20"""
 
-    class E51272(TradeClass):
+    class PriceVarianceMustBe0X(TradeClass):
         """51272\x20"""
 
-    class E51273(TradeClass):
+    class TotalAmountMustBeGreaterThan(TradeClass):
         """51273\x20"""
 
-    class E51274(TradeClass):
+    class TotalQuantityOfTimeWeightedOrder(TradeClass):
         """51274\x20"""
 
-    class E51275(TradeClass):
+    class TheAmountOfSingleStopMarket(TradeClass):
         """51275\x20"""
 
-    class E51276(TradeClass):
+    class PricesCannotBeSpecifiedForStop(TradeClass):
         """51276\x20"""
 
-    class E51277(TradeClass):
+    class TpTriggerPriceCannotBeHigher(TradeClass):
         """51277\x20"""
 
-    class E51278(TradeClass):
+    class SlTriggerPriceCannotBeLower(TradeClass):
         """51278\x20"""
 
-    class E51279(TradeClass):
+    class TpTriggerPriceCannotBeLower(TradeClass):
         """51279\x20"""
 
-    class E51280(TradeClass):
+    class SlTriggerPriceCannotBeHigher(TradeClass):
         """51280\x20"""
 
-    class E51281(TradeClass):
+    class TriggerOrderDoNotSupportThe(TradeClass):
         """51281\x20"""
 
-    class E51282(TradeClass):
+    class TheRangeOfPriceVarianceIs(TradeClass):
         """51282\x20"""
 
-    class E51283(TradeClass):
+    class TheRangeOfTimeIntervalIs(TradeClass):
         """51283\x20"""
 
-    class E51284(TradeClass):
+    class TheRangeOfAverageAmountIs(TradeClass):
         """51284\x20"""
 
-    class E51285(TradeClass):
+    class TheRangeOfTotalAmountIs(TradeClass):
         """51285\x20"""
 
-    class E51286(TradeClass):
+    class TheTotalAmountShouldNotBe(TradeClass):
         """51286\x20"""
 
-    class E51287(TradeClass):
+    class ThisBotDoesntSupportCurrentInstrument(TradeClass):
         """51287\x20"""
 
-    class E51288(TradeClass):
+    class BotIsCurrentlyStoppingDoNot(TradeClass):
         """51288\x20"""
 
-    class E51289(TradeClass):
+    class BotConfigurationDoesNotExistPlease(TradeClass):
         """51289\x20"""
 
-    class E51290(TradeClass):
+    class TheBotEngineIsBeingUpgraded(TradeClass):
         """51290\x20"""
 
-    class E51291(TradeClass):
+    class ThisBotDoesNotExistOr(TradeClass):
         """51291\x20"""
 
-    class E51292(TradeClass):
+    class ThisBotTypeDoesNotExist(TradeClass):
         """51292\x20"""
 
-    class E51293(TradeClass):
+    class ThisBotDoesNotExist(TradeClass):
         """51293\x20"""
 
-    class E51294(TradeClass):
+    class ThisBotCannotBeCreatedTemporarily(TradeClass):
         """51294\x20"""
 
-    class E51295(TradeClass):
+    class PortfolioMarginAccountDoesNotSupport(TradeClass):
         """51295\x20"""
 
-    class E51298(TradeClass):
+    class TriggerOrdersAreNotAvailableIn(TradeClass):
         """51298\x20"""
 
-    class E51299(TradeClass):
+    class OrderDidNotGoThroughYou(TradeClass):
         """51299\x20"""
 
-    class E51300(TradeClass):
+    class TpTriggerPriceCannotBeHigherError(TradeClass):
         """51300\x20"""
 
-    class E51302(TradeClass):
+    class SlTriggerPriceCannotBeLowerError(TradeClass):
         """51302\x20"""
 
-    class E51303(TradeClass):
+    class TpTriggerPriceCannotBeLowerError(TradeClass):
         """51303\x20"""
 
-    class E51304(TradeClass):
+    class SlTriggerPriceCannotBeHigherError(TradeClass):
         """51304\x20"""
 
-    class E51305(TradeClass):
+    class TpTriggerPriceCannotBeHigher51305(TradeClass):
         """51305\x20"""
 
-    class E51306(TradeClass):
+    class SlTriggerPriceCannotBeLower51306(TradeClass):
         """51306\x20"""
 
-    class E51307(TradeClass):
+    class TpTriggerPriceCannotBeLower51307(TradeClass):
         """51307\x20"""
 
-    class E51308(TradeClass):
+    class SlTriggerPriceCannotBeHigher51308(TradeClass):
         """51308\x20"""
 
-    class E51309(TradeClass):
+    class CannotCreateTradingBotDuringCall(TradeClass):
         """51309\x20"""
 
-    class E51310(TradeClass):
+    class StrategicOrdersWithIcebergAndTwap(TradeClass):
         """51310\x20"""
 
-    class E51311(TradeClass):
+    class FailedToPlaceTrailingStopOrder(TradeClass):
         """51311\x20"""
 
-    class E51312(TradeClass):
+    class FailedToPlaceTrailingStopOrderError(TradeClass):
         """51312\x20"""
 
-    class E51313(TradeClass):
+    class ManualTransferInIsolatedModeDoes(TradeClass):
         """51313\x20"""
 
-    class E51317(TradeClass):
+    class TriggerOrdersAreNotAvailableBy(TradeClass):
         """51317\x20"""
 
-    class E51327(TradeClass):
+    class ClosefractionIsOnlyAvailableForExpiry(TradeClass):
         """51327\x20"""
 
-    class E51328(TradeClass):
+    class ClosefractionIsOnlyAvailableForReduceonly(TradeClass):
         """51328\x20"""
 
-    class E51329(TradeClass):
+    class ClosefractionIsOnlyAvailableInNet(TradeClass):
         """51329\x20"""
 
-    class E51330(TradeClass):
+    class ClosefractionIsOnlyAvailableForStop(TradeClass):
         """51330\x20"""
 
-    class E51331(TradeClass):
+    class ClosefractionIsOnlyAvailableForClose(TradeClass):
         """51331\x20"""
 
-    class E51332(TradeClass):
+    class ClosefractionIsNotApplicableToPortfolio(TradeClass):
         """51332\x20"""
 
-    class E51333(TradeClass):
+    class ClosePositionOrderInHedgeMode(TradeClass):
         """51333\x20"""
 
-    class E51340(TradeClass):
+    class UsedMarginMustBeGreaterThan(TradeClass):
         """51340\x20"""
 
-    class E51341(TradeClass):
+    class PositionClosingNotAllowed(TradeClass):
         """51341\x20"""
 
-    class E51342(TradeClass):
+    class ClosingOrderAlreadyExistsPleaseTry(TradeClass):
         """51342\x20"""
 
-    class E51343(TradeClass):
+    class TpPriceMustBeLessThan(TradeClass):
         """51343\x20"""
 
-    class E51344(TradeClass):
+    class SlPriceMustBeGreaterThan(TradeClass):
         """51344\x20"""
 
-    class E51345(TradeClass):
+    class PolicyTypeIsNotGridPolicy(TradeClass):
         """51345\x20"""
 
-    class E51346(TradeClass):
+    class TheHighestPriceCannotBeLower(TradeClass):
         """51346\x20"""
 
-    class E51347(TradeClass):
+    class NoProfitAvailable(TradeClass):
         """51347\x20"""
 
-    class E51348(TradeClass):
+    class StopLossPriceMustBeLess(TradeClass):
         """51348\x20"""
 
-    class E51349(TradeClass):
+    class TakeProfitPriceMustBeGreater(TradeClass):
         """51349\x20"""
 
-    class E51350(TradeClass):
+    class NoRecommendedParameters(TradeClass):
         """51350\x20"""
 
-    class E51351(TradeClass):
+    class SingleIncomeMustBeGreaterThan(TradeClass):
         """51351\x20"""
 
-    class E51352(TradeClass):
+    class YouCanHaveToTradingPairs(TradeClass):
         """51352\x20"""
 
-    class E51353(TradeClass):
+    class TradingPairAlreadyExists(TradeClass):
         """51353\x20"""
 
-    class E51354(TradeClass):
+    class ThePercentagesOfAllTradingPairs(TradeClass):
         """51354\x20"""
 
-    class E51355(TradeClass):
+    class SelectADateWithin(TradeClass):
         """51355\x20"""
 
-    class E51356(TradeClass):
+    class SelectATimeWithin(TradeClass):
         """51356\x20"""
 
-    class E51357(TradeClass):
+    class SelectATimeZoneWithin(TradeClass):
         """51357\x20"""
 
-    class E51358(TradeClass):
+    class TheInvestmentAmountOfEachCrypto(TradeClass):
         """51358\x20"""
 
-    class E51359(TradeClass):
+    class RecurringBuyNotSupportedForThe(TradeClass):
         """51359\x20"""
 
-    class E51370(TradeClass):
+    class TheRangeOfLeverIs(TradeClass):
         """51370\x20"""
 
-    class E51380(TradeClass):
+    class MarketConditionsDoNotMeetThe(TradeClass):
         """51380\x20"""
 
-    class E51381(TradeClass):
+    class PerGridProfitRatioMustBe(TradeClass):
         """51381\x20"""
 
-    class E51382(TradeClass):
+    class StopTriggeractionIsNotSupportedBy(TradeClass):
         """51382\x20"""
 
-    class E51383(TradeClass):
+    class TheMinPriceIsLowerThan(TradeClass):
         """51383\x20"""
 
-    class E51384(TradeClass):
+    class TheTriggerPriceMustBeGreater(TradeClass):
         """51384\x20"""
 
-    class E51385(TradeClass):
+    class TheTakeProfitPriceNeedsTo(TradeClass):
         """51385\x20"""
 
-    class E51386(TradeClass):
+    class TheMinPriceNeedsToBe(TradeClass):
         """51386\x20"""
 
-    class E51387(TradeClass):
+    class StopLossPriceMustBeLessError(TradeClass):
         """51387\x20"""
 
-    class E51388(TradeClass):
+    class ThisBotIsInRunningStatus(TradeClass):
         """51388\x20"""
 
-    class E51389(TradeClass):
+    class TriggerPriceShouldBeLowerThan(TradeClass):
         """51389\x20"""
 
-    class E51390(TradeClass):
+    class TriggerPriceShouldBeLowerThanError(TradeClass):
         """51390\x20"""
 
-    class E51391(TradeClass):
+    class TriggerPriceShouldBeHigherThan(TradeClass):
         """51391\x20"""
 
-    class E51392(TradeClass):
+    class TpPriceShouldBeHigherThan(TradeClass):
         """51392\x20"""
 
-    class E51393(TradeClass):
+    class SlPriceShouldBeLowerThan(TradeClass):
         """51393\x20"""
 
-    class E51394(TradeClass):
+    class TriggerPriceShouldBeHigherThanError(TradeClass):
         """51394\x20"""
 
-    class E51395(TradeClass):
+    class TriggerPriceShouldBeLowerThan51395(TradeClass):
         """51395\x20"""
 
-    class E51396(TradeClass):
+    class TpPriceShouldBeLowerThan(TradeClass):
         """51396\x20"""
 
-    class E51397(TradeClass):
+    class SlPriceShouldBeHigherThan(TradeClass):
         """51397\x20"""
 
-    class E51398(TradeClass):
+    class CurrentMarketMeetsTheStopCondition(TradeClass):
         """51398\x20"""
 
-    class E51399(TradeClass):
+    class MaxMarginUnderCurrentLeverageEnter(TradeClass):
         """51399\x20"""
 
-    class E51400(TradeClass):
+    class OrderCancellationFailedAsTheOrder(TradeClass):
         """51400\x20"""
 
-    class E51401(TradeClass):
+    class CancellationFailedAsTheOrderIs(TradeClass):
         """51401\x20"""
 
-    class E51402(TradeClass):
+    class CancellationFailedAsTheOrderIsError(TradeClass):
         """51402\x20"""
 
-    class E51403(TradeClass):
+    class CancellationFailedAsTheOrderType(TradeClass):
         """51403\x20"""
 
-    class E51404(TradeClass):
+    class OrderCancellationUnavailableDuringTheSecond(TradeClass):
         """51404\x20"""
 
-    class E51405(TradeClass):
+    class CancellationFailedAsYouDontHave(TradeClass):
         """51405\x20"""
 
-    class E51406(TradeClass):
+    class CanceledOrderCountExceedsTheLimit(TradeClass):
         """51406\x20"""
 
-    class E51407(TradeClass):
+    class EitherOrderIdOrClientOrder(TradeClass):
         """51407\x20"""
 
-    class E51408(TradeClass):
+    class PairIdOrNameDoesntMatch(TradeClass):
         """51408\x20"""
 
-    class E51409(TradeClass):
+    class EitherPairIdOrPairName(TradeClass):
         """51409\x20"""
 
-    class E51410(TradeClass):
+    class CancellationFailedAsTheOrderIs51410(TradeClass):
         """51410\x20"""
 
-    class E51411(TradeClass):
+    class AccountDoesNotHavePermissionFor(TradeClass):
         """51411\x20"""
 
-    class E51412(TradeClass):
+    class CancellationTimedOutPleaseTryAgain(TradeClass):
         """51412\x20"""
 
-    class E51413(TradeClass):
+    class CancellationFailedAsTheOrderTypeError(TradeClass):
         """51413\x20"""
 
-    class E51415(TradeClass):
+    class UnableToPlaceOrderSpotTrading(TradeClass):
         """51415\x20"""
 
-    class E51416(TradeClass):
+    class OrderHasBeenTriggeredAndCant(TradeClass):
         """51416\x20"""
 
-    class E51500(TradeClass):
+    class YouMustEnterAPriceQuantity(TradeClass):
         """51500\x20"""
 
-    class E51501(TradeClass):
+    class MaximumOrdersCanBeModified(TradeClass):
         """51501\x20"""
 
-    class E515021030(TradeClass):
+    class UnableToEditOrderInsufficientBalance(E51502):
         """51502_1030\x20"""
 
-    class E515021031(TradeClass):
+    class OrderFailedInsufficientMarginInAccount515021031(E51502):
         """51502_1031\x20"""
 
-    class E515021032(TradeClass):
+    class OrderFailedInsufficientBalanceInAccount515021032(E51502):
         """51502_1032\x20"""
 
-    class E515021033(TradeClass):
+    class OrderFailedInsufficientMarginInAccount515021033(E51502):
         """51502_1033\x20"""
 
-    class E515021034(TradeClass):
+    class OrderFailedTheRequestedBorrowingAmount(E51502):
         """51502_1034\x20"""
 
-    class E515021035(TradeClass):
+    class OrderFailedTheRequestedBorrowingAmountError(E51502):
         """51502_1035\x20"""
 
-    class E515021036(TradeClass):
+    class OrderFailedInsufficientAvailableBorrowingAmount(E51502):
         """51502_1036\x20"""
 
-    class E515021037(TradeClass):
+    class FailedToModifyOrderBecauseIt(E51502):
         """51502_1037\x20"""
 
-    class E515021039(TradeClass):
+    class OrderFailedInsufficientAccountBalanceAndError(E51502):
         """51502_1039\x20"""
 
-    class E515021040(TradeClass):
+    class OrderFailedTheOrderDidntPassError(E51502):
         """51502_1040\x20"""
 
-    class E515021049(TradeClass):
+    class OrderModificationFailedYourMainAccounts(E51502):
         """51502_1049\x20"""
 
-    class E51503(TradeClass):
+    class YourOrderHasAlreadyBeenFilled(TradeClass):
         """51503\x20"""
 
-    class E51505(TradeClass):
+    class IsNotInCallAuction(TradeClass):
         """51505\x20"""
 
-    class E51506(TradeClass):
+    class OrderModificationUnavailableForTheOrder(TradeClass):
         """51506\x20"""
 
-    class E51507(TradeClass):
+    class YouCanOnlyPlaceMarketOrders(TradeClass):
         """51507\x20"""
 
-    class E51508(TradeClass):
+    class OrdersAreNotAllowedToBe(TradeClass):
         """51508\x20"""
 
-    class E51509(TradeClass):
+    class ModificationFailedAsTheOrderHas(TradeClass):
         """51509\x20"""
 
-    class E51510(TradeClass):
+    class ModificationFailedAsTheOrderHasError(TradeClass):
         """51510\x20"""
 
-    class E51511(TradeClass):
+    class ModificationFailedAsTheOrderPrice(TradeClass):
         """51511\x20"""
 
-    class E51512(TradeClass):
+    class FailedToAmendOrdersInBatches(TradeClass):
         """51512\x20"""
 
-    class E51513(TradeClass):
+    class NumberOfModificationRequestsThatAre(TradeClass):
         """51513\x20"""
 
-    class E51514(TradeClass):
+    class OrderModificationFailedThePriceLength(TradeClass):
         """51514\x20"""
 
-    class E51521(TradeClass):
+    class FailedToEditUnableToEdit(TradeClass):
         """51521\x20"""
 
-    class E51522(TradeClass):
+    class FailedToEditAReduceOnly(TradeClass):
         """51522\x20"""
 
-    class E51523(TradeClass):
+    class UnableToModifyTheOrderPrice(TradeClass):
         """51523\x20"""
 
-    class E51524(TradeClass):
+    class UnableToModifyTheOrderQuantity(TradeClass):
         """51524\x20"""
 
-    class E51525(TradeClass):
+    class StopOrderModificationIsNotAvailable(TradeClass):
         """51525\x20"""
 
-    class E51526(TradeClass):
+    class OrderModificationUnsuccessfulTakeProfitStop(TradeClass):
         """51526\x20"""
 
-    class E51528(TradeClass):
+    class UnableToModifyTriggerPriceType(TradeClass):
         """51528\x20"""
 
-    class E51529(TradeClass):
+    class OrderModificationUnsuccessfulStopOrderModification(TradeClass):
         """51529\x20"""
 
-    class E51530(TradeClass):
+    class OrderModificationUnsuccessfulTakeProfitStopError(TradeClass):
         """51530\x20"""
 
-    class E51531(TradeClass):
+    class OrderModificationUnsuccessfulTheStopOrder(TradeClass):
         """51531\x20"""
 
-    class E51532(TradeClass):
+    class YourTpSlCantBeModified(TradeClass):
         """51532\x20"""
 
-    class E51536(TradeClass):
+    class UnableToModifyTheSizeOf(TradeClass):
         """51536\x20"""
 
-    class E51537(TradeClass):
+    class PxusdOrPxvolAreNotSupported(TradeClass):
         """51537\x20"""
 
-    class E51543(TradeClass):
+    class WhenModifyingTakeProfitOrStop(TradeClass):
         """51543\x20"""
 
-    class E51600(TradeClass):
+    class StatusNotFound(TradeClass):
         """51600\x20"""
 
-    class E51601(TradeClass):
+    class OrderStatusAndOrderIdCannot(TradeClass):
         """51601\x20"""
 
-    class E51602(TradeClass):
+    class EitherOrderStatusOrOrderId(TradeClass):
         """51602\x20"""
 
-    class E51603(TradeClass):
+    class OrderDoesNotExist(TradeClass):
         """51603\x20"""
 
-    class E51604(TradeClass):
+    class InitiateADownloadRequestBeforeObtaining(TradeClass):
         """51604\x20"""
 
-    class E51605(TradeClass):
+    class YouCanOnlyDownloadTransactionData(TradeClass):
         """51605\x20"""
 
-    class E51606(TradeClass):
+    class TransactionDataForTheCurrentQuarter(TradeClass):
         """51606\x20"""
 
-    class E51607(TradeClass):
+    class YourPreviousDownloadRequestIsStill(TradeClass):
         """51607\x20"""
 
-    class E51608(TradeClass):
+    class NoTransactionDataFoundForThe(TradeClass):
         """51608\x20"""
 
-    class E51610(TradeClass):
+    class YouCantDownloadBillingStatementsFor(TradeClass):
         """51610\x20"""
 
-    class E51611(TradeClass):
+    class YouCantDownloadBillingStatementsForError(TradeClass):
         """51611\x20"""
 
-    class E51620(TradeClass):
+    class OnlyAffiliatesCanPerformThisAction(TradeClass):
         """51620\x20"""
 
-    class E51621(TradeClass):
+    class TheUserIsntYourInvitee(TradeClass):
         """51621\x20"""
 
-    class E51625(TradeClass):
+    class OneClickRepayRequiresAutoBorrow(TradeClass):
         """51625\x20"""
 
-    class E51156(TradeClass):
+    class YoureLeadingTradesInLongShort(TradeClass):
         """51156\x20"""
 
-    class E51159(TradeClass):
+    class YoureLeadingTradesInBuySell(TradeClass):
         """51159\x20"""
 
-    class E51162(TradeClass):
+    class YouHaveOpenOrdersCancelThese(TradeClass):
         """51162\x20"""
 
-    class E51163(TradeClass):
+    class YouHoldPositionsCloseThesePositions(TradeClass):
         """51163\x20"""
 
-    class E51165(TradeClass):
+    class TheNumberOfReduceOnlyOrders(TradeClass):
         """51165\x20"""
 
-    class E51166(TradeClass):
+    class CurrentlyWeDontSupportLeadingTrades(TradeClass):
         """51166\x20"""
 
-    class E51167(TradeClass):
+    class FailedYouHaveBlockTradingOpen(TradeClass):
         """51167\x20"""
 
-    class E51168(TradeClass):
+    class FailedYouHaveReduceOnlyType(TradeClass):
         """51168\x20"""
 
-    class E51320(TradeClass):
+    class TheRangeOfCoinPercentageIs(TradeClass):
         """51320\x20"""
 
-    class E51321(TradeClass):
+    class YoureLeadingTradesCurrentlyWeDont(TradeClass):
         """51321\x20"""
 
-    class E51322(TradeClass):
+    class YoureLeadingTradesThatHaveBeen(TradeClass):
         """51322\x20"""
 
-    class E51323(TradeClass):
+    class YoureAlreadyLeadingTradesWithTake(TradeClass):
         """51323\x20"""
 
-    class E51324(TradeClass):
+    class AsALeadTraderYouHold(TradeClass):
         """51324\x20"""
 
-    class E51325(TradeClass):
+    class AsALeadTraderYouMust(TradeClass):
         """51325\x20"""
 
-    class E51326(TradeClass):
+    class AsALeadTraderYouMustError(TradeClass):
         """51326\x20"""
 
-    class E51820(TradeClass):
+    class RequestFailed(TradeClass):
         """51820\x20"""
 
-    class E51821(TradeClass):
+    class ThePaymentMethodIsNotSupported(TradeClass):
         """51821\x20"""
 
-    class E51822(TradeClass):
+    class QuoteExpired(TradeClass):
         """51822\x20"""
 
-    class E51823(TradeClass):
+    class ParameterOfBuySellTradingIs(TradeClass):
         """51823\x20"""
 
-    class E51824(TradeClass):
+    class YouMustBindAPhoneNumber(TradeClass):
         """51824\x20"""
 
-    class E51825(TradeClass):
+    class YouMustBindAnEmailTo(TradeClass):
         """51825\x20"""
 
-    class E54000(TradeClass):
+    class MarginTradingIsNotSupported(TradeClass):
         """54000\x20"""
 
-    class E54001(TradeClass):
+    class OnlyMultiCurrencyMarginAccountCan(TradeClass):
         """54001\x20"""
 
-    class E54004(TradeClass):
+    class OrderPlacementOrModificationFailedBecause(TradeClass):
         """54004\x20"""
 
-    class E54005(TradeClass):
+    class SwitchToIsolatedMarginModeTo(TradeClass):
         """54005\x20"""
 
-    class E54006(TradeClass):
+    class PreMarketExpiryFuturePositionLimit(TradeClass):
         """54006\x20"""
 
-    class E54007(TradeClass):
+    class InstrumentIsNotSupported(TradeClass):
         """54007\x20"""
 
-    class E54008(TradeClass):
+    class ThisOperationIsDisabledByThe(TradeClass):
         """54008\x20"""
 
-    class E54009(TradeClass):
+    class TheRangeOfShouldBeError(TradeClass):
         """54009\x20"""
 
-    class E54011(TradeClass):
+    class PreMarketTradingContractsAreOnly(TradeClass):
         """54011\x20"""
 
-    class E54012(TradeClass):
+    class DueToInsufficientOrderBookDepth(TradeClass):
         """54012\x20"""
 
-    class E54018(TradeClass):
+    class BuyLimitOfUsdExceededYour(TradeClass):
         """54018\x20"""
 
-    class E54019(TradeClass):
+    class BuyLimitOfUsdExceededYourError(TradeClass):
         """54019\x20"""
 
-    class E54024(TradeClass):
+    class YourOrderFailedBecauseYouMust(TradeClass):
         """54024\x20"""
 
-    class E54025(TradeClass):
+    class YourOrderFailedBecauseYouMustError(TradeClass):
         """54025\x20"""
 
-    class E54026(TradeClass):
+    class YourOrderFailedBecauseYouMust54026(TradeClass):
         """54026\x20"""
 
-    class E54027(TradeClass):
+    class YourOrderFailedBecauseYouMust54027(TradeClass):
         """54027\x20"""
 
-    class E54028(TradeClass):
+    class YourOrderFailedBecauseYouMust54028(TradeClass):
         """54028\x20"""
 
-    class E54029(TradeClass):
+    class DoesntExistWithin(TradeClass):
         """54029\x20"""
 
-    class E54030(TradeClass):
+    class OrderFailedYourTotalValueOf(TradeClass):
         """54030\x20"""
 
-    class E54031(TradeClass):
+    class OrderFailedTheOpenInterestOf(TradeClass):
         """54031\x20"""
 
-    class E54035(TradeClass):
+    class OrderFailedThePlatformHasReached(TradeClass):
         """54035\x20"""
 
-    class E54036(TradeClass):
+    class YouCantPlaceFillOrKill(TradeClass):
         """54036\x20"""
 
-    class E54039(TradeClass):
+    class ElpOrdersCantBeReduceOnly(TradeClass):
         """54039\x20"""
 
-    class E54040(TradeClass):
+    class ElpOrdersCantBeUsedWith(TradeClass):
         """54040\x20"""
 
-    class E54041(TradeClass):
+    class ElpOrdersArentSupportedFor(TradeClass):
         """54041\x20"""
 
-    class E54042(TradeClass):
+    class YouDontHavePermissionToPlace(TradeClass):
         """54042\x20"""
 
-    class E54043(TradeClass):
+    class YouCanOnlyPlaceUpTo(TradeClass):
         """54043\x20"""
 
-    class E54044(TradeClass):
+    class ElpIsNotEnabledForYou(TradeClass):
         """54044\x20"""
 
-    class E54045(TradeClass):
+    class OpenapiUsersCanOnlyPlaceIoc(TradeClass):
         """54045\x20"""
 
-    class E54046(TradeClass):
+    class YouCantPlaceOrdersToTake(TradeClass):
         """54046\x20"""
 
-    class E54047(TradeClass):
+    class YouCantAmendThisOrderBecause(TradeClass):
         """54047\x20"""
 
-    class E54048(TradeClass):
+    class YouCantCancelTheOrderBecause(TradeClass):
         """54048\x20"""
 
-    class E54049(TradeClass):
+    class ApiUsersCantPlaceOrdersThat(TradeClass):
         """54049\x20"""
 
-    class E54070(TradeClass):
+    class TheCurrentFunctionIsNotSupported(TradeClass):
         """54070\x20"""
 
-    class E54071(TradeClass):
+    class DueToThePlatformSystemUpgrade(TradeClass):
         """54071\x20"""
 
-    class E54072(TradeClass):
+    class ThisContractIsCurrentlyViewOnly(TradeClass):
         """54072\x20"""
 
-    class E54073(TradeClass):
+    class CouldntPlaceOrderAsIsAt(TradeClass):
         """54073\x20"""
 
-    class E54074(TradeClass):
+    class YourSettingsFailedAsYouHave(TradeClass):
         """54074\x20"""
 
-    class E54075(TradeClass):
+    class CrossCryptoContractsAreCurrentlyNot(TradeClass):
         """54075\x20"""
 
-    class E54078(TradeClass):
+    class IfTheMainOrderIsA(TradeClass):
         """54078\x20"""
 
-    class E54079(TradeClass):
+    class DynamicChangeIsAvailableOnlyFor(TradeClass):
         """54079\x20"""
 
-    class E54092(TradeClass):
+    class ActionRequiredPleaseAcceptTheTradfi(TradeClass):
         """54092\x20"""
 
-    class E52000(DataClass):
+    class NoMarketDataFound(DataClass):
         """52000\x20"""

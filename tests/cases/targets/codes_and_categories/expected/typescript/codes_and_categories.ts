@@ -483,6 +483,12 @@ function buildIndex(): void {
     push(byLooseKey, looseKey, index);
     if (pieces.length === 1 && !byText.has(pieces[0] ?? "")) byText.set(pieces[0] ?? "", index);
   });
+  SUBCODES.forEach((subcodes, parent) => {
+    // a parent's own templates, then its sub-codes', in the order to try them
+    const all = new Set<number>(byCode.get(parent) ?? []);
+    for (const sub of subcodes) for (const index of byCode.get(sub) ?? []) all.add(index);
+    byCode.set(parent, [...all].sort((a, b) => a - b));
+  });
   patterns.push(new RegExp(SPACE_CLASS, "g"), new RegExp(KEPT_SPACE, "g"), new RegExp(NEAR_TOKEN, "g"));
 }
 
@@ -492,10 +498,22 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
+/** [path of the code, paths of the message in the order to try them]; a number indexes an array. */
+type BodyShape = readonly [readonly (string | number)[], readonly (readonly (string | number)[])[]];
+
+/** Response headers: a fetch `Headers` (or anything with `get`), or a plain object of them. */
+export type HeadersLike =
+  | { get(name: string): string | null | undefined }
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
 /** What a generated class or an SDK's subclass of `ApiError` is built with. */
 export interface ApiErrorOptions {
   /** The error this one was caught from, as `Error`'s own `cause`. */
   readonly cause?: unknown;
+  /** The HTTP status of the response, kept as `status`. */
+  readonly status?: number;
+  /** The response's headers: `Retry-After` gives `retryAfter`. */
+  readonly headers?: HeadersLike;
 }
 
 /** `ApiError` or a subclass of it: what `fromPayload` is called on. */
@@ -517,6 +535,9 @@ export type ApiErrorClass = typeof ApiError;
 export class ApiError extends Error {
   /** True in a class of a `retryable` group, and in its codes' classes. */
   static readonly retryable: boolean = false;
+  /** "unknown" in a class of a group with `outcome = "unknown"` (and its codes'): the request
+   * may have been executed; reconcile before resubmitting. */
+  static readonly outcome: string | null = null;
   /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
   static readonly codeClasses: boolean = false;
 
@@ -526,6 +547,10 @@ export class ApiError extends Error {
   readonly match: Match | undefined;
   /** The generated class of the code (`ApiError` for one the page does not list). */
   readonly codeClass: ApiErrorClass;
+  /** The HTTP status given in the options, else undefined. */
+  readonly status: number | undefined;
+  /** Seconds to wait, from the `Retry-After` header given in the options, else undefined. */
+  readonly retryAfter: number | undefined;
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
@@ -540,11 +565,18 @@ export class ApiError extends Error {
     this.info = info;
     this.match = info === undefined ? undefined : match(msg, code);
     this.codeClass = CLASSES.get(code) ?? ApiError;
+    this.status = options?.status;
+    this.retryAfter = retryAfterOf(options?.headers);
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
   get retryable(): boolean {
     return this.codeClass.retryable;
+  }
+
+  /** "unknown" when its code is in a group with `outcome = "unknown"`, else null. */
+  get outcome(): string | null {
+    return this.codeClass.outcome;
   }
 
   /**
@@ -592,28 +624,94 @@ function isOrExtends(cls: ApiErrorClass, base: object): boolean {
   return cls === base || hasPrototype((base as { prototype: object }).prototype, cls.prototype);
 }
 
-function isCode(value: unknown): value is Code {
-  return CODE_TYPE === "str" ? typeof value === "string" : typeof value === "number" && Number.isSafeInteger(value);
-}
-
 function errorFields(payload: unknown): [Code, string] {
   if (typeof payload === "string") {
     try {
       payload = JSON.parse(payload) as unknown;
     } catch (error) {
-      throw new TypeError(`error body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`error body is not JSON: ${reason.slice(0, 200)}`);
     }
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw new TypeError(`error body must be a JSON object, not ${describe(payload)}`);
   }
-  const { code, msg } = payload as { code?: unknown; msg?: unknown };
-  if (!isCode(code)) {
-    const wanted = CODE_TYPE === "str" ? "a string 'code' (this page's codes are strings)" : "an integer 'code'";
-    throw new TypeError(`error body needs ${wanted}, got ${describe(code)}`);
+  for (const [codePath, messagePaths] of PAYLOAD) {
+    const found = at(payload, codePath);
+    if (found !== undefined) return [codeOf(found), messageOf(payload, messagePaths)];
   }
-  if (typeof msg !== "string") throw new TypeError(`error body needs a string 'msg', got ${describe(msg)}`);
-  return [code, msg];
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(at(payload, PAYLOAD[0]?.[0] ?? []))}`);
+}
+
+/** What `path` leads to in a decoded body; undefined when it leads nowhere (or to null). */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  for (const part of path) {
+    if (typeof part === "number" && Array.isArray(value) && part < value.length) value = value[part];
+    else if (typeof part === "string" && typeof value === "object" && value !== null && !Array.isArray(value)
+      && Object.prototype.hasOwnProperty.call(value, part)) value = (value as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** A code as the page writes it: "-1121" on an integer page is -1121, 51008 on a string page "51008". */
+function codeOf(value: unknown): Code {
+  const isInt = typeof value === "number" && Number.isSafeInteger(value);
+  if (CODE_TYPE === "str") {
+    if (typeof value === "string" || isInt) return String(value) as unknown as Code;
+  } else {
+    if (typeof value === "string" && isPlainInteger(value)) return Number(value) as unknown as Code;
+    if (isInt) return value as unknown as Code;
+  }
+  throw new TypeError(`error body needs ${wanted()}, got ${describe(value)}`);
+}
+
+function isPlainInteger(text: string): boolean {
+  return /^-?(?:0|[1-9][0-9]{0,15})$/.test(text) && Number.isSafeInteger(Number(text));
+}
+
+function wanted(): string {
+  const paths = PAYLOAD.map(([codePath]) => `'${codePath.join(".")}'`).join(" or ");
+  return CODE_TYPE === "str" ? `a string ${paths} (this page's codes are strings)` : `an integer ${paths}`;
+}
+
+/** The message at the first of `paths` the body has; "" for a body with no message. */
+function messageOf(payload: object, paths: readonly (readonly (string | number)[])[]): string {
+  if (paths.length === 0) return "";
+  let msg: unknown;
+  for (const path of paths) {
+    msg = at(payload, path);
+    if (msg !== undefined) break;
+  }
+  if (typeof msg !== "string") {
+    const names = paths.map((path) => `'${path.join(".")}'`).join(" or ");
+    throw new TypeError(`error body needs a string ${names}, got ${describe(msg)}`);
+  }
+  return msg;
+}
+
+/** Seconds from a Retry-After header (seconds, or an HTTP date), names compared without case. */
+function retryAfterOf(headers: HeadersLike | undefined): number | undefined {
+  if (headers === undefined || headers === null || typeof headers !== "object") return undefined;
+  let value: unknown;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") {
+    value = (get as (name: string) => unknown).call(headers, "retry-after");
+  } else {
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === "retry-after") {
+        value = (headers as Record<string, unknown>)[name];
+        break;
+      }
+    }
+  }
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === "number" && Number.isSafeInteger(value)) value = String(value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^[0-9]{1,12}$/.test(text)) return Number(text);
+  const when = Date.parse(text.slice(0, 100));
+  return Number.isNaN(when) ? undefined : Math.max(0, (when - Date.now()) / 1000);
 }
 
 function describe(value: unknown): string {
@@ -658,4 +756,14 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-2021, OrderCancelReplacePartiallyFailed],
 ]);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
+]);
+
+// Where an error body holds its code and message (errgen.toml's `payload`), as
+// [path of the code, paths of the message in the order to try them]: the first
+// shape whose code is in the body wins. A number in a path indexes a JSON array.
+const PAYLOAD: readonly BodyShape[] = [
+  [["code"], [["msg"], ["message"]]],
+];
+// Parent code -> its sub-codes (errgen.toml's `subcodes`): `match` with the parent tries their templates.
+const SUBCODES: ReadonlyMap<Code, readonly Code[]> = new Map<Code, readonly Code[]>([
 ]);
