@@ -6,6 +6,13 @@
     formats.py    a `PageDiff` as text, GitHub annotations, JSON or Markdown
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...diagnostics import Diagnostic, ErrgenError
+from ...pipeline import ReadOptions
+from ..dump import page_alone
 from .committed import read_view, view_of_document
 from .compare import Change, PageDiff, diff_pages
 from .formats import (
@@ -20,7 +27,23 @@ from .formats import (
 from .views import CodeView, MessageView, PageView, view_of_lock, view_of_page
 
 __all__ = [
-    "Change", "CodeView", "MessageView", "PageDiff", "PageView", "code_span", "diff_pages", "findings",
+    "diff_files", "Change", "CodeView", "MessageView", "PageDiff", "PageView", "code_span", "diff_pages", "findings",
     "format_github", "format_json", "format_markdown", "format_text", "read_view", "summary", "view_of_document",
     "view_of_lock", "view_of_page",
 ]
+
+
+def diff_files(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool = False) -> PageDiff:
+    """Codes added, removed, renamed and changed from `old` to `new`; both must parse."""
+    views: list[PageView] = []
+    errors: list[Diagnostic] = []
+    for path in (old, new):
+        try:
+            page, _warnings = page_alone(path, reading, strict)
+        except ErrgenError as exc:
+            errors += exc.diagnostics
+            continue
+        views.append(view_of_page(page))
+    if errors:
+        raise ErrgenError(errors)
+    return diff_pages(views[0], views[1])

@@ -15,17 +15,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..assemble.page import assemble
-from ..diagnostics import Diagnostic, ErrgenError
-from ..model import ErrorCode, ErrorPage, Message
-from ..pipeline import PageOptions
-from ..read.raw import RawEntry
-from ..read.reader import read_raw
-from ..read.source import SourceText
+from ...assemble.page import assemble
+from ...diagnostics import Diagnostic, ErrgenError
+from ...model import ErrorCode, ErrorPage, Message
+from ...pipeline import PageOptions
+from ...read.raw import RawEntry
+from ...read.reader import read_raw
+from ...read.source import SourceText
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ..config.project import GroupConfig
+    from ...config.project import GroupConfig
 
 _SCREAMING_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # `10xx`, `11xx - 2xxx`, `3xxx-5xxx` at the start of a category heading.
