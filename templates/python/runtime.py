@@ -305,7 +305,10 @@ def _build_index() -> None:
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
-        _by_code[parent] = sorted({*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))})
+        found = {*_by_code.get(parent, ())}
+        for sub in subcodes:
+            found.update(_by_code.get(sub, ()))
+        _by_code[parent] = sorted(found)
     space = _WHITESPACE[:-1]  # one whitespace character
     _patterns.extend(
         re.compile(pattern)
@@ -485,7 +488,9 @@ def _code_of(value: object) -> _Code:
     """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
     if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
         value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    is_int = isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
         if isinstance(value, str) or is_int:
             return _Code(str(value))

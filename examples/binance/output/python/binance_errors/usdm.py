@@ -6589,9 +6589,10 @@ def _build_index() -> None:
         _by_key.setdefault(key, []).append(index)
         _by_loose_key.setdefault(loose_key, []).append(index)
     for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
-        _by_code[parent] = sorted(
-            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
-        )
+        found = {*_by_code.get(parent, ())}
+        for sub in subcodes:
+            found.update(_by_code.get(sub, ()))
+        _by_code[parent] = sorted(found)
     space = _WHITESPACE[:-1]  # one whitespace character
     _patterns.extend(
         re.compile(pattern)
