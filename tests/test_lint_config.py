@@ -38,7 +38,7 @@ def test_without_files_lint_reads_the_configured_sources(tmp_path: Path) -> None
 
     assert result.returncode == 0  # warnings only
     assert sorted(set(rules(result.stderr))) == [
-        "category-range", "code-order", "copied-message", "name-style", "unbalanced-quote"]
+        "category-range", "code-differs-across-pages", "code-order", "copied-message", "name-style", "unbalanced-quote"]
     assert "README.md" not in result.stderr
     assert result.stderr.splitlines()[-1].endswith(" in 2 files")
 

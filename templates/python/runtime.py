@@ -403,7 +403,10 @@ def _build_index() -> None:
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
     for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
-        _by_code[parent] = sorted({*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))})
+        found = {*_by_code.get(parent, ())}
+        for sub in subcodes:
+            found.update(_by_code.get(sub, ()))
+        _by_code[parent] = sorted(found)
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
@@ -594,7 +597,9 @@ def _code_of(value: object) -> _Code:
     """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
     if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
         value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
-    is_int = isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    is_int = (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _MAX_SAFE_INTEGER
+    )
     if _CODE_TYPE == "str":
         if isinstance(value, str) or is_int:
             return _Code(str(value))
