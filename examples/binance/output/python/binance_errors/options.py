@@ -2296,9 +2296,10 @@ def _build_index() -> None:
         if len(pieces) == 1:
             _by_text.setdefault(pieces[0], index)
     for parent, subcodes in _SUBCODES.items():  # a parent's own templates, then its sub-codes'
-        _by_code[parent] = sorted(
-            {*_by_code.get(parent, ()), *(i for s in subcodes for i in _by_code.get(s, ()))}
-        )
+        found = {*_by_code.get(parent, ())}
+        for sub in subcodes:
+            found.update(_by_code.get(sub, ()))
+        _by_code[parent] = sorted(found)
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
