@@ -13,7 +13,7 @@ from typing import Literal, Union
 # Union, not `int | str`: an alias is evaluated at import, also on Python 3.9.
 Code = Union[int, str]
 CodeType = Literal["int", "str"]
-PathPart = str | int  # a key of a JSON object, or an index into a JSON array
+PathPart = Union[str, int]  # a key of a JSON object, or an index into a JSON array
 
 
 @dataclass(frozen=True)

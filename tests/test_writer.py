@@ -238,21 +238,34 @@ def test_a_coding_path_never_yields_a_module_python_decodes_otherwise(path: str,
         assert not (tmp_path / "output").exists()
 
 
-def test_moving_an_output_folder_removes_the_folders_it_leaves_empty_and_no_other(tmp_path: Path) -> None:
+def test_renaming_the_package_removes_the_folder_it_leaves_empty_and_no_other(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"coinm": ROOT / "docs_src" / "binance-coinm.md"})
     assert run_errgen("generate", cwd=root).returncode == 0
     (root / "output" / "json" / "notes").mkdir()  # the user's folder: kept, and with it its parents
     (root / "output" / "json" / "notes" / "keep.txt").write_text("mine\n", encoding="utf-8")
     (root / "output" / "typescript" / "empty-of-mine").mkdir()  # the user's, empty: kept too
     config = root / "errgen.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "[output]\n", '[output]\npython = "sdk/python"\njson = "sdk/json"\ntypescript = "sdk/ts"\n'), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace('python_package = "errors"', 'python_package = "sdk_errors"'),
+                      encoding="utf-8")
 
     assert run_errgen("generate", cwd=root).returncode == 0
 
-    assert not (root / "output" / "python").exists()  # errgen's files only: gone, folders and all
-    assert sorted(p.relative_to(root).as_posix() for p in (root / "output").rglob("*")) == [
-        "output/json", "output/json/notes", "output/json/notes/keep.txt",
-        "output/typescript", "output/typescript/empty-of-mine",
-    ]
+    assert not (root / "output" / "python" / "errors").exists()  # errgen's files only: gone, folder and all
+    assert (root / "output" / "python" / "sdk_errors" / "coinm.py").is_file()
+    assert (root / "output" / "json" / "notes" / "keep.txt").is_file()
+    assert (root / "output" / "typescript" / "empty-of-mine").is_dir()
+
+
+def test_moving_an_output_folder_leaves_the_old_files_to_the_user(tmp_path: Path) -> None:
+    """errgen removes files only below the output folders errgen.toml names now (issue 26):
+    the old folder's files are reported and left alone."""
+    root = make_project(tmp_path, {"coinm": ROOT / "docs_src" / "binance-coinm.md"})
+    assert run_errgen("generate", cwd=root).returncode == 0
+    config = root / "errgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[output]\n", '[output]\npython = "sdk/python"\n'),
+                      encoding="utf-8")
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0
+    assert (root / "output" / "python" / "errors" / "coinm.py").is_file()
+    assert "[not-owned]" in result.stderr and "output/python/errors/coinm.py" in result.stderr
     assert (root / "sdk" / "python" / "errors" / "coinm.py").is_file()

@@ -47,7 +47,15 @@ _NEAR_TOKENS = 256
 _TEMPLATES: tuple[
     tuple[tuple[_Code, ...], str, tuple[str, ...], tuple[str, ...], str, str, tuple[str, ...]], ...
 ] = (
-    ((-1000,), "Example %s.", ("Example ", "."), ("example ", ""), "Example ", "example ", ("example", "")),
+    (
+        (-1000,),
+        "Example %s.",
+        ("Example ", "."),
+        ("example ", ""),
+        "Example ",
+        "example ",
+        ("example", ""),
+    ),
 )
 # errgen: the runtime starts here.
 if TYPE_CHECKING:
@@ -126,7 +134,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
-    whole = _by_text.get(text)  # a template without placeholders that is the text: the first exact fit
+    # A template without placeholders that is the text: the first exact fit.
+    whole = _by_text.get(text)
     if whole is not None and (not own or whole in own):
         return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
@@ -153,7 +162,9 @@ def _exact(text: str, candidates: list[int], code: _Code | None) -> Match | None
     return None
 
 
-def _loose(text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None) -> Match | None:
+def _loose(
+    text: str, folded: tuple[str, str], candidates: list[int], code: _Code | None
+) -> Match | None:
     """The first candidate that the folded text fits whole, else as a prefix;
     values and rest are read from `text` itself."""
     for kind in ("loose", "prefix"):
@@ -164,7 +175,11 @@ def _loose(text: str, folded: tuple[str, str], candidates: list[int], code: _Cod
                 continue
             original = _positions(folded[1])
             values = tuple(_value(text, folded[0], original, start, end) for start, end in fit[0])
-            rest = _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1) if kind == "prefix" else ""
+            rest = (
+                _rest(text, _TEMPLATES[index][1], original(fit[1] - 1) + 1)
+                if kind == "prefix"
+                else ""
+            )
             return _match(index, code, values, kind, rest)
     return None
 
@@ -259,7 +274,9 @@ def _positions(marked: str) -> Callable[[int], int]:
     starts = list(accumulate(map(len, marked.split("\t")), initial=0))  # of each stretch, folded
 
     def original(index: int) -> int:
-        return index + bisect_right(starts, index, 0, len(starts) - 1) - 1  # one tab before each stretch
+        return (
+            index + bisect_right(starts, index, 0, len(starts) - 1) - 1
+        )  # one tab before each stretch
 
     return original
 
@@ -343,7 +360,11 @@ def _closeness(words: tuple[str, ...], keys: list[str]) -> float:
                 shared += 1
                 spare[at] = ""
                 break
-    return 2 * shared / (len(words) + len(keys)) if _close_enough(shared, len(words), len(keys)) else 0.0
+    return (
+        2 * shared / (len(words) + len(keys))
+        if _close_enough(shared, len(words), len(keys))
+        else 0.0
+    )
 
 
 def _close_enough(shared: int, words: int, keys: int) -> bool:
