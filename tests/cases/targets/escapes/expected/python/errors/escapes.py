@@ -342,9 +342,8 @@ def match(text: str, code: _Code | None = None) -> Match | None:
     if not _patterns:
         _build_index()
     own = _by_code.get(code, []) if code is not None else []
-    whole = _by_text.get(
-        text
-    )  # a template without placeholders that is the text: the first exact fit
+    # A template without placeholders that is the text: the first exact fit.
+    whole = _by_text.get(text)
     if whole is not None and (not own or whole in own):
         return _match(whole, code, (), "exact", "")
     found = _exact(text, own, code)
