@@ -33,7 +33,7 @@ from .code_lines import code_line
 from .definitions import definitions
 from .positions import Positions
 from .tables import HtmlGrid, grid
-from .text import ElementText, element_text, nodes_text
+from .text import element_text, nodes_text
 
 
 class _Heading:

@@ -12,7 +12,6 @@ from ..layouts.lines import SEPARATOR, number_first
 from .plaintext import children_text
 
 
-
 def code_bullet(inlines: Sequence[Token]) -> tuple[str, str] | None:
     """(code, message text) of a list item's inline tokens, or None."""
     children = inlines[0].children or [] if inlines else []
