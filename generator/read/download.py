@@ -78,7 +78,7 @@ def get(url: str, etag: str | None = None, last_modified: str | None = None,
             raise fetch_error(url, "fetch-redirects", f"more than {MAX_REDIRECTS} redirects, or a redirect loop "
                               f"(last: HTTP {exc.code} to {exc.headers.get('Location')!r})") from None
         raise fetch_error(url, "fetch-http", f"the server answered HTTP {exc.code} {exc.reason}") from None
-    except (socket.timeout, TimeoutError):
+    except (socket.timeout, TimeoutError):  # noqa: UP041 - two classes before Python 3.10
         raise fetch_error(url, "fetch-timeout", f"no complete answer within {timeout:g} s (--timeout)") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
@@ -105,7 +105,7 @@ def _body(url: str, response: Any, deadline: float) -> bytes:
     stream: IO[bytes] = response
     while True:
         if time.monotonic() > deadline:
-            raise socket.timeout
+            raise TimeoutError  # a trickling answer: the whole of it is past the deadline
         chunk = stream.read(_CHUNK)
         if not chunk:
             break

@@ -8,9 +8,8 @@ from .source import SourceText
 
 def read_raw(src: SourceText, options: ReadOptions) -> RawPage:
     if src.format == "html":
-        from .html import (
-            read_html,  # imported for HTML pages only: Markdown runs never load Lexbor
-        )
+        # Imported for HTML pages only: Markdown runs never load Lexbor.
+        from .html import read_html
 
         return read_html(src, options)
     from .markdown import read_markdown

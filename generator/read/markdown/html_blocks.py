@@ -24,9 +24,8 @@ def holds_codes_layout(html: str) -> bool:
 
 
 def read_html_block(walker: Walker, token: Token) -> None:
-    from ..html import (
-        read_fragment,  # Lexbor is loaded only for a page that has such a block
-    )
+    # Lexbor is loaded only for a page that has such a block.
+    from ..html import read_fragment
 
     first_line = token.map[0] + 1 if token.map else 1
     fragment = SourceText(walker.path, token.content, walker.sha256, "html")
