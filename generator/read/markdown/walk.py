@@ -33,8 +33,8 @@ from ..source import SourceText
 from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
 from .definitions import definition
-from .sibling_headings import string_code_heading_lines
 from .plaintext import InlineText, html_anchor_ids, inline_text, token_text
+from .sibling_headings import string_code_heading_lines
 from .tables import Grid, broken_table, code_rows, grid_from_tokens, unquote_cell
 
 # Block quotes ("> Source: …") that hold no code line, and code blocks (the
