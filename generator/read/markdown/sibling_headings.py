@@ -27,6 +27,9 @@ def string_code_heading_lines(tokens: Sequence[Token], start: int, end: int) -> 
     bounds = dict(zip(headings, [*headings[1:], end]))
     lines: set[int] = set()
     for members in groups.values():
+        # A string code holds no space: most groups (`-1000 UNKNOWN`) end here, unread.
+        if len(members) < 2 or any(" " in tokens[index + 1].content.strip() for index in members):
+            continue
         texts = [token_text(tokens[index + 1]).text for index in members]
         holds = [_holds_codes(tokens, index + 3, bounds[index]) for index in members]
         if string_code_siblings(texts, holds):
