@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..layouts.text import fold, is_invisible
+from ..layouts.text import is_invisible, squeeze_spaces
 
 # Never read, wherever they stand (DESIGN "Sources: Markdown and HTML").
 SKIPPED = frozenset({"nav", "aside", "script", "style", "svg", "noscript", "template", "button", "-comment",
@@ -56,7 +56,7 @@ def element_text(node: Any, skip: frozenset[str] = frozenset()) -> ElementText:
         second = first.next
         # Most cells and items are one run of text; most headings, text and a permalink.
         if second is None or (second.next is None and second.tag == "a" and is_permalink(second)):
-            return ElementText(fold(first.text_content or ""))
+            return ElementText(squeeze_spaces(first.text_content or ""))
     return nodes_text([node], skip, own=True)
 
 
@@ -94,4 +94,4 @@ def nodes_text(nodes: Iterable[Any], skip: frozenset[str] = frozenset(), own: bo
             pieces.append(" ")
             stack.append(None)
         stack.extend(reversed(list(node.iter(include_text=True))))
-    return ElementText(fold("".join(pieces)), tuple(links), tuple(anchors), struck, nested)
+    return ElementText(squeeze_spaces("".join(pieces)), tuple(links), tuple(anchors), struck, nested)

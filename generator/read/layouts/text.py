@@ -10,12 +10,14 @@ _FOLD = re.compile(r"[ \t\n\r]+")
 _SHORTCODE = re.compile(r"\{\{%.*?%\}\}|\{\{<.*?>\}\}", re.DOTALL)
 
 
-def fold(text: str) -> str:
+def squeeze_spaces(text: str) -> str:
+    """Runs of spaces, tabs and line ends as one space, trimmed; shortcodes dropped. (The
+    loose match tier's fold is another thing: targets/rows.py.)"""
     if "{{" in text:  # a Hugo shortcode (`{{% note %}}`, `{{< ref "x" >}}`) is markup, not text
         text = _SHORTCODE.sub("", text)
     if "  " in text or "\t" in text or "\n" in text or "\r" in text:
         text = _FOLD.sub(" ", text)
-    return text.strip(" ")  # most text has nothing to fold: no regex for it
+    return text.strip(" ")  # most text has nothing to squeeze: no regex for it
 
 
 def is_invisible(text: str) -> bool:

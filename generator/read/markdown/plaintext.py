@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from ..layouts.text import fold, is_invisible
+from ..layouts.text import is_invisible, squeeze_spaces
 
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 _SUP_OPEN = re.compile(r"^<sup(?:\s[^>]*)?>$", re.IGNORECASE)
@@ -51,7 +51,7 @@ def plain_text(token: Token) -> str | None:
     bullets: nothing to collect); None for any other."""
     children = token.children
     if children and len(children) == 1 and children[0].type == "text":
-        return fold(children[0].content)
+        return squeeze_spaces(children[0].content)
     return None
 
 
@@ -72,7 +72,7 @@ def _collected(groups: Sequence[Sequence[Token]]) -> InlineText:
     for children in groups:
         pieces.append(" ")
         _collect(children, pieces, links, anchors)
-    return InlineText(fold("".join(pieces)), tuple(links), tuple(anchors))
+    return InlineText(squeeze_spaces("".join(pieces)), tuple(links), tuple(anchors))
 
 
 def _collect(children: Sequence[Token], pieces: list[str], links: list[str], anchors: list[str]) -> None:
