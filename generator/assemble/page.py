@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, ErrgenError, has_errors
 from ..model import (
     DEFAULT_PAYLOAD,
     BodyShape,
+    Category,
     Code,
     CodeType,
     ErrorCode,
@@ -26,7 +27,7 @@ from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
 from .classes import ClassNamer, class_name_for, message_class_name
 from .identifiers import assign_identifiers
 from .repeats import Listed, merge_duplicates
-from .slugs import unique_slug
+from .slugs import category_id, unique_slug
 from .stable import (
     LockedCode,
     SourceLock,
@@ -102,11 +103,13 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
                    f"the group's class there is {name}", "class-name-taken")
         for group, name in namer.renamed_groups
     ]
-    errors = [_error_code(item, identifiers[item.code], by_code, namer, from_messages) for item in listed]
+    categories = _categories(raw)
+    ids = tuple(category.id for category in categories)
+    errors = [_error_code(item, identifiers[item.code], by_code, namer, ids, from_messages) for item in listed]
     page = _stable_categories(ErrorPage(
         source=Source(options.source_id, options.path or raw.path, raw.sha256, options.url, options.language),
         title=raw.title,
-        categories=raw.categories,
+        categories=categories,
         errors=tuple(errors),
         message_tables=tables,
         code_type=code_type,
@@ -213,15 +216,23 @@ def _anchor_keys(table: RawTable, slugs: Sequence[str]) -> set[str]:
     return set() if table.anchors is None else {slugs[table.anchors.ordinal], *table.anchors.html}
 
 
+def _categories(raw: RawPage) -> tuple[Category, ...]:
+    """The headings codes stand under, each with an id from its title, unique on the page
+    (`10xx - General …` -> `10xx_general_…`); errgen.lock keeps them from moving after."""
+    taken: set[str] = set()
+    return tuple(Category(category_id(c.title, taken), c.title, c.line) for c in raw.categories)
+
+
 def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode], namer: ClassNamer,
-                from_messages: bool = False) -> ErrorCode:
+                category_ids: tuple[str, ...], from_messages: bool = False) -> ErrorCode:
     """The model's code, named; `locked`: what errgen.lock remembers by code (its aliases stay);
     `from_messages`: an unnamed code's class is named from its first message or description."""
     code, entry = item
     kept = locked.get(code)
     class_name, groups = namer.code(code, identifier, _class_hint(entry) if from_messages and not entry.name else "")
     return ErrorCode(
-        code, entry.name, identifier, entry.category, tuple(entry.messages), " ".join(entry.description),
+        code, entry.name, identifier, None if entry.category is None else category_ids[entry.category],
+        tuple(entry.messages), " ".join(entry.description),
         entry.line, entry.column, class_name, entry.deprecated, () if kept is None else aliases(kept, identifier),
         groups, tuple(entry.http_status),
     )

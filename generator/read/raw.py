@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
-from ..model import Category, Message, TableRow
+from ..model import Message, TableRow
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # config reads ROLES here, and needs no parser
@@ -40,6 +40,14 @@ class ReadOptions:
     code_pattern: str | None = None
 
 
+@dataclass(frozen=True)
+class RawCategory:
+    """A heading codes stand under, as read: assemble gives it its id (and the lock keeps it)."""
+
+    title: str
+    line: int
+
+
 @dataclass
 class RawEntry:
     """One listing of a code: a heading, a code line, a table row, a bullet or a definition."""
@@ -48,7 +56,7 @@ class RawEntry:
     name: str  # "" when the layout gives none
     line: int
     column: int
-    category: str | None
+    category: int | None  # index into RawPage.categories; None: under no heading
     layout: str  # one of LAYOUTS
     messages: list[Message] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
@@ -118,7 +126,7 @@ class RawPage:
     path: str  # as diagnostics print it
     sha256: str
     title: str
-    categories: tuple[Category, ...]
+    categories: tuple[RawCategory, ...]
     entries: tuple[RawEntry, ...]  # document order, repeats included
     tables: tuple[RawTable, ...]
     headings: tuple[str, ...]  # every heading's plain text, for GitHub's anchors

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ...assemble.slugs import category_id
 from ...diagnostics import Diagnostic
-from ...model import Category
+from ..raw import RawCategory
 
 # A later part that lists at least this share of an earlier part's codes again is its translation.
 _SAME_CODES = 0.8
@@ -54,9 +53,8 @@ class Sections:
     below it, once a code stands there."""
 
     def __init__(self) -> None:
-        self.categories: list[Category] = []
-        self._open: list[tuple[int, str, int, list[Category]]] = []  # (level, title, line, its category once made)
-        self._ids: set[str] = set()
+        self.categories: list[RawCategory] = []
+        self._open: list[tuple[int, str, int, list[int]]] = []  # (level, title, line, its category's index once made)
 
     def heading(self, level: int) -> None:
         """Any heading: closes the open sections of its level and deeper."""
@@ -66,11 +64,12 @@ class Sections:
     def open(self, level: int, title: str, line: int) -> None:
         self._open.append((level, title, line, []))
 
-    def category(self) -> str | None:
+    def category(self) -> int | None:
+        """The index of the category the codes read now stand under (assemble names it)."""
         if not self._open:
             return None
         _, title, line, made = self._open[-1]
         if not made:
-            made.append(Category(category_id(title, self._ids), title, line))
-            self.categories.append(made[0])
-        return made[0].id
+            made.append(len(self.categories))
+            self.categories.append(RawCategory(title, line))
+        return made[0]

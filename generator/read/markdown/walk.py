@@ -22,15 +22,22 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ...assemble.patterns import Placeholders
-from ...assemble.slugs import category_id
 from ...diagnostics import Diagnostic
-from ...model import Category, TableRow
+from ...model import TableRow
 from ..layouts.cells import unquote_cell
 from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
 from ..layouts.headings import code_heading, code_shaped_text, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
 from ..layouts.lines import codes_in_text
-from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
+from ..raw import (
+    Anchors,
+    RawCategory,
+    RawEntry,
+    RawInlines,
+    RawPage,
+    RawTable,
+    ReadOptions,
+)
 from ..source import SourceText
 from .bullets import CodeBullet, code_bullet
 from .code_lines import bullets_follow, code_line
@@ -57,7 +64,7 @@ class _Section:
 
     def __init__(self, level: int, title: str, line: int) -> None:
         self.level, self.title, self.line = level, title, line
-        self.category: Category | None = None
+        self.category: int | None = None  # index into the page's categories, once a code stands here
 
 
 class Walker:
@@ -72,7 +79,7 @@ class Walker:
         self.pattern = compile_code_pattern(options.code_pattern) if options.code_pattern else None
         self.diagnostics: list[Diagnostic] = []
         self.entries: list[RawEntry] = []
-        self.categories: list[Category] = []
+        self.categories: list[RawCategory] = []
         self.tables: list[RawTable] = []
         self.tables_seen = 0
         self.unread: list[tuple[int, int, str, str]] = []
@@ -88,7 +95,6 @@ class Walker:
         self._quote_level: int | None = None  # nesting level of an open quote that holds a code line
         self.headings: list[str] = []
         self._anchors: Anchors | None = None  # of the last heading
-        self._category_ids: set[str] = set()
         self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
@@ -233,15 +239,14 @@ class Walker:
         self.entries.append(entry)
         return entry
 
-    def _category(self) -> str | None:
+    def _category(self) -> int | None:
         if not self._sections:
             return None
         section = self._sections[-1]
         if section.category is None:
-            new_id = category_id(section.title, self._category_ids)
-            section.category = Category(new_id, section.title, section.line)
-            self.categories.append(section.category)
-        return section.category.id
+            section.category = len(self.categories)
+            self.categories.append(RawCategory(section.title, section.line))
+        return section.category
 
     # -- blocks under a heading ------------------------------------------
 
