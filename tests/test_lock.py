@@ -91,6 +91,21 @@ def test_a_code_gone_from_the_page_stays_deprecated_until_prune(tmp_path: Path) 
     assert [entry["code"] for entry in lock["sources"]["p"]["codes"]] == [-1001]
 
 
+def test_a_retired_code_is_retired_in_the_lock_as_in_the_json_and_an_older_locks_gone_still_reads(
+        tmp_path: Path) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    publish(project, V1[: V1.index("### -1002")])
+    lock_path = project / "errgen.lock"
+    text = lock_path.read_text(encoding="utf-8")
+    assert '"retired": true' in text and '"gone"' not in text  # one word for one idea, as in the JSON
+
+    lock_path.write_text(text.replace('"retired": true', '"gone": true'), encoding="utf-8")  # a lock of before
+    regenerated = run_errgen("generate", cwd=project)
+    assert regenerated.returncode == 0, regenerated.stderr
+    assert errors(project)[-1]["retired"] is True
+    assert '"retired": true' in lock_path.read_text(encoding="utf-8")
+
+
 def test_a_pruned_identifier_may_be_given_again(tmp_path: Path) -> None:
     project = project_with(tmp_path / "sdk", V1)
     publish(project, V1[: V1.index("### -1002")], "--prune")

@@ -32,8 +32,8 @@ from .stable import (
     LockedCode,
     SourceLock,
     aliases,
-    gone_codes,
-    gone_entries,
+    retired_codes,
+    retired_entries,
     pins,
     stable_categories,
 )
@@ -90,12 +90,12 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     if has_errors(diagnostics):
         raise ErrgenError(diagnostics)
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
-    gone_listed = () if options.prune else gone_entries(options.locked, {item.code for item in listed})
+    retired_listed = () if options.prune else retired_entries(options.locked, {item.code for item in listed})
     from_messages = options.class_names == "message"
     code_classes = {class_name_for(ident) for ident in identifiers.values()}
     if from_messages:
         code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed if not item.entry.name}
-    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in gone_listed)],
+    namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in retired_listed)],
                        options.groups, options.base, code_classes)
     diagnostics += [
         Diagnostic(options.config_path, *group.places.get(options.source_id, (1, 1)), "warning",
@@ -116,9 +116,9 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
         payload=options.payload,
         subcodes=options.subcodes,
     ), options.locked)
-    if gone_listed:
+    if retired_listed:
         gone = (error.with_classes(*namer.code(error.code, error.identifier))
-                for error in gone_codes(gone_listed, page.categories))
+                for error in retired_codes(retired_listed, page.categories))
         page = replace(page, errors=(*page.errors, *gone))
     return namer.finish(page), sorted(diagnostics)
 

@@ -25,7 +25,7 @@ class LockedCode:
     name: str  # the published name it had
     category: str | None  # category id
     aliases: tuple[str, ...] = ()  # earlier identifiers, deprecated
-    gone: bool = False  # no longer on the page: kept, deprecated, until --prune
+    retired: bool = False  # no longer on the page: kept, deprecated, until --prune (the JSON says the same)
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,13 @@ def stable_categories(lock: SourceLock | None, categories: Sequence[Category],
     return mapping
 
 
-def gone_entries(lock: SourceLock | None, present: Collection[Code]) -> tuple[LockedCode, ...]:
+def retired_entries(lock: SourceLock | None, present: Collection[Code]) -> tuple[LockedCode, ...]:
     """The codes the lock has that the page no longer lists, in the lock's order."""
     return () if lock is None else tuple(entry for entry in lock.codes if entry.code not in present)
 
 
-def gone_codes(gone: Iterable[LockedCode], categories: Iterable[Category]) -> tuple[ErrorCode, ...]:
-    """Codes gone from the page (`gone_entries`): deprecated members, kept because
+def retired_codes(gone: Iterable[LockedCode], categories: Iterable[Category]) -> tuple[ErrorCode, ...]:
+    """Codes gone from the page (`retired_entries`): deprecated members, kept because
     servers still send them, after the page's own codes; `categories`: the page's."""
     ids = {category.id for category in categories}
     return tuple(

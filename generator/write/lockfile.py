@@ -166,7 +166,8 @@ class LockChecker:
             self.bad(key, "a code entry must be an object")
             return None
         code, identifier, name = entry.get("code"), entry.get("identifier"), entry.get("name")
-        category, aliases, gone = entry.get("category"), entry.get("aliases", []), entry.get("gone", False)
+        category, aliases = entry.get("category"), entry.get("aliases", [])
+        retired = entry.get("retired", entry.get("gone", False))  # "gone": the key of locks before 0.1.0's
         ok = True
         if isinstance(code, bool) or not (isinstance(code, str) and code or isinstance(code, int)
                                           and abs(code) <= MAX_SAFE_INTEGER):
@@ -180,11 +181,11 @@ class LockChecker:
             ok = self.fail((*key, "name"), '"name" must be a string')
         if category is not None and not (isinstance(category, str) and _CATEGORY_ID.fullmatch(category)):
             ok = self.fail((*key, "category"), f"category {category!r} must be null or a category id")
-        if not isinstance(gone, bool):
-            ok = self.fail((*key, "gone"), '"gone" must be true or false')
+        if not isinstance(retired, bool):
+            ok = self.fail((*key, "retired" if "retired" in entry else "gone"), '"retired" must be true or false')
         if not ok:
             return None
-        return LockedCode(code, identifier, name, category, tuple(aliases), gone)  # type: ignore[arg-type]  # checked above
+        return LockedCode(code, identifier, name, category, tuple(aliases), retired)  # type: ignore[arg-type]  # checked above
 
     def identifier(self, value: Any, key: json_places.Key) -> bool:
         if isinstance(value, str) and is_valid_identifier(value):
@@ -270,8 +271,8 @@ def _code_entry(entry: LockedCode) -> dict[str, Any]:
                              "category": entry.category}
     if entry.aliases:
         found["aliases"] = list(entry.aliases)
-    if entry.gone:
-        found["gone"] = True
+    if entry.retired:
+        found["retired"] = True
     return found
 
 

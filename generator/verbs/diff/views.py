@@ -66,7 +66,7 @@ def view_of_page(page: ErrorPage) -> PageView:
 def view_of_lock(locked: SourceLock, path: str) -> PageView:
     """The projection of what errgen.lock records of a source: codes, names, identifiers
     and categories, no messages and no places (each code at line 1)."""
-    codes = tuple(CodeView(e.code, e.name, e.identifier, (), 1, 1, e.category) for e in locked.codes if not e.gone)
+    codes = tuple(CodeView(e.code, e.name, e.identifier, (), 1, 1, e.category) for e in locked.codes if not e.retired)
     return PageView(path, codes, with_messages=False)
 
 
