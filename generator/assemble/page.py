@@ -32,9 +32,9 @@ from .stable import (
     LockedCode,
     SourceLock,
     aliases,
+    pins,
     retired_codes,
     retired_entries,
-    pins,
     stable_categories,
 )
 from .subcodes import with_parents

@@ -9,7 +9,7 @@ import re
 from ...write import cache
 
 BLACK_LINE_LENGTH = 100
-_FMT_OFF = "# fmt: off\n"
+FMT_OFF = "# fmt: off\n"
 # PEP 263: a comment on line 1 or 2 naming an encoding changes how Python decodes the file.
 _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
@@ -50,7 +50,7 @@ def formatter_off(formatted: str) -> str:
     header = 0
     while header < len(lines) and lines[header].startswith("#"):
         header += 1
-    return "".join([*lines[:header], _FMT_OFF, *lines[header:]])
+    return "".join([*lines[:header], FMT_OFF, *lines[header:]])
 
 
 def foreign_coding(source: str) -> str | None:
