@@ -24,7 +24,7 @@ from ..layouts.cells import unquote_cell
 from ..layouts.headings import code_heading
 from ..layouts.lines import codes_in_text
 from ..layouts.sections import Sections
-from ..layouts.tables import RowCells, table_rows
+from ..layouts.tables import RowCells, problem_diagnostic, table_rows
 from ..raw import Anchors, RawEntry, RawInlines, RawPage, RawTable, ReadOptions
 from ..source import SourceText
 from .blocks import IN_HEADING, Block, blocks
@@ -197,13 +197,8 @@ class Walker:
             self._message_table(table, node)
             return
         rows, _, problems = found
-        for problem in problems:  # at the row's line: the table's own column
-            column = self.positions.of(node)[1]
-            if problem.severity == "notice":
-                self.diagnostics.append(Diagnostic(self.path, problem.line, column, "notice", problem.message,
-                                                   "not-a-code-table"))
-            else:
-                self._warn(problem.line, column, problem.message, "code-cell")
+        column = self.positions.of(node)[1]  # at the row's line: the table's own column
+        self.diagnostics += [problem_diagnostic(self.path, problem, column) for problem in problems]
         message = self.placeholders.message
         for code_row in rows:
             row = table.rows[code_row.row]

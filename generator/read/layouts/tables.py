@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
+from ...diagnostics import Diagnostic, Severity
 from .cells import http_status, unquote_cell
 from .codes import CellCodes, cell_codes
 from .columns import column_roles, decoy_code_column
@@ -45,6 +46,13 @@ class CellProblem(NamedTuple):
     line: int
     message: str
     severity: str = "warning"  # "notice": a table that is not read (rule not-a-code-table)
+
+
+def problem_diagnostic(path: str, problem: CellProblem, column: int) -> Diagnostic:
+    """A table problem at its row's line: a notice for a table left out, else a code-cell warning."""
+    rule = "not-a-code-table" if problem.severity == "notice" else "code-cell"
+    severity: Severity = "notice" if problem.severity == "notice" else "warning"
+    return Diagnostic(path, problem.line, column, severity, problem.message, rule)
 
 
 class CodeTable(NamedTuple):

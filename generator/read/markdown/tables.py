@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Optional
 
 from markdown_it.token import Token
 
-from ..layouts.tables import CellProblem, RowCells, table_rows
+from ..layouts.tables import CellProblem, RowCells, TableRow, table_rows
 from .plaintext import footnoted_text, plain_text, token_text
 
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
@@ -29,18 +29,8 @@ class Grid:
     rows: list[tuple[int, list[Token]]]  # (line, inline token per cell)
 
 
-class CodeRow(NamedTuple):
-    """One row of a code table, read by the columns' roles (a tuple: a table has thousands)."""
-
-    line: int
-    code: str
-    name: str
-    deprecated: bool  # the code is struck out
-    http_status: int | None
-    messages: tuple[str, ...] | None  # None: the table has no message column (a description is no template)
-    description: str
-    links: tuple[str, ...]
-    message_source: Token | None  # the message cell, whose raw Markdown lint reads
+# A code row, and its message cell, whose raw Markdown lint reads.
+CodeRow = tuple[TableRow, Optional[Token]]
 
 
 def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], list[CellProblem]] | None:
@@ -57,7 +47,7 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], 
     for row in rows:
         tokens = grid.rows[row.row][1]
         source = tokens[message] if message is not None and message < len(tokens) else None
-        read.append(CodeRow(*row[:-1], source))
+        read.append((row, source))
     return read, problems
 
 

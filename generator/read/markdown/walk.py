@@ -29,6 +29,7 @@ from ..layouts.code_pattern import compile_code_pattern, match_code_pattern
 from ..layouts.headings import code_heading, code_shaped_text, string_code_heading
 from ..layouts.items import changelog_years, own_code_under
 from ..layouts.lines import codes_in_text
+from ..layouts.tables import problem_diagnostic
 from ..raw import (
     Anchors,
     RawCategory,
@@ -407,14 +408,9 @@ class Walker:
             self._message_table(grid)
             return
         rows, problems = found
-        for problem in problems:
-            if problem.severity == "notice":
-                self.diagnostics.append(Diagnostic(self.path, problem.line, self._column(problem.line), "notice",
-                                                   problem.message, "not-a-code-table"))
-            else:
-                self._warn(problem.line, self._column(problem.line), problem.message, "code-cell")
+        self.diagnostics += [problem_diagnostic(self.path, p, self._column(p.line)) for p in problems]
         message = self.placeholders.message
-        for line, code, name, deprecated, status, texts, description, links, source in rows:
+        for (line, code, name, deprecated, status, texts, description, links, _), source in rows:
             column = self._column(line)
             entry = self._entry(code, name, line, column, "code tables", links)
             entry.deprecated = deprecated
