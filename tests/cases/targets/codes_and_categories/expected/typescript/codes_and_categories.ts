@@ -750,11 +750,12 @@ export class OrderCancelReplacePartiallyFailed extends ProcessingIssues {
 }
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
-const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
-  [-1000, Unknown],
-  [-1008, RequestThrottled],
-  [-2021, OrderCancelReplacePartiallyFailed],
-]);
+// One statement a code, not one array literal: tsc compares every pair of an array
+// literal's element types, and OKX's 553 classes took it 6 s to check (1 s now).
+const CLASSES = new Map<Code, ApiErrorClass>();
+CLASSES.set(-1000, Unknown);
+CLASSES.set(-1008, RequestThrottled);
+CLASSES.set(-2021, OrderCancelReplacePartiallyFailed);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
 ]);
 

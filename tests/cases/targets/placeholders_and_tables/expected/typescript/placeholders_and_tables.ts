@@ -785,12 +785,13 @@ export class NewOrderRejected extends Errors {
 }
 
 // Code -> its class, and the group classes a code's class also answers `instanceof` for.
-const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
-  [-1100, IllegalChars],
-  [-1105, ParamEmpty],
-  [-1013, InvalidMessage],
-  [-2010, NewOrderRejected],
-]);
+// One statement a code, not one array literal: tsc compares every pair of an array
+// literal's element types, and OKX's 553 classes took it 6 s to check (1 s now).
+const CLASSES = new Map<Code, ApiErrorClass>();
+CLASSES.set(-1100, IllegalChars);
+CLASSES.set(-1105, ParamEmpty);
+CLASSES.set(-1013, InvalidMessage);
+CLASSES.set(-2010, NewOrderRejected);
 const GROUPS_OF: ReadonlyMap<ApiErrorClass, readonly ApiErrorClass[]> = new Map<ApiErrorClass, readonly ApiErrorClass[]>([
 ]);
 
