@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 import pytest
-from support import TSC
+from support import ROOT, TSC
 
 # The modules whose tests take longest (`make test` ends with the slowest, from
 # --durations), with what they are doing: they run first, so that neither
@@ -28,10 +27,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite expected files of golden cases")
 
 
+# The suite's own black cache and its sealing key (write/cache.py), kept between runs
+# like .venv: every test that generates what another test (or the last run) already
+# formatted gets black's answer from the cache. The cache is content-addressed (black's
+# version, line length, text), so a module errgen renders differently misses it and
+# goes through black: it hides no difference. Tests about black or the cache itself
+# set ERRGEN_CACHE_DIR to their own folder, or to "" for none.
+SUITE_CACHE = ROOT / ".errgen-cache" / "tests"
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    # The cache's sealing key (write/cache.py) lives in the state folder: the suite's
-    # own, never the user's (subprocesses inherit it).
-    os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="errgen-test-state-"))
+    # Set once, before xdist starts its workers, which inherit the environment, as
+    # do the subprocesses every test starts; never the user's own cache or state.
+    if not hasattr(config, "workerinput"):
+        os.environ.setdefault("XDG_STATE_HOME", str(SUITE_CACHE / "state"))
+        os.environ.setdefault("ERRGEN_CACHE_DIR", str(SUITE_CACHE / "black"))
     _CONFIG.append(config)
     # The suite compiles TypeScript: without tsc it would prove nothing, so say so instead of skipping.
     if not TSC.exists():

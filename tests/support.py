@@ -69,10 +69,12 @@ def import_file(path: Path) -> ModuleType:
     return module
 
 
-def compile_typescript(sources: list[Path], out_dir: Path) -> None:
-    """tsc --strict the modules into ES modules node can import from out_dir."""
+def compile_typescript(sources: list[Path], out_dir: Path, root: Path | None = None) -> None:
+    """tsc --strict the modules into ES modules node can import from out_dir; with
+    `root`, each lands at its path below root (else tsc's common folder of them)."""
+    where = ["--rootDir", str(root)] if root is not None else []
     result = subprocess.run(
-        [str(TSC), *TSC_FLAGS, "--outDir", str(out_dir), *map(str, sources)],
+        [str(TSC), *TSC_FLAGS, "--outDir", str(out_dir), *where, *map(str, sources)],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, f"tsc failed:\n{result.stdout}{result.stderr}"

@@ -144,11 +144,12 @@ def test_real_bodies_of_every_example_api_in_python(version: str) -> None:
 
 def test_real_bodies_of_every_example_api_in_typescript(tmp_path: Path) -> None:
     script = "const results = [];\n"
-    for index, (example, source) in enumerate(sorted({(case[0][0], case[0][1]) for case in CASES})):
-        folder = tmp_path / example
-        compile_typescript([EXAMPLES / example / "output" / "typescript" / f"{source}.ts"], folder)
-        script += f'import * as m{index} from "./{example}/{source}.js";\n'
-    modules = {key: f"m{index}" for index, key in enumerate(sorted({(c[0][0], c[0][1]) for c in CASES}))}
+    pages = sorted({(case[0][0], case[0][1]) for case in CASES})
+    sources = [EXAMPLES / example / "output" / "typescript" / f"{source}.ts" for example, source in pages]
+    compile_typescript(sources, tmp_path, root=EXAMPLES)  # one tsc for every page
+    for index, (example, source) in enumerate(pages):
+        script += f'import * as m{index} from "./{example}/output/typescript/{source}.js";\n'
+    modules = {key: f"m{index}" for index, key in enumerate(pages)}
     script += "const cases = [\n"
     for (example, source, body, status, headers), _ in CASES:
         options = {"status": status} | ({"headers": headers} if headers else {})
