@@ -15,7 +15,11 @@ from errgen.assemble import classes
 from errgen.assemble.patterns import message_from_text
 from errgen.config.project import GroupConfig
 from errgen.model import Category, ErrorCode, ErrorPage, Source
-from support import ROOT, compile_typescript, import_file, make_project, run_errgen, run_node
+from support import (
+    compile_typescript,
+    import_file,
+    run_node,
+)
 
 
 def code(value: int | str, name: str, identifier: str, category: str | None, *messages: str) -> ErrorCode:
@@ -147,40 +151,6 @@ def test_a_string_code_page_is_string_literals_in_typescript(tmp_path: Path) -> 
     assert view["match"]["args"] == ["'qty'"] and view["match"]["error"]["code"] == "INVALID_PARAM_VALUE"
 
 
-def test_groups_in_errgen_toml_and_a_group_code_the_page_lacks(tmp_path: Path) -> None:
-    page_text = "## 10xx - General\n\n#### -1003 TOO_MANY_REQUESTS\n\n- Too many requests.\n"
-    make_project(tmp_path, {"spot": page_text}, package="pkg")
-    with (tmp_path / "errgen.toml").open("a", encoding="utf-8") as config:
-        config.write('\n[[groups]]\nname = "RateLimited"\nretryable = true\ncodes = { spot = [-1003, -1099] }\n')
-    result = run_errgen("generate", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    warning = ("errgen.toml:12:11: warning: group 'RateLimited' lists code -1099 for source 'spot', which "
-               "docs_src/spot.md does not have [unknown-group-code]")
-    assert warning in result.stderr
-    module = import_file(tmp_path / "output" / "python" / "pkg" / "spot.py")
-    assert issubclass(module.TooManyRequests, module.RateLimited) and module.TooManyRequests.retryable
-    # errgen lint of the configured sources reports it too, and --strict makes it an error.
-    lint = run_errgen("lint", cwd=tmp_path)
-    assert (lint.returncode, warning in lint.stderr) == (0, True)
-    strict = run_errgen("lint", "--strict", cwd=tmp_path)
-    assert strict.returncode == 1
-    assert warning.replace(": warning: ", ": error: ") in strict.stderr
-
-
-@pytest.mark.parametrize(("group", "words"), [
-    ('name = "rate_limited"', "must be a class name such as 'RateLimited'"),
-    ('name = "RateLimited"\nretryable = "yes"', "retryable must be true or false"),
-    ('name = "RateLimited"\ncodes = { spot = -1003 }', "codes of 'spot' must be a list of codes"),
-])
-def test_a_bad_group_is_a_config_error(group: str, words: str, tmp_path: Path) -> None:
-    make_project(tmp_path, {"spot": "#### -1003 TOO_MANY_REQUESTS\n\n- Too many requests.\n"})
-    with (tmp_path / "errgen.toml").open("a", encoding="utf-8") as config:
-        config.write(f"\n[[groups]]\n{group}\n")
-    result = run_errgen("generate", cwd=tmp_path)
-    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
-    assert not (tmp_path / "output").exists()
-
-
 def test_str_of_an_error_never_raises(string_module: ModuleType) -> None:
     class Careless(string_module.ApiError):
         def __init__(self) -> None:  # never calls super().__init__
@@ -203,21 +173,3 @@ def test_with_classes_keeps_every_other_field() -> None:
     assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
 
 
-def test_a_group_named_like_a_code_class_yields_with_a_warning(tmp_path: Path) -> None:
-    """Adding `[[groups]] name = "BadSymbol"` must not rename -1121's class: `except
-    spot.BadSymbol` would then catch every code of the group."""
-    root = make_project(tmp_path, {"spot": ROOT / "docs_src" / "binance-spot.md"})
-    assert run_errgen("generate", cwd=root).returncode == 0
-    before = import_file(root / "output" / "python" / "errors" / "spot.py")._CLASS_TABLE
-    with (root / "errgen.toml").open("a", encoding="utf-8") as config:
-        config.write('\n[[groups]]\nname = "BadSymbol"\ncodes = { spot = [-1003, -1121] }\n')
-    result = run_errgen("generate", cwd=root)
-    assert result.returncode == 0, result.stderr
-    assert ("errgen.toml:11:11: warning: group 'BadSymbol': BadSymbol is the class of a code of source 'spot'; "
-            "the group's class there is BadSymbolGroup [class-name-taken]") in result.stderr
-    module = import_file(root / "output" / "python" / "errors" / "spot.py")
-    after = module._CLASS_TABLE
-    assert {name: row[1] for name, row in before.items()} == {
-        name: row[1] for name, row in after.items() if name != "BadSymbolGroup"}
-    error = module.ApiError.from_payload({"code": -1003, "msg": "Too many requests queued."})
-    assert isinstance(error, module.BadSymbolGroup) and not isinstance(error, module.BadSymbol)
