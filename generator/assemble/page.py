@@ -80,7 +80,10 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     code_type: CodeType = "int" if all(is_plain_integer(e.code) for e in raw.entries) else "str"
     diagnostics += _lone_string_code(raw)
     entries = with_parents(raw.entries, options.subcodes) if code_type == "str" else raw.entries
-    listed = [Listed(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in entries]
+    # A code out of range is an error at its place and named no further: no identifier,
+    # no class, no follow-on warning about a code it is not.
+    codes = [(_code(e.code, code_type, raw.path, e.line, e.column, diagnostics), e) for e in entries]
+    listed = [Listed(code, e) for code, e in codes if code is not None]
     listed, merged = merge_duplicates(listed, raw.path)
     pinned = pins(options.locked, {item.code: item.entry.name for item in listed})
     base_identifiers = None if options.base is None else {e.code: e.identifier for e in options.base.errors}
@@ -169,7 +172,9 @@ def no_codes_message(raw: RawPage) -> str:
     return message
 
 
-def _code(text: str, code_type: CodeType, path: str, line: int, column: int, diagnostics: list[Diagnostic]) -> Code:
+def _code(text: str, code_type: CodeType, path: str, line: int, column: int,
+          diagnostics: list[Diagnostic]) -> Code | None:
+    """The code `text` gives, or None (and an error) when it is out of range."""
     if code_type == "str":
         return text
     digits = text.removeprefix("-")
@@ -180,7 +185,7 @@ def _code(text: str, code_type: CodeType, path: str, line: int, column: int, dia
         diagnostics.append(Diagnostic(path, line, column, "error",
                                       f"code {shown} is outside JavaScript's safe integers (|code| <= 2^53 - 1)",
                                       "code-out-of-range"))
-        return 0
+        return None
     return int(text)
 
 
@@ -203,7 +208,7 @@ def link_tables(
         for key in _anchor_keys(table, slugs):
             by_anchor.setdefault(key, []).append(index)
         named = (_code(text, code_type, raw.path, line, column, diagnostics) for text, line, column in table.named_codes)
-        codes.append(dict.fromkeys(named))
+        codes.append(dict.fromkeys(code for code in named if code is not None))
     for code, entry in listed:
         for link in entry.links:
             if link.startswith("#"):
