@@ -12956,7 +12956,8 @@ export class NoMarketDataFound extends DataClass {
   declare protected readonly isNoMarketDataFound: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   ["51004", E51004],
   ["51008", E51008],

@@ -760,7 +760,8 @@ export class ItSTime extends CategoryWithAnd {
   declare protected readonly isItSTime: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1001, SayHi],
   [-1002, ItSTime],

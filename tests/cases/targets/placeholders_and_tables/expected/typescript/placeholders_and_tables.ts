@@ -819,7 +819,8 @@ export class NewOrderRejected extends Errors {
   declare protected readonly isNewOrderRejected: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1100, IllegalChars],
   [-1105, ParamEmpty],
