@@ -21,7 +21,7 @@ from errgen.config.project import load_config
 
 from . import generated, processes, worst
 from .goals import html_goals, judge, match_goals
-from .report import render, render_html
+from .report import payload_line, render, render_html
 from .synth import REFERENCE, Reference, read_reference, synthetic_page, table_page
 from .synth_html import docusaurus_page
 from .timing import ROOT, python, python_env
@@ -90,6 +90,7 @@ def runtime_only() -> int:
         match["worst_100kb"] = worst.measure({**worst.pages_of(output, config.python_package),
                                               **worst.slow_pages(Path(scratch))})
     print(json.dumps({"match": match}, indent=2, sort_keys=True))
+    print(payload_line(match))
     print("\n".join(f"{'met ' if g.met else 'MISSED'} {g.name}: {g.measured:.2f}{g.unit} (limit {g.limit}{g.unit})"
                     for g in match_goals(match)))
     return 0
