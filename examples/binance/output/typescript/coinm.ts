@@ -4175,7 +4175,8 @@ export class MeInvalidTimestamp extends FiltersAndOtherIssues {
   declare protected readonly isMeInvalidTimestamp: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1000, Unknown],
   [-1001, Disconnected],

@@ -1812,7 +1812,8 @@ export class AmountMustBePositive extends FiltersAndOtherIssues {
   declare protected readonly isAmountMustBePositive: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1000, Unknown],
   [-1001, Disconnected],

@@ -4467,7 +4467,8 @@ export class HasPendingTransaction extends OrderExecutionIssues {
   declare protected readonly isHasPendingTransaction: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1000, Unknown],
   [-1001, Disconnected],

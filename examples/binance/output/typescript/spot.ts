@@ -3261,7 +3261,8 @@ export class OrderCancelReplaceFailed extends ErrorsRegardingPlacingOrdersViaCan
   declare protected readonly isOrderCancelReplaceFailed: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1000, Unknown],
   [-1001, Disconnected],

@@ -5254,7 +5254,8 @@ export class ExistingPendingModification extends OrderExecutionIssues {
   declare protected readonly isExistingPendingModification: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [-1000, Unknown],
   [-1001, Disconnected],

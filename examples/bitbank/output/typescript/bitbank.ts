@@ -4712,7 +4712,8 @@ export class E70026 extends STOPUPDATEREQUESTSYSTEMSTATUS {
   declare protected readonly isE70026: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [10000, E10000],
   [10001, E10001],

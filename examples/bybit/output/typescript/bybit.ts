@@ -12948,7 +12948,8 @@ export class PredictionEngineUnavailable extends Prediction {
   declare protected readonly isPredictionEngineUnavailable: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [400, BadRequestNeedToSendThe],
   [401, InvalidRequest1NeedToUse],

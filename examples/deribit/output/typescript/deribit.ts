@@ -4154,7 +4154,8 @@ export class E32000 extends RPCErrorCodes {
   declare protected readonly isE32000: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [10000, E10000],
   [10001, E10001],

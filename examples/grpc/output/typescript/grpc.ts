@@ -1003,7 +1003,8 @@ export class Unauthenticated extends TheFullListOfStatusCodes {
   declare protected readonly isUnauthenticated: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too).
 const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [0, Ok],
   [1, Cancelled],
