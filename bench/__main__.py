@@ -20,8 +20,8 @@ from typing import Any
 from errgen.config.project import load_config
 
 from . import generated, processes, worst
-from .goals import html_goals, judge
-from .report import render, render_html
+from .goals import html_goals, judge, match_goals
+from .report import payload_line, render, render_html
 from .synth import REFERENCE, Reference, read_reference, synthetic_page, table_page
 from .synth_html import docusaurus_page
 from .timing import ROOT, python, python_env
@@ -43,9 +43,13 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"synthetic page sizes (default: {','.join(map(str, SIZES))})")
     parser.add_argument("--html-only", action="store_true",
                         help="only the HTML reader's rows: dump of the Docusaurus-shaped pages (a minute)")
+    parser.add_argument("--runtime-only", action="store_true",
+                        help="only the generated runtime's rows, on output/ as committed (a minute)")
     args = parser.parse_args(argv)
     if args.html_only:
         return html_only()
+    if args.runtime_only:
+        return runtime_only()
     sizes = (*args.sizes, LARGE) if args.large else args.sizes
     synthetic = write_pages("synthetic", synthetic_page, sizes)
     tables = write_pages("table", table_page, TABLE_SIZES)
@@ -67,6 +71,28 @@ def html_only() -> int:
     print(render_html(results))
     print("\n".join(f"{'met ' if g.met else 'MISSED'} {g.name}: {g.measured:.2f}{g.unit} (limit {g.limit}{g.unit})"
                     for g in goals))
+    return 0
+
+
+def runtime_only() -> int:
+    """The generated runtime's rows alone, on output/ as it stands (regenerate it
+    first): match and from_payload on the largest page in both runtimes, against
+    ccxt, and the 100 KB worst cases; printed, results.json left as it is."""
+    config = load_config(ROOT / "errgen.toml", "errgen.toml")
+    output = ROOT / "output"
+    package_dir = output / "python" / config.python_package
+    largest = max((path.stem for path in (output / "json").glob("*.json") if path.stem != "page.schema"),
+                  key=lambda stem: len(json.loads((output / "json" / f"{stem}.json").read_text("utf-8"))["errors"]))
+    match = generated.measure_match(package_dir / f"{largest}.py", output / "json" / f"{largest}.json",
+                                    output / "typescript" / f"{largest}.ts")
+    match["ccxt"] = generated.measure_ccxt(package_dir / "usdm.py")
+    with tempfile.TemporaryDirectory(prefix="errgen-bench-") as scratch:
+        match["worst_100kb"] = worst.measure({**worst.pages_of(output, config.python_package),
+                                              **worst.slow_pages(Path(scratch))})
+    print(json.dumps({"match": match}, indent=2, sort_keys=True))
+    print(payload_line(match))
+    print("\n".join(f"{'met ' if g.met else 'MISSED'} {g.name}: {g.measured:.2f}{g.unit} (limit {g.limit}{g.unit})"
+                    for g in match_goals(match)))
     return 0
 
 

@@ -52,7 +52,7 @@ def judge(results: dict[str, Any]) -> list[Goal]:
     goals.append(Goal(f"import {largest} - import enum",
                       (imports[largest]["cpu"] - imports["enum"]["cpu"]) * 1e3, 5.0, "ms"))
     goals.append(Goal("match on the largest page, median", results["match"]["match"]["median"] * 1e6, 20.0, "us"))
-    goals += _match_goals(results["match"])
+    goals += match_goals(results["match"])
     return goals
 
 
@@ -96,7 +96,7 @@ def _memory_growth(pages: dict[str, Any]) -> float:
     return growth("synthetic-200000") / growth("synthetic-20000")
 
 
-def _match_goals(match: dict[str, Any]) -> list[Goal]:
+def match_goals(match: dict[str, Any]) -> list[Goal]:
     """Issue 15's and 16's: hits, misses and 100 KB messages in both languages; from_payload."""
     goals = []
     for language, times in (("python", match), ("node", match.get("node"))):

@@ -107,10 +107,28 @@ def _generated(results: dict[str, Any]) -> str:
                      f"max {spread['max'] * 1e6:6.2f} us   ({found['messages']} messages, "
                      f"{found['unmatched']} unmatched)")
     lines.append(f"first match (builds the index): {found['first_call'] * 1e3:.2f} ms")
+    lines.append(payload_line(found))
     tsc = results["tsc"]
     lines.append(f"tsc --strict over {tsc['files']} modules ({tsc['bytes'] / 1024:.0f} KB): "
                  f"{ms(tsc['cpu'])} ms CPU, {ms(tsc['wall'])} ms wall")
     return "\n".join(lines)
+
+
+def payload_line(found: dict[str, Any]) -> str:
+    """from_payload's medians, node's beside its floor (V8 capturing an Error's stack)
+    and its own work (the same without the stack), and the ratio to ccxt."""
+    line = f"from_payload median: python {found['from_payload']['median'] * 1e6:.2f} us"
+    node = found.get("node", {})
+    if "from_payload" in node:
+        line += f", node {node['from_payload']['median'] * 1e6:.2f} us"
+    if "new_error" in node:
+        line += (f" (node's new Error alone {node['new_error']['median'] * 1e6:.2f} us, fromPayload without "
+                 f"the stack {node['from_payload_no_stack']['median'] * 1e6:.2f} us)")
+    ccxt = found.get("ccxt", {})
+    if "ratio" in ccxt:
+        line += (f"; body to exception {ccxt['errgen_us']:.2f} us vs ccxt {ccxt['ccxt_us']:.2f} us: "
+                 f"{ccxt['ratio']:.2f}x")
+    return line
 
 
 def _name(path: str) -> str:

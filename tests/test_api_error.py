@@ -217,6 +217,46 @@ def test_anything_else_is_a_type_error_that_says_what_is_wrong_in_both_languages
         assert words in from_python["message"] and words in from_node["message"], (body, from_python, from_node)
 
 
+# JSON texts on both sides of the Python decoder's shortcut for a text that is `{…}`
+# and nothing else: each must be read as json.loads reads it, its errors too.
+JSON_TEXTS: list[str | bytes] = [
+    '{"code": -1121, "msg": "Invalid symbol."}',
+    ' {"code": -1121, "msg": "Invalid symbol."}\n',
+    '{"code": -1121, "msg": "Invalid symbol."} {}',  # two objects
+    '{"code": -1121, "msg": "Invalid symbol."}}',
+    '{"code": -1121, "msg": "Invalid symbol.", }',
+    '{"code": -1121, "msg": "Invalid symbol."',
+    "{", "}", "{}", "{}}", "{}{}", "{} ", '{"code": {}}',
+    '\ufeff{"code": -1121, "msg": "Invalid symbol."}',  # json.loads refuses a BOM in a str
+    '{"code": -1121, "msg": "Invalid symbol.", "n": NaN, "big": ' + "9" * 5000 + "}",
+    '{"code": -1121, "msg": "x", "deep": ' + "[" * 100_000 + "]" * 100_000 + "}",  # past the stack
+    b'{"code": -1121, "msg": "Invalid symbol."}',
+    '{"code": -1121, "msg": "Invalid symbol.", "msg": "Market is closed."}',  # the last one wins
+]
+
+
+def _as_json_loads_reads_it(spot: ModuleType, text: str | bytes) -> tuple[str, object]:
+    try:
+        decoded = json.loads(text, parse_int=lambda digits: int(digits) if len(digits) <= 20 else float(digits))
+    except (ValueError, RecursionError) as problem:
+        return "TypeError", f"error body is not JSON: {str(problem)[:200]}"
+    try:
+        error = spot.ApiError.from_payload(decoded)
+    except TypeError as problem:
+        return "TypeError", str(problem)
+    return type(error).__name__, error.args
+
+
+def test_a_json_text_is_read_as_json_loads_reads_it(spot: ModuleType) -> None:
+    for text in JSON_TEXTS:
+        try:
+            error = spot.ApiError.from_payload(text)
+            got: tuple[str, object] = (type(error).__name__, error.args)
+        except TypeError as problem:
+            got = ("TypeError", str(problem))
+        assert got == _as_json_loads_reads_it(spot, text), text[:60]
+
+
 def test_python_api_error_can_be_raised_subclassed_and_pickled(spot: ModuleType) -> None:
     class ExchangeError(spot.ApiError):
         pass

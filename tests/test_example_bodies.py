@@ -66,10 +66,24 @@ CASES: list[tuple[tuple[str, str, str, int | None, dict[str, str] | None], tuple
       '"time":1672211928338}', 200, None),
      ("AvailableBalanceIsInsufficient", 110007, "ab not enough for new order", None, None, None, False)),
     # OKX: a failed order's sCode (sent as the parent of the page's sub-codes), or the top-level code.
+    # The parent's message fits a sub-code's template: the sub-code's class (it extends E51008).
     (("okx", "okx", '{"code":"1","msg":"All operations failed","data":[{"clOrdId":"","ordId":"","sCode":"51008",'
       '"sMsg":"Order failed. Insufficient USDT balance in account","tag":"","ts":"1695190491421"}],'
       '"inTime":"1695190491421339","outTime":"1695190491423240"}', 200, None),
-     ("E51008", "51008", "Order failed. Insufficient USDT balance in account", "51008_1000", None, None, False)),
+     ("OrderFailedInsufficientBalanceInAccount", "51008", "Order failed. Insufficient USDT balance in account",
+      "51008_1000", None, None, False)),
+    (("okx", "okx", '{"code":"1","msg":"All operations failed","data":[{"clOrdId":"","ordId":"","sCode":"51008",'
+      '"sMsg":"Order failed. Insufficient ETH margin in account","tag":"","ts":"1695190491421"}]}', 200, None),
+     ("OrderFailedInsufficientMarginInAccount", "51008", "Order failed. Insufficient ETH margin in account",
+      "51008_1001", None, None, False)),
+    # A sub-code's template behind appended context (the prefix tier) names the sub-code too.
+    (("okx", "okx", '{"code":"1","msg":"","data":[{"sCode":"51008","sMsg":"Order failed. Insufficient BTC margin in '
+      'account (ordId 12345)"}]}', 200, None),
+     ("OrderFailedInsufficientMarginInAccount", "51008", "Order failed. Insufficient BTC margin in account (ordId "
+      "12345)", "51008_1001", None, None, False)),
+    # A message no sub-code's template fits: the parent's own class.
+    (("okx", "okx", '{"code":"1","msg":"","data":[{"sCode":"51008","sMsg":"Order failed."}]}', 200, None),
+     ("E51008", "51008", "Order failed.", None, None, None, False)),
     (("okx", "okx", '{"id":"17697537590311915","op":"batch-orders","code":"1","msg":"","data":[{"ordId":"",'
       '"clOrdId":"6b9ad766b55dBCDE867ed9034bcf475b","sCode":"50014","sMsg":"Parameter instIdCode can not be '
       'empty.","tag":"6b9ad766b55dBCDE","ts":"1769753759051"}]}', 200, None),
@@ -178,3 +192,14 @@ def test_an_okx_code_listed_only_through_its_sub_codes_exists() -> None:
     assert found is not None and found.error is okx.ErrorCode.E_51008_1001 and found.args == ("USDT",)
     error = okx.ApiError.from_payload({"code": "1", "msg": "", "data": [{"sCode": 51008, "sMsg": "x"}]})
     assert type(error) is okx.E51008 and isinstance(error, okx.TradeClass)
+    # a message that fits a sub-code's template: that sub-code's class, still the parent's code
+    message = "Order failed. Insufficient USDT margin in account"
+    body = {"code": "1", "msg": "", "data": [{"sCode": "51008", "sMsg": message}]}
+    error = okx.ApiError.from_payload(body)
+    assert type(error) is okx.OrderFailedInsufficientMarginInAccount and isinstance(error, okx.E51008)
+    assert error.code is okx.ErrorCode.E_51008 and error.match is not None
+    assert error.match.error is okx.ErrorCode.E_51008_1001
+    # called on the parent's class, or a sub-code's sibling's: the sub-code's class, or the class called on
+    assert type(okx.E51008.from_payload(body)) is okx.OrderFailedInsufficientMarginInAccount
+    sibling = okx.OrderFailedInsufficientBalanceInAccount
+    assert type(sibling.from_payload(body)) is sibling

@@ -27,15 +27,28 @@ def render(pages: Sequence[ErrorPage], context: RenderContext) -> dict[str, str]
 
 def render_page(page: ErrorPage, context: RenderContext) -> str:
     page = classes.assigned(page)
+    rows = classes.hierarchy(page)
     return context.render(
         MODULE_TEMPLATE,
         page=page,
         members=member_rows(page),
         match=match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
-        classes=classes.hierarchy(page),
+        classes=rows,
+        groups_of=answered_groups(rows),
         subcodes=subcodes_of(page),
     )
+
+
+def answered_groups(rows: Sequence[classes.ClassRow]) -> dict[str, tuple[str, ...]]:
+    """Class name -> the group classes its instances answer `instanceof` for: its
+    own and its base classes' (a sub-code's class extends its parent's, and in
+    Python inherits the parent's groups with it). Classes without any are left out."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for row in rows:  # bases first
+        inherited = groups.get(row.base, ())
+        groups[row.name] = (*inherited, *(group for group in row.groups if group not in inherited))
+    return {name: found for name, found in groups.items() if found}
 
 
 TARGET = Target(

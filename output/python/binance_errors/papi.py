@@ -5785,6 +5785,7 @@ _by_key: dict[str, list[int]] = {}
 _by_loose_key: dict[str, list[int]] = {}
 _by_text: dict[str, int] = {}  # templates without placeholders, by their text
 _patterns: list[re.Pattern[str]] = []  # KEPT_SPACE; NEAR_TOKEN
+_members: dict[int, tuple[ErrorCode, ...]] = {}  # template position -> its codes' members
 
 
 def match(text: str, code: _Code | None = None) -> Match | None:
@@ -5957,10 +5958,11 @@ def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
 
 
 def _match(index: int, code: _Code | None, values: tuple[str, ...], kind: str, rest: str) -> Match:
-    codes, template = _TEMPLATES[index][0], _TEMPLATES[index][1]
-    members = tuple(_BY_CODE[each] for each in codes)
-    error = _BY_CODE[code] if code in codes and code is not None else members[0]
-    return Match(error, template, values, kind, rest, members)
+    members = _members.get(index)
+    if members is None:
+        members = _members[index] = tuple(_BY_CODE[each] for each in _TEMPLATES[index][0])
+    error = _BY_CODE[code] if code is not None and code in _TEMPLATES[index][0] else members[0]
+    return Match(error, _TEMPLATES[index][1], values, kind, rest, members)
 
 
 def _near(text: str, candidates: list[int], code: _Code | None) -> Match | None:
@@ -6106,6 +6108,8 @@ def _build_index() -> None:
 _made: dict[str, type[ApiError]] = {}
 _class_names: dict[_Code, str] = {}
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
+# (class from_payload is called on, listed code) -> the class it builds.
+_chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
 _MAX_SAFE_INTEGER = 2**53 - 1  # past it, JavaScript cannot hold the code exactly
 
 
@@ -6164,12 +6168,12 @@ class ApiError(_Base):
         headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(code, msg)
-        member = lookup(code)
+        member = _BY_CODE.get(code)
         self.code = code if member is None else member
         self.msg = msg
         self.match = None if member is None else match(msg, code)
         self.status = status
-        self.retry_after = _retry_after(headers)
+        self.retry_after = None if headers is None else _retry_after(headers)
 
     def __str__(self) -> str:
         # getattr: a subclass that never called __init__ still gets a message, never a raise
@@ -6208,14 +6212,30 @@ class ApiError(_Base):
             extra["status"] = status
         if headers is not None:
             extra["headers"] = headers
-        built = _class_for(cls, code)(code, msg, **extra)
+        built = _class_for(cls, code, msg)(code, msg, **extra)
         assert isinstance(built, cls)  # _class_for gives cls or a subclass of it
         return built
 
 
-def _class_for(cls: type[ApiError], code: _Code) -> type[ApiError]:
-    member = lookup(code)
-    specific = _code_class(member) if member is not None else None
+def _class_for(cls: type[ApiError], code: _Code, msg: str) -> type[ApiError]:
+    """The class `from_payload` builds: a parent code's sub-code's when the message
+    fits one of that sub-code's templates (its class extends the parent's)."""
+    subcodes = _SUBCODES.get(code)
+    if subcodes is not None:
+        found = match(msg, code)
+        if found is not None and found.error.value in subcodes:
+            code = found.error.value
+    chosen = _chosen.get((cls, code))
+    if chosen is None:
+        member = _BY_CODE.get(code)
+        if member is None:
+            return cls  # not kept: a server may send any number of unlisted codes
+        chosen = _chosen[cls, code] = _class_of_member(cls, member)
+    return chosen
+
+
+def _class_of_member(cls: type[ApiError], member: ErrorCode) -> type[ApiError]:
+    specific = _code_class(member)
     if specific is None or issubclass(cls, specific):
         return cls
     if issubclass(specific, cls):
@@ -6248,21 +6268,44 @@ def _restore(parts: tuple[type[ApiError], ...], args: tuple[object, ...]) -> Api
 def _error_fields(payload: object) -> tuple[_Code, str]:
     """(code, msg) of an error body; TypeError naming what is wrong when it is none."""
     if isinstance(payload, (str, bytes, bytearray)):
-        import json  # here, not at the top: see TYPE_CHECKING
-
-        try:
-            # An integer of more than 20 digits is read as JavaScript reads it, a
-            # float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits.
-            payload = json.loads(payload, parse_int=_parse_int)
-        except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
-            raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
-    if not isinstance(payload, Mapping):
+        payload = _decoded(payload)
+    if type(payload) is not dict and not isinstance(payload, Mapping):  # dict: no ABC check
         raise TypeError(f"error body must be a JSON object, not {_described(payload)}")
     for code_path, message_paths in _PAYLOAD:
         found = _at(payload, code_path)
         if found is not None:
             return _code_of(found), _message_of(payload, message_paths)
     raise TypeError(f"error body needs {_wanted()}, got {_described(_at(payload, _PAYLOAD[0][0]))}")
+
+
+# A decoder's raw_decode and decode, made once (json.loads with parse_int makes a
+# decoder on every call: half its time), and json.loads for bytes.
+_decoders: list[Callable[..., Any]] = []
+
+
+def _decoded(text: str | bytes | bytearray) -> object:
+    """A JSON text decoded; an integer of more than 20 digits is read as JavaScript
+    reads it, a float (inf past 1e308): Python 3.11+ refuses int() of 4,300 digits."""
+    if not _decoders:
+        import json  # here, not at the top: see TYPE_CHECKING
+
+        decoder = json.JSONDecoder(parse_int=_parse_int)
+        _decoders.extend((decoder.raw_decode, decoder.decode, json.loads))
+    try:
+        if type(text) is str and text[:1] == "{" and text[-1:] == "}":
+            # An object without white space around it: `decode` without its two
+            # white-space searches; anything else (its errors too) goes to `decode`.
+            try:
+                found, end = _decoders[0](text, 0)
+                if end == len(text):
+                    return found
+            except (ValueError, RecursionError):
+                pass
+        if type(text) is str and text[:1] != "\ufeff":  # json.loads's own error for a BOM
+            return _decoders[1](text)
+        return _decoders[2](text, parse_int=_parse_int)
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested past the stack
+        raise TypeError(f"error body is not JSON: {str(exc)[:200]}") from None
 
 
 def _parse_int(digits: str) -> int | float:
@@ -6272,7 +6315,9 @@ def _parse_int(digits: str) -> int | float:
 def _at(value: object, path: tuple[str | int, ...]) -> object:
     """What `path` leads to in a decoded body, None when it leads nowhere."""
     for part in path:
-        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+        if type(value) is dict and type(part) is str:  # a decoded body's objects: no ABC check
+            value = value.get(part)
+        elif isinstance(part, int) and isinstance(value, list) and part < len(value):
             value = value[part]
         elif isinstance(part, str) and isinstance(value, Mapping):
             value = value.get(part)
@@ -6283,6 +6328,11 @@ def _at(value: object, path: tuple[str | int, ...]) -> object:
 
 def _code_of(value: object) -> _Code:
     """A code as the page writes it: `"-1121"` on an integer page is -1121, 51008 on a string page "51008"."""
+    if _CODE_TYPE == "str":
+        if type(value) is str:  # as the page writes it
+            return _Code(value)
+    elif type(value) is int and -_MAX_SAFE_INTEGER <= value <= _MAX_SAFE_INTEGER:
+        return _Code(value)
     if isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_SAFE_INTEGER:
         value = int(value)  # JSON has one kind of number: -1121.0 is -1121, as in TypeScript
     is_int = (
@@ -6332,7 +6382,7 @@ def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, 
         msg = _at(payload, path)
         if msg is not None:
             break
-    if not isinstance(msg, str):
+    if type(msg) is not str and not isinstance(msg, str):
         wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
         raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg

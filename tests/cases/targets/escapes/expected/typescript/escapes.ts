@@ -527,16 +527,19 @@ export class ApiError extends Error {
   /** Set on an SDK's subclass to make its instances answer `instanceof` for the code's classes. */
   static readonly codeClasses: boolean = false;
 
-  readonly code: Code;
-  readonly msg: string;
-  readonly info: ErrorInfo | undefined;
-  readonly match: Match | undefined;
-  /** The generated class of the code (`ApiError` for one the page does not list). */
-  readonly codeClass: ApiErrorClass;
+  // `declare`: set once by the constructor, never first defined as undefined by
+  // an ES2022 class field (that doubles the cost of each property).
+  declare readonly code: Code;
+  declare readonly msg: string;
+  declare readonly info: ErrorInfo | undefined;
+  declare readonly match: Match | undefined;
+  /** The generated class of the code (`ApiError` for one the page does not list); a
+   * sub-code's when the message fits one of its templates. */
+  declare readonly codeClass: ApiErrorClass;
   /** The HTTP status given in the options, else undefined. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Seconds to wait, from the `Retry-After` header given in the options, else undefined. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
@@ -549,10 +552,11 @@ export class ApiError extends Error {
     this.code = code;
     this.msg = msg;
     this.info = info;
-    this.match = info === undefined ? undefined : match(msg, code);
-    this.codeClass = CLASSES.get(code) ?? ApiError;
+    const found = info === undefined ? undefined : match(msg, code);
+    this.match = found;
+    this.codeClass = CLASSES.get(found === undefined ? code : classCode(code, found)) ?? ApiError;
     this.status = options?.status;
-    this.retryAfter = retryAfterOf(options?.headers);
+    this.retryAfter = options?.headers === undefined ? undefined : retryAfterOf(options.headers);
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
@@ -588,9 +592,7 @@ export class ApiError extends Error {
     options?: ApiErrorOptions,
   ): ApiError {
     const [code, msg] = errorFields(payload);
-    const specific = CLASSES.get(code);
-    const chosen = specific !== undefined && isOrExtends(specific, this) ? specific : this;
-    return new chosen(code, msg, options);
+    return new (classFor(this, code, msg))(code, msg, options);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -600,6 +602,39 @@ export class ApiError extends Error {
     if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
     return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
+}
+
+type ApiErrorConstructor = new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError;
+
+// The class fromPayload was called on -> code -> the class it builds, for listed codes.
+const chosen = new Map<unknown, Map<Code, ApiErrorConstructor>>();
+
+/**
+ * The class `fromPayload` builds: the code's own when `cls` is ApiError or a class
+ * the code is under (a parent code's sub-code's when the message fits one of that
+ * sub-code's templates), else `cls`.
+ */
+function classFor(cls: ApiErrorConstructor, code: Code, msg: string): ApiErrorConstructor {
+  if (SUBCODES.has(code)) {
+    const found = match(msg, code);
+    if (found !== undefined) code = classCode(code, found);
+  }
+  let byCode = chosen.get(cls);
+  if (byCode === undefined) chosen.set(cls, (byCode = new Map()));
+  let built = byCode.get(code);
+  if (built === undefined) {
+    const specific = CLASSES.get(code);
+    if (specific === undefined) return cls; // not kept: a server may send any number of unlisted codes
+    built = isOrExtends(specific, cls) ? specific : cls;
+    byCode.set(code, built);
+  }
+  return built;
+}
+
+/** The code whose class an error of `code` gets: the sub-code `found` is documented under, else `code`. */
+function classCode(code: Code, found: Match): Code {
+  const documented = found.error.code as Code;
+  return documented !== code && (SUBCODES.get(code) ?? []).indexOf(documented) >= 0 ? documented : code;
 }
 
 function hasPrototype(prototype: object, value: unknown): boolean {
@@ -725,9 +760,10 @@ export class ItSTime extends CategoryWithAnd {
   declare protected readonly isItSTime: never;
 }
 
-// Code -> its class, and the group classes a code's class also answers `instanceof` for.
-// One statement a code, not one array literal: tsc compares every pair of an array
-// literal's element types, and OKX's 553 classes took it 6 s to check (1 s now).
+// Code -> its class, and the group classes a code's class also answers `instanceof` for
+// (a sub-code's class: its parent's too). One statement a code, not one array literal:
+// tsc compares every pair of an array literal's element types, and OKX's 553 classes
+// took it 6 s to check (1 s now).
 const CLASSES = new Map<Code, ApiErrorClass>();
 CLASSES.set(-1001, SayHi);
 CLASSES.set(-1002, ItSTime);
