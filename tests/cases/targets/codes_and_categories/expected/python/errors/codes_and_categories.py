@@ -735,8 +735,8 @@ class ApiError(_Base):
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
-        if code is not None:  # a generated class: the class of that code
-            _classes_by_code[code] = cls
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
