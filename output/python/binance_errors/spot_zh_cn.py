@@ -840,1090 +840,861 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    -1000: (
+        "未知错误",
+        "10xx_服务器或网络问题",
+        "",
+        ("未知错误",),
+        False,
+    ),
+    -1001: (
+        "连接断开",
+        "10xx_服务器或网络问题",
+        "",
+        ("通常是一个内部错误，一般重试即可解决。",),
+        False,
+    ),
+    -1002: (
+        "未授权",
+        "10xx_服务器或网络问题",
+        "",
+        ("请检查你的(API)权限",),
+        False,
+    ),
+    -1003: (
+        "请求过多",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "排队的请求过多。",
+            "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+            "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
+        ),
+        False,
+    ),
+    -1006: (
+        "非常规响应",
+        "10xx_服务器或网络问题",
+        "",
+        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
+        False,
+    ),
+    -1007: (
+        "超时",
+        "10xx_服务器或网络问题",
+        "",
+        ("后端服务超时，下单状态未知。",),
+        False,
+    ),
+    -1008: (
+        "SERVER_BUSY",
+        "10xx_服务器或网络问题",
+        "",
+        ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
+        False,
+    ),
+    -1013: (
+        "消息无效",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
+            "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
+        ),
+        False,
+    ),
+    -1014: (
+        "不支持的订单参数(组合)",
+        "10xx_服务器或网络问题",
+        "",
+        ("不支持的订单参数组合.",),
+        False,
+    ),
+    -1015: (
+        "订单太多",
+        "10xx_服务器或网络问题",
+        "",
+        ("下单(撤单)太多",),
+        False,
+    ),
+    -1016: (
+        "服务器下线",
+        "10xx_服务器或网络问题",
+        "",
+        ("服务器下线",),
+        False,
+    ),
+    -1020: (
+        "不支持的操作",
+        "10xx_服务器或网络问题",
+        "",
+        ("不支持的操作",),
+        False,
+    ),
+    -1021: (
+        "时间同步问题",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+            "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        ),
+        False,
+    ),
+    -1022: (
+        "签名不正确",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        ),
+        False,
+    ),
+    -1033: (
+        "正在使用的 Comp ID",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        False,
+    ),
+    -1034: (
+        "连接太多",
+        "10xx_服务器或网络问题",
+        "",
+        (
+            "Too many concurrent connections; current limit is '%s'.",
+            "Too many connection attempts for account; current limit is %s per '%s'.",
+            "Too many connection attempts from IP; current limit is %s",
+        ),
+        False,
+    ),
+    -1035: (
+        "会话注销",
+        "10xx_服务器或网络问题",
+        "",
+        ("Please send Logout<5> message to close the session.",),
+        False,
+    ),
+    -1100: (
+        "非法字符",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
+    ),
+    -1101: (
+        "参数太多",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
+    ),
+    -1102: (
+        "缺少必须参数",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+            "Required tag '%s' missing.",
+            "Field value was empty or malformed.",
+            "'%s' contains unexpected value. Cannot be greater than %s.",
+        ),
+        False,
+    ),
+    -1103: (
+        "无法识别的参数",
+        "11xx_请求内容中的问题",
+        "",
+        ("An unknown parameter was sent.", "Undefined Tag."),
+        False,
+    ),
+    -1104: (
+        "冗余参数",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
+    ),
+    -1105: (
+        "空参数(仅有参数名)",
+        "11xx_请求内容中的问题",
+        "",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
+    ),
+    -1106: (
+        "非必需参数",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "A parameter was sent when not required.",
+            "Parameter '%s' sent when not required.",
+            "A tag '%s' was sent when not required.",
+        ),
+        False,
+    ),
+    -1108: (
+        "参数溢出",
+        "11xx_请求内容中的问题",
+        "",
+        ("Parameter '%s' overflowed.",),
+        False,
+    ),
+    -1111: (
+        "精度过高",
+        "11xx_请求内容中的问题",
+        "",
+        ("Parameter '%s' has too much precision.",),
+        False,
+    ),
+    -1112: (
+        "空白的orderbook",
+        "11xx_请求内容中的问题",
+        "",
+        ("No orders on book for symbol.",),
+        False,
+    ),
+    -1114: (
+        "错误地发送了不需要的TIF参数",
+        "11xx_请求内容中的问题",
+        "",
+        ("TimeInForce parameter sent when not required.",),
+        False,
+    ),
+    -1115: (
+        "无效的TIF参数",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid timeInForce.",),
+        False,
+    ),
+    -1116: (
+        "无效的订单类型",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid orderType.",),
+        False,
+    ),
+    -1117: (
+        "无效的订单方向",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid side.",),
+        False,
+    ),
+    -1118: (
+        "空白的newClientOrderId",
+        "11xx_请求内容中的问题",
+        "",
+        ("New client order ID was empty.",),
+        False,
+    ),
+    -1119: (
+        "空白的originalClientOrderId",
+        "11xx_请求内容中的问题",
+        "",
+        ("Original client order ID was empty.",),
+        False,
+    ),
+    -1120: (
+        "无效的间隔(interval)",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid interval.",),
+        False,
+    ),
+    -1121: (
+        "无效的交易对",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -1122: (
+        "无效的交易对状态",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid symbolStatus.",),
+        False,
+    ),
+    -1125: (
+        "无效的listenKey",
+        "11xx_请求内容中的问题",
+        "",
+        ("This listenKey does not exist.",),
+        False,
+    ),
+    -1127: (
+        "查询间隔过长",
+        "11xx_请求内容中的问题",
+        "",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
+    ),
+    -1128: (
+        "无效的可选参数组合",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Combination of optional parameters invalid.",
+            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+            "Fields [%s] must be sent together or omitted entirely.",
+            "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
+            "Conflicting fields: ['%s'...]",
+        ),
+        False,
+    ),
+    -1130: (
+        "无效参数(值)",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
+    ),
+    -1134: (
+        "strategyType不符合需求",
+        "11xx_请求内容中的问题",
+        "",
+        ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
+        False,
+    ),
+    -1135: (
+        "无效的JSON",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
+        False,
+    ),
+    -1139: (
+        "无效的Ticker类型",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid ticker type.",),
+        False,
+    ),
+    -1145: (
+        "无效的取消限制",
+        "11xx_请求内容中的问题",
+        "",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
+    ),
+    -1151: (
+        "重复的交易对",
+        "11xx_请求内容中的问题",
+        "",
+        ("Symbol is present multiple times in the list.",),
+        False,
+    ),
+    -1152: (
+        "无效的SBE报文头部",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+            "Invalid SBE message header.",
+        ),
+        False,
+    ),
+    -1153: (
+        "不支持的SCHEMA_ID",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+            "Invalid SBE schema ID or version specified.",
+        ),
+        False,
+    ),
+    -1155: (
+        "SBE 没有开启",
+        "11xx_请求内容中的问题",
+        "",
+        ("SBE is not enabled.",),
+        False,
+    ),
+    -1158: (
+        "OCO 订单类型被拒绝",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Order type not supported in OCO.",
+            "If the order type provided in the aboveType and/or belowType is not supported.",
+        ),
+        False,
+    ),
+    -1160: (
+        "OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ),
+        False,
+    ),
+    -1161: (
+        "被弃用的模式",
+        "11xx_请求内容中的问题",
+        "",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        False,
+    ),
+    -1165: (
+        "买入 OCO 限价单必须较低",
+        "11xx_请求内容中的问题",
+        "",
+        ("A limit order in a buy OCO must be below.",),
+        False,
+    ),
+    -1166: (
+        "卖出 OCO 限价单必须较高",
+        "11xx_请求内容中的问题",
+        "",
+        ("A limit order in a sell OCO must be above.",),
+        False,
+    ),
+    -1168: (
+        "两个 OCO 订单不能都是是限价单",
+        "11xx_请求内容中的问题",
+        "",
+        ("At least one OCO order must be contingent.",),
+        False,
+    ),
+    -1169: (
+        "Tag无效",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid tag number.",),
+        False,
+    ),
+    -1170: (
+        "Tag未被定义",
+        "11xx_请求内容中的问题",
+        "",
+        ("Tag '%s' not defined for this message type.",),
+        False,
+    ),
+    -1171: (
+        "Tag重复出现",
+        "11xx_请求内容中的问题",
+        "",
+        ("Tag '%s' appears more than once.",),
+        False,
+    ),
+    -1172: (
+        "Tag顺序错误",
+        "11xx_请求内容中的问题",
+        "",
+        ("Tag '%s' specified out of required order.",),
+        False,
+    ),
+    -1173: (
+        "分组字段顺序错误",
+        "11xx_请求内容中的问题",
+        "",
+        ("Repeating group '%s' fields out of order.",),
+        False,
+    ),
+    -1174: (
+        "无效组件",
+        "11xx_请求内容中的问题",
+        "",
+        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
+        False,
+    ),
+    -1175: (
+        "序列号重置错误",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        False,
+    ),
+    -1176: (
+        "已登录",
+        "11xx_请求内容中的问题",
+        "",
+        ("Logon<A> should only be sent once.",),
+        False,
+    ),
+    -1177: (
+        "错误消息",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "CheckSum(10) contains an incorrect value.",
+            "BeginString (8) is not the first tag in a message.",
+            "MsgType (35) is not the third tag in a message.",
+            "BodyLength (9) does not contain the correct byte count.",
+            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+            "Tag specified without a value.",
+            "Invalid encodingType.",
+        ),
+        False,
+    ),
+    -1178: (
+        "Compid错误",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        False,
+    ),
+    -1179: (
+        "序列号错误",
+        "11xx_请求内容中的问题",
+        "",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
+        False,
+    ),
+    -1180: (
+        "登陆消息错误",
+        "11xx_请求内容中的问题",
+        "",
+        ("Logon<A> must be the first message in the session.",),
+        False,
+    ),
+    -1181: (
+        "消息太多",
+        "11xx_请求内容中的问题",
+        "",
+        ("Too many messages; current limit is '%d' messages per '%s'.",),
+        False,
+    ),
+    -1182: (
+        "错误的参数组合",
+        "11xx_请求内容中的问题",
+        "",
+        ("Conflicting fields: [%s]",),
+        False,
+    ),
+    -1183: (
+        "不允许在 Drop Copy 会话中使用",
+        "11xx_请求内容中的问题",
+        "",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        False,
+    ),
+    -1184: (
+        "不允许使用 Drop Copy 会话",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        False,
+    ),
+    -1185: (
+        "需要使用 Drop Copy 会话",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        False,
+    ),
+    -1186: (
+        "不允许在订单输入会话中使用",
+        "11xx_请求内容中的问题",
+        "",
+        ("Requested operation is not allowed in order entry sessions.",),
+        False,
+    ),
+    -1187: (
+        "不允许在 Market Data 会话中使用",
+        "11xx_请求内容中的问题",
+        "",
+        ("Requested operation is not allowed in market data sessions.",),
+        False,
+    ),
+    -1188: (
+        "组计数中的数字不正确",
+        "11xx_请求内容中的问题",
+        "",
+        ("Incorrect NumInGroup count for repeating group '%s'.",),
+        False,
+    ),
+    -1189: (
+        "组中包含重复条目",
+        "11xx_请求内容中的问题",
+        "",
+        ("Group '%s' contains duplicate entries.",),
+        False,
+    ),
+    -1190: (
+        "无效的请求 ID",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        False,
+    ),
+    -1191: (
+        "订阅数量过多",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        ),
+        False,
+    ),
+    -1194: (
+        "错误的时间单位",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        False,
+    ),
+    -1196: (
+        "买方 OCO 单的止损限价单必须是上方（above） 订单",
+        "11xx_请求内容中的问题",
+        "",
+        ("A stop loss order in a buy OCO must be above.",),
+        False,
+    ),
+    -1197: (
+        "卖方 OCO 单的止损限价单必须是下方（below） 订单",
+        "11xx_请求内容中的问题",
+        "",
+        ("A stop loss order in a sell OCO must be below.",),
+        False,
+    ),
+    -1198: (
+        "买方 OCO 单的止盈单必须是下方（below） 订单",
+        "11xx_请求内容中的问题",
+        "",
+        ("A take profit order in a buy OCO must be below.",),
+        False,
+    ),
+    -1199: (
+        "卖方 OCO 单的止盈单必须是上方（above） 订单",
+        "11xx_请求内容中的问题",
+        "",
+        ("A take profit order in a sell OCO must be above.",),
+        False,
+    ),
+    -1210: (
+        "错误的挂钩订单价格类型",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid pegPriceType.",),
+        False,
+    ),
+    -1211: (
+        "错误的挂钩订单偏移类型",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid pegOffsetType.",),
+        False,
+    ),
+    -1220: (
+        "交易对与状态不匹配",
+        "11xx_请求内容中的问题",
+        "",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        False,
+    ),
+    -1221: (
+        "SBE 消息中包含错误的字段",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid/missing field(s) in SBE message.",),
+        False,
+    ),
+    -1222: (
+        "OPO 的生效订单必须是买单",
+        "11xx_请求内容中的问题",
+        "",
+        ("Working order in an OPO list must be a bid.",),
+        False,
+    ),
+    -1223: (
+        "OPO 的待处理订单必须是卖单",
+        "11xx_请求内容中的问题",
+        "",
+        ("Pending orders in an OPO list must be asks.",),
+        False,
+    ),
+    -1224: (
+        "生效订单缺少必须的 Tag",
+        "11xx_请求内容中的问题",
+        "",
+        ("Working order must include the '{param}' tag.",),
+        False,
+    ),
+    -1225: (
+        "待处理订单包含不需要的 Tag",
+        "11xx_请求内容中的问题",
+        "",
+        ("Pending orders should not include the '%s' tag.",),
+        False,
+    ),
+    -2010: (
+        "新订单被拒绝",
+        "11xx_请求内容中的问题",
+        "",
+        ("NEW_ORDER_REJECTED",),
+        False,
+    ),
+    -2011: (
+        "撤销订单被拒绝",
+        "11xx_请求内容中的问题",
+        "",
+        ("CANCEL_REJECTED",),
+        False,
+    ),
+    -2013: (
+        "不存在的订单",
+        "11xx_请求内容中的问题",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -2014: (
+        "API Key格式无效",
+        "11xx_请求内容中的问题",
+        "",
+        ("API-key format invalid.",),
+        False,
+    ),
+    -2015: (
+        "API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
+        "11xx_请求内容中的问题",
+        "",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
+    ),
+    -2016: (
+        "非交易窗口",
+        "11xx_请求内容中的问题",
+        "",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
+    ),
+    -2026: (
+        "交易被归档",
+        "11xx_请求内容中的问题",
+        "",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
+    ),
+    -2035: (
+        "有效的订阅",
+        "11xx_请求内容中的问题",
+        "",
+        ("User Data Stream subscription already active.",),
+        False,
+    ),
+    -2036: (
+        "非有效的订阅",
+        "11xx_请求内容中的问题",
+        "",
+        ("User Data Stream subscription not active.",),
+        False,
+    ),
+    -2039: (
+        "ClientOrderId 无效",
+        "11xx_请求内容中的问题",
+        "",
+        ("Client order ID is not correct for this order ID.",),
+        False,
+    ),
+    -2042: (
+        "最大订阅 ID",
+        "11xx_请求内容中的问题",
+        "",
+        ("Maximum subscription ID reached for this connection.",),
+        False,
+    ),
+    -2043: (
+        "无参考价格",
+        "11xx_请求内容中的问题",
+        "",
+        ("This symbol doesn't have a reference price.",),
+        False,
+    ),
+    -2021: (
+        "Order cancel-replace partially failed",
+        "有关使用_cancelreplace_下订单的错误",
+        "",
+        ("收到该错误码代表撤单或者下单失败。",),
+        False,
+    ),
+    -2022: (
+        "Order cancel-replace failed.",
+        "有关使用_cancelreplace_下订单的错误",
+        "",
+        ("收到该错误码代表撤单和下单都失败。",),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    -1000: _Details(
-        (
-            "未知错误",
-            "10xx_服务器或网络问题",
-            "",
-            ("未知错误",),
-            False,
-        )
-    ),
-    -1001: _Details(
-        (
-            "连接断开",
-            "10xx_服务器或网络问题",
-            "",
-            ("通常是一个内部错误，一般重试即可解决。",),
-            False,
-        )
-    ),
-    -1002: _Details(
-        (
-            "未授权",
-            "10xx_服务器或网络问题",
-            "",
-            ("请检查你的(API)权限",),
-            False,
-        )
-    ),
-    -1003: _Details(
-        (
-            "请求过多",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "排队的请求过多。",
-                "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
-                "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
-            ),
-            False,
-        )
-    ),
-    -1006: _Details(
-        (
-            "非常规响应",
-            "10xx_服务器或网络问题",
-            "",
-            ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
-            False,
-        )
-    ),
-    -1007: _Details(
-        (
-            "超时",
-            "10xx_服务器或网络问题",
-            "",
-            ("后端服务超时，下单状态未知。",),
-            False,
-        )
-    ),
-    -1008: _Details(
-        (
-            "SERVER_BUSY",
-            "10xx_服务器或网络问题",
-            "",
-            ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
-            False,
-        )
-    ),
-    -1013: _Details(
-        (
-            "消息无效",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
-                "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
-            ),
-            False,
-        )
-    ),
-    -1014: _Details(
-        (
-            "不支持的订单参数(组合)",
-            "10xx_服务器或网络问题",
-            "",
-            ("不支持的订单参数组合.",),
-            False,
-        )
-    ),
-    -1015: _Details(
-        (
-            "订单太多",
-            "10xx_服务器或网络问题",
-            "",
-            ("下单(撤单)太多",),
-            False,
-        )
-    ),
-    -1016: _Details(
-        (
-            "服务器下线",
-            "10xx_服务器或网络问题",
-            "",
-            ("服务器下线",),
-            False,
-        )
-    ),
-    -1020: _Details(
-        (
-            "不支持的操作",
-            "10xx_服务器或网络问题",
-            "",
-            ("不支持的操作",),
-            False,
-        )
-    ),
-    -1021: _Details(
-        (
-            "时间同步问题",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
-                "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
-            ),
-            False,
-        )
-    ),
-    -1022: _Details(
-        (
-            "签名不正确",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
-            ),
-            False,
-        )
-    ),
-    -1033: _Details(
-        (
-            "正在使用的 Comp ID",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-            ),
-            False,
-        )
-    ),
-    -1034: _Details(
-        (
-            "连接太多",
-            "10xx_服务器或网络问题",
-            "",
-            (
-                "Too many concurrent connections; current limit is '%s'.",
-                "Too many connection attempts for account; current limit is %s per '%s'.",
-                "Too many connection attempts from IP; current limit is %s",
-            ),
-            False,
-        )
-    ),
-    -1035: _Details(
-        (
-            "会话注销",
-            "10xx_服务器或网络问题",
-            "",
-            ("Please send Logout<5> message to close the session.",),
-            False,
-        )
-    ),
-    -1100: _Details(
-        (
-            "非法字符",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Illegal characters found in a parameter.",
-                "Illegal characters found in parameter '%s'; legal range is '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1101: _Details(
-        (
-            "参数太多",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Too many parameters sent for this endpoint.",
-                "Too many parameters; expected '%s' and received '%s'.",
-                "Duplicate values for a parameter detected.",
-            ),
-            False,
-        )
-    ),
-    -1102: _Details(
-        (
-            "缺少必须参数",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "A mandatory parameter was not sent, was empty/null, or malformed.",
-                "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-                "Param '%s' or '%s' must be sent, but both were empty/null!",
-                "Required tag '%s' missing.",
-                "Field value was empty or malformed.",
-                "'%s' contains unexpected value. Cannot be greater than %s.",
-            ),
-            False,
-        )
-    ),
-    -1103: _Details(
-        (
-            "无法识别的参数",
-            "11xx_请求内容中的问题",
-            "",
-            ("An unknown parameter was sent.", "Undefined Tag."),
-            False,
-        )
-    ),
-    -1104: _Details(
-        (
-            "冗余参数",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Not all sent parameters were read.",
-                "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1105: _Details(
-        (
-            "空参数(仅有参数名)",
-            "11xx_请求内容中的问题",
-            "",
-            ("A parameter was empty.", "Parameter '%s' was empty."),
-            False,
-        )
-    ),
-    -1106: _Details(
-        (
-            "非必需参数",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "A parameter was sent when not required.",
-                "Parameter '%s' sent when not required.",
-                "A tag '%s' was sent when not required.",
-            ),
-            False,
-        )
-    ),
-    -1108: _Details(
-        (
-            "参数溢出",
-            "11xx_请求内容中的问题",
-            "",
-            ("Parameter '%s' overflowed.",),
-            False,
-        )
-    ),
-    -1111: _Details(
-        (
-            "精度过高",
-            "11xx_请求内容中的问题",
-            "",
-            ("Parameter '%s' has too much precision.",),
-            False,
-        )
-    ),
-    -1112: _Details(
-        (
-            "空白的orderbook",
-            "11xx_请求内容中的问题",
-            "",
-            ("No orders on book for symbol.",),
-            False,
-        )
-    ),
-    -1114: _Details(
-        (
-            "错误地发送了不需要的TIF参数",
-            "11xx_请求内容中的问题",
-            "",
-            ("TimeInForce parameter sent when not required.",),
-            False,
-        )
-    ),
-    -1115: _Details(
-        (
-            "无效的TIF参数",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid timeInForce.",),
-            False,
-        )
-    ),
-    -1116: _Details(
-        (
-            "无效的订单类型",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid orderType.",),
-            False,
-        )
-    ),
-    -1117: _Details(
-        (
-            "无效的订单方向",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid side.",),
-            False,
-        )
-    ),
-    -1118: _Details(
-        (
-            "空白的newClientOrderId",
-            "11xx_请求内容中的问题",
-            "",
-            ("New client order ID was empty.",),
-            False,
-        )
-    ),
-    -1119: _Details(
-        (
-            "空白的originalClientOrderId",
-            "11xx_请求内容中的问题",
-            "",
-            ("Original client order ID was empty.",),
-            False,
-        )
-    ),
-    -1120: _Details(
-        (
-            "无效的间隔(interval)",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid interval.",),
-            False,
-        )
-    ),
-    -1121: _Details(
-        (
-            "无效的交易对",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -1122: _Details(
-        (
-            "无效的交易对状态",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid symbolStatus.",),
-            False,
-        )
-    ),
-    -1125: _Details(
-        (
-            "无效的listenKey",
-            "11xx_请求内容中的问题",
-            "",
-            ("This listenKey does not exist.",),
-            False,
-        )
-    ),
-    -1127: _Details(
-        (
-            "查询间隔过长",
-            "11xx_请求内容中的问题",
-            "",
-            ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
-            False,
-        )
-    ),
-    -1128: _Details(
-        (
-            "无效的可选参数组合",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Combination of optional parameters invalid.",
-                "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-                "Fields [%s] must be sent together or omitted entirely.",
-                "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
-                "Conflicting fields: ['%s'...]",
-            ),
-            False,
-        )
-    ),
-    -1130: _Details(
-        (
-            "无效参数(值)",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
-            False,
-        )
-    ),
-    -1134: _Details(
-        (
-            "strategyType不符合需求",
-            "11xx_请求内容中的问题",
-            "",
-            ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
-            False,
-        )
-    ),
-    -1135: _Details(
-        (
-            "无效的JSON",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
-            False,
-        )
-    ),
-    -1139: _Details(
-        (
-            "无效的Ticker类型",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid ticker type.",),
-            False,
-        )
-    ),
-    -1145: _Details(
-        (
-            "无效的取消限制",
-            "11xx_请求内容中的问题",
-            "",
-            ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
-            False,
-        )
-    ),
-    -1151: _Details(
-        (
-            "重复的交易对",
-            "11xx_请求内容中的问题",
-            "",
-            ("Symbol is present multiple times in the list.",),
-            False,
-        )
-    ),
-    -1152: _Details(
-        (
-            "无效的SBE报文头部",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-                "Invalid SBE message header.",
-            ),
-            False,
-        )
-    ),
-    -1153: _Details(
-        (
-            "不支持的SCHEMA_ID",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-                "Invalid SBE schema ID or version specified.",
-            ),
-            False,
-        )
-    ),
-    -1155: _Details(
-        (
-            "SBE 没有开启",
-            "11xx_请求内容中的问题",
-            "",
-            ("SBE is not enabled.",),
-            False,
-        )
-    ),
-    -1158: _Details(
-        (
-            "OCO 订单类型被拒绝",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Order type not supported in OCO.",
-                "If the order type provided in the aboveType and/or belowType is not supported.",
-            ),
-            False,
-        )
-    ),
-    -1160: _Details(
-        (
-            "OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-                "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-                "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-            ),
-            False,
-        )
-    ),
-    -1161: _Details(
-        (
-            "被弃用的模式",
-            "11xx_请求内容中的问题",
-            "",
-            ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
-            False,
-        )
-    ),
-    -1165: _Details(
-        (
-            "买入 OCO 限价单必须较低",
-            "11xx_请求内容中的问题",
-            "",
-            ("A limit order in a buy OCO must be below.",),
-            False,
-        )
-    ),
-    -1166: _Details(
-        (
-            "卖出 OCO 限价单必须较高",
-            "11xx_请求内容中的问题",
-            "",
-            ("A limit order in a sell OCO must be above.",),
-            False,
-        )
-    ),
-    -1168: _Details(
-        (
-            "两个 OCO 订单不能都是是限价单",
-            "11xx_请求内容中的问题",
-            "",
-            ("At least one OCO order must be contingent.",),
-            False,
-        )
-    ),
-    -1169: _Details(
-        (
-            "Tag无效",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid tag number.",),
-            False,
-        )
-    ),
-    -1170: _Details(
-        (
-            "Tag未被定义",
-            "11xx_请求内容中的问题",
-            "",
-            ("Tag '%s' not defined for this message type.",),
-            False,
-        )
-    ),
-    -1171: _Details(
-        (
-            "Tag重复出现",
-            "11xx_请求内容中的问题",
-            "",
-            ("Tag '%s' appears more than once.",),
-            False,
-        )
-    ),
-    -1172: _Details(
-        (
-            "Tag顺序错误",
-            "11xx_请求内容中的问题",
-            "",
-            ("Tag '%s' specified out of required order.",),
-            False,
-        )
-    ),
-    -1173: _Details(
-        (
-            "分组字段顺序错误",
-            "11xx_请求内容中的问题",
-            "",
-            ("Repeating group '%s' fields out of order.",),
-            False,
-        )
-    ),
-    -1174: _Details(
-        (
-            "无效组件",
-            "11xx_请求内容中的问题",
-            "",
-            ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
-            False,
-        )
-    ),
-    -1175: _Details(
-        (
-            "序列号重置错误",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-            ),
-            False,
-        )
-    ),
-    -1176: _Details(
-        (
-            "已登录",
-            "11xx_请求内容中的问题",
-            "",
-            ("Logon<A> should only be sent once.",),
-            False,
-        )
-    ),
-    -1177: _Details(
-        (
-            "错误消息",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "CheckSum(10) contains an incorrect value.",
-                "BeginString (8) is not the first tag in a message.",
-                "MsgType (35) is not the third tag in a message.",
-                "BodyLength (9) does not contain the correct byte count.",
-                "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-                "Tag specified without a value.",
-                "Invalid encodingType.",
-            ),
-            False,
-        )
-    ),
-    -1178: _Details(
-        (
-            "Compid错误",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-            ),
-            False,
-        )
-    ),
-    -1179: _Details(
-        (
-            "序列号错误",
-            "11xx_请求内容中的问题",
-            "",
-            ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
-            False,
-        )
-    ),
-    -1180: _Details(
-        (
-            "登陆消息错误",
-            "11xx_请求内容中的问题",
-            "",
-            ("Logon<A> must be the first message in the session.",),
-            False,
-        )
-    ),
-    -1181: _Details(
-        (
-            "消息太多",
-            "11xx_请求内容中的问题",
-            "",
-            ("Too many messages; current limit is '%d' messages per '%s'.",),
-            False,
-        )
-    ),
-    -1182: _Details(
-        (
-            "错误的参数组合",
-            "11xx_请求内容中的问题",
-            "",
-            ("Conflicting fields: [%s]",),
-            False,
-        )
-    ),
-    -1183: _Details(
-        (
-            "不允许在 Drop Copy 会话中使用",
-            "11xx_请求内容中的问题",
-            "",
-            ("Requested operation is not allowed in DropCopy sessions.",),
-            False,
-        )
-    ),
-    -1184: _Details(
-        (
-            "不允许使用 Drop Copy 会话",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-            ),
-            False,
-        )
-    ),
-    -1185: _Details(
-        (
-            "需要使用 Drop Copy 会话",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-            ),
-            False,
-        )
-    ),
-    -1186: _Details(
-        (
-            "不允许在订单输入会话中使用",
-            "11xx_请求内容中的问题",
-            "",
-            ("Requested operation is not allowed in order entry sessions.",),
-            False,
-        )
-    ),
-    -1187: _Details(
-        (
-            "不允许在 Market Data 会话中使用",
-            "11xx_请求内容中的问题",
-            "",
-            ("Requested operation is not allowed in market data sessions.",),
-            False,
-        )
-    ),
-    -1188: _Details(
-        (
-            "组计数中的数字不正确",
-            "11xx_请求内容中的问题",
-            "",
-            ("Incorrect NumInGroup count for repeating group '%s'.",),
-            False,
-        )
-    ),
-    -1189: _Details(
-        (
-            "组中包含重复条目",
-            "11xx_请求内容中的问题",
-            "",
-            ("Group '%s' contains duplicate entries.",),
-            False,
-        )
-    ),
-    -1190: _Details(
-        (
-            "无效的请求 ID",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-                "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-            ),
-            False,
-        )
-    ),
-    -1191: _Details(
-        (
-            "订阅数量过多",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-                "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1194: _Details(
-        (
-            "错误的时间单位",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
-            False,
-        )
-    ),
-    -1196: _Details(
-        (
-            "买方 OCO 单的止损限价单必须是上方（above） 订单",
-            "11xx_请求内容中的问题",
-            "",
-            ("A stop loss order in a buy OCO must be above.",),
-            False,
-        )
-    ),
-    -1197: _Details(
-        (
-            "卖方 OCO 单的止损限价单必须是下方（below） 订单",
-            "11xx_请求内容中的问题",
-            "",
-            ("A stop loss order in a sell OCO must be below.",),
-            False,
-        )
-    ),
-    -1198: _Details(
-        (
-            "买方 OCO 单的止盈单必须是下方（below） 订单",
-            "11xx_请求内容中的问题",
-            "",
-            ("A take profit order in a buy OCO must be below.",),
-            False,
-        )
-    ),
-    -1199: _Details(
-        (
-            "卖方 OCO 单的止盈单必须是上方（above） 订单",
-            "11xx_请求内容中的问题",
-            "",
-            ("A take profit order in a sell OCO must be above.",),
-            False,
-        )
-    ),
-    -1210: _Details(
-        (
-            "错误的挂钩订单价格类型",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid pegPriceType.",),
-            False,
-        )
-    ),
-    -1211: _Details(
-        (
-            "错误的挂钩订单偏移类型",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid pegOffsetType.",),
-            False,
-        )
-    ),
-    -1220: _Details(
-        (
-            "交易对与状态不匹配",
-            "11xx_请求内容中的问题",
-            "",
-            ("The symbol's status does not match the requested symbolStatus.",),
-            False,
-        )
-    ),
-    -1221: _Details(
-        (
-            "SBE 消息中包含错误的字段",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid/missing field(s) in SBE message.",),
-            False,
-        )
-    ),
-    -1222: _Details(
-        (
-            "OPO 的生效订单必须是买单",
-            "11xx_请求内容中的问题",
-            "",
-            ("Working order in an OPO list must be a bid.",),
-            False,
-        )
-    ),
-    -1223: _Details(
-        (
-            "OPO 的待处理订单必须是卖单",
-            "11xx_请求内容中的问题",
-            "",
-            ("Pending orders in an OPO list must be asks.",),
-            False,
-        )
-    ),
-    -1224: _Details(
-        (
-            "生效订单缺少必须的 Tag",
-            "11xx_请求内容中的问题",
-            "",
-            ("Working order must include the '{param}' tag.",),
-            False,
-        )
-    ),
-    -1225: _Details(
-        (
-            "待处理订单包含不需要的 Tag",
-            "11xx_请求内容中的问题",
-            "",
-            ("Pending orders should not include the '%s' tag.",),
-            False,
-        )
-    ),
-    -2010: _Details(
-        (
-            "新订单被拒绝",
-            "11xx_请求内容中的问题",
-            "",
-            ("NEW_ORDER_REJECTED",),
-            False,
-        )
-    ),
-    -2011: _Details(
-        (
-            "撤销订单被拒绝",
-            "11xx_请求内容中的问题",
-            "",
-            ("CANCEL_REJECTED",),
-            False,
-        )
-    ),
-    -2013: _Details(
-        (
-            "不存在的订单",
-            "11xx_请求内容中的问题",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -2014: _Details(
-        (
-            "API Key格式无效",
-            "11xx_请求内容中的问题",
-            "",
-            ("API-key format invalid.",),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
-            "11xx_请求内容中的问题",
-            "",
-            ("Invalid API-key, IP, or permissions for action.",),
-            False,
-        )
-    ),
-    -2016: _Details(
-        (
-            "非交易窗口",
-            "11xx_请求内容中的问题",
-            "",
-            ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
-            False,
-        )
-    ),
-    -2026: _Details(
-        (
-            "交易被归档",
-            "11xx_请求内容中的问题",
-            "",
-            (
-                "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-            ),
-            False,
-        )
-    ),
-    -2035: _Details(
-        (
-            "有效的订阅",
-            "11xx_请求内容中的问题",
-            "",
-            ("User Data Stream subscription already active.",),
-            False,
-        )
-    ),
-    -2036: _Details(
-        (
-            "非有效的订阅",
-            "11xx_请求内容中的问题",
-            "",
-            ("User Data Stream subscription not active.",),
-            False,
-        )
-    ),
-    -2039: _Details(
-        (
-            "ClientOrderId 无效",
-            "11xx_请求内容中的问题",
-            "",
-            ("Client order ID is not correct for this order ID.",),
-            False,
-        )
-    ),
-    -2042: _Details(
-        (
-            "最大订阅 ID",
-            "11xx_请求内容中的问题",
-            "",
-            ("Maximum subscription ID reached for this connection.",),
-            False,
-        )
-    ),
-    -2043: _Details(
-        (
-            "无参考价格",
-            "11xx_请求内容中的问题",
-            "",
-            ("This symbol doesn't have a reference price.",),
-            False,
-        )
-    ),
-    -2021: _Details(
-        (
-            "Order cancel-replace partially failed",
-            "有关使用_cancelreplace_下订单的错误",
-            "",
-            ("收到该错误码代表撤单或者下单失败。",),
-            False,
-        )
-    ),
-    -2022: _Details(
-        (
-            "Order cancel-replace failed.",
-            "有关使用_cancelreplace_下订单的错误",
-            "",
-            ("收到该错误码代表撤单和下单都失败。",),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

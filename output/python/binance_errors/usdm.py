@@ -1521,1958 +1521,1517 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    -1000: (
+        "UNKNOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unknown error occured while processing the request.",),
+        False,
+    ),
+    -1001: (
+        "DISCONNECTED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
+    ),
+    -1002: (
+        "UNAUTHORIZED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("You are not authorized to execute this request.",),
+        False,
+    ),
+    -1003: (
+        "TOO_MANY_REQUESTS",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
+            "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        ),
+        False,
+    ),
+    -1004: (
+        "DUPLICATE_IP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This IP is already on the white list",),
+        False,
+    ),
+    -1005: (
+        "NO_SUCH_IP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("No such IP has been white listed",),
+        False,
+    ),
+    -1006: (
+        "UNEXPECTED_RESP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
+    ),
+    -1007: (
+        "TIMEOUT",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
+    ),
+    -1008: (
+        "Request Throttled",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Server is currently overloaded with other requests. Please try again in a few minutes.",
+            "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
+        ),
+        False,
+    ),
+    -1010: (
+        "ERROR_MSG_RECEIVED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("ERROR_MSG_RECEIVED.",),
+        False,
+    ),
+    -1011: (
+        "NON_WHITE_LIST",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This IP cannot access this route.",),
+        False,
+    ),
+    -1013: (
+        "INVALID_MESSAGE",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("INVALID_MESSAGE.",),
+        False,
+    ),
+    -1014: (
+        "UNKNOWN_ORDER_COMPOSITION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Unsupported order combination.",),
+        False,
+    ),
+    -1015: (
+        "TOO_MANY_ORDERS",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
+    ),
+    -1016: (
+        "SERVICE_SHUTTING_DOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This service is no longer available.",),
+        False,
+    ),
+    -1020: (
+        "UNSUPPORTED_OPERATION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This operation is not supported.",),
+        False,
+    ),
+    -1021: (
+        "INVALID_TIMESTAMP",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
+    ),
+    -1022: (
+        "INVALID_SIGNATURE",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Signature for this request is not valid.",),
+        False,
+    ),
+    -1023: (
+        "START_TIME_GREATER_THAN_END_TIME",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Start time is greater than end time.",),
+        False,
+    ),
+    -1099: (
+        "NOT_FOUND",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Not found, unauthenticated, or unauthorized.",),
+        False,
+    ),
+    -1100: (
+        "ILLEGAL_CHARS",
+        "11xx_request_issues",
+        "",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
+    ),
+    -1101: (
+        "TOO_MANY_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
+    ),
+    -1102: (
+        "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        "11xx_request_issues",
+        "",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ),
+        False,
+    ),
+    -1103: (
+        "UNKNOWN_PARAM",
+        "11xx_request_issues",
+        "",
+        ("An unknown parameter was sent.",),
+        False,
+    ),
+    -1104: (
+        "UNREAD_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
+    ),
+    -1105: (
+        "PARAM_EMPTY",
+        "11xx_request_issues",
+        "",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
+    ),
+    -1106: (
+        "PARAM_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("A parameter was sent when not required.", "Parameter '%s' sent when not required."),
+        False,
+    ),
+    -1108: (
+        "BAD_ASSET",
+        "11xx_request_issues",
+        "",
+        ("Invalid asset.",),
+        False,
+    ),
+    -1109: (
+        "BAD_ACCOUNT",
+        "11xx_request_issues",
+        "",
+        ("Invalid account.",),
+        False,
+    ),
+    -1110: (
+        "BAD_INSTRUMENT_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbolType.",),
+        False,
+    ),
+    -1111: (
+        "BAD_PRECISION",
+        "11xx_request_issues",
+        "",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
+    ),
+    -1112: (
+        "NO_DEPTH",
+        "11xx_request_issues",
+        "",
+        ("No orders on book for symbol.",),
+        False,
+    ),
+    -1113: (
+        "WITHDRAW_NOT_NEGATIVE",
+        "11xx_request_issues",
+        "",
+        ("Withdrawal amount must be negative.",),
+        False,
+    ),
+    -1114: (
+        "TIF_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("TimeInForce parameter sent when not required.",),
+        False,
+    ),
+    -1115: (
+        "INVALID_TIF",
+        "11xx_request_issues",
+        "",
+        ("Invalid timeInForce.",),
+        False,
+    ),
+    -1116: (
+        "INVALID_ORDER_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid orderType.",),
+        False,
+    ),
+    -1117: (
+        "INVALID_SIDE",
+        "11xx_request_issues",
+        "",
+        ("Invalid side.",),
+        False,
+    ),
+    -1118: (
+        "EMPTY_NEW_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("New client order ID was empty.",),
+        False,
+    ),
+    -1119: (
+        "EMPTY_ORG_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("Original client order ID was empty.",),
+        False,
+    ),
+    -1120: (
+        "BAD_INTERVAL",
+        "11xx_request_issues",
+        "",
+        ("Invalid interval.",),
+        False,
+    ),
+    -1121: (
+        "BAD_SYMBOL",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -1122: (
+        "INVALID_SYMBOL_STATUS",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbol status.",),
+        False,
+    ),
+    -1125: (
+        "INVALID_LISTEN_KEY",
+        "11xx_request_issues",
+        "",
+        (
+            "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
+        ),
+        False,
+    ),
+    -1126: (
+        "ASSET_NOT_SUPPORTED",
+        "11xx_request_issues",
+        "",
+        ("This asset is not supported.",),
+        False,
+    ),
+    -1127: (
+        "MORE_THAN_XX_HOURS",
+        "11xx_request_issues",
+        "",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
+    ),
+    -1128: (
+        "OPTIONAL_PARAMS_BAD_COMBO",
+        "11xx_request_issues",
+        "",
+        ("Combination of optional parameters invalid.",),
+        False,
+    ),
+    -1130: (
+        "INVALID_PARAMETER",
+        "11xx_request_issues",
+        "",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
+    ),
+    -1136: (
+        "INVALID_NEW_ORDER_RESP_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid newOrderRespType.",),
+        False,
+    ),
+    -2010: (
+        "NEW_ORDER_REJECTED",
+        "20xx_processing_issues",
+        "",
+        ("NEW_ORDER_REJECTED",),
+        False,
+    ),
+    -2011: (
+        "CANCEL_REJECTED",
+        "20xx_processing_issues",
+        "",
+        (
+            "CANCEL_REJECTED",
+            'Cancel request failure as open order not found in the orderbook: "Unknown order sent".',
+        ),
+        False,
+    ),
+    -2012: (
+        "CANCEL_ALL_FAIL",
+        "20xx_processing_issues",
+        "",
+        ("Batch cancel failure.",),
+        False,
+    ),
+    -2013: (
+        "NO_SUCH_ORDER",
+        "20xx_processing_issues",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -2014: (
+        "BAD_API_KEY_FMT",
+        "20xx_processing_issues",
+        "",
+        ("API-key format invalid.",),
+        False,
+    ),
+    -2015: (
+        "REJECTED_MBX_KEY",
+        "20xx_processing_issues",
+        "",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
+    ),
+    -2016: (
+        "NO_TRADING_WINDOW",
+        "20xx_processing_issues",
+        "",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
+    ),
+    -2017: (
+        "API_KEYS_LOCKED",
+        "20xx_processing_issues",
+        "",
+        ("API Keys are locked on this account.",),
+        False,
+    ),
+    -2018: (
+        "BALANCE_NOT_SUFFICIENT",
+        "20xx_processing_issues",
+        "",
+        ("Balance is insufficient.",),
+        False,
+    ),
+    -2019: (
+        "MARGIN_NOT_SUFFICIEN",
+        "20xx_processing_issues",
+        "",
+        ("Margin is insufficient.",),
+        False,
+    ),
+    -2020: (
+        "UNABLE_TO_FILL",
+        "20xx_processing_issues",
+        "",
+        ("Unable to fill.",),
+        False,
+    ),
+    -2021: (
+        "ORDER_WOULD_IMMEDIATELY_TRIGGER",
+        "20xx_processing_issues",
+        "",
+        ("Order would immediately trigger.",),
+        False,
+    ),
+    -2022: (
+        "REDUCE_ONLY_REJECT",
+        "20xx_processing_issues",
+        "",
+        (
+            "ReduceOnly Order is rejected.",
+            "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
+        ),
+        False,
+    ),
+    -2023: (
+        "USER_IN_LIQUIDATION",
+        "20xx_processing_issues",
+        "",
+        ("User in liquidation mode now.",),
+        False,
+    ),
+    -2024: (
+        "POSITION_NOT_SUFFICIENT",
+        "20xx_processing_issues",
+        "",
+        ("Position is not sufficient.",),
+        False,
+    ),
+    -2025: (
+        "MAX_OPEN_ORDER_EXCEEDED",
+        "20xx_processing_issues",
+        "",
+        ("Reach max open order limit.",),
+        False,
+    ),
+    -2026: (
+        "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
+        "20xx_processing_issues",
+        "",
+        ("This OrderType is not supported when reduceOnly.",),
+        False,
+    ),
+    -2027: (
+        "MAX_LEVERAGE_RATIO",
+        "20xx_processing_issues",
+        "",
+        ("Exceeded the maximum allowable position at current leverage.",),
+        False,
+    ),
+    -2028: (
+        "MIN_LEVERAGE_RATIO",
+        "20xx_processing_issues",
+        "",
+        ("Leverage is smaller than permitted: insufficient margin balance.",),
+        False,
+    ),
+    -4000: (
+        "INVALID_ORDER_STATUS",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid order status.",),
+        False,
+    ),
+    -4001: (
+        "PRICE_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price less than 0.",),
+        False,
+    ),
+    -4002: (
+        "PRICE_GREATER_THAN_MAX_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price greater than max price.",),
+        False,
+    ),
+    -4003: (
+        "QTY_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Quantity less than zero.",),
+        False,
+    ),
+    -4004: (
+        "QTY_LESS_THAN_MIN_QTY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Quantity less than min quantity.",),
+        False,
+    ),
+    -4005: (
+        "QTY_GREATER_THAN_MAX_QTY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Quantity greater than max quantity.",),
+        False,
+    ),
+    -4006: (
+        "STOP_PRICE_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Stop price less than zero.",),
+        False,
+    ),
+    -4007: (
+        "STOP_PRICE_GREATER_THAN_MAX_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Stop price greater than max price.",),
+        False,
+    ),
+    -4008: (
+        "TICK_SIZE_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Tick size less than zero.",),
+        False,
+    ),
+    -4009: (
+        "MAX_PRICE_LESS_THAN_MIN_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Max price less than min price.",),
+        False,
+    ),
+    -4010: (
+        "MAX_QTY_LESS_THAN_MIN_QTY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Max qty less than min qty.",),
+        False,
+    ),
+    -4011: (
+        "STEP_SIZE_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Step size less than zero.",),
+        False,
+    ),
+    -4012: (
+        "MAX_NUM_ORDERS_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Max mum orders less than zero.",),
+        False,
+    ),
+    -4013: (
+        "PRICE_LESS_THAN_MIN_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price less than min price.",),
+        False,
+    ),
+    -4014: (
+        "PRICE_NOT_INCREASED_BY_TICK_SIZE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price not increased by tick size.",),
+        False,
+    ),
+    -4015: (
+        "INVALID_CL_ORD_ID_LEN",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Client order id is not valid.",
+            "Client order id length should not be more than 36 chars",
+        ),
+        False,
+    ),
+    -4016: (
+        "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price is higher than mark price multiplier cap.",),
+        False,
+    ),
+    -4017: (
+        "MULTIPLIER_UP_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Multiplier up less than zero.",),
+        False,
+    ),
+    -4018: (
+        "MULTIPLIER_DOWN_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Multiplier down less than zero.",),
+        False,
+    ),
+    -4019: (
+        "COMPOSITE_SCALE_OVERFLOW",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Composite scale too large.",),
+        False,
+    ),
+    -4020: (
+        "TARGET_STRATEGY_INVALID",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Target strategy invalid for orderType '%s',reduceOnly '%b'.",),
+        False,
+    ),
+    -4021: (
+        "INVALID_DEPTH_LIMIT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid depth limit.", "'%s' is not valid depth limit."),
+        False,
+    ),
+    -4022: (
+        "WRONG_MARKET_STATUS",
+        "40xx_filters_and_other_issues",
+        "",
+        ("market status sent is not valid.",),
+        False,
+    ),
+    -4023: (
+        "QTY_NOT_INCREASED_BY_STEP_SIZE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Qty not increased by step size.",),
+        False,
+    ),
+    -4024: (
+        "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price is lower than mark price multiplier floor.",),
+        False,
+    ),
+    -4025: (
+        "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Multiplier decimal less than zero.",),
+        False,
+    ),
+    -4026: (
+        "COMMISSION_INVALID",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Commission invalid.", "%s less than zero.", "%s absolute value greater than %s"),
+        False,
+    ),
+    -4027: (
+        "INVALID_ACCOUNT_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid account type.",),
+        False,
+    ),
+    -4028: (
+        "INVALID_LEVERAGE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid leverage", "Leverage %s is not valid", "Leverage %s already exist with %s"),
+        False,
+    ),
+    -4029: (
+        "INVALID_TICK_SIZE_PRECISION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Tick size precision is invalid.",),
+        False,
+    ),
+    -4030: (
+        "INVALID_STEP_SIZE_PRECISION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Step size precision is invalid.",),
+        False,
+    ),
+    -4031: (
+        "INVALID_WORKING_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid parameter working type", "Invalid parameter working type: %s"),
+        False,
+    ),
+    -4032: (
+        "EXCEED_MAX_CANCEL_ORDER_SIZE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Exceed maximum cancel order size.", "Invalid parameter working type: %s"),
+        False,
+    ),
+    -4033: (
+        "INSURANCE_ACCOUNT_NOT_FOUND",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Insurance account not found.",),
+        False,
+    ),
+    -4044: (
+        "INVALID_BALANCE_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Balance Type is invalid.",),
+        False,
+    ),
+    -4045: (
+        "MAX_STOP_ORDER_EXCEEDED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Reach max stop order limit.",),
+        False,
+    ),
+    -4046: (
+        "NO_NEED_TO_CHANGE_MARGIN_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("No need to change margin type.",),
+        False,
+    ),
+    -4047: (
+        "THERE_EXISTS_OPEN_ORDERS",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Margin type cannot be changed if there exists open orders.",),
+        False,
+    ),
+    -4048: (
+        "THERE_EXISTS_QUANTITY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Margin type cannot be changed if there exists position.",),
+        False,
+    ),
+    -4049: (
+        "ADD_ISOLATED_MARGIN_REJECT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Add margin only support for isolated position.",),
+        False,
+    ),
+    -4050: (
+        "CROSS_BALANCE_INSUFFICIENT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Cross balance insufficient.",),
+        False,
+    ),
+    -4051: (
+        "ISOLATED_BALANCE_INSUFFICIENT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Isolated balance insufficient.",),
+        False,
+    ),
+    -4052: (
+        "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("No need to change auto add margin.",),
+        False,
+    ),
+    -4053: (
+        "AUTO_ADD_CROSSED_MARGIN_REJECT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Auto add margin only support for isolated position.",),
+        False,
+    ),
+    -4054: (
+        "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Cannot add position margin: position is 0.",),
+        False,
+    ),
+    -4055: (
+        "AMOUNT_MUST_BE_POSITIVE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Amount must be positive.",),
+        False,
+    ),
+    -4056: (
+        "INVALID_API_KEY_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid api key type.",),
+        False,
+    ),
+    -4057: (
+        "INVALID_RSA_PUBLIC_KEY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid api public key",),
+        False,
+    ),
+    -4058: (
+        "MAX_PRICE_TOO_LARGE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("maxPrice and priceDecimal too large,please check.",),
+        False,
+    ),
+    -4059: (
+        "NO_NEED_TO_CHANGE_POSITION_SIDE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("No need to change position side.",),
+        False,
+    ),
+    -4060: (
+        "INVALID_POSITION_SIDE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid position side.",),
+        False,
+    ),
+    -4061: (
+        "POSITION_SIDE_NOT_MATCH",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Order's position side does not match user's setting.",),
+        False,
+    ),
+    -4062: (
+        "REDUCE_ONLY_CONFLICT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid or improper reduceOnly value.",),
+        False,
+    ),
+    -4063: (
+        "INVALID_OPTIONS_REQUEST_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options request type",),
+        False,
+    ),
+    -4064: (
+        "INVALID_OPTIONS_TIME_FRAME",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options time frame",),
+        False,
+    ),
+    -4065: (
+        "INVALID_OPTIONS_AMOUNT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options amount",),
+        False,
+    ),
+    -4066: (
+        "INVALID_OPTIONS_EVENT_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options event type",),
+        False,
+    ),
+    -4067: (
+        "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Position side cannot be changed if there exists open orders.",),
+        False,
+    ),
+    -4068: (
+        "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Position side cannot be changed if there exists position.",),
+        False,
+    ),
+    -4069: (
+        "INVALID_OPTIONS_PREMIUM_FEE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options premium fee",),
+        False,
+    ),
+    -4070: (
+        "INVALID_CL_OPTIONS_ID_LEN",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Client options id is not valid.",
+            "Client options id length should be less than 32 chars",
+        ),
+        False,
+    ),
+    -4071: (
+        "INVALID_OPTIONS_DIRECTION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid options direction",),
+        False,
+    ),
+    -4072: (
+        "OPTIONS_PREMIUM_NOT_UPDATE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("premium fee is not updated, reject order",),
+        False,
+    ),
+    -4073: (
+        "OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("input premium fee is less than 0, reject order",),
+        False,
+    ),
+    -4074: (
+        "OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Order amount is bigger than upper boundary or less than 0, reject order",),
+        False,
+    ),
+    -4075: (
+        "OPTIONS_PREMIUM_OUTPUT_ZERO",
+        "40xx_filters_and_other_issues",
+        "",
+        ("output premium fee is less than 0, reject order",),
+        False,
+    ),
+    -4076: (
+        "OPTIONS_PREMIUM_TOO_DIFF",
+        "40xx_filters_and_other_issues",
+        "",
+        ("original fee is too much higher than last fee",),
+        False,
+    ),
+    -4077: (
+        "OPTIONS_PREMIUM_REACH_LIMIT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("place order amount has reached to limit, reject order",),
+        False,
+    ),
+    -4078: (
+        "OPTIONS_COMMON_ERROR",
+        "40xx_filters_and_other_issues",
+        "",
+        ("options internal error",),
+        False,
+    ),
+    -4079: (
+        "INVALID_OPTIONS_ID",
+        "40xx_filters_and_other_issues",
+        "",
+        ("invalid options id", "invalid options id: %s", "duplicate options id %d for user %d"),
+        False,
+    ),
+    -4080: (
+        "OPTIONS_USER_NOT_FOUND",
+        "40xx_filters_and_other_issues",
+        "",
+        ("user not found", "user not found with id: %s"),
+        False,
+    ),
+    -4081: (
+        "OPTIONS_NOT_FOUND",
+        "40xx_filters_and_other_issues",
+        "",
+        ("options not found", "options not found with id: %s"),
+        False,
+    ),
+    -4082: (
+        "INVALID_BATCH_PLACE_ORDER_SIZE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid number of batch place orders.", "Invalid number of batch place orders: %s"),
+        False,
+    ),
+    -4083: (
+        "PLACE_BATCH_ORDERS_FAIL",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Fail to place batch orders.",),
+        False,
+    ),
+    -4084: (
+        "UPCOMING_METHOD",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Method is not allowed currently. Upcoming soon.",),
+        False,
+    ),
+    -4085: (
+        "INVALID_NOTIONAL_LIMIT_COEF",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid notional limit coefficient",),
+        False,
+    ),
+    -4086: (
+        "INVALID_PRICE_SPREAD_THRESHOLD",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid price spread threshold",),
+        False,
+    ),
+    -4087: (
+        "REDUCE_ONLY_ORDER_PERMISSION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("User can only place reduce only order",),
+        False,
+    ),
+    -4088: (
+        "NO_PLACE_ORDER_PERMISSION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("User can not place order currently",),
+        False,
+    ),
+    -4104: (
+        "INVALID_CONTRACT_TYPE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid contract type",),
+        False,
+    ),
+    -4109: (
+        "INACTIVE_ACCOUNT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Inactive account", "Transfer any amount of asset to future wallet to reactive"),
+        False,
+    ),
+    -4114: (
+        "INVALID_CLIENT_TRAN_ID_LEN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("clientTranId is not valid", "Client tran id length should be less than 64 chars"),
+        False,
+    ),
+    -4115: (
+        "DUPLICATED_CLIENT_TRAN_ID",
+        "40xx_filters_and_other_issues",
+        "",
+        ("clientTranId is duplicated", "Client tran id should be unique within 7 days"),
+        False,
+    ),
+    -4116: (
+        "DUPLICATED_CLIENT_ORDER_ID",
+        "40xx_filters_and_other_issues",
+        "",
+        ("clientOrderId is duplicated",),
+        False,
+    ),
+    -4117: (
+        "STOP_ORDER_TRIGGERING",
+        "40xx_filters_and_other_issues",
+        "",
+        ("stop order is triggering",),
+        False,
+    ),
+    -4118: (
+        "REDUCE_ONLY_MARGIN_CHECK_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "ReduceOnly Order Failed. Please check your existing position and open orders",
+            "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
+        ),
+        False,
+    ),
+    -4131: (
+        "MARKET_ORDER_REJECT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("The counterparty's best price does not meet the PERCENT_PRICE filter limit",),
+        False,
+    ),
+    -4135: (
+        "INVALID_ACTIVATION_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid activation price",),
+        False,
+    ),
+    -4137: (
+        "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Quantity must be zero with closePosition equals true",),
+        False,
+    ),
+    -4138: (
+        "REDUCE_ONLY_MUST_BE_TRUE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Reduce only must be true with closePosition equals true",),
+        False,
+    ),
+    -4139: (
+        "ORDER_TYPE_CANNOT_BE_MKT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Order type can not be market if it's unable to cancel",),
+        False,
+    ),
+    -4140: (
+        "INVALID_OPENING_POSITION_STATUS",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid symbol status for opening position",),
+        False,
+    ),
+    -4141: (
+        "SYMBOL_ALREADY_CLOSED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Symbol is closed",),
+        False,
+    ),
+    -4142: (
+        "STRATEGY_INVALID_TRIGGER_PRICE",
+        "40xx_filters_and_other_issues",
+        "",
+        ("REJECT: take profit or stop order will be triggered immediately",),
+        False,
+    ),
+    -4144: (
+        "INVALID_PAIR",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid pair",),
+        False,
+    ),
+    -4161: (
+        "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Leverage reduction is not supported in Isolated Margin Mode with open positions",),
+        False,
+    ),
+    -4164: (
+        "MIN_NOTIONAL",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Order's notional must be no smaller than 5.0 (unless you choose reduce only)",
+            "Order's notional must be no smaller than %s (unless you choose reduce only)",
+        ),
+        False,
+    ),
+    -4165: (
+        "INVALID_TIME_INTERVAL",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Invalid time interval", "Maximum time interval is %s days"),
+        False,
+    ),
+    -4167: (
+        "ISOLATED_REJECT_WITH_JOINT_MARGIN",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.",
+        ),
+        False,
+    ),
+    -4168: (
+        "JOINT_MARGIN_REJECT_WITH_ISOLATED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Unable to adjust to isolated-margin mode under the Multi-Assets mode.",),
+        False,
+    ),
+    -4169: (
+        "JOINT_MARGIN_REJECT_WITH_MB",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.",),
+        False,
+    ),
+    -4170: (
+        "JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.",),
+        False,
+    ),
+    -4171: (
+        "NO_NEED_TO_CHANGE_JOINT_MARGIN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Adjusted asset mode is currently set and does not need to be adjusted repeatedly.",),
+        False,
+    ),
+    -4172: (
+        "JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.",
+        ),
+        False,
+    ),
+    -4183: (
+        "ISOLATED_REJECT_WITH_JOINT_MARGIN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price is higher than stop price multiplier cap.", "Limit price can't be higher than %s."),
+        False,
+    ),
+    -4184: (
+        "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Price is lower than stop price multiplier floor.", "Limit price can't be lower than %s."),
+        False,
+    ),
+    -4192: (
+        "COOLING_OFF_PERIOD",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Trade forbidden due to Cooling-off Period.",),
+        False,
+    ),
+    -4202: (
+        "ADJUST_LEVERAGE_KYC_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Intermediate Personal Verification is required for adjusting leverage over 20x",),
+        False,
+    ),
+    -4203: (
+        "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("More than 20x leverage is available one month after account registration.",),
+        False,
+    ),
+    -4205: (
+        "ADJUST_LEVERAGE_X_DAYS_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("More than 20x leverage is available %s days after Futures account registration.",),
+        False,
+    ),
+    -4206: (
+        "ADJUST_LEVERAGE_KYC_LIMIT",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Users in this country has limited adjust leverage.",
+            "Users in your location/country can only access a maximum leverage of %s",
+        ),
+        False,
+    ),
+    -4208: (
+        "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Current symbol leverage cannot exceed 20 when using position limit adjustment service.",),
+        False,
+    ),
+    -4209: (
+        "ADJUST_LEVERAGE_SYMBOL_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "The max leverage of Symbol is 20x",
+            "Leverage adjustment failed. Current symbol max leverage limit is %sx",
+        ),
+        False,
+    ),
+    -4210: (
+        "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Stop price is higher than price multiplier cap.", "Stop price can't be higher than %s"),
+        False,
+    ),
+    -4211: (
+        "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
+        "40xx_filters_and_other_issues",
+        "",
+        ("Stop price is lower than price multiplier floor.", "Stop price can't be lower than %s"),
+        False,
+    ),
+    -4400: (
+        "TRADING_QUANTITATIVE_RULE",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.",
+        ),
+        False,
+    ),
+    -4401: (
+        "LARGE_POSITION_SYM_RULE",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .",
+        ),
+        False,
+    ),
+    -4402: (
+        "COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.",
+        ),
+        False,
+    ),
+    -4403: (
+        "ADJUST_LEVERAGE_COMPLIANCE_FAILED",
+        "40xx_filters_and_other_issues",
+        "",
+        (
+            "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region",
+            "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region",
+        ),
+        False,
+    ),
+    -5021: (
+        "FOK_ORDER_REJECT",
+        "50xx_order_execution_issues",
+        "",
+        ("Due to the order could not be filled immediately, the FOK order has been rejected.",),
+        False,
+    ),
+    -5022: (
+        "GTX_ORDER_REJECT",
+        "50xx_order_execution_issues",
+        "",
+        ("Due to the order could not be executed as maker, the Post Only order will be rejected.",),
+        False,
+    ),
+    -5024: (
+        "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
+        "50xx_order_execution_issues",
+        "",
+        ("Symbol is not in trading status. Order amendment is not permitted.",),
+        False,
+    ),
+    -5025: (
+        "LIMIT_ORDER_ONLY",
+        "50xx_order_execution_issues",
+        "",
+        ("Only limit order is supported.",),
+        False,
+    ),
+    -5026: (
+        "Exceed_Maximum_Modify_Order_Limit",
+        "50xx_order_execution_issues",
+        "",
+        ("Exceed maximum modify order limit.",),
+        False,
+    ),
+    -5027: (
+        "SAME_ORDER",
+        "50xx_order_execution_issues",
+        "",
+        ("No need to modify the order.",),
+        False,
+    ),
+    -5028: (
+        "ME_RECVWINDOW_REJECT",
+        "50xx_order_execution_issues",
+        "",
+        ("Timestamp for this request is outside of the ME recvWindow.",),
+        False,
+    ),
+    -5029: (
+        "MODIFICATION_MIN_NOTIONAL",
+        "50xx_order_execution_issues",
+        "",
+        ("Order's notional must be no smaller than %s",),
+        False,
+    ),
+    -5037: (
+        "INVALID_PRICE_MATCH",
+        "50xx_order_execution_issues",
+        "",
+        ("Invalid price match",),
+        False,
+    ),
+    -5038: (
+        "UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
+        "50xx_order_execution_issues",
+        "",
+        ("Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT",),
+        False,
+    ),
+    -5039: (
+        "INVALID_SELF_TRADE_PREVENTION_MODE",
+        "50xx_order_execution_issues",
+        "",
+        ("Invalid self trade prevention mode",),
+        False,
+    ),
+    -5040: (
+        "FUTURE_GOOD_TILL_DATE",
+        "50xx_order_execution_issues",
+        "",
+        (
+            "The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)",
+        ),
+        False,
+    ),
+    -5041: (
+        "BBO_ORDER_REJECT",
+        "50xx_order_execution_issues",
+        "",
+        ("No depth matches this BBO order",),
+        False,
+    ),
+    -5043: (
+        "Existing_Pending_Modification",
+        "50xx_order_execution_issues",
+        "",
+        ("A pending modification already exists for this order.",),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    -1000: _Details(
-        (
-            "UNKNOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("An unknown error occured while processing the request.",),
-            False,
-        )
-    ),
-    -1001: _Details(
-        (
-            "DISCONNECTED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Internal error; unable to process your request. Please try again.",),
-            False,
-        )
-    ),
-    -1002: _Details(
-        (
-            "UNAUTHORIZED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("You are not authorized to execute this request.",),
-            False,
-        )
-    ),
-    -1003: _Details(
-        (
-            "TOO_MANY_REQUESTS",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
-                "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-            ),
-            False,
-        )
-    ),
-    -1004: _Details(
-        (
-            "DUPLICATE_IP",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This IP is already on the white list",),
-            False,
-        )
-    ),
-    -1005: _Details(
-        (
-            "NO_SUCH_IP",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("No such IP has been white listed",),
-            False,
-        )
-    ),
-    -1006: _Details(
-        (
-            "UNEXPECTED_RESP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "An unexpected response was received from the message bus. Execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1007: _Details(
-        (
-            "TIMEOUT",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1008: _Details(
-        (
-            "Request Throttled",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Server is currently overloaded with other requests. Please try again in a few minutes.",
-                "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
-            ),
-            False,
-        )
-    ),
-    -1010: _Details(
-        (
-            "ERROR_MSG_RECEIVED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("ERROR_MSG_RECEIVED.",),
-            False,
-        )
-    ),
-    -1011: _Details(
-        (
-            "NON_WHITE_LIST",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This IP cannot access this route.",),
-            False,
-        )
-    ),
-    -1013: _Details(
-        (
-            "INVALID_MESSAGE",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("INVALID_MESSAGE.",),
-            False,
-        )
-    ),
-    -1014: _Details(
-        (
-            "UNKNOWN_ORDER_COMPOSITION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Unsupported order combination.",),
-            False,
-        )
-    ),
-    -1015: _Details(
-        (
-            "TOO_MANY_ORDERS",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
-            False,
-        )
-    ),
-    -1016: _Details(
-        (
-            "SERVICE_SHUTTING_DOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This service is no longer available.",),
-            False,
-        )
-    ),
-    -1020: _Details(
-        (
-            "UNSUPPORTED_OPERATION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This operation is not supported.",),
-            False,
-        )
-    ),
-    -1021: _Details(
-        (
-            "INVALID_TIMESTAMP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timestamp for this request is outside of the recvWindow.",
-                "Timestamp for this request was 1000ms ahead of the server's time.",
-            ),
-            False,
-        )
-    ),
-    -1022: _Details(
-        (
-            "INVALID_SIGNATURE",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Signature for this request is not valid.",),
-            False,
-        )
-    ),
-    -1023: _Details(
-        (
-            "START_TIME_GREATER_THAN_END_TIME",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Start time is greater than end time.",),
-            False,
-        )
-    ),
-    -1099: _Details(
-        (
-            "NOT_FOUND",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Not found, unauthenticated, or unauthorized.",),
-            False,
-        )
-    ),
-    -1100: _Details(
-        (
-            "ILLEGAL_CHARS",
-            "11xx_request_issues",
-            "",
-            (
-                "Illegal characters found in a parameter.",
-                "Illegal characters found in parameter '%s'; legal range is '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1101: _Details(
-        (
-            "TOO_MANY_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Too many parameters sent for this endpoint.",
-                "Too many parameters; expected '%s' and received '%s'.",
-                "Duplicate values for a parameter detected.",
-            ),
-            False,
-        )
-    ),
-    -1102: _Details(
-        (
-            "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-            "11xx_request_issues",
-            "",
-            (
-                "A mandatory parameter was not sent, was empty/null, or malformed.",
-                "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-                "Param '%s' or '%s' must be sent, but both were empty/null!",
-            ),
-            False,
-        )
-    ),
-    -1103: _Details(
-        (
-            "UNKNOWN_PARAM",
-            "11xx_request_issues",
-            "",
-            ("An unknown parameter was sent.",),
-            False,
-        )
-    ),
-    -1104: _Details(
-        (
-            "UNREAD_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Not all sent parameters were read.",
-                "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1105: _Details(
-        (
-            "PARAM_EMPTY",
-            "11xx_request_issues",
-            "",
-            ("A parameter was empty.", "Parameter '%s' was empty."),
-            False,
-        )
-    ),
-    -1106: _Details(
-        (
-            "PARAM_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("A parameter was sent when not required.", "Parameter '%s' sent when not required."),
-            False,
-        )
-    ),
-    -1108: _Details(
-        (
-            "BAD_ASSET",
-            "11xx_request_issues",
-            "",
-            ("Invalid asset.",),
-            False,
-        )
-    ),
-    -1109: _Details(
-        (
-            "BAD_ACCOUNT",
-            "11xx_request_issues",
-            "",
-            ("Invalid account.",),
-            False,
-        )
-    ),
-    -1110: _Details(
-        (
-            "BAD_INSTRUMENT_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbolType.",),
-            False,
-        )
-    ),
-    -1111: _Details(
-        (
-            "BAD_PRECISION",
-            "11xx_request_issues",
-            "",
-            ("Precision is over the maximum defined for this asset.",),
-            False,
-        )
-    ),
-    -1112: _Details(
-        (
-            "NO_DEPTH",
-            "11xx_request_issues",
-            "",
-            ("No orders on book for symbol.",),
-            False,
-        )
-    ),
-    -1113: _Details(
-        (
-            "WITHDRAW_NOT_NEGATIVE",
-            "11xx_request_issues",
-            "",
-            ("Withdrawal amount must be negative.",),
-            False,
-        )
-    ),
-    -1114: _Details(
-        (
-            "TIF_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("TimeInForce parameter sent when not required.",),
-            False,
-        )
-    ),
-    -1115: _Details(
-        (
-            "INVALID_TIF",
-            "11xx_request_issues",
-            "",
-            ("Invalid timeInForce.",),
-            False,
-        )
-    ),
-    -1116: _Details(
-        (
-            "INVALID_ORDER_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid orderType.",),
-            False,
-        )
-    ),
-    -1117: _Details(
-        (
-            "INVALID_SIDE",
-            "11xx_request_issues",
-            "",
-            ("Invalid side.",),
-            False,
-        )
-    ),
-    -1118: _Details(
-        (
-            "EMPTY_NEW_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("New client order ID was empty.",),
-            False,
-        )
-    ),
-    -1119: _Details(
-        (
-            "EMPTY_ORG_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("Original client order ID was empty.",),
-            False,
-        )
-    ),
-    -1120: _Details(
-        (
-            "BAD_INTERVAL",
-            "11xx_request_issues",
-            "",
-            ("Invalid interval.",),
-            False,
-        )
-    ),
-    -1121: _Details(
-        (
-            "BAD_SYMBOL",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -1122: _Details(
-        (
-            "INVALID_SYMBOL_STATUS",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbol status.",),
-            False,
-        )
-    ),
-    -1125: _Details(
-        (
-            "INVALID_LISTEN_KEY",
-            "11xx_request_issues",
-            "",
-            (
-                "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
-            ),
-            False,
-        )
-    ),
-    -1126: _Details(
-        (
-            "ASSET_NOT_SUPPORTED",
-            "11xx_request_issues",
-            "",
-            ("This asset is not supported.",),
-            False,
-        )
-    ),
-    -1127: _Details(
-        (
-            "MORE_THAN_XX_HOURS",
-            "11xx_request_issues",
-            "",
-            ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
-            False,
-        )
-    ),
-    -1128: _Details(
-        (
-            "OPTIONAL_PARAMS_BAD_COMBO",
-            "11xx_request_issues",
-            "",
-            ("Combination of optional parameters invalid.",),
-            False,
-        )
-    ),
-    -1130: _Details(
-        (
-            "INVALID_PARAMETER",
-            "11xx_request_issues",
-            "",
-            ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
-            False,
-        )
-    ),
-    -1136: _Details(
-        (
-            "INVALID_NEW_ORDER_RESP_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid newOrderRespType.",),
-            False,
-        )
-    ),
-    -2010: _Details(
-        (
-            "NEW_ORDER_REJECTED",
-            "20xx_processing_issues",
-            "",
-            ("NEW_ORDER_REJECTED",),
-            False,
-        )
-    ),
-    -2011: _Details(
-        (
-            "CANCEL_REJECTED",
-            "20xx_processing_issues",
-            "",
-            (
-                "CANCEL_REJECTED",
-                'Cancel request failure as open order not found in the orderbook: "Unknown order sent".',
-            ),
-            False,
-        )
-    ),
-    -2012: _Details(
-        (
-            "CANCEL_ALL_FAIL",
-            "20xx_processing_issues",
-            "",
-            ("Batch cancel failure.",),
-            False,
-        )
-    ),
-    -2013: _Details(
-        (
-            "NO_SUCH_ORDER",
-            "20xx_processing_issues",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -2014: _Details(
-        (
-            "BAD_API_KEY_FMT",
-            "20xx_processing_issues",
-            "",
-            ("API-key format invalid.",),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "REJECTED_MBX_KEY",
-            "20xx_processing_issues",
-            "",
-            ("Invalid API-key, IP, or permissions for action.",),
-            False,
-        )
-    ),
-    -2016: _Details(
-        (
-            "NO_TRADING_WINDOW",
-            "20xx_processing_issues",
-            "",
-            ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
-            False,
-        )
-    ),
-    -2017: _Details(
-        (
-            "API_KEYS_LOCKED",
-            "20xx_processing_issues",
-            "",
-            ("API Keys are locked on this account.",),
-            False,
-        )
-    ),
-    -2018: _Details(
-        (
-            "BALANCE_NOT_SUFFICIENT",
-            "20xx_processing_issues",
-            "",
-            ("Balance is insufficient.",),
-            False,
-        )
-    ),
-    -2019: _Details(
-        (
-            "MARGIN_NOT_SUFFICIEN",
-            "20xx_processing_issues",
-            "",
-            ("Margin is insufficient.",),
-            False,
-        )
-    ),
-    -2020: _Details(
-        (
-            "UNABLE_TO_FILL",
-            "20xx_processing_issues",
-            "",
-            ("Unable to fill.",),
-            False,
-        )
-    ),
-    -2021: _Details(
-        (
-            "ORDER_WOULD_IMMEDIATELY_TRIGGER",
-            "20xx_processing_issues",
-            "",
-            ("Order would immediately trigger.",),
-            False,
-        )
-    ),
-    -2022: _Details(
-        (
-            "REDUCE_ONLY_REJECT",
-            "20xx_processing_issues",
-            "",
-            (
-                "ReduceOnly Order is rejected.",
-                "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
-            ),
-            False,
-        )
-    ),
-    -2023: _Details(
-        (
-            "USER_IN_LIQUIDATION",
-            "20xx_processing_issues",
-            "",
-            ("User in liquidation mode now.",),
-            False,
-        )
-    ),
-    -2024: _Details(
-        (
-            "POSITION_NOT_SUFFICIENT",
-            "20xx_processing_issues",
-            "",
-            ("Position is not sufficient.",),
-            False,
-        )
-    ),
-    -2025: _Details(
-        (
-            "MAX_OPEN_ORDER_EXCEEDED",
-            "20xx_processing_issues",
-            "",
-            ("Reach max open order limit.",),
-            False,
-        )
-    ),
-    -2026: _Details(
-        (
-            "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
-            "20xx_processing_issues",
-            "",
-            ("This OrderType is not supported when reduceOnly.",),
-            False,
-        )
-    ),
-    -2027: _Details(
-        (
-            "MAX_LEVERAGE_RATIO",
-            "20xx_processing_issues",
-            "",
-            ("Exceeded the maximum allowable position at current leverage.",),
-            False,
-        )
-    ),
-    -2028: _Details(
-        (
-            "MIN_LEVERAGE_RATIO",
-            "20xx_processing_issues",
-            "",
-            ("Leverage is smaller than permitted: insufficient margin balance.",),
-            False,
-        )
-    ),
-    -4000: _Details(
-        (
-            "INVALID_ORDER_STATUS",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid order status.",),
-            False,
-        )
-    ),
-    -4001: _Details(
-        (
-            "PRICE_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price less than 0.",),
-            False,
-        )
-    ),
-    -4002: _Details(
-        (
-            "PRICE_GREATER_THAN_MAX_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price greater than max price.",),
-            False,
-        )
-    ),
-    -4003: _Details(
-        (
-            "QTY_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Quantity less than zero.",),
-            False,
-        )
-    ),
-    -4004: _Details(
-        (
-            "QTY_LESS_THAN_MIN_QTY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Quantity less than min quantity.",),
-            False,
-        )
-    ),
-    -4005: _Details(
-        (
-            "QTY_GREATER_THAN_MAX_QTY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Quantity greater than max quantity.",),
-            False,
-        )
-    ),
-    -4006: _Details(
-        (
-            "STOP_PRICE_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Stop price less than zero.",),
-            False,
-        )
-    ),
-    -4007: _Details(
-        (
-            "STOP_PRICE_GREATER_THAN_MAX_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Stop price greater than max price.",),
-            False,
-        )
-    ),
-    -4008: _Details(
-        (
-            "TICK_SIZE_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Tick size less than zero.",),
-            False,
-        )
-    ),
-    -4009: _Details(
-        (
-            "MAX_PRICE_LESS_THAN_MIN_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Max price less than min price.",),
-            False,
-        )
-    ),
-    -4010: _Details(
-        (
-            "MAX_QTY_LESS_THAN_MIN_QTY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Max qty less than min qty.",),
-            False,
-        )
-    ),
-    -4011: _Details(
-        (
-            "STEP_SIZE_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Step size less than zero.",),
-            False,
-        )
-    ),
-    -4012: _Details(
-        (
-            "MAX_NUM_ORDERS_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Max mum orders less than zero.",),
-            False,
-        )
-    ),
-    -4013: _Details(
-        (
-            "PRICE_LESS_THAN_MIN_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price less than min price.",),
-            False,
-        )
-    ),
-    -4014: _Details(
-        (
-            "PRICE_NOT_INCREASED_BY_TICK_SIZE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price not increased by tick size.",),
-            False,
-        )
-    ),
-    -4015: _Details(
-        (
-            "INVALID_CL_ORD_ID_LEN",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Client order id is not valid.",
-                "Client order id length should not be more than 36 chars",
-            ),
-            False,
-        )
-    ),
-    -4016: _Details(
-        (
-            "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price is higher than mark price multiplier cap.",),
-            False,
-        )
-    ),
-    -4017: _Details(
-        (
-            "MULTIPLIER_UP_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Multiplier up less than zero.",),
-            False,
-        )
-    ),
-    -4018: _Details(
-        (
-            "MULTIPLIER_DOWN_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Multiplier down less than zero.",),
-            False,
-        )
-    ),
-    -4019: _Details(
-        (
-            "COMPOSITE_SCALE_OVERFLOW",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Composite scale too large.",),
-            False,
-        )
-    ),
-    -4020: _Details(
-        (
-            "TARGET_STRATEGY_INVALID",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Target strategy invalid for orderType '%s',reduceOnly '%b'.",),
-            False,
-        )
-    ),
-    -4021: _Details(
-        (
-            "INVALID_DEPTH_LIMIT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid depth limit.", "'%s' is not valid depth limit."),
-            False,
-        )
-    ),
-    -4022: _Details(
-        (
-            "WRONG_MARKET_STATUS",
-            "40xx_filters_and_other_issues",
-            "",
-            ("market status sent is not valid.",),
-            False,
-        )
-    ),
-    -4023: _Details(
-        (
-            "QTY_NOT_INCREASED_BY_STEP_SIZE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Qty not increased by step size.",),
-            False,
-        )
-    ),
-    -4024: _Details(
-        (
-            "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Price is lower than mark price multiplier floor.",),
-            False,
-        )
-    ),
-    -4025: _Details(
-        (
-            "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Multiplier decimal less than zero.",),
-            False,
-        )
-    ),
-    -4026: _Details(
-        (
-            "COMMISSION_INVALID",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Commission invalid.", "%s less than zero.", "%s absolute value greater than %s"),
-            False,
-        )
-    ),
-    -4027: _Details(
-        (
-            "INVALID_ACCOUNT_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid account type.",),
-            False,
-        )
-    ),
-    -4028: _Details(
-        (
-            "INVALID_LEVERAGE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid leverage", "Leverage %s is not valid", "Leverage %s already exist with %s"),
-            False,
-        )
-    ),
-    -4029: _Details(
-        (
-            "INVALID_TICK_SIZE_PRECISION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Tick size precision is invalid.",),
-            False,
-        )
-    ),
-    -4030: _Details(
-        (
-            "INVALID_STEP_SIZE_PRECISION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Step size precision is invalid.",),
-            False,
-        )
-    ),
-    -4031: _Details(
-        (
-            "INVALID_WORKING_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid parameter working type", "Invalid parameter working type: %s"),
-            False,
-        )
-    ),
-    -4032: _Details(
-        (
-            "EXCEED_MAX_CANCEL_ORDER_SIZE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Exceed maximum cancel order size.", "Invalid parameter working type: %s"),
-            False,
-        )
-    ),
-    -4033: _Details(
-        (
-            "INSURANCE_ACCOUNT_NOT_FOUND",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Insurance account not found.",),
-            False,
-        )
-    ),
-    -4044: _Details(
-        (
-            "INVALID_BALANCE_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Balance Type is invalid.",),
-            False,
-        )
-    ),
-    -4045: _Details(
-        (
-            "MAX_STOP_ORDER_EXCEEDED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Reach max stop order limit.",),
-            False,
-        )
-    ),
-    -4046: _Details(
-        (
-            "NO_NEED_TO_CHANGE_MARGIN_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("No need to change margin type.",),
-            False,
-        )
-    ),
-    -4047: _Details(
-        (
-            "THERE_EXISTS_OPEN_ORDERS",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Margin type cannot be changed if there exists open orders.",),
-            False,
-        )
-    ),
-    -4048: _Details(
-        (
-            "THERE_EXISTS_QUANTITY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Margin type cannot be changed if there exists position.",),
-            False,
-        )
-    ),
-    -4049: _Details(
-        (
-            "ADD_ISOLATED_MARGIN_REJECT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Add margin only support for isolated position.",),
-            False,
-        )
-    ),
-    -4050: _Details(
-        (
-            "CROSS_BALANCE_INSUFFICIENT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Cross balance insufficient.",),
-            False,
-        )
-    ),
-    -4051: _Details(
-        (
-            "ISOLATED_BALANCE_INSUFFICIENT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Isolated balance insufficient.",),
-            False,
-        )
-    ),
-    -4052: _Details(
-        (
-            "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
-            "40xx_filters_and_other_issues",
-            "",
-            ("No need to change auto add margin.",),
-            False,
-        )
-    ),
-    -4053: _Details(
-        (
-            "AUTO_ADD_CROSSED_MARGIN_REJECT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Auto add margin only support for isolated position.",),
-            False,
-        )
-    ),
-    -4054: _Details(
-        (
-            "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Cannot add position margin: position is 0.",),
-            False,
-        )
-    ),
-    -4055: _Details(
-        (
-            "AMOUNT_MUST_BE_POSITIVE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Amount must be positive.",),
-            False,
-        )
-    ),
-    -4056: _Details(
-        (
-            "INVALID_API_KEY_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid api key type.",),
-            False,
-        )
-    ),
-    -4057: _Details(
-        (
-            "INVALID_RSA_PUBLIC_KEY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid api public key",),
-            False,
-        )
-    ),
-    -4058: _Details(
-        (
-            "MAX_PRICE_TOO_LARGE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("maxPrice and priceDecimal too large,please check.",),
-            False,
-        )
-    ),
-    -4059: _Details(
-        (
-            "NO_NEED_TO_CHANGE_POSITION_SIDE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("No need to change position side.",),
-            False,
-        )
-    ),
-    -4060: _Details(
-        (
-            "INVALID_POSITION_SIDE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid position side.",),
-            False,
-        )
-    ),
-    -4061: _Details(
-        (
-            "POSITION_SIDE_NOT_MATCH",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Order's position side does not match user's setting.",),
-            False,
-        )
-    ),
-    -4062: _Details(
-        (
-            "REDUCE_ONLY_CONFLICT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid or improper reduceOnly value.",),
-            False,
-        )
-    ),
-    -4063: _Details(
-        (
-            "INVALID_OPTIONS_REQUEST_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options request type",),
-            False,
-        )
-    ),
-    -4064: _Details(
-        (
-            "INVALID_OPTIONS_TIME_FRAME",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options time frame",),
-            False,
-        )
-    ),
-    -4065: _Details(
-        (
-            "INVALID_OPTIONS_AMOUNT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options amount",),
-            False,
-        )
-    ),
-    -4066: _Details(
-        (
-            "INVALID_OPTIONS_EVENT_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options event type",),
-            False,
-        )
-    ),
-    -4067: _Details(
-        (
-            "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Position side cannot be changed if there exists open orders.",),
-            False,
-        )
-    ),
-    -4068: _Details(
-        (
-            "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Position side cannot be changed if there exists position.",),
-            False,
-        )
-    ),
-    -4069: _Details(
-        (
-            "INVALID_OPTIONS_PREMIUM_FEE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options premium fee",),
-            False,
-        )
-    ),
-    -4070: _Details(
-        (
-            "INVALID_CL_OPTIONS_ID_LEN",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Client options id is not valid.",
-                "Client options id length should be less than 32 chars",
-            ),
-            False,
-        )
-    ),
-    -4071: _Details(
-        (
-            "INVALID_OPTIONS_DIRECTION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid options direction",),
-            False,
-        )
-    ),
-    -4072: _Details(
-        (
-            "OPTIONS_PREMIUM_NOT_UPDATE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("premium fee is not updated, reject order",),
-            False,
-        )
-    ),
-    -4073: _Details(
-        (
-            "OPTIONS_PREMIUM_INPUT_LESS_THAN_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("input premium fee is less than 0, reject order",),
-            False,
-        )
-    ),
-    -4074: _Details(
-        (
-            "OPTIONS_AMOUNT_BIGGER_THAN_UPPER",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Order amount is bigger than upper boundary or less than 0, reject order",),
-            False,
-        )
-    ),
-    -4075: _Details(
-        (
-            "OPTIONS_PREMIUM_OUTPUT_ZERO",
-            "40xx_filters_and_other_issues",
-            "",
-            ("output premium fee is less than 0, reject order",),
-            False,
-        )
-    ),
-    -4076: _Details(
-        (
-            "OPTIONS_PREMIUM_TOO_DIFF",
-            "40xx_filters_and_other_issues",
-            "",
-            ("original fee is too much higher than last fee",),
-            False,
-        )
-    ),
-    -4077: _Details(
-        (
-            "OPTIONS_PREMIUM_REACH_LIMIT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("place order amount has reached to limit, reject order",),
-            False,
-        )
-    ),
-    -4078: _Details(
-        (
-            "OPTIONS_COMMON_ERROR",
-            "40xx_filters_and_other_issues",
-            "",
-            ("options internal error",),
-            False,
-        )
-    ),
-    -4079: _Details(
-        (
-            "INVALID_OPTIONS_ID",
-            "40xx_filters_and_other_issues",
-            "",
-            ("invalid options id", "invalid options id: %s", "duplicate options id %d for user %d"),
-            False,
-        )
-    ),
-    -4080: _Details(
-        (
-            "OPTIONS_USER_NOT_FOUND",
-            "40xx_filters_and_other_issues",
-            "",
-            ("user not found", "user not found with id: %s"),
-            False,
-        )
-    ),
-    -4081: _Details(
-        (
-            "OPTIONS_NOT_FOUND",
-            "40xx_filters_and_other_issues",
-            "",
-            ("options not found", "options not found with id: %s"),
-            False,
-        )
-    ),
-    -4082: _Details(
-        (
-            "INVALID_BATCH_PLACE_ORDER_SIZE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid number of batch place orders.", "Invalid number of batch place orders: %s"),
-            False,
-        )
-    ),
-    -4083: _Details(
-        (
-            "PLACE_BATCH_ORDERS_FAIL",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Fail to place batch orders.",),
-            False,
-        )
-    ),
-    -4084: _Details(
-        (
-            "UPCOMING_METHOD",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Method is not allowed currently. Upcoming soon.",),
-            False,
-        )
-    ),
-    -4085: _Details(
-        (
-            "INVALID_NOTIONAL_LIMIT_COEF",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid notional limit coefficient",),
-            False,
-        )
-    ),
-    -4086: _Details(
-        (
-            "INVALID_PRICE_SPREAD_THRESHOLD",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid price spread threshold",),
-            False,
-        )
-    ),
-    -4087: _Details(
-        (
-            "REDUCE_ONLY_ORDER_PERMISSION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("User can only place reduce only order",),
-            False,
-        )
-    ),
-    -4088: _Details(
-        (
-            "NO_PLACE_ORDER_PERMISSION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("User can not place order currently",),
-            False,
-        )
-    ),
-    -4104: _Details(
-        (
-            "INVALID_CONTRACT_TYPE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid contract type",),
-            False,
-        )
-    ),
-    -4109: _Details(
-        (
-            "INACTIVE_ACCOUNT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Inactive account", "Transfer any amount of asset to future wallet to reactive"),
-            False,
-        )
-    ),
-    -4114: _Details(
-        (
-            "INVALID_CLIENT_TRAN_ID_LEN",
-            "40xx_filters_and_other_issues",
-            "",
-            ("clientTranId is not valid", "Client tran id length should be less than 64 chars"),
-            False,
-        )
-    ),
-    -4115: _Details(
-        (
-            "DUPLICATED_CLIENT_TRAN_ID",
-            "40xx_filters_and_other_issues",
-            "",
-            ("clientTranId is duplicated", "Client tran id should be unique within 7 days"),
-            False,
-        )
-    ),
-    -4116: _Details(
-        (
-            "DUPLICATED_CLIENT_ORDER_ID",
-            "40xx_filters_and_other_issues",
-            "",
-            ("clientOrderId is duplicated",),
-            False,
-        )
-    ),
-    -4117: _Details(
-        (
-            "STOP_ORDER_TRIGGERING",
-            "40xx_filters_and_other_issues",
-            "",
-            ("stop order is triggering",),
-            False,
-        )
-    ),
-    -4118: _Details(
-        (
-            "REDUCE_ONLY_MARGIN_CHECK_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "ReduceOnly Order Failed. Please check your existing position and open orders",
-                "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
-            ),
-            False,
-        )
-    ),
-    -4131: _Details(
-        (
-            "MARKET_ORDER_REJECT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("The counterparty's best price does not meet the PERCENT_PRICE filter limit",),
-            False,
-        )
-    ),
-    -4135: _Details(
-        (
-            "INVALID_ACTIVATION_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid activation price",),
-            False,
-        )
-    ),
-    -4137: _Details(
-        (
-            "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Quantity must be zero with closePosition equals true",),
-            False,
-        )
-    ),
-    -4138: _Details(
-        (
-            "REDUCE_ONLY_MUST_BE_TRUE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Reduce only must be true with closePosition equals true",),
-            False,
-        )
-    ),
-    -4139: _Details(
-        (
-            "ORDER_TYPE_CANNOT_BE_MKT",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Order type can not be market if it's unable to cancel",),
-            False,
-        )
-    ),
-    -4140: _Details(
-        (
-            "INVALID_OPENING_POSITION_STATUS",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid symbol status for opening position",),
-            False,
-        )
-    ),
-    -4141: _Details(
-        (
-            "SYMBOL_ALREADY_CLOSED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Symbol is closed",),
-            False,
-        )
-    ),
-    -4142: _Details(
-        (
-            "STRATEGY_INVALID_TRIGGER_PRICE",
-            "40xx_filters_and_other_issues",
-            "",
-            ("REJECT: take profit or stop order will be triggered immediately",),
-            False,
-        )
-    ),
-    -4144: _Details(
-        (
-            "INVALID_PAIR",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid pair",),
-            False,
-        )
-    ),
-    -4161: _Details(
-        (
-            "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Leverage reduction is not supported in Isolated Margin Mode with open positions",),
-            False,
-        )
-    ),
-    -4164: _Details(
-        (
-            "MIN_NOTIONAL",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Order's notional must be no smaller than 5.0 (unless you choose reduce only)",
-                "Order's notional must be no smaller than %s (unless you choose reduce only)",
-            ),
-            False,
-        )
-    ),
-    -4165: _Details(
-        (
-            "INVALID_TIME_INTERVAL",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Invalid time interval", "Maximum time interval is %s days"),
-            False,
-        )
-    ),
-    -4167: _Details(
-        (
-            "ISOLATED_REJECT_WITH_JOINT_MARGIN",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.",
-            ),
-            False,
-        )
-    ),
-    -4168: _Details(
-        (
-            "JOINT_MARGIN_REJECT_WITH_ISOLATED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Unable to adjust to isolated-margin mode under the Multi-Assets mode.",),
-            False,
-        )
-    ),
-    -4169: _Details(
-        (
-            "JOINT_MARGIN_REJECT_WITH_MB",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Unable to adjust Multi-Assets Mode with insufficient margin balance in USDⓈ-M Futures.",
-            ),
-            False,
-        )
-    ),
-    -4170: _Details(
-        (
-            "JOINT_MARGIN_REJECT_WITH_OPEN_ORDER",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Unable to adjust Multi-Assets Mode with open orders in USDⓈ-M Futures.",),
-            False,
-        )
-    ),
-    -4171: _Details(
-        (
-            "NO_NEED_TO_CHANGE_JOINT_MARGIN",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Adjusted asset mode is currently set and does not need to be adjusted repeatedly.",),
-            False,
-        )
-    ),
-    -4172: _Details(
-        (
-            "JOINT_MARGIN_REJECT_WITH_NEGATIVE_BALANCE",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Unable to adjust Multi-Assets Mode with a negative wallet balance of margin available asset in USDⓈ-M Futures account.",
-            ),
-            False,
-        )
-    ),
-    -4183: _Details(
-        (
-            "ISOLATED_REJECT_WITH_JOINT_MARGIN",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Price is higher than stop price multiplier cap.",
-                "Limit price can't be higher than %s.",
-            ),
-            False,
-        )
-    ),
-    -4184: _Details(
-        (
-            "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Price is lower than stop price multiplier floor.",
-                "Limit price can't be lower than %s.",
-            ),
-            False,
-        )
-    ),
-    -4192: _Details(
-        (
-            "COOLING_OFF_PERIOD",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Trade forbidden due to Cooling-off Period.",),
-            False,
-        )
-    ),
-    -4202: _Details(
-        (
-            "ADJUST_LEVERAGE_KYC_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("Intermediate Personal Verification is required for adjusting leverage over 20x",),
-            False,
-        )
-    ),
-    -4203: _Details(
-        (
-            "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("More than 20x leverage is available one month after account registration.",),
-            False,
-        )
-    ),
-    -4205: _Details(
-        (
-            "ADJUST_LEVERAGE_X_DAYS_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            ("More than 20x leverage is available %s days after Futures account registration.",),
-            False,
-        )
-    ),
-    -4206: _Details(
-        (
-            "ADJUST_LEVERAGE_KYC_LIMIT",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Users in this country has limited adjust leverage.",
-                "Users in your location/country can only access a maximum leverage of %s",
-            ),
-            False,
-        )
-    ),
-    -4208: _Details(
-        (
-            "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Current symbol leverage cannot exceed 20 when using position limit adjustment service.",
-            ),
-            False,
-        )
-    ),
-    -4209: _Details(
-        (
-            "ADJUST_LEVERAGE_SYMBOL_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "The max leverage of Symbol is 20x",
-                "Leverage adjustment failed. Current symbol max leverage limit is %sx",
-            ),
-            False,
-        )
-    ),
-    -4210: _Details(
-        (
-            "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Stop price is higher than price multiplier cap.",
-                "Stop price can't be higher than %s",
-            ),
-            False,
-        )
-    ),
-    -4211: _Details(
-        (
-            "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Stop price is lower than price multiplier floor.",
-                "Stop price can't be lower than %s",
-            ),
-            False,
-        )
-    ),
-    -4400: _Details(
-        (
-            "TRADING_QUANTITATIVE_RULE",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Futures Trading Quantitative Rules violated, only reduceOnly order is allowed, please try again later.",
-            ),
-            False,
-        )
-    ),
-    -4401: _Details(
-        (
-            "LARGE_POSITION_SYM_RULE",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Futures Trading Risk Control Rules of large position holding violated, only reduceOnly order is allowed, please reduce the position. .",
-            ),
-            False,
-        )
-    ),
-    -4402: _Details(
-        (
-            "COMPLIANCE_BLACK_SYMBOL_RESTRICTION",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Dear user, as per our Terms of Use and compliance with local regulations, this feature is currently not available in your region.",
-            ),
-            False,
-        )
-    ),
-    -4403: _Details(
-        (
-            "ADJUST_LEVERAGE_COMPLIANCE_FAILED",
-            "40xx_filters_and_other_issues",
-            "",
-            (
-                "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to 10x in your region",
-                "Dear user, as per our Terms of Use and compliance with local regulations, the leverage can only up to %sx in your region",
-            ),
-            False,
-        )
-    ),
-    -5021: _Details(
-        (
-            "FOK_ORDER_REJECT",
-            "50xx_order_execution_issues",
-            "",
-            ("Due to the order could not be filled immediately, the FOK order has been rejected.",),
-            False,
-        )
-    ),
-    -5022: _Details(
-        (
-            "GTX_ORDER_REJECT",
-            "50xx_order_execution_issues",
-            "",
-            (
-                "Due to the order could not be executed as maker, the Post Only order will be rejected.",
-            ),
-            False,
-        )
-    ),
-    -5024: _Details(
-        (
-            "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
-            "50xx_order_execution_issues",
-            "",
-            ("Symbol is not in trading status. Order amendment is not permitted.",),
-            False,
-        )
-    ),
-    -5025: _Details(
-        (
-            "LIMIT_ORDER_ONLY",
-            "50xx_order_execution_issues",
-            "",
-            ("Only limit order is supported.",),
-            False,
-        )
-    ),
-    -5026: _Details(
-        (
-            "Exceed_Maximum_Modify_Order_Limit",
-            "50xx_order_execution_issues",
-            "",
-            ("Exceed maximum modify order limit.",),
-            False,
-        )
-    ),
-    -5027: _Details(
-        (
-            "SAME_ORDER",
-            "50xx_order_execution_issues",
-            "",
-            ("No need to modify the order.",),
-            False,
-        )
-    ),
-    -5028: _Details(
-        (
-            "ME_RECVWINDOW_REJECT",
-            "50xx_order_execution_issues",
-            "",
-            ("Timestamp for this request is outside of the ME recvWindow.",),
-            False,
-        )
-    ),
-    -5029: _Details(
-        (
-            "MODIFICATION_MIN_NOTIONAL",
-            "50xx_order_execution_issues",
-            "",
-            ("Order's notional must be no smaller than %s",),
-            False,
-        )
-    ),
-    -5037: _Details(
-        (
-            "INVALID_PRICE_MATCH",
-            "50xx_order_execution_issues",
-            "",
-            ("Invalid price match",),
-            False,
-        )
-    ),
-    -5038: _Details(
-        (
-            "UNSUPPORTED_ORDER_TYPE_PRICE_MATCH",
-            "50xx_order_execution_issues",
-            "",
-            ("Price match only supports order type: LIMIT, STOP AND TAKE_PROFIT",),
-            False,
-        )
-    ),
-    -5039: _Details(
-        (
-            "INVALID_SELF_TRADE_PREVENTION_MODE",
-            "50xx_order_execution_issues",
-            "",
-            ("Invalid self trade prevention mode",),
-            False,
-        )
-    ),
-    -5040: _Details(
-        (
-            "FUTURE_GOOD_TILL_DATE",
-            "50xx_order_execution_issues",
-            "",
-            (
-                "The goodTillDate timestamp must be greater than the current time plus 600 seconds and smaller than 253402300799000 (UTC 9999-12-31 23:59:59)",
-            ),
-            False,
-        )
-    ),
-    -5041: _Details(
-        (
-            "BBO_ORDER_REJECT",
-            "50xx_order_execution_issues",
-            "",
-            ("No depth matches this BBO order",),
-            False,
-        )
-    ),
-    -5043: _Details(
-        (
-            "Existing_Pending_Modification",
-            "50xx_order_execution_issues",
-            "",
-            ("A pending modification already exists for this order.",),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

@@ -1761,2240 +1761,1743 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    -1000: (
+        "UNKNOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "An unknown error occurred while processing the request.",
+            "An unknown error occurred while processing the request.[%s]",
+        ),
+        False,
+    ),
+    -1001: (
+        "DISCONNECTED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
+    ),
+    -1002: (
+        "UNAUTHORIZED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("You are not authorized to execute this request.",),
+        False,
+    ),
+    -1003: (
+        "TOO_MANY_REQUESTS",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Too many requests queued.",
+            "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
+            "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        False,
+    ),
+    -1004: (
+        "SERVER_BUSY",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Server is busy, please wait and try again",),
+        False,
+    ),
+    -1006: (
+        "UNEXPECTED_RESP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
+    ),
+    -1007: (
+        "TIMEOUT",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
+    ),
+    -1008: (
+        "SERVER_BUSY",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
+        ),
+        False,
+    ),
+    -1014: (
+        "UNKNOWN_ORDER_COMPOSITION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Unsupported order combination.",),
+        False,
+    ),
+    -1015: (
+        "TOO_MANY_ORDERS",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
+    ),
+    -1016: (
+        "SERVICE_SHUTTING_DOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This service is no longer available.",),
+        False,
+    ),
+    -1020: (
+        "UNSUPPORTED_OPERATION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This operation is not supported.",),
+        False,
+    ),
+    -1021: (
+        "INVALID_TIMESTAMP",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
+    ),
+    -1022: (
+        "INVALID_SIGNATURE",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Signature for this request is not valid.",),
+        False,
+    ),
+    -1099: (
+        "Not found, authenticated, or authorized",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This replaces error code -1999",),
+        False,
+    ),
+    -1100: (
+        "ILLEGAL_CHARS",
+        "11xx_2xxx_request_issues",
+        "",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in a parameter. %s",
+            "Illegal characters found in parameter %s; legal range is %s.",
+        ),
+        False,
+    ),
+    -1101: (
+        "TOO_MANY_PARAMETERS",
+        "11xx_2xxx_request_issues",
+        "",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected %s and received %s.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
+    ),
+    -1102: (
+        "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        "11xx_2xxx_request_issues",
+        "",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+            "Param %s or %s must be sent, but both were empty/null!",
+        ),
+        False,
+    ),
+    -1103: (
+        "UNKNOWN_PARAM",
+        "11xx_2xxx_request_issues",
+        "",
+        ("An unknown parameter was sent.",),
+        False,
+    ),
+    -1104: (
+        "UNREAD_PARAMETERS",
+        "11xx_2xxx_request_issues",
+        "",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        ),
+        False,
+    ),
+    -1105: (
+        "PARAM_EMPTY",
+        "11xx_2xxx_request_issues",
+        "",
+        ("A parameter was empty.", "Parameter %s was empty."),
+        False,
+    ),
+    -1106: (
+        "PARAM_NOT_REQUIRED",
+        "11xx_2xxx_request_issues",
+        "",
+        ("A parameter was sent when not required.", "Parameter %s sent when not required."),
+        False,
+    ),
+    -1111: (
+        "BAD_PRECISION",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
+    ),
+    -1112: (
+        "NO_DEPTH",
+        "11xx_2xxx_request_issues",
+        "",
+        ("No orders on book for symbol.",),
+        False,
+    ),
+    -1114: (
+        "TIF_NOT_REQUIRED",
+        "11xx_2xxx_request_issues",
+        "",
+        ("TimeInForce parameter sent when not required.",),
+        False,
+    ),
+    -1115: (
+        "INVALID_TIF",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid timeInForce.",),
+        False,
+    ),
+    -1116: (
+        "INVALID_ORDER_TYPE",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid orderType.",),
+        False,
+    ),
+    -1117: (
+        "INVALID_SIDE",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid side.",),
+        False,
+    ),
+    -1118: (
+        "EMPTY_NEW_CL_ORD_ID",
+        "11xx_2xxx_request_issues",
+        "",
+        ("New client order ID was empty.",),
+        False,
+    ),
+    -1119: (
+        "EMPTY_ORG_CL_ORD_ID",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Original client order ID was empty.",),
+        False,
+    ),
+    -1120: (
+        "BAD_INTERVAL",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid interval.",),
+        False,
+    ),
+    -1121: (
+        "BAD_SYMBOL",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -1125: (
+        "INVALID_LISTEN_KEY",
+        "11xx_2xxx_request_issues",
+        "",
+        ("This listenKey does not exist.",),
+        False,
+    ),
+    -1127: (
+        "MORE_THAN_XX_HOURS",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
+    ),
+    -1128: (
+        "OPTIONAL_PARAMS_BAD_COMBO",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Combination of optional parameters invalid.",),
+        False,
+    ),
+    -1130: (
+        "INVALID_PARAMETER",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid data sent for a parameter.", "Data sent for parameter %s is not valid."),
+        False,
+    ),
+    -1131: (
+        "BAD_RECV_WINDOW",
+        "11xx_2xxx_request_issues",
+        "",
+        ("recvWindow must be less than 60000",),
+        False,
+    ),
+    -1134: (
+        "BAD_STRATEGY_TYPE",
+        "11xx_2xxx_request_issues",
+        "",
+        ("strategyType was less than 1000000.",),
+        False,
+    ),
+    -1145: (
+        "INVALID_CANCEL_RESTRICTIONS",
+        "11xx_2xxx_request_issues",
+        "",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
+    ),
+    -1151: (
+        "DUPLICATE_SYMBOLS",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Symbol is present multiple times in the list.",),
+        False,
+    ),
+    -2010: (
+        "NEW_ORDER_REJECTED",
+        "11xx_2xxx_request_issues",
+        "",
+        ("NEW_ORDER_REJECTED",),
+        False,
+    ),
+    -2011: (
+        "CANCEL_REJECTED",
+        "11xx_2xxx_request_issues",
+        "",
+        ("CANCEL_REJECTED",),
+        False,
+    ),
+    -2013: (
+        "NO_SUCH_ORDER",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -2014: (
+        "BAD_API_KEY_FMT",
+        "11xx_2xxx_request_issues",
+        "",
+        ("API-key format invalid.",),
+        False,
+    ),
+    -2015: (
+        "REJECTED_MBX_KEY",
+        "11xx_2xxx_request_issues",
+        "",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
+    ),
+    -2016: (
+        "NO_TRADING_WINDOW",
+        "11xx_2xxx_request_issues",
+        "",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
+    ),
+    -2026: (
+        "ORDER_ARCHIVED",
+        "11xx_2xxx_request_issues",
+        "",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
+    ),
+    -3000: (
+        "INNER_FAILURE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Internal server error.",),
+        False,
+    ),
+    -3001: (
+        "NEED_ENABLE_2FA",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Please enable 2FA first.",),
+        False,
+    ),
+    -3002: (
+        "ASSET_DEFICIENCY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("We don't have this asset.",),
+        False,
+    ),
+    -3003: (
+        "NO_OPENED_MARGIN_ACCOUNT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Margin account does not exist.",),
+        False,
+    ),
+    -3004: (
+        "TRADE_NOT_ALLOWED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Trade not allowed.",),
+        False,
+    ),
+    -3005: (
+        "TRANSFER_OUT_NOT_ALLOWED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transferring out not allowed.",),
+        False,
+    ),
+    -3006: (
+        "EXCEED_MAX_BORROWABLE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Your borrow amount has exceed maximum borrow amount.",),
+        False,
+    ),
+    -3007: (
+        "HAS_PENDING_TRANSACTION",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You have pending transaction, please try again later.",),
+        False,
+    ),
+    -3008: (
+        "BORROW_NOT_ALLOWED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Borrow not allowed.",),
+        False,
+    ),
+    -3009: (
+        "ASSET_NOT_MORTGAGEABLE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This asset are not allowed to transfer into margin account currently.",),
+        False,
+    ),
+    -3010: (
+        "REPAY_NOT_ALLOWED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Repay not allowed.",),
+        False,
+    ),
+    -3011: (
+        "BAD_DATE_RANGE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Your input date is invalid.",),
+        False,
+    ),
+    -3012: (
+        "ASSET_ADMIN_BAN_BORROW",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Borrow is banned for this asset.",),
+        False,
+    ),
+    -3013: (
+        "LT_MIN_BORROWABLE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Borrow amount less than minimum borrow amount.",),
+        False,
+    ),
+    -3014: (
+        "ACCOUNT_BAN_BORROW",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Borrow is banned for this account.",),
+        False,
+    ),
+    -3015: (
+        "REPAY_EXCEED_LIABILITY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Repay amount exceeds borrow amount.",),
+        False,
+    ),
+    -3016: (
+        "LT_MIN_REPAY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Repay amount less than minimum repay amount.",),
+        False,
+    ),
+    -3017: (
+        "ASSET_ADMIN_BAN_MORTGAGE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This asset are not allowed to transfer into margin account currently.",),
+        False,
+    ),
+    -3018: (
+        "ACCOUNT_BAN_MORTGAGE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transferring in has been banned for this account.",),
+        False,
+    ),
+    -3019: (
+        "ACCOUNT_BAN_ROLLOUT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transferring out has been banned for this account.",),
+        False,
+    ),
+    -3020: (
+        "EXCEED_MAX_ROLLOUT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transfer out amount exceeds max amount.",),
+        False,
+    ),
+    -3021: (
+        "PAIR_ADMIN_BAN_TRADE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Margin account are not allowed to trade this trading pair.",),
+        False,
+    ),
+    -3022: (
+        "ACCOUNT_BAN_TRADE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You account's trading is banned.",),
+        False,
+    ),
+    -3023: (
+        "WARNING_MARGIN_LEVEL",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You can't transfer out/place order under current margin level.",),
+        False,
+    ),
+    -3024: (
+        "FEW_LIABILITY_LEFT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The unpaid debt is too small after this repayment.",),
+        False,
+    ),
+    -3025: (
+        "INVALID_EFFECTIVE_TIME",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Your input date is invalid.",),
+        False,
+    ),
+    -3026: (
+        "VALIDATION_FAILED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Your input param is invalid.",),
+        False,
+    ),
+    -3027: (
+        "NOT_VALID_MARGIN_ASSET",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Not a valid margin asset.",),
+        False,
+    ),
+    -3028: (
+        "NOT_VALID_MARGIN_PAIR",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Not a valid margin pair.",),
+        False,
+    ),
+    -3029: (
+        "TRANSFER_FAILED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transfer failed.",),
+        False,
+    ),
+    -3036: (
+        "ACCOUNT_BAN_REPAY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This account is not allowed to repay.",),
+        False,
+    ),
+    -3037: (
+        "PNL_CLEARING",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("PNL is clearing. Wait a second.",),
+        False,
+    ),
+    -3038: (
+        "LISTEN_KEY_NOT_FOUND",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Listen key not found.",),
+        False,
+    ),
+    -3041: (
+        "BALANCE_NOT_CLEARED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Balance is not enough",),
+        False,
+    ),
+    -3042: (
+        "PRICE_INDEX_NOT_FOUND",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("PriceIndex not available for this margin pair.",),
+        False,
+    ),
+    -3043: (
+        "TRANSFER_IN_NOT_ALLOWED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Transferring in not allowed.",),
+        False,
+    ),
+    -3044: (
+        "SYSTEM_BUSY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("System busy.",),
+        False,
+    ),
+    -3045: (
+        "SYSTEM",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The system doesn't have enough asset now.",),
+        False,
+    ),
+    -3999: (
+        "NOT_WHITELIST_USER",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This function is only available for invited users.",),
+        False,
+    ),
+    -4001: (
+        "CAPITAL_INVALID",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Invalid operation.",),
+        False,
+    ),
+    -4002: (
+        "CAPITAL_IG",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Invalid get.",),
+        False,
+    ),
+    -4003: (
+        "CAPITAL_IEV",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Your input email is invalid.",),
+        False,
+    ),
+    -4004: (
+        "CAPITAL_UA",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You don't login or auth.",),
+        False,
+    ),
+    -4005: (
+        "CAPAITAL_TOO_MANY_REQUEST",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Too many new requests.",),
+        False,
+    ),
+    -4006: (
+        "CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Support main account only.",),
+        False,
+    ),
+    -4007: (
+        "CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Address validation is not passed.",),
+        False,
+    ),
+    -4008: (
+        "CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Address tag validation is not passed.",),
+        False,
+    ),
+    -4010: (
+        "CAPITAL_WHITELIST_EMAIL_CONFIRM",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("White list mail has been confirmed.",),
+        False,
+    ),
+    -4011: (
+        "CAPITAL_WHITELIST_EMAIL_EXPIRED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("White list mail is invalid.",),
+        False,
+    ),
+    -4012: (
+        "CAPITAL_WHITELIST_CLOSE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("White list is not opened.",),
+        False,
+    ),
+    -4013: (
+        "CAPITAL_WITHDRAW_2FA_VERIFY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("2FA is not opened.",),
+        False,
+    ),
+    -4014: (
+        "CAPITAL_WITHDRAW_LOGIN_DELAY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Withdraw is not allowed within 2 min login.",),
+        False,
+    ),
+    -4015: (
+        "CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Withdraw is limited.",),
+        False,
+    ),
+    -4016: (
+        "CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Within 24 hours after password modification, withdrawal is prohibited.",),
+        False,
+    ),
+    -4017: (
+        "CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Within 24 hours after the release of 2FA, withdrawal is prohibited.",),
+        False,
+    ),
+    -4018: (
+        "CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("We don't have this asset.",),
+        False,
+    ),
+    -4019: (
+        "CAPITAL_WITHDRAW_ASSET_PROHIBIT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Current asset is not open for withdrawal.",),
+        False,
+    ),
+    -4021: (
+        "CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Asset withdrawal must be an %s multiple of %s.",),
+        False,
+    ),
+    -4022: (
+        "CAPITAL_WITHDRAW_MIN_AMOUNT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Not less than the minimum pick-up quantity %s.",),
+        False,
+    ),
+    -4023: (
+        "CAPITAL_WITHDRAW_MAX_AMOUNT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Within 24 hours, the withdrawal exceeds the maximum amount.",),
+        False,
+    ),
+    -4024: (
+        "CAPITAL_WITHDRAW_USER_NO_ASSET",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You don't have this asset.",),
+        False,
+    ),
+    -4025: (
+        "CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The number of hold asset is less than zero.",),
+        False,
+    ),
+    -4026: (
+        "CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You have insufficient balance.",),
+        False,
+    ),
+    -4027: (
+        "CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Failed to obtain tranId.",),
+        False,
+    ),
+    -4028: (
+        "CAPITAL_WITHDRAW_MORE_THAN_FEE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The amount of withdrawal must be greater than the Commission.",),
+        False,
+    ),
+    -4029: (
+        "CAPITAL_WITHDRAW_NOT_EXIST",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The withdrawal record does not exist.",),
+        False,
+    ),
+    -4030: (
+        "CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Confirmation of successful asset withdrawal.",),
+        False,
+    ),
+    -4031: (
+        "CAPITAL_WITHDRAW_CANCEL_FAILURE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Cancellation failed.",),
+        False,
+    ),
+    -4032: (
+        "CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Withdraw verification exception.",),
+        False,
+    ),
+    -4033: (
+        "CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Illegal address.",),
+        False,
+    ),
+    -4034: (
+        "CAPITAL_WITHDRAW_ADDRESS_CHEAT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The address is suspected of fake.",),
+        False,
+    ),
+    -4035: (
+        "CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This address is not on the whitelist. Please join and try again.",),
+        False,
+    ),
+    -4036: (
+        "CAPITAL_WITHDRAW_NEW_ADDRESS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The new address needs to be withdrawn in {0} hours.",),
+        False,
+    ),
+    -4037: (
+        "CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Re-sending Mail failed.",),
+        False,
+    ),
+    -4038: (
+        "CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Please try again in 5 minutes.",),
+        False,
+    ),
+    -4039: (
+        "CAPITAL_USER_EMPTY",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("The user does not exist.",),
+        False,
+    ),
+    -4040: (
+        "CAPITAL_NO_CHARGE",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This address not charged.",),
+        False,
+    ),
+    -4041: (
+        "CAPITAL_MINUTE_TOO_SMALL",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Please try again in one minute.",),
+        False,
+    ),
+    -4042: (
+        "CAPITAL_CHARGE_NOT_RESET",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This asset cannot get deposit address again.",),
+        False,
+    ),
+    -4043: (
+        "CAPITAL_ADDRESS_TOO_MUCH",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("More than 100 recharge addresses were used in 24 hours.",),
+        False,
+    ),
+    -4044: (
+        "CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This is a blacklist country.",),
+        False,
+    ),
+    -4045: (
+        "CAPITAL_GET_ASSET_ERROR",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Failure to acquire assets.",),
+        False,
+    ),
+    -4046: (
+        "CAPITAL_AGREEMENT_NOT_CONFIRMED",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Agreement not confirmed.",),
+        False,
+    ),
+    -4047: (
+        "CAPITAL_DATE_INTERVAL_LIMIT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Time interval must be within 0-90 days",),
+        False,
+    ),
+    -4060: (
+        "CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        (
+            "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
+        ),
+        False,
+    ),
+    -5001: (
+        "ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Don't allow transfer to micro assets.",),
+        False,
+    ),
+    -5002: (
+        "ASSET_ASSET_NOT_ENOUGH",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You have insufficient balance.",),
+        False,
+    ),
+    -5003: (
+        "ASSET_USER_HAVE_NO_ASSET",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("You don't have this asset.",),
+        False,
+    ),
+    -5004: (
+        "USER_OUT_OF_TRANSFER_FLOAT",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        (
+            "The residual balances have exceeded 0.001BTC, Please re-choose.",
+            "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
+        ),
+        False,
+    ),
+    -5005: (
+        "USER_ASSET_AMOUNT_IS_TOO_LOW",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        (
+            "The residual balances of the BTC is too low",
+            "The residual balances of %s is too low, Please re-choose.",
+        ),
+        False,
+    ),
+    -5006: (
+        "USER_CAN_NOT_REQUEST_IN_24_HOURS",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Only transfer once in 24 hours.",),
+        False,
+    ),
+    -5007: (
+        "AMOUNT_OVER_ZERO",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Quantity must be greater than zero.",),
+        False,
+    ),
+    -5008: (
+        "ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Insufficient amount of returnable assets.",),
+        False,
+    ),
+    -5009: (
+        "PRODUCT_NOT_EXIST",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Product does not exist.",),
+        False,
+    ),
+    -5010: (
+        "TRANSFER_FAIL",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Asset transfer fail.",),
+        False,
+    ),
+    -5011: (
+        "FUTURE_ACCT_NOT_EXIST",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("future account not exists.",),
+        False,
+    ),
+    -5012: (
+        "TRANSFER_PENDING",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("Asset transfer is in pending.", "future account or sub relation not exists."),
+        False,
+    ),
+    -5021: (
+        "PARENT_SUB_HAVE_NO_RELATION",
+        "3xxx_5xxx_sapi_specific_issues",
+        "",
+        ("This parent sub have no relation",),
+        False,
+    ),
+    -6001: (
+        "DAILY_PRODUCT_NOT_EXIST",
+        "6xxx_savings_issues",
+        "",
+        ("Daily product not exists.",),
+        False,
+    ),
+    -6003: (
+        "DAILY_PRODUCT_NOT_ACCESSIBLE",
+        "6xxx_savings_issues",
+        "",
+        ("Product not exist or you don't have permission",),
+        False,
+    ),
+    -6004: (
+        "DAILY_PRODUCT_NOT_PURCHASABLE",
+        "6xxx_savings_issues",
+        "",
+        ("Product not in purchase status",),
+        False,
+    ),
+    -6005: (
+        "DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
+        "6xxx_savings_issues",
+        "",
+        ("Smaller than min purchase limit",),
+        False,
+    ),
+    -6006: (
+        "DAILY_REDEEM_AMOUNT_ERROR",
+        "6xxx_savings_issues",
+        "",
+        ("Redeem amount error",),
+        False,
+    ),
+    -6007: (
+        "DAILY_REDEEM_TIME_ERROR",
+        "6xxx_savings_issues",
+        "",
+        ("Not in redeem time",),
+        False,
+    ),
+    -6008: (
+        "DAILY_PRODUCT_NOT_REDEEMABLE",
+        "6xxx_savings_issues",
+        "",
+        ("Product not in redeem status",),
+        False,
+    ),
+    -6009: (
+        "REQUEST_FREQUENCY_TOO_HIGH",
+        "6xxx_savings_issues",
+        "",
+        ("Request frequency too high",),
+        False,
+    ),
+    -6011: (
+        "EXCEEDED_USER_PURCHASE_LIMIT",
+        "6xxx_savings_issues",
+        "",
+        ("Exceeding the maximum num allowed to purchase per user",),
+        False,
+    ),
+    -6012: (
+        "BALANCE_NOT_ENOUGH",
+        "6xxx_savings_issues",
+        "",
+        ("Balance not enough",),
+        False,
+    ),
+    -6013: (
+        "PURCHASING_FAILED",
+        "6xxx_savings_issues",
+        "",
+        ("Purchasing failed",),
+        False,
+    ),
+    -6014: (
+        "UPDATE_FAILED",
+        "6xxx_savings_issues",
+        "",
+        ("Exceed up-limit allowed to purchased",),
+        False,
+    ),
+    -6015: (
+        "EMPTY_REQUEST_BODY",
+        "6xxx_savings_issues",
+        "",
+        ("Empty request body",),
+        False,
+    ),
+    -6016: (
+        "PARAMS_ERR",
+        "6xxx_savings_issues",
+        "",
+        ("Parameter err",),
+        False,
+    ),
+    -6017: (
+        "NOT_IN_WHITELIST",
+        "6xxx_savings_issues",
+        "",
+        ("Not in whitelist",),
+        False,
+    ),
+    -6018: (
+        "ASSET_NOT_ENOUGH",
+        "6xxx_savings_issues",
+        "",
+        ("Asset not enough",),
+        False,
+    ),
+    -6019: (
+        "PENDING",
+        "6xxx_savings_issues",
+        "",
+        ("Need confirm",),
+        False,
+    ),
+    -6020: (
+        "PROJECT_NOT_EXISTS",
+        "6xxx_savings_issues",
+        "",
+        ("Project not exists",),
+        False,
+    ),
+    -7001: (
+        "FUTURES_BAD_DATE_RANGE",
+        "70xx_futures",
+        "",
+        ("Date range is not supported.",),
+        False,
+    ),
+    -7002: (
+        "FUTURES_BAD_TYPE",
+        "70xx_futures",
+        "",
+        ("Data request type is not supported.",),
+        False,
+    ),
+    -20121: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -20124: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("Invalid algo id or it has been completed.",),
+        False,
+    ),
+    -20130: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("Invalid data sent for a parameter.",),
+        False,
+    ),
+    -20132: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("The client algo id is duplicated.",),
+        False,
+    ),
+    -20194: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("Duration is too short to execute all required quantity.",),
+        False,
+    ),
+    -20195: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("The total size is too small.",),
+        False,
+    ),
+    -20196: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("The total size is too large.",),
+        False,
+    ),
+    -20198: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("Reach the max open orders allowed.",),
+        False,
+    ),
+    -20204: (
+        "",
+        "20xxx_futures_spot_algo",
+        "",
+        ("The notional of USD is less or more than the limit.",),
+        False,
+    ),
+    -10001: (
+        "SYSTEM_MAINTENANCE",
+        "10xxx_crypto_loans",
+        "",
+        ("The system is under maintenance, please try again later.",),
+        False,
+    ),
+    -10002: (
+        "INVALID_INPUT",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid input parameters.",),
+        False,
+    ),
+    -10005: (
+        "NO_RECORDS",
+        "10xxx_crypto_loans",
+        "",
+        ("No records found.",),
+        False,
+    ),
+    -10007: (
+        "COIN_NOT_LOANABLE",
+        "10xxx_crypto_loans",
+        "",
+        ("This coin is not loanable.",),
+        False,
+    ),
+    -10008: (
+        "COIN_NOT_LOANABLE",
+        "10xxx_crypto_loans",
+        "",
+        ("This coin is not loanable",),
+        False,
+    ),
+    -10009: (
+        "COIN_NOT_COLLATERAL",
+        "10xxx_crypto_loans",
+        "",
+        ("This coin can not be used as collateral.",),
+        False,
+    ),
+    -10010: (
+        "COIN_NOT_COLLATERAL",
+        "10xxx_crypto_loans",
+        "",
+        ("This coin can not be used as collateral.",),
+        False,
+    ),
+    -10011: (
+        "INSUFFICIENT_ASSET",
+        "10xxx_crypto_loans",
+        "",
+        ("Insufficient spot assets.",),
+        False,
+    ),
+    -10012: (
+        "INVALID_AMOUNT",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid repayment amount.",),
+        False,
+    ),
+    -10013: (
+        "INSUFFICIENT_AMOUNT",
+        "10xxx_crypto_loans",
+        "",
+        ("Insufficient collateral amount.",),
+        False,
+    ),
+    -10015: (
+        "DEDUCTION_FAILED",
+        "10xxx_crypto_loans",
+        "",
+        ("Collateral deduction failed.",),
+        False,
+    ),
+    -10016: (
+        "LOAN_FAILED",
+        "10xxx_crypto_loans",
+        "",
+        ("Failed to provide loan.",),
+        False,
+    ),
+    -10017: (
+        "REPAY_EXCEED_DEBT",
+        "10xxx_crypto_loans",
+        "",
+        ("Repayment amount exceeds debt.",),
+        False,
+    ),
+    -10018: (
+        "INVALID_AMOUNT",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid repayment amount.",),
+        False,
+    ),
+    -10019: (
+        "CONFIG_NOT_EXIST",
+        "10xxx_crypto_loans",
+        "",
+        ("Configuration does not exists.",),
+        False,
+    ),
+    -10020: (
+        "UID_NOT_EXIST",
+        "10xxx_crypto_loans",
+        "",
+        ("User ID does not exist.",),
+        False,
+    ),
+    -10021: (
+        "ORDER_NOT_EXIST",
+        "10xxx_crypto_loans",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -10022: (
+        "INVALID_AMOUNT",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid adjustment amount.",),
+        False,
+    ),
+    -10023: (
+        "ADJUST_LTV_FAILED",
+        "10xxx_crypto_loans",
+        "",
+        ("Failed to adjust LTV.",),
+        False,
+    ),
+    -10024: (
+        "ADJUST_LTV_NOT_SUPPORTED",
+        "10xxx_crypto_loans",
+        "",
+        ("LTV adjustment not supported.",),
+        False,
+    ),
+    -10025: (
+        "REPAY_FAILED",
+        "10xxx_crypto_loans",
+        "",
+        ("Repayment failed.",),
+        False,
+    ),
+    -10026: (
+        "INVALID_PARAMETER",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid parameter.",),
+        False,
+    ),
+    -10028: (
+        "INVALID_PARAMETER",
+        "10xxx_crypto_loans",
+        "",
+        ("Invalid parameter.",),
+        False,
+    ),
+    -10029: (
+        "AMOUNT_TOO_SMALL",
+        "10xxx_crypto_loans",
+        "",
+        ("Loan amount is too small.",),
+        False,
+    ),
+    -10030: (
+        "AMOUNT_TOO_LARGE",
+        "10xxx_crypto_loans",
+        "",
+        ("Loan amount is too much.",),
+        False,
+    ),
+    -10031: (
+        "QUOTA_REACHED",
+        "10xxx_crypto_loans",
+        "",
+        ("Individual loan quota reached.",),
+        False,
+    ),
+    -10032: (
+        "REPAY_NOT_AVAILABLE",
+        "10xxx_crypto_loans",
+        "",
+        ("Repayment is temporarily unavailable.",),
+        False,
+    ),
+    -10034: (
+        "REPAY_NOT_AVAILABLE",
+        "10xxx_crypto_loans",
+        "",
+        (
+            "Repay with collateral is not available currently, please try to repay with borrowed coin.",
+        ),
+        False,
+    ),
+    -10039: (
+        "AMOUNT_TOO_SMALL",
+        "10xxx_crypto_loans",
+        "",
+        ("Repayment amount is too small.",),
+        False,
+    ),
+    -10040: (
+        "AMOUNT_TOO_LARGE",
+        "10xxx_crypto_loans",
+        "",
+        ("Repayment amount is too large.",),
+        False,
+    ),
+    -10041: (
+        "INSUFFICIENT_AMOUNT",
+        "10xxx_crypto_loans",
+        "",
+        (
+            "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.",
+        ),
+        False,
+    ),
+    -10042: (
+        "ASSET_NOT_SUPPORTED",
+        "10xxx_crypto_loans",
+        "",
+        ("asset %s is not supported",),
+        False,
+    ),
+    -10043: (
+        "ASSET_NOT_SUPPORTED",
+        "10xxx_crypto_loans",
+        "",
+        ("{0} borrowing is currently not supported.",),
+        False,
+    ),
+    -10044: (
+        "QUOTA_REACHED",
+        "10xxx_crypto_loans",
+        "",
+        (
+            "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
+        ),
+        False,
+    ),
+    -10045: (
+        "COLLTERAL_REPAY_NOT_SUPPORTED",
+        "10xxx_crypto_loans",
+        "",
+        ("The loan coin does not support collateral repayment. Please try again later.",),
+        False,
+    ),
+    -10046: (
+        "EXCEED_MAX_ADJUSTMENT",
+        "10xxx_crypto_loans",
+        "",
+        ("Collateral Adjustment exceeds the maximum limit. Please try again.",),
+        False,
+    ),
+    -10047: (
+        "REGION_NOT_SUPPORTED",
+        "10xxx_crypto_loans",
+        "",
+        ("This coin is currently not supported in your location due to local regulations.",),
+        False,
+    ),
+    -13000: (
+        "BLVT_FORBID_REDEEM",
+        "13xxx_blvt",
+        "",
+        ("Redeption of the token is forbiden now",),
+        False,
+    ),
+    -13001: (
+        "BLVT_EXCEED_DAILY_LIMIT",
+        "13xxx_blvt",
+        "",
+        ("Exceeds individual 24h redemption limit of the token",),
+        False,
+    ),
+    -13002: (
+        "BLVT_EXCEED_TOKEN_DAILY_LIMIT",
+        "13xxx_blvt",
+        "",
+        ("Exceeds total 24h redemption limit of the token",),
+        False,
+    ),
+    -13003: (
+        "BLVT_FORBID_PURCHASE",
+        "13xxx_blvt",
+        "",
+        ("Subscription of the token is forbiden now",),
+        False,
+    ),
+    -13004: (
+        "BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
+        "13xxx_blvt",
+        "",
+        ("Exceeds individual 24h subscription limit of the token",),
+        False,
+    ),
+    -13005: (
+        "BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
+        "13xxx_blvt",
+        "",
+        ("Exceeds total 24h subscription limit of the token",),
+        False,
+    ),
+    -13006: (
+        "BLVT_PURCHASE_LESS_MIN_AMOUNT",
+        "13xxx_blvt",
+        "",
+        ("Subscription amount is too small",),
+        False,
+    ),
+    -13007: (
+        "BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
+        "13xxx_blvt",
+        "",
+        ("The Agreement is not signed",),
+        False,
+    ),
+    -12014: (
+        "TOO MANY REQUESTS",
+        "12xxx_liquid_swap",
+        "",
+        ("More than 1 request in 2 seconds",),
+        False,
+    ),
+    -18002: (
+        "",
+        "18xxx_binance_code",
+        "",
+        (
+            "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
+        ),
+        False,
+    ),
+    -18003: (
+        "",
+        "18xxx_binance_code",
+        "",
+        ("Too many codes created in 24 hours, please try again after UTC 0",),
+        False,
+    ),
+    -18004: (
+        "",
+        "18xxx_binance_code",
+        "",
+        ("Too many invalid redeem attempts in 24 hours, please try again after UTC 0",),
+        False,
+    ),
+    -18005: (
+        "",
+        "18xxx_binance_code",
+        "",
+        ("Too many invalid verify attempts, please try later",),
+        False,
+    ),
+    -18006: (
+        "",
+        "18xxx_binance_code",
+        "",
+        ("The amount is too small, please re-enter",),
+        False,
+    ),
+    -18007: (
+        "",
+        "18xxx_binance_code",
+        "",
+        ("This token is not currently supported, please re-enter",),
+        False,
+    ),
+    -21001: (
+        "USER_IS_NOT_UNIACCOUNT",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("Request ID is not a Portfolio Margin Account.",),
+        False,
+    ),
+    -21002: (
+        "UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("Portfolio Margin Account doesn't support transfer from margin to futures.",),
+        False,
+    ),
+    -21003: (
+        "NET_ASSET_MUST_LTE_RATIO",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("Fail to retrieve margin assets.",),
+        False,
+    ),
+    -21004: (
+        "USER_NO_LIABILITY",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("User doesn’t have portfolio margin bankruptcy loan",),
+        False,
+    ),
+    -21005: (
+        "NO_ENOUGH_ASSET",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",),
+        False,
+    ),
+    -21006: (
+        "HAD_IN_PROCESS_REPAY",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("User had portfolio margin bankruptcy loan repayment in process",),
+        False,
+    ),
+    -21007: (
+        "IN_FORCE_LIQUIDATION",
+        "21xxx_portfolio_margin_account",
+        "",
+        ("User failed to repay portfolio margin bankruptcy loan since liquidation was in process",),
+        False,
+    ),
+    -2021: (
+        "Order cancel-replace partially failed",
+        "errors_regarding_post_api_v3_order_cancelreplace",
+        "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        (),
+        False,
+    ),
+    -2022: (
+        "Order cancel-replace failed.",
+        "errors_regarding_post_api_v3_order_cancelreplace",
+        "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        (),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    -1000: _Details(
-        (
-            "UNKNOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "An unknown error occurred while processing the request.",
-                "An unknown error occurred while processing the request.[%s]",
-            ),
-            False,
-        )
-    ),
-    -1001: _Details(
-        (
-            "DISCONNECTED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Internal error; unable to process your request. Please try again.",),
-            False,
-        )
-    ),
-    -1002: _Details(
-        (
-            "UNAUTHORIZED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("You are not authorized to execute this request.",),
-            False,
-        )
-    ),
-    -1003: _Details(
-        (
-            "TOO_MANY_REQUESTS",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Too many requests queued.",
-                "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-                "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-            ),
-            False,
-        )
-    ),
-    -1004: _Details(
-        (
-            "SERVER_BUSY",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Server is busy, please wait and try again",),
-            False,
-        )
-    ),
-    -1006: _Details(
-        (
-            "UNEXPECTED_RESP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "An unexpected response was received from the message bus. Execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1007: _Details(
-        (
-            "TIMEOUT",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1008: _Details(
-        (
-            "SERVER_BUSY",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
-            ),
-            False,
-        )
-    ),
-    -1014: _Details(
-        (
-            "UNKNOWN_ORDER_COMPOSITION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Unsupported order combination.",),
-            False,
-        )
-    ),
-    -1015: _Details(
-        (
-            "TOO_MANY_ORDERS",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
-            False,
-        )
-    ),
-    -1016: _Details(
-        (
-            "SERVICE_SHUTTING_DOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This service is no longer available.",),
-            False,
-        )
-    ),
-    -1020: _Details(
-        (
-            "UNSUPPORTED_OPERATION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This operation is not supported.",),
-            False,
-        )
-    ),
-    -1021: _Details(
-        (
-            "INVALID_TIMESTAMP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timestamp for this request is outside of the recvWindow.",
-                "Timestamp for this request was 1000ms ahead of the server's time.",
-            ),
-            False,
-        )
-    ),
-    -1022: _Details(
-        (
-            "INVALID_SIGNATURE",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Signature for this request is not valid.",),
-            False,
-        )
-    ),
-    -1099: _Details(
-        (
-            "Not found, authenticated, or authorized",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This replaces error code -1999",),
-            False,
-        )
-    ),
-    -1100: _Details(
-        (
-            "ILLEGAL_CHARS",
-            "11xx_2xxx_request_issues",
-            "",
-            (
-                "Illegal characters found in a parameter.",
-                "Illegal characters found in a parameter. %s",
-                "Illegal characters found in parameter %s; legal range is %s.",
-            ),
-            False,
-        )
-    ),
-    -1101: _Details(
-        (
-            "TOO_MANY_PARAMETERS",
-            "11xx_2xxx_request_issues",
-            "",
-            (
-                "Too many parameters sent for this endpoint.",
-                "Too many parameters; expected %s and received %s.",
-                "Duplicate values for a parameter detected.",
-            ),
-            False,
-        )
-    ),
-    -1102: _Details(
-        (
-            "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-            "11xx_2xxx_request_issues",
-            "",
-            (
-                "A mandatory parameter was not sent, was empty/null, or malformed.",
-                "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-                "Param %s or %s must be sent, but both were empty/null!",
-            ),
-            False,
-        )
-    ),
-    -1103: _Details(
-        (
-            "UNKNOWN_PARAM",
-            "11xx_2xxx_request_issues",
-            "",
-            ("An unknown parameter was sent.",),
-            False,
-        )
-    ),
-    -1104: _Details(
-        (
-            "UNREAD_PARAMETERS",
-            "11xx_2xxx_request_issues",
-            "",
-            (
-                "Not all sent parameters were read.",
-                "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-            ),
-            False,
-        )
-    ),
-    -1105: _Details(
-        (
-            "PARAM_EMPTY",
-            "11xx_2xxx_request_issues",
-            "",
-            ("A parameter was empty.", "Parameter %s was empty."),
-            False,
-        )
-    ),
-    -1106: _Details(
-        (
-            "PARAM_NOT_REQUIRED",
-            "11xx_2xxx_request_issues",
-            "",
-            ("A parameter was sent when not required.", "Parameter %s sent when not required."),
-            False,
-        )
-    ),
-    -1111: _Details(
-        (
-            "BAD_PRECISION",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Precision is over the maximum defined for this asset.",),
-            False,
-        )
-    ),
-    -1112: _Details(
-        (
-            "NO_DEPTH",
-            "11xx_2xxx_request_issues",
-            "",
-            ("No orders on book for symbol.",),
-            False,
-        )
-    ),
-    -1114: _Details(
-        (
-            "TIF_NOT_REQUIRED",
-            "11xx_2xxx_request_issues",
-            "",
-            ("TimeInForce parameter sent when not required.",),
-            False,
-        )
-    ),
-    -1115: _Details(
-        (
-            "INVALID_TIF",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid timeInForce.",),
-            False,
-        )
-    ),
-    -1116: _Details(
-        (
-            "INVALID_ORDER_TYPE",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid orderType.",),
-            False,
-        )
-    ),
-    -1117: _Details(
-        (
-            "INVALID_SIDE",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid side.",),
-            False,
-        )
-    ),
-    -1118: _Details(
-        (
-            "EMPTY_NEW_CL_ORD_ID",
-            "11xx_2xxx_request_issues",
-            "",
-            ("New client order ID was empty.",),
-            False,
-        )
-    ),
-    -1119: _Details(
-        (
-            "EMPTY_ORG_CL_ORD_ID",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Original client order ID was empty.",),
-            False,
-        )
-    ),
-    -1120: _Details(
-        (
-            "BAD_INTERVAL",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid interval.",),
-            False,
-        )
-    ),
-    -1121: _Details(
-        (
-            "BAD_SYMBOL",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -1125: _Details(
-        (
-            "INVALID_LISTEN_KEY",
-            "11xx_2xxx_request_issues",
-            "",
-            ("This listenKey does not exist.",),
-            False,
-        )
-    ),
-    -1127: _Details(
-        (
-            "MORE_THAN_XX_HOURS",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
-            False,
-        )
-    ),
-    -1128: _Details(
-        (
-            "OPTIONAL_PARAMS_BAD_COMBO",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Combination of optional parameters invalid.",),
-            False,
-        )
-    ),
-    -1130: _Details(
-        (
-            "INVALID_PARAMETER",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid data sent for a parameter.", "Data sent for parameter %s is not valid."),
-            False,
-        )
-    ),
-    -1131: _Details(
-        (
-            "BAD_RECV_WINDOW",
-            "11xx_2xxx_request_issues",
-            "",
-            ("recvWindow must be less than 60000",),
-            False,
-        )
-    ),
-    -1134: _Details(
-        (
-            "BAD_STRATEGY_TYPE",
-            "11xx_2xxx_request_issues",
-            "",
-            ("strategyType was less than 1000000.",),
-            False,
-        )
-    ),
-    -1145: _Details(
-        (
-            "INVALID_CANCEL_RESTRICTIONS",
-            "11xx_2xxx_request_issues",
-            "",
-            ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
-            False,
-        )
-    ),
-    -1151: _Details(
-        (
-            "DUPLICATE_SYMBOLS",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Symbol is present multiple times in the list.",),
-            False,
-        )
-    ),
-    -2010: _Details(
-        (
-            "NEW_ORDER_REJECTED",
-            "11xx_2xxx_request_issues",
-            "",
-            ("NEW_ORDER_REJECTED",),
-            False,
-        )
-    ),
-    -2011: _Details(
-        (
-            "CANCEL_REJECTED",
-            "11xx_2xxx_request_issues",
-            "",
-            ("CANCEL_REJECTED",),
-            False,
-        )
-    ),
-    -2013: _Details(
-        (
-            "NO_SUCH_ORDER",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -2014: _Details(
-        (
-            "BAD_API_KEY_FMT",
-            "11xx_2xxx_request_issues",
-            "",
-            ("API-key format invalid.",),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "REJECTED_MBX_KEY",
-            "11xx_2xxx_request_issues",
-            "",
-            ("Invalid API-key, IP, or permissions for action.",),
-            False,
-        )
-    ),
-    -2016: _Details(
-        (
-            "NO_TRADING_WINDOW",
-            "11xx_2xxx_request_issues",
-            "",
-            ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
-            False,
-        )
-    ),
-    -2026: _Details(
-        (
-            "ORDER_ARCHIVED",
-            "11xx_2xxx_request_issues",
-            "",
-            (
-                "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-            ),
-            False,
-        )
-    ),
-    -3000: _Details(
-        (
-            "INNER_FAILURE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Internal server error.",),
-            False,
-        )
-    ),
-    -3001: _Details(
-        (
-            "NEED_ENABLE_2FA",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Please enable 2FA first.",),
-            False,
-        )
-    ),
-    -3002: _Details(
-        (
-            "ASSET_DEFICIENCY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("We don't have this asset.",),
-            False,
-        )
-    ),
-    -3003: _Details(
-        (
-            "NO_OPENED_MARGIN_ACCOUNT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Margin account does not exist.",),
-            False,
-        )
-    ),
-    -3004: _Details(
-        (
-            "TRADE_NOT_ALLOWED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Trade not allowed.",),
-            False,
-        )
-    ),
-    -3005: _Details(
-        (
-            "TRANSFER_OUT_NOT_ALLOWED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transferring out not allowed.",),
-            False,
-        )
-    ),
-    -3006: _Details(
-        (
-            "EXCEED_MAX_BORROWABLE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Your borrow amount has exceed maximum borrow amount.",),
-            False,
-        )
-    ),
-    -3007: _Details(
-        (
-            "HAS_PENDING_TRANSACTION",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You have pending transaction, please try again later.",),
-            False,
-        )
-    ),
-    -3008: _Details(
-        (
-            "BORROW_NOT_ALLOWED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Borrow not allowed.",),
-            False,
-        )
-    ),
-    -3009: _Details(
-        (
-            "ASSET_NOT_MORTGAGEABLE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This asset are not allowed to transfer into margin account currently.",),
-            False,
-        )
-    ),
-    -3010: _Details(
-        (
-            "REPAY_NOT_ALLOWED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Repay not allowed.",),
-            False,
-        )
-    ),
-    -3011: _Details(
-        (
-            "BAD_DATE_RANGE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Your input date is invalid.",),
-            False,
-        )
-    ),
-    -3012: _Details(
-        (
-            "ASSET_ADMIN_BAN_BORROW",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Borrow is banned for this asset.",),
-            False,
-        )
-    ),
-    -3013: _Details(
-        (
-            "LT_MIN_BORROWABLE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Borrow amount less than minimum borrow amount.",),
-            False,
-        )
-    ),
-    -3014: _Details(
-        (
-            "ACCOUNT_BAN_BORROW",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Borrow is banned for this account.",),
-            False,
-        )
-    ),
-    -3015: _Details(
-        (
-            "REPAY_EXCEED_LIABILITY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Repay amount exceeds borrow amount.",),
-            False,
-        )
-    ),
-    -3016: _Details(
-        (
-            "LT_MIN_REPAY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Repay amount less than minimum repay amount.",),
-            False,
-        )
-    ),
-    -3017: _Details(
-        (
-            "ASSET_ADMIN_BAN_MORTGAGE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This asset are not allowed to transfer into margin account currently.",),
-            False,
-        )
-    ),
-    -3018: _Details(
-        (
-            "ACCOUNT_BAN_MORTGAGE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transferring in has been banned for this account.",),
-            False,
-        )
-    ),
-    -3019: _Details(
-        (
-            "ACCOUNT_BAN_ROLLOUT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transferring out has been banned for this account.",),
-            False,
-        )
-    ),
-    -3020: _Details(
-        (
-            "EXCEED_MAX_ROLLOUT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transfer out amount exceeds max amount.",),
-            False,
-        )
-    ),
-    -3021: _Details(
-        (
-            "PAIR_ADMIN_BAN_TRADE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Margin account are not allowed to trade this trading pair.",),
-            False,
-        )
-    ),
-    -3022: _Details(
-        (
-            "ACCOUNT_BAN_TRADE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You account's trading is banned.",),
-            False,
-        )
-    ),
-    -3023: _Details(
-        (
-            "WARNING_MARGIN_LEVEL",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You can't transfer out/place order under current margin level.",),
-            False,
-        )
-    ),
-    -3024: _Details(
-        (
-            "FEW_LIABILITY_LEFT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The unpaid debt is too small after this repayment.",),
-            False,
-        )
-    ),
-    -3025: _Details(
-        (
-            "INVALID_EFFECTIVE_TIME",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Your input date is invalid.",),
-            False,
-        )
-    ),
-    -3026: _Details(
-        (
-            "VALIDATION_FAILED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Your input param is invalid.",),
-            False,
-        )
-    ),
-    -3027: _Details(
-        (
-            "NOT_VALID_MARGIN_ASSET",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Not a valid margin asset.",),
-            False,
-        )
-    ),
-    -3028: _Details(
-        (
-            "NOT_VALID_MARGIN_PAIR",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Not a valid margin pair.",),
-            False,
-        )
-    ),
-    -3029: _Details(
-        (
-            "TRANSFER_FAILED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transfer failed.",),
-            False,
-        )
-    ),
-    -3036: _Details(
-        (
-            "ACCOUNT_BAN_REPAY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This account is not allowed to repay.",),
-            False,
-        )
-    ),
-    -3037: _Details(
-        (
-            "PNL_CLEARING",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("PNL is clearing. Wait a second.",),
-            False,
-        )
-    ),
-    -3038: _Details(
-        (
-            "LISTEN_KEY_NOT_FOUND",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Listen key not found.",),
-            False,
-        )
-    ),
-    -3041: _Details(
-        (
-            "BALANCE_NOT_CLEARED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Balance is not enough",),
-            False,
-        )
-    ),
-    -3042: _Details(
-        (
-            "PRICE_INDEX_NOT_FOUND",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("PriceIndex not available for this margin pair.",),
-            False,
-        )
-    ),
-    -3043: _Details(
-        (
-            "TRANSFER_IN_NOT_ALLOWED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Transferring in not allowed.",),
-            False,
-        )
-    ),
-    -3044: _Details(
-        (
-            "SYSTEM_BUSY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("System busy.",),
-            False,
-        )
-    ),
-    -3045: _Details(
-        (
-            "SYSTEM",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The system doesn't have enough asset now.",),
-            False,
-        )
-    ),
-    -3999: _Details(
-        (
-            "NOT_WHITELIST_USER",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This function is only available for invited users.",),
-            False,
-        )
-    ),
-    -4001: _Details(
-        (
-            "CAPITAL_INVALID",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Invalid operation.",),
-            False,
-        )
-    ),
-    -4002: _Details(
-        (
-            "CAPITAL_IG",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Invalid get.",),
-            False,
-        )
-    ),
-    -4003: _Details(
-        (
-            "CAPITAL_IEV",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Your input email is invalid.",),
-            False,
-        )
-    ),
-    -4004: _Details(
-        (
-            "CAPITAL_UA",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You don't login or auth.",),
-            False,
-        )
-    ),
-    -4005: _Details(
-        (
-            "CAPAITAL_TOO_MANY_REQUEST",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Too many new requests.",),
-            False,
-        )
-    ),
-    -4006: _Details(
-        (
-            "CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Support main account only.",),
-            False,
-        )
-    ),
-    -4007: _Details(
-        (
-            "CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Address validation is not passed.",),
-            False,
-        )
-    ),
-    -4008: _Details(
-        (
-            "CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Address tag validation is not passed.",),
-            False,
-        )
-    ),
-    -4010: _Details(
-        (
-            "CAPITAL_WHITELIST_EMAIL_CONFIRM",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("White list mail has been confirmed.",),
-            False,
-        )
-    ),
-    -4011: _Details(
-        (
-            "CAPITAL_WHITELIST_EMAIL_EXPIRED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("White list mail is invalid.",),
-            False,
-        )
-    ),
-    -4012: _Details(
-        (
-            "CAPITAL_WHITELIST_CLOSE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("White list is not opened.",),
-            False,
-        )
-    ),
-    -4013: _Details(
-        (
-            "CAPITAL_WITHDRAW_2FA_VERIFY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("2FA is not opened.",),
-            False,
-        )
-    ),
-    -4014: _Details(
-        (
-            "CAPITAL_WITHDRAW_LOGIN_DELAY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Withdraw is not allowed within 2 min login.",),
-            False,
-        )
-    ),
-    -4015: _Details(
-        (
-            "CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Withdraw is limited.",),
-            False,
-        )
-    ),
-    -4016: _Details(
-        (
-            "CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Within 24 hours after password modification, withdrawal is prohibited.",),
-            False,
-        )
-    ),
-    -4017: _Details(
-        (
-            "CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Within 24 hours after the release of 2FA, withdrawal is prohibited.",),
-            False,
-        )
-    ),
-    -4018: _Details(
-        (
-            "CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("We don't have this asset.",),
-            False,
-        )
-    ),
-    -4019: _Details(
-        (
-            "CAPITAL_WITHDRAW_ASSET_PROHIBIT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Current asset is not open for withdrawal.",),
-            False,
-        )
-    ),
-    -4021: _Details(
-        (
-            "CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Asset withdrawal must be an %s multiple of %s.",),
-            False,
-        )
-    ),
-    -4022: _Details(
-        (
-            "CAPITAL_WITHDRAW_MIN_AMOUNT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Not less than the minimum pick-up quantity %s.",),
-            False,
-        )
-    ),
-    -4023: _Details(
-        (
-            "CAPITAL_WITHDRAW_MAX_AMOUNT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Within 24 hours, the withdrawal exceeds the maximum amount.",),
-            False,
-        )
-    ),
-    -4024: _Details(
-        (
-            "CAPITAL_WITHDRAW_USER_NO_ASSET",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You don't have this asset.",),
-            False,
-        )
-    ),
-    -4025: _Details(
-        (
-            "CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The number of hold asset is less than zero.",),
-            False,
-        )
-    ),
-    -4026: _Details(
-        (
-            "CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You have insufficient balance.",),
-            False,
-        )
-    ),
-    -4027: _Details(
-        (
-            "CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Failed to obtain tranId.",),
-            False,
-        )
-    ),
-    -4028: _Details(
-        (
-            "CAPITAL_WITHDRAW_MORE_THAN_FEE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The amount of withdrawal must be greater than the Commission.",),
-            False,
-        )
-    ),
-    -4029: _Details(
-        (
-            "CAPITAL_WITHDRAW_NOT_EXIST",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The withdrawal record does not exist.",),
-            False,
-        )
-    ),
-    -4030: _Details(
-        (
-            "CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Confirmation of successful asset withdrawal.",),
-            False,
-        )
-    ),
-    -4031: _Details(
-        (
-            "CAPITAL_WITHDRAW_CANCEL_FAILURE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Cancellation failed.",),
-            False,
-        )
-    ),
-    -4032: _Details(
-        (
-            "CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Withdraw verification exception.",),
-            False,
-        )
-    ),
-    -4033: _Details(
-        (
-            "CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Illegal address.",),
-            False,
-        )
-    ),
-    -4034: _Details(
-        (
-            "CAPITAL_WITHDRAW_ADDRESS_CHEAT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The address is suspected of fake.",),
-            False,
-        )
-    ),
-    -4035: _Details(
-        (
-            "CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This address is not on the whitelist. Please join and try again.",),
-            False,
-        )
-    ),
-    -4036: _Details(
-        (
-            "CAPITAL_WITHDRAW_NEW_ADDRESS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The new address needs to be withdrawn in {0} hours.",),
-            False,
-        )
-    ),
-    -4037: _Details(
-        (
-            "CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Re-sending Mail failed.",),
-            False,
-        )
-    ),
-    -4038: _Details(
-        (
-            "CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Please try again in 5 minutes.",),
-            False,
-        )
-    ),
-    -4039: _Details(
-        (
-            "CAPITAL_USER_EMPTY",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("The user does not exist.",),
-            False,
-        )
-    ),
-    -4040: _Details(
-        (
-            "CAPITAL_NO_CHARGE",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This address not charged.",),
-            False,
-        )
-    ),
-    -4041: _Details(
-        (
-            "CAPITAL_MINUTE_TOO_SMALL",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Please try again in one minute.",),
-            False,
-        )
-    ),
-    -4042: _Details(
-        (
-            "CAPITAL_CHARGE_NOT_RESET",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This asset cannot get deposit address again.",),
-            False,
-        )
-    ),
-    -4043: _Details(
-        (
-            "CAPITAL_ADDRESS_TOO_MUCH",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("More than 100 recharge addresses were used in 24 hours.",),
-            False,
-        )
-    ),
-    -4044: _Details(
-        (
-            "CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This is a blacklist country.",),
-            False,
-        )
-    ),
-    -4045: _Details(
-        (
-            "CAPITAL_GET_ASSET_ERROR",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Failure to acquire assets.",),
-            False,
-        )
-    ),
-    -4046: _Details(
-        (
-            "CAPITAL_AGREEMENT_NOT_CONFIRMED",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Agreement not confirmed.",),
-            False,
-        )
-    ),
-    -4047: _Details(
-        (
-            "CAPITAL_DATE_INTERVAL_LIMIT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Time interval must be within 0-90 days",),
-            False,
-        )
-    ),
-    -4060: _Details(
-        (
-            "CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            (
-                "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
-            ),
-            False,
-        )
-    ),
-    -5001: _Details(
-        (
-            "ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Don't allow transfer to micro assets.",),
-            False,
-        )
-    ),
-    -5002: _Details(
-        (
-            "ASSET_ASSET_NOT_ENOUGH",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You have insufficient balance.",),
-            False,
-        )
-    ),
-    -5003: _Details(
-        (
-            "ASSET_USER_HAVE_NO_ASSET",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("You don't have this asset.",),
-            False,
-        )
-    ),
-    -5004: _Details(
-        (
-            "USER_OUT_OF_TRANSFER_FLOAT",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            (
-                "The residual balances have exceeded 0.001BTC, Please re-choose.",
-                "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
-            ),
-            False,
-        )
-    ),
-    -5005: _Details(
-        (
-            "USER_ASSET_AMOUNT_IS_TOO_LOW",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            (
-                "The residual balances of the BTC is too low",
-                "The residual balances of %s is too low, Please re-choose.",
-            ),
-            False,
-        )
-    ),
-    -5006: _Details(
-        (
-            "USER_CAN_NOT_REQUEST_IN_24_HOURS",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Only transfer once in 24 hours.",),
-            False,
-        )
-    ),
-    -5007: _Details(
-        (
-            "AMOUNT_OVER_ZERO",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Quantity must be greater than zero.",),
-            False,
-        )
-    ),
-    -5008: _Details(
-        (
-            "ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Insufficient amount of returnable assets.",),
-            False,
-        )
-    ),
-    -5009: _Details(
-        (
-            "PRODUCT_NOT_EXIST",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Product does not exist.",),
-            False,
-        )
-    ),
-    -5010: _Details(
-        (
-            "TRANSFER_FAIL",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Asset transfer fail.",),
-            False,
-        )
-    ),
-    -5011: _Details(
-        (
-            "FUTURE_ACCT_NOT_EXIST",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("future account not exists.",),
-            False,
-        )
-    ),
-    -5012: _Details(
-        (
-            "TRANSFER_PENDING",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("Asset transfer is in pending.", "future account or sub relation not exists."),
-            False,
-        )
-    ),
-    -5021: _Details(
-        (
-            "PARENT_SUB_HAVE_NO_RELATION",
-            "3xxx_5xxx_sapi_specific_issues",
-            "",
-            ("This parent sub have no relation",),
-            False,
-        )
-    ),
-    -6001: _Details(
-        (
-            "DAILY_PRODUCT_NOT_EXIST",
-            "6xxx_savings_issues",
-            "",
-            ("Daily product not exists.",),
-            False,
-        )
-    ),
-    -6003: _Details(
-        (
-            "DAILY_PRODUCT_NOT_ACCESSIBLE",
-            "6xxx_savings_issues",
-            "",
-            ("Product not exist or you don't have permission",),
-            False,
-        )
-    ),
-    -6004: _Details(
-        (
-            "DAILY_PRODUCT_NOT_PURCHASABLE",
-            "6xxx_savings_issues",
-            "",
-            ("Product not in purchase status",),
-            False,
-        )
-    ),
-    -6005: _Details(
-        (
-            "DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
-            "6xxx_savings_issues",
-            "",
-            ("Smaller than min purchase limit",),
-            False,
-        )
-    ),
-    -6006: _Details(
-        (
-            "DAILY_REDEEM_AMOUNT_ERROR",
-            "6xxx_savings_issues",
-            "",
-            ("Redeem amount error",),
-            False,
-        )
-    ),
-    -6007: _Details(
-        (
-            "DAILY_REDEEM_TIME_ERROR",
-            "6xxx_savings_issues",
-            "",
-            ("Not in redeem time",),
-            False,
-        )
-    ),
-    -6008: _Details(
-        (
-            "DAILY_PRODUCT_NOT_REDEEMABLE",
-            "6xxx_savings_issues",
-            "",
-            ("Product not in redeem status",),
-            False,
-        )
-    ),
-    -6009: _Details(
-        (
-            "REQUEST_FREQUENCY_TOO_HIGH",
-            "6xxx_savings_issues",
-            "",
-            ("Request frequency too high",),
-            False,
-        )
-    ),
-    -6011: _Details(
-        (
-            "EXCEEDED_USER_PURCHASE_LIMIT",
-            "6xxx_savings_issues",
-            "",
-            ("Exceeding the maximum num allowed to purchase per user",),
-            False,
-        )
-    ),
-    -6012: _Details(
-        (
-            "BALANCE_NOT_ENOUGH",
-            "6xxx_savings_issues",
-            "",
-            ("Balance not enough",),
-            False,
-        )
-    ),
-    -6013: _Details(
-        (
-            "PURCHASING_FAILED",
-            "6xxx_savings_issues",
-            "",
-            ("Purchasing failed",),
-            False,
-        )
-    ),
-    -6014: _Details(
-        (
-            "UPDATE_FAILED",
-            "6xxx_savings_issues",
-            "",
-            ("Exceed up-limit allowed to purchased",),
-            False,
-        )
-    ),
-    -6015: _Details(
-        (
-            "EMPTY_REQUEST_BODY",
-            "6xxx_savings_issues",
-            "",
-            ("Empty request body",),
-            False,
-        )
-    ),
-    -6016: _Details(
-        (
-            "PARAMS_ERR",
-            "6xxx_savings_issues",
-            "",
-            ("Parameter err",),
-            False,
-        )
-    ),
-    -6017: _Details(
-        (
-            "NOT_IN_WHITELIST",
-            "6xxx_savings_issues",
-            "",
-            ("Not in whitelist",),
-            False,
-        )
-    ),
-    -6018: _Details(
-        (
-            "ASSET_NOT_ENOUGH",
-            "6xxx_savings_issues",
-            "",
-            ("Asset not enough",),
-            False,
-        )
-    ),
-    -6019: _Details(
-        (
-            "PENDING",
-            "6xxx_savings_issues",
-            "",
-            ("Need confirm",),
-            False,
-        )
-    ),
-    -6020: _Details(
-        (
-            "PROJECT_NOT_EXISTS",
-            "6xxx_savings_issues",
-            "",
-            ("Project not exists",),
-            False,
-        )
-    ),
-    -7001: _Details(
-        (
-            "FUTURES_BAD_DATE_RANGE",
-            "70xx_futures",
-            "",
-            ("Date range is not supported.",),
-            False,
-        )
-    ),
-    -7002: _Details(
-        (
-            "FUTURES_BAD_TYPE",
-            "70xx_futures",
-            "",
-            ("Data request type is not supported.",),
-            False,
-        )
-    ),
-    -20121: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -20124: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("Invalid algo id or it has been completed.",),
-            False,
-        )
-    ),
-    -20130: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("Invalid data sent for a parameter.",),
-            False,
-        )
-    ),
-    -20132: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("The client algo id is duplicated.",),
-            False,
-        )
-    ),
-    -20194: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("Duration is too short to execute all required quantity.",),
-            False,
-        )
-    ),
-    -20195: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("The total size is too small.",),
-            False,
-        )
-    ),
-    -20196: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("The total size is too large.",),
-            False,
-        )
-    ),
-    -20198: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("Reach the max open orders allowed.",),
-            False,
-        )
-    ),
-    -20204: _Details(
-        (
-            "",
-            "20xxx_futures_spot_algo",
-            "",
-            ("The notional of USD is less or more than the limit.",),
-            False,
-        )
-    ),
-    -10001: _Details(
-        (
-            "SYSTEM_MAINTENANCE",
-            "10xxx_crypto_loans",
-            "",
-            ("The system is under maintenance, please try again later.",),
-            False,
-        )
-    ),
-    -10002: _Details(
-        (
-            "INVALID_INPUT",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid input parameters.",),
-            False,
-        )
-    ),
-    -10005: _Details(
-        (
-            "NO_RECORDS",
-            "10xxx_crypto_loans",
-            "",
-            ("No records found.",),
-            False,
-        )
-    ),
-    -10007: _Details(
-        (
-            "COIN_NOT_LOANABLE",
-            "10xxx_crypto_loans",
-            "",
-            ("This coin is not loanable.",),
-            False,
-        )
-    ),
-    -10008: _Details(
-        (
-            "COIN_NOT_LOANABLE",
-            "10xxx_crypto_loans",
-            "",
-            ("This coin is not loanable",),
-            False,
-        )
-    ),
-    -10009: _Details(
-        (
-            "COIN_NOT_COLLATERAL",
-            "10xxx_crypto_loans",
-            "",
-            ("This coin can not be used as collateral.",),
-            False,
-        )
-    ),
-    -10010: _Details(
-        (
-            "COIN_NOT_COLLATERAL",
-            "10xxx_crypto_loans",
-            "",
-            ("This coin can not be used as collateral.",),
-            False,
-        )
-    ),
-    -10011: _Details(
-        (
-            "INSUFFICIENT_ASSET",
-            "10xxx_crypto_loans",
-            "",
-            ("Insufficient spot assets.",),
-            False,
-        )
-    ),
-    -10012: _Details(
-        (
-            "INVALID_AMOUNT",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid repayment amount.",),
-            False,
-        )
-    ),
-    -10013: _Details(
-        (
-            "INSUFFICIENT_AMOUNT",
-            "10xxx_crypto_loans",
-            "",
-            ("Insufficient collateral amount.",),
-            False,
-        )
-    ),
-    -10015: _Details(
-        (
-            "DEDUCTION_FAILED",
-            "10xxx_crypto_loans",
-            "",
-            ("Collateral deduction failed.",),
-            False,
-        )
-    ),
-    -10016: _Details(
-        (
-            "LOAN_FAILED",
-            "10xxx_crypto_loans",
-            "",
-            ("Failed to provide loan.",),
-            False,
-        )
-    ),
-    -10017: _Details(
-        (
-            "REPAY_EXCEED_DEBT",
-            "10xxx_crypto_loans",
-            "",
-            ("Repayment amount exceeds debt.",),
-            False,
-        )
-    ),
-    -10018: _Details(
-        (
-            "INVALID_AMOUNT",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid repayment amount.",),
-            False,
-        )
-    ),
-    -10019: _Details(
-        (
-            "CONFIG_NOT_EXIST",
-            "10xxx_crypto_loans",
-            "",
-            ("Configuration does not exists.",),
-            False,
-        )
-    ),
-    -10020: _Details(
-        (
-            "UID_NOT_EXIST",
-            "10xxx_crypto_loans",
-            "",
-            ("User ID does not exist.",),
-            False,
-        )
-    ),
-    -10021: _Details(
-        (
-            "ORDER_NOT_EXIST",
-            "10xxx_crypto_loans",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -10022: _Details(
-        (
-            "INVALID_AMOUNT",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid adjustment amount.",),
-            False,
-        )
-    ),
-    -10023: _Details(
-        (
-            "ADJUST_LTV_FAILED",
-            "10xxx_crypto_loans",
-            "",
-            ("Failed to adjust LTV.",),
-            False,
-        )
-    ),
-    -10024: _Details(
-        (
-            "ADJUST_LTV_NOT_SUPPORTED",
-            "10xxx_crypto_loans",
-            "",
-            ("LTV adjustment not supported.",),
-            False,
-        )
-    ),
-    -10025: _Details(
-        (
-            "REPAY_FAILED",
-            "10xxx_crypto_loans",
-            "",
-            ("Repayment failed.",),
-            False,
-        )
-    ),
-    -10026: _Details(
-        (
-            "INVALID_PARAMETER",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid parameter.",),
-            False,
-        )
-    ),
-    -10028: _Details(
-        (
-            "INVALID_PARAMETER",
-            "10xxx_crypto_loans",
-            "",
-            ("Invalid parameter.",),
-            False,
-        )
-    ),
-    -10029: _Details(
-        (
-            "AMOUNT_TOO_SMALL",
-            "10xxx_crypto_loans",
-            "",
-            ("Loan amount is too small.",),
-            False,
-        )
-    ),
-    -10030: _Details(
-        (
-            "AMOUNT_TOO_LARGE",
-            "10xxx_crypto_loans",
-            "",
-            ("Loan amount is too much.",),
-            False,
-        )
-    ),
-    -10031: _Details(
-        (
-            "QUOTA_REACHED",
-            "10xxx_crypto_loans",
-            "",
-            ("Individual loan quota reached.",),
-            False,
-        )
-    ),
-    -10032: _Details(
-        (
-            "REPAY_NOT_AVAILABLE",
-            "10xxx_crypto_loans",
-            "",
-            ("Repayment is temporarily unavailable.",),
-            False,
-        )
-    ),
-    -10034: _Details(
-        (
-            "REPAY_NOT_AVAILABLE",
-            "10xxx_crypto_loans",
-            "",
-            (
-                "Repay with collateral is not available currently, please try to repay with borrowed coin.",
-            ),
-            False,
-        )
-    ),
-    -10039: _Details(
-        (
-            "AMOUNT_TOO_SMALL",
-            "10xxx_crypto_loans",
-            "",
-            ("Repayment amount is too small.",),
-            False,
-        )
-    ),
-    -10040: _Details(
-        (
-            "AMOUNT_TOO_LARGE",
-            "10xxx_crypto_loans",
-            "",
-            ("Repayment amount is too large.",),
-            False,
-        )
-    ),
-    -10041: _Details(
-        (
-            "INSUFFICIENT_AMOUNT",
-            "10xxx_crypto_loans",
-            "",
-            (
-                "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.",
-            ),
-            False,
-        )
-    ),
-    -10042: _Details(
-        (
-            "ASSET_NOT_SUPPORTED",
-            "10xxx_crypto_loans",
-            "",
-            ("asset %s is not supported",),
-            False,
-        )
-    ),
-    -10043: _Details(
-        (
-            "ASSET_NOT_SUPPORTED",
-            "10xxx_crypto_loans",
-            "",
-            ("{0} borrowing is currently not supported.",),
-            False,
-        )
-    ),
-    -10044: _Details(
-        (
-            "QUOTA_REACHED",
-            "10xxx_crypto_loans",
-            "",
-            (
-                "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
-            ),
-            False,
-        )
-    ),
-    -10045: _Details(
-        (
-            "COLLTERAL_REPAY_NOT_SUPPORTED",
-            "10xxx_crypto_loans",
-            "",
-            ("The loan coin does not support collateral repayment. Please try again later.",),
-            False,
-        )
-    ),
-    -10046: _Details(
-        (
-            "EXCEED_MAX_ADJUSTMENT",
-            "10xxx_crypto_loans",
-            "",
-            ("Collateral Adjustment exceeds the maximum limit. Please try again.",),
-            False,
-        )
-    ),
-    -10047: _Details(
-        (
-            "REGION_NOT_SUPPORTED",
-            "10xxx_crypto_loans",
-            "",
-            ("This coin is currently not supported in your location due to local regulations.",),
-            False,
-        )
-    ),
-    -13000: _Details(
-        (
-            "BLVT_FORBID_REDEEM",
-            "13xxx_blvt",
-            "",
-            ("Redeption of the token is forbiden now",),
-            False,
-        )
-    ),
-    -13001: _Details(
-        (
-            "BLVT_EXCEED_DAILY_LIMIT",
-            "13xxx_blvt",
-            "",
-            ("Exceeds individual 24h redemption limit of the token",),
-            False,
-        )
-    ),
-    -13002: _Details(
-        (
-            "BLVT_EXCEED_TOKEN_DAILY_LIMIT",
-            "13xxx_blvt",
-            "",
-            ("Exceeds total 24h redemption limit of the token",),
-            False,
-        )
-    ),
-    -13003: _Details(
-        (
-            "BLVT_FORBID_PURCHASE",
-            "13xxx_blvt",
-            "",
-            ("Subscription of the token is forbiden now",),
-            False,
-        )
-    ),
-    -13004: _Details(
-        (
-            "BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
-            "13xxx_blvt",
-            "",
-            ("Exceeds individual 24h subscription limit of the token",),
-            False,
-        )
-    ),
-    -13005: _Details(
-        (
-            "BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
-            "13xxx_blvt",
-            "",
-            ("Exceeds total 24h subscription limit of the token",),
-            False,
-        )
-    ),
-    -13006: _Details(
-        (
-            "BLVT_PURCHASE_LESS_MIN_AMOUNT",
-            "13xxx_blvt",
-            "",
-            ("Subscription amount is too small",),
-            False,
-        )
-    ),
-    -13007: _Details(
-        (
-            "BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
-            "13xxx_blvt",
-            "",
-            ("The Agreement is not signed",),
-            False,
-        )
-    ),
-    -12014: _Details(
-        (
-            "TOO MANY REQUESTS",
-            "12xxx_liquid_swap",
-            "",
-            ("More than 1 request in 2 seconds",),
-            False,
-        )
-    ),
-    -18002: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            (
-                "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
-            ),
-            False,
-        )
-    ),
-    -18003: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            ("Too many codes created in 24 hours, please try again after UTC 0",),
-            False,
-        )
-    ),
-    -18004: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            ("Too many invalid redeem attempts in 24 hours, please try again after UTC 0",),
-            False,
-        )
-    ),
-    -18005: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            ("Too many invalid verify attempts, please try later",),
-            False,
-        )
-    ),
-    -18006: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            ("The amount is too small, please re-enter",),
-            False,
-        )
-    ),
-    -18007: _Details(
-        (
-            "",
-            "18xxx_binance_code",
-            "",
-            ("This token is not currently supported, please re-enter",),
-            False,
-        )
-    ),
-    -21001: _Details(
-        (
-            "USER_IS_NOT_UNIACCOUNT",
-            "21xxx_portfolio_margin_account",
-            "",
-            ("Request ID is not a Portfolio Margin Account.",),
-            False,
-        )
-    ),
-    -21002: _Details(
-        (
-            "UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
-            "21xxx_portfolio_margin_account",
-            "",
-            ("Portfolio Margin Account doesn't support transfer from margin to futures.",),
-            False,
-        )
-    ),
-    -21003: _Details(
-        (
-            "NET_ASSET_MUST_LTE_RATIO",
-            "21xxx_portfolio_margin_account",
-            "",
-            ("Fail to retrieve margin assets.",),
-            False,
-        )
-    ),
-    -21004: _Details(
-        (
-            "USER_NO_LIABILITY",
-            "21xxx_portfolio_margin_account",
-            "",
-            ("User doesn’t have portfolio margin bankruptcy loan",),
-            False,
-        )
-    ),
-    -21005: _Details(
-        (
-            "NO_ENOUGH_ASSET",
-            "21xxx_portfolio_margin_account",
-            "",
-            (
-                "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",
-            ),
-            False,
-        )
-    ),
-    -21006: _Details(
-        (
-            "HAD_IN_PROCESS_REPAY",
-            "21xxx_portfolio_margin_account",
-            "",
-            ("User had portfolio margin bankruptcy loan repayment in process",),
-            False,
-        )
-    ),
-    -21007: _Details(
-        (
-            "IN_FORCE_LIQUIDATION",
-            "21xxx_portfolio_margin_account",
-            "",
-            (
-                "User failed to repay portfolio margin bankruptcy loan since liquidation was in process",
-            ),
-            False,
-        )
-    ),
-    -2021: _Details(
-        (
-            "Order cancel-replace partially failed",
-            "errors_regarding_post_api_v3_order_cancelreplace",
-            "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
-            (),
-            False,
-        )
-    ),
-    -2022: _Details(
-        (
-            "Order cancel-replace failed.",
-            "errors_regarding_post_api_v3_order_cancelreplace",
-            "This code is sent when both the cancellation of the order failed and the new order placement failed.",
-            (),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

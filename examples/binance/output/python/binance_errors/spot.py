@@ -846,1098 +846,865 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    -1000: (
+        "UNKNOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unknown error occurred while processing the request.",),
+        False,
+    ),
+    -1001: (
+        "DISCONNECTED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
+    ),
+    -1002: (
+        "UNAUTHORIZED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("You are not authorized to execute this request.",),
+        False,
+    ),
+    -1003: (
+        "TOO_MANY_REQUESTS",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Too many requests queued.",
+            "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
+            "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        False,
+    ),
+    -1006: (
+        "UNEXPECTED_RESP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
+    ),
+    -1007: (
+        "TIMEOUT",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
+    ),
+    -1008: (
+        "SERVER_BUSY",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Server is currently overloaded with other requests. Please try again in a few minutes.",),
+        False,
+    ),
+    -1013: (
+        "INVALID_MESSAGE",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
+            "Potential error messages can be found in Filter Failures or Failures during order placement.",
+        ),
+        False,
+    ),
+    -1014: (
+        "UNKNOWN_ORDER_COMPOSITION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Unsupported order combination.",),
+        False,
+    ),
+    -1015: (
+        "TOO_MANY_ORDERS",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
+    ),
+    -1016: (
+        "SERVICE_SHUTTING_DOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This service is no longer available.",),
+        False,
+    ),
+    -1020: (
+        "UNSUPPORTED_OPERATION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This operation is not supported.",),
+        False,
+    ),
+    -1021: (
+        "INVALID_TIMESTAMP",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
+    ),
+    -1022: (
+        "INVALID_SIGNATURE",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Signature for this request is not valid.",),
+        False,
+    ),
+    -1033: (
+        "COMP_ID_IN_USE",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        False,
+    ),
+    -1034: (
+        "TOO_MANY_CONNECTIONS",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Too many concurrent connections; current limit is '%s'.",
+            "Too many connection attempts for account; current limit is %s per '%s'.",
+            "Too many connection attempts from IP; current limit is %s per '%s'.",
+        ),
+        False,
+    ),
+    -1035: (
+        "LOGGED_OUT",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Please send Logout<5> message to close the session.",),
+        False,
+    ),
+    -1100: (
+        "ILLEGAL_CHARS",
+        "11xx_request_issues",
+        "",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
+    ),
+    -1101: (
+        "TOO_MANY_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
+    ),
+    -1102: (
+        "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        "11xx_request_issues",
+        "",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+            "Required tag '%s' missing.",
+            "Field value was empty or malformed.",
+            "'%s' contains unexpected value. Cannot be greater than %s.",
+        ),
+        False,
+    ),
+    -1103: (
+        "UNKNOWN_PARAM",
+        "11xx_request_issues",
+        "",
+        ("An unknown parameter was sent.", "Undefined Tag."),
+        False,
+    ),
+    -1104: (
+        "UNREAD_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
+    ),
+    -1105: (
+        "PARAM_EMPTY",
+        "11xx_request_issues",
+        "",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
+    ),
+    -1106: (
+        "PARAM_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        (
+            "A parameter was sent when not required.",
+            "Parameter '%s' sent when not required.",
+            "A tag '%s' was sent when not required.",
+        ),
+        False,
+    ),
+    -1108: (
+        "PARAM_OVERFLOW",
+        "11xx_request_issues",
+        "",
+        ("Parameter '%s' overflowed.",),
+        False,
+    ),
+    -1111: (
+        "BAD_PRECISION",
+        "11xx_request_issues",
+        "",
+        ("Parameter '%s' has too much precision.",),
+        False,
+    ),
+    -1112: (
+        "NO_DEPTH",
+        "11xx_request_issues",
+        "",
+        ("No orders on book for symbol.",),
+        False,
+    ),
+    -1114: (
+        "TIF_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("TimeInForce parameter sent when not required.",),
+        False,
+    ),
+    -1115: (
+        "INVALID_TIF",
+        "11xx_request_issues",
+        "",
+        ("Invalid timeInForce.",),
+        False,
+    ),
+    -1116: (
+        "INVALID_ORDER_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid orderType.",),
+        False,
+    ),
+    -1117: (
+        "INVALID_SIDE",
+        "11xx_request_issues",
+        "",
+        ("Invalid side.",),
+        False,
+    ),
+    -1118: (
+        "EMPTY_NEW_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("New client order ID was empty.",),
+        False,
+    ),
+    -1119: (
+        "EMPTY_ORG_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("Original client order ID was empty.",),
+        False,
+    ),
+    -1120: (
+        "BAD_INTERVAL",
+        "11xx_request_issues",
+        "",
+        ("Invalid interval.",),
+        False,
+    ),
+    -1121: (
+        "BAD_SYMBOL",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -1122: (
+        "INVALID_SYMBOLSTATUS",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbolStatus.",),
+        False,
+    ),
+    -1125: (
+        "INVALID_LISTEN_KEY",
+        "11xx_request_issues",
+        "",
+        ("This listenKey does not exist.",),
+        False,
+    ),
+    -1127: (
+        "MORE_THAN_XX_HOURS",
+        "11xx_request_issues",
+        "",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
+    ),
+    -1128: (
+        "OPTIONAL_PARAMS_BAD_COMBO",
+        "11xx_request_issues",
+        "",
+        (
+            "Combination of optional parameters invalid.",
+            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+            "Fields [%s] must be sent together or omitted entirely.",
+            "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
+            "Conflicting fields: ['%s'...]",
+        ),
+        False,
+    ),
+    -1130: (
+        "INVALID_PARAMETER",
+        "11xx_request_issues",
+        "",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
+    ),
+    -1134: (
+        "BAD_STRATEGY_TYPE",
+        "11xx_request_issues",
+        "",
+        ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
+        False,
+    ),
+    -1135: (
+        "INVALID_JSON",
+        "11xx_request_issues",
+        "",
+        ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
+        False,
+    ),
+    -1139: (
+        "INVALID_TICKER_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid ticker type.",),
+        False,
+    ),
+    -1145: (
+        "INVALID_CANCEL_RESTRICTIONS",
+        "11xx_request_issues",
+        "",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
+    ),
+    -1151: (
+        "DUPLICATE_SYMBOLS",
+        "11xx_request_issues",
+        "",
+        ("Symbol is present multiple times in the list.",),
+        False,
+    ),
+    -1152: (
+        "INVALID_SBE_HEADER",
+        "11xx_request_issues",
+        "",
+        (
+            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+            "Invalid SBE message header.",
+        ),
+        False,
+    ),
+    -1153: (
+        "UNSUPPORTED_SCHEMA_ID",
+        "11xx_request_issues",
+        "",
+        (
+            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+            "Invalid SBE schema ID or version specified.",
+        ),
+        False,
+    ),
+    -1155: (
+        "SBE_DISABLED",
+        "11xx_request_issues",
+        "",
+        ("SBE is not enabled.",),
+        False,
+    ),
+    -1158: (
+        "OCO_ORDER_TYPE_REJECTED",
+        "11xx_request_issues",
+        "",
+        (
+            "Order type not supported in OCO.",
+            "If the order type provided in the aboveType and/or belowType is not supported.",
+        ),
+        False,
+    ),
+    -1160: (
+        "OCO_ICEBERGQTY_TIMEINFORCE",
+        "11xx_request_issues",
+        "",
+        (
+            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ),
+        False,
+    ),
+    -1161: (
+        "DEPRECATED_SCHEMA",
+        "11xx_request_issues",
+        "",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        False,
+    ),
+    -1165: (
+        "BUY_OCO_LIMIT_MUST_BE_BELOW",
+        "11xx_request_issues",
+        "",
+        ("A limit order in a buy OCO must be below.",),
+        False,
+    ),
+    -1166: (
+        "SELL_OCO_LIMIT_MUST_BE_ABOVE",
+        "11xx_request_issues",
+        "",
+        ("A limit order in a sell OCO must be above.",),
+        False,
+    ),
+    -1168: (
+        "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
+        "11xx_request_issues",
+        "",
+        ("At least one OCO order must be contingent.",),
+        False,
+    ),
+    -1169: (
+        "INVALID_TAG_NUMBER",
+        "11xx_request_issues",
+        "",
+        ("Invalid tag number.",),
+        False,
+    ),
+    -1170: (
+        "TAG_NOT_DEFINED_IN_MESSAGE",
+        "11xx_request_issues",
+        "",
+        ("Tag '%s' not defined for this message type.",),
+        False,
+    ),
+    -1171: (
+        "TAG_APPEARS_MORE_THAN_ONCE",
+        "11xx_request_issues",
+        "",
+        ("Tag '%s' appears more than once.",),
+        False,
+    ),
+    -1172: (
+        "TAG_OUT_OF_ORDER",
+        "11xx_request_issues",
+        "",
+        ("Tag '%s' specified out of required order.",),
+        False,
+    ),
+    -1173: (
+        "GROUP_FIELDS_OUT_OF_ORDER",
+        "11xx_request_issues",
+        "",
+        ("Repeating group '%s' fields out of order.",),
+        False,
+    ),
+    -1174: (
+        "INVALID_COMPONENT",
+        "11xx_request_issues",
+        "",
+        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
+        False,
+    ),
+    -1175: (
+        "RESET_SEQ_NUM_SUPPORT",
+        "11xx_request_issues",
+        "",
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        False,
+    ),
+    -1176: (
+        "ALREADY_LOGGED_IN",
+        "11xx_request_issues",
+        "",
+        ("Logon<A> should only be sent once.",),
+        False,
+    ),
+    -1177: (
+        "GARBLED_MESSAGE",
+        "11xx_request_issues",
+        "",
+        (
+            "CheckSum(10) contains an incorrect value.",
+            "BeginString (8) is not the first tag in a message.",
+            "MsgType (35) is not the third tag in a message.",
+            "BodyLength (9) does not contain the correct byte count.",
+            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+            "Tag specified without a value.",
+            "Invalid encodingType.",
+        ),
+        False,
+    ),
+    -1178: (
+        "BAD_SENDER_COMPID",
+        "11xx_request_issues",
+        "",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        False,
+    ),
+    -1179: (
+        "BAD_SEQ_NUM",
+        "11xx_request_issues",
+        "",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
+        False,
+    ),
+    -1180: (
+        "EXPECTED_LOGON",
+        "11xx_request_issues",
+        "",
+        ("Logon<A> must be the first message in the session.",),
+        False,
+    ),
+    -1181: (
+        "TOO_MANY_MESSAGES",
+        "11xx_request_issues",
+        "",
+        ("Too many messages; current limit is '%d' messages per '%s'.",),
+        False,
+    ),
+    -1182: (
+        "PARAMS_BAD_COMBO",
+        "11xx_request_issues",
+        "",
+        ("Conflicting fields: [%s]",),
+        False,
+    ),
+    -1183: (
+        "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
+        "11xx_request_issues",
+        "",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        False,
+    ),
+    -1184: (
+        "DROP_COPY_SESSION_NOT_ALLOWED",
+        "11xx_request_issues",
+        "",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        False,
+    ),
+    -1185: (
+        "DROP_COPY_SESSION_REQUIRED",
+        "11xx_request_issues",
+        "",
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        False,
+    ),
+    -1186: (
+        "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
+        "11xx_request_issues",
+        "",
+        ("Requested operation is not allowed in order entry sessions.",),
+        False,
+    ),
+    -1187: (
+        "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
+        "11xx_request_issues",
+        "",
+        ("Requested operation is not allowed in market data sessions.",),
+        False,
+    ),
+    -1188: (
+        "INCORRECT_NUM_IN_GROUP_COUNT",
+        "11xx_request_issues",
+        "",
+        ("Incorrect NumInGroup count for repeating group '%s'.",),
+        False,
+    ),
+    -1189: (
+        "DUPLICATE_ENTRIES_IN_A_GROUP",
+        "11xx_request_issues",
+        "",
+        ("Group '%s' contains duplicate entries.",),
+        False,
+    ),
+    -1190: (
+        "INVALID_REQUEST_ID",
+        "11xx_request_issues",
+        "",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        False,
+    ),
+    -1191: (
+        "TOO_MANY_SUBSCRIPTIONS",
+        "11xx_request_issues",
+        "",
+        (
+            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        ),
+        False,
+    ),
+    -1194: (
+        "INVALID_TIME_UNIT",
+        "11xx_request_issues",
+        "",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        False,
+    ),
+    -1196: (
+        "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
+        "11xx_request_issues",
+        "",
+        ("A stop loss order in a buy OCO must be above.",),
+        False,
+    ),
+    -1197: (
+        "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
+        "11xx_request_issues",
+        "",
+        ("A stop loss order in a sell OCO must be below.",),
+        False,
+    ),
+    -1198: (
+        "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
+        "11xx_request_issues",
+        "",
+        ("A take profit order in a buy OCO must be below.",),
+        False,
+    ),
+    -1199: (
+        "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
+        "11xx_request_issues",
+        "",
+        ("A take profit order in a sell OCO must be above.",),
+        False,
+    ),
+    -1210: (
+        "INVALID_PEG_PRICE_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid pegPriceType.",),
+        False,
+    ),
+    -1211: (
+        "INVALID_PEG_OFFSET_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid pegOffsetType.",),
+        False,
+    ),
+    -1220: (
+        "SYMBOL_DOES_NOT_MATCH_STATUS",
+        "11xx_request_issues",
+        "",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        False,
+    ),
+    -1221: (
+        "INVALID_SBE_MESSAGE_FIELD",
+        "11xx_request_issues",
+        "",
+        ("Invalid/missing field(s) in SBE message.",),
+        False,
+    ),
+    -1222: (
+        "OPO_WORKING_MUST_BE_BUY",
+        "11xx_request_issues",
+        "",
+        ("Working order in an OPO list must be a bid.",),
+        False,
+    ),
+    -1223: (
+        "OPO_PENDING_MUST_BE_SELL",
+        "11xx_request_issues",
+        "",
+        ("Pending orders in an OPO list must be asks.",),
+        False,
+    ),
+    -1224: (
+        "WORKING_PARAM_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("Working order must include the '{param}' tag.",),
+        False,
+    ),
+    -1225: (
+        "PENDING_PARAM_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("Pending orders should not include the '%s' tag.",),
+        False,
+    ),
+    -2010: (
+        "NEW_ORDER_REJECTED",
+        "11xx_request_issues",
+        "",
+        ("NEW_ORDER_REJECTED",),
+        False,
+    ),
+    -2011: (
+        "CANCEL_REJECTED",
+        "11xx_request_issues",
+        "",
+        ("CANCEL_REJECTED",),
+        False,
+    ),
+    -2013: (
+        "NO_SUCH_ORDER",
+        "11xx_request_issues",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -2014: (
+        "BAD_API_KEY_FMT",
+        "11xx_request_issues",
+        "",
+        ("API-key format invalid.",),
+        False,
+    ),
+    -2015: (
+        "REJECTED_MBX_KEY",
+        "11xx_request_issues",
+        "",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
+    ),
+    -2016: (
+        "NO_TRADING_WINDOW",
+        "11xx_request_issues",
+        "",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
+    ),
+    -2026: (
+        "ORDER_ARCHIVED",
+        "11xx_request_issues",
+        "",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
+    ),
+    -2035: (
+        "SUBSCRIPTION_ACTIVE",
+        "11xx_request_issues",
+        "",
+        ("User Data Stream subscription already active.",),
+        False,
+    ),
+    -2036: (
+        "SUBSCRIPTION_INACTIVE",
+        "11xx_request_issues",
+        "",
+        ("User Data Stream subscription not active.",),
+        False,
+    ),
+    -2039: (
+        "CLIENT_ORDER_ID_INVALID",
+        "11xx_request_issues",
+        "",
+        ("Client order ID is not correct for this order ID.",),
+        False,
+    ),
+    -2042: (
+        "MAXIMUM_SUBSCRIPTION_IDS",
+        "11xx_request_issues",
+        "",
+        ("Maximum subscription ID reached for this connection.",),
+        False,
+    ),
+    -2043: (
+        "NO_REFERENCE_PRICE",
+        "11xx_request_issues",
+        "",
+        ("This symbol doesn't have a reference price.",),
+        False,
+    ),
+    -2021: (
+        "Order cancel-replace partially failed",
+        "errors_regarding_placing_orders_via_cancelreplace",
+        "",
+        (
+            "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        ),
+        False,
+    ),
+    -2022: (
+        "Order cancel-replace failed.",
+        "errors_regarding_placing_orders_via_cancelreplace",
+        "",
+        (
+            "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        ),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    -1000: _Details(
-        (
-            "UNKNOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("An unknown error occurred while processing the request.",),
-            False,
-        )
-    ),
-    -1001: _Details(
-        (
-            "DISCONNECTED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Internal error; unable to process your request. Please try again.",),
-            False,
-        )
-    ),
-    -1002: _Details(
-        (
-            "UNAUTHORIZED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("You are not authorized to execute this request.",),
-            False,
-        )
-    ),
-    -1003: _Details(
-        (
-            "TOO_MANY_REQUESTS",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Too many requests queued.",
-                "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-                "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
-            ),
-            False,
-        )
-    ),
-    -1006: _Details(
-        (
-            "UNEXPECTED_RESP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "An unexpected response was received from the message bus. Execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1007: _Details(
-        (
-            "TIMEOUT",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1008: _Details(
-        (
-            "SERVER_BUSY",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Server is currently overloaded with other requests. Please try again in a few minutes.",
-            ),
-            False,
-        )
-    ),
-    -1013: _Details(
-        (
-            "INVALID_MESSAGE",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
-                "Potential error messages can be found in Filter Failures or Failures during order placement.",
-            ),
-            False,
-        )
-    ),
-    -1014: _Details(
-        (
-            "UNKNOWN_ORDER_COMPOSITION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Unsupported order combination.",),
-            False,
-        )
-    ),
-    -1015: _Details(
-        (
-            "TOO_MANY_ORDERS",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
-            False,
-        )
-    ),
-    -1016: _Details(
-        (
-            "SERVICE_SHUTTING_DOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This service is no longer available.",),
-            False,
-        )
-    ),
-    -1020: _Details(
-        (
-            "UNSUPPORTED_OPERATION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This operation is not supported.",),
-            False,
-        )
-    ),
-    -1021: _Details(
-        (
-            "INVALID_TIMESTAMP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timestamp for this request is outside of the recvWindow.",
-                "Timestamp for this request was 1000ms ahead of the server's time.",
-            ),
-            False,
-        )
-    ),
-    -1022: _Details(
-        (
-            "INVALID_SIGNATURE",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Signature for this request is not valid.",),
-            False,
-        )
-    ),
-    -1033: _Details(
-        (
-            "COMP_ID_IN_USE",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
-            ),
-            False,
-        )
-    ),
-    -1034: _Details(
-        (
-            "TOO_MANY_CONNECTIONS",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Too many concurrent connections; current limit is '%s'.",
-                "Too many connection attempts for account; current limit is %s per '%s'.",
-                "Too many connection attempts from IP; current limit is %s per '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1035: _Details(
-        (
-            "LOGGED_OUT",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Please send Logout<5> message to close the session.",),
-            False,
-        )
-    ),
-    -1100: _Details(
-        (
-            "ILLEGAL_CHARS",
-            "11xx_request_issues",
-            "",
-            (
-                "Illegal characters found in a parameter.",
-                "Illegal characters found in parameter '%s'; legal range is '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1101: _Details(
-        (
-            "TOO_MANY_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Too many parameters sent for this endpoint.",
-                "Too many parameters; expected '%s' and received '%s'.",
-                "Duplicate values for a parameter detected.",
-            ),
-            False,
-        )
-    ),
-    -1102: _Details(
-        (
-            "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-            "11xx_request_issues",
-            "",
-            (
-                "A mandatory parameter was not sent, was empty/null, or malformed.",
-                "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-                "Param '%s' or '%s' must be sent, but both were empty/null!",
-                "Required tag '%s' missing.",
-                "Field value was empty or malformed.",
-                "'%s' contains unexpected value. Cannot be greater than %s.",
-            ),
-            False,
-        )
-    ),
-    -1103: _Details(
-        (
-            "UNKNOWN_PARAM",
-            "11xx_request_issues",
-            "",
-            ("An unknown parameter was sent.", "Undefined Tag."),
-            False,
-        )
-    ),
-    -1104: _Details(
-        (
-            "UNREAD_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Not all sent parameters were read.",
-                "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1105: _Details(
-        (
-            "PARAM_EMPTY",
-            "11xx_request_issues",
-            "",
-            ("A parameter was empty.", "Parameter '%s' was empty."),
-            False,
-        )
-    ),
-    -1106: _Details(
-        (
-            "PARAM_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            (
-                "A parameter was sent when not required.",
-                "Parameter '%s' sent when not required.",
-                "A tag '%s' was sent when not required.",
-            ),
-            False,
-        )
-    ),
-    -1108: _Details(
-        (
-            "PARAM_OVERFLOW",
-            "11xx_request_issues",
-            "",
-            ("Parameter '%s' overflowed.",),
-            False,
-        )
-    ),
-    -1111: _Details(
-        (
-            "BAD_PRECISION",
-            "11xx_request_issues",
-            "",
-            ("Parameter '%s' has too much precision.",),
-            False,
-        )
-    ),
-    -1112: _Details(
-        (
-            "NO_DEPTH",
-            "11xx_request_issues",
-            "",
-            ("No orders on book for symbol.",),
-            False,
-        )
-    ),
-    -1114: _Details(
-        (
-            "TIF_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("TimeInForce parameter sent when not required.",),
-            False,
-        )
-    ),
-    -1115: _Details(
-        (
-            "INVALID_TIF",
-            "11xx_request_issues",
-            "",
-            ("Invalid timeInForce.",),
-            False,
-        )
-    ),
-    -1116: _Details(
-        (
-            "INVALID_ORDER_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid orderType.",),
-            False,
-        )
-    ),
-    -1117: _Details(
-        (
-            "INVALID_SIDE",
-            "11xx_request_issues",
-            "",
-            ("Invalid side.",),
-            False,
-        )
-    ),
-    -1118: _Details(
-        (
-            "EMPTY_NEW_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("New client order ID was empty.",),
-            False,
-        )
-    ),
-    -1119: _Details(
-        (
-            "EMPTY_ORG_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("Original client order ID was empty.",),
-            False,
-        )
-    ),
-    -1120: _Details(
-        (
-            "BAD_INTERVAL",
-            "11xx_request_issues",
-            "",
-            ("Invalid interval.",),
-            False,
-        )
-    ),
-    -1121: _Details(
-        (
-            "BAD_SYMBOL",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -1122: _Details(
-        (
-            "INVALID_SYMBOLSTATUS",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbolStatus.",),
-            False,
-        )
-    ),
-    -1125: _Details(
-        (
-            "INVALID_LISTEN_KEY",
-            "11xx_request_issues",
-            "",
-            ("This listenKey does not exist.",),
-            False,
-        )
-    ),
-    -1127: _Details(
-        (
-            "MORE_THAN_XX_HOURS",
-            "11xx_request_issues",
-            "",
-            ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
-            False,
-        )
-    ),
-    -1128: _Details(
-        (
-            "OPTIONAL_PARAMS_BAD_COMBO",
-            "11xx_request_issues",
-            "",
-            (
-                "Combination of optional parameters invalid.",
-                "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-                "Fields [%s] must be sent together or omitted entirely.",
-                "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
-                "Conflicting fields: ['%s'...]",
-            ),
-            False,
-        )
-    ),
-    -1130: _Details(
-        (
-            "INVALID_PARAMETER",
-            "11xx_request_issues",
-            "",
-            ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
-            False,
-        )
-    ),
-    -1134: _Details(
-        (
-            "BAD_STRATEGY_TYPE",
-            "11xx_request_issues",
-            "",
-            ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
-            False,
-        )
-    ),
-    -1135: _Details(
-        (
-            "INVALID_JSON",
-            "11xx_request_issues",
-            "",
-            ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
-            False,
-        )
-    ),
-    -1139: _Details(
-        (
-            "INVALID_TICKER_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid ticker type.",),
-            False,
-        )
-    ),
-    -1145: _Details(
-        (
-            "INVALID_CANCEL_RESTRICTIONS",
-            "11xx_request_issues",
-            "",
-            ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
-            False,
-        )
-    ),
-    -1151: _Details(
-        (
-            "DUPLICATE_SYMBOLS",
-            "11xx_request_issues",
-            "",
-            ("Symbol is present multiple times in the list.",),
-            False,
-        )
-    ),
-    -1152: _Details(
-        (
-            "INVALID_SBE_HEADER",
-            "11xx_request_issues",
-            "",
-            (
-                "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-                "Invalid SBE message header.",
-            ),
-            False,
-        )
-    ),
-    -1153: _Details(
-        (
-            "UNSUPPORTED_SCHEMA_ID",
-            "11xx_request_issues",
-            "",
-            (
-                "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-                "Invalid SBE schema ID or version specified.",
-            ),
-            False,
-        )
-    ),
-    -1155: _Details(
-        (
-            "SBE_DISABLED",
-            "11xx_request_issues",
-            "",
-            ("SBE is not enabled.",),
-            False,
-        )
-    ),
-    -1158: _Details(
-        (
-            "OCO_ORDER_TYPE_REJECTED",
-            "11xx_request_issues",
-            "",
-            (
-                "Order type not supported in OCO.",
-                "If the order type provided in the aboveType and/or belowType is not supported.",
-            ),
-            False,
-        )
-    ),
-    -1160: _Details(
-        (
-            "OCO_ICEBERGQTY_TIMEINFORCE",
-            "11xx_request_issues",
-            "",
-            (
-                "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-                "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-                "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
-            ),
-            False,
-        )
-    ),
-    -1161: _Details(
-        (
-            "DEPRECATED_SCHEMA",
-            "11xx_request_issues",
-            "",
-            ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
-            False,
-        )
-    ),
-    -1165: _Details(
-        (
-            "BUY_OCO_LIMIT_MUST_BE_BELOW",
-            "11xx_request_issues",
-            "",
-            ("A limit order in a buy OCO must be below.",),
-            False,
-        )
-    ),
-    -1166: _Details(
-        (
-            "SELL_OCO_LIMIT_MUST_BE_ABOVE",
-            "11xx_request_issues",
-            "",
-            ("A limit order in a sell OCO must be above.",),
-            False,
-        )
-    ),
-    -1168: _Details(
-        (
-            "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
-            "11xx_request_issues",
-            "",
-            ("At least one OCO order must be contingent.",),
-            False,
-        )
-    ),
-    -1169: _Details(
-        (
-            "INVALID_TAG_NUMBER",
-            "11xx_request_issues",
-            "",
-            ("Invalid tag number.",),
-            False,
-        )
-    ),
-    -1170: _Details(
-        (
-            "TAG_NOT_DEFINED_IN_MESSAGE",
-            "11xx_request_issues",
-            "",
-            ("Tag '%s' not defined for this message type.",),
-            False,
-        )
-    ),
-    -1171: _Details(
-        (
-            "TAG_APPEARS_MORE_THAN_ONCE",
-            "11xx_request_issues",
-            "",
-            ("Tag '%s' appears more than once.",),
-            False,
-        )
-    ),
-    -1172: _Details(
-        (
-            "TAG_OUT_OF_ORDER",
-            "11xx_request_issues",
-            "",
-            ("Tag '%s' specified out of required order.",),
-            False,
-        )
-    ),
-    -1173: _Details(
-        (
-            "GROUP_FIELDS_OUT_OF_ORDER",
-            "11xx_request_issues",
-            "",
-            ("Repeating group '%s' fields out of order.",),
-            False,
-        )
-    ),
-    -1174: _Details(
-        (
-            "INVALID_COMPONENT",
-            "11xx_request_issues",
-            "",
-            ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
-            False,
-        )
-    ),
-    -1175: _Details(
-        (
-            "RESET_SEQ_NUM_SUPPORT",
-            "11xx_request_issues",
-            "",
-            (
-                "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
-            ),
-            False,
-        )
-    ),
-    -1176: _Details(
-        (
-            "ALREADY_LOGGED_IN",
-            "11xx_request_issues",
-            "",
-            ("Logon<A> should only be sent once.",),
-            False,
-        )
-    ),
-    -1177: _Details(
-        (
-            "GARBLED_MESSAGE",
-            "11xx_request_issues",
-            "",
-            (
-                "CheckSum(10) contains an incorrect value.",
-                "BeginString (8) is not the first tag in a message.",
-                "MsgType (35) is not the third tag in a message.",
-                "BodyLength (9) does not contain the correct byte count.",
-                "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-                "Tag specified without a value.",
-                "Invalid encodingType.",
-            ),
-            False,
-        )
-    ),
-    -1178: _Details(
-        (
-            "BAD_SENDER_COMPID",
-            "11xx_request_issues",
-            "",
-            (
-                "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
-            ),
-            False,
-        )
-    ),
-    -1179: _Details(
-        (
-            "BAD_SEQ_NUM",
-            "11xx_request_issues",
-            "",
-            ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
-            False,
-        )
-    ),
-    -1180: _Details(
-        (
-            "EXPECTED_LOGON",
-            "11xx_request_issues",
-            "",
-            ("Logon<A> must be the first message in the session.",),
-            False,
-        )
-    ),
-    -1181: _Details(
-        (
-            "TOO_MANY_MESSAGES",
-            "11xx_request_issues",
-            "",
-            ("Too many messages; current limit is '%d' messages per '%s'.",),
-            False,
-        )
-    ),
-    -1182: _Details(
-        (
-            "PARAMS_BAD_COMBO",
-            "11xx_request_issues",
-            "",
-            ("Conflicting fields: [%s]",),
-            False,
-        )
-    ),
-    -1183: _Details(
-        (
-            "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
-            "11xx_request_issues",
-            "",
-            ("Requested operation is not allowed in DropCopy sessions.",),
-            False,
-        )
-    ),
-    -1184: _Details(
-        (
-            "DROP_COPY_SESSION_NOT_ALLOWED",
-            "11xx_request_issues",
-            "",
-            (
-                "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
-            ),
-            False,
-        )
-    ),
-    -1185: _Details(
-        (
-            "DROP_COPY_SESSION_REQUIRED",
-            "11xx_request_issues",
-            "",
-            (
-                "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
-            ),
-            False,
-        )
-    ),
-    -1186: _Details(
-        (
-            "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
-            "11xx_request_issues",
-            "",
-            ("Requested operation is not allowed in order entry sessions.",),
-            False,
-        )
-    ),
-    -1187: _Details(
-        (
-            "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
-            "11xx_request_issues",
-            "",
-            ("Requested operation is not allowed in market data sessions.",),
-            False,
-        )
-    ),
-    -1188: _Details(
-        (
-            "INCORRECT_NUM_IN_GROUP_COUNT",
-            "11xx_request_issues",
-            "",
-            ("Incorrect NumInGroup count for repeating group '%s'.",),
-            False,
-        )
-    ),
-    -1189: _Details(
-        (
-            "DUPLICATE_ENTRIES_IN_A_GROUP",
-            "11xx_request_issues",
-            "",
-            ("Group '%s' contains duplicate entries.",),
-            False,
-        )
-    ),
-    -1190: _Details(
-        (
-            "INVALID_REQUEST_ID",
-            "11xx_request_issues",
-            "",
-            (
-                "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-                "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
-            ),
-            False,
-        )
-    ),
-    -1191: _Details(
-        (
-            "TOO_MANY_SUBSCRIPTIONS",
-            "11xx_request_issues",
-            "",
-            (
-                "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-                "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1194: _Details(
-        (
-            "INVALID_TIME_UNIT",
-            "11xx_request_issues",
-            "",
-            ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
-            False,
-        )
-    ),
-    -1196: _Details(
-        (
-            "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
-            "11xx_request_issues",
-            "",
-            ("A stop loss order in a buy OCO must be above.",),
-            False,
-        )
-    ),
-    -1197: _Details(
-        (
-            "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
-            "11xx_request_issues",
-            "",
-            ("A stop loss order in a sell OCO must be below.",),
-            False,
-        )
-    ),
-    -1198: _Details(
-        (
-            "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
-            "11xx_request_issues",
-            "",
-            ("A take profit order in a buy OCO must be below.",),
-            False,
-        )
-    ),
-    -1199: _Details(
-        (
-            "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
-            "11xx_request_issues",
-            "",
-            ("A take profit order in a sell OCO must be above.",),
-            False,
-        )
-    ),
-    -1210: _Details(
-        (
-            "INVALID_PEG_PRICE_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid pegPriceType.",),
-            False,
-        )
-    ),
-    -1211: _Details(
-        (
-            "INVALID_PEG_OFFSET_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid pegOffsetType.",),
-            False,
-        )
-    ),
-    -1220: _Details(
-        (
-            "SYMBOL_DOES_NOT_MATCH_STATUS",
-            "11xx_request_issues",
-            "",
-            ("The symbol's status does not match the requested symbolStatus.",),
-            False,
-        )
-    ),
-    -1221: _Details(
-        (
-            "INVALID_SBE_MESSAGE_FIELD",
-            "11xx_request_issues",
-            "",
-            ("Invalid/missing field(s) in SBE message.",),
-            False,
-        )
-    ),
-    -1222: _Details(
-        (
-            "OPO_WORKING_MUST_BE_BUY",
-            "11xx_request_issues",
-            "",
-            ("Working order in an OPO list must be a bid.",),
-            False,
-        )
-    ),
-    -1223: _Details(
-        (
-            "OPO_PENDING_MUST_BE_SELL",
-            "11xx_request_issues",
-            "",
-            ("Pending orders in an OPO list must be asks.",),
-            False,
-        )
-    ),
-    -1224: _Details(
-        (
-            "WORKING_PARAM_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("Working order must include the '{param}' tag.",),
-            False,
-        )
-    ),
-    -1225: _Details(
-        (
-            "PENDING_PARAM_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("Pending orders should not include the '%s' tag.",),
-            False,
-        )
-    ),
-    -2010: _Details(
-        (
-            "NEW_ORDER_REJECTED",
-            "11xx_request_issues",
-            "",
-            ("NEW_ORDER_REJECTED",),
-            False,
-        )
-    ),
-    -2011: _Details(
-        (
-            "CANCEL_REJECTED",
-            "11xx_request_issues",
-            "",
-            ("CANCEL_REJECTED",),
-            False,
-        )
-    ),
-    -2013: _Details(
-        (
-            "NO_SUCH_ORDER",
-            "11xx_request_issues",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -2014: _Details(
-        (
-            "BAD_API_KEY_FMT",
-            "11xx_request_issues",
-            "",
-            ("API-key format invalid.",),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "REJECTED_MBX_KEY",
-            "11xx_request_issues",
-            "",
-            ("Invalid API-key, IP, or permissions for action.",),
-            False,
-        )
-    ),
-    -2016: _Details(
-        (
-            "NO_TRADING_WINDOW",
-            "11xx_request_issues",
-            "",
-            ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
-            False,
-        )
-    ),
-    -2026: _Details(
-        (
-            "ORDER_ARCHIVED",
-            "11xx_request_issues",
-            "",
-            (
-                "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
-            ),
-            False,
-        )
-    ),
-    -2035: _Details(
-        (
-            "SUBSCRIPTION_ACTIVE",
-            "11xx_request_issues",
-            "",
-            ("User Data Stream subscription already active.",),
-            False,
-        )
-    ),
-    -2036: _Details(
-        (
-            "SUBSCRIPTION_INACTIVE",
-            "11xx_request_issues",
-            "",
-            ("User Data Stream subscription not active.",),
-            False,
-        )
-    ),
-    -2039: _Details(
-        (
-            "CLIENT_ORDER_ID_INVALID",
-            "11xx_request_issues",
-            "",
-            ("Client order ID is not correct for this order ID.",),
-            False,
-        )
-    ),
-    -2042: _Details(
-        (
-            "MAXIMUM_SUBSCRIPTION_IDS",
-            "11xx_request_issues",
-            "",
-            ("Maximum subscription ID reached for this connection.",),
-            False,
-        )
-    ),
-    -2043: _Details(
-        (
-            "NO_REFERENCE_PRICE",
-            "11xx_request_issues",
-            "",
-            ("This symbol doesn't have a reference price.",),
-            False,
-        )
-    ),
-    -2021: _Details(
-        (
-            "Order cancel-replace partially failed",
-            "errors_regarding_placing_orders_via_cancelreplace",
-            "",
-            (
-                "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
-            ),
-            False,
-        )
-    ),
-    -2022: _Details(
-        (
-            "Order cancel-replace failed.",
-            "errors_regarding_placing_orders_via_cancelreplace",
-            "",
-            (
-                "This code is sent when both the cancellation of the order failed and the new order placement failed.",
-            ),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

@@ -357,449 +357,348 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    -1000: (
+        "UNKNOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unknown error occured while processing the request.",),
+        False,
+    ),
+    -1001: (
+        "DISCONNECTED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
+    ),
+    -1002: (
+        "UNAUTHORIZED",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("You are not authorized to execute this request.",),
+        False,
+    ),
+    -1003: (
+        "TOO_MANY_REQUESTS",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Too many requests queued.",
+            "Too many requests; please use the websocket for live updates.",
+            "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
+            "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        ),
+        False,
+    ),
+    -1006: (
+        "UNEXPECTED_RESP",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
+    ),
+    -1007: (
+        "TIMEOUT",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
+    ),
+    -1014: (
+        "UNKNOWN_ORDER_COMPOSITION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Unsupported order combination.",),
+        False,
+    ),
+    -1015: (
+        "TOO_MANY_ORDERS",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
+    ),
+    -1016: (
+        "SERVICE_SHUTTING_DOWN",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This service is no longer available.",),
+        False,
+    ),
+    -1020: (
+        "UNSUPPORTED_OPERATION",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("This operation is not supported.",),
+        False,
+    ),
+    -1021: (
+        "INVALID_TIMESTAMP",
+        "10xx_general_server_or_network_issues",
+        "",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
+    ),
+    -1022: (
+        "INVALID_SIGNATURE",
+        "10xx_general_server_or_network_issues",
+        "",
+        ("Signature for this request is not valid.",),
+        False,
+    ),
+    -1100: (
+        "ILLEGAL_CHARS",
+        "11xx_request_issues",
+        "",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
+    ),
+    -1101: (
+        "TOO_MANY_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
+    ),
+    -1102: (
+        "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
+        "11xx_request_issues",
+        "",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ),
+        False,
+    ),
+    -1103: (
+        "UNKNOWN_PARAM",
+        "11xx_request_issues",
+        "",
+        ("An unknown parameter was sent.",),
+        False,
+    ),
+    -1104: (
+        "UNREAD_PARAMETERS",
+        "11xx_request_issues",
+        "",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
+    ),
+    -1105: (
+        "PARAM_EMPTY",
+        "11xx_request_issues",
+        "",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
+    ),
+    -1106: (
+        "PARAM_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("A parameter was sent when not required.", "Parameter '%s' sent when not required."),
+        False,
+    ),
+    -1111: (
+        "BAD_PRECISION",
+        "11xx_request_issues",
+        "",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
+    ),
+    -1112: (
+        "NO_DEPTH",
+        "11xx_request_issues",
+        "",
+        ("No orders on book for symbol.",),
+        False,
+    ),
+    -1114: (
+        "TIF_NOT_REQUIRED",
+        "11xx_request_issues",
+        "",
+        ("TimeInForce parameter sent when not required.",),
+        False,
+    ),
+    -1115: (
+        "INVALID_TIF",
+        "11xx_request_issues",
+        "",
+        ("Invalid timeInForce.",),
+        False,
+    ),
+    -1116: (
+        "INVALID_ORDER_TYPE",
+        "11xx_request_issues",
+        "",
+        ("Invalid orderType.",),
+        False,
+    ),
+    -1117: (
+        "INVALID_SIDE",
+        "11xx_request_issues",
+        "",
+        ("Invalid side.",),
+        False,
+    ),
+    -1118: (
+        "EMPTY_NEW_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("New client order ID was empty.",),
+        False,
+    ),
+    -1119: (
+        "EMPTY_ORG_CL_ORD_ID",
+        "11xx_request_issues",
+        "",
+        ("Original client order ID was empty.",),
+        False,
+    ),
+    -1120: (
+        "BAD_INTERVAL",
+        "11xx_request_issues",
+        "",
+        ("Invalid interval.",),
+        False,
+    ),
+    -1121: (
+        "BAD_SYMBOL",
+        "11xx_request_issues",
+        "",
+        ("Invalid symbol.",),
+        False,
+    ),
+    -1125: (
+        "INVALID_LISTEN_KEY",
+        "11xx_request_issues",
+        "",
+        ("This listenKey does not exist.",),
+        False,
+    ),
+    -1127: (
+        "MORE_THAN_XX_HOURS",
+        "11xx_request_issues",
+        "",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
+    ),
+    -1128: (
+        "OPTIONAL_PARAMS_BAD_COMBO",
+        "11xx_request_issues",
+        "",
+        ("Combination of optional parameters invalid.",),
+        False,
+    ),
+    -1130: (
+        "INVALID_PARAMETER",
+        "11xx_request_issues",
+        "",
+        ("Invalid data sent for a parameter.", "Data sent for paramter '%s' is not valid."),
+        False,
+    ),
+    -2010: (
+        "NEW_ORDER_REJECTED",
+        "11xx_request_issues",
+        "",
+        ("NEW_ORDER_REJECTED",),
+        False,
+    ),
+    -2011: (
+        "CANCEL_REJECTED",
+        "11xx_request_issues",
+        "",
+        ("CANCEL_REJECTED",),
+        False,
+    ),
+    -2013: (
+        "NO_SUCH_ORDER",
+        "11xx_request_issues",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    -2014: (
+        "BAD_API_KEY_FMT",
+        "11xx_request_issues",
+        "",
+        ("API-key format invalid.",),
+        False,
+    ),
+    -2015: (
+        "REJECTED_MBX_KEY",
+        "11xx_request_issues",
+        "",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
+    ),
+    -2016: (
+        "NO_TRADING_WINDOW",
+        "11xx_request_issues",
+        "",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    -1000: _Details(
-        (
-            "UNKNOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("An unknown error occured while processing the request.",),
-            False,
-        )
-    ),
-    -1001: _Details(
-        (
-            "DISCONNECTED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Internal error; unable to process your request. Please try again.",),
-            False,
-        )
-    ),
-    -1002: _Details(
-        (
-            "UNAUTHORIZED",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("You are not authorized to execute this request.",),
-            False,
-        )
-    ),
-    -1003: _Details(
-        (
-            "TOO_MANY_REQUESTS",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Too many requests queued.",
-                "Too many requests; please use the websocket for live updates.",
-                "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
-                "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-            ),
-            False,
-        )
-    ),
-    -1006: _Details(
-        (
-            "UNEXPECTED_RESP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "An unexpected response was received from the message bus. Execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1007: _Details(
-        (
-            "TIMEOUT",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
-            ),
-            False,
-        )
-    ),
-    -1014: _Details(
-        (
-            "UNKNOWN_ORDER_COMPOSITION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Unsupported order combination.",),
-            False,
-        )
-    ),
-    -1015: _Details(
-        (
-            "TOO_MANY_ORDERS",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
-            False,
-        )
-    ),
-    -1016: _Details(
-        (
-            "SERVICE_SHUTTING_DOWN",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This service is no longer available.",),
-            False,
-        )
-    ),
-    -1020: _Details(
-        (
-            "UNSUPPORTED_OPERATION",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("This operation is not supported.",),
-            False,
-        )
-    ),
-    -1021: _Details(
-        (
-            "INVALID_TIMESTAMP",
-            "10xx_general_server_or_network_issues",
-            "",
-            (
-                "Timestamp for this request is outside of the recvWindow.",
-                "Timestamp for this request was 1000ms ahead of the server's time.",
-            ),
-            False,
-        )
-    ),
-    -1022: _Details(
-        (
-            "INVALID_SIGNATURE",
-            "10xx_general_server_or_network_issues",
-            "",
-            ("Signature for this request is not valid.",),
-            False,
-        )
-    ),
-    -1100: _Details(
-        (
-            "ILLEGAL_CHARS",
-            "11xx_request_issues",
-            "",
-            (
-                "Illegal characters found in a parameter.",
-                "Illegal characters found in parameter '%s'; legal range is '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1101: _Details(
-        (
-            "TOO_MANY_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Too many parameters sent for this endpoint.",
-                "Too many parameters; expected '%s' and received '%s'.",
-                "Duplicate values for a parameter detected.",
-            ),
-            False,
-        )
-    ),
-    -1102: _Details(
-        (
-            "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-            "11xx_request_issues",
-            "",
-            (
-                "A mandatory parameter was not sent, was empty/null, or malformed.",
-                "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-                "Param '%s' or '%s' must be sent, but both were empty/null!",
-            ),
-            False,
-        )
-    ),
-    -1103: _Details(
-        (
-            "UNKNOWN_PARAM",
-            "11xx_request_issues",
-            "",
-            ("An unknown parameter was sent.",),
-            False,
-        )
-    ),
-    -1104: _Details(
-        (
-            "UNREAD_PARAMETERS",
-            "11xx_request_issues",
-            "",
-            (
-                "Not all sent parameters were read.",
-                "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
-            ),
-            False,
-        )
-    ),
-    -1105: _Details(
-        (
-            "PARAM_EMPTY",
-            "11xx_request_issues",
-            "",
-            ("A parameter was empty.", "Parameter '%s' was empty."),
-            False,
-        )
-    ),
-    -1106: _Details(
-        (
-            "PARAM_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("A parameter was sent when not required.", "Parameter '%s' sent when not required."),
-            False,
-        )
-    ),
-    -1111: _Details(
-        (
-            "BAD_PRECISION",
-            "11xx_request_issues",
-            "",
-            ("Precision is over the maximum defined for this asset.",),
-            False,
-        )
-    ),
-    -1112: _Details(
-        (
-            "NO_DEPTH",
-            "11xx_request_issues",
-            "",
-            ("No orders on book for symbol.",),
-            False,
-        )
-    ),
-    -1114: _Details(
-        (
-            "TIF_NOT_REQUIRED",
-            "11xx_request_issues",
-            "",
-            ("TimeInForce parameter sent when not required.",),
-            False,
-        )
-    ),
-    -1115: _Details(
-        (
-            "INVALID_TIF",
-            "11xx_request_issues",
-            "",
-            ("Invalid timeInForce.",),
-            False,
-        )
-    ),
-    -1116: _Details(
-        (
-            "INVALID_ORDER_TYPE",
-            "11xx_request_issues",
-            "",
-            ("Invalid orderType.",),
-            False,
-        )
-    ),
-    -1117: _Details(
-        (
-            "INVALID_SIDE",
-            "11xx_request_issues",
-            "",
-            ("Invalid side.",),
-            False,
-        )
-    ),
-    -1118: _Details(
-        (
-            "EMPTY_NEW_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("New client order ID was empty.",),
-            False,
-        )
-    ),
-    -1119: _Details(
-        (
-            "EMPTY_ORG_CL_ORD_ID",
-            "11xx_request_issues",
-            "",
-            ("Original client order ID was empty.",),
-            False,
-        )
-    ),
-    -1120: _Details(
-        (
-            "BAD_INTERVAL",
-            "11xx_request_issues",
-            "",
-            ("Invalid interval.",),
-            False,
-        )
-    ),
-    -1121: _Details(
-        (
-            "BAD_SYMBOL",
-            "11xx_request_issues",
-            "",
-            ("Invalid symbol.",),
-            False,
-        )
-    ),
-    -1125: _Details(
-        (
-            "INVALID_LISTEN_KEY",
-            "11xx_request_issues",
-            "",
-            ("This listenKey does not exist.",),
-            False,
-        )
-    ),
-    -1127: _Details(
-        (
-            "MORE_THAN_XX_HOURS",
-            "11xx_request_issues",
-            "",
-            ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
-            False,
-        )
-    ),
-    -1128: _Details(
-        (
-            "OPTIONAL_PARAMS_BAD_COMBO",
-            "11xx_request_issues",
-            "",
-            ("Combination of optional parameters invalid.",),
-            False,
-        )
-    ),
-    -1130: _Details(
-        (
-            "INVALID_PARAMETER",
-            "11xx_request_issues",
-            "",
-            ("Invalid data sent for a parameter.", "Data sent for paramter '%s' is not valid."),
-            False,
-        )
-    ),
-    -2010: _Details(
-        (
-            "NEW_ORDER_REJECTED",
-            "11xx_request_issues",
-            "",
-            ("NEW_ORDER_REJECTED",),
-            False,
-        )
-    ),
-    -2011: _Details(
-        (
-            "CANCEL_REJECTED",
-            "11xx_request_issues",
-            "",
-            ("CANCEL_REJECTED",),
-            False,
-        )
-    ),
-    -2013: _Details(
-        (
-            "NO_SUCH_ORDER",
-            "11xx_request_issues",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    -2014: _Details(
-        (
-            "BAD_API_KEY_FMT",
-            "11xx_request_issues",
-            "",
-            ("API-key format invalid.",),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "REJECTED_MBX_KEY",
-            "11xx_request_issues",
-            "",
-            ("Invalid API-key, IP, or permissions for action.",),
-            False,
-        )
-    ),
-    -2016: _Details(
-        (
-            "NO_TRADING_WINDOW",
-            "11xx_request_issues",
-            "",
-            ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

@@ -2970,6462 +2970,5021 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    400: (
+        "",
+        "http_code",
+        "Bad request. Need to send the request with GET / POST (must be capitalized)",
+        (),
+        False,
+    ),
+    401: (
+        "",
+        "http_code",
+        "Invalid request. 1. Need to use the correct key to access; 2. Need to put authentication params in the request header",
+        (),
+        False,
+    ),
+    403: (
+        "",
+        "http_code",
+        "Forbidden request. Possible causes: 1. IP rate limit breached; 2. You send GET request with an empty json body; 3. You are using U.S IP",
+        (),
+        False,
+    ),
+    404: (
+        "",
+        "http_code",
+        "Cannot find path. Possible causes: 1. Wrong path; 2. Category value does not match account mode",
+        (),
+        False,
+    ),
+    429: (
+        "",
+        "http_code",
+        "System level frequency protection. Please retry when encounter this The trading service is experiencing a high server load. Please retry if you encounter this issue.",
+        (),
+        False,
+    ),
+    10404: (
+        "",
+        "ws_oe_general_code",
+        "1. op type is not found; 2. category is not correct/supported",
+        (),
+        False,
+    ),
+    10429: (
+        "",
+        "ws_oe_general_code",
+        "System level frequency protection",
+        (),
+        False,
+    ),
+    10003: (
+        "",
+        "ws_oe_general_code",
+        "Too many sessions under the same UID API key is invalid. Check whether the key and domain are matched, there are 4 env: mainnet, testnet, mainnet-demo, testnet-demo",
+        (),
+        False,
+    ),
+    10016: (
+        "",
+        "ws_oe_general_code",
+        "1. internal server error; 2. Service is restarting Server error.",
+        (),
+        False,
+    ),
+    10019: (
+        "",
+        "ws_oe_general_code",
+        "ws trade service is restarting, do not accept new request, but the request in the process is not affected. You can build new connection to be routed to normal service",
+        (),
+        False,
+    ),
+    20003: (
+        "",
+        "ws_oe_general_code",
+        "Too frequent requests under the same session",
+        (),
+        False,
+    ),
+    20006: (
+        "",
+        "ws_oe_general_code",
+        "reqId is duplicated",
+        (),
+        False,
+    ),
+    0: (
+        "",
+        "uta",
+        "OK",
+        (),
+        False,
+    ),
+    -1: (
+        "",
+        "uta",
+        "request expired: o@0, now[] diff[]",
+        (),
+        False,
+    ),
+    -2015: (
+        "",
+        "uta",
+        "(Spot) Your api key has expired",
+        (),
+        False,
+    ),
+    33004: (
+        "",
+        "uta",
+        "(Derivatives) Your api key has expired",
+        (),
+        False,
+    ),
+    10000: (
+        "",
+        "uta",
+        "Server Timeout",
+        (),
+        False,
+    ),
+    10001: (
+        "",
+        "uta",
+        "Request parameter error",
+        (),
+        False,
+    ),
+    10002: (
+        "",
+        "uta",
+        "The request time exceeds the time window range.",
+        (),
+        False,
+    ),
+    10004: (
+        "",
+        "uta",
+        "Error sign, please check your signature generation algorithm.",
+        (),
+        False,
+    ),
+    10005: (
+        "",
+        "uta",
+        "Permission denied, please check your API key permissions.",
+        (),
+        False,
+    ),
+    10006: (
+        "",
+        "uta",
+        "Too many visits. Exceeded the API Rate Limit.",
+        (),
+        False,
+    ),
+    10007: (
+        "",
+        "uta",
+        "User authentication failed.",
+        (),
+        False,
+    ),
+    10008: (
+        "",
+        "uta",
+        "Common banned, please check your account mode",
+        (),
+        False,
+    ),
+    10009: (
+        "",
+        "uta",
+        "Service Restricted: Access is currently unavailable for your region. Please contact our support team for further assistance",
+        (),
+        False,
+    ),
+    10010: (
+        "",
+        "uta",
+        "Unmatched IP, please check your API key's bound IP addresses.",
+        (),
+        False,
+    ),
+    10014: (
+        "",
+        "uta",
+        "Invalid duplicate request.",
+        (),
+        False,
+    ),
+    10017: (
+        "",
+        "uta",
+        "Route not found.",
+        (),
+        False,
+    ),
+    10018: (
+        "",
+        "uta",
+        "Exceeded the IP Rate Limit.",
+        (),
+        True,
+    ),
+    10024: (
+        "",
+        "uta",
+        "Compliance rules triggered",
+        (),
+        False,
+    ),
+    10027: (
+        "",
+        "uta",
+        "Transactions are banned.",
+        (),
+        False,
+    ),
+    10029: (
+        "",
+        "uta",
+        "The requested symbol is invalid, please check symbol whitelist",
+        (),
+        False,
+    ),
+    10028: (
+        "",
+        "uta",
+        "The API can only be accessed by unified account users.",
+        (),
+        False,
+    ),
+    30035: (
+        "",
+        "uta",
+        "Option: Too fast to cancel, Try it later",
+        (),
+        False,
+    ),
+    30133: (
+        "",
+        "uta",
+        "OTC loan: The symbol you select for USDT Perpetual is not allowed by Institutional Lending",
+        (),
+        False,
+    ),
+    30134: (
+        "",
+        "uta",
+        "OTC loan: The symbol you select for USDC Contract is not allowed by Institutional Lending",
+        (),
+        False,
+    ),
+    30135: (
+        "",
+        "uta",
+        "The leverage you select for USDT Perpetual trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+        (),
+        False,
+    ),
+    30136: (
+        "",
+        "uta",
+        "The leverage you select for USDC Perpetual or Futures trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+        (),
+        False,
+    ),
+    30208: (
+        "",
+        "uta",
+        "Failed to submit order(s). The order price is higher than the maximum buying price",
+        (),
+        False,
+    ),
+    30209: (
+        "",
+        "uta",
+        "Failed to submit order(s). The order price is lower than the minimum selling price.",
+        (),
+        False,
+    ),
+    30228: (
+        "",
+        "uta",
+        "No new positions during delisting",
+        (),
+        False,
+    ),
+    30256: (
+        "",
+        "uta",
+        "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Spot)",
+        (),
+        False,
+    ),
+    40004: (
+        "",
+        "uta",
+        "the order is modified during the process of replacing , please check the order status again",
+        (),
+        False,
+    ),
+    100028: (
+        "",
+        "uta",
+        "The API cannot be accessed by unified account users.",
+        (),
+        False,
+    ),
+    110001: (
+        "",
+        "uta",
+        "Order does not exist",
+        (),
+        False,
+    ),
+    110003: (
+        "",
+        "uta",
+        "Order price exceeds the allowable range.",
+        (),
+        False,
+    ),
+    110004: (
+        "",
+        "uta",
+        "Wallet balance is insufficient",
+        (),
+        False,
+    ),
+    110005: (
+        "",
+        "uta",
+        "position status error",
+        (),
+        False,
+    ),
+    110006: (
+        "",
+        "uta",
+        "The assets are estimated to be unable to cover the position margin",
+        (),
+        False,
+    ),
+    110007: (
+        "",
+        "uta",
+        "Available balance is insufficient",
+        (),
+        False,
+    ),
+    110008: (
+        "",
+        "uta",
+        "The order has been completed or cancelled.",
+        (),
+        False,
+    ),
+    110009: (
+        "",
+        "uta",
+        "The number of stop orders exceeds the maximum allowable limit",
+        (),
+        False,
+    ),
+    110010: (
+        "",
+        "uta",
+        "The order has been cancelled",
+        (),
+        False,
+    ),
+    110011: (
+        "",
+        "uta",
+        "Liquidation will be triggered immediately by this adjustment",
+        (),
+        False,
+    ),
+    110012: (
+        "",
+        "uta",
+        "Insufficient available balance.",
+        (),
+        False,
+    ),
+    110013: (
+        "",
+        "uta",
+        "Cannot set leverage due to risk limit level.",
+        (),
+        False,
+    ),
+    110014: (
+        "",
+        "uta",
+        "Insufficient available balance to add additional margin.",
+        (),
+        False,
+    ),
+    110015: (
+        "",
+        "uta",
+        "The position is in cross margin mode.",
+        (),
+        False,
+    ),
+    110016: (
+        "",
+        "uta",
+        "The quantity of contracts requested exceeds the risk limit, please adjust your risk limit level before trying again",
+        (),
+        True,
+    ),
+    110017: (
+        "",
+        "uta",
+        "orderQty will be truncated to zero",
+        (),
+        False,
+    ),
+    110018: (
+        "",
+        "uta",
+        "User ID is illegal.",
+        (),
+        False,
+    ),
+    110019: (
+        "",
+        "uta",
+        "Order ID is illegal.",
+        (),
+        False,
+    ),
+    110020: (
+        "",
+        "uta",
+        "Not allowed to have more than 500 active orders.",
+        (),
+        False,
+    ),
+    110021: (
+        "",
+        "uta",
+        "Not allowed to exceeded position limits due to Open Interest.",
+        (),
+        False,
+    ),
+    110022: (
+        "",
+        "uta",
+        "Quantity has been restricted and orders cannot be modified to increase the quantity.",
+        (),
+        False,
+    ),
+    110023: (
+        "",
+        "uta",
+        "Currently you can only reduce your position on this contract. please check our announcement or contact customer service for details.",
+        (),
+        False,
+    ),
+    110024: (
+        "",
+        "uta",
+        "You have an existing position, so the position mode cannot be switched.",
+        (),
+        False,
+    ),
+    110025: (
+        "",
+        "uta",
+        "Position mode has not been modified.",
+        (),
+        False,
+    ),
+    110026: (
+        "",
+        "uta",
+        "Cross/isolated margin mode has not been modified.",
+        (),
+        False,
+    ),
+    110027: (
+        "",
+        "uta",
+        "Margin has not been modified.",
+        (),
+        False,
+    ),
+    110028: (
+        "",
+        "uta",
+        "You have existing open orders, so the position mode cannot be switched.",
+        (),
+        False,
+    ),
+    110029: (
+        "",
+        "uta",
+        "Hedge mode is not supported for this symbol.",
+        (),
+        False,
+    ),
+    110030: (
+        "",
+        "uta",
+        "Duplicate orderId",
+        (),
+        True,
+    ),
+    110031: (
+        "",
+        "uta",
+        "Non-existing risk limit info, please check the risk limit rules.",
+        (),
+        False,
+    ),
+    110032: (
+        "",
+        "uta",
+        "Order is illegal",
+        (),
+        False,
+    ),
+    110033: (
+        "",
+        "uta",
+        "You can't set margin without an open position",
+        (),
+        False,
+    ),
+    110034: (
+        "",
+        "uta",
+        "There is no net position",
+        (),
+        False,
+    ),
+    110035: (
+        "",
+        "uta",
+        "Cancellation of orders was not completed before liquidation",
+        (),
+        False,
+    ),
+    110036: (
+        "",
+        "uta",
+        "You are not allowed to change leverage due to cross margin mode.",
+        (),
+        False,
+    ),
+    110037: (
+        "",
+        "uta",
+        "User setting list does not have this symbol",
+        (),
+        False,
+    ),
+    110038: (
+        "",
+        "uta",
+        "You are not allowed to change leverage due to portfolio margin mode.",
+        (),
+        False,
+    ),
+    110039: (
+        "",
+        "uta",
+        "Maintenance margin rate is too high. This may trigger liquidation.",
+        (),
+        False,
+    ),
+    110040: (
+        "",
+        "uta",
+        "The order will trigger a forced liquidation, please re-submit the order.",
+        (),
+        False,
+    ),
+    110041: (
+        "",
+        "uta",
+        "Skip liquidation is not allowed when a position or maker order exists",
+        (),
+        False,
+    ),
+    110042: (
+        "",
+        "uta",
+        "Currently,due to pre-delivery status, you can only reduce your position on this contract.",
+        (),
+        False,
+    ),
+    110043: (
+        "",
+        "uta",
+        "Set leverage has not been modified.",
+        (),
+        False,
+    ),
+    110044: (
+        "",
+        "uta",
+        "Available margin is insufficient.",
+        (),
+        False,
+    ),
+    110045: (
+        "",
+        "uta",
+        "Wallet balance is insufficient.",
+        (),
+        False,
+    ),
+    110046: (
+        "",
+        "uta",
+        "Liquidation will be triggered immediately by this adjustment.",
+        (),
+        False,
+    ),
+    110047: (
+        "",
+        "uta",
+        "Risk limit cannot be adjusted due to insufficient available margin.",
+        (),
+        False,
+    ),
+    110048: (
+        "",
+        "uta",
+        "Risk limit cannot be adjusted as the current/expected position value exceeds the revised risk limit.",
+        (),
+        False,
+    ),
+    110049: (
+        "",
+        "uta",
+        "Tick notes can only be numbers",
+        (),
+        False,
+    ),
+    110050: (
+        "",
+        "uta",
+        "Invalid coin",
+        (),
+        False,
+    ),
+    110051: (
+        "",
+        "uta",
+        "The user's available balance cannot cover the lowest price of the current market",
+        (),
+        False,
+    ),
+    110052: (
+        "",
+        "uta",
+        "Your available balance is insufficient to set the price",
+        (),
+        False,
+    ),
+    110053: (
+        "",
+        "uta",
+        "The user's available balance cannot cover the current market price and upper limit price",
+        (),
+        False,
+    ),
+    110054: (
+        "",
+        "uta",
+        "This position has at least one take profit link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
+    ),
+    110055: (
+        "",
+        "uta",
+        "This position has at least one stop loss link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
+    ),
+    110056: (
+        "",
+        "uta",
+        "This position has at least one trailing stop link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
+    ),
+    110057: (
+        "",
+        "uta",
+        "Conditional order or limit order contains TP/SL related params",
+        (),
+        False,
+    ),
+    110058: (
+        "",
+        "uta",
+        "You can't set take profit and stop loss due to insufficient size of remaining position size.",
+        (),
+        False,
+    ),
+    110059: (
+        "",
+        "uta",
+        "Not allowed to modify the TP/SL of a partially filled open order",
+        (),
+        False,
+    ),
+    110060: (
+        "",
+        "uta",
+        "Under full TP/SL mode, it is not allowed to modify TP/SL",
+        (),
+        False,
+    ),
+    110061: (
+        "",
+        "uta",
+        "Not allowed to have more than 20 TP/SLs under Partial tpSlMode",
+        (),
+        False,
+    ),
+    110062: (
+        "",
+        "uta",
+        "There is no MMP information of the institution found.",
+        (),
+        False,
+    ),
+    110063: (
+        "",
+        "uta",
+        "Settlement in progress! {{key0}} not available for trading.",
+        (),
+        False,
+    ),
+    110064: (
+        "",
+        "uta",
+        "The modified contract quantity cannot be less than or equal to the filled quantity.",
+        (),
+        False,
+    ),
+    110065: (
+        "",
+        "uta",
+        "MMP hasn't yet been enabled for your account. Please contact your BD manager.",
+        (),
+        False,
+    ),
+    110066: (
+        "",
+        "uta",
+        "Trading is currently not allowed.",
+        (),
+        False,
+    ),
+    110067: (
+        "",
+        "uta",
+        "Unified account is not supported.",
+        (),
+        False,
+    ),
+    110068: (
+        "",
+        "uta",
+        "Leveraged trading is not allowed.",
+        (),
+        False,
+    ),
+    110069: (
+        "",
+        "uta",
+        "Ins lending customer is not allowed to trade.",
+        (),
+        False,
+    ),
+    110070: (
+        "",
+        "uta",
+        "ETP symbols cannot be traded.",
+        (),
+        False,
+    ),
+    110071: (
+        "",
+        "uta",
+        "Sorry, we're revamping the Unified Margin Account! Currently, new upgrades are not supported. If you have any questions, please contact our 24/7 customer support.",
+        (),
+        False,
+    ),
+    110072: (
+        "",
+        "uta",
+        "OrderLinkedID is duplicate",
+        (),
+        False,
+    ),
+    110073: (
+        "",
+        "uta",
+        "Set margin mode failed",
+        (),
+        False,
+    ),
+    110074: (
+        "",
+        "uta",
+        "This contract is not live",
+        (),
+        False,
+    ),
+    110075: (
+        "",
+        "uta",
+        "RiskId not modified",
+        (),
+        True,
+    ),
+    110076: (
+        "",
+        "uta",
+        "Only isolated mode can set auto-add-margin",
+        (),
+        False,
+    ),
+    110077: (
+        "",
+        "uta",
+        "Pm mode cannot support",
+        (),
+        False,
+    ),
+    110078: (
+        "",
+        "uta",
+        "Added margin more than max can reduce margin",
+        (),
+        False,
+    ),
+    110079: (
+        "",
+        "uta",
+        "The order is processing and can not be operated, please try again later",
+        (),
+        False,
+    ),
+    110080: (
+        "",
+        "uta",
+        "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated (trade/risk limit/leverage)",
+        (),
+        False,
+    ),
+    110082: (
+        "",
+        "uta",
+        "You cannot lift Reduce-Only restrictions, as no Reduce-Only restrictions are applied to your position",
+        (),
+        False,
+    ),
+    110083: (
+        "",
+        "uta",
+        "Reduce-Only restrictions must be lifted for both Long and Short positions at the same time",
+        (),
+        False,
+    ),
+    110085: (
+        "",
+        "uta",
+        "The risk limit and margin ratio for this contract has been updated, please select a supported risk limit and place your order again",
+        (),
+        False,
+    ),
+    110086: (
+        "",
+        "uta",
+        "Current order leverage exceeds the maximum available for your current Risk Limit tier. Please lower leverage before placing an order",
+        (),
+        False,
+    ),
+    110087: (
+        "",
+        "uta",
+        "Leverage for Perpetual or Futures contracts cannot exceed the maximum allowed for your Institutional loan",
+        (),
+        False,
+    ),
+    110088: (
+        "",
+        "uta",
+        "Please Upgrade to UTA to trade",
+        (),
+        False,
+    ),
+    110089: (
+        "",
+        "uta",
+        "Exceeds the maximum risk limit level",
+        (),
+        False,
+    ),
+    110090: (
+        "",
+        "uta",
+        "Order placement failed as your position may exceed the max limit. Please adjust your leverage to {{leverage}} or below to increase the max. position limit",
+        (),
+        False,
+    ),
+    110092: (
+        "",
+        "uta",
+        "expect Rising, but trigger_price[XXXXX] <= current[XXXXX]??laste",
+        (),
+        False,
+    ),
+    110093: (
+        "",
+        "uta",
+        "expect Falling, but trigger_price[XXXXX] >= current[XXXXX]??last",
+        (),
+        False,
+    ),
+    110094: (
+        "",
+        "uta",
+        "Order notional value below the lower limit",
+        (),
+        False,
+    ),
+    110095: (
+        "",
+        "uta",
+        "You cannot create, modify or cancel Pre-Market Perpetual orders during the Call Auction.",
+        (),
+        False,
+    ),
+    110096: (
+        "",
+        "uta",
+        "Pre-Market Perpetual Trading does not support Portfolio Margin mode.",
+        (),
+        False,
+    ),
+    110097: (
+        "",
+        "uta",
+        "Non-UTA users cannot access Pre-Market Perpetual Trading. To place, modify or cancel Pre-Market Perpetual orders, please upgrade your Standard Account to UTA.",
+        (),
+        False,
+    ),
+    110098: (
+        "",
+        "uta",
+        "Only Good-Till-Canceled (GTC) orders are supported during Call Auction.",
+        (),
+        False,
+    ),
+    110099: (
+        "",
+        "uta",
+        "You cannot create TP/SL orders during the Call Auction for Pre-Market Perpetuals.",
+        (),
+        False,
+    ),
+    110100: (
+        "",
+        "uta",
+        "You cannot place, modify, or cancel Pre-Market Perpetual orders when you are in Demo Trading.",
+        (),
+        False,
+    ),
+    110101: (
+        "",
+        "uta",
+        "Trading inverse contracts under Cross and Portfolio modes requires enabling the settlement asset as collateral.",
+        (),
+        False,
+    ),
+    110102: (
+        "",
+        "uta",
+        "The user does not support trading Inverse contracts - copy trading pro, Ins loan account are not supported",
+        (),
+        False,
+    ),
+    110103: (
+        "",
+        "uta",
+        "Only Post-Only orders are available at this stage",
+        (),
+        False,
+    ),
+    110104: (
+        "",
+        "uta",
+        "The LTV for ins Loan has exceeded the limit, and opening inverse contracts is prohibited",
+        (),
+        False,
+    ),
+    110105: (
+        "",
+        "uta",
+        "The LTV for ins Loan has exceeded the limit, and trading inverse contracts is prohibited",
+        (),
+        False,
+    ),
+    110106: (
+        "",
+        "uta",
+        "Restrictions on Ins Loan; inverse contracts are not on the whitelist and are not allowed for trading",
+        (),
+        False,
+    ),
+    110107: (
+        "",
+        "uta",
+        "Restrictions on ins Loan; leverage exceeding the limit for inverse contracts is not allowed.",
+        (),
+        False,
+    ),
+    110108: (
+        "",
+        "uta",
+        "Allowable range: 1 to 10000 tick size",
+        (),
+        False,
+    ),
+    110109: (
+        "",
+        "uta",
+        "Allowable range: 0.01% to 10%",
+        (),
+        False,
+    ),
+    110110: (
+        "",
+        "uta",
+        "Spread trading is not available in isolated margin trading mode",
+        (),
+        False,
+    ),
+    110111: (
+        "",
+        "uta",
+        "To access spread trading, upgrade to the latest version of UTA",
+        (),
+        False,
+    ),
+    110112: (
+        "",
+        "uta",
+        "Spread trading is not available for Copy Trading",
+        (),
+        False,
+    ),
+    110113: (
+        "",
+        "uta",
+        "Spread trading is not available in hedge mode",
+        (),
+        False,
+    ),
+    110114: (
+        "",
+        "uta",
+        "You have a Spread trading order in progress. Please try again later",
+        (),
+        False,
+    ),
+    110115: (
+        "",
+        "uta",
+        "The cancellation of a combo single-leg order can only be done by canceling the combo order",
+        (),
+        False,
+    ),
+    110116: (
+        "",
+        "uta",
+        "The entry price of a single leg, derived from the combo order price, exceeds the limit price",
+        (),
+        False,
+    ),
+    110117: (
+        "",
+        "uta",
+        "The modification of a combo single-leg order can only be done by modifying the combo order",
+        (),
+        False,
+    ),
+    110118: (
+        "",
+        "uta",
+        "Unable to retrieve a pruce of the market order due to low liquidity",
+        (),
+        False,
+    ),
+    110119: (
+        "",
+        "uta",
+        "Order failed. RPI orders are restricted to approved market makers only",
+        (),
+        False,
+    ),
+    110120: (
+        "",
+        "uta",
+        "Order price cannot be smaller than xxxx, the price limitation",
+        (),
+        False,
+    ),
+    110121: (
+        "",
+        "uta",
+        "Order price cannot be higher than xxxx, the price limitation",
+        (),
+        False,
+    ),
+    110123: (
+        "",
+        "uta",
+        "You must agree to the Trading Terms",
+        (),
+        False,
+    ),
+    110124: (
+        "",
+        "uta",
+        "Trading is temporarily restricted due to an active cooling-off period.",
+        (),
+        False,
+    ),
+    110125: (
+        "",
+        "uta",
+        "You must agree to the Trading Terms before trading this contract",
+        (),
+        False,
+    ),
+    110131: (
+        "",
+        "uta",
+        "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Perps)",
+        (),
+        False,
+    ),
+    110132: (
+        "",
+        "uta",
+        "Product not available in your region",
+        (),
+        False,
+    ),
+    110135: (
+        "",
+        "uta",
+        "You currently hold a position in an Event Futures contract. Order placement and modification are not supported under Portfolio Margin (PM) mode. Please close the relevant positions before proceeding.",
+        (),
+        False,
+    ),
+    110136: (
+        "",
+        "uta",
+        "Event Futures are currently available for trading via OpenAPI to whitelisted accounts only. Your account does not have the required access at this time.",
+        (),
+        False,
+    ),
+    110137: (
+        "",
+        "uta",
+        "This Event Futures contract has entered the reduce-only window before settlement. New orders and order modifications are temporarily suspended.",
+        (),
+        False,
+    ),
+    170346: (
+        "",
+        "uta",
+        "Settle coin is not a collateral coin, cannot trade",
+        (),
+        False,
+    ),
+    170360: (
+        "",
+        "uta",
+        "symbol[XXXX] cannot trade. Used for spread trading in particular when collateral is not turned on",
+        (),
+        False,
+    ),
+    181017: (
+        "",
+        "uta",
+        "OrderStatus must be final status",
+        (),
+        False,
+    ),
+    182100: (
+        "",
+        "uta",
+        "Compulsory closing of positions, no repayment allowed",
+        (),
+        False,
+    ),
+    182101: (
+        "",
+        "uta",
+        "Failed repayment, insufficient collateral balance",
+        (),
+        False,
+    ),
+    182102: (
+        "",
+        "uta",
+        "Failed repayment, there are no liabilities in the current currency",
+        (),
+        False,
+    ),
+    182103: (
+        "",
+        "uta",
+        "Institutional lending users are not supported",
+        (),
+        False,
+    ),
+    182108: (
+        "",
+        "uta",
+        "Switching failed, margin verification failed, please re-adjust the currency status",
+        (),
+        False,
+    ),
+    182110: (
+        "",
+        "uta",
+        "Failed to switch",
+        (),
+        False,
+    ),
+    182111: (
+        "",
+        "uta",
+        "The requested currency has a non guaranteed gold currency or does not support switching status currencies",
+        (),
+        False,
+    ),
+    182112: (
+        "",
+        "uta",
+        "Duplicate currency, please re-adjust",
+        (),
+        False,
+    ),
+    182011: (
+        "",
+        "uta",
+        "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
+        (),
+        False,
+    ),
+    3100181: (
+        "",
+        "uta",
+        "UID can not be null",
+        (),
+        False,
+    ),
+    3100197: (
+        "",
+        "uta",
+        "Temporary banned due to the upgrade to UTA",
+        (),
+        False,
+    ),
+    3200316: (
+        "",
+        "uta",
+        "USDC Options Trading Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for USDC Options trading.",
+        (),
+        False,
+    ),
+    3200317: (
+        "",
+        "uta",
+        "USDC Options Open Position Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for opening USDC Options positions.",
+        (),
+        False,
+    ),
+    3100326: (
+        "",
+        "uta",
+        "BaseCoin is required",
+        (),
+        False,
+    ),
+    3200403: (
+        "",
+        "uta",
+        "isolated margin can not create order",
+        (),
+        False,
+    ),
+    3200419: (
+        "",
+        "uta",
+        "Unable to switch to Portfolio margin due to active pre-market Perpetual orders and positions",
+        (),
+        False,
+    ),
+    3200425: (
+        "",
+        "uta",
+        "You currently hold a position in an Event Futures contract. Switching to Portfolio Margin (PM) mode is not allowed. Please close the relevant positions before switching.",
+        (),
+        False,
+    ),
+    3200320: (
+        "",
+        "uta",
+        "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated. (margin mode or spot leverage)",
+        (),
+        False,
+    ),
+    3200641: (
+        "",
+        "uta",
+        "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
+        (),
+        False,
+    ),
+    3400208: (
+        "",
+        "uta",
+        "You have unclosed hedge mode or isolated mode USDT perpetual positions",
+        (),
+        False,
+    ),
+    3400209: (
+        "",
+        "uta",
+        "You have USDT perpetual positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+        (),
+        False,
+    ),
+    3400210: (
+        "",
+        "uta",
+        "The risk rate of your Derivatives account is too high",
+        (),
+        False,
+    ),
+    3400211: (
+        "",
+        "uta",
+        "Once upgraded, the estimated risk rate will be too high",
+        (),
+        False,
+    ),
+    3400212: (
+        "",
+        "uta",
+        "You have USDC perpetual positions or Options positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+        (),
+        False,
+    ),
+    3400213: (
+        "",
+        "uta",
+        "The risk rate of your USDC Derivatives account is too high",
+        (),
+        False,
+    ),
+    3400052: (
+        "",
+        "uta",
+        "You have uncancelled USDC perpetual orders",
+        (),
+        False,
+    ),
+    3400053: (
+        "",
+        "uta",
+        "You have uncancelled Options orders",
+        (),
+        False,
+    ),
+    3400054: (
+        "",
+        "uta",
+        "You have uncancelled USDT perpetual orders",
+        (),
+        False,
+    ),
+    3400214: (
+        "",
+        "uta",
+        "Server error, please try again later",
+        (),
+        False,
+    ),
+    3400071: (
+        "",
+        "uta",
+        "The net asset is not satisfied",
+        (),
+        False,
+    ),
+    3401010: (
+        "",
+        "uta",
+        "Cannot switch to PM mode (for copy trading master trader)",
+        (),
+        False,
+    ),
+    3400139: (
+        "",
+        "uta",
+        "The total value of your positions and orders has exceeded the risk limit for a Perpetual or Futures contract",
+        (),
+        False,
+    ),
+    34040: (
+        "",
+        "uta",
+        "Not modified. Indicates you already set this TP/SL value or you didn't pass a required parameter",
+        (),
+        False,
+    ),
+    500010: (
+        "",
+        "uta",
+        "The subaccount specified does not belong to the parent account",
+        (),
+        False,
+    ),
+    500011: (
+        "",
+        "uta",
+        "The Uid 592334 provided is not associated with a Unified Trading Account",
+        (),
+        False,
+    ),
+    170001: (
+        "",
+        "spot_trade",
+        "Internal error.",
+        (),
+        False,
+    ),
+    170005: (
+        "",
+        "spot_trade",
+        "Too many new orders; current limit is %s orders per %s.",
+        (),
+        False,
+    ),
+    170007: (
+        "",
+        "spot_trade",
+        "Timeout waiting for response from backend server.",
+        (),
+        False,
+    ),
+    170010: (
+        "",
+        "spot_trade",
+        "Purchase failed: Exceed the maximum position limit of leveraged tokens, the current available limit is %s USDT",
+        (),
+        False,
+    ),
+    170011: (
+        "",
+        "spot_trade",
+        '"Purchase failed: Exceed the maximum position limit of innovation tokens,',
+        (),
+        False,
+    ),
+    170019: (
+        "",
+        "spot_trade",
+        "the current available limit is ''{{.replaceKey0}}'' USDT\"",
+        (),
+        False,
+    ),
+    170031: (
+        "",
+        "spot_trade",
+        "The feature has been suspended",
+        (),
+        False,
+    ),
+    170032: (
+        "",
+        "spot_trade",
+        "Network error. Please try again later",
+        (),
+        False,
+    ),
+    170033: (
+        "",
+        "spot_trade",
+        "margin Insufficient account balance",
+        (),
+        False,
+    ),
+    170034: (
+        "",
+        "spot_trade",
+        "Liability over flow in spot leverage trade!",
+        (),
+        False,
+    ),
+    170035: (
+        "",
+        "spot_trade",
+        "Submitted to the system for processing!",
+        (),
+        False,
+    ),
+    170036: (
+        "",
+        "spot_trade",
+        "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site or the Bybit app",
+        (),
+        False,
+    ),
+    170037: (
+        "",
+        "spot_trade",
+        "Cross Margin Trading not yet supported by the selected coin",
+        (),
+        False,
+    ),
+    170105: (
+        "",
+        "spot_trade",
+        "Parameter '%s' was empty.",
+        (),
+        False,
+    ),
+    170115: (
+        "",
+        "spot_trade",
+        "Invalid timeInForce.",
+        (),
+        False,
+    ),
+    170116: (
+        "",
+        "spot_trade",
+        "Invalid orderType.",
+        (),
+        False,
+    ),
+    170117: (
+        "",
+        "spot_trade",
+        "Invalid side.",
+        (),
+        False,
+    ),
+    170121: (
+        "",
+        "spot_trade",
+        "Invalid symbol.",
+        (),
+        False,
+    ),
+    170124: (
+        "",
+        "spot_trade",
+        "Order amount too large.",
+        (),
+        False,
+    ),
+    170130: (
+        "",
+        "spot_trade",
+        "Data sent for paramter '%s' is not valid.",
+        (),
+        False,
+    ),
+    170131: (
+        "",
+        "spot_trade",
+        "Balance insufficient",
+        (),
+        False,
+    ),
+    170132: (
+        "",
+        "spot_trade",
+        "Order price too high.",
+        (),
+        False,
+    ),
+    170133: (
+        "",
+        "spot_trade",
+        "Order price lower than the minimum.",
+        (),
+        False,
+    ),
+    170134: (
+        "",
+        "spot_trade",
+        "Order price decimal too long.",
+        (),
+        False,
+    ),
+    170371: (
+        "",
+        "spot_trade",
+        "Order price cannot be lower than {}, the price limitation",
+        (),
+        False,
+    ),
+    170372: (
+        "",
+        "spot_trade",
+        "Order price cannot be higher than 0, the price limitation",
+        (),
+        False,
+    ),
+    170381: (
+        "",
+        "spot_trade",
+        "Order quantity too large.",
+        (),
+        False,
+    ),
+    170382: (
+        "",
+        "spot_trade",
+        "Order quantity too large.",
+        (),
+        False,
+    ),
+    170136: (
+        "",
+        "spot_trade",
+        "Order quantity lower than the minimum.",
+        (),
+        False,
+    ),
+    170137: (
+        "",
+        "spot_trade",
+        "Order volume decimal too long",
+        (),
+        False,
+    ),
+    170139: (
+        "",
+        "spot_trade",
+        "Order has been filled.",
+        (),
+        False,
+    ),
+    170140: (
+        "",
+        "spot_trade",
+        "Order value exceeded lower limit",
+        (),
+        False,
+    ),
+    170141: (
+        "",
+        "spot_trade",
+        "Duplicate clientOrderId",
+        (),
+        False,
+    ),
+    170142: (
+        "",
+        "spot_trade",
+        "Order has been cancelled",
+        (),
+        False,
+    ),
+    170143: (
+        "",
+        "spot_trade",
+        "Cannot be found on order book",
+        (),
+        False,
+    ),
+    170144: (
+        "",
+        "spot_trade",
+        "Order has been locked",
+        (),
+        False,
+    ),
+    170145: (
+        "",
+        "spot_trade",
+        "This order type does not support cancellation",
+        (),
+        False,
+    ),
+    170146: (
+        "",
+        "spot_trade",
+        "Order creation timeout",
+        (),
+        False,
+    ),
+    170147: (
+        "",
+        "spot_trade",
+        "Order cancellation timeout",
+        (),
+        False,
+    ),
+    170148: (
+        "",
+        "spot_trade",
+        "Market order amount decimal too long",
+        (),
+        False,
+    ),
+    170149: (
+        "",
+        "spot_trade",
+        "Create order failed",
+        (),
+        False,
+    ),
+    170150: (
+        "",
+        "spot_trade",
+        "Cancel order failed",
+        (),
+        False,
+    ),
+    170151: (
+        "",
+        "spot_trade",
+        "The trading pair is not open yet",
+        (),
+        False,
+    ),
+    170157: (
+        "",
+        "spot_trade",
+        "The trading pair is not available for api trading",
+        (),
+        False,
+    ),
+    170159: (
+        "",
+        "spot_trade",
+        "Market Order is not supported within the first %s minutes of newly launched pairs due to risk control.",
+        (),
+        False,
+    ),
+    170190: (
+        "",
+        "spot_trade",
+        "Cancel order has been finished",
+        (),
+        False,
+    ),
+    170191: (
+        "",
+        "spot_trade",
+        "Can not cancel order, please try again later",
+        (),
+        False,
+    ),
+    170192: (
+        "",
+        "spot_trade",
+        "Order price cannot be higher than %s .",
+        (),
+        False,
+    ),
+    170193: (
+        "",
+        "spot_trade",
+        "Buy order price cannot be higher than %s.",
+        (),
+        False,
+    ),
+    170194: (
+        "",
+        "spot_trade",
+        "Sell order price cannot be lower than %s.",
+        (),
+        False,
+    ),
+    170195: (
+        "",
+        "spot_trade",
+        "Please note that your order may not be filled. ETP buy order price deviates from risk control",
+        (),
+        False,
+    ),
+    170196: (
+        "",
+        "spot_trade",
+        "Please note that your order may not be filled. ETP sell order price deviates from risk control",
+        (),
+        False,
+    ),
+    170197: (
+        "",
+        "spot_trade",
+        "Your order quantity to buy is too large. The filled price may deviate significantly from the market price. Please try again",
+        (),
+        False,
+    ),
+    170198: (
+        "",
+        "spot_trade",
+        "Your order quantity to sell is too large. The filled price may deviate significantly from the market price. Please try again",
+        (),
+        False,
+    ),
+    170199: (
+        "",
+        "spot_trade",
+        "Your order quantity to buy is too large. The filled price may deviate significantly from the nav. Please try again.",
+        (),
+        False,
+    ),
+    170200: (
+        "",
+        "spot_trade",
+        "Your order quantity to sell is too large. The filled price may deviate significantly from the nav. Please try again.",
+        (),
+        False,
+    ),
+    170201: (
+        "",
+        "spot_trade",
+        "Invalid orderFilter parameter",
+        (),
+        False,
+    ),
+    170202: (
+        "",
+        "spot_trade",
+        "Please enter the TP/SL price.",
+        (),
+        False,
+    ),
+    170203: (
+        "",
+        "spot_trade",
+        "trigger price cannot be higher than 110% price.",
+        (),
+        False,
+    ),
+    170204: (
+        "",
+        "spot_trade",
+        "trigger price cannot be lower than 90% of qty.",
+        (),
+        False,
+    ),
+    170206: (
+        "",
+        "spot_trade",
+        "Stop_limit Order is not supported within the first 5 minutes of newly launched pairs",
+        (),
+        False,
+    ),
+    170207: (
+        "",
+        "spot_trade",
+        "The loan amount of the platform is not enough.",
+        (),
+        False,
+    ),
+    170209: (
+        "",
+        "spot_trade",
+        "This trading pair is only available to the xxx, yyyy,etc region.",
+        (),
+        False,
+    ),
+    170210: (
+        "",
+        "spot_trade",
+        "New order rejected.",
+        (),
+        False,
+    ),
+    170212: (
+        "",
+        "spot_trade",
+        "Cancel order request processing",
+        (),
+        False,
+    ),
+    170213: (
+        "",
+        "spot_trade",
+        "Order does not exist.",
+        (),
+        False,
+    ),
+    170215: (
+        "",
+        "spot_trade",
+        "Spot Trading (Buy) Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for buy orders",
+        (),
+        False,
+    ),
+    170216: (
+        "",
+        "spot_trade",
+        "The leverage you select for Spot Trading cannot exceed the maximum leverage allowed by Institutional Lending",
+        (),
+        False,
+    ),
+    170217: (
+        "",
+        "spot_trade",
+        "Only LIMIT-MAKER order is supported for the current pair.",
+        (),
+        False,
+    ),
+    170218: (
+        "",
+        "spot_trade",
+        "The LIMIT-MAKER order is rejected due to invalid price.",
+        (),
+        False,
+    ),
+    170219: (
+        "",
+        "spot_trade",
+        "UID {{xxx}} is not available to this feature",
+        (),
+        False,
+    ),
+    170220: (
+        "",
+        "spot_trade",
+        "Spot Trading Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for Spot trading",
+        (),
+        False,
+    ),
+    170221: (
+        "",
+        "spot_trade",
+        "This coin does not exist.",
+        (),
+        False,
+    ),
+    170222: (
+        "",
+        "spot_trade",
+        "Too many requests in this time frame.",
+        (),
+        False,
+    ),
+    170223: (
+        "",
+        "spot_trade",
+        "Your Spot Account with Institutional Lending triggers an alert or liquidation.",
+        (),
+        False,
+    ),
+    170224: (
+        "",
+        "spot_trade",
+        "You're not a user of the Innovation Zone.",
+        (),
+        False,
+    ),
+    170226: (
+        "",
+        "spot_trade",
+        "Your Spot Account for Margin Trading is being liquidated.",
+        (),
+        False,
+    ),
+    170227: (
+        "",
+        "spot_trade",
+        "This feature is not supported.",
+        (),
+        False,
+    ),
+    170228: (
+        "",
+        "spot_trade",
+        "The purchase amount of each order exceeds the estimated maximum purchase amount.",
+        (),
+        False,
+    ),
+    170229: (
+        "",
+        "spot_trade",
+        "The sell quantity per order exceeds the estimated maximum sell quantity.",
+        (),
+        False,
+    ),
+    170230: (
+        "",
+        "spot_trade",
+        "Operations Restriction: Due to the deactivation of Margin Trading for institutional loan",
+        (),
+        False,
+    ),
+    170234: (
+        "",
+        "spot_trade",
+        "System Error",
+        (),
+        False,
+    ),
+    170241: (
+        "",
+        "spot_trade",
+        "To proceed with trading, users must read through and confirm that they fully understand the project's risk disclosure document. For App users, please update your Bybit App to version 4.16.0 to process.",
+        (),
+        False,
+    ),
+    170310: (
+        "",
+        "spot_trade",
+        "Order modification timeout",
+        (),
+        False,
+    ),
+    170311: (
+        "",
+        "spot_trade",
+        "Order modification failed",
+        (),
+        False,
+    ),
+    170312: (
+        "",
+        "spot_trade",
+        "The current order does not support modification",
+        (),
+        False,
+    ),
+    170313: (
+        "",
+        "spot_trade",
+        "The modified contract quantity cannot be less than to the filled quantity",
+        (),
+        False,
+    ),
+    170341: (
+        "",
+        "spot_trade",
+        "Request order quantity exceeds maximum limit",
+        (),
+        False,
+    ),
+    170344: (
+        "",
+        "spot_trade",
+        "Symbol is not supported on Margin Trading",
+        (),
+        False,
+    ),
+    170348: (
+        "",
+        "spot_trade",
+        "Please go to (https://www.bybit-tr.com) to proceed.",
+        (),
+        False,
+    ),
+    170355: (
+        "",
+        "spot_trade",
+        "RPI orders are restricted to approved market makers only",
+        (),
+        False,
+    ),
+    170358: (
+        "",
+        "spot_trade",
+        "The current site does not support ETP",
+        (),
+        False,
+    ),
+    170359: (
+        "",
+        "spot_trade",
+        "TThe current site does not support leveraged trading",
+        (),
+        False,
+    ),
+    170709: (
+        "",
+        "spot_trade",
+        "OTC loan: The select trading pair is not in the whitelist pair",
+        (),
+        False,
+    ),
+    170810: (
+        "",
+        "spot_trade",
+        "Cannot exceed maximum of 500 conditional, TP/SL and active orders.",
+        (),
+        False,
+    ),
+    176002: (
+        "",
+        "spot_margin_trade",
+        "Query user account info error. Confirm that if you have completed quiz in GUI",
+        (),
+        False,
+    ),
+    176003: (
+        "",
+        "spot_margin_trade",
+        "Query user loan history error",
+        (),
+        False,
+    ),
+    176004: (
+        "",
+        "spot_margin_trade",
+        "Query order history start time exceeds end time",
+        (),
+        False,
+    ),
+    176005: (
+        "",
+        "spot_margin_trade",
+        "Failed to borrow",
+        (),
+        False,
+    ),
+    176006: (
+        "",
+        "spot_margin_trade",
+        "Repayment Failed",
+        (),
+        False,
+    ),
+    176007: (
+        "",
+        "spot_margin_trade",
+        "User not found",
+        (),
+        False,
+    ),
+    176008: (
+        "",
+        "spot_margin_trade",
+        "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site",
+        (),
+        False,
+    ),
+    176009: (
+        "",
+        "spot_margin_trade",
+        "You haven't enabled Cross Margin Trading yet. Confirm that if you have turned on margin trade",
+        (),
+        False,
+    ),
+    176010: (
+        "",
+        "spot_margin_trade",
+        "Failed to locate the coins to borrow",
+        (),
+        False,
+    ),
+    176011: (
+        "",
+        "spot_margin_trade",
+        "Cross Margin Trading not yet supported by the selected coin",
+        (),
+        False,
+    ),
+    176012: (
+        "",
+        "spot_margin_trade",
+        "Pair not available",
+        (),
+        False,
+    ),
+    176013: (
+        "",
+        "spot_margin_trade",
+        "Cross Margin Trading not yet supported by the selected pair",
+        (),
+        False,
+    ),
+    176014: (
+        "",
+        "spot_margin_trade",
+        "Repeated repayment requests",
+        (),
+        False,
+    ),
+    176015: (
+        "",
+        "spot_margin_trade",
+        "Insufficient available balance",
+        (),
+        False,
+    ),
+    176016: (
+        "",
+        "spot_margin_trade",
+        "No repayment required",
+        (),
+        False,
+    ),
+    176017: (
+        "",
+        "spot_margin_trade",
+        "Repayment amount has exceeded the total liability",
+        (),
+        False,
+    ),
+    176018: (
+        "",
+        "spot_margin_trade",
+        "Settlement in progress",
+        (),
+        False,
+    ),
+    176019: (
+        "",
+        "spot_margin_trade",
+        "Liquidation in progress",
+        (),
+        False,
+    ),
+    176020: (
+        "",
+        "spot_margin_trade",
+        "Failed to locate repayment history",
+        (),
+        False,
+    ),
+    176021: (
+        "",
+        "spot_margin_trade",
+        "Repeated borrowing requests",
+        (),
+        False,
+    ),
+    176022: (
+        "",
+        "spot_margin_trade",
+        "Coins to borrow not generally available yet",
+        (),
+        False,
+    ),
+    176023: (
+        "",
+        "spot_margin_trade",
+        "Pair to borrow not generally available yet",
+        (),
+        False,
+    ),
+    176024: (
+        "",
+        "spot_margin_trade",
+        "Invalid user status",
+        (),
+        False,
+    ),
+    176025: (
+        "",
+        "spot_margin_trade",
+        "Amount to borrow cannot be lower than the min. amount to borrow (per transaction)",
+        (),
+        False,
+    ),
+    176026: (
+        "",
+        "spot_margin_trade",
+        "Amount to borrow cannot be larger than the max. amount to borrow (per transaction)",
+        (),
+        False,
+    ),
+    176027: (
+        "",
+        "spot_margin_trade",
+        "Amount to borrow cannot be higher than the max. amount to borrow per user",
+        (),
+        False,
+    ),
+    176028: (
+        "",
+        "spot_margin_trade",
+        "Amount to borrow has exceeded Bybit's max. amount to borrow",
+        (),
+        False,
+    ),
+    176029: (
+        "",
+        "spot_margin_trade",
+        "Amount to borrow has exceeded the user's estimated max. amount to borrow",
+        (),
+        False,
+    ),
+    176030: (
+        "",
+        "spot_margin_trade",
+        "Query user loan info error",
+        (),
+        False,
+    ),
+    176031: (
+        "",
+        "spot_margin_trade",
+        "Number of decimals for borrow amount has exceeded the maximum precision",
+        (),
+        False,
+    ),
+    176034: (
+        "",
+        "spot_margin_trade",
+        "The leverage ratio is out of range",
+        (),
+        False,
+    ),
+    176035: (
+        "",
+        "spot_margin_trade",
+        "Failed to close the leverage switch during liquidation",
+        (),
+        False,
+    ),
+    176036: (
+        "",
+        "spot_margin_trade",
+        "Failed to adjust leverage switch during forced liquidation",
+        (),
+        False,
+    ),
+    176037: (
+        "",
+        "spot_margin_trade",
+        "For non-unified transaction users, the operation failed",
+        (),
+        False,
+    ),
+    176038: (
+        "",
+        "spot_margin_trade",
+        "The spot leverage is closed and the current operation is not allowed",
+        (),
+        False,
+    ),
+    176039: (
+        "",
+        "spot_margin_trade",
+        "Borrowing, current operation is not allowed",
+        (),
+        False,
+    ),
+    176040: (
+        "",
+        "spot_margin_trade",
+        "There is a spot leverage order, and the adjustment of the leverage switch failed!",
+        (),
+        False,
+    ),
+    176132: (
+        "",
+        "spot_margin_trade",
+        "Number of decimals for repay amount has exceeded the maximum precision",
+        (),
+        False,
+    ),
+    176133: (
+        "",
+        "spot_margin_trade",
+        "Liquidation may be triggered! Please adjust your transaction amount and try again",
+        (),
+        False,
+    ),
+    176134: (
+        "",
+        "spot_margin_trade",
+        "Account has been upgraded (upgrading) to UTA",
+        (),
+        False,
+    ),
+    176135: (
+        "",
+        "spot_margin_trade",
+        "Failed to get bond data",
+        (),
+        False,
+    ),
+    176136: (
+        "",
+        "spot_margin_trade",
+        "Failed to get borrow data",
+        (),
+        False,
+    ),
+    176137: (
+        "",
+        "spot_margin_trade",
+        "Failed to switch user status",
+        (),
+        False,
+    ),
+    176138: (
+        "",
+        "spot_margin_trade",
+        "You need to repay all your debts before closing your disabling cross margin account",
+        (),
+        False,
+    ),
+    176139: (
+        "",
+        "spot_margin_trade",
+        "Sorry, you are not eligible to enable cross margin, as you have already enabled OTC lending",
+        (),
+        False,
+    ),
+    176201: (
+        "",
+        "spot_margin_trade",
+        "Account exception. Check if the UID is bound to an institutional loan",
+        (),
+        False,
+    ),
+    182021: (
+        "",
+        "spot_margin_trade",
+        "Cannot enable spot margin while in isolated margin mode. Please switch to cross margin mode or portfolio margin mode to trade spot with margin.",
+        (),
+        False,
+    ),
+    182104: (
+        "",
+        "spot_margin_trade",
+        "This action could not be completed as your Unified Margin Account's IM/MM utilization rate has exceeded the threshold",
+        (),
+        False,
+    ),
+    182105: (
+        "",
+        "spot_margin_trade",
+        "Adjustment failed, user is upgrading",
+        (),
+        False,
+    ),
+    182106: (
+        "",
+        "spot_margin_trade",
+        "Adjustment failed, user forced liquidation in progress.",
+        (),
+        False,
+    ),
+    182107: (
+        "",
+        "spot_margin_trade",
+        "Adjustment failed, Maintenance Margin Rate too high",
+        (),
+        False,
+    ),
+    131001: (
+        "",
+        "asset",
+        "openapi svc error",
+        (),
+        False,
+    ),
+    131002: (
+        "",
+        "asset",
+        "Parameter error Withdraw address chain or destination tag are not equal",
+        (),
+        False,
+    ),
+    131003: (
+        "",
+        "asset",
+        "Internal error",
+        (),
+        False,
+    ),
+    131004: (
+        "",
+        "asset",
+        "KYC needed",
+        (),
+        False,
+    ),
+    131065: (
+        "",
+        "asset",
+        "Your KYC information is incomplete, please go to the KYC information page of the web or app to complete the information. kyc=India client may encounter this",
+        (),
+        False,
+    ),
+    131066: (
+        "",
+        "asset",
+        "This address does not support withdrawals for the time being. Please switch to another address for withdrawing",
+        (),
+        False,
+    ),
+    131067: (
+        "",
+        "asset",
+        "Travel rule verification failed, please contact the target exchange. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131068: (
+        "",
+        "asset",
+        "Travel rule information is insufficient, please provide additional details. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131069: (
+        "",
+        "asset",
+        "Unable to withdraw to the receipt, please contact the target the exchange. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131070: (
+        "",
+        "asset",
+        "The recipient's name is mismatched with the targeted exchange. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131071: (
+        "",
+        "asset",
+        "The recipient has not undergone KYC verification. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131072: (
+        "",
+        "asset",
+        "Your withdrawal currency is not supported by the target exchange. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131073: (
+        "",
+        "asset",
+        "Your withdrawal address has not been included in the target exchange. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131074: (
+        "",
+        "asset",
+        "Beneficiary info is required, please refer to the latest api document. Travel rule for KR user",
+        (),
+        False,
+    ),
+    131075: (
+        "",
+        "asset",
+        "InternalAddressCannotBeYourself",
+        (),
+        False,
+    ),
+    131076: (
+        "",
+        "asset",
+        "internal transfer not support subaccounts",
+        (),
+        False,
+    ),
+    131077: (
+        "",
+        "asset",
+        "receive user not exist",
+        (),
+        False,
+    ),
+    131078: (
+        "",
+        "asset",
+        "receive user deposit has been banned",
+        (),
+        False,
+    ),
+    131079: (
+        "",
+        "asset",
+        "receive user need kyc",
+        (),
+        False,
+    ),
+    131080: (
+        "",
+        "asset",
+        "User left retry times is zero",
+        (),
+        False,
+    ),
+    131081: (
+        "",
+        "asset",
+        "Do not input memo/tag,please.",
+        (),
+        False,
+    ),
+    131082: (
+        "",
+        "asset",
+        "Do not repeat the request",
+        (),
+        False,
+    ),
+    131083: (
+        "",
+        "asset",
+        "Withdraw only allowed from address book",
+        (),
+        False,
+    ),
+    131084: (
+        "",
+        "asset",
+        "Withdraw failed because of Uta Upgrading",
+        (),
+        False,
+    ),
+    131085: (
+        "",
+        "asset",
+        "Withdrawal amount is greater than your availale balance (the deplayed withdrawal is triggered)",
+        (),
+        False,
+    ),
+    131086: (
+        "",
+        "asset",
+        "Withdrawal amount exceeds risk limit (the risk limit of margin trade is triggered)",
+        (),
+        False,
+    ),
+    131087: (
+        "",
+        "asset",
+        "your current account spot risk level is too high, withdrawal is prohibited, please adjust and try again",
+        (),
+        False,
+    ),
+    131088: (
+        "",
+        "asset",
+        "The withdrawal amount exceeds the remaining withdrawal limit of your identity verification level. The current available amount for withdrawal : %s",
+        (),
+        False,
+    ),
+    131089: (
+        "",
+        "asset",
+        "User sensitive operation, withdrawal is prohibited within 24 hours",
+        (),
+        False,
+    ),
+    131090: (
+        "",
+        "asset",
+        "User withdraw has been banned",
+        (),
+        False,
+    ),
+    131091: (
+        "",
+        "asset",
+        "Blocked login status does not allow withdrawals",
+        (),
+        False,
+    ),
+    131092: (
+        "",
+        "asset",
+        "User status is abnormal",
+        (),
+        False,
+    ),
+    131093: (
+        "",
+        "asset",
+        "The withdrawal address is not in the whitelist",
+        (),
+        False,
+    ),
+    131094: (
+        "",
+        "asset",
+        "UserId is not in the whitelist",
+        (),
+        False,
+    ),
+    131095: (
+        "",
+        "asset",
+        "Withdrawl amount exceeds the 24 hour platform limit",
+        (),
+        False,
+    ),
+    131096: (
+        "",
+        "asset",
+        "Withdraw amount does not satify the lower limit or upper limit",
+        (),
+        False,
+    ),
+    131097: (
+        "",
+        "asset",
+        "Withdrawal of this currency has been closed",
+        (),
+        False,
+    ),
+    131098: (
+        "",
+        "asset",
+        "Withdrawal currently is not availble from new address",
+        (),
+        False,
+    ),
+    131099: (
+        "",
+        "asset",
+        "Hot wallet status can cancel the withdraw",
+        (),
+        False,
+    ),
+    131200: (
+        "",
+        "asset",
+        "Service error",
+        (),
+        False,
+    ),
+    131201: (
+        "",
+        "asset",
+        "Internal error",
+        (),
+        False,
+    ),
+    131202: (
+        "",
+        "asset",
+        "Invalid memberId",
+        (),
+        False,
+    ),
+    131203: (
+        "",
+        "asset",
+        "Request parameter error",
+        (),
+        False,
+    ),
+    131204: (
+        "",
+        "asset",
+        "Account info error",
+        (),
+        False,
+    ),
+    131205: (
+        "",
+        "asset",
+        "Query transfer error",
+        (),
+        False,
+    ),
+    131206: (
+        "",
+        "asset",
+        "cannot be transfer",
+        (),
+        False,
+    ),
+    131207: (
+        "",
+        "asset",
+        "Account not exist",
+        (),
+        False,
+    ),
+    131208: (
+        "",
+        "asset",
+        "Forbid transfer",
+        (),
+        False,
+    ),
+    131209: (
+        "",
+        "asset",
+        "Get subMember relation error",
+        (),
+        False,
+    ),
+    131210: (
+        "",
+        "asset",
+        "Amount accuracy error",
+        (),
+        False,
+    ),
+    131211: (
+        "",
+        "asset",
+        "fromAccountType can't be the same as toAccountType",
+        (),
+        False,
+    ),
+    131212: (
+        "",
+        "asset",
+        "Insufficient balance",
+        (),
+        False,
+    ),
+    131213: (
+        "",
+        "asset",
+        "TransferLTV check error",
+        (),
+        False,
+    ),
+    131214: (
+        "",
+        "asset",
+        "TransferId exist",
+        (),
+        False,
+    ),
+    131215: (
+        "",
+        "asset",
+        "Amount error",
+        (),
+        False,
+    ),
+    131216: (
+        "",
+        "asset",
+        "Query balance error",
+        (),
+        False,
+    ),
+    131217: (
+        "",
+        "asset",
+        "Risk check error",
+        (),
+        False,
+    ),
+    131226: (
+        "",
+        "asset",
+        "Due to security reasons, we are unable to proceed with the current action. Should you have any enquiries, please reach out to our Customer Support",
+        (),
+        False,
+    ),
+    131227: (
+        "",
+        "asset",
+        "subaccount do not have universal transfer permission",
+        (),
+        False,
+    ),
+    131228: (
+        "",
+        "asset",
+        "your balance is not enough. Please check transfer safe amount",
+        (),
+        False,
+    ),
+    131229: (
+        "",
+        "asset",
+        "Due to compliance requirements, the current currency is not allowed to transfer",
+        (),
+        False,
+    ),
+    131230: (
+        "",
+        "asset",
+        "The system is busy, please try again later",
+        (),
+        False,
+    ),
+    131231: (
+        "",
+        "asset",
+        "Transfers into this account are not supported",
+        (),
+        False,
+    ),
+    131232: (
+        "",
+        "asset",
+        "Transfers out this account are not supported",
+        (),
+        False,
+    ),
+    131233: (
+        "",
+        "asset",
+        "can not transfer the coin that not supported for islamic account",
+        (),
+        False,
+    ),
+    131239: (
+        "",
+        "asset",
+        "The collateral amount has exceeded the platform limit. Please disable the collateral for this asset, or transfer in another supported asset as collateral.",
+        (),
+        False,
+    ),
+    140001: (
+        "",
+        "asset",
+        "Switching the PM spot hedging switch is not allowed in non PM mode",
+        (),
+        False,
+    ),
+    140002: (
+        "",
+        "asset",
+        "Institutional lending users do not support PM spot hedging",
+        (),
+        True,
+    ),
+    140003: (
+        "",
+        "asset",
+        "You have position(s) being liquidated, please try again later.",
+        (),
+        False,
+    ),
+    140004: (
+        "",
+        "asset",
+        "Operations Restriction: The current LTV ratio of your Institutional Loan has hit the liquidation threshold. Assets in your account are being liquidated.",
+        (),
+        False,
+    ),
+    140005: (
+        "",
+        "asset",
+        "Risk level after switching modes exceeds threshold",
+        (),
+        False,
+    ),
+    141004: (
+        "",
+        "asset",
+        "sub member is not normal",
+        (),
+        False,
+    ),
+    141019: (
+        "",
+        "asset",
+        "To add or update the IP whitelist, go to API management and select Edit",
+        (),
+        False,
+    ),
+    141020: (
+        "",
+        "asset",
+        "To change read and write permissions for sensitive actions, go to API management and select Edit",
+        (),
+        False,
+    ),
+    141025: (
+        "",
+        "asset",
+        "This subaccount has assets and cannot be deleted",
+        (),
+        False,
+    ),
+    141027: (
+        "",
+        "asset",
+        "Sub account cannot accept agreement",
+        (),
+        False,
+    ),
+    181000: (
+        "",
+        "asset",
+        "category is null",
+        (),
+        False,
+    ),
+    181001: (
+        "",
+        "asset",
+        "category only support linear or option or spot.",
+        (),
+        False,
+    ),
+    181002: (
+        "",
+        "asset",
+        "symbol is null.",
+        (),
+        False,
+    ),
+    181003: (
+        "",
+        "asset",
+        "side is null.",
+        (),
+        False,
+    ),
+    181004: (
+        "",
+        "asset",
+        "side only support Buy or Sell.",
+        (),
+        False,
+    ),
+    181005: (
+        "",
+        "asset",
+        "orderStatus is wrong",
+        (),
+        False,
+    ),
+    181006: (
+        "",
+        "asset",
+        "startTime is not number",
+        (),
+        False,
+    ),
+    181007: (
+        "",
+        "asset",
+        "endTime is not number",
+        (),
+        False,
+    ),
+    181008: (
+        "",
+        "asset",
+        "Parameter startTime and endTime are both needed",
+        (),
+        False,
+    ),
+    181009: (
+        "",
+        "asset",
+        "Parameter startTime needs to be smaller than endTime",
+        (),
+        False,
+    ),
+    181010: (
+        "",
+        "asset",
+        "The time range between startTime and endTime cannot exceed 7 days",
+        (),
+        False,
+    ),
+    181011: (
+        "",
+        "asset",
+        "limit is not a number",
+        (),
+        False,
+    ),
+    181012: (
+        "",
+        "asset",
+        "symbol not exist",
+        (),
+        False,
+    ),
+    181013: (
+        "",
+        "asset",
+        "Only support settleCoin: usdc",
+        (),
+        False,
+    ),
+    181014: (
+        "",
+        "asset",
+        "Classic account is not supported",
+        (),
+        False,
+    ),
+    181018: (
+        "",
+        "asset",
+        "Invalid expDate.",
+        (),
+        False,
+    ),
+    181019: (
+        "",
+        "asset",
+        "Parameter expDate can't be earlier than 2 years",
+        (),
+        False,
+    ),
+    182000: (
+        "",
+        "asset",
+        "symbol related quote price is null",
+        (),
+        False,
+    ),
+    182200: (
+        "",
+        "asset",
+        "Please upgrade UTA first.",
+        (),
+        False,
+    ),
+    182201: (
+        "",
+        "asset",
+        "You must enter 2 time parameters.",
+        (),
+        False,
+    ),
+    182202: (
+        "",
+        "asset",
+        "The start time must be less than the end time",
+        (),
+        False,
+    ),
+    182203: (
+        "",
+        "asset",
+        "Please enter valid characters",
+        (),
+        False,
+    ),
+    182204: (
+        "",
+        "asset",
+        "Coin does not exist",
+        (),
+        False,
+    ),
+    182205: (
+        "",
+        "asset",
+        "User level does not exist",
+        (),
+        False,
+    ),
+    700000: (
+        "",
+        "asset",
+        "accountType/quoteTxId cannot be null params error",
+        (),
+        False,
+    ),
+    700001: (
+        "",
+        "asset",
+        "quote fail:no dealer can used Prediction market not found or closed",
+        (),
+        False,
+    ),
+    700004: (
+        "",
+        "asset",
+        "order does not exist order not exist",
+        (),
+        False,
+    ),
+    700007: (
+        "",
+        "asset",
+        "Large Amount Limit Large amount limit",
+        (),
+        False,
+    ),
+    700012: (
+        "",
+        "asset",
+        "UTA upgrading, don't allow to apply for quote uta upgrading, convert unavailable.",
+        (),
+        False,
+    ),
+    400000: (
+        "",
+        "fiat_convert",
+        "invalid request.",
+        (),
+        False,
+    ),
+    400001: (
+        "",
+        "fiat_convert",
+        "broker not found. invalid parameter",
+        (),
+        False,
+    ),
+    400002: (
+        "",
+        "fiat_convert",
+        "broker invalid.",
+        (),
+        False,
+    ),
+    400003: (
+        "",
+        "fiat_convert",
+        "broker quotation invalid.",
+        (),
+        False,
+    ),
+    400004: (
+        "",
+        "fiat_convert",
+        "sub-account doesn't exist.",
+        (),
+        False,
+    ),
+    400005: (
+        "",
+        "fiat_convert",
+        "request amount out of quota limit.",
+        (),
+        False,
+    ),
+    400006: (
+        "",
+        "fiat_convert",
+        "funding account not sufficient funds.",
+        (),
+        False,
+    ),
+    400007: (
+        "",
+        "fiat_convert",
+        "sub-account funding account not sufficient funds.",
+        (),
+        False,
+    ),
+    500000: (
+        "",
+        "fiat_convert",
+        "bybit internal error.",
+        (),
+        False,
+    ),
+    790000: (
+        "",
+        "convert_small_balances",
+        "system error. please try again later",
+        (),
+        False,
+    ),
+    790001: (
+        "",
+        "convert_small_balances",
+        "sign verification failed",
+        (),
+        False,
+    ),
+    700002: (
+        "",
+        "convert_small_balances",
+        "quote fail:not support quote type Insufficient liquidity for FOK order",
+        (),
+        False,
+    ),
+    700005: (
+        "",
+        "convert_small_balances",
+        "Your Available Balance is insufficient or your wallet not exist",
+        (),
+        False,
+    ),
+    700006: (
+        "",
+        "convert_small_balances",
+        "Low amount limit",
+        (),
+        False,
+    ),
+    700008: (
+        "",
+        "convert_small_balances",
+        "quote fail: price time out",
+        (),
+        False,
+    ),
+    700009: (
+        "",
+        "convert_small_balances",
+        "quoteTxId has already been used",
+        (),
+        False,
+    ),
+    700010: (
+        "",
+        "convert_small_balances",
+        "loan user can not perform conversion Insufficient USDC balance",
+        (),
+        False,
+    ),
+    700011: (
+        "",
+        "convert_small_balances",
+        "illegal operation Insufficient token position",
+        (),
+        False,
+    ),
+    700013: (
+        "",
+        "convert_small_balances",
+        "the current coin does not support convert",
+        (),
+        False,
+    ),
+    700016: (
+        "",
+        "convert_small_balances",
+        "rate is less than current rate",
+        (),
+        False,
+    ),
+    700021: (
+        "",
+        "convert_small_balances",
+        "exist processing exchange order, please try again later",
+        (),
+        False,
+    ),
+    700022: (
+        "",
+        "convert_small_balances",
+        "This operation is not currently supported",
+        (),
+        False,
+    ),
+    148001: (
+        "",
+        "crypto_loan_new",
+        "This currency is not supported for flexible savings.",
+        (),
+        False,
+    ),
+    148002: (
+        "",
+        "crypto_loan_new",
+        "The entered amount is below the minimum borrowable amount.",
+        (),
+        False,
+    ),
+    148003: (
+        "",
+        "crypto_loan_new",
+        "Exceeds the allowed decimal precision for this currency.",
+        (),
+        False,
+    ),
+    148004: (
+        "",
+        "crypto_loan_new",
+        "This currency cannot be used as collateral.",
+        (),
+        False,
+    ),
+    148005: (
+        "",
+        "crypto_loan_new",
+        "Exceeds the allowed decimal precision for this collateral currency.",
+        (),
+        False,
+    ),
+    148006: (
+        "",
+        "crypto_loan_new",
+        "The amount of collateral exceeds the upper limit of the platform.",
+        (),
+        False,
+    ),
+    148007: (
+        "",
+        "crypto_loan_new",
+        "Borrow amount cannot be negative.",
+        (),
+        False,
+    ),
+    148008: (
+        "",
+        "crypto_loan_new",
+        "Collateral amount cannot be negative.",
+        (),
+        False,
+    ),
+    148009: (
+        "",
+        "crypto_loan_new",
+        "LTV exceeds the risk threshold.",
+        (),
+        False,
+    ),
+    148010: (
+        "",
+        "crypto_loan_new",
+        "Insufficient available quota.",
+        (),
+        False,
+    ),
+    148011: (
+        "",
+        "crypto_loan_new",
+        "Insufficient balance in the funding pool .",
+        (),
+        False,
+    ),
+    148012: (
+        "",
+        "crypto_loan_new",
+        "Insufficient collateral amount.",
+        (),
+        False,
+    ),
+    148013: (
+        "",
+        "crypto_loan_new",
+        "Non-borrowing users cannot adjust collateral.",
+        (),
+        False,
+    ),
+    148014: (
+        "",
+        "crypto_loan_new",
+        "This currency is not supported.",
+        (),
+        False,
+    ),
+    148015: (
+        "",
+        "crypto_loan_new",
+        "Loan term exceeds the allowed range.",
+        (),
+        False,
+    ),
+    148016: (
+        "",
+        "crypto_loan_new",
+        "The specified lending rate is not supported.",
+        (),
+        False,
+    ),
+    148017: (
+        "",
+        "crypto_loan_new",
+        "The interest rate exceeds the allowed decimal precision.",
+        (),
+        False,
+    ),
+    148018: (
+        "",
+        "crypto_loan_new",
+        "Exceeded the maximum number of open orders.",
+        (),
+        False,
+    ),
+    148019: (
+        "",
+        "crypto_loan_new",
+        "The system is busy, please try again later.",
+        (),
+        False,
+    ),
+    148020: (
+        "",
+        "crypto_loan_new",
+        "Insufficient platform lending quota.",
+        (),
+        False,
+    ),
+    148021: (
+        "",
+        "crypto_loan_new",
+        "Operation conflict detected. Please try again later.",
+        (),
+        False,
+    ),
+    148022: (
+        "",
+        "crypto_loan_new",
+        "Insufficient assets for lending.",
+        (),
+        False,
+    ),
+    148023: (
+        "",
+        "crypto_loan_new",
+        "Loan order not found.",
+        (),
+        False,
+    ),
+    148024: (
+        "",
+        "crypto_loan_new",
+        "Loan cancellation failed: the order may have been completed or has an invalid amount.",
+        (),
+        False,
+    ),
+    148025: (
+        "",
+        "crypto_loan_new",
+        "Lending order cancellation failed: the order may have been completed or has an invalid amount.",
+        (),
+        False,
+    ),
+    148026: (
+        "",
+        "crypto_loan_new",
+        "Failed to create repayment. Please try again later.",
+        (),
+        False,
+    ),
+    148027: (
+        "",
+        "crypto_loan_new",
+        "No active loan found for this account. Operation not allowed.",
+        (),
+        False,
+    ),
+    148028: (
+        "",
+        "crypto_loan_new",
+        "Repayment amount exceeds the supported precision for the currency.",
+        (),
+        False,
+    ),
+    148029: (
+        "",
+        "crypto_loan_new",
+        "Insufficient balance in the repayment account.",
+        (),
+        False,
+    ),
+    148030: (
+        "",
+        "crypto_loan_new",
+        "Deposit order not found.",
+        (),
+        False,
+    ),
+    148031: (
+        "",
+        "crypto_loan_new",
+        "Operation not allowed during liquidation.",
+        (),
+        False,
+    ),
+    148032: (
+        "",
+        "crypto_loan_new",
+        "No outstanding debt. Repayment is not allowed.",
+        (),
+        False,
+    ),
+    148033: (
+        "",
+        "crypto_loan_new",
+        "This loan order cannot be repaid.",
+        (),
+        False,
+    ),
+    148034: (
+        "",
+        "crypto_loan_new",
+        "Please wait and try again later.",
+        (),
+        False,
+    ),
+    148035: (
+        "",
+        "crypto_loan_new",
+        "Please wait and try again later.",
+        (),
+        False,
+    ),
+    148036: (
+        "",
+        "crypto_loan_new",
+        "Failed to adjust collateral amount. Please try again later.",
+        (),
+        False,
+    ),
+    148037: (
+        "",
+        "crypto_loan_new",
+        "Insufficient assets or adjustment amount exceeds the maximum allowed.",
+        (),
+        False,
+    ),
+    148038: (
+        "",
+        "crypto_loan_new",
+        "Repayment amount cannot exceed the debt amount of the position.",
+        (),
+        False,
+    ),
+    148039: (
+        "",
+        "crypto_loan_new",
+        "Duplicate collateral assets detected. Please review and resubmit.",
+        (),
+        False,
+    ),
+    148040: (
+        "",
+        "crypto_loan_new",
+        "Pledge token is error.",
+        (),
+        False,
+    ),
+    148041: (
+        "",
+        "crypto_loan_new",
+        "Repay order is exist.",
+        (),
+        False,
+    ),
+    148042: (
+        "",
+        "crypto_loan_new",
+        "Exceeds the allowed decimal precision for this currency.",
+        (),
+        False,
+    ),
+    148047: (
+        "",
+        "crypto_loan_new",
+        "The request collateral amount exceeds the maximum allowed. upper limit (initial limit: 300,000 USD-equivalent per repayment)",
+        (),
+        False,
+    ),
+    148048: (
+        "",
+        "crypto_loan_new",
+        "The collateral amount has exceeded the platform limit. Please transfer in other supported assets as collateral.",
+        (),
+        False,
+    ),
+    177002: (
+        "",
+        "crypto_loan_legacy",
+        "Server is busy, please wait and try again",
+        (),
+        False,
+    ),
+    177003: (
+        "",
+        "crypto_loan_legacy",
+        "Illegal characters found in a parameter",
+        (),
+        False,
+    ),
+    177004: (
+        "",
+        "crypto_loan_legacy",
+        "Precision is over the maximum defined for this asset",
+        (),
+        False,
+    ),
+    177005: (
+        "",
+        "crypto_loan_legacy",
+        "Order does not exist",
+        (),
+        False,
+    ),
+    177006: (
+        "",
+        "crypto_loan_legacy",
+        "We don't have this asset",
+        (),
+        False,
+    ),
+    177007: (
+        "",
+        "crypto_loan_legacy",
+        "Your borrow amount has exceed maximum borrow amount",
+        (),
+        False,
+    ),
+    177008: (
+        "",
+        "crypto_loan_legacy",
+        "Borrow is banned for this asset",
+        (),
+        False,
+    ),
+    177009: (
+        "",
+        "crypto_loan_legacy",
+        "Borrow amount is less than minimum borrow amount",
+        (),
+        False,
+    ),
+    177010: (
+        "",
+        "crypto_loan_legacy",
+        "Repay amount exceeds borrow amount",
+        (),
+        False,
+    ),
+    177011: (
+        "",
+        "crypto_loan_legacy",
+        "Balance is not enough",
+        (),
+        False,
+    ),
+    177012: (
+        "",
+        "crypto_loan_legacy",
+        "The system doesn't have enough asset now",
+        (),
+        False,
+    ),
+    177013: (
+        "",
+        "crypto_loan_legacy",
+        "adjustment amount exceeds minimum collateral amount",
+        (),
+        False,
+    ),
+    177014: (
+        "",
+        "crypto_loan_legacy",
+        "Individual loan quota reached",
+        (),
+        False,
+    ),
+    177015: (
+        "",
+        "crypto_loan_legacy",
+        "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals",
+        (),
+        False,
+    ),
+    177016: (
+        "",
+        "crypto_loan_legacy",
+        "Minimum collateral amount is not enough",
+        (),
+        False,
+    ),
+    177017: (
+        "",
+        "crypto_loan_legacy",
+        "This coin cannot be used as collateral",
+        (),
+        False,
+    ),
+    177018: (
+        "",
+        "crypto_loan_legacy",
+        "duplicate request",
+        (),
+        False,
+    ),
+    177019: (
+        "",
+        "crypto_loan_legacy",
+        "Your input param is invalid",
+        (),
+        False,
+    ),
+    177020: (
+        "",
+        "crypto_loan_legacy",
+        "The account does not support the asset",
+        (),
+        False,
+    ),
+    177021: (
+        "",
+        "crypto_loan_legacy",
+        "Repayment failed",
+        (),
+        False,
+    ),
+    3777002: (
+        "",
+        "institutional_loan",
+        "UID cannot be bound repeatedly.",
+        (),
+        False,
+    ),
+    3777003: (
+        "",
+        "institutional_loan",
+        "UID cannot be unbound because the UID has not been bound to a risk unit.",
+        (),
+        False,
+    ),
+    3777004: (
+        "",
+        "institutional_loan",
+        "The main UID of the risk unit cannot be unbound.",
+        (),
+        False,
+    ),
+    3777005: (
+        "",
+        "institutional_loan",
+        "You have unsettled lending or borrowing orders. Please try again later.",
+        (),
+        False,
+    ),
+    3777006: (
+        "",
+        "institutional_loan",
+        'UID cannot be bound, please try again with a different UID."',
+        (),
+        False,
+    ),
+    3777007: (
+        "",
+        "institutional_loan",
+        'UID cannot be bound, please upgrade to UTA Pro."',
+        (),
+        False,
+    ),
+    3777012: (
+        "",
+        "institutional_loan",
+        "Your request is currently being processed. Please wait and try again later",
+        (),
+        False,
+    ),
+    3777027: (
+        "",
+        "institutional_loan",
+        "UID cannot be bound, leveraged trading closure failed.",
+        (),
+        False,
+    ),
+    3777029: (
+        "",
+        "institutional_loan",
+        "You currently have orders for pre-market trading that can’t be bind UIDs",
+        (),
+        False,
+    ),
+    3777030: (
+        "",
+        "institutional_loan",
+        "This account has activated copyPro and cannot bind uid",
+        (),
+        False,
+    ),
+    3777039: (
+        "",
+        "institutional_loan",
+        "The repayment amount exceeds the outstanding debt, or there is no outstanding liability.",
+        (),
+        False,
+    ),
+    3777040: (
+        "",
+        "institutional_loan",
+        "Insufficient balance.",
+        (),
+        False,
+    ),
+    3777042: (
+        "",
+        "institutional_loan",
+        "The uid is invalid",
+        (),
+        False,
+    ),
+    3777043: (
+        "",
+        "institutional_loan",
+        "There is a repayment order currently being processed. Please try again later.",
+        (),
+        False,
+    ),
+    3500402: (
+        "",
+        "exchange_broker",
+        "Parameter verification failed for 'limit'.",
+        (),
+        False,
+    ),
+    3500403: (
+        "",
+        "exchange_broker",
+        "Only available to exchange broker main-account",
+        (),
+        False,
+    ),
+    3500404: (
+        "",
+        "exchange_broker",
+        "Invalid Cursor",
+        (),
+        False,
+    ),
+    3500405: (
+        "",
+        "exchange_broker",
+        'Parameter "startTime" and "endTime" need to be input in pairs.',
+        (),
+        True,
+    ),
+    3500406: (
+        "",
+        "exchange_broker",
+        "Out of query time range.",
+        (),
+        False,
+    ),
+    3500407: (
+        "",
+        "exchange_broker",
+        "Parameter begin and end need to be input in pairs.",
+        (),
+        False,
+    ),
+    3500415: (
+        "",
+        "exchange_broker",
+        "Sub-accounts are not permitted to perform this action.",
+        (),
+        False,
+    ),
+    400101: (
+        "",
+        "reward",
+        "The voucher was recycled",
+        (),
+        False,
+    ),
+    400102: (
+        "",
+        "reward",
+        "The voucher has exceeded the redemption date (expired)",
+        (),
+        False,
+    ),
+    400103: (
+        "",
+        "reward",
+        "The voucher is not available for redemption",
+        (),
+        False,
+    ),
+    400105: (
+        "",
+        "reward",
+        "Budget exceeded",
+        (),
+        False,
+    ),
+    403001: (
+        "",
+        "reward",
+        "Account rejected, check if the input accountId valid, account banned, or kyc issue",
+        (),
+        False,
+    ),
+    404001: (
+        "",
+        "reward",
+        "resource not found",
+        (),
+        False,
+    ),
+    404011: (
+        "",
+        "reward",
+        "Insufficient inventory",
+        (),
+        False,
+    ),
+    409011: (
+        "",
+        "reward",
+        "VIP level limit",
+        (),
+        False,
+    ),
+    500001: (
+        "",
+        "reward",
+        "Internal server error",
+        (),
+        False,
+    ),
+    180001: (
+        "",
+        "earn",
+        "Invalid parameter Invalid request parameter",
+        (),
+        False,
+    ),
+    180002: (
+        "",
+        "earn",
+        "Invalid coin",
+        (),
+        False,
+    ),
+    180003: (
+        "",
+        "earn",
+        "User banned",
+        (),
+        False,
+    ),
+    180004: (
+        "",
+        "earn",
+        "Site not allowed. Only users from Bybit global site can access",
+        (),
+        False,
+    ),
+    180005: (
+        "",
+        "earn",
+        "Compliance wallet not reach",
+        (),
+        False,
+    ),
+    180006: (
+        "",
+        "earn",
+        "Validation failed",
+        (),
+        False,
+    ),
+    180007: (
+        "",
+        "earn",
+        "Product not available",
+        (),
+        False,
+    ),
+    180008: (
+        "",
+        "earn",
+        "Invalid Product",
+        (),
+        False,
+    ),
+    180009: (
+        "",
+        "earn",
+        "product is forbidden",
+        (),
+        False,
+    ),
+    180010: (
+        "",
+        "earn",
+        "User not allowed",
+        (),
+        False,
+    ),
+    180011: (
+        "",
+        "earn",
+        "User not VIP",
+        (),
+        False,
+    ),
+    180012: (
+        "",
+        "earn",
+        "Purchase share is invalid",
+        (),
+        False,
+    ),
+    180013: (
+        "",
+        "earn",
+        "Stake over maximum share",
+        (),
+        False,
+    ),
+    180014: (
+        "",
+        "earn",
+        "Redeem share invlaid",
+        (),
+        False,
+    ),
+    180015: (
+        "",
+        "earn",
+        "Products share not enough",
+        (),
+        False,
+    ),
+    180016: (
+        "",
+        "earn",
+        "Balance not enough",
+        (),
+        False,
+    ),
+    180017: (
+        "",
+        "earn",
+        "Invalid risk user",
+        (),
+        False,
+    ),
+    180018: (
+        "",
+        "earn",
+        "internal error",
+        (),
+        False,
+    ),
+    180019: (
+        "",
+        "earn",
+        "empty order link id",
+        (),
+        False,
+    ),
+    180020: (
+        "",
+        "earn",
+        "Position not found",
+        (),
+        False,
+    ),
+    180021: (
+        "",
+        "earn",
+        "Invalid select price",
+        (),
+        False,
+    ),
+    180022: (
+        "",
+        "earn",
+        "Kyc level not reached",
+        (),
+        False,
+    ),
+    180023: (
+        "",
+        "earn",
+        "Service maintenance",
+        (),
+        False,
+    ),
+    180024: (
+        "",
+        "earn",
+        "Child member forbidden",
+        (),
+        False,
+    ),
+    180025: (
+        "",
+        "earn",
+        "Order already exists",
+        (),
+        False,
+    ),
+    180026: (
+        "",
+        "earn",
+        "Apr lowered",
+        (),
+        False,
+    ),
+    180027: (
+        "",
+        "earn",
+        "Tax forbidden",
+        (),
+        False,
+    ),
+    180028: (
+        "",
+        "earn",
+        "Reinvest validation failed",
+        (),
+        False,
+    ),
+    180029: (
+        "",
+        "earn",
+        "Redeem not allowed",
+        (),
+        False,
+    ),
+    180030: (
+        "",
+        "earn",
+        "Slippage fail",
+        (),
+        False,
+    ),
+    180031: (
+        "",
+        "earn",
+        "Duplicate order",
+        (),
+        False,
+    ),
+    81007: (
+        "",
+        "user",
+        "Bybit Europe is not supported create API Key",
+        (),
+        False,
+    ),
+    20096: (
+        "",
+        "user",
+        "need KYC authentication",
+        (),
+        False,
+    ),
+    3500002: (
+        "",
+        "set_api_rate_limit",
+        "Current user is not an institutional user",
+        (),
+        False,
+    ),
+    3500153: (
+        "",
+        "set_api_rate_limit",
+        "No permission to operate these UIDs You do not have permission to query other UIDs",
+        (),
+        False,
+    ),
+    110300: (
+        "",
+        "rfq",
+        "The RFQ order does not exist",
+        (),
+        False,
+    ),
+    110301: (
+        "",
+        "rfq",
+        "The Quote order does not exist",
+        (),
+        False,
+    ),
+    110302: (
+        "",
+        "rfq",
+        "Demo user is prohibited",
+        (),
+        False,
+    ),
+    110303: (
+        "",
+        "rfq",
+        "RFQ value is less than the min limit",
+        (),
+        False,
+    ),
+    110304: (
+        "",
+        "rfq",
+        "Cannot be self-executed",
+        (),
+        False,
+    ),
+    110305: (
+        "",
+        "rfq",
+        "Quote UID is not in counterparties",
+        (),
+        False,
+    ),
+    110306: (
+        "",
+        "rfq",
+        "Quote legs do not match",
+        (),
+        False,
+    ),
+    110307: (
+        "",
+        "rfq",
+        "Quote order already exists for this RFQ",
+        (),
+        False,
+    ),
+    110308: (
+        "",
+        "rfq",
+        "RFQ strategy legs size is not correct",
+        (),
+        False,
+    ),
+    110309: (
+        "",
+        "rfq",
+        "RFQ strategy side is not correct",
+        (),
+        False,
+    ),
+    110310: (
+        "",
+        "rfq",
+        "RFQ strategy qty is not correct",
+        (),
+        False,
+    ),
+    110311: (
+        "",
+        "rfq",
+        "RFQ strategy symbol is not correct",
+        (),
+        False,
+    ),
+    110312: (
+        "",
+        "rfq",
+        "No permission to execute quote",
+        (),
+        False,
+    ),
+    110313: (
+        "",
+        "rfq",
+        "RFQ only supports one-way position mode",
+        (),
+        False,
+    ),
+    110314: (
+        "",
+        "rfq",
+        "Order amount is less than min trade amount",
+        (),
+        False,
+    ),
+    110315: (
+        "",
+        "rfq",
+        "Order qty exceeds the upper limit",
+        (),
+        False,
+    ),
+    110316: (
+        "",
+        "rfq",
+        "RFQ is not available for Copy Trading",
+        (),
+        False,
+    ),
+    110317: (
+        "",
+        "rfq",
+        "Counterparty cannot be self",
+        (),
+        False,
+    ),
+    110318: (
+        "",
+        "rfq",
+        "There are too many counterparties to choose from",
+        (),
+        False,
+    ),
+    110319: (
+        "",
+        "rfq",
+        "Order amount is greater than max trade amount",
+        (),
+        False,
+    ),
+    110320: (
+        "",
+        "rfq",
+        "Symbols that have not enabled manual loan are not supported",
+        (),
+        False,
+    ),
+    110321: (
+        "",
+        "rfq",
+        "Symbol is not supported",
+        (),
+        False,
+    ),
+    110323: (
+        "",
+        "rfq",
+        "Quotations cannot be made by non-ByBit registration institutions",
+        (),
+        False,
+    ),
+    111008: (
+        "",
+        "rfq",
+        "The spot asset is not be enabled as collateral asset",
+        (),
+        False,
+    ),
+    34022001: (
+        "",
+        "manual_loan",
+        "System error. Please try again later.",
+        (),
+        False,
+    ),
+    34022003: (
+        "",
+        "manual_loan",
+        "System error. Please try again later.",
+        (),
+        False,
+    ),
+    34022027: (
+        "",
+        "manual_loan",
+        "Invalid request parameters.",
+        (),
+        False,
+    ),
+    34022030: (
+        "",
+        "manual_loan",
+        "Borrowing demand is high, and the fund pool is currently low. Please wait a moment.",
+        (),
+        False,
+    ),
+    34022031: (
+        "",
+        "manual_loan",
+        "Risk rate limit exceeded. Please reduce your borrow amount in the Unified Trading Account.",
+        (),
+        False,
+    ),
+    34022033: (
+        "",
+        "manual_loan",
+        "Borrowing precision must be an integer multiple.",
+        (),
+        False,
+    ),
+    34022034: (
+        "",
+        "manual_loan",
+        "The minimum repayment amount must be an integer multiple.",
+        (),
+        False,
+    ),
+    34022035: (
+        "",
+        "manual_loan",
+        "You cannot repay while interest is being calculated.",
+        (),
+        False,
+    ),
+    34022036: (
+        "",
+        "manual_loan",
+        "Please enable Margin Trading to continue.",
+        (),
+        False,
+    ),
+    34022038: (
+        "",
+        "manual_loan",
+        "Repayment is in progress. Please do not repeat the operation.",
+        (),
+        False,
+    ),
+    34022010: (
+        "",
+        "manual_loan",
+        "The borrowed asset does not exist.",
+        (),
+        False,
+    ),
+    34022041: (
+        "",
+        "manual_loan",
+        "Currently, your account has no borrowed coins. No repayments are needed.",
+        (),
+        False,
+    ),
+    34022044: (
+        "",
+        "manual_loan",
+        "Repayment unsuccessful.",
+        (),
+        False,
+    ),
+    34022045: (
+        "",
+        "manual_loan",
+        "Borrowing unsuccessful.",
+        (),
+        False,
+    ),
+    34022011: (
+        "",
+        "manual_loan",
+        "Amount must be at least.",
+        (),
+        False,
+    ),
+    34022014: (
+        "",
+        "manual_loan",
+        "Decimal precision cannot exceed 18 digits.",
+        (),
+        False,
+    ),
+    34022047: (
+        "",
+        "manual_loan",
+        "CopyTrade not supported.",
+        (),
+        False,
+    ),
+    34022048: (
+        "",
+        "manual_loan",
+        "Borrowing is not allowed during liquidation.",
+        (),
+        False,
+    ),
+    34022049: (
+        "",
+        "manual_loan",
+        "Insufficient collateral balance.",
+        (),
+        False,
+    ),
+    34022050: (
+        "",
+        "manual_loan",
+        "Repayment failed. You currently have spot hedging liabilities. Please close your derivatives positions before repayment.",
+        (),
+        False,
+    ),
+    34022051: (
+        "",
+        "manual_loan",
+        "Institutional loan in progress.",
+        (),
+        False,
+    ),
+    34022052: (
+        "",
+        "manual_loan",
+        "Institutional loan transactions banned.",
+        (),
+        False,
+    ),
+    35000011: (
+        "",
+        "manual_loan",
+        "You have existing pending loan orders. Please try again later.",
+        (),
+        False,
+    ),
+    34022053: (
+        "",
+        "manual_loan",
+        "Please contact the sales to enable the manual borrowing feature.",
+        (),
+        False,
+    ),
+    34022094: (
+        "",
+        "manual_loan",
+        "This coin does not support repayment through coin exchange.",
+        (),
+        False,
+    ),
+    34022107: (
+        "",
+        "manual_loan",
+        "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For all coin repayment)",
+        (),
+        False,
+    ),
+    34022108: (
+        "",
+        "manual_loan",
+        "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For single coin repayment)",
+        (),
+        False,
+    ),
+    60061: (
+        "",
+        "strategy",
+        "Strategy creation failed / webhook strategy name is empty",
+        (),
+        False,
+    ),
+    60062: (
+        "",
+        "strategy",
+        "Strategy has been terminated / Can't stop sub strategy",
+        (),
+        False,
+    ),
+    60063: (
+        "",
+        "strategy",
+        "user running symbol strategy count limited",
+        (),
+        False,
+    ),
+    60064: (
+        "",
+        "strategy",
+        "user running strategy count limited",
+        (),
+        False,
+    ),
+    60065: (
+        "",
+        "strategy",
+        "Strategy not found",
+        (),
+        False,
+    ),
+    60066: (
+        "",
+        "strategy",
+        "size should more than {minSize} / sub size should more than {minSize}",
+        (),
+        False,
+    ),
+    60067: (
+        "",
+        "strategy",
+        "too large size / size should less than {maxSize} / sub size should less than {maxSize}",
+        (),
+        False,
+    ),
+    60068: (
+        "",
+        "strategy",
+        "Order cancelled",
+        (),
+        False,
+    ),
+    60069: (
+        "",
+        "strategy",
+        "hit blacklist rule",
+        (),
+        False,
+    ),
+    60070: (
+        "",
+        "strategy",
+        "Blocked by unified margin limit",
+        (),
+        False,
+    ),
+    60071: (
+        "",
+        "strategy",
+        "Get conn err / Trading service unavailable",
+        (),
+        False,
+    ),
+    60072: (
+        "",
+        "strategy",
+        "Strategy status modify failed",
+        (),
+        False,
+    ),
+    60073: (
+        "",
+        "strategy",
+        "Webhook order creation failed",
+        (),
+        False,
+    ),
+    60074: (
+        "",
+        "strategy",
+        "strategy has been stopped",
+        (),
+        False,
+    ),
+    60075: (
+        "",
+        "strategy",
+        "Webhook positionidx is not supported",
+        (),
+        False,
+    ),
+    60076: (
+        "",
+        "strategy",
+        "Signal latency too high",
+        (),
+        False,
+    ),
+    60077: (
+        "",
+        "strategy",
+        "strategy userId invalid / strategy json invalid / strategy StrategyID invalid",
+        (),
+        False,
+    ),
+    60078: (
+        "",
+        "strategy",
+        "strategy symbol not supported",
+        (),
+        False,
+    ),
+    60079: (
+        "",
+        "strategy",
+        "User position limit exceeded",
+        (),
+        False,
+    ),
+    60080: (
+        "",
+        "strategy",
+        "Order retry failed",
+        (),
+        False,
+    ),
+    60081: (
+        "",
+        "strategy",
+        "can't create same sides order",
+        (),
+        False,
+    ),
+    60082: (
+        "",
+        "strategy",
+        "iceberg not support usdc / chase order not support usdc",
+        (),
+        False,
+    ),
+    60083: (
+        "",
+        "strategy",
+        "strategy symbol not supported",
+        (),
+        False,
+    ),
+    60084: (
+        "",
+        "strategy",
+        "Invalid post only parameter",
+        (),
+        False,
+    ),
+    60085: (
+        "",
+        "strategy",
+        "Quantity is less than minimum order quantity",
+        (),
+        False,
+    ),
+    60086: (
+        "",
+        "strategy",
+        "Position percentage does not match side",
+        (),
+        False,
+    ),
+    60087: (
+        "",
+        "strategy",
+        "Quantity exceeds allowed range",
+        (),
+        False,
+    ),
+    60088: (
+        "",
+        "strategy",
+        "POV invalid mode",
+        (),
+        False,
+    ),
+    60089: (
+        "",
+        "strategy",
+        "POV participation rate over the range or over 1 decimal",
+        (),
+        False,
+    ),
+    60090: (
+        "",
+        "strategy",
+        "POV lack of required param at the different modes",
+        (),
+        False,
+    ),
+    60091: (
+        "",
+        "strategy",
+        "POV lack of size and duration when interval > 0",
+        (),
+        False,
+    ),
+    60092: (
+        "",
+        "strategy",
+        "POV pre-checked failed due to calculated sub size over [minQty, maxQty]",
+        (),
+        False,
+    ),
+    60093: (
+        "",
+        "strategy",
+        "POV max duration over the range",
+        (),
+        False,
+    ),
+    60094: (
+        "",
+        "strategy",
+        "POV pre-checked sub order size over the one order size",
+        (),
+        False,
+    ),
+    60095: (
+        "",
+        "strategy",
+        "POV interval over the max duration",
+        (),
+        False,
+    ),
+    61000: (
+        "",
+        "strategy",
+        "Signal symbol not tradable",
+        (),
+        False,
+    ),
+    61001: (
+        "",
+        "strategy",
+        "Signal name exceeds limit",
+        (),
+        False,
+    ),
+    61002: (
+        "",
+        "strategy",
+        "Signal leverage exceeds maximum risk limit",
+        (),
+        False,
+    ),
+    61003: (
+        "",
+        "strategy",
+        "Signal entry price invalid",
+        (),
+        False,
+    ),
+    61004: (
+        "",
+        "strategy",
+        "Signal TP should be better than worst price",
+        (),
+        False,
+    ),
+    61005: (
+        "",
+        "strategy",
+        "Signal SL should be worse than best price",
+        (),
+        False,
+    ),
+    61006: (
+        "",
+        "strategy",
+        "Signal expiration time invalid",
+        (),
+        False,
+    ),
+    61007: (
+        "",
+        "strategy",
+        "Signal description exceeds limit",
+        (),
+        False,
+    ),
+    61008: (
+        "",
+        "strategy",
+        "SL is worse than liquidation price",
+        (),
+        False,
+    ),
+    61009: (
+        "",
+        "strategy",
+        "Signal not found",
+        (),
+        False,
+    ),
+    61010: (
+        "",
+        "strategy",
+        "User does not have permission to create signal",
+        (),
+        False,
+    ),
+    60200: (
+        "",
+        "strategy",
+        "the qty of twap inverse step position value is less than minOrderQty / the qty of iceberg inverse sub position value is less than minOrderQty / the qty of chase inverse position value is less than minOrderQty / strategy stepPositionValue less than minNationValue / iceberg sub position value is less than minNationValue / chase position value is less than minNationValue",
+        (),
+        False,
+    ),
+    60201: (
+        "",
+        "strategy",
+        "the qty of twap inverse step position value exceeds maxOrderQty / the qty of iceberg inverse sub position value exceeds maxOrderQty / the qty of chase inverse position value exceeds maxOrderQty / the qty of iceberg inverse total position value exceeds maxTotalQty / iceberg sub position value exceeds max value / iceberg total position value exceeds maxTotalValue / twap step position value exceeds max value / chase position value exceeds max value",
+        (),
+        False,
+    ),
+    180000: (
+        "",
+        "prediction",
+        "Internal server error",
+        (),
+        False,
+    ),
+    700003: (
+        "",
+        "prediction",
+        "Prediction engine unavailable",
+        (),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    400: _Details(
-        (
-            "",
-            "http_code",
-            "Bad request. Need to send the request with GET / POST (must be capitalized)",
-            (),
-            False,
-        )
-    ),
-    401: _Details(
-        (
-            "",
-            "http_code",
-            "Invalid request. 1. Need to use the correct key to access; 2. Need to put authentication params in the request header",
-            (),
-            False,
-        )
-    ),
-    403: _Details(
-        (
-            "",
-            "http_code",
-            "Forbidden request. Possible causes: 1. IP rate limit breached; 2. You send GET request with an empty json body; 3. You are using U.S IP",
-            (),
-            False,
-        )
-    ),
-    404: _Details(
-        (
-            "",
-            "http_code",
-            "Cannot find path. Possible causes: 1. Wrong path; 2. Category value does not match account mode",
-            (),
-            False,
-        )
-    ),
-    429: _Details(
-        (
-            "",
-            "http_code",
-            "System level frequency protection. Please retry when encounter this The trading service is experiencing a high server load. Please retry if you encounter this issue.",
-            (),
-            False,
-        )
-    ),
-    10404: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "1. op type is not found; 2. category is not correct/supported",
-            (),
-            False,
-        )
-    ),
-    10429: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "System level frequency protection",
-            (),
-            False,
-        )
-    ),
-    10003: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "Too many sessions under the same UID API key is invalid. Check whether the key and domain are matched, there are 4 env: mainnet, testnet, mainnet-demo, testnet-demo",
-            (),
-            False,
-        )
-    ),
-    10016: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "1. internal server error; 2. Service is restarting Server error.",
-            (),
-            False,
-        )
-    ),
-    10019: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "ws trade service is restarting, do not accept new request, but the request in the process is not affected. You can build new connection to be routed to normal service",
-            (),
-            False,
-        )
-    ),
-    20003: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "Too frequent requests under the same session",
-            (),
-            False,
-        )
-    ),
-    20006: _Details(
-        (
-            "",
-            "ws_oe_general_code",
-            "reqId is duplicated",
-            (),
-            False,
-        )
-    ),
-    0: _Details(
-        (
-            "",
-            "uta",
-            "OK",
-            (),
-            False,
-        )
-    ),
-    -1: _Details(
-        (
-            "",
-            "uta",
-            "request expired: o@0, now[] diff[]",
-            (),
-            False,
-        )
-    ),
-    -2015: _Details(
-        (
-            "",
-            "uta",
-            "(Spot) Your api key has expired",
-            (),
-            False,
-        )
-    ),
-    33004: _Details(
-        (
-            "",
-            "uta",
-            "(Derivatives) Your api key has expired",
-            (),
-            False,
-        )
-    ),
-    10000: _Details(
-        (
-            "",
-            "uta",
-            "Server Timeout",
-            (),
-            False,
-        )
-    ),
-    10001: _Details(
-        (
-            "",
-            "uta",
-            "Request parameter error",
-            (),
-            False,
-        )
-    ),
-    10002: _Details(
-        (
-            "",
-            "uta",
-            "The request time exceeds the time window range.",
-            (),
-            False,
-        )
-    ),
-    10004: _Details(
-        (
-            "",
-            "uta",
-            "Error sign, please check your signature generation algorithm.",
-            (),
-            False,
-        )
-    ),
-    10005: _Details(
-        (
-            "",
-            "uta",
-            "Permission denied, please check your API key permissions.",
-            (),
-            False,
-        )
-    ),
-    10006: _Details(
-        (
-            "",
-            "uta",
-            "Too many visits. Exceeded the API Rate Limit.",
-            (),
-            False,
-        )
-    ),
-    10007: _Details(
-        (
-            "",
-            "uta",
-            "User authentication failed.",
-            (),
-            False,
-        )
-    ),
-    10008: _Details(
-        (
-            "",
-            "uta",
-            "Common banned, please check your account mode",
-            (),
-            False,
-        )
-    ),
-    10009: _Details(
-        (
-            "",
-            "uta",
-            "Service Restricted: Access is currently unavailable for your region. Please contact our support team for further assistance",
-            (),
-            False,
-        )
-    ),
-    10010: _Details(
-        (
-            "",
-            "uta",
-            "Unmatched IP, please check your API key's bound IP addresses.",
-            (),
-            False,
-        )
-    ),
-    10014: _Details(
-        (
-            "",
-            "uta",
-            "Invalid duplicate request.",
-            (),
-            False,
-        )
-    ),
-    10017: _Details(
-        (
-            "",
-            "uta",
-            "Route not found.",
-            (),
-            False,
-        )
-    ),
-    10018: _Details(
-        (
-            "",
-            "uta",
-            "Exceeded the IP Rate Limit.",
-            (),
-            True,
-        )
-    ),
-    10024: _Details(
-        (
-            "",
-            "uta",
-            "Compliance rules triggered",
-            (),
-            False,
-        )
-    ),
-    10027: _Details(
-        (
-            "",
-            "uta",
-            "Transactions are banned.",
-            (),
-            False,
-        )
-    ),
-    10029: _Details(
-        (
-            "",
-            "uta",
-            "The requested symbol is invalid, please check symbol whitelist",
-            (),
-            False,
-        )
-    ),
-    10028: _Details(
-        (
-            "",
-            "uta",
-            "The API can only be accessed by unified account users.",
-            (),
-            False,
-        )
-    ),
-    30035: _Details(
-        (
-            "",
-            "uta",
-            "Option: Too fast to cancel, Try it later",
-            (),
-            False,
-        )
-    ),
-    30133: _Details(
-        (
-            "",
-            "uta",
-            "OTC loan: The symbol you select for USDT Perpetual is not allowed by Institutional Lending",
-            (),
-            False,
-        )
-    ),
-    30134: _Details(
-        (
-            "",
-            "uta",
-            "OTC loan: The symbol you select for USDC Contract is not allowed by Institutional Lending",
-            (),
-            False,
-        )
-    ),
-    30135: _Details(
-        (
-            "",
-            "uta",
-            "The leverage you select for USDT Perpetual trading cannot exceed the maximum leverage allowed by Institutional Lending.",
-            (),
-            False,
-        )
-    ),
-    30136: _Details(
-        (
-            "",
-            "uta",
-            "The leverage you select for USDC Perpetual or Futures trading cannot exceed the maximum leverage allowed by Institutional Lending.",
-            (),
-            False,
-        )
-    ),
-    30208: _Details(
-        (
-            "",
-            "uta",
-            "Failed to submit order(s). The order price is higher than the maximum buying price",
-            (),
-            False,
-        )
-    ),
-    30209: _Details(
-        (
-            "",
-            "uta",
-            "Failed to submit order(s). The order price is lower than the minimum selling price.",
-            (),
-            False,
-        )
-    ),
-    30228: _Details(
-        (
-            "",
-            "uta",
-            "No new positions during delisting",
-            (),
-            False,
-        )
-    ),
-    30256: _Details(
-        (
-            "",
-            "uta",
-            "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Spot)",
-            (),
-            False,
-        )
-    ),
-    40004: _Details(
-        (
-            "",
-            "uta",
-            "the order is modified during the process of replacing , please check the order status again",
-            (),
-            False,
-        )
-    ),
-    100028: _Details(
-        (
-            "",
-            "uta",
-            "The API cannot be accessed by unified account users.",
-            (),
-            False,
-        )
-    ),
-    110001: _Details(
-        (
-            "",
-            "uta",
-            "Order does not exist",
-            (),
-            False,
-        )
-    ),
-    110003: _Details(
-        (
-            "",
-            "uta",
-            "Order price exceeds the allowable range.",
-            (),
-            False,
-        )
-    ),
-    110004: _Details(
-        (
-            "",
-            "uta",
-            "Wallet balance is insufficient",
-            (),
-            False,
-        )
-    ),
-    110005: _Details(
-        (
-            "",
-            "uta",
-            "position status error",
-            (),
-            False,
-        )
-    ),
-    110006: _Details(
-        (
-            "",
-            "uta",
-            "The assets are estimated to be unable to cover the position margin",
-            (),
-            False,
-        )
-    ),
-    110007: _Details(
-        (
-            "",
-            "uta",
-            "Available balance is insufficient",
-            (),
-            False,
-        )
-    ),
-    110008: _Details(
-        (
-            "",
-            "uta",
-            "The order has been completed or cancelled.",
-            (),
-            False,
-        )
-    ),
-    110009: _Details(
-        (
-            "",
-            "uta",
-            "The number of stop orders exceeds the maximum allowable limit",
-            (),
-            False,
-        )
-    ),
-    110010: _Details(
-        (
-            "",
-            "uta",
-            "The order has been cancelled",
-            (),
-            False,
-        )
-    ),
-    110011: _Details(
-        (
-            "",
-            "uta",
-            "Liquidation will be triggered immediately by this adjustment",
-            (),
-            False,
-        )
-    ),
-    110012: _Details(
-        (
-            "",
-            "uta",
-            "Insufficient available balance.",
-            (),
-            False,
-        )
-    ),
-    110013: _Details(
-        (
-            "",
-            "uta",
-            "Cannot set leverage due to risk limit level.",
-            (),
-            False,
-        )
-    ),
-    110014: _Details(
-        (
-            "",
-            "uta",
-            "Insufficient available balance to add additional margin.",
-            (),
-            False,
-        )
-    ),
-    110015: _Details(
-        (
-            "",
-            "uta",
-            "The position is in cross margin mode.",
-            (),
-            False,
-        )
-    ),
-    110016: _Details(
-        (
-            "",
-            "uta",
-            "The quantity of contracts requested exceeds the risk limit, please adjust your risk limit level before trying again",
-            (),
-            True,
-        )
-    ),
-    110017: _Details(
-        (
-            "",
-            "uta",
-            "orderQty will be truncated to zero",
-            (),
-            False,
-        )
-    ),
-    110018: _Details(
-        (
-            "",
-            "uta",
-            "User ID is illegal.",
-            (),
-            False,
-        )
-    ),
-    110019: _Details(
-        (
-            "",
-            "uta",
-            "Order ID is illegal.",
-            (),
-            False,
-        )
-    ),
-    110020: _Details(
-        (
-            "",
-            "uta",
-            "Not allowed to have more than 500 active orders.",
-            (),
-            False,
-        )
-    ),
-    110021: _Details(
-        (
-            "",
-            "uta",
-            "Not allowed to exceeded position limits due to Open Interest.",
-            (),
-            False,
-        )
-    ),
-    110022: _Details(
-        (
-            "",
-            "uta",
-            "Quantity has been restricted and orders cannot be modified to increase the quantity.",
-            (),
-            False,
-        )
-    ),
-    110023: _Details(
-        (
-            "",
-            "uta",
-            "Currently you can only reduce your position on this contract. please check our announcement or contact customer service for details.",
-            (),
-            False,
-        )
-    ),
-    110024: _Details(
-        (
-            "",
-            "uta",
-            "You have an existing position, so the position mode cannot be switched.",
-            (),
-            False,
-        )
-    ),
-    110025: _Details(
-        (
-            "",
-            "uta",
-            "Position mode has not been modified.",
-            (),
-            False,
-        )
-    ),
-    110026: _Details(
-        (
-            "",
-            "uta",
-            "Cross/isolated margin mode has not been modified.",
-            (),
-            False,
-        )
-    ),
-    110027: _Details(
-        (
-            "",
-            "uta",
-            "Margin has not been modified.",
-            (),
-            False,
-        )
-    ),
-    110028: _Details(
-        (
-            "",
-            "uta",
-            "You have existing open orders, so the position mode cannot be switched.",
-            (),
-            False,
-        )
-    ),
-    110029: _Details(
-        (
-            "",
-            "uta",
-            "Hedge mode is not supported for this symbol.",
-            (),
-            False,
-        )
-    ),
-    110030: _Details(
-        (
-            "",
-            "uta",
-            "Duplicate orderId",
-            (),
-            True,
-        )
-    ),
-    110031: _Details(
-        (
-            "",
-            "uta",
-            "Non-existing risk limit info, please check the risk limit rules.",
-            (),
-            False,
-        )
-    ),
-    110032: _Details(
-        (
-            "",
-            "uta",
-            "Order is illegal",
-            (),
-            False,
-        )
-    ),
-    110033: _Details(
-        (
-            "",
-            "uta",
-            "You can't set margin without an open position",
-            (),
-            False,
-        )
-    ),
-    110034: _Details(
-        (
-            "",
-            "uta",
-            "There is no net position",
-            (),
-            False,
-        )
-    ),
-    110035: _Details(
-        (
-            "",
-            "uta",
-            "Cancellation of orders was not completed before liquidation",
-            (),
-            False,
-        )
-    ),
-    110036: _Details(
-        (
-            "",
-            "uta",
-            "You are not allowed to change leverage due to cross margin mode.",
-            (),
-            False,
-        )
-    ),
-    110037: _Details(
-        (
-            "",
-            "uta",
-            "User setting list does not have this symbol",
-            (),
-            False,
-        )
-    ),
-    110038: _Details(
-        (
-            "",
-            "uta",
-            "You are not allowed to change leverage due to portfolio margin mode.",
-            (),
-            False,
-        )
-    ),
-    110039: _Details(
-        (
-            "",
-            "uta",
-            "Maintenance margin rate is too high. This may trigger liquidation.",
-            (),
-            False,
-        )
-    ),
-    110040: _Details(
-        (
-            "",
-            "uta",
-            "The order will trigger a forced liquidation, please re-submit the order.",
-            (),
-            False,
-        )
-    ),
-    110041: _Details(
-        (
-            "",
-            "uta",
-            "Skip liquidation is not allowed when a position or maker order exists",
-            (),
-            False,
-        )
-    ),
-    110042: _Details(
-        (
-            "",
-            "uta",
-            "Currently,due to pre-delivery status, you can only reduce your position on this contract.",
-            (),
-            False,
-        )
-    ),
-    110043: _Details(
-        (
-            "",
-            "uta",
-            "Set leverage has not been modified.",
-            (),
-            False,
-        )
-    ),
-    110044: _Details(
-        (
-            "",
-            "uta",
-            "Available margin is insufficient.",
-            (),
-            False,
-        )
-    ),
-    110045: _Details(
-        (
-            "",
-            "uta",
-            "Wallet balance is insufficient.",
-            (),
-            False,
-        )
-    ),
-    110046: _Details(
-        (
-            "",
-            "uta",
-            "Liquidation will be triggered immediately by this adjustment.",
-            (),
-            False,
-        )
-    ),
-    110047: _Details(
-        (
-            "",
-            "uta",
-            "Risk limit cannot be adjusted due to insufficient available margin.",
-            (),
-            False,
-        )
-    ),
-    110048: _Details(
-        (
-            "",
-            "uta",
-            "Risk limit cannot be adjusted as the current/expected position value exceeds the revised risk limit.",
-            (),
-            False,
-        )
-    ),
-    110049: _Details(
-        (
-            "",
-            "uta",
-            "Tick notes can only be numbers",
-            (),
-            False,
-        )
-    ),
-    110050: _Details(
-        (
-            "",
-            "uta",
-            "Invalid coin",
-            (),
-            False,
-        )
-    ),
-    110051: _Details(
-        (
-            "",
-            "uta",
-            "The user's available balance cannot cover the lowest price of the current market",
-            (),
-            False,
-        )
-    ),
-    110052: _Details(
-        (
-            "",
-            "uta",
-            "Your available balance is insufficient to set the price",
-            (),
-            False,
-        )
-    ),
-    110053: _Details(
-        (
-            "",
-            "uta",
-            "The user's available balance cannot cover the current market price and upper limit price",
-            (),
-            False,
-        )
-    ),
-    110054: _Details(
-        (
-            "",
-            "uta",
-            "This position has at least one take profit link order, so the take profit and stop loss mode cannot be switched",
-            (),
-            False,
-        )
-    ),
-    110055: _Details(
-        (
-            "",
-            "uta",
-            "This position has at least one stop loss link order, so the take profit and stop loss mode cannot be switched",
-            (),
-            False,
-        )
-    ),
-    110056: _Details(
-        (
-            "",
-            "uta",
-            "This position has at least one trailing stop link order, so the take profit and stop loss mode cannot be switched",
-            (),
-            False,
-        )
-    ),
-    110057: _Details(
-        (
-            "",
-            "uta",
-            "Conditional order or limit order contains TP/SL related params",
-            (),
-            False,
-        )
-    ),
-    110058: _Details(
-        (
-            "",
-            "uta",
-            "You can't set take profit and stop loss due to insufficient size of remaining position size.",
-            (),
-            False,
-        )
-    ),
-    110059: _Details(
-        (
-            "",
-            "uta",
-            "Not allowed to modify the TP/SL of a partially filled open order",
-            (),
-            False,
-        )
-    ),
-    110060: _Details(
-        (
-            "",
-            "uta",
-            "Under full TP/SL mode, it is not allowed to modify TP/SL",
-            (),
-            False,
-        )
-    ),
-    110061: _Details(
-        (
-            "",
-            "uta",
-            "Not allowed to have more than 20 TP/SLs under Partial tpSlMode",
-            (),
-            False,
-        )
-    ),
-    110062: _Details(
-        (
-            "",
-            "uta",
-            "There is no MMP information of the institution found.",
-            (),
-            False,
-        )
-    ),
-    110063: _Details(
-        (
-            "",
-            "uta",
-            "Settlement in progress! {{key0}} not available for trading.",
-            (),
-            False,
-        )
-    ),
-    110064: _Details(
-        (
-            "",
-            "uta",
-            "The modified contract quantity cannot be less than or equal to the filled quantity.",
-            (),
-            False,
-        )
-    ),
-    110065: _Details(
-        (
-            "",
-            "uta",
-            "MMP hasn't yet been enabled for your account. Please contact your BD manager.",
-            (),
-            False,
-        )
-    ),
-    110066: _Details(
-        (
-            "",
-            "uta",
-            "Trading is currently not allowed.",
-            (),
-            False,
-        )
-    ),
-    110067: _Details(
-        (
-            "",
-            "uta",
-            "Unified account is not supported.",
-            (),
-            False,
-        )
-    ),
-    110068: _Details(
-        (
-            "",
-            "uta",
-            "Leveraged trading is not allowed.",
-            (),
-            False,
-        )
-    ),
-    110069: _Details(
-        (
-            "",
-            "uta",
-            "Ins lending customer is not allowed to trade.",
-            (),
-            False,
-        )
-    ),
-    110070: _Details(
-        (
-            "",
-            "uta",
-            "ETP symbols cannot be traded.",
-            (),
-            False,
-        )
-    ),
-    110071: _Details(
-        (
-            "",
-            "uta",
-            "Sorry, we're revamping the Unified Margin Account! Currently, new upgrades are not supported. If you have any questions, please contact our 24/7 customer support.",
-            (),
-            False,
-        )
-    ),
-    110072: _Details(
-        (
-            "",
-            "uta",
-            "OrderLinkedID is duplicate",
-            (),
-            False,
-        )
-    ),
-    110073: _Details(
-        (
-            "",
-            "uta",
-            "Set margin mode failed",
-            (),
-            False,
-        )
-    ),
-    110074: _Details(
-        (
-            "",
-            "uta",
-            "This contract is not live",
-            (),
-            False,
-        )
-    ),
-    110075: _Details(
-        (
-            "",
-            "uta",
-            "RiskId not modified",
-            (),
-            True,
-        )
-    ),
-    110076: _Details(
-        (
-            "",
-            "uta",
-            "Only isolated mode can set auto-add-margin",
-            (),
-            False,
-        )
-    ),
-    110077: _Details(
-        (
-            "",
-            "uta",
-            "Pm mode cannot support",
-            (),
-            False,
-        )
-    ),
-    110078: _Details(
-        (
-            "",
-            "uta",
-            "Added margin more than max can reduce margin",
-            (),
-            False,
-        )
-    ),
-    110079: _Details(
-        (
-            "",
-            "uta",
-            "The order is processing and can not be operated, please try again later",
-            (),
-            False,
-        )
-    ),
-    110080: _Details(
-        (
-            "",
-            "uta",
-            "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated (trade/risk limit/leverage)",
-            (),
-            False,
-        )
-    ),
-    110082: _Details(
-        (
-            "",
-            "uta",
-            "You cannot lift Reduce-Only restrictions, as no Reduce-Only restrictions are applied to your position",
-            (),
-            False,
-        )
-    ),
-    110083: _Details(
-        (
-            "",
-            "uta",
-            "Reduce-Only restrictions must be lifted for both Long and Short positions at the same time",
-            (),
-            False,
-        )
-    ),
-    110085: _Details(
-        (
-            "",
-            "uta",
-            "The risk limit and margin ratio for this contract has been updated, please select a supported risk limit and place your order again",
-            (),
-            False,
-        )
-    ),
-    110086: _Details(
-        (
-            "",
-            "uta",
-            "Current order leverage exceeds the maximum available for your current Risk Limit tier. Please lower leverage before placing an order",
-            (),
-            False,
-        )
-    ),
-    110087: _Details(
-        (
-            "",
-            "uta",
-            "Leverage for Perpetual or Futures contracts cannot exceed the maximum allowed for your Institutional loan",
-            (),
-            False,
-        )
-    ),
-    110088: _Details(
-        (
-            "",
-            "uta",
-            "Please Upgrade to UTA to trade",
-            (),
-            False,
-        )
-    ),
-    110089: _Details(
-        (
-            "",
-            "uta",
-            "Exceeds the maximum risk limit level",
-            (),
-            False,
-        )
-    ),
-    110090: _Details(
-        (
-            "",
-            "uta",
-            "Order placement failed as your position may exceed the max limit. Please adjust your leverage to {{leverage}} or below to increase the max. position limit",
-            (),
-            False,
-        )
-    ),
-    110092: _Details(
-        (
-            "",
-            "uta",
-            "expect Rising, but trigger_price[XXXXX] <= current[XXXXX]??laste",
-            (),
-            False,
-        )
-    ),
-    110093: _Details(
-        (
-            "",
-            "uta",
-            "expect Falling, but trigger_price[XXXXX] >= current[XXXXX]??last",
-            (),
-            False,
-        )
-    ),
-    110094: _Details(
-        (
-            "",
-            "uta",
-            "Order notional value below the lower limit",
-            (),
-            False,
-        )
-    ),
-    110095: _Details(
-        (
-            "",
-            "uta",
-            "You cannot create, modify or cancel Pre-Market Perpetual orders during the Call Auction.",
-            (),
-            False,
-        )
-    ),
-    110096: _Details(
-        (
-            "",
-            "uta",
-            "Pre-Market Perpetual Trading does not support Portfolio Margin mode.",
-            (),
-            False,
-        )
-    ),
-    110097: _Details(
-        (
-            "",
-            "uta",
-            "Non-UTA users cannot access Pre-Market Perpetual Trading. To place, modify or cancel Pre-Market Perpetual orders, please upgrade your Standard Account to UTA.",
-            (),
-            False,
-        )
-    ),
-    110098: _Details(
-        (
-            "",
-            "uta",
-            "Only Good-Till-Canceled (GTC) orders are supported during Call Auction.",
-            (),
-            False,
-        )
-    ),
-    110099: _Details(
-        (
-            "",
-            "uta",
-            "You cannot create TP/SL orders during the Call Auction for Pre-Market Perpetuals.",
-            (),
-            False,
-        )
-    ),
-    110100: _Details(
-        (
-            "",
-            "uta",
-            "You cannot place, modify, or cancel Pre-Market Perpetual orders when you are in Demo Trading.",
-            (),
-            False,
-        )
-    ),
-    110101: _Details(
-        (
-            "",
-            "uta",
-            "Trading inverse contracts under Cross and Portfolio modes requires enabling the settlement asset as collateral.",
-            (),
-            False,
-        )
-    ),
-    110102: _Details(
-        (
-            "",
-            "uta",
-            "The user does not support trading Inverse contracts - copy trading pro, Ins loan account are not supported",
-            (),
-            False,
-        )
-    ),
-    110103: _Details(
-        (
-            "",
-            "uta",
-            "Only Post-Only orders are available at this stage",
-            (),
-            False,
-        )
-    ),
-    110104: _Details(
-        (
-            "",
-            "uta",
-            "The LTV for ins Loan has exceeded the limit, and opening inverse contracts is prohibited",
-            (),
-            False,
-        )
-    ),
-    110105: _Details(
-        (
-            "",
-            "uta",
-            "The LTV for ins Loan has exceeded the limit, and trading inverse contracts is prohibited",
-            (),
-            False,
-        )
-    ),
-    110106: _Details(
-        (
-            "",
-            "uta",
-            "Restrictions on Ins Loan; inverse contracts are not on the whitelist and are not allowed for trading",
-            (),
-            False,
-        )
-    ),
-    110107: _Details(
-        (
-            "",
-            "uta",
-            "Restrictions on ins Loan; leverage exceeding the limit for inverse contracts is not allowed.",
-            (),
-            False,
-        )
-    ),
-    110108: _Details(
-        (
-            "",
-            "uta",
-            "Allowable range: 1 to 10000 tick size",
-            (),
-            False,
-        )
-    ),
-    110109: _Details(
-        (
-            "",
-            "uta",
-            "Allowable range: 0.01% to 10%",
-            (),
-            False,
-        )
-    ),
-    110110: _Details(
-        (
-            "",
-            "uta",
-            "Spread trading is not available in isolated margin trading mode",
-            (),
-            False,
-        )
-    ),
-    110111: _Details(
-        (
-            "",
-            "uta",
-            "To access spread trading, upgrade to the latest version of UTA",
-            (),
-            False,
-        )
-    ),
-    110112: _Details(
-        (
-            "",
-            "uta",
-            "Spread trading is not available for Copy Trading",
-            (),
-            False,
-        )
-    ),
-    110113: _Details(
-        (
-            "",
-            "uta",
-            "Spread trading is not available in hedge mode",
-            (),
-            False,
-        )
-    ),
-    110114: _Details(
-        (
-            "",
-            "uta",
-            "You have a Spread trading order in progress. Please try again later",
-            (),
-            False,
-        )
-    ),
-    110115: _Details(
-        (
-            "",
-            "uta",
-            "The cancellation of a combo single-leg order can only be done by canceling the combo order",
-            (),
-            False,
-        )
-    ),
-    110116: _Details(
-        (
-            "",
-            "uta",
-            "The entry price of a single leg, derived from the combo order price, exceeds the limit price",
-            (),
-            False,
-        )
-    ),
-    110117: _Details(
-        (
-            "",
-            "uta",
-            "The modification of a combo single-leg order can only be done by modifying the combo order",
-            (),
-            False,
-        )
-    ),
-    110118: _Details(
-        (
-            "",
-            "uta",
-            "Unable to retrieve a pruce of the market order due to low liquidity",
-            (),
-            False,
-        )
-    ),
-    110119: _Details(
-        (
-            "",
-            "uta",
-            "Order failed. RPI orders are restricted to approved market makers only",
-            (),
-            False,
-        )
-    ),
-    110120: _Details(
-        (
-            "",
-            "uta",
-            "Order price cannot be smaller than xxxx, the price limitation",
-            (),
-            False,
-        )
-    ),
-    110121: _Details(
-        (
-            "",
-            "uta",
-            "Order price cannot be higher than xxxx, the price limitation",
-            (),
-            False,
-        )
-    ),
-    110123: _Details(
-        (
-            "",
-            "uta",
-            "You must agree to the Trading Terms",
-            (),
-            False,
-        )
-    ),
-    110124: _Details(
-        (
-            "",
-            "uta",
-            "Trading is temporarily restricted due to an active cooling-off period.",
-            (),
-            False,
-        )
-    ),
-    110125: _Details(
-        (
-            "",
-            "uta",
-            "You must agree to the Trading Terms before trading this contract",
-            (),
-            False,
-        )
-    ),
-    110131: _Details(
-        (
-            "",
-            "uta",
-            "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Perps)",
-            (),
-            False,
-        )
-    ),
-    110132: _Details(
-        (
-            "",
-            "uta",
-            "Product not available in your region",
-            (),
-            False,
-        )
-    ),
-    110135: _Details(
-        (
-            "",
-            "uta",
-            "You currently hold a position in an Event Futures contract. Order placement and modification are not supported under Portfolio Margin (PM) mode. Please close the relevant positions before proceeding.",
-            (),
-            False,
-        )
-    ),
-    110136: _Details(
-        (
-            "",
-            "uta",
-            "Event Futures are currently available for trading via OpenAPI to whitelisted accounts only. Your account does not have the required access at this time.",
-            (),
-            False,
-        )
-    ),
-    110137: _Details(
-        (
-            "",
-            "uta",
-            "This Event Futures contract has entered the reduce-only window before settlement. New orders and order modifications are temporarily suspended.",
-            (),
-            False,
-        )
-    ),
-    170346: _Details(
-        (
-            "",
-            "uta",
-            "Settle coin is not a collateral coin, cannot trade",
-            (),
-            False,
-        )
-    ),
-    170360: _Details(
-        (
-            "",
-            "uta",
-            "symbol[XXXX] cannot trade. Used for spread trading in particular when collateral is not turned on",
-            (),
-            False,
-        )
-    ),
-    181017: _Details(
-        (
-            "",
-            "uta",
-            "OrderStatus must be final status",
-            (),
-            False,
-        )
-    ),
-    182100: _Details(
-        (
-            "",
-            "uta",
-            "Compulsory closing of positions, no repayment allowed",
-            (),
-            False,
-        )
-    ),
-    182101: _Details(
-        (
-            "",
-            "uta",
-            "Failed repayment, insufficient collateral balance",
-            (),
-            False,
-        )
-    ),
-    182102: _Details(
-        (
-            "",
-            "uta",
-            "Failed repayment, there are no liabilities in the current currency",
-            (),
-            False,
-        )
-    ),
-    182103: _Details(
-        (
-            "",
-            "uta",
-            "Institutional lending users are not supported",
-            (),
-            False,
-        )
-    ),
-    182108: _Details(
-        (
-            "",
-            "uta",
-            "Switching failed, margin verification failed, please re-adjust the currency status",
-            (),
-            False,
-        )
-    ),
-    182110: _Details(
-        (
-            "",
-            "uta",
-            "Failed to switch",
-            (),
-            False,
-        )
-    ),
-    182111: _Details(
-        (
-            "",
-            "uta",
-            "The requested currency has a non guaranteed gold currency or does not support switching status currencies",
-            (),
-            False,
-        )
-    ),
-    182112: _Details(
-        (
-            "",
-            "uta",
-            "Duplicate currency, please re-adjust",
-            (),
-            False,
-        )
-    ),
-    182011: _Details(
-        (
-            "",
-            "uta",
-            "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
-            (),
-            False,
-        )
-    ),
-    3100181: _Details(
-        (
-            "",
-            "uta",
-            "UID can not be null",
-            (),
-            False,
-        )
-    ),
-    3100197: _Details(
-        (
-            "",
-            "uta",
-            "Temporary banned due to the upgrade to UTA",
-            (),
-            False,
-        )
-    ),
-    3200316: _Details(
-        (
-            "",
-            "uta",
-            "USDC Options Trading Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for USDC Options trading.",
-            (),
-            False,
-        )
-    ),
-    3200317: _Details(
-        (
-            "",
-            "uta",
-            "USDC Options Open Position Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for opening USDC Options positions.",
-            (),
-            False,
-        )
-    ),
-    3100326: _Details(
-        (
-            "",
-            "uta",
-            "BaseCoin is required",
-            (),
-            False,
-        )
-    ),
-    3200403: _Details(
-        (
-            "",
-            "uta",
-            "isolated margin can not create order",
-            (),
-            False,
-        )
-    ),
-    3200419: _Details(
-        (
-            "",
-            "uta",
-            "Unable to switch to Portfolio margin due to active pre-market Perpetual orders and positions",
-            (),
-            False,
-        )
-    ),
-    3200425: _Details(
-        (
-            "",
-            "uta",
-            "You currently hold a position in an Event Futures contract. Switching to Portfolio Margin (PM) mode is not allowed. Please close the relevant positions before switching.",
-            (),
-            False,
-        )
-    ),
-    3200320: _Details(
-        (
-            "",
-            "uta",
-            "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated. (margin mode or spot leverage)",
-            (),
-            False,
-        )
-    ),
-    3200641: _Details(
-        (
-            "",
-            "uta",
-            "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
-            (),
-            False,
-        )
-    ),
-    3400208: _Details(
-        (
-            "",
-            "uta",
-            "You have unclosed hedge mode or isolated mode USDT perpetual positions",
-            (),
-            False,
-        )
-    ),
-    3400209: _Details(
-        (
-            "",
-            "uta",
-            "You have USDT perpetual positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
-            (),
-            False,
-        )
-    ),
-    3400210: _Details(
-        (
-            "",
-            "uta",
-            "The risk rate of your Derivatives account is too high",
-            (),
-            False,
-        )
-    ),
-    3400211: _Details(
-        (
-            "",
-            "uta",
-            "Once upgraded, the estimated risk rate will be too high",
-            (),
-            False,
-        )
-    ),
-    3400212: _Details(
-        (
-            "",
-            "uta",
-            "You have USDC perpetual positions or Options positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
-            (),
-            False,
-        )
-    ),
-    3400213: _Details(
-        (
-            "",
-            "uta",
-            "The risk rate of your USDC Derivatives account is too high",
-            (),
-            False,
-        )
-    ),
-    3400052: _Details(
-        (
-            "",
-            "uta",
-            "You have uncancelled USDC perpetual orders",
-            (),
-            False,
-        )
-    ),
-    3400053: _Details(
-        (
-            "",
-            "uta",
-            "You have uncancelled Options orders",
-            (),
-            False,
-        )
-    ),
-    3400054: _Details(
-        (
-            "",
-            "uta",
-            "You have uncancelled USDT perpetual orders",
-            (),
-            False,
-        )
-    ),
-    3400214: _Details(
-        (
-            "",
-            "uta",
-            "Server error, please try again later",
-            (),
-            False,
-        )
-    ),
-    3400071: _Details(
-        (
-            "",
-            "uta",
-            "The net asset is not satisfied",
-            (),
-            False,
-        )
-    ),
-    3401010: _Details(
-        (
-            "",
-            "uta",
-            "Cannot switch to PM mode (for copy trading master trader)",
-            (),
-            False,
-        )
-    ),
-    3400139: _Details(
-        (
-            "",
-            "uta",
-            "The total value of your positions and orders has exceeded the risk limit for a Perpetual or Futures contract",
-            (),
-            False,
-        )
-    ),
-    34040: _Details(
-        (
-            "",
-            "uta",
-            "Not modified. Indicates you already set this TP/SL value or you didn't pass a required parameter",
-            (),
-            False,
-        )
-    ),
-    500010: _Details(
-        (
-            "",
-            "uta",
-            "The subaccount specified does not belong to the parent account",
-            (),
-            False,
-        )
-    ),
-    500011: _Details(
-        (
-            "",
-            "uta",
-            "The Uid 592334 provided is not associated with a Unified Trading Account",
-            (),
-            False,
-        )
-    ),
-    170001: _Details(
-        (
-            "",
-            "spot_trade",
-            "Internal error.",
-            (),
-            False,
-        )
-    ),
-    170005: _Details(
-        (
-            "",
-            "spot_trade",
-            "Too many new orders; current limit is %s orders per %s.",
-            (),
-            False,
-        )
-    ),
-    170007: _Details(
-        (
-            "",
-            "spot_trade",
-            "Timeout waiting for response from backend server.",
-            (),
-            False,
-        )
-    ),
-    170010: _Details(
-        (
-            "",
-            "spot_trade",
-            "Purchase failed: Exceed the maximum position limit of leveraged tokens, the current available limit is %s USDT",
-            (),
-            False,
-        )
-    ),
-    170011: _Details(
-        (
-            "",
-            "spot_trade",
-            '"Purchase failed: Exceed the maximum position limit of innovation tokens,',
-            (),
-            False,
-        )
-    ),
-    170019: _Details(
-        (
-            "",
-            "spot_trade",
-            "the current available limit is ''{{.replaceKey0}}'' USDT\"",
-            (),
-            False,
-        )
-    ),
-    170031: _Details(
-        (
-            "",
-            "spot_trade",
-            "The feature has been suspended",
-            (),
-            False,
-        )
-    ),
-    170032: _Details(
-        (
-            "",
-            "spot_trade",
-            "Network error. Please try again later",
-            (),
-            False,
-        )
-    ),
-    170033: _Details(
-        (
-            "",
-            "spot_trade",
-            "margin Insufficient account balance",
-            (),
-            False,
-        )
-    ),
-    170034: _Details(
-        (
-            "",
-            "spot_trade",
-            "Liability over flow in spot leverage trade!",
-            (),
-            False,
-        )
-    ),
-    170035: _Details(
-        (
-            "",
-            "spot_trade",
-            "Submitted to the system for processing!",
-            (),
-            False,
-        )
-    ),
-    170036: _Details(
-        (
-            "",
-            "spot_trade",
-            "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site or the Bybit app",
-            (),
-            False,
-        )
-    ),
-    170037: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cross Margin Trading not yet supported by the selected coin",
-            (),
-            False,
-        )
-    ),
-    170105: _Details(
-        (
-            "",
-            "spot_trade",
-            "Parameter '%s' was empty.",
-            (),
-            False,
-        )
-    ),
-    170115: _Details(
-        (
-            "",
-            "spot_trade",
-            "Invalid timeInForce.",
-            (),
-            False,
-        )
-    ),
-    170116: _Details(
-        (
-            "",
-            "spot_trade",
-            "Invalid orderType.",
-            (),
-            False,
-        )
-    ),
-    170117: _Details(
-        (
-            "",
-            "spot_trade",
-            "Invalid side.",
-            (),
-            False,
-        )
-    ),
-    170121: _Details(
-        (
-            "",
-            "spot_trade",
-            "Invalid symbol.",
-            (),
-            False,
-        )
-    ),
-    170124: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order amount too large.",
-            (),
-            False,
-        )
-    ),
-    170130: _Details(
-        (
-            "",
-            "spot_trade",
-            "Data sent for paramter '%s' is not valid.",
-            (),
-            False,
-        )
-    ),
-    170131: _Details(
-        (
-            "",
-            "spot_trade",
-            "Balance insufficient",
-            (),
-            False,
-        )
-    ),
-    170132: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price too high.",
-            (),
-            False,
-        )
-    ),
-    170133: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price lower than the minimum.",
-            (),
-            False,
-        )
-    ),
-    170134: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price decimal too long.",
-            (),
-            False,
-        )
-    ),
-    170371: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price cannot be lower than {}, the price limitation",
-            (),
-            False,
-        )
-    ),
-    170372: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price cannot be higher than 0, the price limitation",
-            (),
-            False,
-        )
-    ),
-    170381: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order quantity too large.",
-            (),
-            False,
-        )
-    ),
-    170382: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order quantity too large.",
-            (),
-            False,
-        )
-    ),
-    170136: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order quantity lower than the minimum.",
-            (),
-            False,
-        )
-    ),
-    170137: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order volume decimal too long",
-            (),
-            False,
-        )
-    ),
-    170139: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order has been filled.",
-            (),
-            False,
-        )
-    ),
-    170140: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order value exceeded lower limit",
-            (),
-            False,
-        )
-    ),
-    170141: _Details(
-        (
-            "",
-            "spot_trade",
-            "Duplicate clientOrderId",
-            (),
-            False,
-        )
-    ),
-    170142: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order has been cancelled",
-            (),
-            False,
-        )
-    ),
-    170143: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cannot be found on order book",
-            (),
-            False,
-        )
-    ),
-    170144: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order has been locked",
-            (),
-            False,
-        )
-    ),
-    170145: _Details(
-        (
-            "",
-            "spot_trade",
-            "This order type does not support cancellation",
-            (),
-            False,
-        )
-    ),
-    170146: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order creation timeout",
-            (),
-            False,
-        )
-    ),
-    170147: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order cancellation timeout",
-            (),
-            False,
-        )
-    ),
-    170148: _Details(
-        (
-            "",
-            "spot_trade",
-            "Market order amount decimal too long",
-            (),
-            False,
-        )
-    ),
-    170149: _Details(
-        (
-            "",
-            "spot_trade",
-            "Create order failed",
-            (),
-            False,
-        )
-    ),
-    170150: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cancel order failed",
-            (),
-            False,
-        )
-    ),
-    170151: _Details(
-        (
-            "",
-            "spot_trade",
-            "The trading pair is not open yet",
-            (),
-            False,
-        )
-    ),
-    170157: _Details(
-        (
-            "",
-            "spot_trade",
-            "The trading pair is not available for api trading",
-            (),
-            False,
-        )
-    ),
-    170159: _Details(
-        (
-            "",
-            "spot_trade",
-            "Market Order is not supported within the first %s minutes of newly launched pairs due to risk control.",
-            (),
-            False,
-        )
-    ),
-    170190: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cancel order has been finished",
-            (),
-            False,
-        )
-    ),
-    170191: _Details(
-        (
-            "",
-            "spot_trade",
-            "Can not cancel order, please try again later",
-            (),
-            False,
-        )
-    ),
-    170192: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order price cannot be higher than %s .",
-            (),
-            False,
-        )
-    ),
-    170193: _Details(
-        (
-            "",
-            "spot_trade",
-            "Buy order price cannot be higher than %s.",
-            (),
-            False,
-        )
-    ),
-    170194: _Details(
-        (
-            "",
-            "spot_trade",
-            "Sell order price cannot be lower than %s.",
-            (),
-            False,
-        )
-    ),
-    170195: _Details(
-        (
-            "",
-            "spot_trade",
-            "Please note that your order may not be filled. ETP buy order price deviates from risk control",
-            (),
-            False,
-        )
-    ),
-    170196: _Details(
-        (
-            "",
-            "spot_trade",
-            "Please note that your order may not be filled. ETP sell order price deviates from risk control",
-            (),
-            False,
-        )
-    ),
-    170197: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your order quantity to buy is too large. The filled price may deviate significantly from the market price. Please try again",
-            (),
-            False,
-        )
-    ),
-    170198: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your order quantity to sell is too large. The filled price may deviate significantly from the market price. Please try again",
-            (),
-            False,
-        )
-    ),
-    170199: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your order quantity to buy is too large. The filled price may deviate significantly from the nav. Please try again.",
-            (),
-            False,
-        )
-    ),
-    170200: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your order quantity to sell is too large. The filled price may deviate significantly from the nav. Please try again.",
-            (),
-            False,
-        )
-    ),
-    170201: _Details(
-        (
-            "",
-            "spot_trade",
-            "Invalid orderFilter parameter",
-            (),
-            False,
-        )
-    ),
-    170202: _Details(
-        (
-            "",
-            "spot_trade",
-            "Please enter the TP/SL price.",
-            (),
-            False,
-        )
-    ),
-    170203: _Details(
-        (
-            "",
-            "spot_trade",
-            "trigger price cannot be higher than 110% price.",
-            (),
-            False,
-        )
-    ),
-    170204: _Details(
-        (
-            "",
-            "spot_trade",
-            "trigger price cannot be lower than 90% of qty.",
-            (),
-            False,
-        )
-    ),
-    170206: _Details(
-        (
-            "",
-            "spot_trade",
-            "Stop_limit Order is not supported within the first 5 minutes of newly launched pairs",
-            (),
-            False,
-        )
-    ),
-    170207: _Details(
-        (
-            "",
-            "spot_trade",
-            "The loan amount of the platform is not enough.",
-            (),
-            False,
-        )
-    ),
-    170209: _Details(
-        (
-            "",
-            "spot_trade",
-            "This trading pair is only available to the xxx, yyyy,etc region.",
-            (),
-            False,
-        )
-    ),
-    170210: _Details(
-        (
-            "",
-            "spot_trade",
-            "New order rejected.",
-            (),
-            False,
-        )
-    ),
-    170212: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cancel order request processing",
-            (),
-            False,
-        )
-    ),
-    170213: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order does not exist.",
-            (),
-            False,
-        )
-    ),
-    170215: _Details(
-        (
-            "",
-            "spot_trade",
-            "Spot Trading (Buy) Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for buy orders",
-            (),
-            False,
-        )
-    ),
-    170216: _Details(
-        (
-            "",
-            "spot_trade",
-            "The leverage you select for Spot Trading cannot exceed the maximum leverage allowed by Institutional Lending",
-            (),
-            False,
-        )
-    ),
-    170217: _Details(
-        (
-            "",
-            "spot_trade",
-            "Only LIMIT-MAKER order is supported for the current pair.",
-            (),
-            False,
-        )
-    ),
-    170218: _Details(
-        (
-            "",
-            "spot_trade",
-            "The LIMIT-MAKER order is rejected due to invalid price.",
-            (),
-            False,
-        )
-    ),
-    170219: _Details(
-        (
-            "",
-            "spot_trade",
-            "UID {{xxx}} is not available to this feature",
-            (),
-            False,
-        )
-    ),
-    170220: _Details(
-        (
-            "",
-            "spot_trade",
-            "Spot Trading Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for Spot trading",
-            (),
-            False,
-        )
-    ),
-    170221: _Details(
-        (
-            "",
-            "spot_trade",
-            "This coin does not exist.",
-            (),
-            False,
-        )
-    ),
-    170222: _Details(
-        (
-            "",
-            "spot_trade",
-            "Too many requests in this time frame.",
-            (),
-            False,
-        )
-    ),
-    170223: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your Spot Account with Institutional Lending triggers an alert or liquidation.",
-            (),
-            False,
-        )
-    ),
-    170224: _Details(
-        (
-            "",
-            "spot_trade",
-            "You're not a user of the Innovation Zone.",
-            (),
-            False,
-        )
-    ),
-    170226: _Details(
-        (
-            "",
-            "spot_trade",
-            "Your Spot Account for Margin Trading is being liquidated.",
-            (),
-            False,
-        )
-    ),
-    170227: _Details(
-        (
-            "",
-            "spot_trade",
-            "This feature is not supported.",
-            (),
-            False,
-        )
-    ),
-    170228: _Details(
-        (
-            "",
-            "spot_trade",
-            "The purchase amount of each order exceeds the estimated maximum purchase amount.",
-            (),
-            False,
-        )
-    ),
-    170229: _Details(
-        (
-            "",
-            "spot_trade",
-            "The sell quantity per order exceeds the estimated maximum sell quantity.",
-            (),
-            False,
-        )
-    ),
-    170230: _Details(
-        (
-            "",
-            "spot_trade",
-            "Operations Restriction: Due to the deactivation of Margin Trading for institutional loan",
-            (),
-            False,
-        )
-    ),
-    170234: _Details(
-        (
-            "",
-            "spot_trade",
-            "System Error",
-            (),
-            False,
-        )
-    ),
-    170241: _Details(
-        (
-            "",
-            "spot_trade",
-            "To proceed with trading, users must read through and confirm that they fully understand the project's risk disclosure document. For App users, please update your Bybit App to version 4.16.0 to process.",
-            (),
-            False,
-        )
-    ),
-    170310: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order modification timeout",
-            (),
-            False,
-        )
-    ),
-    170311: _Details(
-        (
-            "",
-            "spot_trade",
-            "Order modification failed",
-            (),
-            False,
-        )
-    ),
-    170312: _Details(
-        (
-            "",
-            "spot_trade",
-            "The current order does not support modification",
-            (),
-            False,
-        )
-    ),
-    170313: _Details(
-        (
-            "",
-            "spot_trade",
-            "The modified contract quantity cannot be less than to the filled quantity",
-            (),
-            False,
-        )
-    ),
-    170341: _Details(
-        (
-            "",
-            "spot_trade",
-            "Request order quantity exceeds maximum limit",
-            (),
-            False,
-        )
-    ),
-    170344: _Details(
-        (
-            "",
-            "spot_trade",
-            "Symbol is not supported on Margin Trading",
-            (),
-            False,
-        )
-    ),
-    170348: _Details(
-        (
-            "",
-            "spot_trade",
-            "Please go to (https://www.bybit-tr.com) to proceed.",
-            (),
-            False,
-        )
-    ),
-    170355: _Details(
-        (
-            "",
-            "spot_trade",
-            "RPI orders are restricted to approved market makers only",
-            (),
-            False,
-        )
-    ),
-    170358: _Details(
-        (
-            "",
-            "spot_trade",
-            "The current site does not support ETP",
-            (),
-            False,
-        )
-    ),
-    170359: _Details(
-        (
-            "",
-            "spot_trade",
-            "TThe current site does not support leveraged trading",
-            (),
-            False,
-        )
-    ),
-    170709: _Details(
-        (
-            "",
-            "spot_trade",
-            "OTC loan: The select trading pair is not in the whitelist pair",
-            (),
-            False,
-        )
-    ),
-    170810: _Details(
-        (
-            "",
-            "spot_trade",
-            "Cannot exceed maximum of 500 conditional, TP/SL and active orders.",
-            (),
-            False,
-        )
-    ),
-    176002: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Query user account info error. Confirm that if you have completed quiz in GUI",
-            (),
-            False,
-        )
-    ),
-    176003: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Query user loan history error",
-            (),
-            False,
-        )
-    ),
-    176004: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Query order history start time exceeds end time",
-            (),
-            False,
-        )
-    ),
-    176005: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to borrow",
-            (),
-            False,
-        )
-    ),
-    176006: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Repayment Failed",
-            (),
-            False,
-        )
-    ),
-    176007: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "User not found",
-            (),
-            False,
-        )
-    ),
-    176008: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site",
-            (),
-            False,
-        )
-    ),
-    176009: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "You haven't enabled Cross Margin Trading yet. Confirm that if you have turned on margin trade",
-            (),
-            False,
-        )
-    ),
-    176010: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to locate the coins to borrow",
-            (),
-            False,
-        )
-    ),
-    176011: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Cross Margin Trading not yet supported by the selected coin",
-            (),
-            False,
-        )
-    ),
-    176012: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Pair not available",
-            (),
-            False,
-        )
-    ),
-    176013: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Cross Margin Trading not yet supported by the selected pair",
-            (),
-            False,
-        )
-    ),
-    176014: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Repeated repayment requests",
-            (),
-            False,
-        )
-    ),
-    176015: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Insufficient available balance",
-            (),
-            False,
-        )
-    ),
-    176016: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "No repayment required",
-            (),
-            False,
-        )
-    ),
-    176017: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Repayment amount has exceeded the total liability",
-            (),
-            False,
-        )
-    ),
-    176018: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Settlement in progress",
-            (),
-            False,
-        )
-    ),
-    176019: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Liquidation in progress",
-            (),
-            False,
-        )
-    ),
-    176020: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to locate repayment history",
-            (),
-            False,
-        )
-    ),
-    176021: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Repeated borrowing requests",
-            (),
-            False,
-        )
-    ),
-    176022: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Coins to borrow not generally available yet",
-            (),
-            False,
-        )
-    ),
-    176023: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Pair to borrow not generally available yet",
-            (),
-            False,
-        )
-    ),
-    176024: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Invalid user status",
-            (),
-            False,
-        )
-    ),
-    176025: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Amount to borrow cannot be lower than the min. amount to borrow (per transaction)",
-            (),
-            False,
-        )
-    ),
-    176026: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Amount to borrow cannot be larger than the max. amount to borrow (per transaction)",
-            (),
-            False,
-        )
-    ),
-    176027: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Amount to borrow cannot be higher than the max. amount to borrow per user",
-            (),
-            False,
-        )
-    ),
-    176028: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Amount to borrow has exceeded Bybit's max. amount to borrow",
-            (),
-            False,
-        )
-    ),
-    176029: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Amount to borrow has exceeded the user's estimated max. amount to borrow",
-            (),
-            False,
-        )
-    ),
-    176030: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Query user loan info error",
-            (),
-            False,
-        )
-    ),
-    176031: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Number of decimals for borrow amount has exceeded the maximum precision",
-            (),
-            False,
-        )
-    ),
-    176034: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "The leverage ratio is out of range",
-            (),
-            False,
-        )
-    ),
-    176035: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to close the leverage switch during liquidation",
-            (),
-            False,
-        )
-    ),
-    176036: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to adjust leverage switch during forced liquidation",
-            (),
-            False,
-        )
-    ),
-    176037: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "For non-unified transaction users, the operation failed",
-            (),
-            False,
-        )
-    ),
-    176038: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "The spot leverage is closed and the current operation is not allowed",
-            (),
-            False,
-        )
-    ),
-    176039: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Borrowing, current operation is not allowed",
-            (),
-            False,
-        )
-    ),
-    176040: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "There is a spot leverage order, and the adjustment of the leverage switch failed!",
-            (),
-            False,
-        )
-    ),
-    176132: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Number of decimals for repay amount has exceeded the maximum precision",
-            (),
-            False,
-        )
-    ),
-    176133: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Liquidation may be triggered! Please adjust your transaction amount and try again",
-            (),
-            False,
-        )
-    ),
-    176134: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Account has been upgraded (upgrading) to UTA",
-            (),
-            False,
-        )
-    ),
-    176135: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to get bond data",
-            (),
-            False,
-        )
-    ),
-    176136: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to get borrow data",
-            (),
-            False,
-        )
-    ),
-    176137: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Failed to switch user status",
-            (),
-            False,
-        )
-    ),
-    176138: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "You need to repay all your debts before closing your disabling cross margin account",
-            (),
-            False,
-        )
-    ),
-    176139: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Sorry, you are not eligible to enable cross margin, as you have already enabled OTC lending",
-            (),
-            False,
-        )
-    ),
-    176201: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Account exception. Check if the UID is bound to an institutional loan",
-            (),
-            False,
-        )
-    ),
-    182021: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Cannot enable spot margin while in isolated margin mode. Please switch to cross margin mode or portfolio margin mode to trade spot with margin.",
-            (),
-            False,
-        )
-    ),
-    182104: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "This action could not be completed as your Unified Margin Account's IM/MM utilization rate has exceeded the threshold",
-            (),
-            False,
-        )
-    ),
-    182105: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Adjustment failed, user is upgrading",
-            (),
-            False,
-        )
-    ),
-    182106: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Adjustment failed, user forced liquidation in progress.",
-            (),
-            False,
-        )
-    ),
-    182107: _Details(
-        (
-            "",
-            "spot_margin_trade",
-            "Adjustment failed, Maintenance Margin Rate too high",
-            (),
-            False,
-        )
-    ),
-    131001: _Details(
-        (
-            "",
-            "asset",
-            "openapi svc error",
-            (),
-            False,
-        )
-    ),
-    131002: _Details(
-        (
-            "",
-            "asset",
-            "Parameter error Withdraw address chain or destination tag are not equal",
-            (),
-            False,
-        )
-    ),
-    131003: _Details(
-        (
-            "",
-            "asset",
-            "Internal error",
-            (),
-            False,
-        )
-    ),
-    131004: _Details(
-        (
-            "",
-            "asset",
-            "KYC needed",
-            (),
-            False,
-        )
-    ),
-    131065: _Details(
-        (
-            "",
-            "asset",
-            "Your KYC information is incomplete, please go to the KYC information page of the web or app to complete the information. kyc=India client may encounter this",
-            (),
-            False,
-        )
-    ),
-    131066: _Details(
-        (
-            "",
-            "asset",
-            "This address does not support withdrawals for the time being. Please switch to another address for withdrawing",
-            (),
-            False,
-        )
-    ),
-    131067: _Details(
-        (
-            "",
-            "asset",
-            "Travel rule verification failed, please contact the target exchange. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131068: _Details(
-        (
-            "",
-            "asset",
-            "Travel rule information is insufficient, please provide additional details. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131069: _Details(
-        (
-            "",
-            "asset",
-            "Unable to withdraw to the receipt, please contact the target the exchange. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131070: _Details(
-        (
-            "",
-            "asset",
-            "The recipient's name is mismatched with the targeted exchange. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131071: _Details(
-        (
-            "",
-            "asset",
-            "The recipient has not undergone KYC verification. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131072: _Details(
-        (
-            "",
-            "asset",
-            "Your withdrawal currency is not supported by the target exchange. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131073: _Details(
-        (
-            "",
-            "asset",
-            "Your withdrawal address has not been included in the target exchange. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131074: _Details(
-        (
-            "",
-            "asset",
-            "Beneficiary info is required, please refer to the latest api document. Travel rule for KR user",
-            (),
-            False,
-        )
-    ),
-    131075: _Details(
-        (
-            "",
-            "asset",
-            "InternalAddressCannotBeYourself",
-            (),
-            False,
-        )
-    ),
-    131076: _Details(
-        (
-            "",
-            "asset",
-            "internal transfer not support subaccounts",
-            (),
-            False,
-        )
-    ),
-    131077: _Details(
-        (
-            "",
-            "asset",
-            "receive user not exist",
-            (),
-            False,
-        )
-    ),
-    131078: _Details(
-        (
-            "",
-            "asset",
-            "receive user deposit has been banned",
-            (),
-            False,
-        )
-    ),
-    131079: _Details(
-        (
-            "",
-            "asset",
-            "receive user need kyc",
-            (),
-            False,
-        )
-    ),
-    131080: _Details(
-        (
-            "",
-            "asset",
-            "User left retry times is zero",
-            (),
-            False,
-        )
-    ),
-    131081: _Details(
-        (
-            "",
-            "asset",
-            "Do not input memo/tag,please.",
-            (),
-            False,
-        )
-    ),
-    131082: _Details(
-        (
-            "",
-            "asset",
-            "Do not repeat the request",
-            (),
-            False,
-        )
-    ),
-    131083: _Details(
-        (
-            "",
-            "asset",
-            "Withdraw only allowed from address book",
-            (),
-            False,
-        )
-    ),
-    131084: _Details(
-        (
-            "",
-            "asset",
-            "Withdraw failed because of Uta Upgrading",
-            (),
-            False,
-        )
-    ),
-    131085: _Details(
-        (
-            "",
-            "asset",
-            "Withdrawal amount is greater than your availale balance (the deplayed withdrawal is triggered)",
-            (),
-            False,
-        )
-    ),
-    131086: _Details(
-        (
-            "",
-            "asset",
-            "Withdrawal amount exceeds risk limit (the risk limit of margin trade is triggered)",
-            (),
-            False,
-        )
-    ),
-    131087: _Details(
-        (
-            "",
-            "asset",
-            "your current account spot risk level is too high, withdrawal is prohibited, please adjust and try again",
-            (),
-            False,
-        )
-    ),
-    131088: _Details(
-        (
-            "",
-            "asset",
-            "The withdrawal amount exceeds the remaining withdrawal limit of your identity verification level. The current available amount for withdrawal : %s",
-            (),
-            False,
-        )
-    ),
-    131089: _Details(
-        (
-            "",
-            "asset",
-            "User sensitive operation, withdrawal is prohibited within 24 hours",
-            (),
-            False,
-        )
-    ),
-    131090: _Details(
-        (
-            "",
-            "asset",
-            "User withdraw has been banned",
-            (),
-            False,
-        )
-    ),
-    131091: _Details(
-        (
-            "",
-            "asset",
-            "Blocked login status does not allow withdrawals",
-            (),
-            False,
-        )
-    ),
-    131092: _Details(
-        (
-            "",
-            "asset",
-            "User status is abnormal",
-            (),
-            False,
-        )
-    ),
-    131093: _Details(
-        (
-            "",
-            "asset",
-            "The withdrawal address is not in the whitelist",
-            (),
-            False,
-        )
-    ),
-    131094: _Details(
-        (
-            "",
-            "asset",
-            "UserId is not in the whitelist",
-            (),
-            False,
-        )
-    ),
-    131095: _Details(
-        (
-            "",
-            "asset",
-            "Withdrawl amount exceeds the 24 hour platform limit",
-            (),
-            False,
-        )
-    ),
-    131096: _Details(
-        (
-            "",
-            "asset",
-            "Withdraw amount does not satify the lower limit or upper limit",
-            (),
-            False,
-        )
-    ),
-    131097: _Details(
-        (
-            "",
-            "asset",
-            "Withdrawal of this currency has been closed",
-            (),
-            False,
-        )
-    ),
-    131098: _Details(
-        (
-            "",
-            "asset",
-            "Withdrawal currently is not availble from new address",
-            (),
-            False,
-        )
-    ),
-    131099: _Details(
-        (
-            "",
-            "asset",
-            "Hot wallet status can cancel the withdraw",
-            (),
-            False,
-        )
-    ),
-    131200: _Details(
-        (
-            "",
-            "asset",
-            "Service error",
-            (),
-            False,
-        )
-    ),
-    131201: _Details(
-        (
-            "",
-            "asset",
-            "Internal error",
-            (),
-            False,
-        )
-    ),
-    131202: _Details(
-        (
-            "",
-            "asset",
-            "Invalid memberId",
-            (),
-            False,
-        )
-    ),
-    131203: _Details(
-        (
-            "",
-            "asset",
-            "Request parameter error",
-            (),
-            False,
-        )
-    ),
-    131204: _Details(
-        (
-            "",
-            "asset",
-            "Account info error",
-            (),
-            False,
-        )
-    ),
-    131205: _Details(
-        (
-            "",
-            "asset",
-            "Query transfer error",
-            (),
-            False,
-        )
-    ),
-    131206: _Details(
-        (
-            "",
-            "asset",
-            "cannot be transfer",
-            (),
-            False,
-        )
-    ),
-    131207: _Details(
-        (
-            "",
-            "asset",
-            "Account not exist",
-            (),
-            False,
-        )
-    ),
-    131208: _Details(
-        (
-            "",
-            "asset",
-            "Forbid transfer",
-            (),
-            False,
-        )
-    ),
-    131209: _Details(
-        (
-            "",
-            "asset",
-            "Get subMember relation error",
-            (),
-            False,
-        )
-    ),
-    131210: _Details(
-        (
-            "",
-            "asset",
-            "Amount accuracy error",
-            (),
-            False,
-        )
-    ),
-    131211: _Details(
-        (
-            "",
-            "asset",
-            "fromAccountType can't be the same as toAccountType",
-            (),
-            False,
-        )
-    ),
-    131212: _Details(
-        (
-            "",
-            "asset",
-            "Insufficient balance",
-            (),
-            False,
-        )
-    ),
-    131213: _Details(
-        (
-            "",
-            "asset",
-            "TransferLTV check error",
-            (),
-            False,
-        )
-    ),
-    131214: _Details(
-        (
-            "",
-            "asset",
-            "TransferId exist",
-            (),
-            False,
-        )
-    ),
-    131215: _Details(
-        (
-            "",
-            "asset",
-            "Amount error",
-            (),
-            False,
-        )
-    ),
-    131216: _Details(
-        (
-            "",
-            "asset",
-            "Query balance error",
-            (),
-            False,
-        )
-    ),
-    131217: _Details(
-        (
-            "",
-            "asset",
-            "Risk check error",
-            (),
-            False,
-        )
-    ),
-    131226: _Details(
-        (
-            "",
-            "asset",
-            "Due to security reasons, we are unable to proceed with the current action. Should you have any enquiries, please reach out to our Customer Support",
-            (),
-            False,
-        )
-    ),
-    131227: _Details(
-        (
-            "",
-            "asset",
-            "subaccount do not have universal transfer permission",
-            (),
-            False,
-        )
-    ),
-    131228: _Details(
-        (
-            "",
-            "asset",
-            "your balance is not enough. Please check transfer safe amount",
-            (),
-            False,
-        )
-    ),
-    131229: _Details(
-        (
-            "",
-            "asset",
-            "Due to compliance requirements, the current currency is not allowed to transfer",
-            (),
-            False,
-        )
-    ),
-    131230: _Details(
-        (
-            "",
-            "asset",
-            "The system is busy, please try again later",
-            (),
-            False,
-        )
-    ),
-    131231: _Details(
-        (
-            "",
-            "asset",
-            "Transfers into this account are not supported",
-            (),
-            False,
-        )
-    ),
-    131232: _Details(
-        (
-            "",
-            "asset",
-            "Transfers out this account are not supported",
-            (),
-            False,
-        )
-    ),
-    131233: _Details(
-        (
-            "",
-            "asset",
-            "can not transfer the coin that not supported for islamic account",
-            (),
-            False,
-        )
-    ),
-    131239: _Details(
-        (
-            "",
-            "asset",
-            "The collateral amount has exceeded the platform limit. Please disable the collateral for this asset, or transfer in another supported asset as collateral.",
-            (),
-            False,
-        )
-    ),
-    140001: _Details(
-        (
-            "",
-            "asset",
-            "Switching the PM spot hedging switch is not allowed in non PM mode",
-            (),
-            False,
-        )
-    ),
-    140002: _Details(
-        (
-            "",
-            "asset",
-            "Institutional lending users do not support PM spot hedging",
-            (),
-            True,
-        )
-    ),
-    140003: _Details(
-        (
-            "",
-            "asset",
-            "You have position(s) being liquidated, please try again later.",
-            (),
-            False,
-        )
-    ),
-    140004: _Details(
-        (
-            "",
-            "asset",
-            "Operations Restriction: The current LTV ratio of your Institutional Loan has hit the liquidation threshold. Assets in your account are being liquidated.",
-            (),
-            False,
-        )
-    ),
-    140005: _Details(
-        (
-            "",
-            "asset",
-            "Risk level after switching modes exceeds threshold",
-            (),
-            False,
-        )
-    ),
-    141004: _Details(
-        (
-            "",
-            "asset",
-            "sub member is not normal",
-            (),
-            False,
-        )
-    ),
-    141019: _Details(
-        (
-            "",
-            "asset",
-            "To add or update the IP whitelist, go to API management and select Edit",
-            (),
-            False,
-        )
-    ),
-    141020: _Details(
-        (
-            "",
-            "asset",
-            "To change read and write permissions for sensitive actions, go to API management and select Edit",
-            (),
-            False,
-        )
-    ),
-    141025: _Details(
-        (
-            "",
-            "asset",
-            "This subaccount has assets and cannot be deleted",
-            (),
-            False,
-        )
-    ),
-    141027: _Details(
-        (
-            "",
-            "asset",
-            "Sub account cannot accept agreement",
-            (),
-            False,
-        )
-    ),
-    181000: _Details(
-        (
-            "",
-            "asset",
-            "category is null",
-            (),
-            False,
-        )
-    ),
-    181001: _Details(
-        (
-            "",
-            "asset",
-            "category only support linear or option or spot.",
-            (),
-            False,
-        )
-    ),
-    181002: _Details(
-        (
-            "",
-            "asset",
-            "symbol is null.",
-            (),
-            False,
-        )
-    ),
-    181003: _Details(
-        (
-            "",
-            "asset",
-            "side is null.",
-            (),
-            False,
-        )
-    ),
-    181004: _Details(
-        (
-            "",
-            "asset",
-            "side only support Buy or Sell.",
-            (),
-            False,
-        )
-    ),
-    181005: _Details(
-        (
-            "",
-            "asset",
-            "orderStatus is wrong",
-            (),
-            False,
-        )
-    ),
-    181006: _Details(
-        (
-            "",
-            "asset",
-            "startTime is not number",
-            (),
-            False,
-        )
-    ),
-    181007: _Details(
-        (
-            "",
-            "asset",
-            "endTime is not number",
-            (),
-            False,
-        )
-    ),
-    181008: _Details(
-        (
-            "",
-            "asset",
-            "Parameter startTime and endTime are both needed",
-            (),
-            False,
-        )
-    ),
-    181009: _Details(
-        (
-            "",
-            "asset",
-            "Parameter startTime needs to be smaller than endTime",
-            (),
-            False,
-        )
-    ),
-    181010: _Details(
-        (
-            "",
-            "asset",
-            "The time range between startTime and endTime cannot exceed 7 days",
-            (),
-            False,
-        )
-    ),
-    181011: _Details(
-        (
-            "",
-            "asset",
-            "limit is not a number",
-            (),
-            False,
-        )
-    ),
-    181012: _Details(
-        (
-            "",
-            "asset",
-            "symbol not exist",
-            (),
-            False,
-        )
-    ),
-    181013: _Details(
-        (
-            "",
-            "asset",
-            "Only support settleCoin: usdc",
-            (),
-            False,
-        )
-    ),
-    181014: _Details(
-        (
-            "",
-            "asset",
-            "Classic account is not supported",
-            (),
-            False,
-        )
-    ),
-    181018: _Details(
-        (
-            "",
-            "asset",
-            "Invalid expDate.",
-            (),
-            False,
-        )
-    ),
-    181019: _Details(
-        (
-            "",
-            "asset",
-            "Parameter expDate can't be earlier than 2 years",
-            (),
-            False,
-        )
-    ),
-    182000: _Details(
-        (
-            "",
-            "asset",
-            "symbol related quote price is null",
-            (),
-            False,
-        )
-    ),
-    182200: _Details(
-        (
-            "",
-            "asset",
-            "Please upgrade UTA first.",
-            (),
-            False,
-        )
-    ),
-    182201: _Details(
-        (
-            "",
-            "asset",
-            "You must enter 2 time parameters.",
-            (),
-            False,
-        )
-    ),
-    182202: _Details(
-        (
-            "",
-            "asset",
-            "The start time must be less than the end time",
-            (),
-            False,
-        )
-    ),
-    182203: _Details(
-        (
-            "",
-            "asset",
-            "Please enter valid characters",
-            (),
-            False,
-        )
-    ),
-    182204: _Details(
-        (
-            "",
-            "asset",
-            "Coin does not exist",
-            (),
-            False,
-        )
-    ),
-    182205: _Details(
-        (
-            "",
-            "asset",
-            "User level does not exist",
-            (),
-            False,
-        )
-    ),
-    700000: _Details(
-        (
-            "",
-            "asset",
-            "accountType/quoteTxId cannot be null params error",
-            (),
-            False,
-        )
-    ),
-    700001: _Details(
-        (
-            "",
-            "asset",
-            "quote fail:no dealer can used Prediction market not found or closed",
-            (),
-            False,
-        )
-    ),
-    700004: _Details(
-        (
-            "",
-            "asset",
-            "order does not exist order not exist",
-            (),
-            False,
-        )
-    ),
-    700007: _Details(
-        (
-            "",
-            "asset",
-            "Large Amount Limit Large amount limit",
-            (),
-            False,
-        )
-    ),
-    700012: _Details(
-        (
-            "",
-            "asset",
-            "UTA upgrading, don't allow to apply for quote uta upgrading, convert unavailable.",
-            (),
-            False,
-        )
-    ),
-    400000: _Details(
-        (
-            "",
-            "fiat_convert",
-            "invalid request.",
-            (),
-            False,
-        )
-    ),
-    400001: _Details(
-        (
-            "",
-            "fiat_convert",
-            "broker not found. invalid parameter",
-            (),
-            False,
-        )
-    ),
-    400002: _Details(
-        (
-            "",
-            "fiat_convert",
-            "broker invalid.",
-            (),
-            False,
-        )
-    ),
-    400003: _Details(
-        (
-            "",
-            "fiat_convert",
-            "broker quotation invalid.",
-            (),
-            False,
-        )
-    ),
-    400004: _Details(
-        (
-            "",
-            "fiat_convert",
-            "sub-account doesn't exist.",
-            (),
-            False,
-        )
-    ),
-    400005: _Details(
-        (
-            "",
-            "fiat_convert",
-            "request amount out of quota limit.",
-            (),
-            False,
-        )
-    ),
-    400006: _Details(
-        (
-            "",
-            "fiat_convert",
-            "funding account not sufficient funds.",
-            (),
-            False,
-        )
-    ),
-    400007: _Details(
-        (
-            "",
-            "fiat_convert",
-            "sub-account funding account not sufficient funds.",
-            (),
-            False,
-        )
-    ),
-    500000: _Details(
-        (
-            "",
-            "fiat_convert",
-            "bybit internal error.",
-            (),
-            False,
-        )
-    ),
-    790000: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "system error. please try again later",
-            (),
-            False,
-        )
-    ),
-    790001: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "sign verification failed",
-            (),
-            False,
-        )
-    ),
-    700002: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "quote fail:not support quote type Insufficient liquidity for FOK order",
-            (),
-            False,
-        )
-    ),
-    700005: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "Your Available Balance is insufficient or your wallet not exist",
-            (),
-            False,
-        )
-    ),
-    700006: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "Low amount limit",
-            (),
-            False,
-        )
-    ),
-    700008: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "quote fail: price time out",
-            (),
-            False,
-        )
-    ),
-    700009: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "quoteTxId has already been used",
-            (),
-            False,
-        )
-    ),
-    700010: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "loan user can not perform conversion Insufficient USDC balance",
-            (),
-            False,
-        )
-    ),
-    700011: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "illegal operation Insufficient token position",
-            (),
-            False,
-        )
-    ),
-    700013: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "the current coin does not support convert",
-            (),
-            False,
-        )
-    ),
-    700016: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "rate is less than current rate",
-            (),
-            False,
-        )
-    ),
-    700021: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "exist processing exchange order, please try again later",
-            (),
-            False,
-        )
-    ),
-    700022: _Details(
-        (
-            "",
-            "convert_small_balances",
-            "This operation is not currently supported",
-            (),
-            False,
-        )
-    ),
-    148001: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "This currency is not supported for flexible savings.",
-            (),
-            False,
-        )
-    ),
-    148002: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The entered amount is below the minimum borrowable amount.",
-            (),
-            False,
-        )
-    ),
-    148003: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Exceeds the allowed decimal precision for this currency.",
-            (),
-            False,
-        )
-    ),
-    148004: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "This currency cannot be used as collateral.",
-            (),
-            False,
-        )
-    ),
-    148005: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Exceeds the allowed decimal precision for this collateral currency.",
-            (),
-            False,
-        )
-    ),
-    148006: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The amount of collateral exceeds the upper limit of the platform.",
-            (),
-            False,
-        )
-    ),
-    148007: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Borrow amount cannot be negative.",
-            (),
-            False,
-        )
-    ),
-    148008: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Collateral amount cannot be negative.",
-            (),
-            False,
-        )
-    ),
-    148009: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "LTV exceeds the risk threshold.",
-            (),
-            False,
-        )
-    ),
-    148010: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient available quota.",
-            (),
-            False,
-        )
-    ),
-    148011: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient balance in the funding pool .",
-            (),
-            False,
-        )
-    ),
-    148012: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient collateral amount.",
-            (),
-            False,
-        )
-    ),
-    148013: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Non-borrowing users cannot adjust collateral.",
-            (),
-            False,
-        )
-    ),
-    148014: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "This currency is not supported.",
-            (),
-            False,
-        )
-    ),
-    148015: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Loan term exceeds the allowed range.",
-            (),
-            False,
-        )
-    ),
-    148016: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The specified lending rate is not supported.",
-            (),
-            False,
-        )
-    ),
-    148017: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The interest rate exceeds the allowed decimal precision.",
-            (),
-            False,
-        )
-    ),
-    148018: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Exceeded the maximum number of open orders.",
-            (),
-            False,
-        )
-    ),
-    148019: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The system is busy, please try again later.",
-            (),
-            False,
-        )
-    ),
-    148020: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient platform lending quota.",
-            (),
-            False,
-        )
-    ),
-    148021: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Operation conflict detected. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    148022: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient assets for lending.",
-            (),
-            False,
-        )
-    ),
-    148023: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Loan order not found.",
-            (),
-            False,
-        )
-    ),
-    148024: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Loan cancellation failed: the order may have been completed or has an invalid amount.",
-            (),
-            False,
-        )
-    ),
-    148025: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Lending order cancellation failed: the order may have been completed or has an invalid amount.",
-            (),
-            False,
-        )
-    ),
-    148026: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Failed to create repayment. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    148027: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "No active loan found for this account. Operation not allowed.",
-            (),
-            False,
-        )
-    ),
-    148028: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Repayment amount exceeds the supported precision for the currency.",
-            (),
-            False,
-        )
-    ),
-    148029: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient balance in the repayment account.",
-            (),
-            False,
-        )
-    ),
-    148030: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Deposit order not found.",
-            (),
-            False,
-        )
-    ),
-    148031: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Operation not allowed during liquidation.",
-            (),
-            False,
-        )
-    ),
-    148032: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "No outstanding debt. Repayment is not allowed.",
-            (),
-            False,
-        )
-    ),
-    148033: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "This loan order cannot be repaid.",
-            (),
-            False,
-        )
-    ),
-    148034: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Please wait and try again later.",
-            (),
-            False,
-        )
-    ),
-    148035: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Please wait and try again later.",
-            (),
-            False,
-        )
-    ),
-    148036: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Failed to adjust collateral amount. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    148037: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Insufficient assets or adjustment amount exceeds the maximum allowed.",
-            (),
-            False,
-        )
-    ),
-    148038: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Repayment amount cannot exceed the debt amount of the position.",
-            (),
-            False,
-        )
-    ),
-    148039: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Duplicate collateral assets detected. Please review and resubmit.",
-            (),
-            False,
-        )
-    ),
-    148040: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Pledge token is error.",
-            (),
-            False,
-        )
-    ),
-    148041: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Repay order is exist.",
-            (),
-            False,
-        )
-    ),
-    148042: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "Exceeds the allowed decimal precision for this currency.",
-            (),
-            False,
-        )
-    ),
-    148047: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The request collateral amount exceeds the maximum allowed. upper limit (initial limit: 300,000 USD-equivalent per repayment)",
-            (),
-            False,
-        )
-    ),
-    148048: _Details(
-        (
-            "",
-            "crypto_loan_new",
-            "The collateral amount has exceeded the platform limit. Please transfer in other supported assets as collateral.",
-            (),
-            False,
-        )
-    ),
-    177002: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Server is busy, please wait and try again",
-            (),
-            False,
-        )
-    ),
-    177003: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Illegal characters found in a parameter",
-            (),
-            False,
-        )
-    ),
-    177004: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Precision is over the maximum defined for this asset",
-            (),
-            False,
-        )
-    ),
-    177005: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Order does not exist",
-            (),
-            False,
-        )
-    ),
-    177006: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "We don't have this asset",
-            (),
-            False,
-        )
-    ),
-    177007: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Your borrow amount has exceed maximum borrow amount",
-            (),
-            False,
-        )
-    ),
-    177008: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Borrow is banned for this asset",
-            (),
-            False,
-        )
-    ),
-    177009: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Borrow amount is less than minimum borrow amount",
-            (),
-            False,
-        )
-    ),
-    177010: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Repay amount exceeds borrow amount",
-            (),
-            False,
-        )
-    ),
-    177011: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Balance is not enough",
-            (),
-            False,
-        )
-    ),
-    177012: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "The system doesn't have enough asset now",
-            (),
-            False,
-        )
-    ),
-    177013: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "adjustment amount exceeds minimum collateral amount",
-            (),
-            False,
-        )
-    ),
-    177014: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Individual loan quota reached",
-            (),
-            False,
-        )
-    ),
-    177015: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals",
-            (),
-            False,
-        )
-    ),
-    177016: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Minimum collateral amount is not enough",
-            (),
-            False,
-        )
-    ),
-    177017: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "This coin cannot be used as collateral",
-            (),
-            False,
-        )
-    ),
-    177018: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "duplicate request",
-            (),
-            False,
-        )
-    ),
-    177019: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Your input param is invalid",
-            (),
-            False,
-        )
-    ),
-    177020: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "The account does not support the asset",
-            (),
-            False,
-        )
-    ),
-    177021: _Details(
-        (
-            "",
-            "crypto_loan_legacy",
-            "Repayment failed",
-            (),
-            False,
-        )
-    ),
-    3777002: _Details(
-        (
-            "",
-            "institutional_loan",
-            "UID cannot be bound repeatedly.",
-            (),
-            False,
-        )
-    ),
-    3777003: _Details(
-        (
-            "",
-            "institutional_loan",
-            "UID cannot be unbound because the UID has not been bound to a risk unit.",
-            (),
-            False,
-        )
-    ),
-    3777004: _Details(
-        (
-            "",
-            "institutional_loan",
-            "The main UID of the risk unit cannot be unbound.",
-            (),
-            False,
-        )
-    ),
-    3777005: _Details(
-        (
-            "",
-            "institutional_loan",
-            "You have unsettled lending or borrowing orders. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    3777006: _Details(
-        (
-            "",
-            "institutional_loan",
-            'UID cannot be bound, please try again with a different UID."',
-            (),
-            False,
-        )
-    ),
-    3777007: _Details(
-        (
-            "",
-            "institutional_loan",
-            'UID cannot be bound, please upgrade to UTA Pro."',
-            (),
-            False,
-        )
-    ),
-    3777012: _Details(
-        (
-            "",
-            "institutional_loan",
-            "Your request is currently being processed. Please wait and try again later",
-            (),
-            False,
-        )
-    ),
-    3777027: _Details(
-        (
-            "",
-            "institutional_loan",
-            "UID cannot be bound, leveraged trading closure failed.",
-            (),
-            False,
-        )
-    ),
-    3777029: _Details(
-        (
-            "",
-            "institutional_loan",
-            "You currently have orders for pre-market trading that can’t be bind UIDs",
-            (),
-            False,
-        )
-    ),
-    3777030: _Details(
-        (
-            "",
-            "institutional_loan",
-            "This account has activated copyPro and cannot bind uid",
-            (),
-            False,
-        )
-    ),
-    3777039: _Details(
-        (
-            "",
-            "institutional_loan",
-            "The repayment amount exceeds the outstanding debt, or there is no outstanding liability.",
-            (),
-            False,
-        )
-    ),
-    3777040: _Details(
-        (
-            "",
-            "institutional_loan",
-            "Insufficient balance.",
-            (),
-            False,
-        )
-    ),
-    3777042: _Details(
-        (
-            "",
-            "institutional_loan",
-            "The uid is invalid",
-            (),
-            False,
-        )
-    ),
-    3777043: _Details(
-        (
-            "",
-            "institutional_loan",
-            "There is a repayment order currently being processed. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    3500402: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Parameter verification failed for 'limit'.",
-            (),
-            False,
-        )
-    ),
-    3500403: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Only available to exchange broker main-account",
-            (),
-            False,
-        )
-    ),
-    3500404: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Invalid Cursor",
-            (),
-            False,
-        )
-    ),
-    3500405: _Details(
-        (
-            "",
-            "exchange_broker",
-            'Parameter "startTime" and "endTime" need to be input in pairs.',
-            (),
-            True,
-        )
-    ),
-    3500406: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Out of query time range.",
-            (),
-            False,
-        )
-    ),
-    3500407: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Parameter begin and end need to be input in pairs.",
-            (),
-            False,
-        )
-    ),
-    3500415: _Details(
-        (
-            "",
-            "exchange_broker",
-            "Sub-accounts are not permitted to perform this action.",
-            (),
-            False,
-        )
-    ),
-    400101: _Details(
-        (
-            "",
-            "reward",
-            "The voucher was recycled",
-            (),
-            False,
-        )
-    ),
-    400102: _Details(
-        (
-            "",
-            "reward",
-            "The voucher has exceeded the redemption date (expired)",
-            (),
-            False,
-        )
-    ),
-    400103: _Details(
-        (
-            "",
-            "reward",
-            "The voucher is not available for redemption",
-            (),
-            False,
-        )
-    ),
-    400105: _Details(
-        (
-            "",
-            "reward",
-            "Budget exceeded",
-            (),
-            False,
-        )
-    ),
-    403001: _Details(
-        (
-            "",
-            "reward",
-            "Account rejected, check if the input accountId valid, account banned, or kyc issue",
-            (),
-            False,
-        )
-    ),
-    404001: _Details(
-        (
-            "",
-            "reward",
-            "resource not found",
-            (),
-            False,
-        )
-    ),
-    404011: _Details(
-        (
-            "",
-            "reward",
-            "Insufficient inventory",
-            (),
-            False,
-        )
-    ),
-    409011: _Details(
-        (
-            "",
-            "reward",
-            "VIP level limit",
-            (),
-            False,
-        )
-    ),
-    500001: _Details(
-        (
-            "",
-            "reward",
-            "Internal server error",
-            (),
-            False,
-        )
-    ),
-    180001: _Details(
-        (
-            "",
-            "earn",
-            "Invalid parameter Invalid request parameter",
-            (),
-            False,
-        )
-    ),
-    180002: _Details(
-        (
-            "",
-            "earn",
-            "Invalid coin",
-            (),
-            False,
-        )
-    ),
-    180003: _Details(
-        (
-            "",
-            "earn",
-            "User banned",
-            (),
-            False,
-        )
-    ),
-    180004: _Details(
-        (
-            "",
-            "earn",
-            "Site not allowed. Only users from Bybit global site can access",
-            (),
-            False,
-        )
-    ),
-    180005: _Details(
-        (
-            "",
-            "earn",
-            "Compliance wallet not reach",
-            (),
-            False,
-        )
-    ),
-    180006: _Details(
-        (
-            "",
-            "earn",
-            "Validation failed",
-            (),
-            False,
-        )
-    ),
-    180007: _Details(
-        (
-            "",
-            "earn",
-            "Product not available",
-            (),
-            False,
-        )
-    ),
-    180008: _Details(
-        (
-            "",
-            "earn",
-            "Invalid Product",
-            (),
-            False,
-        )
-    ),
-    180009: _Details(
-        (
-            "",
-            "earn",
-            "product is forbidden",
-            (),
-            False,
-        )
-    ),
-    180010: _Details(
-        (
-            "",
-            "earn",
-            "User not allowed",
-            (),
-            False,
-        )
-    ),
-    180011: _Details(
-        (
-            "",
-            "earn",
-            "User not VIP",
-            (),
-            False,
-        )
-    ),
-    180012: _Details(
-        (
-            "",
-            "earn",
-            "Purchase share is invalid",
-            (),
-            False,
-        )
-    ),
-    180013: _Details(
-        (
-            "",
-            "earn",
-            "Stake over maximum share",
-            (),
-            False,
-        )
-    ),
-    180014: _Details(
-        (
-            "",
-            "earn",
-            "Redeem share invlaid",
-            (),
-            False,
-        )
-    ),
-    180015: _Details(
-        (
-            "",
-            "earn",
-            "Products share not enough",
-            (),
-            False,
-        )
-    ),
-    180016: _Details(
-        (
-            "",
-            "earn",
-            "Balance not enough",
-            (),
-            False,
-        )
-    ),
-    180017: _Details(
-        (
-            "",
-            "earn",
-            "Invalid risk user",
-            (),
-            False,
-        )
-    ),
-    180018: _Details(
-        (
-            "",
-            "earn",
-            "internal error",
-            (),
-            False,
-        )
-    ),
-    180019: _Details(
-        (
-            "",
-            "earn",
-            "empty order link id",
-            (),
-            False,
-        )
-    ),
-    180020: _Details(
-        (
-            "",
-            "earn",
-            "Position not found",
-            (),
-            False,
-        )
-    ),
-    180021: _Details(
-        (
-            "",
-            "earn",
-            "Invalid select price",
-            (),
-            False,
-        )
-    ),
-    180022: _Details(
-        (
-            "",
-            "earn",
-            "Kyc level not reached",
-            (),
-            False,
-        )
-    ),
-    180023: _Details(
-        (
-            "",
-            "earn",
-            "Service maintenance",
-            (),
-            False,
-        )
-    ),
-    180024: _Details(
-        (
-            "",
-            "earn",
-            "Child member forbidden",
-            (),
-            False,
-        )
-    ),
-    180025: _Details(
-        (
-            "",
-            "earn",
-            "Order already exists",
-            (),
-            False,
-        )
-    ),
-    180026: _Details(
-        (
-            "",
-            "earn",
-            "Apr lowered",
-            (),
-            False,
-        )
-    ),
-    180027: _Details(
-        (
-            "",
-            "earn",
-            "Tax forbidden",
-            (),
-            False,
-        )
-    ),
-    180028: _Details(
-        (
-            "",
-            "earn",
-            "Reinvest validation failed",
-            (),
-            False,
-        )
-    ),
-    180029: _Details(
-        (
-            "",
-            "earn",
-            "Redeem not allowed",
-            (),
-            False,
-        )
-    ),
-    180030: _Details(
-        (
-            "",
-            "earn",
-            "Slippage fail",
-            (),
-            False,
-        )
-    ),
-    180031: _Details(
-        (
-            "",
-            "earn",
-            "Duplicate order",
-            (),
-            False,
-        )
-    ),
-    81007: _Details(
-        (
-            "",
-            "user",
-            "Bybit Europe is not supported create API Key",
-            (),
-            False,
-        )
-    ),
-    20096: _Details(
-        (
-            "",
-            "user",
-            "need KYC authentication",
-            (),
-            False,
-        )
-    ),
-    3500002: _Details(
-        (
-            "",
-            "set_api_rate_limit",
-            "Current user is not an institutional user",
-            (),
-            False,
-        )
-    ),
-    3500153: _Details(
-        (
-            "",
-            "set_api_rate_limit",
-            "No permission to operate these UIDs You do not have permission to query other UIDs",
-            (),
-            False,
-        )
-    ),
-    110300: _Details(
-        (
-            "",
-            "rfq",
-            "The RFQ order does not exist",
-            (),
-            False,
-        )
-    ),
-    110301: _Details(
-        (
-            "",
-            "rfq",
-            "The Quote order does not exist",
-            (),
-            False,
-        )
-    ),
-    110302: _Details(
-        (
-            "",
-            "rfq",
-            "Demo user is prohibited",
-            (),
-            False,
-        )
-    ),
-    110303: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ value is less than the min limit",
-            (),
-            False,
-        )
-    ),
-    110304: _Details(
-        (
-            "",
-            "rfq",
-            "Cannot be self-executed",
-            (),
-            False,
-        )
-    ),
-    110305: _Details(
-        (
-            "",
-            "rfq",
-            "Quote UID is not in counterparties",
-            (),
-            False,
-        )
-    ),
-    110306: _Details(
-        (
-            "",
-            "rfq",
-            "Quote legs do not match",
-            (),
-            False,
-        )
-    ),
-    110307: _Details(
-        (
-            "",
-            "rfq",
-            "Quote order already exists for this RFQ",
-            (),
-            False,
-        )
-    ),
-    110308: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ strategy legs size is not correct",
-            (),
-            False,
-        )
-    ),
-    110309: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ strategy side is not correct",
-            (),
-            False,
-        )
-    ),
-    110310: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ strategy qty is not correct",
-            (),
-            False,
-        )
-    ),
-    110311: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ strategy symbol is not correct",
-            (),
-            False,
-        )
-    ),
-    110312: _Details(
-        (
-            "",
-            "rfq",
-            "No permission to execute quote",
-            (),
-            False,
-        )
-    ),
-    110313: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ only supports one-way position mode",
-            (),
-            False,
-        )
-    ),
-    110314: _Details(
-        (
-            "",
-            "rfq",
-            "Order amount is less than min trade amount",
-            (),
-            False,
-        )
-    ),
-    110315: _Details(
-        (
-            "",
-            "rfq",
-            "Order qty exceeds the upper limit",
-            (),
-            False,
-        )
-    ),
-    110316: _Details(
-        (
-            "",
-            "rfq",
-            "RFQ is not available for Copy Trading",
-            (),
-            False,
-        )
-    ),
-    110317: _Details(
-        (
-            "",
-            "rfq",
-            "Counterparty cannot be self",
-            (),
-            False,
-        )
-    ),
-    110318: _Details(
-        (
-            "",
-            "rfq",
-            "There are too many counterparties to choose from",
-            (),
-            False,
-        )
-    ),
-    110319: _Details(
-        (
-            "",
-            "rfq",
-            "Order amount is greater than max trade amount",
-            (),
-            False,
-        )
-    ),
-    110320: _Details(
-        (
-            "",
-            "rfq",
-            "Symbols that have not enabled manual loan are not supported",
-            (),
-            False,
-        )
-    ),
-    110321: _Details(
-        (
-            "",
-            "rfq",
-            "Symbol is not supported",
-            (),
-            False,
-        )
-    ),
-    110323: _Details(
-        (
-            "",
-            "rfq",
-            "Quotations cannot be made by non-ByBit registration institutions",
-            (),
-            False,
-        )
-    ),
-    111008: _Details(
-        (
-            "",
-            "rfq",
-            "The spot asset is not be enabled as collateral asset",
-            (),
-            False,
-        )
-    ),
-    34022001: _Details(
-        (
-            "",
-            "manual_loan",
-            "System error. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    34022003: _Details(
-        (
-            "",
-            "manual_loan",
-            "System error. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    34022027: _Details(
-        (
-            "",
-            "manual_loan",
-            "Invalid request parameters.",
-            (),
-            False,
-        )
-    ),
-    34022030: _Details(
-        (
-            "",
-            "manual_loan",
-            "Borrowing demand is high, and the fund pool is currently low. Please wait a moment.",
-            (),
-            False,
-        )
-    ),
-    34022031: _Details(
-        (
-            "",
-            "manual_loan",
-            "Risk rate limit exceeded. Please reduce your borrow amount in the Unified Trading Account.",
-            (),
-            False,
-        )
-    ),
-    34022033: _Details(
-        (
-            "",
-            "manual_loan",
-            "Borrowing precision must be an integer multiple.",
-            (),
-            False,
-        )
-    ),
-    34022034: _Details(
-        (
-            "",
-            "manual_loan",
-            "The minimum repayment amount must be an integer multiple.",
-            (),
-            False,
-        )
-    ),
-    34022035: _Details(
-        (
-            "",
-            "manual_loan",
-            "You cannot repay while interest is being calculated.",
-            (),
-            False,
-        )
-    ),
-    34022036: _Details(
-        (
-            "",
-            "manual_loan",
-            "Please enable Margin Trading to continue.",
-            (),
-            False,
-        )
-    ),
-    34022038: _Details(
-        (
-            "",
-            "manual_loan",
-            "Repayment is in progress. Please do not repeat the operation.",
-            (),
-            False,
-        )
-    ),
-    34022010: _Details(
-        (
-            "",
-            "manual_loan",
-            "The borrowed asset does not exist.",
-            (),
-            False,
-        )
-    ),
-    34022041: _Details(
-        (
-            "",
-            "manual_loan",
-            "Currently, your account has no borrowed coins. No repayments are needed.",
-            (),
-            False,
-        )
-    ),
-    34022044: _Details(
-        (
-            "",
-            "manual_loan",
-            "Repayment unsuccessful.",
-            (),
-            False,
-        )
-    ),
-    34022045: _Details(
-        (
-            "",
-            "manual_loan",
-            "Borrowing unsuccessful.",
-            (),
-            False,
-        )
-    ),
-    34022011: _Details(
-        (
-            "",
-            "manual_loan",
-            "Amount must be at least.",
-            (),
-            False,
-        )
-    ),
-    34022014: _Details(
-        (
-            "",
-            "manual_loan",
-            "Decimal precision cannot exceed 18 digits.",
-            (),
-            False,
-        )
-    ),
-    34022047: _Details(
-        (
-            "",
-            "manual_loan",
-            "CopyTrade not supported.",
-            (),
-            False,
-        )
-    ),
-    34022048: _Details(
-        (
-            "",
-            "manual_loan",
-            "Borrowing is not allowed during liquidation.",
-            (),
-            False,
-        )
-    ),
-    34022049: _Details(
-        (
-            "",
-            "manual_loan",
-            "Insufficient collateral balance.",
-            (),
-            False,
-        )
-    ),
-    34022050: _Details(
-        (
-            "",
-            "manual_loan",
-            "Repayment failed. You currently have spot hedging liabilities. Please close your derivatives positions before repayment.",
-            (),
-            False,
-        )
-    ),
-    34022051: _Details(
-        (
-            "",
-            "manual_loan",
-            "Institutional loan in progress.",
-            (),
-            False,
-        )
-    ),
-    34022052: _Details(
-        (
-            "",
-            "manual_loan",
-            "Institutional loan transactions banned.",
-            (),
-            False,
-        )
-    ),
-    35000011: _Details(
-        (
-            "",
-            "manual_loan",
-            "You have existing pending loan orders. Please try again later.",
-            (),
-            False,
-        )
-    ),
-    34022053: _Details(
-        (
-            "",
-            "manual_loan",
-            "Please contact the sales to enable the manual borrowing feature.",
-            (),
-            False,
-        )
-    ),
-    34022094: _Details(
-        (
-            "",
-            "manual_loan",
-            "This coin does not support repayment through coin exchange.",
-            (),
-            False,
-        )
-    ),
-    34022107: _Details(
-        (
-            "",
-            "manual_loan",
-            "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For all coin repayment)",
-            (),
-            False,
-        )
-    ),
-    34022108: _Details(
-        (
-            "",
-            "manual_loan",
-            "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For single coin repayment)",
-            (),
-            False,
-        )
-    ),
-    60061: _Details(
-        (
-            "",
-            "strategy",
-            "Strategy creation failed / webhook strategy name is empty",
-            (),
-            False,
-        )
-    ),
-    60062: _Details(
-        (
-            "",
-            "strategy",
-            "Strategy has been terminated / Can't stop sub strategy",
-            (),
-            False,
-        )
-    ),
-    60063: _Details(
-        (
-            "",
-            "strategy",
-            "user running symbol strategy count limited",
-            (),
-            False,
-        )
-    ),
-    60064: _Details(
-        (
-            "",
-            "strategy",
-            "user running strategy count limited",
-            (),
-            False,
-        )
-    ),
-    60065: _Details(
-        (
-            "",
-            "strategy",
-            "Strategy not found",
-            (),
-            False,
-        )
-    ),
-    60066: _Details(
-        (
-            "",
-            "strategy",
-            "size should more than {minSize} / sub size should more than {minSize}",
-            (),
-            False,
-        )
-    ),
-    60067: _Details(
-        (
-            "",
-            "strategy",
-            "too large size / size should less than {maxSize} / sub size should less than {maxSize}",
-            (),
-            False,
-        )
-    ),
-    60068: _Details(
-        (
-            "",
-            "strategy",
-            "Order cancelled",
-            (),
-            False,
-        )
-    ),
-    60069: _Details(
-        (
-            "",
-            "strategy",
-            "hit blacklist rule",
-            (),
-            False,
-        )
-    ),
-    60070: _Details(
-        (
-            "",
-            "strategy",
-            "Blocked by unified margin limit",
-            (),
-            False,
-        )
-    ),
-    60071: _Details(
-        (
-            "",
-            "strategy",
-            "Get conn err / Trading service unavailable",
-            (),
-            False,
-        )
-    ),
-    60072: _Details(
-        (
-            "",
-            "strategy",
-            "Strategy status modify failed",
-            (),
-            False,
-        )
-    ),
-    60073: _Details(
-        (
-            "",
-            "strategy",
-            "Webhook order creation failed",
-            (),
-            False,
-        )
-    ),
-    60074: _Details(
-        (
-            "",
-            "strategy",
-            "strategy has been stopped",
-            (),
-            False,
-        )
-    ),
-    60075: _Details(
-        (
-            "",
-            "strategy",
-            "Webhook positionidx is not supported",
-            (),
-            False,
-        )
-    ),
-    60076: _Details(
-        (
-            "",
-            "strategy",
-            "Signal latency too high",
-            (),
-            False,
-        )
-    ),
-    60077: _Details(
-        (
-            "",
-            "strategy",
-            "strategy userId invalid / strategy json invalid / strategy StrategyID invalid",
-            (),
-            False,
-        )
-    ),
-    60078: _Details(
-        (
-            "",
-            "strategy",
-            "strategy symbol not supported",
-            (),
-            False,
-        )
-    ),
-    60079: _Details(
-        (
-            "",
-            "strategy",
-            "User position limit exceeded",
-            (),
-            False,
-        )
-    ),
-    60080: _Details(
-        (
-            "",
-            "strategy",
-            "Order retry failed",
-            (),
-            False,
-        )
-    ),
-    60081: _Details(
-        (
-            "",
-            "strategy",
-            "can't create same sides order",
-            (),
-            False,
-        )
-    ),
-    60082: _Details(
-        (
-            "",
-            "strategy",
-            "iceberg not support usdc / chase order not support usdc",
-            (),
-            False,
-        )
-    ),
-    60083: _Details(
-        (
-            "",
-            "strategy",
-            "strategy symbol not supported",
-            (),
-            False,
-        )
-    ),
-    60084: _Details(
-        (
-            "",
-            "strategy",
-            "Invalid post only parameter",
-            (),
-            False,
-        )
-    ),
-    60085: _Details(
-        (
-            "",
-            "strategy",
-            "Quantity is less than minimum order quantity",
-            (),
-            False,
-        )
-    ),
-    60086: _Details(
-        (
-            "",
-            "strategy",
-            "Position percentage does not match side",
-            (),
-            False,
-        )
-    ),
-    60087: _Details(
-        (
-            "",
-            "strategy",
-            "Quantity exceeds allowed range",
-            (),
-            False,
-        )
-    ),
-    60088: _Details(
-        (
-            "",
-            "strategy",
-            "POV invalid mode",
-            (),
-            False,
-        )
-    ),
-    60089: _Details(
-        (
-            "",
-            "strategy",
-            "POV participation rate over the range or over 1 decimal",
-            (),
-            False,
-        )
-    ),
-    60090: _Details(
-        (
-            "",
-            "strategy",
-            "POV lack of required param at the different modes",
-            (),
-            False,
-        )
-    ),
-    60091: _Details(
-        (
-            "",
-            "strategy",
-            "POV lack of size and duration when interval > 0",
-            (),
-            False,
-        )
-    ),
-    60092: _Details(
-        (
-            "",
-            "strategy",
-            "POV pre-checked failed due to calculated sub size over [minQty, maxQty]",
-            (),
-            False,
-        )
-    ),
-    60093: _Details(
-        (
-            "",
-            "strategy",
-            "POV max duration over the range",
-            (),
-            False,
-        )
-    ),
-    60094: _Details(
-        (
-            "",
-            "strategy",
-            "POV pre-checked sub order size over the one order size",
-            (),
-            False,
-        )
-    ),
-    60095: _Details(
-        (
-            "",
-            "strategy",
-            "POV interval over the max duration",
-            (),
-            False,
-        )
-    ),
-    61000: _Details(
-        (
-            "",
-            "strategy",
-            "Signal symbol not tradable",
-            (),
-            False,
-        )
-    ),
-    61001: _Details(
-        (
-            "",
-            "strategy",
-            "Signal name exceeds limit",
-            (),
-            False,
-        )
-    ),
-    61002: _Details(
-        (
-            "",
-            "strategy",
-            "Signal leverage exceeds maximum risk limit",
-            (),
-            False,
-        )
-    ),
-    61003: _Details(
-        (
-            "",
-            "strategy",
-            "Signal entry price invalid",
-            (),
-            False,
-        )
-    ),
-    61004: _Details(
-        (
-            "",
-            "strategy",
-            "Signal TP should be better than worst price",
-            (),
-            False,
-        )
-    ),
-    61005: _Details(
-        (
-            "",
-            "strategy",
-            "Signal SL should be worse than best price",
-            (),
-            False,
-        )
-    ),
-    61006: _Details(
-        (
-            "",
-            "strategy",
-            "Signal expiration time invalid",
-            (),
-            False,
-        )
-    ),
-    61007: _Details(
-        (
-            "",
-            "strategy",
-            "Signal description exceeds limit",
-            (),
-            False,
-        )
-    ),
-    61008: _Details(
-        (
-            "",
-            "strategy",
-            "SL is worse than liquidation price",
-            (),
-            False,
-        )
-    ),
-    61009: _Details(
-        (
-            "",
-            "strategy",
-            "Signal not found",
-            (),
-            False,
-        )
-    ),
-    61010: _Details(
-        (
-            "",
-            "strategy",
-            "User does not have permission to create signal",
-            (),
-            False,
-        )
-    ),
-    60200: _Details(
-        (
-            "",
-            "strategy",
-            "the qty of twap inverse step position value is less than minOrderQty / the qty of iceberg inverse sub position value is less than minOrderQty / the qty of chase inverse position value is less than minOrderQty / strategy stepPositionValue less than minNationValue / iceberg sub position value is less than minNationValue / chase position value is less than minNationValue",
-            (),
-            False,
-        )
-    ),
-    60201: _Details(
-        (
-            "",
-            "strategy",
-            "the qty of twap inverse step position value exceeds maxOrderQty / the qty of iceberg inverse sub position value exceeds maxOrderQty / the qty of chase inverse position value exceeds maxOrderQty / the qty of iceberg inverse total position value exceeds maxTotalQty / iceberg sub position value exceeds max value / iceberg total position value exceeds maxTotalValue / twap step position value exceeds max value / chase position value exceeds max value",
-            (),
-            False,
-        )
-    ),
-    180000: _Details(
-        (
-            "",
-            "prediction",
-            "Internal server error",
-            (),
-            False,
-        )
-    ),
-    700003: _Details(
-        (
-            "",
-            "prediction",
-            "Prediction engine unavailable",
-            (),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

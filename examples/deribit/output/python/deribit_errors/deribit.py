@@ -1160,1476 +1160,1143 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    10000: (
+        "",
+        "rpc_error_codes",
+        "Authorization issue, invalid or absent signature etc.",
+        ("authorization_required",),
+        False,
+    ),
+    10001: (
+        "",
+        "rpc_error_codes",
+        "Some general failure, no public information available.",
+        ("error",),
+        False,
+    ),
+    10002: (
+        "",
+        "rpc_error_codes",
+        "Order quantity is too low.",
+        ("qty_too_low",),
+        False,
+    ),
+    10003: (
+        "",
+        "rpc_error_codes",
+        "Rejection, order overlap is found and self-trading is not enabled.",
+        ("order_overlap",),
+        False,
+    ),
+    10004: (
+        "",
+        "rpc_error_codes",
+        "Attempt to operate with order that can't be found by specified id or label.",
+        ("order_not_found",),
+        False,
+    ),
+    10005: (
+        "",
+        "rpc_error_codes",
+        "Price is too low, <Limit> defines current limit for the operation.",
+        ("price_too_low <Limit>",),
+        False,
+    ),
+    10006: (
+        "",
+        "rpc_error_codes",
+        "Price is too low for current index, <Limit> defines current bottom limit for the operation.",
+        ("price_too_low4idx <Limit>",),
+        False,
+    ),
+    10007: (
+        "",
+        "rpc_error_codes",
+        "Price is too high, <Limit> defines current up limit for the operation.",
+        ("price_too_high <Limit>",),
+        False,
+    ),
+    10009: (
+        "",
+        "rpc_error_codes",
+        "Account has not enough funds for the operation.",
+        ("not_enough_funds",),
+        False,
+    ),
+    10010: (
+        "",
+        "rpc_error_codes",
+        "Attempt of doing something with closed order.",
+        ("already_closed",),
+        False,
+    ),
+    10011: (
+        "",
+        "rpc_error_codes",
+        "This price is not allowed for some reason.",
+        ("price_not_allowed",),
+        False,
+    ),
+    10012: (
+        "",
+        "rpc_error_codes",
+        "Operation for an instrument which order book had been closed.",
+        ("book_closed",),
+        False,
+    ),
+    10013: (
+        "",
+        "rpc_error_codes",
+        "Total limit of open orders has been exceeded, it is applicable for PME users.",
+        ("pme_max_total_open_orders <Limit>",),
+        False,
+    ),
+    10014: (
+        "",
+        "rpc_error_codes",
+        "Limit of count of futures' open orders has been exceeded, it is applicable for PME users.",
+        ("pme_max_future_open_orders <Limit>",),
+        False,
+    ),
+    10015: (
+        "",
+        "rpc_error_codes",
+        "Limit of count of options' open orders has been exceeded, it is applicable for PME users.",
+        ("pme_max_option_open_orders <Limit>",),
+        False,
+    ),
+    10016: (
+        "",
+        "rpc_error_codes",
+        "Limit of size for futures has been exceeded, it is applicable for PME users.",
+        ("pme_max_future_open_orders_size <Limit>",),
+        False,
+    ),
+    10017: (
+        "",
+        "rpc_error_codes",
+        "Limit of size for options has been exceeded, it is applicable for PME users.",
+        ("pme_max_option_open_orders_size <Limit>",),
+        False,
+    ),
+    10018: (
+        "",
+        "rpc_error_codes",
+        "Limit of size for futures has been exceeded, it is applicable for non-PME users.",
+        ("non_pme_max_future_position_size <Limit>",),
+        False,
+    ),
+    10019: (
+        "",
+        "rpc_error_codes",
+        "Trading is temporary locked by the admin.",
+        ("locked_by_admin",),
+        False,
+    ),
+    10020: (
+        "",
+        "rpc_error_codes",
+        "Instrument name is not valid.",
+        ("invalid_or_unsupported_instrument",),
+        False,
+    ),
+    10021: (
+        "",
+        "rpc_error_codes",
+        "Amount is not valid.",
+        ("invalid_amount",),
+        False,
+    ),
+    10022: (
+        "",
+        "rpc_error_codes",
+        "quantity was not recognized as a valid number (for API v1).",
+        ("invalid_quantity",),
+        False,
+    ),
+    10023: (
+        "",
+        "rpc_error_codes",
+        "price was not recognized as a valid number.",
+        ("invalid_price",),
+        False,
+    ),
+    10024: (
+        "",
+        "rpc_error_codes",
+        "max_show parameter was not recognized as a valid number.",
+        ("invalid_max_show",),
+        False,
+    ),
+    10025: (
+        "",
+        "rpc_error_codes",
+        "Order id is missing or its format was not recognized as valid.",
+        ("invalid_order_id",),
+        False,
+    ),
+    10026: (
+        "",
+        "rpc_error_codes",
+        "Extra precision of the price is not supported.",
+        ("price_precision_exceeded",),
+        False,
+    ),
+    10027: (
+        "",
+        "rpc_error_codes",
+        "Futures contract amount was not recognized as integer.",
+        ("non_integer_contract_amount",),
+        False,
+    ),
+    10028: (
+        "",
+        "rpc_error_codes",
+        "Allowed request rate has been exceeded.",
+        ("too_many_requests",),
+        False,
+    ),
+    10029: (
+        "",
+        "rpc_error_codes",
+        "Attempt to operate with not own order.",
+        ("not_owner_of_order",),
+        False,
+    ),
+    10030: (
+        "",
+        "rpc_error_codes",
+        "REST request where Websocket is expected.",
+        ("must_be_websocket_request",),
+        False,
+    ),
+    10031: (
+        "",
+        "rpc_error_codes",
+        "Some of the arguments are not recognized as valid.",
+        ("invalid_args_for_instrument",),
+        False,
+    ),
+    10032: (
+        "",
+        "rpc_error_codes",
+        "Total cost is too low.",
+        ("whole_cost_too_low",),
+        False,
+    ),
+    10033: (
+        "",
+        "rpc_error_codes",
+        "Method is not implemented yet.",
+        ("not_implemented",),
+        False,
+    ),
+    10034: (
+        "",
+        "rpc_error_codes",
+        "Trigger price is too high.",
+        ("trigger_price_too_high",),
+        False,
+    ),
+    10035: (
+        "",
+        "rpc_error_codes",
+        "Trigger price is too low.",
+        ("trigger_price_too_low",),
+        False,
+    ),
+    10036: (
+        "",
+        "rpc_error_codes",
+        "Max Show Amount is not valid.",
+        ("invalid_max_show_amount",),
+        False,
+    ),
+    10037: (
+        "",
+        "rpc_error_codes",
+        "Limit of total size for short options positions has been exceeded, it is applicable for non-PME users.",
+        ("non_pme_total_short_options_positions_size <Limit>",),
+        False,
+    ),
+    10038: (
+        "",
+        "rpc_error_codes",
+        "Limit of open risk reducing orders has been reached, it is applicable for PME users.",
+        ("pme_max_risk_reducing_orders <Limit>",),
+        False,
+    ),
+    10039: (
+        "",
+        "rpc_error_codes",
+        "Returned when the user does not have sufficient spot reserves to complete the spot trade or when an option order would negatively impact the non-cross portfolio margin balance of Cross SM user.",
+        ("not_enough_funds_in_currency <Currency>",),
+        False,
+    ),
+    10040: (
+        "",
+        "rpc_error_codes",
+        "Request can't be processed right now and should be retried.",
+        ("retry",),
+        False,
+    ),
+    10041: (
+        "",
+        "rpc_error_codes",
+        "Settlement is in progress. Every day at settlement time for several seconds, the system calculates user profits and updates balances. That time trading is paused for several seconds till the calculation is completed.",
+        ("settlement_in_progress",),
+        False,
+    ),
+    10043: (
+        "",
+        "rpc_error_codes",
+        "Price has to be rounded to an instrument tick size.",
+        ("price_wrong_tick",),
+        False,
+    ),
+    10044: (
+        "",
+        "rpc_error_codes",
+        "Trigger Price has to be rounded to an instrument tick size.",
+        ("trigger_price_wrong_tick",),
+        False,
+    ),
+    10045: (
+        "",
+        "rpc_error_codes",
+        "Liquidation order can't be cancelled.",
+        ("can_not_cancel_liquidation_order",),
+        False,
+    ),
+    10046: (
+        "",
+        "rpc_error_codes",
+        "Liquidation order can't be edited.",
+        ("can_not_edit_liquidation_order",),
+        False,
+    ),
+    10047: (
+        "",
+        "rpc_error_codes",
+        "Reached limit of pending Matching Engine requests for user.",
+        ("matching_engine_queue_full",),
+        False,
+    ),
+    10048: (
+        "",
+        "rpc_error_codes",
+        "The requested operation is not available on this server.",
+        ("not_on_this_server",),
+        False,
+    ),
+    10049: (
+        "",
+        "rpc_error_codes",
+        "Enabling Cancel On Disconnect for the connection failed.",
+        ("cancel_on_disconnect_failed",),
+        False,
+    ),
+    10066: (
+        "",
+        "rpc_error_codes",
+        "The client has sent too many public requests that have not yet been executed.",
+        ("too_many_concurrent_requests",),
+        False,
+    ),
+    10072: (
+        "",
+        "rpc_error_codes",
+        "Spot trading is disabled for users in reduce only mode.",
+        ("disabled_while_position_lock",),
+        False,
+    ),
+    11008: (
+        "",
+        "rpc_error_codes",
+        "This request is not allowed in regards to the filled order.",
+        ("already_filled",),
+        False,
+    ),
+    11013: (
+        "",
+        "rpc_error_codes",
+        "Total limit of open orders on spot instruments has been exceeded.",
+        ("max_spot_open_orders",),
+        False,
+    ),
+    11021: (
+        "",
+        "rpc_error_codes",
+        "Price modification for post only order is not possible.",
+        ("post_only_price_modification_not_possible",),
+        False,
+    ),
+    11022: (
+        "",
+        "rpc_error_codes",
+        "Limit of quantity per currency for spot instruments has been exceeded.",
+        ("max_spot_order_quantity",),
+        False,
+    ),
+    11029: (
+        "",
+        "rpc_error_codes",
+        "Some invalid input has been detected.",
+        ("invalid_arguments",),
+        False,
+    ),
+    11030: (
+        "",
+        "rpc_error_codes",
+        "Some rejects which are not considered as very often, more info may be specified in <Reason>.",
+        ("other_reject <Reason>",),
+        False,
+    ),
+    11031: (
+        "",
+        "rpc_error_codes",
+        "Some errors which are not considered as very often, more info may be specified in <Error>.",
+        ("other_error <Error>",),
+        False,
+    ),
+    11035: (
+        "",
+        "rpc_error_codes",
+        "Allowed amount of trigger orders has been exceeded.",
+        ("no_more_triggers <Limit>",),
+        False,
+    ),
+    11036: (
+        "",
+        "rpc_error_codes",
+        "Invalid trigger price (too high or too low) in relation to the last trade, index or market price.",
+        ("invalid_trigger_price",),
+        False,
+    ),
+    11037: (
+        "",
+        "rpc_error_codes",
+        "Instrument already not available for trading.",
+        ("outdated_instrument_for_IV_order",),
+        False,
+    ),
+    11038: (
+        "",
+        "rpc_error_codes",
+        "Advanced orders are not available for futures.",
+        ("no_adv_for_futures",),
+        False,
+    ),
+    11039: (
+        "",
+        "rpc_error_codes",
+        "Advanced post-only orders are not supported yet.",
+        ("no_adv_postonly",),
+        False,
+    ),
+    11041: (
+        "",
+        "rpc_error_codes",
+        "Advanced order properties can't be set if the order is not advanced.",
+        ("not_adv_order",),
+        False,
+    ),
+    11042: (
+        "",
+        "rpc_error_codes",
+        "Permission for the operation has been denied.",
+        ("permission_denied",),
+        False,
+    ),
+    11043: (
+        "",
+        "rpc_error_codes",
+        "Bad argument has been passed.",
+        ("bad_argument",),
+        False,
+    ),
+    11044: (
+        "",
+        "rpc_error_codes",
+        "Attempt to do open order operations with the not open order.",
+        ("not_open_order",),
+        False,
+    ),
+    11045: (
+        "",
+        "rpc_error_codes",
+        "Event name has not been recognized.",
+        ("invalid_event",),
+        False,
+    ),
+    11046: (
+        "",
+        "rpc_error_codes",
+        "At several minutes to instrument expiration, corresponding advanced implied volatility orders are not allowed.",
+        ("outdated_instrument",),
+        False,
+    ),
+    11047: (
+        "",
+        "rpc_error_codes",
+        "The specified combination of arguments is not supported.",
+        ("unsupported_arg_combination",),
+        False,
+    ),
+    11048: (
+        "",
+        "rpc_error_codes",
+        "Wrong Max Show for options.",
+        ("wrong_max_show_for_option",),
+        False,
+    ),
+    11049: (
+        "",
+        "rpc_error_codes",
+        "Several bad arguments have been passed.",
+        ("bad_arguments",),
+        False,
+    ),
+    11050: (
+        "",
+        "rpc_error_codes",
+        "Request has not been parsed properly.",
+        ("bad_request",),
+        False,
+    ),
+    11051: (
+        "",
+        "rpc_error_codes",
+        "System is under maintenance.",
+        ("system_maintenance",),
+        False,
+    ),
+    11052: (
+        "",
+        "rpc_error_codes",
+        "Subscription error. However, subscription may fail without this error, please check the list of subscribed channels returned, as some channels can be not subscribed due to wrong input or lack of permissions.",
+        ("subscribe_error_unsubscribed",),
+        False,
+    ),
+    11053: (
+        "",
+        "rpc_error_codes",
+        "Specified transfer is not found.",
+        ("transfer_not_found",),
+        False,
+    ),
+    11054: (
+        "",
+        "rpc_error_codes",
+        "Request rejected due to reject_post_only flag.",
+        ("post_only_reject",),
+        False,
+    ),
+    11055: (
+        "",
+        "rpc_error_codes",
+        "Post only flag not allowed for given order type.",
+        ("post_only_not_allowed",),
+        False,
+    ),
+    11056: (
+        "",
+        "rpc_error_codes",
+        "Request rejected because of unauthenticated public requests were temporarily disabled.",
+        ("unauthenticated_public_requests_temporarily_disabled",),
+        False,
+    ),
+    11090: (
+        "",
+        "rpc_error_codes",
+        "Invalid address.",
+        ("invalid_addr",),
+        False,
+    ),
+    11091: (
+        "",
+        "rpc_error_codes",
+        "Invalid address for the transfer.",
+        ("invalid_transfer_address",),
+        False,
+    ),
+    11092: (
+        "",
+        "rpc_error_codes",
+        "The address already exists.",
+        ("address_already_exist",),
+        False,
+    ),
+    11093: (
+        "",
+        "rpc_error_codes",
+        "Limit of allowed addresses has been reached.",
+        ("max_addr_count_exceeded",),
+        False,
+    ),
+    11094: (
+        "",
+        "rpc_error_codes",
+        "Some unhandled error on server. Please report to admin. The details of the request will help to locate the problem.",
+        ("internal_server_error",),
+        False,
+    ),
+    11095: (
+        "",
+        "rpc_error_codes",
+        "Deposit address creation has been disabled by admin.",
+        ("disabled_deposit_address_creation",),
+        False,
+    ),
+    11096: (
+        "",
+        "rpc_error_codes",
+        "Withdrawal instead of transfer.",
+        ("address_belongs_to_user",),
+        False,
+    ),
+    11097: (
+        "",
+        "rpc_error_codes",
+        "Deposit address not specified.",
+        ("no_deposit_address",),
+        False,
+    ),
+    11098: (
+        "",
+        "rpc_error_codes",
+        "Account locked.",
+        ("account_locked",),
+        False,
+    ),
+    12001: (
+        "",
+        "rpc_error_codes",
+        "Limit of subbacounts is reached.",
+        ("too_many_subaccounts",),
+        False,
+    ),
+    12002: (
+        "",
+        "rpc_error_codes",
+        "The input is not allowed as the name of subaccount.",
+        ("wrong_subaccount_name",),
+        False,
+    ),
+    12003: (
+        "",
+        "rpc_error_codes",
+        "The number of failed login attempts is limited.",
+        ("login_over_limit",),
+        False,
+    ),
+    12004: (
+        "",
+        "rpc_error_codes",
+        "The number of registration requests is limited.",
+        ("registration_over_limit",),
+        False,
+    ),
+    12005: (
+        "",
+        "rpc_error_codes",
+        "The country is banned (possibly via IP check).",
+        ("country_is_banned",),
+        False,
+    ),
+    12100: (
+        "",
+        "rpc_error_codes",
+        "Transfer is not allowed. Possible wrong direction or other mistake.",
+        ("transfer_not_allowed",),
+        False,
+    ),
+    12998: (
+        "",
+        "rpc_error_codes",
+        "Too many failed security key authorizations. The client should wait for wait seconds to try again.",
+        ("security_key_authorization_over_limit",),
+        False,
+    ),
+    13004: (
+        "",
+        "rpc_error_codes",
+        "Invalid credentials have been used.",
+        ("invalid_credentials",),
+        False,
+    ),
+    13005: (
+        "",
+        "rpc_error_codes",
+        "Password confirmation error.",
+        ("pwd_match_error",),
+        False,
+    ),
+    13006: (
+        "",
+        "rpc_error_codes",
+        "Invalid Security Code.",
+        ("security_error",),
+        False,
+    ),
+    13007: (
+        "",
+        "rpc_error_codes",
+        "User's security code has been changed or wrong.",
+        ("user_not_found",),
+        False,
+    ),
+    13008: (
+        "",
+        "rpc_error_codes",
+        "Request failed because of invalid input or internal failure.",
+        ("request_failed",),
+        False,
+    ),
+    13009: (
+        "",
+        "rpc_error_codes",
+        'Wrong or expired authorization token or bad signature. For example, please check the scope of the token, "connection" scope can\'t be reused for other connections.',
+        ("unauthorized",),
+        False,
+    ),
+    13010: (
+        "",
+        "rpc_error_codes",
+        "Invalid input, missing value.",
+        ("value_required",),
+        False,
+    ),
+    13011: (
+        "",
+        "rpc_error_codes",
+        "Input is too short.",
+        ("value_too_short",),
+        False,
+    ),
+    13012: (
+        "",
+        "rpc_error_codes",
+        "Subaccount restrictions.",
+        ("unavailable_in_subaccount",),
+        False,
+    ),
+    13013: (
+        "",
+        "rpc_error_codes",
+        "Unsupported or invalid phone number.",
+        ("invalid_phone_number",),
+        False,
+    ),
+    13014: (
+        "",
+        "rpc_error_codes",
+        "SMS sending failed -- phone number is wrong.",
+        ("cannot_send_sms",),
+        False,
+    ),
+    13015: (
+        "",
+        "rpc_error_codes",
+        "Invalid SMS code.",
+        ("invalid_sms_code",),
+        False,
+    ),
+    13016: (
+        "",
+        "rpc_error_codes",
+        "Invalid input.",
+        ("invalid_input",),
+        False,
+    ),
+    13018: (
+        "",
+        "rpc_error_codes",
+        "Invalid content type of the request.",
+        ("invalid_content_type",),
+        False,
+    ),
+    13019: (
+        "",
+        "rpc_error_codes",
+        "Closed, expired order book.",
+        ("orderbook_closed",),
+        False,
+    ),
+    13020: (
+        "",
+        "rpc_error_codes",
+        "Instrument is not found, invalid instrument name.",
+        ("not_found",),
+        False,
+    ),
+    13021: (
+        "",
+        "rpc_error_codes",
+        "Not enough permissions to execute the request, forbidden.",
+        ("forbidden",),
+        False,
+    ),
+    13025: (
+        "",
+        "rpc_error_codes",
+        "API method temporarily switched off by the administrator.",
+        ("method_switched_off_by_admin",),
+        False,
+    ),
+    13028: (
+        "",
+        "rpc_error_codes",
+        "The requested service is not responding or processing the response takes too long.",
+        ("temporarily_unavailable",),
+        False,
+    ),
+    13030: (
+        "",
+        "rpc_error_codes",
+        "Order has been rejected due to the MMP trigger.",
+        ("mmp_trigger",),
+        False,
+    ),
+    13031: (
+        "",
+        "rpc_error_codes",
+        "API method allowed only for verified users.",
+        ("verification_required",),
+        False,
+    ),
+    13032: (
+        "",
+        "rpc_error_codes",
+        "Request allowed only for orders uniquely identified by given label, more than one match was foun.",
+        ("non_unique_order_label",),
+        False,
+    ),
+    13034: (
+        "",
+        "rpc_error_codes",
+        "Maximal number of tokens allowed reached.",
+        ("no_more_security_keys_allowed",),
+        False,
+    ),
+    13035: (
+        "",
+        "rpc_error_codes",
+        "Limit of active combo books was reached. The client should wait some time before retrying the request.",
+        ("active_combo_limit_reached",),
+        False,
+    ),
+    13036: (
+        "",
+        "rpc_error_codes",
+        "Action is temporarily unavailable for combo books.",
+        ("unavailable_for_combo_books",),
+        False,
+    ),
+    13037: (
+        "",
+        "rpc_error_codes",
+        "KYC verification data is insufficient for external service provider.",
+        ("incomplete_KYC_data",),
+        False,
+    ),
+    13040: (
+        "",
+        "rpc_error_codes",
+        "User is not a MMP user.",
+        ("mmp_required",),
+        False,
+    ),
+    13042: (
+        "",
+        "rpc_error_codes",
+        "Cancel-on-Disconnect is not enabled for the connection.",
+        ("cod_not_enabled",),
+        False,
+    ),
+    13043: (
+        "",
+        "rpc_error_codes",
+        "Quotes are still frozen after previous cancel.",
+        ("quotes_frozen",),
+        False,
+    ),
+    13403: (
+        "",
+        "rpc_error_codes",
+        "Error returned after the user tried to edit / delete an API key using an authorized key connection with insufficient scope.",
+        ("scope_exceeded",),
+        False,
+    ),
+    13503: (
+        "",
+        "rpc_error_codes",
+        "Method is currently not available.",
+        ("unavailable",),
+        False,
+    ),
+    13666: (
+        "",
+        "rpc_error_codes",
+        "Request was cancelled by the user with other api request.",
+        ("request_cancelled_by_user",),
+        False,
+    ),
+    13777: (
+        "",
+        "rpc_error_codes",
+        "Edit request was replaced by other one.",
+        ("replaced",),
+        False,
+    ),
+    13778: (
+        "",
+        "rpc_error_codes",
+        "Raw subscriptions are not available for unauthorized requests.",
+        ("raw_subscriptions_not_available_for_unauthorized",),
+        False,
+    ),
+    13780: (
+        "",
+        "rpc_error_codes",
+        "The client cannot execute the request yet, and should wait for wait seconds to try again.",
+        ("move_positions_over_limit",),
+        False,
+    ),
+    13781: (
+        "",
+        "rpc_error_codes",
+        "The coupon has already been used by current account.",
+        ("coupon_already_used",),
+        False,
+    ),
+    13791: (
+        "",
+        "rpc_error_codes",
+        "Sharing of KYC data with a third party provider was already initiated.",
+        ("KYC_transfer_already_initiated",),
+        False,
+    ),
+    13792: (
+        "",
+        "rpc_error_codes",
+        "User's KYC data stored on the platform is insufficient for sharing according to third party provider.",
+        ("incomplete_KYC_data",),
+        False,
+    ),
+    13793: (
+        "",
+        "rpc_error_codes",
+        "User's KYC data is inaccessible at the moment. Client should try again later.",
+        ("KYC_data_inaccessible",),
+        False,
+    ),
+    13888: (
+        "",
+        "rpc_error_codes",
+        "Server did not manage to process request when it was valid (valid_until).",
+        ("timed_out",),
+        False,
+    ),
+    13901: (
+        "",
+        "rpc_error_codes",
+        'Total limit of open "one triggers other" orders has been exceeded.',
+        ("no_more_oto_orders",),
+        False,
+    ),
+    13902: (
+        "",
+        "rpc_error_codes",
+        "Mass Quotes feature disabled for this user and currency.",
+        ("mass_quotes_disabled",),
+        False,
+    ),
+    13903: (
+        "",
+        "rpc_error_codes",
+        "Number of quotes (in Mass Quotes requests) per second exceeded.",
+        ("too_many_quotes",),
+        False,
+    ),
+    13904: (
+        "",
+        "rpc_error_codes",
+        "Not allowed without a full security key setup.",
+        ("security_key_setup_required",),
+        False,
+    ),
+    13905: (
+        "",
+        "rpc_error_codes",
+        "Number of quotes for single block rfq exceeded.",
+        ("too_many_quotes_per_block_rfq",),
+        False,
+    ),
+    13906: (
+        "",
+        "rpc_error_codes",
+        "Number of quotes per single block rfq side exceeded.",
+        ("too_many_quotes_per_block_rfq_side",),
+        False,
+    ),
+    13907: (
+        "",
+        "rpc_error_codes",
+        "Block Rfq trade cannot be fully filled with matched quotes. Number of open block rfq by taker exceeds configured max amount.",
+        ("not_fully_filled", "too_many_open_block_rfqs"),
+        False,
+    ),
+    13910: (
+        "",
+        "rpc_error_codes",
+        "Quote placed by the maker crosses an already placed quote by the same maker.",
+        ("quote_crossed",),
+        False,
+    ),
+    13911: (
+        "",
+        "rpc_error_codes",
+        "Number of broker client's exceeds allowed max amount.",
+        ("max_broker_client_count",),
+        False,
+    ),
+    13912: (
+        "",
+        "rpc_error_codes",
+        "Broker accounts cannot be clients of other brokers.",
+        ("broker_cannot_be_client",),
+        False,
+    ),
+    13913: (
+        "",
+        "rpc_error_codes",
+        "User has already been linked to this broker.",
+        ("broker_already_linked",),
+        False,
+    ),
+    13914: (
+        "",
+        "rpc_error_codes",
+        "User is a client of a broker account.",
+        ("user_is_a_broker_client",),
+        False,
+    ),
+    13915: (
+        "",
+        "rpc_error_codes",
+        "User account is not configured as broker account.",
+        ("user_is_not_a_broker",),
+        False,
+    ),
+    13916: (
+        "",
+        "rpc_error_codes",
+        "Application is registered to a broker.",
+        ("app_registered_to_broker",),
+        False,
+    ),
+    13917: (
+        "",
+        "rpc_error_codes",
+        "Block Rfq quote limits set for the account were crossed.",
+        ("account_quote_limit_crossed",),
+        False,
+    ),
+    13918: (
+        "",
+        "rpc_error_codes",
+        "Placed block rfq quote would cross trade inverse futures with block rfq quote limits set on the account.",
+        ("inverse_future_cross_trading",),
+        False,
+    ),
+    13919: (
+        "",
+        "rpc_error_codes",
+        "Subaccounts of brokers cannot be linked to their own broker account.",
+        ("client_of_main_account",),
+        False,
+    ),
+    -32602: (
+        "",
+        "rpc_error_codes",
+        "See JSON-RPC spec.",
+        ("Invalid params",),
+        False,
+    ),
+    -32600: (
+        "",
+        "rpc_error_codes",
+        "Error thrown when body size in POST request or single frame in websocket connection frame exceeds the limit (32 kB).",
+        ("request entity too large",),
+        False,
+    ),
+    -32601: (
+        "",
+        "rpc_error_codes",
+        "See JSON-RPC spec.",
+        ("Method not found",),
+        False,
+    ),
+    -32700: (
+        "",
+        "rpc_error_codes",
+        "See JSON-RPC spec.",
+        ("Parse error",),
+        False,
+    ),
+    -32000: (
+        "",
+        "rpc_error_codes",
+        "See JSON-RPC spec.",
+        ("Missing params",),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    10000: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Authorization issue, invalid or absent signature etc.",
-            ("authorization_required",),
-            False,
-        )
-    ),
-    10001: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some general failure, no public information available.",
-            ("error",),
-            False,
-        )
-    ),
-    10002: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Order quantity is too low.",
-            ("qty_too_low",),
-            False,
-        )
-    ),
-    10003: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Rejection, order overlap is found and self-trading is not enabled.",
-            ("order_overlap",),
-            False,
-        )
-    ),
-    10004: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Attempt to operate with order that can't be found by specified id or label.",
-            ("order_not_found",),
-            False,
-        )
-    ),
-    10005: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Price is too low, <Limit> defines current limit for the operation.",
-            ("price_too_low <Limit>",),
-            False,
-        )
-    ),
-    10006: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Price is too low for current index, <Limit> defines current bottom limit for the operation.",
-            ("price_too_low4idx <Limit>",),
-            False,
-        )
-    ),
-    10007: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Price is too high, <Limit> defines current up limit for the operation.",
-            ("price_too_high <Limit>",),
-            False,
-        )
-    ),
-    10009: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Account has not enough funds for the operation.",
-            ("not_enough_funds",),
-            False,
-        )
-    ),
-    10010: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Attempt of doing something with closed order.",
-            ("already_closed",),
-            False,
-        )
-    ),
-    10011: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "This price is not allowed for some reason.",
-            ("price_not_allowed",),
-            False,
-        )
-    ),
-    10012: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Operation for an instrument which order book had been closed.",
-            ("book_closed",),
-            False,
-        )
-    ),
-    10013: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Total limit of open orders has been exceeded, it is applicable for PME users.",
-            ("pme_max_total_open_orders <Limit>",),
-            False,
-        )
-    ),
-    10014: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of count of futures' open orders has been exceeded, it is applicable for PME users.",
-            ("pme_max_future_open_orders <Limit>",),
-            False,
-        )
-    ),
-    10015: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of count of options' open orders has been exceeded, it is applicable for PME users.",
-            ("pme_max_option_open_orders <Limit>",),
-            False,
-        )
-    ),
-    10016: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of size for futures has been exceeded, it is applicable for PME users.",
-            ("pme_max_future_open_orders_size <Limit>",),
-            False,
-        )
-    ),
-    10017: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of size for options has been exceeded, it is applicable for PME users.",
-            ("pme_max_option_open_orders_size <Limit>",),
-            False,
-        )
-    ),
-    10018: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of size for futures has been exceeded, it is applicable for non-PME users.",
-            ("non_pme_max_future_position_size <Limit>",),
-            False,
-        )
-    ),
-    10019: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Trading is temporary locked by the admin.",
-            ("locked_by_admin",),
-            False,
-        )
-    ),
-    10020: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Instrument name is not valid.",
-            ("invalid_or_unsupported_instrument",),
-            False,
-        )
-    ),
-    10021: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Amount is not valid.",
-            ("invalid_amount",),
-            False,
-        )
-    ),
-    10022: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "quantity was not recognized as a valid number (for API v1).",
-            ("invalid_quantity",),
-            False,
-        )
-    ),
-    10023: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "price was not recognized as a valid number.",
-            ("invalid_price",),
-            False,
-        )
-    ),
-    10024: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "max_show parameter was not recognized as a valid number.",
-            ("invalid_max_show",),
-            False,
-        )
-    ),
-    10025: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Order id is missing or its format was not recognized as valid.",
-            ("invalid_order_id",),
-            False,
-        )
-    ),
-    10026: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Extra precision of the price is not supported.",
-            ("price_precision_exceeded",),
-            False,
-        )
-    ),
-    10027: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Futures contract amount was not recognized as integer.",
-            ("non_integer_contract_amount",),
-            False,
-        )
-    ),
-    10028: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Allowed request rate has been exceeded.",
-            ("too_many_requests",),
-            False,
-        )
-    ),
-    10029: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Attempt to operate with not own order.",
-            ("not_owner_of_order",),
-            False,
-        )
-    ),
-    10030: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "REST request where Websocket is expected.",
-            ("must_be_websocket_request",),
-            False,
-        )
-    ),
-    10031: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some of the arguments are not recognized as valid.",
-            ("invalid_args_for_instrument",),
-            False,
-        )
-    ),
-    10032: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Total cost is too low.",
-            ("whole_cost_too_low",),
-            False,
-        )
-    ),
-    10033: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Method is not implemented yet.",
-            ("not_implemented",),
-            False,
-        )
-    ),
-    10034: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Trigger price is too high.",
-            ("trigger_price_too_high",),
-            False,
-        )
-    ),
-    10035: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Trigger price is too low.",
-            ("trigger_price_too_low",),
-            False,
-        )
-    ),
-    10036: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Max Show Amount is not valid.",
-            ("invalid_max_show_amount",),
-            False,
-        )
-    ),
-    10037: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of total size for short options positions has been exceeded, it is applicable for non-PME users.",
-            ("non_pme_total_short_options_positions_size <Limit>",),
-            False,
-        )
-    ),
-    10038: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of open risk reducing orders has been reached, it is applicable for PME users.",
-            ("pme_max_risk_reducing_orders <Limit>",),
-            False,
-        )
-    ),
-    10039: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Returned when the user does not have sufficient spot reserves to complete the spot trade or when an option order would negatively impact the non-cross portfolio margin balance of Cross SM user.",
-            ("not_enough_funds_in_currency <Currency>",),
-            False,
-        )
-    ),
-    10040: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request can't be processed right now and should be retried.",
-            ("retry",),
-            False,
-        )
-    ),
-    10041: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Settlement is in progress. Every day at settlement time for several seconds, the system calculates user profits and updates balances. That time trading is paused for several seconds till the calculation is completed.",
-            ("settlement_in_progress",),
-            False,
-        )
-    ),
-    10043: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Price has to be rounded to an instrument tick size.",
-            ("price_wrong_tick",),
-            False,
-        )
-    ),
-    10044: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Trigger Price has to be rounded to an instrument tick size.",
-            ("trigger_price_wrong_tick",),
-            False,
-        )
-    ),
-    10045: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Liquidation order can't be cancelled.",
-            ("can_not_cancel_liquidation_order",),
-            False,
-        )
-    ),
-    10046: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Liquidation order can't be edited.",
-            ("can_not_edit_liquidation_order",),
-            False,
-        )
-    ),
-    10047: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Reached limit of pending Matching Engine requests for user.",
-            ("matching_engine_queue_full",),
-            False,
-        )
-    ),
-    10048: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The requested operation is not available on this server.",
-            ("not_on_this_server",),
-            False,
-        )
-    ),
-    10049: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Enabling Cancel On Disconnect for the connection failed.",
-            ("cancel_on_disconnect_failed",),
-            False,
-        )
-    ),
-    10066: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The client has sent too many public requests that have not yet been executed.",
-            ("too_many_concurrent_requests",),
-            False,
-        )
-    ),
-    10072: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Spot trading is disabled for users in reduce only mode.",
-            ("disabled_while_position_lock",),
-            False,
-        )
-    ),
-    11008: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "This request is not allowed in regards to the filled order.",
-            ("already_filled",),
-            False,
-        )
-    ),
-    11013: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Total limit of open orders on spot instruments has been exceeded.",
-            ("max_spot_open_orders",),
-            False,
-        )
-    ),
-    11021: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Price modification for post only order is not possible.",
-            ("post_only_price_modification_not_possible",),
-            False,
-        )
-    ),
-    11022: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of quantity per currency for spot instruments has been exceeded.",
-            ("max_spot_order_quantity",),
-            False,
-        )
-    ),
-    11029: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some invalid input has been detected.",
-            ("invalid_arguments",),
-            False,
-        )
-    ),
-    11030: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some rejects which are not considered as very often, more info may be specified in <Reason>.",
-            ("other_reject <Reason>",),
-            False,
-        )
-    ),
-    11031: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some errors which are not considered as very often, more info may be specified in <Error>.",
-            ("other_error <Error>",),
-            False,
-        )
-    ),
-    11035: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Allowed amount of trigger orders has been exceeded.",
-            ("no_more_triggers <Limit>",),
-            False,
-        )
-    ),
-    11036: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid trigger price (too high or too low) in relation to the last trade, index or market price.",
-            ("invalid_trigger_price",),
-            False,
-        )
-    ),
-    11037: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Instrument already not available for trading.",
-            ("outdated_instrument_for_IV_order",),
-            False,
-        )
-    ),
-    11038: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Advanced orders are not available for futures.",
-            ("no_adv_for_futures",),
-            False,
-        )
-    ),
-    11039: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Advanced post-only orders are not supported yet.",
-            ("no_adv_postonly",),
-            False,
-        )
-    ),
-    11041: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Advanced order properties can't be set if the order is not advanced.",
-            ("not_adv_order",),
-            False,
-        )
-    ),
-    11042: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Permission for the operation has been denied.",
-            ("permission_denied",),
-            False,
-        )
-    ),
-    11043: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Bad argument has been passed.",
-            ("bad_argument",),
-            False,
-        )
-    ),
-    11044: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Attempt to do open order operations with the not open order.",
-            ("not_open_order",),
-            False,
-        )
-    ),
-    11045: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Event name has not been recognized.",
-            ("invalid_event",),
-            False,
-        )
-    ),
-    11046: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "At several minutes to instrument expiration, corresponding advanced implied volatility orders are not allowed.",
-            ("outdated_instrument",),
-            False,
-        )
-    ),
-    11047: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The specified combination of arguments is not supported.",
-            ("unsupported_arg_combination",),
-            False,
-        )
-    ),
-    11048: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Wrong Max Show for options.",
-            ("wrong_max_show_for_option",),
-            False,
-        )
-    ),
-    11049: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Several bad arguments have been passed.",
-            ("bad_arguments",),
-            False,
-        )
-    ),
-    11050: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request has not been parsed properly.",
-            ("bad_request",),
-            False,
-        )
-    ),
-    11051: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "System is under maintenance.",
-            ("system_maintenance",),
-            False,
-        )
-    ),
-    11052: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Subscription error. However, subscription may fail without this error, please check the list of subscribed channels returned, as some channels can be not subscribed due to wrong input or lack of permissions.",
-            ("subscribe_error_unsubscribed",),
-            False,
-        )
-    ),
-    11053: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Specified transfer is not found.",
-            ("transfer_not_found",),
-            False,
-        )
-    ),
-    11054: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request rejected due to reject_post_only flag.",
-            ("post_only_reject",),
-            False,
-        )
-    ),
-    11055: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Post only flag not allowed for given order type.",
-            ("post_only_not_allowed",),
-            False,
-        )
-    ),
-    11056: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request rejected because of unauthenticated public requests were temporarily disabled.",
-            ("unauthenticated_public_requests_temporarily_disabled",),
-            False,
-        )
-    ),
-    11090: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid address.",
-            ("invalid_addr",),
-            False,
-        )
-    ),
-    11091: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid address for the transfer.",
-            ("invalid_transfer_address",),
-            False,
-        )
-    ),
-    11092: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The address already exists.",
-            ("address_already_exist",),
-            False,
-        )
-    ),
-    11093: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of allowed addresses has been reached.",
-            ("max_addr_count_exceeded",),
-            False,
-        )
-    ),
-    11094: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Some unhandled error on server. Please report to admin. The details of the request will help to locate the problem.",
-            ("internal_server_error",),
-            False,
-        )
-    ),
-    11095: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Deposit address creation has been disabled by admin.",
-            ("disabled_deposit_address_creation",),
-            False,
-        )
-    ),
-    11096: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Withdrawal instead of transfer.",
-            ("address_belongs_to_user",),
-            False,
-        )
-    ),
-    11097: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Deposit address not specified.",
-            ("no_deposit_address",),
-            False,
-        )
-    ),
-    11098: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Account locked.",
-            ("account_locked",),
-            False,
-        )
-    ),
-    12001: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of subbacounts is reached.",
-            ("too_many_subaccounts",),
-            False,
-        )
-    ),
-    12002: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The input is not allowed as the name of subaccount.",
-            ("wrong_subaccount_name",),
-            False,
-        )
-    ),
-    12003: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The number of failed login attempts is limited.",
-            ("login_over_limit",),
-            False,
-        )
-    ),
-    12004: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The number of registration requests is limited.",
-            ("registration_over_limit",),
-            False,
-        )
-    ),
-    12005: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The country is banned (possibly via IP check).",
-            ("country_is_banned",),
-            False,
-        )
-    ),
-    12100: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Transfer is not allowed. Possible wrong direction or other mistake.",
-            ("transfer_not_allowed",),
-            False,
-        )
-    ),
-    12998: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Too many failed security key authorizations. The client should wait for wait seconds to try again.",
-            ("security_key_authorization_over_limit",),
-            False,
-        )
-    ),
-    13004: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid credentials have been used.",
-            ("invalid_credentials",),
-            False,
-        )
-    ),
-    13005: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Password confirmation error.",
-            ("pwd_match_error",),
-            False,
-        )
-    ),
-    13006: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid Security Code.",
-            ("security_error",),
-            False,
-        )
-    ),
-    13007: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User's security code has been changed or wrong.",
-            ("user_not_found",),
-            False,
-        )
-    ),
-    13008: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request failed because of invalid input or internal failure.",
-            ("request_failed",),
-            False,
-        )
-    ),
-    13009: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            'Wrong or expired authorization token or bad signature. For example, please check the scope of the token, "connection" scope can\'t be reused for other connections.',
-            ("unauthorized",),
-            False,
-        )
-    ),
-    13010: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid input, missing value.",
-            ("value_required",),
-            False,
-        )
-    ),
-    13011: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Input is too short.",
-            ("value_too_short",),
-            False,
-        )
-    ),
-    13012: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Subaccount restrictions.",
-            ("unavailable_in_subaccount",),
-            False,
-        )
-    ),
-    13013: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Unsupported or invalid phone number.",
-            ("invalid_phone_number",),
-            False,
-        )
-    ),
-    13014: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "SMS sending failed -- phone number is wrong.",
-            ("cannot_send_sms",),
-            False,
-        )
-    ),
-    13015: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid SMS code.",
-            ("invalid_sms_code",),
-            False,
-        )
-    ),
-    13016: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid input.",
-            ("invalid_input",),
-            False,
-        )
-    ),
-    13018: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Invalid content type of the request.",
-            ("invalid_content_type",),
-            False,
-        )
-    ),
-    13019: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Closed, expired order book.",
-            ("orderbook_closed",),
-            False,
-        )
-    ),
-    13020: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Instrument is not found, invalid instrument name.",
-            ("not_found",),
-            False,
-        )
-    ),
-    13021: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Not enough permissions to execute the request, forbidden.",
-            ("forbidden",),
-            False,
-        )
-    ),
-    13025: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "API method temporarily switched off by the administrator.",
-            ("method_switched_off_by_admin",),
-            False,
-        )
-    ),
-    13028: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The requested service is not responding or processing the response takes too long.",
-            ("temporarily_unavailable",),
-            False,
-        )
-    ),
-    13030: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Order has been rejected due to the MMP trigger.",
-            ("mmp_trigger",),
-            False,
-        )
-    ),
-    13031: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "API method allowed only for verified users.",
-            ("verification_required",),
-            False,
-        )
-    ),
-    13032: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request allowed only for orders uniquely identified by given label, more than one match was foun.",
-            ("non_unique_order_label",),
-            False,
-        )
-    ),
-    13034: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Maximal number of tokens allowed reached.",
-            ("no_more_security_keys_allowed",),
-            False,
-        )
-    ),
-    13035: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Limit of active combo books was reached. The client should wait some time before retrying the request.",
-            ("active_combo_limit_reached",),
-            False,
-        )
-    ),
-    13036: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Action is temporarily unavailable for combo books.",
-            ("unavailable_for_combo_books",),
-            False,
-        )
-    ),
-    13037: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "KYC verification data is insufficient for external service provider.",
-            ("incomplete_KYC_data",),
-            False,
-        )
-    ),
-    13040: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User is not a MMP user.",
-            ("mmp_required",),
-            False,
-        )
-    ),
-    13042: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Cancel-on-Disconnect is not enabled for the connection.",
-            ("cod_not_enabled",),
-            False,
-        )
-    ),
-    13043: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Quotes are still frozen after previous cancel.",
-            ("quotes_frozen",),
-            False,
-        )
-    ),
-    13403: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Error returned after the user tried to edit / delete an API key using an authorized key connection with insufficient scope.",
-            ("scope_exceeded",),
-            False,
-        )
-    ),
-    13503: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Method is currently not available.",
-            ("unavailable",),
-            False,
-        )
-    ),
-    13666: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Request was cancelled by the user with other api request.",
-            ("request_cancelled_by_user",),
-            False,
-        )
-    ),
-    13777: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Edit request was replaced by other one.",
-            ("replaced",),
-            False,
-        )
-    ),
-    13778: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Raw subscriptions are not available for unauthorized requests.",
-            ("raw_subscriptions_not_available_for_unauthorized",),
-            False,
-        )
-    ),
-    13780: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The client cannot execute the request yet, and should wait for wait seconds to try again.",
-            ("move_positions_over_limit",),
-            False,
-        )
-    ),
-    13781: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "The coupon has already been used by current account.",
-            ("coupon_already_used",),
-            False,
-        )
-    ),
-    13791: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Sharing of KYC data with a third party provider was already initiated.",
-            ("KYC_transfer_already_initiated",),
-            False,
-        )
-    ),
-    13792: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User's KYC data stored on the platform is insufficient for sharing according to third party provider.",
-            ("incomplete_KYC_data",),
-            False,
-        )
-    ),
-    13793: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User's KYC data is inaccessible at the moment. Client should try again later.",
-            ("KYC_data_inaccessible",),
-            False,
-        )
-    ),
-    13888: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Server did not manage to process request when it was valid (valid_until).",
-            ("timed_out",),
-            False,
-        )
-    ),
-    13901: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            'Total limit of open "one triggers other" orders has been exceeded.',
-            ("no_more_oto_orders",),
-            False,
-        )
-    ),
-    13902: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Mass Quotes feature disabled for this user and currency.",
-            ("mass_quotes_disabled",),
-            False,
-        )
-    ),
-    13903: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Number of quotes (in Mass Quotes requests) per second exceeded.",
-            ("too_many_quotes",),
-            False,
-        )
-    ),
-    13904: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Not allowed without a full security key setup.",
-            ("security_key_setup_required",),
-            False,
-        )
-    ),
-    13905: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Number of quotes for single block rfq exceeded.",
-            ("too_many_quotes_per_block_rfq",),
-            False,
-        )
-    ),
-    13906: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Number of quotes per single block rfq side exceeded.",
-            ("too_many_quotes_per_block_rfq_side",),
-            False,
-        )
-    ),
-    13907: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Block Rfq trade cannot be fully filled with matched quotes. Number of open block rfq by taker exceeds configured max amount.",
-            ("not_fully_filled", "too_many_open_block_rfqs"),
-            False,
-        )
-    ),
-    13910: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Quote placed by the maker crosses an already placed quote by the same maker.",
-            ("quote_crossed",),
-            False,
-        )
-    ),
-    13911: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Number of broker client's exceeds allowed max amount.",
-            ("max_broker_client_count",),
-            False,
-        )
-    ),
-    13912: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Broker accounts cannot be clients of other brokers.",
-            ("broker_cannot_be_client",),
-            False,
-        )
-    ),
-    13913: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User has already been linked to this broker.",
-            ("broker_already_linked",),
-            False,
-        )
-    ),
-    13914: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User is a client of a broker account.",
-            ("user_is_a_broker_client",),
-            False,
-        )
-    ),
-    13915: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "User account is not configured as broker account.",
-            ("user_is_not_a_broker",),
-            False,
-        )
-    ),
-    13916: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Application is registered to a broker.",
-            ("app_registered_to_broker",),
-            False,
-        )
-    ),
-    13917: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Block Rfq quote limits set for the account were crossed.",
-            ("account_quote_limit_crossed",),
-            False,
-        )
-    ),
-    13918: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Placed block rfq quote would cross trade inverse futures with block rfq quote limits set on the account.",
-            ("inverse_future_cross_trading",),
-            False,
-        )
-    ),
-    13919: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Subaccounts of brokers cannot be linked to their own broker account.",
-            ("client_of_main_account",),
-            False,
-        )
-    ),
-    -32602: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "See JSON-RPC spec.",
-            ("Invalid params",),
-            False,
-        )
-    ),
-    -32600: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "Error thrown when body size in POST request or single frame in websocket connection frame exceeds the limit (32 kB).",
-            ("request entity too large",),
-            False,
-        )
-    ),
-    -32601: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "See JSON-RPC spec.",
-            ("Method not found",),
-            False,
-        )
-    ),
-    -32700: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "See JSON-RPC spec.",
-            ("Parse error",),
-            False,
-        )
-    ),
-    -32000: _Details(
-        (
-            "",
-            "rpc_error_codes",
-            "See JSON-RPC spec.",
-            ("Missing params",),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

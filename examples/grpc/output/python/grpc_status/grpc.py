@@ -134,225 +134,170 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    0: (
+        "OK",
+        "the_full_list_of_status_codes",
+        "Not an error; returned on success.",
+        (),
+        False,
+    ),
+    1: (
+        "CANCELLED",
+        "the_full_list_of_status_codes",
+        "The operation was cancelled, typically by the caller.",
+        (),
+        False,
+    ),
+    2: (
+        "UNKNOWN",
+        "the_full_list_of_status_codes",
+        "Unknown error. For example, this error may be returned when a Status value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.",
+        (),
+        False,
+    ),
+    3: (
+        "INVALID_ARGUMENT",
+        "the_full_list_of_status_codes",
+        "The client specified an invalid argument. Note that this differs from FAILED_PRECONDITION. INVALID_ARGUMENT indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).",
+        (),
+        False,
+    ),
+    4: (
+        "DEADLINE_EXCEEDED",
+        "the_full_list_of_status_codes",
+        "The deadline expired before the operation could complete. For operations that change the state of the system, this error may be returned even if the operation has completed successfully. For example, a successful response from a server could have been delayed long enough for the deadline to expire.",
+        (),
+        False,
+    ),
+    5: (
+        "NOT_FOUND",
+        "the_full_list_of_status_codes",
+        "Some requested entity (e.g., file or directory) was not found. Note to server developers: if a request is denied for an entire class of users, such as gradual feature rollout or undocumented allowlist, NOT_FOUND may be used. If a request is denied for some users within a class of users, such as user-based access control, PERMISSION_DENIED must be used.",
+        (),
+        False,
+    ),
+    6: (
+        "ALREADY_EXISTS",
+        "the_full_list_of_status_codes",
+        "The entity that a client attempted to create (e.g., file or directory) already exists.",
+        (),
+        False,
+    ),
+    7: (
+        "PERMISSION_DENIED",
+        "the_full_list_of_status_codes",
+        "The caller does not have permission to execute the specified operation. PERMISSION_DENIED must not be used for rejections caused by exhausting some resource (use RESOURCE_EXHAUSTED instead for those errors). PERMISSION_DENIED must not be used if the caller can not be identified (use UNAUTHENTICATED instead for those errors). This error code does not imply the request is valid or the requested entity exists or satisfies other pre-conditions.",
+        (),
+        False,
+    ),
+    8: (
+        "RESOURCE_EXHAUSTED",
+        "the_full_list_of_status_codes",
+        "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space.",
+        (),
+        False,
+    ),
+    9: (
+        "FAILED_PRECONDITION",
+        "the_full_list_of_status_codes",
+        'The operation was rejected because the system is not in a state required for the operation\'s execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc. Service implementors can use the following guidelines to decide between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE: (a) Use UNAVAILABLE if the client can retry just the failing call. (b) Use ABORTED if the client should retry at a higher level (e.g., when a client-specified test-and-set fails, indicating the client should restart a read-modify-write sequence). (c) Use FAILED_PRECONDITION if the client should not retry until the system state has been explicitly fixed. E.g., if an "rmdir" fails because the directory is non-empty, FAILED_PRECONDITION should be returned since the client should not retry unless the files are deleted from the directory.',
+        (),
+        False,
+    ),
+    10: (
+        "ABORTED",
+        "the_full_list_of_status_codes",
+        "The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort. See the guidelines above for deciding between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE.",
+        (),
+        False,
+    ),
+    11: (
+        "OUT_OF_RANGE",
+        "the_full_list_of_status_codes",
+        "The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike INVALID_ARGUMENT, this error indicates a problem that may be fixed if the system state changes. For example, a 32-bit file system will generate INVALID_ARGUMENT if asked to read at an offset that is not in the range [0,2^32-1], but it will generate OUT_OF_RANGE if asked to read from an offset past the current file size. There is a fair bit of overlap between FAILED_PRECONDITION and OUT_OF_RANGE. We recommend using OUT_OF_RANGE (the more specific error) when it applies so that callers who are iterating through a space can easily look for an OUT_OF_RANGE error to detect when they are done.",
+        (),
+        False,
+    ),
+    12: (
+        "UNIMPLEMENTED",
+        "the_full_list_of_status_codes",
+        "The operation is not implemented or is not supported/enabled in this service.",
+        (),
+        False,
+    ),
+    13: (
+        "INTERNAL",
+        "the_full_list_of_status_codes",
+        "Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.",
+        (),
+        False,
+    ),
+    14: (
+        "UNAVAILABLE",
+        "the_full_list_of_status_codes",
+        "The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.",
+        (),
+        False,
+    ),
+    15: (
+        "DATA_LOSS",
+        "the_full_list_of_status_codes",
+        "Unrecoverable data loss or corruption.",
+        (),
+        False,
+    ),
+    16: (
+        "UNAUTHENTICATED",
+        "the_full_list_of_status_codes",
+        "The request does not have valid authentication credentials for the operation.",
+        (),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    0: _Details(
-        (
-            "OK",
-            "the_full_list_of_status_codes",
-            "Not an error; returned on success.",
-            (),
-            False,
-        )
-    ),
-    1: _Details(
-        (
-            "CANCELLED",
-            "the_full_list_of_status_codes",
-            "The operation was cancelled, typically by the caller.",
-            (),
-            False,
-        )
-    ),
-    2: _Details(
-        (
-            "UNKNOWN",
-            "the_full_list_of_status_codes",
-            "Unknown error. For example, this error may be returned when a Status value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.",
-            (),
-            False,
-        )
-    ),
-    3: _Details(
-        (
-            "INVALID_ARGUMENT",
-            "the_full_list_of_status_codes",
-            "The client specified an invalid argument. Note that this differs from FAILED_PRECONDITION. INVALID_ARGUMENT indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).",
-            (),
-            False,
-        )
-    ),
-    4: _Details(
-        (
-            "DEADLINE_EXCEEDED",
-            "the_full_list_of_status_codes",
-            "The deadline expired before the operation could complete. For operations that change the state of the system, this error may be returned even if the operation has completed successfully. For example, a successful response from a server could have been delayed long enough for the deadline to expire.",
-            (),
-            False,
-        )
-    ),
-    5: _Details(
-        (
-            "NOT_FOUND",
-            "the_full_list_of_status_codes",
-            "Some requested entity (e.g., file or directory) was not found. Note to server developers: if a request is denied for an entire class of users, such as gradual feature rollout or undocumented allowlist, NOT_FOUND may be used. If a request is denied for some users within a class of users, such as user-based access control, PERMISSION_DENIED must be used.",
-            (),
-            False,
-        )
-    ),
-    6: _Details(
-        (
-            "ALREADY_EXISTS",
-            "the_full_list_of_status_codes",
-            "The entity that a client attempted to create (e.g., file or directory) already exists.",
-            (),
-            False,
-        )
-    ),
-    7: _Details(
-        (
-            "PERMISSION_DENIED",
-            "the_full_list_of_status_codes",
-            "The caller does not have permission to execute the specified operation. PERMISSION_DENIED must not be used for rejections caused by exhausting some resource (use RESOURCE_EXHAUSTED instead for those errors). PERMISSION_DENIED must not be used if the caller can not be identified (use UNAUTHENTICATED instead for those errors). This error code does not imply the request is valid or the requested entity exists or satisfies other pre-conditions.",
-            (),
-            False,
-        )
-    ),
-    8: _Details(
-        (
-            "RESOURCE_EXHAUSTED",
-            "the_full_list_of_status_codes",
-            "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space.",
-            (),
-            False,
-        )
-    ),
-    9: _Details(
-        (
-            "FAILED_PRECONDITION",
-            "the_full_list_of_status_codes",
-            'The operation was rejected because the system is not in a state required for the operation\'s execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc. Service implementors can use the following guidelines to decide between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE: (a) Use UNAVAILABLE if the client can retry just the failing call. (b) Use ABORTED if the client should retry at a higher level (e.g., when a client-specified test-and-set fails, indicating the client should restart a read-modify-write sequence). (c) Use FAILED_PRECONDITION if the client should not retry until the system state has been explicitly fixed. E.g., if an "rmdir" fails because the directory is non-empty, FAILED_PRECONDITION should be returned since the client should not retry unless the files are deleted from the directory.',
-            (),
-            False,
-        )
-    ),
-    10: _Details(
-        (
-            "ABORTED",
-            "the_full_list_of_status_codes",
-            "The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort. See the guidelines above for deciding between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE.",
-            (),
-            False,
-        )
-    ),
-    11: _Details(
-        (
-            "OUT_OF_RANGE",
-            "the_full_list_of_status_codes",
-            "The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike INVALID_ARGUMENT, this error indicates a problem that may be fixed if the system state changes. For example, a 32-bit file system will generate INVALID_ARGUMENT if asked to read at an offset that is not in the range [0,2^32-1], but it will generate OUT_OF_RANGE if asked to read from an offset past the current file size. There is a fair bit of overlap between FAILED_PRECONDITION and OUT_OF_RANGE. We recommend using OUT_OF_RANGE (the more specific error) when it applies so that callers who are iterating through a space can easily look for an OUT_OF_RANGE error to detect when they are done.",
-            (),
-            False,
-        )
-    ),
-    12: _Details(
-        (
-            "UNIMPLEMENTED",
-            "the_full_list_of_status_codes",
-            "The operation is not implemented or is not supported/enabled in this service.",
-            (),
-            False,
-        )
-    ),
-    13: _Details(
-        (
-            "INTERNAL",
-            "the_full_list_of_status_codes",
-            "Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.",
-            (),
-            False,
-        )
-    ),
-    14: _Details(
-        (
-            "UNAVAILABLE",
-            "the_full_list_of_status_codes",
-            "The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.",
-            (),
-            False,
-        )
-    ),
-    15: _Details(
-        (
-            "DATA_LOSS",
-            "the_full_list_of_status_codes",
-            "Unrecoverable data loss or corruption.",
-            (),
-            False,
-        )
-    ),
-    16: _Details(
-        (
-            "UNAUTHENTICATED",
-            "the_full_list_of_status_codes",
-            "The request does not have valid authentication credentials for the operation.",
-            (),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):

@@ -3971,5477 +3971,4308 @@ class ErrorCode(str, Enum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self].published_name
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self].category
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self].description
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self].messages
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return _DETAILS[self].deprecated
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Tuples with named, typed fields, as typing.NamedTuple would make them but
-# without importing typing; like time.struct_time, each built from one tuple.
-# Their bases are subscripted for type checkers only: Python 3.8 cannot
-# subscript tuple.
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`; plain tuples,
+# faster than a record per code (235 records cost sapi.py 0.1 ms).
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
+    "0": (
+        "",
+        "general_class",
+        "",
+        (),
+        False,
+    ),
+    "1": (
+        "",
+        "general_class",
+        "",
+        ("Operation failed.",),
+        False,
+    ),
+    "2": (
+        "",
+        "general_class",
+        "",
+        ("Bulk operation partially succeeded.",),
+        False,
+    ),
+    "50000": (
+        "",
+        "general_class",
+        "",
+        ("Body for POST request cannot be empty.",),
+        False,
+    ),
+    "50001": (
+        "",
+        "general_class",
+        "",
+        ("Service temporarily unavailable. Please try again later.",),
+        False,
+    ),
+    "50002": (
+        "",
+        "general_class",
+        "",
+        ("JSON syntax error",),
+        False,
+    ),
+    "50004": (
+        "",
+        "general_class",
+        "",
+        (
+            "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
+        ),
+        False,
+    ),
+    "50005": (
+        "",
+        "general_class",
+        "",
+        ("API endpoint is inactive or unavailable.",),
+        False,
+    ),
+    "50006": (
+        "",
+        "general_class",
+        "",
+        ('Invalid Content-Type. Please use "application/JSON".',),
+        False,
+    ),
+    "50007": (
+        "",
+        "general_class",
+        "",
+        ("User blocked.",),
+        False,
+    ),
+    "50008": (
+        "",
+        "general_class",
+        "",
+        ("User doesn't exist.",),
+        False,
+    ),
+    "50009": (
+        "",
+        "general_class",
+        "",
+        ("Account is frozen due to stop-out.",),
+        False,
+    ),
+    "50010": (
+        "",
+        "general_class",
+        "",
+        ("User ID cannot be empty.",),
+        False,
+    ),
+    "50011": (
+        "",
+        "general_class",
+        "",
+        (
+            "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
+            "Too Many Requests",
+        ),
+        False,
+    ),
+    "50012": (
+        "",
+        "general_class",
+        "",
+        ("Account status invalid. Check account status",),
+        False,
+    ),
+    "50013": (
+        "",
+        "general_class",
+        "",
+        ("Systems are busy. Please try again later.",),
+        False,
+    ),
+    "50014": (
+        "",
+        "general_class",
+        "",
+        ("Parameter {param0} can not be empty.",),
+        False,
+    ),
+    "50015": (
+        "",
+        "general_class",
+        "",
+        ("Either parameter {param0} or {param1} is required",),
+        False,
+    ),
+    "50016": (
+        "",
+        "general_class",
+        "",
+        ("Parameter {param0} does not match parameter {param1}",),
+        False,
+    ),
+    "50017": (
+        "",
+        "general_class",
+        "",
+        (
+            "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        False,
+    ),
+    "50018": (
+        "",
+        "general_class",
+        "",
+        ("Currency {param0} is frozen due to ADL. Operation restricted.",),
+        False,
+    ),
+    "50019": (
+        "",
+        "general_class",
+        "",
+        (
+            "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        False,
+    ),
+    "50020": (
+        "",
+        "general_class",
+        "",
+        (
+            "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        False,
+    ),
+    "50021": (
+        "",
+        "general_class",
+        "",
+        ("Currency {param0} is frozen due to liquidation. Operation restricted.",),
+        False,
+    ),
+    "50022": (
+        "",
+        "general_class",
+        "",
+        (
+            "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        False,
+    ),
+    "50023": (
+        "",
+        "general_class",
+        "",
+        ("Funding fees frozen and related operations are restricted. Please try again later.",),
+        False,
+    ),
+    "50024": (
+        "",
+        "general_class",
+        "",
+        ("Parameter {param0} and {param1} can not exist at the same time.",),
+        False,
+    ),
+    "50025": (
+        "",
+        "general_class",
+        "",
+        ("Parameter {param0} count exceeds the limit {param1}.",),
+        False,
+    ),
+    "50026": (
+        "",
+        "general_class",
+        "",
+        ("System error. Try again later",),
+        False,
+    ),
+    "50027": (
+        "",
+        "general_class",
+        "",
+        (
+            "This account is restricted from trading. Please contact customer support for assistance.",
+        ),
+        False,
+    ),
+    "50028": (
+        "",
+        "general_class",
+        "",
+        ("Unable to place the order. Please contact the customer service for details.",),
+        False,
+    ),
+    "50029": (
+        "",
+        "general_class",
+        "",
+        (
+            "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
+        ),
+        False,
+    ),
+    "50030": (
+        "",
+        "general_class",
+        "",
+        ("You don't have permission to use this API endpoint",),
+        False,
+    ),
+    "50032": (
+        "",
+        "general_class",
+        "",
+        (
+            "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
+        ),
+        False,
+    ),
+    "50033": (
+        "",
+        "general_class",
+        "",
+        (
+            "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
+        ),
+        False,
+    ),
+    "50035": (
+        "",
+        "general_class",
+        "",
+        ("This endpoint requires that APIKey must be bound to IP",),
+        False,
+    ),
+    "50036": (
+        "",
+        "general_class",
+        "",
+        (
+            "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
+        ),
+        False,
+    ),
+    "50037": (
+        "",
+        "general_class",
+        "",
+        ("Order expired.",),
+        False,
+    ),
+    "50038": (
+        "",
+        "general_class",
+        "",
+        ("This feature is unavailable in demo trading",),
+        False,
+    ),
+    "50039": (
+        "",
+        "general_class",
+        "",
+        ('Parameter "before" isn\'t supported for timestamp pagination',),
+        False,
+    ),
+    "50040": (
+        "",
+        "general_class",
+        "",
+        ("Too frequent operations, please try again later",),
+        False,
+    ),
+    "50041": (
+        "",
+        "general_class",
+        "",
+        ("Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",),
+        False,
+    ),
+    "50042": (
+        "",
+        "general_class",
+        "",
+        ("Repeated request",),
+        False,
+    ),
+    "50044": (
+        "",
+        "general_class",
+        "",
+        ("Must select one broker type",),
+        False,
+    ),
+    "50045": (
+        "",
+        "general_class",
+        "",
+        (
+            "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        ),
+        False,
+    ),
+    "50046": (
+        "",
+        "general_class",
+        "",
+        (
+            "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
+        ),
+        False,
+    ),
+    "50047": (
+        "",
+        "general_class",
+        "",
+        (
+            "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
+        ),
+        False,
+    ),
+    "50048": (
+        "",
+        "general_class",
+        "",
+        (
+            "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
+        ),
+        False,
+    ),
+    "50049": (
+        "",
+        "general_class",
+        "",
+        (
+            "No information on the position tier. The current instrument doesn’t support margin trading.",
+        ),
+        False,
+    ),
+    "50050": (
+        "",
+        "general_class",
+        "",
+        ("You’ve already activated options trading. Please don’t activate it again.",),
+        False,
+    ),
+    "50051": (
+        "",
+        "general_class",
+        "",
+        ("Due to compliance restrictions in your country or region, you cannot use this feature.",),
+        False,
+    ),
+    "50052": (
+        "",
+        "general_class",
+        "",
+        ("Due to local laws and regulations, you cannot trade with your chosen crypto.",),
+        False,
+    ),
+    "50053": (
+        "",
+        "general_class",
+        "",
+        ("This feature is only available in demo trading.",),
+        False,
+    ),
+    "50055": (
+        "",
+        "general_class",
+        "",
+        ("Reset unsuccessful. Assets can only be reset up to 5 times per day.",),
+        False,
+    ),
+    "50056": (
+        "",
+        "general_class",
+        "",
+        (
+            "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
+        ),
+        False,
+    ),
+    "50057": (
+        "",
+        "general_class",
+        "",
+        ("Reset unsuccessful. Try again later.",),
+        False,
+    ),
+    "50058": (
+        "",
+        "general_class",
+        "",
+        ("This crypto is not supported in an asset reset.",),
+        False,
+    ),
+    "50059": (
+        "",
+        "general_class",
+        "",
+        (
+            "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
+        ),
+        False,
+    ),
+    "50060": (
+        "",
+        "general_class",
+        "",
+        (
+            "For security and compliance purposes, please complete the identity verification process to continue using our services.",
+        ),
+        False,
+    ),
+    "50061": (
+        "",
+        "general_class",
+        "",
+        ("You've reached the maximum order rate limit for this account.",),
+        False,
+    ),
+    "50062": (
+        "",
+        "general_class",
+        "",
+        ("This feature is currently unavailable.",),
+        False,
+    ),
+    "50063": (
+        "",
+        "general_class",
+        "",
+        ("You can't activate the credits as they might have expired or are already activated.",),
+        False,
+    ),
+    "50064": (
+        "",
+        "general_class",
+        "",
+        ("The borrowing system is unavailable. Try again later.",),
+        False,
+    ),
+    "50067": (
+        "",
+        "general_class",
+        "",
+        ("The API doesn't support cross site trading feature",),
+        False,
+    ),
+    "50069": (
+        "",
+        "general_class",
+        "",
+        ("Margin ratio verification for this risk unit failed.",),
+        False,
+    ),
+    "50071": (
+        "",
+        "general_class",
+        "",
+        ("{param} already exists",),
+        False,
+    ),
+    "50072": (
+        "",
+        "general_class",
+        "",
+        (
+            "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
+        ),
+        False,
+    ),
+    "50075": (
+        "",
+        "general_class",
+        "",
+        ("The token is restricted in Islamic sub-account",),
+        False,
+    ),
+    "50076": (
+        "",
+        "general_class",
+        "",
+        ("The time interval between the start date and end date cannot exceed {param0} days",),
+        False,
+    ),
+    "50077": (
+        "",
+        "general_class",
+        "",
+        ("The time interval between the start date and end date cannot exceed {param0} months",),
+        False,
+    ),
+    "50100": (
+        "",
+        "api_class",
+        "",
+        ("API frozen, please contact customer service.",),
+        False,
+    ),
+    "50101": (
+        "",
+        "api_class",
+        "",
+        ("APIKey does not match current environment.",),
+        False,
+    ),
+    "50102": (
+        "",
+        "api_class",
+        "",
+        ("Timestamp request expired.",),
+        False,
+    ),
+    "50103": (
+        "",
+        "api_class",
+        "",
+        ('Request header "OK-ACCESS-KEY" cannot be empty.',),
+        False,
+    ),
+    "50104": (
+        "",
+        "api_class",
+        "",
+        ('Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',),
+        False,
+    ),
+    "50105": (
+        "",
+        "api_class",
+        "",
+        ('Request header "OK-ACCESS-PASSPHRASE" incorrect.',),
+        False,
+    ),
+    "50106": (
+        "",
+        "api_class",
+        "",
+        ('Request header "OK-ACCESS-SIGN" cannot be empty.',),
+        False,
+    ),
+    "50107": (
+        "",
+        "api_class",
+        "",
+        ('Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',),
+        False,
+    ),
+    "50108": (
+        "",
+        "api_class",
+        "",
+        ("Exchange ID does not exist.",),
+        False,
+    ),
+    "50109": (
+        "",
+        "api_class",
+        "",
+        ("Exchange domain does not exist.",),
+        False,
+    ),
+    "50110": (
+        "",
+        "api_class",
+        "",
+        ("Your IP {param0} is not included in your API key's IP whitelist.",),
+        False,
+    ),
+    "50111": (
+        "",
+        "api_class",
+        "",
+        ("Invalid OK-ACCESS-KEY.",),
+        False,
+    ),
+    "50112": (
+        "",
+        "api_class",
+        "",
+        ("Invalid OK-ACCESS-TIMESTAMP.",),
+        False,
+    ),
+    "50113": (
+        "",
+        "api_class",
+        "",
+        ("Invalid signature.",),
+        False,
+    ),
+    "50114": (
+        "",
+        "api_class",
+        "",
+        ("Invalid authorization.",),
+        False,
+    ),
+    "50115": (
+        "",
+        "api_class",
+        "",
+        ("Invalid request method.",),
+        False,
+    ),
+    "50116": (
+        "",
+        "api_class",
+        "",
+        ("Fast API is allowed to create only one API key",),
+        False,
+    ),
+    "50118": (
+        "",
+        "api_class",
+        "",
+        (
+            "To link the app using your API key, your broker needs to share their IP to be whitelisted",
+        ),
+        False,
+    ),
+    "50119": (
+        "",
+        "api_class",
+        "",
+        ("API key doesn't exist",),
+        False,
+    ),
+    "50120": (
+        "",
+        "api_class",
+        "",
+        ("This API key doesn't have permission to use this function",),
+        False,
+    ),
+    "50121": (
+        "",
+        "api_class",
+        "",
+        ("You can't access our services through the IP address ({param0})",),
+        False,
+    ),
+    "50122": (
+        "",
+        "api_class",
+        "",
+        ("Order amount must exceed minimum amount",),
+        False,
+    ),
+    "51000": (
+        "",
+        "trade_class",
+        "",
+        ("Parameter {param0} error",),
+        False,
+    ),
+    "51001": (
+        "",
+        "trade_class",
+        "",
+        ("Instrument ID, Instrument ID code or Spread ID doesn't exist.",),
+        False,
+    ),
+    "51002": (
+        "",
+        "trade_class",
+        "",
+        ("Instrument ID doesn't match underlying index.",),
+        False,
+    ),
+    "51003": (
+        "",
+        "trade_class",
+        "",
+        ("Either client order ID or order ID is required.",),
+        False,
+    ),
+    "51004": (
+        "",
+        "trade_class",
+        "",
+        (),
+        False,
+    ),
+    "51004_1101": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For isolated long/short mode of {param0}, the sum of current order size, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1102": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For cross long/short mode of {param0}, the sum of current order size, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the long and short directions: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1103": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51004_1104": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For buy/sell mode of {param0}, the sum of current buy order size, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current buy order size: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1105": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For buy/sell mode of {param0}, the sum of current sell order size, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current sell order size: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1106": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current buy order size, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current buy order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51004_1107": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current sell order size, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current sell order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51004_1111": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For isolated long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1112": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For cross long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1113": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51004_1114": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current buy order, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current buy order: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1115": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current sell order, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current sell order: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        ),
+        False,
+    ),
+    "51004_1116": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current buy order, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current buy order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51004_1117": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current sell order, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current sell order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
+    ),
+    "51005": (
+        "",
+        "trade_class",
+        "",
+        ("Your order amount exceeds the max order amount.",),
+        False,
+    ),
+    "51006": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order price is not within the price limit (max buy price: {param0} , min sell price: {param1} )",
+        ),
+        False,
+    ),
+    "51007": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Please place orders of at least 1 contract or more.",),
+        False,
+    ),
+    "51008": (
+        "",
+        "trade_class",
+        "",
+        (),
+        False,
+    ),
+    "51008_1000": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient {param0} balance in account",),
+        False,
+    ),
+    "51008_1001": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient {param0} margin in account",),
+        False,
+    ),
+    "51008_1002": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient {param0} balance in account, and Auto Borrow is not enabled",),
+        False,
+    ),
+    "51008_1003": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Insufficient {param0} margin in account and auto-borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
+    ),
+    "51008_1004": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Insufficient {param0} available as your borrowing amount exceeds tier limit. Lower leverage appropriately. New and pending limit orders need borrowings {param1}, remaining quota {param2}, total limit {param3}, in use {param4}.",
+        ),
+        False,
+    ),
+    "51008_1005": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Exceeds {param0} borrow limit (Limit of master account plus the allocated VIP quota for the current account) (Existing pending orders and the new order are required to borrow {param1}, Remaining limit {param2}, Limit {param3}, Limit used {param4})",
+        ),
+        False,
+    ),
+    "51008_1006": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Insufficient {param0} borrowing quota results in an insufficient amount available to borrow.",
+        ),
+        False,
+    ),
+    "51008_1007": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        ),
+        False,
+    ),
+    "51008_1009": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Insufficient account balance, and the adjusted equity in USD is less than IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
+    ),
+    "51008_1010": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The order didn't pass delta verification because if the order were to succeed, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
+    ),
+    "51008_1015": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Your available balance is insufficient. It excludes crypto ({param0}) exceeding the platform's collateral limit.",
+        ),
+        False,
+    ),
+    "51008_1016": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Your available {param0} balance is insufficient, and your available margin (in USD) is too low for borrowing. This margin excludes crypto ({param1}) exceeding the platform's collateral limit.",
+        ),
+        False,
+    ),
+    "51008_1017": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        ),
+        False,
+    ),
+    "51008_1018": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total potential borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        ),
+        False,
+    ),
+    "51008_1019": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Your main account's {param0} borrowing quota is insufficient.",),
+        False,
+    ),
+    "51008_1020": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. After the spot fee in quote currency is deducted, your {param0} balance is insufficient to complete the order. Please disable the spot fees in quote currency toggle and try again.",
+        ),
+        False,
+    ),
+    "51009": (
+        "",
+        "trade_class",
+        "",
+        ("Order blocked. Please contact customer support for assistance.",),
+        False,
+    ),
+    "51010": (
+        "",
+        "trade_class",
+        "",
+        ("Request unsupported under current account mode",),
+        False,
+    ),
+    "51011": (
+        "",
+        "trade_class",
+        "",
+        ("Order ID already exists.",),
+        False,
+    ),
+    "51012": (
+        "",
+        "trade_class",
+        "",
+        ("Token doesn't exist.",),
+        False,
+    ),
+    "51014": (
+        "",
+        "trade_class",
+        "",
+        ("Index doesn't exist.",),
+        False,
+    ),
+    "51015": (
+        "",
+        "trade_class",
+        "",
+        ("Instrument ID doesn't match instrument type.",),
+        False,
+    ),
+    "51016": (
+        "",
+        "trade_class",
+        "",
+        ("Client order ID already exists.",),
+        False,
+    ),
+    "51017": (
+        "",
+        "trade_class",
+        "",
+        ("Loan amount exceeds borrowing limit.",),
+        False,
+    ),
+    "51018": (
+        "",
+        "trade_class",
+        "",
+        ("Users with options accounts cannot hold net short positions.",),
+        False,
+    ),
+    "51019": (
+        "",
+        "trade_class",
+        "",
+        ("No net long positions can be held under cross margin mode in options.",),
+        False,
+    ),
+    "51020": (
+        "",
+        "trade_class",
+        "",
+        ("Your order should meet or exceed the minimum order amount.",),
+        False,
+    ),
+    "51021": (
+        "",
+        "trade_class",
+        "",
+        ("The pair or contract is not yet listed",),
+        False,
+    ),
+    "51022": (
+        "",
+        "trade_class",
+        "",
+        ("Contract suspended.",),
+        False,
+    ),
+    "51023": (
+        "",
+        "trade_class",
+        "",
+        ("Position doesn't exist.",),
+        False,
+    ),
+    "51024": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Trading account is blocked.",
+            "In accordance with the terms of service, we regret to inform you that we cannot provide services for you. If you have any questions, please contact our customer support.",
+            "According to your request, this account has been frozen. If you have any questions, please contact our customer support.",
+            "Your account has recently changed some security settings. To protect the security of your funds, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "You have withdrawn all assets in the account. To protect your personal information, the account has been permanently frozen. If you have any questions, please contact our customer support.",
+            "Your identity could not be verified. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
+            "Your verified age doesn't meet the requirement. To protect the security of your funds, we cannot proceed with your request. Please contact our customer support.",
+            "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Close all open positions or contact customer support if you have any questions.",
+            "In accordance with the terms of service, multiple account is not allowed. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
+            "Your account is in judicial freezing, and this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Based on your previous requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Your account has disputed deposit orders. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Unable to proceed. Please resolve your existing P2P disputes first.",
+            "Your account might have compliance risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Based on your trading requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Your account has triggered risk control. This action is not allowed for now. Please contact our customer support.",
+            "This account is temporarily unavailable. Please contact our customer support.",
+            "Withdrawal function of this account is temporarily unavailable. Please contact our customer support.",
+            "Transfer function of this account is temporarily unavailable. Please contact our customer support.",
+            'You violated the "Fiat Trading Rules" when you were doing fiat trade, so we\'ll no longer provide fiat trading-related services for you. The deposit and withdrawal of your account and other trading functions will not be affected.',
+            "Please kindly check your mailbox and reply to emails from the verification team.",
+            "According to your request, this account has been closed. If you have any questions, please contact our customer support.",
+            "Your account might have security risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Your account might have security risk. Convert is now unavailable. Please contact our customer support.",
+            "Unable to proceed due to account restrictions. We've sent an email to your OKX registered email address regarding this matter, or you can contact customer support via Chat with AI chatbot on our support center page.",
+            "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Cancel all orders or contact customer support if you have any questions.",
+            "In accordance with the terms of service, trading is not available in your verified country. If you have any questions, please contact our customer support.",
+            "This product isn’t available in your country or region due to local laws and regulations. If you don’t reside in this area, you may continue using OKX Exchange products with a valid government-issued ID.",
+            "Please note that you may not be able to transfer or trade in the first 30 minutes after establishing custody trading sub-accounts. Please kindly wait and try again later.",
+            "Feature unavailable. Complete Advanced verification to access this feature.",
+            "You can't trade or deposit now. Update your personal info to restore full account access immediately.",
+            "Sub-accounts exceeding the limit aren't allowed to open new positions and can only reduce or close existing ones. Please try again with a different account.",
+        ),
+        False,
+    ),
+    "51025": (
+        "",
+        "trade_class",
+        "",
+        ("Order count exceeds the limit.",),
+        False,
+    ),
+    "51026": (
+        "",
+        "trade_class",
+        "",
+        ("Instrument type doesn't match underlying index.",),
+        False,
+    ),
+    "51027": (
+        "",
+        "trade_class",
+        "",
+        ("Contract expired.",),
+        False,
+    ),
+    "51028": (
+        "",
+        "trade_class",
+        "",
+        ("Contract under delivery.",),
+        False,
+    ),
+    "51029": (
+        "",
+        "trade_class",
+        "",
+        ("Contract is being settled.",),
+        False,
+    ),
+    "51030": (
+        "",
+        "trade_class",
+        "",
+        ("Funding fee is being settled.",),
+        False,
+    ),
+    "51031": (
+        "",
+        "trade_class",
+        "",
+        ("This order price is not within the closing price range.",),
+        False,
+    ),
+    "51032": (
+        "",
+        "trade_class",
+        "",
+        ("Closing all the positions at the market price.",),
+        False,
+    ),
+    "51033": (
+        "",
+        "trade_class",
+        "",
+        ("The total amount per order for this pair has reached the upper limit.",),
+        False,
+    ),
+    "51034": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Fill rate exceeds the limit that you've set. Please reset the market maker protection to inactive for new trades.",
+        ),
+        False,
+    ),
+    "51035": (
+        "",
+        "trade_class",
+        "",
+        ("This account doesn't have permission to submit MM quote order.",),
+        False,
+    ),
+    "51036": (
+        "",
+        "trade_class",
+        "",
+        ("Only options instrument of the PM account supports MMP orders.",),
+        False,
+    ),
+    "51042": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Under the Portfolio margin account, users can only place market maker protection orders in cross margin mode in Options.",
+        ),
+        False,
+    ),
+    "51043": (
+        "",
+        "trade_class",
+        "",
+        ("This isolated position doesn't exist.",),
+        False,
+    ),
+    "59509": (
+        "",
+        "trade_class",
+        "",
+        ("Account does not have permission to reset MMP status",),
+        False,
+    ),
+    "51037": (
+        "",
+        "trade_class",
+        "",
+        ("This account only supports placing IOC orders to reduce account risk.",),
+        False,
+    ),
+    "51038": (
+        "",
+        "trade_class",
+        "",
+        ("IOC order already exists under the current risk module.",),
+        False,
+    ),
+    "51039": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Leverage cannot be adjusted for the cross positions of Expiry Futures and Perpetual Futures under the PM account.",
+        ),
+        False,
+    ),
+    "51040": (
+        "",
+        "trade_class",
+        "",
+        ("Cannot adjust margins for long isolated options positions",),
+        False,
+    ),
+    "51041": (
+        "",
+        "trade_class",
+        "",
+        ("Portfolio margin account only supports the Buy/Sell mode.",),
+        False,
+    ),
+    "51044": (
+        "",
+        "trade_class",
+        "",
+        ("The order type {param0}, {param1} is not allowed to set stop loss and take profit",),
+        False,
+    ),
+    "51046": (
+        "",
+        "trade_class",
+        "",
+        ("The take profit trigger price must be higher than the order price",),
+        False,
+    ),
+    "51047": (
+        "",
+        "trade_class",
+        "",
+        ("The stop loss trigger price must be lower than the order price",),
+        False,
+    ),
+    "51048": (
+        "",
+        "trade_class",
+        "",
+        ("The take profit trigger price must be lower than the order price",),
+        False,
+    ),
+    "51049": (
+        "",
+        "trade_class",
+        "",
+        ("The stop loss trigger price must be higher than the order price",),
+        False,
+    ),
+    "51050": (
+        "",
+        "trade_class",
+        "",
+        ("The take profit trigger price must be higher than the best ask price",),
+        False,
+    ),
+    "51051": (
+        "",
+        "trade_class",
+        "",
+        ("The stop loss trigger price must be lower than the best ask price",),
+        False,
+    ),
+    "51052": (
+        "",
+        "trade_class",
+        "",
+        ("The take profit trigger price must be lower than the best bid price",),
+        False,
+    ),
+    "51053": (
+        "",
+        "trade_class",
+        "",
+        ("The stop loss trigger price must be higher than the best bid price",),
+        False,
+    ),
+    "51054": (
+        "",
+        "trade_class",
+        "",
+        ("Request timed out. Please try again.",),
+        False,
+    ),
+    "51055": (
+        "",
+        "trade_class",
+        "",
+        ("Futures Grid is not available in Portfolio Margin mode",),
+        False,
+    ),
+    "51056": (
+        "",
+        "trade_class",
+        "",
+        ("Action not allowed",),
+        False,
+    ),
+    "51057": (
+        "",
+        "trade_class",
+        "",
+        (
+            "This bot isn’t available in current account mode. Switch mode in Settings > Account mode to continue.",
+        ),
+        False,
+    ),
+    "51058": (
+        "",
+        "trade_class",
+        "",
+        ("No available position for this algo order",),
+        False,
+    ),
+    "51059": (
+        "",
+        "trade_class",
+        "",
+        ("Strategy for the current state does not support this operation",),
+        False,
+    ),
+    "51063": (
+        "",
+        "trade_class",
+        "",
+        ("OrdId does not exist",),
+        False,
+    ),
+    "51065": (
+        "",
+        "trade_class",
+        "",
+        ("algoClOrdId already exists.",),
+        False,
+    ),
+    "51066": (
+        "",
+        "trade_class",
+        "",
+        ("Market orders unavailable for options trading. Place a limit order to close position.",),
+        False,
+    ),
+    "51068": (
+        "",
+        "trade_class",
+        "",
+        ("{param0} already exists within algoClOrdId and attachAlgoClOrdId.",),
+        False,
+    ),
+    "51069": (
+        "",
+        "trade_class",
+        "",
+        ("The option contracts related to current {param0} do not exist",),
+        False,
+    ),
+    "51070": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You do not meet the requirements for switching to this account mode. Please upgrade the account mode on the OKX website or App",
+        ),
+        False,
+    ),
+    "51071": (
+        "",
+        "trade_class",
+        "",
+        ("You've reached the maximum limit for tag level cancel all after timers.",),
+        False,
+    ),
+    "51072": (
+        "",
+        "trade_class",
+        "",
+        (
+            "As a spot lead trader, you need to set tdMode to spot_isolated when buying the configured lead trade pairs.",
+        ),
+        False,
+    ),
+    "51073": (
+        "",
+        "trade_class",
+        "",
+        (
+            "As a spot lead trader, you need to use '/copytrading/close-subposition' for selling assets through lead trades",
+        ),
+        False,
+    ),
+    "51074": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Only the tdMode for lead trade pairs configured by spot lead traders can be set to 'spot_isolated'",
+        ),
+        False,
+    ),
+    "51075": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification failed. You can only modify the price of sell orders in spot copy trading.",
+        ),
+        False,
+    ),
+    "51076": (
+        "",
+        "trade_class",
+        "",
+        (
+            "TP/SL orders in Split TPs only support one-way TP/SL. You can't use slTriggerPx&slOrdPx and tpTriggerPx&tpOrdPx at the same time.",
+        ),
+        False,
+    ),
+    "51077": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Setting multiple TP and cost-price SL orders isn’t supported for spot and margin trading.",
+        ),
+        False,
+    ),
+    "51078": (
+        "",
+        "trade_class",
+        "",
+        ("You are a lead trader. Split TPs are not supported.",),
+        False,
+    ),
+    "51079": (
+        "",
+        "trade_class",
+        "",
+        ("The number of TP orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
+    ),
+    "51080": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Take-profit trigger price types (tpTriggerPxType) must be the same in an order with Split TPs attached",
+        ),
+        False,
+    ),
+    "51081": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Take-profit trigger prices (tpTriggerPx) cannot be the same in an order with Split TPs attached",
+        ),
+        False,
+    ),
+    "51082": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger prices (tpOrdPx) in one order with multiple TPs must be market prices.",),
+        False,
+    ),
+    "51083": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The total size of TP orders with Split TPs attached in a same order should equal the size of this order",
+        ),
+        False,
+    ),
+    "51084": (
+        "",
+        "trade_class",
+        "",
+        ("The number of SL orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
+    ),
+    "51085": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The number of TP orders cannot be less than 2 when cost-price SL is enabled (amendPxOnTriggerType set as 1) for Split TPs",
+        ),
+        False,
+    ),
+    "51086": (
+        "",
+        "trade_class",
+        "",
+        ("The number of orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
+    ),
+    "51538": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You need to use attachAlgoOrds if you used attachAlgoOrds when placing an order. attachAlgoOrds is not supported if you did not use attachAlgoOrds when placing this order.",
+        ),
+        False,
+    ),
+    "51539": (
+        "",
+        "trade_class",
+        "",
+        (
+            "attachAlgoId or attachAlgoClOrdId cannot be identical when modifying any TP/SL within your split TPs order",
+        ),
+        False,
+    ),
+    "51527": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification failed. At least 1 of the attached TP/SL orders does not exist.",
+            "Order modification unsuccessful. The stop order does not exist.",
+        ),
+        False,
+    ),
+    "51087": (
+        "",
+        "trade_class",
+        "",
+        ("Listing canceled for this crypto",),
+        False,
+    ),
+    "51088": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place 1 TP/SL order to close an entire position",),
+        False,
+    ),
+    "51089": (
+        "",
+        "trade_class",
+        "",
+        ("The size of the TP order among split TPs attached cannot be empty",),
+        False,
+    ),
+    "51090": (
+        "",
+        "trade_class",
+        "",
+        ("You can't modify the amount of an SL order placed with a TP limit order.",),
+        False,
+    ),
+    "51091": (
+        "",
+        "trade_class",
+        "",
+        ("All TP orders in one order must be of the same type.",),
+        False,
+    ),
+    "51092": (
+        "",
+        "trade_class",
+        "",
+        ("TP order prices (tpOrdPx) in one order must be different.",),
+        False,
+    ),
+    "51093": (
+        "",
+        "trade_class",
+        "",
+        ("TP limit order prices (tpOrdPx) in one order can't be –1 (market price).",),
+        False,
+    ),
+    "51094": (
+        "",
+        "trade_class",
+        "",
+        ("You can't place TP limit orders in spot, margin, or options trading.",),
+        False,
+    ),
+    "51095": (
+        "",
+        "trade_class",
+        "",
+        (
+            "To place TP limit orders at this endpoint, you must place an SL order at the same time.",
+        ),
+        False,
+    ),
+    "51096": (
+        "",
+        "trade_class",
+        "",
+        ("cxlOnClosePos needs to be true to place a TP limit order",),
+        False,
+    ),
+    "51098": (
+        "",
+        "trade_class",
+        "",
+        ("You can't add a new TP order to an SL order placed with a TP limit order.",),
+        False,
+    ),
+    "51099": (
+        "",
+        "trade_class",
+        "",
+        ("You can't place TP limit orders as a lead trader.",),
+        False,
+    ),
+    "51178": (
+        "",
+        "trade_class",
+        "",
+        (
+            "tpTriggerPx&tpOrdPx or slTriggerPx&slOrdPx can't be empty when using attachAlgoClOrdId.",
+        ),
+        False,
+    ),
+    "51100": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to place order. Take profit/Stop loss conditions cannot be added to reduce-only orders.",
+        ),
+        False,
+    ),
+    "51101": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed, the sz of the current order can’t be more than {param0} (contracts).",),
+        False,
+    ),
+    "51102": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the number of pending orders for this instId can’t be more than {param0} (orders)",
+        ),
+        False,
+    ),
+    "51103": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the number of pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (orders)",
+        ),
+        False,
+    ),
+    "51104": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the aggregated contract quantity for all pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
+    ),
+    "51105": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction for current instId can’t be more than {param0} (contracts)",
+        ),
+        False,
+    ),
+    "51106": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
+    ),
+    "51107": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity in both directions across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
+    ),
+    "51108": (
+        "",
+        "trade_class",
+        "",
+        ("Positions exceed the limit for closing out with the market price.",),
+        False,
+    ),
+    "51109": (
+        "",
+        "trade_class",
+        "",
+        ("No available offers.",),
+        False,
+    ),
+    "51110": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place a limit order after Call Auction has started.",),
+        False,
+    ),
+    "51111": (
+        "",
+        "trade_class",
+        "",
+        ("Maximum {param0} orders can be placed in bulk.",),
+        False,
+    ),
+    "51112": (
+        "",
+        "trade_class",
+        "",
+        ("Close order size exceeds available size for this position.",),
+        False,
+    ),
+    "51113": (
+        "",
+        "trade_class",
+        "",
+        ("Market-price liquidation requests too frequent.",),
+        False,
+    ),
+    "51115": (
+        "",
+        "trade_class",
+        "",
+        ("Cancel all pending close-orders before liquidation.",),
+        False,
+    ),
+    "51116": (
+        "",
+        "trade_class",
+        "",
+        ("Order price or trigger price exceeds {param0}.",),
+        False,
+    ),
+    "51117": (
+        "",
+        "trade_class",
+        "",
+        ("Pending close-orders count exceeds limit.",),
+        False,
+    ),
+    "51120": (
+        "",
+        "trade_class",
+        "",
+        ("Order amount is less than {param0}, please try again.",),
+        False,
+    ),
+    "51121": (
+        "",
+        "trade_class",
+        "",
+        ("Order quantity must be a multiple of the lot size.",),
+        False,
+    ),
+    "51122": (
+        "",
+        "trade_class",
+        "",
+        ("Order price should higher than the min price {param0}",),
+        False,
+    ),
+    "51123": (
+        "",
+        "trade_class",
+        "",
+        ("Min price increment is null.",),
+        False,
+    ),
+    "51124": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place limit orders during call auction.",),
+        False,
+    ),
+    "51125": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Currently there are pending reduce + reverse position orders in margin trading. Please cancel all pending reduce + reverse position orders and continue.",
+        ),
+        False,
+    ),
+    "51126": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Currently there are pending reduce only orders in margin trading. Please cancel all pending reduce only orders and continue.",
+        ),
+        False,
+    ),
+    "51127": (
+        "",
+        "trade_class",
+        "",
+        ("Available balance is 0.",),
+        False,
+    ),
+    "51128": (
+        "",
+        "trade_class",
+        "",
+        ("Multi-currency margin accounts cannot do cross-margin trading.",),
+        False,
+    ),
+    "51129": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The value of the position and buy order has reached the position limit. No further buying is allowed.",
+        ),
+        False,
+    ),
+    "51130": (
+        "",
+        "trade_class",
+        "",
+        ("Fixed margin currency error.",),
+        False,
+    ),
+    "51131": (
+        "",
+        "trade_class",
+        "",
+        ("Insufficient balance.",),
+        False,
+    ),
+    "51132": (
+        "",
+        "trade_class",
+        "",
+        ("Your position amount is negative and less than the minimum trading amount.",),
+        False,
+    ),
+    "51133": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Reduce-only feature is unavailable for spot transactions in multi-currency margin accounts.",
+        ),
+        False,
+    ),
+    "51134": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Closing failed. Please check your margin holdings and pending orders. Turn off the Reduce-only to continue.",
+        ),
+        False,
+    ),
+    "51135": (
+        "",
+        "trade_class",
+        "",
+        ("Your closing price has triggered the limit price, and the max buy price is {param0}.",),
+        False,
+    ),
+    "51136": (
+        "",
+        "trade_class",
+        "",
+        ("Your closing price has triggered the limit price, and the min sell price is {param0}.",),
+        False,
+    ),
+    "51137": (
+        "",
+        "trade_class",
+        "",
+        ("The highest price limit for buy orders is {param0}.",),
+        False,
+    ),
+    "51138": (
+        "",
+        "trade_class",
+        "",
+        ("The lowest price limit for sell orders is {param0}.",),
+        False,
+    ),
+    "51139": (
+        "",
+        "trade_class",
+        "",
+        ("Reduce-only feature is unavailable for the spot transactions by spot mode.",),
+        False,
+    ),
+    "51140": (
+        "",
+        "trade_class",
+        "",
+        ("Purchase failed due to insufficient sell orders, please try later.",),
+        False,
+    ),
+    "51142": (
+        "",
+        "trade_class",
+        "",
+        (
+            "There is no valid quotation in the market, and the order cannot be filled in USDT mode, please try to switch to currency mode",
+        ),
+        False,
+    ),
+    "51143": (
+        "",
+        "trade_class",
+        "",
+        ("Insufficient conversion amount",),
+        False,
+    ),
+    "51144": (
+        "",
+        "trade_class",
+        "",
+        ("Please use {param0} for closing.",),
+        False,
+    ),
+    "51147": (
+        "",
+        "trade_class",
+        "",
+        (
+            "To trade options, make sure you have more than 10,000 USD worth of assets in your trading account first, then activate options trading",
+        ),
+        False,
+    ),
+    "51148": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to place order. The new order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue order",
+        ),
+        False,
+    ),
+    "51149": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order timed out. Please try again. (does not mean that the request was successful or failed, please check the request result)",
+        ),
+        False,
+    ),
+    "51150": (
+        "",
+        "trade_class",
+        "",
+        ("The precision of the number of trades or the price exceeds the limit.",),
+        False,
+    ),
+    "51152": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to place an order that mixes automatic buy with automatic repayment or manual operation in Quick margin mode.",
+        ),
+        False,
+    ),
+    "51153": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to borrow manually in Quick margin mode. The amount you entered exceeds the upper limit.",
+        ),
+        False,
+    ),
+    "51154": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to repay manually in Quick margin mode. The amount you entered exceeds your available balance.",
+        ),
+        False,
+    ),
+    "51155": (
+        "",
+        "trade_class",
+        "",
+        ("Trading of this pair or contract is restricted due to local compliance requirements.",),
+        False,
+    ),
+    "51158": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Manual transfer unavailable. To proceed, please switch to Quick margin mode (isoMode = quick_margin)",
+        ),
+        False,
+    ),
+    "51164": (
+        "",
+        "trade_class",
+        "",
+        ("As lead trader, you can't switch to portfolio margin mode.",),
+        False,
+    ),
+    "51169": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because you don't have any positions in this direction for this contract to reduce or close.",
+        ),
+        False,
+    ),
+    "51170": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to place order. A reduce-only order can’t be the same trading direction as your existing positions.",
+        ),
+        False,
+    ),
+    "51171": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to edit order. The edited order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue.",
+        ),
+        False,
+    ),
+    "51173": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to close all at market price. Your current positions don't have any liabilities.",
+        ),
+        False,
+    ),
+    "51174": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed, number of pending orders for {param0} exceed the limit of {param1}.",),
+        False,
+    ),
+    "51175": (
+        "",
+        "trade_class",
+        "",
+        ("Parameters {param0} {param1} and {param2} cannot be empty at the same time",),
+        False,
+    ),
+    "51176": (
+        "",
+        "trade_class",
+        "",
+        ("Only one parameter can be filled among Parameters {param0} {param1} and {param2}",),
+        False,
+    ),
+    "51177": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unavailable to amend {param1} because the price type of the current options order is {param0}",
+        ),
+        False,
+    ),
+    "51179": (
+        "",
+        "trade_class",
+        "",
+        ("Unavailable to place options orders using {param0} in simple mode",),
+        False,
+    ),
+    "51180": (
+        "",
+        "trade_class",
+        "",
+        ("The range of {param0} should be ({param1}~{param2})",),
+        False,
+    ),
+    "51181": (
+        "",
+        "trade_class",
+        "",
+        ("ordType must be limit while placing {param0} orders",),
+        False,
+    ),
+    "51182": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The total number of pending orders under price types pxUsd and pxVol for the current account cannot exceed {param0}",
+        ),
+        False,
+    ),
+    "51185": (
+        "",
+        "trade_class",
+        "",
+        ("The maximum value allowed per order is {maxOrderValue} USD",),
+        False,
+    ),
+    "51186": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the platform limit of {param2}x.",
+        ),
+        False,
+    ),
+    "51187": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. For {param0} {param1} in your current margin mode, the sum of your current order amount, position sizes, and open orders is {param2} contracts, which exceeds the platform limit of {param3} contracts. Reduce your order amount, cancel orders, or close positions.",
+        ),
+        False,
+    ),
+    "51192": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The {param0} price corresponding to the IV level you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher IV level.",
+        ),
+        False,
+    ),
+    "51193": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The {param0} price corresponding to the IV level you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower IV level.",
+        ),
+        False,
+    ),
+    "51194": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The {param0} price corresponding to the USD price you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher USD price.",
+        ),
+        False,
+    ),
+    "51195": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The {param0} price corresponding to the USD price you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower USD price.",
+        ),
+        False,
+    ),
+    "51196": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place limit orders during the pre-quote phase.",),
+        False,
+    ),
+    "51197": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place limit orders after the pre-quote phase begins.",),
+        False,
+    ),
+    "51201": (
+        "",
+        "trade_class",
+        "",
+        ("The value of a market order can't exceed {param0}.",),
+        False,
+    ),
+    "51202": (
+        "",
+        "trade_class",
+        "",
+        ("Market order amount exceeds the maximum amount.",),
+        False,
+    ),
+    "51203": (
+        "",
+        "trade_class",
+        "",
+        ("Order amount exceeds the limit {param0}.",),
+        False,
+    ),
+    "51204": (
+        "",
+        "trade_class",
+        "",
+        ("The price for the limit order cannot be empty.",),
+        False,
+    ),
+    "51205": (
+        "",
+        "trade_class",
+        "",
+        ("Reduce Only is not available.",),
+        False,
+    ),
+    "51206": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Please cancel the Reduce Only order before placing the current {param0} order to avoid opening a reverse position.",
+        ),
+        False,
+    ),
+    "51207": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Trading amount exceeds the limit, and can't be all closed at the market price. You can try closing the position manually in batches.",
+        ),
+        False,
+    ),
+    "51209": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
+    ),
+    "51210": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        ),
+        False,
+    ),
+    "51211": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
+    ),
+    "51212": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because your current status doesn’t support batch orders. Place a single order to proceed.",
+        ),
+        False,
+    ),
+    "51213": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        ),
+        False,
+    ),
+    "51214": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to modify order because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
+    ),
+    "51220": (
+        "",
+        "trade_class",
+        "",
+        ("Lead and follow bots only support “Sell” or “Close all positions” when bot stops",),
+        False,
+    ),
+    "51221": (
+        "",
+        "trade_class",
+        "",
+        ("The profit-sharing ratio must be between 0% and 30%",),
+        False,
+    ),
+    "51222": (
+        "",
+        "trade_class",
+        "",
+        ("Profit sharing isn’t supported for this type of bot",),
+        False,
+    ),
+    "51223": (
+        "",
+        "trade_class",
+        "",
+        ("Only lead bot creators can set profit-sharing ratio",),
+        False,
+    ),
+    "51224": (
+        "",
+        "trade_class",
+        "",
+        ("Profit sharing isn’t supported for this crypto pair",),
+        False,
+    ),
+    "51225": (
+        "",
+        "trade_class",
+        "",
+        ("Instant trigger isn’t available for follow bots",),
+        False,
+    ),
+    "51226": (
+        "",
+        "trade_class",
+        "",
+        ("Editing parameters isn’t available for follow bots",),
+        False,
+    ),
+    "51250": (
+        "",
+        "trade_class",
+        "",
+        ("Algo order price is out of the available range.",),
+        False,
+    ),
+    "51251": (
+        "",
+        "trade_class",
+        "",
+        ("Bot order type error occurred when placing iceberg order",),
+        False,
+    ),
+    "51252": (
+        "",
+        "trade_class",
+        "",
+        ("Algo order amount is out of the available range.",),
+        False,
+    ),
+    "51253": (
+        "",
+        "trade_class",
+        "",
+        ("Average amount exceeds the limit of per iceberg order.",),
+        False,
+    ),
+    "51254": (
+        "",
+        "trade_class",
+        "",
+        ("Iceberg average amount error occurred.",),
+        False,
+    ),
+    "51255": (
+        "",
+        "trade_class",
+        "",
+        ("Limit of per iceberg order: Total amount/1000 < x <= Total amount.",),
+        False,
+    ),
+    "51256": (
+        "",
+        "trade_class",
+        "",
+        ("Iceberg order price variance error.",),
+        False,
+    ),
+    "51257": (
+        "",
+        "trade_class",
+        "",
+        ("Trailing stop order callback rate error. The callback rate should be {min}< x<={max}%.",),
+        False,
+    ),
+    "51258": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Trailing stop order placement failed. The trigger price of a sell order must be higher than the last transaction price.",
+        ),
+        False,
+    ),
+    "51259": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Trailing stop order placement failed. The trigger price of a buy order must be lower than the last transaction price.",
+        ),
+        False,
+    ),
+    "51260": (
+        "",
+        "trade_class",
+        "",
+        ("Maximum of {param0} pending trailing stop orders can be held at the same time.",),
+        False,
+    ),
+    "51261": (
+        "",
+        "trade_class",
+        "",
+        ("Each user can hold up to {param0} pending stop orders at the same time.",),
+        False,
+    ),
+    "51262": (
+        "",
+        "trade_class",
+        "",
+        ("Maximum {param0} pending iceberg orders can be held at the same time.",),
+        False,
+    ),
+    "51263": (
+        "",
+        "trade_class",
+        "",
+        ("Maximum {param0} pending time-weighted orders can be held at the same time.",),
+        False,
+    ),
+    "51264": (
+        "",
+        "trade_class",
+        "",
+        ("Average amount exceeds the limit of per time-weighted order.",),
+        False,
+    ),
+    "51265": (
+        "",
+        "trade_class",
+        "",
+        ("Time-weighted order limit error.",),
+        False,
+    ),
+    "51267": (
+        "",
+        "trade_class",
+        "",
+        ("Time-weighted order strategy initiative rate error.",),
+        False,
+    ),
+    "51268": (
+        "",
+        "trade_class",
+        "",
+        ("Time-weighted order strategy initiative range error.",),
+        False,
+    ),
+    "51269": (
+        "",
+        "trade_class",
+        "",
+        ("Time-weighted order interval error. Interval must be {%min}<= x<={%max}.",),
+        False,
+    ),
+    "51270": (
+        "",
+        "trade_class",
+        "",
+        ("The limit of time-weighted order price variance is 0 < x <= 1%.",),
+        False,
+    ),
+    "51271": (
+        "",
+        "trade_class",
+        "",
+        ("Sweep ratio must be 0 < x <= 100%.",),
+        False,
+    ),
+    "51272": (
+        "",
+        "trade_class",
+        "",
+        ("Price variance must be 0 < x <= 1%.",),
+        False,
+    ),
+    "51273": (
+        "",
+        "trade_class",
+        "",
+        ("Total amount must be greater than {param0}.",),
+        False,
+    ),
+    "51274": (
+        "",
+        "trade_class",
+        "",
+        ("Total quantity of time-weighted order must be larger than single order limit.",),
+        False,
+    ),
+    "51275": (
+        "",
+        "trade_class",
+        "",
+        ("The amount of single stop-market order cannot exceed the upper limit.",),
+        False,
+    ),
+    "51276": (
+        "",
+        "trade_class",
+        "",
+        ("Prices cannot be specified for stop market orders.",),
+        False,
+    ),
+    "51277": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be higher than the last price.",),
+        False,
+    ),
+    "51278": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be lower than the last price.",),
+        False,
+    ),
+    "51279": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be lower than the last price.",),
+        False,
+    ),
+    "51280": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be higher than the last price.",),
+        False,
+    ),
+    "51281": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger order do not support the tgtCcy parameter.",),
+        False,
+    ),
+    "51282": (
+        "",
+        "trade_class",
+        "",
+        ("The range of Price variance is {param0}~{param1}",),
+        False,
+    ),
+    "51283": (
+        "",
+        "trade_class",
+        "",
+        ("The range of Time interval is {param0}~{param1}",),
+        False,
+    ),
+    "51284": (
+        "",
+        "trade_class",
+        "",
+        ("The range of Average amount is {param0}~{param1}",),
+        False,
+    ),
+    "51285": (
+        "",
+        "trade_class",
+        "",
+        ("The range of Total amount is {param0}~{param1}",),
+        False,
+    ),
+    "51286": (
+        "",
+        "trade_class",
+        "",
+        ("The total amount should not be less than {param0}",),
+        False,
+    ),
+    "51287": (
+        "",
+        "trade_class",
+        "",
+        ("This bot doesn't support current instrument",),
+        False,
+    ),
+    "51288": (
+        "",
+        "trade_class",
+        "",
+        ("Bot is currently stopping. Do not make multiple attempts to stop.",),
+        False,
+    ),
+    "51289": (
+        "",
+        "trade_class",
+        "",
+        ("Bot configuration does not exist. Please try again later",),
+        False,
+    ),
+    "51290": (
+        "",
+        "trade_class",
+        "",
+        ("The Bot engine is being upgraded. Please try again later",),
+        False,
+    ),
+    "51291": (
+        "",
+        "trade_class",
+        "",
+        ("This Bot does not exist or has been stopped",),
+        False,
+    ),
+    "51292": (
+        "",
+        "trade_class",
+        "",
+        ("This Bot type does not exist",),
+        False,
+    ),
+    "51293": (
+        "",
+        "trade_class",
+        "",
+        ("This Bot does not exist",),
+        False,
+    ),
+    "51294": (
+        "",
+        "trade_class",
+        "",
+        ("This Bot cannot be created temporarily. Please try again later",),
+        False,
+    ),
+    "51295": (
+        "",
+        "trade_class",
+        "",
+        ("Portfolio margin account does not support ordType {param0} in Trading bot mode",),
+        False,
+    ),
+    "51298": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Trigger orders are not available in the net mode of Expiry Futures and Perpetual Futures",
+        ),
+        False,
+    ),
+    "51299": (
+        "",
+        "trade_class",
+        "",
+        ("Order did not go through. You can hold a maximum of {param0} orders of this type.",),
+        False,
+    ),
+    "51300": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be higher than the mark price",),
+        False,
+    ),
+    "51302": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be lower than the mark price",),
+        False,
+    ),
+    "51303": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be lower than the mark price",),
+        False,
+    ),
+    "51304": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be higher than the mark price",),
+        False,
+    ),
+    "51305": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be higher than the index price",),
+        False,
+    ),
+    "51306": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be lower than the index price",),
+        False,
+    ),
+    "51307": (
+        "",
+        "trade_class",
+        "",
+        ("TP trigger price cannot be lower than the index price",),
+        False,
+    ),
+    "51308": (
+        "",
+        "trade_class",
+        "",
+        ("SL trigger price cannot be higher than the index price",),
+        False,
+    ),
+    "51309": (
+        "",
+        "trade_class",
+        "",
+        ("Cannot create trading bot during call auction",),
+        False,
+    ),
+    "51310": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Strategic orders with Iceberg and TWAP order type are not supported when margins are self-transferred in isolated mode.",
+        ),
+        False,
+    ),
+    "51311": (
+        "",
+        "trade_class",
+        "",
+        ("Failed to place trailing stop order. Callback rate should be within {min}<x<={max}",),
+        False,
+    ),
+    "51312": (
+        "",
+        "trade_class",
+        "",
+        ("Failed to place trailing stop order. Order amount should be within {min}<x<={max}",),
+        False,
+    ),
+    "51313": (
+        "",
+        "trade_class",
+        "",
+        ("Manual transfer in isolated mode does not support bot trading",),
+        False,
+    ),
+    "51317": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger orders are not available by margin",),
+        False,
+    ),
+    "51327": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is only available for Expiry Futures and Perpetual Futures",),
+        False,
+    ),
+    "51328": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is only available for reduceOnly orders",),
+        False,
+    ),
+    "51329": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is only available in NET mode",),
+        False,
+    ),
+    "51330": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is only available for stop market orders",),
+        False,
+    ),
+    "51331": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is only available for close position orders",),
+        False,
+    ),
+    "51332": (
+        "",
+        "trade_class",
+        "",
+        ("closeFraction is not applicable to Portfolio Margin",),
+        False,
+    ),
+    "51333": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Close position order in hedge-mode or reduce-only order in one-way mode cannot attach TPSL",
+        ),
+        False,
+    ),
+    "51340": (
+        "",
+        "trade_class",
+        "",
+        ("Used margin must be greater than {0}{1}",),
+        False,
+    ),
+    "51341": (
+        "",
+        "trade_class",
+        "",
+        ("Position closing not allowed",),
+        False,
+    ),
+    "51342": (
+        "",
+        "trade_class",
+        "",
+        ("Closing order already exists. Please try again later",),
+        False,
+    ),
+    "51343": (
+        "",
+        "trade_class",
+        "",
+        ("TP price must be less than the lower price",),
+        False,
+    ),
+    "51344": (
+        "",
+        "trade_class",
+        "",
+        ("SL price must be greater than the upper price",),
+        False,
+    ),
+    "51345": (
+        "",
+        "trade_class",
+        "",
+        ("Policy type is not grid policy",),
+        False,
+    ),
+    "51346": (
+        "",
+        "trade_class",
+        "",
+        ("The highest price cannot be lower than the lowest price",),
+        False,
+    ),
+    "51347": (
+        "",
+        "trade_class",
+        "",
+        ("No profit available",),
+        False,
+    ),
+    "51348": (
+        "",
+        "trade_class",
+        "",
+        ("Stop loss price must be less than the lower price in the range.",),
+        False,
+    ),
+    "51349": (
+        "",
+        "trade_class",
+        "",
+        ("Take profit price must be greater than the highest price in the range.",),
+        False,
+    ),
+    "51350": (
+        "",
+        "trade_class",
+        "",
+        ("No recommended parameters",),
+        False,
+    ),
+    "51351": (
+        "",
+        "trade_class",
+        "",
+        ("Single income must be greater than 0",),
+        False,
+    ),
+    "51352": (
+        "",
+        "trade_class",
+        "",
+        ("You can have {0} to {1} trading pairs",),
+        False,
+    ),
+    "51353": (
+        "",
+        "trade_class",
+        "",
+        ("Trading pair {0} already exists",),
+        False,
+    ),
+    "51354": (
+        "",
+        "trade_class",
+        "",
+        ("The percentages of all trading pairs should add up to 100%",),
+        False,
+    ),
+    "51355": (
+        "",
+        "trade_class",
+        "",
+        ("Select a date within {0} - {1}",),
+        False,
+    ),
+    "51356": (
+        "",
+        "trade_class",
+        "",
+        ("Select a time within {0} - {1}",),
+        False,
+    ),
+    "51357": (
+        "",
+        "trade_class",
+        "",
+        ("Select a time zone within {0} - {1}",),
+        False,
+    ),
+    "51358": (
+        "",
+        "trade_class",
+        "",
+        ("The investment amount of each crypto must be greater than {amount}",),
+        False,
+    ),
+    "51359": (
+        "",
+        "trade_class",
+        "",
+        ("Recurring buy not supported for the selected crypto {0}",),
+        False,
+    ),
+    "51370": (
+        "",
+        "trade_class",
+        "",
+        ("The range of lever is {0}~{1}",),
+        False,
+    ),
+    "51380": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Market conditions do not meet the strategy running configuration. You can try again later or adjust your tp/sl configuration.",
+        ),
+        False,
+    ),
+    "51381": (
+        "",
+        "trade_class",
+        "",
+        ("Per grid profit ratio must be larger than 0.1% and less or equal to 10%",),
+        False,
+    ),
+    "51382": (
+        "",
+        "trade_class",
+        "",
+        ("Stop triggerAction is not supported by the current strategy",),
+        False,
+    ),
+    "51383": (
+        "",
+        "trade_class",
+        "",
+        ("The min_price is lower than the last price",),
+        False,
+    ),
+    "51384": (
+        "",
+        "trade_class",
+        "",
+        ("The trigger price must be greater than the min price",),
+        False,
+    ),
+    "51385": (
+        "",
+        "trade_class",
+        "",
+        ("The take profit price needs to be greater than the min price",),
+        False,
+    ),
+    "51386": (
+        "",
+        "trade_class",
+        "",
+        ("The min price needs to be greater than 1/2 of the last price",),
+        False,
+    ),
+    "51387": (
+        "",
+        "trade_class",
+        "",
+        ("Stop loss price must be less than the bottom price",),
+        False,
+    ),
+    "51388": (
+        "",
+        "trade_class",
+        "",
+        ("This Bot is in running status",),
+        False,
+    ),
+    "51389": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger price should be lower than {0}",),
+        False,
+    ),
+    "51390": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger price should be lower than the TP price",),
+        False,
+    ),
+    "51391": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger price should be higher than the SL price",),
+        False,
+    ),
+    "51392": (
+        "",
+        "trade_class",
+        "",
+        ("TP price should be higher than the trigger price",),
+        False,
+    ),
+    "51393": (
+        "",
+        "trade_class",
+        "",
+        ("SL price should be lower than the trigger price",),
+        False,
+    ),
+    "51394": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger price should be higher than the TP price",),
+        False,
+    ),
+    "51395": (
+        "",
+        "trade_class",
+        "",
+        ("Trigger price should be lower than the SL price",),
+        False,
+    ),
+    "51396": (
+        "",
+        "trade_class",
+        "",
+        ("TP price should be lower than the trigger price",),
+        False,
+    ),
+    "51397": (
+        "",
+        "trade_class",
+        "",
+        ("SL price should be higher than the trigger price",),
+        False,
+    ),
+    "51398": (
+        "",
+        "trade_class",
+        "",
+        ("Current market meets the stop condition. The bot cannot be created.",),
+        False,
+    ),
+    "51399": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Max margin under current leverage: {amountLimit} {quoteCurrency}. Enter a smaller amount and try again.",
+        ),
+        False,
+    ),
+    "51400": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order cancellation failed as the order has been filled, canceled or does not exist.",
+            "Cancellation failed as the order does not exist. (Only applicable to Nitro Spread)",
+        ),
+        False,
+    ),
+    "51401": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Cancellation failed as the order is already canceled. (Only applicable to Nitro Spread)",
+        ),
+        False,
+    ),
+    "51402": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Cancellation failed as the order is already completed. (Only applicable to Nitro Spread)",
+        ),
+        False,
+    ),
+    "51403": (
+        "",
+        "trade_class",
+        "",
+        ("Cancellation failed as the order type doesn't support cancellation.",),
+        False,
+    ),
+    "51404": (
+        "",
+        "trade_class",
+        "",
+        ("Order cancellation unavailable during the second phase of call auction.",),
+        False,
+    ),
+    "51405": (
+        "",
+        "trade_class",
+        "",
+        ("Cancellation failed as you don't have any pending orders.",),
+        False,
+    ),
+    "51406": (
+        "",
+        "trade_class",
+        "",
+        ("Canceled - order count exceeds the limit {param0}.",),
+        False,
+    ),
+    "51407": (
+        "",
+        "trade_class",
+        "",
+        ("Either order ID or client order ID is required.",),
+        False,
+    ),
+    "51408": (
+        "",
+        "trade_class",
+        "",
+        ("Pair ID or name doesn't match the order info.",),
+        False,
+    ),
+    "51409": (
+        "",
+        "trade_class",
+        "",
+        ("Either pair ID or pair name ID is required.",),
+        False,
+    ),
+    "51410": (
+        "",
+        "trade_class",
+        "",
+        ("Cancellation failed as the order is already in canceling status or pending settlement.",),
+        False,
+    ),
+    "51411": (
+        "",
+        "trade_class",
+        "",
+        ("Account does not have permission for mass cancellation.",),
+        False,
+    ),
+    "51412": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Cancellation timed out, please try again later.",
+            "The order has been triggered and can't be canceled.",
+        ),
+        False,
+    ),
+    "51413": (
+        "",
+        "trade_class",
+        "",
+        ("Cancellation failed as the order type is not supported by endpoint.",),
+        False,
+    ),
+    "51415": (
+        "",
+        "trade_class",
+        "",
+        (
+            'Unable to place order. Spot trading only supports using the last price as trigger price. Please select "Last" and try again.',
+        ),
+        False,
+    ),
+    "51416": (
+        "",
+        "trade_class",
+        "",
+        ("Order has been triggered and can't be canceled",),
+        False,
+    ),
+    "51500": (
+        "",
+        "trade_class",
+        "",
+        ("You must enter a price, quantity, or TP/SL",),
+        False,
+    ),
+    "51501": (
+        "",
+        "trade_class",
+        "",
+        ("Maximum {param0} orders can be modified.",),
+        False,
+    ),
+    "51502": (
+        "",
+        "trade_class",
+        "",
+        (),
+        False,
+    ),
+    "51502_1030": (
+        "",
+        "trade_class",
+        "",
+        ("Unable to edit order: insufficient balance or margin.",),
+        False,
+    ),
+    "51502_1031": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient {param0} margin in account",),
+        False,
+    ),
+    "51502_1032": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient {param0} balance in account and Auto Borrow is not enabled",),
+        False,
+    ),
+    "51502_1033": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Insufficient {param0} margin in account and Auto Borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
+    ),
+    "51502_1034": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your position tier. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        ),
+        False,
+    ),
+    "51502_1035": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your main account and the allocated VIP quota. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        ),
+        False,
+    ),
+    "51502_1036": (
+        "",
+        "trade_class",
+        "",
+        ("Order failed. Insufficient available borrowing amount in {param0} crypto pair",),
+        False,
+    ),
+    "51502_1037": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to modify order because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        ),
+        False,
+    ),
+    "51502_1039": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Insufficient account balance and the adjusted equity in USD is smaller than the IMR.",
+        ),
+        False,
+    ),
+    "51502_1040": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The order didn't pass delta verification. If the order succeeded, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
+    ),
+    "51502_1049": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification failed. Your main account’s {param0} borrowing quota is insufficient.",
+        ),
+        False,
+    ),
+    "51503": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order has already been filled or canceled.",
+            "Order modification failed as the order does not exist. (Only applicable to Nitro Spread)",
+        ),
+        False,
+    ),
+    "51505": (
+        "",
+        "trade_class",
+        "",
+        ("{instId} is not in call auction",),
+        False,
+    ),
+    "51506": (
+        "",
+        "trade_class",
+        "",
+        ("Order modification unavailable for the order type.",),
+        False,
+    ),
+    "51507": (
+        "",
+        "trade_class",
+        "",
+        ("You can only place market orders for this crypto at least 5 minutes after its listing.",),
+        False,
+    ),
+    "51508": (
+        "",
+        "trade_class",
+        "",
+        ("Orders are not allowed to be modified during the call auction.",),
+        False,
+    ),
+    "51509": (
+        "",
+        "trade_class",
+        "",
+        ("Modification failed as the order has been canceled. (Only applicable to Nitro Spread)",),
+        False,
+    ),
+    "51510": (
+        "",
+        "trade_class",
+        "",
+        ("Modification failed as the order has been completed. (Only applicable to Nitro Spread)",),
+        False,
+    ),
+    "51511": (
+        "",
+        "trade_class",
+        "",
+        ("Modification failed as the order price did not meet the requirement for Post Only.",),
+        False,
+    ),
+    "51512": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to amend orders in batches. You cannot have duplicate orders in the same amend-batch-orders request.",
+        ),
+        False,
+    ),
+    "51513": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Number of modification requests that are currently in progress for an order cannot exceed 3 times.",
+        ),
+        False,
+    ),
+    "51514": (
+        "",
+        "trade_class",
+        "",
+        ("Order modification failed. The price length must be 32 characters or shorter.",),
+        False,
+    ),
+    "51521": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to edit. Unable to edit reduce-only order because you don't have any positions of this contract.",
+        ),
+        False,
+    ),
+    "51522": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed to edit. A reduce-only order can't be in the same trading direction as your existing positions.",
+        ),
+        False,
+    ),
+    "51523": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to modify the order price of a stop order that closes an entire position. Please modify the trigger price instead.",
+        ),
+        False,
+    ),
+    "51524": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Unable to modify the order quantity of a stop order that closes an entire position. Please modify the trigger price instead.",
+        ),
+        False,
+    ),
+    "51525": (
+        "",
+        "trade_class",
+        "",
+        ("Stop order modification is not available for quick margin",),
+        False,
+    ),
+    "51526": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from stop orders.",
+        ),
+        False,
+    ),
+    "51528": (
+        "",
+        "trade_class",
+        "",
+        ("Unable to modify trigger price type",),
+        False,
+    ),
+    "51529": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification unsuccessful. Stop order modification only applies to Expiry Futures and Perpetual Futures.",
+        ),
+        False,
+    ),
+    "51530": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from reduce-only orders.",
+        ),
+        False,
+    ),
+    "51531": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order modification unsuccessful. The stop order must have either take profit or stop loss attached.",
+        ),
+        False,
+    ),
+    "51532": (
+        "",
+        "trade_class",
+        "",
+        ("Your TP/SL can't be modified because it was partially triggered",),
+        False,
+    ),
+    "51536": (
+        "",
+        "trade_class",
+        "",
+        ("Unable to modify the size of the options order if the price type is pxUsd or pxVol.",),
+        False,
+    ),
+    "51537": (
+        "",
+        "trade_class",
+        "",
+        ("pxUsd or pxVol are not supported by non-options instruments",),
+        False,
+    ),
+    "51543": (
+        "",
+        "trade_class",
+        "",
+        (
+            "When modifying take-profit or stop-loss orders for spot or margin trading, you can only adjust the price and quantity. Cancel the order and place a new one for other actions.",
+        ),
+        False,
+    ),
+    "51600": (
+        "",
+        "trade_class",
+        "",
+        ("Status not found.",),
+        False,
+    ),
+    "51601": (
+        "",
+        "trade_class",
+        "",
+        ("Order status and order id cannot exist at the same time.",),
+        False,
+    ),
+    "51602": (
+        "",
+        "trade_class",
+        "",
+        ("Either order status or order ID is required.",),
+        False,
+    ),
+    "51603": (
+        "",
+        "trade_class",
+        "",
+        ("Order does not exist.",),
+        False,
+    ),
+    "51604": (
+        "",
+        "trade_class",
+        "",
+        ("Initiate a download request before obtaining the hyperlink",),
+        False,
+    ),
+    "51605": (
+        "",
+        "trade_class",
+        "",
+        ("You can only download transaction data from the past 2 years",),
+        False,
+    ),
+    "51606": (
+        "",
+        "trade_class",
+        "",
+        ("Transaction data for the current quarter is not available",),
+        False,
+    ),
+    "51607": (
+        "",
+        "trade_class",
+        "",
+        ("Your previous download request is still being processed",),
+        False,
+    ),
+    "51608": (
+        "",
+        "trade_class",
+        "",
+        ("No transaction data found for the current quarter",),
+        False,
+    ),
+    "51610": (
+        "",
+        "trade_class",
+        "",
+        ("You can't download billing statements for the current quarter.",),
+        False,
+    ),
+    "51611": (
+        "",
+        "trade_class",
+        "",
+        ("You can't download billing statements for the current quarter.",),
+        False,
+    ),
+    "51620": (
+        "",
+        "trade_class",
+        "",
+        ("Only affiliates can perform this action",),
+        False,
+    ),
+    "51621": (
+        "",
+        "trade_class",
+        "",
+        ("The user isn’t your invitee",),
+        False,
+    ),
+    "51625": (
+        "",
+        "trade_class",
+        "",
+        (
+            "One-click repay requires auto-borrow to be enabled. Please enable auto-borrow, or repay the debt currency via Easy Convert or spot trading.",
+        ),
+        False,
+    ),
+    "51156": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You're leading trades in long/short mode and can't use this API endpoint to close positions",
+        ),
+        False,
+    ),
+    "51159": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You're leading trades in buy/sell mode. If you want to place orders using this API endpoint, the orders must be in the same direction as your existing positions and open orders.",
+        ),
+        False,
+    ),
+    "51162": (
+        "",
+        "trade_class",
+        "",
+        ("You have {instrument} open orders. Cancel these orders and try again",),
+        False,
+    ),
+    "51163": (
+        "",
+        "trade_class",
+        "",
+        ("You hold {instrument} positions. Close these positions and try again",),
+        False,
+    ),
+    "51165": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The number of {instrument} reduce-only orders reached the upper limit of {upLimit}. Cancel some orders to proceed.",
+        ),
+        False,
+    ),
+    "51166": (
+        "",
+        "trade_class",
+        "",
+        ("Currently, we don't support leading trades with this instrument",),
+        False,
+    ),
+    "51167": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed. You have block trading open order(s), please proceed after canceling existing order(s).",
+        ),
+        False,
+    ),
+    "51168": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Failed. You have reduce-only type of open order(s), please proceed after canceling existing order(s)",
+        ),
+        False,
+    ),
+    "51320": (
+        "",
+        "trade_class",
+        "",
+        ("The range of coin percentage is {0}%-{1}%",),
+        False,
+    ),
+    "51321": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You're leading trades. Currently, we don't support leading trades with arbitrage, iceberg, or TWAP bots",
+        ),
+        False,
+    ),
+    "51322": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You're leading trades that have been filled at market price. We've canceled your open stop orders to close your positions",
+        ),
+        False,
+    ),
+    "51323": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You're already leading trades with take profit or stop loss settings. Cancel your existing stop orders to proceed",
+        ),
+        False,
+    ),
+    "51324": (
+        "",
+        "trade_class",
+        "",
+        (
+            "As a lead trader, you hold positions in {instrument}. To close your positions, place orders in the amount that equals the available amount for closing",
+        ),
+        False,
+    ),
+    "51325": (
+        "",
+        "trade_class",
+        "",
+        ("As a lead trader, you must use market price when placing stop orders",),
+        False,
+    ),
+    "51326": (
+        "",
+        "trade_class",
+        "",
+        (
+            "As a lead trader, you must use market price when placing orders with take profit or stop loss settings",
+        ),
+        False,
+    ),
+    "51820": (
+        "",
+        "trade_class",
+        "",
+        ("Request failed",),
+        False,
+    ),
+    "51821": (
+        "",
+        "trade_class",
+        "",
+        ("The payment method is not supported",),
+        False,
+    ),
+    "51822": (
+        "",
+        "trade_class",
+        "",
+        ("Quote expired",),
+        False,
+    ),
+    "51823": (
+        "",
+        "trade_class",
+        "",
+        ("Parameter {param} of buy/sell trading is inconsistent with the quotation",),
+        False,
+    ),
+    "51824": (
+        "",
+        "trade_class",
+        "",
+        ("You must bind a phone number to your account before using this feature",),
+        False,
+    ),
+    "51825": (
+        "",
+        "trade_class",
+        "",
+        ("You must bind an email to your account before using this feature",),
+        False,
+    ),
+    "54000": (
+        "",
+        "trade_class",
+        "",
+        ("Margin trading is not supported.",),
+        False,
+    ),
+    "54001": (
+        "",
+        "trade_class",
+        "",
+        ("Only Multi-currency margin account can be set to borrow coins automatically.",),
+        False,
+    ),
+    "54004": (
+        "",
+        "trade_class",
+        "",
+        ("Order placement or modification failed because one of the orders in the batch failed.",),
+        False,
+    ),
+    "54005": (
+        "",
+        "trade_class",
+        "",
+        ("Switch to isolated margin mode to trade pre-market expiry futures.",),
+        False,
+    ),
+    "54006": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Pre-market expiry future position limit is {posLimit}. Please cancel order or close position",
+        ),
+        False,
+    ),
+    "54007": (
+        "",
+        "trade_class",
+        "",
+        ("Instrument {instId} is not supported",),
+        False,
+    ),
+    "54008": (
+        "",
+        "trade_class",
+        "",
+        (
+            "This operation is disabled by the 'mass cancel order' endpoint. Please enable it using this endpoint.",
+        ),
+        False,
+    ),
+    "54009": (
+        "",
+        "trade_class",
+        "",
+        ("The range of {param0} should be [{param1}, {param2}].",),
+        False,
+    ),
+    "54011": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Pre-market trading contracts are only allowed to reduce the number of positions within 1 hour before delivery. Please modify or cancel the order.",
+        ),
+        False,
+    ),
+    "54012": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Due to insufficient order book depth, we are now taking measures to protect your positions. Currently, you can only cancel orders, add margin to your positions, and place post-only orders. Your positions will not be liquidated. Trade will resume once order book depth returns to a safe level.",
+        ),
+        False,
+    ),
+    "54018": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (During the call auction)",
+        ),
+        False,
+    ),
+    "54019": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (After the call auction)",
+        ),
+        False,
+    ),
+    "54024": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade expiry futures, perpetual futures, and options in cross-margin mode.",
+        ),
+        False,
+    ),
+    "54025": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade margin, expiry futures, perpetual futures, and options in isolated margin mode.",
+        ),
+        False,
+    ),
+    "54026": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because you must enable {ccy} and {ccy1} as collateral to trade the margin pair in isolated margin mode.",
+        ),
+        False,
+    ),
+    "54027": (
+        "",
+        "trade_class",
+        "",
+        ("Your order failed because you must enable {ccy} as collateral to trade options.",),
+        False,
+    ),
+    "54028": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade spot in isolated margin mode.",
+        ),
+        False,
+    ),
+    "54029": (
+        "",
+        "trade_class",
+        "",
+        ("{param0} doesn’t exist within {param1}.",),
+        False,
+    ),
+    "54030": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. Your total value of same-direction {param0} open positions and orders can't exceed {param1} USD or {param2} of the platform's open interest.",
+        ),
+        False,
+    ),
+    "54031": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The open interest of {param0} has reached the platform open interest limit. Positions opening orders cannot be placed. Please try again later.",
+        ),
+        False,
+    ),
+    "54035": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Order failed. The platform has reached the collateral limit for this crypto, so you can only place reduce-only orders.",
+        ),
+        False,
+    ),
+    "54036": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You can't place fill or kill orders when self-trade prevention is set to both maker and taker orders.",
+        ),
+        False,
+    ),
+    "54039": (
+        "",
+        "trade_class",
+        "",
+        ("ELP orders can't be reduce-only orders.",),
+        False,
+    ),
+    "54040": (
+        "",
+        "trade_class",
+        "",
+        ("ELP orders can't be used with TP/SL settings.",),
+        False,
+    ),
+    "54041": (
+        "",
+        "trade_class",
+        "",
+        ("ELP orders aren't supported for {param0}.",),
+        False,
+    ),
+    "54042": (
+        "",
+        "trade_class",
+        "",
+        ("You don't have permission to place ELP orders for {param0}.",),
+        False,
+    ),
+    "54043": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You can only place up to {param1} ELP orders for {param0}. Cancel some of your orders and try again.",
+        ),
+        False,
+    ),
+    "54044": (
+        "",
+        "trade_class",
+        "",
+        ("ELP is not enabled for {param0}. You can’t place orders that take ELP liquidity of it.",),
+        False,
+    ),
+    "54045": (
+        "",
+        "trade_class",
+        "",
+        ("OpenAPI users can only place IOC orders that take ELP liquidity.",),
+        False,
+    ),
+    "54046": (
+        "",
+        "trade_class",
+        "",
+        ("You can’t place orders to take ELP liquidity.",),
+        False,
+    ),
+    "54047": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You can’t amend this order because an order with the same order ID or client order ID is in speed bump.",
+        ),
+        False,
+    ),
+    "54048": (
+        "",
+        "trade_class",
+        "",
+        (
+            "You can’t cancel the order because an order with the same order ID or client order ID is in speed bump.",
+        ),
+        False,
+    ),
+    "54049": (
+        "",
+        "trade_class",
+        "",
+        (
+            "API users can’t place orders that take ELP liquidity now because system is busy. To proceed, set isElpTakerAccess:false.",
+        ),
+        False,
+    ),
+    "54070": (
+        "",
+        "trade_class",
+        "",
+        (
+            "The current function is not supported. Please update to the latest app version if using the app, or use the attachAlgoOrds array to place orders via Open API.",
+        ),
+        False,
+    ),
+    "54071": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Due to the platform system upgrade, this order no longer supports modifications. It is recommended to cancel and place a new order.",
+        ),
+        False,
+    ),
+    "54072": (
+        "",
+        "trade_class",
+        "",
+        ("This contract is currently view-only and not tradable.",),
+        False,
+    ),
+    "54073": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Couldn’t place order, as {param0} is at risk of depegging. Switch settlement currencies and try again.",
+        ),
+        False,
+    ),
+    "54074": (
+        "",
+        "trade_class",
+        "",
+        ("Your settings failed as you have positions, bot or open orders for USD contracts.",),
+        False,
+    ),
+    "54075": (
+        "",
+        "trade_class",
+        "",
+        ("Cross-crypto contracts are currently not supported in this account mode.",),
+        False,
+    ),
+    "54078": (
+        "",
+        "trade_class",
+        "",
+        (
+            "If the main order is a buy order, the TP ratio must be greater than 0, while the SL ratio must be between -1 and 0. If the main order is a sell order, the TP ratio must be between -1 and 0, and the SL ratio must be greater than 0. Additionally, the ratio must be multiples of 0.0001.",
+        ),
+        False,
+    ),
+    "54079": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Dynamic change is available only for futures trading in futures mode or multi-currency mode. Note that when selecting dynamic change, the trigger price can only be calculated using the last price.",
+        ),
+        False,
+    ),
+    "54092": (
+        "",
+        "trade_class",
+        "",
+        (
+            "Action Required: Please accept the TradFi Perps disclaimer on Web or App by attempting to place a TradFi Perp trade via the frontend. Each account, including sub-accounts, must separately accept the disclaimer before API trading is enabled",
+        ),
+        False,
+    ),
+    "52000": (
+        "",
+        "data_class",
+        "",
+        ("No market data found.",),
+        False,
+    ),
+}
+
+
+# A tuple with named, typed fields, as typing.NamedTuple would make it but
+# without importing typing; like time.struct_time, built from one tuple. Its
+# base is subscripted for type checkers only: Python 3.8 cannot subscript tuple.
 if TYPE_CHECKING:
     from typing import Tuple  # Python 3.8: no tuple[...] outside annotations
 
-    _DetailsTuple = Tuple[str, str, str, Tuple[str, ...], bool]
     _TableTuple = Tuple[str, Tuple[_Code, ...], Tuple[Tuple[str, str], ...]]
 else:
-    _DetailsTuple = _TableTuple = tuple
-
-
-class _Details(_DetailsTuple):
-    """What the page says of a code: an `ErrorCode` member's attributes."""
-
-    __slots__ = ()
-
-    @property
-    def published_name(self) -> str:
-        return self[0]
-
-    @property
-    def category(self) -> str | None:
-        return self[1] or None  # "": under no heading
-
-    @property
-    def description(self) -> str:
-        return self[2]
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return self[3]
-
-    @property
-    def deprecated(self) -> bool:
-        return self[4]
-
-
-# Code -> what the page says of it. Plain int members and this table import
-# faster than members built by `__new__`.
-_DETAILS: dict[_Code, _Details] = {
-    "0": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (),
-            False,
-        )
-    ),
-    "1": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Operation failed.",),
-            False,
-        )
-    ),
-    "2": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Bulk operation partially succeeded.",),
-            False,
-        )
-    ),
-    "50000": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Body for POST request cannot be empty.",),
-            False,
-        )
-    ),
-    "50001": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Service temporarily unavailable. Please try again later.",),
-            False,
-        )
-    ),
-    "50002": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("JSON syntax error",),
-            False,
-        )
-    ),
-    "50004": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
-            ),
-            False,
-        )
-    ),
-    "50005": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("API endpoint is inactive or unavailable.",),
-            False,
-        )
-    ),
-    "50006": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ('Invalid Content-Type. Please use "application/JSON".',),
-            False,
-        )
-    ),
-    "50007": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("User blocked.",),
-            False,
-        )
-    ),
-    "50008": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("User doesn't exist.",),
-            False,
-        )
-    ),
-    "50009": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Account is frozen due to stop-out.",),
-            False,
-        )
-    ),
-    "50010": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("User ID cannot be empty.",),
-            False,
-        )
-    ),
-    "50011": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
-                "Too Many Requests",
-            ),
-            False,
-        )
-    ),
-    "50012": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Account status invalid. Check account status",),
-            False,
-        )
-    ),
-    "50013": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Systems are busy. Please try again later.",),
-            False,
-        )
-    ),
-    "50014": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Parameter {param0} can not be empty.",),
-            False,
-        )
-    ),
-    "50015": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Either parameter {param0} or {param1} is required",),
-            False,
-        )
-    ),
-    "50016": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Parameter {param0} does not match parameter {param1}",),
-            False,
-        )
-    ),
-    "50017": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "50018": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Currency {param0} is frozen due to ADL. Operation restricted.",),
-            False,
-        )
-    ),
-    "50019": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "50020": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "50021": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Currency {param0} is frozen due to liquidation. Operation restricted.",),
-            False,
-        )
-    ),
-    "50022": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "50023": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Funding fees frozen and related operations are restricted. Please try again later.",),
-            False,
-        )
-    ),
-    "50024": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Parameter {param0} and {param1} can not exist at the same time.",),
-            False,
-        )
-    ),
-    "50025": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Parameter {param0} count exceeds the limit {param1}.",),
-            False,
-        )
-    ),
-    "50026": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("System error. Try again later",),
-            False,
-        )
-    ),
-    "50027": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "This account is restricted from trading. Please contact customer support for assistance.",
-            ),
-            False,
-        )
-    ),
-    "50028": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Unable to place the order. Please contact the customer service for details.",),
-            False,
-        )
-    ),
-    "50029": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
-            ),
-            False,
-        )
-    ),
-    "50030": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("You don't have permission to use this API endpoint",),
-            False,
-        )
-    ),
-    "50032": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
-            ),
-            False,
-        )
-    ),
-    "50033": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
-            ),
-            False,
-        )
-    ),
-    "50035": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("This endpoint requires that APIKey must be bound to IP",),
-            False,
-        )
-    ),
-    "50036": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
-            ),
-            False,
-        )
-    ),
-    "50037": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Order expired.",),
-            False,
-        )
-    ),
-    "50038": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("This feature is unavailable in demo trading",),
-            False,
-        )
-    ),
-    "50039": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ('Parameter "before" isn\'t supported for timestamp pagination',),
-            False,
-        )
-    ),
-    "50040": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Too frequent operations, please try again later",),
-            False,
-        )
-    ),
-    "50041": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",
-            ),
-            False,
-        )
-    ),
-    "50042": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Repeated request",),
-            False,
-        )
-    ),
-    "50044": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Must select one broker type",),
-            False,
-        )
-    ),
-    "50045": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
-            ),
-            False,
-        )
-    ),
-    "50046": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "50047": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
-            ),
-            False,
-        )
-    ),
-    "50048": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
-            ),
-            False,
-        )
-    ),
-    "50049": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "No information on the position tier. The current instrument doesn’t support margin trading.",
-            ),
-            False,
-        )
-    ),
-    "50050": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("You’ve already activated options trading. Please don’t activate it again.",),
-            False,
-        )
-    ),
-    "50051": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Due to compliance restrictions in your country or region, you cannot use this feature.",
-            ),
-            False,
-        )
-    ),
-    "50052": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Due to local laws and regulations, you cannot trade with your chosen crypto.",),
-            False,
-        )
-    ),
-    "50053": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("This feature is only available in demo trading.",),
-            False,
-        )
-    ),
-    "50055": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Reset unsuccessful. Assets can only be reset up to 5 times per day.",),
-            False,
-        )
-    ),
-    "50056": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
-            ),
-            False,
-        )
-    ),
-    "50057": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Reset unsuccessful. Try again later.",),
-            False,
-        )
-    ),
-    "50058": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("This crypto is not supported in an asset reset.",),
-            False,
-        )
-    ),
-    "50059": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
-            ),
-            False,
-        )
-    ),
-    "50060": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "For security and compliance purposes, please complete the identity verification process to continue using our services.",
-            ),
-            False,
-        )
-    ),
-    "50061": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("You've reached the maximum order rate limit for this account.",),
-            False,
-        )
-    ),
-    "50062": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("This feature is currently unavailable.",),
-            False,
-        )
-    ),
-    "50063": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "You can't activate the credits as they might have expired or are already activated.",
-            ),
-            False,
-        )
-    ),
-    "50064": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("The borrowing system is unavailable. Try again later.",),
-            False,
-        )
-    ),
-    "50067": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("The API doesn't support cross site trading feature",),
-            False,
-        )
-    ),
-    "50069": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("Margin ratio verification for this risk unit failed.",),
-            False,
-        )
-    ),
-    "50071": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("{param} already exists",),
-            False,
-        )
-    ),
-    "50072": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
-            ),
-            False,
-        )
-    ),
-    "50075": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("The token is restricted in Islamic sub-account",),
-            False,
-        )
-    ),
-    "50076": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            ("The time interval between the start date and end date cannot exceed {param0} days",),
-            False,
-        )
-    ),
-    "50077": _Details(
-        (
-            "",
-            "general_class",
-            "",
-            (
-                "The time interval between the start date and end date cannot exceed {param0} months",
-            ),
-            False,
-        )
-    ),
-    "50100": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("API frozen, please contact customer service.",),
-            False,
-        )
-    ),
-    "50101": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("APIKey does not match current environment.",),
-            False,
-        )
-    ),
-    "50102": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Timestamp request expired.",),
-            False,
-        )
-    ),
-    "50103": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ('Request header "OK-ACCESS-KEY" cannot be empty.',),
-            False,
-        )
-    ),
-    "50104": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ('Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',),
-            False,
-        )
-    ),
-    "50105": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ('Request header "OK-ACCESS-PASSPHRASE" incorrect.',),
-            False,
-        )
-    ),
-    "50106": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ('Request header "OK-ACCESS-SIGN" cannot be empty.',),
-            False,
-        )
-    ),
-    "50107": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ('Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',),
-            False,
-        )
-    ),
-    "50108": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Exchange ID does not exist.",),
-            False,
-        )
-    ),
-    "50109": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Exchange domain does not exist.",),
-            False,
-        )
-    ),
-    "50110": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Your IP {param0} is not included in your API key's IP whitelist.",),
-            False,
-        )
-    ),
-    "50111": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Invalid OK-ACCESS-KEY.",),
-            False,
-        )
-    ),
-    "50112": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Invalid OK-ACCESS-TIMESTAMP.",),
-            False,
-        )
-    ),
-    "50113": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Invalid signature.",),
-            False,
-        )
-    ),
-    "50114": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Invalid authorization.",),
-            False,
-        )
-    ),
-    "50115": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Invalid request method.",),
-            False,
-        )
-    ),
-    "50116": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Fast API is allowed to create only one API key",),
-            False,
-        )
-    ),
-    "50118": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            (
-                "To link the app using your API key, your broker needs to share their IP to be whitelisted",
-            ),
-            False,
-        )
-    ),
-    "50119": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("API key doesn't exist",),
-            False,
-        )
-    ),
-    "50120": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("This API key doesn't have permission to use this function",),
-            False,
-        )
-    ),
-    "50121": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("You can't access our services through the IP address ({param0})",),
-            False,
-        )
-    ),
-    "50122": _Details(
-        (
-            "",
-            "api_class",
-            "",
-            ("Order amount must exceed minimum amount",),
-            False,
-        )
-    ),
-    "51000": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Parameter {param0} error",),
-            False,
-        )
-    ),
-    "51001": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instrument ID, Instrument ID code or Spread ID doesn't exist.",),
-            False,
-        )
-    ),
-    "51002": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instrument ID doesn't match underlying index.",),
-            False,
-        )
-    ),
-    "51003": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Either client order ID or order ID is required.",),
-            False,
-        )
-    ),
-    "51004": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (),
-            False,
-        )
-    ),
-    "51004_1101": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For isolated long/short mode of {param0}, the sum of current order size, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1102": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For cross long/short mode of {param0}, the sum of current order size, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the long and short directions: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1103": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1104": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For buy/sell mode of {param0}, the sum of current buy order size, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current buy order size: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1105": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For buy/sell mode of {param0}, the sum of current sell order size, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current sell order size: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1106": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current buy order size, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current buy order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1107": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current sell order size, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current sell order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1111": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For isolated long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1112": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For cross long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the same direction: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1113": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1114": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current buy order, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current buy order: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1115": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current sell order, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current sell order: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1116": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current buy order, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current buy order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51004_1117": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current sell order, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current sell order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
-            ),
-            False,
-        )
-    ),
-    "51005": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your order amount exceeds the max order amount.",),
-            False,
-        )
-    ),
-    "51006": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order price is not within the price limit (max buy price: {param0} , min sell price: {param1} )",
-            ),
-            False,
-        )
-    ),
-    "51007": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Please place orders of at least 1 contract or more.",),
-            False,
-        )
-    ),
-    "51008": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (),
-            False,
-        )
-    ),
-    "51008_1000": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Insufficient {param0} balance in account",),
-            False,
-        )
-    ),
-    "51008_1001": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Insufficient {param0} margin in account",),
-            False,
-        )
-    ),
-    "51008_1002": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient {param0} balance in account, and Auto Borrow is not enabled",
-            ),
-            False,
-        )
-    ),
-    "51008_1003": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient {param0} margin in account and auto-borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
-            ),
-            False,
-        )
-    ),
-    "51008_1004": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Insufficient {param0} available as your borrowing amount exceeds tier limit. Lower leverage appropriately. New and pending limit orders need borrowings {param1}, remaining quota {param2}, total limit {param3}, in use {param4}.",
-            ),
-            False,
-        )
-    ),
-    "51008_1005": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Exceeds {param0} borrow limit (Limit of master account plus the allocated VIP quota for the current account) (Existing pending orders and the new order are required to borrow {param1}, Remaining limit {param2}, Limit {param3}, Limit used {param4})",
-            ),
-            False,
-        )
-    ),
-    "51008_1006": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient {param0} borrowing quota results in an insufficient amount available to borrow.",
-            ),
-            False,
-        )
-    ),
-    "51008_1007": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
-            ),
-            False,
-        )
-    ),
-    "51008_1009": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient account balance, and the adjusted equity in USD is less than IMR (Portfolio margin mode can try IOC orders to lower the risks)",
-            ),
-            False,
-        )
-    ),
-    "51008_1010": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The order didn't pass delta verification because if the order were to succeed, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
-            ),
-            False,
-        )
-    ),
-    "51008_1015": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Your available balance is insufficient. It excludes crypto ({param0}) exceeding the platform's collateral limit.",
-            ),
-            False,
-        )
-    ),
-    "51008_1016": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Your available {param0} balance is insufficient, and your available margin (in USD) is too low for borrowing. This margin excludes crypto ({param1}) exceeding the platform's collateral limit.",
-            ),
-            False,
-        )
-    ),
-    "51008_1017": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
-            ),
-            False,
-        )
-    ),
-    "51008_1018": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total potential borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
-            ),
-            False,
-        )
-    ),
-    "51008_1019": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Your main account's {param0} borrowing quota is insufficient.",),
-            False,
-        )
-    ),
-    "51008_1020": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. After the spot fee in quote currency is deducted, your {param0} balance is insufficient to complete the order. Please disable the spot fees in quote currency toggle and try again.",
-            ),
-            False,
-        )
-    ),
-    "51009": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order blocked. Please contact customer support for assistance.",),
-            False,
-        )
-    ),
-    "51010": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Request unsupported under current account mode",),
-            False,
-        )
-    ),
-    "51011": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order ID already exists.",),
-            False,
-        )
-    ),
-    "51012": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Token doesn't exist.",),
-            False,
-        )
-    ),
-    "51014": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Index doesn't exist.",),
-            False,
-        )
-    ),
-    "51015": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instrument ID doesn't match instrument type.",),
-            False,
-        )
-    ),
-    "51016": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Client order ID already exists.",),
-            False,
-        )
-    ),
-    "51017": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Loan amount exceeds borrowing limit.",),
-            False,
-        )
-    ),
-    "51018": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Users with options accounts cannot hold net short positions.",),
-            False,
-        )
-    ),
-    "51019": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No net long positions can be held under cross margin mode in options.",),
-            False,
-        )
-    ),
-    "51020": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your order should meet or exceed the minimum order amount.",),
-            False,
-        )
-    ),
-    "51021": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The pair or contract is not yet listed",),
-            False,
-        )
-    ),
-    "51022": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Contract suspended.",),
-            False,
-        )
-    ),
-    "51023": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Position doesn't exist.",),
-            False,
-        )
-    ),
-    "51024": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trading account is blocked.",
-                "In accordance with the terms of service, we regret to inform you that we cannot provide services for you. If you have any questions, please contact our customer support.",
-                "According to your request, this account has been frozen. If you have any questions, please contact our customer support.",
-                "Your account has recently changed some security settings. To protect the security of your funds, this action is not allowed for now. If you have any questions, please contact our customer support.",
-                "You have withdrawn all assets in the account. To protect your personal information, the account has been permanently frozen. If you have any questions, please contact our customer support.",
-                "Your identity could not be verified. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
-                "Your verified age doesn't meet the requirement. To protect the security of your funds, we cannot proceed with your request. Please contact our customer support.",
-                "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Close all open positions or contact customer support if you have any questions.",
-                "In accordance with the terms of service, multiple account is not allowed. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
-                "Your account is in judicial freezing, and this action is not allowed for now. If you have any questions, please contact our customer support.",
-                "Based on your previous requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
-                "Your account has disputed deposit orders. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-                "Unable to proceed. Please resolve your existing P2P disputes first.",
-                "Your account might have compliance risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-                "Based on your trading requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
-                "Your account has triggered risk control. This action is not allowed for now. Please contact our customer support.",
-                "This account is temporarily unavailable. Please contact our customer support.",
-                "Withdrawal function of this account is temporarily unavailable. Please contact our customer support.",
-                "Transfer function of this account is temporarily unavailable. Please contact our customer support.",
-                'You violated the "Fiat Trading Rules" when you were doing fiat trade, so we\'ll no longer provide fiat trading-related services for you. The deposit and withdrawal of your account and other trading functions will not be affected.',
-                "Please kindly check your mailbox and reply to emails from the verification team.",
-                "According to your request, this account has been closed. If you have any questions, please contact our customer support.",
-                "Your account might have security risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-                "Your account might have security risk. Convert is now unavailable. Please contact our customer support.",
-                "Unable to proceed due to account restrictions. We've sent an email to your OKX registered email address regarding this matter, or you can contact customer support via Chat with AI chatbot on our support center page.",
-                "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Cancel all orders or contact customer support if you have any questions.",
-                "In accordance with the terms of service, trading is not available in your verified country. If you have any questions, please contact our customer support.",
-                "This product isn’t available in your country or region due to local laws and regulations. If you don’t reside in this area, you may continue using OKX Exchange products with a valid government-issued ID.",
-                "Please note that you may not be able to transfer or trade in the first 30 minutes after establishing custody trading sub-accounts. Please kindly wait and try again later.",
-                "Feature unavailable. Complete Advanced verification to access this feature.",
-                "You can't trade or deposit now. Update your personal info to restore full account access immediately.",
-                "Sub-accounts exceeding the limit aren't allowed to open new positions and can only reduce or close existing ones. Please try again with a different account.",
-            ),
-            False,
-        )
-    ),
-    "51025": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order count exceeds the limit.",),
-            False,
-        )
-    ),
-    "51026": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instrument type doesn't match underlying index.",),
-            False,
-        )
-    ),
-    "51027": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Contract expired.",),
-            False,
-        )
-    ),
-    "51028": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Contract under delivery.",),
-            False,
-        )
-    ),
-    "51029": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Contract is being settled.",),
-            False,
-        )
-    ),
-    "51030": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Funding fee is being settled.",),
-            False,
-        )
-    ),
-    "51031": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This order price is not within the closing price range.",),
-            False,
-        )
-    ),
-    "51032": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Closing all the positions at the market price.",),
-            False,
-        )
-    ),
-    "51033": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The total amount per order for this pair has reached the upper limit.",),
-            False,
-        )
-    ),
-    "51034": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Fill rate exceeds the limit that you've set. Please reset the market maker protection to inactive for new trades.",
-            ),
-            False,
-        )
-    ),
-    "51035": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This account doesn't have permission to submit MM quote order.",),
-            False,
-        )
-    ),
-    "51036": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Only options instrument of the PM account supports MMP orders.",),
-            False,
-        )
-    ),
-    "51042": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Under the Portfolio margin account, users can only place market maker protection orders in cross margin mode in Options.",
-            ),
-            False,
-        )
-    ),
-    "51043": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This isolated position doesn't exist.",),
-            False,
-        )
-    ),
-    "59509": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Account does not have permission to reset MMP status",),
-            False,
-        )
-    ),
-    "51037": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This account only supports placing IOC orders to reduce account risk.",),
-            False,
-        )
-    ),
-    "51038": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("IOC order already exists under the current risk module.",),
-            False,
-        )
-    ),
-    "51039": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Leverage cannot be adjusted for the cross positions of Expiry Futures and Perpetual Futures under the PM account.",
-            ),
-            False,
-        )
-    ),
-    "51040": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cannot adjust margins for long isolated options positions",),
-            False,
-        )
-    ),
-    "51041": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Portfolio margin account only supports the Buy/Sell mode.",),
-            False,
-        )
-    ),
-    "51044": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The order type {param0}, {param1} is not allowed to set stop loss and take profit",),
-            False,
-        )
-    ),
-    "51046": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The take profit trigger price must be higher than the order price",),
-            False,
-        )
-    ),
-    "51047": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The stop loss trigger price must be lower than the order price",),
-            False,
-        )
-    ),
-    "51048": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The take profit trigger price must be lower than the order price",),
-            False,
-        )
-    ),
-    "51049": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The stop loss trigger price must be higher than the order price",),
-            False,
-        )
-    ),
-    "51050": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The take profit trigger price must be higher than the best ask price",),
-            False,
-        )
-    ),
-    "51051": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The stop loss trigger price must be lower than the best ask price",),
-            False,
-        )
-    ),
-    "51052": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The take profit trigger price must be lower than the best bid price",),
-            False,
-        )
-    ),
-    "51053": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The stop loss trigger price must be higher than the best bid price",),
-            False,
-        )
-    ),
-    "51054": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Request timed out. Please try again.",),
-            False,
-        )
-    ),
-    "51055": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Futures Grid is not available in Portfolio Margin mode",),
-            False,
-        )
-    ),
-    "51056": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Action not allowed",),
-            False,
-        )
-    ),
-    "51057": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "This bot isn’t available in current account mode. Switch mode in Settings > Account mode to continue.",
-            ),
-            False,
-        )
-    ),
-    "51058": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No available position for this algo order",),
-            False,
-        )
-    ),
-    "51059": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Strategy for the current state does not support this operation",),
-            False,
-        )
-    ),
-    "51063": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("OrdId does not exist",),
-            False,
-        )
-    ),
-    "51065": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("algoClOrdId already exists.",),
-            False,
-        )
-    ),
-    "51066": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Market orders unavailable for options trading. Place a limit order to close position.",
-            ),
-            False,
-        )
-    ),
-    "51068": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("{param0} already exists within algoClOrdId and attachAlgoClOrdId.",),
-            False,
-        )
-    ),
-    "51069": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The option contracts related to current {param0} do not exist",),
-            False,
-        )
-    ),
-    "51070": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You do not meet the requirements for switching to this account mode. Please upgrade the account mode on the OKX website or App",
-            ),
-            False,
-        )
-    ),
-    "51071": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You've reached the maximum limit for tag level cancel all after timers.",),
-            False,
-        )
-    ),
-    "51072": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "As a spot lead trader, you need to set tdMode to spot_isolated when buying the configured lead trade pairs.",
-            ),
-            False,
-        )
-    ),
-    "51073": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "As a spot lead trader, you need to use '/copytrading/close-subposition' for selling assets through lead trades",
-            ),
-            False,
-        )
-    ),
-    "51074": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Only the tdMode for lead trade pairs configured by spot lead traders can be set to 'spot_isolated'",
-            ),
-            False,
-        )
-    ),
-    "51075": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification failed. You can only modify the price of sell orders in spot copy trading.",
-            ),
-            False,
-        )
-    ),
-    "51076": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "TP/SL orders in Split TPs only support one-way TP/SL. You can't use slTriggerPx&slOrdPx and tpTriggerPx&tpOrdPx at the same time.",
-            ),
-            False,
-        )
-    ),
-    "51077": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Setting multiple TP and cost-price SL orders isn’t supported for spot and margin trading.",
-            ),
-            False,
-        )
-    ),
-    "51078": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You are a lead trader. Split TPs are not supported.",),
-            False,
-        )
-    ),
-    "51079": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The number of TP orders with Split TPs attached in a same order cannot exceed {param0}",
-            ),
-            False,
-        )
-    ),
-    "51080": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Take-profit trigger price types (tpTriggerPxType) must be the same in an order with Split TPs attached",
-            ),
-            False,
-        )
-    ),
-    "51081": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Take-profit trigger prices (tpTriggerPx) cannot be the same in an order with Split TPs attached",
-            ),
-            False,
-        )
-    ),
-    "51082": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger prices (tpOrdPx) in one order with multiple TPs must be market prices.",),
-            False,
-        )
-    ),
-    "51083": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The total size of TP orders with Split TPs attached in a same order should equal the size of this order",
-            ),
-            False,
-        )
-    ),
-    "51084": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The number of SL orders with Split TPs attached in a same order cannot exceed {param0}",
-            ),
-            False,
-        )
-    ),
-    "51085": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The number of TP orders cannot be less than 2 when cost-price SL is enabled (amendPxOnTriggerType set as 1) for Split TPs",
-            ),
-            False,
-        )
-    ),
-    "51086": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The number of orders with Split TPs attached in a same order cannot exceed {param0}",
-            ),
-            False,
-        )
-    ),
-    "51538": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You need to use attachAlgoOrds if you used attachAlgoOrds when placing an order. attachAlgoOrds is not supported if you did not use attachAlgoOrds when placing this order.",
-            ),
-            False,
-        )
-    ),
-    "51539": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "attachAlgoId or attachAlgoClOrdId cannot be identical when modifying any TP/SL within your split TPs order",
-            ),
-            False,
-        )
-    ),
-    "51527": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification failed. At least 1 of the attached TP/SL orders does not exist.",
-                "Order modification unsuccessful. The stop order does not exist.",
-            ),
-            False,
-        )
-    ),
-    "51087": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Listing canceled for this crypto",),
-            False,
-        )
-    ),
-    "51088": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only place 1 TP/SL order to close an entire position",),
-            False,
-        )
-    ),
-    "51089": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The size of the TP order among split TPs attached cannot be empty",),
-            False,
-        )
-    ),
-    "51090": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't modify the amount of an SL order placed with a TP limit order.",),
-            False,
-        )
-    ),
-    "51091": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("All TP orders in one order must be of the same type.",),
-            False,
-        )
-    ),
-    "51092": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP order prices (tpOrdPx) in one order must be different.",),
-            False,
-        )
-    ),
-    "51093": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP limit order prices (tpOrdPx) in one order can't be –1 (market price).",),
-            False,
-        )
-    ),
-    "51094": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't place TP limit orders in spot, margin, or options trading.",),
-            False,
-        )
-    ),
-    "51095": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "To place TP limit orders at this endpoint, you must place an SL order at the same time.",
-            ),
-            False,
-        )
-    ),
-    "51096": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("cxlOnClosePos needs to be true to place a TP limit order",),
-            False,
-        )
-    ),
-    "51098": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't add a new TP order to an SL order placed with a TP limit order.",),
-            False,
-        )
-    ),
-    "51099": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't place TP limit orders as a lead trader.",),
-            False,
-        )
-    ),
-    "51178": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "tpTriggerPx&tpOrdPx or slTriggerPx&slOrdPx can't be empty when using attachAlgoClOrdId.",
-            ),
-            False,
-        )
-    ),
-    "51100": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to place order. Take profit/Stop loss conditions cannot be added to reduce-only orders.",
-            ),
-            False,
-        )
-    ),
-    "51101": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed, the sz of the current order can’t be more than {param0} (contracts).",),
-            False,
-        )
-    ),
-    "51102": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the number of pending orders for this instId can’t be more than {param0} (orders)",
-            ),
-            False,
-        )
-    ),
-    "51103": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the number of pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (orders)",
-            ),
-            False,
-        )
-    ),
-    "51104": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the aggregated contract quantity for all pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
-            ),
-            False,
-        )
-    ),
-    "51105": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction for current instId can’t be more than {param0} (contracts)",
-            ),
-            False,
-        )
-    ),
-    "51106": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
-            ),
-            False,
-        )
-    ),
-    "51107": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed, the maximal sum of position quantity and pending orders quantity in both directions across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
-            ),
-            False,
-        )
-    ),
-    "51108": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Positions exceed the limit for closing out with the market price.",),
-            False,
-        )
-    ),
-    "51109": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No available offers.",),
-            False,
-        )
-    ),
-    "51110": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only place a limit order after Call Auction has started.",),
-            False,
-        )
-    ),
-    "51111": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Maximum {param0} orders can be placed in bulk.",),
-            False,
-        )
-    ),
-    "51112": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Close order size exceeds available size for this position.",),
-            False,
-        )
-    ),
-    "51113": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Market-price liquidation requests too frequent.",),
-            False,
-        )
-    ),
-    "51115": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cancel all pending close-orders before liquidation.",),
-            False,
-        )
-    ),
-    "51116": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order price or trigger price exceeds {param0}.",),
-            False,
-        )
-    ),
-    "51117": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Pending close-orders count exceeds limit.",),
-            False,
-        )
-    ),
-    "51120": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order amount is less than {param0}, please try again.",),
-            False,
-        )
-    ),
-    "51121": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order quantity must be a multiple of the lot size.",),
-            False,
-        )
-    ),
-    "51122": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order price should higher than the min price {param0}",),
-            False,
-        )
-    ),
-    "51123": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Min price increment is null.",),
-            False,
-        )
-    ),
-    "51124": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only place limit orders during call auction.",),
-            False,
-        )
-    ),
-    "51125": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Currently there are pending reduce + reverse position orders in margin trading. Please cancel all pending reduce + reverse position orders and continue.",
-            ),
-            False,
-        )
-    ),
-    "51126": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Currently there are pending reduce only orders in margin trading. Please cancel all pending reduce only orders and continue.",
-            ),
-            False,
-        )
-    ),
-    "51127": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Available balance is 0.",),
-            False,
-        )
-    ),
-    "51128": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Multi-currency margin accounts cannot do cross-margin trading.",),
-            False,
-        )
-    ),
-    "51129": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The value of the position and buy order has reached the position limit. No further buying is allowed.",
-            ),
-            False,
-        )
-    ),
-    "51130": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Fixed margin currency error.",),
-            False,
-        )
-    ),
-    "51131": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Insufficient balance.",),
-            False,
-        )
-    ),
-    "51132": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your position amount is negative and less than the minimum trading amount.",),
-            False,
-        )
-    ),
-    "51133": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Reduce-only feature is unavailable for spot transactions in multi-currency margin accounts.",
-            ),
-            False,
-        )
-    ),
-    "51134": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Closing failed. Please check your margin holdings and pending orders. Turn off the Reduce-only to continue.",
-            ),
-            False,
-        )
-    ),
-    "51135": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your closing price has triggered the limit price, and the max buy price is {param0}.",
-            ),
-            False,
-        )
-    ),
-    "51136": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your closing price has triggered the limit price, and the min sell price is {param0}.",
-            ),
-            False,
-        )
-    ),
-    "51137": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The highest price limit for buy orders is {param0}.",),
-            False,
-        )
-    ),
-    "51138": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The lowest price limit for sell orders is {param0}.",),
-            False,
-        )
-    ),
-    "51139": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Reduce-only feature is unavailable for the spot transactions by spot mode.",),
-            False,
-        )
-    ),
-    "51140": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Purchase failed due to insufficient sell orders, please try later.",),
-            False,
-        )
-    ),
-    "51142": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "There is no valid quotation in the market, and the order cannot be filled in USDT mode, please try to switch to currency mode",
-            ),
-            False,
-        )
-    ),
-    "51143": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Insufficient conversion amount",),
-            False,
-        )
-    ),
-    "51144": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Please use {param0} for closing.",),
-            False,
-        )
-    ),
-    "51147": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "To trade options, make sure you have more than 10,000 USD worth of assets in your trading account first, then activate options trading",
-            ),
-            False,
-        )
-    ),
-    "51148": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to place order. The new order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue order",
-            ),
-            False,
-        )
-    ),
-    "51149": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order timed out. Please try again. (does not mean that the request was successful or failed, please check the request result)",
-            ),
-            False,
-        )
-    ),
-    "51150": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The precision of the number of trades or the price exceeds the limit.",),
-            False,
-        )
-    ),
-    "51152": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to place an order that mixes automatic buy with automatic repayment or manual operation in Quick margin mode.",
-            ),
-            False,
-        )
-    ),
-    "51153": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to borrow manually in Quick margin mode. The amount you entered exceeds the upper limit.",
-            ),
-            False,
-        )
-    ),
-    "51154": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to repay manually in Quick margin mode. The amount you entered exceeds your available balance.",
-            ),
-            False,
-        )
-    ),
-    "51155": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trading of this pair or contract is restricted due to local compliance requirements.",
-            ),
-            False,
-        )
-    ),
-    "51158": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Manual transfer unavailable. To proceed, please switch to Quick margin mode (isoMode = quick_margin)",
-            ),
-            False,
-        )
-    ),
-    "51164": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("As lead trader, you can't switch to portfolio margin mode.",),
-            False,
-        )
-    ),
-    "51169": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because you don't have any positions in this direction for this contract to reduce or close.",
-            ),
-            False,
-        )
-    ),
-    "51170": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to place order. A reduce-only order can’t be the same trading direction as your existing positions.",
-            ),
-            False,
-        )
-    ),
-    "51171": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to edit order. The edited order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue.",
-            ),
-            False,
-        )
-    ),
-    "51173": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to close all at market price. Your current positions don't have any liabilities.",
-            ),
-            False,
-        )
-    ),
-    "51174": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed, number of pending orders for {param0} exceed the limit of {param1}.",),
-            False,
-        )
-    ),
-    "51175": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Parameters {param0} {param1} and {param2} cannot be empty at the same time",),
-            False,
-        )
-    ),
-    "51176": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Only one parameter can be filled among Parameters {param0} {param1} and {param2}",),
-            False,
-        )
-    ),
-    "51177": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unavailable to amend {param1} because the price type of the current options order is {param0}",
-            ),
-            False,
-        )
-    ),
-    "51179": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Unavailable to place options orders using {param0} in simple mode",),
-            False,
-        )
-    ),
-    "51180": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of {param0} should be ({param1}~{param2})",),
-            False,
-        )
-    ),
-    "51181": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("ordType must be limit while placing {param0} orders",),
-            False,
-        )
-    ),
-    "51182": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The total number of pending orders under price types pxUsd and pxVol for the current account cannot exceed {param0}",
-            ),
-            False,
-        )
-    ),
-    "51185": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The maximum value allowed per order is {maxOrderValue} USD",),
-            False,
-        )
-    ),
-    "51186": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the platform limit of {param2}x.",
-            ),
-            False,
-        )
-    ),
-    "51187": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. For {param0} {param1} in your current margin mode, the sum of your current order amount, position sizes, and open orders is {param2} contracts, which exceeds the platform limit of {param3} contracts. Reduce your order amount, cancel orders, or close positions.",
-            ),
-            False,
-        )
-    ),
-    "51192": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The {param0} price corresponding to the IV level you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher IV level.",
-            ),
-            False,
-        )
-    ),
-    "51193": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The {param0} price corresponding to the IV level you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower IV level.",
-            ),
-            False,
-        )
-    ),
-    "51194": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The {param0} price corresponding to the USD price you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher USD price.",
-            ),
-            False,
-        )
-    ),
-    "51195": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The {param0} price corresponding to the USD price you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower USD price.",
-            ),
-            False,
-        )
-    ),
-    "51196": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only place limit orders during the pre-quote phase.",),
-            False,
-        )
-    ),
-    "51197": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only place limit orders after the pre-quote phase begins.",),
-            False,
-        )
-    ),
-    "51201": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The value of a market order can't exceed {param0}.",),
-            False,
-        )
-    ),
-    "51202": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Market order amount exceeds the maximum amount.",),
-            False,
-        )
-    ),
-    "51203": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order amount exceeds the limit {param0}.",),
-            False,
-        )
-    ),
-    "51204": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The price for the limit order cannot be empty.",),
-            False,
-        )
-    ),
-    "51205": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Reduce Only is not available.",),
-            False,
-        )
-    ),
-    "51206": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Please cancel the Reduce Only order before placing the current {param0} order to avoid opening a reverse position.",
-            ),
-            False,
-        )
-    ),
-    "51207": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trading amount exceeds the limit, and can't be all closed at the market price. You can try closing the position manually in batches.",
-            ),
-            False,
-        )
-    ),
-    "51209": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51210": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51211": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51212": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because your current status doesn’t support batch orders. Place a single order to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51213": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51214": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to modify order because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51220": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Lead and follow bots only support “Sell” or “Close all positions” when bot stops",),
-            False,
-        )
-    ),
-    "51221": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The profit-sharing ratio must be between 0% and 30%",),
-            False,
-        )
-    ),
-    "51222": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Profit sharing isn’t supported for this type of bot",),
-            False,
-        )
-    ),
-    "51223": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Only lead bot creators can set profit-sharing ratio",),
-            False,
-        )
-    ),
-    "51224": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Profit sharing isn’t supported for this crypto pair",),
-            False,
-        )
-    ),
-    "51225": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instant trigger isn’t available for follow bots",),
-            False,
-        )
-    ),
-    "51226": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Editing parameters isn’t available for follow bots",),
-            False,
-        )
-    ),
-    "51250": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Algo order price is out of the available range.",),
-            False,
-        )
-    ),
-    "51251": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Bot order type error occurred when placing iceberg order",),
-            False,
-        )
-    ),
-    "51252": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Algo order amount is out of the available range.",),
-            False,
-        )
-    ),
-    "51253": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Average amount exceeds the limit of per iceberg order.",),
-            False,
-        )
-    ),
-    "51254": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Iceberg average amount error occurred.",),
-            False,
-        )
-    ),
-    "51255": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Limit of per iceberg order: Total amount/1000 < x <= Total amount.",),
-            False,
-        )
-    ),
-    "51256": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Iceberg order price variance error.",),
-            False,
-        )
-    ),
-    "51257": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trailing stop order callback rate error. The callback rate should be {min}< x<={max}%.",
-            ),
-            False,
-        )
-    ),
-    "51258": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trailing stop order placement failed. The trigger price of a sell order must be higher than the last transaction price.",
-            ),
-            False,
-        )
-    ),
-    "51259": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trailing stop order placement failed. The trigger price of a buy order must be lower than the last transaction price.",
-            ),
-            False,
-        )
-    ),
-    "51260": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Maximum of {param0} pending trailing stop orders can be held at the same time.",),
-            False,
-        )
-    ),
-    "51261": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Each user can hold up to {param0} pending stop orders at the same time.",),
-            False,
-        )
-    ),
-    "51262": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Maximum {param0} pending iceberg orders can be held at the same time.",),
-            False,
-        )
-    ),
-    "51263": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Maximum {param0} pending time-weighted orders can be held at the same time.",),
-            False,
-        )
-    ),
-    "51264": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Average amount exceeds the limit of per time-weighted order.",),
-            False,
-        )
-    ),
-    "51265": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Time-weighted order limit error.",),
-            False,
-        )
-    ),
-    "51267": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Time-weighted order strategy initiative rate error.",),
-            False,
-        )
-    ),
-    "51268": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Time-weighted order strategy initiative range error.",),
-            False,
-        )
-    ),
-    "51269": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Time-weighted order interval error. Interval must be {%min}<= x<={%max}.",),
-            False,
-        )
-    ),
-    "51270": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The limit of time-weighted order price variance is 0 < x <= 1%.",),
-            False,
-        )
-    ),
-    "51271": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Sweep ratio must be 0 < x <= 100%.",),
-            False,
-        )
-    ),
-    "51272": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Price variance must be 0 < x <= 1%.",),
-            False,
-        )
-    ),
-    "51273": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Total amount must be greater than {param0}.",),
-            False,
-        )
-    ),
-    "51274": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Total quantity of time-weighted order must be larger than single order limit.",),
-            False,
-        )
-    ),
-    "51275": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The amount of single stop-market order cannot exceed the upper limit.",),
-            False,
-        )
-    ),
-    "51276": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Prices cannot be specified for stop market orders.",),
-            False,
-        )
-    ),
-    "51277": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be higher than the last price.",),
-            False,
-        )
-    ),
-    "51278": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be lower than the last price.",),
-            False,
-        )
-    ),
-    "51279": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be lower than the last price.",),
-            False,
-        )
-    ),
-    "51280": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be higher than the last price.",),
-            False,
-        )
-    ),
-    "51281": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger order do not support the tgtCcy parameter.",),
-            False,
-        )
-    ),
-    "51282": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of Price variance is {param0}~{param1}",),
-            False,
-        )
-    ),
-    "51283": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of Time interval is {param0}~{param1}",),
-            False,
-        )
-    ),
-    "51284": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of Average amount is {param0}~{param1}",),
-            False,
-        )
-    ),
-    "51285": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of Total amount is {param0}~{param1}",),
-            False,
-        )
-    ),
-    "51286": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The total amount should not be less than {param0}",),
-            False,
-        )
-    ),
-    "51287": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This bot doesn't support current instrument",),
-            False,
-        )
-    ),
-    "51288": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Bot is currently stopping. Do not make multiple attempts to stop.",),
-            False,
-        )
-    ),
-    "51289": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Bot configuration does not exist. Please try again later",),
-            False,
-        )
-    ),
-    "51290": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The Bot engine is being upgraded. Please try again later",),
-            False,
-        )
-    ),
-    "51291": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This Bot does not exist or has been stopped",),
-            False,
-        )
-    ),
-    "51292": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This Bot type does not exist",),
-            False,
-        )
-    ),
-    "51293": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This Bot does not exist",),
-            False,
-        )
-    ),
-    "51294": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This Bot cannot be created temporarily. Please try again later",),
-            False,
-        )
-    ),
-    "51295": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Portfolio margin account does not support ordType {param0} in Trading bot mode",),
-            False,
-        )
-    ),
-    "51298": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Trigger orders are not available in the net mode of Expiry Futures and Perpetual Futures",
-            ),
-            False,
-        )
-    ),
-    "51299": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order did not go through. You can hold a maximum of {param0} orders of this type.",),
-            False,
-        )
-    ),
-    "51300": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be higher than the mark price",),
-            False,
-        )
-    ),
-    "51302": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be lower than the mark price",),
-            False,
-        )
-    ),
-    "51303": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be lower than the mark price",),
-            False,
-        )
-    ),
-    "51304": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be higher than the mark price",),
-            False,
-        )
-    ),
-    "51305": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be higher than the index price",),
-            False,
-        )
-    ),
-    "51306": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be lower than the index price",),
-            False,
-        )
-    ),
-    "51307": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP trigger price cannot be lower than the index price",),
-            False,
-        )
-    ),
-    "51308": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL trigger price cannot be higher than the index price",),
-            False,
-        )
-    ),
-    "51309": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cannot create trading bot during call auction",),
-            False,
-        )
-    ),
-    "51310": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Strategic orders with Iceberg and TWAP order type are not supported when margins are self-transferred in isolated mode.",
-            ),
-            False,
-        )
-    ),
-    "51311": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Failed to place trailing stop order. Callback rate should be within {min}<x<={max}",),
-            False,
-        )
-    ),
-    "51312": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Failed to place trailing stop order. Order amount should be within {min}<x<={max}",),
-            False,
-        )
-    ),
-    "51313": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Manual transfer in isolated mode does not support bot trading",),
-            False,
-        )
-    ),
-    "51317": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger orders are not available by margin",),
-            False,
-        )
-    ),
-    "51327": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is only available for Expiry Futures and Perpetual Futures",),
-            False,
-        )
-    ),
-    "51328": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is only available for reduceOnly orders",),
-            False,
-        )
-    ),
-    "51329": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is only available in NET mode",),
-            False,
-        )
-    ),
-    "51330": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is only available for stop market orders",),
-            False,
-        )
-    ),
-    "51331": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is only available for close position orders",),
-            False,
-        )
-    ),
-    "51332": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("closeFraction is not applicable to Portfolio Margin",),
-            False,
-        )
-    ),
-    "51333": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Close position order in hedge-mode or reduce-only order in one-way mode cannot attach TPSL",
-            ),
-            False,
-        )
-    ),
-    "51340": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Used margin must be greater than {0}{1}",),
-            False,
-        )
-    ),
-    "51341": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Position closing not allowed",),
-            False,
-        )
-    ),
-    "51342": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Closing order already exists. Please try again later",),
-            False,
-        )
-    ),
-    "51343": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP price must be less than the lower price",),
-            False,
-        )
-    ),
-    "51344": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL price must be greater than the upper price",),
-            False,
-        )
-    ),
-    "51345": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Policy type is not grid policy",),
-            False,
-        )
-    ),
-    "51346": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The highest price cannot be lower than the lowest price",),
-            False,
-        )
-    ),
-    "51347": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No profit available",),
-            False,
-        )
-    ),
-    "51348": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Stop loss price must be less than the lower price in the range.",),
-            False,
-        )
-    ),
-    "51349": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Take profit price must be greater than the highest price in the range.",),
-            False,
-        )
-    ),
-    "51350": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No recommended parameters",),
-            False,
-        )
-    ),
-    "51351": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Single income must be greater than 0",),
-            False,
-        )
-    ),
-    "51352": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can have {0} to {1} trading pairs",),
-            False,
-        )
-    ),
-    "51353": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trading pair {0} already exists",),
-            False,
-        )
-    ),
-    "51354": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The percentages of all trading pairs should add up to 100%",),
-            False,
-        )
-    ),
-    "51355": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Select a date within {0} - {1}",),
-            False,
-        )
-    ),
-    "51356": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Select a time within {0} - {1}",),
-            False,
-        )
-    ),
-    "51357": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Select a time zone within {0} - {1}",),
-            False,
-        )
-    ),
-    "51358": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The investment amount of each crypto must be greater than {amount}",),
-            False,
-        )
-    ),
-    "51359": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Recurring buy not supported for the selected crypto {0}",),
-            False,
-        )
-    ),
-    "51370": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of lever is {0}~{1}",),
-            False,
-        )
-    ),
-    "51380": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Market conditions do not meet the strategy running configuration. You can try again later or adjust your tp/sl configuration.",
-            ),
-            False,
-        )
-    ),
-    "51381": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Per grid profit ratio must be larger than 0.1% and less or equal to 10%",),
-            False,
-        )
-    ),
-    "51382": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Stop triggerAction is not supported by the current strategy",),
-            False,
-        )
-    ),
-    "51383": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The min_price is lower than the last price",),
-            False,
-        )
-    ),
-    "51384": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The trigger price must be greater than the min price",),
-            False,
-        )
-    ),
-    "51385": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The take profit price needs to be greater than the min price",),
-            False,
-        )
-    ),
-    "51386": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The min price needs to be greater than 1/2 of the last price",),
-            False,
-        )
-    ),
-    "51387": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Stop loss price must be less than the bottom price",),
-            False,
-        )
-    ),
-    "51388": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This Bot is in running status",),
-            False,
-        )
-    ),
-    "51389": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger price should be lower than {0}",),
-            False,
-        )
-    ),
-    "51390": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger price should be lower than the TP price",),
-            False,
-        )
-    ),
-    "51391": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger price should be higher than the SL price",),
-            False,
-        )
-    ),
-    "51392": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP price should be higher than the trigger price",),
-            False,
-        )
-    ),
-    "51393": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL price should be lower than the trigger price",),
-            False,
-        )
-    ),
-    "51394": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger price should be higher than the TP price",),
-            False,
-        )
-    ),
-    "51395": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Trigger price should be lower than the SL price",),
-            False,
-        )
-    ),
-    "51396": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("TP price should be lower than the trigger price",),
-            False,
-        )
-    ),
-    "51397": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("SL price should be higher than the trigger price",),
-            False,
-        )
-    ),
-    "51398": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Current market meets the stop condition. The bot cannot be created.",),
-            False,
-        )
-    ),
-    "51399": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Max margin under current leverage: {amountLimit} {quoteCurrency}. Enter a smaller amount and try again.",
-            ),
-            False,
-        )
-    ),
-    "51400": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order cancellation failed as the order has been filled, canceled or does not exist.",
-                "Cancellation failed as the order does not exist. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51401": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Cancellation failed as the order is already canceled. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51402": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Cancellation failed as the order is already completed. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51403": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cancellation failed as the order type doesn't support cancellation.",),
-            False,
-        )
-    ),
-    "51404": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order cancellation unavailable during the second phase of call auction.",),
-            False,
-        )
-    ),
-    "51405": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cancellation failed as you don't have any pending orders.",),
-            False,
-        )
-    ),
-    "51406": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Canceled - order count exceeds the limit {param0}.",),
-            False,
-        )
-    ),
-    "51407": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Either order ID or client order ID is required.",),
-            False,
-        )
-    ),
-    "51408": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Pair ID or name doesn't match the order info.",),
-            False,
-        )
-    ),
-    "51409": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Either pair ID or pair name ID is required.",),
-            False,
-        )
-    ),
-    "51410": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Cancellation failed as the order is already in canceling status or pending settlement.",
-            ),
-            False,
-        )
-    ),
-    "51411": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Account does not have permission for mass cancellation.",),
-            False,
-        )
-    ),
-    "51412": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Cancellation timed out, please try again later.",
-                "The order has been triggered and can't be canceled.",
-            ),
-            False,
-        )
-    ),
-    "51413": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cancellation failed as the order type is not supported by endpoint.",),
-            False,
-        )
-    ),
-    "51415": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                'Unable to place order. Spot trading only supports using the last price as trigger price. Please select "Last" and try again.',
-            ),
-            False,
-        )
-    ),
-    "51416": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order has been triggered and can't be canceled",),
-            False,
-        )
-    ),
-    "51500": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You must enter a price, quantity, or TP/SL",),
-            False,
-        )
-    ),
-    "51501": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Maximum {param0} orders can be modified.",),
-            False,
-        )
-    ),
-    "51502": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (),
-            False,
-        )
-    ),
-    "51502_1030": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Unable to edit order: insufficient balance or margin.",),
-            False,
-        )
-    ),
-    "51502_1031": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Insufficient {param0} margin in account",),
-            False,
-        )
-    ),
-    "51502_1032": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient {param0} balance in account and Auto Borrow is not enabled",
-            ),
-            False,
-        )
-    ),
-    "51502_1033": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient {param0} margin in account and Auto Borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
-            ),
-            False,
-        )
-    ),
-    "51502_1034": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your position tier. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
-            ),
-            False,
-        )
-    ),
-    "51502_1035": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your main account and the allocated VIP quota. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
-            ),
-            False,
-        )
-    ),
-    "51502_1036": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order failed. Insufficient available borrowing amount in {param0} crypto pair",),
-            False,
-        )
-    ),
-    "51502_1037": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to modify order because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
-            ),
-            False,
-        )
-    ),
-    "51502_1039": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Insufficient account balance and the adjusted equity in USD is smaller than the IMR.",
-            ),
-            False,
-        )
-    ),
-    "51502_1040": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The order didn't pass delta verification. If the order succeeded, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
-            ),
-            False,
-        )
-    ),
-    "51502_1049": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification failed. Your main account’s {param0} borrowing quota is insufficient.",
-            ),
-            False,
-        )
-    ),
-    "51503": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order has already been filled or canceled.",
-                "Order modification failed as the order does not exist. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51505": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("{instId} is not in call auction",),
-            False,
-        )
-    ),
-    "51506": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order modification unavailable for the order type.",),
-            False,
-        )
-    ),
-    "51507": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You can only place market orders for this crypto at least 5 minutes after its listing.",
-            ),
-            False,
-        )
-    ),
-    "51508": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Orders are not allowed to be modified during the call auction.",),
-            False,
-        )
-    ),
-    "51509": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Modification failed as the order has been canceled. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51510": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Modification failed as the order has been completed. (Only applicable to Nitro Spread)",
-            ),
-            False,
-        )
-    ),
-    "51511": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Modification failed as the order price did not meet the requirement for Post Only.",),
-            False,
-        )
-    ),
-    "51512": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to amend orders in batches. You cannot have duplicate orders in the same amend-batch-orders request.",
-            ),
-            False,
-        )
-    ),
-    "51513": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Number of modification requests that are currently in progress for an order cannot exceed 3 times.",
-            ),
-            False,
-        )
-    ),
-    "51514": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order modification failed. The price length must be 32 characters or shorter.",),
-            False,
-        )
-    ),
-    "51521": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to edit. Unable to edit reduce-only order because you don't have any positions of this contract.",
-            ),
-            False,
-        )
-    ),
-    "51522": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed to edit. A reduce-only order can't be in the same trading direction as your existing positions.",
-            ),
-            False,
-        )
-    ),
-    "51523": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to modify the order price of a stop order that closes an entire position. Please modify the trigger price instead.",
-            ),
-            False,
-        )
-    ),
-    "51524": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to modify the order quantity of a stop order that closes an entire position. Please modify the trigger price instead.",
-            ),
-            False,
-        )
-    ),
-    "51525": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Stop order modification is not available for quick margin",),
-            False,
-        )
-    ),
-    "51526": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from stop orders.",
-            ),
-            False,
-        )
-    ),
-    "51528": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Unable to modify trigger price type",),
-            False,
-        )
-    ),
-    "51529": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification unsuccessful. Stop order modification only applies to Expiry Futures and Perpetual Futures.",
-            ),
-            False,
-        )
-    ),
-    "51530": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from reduce-only orders.",
-            ),
-            False,
-        )
-    ),
-    "51531": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order modification unsuccessful. The stop order must have either take profit or stop loss attached.",
-            ),
-            False,
-        )
-    ),
-    "51532": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your TP/SL can't be modified because it was partially triggered",),
-            False,
-        )
-    ),
-    "51536": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Unable to modify the size of the options order if the price type is pxUsd or pxVol.",
-            ),
-            False,
-        )
-    ),
-    "51537": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("pxUsd or pxVol are not supported by non-options instruments",),
-            False,
-        )
-    ),
-    "51543": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "When modifying take-profit or stop-loss orders for spot or margin trading, you can only adjust the price and quantity. Cancel the order and place a new one for other actions.",
-            ),
-            False,
-        )
-    ),
-    "51600": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Status not found.",),
-            False,
-        )
-    ),
-    "51601": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order status and order id cannot exist at the same time.",),
-            False,
-        )
-    ),
-    "51602": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Either order status or order ID is required.",),
-            False,
-        )
-    ),
-    "51603": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Order does not exist.",),
-            False,
-        )
-    ),
-    "51604": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Initiate a download request before obtaining the hyperlink",),
-            False,
-        )
-    ),
-    "51605": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can only download transaction data from the past 2 years",),
-            False,
-        )
-    ),
-    "51606": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Transaction data for the current quarter is not available",),
-            False,
-        )
-    ),
-    "51607": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your previous download request is still being processed",),
-            False,
-        )
-    ),
-    "51608": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("No transaction data found for the current quarter",),
-            False,
-        )
-    ),
-    "51610": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't download billing statements for the current quarter.",),
-            False,
-        )
-    ),
-    "51611": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can't download billing statements for the current quarter.",),
-            False,
-        )
-    ),
-    "51620": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Only affiliates can perform this action",),
-            False,
-        )
-    ),
-    "51621": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The user isn’t your invitee",),
-            False,
-        )
-    ),
-    "51625": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "One-click repay requires auto-borrow to be enabled. Please enable auto-borrow, or repay the debt currency via Easy Convert or spot trading.",
-            ),
-            False,
-        )
-    ),
-    "51156": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You're leading trades in long/short mode and can't use this API endpoint to close positions",
-            ),
-            False,
-        )
-    ),
-    "51159": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You're leading trades in buy/sell mode. If you want to place orders using this API endpoint, the orders must be in the same direction as your existing positions and open orders.",
-            ),
-            False,
-        )
-    ),
-    "51162": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You have {instrument} open orders. Cancel these orders and try again",),
-            False,
-        )
-    ),
-    "51163": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You hold {instrument} positions. Close these positions and try again",),
-            False,
-        )
-    ),
-    "51165": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The number of {instrument} reduce-only orders reached the upper limit of {upLimit}. Cancel some orders to proceed.",
-            ),
-            False,
-        )
-    ),
-    "51166": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Currently, we don't support leading trades with this instrument",),
-            False,
-        )
-    ),
-    "51167": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed. You have block trading open order(s), please proceed after canceling existing order(s).",
-            ),
-            False,
-        )
-    ),
-    "51168": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Failed. You have reduce-only type of open order(s), please proceed after canceling existing order(s)",
-            ),
-            False,
-        )
-    ),
-    "51320": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of coin percentage is {0}%-{1}%",),
-            False,
-        )
-    ),
-    "51321": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You're leading trades. Currently, we don't support leading trades with arbitrage, iceberg, or TWAP bots",
-            ),
-            False,
-        )
-    ),
-    "51322": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You're leading trades that have been filled at market price. We've canceled your open stop orders to close your positions",
-            ),
-            False,
-        )
-    ),
-    "51323": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You're already leading trades with take profit or stop loss settings. Cancel your existing stop orders to proceed",
-            ),
-            False,
-        )
-    ),
-    "51324": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "As a lead trader, you hold positions in {instrument}. To close your positions, place orders in the amount that equals the available amount for closing",
-            ),
-            False,
-        )
-    ),
-    "51325": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("As a lead trader, you must use market price when placing stop orders",),
-            False,
-        )
-    ),
-    "51326": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "As a lead trader, you must use market price when placing orders with take profit or stop loss settings",
-            ),
-            False,
-        )
-    ),
-    "51820": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Request failed",),
-            False,
-        )
-    ),
-    "51821": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The payment method is not supported",),
-            False,
-        )
-    ),
-    "51822": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Quote expired",),
-            False,
-        )
-    ),
-    "51823": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Parameter {param} of buy/sell trading is inconsistent with the quotation",),
-            False,
-        )
-    ),
-    "51824": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You must bind a phone number to your account before using this feature",),
-            False,
-        )
-    ),
-    "51825": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You must bind an email to your account before using this feature",),
-            False,
-        )
-    ),
-    "54000": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Margin trading is not supported.",),
-            False,
-        )
-    ),
-    "54001": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Only Multi-currency margin account can be set to borrow coins automatically.",),
-            False,
-        )
-    ),
-    "54004": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order placement or modification failed because one of the orders in the batch failed.",
-            ),
-            False,
-        )
-    ),
-    "54005": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Switch to isolated margin mode to trade pre-market expiry futures.",),
-            False,
-        )
-    ),
-    "54006": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Pre-market expiry future position limit is {posLimit}. Please cancel order or close position",
-            ),
-            False,
-        )
-    ),
-    "54007": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Instrument {instId} is not supported",),
-            False,
-        )
-    ),
-    "54008": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "This operation is disabled by the 'mass cancel order' endpoint. Please enable it using this endpoint.",
-            ),
-            False,
-        )
-    ),
-    "54009": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("The range of {param0} should be [{param1}, {param2}].",),
-            False,
-        )
-    ),
-    "54011": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Pre-market trading contracts are only allowed to reduce the number of positions within 1 hour before delivery. Please modify or cancel the order.",
-            ),
-            False,
-        )
-    ),
-    "54012": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Due to insufficient order book depth, we are now taking measures to protect your positions. Currently, you can only cancel orders, add margin to your positions, and place post-only orders. Your positions will not be liquidated. Trade will resume once order book depth returns to a safe level.",
-            ),
-            False,
-        )
-    ),
-    "54018": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (During the call auction)",
-            ),
-            False,
-        )
-    ),
-    "54019": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (After the call auction)",
-            ),
-            False,
-        )
-    ),
-    "54024": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because you must enable {ccy} as collateral to trade expiry futures, perpetual futures, and options in cross-margin mode.",
-            ),
-            False,
-        )
-    ),
-    "54025": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because you must enable {ccy} as collateral to trade margin, expiry futures, perpetual futures, and options in isolated margin mode.",
-            ),
-            False,
-        )
-    ),
-    "54026": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because you must enable {ccy} and {ccy1} as collateral to trade the margin pair in isolated margin mode.",
-            ),
-            False,
-        )
-    ),
-    "54027": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your order failed because you must enable {ccy} as collateral to trade options.",),
-            False,
-        )
-    ),
-    "54028": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Your order failed because you must enable {ccy} as collateral to trade spot in isolated margin mode.",
-            ),
-            False,
-        )
-    ),
-    "54029": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("{param0} doesn’t exist within {param1}.",),
-            False,
-        )
-    ),
-    "54030": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. Your total value of same-direction {param0} open positions and orders can't exceed {param1} USD or {param2} of the platform's open interest.",
-            ),
-            False,
-        )
-    ),
-    "54031": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The open interest of {param0} has reached the platform open interest limit. Positions opening orders cannot be placed. Please try again later.",
-            ),
-            False,
-        )
-    ),
-    "54035": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Order failed. The platform has reached the collateral limit for this crypto, so you can only place reduce-only orders.",
-            ),
-            False,
-        )
-    ),
-    "54036": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You can't place fill or kill orders when self-trade prevention is set to both maker and taker orders.",
-            ),
-            False,
-        )
-    ),
-    "54039": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("ELP orders can't be reduce-only orders.",),
-            False,
-        )
-    ),
-    "54040": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("ELP orders can't be used with TP/SL settings.",),
-            False,
-        )
-    ),
-    "54041": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("ELP orders aren't supported for {param0}.",),
-            False,
-        )
-    ),
-    "54042": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You don't have permission to place ELP orders for {param0}.",),
-            False,
-        )
-    ),
-    "54043": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You can only place up to {param1} ELP orders for {param0}. Cancel some of your orders and try again.",
-            ),
-            False,
-        )
-    ),
-    "54044": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "ELP is not enabled for {param0}. You can’t place orders that take ELP liquidity of it.",
-            ),
-            False,
-        )
-    ),
-    "54045": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("OpenAPI users can only place IOC orders that take ELP liquidity.",),
-            False,
-        )
-    ),
-    "54046": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("You can’t place orders to take ELP liquidity.",),
-            False,
-        )
-    ),
-    "54047": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You can’t amend this order because an order with the same order ID or client order ID is in speed bump.",
-            ),
-            False,
-        )
-    ),
-    "54048": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "You can’t cancel the order because an order with the same order ID or client order ID is in speed bump.",
-            ),
-            False,
-        )
-    ),
-    "54049": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "API users can’t place orders that take ELP liquidity now because system is busy. To proceed, set isElpTakerAccess:false.",
-            ),
-            False,
-        )
-    ),
-    "54070": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "The current function is not supported. Please update to the latest app version if using the app, or use the attachAlgoOrds array to place orders via Open API.",
-            ),
-            False,
-        )
-    ),
-    "54071": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Due to the platform system upgrade, this order no longer supports modifications. It is recommended to cancel and place a new order.",
-            ),
-            False,
-        )
-    ),
-    "54072": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("This contract is currently view-only and not tradable.",),
-            False,
-        )
-    ),
-    "54073": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Couldn’t place order, as {param0} is at risk of depegging. Switch settlement currencies and try again.",
-            ),
-            False,
-        )
-    ),
-    "54074": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Your settings failed as you have positions, bot or open orders for USD contracts.",),
-            False,
-        )
-    ),
-    "54075": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            ("Cross-crypto contracts are currently not supported in this account mode.",),
-            False,
-        )
-    ),
-    "54078": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "If the main order is a buy order, the TP ratio must be greater than 0, while the SL ratio must be between -1 and 0. If the main order is a sell order, the TP ratio must be between -1 and 0, and the SL ratio must be greater than 0. Additionally, the ratio must be multiples of 0.0001.",
-            ),
-            False,
-        )
-    ),
-    "54079": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Dynamic change is available only for futures trading in futures mode or multi-currency mode. Note that when selecting dynamic change, the trigger price can only be calculated using the last price.",
-            ),
-            False,
-        )
-    ),
-    "54092": _Details(
-        (
-            "",
-            "trade_class",
-            "",
-            (
-                "Action Required: Please accept the TradFi Perps disclaimer on Web or App by attempting to place a TradFi Perp trade via the frontend. Each account, including sub-accounts, must separately accept the disclaimer before API trading is enabled",
-            ),
-            False,
-        )
-    ),
-    "52000": _Details(
-        (
-            "",
-            "data_class",
-            "",
-            ("No market data found.",),
-            False,
-        )
-    ),
-}
+    _TableTuple = tuple
 
 
 class MessageTable(_TableTuple):
