@@ -1787,8 +1787,8 @@ class ErrorCode(IntEnum):
 
 # Code -> (published name, category id or "" under no heading, description,
 # messages, deprecated), as ErrorCode's attributes read them. Plain int members
-# and this table import faster than members built by `__new__`; plain tuples,
-# faster than a record per code (235 records cost sapi.py 0.1 ms).
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
 _DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
@@ -8306,10 +8306,9 @@ class ErrorsRegardingPOSTApiOrderCancelReplace(ApiError):
     """Errors regarding POST /api/v3/order/cancelReplace"""
 
 
-# Type checkers read the classes of codes here; they are made on first use
-# (importing a class statement for each of 235 codes would cost more than
-# the rest of this module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`.
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 235.
 if TYPE_CHECKING:
 
     class Unknown(GeneralServerOrNetworkIssues, code=-1000):
