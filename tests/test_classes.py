@@ -171,5 +171,3 @@ def test_with_classes_keeps_every_other_field() -> None:
     assert set(values) == {field.name for field in dataclasses.fields(ErrorCode)}
     error = ErrorCode(**values)
     assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
-
-

@@ -21,6 +21,8 @@ VERSIONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
 INTERPRETERS = {**pythons(*VERSIONS), f"{sys.version_info[0]}.{sys.version_info[1]}": Path(sys.executable)}
 SPOT = ROOT / "output" / "python" / "binance_errors" / "spot.py"
 OKX = ROOT / "examples" / "okx" / "output" / "python" / "okx_errors" / "okx.py"  # a string-code page
+# A short page: its code classes are class statements (spot's are made on first use).
+GRPC = ROOT / "examples" / "grpc" / "output" / "python" / "grpc_status" / "grpc.py"
 
 SDK = '''
 import spot
@@ -40,7 +42,7 @@ class PlainError(spot.ApiError):
 
 SCRIPT = '''
 import json, pickle, sys
-import okx, sdk, spot
+import grpcstatus, okx, sdk, spot
 
 def formats(member):
     return [str(member), format(member), "%s" % member, f"{member}", "{}".format(member),
@@ -66,6 +68,10 @@ print(json.dumps({
     "joined": round_trip(sdk.BinanceError.from_payload(body, status=400)),
     "plain": round_trip(sdk.PlainError(-1121, "Invalid symbol.")),
     "unlisted": round_trip(spot.ApiError(-9000, "Something new.")),
+    "declared": [[again["class"], again["same_class"], again["str"]] for again in
+                 round_trip(grpcstatus.ApiError.from_payload({"code": 5, "msg": "gone"}))],
+    "declared_is": [issubclass(grpcstatus.NotFound, grpcstatus.TheFullListOfStatusCodes),
+                    type(grpcstatus.ApiError.from_payload({"code": 5, "msg": ""})) is grpcstatus.NotFound],
 }))
 '''
 
@@ -75,6 +81,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("sdk")
     shutil.copy(SPOT, folder / "spot.py")
     shutil.copy(OKX, folder / "okx.py")
+    shutil.copy(GRPC, folder / "grpcstatus.py")
     (folder / "sdk.py").write_text(SDK, encoding="utf-8")
     return folder
 
@@ -97,3 +104,5 @@ def test_members_format_as_their_code_and_errors_pickle(version: str, folder: Pa
             assert again["class"] == class_name and again["same_class"], (kind, again)
             assert again["bad_symbol"] is bad_symbol, (kind, again)
             assert (again["code"], again["status"], again["str"], again["match"]) == (True, status, text, True)
+    assert found["declared"] == [["NotFound", True, "5 NOT_FOUND: gone"]] * (len(found["generated"]))
+    assert found["declared_is"] == [True, True]

@@ -37,14 +37,15 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
     page = classes.assigned(page)
     hierarchy = classes.hierarchy(page)
     members = rows.member_rows(page)
+    declared, lazy = _declared_and_lazy(hierarchy)
     return context.render(
         MODULE_TEMPLATE,
         page=page,
         members=members,
-        deprecated=tuple(row.error.code for row in members if row.deprecation is not None),
         match=rows.match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
-        classes=hierarchy,
+        declared_classes=declared,
+        lazy_classes=lazy,
         subcodes=subcodes_of(page),
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
     )
@@ -61,15 +62,36 @@ def _isort_style(name: str) -> tuple[int, list[str | int]]:
     return kind, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
+# A page of at most this many codes declares each code's class with a class
+# statement; a longer page makes them on first use from _CODE_CLASSES. A class
+# costs about 8 us to import (CPython fills ~90 type slots along its MRO), about
+# as much as an ErrorCode member: sapi.py's 235 would take its import from
+# 4.9 ms to about 7 ms over `import enum`, past `make bench`'s 5 ms budget.
+DECLARED_CODE_CLASSES = 100
+
+
+def _declared_and_lazy(
+        hierarchy: list[classes.ClassRow]) -> tuple[list[classes.ClassRow], list[classes.ClassRow]]:
+    """The classes the module declares (groups' and categories' always), and those it
+    makes on first use (every code's, on a long page)."""
+    code_classes = [row for row in hierarchy if row.error is not None]
+    if len(code_classes) <= DECLARED_CODE_CLASSES:
+        return hierarchy, []
+    return [row for row in hierarchy if row.error is None], code_classes
+
+
 def pyclass(row: classes.ClassRow, indent: int) -> str:
-    """The `class` line of a generated class at `indent`, wrapped as black wraps it."""
-    pad, bases = " " * indent, ", ".join(row.bases)
-    line = f"class {row.name}({bases}):"
+    """The `class` line of a generated class at `indent`, wrapped as black wraps it:
+    its bases, then `code=` for a code's class (ApiError registers it by code)."""
+    pad = " " * indent
+    arguments = [*row.bases, *([f"code={python_filters.pycode(row.error.code)}"] if row.error else [])]
+    joined = ", ".join(arguments)
+    line = f"class {row.name}({joined}):"
     if indent + width(line) <= BLACK_LINE_LENGTH:
         return line
-    if indent + 4 + len(bases) <= BLACK_LINE_LENGTH:
-        return f"class {row.name}(\n{pad}    {bases}\n{pad}):"
-    return f"class {row.name}(\n" + "".join(f"{pad}    {base},\n" for base in row.bases) + f"{pad}):"
+    if indent + 4 + width(joined) <= BLACK_LINE_LENGTH:
+        return f"class {row.name}(\n{pad}    {joined}\n{pad}):"
+    return f"class {row.name}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}):"
 
 
 TARGET = Target(

@@ -1174,985 +1174,1149 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "An unknown error occured while processing the request.",
+        ("An unknown error occured while processing the request.",),
+        False,
     ),
     -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
-        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
     ),
     -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
-        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        False,
     ),
     -1003: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
-        "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        (
+            "Too many requests; current limit is %s requests per minute. Please use the websocket for live updates to avoid polling the API.",
+            "Way too many requests; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        ),
+        False,
     ),
     -1004: (
         "DUPLICATE_IP",
         "10xx_general_server_or_network_issues",
         "",
-        "This IP is already on the white list",
+        ("This IP is already on the white list",),
+        False,
     ),
     -1005: (
         "NO_SUCH_IP",
         "10xx_general_server_or_network_issues",
         "",
-        "No such IP has been white listed",
+        ("No such IP has been white listed",),
+        False,
     ),
     -1006: (
         "UNEXPECTED_RESP",
         "10xx_general_server_or_network_issues",
         "",
-        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
     ),
     -1007: (
         "TIMEOUT",
         "10xx_general_server_or_network_issues",
         "",
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
     ),
     -1008: (
         "Request Throttled",
         "10xx_general_server_or_network_issues",
         "",
-        "Server is currently overloaded with other requests. Please try again in a few minutes.",
-        "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
+        (
+            "Server is currently overloaded with other requests. Please try again in a few minutes.",
+            "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.",
+        ),
+        False,
     ),
     -1010: (
         "ERROR_MSG_RECEIVED",
         "10xx_general_server_or_network_issues",
         "",
-        "ERROR_MSG_RECEIVED.",
+        ("ERROR_MSG_RECEIVED.",),
+        False,
     ),
     -1011: (
         "NON_WHITE_LIST",
         "10xx_general_server_or_network_issues",
         "",
-        "This IP cannot access this route.",
+        ("This IP cannot access this route.",),
+        False,
     ),
     -1013: (
         "INVALID_MESSAGE",
         "10xx_general_server_or_network_issues",
         "",
-        "INVALID_MESSAGE.",
+        ("INVALID_MESSAGE.",),
+        False,
     ),
     -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
-        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        False,
     ),
     -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many new orders.",
-        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
     ),
     -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "This service is no longer available.",
+        ("This service is no longer available.",),
+        False,
     ),
     -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
-        "This operation is not supported.",
+        ("This operation is not supported.",),
+        False,
     ),
     -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
-        "Timestamp for this request is outside of the recvWindow.",
-        "Timestamp for this request was 1000ms ahead of the server's time.",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
     ),
     -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
-        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        False,
     ),
     -1023: (
         "START_TIME_GREATER_THAN_END_TIME",
         "10xx_general_server_or_network_issues",
         "",
-        "Start time is greater than end time.",
+        ("Start time is greater than end time.",),
+        False,
     ),
     -1100: (
         "ILLEGAL_CHARS",
         "11xx_request_issues",
         "",
-        "Illegal characters found in a parameter.",
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
     ),
     -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_request_issues",
         "",
-        "Too many parameters sent for this endpoint.",
-        "Too many parameters; expected '%s' and received '%s'.",
-        "Duplicate values for a parameter detected.",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
     ),
     -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_request_issues",
         "",
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+        ),
+        False,
     ),
     -1103: (
         "UNKNOWN_PARAM",
         "11xx_request_issues",
         "",
-        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        False,
     ),
     -1104: (
         "UNREAD_PARAMETERS",
         "11xx_request_issues",
         "",
-        "Not all sent parameters were read.",
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
     ),
     -1105: (
         "PARAM_EMPTY",
         "11xx_request_issues",
         "",
-        "A parameter was empty.",
-        "Parameter '%s' was empty.",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
     ),
     -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
-        "A parameter was sent when not required.",
-        "Parameter '%s' sent when not required.",
+        ("A parameter was sent when not required.", "Parameter '%s' sent when not required."),
+        False,
     ),
     -1108: (
         "BAD_ASSET",
         "11xx_request_issues",
         "",
-        "Invalid asset.",
+        ("Invalid asset.",),
+        False,
     ),
     -1109: (
         "BAD_ACCOUNT",
         "11xx_request_issues",
         "",
-        "Invalid account.",
+        ("Invalid account.",),
+        False,
     ),
     -1110: (
         "BAD_INSTRUMENT_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid symbolType.",
+        ("Invalid symbolType.",),
+        False,
     ),
     -1111: (
         "BAD_PRECISION",
         "11xx_request_issues",
         "",
-        "Precision is over the maximum defined for this asset.",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
     ),
     -1112: (
         "NO_DEPTH",
         "11xx_request_issues",
         "",
-        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        False,
     ),
     -1113: (
         "WITHDRAW_NOT_NEGATIVE",
         "11xx_request_issues",
         "",
-        "Withdrawal amount must be negative.",
+        ("Withdrawal amount must be negative.",),
+        False,
     ),
     -1114: (
         "TIF_NOT_REQUIRED",
         "11xx_request_issues",
         "",
-        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        False,
     ),
     -1115: (
         "INVALID_TIF",
         "11xx_request_issues",
         "",
-        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        False,
     ),
     -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid orderType.",
+        ("Invalid orderType.",),
+        False,
     ),
     -1117: (
         "INVALID_SIDE",
         "11xx_request_issues",
         "",
-        "Invalid side.",
+        ("Invalid side.",),
+        False,
     ),
     -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_request_issues",
         "",
-        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        False,
     ),
     -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_request_issues",
         "",
-        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        False,
     ),
     -1120: (
         "BAD_INTERVAL",
         "11xx_request_issues",
         "",
-        "Invalid interval.",
+        ("Invalid interval.",),
+        False,
     ),
     -1121: (
         "BAD_SYMBOL",
         "11xx_request_issues",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_request_issues",
         "",
-        "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
+        (
+            "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey",
+        ),
+        False,
     ),
     -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_request_issues",
         "",
-        "Lookup interval is too big.",
-        "More than %s hours between startTime and endTime.",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
     ),
     -1128: (
         "OPTIONAL_PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
-        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        False,
     ),
     -1130: (
         "INVALID_PARAMETER",
         "11xx_request_issues",
         "",
-        "Invalid data sent for a parameter.",
-        "Data sent for parameter '%s' is not valid.",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
     ),
     -1136: (
         "INVALID_NEW_ORDER_RESP_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid newOrderRespType.",
+        ("Invalid newOrderRespType.",),
+        False,
     ),
     -2010: (
         "NEW_ORDER_REJECTED",
         "20xx_processing_issues",
         "",
-        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        False,
     ),
     -2011: (
         "CANCEL_REJECTED",
         "20xx_processing_issues",
         "",
-        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        False,
     ),
     -2013: (
         "NO_SUCH_ORDER",
         "20xx_processing_issues",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -2014: (
         "BAD_API_KEY_FMT",
         "20xx_processing_issues",
         "",
-        "API-key format invalid.",
+        ("API-key format invalid.",),
+        False,
     ),
     -2015: (
         "REJECTED_MBX_KEY",
         "20xx_processing_issues",
         "",
-        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
     ),
     -2016: (
         "NO_TRADING_WINDOW",
         "20xx_processing_issues",
         "",
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
     ),
     -2018: (
         "BALANCE_NOT_SUFFICIENT",
         "20xx_processing_issues",
         "",
-        "Balance is insufficient.",
+        ("Balance is insufficient.",),
+        False,
     ),
     -2019: (
         "MARGIN_NOT_SUFFICIEN",
         "20xx_processing_issues",
         "",
-        "Margin is insufficient.",
+        ("Margin is insufficient.",),
+        False,
     ),
     -2020: (
         "UNABLE_TO_FILL",
         "20xx_processing_issues",
         "",
-        "Unable to fill.",
+        ("Unable to fill.",),
+        False,
     ),
     -2021: (
         "ORDER_WOULD_IMMEDIATELY_TRIGGER",
         "20xx_processing_issues",
         "",
-        "Order would immediately trigger.",
+        ("Order would immediately trigger.",),
+        False,
     ),
     -2022: (
         "REDUCE_ONLY_REJECT",
         "20xx_processing_issues",
         "",
-        "ReduceOnly Order is rejected.",
-        "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
+        (
+            "ReduceOnly Order is rejected.",
+            "This indicates the new reduce-only order conflicts with existing open orders; cancel the existing order and resubmit the reduce-only order.",
+        ),
+        False,
     ),
     -2023: (
         "USER_IN_LIQUIDATION",
         "20xx_processing_issues",
         "",
-        "User in liquidation mode now.",
+        ("User in liquidation mode now.",),
+        False,
     ),
     -2024: (
         "POSITION_NOT_SUFFICIENT",
         "20xx_processing_issues",
         "",
-        "Position is not sufficient.",
+        ("Position is not sufficient.",),
+        False,
     ),
     -2025: (
         "MAX_OPEN_ORDER_EXCEEDED",
         "20xx_processing_issues",
         "",
-        "Reach max open order limit.",
+        ("Reach max open order limit.",),
+        False,
     ),
     -2026: (
         "REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
         "20xx_processing_issues",
         "",
-        "This OrderType is not supported when reduceOnly.",
+        ("This OrderType is not supported when reduceOnly.",),
+        False,
     ),
     -2027: (
         "MAX_LEVERAGE_RATIO",
         "20xx_processing_issues",
         "",
-        "Exceeded the maximum allowable position at current leverage.",
+        ("Exceeded the maximum allowable position at current leverage.",),
+        False,
     ),
     -2028: (
         "MIN_LEVERAGE_RATIO",
         "20xx_processing_issues",
         "",
-        "Leverage is smaller than permitted: insufficient margin balance.",
+        ("Leverage is smaller than permitted: insufficient margin balance.",),
+        False,
     ),
     -4000: (
         "INVALID_ORDER_STATUS",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid order status.",
+        ("Invalid order status.",),
+        False,
     ),
     -4001: (
         "PRICE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Price less than 0.",
+        ("Price less than 0.",),
+        False,
     ),
     -4002: (
         "PRICE_GREATER_THAN_MAX_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "Price greater than max price.",
+        ("Price greater than max price.",),
+        False,
     ),
     -4003: (
         "QTY_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Quantity less than zero.",
+        ("Quantity less than zero.",),
+        False,
     ),
     -4004: (
         "QTY_LESS_THAN_MIN_QTY",
         "40xx_filters_and_other_issues",
         "",
-        "Quantity less than min quantity.",
+        ("Quantity less than min quantity.",),
+        False,
     ),
     -4005: (
         "QTY_GREATER_THAN_MAX_QTY",
         "40xx_filters_and_other_issues",
         "",
-        "Quantity greater than max quantity.",
+        ("Quantity greater than max quantity.",),
+        False,
     ),
     -4006: (
         "STOP_PRICE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Stop price less than zero.",
+        ("Stop price less than zero.",),
+        False,
     ),
     -4007: (
         "STOP_PRICE_GREATER_THAN_MAX_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "Stop price greater than max price.",
+        ("Stop price greater than max price.",),
+        False,
     ),
     -4008: (
         "TICK_SIZE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Tick size less than zero.",
+        ("Tick size less than zero.",),
+        False,
     ),
     -4009: (
         "MAX_PRICE_LESS_THAN_MIN_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "Max price less than min price.",
+        ("Max price less than min price.",),
+        False,
     ),
     -4010: (
         "MAX_QTY_LESS_THAN_MIN_QTY",
         "40xx_filters_and_other_issues",
         "",
-        "Max qty less than min qty.",
+        ("Max qty less than min qty.",),
+        False,
     ),
     -4011: (
         "STEP_SIZE_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Step size less than zero.",
+        ("Step size less than zero.",),
+        False,
     ),
     -4012: (
         "MAX_NUM_ORDERS_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Max mum orders less than zero.",
+        ("Max mum orders less than zero.",),
+        False,
     ),
     -4013: (
         "PRICE_LESS_THAN_MIN_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "Price less than min price.",
+        ("Price less than min price.",),
+        False,
     ),
     -4014: (
         "PRICE_NOT_INCREASED_BY_TICK_SIZE",
         "40xx_filters_and_other_issues",
         "",
-        "Price not increased by tick size.",
+        ("Price not increased by tick size.",),
+        False,
     ),
     -4015: (
         "INVALID_CL_ORD_ID_LEN",
         "40xx_filters_and_other_issues",
         "",
-        "Client order id is not valid.",
-        "Client order id length should not be more than 36 chars",
+        (
+            "Client order id is not valid.",
+            "Client order id length should not be more than 36 chars",
+        ),
+        False,
     ),
     -4016: (
         "PRICE_HIGHTER_THAN_MULTIPLIER_UP",
         "40xx_filters_and_other_issues",
         "",
-        "Price is higher than mark price multiplier cap.",
+        ("Price is higher than mark price multiplier cap.",),
+        False,
     ),
     -4017: (
         "MULTIPLIER_UP_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Multiplier up less than zero.",
+        ("Multiplier up less than zero.",),
+        False,
     ),
     -4018: (
         "MULTIPLIER_DOWN_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Multiplier down less than zero.",
+        ("Multiplier down less than zero.",),
+        False,
     ),
     -4019: (
         "COMPOSITE_SCALE_OVERFLOW",
         "40xx_filters_and_other_issues",
         "",
-        "Composite scale too large.",
+        ("Composite scale too large.",),
+        False,
     ),
     -4020: (
         "TARGET_STRATEGY_INVALID",
         "40xx_filters_and_other_issues",
         "",
-        "Target strategy invalid for orderType '%s',reduceOnly '%b'.",
+        ("Target strategy invalid for orderType '%s',reduceOnly '%b'.",),
+        False,
     ),
     -4021: (
         "INVALID_DEPTH_LIMIT",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid depth limit.",
-        "'%s' is not valid depth limit.",
+        ("Invalid depth limit.", "'%s' is not valid depth limit."),
+        False,
     ),
     -4022: (
         "WRONG_MARKET_STATUS",
         "40xx_filters_and_other_issues",
         "",
-        "market status sent is not valid.",
+        ("market status sent is not valid.",),
+        False,
     ),
     -4023: (
         "QTY_NOT_INCREASED_BY_STEP_SIZE",
         "40xx_filters_and_other_issues",
         "",
-        "Qty not increased by step size.",
+        ("Qty not increased by step size.",),
+        False,
     ),
     -4024: (
         "PRICE_LOWER_THAN_MULTIPLIER_DOWN",
         "40xx_filters_and_other_issues",
         "",
-        "Price is lower than mark price multiplier floor.",
+        ("Price is lower than mark price multiplier floor.",),
+        False,
     ),
     -4025: (
         "MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
         "40xx_filters_and_other_issues",
         "",
-        "Multiplier decimal less than zero.",
+        ("Multiplier decimal less than zero.",),
+        False,
     ),
     -4026: (
         "COMMISSION_INVALID",
         "40xx_filters_and_other_issues",
         "",
-        "Commission invalid.",
-        "%s less than zero.",
-        "%s absolute value greater than %s",
+        ("Commission invalid.", "%s less than zero.", "%s absolute value greater than %s"),
+        False,
     ),
     -4027: (
         "INVALID_ACCOUNT_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid account type.",
+        ("Invalid account type.",),
+        False,
     ),
     -4028: (
         "INVALID_LEVERAGE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid leverage",
-        "Leverage %s is not valid",
-        "Leverage %s already exist with %s",
+        ("Invalid leverage", "Leverage %s is not valid", "Leverage %s already exist with %s"),
+        False,
     ),
     -4029: (
         "INVALID_TICK_SIZE_PRECISION",
         "40xx_filters_and_other_issues",
         "",
-        "Tick size precision is invalid.",
+        ("Tick size precision is invalid.",),
+        False,
     ),
     -4030: (
         "INVALID_STEP_SIZE_PRECISION",
         "40xx_filters_and_other_issues",
         "",
-        "Step size precision is invalid.",
+        ("Step size precision is invalid.",),
+        False,
     ),
     -4031: (
         "INVALID_WORKING_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid parameter working type",
-        "Invalid parameter working type: %s",
+        ("Invalid parameter working type", "Invalid parameter working type: %s"),
+        False,
     ),
     -4032: (
         "EXCEED_MAX_CANCEL_ORDER_SIZE",
         "40xx_filters_and_other_issues",
         "",
-        "Exceed maximum cancel order size.",
-        "Invalid parameter working type: %s",
+        ("Exceed maximum cancel order size.", "Invalid parameter working type: %s"),
+        False,
     ),
     -4033: (
         "INSURANCE_ACCOUNT_NOT_FOUND",
         "40xx_filters_and_other_issues",
         "",
-        "Insurance account not found.",
+        ("Insurance account not found.",),
+        False,
     ),
     -4044: (
         "INVALID_BALANCE_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "Balance Type is invalid.",
+        ("Balance Type is invalid.",),
+        False,
     ),
     -4045: (
         "MAX_STOP_ORDER_EXCEEDED",
         "40xx_filters_and_other_issues",
         "",
-        "Reach max stop order limit.",
+        ("Reach max stop order limit.",),
+        False,
     ),
     -4046: (
         "NO_NEED_TO_CHANGE_MARGIN_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "No need to change margin type.",
+        ("No need to change margin type.",),
+        False,
     ),
     -4047: (
         "THERE_EXISTS_OPEN_ORDERS",
         "40xx_filters_and_other_issues",
         "",
-        "Margin type cannot be changed if there exists open orders.",
+        ("Margin type cannot be changed if there exists open orders.",),
+        False,
     ),
     -4048: (
         "THERE_EXISTS_QUANTITY",
         "40xx_filters_and_other_issues",
         "",
-        "Margin type cannot be changed if there exists position.",
+        ("Margin type cannot be changed if there exists position.",),
+        False,
     ),
     -4049: (
         "ADD_ISOLATED_MARGIN_REJECT",
         "40xx_filters_and_other_issues",
         "",
-        "Add margin only support for isolated position.",
+        ("Add margin only support for isolated position.",),
+        False,
     ),
     -4050: (
         "CROSS_BALANCE_INSUFFICIENT",
         "40xx_filters_and_other_issues",
         "",
-        "Cross balance insufficient.",
+        ("Cross balance insufficient.",),
+        False,
     ),
     -4051: (
         "ISOLATED_BALANCE_INSUFFICIENT",
         "40xx_filters_and_other_issues",
         "",
-        "Isolated balance insufficient.",
+        ("Isolated balance insufficient.",),
+        False,
     ),
     -4052: (
         "NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
         "40xx_filters_and_other_issues",
         "",
-        "No need to change auto add margin.",
+        ("No need to change auto add margin.",),
+        False,
     ),
     -4053: (
         "AUTO_ADD_CROSSED_MARGIN_REJECT",
         "40xx_filters_and_other_issues",
         "",
-        "Auto add margin only support for isolated position.",
+        ("Auto add margin only support for isolated position.",),
+        False,
     ),
     -4054: (
         "ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
         "40xx_filters_and_other_issues",
         "",
-        "Cannot add position margin: position is 0.",
+        ("Cannot add position margin: position is 0.",),
+        False,
     ),
     -4055: (
         "AMOUNT_MUST_BE_POSITIVE",
         "40xx_filters_and_other_issues",
         "",
-        "Amount must be positive.",
+        ("Amount must be positive.",),
+        False,
     ),
     -4056: (
         "INVALID_API_KEY_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid api key type.",
+        ("Invalid api key type.",),
+        False,
     ),
     -4057: (
         "INVALID_RSA_PUBLIC_KEY",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid api public key",
+        ("Invalid api public key",),
+        False,
     ),
     -4058: (
         "MAX_PRICE_TOO_LARGE",
         "40xx_filters_and_other_issues",
         "",
-        "maxPrice and priceDecimal too large,please check.",
+        ("maxPrice and priceDecimal too large,please check.",),
+        False,
     ),
     -4059: (
         "NO_NEED_TO_CHANGE_POSITION_SIDE",
         "40xx_filters_and_other_issues",
         "",
-        "No need to change position side.",
+        ("No need to change position side.",),
+        False,
     ),
     -4060: (
         "INVALID_POSITION_SIDE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid position side.",
+        ("Invalid position side.",),
+        False,
     ),
     -4061: (
         "POSITION_SIDE_NOT_MATCH",
         "40xx_filters_and_other_issues",
         "",
-        "Order's position side does not match user's setting.",
+        ("Order's position side does not match user's setting.",),
+        False,
     ),
     -4062: (
         "REDUCE_ONLY_CONFLICT",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid or improper reduceOnly value.",
+        ("Invalid or improper reduceOnly value.",),
+        False,
     ),
     -4067: (
         "POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
         "40xx_filters_and_other_issues",
         "",
-        "Position side cannot be changed if there exists open orders.",
+        ("Position side cannot be changed if there exists open orders.",),
+        False,
     ),
     -4068: (
         "POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
         "40xx_filters_and_other_issues",
         "",
-        "Position side cannot be changed if there exists position.",
+        ("Position side cannot be changed if there exists position.",),
+        False,
     ),
     -4082: (
         "INVALID_BATCH_PLACE_ORDER_SIZE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid number of batch place orders.",
-        "Invalid number of batch place orders: %s",
+        ("Invalid number of batch place orders.", "Invalid number of batch place orders: %s"),
+        False,
     ),
     -4083: (
         "PLACE_BATCH_ORDERS_FAIL",
         "40xx_filters_and_other_issues",
         "",
-        "Fail to place batch orders.",
+        ("Fail to place batch orders.",),
+        False,
     ),
     -4084: (
         "UPCOMING_METHOD",
         "40xx_filters_and_other_issues",
         "",
-        "Method is not allowed currently. Upcoming soon.",
+        ("Method is not allowed currently. Upcoming soon.",),
+        False,
     ),
     -4086: (
         "INVALID_PRICE_SPREAD_THRESHOLD",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid price spread threshold.",
+        ("Invalid price spread threshold.",),
+        False,
     ),
     -4087: (
         "INVALID_PAIR",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid pair.",
+        ("Invalid pair.",),
+        False,
     ),
     -4088: (
         "INVALID_TIME_INTERVAL",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid time interval.",
-        "Maximum time interval is %s days.",
+        ("Invalid time interval.", "Maximum time interval is %s days."),
+        False,
     ),
     -4089: (
         "REDUCE_ONLY_ORDER_PERMISSION",
         "40xx_filters_and_other_issues",
         "",
-        "User can only place reduce only order.",
+        ("User can only place reduce only order.",),
+        False,
     ),
     -4090: (
         "NO_PLACE_ORDER_PERMISSION",
         "40xx_filters_and_other_issues",
         "",
-        "User can not place order currently.",
+        ("User can not place order currently.",),
+        False,
     ),
     -4104: (
         "INVALID_CONTRACT_TYPE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid contract type.",
+        ("Invalid contract type.",),
+        False,
     ),
     -4110: (
         "INVALID_CLIENT_TRAN_ID_LEN",
         "40xx_filters_and_other_issues",
         "",
-        "clientTranId is not valid.",
-        "Client tran id length should be less than 64 chars.",
+        ("clientTranId is not valid.", "Client tran id length should be less than 64 chars."),
+        False,
     ),
     -4111: (
         "DUPLICATED_CLIENT_TRAN_ID",
         "40xx_filters_and_other_issues",
         "",
-        "clientTranId is duplicated.",
-        "Client tran id should be unique within 7 days.",
+        ("clientTranId is duplicated.", "Client tran id should be unique within 7 days."),
+        False,
     ),
     -4112: (
         "REDUCE_ONLY_MARGIN_CHECK_FAILED",
         "40xx_filters_and_other_issues",
         "",
-        "ReduceOnly Order Failed. Please check your existing position and open orders.",
-        "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
+        (
+            "ReduceOnly Order Failed. Please check your existing position and open orders.",
+            "This indicates that the new reduce-only order, combined with an existing same-side open order, would create an opposite-side position and lead to insufficient margin; please cancel the open order and try again.",
+        ),
+        False,
     ),
     -4113: (
         "MARKET_ORDER_REJECT",
         "40xx_filters_and_other_issues",
         "",
-        "The counterparty's best price does not meet the PERCENT_PRICE filter limit.",
+        ("The counterparty's best price does not meet the PERCENT_PRICE filter limit.",),
+        False,
     ),
     -4135: (
         "INVALID_ACTIVATION_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "Invalid activation price.",
+        ("Invalid activation price.",),
+        False,
     ),
     -4137: (
         "QUANTITY_EXISTS_WITH_CLOSE_POSITION",
         "40xx_filters_and_other_issues",
         "",
-        "Quantity must be zero with closePosition equals true.",
+        ("Quantity must be zero with closePosition equals true.",),
+        False,
     ),
     -4138: (
         "REDUCE_ONLY_MUST_BE_TRUE",
         "40xx_filters_and_other_issues",
         "",
-        "Reduce only must be true with closePosition equals true.",
+        ("Reduce only must be true with closePosition equals true.",),
+        False,
     ),
     -4139: (
         "ORDER_TYPE_CANNOT_BE_MKT",
         "40xx_filters_and_other_issues",
         "",
-        "Order type can not be market if it's unable to cancel.",
+        ("Order type can not be market if it's unable to cancel.",),
+        False,
     ),
     -4142: (
         "STRATEGY_INVALID_TRIGGER_PRICE",
         "40xx_filters_and_other_issues",
         "",
-        "REJECT: take profit or stop order will be triggered immediately.",
+        ("REJECT: take profit or stop order will be triggered immediately.",),
+        False,
     ),
     -4150: (
         "ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
         "40xx_filters_and_other_issues",
         "",
-        "Leverage reduction is not supported in Isolated Margin Mode with open positions.",
+        ("Leverage reduction is not supported in Isolated Margin Mode with open positions.",),
+        False,
     ),
     -4151: (
         "PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP",
         "40xx_filters_and_other_issues",
         "",
-        "Price is higher than stop price multiplier cap.",
-        "Limit price can't be higher than %s.",
+        ("Price is higher than stop price multiplier cap.", "Limit price can't be higher than %s."),
+        False,
     ),
     -4152: (
         "PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
         "40xx_filters_and_other_issues",
         "",
-        "Price is lower than stop price multiplier floor.",
-        "Limit price can't be lower than %s.",
+        ("Price is lower than stop price multiplier floor.", "Limit price can't be lower than %s."),
+        False,
     ),
     -4154: (
         "STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
         "40xx_filters_and_other_issues",
         "",
-        "Stop price is higher than price multiplier cap.",
-        "Stop price can't be higher than %s",
+        ("Stop price is higher than price multiplier cap.", "Stop price can't be higher than %s"),
+        False,
     ),
     -4155: (
         "STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
         "40xx_filters_and_other_issues",
         "",
-        "PStop price is lower than price multiplier floor.",
-        "Stop price can't be lower than %s",
+        ("PStop price is lower than price multiplier floor.", "Stop price can't be lower than %s"),
+        False,
     ),
     -4178: (
         "MIN_NOTIONAL",
         "40xx_filters_and_other_issues",
         "",
-        "Order's notional must be no smaller than one (unless you choose reduce only)",
-        "Order's notional must be no smaller than %s (unless you choose reduce only)",
+        (
+            "Order's notional must be no smaller than one (unless you choose reduce only)",
+            "Order's notional must be no smaller than %s (unless you choose reduce only)",
+        ),
+        False,
     ),
     -4192: (
         "COOLING_OFF_PERIOD",
         "40xx_filters_and_other_issues",
         "",
-        "Trade forbidden due to Cooling-off Period.",
+        ("Trade forbidden due to Cooling-off Period.",),
+        False,
     ),
     -4194: (
         "ADJUST_LEVERAGE_KYC_FAILED",
         "40xx_filters_and_other_issues",
         "",
-        "Intermediate Personal Verification is required for adjusting leverage over 20x.",
+        ("Intermediate Personal Verification is required for adjusting leverage over 20x.",),
+        False,
     ),
     -4195: (
         "ADJUST_LEVERAGE_ONE_MONTH_FAILED",
         "40xx_filters_and_other_issues",
         "",
-        "More than 20x leverage is available one month after account registration.",
+        ("More than 20x leverage is available one month after account registration.",),
+        False,
     ),
     -4196: (
         "LIMIT_ORDER_ONLY",
         "40xx_filters_and_other_issues",
         "",
-        "Only limit order is supported.",
+        ("Only limit order is supported.",),
+        False,
     ),
     -4197: (
         "SAME_ORDER",
         "40xx_filters_and_other_issues",
         "",
-        "No need to modify the order.",
+        ("No need to modify the order.",),
+        False,
     ),
     -4198: (
         "EXCEED_MAX_MODIFY_ORDER_LIMIT",
         "40xx_filters_and_other_issues",
         "",
-        "Exceed maximum modify order limit.",
+        ("Exceed maximum modify order limit.",),
+        False,
     ),
     -4199: (
         "MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
         "40xx_filters_and_other_issues",
         "",
-        "Symbol is not in trading status. Order amendment is not permitted.",
+        ("Symbol is not in trading status. Order amendment is not permitted.",),
+        False,
     ),
     -4200: (
         "ADJUST_LEVERAGE_X_DAYS_FAILED",
         "40xx_filters_and_other_issues",
         "",
-        "More than 20x leverage is available 30 days after Futures account registration.",
-        "More than 20x leverage is available %s days after Futures account registration.",
+        (
+            "More than 20x leverage is available 30 days after Futures account registration.",
+            "More than 20x leverage is available %s days after Futures account registration.",
+        ),
+        False,
     ),
     -4201: (
         "ADJUST_LEVERAGE_KYC_LIMIT",
         "40xx_filters_and_other_issues",
         "",
-        "Users in this country has limited adjust leverage.",
-        "Users in your location/country can only access a maximum leverage of %s",
+        (
+            "Users in this country has limited adjust leverage.",
+            "Users in your location/country can only access a maximum leverage of %s",
+        ),
+        False,
     ),
     -4202: (
         "ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
         "40xx_filters_and_other_issues",
         "",
-        "Current symbol leverage cannot exceed 20 when using position limit adjustment service.",
+        ("Current symbol leverage cannot exceed 20 when using position limit adjustment service.",),
+        False,
     ),
     -4188: (
         "ME_INVALID_TIMESTAMP",
         "40xx_filters_and_other_issues",
         "",
-        "Timestamp for this request is outside of the ME recvWindow.",
+        ("Timestamp for this request is outside of the ME recvWindow.",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -4300,1100 +4464,769 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "GeneralServerOrNetworkIssues": (
-        ("ApiError",),
-        None,
-        "10xx - General Server or Network issues",
-        False,
-        None,
-    ),
-    "RequestIssues": (
-        ("ApiError",),
-        None,
-        "11xx - Request issues",
-        False,
-        None,
-    ),
-    "ProcessingIssues": (
-        ("ApiError",),
-        None,
-        "20xx - Processing Issues",
-        False,
-        None,
-    ),
-    "FiltersAndOtherIssues": (
-        ("ApiError",),
-        None,
-        "40xx - Filters and other Issues",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "Unknown": (
-        ("GeneralServerOrNetworkIssues",),
         -1000,
+        ("GeneralServerOrNetworkIssues",),
         "-1000 UNKNOWN",
-        False,
-        None,
     ),
     "Disconnected": (
-        ("GeneralServerOrNetworkIssues",),
         -1001,
+        ("GeneralServerOrNetworkIssues",),
         "-1001 DISCONNECTED",
-        False,
-        None,
     ),
     "Unauthorized": (
-        ("GeneralServerOrNetworkIssues",),
         -1002,
+        ("GeneralServerOrNetworkIssues",),
         "-1002 UNAUTHORIZED",
-        False,
-        None,
     ),
     "TooManyRequests": (
-        ("GeneralServerOrNetworkIssues",),
         -1003,
+        ("GeneralServerOrNetworkIssues",),
         "-1003 TOO_MANY_REQUESTS",
-        False,
-        None,
     ),
     "DuplicateIp": (
-        ("GeneralServerOrNetworkIssues",),
         -1004,
+        ("GeneralServerOrNetworkIssues",),
         "-1004 DUPLICATE_IP",
-        False,
-        None,
     ),
     "NoSuchIp": (
-        ("GeneralServerOrNetworkIssues",),
         -1005,
+        ("GeneralServerOrNetworkIssues",),
         "-1005 NO_SUCH_IP",
-        False,
-        None,
     ),
     "UnexpectedResp": (
-        ("GeneralServerOrNetworkIssues",),
         -1006,
+        ("GeneralServerOrNetworkIssues",),
         "-1006 UNEXPECTED_RESP",
-        False,
-        None,
     ),
     "Timeout": (
-        ("GeneralServerOrNetworkIssues",),
         -1007,
+        ("GeneralServerOrNetworkIssues",),
         "-1007 TIMEOUT",
-        False,
-        None,
     ),
     "RequestThrottled": (
-        ("GeneralServerOrNetworkIssues",),
         -1008,
+        ("GeneralServerOrNetworkIssues",),
         "-1008 Request Throttled",
-        False,
-        None,
     ),
     "ErrorMsgReceived": (
-        ("GeneralServerOrNetworkIssues",),
         -1010,
+        ("GeneralServerOrNetworkIssues",),
         "-1010 ERROR_MSG_RECEIVED",
-        False,
-        None,
     ),
     "NonWhiteList": (
-        ("GeneralServerOrNetworkIssues",),
         -1011,
+        ("GeneralServerOrNetworkIssues",),
         "-1011 NON_WHITE_LIST",
-        False,
-        None,
     ),
     "InvalidMessage": (
-        ("GeneralServerOrNetworkIssues",),
         -1013,
+        ("GeneralServerOrNetworkIssues",),
         "-1013 INVALID_MESSAGE",
-        False,
-        None,
     ),
     "UnknownOrderComposition": (
-        ("GeneralServerOrNetworkIssues",),
         -1014,
+        ("GeneralServerOrNetworkIssues",),
         "-1014 UNKNOWN_ORDER_COMPOSITION",
-        False,
-        None,
     ),
     "TooManyOrders": (
-        ("GeneralServerOrNetworkIssues",),
         -1015,
+        ("GeneralServerOrNetworkIssues",),
         "-1015 TOO_MANY_ORDERS",
-        False,
-        None,
     ),
     "ServiceShuttingDown": (
-        ("GeneralServerOrNetworkIssues",),
         -1016,
+        ("GeneralServerOrNetworkIssues",),
         "-1016 SERVICE_SHUTTING_DOWN",
-        False,
-        None,
     ),
     "UnsupportedOperation": (
-        ("GeneralServerOrNetworkIssues",),
         -1020,
+        ("GeneralServerOrNetworkIssues",),
         "-1020 UNSUPPORTED_OPERATION",
-        False,
-        None,
     ),
     "InvalidTimestamp": (
-        ("GeneralServerOrNetworkIssues",),
         -1021,
+        ("GeneralServerOrNetworkIssues",),
         "-1021 INVALID_TIMESTAMP",
-        False,
-        None,
     ),
     "InvalidSignature": (
-        ("GeneralServerOrNetworkIssues",),
         -1022,
+        ("GeneralServerOrNetworkIssues",),
         "-1022 INVALID_SIGNATURE",
-        False,
-        None,
     ),
     "StartTimeGreaterThanEndTime": (
-        ("GeneralServerOrNetworkIssues",),
         -1023,
+        ("GeneralServerOrNetworkIssues",),
         "-1023 START_TIME_GREATER_THAN_END_TIME",
-        False,
-        None,
     ),
     "IllegalChars": (
-        ("RequestIssues",),
         -1100,
+        ("RequestIssues",),
         "-1100 ILLEGAL_CHARS",
-        False,
-        None,
     ),
     "TooManyParameters": (
-        ("RequestIssues",),
         -1101,
+        ("RequestIssues",),
         "-1101 TOO_MANY_PARAMETERS",
-        False,
-        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
-        ("RequestIssues",),
         -1102,
+        ("RequestIssues",),
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        False,
-        None,
     ),
     "UnknownParam": (
-        ("RequestIssues",),
         -1103,
+        ("RequestIssues",),
         "-1103 UNKNOWN_PARAM",
-        False,
-        None,
     ),
     "UnreadParameters": (
-        ("RequestIssues",),
         -1104,
+        ("RequestIssues",),
         "-1104 UNREAD_PARAMETERS",
-        False,
-        None,
     ),
     "ParamEmpty": (
-        ("RequestIssues",),
         -1105,
+        ("RequestIssues",),
         "-1105 PARAM_EMPTY",
-        False,
-        None,
     ),
     "ParamNotRequired": (
-        ("RequestIssues",),
         -1106,
+        ("RequestIssues",),
         "-1106 PARAM_NOT_REQUIRED",
-        False,
-        None,
     ),
     "BadAsset": (
-        ("RequestIssues",),
         -1108,
+        ("RequestIssues",),
         "-1108 BAD_ASSET",
-        False,
-        None,
     ),
     "BadAccount": (
-        ("RequestIssues",),
         -1109,
+        ("RequestIssues",),
         "-1109 BAD_ACCOUNT",
-        False,
-        None,
     ),
     "BadInstrumentType": (
-        ("RequestIssues",),
         -1110,
+        ("RequestIssues",),
         "-1110 BAD_INSTRUMENT_TYPE",
-        False,
-        None,
     ),
     "BadPrecision": (
-        ("RequestIssues",),
         -1111,
+        ("RequestIssues",),
         "-1111 BAD_PRECISION",
-        False,
-        None,
     ),
     "NoDepth": (
-        ("RequestIssues",),
         -1112,
+        ("RequestIssues",),
         "-1112 NO_DEPTH",
-        False,
-        None,
     ),
     "WithdrawNotNegative": (
-        ("RequestIssues",),
         -1113,
+        ("RequestIssues",),
         "-1113 WITHDRAW_NOT_NEGATIVE",
-        False,
-        None,
     ),
     "TifNotRequired": (
-        ("RequestIssues",),
         -1114,
+        ("RequestIssues",),
         "-1114 TIF_NOT_REQUIRED",
-        False,
-        None,
     ),
     "InvalidTif": (
-        ("RequestIssues",),
         -1115,
+        ("RequestIssues",),
         "-1115 INVALID_TIF",
-        False,
-        None,
     ),
     "InvalidOrderType": (
-        ("RequestIssues",),
         -1116,
+        ("RequestIssues",),
         "-1116 INVALID_ORDER_TYPE",
-        False,
-        None,
     ),
     "InvalidSide": (
-        ("RequestIssues",),
         -1117,
+        ("RequestIssues",),
         "-1117 INVALID_SIDE",
-        False,
-        None,
     ),
     "EmptyNewClOrdId": (
-        ("RequestIssues",),
         -1118,
+        ("RequestIssues",),
         "-1118 EMPTY_NEW_CL_ORD_ID",
-        False,
-        None,
     ),
     "EmptyOrgClOrdId": (
-        ("RequestIssues",),
         -1119,
+        ("RequestIssues",),
         "-1119 EMPTY_ORG_CL_ORD_ID",
-        False,
-        None,
     ),
     "BadInterval": (
-        ("RequestIssues",),
         -1120,
+        ("RequestIssues",),
         "-1120 BAD_INTERVAL",
-        False,
-        None,
     ),
     "BadSymbol": (
-        ("RequestIssues",),
         -1121,
+        ("RequestIssues",),
         "-1121 BAD_SYMBOL",
-        False,
-        None,
     ),
     "InvalidListenKey": (
-        ("RequestIssues",),
         -1125,
+        ("RequestIssues",),
         "-1125 INVALID_LISTEN_KEY",
-        False,
-        None,
     ),
     "MoreThanXxHours": (
-        ("RequestIssues",),
         -1127,
+        ("RequestIssues",),
         "-1127 MORE_THAN_XX_HOURS",
-        False,
-        None,
     ),
     "OptionalParamsBadCombo": (
-        ("RequestIssues",),
         -1128,
+        ("RequestIssues",),
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
-        False,
-        None,
     ),
     "InvalidParameter": (
-        ("RequestIssues",),
         -1130,
+        ("RequestIssues",),
         "-1130 INVALID_PARAMETER",
-        False,
-        None,
     ),
     "InvalidNewOrderRespType": (
-        ("RequestIssues",),
         -1136,
+        ("RequestIssues",),
         "-1136 INVALID_NEW_ORDER_RESP_TYPE",
-        False,
-        None,
     ),
     "NewOrderRejected": (
-        ("ProcessingIssues",),
         -2010,
+        ("ProcessingIssues",),
         "-2010 NEW_ORDER_REJECTED",
-        False,
-        None,
     ),
     "CancelRejected": (
-        ("ProcessingIssues",),
         -2011,
+        ("ProcessingIssues",),
         "-2011 CANCEL_REJECTED",
-        False,
-        None,
     ),
     "NoSuchOrder": (
-        ("ProcessingIssues",),
         -2013,
+        ("ProcessingIssues",),
         "-2013 NO_SUCH_ORDER",
-        False,
-        None,
     ),
     "BadApiKeyFmt": (
-        ("ProcessingIssues",),
         -2014,
+        ("ProcessingIssues",),
         "-2014 BAD_API_KEY_FMT",
-        False,
-        None,
     ),
     "RejectedMbxKey": (
-        ("ProcessingIssues",),
         -2015,
+        ("ProcessingIssues",),
         "-2015 REJECTED_MBX_KEY",
-        False,
-        None,
     ),
     "NoTradingWindow": (
-        ("ProcessingIssues",),
         -2016,
+        ("ProcessingIssues",),
         "-2016 NO_TRADING_WINDOW",
-        False,
-        None,
     ),
     "BalanceNotSufficient": (
-        ("ProcessingIssues",),
         -2018,
+        ("ProcessingIssues",),
         "-2018 BALANCE_NOT_SUFFICIENT",
-        False,
-        None,
     ),
     "MarginNotSufficien": (
-        ("ProcessingIssues",),
         -2019,
+        ("ProcessingIssues",),
         "-2019 MARGIN_NOT_SUFFICIEN",
-        False,
-        None,
     ),
     "UnableToFill": (
-        ("ProcessingIssues",),
         -2020,
+        ("ProcessingIssues",),
         "-2020 UNABLE_TO_FILL",
-        False,
-        None,
     ),
     "OrderWouldImmediatelyTrigger": (
-        ("ProcessingIssues",),
         -2021,
+        ("ProcessingIssues",),
         "-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER",
-        False,
-        None,
     ),
     "ReduceOnlyReject": (
-        ("ProcessingIssues",),
         -2022,
+        ("ProcessingIssues",),
         "-2022 REDUCE_ONLY_REJECT",
-        False,
-        None,
     ),
     "UserInLiquidation": (
-        ("ProcessingIssues",),
         -2023,
+        ("ProcessingIssues",),
         "-2023 USER_IN_LIQUIDATION",
-        False,
-        None,
     ),
     "PositionNotSufficient": (
-        ("ProcessingIssues",),
         -2024,
+        ("ProcessingIssues",),
         "-2024 POSITION_NOT_SUFFICIENT",
-        False,
-        None,
     ),
     "MaxOpenOrderExceeded": (
-        ("ProcessingIssues",),
         -2025,
+        ("ProcessingIssues",),
         "-2025 MAX_OPEN_ORDER_EXCEEDED",
-        False,
-        None,
     ),
     "ReduceOnlyOrderTypeNotSupported": (
-        ("ProcessingIssues",),
         -2026,
+        ("ProcessingIssues",),
         "-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "MaxLeverageRatio": (
-        ("ProcessingIssues",),
         -2027,
+        ("ProcessingIssues",),
         "-2027 MAX_LEVERAGE_RATIO",
-        False,
-        None,
     ),
     "MinLeverageRatio": (
-        ("ProcessingIssues",),
         -2028,
+        ("ProcessingIssues",),
         "-2028 MIN_LEVERAGE_RATIO",
-        False,
-        None,
     ),
     "InvalidOrderStatus": (
-        ("FiltersAndOtherIssues",),
         -4000,
+        ("FiltersAndOtherIssues",),
         "-4000 INVALID_ORDER_STATUS",
-        False,
-        None,
     ),
     "PriceLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4001,
+        ("FiltersAndOtherIssues",),
         "-4001 PRICE_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "PriceGreaterThanMaxPrice": (
-        ("FiltersAndOtherIssues",),
         -4002,
+        ("FiltersAndOtherIssues",),
         "-4002 PRICE_GREATER_THAN_MAX_PRICE",
-        False,
-        None,
     ),
     "QtyLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4003,
+        ("FiltersAndOtherIssues",),
         "-4003 QTY_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "QtyLessThanMinQty": (
-        ("FiltersAndOtherIssues",),
         -4004,
+        ("FiltersAndOtherIssues",),
         "-4004 QTY_LESS_THAN_MIN_QTY",
-        False,
-        None,
     ),
     "QtyGreaterThanMaxQty": (
-        ("FiltersAndOtherIssues",),
         -4005,
+        ("FiltersAndOtherIssues",),
         "-4005 QTY_GREATER_THAN_MAX_QTY",
-        False,
-        None,
     ),
     "StopPriceLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4006,
+        ("FiltersAndOtherIssues",),
         "-4006 STOP_PRICE_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "StopPriceGreaterThanMaxPrice": (
-        ("FiltersAndOtherIssues",),
         -4007,
+        ("FiltersAndOtherIssues",),
         "-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE",
-        False,
-        None,
     ),
     "TickSizeLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4008,
+        ("FiltersAndOtherIssues",),
         "-4008 TICK_SIZE_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "MaxPriceLessThanMinPrice": (
-        ("FiltersAndOtherIssues",),
         -4009,
+        ("FiltersAndOtherIssues",),
         "-4009 MAX_PRICE_LESS_THAN_MIN_PRICE",
-        False,
-        None,
     ),
     "MaxQtyLessThanMinQty": (
-        ("FiltersAndOtherIssues",),
         -4010,
+        ("FiltersAndOtherIssues",),
         "-4010 MAX_QTY_LESS_THAN_MIN_QTY",
-        False,
-        None,
     ),
     "StepSizeLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4011,
+        ("FiltersAndOtherIssues",),
         "-4011 STEP_SIZE_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "MaxNumOrdersLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4012,
+        ("FiltersAndOtherIssues",),
         "-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "PriceLessThanMinPrice": (
-        ("FiltersAndOtherIssues",),
         -4013,
+        ("FiltersAndOtherIssues",),
         "-4013 PRICE_LESS_THAN_MIN_PRICE",
-        False,
-        None,
     ),
     "PriceNotIncreasedByTickSize": (
-        ("FiltersAndOtherIssues",),
         -4014,
+        ("FiltersAndOtherIssues",),
         "-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE",
-        False,
-        None,
     ),
     "InvalidClOrdIdLen": (
-        ("FiltersAndOtherIssues",),
         -4015,
+        ("FiltersAndOtherIssues",),
         "-4015 INVALID_CL_ORD_ID_LEN",
-        False,
-        None,
     ),
     "PriceHighterThanMultiplierUp": (
-        ("FiltersAndOtherIssues",),
         -4016,
+        ("FiltersAndOtherIssues",),
         "-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP",
-        False,
-        None,
     ),
     "MultiplierUpLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4017,
+        ("FiltersAndOtherIssues",),
         "-4017 MULTIPLIER_UP_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "MultiplierDownLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4018,
+        ("FiltersAndOtherIssues",),
         "-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "CompositeScaleOverflow": (
-        ("FiltersAndOtherIssues",),
         -4019,
+        ("FiltersAndOtherIssues",),
         "-4019 COMPOSITE_SCALE_OVERFLOW",
-        False,
-        None,
     ),
     "TargetStrategyInvalid": (
-        ("FiltersAndOtherIssues",),
         -4020,
+        ("FiltersAndOtherIssues",),
         "-4020 TARGET_STRATEGY_INVALID",
-        False,
-        None,
     ),
     "InvalidDepthLimit": (
-        ("FiltersAndOtherIssues",),
         -4021,
+        ("FiltersAndOtherIssues",),
         "-4021 INVALID_DEPTH_LIMIT",
-        False,
-        None,
     ),
     "WrongMarketStatus": (
-        ("FiltersAndOtherIssues",),
         -4022,
+        ("FiltersAndOtherIssues",),
         "-4022 WRONG_MARKET_STATUS",
-        False,
-        None,
     ),
     "QtyNotIncreasedByStepSize": (
-        ("FiltersAndOtherIssues",),
         -4023,
+        ("FiltersAndOtherIssues",),
         "-4023 QTY_NOT_INCREASED_BY_STEP_SIZE",
-        False,
-        None,
     ),
     "PriceLowerThanMultiplierDown": (
-        ("FiltersAndOtherIssues",),
         -4024,
+        ("FiltersAndOtherIssues",),
         "-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN",
-        False,
-        None,
     ),
     "MultiplierDecimalLessThanZero": (
-        ("FiltersAndOtherIssues",),
         -4025,
+        ("FiltersAndOtherIssues",),
         "-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "CommissionInvalid": (
-        ("FiltersAndOtherIssues",),
         -4026,
+        ("FiltersAndOtherIssues",),
         "-4026 COMMISSION_INVALID",
-        False,
-        None,
     ),
     "InvalidAccountType": (
-        ("FiltersAndOtherIssues",),
         -4027,
+        ("FiltersAndOtherIssues",),
         "-4027 INVALID_ACCOUNT_TYPE",
-        False,
-        None,
     ),
     "InvalidLeverage": (
-        ("FiltersAndOtherIssues",),
         -4028,
+        ("FiltersAndOtherIssues",),
         "-4028 INVALID_LEVERAGE",
-        False,
-        None,
     ),
     "InvalidTickSizePrecision": (
-        ("FiltersAndOtherIssues",),
         -4029,
+        ("FiltersAndOtherIssues",),
         "-4029 INVALID_TICK_SIZE_PRECISION",
-        False,
-        None,
     ),
     "InvalidStepSizePrecision": (
-        ("FiltersAndOtherIssues",),
         -4030,
+        ("FiltersAndOtherIssues",),
         "-4030 INVALID_STEP_SIZE_PRECISION",
-        False,
-        None,
     ),
     "InvalidWorkingType": (
-        ("FiltersAndOtherIssues",),
         -4031,
+        ("FiltersAndOtherIssues",),
         "-4031 INVALID_WORKING_TYPE",
-        False,
-        None,
     ),
     "ExceedMaxCancelOrderSize": (
-        ("FiltersAndOtherIssues",),
         -4032,
+        ("FiltersAndOtherIssues",),
         "-4032 EXCEED_MAX_CANCEL_ORDER_SIZE",
-        False,
-        None,
     ),
     "InsuranceAccountNotFound": (
-        ("FiltersAndOtherIssues",),
         -4033,
+        ("FiltersAndOtherIssues",),
         "-4033 INSURANCE_ACCOUNT_NOT_FOUND",
-        False,
-        None,
     ),
     "InvalidBalanceType": (
-        ("FiltersAndOtherIssues",),
         -4044,
+        ("FiltersAndOtherIssues",),
         "-4044 INVALID_BALANCE_TYPE",
-        False,
-        None,
     ),
     "MaxStopOrderExceeded": (
-        ("FiltersAndOtherIssues",),
         -4045,
+        ("FiltersAndOtherIssues",),
         "-4045 MAX_STOP_ORDER_EXCEEDED",
-        False,
-        None,
     ),
     "NoNeedToChangeMarginType": (
-        ("FiltersAndOtherIssues",),
         -4046,
+        ("FiltersAndOtherIssues",),
         "-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE",
-        False,
-        None,
     ),
     "ThereExistsOpenOrders": (
-        ("FiltersAndOtherIssues",),
         -4047,
+        ("FiltersAndOtherIssues",),
         "-4047 THERE_EXISTS_OPEN_ORDERS",
-        False,
-        None,
     ),
     "ThereExistsQuantity": (
-        ("FiltersAndOtherIssues",),
         -4048,
+        ("FiltersAndOtherIssues",),
         "-4048 THERE_EXISTS_QUANTITY",
-        False,
-        None,
     ),
     "AddIsolatedMarginReject": (
-        ("FiltersAndOtherIssues",),
         -4049,
+        ("FiltersAndOtherIssues",),
         "-4049 ADD_ISOLATED_MARGIN_REJECT",
-        False,
-        None,
     ),
     "CrossBalanceInsufficient": (
-        ("FiltersAndOtherIssues",),
         -4050,
+        ("FiltersAndOtherIssues",),
         "-4050 CROSS_BALANCE_INSUFFICIENT",
-        False,
-        None,
     ),
     "IsolatedBalanceInsufficient": (
-        ("FiltersAndOtherIssues",),
         -4051,
+        ("FiltersAndOtherIssues",),
         "-4051 ISOLATED_BALANCE_INSUFFICIENT",
-        False,
-        None,
     ),
     "NoNeedToChangeAutoAddMargin": (
-        ("FiltersAndOtherIssues",),
         -4052,
+        ("FiltersAndOtherIssues",),
         "-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN",
-        False,
-        None,
     ),
     "AutoAddCrossedMarginReject": (
-        ("FiltersAndOtherIssues",),
         -4053,
+        ("FiltersAndOtherIssues",),
         "-4053 AUTO_ADD_CROSSED_MARGIN_REJECT",
-        False,
-        None,
     ),
     "AddIsolatedMarginNoPositionReject": (
-        ("FiltersAndOtherIssues",),
         -4054,
+        ("FiltersAndOtherIssues",),
         "-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT",
-        False,
-        None,
     ),
     "AmountMustBePositive": (
-        ("FiltersAndOtherIssues",),
         -4055,
+        ("FiltersAndOtherIssues",),
         "-4055 AMOUNT_MUST_BE_POSITIVE",
-        False,
-        None,
     ),
     "InvalidApiKeyType": (
-        ("FiltersAndOtherIssues",),
         -4056,
+        ("FiltersAndOtherIssues",),
         "-4056 INVALID_API_KEY_TYPE",
-        False,
-        None,
     ),
     "InvalidRsaPublicKey": (
-        ("FiltersAndOtherIssues",),
         -4057,
+        ("FiltersAndOtherIssues",),
         "-4057 INVALID_RSA_PUBLIC_KEY",
-        False,
-        None,
     ),
     "MaxPriceTooLarge": (
-        ("FiltersAndOtherIssues",),
         -4058,
+        ("FiltersAndOtherIssues",),
         "-4058 MAX_PRICE_TOO_LARGE",
-        False,
-        None,
     ),
     "NoNeedToChangePositionSide": (
-        ("FiltersAndOtherIssues",),
         -4059,
+        ("FiltersAndOtherIssues",),
         "-4059 NO_NEED_TO_CHANGE_POSITION_SIDE",
-        False,
-        None,
     ),
     "InvalidPositionSide": (
-        ("FiltersAndOtherIssues",),
         -4060,
+        ("FiltersAndOtherIssues",),
         "-4060 INVALID_POSITION_SIDE",
-        False,
-        None,
     ),
     "PositionSideNotMatch": (
-        ("FiltersAndOtherIssues",),
         -4061,
+        ("FiltersAndOtherIssues",),
         "-4061 POSITION_SIDE_NOT_MATCH",
-        False,
-        None,
     ),
     "ReduceOnlyConflict": (
-        ("FiltersAndOtherIssues",),
         -4062,
+        ("FiltersAndOtherIssues",),
         "-4062 REDUCE_ONLY_CONFLICT",
-        False,
-        None,
     ),
     "PositionSideChangeExistsOpenOrders": (
-        ("FiltersAndOtherIssues",),
         -4067,
+        ("FiltersAndOtherIssues",),
         "-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS",
-        False,
-        None,
     ),
     "PositionSideChangeExistsQuantity": (
-        ("FiltersAndOtherIssues",),
         -4068,
+        ("FiltersAndOtherIssues",),
         "-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY",
-        False,
-        None,
     ),
     "InvalidBatchPlaceOrderSize": (
-        ("FiltersAndOtherIssues",),
         -4082,
+        ("FiltersAndOtherIssues",),
         "-4082 INVALID_BATCH_PLACE_ORDER_SIZE",
-        False,
-        None,
     ),
     "PlaceBatchOrdersFail": (
-        ("FiltersAndOtherIssues",),
         -4083,
+        ("FiltersAndOtherIssues",),
         "-4083 PLACE_BATCH_ORDERS_FAIL",
-        False,
-        None,
     ),
     "UpcomingMethod": (
-        ("FiltersAndOtherIssues",),
         -4084,
+        ("FiltersAndOtherIssues",),
         "-4084 UPCOMING_METHOD",
-        False,
-        None,
     ),
     "InvalidPriceSpreadThreshold": (
-        ("FiltersAndOtherIssues",),
         -4086,
+        ("FiltersAndOtherIssues",),
         "-4086 INVALID_PRICE_SPREAD_THRESHOLD",
-        False,
-        None,
     ),
     "InvalidPair": (
-        ("FiltersAndOtherIssues",),
         -4087,
+        ("FiltersAndOtherIssues",),
         "-4087 INVALID_PAIR",
-        False,
-        None,
     ),
     "InvalidTimeInterval": (
-        ("FiltersAndOtherIssues",),
         -4088,
+        ("FiltersAndOtherIssues",),
         "-4088 INVALID_TIME_INTERVAL",
-        False,
-        None,
     ),
     "ReduceOnlyOrderPermission": (
-        ("FiltersAndOtherIssues",),
         -4089,
+        ("FiltersAndOtherIssues",),
         "-4089 REDUCE_ONLY_ORDER_PERMISSION",
-        False,
-        None,
     ),
     "NoPlaceOrderPermission": (
-        ("FiltersAndOtherIssues",),
         -4090,
+        ("FiltersAndOtherIssues",),
         "-4090 NO_PLACE_ORDER_PERMISSION",
-        False,
-        None,
     ),
     "InvalidContractType": (
-        ("FiltersAndOtherIssues",),
         -4104,
+        ("FiltersAndOtherIssues",),
         "-4104 INVALID_CONTRACT_TYPE",
-        False,
-        None,
     ),
     "InvalidClientTranIdLen": (
-        ("FiltersAndOtherIssues",),
         -4110,
+        ("FiltersAndOtherIssues",),
         "-4110 INVALID_CLIENT_TRAN_ID_LEN",
-        False,
-        None,
     ),
     "DuplicatedClientTranId": (
-        ("FiltersAndOtherIssues",),
         -4111,
+        ("FiltersAndOtherIssues",),
         "-4111 DUPLICATED_CLIENT_TRAN_ID",
-        False,
-        None,
     ),
     "ReduceOnlyMarginCheckFailed": (
-        ("FiltersAndOtherIssues",),
         -4112,
+        ("FiltersAndOtherIssues",),
         "-4112 REDUCE_ONLY_MARGIN_CHECK_FAILED",
-        False,
-        None,
     ),
     "MarketOrderReject": (
-        ("FiltersAndOtherIssues",),
         -4113,
+        ("FiltersAndOtherIssues",),
         "-4113 MARKET_ORDER_REJECT",
-        False,
-        None,
     ),
     "InvalidActivationPrice": (
-        ("FiltersAndOtherIssues",),
         -4135,
+        ("FiltersAndOtherIssues",),
         "-4135 INVALID_ACTIVATION_PRICE",
-        False,
-        None,
     ),
     "QuantityExistsWithClosePosition": (
-        ("FiltersAndOtherIssues",),
         -4137,
+        ("FiltersAndOtherIssues",),
         "-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION",
-        False,
-        None,
     ),
     "ReduceOnlyMustBeTrue": (
-        ("FiltersAndOtherIssues",),
         -4138,
+        ("FiltersAndOtherIssues",),
         "-4138 REDUCE_ONLY_MUST_BE_TRUE",
-        False,
-        None,
     ),
     "OrderTypeCannotBeMkt": (
-        ("FiltersAndOtherIssues",),
         -4139,
+        ("FiltersAndOtherIssues",),
         "-4139 ORDER_TYPE_CANNOT_BE_MKT",
-        False,
-        None,
     ),
     "StrategyInvalidTriggerPrice": (
-        ("FiltersAndOtherIssues",),
         -4142,
+        ("FiltersAndOtherIssues",),
         "-4142 STRATEGY_INVALID_TRIGGER_PRICE",
-        False,
-        None,
     ),
     "IsolatedLeverageRejectWithPosition": (
-        ("FiltersAndOtherIssues",),
         -4150,
+        ("FiltersAndOtherIssues",),
         "-4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION",
-        False,
-        None,
     ),
     "PriceHighterThanStopMultiplierUp": (
-        ("FiltersAndOtherIssues",),
         -4151,
+        ("FiltersAndOtherIssues",),
         "-4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP",
-        False,
-        None,
     ),
     "PriceLowerThanStopMultiplierDown": (
-        ("FiltersAndOtherIssues",),
         -4152,
+        ("FiltersAndOtherIssues",),
         "-4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN",
-        False,
-        None,
     ),
     "StopPriceHigherThanPriceMultiplierLimit": (
-        ("FiltersAndOtherIssues",),
         -4154,
+        ("FiltersAndOtherIssues",),
         "-4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT",
-        False,
-        None,
     ),
     "StopPriceLowerThanPriceMultiplierLimit": (
-        ("FiltersAndOtherIssues",),
         -4155,
+        ("FiltersAndOtherIssues",),
         "-4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT",
-        False,
-        None,
     ),
     "MinNotional": (
-        ("FiltersAndOtherIssues",),
         -4178,
+        ("FiltersAndOtherIssues",),
         "-4178 MIN_NOTIONAL",
-        False,
-        None,
     ),
     "CoolingOffPeriod": (
-        ("FiltersAndOtherIssues",),
         -4192,
+        ("FiltersAndOtherIssues",),
         "-4192 COOLING_OFF_PERIOD",
-        False,
-        None,
     ),
     "AdjustLeverageKycFailed": (
-        ("FiltersAndOtherIssues",),
         -4194,
+        ("FiltersAndOtherIssues",),
         "-4194 ADJUST_LEVERAGE_KYC_FAILED",
-        False,
-        None,
     ),
     "AdjustLeverageOneMonthFailed": (
-        ("FiltersAndOtherIssues",),
         -4195,
+        ("FiltersAndOtherIssues",),
         "-4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED",
-        False,
-        None,
     ),
     "LimitOrderOnly": (
-        ("FiltersAndOtherIssues",),
         -4196,
+        ("FiltersAndOtherIssues",),
         "-4196 LIMIT_ORDER_ONLY",
-        False,
-        None,
     ),
     "SameOrder": (
-        ("FiltersAndOtherIssues",),
         -4197,
+        ("FiltersAndOtherIssues",),
         "-4197 SAME_ORDER",
-        False,
-        None,
     ),
     "ExceedMaxModifyOrderLimit": (
-        ("FiltersAndOtherIssues",),
         -4198,
+        ("FiltersAndOtherIssues",),
         "-4198 EXCEED_MAX_MODIFY_ORDER_LIMIT",
-        False,
-        None,
     ),
     "MoveOrderNotAllowedSymbolReason": (
-        ("FiltersAndOtherIssues",),
         -4199,
+        ("FiltersAndOtherIssues",),
         "-4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON",
-        False,
-        None,
     ),
     "AdjustLeverageXDaysFailed": (
-        ("FiltersAndOtherIssues",),
         -4200,
+        ("FiltersAndOtherIssues",),
         "-4200 ADJUST_LEVERAGE_X_DAYS_FAILED",
-        False,
-        None,
     ),
     "AdjustLeverageKycLimit": (
-        ("FiltersAndOtherIssues",),
         -4201,
+        ("FiltersAndOtherIssues",),
         "-4201 ADJUST_LEVERAGE_KYC_LIMIT",
-        False,
-        None,
     ),
     "AdjustLeverageAccountSymbolFailed": (
-        ("FiltersAndOtherIssues",),
         -4202,
+        ("FiltersAndOtherIssues",),
         "-4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED",
-        False,
-        None,
     ),
     "MeInvalidTimestamp": (
-        ("FiltersAndOtherIssues",),
         -4188,
+        ("FiltersAndOtherIssues",),
         "-4188 ME_INVALID_TIMESTAMP",
-        False,
-        None,
     ),
 }
 
@@ -5790,13 +5623,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -5844,10 +5675,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -6128,33 +5963,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -6162,480 +5988,489 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class GeneralServerOrNetworkIssues(ApiError):
+    """10xx - General Server or Network issues"""
+
+
+class RequestIssues(ApiError):
+    """11xx - Request issues"""
+
+
+class ProcessingIssues(ApiError):
+    """20xx - Processing Issues"""
+
+
+class FiltersAndOtherIssues(ApiError):
+    """40xx - Filters and other Issues"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 152.
 if TYPE_CHECKING:
 
-    class GeneralServerOrNetworkIssues(ApiError):
-        """10xx - General Server or Network issues"""
-
-    class RequestIssues(ApiError):
-        """11xx - Request issues"""
-
-    class ProcessingIssues(ApiError):
-        """20xx - Processing Issues"""
-
-    class FiltersAndOtherIssues(ApiError):
-        """40xx - Filters and other Issues"""
-
-    class Unknown(GeneralServerOrNetworkIssues):
+    class Unknown(GeneralServerOrNetworkIssues, code=-1000):
         """-1000 UNKNOWN"""
 
-    class Disconnected(GeneralServerOrNetworkIssues):
+    class Disconnected(GeneralServerOrNetworkIssues, code=-1001):
         """-1001 DISCONNECTED"""
 
-    class Unauthorized(GeneralServerOrNetworkIssues):
+    class Unauthorized(GeneralServerOrNetworkIssues, code=-1002):
         """-1002 UNAUTHORIZED"""
 
-    class TooManyRequests(GeneralServerOrNetworkIssues):
+    class TooManyRequests(GeneralServerOrNetworkIssues, code=-1003):
         """-1003 TOO_MANY_REQUESTS"""
 
-    class DuplicateIp(GeneralServerOrNetworkIssues):
+    class DuplicateIp(GeneralServerOrNetworkIssues, code=-1004):
         """-1004 DUPLICATE_IP"""
 
-    class NoSuchIp(GeneralServerOrNetworkIssues):
+    class NoSuchIp(GeneralServerOrNetworkIssues, code=-1005):
         """-1005 NO_SUCH_IP"""
 
-    class UnexpectedResp(GeneralServerOrNetworkIssues):
+    class UnexpectedResp(GeneralServerOrNetworkIssues, code=-1006):
         """-1006 UNEXPECTED_RESP"""
 
-    class Timeout(GeneralServerOrNetworkIssues):
+    class Timeout(GeneralServerOrNetworkIssues, code=-1007):
         """-1007 TIMEOUT"""
 
-    class RequestThrottled(GeneralServerOrNetworkIssues):
+    class RequestThrottled(GeneralServerOrNetworkIssues, code=-1008):
         """-1008 Request Throttled"""
 
-    class ErrorMsgReceived(GeneralServerOrNetworkIssues):
+    class ErrorMsgReceived(GeneralServerOrNetworkIssues, code=-1010):
         """-1010 ERROR_MSG_RECEIVED"""
 
-    class NonWhiteList(GeneralServerOrNetworkIssues):
+    class NonWhiteList(GeneralServerOrNetworkIssues, code=-1011):
         """-1011 NON_WHITE_LIST"""
 
-    class InvalidMessage(GeneralServerOrNetworkIssues):
+    class InvalidMessage(GeneralServerOrNetworkIssues, code=-1013):
         """-1013 INVALID_MESSAGE"""
 
-    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues, code=-1014):
         """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
-    class TooManyOrders(GeneralServerOrNetworkIssues):
+    class TooManyOrders(GeneralServerOrNetworkIssues, code=-1015):
         """-1015 TOO_MANY_ORDERS"""
 
-    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues, code=-1016):
         """-1016 SERVICE_SHUTTING_DOWN"""
 
-    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+    class UnsupportedOperation(GeneralServerOrNetworkIssues, code=-1020):
         """-1020 UNSUPPORTED_OPERATION"""
 
-    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+    class InvalidTimestamp(GeneralServerOrNetworkIssues, code=-1021):
         """-1021 INVALID_TIMESTAMP"""
 
-    class InvalidSignature(GeneralServerOrNetworkIssues):
+    class InvalidSignature(GeneralServerOrNetworkIssues, code=-1022):
         """-1022 INVALID_SIGNATURE"""
 
-    class StartTimeGreaterThanEndTime(GeneralServerOrNetworkIssues):
+    class StartTimeGreaterThanEndTime(GeneralServerOrNetworkIssues, code=-1023):
         """-1023 START_TIME_GREATER_THAN_END_TIME"""
 
-    class IllegalChars(RequestIssues):
+    class IllegalChars(RequestIssues, code=-1100):
         """-1100 ILLEGAL_CHARS"""
 
-    class TooManyParameters(RequestIssues):
+    class TooManyParameters(RequestIssues, code=-1101):
         """-1101 TOO_MANY_PARAMETERS"""
 
-    class MandatoryParamEmptyOrMalformed(RequestIssues):
+    class MandatoryParamEmptyOrMalformed(RequestIssues, code=-1102):
         """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
-    class UnknownParam(RequestIssues):
+    class UnknownParam(RequestIssues, code=-1103):
         """-1103 UNKNOWN_PARAM"""
 
-    class UnreadParameters(RequestIssues):
+    class UnreadParameters(RequestIssues, code=-1104):
         """-1104 UNREAD_PARAMETERS"""
 
-    class ParamEmpty(RequestIssues):
+    class ParamEmpty(RequestIssues, code=-1105):
         """-1105 PARAM_EMPTY"""
 
-    class ParamNotRequired(RequestIssues):
+    class ParamNotRequired(RequestIssues, code=-1106):
         """-1106 PARAM_NOT_REQUIRED"""
 
-    class BadAsset(RequestIssues):
+    class BadAsset(RequestIssues, code=-1108):
         """-1108 BAD_ASSET"""
 
-    class BadAccount(RequestIssues):
+    class BadAccount(RequestIssues, code=-1109):
         """-1109 BAD_ACCOUNT"""
 
-    class BadInstrumentType(RequestIssues):
+    class BadInstrumentType(RequestIssues, code=-1110):
         """-1110 BAD_INSTRUMENT_TYPE"""
 
-    class BadPrecision(RequestIssues):
+    class BadPrecision(RequestIssues, code=-1111):
         """-1111 BAD_PRECISION"""
 
-    class NoDepth(RequestIssues):
+    class NoDepth(RequestIssues, code=-1112):
         """-1112 NO_DEPTH"""
 
-    class WithdrawNotNegative(RequestIssues):
+    class WithdrawNotNegative(RequestIssues, code=-1113):
         """-1113 WITHDRAW_NOT_NEGATIVE"""
 
-    class TifNotRequired(RequestIssues):
+    class TifNotRequired(RequestIssues, code=-1114):
         """-1114 TIF_NOT_REQUIRED"""
 
-    class InvalidTif(RequestIssues):
+    class InvalidTif(RequestIssues, code=-1115):
         """-1115 INVALID_TIF"""
 
-    class InvalidOrderType(RequestIssues):
+    class InvalidOrderType(RequestIssues, code=-1116):
         """-1116 INVALID_ORDER_TYPE"""
 
-    class InvalidSide(RequestIssues):
+    class InvalidSide(RequestIssues, code=-1117):
         """-1117 INVALID_SIDE"""
 
-    class EmptyNewClOrdId(RequestIssues):
+    class EmptyNewClOrdId(RequestIssues, code=-1118):
         """-1118 EMPTY_NEW_CL_ORD_ID"""
 
-    class EmptyOrgClOrdId(RequestIssues):
+    class EmptyOrgClOrdId(RequestIssues, code=-1119):
         """-1119 EMPTY_ORG_CL_ORD_ID"""
 
-    class BadInterval(RequestIssues):
+    class BadInterval(RequestIssues, code=-1120):
         """-1120 BAD_INTERVAL"""
 
-    class BadSymbol(RequestIssues):
+    class BadSymbol(RequestIssues, code=-1121):
         """-1121 BAD_SYMBOL"""
 
-    class InvalidListenKey(RequestIssues):
+    class InvalidListenKey(RequestIssues, code=-1125):
         """-1125 INVALID_LISTEN_KEY"""
 
-    class MoreThanXxHours(RequestIssues):
+    class MoreThanXxHours(RequestIssues, code=-1127):
         """-1127 MORE_THAN_XX_HOURS"""
 
-    class OptionalParamsBadCombo(RequestIssues):
+    class OptionalParamsBadCombo(RequestIssues, code=-1128):
         """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
 
-    class InvalidParameter(RequestIssues):
+    class InvalidParameter(RequestIssues, code=-1130):
         """-1130 INVALID_PARAMETER"""
 
-    class InvalidNewOrderRespType(RequestIssues):
+    class InvalidNewOrderRespType(RequestIssues, code=-1136):
         """-1136 INVALID_NEW_ORDER_RESP_TYPE"""
 
-    class NewOrderRejected(ProcessingIssues):
+    class NewOrderRejected(ProcessingIssues, code=-2010):
         """-2010 NEW_ORDER_REJECTED"""
 
-    class CancelRejected(ProcessingIssues):
+    class CancelRejected(ProcessingIssues, code=-2011):
         """-2011 CANCEL_REJECTED"""
 
-    class NoSuchOrder(ProcessingIssues):
+    class NoSuchOrder(ProcessingIssues, code=-2013):
         """-2013 NO_SUCH_ORDER"""
 
-    class BadApiKeyFmt(ProcessingIssues):
+    class BadApiKeyFmt(ProcessingIssues, code=-2014):
         """-2014 BAD_API_KEY_FMT"""
 
-    class RejectedMbxKey(ProcessingIssues):
+    class RejectedMbxKey(ProcessingIssues, code=-2015):
         """-2015 REJECTED_MBX_KEY"""
 
-    class NoTradingWindow(ProcessingIssues):
+    class NoTradingWindow(ProcessingIssues, code=-2016):
         """-2016 NO_TRADING_WINDOW"""
 
-    class BalanceNotSufficient(ProcessingIssues):
+    class BalanceNotSufficient(ProcessingIssues, code=-2018):
         """-2018 BALANCE_NOT_SUFFICIENT"""
 
-    class MarginNotSufficien(ProcessingIssues):
+    class MarginNotSufficien(ProcessingIssues, code=-2019):
         """-2019 MARGIN_NOT_SUFFICIEN"""
 
-    class UnableToFill(ProcessingIssues):
+    class UnableToFill(ProcessingIssues, code=-2020):
         """-2020 UNABLE_TO_FILL"""
 
-    class OrderWouldImmediatelyTrigger(ProcessingIssues):
+    class OrderWouldImmediatelyTrigger(ProcessingIssues, code=-2021):
         """-2021 ORDER_WOULD_IMMEDIATELY_TRIGGER"""
 
-    class ReduceOnlyReject(ProcessingIssues):
+    class ReduceOnlyReject(ProcessingIssues, code=-2022):
         """-2022 REDUCE_ONLY_REJECT"""
 
-    class UserInLiquidation(ProcessingIssues):
+    class UserInLiquidation(ProcessingIssues, code=-2023):
         """-2023 USER_IN_LIQUIDATION"""
 
-    class PositionNotSufficient(ProcessingIssues):
+    class PositionNotSufficient(ProcessingIssues, code=-2024):
         """-2024 POSITION_NOT_SUFFICIENT"""
 
-    class MaxOpenOrderExceeded(ProcessingIssues):
+    class MaxOpenOrderExceeded(ProcessingIssues, code=-2025):
         """-2025 MAX_OPEN_ORDER_EXCEEDED"""
 
-    class ReduceOnlyOrderTypeNotSupported(ProcessingIssues):
+    class ReduceOnlyOrderTypeNotSupported(ProcessingIssues, code=-2026):
         """-2026 REDUCE_ONLY_ORDER_TYPE_NOT_SUPPORTED"""
 
-    class MaxLeverageRatio(ProcessingIssues):
+    class MaxLeverageRatio(ProcessingIssues, code=-2027):
         """-2027 MAX_LEVERAGE_RATIO"""
 
-    class MinLeverageRatio(ProcessingIssues):
+    class MinLeverageRatio(ProcessingIssues, code=-2028):
         """-2028 MIN_LEVERAGE_RATIO"""
 
-    class InvalidOrderStatus(FiltersAndOtherIssues):
+    class InvalidOrderStatus(FiltersAndOtherIssues, code=-4000):
         """-4000 INVALID_ORDER_STATUS"""
 
-    class PriceLessThanZero(FiltersAndOtherIssues):
+    class PriceLessThanZero(FiltersAndOtherIssues, code=-4001):
         """-4001 PRICE_LESS_THAN_ZERO"""
 
-    class PriceGreaterThanMaxPrice(FiltersAndOtherIssues):
+    class PriceGreaterThanMaxPrice(FiltersAndOtherIssues, code=-4002):
         """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
 
-    class QtyLessThanZero(FiltersAndOtherIssues):
+    class QtyLessThanZero(FiltersAndOtherIssues, code=-4003):
         """-4003 QTY_LESS_THAN_ZERO"""
 
-    class QtyLessThanMinQty(FiltersAndOtherIssues):
+    class QtyLessThanMinQty(FiltersAndOtherIssues, code=-4004):
         """-4004 QTY_LESS_THAN_MIN_QTY"""
 
-    class QtyGreaterThanMaxQty(FiltersAndOtherIssues):
+    class QtyGreaterThanMaxQty(FiltersAndOtherIssues, code=-4005):
         """-4005 QTY_GREATER_THAN_MAX_QTY"""
 
-    class StopPriceLessThanZero(FiltersAndOtherIssues):
+    class StopPriceLessThanZero(FiltersAndOtherIssues, code=-4006):
         """-4006 STOP_PRICE_LESS_THAN_ZERO"""
 
-    class StopPriceGreaterThanMaxPrice(FiltersAndOtherIssues):
+    class StopPriceGreaterThanMaxPrice(FiltersAndOtherIssues, code=-4007):
         """-4007 STOP_PRICE_GREATER_THAN_MAX_PRICE"""
 
-    class TickSizeLessThanZero(FiltersAndOtherIssues):
+    class TickSizeLessThanZero(FiltersAndOtherIssues, code=-4008):
         """-4008 TICK_SIZE_LESS_THAN_ZERO"""
 
-    class MaxPriceLessThanMinPrice(FiltersAndOtherIssues):
+    class MaxPriceLessThanMinPrice(FiltersAndOtherIssues, code=-4009):
         """-4009 MAX_PRICE_LESS_THAN_MIN_PRICE"""
 
-    class MaxQtyLessThanMinQty(FiltersAndOtherIssues):
+    class MaxQtyLessThanMinQty(FiltersAndOtherIssues, code=-4010):
         """-4010 MAX_QTY_LESS_THAN_MIN_QTY"""
 
-    class StepSizeLessThanZero(FiltersAndOtherIssues):
+    class StepSizeLessThanZero(FiltersAndOtherIssues, code=-4011):
         """-4011 STEP_SIZE_LESS_THAN_ZERO"""
 
-    class MaxNumOrdersLessThanZero(FiltersAndOtherIssues):
+    class MaxNumOrdersLessThanZero(FiltersAndOtherIssues, code=-4012):
         """-4012 MAX_NUM_ORDERS_LESS_THAN_ZERO"""
 
-    class PriceLessThanMinPrice(FiltersAndOtherIssues):
+    class PriceLessThanMinPrice(FiltersAndOtherIssues, code=-4013):
         """-4013 PRICE_LESS_THAN_MIN_PRICE"""
 
-    class PriceNotIncreasedByTickSize(FiltersAndOtherIssues):
+    class PriceNotIncreasedByTickSize(FiltersAndOtherIssues, code=-4014):
         """-4014 PRICE_NOT_INCREASED_BY_TICK_SIZE"""
 
-    class InvalidClOrdIdLen(FiltersAndOtherIssues):
+    class InvalidClOrdIdLen(FiltersAndOtherIssues, code=-4015):
         """-4015 INVALID_CL_ORD_ID_LEN"""
 
-    class PriceHighterThanMultiplierUp(FiltersAndOtherIssues):
+    class PriceHighterThanMultiplierUp(FiltersAndOtherIssues, code=-4016):
         """-4016 PRICE_HIGHTER_THAN_MULTIPLIER_UP"""
 
-    class MultiplierUpLessThanZero(FiltersAndOtherIssues):
+    class MultiplierUpLessThanZero(FiltersAndOtherIssues, code=-4017):
         """-4017 MULTIPLIER_UP_LESS_THAN_ZERO"""
 
-    class MultiplierDownLessThanZero(FiltersAndOtherIssues):
+    class MultiplierDownLessThanZero(FiltersAndOtherIssues, code=-4018):
         """-4018 MULTIPLIER_DOWN_LESS_THAN_ZERO"""
 
-    class CompositeScaleOverflow(FiltersAndOtherIssues):
+    class CompositeScaleOverflow(FiltersAndOtherIssues, code=-4019):
         """-4019 COMPOSITE_SCALE_OVERFLOW"""
 
-    class TargetStrategyInvalid(FiltersAndOtherIssues):
+    class TargetStrategyInvalid(FiltersAndOtherIssues, code=-4020):
         """-4020 TARGET_STRATEGY_INVALID"""
 
-    class InvalidDepthLimit(FiltersAndOtherIssues):
+    class InvalidDepthLimit(FiltersAndOtherIssues, code=-4021):
         """-4021 INVALID_DEPTH_LIMIT"""
 
-    class WrongMarketStatus(FiltersAndOtherIssues):
+    class WrongMarketStatus(FiltersAndOtherIssues, code=-4022):
         """-4022 WRONG_MARKET_STATUS"""
 
-    class QtyNotIncreasedByStepSize(FiltersAndOtherIssues):
+    class QtyNotIncreasedByStepSize(FiltersAndOtherIssues, code=-4023):
         """-4023 QTY_NOT_INCREASED_BY_STEP_SIZE"""
 
-    class PriceLowerThanMultiplierDown(FiltersAndOtherIssues):
+    class PriceLowerThanMultiplierDown(FiltersAndOtherIssues, code=-4024):
         """-4024 PRICE_LOWER_THAN_MULTIPLIER_DOWN"""
 
-    class MultiplierDecimalLessThanZero(FiltersAndOtherIssues):
+    class MultiplierDecimalLessThanZero(FiltersAndOtherIssues, code=-4025):
         """-4025 MULTIPLIER_DECIMAL_LESS_THAN_ZERO"""
 
-    class CommissionInvalid(FiltersAndOtherIssues):
+    class CommissionInvalid(FiltersAndOtherIssues, code=-4026):
         """-4026 COMMISSION_INVALID"""
 
-    class InvalidAccountType(FiltersAndOtherIssues):
+    class InvalidAccountType(FiltersAndOtherIssues, code=-4027):
         """-4027 INVALID_ACCOUNT_TYPE"""
 
-    class InvalidLeverage(FiltersAndOtherIssues):
+    class InvalidLeverage(FiltersAndOtherIssues, code=-4028):
         """-4028 INVALID_LEVERAGE"""
 
-    class InvalidTickSizePrecision(FiltersAndOtherIssues):
+    class InvalidTickSizePrecision(FiltersAndOtherIssues, code=-4029):
         """-4029 INVALID_TICK_SIZE_PRECISION"""
 
-    class InvalidStepSizePrecision(FiltersAndOtherIssues):
+    class InvalidStepSizePrecision(FiltersAndOtherIssues, code=-4030):
         """-4030 INVALID_STEP_SIZE_PRECISION"""
 
-    class InvalidWorkingType(FiltersAndOtherIssues):
+    class InvalidWorkingType(FiltersAndOtherIssues, code=-4031):
         """-4031 INVALID_WORKING_TYPE"""
 
-    class ExceedMaxCancelOrderSize(FiltersAndOtherIssues):
+    class ExceedMaxCancelOrderSize(FiltersAndOtherIssues, code=-4032):
         """-4032 EXCEED_MAX_CANCEL_ORDER_SIZE"""
 
-    class InsuranceAccountNotFound(FiltersAndOtherIssues):
+    class InsuranceAccountNotFound(FiltersAndOtherIssues, code=-4033):
         """-4033 INSURANCE_ACCOUNT_NOT_FOUND"""
 
-    class InvalidBalanceType(FiltersAndOtherIssues):
+    class InvalidBalanceType(FiltersAndOtherIssues, code=-4044):
         """-4044 INVALID_BALANCE_TYPE"""
 
-    class MaxStopOrderExceeded(FiltersAndOtherIssues):
+    class MaxStopOrderExceeded(FiltersAndOtherIssues, code=-4045):
         """-4045 MAX_STOP_ORDER_EXCEEDED"""
 
-    class NoNeedToChangeMarginType(FiltersAndOtherIssues):
+    class NoNeedToChangeMarginType(FiltersAndOtherIssues, code=-4046):
         """-4046 NO_NEED_TO_CHANGE_MARGIN_TYPE"""
 
-    class ThereExistsOpenOrders(FiltersAndOtherIssues):
+    class ThereExistsOpenOrders(FiltersAndOtherIssues, code=-4047):
         """-4047 THERE_EXISTS_OPEN_ORDERS"""
 
-    class ThereExistsQuantity(FiltersAndOtherIssues):
+    class ThereExistsQuantity(FiltersAndOtherIssues, code=-4048):
         """-4048 THERE_EXISTS_QUANTITY"""
 
-    class AddIsolatedMarginReject(FiltersAndOtherIssues):
+    class AddIsolatedMarginReject(FiltersAndOtherIssues, code=-4049):
         """-4049 ADD_ISOLATED_MARGIN_REJECT"""
 
-    class CrossBalanceInsufficient(FiltersAndOtherIssues):
+    class CrossBalanceInsufficient(FiltersAndOtherIssues, code=-4050):
         """-4050 CROSS_BALANCE_INSUFFICIENT"""
 
-    class IsolatedBalanceInsufficient(FiltersAndOtherIssues):
+    class IsolatedBalanceInsufficient(FiltersAndOtherIssues, code=-4051):
         """-4051 ISOLATED_BALANCE_INSUFFICIENT"""
 
-    class NoNeedToChangeAutoAddMargin(FiltersAndOtherIssues):
+    class NoNeedToChangeAutoAddMargin(FiltersAndOtherIssues, code=-4052):
         """-4052 NO_NEED_TO_CHANGE_AUTO_ADD_MARGIN"""
 
-    class AutoAddCrossedMarginReject(FiltersAndOtherIssues):
+    class AutoAddCrossedMarginReject(FiltersAndOtherIssues, code=-4053):
         """-4053 AUTO_ADD_CROSSED_MARGIN_REJECT"""
 
-    class AddIsolatedMarginNoPositionReject(FiltersAndOtherIssues):
+    class AddIsolatedMarginNoPositionReject(FiltersAndOtherIssues, code=-4054):
         """-4054 ADD_ISOLATED_MARGIN_NO_POSITION_REJECT"""
 
-    class AmountMustBePositive(FiltersAndOtherIssues):
+    class AmountMustBePositive(FiltersAndOtherIssues, code=-4055):
         """-4055 AMOUNT_MUST_BE_POSITIVE"""
 
-    class InvalidApiKeyType(FiltersAndOtherIssues):
+    class InvalidApiKeyType(FiltersAndOtherIssues, code=-4056):
         """-4056 INVALID_API_KEY_TYPE"""
 
-    class InvalidRsaPublicKey(FiltersAndOtherIssues):
+    class InvalidRsaPublicKey(FiltersAndOtherIssues, code=-4057):
         """-4057 INVALID_RSA_PUBLIC_KEY"""
 
-    class MaxPriceTooLarge(FiltersAndOtherIssues):
+    class MaxPriceTooLarge(FiltersAndOtherIssues, code=-4058):
         """-4058 MAX_PRICE_TOO_LARGE"""
 
-    class NoNeedToChangePositionSide(FiltersAndOtherIssues):
+    class NoNeedToChangePositionSide(FiltersAndOtherIssues, code=-4059):
         """-4059 NO_NEED_TO_CHANGE_POSITION_SIDE"""
 
-    class InvalidPositionSide(FiltersAndOtherIssues):
+    class InvalidPositionSide(FiltersAndOtherIssues, code=-4060):
         """-4060 INVALID_POSITION_SIDE"""
 
-    class PositionSideNotMatch(FiltersAndOtherIssues):
+    class PositionSideNotMatch(FiltersAndOtherIssues, code=-4061):
         """-4061 POSITION_SIDE_NOT_MATCH"""
 
-    class ReduceOnlyConflict(FiltersAndOtherIssues):
+    class ReduceOnlyConflict(FiltersAndOtherIssues, code=-4062):
         """-4062 REDUCE_ONLY_CONFLICT"""
 
-    class PositionSideChangeExistsOpenOrders(FiltersAndOtherIssues):
+    class PositionSideChangeExistsOpenOrders(FiltersAndOtherIssues, code=-4067):
         """-4067 POSITION_SIDE_CHANGE_EXISTS_OPEN_ORDERS"""
 
-    class PositionSideChangeExistsQuantity(FiltersAndOtherIssues):
+    class PositionSideChangeExistsQuantity(FiltersAndOtherIssues, code=-4068):
         """-4068 POSITION_SIDE_CHANGE_EXISTS_QUANTITY"""
 
-    class InvalidBatchPlaceOrderSize(FiltersAndOtherIssues):
+    class InvalidBatchPlaceOrderSize(FiltersAndOtherIssues, code=-4082):
         """-4082 INVALID_BATCH_PLACE_ORDER_SIZE"""
 
-    class PlaceBatchOrdersFail(FiltersAndOtherIssues):
+    class PlaceBatchOrdersFail(FiltersAndOtherIssues, code=-4083):
         """-4083 PLACE_BATCH_ORDERS_FAIL"""
 
-    class UpcomingMethod(FiltersAndOtherIssues):
+    class UpcomingMethod(FiltersAndOtherIssues, code=-4084):
         """-4084 UPCOMING_METHOD"""
 
-    class InvalidPriceSpreadThreshold(FiltersAndOtherIssues):
+    class InvalidPriceSpreadThreshold(FiltersAndOtherIssues, code=-4086):
         """-4086 INVALID_PRICE_SPREAD_THRESHOLD"""
 
-    class InvalidPair(FiltersAndOtherIssues):
+    class InvalidPair(FiltersAndOtherIssues, code=-4087):
         """-4087 INVALID_PAIR"""
 
-    class InvalidTimeInterval(FiltersAndOtherIssues):
+    class InvalidTimeInterval(FiltersAndOtherIssues, code=-4088):
         """-4088 INVALID_TIME_INTERVAL"""
 
-    class ReduceOnlyOrderPermission(FiltersAndOtherIssues):
+    class ReduceOnlyOrderPermission(FiltersAndOtherIssues, code=-4089):
         """-4089 REDUCE_ONLY_ORDER_PERMISSION"""
 
-    class NoPlaceOrderPermission(FiltersAndOtherIssues):
+    class NoPlaceOrderPermission(FiltersAndOtherIssues, code=-4090):
         """-4090 NO_PLACE_ORDER_PERMISSION"""
 
-    class InvalidContractType(FiltersAndOtherIssues):
+    class InvalidContractType(FiltersAndOtherIssues, code=-4104):
         """-4104 INVALID_CONTRACT_TYPE"""
 
-    class InvalidClientTranIdLen(FiltersAndOtherIssues):
+    class InvalidClientTranIdLen(FiltersAndOtherIssues, code=-4110):
         """-4110 INVALID_CLIENT_TRAN_ID_LEN"""
 
-    class DuplicatedClientTranId(FiltersAndOtherIssues):
+    class DuplicatedClientTranId(FiltersAndOtherIssues, code=-4111):
         """-4111 DUPLICATED_CLIENT_TRAN_ID"""
 
-    class ReduceOnlyMarginCheckFailed(FiltersAndOtherIssues):
+    class ReduceOnlyMarginCheckFailed(FiltersAndOtherIssues, code=-4112):
         """-4112 REDUCE_ONLY_MARGIN_CHECK_FAILED"""
 
-    class MarketOrderReject(FiltersAndOtherIssues):
+    class MarketOrderReject(FiltersAndOtherIssues, code=-4113):
         """-4113 MARKET_ORDER_REJECT"""
 
-    class InvalidActivationPrice(FiltersAndOtherIssues):
+    class InvalidActivationPrice(FiltersAndOtherIssues, code=-4135):
         """-4135 INVALID_ACTIVATION_PRICE"""
 
-    class QuantityExistsWithClosePosition(FiltersAndOtherIssues):
+    class QuantityExistsWithClosePosition(FiltersAndOtherIssues, code=-4137):
         """-4137 QUANTITY_EXISTS_WITH_CLOSE_POSITION"""
 
-    class ReduceOnlyMustBeTrue(FiltersAndOtherIssues):
+    class ReduceOnlyMustBeTrue(FiltersAndOtherIssues, code=-4138):
         """-4138 REDUCE_ONLY_MUST_BE_TRUE"""
 
-    class OrderTypeCannotBeMkt(FiltersAndOtherIssues):
+    class OrderTypeCannotBeMkt(FiltersAndOtherIssues, code=-4139):
         """-4139 ORDER_TYPE_CANNOT_BE_MKT"""
 
-    class StrategyInvalidTriggerPrice(FiltersAndOtherIssues):
+    class StrategyInvalidTriggerPrice(FiltersAndOtherIssues, code=-4142):
         """-4142 STRATEGY_INVALID_TRIGGER_PRICE"""
 
-    class IsolatedLeverageRejectWithPosition(FiltersAndOtherIssues):
+    class IsolatedLeverageRejectWithPosition(FiltersAndOtherIssues, code=-4150):
         """-4150 ISOLATED_LEVERAGE_REJECT_WITH_POSITION"""
 
-    class PriceHighterThanStopMultiplierUp(FiltersAndOtherIssues):
+    class PriceHighterThanStopMultiplierUp(FiltersAndOtherIssues, code=-4151):
         """-4151 PRICE_HIGHTER_THAN_STOP_MULTIPLIER_UP"""
 
-    class PriceLowerThanStopMultiplierDown(FiltersAndOtherIssues):
+    class PriceLowerThanStopMultiplierDown(FiltersAndOtherIssues, code=-4152):
         """-4152 PRICE_LOWER_THAN_STOP_MULTIPLIER_DOWN"""
 
-    class StopPriceHigherThanPriceMultiplierLimit(FiltersAndOtherIssues):
+    class StopPriceHigherThanPriceMultiplierLimit(FiltersAndOtherIssues, code=-4154):
         """-4154 STOP_PRICE_HIGHER_THAN_PRICE_MULTIPLIER_LIMIT"""
 
-    class StopPriceLowerThanPriceMultiplierLimit(FiltersAndOtherIssues):
+    class StopPriceLowerThanPriceMultiplierLimit(FiltersAndOtherIssues, code=-4155):
         """-4155 STOP_PRICE_LOWER_THAN_PRICE_MULTIPLIER_LIMIT"""
 
-    class MinNotional(FiltersAndOtherIssues):
+    class MinNotional(FiltersAndOtherIssues, code=-4178):
         """-4178 MIN_NOTIONAL"""
 
-    class CoolingOffPeriod(FiltersAndOtherIssues):
+    class CoolingOffPeriod(FiltersAndOtherIssues, code=-4192):
         """-4192 COOLING_OFF_PERIOD"""
 
-    class AdjustLeverageKycFailed(FiltersAndOtherIssues):
+    class AdjustLeverageKycFailed(FiltersAndOtherIssues, code=-4194):
         """-4194 ADJUST_LEVERAGE_KYC_FAILED"""
 
-    class AdjustLeverageOneMonthFailed(FiltersAndOtherIssues):
+    class AdjustLeverageOneMonthFailed(FiltersAndOtherIssues, code=-4195):
         """-4195 ADJUST_LEVERAGE_ONE_MONTH_FAILED"""
 
-    class LimitOrderOnly(FiltersAndOtherIssues):
+    class LimitOrderOnly(FiltersAndOtherIssues, code=-4196):
         """-4196 LIMIT_ORDER_ONLY"""
 
-    class SameOrder(FiltersAndOtherIssues):
+    class SameOrder(FiltersAndOtherIssues, code=-4197):
         """-4197 SAME_ORDER"""
 
-    class ExceedMaxModifyOrderLimit(FiltersAndOtherIssues):
+    class ExceedMaxModifyOrderLimit(FiltersAndOtherIssues, code=-4198):
         """-4198 EXCEED_MAX_MODIFY_ORDER_LIMIT"""
 
-    class MoveOrderNotAllowedSymbolReason(FiltersAndOtherIssues):
+    class MoveOrderNotAllowedSymbolReason(FiltersAndOtherIssues, code=-4199):
         """-4199 MOVE_ORDER_NOT_ALLOWED_SYMBOL_REASON"""
 
-    class AdjustLeverageXDaysFailed(FiltersAndOtherIssues):
+    class AdjustLeverageXDaysFailed(FiltersAndOtherIssues, code=-4200):
         """-4200 ADJUST_LEVERAGE_X_DAYS_FAILED"""
 
-    class AdjustLeverageKycLimit(FiltersAndOtherIssues):
+    class AdjustLeverageKycLimit(FiltersAndOtherIssues, code=-4201):
         """-4201 ADJUST_LEVERAGE_KYC_LIMIT"""
 
-    class AdjustLeverageAccountSymbolFailed(FiltersAndOtherIssues):
+    class AdjustLeverageAccountSymbolFailed(FiltersAndOtherIssues, code=-4202):
         """-4202 ADJUST_LEVERAGE_ACCOUNT_SYMBOL_FAILED"""
 
-    class MeInvalidTimestamp(FiltersAndOtherIssues):
+    class MeInvalidTimestamp(FiltersAndOtherIssues, code=-4188):
         """-4188 ME_INVALID_TIMESTAMP"""

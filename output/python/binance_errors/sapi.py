@@ -1757,1465 +1757,1732 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "An unknown error occurred while processing the request.",
-        "An unknown error occurred while processing the request.[%s]",
+        (
+            "An unknown error occurred while processing the request.",
+            "An unknown error occurred while processing the request.[%s]",
+        ),
+        False,
     ),
     -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
-        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
     ),
     -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
-        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        False,
     ),
     -1003: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many requests queued.",
-        "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        (
+            "Too many requests queued.",
+            "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
+            "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        False,
     ),
     -1004: (
         "SERVER_BUSY",
         "10xx_general_server_or_network_issues",
         "",
-        "Server is busy, please wait and try again",
+        ("Server is busy, please wait and try again",),
+        False,
     ),
     -1006: (
         "UNEXPECTED_RESP",
         "10xx_general_server_or_network_issues",
         "",
-        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
     ),
     -1007: (
         "TIMEOUT",
         "10xx_general_server_or_network_issues",
         "",
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
     ),
     -1008: (
         "SERVER_BUSY",
         "10xx_general_server_or_network_issues",
         "",
-        "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
+        (
+            "Spot server is currently overloaded with other requests. Please try again in a few minutes.",
+        ),
+        False,
     ),
     -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
-        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        False,
     ),
     -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many new orders.",
-        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
     ),
     -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "This service is no longer available.",
+        ("This service is no longer available.",),
+        False,
     ),
     -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
-        "This operation is not supported.",
+        ("This operation is not supported.",),
+        False,
     ),
     -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
-        "Timestamp for this request is outside of the recvWindow.",
-        "Timestamp for this request was 1000ms ahead of the server's time.",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
     ),
     -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
-        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        False,
     ),
     -1099: (
         "Not found, authenticated, or authorized",
         "10xx_general_server_or_network_issues",
         "",
-        "This replaces error code -1999",
+        ("This replaces error code -1999",),
+        False,
     ),
     -1100: (
         "ILLEGAL_CHARS",
         "11xx_2xxx_request_issues",
         "",
-        "Illegal characters found in a parameter.",
-        "Illegal characters found in a parameter. %s",
-        "Illegal characters found in parameter %s; legal range is %s.",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in a parameter. %s",
+            "Illegal characters found in parameter %s; legal range is %s.",
+        ),
+        False,
     ),
     -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
-        "Too many parameters sent for this endpoint.",
-        "Too many parameters; expected %s and received %s.",
-        "Duplicate values for a parameter detected.",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected %s and received %s.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
     ),
     -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_2xxx_request_issues",
         "",
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-        "Param %s or %s must be sent, but both were empty/null!",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+            "Param %s or %s must be sent, but both were empty/null!",
+        ),
+        False,
     ),
     -1103: (
         "UNKNOWN_PARAM",
         "11xx_2xxx_request_issues",
         "",
-        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        False,
     ),
     -1104: (
         "UNREAD_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
-        "Not all sent parameters were read.",
-        "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        ),
+        False,
     ),
     -1105: (
         "PARAM_EMPTY",
         "11xx_2xxx_request_issues",
         "",
-        "A parameter was empty.",
-        "Parameter %s was empty.",
+        ("A parameter was empty.", "Parameter %s was empty."),
+        False,
     ),
     -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_2xxx_request_issues",
         "",
-        "A parameter was sent when not required.",
-        "Parameter %s sent when not required.",
+        ("A parameter was sent when not required.", "Parameter %s sent when not required."),
+        False,
     ),
     -1111: (
         "BAD_PRECISION",
         "11xx_2xxx_request_issues",
         "",
-        "Precision is over the maximum defined for this asset.",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
     ),
     -1112: (
         "NO_DEPTH",
         "11xx_2xxx_request_issues",
         "",
-        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        False,
     ),
     -1114: (
         "TIF_NOT_REQUIRED",
         "11xx_2xxx_request_issues",
         "",
-        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        False,
     ),
     -1115: (
         "INVALID_TIF",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        False,
     ),
     -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid orderType.",
+        ("Invalid orderType.",),
+        False,
     ),
     -1117: (
         "INVALID_SIDE",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid side.",
+        ("Invalid side.",),
+        False,
     ),
     -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
-        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        False,
     ),
     -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
-        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        False,
     ),
     -1120: (
         "BAD_INTERVAL",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid interval.",
+        ("Invalid interval.",),
+        False,
     ),
     -1121: (
         "BAD_SYMBOL",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_2xxx_request_issues",
         "",
-        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        False,
     ),
     -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_2xxx_request_issues",
         "",
-        "Lookup interval is too big.",
-        "More than %s hours between startTime and endTime.",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
     ),
     -1128: (
         "OPTIONAL_PARAMS_BAD_COMBO",
         "11xx_2xxx_request_issues",
         "",
-        "Combination of optional parameters invalid.",
+        ("Combination of optional parameters invalid.",),
+        False,
     ),
     -1130: (
         "INVALID_PARAMETER",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid data sent for a parameter.",
-        "Data sent for parameter %s is not valid.",
+        ("Invalid data sent for a parameter.", "Data sent for parameter %s is not valid."),
+        False,
     ),
     -1131: (
         "BAD_RECV_WINDOW",
         "11xx_2xxx_request_issues",
         "",
-        "recvWindow must be less than 60000",
+        ("recvWindow must be less than 60000",),
+        False,
     ),
     -1134: (
         "BAD_STRATEGY_TYPE",
         "11xx_2xxx_request_issues",
         "",
-        "strategyType was less than 1000000.",
+        ("strategyType was less than 1000000.",),
+        False,
     ),
     -1145: (
         "INVALID_CANCEL_RESTRICTIONS",
         "11xx_2xxx_request_issues",
         "",
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
     ),
     -1151: (
         "DUPLICATE_SYMBOLS",
         "11xx_2xxx_request_issues",
         "",
-        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        False,
     ),
     -2010: (
         "NEW_ORDER_REJECTED",
         "11xx_2xxx_request_issues",
         "",
-        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        False,
     ),
     -2011: (
         "CANCEL_REJECTED",
         "11xx_2xxx_request_issues",
         "",
-        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        False,
     ),
     -2013: (
         "NO_SUCH_ORDER",
         "11xx_2xxx_request_issues",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -2014: (
         "BAD_API_KEY_FMT",
         "11xx_2xxx_request_issues",
         "",
-        "API-key format invalid.",
+        ("API-key format invalid.",),
+        False,
     ),
     -2015: (
         "REJECTED_MBX_KEY",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
     ),
     -2016: (
         "NO_TRADING_WINDOW",
         "11xx_2xxx_request_issues",
         "",
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
     ),
     -2026: (
         "ORDER_ARCHIVED",
         "11xx_2xxx_request_issues",
         "",
-        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
     ),
     -3000: (
         "INNER_FAILURE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Internal server error.",
+        ("Internal server error.",),
+        False,
     ),
     -3001: (
         "NEED_ENABLE_2FA",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Please enable 2FA first.",
+        ("Please enable 2FA first.",),
+        False,
     ),
     -3002: (
         "ASSET_DEFICIENCY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "We don't have this asset.",
+        ("We don't have this asset.",),
+        False,
     ),
     -3003: (
         "NO_OPENED_MARGIN_ACCOUNT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Margin account does not exist.",
+        ("Margin account does not exist.",),
+        False,
     ),
     -3004: (
         "TRADE_NOT_ALLOWED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Trade not allowed.",
+        ("Trade not allowed.",),
+        False,
     ),
     -3005: (
         "TRANSFER_OUT_NOT_ALLOWED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transferring out not allowed.",
+        ("Transferring out not allowed.",),
+        False,
     ),
     -3006: (
         "EXCEED_MAX_BORROWABLE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Your borrow amount has exceed maximum borrow amount.",
+        ("Your borrow amount has exceed maximum borrow amount.",),
+        False,
     ),
     -3007: (
         "HAS_PENDING_TRANSACTION",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You have pending transaction, please try again later.",
+        ("You have pending transaction, please try again later.",),
+        False,
     ),
     -3008: (
         "BORROW_NOT_ALLOWED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Borrow not allowed.",
+        ("Borrow not allowed.",),
+        False,
     ),
     -3009: (
         "ASSET_NOT_MORTGAGEABLE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This asset are not allowed to transfer into margin account currently.",
+        ("This asset are not allowed to transfer into margin account currently.",),
+        False,
     ),
     -3010: (
         "REPAY_NOT_ALLOWED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Repay not allowed.",
+        ("Repay not allowed.",),
+        False,
     ),
     -3011: (
         "BAD_DATE_RANGE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Your input date is invalid.",
+        ("Your input date is invalid.",),
+        False,
     ),
     -3012: (
         "ASSET_ADMIN_BAN_BORROW",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Borrow is banned for this asset.",
+        ("Borrow is banned for this asset.",),
+        False,
     ),
     -3013: (
         "LT_MIN_BORROWABLE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Borrow amount less than minimum borrow amount.",
+        ("Borrow amount less than minimum borrow amount.",),
+        False,
     ),
     -3014: (
         "ACCOUNT_BAN_BORROW",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Borrow is banned for this account.",
+        ("Borrow is banned for this account.",),
+        False,
     ),
     -3015: (
         "REPAY_EXCEED_LIABILITY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Repay amount exceeds borrow amount.",
+        ("Repay amount exceeds borrow amount.",),
+        False,
     ),
     -3016: (
         "LT_MIN_REPAY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Repay amount less than minimum repay amount.",
+        ("Repay amount less than minimum repay amount.",),
+        False,
     ),
     -3017: (
         "ASSET_ADMIN_BAN_MORTGAGE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This asset are not allowed to transfer into margin account currently.",
+        ("This asset are not allowed to transfer into margin account currently.",),
+        False,
     ),
     -3018: (
         "ACCOUNT_BAN_MORTGAGE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transferring in has been banned for this account.",
+        ("Transferring in has been banned for this account.",),
+        False,
     ),
     -3019: (
         "ACCOUNT_BAN_ROLLOUT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transferring out has been banned for this account.",
+        ("Transferring out has been banned for this account.",),
+        False,
     ),
     -3020: (
         "EXCEED_MAX_ROLLOUT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transfer out amount exceeds max amount.",
+        ("Transfer out amount exceeds max amount.",),
+        False,
     ),
     -3021: (
         "PAIR_ADMIN_BAN_TRADE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Margin account are not allowed to trade this trading pair.",
+        ("Margin account are not allowed to trade this trading pair.",),
+        False,
     ),
     -3022: (
         "ACCOUNT_BAN_TRADE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You account's trading is banned.",
+        ("You account's trading is banned.",),
+        False,
     ),
     -3023: (
         "WARNING_MARGIN_LEVEL",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You can't transfer out/place order under current margin level.",
+        ("You can't transfer out/place order under current margin level.",),
+        False,
     ),
     -3024: (
         "FEW_LIABILITY_LEFT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The unpaid debt is too small after this repayment.",
+        ("The unpaid debt is too small after this repayment.",),
+        False,
     ),
     -3025: (
         "INVALID_EFFECTIVE_TIME",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Your input date is invalid.",
+        ("Your input date is invalid.",),
+        False,
     ),
     -3026: (
         "VALIDATION_FAILED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Your input param is invalid.",
+        ("Your input param is invalid.",),
+        False,
     ),
     -3027: (
         "NOT_VALID_MARGIN_ASSET",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Not a valid margin asset.",
+        ("Not a valid margin asset.",),
+        False,
     ),
     -3028: (
         "NOT_VALID_MARGIN_PAIR",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Not a valid margin pair.",
+        ("Not a valid margin pair.",),
+        False,
     ),
     -3029: (
         "TRANSFER_FAILED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transfer failed.",
+        ("Transfer failed.",),
+        False,
     ),
     -3036: (
         "ACCOUNT_BAN_REPAY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This account is not allowed to repay.",
+        ("This account is not allowed to repay.",),
+        False,
     ),
     -3037: (
         "PNL_CLEARING",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "PNL is clearing. Wait a second.",
+        ("PNL is clearing. Wait a second.",),
+        False,
     ),
     -3038: (
         "LISTEN_KEY_NOT_FOUND",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Listen key not found.",
+        ("Listen key not found.",),
+        False,
     ),
     -3041: (
         "BALANCE_NOT_CLEARED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Balance is not enough",
+        ("Balance is not enough",),
+        False,
     ),
     -3042: (
         "PRICE_INDEX_NOT_FOUND",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "PriceIndex not available for this margin pair.",
+        ("PriceIndex not available for this margin pair.",),
+        False,
     ),
     -3043: (
         "TRANSFER_IN_NOT_ALLOWED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Transferring in not allowed.",
+        ("Transferring in not allowed.",),
+        False,
     ),
     -3044: (
         "SYSTEM_BUSY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "System busy.",
+        ("System busy.",),
+        False,
     ),
     -3045: (
         "SYSTEM",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The system doesn't have enough asset now.",
+        ("The system doesn't have enough asset now.",),
+        False,
     ),
     -3999: (
         "NOT_WHITELIST_USER",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This function is only available for invited users.",
+        ("This function is only available for invited users.",),
+        False,
     ),
     -4001: (
         "CAPITAL_INVALID",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Invalid operation.",
+        ("Invalid operation.",),
+        False,
     ),
     -4002: (
         "CAPITAL_IG",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Invalid get.",
+        ("Invalid get.",),
+        False,
     ),
     -4003: (
         "CAPITAL_IEV",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Your input email is invalid.",
+        ("Your input email is invalid.",),
+        False,
     ),
     -4004: (
         "CAPITAL_UA",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You don't login or auth.",
+        ("You don't login or auth.",),
+        False,
     ),
     -4005: (
         "CAPAITAL_TOO_MANY_REQUEST",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Too many new requests.",
+        ("Too many new requests.",),
+        False,
     ),
     -4006: (
         "CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Support main account only.",
+        ("Support main account only.",),
+        False,
     ),
     -4007: (
         "CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Address validation is not passed.",
+        ("Address validation is not passed.",),
+        False,
     ),
     -4008: (
         "CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Address tag validation is not passed.",
+        ("Address tag validation is not passed.",),
+        False,
     ),
     -4010: (
         "CAPITAL_WHITELIST_EMAIL_CONFIRM",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "White list mail has been confirmed.",
+        ("White list mail has been confirmed.",),
+        False,
     ),
     -4011: (
         "CAPITAL_WHITELIST_EMAIL_EXPIRED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "White list mail is invalid.",
+        ("White list mail is invalid.",),
+        False,
     ),
     -4012: (
         "CAPITAL_WHITELIST_CLOSE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "White list is not opened.",
+        ("White list is not opened.",),
+        False,
     ),
     -4013: (
         "CAPITAL_WITHDRAW_2FA_VERIFY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "2FA is not opened.",
+        ("2FA is not opened.",),
+        False,
     ),
     -4014: (
         "CAPITAL_WITHDRAW_LOGIN_DELAY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Withdraw is not allowed within 2 min login.",
+        ("Withdraw is not allowed within 2 min login.",),
+        False,
     ),
     -4015: (
         "CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Withdraw is limited.",
+        ("Withdraw is limited.",),
+        False,
     ),
     -4016: (
         "CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Within 24 hours after password modification, withdrawal is prohibited.",
+        ("Within 24 hours after password modification, withdrawal is prohibited.",),
+        False,
     ),
     -4017: (
         "CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Within 24 hours after the release of 2FA, withdrawal is prohibited.",
+        ("Within 24 hours after the release of 2FA, withdrawal is prohibited.",),
+        False,
     ),
     -4018: (
         "CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "We don't have this asset.",
+        ("We don't have this asset.",),
+        False,
     ),
     -4019: (
         "CAPITAL_WITHDRAW_ASSET_PROHIBIT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Current asset is not open for withdrawal.",
+        ("Current asset is not open for withdrawal.",),
+        False,
     ),
     -4021: (
         "CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Asset withdrawal must be an %s multiple of %s.",
+        ("Asset withdrawal must be an %s multiple of %s.",),
+        False,
     ),
     -4022: (
         "CAPITAL_WITHDRAW_MIN_AMOUNT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Not less than the minimum pick-up quantity %s.",
+        ("Not less than the minimum pick-up quantity %s.",),
+        False,
     ),
     -4023: (
         "CAPITAL_WITHDRAW_MAX_AMOUNT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Within 24 hours, the withdrawal exceeds the maximum amount.",
+        ("Within 24 hours, the withdrawal exceeds the maximum amount.",),
+        False,
     ),
     -4024: (
         "CAPITAL_WITHDRAW_USER_NO_ASSET",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You don't have this asset.",
+        ("You don't have this asset.",),
+        False,
     ),
     -4025: (
         "CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The number of hold asset is less than zero.",
+        ("The number of hold asset is less than zero.",),
+        False,
     ),
     -4026: (
         "CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You have insufficient balance.",
+        ("You have insufficient balance.",),
+        False,
     ),
     -4027: (
         "CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Failed to obtain tranId.",
+        ("Failed to obtain tranId.",),
+        False,
     ),
     -4028: (
         "CAPITAL_WITHDRAW_MORE_THAN_FEE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The amount of withdrawal must be greater than the Commission.",
+        ("The amount of withdrawal must be greater than the Commission.",),
+        False,
     ),
     -4029: (
         "CAPITAL_WITHDRAW_NOT_EXIST",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The withdrawal record does not exist.",
+        ("The withdrawal record does not exist.",),
+        False,
     ),
     -4030: (
         "CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Confirmation of successful asset withdrawal.",
+        ("Confirmation of successful asset withdrawal.",),
+        False,
     ),
     -4031: (
         "CAPITAL_WITHDRAW_CANCEL_FAILURE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Cancellation failed.",
+        ("Cancellation failed.",),
+        False,
     ),
     -4032: (
         "CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Withdraw verification exception.",
+        ("Withdraw verification exception.",),
+        False,
     ),
     -4033: (
         "CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Illegal address.",
+        ("Illegal address.",),
+        False,
     ),
     -4034: (
         "CAPITAL_WITHDRAW_ADDRESS_CHEAT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The address is suspected of fake.",
+        ("The address is suspected of fake.",),
+        False,
     ),
     -4035: (
         "CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This address is not on the whitelist. Please join and try again.",
+        ("This address is not on the whitelist. Please join and try again.",),
+        False,
     ),
     -4036: (
         "CAPITAL_WITHDRAW_NEW_ADDRESS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The new address needs to be withdrawn in {0} hours.",
+        ("The new address needs to be withdrawn in {0} hours.",),
+        False,
     ),
     -4037: (
         "CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Re-sending Mail failed.",
+        ("Re-sending Mail failed.",),
+        False,
     ),
     -4038: (
         "CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Please try again in 5 minutes.",
+        ("Please try again in 5 minutes.",),
+        False,
     ),
     -4039: (
         "CAPITAL_USER_EMPTY",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The user does not exist.",
+        ("The user does not exist.",),
+        False,
     ),
     -4040: (
         "CAPITAL_NO_CHARGE",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This address not charged.",
+        ("This address not charged.",),
+        False,
     ),
     -4041: (
         "CAPITAL_MINUTE_TOO_SMALL",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Please try again in one minute.",
+        ("Please try again in one minute.",),
+        False,
     ),
     -4042: (
         "CAPITAL_CHARGE_NOT_RESET",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This asset cannot get deposit address again.",
+        ("This asset cannot get deposit address again.",),
+        False,
     ),
     -4043: (
         "CAPITAL_ADDRESS_TOO_MUCH",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "More than 100 recharge addresses were used in 24 hours.",
+        ("More than 100 recharge addresses were used in 24 hours.",),
+        False,
     ),
     -4044: (
         "CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This is a blacklist country.",
+        ("This is a blacklist country.",),
+        False,
     ),
     -4045: (
         "CAPITAL_GET_ASSET_ERROR",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Failure to acquire assets.",
+        ("Failure to acquire assets.",),
+        False,
     ),
     -4046: (
         "CAPITAL_AGREEMENT_NOT_CONFIRMED",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Agreement not confirmed.",
+        ("Agreement not confirmed.",),
+        False,
     ),
     -4047: (
         "CAPITAL_DATE_INTERVAL_LIMIT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Time interval must be within 0-90 days",
+        ("Time interval must be within 0-90 days",),
+        False,
     ),
     -4060: (
         "CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
+        (
+            "As your deposit has not reached the required block confirmations, we have temporarily locked {0} asset",
+        ),
+        False,
     ),
     -5001: (
         "ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Don't allow transfer to micro assets.",
+        ("Don't allow transfer to micro assets.",),
+        False,
     ),
     -5002: (
         "ASSET_ASSET_NOT_ENOUGH",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You have insufficient balance.",
+        ("You have insufficient balance.",),
+        False,
     ),
     -5003: (
         "ASSET_USER_HAVE_NO_ASSET",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "You don't have this asset.",
+        ("You don't have this asset.",),
+        False,
     ),
     -5004: (
         "USER_OUT_OF_TRANSFER_FLOAT",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The residual balances have exceeded 0.001BTC, Please re-choose.",
-        "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
+        (
+            "The residual balances have exceeded 0.001BTC, Please re-choose.",
+            "The residual balances of %s have exceeded 0.001BTC, Please re-choose.",
+        ),
+        False,
     ),
     -5005: (
         "USER_ASSET_AMOUNT_IS_TOO_LOW",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "The residual balances of the BTC is too low",
-        "The residual balances of %s is too low, Please re-choose.",
+        (
+            "The residual balances of the BTC is too low",
+            "The residual balances of %s is too low, Please re-choose.",
+        ),
+        False,
     ),
     -5006: (
         "USER_CAN_NOT_REQUEST_IN_24_HOURS",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Only transfer once in 24 hours.",
+        ("Only transfer once in 24 hours.",),
+        False,
     ),
     -5007: (
         "AMOUNT_OVER_ZERO",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Quantity must be greater than zero.",
+        ("Quantity must be greater than zero.",),
+        False,
     ),
     -5008: (
         "ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Insufficient amount of returnable assets.",
+        ("Insufficient amount of returnable assets.",),
+        False,
     ),
     -5009: (
         "PRODUCT_NOT_EXIST",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Product does not exist.",
+        ("Product does not exist.",),
+        False,
     ),
     -5010: (
         "TRANSFER_FAIL",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Asset transfer fail.",
+        ("Asset transfer fail.",),
+        False,
     ),
     -5011: (
         "FUTURE_ACCT_NOT_EXIST",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "future account not exists.",
+        ("future account not exists.",),
+        False,
     ),
     -5012: (
         "TRANSFER_PENDING",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "Asset transfer is in pending.",
-        "future account or sub relation not exists.",
+        ("Asset transfer is in pending.", "future account or sub relation not exists."),
+        False,
     ),
     -5021: (
         "PARENT_SUB_HAVE_NO_RELATION",
         "3xxx_5xxx_sapi_specific_issues",
         "",
-        "This parent sub have no relation",
+        ("This parent sub have no relation",),
+        False,
     ),
     -6001: (
         "DAILY_PRODUCT_NOT_EXIST",
         "6xxx_savings_issues",
         "",
-        "Daily product not exists.",
+        ("Daily product not exists.",),
+        False,
     ),
     -6003: (
         "DAILY_PRODUCT_NOT_ACCESSIBLE",
         "6xxx_savings_issues",
         "",
-        "Product not exist or you don't have permission",
+        ("Product not exist or you don't have permission",),
+        False,
     ),
     -6004: (
         "DAILY_PRODUCT_NOT_PURCHASABLE",
         "6xxx_savings_issues",
         "",
-        "Product not in purchase status",
+        ("Product not in purchase status",),
+        False,
     ),
     -6005: (
         "DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
         "6xxx_savings_issues",
         "",
-        "Smaller than min purchase limit",
+        ("Smaller than min purchase limit",),
+        False,
     ),
     -6006: (
         "DAILY_REDEEM_AMOUNT_ERROR",
         "6xxx_savings_issues",
         "",
-        "Redeem amount error",
+        ("Redeem amount error",),
+        False,
     ),
     -6007: (
         "DAILY_REDEEM_TIME_ERROR",
         "6xxx_savings_issues",
         "",
-        "Not in redeem time",
+        ("Not in redeem time",),
+        False,
     ),
     -6008: (
         "DAILY_PRODUCT_NOT_REDEEMABLE",
         "6xxx_savings_issues",
         "",
-        "Product not in redeem status",
+        ("Product not in redeem status",),
+        False,
     ),
     -6009: (
         "REQUEST_FREQUENCY_TOO_HIGH",
         "6xxx_savings_issues",
         "",
-        "Request frequency too high",
+        ("Request frequency too high",),
+        False,
     ),
     -6011: (
         "EXCEEDED_USER_PURCHASE_LIMIT",
         "6xxx_savings_issues",
         "",
-        "Exceeding the maximum num allowed to purchase per user",
+        ("Exceeding the maximum num allowed to purchase per user",),
+        False,
     ),
     -6012: (
         "BALANCE_NOT_ENOUGH",
         "6xxx_savings_issues",
         "",
-        "Balance not enough",
+        ("Balance not enough",),
+        False,
     ),
     -6013: (
         "PURCHASING_FAILED",
         "6xxx_savings_issues",
         "",
-        "Purchasing failed",
+        ("Purchasing failed",),
+        False,
     ),
     -6014: (
         "UPDATE_FAILED",
         "6xxx_savings_issues",
         "",
-        "Exceed up-limit allowed to purchased",
+        ("Exceed up-limit allowed to purchased",),
+        False,
     ),
     -6015: (
         "EMPTY_REQUEST_BODY",
         "6xxx_savings_issues",
         "",
-        "Empty request body",
+        ("Empty request body",),
+        False,
     ),
     -6016: (
         "PARAMS_ERR",
         "6xxx_savings_issues",
         "",
-        "Parameter err",
+        ("Parameter err",),
+        False,
     ),
     -6017: (
         "NOT_IN_WHITELIST",
         "6xxx_savings_issues",
         "",
-        "Not in whitelist",
+        ("Not in whitelist",),
+        False,
     ),
     -6018: (
         "ASSET_NOT_ENOUGH",
         "6xxx_savings_issues",
         "",
-        "Asset not enough",
+        ("Asset not enough",),
+        False,
     ),
     -6019: (
         "PENDING",
         "6xxx_savings_issues",
         "",
-        "Need confirm",
+        ("Need confirm",),
+        False,
     ),
     -6020: (
         "PROJECT_NOT_EXISTS",
         "6xxx_savings_issues",
         "",
-        "Project not exists",
+        ("Project not exists",),
+        False,
     ),
     -7001: (
         "FUTURES_BAD_DATE_RANGE",
         "70xx_futures",
         "",
-        "Date range is not supported.",
+        ("Date range is not supported.",),
+        False,
     ),
     -7002: (
         "FUTURES_BAD_TYPE",
         "70xx_futures",
         "",
-        "Data request type is not supported.",
+        ("Data request type is not supported.",),
+        False,
     ),
     -20121: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -20124: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "Invalid algo id or it has been completed.",
+        ("Invalid algo id or it has been completed.",),
+        False,
     ),
     -20130: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "Invalid data sent for a parameter.",
+        ("Invalid data sent for a parameter.",),
+        False,
     ),
     -20132: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "The client algo id is duplicated.",
+        ("The client algo id is duplicated.",),
+        False,
     ),
     -20194: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "Duration is too short to execute all required quantity.",
+        ("Duration is too short to execute all required quantity.",),
+        False,
     ),
     -20195: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "The total size is too small.",
+        ("The total size is too small.",),
+        False,
     ),
     -20196: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "The total size is too large.",
+        ("The total size is too large.",),
+        False,
     ),
     -20198: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "Reach the max open orders allowed.",
+        ("Reach the max open orders allowed.",),
+        False,
     ),
     -20204: (
         "",
         "20xxx_futures_spot_algo",
         "",
-        "The notional of USD is less or more than the limit.",
+        ("The notional of USD is less or more than the limit.",),
+        False,
     ),
     -10001: (
         "SYSTEM_MAINTENANCE",
         "10xxx_crypto_loans",
         "",
-        "The system is under maintenance, please try again later.",
+        ("The system is under maintenance, please try again later.",),
+        False,
     ),
     -10002: (
         "INVALID_INPUT",
         "10xxx_crypto_loans",
         "",
-        "Invalid input parameters.",
+        ("Invalid input parameters.",),
+        False,
     ),
     -10005: (
         "NO_RECORDS",
         "10xxx_crypto_loans",
         "",
-        "No records found.",
+        ("No records found.",),
+        False,
     ),
     -10007: (
         "COIN_NOT_LOANABLE",
         "10xxx_crypto_loans",
         "",
-        "This coin is not loanable.",
+        ("This coin is not loanable.",),
+        False,
     ),
     -10008: (
         "COIN_NOT_LOANABLE",
         "10xxx_crypto_loans",
         "",
-        "This coin is not loanable",
+        ("This coin is not loanable",),
+        False,
     ),
     -10009: (
         "COIN_NOT_COLLATERAL",
         "10xxx_crypto_loans",
         "",
-        "This coin can not be used as collateral.",
+        ("This coin can not be used as collateral.",),
+        False,
     ),
     -10010: (
         "COIN_NOT_COLLATERAL",
         "10xxx_crypto_loans",
         "",
-        "This coin can not be used as collateral.",
+        ("This coin can not be used as collateral.",),
+        False,
     ),
     -10011: (
         "INSUFFICIENT_ASSET",
         "10xxx_crypto_loans",
         "",
-        "Insufficient spot assets.",
+        ("Insufficient spot assets.",),
+        False,
     ),
     -10012: (
         "INVALID_AMOUNT",
         "10xxx_crypto_loans",
         "",
-        "Invalid repayment amount.",
+        ("Invalid repayment amount.",),
+        False,
     ),
     -10013: (
         "INSUFFICIENT_AMOUNT",
         "10xxx_crypto_loans",
         "",
-        "Insufficient collateral amount.",
+        ("Insufficient collateral amount.",),
+        False,
     ),
     -10015: (
         "DEDUCTION_FAILED",
         "10xxx_crypto_loans",
         "",
-        "Collateral deduction failed.",
+        ("Collateral deduction failed.",),
+        False,
     ),
     -10016: (
         "LOAN_FAILED",
         "10xxx_crypto_loans",
         "",
-        "Failed to provide loan.",
+        ("Failed to provide loan.",),
+        False,
     ),
     -10017: (
         "REPAY_EXCEED_DEBT",
         "10xxx_crypto_loans",
         "",
-        "Repayment amount exceeds debt.",
+        ("Repayment amount exceeds debt.",),
+        False,
     ),
     -10018: (
         "INVALID_AMOUNT",
         "10xxx_crypto_loans",
         "",
-        "Invalid repayment amount.",
+        ("Invalid repayment amount.",),
+        False,
     ),
     -10019: (
         "CONFIG_NOT_EXIST",
         "10xxx_crypto_loans",
         "",
-        "Configuration does not exists.",
+        ("Configuration does not exists.",),
+        False,
     ),
     -10020: (
         "UID_NOT_EXIST",
         "10xxx_crypto_loans",
         "",
-        "User ID does not exist.",
+        ("User ID does not exist.",),
+        False,
     ),
     -10021: (
         "ORDER_NOT_EXIST",
         "10xxx_crypto_loans",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -10022: (
         "INVALID_AMOUNT",
         "10xxx_crypto_loans",
         "",
-        "Invalid adjustment amount.",
+        ("Invalid adjustment amount.",),
+        False,
     ),
     -10023: (
         "ADJUST_LTV_FAILED",
         "10xxx_crypto_loans",
         "",
-        "Failed to adjust LTV.",
+        ("Failed to adjust LTV.",),
+        False,
     ),
     -10024: (
         "ADJUST_LTV_NOT_SUPPORTED",
         "10xxx_crypto_loans",
         "",
-        "LTV adjustment not supported.",
+        ("LTV adjustment not supported.",),
+        False,
     ),
     -10025: (
         "REPAY_FAILED",
         "10xxx_crypto_loans",
         "",
-        "Repayment failed.",
+        ("Repayment failed.",),
+        False,
     ),
     -10026: (
         "INVALID_PARAMETER",
         "10xxx_crypto_loans",
         "",
-        "Invalid parameter.",
+        ("Invalid parameter.",),
+        False,
     ),
     -10028: (
         "INVALID_PARAMETER",
         "10xxx_crypto_loans",
         "",
-        "Invalid parameter.",
+        ("Invalid parameter.",),
+        False,
     ),
     -10029: (
         "AMOUNT_TOO_SMALL",
         "10xxx_crypto_loans",
         "",
-        "Loan amount is too small.",
+        ("Loan amount is too small.",),
+        False,
     ),
     -10030: (
         "AMOUNT_TOO_LARGE",
         "10xxx_crypto_loans",
         "",
-        "Loan amount is too much.",
+        ("Loan amount is too much.",),
+        False,
     ),
     -10031: (
         "QUOTA_REACHED",
         "10xxx_crypto_loans",
         "",
-        "Individual loan quota reached.",
+        ("Individual loan quota reached.",),
+        False,
     ),
     -10032: (
         "REPAY_NOT_AVAILABLE",
         "10xxx_crypto_loans",
         "",
-        "Repayment is temporarily unavailable.",
+        ("Repayment is temporarily unavailable.",),
+        False,
     ),
     -10034: (
         "REPAY_NOT_AVAILABLE",
         "10xxx_crypto_loans",
         "",
-        "Repay with collateral is not available currently, please try to repay with borrowed coin.",
+        (
+            "Repay with collateral is not available currently, please try to repay with borrowed coin.",
+        ),
+        False,
     ),
     -10039: (
         "AMOUNT_TOO_SMALL",
         "10xxx_crypto_loans",
         "",
-        "Repayment amount is too small.",
+        ("Repayment amount is too small.",),
+        False,
     ),
     -10040: (
         "AMOUNT_TOO_LARGE",
         "10xxx_crypto_loans",
         "",
-        "Repayment amount is too large.",
+        ("Repayment amount is too large.",),
+        False,
     ),
     -10041: (
         "INSUFFICIENT_AMOUNT",
         "10xxx_crypto_loans",
         "",
-        "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.",
+        (
+            "Due to high demand, there are currently insufficient loanable assets for {0}. Please adjust your borrow amount or try again tomorrow.",
+        ),
+        False,
     ),
     -10042: (
         "ASSET_NOT_SUPPORTED",
         "10xxx_crypto_loans",
         "",
-        "asset %s is not supported",
+        ("asset %s is not supported",),
+        False,
     ),
     -10043: (
         "ASSET_NOT_SUPPORTED",
         "10xxx_crypto_loans",
         "",
-        "{0} borrowing is currently not supported.",
+        ("{0} borrowing is currently not supported.",),
+        False,
     ),
     -10044: (
         "QUOTA_REACHED",
         "10xxx_crypto_loans",
         "",
-        "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
+        (
+            "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals.",
+        ),
+        False,
     ),
     -10045: (
         "COLLTERAL_REPAY_NOT_SUPPORTED",
         "10xxx_crypto_loans",
         "",
-        "The loan coin does not support collateral repayment. Please try again later.",
+        ("The loan coin does not support collateral repayment. Please try again later.",),
+        False,
     ),
     -10046: (
         "EXCEED_MAX_ADJUSTMENT",
         "10xxx_crypto_loans",
         "",
-        "Collateral Adjustment exceeds the maximum limit. Please try again.",
+        ("Collateral Adjustment exceeds the maximum limit. Please try again.",),
+        False,
     ),
     -10047: (
         "REGION_NOT_SUPPORTED",
         "10xxx_crypto_loans",
         "",
-        "This coin is currently not supported in your location due to local regulations.",
+        ("This coin is currently not supported in your location due to local regulations.",),
+        False,
     ),
     -13000: (
         "BLVT_FORBID_REDEEM",
         "13xxx_blvt",
         "",
-        "Redeption of the token is forbiden now",
+        ("Redeption of the token is forbiden now",),
+        False,
     ),
     -13001: (
         "BLVT_EXCEED_DAILY_LIMIT",
         "13xxx_blvt",
         "",
-        "Exceeds individual 24h redemption limit of the token",
+        ("Exceeds individual 24h redemption limit of the token",),
+        False,
     ),
     -13002: (
         "BLVT_EXCEED_TOKEN_DAILY_LIMIT",
         "13xxx_blvt",
         "",
-        "Exceeds total 24h redemption limit of the token",
+        ("Exceeds total 24h redemption limit of the token",),
+        False,
     ),
     -13003: (
         "BLVT_FORBID_PURCHASE",
         "13xxx_blvt",
         "",
-        "Subscription of the token is forbiden now",
+        ("Subscription of the token is forbiden now",),
+        False,
     ),
     -13004: (
         "BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
         "13xxx_blvt",
         "",
-        "Exceeds individual 24h subscription limit of the token",
+        ("Exceeds individual 24h subscription limit of the token",),
+        False,
     ),
     -13005: (
         "BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
         "13xxx_blvt",
         "",
-        "Exceeds total 24h subscription limit of the token",
+        ("Exceeds total 24h subscription limit of the token",),
+        False,
     ),
     -13006: (
         "BLVT_PURCHASE_LESS_MIN_AMOUNT",
         "13xxx_blvt",
         "",
-        "Subscription amount is too small",
+        ("Subscription amount is too small",),
+        False,
     ),
     -13007: (
         "BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
         "13xxx_blvt",
         "",
-        "The Agreement is not signed",
+        ("The Agreement is not signed",),
+        False,
     ),
     -12014: (
         "TOO MANY REQUESTS",
         "12xxx_liquid_swap",
         "",
-        "More than 1 request in 2 seconds",
+        ("More than 1 request in 2 seconds",),
+        False,
     ),
     -18002: (
         "",
         "18xxx_binance_code",
         "",
-        "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
+        (
+            "The total amount of codes you created has exceeded the 24-hour limit, please try again after UTC 0",
+        ),
+        False,
     ),
     -18003: (
         "",
         "18xxx_binance_code",
         "",
-        "Too many codes created in 24 hours, please try again after UTC 0",
+        ("Too many codes created in 24 hours, please try again after UTC 0",),
+        False,
     ),
     -18004: (
         "",
         "18xxx_binance_code",
         "",
-        "Too many invalid redeem attempts in 24 hours, please try again after UTC 0",
+        ("Too many invalid redeem attempts in 24 hours, please try again after UTC 0",),
+        False,
     ),
     -18005: (
         "",
         "18xxx_binance_code",
         "",
-        "Too many invalid verify attempts, please try later",
+        ("Too many invalid verify attempts, please try later",),
+        False,
     ),
     -18006: (
         "",
         "18xxx_binance_code",
         "",
-        "The amount is too small, please re-enter",
+        ("The amount is too small, please re-enter",),
+        False,
     ),
     -18007: (
         "",
         "18xxx_binance_code",
         "",
-        "This token is not currently supported, please re-enter",
+        ("This token is not currently supported, please re-enter",),
+        False,
     ),
     -21001: (
         "USER_IS_NOT_UNIACCOUNT",
         "21xxx_portfolio_margin_account",
         "",
-        "Request ID is not a Portfolio Margin Account.",
+        ("Request ID is not a Portfolio Margin Account.",),
+        False,
     ),
     -21002: (
         "UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
         "21xxx_portfolio_margin_account",
         "",
-        "Portfolio Margin Account doesn't support transfer from margin to futures.",
+        ("Portfolio Margin Account doesn't support transfer from margin to futures.",),
+        False,
     ),
     -21003: (
         "NET_ASSET_MUST_LTE_RATIO",
         "21xxx_portfolio_margin_account",
         "",
-        "Fail to retrieve margin assets.",
+        ("Fail to retrieve margin assets.",),
+        False,
     ),
     -21004: (
         "USER_NO_LIABILITY",
         "21xxx_portfolio_margin_account",
         "",
-        "User doesn’t have portfolio margin bankruptcy loan",
+        ("User doesn’t have portfolio margin bankruptcy loan",),
+        False,
     ),
     -21005: (
         "NO_ENOUGH_ASSET",
         "21xxx_portfolio_margin_account",
         "",
-        "User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",
+        ("User’s spot wallet doesn’t have enough BUSD to repay portfolio margin bankruptcy loan",),
+        False,
     ),
     -21006: (
         "HAD_IN_PROCESS_REPAY",
         "21xxx_portfolio_margin_account",
         "",
-        "User had portfolio margin bankruptcy loan repayment in process",
+        ("User had portfolio margin bankruptcy loan repayment in process",),
+        False,
     ),
     -21007: (
         "IN_FORCE_LIQUIDATION",
         "21xxx_portfolio_margin_account",
         "",
-        "User failed to repay portfolio margin bankruptcy loan since liquidation was in process",
+        ("User failed to repay portfolio margin bankruptcy loan since liquidation was in process",),
+        False,
     ),
     -2021: (
         "Order cancel-replace partially failed",
         "errors_regarding_post_api_v3_order_cancelreplace",
         "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        (),
+        False,
     ),
     -2022: (
         "Order cancel-replace failed.",
         "errors_regarding_post_api_v3_order_cancelreplace",
         "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        (),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -6092,1737 +6359,1184 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "GeneralServerOrNetworkIssues": (
-        ("ApiError",),
-        None,
-        "10xx - General Server or Network issues",
-        False,
-        None,
-    ),
-    "RequestIssues": (
-        ("ApiError",),
-        None,
-        "11xx - 2xxx Request issues",
-        False,
-        None,
-    ),
-    "SAPISpecificIssues": (
-        ("ApiError",),
-        None,
-        "3xxx-5xxx SAPI-specific issues",
-        False,
-        None,
-    ),
-    "SavingsIssues": (
-        ("ApiError",),
-        None,
-        "6XXX - Savings Issues",
-        False,
-        None,
-    ),
-    "Futures": (
-        ("ApiError",),
-        None,
-        "70xx - Futures",
-        False,
-        None,
-    ),
-    "FuturesSpotAlgo": (
-        ("ApiError",),
-        None,
-        "20xxx - Futures/Spot Algo",
-        False,
-        None,
-    ),
-    "CryptoLoans": (
-        ("ApiError",),
-        None,
-        "10xxx - Crypto Loans",
-        False,
-        None,
-    ),
-    "BLVT": (
-        ("ApiError",),
-        None,
-        "13xxx - BLVT",
-        False,
-        None,
-    ),
-    "LiquidSwap": (
-        ("ApiError",),
-        None,
-        "12xxx - Liquid Swap",
-        False,
-        None,
-    ),
-    "BinanceCode": (
-        ("ApiError",),
-        None,
-        "18xxx - Binance Code",
-        False,
-        None,
-    ),
-    "PortfolioMarginAccount": (
-        ("ApiError",),
-        None,
-        "21xxx - Portfolio Margin Account",
-        False,
-        None,
-    ),
-    "ErrorsRegardingPOSTApiOrderCancelReplace": (
-        ("ApiError",),
-        None,
-        "Errors regarding POST /api/v3/order/cancelReplace",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "Unknown": (
-        ("GeneralServerOrNetworkIssues",),
         -1000,
+        ("GeneralServerOrNetworkIssues",),
         "-1000 UNKNOWN",
-        False,
-        None,
     ),
     "Disconnected": (
-        ("GeneralServerOrNetworkIssues",),
         -1001,
+        ("GeneralServerOrNetworkIssues",),
         "-1001 DISCONNECTED",
-        False,
-        None,
     ),
     "Unauthorized": (
-        ("GeneralServerOrNetworkIssues",),
         -1002,
+        ("GeneralServerOrNetworkIssues",),
         "-1002 UNAUTHORIZED",
-        False,
-        None,
     ),
     "TooManyRequests": (
-        ("GeneralServerOrNetworkIssues",),
         -1003,
+        ("GeneralServerOrNetworkIssues",),
         "-1003 TOO_MANY_REQUESTS",
-        False,
-        None,
     ),
     "ServerBusy": (
-        ("GeneralServerOrNetworkIssues",),
         -1004,
+        ("GeneralServerOrNetworkIssues",),
         "-1004 SERVER_BUSY",
-        False,
-        None,
     ),
     "UnexpectedResp": (
-        ("GeneralServerOrNetworkIssues",),
         -1006,
+        ("GeneralServerOrNetworkIssues",),
         "-1006 UNEXPECTED_RESP",
-        False,
-        None,
     ),
     "Timeout": (
-        ("GeneralServerOrNetworkIssues",),
         -1007,
+        ("GeneralServerOrNetworkIssues",),
         "-1007 TIMEOUT",
-        False,
-        None,
     ),
     "ServerBusy1008": (
-        ("GeneralServerOrNetworkIssues",),
         -1008,
+        ("GeneralServerOrNetworkIssues",),
         "-1008 SERVER_BUSY",
-        False,
-        None,
     ),
     "UnknownOrderComposition": (
-        ("GeneralServerOrNetworkIssues",),
         -1014,
+        ("GeneralServerOrNetworkIssues",),
         "-1014 UNKNOWN_ORDER_COMPOSITION",
-        False,
-        None,
     ),
     "TooManyOrders": (
-        ("GeneralServerOrNetworkIssues",),
         -1015,
+        ("GeneralServerOrNetworkIssues",),
         "-1015 TOO_MANY_ORDERS",
-        False,
-        None,
     ),
     "ServiceShuttingDown": (
-        ("GeneralServerOrNetworkIssues",),
         -1016,
+        ("GeneralServerOrNetworkIssues",),
         "-1016 SERVICE_SHUTTING_DOWN",
-        False,
-        None,
     ),
     "UnsupportedOperation": (
-        ("GeneralServerOrNetworkIssues",),
         -1020,
+        ("GeneralServerOrNetworkIssues",),
         "-1020 UNSUPPORTED_OPERATION",
-        False,
-        None,
     ),
     "InvalidTimestamp": (
-        ("GeneralServerOrNetworkIssues",),
         -1021,
+        ("GeneralServerOrNetworkIssues",),
         "-1021 INVALID_TIMESTAMP",
-        False,
-        None,
     ),
     "InvalidSignature": (
-        ("GeneralServerOrNetworkIssues",),
         -1022,
+        ("GeneralServerOrNetworkIssues",),
         "-1022 INVALID_SIGNATURE",
-        False,
-        None,
     ),
     "NotFoundAuthenticatedOrAuthorized": (
-        ("GeneralServerOrNetworkIssues",),
         -1099,
+        ("GeneralServerOrNetworkIssues",),
         "-1099 Not found, authenticated, or authorized",
-        False,
-        None,
     ),
     "IllegalChars": (
-        ("RequestIssues",),
         -1100,
+        ("RequestIssues",),
         "-1100 ILLEGAL_CHARS",
-        False,
-        None,
     ),
     "TooManyParameters": (
-        ("RequestIssues",),
         -1101,
+        ("RequestIssues",),
         "-1101 TOO_MANY_PARAMETERS",
-        False,
-        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
-        ("RequestIssues",),
         -1102,
+        ("RequestIssues",),
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        False,
-        None,
     ),
     "UnknownParam": (
-        ("RequestIssues",),
         -1103,
+        ("RequestIssues",),
         "-1103 UNKNOWN_PARAM",
-        False,
-        None,
     ),
     "UnreadParameters": (
-        ("RequestIssues",),
         -1104,
+        ("RequestIssues",),
         "-1104 UNREAD_PARAMETERS",
-        False,
-        None,
     ),
     "ParamEmpty": (
-        ("RequestIssues",),
         -1105,
+        ("RequestIssues",),
         "-1105 PARAM_EMPTY",
-        False,
-        None,
     ),
     "ParamNotRequired": (
-        ("RequestIssues",),
         -1106,
+        ("RequestIssues",),
         "-1106 PARAM_NOT_REQUIRED",
-        False,
-        None,
     ),
     "BadPrecision": (
-        ("RequestIssues",),
         -1111,
+        ("RequestIssues",),
         "-1111 BAD_PRECISION",
-        False,
-        None,
     ),
     "NoDepth": (
-        ("RequestIssues",),
         -1112,
+        ("RequestIssues",),
         "-1112 NO_DEPTH",
-        False,
-        None,
     ),
     "TifNotRequired": (
-        ("RequestIssues",),
         -1114,
+        ("RequestIssues",),
         "-1114 TIF_NOT_REQUIRED",
-        False,
-        None,
     ),
     "InvalidTif": (
-        ("RequestIssues",),
         -1115,
+        ("RequestIssues",),
         "-1115 INVALID_TIF",
-        False,
-        None,
     ),
     "InvalidOrderType": (
-        ("RequestIssues",),
         -1116,
+        ("RequestIssues",),
         "-1116 INVALID_ORDER_TYPE",
-        False,
-        None,
     ),
     "InvalidSide": (
-        ("RequestIssues",),
         -1117,
+        ("RequestIssues",),
         "-1117 INVALID_SIDE",
-        False,
-        None,
     ),
     "EmptyNewClOrdId": (
-        ("RequestIssues",),
         -1118,
+        ("RequestIssues",),
         "-1118 EMPTY_NEW_CL_ORD_ID",
-        False,
-        None,
     ),
     "EmptyOrgClOrdId": (
-        ("RequestIssues",),
         -1119,
+        ("RequestIssues",),
         "-1119 EMPTY_ORG_CL_ORD_ID",
-        False,
-        None,
     ),
     "BadInterval": (
-        ("RequestIssues",),
         -1120,
+        ("RequestIssues",),
         "-1120 BAD_INTERVAL",
-        False,
-        None,
     ),
     "BadSymbol": (
-        ("RequestIssues",),
         -1121,
+        ("RequestIssues",),
         "-1121 BAD_SYMBOL",
-        False,
-        None,
     ),
     "InvalidListenKey": (
-        ("RequestIssues",),
         -1125,
+        ("RequestIssues",),
         "-1125 INVALID_LISTEN_KEY",
-        False,
-        None,
     ),
     "MoreThanXxHours": (
-        ("RequestIssues",),
         -1127,
+        ("RequestIssues",),
         "-1127 MORE_THAN_XX_HOURS",
-        False,
-        None,
     ),
     "OptionalParamsBadCombo": (
-        ("RequestIssues",),
         -1128,
+        ("RequestIssues",),
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
-        False,
-        None,
     ),
     "InvalidParameter": (
-        ("RequestIssues",),
         -1130,
+        ("RequestIssues",),
         "-1130 INVALID_PARAMETER",
-        False,
-        None,
     ),
     "BadRecvWindow": (
-        ("RequestIssues",),
         -1131,
+        ("RequestIssues",),
         "-1131 BAD_RECV_WINDOW",
-        False,
-        None,
     ),
     "BadStrategyType": (
-        ("RequestIssues",),
         -1134,
+        ("RequestIssues",),
         "-1134 BAD_STRATEGY_TYPE",
-        False,
-        None,
     ),
     "InvalidCancelRestrictions": (
-        ("RequestIssues",),
         -1145,
+        ("RequestIssues",),
         "-1145 INVALID_CANCEL_RESTRICTIONS",
-        False,
-        None,
     ),
     "DuplicateSymbols": (
-        ("RequestIssues",),
         -1151,
+        ("RequestIssues",),
         "-1151 DUPLICATE_SYMBOLS",
-        False,
-        None,
     ),
     "NewOrderRejected": (
-        ("RequestIssues",),
         -2010,
+        ("RequestIssues",),
         "-2010 NEW_ORDER_REJECTED",
-        False,
-        None,
     ),
     "CancelRejected": (
-        ("RequestIssues",),
         -2011,
+        ("RequestIssues",),
         "-2011 CANCEL_REJECTED",
-        False,
-        None,
     ),
     "NoSuchOrder": (
-        ("RequestIssues",),
         -2013,
+        ("RequestIssues",),
         "-2013 NO_SUCH_ORDER",
-        False,
-        None,
     ),
     "BadApiKeyFmt": (
-        ("RequestIssues",),
         -2014,
+        ("RequestIssues",),
         "-2014 BAD_API_KEY_FMT",
-        False,
-        None,
     ),
     "RejectedMbxKey": (
-        ("RequestIssues",),
         -2015,
+        ("RequestIssues",),
         "-2015 REJECTED_MBX_KEY",
-        False,
-        None,
     ),
     "NoTradingWindow": (
-        ("RequestIssues",),
         -2016,
+        ("RequestIssues",),
         "-2016 NO_TRADING_WINDOW",
-        False,
-        None,
     ),
     "OrderArchived": (
-        ("RequestIssues",),
         -2026,
+        ("RequestIssues",),
         "-2026 ORDER_ARCHIVED",
-        False,
-        None,
     ),
     "InnerFailure": (
-        ("SAPISpecificIssues",),
         -3000,
+        ("SAPISpecificIssues",),
         "-3000 INNER_FAILURE",
-        False,
-        None,
     ),
     "NeedEnable2fa": (
-        ("SAPISpecificIssues",),
         -3001,
+        ("SAPISpecificIssues",),
         "-3001 NEED_ENABLE_2FA",
-        False,
-        None,
     ),
     "AssetDeficiency": (
-        ("SAPISpecificIssues",),
         -3002,
+        ("SAPISpecificIssues",),
         "-3002 ASSET_DEFICIENCY",
-        False,
-        None,
     ),
     "NoOpenedMarginAccount": (
-        ("SAPISpecificIssues",),
         -3003,
+        ("SAPISpecificIssues",),
         "-3003 NO_OPENED_MARGIN_ACCOUNT",
-        False,
-        None,
     ),
     "TradeNotAllowed": (
-        ("SAPISpecificIssues",),
         -3004,
+        ("SAPISpecificIssues",),
         "-3004 TRADE_NOT_ALLOWED",
-        False,
-        None,
     ),
     "TransferOutNotAllowed": (
-        ("SAPISpecificIssues",),
         -3005,
+        ("SAPISpecificIssues",),
         "-3005 TRANSFER_OUT_NOT_ALLOWED",
-        False,
-        None,
     ),
     "ExceedMaxBorrowable": (
-        ("SAPISpecificIssues",),
         -3006,
+        ("SAPISpecificIssues",),
         "-3006 EXCEED_MAX_BORROWABLE",
-        False,
-        None,
     ),
     "HasPendingTransaction": (
-        ("SAPISpecificIssues",),
         -3007,
+        ("SAPISpecificIssues",),
         "-3007 HAS_PENDING_TRANSACTION",
-        False,
-        None,
     ),
     "BorrowNotAllowed": (
-        ("SAPISpecificIssues",),
         -3008,
+        ("SAPISpecificIssues",),
         "-3008 BORROW_NOT_ALLOWED",
-        False,
-        None,
     ),
     "AssetNotMortgageable": (
-        ("SAPISpecificIssues",),
         -3009,
+        ("SAPISpecificIssues",),
         "-3009 ASSET_NOT_MORTGAGEABLE",
-        False,
-        None,
     ),
     "RepayNotAllowed": (
-        ("SAPISpecificIssues",),
         -3010,
+        ("SAPISpecificIssues",),
         "-3010 REPAY_NOT_ALLOWED",
-        False,
-        None,
     ),
     "BadDateRange": (
-        ("SAPISpecificIssues",),
         -3011,
+        ("SAPISpecificIssues",),
         "-3011 BAD_DATE_RANGE",
-        False,
-        None,
     ),
     "AssetAdminBanBorrow": (
-        ("SAPISpecificIssues",),
         -3012,
+        ("SAPISpecificIssues",),
         "-3012 ASSET_ADMIN_BAN_BORROW",
-        False,
-        None,
     ),
     "LtMinBorrowable": (
-        ("SAPISpecificIssues",),
         -3013,
+        ("SAPISpecificIssues",),
         "-3013 LT_MIN_BORROWABLE",
-        False,
-        None,
     ),
     "AccountBanBorrow": (
-        ("SAPISpecificIssues",),
         -3014,
+        ("SAPISpecificIssues",),
         "-3014 ACCOUNT_BAN_BORROW",
-        False,
-        None,
     ),
     "RepayExceedLiability": (
-        ("SAPISpecificIssues",),
         -3015,
+        ("SAPISpecificIssues",),
         "-3015 REPAY_EXCEED_LIABILITY",
-        False,
-        None,
     ),
     "LtMinRepay": (
-        ("SAPISpecificIssues",),
         -3016,
+        ("SAPISpecificIssues",),
         "-3016 LT_MIN_REPAY",
-        False,
-        None,
     ),
     "AssetAdminBanMortgage": (
-        ("SAPISpecificIssues",),
         -3017,
+        ("SAPISpecificIssues",),
         "-3017 ASSET_ADMIN_BAN_MORTGAGE",
-        False,
-        None,
     ),
     "AccountBanMortgage": (
-        ("SAPISpecificIssues",),
         -3018,
+        ("SAPISpecificIssues",),
         "-3018 ACCOUNT_BAN_MORTGAGE",
-        False,
-        None,
     ),
     "AccountBanRollout": (
-        ("SAPISpecificIssues",),
         -3019,
+        ("SAPISpecificIssues",),
         "-3019 ACCOUNT_BAN_ROLLOUT",
-        False,
-        None,
     ),
     "ExceedMaxRollout": (
-        ("SAPISpecificIssues",),
         -3020,
+        ("SAPISpecificIssues",),
         "-3020 EXCEED_MAX_ROLLOUT",
-        False,
-        None,
     ),
     "PairAdminBanTrade": (
-        ("SAPISpecificIssues",),
         -3021,
+        ("SAPISpecificIssues",),
         "-3021 PAIR_ADMIN_BAN_TRADE",
-        False,
-        None,
     ),
     "AccountBanTrade": (
-        ("SAPISpecificIssues",),
         -3022,
+        ("SAPISpecificIssues",),
         "-3022 ACCOUNT_BAN_TRADE",
-        False,
-        None,
     ),
     "WarningMarginLevel": (
-        ("SAPISpecificIssues",),
         -3023,
+        ("SAPISpecificIssues",),
         "-3023 WARNING_MARGIN_LEVEL",
-        False,
-        None,
     ),
     "FewLiabilityLeft": (
-        ("SAPISpecificIssues",),
         -3024,
+        ("SAPISpecificIssues",),
         "-3024 FEW_LIABILITY_LEFT",
-        False,
-        None,
     ),
     "InvalidEffectiveTime": (
-        ("SAPISpecificIssues",),
         -3025,
+        ("SAPISpecificIssues",),
         "-3025 INVALID_EFFECTIVE_TIME",
-        False,
-        None,
     ),
     "ValidationFailed": (
-        ("SAPISpecificIssues",),
         -3026,
+        ("SAPISpecificIssues",),
         "-3026 VALIDATION_FAILED",
-        False,
-        None,
     ),
     "NotValidMarginAsset": (
-        ("SAPISpecificIssues",),
         -3027,
+        ("SAPISpecificIssues",),
         "-3027 NOT_VALID_MARGIN_ASSET",
-        False,
-        None,
     ),
     "NotValidMarginPair": (
-        ("SAPISpecificIssues",),
         -3028,
+        ("SAPISpecificIssues",),
         "-3028 NOT_VALID_MARGIN_PAIR",
-        False,
-        None,
     ),
     "TransferFailed": (
-        ("SAPISpecificIssues",),
         -3029,
+        ("SAPISpecificIssues",),
         "-3029 TRANSFER_FAILED",
-        False,
-        None,
     ),
     "AccountBanRepay": (
-        ("SAPISpecificIssues",),
         -3036,
+        ("SAPISpecificIssues",),
         "-3036 ACCOUNT_BAN_REPAY",
-        False,
-        None,
     ),
     "PnlClearing": (
-        ("SAPISpecificIssues",),
         -3037,
+        ("SAPISpecificIssues",),
         "-3037 PNL_CLEARING",
-        False,
-        None,
     ),
     "ListenKeyNotFound": (
-        ("SAPISpecificIssues",),
         -3038,
+        ("SAPISpecificIssues",),
         "-3038 LISTEN_KEY_NOT_FOUND",
-        False,
-        None,
     ),
     "BalanceNotCleared": (
-        ("SAPISpecificIssues",),
         -3041,
+        ("SAPISpecificIssues",),
         "-3041 BALANCE_NOT_CLEARED",
-        False,
-        None,
     ),
     "PriceIndexNotFound": (
-        ("SAPISpecificIssues",),
         -3042,
+        ("SAPISpecificIssues",),
         "-3042 PRICE_INDEX_NOT_FOUND",
-        False,
-        None,
     ),
     "TransferInNotAllowed": (
-        ("SAPISpecificIssues",),
         -3043,
+        ("SAPISpecificIssues",),
         "-3043 TRANSFER_IN_NOT_ALLOWED",
-        False,
-        None,
     ),
     "SystemBusy": (
-        ("SAPISpecificIssues",),
         -3044,
+        ("SAPISpecificIssues",),
         "-3044 SYSTEM_BUSY",
-        False,
-        None,
     ),
     "System": (
-        ("SAPISpecificIssues",),
         -3045,
+        ("SAPISpecificIssues",),
         "-3045 SYSTEM",
-        False,
-        None,
     ),
     "NotWhitelistUser": (
-        ("SAPISpecificIssues",),
         -3999,
+        ("SAPISpecificIssues",),
         "-3999 NOT_WHITELIST_USER",
-        False,
-        None,
     ),
     "CapitalInvalid": (
-        ("SAPISpecificIssues",),
         -4001,
+        ("SAPISpecificIssues",),
         "-4001 CAPITAL_INVALID",
-        False,
-        None,
     ),
     "CapitalIg": (
-        ("SAPISpecificIssues",),
         -4002,
+        ("SAPISpecificIssues",),
         "-4002 CAPITAL_IG",
-        False,
-        None,
     ),
     "CapitalIev": (
-        ("SAPISpecificIssues",),
         -4003,
+        ("SAPISpecificIssues",),
         "-4003 CAPITAL_IEV",
-        False,
-        None,
     ),
     "CapitalUa": (
-        ("SAPISpecificIssues",),
         -4004,
+        ("SAPISpecificIssues",),
         "-4004 CAPITAL_UA",
-        False,
-        None,
     ),
     "CapaitalTooManyRequest": (
-        ("SAPISpecificIssues",),
         -4005,
+        ("SAPISpecificIssues",),
         "-4005 CAPAITAL_TOO_MANY_REQUEST",
-        False,
-        None,
     ),
     "CapitalOnlySupportPrimaryAccount": (
-        ("SAPISpecificIssues",),
         -4006,
+        ("SAPISpecificIssues",),
         "-4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT",
-        False,
-        None,
     ),
     "CapitalAddressVerificationNotPass": (
-        ("SAPISpecificIssues",),
         -4007,
+        ("SAPISpecificIssues",),
         "-4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS",
-        False,
-        None,
     ),
     "CapitalAddressTagVerificationNotPass": (
-        ("SAPISpecificIssues",),
         -4008,
+        ("SAPISpecificIssues",),
         "-4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS",
-        False,
-        None,
     ),
     "CapitalWhitelistEmailConfirm": (
-        ("SAPISpecificIssues",),
         -4010,
+        ("SAPISpecificIssues",),
         "-4010 CAPITAL_WHITELIST_EMAIL_CONFIRM",
-        False,
-        None,
     ),
     "CapitalWhitelistEmailExpired": (
-        ("SAPISpecificIssues",),
         -4011,
+        ("SAPISpecificIssues",),
         "-4011 CAPITAL_WHITELIST_EMAIL_EXPIRED",
-        False,
-        None,
     ),
     "CapitalWhitelistClose": (
-        ("SAPISpecificIssues",),
         -4012,
+        ("SAPISpecificIssues",),
         "-4012 CAPITAL_WHITELIST_CLOSE",
-        False,
-        None,
     ),
     "CapitalWithdraw2faVerify": (
-        ("SAPISpecificIssues",),
         -4013,
+        ("SAPISpecificIssues",),
         "-4013 CAPITAL_WITHDRAW_2FA_VERIFY",
-        False,
-        None,
     ),
     "CapitalWithdrawLoginDelay": (
-        ("SAPISpecificIssues",),
         -4014,
+        ("SAPISpecificIssues",),
         "-4014 CAPITAL_WITHDRAW_LOGIN_DELAY",
-        False,
-        None,
     ),
     "CapitalWithdrawRestrictedMinute": (
-        ("SAPISpecificIssues",),
         -4015,
+        ("SAPISpecificIssues",),
         "-4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE",
-        False,
-        None,
     ),
     "CapitalWithdrawRestrictedPassword": (
-        ("SAPISpecificIssues",),
         -4016,
+        ("SAPISpecificIssues",),
         "-4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD",
-        False,
-        None,
     ),
     "CapitalWithdrawRestrictedUnbind2fa": (
-        ("SAPISpecificIssues",),
         -4017,
+        ("SAPISpecificIssues",),
         "-4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA",
-        False,
-        None,
     ),
     "CapitalWithdrawAssetNotExist": (
-        ("SAPISpecificIssues",),
         -4018,
+        ("SAPISpecificIssues",),
         "-4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST",
-        False,
-        None,
     ),
     "CapitalWithdrawAssetProhibit": (
-        ("SAPISpecificIssues",),
         -4019,
+        ("SAPISpecificIssues",),
         "-4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT",
-        False,
-        None,
     ),
     "CapitalWithdrawAmountMultiple": (
-        ("SAPISpecificIssues",),
         -4021,
+        ("SAPISpecificIssues",),
         "-4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE",
-        False,
-        None,
     ),
     "CapitalWithdrawMinAmount": (
-        ("SAPISpecificIssues",),
         -4022,
+        ("SAPISpecificIssues",),
         "-4022 CAPITAL_WITHDRAW_MIN_AMOUNT",
-        False,
-        None,
     ),
     "CapitalWithdrawMaxAmount": (
-        ("SAPISpecificIssues",),
         -4023,
+        ("SAPISpecificIssues",),
         "-4023 CAPITAL_WITHDRAW_MAX_AMOUNT",
-        False,
-        None,
     ),
     "CapitalWithdrawUserNoAsset": (
-        ("SAPISpecificIssues",),
         -4024,
+        ("SAPISpecificIssues",),
         "-4024 CAPITAL_WITHDRAW_USER_NO_ASSET",
-        False,
-        None,
     ),
     "CapitalWithdrawUserAssetLessThanZero": (
-        ("SAPISpecificIssues",),
         -4025,
+        ("SAPISpecificIssues",),
         "-4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO",
-        False,
-        None,
     ),
     "CapitalWithdrawUserAssetNotEnough": (
-        ("SAPISpecificIssues",),
         -4026,
+        ("SAPISpecificIssues",),
         "-4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH",
-        False,
-        None,
     ),
     "CapitalWithdrawGetTranIdFailure": (
-        ("SAPISpecificIssues",),
         -4027,
+        ("SAPISpecificIssues",),
         "-4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE",
-        False,
-        None,
     ),
     "CapitalWithdrawMoreThanFee": (
-        ("SAPISpecificIssues",),
         -4028,
+        ("SAPISpecificIssues",),
         "-4028 CAPITAL_WITHDRAW_MORE_THAN_FEE",
-        False,
-        None,
     ),
     "CapitalWithdrawNotExist": (
-        ("SAPISpecificIssues",),
         -4029,
+        ("SAPISpecificIssues",),
         "-4029 CAPITAL_WITHDRAW_NOT_EXIST",
-        False,
-        None,
     ),
     "CapitalWithdrawConfirmSuccess": (
-        ("SAPISpecificIssues",),
         -4030,
+        ("SAPISpecificIssues",),
         "-4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS",
-        False,
-        None,
     ),
     "CapitalWithdrawCancelFailure": (
-        ("SAPISpecificIssues",),
         -4031,
+        ("SAPISpecificIssues",),
         "-4031 CAPITAL_WITHDRAW_CANCEL_FAILURE",
-        False,
-        None,
     ),
     "CapitalWithdrawChecksumVerifyFailure": (
-        ("SAPISpecificIssues",),
         -4032,
+        ("SAPISpecificIssues",),
         "-4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE",
-        False,
-        None,
     ),
     "CapitalWithdrawIllegalAddress": (
-        ("SAPISpecificIssues",),
         -4033,
+        ("SAPISpecificIssues",),
         "-4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS",
-        False,
-        None,
     ),
     "CapitalWithdrawAddressCheat": (
-        ("SAPISpecificIssues",),
         -4034,
+        ("SAPISpecificIssues",),
         "-4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT",
-        False,
-        None,
     ),
     "CapitalWithdrawNotWhiteAddress": (
-        ("SAPISpecificIssues",),
         -4035,
+        ("SAPISpecificIssues",),
         "-4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS",
-        False,
-        None,
     ),
     "CapitalWithdrawNewAddress": (
-        ("SAPISpecificIssues",),
         -4036,
+        ("SAPISpecificIssues",),
         "-4036 CAPITAL_WITHDRAW_NEW_ADDRESS",
-        False,
-        None,
     ),
     "CapitalWithdrawResendEmailFail": (
-        ("SAPISpecificIssues",),
         -4037,
+        ("SAPISpecificIssues",),
         "-4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL",
-        False,
-        None,
     ),
     "CapitalWithdrawResendEmailTimeOut": (
-        ("SAPISpecificIssues",),
         -4038,
+        ("SAPISpecificIssues",),
         "-4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT",
-        False,
-        None,
     ),
     "CapitalUserEmpty": (
-        ("SAPISpecificIssues",),
         -4039,
+        ("SAPISpecificIssues",),
         "-4039 CAPITAL_USER_EMPTY",
-        False,
-        None,
     ),
     "CapitalNoCharge": (
-        ("SAPISpecificIssues",),
         -4040,
+        ("SAPISpecificIssues",),
         "-4040 CAPITAL_NO_CHARGE",
-        False,
-        None,
     ),
     "CapitalMinuteTooSmall": (
-        ("SAPISpecificIssues",),
         -4041,
+        ("SAPISpecificIssues",),
         "-4041 CAPITAL_MINUTE_TOO_SMALL",
-        False,
-        None,
     ),
     "CapitalChargeNotReset": (
-        ("SAPISpecificIssues",),
         -4042,
+        ("SAPISpecificIssues",),
         "-4042 CAPITAL_CHARGE_NOT_RESET",
-        False,
-        None,
     ),
     "CapitalAddressTooMuch": (
-        ("SAPISpecificIssues",),
         -4043,
+        ("SAPISpecificIssues",),
         "-4043 CAPITAL_ADDRESS_TOO_MUCH",
-        False,
-        None,
     ),
     "CapitalBlacklistCountryGetAddress": (
-        ("SAPISpecificIssues",),
         -4044,
+        ("SAPISpecificIssues",),
         "-4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS",
-        False,
-        None,
     ),
     "CapitalGetAssetError": (
-        ("SAPISpecificIssues",),
         -4045,
+        ("SAPISpecificIssues",),
         "-4045 CAPITAL_GET_ASSET_ERROR",
-        False,
-        None,
     ),
     "CapitalAgreementNotConfirmed": (
-        ("SAPISpecificIssues",),
         -4046,
+        ("SAPISpecificIssues",),
         "-4046 CAPITAL_AGREEMENT_NOT_CONFIRMED",
-        False,
-        None,
     ),
     "CapitalDateIntervalLimit": (
-        ("SAPISpecificIssues",),
         -4047,
+        ("SAPISpecificIssues",),
         "-4047 CAPITAL_DATE_INTERVAL_LIMIT",
-        False,
-        None,
     ),
     "CapitalWithdrawUserAssetLockDeposit": (
-        ("SAPISpecificIssues",),
         -4060,
+        ("SAPISpecificIssues",),
         "-4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT",
-        False,
-        None,
     ),
     "AssetDribbletConvertSwitchOff": (
-        ("SAPISpecificIssues",),
         -5001,
+        ("SAPISpecificIssues",),
         "-5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF",
-        False,
-        None,
     ),
     "AssetAssetNotEnough": (
-        ("SAPISpecificIssues",),
         -5002,
+        ("SAPISpecificIssues",),
         "-5002 ASSET_ASSET_NOT_ENOUGH",
-        False,
-        None,
     ),
     "AssetUserHaveNoAsset": (
-        ("SAPISpecificIssues",),
         -5003,
+        ("SAPISpecificIssues",),
         "-5003 ASSET_USER_HAVE_NO_ASSET",
-        False,
-        None,
     ),
     "UserOutOfTransferFloat": (
-        ("SAPISpecificIssues",),
         -5004,
+        ("SAPISpecificIssues",),
         "-5004 USER_OUT_OF_TRANSFER_FLOAT",
-        False,
-        None,
     ),
     "UserAssetAmountIsTooLow": (
-        ("SAPISpecificIssues",),
         -5005,
+        ("SAPISpecificIssues",),
         "-5005 USER_ASSET_AMOUNT_IS_TOO_LOW",
-        False,
-        None,
     ),
     "UserCanNotRequestIn24Hours": (
-        ("SAPISpecificIssues",),
         -5006,
+        ("SAPISpecificIssues",),
         "-5006 USER_CAN_NOT_REQUEST_IN_24_HOURS",
-        False,
-        None,
     ),
     "AmountOverZero": (
-        ("SAPISpecificIssues",),
         -5007,
+        ("SAPISpecificIssues",),
         "-5007 AMOUNT_OVER_ZERO",
-        False,
-        None,
     ),
     "AssetWithdrawWithdrawingNotEnough": (
-        ("SAPISpecificIssues",),
         -5008,
+        ("SAPISpecificIssues",),
         "-5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH",
-        False,
-        None,
     ),
     "ProductNotExist": (
-        ("SAPISpecificIssues",),
         -5009,
+        ("SAPISpecificIssues",),
         "-5009 PRODUCT_NOT_EXIST",
-        False,
-        None,
     ),
     "TransferFail": (
-        ("SAPISpecificIssues",),
         -5010,
+        ("SAPISpecificIssues",),
         "-5010 TRANSFER_FAIL",
-        False,
-        None,
     ),
     "FutureAcctNotExist": (
-        ("SAPISpecificIssues",),
         -5011,
+        ("SAPISpecificIssues",),
         "-5011 FUTURE_ACCT_NOT_EXIST",
-        False,
-        None,
     ),
     "TransferPending": (
-        ("SAPISpecificIssues",),
         -5012,
+        ("SAPISpecificIssues",),
         "-5012 TRANSFER_PENDING",
-        False,
-        None,
     ),
     "ParentSubHaveNoRelation": (
-        ("SAPISpecificIssues",),
         -5021,
+        ("SAPISpecificIssues",),
         "-5021 PARENT_SUB_HAVE_NO_RELATION",
-        False,
-        None,
     ),
     "DailyProductNotExist": (
-        ("SavingsIssues",),
         -6001,
+        ("SavingsIssues",),
         "-6001 DAILY_PRODUCT_NOT_EXIST",
-        False,
-        None,
     ),
     "DailyProductNotAccessible": (
-        ("SavingsIssues",),
         -6003,
+        ("SavingsIssues",),
         "-6003 DAILY_PRODUCT_NOT_ACCESSIBLE",
-        False,
-        None,
     ),
     "DailyProductNotPurchasable": (
-        ("SavingsIssues",),
         -6004,
+        ("SavingsIssues",),
         "-6004 DAILY_PRODUCT_NOT_PURCHASABLE",
-        False,
-        None,
     ),
     "DailyLowerThanMinPurchaseLimit": (
-        ("SavingsIssues",),
         -6005,
+        ("SavingsIssues",),
         "-6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT",
-        False,
-        None,
     ),
     "DailyRedeemAmountError": (
-        ("SavingsIssues",),
         -6006,
+        ("SavingsIssues",),
         "-6006 DAILY_REDEEM_AMOUNT_ERROR",
-        False,
-        None,
     ),
     "DailyRedeemTimeError": (
-        ("SavingsIssues",),
         -6007,
+        ("SavingsIssues",),
         "-6007 DAILY_REDEEM_TIME_ERROR",
-        False,
-        None,
     ),
     "DailyProductNotRedeemable": (
-        ("SavingsIssues",),
         -6008,
+        ("SavingsIssues",),
         "-6008 DAILY_PRODUCT_NOT_REDEEMABLE",
-        False,
-        None,
     ),
     "RequestFrequencyTooHigh": (
-        ("SavingsIssues",),
         -6009,
+        ("SavingsIssues",),
         "-6009 REQUEST_FREQUENCY_TOO_HIGH",
-        False,
-        None,
     ),
     "ExceededUserPurchaseLimit": (
-        ("SavingsIssues",),
         -6011,
+        ("SavingsIssues",),
         "-6011 EXCEEDED_USER_PURCHASE_LIMIT",
-        False,
-        None,
     ),
     "BalanceNotEnough": (
-        ("SavingsIssues",),
         -6012,
+        ("SavingsIssues",),
         "-6012 BALANCE_NOT_ENOUGH",
-        False,
-        None,
     ),
     "PurchasingFailed": (
-        ("SavingsIssues",),
         -6013,
+        ("SavingsIssues",),
         "-6013 PURCHASING_FAILED",
-        False,
-        None,
     ),
     "UpdateFailed": (
-        ("SavingsIssues",),
         -6014,
+        ("SavingsIssues",),
         "-6014 UPDATE_FAILED",
-        False,
-        None,
     ),
     "EmptyRequestBody": (
-        ("SavingsIssues",),
         -6015,
+        ("SavingsIssues",),
         "-6015 EMPTY_REQUEST_BODY",
-        False,
-        None,
     ),
     "ParamsErr": (
-        ("SavingsIssues",),
         -6016,
+        ("SavingsIssues",),
         "-6016 PARAMS_ERR",
-        False,
-        None,
     ),
     "NotInWhitelist": (
-        ("SavingsIssues",),
         -6017,
+        ("SavingsIssues",),
         "-6017 NOT_IN_WHITELIST",
-        False,
-        None,
     ),
     "AssetNotEnough": (
-        ("SavingsIssues",),
         -6018,
+        ("SavingsIssues",),
         "-6018 ASSET_NOT_ENOUGH",
-        False,
-        None,
     ),
     "Pending": (
-        ("SavingsIssues",),
         -6019,
+        ("SavingsIssues",),
         "-6019 PENDING",
-        False,
-        None,
     ),
     "ProjectNotExists": (
-        ("SavingsIssues",),
         -6020,
+        ("SavingsIssues",),
         "-6020 PROJECT_NOT_EXISTS",
-        False,
-        None,
     ),
     "FuturesBadDateRange": (
-        ("Futures",),
         -7001,
+        ("Futures",),
         "-7001 FUTURES_BAD_DATE_RANGE",
-        False,
-        None,
     ),
     "FuturesBadType": (
-        ("Futures",),
         -7002,
+        ("Futures",),
         "-7002 FUTURES_BAD_TYPE",
-        False,
-        None,
     ),
     "E20121": (
-        ("FuturesSpotAlgo",),
         -20121,
+        ("FuturesSpotAlgo",),
         "-20121 ",
-        False,
-        None,
     ),
     "E20124": (
-        ("FuturesSpotAlgo",),
         -20124,
+        ("FuturesSpotAlgo",),
         "-20124 ",
-        False,
-        None,
     ),
     "E20130": (
-        ("FuturesSpotAlgo",),
         -20130,
+        ("FuturesSpotAlgo",),
         "-20130 ",
-        False,
-        None,
     ),
     "E20132": (
-        ("FuturesSpotAlgo",),
         -20132,
+        ("FuturesSpotAlgo",),
         "-20132 ",
-        False,
-        None,
     ),
     "E20194": (
-        ("FuturesSpotAlgo",),
         -20194,
+        ("FuturesSpotAlgo",),
         "-20194 ",
-        False,
-        None,
     ),
     "E20195": (
-        ("FuturesSpotAlgo",),
         -20195,
+        ("FuturesSpotAlgo",),
         "-20195 ",
-        False,
-        None,
     ),
     "E20196": (
-        ("FuturesSpotAlgo",),
         -20196,
+        ("FuturesSpotAlgo",),
         "-20196 ",
-        False,
-        None,
     ),
     "E20198": (
-        ("FuturesSpotAlgo",),
         -20198,
+        ("FuturesSpotAlgo",),
         "-20198 ",
-        False,
-        None,
     ),
     "E20204": (
-        ("FuturesSpotAlgo",),
         -20204,
+        ("FuturesSpotAlgo",),
         "-20204 ",
-        False,
-        None,
     ),
     "SystemMaintenance": (
-        ("CryptoLoans",),
         -10001,
+        ("CryptoLoans",),
         "-10001 SYSTEM_MAINTENANCE",
-        False,
-        None,
     ),
     "InvalidInput": (
-        ("CryptoLoans",),
         -10002,
+        ("CryptoLoans",),
         "-10002 INVALID_INPUT",
-        False,
-        None,
     ),
     "NoRecords": (
-        ("CryptoLoans",),
         -10005,
+        ("CryptoLoans",),
         "-10005 NO_RECORDS",
-        False,
-        None,
     ),
     "CoinNotLoanable": (
-        ("CryptoLoans",),
         -10007,
+        ("CryptoLoans",),
         "-10007 COIN_NOT_LOANABLE",
-        False,
-        None,
     ),
     "CoinNotLoanable10008": (
-        ("CryptoLoans",),
         -10008,
+        ("CryptoLoans",),
         "-10008 COIN_NOT_LOANABLE",
-        False,
-        None,
     ),
     "CoinNotCollateral": (
-        ("CryptoLoans",),
         -10009,
+        ("CryptoLoans",),
         "-10009 COIN_NOT_COLLATERAL",
-        False,
-        None,
     ),
     "CoinNotCollateral10010": (
-        ("CryptoLoans",),
         -10010,
+        ("CryptoLoans",),
         "-10010 COIN_NOT_COLLATERAL",
-        False,
-        None,
     ),
     "InsufficientAsset": (
-        ("CryptoLoans",),
         -10011,
+        ("CryptoLoans",),
         "-10011 INSUFFICIENT_ASSET",
-        False,
-        None,
     ),
     "InvalidAmount": (
-        ("CryptoLoans",),
         -10012,
+        ("CryptoLoans",),
         "-10012 INVALID_AMOUNT",
-        False,
-        None,
     ),
     "InsufficientAmount": (
-        ("CryptoLoans",),
         -10013,
+        ("CryptoLoans",),
         "-10013 INSUFFICIENT_AMOUNT",
-        False,
-        None,
     ),
     "DeductionFailed": (
-        ("CryptoLoans",),
         -10015,
+        ("CryptoLoans",),
         "-10015 DEDUCTION_FAILED",
-        False,
-        None,
     ),
     "LoanFailed": (
-        ("CryptoLoans",),
         -10016,
+        ("CryptoLoans",),
         "-10016 LOAN_FAILED",
-        False,
-        None,
     ),
     "RepayExceedDebt": (
-        ("CryptoLoans",),
         -10017,
+        ("CryptoLoans",),
         "-10017 REPAY_EXCEED_DEBT",
-        False,
-        None,
     ),
     "InvalidAmount10018": (
-        ("CryptoLoans",),
         -10018,
+        ("CryptoLoans",),
         "-10018 INVALID_AMOUNT",
-        False,
-        None,
     ),
     "ConfigNotExist": (
-        ("CryptoLoans",),
         -10019,
+        ("CryptoLoans",),
         "-10019 CONFIG_NOT_EXIST",
-        False,
-        None,
     ),
     "UidNotExist": (
-        ("CryptoLoans",),
         -10020,
+        ("CryptoLoans",),
         "-10020 UID_NOT_EXIST",
-        False,
-        None,
     ),
     "OrderNotExist": (
-        ("CryptoLoans",),
         -10021,
+        ("CryptoLoans",),
         "-10021 ORDER_NOT_EXIST",
-        False,
-        None,
     ),
     "InvalidAmount10022": (
-        ("CryptoLoans",),
         -10022,
+        ("CryptoLoans",),
         "-10022 INVALID_AMOUNT",
-        False,
-        None,
     ),
     "AdjustLtvFailed": (
-        ("CryptoLoans",),
         -10023,
+        ("CryptoLoans",),
         "-10023 ADJUST_LTV_FAILED",
-        False,
-        None,
     ),
     "AdjustLtvNotSupported": (
-        ("CryptoLoans",),
         -10024,
+        ("CryptoLoans",),
         "-10024 ADJUST_LTV_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "RepayFailed": (
-        ("CryptoLoans",),
         -10025,
+        ("CryptoLoans",),
         "-10025 REPAY_FAILED",
-        False,
-        None,
     ),
     "InvalidParameter10026": (
-        ("CryptoLoans",),
         -10026,
+        ("CryptoLoans",),
         "-10026 INVALID_PARAMETER",
-        False,
-        None,
     ),
     "InvalidParameter10028": (
-        ("CryptoLoans",),
         -10028,
+        ("CryptoLoans",),
         "-10028 INVALID_PARAMETER",
-        False,
-        None,
     ),
     "AmountTooSmall": (
-        ("CryptoLoans",),
         -10029,
+        ("CryptoLoans",),
         "-10029 AMOUNT_TOO_SMALL",
-        False,
-        None,
     ),
     "AmountTooLarge": (
-        ("CryptoLoans",),
         -10030,
+        ("CryptoLoans",),
         "-10030 AMOUNT_TOO_LARGE",
-        False,
-        None,
     ),
     "QuotaReached": (
-        ("CryptoLoans",),
         -10031,
+        ("CryptoLoans",),
         "-10031 QUOTA_REACHED",
-        False,
-        None,
     ),
     "RepayNotAvailable": (
-        ("CryptoLoans",),
         -10032,
+        ("CryptoLoans",),
         "-10032 REPAY_NOT_AVAILABLE",
-        False,
-        None,
     ),
     "RepayNotAvailable10034": (
-        ("CryptoLoans",),
         -10034,
+        ("CryptoLoans",),
         "-10034 REPAY_NOT_AVAILABLE",
-        False,
-        None,
     ),
     "AmountTooSmall10039": (
-        ("CryptoLoans",),
         -10039,
+        ("CryptoLoans",),
         "-10039 AMOUNT_TOO_SMALL",
-        False,
-        None,
     ),
     "AmountTooLarge10040": (
-        ("CryptoLoans",),
         -10040,
+        ("CryptoLoans",),
         "-10040 AMOUNT_TOO_LARGE",
-        False,
-        None,
     ),
     "InsufficientAmount10041": (
-        ("CryptoLoans",),
         -10041,
+        ("CryptoLoans",),
         "-10041 INSUFFICIENT_AMOUNT",
-        False,
-        None,
     ),
     "AssetNotSupported": (
-        ("CryptoLoans",),
         -10042,
+        ("CryptoLoans",),
         "-10042 ASSET_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "AssetNotSupported10043": (
-        ("CryptoLoans",),
         -10043,
+        ("CryptoLoans",),
         "-10043 ASSET_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "QuotaReached10044": (
-        ("CryptoLoans",),
         -10044,
+        ("CryptoLoans",),
         "-10044 QUOTA_REACHED",
-        False,
-        None,
     ),
     "CollteralRepayNotSupported": (
-        ("CryptoLoans",),
         -10045,
+        ("CryptoLoans",),
         "-10045 COLLTERAL_REPAY_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "ExceedMaxAdjustment": (
-        ("CryptoLoans",),
         -10046,
+        ("CryptoLoans",),
         "-10046 EXCEED_MAX_ADJUSTMENT",
-        False,
-        None,
     ),
     "RegionNotSupported": (
-        ("CryptoLoans",),
         -10047,
+        ("CryptoLoans",),
         "-10047 REGION_NOT_SUPPORTED",
-        False,
-        None,
     ),
     "BlvtForbidRedeem": (
-        ("BLVT",),
         -13000,
+        ("BLVT",),
         "-13000 BLVT_FORBID_REDEEM",
-        False,
-        None,
     ),
     "BlvtExceedDailyLimit": (
-        ("BLVT",),
         -13001,
+        ("BLVT",),
         "-13001 BLVT_EXCEED_DAILY_LIMIT",
-        False,
-        None,
     ),
     "BlvtExceedTokenDailyLimit": (
-        ("BLVT",),
         -13002,
+        ("BLVT",),
         "-13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT",
-        False,
-        None,
     ),
     "BlvtForbidPurchase": (
-        ("BLVT",),
         -13003,
+        ("BLVT",),
         "-13003 BLVT_FORBID_PURCHASE",
-        False,
-        None,
     ),
     "BlvtExceedDailyPurchaseLimit": (
-        ("BLVT",),
         -13004,
+        ("BLVT",),
         "-13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT",
-        False,
-        None,
     ),
     "BlvtExceedTokenDailyPurchaseLimit": (
-        ("BLVT",),
         -13005,
+        ("BLVT",),
         "-13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT",
-        False,
-        None,
     ),
     "BlvtPurchaseLessMinAmount": (
-        ("BLVT",),
         -13006,
+        ("BLVT",),
         "-13006 BLVT_PURCHASE_LESS_MIN_AMOUNT",
-        False,
-        None,
     ),
     "BlvtPurchaseAgreementNotSign": (
-        ("BLVT",),
         -13007,
+        ("BLVT",),
         "-13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN",
-        False,
-        None,
     ),
     "TooManyRequests12014": (
-        ("LiquidSwap",),
         -12014,
+        ("LiquidSwap",),
         "-12014 TOO MANY REQUESTS",
-        False,
-        None,
     ),
     "E18002": (
-        ("BinanceCode",),
         -18002,
+        ("BinanceCode",),
         "-18002 ",
-        False,
-        None,
     ),
     "E18003": (
-        ("BinanceCode",),
         -18003,
+        ("BinanceCode",),
         "-18003 ",
-        False,
-        None,
     ),
     "E18004": (
-        ("BinanceCode",),
         -18004,
+        ("BinanceCode",),
         "-18004 ",
-        False,
-        None,
     ),
     "E18005": (
-        ("BinanceCode",),
         -18005,
+        ("BinanceCode",),
         "-18005 ",
-        False,
-        None,
     ),
     "E18006": (
-        ("BinanceCode",),
         -18006,
+        ("BinanceCode",),
         "-18006 ",
-        False,
-        None,
     ),
     "E18007": (
-        ("BinanceCode",),
         -18007,
+        ("BinanceCode",),
         "-18007 ",
-        False,
-        None,
     ),
     "UserIsNotUniaccount": (
-        ("PortfolioMarginAccount",),
         -21001,
+        ("PortfolioMarginAccount",),
         "-21001 USER_IS_NOT_UNIACCOUNT",
-        False,
-        None,
     ),
     "UniAccountCantTransferFuture": (
-        ("PortfolioMarginAccount",),
         -21002,
+        ("PortfolioMarginAccount",),
         "-21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE",
-        False,
-        None,
     ),
     "NetAssetMustLteRatio": (
-        ("PortfolioMarginAccount",),
         -21003,
+        ("PortfolioMarginAccount",),
         "-21003 NET_ASSET_MUST_LTE_RATIO",
-        False,
-        None,
     ),
     "UserNoLiability": (
-        ("PortfolioMarginAccount",),
         -21004,
+        ("PortfolioMarginAccount",),
         "-21004 USER_NO_LIABILITY",
-        False,
-        None,
     ),
     "NoEnoughAsset": (
-        ("PortfolioMarginAccount",),
         -21005,
+        ("PortfolioMarginAccount",),
         "-21005 NO_ENOUGH_ASSET",
-        False,
-        None,
     ),
     "HadInProcessRepay": (
-        ("PortfolioMarginAccount",),
         -21006,
+        ("PortfolioMarginAccount",),
         "-21006 HAD_IN_PROCESS_REPAY",
-        False,
-        None,
     ),
     "InForceLiquidation": (
-        ("PortfolioMarginAccount",),
         -21007,
+        ("PortfolioMarginAccount",),
         "-21007 IN_FORCE_LIQUIDATION",
-        False,
-        None,
     ),
     "OrderCancelReplacePartiallyFailed": (
-        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         -2021,
+        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         "-2021 Order cancel-replace partially failed",
-        False,
-        None,
     ),
     "OrderCancelReplaceFailed": (
-        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         -2022,
+        ("ErrorsRegardingPOSTApiOrderCancelReplace",),
         "-2022 Order cancel-replace failed.",
-        False,
-        None,
     ),
 }
 
@@ -8219,13 +7933,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -8273,10 +7985,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -8557,33 +8273,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -8591,753 +8298,770 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class GeneralServerOrNetworkIssues(ApiError):
+    """10xx - General Server or Network issues"""
+
+
+class RequestIssues(ApiError):
+    """11xx - 2xxx Request issues"""
+
+
+class SAPISpecificIssues(ApiError):
+    """3xxx-5xxx SAPI-specific issues"""
+
+
+class SavingsIssues(ApiError):
+    """6XXX - Savings Issues"""
+
+
+class Futures(ApiError):
+    """70xx - Futures"""
+
+
+class FuturesSpotAlgo(ApiError):
+    """20xxx - Futures/Spot Algo"""
+
+
+class CryptoLoans(ApiError):
+    """10xxx - Crypto Loans"""
+
+
+class BLVT(ApiError):
+    """13xxx - BLVT"""
+
+
+class LiquidSwap(ApiError):
+    """12xxx - Liquid Swap"""
+
+
+class BinanceCode(ApiError):
+    """18xxx - Binance Code"""
+
+
+class PortfolioMarginAccount(ApiError):
+    """21xxx - Portfolio Margin Account"""
+
+
+class ErrorsRegardingPOSTApiOrderCancelReplace(ApiError):
+    """Errors regarding POST /api/v3/order/cancelReplace"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 235.
 if TYPE_CHECKING:
 
-    class GeneralServerOrNetworkIssues(ApiError):
-        """10xx - General Server or Network issues"""
-
-    class RequestIssues(ApiError):
-        """11xx - 2xxx Request issues"""
-
-    class SAPISpecificIssues(ApiError):
-        """3xxx-5xxx SAPI-specific issues"""
-
-    class SavingsIssues(ApiError):
-        """6XXX - Savings Issues"""
-
-    class Futures(ApiError):
-        """70xx - Futures"""
-
-    class FuturesSpotAlgo(ApiError):
-        """20xxx - Futures/Spot Algo"""
-
-    class CryptoLoans(ApiError):
-        """10xxx - Crypto Loans"""
-
-    class BLVT(ApiError):
-        """13xxx - BLVT"""
-
-    class LiquidSwap(ApiError):
-        """12xxx - Liquid Swap"""
-
-    class BinanceCode(ApiError):
-        """18xxx - Binance Code"""
-
-    class PortfolioMarginAccount(ApiError):
-        """21xxx - Portfolio Margin Account"""
-
-    class ErrorsRegardingPOSTApiOrderCancelReplace(ApiError):
-        """Errors regarding POST /api/v3/order/cancelReplace"""
-
-    class Unknown(GeneralServerOrNetworkIssues):
+    class Unknown(GeneralServerOrNetworkIssues, code=-1000):
         """-1000 UNKNOWN"""
 
-    class Disconnected(GeneralServerOrNetworkIssues):
+    class Disconnected(GeneralServerOrNetworkIssues, code=-1001):
         """-1001 DISCONNECTED"""
 
-    class Unauthorized(GeneralServerOrNetworkIssues):
+    class Unauthorized(GeneralServerOrNetworkIssues, code=-1002):
         """-1002 UNAUTHORIZED"""
 
-    class TooManyRequests(GeneralServerOrNetworkIssues):
+    class TooManyRequests(GeneralServerOrNetworkIssues, code=-1003):
         """-1003 TOO_MANY_REQUESTS"""
 
-    class ServerBusy(GeneralServerOrNetworkIssues):
+    class ServerBusy(GeneralServerOrNetworkIssues, code=-1004):
         """-1004 SERVER_BUSY"""
 
-    class UnexpectedResp(GeneralServerOrNetworkIssues):
+    class UnexpectedResp(GeneralServerOrNetworkIssues, code=-1006):
         """-1006 UNEXPECTED_RESP"""
 
-    class Timeout(GeneralServerOrNetworkIssues):
+    class Timeout(GeneralServerOrNetworkIssues, code=-1007):
         """-1007 TIMEOUT"""
 
-    class ServerBusy1008(GeneralServerOrNetworkIssues):
+    class ServerBusy1008(GeneralServerOrNetworkIssues, code=-1008):
         """-1008 SERVER_BUSY"""
 
-    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues, code=-1014):
         """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
-    class TooManyOrders(GeneralServerOrNetworkIssues):
+    class TooManyOrders(GeneralServerOrNetworkIssues, code=-1015):
         """-1015 TOO_MANY_ORDERS"""
 
-    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues, code=-1016):
         """-1016 SERVICE_SHUTTING_DOWN"""
 
-    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+    class UnsupportedOperation(GeneralServerOrNetworkIssues, code=-1020):
         """-1020 UNSUPPORTED_OPERATION"""
 
-    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+    class InvalidTimestamp(GeneralServerOrNetworkIssues, code=-1021):
         """-1021 INVALID_TIMESTAMP"""
 
-    class InvalidSignature(GeneralServerOrNetworkIssues):
+    class InvalidSignature(GeneralServerOrNetworkIssues, code=-1022):
         """-1022 INVALID_SIGNATURE"""
 
-    class NotFoundAuthenticatedOrAuthorized(GeneralServerOrNetworkIssues):
+    class NotFoundAuthenticatedOrAuthorized(GeneralServerOrNetworkIssues, code=-1099):
         """-1099 Not found, authenticated, or authorized"""
 
-    class IllegalChars(RequestIssues):
+    class IllegalChars(RequestIssues, code=-1100):
         """-1100 ILLEGAL_CHARS"""
 
-    class TooManyParameters(RequestIssues):
+    class TooManyParameters(RequestIssues, code=-1101):
         """-1101 TOO_MANY_PARAMETERS"""
 
-    class MandatoryParamEmptyOrMalformed(RequestIssues):
+    class MandatoryParamEmptyOrMalformed(RequestIssues, code=-1102):
         """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
-    class UnknownParam(RequestIssues):
+    class UnknownParam(RequestIssues, code=-1103):
         """-1103 UNKNOWN_PARAM"""
 
-    class UnreadParameters(RequestIssues):
+    class UnreadParameters(RequestIssues, code=-1104):
         """-1104 UNREAD_PARAMETERS"""
 
-    class ParamEmpty(RequestIssues):
+    class ParamEmpty(RequestIssues, code=-1105):
         """-1105 PARAM_EMPTY"""
 
-    class ParamNotRequired(RequestIssues):
+    class ParamNotRequired(RequestIssues, code=-1106):
         """-1106 PARAM_NOT_REQUIRED"""
 
-    class BadPrecision(RequestIssues):
+    class BadPrecision(RequestIssues, code=-1111):
         """-1111 BAD_PRECISION"""
 
-    class NoDepth(RequestIssues):
+    class NoDepth(RequestIssues, code=-1112):
         """-1112 NO_DEPTH"""
 
-    class TifNotRequired(RequestIssues):
+    class TifNotRequired(RequestIssues, code=-1114):
         """-1114 TIF_NOT_REQUIRED"""
 
-    class InvalidTif(RequestIssues):
+    class InvalidTif(RequestIssues, code=-1115):
         """-1115 INVALID_TIF"""
 
-    class InvalidOrderType(RequestIssues):
+    class InvalidOrderType(RequestIssues, code=-1116):
         """-1116 INVALID_ORDER_TYPE"""
 
-    class InvalidSide(RequestIssues):
+    class InvalidSide(RequestIssues, code=-1117):
         """-1117 INVALID_SIDE"""
 
-    class EmptyNewClOrdId(RequestIssues):
+    class EmptyNewClOrdId(RequestIssues, code=-1118):
         """-1118 EMPTY_NEW_CL_ORD_ID"""
 
-    class EmptyOrgClOrdId(RequestIssues):
+    class EmptyOrgClOrdId(RequestIssues, code=-1119):
         """-1119 EMPTY_ORG_CL_ORD_ID"""
 
-    class BadInterval(RequestIssues):
+    class BadInterval(RequestIssues, code=-1120):
         """-1120 BAD_INTERVAL"""
 
-    class BadSymbol(RequestIssues):
+    class BadSymbol(RequestIssues, code=-1121):
         """-1121 BAD_SYMBOL"""
 
-    class InvalidListenKey(RequestIssues):
+    class InvalidListenKey(RequestIssues, code=-1125):
         """-1125 INVALID_LISTEN_KEY"""
 
-    class MoreThanXxHours(RequestIssues):
+    class MoreThanXxHours(RequestIssues, code=-1127):
         """-1127 MORE_THAN_XX_HOURS"""
 
-    class OptionalParamsBadCombo(RequestIssues):
+    class OptionalParamsBadCombo(RequestIssues, code=-1128):
         """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
 
-    class InvalidParameter(RequestIssues):
+    class InvalidParameter(RequestIssues, code=-1130):
         """-1130 INVALID_PARAMETER"""
 
-    class BadRecvWindow(RequestIssues):
+    class BadRecvWindow(RequestIssues, code=-1131):
         """-1131 BAD_RECV_WINDOW"""
 
-    class BadStrategyType(RequestIssues):
+    class BadStrategyType(RequestIssues, code=-1134):
         """-1134 BAD_STRATEGY_TYPE"""
 
-    class InvalidCancelRestrictions(RequestIssues):
+    class InvalidCancelRestrictions(RequestIssues, code=-1145):
         """-1145 INVALID_CANCEL_RESTRICTIONS"""
 
-    class DuplicateSymbols(RequestIssues):
+    class DuplicateSymbols(RequestIssues, code=-1151):
         """-1151 DUPLICATE_SYMBOLS"""
 
-    class NewOrderRejected(RequestIssues):
+    class NewOrderRejected(RequestIssues, code=-2010):
         """-2010 NEW_ORDER_REJECTED"""
 
-    class CancelRejected(RequestIssues):
+    class CancelRejected(RequestIssues, code=-2011):
         """-2011 CANCEL_REJECTED"""
 
-    class NoSuchOrder(RequestIssues):
+    class NoSuchOrder(RequestIssues, code=-2013):
         """-2013 NO_SUCH_ORDER"""
 
-    class BadApiKeyFmt(RequestIssues):
+    class BadApiKeyFmt(RequestIssues, code=-2014):
         """-2014 BAD_API_KEY_FMT"""
 
-    class RejectedMbxKey(RequestIssues):
+    class RejectedMbxKey(RequestIssues, code=-2015):
         """-2015 REJECTED_MBX_KEY"""
 
-    class NoTradingWindow(RequestIssues):
+    class NoTradingWindow(RequestIssues, code=-2016):
         """-2016 NO_TRADING_WINDOW"""
 
-    class OrderArchived(RequestIssues):
+    class OrderArchived(RequestIssues, code=-2026):
         """-2026 ORDER_ARCHIVED"""
 
-    class InnerFailure(SAPISpecificIssues):
+    class InnerFailure(SAPISpecificIssues, code=-3000):
         """-3000 INNER_FAILURE"""
 
-    class NeedEnable2fa(SAPISpecificIssues):
+    class NeedEnable2fa(SAPISpecificIssues, code=-3001):
         """-3001 NEED_ENABLE_2FA"""
 
-    class AssetDeficiency(SAPISpecificIssues):
+    class AssetDeficiency(SAPISpecificIssues, code=-3002):
         """-3002 ASSET_DEFICIENCY"""
 
-    class NoOpenedMarginAccount(SAPISpecificIssues):
+    class NoOpenedMarginAccount(SAPISpecificIssues, code=-3003):
         """-3003 NO_OPENED_MARGIN_ACCOUNT"""
 
-    class TradeNotAllowed(SAPISpecificIssues):
+    class TradeNotAllowed(SAPISpecificIssues, code=-3004):
         """-3004 TRADE_NOT_ALLOWED"""
 
-    class TransferOutNotAllowed(SAPISpecificIssues):
+    class TransferOutNotAllowed(SAPISpecificIssues, code=-3005):
         """-3005 TRANSFER_OUT_NOT_ALLOWED"""
 
-    class ExceedMaxBorrowable(SAPISpecificIssues):
+    class ExceedMaxBorrowable(SAPISpecificIssues, code=-3006):
         """-3006 EXCEED_MAX_BORROWABLE"""
 
-    class HasPendingTransaction(SAPISpecificIssues):
+    class HasPendingTransaction(SAPISpecificIssues, code=-3007):
         """-3007 HAS_PENDING_TRANSACTION"""
 
-    class BorrowNotAllowed(SAPISpecificIssues):
+    class BorrowNotAllowed(SAPISpecificIssues, code=-3008):
         """-3008 BORROW_NOT_ALLOWED"""
 
-    class AssetNotMortgageable(SAPISpecificIssues):
+    class AssetNotMortgageable(SAPISpecificIssues, code=-3009):
         """-3009 ASSET_NOT_MORTGAGEABLE"""
 
-    class RepayNotAllowed(SAPISpecificIssues):
+    class RepayNotAllowed(SAPISpecificIssues, code=-3010):
         """-3010 REPAY_NOT_ALLOWED"""
 
-    class BadDateRange(SAPISpecificIssues):
+    class BadDateRange(SAPISpecificIssues, code=-3011):
         """-3011 BAD_DATE_RANGE"""
 
-    class AssetAdminBanBorrow(SAPISpecificIssues):
+    class AssetAdminBanBorrow(SAPISpecificIssues, code=-3012):
         """-3012 ASSET_ADMIN_BAN_BORROW"""
 
-    class LtMinBorrowable(SAPISpecificIssues):
+    class LtMinBorrowable(SAPISpecificIssues, code=-3013):
         """-3013 LT_MIN_BORROWABLE"""
 
-    class AccountBanBorrow(SAPISpecificIssues):
+    class AccountBanBorrow(SAPISpecificIssues, code=-3014):
         """-3014 ACCOUNT_BAN_BORROW"""
 
-    class RepayExceedLiability(SAPISpecificIssues):
+    class RepayExceedLiability(SAPISpecificIssues, code=-3015):
         """-3015 REPAY_EXCEED_LIABILITY"""
 
-    class LtMinRepay(SAPISpecificIssues):
+    class LtMinRepay(SAPISpecificIssues, code=-3016):
         """-3016 LT_MIN_REPAY"""
 
-    class AssetAdminBanMortgage(SAPISpecificIssues):
+    class AssetAdminBanMortgage(SAPISpecificIssues, code=-3017):
         """-3017 ASSET_ADMIN_BAN_MORTGAGE"""
 
-    class AccountBanMortgage(SAPISpecificIssues):
+    class AccountBanMortgage(SAPISpecificIssues, code=-3018):
         """-3018 ACCOUNT_BAN_MORTGAGE"""
 
-    class AccountBanRollout(SAPISpecificIssues):
+    class AccountBanRollout(SAPISpecificIssues, code=-3019):
         """-3019 ACCOUNT_BAN_ROLLOUT"""
 
-    class ExceedMaxRollout(SAPISpecificIssues):
+    class ExceedMaxRollout(SAPISpecificIssues, code=-3020):
         """-3020 EXCEED_MAX_ROLLOUT"""
 
-    class PairAdminBanTrade(SAPISpecificIssues):
+    class PairAdminBanTrade(SAPISpecificIssues, code=-3021):
         """-3021 PAIR_ADMIN_BAN_TRADE"""
 
-    class AccountBanTrade(SAPISpecificIssues):
+    class AccountBanTrade(SAPISpecificIssues, code=-3022):
         """-3022 ACCOUNT_BAN_TRADE"""
 
-    class WarningMarginLevel(SAPISpecificIssues):
+    class WarningMarginLevel(SAPISpecificIssues, code=-3023):
         """-3023 WARNING_MARGIN_LEVEL"""
 
-    class FewLiabilityLeft(SAPISpecificIssues):
+    class FewLiabilityLeft(SAPISpecificIssues, code=-3024):
         """-3024 FEW_LIABILITY_LEFT"""
 
-    class InvalidEffectiveTime(SAPISpecificIssues):
+    class InvalidEffectiveTime(SAPISpecificIssues, code=-3025):
         """-3025 INVALID_EFFECTIVE_TIME"""
 
-    class ValidationFailed(SAPISpecificIssues):
+    class ValidationFailed(SAPISpecificIssues, code=-3026):
         """-3026 VALIDATION_FAILED"""
 
-    class NotValidMarginAsset(SAPISpecificIssues):
+    class NotValidMarginAsset(SAPISpecificIssues, code=-3027):
         """-3027 NOT_VALID_MARGIN_ASSET"""
 
-    class NotValidMarginPair(SAPISpecificIssues):
+    class NotValidMarginPair(SAPISpecificIssues, code=-3028):
         """-3028 NOT_VALID_MARGIN_PAIR"""
 
-    class TransferFailed(SAPISpecificIssues):
+    class TransferFailed(SAPISpecificIssues, code=-3029):
         """-3029 TRANSFER_FAILED"""
 
-    class AccountBanRepay(SAPISpecificIssues):
+    class AccountBanRepay(SAPISpecificIssues, code=-3036):
         """-3036 ACCOUNT_BAN_REPAY"""
 
-    class PnlClearing(SAPISpecificIssues):
+    class PnlClearing(SAPISpecificIssues, code=-3037):
         """-3037 PNL_CLEARING"""
 
-    class ListenKeyNotFound(SAPISpecificIssues):
+    class ListenKeyNotFound(SAPISpecificIssues, code=-3038):
         """-3038 LISTEN_KEY_NOT_FOUND"""
 
-    class BalanceNotCleared(SAPISpecificIssues):
+    class BalanceNotCleared(SAPISpecificIssues, code=-3041):
         """-3041 BALANCE_NOT_CLEARED"""
 
-    class PriceIndexNotFound(SAPISpecificIssues):
+    class PriceIndexNotFound(SAPISpecificIssues, code=-3042):
         """-3042 PRICE_INDEX_NOT_FOUND"""
 
-    class TransferInNotAllowed(SAPISpecificIssues):
+    class TransferInNotAllowed(SAPISpecificIssues, code=-3043):
         """-3043 TRANSFER_IN_NOT_ALLOWED"""
 
-    class SystemBusy(SAPISpecificIssues):
+    class SystemBusy(SAPISpecificIssues, code=-3044):
         """-3044 SYSTEM_BUSY"""
 
-    class System(SAPISpecificIssues):
+    class System(SAPISpecificIssues, code=-3045):
         """-3045 SYSTEM"""
 
-    class NotWhitelistUser(SAPISpecificIssues):
+    class NotWhitelistUser(SAPISpecificIssues, code=-3999):
         """-3999 NOT_WHITELIST_USER"""
 
-    class CapitalInvalid(SAPISpecificIssues):
+    class CapitalInvalid(SAPISpecificIssues, code=-4001):
         """-4001 CAPITAL_INVALID"""
 
-    class CapitalIg(SAPISpecificIssues):
+    class CapitalIg(SAPISpecificIssues, code=-4002):
         """-4002 CAPITAL_IG"""
 
-    class CapitalIev(SAPISpecificIssues):
+    class CapitalIev(SAPISpecificIssues, code=-4003):
         """-4003 CAPITAL_IEV"""
 
-    class CapitalUa(SAPISpecificIssues):
+    class CapitalUa(SAPISpecificIssues, code=-4004):
         """-4004 CAPITAL_UA"""
 
-    class CapaitalTooManyRequest(SAPISpecificIssues):
+    class CapaitalTooManyRequest(SAPISpecificIssues, code=-4005):
         """-4005 CAPAITAL_TOO_MANY_REQUEST"""
 
-    class CapitalOnlySupportPrimaryAccount(SAPISpecificIssues):
+    class CapitalOnlySupportPrimaryAccount(SAPISpecificIssues, code=-4006):
         """-4006 CAPITAL_ONLY_SUPPORT_PRIMARY_ACCOUNT"""
 
-    class CapitalAddressVerificationNotPass(SAPISpecificIssues):
+    class CapitalAddressVerificationNotPass(SAPISpecificIssues, code=-4007):
         """-4007 CAPITAL_ADDRESS_VERIFICATION_NOT_PASS"""
 
-    class CapitalAddressTagVerificationNotPass(SAPISpecificIssues):
+    class CapitalAddressTagVerificationNotPass(SAPISpecificIssues, code=-4008):
         """-4008 CAPITAL_ADDRESS_TAG_VERIFICATION_NOT_PASS"""
 
-    class CapitalWhitelistEmailConfirm(SAPISpecificIssues):
+    class CapitalWhitelistEmailConfirm(SAPISpecificIssues, code=-4010):
         """-4010 CAPITAL_WHITELIST_EMAIL_CONFIRM"""
 
-    class CapitalWhitelistEmailExpired(SAPISpecificIssues):
+    class CapitalWhitelistEmailExpired(SAPISpecificIssues, code=-4011):
         """-4011 CAPITAL_WHITELIST_EMAIL_EXPIRED"""
 
-    class CapitalWhitelistClose(SAPISpecificIssues):
+    class CapitalWhitelistClose(SAPISpecificIssues, code=-4012):
         """-4012 CAPITAL_WHITELIST_CLOSE"""
 
-    class CapitalWithdraw2faVerify(SAPISpecificIssues):
+    class CapitalWithdraw2faVerify(SAPISpecificIssues, code=-4013):
         """-4013 CAPITAL_WITHDRAW_2FA_VERIFY"""
 
-    class CapitalWithdrawLoginDelay(SAPISpecificIssues):
+    class CapitalWithdrawLoginDelay(SAPISpecificIssues, code=-4014):
         """-4014 CAPITAL_WITHDRAW_LOGIN_DELAY"""
 
-    class CapitalWithdrawRestrictedMinute(SAPISpecificIssues):
+    class CapitalWithdrawRestrictedMinute(SAPISpecificIssues, code=-4015):
         """-4015 CAPITAL_WITHDRAW_RESTRICTED_MINUTE"""
 
-    class CapitalWithdrawRestrictedPassword(SAPISpecificIssues):
+    class CapitalWithdrawRestrictedPassword(SAPISpecificIssues, code=-4016):
         """-4016 CAPITAL_WITHDRAW_RESTRICTED_PASSWORD"""
 
-    class CapitalWithdrawRestrictedUnbind2fa(SAPISpecificIssues):
+    class CapitalWithdrawRestrictedUnbind2fa(SAPISpecificIssues, code=-4017):
         """-4017 CAPITAL_WITHDRAW_RESTRICTED_UNBIND_2FA"""
 
-    class CapitalWithdrawAssetNotExist(SAPISpecificIssues):
+    class CapitalWithdrawAssetNotExist(SAPISpecificIssues, code=-4018):
         """-4018 CAPITAL_WITHDRAW_ASSET_NOT_EXIST"""
 
-    class CapitalWithdrawAssetProhibit(SAPISpecificIssues):
+    class CapitalWithdrawAssetProhibit(SAPISpecificIssues, code=-4019):
         """-4019 CAPITAL_WITHDRAW_ASSET_PROHIBIT"""
 
-    class CapitalWithdrawAmountMultiple(SAPISpecificIssues):
+    class CapitalWithdrawAmountMultiple(SAPISpecificIssues, code=-4021):
         """-4021 CAPITAL_WITHDRAW_AMOUNT_MULTIPLE"""
 
-    class CapitalWithdrawMinAmount(SAPISpecificIssues):
+    class CapitalWithdrawMinAmount(SAPISpecificIssues, code=-4022):
         """-4022 CAPITAL_WITHDRAW_MIN_AMOUNT"""
 
-    class CapitalWithdrawMaxAmount(SAPISpecificIssues):
+    class CapitalWithdrawMaxAmount(SAPISpecificIssues, code=-4023):
         """-4023 CAPITAL_WITHDRAW_MAX_AMOUNT"""
 
-    class CapitalWithdrawUserNoAsset(SAPISpecificIssues):
+    class CapitalWithdrawUserNoAsset(SAPISpecificIssues, code=-4024):
         """-4024 CAPITAL_WITHDRAW_USER_NO_ASSET"""
 
-    class CapitalWithdrawUserAssetLessThanZero(SAPISpecificIssues):
+    class CapitalWithdrawUserAssetLessThanZero(SAPISpecificIssues, code=-4025):
         """-4025 CAPITAL_WITHDRAW_USER_ASSET_LESS_THAN_ZERO"""
 
-    class CapitalWithdrawUserAssetNotEnough(SAPISpecificIssues):
+    class CapitalWithdrawUserAssetNotEnough(SAPISpecificIssues, code=-4026):
         """-4026 CAPITAL_WITHDRAW_USER_ASSET_NOT_ENOUGH"""
 
-    class CapitalWithdrawGetTranIdFailure(SAPISpecificIssues):
+    class CapitalWithdrawGetTranIdFailure(SAPISpecificIssues, code=-4027):
         """-4027 CAPITAL_WITHDRAW_GET_TRAN_ID_FAILURE"""
 
-    class CapitalWithdrawMoreThanFee(SAPISpecificIssues):
+    class CapitalWithdrawMoreThanFee(SAPISpecificIssues, code=-4028):
         """-4028 CAPITAL_WITHDRAW_MORE_THAN_FEE"""
 
-    class CapitalWithdrawNotExist(SAPISpecificIssues):
+    class CapitalWithdrawNotExist(SAPISpecificIssues, code=-4029):
         """-4029 CAPITAL_WITHDRAW_NOT_EXIST"""
 
-    class CapitalWithdrawConfirmSuccess(SAPISpecificIssues):
+    class CapitalWithdrawConfirmSuccess(SAPISpecificIssues, code=-4030):
         """-4030 CAPITAL_WITHDRAW_CONFIRM_SUCCESS"""
 
-    class CapitalWithdrawCancelFailure(SAPISpecificIssues):
+    class CapitalWithdrawCancelFailure(SAPISpecificIssues, code=-4031):
         """-4031 CAPITAL_WITHDRAW_CANCEL_FAILURE"""
 
-    class CapitalWithdrawChecksumVerifyFailure(SAPISpecificIssues):
+    class CapitalWithdrawChecksumVerifyFailure(SAPISpecificIssues, code=-4032):
         """-4032 CAPITAL_WITHDRAW_CHECKSUM_VERIFY_FAILURE"""
 
-    class CapitalWithdrawIllegalAddress(SAPISpecificIssues):
+    class CapitalWithdrawIllegalAddress(SAPISpecificIssues, code=-4033):
         """-4033 CAPITAL_WITHDRAW_ILLEGAL_ADDRESS"""
 
-    class CapitalWithdrawAddressCheat(SAPISpecificIssues):
+    class CapitalWithdrawAddressCheat(SAPISpecificIssues, code=-4034):
         """-4034 CAPITAL_WITHDRAW_ADDRESS_CHEAT"""
 
-    class CapitalWithdrawNotWhiteAddress(SAPISpecificIssues):
+    class CapitalWithdrawNotWhiteAddress(SAPISpecificIssues, code=-4035):
         """-4035 CAPITAL_WITHDRAW_NOT_WHITE_ADDRESS"""
 
-    class CapitalWithdrawNewAddress(SAPISpecificIssues):
+    class CapitalWithdrawNewAddress(SAPISpecificIssues, code=-4036):
         """-4036 CAPITAL_WITHDRAW_NEW_ADDRESS"""
 
-    class CapitalWithdrawResendEmailFail(SAPISpecificIssues):
+    class CapitalWithdrawResendEmailFail(SAPISpecificIssues, code=-4037):
         """-4037 CAPITAL_WITHDRAW_RESEND_EMAIL_FAIL"""
 
-    class CapitalWithdrawResendEmailTimeOut(SAPISpecificIssues):
+    class CapitalWithdrawResendEmailTimeOut(SAPISpecificIssues, code=-4038):
         """-4038 CAPITAL_WITHDRAW_RESEND_EMAIL_TIME_OUT"""
 
-    class CapitalUserEmpty(SAPISpecificIssues):
+    class CapitalUserEmpty(SAPISpecificIssues, code=-4039):
         """-4039 CAPITAL_USER_EMPTY"""
 
-    class CapitalNoCharge(SAPISpecificIssues):
+    class CapitalNoCharge(SAPISpecificIssues, code=-4040):
         """-4040 CAPITAL_NO_CHARGE"""
 
-    class CapitalMinuteTooSmall(SAPISpecificIssues):
+    class CapitalMinuteTooSmall(SAPISpecificIssues, code=-4041):
         """-4041 CAPITAL_MINUTE_TOO_SMALL"""
 
-    class CapitalChargeNotReset(SAPISpecificIssues):
+    class CapitalChargeNotReset(SAPISpecificIssues, code=-4042):
         """-4042 CAPITAL_CHARGE_NOT_RESET"""
 
-    class CapitalAddressTooMuch(SAPISpecificIssues):
+    class CapitalAddressTooMuch(SAPISpecificIssues, code=-4043):
         """-4043 CAPITAL_ADDRESS_TOO_MUCH"""
 
-    class CapitalBlacklistCountryGetAddress(SAPISpecificIssues):
+    class CapitalBlacklistCountryGetAddress(SAPISpecificIssues, code=-4044):
         """-4044 CAPITAL_BLACKLIST_COUNTRY_GET_ADDRESS"""
 
-    class CapitalGetAssetError(SAPISpecificIssues):
+    class CapitalGetAssetError(SAPISpecificIssues, code=-4045):
         """-4045 CAPITAL_GET_ASSET_ERROR"""
 
-    class CapitalAgreementNotConfirmed(SAPISpecificIssues):
+    class CapitalAgreementNotConfirmed(SAPISpecificIssues, code=-4046):
         """-4046 CAPITAL_AGREEMENT_NOT_CONFIRMED"""
 
-    class CapitalDateIntervalLimit(SAPISpecificIssues):
+    class CapitalDateIntervalLimit(SAPISpecificIssues, code=-4047):
         """-4047 CAPITAL_DATE_INTERVAL_LIMIT"""
 
-    class CapitalWithdrawUserAssetLockDeposit(SAPISpecificIssues):
+    class CapitalWithdrawUserAssetLockDeposit(SAPISpecificIssues, code=-4060):
         """-4060 CAPITAL_WITHDRAW_USER_ASSET_LOCK_DEPOSIT"""
 
-    class AssetDribbletConvertSwitchOff(SAPISpecificIssues):
+    class AssetDribbletConvertSwitchOff(SAPISpecificIssues, code=-5001):
         """-5001 ASSET_DRIBBLET_CONVERT_SWITCH_OFF"""
 
-    class AssetAssetNotEnough(SAPISpecificIssues):
+    class AssetAssetNotEnough(SAPISpecificIssues, code=-5002):
         """-5002 ASSET_ASSET_NOT_ENOUGH"""
 
-    class AssetUserHaveNoAsset(SAPISpecificIssues):
+    class AssetUserHaveNoAsset(SAPISpecificIssues, code=-5003):
         """-5003 ASSET_USER_HAVE_NO_ASSET"""
 
-    class UserOutOfTransferFloat(SAPISpecificIssues):
+    class UserOutOfTransferFloat(SAPISpecificIssues, code=-5004):
         """-5004 USER_OUT_OF_TRANSFER_FLOAT"""
 
-    class UserAssetAmountIsTooLow(SAPISpecificIssues):
+    class UserAssetAmountIsTooLow(SAPISpecificIssues, code=-5005):
         """-5005 USER_ASSET_AMOUNT_IS_TOO_LOW"""
 
-    class UserCanNotRequestIn24Hours(SAPISpecificIssues):
+    class UserCanNotRequestIn24Hours(SAPISpecificIssues, code=-5006):
         """-5006 USER_CAN_NOT_REQUEST_IN_24_HOURS"""
 
-    class AmountOverZero(SAPISpecificIssues):
+    class AmountOverZero(SAPISpecificIssues, code=-5007):
         """-5007 AMOUNT_OVER_ZERO"""
 
-    class AssetWithdrawWithdrawingNotEnough(SAPISpecificIssues):
+    class AssetWithdrawWithdrawingNotEnough(SAPISpecificIssues, code=-5008):
         """-5008 ASSET_WITHDRAW_WITHDRAWING_NOT_ENOUGH"""
 
-    class ProductNotExist(SAPISpecificIssues):
+    class ProductNotExist(SAPISpecificIssues, code=-5009):
         """-5009 PRODUCT_NOT_EXIST"""
 
-    class TransferFail(SAPISpecificIssues):
+    class TransferFail(SAPISpecificIssues, code=-5010):
         """-5010 TRANSFER_FAIL"""
 
-    class FutureAcctNotExist(SAPISpecificIssues):
+    class FutureAcctNotExist(SAPISpecificIssues, code=-5011):
         """-5011 FUTURE_ACCT_NOT_EXIST"""
 
-    class TransferPending(SAPISpecificIssues):
+    class TransferPending(SAPISpecificIssues, code=-5012):
         """-5012 TRANSFER_PENDING"""
 
-    class ParentSubHaveNoRelation(SAPISpecificIssues):
+    class ParentSubHaveNoRelation(SAPISpecificIssues, code=-5021):
         """-5021 PARENT_SUB_HAVE_NO_RELATION"""
 
-    class DailyProductNotExist(SavingsIssues):
+    class DailyProductNotExist(SavingsIssues, code=-6001):
         """-6001 DAILY_PRODUCT_NOT_EXIST"""
 
-    class DailyProductNotAccessible(SavingsIssues):
+    class DailyProductNotAccessible(SavingsIssues, code=-6003):
         """-6003 DAILY_PRODUCT_NOT_ACCESSIBLE"""
 
-    class DailyProductNotPurchasable(SavingsIssues):
+    class DailyProductNotPurchasable(SavingsIssues, code=-6004):
         """-6004 DAILY_PRODUCT_NOT_PURCHASABLE"""
 
-    class DailyLowerThanMinPurchaseLimit(SavingsIssues):
+    class DailyLowerThanMinPurchaseLimit(SavingsIssues, code=-6005):
         """-6005 DAILY_LOWER_THAN_MIN_PURCHASE_LIMIT"""
 
-    class DailyRedeemAmountError(SavingsIssues):
+    class DailyRedeemAmountError(SavingsIssues, code=-6006):
         """-6006 DAILY_REDEEM_AMOUNT_ERROR"""
 
-    class DailyRedeemTimeError(SavingsIssues):
+    class DailyRedeemTimeError(SavingsIssues, code=-6007):
         """-6007 DAILY_REDEEM_TIME_ERROR"""
 
-    class DailyProductNotRedeemable(SavingsIssues):
+    class DailyProductNotRedeemable(SavingsIssues, code=-6008):
         """-6008 DAILY_PRODUCT_NOT_REDEEMABLE"""
 
-    class RequestFrequencyTooHigh(SavingsIssues):
+    class RequestFrequencyTooHigh(SavingsIssues, code=-6009):
         """-6009 REQUEST_FREQUENCY_TOO_HIGH"""
 
-    class ExceededUserPurchaseLimit(SavingsIssues):
+    class ExceededUserPurchaseLimit(SavingsIssues, code=-6011):
         """-6011 EXCEEDED_USER_PURCHASE_LIMIT"""
 
-    class BalanceNotEnough(SavingsIssues):
+    class BalanceNotEnough(SavingsIssues, code=-6012):
         """-6012 BALANCE_NOT_ENOUGH"""
 
-    class PurchasingFailed(SavingsIssues):
+    class PurchasingFailed(SavingsIssues, code=-6013):
         """-6013 PURCHASING_FAILED"""
 
-    class UpdateFailed(SavingsIssues):
+    class UpdateFailed(SavingsIssues, code=-6014):
         """-6014 UPDATE_FAILED"""
 
-    class EmptyRequestBody(SavingsIssues):
+    class EmptyRequestBody(SavingsIssues, code=-6015):
         """-6015 EMPTY_REQUEST_BODY"""
 
-    class ParamsErr(SavingsIssues):
+    class ParamsErr(SavingsIssues, code=-6016):
         """-6016 PARAMS_ERR"""
 
-    class NotInWhitelist(SavingsIssues):
+    class NotInWhitelist(SavingsIssues, code=-6017):
         """-6017 NOT_IN_WHITELIST"""
 
-    class AssetNotEnough(SavingsIssues):
+    class AssetNotEnough(SavingsIssues, code=-6018):
         """-6018 ASSET_NOT_ENOUGH"""
 
-    class Pending(SavingsIssues):
+    class Pending(SavingsIssues, code=-6019):
         """-6019 PENDING"""
 
-    class ProjectNotExists(SavingsIssues):
+    class ProjectNotExists(SavingsIssues, code=-6020):
         """-6020 PROJECT_NOT_EXISTS"""
 
-    class FuturesBadDateRange(Futures):
+    class FuturesBadDateRange(Futures, code=-7001):
         """-7001 FUTURES_BAD_DATE_RANGE"""
 
-    class FuturesBadType(Futures):
+    class FuturesBadType(Futures, code=-7002):
         """-7002 FUTURES_BAD_TYPE"""
 
-    class E20121(FuturesSpotAlgo):
+    class E20121(FuturesSpotAlgo, code=-20121):
         """-20121\x20"""
 
-    class E20124(FuturesSpotAlgo):
+    class E20124(FuturesSpotAlgo, code=-20124):
         """-20124\x20"""
 
-    class E20130(FuturesSpotAlgo):
+    class E20130(FuturesSpotAlgo, code=-20130):
         """-20130\x20"""
 
-    class E20132(FuturesSpotAlgo):
+    class E20132(FuturesSpotAlgo, code=-20132):
         """-20132\x20"""
 
-    class E20194(FuturesSpotAlgo):
+    class E20194(FuturesSpotAlgo, code=-20194):
         """-20194\x20"""
 
-    class E20195(FuturesSpotAlgo):
+    class E20195(FuturesSpotAlgo, code=-20195):
         """-20195\x20"""
 
-    class E20196(FuturesSpotAlgo):
+    class E20196(FuturesSpotAlgo, code=-20196):
         """-20196\x20"""
 
-    class E20198(FuturesSpotAlgo):
+    class E20198(FuturesSpotAlgo, code=-20198):
         """-20198\x20"""
 
-    class E20204(FuturesSpotAlgo):
+    class E20204(FuturesSpotAlgo, code=-20204):
         """-20204\x20"""
 
-    class SystemMaintenance(CryptoLoans):
+    class SystemMaintenance(CryptoLoans, code=-10001):
         """-10001 SYSTEM_MAINTENANCE"""
 
-    class InvalidInput(CryptoLoans):
+    class InvalidInput(CryptoLoans, code=-10002):
         """-10002 INVALID_INPUT"""
 
-    class NoRecords(CryptoLoans):
+    class NoRecords(CryptoLoans, code=-10005):
         """-10005 NO_RECORDS"""
 
-    class CoinNotLoanable(CryptoLoans):
+    class CoinNotLoanable(CryptoLoans, code=-10007):
         """-10007 COIN_NOT_LOANABLE"""
 
-    class CoinNotLoanable10008(CryptoLoans):
+    class CoinNotLoanable10008(CryptoLoans, code=-10008):
         """-10008 COIN_NOT_LOANABLE"""
 
-    class CoinNotCollateral(CryptoLoans):
+    class CoinNotCollateral(CryptoLoans, code=-10009):
         """-10009 COIN_NOT_COLLATERAL"""
 
-    class CoinNotCollateral10010(CryptoLoans):
+    class CoinNotCollateral10010(CryptoLoans, code=-10010):
         """-10010 COIN_NOT_COLLATERAL"""
 
-    class InsufficientAsset(CryptoLoans):
+    class InsufficientAsset(CryptoLoans, code=-10011):
         """-10011 INSUFFICIENT_ASSET"""
 
-    class InvalidAmount(CryptoLoans):
+    class InvalidAmount(CryptoLoans, code=-10012):
         """-10012 INVALID_AMOUNT"""
 
-    class InsufficientAmount(CryptoLoans):
+    class InsufficientAmount(CryptoLoans, code=-10013):
         """-10013 INSUFFICIENT_AMOUNT"""
 
-    class DeductionFailed(CryptoLoans):
+    class DeductionFailed(CryptoLoans, code=-10015):
         """-10015 DEDUCTION_FAILED"""
 
-    class LoanFailed(CryptoLoans):
+    class LoanFailed(CryptoLoans, code=-10016):
         """-10016 LOAN_FAILED"""
 
-    class RepayExceedDebt(CryptoLoans):
+    class RepayExceedDebt(CryptoLoans, code=-10017):
         """-10017 REPAY_EXCEED_DEBT"""
 
-    class InvalidAmount10018(CryptoLoans):
+    class InvalidAmount10018(CryptoLoans, code=-10018):
         """-10018 INVALID_AMOUNT"""
 
-    class ConfigNotExist(CryptoLoans):
+    class ConfigNotExist(CryptoLoans, code=-10019):
         """-10019 CONFIG_NOT_EXIST"""
 
-    class UidNotExist(CryptoLoans):
+    class UidNotExist(CryptoLoans, code=-10020):
         """-10020 UID_NOT_EXIST"""
 
-    class OrderNotExist(CryptoLoans):
+    class OrderNotExist(CryptoLoans, code=-10021):
         """-10021 ORDER_NOT_EXIST"""
 
-    class InvalidAmount10022(CryptoLoans):
+    class InvalidAmount10022(CryptoLoans, code=-10022):
         """-10022 INVALID_AMOUNT"""
 
-    class AdjustLtvFailed(CryptoLoans):
+    class AdjustLtvFailed(CryptoLoans, code=-10023):
         """-10023 ADJUST_LTV_FAILED"""
 
-    class AdjustLtvNotSupported(CryptoLoans):
+    class AdjustLtvNotSupported(CryptoLoans, code=-10024):
         """-10024 ADJUST_LTV_NOT_SUPPORTED"""
 
-    class RepayFailed(CryptoLoans):
+    class RepayFailed(CryptoLoans, code=-10025):
         """-10025 REPAY_FAILED"""
 
-    class InvalidParameter10026(CryptoLoans):
+    class InvalidParameter10026(CryptoLoans, code=-10026):
         """-10026 INVALID_PARAMETER"""
 
-    class InvalidParameter10028(CryptoLoans):
+    class InvalidParameter10028(CryptoLoans, code=-10028):
         """-10028 INVALID_PARAMETER"""
 
-    class AmountTooSmall(CryptoLoans):
+    class AmountTooSmall(CryptoLoans, code=-10029):
         """-10029 AMOUNT_TOO_SMALL"""
 
-    class AmountTooLarge(CryptoLoans):
+    class AmountTooLarge(CryptoLoans, code=-10030):
         """-10030 AMOUNT_TOO_LARGE"""
 
-    class QuotaReached(CryptoLoans):
+    class QuotaReached(CryptoLoans, code=-10031):
         """-10031 QUOTA_REACHED"""
 
-    class RepayNotAvailable(CryptoLoans):
+    class RepayNotAvailable(CryptoLoans, code=-10032):
         """-10032 REPAY_NOT_AVAILABLE"""
 
-    class RepayNotAvailable10034(CryptoLoans):
+    class RepayNotAvailable10034(CryptoLoans, code=-10034):
         """-10034 REPAY_NOT_AVAILABLE"""
 
-    class AmountTooSmall10039(CryptoLoans):
+    class AmountTooSmall10039(CryptoLoans, code=-10039):
         """-10039 AMOUNT_TOO_SMALL"""
 
-    class AmountTooLarge10040(CryptoLoans):
+    class AmountTooLarge10040(CryptoLoans, code=-10040):
         """-10040 AMOUNT_TOO_LARGE"""
 
-    class InsufficientAmount10041(CryptoLoans):
+    class InsufficientAmount10041(CryptoLoans, code=-10041):
         """-10041 INSUFFICIENT_AMOUNT"""
 
-    class AssetNotSupported(CryptoLoans):
+    class AssetNotSupported(CryptoLoans, code=-10042):
         """-10042 ASSET_NOT_SUPPORTED"""
 
-    class AssetNotSupported10043(CryptoLoans):
+    class AssetNotSupported10043(CryptoLoans, code=-10043):
         """-10043 ASSET_NOT_SUPPORTED"""
 
-    class QuotaReached10044(CryptoLoans):
+    class QuotaReached10044(CryptoLoans, code=-10044):
         """-10044 QUOTA_REACHED"""
 
-    class CollteralRepayNotSupported(CryptoLoans):
+    class CollteralRepayNotSupported(CryptoLoans, code=-10045):
         """-10045 COLLTERAL_REPAY_NOT_SUPPORTED"""
 
-    class ExceedMaxAdjustment(CryptoLoans):
+    class ExceedMaxAdjustment(CryptoLoans, code=-10046):
         """-10046 EXCEED_MAX_ADJUSTMENT"""
 
-    class RegionNotSupported(CryptoLoans):
+    class RegionNotSupported(CryptoLoans, code=-10047):
         """-10047 REGION_NOT_SUPPORTED"""
 
-    class BlvtForbidRedeem(BLVT):
+    class BlvtForbidRedeem(BLVT, code=-13000):
         """-13000 BLVT_FORBID_REDEEM"""
 
-    class BlvtExceedDailyLimit(BLVT):
+    class BlvtExceedDailyLimit(BLVT, code=-13001):
         """-13001 BLVT_EXCEED_DAILY_LIMIT"""
 
-    class BlvtExceedTokenDailyLimit(BLVT):
+    class BlvtExceedTokenDailyLimit(BLVT, code=-13002):
         """-13002 BLVT_EXCEED_TOKEN_DAILY_LIMIT"""
 
-    class BlvtForbidPurchase(BLVT):
+    class BlvtForbidPurchase(BLVT, code=-13003):
         """-13003 BLVT_FORBID_PURCHASE"""
 
-    class BlvtExceedDailyPurchaseLimit(BLVT):
+    class BlvtExceedDailyPurchaseLimit(BLVT, code=-13004):
         """-13004 BLVT_EXCEED_DAILY_PURCHASE_LIMIT"""
 
-    class BlvtExceedTokenDailyPurchaseLimit(BLVT):
+    class BlvtExceedTokenDailyPurchaseLimit(BLVT, code=-13005):
         """-13005 BLVT_EXCEED_TOKEN_DAILY_PURCHASE_LIMIT"""
 
-    class BlvtPurchaseLessMinAmount(BLVT):
+    class BlvtPurchaseLessMinAmount(BLVT, code=-13006):
         """-13006 BLVT_PURCHASE_LESS_MIN_AMOUNT"""
 
-    class BlvtPurchaseAgreementNotSign(BLVT):
+    class BlvtPurchaseAgreementNotSign(BLVT, code=-13007):
         """-13007 BLVT_PURCHASE_AGREEMENT_NOT_SIGN"""
 
-    class TooManyRequests12014(LiquidSwap):
+    class TooManyRequests12014(LiquidSwap, code=-12014):
         """-12014 TOO MANY REQUESTS"""
 
-    class E18002(BinanceCode):
+    class E18002(BinanceCode, code=-18002):
         """-18002\x20"""
 
-    class E18003(BinanceCode):
+    class E18003(BinanceCode, code=-18003):
         """-18003\x20"""
 
-    class E18004(BinanceCode):
+    class E18004(BinanceCode, code=-18004):
         """-18004\x20"""
 
-    class E18005(BinanceCode):
+    class E18005(BinanceCode, code=-18005):
         """-18005\x20"""
 
-    class E18006(BinanceCode):
+    class E18006(BinanceCode, code=-18006):
         """-18006\x20"""
 
-    class E18007(BinanceCode):
+    class E18007(BinanceCode, code=-18007):
         """-18007\x20"""
 
-    class UserIsNotUniaccount(PortfolioMarginAccount):
+    class UserIsNotUniaccount(PortfolioMarginAccount, code=-21001):
         """-21001 USER_IS_NOT_UNIACCOUNT"""
 
-    class UniAccountCantTransferFuture(PortfolioMarginAccount):
+    class UniAccountCantTransferFuture(PortfolioMarginAccount, code=-21002):
         """-21002 UNI_ACCOUNT_CANT_TRANSFER_FUTURE"""
 
-    class NetAssetMustLteRatio(PortfolioMarginAccount):
+    class NetAssetMustLteRatio(PortfolioMarginAccount, code=-21003):
         """-21003 NET_ASSET_MUST_LTE_RATIO"""
 
-    class UserNoLiability(PortfolioMarginAccount):
+    class UserNoLiability(PortfolioMarginAccount, code=-21004):
         """-21004 USER_NO_LIABILITY"""
 
-    class NoEnoughAsset(PortfolioMarginAccount):
+    class NoEnoughAsset(PortfolioMarginAccount, code=-21005):
         """-21005 NO_ENOUGH_ASSET"""
 
-    class HadInProcessRepay(PortfolioMarginAccount):
+    class HadInProcessRepay(PortfolioMarginAccount, code=-21006):
         """-21006 HAD_IN_PROCESS_REPAY"""
 
-    class InForceLiquidation(PortfolioMarginAccount):
+    class InForceLiquidation(PortfolioMarginAccount, code=-21007):
         """-21007 IN_FORCE_LIQUIDATION"""
 
-    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPOSTApiOrderCancelReplace):
+    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPOSTApiOrderCancelReplace, code=-2021):
         """-2021 Order cancel-replace partially failed"""
 
-    class OrderCancelReplaceFailed(ErrorsRegardingPOSTApiOrderCancelReplace):
+    class OrderCancelReplaceFailed(ErrorsRegardingPOSTApiOrderCancelReplace, code=-2022):
         """-2022 Order cancel-replace failed."""

@@ -840,702 +840,850 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "未知错误",
         "10xx_服务器或网络问题",
         "",
-        "未知错误",
+        ("未知错误",),
+        False,
     ),
     -1001: (
         "连接断开",
         "10xx_服务器或网络问题",
         "",
-        "通常是一个内部错误，一般重试即可解决。",
+        ("通常是一个内部错误，一般重试即可解决。",),
+        False,
     ),
     -1002: (
         "未授权",
         "10xx_服务器或网络问题",
         "",
-        "请检查你的(API)权限",
+        ("请检查你的(API)权限",),
+        False,
     ),
     -1003: (
         "请求过多",
         "10xx_服务器或网络问题",
         "",
-        "排队的请求过多。",
-        "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
-        "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
+        (
+            "排队的请求过多。",
+            "请求权重过多； 当前限制是 %s 每 %s 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。",
+            "请求权重过多； IP被禁止，直到％s。 请使用 Websocket Streams 进行实时更新，以免被禁。",
+        ),
+        False,
     ),
     -1006: (
         "非常规响应",
         "10xx_服务器或网络问题",
         "",
-        "（从内部）接收到了不符合预设格式的消息，下单状态未知。",
+        ("（从内部）接收到了不符合预设格式的消息，下单状态未知。",),
+        False,
     ),
     -1007: (
         "超时",
         "10xx_服务器或网络问题",
         "",
-        "后端服务超时，下单状态未知。",
+        ("后端服务超时，下单状态未知。",),
+        False,
     ),
     -1008: (
         "SERVER_BUSY",
         "10xx_服务器或网络问题",
         "",
-        "现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",
+        ("现货交易服务器当前因其他请求而过载。 请在几分钟后重试。",),
+        False,
     ),
     -1013: (
         "消息无效",
         "10xx_服务器或网络问题",
         "",
-        "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
-        "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
+        (
+            "请求被 API 拒绝 （在这个情况中，此请求并没有到达撮合引擎）。",
+            "潜在的错误信息可以在 订单未能通过过滤器 或 下单失败 中找到。",
+        ),
+        False,
     ),
     -1014: (
         "不支持的订单参数(组合)",
         "10xx_服务器或网络问题",
         "",
-        "不支持的订单参数组合.",
+        ("不支持的订单参数组合.",),
+        False,
     ),
     -1015: (
         "订单太多",
         "10xx_服务器或网络问题",
         "",
-        "下单(撤单)太多",
+        ("下单(撤单)太多",),
+        False,
     ),
     -1016: (
         "服务器下线",
         "10xx_服务器或网络问题",
         "",
-        "服务器下线",
+        ("服务器下线",),
+        False,
     ),
     -1020: (
         "不支持的操作",
         "10xx_服务器或网络问题",
         "",
-        "不支持的操作",
+        ("不支持的操作",),
+        False,
     ),
     -1021: (
         "时间同步问题",
         "10xx_服务器或网络问题",
         "",
-        "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
-        "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        (
+            "时延过大，服务器根据接请求中的时间戳判定耗时已经超出了recevWindow。请改善网络条件或者增大recevWindow。",
+            "时间偏移过大，服务器根据请求中的时间戳判定客户端时间比服务器时间提前了1秒钟以上。(该参数不可由客户端调节)",
+        ),
+        False,
     ),
     -1022: (
         "签名不正确",
         "10xx_服务器或网络问题",
         "",
-        "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        (
+            "请求中携带的signature与服务器根据规则计算得到的signature不一致。通常是因为客户端代码中使用的apisecret错误。",
+        ),
+        False,
     ),
     -1033: (
         "正在使用的 Comp ID",
         "10xx_服务器或网络问题",
         "",
-        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        False,
     ),
     -1034: (
         "连接太多",
         "10xx_服务器或网络问题",
         "",
-        "Too many concurrent connections; current limit is '%s'.",
-        "Too many connection attempts for account; current limit is %s per '%s'.",
-        "Too many connection attempts from IP; current limit is %s",
+        (
+            "Too many concurrent connections; current limit is '%s'.",
+            "Too many connection attempts for account; current limit is %s per '%s'.",
+            "Too many connection attempts from IP; current limit is %s",
+        ),
+        False,
     ),
     -1035: (
         "会话注销",
         "10xx_服务器或网络问题",
         "",
-        "Please send Logout<5> message to close the session.",
+        ("Please send Logout<5> message to close the session.",),
+        False,
     ),
     -1100: (
         "非法字符",
         "11xx_请求内容中的问题",
         "",
-        "Illegal characters found in a parameter.",
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
     ),
     -1101: (
         "参数太多",
         "11xx_请求内容中的问题",
         "",
-        "Too many parameters sent for this endpoint.",
-        "Too many parameters; expected '%s' and received '%s'.",
-        "Duplicate values for a parameter detected.",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
     ),
     -1102: (
         "缺少必须参数",
         "11xx_请求内容中的问题",
         "",
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
-        "Required tag '%s' missing.",
-        "Field value was empty or malformed.",
-        "'%s' contains unexpected value. Cannot be greater than %s.",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+            "Required tag '%s' missing.",
+            "Field value was empty or malformed.",
+            "'%s' contains unexpected value. Cannot be greater than %s.",
+        ),
+        False,
     ),
     -1103: (
         "无法识别的参数",
         "11xx_请求内容中的问题",
         "",
-        "An unknown parameter was sent.",
-        "Undefined Tag.",
+        ("An unknown parameter was sent.", "Undefined Tag."),
+        False,
     ),
     -1104: (
         "冗余参数",
         "11xx_请求内容中的问题",
         "",
-        "Not all sent parameters were read.",
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
     ),
     -1105: (
         "空参数(仅有参数名)",
         "11xx_请求内容中的问题",
         "",
-        "A parameter was empty.",
-        "Parameter '%s' was empty.",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
     ),
     -1106: (
         "非必需参数",
         "11xx_请求内容中的问题",
         "",
-        "A parameter was sent when not required.",
-        "Parameter '%s' sent when not required.",
-        "A tag '%s' was sent when not required.",
+        (
+            "A parameter was sent when not required.",
+            "Parameter '%s' sent when not required.",
+            "A tag '%s' was sent when not required.",
+        ),
+        False,
     ),
     -1108: (
         "参数溢出",
         "11xx_请求内容中的问题",
         "",
-        "Parameter '%s' overflowed.",
+        ("Parameter '%s' overflowed.",),
+        False,
     ),
     -1111: (
         "精度过高",
         "11xx_请求内容中的问题",
         "",
-        "Parameter '%s' has too much precision.",
+        ("Parameter '%s' has too much precision.",),
+        False,
     ),
     -1112: (
         "空白的orderbook",
         "11xx_请求内容中的问题",
         "",
-        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        False,
     ),
     -1114: (
         "错误地发送了不需要的TIF参数",
         "11xx_请求内容中的问题",
         "",
-        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        False,
     ),
     -1115: (
         "无效的TIF参数",
         "11xx_请求内容中的问题",
         "",
-        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        False,
     ),
     -1116: (
         "无效的订单类型",
         "11xx_请求内容中的问题",
         "",
-        "Invalid orderType.",
+        ("Invalid orderType.",),
+        False,
     ),
     -1117: (
         "无效的订单方向",
         "11xx_请求内容中的问题",
         "",
-        "Invalid side.",
+        ("Invalid side.",),
+        False,
     ),
     -1118: (
         "空白的newClientOrderId",
         "11xx_请求内容中的问题",
         "",
-        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        False,
     ),
     -1119: (
         "空白的originalClientOrderId",
         "11xx_请求内容中的问题",
         "",
-        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        False,
     ),
     -1120: (
         "无效的间隔(interval)",
         "11xx_请求内容中的问题",
         "",
-        "Invalid interval.",
+        ("Invalid interval.",),
+        False,
     ),
     -1121: (
         "无效的交易对",
         "11xx_请求内容中的问题",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -1122: (
         "无效的交易对状态",
         "11xx_请求内容中的问题",
         "",
-        "Invalid symbolStatus.",
+        ("Invalid symbolStatus.",),
+        False,
     ),
     -1125: (
         "无效的listenKey",
         "11xx_请求内容中的问题",
         "",
-        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        False,
     ),
     -1127: (
         "查询间隔过长",
         "11xx_请求内容中的问题",
         "",
-        "Lookup interval is too big.",
-        "More than %s hours between startTime and endTime.",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
     ),
     -1128: (
         "无效的可选参数组合",
         "11xx_请求内容中的问题",
         "",
-        "Combination of optional parameters invalid.",
-        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-        "Fields [%s] must be sent together or omitted entirely.",
-        "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
-        "Conflicting fields: ['%s'...]",
+        (
+            "Combination of optional parameters invalid.",
+            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+            "Fields [%s] must be sent together or omitted entirely.",
+            "Invalid 'MDEntryType (269)' combination. BID and OFFER must be requested together.",
+            "Conflicting fields: ['%s'...]",
+        ),
+        False,
     ),
     -1130: (
         "无效参数(值)",
         "11xx_请求内容中的问题",
         "",
-        "Invalid data sent for a parameter.",
-        "Data sent for parameter '%s' is not valid.",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
     ),
     -1134: (
         "strategyType不符合需求",
         "11xx_请求内容中的问题",
         "",
-        "strategyType was less than 1000000.",
-        "TargetStrategy (847) was less than 1000000.",
+        ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
+        False,
     ),
     -1135: (
         "无效的JSON",
         "11xx_请求内容中的问题",
         "",
-        "Invalid JSON Request",
-        "JSON sent for parameter '%s' is not valid",
+        ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
+        False,
     ),
     -1139: (
         "无效的Ticker类型",
         "11xx_请求内容中的问题",
         "",
-        "Invalid ticker type.",
+        ("Invalid ticker type.",),
+        False,
     ),
     -1145: (
         "无效的取消限制",
         "11xx_请求内容中的问题",
         "",
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
     ),
     -1151: (
         "重复的交易对",
         "11xx_请求内容中的问题",
         "",
-        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        False,
     ),
     -1152: (
         "无效的SBE报文头部",
         "11xx_请求内容中的问题",
         "",
-        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-        "Invalid SBE message header.",
+        (
+            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+            "Invalid SBE message header.",
+        ),
+        False,
     ),
     -1153: (
         "不支持的SCHEMA_ID",
         "11xx_请求内容中的问题",
         "",
-        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-        "Invalid SBE schema ID or version specified.",
+        (
+            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+            "Invalid SBE schema ID or version specified.",
+        ),
+        False,
     ),
     -1155: (
         "SBE 没有开启",
         "11xx_请求内容中的问题",
         "",
-        "SBE is not enabled.",
+        ("SBE is not enabled.",),
+        False,
     ),
     -1158: (
         "OCO 订单类型被拒绝",
         "11xx_请求内容中的问题",
         "",
-        "Order type not supported in OCO.",
-        "If the order type provided in the aboveType and/or belowType is not supported.",
+        (
+            "Order type not supported in OCO.",
+            "If the order type provided in the aboveType and/or belowType is not supported.",
+        ),
+        False,
     ),
     -1160: (
         "OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
         "11xx_请求内容中的问题",
         "",
-        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        (
+            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ),
+        False,
     ),
     -1161: (
         "被弃用的模式",
         "11xx_请求内容中的问题",
         "",
-        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        False,
     ),
     -1165: (
         "买入 OCO 限价单必须较低",
         "11xx_请求内容中的问题",
         "",
-        "A limit order in a buy OCO must be below.",
+        ("A limit order in a buy OCO must be below.",),
+        False,
     ),
     -1166: (
         "卖出 OCO 限价单必须较高",
         "11xx_请求内容中的问题",
         "",
-        "A limit order in a sell OCO must be above.",
+        ("A limit order in a sell OCO must be above.",),
+        False,
     ),
     -1168: (
         "两个 OCO 订单不能都是是限价单",
         "11xx_请求内容中的问题",
         "",
-        "At least one OCO order must be contingent.",
+        ("At least one OCO order must be contingent.",),
+        False,
     ),
     -1169: (
         "Tag无效",
         "11xx_请求内容中的问题",
         "",
-        "Invalid tag number.",
+        ("Invalid tag number.",),
+        False,
     ),
     -1170: (
         "Tag未被定义",
         "11xx_请求内容中的问题",
         "",
-        "Tag '%s' not defined for this message type.",
+        ("Tag '%s' not defined for this message type.",),
+        False,
     ),
     -1171: (
         "Tag重复出现",
         "11xx_请求内容中的问题",
         "",
-        "Tag '%s' appears more than once.",
+        ("Tag '%s' appears more than once.",),
+        False,
     ),
     -1172: (
         "Tag顺序错误",
         "11xx_请求内容中的问题",
         "",
-        "Tag '%s' specified out of required order.",
+        ("Tag '%s' specified out of required order.",),
+        False,
     ),
     -1173: (
         "分组字段顺序错误",
         "11xx_请求内容中的问题",
         "",
-        "Repeating group '%s' fields out of order.",
+        ("Repeating group '%s' fields out of order.",),
+        False,
     ),
     -1174: (
         "无效组件",
         "11xx_请求内容中的问题",
         "",
-        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
+        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
+        False,
     ),
     -1175: (
         "序列号重置错误",
         "11xx_请求内容中的问题",
         "",
-        "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        False,
     ),
     -1176: (
         "已登录",
         "11xx_请求内容中的问题",
         "",
-        "Logon<A> should only be sent once.",
+        ("Logon<A> should only be sent once.",),
+        False,
     ),
     -1177: (
         "错误消息",
         "11xx_请求内容中的问题",
         "",
-        "CheckSum(10) contains an incorrect value.",
-        "BeginString (8) is not the first tag in a message.",
-        "MsgType (35) is not the third tag in a message.",
-        "BodyLength (9) does not contain the correct byte count.",
-        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-        "Tag specified without a value.",
-        "Invalid encodingType.",
+        (
+            "CheckSum(10) contains an incorrect value.",
+            "BeginString (8) is not the first tag in a message.",
+            "MsgType (35) is not the third tag in a message.",
+            "BodyLength (9) does not contain the correct byte count.",
+            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+            "Tag specified without a value.",
+            "Invalid encodingType.",
+        ),
+        False,
     ),
     -1178: (
         "Compid错误",
         "11xx_请求内容中的问题",
         "",
-        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        False,
     ),
     -1179: (
         "序列号错误",
         "11xx_请求内容中的问题",
         "",
-        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
+        False,
     ),
     -1180: (
         "登陆消息错误",
         "11xx_请求内容中的问题",
         "",
-        "Logon<A> must be the first message in the session.",
+        ("Logon<A> must be the first message in the session.",),
+        False,
     ),
     -1181: (
         "消息太多",
         "11xx_请求内容中的问题",
         "",
-        "Too many messages; current limit is '%d' messages per '%s'.",
+        ("Too many messages; current limit is '%d' messages per '%s'.",),
+        False,
     ),
     -1182: (
         "错误的参数组合",
         "11xx_请求内容中的问题",
         "",
-        "Conflicting fields: [%s]",
+        ("Conflicting fields: [%s]",),
+        False,
     ),
     -1183: (
         "不允许在 Drop Copy 会话中使用",
         "11xx_请求内容中的问题",
         "",
-        "Requested operation is not allowed in DropCopy sessions.",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        False,
     ),
     -1184: (
         "不允许使用 Drop Copy 会话",
         "11xx_请求内容中的问题",
         "",
-        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        False,
     ),
     -1185: (
         "需要使用 Drop Copy 会话",
         "11xx_请求内容中的问题",
         "",
-        "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        False,
     ),
     -1186: (
         "不允许在订单输入会话中使用",
         "11xx_请求内容中的问题",
         "",
-        "Requested operation is not allowed in order entry sessions.",
+        ("Requested operation is not allowed in order entry sessions.",),
+        False,
     ),
     -1187: (
         "不允许在 Market Data 会话中使用",
         "11xx_请求内容中的问题",
         "",
-        "Requested operation is not allowed in market data sessions.",
+        ("Requested operation is not allowed in market data sessions.",),
+        False,
     ),
     -1188: (
         "组计数中的数字不正确",
         "11xx_请求内容中的问题",
         "",
-        "Incorrect NumInGroup count for repeating group '%s'.",
+        ("Incorrect NumInGroup count for repeating group '%s'.",),
+        False,
     ),
     -1189: (
         "组中包含重复条目",
         "11xx_请求内容中的问题",
         "",
-        "Group '%s' contains duplicate entries.",
+        ("Group '%s' contains duplicate entries.",),
+        False,
     ),
     -1190: (
         "无效的请求 ID",
         "11xx_请求内容中的问题",
         "",
-        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        False,
     ),
     -1191: (
         "订阅数量过多",
         "11xx_请求内容中的问题",
         "",
-        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        (
+            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        ),
+        False,
     ),
     -1194: (
         "错误的时间单位",
         "11xx_请求内容中的问题",
         "",
-        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        False,
     ),
     -1196: (
         "买方 OCO 单的止损限价单必须是上方（above） 订单",
         "11xx_请求内容中的问题",
         "",
-        "A stop loss order in a buy OCO must be above.",
+        ("A stop loss order in a buy OCO must be above.",),
+        False,
     ),
     -1197: (
         "卖方 OCO 单的止损限价单必须是下方（below） 订单",
         "11xx_请求内容中的问题",
         "",
-        "A stop loss order in a sell OCO must be below.",
+        ("A stop loss order in a sell OCO must be below.",),
+        False,
     ),
     -1198: (
         "买方 OCO 单的止盈单必须是下方（below） 订单",
         "11xx_请求内容中的问题",
         "",
-        "A take profit order in a buy OCO must be below.",
+        ("A take profit order in a buy OCO must be below.",),
+        False,
     ),
     -1199: (
         "卖方 OCO 单的止盈单必须是上方（above） 订单",
         "11xx_请求内容中的问题",
         "",
-        "A take profit order in a sell OCO must be above.",
+        ("A take profit order in a sell OCO must be above.",),
+        False,
     ),
     -1210: (
         "错误的挂钩订单价格类型",
         "11xx_请求内容中的问题",
         "",
-        "Invalid pegPriceType.",
+        ("Invalid pegPriceType.",),
+        False,
     ),
     -1211: (
         "错误的挂钩订单偏移类型",
         "11xx_请求内容中的问题",
         "",
-        "Invalid pegOffsetType.",
+        ("Invalid pegOffsetType.",),
+        False,
     ),
     -1220: (
         "交易对与状态不匹配",
         "11xx_请求内容中的问题",
         "",
-        "The symbol's status does not match the requested symbolStatus.",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        False,
     ),
     -1221: (
         "SBE 消息中包含错误的字段",
         "11xx_请求内容中的问题",
         "",
-        "Invalid/missing field(s) in SBE message.",
+        ("Invalid/missing field(s) in SBE message.",),
+        False,
     ),
     -1222: (
         "OPO 的生效订单必须是买单",
         "11xx_请求内容中的问题",
         "",
-        "Working order in an OPO list must be a bid.",
+        ("Working order in an OPO list must be a bid.",),
+        False,
     ),
     -1223: (
         "OPO 的待处理订单必须是卖单",
         "11xx_请求内容中的问题",
         "",
-        "Pending orders in an OPO list must be asks.",
+        ("Pending orders in an OPO list must be asks.",),
+        False,
     ),
     -1224: (
         "生效订单缺少必须的 Tag",
         "11xx_请求内容中的问题",
         "",
-        "Working order must include the '{param}' tag.",
+        ("Working order must include the '{param}' tag.",),
+        False,
     ),
     -1225: (
         "待处理订单包含不需要的 Tag",
         "11xx_请求内容中的问题",
         "",
-        "Pending orders should not include the '%s' tag.",
+        ("Pending orders should not include the '%s' tag.",),
+        False,
     ),
     -2010: (
         "新订单被拒绝",
         "11xx_请求内容中的问题",
         "",
-        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        False,
     ),
     -2011: (
         "撤销订单被拒绝",
         "11xx_请求内容中的问题",
         "",
-        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        False,
     ),
     -2013: (
         "不存在的订单",
         "11xx_请求内容中的问题",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -2014: (
         "API Key格式无效",
         "11xx_请求内容中的问题",
         "",
-        "API-key format invalid.",
+        ("API-key format invalid.",),
+        False,
     ),
     -2015: (
         "API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
         "11xx_请求内容中的问题",
         "",
-        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
     ),
     -2016: (
         "非交易窗口",
         "11xx_请求内容中的问题",
         "",
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
     ),
     -2026: (
         "交易被归档",
         "11xx_请求内容中的问题",
         "",
-        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
     ),
     -2035: (
         "有效的订阅",
         "11xx_请求内容中的问题",
         "",
-        "User Data Stream subscription already active.",
+        ("User Data Stream subscription already active.",),
+        False,
     ),
     -2036: (
         "非有效的订阅",
         "11xx_请求内容中的问题",
         "",
-        "User Data Stream subscription not active.",
+        ("User Data Stream subscription not active.",),
+        False,
     ),
     -2039: (
         "ClientOrderId 无效",
         "11xx_请求内容中的问题",
         "",
-        "Client order ID is not correct for this order ID.",
+        ("Client order ID is not correct for this order ID.",),
+        False,
     ),
     -2042: (
         "最大订阅 ID",
         "11xx_请求内容中的问题",
         "",
-        "Maximum subscription ID reached for this connection.",
+        ("Maximum subscription ID reached for this connection.",),
+        False,
     ),
     -2043: (
         "无参考价格",
         "11xx_请求内容中的问题",
         "",
-        "This symbol doesn't have a reference price.",
+        ("This symbol doesn't have a reference price.",),
+        False,
     ),
     -2021: (
         "Order cancel-replace partially failed",
         "有关使用_cancelreplace_下订单的错误",
         "",
-        "收到该错误码代表撤单或者下单失败。",
+        ("收到该错误码代表撤单或者下单失败。",),
+        False,
     ),
     -2022: (
         "Order cancel-replace failed.",
         "有关使用_cancelreplace_下订单的错误",
         "",
-        "收到该错误码代表撤单和下单都失败。",
+        ("收到该错误码代表撤单和下单都失败。",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -4189,757 +4337,529 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "GeneralServerOrNetworkIssues": (
-        ("ApiError",),
-        None,
-        "10xx - 服务器或网络问题",
-        False,
-        None,
-    ),
-    "RequestIssues": (
-        ("ApiError",),
-        None,
-        "11xx - 请求内容中的问题",
-        False,
-        None,
-    ),
-    "ErrorsRegardingPlacingOrdersViaCancelReplace": (
-        ("ApiError",),
-        None,
-        "有关使用 cancelReplace 下订单的错误",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "Unknown": (
-        ("GeneralServerOrNetworkIssues",),
         -1000,
+        ("GeneralServerOrNetworkIssues",),
         "-1000 未知错误",
-        False,
-        None,
     ),
     "Disconnected": (
-        ("GeneralServerOrNetworkIssues",),
         -1001,
+        ("GeneralServerOrNetworkIssues",),
         "-1001 连接断开",
-        False,
-        None,
     ),
     "Unauthorized": (
-        ("GeneralServerOrNetworkIssues",),
         -1002,
+        ("GeneralServerOrNetworkIssues",),
         "-1002 未授权",
-        False,
-        None,
     ),
     "TooManyRequests": (
-        ("GeneralServerOrNetworkIssues",),
         -1003,
+        ("GeneralServerOrNetworkIssues",),
         "-1003 请求过多",
-        False,
-        None,
     ),
     "UnexpectedResp": (
-        ("GeneralServerOrNetworkIssues",),
         -1006,
+        ("GeneralServerOrNetworkIssues",),
         "-1006 非常规响应",
-        False,
-        None,
     ),
     "Timeout": (
-        ("GeneralServerOrNetworkIssues",),
         -1007,
+        ("GeneralServerOrNetworkIssues",),
         "-1007 超时",
-        False,
-        None,
     ),
     "ServerBusy": (
-        ("GeneralServerOrNetworkIssues",),
         -1008,
+        ("GeneralServerOrNetworkIssues",),
         "-1008 SERVER_BUSY",
-        False,
-        None,
     ),
     "InvalidMessage": (
-        ("GeneralServerOrNetworkIssues",),
         -1013,
+        ("GeneralServerOrNetworkIssues",),
         "-1013 消息无效",
-        False,
-        None,
     ),
     "UnknownOrderComposition": (
-        ("GeneralServerOrNetworkIssues",),
         -1014,
+        ("GeneralServerOrNetworkIssues",),
         "-1014 不支持的订单参数(组合)",
-        False,
-        None,
     ),
     "TooManyOrders": (
-        ("GeneralServerOrNetworkIssues",),
         -1015,
+        ("GeneralServerOrNetworkIssues",),
         "-1015 订单太多",
-        False,
-        None,
     ),
     "ServiceShuttingDown": (
-        ("GeneralServerOrNetworkIssues",),
         -1016,
+        ("GeneralServerOrNetworkIssues",),
         "-1016 服务器下线",
-        False,
-        None,
     ),
     "UnsupportedOperation": (
-        ("GeneralServerOrNetworkIssues",),
         -1020,
+        ("GeneralServerOrNetworkIssues",),
         "-1020 不支持的操作",
-        False,
-        None,
     ),
     "InvalidTimestamp": (
-        ("GeneralServerOrNetworkIssues",),
         -1021,
+        ("GeneralServerOrNetworkIssues",),
         "-1021 时间同步问题",
-        False,
-        None,
     ),
     "InvalidSignature": (
-        ("GeneralServerOrNetworkIssues",),
         -1022,
+        ("GeneralServerOrNetworkIssues",),
         "-1022 签名不正确",
-        False,
-        None,
     ),
     "CompIdInUse": (
-        ("GeneralServerOrNetworkIssues",),
         -1033,
+        ("GeneralServerOrNetworkIssues",),
         "-1033 正在使用的 Comp ID",
-        False,
-        None,
     ),
     "TooManyConnections": (
-        ("GeneralServerOrNetworkIssues",),
         -1034,
+        ("GeneralServerOrNetworkIssues",),
         "-1034 连接太多",
-        False,
-        None,
     ),
     "LoggedOut": (
-        ("GeneralServerOrNetworkIssues",),
         -1035,
+        ("GeneralServerOrNetworkIssues",),
         "-1035 会话注销",
-        False,
-        None,
     ),
     "IllegalChars": (
-        ("RequestIssues",),
         -1100,
+        ("RequestIssues",),
         "-1100 非法字符",
-        False,
-        None,
     ),
     "TooManyParameters": (
-        ("RequestIssues",),
         -1101,
+        ("RequestIssues",),
         "-1101 参数太多",
-        False,
-        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
-        ("RequestIssues",),
         -1102,
+        ("RequestIssues",),
         "-1102 缺少必须参数",
-        False,
-        None,
     ),
     "UnknownParam": (
-        ("RequestIssues",),
         -1103,
+        ("RequestIssues",),
         "-1103 无法识别的参数",
-        False,
-        None,
     ),
     "UnreadParameters": (
-        ("RequestIssues",),
         -1104,
+        ("RequestIssues",),
         "-1104 冗余参数",
-        False,
-        None,
     ),
     "ParamEmpty": (
-        ("RequestIssues",),
         -1105,
+        ("RequestIssues",),
         "-1105 空参数(仅有参数名)",
-        False,
-        None,
     ),
     "ParamNotRequired": (
-        ("RequestIssues",),
         -1106,
+        ("RequestIssues",),
         "-1106 非必需参数",
-        False,
-        None,
     ),
     "ParamOverflow": (
-        ("RequestIssues",),
         -1108,
+        ("RequestIssues",),
         "-1108 参数溢出",
-        False,
-        None,
     ),
     "BadPrecision": (
-        ("RequestIssues",),
         -1111,
+        ("RequestIssues",),
         "-1111 精度过高",
-        False,
-        None,
     ),
     "NoDepth": (
-        ("RequestIssues",),
         -1112,
+        ("RequestIssues",),
         "-1112 空白的orderbook",
-        False,
-        None,
     ),
     "TifNotRequired": (
-        ("RequestIssues",),
         -1114,
+        ("RequestIssues",),
         "-1114 错误地发送了不需要的TIF参数",
-        False,
-        None,
     ),
     "InvalidTif": (
-        ("RequestIssues",),
         -1115,
+        ("RequestIssues",),
         "-1115 无效的TIF参数",
-        False,
-        None,
     ),
     "InvalidOrderType": (
-        ("RequestIssues",),
         -1116,
+        ("RequestIssues",),
         "-1116 无效的订单类型",
-        False,
-        None,
     ),
     "InvalidSide": (
-        ("RequestIssues",),
         -1117,
+        ("RequestIssues",),
         "-1117 无效的订单方向",
-        False,
-        None,
     ),
     "EmptyNewClOrdId": (
-        ("RequestIssues",),
         -1118,
+        ("RequestIssues",),
         "-1118 空白的newClientOrderId",
-        False,
-        None,
     ),
     "EmptyOrgClOrdId": (
-        ("RequestIssues",),
         -1119,
+        ("RequestIssues",),
         "-1119 空白的originalClientOrderId",
-        False,
-        None,
     ),
     "BadInterval": (
-        ("RequestIssues",),
         -1120,
+        ("RequestIssues",),
         "-1120 无效的间隔(interval)",
-        False,
-        None,
     ),
     "BadSymbol": (
-        ("RequestIssues",),
         -1121,
+        ("RequestIssues",),
         "-1121 无效的交易对",
-        False,
-        None,
     ),
     "InvalidSymbolstatus": (
-        ("RequestIssues",),
         -1122,
+        ("RequestIssues",),
         "-1122 无效的交易对状态",
-        False,
-        None,
     ),
     "InvalidListenKey": (
-        ("RequestIssues",),
         -1125,
+        ("RequestIssues",),
         "-1125 无效的listenKey",
-        False,
-        None,
     ),
     "MoreThanXxHours": (
-        ("RequestIssues",),
         -1127,
+        ("RequestIssues",),
         "-1127 查询间隔过长",
-        False,
-        None,
     ),
     "OptionalParamsBadCombo": (
-        ("RequestIssues",),
         -1128,
+        ("RequestIssues",),
         "-1128 无效的可选参数组合",
-        False,
-        None,
     ),
     "InvalidParameter": (
-        ("RequestIssues",),
         -1130,
+        ("RequestIssues",),
         "-1130 无效参数(值)",
-        False,
-        None,
     ),
     "BadStrategyType": (
-        ("RequestIssues",),
         -1134,
+        ("RequestIssues",),
         "-1134 strategyType不符合需求",
-        False,
-        None,
     ),
     "InvalidJson": (
-        ("RequestIssues",),
         -1135,
+        ("RequestIssues",),
         "-1135 无效的JSON",
-        False,
-        None,
     ),
     "InvalidTickerType": (
-        ("RequestIssues",),
         -1139,
+        ("RequestIssues",),
         "-1139 无效的Ticker类型",
-        False,
-        None,
     ),
     "InvalidCancelRestrictions": (
-        ("RequestIssues",),
         -1145,
+        ("RequestIssues",),
         "-1145 无效的取消限制",
-        False,
-        None,
     ),
     "DuplicateSymbols": (
-        ("RequestIssues",),
         -1151,
+        ("RequestIssues",),
         "-1151 重复的交易对",
-        False,
-        None,
     ),
     "InvalidSbeHeader": (
-        ("RequestIssues",),
         -1152,
+        ("RequestIssues",),
         "-1152 无效的SBE报文头部",
-        False,
-        None,
     ),
     "UnsupportedSchemaId": (
-        ("RequestIssues",),
         -1153,
+        ("RequestIssues",),
         "-1153 不支持的SCHEMA_ID",
-        False,
-        None,
     ),
     "SbeDisabled": (
-        ("RequestIssues",),
         -1155,
+        ("RequestIssues",),
         "-1155 SBE 没有开启",
-        False,
-        None,
     ),
     "OcoOrderTypeRejected": (
-        ("RequestIssues",),
         -1158,
+        ("RequestIssues",),
         "-1158 OCO 订单类型被拒绝",
-        False,
-        None,
     ),
     "OcoIcebergqtyTimeinforce": (
-        ("RequestIssues",),
         -1160,
+        ("RequestIssues",),
         "-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题",
-        False,
-        None,
     ),
     "DeprecatedSchema": (
-        ("RequestIssues",),
         -1161,
+        ("RequestIssues",),
         "-1161 被弃用的模式",
-        False,
-        None,
     ),
     "BuyOcoLimitMustBeBelow": (
-        ("RequestIssues",),
         -1165,
+        ("RequestIssues",),
         "-1165 买入 OCO 限价单必须较低",
-        False,
-        None,
     ),
     "SellOcoLimitMustBeAbove": (
-        ("RequestIssues",),
         -1166,
+        ("RequestIssues",),
         "-1166 卖出 OCO 限价单必须较高",
-        False,
-        None,
     ),
     "BothOcoOrdersCannotBeLimit": (
-        ("RequestIssues",),
         -1168,
+        ("RequestIssues",),
         "-1168 两个 OCO 订单不能都是是限价单",
-        False,
-        None,
     ),
     "InvalidTagNumber": (
-        ("RequestIssues",),
         -1169,
+        ("RequestIssues",),
         "-1169 Tag无效",
-        False,
-        None,
     ),
     "TagNotDefinedInMessage": (
-        ("RequestIssues",),
         -1170,
+        ("RequestIssues",),
         "-1170 Tag未被定义",
-        False,
-        None,
     ),
     "TagAppearsMoreThanOnce": (
-        ("RequestIssues",),
         -1171,
+        ("RequestIssues",),
         "-1171 Tag重复出现",
-        False,
-        None,
     ),
     "TagOutOfOrder": (
-        ("RequestIssues",),
         -1172,
+        ("RequestIssues",),
         "-1172 Tag顺序错误",
-        False,
-        None,
     ),
     "GroupFieldsOutOfOrder": (
-        ("RequestIssues",),
         -1173,
+        ("RequestIssues",),
         "-1173 分组字段顺序错误",
-        False,
-        None,
     ),
     "InvalidComponent": (
-        ("RequestIssues",),
         -1174,
+        ("RequestIssues",),
         "-1174 无效组件",
-        False,
-        None,
     ),
     "ResetSeqNumSupport": (
-        ("RequestIssues",),
         -1175,
+        ("RequestIssues",),
         "-1175 序列号重置错误",
-        False,
-        None,
     ),
     "AlreadyLoggedIn": (
-        ("RequestIssues",),
         -1176,
+        ("RequestIssues",),
         "-1176 已登录",
-        False,
-        None,
     ),
     "GarbledMessage": (
-        ("RequestIssues",),
         -1177,
+        ("RequestIssues",),
         "-1177 错误消息",
-        False,
-        None,
     ),
     "BadSenderCompid": (
-        ("RequestIssues",),
         -1178,
+        ("RequestIssues",),
         "-1178 Compid错误",
-        False,
-        None,
     ),
     "BadSeqNum": (
-        ("RequestIssues",),
         -1179,
+        ("RequestIssues",),
         "-1179 序列号错误",
-        False,
-        None,
     ),
     "ExpectedLogon": (
-        ("RequestIssues",),
         -1180,
+        ("RequestIssues",),
         "-1180 登陆消息错误",
-        False,
-        None,
     ),
     "TooManyMessages": (
-        ("RequestIssues",),
         -1181,
+        ("RequestIssues",),
         "-1181 消息太多",
-        False,
-        None,
     ),
     "ParamsBadCombo": (
-        ("RequestIssues",),
         -1182,
+        ("RequestIssues",),
         "-1182 错误的参数组合",
-        False,
-        None,
     ),
     "NotAllowedInDropCopySessions": (
-        ("RequestIssues",),
         -1183,
+        ("RequestIssues",),
         "-1183 不允许在 Drop Copy 会话中使用",
-        False,
-        None,
     ),
     "DropCopySessionNotAllowed": (
-        ("RequestIssues",),
         -1184,
+        ("RequestIssues",),
         "-1184 不允许使用 Drop Copy 会话",
-        False,
-        None,
     ),
     "DropCopySessionRequired": (
-        ("RequestIssues",),
         -1185,
+        ("RequestIssues",),
         "-1185 需要使用 Drop Copy 会话",
-        False,
-        None,
     ),
     "NotAllowedInOrderEntrySessions": (
-        ("RequestIssues",),
         -1186,
+        ("RequestIssues",),
         "-1186 不允许在订单输入会话中使用",
-        False,
-        None,
     ),
     "NotAllowedInMarketDataSessions": (
-        ("RequestIssues",),
         -1187,
+        ("RequestIssues",),
         "-1187 不允许在 Market Data 会话中使用",
-        False,
-        None,
     ),
     "IncorrectNumInGroupCount": (
-        ("RequestIssues",),
         -1188,
+        ("RequestIssues",),
         "-1188 组计数中的数字不正确",
-        False,
-        None,
     ),
     "DuplicateEntriesInAGroup": (
-        ("RequestIssues",),
         -1189,
+        ("RequestIssues",),
         "-1189 组中包含重复条目",
-        False,
-        None,
     ),
     "InvalidRequestId": (
-        ("RequestIssues",),
         -1190,
+        ("RequestIssues",),
         "-1190 无效的请求 ID",
-        False,
-        None,
     ),
     "TooManySubscriptions": (
-        ("RequestIssues",),
         -1191,
+        ("RequestIssues",),
         "-1191 订阅数量过多",
-        False,
-        None,
     ),
     "InvalidTimeUnit": (
-        ("RequestIssues",),
         -1194,
+        ("RequestIssues",),
         "-1194 错误的时间单位",
-        False,
-        None,
     ),
     "BuyOcoStopLossMustBeAbove": (
-        ("RequestIssues",),
         -1196,
+        ("RequestIssues",),
         "-1196 买方 OCO 单的止损限价单必须是上方（above） 订单",
-        False,
-        None,
     ),
     "SellOcoStopLossMustBeBelow": (
-        ("RequestIssues",),
         -1197,
+        ("RequestIssues",),
         "-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单",
-        False,
-        None,
     ),
     "BuyOcoTakeProfitMustBeBelow": (
-        ("RequestIssues",),
         -1198,
+        ("RequestIssues",),
         "-1198 买方 OCO 单的止盈单必须是下方（below） 订单",
-        False,
-        None,
     ),
     "SellOcoTakeProfitMustBeAbove": (
-        ("RequestIssues",),
         -1199,
+        ("RequestIssues",),
         "-1199 卖方 OCO 单的止盈单必须是上方（above） 订单",
-        False,
-        None,
     ),
     "InvalidPegPriceType": (
-        ("RequestIssues",),
         -1210,
+        ("RequestIssues",),
         "-1210 错误的挂钩订单价格类型",
-        False,
-        None,
     ),
     "InvalidPegOffsetType": (
-        ("RequestIssues",),
         -1211,
+        ("RequestIssues",),
         "-1211 错误的挂钩订单偏移类型",
-        False,
-        None,
     ),
     "SymbolDoesNotMatchStatus": (
-        ("RequestIssues",),
         -1220,
+        ("RequestIssues",),
         "-1220 交易对与状态不匹配",
-        False,
-        None,
     ),
     "InvalidSbeMessageField": (
-        ("RequestIssues",),
         -1221,
+        ("RequestIssues",),
         "-1221 SBE 消息中包含错误的字段",
-        False,
-        None,
     ),
     "OpoWorkingMustBeBuy": (
-        ("RequestIssues",),
         -1222,
+        ("RequestIssues",),
         "-1222 OPO 的生效订单必须是买单",
-        False,
-        None,
     ),
     "OpoPendingMustBeSell": (
-        ("RequestIssues",),
         -1223,
+        ("RequestIssues",),
         "-1223 OPO 的待处理订单必须是卖单",
-        False,
-        None,
     ),
     "WorkingParamRequired": (
-        ("RequestIssues",),
         -1224,
+        ("RequestIssues",),
         "-1224 生效订单缺少必须的 Tag",
-        False,
-        None,
     ),
     "PendingParamNotRequired": (
-        ("RequestIssues",),
         -1225,
+        ("RequestIssues",),
         "-1225 待处理订单包含不需要的 Tag",
-        False,
-        None,
     ),
     "NewOrderRejected": (
-        ("RequestIssues",),
         -2010,
+        ("RequestIssues",),
         "-2010 新订单被拒绝",
-        False,
-        None,
     ),
     "CancelRejected": (
-        ("RequestIssues",),
         -2011,
+        ("RequestIssues",),
         "-2011 撤销订单被拒绝",
-        False,
-        None,
     ),
     "NoSuchOrder": (
-        ("RequestIssues",),
         -2013,
+        ("RequestIssues",),
         "-2013 不存在的订单",
-        False,
-        None,
     ),
     "BadApiKeyFmt": (
-        ("RequestIssues",),
         -2014,
+        ("RequestIssues",),
         "-2014 API Key格式无效",
-        False,
-        None,
     ),
     "RejectedMbxKey": (
-        ("RequestIssues",),
         -2015,
+        ("RequestIssues",),
         "-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放",
-        False,
-        None,
     ),
     "NoTradingWindow": (
-        ("RequestIssues",),
         -2016,
+        ("RequestIssues",),
         "-2016 非交易窗口",
-        False,
-        None,
     ),
     "OrderArchived": (
-        ("RequestIssues",),
         -2026,
+        ("RequestIssues",),
         "-2026 交易被归档",
-        False,
-        None,
     ),
     "SubscriptionActive": (
-        ("RequestIssues",),
         -2035,
+        ("RequestIssues",),
         "-2035 有效的订阅",
-        False,
-        None,
     ),
     "SubscriptionInactive": (
-        ("RequestIssues",),
         -2036,
+        ("RequestIssues",),
         "-2036 非有效的订阅",
-        False,
-        None,
     ),
     "ClientOrderIdInvalid": (
-        ("RequestIssues",),
         -2039,
+        ("RequestIssues",),
         "-2039 ClientOrderId 无效",
-        False,
-        None,
     ),
     "MaximumSubscriptionIds": (
-        ("RequestIssues",),
         -2042,
+        ("RequestIssues",),
         "-2042 最大订阅 ID",
-        False,
-        None,
     ),
     "NoReferencePrice": (
-        ("RequestIssues",),
         -2043,
+        ("RequestIssues",),
         "-2043 无参考价格",
-        False,
-        None,
     ),
     "OrderCancelReplacePartiallyFailed": (
-        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2021,
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         "-2021 Order cancel-replace partially failed",
-        False,
-        None,
     ),
     "OrderCancelReplaceFailed": (
-        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2022,
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         "-2022 Order cancel-replace failed.",
-        False,
-        None,
     ),
 }
 
@@ -5336,13 +5256,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -5390,10 +5308,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -5674,33 +5596,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -5708,333 +5621,343 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class GeneralServerOrNetworkIssues(ApiError):
+    """10xx - 服务器或网络问题"""
+
+
+class RequestIssues(ApiError):
+    """11xx - 请求内容中的问题"""
+
+
+class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
+    """有关使用 cancelReplace 下订单的错误"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 104.
 if TYPE_CHECKING:
 
-    class GeneralServerOrNetworkIssues(ApiError):
-        """10xx - 服务器或网络问题"""
-
-    class RequestIssues(ApiError):
-        """11xx - 请求内容中的问题"""
-
-    class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
-        """有关使用 cancelReplace 下订单的错误"""
-
-    class Unknown(GeneralServerOrNetworkIssues):
+    class Unknown(GeneralServerOrNetworkIssues, code=-1000):
         """-1000 未知错误"""
 
-    class Disconnected(GeneralServerOrNetworkIssues):
+    class Disconnected(GeneralServerOrNetworkIssues, code=-1001):
         """-1001 连接断开"""
 
-    class Unauthorized(GeneralServerOrNetworkIssues):
+    class Unauthorized(GeneralServerOrNetworkIssues, code=-1002):
         """-1002 未授权"""
 
-    class TooManyRequests(GeneralServerOrNetworkIssues):
+    class TooManyRequests(GeneralServerOrNetworkIssues, code=-1003):
         """-1003 请求过多"""
 
-    class UnexpectedResp(GeneralServerOrNetworkIssues):
+    class UnexpectedResp(GeneralServerOrNetworkIssues, code=-1006):
         """-1006 非常规响应"""
 
-    class Timeout(GeneralServerOrNetworkIssues):
+    class Timeout(GeneralServerOrNetworkIssues, code=-1007):
         """-1007 超时"""
 
-    class ServerBusy(GeneralServerOrNetworkIssues):
+    class ServerBusy(GeneralServerOrNetworkIssues, code=-1008):
         """-1008 SERVER_BUSY"""
 
-    class InvalidMessage(GeneralServerOrNetworkIssues):
+    class InvalidMessage(GeneralServerOrNetworkIssues, code=-1013):
         """-1013 消息无效"""
 
-    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues, code=-1014):
         """-1014 不支持的订单参数(组合)"""
 
-    class TooManyOrders(GeneralServerOrNetworkIssues):
+    class TooManyOrders(GeneralServerOrNetworkIssues, code=-1015):
         """-1015 订单太多"""
 
-    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues, code=-1016):
         """-1016 服务器下线"""
 
-    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+    class UnsupportedOperation(GeneralServerOrNetworkIssues, code=-1020):
         """-1020 不支持的操作"""
 
-    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+    class InvalidTimestamp(GeneralServerOrNetworkIssues, code=-1021):
         """-1021 时间同步问题"""
 
-    class InvalidSignature(GeneralServerOrNetworkIssues):
+    class InvalidSignature(GeneralServerOrNetworkIssues, code=-1022):
         """-1022 签名不正确"""
 
-    class CompIdInUse(GeneralServerOrNetworkIssues):
+    class CompIdInUse(GeneralServerOrNetworkIssues, code=-1033):
         """-1033 正在使用的 Comp ID"""
 
-    class TooManyConnections(GeneralServerOrNetworkIssues):
+    class TooManyConnections(GeneralServerOrNetworkIssues, code=-1034):
         """-1034 连接太多"""
 
-    class LoggedOut(GeneralServerOrNetworkIssues):
+    class LoggedOut(GeneralServerOrNetworkIssues, code=-1035):
         """-1035 会话注销"""
 
-    class IllegalChars(RequestIssues):
+    class IllegalChars(RequestIssues, code=-1100):
         """-1100 非法字符"""
 
-    class TooManyParameters(RequestIssues):
+    class TooManyParameters(RequestIssues, code=-1101):
         """-1101 参数太多"""
 
-    class MandatoryParamEmptyOrMalformed(RequestIssues):
+    class MandatoryParamEmptyOrMalformed(RequestIssues, code=-1102):
         """-1102 缺少必须参数"""
 
-    class UnknownParam(RequestIssues):
+    class UnknownParam(RequestIssues, code=-1103):
         """-1103 无法识别的参数"""
 
-    class UnreadParameters(RequestIssues):
+    class UnreadParameters(RequestIssues, code=-1104):
         """-1104 冗余参数"""
 
-    class ParamEmpty(RequestIssues):
+    class ParamEmpty(RequestIssues, code=-1105):
         """-1105 空参数(仅有参数名)"""
 
-    class ParamNotRequired(RequestIssues):
+    class ParamNotRequired(RequestIssues, code=-1106):
         """-1106 非必需参数"""
 
-    class ParamOverflow(RequestIssues):
+    class ParamOverflow(RequestIssues, code=-1108):
         """-1108 参数溢出"""
 
-    class BadPrecision(RequestIssues):
+    class BadPrecision(RequestIssues, code=-1111):
         """-1111 精度过高"""
 
-    class NoDepth(RequestIssues):
+    class NoDepth(RequestIssues, code=-1112):
         """-1112 空白的orderbook"""
 
-    class TifNotRequired(RequestIssues):
+    class TifNotRequired(RequestIssues, code=-1114):
         """-1114 错误地发送了不需要的TIF参数"""
 
-    class InvalidTif(RequestIssues):
+    class InvalidTif(RequestIssues, code=-1115):
         """-1115 无效的TIF参数"""
 
-    class InvalidOrderType(RequestIssues):
+    class InvalidOrderType(RequestIssues, code=-1116):
         """-1116 无效的订单类型"""
 
-    class InvalidSide(RequestIssues):
+    class InvalidSide(RequestIssues, code=-1117):
         """-1117 无效的订单方向"""
 
-    class EmptyNewClOrdId(RequestIssues):
+    class EmptyNewClOrdId(RequestIssues, code=-1118):
         """-1118 空白的newClientOrderId"""
 
-    class EmptyOrgClOrdId(RequestIssues):
+    class EmptyOrgClOrdId(RequestIssues, code=-1119):
         """-1119 空白的originalClientOrderId"""
 
-    class BadInterval(RequestIssues):
+    class BadInterval(RequestIssues, code=-1120):
         """-1120 无效的间隔(interval)"""
 
-    class BadSymbol(RequestIssues):
+    class BadSymbol(RequestIssues, code=-1121):
         """-1121 无效的交易对"""
 
-    class InvalidSymbolstatus(RequestIssues):
+    class InvalidSymbolstatus(RequestIssues, code=-1122):
         """-1122 无效的交易对状态"""
 
-    class InvalidListenKey(RequestIssues):
+    class InvalidListenKey(RequestIssues, code=-1125):
         """-1125 无效的listenKey"""
 
-    class MoreThanXxHours(RequestIssues):
+    class MoreThanXxHours(RequestIssues, code=-1127):
         """-1127 查询间隔过长"""
 
-    class OptionalParamsBadCombo(RequestIssues):
+    class OptionalParamsBadCombo(RequestIssues, code=-1128):
         """-1128 无效的可选参数组合"""
 
-    class InvalidParameter(RequestIssues):
+    class InvalidParameter(RequestIssues, code=-1130):
         """-1130 无效参数(值)"""
 
-    class BadStrategyType(RequestIssues):
+    class BadStrategyType(RequestIssues, code=-1134):
         """-1134 strategyType不符合需求"""
 
-    class InvalidJson(RequestIssues):
+    class InvalidJson(RequestIssues, code=-1135):
         """-1135 无效的JSON"""
 
-    class InvalidTickerType(RequestIssues):
+    class InvalidTickerType(RequestIssues, code=-1139):
         """-1139 无效的Ticker类型"""
 
-    class InvalidCancelRestrictions(RequestIssues):
+    class InvalidCancelRestrictions(RequestIssues, code=-1145):
         """-1145 无效的取消限制"""
 
-    class DuplicateSymbols(RequestIssues):
+    class DuplicateSymbols(RequestIssues, code=-1151):
         """-1151 重复的交易对"""
 
-    class InvalidSbeHeader(RequestIssues):
+    class InvalidSbeHeader(RequestIssues, code=-1152):
         """-1152 无效的SBE报文头部"""
 
-    class UnsupportedSchemaId(RequestIssues):
+    class UnsupportedSchemaId(RequestIssues, code=-1153):
         """-1153 不支持的SCHEMA_ID"""
 
-    class SbeDisabled(RequestIssues):
+    class SbeDisabled(RequestIssues, code=-1155):
         """-1155 SBE 没有开启"""
 
-    class OcoOrderTypeRejected(RequestIssues):
+    class OcoOrderTypeRejected(RequestIssues, code=-1158):
         """-1158 OCO 订单类型被拒绝"""
 
-    class OcoIcebergqtyTimeinforce(RequestIssues):
+    class OcoIcebergqtyTimeinforce(RequestIssues, code=-1160):
         """-1160 OCO 订单类型的冰山数量参数与 time in force 参数的组合有问题"""
 
-    class DeprecatedSchema(RequestIssues):
+    class DeprecatedSchema(RequestIssues, code=-1161):
         """-1161 被弃用的模式"""
 
-    class BuyOcoLimitMustBeBelow(RequestIssues):
+    class BuyOcoLimitMustBeBelow(RequestIssues, code=-1165):
         """-1165 买入 OCO 限价单必须较低"""
 
-    class SellOcoLimitMustBeAbove(RequestIssues):
+    class SellOcoLimitMustBeAbove(RequestIssues, code=-1166):
         """-1166 卖出 OCO 限价单必须较高"""
 
-    class BothOcoOrdersCannotBeLimit(RequestIssues):
+    class BothOcoOrdersCannotBeLimit(RequestIssues, code=-1168):
         """-1168 两个 OCO 订单不能都是是限价单"""
 
-    class InvalidTagNumber(RequestIssues):
+    class InvalidTagNumber(RequestIssues, code=-1169):
         """-1169 Tag无效"""
 
-    class TagNotDefinedInMessage(RequestIssues):
+    class TagNotDefinedInMessage(RequestIssues, code=-1170):
         """-1170 Tag未被定义"""
 
-    class TagAppearsMoreThanOnce(RequestIssues):
+    class TagAppearsMoreThanOnce(RequestIssues, code=-1171):
         """-1171 Tag重复出现"""
 
-    class TagOutOfOrder(RequestIssues):
+    class TagOutOfOrder(RequestIssues, code=-1172):
         """-1172 Tag顺序错误"""
 
-    class GroupFieldsOutOfOrder(RequestIssues):
+    class GroupFieldsOutOfOrder(RequestIssues, code=-1173):
         """-1173 分组字段顺序错误"""
 
-    class InvalidComponent(RequestIssues):
+    class InvalidComponent(RequestIssues, code=-1174):
         """-1174 无效组件"""
 
-    class ResetSeqNumSupport(RequestIssues):
+    class ResetSeqNumSupport(RequestIssues, code=-1175):
         """-1175 序列号重置错误"""
 
-    class AlreadyLoggedIn(RequestIssues):
+    class AlreadyLoggedIn(RequestIssues, code=-1176):
         """-1176 已登录"""
 
-    class GarbledMessage(RequestIssues):
+    class GarbledMessage(RequestIssues, code=-1177):
         """-1177 错误消息"""
 
-    class BadSenderCompid(RequestIssues):
+    class BadSenderCompid(RequestIssues, code=-1178):
         """-1178 Compid错误"""
 
-    class BadSeqNum(RequestIssues):
+    class BadSeqNum(RequestIssues, code=-1179):
         """-1179 序列号错误"""
 
-    class ExpectedLogon(RequestIssues):
+    class ExpectedLogon(RequestIssues, code=-1180):
         """-1180 登陆消息错误"""
 
-    class TooManyMessages(RequestIssues):
+    class TooManyMessages(RequestIssues, code=-1181):
         """-1181 消息太多"""
 
-    class ParamsBadCombo(RequestIssues):
+    class ParamsBadCombo(RequestIssues, code=-1182):
         """-1182 错误的参数组合"""
 
-    class NotAllowedInDropCopySessions(RequestIssues):
+    class NotAllowedInDropCopySessions(RequestIssues, code=-1183):
         """-1183 不允许在 Drop Copy 会话中使用"""
 
-    class DropCopySessionNotAllowed(RequestIssues):
+    class DropCopySessionNotAllowed(RequestIssues, code=-1184):
         """-1184 不允许使用 Drop Copy 会话"""
 
-    class DropCopySessionRequired(RequestIssues):
+    class DropCopySessionRequired(RequestIssues, code=-1185):
         """-1185 需要使用 Drop Copy 会话"""
 
-    class NotAllowedInOrderEntrySessions(RequestIssues):
+    class NotAllowedInOrderEntrySessions(RequestIssues, code=-1186):
         """-1186 不允许在订单输入会话中使用"""
 
-    class NotAllowedInMarketDataSessions(RequestIssues):
+    class NotAllowedInMarketDataSessions(RequestIssues, code=-1187):
         """-1187 不允许在 Market Data 会话中使用"""
 
-    class IncorrectNumInGroupCount(RequestIssues):
+    class IncorrectNumInGroupCount(RequestIssues, code=-1188):
         """-1188 组计数中的数字不正确"""
 
-    class DuplicateEntriesInAGroup(RequestIssues):
+    class DuplicateEntriesInAGroup(RequestIssues, code=-1189):
         """-1189 组中包含重复条目"""
 
-    class InvalidRequestId(RequestIssues):
+    class InvalidRequestId(RequestIssues, code=-1190):
         """-1190 无效的请求 ID"""
 
-    class TooManySubscriptions(RequestIssues):
+    class TooManySubscriptions(RequestIssues, code=-1191):
         """-1191 订阅数量过多"""
 
-    class InvalidTimeUnit(RequestIssues):
+    class InvalidTimeUnit(RequestIssues, code=-1194):
         """-1194 错误的时间单位"""
 
-    class BuyOcoStopLossMustBeAbove(RequestIssues):
+    class BuyOcoStopLossMustBeAbove(RequestIssues, code=-1196):
         """-1196 买方 OCO 单的止损限价单必须是上方（above） 订单"""
 
-    class SellOcoStopLossMustBeBelow(RequestIssues):
+    class SellOcoStopLossMustBeBelow(RequestIssues, code=-1197):
         """-1197 卖方 OCO 单的止损限价单必须是下方（below） 订单"""
 
-    class BuyOcoTakeProfitMustBeBelow(RequestIssues):
+    class BuyOcoTakeProfitMustBeBelow(RequestIssues, code=-1198):
         """-1198 买方 OCO 单的止盈单必须是下方（below） 订单"""
 
-    class SellOcoTakeProfitMustBeAbove(RequestIssues):
+    class SellOcoTakeProfitMustBeAbove(RequestIssues, code=-1199):
         """-1199 卖方 OCO 单的止盈单必须是上方（above） 订单"""
 
-    class InvalidPegPriceType(RequestIssues):
+    class InvalidPegPriceType(RequestIssues, code=-1210):
         """-1210 错误的挂钩订单价格类型"""
 
-    class InvalidPegOffsetType(RequestIssues):
+    class InvalidPegOffsetType(RequestIssues, code=-1211):
         """-1211 错误的挂钩订单偏移类型"""
 
-    class SymbolDoesNotMatchStatus(RequestIssues):
+    class SymbolDoesNotMatchStatus(RequestIssues, code=-1220):
         """-1220 交易对与状态不匹配"""
 
-    class InvalidSbeMessageField(RequestIssues):
+    class InvalidSbeMessageField(RequestIssues, code=-1221):
         """-1221 SBE 消息中包含错误的字段"""
 
-    class OpoWorkingMustBeBuy(RequestIssues):
+    class OpoWorkingMustBeBuy(RequestIssues, code=-1222):
         """-1222 OPO 的生效订单必须是买单"""
 
-    class OpoPendingMustBeSell(RequestIssues):
+    class OpoPendingMustBeSell(RequestIssues, code=-1223):
         """-1223 OPO 的待处理订单必须是卖单"""
 
-    class WorkingParamRequired(RequestIssues):
+    class WorkingParamRequired(RequestIssues, code=-1224):
         """-1224 生效订单缺少必须的 Tag"""
 
-    class PendingParamNotRequired(RequestIssues):
+    class PendingParamNotRequired(RequestIssues, code=-1225):
         """-1225 待处理订单包含不需要的 Tag"""
 
-    class NewOrderRejected(RequestIssues):
+    class NewOrderRejected(RequestIssues, code=-2010):
         """-2010 新订单被拒绝"""
 
-    class CancelRejected(RequestIssues):
+    class CancelRejected(RequestIssues, code=-2011):
         """-2011 撤销订单被拒绝"""
 
-    class NoSuchOrder(RequestIssues):
+    class NoSuchOrder(RequestIssues, code=-2013):
         """-2013 不存在的订单"""
 
-    class BadApiKeyFmt(RequestIssues):
+    class BadApiKeyFmt(RequestIssues, code=-2014):
         """-2014 API Key格式无效"""
 
-    class RejectedMbxKey(RequestIssues):
+    class RejectedMbxKey(RequestIssues, code=-2015):
         """-2015 API Key权限，例如该Key不存在、请求并非来自允许的IP范围、或者该接口对应权限未开放"""
 
-    class NoTradingWindow(RequestIssues):
+    class NoTradingWindow(RequestIssues, code=-2016):
         """-2016 非交易窗口"""
 
-    class OrderArchived(RequestIssues):
+    class OrderArchived(RequestIssues, code=-2026):
         """-2026 交易被归档"""
 
-    class SubscriptionActive(RequestIssues):
+    class SubscriptionActive(RequestIssues, code=-2035):
         """-2035 有效的订阅"""
 
-    class SubscriptionInactive(RequestIssues):
+    class SubscriptionInactive(RequestIssues, code=-2036):
         """-2036 非有效的订阅"""
 
-    class ClientOrderIdInvalid(RequestIssues):
+    class ClientOrderIdInvalid(RequestIssues, code=-2039):
         """-2039 ClientOrderId 无效"""
 
-    class MaximumSubscriptionIds(RequestIssues):
+    class MaximumSubscriptionIds(RequestIssues, code=-2042):
         """-2042 最大订阅 ID"""
 
-    class NoReferencePrice(RequestIssues):
+    class NoReferencePrice(RequestIssues, code=-2043):
         """-2043 无参考价格"""
 
-    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+    class OrderCancelReplacePartiallyFailed(
+        ErrorsRegardingPlacingOrdersViaCancelReplace, code=-2021
+    ):
         """-2021 Order cancel-replace partially failed"""
 
-    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace, code=-2022):
         """-2022 Order cancel-replace failed."""

@@ -420,336 +420,392 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "An unknown error occurred while processing the request.",
+        ("An unknown error occurred while processing the request.",),
+        False,
     ),
     -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
-        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
     ),
     -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
-        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        False,
     ),
     -1008: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many requests queued.",
-        "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
-        "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
-        "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        (
+            "Too many requests queued.",
+            "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
+            "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
+            "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
+        ),
+        False,
     ),
     -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
-        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        False,
     ),
     -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many new orders.",
-        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
     ),
     -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "This service is no longer available.",
+        ("This service is no longer available.",),
+        False,
     ),
     -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
-        "This operation is not supported.",
+        ("This operation is not supported.",),
+        False,
     ),
     -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
-        "Timestamp for this request is outside of the recvWindow.",
-        "Timestamp for this request was 1000ms ahead of the server's time.",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
     ),
     -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
-        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        False,
     ),
     -1100: (
         "ILLEGAL_CHARS",
         "11xx_2xxx_request_issues",
         "",
-        "Illegal characters found in a parameter.",
-        "Illegal characters found in a parameter. %s",
-        "Illegal characters found in parameter %s; legal range is %s.",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in a parameter. %s",
+            "Illegal characters found in parameter %s; legal range is %s.",
+        ),
+        False,
     ),
     -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
-        "Too many parameters sent for this endpoint.",
-        "Too many parameters; expected %s and received %s.",
-        "Duplicate values for a parameter detected.",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected %s and received %s.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
     ),
     -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_2xxx_request_issues",
         "",
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-        "Param %s or %s must be sent, but both were empty/null!",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter %s was not sent, was empty/null, or malformed.",
+            "Param %s or %s must be sent, but both were empty/null!",
+        ),
+        False,
     ),
     -1103: (
         "UNKNOWN_PARAM",
         "11xx_2xxx_request_issues",
         "",
-        "An unknown parameter was sent.",
+        ("An unknown parameter was sent.",),
+        False,
     ),
     -1104: (
         "UNREAD_PARAMETERS",
         "11xx_2xxx_request_issues",
         "",
-        "Not all sent parameters were read.",
-        "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
+        ),
+        False,
     ),
     -1105: (
         "PARAM_EMPTY",
         "11xx_2xxx_request_issues",
         "",
-        "A parameter was empty.",
-        "Parameter %s was empty.",
+        ("A parameter was empty.", "Parameter %s was empty."),
+        False,
     ),
     -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_2xxx_request_issues",
         "",
-        "A parameter was sent when not required.",
-        "Parameter %s sent when not required.",
+        ("A parameter was sent when not required.", "Parameter %s sent when not required."),
+        False,
     ),
     -1111: (
         "BAD_PRECISION",
         "11xx_2xxx_request_issues",
         "",
-        "Precision is over the maximum defined for this asset.",
+        ("Precision is over the maximum defined for this asset.",),
+        False,
     ),
     -1115: (
         "INVALID_TIF",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        False,
     ),
     -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid orderType.",
+        ("Invalid orderType.",),
+        False,
     ),
     -1117: (
         "INVALID_SIDE",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid side.",
+        ("Invalid side.",),
+        False,
     ),
     -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
-        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        False,
     ),
     -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_2xxx_request_issues",
         "",
-        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        False,
     ),
     -1120: (
         "BAD_INTERVAL",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid interval.",
+        ("Invalid interval.",),
+        False,
     ),
     -1121: (
         "BAD_SYMBOL",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_2xxx_request_issues",
         "",
-        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        False,
     ),
     -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_2xxx_request_issues",
         "",
-        "Lookup interval is too big.",
-        "More than %s hours between startTime and endTime.",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
     ),
     -1128: (
         "BAD_CONTRACT",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid underlying",
+        ("Invalid underlying",),
+        False,
     ),
     -1129: (
         "BAD_CURRENCY",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid asset。",
+        ("Invalid asset。",),
+        False,
     ),
     -1130: (
         "INVALID_PARAMETER",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid data sent for a parameter.",
-        "Data sent for paramter %s is not valid.",
+        ("Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."),
+        False,
     ),
     -1131: (
         "BAD_RECV_WINDOW",
         "11xx_2xxx_request_issues",
         "",
-        "recvWindow must be less than 60000",
+        ("recvWindow must be less than 60000",),
+        False,
     ),
     -2010: (
         "NEW_ORDER_REJECTED",
         "11xx_2xxx_request_issues",
         "",
-        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        False,
     ),
     -2013: (
         "NO_SUCH_ORDER",
         "11xx_2xxx_request_issues",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -2014: (
         "BAD_API_KEY_FMT",
         "11xx_2xxx_request_issues",
         "",
-        "API-key format invalid.",
+        ("API-key format invalid.",),
+        False,
     ),
     -2015: (
         "INVALID_API_KEY",
         "11xx_2xxx_request_issues",
         "",
-        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
     ),
     -2018: (
         "BALANCE_NOT_SUFFICIENT",
         "11xx_2xxx_request_issues",
         "",
-        "Balance is insufficient.",
+        ("Balance is insufficient.",),
+        False,
     ),
     -2027: (
         "OPTION_MARGIN_NOT_SUFFICIENT",
         "11xx_2xxx_request_issues",
         "",
-        "Option margin is insufficient.",
+        ("Option margin is insufficient.",),
+        False,
     ),
     -3029: (
         "TRANSFER_FAILED",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Asset transfer fail.",
+        ("Asset transfer fail.",),
+        False,
     ),
     -4001: (
         "PRICE_LESS_THAN_ZERO",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Price less than 0.",
+        ("Price less than 0.",),
+        False,
     ),
     -4002: (
         "PRICE_GREATER_THAN_MAX_PRICE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Price greater than max price.",
+        ("Price greater than max price.",),
+        False,
     ),
     -4003: (
         "QTY_LESS_THAN_ZERO",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Quantity less than zero.",
+        ("Quantity less than zero.",),
+        False,
     ),
     -4004: (
         "QTY_LESS_THAN_MIN_QTY",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Quantity less than min quantity.",
+        ("Quantity less than min quantity.",),
+        False,
     ),
     -4005: (
         "QTY_GREATER_THAN_MAX_QTY",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Quantity greater than max quantity.",
+        ("Quantity greater than max quantity.",),
+        False,
     ),
     -4013: (
         "PRICE_LESS_THAN_MIN_PRICE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Price less than min price.",
+        ("Price less than min price.",),
+        False,
     ),
     -4029: (
         "INVALID_TICK_SIZE_PRECISION",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Tick size precision is invalid.",
+        ("Tick size precision is invalid.",),
+        False,
     ),
     -4030: (
         "INVALID_QTY_PRECISION",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Step size precision is invalid.",
+        ("Step size precision is invalid.",),
+        False,
     ),
     -4055: (
         "AMOUNT_MUST_BE_POSITIVE",
         "3xxx_5xxx_filters_and_other_issues",
         "",
-        "Amount must be positive.",
+        ("Amount must be positive.",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -1535,381 +1591,9 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "Authentication": (
-        ("ApiError",),
-        None,
-        "Group Authentication of errgen.toml",
-        False,
-        None,
-    ),
-    "FilterFailure": (
-        ("ApiError",),
-        None,
-        "Group FilterFailure of errgen.toml",
-        False,
-        None,
-    ),
-    "GeneralServerOrNetworkIssues": (
-        ("ApiError",),
-        None,
-        "10xx - General Server or Network issues",
-        False,
-        None,
-    ),
-    "RequestIssues": (
-        ("ApiError",),
-        None,
-        "11xx - 2xxx Request issues",
-        False,
-        None,
-    ),
-    "FiltersAndOtherIssues": (
-        ("ApiError",),
-        None,
-        "3xxx-5xxx Filters and other issues",
-        False,
-        None,
-    ),
-    "Unknown": (
-        ("GeneralServerOrNetworkIssues",),
-        -1000,
-        "-1000 UNKNOWN",
-        False,
-        None,
-    ),
-    "Disconnected": (
-        ("GeneralServerOrNetworkIssues",),
-        -1001,
-        "-1001 DISCONNECTED",
-        False,
-        None,
-    ),
-    "Unauthorized": (
-        ("GeneralServerOrNetworkIssues",),
-        -1002,
-        "-1002 UNAUTHORIZED",
-        False,
-        None,
-    ),
-    "TooManyRequests": (
-        ("GeneralServerOrNetworkIssues", "RateLimited"),
-        -1008,
-        "-1008 TOO_MANY_REQUESTS",
-        True,
-        None,
-    ),
-    "UnknownOrderComposition": (
-        ("GeneralServerOrNetworkIssues",),
-        -1014,
-        "-1014 UNKNOWN_ORDER_COMPOSITION",
-        False,
-        None,
-    ),
-    "TooManyOrders": (
-        ("GeneralServerOrNetworkIssues", "RateLimited"),
-        -1015,
-        "-1015 TOO_MANY_ORDERS",
-        True,
-        None,
-    ),
-    "ServiceShuttingDown": (
-        ("GeneralServerOrNetworkIssues",),
-        -1016,
-        "-1016 SERVICE_SHUTTING_DOWN",
-        False,
-        None,
-    ),
-    "UnsupportedOperation": (
-        ("GeneralServerOrNetworkIssues",),
-        -1020,
-        "-1020 UNSUPPORTED_OPERATION",
-        False,
-        None,
-    ),
-    "InvalidTimestamp": (
-        ("GeneralServerOrNetworkIssues",),
-        -1021,
-        "-1021 INVALID_TIMESTAMP",
-        False,
-        None,
-    ),
-    "InvalidSignature": (
-        ("GeneralServerOrNetworkIssues", "Authentication"),
-        -1022,
-        "-1022 INVALID_SIGNATURE",
-        False,
-        None,
-    ),
-    "IllegalChars": (
-        ("RequestIssues",),
-        -1100,
-        "-1100 ILLEGAL_CHARS",
-        False,
-        None,
-    ),
-    "TooManyParameters": (
-        ("RequestIssues",),
-        -1101,
-        "-1101 TOO_MANY_PARAMETERS",
-        False,
-        None,
-    ),
-    "MandatoryParamEmptyOrMalformed": (
-        ("RequestIssues",),
-        -1102,
-        "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        False,
-        None,
-    ),
-    "UnknownParam": (
-        ("RequestIssues",),
-        -1103,
-        "-1103 UNKNOWN_PARAM",
-        False,
-        None,
-    ),
-    "UnreadParameters": (
-        ("RequestIssues",),
-        -1104,
-        "-1104 UNREAD_PARAMETERS",
-        False,
-        None,
-    ),
-    "ParamEmpty": (
-        ("RequestIssues",),
-        -1105,
-        "-1105 PARAM_EMPTY",
-        False,
-        None,
-    ),
-    "ParamNotRequired": (
-        ("RequestIssues",),
-        -1106,
-        "-1106 PARAM_NOT_REQUIRED",
-        False,
-        None,
-    ),
-    "BadPrecision": (
-        ("RequestIssues",),
-        -1111,
-        "-1111 BAD_PRECISION",
-        False,
-        None,
-    ),
-    "InvalidTif": (
-        ("RequestIssues",),
-        -1115,
-        "-1115 INVALID_TIF",
-        False,
-        None,
-    ),
-    "InvalidOrderType": (
-        ("RequestIssues",),
-        -1116,
-        "-1116 INVALID_ORDER_TYPE",
-        False,
-        None,
-    ),
-    "InvalidSide": (
-        ("RequestIssues",),
-        -1117,
-        "-1117 INVALID_SIDE",
-        False,
-        None,
-    ),
-    "EmptyNewClOrdId": (
-        ("RequestIssues",),
-        -1118,
-        "-1118 EMPTY_NEW_CL_ORD_ID",
-        False,
-        None,
-    ),
-    "EmptyOrgClOrdId": (
-        ("RequestIssues",),
-        -1119,
-        "-1119 EMPTY_ORG_CL_ORD_ID",
-        False,
-        None,
-    ),
-    "BadInterval": (
-        ("RequestIssues",),
-        -1120,
-        "-1120 BAD_INTERVAL",
-        False,
-        None,
-    ),
-    "BadSymbol": (
-        ("RequestIssues",),
-        -1121,
-        "-1121 BAD_SYMBOL",
-        False,
-        None,
-    ),
-    "InvalidListenKey": (
-        ("RequestIssues",),
-        -1125,
-        "-1125 INVALID_LISTEN_KEY",
-        False,
-        None,
-    ),
-    "MoreThanXxHours": (
-        ("RequestIssues",),
-        -1127,
-        "-1127 MORE_THAN_XX_HOURS",
-        False,
-        None,
-    ),
-    "BadContract": (
-        ("RequestIssues",),
-        -1128,
-        "-1128 BAD_CONTRACT",
-        False,
-        None,
-    ),
-    "BadCurrency": (
-        ("RequestIssues",),
-        -1129,
-        "-1129 BAD_CURRENCY",
-        False,
-        None,
-    ),
-    "InvalidParameter": (
-        ("RequestIssues",),
-        -1130,
-        "-1130 INVALID_PARAMETER",
-        False,
-        None,
-    ),
-    "BadRecvWindow": (
-        ("RequestIssues",),
-        -1131,
-        "-1131 BAD_RECV_WINDOW",
-        False,
-        None,
-    ),
-    "NewOrderRejected": (
-        ("RequestIssues",),
-        -2010,
-        "-2010 NEW_ORDER_REJECTED",
-        False,
-        None,
-    ),
-    "NoSuchOrder": (
-        ("RequestIssues",),
-        -2013,
-        "-2013 NO_SUCH_ORDER",
-        False,
-        None,
-    ),
-    "BadApiKeyFmt": (
-        ("RequestIssues", "Authentication"),
-        -2014,
-        "-2014 BAD_API_KEY_FMT",
-        False,
-        None,
-    ),
-    "InvalidApiKey": (
-        ("RequestIssues", "Authentication"),
-        -2015,
-        "-2015 INVALID_API_KEY",
-        False,
-        None,
-    ),
-    "BalanceNotSufficient": (
-        ("RequestIssues",),
-        -2018,
-        "-2018 BALANCE_NOT_SUFFICIENT",
-        False,
-        None,
-    ),
-    "OptionMarginNotSufficient": (
-        ("RequestIssues",),
-        -2027,
-        "-2027 OPTION_MARGIN_NOT_SUFFICIENT",
-        False,
-        None,
-    ),
-    "TransferFailed": (
-        ("FiltersAndOtherIssues",),
-        -3029,
-        "-3029 TRANSFER_FAILED",
-        False,
-        None,
-    ),
-    "PriceLessThanZero": (
-        ("FiltersAndOtherIssues",),
-        -4001,
-        "-4001 PRICE_LESS_THAN_ZERO",
-        False,
-        None,
-    ),
-    "PriceGreaterThanMaxPrice": (
-        ("FiltersAndOtherIssues",),
-        -4002,
-        "-4002 PRICE_GREATER_THAN_MAX_PRICE",
-        False,
-        None,
-    ),
-    "QtyLessThanZero": (
-        ("FiltersAndOtherIssues",),
-        -4003,
-        "-4003 QTY_LESS_THAN_ZERO",
-        False,
-        None,
-    ),
-    "QtyLessThanMinQty": (
-        ("FiltersAndOtherIssues",),
-        -4004,
-        "-4004 QTY_LESS_THAN_MIN_QTY",
-        False,
-        None,
-    ),
-    "QtyGreaterThanMaxQty": (
-        ("FiltersAndOtherIssues", "FilterFailure"),
-        -4005,
-        "-4005 QTY_GREATER_THAN_MAX_QTY",
-        False,
-        None,
-    ),
-    "PriceLessThanMinPrice": (
-        ("FiltersAndOtherIssues",),
-        -4013,
-        "-4013 PRICE_LESS_THAN_MIN_PRICE",
-        False,
-        None,
-    ),
-    "InvalidTickSizePrecision": (
-        ("FiltersAndOtherIssues",),
-        -4029,
-        "-4029 INVALID_TICK_SIZE_PRECISION",
-        False,
-        None,
-    ),
-    "InvalidQtyPrecision": (
-        ("FiltersAndOtherIssues",),
-        -4030,
-        "-4030 INVALID_QTY_PRECISION",
-        False,
-        None,
-    ),
-    "AmountMustBePositive": (
-        ("FiltersAndOtherIssues",),
-        -4055,
-        "-4055 AMOUNT_MUST_BE_POSITIVE",
-        False,
-        None,
-    ),
-}
+# Class name -> (its code, its bases, its docstring) of a class made on first
+# use: none on this page, whose code classes are declared at the end.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {}
 
 # Where an error body holds its code and message (errgen.toml's `payload`), as
 # (path of the code, paths of the message in the order to try them): the first
@@ -2304,13 +1988,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -2358,10 +2040,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -2642,33 +2328,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -2676,177 +2353,225 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
-if TYPE_CHECKING:
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
+    retryable = True
 
-        retryable = True
 
-    class Authentication(ApiError):
-        """Group Authentication of errgen.toml"""
+class Authentication(ApiError):
+    """Group Authentication of errgen.toml"""
 
-    class FilterFailure(ApiError):
-        """Group FilterFailure of errgen.toml"""
 
-    class GeneralServerOrNetworkIssues(ApiError):
-        """10xx - General Server or Network issues"""
+class FilterFailure(ApiError):
+    """Group FilterFailure of errgen.toml"""
 
-    class RequestIssues(ApiError):
-        """11xx - 2xxx Request issues"""
 
-    class FiltersAndOtherIssues(ApiError):
-        """3xxx-5xxx Filters and other issues"""
+class GeneralServerOrNetworkIssues(ApiError):
+    """10xx - General Server or Network issues"""
 
-    class Unknown(GeneralServerOrNetworkIssues):
-        """-1000 UNKNOWN"""
 
-    class Disconnected(GeneralServerOrNetworkIssues):
-        """-1001 DISCONNECTED"""
+class RequestIssues(ApiError):
+    """11xx - 2xxx Request issues"""
 
-    class Unauthorized(GeneralServerOrNetworkIssues):
-        """-1002 UNAUTHORIZED"""
 
-    class TooManyRequests(GeneralServerOrNetworkIssues, RateLimited):
-        """-1008 TOO_MANY_REQUESTS"""
+class FiltersAndOtherIssues(ApiError):
+    """3xxx-5xxx Filters and other issues"""
 
-        retryable = True
 
-    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
-        """-1014 UNKNOWN_ORDER_COMPOSITION"""
+class Unknown(GeneralServerOrNetworkIssues, code=-1000):
+    """-1000 UNKNOWN"""
 
-    class TooManyOrders(GeneralServerOrNetworkIssues, RateLimited):
-        """-1015 TOO_MANY_ORDERS"""
 
-        retryable = True
+class Disconnected(GeneralServerOrNetworkIssues, code=-1001):
+    """-1001 DISCONNECTED"""
 
-    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
-        """-1016 SERVICE_SHUTTING_DOWN"""
 
-    class UnsupportedOperation(GeneralServerOrNetworkIssues):
-        """-1020 UNSUPPORTED_OPERATION"""
+class Unauthorized(GeneralServerOrNetworkIssues, code=-1002):
+    """-1002 UNAUTHORIZED"""
 
-    class InvalidTimestamp(GeneralServerOrNetworkIssues):
-        """-1021 INVALID_TIMESTAMP"""
 
-    class InvalidSignature(GeneralServerOrNetworkIssues, Authentication):
-        """-1022 INVALID_SIGNATURE"""
+class TooManyRequests(GeneralServerOrNetworkIssues, RateLimited, code=-1008):
+    """-1008 TOO_MANY_REQUESTS"""
 
-    class IllegalChars(RequestIssues):
-        """-1100 ILLEGAL_CHARS"""
 
-    class TooManyParameters(RequestIssues):
-        """-1101 TOO_MANY_PARAMETERS"""
+class UnknownOrderComposition(GeneralServerOrNetworkIssues, code=-1014):
+    """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
-    class MandatoryParamEmptyOrMalformed(RequestIssues):
-        """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
-    class UnknownParam(RequestIssues):
-        """-1103 UNKNOWN_PARAM"""
+class TooManyOrders(GeneralServerOrNetworkIssues, RateLimited, code=-1015):
+    """-1015 TOO_MANY_ORDERS"""
 
-    class UnreadParameters(RequestIssues):
-        """-1104 UNREAD_PARAMETERS"""
 
-    class ParamEmpty(RequestIssues):
-        """-1105 PARAM_EMPTY"""
+class ServiceShuttingDown(GeneralServerOrNetworkIssues, code=-1016):
+    """-1016 SERVICE_SHUTTING_DOWN"""
 
-    class ParamNotRequired(RequestIssues):
-        """-1106 PARAM_NOT_REQUIRED"""
 
-    class BadPrecision(RequestIssues):
-        """-1111 BAD_PRECISION"""
+class UnsupportedOperation(GeneralServerOrNetworkIssues, code=-1020):
+    """-1020 UNSUPPORTED_OPERATION"""
 
-    class InvalidTif(RequestIssues):
-        """-1115 INVALID_TIF"""
 
-    class InvalidOrderType(RequestIssues):
-        """-1116 INVALID_ORDER_TYPE"""
+class InvalidTimestamp(GeneralServerOrNetworkIssues, code=-1021):
+    """-1021 INVALID_TIMESTAMP"""
 
-    class InvalidSide(RequestIssues):
-        """-1117 INVALID_SIDE"""
 
-    class EmptyNewClOrdId(RequestIssues):
-        """-1118 EMPTY_NEW_CL_ORD_ID"""
+class InvalidSignature(GeneralServerOrNetworkIssues, Authentication, code=-1022):
+    """-1022 INVALID_SIGNATURE"""
 
-    class EmptyOrgClOrdId(RequestIssues):
-        """-1119 EMPTY_ORG_CL_ORD_ID"""
 
-    class BadInterval(RequestIssues):
-        """-1120 BAD_INTERVAL"""
+class IllegalChars(RequestIssues, code=-1100):
+    """-1100 ILLEGAL_CHARS"""
 
-    class BadSymbol(RequestIssues):
-        """-1121 BAD_SYMBOL"""
 
-    class InvalidListenKey(RequestIssues):
-        """-1125 INVALID_LISTEN_KEY"""
+class TooManyParameters(RequestIssues, code=-1101):
+    """-1101 TOO_MANY_PARAMETERS"""
 
-    class MoreThanXxHours(RequestIssues):
-        """-1127 MORE_THAN_XX_HOURS"""
 
-    class BadContract(RequestIssues):
-        """-1128 BAD_CONTRACT"""
+class MandatoryParamEmptyOrMalformed(RequestIssues, code=-1102):
+    """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
-    class BadCurrency(RequestIssues):
-        """-1129 BAD_CURRENCY"""
 
-    class InvalidParameter(RequestIssues):
-        """-1130 INVALID_PARAMETER"""
+class UnknownParam(RequestIssues, code=-1103):
+    """-1103 UNKNOWN_PARAM"""
 
-    class BadRecvWindow(RequestIssues):
-        """-1131 BAD_RECV_WINDOW"""
 
-    class NewOrderRejected(RequestIssues):
-        """-2010 NEW_ORDER_REJECTED"""
+class UnreadParameters(RequestIssues, code=-1104):
+    """-1104 UNREAD_PARAMETERS"""
 
-    class NoSuchOrder(RequestIssues):
-        """-2013 NO_SUCH_ORDER"""
 
-    class BadApiKeyFmt(RequestIssues, Authentication):
-        """-2014 BAD_API_KEY_FMT"""
+class ParamEmpty(RequestIssues, code=-1105):
+    """-1105 PARAM_EMPTY"""
 
-    class InvalidApiKey(RequestIssues, Authentication):
-        """-2015 INVALID_API_KEY"""
 
-    class BalanceNotSufficient(RequestIssues):
-        """-2018 BALANCE_NOT_SUFFICIENT"""
+class ParamNotRequired(RequestIssues, code=-1106):
+    """-1106 PARAM_NOT_REQUIRED"""
 
-    class OptionMarginNotSufficient(RequestIssues):
-        """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
 
-    class TransferFailed(FiltersAndOtherIssues):
-        """-3029 TRANSFER_FAILED"""
+class BadPrecision(RequestIssues, code=-1111):
+    """-1111 BAD_PRECISION"""
 
-    class PriceLessThanZero(FiltersAndOtherIssues):
-        """-4001 PRICE_LESS_THAN_ZERO"""
 
-    class PriceGreaterThanMaxPrice(FiltersAndOtherIssues):
-        """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
+class InvalidTif(RequestIssues, code=-1115):
+    """-1115 INVALID_TIF"""
 
-    class QtyLessThanZero(FiltersAndOtherIssues):
-        """-4003 QTY_LESS_THAN_ZERO"""
 
-    class QtyLessThanMinQty(FiltersAndOtherIssues):
-        """-4004 QTY_LESS_THAN_MIN_QTY"""
+class InvalidOrderType(RequestIssues, code=-1116):
+    """-1116 INVALID_ORDER_TYPE"""
 
-    class QtyGreaterThanMaxQty(FiltersAndOtherIssues, FilterFailure):
-        """-4005 QTY_GREATER_THAN_MAX_QTY"""
 
-    class PriceLessThanMinPrice(FiltersAndOtherIssues):
-        """-4013 PRICE_LESS_THAN_MIN_PRICE"""
+class InvalidSide(RequestIssues, code=-1117):
+    """-1117 INVALID_SIDE"""
 
-    class InvalidTickSizePrecision(FiltersAndOtherIssues):
-        """-4029 INVALID_TICK_SIZE_PRECISION"""
 
-    class InvalidQtyPrecision(FiltersAndOtherIssues):
-        """-4030 INVALID_QTY_PRECISION"""
+class EmptyNewClOrdId(RequestIssues, code=-1118):
+    """-1118 EMPTY_NEW_CL_ORD_ID"""
 
-    class AmountMustBePositive(FiltersAndOtherIssues):
-        """-4055 AMOUNT_MUST_BE_POSITIVE"""
+
+class EmptyOrgClOrdId(RequestIssues, code=-1119):
+    """-1119 EMPTY_ORG_CL_ORD_ID"""
+
+
+class BadInterval(RequestIssues, code=-1120):
+    """-1120 BAD_INTERVAL"""
+
+
+class BadSymbol(RequestIssues, code=-1121):
+    """-1121 BAD_SYMBOL"""
+
+
+class InvalidListenKey(RequestIssues, code=-1125):
+    """-1125 INVALID_LISTEN_KEY"""
+
+
+class MoreThanXxHours(RequestIssues, code=-1127):
+    """-1127 MORE_THAN_XX_HOURS"""
+
+
+class BadContract(RequestIssues, code=-1128):
+    """-1128 BAD_CONTRACT"""
+
+
+class BadCurrency(RequestIssues, code=-1129):
+    """-1129 BAD_CURRENCY"""
+
+
+class InvalidParameter(RequestIssues, code=-1130):
+    """-1130 INVALID_PARAMETER"""
+
+
+class BadRecvWindow(RequestIssues, code=-1131):
+    """-1131 BAD_RECV_WINDOW"""
+
+
+class NewOrderRejected(RequestIssues, code=-2010):
+    """-2010 NEW_ORDER_REJECTED"""
+
+
+class NoSuchOrder(RequestIssues, code=-2013):
+    """-2013 NO_SUCH_ORDER"""
+
+
+class BadApiKeyFmt(RequestIssues, Authentication, code=-2014):
+    """-2014 BAD_API_KEY_FMT"""
+
+
+class InvalidApiKey(RequestIssues, Authentication, code=-2015):
+    """-2015 INVALID_API_KEY"""
+
+
+class BalanceNotSufficient(RequestIssues, code=-2018):
+    """-2018 BALANCE_NOT_SUFFICIENT"""
+
+
+class OptionMarginNotSufficient(RequestIssues, code=-2027):
+    """-2027 OPTION_MARGIN_NOT_SUFFICIENT"""
+
+
+class TransferFailed(FiltersAndOtherIssues, code=-3029):
+    """-3029 TRANSFER_FAILED"""
+
+
+class PriceLessThanZero(FiltersAndOtherIssues, code=-4001):
+    """-4001 PRICE_LESS_THAN_ZERO"""
+
+
+class PriceGreaterThanMaxPrice(FiltersAndOtherIssues, code=-4002):
+    """-4002 PRICE_GREATER_THAN_MAX_PRICE"""
+
+
+class QtyLessThanZero(FiltersAndOtherIssues, code=-4003):
+    """-4003 QTY_LESS_THAN_ZERO"""
+
+
+class QtyLessThanMinQty(FiltersAndOtherIssues, code=-4004):
+    """-4004 QTY_LESS_THAN_MIN_QTY"""
+
+
+class QtyGreaterThanMaxQty(FiltersAndOtherIssues, FilterFailure, code=-4005):
+    """-4005 QTY_GREATER_THAN_MAX_QTY"""
+
+
+class PriceLessThanMinPrice(FiltersAndOtherIssues, code=-4013):
+    """-4013 PRICE_LESS_THAN_MIN_PRICE"""
+
+
+class InvalidTickSizePrecision(FiltersAndOtherIssues, code=-4029):
+    """-4029 INVALID_TICK_SIZE_PRECISION"""
+
+
+class InvalidQtyPrecision(FiltersAndOtherIssues, code=-4030):
+    """-4030 INVALID_QTY_PRECISION"""
+
+
+class AmountMustBePositive(FiltersAndOtherIssues, code=-4055):
+    """-4055 AMOUNT_MUST_BE_POSITIVE"""

@@ -846,703 +846,854 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "An unknown error occurred while processing the request.",
+        ("An unknown error occurred while processing the request.",),
+        False,
     ),
     -1001: (
         "DISCONNECTED",
         "10xx_general_server_or_network_issues",
         "",
-        "Internal error; unable to process your request. Please try again.",
+        ("Internal error; unable to process your request. Please try again.",),
+        False,
     ),
     -1002: (
         "UNAUTHORIZED",
         "10xx_general_server_or_network_issues",
         "",
-        "You are not authorized to execute this request.",
+        ("You are not authorized to execute this request.",),
+        False,
     ),
     -1003: (
         "TOO_MANY_REQUESTS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many requests queued.",
-        "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
-        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        (
+            "Too many requests queued.",
+            "Too much request weight used; current limit is %s request weight per %s. Please use WebSocket Streams for live updates to avoid polling the API.",
+            "Way too much request weight used; IP banned until %s. Please use WebSocket Streams for live updates to avoid bans.",
+        ),
+        False,
     ),
     -1006: (
         "UNEXPECTED_RESP",
         "10xx_general_server_or_network_issues",
         "",
-        "An unexpected response was received from the message bus. Execution status unknown.",
+        ("An unexpected response was received from the message bus. Execution status unknown.",),
+        False,
     ),
     -1007: (
         "TIMEOUT",
         "10xx_general_server_or_network_issues",
         "",
-        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        (
+            "Timeout waiting for response from backend server. Send status unknown; execution status unknown.",
+        ),
+        False,
     ),
     -1008: (
         "SERVER_BUSY",
         "10xx_general_server_or_network_issues",
         "",
-        "Server is currently overloaded with other requests. Please try again in a few minutes.",
+        ("Server is currently overloaded with other requests. Please try again in a few minutes.",),
+        False,
     ),
     -1013: (
         "INVALID_MESSAGE",
         "10xx_general_server_or_network_issues",
         "",
-        "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
-        "Potential error messages can be found in Filter Failures or Failures during order placement.",
+        (
+            "The request is rejected by the API. (i.e. The request didn't reach the Matching Engine.)",
+            "Potential error messages can be found in Filter Failures or Failures during order placement.",
+        ),
+        False,
     ),
     -1014: (
         "UNKNOWN_ORDER_COMPOSITION",
         "10xx_general_server_or_network_issues",
         "",
-        "Unsupported order combination.",
+        ("Unsupported order combination.",),
+        False,
     ),
     -1015: (
         "TOO_MANY_ORDERS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many new orders.",
-        "Too many new orders; current limit is %s orders per %s.",
+        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s."),
+        False,
     ),
     -1016: (
         "SERVICE_SHUTTING_DOWN",
         "10xx_general_server_or_network_issues",
         "",
-        "This service is no longer available.",
+        ("This service is no longer available.",),
+        False,
     ),
     -1020: (
         "UNSUPPORTED_OPERATION",
         "10xx_general_server_or_network_issues",
         "",
-        "This operation is not supported.",
+        ("This operation is not supported.",),
+        False,
     ),
     -1021: (
         "INVALID_TIMESTAMP",
         "10xx_general_server_or_network_issues",
         "",
-        "Timestamp for this request is outside of the recvWindow.",
-        "Timestamp for this request was 1000ms ahead of the server's time.",
+        (
+            "Timestamp for this request is outside of the recvWindow.",
+            "Timestamp for this request was 1000ms ahead of the server's time.",
+        ),
+        False,
     ),
     -1022: (
         "INVALID_SIGNATURE",
         "10xx_general_server_or_network_issues",
         "",
-        "Signature for this request is not valid.",
+        ("Signature for this request is not valid.",),
+        False,
     ),
     -1033: (
         "COMP_ID_IN_USE",
         "10xx_general_server_or_network_issues",
         "",
-        "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        (
+            "SenderCompId(49) is currently in use. Concurrent use of the same SenderCompId within one account is not allowed.",
+        ),
+        False,
     ),
     -1034: (
         "TOO_MANY_CONNECTIONS",
         "10xx_general_server_or_network_issues",
         "",
-        "Too many concurrent connections; current limit is '%s'.",
-        "Too many connection attempts for account; current limit is %s per '%s'.",
-        "Too many connection attempts from IP; current limit is %s per '%s'.",
+        (
+            "Too many concurrent connections; current limit is '%s'.",
+            "Too many connection attempts for account; current limit is %s per '%s'.",
+            "Too many connection attempts from IP; current limit is %s per '%s'.",
+        ),
+        False,
     ),
     -1035: (
         "LOGGED_OUT",
         "10xx_general_server_or_network_issues",
         "",
-        "Please send Logout<5> message to close the session.",
+        ("Please send Logout<5> message to close the session.",),
+        False,
     ),
     -1100: (
         "ILLEGAL_CHARS",
         "11xx_request_issues",
         "",
-        "Illegal characters found in a parameter.",
-        "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        (
+            "Illegal characters found in a parameter.",
+            "Illegal characters found in parameter '%s'; legal range is '%s'.",
+        ),
+        False,
     ),
     -1101: (
         "TOO_MANY_PARAMETERS",
         "11xx_request_issues",
         "",
-        "Too many parameters sent for this endpoint.",
-        "Too many parameters; expected '%s' and received '%s'.",
-        "Duplicate values for a parameter detected.",
+        (
+            "Too many parameters sent for this endpoint.",
+            "Too many parameters; expected '%s' and received '%s'.",
+            "Duplicate values for a parameter detected.",
+        ),
+        False,
     ),
     -1102: (
         "MANDATORY_PARAM_EMPTY_OR_MALFORMED",
         "11xx_request_issues",
         "",
-        "A mandatory parameter was not sent, was empty/null, or malformed.",
-        "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
-        "Param '%s' or '%s' must be sent, but both were empty/null!",
-        "Required tag '%s' missing.",
-        "Field value was empty or malformed.",
-        "'%s' contains unexpected value. Cannot be greater than %s.",
+        (
+            "A mandatory parameter was not sent, was empty/null, or malformed.",
+            "Mandatory parameter '%s' was not sent, was empty/null, or malformed.",
+            "Param '%s' or '%s' must be sent, but both were empty/null!",
+            "Required tag '%s' missing.",
+            "Field value was empty or malformed.",
+            "'%s' contains unexpected value. Cannot be greater than %s.",
+        ),
+        False,
     ),
     -1103: (
         "UNKNOWN_PARAM",
         "11xx_request_issues",
         "",
-        "An unknown parameter was sent.",
-        "Undefined Tag.",
+        ("An unknown parameter was sent.", "Undefined Tag."),
+        False,
     ),
     -1104: (
         "UNREAD_PARAMETERS",
         "11xx_request_issues",
         "",
-        "Not all sent parameters were read.",
-        "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        (
+            "Not all sent parameters were read.",
+            "Not all sent parameters were read; read '%s' parameter(s) but was sent '%s'.",
+        ),
+        False,
     ),
     -1105: (
         "PARAM_EMPTY",
         "11xx_request_issues",
         "",
-        "A parameter was empty.",
-        "Parameter '%s' was empty.",
+        ("A parameter was empty.", "Parameter '%s' was empty."),
+        False,
     ),
     -1106: (
         "PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
-        "A parameter was sent when not required.",
-        "Parameter '%s' sent when not required.",
-        "A tag '%s' was sent when not required.",
+        (
+            "A parameter was sent when not required.",
+            "Parameter '%s' sent when not required.",
+            "A tag '%s' was sent when not required.",
+        ),
+        False,
     ),
     -1108: (
         "PARAM_OVERFLOW",
         "11xx_request_issues",
         "",
-        "Parameter '%s' overflowed.",
+        ("Parameter '%s' overflowed.",),
+        False,
     ),
     -1111: (
         "BAD_PRECISION",
         "11xx_request_issues",
         "",
-        "Parameter '%s' has too much precision.",
+        ("Parameter '%s' has too much precision.",),
+        False,
     ),
     -1112: (
         "NO_DEPTH",
         "11xx_request_issues",
         "",
-        "No orders on book for symbol.",
+        ("No orders on book for symbol.",),
+        False,
     ),
     -1114: (
         "TIF_NOT_REQUIRED",
         "11xx_request_issues",
         "",
-        "TimeInForce parameter sent when not required.",
+        ("TimeInForce parameter sent when not required.",),
+        False,
     ),
     -1115: (
         "INVALID_TIF",
         "11xx_request_issues",
         "",
-        "Invalid timeInForce.",
+        ("Invalid timeInForce.",),
+        False,
     ),
     -1116: (
         "INVALID_ORDER_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid orderType.",
+        ("Invalid orderType.",),
+        False,
     ),
     -1117: (
         "INVALID_SIDE",
         "11xx_request_issues",
         "",
-        "Invalid side.",
+        ("Invalid side.",),
+        False,
     ),
     -1118: (
         "EMPTY_NEW_CL_ORD_ID",
         "11xx_request_issues",
         "",
-        "New client order ID was empty.",
+        ("New client order ID was empty.",),
+        False,
     ),
     -1119: (
         "EMPTY_ORG_CL_ORD_ID",
         "11xx_request_issues",
         "",
-        "Original client order ID was empty.",
+        ("Original client order ID was empty.",),
+        False,
     ),
     -1120: (
         "BAD_INTERVAL",
         "11xx_request_issues",
         "",
-        "Invalid interval.",
+        ("Invalid interval.",),
+        False,
     ),
     -1121: (
         "BAD_SYMBOL",
         "11xx_request_issues",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
     -1122: (
         "INVALID_SYMBOLSTATUS",
         "11xx_request_issues",
         "",
-        "Invalid symbolStatus.",
+        ("Invalid symbolStatus.",),
+        False,
     ),
     -1125: (
         "INVALID_LISTEN_KEY",
         "11xx_request_issues",
         "",
-        "This listenKey does not exist.",
+        ("This listenKey does not exist.",),
+        False,
     ),
     -1127: (
         "MORE_THAN_XX_HOURS",
         "11xx_request_issues",
         "",
-        "Lookup interval is too big.",
-        "More than %s hours between startTime and endTime.",
+        ("Lookup interval is too big.", "More than %s hours between startTime and endTime."),
+        False,
     ),
     -1128: (
         "OPTIONAL_PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
-        "Combination of optional parameters invalid.",
-        "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
-        "Fields [%s] must be sent together or omitted entirely.",
-        "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
-        "Conflicting fields: ['%s'...]",
+        (
+            "Combination of optional parameters invalid.",
+            "Combination of optional fields invalid. Recommendation: '%s' and '%s' must both be sent.",
+            "Fields [%s] must be sent together or omitted entirely.",
+            "Invalid MDEntryType (269) combination. BID and OFFER must be requested together.",
+            "Conflicting fields: ['%s'...]",
+        ),
+        False,
     ),
     -1130: (
         "INVALID_PARAMETER",
         "11xx_request_issues",
         "",
-        "Invalid data sent for a parameter.",
-        "Data sent for parameter '%s' is not valid.",
+        ("Invalid data sent for a parameter.", "Data sent for parameter '%s' is not valid."),
+        False,
     ),
     -1134: (
         "BAD_STRATEGY_TYPE",
         "11xx_request_issues",
         "",
-        "strategyType was less than 1000000.",
-        "TargetStrategy (847) was less than 1000000.",
+        ("strategyType was less than 1000000.", "TargetStrategy (847) was less than 1000000."),
+        False,
     ),
     -1135: (
         "INVALID_JSON",
         "11xx_request_issues",
         "",
-        "Invalid JSON Request",
-        "JSON sent for parameter '%s' is not valid",
+        ("Invalid JSON Request", "JSON sent for parameter '%s' is not valid"),
+        False,
     ),
     -1139: (
         "INVALID_TICKER_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid ticker type.",
+        ("Invalid ticker type.",),
+        False,
     ),
     -1145: (
         "INVALID_CANCEL_RESTRICTIONS",
         "11xx_request_issues",
         "",
-        "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+        ("cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",),
+        False,
     ),
     -1151: (
         "DUPLICATE_SYMBOLS",
         "11xx_request_issues",
         "",
-        "Symbol is present multiple times in the list.",
+        ("Symbol is present multiple times in the list.",),
+        False,
     ),
     -1152: (
         "INVALID_SBE_HEADER",
         "11xx_request_issues",
         "",
-        "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
-        "Invalid SBE message header.",
+        (
+            "Invalid X-MBX-SBE header; expected <SCHEMA_ID>:<VERSION>.",
+            "Invalid SBE message header.",
+        ),
+        False,
     ),
     -1153: (
         "UNSUPPORTED_SCHEMA_ID",
         "11xx_request_issues",
         "",
-        "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
-        "Invalid SBE schema ID or version specified.",
+        (
+            "Unsupported SBE schema ID or version specified in the X-MBX-SBE header.",
+            "Invalid SBE schema ID or version specified.",
+        ),
+        False,
     ),
     -1155: (
         "SBE_DISABLED",
         "11xx_request_issues",
         "",
-        "SBE is not enabled.",
+        ("SBE is not enabled.",),
+        False,
     ),
     -1158: (
         "OCO_ORDER_TYPE_REJECTED",
         "11xx_request_issues",
         "",
-        "Order type not supported in OCO.",
-        "If the order type provided in the aboveType and/or belowType is not supported.",
+        (
+            "Order type not supported in OCO.",
+            "If the order type provided in the aboveType and/or belowType is not supported.",
+        ),
+        False,
     ),
     -1160: (
         "OCO_ICEBERGQTY_TIMEINFORCE",
         "11xx_request_issues",
         "",
-        "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
-        "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
-        "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        (
+            "Parameter '%s' is not supported if aboveTimeInForce/belowTimeInForce is not GTC.",
+            "If the order type for the above or below leg is STOP_LOSS_LIMIT, and icebergQty is provided for that leg, the timeInForce has to be GTC else it will throw an error.",
+            "TimeInForce (59) must be GTC (1) when MaxFloor (111) is used.",
+        ),
+        False,
     ),
     -1161: (
         "DEPRECATED_SCHEMA",
         "11xx_request_issues",
         "",
-        "Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",
+        ("Unable to encode the response in SBE schema 'x'. Please use schema 'y' or higher.",),
+        False,
     ),
     -1165: (
         "BUY_OCO_LIMIT_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
-        "A limit order in a buy OCO must be below.",
+        ("A limit order in a buy OCO must be below.",),
+        False,
     ),
     -1166: (
         "SELL_OCO_LIMIT_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
-        "A limit order in a sell OCO must be above.",
+        ("A limit order in a sell OCO must be above.",),
+        False,
     ),
     -1168: (
         "BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
         "11xx_request_issues",
         "",
-        "At least one OCO order must be contingent.",
+        ("At least one OCO order must be contingent.",),
+        False,
     ),
     -1169: (
         "INVALID_TAG_NUMBER",
         "11xx_request_issues",
         "",
-        "Invalid tag number.",
+        ("Invalid tag number.",),
+        False,
     ),
     -1170: (
         "TAG_NOT_DEFINED_IN_MESSAGE",
         "11xx_request_issues",
         "",
-        "Tag '%s' not defined for this message type.",
+        ("Tag '%s' not defined for this message type.",),
+        False,
     ),
     -1171: (
         "TAG_APPEARS_MORE_THAN_ONCE",
         "11xx_request_issues",
         "",
-        "Tag '%s' appears more than once.",
+        ("Tag '%s' appears more than once.",),
+        False,
     ),
     -1172: (
         "TAG_OUT_OF_ORDER",
         "11xx_request_issues",
         "",
-        "Tag '%s' specified out of required order.",
+        ("Tag '%s' specified out of required order.",),
+        False,
     ),
     -1173: (
         "GROUP_FIELDS_OUT_OF_ORDER",
         "11xx_request_issues",
         "",
-        "Repeating group '%s' fields out of order.",
+        ("Repeating group '%s' fields out of order.",),
+        False,
     ),
     -1174: (
         "INVALID_COMPONENT",
         "11xx_request_issues",
         "",
-        "Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",
+        ("Component '%s' is incorrectly populated on '%s' order. Recommendation: '%s'",),
+        False,
     ),
     -1175: (
         "RESET_SEQ_NUM_SUPPORT",
         "11xx_request_issues",
         "",
-        "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        (
+            "Continuation of sequence numbers to new session is currently unsupported. Sequence numbers must be reset for each new session.",
+        ),
+        False,
     ),
     -1176: (
         "ALREADY_LOGGED_IN",
         "11xx_request_issues",
         "",
-        "Logon<A> should only be sent once.",
+        ("Logon<A> should only be sent once.",),
+        False,
     ),
     -1177: (
         "GARBLED_MESSAGE",
         "11xx_request_issues",
         "",
-        "CheckSum(10) contains an incorrect value.",
-        "BeginString (8) is not the first tag in a message.",
-        "MsgType (35) is not the third tag in a message.",
-        "BodyLength (9) does not contain the correct byte count.",
-        "Only printable ASCII characters and SOH (Start of Header) are allowed.",
-        "Tag specified without a value.",
-        "Invalid encodingType.",
+        (
+            "CheckSum(10) contains an incorrect value.",
+            "BeginString (8) is not the first tag in a message.",
+            "MsgType (35) is not the third tag in a message.",
+            "BodyLength (9) does not contain the correct byte count.",
+            "Only printable ASCII characters and SOH (Start of Header) are allowed.",
+            "Tag specified without a value.",
+            "Invalid encodingType.",
+        ),
+        False,
     ),
     -1178: (
         "BAD_SENDER_COMPID",
         "11xx_request_issues",
         "",
-        "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        (
+            "SenderCompId(49) contains an incorrect value. The SenderCompID value should not change throughout the lifetime of a session.",
+        ),
+        False,
     ),
     -1179: (
         "BAD_SEQ_NUM",
         "11xx_request_issues",
         "",
-        "MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",
+        ("MsgSeqNum(34) contains an unexpected value. Expected: '%d'.",),
+        False,
     ),
     -1180: (
         "EXPECTED_LOGON",
         "11xx_request_issues",
         "",
-        "Logon<A> must be the first message in the session.",
+        ("Logon<A> must be the first message in the session.",),
+        False,
     ),
     -1181: (
         "TOO_MANY_MESSAGES",
         "11xx_request_issues",
         "",
-        "Too many messages; current limit is '%d' messages per '%s'.",
+        ("Too many messages; current limit is '%d' messages per '%s'.",),
+        False,
     ),
     -1182: (
         "PARAMS_BAD_COMBO",
         "11xx_request_issues",
         "",
-        "Conflicting fields: [%s]",
+        ("Conflicting fields: [%s]",),
+        False,
     ),
     -1183: (
         "NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
         "11xx_request_issues",
         "",
-        "Requested operation is not allowed in DropCopy sessions.",
+        ("Requested operation is not allowed in DropCopy sessions.",),
+        False,
     ),
     -1184: (
         "DROP_COPY_SESSION_NOT_ALLOWED",
         "11xx_request_issues",
         "",
-        "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        (
+            "DropCopy sessions are not supported on this server. Please reconnect to a drop copy server.",
+        ),
+        False,
     ),
     -1185: (
         "DROP_COPY_SESSION_REQUIRED",
         "11xx_request_issues",
         "",
-        "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        (
+            "Only DropCopy sessions are supported on this server. Either reconnect to order entry server or send DropCopyFlag (9406) field.",
+        ),
+        False,
     ),
     -1186: (
         "NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
         "11xx_request_issues",
         "",
-        "Requested operation is not allowed in order entry sessions.",
+        ("Requested operation is not allowed in order entry sessions.",),
+        False,
     ),
     -1187: (
         "NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
         "11xx_request_issues",
         "",
-        "Requested operation is not allowed in market data sessions.",
+        ("Requested operation is not allowed in market data sessions.",),
+        False,
     ),
     -1188: (
         "INCORRECT_NUM_IN_GROUP_COUNT",
         "11xx_request_issues",
         "",
-        "Incorrect NumInGroup count for repeating group '%s'.",
+        ("Incorrect NumInGroup count for repeating group '%s'.",),
+        False,
     ),
     -1189: (
         "DUPLICATE_ENTRIES_IN_A_GROUP",
         "11xx_request_issues",
         "",
-        "Group '%s' contains duplicate entries.",
+        ("Group '%s' contains duplicate entries.",),
+        False,
     ),
     -1190: (
         "INVALID_REQUEST_ID",
         "11xx_request_issues",
         "",
-        "MDReqID (262) contains a subscription request id that is already in use on this connection.",
-        "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        (
+            "MDReqID (262) contains a subscription request id that is already in use on this connection.",
+            "MDReqID (262) contains an unsubscription request id that does not match any active subscription.",
+        ),
+        False,
     ),
     -1191: (
         "TOO_MANY_SUBSCRIPTIONS",
         "11xx_request_issues",
         "",
-        "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
-        "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        (
+            "Too many subscriptions. Connection may create up to '%s' subscriptions at a time.",
+            "Similar subscription is already active on this connection. Symbol='%s', active subscription id: '%s'.",
+        ),
+        False,
     ),
     -1194: (
         "INVALID_TIME_UNIT",
         "11xx_request_issues",
         "",
-        "Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",
+        ("Invalid value for time unit; expected either MICROSECOND or MILLISECOND.",),
+        False,
     ),
     -1196: (
         "BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
-        "A stop loss order in a buy OCO must be above.",
+        ("A stop loss order in a buy OCO must be above.",),
+        False,
     ),
     -1197: (
         "SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
-        "A stop loss order in a sell OCO must be below.",
+        ("A stop loss order in a sell OCO must be below.",),
+        False,
     ),
     -1198: (
         "BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
         "11xx_request_issues",
         "",
-        "A take profit order in a buy OCO must be below.",
+        ("A take profit order in a buy OCO must be below.",),
+        False,
     ),
     -1199: (
         "SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
         "11xx_request_issues",
         "",
-        "A take profit order in a sell OCO must be above.",
+        ("A take profit order in a sell OCO must be above.",),
+        False,
     ),
     -1210: (
         "INVALID_PEG_PRICE_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid pegPriceType.",
+        ("Invalid pegPriceType.",),
+        False,
     ),
     -1211: (
         "INVALID_PEG_OFFSET_TYPE",
         "11xx_request_issues",
         "",
-        "Invalid pegOffsetType.",
+        ("Invalid pegOffsetType.",),
+        False,
     ),
     -1220: (
         "SYMBOL_DOES_NOT_MATCH_STATUS",
         "11xx_request_issues",
         "",
-        "The symbol's status does not match the requested symbolStatus.",
+        ("The symbol's status does not match the requested symbolStatus.",),
+        False,
     ),
     -1221: (
         "INVALID_SBE_MESSAGE_FIELD",
         "11xx_request_issues",
         "",
-        "Invalid/missing field(s) in SBE message.",
+        ("Invalid/missing field(s) in SBE message.",),
+        False,
     ),
     -1222: (
         "OPO_WORKING_MUST_BE_BUY",
         "11xx_request_issues",
         "",
-        "Working order in an OPO list must be a bid.",
+        ("Working order in an OPO list must be a bid.",),
+        False,
     ),
     -1223: (
         "OPO_PENDING_MUST_BE_SELL",
         "11xx_request_issues",
         "",
-        "Pending orders in an OPO list must be asks.",
+        ("Pending orders in an OPO list must be asks.",),
+        False,
     ),
     -1224: (
         "WORKING_PARAM_REQUIRED",
         "11xx_request_issues",
         "",
-        "Working order must include the '{param}' tag.",
+        ("Working order must include the '{param}' tag.",),
+        False,
     ),
     -1225: (
         "PENDING_PARAM_NOT_REQUIRED",
         "11xx_request_issues",
         "",
-        "Pending orders should not include the '%s' tag.",
+        ("Pending orders should not include the '%s' tag.",),
+        False,
     ),
     -2010: (
         "NEW_ORDER_REJECTED",
         "11xx_request_issues",
         "",
-        "NEW_ORDER_REJECTED",
+        ("NEW_ORDER_REJECTED",),
+        False,
     ),
     -2011: (
         "CANCEL_REJECTED",
         "11xx_request_issues",
         "",
-        "CANCEL_REJECTED",
+        ("CANCEL_REJECTED",),
+        False,
     ),
     -2013: (
         "NO_SUCH_ORDER",
         "11xx_request_issues",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     -2014: (
         "BAD_API_KEY_FMT",
         "11xx_request_issues",
         "",
-        "API-key format invalid.",
+        ("API-key format invalid.",),
+        False,
     ),
     -2015: (
         "REJECTED_MBX_KEY",
         "11xx_request_issues",
         "",
-        "Invalid API-key, IP, or permissions for action.",
+        ("Invalid API-key, IP, or permissions for action.",),
+        False,
     ),
     -2016: (
         "NO_TRADING_WINDOW",
         "11xx_request_issues",
         "",
-        "No trading window could be found for the symbol. Try ticker/24hrs instead.",
+        ("No trading window could be found for the symbol. Try ticker/24hrs instead.",),
+        False,
     ),
     -2026: (
         "ORDER_ARCHIVED",
         "11xx_request_issues",
         "",
-        "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        (
+            "Order was canceled or expired with no executed qty over 90 days ago and has been archived.",
+        ),
+        False,
     ),
     -2035: (
         "SUBSCRIPTION_ACTIVE",
         "11xx_request_issues",
         "",
-        "User Data Stream subscription already active.",
+        ("User Data Stream subscription already active.",),
+        False,
     ),
     -2036: (
         "SUBSCRIPTION_INACTIVE",
         "11xx_request_issues",
         "",
-        "User Data Stream subscription not active.",
+        ("User Data Stream subscription not active.",),
+        False,
     ),
     -2039: (
         "CLIENT_ORDER_ID_INVALID",
         "11xx_request_issues",
         "",
-        "Client order ID is not correct for this order ID.",
+        ("Client order ID is not correct for this order ID.",),
+        False,
     ),
     -2042: (
         "MAXIMUM_SUBSCRIPTION_IDS",
         "11xx_request_issues",
         "",
-        "Maximum subscription ID reached for this connection.",
+        ("Maximum subscription ID reached for this connection.",),
+        False,
     ),
     -2043: (
         "NO_REFERENCE_PRICE",
         "11xx_request_issues",
         "",
-        "This symbol doesn't have a reference price.",
+        ("This symbol doesn't have a reference price.",),
+        False,
     ),
     -2021: (
         "Order cancel-replace partially failed",
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
-        "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        (
+            "This code is sent when either the cancellation of the order failed or the new order placement failed but not both.",
+        ),
+        False,
     ),
     -2022: (
         "Order cancel-replace failed.",
         "errors_regarding_placing_orders_via_cancelreplace",
         "",
-        "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        (
+            "This code is sent when both the cancellation of the order failed and the new order placement failed.",
+        ),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -4376,792 +4527,529 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "Overloaded": (
-        ("ApiError",),
-        None,
-        "Group Overloaded of errgen.toml",
-        True,
-        None,
-    ),
-    "ExecutionUnknown": (
-        ("ApiError",),
-        None,
-        "Group ExecutionUnknown of errgen.toml",
-        False,
-        "unknown",
-    ),
-    "Authentication": (
-        ("ApiError",),
-        None,
-        "Group Authentication of errgen.toml",
-        False,
-        None,
-    ),
-    "FilterFailure": (
-        ("ApiError",),
-        None,
-        "Group FilterFailure of errgen.toml",
-        False,
-        None,
-    ),
-    "GeneralServerOrNetworkIssues": (
-        ("ApiError",),
-        None,
-        "10xx - General Server or Network issues",
-        False,
-        None,
-    ),
-    "RequestIssues": (
-        ("ApiError",),
-        None,
-        "11xx - Request issues",
-        False,
-        None,
-    ),
-    "ErrorsRegardingPlacingOrdersViaCancelReplace": (
-        ("ApiError",),
-        None,
-        "Errors regarding placing orders via cancelReplace",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "Unknown": (
-        ("GeneralServerOrNetworkIssues",),
         -1000,
+        ("GeneralServerOrNetworkIssues",),
         "-1000 UNKNOWN",
-        False,
-        None,
     ),
     "Disconnected": (
-        ("GeneralServerOrNetworkIssues",),
         -1001,
+        ("GeneralServerOrNetworkIssues",),
         "-1001 DISCONNECTED",
-        False,
-        None,
     ),
     "Unauthorized": (
-        ("GeneralServerOrNetworkIssues",),
         -1002,
+        ("GeneralServerOrNetworkIssues",),
         "-1002 UNAUTHORIZED",
-        False,
-        None,
     ),
     "TooManyRequests": (
-        ("GeneralServerOrNetworkIssues", "RateLimited"),
         -1003,
+        ("GeneralServerOrNetworkIssues", "RateLimited"),
         "-1003 TOO_MANY_REQUESTS",
-        True,
-        None,
     ),
     "UnexpectedResp": (
-        ("GeneralServerOrNetworkIssues", "ExecutionUnknown"),
         -1006,
+        ("GeneralServerOrNetworkIssues", "ExecutionUnknown"),
         "-1006 UNEXPECTED_RESP",
-        False,
-        "unknown",
     ),
     "Timeout": (
-        ("GeneralServerOrNetworkIssues", "ExecutionUnknown"),
         -1007,
+        ("GeneralServerOrNetworkIssues", "ExecutionUnknown"),
         "-1007 TIMEOUT",
-        False,
-        "unknown",
     ),
     "ServerBusy": (
-        ("GeneralServerOrNetworkIssues", "Overloaded"),
         -1008,
+        ("GeneralServerOrNetworkIssues", "Overloaded"),
         "-1008 SERVER_BUSY",
-        True,
-        None,
     ),
     "InvalidMessage": (
-        ("GeneralServerOrNetworkIssues", "FilterFailure"),
         -1013,
+        ("GeneralServerOrNetworkIssues", "FilterFailure"),
         "-1013 INVALID_MESSAGE",
-        False,
-        None,
     ),
     "UnknownOrderComposition": (
-        ("GeneralServerOrNetworkIssues",),
         -1014,
+        ("GeneralServerOrNetworkIssues",),
         "-1014 UNKNOWN_ORDER_COMPOSITION",
-        False,
-        None,
     ),
     "TooManyOrders": (
-        ("GeneralServerOrNetworkIssues", "RateLimited"),
         -1015,
+        ("GeneralServerOrNetworkIssues", "RateLimited"),
         "-1015 TOO_MANY_ORDERS",
-        True,
-        None,
     ),
     "ServiceShuttingDown": (
-        ("GeneralServerOrNetworkIssues",),
         -1016,
+        ("GeneralServerOrNetworkIssues",),
         "-1016 SERVICE_SHUTTING_DOWN",
-        False,
-        None,
     ),
     "UnsupportedOperation": (
-        ("GeneralServerOrNetworkIssues",),
         -1020,
+        ("GeneralServerOrNetworkIssues",),
         "-1020 UNSUPPORTED_OPERATION",
-        False,
-        None,
     ),
     "InvalidTimestamp": (
-        ("GeneralServerOrNetworkIssues",),
         -1021,
+        ("GeneralServerOrNetworkIssues",),
         "-1021 INVALID_TIMESTAMP",
-        False,
-        None,
     ),
     "InvalidSignature": (
-        ("GeneralServerOrNetworkIssues", "Authentication"),
         -1022,
+        ("GeneralServerOrNetworkIssues", "Authentication"),
         "-1022 INVALID_SIGNATURE",
-        False,
-        None,
     ),
     "CompIdInUse": (
-        ("GeneralServerOrNetworkIssues",),
         -1033,
+        ("GeneralServerOrNetworkIssues",),
         "-1033 COMP_ID_IN_USE",
-        False,
-        None,
     ),
     "TooManyConnections": (
-        ("GeneralServerOrNetworkIssues",),
         -1034,
+        ("GeneralServerOrNetworkIssues",),
         "-1034 TOO_MANY_CONNECTIONS",
-        False,
-        None,
     ),
     "LoggedOut": (
-        ("GeneralServerOrNetworkIssues",),
         -1035,
+        ("GeneralServerOrNetworkIssues",),
         "-1035 LOGGED_OUT",
-        False,
-        None,
     ),
     "IllegalChars": (
-        ("RequestIssues",),
         -1100,
+        ("RequestIssues",),
         "-1100 ILLEGAL_CHARS",
-        False,
-        None,
     ),
     "TooManyParameters": (
-        ("RequestIssues",),
         -1101,
+        ("RequestIssues",),
         "-1101 TOO_MANY_PARAMETERS",
-        False,
-        None,
     ),
     "MandatoryParamEmptyOrMalformed": (
-        ("RequestIssues",),
         -1102,
+        ("RequestIssues",),
         "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED",
-        False,
-        None,
     ),
     "UnknownParam": (
-        ("RequestIssues",),
         -1103,
+        ("RequestIssues",),
         "-1103 UNKNOWN_PARAM",
-        False,
-        None,
     ),
     "UnreadParameters": (
-        ("RequestIssues",),
         -1104,
+        ("RequestIssues",),
         "-1104 UNREAD_PARAMETERS",
-        False,
-        None,
     ),
     "ParamEmpty": (
-        ("RequestIssues",),
         -1105,
+        ("RequestIssues",),
         "-1105 PARAM_EMPTY",
-        False,
-        None,
     ),
     "ParamNotRequired": (
-        ("RequestIssues",),
         -1106,
+        ("RequestIssues",),
         "-1106 PARAM_NOT_REQUIRED",
-        False,
-        None,
     ),
     "ParamOverflow": (
-        ("RequestIssues",),
         -1108,
+        ("RequestIssues",),
         "-1108 PARAM_OVERFLOW",
-        False,
-        None,
     ),
     "BadPrecision": (
-        ("RequestIssues",),
         -1111,
+        ("RequestIssues",),
         "-1111 BAD_PRECISION",
-        False,
-        None,
     ),
     "NoDepth": (
-        ("RequestIssues",),
         -1112,
+        ("RequestIssues",),
         "-1112 NO_DEPTH",
-        False,
-        None,
     ),
     "TifNotRequired": (
-        ("RequestIssues",),
         -1114,
+        ("RequestIssues",),
         "-1114 TIF_NOT_REQUIRED",
-        False,
-        None,
     ),
     "InvalidTif": (
-        ("RequestIssues",),
         -1115,
+        ("RequestIssues",),
         "-1115 INVALID_TIF",
-        False,
-        None,
     ),
     "InvalidOrderType": (
-        ("RequestIssues",),
         -1116,
+        ("RequestIssues",),
         "-1116 INVALID_ORDER_TYPE",
-        False,
-        None,
     ),
     "InvalidSide": (
-        ("RequestIssues",),
         -1117,
+        ("RequestIssues",),
         "-1117 INVALID_SIDE",
-        False,
-        None,
     ),
     "EmptyNewClOrdId": (
-        ("RequestIssues",),
         -1118,
+        ("RequestIssues",),
         "-1118 EMPTY_NEW_CL_ORD_ID",
-        False,
-        None,
     ),
     "EmptyOrgClOrdId": (
-        ("RequestIssues",),
         -1119,
+        ("RequestIssues",),
         "-1119 EMPTY_ORG_CL_ORD_ID",
-        False,
-        None,
     ),
     "BadInterval": (
-        ("RequestIssues",),
         -1120,
+        ("RequestIssues",),
         "-1120 BAD_INTERVAL",
-        False,
-        None,
     ),
     "BadSymbol": (
-        ("RequestIssues",),
         -1121,
+        ("RequestIssues",),
         "-1121 BAD_SYMBOL",
-        False,
-        None,
     ),
     "InvalidSymbolstatus": (
-        ("RequestIssues",),
         -1122,
+        ("RequestIssues",),
         "-1122 INVALID_SYMBOLSTATUS",
-        False,
-        None,
     ),
     "InvalidListenKey": (
-        ("RequestIssues",),
         -1125,
+        ("RequestIssues",),
         "-1125 INVALID_LISTEN_KEY",
-        False,
-        None,
     ),
     "MoreThanXxHours": (
-        ("RequestIssues",),
         -1127,
+        ("RequestIssues",),
         "-1127 MORE_THAN_XX_HOURS",
-        False,
-        None,
     ),
     "OptionalParamsBadCombo": (
-        ("RequestIssues",),
         -1128,
+        ("RequestIssues",),
         "-1128 OPTIONAL_PARAMS_BAD_COMBO",
-        False,
-        None,
     ),
     "InvalidParameter": (
-        ("RequestIssues",),
         -1130,
+        ("RequestIssues",),
         "-1130 INVALID_PARAMETER",
-        False,
-        None,
     ),
     "BadStrategyType": (
-        ("RequestIssues",),
         -1134,
+        ("RequestIssues",),
         "-1134 BAD_STRATEGY_TYPE",
-        False,
-        None,
     ),
     "InvalidJson": (
-        ("RequestIssues",),
         -1135,
+        ("RequestIssues",),
         "-1135 INVALID_JSON",
-        False,
-        None,
     ),
     "InvalidTickerType": (
-        ("RequestIssues",),
         -1139,
+        ("RequestIssues",),
         "-1139 INVALID_TICKER_TYPE",
-        False,
-        None,
     ),
     "InvalidCancelRestrictions": (
-        ("RequestIssues",),
         -1145,
+        ("RequestIssues",),
         "-1145 INVALID_CANCEL_RESTRICTIONS",
-        False,
-        None,
     ),
     "DuplicateSymbols": (
-        ("RequestIssues",),
         -1151,
+        ("RequestIssues",),
         "-1151 DUPLICATE_SYMBOLS",
-        False,
-        None,
     ),
     "InvalidSbeHeader": (
-        ("RequestIssues",),
         -1152,
+        ("RequestIssues",),
         "-1152 INVALID_SBE_HEADER",
-        False,
-        None,
     ),
     "UnsupportedSchemaId": (
-        ("RequestIssues",),
         -1153,
+        ("RequestIssues",),
         "-1153 UNSUPPORTED_SCHEMA_ID",
-        False,
-        None,
     ),
     "SbeDisabled": (
-        ("RequestIssues",),
         -1155,
+        ("RequestIssues",),
         "-1155 SBE_DISABLED",
-        False,
-        None,
     ),
     "OcoOrderTypeRejected": (
-        ("RequestIssues",),
         -1158,
+        ("RequestIssues",),
         "-1158 OCO_ORDER_TYPE_REJECTED",
-        False,
-        None,
     ),
     "OcoIcebergqtyTimeinforce": (
-        ("RequestIssues",),
         -1160,
+        ("RequestIssues",),
         "-1160 OCO_ICEBERGQTY_TIMEINFORCE",
-        False,
-        None,
     ),
     "DeprecatedSchema": (
-        ("RequestIssues",),
         -1161,
+        ("RequestIssues",),
         "-1161 DEPRECATED_SCHEMA",
-        False,
-        None,
     ),
     "BuyOcoLimitMustBeBelow": (
-        ("RequestIssues",),
         -1165,
+        ("RequestIssues",),
         "-1165 BUY_OCO_LIMIT_MUST_BE_BELOW",
-        False,
-        None,
     ),
     "SellOcoLimitMustBeAbove": (
-        ("RequestIssues",),
         -1166,
+        ("RequestIssues",),
         "-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE",
-        False,
-        None,
     ),
     "BothOcoOrdersCannotBeLimit": (
-        ("RequestIssues",),
         -1168,
+        ("RequestIssues",),
         "-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT",
-        False,
-        None,
     ),
     "InvalidTagNumber": (
-        ("RequestIssues",),
         -1169,
+        ("RequestIssues",),
         "-1169 INVALID_TAG_NUMBER",
-        False,
-        None,
     ),
     "TagNotDefinedInMessage": (
-        ("RequestIssues",),
         -1170,
+        ("RequestIssues",),
         "-1170 TAG_NOT_DEFINED_IN_MESSAGE",
-        False,
-        None,
     ),
     "TagAppearsMoreThanOnce": (
-        ("RequestIssues",),
         -1171,
+        ("RequestIssues",),
         "-1171 TAG_APPEARS_MORE_THAN_ONCE",
-        False,
-        None,
     ),
     "TagOutOfOrder": (
-        ("RequestIssues",),
         -1172,
+        ("RequestIssues",),
         "-1172 TAG_OUT_OF_ORDER",
-        False,
-        None,
     ),
     "GroupFieldsOutOfOrder": (
-        ("RequestIssues",),
         -1173,
+        ("RequestIssues",),
         "-1173 GROUP_FIELDS_OUT_OF_ORDER",
-        False,
-        None,
     ),
     "InvalidComponent": (
-        ("RequestIssues",),
         -1174,
+        ("RequestIssues",),
         "-1174 INVALID_COMPONENT",
-        False,
-        None,
     ),
     "ResetSeqNumSupport": (
-        ("RequestIssues",),
         -1175,
+        ("RequestIssues",),
         "-1175 RESET_SEQ_NUM_SUPPORT",
-        False,
-        None,
     ),
     "AlreadyLoggedIn": (
-        ("RequestIssues",),
         -1176,
+        ("RequestIssues",),
         "-1176 ALREADY_LOGGED_IN",
-        False,
-        None,
     ),
     "GarbledMessage": (
-        ("RequestIssues",),
         -1177,
+        ("RequestIssues",),
         "-1177 GARBLED_MESSAGE",
-        False,
-        None,
     ),
     "BadSenderCompid": (
-        ("RequestIssues",),
         -1178,
+        ("RequestIssues",),
         "-1178 BAD_SENDER_COMPID",
-        False,
-        None,
     ),
     "BadSeqNum": (
-        ("RequestIssues",),
         -1179,
+        ("RequestIssues",),
         "-1179 BAD_SEQ_NUM",
-        False,
-        None,
     ),
     "ExpectedLogon": (
-        ("RequestIssues",),
         -1180,
+        ("RequestIssues",),
         "-1180 EXPECTED_LOGON",
-        False,
-        None,
     ),
     "TooManyMessages": (
-        ("RequestIssues",),
         -1181,
+        ("RequestIssues",),
         "-1181 TOO_MANY_MESSAGES",
-        False,
-        None,
     ),
     "ParamsBadCombo": (
-        ("RequestIssues",),
         -1182,
+        ("RequestIssues",),
         "-1182 PARAMS_BAD_COMBO",
-        False,
-        None,
     ),
     "NotAllowedInDropCopySessions": (
-        ("RequestIssues",),
         -1183,
+        ("RequestIssues",),
         "-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS",
-        False,
-        None,
     ),
     "DropCopySessionNotAllowed": (
-        ("RequestIssues",),
         -1184,
+        ("RequestIssues",),
         "-1184 DROP_COPY_SESSION_NOT_ALLOWED",
-        False,
-        None,
     ),
     "DropCopySessionRequired": (
-        ("RequestIssues",),
         -1185,
+        ("RequestIssues",),
         "-1185 DROP_COPY_SESSION_REQUIRED",
-        False,
-        None,
     ),
     "NotAllowedInOrderEntrySessions": (
-        ("RequestIssues",),
         -1186,
+        ("RequestIssues",),
         "-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS",
-        False,
-        None,
     ),
     "NotAllowedInMarketDataSessions": (
-        ("RequestIssues",),
         -1187,
+        ("RequestIssues",),
         "-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS",
-        False,
-        None,
     ),
     "IncorrectNumInGroupCount": (
-        ("RequestIssues",),
         -1188,
+        ("RequestIssues",),
         "-1188 INCORRECT_NUM_IN_GROUP_COUNT",
-        False,
-        None,
     ),
     "DuplicateEntriesInAGroup": (
-        ("RequestIssues",),
         -1189,
+        ("RequestIssues",),
         "-1189 DUPLICATE_ENTRIES_IN_A_GROUP",
-        False,
-        None,
     ),
     "InvalidRequestId": (
-        ("RequestIssues",),
         -1190,
+        ("RequestIssues",),
         "-1190 INVALID_REQUEST_ID",
-        False,
-        None,
     ),
     "TooManySubscriptions": (
-        ("RequestIssues",),
         -1191,
+        ("RequestIssues",),
         "-1191 TOO_MANY_SUBSCRIPTIONS",
-        False,
-        None,
     ),
     "InvalidTimeUnit": (
-        ("RequestIssues",),
         -1194,
+        ("RequestIssues",),
         "-1194 INVALID_TIME_UNIT",
-        False,
-        None,
     ),
     "BuyOcoStopLossMustBeAbove": (
-        ("RequestIssues",),
         -1196,
+        ("RequestIssues",),
         "-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE",
-        False,
-        None,
     ),
     "SellOcoStopLossMustBeBelow": (
-        ("RequestIssues",),
         -1197,
+        ("RequestIssues",),
         "-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW",
-        False,
-        None,
     ),
     "BuyOcoTakeProfitMustBeBelow": (
-        ("RequestIssues",),
         -1198,
+        ("RequestIssues",),
         "-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW",
-        False,
-        None,
     ),
     "SellOcoTakeProfitMustBeAbove": (
-        ("RequestIssues",),
         -1199,
+        ("RequestIssues",),
         "-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE",
-        False,
-        None,
     ),
     "InvalidPegPriceType": (
-        ("RequestIssues",),
         -1210,
+        ("RequestIssues",),
         "-1210 INVALID_PEG_PRICE_TYPE",
-        False,
-        None,
     ),
     "InvalidPegOffsetType": (
-        ("RequestIssues",),
         -1211,
+        ("RequestIssues",),
         "-1211 INVALID_PEG_OFFSET_TYPE",
-        False,
-        None,
     ),
     "SymbolDoesNotMatchStatus": (
-        ("RequestIssues",),
         -1220,
+        ("RequestIssues",),
         "-1220 SYMBOL_DOES_NOT_MATCH_STATUS",
-        False,
-        None,
     ),
     "InvalidSbeMessageField": (
-        ("RequestIssues",),
         -1221,
+        ("RequestIssues",),
         "-1221 INVALID_SBE_MESSAGE_FIELD",
-        False,
-        None,
     ),
     "OpoWorkingMustBeBuy": (
-        ("RequestIssues",),
         -1222,
+        ("RequestIssues",),
         "-1222 OPO_WORKING_MUST_BE_BUY",
-        False,
-        None,
     ),
     "OpoPendingMustBeSell": (
-        ("RequestIssues",),
         -1223,
+        ("RequestIssues",),
         "-1223 OPO_PENDING_MUST_BE_SELL",
-        False,
-        None,
     ),
     "WorkingParamRequired": (
-        ("RequestIssues",),
         -1224,
+        ("RequestIssues",),
         "-1224 WORKING_PARAM_REQUIRED",
-        False,
-        None,
     ),
     "PendingParamNotRequired": (
-        ("RequestIssues",),
         -1225,
+        ("RequestIssues",),
         "-1225 PENDING_PARAM_NOT_REQUIRED",
-        False,
-        None,
     ),
     "NewOrderRejected": (
-        ("RequestIssues",),
         -2010,
+        ("RequestIssues",),
         "-2010 NEW_ORDER_REJECTED",
-        False,
-        None,
     ),
     "CancelRejected": (
-        ("RequestIssues",),
         -2011,
+        ("RequestIssues",),
         "-2011 CANCEL_REJECTED",
-        False,
-        None,
     ),
     "NoSuchOrder": (
-        ("RequestIssues",),
         -2013,
+        ("RequestIssues",),
         "-2013 NO_SUCH_ORDER",
-        False,
-        None,
     ),
     "BadApiKeyFmt": (
-        ("RequestIssues", "Authentication"),
         -2014,
+        ("RequestIssues", "Authentication"),
         "-2014 BAD_API_KEY_FMT",
-        False,
-        None,
     ),
     "RejectedMbxKey": (
-        ("RequestIssues", "Authentication"),
         -2015,
+        ("RequestIssues", "Authentication"),
         "-2015 REJECTED_MBX_KEY",
-        False,
-        None,
     ),
     "NoTradingWindow": (
-        ("RequestIssues",),
         -2016,
+        ("RequestIssues",),
         "-2016 NO_TRADING_WINDOW",
-        False,
-        None,
     ),
     "OrderArchived": (
-        ("RequestIssues",),
         -2026,
+        ("RequestIssues",),
         "-2026 ORDER_ARCHIVED",
-        False,
-        None,
     ),
     "SubscriptionActive": (
-        ("RequestIssues",),
         -2035,
+        ("RequestIssues",),
         "-2035 SUBSCRIPTION_ACTIVE",
-        False,
-        None,
     ),
     "SubscriptionInactive": (
-        ("RequestIssues",),
         -2036,
+        ("RequestIssues",),
         "-2036 SUBSCRIPTION_INACTIVE",
-        False,
-        None,
     ),
     "ClientOrderIdInvalid": (
-        ("RequestIssues",),
         -2039,
+        ("RequestIssues",),
         "-2039 CLIENT_ORDER_ID_INVALID",
-        False,
-        None,
     ),
     "MaximumSubscriptionIds": (
-        ("RequestIssues",),
         -2042,
+        ("RequestIssues",),
         "-2042 MAXIMUM_SUBSCRIPTION_IDS",
-        False,
-        None,
     ),
     "NoReferencePrice": (
-        ("RequestIssues",),
         -2043,
+        ("RequestIssues",),
         "-2043 NO_REFERENCE_PRICE",
-        False,
-        None,
     ),
     "OrderCancelReplacePartiallyFailed": (
-        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2021,
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         "-2021 Order cancel-replace partially failed",
-        False,
-        None,
     ),
     "OrderCancelReplaceFailed": (
-        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         -2022,
+        ("ErrorsRegardingPlacingOrdersViaCancelReplace",),
         "-2022 Order cancel-replace failed.",
-        False,
-        None,
     ),
 }
 
@@ -5558,13 +5446,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -5612,10 +5498,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -5896,33 +5786,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -5930,364 +5811,369 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
+
+    retryable = True
+
+
+class Overloaded(ApiError):
+    """Group Overloaded of errgen.toml"""
+
+    retryable = True
+
+
+class ExecutionUnknown(ApiError):
+    """Group ExecutionUnknown of errgen.toml"""
+
+    outcome = "unknown"
+
+
+class Authentication(ApiError):
+    """Group Authentication of errgen.toml"""
+
+
+class FilterFailure(ApiError):
+    """Group FilterFailure of errgen.toml"""
+
+
+class GeneralServerOrNetworkIssues(ApiError):
+    """10xx - General Server or Network issues"""
+
+
+class RequestIssues(ApiError):
+    """11xx - Request issues"""
+
+
+class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
+    """Errors regarding placing orders via cancelReplace"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 104.
 if TYPE_CHECKING:
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
-
-        retryable = True
-
-    class Overloaded(ApiError):
-        """Group Overloaded of errgen.toml"""
-
-        retryable = True
-
-    class ExecutionUnknown(ApiError):
-        """Group ExecutionUnknown of errgen.toml"""
-
-        outcome = "unknown"
-
-    class Authentication(ApiError):
-        """Group Authentication of errgen.toml"""
-
-    class FilterFailure(ApiError):
-        """Group FilterFailure of errgen.toml"""
-
-    class GeneralServerOrNetworkIssues(ApiError):
-        """10xx - General Server or Network issues"""
-
-    class RequestIssues(ApiError):
-        """11xx - Request issues"""
-
-    class ErrorsRegardingPlacingOrdersViaCancelReplace(ApiError):
-        """Errors regarding placing orders via cancelReplace"""
-
-    class Unknown(GeneralServerOrNetworkIssues):
+    class Unknown(GeneralServerOrNetworkIssues, code=-1000):
         """-1000 UNKNOWN"""
 
-    class Disconnected(GeneralServerOrNetworkIssues):
+    class Disconnected(GeneralServerOrNetworkIssues, code=-1001):
         """-1001 DISCONNECTED"""
 
-    class Unauthorized(GeneralServerOrNetworkIssues):
+    class Unauthorized(GeneralServerOrNetworkIssues, code=-1002):
         """-1002 UNAUTHORIZED"""
 
-    class TooManyRequests(GeneralServerOrNetworkIssues, RateLimited):
+    class TooManyRequests(GeneralServerOrNetworkIssues, RateLimited, code=-1003):
         """-1003 TOO_MANY_REQUESTS"""
 
-        retryable = True
-
-    class UnexpectedResp(GeneralServerOrNetworkIssues, ExecutionUnknown):
+    class UnexpectedResp(GeneralServerOrNetworkIssues, ExecutionUnknown, code=-1006):
         """-1006 UNEXPECTED_RESP"""
 
-        outcome = "unknown"
-
-    class Timeout(GeneralServerOrNetworkIssues, ExecutionUnknown):
+    class Timeout(GeneralServerOrNetworkIssues, ExecutionUnknown, code=-1007):
         """-1007 TIMEOUT"""
 
-        outcome = "unknown"
-
-    class ServerBusy(GeneralServerOrNetworkIssues, Overloaded):
+    class ServerBusy(GeneralServerOrNetworkIssues, Overloaded, code=-1008):
         """-1008 SERVER_BUSY"""
 
-        retryable = True
-
-    class InvalidMessage(GeneralServerOrNetworkIssues, FilterFailure):
+    class InvalidMessage(GeneralServerOrNetworkIssues, FilterFailure, code=-1013):
         """-1013 INVALID_MESSAGE"""
 
-    class UnknownOrderComposition(GeneralServerOrNetworkIssues):
+    class UnknownOrderComposition(GeneralServerOrNetworkIssues, code=-1014):
         """-1014 UNKNOWN_ORDER_COMPOSITION"""
 
-    class TooManyOrders(GeneralServerOrNetworkIssues, RateLimited):
+    class TooManyOrders(GeneralServerOrNetworkIssues, RateLimited, code=-1015):
         """-1015 TOO_MANY_ORDERS"""
 
-        retryable = True
-
-    class ServiceShuttingDown(GeneralServerOrNetworkIssues):
+    class ServiceShuttingDown(GeneralServerOrNetworkIssues, code=-1016):
         """-1016 SERVICE_SHUTTING_DOWN"""
 
-    class UnsupportedOperation(GeneralServerOrNetworkIssues):
+    class UnsupportedOperation(GeneralServerOrNetworkIssues, code=-1020):
         """-1020 UNSUPPORTED_OPERATION"""
 
-    class InvalidTimestamp(GeneralServerOrNetworkIssues):
+    class InvalidTimestamp(GeneralServerOrNetworkIssues, code=-1021):
         """-1021 INVALID_TIMESTAMP"""
 
-    class InvalidSignature(GeneralServerOrNetworkIssues, Authentication):
+    class InvalidSignature(GeneralServerOrNetworkIssues, Authentication, code=-1022):
         """-1022 INVALID_SIGNATURE"""
 
-    class CompIdInUse(GeneralServerOrNetworkIssues):
+    class CompIdInUse(GeneralServerOrNetworkIssues, code=-1033):
         """-1033 COMP_ID_IN_USE"""
 
-    class TooManyConnections(GeneralServerOrNetworkIssues):
+    class TooManyConnections(GeneralServerOrNetworkIssues, code=-1034):
         """-1034 TOO_MANY_CONNECTIONS"""
 
-    class LoggedOut(GeneralServerOrNetworkIssues):
+    class LoggedOut(GeneralServerOrNetworkIssues, code=-1035):
         """-1035 LOGGED_OUT"""
 
-    class IllegalChars(RequestIssues):
+    class IllegalChars(RequestIssues, code=-1100):
         """-1100 ILLEGAL_CHARS"""
 
-    class TooManyParameters(RequestIssues):
+    class TooManyParameters(RequestIssues, code=-1101):
         """-1101 TOO_MANY_PARAMETERS"""
 
-    class MandatoryParamEmptyOrMalformed(RequestIssues):
+    class MandatoryParamEmptyOrMalformed(RequestIssues, code=-1102):
         """-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED"""
 
-    class UnknownParam(RequestIssues):
+    class UnknownParam(RequestIssues, code=-1103):
         """-1103 UNKNOWN_PARAM"""
 
-    class UnreadParameters(RequestIssues):
+    class UnreadParameters(RequestIssues, code=-1104):
         """-1104 UNREAD_PARAMETERS"""
 
-    class ParamEmpty(RequestIssues):
+    class ParamEmpty(RequestIssues, code=-1105):
         """-1105 PARAM_EMPTY"""
 
-    class ParamNotRequired(RequestIssues):
+    class ParamNotRequired(RequestIssues, code=-1106):
         """-1106 PARAM_NOT_REQUIRED"""
 
-    class ParamOverflow(RequestIssues):
+    class ParamOverflow(RequestIssues, code=-1108):
         """-1108 PARAM_OVERFLOW"""
 
-    class BadPrecision(RequestIssues):
+    class BadPrecision(RequestIssues, code=-1111):
         """-1111 BAD_PRECISION"""
 
-    class NoDepth(RequestIssues):
+    class NoDepth(RequestIssues, code=-1112):
         """-1112 NO_DEPTH"""
 
-    class TifNotRequired(RequestIssues):
+    class TifNotRequired(RequestIssues, code=-1114):
         """-1114 TIF_NOT_REQUIRED"""
 
-    class InvalidTif(RequestIssues):
+    class InvalidTif(RequestIssues, code=-1115):
         """-1115 INVALID_TIF"""
 
-    class InvalidOrderType(RequestIssues):
+    class InvalidOrderType(RequestIssues, code=-1116):
         """-1116 INVALID_ORDER_TYPE"""
 
-    class InvalidSide(RequestIssues):
+    class InvalidSide(RequestIssues, code=-1117):
         """-1117 INVALID_SIDE"""
 
-    class EmptyNewClOrdId(RequestIssues):
+    class EmptyNewClOrdId(RequestIssues, code=-1118):
         """-1118 EMPTY_NEW_CL_ORD_ID"""
 
-    class EmptyOrgClOrdId(RequestIssues):
+    class EmptyOrgClOrdId(RequestIssues, code=-1119):
         """-1119 EMPTY_ORG_CL_ORD_ID"""
 
-    class BadInterval(RequestIssues):
+    class BadInterval(RequestIssues, code=-1120):
         """-1120 BAD_INTERVAL"""
 
-    class BadSymbol(RequestIssues):
+    class BadSymbol(RequestIssues, code=-1121):
         """-1121 BAD_SYMBOL"""
 
-    class InvalidSymbolstatus(RequestIssues):
+    class InvalidSymbolstatus(RequestIssues, code=-1122):
         """-1122 INVALID_SYMBOLSTATUS"""
 
-    class InvalidListenKey(RequestIssues):
+    class InvalidListenKey(RequestIssues, code=-1125):
         """-1125 INVALID_LISTEN_KEY"""
 
-    class MoreThanXxHours(RequestIssues):
+    class MoreThanXxHours(RequestIssues, code=-1127):
         """-1127 MORE_THAN_XX_HOURS"""
 
-    class OptionalParamsBadCombo(RequestIssues):
+    class OptionalParamsBadCombo(RequestIssues, code=-1128):
         """-1128 OPTIONAL_PARAMS_BAD_COMBO"""
 
-    class InvalidParameter(RequestIssues):
+    class InvalidParameter(RequestIssues, code=-1130):
         """-1130 INVALID_PARAMETER"""
 
-    class BadStrategyType(RequestIssues):
+    class BadStrategyType(RequestIssues, code=-1134):
         """-1134 BAD_STRATEGY_TYPE"""
 
-    class InvalidJson(RequestIssues):
+    class InvalidJson(RequestIssues, code=-1135):
         """-1135 INVALID_JSON"""
 
-    class InvalidTickerType(RequestIssues):
+    class InvalidTickerType(RequestIssues, code=-1139):
         """-1139 INVALID_TICKER_TYPE"""
 
-    class InvalidCancelRestrictions(RequestIssues):
+    class InvalidCancelRestrictions(RequestIssues, code=-1145):
         """-1145 INVALID_CANCEL_RESTRICTIONS"""
 
-    class DuplicateSymbols(RequestIssues):
+    class DuplicateSymbols(RequestIssues, code=-1151):
         """-1151 DUPLICATE_SYMBOLS"""
 
-    class InvalidSbeHeader(RequestIssues):
+    class InvalidSbeHeader(RequestIssues, code=-1152):
         """-1152 INVALID_SBE_HEADER"""
 
-    class UnsupportedSchemaId(RequestIssues):
+    class UnsupportedSchemaId(RequestIssues, code=-1153):
         """-1153 UNSUPPORTED_SCHEMA_ID"""
 
-    class SbeDisabled(RequestIssues):
+    class SbeDisabled(RequestIssues, code=-1155):
         """-1155 SBE_DISABLED"""
 
-    class OcoOrderTypeRejected(RequestIssues):
+    class OcoOrderTypeRejected(RequestIssues, code=-1158):
         """-1158 OCO_ORDER_TYPE_REJECTED"""
 
-    class OcoIcebergqtyTimeinforce(RequestIssues):
+    class OcoIcebergqtyTimeinforce(RequestIssues, code=-1160):
         """-1160 OCO_ICEBERGQTY_TIMEINFORCE"""
 
-    class DeprecatedSchema(RequestIssues):
+    class DeprecatedSchema(RequestIssues, code=-1161):
         """-1161 DEPRECATED_SCHEMA"""
 
-    class BuyOcoLimitMustBeBelow(RequestIssues):
+    class BuyOcoLimitMustBeBelow(RequestIssues, code=-1165):
         """-1165 BUY_OCO_LIMIT_MUST_BE_BELOW"""
 
-    class SellOcoLimitMustBeAbove(RequestIssues):
+    class SellOcoLimitMustBeAbove(RequestIssues, code=-1166):
         """-1166 SELL_OCO_LIMIT_MUST_BE_ABOVE"""
 
-    class BothOcoOrdersCannotBeLimit(RequestIssues):
+    class BothOcoOrdersCannotBeLimit(RequestIssues, code=-1168):
         """-1168 BOTH_OCO_ORDERS_CANNOT_BE_LIMIT"""
 
-    class InvalidTagNumber(RequestIssues):
+    class InvalidTagNumber(RequestIssues, code=-1169):
         """-1169 INVALID_TAG_NUMBER"""
 
-    class TagNotDefinedInMessage(RequestIssues):
+    class TagNotDefinedInMessage(RequestIssues, code=-1170):
         """-1170 TAG_NOT_DEFINED_IN_MESSAGE"""
 
-    class TagAppearsMoreThanOnce(RequestIssues):
+    class TagAppearsMoreThanOnce(RequestIssues, code=-1171):
         """-1171 TAG_APPEARS_MORE_THAN_ONCE"""
 
-    class TagOutOfOrder(RequestIssues):
+    class TagOutOfOrder(RequestIssues, code=-1172):
         """-1172 TAG_OUT_OF_ORDER"""
 
-    class GroupFieldsOutOfOrder(RequestIssues):
+    class GroupFieldsOutOfOrder(RequestIssues, code=-1173):
         """-1173 GROUP_FIELDS_OUT_OF_ORDER"""
 
-    class InvalidComponent(RequestIssues):
+    class InvalidComponent(RequestIssues, code=-1174):
         """-1174 INVALID_COMPONENT"""
 
-    class ResetSeqNumSupport(RequestIssues):
+    class ResetSeqNumSupport(RequestIssues, code=-1175):
         """-1175 RESET_SEQ_NUM_SUPPORT"""
 
-    class AlreadyLoggedIn(RequestIssues):
+    class AlreadyLoggedIn(RequestIssues, code=-1176):
         """-1176 ALREADY_LOGGED_IN"""
 
-    class GarbledMessage(RequestIssues):
+    class GarbledMessage(RequestIssues, code=-1177):
         """-1177 GARBLED_MESSAGE"""
 
-    class BadSenderCompid(RequestIssues):
+    class BadSenderCompid(RequestIssues, code=-1178):
         """-1178 BAD_SENDER_COMPID"""
 
-    class BadSeqNum(RequestIssues):
+    class BadSeqNum(RequestIssues, code=-1179):
         """-1179 BAD_SEQ_NUM"""
 
-    class ExpectedLogon(RequestIssues):
+    class ExpectedLogon(RequestIssues, code=-1180):
         """-1180 EXPECTED_LOGON"""
 
-    class TooManyMessages(RequestIssues):
+    class TooManyMessages(RequestIssues, code=-1181):
         """-1181 TOO_MANY_MESSAGES"""
 
-    class ParamsBadCombo(RequestIssues):
+    class ParamsBadCombo(RequestIssues, code=-1182):
         """-1182 PARAMS_BAD_COMBO"""
 
-    class NotAllowedInDropCopySessions(RequestIssues):
+    class NotAllowedInDropCopySessions(RequestIssues, code=-1183):
         """-1183 NOT_ALLOWED_IN_DROP_COPY_SESSIONS"""
 
-    class DropCopySessionNotAllowed(RequestIssues):
+    class DropCopySessionNotAllowed(RequestIssues, code=-1184):
         """-1184 DROP_COPY_SESSION_NOT_ALLOWED"""
 
-    class DropCopySessionRequired(RequestIssues):
+    class DropCopySessionRequired(RequestIssues, code=-1185):
         """-1185 DROP_COPY_SESSION_REQUIRED"""
 
-    class NotAllowedInOrderEntrySessions(RequestIssues):
+    class NotAllowedInOrderEntrySessions(RequestIssues, code=-1186):
         """-1186 NOT_ALLOWED_IN_ORDER_ENTRY_SESSIONS"""
 
-    class NotAllowedInMarketDataSessions(RequestIssues):
+    class NotAllowedInMarketDataSessions(RequestIssues, code=-1187):
         """-1187 NOT_ALLOWED_IN_MARKET_DATA_SESSIONS"""
 
-    class IncorrectNumInGroupCount(RequestIssues):
+    class IncorrectNumInGroupCount(RequestIssues, code=-1188):
         """-1188 INCORRECT_NUM_IN_GROUP_COUNT"""
 
-    class DuplicateEntriesInAGroup(RequestIssues):
+    class DuplicateEntriesInAGroup(RequestIssues, code=-1189):
         """-1189 DUPLICATE_ENTRIES_IN_A_GROUP"""
 
-    class InvalidRequestId(RequestIssues):
+    class InvalidRequestId(RequestIssues, code=-1190):
         """-1190 INVALID_REQUEST_ID"""
 
-    class TooManySubscriptions(RequestIssues):
+    class TooManySubscriptions(RequestIssues, code=-1191):
         """-1191 TOO_MANY_SUBSCRIPTIONS"""
 
-    class InvalidTimeUnit(RequestIssues):
+    class InvalidTimeUnit(RequestIssues, code=-1194):
         """-1194 INVALID_TIME_UNIT"""
 
-    class BuyOcoStopLossMustBeAbove(RequestIssues):
+    class BuyOcoStopLossMustBeAbove(RequestIssues, code=-1196):
         """-1196 BUY_OCO_STOP_LOSS_MUST_BE_ABOVE"""
 
-    class SellOcoStopLossMustBeBelow(RequestIssues):
+    class SellOcoStopLossMustBeBelow(RequestIssues, code=-1197):
         """-1197 SELL_OCO_STOP_LOSS_MUST_BE_BELOW"""
 
-    class BuyOcoTakeProfitMustBeBelow(RequestIssues):
+    class BuyOcoTakeProfitMustBeBelow(RequestIssues, code=-1198):
         """-1198 BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW"""
 
-    class SellOcoTakeProfitMustBeAbove(RequestIssues):
+    class SellOcoTakeProfitMustBeAbove(RequestIssues, code=-1199):
         """-1199 SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE"""
 
-    class InvalidPegPriceType(RequestIssues):
+    class InvalidPegPriceType(RequestIssues, code=-1210):
         """-1210 INVALID_PEG_PRICE_TYPE"""
 
-    class InvalidPegOffsetType(RequestIssues):
+    class InvalidPegOffsetType(RequestIssues, code=-1211):
         """-1211 INVALID_PEG_OFFSET_TYPE"""
 
-    class SymbolDoesNotMatchStatus(RequestIssues):
+    class SymbolDoesNotMatchStatus(RequestIssues, code=-1220):
         """-1220 SYMBOL_DOES_NOT_MATCH_STATUS"""
 
-    class InvalidSbeMessageField(RequestIssues):
+    class InvalidSbeMessageField(RequestIssues, code=-1221):
         """-1221 INVALID_SBE_MESSAGE_FIELD"""
 
-    class OpoWorkingMustBeBuy(RequestIssues):
+    class OpoWorkingMustBeBuy(RequestIssues, code=-1222):
         """-1222 OPO_WORKING_MUST_BE_BUY"""
 
-    class OpoPendingMustBeSell(RequestIssues):
+    class OpoPendingMustBeSell(RequestIssues, code=-1223):
         """-1223 OPO_PENDING_MUST_BE_SELL"""
 
-    class WorkingParamRequired(RequestIssues):
+    class WorkingParamRequired(RequestIssues, code=-1224):
         """-1224 WORKING_PARAM_REQUIRED"""
 
-    class PendingParamNotRequired(RequestIssues):
+    class PendingParamNotRequired(RequestIssues, code=-1225):
         """-1225 PENDING_PARAM_NOT_REQUIRED"""
 
-    class NewOrderRejected(RequestIssues):
+    class NewOrderRejected(RequestIssues, code=-2010):
         """-2010 NEW_ORDER_REJECTED"""
 
-    class CancelRejected(RequestIssues):
+    class CancelRejected(RequestIssues, code=-2011):
         """-2011 CANCEL_REJECTED"""
 
-    class NoSuchOrder(RequestIssues):
+    class NoSuchOrder(RequestIssues, code=-2013):
         """-2013 NO_SUCH_ORDER"""
 
-    class BadApiKeyFmt(RequestIssues, Authentication):
+    class BadApiKeyFmt(RequestIssues, Authentication, code=-2014):
         """-2014 BAD_API_KEY_FMT"""
 
-    class RejectedMbxKey(RequestIssues, Authentication):
+    class RejectedMbxKey(RequestIssues, Authentication, code=-2015):
         """-2015 REJECTED_MBX_KEY"""
 
-    class NoTradingWindow(RequestIssues):
+    class NoTradingWindow(RequestIssues, code=-2016):
         """-2016 NO_TRADING_WINDOW"""
 
-    class OrderArchived(RequestIssues):
+    class OrderArchived(RequestIssues, code=-2026):
         """-2026 ORDER_ARCHIVED"""
 
-    class SubscriptionActive(RequestIssues):
+    class SubscriptionActive(RequestIssues, code=-2035):
         """-2035 SUBSCRIPTION_ACTIVE"""
 
-    class SubscriptionInactive(RequestIssues):
+    class SubscriptionInactive(RequestIssues, code=-2036):
         """-2036 SUBSCRIPTION_INACTIVE"""
 
-    class ClientOrderIdInvalid(RequestIssues):
+    class ClientOrderIdInvalid(RequestIssues, code=-2039):
         """-2039 CLIENT_ORDER_ID_INVALID"""
 
-    class MaximumSubscriptionIds(RequestIssues):
+    class MaximumSubscriptionIds(RequestIssues, code=-2042):
         """-2042 MAXIMUM_SUBSCRIPTION_IDS"""
 
-    class NoReferencePrice(RequestIssues):
+    class NoReferencePrice(RequestIssues, code=-2043):
         """-2043 NO_REFERENCE_PRICE"""
 
-    class OrderCancelReplacePartiallyFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+    class OrderCancelReplacePartiallyFailed(
+        ErrorsRegardingPlacingOrdersViaCancelReplace, code=-2021
+    ):
         """-2021 Order cancel-replace partially failed"""
 
-    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace):
+    class OrderCancelReplaceFailed(ErrorsRegardingPlacingOrdersViaCancelReplace, code=-2022):
         """-2022 Order cancel-replace failed."""

@@ -1345,1118 +1345,1308 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     10000: (
         "",
         "system_error",
         "",
-        "Url not found.",
+        ("Url not found.",),
+        False,
     ),
     10001: (
         "",
         "system_error",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     10002: (
         "",
         "system_error",
         "",
-        "Malformed request.",
+        ("Malformed request.",),
+        False,
     ),
     10003: (
         "",
         "system_error",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     10005: (
         "",
         "system_error",
         "",
-        "Timeout waiting for response.",
+        ("Timeout waiting for response.",),
+        False,
     ),
     10007: (
         "",
         "system_error",
         "",
-        "System maintenance.",
+        ("System maintenance.",),
+        False,
     ),
     10008: (
         "",
         "system_error",
         "",
-        "Server is busy. Retry later.",
+        ("Server is busy. Retry later.",),
+        False,
     ),
     10009: (
         "",
         "system_error",
         "",
-        "You sent requests too frequently. Retry later with decreased requests.",
+        ("You sent requests too frequently. Retry later with decreased requests.",),
+        False,
     ),
     20001: (
         "",
         "authentication_error",
         "",
-        "Authentication failed api authorization.",
+        ("Authentication failed api authorization.",),
+        False,
     ),
     20002: (
         "",
         "authentication_error",
         "",
-        "Invalid ACCESS-KEY.",
+        ("Invalid ACCESS-KEY.",),
+        False,
     ),
     20003: (
         "",
         "authentication_error",
         "",
-        "ACCESS-KEY not found.",
+        ("ACCESS-KEY not found.",),
+        False,
     ),
     20004: (
         "",
         "authentication_error",
         "",
-        "ACCESS-NONCE not found.",
+        ("ACCESS-NONCE not found.",),
+        False,
     ),
     20005: (
         "",
         "authentication_error",
         "",
-        "Invalid ACCESS-SIGNATURE.",
+        ("Invalid ACCESS-SIGNATURE.",),
+        False,
     ),
     20011: (
         "",
         "authentication_error",
         "",
-        "MFA failed.",
+        ("MFA failed.",),
+        False,
     ),
     20014: (
         "",
         "authentication_error",
         "",
-        "SMS verification failed.",
+        ("SMS verification failed.",),
+        False,
     ),
     20018: (
         "",
         "authentication_error",
         "",
-        "Please login. (This happens when you request API without /v1/.)",
+        ("Please login. (This happens when you request API without /v1/.)",),
+        False,
     ),
     20019: (
         "",
         "authentication_error",
         "",
-        "Please login. (This also happens when you request API without /v1/.)",
+        ("Please login. (This also happens when you request API without /v1/.)",),
+        False,
     ),
     20023: (
         "",
         "authentication_error",
         "",
-        "Missing OTP code.",
+        ("Missing OTP code.",),
+        False,
     ),
     20024: (
         "",
         "authentication_error",
         "",
-        "Missing SMS code.",
+        ("Missing SMS code.",),
+        False,
     ),
     20025: (
         "",
         "authentication_error",
         "",
-        "Missing OTP and SMS code.",
+        ("Missing OTP and SMS code.",),
+        False,
     ),
     20026: (
         "",
         "authentication_error",
         "",
-        "MFA is temporarily locked because too many failures. Please retry after 60 seconds.",
+        ("MFA is temporarily locked because too many failures. Please retry after 60 seconds.",),
+        False,
     ),
     20033: (
         "",
         "authentication_error",
         "",
-        "ACCESS-REQUEST-TIME not found.",
+        ("ACCESS-REQUEST-TIME not found.",),
+        False,
     ),
     20034: (
         "",
         "authentication_error",
         "",
-        "Invalid time of ACCESS-REQUEST-TIME.",
+        ("Invalid time of ACCESS-REQUEST-TIME.",),
+        False,
     ),
     20035: (
         "",
         "authentication_error",
         "",
-        "No request was sent within ACCESS-TIME-WINDOW.",
+        ("No request was sent within ACCESS-TIME-WINDOW.",),
+        False,
     ),
     20036: (
         "",
         "authentication_error",
         "",
-        "ACCESS-REQUEST-TIME and ACCESS-NONCE not found.",
+        ("ACCESS-REQUEST-TIME and ACCESS-NONCE not found.",),
+        False,
     ),
     20037: (
         "",
         "authentication_error",
         "",
-        "Invalid ACCESS-REQUEST-TIME.",
+        ("Invalid ACCESS-REQUEST-TIME.",),
+        False,
     ),
     20038: (
         "",
         "authentication_error",
         "",
-        "Invalid ACCESS-TIME-WINDOW.",
+        ("Invalid ACCESS-TIME-WINDOW.",),
+        False,
     ),
     20039: (
         "",
         "authentication_error",
         "",
-        "Invalid ACCESS-NONCE.",
+        ("Invalid ACCESS-NONCE.",),
+        False,
     ),
     30001: (
         "",
         "required_parameter_error",
         "",
-        "Missing order quantity.",
+        ("Missing order quantity.",),
+        False,
     ),
     30006: (
         "",
         "required_parameter_error",
         "",
-        "Missing order id.",
+        ("Missing order id.",),
+        False,
     ),
     30007: (
         "",
         "required_parameter_error",
         "",
-        "Missing order id array.",
+        ("Missing order id array.",),
+        False,
     ),
     30009: (
         "",
         "required_parameter_error",
         "",
-        "Missing asset.",
+        ("Missing asset.",),
+        False,
     ),
     30012: (
         "",
         "required_parameter_error",
         "",
-        "Missing order price.",
+        ("Missing order price.",),
+        False,
     ),
     30013: (
         "",
         "required_parameter_error",
         "",
-        "Missing side.",
+        ("Missing side.",),
+        False,
     ),
     30015: (
         "",
         "required_parameter_error",
         "",
-        "Missing order type.",
+        ("Missing order type.",),
+        False,
     ),
     30016: (
         "",
         "required_parameter_error",
         "",
-        "Missing asset.",
+        ("Missing asset.",),
+        False,
     ),
     30019: (
         "",
         "required_parameter_error",
         "",
-        "Missing uuid.",
+        ("Missing uuid.",),
+        False,
     ),
     30039: (
         "",
         "required_parameter_error",
         "",
-        "Missing withdraw amount.",
+        ("Missing withdraw amount.",),
+        False,
     ),
     30101: (
         "",
         "required_parameter_error",
         "",
-        "Missing trigger price.",
+        ("Missing trigger price.",),
+        False,
     ),
     30103: (
         "",
         "required_parameter_error",
         "",
-        "Missing withdrawal type.",
+        ("Missing withdrawal type.",),
+        False,
     ),
     30104: (
         "",
         "required_parameter_error",
         "",
-        "Missing withdrawal name.",
+        ("Missing withdrawal name.",),
+        False,
     ),
     30105: (
         "",
         "required_parameter_error",
         "",
-        "Missing VASP.",
+        ("Missing VASP.",),
+        False,
     ),
     30106: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary type.",
+        ("Missing beneficiary type.",),
+        False,
     ),
     30107: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary last name.",
+        ("Missing beneficiary last name.",),
+        False,
     ),
     30108: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary first name.",
+        ("Missing beneficiary first name.",),
+        False,
     ),
     30109: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary last kana.",
+        ("Missing beneficiary last kana.",),
+        False,
     ),
     30110: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary first kana.",
+        ("Missing beneficiary first kana.",),
+        False,
     ),
     30111: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary company name.",
+        ("Missing beneficiary company name.",),
+        False,
     ),
     30112: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary company kana.",
+        ("Missing beneficiary company kana.",),
+        False,
     ),
     30113: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary company type.",
+        ("Missing beneficiary company type.",),
+        False,
     ),
     30114: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary company type position.",
+        ("Missing beneficiary company type position.",),
+        False,
     ),
     30115: (
         "",
         "required_parameter_error",
         "",
-        "Missing uploaded documents.",
+        ("Missing uploaded documents.",),
+        False,
     ),
     30116: (
         "",
         "required_parameter_error",
         "",
-        "Missing withdrawal purpose.",
+        ("Missing withdrawal purpose.",),
+        False,
     ),
     30117: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary country.",
+        ("Missing beneficiary country.",),
+        False,
     ),
     30118: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary zip code.",
+        ("Missing beneficiary zip code.",),
+        False,
     ),
     30119: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary prefecture.",
+        ("Missing beneficiary prefecture.",),
+        False,
     ),
     30120: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary city.",
+        ("Missing beneficiary city.",),
+        False,
     ),
     30121: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary address.",
+        ("Missing beneficiary address.",),
+        False,
     ),
     30122: (
         "",
         "required_parameter_error",
         "",
-        "Missing beneficiary building.",
+        ("Missing beneficiary building.",),
+        False,
     ),
     30123: (
         "",
         "required_parameter_error",
         "",
-        "Missing extraction request category.",
+        ("Missing extraction request category.",),
+        False,
     ),
     40001: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order quantity.",
+        ("Invalid order quantity.",),
+        False,
     ),
     40006: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid count.",
+        ("Invalid count.",),
+        False,
     ),
     40007: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid end param.",
+        ("Invalid end param.",),
+        False,
     ),
     40008: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid end_id.",
+        ("Invalid end_id.",),
+        False,
     ),
     40009: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid from_id.",
+        ("Invalid from_id.",),
+        False,
     ),
     40013: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order id.",
+        ("Invalid order id.",),
+        False,
     ),
     40014: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order id array.",
+        ("Invalid order id array.",),
+        False,
     ),
     40015: (
         "",
         "invalid_parameter_error",
         "",
-        "Too many orders are specified.",
+        ("Too many orders are specified.",),
+        False,
     ),
     40017: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid asset.",
+        ("Invalid asset.",),
+        False,
     ),
     40020: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order price.",
+        ("Invalid order price.",),
+        False,
     ),
     40021: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order side.",
+        ("Invalid order side.",),
+        False,
     ),
     40022: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid trading start time.",
+        ("Invalid trading start time.",),
+        False,
     ),
     40024: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid order type.",
+        ("Invalid order type.",),
+        False,
     ),
     40025: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid asset.",
+        ("Invalid asset.",),
+        False,
     ),
     40028: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid uuid.",
+        ("Invalid uuid.",),
+        False,
     ),
     40048: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid withdraw amount.",
+        ("Invalid withdraw amount.",),
+        False,
     ),
     40112: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid trigger price.",
+        ("Invalid trigger price.",),
+        False,
     ),
     40113: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid post_only.",
+        ("Invalid post_only.",),
+        False,
     ),
     40114: (
         "",
         "invalid_parameter_error",
         "",
-        "post_only can not be specified with such order type.",
+        ("post_only can not be specified with such order type.",),
+        False,
     ),
     40116: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid withdrawal type.",
+        ("Invalid withdrawal type.",),
+        False,
     ),
     40117: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid withdrawal name.",
+        ("Invalid withdrawal name.",),
+        False,
     ),
     40118: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid VASP.",
+        ("Invalid VASP.",),
+        False,
     ),
     40119: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary type.",
+        ("Invalid beneficiary type.",),
+        False,
     ),
     40120: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary last name.",
+        ("Invalid beneficiary last name.",),
+        False,
     ),
     40121: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary first name.",
+        ("Invalid beneficiary first name.",),
+        False,
     ),
     40122: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary last kana.",
+        ("Invalid beneficiary last kana.",),
+        False,
     ),
     40123: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary first kana.",
+        ("Invalid beneficiary first kana.",),
+        False,
     ),
     40124: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary company name.",
+        ("Invalid beneficiary company name.",),
+        False,
     ),
     40125: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary company kana.",
+        ("Invalid beneficiary company kana.",),
+        False,
     ),
     40126: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary company type.",
+        ("Invalid beneficiary company type.",),
+        False,
     ),
     40127: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary company type position.",
+        ("Invalid beneficiary company type position.",),
+        False,
     ),
     40152: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator label.",
+        ("Invalid originator label.",),
+        False,
     ),
     40153: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator last name.",
+        ("Invalid originator last name.",),
+        False,
     ),
     40154: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator first name.",
+        ("Invalid originator first name.",),
+        False,
     ),
     40155: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator company name.",
+        ("Invalid originator company name.",),
+        False,
     ),
     40156: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator prefecture.",
+        ("Invalid originator prefecture.",),
+        False,
     ),
     40157: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator city.",
+        ("Invalid originator city.",),
+        False,
     ),
     40158: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator address.",
+        ("Invalid originator address.",),
+        False,
     ),
     40159: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator building.",
+        ("Invalid originator building.",),
+        False,
     ),
     40160: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid originator substantial controller name.",
+        ("Invalid originator substantial controller name.",),
+        False,
     ),
     40163: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid beneficiary substantial controller name.",
+        ("Invalid beneficiary substantial controller name.",),
+        False,
     ),
     40164: (
         "",
         "invalid_parameter_error",
         "",
-        "Invalid position side.",
+        ("Invalid position side.",),
+        False,
     ),
     40165: (
         "",
         "invalid_parameter_error",
         "",
-        "Can not be margin trading with such pair.",
+        ("Can not be margin trading with such pair.",),
+        False,
     ),
     40200: (
         "",
         "invalid_parameter_error",
         "",
-        "Stop open orders cannot be accepted.",
+        ("Stop open orders cannot be accepted.",),
+        False,
     ),
     50003: (
         "",
         "data_error",
         "",
-        "Account is restricted.",
+        ("Account is restricted.",),
+        False,
     ),
     50004: (
         "",
         "data_error",
         "",
-        "Account is provisional.",
+        ("Account is provisional.",),
+        False,
     ),
     50005: (
         "",
         "data_error",
         "",
-        "Account is blocked.",
+        ("Account is blocked.",),
+        False,
     ),
     50006: (
         "",
         "data_error",
         "",
-        "Account is blocked.",
+        ("Account is blocked.",),
+        False,
     ),
     50008: (
         "",
         "data_error",
         "",
-        "Identity verification is not finished.",
+        ("Identity verification is not finished.",),
+        False,
     ),
     50009: (
         "",
         "data_error",
         "",
-        "Order not found.",
+        ("Order not found.",),
+        False,
     ),
     50010: (
         "",
         "data_error",
         "",
-        "Order can not be canceled.",
+        ("Order can not be canceled.",),
+        False,
     ),
     50011: (
         "",
         "data_error",
         "",
-        "Api not found.",
+        ("Api not found.",),
+        False,
     ),
     50026: (
         "",
         "data_error",
         "",
-        "Order has already been canceled.",
+        ("Order has already been canceled.",),
+        False,
     ),
     50027: (
         "",
         "data_error",
         "",
-        "Order has already been executed.",
+        ("Order has already been executed.",),
+        False,
     ),
     50033: (
         "",
         "data_error",
         "",
-        "Withdrawals to this address require additional entries.",
+        ("Withdrawals to this address require additional entries.",),
+        False,
     ),
     50034: (
         "",
         "data_error",
         "",
-        "VASP not found.",
+        ("VASP not found.",),
+        False,
     ),
     50035: (
         "",
         "data_error",
         "",
-        "Company information is not registerd.",
+        ("Company information is not registerd.",),
+        False,
     ),
     50037: (
         "",
         "data_error",
         "",
-        "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.",
+        (
+            "We are temporarily restricting withdrawals while we verify your last deposit. Please try again in a few minutes.",
+        ),
+        False,
     ),
     50038: (
         "",
         "data_error",
         "",
-        "Cannot withdraw to chosen VASP service.",
+        ("Cannot withdraw to chosen VASP service.",),
+        False,
     ),
     50043: (
         "",
         "data_error",
         "",
-        "Originator already registered.",
+        ("Originator already registered.",),
+        False,
     ),
     50044: (
         "",
         "data_error",
         "",
-        "Originator not found.",
+        ("Originator not found.",),
+        False,
     ),
     50045: (
         "",
         "data_error",
         "",
-        "Deposit not found.",
+        ("Deposit not found.",),
+        False,
     ),
     50046: (
         "",
         "data_error",
         "",
-        "Cannot edit beneficiary under review.",
+        ("Cannot edit beneficiary under review.",),
+        False,
     ),
     50047: (
         "",
         "data_error",
         "",
-        "Cannot edit disabled beneficiary.",
+        ("Cannot edit disabled beneficiary.",),
+        False,
     ),
     50048: (
         "",
         "data_error",
         "",
-        "Cannot withdraw to beneficiary under review.",
+        ("Cannot withdraw to beneficiary under review.",),
+        False,
     ),
     50049: (
         "",
         "data_error",
         "",
-        "Beneficiary requires additional entries.",
+        ("Beneficiary requires additional entries.",),
+        False,
     ),
     50050: (
         "",
         "data_error",
         "",
-        "Cannot withdraw to chosen beneficiary.",
+        ("Cannot withdraw to chosen beneficiary.",),
+        False,
     ),
     50051: (
         "",
         "data_error",
         "",
-        "Cannot confirm deposit with originator under review.",
+        ("Cannot confirm deposit with originator under review.",),
+        False,
     ),
     50052: (
         "",
         "data_error",
         "",
-        "Originator requires additional entries.",
+        ("Originator requires additional entries.",),
+        False,
     ),
     50053: (
         "",
         "data_error",
         "",
-        "Cannot edit originator under review.",
+        ("Cannot edit originator under review.",),
+        False,
     ),
     50054: (
         "",
         "data_error",
         "",
-        "Cannot withdraw because the information registration for unreflected deposits has not been completed.",
+        (
+            "Cannot withdraw because the information registration for unreflected deposits has not been completed.",
+        ),
+        False,
     ),
     50058: (
         "",
         "data_error",
         "",
-        "Margin trading review has not been completed.",
+        ("Margin trading review has not been completed.",),
+        False,
     ),
     50059: (
         "",
         "data_error",
         "",
-        "Temporarily restricting new margin orders. Please try your request again after a while.",
+        (
+            "Temporarily restricting new margin orders. Please try your request again after a while.",
+        ),
+        False,
     ),
     50060: (
         "",
         "data_error",
         "",
-        "Temporarily restricting new margin orders. Please try your request again after a while.",
+        (
+            "Temporarily restricting new margin orders. Please try your request again after a while.",
+        ),
+        False,
     ),
     50061: (
         "",
         "data_error",
         "",
-        "Exceeds available balance for open order.",
+        ("Exceeds available balance for open order.",),
+        False,
     ),
     50062: (
         "",
         "data_error",
         "",
-        "Exceeds total margin position.",
+        ("Exceeds total margin position.",),
+        False,
     ),
     50070: (
         "",
         "data_error",
         "",
-        "Withdrawals in JPY are not available.",
+        ("Withdrawals in JPY are not available.",),
+        False,
     ),
     50071: (
         "",
         "data_error",
         "",
-        "Withdrawals in CC are not available.",
+        ("Withdrawals in CC are not available.",),
+        False,
     ),
     50072: (
         "",
         "data_error",
         "",
-        "Buy orders cannot be used in spot transactions.",
+        ("Buy orders cannot be used in spot transactions.",),
+        False,
     ),
     50073: (
         "",
         "data_error",
         "",
-        "Sell orders cannot be used in spot transactions.",
+        ("Sell orders cannot be used in spot transactions.",),
+        False,
     ),
     50078: (
         "",
         "data_error",
         "",
-        "Open orders cannot be used in margin trading.",
+        ("Open orders cannot be used in margin trading.",),
+        False,
     ),
     50079: (
         "",
         "data_error",
         "",
-        "Close orders cannot be used in margin trading.",
+        ("Close orders cannot be used in margin trading.",),
+        False,
     ),
     50080: (
         "",
         "data_error",
         "",
-        "Open orders cannot be used in margin trading.",
+        ("Open orders cannot be used in margin trading.",),
+        False,
     ),
     50081: (
         "",
         "data_error",
         "",
-        "Close orders cannot be used in margin trading.",
+        ("Close orders cannot be used in margin trading.",),
+        False,
     ),
     50083: (
         "",
         "data_error",
         "",
-        "Withdrawals can not be used due to realized loss.",
+        ("Withdrawals can not be used due to realized loss.",),
+        False,
     ),
     60001: (
         "",
         "value_error",
         "",
-        "Insufficient amount.",
+        ("Insufficient amount.",),
+        False,
     ),
     60002: (
         "",
         "value_error",
         "",
-        "Market buy order quantity has exceeded the upper limit.",
+        ("Market buy order quantity has exceeded the upper limit.",),
+        False,
     ),
     60003: (
         "",
         "value_error",
         "",
-        "Order quantity has exceeded the limit.",
+        ("Order quantity has exceeded the limit.",),
+        False,
     ),
     60004: (
         "",
         "value_error",
         "",
-        "Order quantity has exceeded the lower threshold.",
+        ("Order quantity has exceeded the lower threshold.",),
+        False,
     ),
     60005: (
         "",
         "value_error",
         "",
-        "Order price has exceeded the upper limit.",
+        ("Order price has exceeded the upper limit.",),
+        False,
     ),
     60006: (
         "",
         "value_error",
         "",
-        "Order price has exceeded the lower limit.",
+        ("Order price has exceeded the lower limit.",),
+        False,
     ),
     60011: (
         "",
         "value_error",
         "",
-        "Too many Simultaneous orders, current limit is 30.",
+        ("Too many Simultaneous orders, current limit is 30.",),
+        False,
     ),
     60016: (
         "",
         "value_error",
         "",
-        "Trigger price has exceeded the upper limit.",
+        ("Trigger price has exceeded the upper limit.",),
+        False,
     ),
     60017: (
         "",
         "value_error",
         "",
-        "Withdrawal amount has exceeded the upper limit.",
+        ("Withdrawal amount has exceeded the upper limit.",),
+        False,
     ),
     60018: (
         "",
         "value_error",
         "",
-        "Trigger price to trigger immediately cannot be specified.",
+        ("Trigger price to trigger immediately cannot be specified.",),
+        False,
     ),
     60019: (
         "",
         "value_error",
         "",
-        "The side of a TakeProfit or StopLoss order must be in the close direction.",
+        ("The side of a TakeProfit or StopLoss order must be in the close direction.",),
+        False,
     ),
     70001: (
         "",
         "stop_update_request_system_status",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     70002: (
         "",
         "stop_update_request_system_status",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     70003: (
         "",
         "stop_update_request_system_status",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     70004: (
         "",
         "stop_update_request_system_status",
         "",
-        "Order is restricted during suspension of transactions.",
+        ("Order is restricted during suspension of transactions.",),
+        False,
     ),
     70005: (
         "",
         "stop_update_request_system_status",
         "",
-        "Buy \u200b\u200border has been temporarily restricted.",
+        ("Buy \u200b\u200border has been temporarily restricted.",),
+        False,
     ),
     70006: (
         "",
         "stop_update_request_system_status",
         "",
-        "Sell \u200b\u200border has been temporarily restricted.",
+        ("Sell \u200b\u200border has been temporarily restricted.",),
+        False,
     ),
     70009: (
         "",
         "stop_update_request_system_status",
         "",
-        "Market order has been temporarily restricted. Please use limit order instead.",
+        ("Market order has been temporarily restricted. Please use limit order instead.",),
+        False,
     ),
     70010: (
         "",
         "stop_update_request_system_status",
         "",
-        "Minimum Order Quantity is increased temporarily.",
+        ("Minimum Order Quantity is increased temporarily.",),
+        False,
     ),
     70011: (
         "",
         "stop_update_request_system_status",
         "",
-        "System is busy. Please try again.",
+        ("System is busy. Please try again.",),
+        False,
     ),
     70012: (
         "",
         "stop_update_request_system_status",
         "",
-        "System error.",
+        ("System error.",),
+        False,
     ),
     70013: (
         "",
         "stop_update_request_system_status",
         "",
-        "Order and cancel has been temporarily restricted.",
+        ("Order and cancel has been temporarily restricted.",),
+        False,
     ),
     70014: (
         "",
         "stop_update_request_system_status",
         "",
-        "Withdraw and cancel request has been temporarily restricted.",
+        ("Withdraw and cancel request has been temporarily restricted.",),
+        False,
     ),
     70015: (
         "",
         "stop_update_request_system_status",
         "",
-        "Lending and cancel request has been temporarily restricted.",
+        ("Lending and cancel request has been temporarily restricted.",),
+        False,
     ),
     70016: (
         "",
         "stop_update_request_system_status",
         "",
-        "Lending and cancel request has been restricted.",
+        ("Lending and cancel request has been restricted.",),
+        False,
     ),
     70017: (
         "",
         "stop_update_request_system_status",
         "",
-        "Orders on pair have been suspended.",
+        ("Orders on pair have been suspended.",),
+        False,
     ),
     70018: (
         "",
         "stop_update_request_system_status",
         "",
-        "Order and cancel on pair have been suspended.",
+        ("Order and cancel on pair have been suspended.",),
+        False,
     ),
     70019: (
         "",
         "stop_update_request_system_status",
         "",
-        "Order cancel request is in process.",
+        ("Order cancel request is in process.",),
+        False,
     ),
     70020: (
         "",
         "stop_update_request_system_status",
         "",
-        "Market order has been temporarily restricted.",
+        ("Market order has been temporarily restricted.",),
+        False,
     ),
     70021: (
         "",
         "stop_update_request_system_status",
         "",
-        "Limit order price is over the threshold.",
+        ("Limit order price is over the threshold.",),
+        False,
     ),
     70022: (
         "",
         "stop_update_request_system_status",
         "",
-        "Stop limit order has been temporarily restricted.",
+        ("Stop limit order has been temporarily restricted.",),
+        False,
     ),
     70023: (
         "",
         "stop_update_request_system_status",
         "",
-        "Stop order has been temporarily restricted.",
+        ("Stop order has been temporarily restricted.",),
+        False,
     ),
     70024: (
         "",
         "stop_update_request_system_status",
         "",
-        "Long open order has been temporarily restricted.",
+        ("Long open order has been temporarily restricted.",),
+        False,
     ),
     70025: (
         "",
         "stop_update_request_system_status",
         "",
-        "Short open order has been temporarily restricted.",
+        ("Short open order has been temporarily restricted.",),
+        False,
     ),
     70026: (
         "",
         "stop_update_request_system_status",
         "",
-        "Order has been temporarily restricted.",
+        ("Order has been temporarily restricted.",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -4156,1324 +4346,909 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "SYSTEMERROR": (
-        ("ApiError",),
-        None,
-        "SYSTEM_ERROR",
-        False,
-        None,
-    ),
-    "AUTHENTICATIONERROR": (
-        ("ApiError",),
-        None,
-        "AUTHENTICATION_ERROR",
-        False,
-        None,
-    ),
-    "REQUIREDPARAMETERERROR": (
-        ("ApiError",),
-        None,
-        "REQUIRED_PARAMETER_ERROR",
-        False,
-        None,
-    ),
-    "INVALIDPARAMETERERROR": (
-        ("ApiError",),
-        None,
-        "INVALID_PARAMETER_ERROR",
-        False,
-        None,
-    ),
-    "DATAERROR": (
-        ("ApiError",),
-        None,
-        "DATA_ERROR",
-        False,
-        None,
-    ),
-    "VALUEERROR": (
-        ("ApiError",),
-        None,
-        "VALUE_ERROR",
-        False,
-        None,
-    ),
-    "STOPUPDATEREQUESTSYSTEMSTATUS": (
-        ("ApiError",),
-        None,
-        "STOP_UPDATE_REQUEST_SYSTEM_STATUS",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "E10000": (
-        ("SYSTEMERROR",),
         10000,
+        ("SYSTEMERROR",),
         "10000 ",
-        False,
-        None,
     ),
     "E10001": (
-        ("SYSTEMERROR",),
         10001,
+        ("SYSTEMERROR",),
         "10001 ",
-        False,
-        None,
     ),
     "E10002": (
-        ("SYSTEMERROR",),
         10002,
+        ("SYSTEMERROR",),
         "10002 ",
-        False,
-        None,
     ),
     "E10003": (
-        ("SYSTEMERROR",),
         10003,
+        ("SYSTEMERROR",),
         "10003 ",
-        False,
-        None,
     ),
     "E10005": (
-        ("SYSTEMERROR",),
         10005,
+        ("SYSTEMERROR",),
         "10005 ",
-        False,
-        None,
     ),
     "E10007": (
-        ("SYSTEMERROR",),
         10007,
+        ("SYSTEMERROR",),
         "10007 ",
-        False,
-        None,
     ),
     "E10008": (
-        ("SYSTEMERROR",),
         10008,
+        ("SYSTEMERROR",),
         "10008 ",
-        False,
-        None,
     ),
     "E10009": (
-        ("SYSTEMERROR", "RateLimited"),
         10009,
+        ("SYSTEMERROR", "RateLimited"),
         "10009 ",
-        True,
-        None,
     ),
     "E20001": (
-        ("AUTHENTICATIONERROR",),
         20001,
+        ("AUTHENTICATIONERROR",),
         "20001 ",
-        False,
-        None,
     ),
     "E20002": (
-        ("AUTHENTICATIONERROR",),
         20002,
+        ("AUTHENTICATIONERROR",),
         "20002 ",
-        False,
-        None,
     ),
     "E20003": (
-        ("AUTHENTICATIONERROR",),
         20003,
+        ("AUTHENTICATIONERROR",),
         "20003 ",
-        False,
-        None,
     ),
     "E20004": (
-        ("AUTHENTICATIONERROR",),
         20004,
+        ("AUTHENTICATIONERROR",),
         "20004 ",
-        False,
-        None,
     ),
     "E20005": (
-        ("AUTHENTICATIONERROR",),
         20005,
+        ("AUTHENTICATIONERROR",),
         "20005 ",
-        False,
-        None,
     ),
     "E20011": (
-        ("AUTHENTICATIONERROR",),
         20011,
+        ("AUTHENTICATIONERROR",),
         "20011 ",
-        False,
-        None,
     ),
     "E20014": (
-        ("AUTHENTICATIONERROR",),
         20014,
+        ("AUTHENTICATIONERROR",),
         "20014 ",
-        False,
-        None,
     ),
     "E20018": (
-        ("AUTHENTICATIONERROR",),
         20018,
+        ("AUTHENTICATIONERROR",),
         "20018 ",
-        False,
-        None,
     ),
     "E20019": (
-        ("AUTHENTICATIONERROR",),
         20019,
+        ("AUTHENTICATIONERROR",),
         "20019 ",
-        False,
-        None,
     ),
     "E20023": (
-        ("AUTHENTICATIONERROR",),
         20023,
+        ("AUTHENTICATIONERROR",),
         "20023 ",
-        False,
-        None,
     ),
     "E20024": (
-        ("AUTHENTICATIONERROR",),
         20024,
+        ("AUTHENTICATIONERROR",),
         "20024 ",
-        False,
-        None,
     ),
     "E20025": (
-        ("AUTHENTICATIONERROR",),
         20025,
+        ("AUTHENTICATIONERROR",),
         "20025 ",
-        False,
-        None,
     ),
     "E20026": (
-        ("AUTHENTICATIONERROR",),
         20026,
+        ("AUTHENTICATIONERROR",),
         "20026 ",
-        False,
-        None,
     ),
     "E20033": (
-        ("AUTHENTICATIONERROR",),
         20033,
+        ("AUTHENTICATIONERROR",),
         "20033 ",
-        False,
-        None,
     ),
     "E20034": (
-        ("AUTHENTICATIONERROR",),
         20034,
+        ("AUTHENTICATIONERROR",),
         "20034 ",
-        False,
-        None,
     ),
     "E20035": (
-        ("AUTHENTICATIONERROR",),
         20035,
+        ("AUTHENTICATIONERROR",),
         "20035 ",
-        False,
-        None,
     ),
     "E20036": (
-        ("AUTHENTICATIONERROR",),
         20036,
+        ("AUTHENTICATIONERROR",),
         "20036 ",
-        False,
-        None,
     ),
     "E20037": (
-        ("AUTHENTICATIONERROR",),
         20037,
+        ("AUTHENTICATIONERROR",),
         "20037 ",
-        False,
-        None,
     ),
     "E20038": (
-        ("AUTHENTICATIONERROR",),
         20038,
+        ("AUTHENTICATIONERROR",),
         "20038 ",
-        False,
-        None,
     ),
     "E20039": (
-        ("AUTHENTICATIONERROR",),
         20039,
+        ("AUTHENTICATIONERROR",),
         "20039 ",
-        False,
-        None,
     ),
     "E30001": (
-        ("REQUIREDPARAMETERERROR",),
         30001,
+        ("REQUIREDPARAMETERERROR",),
         "30001 ",
-        False,
-        None,
     ),
     "E30006": (
-        ("REQUIREDPARAMETERERROR",),
         30006,
+        ("REQUIREDPARAMETERERROR",),
         "30006 ",
-        False,
-        None,
     ),
     "E30007": (
-        ("REQUIREDPARAMETERERROR",),
         30007,
+        ("REQUIREDPARAMETERERROR",),
         "30007 ",
-        False,
-        None,
     ),
     "E30009": (
-        ("REQUIREDPARAMETERERROR",),
         30009,
+        ("REQUIREDPARAMETERERROR",),
         "30009 ",
-        False,
-        None,
     ),
     "E30012": (
-        ("REQUIREDPARAMETERERROR",),
         30012,
+        ("REQUIREDPARAMETERERROR",),
         "30012 ",
-        False,
-        None,
     ),
     "E30013": (
-        ("REQUIREDPARAMETERERROR",),
         30013,
+        ("REQUIREDPARAMETERERROR",),
         "30013 ",
-        False,
-        None,
     ),
     "E30015": (
-        ("REQUIREDPARAMETERERROR",),
         30015,
+        ("REQUIREDPARAMETERERROR",),
         "30015 ",
-        False,
-        None,
     ),
     "E30016": (
-        ("REQUIREDPARAMETERERROR",),
         30016,
+        ("REQUIREDPARAMETERERROR",),
         "30016 ",
-        False,
-        None,
     ),
     "E30019": (
-        ("REQUIREDPARAMETERERROR",),
         30019,
+        ("REQUIREDPARAMETERERROR",),
         "30019 ",
-        False,
-        None,
     ),
     "E30039": (
-        ("REQUIREDPARAMETERERROR",),
         30039,
+        ("REQUIREDPARAMETERERROR",),
         "30039 ",
-        False,
-        None,
     ),
     "E30101": (
-        ("REQUIREDPARAMETERERROR",),
         30101,
+        ("REQUIREDPARAMETERERROR",),
         "30101 ",
-        False,
-        None,
     ),
     "E30103": (
-        ("REQUIREDPARAMETERERROR",),
         30103,
+        ("REQUIREDPARAMETERERROR",),
         "30103 ",
-        False,
-        None,
     ),
     "E30104": (
-        ("REQUIREDPARAMETERERROR",),
         30104,
+        ("REQUIREDPARAMETERERROR",),
         "30104 ",
-        False,
-        None,
     ),
     "E30105": (
-        ("REQUIREDPARAMETERERROR",),
         30105,
+        ("REQUIREDPARAMETERERROR",),
         "30105 ",
-        False,
-        None,
     ),
     "E30106": (
-        ("REQUIREDPARAMETERERROR",),
         30106,
+        ("REQUIREDPARAMETERERROR",),
         "30106 ",
-        False,
-        None,
     ),
     "E30107": (
-        ("REQUIREDPARAMETERERROR",),
         30107,
+        ("REQUIREDPARAMETERERROR",),
         "30107 ",
-        False,
-        None,
     ),
     "E30108": (
-        ("REQUIREDPARAMETERERROR",),
         30108,
+        ("REQUIREDPARAMETERERROR",),
         "30108 ",
-        False,
-        None,
     ),
     "E30109": (
-        ("REQUIREDPARAMETERERROR",),
         30109,
+        ("REQUIREDPARAMETERERROR",),
         "30109 ",
-        False,
-        None,
     ),
     "E30110": (
-        ("REQUIREDPARAMETERERROR",),
         30110,
+        ("REQUIREDPARAMETERERROR",),
         "30110 ",
-        False,
-        None,
     ),
     "E30111": (
-        ("REQUIREDPARAMETERERROR",),
         30111,
+        ("REQUIREDPARAMETERERROR",),
         "30111 ",
-        False,
-        None,
     ),
     "E30112": (
-        ("REQUIREDPARAMETERERROR",),
         30112,
+        ("REQUIREDPARAMETERERROR",),
         "30112 ",
-        False,
-        None,
     ),
     "E30113": (
-        ("REQUIREDPARAMETERERROR",),
         30113,
+        ("REQUIREDPARAMETERERROR",),
         "30113 ",
-        False,
-        None,
     ),
     "E30114": (
-        ("REQUIREDPARAMETERERROR",),
         30114,
+        ("REQUIREDPARAMETERERROR",),
         "30114 ",
-        False,
-        None,
     ),
     "E30115": (
-        ("REQUIREDPARAMETERERROR",),
         30115,
+        ("REQUIREDPARAMETERERROR",),
         "30115 ",
-        False,
-        None,
     ),
     "E30116": (
-        ("REQUIREDPARAMETERERROR",),
         30116,
+        ("REQUIREDPARAMETERERROR",),
         "30116 ",
-        False,
-        None,
     ),
     "E30117": (
-        ("REQUIREDPARAMETERERROR",),
         30117,
+        ("REQUIREDPARAMETERERROR",),
         "30117 ",
-        False,
-        None,
     ),
     "E30118": (
-        ("REQUIREDPARAMETERERROR",),
         30118,
+        ("REQUIREDPARAMETERERROR",),
         "30118 ",
-        False,
-        None,
     ),
     "E30119": (
-        ("REQUIREDPARAMETERERROR",),
         30119,
+        ("REQUIREDPARAMETERERROR",),
         "30119 ",
-        False,
-        None,
     ),
     "E30120": (
-        ("REQUIREDPARAMETERERROR",),
         30120,
+        ("REQUIREDPARAMETERERROR",),
         "30120 ",
-        False,
-        None,
     ),
     "E30121": (
-        ("REQUIREDPARAMETERERROR",),
         30121,
+        ("REQUIREDPARAMETERERROR",),
         "30121 ",
-        False,
-        None,
     ),
     "E30122": (
-        ("REQUIREDPARAMETERERROR",),
         30122,
+        ("REQUIREDPARAMETERERROR",),
         "30122 ",
-        False,
-        None,
     ),
     "E30123": (
-        ("REQUIREDPARAMETERERROR",),
         30123,
+        ("REQUIREDPARAMETERERROR",),
         "30123 ",
-        False,
-        None,
     ),
     "E40001": (
-        ("INVALIDPARAMETERERROR",),
         40001,
+        ("INVALIDPARAMETERERROR",),
         "40001 ",
-        False,
-        None,
     ),
     "E40006": (
-        ("INVALIDPARAMETERERROR",),
         40006,
+        ("INVALIDPARAMETERERROR",),
         "40006 ",
-        False,
-        None,
     ),
     "E40007": (
-        ("INVALIDPARAMETERERROR",),
         40007,
+        ("INVALIDPARAMETERERROR",),
         "40007 ",
-        False,
-        None,
     ),
     "E40008": (
-        ("INVALIDPARAMETERERROR",),
         40008,
+        ("INVALIDPARAMETERERROR",),
         "40008 ",
-        False,
-        None,
     ),
     "E40009": (
-        ("INVALIDPARAMETERERROR",),
         40009,
+        ("INVALIDPARAMETERERROR",),
         "40009 ",
-        False,
-        None,
     ),
     "E40013": (
-        ("INVALIDPARAMETERERROR",),
         40013,
+        ("INVALIDPARAMETERERROR",),
         "40013 ",
-        False,
-        None,
     ),
     "E40014": (
-        ("INVALIDPARAMETERERROR",),
         40014,
+        ("INVALIDPARAMETERERROR",),
         "40014 ",
-        False,
-        None,
     ),
     "E40015": (
-        ("INVALIDPARAMETERERROR",),
         40015,
+        ("INVALIDPARAMETERERROR",),
         "40015 ",
-        False,
-        None,
     ),
     "E40017": (
-        ("INVALIDPARAMETERERROR",),
         40017,
+        ("INVALIDPARAMETERERROR",),
         "40017 ",
-        False,
-        None,
     ),
     "E40020": (
-        ("INVALIDPARAMETERERROR",),
         40020,
+        ("INVALIDPARAMETERERROR",),
         "40020 ",
-        False,
-        None,
     ),
     "E40021": (
-        ("INVALIDPARAMETERERROR",),
         40021,
+        ("INVALIDPARAMETERERROR",),
         "40021 ",
-        False,
-        None,
     ),
     "E40022": (
-        ("INVALIDPARAMETERERROR",),
         40022,
+        ("INVALIDPARAMETERERROR",),
         "40022 ",
-        False,
-        None,
     ),
     "E40024": (
-        ("INVALIDPARAMETERERROR",),
         40024,
+        ("INVALIDPARAMETERERROR",),
         "40024 ",
-        False,
-        None,
     ),
     "E40025": (
-        ("INVALIDPARAMETERERROR",),
         40025,
+        ("INVALIDPARAMETERERROR",),
         "40025 ",
-        False,
-        None,
     ),
     "E40028": (
-        ("INVALIDPARAMETERERROR",),
         40028,
+        ("INVALIDPARAMETERERROR",),
         "40028 ",
-        False,
-        None,
     ),
     "E40048": (
-        ("INVALIDPARAMETERERROR",),
         40048,
+        ("INVALIDPARAMETERERROR",),
         "40048 ",
-        False,
-        None,
     ),
     "E40112": (
-        ("INVALIDPARAMETERERROR",),
         40112,
+        ("INVALIDPARAMETERERROR",),
         "40112 ",
-        False,
-        None,
     ),
     "E40113": (
-        ("INVALIDPARAMETERERROR",),
         40113,
+        ("INVALIDPARAMETERERROR",),
         "40113 ",
-        False,
-        None,
     ),
     "E40114": (
-        ("INVALIDPARAMETERERROR",),
         40114,
+        ("INVALIDPARAMETERERROR",),
         "40114 ",
-        False,
-        None,
     ),
     "E40116": (
-        ("INVALIDPARAMETERERROR",),
         40116,
+        ("INVALIDPARAMETERERROR",),
         "40116 ",
-        False,
-        None,
     ),
     "E40117": (
-        ("INVALIDPARAMETERERROR",),
         40117,
+        ("INVALIDPARAMETERERROR",),
         "40117 ",
-        False,
-        None,
     ),
     "E40118": (
-        ("INVALIDPARAMETERERROR",),
         40118,
+        ("INVALIDPARAMETERERROR",),
         "40118 ",
-        False,
-        None,
     ),
     "E40119": (
-        ("INVALIDPARAMETERERROR",),
         40119,
+        ("INVALIDPARAMETERERROR",),
         "40119 ",
-        False,
-        None,
     ),
     "E40120": (
-        ("INVALIDPARAMETERERROR",),
         40120,
+        ("INVALIDPARAMETERERROR",),
         "40120 ",
-        False,
-        None,
     ),
     "E40121": (
-        ("INVALIDPARAMETERERROR",),
         40121,
+        ("INVALIDPARAMETERERROR",),
         "40121 ",
-        False,
-        None,
     ),
     "E40122": (
-        ("INVALIDPARAMETERERROR",),
         40122,
+        ("INVALIDPARAMETERERROR",),
         "40122 ",
-        False,
-        None,
     ),
     "E40123": (
-        ("INVALIDPARAMETERERROR",),
         40123,
+        ("INVALIDPARAMETERERROR",),
         "40123 ",
-        False,
-        None,
     ),
     "E40124": (
-        ("INVALIDPARAMETERERROR",),
         40124,
+        ("INVALIDPARAMETERERROR",),
         "40124 ",
-        False,
-        None,
     ),
     "E40125": (
-        ("INVALIDPARAMETERERROR",),
         40125,
+        ("INVALIDPARAMETERERROR",),
         "40125 ",
-        False,
-        None,
     ),
     "E40126": (
-        ("INVALIDPARAMETERERROR",),
         40126,
+        ("INVALIDPARAMETERERROR",),
         "40126 ",
-        False,
-        None,
     ),
     "E40127": (
-        ("INVALIDPARAMETERERROR",),
         40127,
+        ("INVALIDPARAMETERERROR",),
         "40127 ",
-        False,
-        None,
     ),
     "E40152": (
-        ("INVALIDPARAMETERERROR",),
         40152,
+        ("INVALIDPARAMETERERROR",),
         "40152 ",
-        False,
-        None,
     ),
     "E40153": (
-        ("INVALIDPARAMETERERROR",),
         40153,
+        ("INVALIDPARAMETERERROR",),
         "40153 ",
-        False,
-        None,
     ),
     "E40154": (
-        ("INVALIDPARAMETERERROR",),
         40154,
+        ("INVALIDPARAMETERERROR",),
         "40154 ",
-        False,
-        None,
     ),
     "E40155": (
-        ("INVALIDPARAMETERERROR",),
         40155,
+        ("INVALIDPARAMETERERROR",),
         "40155 ",
-        False,
-        None,
     ),
     "E40156": (
-        ("INVALIDPARAMETERERROR",),
         40156,
+        ("INVALIDPARAMETERERROR",),
         "40156 ",
-        False,
-        None,
     ),
     "E40157": (
-        ("INVALIDPARAMETERERROR",),
         40157,
+        ("INVALIDPARAMETERERROR",),
         "40157 ",
-        False,
-        None,
     ),
     "E40158": (
-        ("INVALIDPARAMETERERROR",),
         40158,
+        ("INVALIDPARAMETERERROR",),
         "40158 ",
-        False,
-        None,
     ),
     "E40159": (
-        ("INVALIDPARAMETERERROR",),
         40159,
+        ("INVALIDPARAMETERERROR",),
         "40159 ",
-        False,
-        None,
     ),
     "E40160": (
-        ("INVALIDPARAMETERERROR",),
         40160,
+        ("INVALIDPARAMETERERROR",),
         "40160 ",
-        False,
-        None,
     ),
     "E40163": (
-        ("INVALIDPARAMETERERROR",),
         40163,
+        ("INVALIDPARAMETERERROR",),
         "40163 ",
-        False,
-        None,
     ),
     "E40164": (
-        ("INVALIDPARAMETERERROR",),
         40164,
+        ("INVALIDPARAMETERERROR",),
         "40164 ",
-        False,
-        None,
     ),
     "E40165": (
-        ("INVALIDPARAMETERERROR",),
         40165,
+        ("INVALIDPARAMETERERROR",),
         "40165 ",
-        False,
-        None,
     ),
     "E40200": (
-        ("INVALIDPARAMETERERROR",),
         40200,
+        ("INVALIDPARAMETERERROR",),
         "40200 ",
-        False,
-        None,
     ),
     "E50003": (
-        ("DATAERROR",),
         50003,
+        ("DATAERROR",),
         "50003 ",
-        False,
-        None,
     ),
     "E50004": (
-        ("DATAERROR",),
         50004,
+        ("DATAERROR",),
         "50004 ",
-        False,
-        None,
     ),
     "E50005": (
-        ("DATAERROR",),
         50005,
+        ("DATAERROR",),
         "50005 ",
-        False,
-        None,
     ),
     "E50006": (
-        ("DATAERROR",),
         50006,
+        ("DATAERROR",),
         "50006 ",
-        False,
-        None,
     ),
     "E50008": (
-        ("DATAERROR",),
         50008,
+        ("DATAERROR",),
         "50008 ",
-        False,
-        None,
     ),
     "E50009": (
-        ("DATAERROR",),
         50009,
+        ("DATAERROR",),
         "50009 ",
-        False,
-        None,
     ),
     "E50010": (
-        ("DATAERROR",),
         50010,
+        ("DATAERROR",),
         "50010 ",
-        False,
-        None,
     ),
     "E50011": (
-        ("DATAERROR",),
         50011,
+        ("DATAERROR",),
         "50011 ",
-        False,
-        None,
     ),
     "E50026": (
-        ("DATAERROR",),
         50026,
+        ("DATAERROR",),
         "50026 ",
-        False,
-        None,
     ),
     "E50027": (
-        ("DATAERROR",),
         50027,
+        ("DATAERROR",),
         "50027 ",
-        False,
-        None,
     ),
     "E50033": (
-        ("DATAERROR",),
         50033,
+        ("DATAERROR",),
         "50033 ",
-        False,
-        None,
     ),
     "E50034": (
-        ("DATAERROR",),
         50034,
+        ("DATAERROR",),
         "50034 ",
-        False,
-        None,
     ),
     "E50035": (
-        ("DATAERROR",),
         50035,
+        ("DATAERROR",),
         "50035 ",
-        False,
-        None,
     ),
     "E50037": (
-        ("DATAERROR",),
         50037,
+        ("DATAERROR",),
         "50037 ",
-        False,
-        None,
     ),
     "E50038": (
-        ("DATAERROR",),
         50038,
+        ("DATAERROR",),
         "50038 ",
-        False,
-        None,
     ),
     "E50043": (
-        ("DATAERROR",),
         50043,
+        ("DATAERROR",),
         "50043 ",
-        False,
-        None,
     ),
     "E50044": (
-        ("DATAERROR",),
         50044,
+        ("DATAERROR",),
         "50044 ",
-        False,
-        None,
     ),
     "E50045": (
-        ("DATAERROR",),
         50045,
+        ("DATAERROR",),
         "50045 ",
-        False,
-        None,
     ),
     "E50046": (
-        ("DATAERROR",),
         50046,
+        ("DATAERROR",),
         "50046 ",
-        False,
-        None,
     ),
     "E50047": (
-        ("DATAERROR",),
         50047,
+        ("DATAERROR",),
         "50047 ",
-        False,
-        None,
     ),
     "E50048": (
-        ("DATAERROR",),
         50048,
+        ("DATAERROR",),
         "50048 ",
-        False,
-        None,
     ),
     "E50049": (
-        ("DATAERROR",),
         50049,
+        ("DATAERROR",),
         "50049 ",
-        False,
-        None,
     ),
     "E50050": (
-        ("DATAERROR",),
         50050,
+        ("DATAERROR",),
         "50050 ",
-        False,
-        None,
     ),
     "E50051": (
-        ("DATAERROR",),
         50051,
+        ("DATAERROR",),
         "50051 ",
-        False,
-        None,
     ),
     "E50052": (
-        ("DATAERROR",),
         50052,
+        ("DATAERROR",),
         "50052 ",
-        False,
-        None,
     ),
     "E50053": (
-        ("DATAERROR",),
         50053,
+        ("DATAERROR",),
         "50053 ",
-        False,
-        None,
     ),
     "E50054": (
-        ("DATAERROR",),
         50054,
+        ("DATAERROR",),
         "50054 ",
-        False,
-        None,
     ),
     "E50058": (
-        ("DATAERROR",),
         50058,
+        ("DATAERROR",),
         "50058 ",
-        False,
-        None,
     ),
     "E50059": (
-        ("DATAERROR",),
         50059,
+        ("DATAERROR",),
         "50059 ",
-        False,
-        None,
     ),
     "E50060": (
-        ("DATAERROR",),
         50060,
+        ("DATAERROR",),
         "50060 ",
-        False,
-        None,
     ),
     "E50061": (
-        ("DATAERROR",),
         50061,
+        ("DATAERROR",),
         "50061 ",
-        False,
-        None,
     ),
     "E50062": (
-        ("DATAERROR",),
         50062,
+        ("DATAERROR",),
         "50062 ",
-        False,
-        None,
     ),
     "E50070": (
-        ("DATAERROR",),
         50070,
+        ("DATAERROR",),
         "50070 ",
-        False,
-        None,
     ),
     "E50071": (
-        ("DATAERROR",),
         50071,
+        ("DATAERROR",),
         "50071 ",
-        False,
-        None,
     ),
     "E50072": (
-        ("DATAERROR",),
         50072,
+        ("DATAERROR",),
         "50072 ",
-        False,
-        None,
     ),
     "E50073": (
-        ("DATAERROR",),
         50073,
+        ("DATAERROR",),
         "50073 ",
-        False,
-        None,
     ),
     "E50078": (
-        ("DATAERROR",),
         50078,
+        ("DATAERROR",),
         "50078 ",
-        False,
-        None,
     ),
     "E50079": (
-        ("DATAERROR",),
         50079,
+        ("DATAERROR",),
         "50079 ",
-        False,
-        None,
     ),
     "E50080": (
-        ("DATAERROR",),
         50080,
+        ("DATAERROR",),
         "50080 ",
-        False,
-        None,
     ),
     "E50081": (
-        ("DATAERROR",),
         50081,
+        ("DATAERROR",),
         "50081 ",
-        False,
-        None,
     ),
     "E50083": (
-        ("DATAERROR",),
         50083,
+        ("DATAERROR",),
         "50083 ",
-        False,
-        None,
     ),
     "E60001": (
-        ("VALUEERROR",),
         60001,
+        ("VALUEERROR",),
         "60001 ",
-        False,
-        None,
     ),
     "E60002": (
-        ("VALUEERROR",),
         60002,
+        ("VALUEERROR",),
         "60002 ",
-        False,
-        None,
     ),
     "E60003": (
-        ("VALUEERROR",),
         60003,
+        ("VALUEERROR",),
         "60003 ",
-        False,
-        None,
     ),
     "E60004": (
-        ("VALUEERROR",),
         60004,
+        ("VALUEERROR",),
         "60004 ",
-        False,
-        None,
     ),
     "E60005": (
-        ("VALUEERROR",),
         60005,
+        ("VALUEERROR",),
         "60005 ",
-        False,
-        None,
     ),
     "E60006": (
-        ("VALUEERROR",),
         60006,
+        ("VALUEERROR",),
         "60006 ",
-        False,
-        None,
     ),
     "E60011": (
-        ("VALUEERROR",),
         60011,
+        ("VALUEERROR",),
         "60011 ",
-        False,
-        None,
     ),
     "E60016": (
-        ("VALUEERROR",),
         60016,
+        ("VALUEERROR",),
         "60016 ",
-        False,
-        None,
     ),
     "E60017": (
-        ("VALUEERROR",),
         60017,
+        ("VALUEERROR",),
         "60017 ",
-        False,
-        None,
     ),
     "E60018": (
-        ("VALUEERROR",),
         60018,
+        ("VALUEERROR",),
         "60018 ",
-        False,
-        None,
     ),
     "E60019": (
-        ("VALUEERROR",),
         60019,
+        ("VALUEERROR",),
         "60019 ",
-        False,
-        None,
     ),
     "E70001": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70001,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70001 ",
-        False,
-        None,
     ),
     "E70002": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70002,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70002 ",
-        False,
-        None,
     ),
     "E70003": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70003,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70003 ",
-        False,
-        None,
     ),
     "E70004": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70004,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70004 ",
-        False,
-        None,
     ),
     "E70005": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70005,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70005 ",
-        False,
-        None,
     ),
     "E70006": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70006,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70006 ",
-        False,
-        None,
     ),
     "E70009": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70009,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70009 ",
-        False,
-        None,
     ),
     "E70010": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70010,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70010 ",
-        False,
-        None,
     ),
     "E70011": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70011,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70011 ",
-        False,
-        None,
     ),
     "E70012": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70012,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70012 ",
-        False,
-        None,
     ),
     "E70013": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70013,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70013 ",
-        False,
-        None,
     ),
     "E70014": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70014,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70014 ",
-        False,
-        None,
     ),
     "E70015": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70015,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70015 ",
-        False,
-        None,
     ),
     "E70016": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70016,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70016 ",
-        False,
-        None,
     ),
     "E70017": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70017,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70017 ",
-        False,
-        None,
     ),
     "E70018": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70018,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70018 ",
-        False,
-        None,
     ),
     "E70019": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70019,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70019 ",
-        False,
-        None,
     ),
     "E70020": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70020,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70020 ",
-        False,
-        None,
     ),
     "E70021": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70021,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70021 ",
-        False,
-        None,
     ),
     "E70022": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70022,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70022 ",
-        False,
-        None,
     ),
     "E70023": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70023,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70023 ",
-        False,
-        None,
     ),
     "E70024": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70024,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70024 ",
-        False,
-        None,
     ),
     "E70025": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70025,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70025 ",
-        False,
-        None,
     ),
     "E70026": (
-        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         70026,
+        ("STOPUPDATEREQUESTSYSTEMSTATUS",),
         "70026 ",
-        False,
-        None,
     ),
 }
 
@@ -5867,13 +5642,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -5921,10 +5694,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -6205,33 +5982,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -6239,580 +6007,591 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
+
+    retryable = True
+
+
+class SYSTEMERROR(ApiError):
+    """SYSTEM_ERROR"""
+
+
+class AUTHENTICATIONERROR(ApiError):
+    """AUTHENTICATION_ERROR"""
+
+
+class REQUIREDPARAMETERERROR(ApiError):
+    """REQUIRED_PARAMETER_ERROR"""
+
+
+class INVALIDPARAMETERERROR(ApiError):
+    """INVALID_PARAMETER_ERROR"""
+
+
+class DATAERROR(ApiError):
+    """DATA_ERROR"""
+
+
+class VALUEERROR(ApiError):
+    """VALUE_ERROR"""
+
+
+class STOPUPDATEREQUESTSYSTEMSTATUS(ApiError):
+    """STOP_UPDATE_REQUEST_SYSTEM_STATUS"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 180.
 if TYPE_CHECKING:
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
-
-        retryable = True
-
-    class SYSTEMERROR(ApiError):
-        """SYSTEM_ERROR"""
-
-    class AUTHENTICATIONERROR(ApiError):
-        """AUTHENTICATION_ERROR"""
-
-    class REQUIREDPARAMETERERROR(ApiError):
-        """REQUIRED_PARAMETER_ERROR"""
-
-    class INVALIDPARAMETERERROR(ApiError):
-        """INVALID_PARAMETER_ERROR"""
-
-    class DATAERROR(ApiError):
-        """DATA_ERROR"""
-
-    class VALUEERROR(ApiError):
-        """VALUE_ERROR"""
-
-    class STOPUPDATEREQUESTSYSTEMSTATUS(ApiError):
-        """STOP_UPDATE_REQUEST_SYSTEM_STATUS"""
-
-    class E10000(SYSTEMERROR):
+    class E10000(SYSTEMERROR, code=10000):
         """10000\x20"""
 
-    class E10001(SYSTEMERROR):
+    class E10001(SYSTEMERROR, code=10001):
         """10001\x20"""
 
-    class E10002(SYSTEMERROR):
+    class E10002(SYSTEMERROR, code=10002):
         """10002\x20"""
 
-    class E10003(SYSTEMERROR):
+    class E10003(SYSTEMERROR, code=10003):
         """10003\x20"""
 
-    class E10005(SYSTEMERROR):
+    class E10005(SYSTEMERROR, code=10005):
         """10005\x20"""
 
-    class E10007(SYSTEMERROR):
+    class E10007(SYSTEMERROR, code=10007):
         """10007\x20"""
 
-    class E10008(SYSTEMERROR):
+    class E10008(SYSTEMERROR, code=10008):
         """10008\x20"""
 
-    class E10009(SYSTEMERROR, RateLimited):
+    class E10009(SYSTEMERROR, RateLimited, code=10009):
         """10009\x20"""
 
-        retryable = True
-
-    class E20001(AUTHENTICATIONERROR):
+    class E20001(AUTHENTICATIONERROR, code=20001):
         """20001\x20"""
 
-    class E20002(AUTHENTICATIONERROR):
+    class E20002(AUTHENTICATIONERROR, code=20002):
         """20002\x20"""
 
-    class E20003(AUTHENTICATIONERROR):
+    class E20003(AUTHENTICATIONERROR, code=20003):
         """20003\x20"""
 
-    class E20004(AUTHENTICATIONERROR):
+    class E20004(AUTHENTICATIONERROR, code=20004):
         """20004\x20"""
 
-    class E20005(AUTHENTICATIONERROR):
+    class E20005(AUTHENTICATIONERROR, code=20005):
         """20005\x20"""
 
-    class E20011(AUTHENTICATIONERROR):
+    class E20011(AUTHENTICATIONERROR, code=20011):
         """20011\x20"""
 
-    class E20014(AUTHENTICATIONERROR):
+    class E20014(AUTHENTICATIONERROR, code=20014):
         """20014\x20"""
 
-    class E20018(AUTHENTICATIONERROR):
+    class E20018(AUTHENTICATIONERROR, code=20018):
         """20018\x20"""
 
-    class E20019(AUTHENTICATIONERROR):
+    class E20019(AUTHENTICATIONERROR, code=20019):
         """20019\x20"""
 
-    class E20023(AUTHENTICATIONERROR):
+    class E20023(AUTHENTICATIONERROR, code=20023):
         """20023\x20"""
 
-    class E20024(AUTHENTICATIONERROR):
+    class E20024(AUTHENTICATIONERROR, code=20024):
         """20024\x20"""
 
-    class E20025(AUTHENTICATIONERROR):
+    class E20025(AUTHENTICATIONERROR, code=20025):
         """20025\x20"""
 
-    class E20026(AUTHENTICATIONERROR):
+    class E20026(AUTHENTICATIONERROR, code=20026):
         """20026\x20"""
 
-    class E20033(AUTHENTICATIONERROR):
+    class E20033(AUTHENTICATIONERROR, code=20033):
         """20033\x20"""
 
-    class E20034(AUTHENTICATIONERROR):
+    class E20034(AUTHENTICATIONERROR, code=20034):
         """20034\x20"""
 
-    class E20035(AUTHENTICATIONERROR):
+    class E20035(AUTHENTICATIONERROR, code=20035):
         """20035\x20"""
 
-    class E20036(AUTHENTICATIONERROR):
+    class E20036(AUTHENTICATIONERROR, code=20036):
         """20036\x20"""
 
-    class E20037(AUTHENTICATIONERROR):
+    class E20037(AUTHENTICATIONERROR, code=20037):
         """20037\x20"""
 
-    class E20038(AUTHENTICATIONERROR):
+    class E20038(AUTHENTICATIONERROR, code=20038):
         """20038\x20"""
 
-    class E20039(AUTHENTICATIONERROR):
+    class E20039(AUTHENTICATIONERROR, code=20039):
         """20039\x20"""
 
-    class E30001(REQUIREDPARAMETERERROR):
+    class E30001(REQUIREDPARAMETERERROR, code=30001):
         """30001\x20"""
 
-    class E30006(REQUIREDPARAMETERERROR):
+    class E30006(REQUIREDPARAMETERERROR, code=30006):
         """30006\x20"""
 
-    class E30007(REQUIREDPARAMETERERROR):
+    class E30007(REQUIREDPARAMETERERROR, code=30007):
         """30007\x20"""
 
-    class E30009(REQUIREDPARAMETERERROR):
+    class E30009(REQUIREDPARAMETERERROR, code=30009):
         """30009\x20"""
 
-    class E30012(REQUIREDPARAMETERERROR):
+    class E30012(REQUIREDPARAMETERERROR, code=30012):
         """30012\x20"""
 
-    class E30013(REQUIREDPARAMETERERROR):
+    class E30013(REQUIREDPARAMETERERROR, code=30013):
         """30013\x20"""
 
-    class E30015(REQUIREDPARAMETERERROR):
+    class E30015(REQUIREDPARAMETERERROR, code=30015):
         """30015\x20"""
 
-    class E30016(REQUIREDPARAMETERERROR):
+    class E30016(REQUIREDPARAMETERERROR, code=30016):
         """30016\x20"""
 
-    class E30019(REQUIREDPARAMETERERROR):
+    class E30019(REQUIREDPARAMETERERROR, code=30019):
         """30019\x20"""
 
-    class E30039(REQUIREDPARAMETERERROR):
+    class E30039(REQUIREDPARAMETERERROR, code=30039):
         """30039\x20"""
 
-    class E30101(REQUIREDPARAMETERERROR):
+    class E30101(REQUIREDPARAMETERERROR, code=30101):
         """30101\x20"""
 
-    class E30103(REQUIREDPARAMETERERROR):
+    class E30103(REQUIREDPARAMETERERROR, code=30103):
         """30103\x20"""
 
-    class E30104(REQUIREDPARAMETERERROR):
+    class E30104(REQUIREDPARAMETERERROR, code=30104):
         """30104\x20"""
 
-    class E30105(REQUIREDPARAMETERERROR):
+    class E30105(REQUIREDPARAMETERERROR, code=30105):
         """30105\x20"""
 
-    class E30106(REQUIREDPARAMETERERROR):
+    class E30106(REQUIREDPARAMETERERROR, code=30106):
         """30106\x20"""
 
-    class E30107(REQUIREDPARAMETERERROR):
+    class E30107(REQUIREDPARAMETERERROR, code=30107):
         """30107\x20"""
 
-    class E30108(REQUIREDPARAMETERERROR):
+    class E30108(REQUIREDPARAMETERERROR, code=30108):
         """30108\x20"""
 
-    class E30109(REQUIREDPARAMETERERROR):
+    class E30109(REQUIREDPARAMETERERROR, code=30109):
         """30109\x20"""
 
-    class E30110(REQUIREDPARAMETERERROR):
+    class E30110(REQUIREDPARAMETERERROR, code=30110):
         """30110\x20"""
 
-    class E30111(REQUIREDPARAMETERERROR):
+    class E30111(REQUIREDPARAMETERERROR, code=30111):
         """30111\x20"""
 
-    class E30112(REQUIREDPARAMETERERROR):
+    class E30112(REQUIREDPARAMETERERROR, code=30112):
         """30112\x20"""
 
-    class E30113(REQUIREDPARAMETERERROR):
+    class E30113(REQUIREDPARAMETERERROR, code=30113):
         """30113\x20"""
 
-    class E30114(REQUIREDPARAMETERERROR):
+    class E30114(REQUIREDPARAMETERERROR, code=30114):
         """30114\x20"""
 
-    class E30115(REQUIREDPARAMETERERROR):
+    class E30115(REQUIREDPARAMETERERROR, code=30115):
         """30115\x20"""
 
-    class E30116(REQUIREDPARAMETERERROR):
+    class E30116(REQUIREDPARAMETERERROR, code=30116):
         """30116\x20"""
 
-    class E30117(REQUIREDPARAMETERERROR):
+    class E30117(REQUIREDPARAMETERERROR, code=30117):
         """30117\x20"""
 
-    class E30118(REQUIREDPARAMETERERROR):
+    class E30118(REQUIREDPARAMETERERROR, code=30118):
         """30118\x20"""
 
-    class E30119(REQUIREDPARAMETERERROR):
+    class E30119(REQUIREDPARAMETERERROR, code=30119):
         """30119\x20"""
 
-    class E30120(REQUIREDPARAMETERERROR):
+    class E30120(REQUIREDPARAMETERERROR, code=30120):
         """30120\x20"""
 
-    class E30121(REQUIREDPARAMETERERROR):
+    class E30121(REQUIREDPARAMETERERROR, code=30121):
         """30121\x20"""
 
-    class E30122(REQUIREDPARAMETERERROR):
+    class E30122(REQUIREDPARAMETERERROR, code=30122):
         """30122\x20"""
 
-    class E30123(REQUIREDPARAMETERERROR):
+    class E30123(REQUIREDPARAMETERERROR, code=30123):
         """30123\x20"""
 
-    class E40001(INVALIDPARAMETERERROR):
+    class E40001(INVALIDPARAMETERERROR, code=40001):
         """40001\x20"""
 
-    class E40006(INVALIDPARAMETERERROR):
+    class E40006(INVALIDPARAMETERERROR, code=40006):
         """40006\x20"""
 
-    class E40007(INVALIDPARAMETERERROR):
+    class E40007(INVALIDPARAMETERERROR, code=40007):
         """40007\x20"""
 
-    class E40008(INVALIDPARAMETERERROR):
+    class E40008(INVALIDPARAMETERERROR, code=40008):
         """40008\x20"""
 
-    class E40009(INVALIDPARAMETERERROR):
+    class E40009(INVALIDPARAMETERERROR, code=40009):
         """40009\x20"""
 
-    class E40013(INVALIDPARAMETERERROR):
+    class E40013(INVALIDPARAMETERERROR, code=40013):
         """40013\x20"""
 
-    class E40014(INVALIDPARAMETERERROR):
+    class E40014(INVALIDPARAMETERERROR, code=40014):
         """40014\x20"""
 
-    class E40015(INVALIDPARAMETERERROR):
+    class E40015(INVALIDPARAMETERERROR, code=40015):
         """40015\x20"""
 
-    class E40017(INVALIDPARAMETERERROR):
+    class E40017(INVALIDPARAMETERERROR, code=40017):
         """40017\x20"""
 
-    class E40020(INVALIDPARAMETERERROR):
+    class E40020(INVALIDPARAMETERERROR, code=40020):
         """40020\x20"""
 
-    class E40021(INVALIDPARAMETERERROR):
+    class E40021(INVALIDPARAMETERERROR, code=40021):
         """40021\x20"""
 
-    class E40022(INVALIDPARAMETERERROR):
+    class E40022(INVALIDPARAMETERERROR, code=40022):
         """40022\x20"""
 
-    class E40024(INVALIDPARAMETERERROR):
+    class E40024(INVALIDPARAMETERERROR, code=40024):
         """40024\x20"""
 
-    class E40025(INVALIDPARAMETERERROR):
+    class E40025(INVALIDPARAMETERERROR, code=40025):
         """40025\x20"""
 
-    class E40028(INVALIDPARAMETERERROR):
+    class E40028(INVALIDPARAMETERERROR, code=40028):
         """40028\x20"""
 
-    class E40048(INVALIDPARAMETERERROR):
+    class E40048(INVALIDPARAMETERERROR, code=40048):
         """40048\x20"""
 
-    class E40112(INVALIDPARAMETERERROR):
+    class E40112(INVALIDPARAMETERERROR, code=40112):
         """40112\x20"""
 
-    class E40113(INVALIDPARAMETERERROR):
+    class E40113(INVALIDPARAMETERERROR, code=40113):
         """40113\x20"""
 
-    class E40114(INVALIDPARAMETERERROR):
+    class E40114(INVALIDPARAMETERERROR, code=40114):
         """40114\x20"""
 
-    class E40116(INVALIDPARAMETERERROR):
+    class E40116(INVALIDPARAMETERERROR, code=40116):
         """40116\x20"""
 
-    class E40117(INVALIDPARAMETERERROR):
+    class E40117(INVALIDPARAMETERERROR, code=40117):
         """40117\x20"""
 
-    class E40118(INVALIDPARAMETERERROR):
+    class E40118(INVALIDPARAMETERERROR, code=40118):
         """40118\x20"""
 
-    class E40119(INVALIDPARAMETERERROR):
+    class E40119(INVALIDPARAMETERERROR, code=40119):
         """40119\x20"""
 
-    class E40120(INVALIDPARAMETERERROR):
+    class E40120(INVALIDPARAMETERERROR, code=40120):
         """40120\x20"""
 
-    class E40121(INVALIDPARAMETERERROR):
+    class E40121(INVALIDPARAMETERERROR, code=40121):
         """40121\x20"""
 
-    class E40122(INVALIDPARAMETERERROR):
+    class E40122(INVALIDPARAMETERERROR, code=40122):
         """40122\x20"""
 
-    class E40123(INVALIDPARAMETERERROR):
+    class E40123(INVALIDPARAMETERERROR, code=40123):
         """40123\x20"""
 
-    class E40124(INVALIDPARAMETERERROR):
+    class E40124(INVALIDPARAMETERERROR, code=40124):
         """40124\x20"""
 
-    class E40125(INVALIDPARAMETERERROR):
+    class E40125(INVALIDPARAMETERERROR, code=40125):
         """40125\x20"""
 
-    class E40126(INVALIDPARAMETERERROR):
+    class E40126(INVALIDPARAMETERERROR, code=40126):
         """40126\x20"""
 
-    class E40127(INVALIDPARAMETERERROR):
+    class E40127(INVALIDPARAMETERERROR, code=40127):
         """40127\x20"""
 
-    class E40152(INVALIDPARAMETERERROR):
+    class E40152(INVALIDPARAMETERERROR, code=40152):
         """40152\x20"""
 
-    class E40153(INVALIDPARAMETERERROR):
+    class E40153(INVALIDPARAMETERERROR, code=40153):
         """40153\x20"""
 
-    class E40154(INVALIDPARAMETERERROR):
+    class E40154(INVALIDPARAMETERERROR, code=40154):
         """40154\x20"""
 
-    class E40155(INVALIDPARAMETERERROR):
+    class E40155(INVALIDPARAMETERERROR, code=40155):
         """40155\x20"""
 
-    class E40156(INVALIDPARAMETERERROR):
+    class E40156(INVALIDPARAMETERERROR, code=40156):
         """40156\x20"""
 
-    class E40157(INVALIDPARAMETERERROR):
+    class E40157(INVALIDPARAMETERERROR, code=40157):
         """40157\x20"""
 
-    class E40158(INVALIDPARAMETERERROR):
+    class E40158(INVALIDPARAMETERERROR, code=40158):
         """40158\x20"""
 
-    class E40159(INVALIDPARAMETERERROR):
+    class E40159(INVALIDPARAMETERERROR, code=40159):
         """40159\x20"""
 
-    class E40160(INVALIDPARAMETERERROR):
+    class E40160(INVALIDPARAMETERERROR, code=40160):
         """40160\x20"""
 
-    class E40163(INVALIDPARAMETERERROR):
+    class E40163(INVALIDPARAMETERERROR, code=40163):
         """40163\x20"""
 
-    class E40164(INVALIDPARAMETERERROR):
+    class E40164(INVALIDPARAMETERERROR, code=40164):
         """40164\x20"""
 
-    class E40165(INVALIDPARAMETERERROR):
+    class E40165(INVALIDPARAMETERERROR, code=40165):
         """40165\x20"""
 
-    class E40200(INVALIDPARAMETERERROR):
+    class E40200(INVALIDPARAMETERERROR, code=40200):
         """40200\x20"""
 
-    class E50003(DATAERROR):
+    class E50003(DATAERROR, code=50003):
         """50003\x20"""
 
-    class E50004(DATAERROR):
+    class E50004(DATAERROR, code=50004):
         """50004\x20"""
 
-    class E50005(DATAERROR):
+    class E50005(DATAERROR, code=50005):
         """50005\x20"""
 
-    class E50006(DATAERROR):
+    class E50006(DATAERROR, code=50006):
         """50006\x20"""
 
-    class E50008(DATAERROR):
+    class E50008(DATAERROR, code=50008):
         """50008\x20"""
 
-    class E50009(DATAERROR):
+    class E50009(DATAERROR, code=50009):
         """50009\x20"""
 
-    class E50010(DATAERROR):
+    class E50010(DATAERROR, code=50010):
         """50010\x20"""
 
-    class E50011(DATAERROR):
+    class E50011(DATAERROR, code=50011):
         """50011\x20"""
 
-    class E50026(DATAERROR):
+    class E50026(DATAERROR, code=50026):
         """50026\x20"""
 
-    class E50027(DATAERROR):
+    class E50027(DATAERROR, code=50027):
         """50027\x20"""
 
-    class E50033(DATAERROR):
+    class E50033(DATAERROR, code=50033):
         """50033\x20"""
 
-    class E50034(DATAERROR):
+    class E50034(DATAERROR, code=50034):
         """50034\x20"""
 
-    class E50035(DATAERROR):
+    class E50035(DATAERROR, code=50035):
         """50035\x20"""
 
-    class E50037(DATAERROR):
+    class E50037(DATAERROR, code=50037):
         """50037\x20"""
 
-    class E50038(DATAERROR):
+    class E50038(DATAERROR, code=50038):
         """50038\x20"""
 
-    class E50043(DATAERROR):
+    class E50043(DATAERROR, code=50043):
         """50043\x20"""
 
-    class E50044(DATAERROR):
+    class E50044(DATAERROR, code=50044):
         """50044\x20"""
 
-    class E50045(DATAERROR):
+    class E50045(DATAERROR, code=50045):
         """50045\x20"""
 
-    class E50046(DATAERROR):
+    class E50046(DATAERROR, code=50046):
         """50046\x20"""
 
-    class E50047(DATAERROR):
+    class E50047(DATAERROR, code=50047):
         """50047\x20"""
 
-    class E50048(DATAERROR):
+    class E50048(DATAERROR, code=50048):
         """50048\x20"""
 
-    class E50049(DATAERROR):
+    class E50049(DATAERROR, code=50049):
         """50049\x20"""
 
-    class E50050(DATAERROR):
+    class E50050(DATAERROR, code=50050):
         """50050\x20"""
 
-    class E50051(DATAERROR):
+    class E50051(DATAERROR, code=50051):
         """50051\x20"""
 
-    class E50052(DATAERROR):
+    class E50052(DATAERROR, code=50052):
         """50052\x20"""
 
-    class E50053(DATAERROR):
+    class E50053(DATAERROR, code=50053):
         """50053\x20"""
 
-    class E50054(DATAERROR):
+    class E50054(DATAERROR, code=50054):
         """50054\x20"""
 
-    class E50058(DATAERROR):
+    class E50058(DATAERROR, code=50058):
         """50058\x20"""
 
-    class E50059(DATAERROR):
+    class E50059(DATAERROR, code=50059):
         """50059\x20"""
 
-    class E50060(DATAERROR):
+    class E50060(DATAERROR, code=50060):
         """50060\x20"""
 
-    class E50061(DATAERROR):
+    class E50061(DATAERROR, code=50061):
         """50061\x20"""
 
-    class E50062(DATAERROR):
+    class E50062(DATAERROR, code=50062):
         """50062\x20"""
 
-    class E50070(DATAERROR):
+    class E50070(DATAERROR, code=50070):
         """50070\x20"""
 
-    class E50071(DATAERROR):
+    class E50071(DATAERROR, code=50071):
         """50071\x20"""
 
-    class E50072(DATAERROR):
+    class E50072(DATAERROR, code=50072):
         """50072\x20"""
 
-    class E50073(DATAERROR):
+    class E50073(DATAERROR, code=50073):
         """50073\x20"""
 
-    class E50078(DATAERROR):
+    class E50078(DATAERROR, code=50078):
         """50078\x20"""
 
-    class E50079(DATAERROR):
+    class E50079(DATAERROR, code=50079):
         """50079\x20"""
 
-    class E50080(DATAERROR):
+    class E50080(DATAERROR, code=50080):
         """50080\x20"""
 
-    class E50081(DATAERROR):
+    class E50081(DATAERROR, code=50081):
         """50081\x20"""
 
-    class E50083(DATAERROR):
+    class E50083(DATAERROR, code=50083):
         """50083\x20"""
 
-    class E60001(VALUEERROR):
+    class E60001(VALUEERROR, code=60001):
         """60001\x20"""
 
-    class E60002(VALUEERROR):
+    class E60002(VALUEERROR, code=60002):
         """60002\x20"""
 
-    class E60003(VALUEERROR):
+    class E60003(VALUEERROR, code=60003):
         """60003\x20"""
 
-    class E60004(VALUEERROR):
+    class E60004(VALUEERROR, code=60004):
         """60004\x20"""
 
-    class E60005(VALUEERROR):
+    class E60005(VALUEERROR, code=60005):
         """60005\x20"""
 
-    class E60006(VALUEERROR):
+    class E60006(VALUEERROR, code=60006):
         """60006\x20"""
 
-    class E60011(VALUEERROR):
+    class E60011(VALUEERROR, code=60011):
         """60011\x20"""
 
-    class E60016(VALUEERROR):
+    class E60016(VALUEERROR, code=60016):
         """60016\x20"""
 
-    class E60017(VALUEERROR):
+    class E60017(VALUEERROR, code=60017):
         """60017\x20"""
 
-    class E60018(VALUEERROR):
+    class E60018(VALUEERROR, code=60018):
         """60018\x20"""
 
-    class E60019(VALUEERROR):
+    class E60019(VALUEERROR, code=60019):
         """60019\x20"""
 
-    class E70001(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70001(STOPUPDATEREQUESTSYSTEMSTATUS, code=70001):
         """70001\x20"""
 
-    class E70002(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70002(STOPUPDATEREQUESTSYSTEMSTATUS, code=70002):
         """70002\x20"""
 
-    class E70003(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70003(STOPUPDATEREQUESTSYSTEMSTATUS, code=70003):
         """70003\x20"""
 
-    class E70004(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70004(STOPUPDATEREQUESTSYSTEMSTATUS, code=70004):
         """70004\x20"""
 
-    class E70005(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70005(STOPUPDATEREQUESTSYSTEMSTATUS, code=70005):
         """70005\x20"""
 
-    class E70006(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70006(STOPUPDATEREQUESTSYSTEMSTATUS, code=70006):
         """70006\x20"""
 
-    class E70009(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70009(STOPUPDATEREQUESTSYSTEMSTATUS, code=70009):
         """70009\x20"""
 
-    class E70010(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70010(STOPUPDATEREQUESTSYSTEMSTATUS, code=70010):
         """70010\x20"""
 
-    class E70011(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70011(STOPUPDATEREQUESTSYSTEMSTATUS, code=70011):
         """70011\x20"""
 
-    class E70012(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70012(STOPUPDATEREQUESTSYSTEMSTATUS, code=70012):
         """70012\x20"""
 
-    class E70013(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70013(STOPUPDATEREQUESTSYSTEMSTATUS, code=70013):
         """70013\x20"""
 
-    class E70014(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70014(STOPUPDATEREQUESTSYSTEMSTATUS, code=70014):
         """70014\x20"""
 
-    class E70015(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70015(STOPUPDATEREQUESTSYSTEMSTATUS, code=70015):
         """70015\x20"""
 
-    class E70016(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70016(STOPUPDATEREQUESTSYSTEMSTATUS, code=70016):
         """70016\x20"""
 
-    class E70017(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70017(STOPUPDATEREQUESTSYSTEMSTATUS, code=70017):
         """70017\x20"""
 
-    class E70018(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70018(STOPUPDATEREQUESTSYSTEMSTATUS, code=70018):
         """70018\x20"""
 
-    class E70019(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70019(STOPUPDATEREQUESTSYSTEMSTATUS, code=70019):
         """70019\x20"""
 
-    class E70020(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70020(STOPUPDATEREQUESTSYSTEMSTATUS, code=70020):
         """70020\x20"""
 
-    class E70021(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70021(STOPUPDATEREQUESTSYSTEMSTATUS, code=70021):
         """70021\x20"""
 
-    class E70022(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70022(STOPUPDATEREQUESTSYSTEMSTATUS, code=70022):
         """70022\x20"""
 
-    class E70023(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70023(STOPUPDATEREQUESTSYSTEMSTATUS, code=70023):
         """70023\x20"""
 
-    class E70024(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70024(STOPUPDATEREQUESTSYSTEMSTATUS, code=70024):
         """70024\x20"""
 
-    class E70025(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70025(STOPUPDATEREQUESTSYSTEMSTATUS, code=70025):
         """70025\x20"""
 
-    class E70026(STOPUPDATEREQUESTSYSTEMSTATUS):
+    class E70026(STOPUPDATEREQUESTSYSTEMSTATUS, code=70026):
         """70026\x20"""

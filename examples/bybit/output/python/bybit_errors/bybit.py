@@ -2970,3597 +2970,5010 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     400: (
         "",
         "http_code",
         "Bad request. Need to send the request with GET / POST (must be capitalized)",
+        (),
+        False,
     ),
     401: (
         "",
         "http_code",
         "Invalid request. 1. Need to use the correct key to access; 2. Need to put authentication params in the request header",
+        (),
+        False,
     ),
     403: (
         "",
         "http_code",
         "Forbidden request. Possible causes: 1. IP rate limit breached; 2. You send GET request with an empty json body; 3. You are using U.S IP",
+        (),
+        False,
     ),
     404: (
         "",
         "http_code",
         "Cannot find path. Possible causes: 1. Wrong path; 2. Category value does not match account mode",
+        (),
+        False,
     ),
     429: (
         "",
         "http_code",
         "System level frequency protection. Please retry when encounter this The trading service is experiencing a high server load. Please retry if you encounter this issue.",
+        (),
+        False,
     ),
     10404: (
         "",
         "ws_oe_general_code",
         "1. op type is not found; 2. category is not correct/supported",
+        (),
+        False,
     ),
     10429: (
         "",
         "ws_oe_general_code",
         "System level frequency protection",
+        (),
+        False,
     ),
     10003: (
         "",
         "ws_oe_general_code",
         "Too many sessions under the same UID API key is invalid. Check whether the key and domain are matched, there are 4 env: mainnet, testnet, mainnet-demo, testnet-demo",
+        (),
+        False,
     ),
     10016: (
         "",
         "ws_oe_general_code",
         "1. internal server error; 2. Service is restarting Server error.",
+        (),
+        False,
     ),
     10019: (
         "",
         "ws_oe_general_code",
         "ws trade service is restarting, do not accept new request, but the request in the process is not affected. You can build new connection to be routed to normal service",
+        (),
+        False,
     ),
     20003: (
         "",
         "ws_oe_general_code",
         "Too frequent requests under the same session",
+        (),
+        False,
     ),
     20006: (
         "",
         "ws_oe_general_code",
         "reqId is duplicated",
+        (),
+        False,
     ),
     0: (
         "",
         "uta",
         "OK",
+        (),
+        False,
     ),
     -1: (
         "",
         "uta",
         "request expired: o@0, now[] diff[]",
+        (),
+        False,
     ),
     -2015: (
         "",
         "uta",
         "(Spot) Your api key has expired",
+        (),
+        False,
     ),
     33004: (
         "",
         "uta",
         "(Derivatives) Your api key has expired",
+        (),
+        False,
     ),
     10000: (
         "",
         "uta",
         "Server Timeout",
+        (),
+        False,
     ),
     10001: (
         "",
         "uta",
         "Request parameter error",
+        (),
+        False,
     ),
     10002: (
         "",
         "uta",
         "The request time exceeds the time window range.",
+        (),
+        False,
     ),
     10004: (
         "",
         "uta",
         "Error sign, please check your signature generation algorithm.",
+        (),
+        False,
     ),
     10005: (
         "",
         "uta",
         "Permission denied, please check your API key permissions.",
+        (),
+        False,
     ),
     10006: (
         "",
         "uta",
         "Too many visits. Exceeded the API Rate Limit.",
+        (),
+        False,
     ),
     10007: (
         "",
         "uta",
         "User authentication failed.",
+        (),
+        False,
     ),
     10008: (
         "",
         "uta",
         "Common banned, please check your account mode",
+        (),
+        False,
     ),
     10009: (
         "",
         "uta",
         "Service Restricted: Access is currently unavailable for your region. Please contact our support team for further assistance",
+        (),
+        False,
     ),
     10010: (
         "",
         "uta",
         "Unmatched IP, please check your API key's bound IP addresses.",
+        (),
+        False,
     ),
     10014: (
         "",
         "uta",
         "Invalid duplicate request.",
+        (),
+        False,
     ),
     10017: (
         "",
         "uta",
         "Route not found.",
+        (),
+        False,
     ),
     10018: (
         "",
         "uta",
         "Exceeded the IP Rate Limit.",
+        (),
+        True,
     ),
     10024: (
         "",
         "uta",
         "Compliance rules triggered",
+        (),
+        False,
     ),
     10027: (
         "",
         "uta",
         "Transactions are banned.",
+        (),
+        False,
     ),
     10029: (
         "",
         "uta",
         "The requested symbol is invalid, please check symbol whitelist",
+        (),
+        False,
     ),
     10028: (
         "",
         "uta",
         "The API can only be accessed by unified account users.",
+        (),
+        False,
     ),
     30035: (
         "",
         "uta",
         "Option: Too fast to cancel, Try it later",
+        (),
+        False,
     ),
     30133: (
         "",
         "uta",
         "OTC loan: The symbol you select for USDT Perpetual is not allowed by Institutional Lending",
+        (),
+        False,
     ),
     30134: (
         "",
         "uta",
         "OTC loan: The symbol you select for USDC Contract is not allowed by Institutional Lending",
+        (),
+        False,
     ),
     30135: (
         "",
         "uta",
         "The leverage you select for USDT Perpetual trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+        (),
+        False,
     ),
     30136: (
         "",
         "uta",
         "The leverage you select for USDC Perpetual or Futures trading cannot exceed the maximum leverage allowed by Institutional Lending.",
+        (),
+        False,
     ),
     30208: (
         "",
         "uta",
         "Failed to submit order(s). The order price is higher than the maximum buying price",
+        (),
+        False,
     ),
     30209: (
         "",
         "uta",
         "Failed to submit order(s). The order price is lower than the minimum selling price.",
+        (),
+        False,
     ),
     30228: (
         "",
         "uta",
         "No new positions during delisting",
+        (),
+        False,
     ),
     30256: (
         "",
         "uta",
         "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Spot)",
+        (),
+        False,
     ),
     40004: (
         "",
         "uta",
         "the order is modified during the process of replacing , please check the order status again",
+        (),
+        False,
     ),
     100028: (
         "",
         "uta",
         "The API cannot be accessed by unified account users.",
+        (),
+        False,
     ),
     110001: (
         "",
         "uta",
         "Order does not exist",
+        (),
+        False,
     ),
     110003: (
         "",
         "uta",
         "Order price exceeds the allowable range.",
+        (),
+        False,
     ),
     110004: (
         "",
         "uta",
         "Wallet balance is insufficient",
+        (),
+        False,
     ),
     110005: (
         "",
         "uta",
         "position status error",
+        (),
+        False,
     ),
     110006: (
         "",
         "uta",
         "The assets are estimated to be unable to cover the position margin",
+        (),
+        False,
     ),
     110007: (
         "",
         "uta",
         "Available balance is insufficient",
+        (),
+        False,
     ),
     110008: (
         "",
         "uta",
         "The order has been completed or cancelled.",
+        (),
+        False,
     ),
     110009: (
         "",
         "uta",
         "The number of stop orders exceeds the maximum allowable limit",
+        (),
+        False,
     ),
     110010: (
         "",
         "uta",
         "The order has been cancelled",
+        (),
+        False,
     ),
     110011: (
         "",
         "uta",
         "Liquidation will be triggered immediately by this adjustment",
+        (),
+        False,
     ),
     110012: (
         "",
         "uta",
         "Insufficient available balance.",
+        (),
+        False,
     ),
     110013: (
         "",
         "uta",
         "Cannot set leverage due to risk limit level.",
+        (),
+        False,
     ),
     110014: (
         "",
         "uta",
         "Insufficient available balance to add additional margin.",
+        (),
+        False,
     ),
     110015: (
         "",
         "uta",
         "The position is in cross margin mode.",
+        (),
+        False,
     ),
     110016: (
         "",
         "uta",
         "The quantity of contracts requested exceeds the risk limit, please adjust your risk limit level before trying again",
+        (),
+        True,
     ),
     110017: (
         "",
         "uta",
         "orderQty will be truncated to zero",
+        (),
+        False,
     ),
     110018: (
         "",
         "uta",
         "User ID is illegal.",
+        (),
+        False,
     ),
     110019: (
         "",
         "uta",
         "Order ID is illegal.",
+        (),
+        False,
     ),
     110020: (
         "",
         "uta",
         "Not allowed to have more than 500 active orders.",
+        (),
+        False,
     ),
     110021: (
         "",
         "uta",
         "Not allowed to exceeded position limits due to Open Interest.",
+        (),
+        False,
     ),
     110022: (
         "",
         "uta",
         "Quantity has been restricted and orders cannot be modified to increase the quantity.",
+        (),
+        False,
     ),
     110023: (
         "",
         "uta",
         "Currently you can only reduce your position on this contract. please check our announcement or contact customer service for details.",
+        (),
+        False,
     ),
     110024: (
         "",
         "uta",
         "You have an existing position, so the position mode cannot be switched.",
+        (),
+        False,
     ),
     110025: (
         "",
         "uta",
         "Position mode has not been modified.",
+        (),
+        False,
     ),
     110026: (
         "",
         "uta",
         "Cross/isolated margin mode has not been modified.",
+        (),
+        False,
     ),
     110027: (
         "",
         "uta",
         "Margin has not been modified.",
+        (),
+        False,
     ),
     110028: (
         "",
         "uta",
         "You have existing open orders, so the position mode cannot be switched.",
+        (),
+        False,
     ),
     110029: (
         "",
         "uta",
         "Hedge mode is not supported for this symbol.",
+        (),
+        False,
     ),
     110030: (
         "",
         "uta",
         "Duplicate orderId",
+        (),
+        True,
     ),
     110031: (
         "",
         "uta",
         "Non-existing risk limit info, please check the risk limit rules.",
+        (),
+        False,
     ),
     110032: (
         "",
         "uta",
         "Order is illegal",
+        (),
+        False,
     ),
     110033: (
         "",
         "uta",
         "You can't set margin without an open position",
+        (),
+        False,
     ),
     110034: (
         "",
         "uta",
         "There is no net position",
+        (),
+        False,
     ),
     110035: (
         "",
         "uta",
         "Cancellation of orders was not completed before liquidation",
+        (),
+        False,
     ),
     110036: (
         "",
         "uta",
         "You are not allowed to change leverage due to cross margin mode.",
+        (),
+        False,
     ),
     110037: (
         "",
         "uta",
         "User setting list does not have this symbol",
+        (),
+        False,
     ),
     110038: (
         "",
         "uta",
         "You are not allowed to change leverage due to portfolio margin mode.",
+        (),
+        False,
     ),
     110039: (
         "",
         "uta",
         "Maintenance margin rate is too high. This may trigger liquidation.",
+        (),
+        False,
     ),
     110040: (
         "",
         "uta",
         "The order will trigger a forced liquidation, please re-submit the order.",
+        (),
+        False,
     ),
     110041: (
         "",
         "uta",
         "Skip liquidation is not allowed when a position or maker order exists",
+        (),
+        False,
     ),
     110042: (
         "",
         "uta",
         "Currently,due to pre-delivery status, you can only reduce your position on this contract.",
+        (),
+        False,
     ),
     110043: (
         "",
         "uta",
         "Set leverage has not been modified.",
+        (),
+        False,
     ),
     110044: (
         "",
         "uta",
         "Available margin is insufficient.",
+        (),
+        False,
     ),
     110045: (
         "",
         "uta",
         "Wallet balance is insufficient.",
+        (),
+        False,
     ),
     110046: (
         "",
         "uta",
         "Liquidation will be triggered immediately by this adjustment.",
+        (),
+        False,
     ),
     110047: (
         "",
         "uta",
         "Risk limit cannot be adjusted due to insufficient available margin.",
+        (),
+        False,
     ),
     110048: (
         "",
         "uta",
         "Risk limit cannot be adjusted as the current/expected position value exceeds the revised risk limit.",
+        (),
+        False,
     ),
     110049: (
         "",
         "uta",
         "Tick notes can only be numbers",
+        (),
+        False,
     ),
     110050: (
         "",
         "uta",
         "Invalid coin",
+        (),
+        False,
     ),
     110051: (
         "",
         "uta",
         "The user's available balance cannot cover the lowest price of the current market",
+        (),
+        False,
     ),
     110052: (
         "",
         "uta",
         "Your available balance is insufficient to set the price",
+        (),
+        False,
     ),
     110053: (
         "",
         "uta",
         "The user's available balance cannot cover the current market price and upper limit price",
+        (),
+        False,
     ),
     110054: (
         "",
         "uta",
         "This position has at least one take profit link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
     ),
     110055: (
         "",
         "uta",
         "This position has at least one stop loss link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
     ),
     110056: (
         "",
         "uta",
         "This position has at least one trailing stop link order, so the take profit and stop loss mode cannot be switched",
+        (),
+        False,
     ),
     110057: (
         "",
         "uta",
         "Conditional order or limit order contains TP/SL related params",
+        (),
+        False,
     ),
     110058: (
         "",
         "uta",
         "You can't set take profit and stop loss due to insufficient size of remaining position size.",
+        (),
+        False,
     ),
     110059: (
         "",
         "uta",
         "Not allowed to modify the TP/SL of a partially filled open order",
+        (),
+        False,
     ),
     110060: (
         "",
         "uta",
         "Under full TP/SL mode, it is not allowed to modify TP/SL",
+        (),
+        False,
     ),
     110061: (
         "",
         "uta",
         "Not allowed to have more than 20 TP/SLs under Partial tpSlMode",
+        (),
+        False,
     ),
     110062: (
         "",
         "uta",
         "There is no MMP information of the institution found.",
+        (),
+        False,
     ),
     110063: (
         "",
         "uta",
         "Settlement in progress! {{key0}} not available for trading.",
+        (),
+        False,
     ),
     110064: (
         "",
         "uta",
         "The modified contract quantity cannot be less than or equal to the filled quantity.",
+        (),
+        False,
     ),
     110065: (
         "",
         "uta",
         "MMP hasn't yet been enabled for your account. Please contact your BD manager.",
+        (),
+        False,
     ),
     110066: (
         "",
         "uta",
         "Trading is currently not allowed.",
+        (),
+        False,
     ),
     110067: (
         "",
         "uta",
         "Unified account is not supported.",
+        (),
+        False,
     ),
     110068: (
         "",
         "uta",
         "Leveraged trading is not allowed.",
+        (),
+        False,
     ),
     110069: (
         "",
         "uta",
         "Ins lending customer is not allowed to trade.",
+        (),
+        False,
     ),
     110070: (
         "",
         "uta",
         "ETP symbols cannot be traded.",
+        (),
+        False,
     ),
     110071: (
         "",
         "uta",
         "Sorry, we're revamping the Unified Margin Account! Currently, new upgrades are not supported. If you have any questions, please contact our 24/7 customer support.",
+        (),
+        False,
     ),
     110072: (
         "",
         "uta",
         "OrderLinkedID is duplicate",
+        (),
+        False,
     ),
     110073: (
         "",
         "uta",
         "Set margin mode failed",
+        (),
+        False,
     ),
     110074: (
         "",
         "uta",
         "This contract is not live",
+        (),
+        False,
     ),
     110075: (
         "",
         "uta",
         "RiskId not modified",
+        (),
+        True,
     ),
     110076: (
         "",
         "uta",
         "Only isolated mode can set auto-add-margin",
+        (),
+        False,
     ),
     110077: (
         "",
         "uta",
         "Pm mode cannot support",
+        (),
+        False,
     ),
     110078: (
         "",
         "uta",
         "Added margin more than max can reduce margin",
+        (),
+        False,
     ),
     110079: (
         "",
         "uta",
         "The order is processing and can not be operated, please try again later",
+        (),
+        False,
     ),
     110080: (
         "",
         "uta",
         "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated (trade/risk limit/leverage)",
+        (),
+        False,
     ),
     110082: (
         "",
         "uta",
         "You cannot lift Reduce-Only restrictions, as no Reduce-Only restrictions are applied to your position",
+        (),
+        False,
     ),
     110083: (
         "",
         "uta",
         "Reduce-Only restrictions must be lifted for both Long and Short positions at the same time",
+        (),
+        False,
     ),
     110085: (
         "",
         "uta",
         "The risk limit and margin ratio for this contract has been updated, please select a supported risk limit and place your order again",
+        (),
+        False,
     ),
     110086: (
         "",
         "uta",
         "Current order leverage exceeds the maximum available for your current Risk Limit tier. Please lower leverage before placing an order",
+        (),
+        False,
     ),
     110087: (
         "",
         "uta",
         "Leverage for Perpetual or Futures contracts cannot exceed the maximum allowed for your Institutional loan",
+        (),
+        False,
     ),
     110088: (
         "",
         "uta",
         "Please Upgrade to UTA to trade",
+        (),
+        False,
     ),
     110089: (
         "",
         "uta",
         "Exceeds the maximum risk limit level",
+        (),
+        False,
     ),
     110090: (
         "",
         "uta",
         "Order placement failed as your position may exceed the max limit. Please adjust your leverage to {{leverage}} or below to increase the max. position limit",
+        (),
+        False,
     ),
     110092: (
         "",
         "uta",
         "expect Rising, but trigger_price[XXXXX] <= current[XXXXX]??laste",
+        (),
+        False,
     ),
     110093: (
         "",
         "uta",
         "expect Falling, but trigger_price[XXXXX] >= current[XXXXX]??last",
+        (),
+        False,
     ),
     110094: (
         "",
         "uta",
         "Order notional value below the lower limit",
+        (),
+        False,
     ),
     110095: (
         "",
         "uta",
         "You cannot create, modify or cancel Pre-Market Perpetual orders during the Call Auction.",
+        (),
+        False,
     ),
     110096: (
         "",
         "uta",
         "Pre-Market Perpetual Trading does not support Portfolio Margin mode.",
+        (),
+        False,
     ),
     110097: (
         "",
         "uta",
         "Non-UTA users cannot access Pre-Market Perpetual Trading. To place, modify or cancel Pre-Market Perpetual orders, please upgrade your Standard Account to UTA.",
+        (),
+        False,
     ),
     110098: (
         "",
         "uta",
         "Only Good-Till-Canceled (GTC) orders are supported during Call Auction.",
+        (),
+        False,
     ),
     110099: (
         "",
         "uta",
         "You cannot create TP/SL orders during the Call Auction for Pre-Market Perpetuals.",
+        (),
+        False,
     ),
     110100: (
         "",
         "uta",
         "You cannot place, modify, or cancel Pre-Market Perpetual orders when you are in Demo Trading.",
+        (),
+        False,
     ),
     110101: (
         "",
         "uta",
         "Trading inverse contracts under Cross and Portfolio modes requires enabling the settlement asset as collateral.",
+        (),
+        False,
     ),
     110102: (
         "",
         "uta",
         "The user does not support trading Inverse contracts - copy trading pro, Ins loan account are not supported",
+        (),
+        False,
     ),
     110103: (
         "",
         "uta",
         "Only Post-Only orders are available at this stage",
+        (),
+        False,
     ),
     110104: (
         "",
         "uta",
         "The LTV for ins Loan has exceeded the limit, and opening inverse contracts is prohibited",
+        (),
+        False,
     ),
     110105: (
         "",
         "uta",
         "The LTV for ins Loan has exceeded the limit, and trading inverse contracts is prohibited",
+        (),
+        False,
     ),
     110106: (
         "",
         "uta",
         "Restrictions on Ins Loan; inverse contracts are not on the whitelist and are not allowed for trading",
+        (),
+        False,
     ),
     110107: (
         "",
         "uta",
         "Restrictions on ins Loan; leverage exceeding the limit for inverse contracts is not allowed.",
+        (),
+        False,
     ),
     110108: (
         "",
         "uta",
         "Allowable range: 1 to 10000 tick size",
+        (),
+        False,
     ),
     110109: (
         "",
         "uta",
         "Allowable range: 0.01% to 10%",
+        (),
+        False,
     ),
     110110: (
         "",
         "uta",
         "Spread trading is not available in isolated margin trading mode",
+        (),
+        False,
     ),
     110111: (
         "",
         "uta",
         "To access spread trading, upgrade to the latest version of UTA",
+        (),
+        False,
     ),
     110112: (
         "",
         "uta",
         "Spread trading is not available for Copy Trading",
+        (),
+        False,
     ),
     110113: (
         "",
         "uta",
         "Spread trading is not available in hedge mode",
+        (),
+        False,
     ),
     110114: (
         "",
         "uta",
         "You have a Spread trading order in progress. Please try again later",
+        (),
+        False,
     ),
     110115: (
         "",
         "uta",
         "The cancellation of a combo single-leg order can only be done by canceling the combo order",
+        (),
+        False,
     ),
     110116: (
         "",
         "uta",
         "The entry price of a single leg, derived from the combo order price, exceeds the limit price",
+        (),
+        False,
     ),
     110117: (
         "",
         "uta",
         "The modification of a combo single-leg order can only be done by modifying the combo order",
+        (),
+        False,
     ),
     110118: (
         "",
         "uta",
         "Unable to retrieve a pruce of the market order due to low liquidity",
+        (),
+        False,
     ),
     110119: (
         "",
         "uta",
         "Order failed. RPI orders are restricted to approved market makers only",
+        (),
+        False,
     ),
     110120: (
         "",
         "uta",
         "Order price cannot be smaller than xxxx, the price limitation",
+        (),
+        False,
     ),
     110121: (
         "",
         "uta",
         "Order price cannot be higher than xxxx, the price limitation",
+        (),
+        False,
     ),
     110123: (
         "",
         "uta",
         "You must agree to the Trading Terms",
+        (),
+        False,
     ),
     110124: (
         "",
         "uta",
         "Trading is temporarily restricted due to an active cooling-off period.",
+        (),
+        False,
     ),
     110125: (
         "",
         "uta",
         "You must agree to the Trading Terms before trading this contract",
+        (),
+        False,
     ),
     110131: (
         "",
         "uta",
         "Margin limit exceeded. The maintenance margin required for this order exceeds the available risk margin under current LTV constraints (Perps)",
+        (),
+        False,
     ),
     110132: (
         "",
         "uta",
         "Product not available in your region",
+        (),
+        False,
     ),
     110135: (
         "",
         "uta",
         "You currently hold a position in an Event Futures contract. Order placement and modification are not supported under Portfolio Margin (PM) mode. Please close the relevant positions before proceeding.",
+        (),
+        False,
     ),
     110136: (
         "",
         "uta",
         "Event Futures are currently available for trading via OpenAPI to whitelisted accounts only. Your account does not have the required access at this time.",
+        (),
+        False,
     ),
     110137: (
         "",
         "uta",
         "This Event Futures contract has entered the reduce-only window before settlement. New orders and order modifications are temporarily suspended.",
+        (),
+        False,
     ),
     170346: (
         "",
         "uta",
         "Settle coin is not a collateral coin, cannot trade",
+        (),
+        False,
     ),
     170360: (
         "",
         "uta",
         "symbol[XXXX] cannot trade. Used for spread trading in particular when collateral is not turned on",
+        (),
+        False,
     ),
     181017: (
         "",
         "uta",
         "OrderStatus must be final status",
+        (),
+        False,
     ),
     182100: (
         "",
         "uta",
         "Compulsory closing of positions, no repayment allowed",
+        (),
+        False,
     ),
     182101: (
         "",
         "uta",
         "Failed repayment, insufficient collateral balance",
+        (),
+        False,
     ),
     182102: (
         "",
         "uta",
         "Failed repayment, there are no liabilities in the current currency",
+        (),
+        False,
     ),
     182103: (
         "",
         "uta",
         "Institutional lending users are not supported",
+        (),
+        False,
     ),
     182108: (
         "",
         "uta",
         "Switching failed, margin verification failed, please re-adjust the currency status",
+        (),
+        False,
     ),
     182110: (
         "",
         "uta",
         "Failed to switch",
+        (),
+        False,
     ),
     182111: (
         "",
         "uta",
         "The requested currency has a non guaranteed gold currency or does not support switching status currencies",
+        (),
+        False,
     ),
     182112: (
         "",
         "uta",
         "Duplicate currency, please re-adjust",
+        (),
+        False,
     ),
     182011: (
         "",
         "uta",
         "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
+        (),
+        False,
     ),
     3100181: (
         "",
         "uta",
         "UID can not be null",
+        (),
+        False,
     ),
     3100197: (
         "",
         "uta",
         "Temporary banned due to the upgrade to UTA",
+        (),
+        False,
     ),
     3200316: (
         "",
         "uta",
         "USDC Options Trading Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for USDC Options trading.",
+        (),
+        False,
     ),
     3200317: (
         "",
         "uta",
         "USDC Options Open Position Restriction: The current LTV ratio for your Institutional Lending has reached the maximum allowable amount for opening USDC Options positions.",
+        (),
+        False,
     ),
     3100326: (
         "",
         "uta",
         "BaseCoin is required",
+        (),
+        False,
     ),
     3200403: (
         "",
         "uta",
         "isolated margin can not create order",
+        (),
+        False,
     ),
     3200419: (
         "",
         "uta",
         "Unable to switch to Portfolio margin due to active pre-market Perpetual orders and positions",
+        (),
+        False,
     ),
     3200425: (
         "",
         "uta",
         "You currently hold a position in an Event Futures contract. Switching to Portfolio Margin (PM) mode is not allowed. Please close the relevant positions before switching.",
+        (),
+        False,
     ),
     3200320: (
         "",
         "uta",
         "Operations Restriction: The current LTV ratio of your Institutional Lending has hit the liquidation threshold. Assets in your account are being liquidated. (margin mode or spot leverage)",
+        (),
+        False,
     ),
     3200641: (
         "",
         "uta",
         "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
+        (),
+        False,
     ),
     3400208: (
         "",
         "uta",
         "You have unclosed hedge mode or isolated mode USDT perpetual positions",
+        (),
+        False,
     ),
     3400209: (
         "",
         "uta",
         "You have USDT perpetual positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+        (),
+        False,
     ),
     3400210: (
         "",
         "uta",
         "The risk rate of your Derivatives account is too high",
+        (),
+        False,
     ),
     3400211: (
         "",
         "uta",
         "Once upgraded, the estimated risk rate will be too high",
+        (),
+        False,
     ),
     3400212: (
         "",
         "uta",
         "You have USDC perpetual positions or Options positions, so upgrading is prohibited for 10 minutes before and after the hour every hour",
+        (),
+        False,
     ),
     3400213: (
         "",
         "uta",
         "The risk rate of your USDC Derivatives account is too high",
+        (),
+        False,
     ),
     3400052: (
         "",
         "uta",
         "You have uncancelled USDC perpetual orders",
+        (),
+        False,
     ),
     3400053: (
         "",
         "uta",
         "You have uncancelled Options orders",
+        (),
+        False,
     ),
     3400054: (
         "",
         "uta",
         "You have uncancelled USDT perpetual orders",
+        (),
+        False,
     ),
     3400214: (
         "",
         "uta",
         "Server error, please try again later",
+        (),
+        False,
     ),
     3400071: (
         "",
         "uta",
         "The net asset is not satisfied",
+        (),
+        False,
     ),
     3401010: (
         "",
         "uta",
         "Cannot switch to PM mode (for copy trading master trader)",
+        (),
+        False,
     ),
     3400139: (
         "",
         "uta",
         "The total value of your positions and orders has exceeded the risk limit for a Perpetual or Futures contract",
+        (),
+        False,
     ),
     34040: (
         "",
         "uta",
         "Not modified. Indicates you already set this TP/SL value or you didn't pass a required parameter",
+        (),
+        False,
     ),
     500010: (
         "",
         "uta",
         "The subaccount specified does not belong to the parent account",
+        (),
+        False,
     ),
     500011: (
         "",
         "uta",
         "The Uid 592334 provided is not associated with a Unified Trading Account",
+        (),
+        False,
     ),
     170001: (
         "",
         "spot_trade",
         "Internal error.",
+        (),
+        False,
     ),
     170005: (
         "",
         "spot_trade",
         "Too many new orders; current limit is %s orders per %s.",
+        (),
+        False,
     ),
     170007: (
         "",
         "spot_trade",
         "Timeout waiting for response from backend server.",
+        (),
+        False,
     ),
     170010: (
         "",
         "spot_trade",
         "Purchase failed: Exceed the maximum position limit of leveraged tokens, the current available limit is %s USDT",
+        (),
+        False,
     ),
     170011: (
         "",
         "spot_trade",
         '"Purchase failed: Exceed the maximum position limit of innovation tokens,',
+        (),
+        False,
     ),
     170019: (
         "",
         "spot_trade",
         "the current available limit is ''{{.replaceKey0}}'' USDT\"",
+        (),
+        False,
     ),
     170031: (
         "",
         "spot_trade",
         "The feature has been suspended",
+        (),
+        False,
     ),
     170032: (
         "",
         "spot_trade",
         "Network error. Please try again later",
+        (),
+        False,
     ),
     170033: (
         "",
         "spot_trade",
         "margin Insufficient account balance",
+        (),
+        False,
     ),
     170034: (
         "",
         "spot_trade",
         "Liability over flow in spot leverage trade!",
+        (),
+        False,
     ),
     170035: (
         "",
         "spot_trade",
         "Submitted to the system for processing!",
+        (),
+        False,
     ),
     170036: (
         "",
         "spot_trade",
         "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site or the Bybit app",
+        (),
+        False,
     ),
     170037: (
         "",
         "spot_trade",
         "Cross Margin Trading not yet supported by the selected coin",
+        (),
+        False,
     ),
     170105: (
         "",
         "spot_trade",
         "Parameter '%s' was empty.",
+        (),
+        False,
     ),
     170115: (
         "",
         "spot_trade",
         "Invalid timeInForce.",
+        (),
+        False,
     ),
     170116: (
         "",
         "spot_trade",
         "Invalid orderType.",
+        (),
+        False,
     ),
     170117: (
         "",
         "spot_trade",
         "Invalid side.",
+        (),
+        False,
     ),
     170121: (
         "",
         "spot_trade",
         "Invalid symbol.",
+        (),
+        False,
     ),
     170124: (
         "",
         "spot_trade",
         "Order amount too large.",
+        (),
+        False,
     ),
     170130: (
         "",
         "spot_trade",
         "Data sent for paramter '%s' is not valid.",
+        (),
+        False,
     ),
     170131: (
         "",
         "spot_trade",
         "Balance insufficient",
+        (),
+        False,
     ),
     170132: (
         "",
         "spot_trade",
         "Order price too high.",
+        (),
+        False,
     ),
     170133: (
         "",
         "spot_trade",
         "Order price lower than the minimum.",
+        (),
+        False,
     ),
     170134: (
         "",
         "spot_trade",
         "Order price decimal too long.",
+        (),
+        False,
     ),
     170371: (
         "",
         "spot_trade",
         "Order price cannot be lower than {}, the price limitation",
+        (),
+        False,
     ),
     170372: (
         "",
         "spot_trade",
         "Order price cannot be higher than 0, the price limitation",
+        (),
+        False,
     ),
     170381: (
         "",
         "spot_trade",
         "Order quantity too large.",
+        (),
+        False,
     ),
     170382: (
         "",
         "spot_trade",
         "Order quantity too large.",
+        (),
+        False,
     ),
     170136: (
         "",
         "spot_trade",
         "Order quantity lower than the minimum.",
+        (),
+        False,
     ),
     170137: (
         "",
         "spot_trade",
         "Order volume decimal too long",
+        (),
+        False,
     ),
     170139: (
         "",
         "spot_trade",
         "Order has been filled.",
+        (),
+        False,
     ),
     170140: (
         "",
         "spot_trade",
         "Order value exceeded lower limit",
+        (),
+        False,
     ),
     170141: (
         "",
         "spot_trade",
         "Duplicate clientOrderId",
+        (),
+        False,
     ),
     170142: (
         "",
         "spot_trade",
         "Order has been cancelled",
+        (),
+        False,
     ),
     170143: (
         "",
         "spot_trade",
         "Cannot be found on order book",
+        (),
+        False,
     ),
     170144: (
         "",
         "spot_trade",
         "Order has been locked",
+        (),
+        False,
     ),
     170145: (
         "",
         "spot_trade",
         "This order type does not support cancellation",
+        (),
+        False,
     ),
     170146: (
         "",
         "spot_trade",
         "Order creation timeout",
+        (),
+        False,
     ),
     170147: (
         "",
         "spot_trade",
         "Order cancellation timeout",
+        (),
+        False,
     ),
     170148: (
         "",
         "spot_trade",
         "Market order amount decimal too long",
+        (),
+        False,
     ),
     170149: (
         "",
         "spot_trade",
         "Create order failed",
+        (),
+        False,
     ),
     170150: (
         "",
         "spot_trade",
         "Cancel order failed",
+        (),
+        False,
     ),
     170151: (
         "",
         "spot_trade",
         "The trading pair is not open yet",
+        (),
+        False,
     ),
     170157: (
         "",
         "spot_trade",
         "The trading pair is not available for api trading",
+        (),
+        False,
     ),
     170159: (
         "",
         "spot_trade",
         "Market Order is not supported within the first %s minutes of newly launched pairs due to risk control.",
+        (),
+        False,
     ),
     170190: (
         "",
         "spot_trade",
         "Cancel order has been finished",
+        (),
+        False,
     ),
     170191: (
         "",
         "spot_trade",
         "Can not cancel order, please try again later",
+        (),
+        False,
     ),
     170192: (
         "",
         "spot_trade",
         "Order price cannot be higher than %s .",
+        (),
+        False,
     ),
     170193: (
         "",
         "spot_trade",
         "Buy order price cannot be higher than %s.",
+        (),
+        False,
     ),
     170194: (
         "",
         "spot_trade",
         "Sell order price cannot be lower than %s.",
+        (),
+        False,
     ),
     170195: (
         "",
         "spot_trade",
         "Please note that your order may not be filled. ETP buy order price deviates from risk control",
+        (),
+        False,
     ),
     170196: (
         "",
         "spot_trade",
         "Please note that your order may not be filled. ETP sell order price deviates from risk control",
+        (),
+        False,
     ),
     170197: (
         "",
         "spot_trade",
         "Your order quantity to buy is too large. The filled price may deviate significantly from the market price. Please try again",
+        (),
+        False,
     ),
     170198: (
         "",
         "spot_trade",
         "Your order quantity to sell is too large. The filled price may deviate significantly from the market price. Please try again",
+        (),
+        False,
     ),
     170199: (
         "",
         "spot_trade",
         "Your order quantity to buy is too large. The filled price may deviate significantly from the nav. Please try again.",
+        (),
+        False,
     ),
     170200: (
         "",
         "spot_trade",
         "Your order quantity to sell is too large. The filled price may deviate significantly from the nav. Please try again.",
+        (),
+        False,
     ),
     170201: (
         "",
         "spot_trade",
         "Invalid orderFilter parameter",
+        (),
+        False,
     ),
     170202: (
         "",
         "spot_trade",
         "Please enter the TP/SL price.",
+        (),
+        False,
     ),
     170203: (
         "",
         "spot_trade",
         "trigger price cannot be higher than 110% price.",
+        (),
+        False,
     ),
     170204: (
         "",
         "spot_trade",
         "trigger price cannot be lower than 90% of qty.",
+        (),
+        False,
     ),
     170206: (
         "",
         "spot_trade",
         "Stop_limit Order is not supported within the first 5 minutes of newly launched pairs",
+        (),
+        False,
     ),
     170207: (
         "",
         "spot_trade",
         "The loan amount of the platform is not enough.",
+        (),
+        False,
     ),
     170209: (
         "",
         "spot_trade",
         "This trading pair is only available to the xxx, yyyy,etc region.",
+        (),
+        False,
     ),
     170210: (
         "",
         "spot_trade",
         "New order rejected.",
+        (),
+        False,
     ),
     170212: (
         "",
         "spot_trade",
         "Cancel order request processing",
+        (),
+        False,
     ),
     170213: (
         "",
         "spot_trade",
         "Order does not exist.",
+        (),
+        False,
     ),
     170215: (
         "",
         "spot_trade",
         "Spot Trading (Buy) Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for buy orders",
+        (),
+        False,
     ),
     170216: (
         "",
         "spot_trade",
         "The leverage you select for Spot Trading cannot exceed the maximum leverage allowed by Institutional Lending",
+        (),
+        False,
     ),
     170217: (
         "",
         "spot_trade",
         "Only LIMIT-MAKER order is supported for the current pair.",
+        (),
+        False,
     ),
     170218: (
         "",
         "spot_trade",
         "The LIMIT-MAKER order is rejected due to invalid price.",
+        (),
+        False,
     ),
     170219: (
         "",
         "spot_trade",
         "UID {{xxx}} is not available to this feature",
+        (),
+        False,
     ),
     170220: (
         "",
         "spot_trade",
         "Spot Trading Restriction: The current LTV ratio of your institutional lending has reached the maximum allowable amount for Spot trading",
+        (),
+        False,
     ),
     170221: (
         "",
         "spot_trade",
         "This coin does not exist.",
+        (),
+        False,
     ),
     170222: (
         "",
         "spot_trade",
         "Too many requests in this time frame.",
+        (),
+        False,
     ),
     170223: (
         "",
         "spot_trade",
         "Your Spot Account with Institutional Lending triggers an alert or liquidation.",
+        (),
+        False,
     ),
     170224: (
         "",
         "spot_trade",
         "You're not a user of the Innovation Zone.",
+        (),
+        False,
     ),
     170226: (
         "",
         "spot_trade",
         "Your Spot Account for Margin Trading is being liquidated.",
+        (),
+        False,
     ),
     170227: (
         "",
         "spot_trade",
         "This feature is not supported.",
+        (),
+        False,
     ),
     170228: (
         "",
         "spot_trade",
         "The purchase amount of each order exceeds the estimated maximum purchase amount.",
+        (),
+        False,
     ),
     170229: (
         "",
         "spot_trade",
         "The sell quantity per order exceeds the estimated maximum sell quantity.",
+        (),
+        False,
     ),
     170230: (
         "",
         "spot_trade",
         "Operations Restriction: Due to the deactivation of Margin Trading for institutional loan",
+        (),
+        False,
     ),
     170234: (
         "",
         "spot_trade",
         "System Error",
+        (),
+        False,
     ),
     170241: (
         "",
         "spot_trade",
         "To proceed with trading, users must read through and confirm that they fully understand the project's risk disclosure document. For App users, please update your Bybit App to version 4.16.0 to process.",
+        (),
+        False,
     ),
     170310: (
         "",
         "spot_trade",
         "Order modification timeout",
+        (),
+        False,
     ),
     170311: (
         "",
         "spot_trade",
         "Order modification failed",
+        (),
+        False,
     ),
     170312: (
         "",
         "spot_trade",
         "The current order does not support modification",
+        (),
+        False,
     ),
     170313: (
         "",
         "spot_trade",
         "The modified contract quantity cannot be less than to the filled quantity",
+        (),
+        False,
     ),
     170341: (
         "",
         "spot_trade",
         "Request order quantity exceeds maximum limit",
+        (),
+        False,
     ),
     170344: (
         "",
         "spot_trade",
         "Symbol is not supported on Margin Trading",
+        (),
+        False,
     ),
     170348: (
         "",
         "spot_trade",
         "Please go to (https://www.bybit-tr.com) to proceed.",
+        (),
+        False,
     ),
     170355: (
         "",
         "spot_trade",
         "RPI orders are restricted to approved market makers only",
+        (),
+        False,
     ),
     170358: (
         "",
         "spot_trade",
         "The current site does not support ETP",
+        (),
+        False,
     ),
     170359: (
         "",
         "spot_trade",
         "TThe current site does not support leveraged trading",
+        (),
+        False,
     ),
     170709: (
         "",
         "spot_trade",
         "OTC loan: The select trading pair is not in the whitelist pair",
+        (),
+        False,
     ),
     170810: (
         "",
         "spot_trade",
         "Cannot exceed maximum of 500 conditional, TP/SL and active orders.",
+        (),
+        False,
     ),
     176002: (
         "",
         "spot_margin_trade",
         "Query user account info error. Confirm that if you have completed quiz in GUI",
+        (),
+        False,
     ),
     176003: (
         "",
         "spot_margin_trade",
         "Query user loan history error",
+        (),
+        False,
     ),
     176004: (
         "",
         "spot_margin_trade",
         "Query order history start time exceeds end time",
+        (),
+        False,
     ),
     176005: (
         "",
         "spot_margin_trade",
         "Failed to borrow",
+        (),
+        False,
     ),
     176006: (
         "",
         "spot_margin_trade",
         "Repayment Failed",
+        (),
+        False,
     ),
     176007: (
         "",
         "spot_margin_trade",
         "User not found",
+        (),
+        False,
     ),
     176008: (
         "",
         "spot_margin_trade",
         "You haven't enabled Cross Margin Trading yet. To do so, please head to the PC trading site",
+        (),
+        False,
     ),
     176009: (
         "",
         "spot_margin_trade",
         "You haven't enabled Cross Margin Trading yet. Confirm that if you have turned on margin trade",
+        (),
+        False,
     ),
     176010: (
         "",
         "spot_margin_trade",
         "Failed to locate the coins to borrow",
+        (),
+        False,
     ),
     176011: (
         "",
         "spot_margin_trade",
         "Cross Margin Trading not yet supported by the selected coin",
+        (),
+        False,
     ),
     176012: (
         "",
         "spot_margin_trade",
         "Pair not available",
+        (),
+        False,
     ),
     176013: (
         "",
         "spot_margin_trade",
         "Cross Margin Trading not yet supported by the selected pair",
+        (),
+        False,
     ),
     176014: (
         "",
         "spot_margin_trade",
         "Repeated repayment requests",
+        (),
+        False,
     ),
     176015: (
         "",
         "spot_margin_trade",
         "Insufficient available balance",
+        (),
+        False,
     ),
     176016: (
         "",
         "spot_margin_trade",
         "No repayment required",
+        (),
+        False,
     ),
     176017: (
         "",
         "spot_margin_trade",
         "Repayment amount has exceeded the total liability",
+        (),
+        False,
     ),
     176018: (
         "",
         "spot_margin_trade",
         "Settlement in progress",
+        (),
+        False,
     ),
     176019: (
         "",
         "spot_margin_trade",
         "Liquidation in progress",
+        (),
+        False,
     ),
     176020: (
         "",
         "spot_margin_trade",
         "Failed to locate repayment history",
+        (),
+        False,
     ),
     176021: (
         "",
         "spot_margin_trade",
         "Repeated borrowing requests",
+        (),
+        False,
     ),
     176022: (
         "",
         "spot_margin_trade",
         "Coins to borrow not generally available yet",
+        (),
+        False,
     ),
     176023: (
         "",
         "spot_margin_trade",
         "Pair to borrow not generally available yet",
+        (),
+        False,
     ),
     176024: (
         "",
         "spot_margin_trade",
         "Invalid user status",
+        (),
+        False,
     ),
     176025: (
         "",
         "spot_margin_trade",
         "Amount to borrow cannot be lower than the min. amount to borrow (per transaction)",
+        (),
+        False,
     ),
     176026: (
         "",
         "spot_margin_trade",
         "Amount to borrow cannot be larger than the max. amount to borrow (per transaction)",
+        (),
+        False,
     ),
     176027: (
         "",
         "spot_margin_trade",
         "Amount to borrow cannot be higher than the max. amount to borrow per user",
+        (),
+        False,
     ),
     176028: (
         "",
         "spot_margin_trade",
         "Amount to borrow has exceeded Bybit's max. amount to borrow",
+        (),
+        False,
     ),
     176029: (
         "",
         "spot_margin_trade",
         "Amount to borrow has exceeded the user's estimated max. amount to borrow",
+        (),
+        False,
     ),
     176030: (
         "",
         "spot_margin_trade",
         "Query user loan info error",
+        (),
+        False,
     ),
     176031: (
         "",
         "spot_margin_trade",
         "Number of decimals for borrow amount has exceeded the maximum precision",
+        (),
+        False,
     ),
     176034: (
         "",
         "spot_margin_trade",
         "The leverage ratio is out of range",
+        (),
+        False,
     ),
     176035: (
         "",
         "spot_margin_trade",
         "Failed to close the leverage switch during liquidation",
+        (),
+        False,
     ),
     176036: (
         "",
         "spot_margin_trade",
         "Failed to adjust leverage switch during forced liquidation",
+        (),
+        False,
     ),
     176037: (
         "",
         "spot_margin_trade",
         "For non-unified transaction users, the operation failed",
+        (),
+        False,
     ),
     176038: (
         "",
         "spot_margin_trade",
         "The spot leverage is closed and the current operation is not allowed",
+        (),
+        False,
     ),
     176039: (
         "",
         "spot_margin_trade",
         "Borrowing, current operation is not allowed",
+        (),
+        False,
     ),
     176040: (
         "",
         "spot_margin_trade",
         "There is a spot leverage order, and the adjustment of the leverage switch failed!",
+        (),
+        False,
     ),
     176132: (
         "",
         "spot_margin_trade",
         "Number of decimals for repay amount has exceeded the maximum precision",
+        (),
+        False,
     ),
     176133: (
         "",
         "spot_margin_trade",
         "Liquidation may be triggered! Please adjust your transaction amount and try again",
+        (),
+        False,
     ),
     176134: (
         "",
         "spot_margin_trade",
         "Account has been upgraded (upgrading) to UTA",
+        (),
+        False,
     ),
     176135: (
         "",
         "spot_margin_trade",
         "Failed to get bond data",
+        (),
+        False,
     ),
     176136: (
         "",
         "spot_margin_trade",
         "Failed to get borrow data",
+        (),
+        False,
     ),
     176137: (
         "",
         "spot_margin_trade",
         "Failed to switch user status",
+        (),
+        False,
     ),
     176138: (
         "",
         "spot_margin_trade",
         "You need to repay all your debts before closing your disabling cross margin account",
+        (),
+        False,
     ),
     176139: (
         "",
         "spot_margin_trade",
         "Sorry, you are not eligible to enable cross margin, as you have already enabled OTC lending",
+        (),
+        False,
     ),
     176201: (
         "",
         "spot_margin_trade",
         "Account exception. Check if the UID is bound to an institutional loan",
+        (),
+        False,
     ),
     182021: (
         "",
         "spot_margin_trade",
         "Cannot enable spot margin while in isolated margin mode. Please switch to cross margin mode or portfolio margin mode to trade spot with margin.",
+        (),
+        False,
     ),
     182104: (
         "",
         "spot_margin_trade",
         "This action could not be completed as your Unified Margin Account's IM/MM utilization rate has exceeded the threshold",
+        (),
+        False,
     ),
     182105: (
         "",
         "spot_margin_trade",
         "Adjustment failed, user is upgrading",
+        (),
+        False,
     ),
     182106: (
         "",
         "spot_margin_trade",
         "Adjustment failed, user forced liquidation in progress.",
+        (),
+        False,
     ),
     182107: (
         "",
         "spot_margin_trade",
         "Adjustment failed, Maintenance Margin Rate too high",
+        (),
+        False,
     ),
     131001: (
         "",
         "asset",
         "openapi svc error",
+        (),
+        False,
     ),
     131002: (
         "",
         "asset",
         "Parameter error Withdraw address chain or destination tag are not equal",
+        (),
+        False,
     ),
     131003: (
         "",
         "asset",
         "Internal error",
+        (),
+        False,
     ),
     131004: (
         "",
         "asset",
         "KYC needed",
+        (),
+        False,
     ),
     131065: (
         "",
         "asset",
         "Your KYC information is incomplete, please go to the KYC information page of the web or app to complete the information. kyc=India client may encounter this",
+        (),
+        False,
     ),
     131066: (
         "",
         "asset",
         "This address does not support withdrawals for the time being. Please switch to another address for withdrawing",
+        (),
+        False,
     ),
     131067: (
         "",
         "asset",
         "Travel rule verification failed, please contact the target exchange. Travel rule for KR user",
+        (),
+        False,
     ),
     131068: (
         "",
         "asset",
         "Travel rule information is insufficient, please provide additional details. Travel rule for KR user",
+        (),
+        False,
     ),
     131069: (
         "",
         "asset",
         "Unable to withdraw to the receipt, please contact the target the exchange. Travel rule for KR user",
+        (),
+        False,
     ),
     131070: (
         "",
         "asset",
         "The recipient's name is mismatched with the targeted exchange. Travel rule for KR user",
+        (),
+        False,
     ),
     131071: (
         "",
         "asset",
         "The recipient has not undergone KYC verification. Travel rule for KR user",
+        (),
+        False,
     ),
     131072: (
         "",
         "asset",
         "Your withdrawal currency is not supported by the target exchange. Travel rule for KR user",
+        (),
+        False,
     ),
     131073: (
         "",
         "asset",
         "Your withdrawal address has not been included in the target exchange. Travel rule for KR user",
+        (),
+        False,
     ),
     131074: (
         "",
         "asset",
         "Beneficiary info is required, please refer to the latest api document. Travel rule for KR user",
+        (),
+        False,
     ),
     131075: (
         "",
         "asset",
         "InternalAddressCannotBeYourself",
+        (),
+        False,
     ),
     131076: (
         "",
         "asset",
         "internal transfer not support subaccounts",
+        (),
+        False,
     ),
     131077: (
         "",
         "asset",
         "receive user not exist",
+        (),
+        False,
     ),
     131078: (
         "",
         "asset",
         "receive user deposit has been banned",
+        (),
+        False,
     ),
     131079: (
         "",
         "asset",
         "receive user need kyc",
+        (),
+        False,
     ),
     131080: (
         "",
         "asset",
         "User left retry times is zero",
+        (),
+        False,
     ),
     131081: (
         "",
         "asset",
         "Do not input memo/tag,please.",
+        (),
+        False,
     ),
     131082: (
         "",
         "asset",
         "Do not repeat the request",
+        (),
+        False,
     ),
     131083: (
         "",
         "asset",
         "Withdraw only allowed from address book",
+        (),
+        False,
     ),
     131084: (
         "",
         "asset",
         "Withdraw failed because of Uta Upgrading",
+        (),
+        False,
     ),
     131085: (
         "",
         "asset",
         "Withdrawal amount is greater than your availale balance (the deplayed withdrawal is triggered)",
+        (),
+        False,
     ),
     131086: (
         "",
         "asset",
         "Withdrawal amount exceeds risk limit (the risk limit of margin trade is triggered)",
+        (),
+        False,
     ),
     131087: (
         "",
         "asset",
         "your current account spot risk level is too high, withdrawal is prohibited, please adjust and try again",
+        (),
+        False,
     ),
     131088: (
         "",
         "asset",
         "The withdrawal amount exceeds the remaining withdrawal limit of your identity verification level. The current available amount for withdrawal : %s",
+        (),
+        False,
     ),
     131089: (
         "",
         "asset",
         "User sensitive operation, withdrawal is prohibited within 24 hours",
+        (),
+        False,
     ),
     131090: (
         "",
         "asset",
         "User withdraw has been banned",
+        (),
+        False,
     ),
     131091: (
         "",
         "asset",
         "Blocked login status does not allow withdrawals",
+        (),
+        False,
     ),
     131092: (
         "",
         "asset",
         "User status is abnormal",
+        (),
+        False,
     ),
     131093: (
         "",
         "asset",
         "The withdrawal address is not in the whitelist",
+        (),
+        False,
     ),
     131094: (
         "",
         "asset",
         "UserId is not in the whitelist",
+        (),
+        False,
     ),
     131095: (
         "",
         "asset",
         "Withdrawl amount exceeds the 24 hour platform limit",
+        (),
+        False,
     ),
     131096: (
         "",
         "asset",
         "Withdraw amount does not satify the lower limit or upper limit",
+        (),
+        False,
     ),
     131097: (
         "",
         "asset",
         "Withdrawal of this currency has been closed",
+        (),
+        False,
     ),
     131098: (
         "",
         "asset",
         "Withdrawal currently is not availble from new address",
+        (),
+        False,
     ),
     131099: (
         "",
         "asset",
         "Hot wallet status can cancel the withdraw",
+        (),
+        False,
     ),
     131200: (
         "",
         "asset",
         "Service error",
+        (),
+        False,
     ),
     131201: (
         "",
         "asset",
         "Internal error",
+        (),
+        False,
     ),
     131202: (
         "",
         "asset",
         "Invalid memberId",
+        (),
+        False,
     ),
     131203: (
         "",
         "asset",
         "Request parameter error",
+        (),
+        False,
     ),
     131204: (
         "",
         "asset",
         "Account info error",
+        (),
+        False,
     ),
     131205: (
         "",
         "asset",
         "Query transfer error",
+        (),
+        False,
     ),
     131206: (
         "",
         "asset",
         "cannot be transfer",
+        (),
+        False,
     ),
     131207: (
         "",
         "asset",
         "Account not exist",
+        (),
+        False,
     ),
     131208: (
         "",
         "asset",
         "Forbid transfer",
+        (),
+        False,
     ),
     131209: (
         "",
         "asset",
         "Get subMember relation error",
+        (),
+        False,
     ),
     131210: (
         "",
         "asset",
         "Amount accuracy error",
+        (),
+        False,
     ),
     131211: (
         "",
         "asset",
         "fromAccountType can't be the same as toAccountType",
+        (),
+        False,
     ),
     131212: (
         "",
         "asset",
         "Insufficient balance",
+        (),
+        False,
     ),
     131213: (
         "",
         "asset",
         "TransferLTV check error",
+        (),
+        False,
     ),
     131214: (
         "",
         "asset",
         "TransferId exist",
+        (),
+        False,
     ),
     131215: (
         "",
         "asset",
         "Amount error",
+        (),
+        False,
     ),
     131216: (
         "",
         "asset",
         "Query balance error",
+        (),
+        False,
     ),
     131217: (
         "",
         "asset",
         "Risk check error",
+        (),
+        False,
     ),
     131226: (
         "",
         "asset",
         "Due to security reasons, we are unable to proceed with the current action. Should you have any enquiries, please reach out to our Customer Support",
+        (),
+        False,
     ),
     131227: (
         "",
         "asset",
         "subaccount do not have universal transfer permission",
+        (),
+        False,
     ),
     131228: (
         "",
         "asset",
         "your balance is not enough. Please check transfer safe amount",
+        (),
+        False,
     ),
     131229: (
         "",
         "asset",
         "Due to compliance requirements, the current currency is not allowed to transfer",
+        (),
+        False,
     ),
     131230: (
         "",
         "asset",
         "The system is busy, please try again later",
+        (),
+        False,
     ),
     131231: (
         "",
         "asset",
         "Transfers into this account are not supported",
+        (),
+        False,
     ),
     131232: (
         "",
         "asset",
         "Transfers out this account are not supported",
+        (),
+        False,
     ),
     131233: (
         "",
         "asset",
         "can not transfer the coin that not supported for islamic account",
+        (),
+        False,
     ),
     131239: (
         "",
         "asset",
         "The collateral amount has exceeded the platform limit. Please disable the collateral for this asset, or transfer in another supported asset as collateral.",
+        (),
+        False,
     ),
     140001: (
         "",
         "asset",
         "Switching the PM spot hedging switch is not allowed in non PM mode",
+        (),
+        False,
     ),
     140002: (
         "",
         "asset",
         "Institutional lending users do not support PM spot hedging",
+        (),
+        True,
     ),
     140003: (
         "",
         "asset",
         "You have position(s) being liquidated, please try again later.",
+        (),
+        False,
     ),
     140004: (
         "",
         "asset",
         "Operations Restriction: The current LTV ratio of your Institutional Loan has hit the liquidation threshold. Assets in your account are being liquidated.",
+        (),
+        False,
     ),
     140005: (
         "",
         "asset",
         "Risk level after switching modes exceeds threshold",
+        (),
+        False,
     ),
     141004: (
         "",
         "asset",
         "sub member is not normal",
+        (),
+        False,
     ),
     141019: (
         "",
         "asset",
         "To add or update the IP whitelist, go to API management and select Edit",
+        (),
+        False,
     ),
     141020: (
         "",
         "asset",
         "To change read and write permissions for sensitive actions, go to API management and select Edit",
+        (),
+        False,
     ),
     141025: (
         "",
         "asset",
         "This subaccount has assets and cannot be deleted",
+        (),
+        False,
     ),
     141027: (
         "",
         "asset",
         "Sub account cannot accept agreement",
+        (),
+        False,
     ),
     181000: (
         "",
         "asset",
         "category is null",
+        (),
+        False,
     ),
     181001: (
         "",
         "asset",
         "category only support linear or option or spot.",
+        (),
+        False,
     ),
     181002: (
         "",
         "asset",
         "symbol is null.",
+        (),
+        False,
     ),
     181003: (
         "",
         "asset",
         "side is null.",
+        (),
+        False,
     ),
     181004: (
         "",
         "asset",
         "side only support Buy or Sell.",
+        (),
+        False,
     ),
     181005: (
         "",
         "asset",
         "orderStatus is wrong",
+        (),
+        False,
     ),
     181006: (
         "",
         "asset",
         "startTime is not number",
+        (),
+        False,
     ),
     181007: (
         "",
         "asset",
         "endTime is not number",
+        (),
+        False,
     ),
     181008: (
         "",
         "asset",
         "Parameter startTime and endTime are both needed",
+        (),
+        False,
     ),
     181009: (
         "",
         "asset",
         "Parameter startTime needs to be smaller than endTime",
+        (),
+        False,
     ),
     181010: (
         "",
         "asset",
         "The time range between startTime and endTime cannot exceed 7 days",
+        (),
+        False,
     ),
     181011: (
         "",
         "asset",
         "limit is not a number",
+        (),
+        False,
     ),
     181012: (
         "",
         "asset",
         "symbol not exist",
+        (),
+        False,
     ),
     181013: (
         "",
         "asset",
         "Only support settleCoin: usdc",
+        (),
+        False,
     ),
     181014: (
         "",
         "asset",
         "Classic account is not supported",
+        (),
+        False,
     ),
     181018: (
         "",
         "asset",
         "Invalid expDate.",
+        (),
+        False,
     ),
     181019: (
         "",
         "asset",
         "Parameter expDate can't be earlier than 2 years",
+        (),
+        False,
     ),
     182000: (
         "",
         "asset",
         "symbol related quote price is null",
+        (),
+        False,
     ),
     182200: (
         "",
         "asset",
         "Please upgrade UTA first.",
+        (),
+        False,
     ),
     182201: (
         "",
         "asset",
         "You must enter 2 time parameters.",
+        (),
+        False,
     ),
     182202: (
         "",
         "asset",
         "The start time must be less than the end time",
+        (),
+        False,
     ),
     182203: (
         "",
         "asset",
         "Please enter valid characters",
+        (),
+        False,
     ),
     182204: (
         "",
         "asset",
         "Coin does not exist",
+        (),
+        False,
     ),
     182205: (
         "",
         "asset",
         "User level does not exist",
+        (),
+        False,
     ),
     700000: (
         "",
         "asset",
         "accountType/quoteTxId cannot be null params error",
+        (),
+        False,
     ),
     700001: (
         "",
         "asset",
         "quote fail:no dealer can used Prediction market not found or closed",
+        (),
+        False,
     ),
     700004: (
         "",
         "asset",
         "order does not exist order not exist",
+        (),
+        False,
     ),
     700007: (
         "",
         "asset",
         "Large Amount Limit Large amount limit",
+        (),
+        False,
     ),
     700012: (
         "",
         "asset",
         "UTA upgrading, don't allow to apply for quote uta upgrading, convert unavailable.",
+        (),
+        False,
     ),
     400000: (
         "",
         "fiat_convert",
         "invalid request.",
+        (),
+        False,
     ),
     400001: (
         "",
         "fiat_convert",
         "broker not found. invalid parameter",
+        (),
+        False,
     ),
     400002: (
         "",
         "fiat_convert",
         "broker invalid.",
+        (),
+        False,
     ),
     400003: (
         "",
         "fiat_convert",
         "broker quotation invalid.",
+        (),
+        False,
     ),
     400004: (
         "",
         "fiat_convert",
         "sub-account doesn't exist.",
+        (),
+        False,
     ),
     400005: (
         "",
         "fiat_convert",
         "request amount out of quota limit.",
+        (),
+        False,
     ),
     400006: (
         "",
         "fiat_convert",
         "funding account not sufficient funds.",
+        (),
+        False,
     ),
     400007: (
         "",
         "fiat_convert",
         "sub-account funding account not sufficient funds.",
+        (),
+        False,
     ),
     500000: (
         "",
         "fiat_convert",
         "bybit internal error.",
+        (),
+        False,
     ),
     790000: (
         "",
         "convert_small_balances",
         "system error. please try again later",
+        (),
+        False,
     ),
     790001: (
         "",
         "convert_small_balances",
         "sign verification failed",
+        (),
+        False,
     ),
     700002: (
         "",
         "convert_small_balances",
         "quote fail:not support quote type Insufficient liquidity for FOK order",
+        (),
+        False,
     ),
     700005: (
         "",
         "convert_small_balances",
         "Your Available Balance is insufficient or your wallet not exist",
+        (),
+        False,
     ),
     700006: (
         "",
         "convert_small_balances",
         "Low amount limit",
+        (),
+        False,
     ),
     700008: (
         "",
         "convert_small_balances",
         "quote fail: price time out",
+        (),
+        False,
     ),
     700009: (
         "",
         "convert_small_balances",
         "quoteTxId has already been used",
+        (),
+        False,
     ),
     700010: (
         "",
         "convert_small_balances",
         "loan user can not perform conversion Insufficient USDC balance",
+        (),
+        False,
     ),
     700011: (
         "",
         "convert_small_balances",
         "illegal operation Insufficient token position",
+        (),
+        False,
     ),
     700013: (
         "",
         "convert_small_balances",
         "the current coin does not support convert",
+        (),
+        False,
     ),
     700016: (
         "",
         "convert_small_balances",
         "rate is less than current rate",
+        (),
+        False,
     ),
     700021: (
         "",
         "convert_small_balances",
         "exist processing exchange order, please try again later",
+        (),
+        False,
     ),
     700022: (
         "",
         "convert_small_balances",
         "This operation is not currently supported",
+        (),
+        False,
     ),
     148001: (
         "",
         "crypto_loan_new",
         "This currency is not supported for flexible savings.",
+        (),
+        False,
     ),
     148002: (
         "",
         "crypto_loan_new",
         "The entered amount is below the minimum borrowable amount.",
+        (),
+        False,
     ),
     148003: (
         "",
         "crypto_loan_new",
         "Exceeds the allowed decimal precision for this currency.",
+        (),
+        False,
     ),
     148004: (
         "",
         "crypto_loan_new",
         "This currency cannot be used as collateral.",
+        (),
+        False,
     ),
     148005: (
         "",
         "crypto_loan_new",
         "Exceeds the allowed decimal precision for this collateral currency.",
+        (),
+        False,
     ),
     148006: (
         "",
         "crypto_loan_new",
         "The amount of collateral exceeds the upper limit of the platform.",
+        (),
+        False,
     ),
     148007: (
         "",
         "crypto_loan_new",
         "Borrow amount cannot be negative.",
+        (),
+        False,
     ),
     148008: (
         "",
         "crypto_loan_new",
         "Collateral amount cannot be negative.",
+        (),
+        False,
     ),
     148009: (
         "",
         "crypto_loan_new",
         "LTV exceeds the risk threshold.",
+        (),
+        False,
     ),
     148010: (
         "",
         "crypto_loan_new",
         "Insufficient available quota.",
+        (),
+        False,
     ),
     148011: (
         "",
         "crypto_loan_new",
         "Insufficient balance in the funding pool .",
+        (),
+        False,
     ),
     148012: (
         "",
         "crypto_loan_new",
         "Insufficient collateral amount.",
+        (),
+        False,
     ),
     148013: (
         "",
         "crypto_loan_new",
         "Non-borrowing users cannot adjust collateral.",
+        (),
+        False,
     ),
     148014: (
         "",
         "crypto_loan_new",
         "This currency is not supported.",
+        (),
+        False,
     ),
     148015: (
         "",
         "crypto_loan_new",
         "Loan term exceeds the allowed range.",
+        (),
+        False,
     ),
     148016: (
         "",
         "crypto_loan_new",
         "The specified lending rate is not supported.",
+        (),
+        False,
     ),
     148017: (
         "",
         "crypto_loan_new",
         "The interest rate exceeds the allowed decimal precision.",
+        (),
+        False,
     ),
     148018: (
         "",
         "crypto_loan_new",
         "Exceeded the maximum number of open orders.",
+        (),
+        False,
     ),
     148019: (
         "",
         "crypto_loan_new",
         "The system is busy, please try again later.",
+        (),
+        False,
     ),
     148020: (
         "",
         "crypto_loan_new",
         "Insufficient platform lending quota.",
+        (),
+        False,
     ),
     148021: (
         "",
         "crypto_loan_new",
         "Operation conflict detected. Please try again later.",
+        (),
+        False,
     ),
     148022: (
         "",
         "crypto_loan_new",
         "Insufficient assets for lending.",
+        (),
+        False,
     ),
     148023: (
         "",
         "crypto_loan_new",
         "Loan order not found.",
+        (),
+        False,
     ),
     148024: (
         "",
         "crypto_loan_new",
         "Loan cancellation failed: the order may have been completed or has an invalid amount.",
+        (),
+        False,
     ),
     148025: (
         "",
         "crypto_loan_new",
         "Lending order cancellation failed: the order may have been completed or has an invalid amount.",
+        (),
+        False,
     ),
     148026: (
         "",
         "crypto_loan_new",
         "Failed to create repayment. Please try again later.",
+        (),
+        False,
     ),
     148027: (
         "",
         "crypto_loan_new",
         "No active loan found for this account. Operation not allowed.",
+        (),
+        False,
     ),
     148028: (
         "",
         "crypto_loan_new",
         "Repayment amount exceeds the supported precision for the currency.",
+        (),
+        False,
     ),
     148029: (
         "",
         "crypto_loan_new",
         "Insufficient balance in the repayment account.",
+        (),
+        False,
     ),
     148030: (
         "",
         "crypto_loan_new",
         "Deposit order not found.",
+        (),
+        False,
     ),
     148031: (
         "",
         "crypto_loan_new",
         "Operation not allowed during liquidation.",
+        (),
+        False,
     ),
     148032: (
         "",
         "crypto_loan_new",
         "No outstanding debt. Repayment is not allowed.",
+        (),
+        False,
     ),
     148033: (
         "",
         "crypto_loan_new",
         "This loan order cannot be repaid.",
+        (),
+        False,
     ),
     148034: (
         "",
         "crypto_loan_new",
         "Please wait and try again later.",
+        (),
+        False,
     ),
     148035: (
         "",
         "crypto_loan_new",
         "Please wait and try again later.",
+        (),
+        False,
     ),
     148036: (
         "",
         "crypto_loan_new",
         "Failed to adjust collateral amount. Please try again later.",
+        (),
+        False,
     ),
     148037: (
         "",
         "crypto_loan_new",
         "Insufficient assets or adjustment amount exceeds the maximum allowed.",
+        (),
+        False,
     ),
     148038: (
         "",
         "crypto_loan_new",
         "Repayment amount cannot exceed the debt amount of the position.",
+        (),
+        False,
     ),
     148039: (
         "",
         "crypto_loan_new",
         "Duplicate collateral assets detected. Please review and resubmit.",
+        (),
+        False,
     ),
     148040: (
         "",
         "crypto_loan_new",
         "Pledge token is error.",
+        (),
+        False,
     ),
     148041: (
         "",
         "crypto_loan_new",
         "Repay order is exist.",
+        (),
+        False,
     ),
     148042: (
         "",
         "crypto_loan_new",
         "Exceeds the allowed decimal precision for this currency.",
+        (),
+        False,
     ),
     148047: (
         "",
         "crypto_loan_new",
         "The request collateral amount exceeds the maximum allowed. upper limit (initial limit: 300,000 USD-equivalent per repayment)",
+        (),
+        False,
     ),
     148048: (
         "",
         "crypto_loan_new",
         "The collateral amount has exceeded the platform limit. Please transfer in other supported assets as collateral.",
+        (),
+        False,
     ),
     177002: (
         "",
         "crypto_loan_legacy",
         "Server is busy, please wait and try again",
+        (),
+        False,
     ),
     177003: (
         "",
         "crypto_loan_legacy",
         "Illegal characters found in a parameter",
+        (),
+        False,
     ),
     177004: (
         "",
         "crypto_loan_legacy",
         "Precision is over the maximum defined for this asset",
+        (),
+        False,
     ),
     177005: (
         "",
         "crypto_loan_legacy",
         "Order does not exist",
+        (),
+        False,
     ),
     177006: (
         "",
         "crypto_loan_legacy",
         "We don't have this asset",
+        (),
+        False,
     ),
     177007: (
         "",
         "crypto_loan_legacy",
         "Your borrow amount has exceed maximum borrow amount",
+        (),
+        False,
     ),
     177008: (
         "",
         "crypto_loan_legacy",
         "Borrow is banned for this asset",
+        (),
+        False,
     ),
     177009: (
         "",
         "crypto_loan_legacy",
         "Borrow amount is less than minimum borrow amount",
+        (),
+        False,
     ),
     177010: (
         "",
         "crypto_loan_legacy",
         "Repay amount exceeds borrow amount",
+        (),
+        False,
     ),
     177011: (
         "",
         "crypto_loan_legacy",
         "Balance is not enough",
+        (),
+        False,
     ),
     177012: (
         "",
         "crypto_loan_legacy",
         "The system doesn't have enough asset now",
+        (),
+        False,
     ),
     177013: (
         "",
         "crypto_loan_legacy",
         "adjustment amount exceeds minimum collateral amount",
+        (),
+        False,
     ),
     177014: (
         "",
         "crypto_loan_legacy",
         "Individual loan quota reached",
+        (),
+        False,
     ),
     177015: (
         "",
         "crypto_loan_legacy",
         "Collateral amount has reached the limit. Please reduce your collateral amount or try with other collaterals",
+        (),
+        False,
     ),
     177016: (
         "",
         "crypto_loan_legacy",
         "Minimum collateral amount is not enough",
+        (),
+        False,
     ),
     177017: (
         "",
         "crypto_loan_legacy",
         "This coin cannot be used as collateral",
+        (),
+        False,
     ),
     177018: (
         "",
         "crypto_loan_legacy",
         "duplicate request",
+        (),
+        False,
     ),
     177019: (
         "",
         "crypto_loan_legacy",
         "Your input param is invalid",
+        (),
+        False,
     ),
     177020: (
         "",
         "crypto_loan_legacy",
         "The account does not support the asset",
+        (),
+        False,
     ),
     177021: (
         "",
         "crypto_loan_legacy",
         "Repayment failed",
+        (),
+        False,
     ),
     3777002: (
         "",
         "institutional_loan",
         "UID cannot be bound repeatedly.",
+        (),
+        False,
     ),
     3777003: (
         "",
         "institutional_loan",
         "UID cannot be unbound because the UID has not been bound to a risk unit.",
+        (),
+        False,
     ),
     3777004: (
         "",
         "institutional_loan",
         "The main UID of the risk unit cannot be unbound.",
+        (),
+        False,
     ),
     3777005: (
         "",
         "institutional_loan",
         "You have unsettled lending or borrowing orders. Please try again later.",
+        (),
+        False,
     ),
     3777006: (
         "",
         "institutional_loan",
         'UID cannot be bound, please try again with a different UID."',
+        (),
+        False,
     ),
     3777007: (
         "",
         "institutional_loan",
         'UID cannot be bound, please upgrade to UTA Pro."',
+        (),
+        False,
     ),
     3777012: (
         "",
         "institutional_loan",
         "Your request is currently being processed. Please wait and try again later",
+        (),
+        False,
     ),
     3777027: (
         "",
         "institutional_loan",
         "UID cannot be bound, leveraged trading closure failed.",
+        (),
+        False,
     ),
     3777029: (
         "",
         "institutional_loan",
         "You currently have orders for pre-market trading that can’t be bind UIDs",
+        (),
+        False,
     ),
     3777030: (
         "",
         "institutional_loan",
         "This account has activated copyPro and cannot bind uid",
+        (),
+        False,
     ),
     3777039: (
         "",
         "institutional_loan",
         "The repayment amount exceeds the outstanding debt, or there is no outstanding liability.",
+        (),
+        False,
     ),
     3777040: (
         "",
         "institutional_loan",
         "Insufficient balance.",
+        (),
+        False,
     ),
     3777042: (
         "",
         "institutional_loan",
         "The uid is invalid",
+        (),
+        False,
     ),
     3777043: (
         "",
         "institutional_loan",
         "There is a repayment order currently being processed. Please try again later.",
+        (),
+        False,
     ),
     3500402: (
         "",
         "exchange_broker",
         "Parameter verification failed for 'limit'.",
+        (),
+        False,
     ),
     3500403: (
         "",
         "exchange_broker",
         "Only available to exchange broker main-account",
+        (),
+        False,
     ),
     3500404: (
         "",
         "exchange_broker",
         "Invalid Cursor",
+        (),
+        False,
     ),
     3500405: (
         "",
         "exchange_broker",
         'Parameter "startTime" and "endTime" need to be input in pairs.',
+        (),
+        True,
     ),
     3500406: (
         "",
         "exchange_broker",
         "Out of query time range.",
+        (),
+        False,
     ),
     3500407: (
         "",
         "exchange_broker",
         "Parameter begin and end need to be input in pairs.",
+        (),
+        False,
     ),
     3500415: (
         "",
         "exchange_broker",
         "Sub-accounts are not permitted to perform this action.",
+        (),
+        False,
     ),
     400101: (
         "",
         "reward",
         "The voucher was recycled",
+        (),
+        False,
     ),
     400102: (
         "",
         "reward",
         "The voucher has exceeded the redemption date (expired)",
+        (),
+        False,
     ),
     400103: (
         "",
         "reward",
         "The voucher is not available for redemption",
+        (),
+        False,
     ),
     400105: (
         "",
         "reward",
         "Budget exceeded",
+        (),
+        False,
     ),
     403001: (
         "",
         "reward",
         "Account rejected, check if the input accountId valid, account banned, or kyc issue",
+        (),
+        False,
     ),
     404001: (
         "",
         "reward",
         "resource not found",
+        (),
+        False,
     ),
     404011: (
         "",
         "reward",
         "Insufficient inventory",
+        (),
+        False,
     ),
     409011: (
         "",
         "reward",
         "VIP level limit",
+        (),
+        False,
     ),
     500001: (
         "",
         "reward",
         "Internal server error",
+        (),
+        False,
     ),
     180001: (
         "",
         "earn",
         "Invalid parameter Invalid request parameter",
+        (),
+        False,
     ),
     180002: (
         "",
         "earn",
         "Invalid coin",
+        (),
+        False,
     ),
     180003: (
         "",
         "earn",
         "User banned",
+        (),
+        False,
     ),
     180004: (
         "",
         "earn",
         "Site not allowed. Only users from Bybit global site can access",
+        (),
+        False,
     ),
     180005: (
         "",
         "earn",
         "Compliance wallet not reach",
+        (),
+        False,
     ),
     180006: (
         "",
         "earn",
         "Validation failed",
+        (),
+        False,
     ),
     180007: (
         "",
         "earn",
         "Product not available",
+        (),
+        False,
     ),
     180008: (
         "",
         "earn",
         "Invalid Product",
+        (),
+        False,
     ),
     180009: (
         "",
         "earn",
         "product is forbidden",
+        (),
+        False,
     ),
     180010: (
         "",
         "earn",
         "User not allowed",
+        (),
+        False,
     ),
     180011: (
         "",
         "earn",
         "User not VIP",
+        (),
+        False,
     ),
     180012: (
         "",
         "earn",
         "Purchase share is invalid",
+        (),
+        False,
     ),
     180013: (
         "",
         "earn",
         "Stake over maximum share",
+        (),
+        False,
     ),
     180014: (
         "",
         "earn",
         "Redeem share invlaid",
+        (),
+        False,
     ),
     180015: (
         "",
         "earn",
         "Products share not enough",
+        (),
+        False,
     ),
     180016: (
         "",
         "earn",
         "Balance not enough",
+        (),
+        False,
     ),
     180017: (
         "",
         "earn",
         "Invalid risk user",
+        (),
+        False,
     ),
     180018: (
         "",
         "earn",
         "internal error",
+        (),
+        False,
     ),
     180019: (
         "",
         "earn",
         "empty order link id",
+        (),
+        False,
     ),
     180020: (
         "",
         "earn",
         "Position not found",
+        (),
+        False,
     ),
     180021: (
         "",
         "earn",
         "Invalid select price",
+        (),
+        False,
     ),
     180022: (
         "",
         "earn",
         "Kyc level not reached",
+        (),
+        False,
     ),
     180023: (
         "",
         "earn",
         "Service maintenance",
+        (),
+        False,
     ),
     180024: (
         "",
         "earn",
         "Child member forbidden",
+        (),
+        False,
     ),
     180025: (
         "",
         "earn",
         "Order already exists",
+        (),
+        False,
     ),
     180026: (
         "",
         "earn",
         "Apr lowered",
+        (),
+        False,
     ),
     180027: (
         "",
         "earn",
         "Tax forbidden",
+        (),
+        False,
     ),
     180028: (
         "",
         "earn",
         "Reinvest validation failed",
+        (),
+        False,
     ),
     180029: (
         "",
         "earn",
         "Redeem not allowed",
+        (),
+        False,
     ),
     180030: (
         "",
         "earn",
         "Slippage fail",
+        (),
+        False,
     ),
     180031: (
         "",
         "earn",
         "Duplicate order",
+        (),
+        False,
     ),
     81007: (
         "",
         "user",
         "Bybit Europe is not supported create API Key",
+        (),
+        False,
     ),
     20096: (
         "",
         "user",
         "need KYC authentication",
+        (),
+        False,
     ),
     3500002: (
         "",
         "set_api_rate_limit",
         "Current user is not an institutional user",
+        (),
+        False,
     ),
     3500153: (
         "",
         "set_api_rate_limit",
         "No permission to operate these UIDs You do not have permission to query other UIDs",
+        (),
+        False,
     ),
     110300: (
         "",
         "rfq",
         "The RFQ order does not exist",
+        (),
+        False,
     ),
     110301: (
         "",
         "rfq",
         "The Quote order does not exist",
+        (),
+        False,
     ),
     110302: (
         "",
         "rfq",
         "Demo user is prohibited",
+        (),
+        False,
     ),
     110303: (
         "",
         "rfq",
         "RFQ value is less than the min limit",
+        (),
+        False,
     ),
     110304: (
         "",
         "rfq",
         "Cannot be self-executed",
+        (),
+        False,
     ),
     110305: (
         "",
         "rfq",
         "Quote UID is not in counterparties",
+        (),
+        False,
     ),
     110306: (
         "",
         "rfq",
         "Quote legs do not match",
+        (),
+        False,
     ),
     110307: (
         "",
         "rfq",
         "Quote order already exists for this RFQ",
+        (),
+        False,
     ),
     110308: (
         "",
         "rfq",
         "RFQ strategy legs size is not correct",
+        (),
+        False,
     ),
     110309: (
         "",
         "rfq",
         "RFQ strategy side is not correct",
+        (),
+        False,
     ),
     110310: (
         "",
         "rfq",
         "RFQ strategy qty is not correct",
+        (),
+        False,
     ),
     110311: (
         "",
         "rfq",
         "RFQ strategy symbol is not correct",
+        (),
+        False,
     ),
     110312: (
         "",
         "rfq",
         "No permission to execute quote",
+        (),
+        False,
     ),
     110313: (
         "",
         "rfq",
         "RFQ only supports one-way position mode",
+        (),
+        False,
     ),
     110314: (
         "",
         "rfq",
         "Order amount is less than min trade amount",
+        (),
+        False,
     ),
     110315: (
         "",
         "rfq",
         "Order qty exceeds the upper limit",
+        (),
+        False,
     ),
     110316: (
         "",
         "rfq",
         "RFQ is not available for Copy Trading",
+        (),
+        False,
     ),
     110317: (
         "",
         "rfq",
         "Counterparty cannot be self",
+        (),
+        False,
     ),
     110318: (
         "",
         "rfq",
         "There are too many counterparties to choose from",
+        (),
+        False,
     ),
     110319: (
         "",
         "rfq",
         "Order amount is greater than max trade amount",
+        (),
+        False,
     ),
     110320: (
         "",
         "rfq",
         "Symbols that have not enabled manual loan are not supported",
+        (),
+        False,
     ),
     110321: (
         "",
         "rfq",
         "Symbol is not supported",
+        (),
+        False,
     ),
     110323: (
         "",
         "rfq",
         "Quotations cannot be made by non-ByBit registration institutions",
+        (),
+        False,
     ),
     111008: (
         "",
         "rfq",
         "The spot asset is not be enabled as collateral asset",
+        (),
+        False,
     ),
     34022001: (
         "",
         "manual_loan",
         "System error. Please try again later.",
+        (),
+        False,
     ),
     34022003: (
         "",
         "manual_loan",
         "System error. Please try again later.",
+        (),
+        False,
     ),
     34022027: (
         "",
         "manual_loan",
         "Invalid request parameters.",
+        (),
+        False,
     ),
     34022030: (
         "",
         "manual_loan",
         "Borrowing demand is high, and the fund pool is currently low. Please wait a moment.",
+        (),
+        False,
     ),
     34022031: (
         "",
         "manual_loan",
         "Risk rate limit exceeded. Please reduce your borrow amount in the Unified Trading Account.",
+        (),
+        False,
     ),
     34022033: (
         "",
         "manual_loan",
         "Borrowing precision must be an integer multiple.",
+        (),
+        False,
     ),
     34022034: (
         "",
         "manual_loan",
         "The minimum repayment amount must be an integer multiple.",
+        (),
+        False,
     ),
     34022035: (
         "",
         "manual_loan",
         "You cannot repay while interest is being calculated.",
+        (),
+        False,
     ),
     34022036: (
         "",
         "manual_loan",
         "Please enable Margin Trading to continue.",
+        (),
+        False,
     ),
     34022038: (
         "",
         "manual_loan",
         "Repayment is in progress. Please do not repeat the operation.",
+        (),
+        False,
     ),
     34022010: (
         "",
         "manual_loan",
         "The borrowed asset does not exist.",
+        (),
+        False,
     ),
     34022041: (
         "",
         "manual_loan",
         "Currently, your account has no borrowed coins. No repayments are needed.",
+        (),
+        False,
     ),
     34022044: (
         "",
         "manual_loan",
         "Repayment unsuccessful.",
+        (),
+        False,
     ),
     34022045: (
         "",
         "manual_loan",
         "Borrowing unsuccessful.",
+        (),
+        False,
     ),
     34022011: (
         "",
         "manual_loan",
         "Amount must be at least.",
+        (),
+        False,
     ),
     34022014: (
         "",
         "manual_loan",
         "Decimal precision cannot exceed 18 digits.",
+        (),
+        False,
     ),
     34022047: (
         "",
         "manual_loan",
         "CopyTrade not supported.",
+        (),
+        False,
     ),
     34022048: (
         "",
         "manual_loan",
         "Borrowing is not allowed during liquidation.",
+        (),
+        False,
     ),
     34022049: (
         "",
         "manual_loan",
         "Insufficient collateral balance.",
+        (),
+        False,
     ),
     34022050: (
         "",
         "manual_loan",
         "Repayment failed. You currently have spot hedging liabilities. Please close your derivatives positions before repayment.",
+        (),
+        False,
     ),
     34022051: (
         "",
         "manual_loan",
         "Institutional loan in progress.",
+        (),
+        False,
     ),
     34022052: (
         "",
         "manual_loan",
         "Institutional loan transactions banned.",
+        (),
+        False,
     ),
     35000011: (
         "",
         "manual_loan",
         "You have existing pending loan orders. Please try again later.",
+        (),
+        False,
     ),
     34022053: (
         "",
         "manual_loan",
         "Please contact the sales to enable the manual borrowing feature.",
+        (),
+        False,
     ),
     34022094: (
         "",
         "manual_loan",
         "This coin does not support repayment through coin exchange.",
+        (),
+        False,
     ),
     34022107: (
         "",
         "manual_loan",
         "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For all coin repayment)",
+        (),
+        False,
     ),
     34022108: (
         "",
         "manual_loan",
         "To use this feature, your net liability value must be below %s USD. Otherwise, please repay through spot trading or deposit funds first. (For single coin repayment)",
+        (),
+        False,
     ),
     60061: (
         "",
         "strategy",
         "Strategy creation failed / webhook strategy name is empty",
+        (),
+        False,
     ),
     60062: (
         "",
         "strategy",
         "Strategy has been terminated / Can't stop sub strategy",
+        (),
+        False,
     ),
     60063: (
         "",
         "strategy",
         "user running symbol strategy count limited",
+        (),
+        False,
     ),
     60064: (
         "",
         "strategy",
         "user running strategy count limited",
+        (),
+        False,
     ),
     60065: (
         "",
         "strategy",
         "Strategy not found",
+        (),
+        False,
     ),
     60066: (
         "",
         "strategy",
         "size should more than {minSize} / sub size should more than {minSize}",
+        (),
+        False,
     ),
     60067: (
         "",
         "strategy",
         "too large size / size should less than {maxSize} / sub size should less than {maxSize}",
+        (),
+        False,
     ),
     60068: (
         "",
         "strategy",
         "Order cancelled",
+        (),
+        False,
     ),
     60069: (
         "",
         "strategy",
         "hit blacklist rule",
+        (),
+        False,
     ),
     60070: (
         "",
         "strategy",
         "Blocked by unified margin limit",
+        (),
+        False,
     ),
     60071: (
         "",
         "strategy",
         "Get conn err / Trading service unavailable",
+        (),
+        False,
     ),
     60072: (
         "",
         "strategy",
         "Strategy status modify failed",
+        (),
+        False,
     ),
     60073: (
         "",
         "strategy",
         "Webhook order creation failed",
+        (),
+        False,
     ),
     60074: (
         "",
         "strategy",
         "strategy has been stopped",
+        (),
+        False,
     ),
     60075: (
         "",
         "strategy",
         "Webhook positionidx is not supported",
+        (),
+        False,
     ),
     60076: (
         "",
         "strategy",
         "Signal latency too high",
+        (),
+        False,
     ),
     60077: (
         "",
         "strategy",
         "strategy userId invalid / strategy json invalid / strategy StrategyID invalid",
+        (),
+        False,
     ),
     60078: (
         "",
         "strategy",
         "strategy symbol not supported",
+        (),
+        False,
     ),
     60079: (
         "",
         "strategy",
         "User position limit exceeded",
+        (),
+        False,
     ),
     60080: (
         "",
         "strategy",
         "Order retry failed",
+        (),
+        False,
     ),
     60081: (
         "",
         "strategy",
         "can't create same sides order",
+        (),
+        False,
     ),
     60082: (
         "",
         "strategy",
         "iceberg not support usdc / chase order not support usdc",
+        (),
+        False,
     ),
     60083: (
         "",
         "strategy",
         "strategy symbol not supported",
+        (),
+        False,
     ),
     60084: (
         "",
         "strategy",
         "Invalid post only parameter",
+        (),
+        False,
     ),
     60085: (
         "",
         "strategy",
         "Quantity is less than minimum order quantity",
+        (),
+        False,
     ),
     60086: (
         "",
         "strategy",
         "Position percentage does not match side",
+        (),
+        False,
     ),
     60087: (
         "",
         "strategy",
         "Quantity exceeds allowed range",
+        (),
+        False,
     ),
     60088: (
         "",
         "strategy",
         "POV invalid mode",
+        (),
+        False,
     ),
     60089: (
         "",
         "strategy",
         "POV participation rate over the range or over 1 decimal",
+        (),
+        False,
     ),
     60090: (
         "",
         "strategy",
         "POV lack of required param at the different modes",
+        (),
+        False,
     ),
     60091: (
         "",
         "strategy",
         "POV lack of size and duration when interval > 0",
+        (),
+        False,
     ),
     60092: (
         "",
         "strategy",
         "POV pre-checked failed due to calculated sub size over [minQty, maxQty]",
+        (),
+        False,
     ),
     60093: (
         "",
         "strategy",
         "POV max duration over the range",
+        (),
+        False,
     ),
     60094: (
         "",
         "strategy",
         "POV pre-checked sub order size over the one order size",
+        (),
+        False,
     ),
     60095: (
         "",
         "strategy",
         "POV interval over the max duration",
+        (),
+        False,
     ),
     61000: (
         "",
         "strategy",
         "Signal symbol not tradable",
+        (),
+        False,
     ),
     61001: (
         "",
         "strategy",
         "Signal name exceeds limit",
+        (),
+        False,
     ),
     61002: (
         "",
         "strategy",
         "Signal leverage exceeds maximum risk limit",
+        (),
+        False,
     ),
     61003: (
         "",
         "strategy",
         "Signal entry price invalid",
+        (),
+        False,
     ),
     61004: (
         "",
         "strategy",
         "Signal TP should be better than worst price",
+        (),
+        False,
     ),
     61005: (
         "",
         "strategy",
         "Signal SL should be worse than best price",
+        (),
+        False,
     ),
     61006: (
         "",
         "strategy",
         "Signal expiration time invalid",
+        (),
+        False,
     ),
     61007: (
         "",
         "strategy",
         "Signal description exceeds limit",
+        (),
+        False,
     ),
     61008: (
         "",
         "strategy",
         "SL is worse than liquidation price",
+        (),
+        False,
     ),
     61009: (
         "",
         "strategy",
         "Signal not found",
+        (),
+        False,
     ),
     61010: (
         "",
         "strategy",
         "User does not have permission to create signal",
+        (),
+        False,
     ),
     60200: (
         "",
         "strategy",
         "the qty of twap inverse step position value is less than minOrderQty / the qty of iceberg inverse sub position value is less than minOrderQty / the qty of chase inverse position value is less than minOrderQty / strategy stepPositionValue less than minNationValue / iceberg sub position value is less than minNationValue / chase position value is less than minNationValue",
+        (),
+        False,
     ),
     60201: (
         "",
         "strategy",
         "the qty of twap inverse step position value exceeds maxOrderQty / the qty of iceberg inverse sub position value exceeds maxOrderQty / the qty of chase inverse position value exceeds maxOrderQty / the qty of iceberg inverse total position value exceeds maxTotalQty / iceberg sub position value exceeds max value / iceberg total position value exceeds maxTotalValue / twap step position value exceeds max value / chase position value exceeds max value",
+        (),
+        False,
     ),
     180000: (
         "",
         "prediction",
         "Internal server error",
+        (),
+        False,
     ),
     700003: (
         "",
         "prediction",
         "Prediction engine unavailable",
+        (),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset(
-    (
-        10018,
-        110016,
-        110030,
-        110075,
-        140002,
-        3500405,
-    )
-)
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -6629,5125 +8042,3559 @@ if TYPE_CHECKING:
     ]
 _TEMPLATES: tuple[_Template, ...] = ()
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "HTTPCode": (
-        ("ApiError",),
-        None,
-        "HTTP Code",
-        False,
-        None,
-    ),
-    "WSOEGeneralCode": (
-        ("ApiError",),
-        None,
-        "WS OE General code",
-        False,
-        None,
-    ),
-    "UTA": (
-        ("ApiError",),
-        None,
-        "UTA",
-        False,
-        None,
-    ),
-    "SpotTrade": (
-        ("ApiError",),
-        None,
-        "Spot Trade",
-        False,
-        None,
-    ),
-    "SpotMarginTrade": (
-        ("ApiError",),
-        None,
-        "Spot Margin Trade",
-        False,
-        None,
-    ),
-    "Asset": (
-        ("ApiError",),
-        None,
-        "Asset",
-        False,
-        None,
-    ),
-    "FiatConvert": (
-        ("ApiError",),
-        None,
-        "Fiat Convert",
-        False,
-        None,
-    ),
-    "ConvertSmallBalances": (
-        ("ApiError",),
-        None,
-        "Convert Small Balances",
-        False,
-        None,
-    ),
-    "CryptoLoanNew": (
-        ("ApiError",),
-        None,
-        "Crypto Loan (New)",
-        False,
-        None,
-    ),
-    "CryptoLoanLegacy": (
-        ("ApiError",),
-        None,
-        "Crypto Loan (legacy)",
-        False,
-        None,
-    ),
-    "InstitutionalLoan": (
-        ("ApiError",),
-        None,
-        "Institutional Loan",
-        False,
-        None,
-    ),
-    "ExchangeBroker": (
-        ("ApiError",),
-        None,
-        "Exchange Broker",
-        False,
-        None,
-    ),
-    "Reward": (
-        ("ApiError",),
-        None,
-        "Reward",
-        False,
-        None,
-    ),
-    "Earn": (
-        ("ApiError",),
-        None,
-        "Earn",
-        False,
-        None,
-    ),
-    "User": (
-        ("ApiError",),
-        None,
-        "User",
-        False,
-        None,
-    ),
-    "SetAPIRateLimit": (
-        ("ApiError",),
-        None,
-        "Set API rate limit",
-        False,
-        None,
-    ),
-    "RFQ": (
-        ("ApiError",),
-        None,
-        "RFQ",
-        False,
-        None,
-    ),
-    "ManualLoan": (
-        ("ApiError",),
-        None,
-        "Manual Loan",
-        False,
-        None,
-    ),
-    "Strategy": (
-        ("ApiError",),
-        None,
-        "Strategy",
-        False,
-        None,
-    ),
-    "Prediction": (
-        ("ApiError",),
-        None,
-        "Prediction",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "BadRequestNeedToSendThe": (
-        ("HTTPCode",),
         400,
+        ("HTTPCode",),
         "400 ",
-        False,
-        None,
     ),
     "InvalidRequest1NeedToUse": (
-        ("HTTPCode",),
         401,
+        ("HTTPCode",),
         "401 ",
-        False,
-        None,
     ),
     "ForbiddenRequestPossibleCauses1Ip": (
-        ("HTTPCode",),
         403,
+        ("HTTPCode",),
         "403 ",
-        False,
-        None,
     ),
     "CannotFindPathPossibleCauses1": (
-        ("HTTPCode",),
         404,
+        ("HTTPCode",),
         "404 ",
-        False,
-        None,
     ),
     "SystemLevelFrequencyProtectionPleaseRetry": (
-        ("HTTPCode",),
         429,
+        ("HTTPCode",),
         "429 ",
-        False,
-        None,
     ),
     "E10404": (
-        ("WSOEGeneralCode",),
         10404,
+        ("WSOEGeneralCode",),
         "10404 ",
-        False,
-        None,
     ),
     "SystemLevelFrequencyProtection": (
-        ("WSOEGeneralCode",),
         10429,
+        ("WSOEGeneralCode",),
         "10429 ",
-        False,
-        None,
     ),
     "TooManySessionsUnderTheSame": (
-        ("WSOEGeneralCode",),
         10003,
+        ("WSOEGeneralCode",),
         "10003 ",
-        False,
-        None,
     ),
     "E10016": (
-        ("WSOEGeneralCode",),
         10016,
+        ("WSOEGeneralCode",),
         "10016 ",
-        False,
-        None,
     ),
     "WsTradeServiceIsRestartingDo": (
-        ("WSOEGeneralCode",),
         10019,
+        ("WSOEGeneralCode",),
         "10019 ",
-        False,
-        None,
     ),
     "TooFrequentRequestsUnderTheSame": (
-        ("WSOEGeneralCode",),
         20003,
+        ("WSOEGeneralCode",),
         "20003 ",
-        False,
-        None,
     ),
     "ReqidIsDuplicated": (
-        ("WSOEGeneralCode",),
         20006,
+        ("WSOEGeneralCode",),
         "20006 ",
-        False,
-        None,
     ),
     "Ok": (
-        ("UTA",),
         0,
+        ("UTA",),
         "0 ",
-        False,
-        None,
     ),
     "RequestExpiredO0NowDiff": (
-        ("UTA",),
         -1,
+        ("UTA",),
         "-1 ",
-        False,
-        None,
     ),
     "SpotYourApiKeyHasExpired": (
-        ("UTA",),
         -2015,
+        ("UTA",),
         "-2015 ",
-        False,
-        None,
     ),
     "DerivativesYourApiKeyHasExpired": (
-        ("UTA",),
         33004,
+        ("UTA",),
         "33004 ",
-        False,
-        None,
     ),
     "ServerTimeout": (
-        ("UTA",),
         10000,
+        ("UTA",),
         "10000 ",
-        False,
-        None,
     ),
     "RequestParameterError": (
-        ("UTA",),
         10001,
+        ("UTA",),
         "10001 ",
-        False,
-        None,
     ),
     "TheRequestTimeExceedsTheTime": (
-        ("UTA",),
         10002,
+        ("UTA",),
         "10002 ",
-        False,
-        None,
     ),
     "ErrorSignPleaseCheckYourSignature": (
-        ("UTA",),
         10004,
+        ("UTA",),
         "10004 ",
-        False,
-        None,
     ),
     "PermissionDeniedPleaseCheckYourApi": (
-        ("UTA",),
         10005,
+        ("UTA",),
         "10005 ",
-        False,
-        None,
     ),
     "TooManyVisitsExceededTheApi": (
-        ("UTA", "RateLimited"),
         10006,
+        ("UTA", "RateLimited"),
         "10006 ",
-        True,
-        None,
     ),
     "UserAuthenticationFailed": (
-        ("UTA",),
         10007,
+        ("UTA",),
         "10007 ",
-        False,
-        None,
     ),
     "CommonBannedPleaseCheckYourAccount": (
-        ("UTA",),
         10008,
+        ("UTA",),
         "10008 ",
-        False,
-        None,
     ),
     "ServiceRestrictedAccessIsCurrentlyUnavailable": (
-        ("UTA",),
         10009,
+        ("UTA",),
         "10009 ",
-        False,
-        None,
     ),
     "UnmatchedIpPleaseCheckYourApi": (
-        ("UTA",),
         10010,
+        ("UTA",),
         "10010 ",
-        False,
-        None,
     ),
     "InvalidDuplicateRequest": (
-        ("UTA",),
         10014,
+        ("UTA",),
         "10014 ",
-        False,
-        None,
     ),
     "RouteNotFound": (
-        ("UTA",),
         10017,
+        ("UTA",),
         "10017 ",
-        False,
-        None,
     ),
     "ExceededTheIpRateLimit": (
-        ("UTA",),
         10018,
+        ("UTA",),
         "10018 ",
-        False,
-        None,
     ),
     "ComplianceRulesTriggered": (
-        ("UTA",),
         10024,
+        ("UTA",),
         "10024 ",
-        False,
-        None,
     ),
     "TransactionsAreBanned": (
-        ("UTA",),
         10027,
+        ("UTA",),
         "10027 ",
-        False,
-        None,
     ),
     "TheRequestedSymbolIsInvalidPlease": (
-        ("UTA",),
         10029,
+        ("UTA",),
         "10029 ",
-        False,
-        None,
     ),
     "TheApiCanOnlyBeAccessed": (
-        ("UTA",),
         10028,
+        ("UTA",),
         "10028 ",
-        False,
-        None,
     ),
     "OptionTooFastToCancelTry": (
-        ("UTA",),
         30035,
+        ("UTA",),
         "30035 ",
-        False,
-        None,
     ),
     "OtcLoanTheSymbolYouSelect": (
-        ("UTA",),
         30133,
+        ("UTA",),
         "30133 ",
-        False,
-        None,
     ),
     "OtcLoanTheSymbolYouSelectError": (
-        ("UTA",),
         30134,
+        ("UTA",),
         "30134 ",
-        False,
-        None,
     ),
     "TheLeverageYouSelectForUsdt": (
-        ("UTA",),
         30135,
+        ("UTA",),
         "30135 ",
-        False,
-        None,
     ),
     "TheLeverageYouSelectForUsdc": (
-        ("UTA",),
         30136,
+        ("UTA",),
         "30136 ",
-        False,
-        None,
     ),
     "FailedToSubmitOrderSThe": (
-        ("UTA",),
         30208,
+        ("UTA",),
         "30208 ",
-        False,
-        None,
     ),
     "FailedToSubmitOrderSTheError": (
-        ("UTA",),
         30209,
+        ("UTA",),
         "30209 ",
-        False,
-        None,
     ),
     "NoNewPositionsDuringDelisting": (
-        ("UTA",),
         30228,
+        ("UTA",),
         "30228 ",
-        False,
-        None,
     ),
     "MarginLimitExceededTheMaintenanceMargin": (
-        ("UTA",),
         30256,
+        ("UTA",),
         "30256 ",
-        False,
-        None,
     ),
     "TheOrderIsModifiedDuringThe": (
-        ("UTA",),
         40004,
+        ("UTA",),
         "40004 ",
-        False,
-        None,
     ),
     "TheApiCannotBeAccessedBy": (
-        ("UTA",),
         100028,
+        ("UTA",),
         "100028 ",
-        False,
-        None,
     ),
     "OrderDoesNotExist": (
-        ("UTA",),
         110001,
+        ("UTA",),
         "110001 ",
-        False,
-        None,
     ),
     "OrderPriceExceedsTheAllowableRange": (
-        ("UTA",),
         110003,
+        ("UTA",),
         "110003 ",
-        False,
-        None,
     ),
     "WalletBalanceIsInsufficient": (
-        ("UTA",),
         110004,
+        ("UTA",),
         "110004 ",
-        False,
-        None,
     ),
     "PositionStatusError": (
-        ("UTA",),
         110005,
+        ("UTA",),
         "110005 ",
-        False,
-        None,
     ),
     "TheAssetsAreEstimatedToBe": (
-        ("UTA",),
         110006,
+        ("UTA",),
         "110006 ",
-        False,
-        None,
     ),
     "AvailableBalanceIsInsufficient": (
-        ("UTA",),
         110007,
+        ("UTA",),
         "110007 ",
-        False,
-        None,
     ),
     "TheOrderHasBeenCompletedOr": (
-        ("UTA",),
         110008,
+        ("UTA",),
         "110008 ",
-        False,
-        None,
     ),
     "TheNumberOfStopOrdersExceeds": (
-        ("UTA",),
         110009,
+        ("UTA",),
         "110009 ",
-        False,
-        None,
     ),
     "TheOrderHasBeenCancelled": (
-        ("UTA",),
         110010,
+        ("UTA",),
         "110010 ",
-        False,
-        None,
     ),
     "LiquidationWillBeTriggeredImmediatelyBy": (
-        ("UTA",),
         110011,
+        ("UTA",),
         "110011 ",
-        False,
-        None,
     ),
     "InsufficientAvailableBalance": (
-        ("UTA",),
         110012,
+        ("UTA",),
         "110012 ",
-        False,
-        None,
     ),
     "CannotSetLeverageDueToRisk": (
-        ("UTA",),
         110013,
+        ("UTA",),
         "110013 ",
-        False,
-        None,
     ),
     "InsufficientAvailableBalanceToAddAdditional": (
-        ("UTA",),
         110014,
+        ("UTA",),
         "110014 ",
-        False,
-        None,
     ),
     "ThePositionIsInCrossMargin": (
-        ("UTA",),
         110015,
+        ("UTA",),
         "110015 ",
-        False,
-        None,
     ),
     "TheQuantityOfContractsRequestedExceeds": (
-        ("UTA",),
         110016,
+        ("UTA",),
         "110016 ",
-        False,
-        None,
     ),
     "OrderqtyWillBeTruncatedToZero": (
-        ("UTA",),
         110017,
+        ("UTA",),
         "110017 ",
-        False,
-        None,
     ),
     "UserIdIsIllegal": (
-        ("UTA",),
         110018,
+        ("UTA",),
         "110018 ",
-        False,
-        None,
     ),
     "OrderIdIsIllegal": (
-        ("UTA",),
         110019,
+        ("UTA",),
         "110019 ",
-        False,
-        None,
     ),
     "NotAllowedToHaveMoreThan": (
-        ("UTA",),
         110020,
+        ("UTA",),
         "110020 ",
-        False,
-        None,
     ),
     "NotAllowedToExceededPositionLimits": (
-        ("UTA",),
         110021,
+        ("UTA",),
         "110021 ",
-        False,
-        None,
     ),
     "QuantityHasBeenRestrictedAndOrders": (
-        ("UTA",),
         110022,
+        ("UTA",),
         "110022 ",
-        False,
-        None,
     ),
     "CurrentlyYouCanOnlyReduceYour": (
-        ("UTA",),
         110023,
+        ("UTA",),
         "110023 ",
-        False,
-        None,
     ),
     "YouHaveAnExistingPositionSo": (
-        ("UTA",),
         110024,
+        ("UTA",),
         "110024 ",
-        False,
-        None,
     ),
     "PositionModeHasNotBeenModified": (
-        ("UTA",),
         110025,
+        ("UTA",),
         "110025 ",
-        False,
-        None,
     ),
     "CrossIsolatedMarginModeHasNot": (
-        ("UTA",),
         110026,
+        ("UTA",),
         "110026 ",
-        False,
-        None,
     ),
     "MarginHasNotBeenModified": (
-        ("UTA",),
         110027,
+        ("UTA",),
         "110027 ",
-        False,
-        None,
     ),
     "YouHaveExistingOpenOrdersSo": (
-        ("UTA",),
         110028,
+        ("UTA",),
         "110028 ",
-        False,
-        None,
     ),
     "HedgeModeIsNotSupportedFor": (
-        ("UTA",),
         110029,
+        ("UTA",),
         "110029 ",
-        False,
-        None,
     ),
     "DuplicateOrderid": (
-        ("UTA",),
         110030,
+        ("UTA",),
         "110030 ",
-        False,
-        None,
     ),
     "NonExistingRiskLimitInfoPlease": (
-        ("UTA",),
         110031,
+        ("UTA",),
         "110031 ",
-        False,
-        None,
     ),
     "OrderIsIllegal": (
-        ("UTA",),
         110032,
+        ("UTA",),
         "110032 ",
-        False,
-        None,
     ),
     "YouCantSetMarginWithoutAn": (
-        ("UTA",),
         110033,
+        ("UTA",),
         "110033 ",
-        False,
-        None,
     ),
     "ThereIsNoNetPosition": (
-        ("UTA",),
         110034,
+        ("UTA",),
         "110034 ",
-        False,
-        None,
     ),
     "CancellationOfOrdersWasNotCompleted": (
-        ("UTA",),
         110035,
+        ("UTA",),
         "110035 ",
-        False,
-        None,
     ),
     "YouAreNotAllowedToChange": (
-        ("UTA",),
         110036,
+        ("UTA",),
         "110036 ",
-        False,
-        None,
     ),
     "UserSettingListDoesNotHave": (
-        ("UTA",),
         110037,
+        ("UTA",),
         "110037 ",
-        False,
-        None,
     ),
     "YouAreNotAllowedToChangeError": (
-        ("UTA",),
         110038,
+        ("UTA",),
         "110038 ",
-        False,
-        None,
     ),
     "MaintenanceMarginRateIsTooHigh": (
-        ("UTA",),
         110039,
+        ("UTA",),
         "110039 ",
-        False,
-        None,
     ),
     "TheOrderWillTriggerAForced": (
-        ("UTA",),
         110040,
+        ("UTA",),
         "110040 ",
-        False,
-        None,
     ),
     "SkipLiquidationIsNotAllowedWhen": (
-        ("UTA",),
         110041,
+        ("UTA",),
         "110041 ",
-        False,
-        None,
     ),
     "CurrentlyDueToPreDeliveryStatus": (
-        ("UTA",),
         110042,
+        ("UTA",),
         "110042 ",
-        False,
-        None,
     ),
     "SetLeverageHasNotBeenModified": (
-        ("UTA",),
         110043,
+        ("UTA",),
         "110043 ",
-        False,
-        None,
     ),
     "AvailableMarginIsInsufficient": (
-        ("UTA",),
         110044,
+        ("UTA",),
         "110044 ",
-        False,
-        None,
     ),
     "WalletBalanceIsInsufficientError": (
-        ("UTA",),
         110045,
+        ("UTA",),
         "110045 ",
-        False,
-        None,
     ),
     "LiquidationWillBeTriggeredImmediatelyByError": (
-        ("UTA",),
         110046,
+        ("UTA",),
         "110046 ",
-        False,
-        None,
     ),
     "RiskLimitCannotBeAdjustedDue": (
-        ("UTA",),
         110047,
+        ("UTA",),
         "110047 ",
-        False,
-        None,
     ),
     "RiskLimitCannotBeAdjustedAs": (
-        ("UTA",),
         110048,
+        ("UTA",),
         "110048 ",
-        False,
-        None,
     ),
     "TickNotesCanOnlyBeNumbers": (
-        ("UTA",),
         110049,
+        ("UTA",),
         "110049 ",
-        False,
-        None,
     ),
     "InvalidCoin": (
-        ("UTA",),
         110050,
+        ("UTA",),
         "110050 ",
-        False,
-        None,
     ),
     "TheUsersAvailableBalanceCannotCover": (
-        ("UTA",),
         110051,
+        ("UTA",),
         "110051 ",
-        False,
-        None,
     ),
     "YourAvailableBalanceIsInsufficientTo": (
-        ("UTA",),
         110052,
+        ("UTA",),
         "110052 ",
-        False,
-        None,
     ),
     "TheUsersAvailableBalanceCannotCoverError": (
-        ("UTA",),
         110053,
+        ("UTA",),
         "110053 ",
-        False,
-        None,
     ),
     "ThisPositionHasAtLeastOne": (
-        ("UTA",),
         110054,
+        ("UTA",),
         "110054 ",
-        False,
-        None,
     ),
     "ThisPositionHasAtLeastOneError": (
-        ("UTA",),
         110055,
+        ("UTA",),
         "110055 ",
-        False,
-        None,
     ),
     "ThisPositionHasAtLeastOne110056": (
-        ("UTA",),
         110056,
+        ("UTA",),
         "110056 ",
-        False,
-        None,
     ),
     "ConditionalOrderOrLimitOrderContains": (
-        ("UTA",),
         110057,
+        ("UTA",),
         "110057 ",
-        False,
-        None,
     ),
     "YouCantSetTakeProfitAnd": (
-        ("UTA",),
         110058,
+        ("UTA",),
         "110058 ",
-        False,
-        None,
     ),
     "NotAllowedToModifyTheTp": (
-        ("UTA",),
         110059,
+        ("UTA",),
         "110059 ",
-        False,
-        None,
     ),
     "UnderFullTpSlModeIt": (
-        ("UTA",),
         110060,
+        ("UTA",),
         "110060 ",
-        False,
-        None,
     ),
     "NotAllowedToHaveMoreThanError": (
-        ("UTA",),
         110061,
+        ("UTA",),
         "110061 ",
-        False,
-        None,
     ),
     "ThereIsNoMmpInformationOf": (
-        ("UTA",),
         110062,
+        ("UTA",),
         "110062 ",
-        False,
-        None,
     ),
     "SettlementInProgressKey0NotAvailable": (
-        ("UTA",),
         110063,
+        ("UTA",),
         "110063 ",
-        False,
-        None,
     ),
     "TheModifiedContractQuantityCannotBe": (
-        ("UTA",),
         110064,
+        ("UTA",),
         "110064 ",
-        False,
-        None,
     ),
     "MmpHasntYetBeenEnabledFor": (
-        ("UTA",),
         110065,
+        ("UTA",),
         "110065 ",
-        False,
-        None,
     ),
     "TradingIsCurrentlyNotAllowed": (
-        ("UTA",),
         110066,
+        ("UTA",),
         "110066 ",
-        False,
-        None,
     ),
     "UnifiedAccountIsNotSupported": (
-        ("UTA",),
         110067,
+        ("UTA",),
         "110067 ",
-        False,
-        None,
     ),
     "LeveragedTradingIsNotAllowed": (
-        ("UTA",),
         110068,
+        ("UTA",),
         "110068 ",
-        False,
-        None,
     ),
     "InsLendingCustomerIsNotAllowed": (
-        ("UTA",),
         110069,
+        ("UTA",),
         "110069 ",
-        False,
-        None,
     ),
     "EtpSymbolsCannotBeTraded": (
-        ("UTA",),
         110070,
+        ("UTA",),
         "110070 ",
-        False,
-        None,
     ),
     "SorryWereRevampingTheUnifiedMargin": (
-        ("UTA",),
         110071,
+        ("UTA",),
         "110071 ",
-        False,
-        None,
     ),
     "OrderlinkedidIsDuplicate": (
-        ("UTA",),
         110072,
+        ("UTA",),
         "110072 ",
-        False,
-        None,
     ),
     "SetMarginModeFailed": (
-        ("UTA",),
         110073,
+        ("UTA",),
         "110073 ",
-        False,
-        None,
     ),
     "ThisContractIsNotLive": (
-        ("UTA",),
         110074,
+        ("UTA",),
         "110074 ",
-        False,
-        None,
     ),
     "RiskidNotModified": (
-        ("UTA",),
         110075,
+        ("UTA",),
         "110075 ",
-        False,
-        None,
     ),
     "OnlyIsolatedModeCanSetAuto": (
-        ("UTA",),
         110076,
+        ("UTA",),
         "110076 ",
-        False,
-        None,
     ),
     "PmModeCannotSupport": (
-        ("UTA",),
         110077,
+        ("UTA",),
         "110077 ",
-        False,
-        None,
     ),
     "AddedMarginMoreThanMaxCan": (
-        ("UTA",),
         110078,
+        ("UTA",),
         "110078 ",
-        False,
-        None,
     ),
     "TheOrderIsProcessingAndCan": (
-        ("UTA",),
         110079,
+        ("UTA",),
         "110079 ",
-        False,
-        None,
     ),
     "OperationsRestrictionTheCurrentLtvRatio": (
-        ("UTA",),
         110080,
+        ("UTA",),
         "110080 ",
-        False,
-        None,
     ),
     "YouCannotLiftReduceOnlyRestrictions": (
-        ("UTA",),
         110082,
+        ("UTA",),
         "110082 ",
-        False,
-        None,
     ),
     "ReduceOnlyRestrictionsMustBeLifted": (
-        ("UTA",),
         110083,
+        ("UTA",),
         "110083 ",
-        False,
-        None,
     ),
     "TheRiskLimitAndMarginRatio": (
-        ("UTA",),
         110085,
+        ("UTA",),
         "110085 ",
-        False,
-        None,
     ),
     "CurrentOrderLeverageExceedsTheMaximum": (
-        ("UTA",),
         110086,
+        ("UTA",),
         "110086 ",
-        False,
-        None,
     ),
     "LeverageForPerpetualOrFuturesContracts": (
-        ("UTA",),
         110087,
+        ("UTA",),
         "110087 ",
-        False,
-        None,
     ),
     "PleaseUpgradeToUtaToTrade": (
-        ("UTA",),
         110088,
+        ("UTA",),
         "110088 ",
-        False,
-        None,
     ),
     "ExceedsTheMaximumRiskLimitLevel": (
-        ("UTA",),
         110089,
+        ("UTA",),
         "110089 ",
-        False,
-        None,
     ),
     "OrderPlacementFailedAsYourPosition": (
-        ("UTA",),
         110090,
+        ("UTA",),
         "110090 ",
-        False,
-        None,
     ),
     "ExpectRisingButTriggerPriceXxxxx": (
-        ("UTA",),
         110092,
+        ("UTA",),
         "110092 ",
-        False,
-        None,
     ),
     "ExpectFallingButTriggerPriceXxxxx": (
-        ("UTA",),
         110093,
+        ("UTA",),
         "110093 ",
-        False,
-        None,
     ),
     "OrderNotionalValueBelowTheLower": (
-        ("UTA",),
         110094,
+        ("UTA",),
         "110094 ",
-        False,
-        None,
     ),
     "YouCannotCreateModifyOrCancel": (
-        ("UTA",),
         110095,
+        ("UTA",),
         "110095 ",
-        False,
-        None,
     ),
     "PreMarketPerpetualTradingDoesNot": (
-        ("UTA",),
         110096,
+        ("UTA",),
         "110096 ",
-        False,
-        None,
     ),
     "NonUtaUsersCannotAccessPre": (
-        ("UTA",),
         110097,
+        ("UTA",),
         "110097 ",
-        False,
-        None,
     ),
     "OnlyGoodTillCanceledGtcOrders": (
-        ("UTA",),
         110098,
+        ("UTA",),
         "110098 ",
-        False,
-        None,
     ),
     "YouCannotCreateTpSlOrders": (
-        ("UTA",),
         110099,
+        ("UTA",),
         "110099 ",
-        False,
-        None,
     ),
     "YouCannotPlaceModifyOrCancel": (
-        ("UTA",),
         110100,
+        ("UTA",),
         "110100 ",
-        False,
-        None,
     ),
     "TradingInverseContractsUnderCrossAnd": (
-        ("UTA",),
         110101,
+        ("UTA",),
         "110101 ",
-        False,
-        None,
     ),
     "TheUserDoesNotSupportTrading": (
-        ("UTA",),
         110102,
+        ("UTA",),
         "110102 ",
-        False,
-        None,
     ),
     "OnlyPostOnlyOrdersAreAvailable": (
-        ("UTA",),
         110103,
+        ("UTA",),
         "110103 ",
-        False,
-        None,
     ),
     "TheLtvForInsLoanHas": (
-        ("UTA",),
         110104,
+        ("UTA",),
         "110104 ",
-        False,
-        None,
     ),
     "TheLtvForInsLoanHasError": (
-        ("UTA",),
         110105,
+        ("UTA",),
         "110105 ",
-        False,
-        None,
     ),
     "RestrictionsOnInsLoanInverseContracts": (
-        ("UTA",),
         110106,
+        ("UTA",),
         "110106 ",
-        False,
-        None,
     ),
     "RestrictionsOnInsLoanLeverageExceeding": (
-        ("UTA",),
         110107,
+        ("UTA",),
         "110107 ",
-        False,
-        None,
     ),
     "AllowableRange1To10000Tick": (
-        ("UTA",),
         110108,
+        ("UTA",),
         "110108 ",
-        False,
-        None,
     ),
     "AllowableRange001To10": (
-        ("UTA",),
         110109,
+        ("UTA",),
         "110109 ",
-        False,
-        None,
     ),
     "SpreadTradingIsNotAvailableIn": (
-        ("UTA",),
         110110,
+        ("UTA",),
         "110110 ",
-        False,
-        None,
     ),
     "ToAccessSpreadTradingUpgradeTo": (
-        ("UTA",),
         110111,
+        ("UTA",),
         "110111 ",
-        False,
-        None,
     ),
     "SpreadTradingIsNotAvailableFor": (
-        ("UTA",),
         110112,
+        ("UTA",),
         "110112 ",
-        False,
-        None,
     ),
     "SpreadTradingIsNotAvailableInError": (
-        ("UTA",),
         110113,
+        ("UTA",),
         "110113 ",
-        False,
-        None,
     ),
     "YouHaveASpreadTradingOrder": (
-        ("UTA",),
         110114,
+        ("UTA",),
         "110114 ",
-        False,
-        None,
     ),
     "TheCancellationOfAComboSingle": (
-        ("UTA",),
         110115,
+        ("UTA",),
         "110115 ",
-        False,
-        None,
     ),
     "TheEntryPriceOfASingle": (
-        ("UTA",),
         110116,
+        ("UTA",),
         "110116 ",
-        False,
-        None,
     ),
     "TheModificationOfAComboSingle": (
-        ("UTA",),
         110117,
+        ("UTA",),
         "110117 ",
-        False,
-        None,
     ),
     "UnableToRetrieveAPruceOf": (
-        ("UTA",),
         110118,
+        ("UTA",),
         "110118 ",
-        False,
-        None,
     ),
     "OrderFailedRpiOrdersAreRestricted": (
-        ("UTA",),
         110119,
+        ("UTA",),
         "110119 ",
-        False,
-        None,
     ),
     "OrderPriceCannotBeSmallerThan": (
-        ("UTA",),
         110120,
+        ("UTA",),
         "110120 ",
-        False,
-        None,
     ),
     "OrderPriceCannotBeHigherThan": (
-        ("UTA",),
         110121,
+        ("UTA",),
         "110121 ",
-        False,
-        None,
     ),
     "YouMustAgreeToTheTrading": (
-        ("UTA",),
         110123,
+        ("UTA",),
         "110123 ",
-        False,
-        None,
     ),
     "TradingIsTemporarilyRestrictedDueTo": (
-        ("UTA",),
         110124,
+        ("UTA",),
         "110124 ",
-        False,
-        None,
     ),
     "YouMustAgreeToTheTradingError": (
-        ("UTA",),
         110125,
+        ("UTA",),
         "110125 ",
-        False,
-        None,
     ),
     "MarginLimitExceededTheMaintenanceMarginError": (
-        ("UTA",),
         110131,
+        ("UTA",),
         "110131 ",
-        False,
-        None,
     ),
     "ProductNotAvailableInYourRegion": (
-        ("UTA",),
         110132,
+        ("UTA",),
         "110132 ",
-        False,
-        None,
     ),
     "YouCurrentlyHoldAPositionIn": (
-        ("UTA",),
         110135,
+        ("UTA",),
         "110135 ",
-        False,
-        None,
     ),
     "EventFuturesAreCurrentlyAvailableFor": (
-        ("UTA",),
         110136,
+        ("UTA",),
         "110136 ",
-        False,
-        None,
     ),
     "ThisEventFuturesContractHasEntered": (
-        ("UTA",),
         110137,
+        ("UTA",),
         "110137 ",
-        False,
-        None,
     ),
     "SettleCoinIsNotACollateral": (
-        ("UTA",),
         170346,
+        ("UTA",),
         "170346 ",
-        False,
-        None,
     ),
     "SymbolXxxxCannotTradeUsedFor": (
-        ("UTA",),
         170360,
+        ("UTA",),
         "170360 ",
-        False,
-        None,
     ),
     "OrderstatusMustBeFinalStatus": (
-        ("UTA",),
         181017,
+        ("UTA",),
         "181017 ",
-        False,
-        None,
     ),
     "CompulsoryClosingOfPositionsNoRepayment": (
-        ("UTA",),
         182100,
+        ("UTA",),
         "182100 ",
-        False,
-        None,
     ),
     "FailedRepaymentInsufficientCollateralBalance": (
-        ("UTA",),
         182101,
+        ("UTA",),
         "182101 ",
-        False,
-        None,
     ),
     "FailedRepaymentThereAreNoLiabilities": (
-        ("UTA",),
         182102,
+        ("UTA",),
         "182102 ",
-        False,
-        None,
     ),
     "InstitutionalLendingUsersAreNotSupported": (
-        ("UTA",),
         182103,
+        ("UTA",),
         "182103 ",
-        False,
-        None,
     ),
     "SwitchingFailedMarginVerificationFailedPlease": (
-        ("UTA",),
         182108,
+        ("UTA",),
         "182108 ",
-        False,
-        None,
     ),
     "FailedToSwitch": (
-        ("UTA",),
         182110,
+        ("UTA",),
         "182110 ",
-        False,
-        None,
     ),
     "TheRequestedCurrencyHasANon": (
-        ("UTA",),
         182111,
+        ("UTA",),
         "182111 ",
-        False,
-        None,
     ),
     "DuplicateCurrencyPleaseReAdjust": (
-        ("UTA",),
         182112,
+        ("UTA",),
         "182112 ",
-        False,
-        None,
     ),
     "TheCoinCollateralAmountHasReached": (
-        ("UTA",),
         182011,
+        ("UTA",),
         "182011 ",
-        False,
-        None,
     ),
     "UidCanNotBeNull": (
-        ("UTA",),
         3100181,
+        ("UTA",),
         "3100181 ",
-        False,
-        None,
     ),
     "TemporaryBannedDueToTheUpgrade": (
-        ("UTA",),
         3100197,
+        ("UTA",),
         "3100197 ",
-        False,
-        None,
     ),
     "UsdcOptionsTradingRestrictionTheCurrent": (
-        ("UTA",),
         3200316,
+        ("UTA",),
         "3200316 ",
-        False,
-        None,
     ),
     "UsdcOptionsOpenPositionRestrictionThe": (
-        ("UTA",),
         3200317,
+        ("UTA",),
         "3200317 ",
-        False,
-        None,
     ),
     "BasecoinIsRequired": (
-        ("UTA",),
         3100326,
+        ("UTA",),
         "3100326 ",
-        False,
-        None,
     ),
     "IsolatedMarginCanNotCreateOrder": (
-        ("UTA",),
         3200403,
+        ("UTA",),
         "3200403 ",
-        False,
-        None,
     ),
     "UnableToSwitchToPortfolioMargin": (
-        ("UTA",),
         3200419,
+        ("UTA",),
         "3200419 ",
-        False,
-        None,
     ),
     "YouCurrentlyHoldAPositionInError": (
-        ("UTA",),
         3200425,
+        ("UTA",),
         "3200425 ",
-        False,
-        None,
     ),
     "OperationsRestrictionTheCurrentLtvRatioError": (
-        ("UTA",),
         3200320,
+        ("UTA",),
         "3200320 ",
-        False,
-        None,
     ),
     "CoinCollateralHasReachedThePlatform": (
-        ("UTA",),
         3200641,
+        ("UTA",),
         "3200641 ",
-        False,
-        None,
     ),
     "YouHaveUnclosedHedgeModeOr": (
-        ("UTA",),
         3400208,
+        ("UTA",),
         "3400208 ",
-        False,
-        None,
     ),
     "YouHaveUsdtPerpetualPositionsSo": (
-        ("UTA",),
         3400209,
+        ("UTA",),
         "3400209 ",
-        False,
-        None,
     ),
     "TheRiskRateOfYourDerivatives": (
-        ("UTA",),
         3400210,
+        ("UTA",),
         "3400210 ",
-        False,
-        None,
     ),
     "OnceUpgradedTheEstimatedRiskRate": (
-        ("UTA",),
         3400211,
+        ("UTA",),
         "3400211 ",
-        False,
-        None,
     ),
     "YouHaveUsdcPerpetualPositionsOr": (
-        ("UTA",),
         3400212,
+        ("UTA",),
         "3400212 ",
-        False,
-        None,
     ),
     "TheRiskRateOfYourUsdc": (
-        ("UTA",),
         3400213,
+        ("UTA",),
         "3400213 ",
-        False,
-        None,
     ),
     "YouHaveUncancelledUsdcPerpetualOrders": (
-        ("UTA",),
         3400052,
+        ("UTA",),
         "3400052 ",
-        False,
-        None,
     ),
     "YouHaveUncancelledOptionsOrders": (
-        ("UTA",),
         3400053,
+        ("UTA",),
         "3400053 ",
-        False,
-        None,
     ),
     "YouHaveUncancelledUsdtPerpetualOrders": (
-        ("UTA",),
         3400054,
+        ("UTA",),
         "3400054 ",
-        False,
-        None,
     ),
     "ServerErrorPleaseTryAgainLater": (
-        ("UTA",),
         3400214,
+        ("UTA",),
         "3400214 ",
-        False,
-        None,
     ),
     "TheNetAssetIsNotSatisfied": (
-        ("UTA",),
         3400071,
+        ("UTA",),
         "3400071 ",
-        False,
-        None,
     ),
     "CannotSwitchToPmModeFor": (
-        ("UTA",),
         3401010,
+        ("UTA",),
         "3401010 ",
-        False,
-        None,
     ),
     "TheTotalValueOfYourPositions": (
-        ("UTA",),
         3400139,
+        ("UTA",),
         "3400139 ",
-        False,
-        None,
     ),
     "NotModifiedIndicatesYouAlreadySet": (
-        ("UTA",),
         34040,
+        ("UTA",),
         "34040 ",
-        False,
-        None,
     ),
     "TheSubaccountSpecifiedDoesNotBelong": (
-        ("UTA",),
         500010,
+        ("UTA",),
         "500010 ",
-        False,
-        None,
     ),
     "TheUid592334ProvidedIsNot": (
-        ("UTA",),
         500011,
+        ("UTA",),
         "500011 ",
-        False,
-        None,
     ),
     "InternalError": (
-        ("SpotTrade",),
         170001,
+        ("SpotTrade",),
         "170001 ",
-        False,
-        None,
     ),
     "TooManyNewOrdersCurrentLimit": (
-        ("SpotTrade",),
         170005,
+        ("SpotTrade",),
         "170005 ",
-        False,
-        None,
     ),
     "TimeoutWaitingForResponseFromBackend": (
-        ("SpotTrade",),
         170007,
+        ("SpotTrade",),
         "170007 ",
-        False,
-        None,
     ),
     "PurchaseFailedExceedTheMaximumPosition": (
-        ("SpotTrade",),
         170010,
+        ("SpotTrade",),
         "170010 ",
-        False,
-        None,
     ),
     "PurchaseFailedExceedTheMaximumPositionError": (
-        ("SpotTrade",),
         170011,
+        ("SpotTrade",),
         "170011 ",
-        False,
-        None,
     ),
     "TheCurrentAvailableLimitIsReplacekey0": (
-        ("SpotTrade",),
         170019,
+        ("SpotTrade",),
         "170019 ",
-        False,
-        None,
     ),
     "TheFeatureHasBeenSuspended": (
-        ("SpotTrade",),
         170031,
+        ("SpotTrade",),
         "170031 ",
-        False,
-        None,
     ),
     "NetworkErrorPleaseTryAgainLater": (
-        ("SpotTrade",),
         170032,
+        ("SpotTrade",),
         "170032 ",
-        False,
-        None,
     ),
     "MarginInsufficientAccountBalance": (
-        ("SpotTrade",),
         170033,
+        ("SpotTrade",),
         "170033 ",
-        False,
-        None,
     ),
     "LiabilityOverFlowInSpotLeverage": (
-        ("SpotTrade",),
         170034,
+        ("SpotTrade",),
         "170034 ",
-        False,
-        None,
     ),
     "SubmittedToTheSystemForProcessing": (
-        ("SpotTrade",),
         170035,
+        ("SpotTrade",),
         "170035 ",
-        False,
-        None,
     ),
     "YouHaventEnabledCrossMarginTrading": (
-        ("SpotTrade",),
         170036,
+        ("SpotTrade",),
         "170036 ",
-        False,
-        None,
     ),
     "CrossMarginTradingNotYetSupported": (
-        ("SpotTrade",),
         170037,
+        ("SpotTrade",),
         "170037 ",
-        False,
-        None,
     ),
     "ParameterSWasEmpty": (
-        ("SpotTrade",),
         170105,
+        ("SpotTrade",),
         "170105 ",
-        False,
-        None,
     ),
     "InvalidTimeinforce": (
-        ("SpotTrade",),
         170115,
+        ("SpotTrade",),
         "170115 ",
-        False,
-        None,
     ),
     "InvalidOrdertype": (
-        ("SpotTrade",),
         170116,
+        ("SpotTrade",),
         "170116 ",
-        False,
-        None,
     ),
     "InvalidSide": (
-        ("SpotTrade",),
         170117,
+        ("SpotTrade",),
         "170117 ",
-        False,
-        None,
     ),
     "InvalidSymbol": (
-        ("SpotTrade",),
         170121,
+        ("SpotTrade",),
         "170121 ",
-        False,
-        None,
     ),
     "OrderAmountTooLarge": (
-        ("SpotTrade",),
         170124,
+        ("SpotTrade",),
         "170124 ",
-        False,
-        None,
     ),
     "DataSentForParamterSIs": (
-        ("SpotTrade",),
         170130,
+        ("SpotTrade",),
         "170130 ",
-        False,
-        None,
     ),
     "BalanceInsufficient": (
-        ("SpotTrade",),
         170131,
+        ("SpotTrade",),
         "170131 ",
-        False,
-        None,
     ),
     "OrderPriceTooHigh": (
-        ("SpotTrade",),
         170132,
+        ("SpotTrade",),
         "170132 ",
-        False,
-        None,
     ),
     "OrderPriceLowerThanTheMinimum": (
-        ("SpotTrade",),
         170133,
+        ("SpotTrade",),
         "170133 ",
-        False,
-        None,
     ),
     "OrderPriceDecimalTooLong": (
-        ("SpotTrade",),
         170134,
+        ("SpotTrade",),
         "170134 ",
-        False,
-        None,
     ),
     "OrderPriceCannotBeLowerThan": (
-        ("SpotTrade",),
         170371,
+        ("SpotTrade",),
         "170371 ",
-        False,
-        None,
     ),
     "OrderPriceCannotBeHigherThanError": (
-        ("SpotTrade",),
         170372,
+        ("SpotTrade",),
         "170372 ",
-        False,
-        None,
     ),
     "OrderQuantityTooLarge": (
-        ("SpotTrade",),
         170381,
+        ("SpotTrade",),
         "170381 ",
-        False,
-        None,
     ),
     "OrderQuantityTooLargeError": (
-        ("SpotTrade",),
         170382,
+        ("SpotTrade",),
         "170382 ",
-        False,
-        None,
     ),
     "OrderQuantityLowerThanTheMinimum": (
-        ("SpotTrade",),
         170136,
+        ("SpotTrade",),
         "170136 ",
-        False,
-        None,
     ),
     "OrderVolumeDecimalTooLong": (
-        ("SpotTrade",),
         170137,
+        ("SpotTrade",),
         "170137 ",
-        False,
-        None,
     ),
     "OrderHasBeenFilled": (
-        ("SpotTrade",),
         170139,
+        ("SpotTrade",),
         "170139 ",
-        False,
-        None,
     ),
     "OrderValueExceededLowerLimit": (
-        ("SpotTrade",),
         170140,
+        ("SpotTrade",),
         "170140 ",
-        False,
-        None,
     ),
     "DuplicateClientorderid": (
-        ("SpotTrade",),
         170141,
+        ("SpotTrade",),
         "170141 ",
-        False,
-        None,
     ),
     "OrderHasBeenCancelled": (
-        ("SpotTrade",),
         170142,
+        ("SpotTrade",),
         "170142 ",
-        False,
-        None,
     ),
     "CannotBeFoundOnOrderBook": (
-        ("SpotTrade",),
         170143,
+        ("SpotTrade",),
         "170143 ",
-        False,
-        None,
     ),
     "OrderHasBeenLocked": (
-        ("SpotTrade",),
         170144,
+        ("SpotTrade",),
         "170144 ",
-        False,
-        None,
     ),
     "ThisOrderTypeDoesNotSupport": (
-        ("SpotTrade",),
         170145,
+        ("SpotTrade",),
         "170145 ",
-        False,
-        None,
     ),
     "OrderCreationTimeout": (
-        ("SpotTrade",),
         170146,
+        ("SpotTrade",),
         "170146 ",
-        False,
-        None,
     ),
     "OrderCancellationTimeout": (
-        ("SpotTrade",),
         170147,
+        ("SpotTrade",),
         "170147 ",
-        False,
-        None,
     ),
     "MarketOrderAmountDecimalTooLong": (
-        ("SpotTrade",),
         170148,
+        ("SpotTrade",),
         "170148 ",
-        False,
-        None,
     ),
     "CreateOrderFailed": (
-        ("SpotTrade",),
         170149,
+        ("SpotTrade",),
         "170149 ",
-        False,
-        None,
     ),
     "CancelOrderFailed": (
-        ("SpotTrade",),
         170150,
+        ("SpotTrade",),
         "170150 ",
-        False,
-        None,
     ),
     "TheTradingPairIsNotOpen": (
-        ("SpotTrade",),
         170151,
+        ("SpotTrade",),
         "170151 ",
-        False,
-        None,
     ),
     "TheTradingPairIsNotAvailable": (
-        ("SpotTrade",),
         170157,
+        ("SpotTrade",),
         "170157 ",
-        False,
-        None,
     ),
     "MarketOrderIsNotSupportedWithin": (
-        ("SpotTrade",),
         170159,
+        ("SpotTrade",),
         "170159 ",
-        False,
-        None,
     ),
     "CancelOrderHasBeenFinished": (
-        ("SpotTrade",),
         170190,
+        ("SpotTrade",),
         "170190 ",
-        False,
-        None,
     ),
     "CanNotCancelOrderPleaseTry": (
-        ("SpotTrade",),
         170191,
+        ("SpotTrade",),
         "170191 ",
-        False,
-        None,
     ),
     "OrderPriceCannotBeHigherThan170192": (
-        ("SpotTrade",),
         170192,
+        ("SpotTrade",),
         "170192 ",
-        False,
-        None,
     ),
     "BuyOrderPriceCannotBeHigher": (
-        ("SpotTrade",),
         170193,
+        ("SpotTrade",),
         "170193 ",
-        False,
-        None,
     ),
     "SellOrderPriceCannotBeLower": (
-        ("SpotTrade",),
         170194,
+        ("SpotTrade",),
         "170194 ",
-        False,
-        None,
     ),
     "PleaseNoteThatYourOrderMay": (
-        ("SpotTrade",),
         170195,
+        ("SpotTrade",),
         "170195 ",
-        False,
-        None,
     ),
     "PleaseNoteThatYourOrderMayError": (
-        ("SpotTrade",),
         170196,
+        ("SpotTrade",),
         "170196 ",
-        False,
-        None,
     ),
     "YourOrderQuantityToBuyIs": (
-        ("SpotTrade",),
         170197,
+        ("SpotTrade",),
         "170197 ",
-        False,
-        None,
     ),
     "YourOrderQuantityToSellIs": (
-        ("SpotTrade",),
         170198,
+        ("SpotTrade",),
         "170198 ",
-        False,
-        None,
     ),
     "YourOrderQuantityToBuyIsError": (
-        ("SpotTrade",),
         170199,
+        ("SpotTrade",),
         "170199 ",
-        False,
-        None,
     ),
     "YourOrderQuantityToSellIsError": (
-        ("SpotTrade",),
         170200,
+        ("SpotTrade",),
         "170200 ",
-        False,
-        None,
     ),
     "InvalidOrderfilterParameter": (
-        ("SpotTrade",),
         170201,
+        ("SpotTrade",),
         "170201 ",
-        False,
-        None,
     ),
     "PleaseEnterTheTpSlPrice": (
-        ("SpotTrade",),
         170202,
+        ("SpotTrade",),
         "170202 ",
-        False,
-        None,
     ),
     "TriggerPriceCannotBeHigherThan": (
-        ("SpotTrade",),
         170203,
+        ("SpotTrade",),
         "170203 ",
-        False,
-        None,
     ),
     "TriggerPriceCannotBeLowerThan": (
-        ("SpotTrade",),
         170204,
+        ("SpotTrade",),
         "170204 ",
-        False,
-        None,
     ),
     "StopLimitOrderIsNotSupported": (
-        ("SpotTrade",),
         170206,
+        ("SpotTrade",),
         "170206 ",
-        False,
-        None,
     ),
     "TheLoanAmountOfThePlatform": (
-        ("SpotTrade",),
         170207,
+        ("SpotTrade",),
         "170207 ",
-        False,
-        None,
     ),
     "ThisTradingPairIsOnlyAvailable": (
-        ("SpotTrade",),
         170209,
+        ("SpotTrade",),
         "170209 ",
-        False,
-        None,
     ),
     "NewOrderRejected": (
-        ("SpotTrade",),
         170210,
+        ("SpotTrade",),
         "170210 ",
-        False,
-        None,
     ),
     "CancelOrderRequestProcessing": (
-        ("SpotTrade",),
         170212,
+        ("SpotTrade",),
         "170212 ",
-        False,
-        None,
     ),
     "OrderDoesNotExistError": (
-        ("SpotTrade",),
         170213,
+        ("SpotTrade",),
         "170213 ",
-        False,
-        None,
     ),
     "SpotTradingBuyRestrictionTheCurrent": (
-        ("SpotTrade",),
         170215,
+        ("SpotTrade",),
         "170215 ",
-        False,
-        None,
     ),
     "TheLeverageYouSelectForSpot": (
-        ("SpotTrade",),
         170216,
+        ("SpotTrade",),
         "170216 ",
-        False,
-        None,
     ),
     "OnlyLimitMakerOrderIsSupported": (
-        ("SpotTrade",),
         170217,
+        ("SpotTrade",),
         "170217 ",
-        False,
-        None,
     ),
     "TheLimitMakerOrderIsRejected": (
-        ("SpotTrade",),
         170218,
+        ("SpotTrade",),
         "170218 ",
-        False,
-        None,
     ),
     "UidXxxIsNotAvailableTo": (
-        ("SpotTrade",),
         170219,
+        ("SpotTrade",),
         "170219 ",
-        False,
-        None,
     ),
     "SpotTradingRestrictionTheCurrentLtv": (
-        ("SpotTrade",),
         170220,
+        ("SpotTrade",),
         "170220 ",
-        False,
-        None,
     ),
     "ThisCoinDoesNotExist": (
-        ("SpotTrade",),
         170221,
+        ("SpotTrade",),
         "170221 ",
-        False,
-        None,
     ),
     "TooManyRequestsInThisTime": (
-        ("SpotTrade",),
         170222,
+        ("SpotTrade",),
         "170222 ",
-        False,
-        None,
     ),
     "YourSpotAccountWithInstitutionalLending": (
-        ("SpotTrade",),
         170223,
+        ("SpotTrade",),
         "170223 ",
-        False,
-        None,
     ),
     "YoureNotAUserOfThe": (
-        ("SpotTrade",),
         170224,
+        ("SpotTrade",),
         "170224 ",
-        False,
-        None,
     ),
     "YourSpotAccountForMarginTrading": (
-        ("SpotTrade",),
         170226,
+        ("SpotTrade",),
         "170226 ",
-        False,
-        None,
     ),
     "ThisFeatureIsNotSupported": (
-        ("SpotTrade",),
         170227,
+        ("SpotTrade",),
         "170227 ",
-        False,
-        None,
     ),
     "ThePurchaseAmountOfEachOrder": (
-        ("SpotTrade",),
         170228,
+        ("SpotTrade",),
         "170228 ",
-        False,
-        None,
     ),
     "TheSellQuantityPerOrderExceeds": (
-        ("SpotTrade",),
         170229,
+        ("SpotTrade",),
         "170229 ",
-        False,
-        None,
     ),
     "OperationsRestrictionDueToTheDeactivation": (
-        ("SpotTrade",),
         170230,
+        ("SpotTrade",),
         "170230 ",
-        False,
-        None,
     ),
     "SystemErrorError": (
-        ("SpotTrade",),
         170234,
+        ("SpotTrade",),
         "170234 ",
-        False,
-        None,
     ),
     "ToProceedWithTradingUsersMust": (
-        ("SpotTrade",),
         170241,
+        ("SpotTrade",),
         "170241 ",
-        False,
-        None,
     ),
     "OrderModificationTimeout": (
-        ("SpotTrade",),
         170310,
+        ("SpotTrade",),
         "170310 ",
-        False,
-        None,
     ),
     "OrderModificationFailed": (
-        ("SpotTrade",),
         170311,
+        ("SpotTrade",),
         "170311 ",
-        False,
-        None,
     ),
     "TheCurrentOrderDoesNotSupport": (
-        ("SpotTrade",),
         170312,
+        ("SpotTrade",),
         "170312 ",
-        False,
-        None,
     ),
     "TheModifiedContractQuantityCannotBeError": (
-        ("SpotTrade",),
         170313,
+        ("SpotTrade",),
         "170313 ",
-        False,
-        None,
     ),
     "RequestOrderQuantityExceedsMaximumLimit": (
-        ("SpotTrade",),
         170341,
+        ("SpotTrade",),
         "170341 ",
-        False,
-        None,
     ),
     "SymbolIsNotSupportedOnMargin": (
-        ("SpotTrade",),
         170344,
+        ("SpotTrade",),
         "170344 ",
-        False,
-        None,
     ),
     "PleaseGoToHttpsWwwBybit": (
-        ("SpotTrade",),
         170348,
+        ("SpotTrade",),
         "170348 ",
-        False,
-        None,
     ),
     "RpiOrdersAreRestrictedToApproved": (
-        ("SpotTrade",),
         170355,
+        ("SpotTrade",),
         "170355 ",
-        False,
-        None,
     ),
     "TheCurrentSiteDoesNotSupport": (
-        ("SpotTrade",),
         170358,
+        ("SpotTrade",),
         "170358 ",
-        False,
-        None,
     ),
     "TtheCurrentSiteDoesNotSupport": (
-        ("SpotTrade",),
         170359,
+        ("SpotTrade",),
         "170359 ",
-        False,
-        None,
     ),
     "OtcLoanTheSelectTradingPair": (
-        ("SpotTrade",),
         170709,
+        ("SpotTrade",),
         "170709 ",
-        False,
-        None,
     ),
     "CannotExceedMaximumOf500Conditional": (
-        ("SpotTrade",),
         170810,
+        ("SpotTrade",),
         "170810 ",
-        False,
-        None,
     ),
     "QueryUserAccountInfoErrorConfirm": (
-        ("SpotMarginTrade",),
         176002,
+        ("SpotMarginTrade",),
         "176002 ",
-        False,
-        None,
     ),
     "QueryUserLoanHistoryError": (
-        ("SpotMarginTrade",),
         176003,
+        ("SpotMarginTrade",),
         "176003 ",
-        False,
-        None,
     ),
     "QueryOrderHistoryStartTimeExceeds": (
-        ("SpotMarginTrade",),
         176004,
+        ("SpotMarginTrade",),
         "176004 ",
-        False,
-        None,
     ),
     "FailedToBorrow": (
-        ("SpotMarginTrade",),
         176005,
+        ("SpotMarginTrade",),
         "176005 ",
-        False,
-        None,
     ),
     "RepaymentFailed": (
-        ("SpotMarginTrade",),
         176006,
+        ("SpotMarginTrade",),
         "176006 ",
-        False,
-        None,
     ),
     "UserNotFound": (
-        ("SpotMarginTrade",),
         176007,
+        ("SpotMarginTrade",),
         "176007 ",
-        False,
-        None,
     ),
     "YouHaventEnabledCrossMarginTradingError": (
-        ("SpotMarginTrade",),
         176008,
+        ("SpotMarginTrade",),
         "176008 ",
-        False,
-        None,
     ),
     "YouHaventEnabledCrossMarginTrading176009": (
-        ("SpotMarginTrade",),
         176009,
+        ("SpotMarginTrade",),
         "176009 ",
-        False,
-        None,
     ),
     "FailedToLocateTheCoinsTo": (
-        ("SpotMarginTrade",),
         176010,
+        ("SpotMarginTrade",),
         "176010 ",
-        False,
-        None,
     ),
     "CrossMarginTradingNotYetSupportedError": (
-        ("SpotMarginTrade",),
         176011,
+        ("SpotMarginTrade",),
         "176011 ",
-        False,
-        None,
     ),
     "PairNotAvailable": (
-        ("SpotMarginTrade",),
         176012,
+        ("SpotMarginTrade",),
         "176012 ",
-        False,
-        None,
     ),
     "CrossMarginTradingNotYetSupported176013": (
-        ("SpotMarginTrade",),
         176013,
+        ("SpotMarginTrade",),
         "176013 ",
-        False,
-        None,
     ),
     "RepeatedRepaymentRequests": (
-        ("SpotMarginTrade",),
         176014,
+        ("SpotMarginTrade",),
         "176014 ",
-        False,
-        None,
     ),
     "InsufficientAvailableBalanceError": (
-        ("SpotMarginTrade",),
         176015,
+        ("SpotMarginTrade",),
         "176015 ",
-        False,
-        None,
     ),
     "NoRepaymentRequired": (
-        ("SpotMarginTrade",),
         176016,
+        ("SpotMarginTrade",),
         "176016 ",
-        False,
-        None,
     ),
     "RepaymentAmountHasExceededTheTotal": (
-        ("SpotMarginTrade",),
         176017,
+        ("SpotMarginTrade",),
         "176017 ",
-        False,
-        None,
     ),
     "SettlementInProgress": (
-        ("SpotMarginTrade",),
         176018,
+        ("SpotMarginTrade",),
         "176018 ",
-        False,
-        None,
     ),
     "LiquidationInProgress": (
-        ("SpotMarginTrade",),
         176019,
+        ("SpotMarginTrade",),
         "176019 ",
-        False,
-        None,
     ),
     "FailedToLocateRepaymentHistory": (
-        ("SpotMarginTrade",),
         176020,
+        ("SpotMarginTrade",),
         "176020 ",
-        False,
-        None,
     ),
     "RepeatedBorrowingRequests": (
-        ("SpotMarginTrade",),
         176021,
+        ("SpotMarginTrade",),
         "176021 ",
-        False,
-        None,
     ),
     "CoinsToBorrowNotGenerallyAvailable": (
-        ("SpotMarginTrade",),
         176022,
+        ("SpotMarginTrade",),
         "176022 ",
-        False,
-        None,
     ),
     "PairToBorrowNotGenerallyAvailable": (
-        ("SpotMarginTrade",),
         176023,
+        ("SpotMarginTrade",),
         "176023 ",
-        False,
-        None,
     ),
     "InvalidUserStatus": (
-        ("SpotMarginTrade",),
         176024,
+        ("SpotMarginTrade",),
         "176024 ",
-        False,
-        None,
     ),
     "AmountToBorrowCannotBeLower": (
-        ("SpotMarginTrade",),
         176025,
+        ("SpotMarginTrade",),
         "176025 ",
-        False,
-        None,
     ),
     "AmountToBorrowCannotBeLarger": (
-        ("SpotMarginTrade",),
         176026,
+        ("SpotMarginTrade",),
         "176026 ",
-        False,
-        None,
     ),
     "AmountToBorrowCannotBeHigher": (
-        ("SpotMarginTrade",),
         176027,
+        ("SpotMarginTrade",),
         "176027 ",
-        False,
-        None,
     ),
     "AmountToBorrowHasExceededBybits": (
-        ("SpotMarginTrade",),
         176028,
+        ("SpotMarginTrade",),
         "176028 ",
-        False,
-        None,
     ),
     "AmountToBorrowHasExceededThe": (
-        ("SpotMarginTrade",),
         176029,
+        ("SpotMarginTrade",),
         "176029 ",
-        False,
-        None,
     ),
     "QueryUserLoanInfoError": (
-        ("SpotMarginTrade",),
         176030,
+        ("SpotMarginTrade",),
         "176030 ",
-        False,
-        None,
     ),
     "NumberOfDecimalsForBorrowAmount": (
-        ("SpotMarginTrade",),
         176031,
+        ("SpotMarginTrade",),
         "176031 ",
-        False,
-        None,
     ),
     "TheLeverageRatioIsOutOf": (
-        ("SpotMarginTrade",),
         176034,
+        ("SpotMarginTrade",),
         "176034 ",
-        False,
-        None,
     ),
     "FailedToCloseTheLeverageSwitch": (
-        ("SpotMarginTrade",),
         176035,
+        ("SpotMarginTrade",),
         "176035 ",
-        False,
-        None,
     ),
     "FailedToAdjustLeverageSwitchDuring": (
-        ("SpotMarginTrade",),
         176036,
+        ("SpotMarginTrade",),
         "176036 ",
-        False,
-        None,
     ),
     "ForNonUnifiedTransactionUsersThe": (
-        ("SpotMarginTrade",),
         176037,
+        ("SpotMarginTrade",),
         "176037 ",
-        False,
-        None,
     ),
     "TheSpotLeverageIsClosedAnd": (
-        ("SpotMarginTrade",),
         176038,
+        ("SpotMarginTrade",),
         "176038 ",
-        False,
-        None,
     ),
     "BorrowingCurrentOperationIsNotAllowed": (
-        ("SpotMarginTrade",),
         176039,
+        ("SpotMarginTrade",),
         "176039 ",
-        False,
-        None,
     ),
     "ThereIsASpotLeverageOrder": (
-        ("SpotMarginTrade",),
         176040,
+        ("SpotMarginTrade",),
         "176040 ",
-        False,
-        None,
     ),
     "NumberOfDecimalsForRepayAmount": (
-        ("SpotMarginTrade",),
         176132,
+        ("SpotMarginTrade",),
         "176132 ",
-        False,
-        None,
     ),
     "LiquidationMayBeTriggeredPleaseAdjust": (
-        ("SpotMarginTrade",),
         176133,
+        ("SpotMarginTrade",),
         "176133 ",
-        False,
-        None,
     ),
     "AccountHasBeenUpgradedUpgradingTo": (
-        ("SpotMarginTrade",),
         176134,
+        ("SpotMarginTrade",),
         "176134 ",
-        False,
-        None,
     ),
     "FailedToGetBondData": (
-        ("SpotMarginTrade",),
         176135,
+        ("SpotMarginTrade",),
         "176135 ",
-        False,
-        None,
     ),
     "FailedToGetBorrowData": (
-        ("SpotMarginTrade",),
         176136,
+        ("SpotMarginTrade",),
         "176136 ",
-        False,
-        None,
     ),
     "FailedToSwitchUserStatus": (
-        ("SpotMarginTrade",),
         176137,
+        ("SpotMarginTrade",),
         "176137 ",
-        False,
-        None,
     ),
     "YouNeedToRepayAllYour": (
-        ("SpotMarginTrade",),
         176138,
+        ("SpotMarginTrade",),
         "176138 ",
-        False,
-        None,
     ),
     "SorryYouAreNotEligibleTo": (
-        ("SpotMarginTrade",),
         176139,
+        ("SpotMarginTrade",),
         "176139 ",
-        False,
-        None,
     ),
     "AccountExceptionCheckIfTheUid": (
-        ("SpotMarginTrade",),
         176201,
+        ("SpotMarginTrade",),
         "176201 ",
-        False,
-        None,
     ),
     "CannotEnableSpotMarginWhileIn": (
-        ("SpotMarginTrade",),
         182021,
+        ("SpotMarginTrade",),
         "182021 ",
-        False,
-        None,
     ),
     "ThisActionCouldNotBeCompleted": (
-        ("SpotMarginTrade",),
         182104,
+        ("SpotMarginTrade",),
         "182104 ",
-        False,
-        None,
     ),
     "AdjustmentFailedUserIsUpgrading": (
-        ("SpotMarginTrade",),
         182105,
+        ("SpotMarginTrade",),
         "182105 ",
-        False,
-        None,
     ),
     "AdjustmentFailedUserForcedLiquidationIn": (
-        ("SpotMarginTrade",),
         182106,
+        ("SpotMarginTrade",),
         "182106 ",
-        False,
-        None,
     ),
     "AdjustmentFailedMaintenanceMarginRateToo": (
-        ("SpotMarginTrade",),
         182107,
+        ("SpotMarginTrade",),
         "182107 ",
-        False,
-        None,
     ),
     "OpenapiSvcError": (
-        ("Asset",),
         131001,
+        ("Asset",),
         "131001 ",
-        False,
-        None,
     ),
     "ParameterErrorWithdrawAddressChainOr": (
-        ("Asset",),
         131002,
+        ("Asset",),
         "131002 ",
-        False,
-        None,
     ),
     "InternalErrorError": (
-        ("Asset",),
         131003,
+        ("Asset",),
         "131003 ",
-        False,
-        None,
     ),
     "KycNeeded": (
-        ("Asset",),
         131004,
+        ("Asset",),
         "131004 ",
-        False,
-        None,
     ),
     "YourKycInformationIsIncompletePlease": (
-        ("Asset",),
         131065,
+        ("Asset",),
         "131065 ",
-        False,
-        None,
     ),
     "ThisAddressDoesNotSupportWithdrawals": (
-        ("Asset",),
         131066,
+        ("Asset",),
         "131066 ",
-        False,
-        None,
     ),
     "TravelRuleVerificationFailedPleaseContact": (
-        ("Asset",),
         131067,
+        ("Asset",),
         "131067 ",
-        False,
-        None,
     ),
     "TravelRuleInformationIsInsufficientPlease": (
-        ("Asset",),
         131068,
+        ("Asset",),
         "131068 ",
-        False,
-        None,
     ),
     "UnableToWithdrawToTheReceipt": (
-        ("Asset",),
         131069,
+        ("Asset",),
         "131069 ",
-        False,
-        None,
     ),
     "TheRecipientsNameIsMismatchedWith": (
-        ("Asset",),
         131070,
+        ("Asset",),
         "131070 ",
-        False,
-        None,
     ),
     "TheRecipientHasNotUndergoneKyc": (
-        ("Asset",),
         131071,
+        ("Asset",),
         "131071 ",
-        False,
-        None,
     ),
     "YourWithdrawalCurrencyIsNotSupported": (
-        ("Asset",),
         131072,
+        ("Asset",),
         "131072 ",
-        False,
-        None,
     ),
     "YourWithdrawalAddressHasNotBeen": (
-        ("Asset",),
         131073,
+        ("Asset",),
         "131073 ",
-        False,
-        None,
     ),
     "BeneficiaryInfoIsRequiredPleaseRefer": (
-        ("Asset",),
         131074,
+        ("Asset",),
         "131074 ",
-        False,
-        None,
     ),
     "Internaladdresscannotbeyourself": (
-        ("Asset",),
         131075,
+        ("Asset",),
         "131075 ",
-        False,
-        None,
     ),
     "InternalTransferNotSupportSubaccounts": (
-        ("Asset",),
         131076,
+        ("Asset",),
         "131076 ",
-        False,
-        None,
     ),
     "ReceiveUserNotExist": (
-        ("Asset",),
         131077,
+        ("Asset",),
         "131077 ",
-        False,
-        None,
     ),
     "ReceiveUserDepositHasBeenBanned": (
-        ("Asset",),
         131078,
+        ("Asset",),
         "131078 ",
-        False,
-        None,
     ),
     "ReceiveUserNeedKyc": (
-        ("Asset",),
         131079,
+        ("Asset",),
         "131079 ",
-        False,
-        None,
     ),
     "UserLeftRetryTimesIsZero": (
-        ("Asset",),
         131080,
+        ("Asset",),
         "131080 ",
-        False,
-        None,
     ),
     "DoNotInputMemoTagPlease": (
-        ("Asset",),
         131081,
+        ("Asset",),
         "131081 ",
-        False,
-        None,
     ),
     "DoNotRepeatTheRequest": (
-        ("Asset",),
         131082,
+        ("Asset",),
         "131082 ",
-        False,
-        None,
     ),
     "WithdrawOnlyAllowedFromAddressBook": (
-        ("Asset",),
         131083,
+        ("Asset",),
         "131083 ",
-        False,
-        None,
     ),
     "WithdrawFailedBecauseOfUtaUpgrading": (
-        ("Asset",),
         131084,
+        ("Asset",),
         "131084 ",
-        False,
-        None,
     ),
     "WithdrawalAmountIsGreaterThanYour": (
-        ("Asset",),
         131085,
+        ("Asset",),
         "131085 ",
-        False,
-        None,
     ),
     "WithdrawalAmountExceedsRiskLimitThe": (
-        ("Asset",),
         131086,
+        ("Asset",),
         "131086 ",
-        False,
-        None,
     ),
     "YourCurrentAccountSpotRiskLevel": (
-        ("Asset",),
         131087,
+        ("Asset",),
         "131087 ",
-        False,
-        None,
     ),
     "TheWithdrawalAmountExceedsTheRemaining": (
-        ("Asset",),
         131088,
+        ("Asset",),
         "131088 ",
-        False,
-        None,
     ),
     "UserSensitiveOperationWithdrawalIsProhibited": (
-        ("Asset",),
         131089,
+        ("Asset",),
         "131089 ",
-        False,
-        None,
     ),
     "UserWithdrawHasBeenBanned": (
-        ("Asset",),
         131090,
+        ("Asset",),
         "131090 ",
-        False,
-        None,
     ),
     "BlockedLoginStatusDoesNotAllow": (
-        ("Asset",),
         131091,
+        ("Asset",),
         "131091 ",
-        False,
-        None,
     ),
     "UserStatusIsAbnormal": (
-        ("Asset",),
         131092,
+        ("Asset",),
         "131092 ",
-        False,
-        None,
     ),
     "TheWithdrawalAddressIsNotIn": (
-        ("Asset",),
         131093,
+        ("Asset",),
         "131093 ",
-        False,
-        None,
     ),
     "UseridIsNotInTheWhitelist": (
-        ("Asset",),
         131094,
+        ("Asset",),
         "131094 ",
-        False,
-        None,
     ),
     "WithdrawlAmountExceedsThe24Hour": (
-        ("Asset",),
         131095,
+        ("Asset",),
         "131095 ",
-        False,
-        None,
     ),
     "WithdrawAmountDoesNotSatifyThe": (
-        ("Asset",),
         131096,
+        ("Asset",),
         "131096 ",
-        False,
-        None,
     ),
     "WithdrawalOfThisCurrencyHasBeen": (
-        ("Asset",),
         131097,
+        ("Asset",),
         "131097 ",
-        False,
-        None,
     ),
     "WithdrawalCurrentlyIsNotAvailbleFrom": (
-        ("Asset",),
         131098,
+        ("Asset",),
         "131098 ",
-        False,
-        None,
     ),
     "HotWalletStatusCanCancelThe": (
-        ("Asset",),
         131099,
+        ("Asset",),
         "131099 ",
-        False,
-        None,
     ),
     "ServiceError": (
-        ("Asset",),
         131200,
+        ("Asset",),
         "131200 ",
-        False,
-        None,
     ),
     "InternalError131201": (
-        ("Asset",),
         131201,
+        ("Asset",),
         "131201 ",
-        False,
-        None,
     ),
     "InvalidMemberid": (
-        ("Asset",),
         131202,
+        ("Asset",),
         "131202 ",
-        False,
-        None,
     ),
     "RequestParameterErrorError": (
-        ("Asset",),
         131203,
+        ("Asset",),
         "131203 ",
-        False,
-        None,
     ),
     "AccountInfoError": (
-        ("Asset",),
         131204,
+        ("Asset",),
         "131204 ",
-        False,
-        None,
     ),
     "QueryTransferError": (
-        ("Asset",),
         131205,
+        ("Asset",),
         "131205 ",
-        False,
-        None,
     ),
     "CannotBeTransfer": (
-        ("Asset",),
         131206,
+        ("Asset",),
         "131206 ",
-        False,
-        None,
     ),
     "AccountNotExist": (
-        ("Asset",),
         131207,
+        ("Asset",),
         "131207 ",
-        False,
-        None,
     ),
     "ForbidTransfer": (
-        ("Asset",),
         131208,
+        ("Asset",),
         "131208 ",
-        False,
-        None,
     ),
     "GetSubmemberRelationError": (
-        ("Asset",),
         131209,
+        ("Asset",),
         "131209 ",
-        False,
-        None,
     ),
     "AmountAccuracyError": (
-        ("Asset",),
         131210,
+        ("Asset",),
         "131210 ",
-        False,
-        None,
     ),
     "FromaccounttypeCantBeTheSameAs": (
-        ("Asset",),
         131211,
+        ("Asset",),
         "131211 ",
-        False,
-        None,
     ),
     "InsufficientBalance": (
-        ("Asset",),
         131212,
+        ("Asset",),
         "131212 ",
-        False,
-        None,
     ),
     "TransferltvCheckError": (
-        ("Asset",),
         131213,
+        ("Asset",),
         "131213 ",
-        False,
-        None,
     ),
     "TransferidExist": (
-        ("Asset",),
         131214,
+        ("Asset",),
         "131214 ",
-        False,
-        None,
     ),
     "AmountError": (
-        ("Asset",),
         131215,
+        ("Asset",),
         "131215 ",
-        False,
-        None,
     ),
     "QueryBalanceError": (
-        ("Asset",),
         131216,
+        ("Asset",),
         "131216 ",
-        False,
-        None,
     ),
     "RiskCheckError": (
-        ("Asset",),
         131217,
+        ("Asset",),
         "131217 ",
-        False,
-        None,
     ),
     "DueToSecurityReasonsWeAre": (
-        ("Asset",),
         131226,
+        ("Asset",),
         "131226 ",
-        False,
-        None,
     ),
     "SubaccountDoNotHaveUniversalTransfer": (
-        ("Asset",),
         131227,
+        ("Asset",),
         "131227 ",
-        False,
-        None,
     ),
     "YourBalanceIsNotEnoughPlease": (
-        ("Asset",),
         131228,
+        ("Asset",),
         "131228 ",
-        False,
-        None,
     ),
     "DueToComplianceRequirementsTheCurrent": (
-        ("Asset",),
         131229,
+        ("Asset",),
         "131229 ",
-        False,
-        None,
     ),
     "TheSystemIsBusyPleaseTry": (
-        ("Asset",),
         131230,
+        ("Asset",),
         "131230 ",
-        False,
-        None,
     ),
     "TransfersIntoThisAccountAreNot": (
-        ("Asset",),
         131231,
+        ("Asset",),
         "131231 ",
-        False,
-        None,
     ),
     "TransfersOutThisAccountAreNot": (
-        ("Asset",),
         131232,
+        ("Asset",),
         "131232 ",
-        False,
-        None,
     ),
     "CanNotTransferTheCoinThat": (
-        ("Asset",),
         131233,
+        ("Asset",),
         "131233 ",
-        False,
-        None,
     ),
     "TheCollateralAmountHasExceededThe": (
-        ("Asset",),
         131239,
+        ("Asset",),
         "131239 ",
-        False,
-        None,
     ),
     "SwitchingThePmSpotHedgingSwitch": (
-        ("Asset",),
         140001,
+        ("Asset",),
         "140001 ",
-        False,
-        None,
     ),
     "InstitutionalLendingUsersDoNotSupport": (
-        ("Asset",),
         140002,
+        ("Asset",),
         "140002 ",
-        False,
-        None,
     ),
     "YouHavePositionSBeingLiquidated": (
-        ("Asset",),
         140003,
+        ("Asset",),
         "140003 ",
-        False,
-        None,
     ),
     "OperationsRestrictionTheCurrentLtvRatio140004": (
-        ("Asset",),
         140004,
+        ("Asset",),
         "140004 ",
-        False,
-        None,
     ),
     "RiskLevelAfterSwitchingModesExceeds": (
-        ("Asset",),
         140005,
+        ("Asset",),
         "140005 ",
-        False,
-        None,
     ),
     "SubMemberIsNotNormal": (
-        ("Asset",),
         141004,
+        ("Asset",),
         "141004 ",
-        False,
-        None,
     ),
     "ToAddOrUpdateTheIp": (
-        ("Asset",),
         141019,
+        ("Asset",),
         "141019 ",
-        False,
-        None,
     ),
     "ToChangeReadAndWritePermissions": (
-        ("Asset",),
         141020,
+        ("Asset",),
         "141020 ",
-        False,
-        None,
     ),
     "ThisSubaccountHasAssetsAndCannot": (
-        ("Asset",),
         141025,
+        ("Asset",),
         "141025 ",
-        False,
-        None,
     ),
     "SubAccountCannotAcceptAgreement": (
-        ("Asset",),
         141027,
+        ("Asset",),
         "141027 ",
-        False,
-        None,
     ),
     "CategoryIsNull": (
-        ("Asset",),
         181000,
+        ("Asset",),
         "181000 ",
-        False,
-        None,
     ),
     "CategoryOnlySupportLinearOrOption": (
-        ("Asset",),
         181001,
+        ("Asset",),
         "181001 ",
-        False,
-        None,
     ),
     "SymbolIsNull": (
-        ("Asset",),
         181002,
+        ("Asset",),
         "181002 ",
-        False,
-        None,
     ),
     "SideIsNull": (
-        ("Asset",),
         181003,
+        ("Asset",),
         "181003 ",
-        False,
-        None,
     ),
     "SideOnlySupportBuyOrSell": (
-        ("Asset",),
         181004,
+        ("Asset",),
         "181004 ",
-        False,
-        None,
     ),
     "OrderstatusIsWrong": (
-        ("Asset",),
         181005,
+        ("Asset",),
         "181005 ",
-        False,
-        None,
     ),
     "StarttimeIsNotNumber": (
-        ("Asset",),
         181006,
+        ("Asset",),
         "181006 ",
-        False,
-        None,
     ),
     "EndtimeIsNotNumber": (
-        ("Asset",),
         181007,
+        ("Asset",),
         "181007 ",
-        False,
-        None,
     ),
     "ParameterStarttimeAndEndtimeAreBoth": (
-        ("Asset",),
         181008,
+        ("Asset",),
         "181008 ",
-        False,
-        None,
     ),
     "ParameterStarttimeNeedsToBeSmaller": (
-        ("Asset",),
         181009,
+        ("Asset",),
         "181009 ",
-        False,
-        None,
     ),
     "TheTimeRangeBetweenStarttimeAnd": (
-        ("Asset",),
         181010,
+        ("Asset",),
         "181010 ",
-        False,
-        None,
     ),
     "LimitIsNotANumber": (
-        ("Asset",),
         181011,
+        ("Asset",),
         "181011 ",
-        False,
-        None,
     ),
     "SymbolNotExist": (
-        ("Asset",),
         181012,
+        ("Asset",),
         "181012 ",
-        False,
-        None,
     ),
     "OnlySupportSettlecoinUsdc": (
-        ("Asset",),
         181013,
+        ("Asset",),
         "181013 ",
-        False,
-        None,
     ),
     "ClassicAccountIsNotSupported": (
-        ("Asset",),
         181014,
+        ("Asset",),
         "181014 ",
-        False,
-        None,
     ),
     "InvalidExpdate": (
-        ("Asset",),
         181018,
+        ("Asset",),
         "181018 ",
-        False,
-        None,
     ),
     "ParameterExpdateCantBeEarlierThan": (
-        ("Asset",),
         181019,
+        ("Asset",),
         "181019 ",
-        False,
-        None,
     ),
     "SymbolRelatedQuotePriceIsNull": (
-        ("Asset",),
         182000,
+        ("Asset",),
         "182000 ",
-        False,
-        None,
     ),
     "PleaseUpgradeUtaFirst": (
-        ("Asset",),
         182200,
+        ("Asset",),
         "182200 ",
-        False,
-        None,
     ),
     "YouMustEnter2TimeParameters": (
-        ("Asset",),
         182201,
+        ("Asset",),
         "182201 ",
-        False,
-        None,
     ),
     "TheStartTimeMustBeLess": (
-        ("Asset",),
         182202,
+        ("Asset",),
         "182202 ",
-        False,
-        None,
     ),
     "PleaseEnterValidCharacters": (
-        ("Asset",),
         182203,
+        ("Asset",),
         "182203 ",
-        False,
-        None,
     ),
     "CoinDoesNotExist": (
-        ("Asset",),
         182204,
+        ("Asset",),
         "182204 ",
-        False,
-        None,
     ),
     "UserLevelDoesNotExist": (
-        ("Asset",),
         182205,
+        ("Asset",),
         "182205 ",
-        False,
-        None,
     ),
     "AccounttypeQuotetxidCannotBeNullParams": (
-        ("Asset",),
         700000,
+        ("Asset",),
         "700000 ",
-        False,
-        None,
     ),
     "QuoteFailNoDealerCanUsed": (
-        ("Asset",),
         700001,
+        ("Asset",),
         "700001 ",
-        False,
-        None,
     ),
     "OrderDoesNotExistOrderNot": (
-        ("Asset",),
         700004,
+        ("Asset",),
         "700004 ",
-        False,
-        None,
     ),
     "LargeAmountLimitLargeAmountLimit": (
-        ("Asset",),
         700007,
+        ("Asset",),
         "700007 ",
-        False,
-        None,
     ),
     "UtaUpgradingDontAllowToApply": (
-        ("Asset",),
         700012,
+        ("Asset",),
         "700012 ",
-        False,
-        None,
     ),
     "InvalidRequest": (
-        ("FiatConvert",),
         400000,
+        ("FiatConvert",),
         "400000 ",
-        False,
-        None,
     ),
     "BrokerNotFoundInvalidParameter": (
-        ("FiatConvert",),
         400001,
+        ("FiatConvert",),
         "400001 ",
-        False,
-        None,
     ),
     "BrokerInvalid": (
-        ("FiatConvert",),
         400002,
+        ("FiatConvert",),
         "400002 ",
-        False,
-        None,
     ),
     "BrokerQuotationInvalid": (
-        ("FiatConvert",),
         400003,
+        ("FiatConvert",),
         "400003 ",
-        False,
-        None,
     ),
     "SubAccountDoesntExist": (
-        ("FiatConvert",),
         400004,
+        ("FiatConvert",),
         "400004 ",
-        False,
-        None,
     ),
     "RequestAmountOutOfQuotaLimit": (
-        ("FiatConvert",),
         400005,
+        ("FiatConvert",),
         "400005 ",
-        False,
-        None,
     ),
     "FundingAccountNotSufficientFunds": (
-        ("FiatConvert",),
         400006,
+        ("FiatConvert",),
         "400006 ",
-        False,
-        None,
     ),
     "SubAccountFundingAccountNotSufficient": (
-        ("FiatConvert",),
         400007,
+        ("FiatConvert",),
         "400007 ",
-        False,
-        None,
     ),
     "BybitInternalError": (
-        ("FiatConvert",),
         500000,
+        ("FiatConvert",),
         "500000 ",
-        False,
-        None,
     ),
     "SystemErrorPleaseTryAgainLater": (
-        ("ConvertSmallBalances",),
         790000,
+        ("ConvertSmallBalances",),
         "790000 ",
-        False,
-        None,
     ),
     "SignVerificationFailed": (
-        ("ConvertSmallBalances",),
         790001,
+        ("ConvertSmallBalances",),
         "790001 ",
-        False,
-        None,
     ),
     "QuoteFailNotSupportQuoteType": (
-        ("ConvertSmallBalances",),
         700002,
+        ("ConvertSmallBalances",),
         "700002 ",
-        False,
-        None,
     ),
     "YourAvailableBalanceIsInsufficientOr": (
-        ("ConvertSmallBalances",),
         700005,
+        ("ConvertSmallBalances",),
         "700005 ",
-        False,
-        None,
     ),
     "LowAmountLimit": (
-        ("ConvertSmallBalances",),
         700006,
+        ("ConvertSmallBalances",),
         "700006 ",
-        False,
-        None,
     ),
     "QuoteFailPriceTimeOut": (
-        ("ConvertSmallBalances",),
         700008,
+        ("ConvertSmallBalances",),
         "700008 ",
-        False,
-        None,
     ),
     "QuotetxidHasAlreadyBeenUsed": (
-        ("ConvertSmallBalances",),
         700009,
+        ("ConvertSmallBalances",),
         "700009 ",
-        False,
-        None,
     ),
     "LoanUserCanNotPerformConversion": (
-        ("ConvertSmallBalances",),
         700010,
+        ("ConvertSmallBalances",),
         "700010 ",
-        False,
-        None,
     ),
     "IllegalOperationInsufficientTokenPosition": (
-        ("ConvertSmallBalances",),
         700011,
+        ("ConvertSmallBalances",),
         "700011 ",
-        False,
-        None,
     ),
     "TheCurrentCoinDoesNotSupport": (
-        ("ConvertSmallBalances",),
         700013,
+        ("ConvertSmallBalances",),
         "700013 ",
-        False,
-        None,
     ),
     "RateIsLessThanCurrentRate": (
-        ("ConvertSmallBalances",),
         700016,
+        ("ConvertSmallBalances",),
         "700016 ",
-        False,
-        None,
     ),
     "ExistProcessingExchangeOrderPleaseTry": (
-        ("ConvertSmallBalances",),
         700021,
+        ("ConvertSmallBalances",),
         "700021 ",
-        False,
-        None,
     ),
     "ThisOperationIsNotCurrentlySupported": (
-        ("ConvertSmallBalances",),
         700022,
+        ("ConvertSmallBalances",),
         "700022 ",
-        False,
-        None,
     ),
     "ThisCurrencyIsNotSupportedFor": (
-        ("CryptoLoanNew",),
         148001,
+        ("CryptoLoanNew",),
         "148001 ",
-        False,
-        None,
     ),
     "TheEnteredAmountIsBelowThe": (
-        ("CryptoLoanNew",),
         148002,
+        ("CryptoLoanNew",),
         "148002 ",
-        False,
-        None,
     ),
     "ExceedsTheAllowedDecimalPrecisionFor": (
-        ("CryptoLoanNew",),
         148003,
+        ("CryptoLoanNew",),
         "148003 ",
-        False,
-        None,
     ),
     "ThisCurrencyCannotBeUsedAs": (
-        ("CryptoLoanNew",),
         148004,
+        ("CryptoLoanNew",),
         "148004 ",
-        False,
-        None,
     ),
     "ExceedsTheAllowedDecimalPrecisionForError": (
-        ("CryptoLoanNew",),
         148005,
+        ("CryptoLoanNew",),
         "148005 ",
-        False,
-        None,
     ),
     "TheAmountOfCollateralExceedsThe": (
-        ("CryptoLoanNew",),
         148006,
+        ("CryptoLoanNew",),
         "148006 ",
-        False,
-        None,
     ),
     "BorrowAmountCannotBeNegative": (
-        ("CryptoLoanNew",),
         148007,
+        ("CryptoLoanNew",),
         "148007 ",
-        False,
-        None,
     ),
     "CollateralAmountCannotBeNegative": (
-        ("CryptoLoanNew",),
         148008,
+        ("CryptoLoanNew",),
         "148008 ",
-        False,
-        None,
     ),
     "LtvExceedsTheRiskThreshold": (
-        ("CryptoLoanNew",),
         148009,
+        ("CryptoLoanNew",),
         "148009 ",
-        False,
-        None,
     ),
     "InsufficientAvailableQuota": (
-        ("CryptoLoanNew",),
         148010,
+        ("CryptoLoanNew",),
         "148010 ",
-        False,
-        None,
     ),
     "InsufficientBalanceInTheFundingPool": (
-        ("CryptoLoanNew",),
         148011,
+        ("CryptoLoanNew",),
         "148011 ",
-        False,
-        None,
     ),
     "InsufficientCollateralAmount": (
-        ("CryptoLoanNew",),
         148012,
+        ("CryptoLoanNew",),
         "148012 ",
-        False,
-        None,
     ),
     "NonBorrowingUsersCannotAdjustCollateral": (
-        ("CryptoLoanNew",),
         148013,
+        ("CryptoLoanNew",),
         "148013 ",
-        False,
-        None,
     ),
     "ThisCurrencyIsNotSupported": (
-        ("CryptoLoanNew",),
         148014,
+        ("CryptoLoanNew",),
         "148014 ",
-        False,
-        None,
     ),
     "LoanTermExceedsTheAllowedRange": (
-        ("CryptoLoanNew",),
         148015,
+        ("CryptoLoanNew",),
         "148015 ",
-        False,
-        None,
     ),
     "TheSpecifiedLendingRateIsNot": (
-        ("CryptoLoanNew",),
         148016,
+        ("CryptoLoanNew",),
         "148016 ",
-        False,
-        None,
     ),
     "TheInterestRateExceedsTheAllowed": (
-        ("CryptoLoanNew",),
         148017,
+        ("CryptoLoanNew",),
         "148017 ",
-        False,
-        None,
     ),
     "ExceededTheMaximumNumberOfOpen": (
-        ("CryptoLoanNew",),
         148018,
+        ("CryptoLoanNew",),
         "148018 ",
-        False,
-        None,
     ),
     "TheSystemIsBusyPleaseTryError": (
-        ("CryptoLoanNew",),
         148019,
+        ("CryptoLoanNew",),
         "148019 ",
-        False,
-        None,
     ),
     "InsufficientPlatformLendingQuota": (
-        ("CryptoLoanNew",),
         148020,
+        ("CryptoLoanNew",),
         "148020 ",
-        False,
-        None,
     ),
     "OperationConflictDetectedPleaseTryAgain": (
-        ("CryptoLoanNew",),
         148021,
+        ("CryptoLoanNew",),
         "148021 ",
-        False,
-        None,
     ),
     "InsufficientAssetsForLending": (
-        ("CryptoLoanNew",),
         148022,
+        ("CryptoLoanNew",),
         "148022 ",
-        False,
-        None,
     ),
     "LoanOrderNotFound": (
-        ("CryptoLoanNew",),
         148023,
+        ("CryptoLoanNew",),
         "148023 ",
-        False,
-        None,
     ),
     "LoanCancellationFailedTheOrderMay": (
-        ("CryptoLoanNew",),
         148024,
+        ("CryptoLoanNew",),
         "148024 ",
-        False,
-        None,
     ),
     "LendingOrderCancellationFailedTheOrder": (
-        ("CryptoLoanNew",),
         148025,
+        ("CryptoLoanNew",),
         "148025 ",
-        False,
-        None,
     ),
     "FailedToCreateRepaymentPleaseTry": (
-        ("CryptoLoanNew",),
         148026,
+        ("CryptoLoanNew",),
         "148026 ",
-        False,
-        None,
     ),
     "NoActiveLoanFoundForThis": (
-        ("CryptoLoanNew",),
         148027,
+        ("CryptoLoanNew",),
         "148027 ",
-        False,
-        None,
     ),
     "RepaymentAmountExceedsTheSupportedPrecision": (
-        ("CryptoLoanNew",),
         148028,
+        ("CryptoLoanNew",),
         "148028 ",
-        False,
-        None,
     ),
     "InsufficientBalanceInTheRepaymentAccount": (
-        ("CryptoLoanNew",),
         148029,
+        ("CryptoLoanNew",),
         "148029 ",
-        False,
-        None,
     ),
     "DepositOrderNotFound": (
-        ("CryptoLoanNew",),
         148030,
+        ("CryptoLoanNew",),
         "148030 ",
-        False,
-        None,
     ),
     "OperationNotAllowedDuringLiquidation": (
-        ("CryptoLoanNew",),
         148031,
+        ("CryptoLoanNew",),
         "148031 ",
-        False,
-        None,
     ),
     "NoOutstandingDebtRepaymentIsNot": (
-        ("CryptoLoanNew",),
         148032,
+        ("CryptoLoanNew",),
         "148032 ",
-        False,
-        None,
     ),
     "ThisLoanOrderCannotBeRepaid": (
-        ("CryptoLoanNew",),
         148033,
+        ("CryptoLoanNew",),
         "148033 ",
-        False,
-        None,
     ),
     "PleaseWaitAndTryAgainLater": (
-        ("CryptoLoanNew",),
         148034,
+        ("CryptoLoanNew",),
         "148034 ",
-        False,
-        None,
     ),
     "PleaseWaitAndTryAgainLaterError": (
-        ("CryptoLoanNew",),
         148035,
+        ("CryptoLoanNew",),
         "148035 ",
-        False,
-        None,
     ),
     "FailedToAdjustCollateralAmountPlease": (
-        ("CryptoLoanNew",),
         148036,
+        ("CryptoLoanNew",),
         "148036 ",
-        False,
-        None,
     ),
     "InsufficientAssetsOrAdjustmentAmountExceeds": (
-        ("CryptoLoanNew",),
         148037,
+        ("CryptoLoanNew",),
         "148037 ",
-        False,
-        None,
     ),
     "RepaymentAmountCannotExceedTheDebt": (
-        ("CryptoLoanNew",),
         148038,
+        ("CryptoLoanNew",),
         "148038 ",
-        False,
-        None,
     ),
     "DuplicateCollateralAssetsDetectedPleaseReview": (
-        ("CryptoLoanNew",),
         148039,
+        ("CryptoLoanNew",),
         "148039 ",
-        False,
-        None,
     ),
     "PledgeTokenIsError": (
-        ("CryptoLoanNew",),
         148040,
+        ("CryptoLoanNew",),
         "148040 ",
-        False,
-        None,
     ),
     "RepayOrderIsExist": (
-        ("CryptoLoanNew",),
         148041,
+        ("CryptoLoanNew",),
         "148041 ",
-        False,
-        None,
     ),
     "ExceedsTheAllowedDecimalPrecisionFor148042": (
-        ("CryptoLoanNew",),
         148042,
+        ("CryptoLoanNew",),
         "148042 ",
-        False,
-        None,
     ),
     "TheRequestCollateralAmountExceedsThe": (
-        ("CryptoLoanNew",),
         148047,
+        ("CryptoLoanNew",),
         "148047 ",
-        False,
-        None,
     ),
     "TheCollateralAmountHasExceededTheError": (
-        ("CryptoLoanNew",),
         148048,
+        ("CryptoLoanNew",),
         "148048 ",
-        False,
-        None,
     ),
     "ServerIsBusyPleaseWaitAnd": (
-        ("CryptoLoanLegacy",),
         177002,
+        ("CryptoLoanLegacy",),
         "177002 ",
-        False,
-        None,
     ),
     "IllegalCharactersFoundInAParameter": (
-        ("CryptoLoanLegacy",),
         177003,
+        ("CryptoLoanLegacy",),
         "177003 ",
-        False,
-        None,
     ),
     "PrecisionIsOverTheMaximumDefined": (
-        ("CryptoLoanLegacy",),
         177004,
+        ("CryptoLoanLegacy",),
         "177004 ",
-        False,
-        None,
     ),
     "OrderDoesNotExist177005": (
-        ("CryptoLoanLegacy",),
         177005,
+        ("CryptoLoanLegacy",),
         "177005 ",
-        False,
-        None,
     ),
     "WeDontHaveThisAsset": (
-        ("CryptoLoanLegacy",),
         177006,
+        ("CryptoLoanLegacy",),
         "177006 ",
-        False,
-        None,
     ),
     "YourBorrowAmountHasExceedMaximum": (
-        ("CryptoLoanLegacy",),
         177007,
+        ("CryptoLoanLegacy",),
         "177007 ",
-        False,
-        None,
     ),
     "BorrowIsBannedForThisAsset": (
-        ("CryptoLoanLegacy",),
         177008,
+        ("CryptoLoanLegacy",),
         "177008 ",
-        False,
-        None,
     ),
     "BorrowAmountIsLessThanMinimum": (
-        ("CryptoLoanLegacy",),
         177009,
+        ("CryptoLoanLegacy",),
         "177009 ",
-        False,
-        None,
     ),
     "RepayAmountExceedsBorrowAmount": (
-        ("CryptoLoanLegacy",),
         177010,
+        ("CryptoLoanLegacy",),
         "177010 ",
-        False,
-        None,
     ),
     "BalanceIsNotEnough": (
-        ("CryptoLoanLegacy",),
         177011,
+        ("CryptoLoanLegacy",),
         "177011 ",
-        False,
-        None,
     ),
     "TheSystemDoesntHaveEnoughAsset": (
-        ("CryptoLoanLegacy",),
         177012,
+        ("CryptoLoanLegacy",),
         "177012 ",
-        False,
-        None,
     ),
     "AdjustmentAmountExceedsMinimumCollateralAmount": (
-        ("CryptoLoanLegacy",),
         177013,
+        ("CryptoLoanLegacy",),
         "177013 ",
-        False,
-        None,
     ),
     "IndividualLoanQuotaReached": (
-        ("CryptoLoanLegacy",),
         177014,
+        ("CryptoLoanLegacy",),
         "177014 ",
-        False,
-        None,
     ),
     "CollateralAmountHasReachedTheLimit": (
-        ("CryptoLoanLegacy",),
         177015,
+        ("CryptoLoanLegacy",),
         "177015 ",
-        False,
-        None,
     ),
     "MinimumCollateralAmountIsNotEnough": (
-        ("CryptoLoanLegacy",),
         177016,
+        ("CryptoLoanLegacy",),
         "177016 ",
-        False,
-        None,
     ),
     "ThisCoinCannotBeUsedAs": (
-        ("CryptoLoanLegacy",),
         177017,
+        ("CryptoLoanLegacy",),
         "177017 ",
-        False,
-        None,
     ),
     "DuplicateRequest": (
-        ("CryptoLoanLegacy",),
         177018,
+        ("CryptoLoanLegacy",),
         "177018 ",
-        False,
-        None,
     ),
     "YourInputParamIsInvalid": (
-        ("CryptoLoanLegacy",),
         177019,
+        ("CryptoLoanLegacy",),
         "177019 ",
-        False,
-        None,
     ),
     "TheAccountDoesNotSupportThe": (
-        ("CryptoLoanLegacy",),
         177020,
+        ("CryptoLoanLegacy",),
         "177020 ",
-        False,
-        None,
     ),
     "RepaymentFailedError": (
-        ("CryptoLoanLegacy",),
         177021,
+        ("CryptoLoanLegacy",),
         "177021 ",
-        False,
-        None,
     ),
     "UidCannotBeBoundRepeatedly": (
-        ("InstitutionalLoan",),
         3777002,
+        ("InstitutionalLoan",),
         "3777002 ",
-        False,
-        None,
     ),
     "UidCannotBeUnboundBecauseThe": (
-        ("InstitutionalLoan",),
         3777003,
+        ("InstitutionalLoan",),
         "3777003 ",
-        False,
-        None,
     ),
     "TheMainUidOfTheRisk": (
-        ("InstitutionalLoan",),
         3777004,
+        ("InstitutionalLoan",),
         "3777004 ",
-        False,
-        None,
     ),
     "YouHaveUnsettledLendingOrBorrowing": (
-        ("InstitutionalLoan",),
         3777005,
+        ("InstitutionalLoan",),
         "3777005 ",
-        False,
-        None,
     ),
     "UidCannotBeBoundPleaseTry": (
-        ("InstitutionalLoan",),
         3777006,
+        ("InstitutionalLoan",),
         "3777006 ",
-        False,
-        None,
     ),
     "UidCannotBeBoundPleaseUpgrade": (
-        ("InstitutionalLoan",),
         3777007,
+        ("InstitutionalLoan",),
         "3777007 ",
-        False,
-        None,
     ),
     "YourRequestIsCurrentlyBeingProcessed": (
-        ("InstitutionalLoan",),
         3777012,
+        ("InstitutionalLoan",),
         "3777012 ",
-        False,
-        None,
     ),
     "UidCannotBeBoundLeveragedTrading": (
-        ("InstitutionalLoan",),
         3777027,
+        ("InstitutionalLoan",),
         "3777027 ",
-        False,
-        None,
     ),
     "YouCurrentlyHaveOrdersForPre": (
-        ("InstitutionalLoan",),
         3777029,
+        ("InstitutionalLoan",),
         "3777029 ",
-        False,
-        None,
     ),
     "ThisAccountHasActivatedCopyproAnd": (
-        ("InstitutionalLoan",),
         3777030,
+        ("InstitutionalLoan",),
         "3777030 ",
-        False,
-        None,
     ),
     "TheRepaymentAmountExceedsTheOutstanding": (
-        ("InstitutionalLoan",),
         3777039,
+        ("InstitutionalLoan",),
         "3777039 ",
-        False,
-        None,
     ),
     "InsufficientBalanceError": (
-        ("InstitutionalLoan",),
         3777040,
+        ("InstitutionalLoan",),
         "3777040 ",
-        False,
-        None,
     ),
     "TheUidIsInvalid": (
-        ("InstitutionalLoan",),
         3777042,
+        ("InstitutionalLoan",),
         "3777042 ",
-        False,
-        None,
     ),
     "ThereIsARepaymentOrderCurrently": (
-        ("InstitutionalLoan",),
         3777043,
+        ("InstitutionalLoan",),
         "3777043 ",
-        False,
-        None,
     ),
     "ParameterVerificationFailedForLimit": (
-        ("ExchangeBroker",),
         3500402,
+        ("ExchangeBroker",),
         "3500402 ",
-        False,
-        None,
     ),
     "OnlyAvailableToExchangeBrokerMain": (
-        ("ExchangeBroker",),
         3500403,
+        ("ExchangeBroker",),
         "3500403 ",
-        False,
-        None,
     ),
     "InvalidCursor": (
-        ("ExchangeBroker",),
         3500404,
+        ("ExchangeBroker",),
         "3500404 ",
-        False,
-        None,
     ),
     "ParameterStarttimeAndEndtimeNeedTo": (
-        ("ExchangeBroker",),
         3500405,
+        ("ExchangeBroker",),
         "3500405 ",
-        False,
-        None,
     ),
     "OutOfQueryTimeRange": (
-        ("ExchangeBroker",),
         3500406,
+        ("ExchangeBroker",),
         "3500406 ",
-        False,
-        None,
     ),
     "ParameterBeginAndEndNeedTo": (
-        ("ExchangeBroker",),
         3500407,
+        ("ExchangeBroker",),
         "3500407 ",
-        False,
-        None,
     ),
     "SubAccountsAreNotPermittedTo": (
-        ("ExchangeBroker",),
         3500415,
+        ("ExchangeBroker",),
         "3500415 ",
-        False,
-        None,
     ),
     "TheVoucherWasRecycled": (
-        ("Reward",),
         400101,
+        ("Reward",),
         "400101 ",
-        False,
-        None,
     ),
     "TheVoucherHasExceededTheRedemption": (
-        ("Reward",),
         400102,
+        ("Reward",),
         "400102 ",
-        False,
-        None,
     ),
     "TheVoucherIsNotAvailableFor": (
-        ("Reward",),
         400103,
+        ("Reward",),
         "400103 ",
-        False,
-        None,
     ),
     "BudgetExceeded": (
-        ("Reward",),
         400105,
+        ("Reward",),
         "400105 ",
-        False,
-        None,
     ),
     "AccountRejectedCheckIfTheInput": (
-        ("Reward",),
         403001,
+        ("Reward",),
         "403001 ",
-        False,
-        None,
     ),
     "ResourceNotFound": (
-        ("Reward",),
         404001,
+        ("Reward",),
         "404001 ",
-        False,
-        None,
     ),
     "InsufficientInventory": (
-        ("Reward",),
         404011,
+        ("Reward",),
         "404011 ",
-        False,
-        None,
     ),
     "VipLevelLimit": (
-        ("Reward",),
         409011,
+        ("Reward",),
         "409011 ",
-        False,
-        None,
     ),
     "InternalServerError": (
-        ("Reward",),
         500001,
+        ("Reward",),
         "500001 ",
-        False,
-        None,
     ),
     "InvalidParameterInvalidRequestParameter": (
-        ("Earn",),
         180001,
+        ("Earn",),
         "180001 ",
-        False,
-        None,
     ),
     "InvalidCoinError": (
-        ("Earn",),
         180002,
+        ("Earn",),
         "180002 ",
-        False,
-        None,
     ),
     "UserBanned": (
-        ("Earn",),
         180003,
+        ("Earn",),
         "180003 ",
-        False,
-        None,
     ),
     "SiteNotAllowedOnlyUsersFrom": (
-        ("Earn",),
         180004,
+        ("Earn",),
         "180004 ",
-        False,
-        None,
     ),
     "ComplianceWalletNotReach": (
-        ("Earn",),
         180005,
+        ("Earn",),
         "180005 ",
-        False,
-        None,
     ),
     "ValidationFailed": (
-        ("Earn",),
         180006,
+        ("Earn",),
         "180006 ",
-        False,
-        None,
     ),
     "ProductNotAvailable": (
-        ("Earn",),
         180007,
+        ("Earn",),
         "180007 ",
-        False,
-        None,
     ),
     "InvalidProduct": (
-        ("Earn",),
         180008,
+        ("Earn",),
         "180008 ",
-        False,
-        None,
     ),
     "ProductIsForbidden": (
-        ("Earn",),
         180009,
+        ("Earn",),
         "180009 ",
-        False,
-        None,
     ),
     "UserNotAllowed": (
-        ("Earn",),
         180010,
+        ("Earn",),
         "180010 ",
-        False,
-        None,
     ),
     "UserNotVip": (
-        ("Earn",),
         180011,
+        ("Earn",),
         "180011 ",
-        False,
-        None,
     ),
     "PurchaseShareIsInvalid": (
-        ("Earn",),
         180012,
+        ("Earn",),
         "180012 ",
-        False,
-        None,
     ),
     "StakeOverMaximumShare": (
-        ("Earn",),
         180013,
+        ("Earn",),
         "180013 ",
-        False,
-        None,
     ),
     "RedeemShareInvlaid": (
-        ("Earn",),
         180014,
+        ("Earn",),
         "180014 ",
-        False,
-        None,
     ),
     "ProductsShareNotEnough": (
-        ("Earn",),
         180015,
+        ("Earn",),
         "180015 ",
-        False,
-        None,
     ),
     "BalanceNotEnough": (
-        ("Earn",),
         180016,
+        ("Earn",),
         "180016 ",
-        False,
-        None,
     ),
     "InvalidRiskUser": (
-        ("Earn",),
         180017,
+        ("Earn",),
         "180017 ",
-        False,
-        None,
     ),
     "InternalError180018": (
-        ("Earn",),
         180018,
+        ("Earn",),
         "180018 ",
-        False,
-        None,
     ),
     "EmptyOrderLinkId": (
-        ("Earn",),
         180019,
+        ("Earn",),
         "180019 ",
-        False,
-        None,
     ),
     "PositionNotFound": (
-        ("Earn",),
         180020,
+        ("Earn",),
         "180020 ",
-        False,
-        None,
     ),
     "InvalidSelectPrice": (
-        ("Earn",),
         180021,
+        ("Earn",),
         "180021 ",
-        False,
-        None,
     ),
     "KycLevelNotReached": (
-        ("Earn",),
         180022,
+        ("Earn",),
         "180022 ",
-        False,
-        None,
     ),
     "ServiceMaintenance": (
-        ("Earn",),
         180023,
+        ("Earn",),
         "180023 ",
-        False,
-        None,
     ),
     "ChildMemberForbidden": (
-        ("Earn",),
         180024,
+        ("Earn",),
         "180024 ",
-        False,
-        None,
     ),
     "OrderAlreadyExists": (
-        ("Earn",),
         180025,
+        ("Earn",),
         "180025 ",
-        False,
-        None,
     ),
     "AprLowered": (
-        ("Earn",),
         180026,
+        ("Earn",),
         "180026 ",
-        False,
-        None,
     ),
     "TaxForbidden": (
-        ("Earn",),
         180027,
+        ("Earn",),
         "180027 ",
-        False,
-        None,
     ),
     "ReinvestValidationFailed": (
-        ("Earn",),
         180028,
+        ("Earn",),
         "180028 ",
-        False,
-        None,
     ),
     "RedeemNotAllowed": (
-        ("Earn",),
         180029,
+        ("Earn",),
         "180029 ",
-        False,
-        None,
     ),
     "SlippageFail": (
-        ("Earn",),
         180030,
+        ("Earn",),
         "180030 ",
-        False,
-        None,
     ),
     "DuplicateOrder": (
-        ("Earn",),
         180031,
+        ("Earn",),
         "180031 ",
-        False,
-        None,
     ),
     "BybitEuropeIsNotSupportedCreate": (
-        ("User",),
         81007,
+        ("User",),
         "81007 ",
-        False,
-        None,
     ),
     "NeedKycAuthentication": (
-        ("User",),
         20096,
+        ("User",),
         "20096 ",
-        False,
-        None,
     ),
     "CurrentUserIsNotAnInstitutional": (
-        ("SetAPIRateLimit",),
         3500002,
+        ("SetAPIRateLimit",),
         "3500002 ",
-        False,
-        None,
     ),
     "NoPermissionToOperateTheseUids": (
-        ("SetAPIRateLimit",),
         3500153,
+        ("SetAPIRateLimit",),
         "3500153 ",
-        False,
-        None,
     ),
     "TheRfqOrderDoesNotExist": (
-        ("RFQ",),
         110300,
+        ("RFQ",),
         "110300 ",
-        False,
-        None,
     ),
     "TheQuoteOrderDoesNotExist": (
-        ("RFQ",),
         110301,
+        ("RFQ",),
         "110301 ",
-        False,
-        None,
     ),
     "DemoUserIsProhibited": (
-        ("RFQ",),
         110302,
+        ("RFQ",),
         "110302 ",
-        False,
-        None,
     ),
     "RfqValueIsLessThanThe": (
-        ("RFQ",),
         110303,
+        ("RFQ",),
         "110303 ",
-        False,
-        None,
     ),
     "CannotBeSelfExecuted": (
-        ("RFQ",),
         110304,
+        ("RFQ",),
         "110304 ",
-        False,
-        None,
     ),
     "QuoteUidIsNotInCounterparties": (
-        ("RFQ",),
         110305,
+        ("RFQ",),
         "110305 ",
-        False,
-        None,
     ),
     "QuoteLegsDoNotMatch": (
-        ("RFQ",),
         110306,
+        ("RFQ",),
         "110306 ",
-        False,
-        None,
     ),
     "QuoteOrderAlreadyExistsForThis": (
-        ("RFQ",),
         110307,
+        ("RFQ",),
         "110307 ",
-        False,
-        None,
     ),
     "RfqStrategyLegsSizeIsNot": (
-        ("RFQ",),
         110308,
+        ("RFQ",),
         "110308 ",
-        False,
-        None,
     ),
     "RfqStrategySideIsNotCorrect": (
-        ("RFQ",),
         110309,
+        ("RFQ",),
         "110309 ",
-        False,
-        None,
     ),
     "RfqStrategyQtyIsNotCorrect": (
-        ("RFQ",),
         110310,
+        ("RFQ",),
         "110310 ",
-        False,
-        None,
     ),
     "RfqStrategySymbolIsNotCorrect": (
-        ("RFQ",),
         110311,
+        ("RFQ",),
         "110311 ",
-        False,
-        None,
     ),
     "NoPermissionToExecuteQuote": (
-        ("RFQ",),
         110312,
+        ("RFQ",),
         "110312 ",
-        False,
-        None,
     ),
     "RfqOnlySupportsOneWayPosition": (
-        ("RFQ",),
         110313,
+        ("RFQ",),
         "110313 ",
-        False,
-        None,
     ),
     "OrderAmountIsLessThanMin": (
-        ("RFQ",),
         110314,
+        ("RFQ",),
         "110314 ",
-        False,
-        None,
     ),
     "OrderQtyExceedsTheUpperLimit": (
-        ("RFQ",),
         110315,
+        ("RFQ",),
         "110315 ",
-        False,
-        None,
     ),
     "RfqIsNotAvailableForCopy": (
-        ("RFQ",),
         110316,
+        ("RFQ",),
         "110316 ",
-        False,
-        None,
     ),
     "CounterpartyCannotBeSelf": (
-        ("RFQ",),
         110317,
+        ("RFQ",),
         "110317 ",
-        False,
-        None,
     ),
     "ThereAreTooManyCounterpartiesTo": (
-        ("RFQ",),
         110318,
+        ("RFQ",),
         "110318 ",
-        False,
-        None,
     ),
     "OrderAmountIsGreaterThanMax": (
-        ("RFQ",),
         110319,
+        ("RFQ",),
         "110319 ",
-        False,
-        None,
     ),
     "SymbolsThatHaveNotEnabledManual": (
-        ("RFQ",),
         110320,
+        ("RFQ",),
         "110320 ",
-        False,
-        None,
     ),
     "SymbolIsNotSupported": (
-        ("RFQ",),
         110321,
+        ("RFQ",),
         "110321 ",
-        False,
-        None,
     ),
     "QuotationsCannotBeMadeByNon": (
-        ("RFQ",),
         110323,
+        ("RFQ",),
         "110323 ",
-        False,
-        None,
     ),
     "TheSpotAssetIsNotBe": (
-        ("RFQ",),
         111008,
+        ("RFQ",),
         "111008 ",
-        False,
-        None,
     ),
     "SystemErrorPleaseTryAgainLaterError": (
-        ("ManualLoan",),
         34022001,
+        ("ManualLoan",),
         "34022001 ",
-        False,
-        None,
     ),
     "SystemErrorPleaseTryAgainLater34022003": (
-        ("ManualLoan",),
         34022003,
+        ("ManualLoan",),
         "34022003 ",
-        False,
-        None,
     ),
     "InvalidRequestParameters": (
-        ("ManualLoan",),
         34022027,
+        ("ManualLoan",),
         "34022027 ",
-        False,
-        None,
     ),
     "BorrowingDemandIsHighAndThe": (
-        ("ManualLoan",),
         34022030,
+        ("ManualLoan",),
         "34022030 ",
-        False,
-        None,
     ),
     "RiskRateLimitExceededPleaseReduce": (
-        ("ManualLoan",),
         34022031,
+        ("ManualLoan",),
         "34022031 ",
-        False,
-        None,
     ),
     "BorrowingPrecisionMustBeAnInteger": (
-        ("ManualLoan",),
         34022033,
+        ("ManualLoan",),
         "34022033 ",
-        False,
-        None,
     ),
     "TheMinimumRepaymentAmountMustBe": (
-        ("ManualLoan",),
         34022034,
+        ("ManualLoan",),
         "34022034 ",
-        False,
-        None,
     ),
     "YouCannotRepayWhileInterestIs": (
-        ("ManualLoan",),
         34022035,
+        ("ManualLoan",),
         "34022035 ",
-        False,
-        None,
     ),
     "PleaseEnableMarginTradingToContinue": (
-        ("ManualLoan",),
         34022036,
+        ("ManualLoan",),
         "34022036 ",
-        False,
-        None,
     ),
     "RepaymentIsInProgressPleaseDo": (
-        ("ManualLoan",),
         34022038,
+        ("ManualLoan",),
         "34022038 ",
-        False,
-        None,
     ),
     "TheBorrowedAssetDoesNotExist": (
-        ("ManualLoan",),
         34022010,
+        ("ManualLoan",),
         "34022010 ",
-        False,
-        None,
     ),
     "CurrentlyYourAccountHasNoBorrowed": (
-        ("ManualLoan",),
         34022041,
+        ("ManualLoan",),
         "34022041 ",
-        False,
-        None,
     ),
     "RepaymentUnsuccessful": (
-        ("ManualLoan",),
         34022044,
+        ("ManualLoan",),
         "34022044 ",
-        False,
-        None,
     ),
     "BorrowingUnsuccessful": (
-        ("ManualLoan",),
         34022045,
+        ("ManualLoan",),
         "34022045 ",
-        False,
-        None,
     ),
     "AmountMustBeAtLeast": (
-        ("ManualLoan",),
         34022011,
+        ("ManualLoan",),
         "34022011 ",
-        False,
-        None,
     ),
     "DecimalPrecisionCannotExceed18Digits": (
-        ("ManualLoan",),
         34022014,
+        ("ManualLoan",),
         "34022014 ",
-        False,
-        None,
     ),
     "CopytradeNotSupported": (
-        ("ManualLoan",),
         34022047,
+        ("ManualLoan",),
         "34022047 ",
-        False,
-        None,
     ),
     "BorrowingIsNotAllowedDuringLiquidation": (
-        ("ManualLoan",),
         34022048,
+        ("ManualLoan",),
         "34022048 ",
-        False,
-        None,
     ),
     "InsufficientCollateralBalance": (
-        ("ManualLoan",),
         34022049,
+        ("ManualLoan",),
         "34022049 ",
-        False,
-        None,
     ),
     "RepaymentFailedYouCurrentlyHaveSpot": (
-        ("ManualLoan",),
         34022050,
+        ("ManualLoan",),
         "34022050 ",
-        False,
-        None,
     ),
     "InstitutionalLoanInProgress": (
-        ("ManualLoan",),
         34022051,
+        ("ManualLoan",),
         "34022051 ",
-        False,
-        None,
     ),
     "InstitutionalLoanTransactionsBanned": (
-        ("ManualLoan",),
         34022052,
+        ("ManualLoan",),
         "34022052 ",
-        False,
-        None,
     ),
     "YouHaveExistingPendingLoanOrders": (
-        ("ManualLoan",),
         35000011,
+        ("ManualLoan",),
         "35000011 ",
-        False,
-        None,
     ),
     "PleaseContactTheSalesToEnable": (
-        ("ManualLoan",),
         34022053,
+        ("ManualLoan",),
         "34022053 ",
-        False,
-        None,
     ),
     "ThisCoinDoesNotSupportRepayment": (
-        ("ManualLoan",),
         34022094,
+        ("ManualLoan",),
         "34022094 ",
-        False,
-        None,
     ),
     "ToUseThisFeatureYourNet": (
-        ("ManualLoan",),
         34022107,
+        ("ManualLoan",),
         "34022107 ",
-        False,
-        None,
     ),
     "ToUseThisFeatureYourNetError": (
-        ("ManualLoan",),
         34022108,
+        ("ManualLoan",),
         "34022108 ",
-        False,
-        None,
     ),
     "StrategyCreationFailedWebhookStrategyName": (
-        ("Strategy",),
         60061,
+        ("Strategy",),
         "60061 ",
-        False,
-        None,
     ),
     "StrategyHasBeenTerminatedCantStop": (
-        ("Strategy",),
         60062,
+        ("Strategy",),
         "60062 ",
-        False,
-        None,
     ),
     "UserRunningSymbolStrategyCountLimited": (
-        ("Strategy",),
         60063,
+        ("Strategy",),
         "60063 ",
-        False,
-        None,
     ),
     "UserRunningStrategyCountLimited": (
-        ("Strategy",),
         60064,
+        ("Strategy",),
         "60064 ",
-        False,
-        None,
     ),
     "StrategyNotFound": (
-        ("Strategy",),
         60065,
+        ("Strategy",),
         "60065 ",
-        False,
-        None,
     ),
     "SizeShouldMoreThanMinsizeSub": (
-        ("Strategy",),
         60066,
+        ("Strategy",),
         "60066 ",
-        False,
-        None,
     ),
     "TooLargeSizeSizeShouldLess": (
-        ("Strategy",),
         60067,
+        ("Strategy",),
         "60067 ",
-        False,
-        None,
     ),
     "OrderCancelled": (
-        ("Strategy",),
         60068,
+        ("Strategy",),
         "60068 ",
-        False,
-        None,
     ),
     "HitBlacklistRule": (
-        ("Strategy",),
         60069,
+        ("Strategy",),
         "60069 ",
-        False,
-        None,
     ),
     "BlockedByUnifiedMarginLimit": (
-        ("Strategy",),
         60070,
+        ("Strategy",),
         "60070 ",
-        False,
-        None,
     ),
     "GetConnErrTradingServiceUnavailable": (
-        ("Strategy",),
         60071,
+        ("Strategy",),
         "60071 ",
-        False,
-        None,
     ),
     "StrategyStatusModifyFailed": (
-        ("Strategy",),
         60072,
+        ("Strategy",),
         "60072 ",
-        False,
-        None,
     ),
     "WebhookOrderCreationFailed": (
-        ("Strategy",),
         60073,
+        ("Strategy",),
         "60073 ",
-        False,
-        None,
     ),
     "StrategyHasBeenStopped": (
-        ("Strategy",),
         60074,
+        ("Strategy",),
         "60074 ",
-        False,
-        None,
     ),
     "WebhookPositionidxIsNotSupported": (
-        ("Strategy",),
         60075,
+        ("Strategy",),
         "60075 ",
-        False,
-        None,
     ),
     "SignalLatencyTooHigh": (
-        ("Strategy",),
         60076,
+        ("Strategy",),
         "60076 ",
-        False,
-        None,
     ),
     "StrategyUseridInvalidStrategyJsonInvalid": (
-        ("Strategy",),
         60077,
+        ("Strategy",),
         "60077 ",
-        False,
-        None,
     ),
     "StrategySymbolNotSupported": (
-        ("Strategy",),
         60078,
+        ("Strategy",),
         "60078 ",
-        False,
-        None,
     ),
     "UserPositionLimitExceeded": (
-        ("Strategy",),
         60079,
+        ("Strategy",),
         "60079 ",
-        False,
-        None,
     ),
     "OrderRetryFailed": (
-        ("Strategy",),
         60080,
+        ("Strategy",),
         "60080 ",
-        False,
-        None,
     ),
     "CantCreateSameSidesOrder": (
-        ("Strategy",),
         60081,
+        ("Strategy",),
         "60081 ",
-        False,
-        None,
     ),
     "IcebergNotSupportUsdcChaseOrder": (
-        ("Strategy",),
         60082,
+        ("Strategy",),
         "60082 ",
-        False,
-        None,
     ),
     "StrategySymbolNotSupportedError": (
-        ("Strategy",),
         60083,
+        ("Strategy",),
         "60083 ",
-        False,
-        None,
     ),
     "InvalidPostOnlyParameter": (
-        ("Strategy",),
         60084,
+        ("Strategy",),
         "60084 ",
-        False,
-        None,
     ),
     "QuantityIsLessThanMinimumOrder": (
-        ("Strategy",),
         60085,
+        ("Strategy",),
         "60085 ",
-        False,
-        None,
     ),
     "PositionPercentageDoesNotMatchSide": (
-        ("Strategy",),
         60086,
+        ("Strategy",),
         "60086 ",
-        False,
-        None,
     ),
     "QuantityExceedsAllowedRange": (
-        ("Strategy",),
         60087,
+        ("Strategy",),
         "60087 ",
-        False,
-        None,
     ),
     "PovInvalidMode": (
-        ("Strategy",),
         60088,
+        ("Strategy",),
         "60088 ",
-        False,
-        None,
     ),
     "PovParticipationRateOverTheRange": (
-        ("Strategy",),
         60089,
+        ("Strategy",),
         "60089 ",
-        False,
-        None,
     ),
     "PovLackOfRequiredParamAt": (
-        ("Strategy",),
         60090,
+        ("Strategy",),
         "60090 ",
-        False,
-        None,
     ),
     "PovLackOfSizeAndDuration": (
-        ("Strategy",),
         60091,
+        ("Strategy",),
         "60091 ",
-        False,
-        None,
     ),
     "PovPreCheckedFailedDueTo": (
-        ("Strategy",),
         60092,
+        ("Strategy",),
         "60092 ",
-        False,
-        None,
     ),
     "PovMaxDurationOverTheRange": (
-        ("Strategy",),
         60093,
+        ("Strategy",),
         "60093 ",
-        False,
-        None,
     ),
     "PovPreCheckedSubOrderSize": (
-        ("Strategy",),
         60094,
+        ("Strategy",),
         "60094 ",
-        False,
-        None,
     ),
     "PovIntervalOverTheMaxDuration": (
-        ("Strategy",),
         60095,
+        ("Strategy",),
         "60095 ",
-        False,
-        None,
     ),
     "SignalSymbolNotTradable": (
-        ("Strategy",),
         61000,
+        ("Strategy",),
         "61000 ",
-        False,
-        None,
     ),
     "SignalNameExceedsLimit": (
-        ("Strategy",),
         61001,
+        ("Strategy",),
         "61001 ",
-        False,
-        None,
     ),
     "SignalLeverageExceedsMaximumRiskLimit": (
-        ("Strategy",),
         61002,
+        ("Strategy",),
         "61002 ",
-        False,
-        None,
     ),
     "SignalEntryPriceInvalid": (
-        ("Strategy",),
         61003,
+        ("Strategy",),
         "61003 ",
-        False,
-        None,
     ),
     "SignalTpShouldBeBetterThan": (
-        ("Strategy",),
         61004,
+        ("Strategy",),
         "61004 ",
-        False,
-        None,
     ),
     "SignalSlShouldBeWorseThan": (
-        ("Strategy",),
         61005,
+        ("Strategy",),
         "61005 ",
-        False,
-        None,
     ),
     "SignalExpirationTimeInvalid": (
-        ("Strategy",),
         61006,
+        ("Strategy",),
         "61006 ",
-        False,
-        None,
     ),
     "SignalDescriptionExceedsLimit": (
-        ("Strategy",),
         61007,
+        ("Strategy",),
         "61007 ",
-        False,
-        None,
     ),
     "SlIsWorseThanLiquidationPrice": (
-        ("Strategy",),
         61008,
+        ("Strategy",),
         "61008 ",
-        False,
-        None,
     ),
     "SignalNotFound": (
-        ("Strategy",),
         61009,
+        ("Strategy",),
         "61009 ",
-        False,
-        None,
     ),
     "UserDoesNotHavePermissionTo": (
-        ("Strategy",),
         61010,
+        ("Strategy",),
         "61010 ",
-        False,
-        None,
     ),
     "TheQtyOfTwapInverseStep": (
-        ("Strategy",),
         60200,
+        ("Strategy",),
         "60200 ",
-        False,
-        None,
     ),
     "TheQtyOfTwapInverseStepError": (
-        ("Strategy",),
         60201,
+        ("Strategy",),
         "60201 ",
-        False,
-        None,
     ),
     "InternalServerErrorError": (
-        ("Prediction",),
         180000,
+        ("Prediction",),
         "180000 ",
-        False,
-        None,
     ),
     "PredictionEngineUnavailable": (
-        ("Prediction",),
         700003,
+        ("Prediction",),
         "700003 ",
-        False,
-        None,
     ),
 }
 
@@ -12141,13 +11988,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -12195,10 +12040,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -12479,33 +12328,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -12513,2209 +12353,2233 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
+
+    retryable = True
+
+
+class HTTPCode(ApiError):
+    """HTTP Code"""
+
+
+class WSOEGeneralCode(ApiError):
+    """WS OE General code"""
+
+
+class UTA(ApiError):
+    """UTA"""
+
+
+class SpotTrade(ApiError):
+    """Spot Trade"""
+
+
+class SpotMarginTrade(ApiError):
+    """Spot Margin Trade"""
+
+
+class Asset(ApiError):
+    """Asset"""
+
+
+class FiatConvert(ApiError):
+    """Fiat Convert"""
+
+
+class ConvertSmallBalances(ApiError):
+    """Convert Small Balances"""
+
+
+class CryptoLoanNew(ApiError):
+    """Crypto Loan (New)"""
+
+
+class CryptoLoanLegacy(ApiError):
+    """Crypto Loan (legacy)"""
+
+
+class InstitutionalLoan(ApiError):
+    """Institutional Loan"""
+
+
+class ExchangeBroker(ApiError):
+    """Exchange Broker"""
+
+
+class Reward(ApiError):
+    """Reward"""
+
+
+class Earn(ApiError):
+    """Earn"""
+
+
+class User(ApiError):
+    """User"""
+
+
+class SetAPIRateLimit(ApiError):
+    """Set API rate limit"""
+
+
+class RFQ(ApiError):
+    """RFQ"""
+
+
+class ManualLoan(ApiError):
+    """Manual Loan"""
+
+
+class Strategy(ApiError):
+    """Strategy"""
+
+
+class Prediction(ApiError):
+    """Prediction"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 710.
 if TYPE_CHECKING:
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
-
-        retryable = True
-
-    class HTTPCode(ApiError):
-        """HTTP Code"""
-
-    class WSOEGeneralCode(ApiError):
-        """WS OE General code"""
-
-    class UTA(ApiError):
-        """UTA"""
-
-    class SpotTrade(ApiError):
-        """Spot Trade"""
-
-    class SpotMarginTrade(ApiError):
-        """Spot Margin Trade"""
-
-    class Asset(ApiError):
-        """Asset"""
-
-    class FiatConvert(ApiError):
-        """Fiat Convert"""
-
-    class ConvertSmallBalances(ApiError):
-        """Convert Small Balances"""
-
-    class CryptoLoanNew(ApiError):
-        """Crypto Loan (New)"""
-
-    class CryptoLoanLegacy(ApiError):
-        """Crypto Loan (legacy)"""
-
-    class InstitutionalLoan(ApiError):
-        """Institutional Loan"""
-
-    class ExchangeBroker(ApiError):
-        """Exchange Broker"""
-
-    class Reward(ApiError):
-        """Reward"""
-
-    class Earn(ApiError):
-        """Earn"""
-
-    class User(ApiError):
-        """User"""
-
-    class SetAPIRateLimit(ApiError):
-        """Set API rate limit"""
-
-    class RFQ(ApiError):
-        """RFQ"""
-
-    class ManualLoan(ApiError):
-        """Manual Loan"""
-
-    class Strategy(ApiError):
-        """Strategy"""
-
-    class Prediction(ApiError):
-        """Prediction"""
-
-    class BadRequestNeedToSendThe(HTTPCode):
+    class BadRequestNeedToSendThe(HTTPCode, code=400):
         """400\x20"""
 
-    class InvalidRequest1NeedToUse(HTTPCode):
+    class InvalidRequest1NeedToUse(HTTPCode, code=401):
         """401\x20"""
 
-    class ForbiddenRequestPossibleCauses1Ip(HTTPCode):
+    class ForbiddenRequestPossibleCauses1Ip(HTTPCode, code=403):
         """403\x20"""
 
-    class CannotFindPathPossibleCauses1(HTTPCode):
+    class CannotFindPathPossibleCauses1(HTTPCode, code=404):
         """404\x20"""
 
-    class SystemLevelFrequencyProtectionPleaseRetry(HTTPCode):
+    class SystemLevelFrequencyProtectionPleaseRetry(HTTPCode, code=429):
         """429\x20"""
 
-    class E10404(WSOEGeneralCode):
+    class E10404(WSOEGeneralCode, code=10404):
         """10404\x20"""
 
-    class SystemLevelFrequencyProtection(WSOEGeneralCode):
+    class SystemLevelFrequencyProtection(WSOEGeneralCode, code=10429):
         """10429\x20"""
 
-    class TooManySessionsUnderTheSame(WSOEGeneralCode):
+    class TooManySessionsUnderTheSame(WSOEGeneralCode, code=10003):
         """10003\x20"""
 
-    class E10016(WSOEGeneralCode):
+    class E10016(WSOEGeneralCode, code=10016):
         """10016\x20"""
 
-    class WsTradeServiceIsRestartingDo(WSOEGeneralCode):
+    class WsTradeServiceIsRestartingDo(WSOEGeneralCode, code=10019):
         """10019\x20"""
 
-    class TooFrequentRequestsUnderTheSame(WSOEGeneralCode):
+    class TooFrequentRequestsUnderTheSame(WSOEGeneralCode, code=20003):
         """20003\x20"""
 
-    class ReqidIsDuplicated(WSOEGeneralCode):
+    class ReqidIsDuplicated(WSOEGeneralCode, code=20006):
         """20006\x20"""
 
-    class Ok(UTA):
+    class Ok(UTA, code=0):
         """0\x20"""
 
-    class RequestExpiredO0NowDiff(UTA):
+    class RequestExpiredO0NowDiff(UTA, code=-1):
         """-1\x20"""
 
-    class SpotYourApiKeyHasExpired(UTA):
+    class SpotYourApiKeyHasExpired(UTA, code=-2015):
         """-2015\x20"""
 
-    class DerivativesYourApiKeyHasExpired(UTA):
+    class DerivativesYourApiKeyHasExpired(UTA, code=33004):
         """33004\x20"""
 
-    class ServerTimeout(UTA):
+    class ServerTimeout(UTA, code=10000):
         """10000\x20"""
 
-    class RequestParameterError(UTA):
+    class RequestParameterError(UTA, code=10001):
         """10001\x20"""
 
-    class TheRequestTimeExceedsTheTime(UTA):
+    class TheRequestTimeExceedsTheTime(UTA, code=10002):
         """10002\x20"""
 
-    class ErrorSignPleaseCheckYourSignature(UTA):
+    class ErrorSignPleaseCheckYourSignature(UTA, code=10004):
         """10004\x20"""
 
-    class PermissionDeniedPleaseCheckYourApi(UTA):
+    class PermissionDeniedPleaseCheckYourApi(UTA, code=10005):
         """10005\x20"""
 
-    class TooManyVisitsExceededTheApi(UTA, RateLimited):
+    class TooManyVisitsExceededTheApi(UTA, RateLimited, code=10006):
         """10006\x20"""
 
-        retryable = True
-
-    class UserAuthenticationFailed(UTA):
+    class UserAuthenticationFailed(UTA, code=10007):
         """10007\x20"""
 
-    class CommonBannedPleaseCheckYourAccount(UTA):
+    class CommonBannedPleaseCheckYourAccount(UTA, code=10008):
         """10008\x20"""
 
-    class ServiceRestrictedAccessIsCurrentlyUnavailable(UTA):
+    class ServiceRestrictedAccessIsCurrentlyUnavailable(UTA, code=10009):
         """10009\x20"""
 
-    class UnmatchedIpPleaseCheckYourApi(UTA):
+    class UnmatchedIpPleaseCheckYourApi(UTA, code=10010):
         """10010\x20"""
 
-    class InvalidDuplicateRequest(UTA):
+    class InvalidDuplicateRequest(UTA, code=10014):
         """10014\x20"""
 
-    class RouteNotFound(UTA):
+    class RouteNotFound(UTA, code=10017):
         """10017\x20"""
 
-    class ExceededTheIpRateLimit(UTA):
+    class ExceededTheIpRateLimit(UTA, code=10018):
         """10018\x20"""
 
-    class ComplianceRulesTriggered(UTA):
+    class ComplianceRulesTriggered(UTA, code=10024):
         """10024\x20"""
 
-    class TransactionsAreBanned(UTA):
+    class TransactionsAreBanned(UTA, code=10027):
         """10027\x20"""
 
-    class TheRequestedSymbolIsInvalidPlease(UTA):
+    class TheRequestedSymbolIsInvalidPlease(UTA, code=10029):
         """10029\x20"""
 
-    class TheApiCanOnlyBeAccessed(UTA):
+    class TheApiCanOnlyBeAccessed(UTA, code=10028):
         """10028\x20"""
 
-    class OptionTooFastToCancelTry(UTA):
+    class OptionTooFastToCancelTry(UTA, code=30035):
         """30035\x20"""
 
-    class OtcLoanTheSymbolYouSelect(UTA):
+    class OtcLoanTheSymbolYouSelect(UTA, code=30133):
         """30133\x20"""
 
-    class OtcLoanTheSymbolYouSelectError(UTA):
+    class OtcLoanTheSymbolYouSelectError(UTA, code=30134):
         """30134\x20"""
 
-    class TheLeverageYouSelectForUsdt(UTA):
+    class TheLeverageYouSelectForUsdt(UTA, code=30135):
         """30135\x20"""
 
-    class TheLeverageYouSelectForUsdc(UTA):
+    class TheLeverageYouSelectForUsdc(UTA, code=30136):
         """30136\x20"""
 
-    class FailedToSubmitOrderSThe(UTA):
+    class FailedToSubmitOrderSThe(UTA, code=30208):
         """30208\x20"""
 
-    class FailedToSubmitOrderSTheError(UTA):
+    class FailedToSubmitOrderSTheError(UTA, code=30209):
         """30209\x20"""
 
-    class NoNewPositionsDuringDelisting(UTA):
+    class NoNewPositionsDuringDelisting(UTA, code=30228):
         """30228\x20"""
 
-    class MarginLimitExceededTheMaintenanceMargin(UTA):
+    class MarginLimitExceededTheMaintenanceMargin(UTA, code=30256):
         """30256\x20"""
 
-    class TheOrderIsModifiedDuringThe(UTA):
+    class TheOrderIsModifiedDuringThe(UTA, code=40004):
         """40004\x20"""
 
-    class TheApiCannotBeAccessedBy(UTA):
+    class TheApiCannotBeAccessedBy(UTA, code=100028):
         """100028\x20"""
 
-    class OrderDoesNotExist(UTA):
+    class OrderDoesNotExist(UTA, code=110001):
         """110001\x20"""
 
-    class OrderPriceExceedsTheAllowableRange(UTA):
+    class OrderPriceExceedsTheAllowableRange(UTA, code=110003):
         """110003\x20"""
 
-    class WalletBalanceIsInsufficient(UTA):
+    class WalletBalanceIsInsufficient(UTA, code=110004):
         """110004\x20"""
 
-    class PositionStatusError(UTA):
+    class PositionStatusError(UTA, code=110005):
         """110005\x20"""
 
-    class TheAssetsAreEstimatedToBe(UTA):
+    class TheAssetsAreEstimatedToBe(UTA, code=110006):
         """110006\x20"""
 
-    class AvailableBalanceIsInsufficient(UTA):
+    class AvailableBalanceIsInsufficient(UTA, code=110007):
         """110007\x20"""
 
-    class TheOrderHasBeenCompletedOr(UTA):
+    class TheOrderHasBeenCompletedOr(UTA, code=110008):
         """110008\x20"""
 
-    class TheNumberOfStopOrdersExceeds(UTA):
+    class TheNumberOfStopOrdersExceeds(UTA, code=110009):
         """110009\x20"""
 
-    class TheOrderHasBeenCancelled(UTA):
+    class TheOrderHasBeenCancelled(UTA, code=110010):
         """110010\x20"""
 
-    class LiquidationWillBeTriggeredImmediatelyBy(UTA):
+    class LiquidationWillBeTriggeredImmediatelyBy(UTA, code=110011):
         """110011\x20"""
 
-    class InsufficientAvailableBalance(UTA):
+    class InsufficientAvailableBalance(UTA, code=110012):
         """110012\x20"""
 
-    class CannotSetLeverageDueToRisk(UTA):
+    class CannotSetLeverageDueToRisk(UTA, code=110013):
         """110013\x20"""
 
-    class InsufficientAvailableBalanceToAddAdditional(UTA):
+    class InsufficientAvailableBalanceToAddAdditional(UTA, code=110014):
         """110014\x20"""
 
-    class ThePositionIsInCrossMargin(UTA):
+    class ThePositionIsInCrossMargin(UTA, code=110015):
         """110015\x20"""
 
-    class TheQuantityOfContractsRequestedExceeds(UTA):
+    class TheQuantityOfContractsRequestedExceeds(UTA, code=110016):
         """110016\x20"""
 
-    class OrderqtyWillBeTruncatedToZero(UTA):
+    class OrderqtyWillBeTruncatedToZero(UTA, code=110017):
         """110017\x20"""
 
-    class UserIdIsIllegal(UTA):
+    class UserIdIsIllegal(UTA, code=110018):
         """110018\x20"""
 
-    class OrderIdIsIllegal(UTA):
+    class OrderIdIsIllegal(UTA, code=110019):
         """110019\x20"""
 
-    class NotAllowedToHaveMoreThan(UTA):
+    class NotAllowedToHaveMoreThan(UTA, code=110020):
         """110020\x20"""
 
-    class NotAllowedToExceededPositionLimits(UTA):
+    class NotAllowedToExceededPositionLimits(UTA, code=110021):
         """110021\x20"""
 
-    class QuantityHasBeenRestrictedAndOrders(UTA):
+    class QuantityHasBeenRestrictedAndOrders(UTA, code=110022):
         """110022\x20"""
 
-    class CurrentlyYouCanOnlyReduceYour(UTA):
+    class CurrentlyYouCanOnlyReduceYour(UTA, code=110023):
         """110023\x20"""
 
-    class YouHaveAnExistingPositionSo(UTA):
+    class YouHaveAnExistingPositionSo(UTA, code=110024):
         """110024\x20"""
 
-    class PositionModeHasNotBeenModified(UTA):
+    class PositionModeHasNotBeenModified(UTA, code=110025):
         """110025\x20"""
 
-    class CrossIsolatedMarginModeHasNot(UTA):
+    class CrossIsolatedMarginModeHasNot(UTA, code=110026):
         """110026\x20"""
 
-    class MarginHasNotBeenModified(UTA):
+    class MarginHasNotBeenModified(UTA, code=110027):
         """110027\x20"""
 
-    class YouHaveExistingOpenOrdersSo(UTA):
+    class YouHaveExistingOpenOrdersSo(UTA, code=110028):
         """110028\x20"""
 
-    class HedgeModeIsNotSupportedFor(UTA):
+    class HedgeModeIsNotSupportedFor(UTA, code=110029):
         """110029\x20"""
 
-    class DuplicateOrderid(UTA):
+    class DuplicateOrderid(UTA, code=110030):
         """110030\x20"""
 
-    class NonExistingRiskLimitInfoPlease(UTA):
+    class NonExistingRiskLimitInfoPlease(UTA, code=110031):
         """110031\x20"""
 
-    class OrderIsIllegal(UTA):
+    class OrderIsIllegal(UTA, code=110032):
         """110032\x20"""
 
-    class YouCantSetMarginWithoutAn(UTA):
+    class YouCantSetMarginWithoutAn(UTA, code=110033):
         """110033\x20"""
 
-    class ThereIsNoNetPosition(UTA):
+    class ThereIsNoNetPosition(UTA, code=110034):
         """110034\x20"""
 
-    class CancellationOfOrdersWasNotCompleted(UTA):
+    class CancellationOfOrdersWasNotCompleted(UTA, code=110035):
         """110035\x20"""
 
-    class YouAreNotAllowedToChange(UTA):
+    class YouAreNotAllowedToChange(UTA, code=110036):
         """110036\x20"""
 
-    class UserSettingListDoesNotHave(UTA):
+    class UserSettingListDoesNotHave(UTA, code=110037):
         """110037\x20"""
 
-    class YouAreNotAllowedToChangeError(UTA):
+    class YouAreNotAllowedToChangeError(UTA, code=110038):
         """110038\x20"""
 
-    class MaintenanceMarginRateIsTooHigh(UTA):
+    class MaintenanceMarginRateIsTooHigh(UTA, code=110039):
         """110039\x20"""
 
-    class TheOrderWillTriggerAForced(UTA):
+    class TheOrderWillTriggerAForced(UTA, code=110040):
         """110040\x20"""
 
-    class SkipLiquidationIsNotAllowedWhen(UTA):
+    class SkipLiquidationIsNotAllowedWhen(UTA, code=110041):
         """110041\x20"""
 
-    class CurrentlyDueToPreDeliveryStatus(UTA):
+    class CurrentlyDueToPreDeliveryStatus(UTA, code=110042):
         """110042\x20"""
 
-    class SetLeverageHasNotBeenModified(UTA):
+    class SetLeverageHasNotBeenModified(UTA, code=110043):
         """110043\x20"""
 
-    class AvailableMarginIsInsufficient(UTA):
+    class AvailableMarginIsInsufficient(UTA, code=110044):
         """110044\x20"""
 
-    class WalletBalanceIsInsufficientError(UTA):
+    class WalletBalanceIsInsufficientError(UTA, code=110045):
         """110045\x20"""
 
-    class LiquidationWillBeTriggeredImmediatelyByError(UTA):
+    class LiquidationWillBeTriggeredImmediatelyByError(UTA, code=110046):
         """110046\x20"""
 
-    class RiskLimitCannotBeAdjustedDue(UTA):
+    class RiskLimitCannotBeAdjustedDue(UTA, code=110047):
         """110047\x20"""
 
-    class RiskLimitCannotBeAdjustedAs(UTA):
+    class RiskLimitCannotBeAdjustedAs(UTA, code=110048):
         """110048\x20"""
 
-    class TickNotesCanOnlyBeNumbers(UTA):
+    class TickNotesCanOnlyBeNumbers(UTA, code=110049):
         """110049\x20"""
 
-    class InvalidCoin(UTA):
+    class InvalidCoin(UTA, code=110050):
         """110050\x20"""
 
-    class TheUsersAvailableBalanceCannotCover(UTA):
+    class TheUsersAvailableBalanceCannotCover(UTA, code=110051):
         """110051\x20"""
 
-    class YourAvailableBalanceIsInsufficientTo(UTA):
+    class YourAvailableBalanceIsInsufficientTo(UTA, code=110052):
         """110052\x20"""
 
-    class TheUsersAvailableBalanceCannotCoverError(UTA):
+    class TheUsersAvailableBalanceCannotCoverError(UTA, code=110053):
         """110053\x20"""
 
-    class ThisPositionHasAtLeastOne(UTA):
+    class ThisPositionHasAtLeastOne(UTA, code=110054):
         """110054\x20"""
 
-    class ThisPositionHasAtLeastOneError(UTA):
+    class ThisPositionHasAtLeastOneError(UTA, code=110055):
         """110055\x20"""
 
-    class ThisPositionHasAtLeastOne110056(UTA):
+    class ThisPositionHasAtLeastOne110056(UTA, code=110056):
         """110056\x20"""
 
-    class ConditionalOrderOrLimitOrderContains(UTA):
+    class ConditionalOrderOrLimitOrderContains(UTA, code=110057):
         """110057\x20"""
 
-    class YouCantSetTakeProfitAnd(UTA):
+    class YouCantSetTakeProfitAnd(UTA, code=110058):
         """110058\x20"""
 
-    class NotAllowedToModifyTheTp(UTA):
+    class NotAllowedToModifyTheTp(UTA, code=110059):
         """110059\x20"""
 
-    class UnderFullTpSlModeIt(UTA):
+    class UnderFullTpSlModeIt(UTA, code=110060):
         """110060\x20"""
 
-    class NotAllowedToHaveMoreThanError(UTA):
+    class NotAllowedToHaveMoreThanError(UTA, code=110061):
         """110061\x20"""
 
-    class ThereIsNoMmpInformationOf(UTA):
+    class ThereIsNoMmpInformationOf(UTA, code=110062):
         """110062\x20"""
 
-    class SettlementInProgressKey0NotAvailable(UTA):
+    class SettlementInProgressKey0NotAvailable(UTA, code=110063):
         """110063\x20"""
 
-    class TheModifiedContractQuantityCannotBe(UTA):
+    class TheModifiedContractQuantityCannotBe(UTA, code=110064):
         """110064\x20"""
 
-    class MmpHasntYetBeenEnabledFor(UTA):
+    class MmpHasntYetBeenEnabledFor(UTA, code=110065):
         """110065\x20"""
 
-    class TradingIsCurrentlyNotAllowed(UTA):
+    class TradingIsCurrentlyNotAllowed(UTA, code=110066):
         """110066\x20"""
 
-    class UnifiedAccountIsNotSupported(UTA):
+    class UnifiedAccountIsNotSupported(UTA, code=110067):
         """110067\x20"""
 
-    class LeveragedTradingIsNotAllowed(UTA):
+    class LeveragedTradingIsNotAllowed(UTA, code=110068):
         """110068\x20"""
 
-    class InsLendingCustomerIsNotAllowed(UTA):
+    class InsLendingCustomerIsNotAllowed(UTA, code=110069):
         """110069\x20"""
 
-    class EtpSymbolsCannotBeTraded(UTA):
+    class EtpSymbolsCannotBeTraded(UTA, code=110070):
         """110070\x20"""
 
-    class SorryWereRevampingTheUnifiedMargin(UTA):
+    class SorryWereRevampingTheUnifiedMargin(UTA, code=110071):
         """110071\x20"""
 
-    class OrderlinkedidIsDuplicate(UTA):
+    class OrderlinkedidIsDuplicate(UTA, code=110072):
         """110072\x20"""
 
-    class SetMarginModeFailed(UTA):
+    class SetMarginModeFailed(UTA, code=110073):
         """110073\x20"""
 
-    class ThisContractIsNotLive(UTA):
+    class ThisContractIsNotLive(UTA, code=110074):
         """110074\x20"""
 
-    class RiskidNotModified(UTA):
+    class RiskidNotModified(UTA, code=110075):
         """110075\x20"""
 
-    class OnlyIsolatedModeCanSetAuto(UTA):
+    class OnlyIsolatedModeCanSetAuto(UTA, code=110076):
         """110076\x20"""
 
-    class PmModeCannotSupport(UTA):
+    class PmModeCannotSupport(UTA, code=110077):
         """110077\x20"""
 
-    class AddedMarginMoreThanMaxCan(UTA):
+    class AddedMarginMoreThanMaxCan(UTA, code=110078):
         """110078\x20"""
 
-    class TheOrderIsProcessingAndCan(UTA):
+    class TheOrderIsProcessingAndCan(UTA, code=110079):
         """110079\x20"""
 
-    class OperationsRestrictionTheCurrentLtvRatio(UTA):
+    class OperationsRestrictionTheCurrentLtvRatio(UTA, code=110080):
         """110080\x20"""
 
-    class YouCannotLiftReduceOnlyRestrictions(UTA):
+    class YouCannotLiftReduceOnlyRestrictions(UTA, code=110082):
         """110082\x20"""
 
-    class ReduceOnlyRestrictionsMustBeLifted(UTA):
+    class ReduceOnlyRestrictionsMustBeLifted(UTA, code=110083):
         """110083\x20"""
 
-    class TheRiskLimitAndMarginRatio(UTA):
+    class TheRiskLimitAndMarginRatio(UTA, code=110085):
         """110085\x20"""
 
-    class CurrentOrderLeverageExceedsTheMaximum(UTA):
+    class CurrentOrderLeverageExceedsTheMaximum(UTA, code=110086):
         """110086\x20"""
 
-    class LeverageForPerpetualOrFuturesContracts(UTA):
+    class LeverageForPerpetualOrFuturesContracts(UTA, code=110087):
         """110087\x20"""
 
-    class PleaseUpgradeToUtaToTrade(UTA):
+    class PleaseUpgradeToUtaToTrade(UTA, code=110088):
         """110088\x20"""
 
-    class ExceedsTheMaximumRiskLimitLevel(UTA):
+    class ExceedsTheMaximumRiskLimitLevel(UTA, code=110089):
         """110089\x20"""
 
-    class OrderPlacementFailedAsYourPosition(UTA):
+    class OrderPlacementFailedAsYourPosition(UTA, code=110090):
         """110090\x20"""
 
-    class ExpectRisingButTriggerPriceXxxxx(UTA):
+    class ExpectRisingButTriggerPriceXxxxx(UTA, code=110092):
         """110092\x20"""
 
-    class ExpectFallingButTriggerPriceXxxxx(UTA):
+    class ExpectFallingButTriggerPriceXxxxx(UTA, code=110093):
         """110093\x20"""
 
-    class OrderNotionalValueBelowTheLower(UTA):
+    class OrderNotionalValueBelowTheLower(UTA, code=110094):
         """110094\x20"""
 
-    class YouCannotCreateModifyOrCancel(UTA):
+    class YouCannotCreateModifyOrCancel(UTA, code=110095):
         """110095\x20"""
 
-    class PreMarketPerpetualTradingDoesNot(UTA):
+    class PreMarketPerpetualTradingDoesNot(UTA, code=110096):
         """110096\x20"""
 
-    class NonUtaUsersCannotAccessPre(UTA):
+    class NonUtaUsersCannotAccessPre(UTA, code=110097):
         """110097\x20"""
 
-    class OnlyGoodTillCanceledGtcOrders(UTA):
+    class OnlyGoodTillCanceledGtcOrders(UTA, code=110098):
         """110098\x20"""
 
-    class YouCannotCreateTpSlOrders(UTA):
+    class YouCannotCreateTpSlOrders(UTA, code=110099):
         """110099\x20"""
 
-    class YouCannotPlaceModifyOrCancel(UTA):
+    class YouCannotPlaceModifyOrCancel(UTA, code=110100):
         """110100\x20"""
 
-    class TradingInverseContractsUnderCrossAnd(UTA):
+    class TradingInverseContractsUnderCrossAnd(UTA, code=110101):
         """110101\x20"""
 
-    class TheUserDoesNotSupportTrading(UTA):
+    class TheUserDoesNotSupportTrading(UTA, code=110102):
         """110102\x20"""
 
-    class OnlyPostOnlyOrdersAreAvailable(UTA):
+    class OnlyPostOnlyOrdersAreAvailable(UTA, code=110103):
         """110103\x20"""
 
-    class TheLtvForInsLoanHas(UTA):
+    class TheLtvForInsLoanHas(UTA, code=110104):
         """110104\x20"""
 
-    class TheLtvForInsLoanHasError(UTA):
+    class TheLtvForInsLoanHasError(UTA, code=110105):
         """110105\x20"""
 
-    class RestrictionsOnInsLoanInverseContracts(UTA):
+    class RestrictionsOnInsLoanInverseContracts(UTA, code=110106):
         """110106\x20"""
 
-    class RestrictionsOnInsLoanLeverageExceeding(UTA):
+    class RestrictionsOnInsLoanLeverageExceeding(UTA, code=110107):
         """110107\x20"""
 
-    class AllowableRange1To10000Tick(UTA):
+    class AllowableRange1To10000Tick(UTA, code=110108):
         """110108\x20"""
 
-    class AllowableRange001To10(UTA):
+    class AllowableRange001To10(UTA, code=110109):
         """110109\x20"""
 
-    class SpreadTradingIsNotAvailableIn(UTA):
+    class SpreadTradingIsNotAvailableIn(UTA, code=110110):
         """110110\x20"""
 
-    class ToAccessSpreadTradingUpgradeTo(UTA):
+    class ToAccessSpreadTradingUpgradeTo(UTA, code=110111):
         """110111\x20"""
 
-    class SpreadTradingIsNotAvailableFor(UTA):
+    class SpreadTradingIsNotAvailableFor(UTA, code=110112):
         """110112\x20"""
 
-    class SpreadTradingIsNotAvailableInError(UTA):
+    class SpreadTradingIsNotAvailableInError(UTA, code=110113):
         """110113\x20"""
 
-    class YouHaveASpreadTradingOrder(UTA):
+    class YouHaveASpreadTradingOrder(UTA, code=110114):
         """110114\x20"""
 
-    class TheCancellationOfAComboSingle(UTA):
+    class TheCancellationOfAComboSingle(UTA, code=110115):
         """110115\x20"""
 
-    class TheEntryPriceOfASingle(UTA):
+    class TheEntryPriceOfASingle(UTA, code=110116):
         """110116\x20"""
 
-    class TheModificationOfAComboSingle(UTA):
+    class TheModificationOfAComboSingle(UTA, code=110117):
         """110117\x20"""
 
-    class UnableToRetrieveAPruceOf(UTA):
+    class UnableToRetrieveAPruceOf(UTA, code=110118):
         """110118\x20"""
 
-    class OrderFailedRpiOrdersAreRestricted(UTA):
+    class OrderFailedRpiOrdersAreRestricted(UTA, code=110119):
         """110119\x20"""
 
-    class OrderPriceCannotBeSmallerThan(UTA):
+    class OrderPriceCannotBeSmallerThan(UTA, code=110120):
         """110120\x20"""
 
-    class OrderPriceCannotBeHigherThan(UTA):
+    class OrderPriceCannotBeHigherThan(UTA, code=110121):
         """110121\x20"""
 
-    class YouMustAgreeToTheTrading(UTA):
+    class YouMustAgreeToTheTrading(UTA, code=110123):
         """110123\x20"""
 
-    class TradingIsTemporarilyRestrictedDueTo(UTA):
+    class TradingIsTemporarilyRestrictedDueTo(UTA, code=110124):
         """110124\x20"""
 
-    class YouMustAgreeToTheTradingError(UTA):
+    class YouMustAgreeToTheTradingError(UTA, code=110125):
         """110125\x20"""
 
-    class MarginLimitExceededTheMaintenanceMarginError(UTA):
+    class MarginLimitExceededTheMaintenanceMarginError(UTA, code=110131):
         """110131\x20"""
 
-    class ProductNotAvailableInYourRegion(UTA):
+    class ProductNotAvailableInYourRegion(UTA, code=110132):
         """110132\x20"""
 
-    class YouCurrentlyHoldAPositionIn(UTA):
+    class YouCurrentlyHoldAPositionIn(UTA, code=110135):
         """110135\x20"""
 
-    class EventFuturesAreCurrentlyAvailableFor(UTA):
+    class EventFuturesAreCurrentlyAvailableFor(UTA, code=110136):
         """110136\x20"""
 
-    class ThisEventFuturesContractHasEntered(UTA):
+    class ThisEventFuturesContractHasEntered(UTA, code=110137):
         """110137\x20"""
 
-    class SettleCoinIsNotACollateral(UTA):
+    class SettleCoinIsNotACollateral(UTA, code=170346):
         """170346\x20"""
 
-    class SymbolXxxxCannotTradeUsedFor(UTA):
+    class SymbolXxxxCannotTradeUsedFor(UTA, code=170360):
         """170360\x20"""
 
-    class OrderstatusMustBeFinalStatus(UTA):
+    class OrderstatusMustBeFinalStatus(UTA, code=181017):
         """181017\x20"""
 
-    class CompulsoryClosingOfPositionsNoRepayment(UTA):
+    class CompulsoryClosingOfPositionsNoRepayment(UTA, code=182100):
         """182100\x20"""
 
-    class FailedRepaymentInsufficientCollateralBalance(UTA):
+    class FailedRepaymentInsufficientCollateralBalance(UTA, code=182101):
         """182101\x20"""
 
-    class FailedRepaymentThereAreNoLiabilities(UTA):
+    class FailedRepaymentThereAreNoLiabilities(UTA, code=182102):
         """182102\x20"""
 
-    class InstitutionalLendingUsersAreNotSupported(UTA):
+    class InstitutionalLendingUsersAreNotSupported(UTA, code=182103):
         """182103\x20"""
 
-    class SwitchingFailedMarginVerificationFailedPlease(UTA):
+    class SwitchingFailedMarginVerificationFailedPlease(UTA, code=182108):
         """182108\x20"""
 
-    class FailedToSwitch(UTA):
+    class FailedToSwitch(UTA, code=182110):
         """182110\x20"""
 
-    class TheRequestedCurrencyHasANon(UTA):
+    class TheRequestedCurrencyHasANon(UTA, code=182111):
         """182111\x20"""
 
-    class DuplicateCurrencyPleaseReAdjust(UTA):
+    class DuplicateCurrencyPleaseReAdjust(UTA, code=182112):
         """182112\x20"""
 
-    class TheCoinCollateralAmountHasReached(UTA):
+    class TheCoinCollateralAmountHasReached(UTA, code=182011):
         """182011\x20"""
 
-    class UidCanNotBeNull(UTA):
+    class UidCanNotBeNull(UTA, code=3100181):
         """3100181\x20"""
 
-    class TemporaryBannedDueToTheUpgrade(UTA):
+    class TemporaryBannedDueToTheUpgrade(UTA, code=3100197):
         """3100197\x20"""
 
-    class UsdcOptionsTradingRestrictionTheCurrent(UTA):
+    class UsdcOptionsTradingRestrictionTheCurrent(UTA, code=3200316):
         """3200316\x20"""
 
-    class UsdcOptionsOpenPositionRestrictionThe(UTA):
+    class UsdcOptionsOpenPositionRestrictionThe(UTA, code=3200317):
         """3200317\x20"""
 
-    class BasecoinIsRequired(UTA):
+    class BasecoinIsRequired(UTA, code=3100326):
         """3100326\x20"""
 
-    class IsolatedMarginCanNotCreateOrder(UTA):
+    class IsolatedMarginCanNotCreateOrder(UTA, code=3200403):
         """3200403\x20"""
 
-    class UnableToSwitchToPortfolioMargin(UTA):
+    class UnableToSwitchToPortfolioMargin(UTA, code=3200419):
         """3200419\x20"""
 
-    class YouCurrentlyHoldAPositionInError(UTA):
+    class YouCurrentlyHoldAPositionInError(UTA, code=3200425):
         """3200425\x20"""
 
-    class OperationsRestrictionTheCurrentLtvRatioError(UTA):
+    class OperationsRestrictionTheCurrentLtvRatioError(UTA, code=3200320):
         """3200320\x20"""
 
-    class CoinCollateralHasReachedThePlatform(UTA):
+    class CoinCollateralHasReachedThePlatform(UTA, code=3200641):
         """3200641\x20"""
 
-    class YouHaveUnclosedHedgeModeOr(UTA):
+    class YouHaveUnclosedHedgeModeOr(UTA, code=3400208):
         """3400208\x20"""
 
-    class YouHaveUsdtPerpetualPositionsSo(UTA):
+    class YouHaveUsdtPerpetualPositionsSo(UTA, code=3400209):
         """3400209\x20"""
 
-    class TheRiskRateOfYourDerivatives(UTA):
+    class TheRiskRateOfYourDerivatives(UTA, code=3400210):
         """3400210\x20"""
 
-    class OnceUpgradedTheEstimatedRiskRate(UTA):
+    class OnceUpgradedTheEstimatedRiskRate(UTA, code=3400211):
         """3400211\x20"""
 
-    class YouHaveUsdcPerpetualPositionsOr(UTA):
+    class YouHaveUsdcPerpetualPositionsOr(UTA, code=3400212):
         """3400212\x20"""
 
-    class TheRiskRateOfYourUsdc(UTA):
+    class TheRiskRateOfYourUsdc(UTA, code=3400213):
         """3400213\x20"""
 
-    class YouHaveUncancelledUsdcPerpetualOrders(UTA):
+    class YouHaveUncancelledUsdcPerpetualOrders(UTA, code=3400052):
         """3400052\x20"""
 
-    class YouHaveUncancelledOptionsOrders(UTA):
+    class YouHaveUncancelledOptionsOrders(UTA, code=3400053):
         """3400053\x20"""
 
-    class YouHaveUncancelledUsdtPerpetualOrders(UTA):
+    class YouHaveUncancelledUsdtPerpetualOrders(UTA, code=3400054):
         """3400054\x20"""
 
-    class ServerErrorPleaseTryAgainLater(UTA):
+    class ServerErrorPleaseTryAgainLater(UTA, code=3400214):
         """3400214\x20"""
 
-    class TheNetAssetIsNotSatisfied(UTA):
+    class TheNetAssetIsNotSatisfied(UTA, code=3400071):
         """3400071\x20"""
 
-    class CannotSwitchToPmModeFor(UTA):
+    class CannotSwitchToPmModeFor(UTA, code=3401010):
         """3401010\x20"""
 
-    class TheTotalValueOfYourPositions(UTA):
+    class TheTotalValueOfYourPositions(UTA, code=3400139):
         """3400139\x20"""
 
-    class NotModifiedIndicatesYouAlreadySet(UTA):
+    class NotModifiedIndicatesYouAlreadySet(UTA, code=34040):
         """34040\x20"""
 
-    class TheSubaccountSpecifiedDoesNotBelong(UTA):
+    class TheSubaccountSpecifiedDoesNotBelong(UTA, code=500010):
         """500010\x20"""
 
-    class TheUid592334ProvidedIsNot(UTA):
+    class TheUid592334ProvidedIsNot(UTA, code=500011):
         """500011\x20"""
 
-    class InternalError(SpotTrade):
+    class InternalError(SpotTrade, code=170001):
         """170001\x20"""
 
-    class TooManyNewOrdersCurrentLimit(SpotTrade):
+    class TooManyNewOrdersCurrentLimit(SpotTrade, code=170005):
         """170005\x20"""
 
-    class TimeoutWaitingForResponseFromBackend(SpotTrade):
+    class TimeoutWaitingForResponseFromBackend(SpotTrade, code=170007):
         """170007\x20"""
 
-    class PurchaseFailedExceedTheMaximumPosition(SpotTrade):
+    class PurchaseFailedExceedTheMaximumPosition(SpotTrade, code=170010):
         """170010\x20"""
 
-    class PurchaseFailedExceedTheMaximumPositionError(SpotTrade):
+    class PurchaseFailedExceedTheMaximumPositionError(SpotTrade, code=170011):
         """170011\x20"""
 
-    class TheCurrentAvailableLimitIsReplacekey0(SpotTrade):
+    class TheCurrentAvailableLimitIsReplacekey0(SpotTrade, code=170019):
         """170019\x20"""
 
-    class TheFeatureHasBeenSuspended(SpotTrade):
+    class TheFeatureHasBeenSuspended(SpotTrade, code=170031):
         """170031\x20"""
 
-    class NetworkErrorPleaseTryAgainLater(SpotTrade):
+    class NetworkErrorPleaseTryAgainLater(SpotTrade, code=170032):
         """170032\x20"""
 
-    class MarginInsufficientAccountBalance(SpotTrade):
+    class MarginInsufficientAccountBalance(SpotTrade, code=170033):
         """170033\x20"""
 
-    class LiabilityOverFlowInSpotLeverage(SpotTrade):
+    class LiabilityOverFlowInSpotLeverage(SpotTrade, code=170034):
         """170034\x20"""
 
-    class SubmittedToTheSystemForProcessing(SpotTrade):
+    class SubmittedToTheSystemForProcessing(SpotTrade, code=170035):
         """170035\x20"""
 
-    class YouHaventEnabledCrossMarginTrading(SpotTrade):
+    class YouHaventEnabledCrossMarginTrading(SpotTrade, code=170036):
         """170036\x20"""
 
-    class CrossMarginTradingNotYetSupported(SpotTrade):
+    class CrossMarginTradingNotYetSupported(SpotTrade, code=170037):
         """170037\x20"""
 
-    class ParameterSWasEmpty(SpotTrade):
+    class ParameterSWasEmpty(SpotTrade, code=170105):
         """170105\x20"""
 
-    class InvalidTimeinforce(SpotTrade):
+    class InvalidTimeinforce(SpotTrade, code=170115):
         """170115\x20"""
 
-    class InvalidOrdertype(SpotTrade):
+    class InvalidOrdertype(SpotTrade, code=170116):
         """170116\x20"""
 
-    class InvalidSide(SpotTrade):
+    class InvalidSide(SpotTrade, code=170117):
         """170117\x20"""
 
-    class InvalidSymbol(SpotTrade):
+    class InvalidSymbol(SpotTrade, code=170121):
         """170121\x20"""
 
-    class OrderAmountTooLarge(SpotTrade):
+    class OrderAmountTooLarge(SpotTrade, code=170124):
         """170124\x20"""
 
-    class DataSentForParamterSIs(SpotTrade):
+    class DataSentForParamterSIs(SpotTrade, code=170130):
         """170130\x20"""
 
-    class BalanceInsufficient(SpotTrade):
+    class BalanceInsufficient(SpotTrade, code=170131):
         """170131\x20"""
 
-    class OrderPriceTooHigh(SpotTrade):
+    class OrderPriceTooHigh(SpotTrade, code=170132):
         """170132\x20"""
 
-    class OrderPriceLowerThanTheMinimum(SpotTrade):
+    class OrderPriceLowerThanTheMinimum(SpotTrade, code=170133):
         """170133\x20"""
 
-    class OrderPriceDecimalTooLong(SpotTrade):
+    class OrderPriceDecimalTooLong(SpotTrade, code=170134):
         """170134\x20"""
 
-    class OrderPriceCannotBeLowerThan(SpotTrade):
+    class OrderPriceCannotBeLowerThan(SpotTrade, code=170371):
         """170371\x20"""
 
-    class OrderPriceCannotBeHigherThanError(SpotTrade):
+    class OrderPriceCannotBeHigherThanError(SpotTrade, code=170372):
         """170372\x20"""
 
-    class OrderQuantityTooLarge(SpotTrade):
+    class OrderQuantityTooLarge(SpotTrade, code=170381):
         """170381\x20"""
 
-    class OrderQuantityTooLargeError(SpotTrade):
+    class OrderQuantityTooLargeError(SpotTrade, code=170382):
         """170382\x20"""
 
-    class OrderQuantityLowerThanTheMinimum(SpotTrade):
+    class OrderQuantityLowerThanTheMinimum(SpotTrade, code=170136):
         """170136\x20"""
 
-    class OrderVolumeDecimalTooLong(SpotTrade):
+    class OrderVolumeDecimalTooLong(SpotTrade, code=170137):
         """170137\x20"""
 
-    class OrderHasBeenFilled(SpotTrade):
+    class OrderHasBeenFilled(SpotTrade, code=170139):
         """170139\x20"""
 
-    class OrderValueExceededLowerLimit(SpotTrade):
+    class OrderValueExceededLowerLimit(SpotTrade, code=170140):
         """170140\x20"""
 
-    class DuplicateClientorderid(SpotTrade):
+    class DuplicateClientorderid(SpotTrade, code=170141):
         """170141\x20"""
 
-    class OrderHasBeenCancelled(SpotTrade):
+    class OrderHasBeenCancelled(SpotTrade, code=170142):
         """170142\x20"""
 
-    class CannotBeFoundOnOrderBook(SpotTrade):
+    class CannotBeFoundOnOrderBook(SpotTrade, code=170143):
         """170143\x20"""
 
-    class OrderHasBeenLocked(SpotTrade):
+    class OrderHasBeenLocked(SpotTrade, code=170144):
         """170144\x20"""
 
-    class ThisOrderTypeDoesNotSupport(SpotTrade):
+    class ThisOrderTypeDoesNotSupport(SpotTrade, code=170145):
         """170145\x20"""
 
-    class OrderCreationTimeout(SpotTrade):
+    class OrderCreationTimeout(SpotTrade, code=170146):
         """170146\x20"""
 
-    class OrderCancellationTimeout(SpotTrade):
+    class OrderCancellationTimeout(SpotTrade, code=170147):
         """170147\x20"""
 
-    class MarketOrderAmountDecimalTooLong(SpotTrade):
+    class MarketOrderAmountDecimalTooLong(SpotTrade, code=170148):
         """170148\x20"""
 
-    class CreateOrderFailed(SpotTrade):
+    class CreateOrderFailed(SpotTrade, code=170149):
         """170149\x20"""
 
-    class CancelOrderFailed(SpotTrade):
+    class CancelOrderFailed(SpotTrade, code=170150):
         """170150\x20"""
 
-    class TheTradingPairIsNotOpen(SpotTrade):
+    class TheTradingPairIsNotOpen(SpotTrade, code=170151):
         """170151\x20"""
 
-    class TheTradingPairIsNotAvailable(SpotTrade):
+    class TheTradingPairIsNotAvailable(SpotTrade, code=170157):
         """170157\x20"""
 
-    class MarketOrderIsNotSupportedWithin(SpotTrade):
+    class MarketOrderIsNotSupportedWithin(SpotTrade, code=170159):
         """170159\x20"""
 
-    class CancelOrderHasBeenFinished(SpotTrade):
+    class CancelOrderHasBeenFinished(SpotTrade, code=170190):
         """170190\x20"""
 
-    class CanNotCancelOrderPleaseTry(SpotTrade):
+    class CanNotCancelOrderPleaseTry(SpotTrade, code=170191):
         """170191\x20"""
 
-    class OrderPriceCannotBeHigherThan170192(SpotTrade):
+    class OrderPriceCannotBeHigherThan170192(SpotTrade, code=170192):
         """170192\x20"""
 
-    class BuyOrderPriceCannotBeHigher(SpotTrade):
+    class BuyOrderPriceCannotBeHigher(SpotTrade, code=170193):
         """170193\x20"""
 
-    class SellOrderPriceCannotBeLower(SpotTrade):
+    class SellOrderPriceCannotBeLower(SpotTrade, code=170194):
         """170194\x20"""
 
-    class PleaseNoteThatYourOrderMay(SpotTrade):
+    class PleaseNoteThatYourOrderMay(SpotTrade, code=170195):
         """170195\x20"""
 
-    class PleaseNoteThatYourOrderMayError(SpotTrade):
+    class PleaseNoteThatYourOrderMayError(SpotTrade, code=170196):
         """170196\x20"""
 
-    class YourOrderQuantityToBuyIs(SpotTrade):
+    class YourOrderQuantityToBuyIs(SpotTrade, code=170197):
         """170197\x20"""
 
-    class YourOrderQuantityToSellIs(SpotTrade):
+    class YourOrderQuantityToSellIs(SpotTrade, code=170198):
         """170198\x20"""
 
-    class YourOrderQuantityToBuyIsError(SpotTrade):
+    class YourOrderQuantityToBuyIsError(SpotTrade, code=170199):
         """170199\x20"""
 
-    class YourOrderQuantityToSellIsError(SpotTrade):
+    class YourOrderQuantityToSellIsError(SpotTrade, code=170200):
         """170200\x20"""
 
-    class InvalidOrderfilterParameter(SpotTrade):
+    class InvalidOrderfilterParameter(SpotTrade, code=170201):
         """170201\x20"""
 
-    class PleaseEnterTheTpSlPrice(SpotTrade):
+    class PleaseEnterTheTpSlPrice(SpotTrade, code=170202):
         """170202\x20"""
 
-    class TriggerPriceCannotBeHigherThan(SpotTrade):
+    class TriggerPriceCannotBeHigherThan(SpotTrade, code=170203):
         """170203\x20"""
 
-    class TriggerPriceCannotBeLowerThan(SpotTrade):
+    class TriggerPriceCannotBeLowerThan(SpotTrade, code=170204):
         """170204\x20"""
 
-    class StopLimitOrderIsNotSupported(SpotTrade):
+    class StopLimitOrderIsNotSupported(SpotTrade, code=170206):
         """170206\x20"""
 
-    class TheLoanAmountOfThePlatform(SpotTrade):
+    class TheLoanAmountOfThePlatform(SpotTrade, code=170207):
         """170207\x20"""
 
-    class ThisTradingPairIsOnlyAvailable(SpotTrade):
+    class ThisTradingPairIsOnlyAvailable(SpotTrade, code=170209):
         """170209\x20"""
 
-    class NewOrderRejected(SpotTrade):
+    class NewOrderRejected(SpotTrade, code=170210):
         """170210\x20"""
 
-    class CancelOrderRequestProcessing(SpotTrade):
+    class CancelOrderRequestProcessing(SpotTrade, code=170212):
         """170212\x20"""
 
-    class OrderDoesNotExistError(SpotTrade):
+    class OrderDoesNotExistError(SpotTrade, code=170213):
         """170213\x20"""
 
-    class SpotTradingBuyRestrictionTheCurrent(SpotTrade):
+    class SpotTradingBuyRestrictionTheCurrent(SpotTrade, code=170215):
         """170215\x20"""
 
-    class TheLeverageYouSelectForSpot(SpotTrade):
+    class TheLeverageYouSelectForSpot(SpotTrade, code=170216):
         """170216\x20"""
 
-    class OnlyLimitMakerOrderIsSupported(SpotTrade):
+    class OnlyLimitMakerOrderIsSupported(SpotTrade, code=170217):
         """170217\x20"""
 
-    class TheLimitMakerOrderIsRejected(SpotTrade):
+    class TheLimitMakerOrderIsRejected(SpotTrade, code=170218):
         """170218\x20"""
 
-    class UidXxxIsNotAvailableTo(SpotTrade):
+    class UidXxxIsNotAvailableTo(SpotTrade, code=170219):
         """170219\x20"""
 
-    class SpotTradingRestrictionTheCurrentLtv(SpotTrade):
+    class SpotTradingRestrictionTheCurrentLtv(SpotTrade, code=170220):
         """170220\x20"""
 
-    class ThisCoinDoesNotExist(SpotTrade):
+    class ThisCoinDoesNotExist(SpotTrade, code=170221):
         """170221\x20"""
 
-    class TooManyRequestsInThisTime(SpotTrade):
+    class TooManyRequestsInThisTime(SpotTrade, code=170222):
         """170222\x20"""
 
-    class YourSpotAccountWithInstitutionalLending(SpotTrade):
+    class YourSpotAccountWithInstitutionalLending(SpotTrade, code=170223):
         """170223\x20"""
 
-    class YoureNotAUserOfThe(SpotTrade):
+    class YoureNotAUserOfThe(SpotTrade, code=170224):
         """170224\x20"""
 
-    class YourSpotAccountForMarginTrading(SpotTrade):
+    class YourSpotAccountForMarginTrading(SpotTrade, code=170226):
         """170226\x20"""
 
-    class ThisFeatureIsNotSupported(SpotTrade):
+    class ThisFeatureIsNotSupported(SpotTrade, code=170227):
         """170227\x20"""
 
-    class ThePurchaseAmountOfEachOrder(SpotTrade):
+    class ThePurchaseAmountOfEachOrder(SpotTrade, code=170228):
         """170228\x20"""
 
-    class TheSellQuantityPerOrderExceeds(SpotTrade):
+    class TheSellQuantityPerOrderExceeds(SpotTrade, code=170229):
         """170229\x20"""
 
-    class OperationsRestrictionDueToTheDeactivation(SpotTrade):
+    class OperationsRestrictionDueToTheDeactivation(SpotTrade, code=170230):
         """170230\x20"""
 
-    class SystemErrorError(SpotTrade):
+    class SystemErrorError(SpotTrade, code=170234):
         """170234\x20"""
 
-    class ToProceedWithTradingUsersMust(SpotTrade):
+    class ToProceedWithTradingUsersMust(SpotTrade, code=170241):
         """170241\x20"""
 
-    class OrderModificationTimeout(SpotTrade):
+    class OrderModificationTimeout(SpotTrade, code=170310):
         """170310\x20"""
 
-    class OrderModificationFailed(SpotTrade):
+    class OrderModificationFailed(SpotTrade, code=170311):
         """170311\x20"""
 
-    class TheCurrentOrderDoesNotSupport(SpotTrade):
+    class TheCurrentOrderDoesNotSupport(SpotTrade, code=170312):
         """170312\x20"""
 
-    class TheModifiedContractQuantityCannotBeError(SpotTrade):
+    class TheModifiedContractQuantityCannotBeError(SpotTrade, code=170313):
         """170313\x20"""
 
-    class RequestOrderQuantityExceedsMaximumLimit(SpotTrade):
+    class RequestOrderQuantityExceedsMaximumLimit(SpotTrade, code=170341):
         """170341\x20"""
 
-    class SymbolIsNotSupportedOnMargin(SpotTrade):
+    class SymbolIsNotSupportedOnMargin(SpotTrade, code=170344):
         """170344\x20"""
 
-    class PleaseGoToHttpsWwwBybit(SpotTrade):
+    class PleaseGoToHttpsWwwBybit(SpotTrade, code=170348):
         """170348\x20"""
 
-    class RpiOrdersAreRestrictedToApproved(SpotTrade):
+    class RpiOrdersAreRestrictedToApproved(SpotTrade, code=170355):
         """170355\x20"""
 
-    class TheCurrentSiteDoesNotSupport(SpotTrade):
+    class TheCurrentSiteDoesNotSupport(SpotTrade, code=170358):
         """170358\x20"""
 
-    class TtheCurrentSiteDoesNotSupport(SpotTrade):
+    class TtheCurrentSiteDoesNotSupport(SpotTrade, code=170359):
         """170359\x20"""
 
-    class OtcLoanTheSelectTradingPair(SpotTrade):
+    class OtcLoanTheSelectTradingPair(SpotTrade, code=170709):
         """170709\x20"""
 
-    class CannotExceedMaximumOf500Conditional(SpotTrade):
+    class CannotExceedMaximumOf500Conditional(SpotTrade, code=170810):
         """170810\x20"""
 
-    class QueryUserAccountInfoErrorConfirm(SpotMarginTrade):
+    class QueryUserAccountInfoErrorConfirm(SpotMarginTrade, code=176002):
         """176002\x20"""
 
-    class QueryUserLoanHistoryError(SpotMarginTrade):
+    class QueryUserLoanHistoryError(SpotMarginTrade, code=176003):
         """176003\x20"""
 
-    class QueryOrderHistoryStartTimeExceeds(SpotMarginTrade):
+    class QueryOrderHistoryStartTimeExceeds(SpotMarginTrade, code=176004):
         """176004\x20"""
 
-    class FailedToBorrow(SpotMarginTrade):
+    class FailedToBorrow(SpotMarginTrade, code=176005):
         """176005\x20"""
 
-    class RepaymentFailed(SpotMarginTrade):
+    class RepaymentFailed(SpotMarginTrade, code=176006):
         """176006\x20"""
 
-    class UserNotFound(SpotMarginTrade):
+    class UserNotFound(SpotMarginTrade, code=176007):
         """176007\x20"""
 
-    class YouHaventEnabledCrossMarginTradingError(SpotMarginTrade):
+    class YouHaventEnabledCrossMarginTradingError(SpotMarginTrade, code=176008):
         """176008\x20"""
 
-    class YouHaventEnabledCrossMarginTrading176009(SpotMarginTrade):
+    class YouHaventEnabledCrossMarginTrading176009(SpotMarginTrade, code=176009):
         """176009\x20"""
 
-    class FailedToLocateTheCoinsTo(SpotMarginTrade):
+    class FailedToLocateTheCoinsTo(SpotMarginTrade, code=176010):
         """176010\x20"""
 
-    class CrossMarginTradingNotYetSupportedError(SpotMarginTrade):
+    class CrossMarginTradingNotYetSupportedError(SpotMarginTrade, code=176011):
         """176011\x20"""
 
-    class PairNotAvailable(SpotMarginTrade):
+    class PairNotAvailable(SpotMarginTrade, code=176012):
         """176012\x20"""
 
-    class CrossMarginTradingNotYetSupported176013(SpotMarginTrade):
+    class CrossMarginTradingNotYetSupported176013(SpotMarginTrade, code=176013):
         """176013\x20"""
 
-    class RepeatedRepaymentRequests(SpotMarginTrade):
+    class RepeatedRepaymentRequests(SpotMarginTrade, code=176014):
         """176014\x20"""
 
-    class InsufficientAvailableBalanceError(SpotMarginTrade):
+    class InsufficientAvailableBalanceError(SpotMarginTrade, code=176015):
         """176015\x20"""
 
-    class NoRepaymentRequired(SpotMarginTrade):
+    class NoRepaymentRequired(SpotMarginTrade, code=176016):
         """176016\x20"""
 
-    class RepaymentAmountHasExceededTheTotal(SpotMarginTrade):
+    class RepaymentAmountHasExceededTheTotal(SpotMarginTrade, code=176017):
         """176017\x20"""
 
-    class SettlementInProgress(SpotMarginTrade):
+    class SettlementInProgress(SpotMarginTrade, code=176018):
         """176018\x20"""
 
-    class LiquidationInProgress(SpotMarginTrade):
+    class LiquidationInProgress(SpotMarginTrade, code=176019):
         """176019\x20"""
 
-    class FailedToLocateRepaymentHistory(SpotMarginTrade):
+    class FailedToLocateRepaymentHistory(SpotMarginTrade, code=176020):
         """176020\x20"""
 
-    class RepeatedBorrowingRequests(SpotMarginTrade):
+    class RepeatedBorrowingRequests(SpotMarginTrade, code=176021):
         """176021\x20"""
 
-    class CoinsToBorrowNotGenerallyAvailable(SpotMarginTrade):
+    class CoinsToBorrowNotGenerallyAvailable(SpotMarginTrade, code=176022):
         """176022\x20"""
 
-    class PairToBorrowNotGenerallyAvailable(SpotMarginTrade):
+    class PairToBorrowNotGenerallyAvailable(SpotMarginTrade, code=176023):
         """176023\x20"""
 
-    class InvalidUserStatus(SpotMarginTrade):
+    class InvalidUserStatus(SpotMarginTrade, code=176024):
         """176024\x20"""
 
-    class AmountToBorrowCannotBeLower(SpotMarginTrade):
+    class AmountToBorrowCannotBeLower(SpotMarginTrade, code=176025):
         """176025\x20"""
 
-    class AmountToBorrowCannotBeLarger(SpotMarginTrade):
+    class AmountToBorrowCannotBeLarger(SpotMarginTrade, code=176026):
         """176026\x20"""
 
-    class AmountToBorrowCannotBeHigher(SpotMarginTrade):
+    class AmountToBorrowCannotBeHigher(SpotMarginTrade, code=176027):
         """176027\x20"""
 
-    class AmountToBorrowHasExceededBybits(SpotMarginTrade):
+    class AmountToBorrowHasExceededBybits(SpotMarginTrade, code=176028):
         """176028\x20"""
 
-    class AmountToBorrowHasExceededThe(SpotMarginTrade):
+    class AmountToBorrowHasExceededThe(SpotMarginTrade, code=176029):
         """176029\x20"""
 
-    class QueryUserLoanInfoError(SpotMarginTrade):
+    class QueryUserLoanInfoError(SpotMarginTrade, code=176030):
         """176030\x20"""
 
-    class NumberOfDecimalsForBorrowAmount(SpotMarginTrade):
+    class NumberOfDecimalsForBorrowAmount(SpotMarginTrade, code=176031):
         """176031\x20"""
 
-    class TheLeverageRatioIsOutOf(SpotMarginTrade):
+    class TheLeverageRatioIsOutOf(SpotMarginTrade, code=176034):
         """176034\x20"""
 
-    class FailedToCloseTheLeverageSwitch(SpotMarginTrade):
+    class FailedToCloseTheLeverageSwitch(SpotMarginTrade, code=176035):
         """176035\x20"""
 
-    class FailedToAdjustLeverageSwitchDuring(SpotMarginTrade):
+    class FailedToAdjustLeverageSwitchDuring(SpotMarginTrade, code=176036):
         """176036\x20"""
 
-    class ForNonUnifiedTransactionUsersThe(SpotMarginTrade):
+    class ForNonUnifiedTransactionUsersThe(SpotMarginTrade, code=176037):
         """176037\x20"""
 
-    class TheSpotLeverageIsClosedAnd(SpotMarginTrade):
+    class TheSpotLeverageIsClosedAnd(SpotMarginTrade, code=176038):
         """176038\x20"""
 
-    class BorrowingCurrentOperationIsNotAllowed(SpotMarginTrade):
+    class BorrowingCurrentOperationIsNotAllowed(SpotMarginTrade, code=176039):
         """176039\x20"""
 
-    class ThereIsASpotLeverageOrder(SpotMarginTrade):
+    class ThereIsASpotLeverageOrder(SpotMarginTrade, code=176040):
         """176040\x20"""
 
-    class NumberOfDecimalsForRepayAmount(SpotMarginTrade):
+    class NumberOfDecimalsForRepayAmount(SpotMarginTrade, code=176132):
         """176132\x20"""
 
-    class LiquidationMayBeTriggeredPleaseAdjust(SpotMarginTrade):
+    class LiquidationMayBeTriggeredPleaseAdjust(SpotMarginTrade, code=176133):
         """176133\x20"""
 
-    class AccountHasBeenUpgradedUpgradingTo(SpotMarginTrade):
+    class AccountHasBeenUpgradedUpgradingTo(SpotMarginTrade, code=176134):
         """176134\x20"""
 
-    class FailedToGetBondData(SpotMarginTrade):
+    class FailedToGetBondData(SpotMarginTrade, code=176135):
         """176135\x20"""
 
-    class FailedToGetBorrowData(SpotMarginTrade):
+    class FailedToGetBorrowData(SpotMarginTrade, code=176136):
         """176136\x20"""
 
-    class FailedToSwitchUserStatus(SpotMarginTrade):
+    class FailedToSwitchUserStatus(SpotMarginTrade, code=176137):
         """176137\x20"""
 
-    class YouNeedToRepayAllYour(SpotMarginTrade):
+    class YouNeedToRepayAllYour(SpotMarginTrade, code=176138):
         """176138\x20"""
 
-    class SorryYouAreNotEligibleTo(SpotMarginTrade):
+    class SorryYouAreNotEligibleTo(SpotMarginTrade, code=176139):
         """176139\x20"""
 
-    class AccountExceptionCheckIfTheUid(SpotMarginTrade):
+    class AccountExceptionCheckIfTheUid(SpotMarginTrade, code=176201):
         """176201\x20"""
 
-    class CannotEnableSpotMarginWhileIn(SpotMarginTrade):
+    class CannotEnableSpotMarginWhileIn(SpotMarginTrade, code=182021):
         """182021\x20"""
 
-    class ThisActionCouldNotBeCompleted(SpotMarginTrade):
+    class ThisActionCouldNotBeCompleted(SpotMarginTrade, code=182104):
         """182104\x20"""
 
-    class AdjustmentFailedUserIsUpgrading(SpotMarginTrade):
+    class AdjustmentFailedUserIsUpgrading(SpotMarginTrade, code=182105):
         """182105\x20"""
 
-    class AdjustmentFailedUserForcedLiquidationIn(SpotMarginTrade):
+    class AdjustmentFailedUserForcedLiquidationIn(SpotMarginTrade, code=182106):
         """182106\x20"""
 
-    class AdjustmentFailedMaintenanceMarginRateToo(SpotMarginTrade):
+    class AdjustmentFailedMaintenanceMarginRateToo(SpotMarginTrade, code=182107):
         """182107\x20"""
 
-    class OpenapiSvcError(Asset):
+    class OpenapiSvcError(Asset, code=131001):
         """131001\x20"""
 
-    class ParameterErrorWithdrawAddressChainOr(Asset):
+    class ParameterErrorWithdrawAddressChainOr(Asset, code=131002):
         """131002\x20"""
 
-    class InternalErrorError(Asset):
+    class InternalErrorError(Asset, code=131003):
         """131003\x20"""
 
-    class KycNeeded(Asset):
+    class KycNeeded(Asset, code=131004):
         """131004\x20"""
 
-    class YourKycInformationIsIncompletePlease(Asset):
+    class YourKycInformationIsIncompletePlease(Asset, code=131065):
         """131065\x20"""
 
-    class ThisAddressDoesNotSupportWithdrawals(Asset):
+    class ThisAddressDoesNotSupportWithdrawals(Asset, code=131066):
         """131066\x20"""
 
-    class TravelRuleVerificationFailedPleaseContact(Asset):
+    class TravelRuleVerificationFailedPleaseContact(Asset, code=131067):
         """131067\x20"""
 
-    class TravelRuleInformationIsInsufficientPlease(Asset):
+    class TravelRuleInformationIsInsufficientPlease(Asset, code=131068):
         """131068\x20"""
 
-    class UnableToWithdrawToTheReceipt(Asset):
+    class UnableToWithdrawToTheReceipt(Asset, code=131069):
         """131069\x20"""
 
-    class TheRecipientsNameIsMismatchedWith(Asset):
+    class TheRecipientsNameIsMismatchedWith(Asset, code=131070):
         """131070\x20"""
 
-    class TheRecipientHasNotUndergoneKyc(Asset):
+    class TheRecipientHasNotUndergoneKyc(Asset, code=131071):
         """131071\x20"""
 
-    class YourWithdrawalCurrencyIsNotSupported(Asset):
+    class YourWithdrawalCurrencyIsNotSupported(Asset, code=131072):
         """131072\x20"""
 
-    class YourWithdrawalAddressHasNotBeen(Asset):
+    class YourWithdrawalAddressHasNotBeen(Asset, code=131073):
         """131073\x20"""
 
-    class BeneficiaryInfoIsRequiredPleaseRefer(Asset):
+    class BeneficiaryInfoIsRequiredPleaseRefer(Asset, code=131074):
         """131074\x20"""
 
-    class Internaladdresscannotbeyourself(Asset):
+    class Internaladdresscannotbeyourself(Asset, code=131075):
         """131075\x20"""
 
-    class InternalTransferNotSupportSubaccounts(Asset):
+    class InternalTransferNotSupportSubaccounts(Asset, code=131076):
         """131076\x20"""
 
-    class ReceiveUserNotExist(Asset):
+    class ReceiveUserNotExist(Asset, code=131077):
         """131077\x20"""
 
-    class ReceiveUserDepositHasBeenBanned(Asset):
+    class ReceiveUserDepositHasBeenBanned(Asset, code=131078):
         """131078\x20"""
 
-    class ReceiveUserNeedKyc(Asset):
+    class ReceiveUserNeedKyc(Asset, code=131079):
         """131079\x20"""
 
-    class UserLeftRetryTimesIsZero(Asset):
+    class UserLeftRetryTimesIsZero(Asset, code=131080):
         """131080\x20"""
 
-    class DoNotInputMemoTagPlease(Asset):
+    class DoNotInputMemoTagPlease(Asset, code=131081):
         """131081\x20"""
 
-    class DoNotRepeatTheRequest(Asset):
+    class DoNotRepeatTheRequest(Asset, code=131082):
         """131082\x20"""
 
-    class WithdrawOnlyAllowedFromAddressBook(Asset):
+    class WithdrawOnlyAllowedFromAddressBook(Asset, code=131083):
         """131083\x20"""
 
-    class WithdrawFailedBecauseOfUtaUpgrading(Asset):
+    class WithdrawFailedBecauseOfUtaUpgrading(Asset, code=131084):
         """131084\x20"""
 
-    class WithdrawalAmountIsGreaterThanYour(Asset):
+    class WithdrawalAmountIsGreaterThanYour(Asset, code=131085):
         """131085\x20"""
 
-    class WithdrawalAmountExceedsRiskLimitThe(Asset):
+    class WithdrawalAmountExceedsRiskLimitThe(Asset, code=131086):
         """131086\x20"""
 
-    class YourCurrentAccountSpotRiskLevel(Asset):
+    class YourCurrentAccountSpotRiskLevel(Asset, code=131087):
         """131087\x20"""
 
-    class TheWithdrawalAmountExceedsTheRemaining(Asset):
+    class TheWithdrawalAmountExceedsTheRemaining(Asset, code=131088):
         """131088\x20"""
 
-    class UserSensitiveOperationWithdrawalIsProhibited(Asset):
+    class UserSensitiveOperationWithdrawalIsProhibited(Asset, code=131089):
         """131089\x20"""
 
-    class UserWithdrawHasBeenBanned(Asset):
+    class UserWithdrawHasBeenBanned(Asset, code=131090):
         """131090\x20"""
 
-    class BlockedLoginStatusDoesNotAllow(Asset):
+    class BlockedLoginStatusDoesNotAllow(Asset, code=131091):
         """131091\x20"""
 
-    class UserStatusIsAbnormal(Asset):
+    class UserStatusIsAbnormal(Asset, code=131092):
         """131092\x20"""
 
-    class TheWithdrawalAddressIsNotIn(Asset):
+    class TheWithdrawalAddressIsNotIn(Asset, code=131093):
         """131093\x20"""
 
-    class UseridIsNotInTheWhitelist(Asset):
+    class UseridIsNotInTheWhitelist(Asset, code=131094):
         """131094\x20"""
 
-    class WithdrawlAmountExceedsThe24Hour(Asset):
+    class WithdrawlAmountExceedsThe24Hour(Asset, code=131095):
         """131095\x20"""
 
-    class WithdrawAmountDoesNotSatifyThe(Asset):
+    class WithdrawAmountDoesNotSatifyThe(Asset, code=131096):
         """131096\x20"""
 
-    class WithdrawalOfThisCurrencyHasBeen(Asset):
+    class WithdrawalOfThisCurrencyHasBeen(Asset, code=131097):
         """131097\x20"""
 
-    class WithdrawalCurrentlyIsNotAvailbleFrom(Asset):
+    class WithdrawalCurrentlyIsNotAvailbleFrom(Asset, code=131098):
         """131098\x20"""
 
-    class HotWalletStatusCanCancelThe(Asset):
+    class HotWalletStatusCanCancelThe(Asset, code=131099):
         """131099\x20"""
 
-    class ServiceError(Asset):
+    class ServiceError(Asset, code=131200):
         """131200\x20"""
 
-    class InternalError131201(Asset):
+    class InternalError131201(Asset, code=131201):
         """131201\x20"""
 
-    class InvalidMemberid(Asset):
+    class InvalidMemberid(Asset, code=131202):
         """131202\x20"""
 
-    class RequestParameterErrorError(Asset):
+    class RequestParameterErrorError(Asset, code=131203):
         """131203\x20"""
 
-    class AccountInfoError(Asset):
+    class AccountInfoError(Asset, code=131204):
         """131204\x20"""
 
-    class QueryTransferError(Asset):
+    class QueryTransferError(Asset, code=131205):
         """131205\x20"""
 
-    class CannotBeTransfer(Asset):
+    class CannotBeTransfer(Asset, code=131206):
         """131206\x20"""
 
-    class AccountNotExist(Asset):
+    class AccountNotExist(Asset, code=131207):
         """131207\x20"""
 
-    class ForbidTransfer(Asset):
+    class ForbidTransfer(Asset, code=131208):
         """131208\x20"""
 
-    class GetSubmemberRelationError(Asset):
+    class GetSubmemberRelationError(Asset, code=131209):
         """131209\x20"""
 
-    class AmountAccuracyError(Asset):
+    class AmountAccuracyError(Asset, code=131210):
         """131210\x20"""
 
-    class FromaccounttypeCantBeTheSameAs(Asset):
+    class FromaccounttypeCantBeTheSameAs(Asset, code=131211):
         """131211\x20"""
 
-    class InsufficientBalance(Asset):
+    class InsufficientBalance(Asset, code=131212):
         """131212\x20"""
 
-    class TransferltvCheckError(Asset):
+    class TransferltvCheckError(Asset, code=131213):
         """131213\x20"""
 
-    class TransferidExist(Asset):
+    class TransferidExist(Asset, code=131214):
         """131214\x20"""
 
-    class AmountError(Asset):
+    class AmountError(Asset, code=131215):
         """131215\x20"""
 
-    class QueryBalanceError(Asset):
+    class QueryBalanceError(Asset, code=131216):
         """131216\x20"""
 
-    class RiskCheckError(Asset):
+    class RiskCheckError(Asset, code=131217):
         """131217\x20"""
 
-    class DueToSecurityReasonsWeAre(Asset):
+    class DueToSecurityReasonsWeAre(Asset, code=131226):
         """131226\x20"""
 
-    class SubaccountDoNotHaveUniversalTransfer(Asset):
+    class SubaccountDoNotHaveUniversalTransfer(Asset, code=131227):
         """131227\x20"""
 
-    class YourBalanceIsNotEnoughPlease(Asset):
+    class YourBalanceIsNotEnoughPlease(Asset, code=131228):
         """131228\x20"""
 
-    class DueToComplianceRequirementsTheCurrent(Asset):
+    class DueToComplianceRequirementsTheCurrent(Asset, code=131229):
         """131229\x20"""
 
-    class TheSystemIsBusyPleaseTry(Asset):
+    class TheSystemIsBusyPleaseTry(Asset, code=131230):
         """131230\x20"""
 
-    class TransfersIntoThisAccountAreNot(Asset):
+    class TransfersIntoThisAccountAreNot(Asset, code=131231):
         """131231\x20"""
 
-    class TransfersOutThisAccountAreNot(Asset):
+    class TransfersOutThisAccountAreNot(Asset, code=131232):
         """131232\x20"""
 
-    class CanNotTransferTheCoinThat(Asset):
+    class CanNotTransferTheCoinThat(Asset, code=131233):
         """131233\x20"""
 
-    class TheCollateralAmountHasExceededThe(Asset):
+    class TheCollateralAmountHasExceededThe(Asset, code=131239):
         """131239\x20"""
 
-    class SwitchingThePmSpotHedgingSwitch(Asset):
+    class SwitchingThePmSpotHedgingSwitch(Asset, code=140001):
         """140001\x20"""
 
-    class InstitutionalLendingUsersDoNotSupport(Asset):
+    class InstitutionalLendingUsersDoNotSupport(Asset, code=140002):
         """140002\x20"""
 
-    class YouHavePositionSBeingLiquidated(Asset):
+    class YouHavePositionSBeingLiquidated(Asset, code=140003):
         """140003\x20"""
 
-    class OperationsRestrictionTheCurrentLtvRatio140004(Asset):
+    class OperationsRestrictionTheCurrentLtvRatio140004(Asset, code=140004):
         """140004\x20"""
 
-    class RiskLevelAfterSwitchingModesExceeds(Asset):
+    class RiskLevelAfterSwitchingModesExceeds(Asset, code=140005):
         """140005\x20"""
 
-    class SubMemberIsNotNormal(Asset):
+    class SubMemberIsNotNormal(Asset, code=141004):
         """141004\x20"""
 
-    class ToAddOrUpdateTheIp(Asset):
+    class ToAddOrUpdateTheIp(Asset, code=141019):
         """141019\x20"""
 
-    class ToChangeReadAndWritePermissions(Asset):
+    class ToChangeReadAndWritePermissions(Asset, code=141020):
         """141020\x20"""
 
-    class ThisSubaccountHasAssetsAndCannot(Asset):
+    class ThisSubaccountHasAssetsAndCannot(Asset, code=141025):
         """141025\x20"""
 
-    class SubAccountCannotAcceptAgreement(Asset):
+    class SubAccountCannotAcceptAgreement(Asset, code=141027):
         """141027\x20"""
 
-    class CategoryIsNull(Asset):
+    class CategoryIsNull(Asset, code=181000):
         """181000\x20"""
 
-    class CategoryOnlySupportLinearOrOption(Asset):
+    class CategoryOnlySupportLinearOrOption(Asset, code=181001):
         """181001\x20"""
 
-    class SymbolIsNull(Asset):
+    class SymbolIsNull(Asset, code=181002):
         """181002\x20"""
 
-    class SideIsNull(Asset):
+    class SideIsNull(Asset, code=181003):
         """181003\x20"""
 
-    class SideOnlySupportBuyOrSell(Asset):
+    class SideOnlySupportBuyOrSell(Asset, code=181004):
         """181004\x20"""
 
-    class OrderstatusIsWrong(Asset):
+    class OrderstatusIsWrong(Asset, code=181005):
         """181005\x20"""
 
-    class StarttimeIsNotNumber(Asset):
+    class StarttimeIsNotNumber(Asset, code=181006):
         """181006\x20"""
 
-    class EndtimeIsNotNumber(Asset):
+    class EndtimeIsNotNumber(Asset, code=181007):
         """181007\x20"""
 
-    class ParameterStarttimeAndEndtimeAreBoth(Asset):
+    class ParameterStarttimeAndEndtimeAreBoth(Asset, code=181008):
         """181008\x20"""
 
-    class ParameterStarttimeNeedsToBeSmaller(Asset):
+    class ParameterStarttimeNeedsToBeSmaller(Asset, code=181009):
         """181009\x20"""
 
-    class TheTimeRangeBetweenStarttimeAnd(Asset):
+    class TheTimeRangeBetweenStarttimeAnd(Asset, code=181010):
         """181010\x20"""
 
-    class LimitIsNotANumber(Asset):
+    class LimitIsNotANumber(Asset, code=181011):
         """181011\x20"""
 
-    class SymbolNotExist(Asset):
+    class SymbolNotExist(Asset, code=181012):
         """181012\x20"""
 
-    class OnlySupportSettlecoinUsdc(Asset):
+    class OnlySupportSettlecoinUsdc(Asset, code=181013):
         """181013\x20"""
 
-    class ClassicAccountIsNotSupported(Asset):
+    class ClassicAccountIsNotSupported(Asset, code=181014):
         """181014\x20"""
 
-    class InvalidExpdate(Asset):
+    class InvalidExpdate(Asset, code=181018):
         """181018\x20"""
 
-    class ParameterExpdateCantBeEarlierThan(Asset):
+    class ParameterExpdateCantBeEarlierThan(Asset, code=181019):
         """181019\x20"""
 
-    class SymbolRelatedQuotePriceIsNull(Asset):
+    class SymbolRelatedQuotePriceIsNull(Asset, code=182000):
         """182000\x20"""
 
-    class PleaseUpgradeUtaFirst(Asset):
+    class PleaseUpgradeUtaFirst(Asset, code=182200):
         """182200\x20"""
 
-    class YouMustEnter2TimeParameters(Asset):
+    class YouMustEnter2TimeParameters(Asset, code=182201):
         """182201\x20"""
 
-    class TheStartTimeMustBeLess(Asset):
+    class TheStartTimeMustBeLess(Asset, code=182202):
         """182202\x20"""
 
-    class PleaseEnterValidCharacters(Asset):
+    class PleaseEnterValidCharacters(Asset, code=182203):
         """182203\x20"""
 
-    class CoinDoesNotExist(Asset):
+    class CoinDoesNotExist(Asset, code=182204):
         """182204\x20"""
 
-    class UserLevelDoesNotExist(Asset):
+    class UserLevelDoesNotExist(Asset, code=182205):
         """182205\x20"""
 
-    class AccounttypeQuotetxidCannotBeNullParams(Asset):
+    class AccounttypeQuotetxidCannotBeNullParams(Asset, code=700000):
         """700000\x20"""
 
-    class QuoteFailNoDealerCanUsed(Asset):
+    class QuoteFailNoDealerCanUsed(Asset, code=700001):
         """700001\x20"""
 
-    class OrderDoesNotExistOrderNot(Asset):
+    class OrderDoesNotExistOrderNot(Asset, code=700004):
         """700004\x20"""
 
-    class LargeAmountLimitLargeAmountLimit(Asset):
+    class LargeAmountLimitLargeAmountLimit(Asset, code=700007):
         """700007\x20"""
 
-    class UtaUpgradingDontAllowToApply(Asset):
+    class UtaUpgradingDontAllowToApply(Asset, code=700012):
         """700012\x20"""
 
-    class InvalidRequest(FiatConvert):
+    class InvalidRequest(FiatConvert, code=400000):
         """400000\x20"""
 
-    class BrokerNotFoundInvalidParameter(FiatConvert):
+    class BrokerNotFoundInvalidParameter(FiatConvert, code=400001):
         """400001\x20"""
 
-    class BrokerInvalid(FiatConvert):
+    class BrokerInvalid(FiatConvert, code=400002):
         """400002\x20"""
 
-    class BrokerQuotationInvalid(FiatConvert):
+    class BrokerQuotationInvalid(FiatConvert, code=400003):
         """400003\x20"""
 
-    class SubAccountDoesntExist(FiatConvert):
+    class SubAccountDoesntExist(FiatConvert, code=400004):
         """400004\x20"""
 
-    class RequestAmountOutOfQuotaLimit(FiatConvert):
+    class RequestAmountOutOfQuotaLimit(FiatConvert, code=400005):
         """400005\x20"""
 
-    class FundingAccountNotSufficientFunds(FiatConvert):
+    class FundingAccountNotSufficientFunds(FiatConvert, code=400006):
         """400006\x20"""
 
-    class SubAccountFundingAccountNotSufficient(FiatConvert):
+    class SubAccountFundingAccountNotSufficient(FiatConvert, code=400007):
         """400007\x20"""
 
-    class BybitInternalError(FiatConvert):
+    class BybitInternalError(FiatConvert, code=500000):
         """500000\x20"""
 
-    class SystemErrorPleaseTryAgainLater(ConvertSmallBalances):
+    class SystemErrorPleaseTryAgainLater(ConvertSmallBalances, code=790000):
         """790000\x20"""
 
-    class SignVerificationFailed(ConvertSmallBalances):
+    class SignVerificationFailed(ConvertSmallBalances, code=790001):
         """790001\x20"""
 
-    class QuoteFailNotSupportQuoteType(ConvertSmallBalances):
+    class QuoteFailNotSupportQuoteType(ConvertSmallBalances, code=700002):
         """700002\x20"""
 
-    class YourAvailableBalanceIsInsufficientOr(ConvertSmallBalances):
+    class YourAvailableBalanceIsInsufficientOr(ConvertSmallBalances, code=700005):
         """700005\x20"""
 
-    class LowAmountLimit(ConvertSmallBalances):
+    class LowAmountLimit(ConvertSmallBalances, code=700006):
         """700006\x20"""
 
-    class QuoteFailPriceTimeOut(ConvertSmallBalances):
+    class QuoteFailPriceTimeOut(ConvertSmallBalances, code=700008):
         """700008\x20"""
 
-    class QuotetxidHasAlreadyBeenUsed(ConvertSmallBalances):
+    class QuotetxidHasAlreadyBeenUsed(ConvertSmallBalances, code=700009):
         """700009\x20"""
 
-    class LoanUserCanNotPerformConversion(ConvertSmallBalances):
+    class LoanUserCanNotPerformConversion(ConvertSmallBalances, code=700010):
         """700010\x20"""
 
-    class IllegalOperationInsufficientTokenPosition(ConvertSmallBalances):
+    class IllegalOperationInsufficientTokenPosition(ConvertSmallBalances, code=700011):
         """700011\x20"""
 
-    class TheCurrentCoinDoesNotSupport(ConvertSmallBalances):
+    class TheCurrentCoinDoesNotSupport(ConvertSmallBalances, code=700013):
         """700013\x20"""
 
-    class RateIsLessThanCurrentRate(ConvertSmallBalances):
+    class RateIsLessThanCurrentRate(ConvertSmallBalances, code=700016):
         """700016\x20"""
 
-    class ExistProcessingExchangeOrderPleaseTry(ConvertSmallBalances):
+    class ExistProcessingExchangeOrderPleaseTry(ConvertSmallBalances, code=700021):
         """700021\x20"""
 
-    class ThisOperationIsNotCurrentlySupported(ConvertSmallBalances):
+    class ThisOperationIsNotCurrentlySupported(ConvertSmallBalances, code=700022):
         """700022\x20"""
 
-    class ThisCurrencyIsNotSupportedFor(CryptoLoanNew):
+    class ThisCurrencyIsNotSupportedFor(CryptoLoanNew, code=148001):
         """148001\x20"""
 
-    class TheEnteredAmountIsBelowThe(CryptoLoanNew):
+    class TheEnteredAmountIsBelowThe(CryptoLoanNew, code=148002):
         """148002\x20"""
 
-    class ExceedsTheAllowedDecimalPrecisionFor(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionFor(CryptoLoanNew, code=148003):
         """148003\x20"""
 
-    class ThisCurrencyCannotBeUsedAs(CryptoLoanNew):
+    class ThisCurrencyCannotBeUsedAs(CryptoLoanNew, code=148004):
         """148004\x20"""
 
-    class ExceedsTheAllowedDecimalPrecisionForError(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionForError(CryptoLoanNew, code=148005):
         """148005\x20"""
 
-    class TheAmountOfCollateralExceedsThe(CryptoLoanNew):
+    class TheAmountOfCollateralExceedsThe(CryptoLoanNew, code=148006):
         """148006\x20"""
 
-    class BorrowAmountCannotBeNegative(CryptoLoanNew):
+    class BorrowAmountCannotBeNegative(CryptoLoanNew, code=148007):
         """148007\x20"""
 
-    class CollateralAmountCannotBeNegative(CryptoLoanNew):
+    class CollateralAmountCannotBeNegative(CryptoLoanNew, code=148008):
         """148008\x20"""
 
-    class LtvExceedsTheRiskThreshold(CryptoLoanNew):
+    class LtvExceedsTheRiskThreshold(CryptoLoanNew, code=148009):
         """148009\x20"""
 
-    class InsufficientAvailableQuota(CryptoLoanNew):
+    class InsufficientAvailableQuota(CryptoLoanNew, code=148010):
         """148010\x20"""
 
-    class InsufficientBalanceInTheFundingPool(CryptoLoanNew):
+    class InsufficientBalanceInTheFundingPool(CryptoLoanNew, code=148011):
         """148011\x20"""
 
-    class InsufficientCollateralAmount(CryptoLoanNew):
+    class InsufficientCollateralAmount(CryptoLoanNew, code=148012):
         """148012\x20"""
 
-    class NonBorrowingUsersCannotAdjustCollateral(CryptoLoanNew):
+    class NonBorrowingUsersCannotAdjustCollateral(CryptoLoanNew, code=148013):
         """148013\x20"""
 
-    class ThisCurrencyIsNotSupported(CryptoLoanNew):
+    class ThisCurrencyIsNotSupported(CryptoLoanNew, code=148014):
         """148014\x20"""
 
-    class LoanTermExceedsTheAllowedRange(CryptoLoanNew):
+    class LoanTermExceedsTheAllowedRange(CryptoLoanNew, code=148015):
         """148015\x20"""
 
-    class TheSpecifiedLendingRateIsNot(CryptoLoanNew):
+    class TheSpecifiedLendingRateIsNot(CryptoLoanNew, code=148016):
         """148016\x20"""
 
-    class TheInterestRateExceedsTheAllowed(CryptoLoanNew):
+    class TheInterestRateExceedsTheAllowed(CryptoLoanNew, code=148017):
         """148017\x20"""
 
-    class ExceededTheMaximumNumberOfOpen(CryptoLoanNew):
+    class ExceededTheMaximumNumberOfOpen(CryptoLoanNew, code=148018):
         """148018\x20"""
 
-    class TheSystemIsBusyPleaseTryError(CryptoLoanNew):
+    class TheSystemIsBusyPleaseTryError(CryptoLoanNew, code=148019):
         """148019\x20"""
 
-    class InsufficientPlatformLendingQuota(CryptoLoanNew):
+    class InsufficientPlatformLendingQuota(CryptoLoanNew, code=148020):
         """148020\x20"""
 
-    class OperationConflictDetectedPleaseTryAgain(CryptoLoanNew):
+    class OperationConflictDetectedPleaseTryAgain(CryptoLoanNew, code=148021):
         """148021\x20"""
 
-    class InsufficientAssetsForLending(CryptoLoanNew):
+    class InsufficientAssetsForLending(CryptoLoanNew, code=148022):
         """148022\x20"""
 
-    class LoanOrderNotFound(CryptoLoanNew):
+    class LoanOrderNotFound(CryptoLoanNew, code=148023):
         """148023\x20"""
 
-    class LoanCancellationFailedTheOrderMay(CryptoLoanNew):
+    class LoanCancellationFailedTheOrderMay(CryptoLoanNew, code=148024):
         """148024\x20"""
 
-    class LendingOrderCancellationFailedTheOrder(CryptoLoanNew):
+    class LendingOrderCancellationFailedTheOrder(CryptoLoanNew, code=148025):
         """148025\x20"""
 
-    class FailedToCreateRepaymentPleaseTry(CryptoLoanNew):
+    class FailedToCreateRepaymentPleaseTry(CryptoLoanNew, code=148026):
         """148026\x20"""
 
-    class NoActiveLoanFoundForThis(CryptoLoanNew):
+    class NoActiveLoanFoundForThis(CryptoLoanNew, code=148027):
         """148027\x20"""
 
-    class RepaymentAmountExceedsTheSupportedPrecision(CryptoLoanNew):
+    class RepaymentAmountExceedsTheSupportedPrecision(CryptoLoanNew, code=148028):
         """148028\x20"""
 
-    class InsufficientBalanceInTheRepaymentAccount(CryptoLoanNew):
+    class InsufficientBalanceInTheRepaymentAccount(CryptoLoanNew, code=148029):
         """148029\x20"""
 
-    class DepositOrderNotFound(CryptoLoanNew):
+    class DepositOrderNotFound(CryptoLoanNew, code=148030):
         """148030\x20"""
 
-    class OperationNotAllowedDuringLiquidation(CryptoLoanNew):
+    class OperationNotAllowedDuringLiquidation(CryptoLoanNew, code=148031):
         """148031\x20"""
 
-    class NoOutstandingDebtRepaymentIsNot(CryptoLoanNew):
+    class NoOutstandingDebtRepaymentIsNot(CryptoLoanNew, code=148032):
         """148032\x20"""
 
-    class ThisLoanOrderCannotBeRepaid(CryptoLoanNew):
+    class ThisLoanOrderCannotBeRepaid(CryptoLoanNew, code=148033):
         """148033\x20"""
 
-    class PleaseWaitAndTryAgainLater(CryptoLoanNew):
+    class PleaseWaitAndTryAgainLater(CryptoLoanNew, code=148034):
         """148034\x20"""
 
-    class PleaseWaitAndTryAgainLaterError(CryptoLoanNew):
+    class PleaseWaitAndTryAgainLaterError(CryptoLoanNew, code=148035):
         """148035\x20"""
 
-    class FailedToAdjustCollateralAmountPlease(CryptoLoanNew):
+    class FailedToAdjustCollateralAmountPlease(CryptoLoanNew, code=148036):
         """148036\x20"""
 
-    class InsufficientAssetsOrAdjustmentAmountExceeds(CryptoLoanNew):
+    class InsufficientAssetsOrAdjustmentAmountExceeds(CryptoLoanNew, code=148037):
         """148037\x20"""
 
-    class RepaymentAmountCannotExceedTheDebt(CryptoLoanNew):
+    class RepaymentAmountCannotExceedTheDebt(CryptoLoanNew, code=148038):
         """148038\x20"""
 
-    class DuplicateCollateralAssetsDetectedPleaseReview(CryptoLoanNew):
+    class DuplicateCollateralAssetsDetectedPleaseReview(CryptoLoanNew, code=148039):
         """148039\x20"""
 
-    class PledgeTokenIsError(CryptoLoanNew):
+    class PledgeTokenIsError(CryptoLoanNew, code=148040):
         """148040\x20"""
 
-    class RepayOrderIsExist(CryptoLoanNew):
+    class RepayOrderIsExist(CryptoLoanNew, code=148041):
         """148041\x20"""
 
-    class ExceedsTheAllowedDecimalPrecisionFor148042(CryptoLoanNew):
+    class ExceedsTheAllowedDecimalPrecisionFor148042(CryptoLoanNew, code=148042):
         """148042\x20"""
 
-    class TheRequestCollateralAmountExceedsThe(CryptoLoanNew):
+    class TheRequestCollateralAmountExceedsThe(CryptoLoanNew, code=148047):
         """148047\x20"""
 
-    class TheCollateralAmountHasExceededTheError(CryptoLoanNew):
+    class TheCollateralAmountHasExceededTheError(CryptoLoanNew, code=148048):
         """148048\x20"""
 
-    class ServerIsBusyPleaseWaitAnd(CryptoLoanLegacy):
+    class ServerIsBusyPleaseWaitAnd(CryptoLoanLegacy, code=177002):
         """177002\x20"""
 
-    class IllegalCharactersFoundInAParameter(CryptoLoanLegacy):
+    class IllegalCharactersFoundInAParameter(CryptoLoanLegacy, code=177003):
         """177003\x20"""
 
-    class PrecisionIsOverTheMaximumDefined(CryptoLoanLegacy):
+    class PrecisionIsOverTheMaximumDefined(CryptoLoanLegacy, code=177004):
         """177004\x20"""
 
-    class OrderDoesNotExist177005(CryptoLoanLegacy):
+    class OrderDoesNotExist177005(CryptoLoanLegacy, code=177005):
         """177005\x20"""
 
-    class WeDontHaveThisAsset(CryptoLoanLegacy):
+    class WeDontHaveThisAsset(CryptoLoanLegacy, code=177006):
         """177006\x20"""
 
-    class YourBorrowAmountHasExceedMaximum(CryptoLoanLegacy):
+    class YourBorrowAmountHasExceedMaximum(CryptoLoanLegacy, code=177007):
         """177007\x20"""
 
-    class BorrowIsBannedForThisAsset(CryptoLoanLegacy):
+    class BorrowIsBannedForThisAsset(CryptoLoanLegacy, code=177008):
         """177008\x20"""
 
-    class BorrowAmountIsLessThanMinimum(CryptoLoanLegacy):
+    class BorrowAmountIsLessThanMinimum(CryptoLoanLegacy, code=177009):
         """177009\x20"""
 
-    class RepayAmountExceedsBorrowAmount(CryptoLoanLegacy):
+    class RepayAmountExceedsBorrowAmount(CryptoLoanLegacy, code=177010):
         """177010\x20"""
 
-    class BalanceIsNotEnough(CryptoLoanLegacy):
+    class BalanceIsNotEnough(CryptoLoanLegacy, code=177011):
         """177011\x20"""
 
-    class TheSystemDoesntHaveEnoughAsset(CryptoLoanLegacy):
+    class TheSystemDoesntHaveEnoughAsset(CryptoLoanLegacy, code=177012):
         """177012\x20"""
 
-    class AdjustmentAmountExceedsMinimumCollateralAmount(CryptoLoanLegacy):
+    class AdjustmentAmountExceedsMinimumCollateralAmount(CryptoLoanLegacy, code=177013):
         """177013\x20"""
 
-    class IndividualLoanQuotaReached(CryptoLoanLegacy):
+    class IndividualLoanQuotaReached(CryptoLoanLegacy, code=177014):
         """177014\x20"""
 
-    class CollateralAmountHasReachedTheLimit(CryptoLoanLegacy):
+    class CollateralAmountHasReachedTheLimit(CryptoLoanLegacy, code=177015):
         """177015\x20"""
 
-    class MinimumCollateralAmountIsNotEnough(CryptoLoanLegacy):
+    class MinimumCollateralAmountIsNotEnough(CryptoLoanLegacy, code=177016):
         """177016\x20"""
 
-    class ThisCoinCannotBeUsedAs(CryptoLoanLegacy):
+    class ThisCoinCannotBeUsedAs(CryptoLoanLegacy, code=177017):
         """177017\x20"""
 
-    class DuplicateRequest(CryptoLoanLegacy):
+    class DuplicateRequest(CryptoLoanLegacy, code=177018):
         """177018\x20"""
 
-    class YourInputParamIsInvalid(CryptoLoanLegacy):
+    class YourInputParamIsInvalid(CryptoLoanLegacy, code=177019):
         """177019\x20"""
 
-    class TheAccountDoesNotSupportThe(CryptoLoanLegacy):
+    class TheAccountDoesNotSupportThe(CryptoLoanLegacy, code=177020):
         """177020\x20"""
 
-    class RepaymentFailedError(CryptoLoanLegacy):
+    class RepaymentFailedError(CryptoLoanLegacy, code=177021):
         """177021\x20"""
 
-    class UidCannotBeBoundRepeatedly(InstitutionalLoan):
+    class UidCannotBeBoundRepeatedly(InstitutionalLoan, code=3777002):
         """3777002\x20"""
 
-    class UidCannotBeUnboundBecauseThe(InstitutionalLoan):
+    class UidCannotBeUnboundBecauseThe(InstitutionalLoan, code=3777003):
         """3777003\x20"""
 
-    class TheMainUidOfTheRisk(InstitutionalLoan):
+    class TheMainUidOfTheRisk(InstitutionalLoan, code=3777004):
         """3777004\x20"""
 
-    class YouHaveUnsettledLendingOrBorrowing(InstitutionalLoan):
+    class YouHaveUnsettledLendingOrBorrowing(InstitutionalLoan, code=3777005):
         """3777005\x20"""
 
-    class UidCannotBeBoundPleaseTry(InstitutionalLoan):
+    class UidCannotBeBoundPleaseTry(InstitutionalLoan, code=3777006):
         """3777006\x20"""
 
-    class UidCannotBeBoundPleaseUpgrade(InstitutionalLoan):
+    class UidCannotBeBoundPleaseUpgrade(InstitutionalLoan, code=3777007):
         """3777007\x20"""
 
-    class YourRequestIsCurrentlyBeingProcessed(InstitutionalLoan):
+    class YourRequestIsCurrentlyBeingProcessed(InstitutionalLoan, code=3777012):
         """3777012\x20"""
 
-    class UidCannotBeBoundLeveragedTrading(InstitutionalLoan):
+    class UidCannotBeBoundLeveragedTrading(InstitutionalLoan, code=3777027):
         """3777027\x20"""
 
-    class YouCurrentlyHaveOrdersForPre(InstitutionalLoan):
+    class YouCurrentlyHaveOrdersForPre(InstitutionalLoan, code=3777029):
         """3777029\x20"""
 
-    class ThisAccountHasActivatedCopyproAnd(InstitutionalLoan):
+    class ThisAccountHasActivatedCopyproAnd(InstitutionalLoan, code=3777030):
         """3777030\x20"""
 
-    class TheRepaymentAmountExceedsTheOutstanding(InstitutionalLoan):
+    class TheRepaymentAmountExceedsTheOutstanding(InstitutionalLoan, code=3777039):
         """3777039\x20"""
 
-    class InsufficientBalanceError(InstitutionalLoan):
+    class InsufficientBalanceError(InstitutionalLoan, code=3777040):
         """3777040\x20"""
 
-    class TheUidIsInvalid(InstitutionalLoan):
+    class TheUidIsInvalid(InstitutionalLoan, code=3777042):
         """3777042\x20"""
 
-    class ThereIsARepaymentOrderCurrently(InstitutionalLoan):
+    class ThereIsARepaymentOrderCurrently(InstitutionalLoan, code=3777043):
         """3777043\x20"""
 
-    class ParameterVerificationFailedForLimit(ExchangeBroker):
+    class ParameterVerificationFailedForLimit(ExchangeBroker, code=3500402):
         """3500402\x20"""
 
-    class OnlyAvailableToExchangeBrokerMain(ExchangeBroker):
+    class OnlyAvailableToExchangeBrokerMain(ExchangeBroker, code=3500403):
         """3500403\x20"""
 
-    class InvalidCursor(ExchangeBroker):
+    class InvalidCursor(ExchangeBroker, code=3500404):
         """3500404\x20"""
 
-    class ParameterStarttimeAndEndtimeNeedTo(ExchangeBroker):
+    class ParameterStarttimeAndEndtimeNeedTo(ExchangeBroker, code=3500405):
         """3500405\x20"""
 
-    class OutOfQueryTimeRange(ExchangeBroker):
+    class OutOfQueryTimeRange(ExchangeBroker, code=3500406):
         """3500406\x20"""
 
-    class ParameterBeginAndEndNeedTo(ExchangeBroker):
+    class ParameterBeginAndEndNeedTo(ExchangeBroker, code=3500407):
         """3500407\x20"""
 
-    class SubAccountsAreNotPermittedTo(ExchangeBroker):
+    class SubAccountsAreNotPermittedTo(ExchangeBroker, code=3500415):
         """3500415\x20"""
 
-    class TheVoucherWasRecycled(Reward):
+    class TheVoucherWasRecycled(Reward, code=400101):
         """400101\x20"""
 
-    class TheVoucherHasExceededTheRedemption(Reward):
+    class TheVoucherHasExceededTheRedemption(Reward, code=400102):
         """400102\x20"""
 
-    class TheVoucherIsNotAvailableFor(Reward):
+    class TheVoucherIsNotAvailableFor(Reward, code=400103):
         """400103\x20"""
 
-    class BudgetExceeded(Reward):
+    class BudgetExceeded(Reward, code=400105):
         """400105\x20"""
 
-    class AccountRejectedCheckIfTheInput(Reward):
+    class AccountRejectedCheckIfTheInput(Reward, code=403001):
         """403001\x20"""
 
-    class ResourceNotFound(Reward):
+    class ResourceNotFound(Reward, code=404001):
         """404001\x20"""
 
-    class InsufficientInventory(Reward):
+    class InsufficientInventory(Reward, code=404011):
         """404011\x20"""
 
-    class VipLevelLimit(Reward):
+    class VipLevelLimit(Reward, code=409011):
         """409011\x20"""
 
-    class InternalServerError(Reward):
+    class InternalServerError(Reward, code=500001):
         """500001\x20"""
 
-    class InvalidParameterInvalidRequestParameter(Earn):
+    class InvalidParameterInvalidRequestParameter(Earn, code=180001):
         """180001\x20"""
 
-    class InvalidCoinError(Earn):
+    class InvalidCoinError(Earn, code=180002):
         """180002\x20"""
 
-    class UserBanned(Earn):
+    class UserBanned(Earn, code=180003):
         """180003\x20"""
 
-    class SiteNotAllowedOnlyUsersFrom(Earn):
+    class SiteNotAllowedOnlyUsersFrom(Earn, code=180004):
         """180004\x20"""
 
-    class ComplianceWalletNotReach(Earn):
+    class ComplianceWalletNotReach(Earn, code=180005):
         """180005\x20"""
 
-    class ValidationFailed(Earn):
+    class ValidationFailed(Earn, code=180006):
         """180006\x20"""
 
-    class ProductNotAvailable(Earn):
+    class ProductNotAvailable(Earn, code=180007):
         """180007\x20"""
 
-    class InvalidProduct(Earn):
+    class InvalidProduct(Earn, code=180008):
         """180008\x20"""
 
-    class ProductIsForbidden(Earn):
+    class ProductIsForbidden(Earn, code=180009):
         """180009\x20"""
 
-    class UserNotAllowed(Earn):
+    class UserNotAllowed(Earn, code=180010):
         """180010\x20"""
 
-    class UserNotVip(Earn):
+    class UserNotVip(Earn, code=180011):
         """180011\x20"""
 
-    class PurchaseShareIsInvalid(Earn):
+    class PurchaseShareIsInvalid(Earn, code=180012):
         """180012\x20"""
 
-    class StakeOverMaximumShare(Earn):
+    class StakeOverMaximumShare(Earn, code=180013):
         """180013\x20"""
 
-    class RedeemShareInvlaid(Earn):
+    class RedeemShareInvlaid(Earn, code=180014):
         """180014\x20"""
 
-    class ProductsShareNotEnough(Earn):
+    class ProductsShareNotEnough(Earn, code=180015):
         """180015\x20"""
 
-    class BalanceNotEnough(Earn):
+    class BalanceNotEnough(Earn, code=180016):
         """180016\x20"""
 
-    class InvalidRiskUser(Earn):
+    class InvalidRiskUser(Earn, code=180017):
         """180017\x20"""
 
-    class InternalError180018(Earn):
+    class InternalError180018(Earn, code=180018):
         """180018\x20"""
 
-    class EmptyOrderLinkId(Earn):
+    class EmptyOrderLinkId(Earn, code=180019):
         """180019\x20"""
 
-    class PositionNotFound(Earn):
+    class PositionNotFound(Earn, code=180020):
         """180020\x20"""
 
-    class InvalidSelectPrice(Earn):
+    class InvalidSelectPrice(Earn, code=180021):
         """180021\x20"""
 
-    class KycLevelNotReached(Earn):
+    class KycLevelNotReached(Earn, code=180022):
         """180022\x20"""
 
-    class ServiceMaintenance(Earn):
+    class ServiceMaintenance(Earn, code=180023):
         """180023\x20"""
 
-    class ChildMemberForbidden(Earn):
+    class ChildMemberForbidden(Earn, code=180024):
         """180024\x20"""
 
-    class OrderAlreadyExists(Earn):
+    class OrderAlreadyExists(Earn, code=180025):
         """180025\x20"""
 
-    class AprLowered(Earn):
+    class AprLowered(Earn, code=180026):
         """180026\x20"""
 
-    class TaxForbidden(Earn):
+    class TaxForbidden(Earn, code=180027):
         """180027\x20"""
 
-    class ReinvestValidationFailed(Earn):
+    class ReinvestValidationFailed(Earn, code=180028):
         """180028\x20"""
 
-    class RedeemNotAllowed(Earn):
+    class RedeemNotAllowed(Earn, code=180029):
         """180029\x20"""
 
-    class SlippageFail(Earn):
+    class SlippageFail(Earn, code=180030):
         """180030\x20"""
 
-    class DuplicateOrder(Earn):
+    class DuplicateOrder(Earn, code=180031):
         """180031\x20"""
 
-    class BybitEuropeIsNotSupportedCreate(User):
+    class BybitEuropeIsNotSupportedCreate(User, code=81007):
         """81007\x20"""
 
-    class NeedKycAuthentication(User):
+    class NeedKycAuthentication(User, code=20096):
         """20096\x20"""
 
-    class CurrentUserIsNotAnInstitutional(SetAPIRateLimit):
+    class CurrentUserIsNotAnInstitutional(SetAPIRateLimit, code=3500002):
         """3500002\x20"""
 
-    class NoPermissionToOperateTheseUids(SetAPIRateLimit):
+    class NoPermissionToOperateTheseUids(SetAPIRateLimit, code=3500153):
         """3500153\x20"""
 
-    class TheRfqOrderDoesNotExist(RFQ):
+    class TheRfqOrderDoesNotExist(RFQ, code=110300):
         """110300\x20"""
 
-    class TheQuoteOrderDoesNotExist(RFQ):
+    class TheQuoteOrderDoesNotExist(RFQ, code=110301):
         """110301\x20"""
 
-    class DemoUserIsProhibited(RFQ):
+    class DemoUserIsProhibited(RFQ, code=110302):
         """110302\x20"""
 
-    class RfqValueIsLessThanThe(RFQ):
+    class RfqValueIsLessThanThe(RFQ, code=110303):
         """110303\x20"""
 
-    class CannotBeSelfExecuted(RFQ):
+    class CannotBeSelfExecuted(RFQ, code=110304):
         """110304\x20"""
 
-    class QuoteUidIsNotInCounterparties(RFQ):
+    class QuoteUidIsNotInCounterparties(RFQ, code=110305):
         """110305\x20"""
 
-    class QuoteLegsDoNotMatch(RFQ):
+    class QuoteLegsDoNotMatch(RFQ, code=110306):
         """110306\x20"""
 
-    class QuoteOrderAlreadyExistsForThis(RFQ):
+    class QuoteOrderAlreadyExistsForThis(RFQ, code=110307):
         """110307\x20"""
 
-    class RfqStrategyLegsSizeIsNot(RFQ):
+    class RfqStrategyLegsSizeIsNot(RFQ, code=110308):
         """110308\x20"""
 
-    class RfqStrategySideIsNotCorrect(RFQ):
+    class RfqStrategySideIsNotCorrect(RFQ, code=110309):
         """110309\x20"""
 
-    class RfqStrategyQtyIsNotCorrect(RFQ):
+    class RfqStrategyQtyIsNotCorrect(RFQ, code=110310):
         """110310\x20"""
 
-    class RfqStrategySymbolIsNotCorrect(RFQ):
+    class RfqStrategySymbolIsNotCorrect(RFQ, code=110311):
         """110311\x20"""
 
-    class NoPermissionToExecuteQuote(RFQ):
+    class NoPermissionToExecuteQuote(RFQ, code=110312):
         """110312\x20"""
 
-    class RfqOnlySupportsOneWayPosition(RFQ):
+    class RfqOnlySupportsOneWayPosition(RFQ, code=110313):
         """110313\x20"""
 
-    class OrderAmountIsLessThanMin(RFQ):
+    class OrderAmountIsLessThanMin(RFQ, code=110314):
         """110314\x20"""
 
-    class OrderQtyExceedsTheUpperLimit(RFQ):
+    class OrderQtyExceedsTheUpperLimit(RFQ, code=110315):
         """110315\x20"""
 
-    class RfqIsNotAvailableForCopy(RFQ):
+    class RfqIsNotAvailableForCopy(RFQ, code=110316):
         """110316\x20"""
 
-    class CounterpartyCannotBeSelf(RFQ):
+    class CounterpartyCannotBeSelf(RFQ, code=110317):
         """110317\x20"""
 
-    class ThereAreTooManyCounterpartiesTo(RFQ):
+    class ThereAreTooManyCounterpartiesTo(RFQ, code=110318):
         """110318\x20"""
 
-    class OrderAmountIsGreaterThanMax(RFQ):
+    class OrderAmountIsGreaterThanMax(RFQ, code=110319):
         """110319\x20"""
 
-    class SymbolsThatHaveNotEnabledManual(RFQ):
+    class SymbolsThatHaveNotEnabledManual(RFQ, code=110320):
         """110320\x20"""
 
-    class SymbolIsNotSupported(RFQ):
+    class SymbolIsNotSupported(RFQ, code=110321):
         """110321\x20"""
 
-    class QuotationsCannotBeMadeByNon(RFQ):
+    class QuotationsCannotBeMadeByNon(RFQ, code=110323):
         """110323\x20"""
 
-    class TheSpotAssetIsNotBe(RFQ):
+    class TheSpotAssetIsNotBe(RFQ, code=111008):
         """111008\x20"""
 
-    class SystemErrorPleaseTryAgainLaterError(ManualLoan):
+    class SystemErrorPleaseTryAgainLaterError(ManualLoan, code=34022001):
         """34022001\x20"""
 
-    class SystemErrorPleaseTryAgainLater34022003(ManualLoan):
+    class SystemErrorPleaseTryAgainLater34022003(ManualLoan, code=34022003):
         """34022003\x20"""
 
-    class InvalidRequestParameters(ManualLoan):
+    class InvalidRequestParameters(ManualLoan, code=34022027):
         """34022027\x20"""
 
-    class BorrowingDemandIsHighAndThe(ManualLoan):
+    class BorrowingDemandIsHighAndThe(ManualLoan, code=34022030):
         """34022030\x20"""
 
-    class RiskRateLimitExceededPleaseReduce(ManualLoan):
+    class RiskRateLimitExceededPleaseReduce(ManualLoan, code=34022031):
         """34022031\x20"""
 
-    class BorrowingPrecisionMustBeAnInteger(ManualLoan):
+    class BorrowingPrecisionMustBeAnInteger(ManualLoan, code=34022033):
         """34022033\x20"""
 
-    class TheMinimumRepaymentAmountMustBe(ManualLoan):
+    class TheMinimumRepaymentAmountMustBe(ManualLoan, code=34022034):
         """34022034\x20"""
 
-    class YouCannotRepayWhileInterestIs(ManualLoan):
+    class YouCannotRepayWhileInterestIs(ManualLoan, code=34022035):
         """34022035\x20"""
 
-    class PleaseEnableMarginTradingToContinue(ManualLoan):
+    class PleaseEnableMarginTradingToContinue(ManualLoan, code=34022036):
         """34022036\x20"""
 
-    class RepaymentIsInProgressPleaseDo(ManualLoan):
+    class RepaymentIsInProgressPleaseDo(ManualLoan, code=34022038):
         """34022038\x20"""
 
-    class TheBorrowedAssetDoesNotExist(ManualLoan):
+    class TheBorrowedAssetDoesNotExist(ManualLoan, code=34022010):
         """34022010\x20"""
 
-    class CurrentlyYourAccountHasNoBorrowed(ManualLoan):
+    class CurrentlyYourAccountHasNoBorrowed(ManualLoan, code=34022041):
         """34022041\x20"""
 
-    class RepaymentUnsuccessful(ManualLoan):
+    class RepaymentUnsuccessful(ManualLoan, code=34022044):
         """34022044\x20"""
 
-    class BorrowingUnsuccessful(ManualLoan):
+    class BorrowingUnsuccessful(ManualLoan, code=34022045):
         """34022045\x20"""
 
-    class AmountMustBeAtLeast(ManualLoan):
+    class AmountMustBeAtLeast(ManualLoan, code=34022011):
         """34022011\x20"""
 
-    class DecimalPrecisionCannotExceed18Digits(ManualLoan):
+    class DecimalPrecisionCannotExceed18Digits(ManualLoan, code=34022014):
         """34022014\x20"""
 
-    class CopytradeNotSupported(ManualLoan):
+    class CopytradeNotSupported(ManualLoan, code=34022047):
         """34022047\x20"""
 
-    class BorrowingIsNotAllowedDuringLiquidation(ManualLoan):
+    class BorrowingIsNotAllowedDuringLiquidation(ManualLoan, code=34022048):
         """34022048\x20"""
 
-    class InsufficientCollateralBalance(ManualLoan):
+    class InsufficientCollateralBalance(ManualLoan, code=34022049):
         """34022049\x20"""
 
-    class RepaymentFailedYouCurrentlyHaveSpot(ManualLoan):
+    class RepaymentFailedYouCurrentlyHaveSpot(ManualLoan, code=34022050):
         """34022050\x20"""
 
-    class InstitutionalLoanInProgress(ManualLoan):
+    class InstitutionalLoanInProgress(ManualLoan, code=34022051):
         """34022051\x20"""
 
-    class InstitutionalLoanTransactionsBanned(ManualLoan):
+    class InstitutionalLoanTransactionsBanned(ManualLoan, code=34022052):
         """34022052\x20"""
 
-    class YouHaveExistingPendingLoanOrders(ManualLoan):
+    class YouHaveExistingPendingLoanOrders(ManualLoan, code=35000011):
         """35000011\x20"""
 
-    class PleaseContactTheSalesToEnable(ManualLoan):
+    class PleaseContactTheSalesToEnable(ManualLoan, code=34022053):
         """34022053\x20"""
 
-    class ThisCoinDoesNotSupportRepayment(ManualLoan):
+    class ThisCoinDoesNotSupportRepayment(ManualLoan, code=34022094):
         """34022094\x20"""
 
-    class ToUseThisFeatureYourNet(ManualLoan):
+    class ToUseThisFeatureYourNet(ManualLoan, code=34022107):
         """34022107\x20"""
 
-    class ToUseThisFeatureYourNetError(ManualLoan):
+    class ToUseThisFeatureYourNetError(ManualLoan, code=34022108):
         """34022108\x20"""
 
-    class StrategyCreationFailedWebhookStrategyName(Strategy):
+    class StrategyCreationFailedWebhookStrategyName(Strategy, code=60061):
         """60061\x20"""
 
-    class StrategyHasBeenTerminatedCantStop(Strategy):
+    class StrategyHasBeenTerminatedCantStop(Strategy, code=60062):
         """60062\x20"""
 
-    class UserRunningSymbolStrategyCountLimited(Strategy):
+    class UserRunningSymbolStrategyCountLimited(Strategy, code=60063):
         """60063\x20"""
 
-    class UserRunningStrategyCountLimited(Strategy):
+    class UserRunningStrategyCountLimited(Strategy, code=60064):
         """60064\x20"""
 
-    class StrategyNotFound(Strategy):
+    class StrategyNotFound(Strategy, code=60065):
         """60065\x20"""
 
-    class SizeShouldMoreThanMinsizeSub(Strategy):
+    class SizeShouldMoreThanMinsizeSub(Strategy, code=60066):
         """60066\x20"""
 
-    class TooLargeSizeSizeShouldLess(Strategy):
+    class TooLargeSizeSizeShouldLess(Strategy, code=60067):
         """60067\x20"""
 
-    class OrderCancelled(Strategy):
+    class OrderCancelled(Strategy, code=60068):
         """60068\x20"""
 
-    class HitBlacklistRule(Strategy):
+    class HitBlacklistRule(Strategy, code=60069):
         """60069\x20"""
 
-    class BlockedByUnifiedMarginLimit(Strategy):
+    class BlockedByUnifiedMarginLimit(Strategy, code=60070):
         """60070\x20"""
 
-    class GetConnErrTradingServiceUnavailable(Strategy):
+    class GetConnErrTradingServiceUnavailable(Strategy, code=60071):
         """60071\x20"""
 
-    class StrategyStatusModifyFailed(Strategy):
+    class StrategyStatusModifyFailed(Strategy, code=60072):
         """60072\x20"""
 
-    class WebhookOrderCreationFailed(Strategy):
+    class WebhookOrderCreationFailed(Strategy, code=60073):
         """60073\x20"""
 
-    class StrategyHasBeenStopped(Strategy):
+    class StrategyHasBeenStopped(Strategy, code=60074):
         """60074\x20"""
 
-    class WebhookPositionidxIsNotSupported(Strategy):
+    class WebhookPositionidxIsNotSupported(Strategy, code=60075):
         """60075\x20"""
 
-    class SignalLatencyTooHigh(Strategy):
+    class SignalLatencyTooHigh(Strategy, code=60076):
         """60076\x20"""
 
-    class StrategyUseridInvalidStrategyJsonInvalid(Strategy):
+    class StrategyUseridInvalidStrategyJsonInvalid(Strategy, code=60077):
         """60077\x20"""
 
-    class StrategySymbolNotSupported(Strategy):
+    class StrategySymbolNotSupported(Strategy, code=60078):
         """60078\x20"""
 
-    class UserPositionLimitExceeded(Strategy):
+    class UserPositionLimitExceeded(Strategy, code=60079):
         """60079\x20"""
 
-    class OrderRetryFailed(Strategy):
+    class OrderRetryFailed(Strategy, code=60080):
         """60080\x20"""
 
-    class CantCreateSameSidesOrder(Strategy):
+    class CantCreateSameSidesOrder(Strategy, code=60081):
         """60081\x20"""
 
-    class IcebergNotSupportUsdcChaseOrder(Strategy):
+    class IcebergNotSupportUsdcChaseOrder(Strategy, code=60082):
         """60082\x20"""
 
-    class StrategySymbolNotSupportedError(Strategy):
+    class StrategySymbolNotSupportedError(Strategy, code=60083):
         """60083\x20"""
 
-    class InvalidPostOnlyParameter(Strategy):
+    class InvalidPostOnlyParameter(Strategy, code=60084):
         """60084\x20"""
 
-    class QuantityIsLessThanMinimumOrder(Strategy):
+    class QuantityIsLessThanMinimumOrder(Strategy, code=60085):
         """60085\x20"""
 
-    class PositionPercentageDoesNotMatchSide(Strategy):
+    class PositionPercentageDoesNotMatchSide(Strategy, code=60086):
         """60086\x20"""
 
-    class QuantityExceedsAllowedRange(Strategy):
+    class QuantityExceedsAllowedRange(Strategy, code=60087):
         """60087\x20"""
 
-    class PovInvalidMode(Strategy):
+    class PovInvalidMode(Strategy, code=60088):
         """60088\x20"""
 
-    class PovParticipationRateOverTheRange(Strategy):
+    class PovParticipationRateOverTheRange(Strategy, code=60089):
         """60089\x20"""
 
-    class PovLackOfRequiredParamAt(Strategy):
+    class PovLackOfRequiredParamAt(Strategy, code=60090):
         """60090\x20"""
 
-    class PovLackOfSizeAndDuration(Strategy):
+    class PovLackOfSizeAndDuration(Strategy, code=60091):
         """60091\x20"""
 
-    class PovPreCheckedFailedDueTo(Strategy):
+    class PovPreCheckedFailedDueTo(Strategy, code=60092):
         """60092\x20"""
 
-    class PovMaxDurationOverTheRange(Strategy):
+    class PovMaxDurationOverTheRange(Strategy, code=60093):
         """60093\x20"""
 
-    class PovPreCheckedSubOrderSize(Strategy):
+    class PovPreCheckedSubOrderSize(Strategy, code=60094):
         """60094\x20"""
 
-    class PovIntervalOverTheMaxDuration(Strategy):
+    class PovIntervalOverTheMaxDuration(Strategy, code=60095):
         """60095\x20"""
 
-    class SignalSymbolNotTradable(Strategy):
+    class SignalSymbolNotTradable(Strategy, code=61000):
         """61000\x20"""
 
-    class SignalNameExceedsLimit(Strategy):
+    class SignalNameExceedsLimit(Strategy, code=61001):
         """61001\x20"""
 
-    class SignalLeverageExceedsMaximumRiskLimit(Strategy):
+    class SignalLeverageExceedsMaximumRiskLimit(Strategy, code=61002):
         """61002\x20"""
 
-    class SignalEntryPriceInvalid(Strategy):
+    class SignalEntryPriceInvalid(Strategy, code=61003):
         """61003\x20"""
 
-    class SignalTpShouldBeBetterThan(Strategy):
+    class SignalTpShouldBeBetterThan(Strategy, code=61004):
         """61004\x20"""
 
-    class SignalSlShouldBeWorseThan(Strategy):
+    class SignalSlShouldBeWorseThan(Strategy, code=61005):
         """61005\x20"""
 
-    class SignalExpirationTimeInvalid(Strategy):
+    class SignalExpirationTimeInvalid(Strategy, code=61006):
         """61006\x20"""
 
-    class SignalDescriptionExceedsLimit(Strategy):
+    class SignalDescriptionExceedsLimit(Strategy, code=61007):
         """61007\x20"""
 
-    class SlIsWorseThanLiquidationPrice(Strategy):
+    class SlIsWorseThanLiquidationPrice(Strategy, code=61008):
         """61008\x20"""
 
-    class SignalNotFound(Strategy):
+    class SignalNotFound(Strategy, code=61009):
         """61009\x20"""
 
-    class UserDoesNotHavePermissionTo(Strategy):
+    class UserDoesNotHavePermissionTo(Strategy, code=61010):
         """61010\x20"""
 
-    class TheQtyOfTwapInverseStep(Strategy):
+    class TheQtyOfTwapInverseStep(Strategy, code=60200):
         """60200\x20"""
 
-    class TheQtyOfTwapInverseStepError(Strategy):
+    class TheQtyOfTwapInverseStepError(Strategy, code=60201):
         """60201\x20"""
 
-    class InternalServerErrorError(Prediction):
+    class InternalServerErrorError(Prediction, code=180000):
         """180000\x20"""
 
-    class PredictionEngineUnavailable(Prediction):
+    class PredictionEngineUnavailable(Prediction, code=700003):
         """700003\x20"""

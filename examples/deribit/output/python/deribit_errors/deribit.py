@@ -1160,975 +1160,1132 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     10000: (
         "",
         "rpc_error_codes",
         "Authorization issue, invalid or absent signature etc.",
-        "authorization_required",
+        ("authorization_required",),
+        False,
     ),
     10001: (
         "",
         "rpc_error_codes",
         "Some general failure, no public information available.",
-        "error",
+        ("error",),
+        False,
     ),
     10002: (
         "",
         "rpc_error_codes",
         "Order quantity is too low.",
-        "qty_too_low",
+        ("qty_too_low",),
+        False,
     ),
     10003: (
         "",
         "rpc_error_codes",
         "Rejection, order overlap is found and self-trading is not enabled.",
-        "order_overlap",
+        ("order_overlap",),
+        False,
     ),
     10004: (
         "",
         "rpc_error_codes",
         "Attempt to operate with order that can't be found by specified id or label.",
-        "order_not_found",
+        ("order_not_found",),
+        False,
     ),
     10005: (
         "",
         "rpc_error_codes",
         "Price is too low, <Limit> defines current limit for the operation.",
-        "price_too_low <Limit>",
+        ("price_too_low <Limit>",),
+        False,
     ),
     10006: (
         "",
         "rpc_error_codes",
         "Price is too low for current index, <Limit> defines current bottom limit for the operation.",
-        "price_too_low4idx <Limit>",
+        ("price_too_low4idx <Limit>",),
+        False,
     ),
     10007: (
         "",
         "rpc_error_codes",
         "Price is too high, <Limit> defines current up limit for the operation.",
-        "price_too_high <Limit>",
+        ("price_too_high <Limit>",),
+        False,
     ),
     10009: (
         "",
         "rpc_error_codes",
         "Account has not enough funds for the operation.",
-        "not_enough_funds",
+        ("not_enough_funds",),
+        False,
     ),
     10010: (
         "",
         "rpc_error_codes",
         "Attempt of doing something with closed order.",
-        "already_closed",
+        ("already_closed",),
+        False,
     ),
     10011: (
         "",
         "rpc_error_codes",
         "This price is not allowed for some reason.",
-        "price_not_allowed",
+        ("price_not_allowed",),
+        False,
     ),
     10012: (
         "",
         "rpc_error_codes",
         "Operation for an instrument which order book had been closed.",
-        "book_closed",
+        ("book_closed",),
+        False,
     ),
     10013: (
         "",
         "rpc_error_codes",
         "Total limit of open orders has been exceeded, it is applicable for PME users.",
-        "pme_max_total_open_orders <Limit>",
+        ("pme_max_total_open_orders <Limit>",),
+        False,
     ),
     10014: (
         "",
         "rpc_error_codes",
         "Limit of count of futures' open orders has been exceeded, it is applicable for PME users.",
-        "pme_max_future_open_orders <Limit>",
+        ("pme_max_future_open_orders <Limit>",),
+        False,
     ),
     10015: (
         "",
         "rpc_error_codes",
         "Limit of count of options' open orders has been exceeded, it is applicable for PME users.",
-        "pme_max_option_open_orders <Limit>",
+        ("pme_max_option_open_orders <Limit>",),
+        False,
     ),
     10016: (
         "",
         "rpc_error_codes",
         "Limit of size for futures has been exceeded, it is applicable for PME users.",
-        "pme_max_future_open_orders_size <Limit>",
+        ("pme_max_future_open_orders_size <Limit>",),
+        False,
     ),
     10017: (
         "",
         "rpc_error_codes",
         "Limit of size for options has been exceeded, it is applicable for PME users.",
-        "pme_max_option_open_orders_size <Limit>",
+        ("pme_max_option_open_orders_size <Limit>",),
+        False,
     ),
     10018: (
         "",
         "rpc_error_codes",
         "Limit of size for futures has been exceeded, it is applicable for non-PME users.",
-        "non_pme_max_future_position_size <Limit>",
+        ("non_pme_max_future_position_size <Limit>",),
+        False,
     ),
     10019: (
         "",
         "rpc_error_codes",
         "Trading is temporary locked by the admin.",
-        "locked_by_admin",
+        ("locked_by_admin",),
+        False,
     ),
     10020: (
         "",
         "rpc_error_codes",
         "Instrument name is not valid.",
-        "invalid_or_unsupported_instrument",
+        ("invalid_or_unsupported_instrument",),
+        False,
     ),
     10021: (
         "",
         "rpc_error_codes",
         "Amount is not valid.",
-        "invalid_amount",
+        ("invalid_amount",),
+        False,
     ),
     10022: (
         "",
         "rpc_error_codes",
         "quantity was not recognized as a valid number (for API v1).",
-        "invalid_quantity",
+        ("invalid_quantity",),
+        False,
     ),
     10023: (
         "",
         "rpc_error_codes",
         "price was not recognized as a valid number.",
-        "invalid_price",
+        ("invalid_price",),
+        False,
     ),
     10024: (
         "",
         "rpc_error_codes",
         "max_show parameter was not recognized as a valid number.",
-        "invalid_max_show",
+        ("invalid_max_show",),
+        False,
     ),
     10025: (
         "",
         "rpc_error_codes",
         "Order id is missing or its format was not recognized as valid.",
-        "invalid_order_id",
+        ("invalid_order_id",),
+        False,
     ),
     10026: (
         "",
         "rpc_error_codes",
         "Extra precision of the price is not supported.",
-        "price_precision_exceeded",
+        ("price_precision_exceeded",),
+        False,
     ),
     10027: (
         "",
         "rpc_error_codes",
         "Futures contract amount was not recognized as integer.",
-        "non_integer_contract_amount",
+        ("non_integer_contract_amount",),
+        False,
     ),
     10028: (
         "",
         "rpc_error_codes",
         "Allowed request rate has been exceeded.",
-        "too_many_requests",
+        ("too_many_requests",),
+        False,
     ),
     10029: (
         "",
         "rpc_error_codes",
         "Attempt to operate with not own order.",
-        "not_owner_of_order",
+        ("not_owner_of_order",),
+        False,
     ),
     10030: (
         "",
         "rpc_error_codes",
         "REST request where Websocket is expected.",
-        "must_be_websocket_request",
+        ("must_be_websocket_request",),
+        False,
     ),
     10031: (
         "",
         "rpc_error_codes",
         "Some of the arguments are not recognized as valid.",
-        "invalid_args_for_instrument",
+        ("invalid_args_for_instrument",),
+        False,
     ),
     10032: (
         "",
         "rpc_error_codes",
         "Total cost is too low.",
-        "whole_cost_too_low",
+        ("whole_cost_too_low",),
+        False,
     ),
     10033: (
         "",
         "rpc_error_codes",
         "Method is not implemented yet.",
-        "not_implemented",
+        ("not_implemented",),
+        False,
     ),
     10034: (
         "",
         "rpc_error_codes",
         "Trigger price is too high.",
-        "trigger_price_too_high",
+        ("trigger_price_too_high",),
+        False,
     ),
     10035: (
         "",
         "rpc_error_codes",
         "Trigger price is too low.",
-        "trigger_price_too_low",
+        ("trigger_price_too_low",),
+        False,
     ),
     10036: (
         "",
         "rpc_error_codes",
         "Max Show Amount is not valid.",
-        "invalid_max_show_amount",
+        ("invalid_max_show_amount",),
+        False,
     ),
     10037: (
         "",
         "rpc_error_codes",
         "Limit of total size for short options positions has been exceeded, it is applicable for non-PME users.",
-        "non_pme_total_short_options_positions_size <Limit>",
+        ("non_pme_total_short_options_positions_size <Limit>",),
+        False,
     ),
     10038: (
         "",
         "rpc_error_codes",
         "Limit of open risk reducing orders has been reached, it is applicable for PME users.",
-        "pme_max_risk_reducing_orders <Limit>",
+        ("pme_max_risk_reducing_orders <Limit>",),
+        False,
     ),
     10039: (
         "",
         "rpc_error_codes",
         "Returned when the user does not have sufficient spot reserves to complete the spot trade or when an option order would negatively impact the non-cross portfolio margin balance of Cross SM user.",
-        "not_enough_funds_in_currency <Currency>",
+        ("not_enough_funds_in_currency <Currency>",),
+        False,
     ),
     10040: (
         "",
         "rpc_error_codes",
         "Request can't be processed right now and should be retried.",
-        "retry",
+        ("retry",),
+        False,
     ),
     10041: (
         "",
         "rpc_error_codes",
         "Settlement is in progress. Every day at settlement time for several seconds, the system calculates user profits and updates balances. That time trading is paused for several seconds till the calculation is completed.",
-        "settlement_in_progress",
+        ("settlement_in_progress",),
+        False,
     ),
     10043: (
         "",
         "rpc_error_codes",
         "Price has to be rounded to an instrument tick size.",
-        "price_wrong_tick",
+        ("price_wrong_tick",),
+        False,
     ),
     10044: (
         "",
         "rpc_error_codes",
         "Trigger Price has to be rounded to an instrument tick size.",
-        "trigger_price_wrong_tick",
+        ("trigger_price_wrong_tick",),
+        False,
     ),
     10045: (
         "",
         "rpc_error_codes",
         "Liquidation order can't be cancelled.",
-        "can_not_cancel_liquidation_order",
+        ("can_not_cancel_liquidation_order",),
+        False,
     ),
     10046: (
         "",
         "rpc_error_codes",
         "Liquidation order can't be edited.",
-        "can_not_edit_liquidation_order",
+        ("can_not_edit_liquidation_order",),
+        False,
     ),
     10047: (
         "",
         "rpc_error_codes",
         "Reached limit of pending Matching Engine requests for user.",
-        "matching_engine_queue_full",
+        ("matching_engine_queue_full",),
+        False,
     ),
     10048: (
         "",
         "rpc_error_codes",
         "The requested operation is not available on this server.",
-        "not_on_this_server",
+        ("not_on_this_server",),
+        False,
     ),
     10049: (
         "",
         "rpc_error_codes",
         "Enabling Cancel On Disconnect for the connection failed.",
-        "cancel_on_disconnect_failed",
+        ("cancel_on_disconnect_failed",),
+        False,
     ),
     10066: (
         "",
         "rpc_error_codes",
         "The client has sent too many public requests that have not yet been executed.",
-        "too_many_concurrent_requests",
+        ("too_many_concurrent_requests",),
+        False,
     ),
     10072: (
         "",
         "rpc_error_codes",
         "Spot trading is disabled for users in reduce only mode.",
-        "disabled_while_position_lock",
+        ("disabled_while_position_lock",),
+        False,
     ),
     11008: (
         "",
         "rpc_error_codes",
         "This request is not allowed in regards to the filled order.",
-        "already_filled",
+        ("already_filled",),
+        False,
     ),
     11013: (
         "",
         "rpc_error_codes",
         "Total limit of open orders on spot instruments has been exceeded.",
-        "max_spot_open_orders",
+        ("max_spot_open_orders",),
+        False,
     ),
     11021: (
         "",
         "rpc_error_codes",
         "Price modification for post only order is not possible.",
-        "post_only_price_modification_not_possible",
+        ("post_only_price_modification_not_possible",),
+        False,
     ),
     11022: (
         "",
         "rpc_error_codes",
         "Limit of quantity per currency for spot instruments has been exceeded.",
-        "max_spot_order_quantity",
+        ("max_spot_order_quantity",),
+        False,
     ),
     11029: (
         "",
         "rpc_error_codes",
         "Some invalid input has been detected.",
-        "invalid_arguments",
+        ("invalid_arguments",),
+        False,
     ),
     11030: (
         "",
         "rpc_error_codes",
         "Some rejects which are not considered as very often, more info may be specified in <Reason>.",
-        "other_reject <Reason>",
+        ("other_reject <Reason>",),
+        False,
     ),
     11031: (
         "",
         "rpc_error_codes",
         "Some errors which are not considered as very often, more info may be specified in <Error>.",
-        "other_error <Error>",
+        ("other_error <Error>",),
+        False,
     ),
     11035: (
         "",
         "rpc_error_codes",
         "Allowed amount of trigger orders has been exceeded.",
-        "no_more_triggers <Limit>",
+        ("no_more_triggers <Limit>",),
+        False,
     ),
     11036: (
         "",
         "rpc_error_codes",
         "Invalid trigger price (too high or too low) in relation to the last trade, index or market price.",
-        "invalid_trigger_price",
+        ("invalid_trigger_price",),
+        False,
     ),
     11037: (
         "",
         "rpc_error_codes",
         "Instrument already not available for trading.",
-        "outdated_instrument_for_IV_order",
+        ("outdated_instrument_for_IV_order",),
+        False,
     ),
     11038: (
         "",
         "rpc_error_codes",
         "Advanced orders are not available for futures.",
-        "no_adv_for_futures",
+        ("no_adv_for_futures",),
+        False,
     ),
     11039: (
         "",
         "rpc_error_codes",
         "Advanced post-only orders are not supported yet.",
-        "no_adv_postonly",
+        ("no_adv_postonly",),
+        False,
     ),
     11041: (
         "",
         "rpc_error_codes",
         "Advanced order properties can't be set if the order is not advanced.",
-        "not_adv_order",
+        ("not_adv_order",),
+        False,
     ),
     11042: (
         "",
         "rpc_error_codes",
         "Permission for the operation has been denied.",
-        "permission_denied",
+        ("permission_denied",),
+        False,
     ),
     11043: (
         "",
         "rpc_error_codes",
         "Bad argument has been passed.",
-        "bad_argument",
+        ("bad_argument",),
+        False,
     ),
     11044: (
         "",
         "rpc_error_codes",
         "Attempt to do open order operations with the not open order.",
-        "not_open_order",
+        ("not_open_order",),
+        False,
     ),
     11045: (
         "",
         "rpc_error_codes",
         "Event name has not been recognized.",
-        "invalid_event",
+        ("invalid_event",),
+        False,
     ),
     11046: (
         "",
         "rpc_error_codes",
         "At several minutes to instrument expiration, corresponding advanced implied volatility orders are not allowed.",
-        "outdated_instrument",
+        ("outdated_instrument",),
+        False,
     ),
     11047: (
         "",
         "rpc_error_codes",
         "The specified combination of arguments is not supported.",
-        "unsupported_arg_combination",
+        ("unsupported_arg_combination",),
+        False,
     ),
     11048: (
         "",
         "rpc_error_codes",
         "Wrong Max Show for options.",
-        "wrong_max_show_for_option",
+        ("wrong_max_show_for_option",),
+        False,
     ),
     11049: (
         "",
         "rpc_error_codes",
         "Several bad arguments have been passed.",
-        "bad_arguments",
+        ("bad_arguments",),
+        False,
     ),
     11050: (
         "",
         "rpc_error_codes",
         "Request has not been parsed properly.",
-        "bad_request",
+        ("bad_request",),
+        False,
     ),
     11051: (
         "",
         "rpc_error_codes",
         "System is under maintenance.",
-        "system_maintenance",
+        ("system_maintenance",),
+        False,
     ),
     11052: (
         "",
         "rpc_error_codes",
         "Subscription error. However, subscription may fail without this error, please check the list of subscribed channels returned, as some channels can be not subscribed due to wrong input or lack of permissions.",
-        "subscribe_error_unsubscribed",
+        ("subscribe_error_unsubscribed",),
+        False,
     ),
     11053: (
         "",
         "rpc_error_codes",
         "Specified transfer is not found.",
-        "transfer_not_found",
+        ("transfer_not_found",),
+        False,
     ),
     11054: (
         "",
         "rpc_error_codes",
         "Request rejected due to reject_post_only flag.",
-        "post_only_reject",
+        ("post_only_reject",),
+        False,
     ),
     11055: (
         "",
         "rpc_error_codes",
         "Post only flag not allowed for given order type.",
-        "post_only_not_allowed",
+        ("post_only_not_allowed",),
+        False,
     ),
     11056: (
         "",
         "rpc_error_codes",
         "Request rejected because of unauthenticated public requests were temporarily disabled.",
-        "unauthenticated_public_requests_temporarily_disabled",
+        ("unauthenticated_public_requests_temporarily_disabled",),
+        False,
     ),
     11090: (
         "",
         "rpc_error_codes",
         "Invalid address.",
-        "invalid_addr",
+        ("invalid_addr",),
+        False,
     ),
     11091: (
         "",
         "rpc_error_codes",
         "Invalid address for the transfer.",
-        "invalid_transfer_address",
+        ("invalid_transfer_address",),
+        False,
     ),
     11092: (
         "",
         "rpc_error_codes",
         "The address already exists.",
-        "address_already_exist",
+        ("address_already_exist",),
+        False,
     ),
     11093: (
         "",
         "rpc_error_codes",
         "Limit of allowed addresses has been reached.",
-        "max_addr_count_exceeded",
+        ("max_addr_count_exceeded",),
+        False,
     ),
     11094: (
         "",
         "rpc_error_codes",
         "Some unhandled error on server. Please report to admin. The details of the request will help to locate the problem.",
-        "internal_server_error",
+        ("internal_server_error",),
+        False,
     ),
     11095: (
         "",
         "rpc_error_codes",
         "Deposit address creation has been disabled by admin.",
-        "disabled_deposit_address_creation",
+        ("disabled_deposit_address_creation",),
+        False,
     ),
     11096: (
         "",
         "rpc_error_codes",
         "Withdrawal instead of transfer.",
-        "address_belongs_to_user",
+        ("address_belongs_to_user",),
+        False,
     ),
     11097: (
         "",
         "rpc_error_codes",
         "Deposit address not specified.",
-        "no_deposit_address",
+        ("no_deposit_address",),
+        False,
     ),
     11098: (
         "",
         "rpc_error_codes",
         "Account locked.",
-        "account_locked",
+        ("account_locked",),
+        False,
     ),
     12001: (
         "",
         "rpc_error_codes",
         "Limit of subbacounts is reached.",
-        "too_many_subaccounts",
+        ("too_many_subaccounts",),
+        False,
     ),
     12002: (
         "",
         "rpc_error_codes",
         "The input is not allowed as the name of subaccount.",
-        "wrong_subaccount_name",
+        ("wrong_subaccount_name",),
+        False,
     ),
     12003: (
         "",
         "rpc_error_codes",
         "The number of failed login attempts is limited.",
-        "login_over_limit",
+        ("login_over_limit",),
+        False,
     ),
     12004: (
         "",
         "rpc_error_codes",
         "The number of registration requests is limited.",
-        "registration_over_limit",
+        ("registration_over_limit",),
+        False,
     ),
     12005: (
         "",
         "rpc_error_codes",
         "The country is banned (possibly via IP check).",
-        "country_is_banned",
+        ("country_is_banned",),
+        False,
     ),
     12100: (
         "",
         "rpc_error_codes",
         "Transfer is not allowed. Possible wrong direction or other mistake.",
-        "transfer_not_allowed",
+        ("transfer_not_allowed",),
+        False,
     ),
     12998: (
         "",
         "rpc_error_codes",
         "Too many failed security key authorizations. The client should wait for wait seconds to try again.",
-        "security_key_authorization_over_limit",
+        ("security_key_authorization_over_limit",),
+        False,
     ),
     13004: (
         "",
         "rpc_error_codes",
         "Invalid credentials have been used.",
-        "invalid_credentials",
+        ("invalid_credentials",),
+        False,
     ),
     13005: (
         "",
         "rpc_error_codes",
         "Password confirmation error.",
-        "pwd_match_error",
+        ("pwd_match_error",),
+        False,
     ),
     13006: (
         "",
         "rpc_error_codes",
         "Invalid Security Code.",
-        "security_error",
+        ("security_error",),
+        False,
     ),
     13007: (
         "",
         "rpc_error_codes",
         "User's security code has been changed or wrong.",
-        "user_not_found",
+        ("user_not_found",),
+        False,
     ),
     13008: (
         "",
         "rpc_error_codes",
         "Request failed because of invalid input or internal failure.",
-        "request_failed",
+        ("request_failed",),
+        False,
     ),
     13009: (
         "",
         "rpc_error_codes",
         'Wrong or expired authorization token or bad signature. For example, please check the scope of the token, "connection" scope can\'t be reused for other connections.',
-        "unauthorized",
+        ("unauthorized",),
+        False,
     ),
     13010: (
         "",
         "rpc_error_codes",
         "Invalid input, missing value.",
-        "value_required",
+        ("value_required",),
+        False,
     ),
     13011: (
         "",
         "rpc_error_codes",
         "Input is too short.",
-        "value_too_short",
+        ("value_too_short",),
+        False,
     ),
     13012: (
         "",
         "rpc_error_codes",
         "Subaccount restrictions.",
-        "unavailable_in_subaccount",
+        ("unavailable_in_subaccount",),
+        False,
     ),
     13013: (
         "",
         "rpc_error_codes",
         "Unsupported or invalid phone number.",
-        "invalid_phone_number",
+        ("invalid_phone_number",),
+        False,
     ),
     13014: (
         "",
         "rpc_error_codes",
         "SMS sending failed -- phone number is wrong.",
-        "cannot_send_sms",
+        ("cannot_send_sms",),
+        False,
     ),
     13015: (
         "",
         "rpc_error_codes",
         "Invalid SMS code.",
-        "invalid_sms_code",
+        ("invalid_sms_code",),
+        False,
     ),
     13016: (
         "",
         "rpc_error_codes",
         "Invalid input.",
-        "invalid_input",
+        ("invalid_input",),
+        False,
     ),
     13018: (
         "",
         "rpc_error_codes",
         "Invalid content type of the request.",
-        "invalid_content_type",
+        ("invalid_content_type",),
+        False,
     ),
     13019: (
         "",
         "rpc_error_codes",
         "Closed, expired order book.",
-        "orderbook_closed",
+        ("orderbook_closed",),
+        False,
     ),
     13020: (
         "",
         "rpc_error_codes",
         "Instrument is not found, invalid instrument name.",
-        "not_found",
+        ("not_found",),
+        False,
     ),
     13021: (
         "",
         "rpc_error_codes",
         "Not enough permissions to execute the request, forbidden.",
-        "forbidden",
+        ("forbidden",),
+        False,
     ),
     13025: (
         "",
         "rpc_error_codes",
         "API method temporarily switched off by the administrator.",
-        "method_switched_off_by_admin",
+        ("method_switched_off_by_admin",),
+        False,
     ),
     13028: (
         "",
         "rpc_error_codes",
         "The requested service is not responding or processing the response takes too long.",
-        "temporarily_unavailable",
+        ("temporarily_unavailable",),
+        False,
     ),
     13030: (
         "",
         "rpc_error_codes",
         "Order has been rejected due to the MMP trigger.",
-        "mmp_trigger",
+        ("mmp_trigger",),
+        False,
     ),
     13031: (
         "",
         "rpc_error_codes",
         "API method allowed only for verified users.",
-        "verification_required",
+        ("verification_required",),
+        False,
     ),
     13032: (
         "",
         "rpc_error_codes",
         "Request allowed only for orders uniquely identified by given label, more than one match was foun.",
-        "non_unique_order_label",
+        ("non_unique_order_label",),
+        False,
     ),
     13034: (
         "",
         "rpc_error_codes",
         "Maximal number of tokens allowed reached.",
-        "no_more_security_keys_allowed",
+        ("no_more_security_keys_allowed",),
+        False,
     ),
     13035: (
         "",
         "rpc_error_codes",
         "Limit of active combo books was reached. The client should wait some time before retrying the request.",
-        "active_combo_limit_reached",
+        ("active_combo_limit_reached",),
+        False,
     ),
     13036: (
         "",
         "rpc_error_codes",
         "Action is temporarily unavailable for combo books.",
-        "unavailable_for_combo_books",
+        ("unavailable_for_combo_books",),
+        False,
     ),
     13037: (
         "",
         "rpc_error_codes",
         "KYC verification data is insufficient for external service provider.",
-        "incomplete_KYC_data",
+        ("incomplete_KYC_data",),
+        False,
     ),
     13040: (
         "",
         "rpc_error_codes",
         "User is not a MMP user.",
-        "mmp_required",
+        ("mmp_required",),
+        False,
     ),
     13042: (
         "",
         "rpc_error_codes",
         "Cancel-on-Disconnect is not enabled for the connection.",
-        "cod_not_enabled",
+        ("cod_not_enabled",),
+        False,
     ),
     13043: (
         "",
         "rpc_error_codes",
         "Quotes are still frozen after previous cancel.",
-        "quotes_frozen",
+        ("quotes_frozen",),
+        False,
     ),
     13403: (
         "",
         "rpc_error_codes",
         "Error returned after the user tried to edit / delete an API key using an authorized key connection with insufficient scope.",
-        "scope_exceeded",
+        ("scope_exceeded",),
+        False,
     ),
     13503: (
         "",
         "rpc_error_codes",
         "Method is currently not available.",
-        "unavailable",
+        ("unavailable",),
+        False,
     ),
     13666: (
         "",
         "rpc_error_codes",
         "Request was cancelled by the user with other api request.",
-        "request_cancelled_by_user",
+        ("request_cancelled_by_user",),
+        False,
     ),
     13777: (
         "",
         "rpc_error_codes",
         "Edit request was replaced by other one.",
-        "replaced",
+        ("replaced",),
+        False,
     ),
     13778: (
         "",
         "rpc_error_codes",
         "Raw subscriptions are not available for unauthorized requests.",
-        "raw_subscriptions_not_available_for_unauthorized",
+        ("raw_subscriptions_not_available_for_unauthorized",),
+        False,
     ),
     13780: (
         "",
         "rpc_error_codes",
         "The client cannot execute the request yet, and should wait for wait seconds to try again.",
-        "move_positions_over_limit",
+        ("move_positions_over_limit",),
+        False,
     ),
     13781: (
         "",
         "rpc_error_codes",
         "The coupon has already been used by current account.",
-        "coupon_already_used",
+        ("coupon_already_used",),
+        False,
     ),
     13791: (
         "",
         "rpc_error_codes",
         "Sharing of KYC data with a third party provider was already initiated.",
-        "KYC_transfer_already_initiated",
+        ("KYC_transfer_already_initiated",),
+        False,
     ),
     13792: (
         "",
         "rpc_error_codes",
         "User's KYC data stored on the platform is insufficient for sharing according to third party provider.",
-        "incomplete_KYC_data",
+        ("incomplete_KYC_data",),
+        False,
     ),
     13793: (
         "",
         "rpc_error_codes",
         "User's KYC data is inaccessible at the moment. Client should try again later.",
-        "KYC_data_inaccessible",
+        ("KYC_data_inaccessible",),
+        False,
     ),
     13888: (
         "",
         "rpc_error_codes",
         "Server did not manage to process request when it was valid (valid_until).",
-        "timed_out",
+        ("timed_out",),
+        False,
     ),
     13901: (
         "",
         "rpc_error_codes",
         'Total limit of open "one triggers other" orders has been exceeded.',
-        "no_more_oto_orders",
+        ("no_more_oto_orders",),
+        False,
     ),
     13902: (
         "",
         "rpc_error_codes",
         "Mass Quotes feature disabled for this user and currency.",
-        "mass_quotes_disabled",
+        ("mass_quotes_disabled",),
+        False,
     ),
     13903: (
         "",
         "rpc_error_codes",
         "Number of quotes (in Mass Quotes requests) per second exceeded.",
-        "too_many_quotes",
+        ("too_many_quotes",),
+        False,
     ),
     13904: (
         "",
         "rpc_error_codes",
         "Not allowed without a full security key setup.",
-        "security_key_setup_required",
+        ("security_key_setup_required",),
+        False,
     ),
     13905: (
         "",
         "rpc_error_codes",
         "Number of quotes for single block rfq exceeded.",
-        "too_many_quotes_per_block_rfq",
+        ("too_many_quotes_per_block_rfq",),
+        False,
     ),
     13906: (
         "",
         "rpc_error_codes",
         "Number of quotes per single block rfq side exceeded.",
-        "too_many_quotes_per_block_rfq_side",
+        ("too_many_quotes_per_block_rfq_side",),
+        False,
     ),
     13907: (
         "",
         "rpc_error_codes",
         "Block Rfq trade cannot be fully filled with matched quotes. Number of open block rfq by taker exceeds configured max amount.",
-        "not_fully_filled",
-        "too_many_open_block_rfqs",
+        ("not_fully_filled", "too_many_open_block_rfqs"),
+        False,
     ),
     13910: (
         "",
         "rpc_error_codes",
         "Quote placed by the maker crosses an already placed quote by the same maker.",
-        "quote_crossed",
+        ("quote_crossed",),
+        False,
     ),
     13911: (
         "",
         "rpc_error_codes",
         "Number of broker client's exceeds allowed max amount.",
-        "max_broker_client_count",
+        ("max_broker_client_count",),
+        False,
     ),
     13912: (
         "",
         "rpc_error_codes",
         "Broker accounts cannot be clients of other brokers.",
-        "broker_cannot_be_client",
+        ("broker_cannot_be_client",),
+        False,
     ),
     13913: (
         "",
         "rpc_error_codes",
         "User has already been linked to this broker.",
-        "broker_already_linked",
+        ("broker_already_linked",),
+        False,
     ),
     13914: (
         "",
         "rpc_error_codes",
         "User is a client of a broker account.",
-        "user_is_a_broker_client",
+        ("user_is_a_broker_client",),
+        False,
     ),
     13915: (
         "",
         "rpc_error_codes",
         "User account is not configured as broker account.",
-        "user_is_not_a_broker",
+        ("user_is_not_a_broker",),
+        False,
     ),
     13916: (
         "",
         "rpc_error_codes",
         "Application is registered to a broker.",
-        "app_registered_to_broker",
+        ("app_registered_to_broker",),
+        False,
     ),
     13917: (
         "",
         "rpc_error_codes",
         "Block Rfq quote limits set for the account were crossed.",
-        "account_quote_limit_crossed",
+        ("account_quote_limit_crossed",),
+        False,
     ),
     13918: (
         "",
         "rpc_error_codes",
         "Placed block rfq quote would cross trade inverse futures with block rfq quote limits set on the account.",
-        "inverse_future_cross_trading",
+        ("inverse_future_cross_trading",),
+        False,
     ),
     13919: (
         "",
         "rpc_error_codes",
         "Subaccounts of brokers cannot be linked to their own broker account.",
-        "client_of_main_account",
+        ("client_of_main_account",),
+        False,
     ),
     -32602: (
         "",
         "rpc_error_codes",
         "See JSON-RPC spec.",
-        "Invalid params",
+        ("Invalid params",),
+        False,
     ),
     -32600: (
         "",
         "rpc_error_codes",
         "Error thrown when body size in POST request or single frame in websocket connection frame exceeds the limit (32 kB).",
-        "request entity too large",
+        ("request entity too large",),
+        False,
     ),
     -32601: (
         "",
         "rpc_error_codes",
         "See JSON-RPC spec.",
-        "Method not found",
+        ("Method not found",),
+        False,
     ),
     -32700: (
         "",
         "rpc_error_codes",
         "See JSON-RPC spec.",
-        "Parse error",
+        ("Parse error",),
+        False,
     ),
     -32000: (
         "",
         "rpc_error_codes",
         "See JSON-RPC spec.",
-        "Missing params",
+        ("Missing params",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -3602,1114 +3759,789 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "RPCErrorCodes": (
-        ("ApiError",),
-        None,
-        "RPC Error Codes",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "E10000": (
-        ("RPCErrorCodes",),
         10000,
+        ("RPCErrorCodes",),
         "10000 ",
-        False,
-        None,
     ),
     "E10001": (
-        ("RPCErrorCodes",),
         10001,
+        ("RPCErrorCodes",),
         "10001 ",
-        False,
-        None,
     ),
     "E10002": (
-        ("RPCErrorCodes",),
         10002,
+        ("RPCErrorCodes",),
         "10002 ",
-        False,
-        None,
     ),
     "E10003": (
-        ("RPCErrorCodes",),
         10003,
+        ("RPCErrorCodes",),
         "10003 ",
-        False,
-        None,
     ),
     "E10004": (
-        ("RPCErrorCodes",),
         10004,
+        ("RPCErrorCodes",),
         "10004 ",
-        False,
-        None,
     ),
     "E10005": (
-        ("RPCErrorCodes",),
         10005,
+        ("RPCErrorCodes",),
         "10005 ",
-        False,
-        None,
     ),
     "E10006": (
-        ("RPCErrorCodes",),
         10006,
+        ("RPCErrorCodes",),
         "10006 ",
-        False,
-        None,
     ),
     "E10007": (
-        ("RPCErrorCodes",),
         10007,
+        ("RPCErrorCodes",),
         "10007 ",
-        False,
-        None,
     ),
     "E10009": (
-        ("RPCErrorCodes",),
         10009,
+        ("RPCErrorCodes",),
         "10009 ",
-        False,
-        None,
     ),
     "E10010": (
-        ("RPCErrorCodes",),
         10010,
+        ("RPCErrorCodes",),
         "10010 ",
-        False,
-        None,
     ),
     "E10011": (
-        ("RPCErrorCodes",),
         10011,
+        ("RPCErrorCodes",),
         "10011 ",
-        False,
-        None,
     ),
     "E10012": (
-        ("RPCErrorCodes",),
         10012,
+        ("RPCErrorCodes",),
         "10012 ",
-        False,
-        None,
     ),
     "E10013": (
-        ("RPCErrorCodes",),
         10013,
+        ("RPCErrorCodes",),
         "10013 ",
-        False,
-        None,
     ),
     "E10014": (
-        ("RPCErrorCodes",),
         10014,
+        ("RPCErrorCodes",),
         "10014 ",
-        False,
-        None,
     ),
     "E10015": (
-        ("RPCErrorCodes",),
         10015,
+        ("RPCErrorCodes",),
         "10015 ",
-        False,
-        None,
     ),
     "E10016": (
-        ("RPCErrorCodes",),
         10016,
+        ("RPCErrorCodes",),
         "10016 ",
-        False,
-        None,
     ),
     "E10017": (
-        ("RPCErrorCodes",),
         10017,
+        ("RPCErrorCodes",),
         "10017 ",
-        False,
-        None,
     ),
     "E10018": (
-        ("RPCErrorCodes",),
         10018,
+        ("RPCErrorCodes",),
         "10018 ",
-        False,
-        None,
     ),
     "E10019": (
-        ("RPCErrorCodes",),
         10019,
+        ("RPCErrorCodes",),
         "10019 ",
-        False,
-        None,
     ),
     "E10020": (
-        ("RPCErrorCodes",),
         10020,
+        ("RPCErrorCodes",),
         "10020 ",
-        False,
-        None,
     ),
     "E10021": (
-        ("RPCErrorCodes",),
         10021,
+        ("RPCErrorCodes",),
         "10021 ",
-        False,
-        None,
     ),
     "E10022": (
-        ("RPCErrorCodes",),
         10022,
+        ("RPCErrorCodes",),
         "10022 ",
-        False,
-        None,
     ),
     "E10023": (
-        ("RPCErrorCodes",),
         10023,
+        ("RPCErrorCodes",),
         "10023 ",
-        False,
-        None,
     ),
     "E10024": (
-        ("RPCErrorCodes",),
         10024,
+        ("RPCErrorCodes",),
         "10024 ",
-        False,
-        None,
     ),
     "E10025": (
-        ("RPCErrorCodes",),
         10025,
+        ("RPCErrorCodes",),
         "10025 ",
-        False,
-        None,
     ),
     "E10026": (
-        ("RPCErrorCodes",),
         10026,
+        ("RPCErrorCodes",),
         "10026 ",
-        False,
-        None,
     ),
     "E10027": (
-        ("RPCErrorCodes",),
         10027,
+        ("RPCErrorCodes",),
         "10027 ",
-        False,
-        None,
     ),
     "E10028": (
-        ("RPCErrorCodes", "RateLimited"),
         10028,
+        ("RPCErrorCodes", "RateLimited"),
         "10028 ",
-        True,
-        None,
     ),
     "E10029": (
-        ("RPCErrorCodes",),
         10029,
+        ("RPCErrorCodes",),
         "10029 ",
-        False,
-        None,
     ),
     "E10030": (
-        ("RPCErrorCodes",),
         10030,
+        ("RPCErrorCodes",),
         "10030 ",
-        False,
-        None,
     ),
     "E10031": (
-        ("RPCErrorCodes",),
         10031,
+        ("RPCErrorCodes",),
         "10031 ",
-        False,
-        None,
     ),
     "E10032": (
-        ("RPCErrorCodes",),
         10032,
+        ("RPCErrorCodes",),
         "10032 ",
-        False,
-        None,
     ),
     "E10033": (
-        ("RPCErrorCodes",),
         10033,
+        ("RPCErrorCodes",),
         "10033 ",
-        False,
-        None,
     ),
     "E10034": (
-        ("RPCErrorCodes",),
         10034,
+        ("RPCErrorCodes",),
         "10034 ",
-        False,
-        None,
     ),
     "E10035": (
-        ("RPCErrorCodes",),
         10035,
+        ("RPCErrorCodes",),
         "10035 ",
-        False,
-        None,
     ),
     "E10036": (
-        ("RPCErrorCodes",),
         10036,
+        ("RPCErrorCodes",),
         "10036 ",
-        False,
-        None,
     ),
     "E10037": (
-        ("RPCErrorCodes",),
         10037,
+        ("RPCErrorCodes",),
         "10037 ",
-        False,
-        None,
     ),
     "E10038": (
-        ("RPCErrorCodes",),
         10038,
+        ("RPCErrorCodes",),
         "10038 ",
-        False,
-        None,
     ),
     "E10039": (
-        ("RPCErrorCodes",),
         10039,
+        ("RPCErrorCodes",),
         "10039 ",
-        False,
-        None,
     ),
     "E10040": (
-        ("RPCErrorCodes",),
         10040,
+        ("RPCErrorCodes",),
         "10040 ",
-        False,
-        None,
     ),
     "E10041": (
-        ("RPCErrorCodes",),
         10041,
+        ("RPCErrorCodes",),
         "10041 ",
-        False,
-        None,
     ),
     "E10043": (
-        ("RPCErrorCodes",),
         10043,
+        ("RPCErrorCodes",),
         "10043 ",
-        False,
-        None,
     ),
     "E10044": (
-        ("RPCErrorCodes",),
         10044,
+        ("RPCErrorCodes",),
         "10044 ",
-        False,
-        None,
     ),
     "E10045": (
-        ("RPCErrorCodes",),
         10045,
+        ("RPCErrorCodes",),
         "10045 ",
-        False,
-        None,
     ),
     "E10046": (
-        ("RPCErrorCodes",),
         10046,
+        ("RPCErrorCodes",),
         "10046 ",
-        False,
-        None,
     ),
     "E10047": (
-        ("RPCErrorCodes",),
         10047,
+        ("RPCErrorCodes",),
         "10047 ",
-        False,
-        None,
     ),
     "E10048": (
-        ("RPCErrorCodes",),
         10048,
+        ("RPCErrorCodes",),
         "10048 ",
-        False,
-        None,
     ),
     "E10049": (
-        ("RPCErrorCodes",),
         10049,
+        ("RPCErrorCodes",),
         "10049 ",
-        False,
-        None,
     ),
     "E10066": (
-        ("RPCErrorCodes",),
         10066,
+        ("RPCErrorCodes",),
         "10066 ",
-        False,
-        None,
     ),
     "E10072": (
-        ("RPCErrorCodes",),
         10072,
+        ("RPCErrorCodes",),
         "10072 ",
-        False,
-        None,
     ),
     "E11008": (
-        ("RPCErrorCodes",),
         11008,
+        ("RPCErrorCodes",),
         "11008 ",
-        False,
-        None,
     ),
     "E11013": (
-        ("RPCErrorCodes",),
         11013,
+        ("RPCErrorCodes",),
         "11013 ",
-        False,
-        None,
     ),
     "E11021": (
-        ("RPCErrorCodes",),
         11021,
+        ("RPCErrorCodes",),
         "11021 ",
-        False,
-        None,
     ),
     "E11022": (
-        ("RPCErrorCodes",),
         11022,
+        ("RPCErrorCodes",),
         "11022 ",
-        False,
-        None,
     ),
     "E11029": (
-        ("RPCErrorCodes",),
         11029,
+        ("RPCErrorCodes",),
         "11029 ",
-        False,
-        None,
     ),
     "E11030": (
-        ("RPCErrorCodes",),
         11030,
+        ("RPCErrorCodes",),
         "11030 ",
-        False,
-        None,
     ),
     "E11031": (
-        ("RPCErrorCodes",),
         11031,
+        ("RPCErrorCodes",),
         "11031 ",
-        False,
-        None,
     ),
     "E11035": (
-        ("RPCErrorCodes",),
         11035,
+        ("RPCErrorCodes",),
         "11035 ",
-        False,
-        None,
     ),
     "E11036": (
-        ("RPCErrorCodes",),
         11036,
+        ("RPCErrorCodes",),
         "11036 ",
-        False,
-        None,
     ),
     "E11037": (
-        ("RPCErrorCodes",),
         11037,
+        ("RPCErrorCodes",),
         "11037 ",
-        False,
-        None,
     ),
     "E11038": (
-        ("RPCErrorCodes",),
         11038,
+        ("RPCErrorCodes",),
         "11038 ",
-        False,
-        None,
     ),
     "E11039": (
-        ("RPCErrorCodes",),
         11039,
+        ("RPCErrorCodes",),
         "11039 ",
-        False,
-        None,
     ),
     "E11041": (
-        ("RPCErrorCodes",),
         11041,
+        ("RPCErrorCodes",),
         "11041 ",
-        False,
-        None,
     ),
     "E11042": (
-        ("RPCErrorCodes",),
         11042,
+        ("RPCErrorCodes",),
         "11042 ",
-        False,
-        None,
     ),
     "E11043": (
-        ("RPCErrorCodes",),
         11043,
+        ("RPCErrorCodes",),
         "11043 ",
-        False,
-        None,
     ),
     "E11044": (
-        ("RPCErrorCodes",),
         11044,
+        ("RPCErrorCodes",),
         "11044 ",
-        False,
-        None,
     ),
     "E11045": (
-        ("RPCErrorCodes",),
         11045,
+        ("RPCErrorCodes",),
         "11045 ",
-        False,
-        None,
     ),
     "E11046": (
-        ("RPCErrorCodes",),
         11046,
+        ("RPCErrorCodes",),
         "11046 ",
-        False,
-        None,
     ),
     "E11047": (
-        ("RPCErrorCodes",),
         11047,
+        ("RPCErrorCodes",),
         "11047 ",
-        False,
-        None,
     ),
     "E11048": (
-        ("RPCErrorCodes",),
         11048,
+        ("RPCErrorCodes",),
         "11048 ",
-        False,
-        None,
     ),
     "E11049": (
-        ("RPCErrorCodes",),
         11049,
+        ("RPCErrorCodes",),
         "11049 ",
-        False,
-        None,
     ),
     "E11050": (
-        ("RPCErrorCodes",),
         11050,
+        ("RPCErrorCodes",),
         "11050 ",
-        False,
-        None,
     ),
     "E11051": (
-        ("RPCErrorCodes",),
         11051,
+        ("RPCErrorCodes",),
         "11051 ",
-        False,
-        None,
     ),
     "E11052": (
-        ("RPCErrorCodes",),
         11052,
+        ("RPCErrorCodes",),
         "11052 ",
-        False,
-        None,
     ),
     "E11053": (
-        ("RPCErrorCodes",),
         11053,
+        ("RPCErrorCodes",),
         "11053 ",
-        False,
-        None,
     ),
     "E11054": (
-        ("RPCErrorCodes",),
         11054,
+        ("RPCErrorCodes",),
         "11054 ",
-        False,
-        None,
     ),
     "E11055": (
-        ("RPCErrorCodes",),
         11055,
+        ("RPCErrorCodes",),
         "11055 ",
-        False,
-        None,
     ),
     "E11056": (
-        ("RPCErrorCodes",),
         11056,
+        ("RPCErrorCodes",),
         "11056 ",
-        False,
-        None,
     ),
     "E11090": (
-        ("RPCErrorCodes",),
         11090,
+        ("RPCErrorCodes",),
         "11090 ",
-        False,
-        None,
     ),
     "E11091": (
-        ("RPCErrorCodes",),
         11091,
+        ("RPCErrorCodes",),
         "11091 ",
-        False,
-        None,
     ),
     "E11092": (
-        ("RPCErrorCodes",),
         11092,
+        ("RPCErrorCodes",),
         "11092 ",
-        False,
-        None,
     ),
     "E11093": (
-        ("RPCErrorCodes",),
         11093,
+        ("RPCErrorCodes",),
         "11093 ",
-        False,
-        None,
     ),
     "E11094": (
-        ("RPCErrorCodes",),
         11094,
+        ("RPCErrorCodes",),
         "11094 ",
-        False,
-        None,
     ),
     "E11095": (
-        ("RPCErrorCodes",),
         11095,
+        ("RPCErrorCodes",),
         "11095 ",
-        False,
-        None,
     ),
     "E11096": (
-        ("RPCErrorCodes",),
         11096,
+        ("RPCErrorCodes",),
         "11096 ",
-        False,
-        None,
     ),
     "E11097": (
-        ("RPCErrorCodes",),
         11097,
+        ("RPCErrorCodes",),
         "11097 ",
-        False,
-        None,
     ),
     "E11098": (
-        ("RPCErrorCodes",),
         11098,
+        ("RPCErrorCodes",),
         "11098 ",
-        False,
-        None,
     ),
     "E12001": (
-        ("RPCErrorCodes",),
         12001,
+        ("RPCErrorCodes",),
         "12001 ",
-        False,
-        None,
     ),
     "E12002": (
-        ("RPCErrorCodes",),
         12002,
+        ("RPCErrorCodes",),
         "12002 ",
-        False,
-        None,
     ),
     "E12003": (
-        ("RPCErrorCodes",),
         12003,
+        ("RPCErrorCodes",),
         "12003 ",
-        False,
-        None,
     ),
     "E12004": (
-        ("RPCErrorCodes",),
         12004,
+        ("RPCErrorCodes",),
         "12004 ",
-        False,
-        None,
     ),
     "E12005": (
-        ("RPCErrorCodes",),
         12005,
+        ("RPCErrorCodes",),
         "12005 ",
-        False,
-        None,
     ),
     "E12100": (
-        ("RPCErrorCodes",),
         12100,
+        ("RPCErrorCodes",),
         "12100 ",
-        False,
-        None,
     ),
     "E12998": (
-        ("RPCErrorCodes",),
         12998,
+        ("RPCErrorCodes",),
         "12998 ",
-        False,
-        None,
     ),
     "E13004": (
-        ("RPCErrorCodes",),
         13004,
+        ("RPCErrorCodes",),
         "13004 ",
-        False,
-        None,
     ),
     "E13005": (
-        ("RPCErrorCodes",),
         13005,
+        ("RPCErrorCodes",),
         "13005 ",
-        False,
-        None,
     ),
     "E13006": (
-        ("RPCErrorCodes",),
         13006,
+        ("RPCErrorCodes",),
         "13006 ",
-        False,
-        None,
     ),
     "E13007": (
-        ("RPCErrorCodes",),
         13007,
+        ("RPCErrorCodes",),
         "13007 ",
-        False,
-        None,
     ),
     "E13008": (
-        ("RPCErrorCodes",),
         13008,
+        ("RPCErrorCodes",),
         "13008 ",
-        False,
-        None,
     ),
     "E13009": (
-        ("RPCErrorCodes",),
         13009,
+        ("RPCErrorCodes",),
         "13009 ",
-        False,
-        None,
     ),
     "E13010": (
-        ("RPCErrorCodes",),
         13010,
+        ("RPCErrorCodes",),
         "13010 ",
-        False,
-        None,
     ),
     "E13011": (
-        ("RPCErrorCodes",),
         13011,
+        ("RPCErrorCodes",),
         "13011 ",
-        False,
-        None,
     ),
     "E13012": (
-        ("RPCErrorCodes",),
         13012,
+        ("RPCErrorCodes",),
         "13012 ",
-        False,
-        None,
     ),
     "E13013": (
-        ("RPCErrorCodes",),
         13013,
+        ("RPCErrorCodes",),
         "13013 ",
-        False,
-        None,
     ),
     "E13014": (
-        ("RPCErrorCodes",),
         13014,
+        ("RPCErrorCodes",),
         "13014 ",
-        False,
-        None,
     ),
     "E13015": (
-        ("RPCErrorCodes",),
         13015,
+        ("RPCErrorCodes",),
         "13015 ",
-        False,
-        None,
     ),
     "E13016": (
-        ("RPCErrorCodes",),
         13016,
+        ("RPCErrorCodes",),
         "13016 ",
-        False,
-        None,
     ),
     "E13018": (
-        ("RPCErrorCodes",),
         13018,
+        ("RPCErrorCodes",),
         "13018 ",
-        False,
-        None,
     ),
     "E13019": (
-        ("RPCErrorCodes",),
         13019,
+        ("RPCErrorCodes",),
         "13019 ",
-        False,
-        None,
     ),
     "E13020": (
-        ("RPCErrorCodes",),
         13020,
+        ("RPCErrorCodes",),
         "13020 ",
-        False,
-        None,
     ),
     "E13021": (
-        ("RPCErrorCodes",),
         13021,
+        ("RPCErrorCodes",),
         "13021 ",
-        False,
-        None,
     ),
     "E13025": (
-        ("RPCErrorCodes",),
         13025,
+        ("RPCErrorCodes",),
         "13025 ",
-        False,
-        None,
     ),
     "E13028": (
-        ("RPCErrorCodes",),
         13028,
+        ("RPCErrorCodes",),
         "13028 ",
-        False,
-        None,
     ),
     "E13030": (
-        ("RPCErrorCodes",),
         13030,
+        ("RPCErrorCodes",),
         "13030 ",
-        False,
-        None,
     ),
     "E13031": (
-        ("RPCErrorCodes",),
         13031,
+        ("RPCErrorCodes",),
         "13031 ",
-        False,
-        None,
     ),
     "E13032": (
-        ("RPCErrorCodes",),
         13032,
+        ("RPCErrorCodes",),
         "13032 ",
-        False,
-        None,
     ),
     "E13034": (
-        ("RPCErrorCodes",),
         13034,
+        ("RPCErrorCodes",),
         "13034 ",
-        False,
-        None,
     ),
     "E13035": (
-        ("RPCErrorCodes",),
         13035,
+        ("RPCErrorCodes",),
         "13035 ",
-        False,
-        None,
     ),
     "E13036": (
-        ("RPCErrorCodes",),
         13036,
+        ("RPCErrorCodes",),
         "13036 ",
-        False,
-        None,
     ),
     "E13037": (
-        ("RPCErrorCodes",),
         13037,
+        ("RPCErrorCodes",),
         "13037 ",
-        False,
-        None,
     ),
     "E13040": (
-        ("RPCErrorCodes",),
         13040,
+        ("RPCErrorCodes",),
         "13040 ",
-        False,
-        None,
     ),
     "E13042": (
-        ("RPCErrorCodes",),
         13042,
+        ("RPCErrorCodes",),
         "13042 ",
-        False,
-        None,
     ),
     "E13043": (
-        ("RPCErrorCodes",),
         13043,
+        ("RPCErrorCodes",),
         "13043 ",
-        False,
-        None,
     ),
     "E13403": (
-        ("RPCErrorCodes",),
         13403,
+        ("RPCErrorCodes",),
         "13403 ",
-        False,
-        None,
     ),
     "E13503": (
-        ("RPCErrorCodes",),
         13503,
+        ("RPCErrorCodes",),
         "13503 ",
-        False,
-        None,
     ),
     "E13666": (
-        ("RPCErrorCodes",),
         13666,
+        ("RPCErrorCodes",),
         "13666 ",
-        False,
-        None,
     ),
     "E13777": (
-        ("RPCErrorCodes",),
         13777,
+        ("RPCErrorCodes",),
         "13777 ",
-        False,
-        None,
     ),
     "E13778": (
-        ("RPCErrorCodes",),
         13778,
+        ("RPCErrorCodes",),
         "13778 ",
-        False,
-        None,
     ),
     "E13780": (
-        ("RPCErrorCodes",),
         13780,
+        ("RPCErrorCodes",),
         "13780 ",
-        False,
-        None,
     ),
     "E13781": (
-        ("RPCErrorCodes",),
         13781,
+        ("RPCErrorCodes",),
         "13781 ",
-        False,
-        None,
     ),
     "E13791": (
-        ("RPCErrorCodes",),
         13791,
+        ("RPCErrorCodes",),
         "13791 ",
-        False,
-        None,
     ),
     "E13792": (
-        ("RPCErrorCodes",),
         13792,
+        ("RPCErrorCodes",),
         "13792 ",
-        False,
-        None,
     ),
     "E13793": (
-        ("RPCErrorCodes",),
         13793,
+        ("RPCErrorCodes",),
         "13793 ",
-        False,
-        None,
     ),
     "E13888": (
-        ("RPCErrorCodes",),
         13888,
+        ("RPCErrorCodes",),
         "13888 ",
-        False,
-        None,
     ),
     "E13901": (
-        ("RPCErrorCodes",),
         13901,
+        ("RPCErrorCodes",),
         "13901 ",
-        False,
-        None,
     ),
     "E13902": (
-        ("RPCErrorCodes",),
         13902,
+        ("RPCErrorCodes",),
         "13902 ",
-        False,
-        None,
     ),
     "E13903": (
-        ("RPCErrorCodes",),
         13903,
+        ("RPCErrorCodes",),
         "13903 ",
-        False,
-        None,
     ),
     "E13904": (
-        ("RPCErrorCodes",),
         13904,
+        ("RPCErrorCodes",),
         "13904 ",
-        False,
-        None,
     ),
     "E13905": (
-        ("RPCErrorCodes",),
         13905,
+        ("RPCErrorCodes",),
         "13905 ",
-        False,
-        None,
     ),
     "E13906": (
-        ("RPCErrorCodes",),
         13906,
+        ("RPCErrorCodes",),
         "13906 ",
-        False,
-        None,
     ),
     "E13907": (
-        ("RPCErrorCodes",),
         13907,
+        ("RPCErrorCodes",),
         "13907 ",
-        False,
-        None,
     ),
     "E13910": (
-        ("RPCErrorCodes",),
         13910,
+        ("RPCErrorCodes",),
         "13910 ",
-        False,
-        None,
     ),
     "E13911": (
-        ("RPCErrorCodes",),
         13911,
+        ("RPCErrorCodes",),
         "13911 ",
-        False,
-        None,
     ),
     "E13912": (
-        ("RPCErrorCodes",),
         13912,
+        ("RPCErrorCodes",),
         "13912 ",
-        False,
-        None,
     ),
     "E13913": (
-        ("RPCErrorCodes",),
         13913,
+        ("RPCErrorCodes",),
         "13913 ",
-        False,
-        None,
     ),
     "E13914": (
-        ("RPCErrorCodes",),
         13914,
+        ("RPCErrorCodes",),
         "13914 ",
-        False,
-        None,
     ),
     "E13915": (
-        ("RPCErrorCodes",),
         13915,
+        ("RPCErrorCodes",),
         "13915 ",
-        False,
-        None,
     ),
     "E13916": (
-        ("RPCErrorCodes",),
         13916,
+        ("RPCErrorCodes",),
         "13916 ",
-        False,
-        None,
     ),
     "E13917": (
-        ("RPCErrorCodes",),
         13917,
+        ("RPCErrorCodes",),
         "13917 ",
-        False,
-        None,
     ),
     "E13918": (
-        ("RPCErrorCodes",),
         13918,
+        ("RPCErrorCodes",),
         "13918 ",
-        False,
-        None,
     ),
     "E13919": (
-        ("RPCErrorCodes",),
         13919,
+        ("RPCErrorCodes",),
         "13919 ",
-        False,
-        None,
     ),
     "E32602": (
-        ("RPCErrorCodes",),
         -32602,
+        ("RPCErrorCodes",),
         "-32602 ",
-        False,
-        None,
     ),
     "E32600": (
-        ("RPCErrorCodes",),
         -32600,
+        ("RPCErrorCodes",),
         "-32600 ",
-        False,
-        None,
     ),
     "E32601": (
-        ("RPCErrorCodes",),
         -32601,
+        ("RPCErrorCodes",),
         "-32601 ",
-        False,
-        None,
     ),
     "E32700": (
-        ("RPCErrorCodes",),
         -32700,
+        ("RPCErrorCodes",),
         "-32700 ",
-        False,
-        None,
     ),
     "E32000": (
-        ("RPCErrorCodes",),
         -32000,
+        ("RPCErrorCodes",),
         "-32000 ",
-        False,
-        None,
     ),
 }
 
@@ -5103,13 +4935,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -5157,10 +4987,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -5441,33 +5275,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -5475,490 +5300,495 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
+
+    retryable = True
+
+
+class RPCErrorCodes(ApiError):
+    """RPC Error Codes"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 156.
 if TYPE_CHECKING:
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
-
-        retryable = True
-
-    class RPCErrorCodes(ApiError):
-        """RPC Error Codes"""
-
-    class E10000(RPCErrorCodes):
+    class E10000(RPCErrorCodes, code=10000):
         """10000\x20"""
 
-    class E10001(RPCErrorCodes):
+    class E10001(RPCErrorCodes, code=10001):
         """10001\x20"""
 
-    class E10002(RPCErrorCodes):
+    class E10002(RPCErrorCodes, code=10002):
         """10002\x20"""
 
-    class E10003(RPCErrorCodes):
+    class E10003(RPCErrorCodes, code=10003):
         """10003\x20"""
 
-    class E10004(RPCErrorCodes):
+    class E10004(RPCErrorCodes, code=10004):
         """10004\x20"""
 
-    class E10005(RPCErrorCodes):
+    class E10005(RPCErrorCodes, code=10005):
         """10005\x20"""
 
-    class E10006(RPCErrorCodes):
+    class E10006(RPCErrorCodes, code=10006):
         """10006\x20"""
 
-    class E10007(RPCErrorCodes):
+    class E10007(RPCErrorCodes, code=10007):
         """10007\x20"""
 
-    class E10009(RPCErrorCodes):
+    class E10009(RPCErrorCodes, code=10009):
         """10009\x20"""
 
-    class E10010(RPCErrorCodes):
+    class E10010(RPCErrorCodes, code=10010):
         """10010\x20"""
 
-    class E10011(RPCErrorCodes):
+    class E10011(RPCErrorCodes, code=10011):
         """10011\x20"""
 
-    class E10012(RPCErrorCodes):
+    class E10012(RPCErrorCodes, code=10012):
         """10012\x20"""
 
-    class E10013(RPCErrorCodes):
+    class E10013(RPCErrorCodes, code=10013):
         """10013\x20"""
 
-    class E10014(RPCErrorCodes):
+    class E10014(RPCErrorCodes, code=10014):
         """10014\x20"""
 
-    class E10015(RPCErrorCodes):
+    class E10015(RPCErrorCodes, code=10015):
         """10015\x20"""
 
-    class E10016(RPCErrorCodes):
+    class E10016(RPCErrorCodes, code=10016):
         """10016\x20"""
 
-    class E10017(RPCErrorCodes):
+    class E10017(RPCErrorCodes, code=10017):
         """10017\x20"""
 
-    class E10018(RPCErrorCodes):
+    class E10018(RPCErrorCodes, code=10018):
         """10018\x20"""
 
-    class E10019(RPCErrorCodes):
+    class E10019(RPCErrorCodes, code=10019):
         """10019\x20"""
 
-    class E10020(RPCErrorCodes):
+    class E10020(RPCErrorCodes, code=10020):
         """10020\x20"""
 
-    class E10021(RPCErrorCodes):
+    class E10021(RPCErrorCodes, code=10021):
         """10021\x20"""
 
-    class E10022(RPCErrorCodes):
+    class E10022(RPCErrorCodes, code=10022):
         """10022\x20"""
 
-    class E10023(RPCErrorCodes):
+    class E10023(RPCErrorCodes, code=10023):
         """10023\x20"""
 
-    class E10024(RPCErrorCodes):
+    class E10024(RPCErrorCodes, code=10024):
         """10024\x20"""
 
-    class E10025(RPCErrorCodes):
+    class E10025(RPCErrorCodes, code=10025):
         """10025\x20"""
 
-    class E10026(RPCErrorCodes):
+    class E10026(RPCErrorCodes, code=10026):
         """10026\x20"""
 
-    class E10027(RPCErrorCodes):
+    class E10027(RPCErrorCodes, code=10027):
         """10027\x20"""
 
-    class E10028(RPCErrorCodes, RateLimited):
+    class E10028(RPCErrorCodes, RateLimited, code=10028):
         """10028\x20"""
 
-        retryable = True
-
-    class E10029(RPCErrorCodes):
+    class E10029(RPCErrorCodes, code=10029):
         """10029\x20"""
 
-    class E10030(RPCErrorCodes):
+    class E10030(RPCErrorCodes, code=10030):
         """10030\x20"""
 
-    class E10031(RPCErrorCodes):
+    class E10031(RPCErrorCodes, code=10031):
         """10031\x20"""
 
-    class E10032(RPCErrorCodes):
+    class E10032(RPCErrorCodes, code=10032):
         """10032\x20"""
 
-    class E10033(RPCErrorCodes):
+    class E10033(RPCErrorCodes, code=10033):
         """10033\x20"""
 
-    class E10034(RPCErrorCodes):
+    class E10034(RPCErrorCodes, code=10034):
         """10034\x20"""
 
-    class E10035(RPCErrorCodes):
+    class E10035(RPCErrorCodes, code=10035):
         """10035\x20"""
 
-    class E10036(RPCErrorCodes):
+    class E10036(RPCErrorCodes, code=10036):
         """10036\x20"""
 
-    class E10037(RPCErrorCodes):
+    class E10037(RPCErrorCodes, code=10037):
         """10037\x20"""
 
-    class E10038(RPCErrorCodes):
+    class E10038(RPCErrorCodes, code=10038):
         """10038\x20"""
 
-    class E10039(RPCErrorCodes):
+    class E10039(RPCErrorCodes, code=10039):
         """10039\x20"""
 
-    class E10040(RPCErrorCodes):
+    class E10040(RPCErrorCodes, code=10040):
         """10040\x20"""
 
-    class E10041(RPCErrorCodes):
+    class E10041(RPCErrorCodes, code=10041):
         """10041\x20"""
 
-    class E10043(RPCErrorCodes):
+    class E10043(RPCErrorCodes, code=10043):
         """10043\x20"""
 
-    class E10044(RPCErrorCodes):
+    class E10044(RPCErrorCodes, code=10044):
         """10044\x20"""
 
-    class E10045(RPCErrorCodes):
+    class E10045(RPCErrorCodes, code=10045):
         """10045\x20"""
 
-    class E10046(RPCErrorCodes):
+    class E10046(RPCErrorCodes, code=10046):
         """10046\x20"""
 
-    class E10047(RPCErrorCodes):
+    class E10047(RPCErrorCodes, code=10047):
         """10047\x20"""
 
-    class E10048(RPCErrorCodes):
+    class E10048(RPCErrorCodes, code=10048):
         """10048\x20"""
 
-    class E10049(RPCErrorCodes):
+    class E10049(RPCErrorCodes, code=10049):
         """10049\x20"""
 
-    class E10066(RPCErrorCodes):
+    class E10066(RPCErrorCodes, code=10066):
         """10066\x20"""
 
-    class E10072(RPCErrorCodes):
+    class E10072(RPCErrorCodes, code=10072):
         """10072\x20"""
 
-    class E11008(RPCErrorCodes):
+    class E11008(RPCErrorCodes, code=11008):
         """11008\x20"""
 
-    class E11013(RPCErrorCodes):
+    class E11013(RPCErrorCodes, code=11013):
         """11013\x20"""
 
-    class E11021(RPCErrorCodes):
+    class E11021(RPCErrorCodes, code=11021):
         """11021\x20"""
 
-    class E11022(RPCErrorCodes):
+    class E11022(RPCErrorCodes, code=11022):
         """11022\x20"""
 
-    class E11029(RPCErrorCodes):
+    class E11029(RPCErrorCodes, code=11029):
         """11029\x20"""
 
-    class E11030(RPCErrorCodes):
+    class E11030(RPCErrorCodes, code=11030):
         """11030\x20"""
 
-    class E11031(RPCErrorCodes):
+    class E11031(RPCErrorCodes, code=11031):
         """11031\x20"""
 
-    class E11035(RPCErrorCodes):
+    class E11035(RPCErrorCodes, code=11035):
         """11035\x20"""
 
-    class E11036(RPCErrorCodes):
+    class E11036(RPCErrorCodes, code=11036):
         """11036\x20"""
 
-    class E11037(RPCErrorCodes):
+    class E11037(RPCErrorCodes, code=11037):
         """11037\x20"""
 
-    class E11038(RPCErrorCodes):
+    class E11038(RPCErrorCodes, code=11038):
         """11038\x20"""
 
-    class E11039(RPCErrorCodes):
+    class E11039(RPCErrorCodes, code=11039):
         """11039\x20"""
 
-    class E11041(RPCErrorCodes):
+    class E11041(RPCErrorCodes, code=11041):
         """11041\x20"""
 
-    class E11042(RPCErrorCodes):
+    class E11042(RPCErrorCodes, code=11042):
         """11042\x20"""
 
-    class E11043(RPCErrorCodes):
+    class E11043(RPCErrorCodes, code=11043):
         """11043\x20"""
 
-    class E11044(RPCErrorCodes):
+    class E11044(RPCErrorCodes, code=11044):
         """11044\x20"""
 
-    class E11045(RPCErrorCodes):
+    class E11045(RPCErrorCodes, code=11045):
         """11045\x20"""
 
-    class E11046(RPCErrorCodes):
+    class E11046(RPCErrorCodes, code=11046):
         """11046\x20"""
 
-    class E11047(RPCErrorCodes):
+    class E11047(RPCErrorCodes, code=11047):
         """11047\x20"""
 
-    class E11048(RPCErrorCodes):
+    class E11048(RPCErrorCodes, code=11048):
         """11048\x20"""
 
-    class E11049(RPCErrorCodes):
+    class E11049(RPCErrorCodes, code=11049):
         """11049\x20"""
 
-    class E11050(RPCErrorCodes):
+    class E11050(RPCErrorCodes, code=11050):
         """11050\x20"""
 
-    class E11051(RPCErrorCodes):
+    class E11051(RPCErrorCodes, code=11051):
         """11051\x20"""
 
-    class E11052(RPCErrorCodes):
+    class E11052(RPCErrorCodes, code=11052):
         """11052\x20"""
 
-    class E11053(RPCErrorCodes):
+    class E11053(RPCErrorCodes, code=11053):
         """11053\x20"""
 
-    class E11054(RPCErrorCodes):
+    class E11054(RPCErrorCodes, code=11054):
         """11054\x20"""
 
-    class E11055(RPCErrorCodes):
+    class E11055(RPCErrorCodes, code=11055):
         """11055\x20"""
 
-    class E11056(RPCErrorCodes):
+    class E11056(RPCErrorCodes, code=11056):
         """11056\x20"""
 
-    class E11090(RPCErrorCodes):
+    class E11090(RPCErrorCodes, code=11090):
         """11090\x20"""
 
-    class E11091(RPCErrorCodes):
+    class E11091(RPCErrorCodes, code=11091):
         """11091\x20"""
 
-    class E11092(RPCErrorCodes):
+    class E11092(RPCErrorCodes, code=11092):
         """11092\x20"""
 
-    class E11093(RPCErrorCodes):
+    class E11093(RPCErrorCodes, code=11093):
         """11093\x20"""
 
-    class E11094(RPCErrorCodes):
+    class E11094(RPCErrorCodes, code=11094):
         """11094\x20"""
 
-    class E11095(RPCErrorCodes):
+    class E11095(RPCErrorCodes, code=11095):
         """11095\x20"""
 
-    class E11096(RPCErrorCodes):
+    class E11096(RPCErrorCodes, code=11096):
         """11096\x20"""
 
-    class E11097(RPCErrorCodes):
+    class E11097(RPCErrorCodes, code=11097):
         """11097\x20"""
 
-    class E11098(RPCErrorCodes):
+    class E11098(RPCErrorCodes, code=11098):
         """11098\x20"""
 
-    class E12001(RPCErrorCodes):
+    class E12001(RPCErrorCodes, code=12001):
         """12001\x20"""
 
-    class E12002(RPCErrorCodes):
+    class E12002(RPCErrorCodes, code=12002):
         """12002\x20"""
 
-    class E12003(RPCErrorCodes):
+    class E12003(RPCErrorCodes, code=12003):
         """12003\x20"""
 
-    class E12004(RPCErrorCodes):
+    class E12004(RPCErrorCodes, code=12004):
         """12004\x20"""
 
-    class E12005(RPCErrorCodes):
+    class E12005(RPCErrorCodes, code=12005):
         """12005\x20"""
 
-    class E12100(RPCErrorCodes):
+    class E12100(RPCErrorCodes, code=12100):
         """12100\x20"""
 
-    class E12998(RPCErrorCodes):
+    class E12998(RPCErrorCodes, code=12998):
         """12998\x20"""
 
-    class E13004(RPCErrorCodes):
+    class E13004(RPCErrorCodes, code=13004):
         """13004\x20"""
 
-    class E13005(RPCErrorCodes):
+    class E13005(RPCErrorCodes, code=13005):
         """13005\x20"""
 
-    class E13006(RPCErrorCodes):
+    class E13006(RPCErrorCodes, code=13006):
         """13006\x20"""
 
-    class E13007(RPCErrorCodes):
+    class E13007(RPCErrorCodes, code=13007):
         """13007\x20"""
 
-    class E13008(RPCErrorCodes):
+    class E13008(RPCErrorCodes, code=13008):
         """13008\x20"""
 
-    class E13009(RPCErrorCodes):
+    class E13009(RPCErrorCodes, code=13009):
         """13009\x20"""
 
-    class E13010(RPCErrorCodes):
+    class E13010(RPCErrorCodes, code=13010):
         """13010\x20"""
 
-    class E13011(RPCErrorCodes):
+    class E13011(RPCErrorCodes, code=13011):
         """13011\x20"""
 
-    class E13012(RPCErrorCodes):
+    class E13012(RPCErrorCodes, code=13012):
         """13012\x20"""
 
-    class E13013(RPCErrorCodes):
+    class E13013(RPCErrorCodes, code=13013):
         """13013\x20"""
 
-    class E13014(RPCErrorCodes):
+    class E13014(RPCErrorCodes, code=13014):
         """13014\x20"""
 
-    class E13015(RPCErrorCodes):
+    class E13015(RPCErrorCodes, code=13015):
         """13015\x20"""
 
-    class E13016(RPCErrorCodes):
+    class E13016(RPCErrorCodes, code=13016):
         """13016\x20"""
 
-    class E13018(RPCErrorCodes):
+    class E13018(RPCErrorCodes, code=13018):
         """13018\x20"""
 
-    class E13019(RPCErrorCodes):
+    class E13019(RPCErrorCodes, code=13019):
         """13019\x20"""
 
-    class E13020(RPCErrorCodes):
+    class E13020(RPCErrorCodes, code=13020):
         """13020\x20"""
 
-    class E13021(RPCErrorCodes):
+    class E13021(RPCErrorCodes, code=13021):
         """13021\x20"""
 
-    class E13025(RPCErrorCodes):
+    class E13025(RPCErrorCodes, code=13025):
         """13025\x20"""
 
-    class E13028(RPCErrorCodes):
+    class E13028(RPCErrorCodes, code=13028):
         """13028\x20"""
 
-    class E13030(RPCErrorCodes):
+    class E13030(RPCErrorCodes, code=13030):
         """13030\x20"""
 
-    class E13031(RPCErrorCodes):
+    class E13031(RPCErrorCodes, code=13031):
         """13031\x20"""
 
-    class E13032(RPCErrorCodes):
+    class E13032(RPCErrorCodes, code=13032):
         """13032\x20"""
 
-    class E13034(RPCErrorCodes):
+    class E13034(RPCErrorCodes, code=13034):
         """13034\x20"""
 
-    class E13035(RPCErrorCodes):
+    class E13035(RPCErrorCodes, code=13035):
         """13035\x20"""
 
-    class E13036(RPCErrorCodes):
+    class E13036(RPCErrorCodes, code=13036):
         """13036\x20"""
 
-    class E13037(RPCErrorCodes):
+    class E13037(RPCErrorCodes, code=13037):
         """13037\x20"""
 
-    class E13040(RPCErrorCodes):
+    class E13040(RPCErrorCodes, code=13040):
         """13040\x20"""
 
-    class E13042(RPCErrorCodes):
+    class E13042(RPCErrorCodes, code=13042):
         """13042\x20"""
 
-    class E13043(RPCErrorCodes):
+    class E13043(RPCErrorCodes, code=13043):
         """13043\x20"""
 
-    class E13403(RPCErrorCodes):
+    class E13403(RPCErrorCodes, code=13403):
         """13403\x20"""
 
-    class E13503(RPCErrorCodes):
+    class E13503(RPCErrorCodes, code=13503):
         """13503\x20"""
 
-    class E13666(RPCErrorCodes):
+    class E13666(RPCErrorCodes, code=13666):
         """13666\x20"""
 
-    class E13777(RPCErrorCodes):
+    class E13777(RPCErrorCodes, code=13777):
         """13777\x20"""
 
-    class E13778(RPCErrorCodes):
+    class E13778(RPCErrorCodes, code=13778):
         """13778\x20"""
 
-    class E13780(RPCErrorCodes):
+    class E13780(RPCErrorCodes, code=13780):
         """13780\x20"""
 
-    class E13781(RPCErrorCodes):
+    class E13781(RPCErrorCodes, code=13781):
         """13781\x20"""
 
-    class E13791(RPCErrorCodes):
+    class E13791(RPCErrorCodes, code=13791):
         """13791\x20"""
 
-    class E13792(RPCErrorCodes):
+    class E13792(RPCErrorCodes, code=13792):
         """13792\x20"""
 
-    class E13793(RPCErrorCodes):
+    class E13793(RPCErrorCodes, code=13793):
         """13793\x20"""
 
-    class E13888(RPCErrorCodes):
+    class E13888(RPCErrorCodes, code=13888):
         """13888\x20"""
 
-    class E13901(RPCErrorCodes):
+    class E13901(RPCErrorCodes, code=13901):
         """13901\x20"""
 
-    class E13902(RPCErrorCodes):
+    class E13902(RPCErrorCodes, code=13902):
         """13902\x20"""
 
-    class E13903(RPCErrorCodes):
+    class E13903(RPCErrorCodes, code=13903):
         """13903\x20"""
 
-    class E13904(RPCErrorCodes):
+    class E13904(RPCErrorCodes, code=13904):
         """13904\x20"""
 
-    class E13905(RPCErrorCodes):
+    class E13905(RPCErrorCodes, code=13905):
         """13905\x20"""
 
-    class E13906(RPCErrorCodes):
+    class E13906(RPCErrorCodes, code=13906):
         """13906\x20"""
 
-    class E13907(RPCErrorCodes):
+    class E13907(RPCErrorCodes, code=13907):
         """13907\x20"""
 
-    class E13910(RPCErrorCodes):
+    class E13910(RPCErrorCodes, code=13910):
         """13910\x20"""
 
-    class E13911(RPCErrorCodes):
+    class E13911(RPCErrorCodes, code=13911):
         """13911\x20"""
 
-    class E13912(RPCErrorCodes):
+    class E13912(RPCErrorCodes, code=13912):
         """13912\x20"""
 
-    class E13913(RPCErrorCodes):
+    class E13913(RPCErrorCodes, code=13913):
         """13913\x20"""
 
-    class E13914(RPCErrorCodes):
+    class E13914(RPCErrorCodes, code=13914):
         """13914\x20"""
 
-    class E13915(RPCErrorCodes):
+    class E13915(RPCErrorCodes, code=13915):
         """13915\x20"""
 
-    class E13916(RPCErrorCodes):
+    class E13916(RPCErrorCodes, code=13916):
         """13916\x20"""
 
-    class E13917(RPCErrorCodes):
+    class E13917(RPCErrorCodes, code=13917):
         """13917\x20"""
 
-    class E13918(RPCErrorCodes):
+    class E13918(RPCErrorCodes, code=13918):
         """13918\x20"""
 
-    class E13919(RPCErrorCodes):
+    class E13919(RPCErrorCodes, code=13919):
         """13919\x20"""
 
-    class E32602(RPCErrorCodes):
+    class E32602(RPCErrorCodes, code=-32602):
         """-32602\x20"""
 
-    class E32600(RPCErrorCodes):
+    class E32600(RPCErrorCodes, code=-32600):
         """-32600\x20"""
 
-    class E32601(RPCErrorCodes):
+    class E32601(RPCErrorCodes, code=-32601):
         """-32601\x20"""
 
-    class E32700(RPCErrorCodes):
+    class E32700(RPCErrorCodes, code=-32700):
         """-32700\x20"""
 
-    class E32000(RPCErrorCodes):
+    class E32000(RPCErrorCodes, code=-32000):
         """-32000\x20"""

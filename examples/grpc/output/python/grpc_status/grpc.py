@@ -134,123 +134,159 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     0: (
         "OK",
         "the_full_list_of_status_codes",
         "Not an error; returned on success.",
+        (),
+        False,
     ),
     1: (
         "CANCELLED",
         "the_full_list_of_status_codes",
         "The operation was cancelled, typically by the caller.",
+        (),
+        False,
     ),
     2: (
         "UNKNOWN",
         "the_full_list_of_status_codes",
         "Unknown error. For example, this error may be returned when a Status value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.",
+        (),
+        False,
     ),
     3: (
         "INVALID_ARGUMENT",
         "the_full_list_of_status_codes",
         "The client specified an invalid argument. Note that this differs from FAILED_PRECONDITION. INVALID_ARGUMENT indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).",
+        (),
+        False,
     ),
     4: (
         "DEADLINE_EXCEEDED",
         "the_full_list_of_status_codes",
         "The deadline expired before the operation could complete. For operations that change the state of the system, this error may be returned even if the operation has completed successfully. For example, a successful response from a server could have been delayed long enough for the deadline to expire.",
+        (),
+        False,
     ),
     5: (
         "NOT_FOUND",
         "the_full_list_of_status_codes",
         "Some requested entity (e.g., file or directory) was not found. Note to server developers: if a request is denied for an entire class of users, such as gradual feature rollout or undocumented allowlist, NOT_FOUND may be used. If a request is denied for some users within a class of users, such as user-based access control, PERMISSION_DENIED must be used.",
+        (),
+        False,
     ),
     6: (
         "ALREADY_EXISTS",
         "the_full_list_of_status_codes",
         "The entity that a client attempted to create (e.g., file or directory) already exists.",
+        (),
+        False,
     ),
     7: (
         "PERMISSION_DENIED",
         "the_full_list_of_status_codes",
         "The caller does not have permission to execute the specified operation. PERMISSION_DENIED must not be used for rejections caused by exhausting some resource (use RESOURCE_EXHAUSTED instead for those errors). PERMISSION_DENIED must not be used if the caller can not be identified (use UNAUTHENTICATED instead for those errors). This error code does not imply the request is valid or the requested entity exists or satisfies other pre-conditions.",
+        (),
+        False,
     ),
     8: (
         "RESOURCE_EXHAUSTED",
         "the_full_list_of_status_codes",
         "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space.",
+        (),
+        False,
     ),
     9: (
         "FAILED_PRECONDITION",
         "the_full_list_of_status_codes",
         'The operation was rejected because the system is not in a state required for the operation\'s execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc. Service implementors can use the following guidelines to decide between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE: (a) Use UNAVAILABLE if the client can retry just the failing call. (b) Use ABORTED if the client should retry at a higher level (e.g., when a client-specified test-and-set fails, indicating the client should restart a read-modify-write sequence). (c) Use FAILED_PRECONDITION if the client should not retry until the system state has been explicitly fixed. E.g., if an "rmdir" fails because the directory is non-empty, FAILED_PRECONDITION should be returned since the client should not retry unless the files are deleted from the directory.',
+        (),
+        False,
     ),
     10: (
         "ABORTED",
         "the_full_list_of_status_codes",
         "The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort. See the guidelines above for deciding between FAILED_PRECONDITION, ABORTED, and UNAVAILABLE.",
+        (),
+        False,
     ),
     11: (
         "OUT_OF_RANGE",
         "the_full_list_of_status_codes",
         "The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike INVALID_ARGUMENT, this error indicates a problem that may be fixed if the system state changes. For example, a 32-bit file system will generate INVALID_ARGUMENT if asked to read at an offset that is not in the range [0,2^32-1], but it will generate OUT_OF_RANGE if asked to read from an offset past the current file size. There is a fair bit of overlap between FAILED_PRECONDITION and OUT_OF_RANGE. We recommend using OUT_OF_RANGE (the more specific error) when it applies so that callers who are iterating through a space can easily look for an OUT_OF_RANGE error to detect when they are done.",
+        (),
+        False,
     ),
     12: (
         "UNIMPLEMENTED",
         "the_full_list_of_status_codes",
         "The operation is not implemented or is not supported/enabled in this service.",
+        (),
+        False,
     ),
     13: (
         "INTERNAL",
         "the_full_list_of_status_codes",
         "Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.",
+        (),
+        False,
     ),
     14: (
         "UNAVAILABLE",
         "the_full_list_of_status_codes",
         "The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.",
+        (),
+        False,
     ),
     15: (
         "DATA_LOSS",
         "the_full_list_of_status_codes",
         "Unrecoverable data loss or corruption.",
+        (),
+        False,
     ),
     16: (
         "UNAUTHENTICATED",
         "the_full_list_of_status_codes",
         "The request does not have valid authentication credentials for the operation.",
+        (),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -319,136 +355,9 @@ if TYPE_CHECKING:
     ]
 _TEMPLATES: tuple[_Template, ...] = ()
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "TheFullListOfStatusCodes": (
-        ("ApiError",),
-        None,
-        "The full list of status codes",
-        False,
-        None,
-    ),
-    "Ok": (
-        ("TheFullListOfStatusCodes",),
-        0,
-        "0 OK",
-        False,
-        None,
-    ),
-    "Cancelled": (
-        ("TheFullListOfStatusCodes",),
-        1,
-        "1 CANCELLED",
-        False,
-        None,
-    ),
-    "Unknown": (
-        ("TheFullListOfStatusCodes",),
-        2,
-        "2 UNKNOWN",
-        False,
-        None,
-    ),
-    "InvalidArgument": (
-        ("TheFullListOfStatusCodes",),
-        3,
-        "3 INVALID_ARGUMENT",
-        False,
-        None,
-    ),
-    "DeadlineExceeded": (
-        ("TheFullListOfStatusCodes",),
-        4,
-        "4 DEADLINE_EXCEEDED",
-        False,
-        None,
-    ),
-    "NotFound": (
-        ("TheFullListOfStatusCodes",),
-        5,
-        "5 NOT_FOUND",
-        False,
-        None,
-    ),
-    "AlreadyExists": (
-        ("TheFullListOfStatusCodes",),
-        6,
-        "6 ALREADY_EXISTS",
-        False,
-        None,
-    ),
-    "PermissionDenied": (
-        ("TheFullListOfStatusCodes",),
-        7,
-        "7 PERMISSION_DENIED",
-        False,
-        None,
-    ),
-    "ResourceExhausted": (
-        ("TheFullListOfStatusCodes",),
-        8,
-        "8 RESOURCE_EXHAUSTED",
-        False,
-        None,
-    ),
-    "FailedPrecondition": (
-        ("TheFullListOfStatusCodes",),
-        9,
-        "9 FAILED_PRECONDITION",
-        False,
-        None,
-    ),
-    "Aborted": (
-        ("TheFullListOfStatusCodes",),
-        10,
-        "10 ABORTED",
-        False,
-        None,
-    ),
-    "OutOfRange": (
-        ("TheFullListOfStatusCodes",),
-        11,
-        "11 OUT_OF_RANGE",
-        False,
-        None,
-    ),
-    "Unimplemented": (
-        ("TheFullListOfStatusCodes",),
-        12,
-        "12 UNIMPLEMENTED",
-        False,
-        None,
-    ),
-    "Internal": (
-        ("TheFullListOfStatusCodes",),
-        13,
-        "13 INTERNAL",
-        False,
-        None,
-    ),
-    "Unavailable": (
-        ("TheFullListOfStatusCodes",),
-        14,
-        "14 UNAVAILABLE",
-        False,
-        None,
-    ),
-    "DataLoss": (
-        ("TheFullListOfStatusCodes",),
-        15,
-        "15 DATA_LOSS",
-        False,
-        None,
-    ),
-    "Unauthenticated": (
-        ("TheFullListOfStatusCodes",),
-        16,
-        "16 UNAUTHENTICATED",
-        False,
-        None,
-    ),
-}
+# Class name -> (its code, its bases, its docstring) of a class made on first
+# use: none on this page, whose code classes are declared at the end.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {}
 
 # Where an error body holds its code and message (errgen.toml's `payload`), as
 # (path of the code, paths of the message in the order to try them): the first
@@ -843,13 +752,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -897,10 +804,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -1181,33 +1092,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -1215,66 +1117,83 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
-if TYPE_CHECKING:
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class TheFullListOfStatusCodes(ApiError):
+    """The full list of status codes"""
 
-    class TheFullListOfStatusCodes(ApiError):
-        """The full list of status codes"""
 
-    class Ok(TheFullListOfStatusCodes):
-        """0 OK"""
+class Ok(TheFullListOfStatusCodes, code=0):
+    """0 OK"""
 
-    class Cancelled(TheFullListOfStatusCodes):
-        """1 CANCELLED"""
 
-    class Unknown(TheFullListOfStatusCodes):
-        """2 UNKNOWN"""
+class Cancelled(TheFullListOfStatusCodes, code=1):
+    """1 CANCELLED"""
 
-    class InvalidArgument(TheFullListOfStatusCodes):
-        """3 INVALID_ARGUMENT"""
 
-    class DeadlineExceeded(TheFullListOfStatusCodes):
-        """4 DEADLINE_EXCEEDED"""
+class Unknown(TheFullListOfStatusCodes, code=2):
+    """2 UNKNOWN"""
 
-    class NotFound(TheFullListOfStatusCodes):
-        """5 NOT_FOUND"""
 
-    class AlreadyExists(TheFullListOfStatusCodes):
-        """6 ALREADY_EXISTS"""
+class InvalidArgument(TheFullListOfStatusCodes, code=3):
+    """3 INVALID_ARGUMENT"""
 
-    class PermissionDenied(TheFullListOfStatusCodes):
-        """7 PERMISSION_DENIED"""
 
-    class ResourceExhausted(TheFullListOfStatusCodes):
-        """8 RESOURCE_EXHAUSTED"""
+class DeadlineExceeded(TheFullListOfStatusCodes, code=4):
+    """4 DEADLINE_EXCEEDED"""
 
-    class FailedPrecondition(TheFullListOfStatusCodes):
-        """9 FAILED_PRECONDITION"""
 
-    class Aborted(TheFullListOfStatusCodes):
-        """10 ABORTED"""
+class NotFound(TheFullListOfStatusCodes, code=5):
+    """5 NOT_FOUND"""
 
-    class OutOfRange(TheFullListOfStatusCodes):
-        """11 OUT_OF_RANGE"""
 
-    class Unimplemented(TheFullListOfStatusCodes):
-        """12 UNIMPLEMENTED"""
+class AlreadyExists(TheFullListOfStatusCodes, code=6):
+    """6 ALREADY_EXISTS"""
 
-    class Internal(TheFullListOfStatusCodes):
-        """13 INTERNAL"""
 
-    class Unavailable(TheFullListOfStatusCodes):
-        """14 UNAVAILABLE"""
+class PermissionDenied(TheFullListOfStatusCodes, code=7):
+    """7 PERMISSION_DENIED"""
 
-    class DataLoss(TheFullListOfStatusCodes):
-        """15 DATA_LOSS"""
 
-    class Unauthenticated(TheFullListOfStatusCodes):
-        """16 UNAUTHENTICATED"""
+class ResourceExhausted(TheFullListOfStatusCodes, code=8):
+    """8 RESOURCE_EXHAUSTED"""
+
+
+class FailedPrecondition(TheFullListOfStatusCodes, code=9):
+    """9 FAILED_PRECONDITION"""
+
+
+class Aborted(TheFullListOfStatusCodes, code=10):
+    """10 ABORTED"""
+
+
+class OutOfRange(TheFullListOfStatusCodes, code=11):
+    """11 OUT_OF_RANGE"""
+
+
+class Unimplemented(TheFullListOfStatusCodes, code=12):
+    """12 UNIMPLEMENTED"""
+
+
+class Internal(TheFullListOfStatusCodes, code=13):
+    """13 INTERNAL"""
+
+
+class Unavailable(TheFullListOfStatusCodes, code=14):
+    """14 UNAVAILABLE"""
+
+
+class DataLoss(TheFullListOfStatusCodes, code=15):
+    """15 DATA_LOSS"""
+
+
+class Unauthenticated(TheFullListOfStatusCodes, code=16):
+    """16 UNAUTHENTICATED"""

@@ -3971,3388 +3971,4297 @@ class ErrorCode(str, Enum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     "0": (
         "",
         "general_class",
         "",
+        (),
+        False,
     ),
     "1": (
         "",
         "general_class",
         "",
-        "Operation failed.",
+        ("Operation failed.",),
+        False,
     ),
     "2": (
         "",
         "general_class",
         "",
-        "Bulk operation partially succeeded.",
+        ("Bulk operation partially succeeded.",),
+        False,
     ),
     "50000": (
         "",
         "general_class",
         "",
-        "Body for POST request cannot be empty.",
+        ("Body for POST request cannot be empty.",),
+        False,
     ),
     "50001": (
         "",
         "general_class",
         "",
-        "Service temporarily unavailable. Please try again later.",
+        ("Service temporarily unavailable. Please try again later.",),
+        False,
     ),
     "50002": (
         "",
         "general_class",
         "",
-        "JSON syntax error",
+        ("JSON syntax error",),
+        False,
     ),
     "50004": (
         "",
         "general_class",
         "",
-        "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
+        (
+            "API endpoint request timeout. (does not mean that the request was successful or failed, please check the request result).",
+        ),
+        False,
     ),
     "50005": (
         "",
         "general_class",
         "",
-        "API endpoint is inactive or unavailable.",
+        ("API endpoint is inactive or unavailable.",),
+        False,
     ),
     "50006": (
         "",
         "general_class",
         "",
-        'Invalid Content-Type. Please use "application/JSON".',
+        ('Invalid Content-Type. Please use "application/JSON".',),
+        False,
     ),
     "50007": (
         "",
         "general_class",
         "",
-        "User blocked.",
+        ("User blocked.",),
+        False,
     ),
     "50008": (
         "",
         "general_class",
         "",
-        "User doesn't exist.",
+        ("User doesn't exist.",),
+        False,
     ),
     "50009": (
         "",
         "general_class",
         "",
-        "Account is frozen due to stop-out.",
+        ("Account is frozen due to stop-out.",),
+        False,
     ),
     "50010": (
         "",
         "general_class",
         "",
-        "User ID cannot be empty.",
+        ("User ID cannot be empty.",),
+        False,
     ),
     "50011": (
         "",
         "general_class",
         "",
-        "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
-        "Too Many Requests",
+        (
+            "Rate limit reached. Please refer to API documentation and throttle requests accordingly.",
+            "Too Many Requests",
+        ),
+        False,
     ),
     "50012": (
         "",
         "general_class",
         "",
-        "Account status invalid. Check account status",
+        ("Account status invalid. Check account status",),
+        False,
     ),
     "50013": (
         "",
         "general_class",
         "",
-        "Systems are busy. Please try again later.",
+        ("Systems are busy. Please try again later.",),
+        False,
     ),
     "50014": (
         "",
         "general_class",
         "",
-        "Parameter {param0} can not be empty.",
+        ("Parameter {param0} can not be empty.",),
+        False,
     ),
     "50015": (
         "",
         "general_class",
         "",
-        "Either parameter {param0} or {param1} is required",
+        ("Either parameter {param0} or {param1} is required",),
+        False,
     ),
     "50016": (
         "",
         "general_class",
         "",
-        "Parameter {param0} does not match parameter {param1}",
+        ("Parameter {param0} does not match parameter {param1}",),
+        False,
     ),
     "50017": (
         "",
         "general_class",
         "",
-        "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        (
+            "Position frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        False,
     ),
     "50018": (
         "",
         "general_class",
         "",
-        "Currency {param0} is frozen due to ADL. Operation restricted.",
+        ("Currency {param0} is frozen due to ADL. Operation restricted.",),
+        False,
     ),
     "50019": (
         "",
         "general_class",
         "",
-        "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        (
+            "Account frozen and related operations restricted due to auto-deleveraging (ADL). Please try again later.",
+        ),
+        False,
     ),
     "50020": (
         "",
         "general_class",
         "",
-        "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
+        (
+            "Position frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        False,
     ),
     "50021": (
         "",
         "general_class",
         "",
-        "Currency {param0} is frozen due to liquidation. Operation restricted.",
+        ("Currency {param0} is frozen due to liquidation. Operation restricted.",),
+        False,
     ),
     "50022": (
         "",
         "general_class",
         "",
-        "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
+        (
+            "Account frozen and related operations restricted due to forced liquidation. Please try again later.",
+        ),
+        False,
     ),
     "50023": (
         "",
         "general_class",
         "",
-        "Funding fees frozen and related operations are restricted. Please try again later.",
+        ("Funding fees frozen and related operations are restricted. Please try again later.",),
+        False,
     ),
     "50024": (
         "",
         "general_class",
         "",
-        "Parameter {param0} and {param1} can not exist at the same time.",
+        ("Parameter {param0} and {param1} can not exist at the same time.",),
+        False,
     ),
     "50025": (
         "",
         "general_class",
         "",
-        "Parameter {param0} count exceeds the limit {param1}.",
+        ("Parameter {param0} count exceeds the limit {param1}.",),
+        False,
     ),
     "50026": (
         "",
         "general_class",
         "",
-        "System error. Try again later",
+        ("System error. Try again later",),
+        False,
     ),
     "50027": (
         "",
         "general_class",
         "",
-        "This account is restricted from trading. Please contact customer support for assistance.",
+        (
+            "This account is restricted from trading. Please contact customer support for assistance.",
+        ),
+        False,
     ),
     "50028": (
         "",
         "general_class",
         "",
-        "Unable to place the order. Please contact the customer service for details.",
+        ("Unable to place the order. Please contact the customer service for details.",),
+        False,
     ),
     "50029": (
         "",
         "general_class",
         "",
-        "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
+        (
+            "Your account has triggered OKX risk control and is temporarily restricted from conducting transactions. Please check your email registered with OKX for contact from our customer support team.",
+        ),
+        False,
     ),
     "50030": (
         "",
         "general_class",
         "",
-        "You don't have permission to use this API endpoint",
+        ("You don't have permission to use this API endpoint",),
+        False,
     ),
     "50032": (
         "",
         "general_class",
         "",
-        "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
+        (
+            "Your account has been set to prohibit transactions in this currency. Please confirm and try again",
+        ),
+        False,
     ),
     "50033": (
         "",
         "general_class",
         "",
-        "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
+        (
+            "Instrument blocked. Please verify trading this instrument is allowed under account settings and try again.",
+        ),
+        False,
     ),
     "50035": (
         "",
         "general_class",
         "",
-        "This endpoint requires that APIKey must be bound to IP",
+        ("This endpoint requires that APIKey must be bound to IP",),
+        False,
     ),
     "50036": (
         "",
         "general_class",
         "",
-        "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
+        (
+            "The expTime can't be earlier than the current system time. Please adjust the expTime and try again.",
+        ),
+        False,
     ),
     "50037": (
         "",
         "general_class",
         "",
-        "Order expired.",
+        ("Order expired.",),
+        False,
     ),
     "50038": (
         "",
         "general_class",
         "",
-        "This feature is unavailable in demo trading",
+        ("This feature is unavailable in demo trading",),
+        False,
     ),
     "50039": (
         "",
         "general_class",
         "",
-        'Parameter "before" isn\'t supported for timestamp pagination',
+        ('Parameter "before" isn\'t supported for timestamp pagination',),
+        False,
     ),
     "50040": (
         "",
         "general_class",
         "",
-        "Too frequent operations, please try again later",
+        ("Too frequent operations, please try again later",),
+        False,
     ),
     "50041": (
         "",
         "general_class",
         "",
-        "Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",
+        ("Your user ID hasn’t been allowlisted. Please contact customer service for assistance.",),
+        False,
     ),
     "50042": (
         "",
         "general_class",
         "",
-        "Repeated request",
+        ("Repeated request",),
+        False,
     ),
     "50044": (
         "",
         "general_class",
         "",
-        "Must select one broker type",
+        ("Must select one broker type",),
+        False,
     ),
     "50045": (
         "",
         "general_class",
         "",
-        "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        (
+            "simPos should be empty because simulated positions cannot be counted when Position Builder is calculating under Spot-Derivatives risk offset mode",
+        ),
+        False,
     ),
     "50046": (
         "",
         "general_class",
         "",
-        "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
+        (
+            "This feature is temporarily unavailable while we make some improvements to it. Please try again later.",
+        ),
+        False,
     ),
     "50047": (
         "",
         "general_class",
         "",
-        "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
+        (
+            "{param0} has already settled. To check the relevant candlestick data, please use {param1}",
+        ),
+        False,
     ),
     "50048": (
         "",
         "general_class",
         "",
-        "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
+        (
+            "Switching risk unit may lead position risk increases and be forced liquidated. Please adjust position size, make sure margin is in a safe status.",
+        ),
+        False,
     ),
     "50049": (
         "",
         "general_class",
         "",
-        "No information on the position tier. The current instrument doesn’t support margin trading.",
+        (
+            "No information on the position tier. The current instrument doesn’t support margin trading.",
+        ),
+        False,
     ),
     "50050": (
         "",
         "general_class",
         "",
-        "You’ve already activated options trading. Please don’t activate it again.",
+        ("You’ve already activated options trading. Please don’t activate it again.",),
+        False,
     ),
     "50051": (
         "",
         "general_class",
         "",
-        "Due to compliance restrictions in your country or region, you cannot use this feature.",
+        ("Due to compliance restrictions in your country or region, you cannot use this feature.",),
+        False,
     ),
     "50052": (
         "",
         "general_class",
         "",
-        "Due to local laws and regulations, you cannot trade with your chosen crypto.",
+        ("Due to local laws and regulations, you cannot trade with your chosen crypto.",),
+        False,
     ),
     "50053": (
         "",
         "general_class",
         "",
-        "This feature is only available in demo trading.",
+        ("This feature is only available in demo trading.",),
+        False,
     ),
     "50055": (
         "",
         "general_class",
         "",
-        "Reset unsuccessful. Assets can only be reset up to 5 times per day.",
+        ("Reset unsuccessful. Assets can only be reset up to 5 times per day.",),
+        False,
     ),
     "50056": (
         "",
         "general_class",
         "",
-        "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
+        (
+            "You have pending orders or open positions with this currency. Please reset after canceling all the pending orders/closing all the open positions.",
+        ),
+        False,
     ),
     "50057": (
         "",
         "general_class",
         "",
-        "Reset unsuccessful. Try again later.",
+        ("Reset unsuccessful. Try again later.",),
+        False,
     ),
     "50058": (
         "",
         "general_class",
         "",
-        "This crypto is not supported in an asset reset.",
+        ("This crypto is not supported in an asset reset.",),
+        False,
     ),
     "50059": (
         "",
         "general_class",
         "",
-        "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
+        (
+            "Before you continue, you'll need to complete additional steps as required by your local regulators. Please visit the website or app for more details.",
+        ),
+        False,
     ),
     "50060": (
         "",
         "general_class",
         "",
-        "For security and compliance purposes, please complete the identity verification process to continue using our services.",
+        (
+            "For security and compliance purposes, please complete the identity verification process to continue using our services.",
+        ),
+        False,
     ),
     "50061": (
         "",
         "general_class",
         "",
-        "You've reached the maximum order rate limit for this account.",
+        ("You've reached the maximum order rate limit for this account.",),
+        False,
     ),
     "50062": (
         "",
         "general_class",
         "",
-        "This feature is currently unavailable.",
+        ("This feature is currently unavailable.",),
+        False,
     ),
     "50063": (
         "",
         "general_class",
         "",
-        "You can't activate the credits as they might have expired or are already activated.",
+        ("You can't activate the credits as they might have expired or are already activated.",),
+        False,
     ),
     "50064": (
         "",
         "general_class",
         "",
-        "The borrowing system is unavailable. Try again later.",
+        ("The borrowing system is unavailable. Try again later.",),
+        False,
     ),
     "50067": (
         "",
         "general_class",
         "",
-        "The API doesn't support cross site trading feature",
+        ("The API doesn't support cross site trading feature",),
+        False,
     ),
     "50069": (
         "",
         "general_class",
         "",
-        "Margin ratio verification for this risk unit failed.",
+        ("Margin ratio verification for this risk unit failed.",),
+        False,
     ),
     "50071": (
         "",
         "general_class",
         "",
-        "{param} already exists",
+        ("{param} already exists",),
+        False,
     ),
     "50072": (
         "",
         "general_class",
         "",
-        "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
+        (
+            "Isolated margin mode is no longer supported in multi-currency margin mode and portfolio margin mode.",
+        ),
+        False,
     ),
     "50075": (
         "",
         "general_class",
         "",
-        "The token is restricted in Islamic sub-account",
+        ("The token is restricted in Islamic sub-account",),
+        False,
     ),
     "50076": (
         "",
         "general_class",
         "",
-        "The time interval between the start date and end date cannot exceed {param0} days",
+        ("The time interval between the start date and end date cannot exceed {param0} days",),
+        False,
     ),
     "50077": (
         "",
         "general_class",
         "",
-        "The time interval between the start date and end date cannot exceed {param0} months",
+        ("The time interval between the start date and end date cannot exceed {param0} months",),
+        False,
     ),
     "50100": (
         "",
         "api_class",
         "",
-        "API frozen, please contact customer service.",
+        ("API frozen, please contact customer service.",),
+        False,
     ),
     "50101": (
         "",
         "api_class",
         "",
-        "APIKey does not match current environment.",
+        ("APIKey does not match current environment.",),
+        False,
     ),
     "50102": (
         "",
         "api_class",
         "",
-        "Timestamp request expired.",
+        ("Timestamp request expired.",),
+        False,
     ),
     "50103": (
         "",
         "api_class",
         "",
-        'Request header "OK-ACCESS-KEY" cannot be empty.',
+        ('Request header "OK-ACCESS-KEY" cannot be empty.',),
+        False,
     ),
     "50104": (
         "",
         "api_class",
         "",
-        'Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',
+        ('Request header "OK-ACCESS-PASSPHRASE" cannot be empty.',),
+        False,
     ),
     "50105": (
         "",
         "api_class",
         "",
-        'Request header "OK-ACCESS-PASSPHRASE" incorrect.',
+        ('Request header "OK-ACCESS-PASSPHRASE" incorrect.',),
+        False,
     ),
     "50106": (
         "",
         "api_class",
         "",
-        'Request header "OK-ACCESS-SIGN" cannot be empty.',
+        ('Request header "OK-ACCESS-SIGN" cannot be empty.',),
+        False,
     ),
     "50107": (
         "",
         "api_class",
         "",
-        'Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',
+        ('Request header "OK-ACCESS-TIMESTAMP" cannot be empty.',),
+        False,
     ),
     "50108": (
         "",
         "api_class",
         "",
-        "Exchange ID does not exist.",
+        ("Exchange ID does not exist.",),
+        False,
     ),
     "50109": (
         "",
         "api_class",
         "",
-        "Exchange domain does not exist.",
+        ("Exchange domain does not exist.",),
+        False,
     ),
     "50110": (
         "",
         "api_class",
         "",
-        "Your IP {param0} is not included in your API key's IP whitelist.",
+        ("Your IP {param0} is not included in your API key's IP whitelist.",),
+        False,
     ),
     "50111": (
         "",
         "api_class",
         "",
-        "Invalid OK-ACCESS-KEY.",
+        ("Invalid OK-ACCESS-KEY.",),
+        False,
     ),
     "50112": (
         "",
         "api_class",
         "",
-        "Invalid OK-ACCESS-TIMESTAMP.",
+        ("Invalid OK-ACCESS-TIMESTAMP.",),
+        False,
     ),
     "50113": (
         "",
         "api_class",
         "",
-        "Invalid signature.",
+        ("Invalid signature.",),
+        False,
     ),
     "50114": (
         "",
         "api_class",
         "",
-        "Invalid authorization.",
+        ("Invalid authorization.",),
+        False,
     ),
     "50115": (
         "",
         "api_class",
         "",
-        "Invalid request method.",
+        ("Invalid request method.",),
+        False,
     ),
     "50116": (
         "",
         "api_class",
         "",
-        "Fast API is allowed to create only one API key",
+        ("Fast API is allowed to create only one API key",),
+        False,
     ),
     "50118": (
         "",
         "api_class",
         "",
-        "To link the app using your API key, your broker needs to share their IP to be whitelisted",
+        (
+            "To link the app using your API key, your broker needs to share their IP to be whitelisted",
+        ),
+        False,
     ),
     "50119": (
         "",
         "api_class",
         "",
-        "API key doesn't exist",
+        ("API key doesn't exist",),
+        False,
     ),
     "50120": (
         "",
         "api_class",
         "",
-        "This API key doesn't have permission to use this function",
+        ("This API key doesn't have permission to use this function",),
+        False,
     ),
     "50121": (
         "",
         "api_class",
         "",
-        "You can't access our services through the IP address ({param0})",
+        ("You can't access our services through the IP address ({param0})",),
+        False,
     ),
     "50122": (
         "",
         "api_class",
         "",
-        "Order amount must exceed minimum amount",
+        ("Order amount must exceed minimum amount",),
+        False,
     ),
     "51000": (
         "",
         "trade_class",
         "",
-        "Parameter {param0} error",
+        ("Parameter {param0} error",),
+        False,
     ),
     "51001": (
         "",
         "trade_class",
         "",
-        "Instrument ID, Instrument ID code or Spread ID doesn't exist.",
+        ("Instrument ID, Instrument ID code or Spread ID doesn't exist.",),
+        False,
     ),
     "51002": (
         "",
         "trade_class",
         "",
-        "Instrument ID doesn't match underlying index.",
+        ("Instrument ID doesn't match underlying index.",),
+        False,
     ),
     "51003": (
         "",
         "trade_class",
         "",
-        "Either client order ID or order ID is required.",
+        ("Either client order ID or order ID is required.",),
+        False,
     ),
     "51004": (
         "",
         "trade_class",
         "",
+        (),
+        False,
     ),
     "51004_1101": (
         "",
         "trade_class",
         "",
-        "Order failed. For isolated long/short mode of {param0}, the sum of current order size, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        (
+            "Order failed. For isolated long/short mode of {param0}, the sum of current order size, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1102": (
         "",
         "trade_class",
         "",
-        "Order failed. For cross long/short mode of {param0}, the sum of current order size, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the long and short directions: {param5} contracts).",
+        (
+            "Order failed. For cross long/short mode of {param0}, the sum of current order size, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current order size: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the long and short directions: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1103": (
         "",
         "trade_class",
         "",
-        "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current order size, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current order size: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51004_1104": (
         "",
         "trade_class",
         "",
-        "Order failed. For buy/sell mode of {param0}, the sum of current buy order size, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current buy order size: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        (
+            "Order failed. For buy/sell mode of {param0}, the sum of current buy order size, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current buy order size: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1105": (
         "",
         "trade_class",
         "",
-        "Order failed. For buy/sell mode of {param0}, the sum of current sell order size, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current sell order size: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        (
+            "Order failed. For buy/sell mode of {param0}, the sum of current sell order size, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, current sell order size: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1106": (
         "",
         "trade_class",
         "",
-        "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current buy order size, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current buy order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current buy order size, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current buy order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51004_1107": (
         "",
         "trade_class",
         "",
-        "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current sell order size, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current sell order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of current sell order size, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, current sell order size: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51004_1111": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For isolated long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        (
+            "Order amendment failed. For isolated long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the same direction, and pending orders in the same direction can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the same direction: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1112": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For cross long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        (
+            "Order amendment failed. For cross long/short mode of {param0}, the sum of increment order size by amendment, position quantity in the long and short directions, and pending orders in the long and short directions can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amendment: {param3} contracts, position quantity in the long and short directions: {param4} contracts, pending orders in the same direction: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1113": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amendment, current instId position quantity in the long and short directions, current instId pending orders in the long and short directions, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amendment: {param4} contracts, current instId position quantity in the long and short directions: {param5} contracts, current instId pending orders in the long and short directions: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51004_1114": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current buy order, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current buy order: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        (
+            "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current buy order, position quantity, and pending buy orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current buy order: {param3} contracts, position quantity: {param4} contracts, pending buy orders: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1115": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current sell order, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current sell order: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        (
+            "Order amendment failed. For buy/sell mode of {param0}, the sum of increment order size by amending current sell order, position quantity, and pending sell orders can’t be more than {param1}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param2}×, increment order size by amending current sell order: {param3} contracts, position quantity: {param4} contracts, pending sell orders: {param5} contracts).",
+        ),
+        False,
     ),
     "51004_1116": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current buy order, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current buy order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current buy order, current instId position quantity, current instId pending buy orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current buy order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending buy orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51004_1117": (
         "",
         "trade_class",
         "",
-        "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current sell order, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current sell order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        (
+            "Order amendment failed. For cross buy/sell mode of {param0} and instFamily {param1}, the sum of increment order size by amending current sell order, current instId position quantity, current instId pending sell orders, and other contracts of the same instFamily can’t be more than {param2}(contracts) which is the maximum position amount under current leverage. Please lower the leverage or use a new sub-account to place the order again (current leverage: {param3}×, increment order size by amending current sell order: {param4} contracts, current instId position quantity: {param5} contracts, current instId pending sell orders: {param6} contracts, other contracts of the same instFamily: {param7} contracts).",
+        ),
+        False,
     ),
     "51005": (
         "",
         "trade_class",
         "",
-        "Your order amount exceeds the max order amount.",
+        ("Your order amount exceeds the max order amount.",),
+        False,
     ),
     "51006": (
         "",
         "trade_class",
         "",
-        "Order price is not within the price limit (max buy price: {param0} , min sell price: {param1} )",
+        (
+            "Order price is not within the price limit (max buy price: {param0} , min sell price: {param1} )",
+        ),
+        False,
     ),
     "51007": (
         "",
         "trade_class",
         "",
-        "Order failed. Please place orders of at least 1 contract or more.",
+        ("Order failed. Please place orders of at least 1 contract or more.",),
+        False,
     ),
     "51008": (
         "",
         "trade_class",
         "",
+        (),
+        False,
     ),
     "51008_1000": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} balance in account",
+        ("Order failed. Insufficient {param0} balance in account",),
+        False,
     ),
     "51008_1001": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} margin in account",
+        ("Order failed. Insufficient {param0} margin in account",),
+        False,
     ),
     "51008_1002": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} balance in account, and Auto Borrow is not enabled",
+        ("Order failed. Insufficient {param0} balance in account, and Auto Borrow is not enabled",),
+        False,
     ),
     "51008_1003": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} margin in account and auto-borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        (
+            "Order failed. Insufficient {param0} margin in account and auto-borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
     ),
     "51008_1004": (
         "",
         "trade_class",
         "",
-        "Insufficient {param0} available as your borrowing amount exceeds tier limit. Lower leverage appropriately. New and pending limit orders need borrowings {param1}, remaining quota {param2}, total limit {param3}, in use {param4}.",
+        (
+            "Insufficient {param0} available as your borrowing amount exceeds tier limit. Lower leverage appropriately. New and pending limit orders need borrowings {param1}, remaining quota {param2}, total limit {param3}, in use {param4}.",
+        ),
+        False,
     ),
     "51008_1005": (
         "",
         "trade_class",
         "",
-        "Order failed. Exceeds {param0} borrow limit (Limit of master account plus the allocated VIP quota for the current account) (Existing pending orders and the new order are required to borrow {param1}, Remaining limit {param2}, Limit {param3}, Limit used {param4})",
+        (
+            "Order failed. Exceeds {param0} borrow limit (Limit of master account plus the allocated VIP quota for the current account) (Existing pending orders and the new order are required to borrow {param1}, Remaining limit {param2}, Limit {param3}, Limit used {param4})",
+        ),
+        False,
     ),
     "51008_1006": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} borrowing quota results in an insufficient amount available to borrow.",
+        (
+            "Order failed. Insufficient {param0} borrowing quota results in an insufficient amount available to borrow.",
+        ),
+        False,
     ),
     "51008_1007": (
         "",
         "trade_class",
         "",
-        "Your order failed because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        (
+            "Your order failed because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        ),
+        False,
     ),
     "51008_1009": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient account balance, and the adjusted equity in USD is less than IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        (
+            "Order failed. Insufficient account balance, and the adjusted equity in USD is less than IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
     ),
     "51008_1010": (
         "",
         "trade_class",
         "",
-        "Order failed. The order didn't pass delta verification because if the order were to succeed, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        (
+            "Order failed. The order didn't pass delta verification because if the order were to succeed, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
     ),
     "51008_1015": (
         "",
         "trade_class",
         "",
-        "Order failed. Your available balance is insufficient. It excludes crypto ({param0}) exceeding the platform's collateral limit.",
+        (
+            "Order failed. Your available balance is insufficient. It excludes crypto ({param0}) exceeding the platform's collateral limit.",
+        ),
+        False,
     ),
     "51008_1016": (
         "",
         "trade_class",
         "",
-        "Order failed. Your available {param0} balance is insufficient, and your available margin (in USD) is too low for borrowing. This margin excludes crypto ({param1}) exceeding the platform's collateral limit.",
+        (
+            "Order failed. Your available {param0} balance is insufficient, and your available margin (in USD) is too low for borrowing. This margin excludes crypto ({param1}) exceeding the platform's collateral limit.",
+        ),
+        False,
     ),
     "51008_1017": (
         "",
         "trade_class",
         "",
-        "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        (
+            "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        ),
+        False,
     ),
     "51008_1018": (
         "",
         "trade_class",
         "",
-        "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total potential borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        (
+            "Your order failed because it requires a borrowing amount that exceeds your tier limit. The total potential borrowing required after placing your order is {param1} {param0}, and the limit for {param2}x borrowing leverage is {param3} {param0}. Try lowering your leverage before placing your order again.",
+        ),
+        False,
     ),
     "51008_1019": (
         "",
         "trade_class",
         "",
-        "Order failed. Your main account's {param0} borrowing quota is insufficient.",
+        ("Order failed. Your main account's {param0} borrowing quota is insufficient.",),
+        False,
     ),
     "51008_1020": (
         "",
         "trade_class",
         "",
-        "Order failed. After the spot fee in quote currency is deducted, your {param0} balance is insufficient to complete the order. Please disable the spot fees in quote currency toggle and try again.",
+        (
+            "Order failed. After the spot fee in quote currency is deducted, your {param0} balance is insufficient to complete the order. Please disable the spot fees in quote currency toggle and try again.",
+        ),
+        False,
     ),
     "51009": (
         "",
         "trade_class",
         "",
-        "Order blocked. Please contact customer support for assistance.",
+        ("Order blocked. Please contact customer support for assistance.",),
+        False,
     ),
     "51010": (
         "",
         "trade_class",
         "",
-        "Request unsupported under current account mode",
+        ("Request unsupported under current account mode",),
+        False,
     ),
     "51011": (
         "",
         "trade_class",
         "",
-        "Order ID already exists.",
+        ("Order ID already exists.",),
+        False,
     ),
     "51012": (
         "",
         "trade_class",
         "",
-        "Token doesn't exist.",
+        ("Token doesn't exist.",),
+        False,
     ),
     "51014": (
         "",
         "trade_class",
         "",
-        "Index doesn't exist.",
+        ("Index doesn't exist.",),
+        False,
     ),
     "51015": (
         "",
         "trade_class",
         "",
-        "Instrument ID doesn't match instrument type.",
+        ("Instrument ID doesn't match instrument type.",),
+        False,
     ),
     "51016": (
         "",
         "trade_class",
         "",
-        "Client order ID already exists.",
+        ("Client order ID already exists.",),
+        False,
     ),
     "51017": (
         "",
         "trade_class",
         "",
-        "Loan amount exceeds borrowing limit.",
+        ("Loan amount exceeds borrowing limit.",),
+        False,
     ),
     "51018": (
         "",
         "trade_class",
         "",
-        "Users with options accounts cannot hold net short positions.",
+        ("Users with options accounts cannot hold net short positions.",),
+        False,
     ),
     "51019": (
         "",
         "trade_class",
         "",
-        "No net long positions can be held under cross margin mode in options.",
+        ("No net long positions can be held under cross margin mode in options.",),
+        False,
     ),
     "51020": (
         "",
         "trade_class",
         "",
-        "Your order should meet or exceed the minimum order amount.",
+        ("Your order should meet or exceed the minimum order amount.",),
+        False,
     ),
     "51021": (
         "",
         "trade_class",
         "",
-        "The pair or contract is not yet listed",
+        ("The pair or contract is not yet listed",),
+        False,
     ),
     "51022": (
         "",
         "trade_class",
         "",
-        "Contract suspended.",
+        ("Contract suspended.",),
+        False,
     ),
     "51023": (
         "",
         "trade_class",
         "",
-        "Position doesn't exist.",
+        ("Position doesn't exist.",),
+        False,
     ),
     "51024": (
         "",
         "trade_class",
         "",
-        "Trading account is blocked.",
-        "In accordance with the terms of service, we regret to inform you that we cannot provide services for you. If you have any questions, please contact our customer support.",
-        "According to your request, this account has been frozen. If you have any questions, please contact our customer support.",
-        "Your account has recently changed some security settings. To protect the security of your funds, this action is not allowed for now. If you have any questions, please contact our customer support.",
-        "You have withdrawn all assets in the account. To protect your personal information, the account has been permanently frozen. If you have any questions, please contact our customer support.",
-        "Your identity could not be verified. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
-        "Your verified age doesn't meet the requirement. To protect the security of your funds, we cannot proceed with your request. Please contact our customer support.",
-        "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Close all open positions or contact customer support if you have any questions.",
-        "In accordance with the terms of service, multiple account is not allowed. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
-        "Your account is in judicial freezing, and this action is not allowed for now. If you have any questions, please contact our customer support.",
-        "Based on your previous requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
-        "Your account has disputed deposit orders. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-        "Unable to proceed. Please resolve your existing P2P disputes first.",
-        "Your account might have compliance risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-        "Based on your trading requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
-        "Your account has triggered risk control. This action is not allowed for now. Please contact our customer support.",
-        "This account is temporarily unavailable. Please contact our customer support.",
-        "Withdrawal function of this account is temporarily unavailable. Please contact our customer support.",
-        "Transfer function of this account is temporarily unavailable. Please contact our customer support.",
-        'You violated the "Fiat Trading Rules" when you were doing fiat trade, so we\'ll no longer provide fiat trading-related services for you. The deposit and withdrawal of your account and other trading functions will not be affected.',
-        "Please kindly check your mailbox and reply to emails from the verification team.",
-        "According to your request, this account has been closed. If you have any questions, please contact our customer support.",
-        "Your account might have security risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
-        "Your account might have security risk. Convert is now unavailable. Please contact our customer support.",
-        "Unable to proceed due to account restrictions. We've sent an email to your OKX registered email address regarding this matter, or you can contact customer support via Chat with AI chatbot on our support center page.",
-        "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Cancel all orders or contact customer support if you have any questions.",
-        "In accordance with the terms of service, trading is not available in your verified country. If you have any questions, please contact our customer support.",
-        "This product isn’t available in your country or region due to local laws and regulations. If you don’t reside in this area, you may continue using OKX Exchange products with a valid government-issued ID.",
-        "Please note that you may not be able to transfer or trade in the first 30 minutes after establishing custody trading sub-accounts. Please kindly wait and try again later.",
-        "Feature unavailable. Complete Advanced verification to access this feature.",
-        "You can't trade or deposit now. Update your personal info to restore full account access immediately.",
-        "Sub-accounts exceeding the limit aren't allowed to open new positions and can only reduce or close existing ones. Please try again with a different account.",
+        (
+            "Trading account is blocked.",
+            "In accordance with the terms of service, we regret to inform you that we cannot provide services for you. If you have any questions, please contact our customer support.",
+            "According to your request, this account has been frozen. If you have any questions, please contact our customer support.",
+            "Your account has recently changed some security settings. To protect the security of your funds, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "You have withdrawn all assets in the account. To protect your personal information, the account has been permanently frozen. If you have any questions, please contact our customer support.",
+            "Your identity could not be verified. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
+            "Your verified age doesn't meet the requirement. To protect the security of your funds, we cannot proceed with your request. Please contact our customer support.",
+            "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Close all open positions or contact customer support if you have any questions.",
+            "In accordance with the terms of service, multiple account is not allowed. To protect the security of your funds, this action is not allowed. Please contact our customer support.",
+            "Your account is in judicial freezing, and this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Based on your previous requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Your account has disputed deposit orders. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Unable to proceed. Please resolve your existing P2P disputes first.",
+            "Your account might have compliance risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Based on your trading requests, this action is not allowed for now. If you have any questions, please contact our customer support.",
+            "Your account has triggered risk control. This action is not allowed for now. Please contact our customer support.",
+            "This account is temporarily unavailable. Please contact our customer support.",
+            "Withdrawal function of this account is temporarily unavailable. Please contact our customer support.",
+            "Transfer function of this account is temporarily unavailable. Please contact our customer support.",
+            'You violated the "Fiat Trading Rules" when you were doing fiat trade, so we\'ll no longer provide fiat trading-related services for you. The deposit and withdrawal of your account and other trading functions will not be affected.',
+            "Please kindly check your mailbox and reply to emails from the verification team.",
+            "According to your request, this account has been closed. If you have any questions, please contact our customer support.",
+            "Your account might have security risk. To protect the security of your funds, this action is not allowed for now. Please contact our customer support.",
+            "Your account might have security risk. Convert is now unavailable. Please contact our customer support.",
+            "Unable to proceed due to account restrictions. We've sent an email to your OKX registered email address regarding this matter, or you can contact customer support via Chat with AI chatbot on our support center page.",
+            "In accordance with the terms of service, trading is currently unavailable in your verified country or region. Cancel all orders or contact customer support if you have any questions.",
+            "In accordance with the terms of service, trading is not available in your verified country. If you have any questions, please contact our customer support.",
+            "This product isn’t available in your country or region due to local laws and regulations. If you don’t reside in this area, you may continue using OKX Exchange products with a valid government-issued ID.",
+            "Please note that you may not be able to transfer or trade in the first 30 minutes after establishing custody trading sub-accounts. Please kindly wait and try again later.",
+            "Feature unavailable. Complete Advanced verification to access this feature.",
+            "You can't trade or deposit now. Update your personal info to restore full account access immediately.",
+            "Sub-accounts exceeding the limit aren't allowed to open new positions and can only reduce or close existing ones. Please try again with a different account.",
+        ),
+        False,
     ),
     "51025": (
         "",
         "trade_class",
         "",
-        "Order count exceeds the limit.",
+        ("Order count exceeds the limit.",),
+        False,
     ),
     "51026": (
         "",
         "trade_class",
         "",
-        "Instrument type doesn't match underlying index.",
+        ("Instrument type doesn't match underlying index.",),
+        False,
     ),
     "51027": (
         "",
         "trade_class",
         "",
-        "Contract expired.",
+        ("Contract expired.",),
+        False,
     ),
     "51028": (
         "",
         "trade_class",
         "",
-        "Contract under delivery.",
+        ("Contract under delivery.",),
+        False,
     ),
     "51029": (
         "",
         "trade_class",
         "",
-        "Contract is being settled.",
+        ("Contract is being settled.",),
+        False,
     ),
     "51030": (
         "",
         "trade_class",
         "",
-        "Funding fee is being settled.",
+        ("Funding fee is being settled.",),
+        False,
     ),
     "51031": (
         "",
         "trade_class",
         "",
-        "This order price is not within the closing price range.",
+        ("This order price is not within the closing price range.",),
+        False,
     ),
     "51032": (
         "",
         "trade_class",
         "",
-        "Closing all the positions at the market price.",
+        ("Closing all the positions at the market price.",),
+        False,
     ),
     "51033": (
         "",
         "trade_class",
         "",
-        "The total amount per order for this pair has reached the upper limit.",
+        ("The total amount per order for this pair has reached the upper limit.",),
+        False,
     ),
     "51034": (
         "",
         "trade_class",
         "",
-        "Fill rate exceeds the limit that you've set. Please reset the market maker protection to inactive for new trades.",
+        (
+            "Fill rate exceeds the limit that you've set. Please reset the market maker protection to inactive for new trades.",
+        ),
+        False,
     ),
     "51035": (
         "",
         "trade_class",
         "",
-        "This account doesn't have permission to submit MM quote order.",
+        ("This account doesn't have permission to submit MM quote order.",),
+        False,
     ),
     "51036": (
         "",
         "trade_class",
         "",
-        "Only options instrument of the PM account supports MMP orders.",
+        ("Only options instrument of the PM account supports MMP orders.",),
+        False,
     ),
     "51042": (
         "",
         "trade_class",
         "",
-        "Under the Portfolio margin account, users can only place market maker protection orders in cross margin mode in Options.",
+        (
+            "Under the Portfolio margin account, users can only place market maker protection orders in cross margin mode in Options.",
+        ),
+        False,
     ),
     "51043": (
         "",
         "trade_class",
         "",
-        "This isolated position doesn't exist.",
+        ("This isolated position doesn't exist.",),
+        False,
     ),
     "59509": (
         "",
         "trade_class",
         "",
-        "Account does not have permission to reset MMP status",
+        ("Account does not have permission to reset MMP status",),
+        False,
     ),
     "51037": (
         "",
         "trade_class",
         "",
-        "This account only supports placing IOC orders to reduce account risk.",
+        ("This account only supports placing IOC orders to reduce account risk.",),
+        False,
     ),
     "51038": (
         "",
         "trade_class",
         "",
-        "IOC order already exists under the current risk module.",
+        ("IOC order already exists under the current risk module.",),
+        False,
     ),
     "51039": (
         "",
         "trade_class",
         "",
-        "Leverage cannot be adjusted for the cross positions of Expiry Futures and Perpetual Futures under the PM account.",
+        (
+            "Leverage cannot be adjusted for the cross positions of Expiry Futures and Perpetual Futures under the PM account.",
+        ),
+        False,
     ),
     "51040": (
         "",
         "trade_class",
         "",
-        "Cannot adjust margins for long isolated options positions",
+        ("Cannot adjust margins for long isolated options positions",),
+        False,
     ),
     "51041": (
         "",
         "trade_class",
         "",
-        "Portfolio margin account only supports the Buy/Sell mode.",
+        ("Portfolio margin account only supports the Buy/Sell mode.",),
+        False,
     ),
     "51044": (
         "",
         "trade_class",
         "",
-        "The order type {param0}, {param1} is not allowed to set stop loss and take profit",
+        ("The order type {param0}, {param1} is not allowed to set stop loss and take profit",),
+        False,
     ),
     "51046": (
         "",
         "trade_class",
         "",
-        "The take profit trigger price must be higher than the order price",
+        ("The take profit trigger price must be higher than the order price",),
+        False,
     ),
     "51047": (
         "",
         "trade_class",
         "",
-        "The stop loss trigger price must be lower than the order price",
+        ("The stop loss trigger price must be lower than the order price",),
+        False,
     ),
     "51048": (
         "",
         "trade_class",
         "",
-        "The take profit trigger price must be lower than the order price",
+        ("The take profit trigger price must be lower than the order price",),
+        False,
     ),
     "51049": (
         "",
         "trade_class",
         "",
-        "The stop loss trigger price must be higher than the order price",
+        ("The stop loss trigger price must be higher than the order price",),
+        False,
     ),
     "51050": (
         "",
         "trade_class",
         "",
-        "The take profit trigger price must be higher than the best ask price",
+        ("The take profit trigger price must be higher than the best ask price",),
+        False,
     ),
     "51051": (
         "",
         "trade_class",
         "",
-        "The stop loss trigger price must be lower than the best ask price",
+        ("The stop loss trigger price must be lower than the best ask price",),
+        False,
     ),
     "51052": (
         "",
         "trade_class",
         "",
-        "The take profit trigger price must be lower than the best bid price",
+        ("The take profit trigger price must be lower than the best bid price",),
+        False,
     ),
     "51053": (
         "",
         "trade_class",
         "",
-        "The stop loss trigger price must be higher than the best bid price",
+        ("The stop loss trigger price must be higher than the best bid price",),
+        False,
     ),
     "51054": (
         "",
         "trade_class",
         "",
-        "Request timed out. Please try again.",
+        ("Request timed out. Please try again.",),
+        False,
     ),
     "51055": (
         "",
         "trade_class",
         "",
-        "Futures Grid is not available in Portfolio Margin mode",
+        ("Futures Grid is not available in Portfolio Margin mode",),
+        False,
     ),
     "51056": (
         "",
         "trade_class",
         "",
-        "Action not allowed",
+        ("Action not allowed",),
+        False,
     ),
     "51057": (
         "",
         "trade_class",
         "",
-        "This bot isn’t available in current account mode. Switch mode in Settings > Account mode to continue.",
+        (
+            "This bot isn’t available in current account mode. Switch mode in Settings > Account mode to continue.",
+        ),
+        False,
     ),
     "51058": (
         "",
         "trade_class",
         "",
-        "No available position for this algo order",
+        ("No available position for this algo order",),
+        False,
     ),
     "51059": (
         "",
         "trade_class",
         "",
-        "Strategy for the current state does not support this operation",
+        ("Strategy for the current state does not support this operation",),
+        False,
     ),
     "51063": (
         "",
         "trade_class",
         "",
-        "OrdId does not exist",
+        ("OrdId does not exist",),
+        False,
     ),
     "51065": (
         "",
         "trade_class",
         "",
-        "algoClOrdId already exists.",
+        ("algoClOrdId already exists.",),
+        False,
     ),
     "51066": (
         "",
         "trade_class",
         "",
-        "Market orders unavailable for options trading. Place a limit order to close position.",
+        ("Market orders unavailable for options trading. Place a limit order to close position.",),
+        False,
     ),
     "51068": (
         "",
         "trade_class",
         "",
-        "{param0} already exists within algoClOrdId and attachAlgoClOrdId.",
+        ("{param0} already exists within algoClOrdId and attachAlgoClOrdId.",),
+        False,
     ),
     "51069": (
         "",
         "trade_class",
         "",
-        "The option contracts related to current {param0} do not exist",
+        ("The option contracts related to current {param0} do not exist",),
+        False,
     ),
     "51070": (
         "",
         "trade_class",
         "",
-        "You do not meet the requirements for switching to this account mode. Please upgrade the account mode on the OKX website or App",
+        (
+            "You do not meet the requirements for switching to this account mode. Please upgrade the account mode on the OKX website or App",
+        ),
+        False,
     ),
     "51071": (
         "",
         "trade_class",
         "",
-        "You've reached the maximum limit for tag level cancel all after timers.",
+        ("You've reached the maximum limit for tag level cancel all after timers.",),
+        False,
     ),
     "51072": (
         "",
         "trade_class",
         "",
-        "As a spot lead trader, you need to set tdMode to spot_isolated when buying the configured lead trade pairs.",
+        (
+            "As a spot lead trader, you need to set tdMode to spot_isolated when buying the configured lead trade pairs.",
+        ),
+        False,
     ),
     "51073": (
         "",
         "trade_class",
         "",
-        "As a spot lead trader, you need to use '/copytrading/close-subposition' for selling assets through lead trades",
+        (
+            "As a spot lead trader, you need to use '/copytrading/close-subposition' for selling assets through lead trades",
+        ),
+        False,
     ),
     "51074": (
         "",
         "trade_class",
         "",
-        "Only the tdMode for lead trade pairs configured by spot lead traders can be set to 'spot_isolated'",
+        (
+            "Only the tdMode for lead trade pairs configured by spot lead traders can be set to 'spot_isolated'",
+        ),
+        False,
     ),
     "51075": (
         "",
         "trade_class",
         "",
-        "Order modification failed. You can only modify the price of sell orders in spot copy trading.",
+        (
+            "Order modification failed. You can only modify the price of sell orders in spot copy trading.",
+        ),
+        False,
     ),
     "51076": (
         "",
         "trade_class",
         "",
-        "TP/SL orders in Split TPs only support one-way TP/SL. You can't use slTriggerPx&slOrdPx and tpTriggerPx&tpOrdPx at the same time.",
+        (
+            "TP/SL orders in Split TPs only support one-way TP/SL. You can't use slTriggerPx&slOrdPx and tpTriggerPx&tpOrdPx at the same time.",
+        ),
+        False,
     ),
     "51077": (
         "",
         "trade_class",
         "",
-        "Setting multiple TP and cost-price SL orders isn’t supported for spot and margin trading.",
+        (
+            "Setting multiple TP and cost-price SL orders isn’t supported for spot and margin trading.",
+        ),
+        False,
     ),
     "51078": (
         "",
         "trade_class",
         "",
-        "You are a lead trader. Split TPs are not supported.",
+        ("You are a lead trader. Split TPs are not supported.",),
+        False,
     ),
     "51079": (
         "",
         "trade_class",
         "",
-        "The number of TP orders with Split TPs attached in a same order cannot exceed {param0}",
+        ("The number of TP orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
     ),
     "51080": (
         "",
         "trade_class",
         "",
-        "Take-profit trigger price types (tpTriggerPxType) must be the same in an order with Split TPs attached",
+        (
+            "Take-profit trigger price types (tpTriggerPxType) must be the same in an order with Split TPs attached",
+        ),
+        False,
     ),
     "51081": (
         "",
         "trade_class",
         "",
-        "Take-profit trigger prices (tpTriggerPx) cannot be the same in an order with Split TPs attached",
+        (
+            "Take-profit trigger prices (tpTriggerPx) cannot be the same in an order with Split TPs attached",
+        ),
+        False,
     ),
     "51082": (
         "",
         "trade_class",
         "",
-        "TP trigger prices (tpOrdPx) in one order with multiple TPs must be market prices.",
+        ("TP trigger prices (tpOrdPx) in one order with multiple TPs must be market prices.",),
+        False,
     ),
     "51083": (
         "",
         "trade_class",
         "",
-        "The total size of TP orders with Split TPs attached in a same order should equal the size of this order",
+        (
+            "The total size of TP orders with Split TPs attached in a same order should equal the size of this order",
+        ),
+        False,
     ),
     "51084": (
         "",
         "trade_class",
         "",
-        "The number of SL orders with Split TPs attached in a same order cannot exceed {param0}",
+        ("The number of SL orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
     ),
     "51085": (
         "",
         "trade_class",
         "",
-        "The number of TP orders cannot be less than 2 when cost-price SL is enabled (amendPxOnTriggerType set as 1) for Split TPs",
+        (
+            "The number of TP orders cannot be less than 2 when cost-price SL is enabled (amendPxOnTriggerType set as 1) for Split TPs",
+        ),
+        False,
     ),
     "51086": (
         "",
         "trade_class",
         "",
-        "The number of orders with Split TPs attached in a same order cannot exceed {param0}",
+        ("The number of orders with Split TPs attached in a same order cannot exceed {param0}",),
+        False,
     ),
     "51538": (
         "",
         "trade_class",
         "",
-        "You need to use attachAlgoOrds if you used attachAlgoOrds when placing an order. attachAlgoOrds is not supported if you did not use attachAlgoOrds when placing this order.",
+        (
+            "You need to use attachAlgoOrds if you used attachAlgoOrds when placing an order. attachAlgoOrds is not supported if you did not use attachAlgoOrds when placing this order.",
+        ),
+        False,
     ),
     "51539": (
         "",
         "trade_class",
         "",
-        "attachAlgoId or attachAlgoClOrdId cannot be identical when modifying any TP/SL within your split TPs order",
+        (
+            "attachAlgoId or attachAlgoClOrdId cannot be identical when modifying any TP/SL within your split TPs order",
+        ),
+        False,
     ),
     "51527": (
         "",
         "trade_class",
         "",
-        "Order modification failed. At least 1 of the attached TP/SL orders does not exist.",
-        "Order modification unsuccessful. The stop order does not exist.",
+        (
+            "Order modification failed. At least 1 of the attached TP/SL orders does not exist.",
+            "Order modification unsuccessful. The stop order does not exist.",
+        ),
+        False,
     ),
     "51087": (
         "",
         "trade_class",
         "",
-        "Listing canceled for this crypto",
+        ("Listing canceled for this crypto",),
+        False,
     ),
     "51088": (
         "",
         "trade_class",
         "",
-        "You can only place 1 TP/SL order to close an entire position",
+        ("You can only place 1 TP/SL order to close an entire position",),
+        False,
     ),
     "51089": (
         "",
         "trade_class",
         "",
-        "The size of the TP order among split TPs attached cannot be empty",
+        ("The size of the TP order among split TPs attached cannot be empty",),
+        False,
     ),
     "51090": (
         "",
         "trade_class",
         "",
-        "You can't modify the amount of an SL order placed with a TP limit order.",
+        ("You can't modify the amount of an SL order placed with a TP limit order.",),
+        False,
     ),
     "51091": (
         "",
         "trade_class",
         "",
-        "All TP orders in one order must be of the same type.",
+        ("All TP orders in one order must be of the same type.",),
+        False,
     ),
     "51092": (
         "",
         "trade_class",
         "",
-        "TP order prices (tpOrdPx) in one order must be different.",
+        ("TP order prices (tpOrdPx) in one order must be different.",),
+        False,
     ),
     "51093": (
         "",
         "trade_class",
         "",
-        "TP limit order prices (tpOrdPx) in one order can't be –1 (market price).",
+        ("TP limit order prices (tpOrdPx) in one order can't be –1 (market price).",),
+        False,
     ),
     "51094": (
         "",
         "trade_class",
         "",
-        "You can't place TP limit orders in spot, margin, or options trading.",
+        ("You can't place TP limit orders in spot, margin, or options trading.",),
+        False,
     ),
     "51095": (
         "",
         "trade_class",
         "",
-        "To place TP limit orders at this endpoint, you must place an SL order at the same time.",
+        (
+            "To place TP limit orders at this endpoint, you must place an SL order at the same time.",
+        ),
+        False,
     ),
     "51096": (
         "",
         "trade_class",
         "",
-        "cxlOnClosePos needs to be true to place a TP limit order",
+        ("cxlOnClosePos needs to be true to place a TP limit order",),
+        False,
     ),
     "51098": (
         "",
         "trade_class",
         "",
-        "You can't add a new TP order to an SL order placed with a TP limit order.",
+        ("You can't add a new TP order to an SL order placed with a TP limit order.",),
+        False,
     ),
     "51099": (
         "",
         "trade_class",
         "",
-        "You can't place TP limit orders as a lead trader.",
+        ("You can't place TP limit orders as a lead trader.",),
+        False,
     ),
     "51178": (
         "",
         "trade_class",
         "",
-        "tpTriggerPx&tpOrdPx or slTriggerPx&slOrdPx can't be empty when using attachAlgoClOrdId.",
+        (
+            "tpTriggerPx&tpOrdPx or slTriggerPx&slOrdPx can't be empty when using attachAlgoClOrdId.",
+        ),
+        False,
     ),
     "51100": (
         "",
         "trade_class",
         "",
-        "Unable to place order. Take profit/Stop loss conditions cannot be added to reduce-only orders.",
+        (
+            "Unable to place order. Take profit/Stop loss conditions cannot be added to reduce-only orders.",
+        ),
+        False,
     ),
     "51101": (
         "",
         "trade_class",
         "",
-        "Order failed, the sz of the current order can’t be more than {param0} (contracts).",
+        ("Order failed, the sz of the current order can’t be more than {param0} (contracts).",),
+        False,
     ),
     "51102": (
         "",
         "trade_class",
         "",
-        "Order failed, the number of pending orders for this instId can’t be more than {param0} (orders)",
+        (
+            "Order failed, the number of pending orders for this instId can’t be more than {param0} (orders)",
+        ),
+        False,
     ),
     "51103": (
         "",
         "trade_class",
         "",
-        "Order failed, the number of pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (orders)",
+        (
+            "Order failed, the number of pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (orders)",
+        ),
+        False,
     ),
     "51104": (
         "",
         "trade_class",
         "",
-        "Order failed, the aggregated contract quantity for all pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        (
+            "Order failed, the aggregated contract quantity for all pending orders across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
     ),
     "51105": (
         "",
         "trade_class",
         "",
-        "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction for current instId can’t be more than {param0} (contracts)",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction for current instId can’t be more than {param0} (contracts)",
+        ),
+        False,
     ),
     "51106": (
         "",
         "trade_class",
         "",
-        "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity with the same direction across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
     ),
     "51107": (
         "",
         "trade_class",
         "",
-        "Order failed, the maximal sum of position quantity and pending orders quantity in both directions across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        (
+            "Order failed, the maximal sum of position quantity and pending orders quantity in both directions across all instIds under the {param0} current instFamily can’t be more than {param1} (contracts)",
+        ),
+        False,
     ),
     "51108": (
         "",
         "trade_class",
         "",
-        "Positions exceed the limit for closing out with the market price.",
+        ("Positions exceed the limit for closing out with the market price.",),
+        False,
     ),
     "51109": (
         "",
         "trade_class",
         "",
-        "No available offers.",
+        ("No available offers.",),
+        False,
     ),
     "51110": (
         "",
         "trade_class",
         "",
-        "You can only place a limit order after Call Auction has started.",
+        ("You can only place a limit order after Call Auction has started.",),
+        False,
     ),
     "51111": (
         "",
         "trade_class",
         "",
-        "Maximum {param0} orders can be placed in bulk.",
+        ("Maximum {param0} orders can be placed in bulk.",),
+        False,
     ),
     "51112": (
         "",
         "trade_class",
         "",
-        "Close order size exceeds available size for this position.",
+        ("Close order size exceeds available size for this position.",),
+        False,
     ),
     "51113": (
         "",
         "trade_class",
         "",
-        "Market-price liquidation requests too frequent.",
+        ("Market-price liquidation requests too frequent.",),
+        False,
     ),
     "51115": (
         "",
         "trade_class",
         "",
-        "Cancel all pending close-orders before liquidation.",
+        ("Cancel all pending close-orders before liquidation.",),
+        False,
     ),
     "51116": (
         "",
         "trade_class",
         "",
-        "Order price or trigger price exceeds {param0}.",
+        ("Order price or trigger price exceeds {param0}.",),
+        False,
     ),
     "51117": (
         "",
         "trade_class",
         "",
-        "Pending close-orders count exceeds limit.",
+        ("Pending close-orders count exceeds limit.",),
+        False,
     ),
     "51120": (
         "",
         "trade_class",
         "",
-        "Order amount is less than {param0}, please try again.",
+        ("Order amount is less than {param0}, please try again.",),
+        False,
     ),
     "51121": (
         "",
         "trade_class",
         "",
-        "Order quantity must be a multiple of the lot size.",
+        ("Order quantity must be a multiple of the lot size.",),
+        False,
     ),
     "51122": (
         "",
         "trade_class",
         "",
-        "Order price should higher than the min price {param0}",
+        ("Order price should higher than the min price {param0}",),
+        False,
     ),
     "51123": (
         "",
         "trade_class",
         "",
-        "Min price increment is null.",
+        ("Min price increment is null.",),
+        False,
     ),
     "51124": (
         "",
         "trade_class",
         "",
-        "You can only place limit orders during call auction.",
+        ("You can only place limit orders during call auction.",),
+        False,
     ),
     "51125": (
         "",
         "trade_class",
         "",
-        "Currently there are pending reduce + reverse position orders in margin trading. Please cancel all pending reduce + reverse position orders and continue.",
+        (
+            "Currently there are pending reduce + reverse position orders in margin trading. Please cancel all pending reduce + reverse position orders and continue.",
+        ),
+        False,
     ),
     "51126": (
         "",
         "trade_class",
         "",
-        "Currently there are pending reduce only orders in margin trading. Please cancel all pending reduce only orders and continue.",
+        (
+            "Currently there are pending reduce only orders in margin trading. Please cancel all pending reduce only orders and continue.",
+        ),
+        False,
     ),
     "51127": (
         "",
         "trade_class",
         "",
-        "Available balance is 0.",
+        ("Available balance is 0.",),
+        False,
     ),
     "51128": (
         "",
         "trade_class",
         "",
-        "Multi-currency margin accounts cannot do cross-margin trading.",
+        ("Multi-currency margin accounts cannot do cross-margin trading.",),
+        False,
     ),
     "51129": (
         "",
         "trade_class",
         "",
-        "The value of the position and buy order has reached the position limit. No further buying is allowed.",
+        (
+            "The value of the position and buy order has reached the position limit. No further buying is allowed.",
+        ),
+        False,
     ),
     "51130": (
         "",
         "trade_class",
         "",
-        "Fixed margin currency error.",
+        ("Fixed margin currency error.",),
+        False,
     ),
     "51131": (
         "",
         "trade_class",
         "",
-        "Insufficient balance.",
+        ("Insufficient balance.",),
+        False,
     ),
     "51132": (
         "",
         "trade_class",
         "",
-        "Your position amount is negative and less than the minimum trading amount.",
+        ("Your position amount is negative and less than the minimum trading amount.",),
+        False,
     ),
     "51133": (
         "",
         "trade_class",
         "",
-        "Reduce-only feature is unavailable for spot transactions in multi-currency margin accounts.",
+        (
+            "Reduce-only feature is unavailable for spot transactions in multi-currency margin accounts.",
+        ),
+        False,
     ),
     "51134": (
         "",
         "trade_class",
         "",
-        "Closing failed. Please check your margin holdings and pending orders. Turn off the Reduce-only to continue.",
+        (
+            "Closing failed. Please check your margin holdings and pending orders. Turn off the Reduce-only to continue.",
+        ),
+        False,
     ),
     "51135": (
         "",
         "trade_class",
         "",
-        "Your closing price has triggered the limit price, and the max buy price is {param0}.",
+        ("Your closing price has triggered the limit price, and the max buy price is {param0}.",),
+        False,
     ),
     "51136": (
         "",
         "trade_class",
         "",
-        "Your closing price has triggered the limit price, and the min sell price is {param0}.",
+        ("Your closing price has triggered the limit price, and the min sell price is {param0}.",),
+        False,
     ),
     "51137": (
         "",
         "trade_class",
         "",
-        "The highest price limit for buy orders is {param0}.",
+        ("The highest price limit for buy orders is {param0}.",),
+        False,
     ),
     "51138": (
         "",
         "trade_class",
         "",
-        "The lowest price limit for sell orders is {param0}.",
+        ("The lowest price limit for sell orders is {param0}.",),
+        False,
     ),
     "51139": (
         "",
         "trade_class",
         "",
-        "Reduce-only feature is unavailable for the spot transactions by spot mode.",
+        ("Reduce-only feature is unavailable for the spot transactions by spot mode.",),
+        False,
     ),
     "51140": (
         "",
         "trade_class",
         "",
-        "Purchase failed due to insufficient sell orders, please try later.",
+        ("Purchase failed due to insufficient sell orders, please try later.",),
+        False,
     ),
     "51142": (
         "",
         "trade_class",
         "",
-        "There is no valid quotation in the market, and the order cannot be filled in USDT mode, please try to switch to currency mode",
+        (
+            "There is no valid quotation in the market, and the order cannot be filled in USDT mode, please try to switch to currency mode",
+        ),
+        False,
     ),
     "51143": (
         "",
         "trade_class",
         "",
-        "Insufficient conversion amount",
+        ("Insufficient conversion amount",),
+        False,
     ),
     "51144": (
         "",
         "trade_class",
         "",
-        "Please use {param0} for closing.",
+        ("Please use {param0} for closing.",),
+        False,
     ),
     "51147": (
         "",
         "trade_class",
         "",
-        "To trade options, make sure you have more than 10,000 USD worth of assets in your trading account first, then activate options trading",
+        (
+            "To trade options, make sure you have more than 10,000 USD worth of assets in your trading account first, then activate options trading",
+        ),
+        False,
     ),
     "51148": (
         "",
         "trade_class",
         "",
-        "Failed to place order. The new order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue order",
+        (
+            "Failed to place order. The new order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue order",
+        ),
+        False,
     ),
     "51149": (
         "",
         "trade_class",
         "",
-        "Order timed out. Please try again. (does not mean that the request was successful or failed, please check the request result)",
+        (
+            "Order timed out. Please try again. (does not mean that the request was successful or failed, please check the request result)",
+        ),
+        False,
     ),
     "51150": (
         "",
         "trade_class",
         "",
-        "The precision of the number of trades or the price exceeds the limit.",
+        ("The precision of the number of trades or the price exceeds the limit.",),
+        False,
     ),
     "51152": (
         "",
         "trade_class",
         "",
-        "Unable to place an order that mixes automatic buy with automatic repayment or manual operation in Quick margin mode.",
+        (
+            "Unable to place an order that mixes automatic buy with automatic repayment or manual operation in Quick margin mode.",
+        ),
+        False,
     ),
     "51153": (
         "",
         "trade_class",
         "",
-        "Unable to borrow manually in Quick margin mode. The amount you entered exceeds the upper limit.",
+        (
+            "Unable to borrow manually in Quick margin mode. The amount you entered exceeds the upper limit.",
+        ),
+        False,
     ),
     "51154": (
         "",
         "trade_class",
         "",
-        "Unable to repay manually in Quick margin mode. The amount you entered exceeds your available balance.",
+        (
+            "Unable to repay manually in Quick margin mode. The amount you entered exceeds your available balance.",
+        ),
+        False,
     ),
     "51155": (
         "",
         "trade_class",
         "",
-        "Trading of this pair or contract is restricted due to local compliance requirements.",
+        ("Trading of this pair or contract is restricted due to local compliance requirements.",),
+        False,
     ),
     "51158": (
         "",
         "trade_class",
         "",
-        "Manual transfer unavailable. To proceed, please switch to Quick margin mode (isoMode = quick_margin)",
+        (
+            "Manual transfer unavailable. To proceed, please switch to Quick margin mode (isoMode = quick_margin)",
+        ),
+        False,
     ),
     "51164": (
         "",
         "trade_class",
         "",
-        "As lead trader, you can't switch to portfolio margin mode.",
+        ("As lead trader, you can't switch to portfolio margin mode.",),
+        False,
     ),
     "51169": (
         "",
         "trade_class",
         "",
-        "Order failed because you don't have any positions in this direction for this contract to reduce or close.",
+        (
+            "Order failed because you don't have any positions in this direction for this contract to reduce or close.",
+        ),
+        False,
     ),
     "51170": (
         "",
         "trade_class",
         "",
-        "Failed to place order. A reduce-only order can’t be the same trading direction as your existing positions.",
+        (
+            "Failed to place order. A reduce-only order can’t be the same trading direction as your existing positions.",
+        ),
+        False,
     ),
     "51171": (
         "",
         "trade_class",
         "",
-        "Failed to edit order. The edited order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue.",
+        (
+            "Failed to edit order. The edited order may execute an opposite trading direction of your existing reduce-only positions. Cancel or edit pending orders to continue.",
+        ),
+        False,
     ),
     "51173": (
         "",
         "trade_class",
         "",
-        "Unable to close all at market price. Your current positions don't have any liabilities.",
+        (
+            "Unable to close all at market price. Your current positions don't have any liabilities.",
+        ),
+        False,
     ),
     "51174": (
         "",
         "trade_class",
         "",
-        "Order failed, number of pending orders for {param0} exceed the limit of {param1}.",
+        ("Order failed, number of pending orders for {param0} exceed the limit of {param1}.",),
+        False,
     ),
     "51175": (
         "",
         "trade_class",
         "",
-        "Parameters {param0} {param1} and {param2} cannot be empty at the same time",
+        ("Parameters {param0} {param1} and {param2} cannot be empty at the same time",),
+        False,
     ),
     "51176": (
         "",
         "trade_class",
         "",
-        "Only one parameter can be filled among Parameters {param0} {param1} and {param2}",
+        ("Only one parameter can be filled among Parameters {param0} {param1} and {param2}",),
+        False,
     ),
     "51177": (
         "",
         "trade_class",
         "",
-        "Unavailable to amend {param1} because the price type of the current options order is {param0}",
+        (
+            "Unavailable to amend {param1} because the price type of the current options order is {param0}",
+        ),
+        False,
     ),
     "51179": (
         "",
         "trade_class",
         "",
-        "Unavailable to place options orders using {param0} in simple mode",
+        ("Unavailable to place options orders using {param0} in simple mode",),
+        False,
     ),
     "51180": (
         "",
         "trade_class",
         "",
-        "The range of {param0} should be ({param1}~{param2})",
+        ("The range of {param0} should be ({param1}~{param2})",),
+        False,
     ),
     "51181": (
         "",
         "trade_class",
         "",
-        "ordType must be limit while placing {param0} orders",
+        ("ordType must be limit while placing {param0} orders",),
+        False,
     ),
     "51182": (
         "",
         "trade_class",
         "",
-        "The total number of pending orders under price types pxUsd and pxVol for the current account cannot exceed {param0}",
+        (
+            "The total number of pending orders under price types pxUsd and pxVol for the current account cannot exceed {param0}",
+        ),
+        False,
     ),
     "51185": (
         "",
         "trade_class",
         "",
-        "The maximum value allowed per order is {maxOrderValue} USD",
+        ("The maximum value allowed per order is {maxOrderValue} USD",),
+        False,
     ),
     "51186": (
         "",
         "trade_class",
         "",
-        "Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the platform limit of {param2}x.",
+        (
+            "Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the platform limit of {param2}x.",
+        ),
+        False,
     ),
     "51187": (
         "",
         "trade_class",
         "",
-        "Order failed. For {param0} {param1} in your current margin mode, the sum of your current order amount, position sizes, and open orders is {param2} contracts, which exceeds the platform limit of {param3} contracts. Reduce your order amount, cancel orders, or close positions.",
+        (
+            "Order failed. For {param0} {param1} in your current margin mode, the sum of your current order amount, position sizes, and open orders is {param2} contracts, which exceeds the platform limit of {param3} contracts. Reduce your order amount, cancel orders, or close positions.",
+        ),
+        False,
     ),
     "51192": (
         "",
         "trade_class",
         "",
-        "The {param0} price corresponding to the IV level you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher IV level.",
+        (
+            "The {param0} price corresponding to the IV level you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher IV level.",
+        ),
+        False,
     ),
     "51193": (
         "",
         "trade_class",
         "",
-        "The {param0} price corresponding to the IV level you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower IV level.",
+        (
+            "The {param0} price corresponding to the IV level you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower IV level.",
+        ),
+        False,
     ),
     "51194": (
         "",
         "trade_class",
         "",
-        "The {param0} price corresponding to the USD price you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher USD price.",
+        (
+            "The {param0} price corresponding to the USD price you entered is lower than the minimum allowed selling price of {param1} {param2}. Enter a higher USD price.",
+        ),
+        False,
     ),
     "51195": (
         "",
         "trade_class",
         "",
-        "The {param0} price corresponding to the USD price you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower USD price.",
+        (
+            "The {param0} price corresponding to the USD price you entered is higher than the maximum allowed buying price of {param1} {param2}. Enter a lower USD price.",
+        ),
+        False,
     ),
     "51196": (
         "",
         "trade_class",
         "",
-        "You can only place limit orders during the pre-quote phase.",
+        ("You can only place limit orders during the pre-quote phase.",),
+        False,
     ),
     "51197": (
         "",
         "trade_class",
         "",
-        "You can only place limit orders after the pre-quote phase begins.",
+        ("You can only place limit orders after the pre-quote phase begins.",),
+        False,
     ),
     "51201": (
         "",
         "trade_class",
         "",
-        "The value of a market order can't exceed {param0}.",
+        ("The value of a market order can't exceed {param0}.",),
+        False,
     ),
     "51202": (
         "",
         "trade_class",
         "",
-        "Market order amount exceeds the maximum amount.",
+        ("Market order amount exceeds the maximum amount.",),
+        False,
     ),
     "51203": (
         "",
         "trade_class",
         "",
-        "Order amount exceeds the limit {param0}.",
+        ("Order amount exceeds the limit {param0}.",),
+        False,
     ),
     "51204": (
         "",
         "trade_class",
         "",
-        "The price for the limit order cannot be empty.",
+        ("The price for the limit order cannot be empty.",),
+        False,
     ),
     "51205": (
         "",
         "trade_class",
         "",
-        "Reduce Only is not available.",
+        ("Reduce Only is not available.",),
+        False,
     ),
     "51206": (
         "",
         "trade_class",
         "",
-        "Please cancel the Reduce Only order before placing the current {param0} order to avoid opening a reverse position.",
+        (
+            "Please cancel the Reduce Only order before placing the current {param0} order to avoid opening a reverse position.",
+        ),
+        False,
     ),
     "51207": (
         "",
         "trade_class",
         "",
-        "Trading amount exceeds the limit, and can't be all closed at the market price. You can try closing the position manually in batches.",
+        (
+            "Trading amount exceeds the limit, and can't be all closed at the market price. You can try closing the position manually in batches.",
+        ),
+        False,
     ),
     "51209": (
         "",
         "trade_class",
         "",
-        "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        (
+            "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
     ),
     "51210": (
         "",
         "trade_class",
         "",
-        "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        (
+            "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        ),
+        False,
     ),
     "51211": (
         "",
         "trade_class",
         "",
-        "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        (
+            "Order failed because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
     ),
     "51212": (
         "",
         "trade_class",
         "",
-        "Order failed because your current status doesn’t support batch orders. Place a single order to proceed.",
+        (
+            "Order failed because your current status doesn’t support batch orders. Place a single order to proceed.",
+        ),
+        False,
     ),
     "51213": (
         "",
         "trade_class",
         "",
-        "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        (
+            "Order failed because your current status only allows placing one order per underlying. Cancel other orders in the underlying to proceed.",
+        ),
+        False,
     ),
     "51214": (
         "",
         "trade_class",
         "",
-        "Failed to modify order because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        (
+            "Failed to modify order because your current status only allows placing delta-reducing orders. Increase your account equity or place an order that would reduce delta when filled to proceed.",
+        ),
+        False,
     ),
     "51220": (
         "",
         "trade_class",
         "",
-        "Lead and follow bots only support “Sell” or “Close all positions” when bot stops",
+        ("Lead and follow bots only support “Sell” or “Close all positions” when bot stops",),
+        False,
     ),
     "51221": (
         "",
         "trade_class",
         "",
-        "The profit-sharing ratio must be between 0% and 30%",
+        ("The profit-sharing ratio must be between 0% and 30%",),
+        False,
     ),
     "51222": (
         "",
         "trade_class",
         "",
-        "Profit sharing isn’t supported for this type of bot",
+        ("Profit sharing isn’t supported for this type of bot",),
+        False,
     ),
     "51223": (
         "",
         "trade_class",
         "",
-        "Only lead bot creators can set profit-sharing ratio",
+        ("Only lead bot creators can set profit-sharing ratio",),
+        False,
     ),
     "51224": (
         "",
         "trade_class",
         "",
-        "Profit sharing isn’t supported for this crypto pair",
+        ("Profit sharing isn’t supported for this crypto pair",),
+        False,
     ),
     "51225": (
         "",
         "trade_class",
         "",
-        "Instant trigger isn’t available for follow bots",
+        ("Instant trigger isn’t available for follow bots",),
+        False,
     ),
     "51226": (
         "",
         "trade_class",
         "",
-        "Editing parameters isn’t available for follow bots",
+        ("Editing parameters isn’t available for follow bots",),
+        False,
     ),
     "51250": (
         "",
         "trade_class",
         "",
-        "Algo order price is out of the available range.",
+        ("Algo order price is out of the available range.",),
+        False,
     ),
     "51251": (
         "",
         "trade_class",
         "",
-        "Bot order type error occurred when placing iceberg order",
+        ("Bot order type error occurred when placing iceberg order",),
+        False,
     ),
     "51252": (
         "",
         "trade_class",
         "",
-        "Algo order amount is out of the available range.",
+        ("Algo order amount is out of the available range.",),
+        False,
     ),
     "51253": (
         "",
         "trade_class",
         "",
-        "Average amount exceeds the limit of per iceberg order.",
+        ("Average amount exceeds the limit of per iceberg order.",),
+        False,
     ),
     "51254": (
         "",
         "trade_class",
         "",
-        "Iceberg average amount error occurred.",
+        ("Iceberg average amount error occurred.",),
+        False,
     ),
     "51255": (
         "",
         "trade_class",
         "",
-        "Limit of per iceberg order: Total amount/1000 < x <= Total amount.",
+        ("Limit of per iceberg order: Total amount/1000 < x <= Total amount.",),
+        False,
     ),
     "51256": (
         "",
         "trade_class",
         "",
-        "Iceberg order price variance error.",
+        ("Iceberg order price variance error.",),
+        False,
     ),
     "51257": (
         "",
         "trade_class",
         "",
-        "Trailing stop order callback rate error. The callback rate should be {min}< x<={max}%.",
+        ("Trailing stop order callback rate error. The callback rate should be {min}< x<={max}%.",),
+        False,
     ),
     "51258": (
         "",
         "trade_class",
         "",
-        "Trailing stop order placement failed. The trigger price of a sell order must be higher than the last transaction price.",
+        (
+            "Trailing stop order placement failed. The trigger price of a sell order must be higher than the last transaction price.",
+        ),
+        False,
     ),
     "51259": (
         "",
         "trade_class",
         "",
-        "Trailing stop order placement failed. The trigger price of a buy order must be lower than the last transaction price.",
+        (
+            "Trailing stop order placement failed. The trigger price of a buy order must be lower than the last transaction price.",
+        ),
+        False,
     ),
     "51260": (
         "",
         "trade_class",
         "",
-        "Maximum of {param0} pending trailing stop orders can be held at the same time.",
+        ("Maximum of {param0} pending trailing stop orders can be held at the same time.",),
+        False,
     ),
     "51261": (
         "",
         "trade_class",
         "",
-        "Each user can hold up to {param0} pending stop orders at the same time.",
+        ("Each user can hold up to {param0} pending stop orders at the same time.",),
+        False,
     ),
     "51262": (
         "",
         "trade_class",
         "",
-        "Maximum {param0} pending iceberg orders can be held at the same time.",
+        ("Maximum {param0} pending iceberg orders can be held at the same time.",),
+        False,
     ),
     "51263": (
         "",
         "trade_class",
         "",
-        "Maximum {param0} pending time-weighted orders can be held at the same time.",
+        ("Maximum {param0} pending time-weighted orders can be held at the same time.",),
+        False,
     ),
     "51264": (
         "",
         "trade_class",
         "",
-        "Average amount exceeds the limit of per time-weighted order.",
+        ("Average amount exceeds the limit of per time-weighted order.",),
+        False,
     ),
     "51265": (
         "",
         "trade_class",
         "",
-        "Time-weighted order limit error.",
+        ("Time-weighted order limit error.",),
+        False,
     ),
     "51267": (
         "",
         "trade_class",
         "",
-        "Time-weighted order strategy initiative rate error.",
+        ("Time-weighted order strategy initiative rate error.",),
+        False,
     ),
     "51268": (
         "",
         "trade_class",
         "",
-        "Time-weighted order strategy initiative range error.",
+        ("Time-weighted order strategy initiative range error.",),
+        False,
     ),
     "51269": (
         "",
         "trade_class",
         "",
-        "Time-weighted order interval error. Interval must be {%min}<= x<={%max}.",
+        ("Time-weighted order interval error. Interval must be {%min}<= x<={%max}.",),
+        False,
     ),
     "51270": (
         "",
         "trade_class",
         "",
-        "The limit of time-weighted order price variance is 0 < x <= 1%.",
+        ("The limit of time-weighted order price variance is 0 < x <= 1%.",),
+        False,
     ),
     "51271": (
         "",
         "trade_class",
         "",
-        "Sweep ratio must be 0 < x <= 100%.",
+        ("Sweep ratio must be 0 < x <= 100%.",),
+        False,
     ),
     "51272": (
         "",
         "trade_class",
         "",
-        "Price variance must be 0 < x <= 1%.",
+        ("Price variance must be 0 < x <= 1%.",),
+        False,
     ),
     "51273": (
         "",
         "trade_class",
         "",
-        "Total amount must be greater than {param0}.",
+        ("Total amount must be greater than {param0}.",),
+        False,
     ),
     "51274": (
         "",
         "trade_class",
         "",
-        "Total quantity of time-weighted order must be larger than single order limit.",
+        ("Total quantity of time-weighted order must be larger than single order limit.",),
+        False,
     ),
     "51275": (
         "",
         "trade_class",
         "",
-        "The amount of single stop-market order cannot exceed the upper limit.",
+        ("The amount of single stop-market order cannot exceed the upper limit.",),
+        False,
     ),
     "51276": (
         "",
         "trade_class",
         "",
-        "Prices cannot be specified for stop market orders.",
+        ("Prices cannot be specified for stop market orders.",),
+        False,
     ),
     "51277": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be higher than the last price.",
+        ("TP trigger price cannot be higher than the last price.",),
+        False,
     ),
     "51278": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be lower than the last price.",
+        ("SL trigger price cannot be lower than the last price.",),
+        False,
     ),
     "51279": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be lower than the last price.",
+        ("TP trigger price cannot be lower than the last price.",),
+        False,
     ),
     "51280": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be higher than the last price.",
+        ("SL trigger price cannot be higher than the last price.",),
+        False,
     ),
     "51281": (
         "",
         "trade_class",
         "",
-        "Trigger order do not support the tgtCcy parameter.",
+        ("Trigger order do not support the tgtCcy parameter.",),
+        False,
     ),
     "51282": (
         "",
         "trade_class",
         "",
-        "The range of Price variance is {param0}~{param1}",
+        ("The range of Price variance is {param0}~{param1}",),
+        False,
     ),
     "51283": (
         "",
         "trade_class",
         "",
-        "The range of Time interval is {param0}~{param1}",
+        ("The range of Time interval is {param0}~{param1}",),
+        False,
     ),
     "51284": (
         "",
         "trade_class",
         "",
-        "The range of Average amount is {param0}~{param1}",
+        ("The range of Average amount is {param0}~{param1}",),
+        False,
     ),
     "51285": (
         "",
         "trade_class",
         "",
-        "The range of Total amount is {param0}~{param1}",
+        ("The range of Total amount is {param0}~{param1}",),
+        False,
     ),
     "51286": (
         "",
         "trade_class",
         "",
-        "The total amount should not be less than {param0}",
+        ("The total amount should not be less than {param0}",),
+        False,
     ),
     "51287": (
         "",
         "trade_class",
         "",
-        "This bot doesn't support current instrument",
+        ("This bot doesn't support current instrument",),
+        False,
     ),
     "51288": (
         "",
         "trade_class",
         "",
-        "Bot is currently stopping. Do not make multiple attempts to stop.",
+        ("Bot is currently stopping. Do not make multiple attempts to stop.",),
+        False,
     ),
     "51289": (
         "",
         "trade_class",
         "",
-        "Bot configuration does not exist. Please try again later",
+        ("Bot configuration does not exist. Please try again later",),
+        False,
     ),
     "51290": (
         "",
         "trade_class",
         "",
-        "The Bot engine is being upgraded. Please try again later",
+        ("The Bot engine is being upgraded. Please try again later",),
+        False,
     ),
     "51291": (
         "",
         "trade_class",
         "",
-        "This Bot does not exist or has been stopped",
+        ("This Bot does not exist or has been stopped",),
+        False,
     ),
     "51292": (
         "",
         "trade_class",
         "",
-        "This Bot type does not exist",
+        ("This Bot type does not exist",),
+        False,
     ),
     "51293": (
         "",
         "trade_class",
         "",
-        "This Bot does not exist",
+        ("This Bot does not exist",),
+        False,
     ),
     "51294": (
         "",
         "trade_class",
         "",
-        "This Bot cannot be created temporarily. Please try again later",
+        ("This Bot cannot be created temporarily. Please try again later",),
+        False,
     ),
     "51295": (
         "",
         "trade_class",
         "",
-        "Portfolio margin account does not support ordType {param0} in Trading bot mode",
+        ("Portfolio margin account does not support ordType {param0} in Trading bot mode",),
+        False,
     ),
     "51298": (
         "",
         "trade_class",
         "",
-        "Trigger orders are not available in the net mode of Expiry Futures and Perpetual Futures",
+        (
+            "Trigger orders are not available in the net mode of Expiry Futures and Perpetual Futures",
+        ),
+        False,
     ),
     "51299": (
         "",
         "trade_class",
         "",
-        "Order did not go through. You can hold a maximum of {param0} orders of this type.",
+        ("Order did not go through. You can hold a maximum of {param0} orders of this type.",),
+        False,
     ),
     "51300": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be higher than the mark price",
+        ("TP trigger price cannot be higher than the mark price",),
+        False,
     ),
     "51302": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be lower than the mark price",
+        ("SL trigger price cannot be lower than the mark price",),
+        False,
     ),
     "51303": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be lower than the mark price",
+        ("TP trigger price cannot be lower than the mark price",),
+        False,
     ),
     "51304": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be higher than the mark price",
+        ("SL trigger price cannot be higher than the mark price",),
+        False,
     ),
     "51305": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be higher than the index price",
+        ("TP trigger price cannot be higher than the index price",),
+        False,
     ),
     "51306": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be lower than the index price",
+        ("SL trigger price cannot be lower than the index price",),
+        False,
     ),
     "51307": (
         "",
         "trade_class",
         "",
-        "TP trigger price cannot be lower than the index price",
+        ("TP trigger price cannot be lower than the index price",),
+        False,
     ),
     "51308": (
         "",
         "trade_class",
         "",
-        "SL trigger price cannot be higher than the index price",
+        ("SL trigger price cannot be higher than the index price",),
+        False,
     ),
     "51309": (
         "",
         "trade_class",
         "",
-        "Cannot create trading bot during call auction",
+        ("Cannot create trading bot during call auction",),
+        False,
     ),
     "51310": (
         "",
         "trade_class",
         "",
-        "Strategic orders with Iceberg and TWAP order type are not supported when margins are self-transferred in isolated mode.",
+        (
+            "Strategic orders with Iceberg and TWAP order type are not supported when margins are self-transferred in isolated mode.",
+        ),
+        False,
     ),
     "51311": (
         "",
         "trade_class",
         "",
-        "Failed to place trailing stop order. Callback rate should be within {min}<x<={max}",
+        ("Failed to place trailing stop order. Callback rate should be within {min}<x<={max}",),
+        False,
     ),
     "51312": (
         "",
         "trade_class",
         "",
-        "Failed to place trailing stop order. Order amount should be within {min}<x<={max}",
+        ("Failed to place trailing stop order. Order amount should be within {min}<x<={max}",),
+        False,
     ),
     "51313": (
         "",
         "trade_class",
         "",
-        "Manual transfer in isolated mode does not support bot trading",
+        ("Manual transfer in isolated mode does not support bot trading",),
+        False,
     ),
     "51317": (
         "",
         "trade_class",
         "",
-        "Trigger orders are not available by margin",
+        ("Trigger orders are not available by margin",),
+        False,
     ),
     "51327": (
         "",
         "trade_class",
         "",
-        "closeFraction is only available for Expiry Futures and Perpetual Futures",
+        ("closeFraction is only available for Expiry Futures and Perpetual Futures",),
+        False,
     ),
     "51328": (
         "",
         "trade_class",
         "",
-        "closeFraction is only available for reduceOnly orders",
+        ("closeFraction is only available for reduceOnly orders",),
+        False,
     ),
     "51329": (
         "",
         "trade_class",
         "",
-        "closeFraction is only available in NET mode",
+        ("closeFraction is only available in NET mode",),
+        False,
     ),
     "51330": (
         "",
         "trade_class",
         "",
-        "closeFraction is only available for stop market orders",
+        ("closeFraction is only available for stop market orders",),
+        False,
     ),
     "51331": (
         "",
         "trade_class",
         "",
-        "closeFraction is only available for close position orders",
+        ("closeFraction is only available for close position orders",),
+        False,
     ),
     "51332": (
         "",
         "trade_class",
         "",
-        "closeFraction is not applicable to Portfolio Margin",
+        ("closeFraction is not applicable to Portfolio Margin",),
+        False,
     ),
     "51333": (
         "",
         "trade_class",
         "",
-        "Close position order in hedge-mode or reduce-only order in one-way mode cannot attach TPSL",
+        (
+            "Close position order in hedge-mode or reduce-only order in one-way mode cannot attach TPSL",
+        ),
+        False,
     ),
     "51340": (
         "",
         "trade_class",
         "",
-        "Used margin must be greater than {0}{1}",
+        ("Used margin must be greater than {0}{1}",),
+        False,
     ),
     "51341": (
         "",
         "trade_class",
         "",
-        "Position closing not allowed",
+        ("Position closing not allowed",),
+        False,
     ),
     "51342": (
         "",
         "trade_class",
         "",
-        "Closing order already exists. Please try again later",
+        ("Closing order already exists. Please try again later",),
+        False,
     ),
     "51343": (
         "",
         "trade_class",
         "",
-        "TP price must be less than the lower price",
+        ("TP price must be less than the lower price",),
+        False,
     ),
     "51344": (
         "",
         "trade_class",
         "",
-        "SL price must be greater than the upper price",
+        ("SL price must be greater than the upper price",),
+        False,
     ),
     "51345": (
         "",
         "trade_class",
         "",
-        "Policy type is not grid policy",
+        ("Policy type is not grid policy",),
+        False,
     ),
     "51346": (
         "",
         "trade_class",
         "",
-        "The highest price cannot be lower than the lowest price",
+        ("The highest price cannot be lower than the lowest price",),
+        False,
     ),
     "51347": (
         "",
         "trade_class",
         "",
-        "No profit available",
+        ("No profit available",),
+        False,
     ),
     "51348": (
         "",
         "trade_class",
         "",
-        "Stop loss price must be less than the lower price in the range.",
+        ("Stop loss price must be less than the lower price in the range.",),
+        False,
     ),
     "51349": (
         "",
         "trade_class",
         "",
-        "Take profit price must be greater than the highest price in the range.",
+        ("Take profit price must be greater than the highest price in the range.",),
+        False,
     ),
     "51350": (
         "",
         "trade_class",
         "",
-        "No recommended parameters",
+        ("No recommended parameters",),
+        False,
     ),
     "51351": (
         "",
         "trade_class",
         "",
-        "Single income must be greater than 0",
+        ("Single income must be greater than 0",),
+        False,
     ),
     "51352": (
         "",
         "trade_class",
         "",
-        "You can have {0} to {1} trading pairs",
+        ("You can have {0} to {1} trading pairs",),
+        False,
     ),
     "51353": (
         "",
         "trade_class",
         "",
-        "Trading pair {0} already exists",
+        ("Trading pair {0} already exists",),
+        False,
     ),
     "51354": (
         "",
         "trade_class",
         "",
-        "The percentages of all trading pairs should add up to 100%",
+        ("The percentages of all trading pairs should add up to 100%",),
+        False,
     ),
     "51355": (
         "",
         "trade_class",
         "",
-        "Select a date within {0} - {1}",
+        ("Select a date within {0} - {1}",),
+        False,
     ),
     "51356": (
         "",
         "trade_class",
         "",
-        "Select a time within {0} - {1}",
+        ("Select a time within {0} - {1}",),
+        False,
     ),
     "51357": (
         "",
         "trade_class",
         "",
-        "Select a time zone within {0} - {1}",
+        ("Select a time zone within {0} - {1}",),
+        False,
     ),
     "51358": (
         "",
         "trade_class",
         "",
-        "The investment amount of each crypto must be greater than {amount}",
+        ("The investment amount of each crypto must be greater than {amount}",),
+        False,
     ),
     "51359": (
         "",
         "trade_class",
         "",
-        "Recurring buy not supported for the selected crypto {0}",
+        ("Recurring buy not supported for the selected crypto {0}",),
+        False,
     ),
     "51370": (
         "",
         "trade_class",
         "",
-        "The range of lever is {0}~{1}",
+        ("The range of lever is {0}~{1}",),
+        False,
     ),
     "51380": (
         "",
         "trade_class",
         "",
-        "Market conditions do not meet the strategy running configuration. You can try again later or adjust your tp/sl configuration.",
+        (
+            "Market conditions do not meet the strategy running configuration. You can try again later or adjust your tp/sl configuration.",
+        ),
+        False,
     ),
     "51381": (
         "",
         "trade_class",
         "",
-        "Per grid profit ratio must be larger than 0.1% and less or equal to 10%",
+        ("Per grid profit ratio must be larger than 0.1% and less or equal to 10%",),
+        False,
     ),
     "51382": (
         "",
         "trade_class",
         "",
-        "Stop triggerAction is not supported by the current strategy",
+        ("Stop triggerAction is not supported by the current strategy",),
+        False,
     ),
     "51383": (
         "",
         "trade_class",
         "",
-        "The min_price is lower than the last price",
+        ("The min_price is lower than the last price",),
+        False,
     ),
     "51384": (
         "",
         "trade_class",
         "",
-        "The trigger price must be greater than the min price",
+        ("The trigger price must be greater than the min price",),
+        False,
     ),
     "51385": (
         "",
         "trade_class",
         "",
-        "The take profit price needs to be greater than the min price",
+        ("The take profit price needs to be greater than the min price",),
+        False,
     ),
     "51386": (
         "",
         "trade_class",
         "",
-        "The min price needs to be greater than 1/2 of the last price",
+        ("The min price needs to be greater than 1/2 of the last price",),
+        False,
     ),
     "51387": (
         "",
         "trade_class",
         "",
-        "Stop loss price must be less than the bottom price",
+        ("Stop loss price must be less than the bottom price",),
+        False,
     ),
     "51388": (
         "",
         "trade_class",
         "",
-        "This Bot is in running status",
+        ("This Bot is in running status",),
+        False,
     ),
     "51389": (
         "",
         "trade_class",
         "",
-        "Trigger price should be lower than {0}",
+        ("Trigger price should be lower than {0}",),
+        False,
     ),
     "51390": (
         "",
         "trade_class",
         "",
-        "Trigger price should be lower than the TP price",
+        ("Trigger price should be lower than the TP price",),
+        False,
     ),
     "51391": (
         "",
         "trade_class",
         "",
-        "Trigger price should be higher than the SL price",
+        ("Trigger price should be higher than the SL price",),
+        False,
     ),
     "51392": (
         "",
         "trade_class",
         "",
-        "TP price should be higher than the trigger price",
+        ("TP price should be higher than the trigger price",),
+        False,
     ),
     "51393": (
         "",
         "trade_class",
         "",
-        "SL price should be lower than the trigger price",
+        ("SL price should be lower than the trigger price",),
+        False,
     ),
     "51394": (
         "",
         "trade_class",
         "",
-        "Trigger price should be higher than the TP price",
+        ("Trigger price should be higher than the TP price",),
+        False,
     ),
     "51395": (
         "",
         "trade_class",
         "",
-        "Trigger price should be lower than the SL price",
+        ("Trigger price should be lower than the SL price",),
+        False,
     ),
     "51396": (
         "",
         "trade_class",
         "",
-        "TP price should be lower than the trigger price",
+        ("TP price should be lower than the trigger price",),
+        False,
     ),
     "51397": (
         "",
         "trade_class",
         "",
-        "SL price should be higher than the trigger price",
+        ("SL price should be higher than the trigger price",),
+        False,
     ),
     "51398": (
         "",
         "trade_class",
         "",
-        "Current market meets the stop condition. The bot cannot be created.",
+        ("Current market meets the stop condition. The bot cannot be created.",),
+        False,
     ),
     "51399": (
         "",
         "trade_class",
         "",
-        "Max margin under current leverage: {amountLimit} {quoteCurrency}. Enter a smaller amount and try again.",
+        (
+            "Max margin under current leverage: {amountLimit} {quoteCurrency}. Enter a smaller amount and try again.",
+        ),
+        False,
     ),
     "51400": (
         "",
         "trade_class",
         "",
-        "Order cancellation failed as the order has been filled, canceled or does not exist.",
-        "Cancellation failed as the order does not exist. (Only applicable to Nitro Spread)",
+        (
+            "Order cancellation failed as the order has been filled, canceled or does not exist.",
+            "Cancellation failed as the order does not exist. (Only applicable to Nitro Spread)",
+        ),
+        False,
     ),
     "51401": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as the order is already canceled. (Only applicable to Nitro Spread)",
+        (
+            "Cancellation failed as the order is already canceled. (Only applicable to Nitro Spread)",
+        ),
+        False,
     ),
     "51402": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as the order is already completed. (Only applicable to Nitro Spread)",
+        (
+            "Cancellation failed as the order is already completed. (Only applicable to Nitro Spread)",
+        ),
+        False,
     ),
     "51403": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as the order type doesn't support cancellation.",
+        ("Cancellation failed as the order type doesn't support cancellation.",),
+        False,
     ),
     "51404": (
         "",
         "trade_class",
         "",
-        "Order cancellation unavailable during the second phase of call auction.",
+        ("Order cancellation unavailable during the second phase of call auction.",),
+        False,
     ),
     "51405": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as you don't have any pending orders.",
+        ("Cancellation failed as you don't have any pending orders.",),
+        False,
     ),
     "51406": (
         "",
         "trade_class",
         "",
-        "Canceled - order count exceeds the limit {param0}.",
+        ("Canceled - order count exceeds the limit {param0}.",),
+        False,
     ),
     "51407": (
         "",
         "trade_class",
         "",
-        "Either order ID or client order ID is required.",
+        ("Either order ID or client order ID is required.",),
+        False,
     ),
     "51408": (
         "",
         "trade_class",
         "",
-        "Pair ID or name doesn't match the order info.",
+        ("Pair ID or name doesn't match the order info.",),
+        False,
     ),
     "51409": (
         "",
         "trade_class",
         "",
-        "Either pair ID or pair name ID is required.",
+        ("Either pair ID or pair name ID is required.",),
+        False,
     ),
     "51410": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as the order is already in canceling status or pending settlement.",
+        ("Cancellation failed as the order is already in canceling status or pending settlement.",),
+        False,
     ),
     "51411": (
         "",
         "trade_class",
         "",
-        "Account does not have permission for mass cancellation.",
+        ("Account does not have permission for mass cancellation.",),
+        False,
     ),
     "51412": (
         "",
         "trade_class",
         "",
-        "Cancellation timed out, please try again later.",
-        "The order has been triggered and can't be canceled.",
+        (
+            "Cancellation timed out, please try again later.",
+            "The order has been triggered and can't be canceled.",
+        ),
+        False,
     ),
     "51413": (
         "",
         "trade_class",
         "",
-        "Cancellation failed as the order type is not supported by endpoint.",
+        ("Cancellation failed as the order type is not supported by endpoint.",),
+        False,
     ),
     "51415": (
         "",
         "trade_class",
         "",
-        'Unable to place order. Spot trading only supports using the last price as trigger price. Please select "Last" and try again.',
+        (
+            'Unable to place order. Spot trading only supports using the last price as trigger price. Please select "Last" and try again.',
+        ),
+        False,
     ),
     "51416": (
         "",
         "trade_class",
         "",
-        "Order has been triggered and can't be canceled",
+        ("Order has been triggered and can't be canceled",),
+        False,
     ),
     "51500": (
         "",
         "trade_class",
         "",
-        "You must enter a price, quantity, or TP/SL",
+        ("You must enter a price, quantity, or TP/SL",),
+        False,
     ),
     "51501": (
         "",
         "trade_class",
         "",
-        "Maximum {param0} orders can be modified.",
+        ("Maximum {param0} orders can be modified.",),
+        False,
     ),
     "51502": (
         "",
         "trade_class",
         "",
+        (),
+        False,
     ),
     "51502_1030": (
         "",
         "trade_class",
         "",
-        "Unable to edit order: insufficient balance or margin.",
+        ("Unable to edit order: insufficient balance or margin.",),
+        False,
     ),
     "51502_1031": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} margin in account",
+        ("Order failed. Insufficient {param0} margin in account",),
+        False,
     ),
     "51502_1032": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} balance in account and Auto Borrow is not enabled",
+        ("Order failed. Insufficient {param0} balance in account and Auto Borrow is not enabled",),
+        False,
     ),
     "51502_1033": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient {param0} margin in account and Auto Borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        (
+            "Order failed. Insufficient {param0} margin in account and Auto Borrow is not enabled (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
     ),
     "51502_1034": (
         "",
         "trade_class",
         "",
-        "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your position tier. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        (
+            "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your position tier. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        ),
+        False,
     ),
     "51502_1035": (
         "",
         "trade_class",
         "",
-        "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your main account and the allocated VIP quota. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        (
+            "Order failed. The requested borrowing amount is larger than the available {param0} borrowing amount of your main account and the allocated VIP quota. Existing pending orders and the new order need to borrow {param1}, remaining quota {param2}, total quota {param3}, used {param4}",
+        ),
+        False,
     ),
     "51502_1036": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient available borrowing amount in {param0} crypto pair",
+        ("Order failed. Insufficient available borrowing amount in {param0} crypto pair",),
+        False,
     ),
     "51502_1037": (
         "",
         "trade_class",
         "",
-        "Failed to modify order because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        (
+            "Failed to modify order because it requires borrowing {param0}, and the platform’s loan quota is insufficient.",
+        ),
+        False,
     ),
     "51502_1039": (
         "",
         "trade_class",
         "",
-        "Order failed. Insufficient account balance and the adjusted equity in USD is smaller than the IMR.",
+        (
+            "Order failed. Insufficient account balance and the adjusted equity in USD is smaller than the IMR.",
+        ),
+        False,
     ),
     "51502_1040": (
         "",
         "trade_class",
         "",
-        "Order failed. The order didn't pass delta verification. If the order succeeded, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        (
+            "Order failed. The order didn't pass delta verification. If the order succeeded, the change in adjEq would be smaller than the change in IMR. Increase adjEq or reduce IMR (Portfolio margin mode can try IOC orders to lower the risks)",
+        ),
+        False,
     ),
     "51502_1049": (
         "",
         "trade_class",
         "",
-        "Order modification failed. Your main account’s {param0} borrowing quota is insufficient.",
+        (
+            "Order modification failed. Your main account’s {param0} borrowing quota is insufficient.",
+        ),
+        False,
     ),
     "51503": (
         "",
         "trade_class",
         "",
-        "Your order has already been filled or canceled.",
-        "Order modification failed as the order does not exist. (Only applicable to Nitro Spread)",
+        (
+            "Your order has already been filled or canceled.",
+            "Order modification failed as the order does not exist. (Only applicable to Nitro Spread)",
+        ),
+        False,
     ),
     "51505": (
         "",
         "trade_class",
         "",
-        "{instId} is not in call auction",
+        ("{instId} is not in call auction",),
+        False,
     ),
     "51506": (
         "",
         "trade_class",
         "",
-        "Order modification unavailable for the order type.",
+        ("Order modification unavailable for the order type.",),
+        False,
     ),
     "51507": (
         "",
         "trade_class",
         "",
-        "You can only place market orders for this crypto at least 5 minutes after its listing.",
+        ("You can only place market orders for this crypto at least 5 minutes after its listing.",),
+        False,
     ),
     "51508": (
         "",
         "trade_class",
         "",
-        "Orders are not allowed to be modified during the call auction.",
+        ("Orders are not allowed to be modified during the call auction.",),
+        False,
     ),
     "51509": (
         "",
         "trade_class",
         "",
-        "Modification failed as the order has been canceled. (Only applicable to Nitro Spread)",
+        ("Modification failed as the order has been canceled. (Only applicable to Nitro Spread)",),
+        False,
     ),
     "51510": (
         "",
         "trade_class",
         "",
-        "Modification failed as the order has been completed. (Only applicable to Nitro Spread)",
+        ("Modification failed as the order has been completed. (Only applicable to Nitro Spread)",),
+        False,
     ),
     "51511": (
         "",
         "trade_class",
         "",
-        "Modification failed as the order price did not meet the requirement for Post Only.",
+        ("Modification failed as the order price did not meet the requirement for Post Only.",),
+        False,
     ),
     "51512": (
         "",
         "trade_class",
         "",
-        "Failed to amend orders in batches. You cannot have duplicate orders in the same amend-batch-orders request.",
+        (
+            "Failed to amend orders in batches. You cannot have duplicate orders in the same amend-batch-orders request.",
+        ),
+        False,
     ),
     "51513": (
         "",
         "trade_class",
         "",
-        "Number of modification requests that are currently in progress for an order cannot exceed 3 times.",
+        (
+            "Number of modification requests that are currently in progress for an order cannot exceed 3 times.",
+        ),
+        False,
     ),
     "51514": (
         "",
         "trade_class",
         "",
-        "Order modification failed. The price length must be 32 characters or shorter.",
+        ("Order modification failed. The price length must be 32 characters or shorter.",),
+        False,
     ),
     "51521": (
         "",
         "trade_class",
         "",
-        "Failed to edit. Unable to edit reduce-only order because you don't have any positions of this contract.",
+        (
+            "Failed to edit. Unable to edit reduce-only order because you don't have any positions of this contract.",
+        ),
+        False,
     ),
     "51522": (
         "",
         "trade_class",
         "",
-        "Failed to edit. A reduce-only order can't be in the same trading direction as your existing positions.",
+        (
+            "Failed to edit. A reduce-only order can't be in the same trading direction as your existing positions.",
+        ),
+        False,
     ),
     "51523": (
         "",
         "trade_class",
         "",
-        "Unable to modify the order price of a stop order that closes an entire position. Please modify the trigger price instead.",
+        (
+            "Unable to modify the order price of a stop order that closes an entire position. Please modify the trigger price instead.",
+        ),
+        False,
     ),
     "51524": (
         "",
         "trade_class",
         "",
-        "Unable to modify the order quantity of a stop order that closes an entire position. Please modify the trigger price instead.",
+        (
+            "Unable to modify the order quantity of a stop order that closes an entire position. Please modify the trigger price instead.",
+        ),
+        False,
     ),
     "51525": (
         "",
         "trade_class",
         "",
-        "Stop order modification is not available for quick margin",
+        ("Stop order modification is not available for quick margin",),
+        False,
     ),
     "51526": (
         "",
         "trade_class",
         "",
-        "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from stop orders.",
+        (
+            "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from stop orders.",
+        ),
+        False,
     ),
     "51528": (
         "",
         "trade_class",
         "",
-        "Unable to modify trigger price type",
+        ("Unable to modify trigger price type",),
+        False,
     ),
     "51529": (
         "",
         "trade_class",
         "",
-        "Order modification unsuccessful. Stop order modification only applies to Expiry Futures and Perpetual Futures.",
+        (
+            "Order modification unsuccessful. Stop order modification only applies to Expiry Futures and Perpetual Futures.",
+        ),
+        False,
     ),
     "51530": (
         "",
         "trade_class",
         "",
-        "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from reduce-only orders.",
+        (
+            "Order modification unsuccessful. Take profit/Stop loss conditions cannot be added to or removed from reduce-only orders.",
+        ),
+        False,
     ),
     "51531": (
         "",
         "trade_class",
         "",
-        "Order modification unsuccessful. The stop order must have either take profit or stop loss attached.",
+        (
+            "Order modification unsuccessful. The stop order must have either take profit or stop loss attached.",
+        ),
+        False,
     ),
     "51532": (
         "",
         "trade_class",
         "",
-        "Your TP/SL can't be modified because it was partially triggered",
+        ("Your TP/SL can't be modified because it was partially triggered",),
+        False,
     ),
     "51536": (
         "",
         "trade_class",
         "",
-        "Unable to modify the size of the options order if the price type is pxUsd or pxVol.",
+        ("Unable to modify the size of the options order if the price type is pxUsd or pxVol.",),
+        False,
     ),
     "51537": (
         "",
         "trade_class",
         "",
-        "pxUsd or pxVol are not supported by non-options instruments",
+        ("pxUsd or pxVol are not supported by non-options instruments",),
+        False,
     ),
     "51543": (
         "",
         "trade_class",
         "",
-        "When modifying take-profit or stop-loss orders for spot or margin trading, you can only adjust the price and quantity. Cancel the order and place a new one for other actions.",
+        (
+            "When modifying take-profit or stop-loss orders for spot or margin trading, you can only adjust the price and quantity. Cancel the order and place a new one for other actions.",
+        ),
+        False,
     ),
     "51600": (
         "",
         "trade_class",
         "",
-        "Status not found.",
+        ("Status not found.",),
+        False,
     ),
     "51601": (
         "",
         "trade_class",
         "",
-        "Order status and order id cannot exist at the same time.",
+        ("Order status and order id cannot exist at the same time.",),
+        False,
     ),
     "51602": (
         "",
         "trade_class",
         "",
-        "Either order status or order ID is required.",
+        ("Either order status or order ID is required.",),
+        False,
     ),
     "51603": (
         "",
         "trade_class",
         "",
-        "Order does not exist.",
+        ("Order does not exist.",),
+        False,
     ),
     "51604": (
         "",
         "trade_class",
         "",
-        "Initiate a download request before obtaining the hyperlink",
+        ("Initiate a download request before obtaining the hyperlink",),
+        False,
     ),
     "51605": (
         "",
         "trade_class",
         "",
-        "You can only download transaction data from the past 2 years",
+        ("You can only download transaction data from the past 2 years",),
+        False,
     ),
     "51606": (
         "",
         "trade_class",
         "",
-        "Transaction data for the current quarter is not available",
+        ("Transaction data for the current quarter is not available",),
+        False,
     ),
     "51607": (
         "",
         "trade_class",
         "",
-        "Your previous download request is still being processed",
+        ("Your previous download request is still being processed",),
+        False,
     ),
     "51608": (
         "",
         "trade_class",
         "",
-        "No transaction data found for the current quarter",
+        ("No transaction data found for the current quarter",),
+        False,
     ),
     "51610": (
         "",
         "trade_class",
         "",
-        "You can't download billing statements for the current quarter.",
+        ("You can't download billing statements for the current quarter.",),
+        False,
     ),
     "51611": (
         "",
         "trade_class",
         "",
-        "You can't download billing statements for the current quarter.",
+        ("You can't download billing statements for the current quarter.",),
+        False,
     ),
     "51620": (
         "",
         "trade_class",
         "",
-        "Only affiliates can perform this action",
+        ("Only affiliates can perform this action",),
+        False,
     ),
     "51621": (
         "",
         "trade_class",
         "",
-        "The user isn’t your invitee",
+        ("The user isn’t your invitee",),
+        False,
     ),
     "51625": (
         "",
         "trade_class",
         "",
-        "One-click repay requires auto-borrow to be enabled. Please enable auto-borrow, or repay the debt currency via Easy Convert or spot trading.",
+        (
+            "One-click repay requires auto-borrow to be enabled. Please enable auto-borrow, or repay the debt currency via Easy Convert or spot trading.",
+        ),
+        False,
     ),
     "51156": (
         "",
         "trade_class",
         "",
-        "You're leading trades in long/short mode and can't use this API endpoint to close positions",
+        (
+            "You're leading trades in long/short mode and can't use this API endpoint to close positions",
+        ),
+        False,
     ),
     "51159": (
         "",
         "trade_class",
         "",
-        "You're leading trades in buy/sell mode. If you want to place orders using this API endpoint, the orders must be in the same direction as your existing positions and open orders.",
+        (
+            "You're leading trades in buy/sell mode. If you want to place orders using this API endpoint, the orders must be in the same direction as your existing positions and open orders.",
+        ),
+        False,
     ),
     "51162": (
         "",
         "trade_class",
         "",
-        "You have {instrument} open orders. Cancel these orders and try again",
+        ("You have {instrument} open orders. Cancel these orders and try again",),
+        False,
     ),
     "51163": (
         "",
         "trade_class",
         "",
-        "You hold {instrument} positions. Close these positions and try again",
+        ("You hold {instrument} positions. Close these positions and try again",),
+        False,
     ),
     "51165": (
         "",
         "trade_class",
         "",
-        "The number of {instrument} reduce-only orders reached the upper limit of {upLimit}. Cancel some orders to proceed.",
+        (
+            "The number of {instrument} reduce-only orders reached the upper limit of {upLimit}. Cancel some orders to proceed.",
+        ),
+        False,
     ),
     "51166": (
         "",
         "trade_class",
         "",
-        "Currently, we don't support leading trades with this instrument",
+        ("Currently, we don't support leading trades with this instrument",),
+        False,
     ),
     "51167": (
         "",
         "trade_class",
         "",
-        "Failed. You have block trading open order(s), please proceed after canceling existing order(s).",
+        (
+            "Failed. You have block trading open order(s), please proceed after canceling existing order(s).",
+        ),
+        False,
     ),
     "51168": (
         "",
         "trade_class",
         "",
-        "Failed. You have reduce-only type of open order(s), please proceed after canceling existing order(s)",
+        (
+            "Failed. You have reduce-only type of open order(s), please proceed after canceling existing order(s)",
+        ),
+        False,
     ),
     "51320": (
         "",
         "trade_class",
         "",
-        "The range of coin percentage is {0}%-{1}%",
+        ("The range of coin percentage is {0}%-{1}%",),
+        False,
     ),
     "51321": (
         "",
         "trade_class",
         "",
-        "You're leading trades. Currently, we don't support leading trades with arbitrage, iceberg, or TWAP bots",
+        (
+            "You're leading trades. Currently, we don't support leading trades with arbitrage, iceberg, or TWAP bots",
+        ),
+        False,
     ),
     "51322": (
         "",
         "trade_class",
         "",
-        "You're leading trades that have been filled at market price. We've canceled your open stop orders to close your positions",
+        (
+            "You're leading trades that have been filled at market price. We've canceled your open stop orders to close your positions",
+        ),
+        False,
     ),
     "51323": (
         "",
         "trade_class",
         "",
-        "You're already leading trades with take profit or stop loss settings. Cancel your existing stop orders to proceed",
+        (
+            "You're already leading trades with take profit or stop loss settings. Cancel your existing stop orders to proceed",
+        ),
+        False,
     ),
     "51324": (
         "",
         "trade_class",
         "",
-        "As a lead trader, you hold positions in {instrument}. To close your positions, place orders in the amount that equals the available amount for closing",
+        (
+            "As a lead trader, you hold positions in {instrument}. To close your positions, place orders in the amount that equals the available amount for closing",
+        ),
+        False,
     ),
     "51325": (
         "",
         "trade_class",
         "",
-        "As a lead trader, you must use market price when placing stop orders",
+        ("As a lead trader, you must use market price when placing stop orders",),
+        False,
     ),
     "51326": (
         "",
         "trade_class",
         "",
-        "As a lead trader, you must use market price when placing orders with take profit or stop loss settings",
+        (
+            "As a lead trader, you must use market price when placing orders with take profit or stop loss settings",
+        ),
+        False,
     ),
     "51820": (
         "",
         "trade_class",
         "",
-        "Request failed",
+        ("Request failed",),
+        False,
     ),
     "51821": (
         "",
         "trade_class",
         "",
-        "The payment method is not supported",
+        ("The payment method is not supported",),
+        False,
     ),
     "51822": (
         "",
         "trade_class",
         "",
-        "Quote expired",
+        ("Quote expired",),
+        False,
     ),
     "51823": (
         "",
         "trade_class",
         "",
-        "Parameter {param} of buy/sell trading is inconsistent with the quotation",
+        ("Parameter {param} of buy/sell trading is inconsistent with the quotation",),
+        False,
     ),
     "51824": (
         "",
         "trade_class",
         "",
-        "You must bind a phone number to your account before using this feature",
+        ("You must bind a phone number to your account before using this feature",),
+        False,
     ),
     "51825": (
         "",
         "trade_class",
         "",
-        "You must bind an email to your account before using this feature",
+        ("You must bind an email to your account before using this feature",),
+        False,
     ),
     "54000": (
         "",
         "trade_class",
         "",
-        "Margin trading is not supported.",
+        ("Margin trading is not supported.",),
+        False,
     ),
     "54001": (
         "",
         "trade_class",
         "",
-        "Only Multi-currency margin account can be set to borrow coins automatically.",
+        ("Only Multi-currency margin account can be set to borrow coins automatically.",),
+        False,
     ),
     "54004": (
         "",
         "trade_class",
         "",
-        "Order placement or modification failed because one of the orders in the batch failed.",
+        ("Order placement or modification failed because one of the orders in the batch failed.",),
+        False,
     ),
     "54005": (
         "",
         "trade_class",
         "",
-        "Switch to isolated margin mode to trade pre-market expiry futures.",
+        ("Switch to isolated margin mode to trade pre-market expiry futures.",),
+        False,
     ),
     "54006": (
         "",
         "trade_class",
         "",
-        "Pre-market expiry future position limit is {posLimit}. Please cancel order or close position",
+        (
+            "Pre-market expiry future position limit is {posLimit}. Please cancel order or close position",
+        ),
+        False,
     ),
     "54007": (
         "",
         "trade_class",
         "",
-        "Instrument {instId} is not supported",
+        ("Instrument {instId} is not supported",),
+        False,
     ),
     "54008": (
         "",
         "trade_class",
         "",
-        "This operation is disabled by the 'mass cancel order' endpoint. Please enable it using this endpoint.",
+        (
+            "This operation is disabled by the 'mass cancel order' endpoint. Please enable it using this endpoint.",
+        ),
+        False,
     ),
     "54009": (
         "",
         "trade_class",
         "",
-        "The range of {param0} should be [{param1}, {param2}].",
+        ("The range of {param0} should be [{param1}, {param2}].",),
+        False,
     ),
     "54011": (
         "",
         "trade_class",
         "",
-        "Pre-market trading contracts are only allowed to reduce the number of positions within 1 hour before delivery. Please modify or cancel the order.",
+        (
+            "Pre-market trading contracts are only allowed to reduce the number of positions within 1 hour before delivery. Please modify or cancel the order.",
+        ),
+        False,
     ),
     "54012": (
         "",
         "trade_class",
         "",
-        "Due to insufficient order book depth, we are now taking measures to protect your positions. Currently, you can only cancel orders, add margin to your positions, and place post-only orders. Your positions will not be liquidated. Trade will resume once order book depth returns to a safe level.",
+        (
+            "Due to insufficient order book depth, we are now taking measures to protect your positions. Currently, you can only cancel orders, add margin to your positions, and place post-only orders. Your positions will not be liquidated. Trade will resume once order book depth returns to a safe level.",
+        ),
+        False,
     ),
     "54018": (
         "",
         "trade_class",
         "",
-        "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (During the call auction)",
+        (
+            "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (During the call auction)",
+        ),
+        False,
     ),
     "54019": (
         "",
         "trade_class",
         "",
-        "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (After the call auction)",
+        (
+            "Buy limit of {param0} USD exceeded. Your remaining limit is {param1} USD. (After the call auction)",
+        ),
+        False,
     ),
     "54024": (
         "",
         "trade_class",
         "",
-        "Your order failed because you must enable {ccy} as collateral to trade expiry futures, perpetual futures, and options in cross-margin mode.",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade expiry futures, perpetual futures, and options in cross-margin mode.",
+        ),
+        False,
     ),
     "54025": (
         "",
         "trade_class",
         "",
-        "Your order failed because you must enable {ccy} as collateral to trade margin, expiry futures, perpetual futures, and options in isolated margin mode.",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade margin, expiry futures, perpetual futures, and options in isolated margin mode.",
+        ),
+        False,
     ),
     "54026": (
         "",
         "trade_class",
         "",
-        "Your order failed because you must enable {ccy} and {ccy1} as collateral to trade the margin pair in isolated margin mode.",
+        (
+            "Your order failed because you must enable {ccy} and {ccy1} as collateral to trade the margin pair in isolated margin mode.",
+        ),
+        False,
     ),
     "54027": (
         "",
         "trade_class",
         "",
-        "Your order failed because you must enable {ccy} as collateral to trade options.",
+        ("Your order failed because you must enable {ccy} as collateral to trade options.",),
+        False,
     ),
     "54028": (
         "",
         "trade_class",
         "",
-        "Your order failed because you must enable {ccy} as collateral to trade spot in isolated margin mode.",
+        (
+            "Your order failed because you must enable {ccy} as collateral to trade spot in isolated margin mode.",
+        ),
+        False,
     ),
     "54029": (
         "",
         "trade_class",
         "",
-        "{param0} doesn’t exist within {param1}.",
+        ("{param0} doesn’t exist within {param1}.",),
+        False,
     ),
     "54030": (
         "",
         "trade_class",
         "",
-        "Order failed. Your total value of same-direction {param0} open positions and orders can't exceed {param1} USD or {param2} of the platform's open interest.",
+        (
+            "Order failed. Your total value of same-direction {param0} open positions and orders can't exceed {param1} USD or {param2} of the platform's open interest.",
+        ),
+        False,
     ),
     "54031": (
         "",
         "trade_class",
         "",
-        "Order failed. The open interest of {param0} has reached the platform open interest limit. Positions opening orders cannot be placed. Please try again later.",
+        (
+            "Order failed. The open interest of {param0} has reached the platform open interest limit. Positions opening orders cannot be placed. Please try again later.",
+        ),
+        False,
     ),
     "54035": (
         "",
         "trade_class",
         "",
-        "Order failed. The platform has reached the collateral limit for this crypto, so you can only place reduce-only orders.",
+        (
+            "Order failed. The platform has reached the collateral limit for this crypto, so you can only place reduce-only orders.",
+        ),
+        False,
     ),
     "54036": (
         "",
         "trade_class",
         "",
-        "You can't place fill or kill orders when self-trade prevention is set to both maker and taker orders.",
+        (
+            "You can't place fill or kill orders when self-trade prevention is set to both maker and taker orders.",
+        ),
+        False,
     ),
     "54039": (
         "",
         "trade_class",
         "",
-        "ELP orders can't be reduce-only orders.",
+        ("ELP orders can't be reduce-only orders.",),
+        False,
     ),
     "54040": (
         "",
         "trade_class",
         "",
-        "ELP orders can't be used with TP/SL settings.",
+        ("ELP orders can't be used with TP/SL settings.",),
+        False,
     ),
     "54041": (
         "",
         "trade_class",
         "",
-        "ELP orders aren't supported for {param0}.",
+        ("ELP orders aren't supported for {param0}.",),
+        False,
     ),
     "54042": (
         "",
         "trade_class",
         "",
-        "You don't have permission to place ELP orders for {param0}.",
+        ("You don't have permission to place ELP orders for {param0}.",),
+        False,
     ),
     "54043": (
         "",
         "trade_class",
         "",
-        "You can only place up to {param1} ELP orders for {param0}. Cancel some of your orders and try again.",
+        (
+            "You can only place up to {param1} ELP orders for {param0}. Cancel some of your orders and try again.",
+        ),
+        False,
     ),
     "54044": (
         "",
         "trade_class",
         "",
-        "ELP is not enabled for {param0}. You can’t place orders that take ELP liquidity of it.",
+        ("ELP is not enabled for {param0}. You can’t place orders that take ELP liquidity of it.",),
+        False,
     ),
     "54045": (
         "",
         "trade_class",
         "",
-        "OpenAPI users can only place IOC orders that take ELP liquidity.",
+        ("OpenAPI users can only place IOC orders that take ELP liquidity.",),
+        False,
     ),
     "54046": (
         "",
         "trade_class",
         "",
-        "You can’t place orders to take ELP liquidity.",
+        ("You can’t place orders to take ELP liquidity.",),
+        False,
     ),
     "54047": (
         "",
         "trade_class",
         "",
-        "You can’t amend this order because an order with the same order ID or client order ID is in speed bump.",
+        (
+            "You can’t amend this order because an order with the same order ID or client order ID is in speed bump.",
+        ),
+        False,
     ),
     "54048": (
         "",
         "trade_class",
         "",
-        "You can’t cancel the order because an order with the same order ID or client order ID is in speed bump.",
+        (
+            "You can’t cancel the order because an order with the same order ID or client order ID is in speed bump.",
+        ),
+        False,
     ),
     "54049": (
         "",
         "trade_class",
         "",
-        "API users can’t place orders that take ELP liquidity now because system is busy. To proceed, set isElpTakerAccess:false.",
+        (
+            "API users can’t place orders that take ELP liquidity now because system is busy. To proceed, set isElpTakerAccess:false.",
+        ),
+        False,
     ),
     "54070": (
         "",
         "trade_class",
         "",
-        "The current function is not supported. Please update to the latest app version if using the app, or use the attachAlgoOrds array to place orders via Open API.",
+        (
+            "The current function is not supported. Please update to the latest app version if using the app, or use the attachAlgoOrds array to place orders via Open API.",
+        ),
+        False,
     ),
     "54071": (
         "",
         "trade_class",
         "",
-        "Due to the platform system upgrade, this order no longer supports modifications. It is recommended to cancel and place a new order.",
+        (
+            "Due to the platform system upgrade, this order no longer supports modifications. It is recommended to cancel and place a new order.",
+        ),
+        False,
     ),
     "54072": (
         "",
         "trade_class",
         "",
-        "This contract is currently view-only and not tradable.",
+        ("This contract is currently view-only and not tradable.",),
+        False,
     ),
     "54073": (
         "",
         "trade_class",
         "",
-        "Couldn’t place order, as {param0} is at risk of depegging. Switch settlement currencies and try again.",
+        (
+            "Couldn’t place order, as {param0} is at risk of depegging. Switch settlement currencies and try again.",
+        ),
+        False,
     ),
     "54074": (
         "",
         "trade_class",
         "",
-        "Your settings failed as you have positions, bot or open orders for USD contracts.",
+        ("Your settings failed as you have positions, bot or open orders for USD contracts.",),
+        False,
     ),
     "54075": (
         "",
         "trade_class",
         "",
-        "Cross-crypto contracts are currently not supported in this account mode.",
+        ("Cross-crypto contracts are currently not supported in this account mode.",),
+        False,
     ),
     "54078": (
         "",
         "trade_class",
         "",
-        "If the main order is a buy order, the TP ratio must be greater than 0, while the SL ratio must be between -1 and 0. If the main order is a sell order, the TP ratio must be between -1 and 0, and the SL ratio must be greater than 0. Additionally, the ratio must be multiples of 0.0001.",
+        (
+            "If the main order is a buy order, the TP ratio must be greater than 0, while the SL ratio must be between -1 and 0. If the main order is a sell order, the TP ratio must be between -1 and 0, and the SL ratio must be greater than 0. Additionally, the ratio must be multiples of 0.0001.",
+        ),
+        False,
     ),
     "54079": (
         "",
         "trade_class",
         "",
-        "Dynamic change is available only for futures trading in futures mode or multi-currency mode. Note that when selecting dynamic change, the trigger price can only be calculated using the last price.",
+        (
+            "Dynamic change is available only for futures trading in futures mode or multi-currency mode. Note that when selecting dynamic change, the trigger price can only be calculated using the last price.",
+        ),
+        False,
     ),
     "54092": (
         "",
         "trade_class",
         "",
-        "Action Required: Please accept the TradFi Perps disclaimer on Web or App by attempting to place a TradFi Perp trade via the frontend. Each account, including sub-accounts, must separately accept the disclaimer before API trading is enabled",
+        (
+            "Action Required: Please accept the TradFi Perps disclaimer on Web or App by attempting to place a TradFi Perp trade via the frontend. Each account, including sub-accounts, must separately accept the disclaimer before API trading is enabled",
+        ),
+        False,
     ),
     "52000": (
         "",
         "data_class",
         "",
-        "No market data found.",
+        ("No market data found.",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -20631,3914 +21540,2774 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "RateLimited": (
-        ("ApiError",),
-        None,
-        "Group RateLimited of errgen.toml",
-        True,
-        None,
-    ),
-    "GeneralClass": (
-        ("ApiError",),
-        None,
-        "General Class",
-        False,
-        None,
-    ),
-    "APIClass": (
-        ("ApiError",),
-        None,
-        "API Class",
-        False,
-        None,
-    ),
-    "TradeClass": (
-        ("ApiError",),
-        None,
-        "Trade Class",
-        False,
-        None,
-    ),
-    "DataClass": (
-        ("ApiError",),
-        None,
-        "Data class",
-        False,
-        None,
-    ),
+# Class name -> (its code, its bases, its docstring): the classes of codes,
+# made on first use (see `_class`); type checkers read their declarations at
+# the end of the module.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
     "E51004": (
-        ("TradeClass",),
         "51004",
+        ("TradeClass",),
         "51004 ",
-        False,
-        None,
     ),
     "E51008": (
-        ("TradeClass",),
         "51008",
+        ("TradeClass",),
         "51008 ",
-        False,
-        None,
     ),
     "E51502": (
-        ("TradeClass",),
         "51502",
+        ("TradeClass",),
         "51502 ",
-        False,
-        None,
     ),
     "E0": (
-        ("GeneralClass",),
         "0",
+        ("GeneralClass",),
         "0 ",
-        False,
-        None,
     ),
     "OperationFailed": (
-        ("GeneralClass",),
         "1",
+        ("GeneralClass",),
         "1 ",
-        False,
-        None,
     ),
     "BulkOperationPartiallySucceeded": (
-        ("GeneralClass",),
         "2",
+        ("GeneralClass",),
         "2 ",
-        False,
-        None,
     ),
     "BodyForPostRequestCannotBe": (
-        ("GeneralClass",),
         "50000",
+        ("GeneralClass",),
         "50000 ",
-        False,
-        None,
     ),
     "ServiceTemporarilyUnavailablePleaseTryAgain": (
-        ("GeneralClass",),
         "50001",
+        ("GeneralClass",),
         "50001 ",
-        False,
-        None,
     ),
     "JsonSyntaxError": (
-        ("GeneralClass",),
         "50002",
+        ("GeneralClass",),
         "50002 ",
-        False,
-        None,
     ),
     "ApiEndpointRequestTimeoutDoesNot": (
-        ("GeneralClass",),
         "50004",
+        ("GeneralClass",),
         "50004 ",
-        False,
-        None,
     ),
     "ApiEndpointIsInactiveOrUnavailable": (
-        ("GeneralClass",),
         "50005",
+        ("GeneralClass",),
         "50005 ",
-        False,
-        None,
     ),
     "InvalidContentTypePleaseUseApplication": (
-        ("GeneralClass",),
         "50006",
+        ("GeneralClass",),
         "50006 ",
-        False,
-        None,
     ),
     "UserBlocked": (
-        ("GeneralClass",),
         "50007",
+        ("GeneralClass",),
         "50007 ",
-        False,
-        None,
     ),
     "UserDoesntExist": (
-        ("GeneralClass",),
         "50008",
+        ("GeneralClass",),
         "50008 ",
-        False,
-        None,
     ),
     "AccountIsFrozenDueToStop": (
-        ("GeneralClass",),
         "50009",
+        ("GeneralClass",),
         "50009 ",
-        False,
-        None,
     ),
     "UserIdCannotBeEmpty": (
-        ("GeneralClass",),
         "50010",
+        ("GeneralClass",),
         "50010 ",
-        False,
-        None,
     ),
     "RateLimitReachedPleaseReferTo": (
-        ("GeneralClass", "RateLimited"),
         "50011",
+        ("GeneralClass", "RateLimited"),
         "50011 ",
-        True,
-        None,
     ),
     "AccountStatusInvalidCheckAccountStatus": (
-        ("GeneralClass",),
         "50012",
+        ("GeneralClass",),
         "50012 ",
-        False,
-        None,
     ),
     "SystemsAreBusyPleaseTryAgain": (
-        ("GeneralClass",),
         "50013",
+        ("GeneralClass",),
         "50013 ",
-        False,
-        None,
     ),
     "ParameterCanNotBeEmpty": (
-        ("GeneralClass",),
         "50014",
+        ("GeneralClass",),
         "50014 ",
-        False,
-        None,
     ),
     "EitherParameterOrIsRequired": (
-        ("GeneralClass",),
         "50015",
+        ("GeneralClass",),
         "50015 ",
-        False,
-        None,
     ),
     "ParameterDoesNotMatchParameter": (
-        ("GeneralClass",),
         "50016",
+        ("GeneralClass",),
         "50016 ",
-        False,
-        None,
     ),
     "PositionFrozenAndRelatedOperationsRestricted": (
-        ("GeneralClass",),
         "50017",
+        ("GeneralClass",),
         "50017 ",
-        False,
-        None,
     ),
     "CurrencyIsFrozenDueToAdl": (
-        ("GeneralClass",),
         "50018",
+        ("GeneralClass",),
         "50018 ",
-        False,
-        None,
     ),
     "AccountFrozenAndRelatedOperationsRestricted": (
-        ("GeneralClass",),
         "50019",
+        ("GeneralClass",),
         "50019 ",
-        False,
-        None,
     ),
     "PositionFrozenAndRelatedOperationsRestrictedError": (
-        ("GeneralClass",),
         "50020",
+        ("GeneralClass",),
         "50020 ",
-        False,
-        None,
     ),
     "CurrencyIsFrozenDueToLiquidation": (
-        ("GeneralClass",),
         "50021",
+        ("GeneralClass",),
         "50021 ",
-        False,
-        None,
     ),
     "AccountFrozenAndRelatedOperationsRestrictedError": (
-        ("GeneralClass",),
         "50022",
+        ("GeneralClass",),
         "50022 ",
-        False,
-        None,
     ),
     "FundingFeesFrozenAndRelatedOperations": (
-        ("GeneralClass",),
         "50023",
+        ("GeneralClass",),
         "50023 ",
-        False,
-        None,
     ),
     "ParameterAndCanNotExistAt": (
-        ("GeneralClass",),
         "50024",
+        ("GeneralClass",),
         "50024 ",
-        False,
-        None,
     ),
     "ParameterCountExceedsTheLimit": (
-        ("GeneralClass",),
         "50025",
+        ("GeneralClass",),
         "50025 ",
-        False,
-        None,
     ),
     "SystemErrorTryAgainLater": (
-        ("GeneralClass",),
         "50026",
+        ("GeneralClass",),
         "50026 ",
-        False,
-        None,
     ),
     "ThisAccountIsRestrictedFromTrading": (
-        ("GeneralClass",),
         "50027",
+        ("GeneralClass",),
         "50027 ",
-        False,
-        None,
     ),
     "UnableToPlaceTheOrderPlease": (
-        ("GeneralClass",),
         "50028",
+        ("GeneralClass",),
         "50028 ",
-        False,
-        None,
     ),
     "YourAccountHasTriggeredOkxRisk": (
-        ("GeneralClass",),
         "50029",
+        ("GeneralClass",),
         "50029 ",
-        False,
-        None,
     ),
     "YouDontHavePermissionToUse": (
-        ("GeneralClass",),
         "50030",
+        ("GeneralClass",),
         "50030 ",
-        False,
-        None,
     ),
     "YourAccountHasBeenSetTo": (
-        ("GeneralClass",),
         "50032",
+        ("GeneralClass",),
         "50032 ",
-        False,
-        None,
     ),
     "InstrumentBlockedPleaseVerifyTradingThis": (
-        ("GeneralClass",),
         "50033",
+        ("GeneralClass",),
         "50033 ",
-        False,
-        None,
     ),
     "ThisEndpointRequiresThatApikeyMust": (
-        ("GeneralClass",),
         "50035",
+        ("GeneralClass",),
         "50035 ",
-        False,
-        None,
     ),
     "TheExptimeCantBeEarlierThan": (
-        ("GeneralClass",),
         "50036",
+        ("GeneralClass",),
         "50036 ",
-        False,
-        None,
     ),
     "OrderExpired": (
-        ("GeneralClass",),
         "50037",
+        ("GeneralClass",),
         "50037 ",
-        False,
-        None,
     ),
     "ThisFeatureIsUnavailableInDemo": (
-        ("GeneralClass",),
         "50038",
+        ("GeneralClass",),
         "50038 ",
-        False,
-        None,
     ),
     "ParameterBeforeIsntSupportedForTimestamp": (
-        ("GeneralClass",),
         "50039",
+        ("GeneralClass",),
         "50039 ",
-        False,
-        None,
     ),
     "TooFrequentOperationsPleaseTryAgain": (
-        ("GeneralClass",),
         "50040",
+        ("GeneralClass",),
         "50040 ",
-        False,
-        None,
     ),
     "YourUserIdHasntBeenAllowlisted": (
-        ("GeneralClass",),
         "50041",
+        ("GeneralClass",),
         "50041 ",
-        False,
-        None,
     ),
     "RepeatedRequest": (
-        ("GeneralClass",),
         "50042",
+        ("GeneralClass",),
         "50042 ",
-        False,
-        None,
     ),
     "MustSelectOneBrokerType": (
-        ("GeneralClass",),
         "50044",
+        ("GeneralClass",),
         "50044 ",
-        False,
-        None,
     ),
     "SimposShouldBeEmptyBecauseSimulated": (
-        ("GeneralClass",),
         "50045",
+        ("GeneralClass",),
         "50045 ",
-        False,
-        None,
     ),
     "ThisFeatureIsTemporarilyUnavailableWhile": (
-        ("GeneralClass",),
         "50046",
+        ("GeneralClass",),
         "50046 ",
-        False,
-        None,
     ),
     "HasAlreadySettledToCheckThe": (
-        ("GeneralClass",),
         "50047",
+        ("GeneralClass",),
         "50047 ",
-        False,
-        None,
     ),
     "SwitchingRiskUnitMayLeadPosition": (
-        ("GeneralClass",),
         "50048",
+        ("GeneralClass",),
         "50048 ",
-        False,
-        None,
     ),
     "NoInformationOnThePositionTier": (
-        ("GeneralClass",),
         "50049",
+        ("GeneralClass",),
         "50049 ",
-        False,
-        None,
     ),
     "YouveAlreadyActivatedOptionsTradingPlease": (
-        ("GeneralClass",),
         "50050",
+        ("GeneralClass",),
         "50050 ",
-        False,
-        None,
     ),
     "DueToComplianceRestrictionsInYour": (
-        ("GeneralClass",),
         "50051",
+        ("GeneralClass",),
         "50051 ",
-        False,
-        None,
     ),
     "DueToLocalLawsAndRegulations": (
-        ("GeneralClass",),
         "50052",
+        ("GeneralClass",),
         "50052 ",
-        False,
-        None,
     ),
     "ThisFeatureIsOnlyAvailableIn": (
-        ("GeneralClass",),
         "50053",
+        ("GeneralClass",),
         "50053 ",
-        False,
-        None,
     ),
     "ResetUnsuccessfulAssetsCanOnlyBe": (
-        ("GeneralClass",),
         "50055",
+        ("GeneralClass",),
         "50055 ",
-        False,
-        None,
     ),
     "YouHavePendingOrdersOrOpen": (
-        ("GeneralClass",),
         "50056",
+        ("GeneralClass",),
         "50056 ",
-        False,
-        None,
     ),
     "ResetUnsuccessfulTryAgainLater": (
-        ("GeneralClass",),
         "50057",
+        ("GeneralClass",),
         "50057 ",
-        False,
-        None,
     ),
     "ThisCryptoIsNotSupportedIn": (
-        ("GeneralClass",),
         "50058",
+        ("GeneralClass",),
         "50058 ",
-        False,
-        None,
     ),
     "BeforeYouContinueYoullNeedTo": (
-        ("GeneralClass",),
         "50059",
+        ("GeneralClass",),
         "50059 ",
-        False,
-        None,
     ),
     "ForSecurityAndCompliancePurposesPlease": (
-        ("GeneralClass",),
         "50060",
+        ("GeneralClass",),
         "50060 ",
-        False,
-        None,
     ),
     "YouveReachedTheMaximumOrderRate": (
-        ("GeneralClass",),
         "50061",
+        ("GeneralClass",),
         "50061 ",
-        False,
-        None,
     ),
     "ThisFeatureIsCurrentlyUnavailable": (
-        ("GeneralClass",),
         "50062",
+        ("GeneralClass",),
         "50062 ",
-        False,
-        None,
     ),
     "YouCantActivateTheCreditsAs": (
-        ("GeneralClass",),
         "50063",
+        ("GeneralClass",),
         "50063 ",
-        False,
-        None,
     ),
     "TheBorrowingSystemIsUnavailableTry": (
-        ("GeneralClass",),
         "50064",
+        ("GeneralClass",),
         "50064 ",
-        False,
-        None,
     ),
     "TheApiDoesntSupportCrossSite": (
-        ("GeneralClass",),
         "50067",
+        ("GeneralClass",),
         "50067 ",
-        False,
-        None,
     ),
     "MarginRatioVerificationForThisRisk": (
-        ("GeneralClass",),
         "50069",
+        ("GeneralClass",),
         "50069 ",
-        False,
-        None,
     ),
     "AlreadyExists": (
-        ("GeneralClass",),
         "50071",
+        ("GeneralClass",),
         "50071 ",
-        False,
-        None,
     ),
     "IsolatedMarginModeIsNoLonger": (
-        ("GeneralClass",),
         "50072",
+        ("GeneralClass",),
         "50072 ",
-        False,
-        None,
     ),
     "TheTokenIsRestrictedInIslamic": (
-        ("GeneralClass",),
         "50075",
+        ("GeneralClass",),
         "50075 ",
-        False,
-        None,
     ),
     "TheTimeIntervalBetweenTheStart": (
-        ("GeneralClass",),
         "50076",
+        ("GeneralClass",),
         "50076 ",
-        False,
-        None,
     ),
     "TheTimeIntervalBetweenTheStartError": (
-        ("GeneralClass",),
         "50077",
+        ("GeneralClass",),
         "50077 ",
-        False,
-        None,
     ),
     "ApiFrozenPleaseContactCustomerService": (
-        ("APIClass",),
         "50100",
+        ("APIClass",),
         "50100 ",
-        False,
-        None,
     ),
     "ApikeyDoesNotMatchCurrentEnvironment": (
-        ("APIClass",),
         "50101",
+        ("APIClass",),
         "50101 ",
-        False,
-        None,
     ),
     "TimestampRequestExpired": (
-        ("APIClass",),
         "50102",
+        ("APIClass",),
         "50102 ",
-        False,
-        None,
     ),
     "RequestHeaderOkAccessKeyCannot": (
-        ("APIClass",),
         "50103",
+        ("APIClass",),
         "50103 ",
-        False,
-        None,
     ),
     "RequestHeaderOkAccessPassphraseCannot": (
-        ("APIClass",),
         "50104",
+        ("APIClass",),
         "50104 ",
-        False,
-        None,
     ),
     "RequestHeaderOkAccessPassphraseIncorrect": (
-        ("APIClass",),
         "50105",
+        ("APIClass",),
         "50105 ",
-        False,
-        None,
     ),
     "RequestHeaderOkAccessSignCannot": (
-        ("APIClass",),
         "50106",
+        ("APIClass",),
         "50106 ",
-        False,
-        None,
     ),
     "RequestHeaderOkAccessTimestampCannot": (
-        ("APIClass",),
         "50107",
+        ("APIClass",),
         "50107 ",
-        False,
-        None,
     ),
     "ExchangeIdDoesNotExist": (
-        ("APIClass",),
         "50108",
+        ("APIClass",),
         "50108 ",
-        False,
-        None,
     ),
     "ExchangeDomainDoesNotExist": (
-        ("APIClass",),
         "50109",
+        ("APIClass",),
         "50109 ",
-        False,
-        None,
     ),
     "YourIpIsNotIncludedIn": (
-        ("APIClass",),
         "50110",
+        ("APIClass",),
         "50110 ",
-        False,
-        None,
     ),
     "InvalidOkAccessKey": (
-        ("APIClass",),
         "50111",
+        ("APIClass",),
         "50111 ",
-        False,
-        None,
     ),
     "InvalidOkAccessTimestamp": (
-        ("APIClass",),
         "50112",
+        ("APIClass",),
         "50112 ",
-        False,
-        None,
     ),
     "InvalidSignature": (
-        ("APIClass",),
         "50113",
+        ("APIClass",),
         "50113 ",
-        False,
-        None,
     ),
     "InvalidAuthorization": (
-        ("APIClass",),
         "50114",
+        ("APIClass",),
         "50114 ",
-        False,
-        None,
     ),
     "InvalidRequestMethod": (
-        ("APIClass",),
         "50115",
+        ("APIClass",),
         "50115 ",
-        False,
-        None,
     ),
     "FastApiIsAllowedToCreate": (
-        ("APIClass",),
         "50116",
+        ("APIClass",),
         "50116 ",
-        False,
-        None,
     ),
     "ToLinkTheAppUsingYour": (
-        ("APIClass",),
         "50118",
+        ("APIClass",),
         "50118 ",
-        False,
-        None,
     ),
     "ApiKeyDoesntExist": (
-        ("APIClass",),
         "50119",
+        ("APIClass",),
         "50119 ",
-        False,
-        None,
     ),
     "ThisApiKeyDoesntHavePermission": (
-        ("APIClass",),
         "50120",
+        ("APIClass",),
         "50120 ",
-        False,
-        None,
     ),
     "YouCantAccessOurServicesThrough": (
-        ("APIClass",),
         "50121",
+        ("APIClass",),
         "50121 ",
-        False,
-        None,
     ),
     "OrderAmountMustExceedMinimumAmount": (
-        ("APIClass",),
         "50122",
+        ("APIClass",),
         "50122 ",
-        False,
-        None,
     ),
     "ParameterError": (
-        ("TradeClass",),
         "51000",
+        ("TradeClass",),
         "51000 ",
-        False,
-        None,
     ),
     "InstrumentIdInstrumentIdCodeOr": (
-        ("TradeClass",),
         "51001",
+        ("TradeClass",),
         "51001 ",
-        False,
-        None,
     ),
     "InstrumentIdDoesntMatchUnderlyingIndex": (
-        ("TradeClass",),
         "51002",
+        ("TradeClass",),
         "51002 ",
-        False,
-        None,
     ),
     "EitherClientOrderIdOrOrder": (
-        ("TradeClass",),
         "51003",
+        ("TradeClass",),
         "51003 ",
-        False,
-        None,
     ),
     "OrderFailedForIsolatedLongShort": (
-        ("E51004",),
         "51004_1101",
+        ("E51004",),
         "51004_1101 ",
-        False,
-        None,
     ),
     "OrderFailedForCrossLongShort": (
-        ("E51004",),
         "51004_1102",
+        ("E51004",),
         "51004_1102 ",
-        False,
-        None,
     ),
     "OrderFailedForCrossBuySell": (
-        ("E51004",),
         "51004_1103",
+        ("E51004",),
         "51004_1103 ",
-        False,
-        None,
     ),
     "OrderFailedForBuySellMode": (
-        ("E51004",),
         "51004_1104",
+        ("E51004",),
         "51004_1104 ",
-        False,
-        None,
     ),
     "OrderFailedForBuySellModeError": (
-        ("E51004",),
         "51004_1105",
+        ("E51004",),
         "51004_1105 ",
-        False,
-        None,
     ),
     "OrderFailedForCrossBuySellError": (
-        ("E51004",),
         "51004_1106",
+        ("E51004",),
         "51004_1106 ",
-        False,
-        None,
     ),
     "OrderFailedForCrossBuySell510041107": (
-        ("E51004",),
         "51004_1107",
+        ("E51004",),
         "51004_1107 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForIsolatedLong": (
-        ("E51004",),
         "51004_1111",
+        ("E51004",),
         "51004_1111 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForCrossLong": (
-        ("E51004",),
         "51004_1112",
+        ("E51004",),
         "51004_1112 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForCrossBuy": (
-        ("E51004",),
         "51004_1113",
+        ("E51004",),
         "51004_1113 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForBuySell": (
-        ("E51004",),
         "51004_1114",
+        ("E51004",),
         "51004_1114 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForBuySellError": (
-        ("E51004",),
         "51004_1115",
+        ("E51004",),
         "51004_1115 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForCrossBuyError": (
-        ("E51004",),
         "51004_1116",
+        ("E51004",),
         "51004_1116 ",
-        False,
-        None,
     ),
     "OrderAmendmentFailedForCrossBuy510041117": (
-        ("E51004",),
         "51004_1117",
+        ("E51004",),
         "51004_1117 ",
-        False,
-        None,
     ),
     "YourOrderAmountExceedsTheMax": (
-        ("TradeClass",),
         "51005",
+        ("TradeClass",),
         "51005 ",
-        False,
-        None,
     ),
     "OrderPriceIsNotWithinThe": (
-        ("TradeClass",),
         "51006",
+        ("TradeClass",),
         "51006 ",
-        False,
-        None,
     ),
     "OrderFailedPleasePlaceOrdersOf": (
-        ("TradeClass",),
         "51007",
+        ("TradeClass",),
         "51007 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientBalanceInAccount": (
-        ("E51008",),
         "51008_1000",
+        ("E51008",),
         "51008_1000 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientMarginInAccount": (
-        ("E51008",),
         "51008_1001",
+        ("E51008",),
         "51008_1001 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientBalanceInAccountError": (
-        ("E51008",),
         "51008_1002",
+        ("E51008",),
         "51008_1002 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientMarginInAccountError": (
-        ("E51008",),
         "51008_1003",
+        ("E51008",),
         "51008_1003 ",
-        False,
-        None,
     ),
     "InsufficientAvailableAsYourBorrowingAmount": (
-        ("E51008",),
         "51008_1004",
+        ("E51008",),
         "51008_1004 ",
-        False,
-        None,
     ),
     "OrderFailedExceedsBorrowLimitLimit": (
-        ("E51008",),
         "51008_1005",
+        ("E51008",),
         "51008_1005 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientBorrowingQuotaResults": (
-        ("E51008",),
         "51008_1006",
+        ("E51008",),
         "51008_1006 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseItRequires": (
-        ("E51008",),
         "51008_1007",
+        ("E51008",),
         "51008_1007 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientAccountBalanceAnd": (
-        ("E51008",),
         "51008_1009",
+        ("E51008",),
         "51008_1009 ",
-        False,
-        None,
     ),
     "OrderFailedTheOrderDidntPass": (
-        ("E51008",),
         "51008_1010",
+        ("E51008",),
         "51008_1010 ",
-        False,
-        None,
     ),
     "OrderFailedYourAvailableBalanceIs": (
-        ("E51008",),
         "51008_1015",
+        ("E51008",),
         "51008_1015 ",
-        False,
-        None,
     ),
     "OrderFailedYourAvailableBalanceIsError": (
-        ("E51008",),
         "51008_1016",
+        ("E51008",),
         "51008_1016 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseItRequiresError": (
-        ("E51008",),
         "51008_1017",
+        ("E51008",),
         "51008_1017 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseItRequires510081018": (
-        ("E51008",),
         "51008_1018",
+        ("E51008",),
         "51008_1018 ",
-        False,
-        None,
     ),
     "OrderFailedYourMainAccountsBorrowing": (
-        ("E51008",),
         "51008_1019",
+        ("E51008",),
         "51008_1019 ",
-        False,
-        None,
     ),
     "OrderFailedAfterTheSpotFee": (
-        ("E51008",),
         "51008_1020",
+        ("E51008",),
         "51008_1020 ",
-        False,
-        None,
     ),
     "OrderBlockedPleaseContactCustomerSupport": (
-        ("TradeClass",),
         "51009",
+        ("TradeClass",),
         "51009 ",
-        False,
-        None,
     ),
     "RequestUnsupportedUnderCurrentAccountMode": (
-        ("TradeClass",),
         "51010",
+        ("TradeClass",),
         "51010 ",
-        False,
-        None,
     ),
     "OrderIdAlreadyExists": (
-        ("TradeClass",),
         "51011",
+        ("TradeClass",),
         "51011 ",
-        False,
-        None,
     ),
     "TokenDoesntExist": (
-        ("TradeClass",),
         "51012",
+        ("TradeClass",),
         "51012 ",
-        False,
-        None,
     ),
     "IndexDoesntExist": (
-        ("TradeClass",),
         "51014",
+        ("TradeClass",),
         "51014 ",
-        False,
-        None,
     ),
     "InstrumentIdDoesntMatchInstrumentType": (
-        ("TradeClass",),
         "51015",
+        ("TradeClass",),
         "51015 ",
-        False,
-        None,
     ),
     "ClientOrderIdAlreadyExists": (
-        ("TradeClass",),
         "51016",
+        ("TradeClass",),
         "51016 ",
-        False,
-        None,
     ),
     "LoanAmountExceedsBorrowingLimit": (
-        ("TradeClass",),
         "51017",
+        ("TradeClass",),
         "51017 ",
-        False,
-        None,
     ),
     "UsersWithOptionsAccountsCannotHold": (
-        ("TradeClass",),
         "51018",
+        ("TradeClass",),
         "51018 ",
-        False,
-        None,
     ),
     "NoNetLongPositionsCanBe": (
-        ("TradeClass",),
         "51019",
+        ("TradeClass",),
         "51019 ",
-        False,
-        None,
     ),
     "YourOrderShouldMeetOrExceed": (
-        ("TradeClass",),
         "51020",
+        ("TradeClass",),
         "51020 ",
-        False,
-        None,
     ),
     "ThePairOrContractIsNot": (
-        ("TradeClass",),
         "51021",
+        ("TradeClass",),
         "51021 ",
-        False,
-        None,
     ),
     "ContractSuspended": (
-        ("TradeClass",),
         "51022",
+        ("TradeClass",),
         "51022 ",
-        False,
-        None,
     ),
     "PositionDoesntExist": (
-        ("TradeClass",),
         "51023",
+        ("TradeClass",),
         "51023 ",
-        False,
-        None,
     ),
     "TradingAccountIsBlocked": (
-        ("TradeClass",),
         "51024",
+        ("TradeClass",),
         "51024 ",
-        False,
-        None,
     ),
     "OrderCountExceedsTheLimit": (
-        ("TradeClass",),
         "51025",
+        ("TradeClass",),
         "51025 ",
-        False,
-        None,
     ),
     "InstrumentTypeDoesntMatchUnderlyingIndex": (
-        ("TradeClass",),
         "51026",
+        ("TradeClass",),
         "51026 ",
-        False,
-        None,
     ),
     "ContractExpired": (
-        ("TradeClass",),
         "51027",
+        ("TradeClass",),
         "51027 ",
-        False,
-        None,
     ),
     "ContractUnderDelivery": (
-        ("TradeClass",),
         "51028",
+        ("TradeClass",),
         "51028 ",
-        False,
-        None,
     ),
     "ContractIsBeingSettled": (
-        ("TradeClass",),
         "51029",
+        ("TradeClass",),
         "51029 ",
-        False,
-        None,
     ),
     "FundingFeeIsBeingSettled": (
-        ("TradeClass",),
         "51030",
+        ("TradeClass",),
         "51030 ",
-        False,
-        None,
     ),
     "ThisOrderPriceIsNotWithin": (
-        ("TradeClass",),
         "51031",
+        ("TradeClass",),
         "51031 ",
-        False,
-        None,
     ),
     "ClosingAllThePositionsAtThe": (
-        ("TradeClass",),
         "51032",
+        ("TradeClass",),
         "51032 ",
-        False,
-        None,
     ),
     "TheTotalAmountPerOrderFor": (
-        ("TradeClass",),
         "51033",
+        ("TradeClass",),
         "51033 ",
-        False,
-        None,
     ),
     "FillRateExceedsTheLimitThat": (
-        ("TradeClass",),
         "51034",
+        ("TradeClass",),
         "51034 ",
-        False,
-        None,
     ),
     "ThisAccountDoesntHavePermissionTo": (
-        ("TradeClass",),
         "51035",
+        ("TradeClass",),
         "51035 ",
-        False,
-        None,
     ),
     "OnlyOptionsInstrumentOfThePm": (
-        ("TradeClass",),
         "51036",
+        ("TradeClass",),
         "51036 ",
-        False,
-        None,
     ),
     "UnderThePortfolioMarginAccountUsers": (
-        ("TradeClass",),
         "51042",
+        ("TradeClass",),
         "51042 ",
-        False,
-        None,
     ),
     "ThisIsolatedPositionDoesntExist": (
-        ("TradeClass",),
         "51043",
+        ("TradeClass",),
         "51043 ",
-        False,
-        None,
     ),
     "AccountDoesNotHavePermissionTo": (
-        ("TradeClass",),
         "59509",
+        ("TradeClass",),
         "59509 ",
-        False,
-        None,
     ),
     "ThisAccountOnlySupportsPlacingIoc": (
-        ("TradeClass",),
         "51037",
+        ("TradeClass",),
         "51037 ",
-        False,
-        None,
     ),
     "IocOrderAlreadyExistsUnderThe": (
-        ("TradeClass",),
         "51038",
+        ("TradeClass",),
         "51038 ",
-        False,
-        None,
     ),
     "LeverageCannotBeAdjustedForThe": (
-        ("TradeClass",),
         "51039",
+        ("TradeClass",),
         "51039 ",
-        False,
-        None,
     ),
     "CannotAdjustMarginsForLongIsolated": (
-        ("TradeClass",),
         "51040",
+        ("TradeClass",),
         "51040 ",
-        False,
-        None,
     ),
     "PortfolioMarginAccountOnlySupportsThe": (
-        ("TradeClass",),
         "51041",
+        ("TradeClass",),
         "51041 ",
-        False,
-        None,
     ),
     "TheOrderTypeIsNotAllowed": (
-        ("TradeClass",),
         "51044",
+        ("TradeClass",),
         "51044 ",
-        False,
-        None,
     ),
     "TheTakeProfitTriggerPriceMust": (
-        ("TradeClass",),
         "51046",
+        ("TradeClass",),
         "51046 ",
-        False,
-        None,
     ),
     "TheStopLossTriggerPriceMust": (
-        ("TradeClass",),
         "51047",
+        ("TradeClass",),
         "51047 ",
-        False,
-        None,
     ),
     "TheTakeProfitTriggerPriceMustError": (
-        ("TradeClass",),
         "51048",
+        ("TradeClass",),
         "51048 ",
-        False,
-        None,
     ),
     "TheStopLossTriggerPriceMustError": (
-        ("TradeClass",),
         "51049",
+        ("TradeClass",),
         "51049 ",
-        False,
-        None,
     ),
     "TheTakeProfitTriggerPriceMust51050": (
-        ("TradeClass",),
         "51050",
+        ("TradeClass",),
         "51050 ",
-        False,
-        None,
     ),
     "TheStopLossTriggerPriceMust51051": (
-        ("TradeClass",),
         "51051",
+        ("TradeClass",),
         "51051 ",
-        False,
-        None,
     ),
     "TheTakeProfitTriggerPriceMust51052": (
-        ("TradeClass",),
         "51052",
+        ("TradeClass",),
         "51052 ",
-        False,
-        None,
     ),
     "TheStopLossTriggerPriceMust51053": (
-        ("TradeClass",),
         "51053",
+        ("TradeClass",),
         "51053 ",
-        False,
-        None,
     ),
     "RequestTimedOutPleaseTryAgain": (
-        ("TradeClass",),
         "51054",
+        ("TradeClass",),
         "51054 ",
-        False,
-        None,
     ),
     "FuturesGridIsNotAvailableIn": (
-        ("TradeClass",),
         "51055",
+        ("TradeClass",),
         "51055 ",
-        False,
-        None,
     ),
     "ActionNotAllowed": (
-        ("TradeClass",),
         "51056",
+        ("TradeClass",),
         "51056 ",
-        False,
-        None,
     ),
     "ThisBotIsntAvailableInCurrent": (
-        ("TradeClass",),
         "51057",
+        ("TradeClass",),
         "51057 ",
-        False,
-        None,
     ),
     "NoAvailablePositionForThisAlgo": (
-        ("TradeClass",),
         "51058",
+        ("TradeClass",),
         "51058 ",
-        False,
-        None,
     ),
     "StrategyForTheCurrentStateDoes": (
-        ("TradeClass",),
         "51059",
+        ("TradeClass",),
         "51059 ",
-        False,
-        None,
     ),
     "OrdidDoesNotExist": (
-        ("TradeClass",),
         "51063",
+        ("TradeClass",),
         "51063 ",
-        False,
-        None,
     ),
     "AlgoclordidAlreadyExists": (
-        ("TradeClass",),
         "51065",
+        ("TradeClass",),
         "51065 ",
-        False,
-        None,
     ),
     "MarketOrdersUnavailableForOptionsTrading": (
-        ("TradeClass",),
         "51066",
+        ("TradeClass",),
         "51066 ",
-        False,
-        None,
     ),
     "AlreadyExistsWithinAlgoclordidAndAttachalgoclordid": (
-        ("TradeClass",),
         "51068",
+        ("TradeClass",),
         "51068 ",
-        False,
-        None,
     ),
     "TheOptionContractsRelatedToCurrent": (
-        ("TradeClass",),
         "51069",
+        ("TradeClass",),
         "51069 ",
-        False,
-        None,
     ),
     "YouDoNotMeetTheRequirements": (
-        ("TradeClass",),
         "51070",
+        ("TradeClass",),
         "51070 ",
-        False,
-        None,
     ),
     "YouveReachedTheMaximumLimitFor": (
-        ("TradeClass",),
         "51071",
+        ("TradeClass",),
         "51071 ",
-        False,
-        None,
     ),
     "AsASpotLeadTraderYou": (
-        ("TradeClass",),
         "51072",
+        ("TradeClass",),
         "51072 ",
-        False,
-        None,
     ),
     "AsASpotLeadTraderYouError": (
-        ("TradeClass",),
         "51073",
+        ("TradeClass",),
         "51073 ",
-        False,
-        None,
     ),
     "OnlyTheTdmodeForLeadTrade": (
-        ("TradeClass",),
         "51074",
+        ("TradeClass",),
         "51074 ",
-        False,
-        None,
     ),
     "OrderModificationFailedYouCanOnly": (
-        ("TradeClass",),
         "51075",
+        ("TradeClass",),
         "51075 ",
-        False,
-        None,
     ),
     "TpSlOrdersInSplitTps": (
-        ("TradeClass",),
         "51076",
+        ("TradeClass",),
         "51076 ",
-        False,
-        None,
     ),
     "SettingMultipleTpAndCostPrice": (
-        ("TradeClass",),
         "51077",
+        ("TradeClass",),
         "51077 ",
-        False,
-        None,
     ),
     "YouAreALeadTraderSplit": (
-        ("TradeClass",),
         "51078",
+        ("TradeClass",),
         "51078 ",
-        False,
-        None,
     ),
     "TheNumberOfTpOrdersWith": (
-        ("TradeClass",),
         "51079",
+        ("TradeClass",),
         "51079 ",
-        False,
-        None,
     ),
     "TakeProfitTriggerPriceTypesTptriggerpxtype": (
-        ("TradeClass",),
         "51080",
+        ("TradeClass",),
         "51080 ",
-        False,
-        None,
     ),
     "TakeProfitTriggerPricesTptriggerpxCannot": (
-        ("TradeClass",),
         "51081",
+        ("TradeClass",),
         "51081 ",
-        False,
-        None,
     ),
     "TpTriggerPricesTpordpxInOne": (
-        ("TradeClass",),
         "51082",
+        ("TradeClass",),
         "51082 ",
-        False,
-        None,
     ),
     "TheTotalSizeOfTpOrders": (
-        ("TradeClass",),
         "51083",
+        ("TradeClass",),
         "51083 ",
-        False,
-        None,
     ),
     "TheNumberOfSlOrdersWith": (
-        ("TradeClass",),
         "51084",
+        ("TradeClass",),
         "51084 ",
-        False,
-        None,
     ),
     "TheNumberOfTpOrdersCannot": (
-        ("TradeClass",),
         "51085",
+        ("TradeClass",),
         "51085 ",
-        False,
-        None,
     ),
     "TheNumberOfOrdersWithSplit": (
-        ("TradeClass",),
         "51086",
+        ("TradeClass",),
         "51086 ",
-        False,
-        None,
     ),
     "YouNeedToUseAttachalgoordsIf": (
-        ("TradeClass",),
         "51538",
+        ("TradeClass",),
         "51538 ",
-        False,
-        None,
     ),
     "AttachalgoidOrAttachalgoclordidCannotBeIdentical": (
-        ("TradeClass",),
         "51539",
+        ("TradeClass",),
         "51539 ",
-        False,
-        None,
     ),
     "OrderModificationFailedAtLeast1": (
-        ("TradeClass",),
         "51527",
+        ("TradeClass",),
         "51527 ",
-        False,
-        None,
     ),
     "ListingCanceledForThisCrypto": (
-        ("TradeClass",),
         "51087",
+        ("TradeClass",),
         "51087 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlace1Tp": (
-        ("TradeClass",),
         "51088",
+        ("TradeClass",),
         "51088 ",
-        False,
-        None,
     ),
     "TheSizeOfTheTpOrder": (
-        ("TradeClass",),
         "51089",
+        ("TradeClass",),
         "51089 ",
-        False,
-        None,
     ),
     "YouCantModifyTheAmountOf": (
-        ("TradeClass",),
         "51090",
+        ("TradeClass",),
         "51090 ",
-        False,
-        None,
     ),
     "AllTpOrdersInOneOrder": (
-        ("TradeClass",),
         "51091",
+        ("TradeClass",),
         "51091 ",
-        False,
-        None,
     ),
     "TpOrderPricesTpordpxInOne": (
-        ("TradeClass",),
         "51092",
+        ("TradeClass",),
         "51092 ",
-        False,
-        None,
     ),
     "TpLimitOrderPricesTpordpxIn": (
-        ("TradeClass",),
         "51093",
+        ("TradeClass",),
         "51093 ",
-        False,
-        None,
     ),
     "YouCantPlaceTpLimitOrders": (
-        ("TradeClass",),
         "51094",
+        ("TradeClass",),
         "51094 ",
-        False,
-        None,
     ),
     "ToPlaceTpLimitOrdersAt": (
-        ("TradeClass",),
         "51095",
+        ("TradeClass",),
         "51095 ",
-        False,
-        None,
     ),
     "CxloncloseposNeedsToBeTrueTo": (
-        ("TradeClass",),
         "51096",
+        ("TradeClass",),
         "51096 ",
-        False,
-        None,
     ),
     "YouCantAddANewTp": (
-        ("TradeClass",),
         "51098",
+        ("TradeClass",),
         "51098 ",
-        False,
-        None,
     ),
     "YouCantPlaceTpLimitOrdersError": (
-        ("TradeClass",),
         "51099",
+        ("TradeClass",),
         "51099 ",
-        False,
-        None,
     ),
     "TptriggerpxTpordpxOrSltriggerpxSlordpxCant": (
-        ("TradeClass",),
         "51178",
+        ("TradeClass",),
         "51178 ",
-        False,
-        None,
     ),
     "UnableToPlaceOrderTakeProfit": (
-        ("TradeClass",),
         "51100",
+        ("TradeClass",),
         "51100 ",
-        False,
-        None,
     ),
     "OrderFailedTheSzOfThe": (
-        ("TradeClass",),
         "51101",
+        ("TradeClass",),
         "51101 ",
-        False,
-        None,
     ),
     "OrderFailedTheNumberOfPending": (
-        ("TradeClass",),
         "51102",
+        ("TradeClass",),
         "51102 ",
-        False,
-        None,
     ),
     "OrderFailedTheNumberOfPendingError": (
-        ("TradeClass",),
         "51103",
+        ("TradeClass",),
         "51103 ",
-        False,
-        None,
     ),
     "OrderFailedTheAggregatedContractQuantity": (
-        ("TradeClass",),
         "51104",
+        ("TradeClass",),
         "51104 ",
-        False,
-        None,
     ),
     "OrderFailedTheMaximalSumOf": (
-        ("TradeClass",),
         "51105",
+        ("TradeClass",),
         "51105 ",
-        False,
-        None,
     ),
     "OrderFailedTheMaximalSumOfError": (
-        ("TradeClass",),
         "51106",
+        ("TradeClass",),
         "51106 ",
-        False,
-        None,
     ),
     "OrderFailedTheMaximalSumOf51107": (
-        ("TradeClass",),
         "51107",
+        ("TradeClass",),
         "51107 ",
-        False,
-        None,
     ),
     "PositionsExceedTheLimitForClosing": (
-        ("TradeClass",),
         "51108",
+        ("TradeClass",),
         "51108 ",
-        False,
-        None,
     ),
     "NoAvailableOffers": (
-        ("TradeClass",),
         "51109",
+        ("TradeClass",),
         "51109 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceALimit": (
-        ("TradeClass",),
         "51110",
+        ("TradeClass",),
         "51110 ",
-        False,
-        None,
     ),
     "MaximumOrdersCanBePlacedIn": (
-        ("TradeClass",),
         "51111",
+        ("TradeClass",),
         "51111 ",
-        False,
-        None,
     ),
     "CloseOrderSizeExceedsAvailableSize": (
-        ("TradeClass",),
         "51112",
+        ("TradeClass",),
         "51112 ",
-        False,
-        None,
     ),
     "MarketPriceLiquidationRequestsTooFrequent": (
-        ("TradeClass",),
         "51113",
+        ("TradeClass",),
         "51113 ",
-        False,
-        None,
     ),
     "CancelAllPendingCloseOrdersBefore": (
-        ("TradeClass",),
         "51115",
+        ("TradeClass",),
         "51115 ",
-        False,
-        None,
     ),
     "OrderPriceOrTriggerPriceExceeds": (
-        ("TradeClass",),
         "51116",
+        ("TradeClass",),
         "51116 ",
-        False,
-        None,
     ),
     "PendingCloseOrdersCountExceedsLimit": (
-        ("TradeClass",),
         "51117",
+        ("TradeClass",),
         "51117 ",
-        False,
-        None,
     ),
     "OrderAmountIsLessThanPlease": (
-        ("TradeClass",),
         "51120",
+        ("TradeClass",),
         "51120 ",
-        False,
-        None,
     ),
     "OrderQuantityMustBeAMultiple": (
-        ("TradeClass",),
         "51121",
+        ("TradeClass",),
         "51121 ",
-        False,
-        None,
     ),
     "OrderPriceShouldHigherThanThe": (
-        ("TradeClass",),
         "51122",
+        ("TradeClass",),
         "51122 ",
-        False,
-        None,
     ),
     "MinPriceIncrementIsNull": (
-        ("TradeClass",),
         "51123",
+        ("TradeClass",),
         "51123 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceLimitOrders": (
-        ("TradeClass",),
         "51124",
+        ("TradeClass",),
         "51124 ",
-        False,
-        None,
     ),
     "CurrentlyThereArePendingReduceReverse": (
-        ("TradeClass",),
         "51125",
+        ("TradeClass",),
         "51125 ",
-        False,
-        None,
     ),
     "CurrentlyThereArePendingReduceOnly": (
-        ("TradeClass",),
         "51126",
+        ("TradeClass",),
         "51126 ",
-        False,
-        None,
     ),
     "AvailableBalanceIs0": (
-        ("TradeClass",),
         "51127",
+        ("TradeClass",),
         "51127 ",
-        False,
-        None,
     ),
     "MultiCurrencyMarginAccountsCannotDo": (
-        ("TradeClass",),
         "51128",
+        ("TradeClass",),
         "51128 ",
-        False,
-        None,
     ),
     "TheValueOfThePositionAnd": (
-        ("TradeClass",),
         "51129",
+        ("TradeClass",),
         "51129 ",
-        False,
-        None,
     ),
     "FixedMarginCurrencyError": (
-        ("TradeClass",),
         "51130",
+        ("TradeClass",),
         "51130 ",
-        False,
-        None,
     ),
     "InsufficientBalance": (
-        ("TradeClass",),
         "51131",
+        ("TradeClass",),
         "51131 ",
-        False,
-        None,
     ),
     "YourPositionAmountIsNegativeAnd": (
-        ("TradeClass",),
         "51132",
+        ("TradeClass",),
         "51132 ",
-        False,
-        None,
     ),
     "ReduceOnlyFeatureIsUnavailableFor": (
-        ("TradeClass",),
         "51133",
+        ("TradeClass",),
         "51133 ",
-        False,
-        None,
     ),
     "ClosingFailedPleaseCheckYourMargin": (
-        ("TradeClass",),
         "51134",
+        ("TradeClass",),
         "51134 ",
-        False,
-        None,
     ),
     "YourClosingPriceHasTriggeredThe": (
-        ("TradeClass",),
         "51135",
+        ("TradeClass",),
         "51135 ",
-        False,
-        None,
     ),
     "YourClosingPriceHasTriggeredTheError": (
-        ("TradeClass",),
         "51136",
+        ("TradeClass",),
         "51136 ",
-        False,
-        None,
     ),
     "TheHighestPriceLimitForBuy": (
-        ("TradeClass",),
         "51137",
+        ("TradeClass",),
         "51137 ",
-        False,
-        None,
     ),
     "TheLowestPriceLimitForSell": (
-        ("TradeClass",),
         "51138",
+        ("TradeClass",),
         "51138 ",
-        False,
-        None,
     ),
     "ReduceOnlyFeatureIsUnavailableForError": (
-        ("TradeClass",),
         "51139",
+        ("TradeClass",),
         "51139 ",
-        False,
-        None,
     ),
     "PurchaseFailedDueToInsufficientSell": (
-        ("TradeClass",),
         "51140",
+        ("TradeClass",),
         "51140 ",
-        False,
-        None,
     ),
     "ThereIsNoValidQuotationIn": (
-        ("TradeClass",),
         "51142",
+        ("TradeClass",),
         "51142 ",
-        False,
-        None,
     ),
     "InsufficientConversionAmount": (
-        ("TradeClass",),
         "51143",
+        ("TradeClass",),
         "51143 ",
-        False,
-        None,
     ),
     "PleaseUseForClosing": (
-        ("TradeClass",),
         "51144",
+        ("TradeClass",),
         "51144 ",
-        False,
-        None,
     ),
     "ToTradeOptionsMakeSureYou": (
-        ("TradeClass",),
         "51147",
+        ("TradeClass",),
         "51147 ",
-        False,
-        None,
     ),
     "FailedToPlaceOrderTheNew": (
-        ("TradeClass",),
         "51148",
+        ("TradeClass",),
         "51148 ",
-        False,
-        None,
     ),
     "OrderTimedOutPleaseTryAgain": (
-        ("TradeClass",),
         "51149",
+        ("TradeClass",),
         "51149 ",
-        False,
-        None,
     ),
     "ThePrecisionOfTheNumberOf": (
-        ("TradeClass",),
         "51150",
+        ("TradeClass",),
         "51150 ",
-        False,
-        None,
     ),
     "UnableToPlaceAnOrderThat": (
-        ("TradeClass",),
         "51152",
+        ("TradeClass",),
         "51152 ",
-        False,
-        None,
     ),
     "UnableToBorrowManuallyInQuick": (
-        ("TradeClass",),
         "51153",
+        ("TradeClass",),
         "51153 ",
-        False,
-        None,
     ),
     "UnableToRepayManuallyInQuick": (
-        ("TradeClass",),
         "51154",
+        ("TradeClass",),
         "51154 ",
-        False,
-        None,
     ),
     "TradingOfThisPairOrContract": (
-        ("TradeClass",),
         "51155",
+        ("TradeClass",),
         "51155 ",
-        False,
-        None,
     ),
     "ManualTransferUnavailableToProceedPlease": (
-        ("TradeClass",),
         "51158",
+        ("TradeClass",),
         "51158 ",
-        False,
-        None,
     ),
     "AsLeadTraderYouCantSwitch": (
-        ("TradeClass",),
         "51164",
+        ("TradeClass",),
         "51164 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYouDontHave": (
-        ("TradeClass",),
         "51169",
+        ("TradeClass",),
         "51169 ",
-        False,
-        None,
     ),
     "FailedToPlaceOrderAReduce": (
-        ("TradeClass",),
         "51170",
+        ("TradeClass",),
         "51170 ",
-        False,
-        None,
     ),
     "FailedToEditOrderTheEdited": (
-        ("TradeClass",),
         "51171",
+        ("TradeClass",),
         "51171 ",
-        False,
-        None,
     ),
     "UnableToCloseAllAtMarket": (
-        ("TradeClass",),
         "51173",
+        ("TradeClass",),
         "51173 ",
-        False,
-        None,
     ),
     "OrderFailedNumberOfPendingOrders": (
-        ("TradeClass",),
         "51174",
+        ("TradeClass",),
         "51174 ",
-        False,
-        None,
     ),
     "ParametersAndCannotBeEmptyAt": (
-        ("TradeClass",),
         "51175",
+        ("TradeClass",),
         "51175 ",
-        False,
-        None,
     ),
     "OnlyOneParameterCanBeFilled": (
-        ("TradeClass",),
         "51176",
+        ("TradeClass",),
         "51176 ",
-        False,
-        None,
     ),
     "UnavailableToAmendBecauseThePrice": (
-        ("TradeClass",),
         "51177",
+        ("TradeClass",),
         "51177 ",
-        False,
-        None,
     ),
     "UnavailableToPlaceOptionsOrdersUsing": (
-        ("TradeClass",),
         "51179",
+        ("TradeClass",),
         "51179 ",
-        False,
-        None,
     ),
     "TheRangeOfShouldBe": (
-        ("TradeClass",),
         "51180",
+        ("TradeClass",),
         "51180 ",
-        False,
-        None,
     ),
     "OrdtypeMustBeLimitWhilePlacing": (
-        ("TradeClass",),
         "51181",
+        ("TradeClass",),
         "51181 ",
-        False,
-        None,
     ),
     "TheTotalNumberOfPendingOrders": (
-        ("TradeClass",),
         "51182",
+        ("TradeClass",),
         "51182 ",
-        False,
-        None,
     ),
     "TheMaximumValueAllowedPerOrder": (
-        ("TradeClass",),
         "51185",
+        ("TradeClass",),
         "51185 ",
-        False,
-        None,
     ),
     "OrderFailedTheLeverageForIn": (
-        ("TradeClass",),
         "51186",
+        ("TradeClass",),
         "51186 ",
-        False,
-        None,
     ),
     "OrderFailedForInYourCurrent": (
-        ("TradeClass",),
         "51187",
+        ("TradeClass",),
         "51187 ",
-        False,
-        None,
     ),
     "ThePriceCorrespondingToTheIv": (
-        ("TradeClass",),
         "51192",
+        ("TradeClass",),
         "51192 ",
-        False,
-        None,
     ),
     "ThePriceCorrespondingToTheIvError": (
-        ("TradeClass",),
         "51193",
+        ("TradeClass",),
         "51193 ",
-        False,
-        None,
     ),
     "ThePriceCorrespondingToTheUsd": (
-        ("TradeClass",),
         "51194",
+        ("TradeClass",),
         "51194 ",
-        False,
-        None,
     ),
     "ThePriceCorrespondingToTheUsdError": (
-        ("TradeClass",),
         "51195",
+        ("TradeClass",),
         "51195 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceLimitOrdersError": (
-        ("TradeClass",),
         "51196",
+        ("TradeClass",),
         "51196 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceLimitOrders51197": (
-        ("TradeClass",),
         "51197",
+        ("TradeClass",),
         "51197 ",
-        False,
-        None,
     ),
     "TheValueOfAMarketOrder": (
-        ("TradeClass",),
         "51201",
+        ("TradeClass",),
         "51201 ",
-        False,
-        None,
     ),
     "MarketOrderAmountExceedsTheMaximum": (
-        ("TradeClass",),
         "51202",
+        ("TradeClass",),
         "51202 ",
-        False,
-        None,
     ),
     "OrderAmountExceedsTheLimit": (
-        ("TradeClass",),
         "51203",
+        ("TradeClass",),
         "51203 ",
-        False,
-        None,
     ),
     "ThePriceForTheLimitOrder": (
-        ("TradeClass",),
         "51204",
+        ("TradeClass",),
         "51204 ",
-        False,
-        None,
     ),
     "ReduceOnlyIsNotAvailable": (
-        ("TradeClass",),
         "51205",
+        ("TradeClass",),
         "51205 ",
-        False,
-        None,
     ),
     "PleaseCancelTheReduceOnlyOrder": (
-        ("TradeClass",),
         "51206",
+        ("TradeClass",),
         "51206 ",
-        False,
-        None,
     ),
     "TradingAmountExceedsTheLimitAnd": (
-        ("TradeClass",),
         "51207",
+        ("TradeClass",),
         "51207 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYourCurrentStatus": (
-        ("TradeClass",),
         "51209",
+        ("TradeClass",),
         "51209 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYourCurrentStatusError": (
-        ("TradeClass",),
         "51210",
+        ("TradeClass",),
         "51210 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYourCurrentStatus51211": (
-        ("TradeClass",),
         "51211",
+        ("TradeClass",),
         "51211 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYourCurrentStatus51212": (
-        ("TradeClass",),
         "51212",
+        ("TradeClass",),
         "51212 ",
-        False,
-        None,
     ),
     "OrderFailedBecauseYourCurrentStatus51213": (
-        ("TradeClass",),
         "51213",
+        ("TradeClass",),
         "51213 ",
-        False,
-        None,
     ),
     "FailedToModifyOrderBecauseYour": (
-        ("TradeClass",),
         "51214",
+        ("TradeClass",),
         "51214 ",
-        False,
-        None,
     ),
     "LeadAndFollowBotsOnlySupport": (
-        ("TradeClass",),
         "51220",
+        ("TradeClass",),
         "51220 ",
-        False,
-        None,
     ),
     "TheProfitSharingRatioMustBe": (
-        ("TradeClass",),
         "51221",
+        ("TradeClass",),
         "51221 ",
-        False,
-        None,
     ),
     "ProfitSharingIsntSupportedForThis": (
-        ("TradeClass",),
         "51222",
+        ("TradeClass",),
         "51222 ",
-        False,
-        None,
     ),
     "OnlyLeadBotCreatorsCanSet": (
-        ("TradeClass",),
         "51223",
+        ("TradeClass",),
         "51223 ",
-        False,
-        None,
     ),
     "ProfitSharingIsntSupportedForThisError": (
-        ("TradeClass",),
         "51224",
+        ("TradeClass",),
         "51224 ",
-        False,
-        None,
     ),
     "InstantTriggerIsntAvailableForFollow": (
-        ("TradeClass",),
         "51225",
+        ("TradeClass",),
         "51225 ",
-        False,
-        None,
     ),
     "EditingParametersIsntAvailableForFollow": (
-        ("TradeClass",),
         "51226",
+        ("TradeClass",),
         "51226 ",
-        False,
-        None,
     ),
     "AlgoOrderPriceIsOutOf": (
-        ("TradeClass",),
         "51250",
+        ("TradeClass",),
         "51250 ",
-        False,
-        None,
     ),
     "BotOrderTypeErrorOccurredWhen": (
-        ("TradeClass",),
         "51251",
+        ("TradeClass",),
         "51251 ",
-        False,
-        None,
     ),
     "AlgoOrderAmountIsOutOf": (
-        ("TradeClass",),
         "51252",
+        ("TradeClass",),
         "51252 ",
-        False,
-        None,
     ),
     "AverageAmountExceedsTheLimitOf": (
-        ("TradeClass",),
         "51253",
+        ("TradeClass",),
         "51253 ",
-        False,
-        None,
     ),
     "IcebergAverageAmountErrorOccurred": (
-        ("TradeClass",),
         "51254",
+        ("TradeClass",),
         "51254 ",
-        False,
-        None,
     ),
     "LimitOfPerIcebergOrderTotal": (
-        ("TradeClass",),
         "51255",
+        ("TradeClass",),
         "51255 ",
-        False,
-        None,
     ),
     "IcebergOrderPriceVarianceError": (
-        ("TradeClass",),
         "51256",
+        ("TradeClass",),
         "51256 ",
-        False,
-        None,
     ),
     "TrailingStopOrderCallbackRateError": (
-        ("TradeClass",),
         "51257",
+        ("TradeClass",),
         "51257 ",
-        False,
-        None,
     ),
     "TrailingStopOrderPlacementFailedThe": (
-        ("TradeClass",),
         "51258",
+        ("TradeClass",),
         "51258 ",
-        False,
-        None,
     ),
     "TrailingStopOrderPlacementFailedTheError": (
-        ("TradeClass",),
         "51259",
+        ("TradeClass",),
         "51259 ",
-        False,
-        None,
     ),
     "MaximumOfPendingTrailingStopOrders": (
-        ("TradeClass",),
         "51260",
+        ("TradeClass",),
         "51260 ",
-        False,
-        None,
     ),
     "EachUserCanHoldUpTo": (
-        ("TradeClass",),
         "51261",
+        ("TradeClass",),
         "51261 ",
-        False,
-        None,
     ),
     "MaximumPendingIcebergOrdersCanBe": (
-        ("TradeClass",),
         "51262",
+        ("TradeClass",),
         "51262 ",
-        False,
-        None,
     ),
     "MaximumPendingTimeWeightedOrdersCan": (
-        ("TradeClass",),
         "51263",
+        ("TradeClass",),
         "51263 ",
-        False,
-        None,
     ),
     "AverageAmountExceedsTheLimitOfError": (
-        ("TradeClass",),
         "51264",
+        ("TradeClass",),
         "51264 ",
-        False,
-        None,
     ),
     "TimeWeightedOrderLimitError": (
-        ("TradeClass",),
         "51265",
+        ("TradeClass",),
         "51265 ",
-        False,
-        None,
     ),
     "TimeWeightedOrderStrategyInitiativeRate": (
-        ("TradeClass",),
         "51267",
+        ("TradeClass",),
         "51267 ",
-        False,
-        None,
     ),
     "TimeWeightedOrderStrategyInitiativeRange": (
-        ("TradeClass",),
         "51268",
+        ("TradeClass",),
         "51268 ",
-        False,
-        None,
     ),
     "TimeWeightedOrderIntervalErrorInterval": (
-        ("TradeClass",),
         "51269",
+        ("TradeClass",),
         "51269 ",
-        False,
-        None,
     ),
     "TheLimitOfTimeWeightedOrder": (
-        ("TradeClass",),
         "51270",
+        ("TradeClass",),
         "51270 ",
-        False,
-        None,
     ),
     "SweepRatioMustBe0X": (
-        ("TradeClass",),
         "51271",
+        ("TradeClass",),
         "51271 ",
-        False,
-        None,
     ),
     "PriceVarianceMustBe0X": (
-        ("TradeClass",),
         "51272",
+        ("TradeClass",),
         "51272 ",
-        False,
-        None,
     ),
     "TotalAmountMustBeGreaterThan": (
-        ("TradeClass",),
         "51273",
+        ("TradeClass",),
         "51273 ",
-        False,
-        None,
     ),
     "TotalQuantityOfTimeWeightedOrder": (
-        ("TradeClass",),
         "51274",
+        ("TradeClass",),
         "51274 ",
-        False,
-        None,
     ),
     "TheAmountOfSingleStopMarket": (
-        ("TradeClass",),
         "51275",
+        ("TradeClass",),
         "51275 ",
-        False,
-        None,
     ),
     "PricesCannotBeSpecifiedForStop": (
-        ("TradeClass",),
         "51276",
+        ("TradeClass",),
         "51276 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeHigher": (
-        ("TradeClass",),
         "51277",
+        ("TradeClass",),
         "51277 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeLower": (
-        ("TradeClass",),
         "51278",
+        ("TradeClass",),
         "51278 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeLower": (
-        ("TradeClass",),
         "51279",
+        ("TradeClass",),
         "51279 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeHigher": (
-        ("TradeClass",),
         "51280",
+        ("TradeClass",),
         "51280 ",
-        False,
-        None,
     ),
     "TriggerOrderDoNotSupportThe": (
-        ("TradeClass",),
         "51281",
+        ("TradeClass",),
         "51281 ",
-        False,
-        None,
     ),
     "TheRangeOfPriceVarianceIs": (
-        ("TradeClass",),
         "51282",
+        ("TradeClass",),
         "51282 ",
-        False,
-        None,
     ),
     "TheRangeOfTimeIntervalIs": (
-        ("TradeClass",),
         "51283",
+        ("TradeClass",),
         "51283 ",
-        False,
-        None,
     ),
     "TheRangeOfAverageAmountIs": (
-        ("TradeClass",),
         "51284",
+        ("TradeClass",),
         "51284 ",
-        False,
-        None,
     ),
     "TheRangeOfTotalAmountIs": (
-        ("TradeClass",),
         "51285",
+        ("TradeClass",),
         "51285 ",
-        False,
-        None,
     ),
     "TheTotalAmountShouldNotBe": (
-        ("TradeClass",),
         "51286",
+        ("TradeClass",),
         "51286 ",
-        False,
-        None,
     ),
     "ThisBotDoesntSupportCurrentInstrument": (
-        ("TradeClass",),
         "51287",
+        ("TradeClass",),
         "51287 ",
-        False,
-        None,
     ),
     "BotIsCurrentlyStoppingDoNot": (
-        ("TradeClass",),
         "51288",
+        ("TradeClass",),
         "51288 ",
-        False,
-        None,
     ),
     "BotConfigurationDoesNotExistPlease": (
-        ("TradeClass",),
         "51289",
+        ("TradeClass",),
         "51289 ",
-        False,
-        None,
     ),
     "TheBotEngineIsBeingUpgraded": (
-        ("TradeClass",),
         "51290",
+        ("TradeClass",),
         "51290 ",
-        False,
-        None,
     ),
     "ThisBotDoesNotExistOr": (
-        ("TradeClass",),
         "51291",
+        ("TradeClass",),
         "51291 ",
-        False,
-        None,
     ),
     "ThisBotTypeDoesNotExist": (
-        ("TradeClass",),
         "51292",
+        ("TradeClass",),
         "51292 ",
-        False,
-        None,
     ),
     "ThisBotDoesNotExist": (
-        ("TradeClass",),
         "51293",
+        ("TradeClass",),
         "51293 ",
-        False,
-        None,
     ),
     "ThisBotCannotBeCreatedTemporarily": (
-        ("TradeClass",),
         "51294",
+        ("TradeClass",),
         "51294 ",
-        False,
-        None,
     ),
     "PortfolioMarginAccountDoesNotSupport": (
-        ("TradeClass",),
         "51295",
+        ("TradeClass",),
         "51295 ",
-        False,
-        None,
     ),
     "TriggerOrdersAreNotAvailableIn": (
-        ("TradeClass",),
         "51298",
+        ("TradeClass",),
         "51298 ",
-        False,
-        None,
     ),
     "OrderDidNotGoThroughYou": (
-        ("TradeClass",),
         "51299",
+        ("TradeClass",),
         "51299 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeHigherError": (
-        ("TradeClass",),
         "51300",
+        ("TradeClass",),
         "51300 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeLowerError": (
-        ("TradeClass",),
         "51302",
+        ("TradeClass",),
         "51302 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeLowerError": (
-        ("TradeClass",),
         "51303",
+        ("TradeClass",),
         "51303 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeHigherError": (
-        ("TradeClass",),
         "51304",
+        ("TradeClass",),
         "51304 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeHigher51305": (
-        ("TradeClass",),
         "51305",
+        ("TradeClass",),
         "51305 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeLower51306": (
-        ("TradeClass",),
         "51306",
+        ("TradeClass",),
         "51306 ",
-        False,
-        None,
     ),
     "TpTriggerPriceCannotBeLower51307": (
-        ("TradeClass",),
         "51307",
+        ("TradeClass",),
         "51307 ",
-        False,
-        None,
     ),
     "SlTriggerPriceCannotBeHigher51308": (
-        ("TradeClass",),
         "51308",
+        ("TradeClass",),
         "51308 ",
-        False,
-        None,
     ),
     "CannotCreateTradingBotDuringCall": (
-        ("TradeClass",),
         "51309",
+        ("TradeClass",),
         "51309 ",
-        False,
-        None,
     ),
     "StrategicOrdersWithIcebergAndTwap": (
-        ("TradeClass",),
         "51310",
+        ("TradeClass",),
         "51310 ",
-        False,
-        None,
     ),
     "FailedToPlaceTrailingStopOrder": (
-        ("TradeClass",),
         "51311",
+        ("TradeClass",),
         "51311 ",
-        False,
-        None,
     ),
     "FailedToPlaceTrailingStopOrderError": (
-        ("TradeClass",),
         "51312",
+        ("TradeClass",),
         "51312 ",
-        False,
-        None,
     ),
     "ManualTransferInIsolatedModeDoes": (
-        ("TradeClass",),
         "51313",
+        ("TradeClass",),
         "51313 ",
-        False,
-        None,
     ),
     "TriggerOrdersAreNotAvailableBy": (
-        ("TradeClass",),
         "51317",
+        ("TradeClass",),
         "51317 ",
-        False,
-        None,
     ),
     "ClosefractionIsOnlyAvailableForExpiry": (
-        ("TradeClass",),
         "51327",
+        ("TradeClass",),
         "51327 ",
-        False,
-        None,
     ),
     "ClosefractionIsOnlyAvailableForReduceonly": (
-        ("TradeClass",),
         "51328",
+        ("TradeClass",),
         "51328 ",
-        False,
-        None,
     ),
     "ClosefractionIsOnlyAvailableInNet": (
-        ("TradeClass",),
         "51329",
+        ("TradeClass",),
         "51329 ",
-        False,
-        None,
     ),
     "ClosefractionIsOnlyAvailableForStop": (
-        ("TradeClass",),
         "51330",
+        ("TradeClass",),
         "51330 ",
-        False,
-        None,
     ),
     "ClosefractionIsOnlyAvailableForClose": (
-        ("TradeClass",),
         "51331",
+        ("TradeClass",),
         "51331 ",
-        False,
-        None,
     ),
     "ClosefractionIsNotApplicableToPortfolio": (
-        ("TradeClass",),
         "51332",
+        ("TradeClass",),
         "51332 ",
-        False,
-        None,
     ),
     "ClosePositionOrderInHedgeMode": (
-        ("TradeClass",),
         "51333",
+        ("TradeClass",),
         "51333 ",
-        False,
-        None,
     ),
     "UsedMarginMustBeGreaterThan": (
-        ("TradeClass",),
         "51340",
+        ("TradeClass",),
         "51340 ",
-        False,
-        None,
     ),
     "PositionClosingNotAllowed": (
-        ("TradeClass",),
         "51341",
+        ("TradeClass",),
         "51341 ",
-        False,
-        None,
     ),
     "ClosingOrderAlreadyExistsPleaseTry": (
-        ("TradeClass",),
         "51342",
+        ("TradeClass",),
         "51342 ",
-        False,
-        None,
     ),
     "TpPriceMustBeLessThan": (
-        ("TradeClass",),
         "51343",
+        ("TradeClass",),
         "51343 ",
-        False,
-        None,
     ),
     "SlPriceMustBeGreaterThan": (
-        ("TradeClass",),
         "51344",
+        ("TradeClass",),
         "51344 ",
-        False,
-        None,
     ),
     "PolicyTypeIsNotGridPolicy": (
-        ("TradeClass",),
         "51345",
+        ("TradeClass",),
         "51345 ",
-        False,
-        None,
     ),
     "TheHighestPriceCannotBeLower": (
-        ("TradeClass",),
         "51346",
+        ("TradeClass",),
         "51346 ",
-        False,
-        None,
     ),
     "NoProfitAvailable": (
-        ("TradeClass",),
         "51347",
+        ("TradeClass",),
         "51347 ",
-        False,
-        None,
     ),
     "StopLossPriceMustBeLess": (
-        ("TradeClass",),
         "51348",
+        ("TradeClass",),
         "51348 ",
-        False,
-        None,
     ),
     "TakeProfitPriceMustBeGreater": (
-        ("TradeClass",),
         "51349",
+        ("TradeClass",),
         "51349 ",
-        False,
-        None,
     ),
     "NoRecommendedParameters": (
-        ("TradeClass",),
         "51350",
+        ("TradeClass",),
         "51350 ",
-        False,
-        None,
     ),
     "SingleIncomeMustBeGreaterThan": (
-        ("TradeClass",),
         "51351",
+        ("TradeClass",),
         "51351 ",
-        False,
-        None,
     ),
     "YouCanHaveToTradingPairs": (
-        ("TradeClass",),
         "51352",
+        ("TradeClass",),
         "51352 ",
-        False,
-        None,
     ),
     "TradingPairAlreadyExists": (
-        ("TradeClass",),
         "51353",
+        ("TradeClass",),
         "51353 ",
-        False,
-        None,
     ),
     "ThePercentagesOfAllTradingPairs": (
-        ("TradeClass",),
         "51354",
+        ("TradeClass",),
         "51354 ",
-        False,
-        None,
     ),
     "SelectADateWithin": (
-        ("TradeClass",),
         "51355",
+        ("TradeClass",),
         "51355 ",
-        False,
-        None,
     ),
     "SelectATimeWithin": (
-        ("TradeClass",),
         "51356",
+        ("TradeClass",),
         "51356 ",
-        False,
-        None,
     ),
     "SelectATimeZoneWithin": (
-        ("TradeClass",),
         "51357",
+        ("TradeClass",),
         "51357 ",
-        False,
-        None,
     ),
     "TheInvestmentAmountOfEachCrypto": (
-        ("TradeClass",),
         "51358",
+        ("TradeClass",),
         "51358 ",
-        False,
-        None,
     ),
     "RecurringBuyNotSupportedForThe": (
-        ("TradeClass",),
         "51359",
+        ("TradeClass",),
         "51359 ",
-        False,
-        None,
     ),
     "TheRangeOfLeverIs": (
-        ("TradeClass",),
         "51370",
+        ("TradeClass",),
         "51370 ",
-        False,
-        None,
     ),
     "MarketConditionsDoNotMeetThe": (
-        ("TradeClass",),
         "51380",
+        ("TradeClass",),
         "51380 ",
-        False,
-        None,
     ),
     "PerGridProfitRatioMustBe": (
-        ("TradeClass",),
         "51381",
+        ("TradeClass",),
         "51381 ",
-        False,
-        None,
     ),
     "StopTriggeractionIsNotSupportedBy": (
-        ("TradeClass",),
         "51382",
+        ("TradeClass",),
         "51382 ",
-        False,
-        None,
     ),
     "TheMinPriceIsLowerThan": (
-        ("TradeClass",),
         "51383",
+        ("TradeClass",),
         "51383 ",
-        False,
-        None,
     ),
     "TheTriggerPriceMustBeGreater": (
-        ("TradeClass",),
         "51384",
+        ("TradeClass",),
         "51384 ",
-        False,
-        None,
     ),
     "TheTakeProfitPriceNeedsTo": (
-        ("TradeClass",),
         "51385",
+        ("TradeClass",),
         "51385 ",
-        False,
-        None,
     ),
     "TheMinPriceNeedsToBe": (
-        ("TradeClass",),
         "51386",
+        ("TradeClass",),
         "51386 ",
-        False,
-        None,
     ),
     "StopLossPriceMustBeLessError": (
-        ("TradeClass",),
         "51387",
+        ("TradeClass",),
         "51387 ",
-        False,
-        None,
     ),
     "ThisBotIsInRunningStatus": (
-        ("TradeClass",),
         "51388",
+        ("TradeClass",),
         "51388 ",
-        False,
-        None,
     ),
     "TriggerPriceShouldBeLowerThan": (
-        ("TradeClass",),
         "51389",
+        ("TradeClass",),
         "51389 ",
-        False,
-        None,
     ),
     "TriggerPriceShouldBeLowerThanError": (
-        ("TradeClass",),
         "51390",
+        ("TradeClass",),
         "51390 ",
-        False,
-        None,
     ),
     "TriggerPriceShouldBeHigherThan": (
-        ("TradeClass",),
         "51391",
+        ("TradeClass",),
         "51391 ",
-        False,
-        None,
     ),
     "TpPriceShouldBeHigherThan": (
-        ("TradeClass",),
         "51392",
+        ("TradeClass",),
         "51392 ",
-        False,
-        None,
     ),
     "SlPriceShouldBeLowerThan": (
-        ("TradeClass",),
         "51393",
+        ("TradeClass",),
         "51393 ",
-        False,
-        None,
     ),
     "TriggerPriceShouldBeHigherThanError": (
-        ("TradeClass",),
         "51394",
+        ("TradeClass",),
         "51394 ",
-        False,
-        None,
     ),
     "TriggerPriceShouldBeLowerThan51395": (
-        ("TradeClass",),
         "51395",
+        ("TradeClass",),
         "51395 ",
-        False,
-        None,
     ),
     "TpPriceShouldBeLowerThan": (
-        ("TradeClass",),
         "51396",
+        ("TradeClass",),
         "51396 ",
-        False,
-        None,
     ),
     "SlPriceShouldBeHigherThan": (
-        ("TradeClass",),
         "51397",
+        ("TradeClass",),
         "51397 ",
-        False,
-        None,
     ),
     "CurrentMarketMeetsTheStopCondition": (
-        ("TradeClass",),
         "51398",
+        ("TradeClass",),
         "51398 ",
-        False,
-        None,
     ),
     "MaxMarginUnderCurrentLeverageEnter": (
-        ("TradeClass",),
         "51399",
+        ("TradeClass",),
         "51399 ",
-        False,
-        None,
     ),
     "OrderCancellationFailedAsTheOrder": (
-        ("TradeClass",),
         "51400",
+        ("TradeClass",),
         "51400 ",
-        False,
-        None,
     ),
     "CancellationFailedAsTheOrderIs": (
-        ("TradeClass",),
         "51401",
+        ("TradeClass",),
         "51401 ",
-        False,
-        None,
     ),
     "CancellationFailedAsTheOrderIsError": (
-        ("TradeClass",),
         "51402",
+        ("TradeClass",),
         "51402 ",
-        False,
-        None,
     ),
     "CancellationFailedAsTheOrderType": (
-        ("TradeClass",),
         "51403",
+        ("TradeClass",),
         "51403 ",
-        False,
-        None,
     ),
     "OrderCancellationUnavailableDuringTheSecond": (
-        ("TradeClass",),
         "51404",
+        ("TradeClass",),
         "51404 ",
-        False,
-        None,
     ),
     "CancellationFailedAsYouDontHave": (
-        ("TradeClass",),
         "51405",
+        ("TradeClass",),
         "51405 ",
-        False,
-        None,
     ),
     "CanceledOrderCountExceedsTheLimit": (
-        ("TradeClass",),
         "51406",
+        ("TradeClass",),
         "51406 ",
-        False,
-        None,
     ),
     "EitherOrderIdOrClientOrder": (
-        ("TradeClass",),
         "51407",
+        ("TradeClass",),
         "51407 ",
-        False,
-        None,
     ),
     "PairIdOrNameDoesntMatch": (
-        ("TradeClass",),
         "51408",
+        ("TradeClass",),
         "51408 ",
-        False,
-        None,
     ),
     "EitherPairIdOrPairName": (
-        ("TradeClass",),
         "51409",
+        ("TradeClass",),
         "51409 ",
-        False,
-        None,
     ),
     "CancellationFailedAsTheOrderIs51410": (
-        ("TradeClass",),
         "51410",
+        ("TradeClass",),
         "51410 ",
-        False,
-        None,
     ),
     "AccountDoesNotHavePermissionFor": (
-        ("TradeClass",),
         "51411",
+        ("TradeClass",),
         "51411 ",
-        False,
-        None,
     ),
     "CancellationTimedOutPleaseTryAgain": (
-        ("TradeClass",),
         "51412",
+        ("TradeClass",),
         "51412 ",
-        False,
-        None,
     ),
     "CancellationFailedAsTheOrderTypeError": (
-        ("TradeClass",),
         "51413",
+        ("TradeClass",),
         "51413 ",
-        False,
-        None,
     ),
     "UnableToPlaceOrderSpotTrading": (
-        ("TradeClass",),
         "51415",
+        ("TradeClass",),
         "51415 ",
-        False,
-        None,
     ),
     "OrderHasBeenTriggeredAndCant": (
-        ("TradeClass",),
         "51416",
+        ("TradeClass",),
         "51416 ",
-        False,
-        None,
     ),
     "YouMustEnterAPriceQuantity": (
-        ("TradeClass",),
         "51500",
+        ("TradeClass",),
         "51500 ",
-        False,
-        None,
     ),
     "MaximumOrdersCanBeModified": (
-        ("TradeClass",),
         "51501",
+        ("TradeClass",),
         "51501 ",
-        False,
-        None,
     ),
     "UnableToEditOrderInsufficientBalance": (
-        ("E51502",),
         "51502_1030",
+        ("E51502",),
         "51502_1030 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientMarginInAccount515021031": (
-        ("E51502",),
         "51502_1031",
+        ("E51502",),
         "51502_1031 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientBalanceInAccount515021032": (
-        ("E51502",),
         "51502_1032",
+        ("E51502",),
         "51502_1032 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientMarginInAccount515021033": (
-        ("E51502",),
         "51502_1033",
+        ("E51502",),
         "51502_1033 ",
-        False,
-        None,
     ),
     "OrderFailedTheRequestedBorrowingAmount": (
-        ("E51502",),
         "51502_1034",
+        ("E51502",),
         "51502_1034 ",
-        False,
-        None,
     ),
     "OrderFailedTheRequestedBorrowingAmountError": (
-        ("E51502",),
         "51502_1035",
+        ("E51502",),
         "51502_1035 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientAvailableBorrowingAmount": (
-        ("E51502",),
         "51502_1036",
+        ("E51502",),
         "51502_1036 ",
-        False,
-        None,
     ),
     "FailedToModifyOrderBecauseIt": (
-        ("E51502",),
         "51502_1037",
+        ("E51502",),
         "51502_1037 ",
-        False,
-        None,
     ),
     "OrderFailedInsufficientAccountBalanceAndError": (
-        ("E51502",),
         "51502_1039",
+        ("E51502",),
         "51502_1039 ",
-        False,
-        None,
     ),
     "OrderFailedTheOrderDidntPassError": (
-        ("E51502",),
         "51502_1040",
+        ("E51502",),
         "51502_1040 ",
-        False,
-        None,
     ),
     "OrderModificationFailedYourMainAccounts": (
-        ("E51502",),
         "51502_1049",
+        ("E51502",),
         "51502_1049 ",
-        False,
-        None,
     ),
     "YourOrderHasAlreadyBeenFilled": (
-        ("TradeClass",),
         "51503",
+        ("TradeClass",),
         "51503 ",
-        False,
-        None,
     ),
     "IsNotInCallAuction": (
-        ("TradeClass",),
         "51505",
+        ("TradeClass",),
         "51505 ",
-        False,
-        None,
     ),
     "OrderModificationUnavailableForTheOrder": (
-        ("TradeClass",),
         "51506",
+        ("TradeClass",),
         "51506 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceMarketOrders": (
-        ("TradeClass",),
         "51507",
+        ("TradeClass",),
         "51507 ",
-        False,
-        None,
     ),
     "OrdersAreNotAllowedToBe": (
-        ("TradeClass",),
         "51508",
+        ("TradeClass",),
         "51508 ",
-        False,
-        None,
     ),
     "ModificationFailedAsTheOrderHas": (
-        ("TradeClass",),
         "51509",
+        ("TradeClass",),
         "51509 ",
-        False,
-        None,
     ),
     "ModificationFailedAsTheOrderHasError": (
-        ("TradeClass",),
         "51510",
+        ("TradeClass",),
         "51510 ",
-        False,
-        None,
     ),
     "ModificationFailedAsTheOrderPrice": (
-        ("TradeClass",),
         "51511",
+        ("TradeClass",),
         "51511 ",
-        False,
-        None,
     ),
     "FailedToAmendOrdersInBatches": (
-        ("TradeClass",),
         "51512",
+        ("TradeClass",),
         "51512 ",
-        False,
-        None,
     ),
     "NumberOfModificationRequestsThatAre": (
-        ("TradeClass",),
         "51513",
+        ("TradeClass",),
         "51513 ",
-        False,
-        None,
     ),
     "OrderModificationFailedThePriceLength": (
-        ("TradeClass",),
         "51514",
+        ("TradeClass",),
         "51514 ",
-        False,
-        None,
     ),
     "FailedToEditUnableToEdit": (
-        ("TradeClass",),
         "51521",
+        ("TradeClass",),
         "51521 ",
-        False,
-        None,
     ),
     "FailedToEditAReduceOnly": (
-        ("TradeClass",),
         "51522",
+        ("TradeClass",),
         "51522 ",
-        False,
-        None,
     ),
     "UnableToModifyTheOrderPrice": (
-        ("TradeClass",),
         "51523",
+        ("TradeClass",),
         "51523 ",
-        False,
-        None,
     ),
     "UnableToModifyTheOrderQuantity": (
-        ("TradeClass",),
         "51524",
+        ("TradeClass",),
         "51524 ",
-        False,
-        None,
     ),
     "StopOrderModificationIsNotAvailable": (
-        ("TradeClass",),
         "51525",
+        ("TradeClass",),
         "51525 ",
-        False,
-        None,
     ),
     "OrderModificationUnsuccessfulTakeProfitStop": (
-        ("TradeClass",),
         "51526",
+        ("TradeClass",),
         "51526 ",
-        False,
-        None,
     ),
     "UnableToModifyTriggerPriceType": (
-        ("TradeClass",),
         "51528",
+        ("TradeClass",),
         "51528 ",
-        False,
-        None,
     ),
     "OrderModificationUnsuccessfulStopOrderModification": (
-        ("TradeClass",),
         "51529",
+        ("TradeClass",),
         "51529 ",
-        False,
-        None,
     ),
     "OrderModificationUnsuccessfulTakeProfitStopError": (
-        ("TradeClass",),
         "51530",
+        ("TradeClass",),
         "51530 ",
-        False,
-        None,
     ),
     "OrderModificationUnsuccessfulTheStopOrder": (
-        ("TradeClass",),
         "51531",
+        ("TradeClass",),
         "51531 ",
-        False,
-        None,
     ),
     "YourTpSlCantBeModified": (
-        ("TradeClass",),
         "51532",
+        ("TradeClass",),
         "51532 ",
-        False,
-        None,
     ),
     "UnableToModifyTheSizeOf": (
-        ("TradeClass",),
         "51536",
+        ("TradeClass",),
         "51536 ",
-        False,
-        None,
     ),
     "PxusdOrPxvolAreNotSupported": (
-        ("TradeClass",),
         "51537",
+        ("TradeClass",),
         "51537 ",
-        False,
-        None,
     ),
     "WhenModifyingTakeProfitOrStop": (
-        ("TradeClass",),
         "51543",
+        ("TradeClass",),
         "51543 ",
-        False,
-        None,
     ),
     "StatusNotFound": (
-        ("TradeClass",),
         "51600",
+        ("TradeClass",),
         "51600 ",
-        False,
-        None,
     ),
     "OrderStatusAndOrderIdCannot": (
-        ("TradeClass",),
         "51601",
+        ("TradeClass",),
         "51601 ",
-        False,
-        None,
     ),
     "EitherOrderStatusOrOrderId": (
-        ("TradeClass",),
         "51602",
+        ("TradeClass",),
         "51602 ",
-        False,
-        None,
     ),
     "OrderDoesNotExist": (
-        ("TradeClass",),
         "51603",
+        ("TradeClass",),
         "51603 ",
-        False,
-        None,
     ),
     "InitiateADownloadRequestBeforeObtaining": (
-        ("TradeClass",),
         "51604",
+        ("TradeClass",),
         "51604 ",
-        False,
-        None,
     ),
     "YouCanOnlyDownloadTransactionData": (
-        ("TradeClass",),
         "51605",
+        ("TradeClass",),
         "51605 ",
-        False,
-        None,
     ),
     "TransactionDataForTheCurrentQuarter": (
-        ("TradeClass",),
         "51606",
+        ("TradeClass",),
         "51606 ",
-        False,
-        None,
     ),
     "YourPreviousDownloadRequestIsStill": (
-        ("TradeClass",),
         "51607",
+        ("TradeClass",),
         "51607 ",
-        False,
-        None,
     ),
     "NoTransactionDataFoundForThe": (
-        ("TradeClass",),
         "51608",
+        ("TradeClass",),
         "51608 ",
-        False,
-        None,
     ),
     "YouCantDownloadBillingStatementsFor": (
-        ("TradeClass",),
         "51610",
+        ("TradeClass",),
         "51610 ",
-        False,
-        None,
     ),
     "YouCantDownloadBillingStatementsForError": (
-        ("TradeClass",),
         "51611",
+        ("TradeClass",),
         "51611 ",
-        False,
-        None,
     ),
     "OnlyAffiliatesCanPerformThisAction": (
-        ("TradeClass",),
         "51620",
+        ("TradeClass",),
         "51620 ",
-        False,
-        None,
     ),
     "TheUserIsntYourInvitee": (
-        ("TradeClass",),
         "51621",
+        ("TradeClass",),
         "51621 ",
-        False,
-        None,
     ),
     "OneClickRepayRequiresAutoBorrow": (
-        ("TradeClass",),
         "51625",
+        ("TradeClass",),
         "51625 ",
-        False,
-        None,
     ),
     "YoureLeadingTradesInLongShort": (
-        ("TradeClass",),
         "51156",
+        ("TradeClass",),
         "51156 ",
-        False,
-        None,
     ),
     "YoureLeadingTradesInBuySell": (
-        ("TradeClass",),
         "51159",
+        ("TradeClass",),
         "51159 ",
-        False,
-        None,
     ),
     "YouHaveOpenOrdersCancelThese": (
-        ("TradeClass",),
         "51162",
+        ("TradeClass",),
         "51162 ",
-        False,
-        None,
     ),
     "YouHoldPositionsCloseThesePositions": (
-        ("TradeClass",),
         "51163",
+        ("TradeClass",),
         "51163 ",
-        False,
-        None,
     ),
     "TheNumberOfReduceOnlyOrders": (
-        ("TradeClass",),
         "51165",
+        ("TradeClass",),
         "51165 ",
-        False,
-        None,
     ),
     "CurrentlyWeDontSupportLeadingTrades": (
-        ("TradeClass",),
         "51166",
+        ("TradeClass",),
         "51166 ",
-        False,
-        None,
     ),
     "FailedYouHaveBlockTradingOpen": (
-        ("TradeClass",),
         "51167",
+        ("TradeClass",),
         "51167 ",
-        False,
-        None,
     ),
     "FailedYouHaveReduceOnlyType": (
-        ("TradeClass",),
         "51168",
+        ("TradeClass",),
         "51168 ",
-        False,
-        None,
     ),
     "TheRangeOfCoinPercentageIs": (
-        ("TradeClass",),
         "51320",
+        ("TradeClass",),
         "51320 ",
-        False,
-        None,
     ),
     "YoureLeadingTradesCurrentlyWeDont": (
-        ("TradeClass",),
         "51321",
+        ("TradeClass",),
         "51321 ",
-        False,
-        None,
     ),
     "YoureLeadingTradesThatHaveBeen": (
-        ("TradeClass",),
         "51322",
+        ("TradeClass",),
         "51322 ",
-        False,
-        None,
     ),
     "YoureAlreadyLeadingTradesWithTake": (
-        ("TradeClass",),
         "51323",
+        ("TradeClass",),
         "51323 ",
-        False,
-        None,
     ),
     "AsALeadTraderYouHold": (
-        ("TradeClass",),
         "51324",
+        ("TradeClass",),
         "51324 ",
-        False,
-        None,
     ),
     "AsALeadTraderYouMust": (
-        ("TradeClass",),
         "51325",
+        ("TradeClass",),
         "51325 ",
-        False,
-        None,
     ),
     "AsALeadTraderYouMustError": (
-        ("TradeClass",),
         "51326",
+        ("TradeClass",),
         "51326 ",
-        False,
-        None,
     ),
     "RequestFailed": (
-        ("TradeClass",),
         "51820",
+        ("TradeClass",),
         "51820 ",
-        False,
-        None,
     ),
     "ThePaymentMethodIsNotSupported": (
-        ("TradeClass",),
         "51821",
+        ("TradeClass",),
         "51821 ",
-        False,
-        None,
     ),
     "QuoteExpired": (
-        ("TradeClass",),
         "51822",
+        ("TradeClass",),
         "51822 ",
-        False,
-        None,
     ),
     "ParameterOfBuySellTradingIs": (
-        ("TradeClass",),
         "51823",
+        ("TradeClass",),
         "51823 ",
-        False,
-        None,
     ),
     "YouMustBindAPhoneNumber": (
-        ("TradeClass",),
         "51824",
+        ("TradeClass",),
         "51824 ",
-        False,
-        None,
     ),
     "YouMustBindAnEmailTo": (
-        ("TradeClass",),
         "51825",
+        ("TradeClass",),
         "51825 ",
-        False,
-        None,
     ),
     "MarginTradingIsNotSupported": (
-        ("TradeClass",),
         "54000",
+        ("TradeClass",),
         "54000 ",
-        False,
-        None,
     ),
     "OnlyMultiCurrencyMarginAccountCan": (
-        ("TradeClass",),
         "54001",
+        ("TradeClass",),
         "54001 ",
-        False,
-        None,
     ),
     "OrderPlacementOrModificationFailedBecause": (
-        ("TradeClass",),
         "54004",
+        ("TradeClass",),
         "54004 ",
-        False,
-        None,
     ),
     "SwitchToIsolatedMarginModeTo": (
-        ("TradeClass",),
         "54005",
+        ("TradeClass",),
         "54005 ",
-        False,
-        None,
     ),
     "PreMarketExpiryFuturePositionLimit": (
-        ("TradeClass",),
         "54006",
+        ("TradeClass",),
         "54006 ",
-        False,
-        None,
     ),
     "InstrumentIsNotSupported": (
-        ("TradeClass",),
         "54007",
+        ("TradeClass",),
         "54007 ",
-        False,
-        None,
     ),
     "ThisOperationIsDisabledByThe": (
-        ("TradeClass",),
         "54008",
+        ("TradeClass",),
         "54008 ",
-        False,
-        None,
     ),
     "TheRangeOfShouldBeError": (
-        ("TradeClass",),
         "54009",
+        ("TradeClass",),
         "54009 ",
-        False,
-        None,
     ),
     "PreMarketTradingContractsAreOnly": (
-        ("TradeClass",),
         "54011",
+        ("TradeClass",),
         "54011 ",
-        False,
-        None,
     ),
     "DueToInsufficientOrderBookDepth": (
-        ("TradeClass",),
         "54012",
+        ("TradeClass",),
         "54012 ",
-        False,
-        None,
     ),
     "BuyLimitOfUsdExceededYour": (
-        ("TradeClass",),
         "54018",
+        ("TradeClass",),
         "54018 ",
-        False,
-        None,
     ),
     "BuyLimitOfUsdExceededYourError": (
-        ("TradeClass",),
         "54019",
+        ("TradeClass",),
         "54019 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseYouMust": (
-        ("TradeClass",),
         "54024",
+        ("TradeClass",),
         "54024 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseYouMustError": (
-        ("TradeClass",),
         "54025",
+        ("TradeClass",),
         "54025 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseYouMust54026": (
-        ("TradeClass",),
         "54026",
+        ("TradeClass",),
         "54026 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseYouMust54027": (
-        ("TradeClass",),
         "54027",
+        ("TradeClass",),
         "54027 ",
-        False,
-        None,
     ),
     "YourOrderFailedBecauseYouMust54028": (
-        ("TradeClass",),
         "54028",
+        ("TradeClass",),
         "54028 ",
-        False,
-        None,
     ),
     "DoesntExistWithin": (
-        ("TradeClass",),
         "54029",
+        ("TradeClass",),
         "54029 ",
-        False,
-        None,
     ),
     "OrderFailedYourTotalValueOf": (
-        ("TradeClass",),
         "54030",
+        ("TradeClass",),
         "54030 ",
-        False,
-        None,
     ),
     "OrderFailedTheOpenInterestOf": (
-        ("TradeClass",),
         "54031",
+        ("TradeClass",),
         "54031 ",
-        False,
-        None,
     ),
     "OrderFailedThePlatformHasReached": (
-        ("TradeClass",),
         "54035",
+        ("TradeClass",),
         "54035 ",
-        False,
-        None,
     ),
     "YouCantPlaceFillOrKill": (
-        ("TradeClass",),
         "54036",
+        ("TradeClass",),
         "54036 ",
-        False,
-        None,
     ),
     "ElpOrdersCantBeReduceOnly": (
-        ("TradeClass",),
         "54039",
+        ("TradeClass",),
         "54039 ",
-        False,
-        None,
     ),
     "ElpOrdersCantBeUsedWith": (
-        ("TradeClass",),
         "54040",
+        ("TradeClass",),
         "54040 ",
-        False,
-        None,
     ),
     "ElpOrdersArentSupportedFor": (
-        ("TradeClass",),
         "54041",
+        ("TradeClass",),
         "54041 ",
-        False,
-        None,
     ),
     "YouDontHavePermissionToPlace": (
-        ("TradeClass",),
         "54042",
+        ("TradeClass",),
         "54042 ",
-        False,
-        None,
     ),
     "YouCanOnlyPlaceUpTo": (
-        ("TradeClass",),
         "54043",
+        ("TradeClass",),
         "54043 ",
-        False,
-        None,
     ),
     "ElpIsNotEnabledForYou": (
-        ("TradeClass",),
         "54044",
+        ("TradeClass",),
         "54044 ",
-        False,
-        None,
     ),
     "OpenapiUsersCanOnlyPlaceIoc": (
-        ("TradeClass",),
         "54045",
+        ("TradeClass",),
         "54045 ",
-        False,
-        None,
     ),
     "YouCantPlaceOrdersToTake": (
-        ("TradeClass",),
         "54046",
+        ("TradeClass",),
         "54046 ",
-        False,
-        None,
     ),
     "YouCantAmendThisOrderBecause": (
-        ("TradeClass",),
         "54047",
+        ("TradeClass",),
         "54047 ",
-        False,
-        None,
     ),
     "YouCantCancelTheOrderBecause": (
-        ("TradeClass",),
         "54048",
+        ("TradeClass",),
         "54048 ",
-        False,
-        None,
     ),
     "ApiUsersCantPlaceOrdersThat": (
-        ("TradeClass",),
         "54049",
+        ("TradeClass",),
         "54049 ",
-        False,
-        None,
     ),
     "TheCurrentFunctionIsNotSupported": (
-        ("TradeClass",),
         "54070",
+        ("TradeClass",),
         "54070 ",
-        False,
-        None,
     ),
     "DueToThePlatformSystemUpgrade": (
-        ("TradeClass",),
         "54071",
+        ("TradeClass",),
         "54071 ",
-        False,
-        None,
     ),
     "ThisContractIsCurrentlyViewOnly": (
-        ("TradeClass",),
         "54072",
+        ("TradeClass",),
         "54072 ",
-        False,
-        None,
     ),
     "CouldntPlaceOrderAsIsAt": (
-        ("TradeClass",),
         "54073",
+        ("TradeClass",),
         "54073 ",
-        False,
-        None,
     ),
     "YourSettingsFailedAsYouHave": (
-        ("TradeClass",),
         "54074",
+        ("TradeClass",),
         "54074 ",
-        False,
-        None,
     ),
     "CrossCryptoContractsAreCurrentlyNot": (
-        ("TradeClass",),
         "54075",
+        ("TradeClass",),
         "54075 ",
-        False,
-        None,
     ),
     "IfTheMainOrderIsA": (
-        ("TradeClass",),
         "54078",
+        ("TradeClass",),
         "54078 ",
-        False,
-        None,
     ),
     "DynamicChangeIsAvailableOnlyFor": (
-        ("TradeClass",),
         "54079",
+        ("TradeClass",),
         "54079 ",
-        False,
-        None,
     ),
     "ActionRequiredPleaseAcceptTheTradfi": (
-        ("TradeClass",),
         "54092",
+        ("TradeClass",),
         "54092 ",
-        False,
-        None,
     ),
     "NoMarketDataFound": (
-        ("DataClass",),
         "52000",
+        ("DataClass",),
         "52000 ",
-        False,
-        None,
     ),
 }
 
@@ -24984,13 +24753,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -25038,10 +24805,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -25322,33 +25093,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -25356,1690 +25118,1698 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class RateLimited(ApiError):
+    """Group RateLimited of errgen.toml"""
+
+    retryable = True
+
+
+class GeneralClass(ApiError):
+    """General Class"""
+
+
+class APIClass(ApiError):
+    """API Class"""
+
+
+class TradeClass(ApiError):
+    """Trade Class"""
+
+
+class DataClass(ApiError):
+    """Data class"""
+
+
+# Type checkers read the classes of codes here. They are made on first use, by
+# `from_payload` and by the module's `__getattr__` (`except BadSymbol`): a class
+# costs about as much to import as an ErrorCode member, and this page has 553.
 if TYPE_CHECKING:
 
-    class RateLimited(ApiError):
-        """Group RateLimited of errgen.toml"""
-
-        retryable = True
-
-    class GeneralClass(ApiError):
-        """General Class"""
-
-    class APIClass(ApiError):
-        """API Class"""
-
-    class TradeClass(ApiError):
-        """Trade Class"""
-
-    class DataClass(ApiError):
-        """Data class"""
-
-    class E51004(TradeClass):
+    class E51004(TradeClass, code="51004"):
         """51004\x20"""
 
-    class E51008(TradeClass):
+    class E51008(TradeClass, code="51008"):
         """51008\x20"""
 
-    class E51502(TradeClass):
+    class E51502(TradeClass, code="51502"):
         """51502\x20"""
 
-    class E0(GeneralClass):
+    class E0(GeneralClass, code="0"):
         """0\x20"""
 
-    class OperationFailed(GeneralClass):
+    class OperationFailed(GeneralClass, code="1"):
         """1\x20"""
 
-    class BulkOperationPartiallySucceeded(GeneralClass):
+    class BulkOperationPartiallySucceeded(GeneralClass, code="2"):
         """2\x20"""
 
-    class BodyForPostRequestCannotBe(GeneralClass):
+    class BodyForPostRequestCannotBe(GeneralClass, code="50000"):
         """50000\x20"""
 
-    class ServiceTemporarilyUnavailablePleaseTryAgain(GeneralClass):
+    class ServiceTemporarilyUnavailablePleaseTryAgain(GeneralClass, code="50001"):
         """50001\x20"""
 
-    class JsonSyntaxError(GeneralClass):
+    class JsonSyntaxError(GeneralClass, code="50002"):
         """50002\x20"""
 
-    class ApiEndpointRequestTimeoutDoesNot(GeneralClass):
+    class ApiEndpointRequestTimeoutDoesNot(GeneralClass, code="50004"):
         """50004\x20"""
 
-    class ApiEndpointIsInactiveOrUnavailable(GeneralClass):
+    class ApiEndpointIsInactiveOrUnavailable(GeneralClass, code="50005"):
         """50005\x20"""
 
-    class InvalidContentTypePleaseUseApplication(GeneralClass):
+    class InvalidContentTypePleaseUseApplication(GeneralClass, code="50006"):
         """50006\x20"""
 
-    class UserBlocked(GeneralClass):
+    class UserBlocked(GeneralClass, code="50007"):
         """50007\x20"""
 
-    class UserDoesntExist(GeneralClass):
+    class UserDoesntExist(GeneralClass, code="50008"):
         """50008\x20"""
 
-    class AccountIsFrozenDueToStop(GeneralClass):
+    class AccountIsFrozenDueToStop(GeneralClass, code="50009"):
         """50009\x20"""
 
-    class UserIdCannotBeEmpty(GeneralClass):
+    class UserIdCannotBeEmpty(GeneralClass, code="50010"):
         """50010\x20"""
 
-    class RateLimitReachedPleaseReferTo(GeneralClass, RateLimited):
+    class RateLimitReachedPleaseReferTo(GeneralClass, RateLimited, code="50011"):
         """50011\x20"""
 
-        retryable = True
-
-    class AccountStatusInvalidCheckAccountStatus(GeneralClass):
+    class AccountStatusInvalidCheckAccountStatus(GeneralClass, code="50012"):
         """50012\x20"""
 
-    class SystemsAreBusyPleaseTryAgain(GeneralClass):
+    class SystemsAreBusyPleaseTryAgain(GeneralClass, code="50013"):
         """50013\x20"""
 
-    class ParameterCanNotBeEmpty(GeneralClass):
+    class ParameterCanNotBeEmpty(GeneralClass, code="50014"):
         """50014\x20"""
 
-    class EitherParameterOrIsRequired(GeneralClass):
+    class EitherParameterOrIsRequired(GeneralClass, code="50015"):
         """50015\x20"""
 
-    class ParameterDoesNotMatchParameter(GeneralClass):
+    class ParameterDoesNotMatchParameter(GeneralClass, code="50016"):
         """50016\x20"""
 
-    class PositionFrozenAndRelatedOperationsRestricted(GeneralClass):
+    class PositionFrozenAndRelatedOperationsRestricted(GeneralClass, code="50017"):
         """50017\x20"""
 
-    class CurrencyIsFrozenDueToAdl(GeneralClass):
+    class CurrencyIsFrozenDueToAdl(GeneralClass, code="50018"):
         """50018\x20"""
 
-    class AccountFrozenAndRelatedOperationsRestricted(GeneralClass):
+    class AccountFrozenAndRelatedOperationsRestricted(GeneralClass, code="50019"):
         """50019\x20"""
 
-    class PositionFrozenAndRelatedOperationsRestrictedError(GeneralClass):
+    class PositionFrozenAndRelatedOperationsRestrictedError(GeneralClass, code="50020"):
         """50020\x20"""
 
-    class CurrencyIsFrozenDueToLiquidation(GeneralClass):
+    class CurrencyIsFrozenDueToLiquidation(GeneralClass, code="50021"):
         """50021\x20"""
 
-    class AccountFrozenAndRelatedOperationsRestrictedError(GeneralClass):
+    class AccountFrozenAndRelatedOperationsRestrictedError(GeneralClass, code="50022"):
         """50022\x20"""
 
-    class FundingFeesFrozenAndRelatedOperations(GeneralClass):
+    class FundingFeesFrozenAndRelatedOperations(GeneralClass, code="50023"):
         """50023\x20"""
 
-    class ParameterAndCanNotExistAt(GeneralClass):
+    class ParameterAndCanNotExistAt(GeneralClass, code="50024"):
         """50024\x20"""
 
-    class ParameterCountExceedsTheLimit(GeneralClass):
+    class ParameterCountExceedsTheLimit(GeneralClass, code="50025"):
         """50025\x20"""
 
-    class SystemErrorTryAgainLater(GeneralClass):
+    class SystemErrorTryAgainLater(GeneralClass, code="50026"):
         """50026\x20"""
 
-    class ThisAccountIsRestrictedFromTrading(GeneralClass):
+    class ThisAccountIsRestrictedFromTrading(GeneralClass, code="50027"):
         """50027\x20"""
 
-    class UnableToPlaceTheOrderPlease(GeneralClass):
+    class UnableToPlaceTheOrderPlease(GeneralClass, code="50028"):
         """50028\x20"""
 
-    class YourAccountHasTriggeredOkxRisk(GeneralClass):
+    class YourAccountHasTriggeredOkxRisk(GeneralClass, code="50029"):
         """50029\x20"""
 
-    class YouDontHavePermissionToUse(GeneralClass):
+    class YouDontHavePermissionToUse(GeneralClass, code="50030"):
         """50030\x20"""
 
-    class YourAccountHasBeenSetTo(GeneralClass):
+    class YourAccountHasBeenSetTo(GeneralClass, code="50032"):
         """50032\x20"""
 
-    class InstrumentBlockedPleaseVerifyTradingThis(GeneralClass):
+    class InstrumentBlockedPleaseVerifyTradingThis(GeneralClass, code="50033"):
         """50033\x20"""
 
-    class ThisEndpointRequiresThatApikeyMust(GeneralClass):
+    class ThisEndpointRequiresThatApikeyMust(GeneralClass, code="50035"):
         """50035\x20"""
 
-    class TheExptimeCantBeEarlierThan(GeneralClass):
+    class TheExptimeCantBeEarlierThan(GeneralClass, code="50036"):
         """50036\x20"""
 
-    class OrderExpired(GeneralClass):
+    class OrderExpired(GeneralClass, code="50037"):
         """50037\x20"""
 
-    class ThisFeatureIsUnavailableInDemo(GeneralClass):
+    class ThisFeatureIsUnavailableInDemo(GeneralClass, code="50038"):
         """50038\x20"""
 
-    class ParameterBeforeIsntSupportedForTimestamp(GeneralClass):
+    class ParameterBeforeIsntSupportedForTimestamp(GeneralClass, code="50039"):
         """50039\x20"""
 
-    class TooFrequentOperationsPleaseTryAgain(GeneralClass):
+    class TooFrequentOperationsPleaseTryAgain(GeneralClass, code="50040"):
         """50040\x20"""
 
-    class YourUserIdHasntBeenAllowlisted(GeneralClass):
+    class YourUserIdHasntBeenAllowlisted(GeneralClass, code="50041"):
         """50041\x20"""
 
-    class RepeatedRequest(GeneralClass):
+    class RepeatedRequest(GeneralClass, code="50042"):
         """50042\x20"""
 
-    class MustSelectOneBrokerType(GeneralClass):
+    class MustSelectOneBrokerType(GeneralClass, code="50044"):
         """50044\x20"""
 
-    class SimposShouldBeEmptyBecauseSimulated(GeneralClass):
+    class SimposShouldBeEmptyBecauseSimulated(GeneralClass, code="50045"):
         """50045\x20"""
 
-    class ThisFeatureIsTemporarilyUnavailableWhile(GeneralClass):
+    class ThisFeatureIsTemporarilyUnavailableWhile(GeneralClass, code="50046"):
         """50046\x20"""
 
-    class HasAlreadySettledToCheckThe(GeneralClass):
+    class HasAlreadySettledToCheckThe(GeneralClass, code="50047"):
         """50047\x20"""
 
-    class SwitchingRiskUnitMayLeadPosition(GeneralClass):
+    class SwitchingRiskUnitMayLeadPosition(GeneralClass, code="50048"):
         """50048\x20"""
 
-    class NoInformationOnThePositionTier(GeneralClass):
+    class NoInformationOnThePositionTier(GeneralClass, code="50049"):
         """50049\x20"""
 
-    class YouveAlreadyActivatedOptionsTradingPlease(GeneralClass):
+    class YouveAlreadyActivatedOptionsTradingPlease(GeneralClass, code="50050"):
         """50050\x20"""
 
-    class DueToComplianceRestrictionsInYour(GeneralClass):
+    class DueToComplianceRestrictionsInYour(GeneralClass, code="50051"):
         """50051\x20"""
 
-    class DueToLocalLawsAndRegulations(GeneralClass):
+    class DueToLocalLawsAndRegulations(GeneralClass, code="50052"):
         """50052\x20"""
 
-    class ThisFeatureIsOnlyAvailableIn(GeneralClass):
+    class ThisFeatureIsOnlyAvailableIn(GeneralClass, code="50053"):
         """50053\x20"""
 
-    class ResetUnsuccessfulAssetsCanOnlyBe(GeneralClass):
+    class ResetUnsuccessfulAssetsCanOnlyBe(GeneralClass, code="50055"):
         """50055\x20"""
 
-    class YouHavePendingOrdersOrOpen(GeneralClass):
+    class YouHavePendingOrdersOrOpen(GeneralClass, code="50056"):
         """50056\x20"""
 
-    class ResetUnsuccessfulTryAgainLater(GeneralClass):
+    class ResetUnsuccessfulTryAgainLater(GeneralClass, code="50057"):
         """50057\x20"""
 
-    class ThisCryptoIsNotSupportedIn(GeneralClass):
+    class ThisCryptoIsNotSupportedIn(GeneralClass, code="50058"):
         """50058\x20"""
 
-    class BeforeYouContinueYoullNeedTo(GeneralClass):
+    class BeforeYouContinueYoullNeedTo(GeneralClass, code="50059"):
         """50059\x20"""
 
-    class ForSecurityAndCompliancePurposesPlease(GeneralClass):
+    class ForSecurityAndCompliancePurposesPlease(GeneralClass, code="50060"):
         """50060\x20"""
 
-    class YouveReachedTheMaximumOrderRate(GeneralClass):
+    class YouveReachedTheMaximumOrderRate(GeneralClass, code="50061"):
         """50061\x20"""
 
-    class ThisFeatureIsCurrentlyUnavailable(GeneralClass):
+    class ThisFeatureIsCurrentlyUnavailable(GeneralClass, code="50062"):
         """50062\x20"""
 
-    class YouCantActivateTheCreditsAs(GeneralClass):
+    class YouCantActivateTheCreditsAs(GeneralClass, code="50063"):
         """50063\x20"""
 
-    class TheBorrowingSystemIsUnavailableTry(GeneralClass):
+    class TheBorrowingSystemIsUnavailableTry(GeneralClass, code="50064"):
         """50064\x20"""
 
-    class TheApiDoesntSupportCrossSite(GeneralClass):
+    class TheApiDoesntSupportCrossSite(GeneralClass, code="50067"):
         """50067\x20"""
 
-    class MarginRatioVerificationForThisRisk(GeneralClass):
+    class MarginRatioVerificationForThisRisk(GeneralClass, code="50069"):
         """50069\x20"""
 
-    class AlreadyExists(GeneralClass):
+    class AlreadyExists(GeneralClass, code="50071"):
         """50071\x20"""
 
-    class IsolatedMarginModeIsNoLonger(GeneralClass):
+    class IsolatedMarginModeIsNoLonger(GeneralClass, code="50072"):
         """50072\x20"""
 
-    class TheTokenIsRestrictedInIslamic(GeneralClass):
+    class TheTokenIsRestrictedInIslamic(GeneralClass, code="50075"):
         """50075\x20"""
 
-    class TheTimeIntervalBetweenTheStart(GeneralClass):
+    class TheTimeIntervalBetweenTheStart(GeneralClass, code="50076"):
         """50076\x20"""
 
-    class TheTimeIntervalBetweenTheStartError(GeneralClass):
+    class TheTimeIntervalBetweenTheStartError(GeneralClass, code="50077"):
         """50077\x20"""
 
-    class ApiFrozenPleaseContactCustomerService(APIClass):
+    class ApiFrozenPleaseContactCustomerService(APIClass, code="50100"):
         """50100\x20"""
 
-    class ApikeyDoesNotMatchCurrentEnvironment(APIClass):
+    class ApikeyDoesNotMatchCurrentEnvironment(APIClass, code="50101"):
         """50101\x20"""
 
-    class TimestampRequestExpired(APIClass):
+    class TimestampRequestExpired(APIClass, code="50102"):
         """50102\x20"""
 
-    class RequestHeaderOkAccessKeyCannot(APIClass):
+    class RequestHeaderOkAccessKeyCannot(APIClass, code="50103"):
         """50103\x20"""
 
-    class RequestHeaderOkAccessPassphraseCannot(APIClass):
+    class RequestHeaderOkAccessPassphraseCannot(APIClass, code="50104"):
         """50104\x20"""
 
-    class RequestHeaderOkAccessPassphraseIncorrect(APIClass):
+    class RequestHeaderOkAccessPassphraseIncorrect(APIClass, code="50105"):
         """50105\x20"""
 
-    class RequestHeaderOkAccessSignCannot(APIClass):
+    class RequestHeaderOkAccessSignCannot(APIClass, code="50106"):
         """50106\x20"""
 
-    class RequestHeaderOkAccessTimestampCannot(APIClass):
+    class RequestHeaderOkAccessTimestampCannot(APIClass, code="50107"):
         """50107\x20"""
 
-    class ExchangeIdDoesNotExist(APIClass):
+    class ExchangeIdDoesNotExist(APIClass, code="50108"):
         """50108\x20"""
 
-    class ExchangeDomainDoesNotExist(APIClass):
+    class ExchangeDomainDoesNotExist(APIClass, code="50109"):
         """50109\x20"""
 
-    class YourIpIsNotIncludedIn(APIClass):
+    class YourIpIsNotIncludedIn(APIClass, code="50110"):
         """50110\x20"""
 
-    class InvalidOkAccessKey(APIClass):
+    class InvalidOkAccessKey(APIClass, code="50111"):
         """50111\x20"""
 
-    class InvalidOkAccessTimestamp(APIClass):
+    class InvalidOkAccessTimestamp(APIClass, code="50112"):
         """50112\x20"""
 
-    class InvalidSignature(APIClass):
+    class InvalidSignature(APIClass, code="50113"):
         """50113\x20"""
 
-    class InvalidAuthorization(APIClass):
+    class InvalidAuthorization(APIClass, code="50114"):
         """50114\x20"""
 
-    class InvalidRequestMethod(APIClass):
+    class InvalidRequestMethod(APIClass, code="50115"):
         """50115\x20"""
 
-    class FastApiIsAllowedToCreate(APIClass):
+    class FastApiIsAllowedToCreate(APIClass, code="50116"):
         """50116\x20"""
 
-    class ToLinkTheAppUsingYour(APIClass):
+    class ToLinkTheAppUsingYour(APIClass, code="50118"):
         """50118\x20"""
 
-    class ApiKeyDoesntExist(APIClass):
+    class ApiKeyDoesntExist(APIClass, code="50119"):
         """50119\x20"""
 
-    class ThisApiKeyDoesntHavePermission(APIClass):
+    class ThisApiKeyDoesntHavePermission(APIClass, code="50120"):
         """50120\x20"""
 
-    class YouCantAccessOurServicesThrough(APIClass):
+    class YouCantAccessOurServicesThrough(APIClass, code="50121"):
         """50121\x20"""
 
-    class OrderAmountMustExceedMinimumAmount(APIClass):
+    class OrderAmountMustExceedMinimumAmount(APIClass, code="50122"):
         """50122\x20"""
 
-    class ParameterError(TradeClass):
+    class ParameterError(TradeClass, code="51000"):
         """51000\x20"""
 
-    class InstrumentIdInstrumentIdCodeOr(TradeClass):
+    class InstrumentIdInstrumentIdCodeOr(TradeClass, code="51001"):
         """51001\x20"""
 
-    class InstrumentIdDoesntMatchUnderlyingIndex(TradeClass):
+    class InstrumentIdDoesntMatchUnderlyingIndex(TradeClass, code="51002"):
         """51002\x20"""
 
-    class EitherClientOrderIdOrOrder(TradeClass):
+    class EitherClientOrderIdOrOrder(TradeClass, code="51003"):
         """51003\x20"""
 
-    class OrderFailedForIsolatedLongShort(E51004):
+    class OrderFailedForIsolatedLongShort(E51004, code="51004_1101"):
         """51004_1101\x20"""
 
-    class OrderFailedForCrossLongShort(E51004):
+    class OrderFailedForCrossLongShort(E51004, code="51004_1102"):
         """51004_1102\x20"""
 
-    class OrderFailedForCrossBuySell(E51004):
+    class OrderFailedForCrossBuySell(E51004, code="51004_1103"):
         """51004_1103\x20"""
 
-    class OrderFailedForBuySellMode(E51004):
+    class OrderFailedForBuySellMode(E51004, code="51004_1104"):
         """51004_1104\x20"""
 
-    class OrderFailedForBuySellModeError(E51004):
+    class OrderFailedForBuySellModeError(E51004, code="51004_1105"):
         """51004_1105\x20"""
 
-    class OrderFailedForCrossBuySellError(E51004):
+    class OrderFailedForCrossBuySellError(E51004, code="51004_1106"):
         """51004_1106\x20"""
 
-    class OrderFailedForCrossBuySell510041107(E51004):
+    class OrderFailedForCrossBuySell510041107(E51004, code="51004_1107"):
         """51004_1107\x20"""
 
-    class OrderAmendmentFailedForIsolatedLong(E51004):
+    class OrderAmendmentFailedForIsolatedLong(E51004, code="51004_1111"):
         """51004_1111\x20"""
 
-    class OrderAmendmentFailedForCrossLong(E51004):
+    class OrderAmendmentFailedForCrossLong(E51004, code="51004_1112"):
         """51004_1112\x20"""
 
-    class OrderAmendmentFailedForCrossBuy(E51004):
+    class OrderAmendmentFailedForCrossBuy(E51004, code="51004_1113"):
         """51004_1113\x20"""
 
-    class OrderAmendmentFailedForBuySell(E51004):
+    class OrderAmendmentFailedForBuySell(E51004, code="51004_1114"):
         """51004_1114\x20"""
 
-    class OrderAmendmentFailedForBuySellError(E51004):
+    class OrderAmendmentFailedForBuySellError(E51004, code="51004_1115"):
         """51004_1115\x20"""
 
-    class OrderAmendmentFailedForCrossBuyError(E51004):
+    class OrderAmendmentFailedForCrossBuyError(E51004, code="51004_1116"):
         """51004_1116\x20"""
 
-    class OrderAmendmentFailedForCrossBuy510041117(E51004):
+    class OrderAmendmentFailedForCrossBuy510041117(E51004, code="51004_1117"):
         """51004_1117\x20"""
 
-    class YourOrderAmountExceedsTheMax(TradeClass):
+    class YourOrderAmountExceedsTheMax(TradeClass, code="51005"):
         """51005\x20"""
 
-    class OrderPriceIsNotWithinThe(TradeClass):
+    class OrderPriceIsNotWithinThe(TradeClass, code="51006"):
         """51006\x20"""
 
-    class OrderFailedPleasePlaceOrdersOf(TradeClass):
+    class OrderFailedPleasePlaceOrdersOf(TradeClass, code="51007"):
         """51007\x20"""
 
-    class OrderFailedInsufficientBalanceInAccount(E51008):
+    class OrderFailedInsufficientBalanceInAccount(E51008, code="51008_1000"):
         """51008_1000\x20"""
 
-    class OrderFailedInsufficientMarginInAccount(E51008):
+    class OrderFailedInsufficientMarginInAccount(E51008, code="51008_1001"):
         """51008_1001\x20"""
 
-    class OrderFailedInsufficientBalanceInAccountError(E51008):
+    class OrderFailedInsufficientBalanceInAccountError(E51008, code="51008_1002"):
         """51008_1002\x20"""
 
-    class OrderFailedInsufficientMarginInAccountError(E51008):
+    class OrderFailedInsufficientMarginInAccountError(E51008, code="51008_1003"):
         """51008_1003\x20"""
 
-    class InsufficientAvailableAsYourBorrowingAmount(E51008):
+    class InsufficientAvailableAsYourBorrowingAmount(E51008, code="51008_1004"):
         """51008_1004\x20"""
 
-    class OrderFailedExceedsBorrowLimitLimit(E51008):
+    class OrderFailedExceedsBorrowLimitLimit(E51008, code="51008_1005"):
         """51008_1005\x20"""
 
-    class OrderFailedInsufficientBorrowingQuotaResults(E51008):
+    class OrderFailedInsufficientBorrowingQuotaResults(E51008, code="51008_1006"):
         """51008_1006\x20"""
 
-    class YourOrderFailedBecauseItRequires(E51008):
+    class YourOrderFailedBecauseItRequires(E51008, code="51008_1007"):
         """51008_1007\x20"""
 
-    class OrderFailedInsufficientAccountBalanceAnd(E51008):
+    class OrderFailedInsufficientAccountBalanceAnd(E51008, code="51008_1009"):
         """51008_1009\x20"""
 
-    class OrderFailedTheOrderDidntPass(E51008):
+    class OrderFailedTheOrderDidntPass(E51008, code="51008_1010"):
         """51008_1010\x20"""
 
-    class OrderFailedYourAvailableBalanceIs(E51008):
+    class OrderFailedYourAvailableBalanceIs(E51008, code="51008_1015"):
         """51008_1015\x20"""
 
-    class OrderFailedYourAvailableBalanceIsError(E51008):
+    class OrderFailedYourAvailableBalanceIsError(E51008, code="51008_1016"):
         """51008_1016\x20"""
 
-    class YourOrderFailedBecauseItRequiresError(E51008):
+    class YourOrderFailedBecauseItRequiresError(E51008, code="51008_1017"):
         """51008_1017\x20"""
 
-    class YourOrderFailedBecauseItRequires510081018(E51008):
+    class YourOrderFailedBecauseItRequires510081018(E51008, code="51008_1018"):
         """51008_1018\x20"""
 
-    class OrderFailedYourMainAccountsBorrowing(E51008):
+    class OrderFailedYourMainAccountsBorrowing(E51008, code="51008_1019"):
         """51008_1019\x20"""
 
-    class OrderFailedAfterTheSpotFee(E51008):
+    class OrderFailedAfterTheSpotFee(E51008, code="51008_1020"):
         """51008_1020\x20"""
 
-    class OrderBlockedPleaseContactCustomerSupport(TradeClass):
+    class OrderBlockedPleaseContactCustomerSupport(TradeClass, code="51009"):
         """51009\x20"""
 
-    class RequestUnsupportedUnderCurrentAccountMode(TradeClass):
+    class RequestUnsupportedUnderCurrentAccountMode(TradeClass, code="51010"):
         """51010\x20"""
 
-    class OrderIdAlreadyExists(TradeClass):
+    class OrderIdAlreadyExists(TradeClass, code="51011"):
         """51011\x20"""
 
-    class TokenDoesntExist(TradeClass):
+    class TokenDoesntExist(TradeClass, code="51012"):
         """51012\x20"""
 
-    class IndexDoesntExist(TradeClass):
+    class IndexDoesntExist(TradeClass, code="51014"):
         """51014\x20"""
 
-    class InstrumentIdDoesntMatchInstrumentType(TradeClass):
+    class InstrumentIdDoesntMatchInstrumentType(TradeClass, code="51015"):
         """51015\x20"""
 
-    class ClientOrderIdAlreadyExists(TradeClass):
+    class ClientOrderIdAlreadyExists(TradeClass, code="51016"):
         """51016\x20"""
 
-    class LoanAmountExceedsBorrowingLimit(TradeClass):
+    class LoanAmountExceedsBorrowingLimit(TradeClass, code="51017"):
         """51017\x20"""
 
-    class UsersWithOptionsAccountsCannotHold(TradeClass):
+    class UsersWithOptionsAccountsCannotHold(TradeClass, code="51018"):
         """51018\x20"""
 
-    class NoNetLongPositionsCanBe(TradeClass):
+    class NoNetLongPositionsCanBe(TradeClass, code="51019"):
         """51019\x20"""
 
-    class YourOrderShouldMeetOrExceed(TradeClass):
+    class YourOrderShouldMeetOrExceed(TradeClass, code="51020"):
         """51020\x20"""
 
-    class ThePairOrContractIsNot(TradeClass):
+    class ThePairOrContractIsNot(TradeClass, code="51021"):
         """51021\x20"""
 
-    class ContractSuspended(TradeClass):
+    class ContractSuspended(TradeClass, code="51022"):
         """51022\x20"""
 
-    class PositionDoesntExist(TradeClass):
+    class PositionDoesntExist(TradeClass, code="51023"):
         """51023\x20"""
 
-    class TradingAccountIsBlocked(TradeClass):
+    class TradingAccountIsBlocked(TradeClass, code="51024"):
         """51024\x20"""
 
-    class OrderCountExceedsTheLimit(TradeClass):
+    class OrderCountExceedsTheLimit(TradeClass, code="51025"):
         """51025\x20"""
 
-    class InstrumentTypeDoesntMatchUnderlyingIndex(TradeClass):
+    class InstrumentTypeDoesntMatchUnderlyingIndex(TradeClass, code="51026"):
         """51026\x20"""
 
-    class ContractExpired(TradeClass):
+    class ContractExpired(TradeClass, code="51027"):
         """51027\x20"""
 
-    class ContractUnderDelivery(TradeClass):
+    class ContractUnderDelivery(TradeClass, code="51028"):
         """51028\x20"""
 
-    class ContractIsBeingSettled(TradeClass):
+    class ContractIsBeingSettled(TradeClass, code="51029"):
         """51029\x20"""
 
-    class FundingFeeIsBeingSettled(TradeClass):
+    class FundingFeeIsBeingSettled(TradeClass, code="51030"):
         """51030\x20"""
 
-    class ThisOrderPriceIsNotWithin(TradeClass):
+    class ThisOrderPriceIsNotWithin(TradeClass, code="51031"):
         """51031\x20"""
 
-    class ClosingAllThePositionsAtThe(TradeClass):
+    class ClosingAllThePositionsAtThe(TradeClass, code="51032"):
         """51032\x20"""
 
-    class TheTotalAmountPerOrderFor(TradeClass):
+    class TheTotalAmountPerOrderFor(TradeClass, code="51033"):
         """51033\x20"""
 
-    class FillRateExceedsTheLimitThat(TradeClass):
+    class FillRateExceedsTheLimitThat(TradeClass, code="51034"):
         """51034\x20"""
 
-    class ThisAccountDoesntHavePermissionTo(TradeClass):
+    class ThisAccountDoesntHavePermissionTo(TradeClass, code="51035"):
         """51035\x20"""
 
-    class OnlyOptionsInstrumentOfThePm(TradeClass):
+    class OnlyOptionsInstrumentOfThePm(TradeClass, code="51036"):
         """51036\x20"""
 
-    class UnderThePortfolioMarginAccountUsers(TradeClass):
+    class UnderThePortfolioMarginAccountUsers(TradeClass, code="51042"):
         """51042\x20"""
 
-    class ThisIsolatedPositionDoesntExist(TradeClass):
+    class ThisIsolatedPositionDoesntExist(TradeClass, code="51043"):
         """51043\x20"""
 
-    class AccountDoesNotHavePermissionTo(TradeClass):
+    class AccountDoesNotHavePermissionTo(TradeClass, code="59509"):
         """59509\x20"""
 
-    class ThisAccountOnlySupportsPlacingIoc(TradeClass):
+    class ThisAccountOnlySupportsPlacingIoc(TradeClass, code="51037"):
         """51037\x20"""
 
-    class IocOrderAlreadyExistsUnderThe(TradeClass):
+    class IocOrderAlreadyExistsUnderThe(TradeClass, code="51038"):
         """51038\x20"""
 
-    class LeverageCannotBeAdjustedForThe(TradeClass):
+    class LeverageCannotBeAdjustedForThe(TradeClass, code="51039"):
         """51039\x20"""
 
-    class CannotAdjustMarginsForLongIsolated(TradeClass):
+    class CannotAdjustMarginsForLongIsolated(TradeClass, code="51040"):
         """51040\x20"""
 
-    class PortfolioMarginAccountOnlySupportsThe(TradeClass):
+    class PortfolioMarginAccountOnlySupportsThe(TradeClass, code="51041"):
         """51041\x20"""
 
-    class TheOrderTypeIsNotAllowed(TradeClass):
+    class TheOrderTypeIsNotAllowed(TradeClass, code="51044"):
         """51044\x20"""
 
-    class TheTakeProfitTriggerPriceMust(TradeClass):
+    class TheTakeProfitTriggerPriceMust(TradeClass, code="51046"):
         """51046\x20"""
 
-    class TheStopLossTriggerPriceMust(TradeClass):
+    class TheStopLossTriggerPriceMust(TradeClass, code="51047"):
         """51047\x20"""
 
-    class TheTakeProfitTriggerPriceMustError(TradeClass):
+    class TheTakeProfitTriggerPriceMustError(TradeClass, code="51048"):
         """51048\x20"""
 
-    class TheStopLossTriggerPriceMustError(TradeClass):
+    class TheStopLossTriggerPriceMustError(TradeClass, code="51049"):
         """51049\x20"""
 
-    class TheTakeProfitTriggerPriceMust51050(TradeClass):
+    class TheTakeProfitTriggerPriceMust51050(TradeClass, code="51050"):
         """51050\x20"""
 
-    class TheStopLossTriggerPriceMust51051(TradeClass):
+    class TheStopLossTriggerPriceMust51051(TradeClass, code="51051"):
         """51051\x20"""
 
-    class TheTakeProfitTriggerPriceMust51052(TradeClass):
+    class TheTakeProfitTriggerPriceMust51052(TradeClass, code="51052"):
         """51052\x20"""
 
-    class TheStopLossTriggerPriceMust51053(TradeClass):
+    class TheStopLossTriggerPriceMust51053(TradeClass, code="51053"):
         """51053\x20"""
 
-    class RequestTimedOutPleaseTryAgain(TradeClass):
+    class RequestTimedOutPleaseTryAgain(TradeClass, code="51054"):
         """51054\x20"""
 
-    class FuturesGridIsNotAvailableIn(TradeClass):
+    class FuturesGridIsNotAvailableIn(TradeClass, code="51055"):
         """51055\x20"""
 
-    class ActionNotAllowed(TradeClass):
+    class ActionNotAllowed(TradeClass, code="51056"):
         """51056\x20"""
 
-    class ThisBotIsntAvailableInCurrent(TradeClass):
+    class ThisBotIsntAvailableInCurrent(TradeClass, code="51057"):
         """51057\x20"""
 
-    class NoAvailablePositionForThisAlgo(TradeClass):
+    class NoAvailablePositionForThisAlgo(TradeClass, code="51058"):
         """51058\x20"""
 
-    class StrategyForTheCurrentStateDoes(TradeClass):
+    class StrategyForTheCurrentStateDoes(TradeClass, code="51059"):
         """51059\x20"""
 
-    class OrdidDoesNotExist(TradeClass):
+    class OrdidDoesNotExist(TradeClass, code="51063"):
         """51063\x20"""
 
-    class AlgoclordidAlreadyExists(TradeClass):
+    class AlgoclordidAlreadyExists(TradeClass, code="51065"):
         """51065\x20"""
 
-    class MarketOrdersUnavailableForOptionsTrading(TradeClass):
+    class MarketOrdersUnavailableForOptionsTrading(TradeClass, code="51066"):
         """51066\x20"""
 
-    class AlreadyExistsWithinAlgoclordidAndAttachalgoclordid(TradeClass):
+    class AlreadyExistsWithinAlgoclordidAndAttachalgoclordid(TradeClass, code="51068"):
         """51068\x20"""
 
-    class TheOptionContractsRelatedToCurrent(TradeClass):
+    class TheOptionContractsRelatedToCurrent(TradeClass, code="51069"):
         """51069\x20"""
 
-    class YouDoNotMeetTheRequirements(TradeClass):
+    class YouDoNotMeetTheRequirements(TradeClass, code="51070"):
         """51070\x20"""
 
-    class YouveReachedTheMaximumLimitFor(TradeClass):
+    class YouveReachedTheMaximumLimitFor(TradeClass, code="51071"):
         """51071\x20"""
 
-    class AsASpotLeadTraderYou(TradeClass):
+    class AsASpotLeadTraderYou(TradeClass, code="51072"):
         """51072\x20"""
 
-    class AsASpotLeadTraderYouError(TradeClass):
+    class AsASpotLeadTraderYouError(TradeClass, code="51073"):
         """51073\x20"""
 
-    class OnlyTheTdmodeForLeadTrade(TradeClass):
+    class OnlyTheTdmodeForLeadTrade(TradeClass, code="51074"):
         """51074\x20"""
 
-    class OrderModificationFailedYouCanOnly(TradeClass):
+    class OrderModificationFailedYouCanOnly(TradeClass, code="51075"):
         """51075\x20"""
 
-    class TpSlOrdersInSplitTps(TradeClass):
+    class TpSlOrdersInSplitTps(TradeClass, code="51076"):
         """51076\x20"""
 
-    class SettingMultipleTpAndCostPrice(TradeClass):
+    class SettingMultipleTpAndCostPrice(TradeClass, code="51077"):
         """51077\x20"""
 
-    class YouAreALeadTraderSplit(TradeClass):
+    class YouAreALeadTraderSplit(TradeClass, code="51078"):
         """51078\x20"""
 
-    class TheNumberOfTpOrdersWith(TradeClass):
+    class TheNumberOfTpOrdersWith(TradeClass, code="51079"):
         """51079\x20"""
 
-    class TakeProfitTriggerPriceTypesTptriggerpxtype(TradeClass):
+    class TakeProfitTriggerPriceTypesTptriggerpxtype(TradeClass, code="51080"):
         """51080\x20"""
 
-    class TakeProfitTriggerPricesTptriggerpxCannot(TradeClass):
+    class TakeProfitTriggerPricesTptriggerpxCannot(TradeClass, code="51081"):
         """51081\x20"""
 
-    class TpTriggerPricesTpordpxInOne(TradeClass):
+    class TpTriggerPricesTpordpxInOne(TradeClass, code="51082"):
         """51082\x20"""
 
-    class TheTotalSizeOfTpOrders(TradeClass):
+    class TheTotalSizeOfTpOrders(TradeClass, code="51083"):
         """51083\x20"""
 
-    class TheNumberOfSlOrdersWith(TradeClass):
+    class TheNumberOfSlOrdersWith(TradeClass, code="51084"):
         """51084\x20"""
 
-    class TheNumberOfTpOrdersCannot(TradeClass):
+    class TheNumberOfTpOrdersCannot(TradeClass, code="51085"):
         """51085\x20"""
 
-    class TheNumberOfOrdersWithSplit(TradeClass):
+    class TheNumberOfOrdersWithSplit(TradeClass, code="51086"):
         """51086\x20"""
 
-    class YouNeedToUseAttachalgoordsIf(TradeClass):
+    class YouNeedToUseAttachalgoordsIf(TradeClass, code="51538"):
         """51538\x20"""
 
-    class AttachalgoidOrAttachalgoclordidCannotBeIdentical(TradeClass):
+    class AttachalgoidOrAttachalgoclordidCannotBeIdentical(TradeClass, code="51539"):
         """51539\x20"""
 
-    class OrderModificationFailedAtLeast1(TradeClass):
+    class OrderModificationFailedAtLeast1(TradeClass, code="51527"):
         """51527\x20"""
 
-    class ListingCanceledForThisCrypto(TradeClass):
+    class ListingCanceledForThisCrypto(TradeClass, code="51087"):
         """51087\x20"""
 
-    class YouCanOnlyPlace1Tp(TradeClass):
+    class YouCanOnlyPlace1Tp(TradeClass, code="51088"):
         """51088\x20"""
 
-    class TheSizeOfTheTpOrder(TradeClass):
+    class TheSizeOfTheTpOrder(TradeClass, code="51089"):
         """51089\x20"""
 
-    class YouCantModifyTheAmountOf(TradeClass):
+    class YouCantModifyTheAmountOf(TradeClass, code="51090"):
         """51090\x20"""
 
-    class AllTpOrdersInOneOrder(TradeClass):
+    class AllTpOrdersInOneOrder(TradeClass, code="51091"):
         """51091\x20"""
 
-    class TpOrderPricesTpordpxInOne(TradeClass):
+    class TpOrderPricesTpordpxInOne(TradeClass, code="51092"):
         """51092\x20"""
 
-    class TpLimitOrderPricesTpordpxIn(TradeClass):
+    class TpLimitOrderPricesTpordpxIn(TradeClass, code="51093"):
         """51093\x20"""
 
-    class YouCantPlaceTpLimitOrders(TradeClass):
+    class YouCantPlaceTpLimitOrders(TradeClass, code="51094"):
         """51094\x20"""
 
-    class ToPlaceTpLimitOrdersAt(TradeClass):
+    class ToPlaceTpLimitOrdersAt(TradeClass, code="51095"):
         """51095\x20"""
 
-    class CxloncloseposNeedsToBeTrueTo(TradeClass):
+    class CxloncloseposNeedsToBeTrueTo(TradeClass, code="51096"):
         """51096\x20"""
 
-    class YouCantAddANewTp(TradeClass):
+    class YouCantAddANewTp(TradeClass, code="51098"):
         """51098\x20"""
 
-    class YouCantPlaceTpLimitOrdersError(TradeClass):
+    class YouCantPlaceTpLimitOrdersError(TradeClass, code="51099"):
         """51099\x20"""
 
-    class TptriggerpxTpordpxOrSltriggerpxSlordpxCant(TradeClass):
+    class TptriggerpxTpordpxOrSltriggerpxSlordpxCant(TradeClass, code="51178"):
         """51178\x20"""
 
-    class UnableToPlaceOrderTakeProfit(TradeClass):
+    class UnableToPlaceOrderTakeProfit(TradeClass, code="51100"):
         """51100\x20"""
 
-    class OrderFailedTheSzOfThe(TradeClass):
+    class OrderFailedTheSzOfThe(TradeClass, code="51101"):
         """51101\x20"""
 
-    class OrderFailedTheNumberOfPending(TradeClass):
+    class OrderFailedTheNumberOfPending(TradeClass, code="51102"):
         """51102\x20"""
 
-    class OrderFailedTheNumberOfPendingError(TradeClass):
+    class OrderFailedTheNumberOfPendingError(TradeClass, code="51103"):
         """51103\x20"""
 
-    class OrderFailedTheAggregatedContractQuantity(TradeClass):
+    class OrderFailedTheAggregatedContractQuantity(TradeClass, code="51104"):
         """51104\x20"""
 
-    class OrderFailedTheMaximalSumOf(TradeClass):
+    class OrderFailedTheMaximalSumOf(TradeClass, code="51105"):
         """51105\x20"""
 
-    class OrderFailedTheMaximalSumOfError(TradeClass):
+    class OrderFailedTheMaximalSumOfError(TradeClass, code="51106"):
         """51106\x20"""
 
-    class OrderFailedTheMaximalSumOf51107(TradeClass):
+    class OrderFailedTheMaximalSumOf51107(TradeClass, code="51107"):
         """51107\x20"""
 
-    class PositionsExceedTheLimitForClosing(TradeClass):
+    class PositionsExceedTheLimitForClosing(TradeClass, code="51108"):
         """51108\x20"""
 
-    class NoAvailableOffers(TradeClass):
+    class NoAvailableOffers(TradeClass, code="51109"):
         """51109\x20"""
 
-    class YouCanOnlyPlaceALimit(TradeClass):
+    class YouCanOnlyPlaceALimit(TradeClass, code="51110"):
         """51110\x20"""
 
-    class MaximumOrdersCanBePlacedIn(TradeClass):
+    class MaximumOrdersCanBePlacedIn(TradeClass, code="51111"):
         """51111\x20"""
 
-    class CloseOrderSizeExceedsAvailableSize(TradeClass):
+    class CloseOrderSizeExceedsAvailableSize(TradeClass, code="51112"):
         """51112\x20"""
 
-    class MarketPriceLiquidationRequestsTooFrequent(TradeClass):
+    class MarketPriceLiquidationRequestsTooFrequent(TradeClass, code="51113"):
         """51113\x20"""
 
-    class CancelAllPendingCloseOrdersBefore(TradeClass):
+    class CancelAllPendingCloseOrdersBefore(TradeClass, code="51115"):
         """51115\x20"""
 
-    class OrderPriceOrTriggerPriceExceeds(TradeClass):
+    class OrderPriceOrTriggerPriceExceeds(TradeClass, code="51116"):
         """51116\x20"""
 
-    class PendingCloseOrdersCountExceedsLimit(TradeClass):
+    class PendingCloseOrdersCountExceedsLimit(TradeClass, code="51117"):
         """51117\x20"""
 
-    class OrderAmountIsLessThanPlease(TradeClass):
+    class OrderAmountIsLessThanPlease(TradeClass, code="51120"):
         """51120\x20"""
 
-    class OrderQuantityMustBeAMultiple(TradeClass):
+    class OrderQuantityMustBeAMultiple(TradeClass, code="51121"):
         """51121\x20"""
 
-    class OrderPriceShouldHigherThanThe(TradeClass):
+    class OrderPriceShouldHigherThanThe(TradeClass, code="51122"):
         """51122\x20"""
 
-    class MinPriceIncrementIsNull(TradeClass):
+    class MinPriceIncrementIsNull(TradeClass, code="51123"):
         """51123\x20"""
 
-    class YouCanOnlyPlaceLimitOrders(TradeClass):
+    class YouCanOnlyPlaceLimitOrders(TradeClass, code="51124"):
         """51124\x20"""
 
-    class CurrentlyThereArePendingReduceReverse(TradeClass):
+    class CurrentlyThereArePendingReduceReverse(TradeClass, code="51125"):
         """51125\x20"""
 
-    class CurrentlyThereArePendingReduceOnly(TradeClass):
+    class CurrentlyThereArePendingReduceOnly(TradeClass, code="51126"):
         """51126\x20"""
 
-    class AvailableBalanceIs0(TradeClass):
+    class AvailableBalanceIs0(TradeClass, code="51127"):
         """51127\x20"""
 
-    class MultiCurrencyMarginAccountsCannotDo(TradeClass):
+    class MultiCurrencyMarginAccountsCannotDo(TradeClass, code="51128"):
         """51128\x20"""
 
-    class TheValueOfThePositionAnd(TradeClass):
+    class TheValueOfThePositionAnd(TradeClass, code="51129"):
         """51129\x20"""
 
-    class FixedMarginCurrencyError(TradeClass):
+    class FixedMarginCurrencyError(TradeClass, code="51130"):
         """51130\x20"""
 
-    class InsufficientBalance(TradeClass):
+    class InsufficientBalance(TradeClass, code="51131"):
         """51131\x20"""
 
-    class YourPositionAmountIsNegativeAnd(TradeClass):
+    class YourPositionAmountIsNegativeAnd(TradeClass, code="51132"):
         """51132\x20"""
 
-    class ReduceOnlyFeatureIsUnavailableFor(TradeClass):
+    class ReduceOnlyFeatureIsUnavailableFor(TradeClass, code="51133"):
         """51133\x20"""
 
-    class ClosingFailedPleaseCheckYourMargin(TradeClass):
+    class ClosingFailedPleaseCheckYourMargin(TradeClass, code="51134"):
         """51134\x20"""
 
-    class YourClosingPriceHasTriggeredThe(TradeClass):
+    class YourClosingPriceHasTriggeredThe(TradeClass, code="51135"):
         """51135\x20"""
 
-    class YourClosingPriceHasTriggeredTheError(TradeClass):
+    class YourClosingPriceHasTriggeredTheError(TradeClass, code="51136"):
         """51136\x20"""
 
-    class TheHighestPriceLimitForBuy(TradeClass):
+    class TheHighestPriceLimitForBuy(TradeClass, code="51137"):
         """51137\x20"""
 
-    class TheLowestPriceLimitForSell(TradeClass):
+    class TheLowestPriceLimitForSell(TradeClass, code="51138"):
         """51138\x20"""
 
-    class ReduceOnlyFeatureIsUnavailableForError(TradeClass):
+    class ReduceOnlyFeatureIsUnavailableForError(TradeClass, code="51139"):
         """51139\x20"""
 
-    class PurchaseFailedDueToInsufficientSell(TradeClass):
+    class PurchaseFailedDueToInsufficientSell(TradeClass, code="51140"):
         """51140\x20"""
 
-    class ThereIsNoValidQuotationIn(TradeClass):
+    class ThereIsNoValidQuotationIn(TradeClass, code="51142"):
         """51142\x20"""
 
-    class InsufficientConversionAmount(TradeClass):
+    class InsufficientConversionAmount(TradeClass, code="51143"):
         """51143\x20"""
 
-    class PleaseUseForClosing(TradeClass):
+    class PleaseUseForClosing(TradeClass, code="51144"):
         """51144\x20"""
 
-    class ToTradeOptionsMakeSureYou(TradeClass):
+    class ToTradeOptionsMakeSureYou(TradeClass, code="51147"):
         """51147\x20"""
 
-    class FailedToPlaceOrderTheNew(TradeClass):
+    class FailedToPlaceOrderTheNew(TradeClass, code="51148"):
         """51148\x20"""
 
-    class OrderTimedOutPleaseTryAgain(TradeClass):
+    class OrderTimedOutPleaseTryAgain(TradeClass, code="51149"):
         """51149\x20"""
 
-    class ThePrecisionOfTheNumberOf(TradeClass):
+    class ThePrecisionOfTheNumberOf(TradeClass, code="51150"):
         """51150\x20"""
 
-    class UnableToPlaceAnOrderThat(TradeClass):
+    class UnableToPlaceAnOrderThat(TradeClass, code="51152"):
         """51152\x20"""
 
-    class UnableToBorrowManuallyInQuick(TradeClass):
+    class UnableToBorrowManuallyInQuick(TradeClass, code="51153"):
         """51153\x20"""
 
-    class UnableToRepayManuallyInQuick(TradeClass):
+    class UnableToRepayManuallyInQuick(TradeClass, code="51154"):
         """51154\x20"""
 
-    class TradingOfThisPairOrContract(TradeClass):
+    class TradingOfThisPairOrContract(TradeClass, code="51155"):
         """51155\x20"""
 
-    class ManualTransferUnavailableToProceedPlease(TradeClass):
+    class ManualTransferUnavailableToProceedPlease(TradeClass, code="51158"):
         """51158\x20"""
 
-    class AsLeadTraderYouCantSwitch(TradeClass):
+    class AsLeadTraderYouCantSwitch(TradeClass, code="51164"):
         """51164\x20"""
 
-    class OrderFailedBecauseYouDontHave(TradeClass):
+    class OrderFailedBecauseYouDontHave(TradeClass, code="51169"):
         """51169\x20"""
 
-    class FailedToPlaceOrderAReduce(TradeClass):
+    class FailedToPlaceOrderAReduce(TradeClass, code="51170"):
         """51170\x20"""
 
-    class FailedToEditOrderTheEdited(TradeClass):
+    class FailedToEditOrderTheEdited(TradeClass, code="51171"):
         """51171\x20"""
 
-    class UnableToCloseAllAtMarket(TradeClass):
+    class UnableToCloseAllAtMarket(TradeClass, code="51173"):
         """51173\x20"""
 
-    class OrderFailedNumberOfPendingOrders(TradeClass):
+    class OrderFailedNumberOfPendingOrders(TradeClass, code="51174"):
         """51174\x20"""
 
-    class ParametersAndCannotBeEmptyAt(TradeClass):
+    class ParametersAndCannotBeEmptyAt(TradeClass, code="51175"):
         """51175\x20"""
 
-    class OnlyOneParameterCanBeFilled(TradeClass):
+    class OnlyOneParameterCanBeFilled(TradeClass, code="51176"):
         """51176\x20"""
 
-    class UnavailableToAmendBecauseThePrice(TradeClass):
+    class UnavailableToAmendBecauseThePrice(TradeClass, code="51177"):
         """51177\x20"""
 
-    class UnavailableToPlaceOptionsOrdersUsing(TradeClass):
+    class UnavailableToPlaceOptionsOrdersUsing(TradeClass, code="51179"):
         """51179\x20"""
 
-    class TheRangeOfShouldBe(TradeClass):
+    class TheRangeOfShouldBe(TradeClass, code="51180"):
         """51180\x20"""
 
-    class OrdtypeMustBeLimitWhilePlacing(TradeClass):
+    class OrdtypeMustBeLimitWhilePlacing(TradeClass, code="51181"):
         """51181\x20"""
 
-    class TheTotalNumberOfPendingOrders(TradeClass):
+    class TheTotalNumberOfPendingOrders(TradeClass, code="51182"):
         """51182\x20"""
 
-    class TheMaximumValueAllowedPerOrder(TradeClass):
+    class TheMaximumValueAllowedPerOrder(TradeClass, code="51185"):
         """51185\x20"""
 
-    class OrderFailedTheLeverageForIn(TradeClass):
+    class OrderFailedTheLeverageForIn(TradeClass, code="51186"):
         """51186\x20"""
 
-    class OrderFailedForInYourCurrent(TradeClass):
+    class OrderFailedForInYourCurrent(TradeClass, code="51187"):
         """51187\x20"""
 
-    class ThePriceCorrespondingToTheIv(TradeClass):
+    class ThePriceCorrespondingToTheIv(TradeClass, code="51192"):
         """51192\x20"""
 
-    class ThePriceCorrespondingToTheIvError(TradeClass):
+    class ThePriceCorrespondingToTheIvError(TradeClass, code="51193"):
         """51193\x20"""
 
-    class ThePriceCorrespondingToTheUsd(TradeClass):
+    class ThePriceCorrespondingToTheUsd(TradeClass, code="51194"):
         """51194\x20"""
 
-    class ThePriceCorrespondingToTheUsdError(TradeClass):
+    class ThePriceCorrespondingToTheUsdError(TradeClass, code="51195"):
         """51195\x20"""
 
-    class YouCanOnlyPlaceLimitOrdersError(TradeClass):
+    class YouCanOnlyPlaceLimitOrdersError(TradeClass, code="51196"):
         """51196\x20"""
 
-    class YouCanOnlyPlaceLimitOrders51197(TradeClass):
+    class YouCanOnlyPlaceLimitOrders51197(TradeClass, code="51197"):
         """51197\x20"""
 
-    class TheValueOfAMarketOrder(TradeClass):
+    class TheValueOfAMarketOrder(TradeClass, code="51201"):
         """51201\x20"""
 
-    class MarketOrderAmountExceedsTheMaximum(TradeClass):
+    class MarketOrderAmountExceedsTheMaximum(TradeClass, code="51202"):
         """51202\x20"""
 
-    class OrderAmountExceedsTheLimit(TradeClass):
+    class OrderAmountExceedsTheLimit(TradeClass, code="51203"):
         """51203\x20"""
 
-    class ThePriceForTheLimitOrder(TradeClass):
+    class ThePriceForTheLimitOrder(TradeClass, code="51204"):
         """51204\x20"""
 
-    class ReduceOnlyIsNotAvailable(TradeClass):
+    class ReduceOnlyIsNotAvailable(TradeClass, code="51205"):
         """51205\x20"""
 
-    class PleaseCancelTheReduceOnlyOrder(TradeClass):
+    class PleaseCancelTheReduceOnlyOrder(TradeClass, code="51206"):
         """51206\x20"""
 
-    class TradingAmountExceedsTheLimitAnd(TradeClass):
+    class TradingAmountExceedsTheLimitAnd(TradeClass, code="51207"):
         """51207\x20"""
 
-    class OrderFailedBecauseYourCurrentStatus(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus(TradeClass, code="51209"):
         """51209\x20"""
 
-    class OrderFailedBecauseYourCurrentStatusError(TradeClass):
+    class OrderFailedBecauseYourCurrentStatusError(TradeClass, code="51210"):
         """51210\x20"""
 
-    class OrderFailedBecauseYourCurrentStatus51211(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51211(TradeClass, code="51211"):
         """51211\x20"""
 
-    class OrderFailedBecauseYourCurrentStatus51212(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51212(TradeClass, code="51212"):
         """51212\x20"""
 
-    class OrderFailedBecauseYourCurrentStatus51213(TradeClass):
+    class OrderFailedBecauseYourCurrentStatus51213(TradeClass, code="51213"):
         """51213\x20"""
 
-    class FailedToModifyOrderBecauseYour(TradeClass):
+    class FailedToModifyOrderBecauseYour(TradeClass, code="51214"):
         """51214\x20"""
 
-    class LeadAndFollowBotsOnlySupport(TradeClass):
+    class LeadAndFollowBotsOnlySupport(TradeClass, code="51220"):
         """51220\x20"""
 
-    class TheProfitSharingRatioMustBe(TradeClass):
+    class TheProfitSharingRatioMustBe(TradeClass, code="51221"):
         """51221\x20"""
 
-    class ProfitSharingIsntSupportedForThis(TradeClass):
+    class ProfitSharingIsntSupportedForThis(TradeClass, code="51222"):
         """51222\x20"""
 
-    class OnlyLeadBotCreatorsCanSet(TradeClass):
+    class OnlyLeadBotCreatorsCanSet(TradeClass, code="51223"):
         """51223\x20"""
 
-    class ProfitSharingIsntSupportedForThisError(TradeClass):
+    class ProfitSharingIsntSupportedForThisError(TradeClass, code="51224"):
         """51224\x20"""
 
-    class InstantTriggerIsntAvailableForFollow(TradeClass):
+    class InstantTriggerIsntAvailableForFollow(TradeClass, code="51225"):
         """51225\x20"""
 
-    class EditingParametersIsntAvailableForFollow(TradeClass):
+    class EditingParametersIsntAvailableForFollow(TradeClass, code="51226"):
         """51226\x20"""
 
-    class AlgoOrderPriceIsOutOf(TradeClass):
+    class AlgoOrderPriceIsOutOf(TradeClass, code="51250"):
         """51250\x20"""
 
-    class BotOrderTypeErrorOccurredWhen(TradeClass):
+    class BotOrderTypeErrorOccurredWhen(TradeClass, code="51251"):
         """51251\x20"""
 
-    class AlgoOrderAmountIsOutOf(TradeClass):
+    class AlgoOrderAmountIsOutOf(TradeClass, code="51252"):
         """51252\x20"""
 
-    class AverageAmountExceedsTheLimitOf(TradeClass):
+    class AverageAmountExceedsTheLimitOf(TradeClass, code="51253"):
         """51253\x20"""
 
-    class IcebergAverageAmountErrorOccurred(TradeClass):
+    class IcebergAverageAmountErrorOccurred(TradeClass, code="51254"):
         """51254\x20"""
 
-    class LimitOfPerIcebergOrderTotal(TradeClass):
+    class LimitOfPerIcebergOrderTotal(TradeClass, code="51255"):
         """51255\x20"""
 
-    class IcebergOrderPriceVarianceError(TradeClass):
+    class IcebergOrderPriceVarianceError(TradeClass, code="51256"):
         """51256\x20"""
 
-    class TrailingStopOrderCallbackRateError(TradeClass):
+    class TrailingStopOrderCallbackRateError(TradeClass, code="51257"):
         """51257\x20"""
 
-    class TrailingStopOrderPlacementFailedThe(TradeClass):
+    class TrailingStopOrderPlacementFailedThe(TradeClass, code="51258"):
         """51258\x20"""
 
-    class TrailingStopOrderPlacementFailedTheError(TradeClass):
+    class TrailingStopOrderPlacementFailedTheError(TradeClass, code="51259"):
         """51259\x20"""
 
-    class MaximumOfPendingTrailingStopOrders(TradeClass):
+    class MaximumOfPendingTrailingStopOrders(TradeClass, code="51260"):
         """51260\x20"""
 
-    class EachUserCanHoldUpTo(TradeClass):
+    class EachUserCanHoldUpTo(TradeClass, code="51261"):
         """51261\x20"""
 
-    class MaximumPendingIcebergOrdersCanBe(TradeClass):
+    class MaximumPendingIcebergOrdersCanBe(TradeClass, code="51262"):
         """51262\x20"""
 
-    class MaximumPendingTimeWeightedOrdersCan(TradeClass):
+    class MaximumPendingTimeWeightedOrdersCan(TradeClass, code="51263"):
         """51263\x20"""
 
-    class AverageAmountExceedsTheLimitOfError(TradeClass):
+    class AverageAmountExceedsTheLimitOfError(TradeClass, code="51264"):
         """51264\x20"""
 
-    class TimeWeightedOrderLimitError(TradeClass):
+    class TimeWeightedOrderLimitError(TradeClass, code="51265"):
         """51265\x20"""
 
-    class TimeWeightedOrderStrategyInitiativeRate(TradeClass):
+    class TimeWeightedOrderStrategyInitiativeRate(TradeClass, code="51267"):
         """51267\x20"""
 
-    class TimeWeightedOrderStrategyInitiativeRange(TradeClass):
+    class TimeWeightedOrderStrategyInitiativeRange(TradeClass, code="51268"):
         """51268\x20"""
 
-    class TimeWeightedOrderIntervalErrorInterval(TradeClass):
+    class TimeWeightedOrderIntervalErrorInterval(TradeClass, code="51269"):
         """51269\x20"""
 
-    class TheLimitOfTimeWeightedOrder(TradeClass):
+    class TheLimitOfTimeWeightedOrder(TradeClass, code="51270"):
         """51270\x20"""
 
-    class SweepRatioMustBe0X(TradeClass):
+    class SweepRatioMustBe0X(TradeClass, code="51271"):
         """51271\x20"""
 
-    class PriceVarianceMustBe0X(TradeClass):
+    class PriceVarianceMustBe0X(TradeClass, code="51272"):
         """51272\x20"""
 
-    class TotalAmountMustBeGreaterThan(TradeClass):
+    class TotalAmountMustBeGreaterThan(TradeClass, code="51273"):
         """51273\x20"""
 
-    class TotalQuantityOfTimeWeightedOrder(TradeClass):
+    class TotalQuantityOfTimeWeightedOrder(TradeClass, code="51274"):
         """51274\x20"""
 
-    class TheAmountOfSingleStopMarket(TradeClass):
+    class TheAmountOfSingleStopMarket(TradeClass, code="51275"):
         """51275\x20"""
 
-    class PricesCannotBeSpecifiedForStop(TradeClass):
+    class PricesCannotBeSpecifiedForStop(TradeClass, code="51276"):
         """51276\x20"""
 
-    class TpTriggerPriceCannotBeHigher(TradeClass):
+    class TpTriggerPriceCannotBeHigher(TradeClass, code="51277"):
         """51277\x20"""
 
-    class SlTriggerPriceCannotBeLower(TradeClass):
+    class SlTriggerPriceCannotBeLower(TradeClass, code="51278"):
         """51278\x20"""
 
-    class TpTriggerPriceCannotBeLower(TradeClass):
+    class TpTriggerPriceCannotBeLower(TradeClass, code="51279"):
         """51279\x20"""
 
-    class SlTriggerPriceCannotBeHigher(TradeClass):
+    class SlTriggerPriceCannotBeHigher(TradeClass, code="51280"):
         """51280\x20"""
 
-    class TriggerOrderDoNotSupportThe(TradeClass):
+    class TriggerOrderDoNotSupportThe(TradeClass, code="51281"):
         """51281\x20"""
 
-    class TheRangeOfPriceVarianceIs(TradeClass):
+    class TheRangeOfPriceVarianceIs(TradeClass, code="51282"):
         """51282\x20"""
 
-    class TheRangeOfTimeIntervalIs(TradeClass):
+    class TheRangeOfTimeIntervalIs(TradeClass, code="51283"):
         """51283\x20"""
 
-    class TheRangeOfAverageAmountIs(TradeClass):
+    class TheRangeOfAverageAmountIs(TradeClass, code="51284"):
         """51284\x20"""
 
-    class TheRangeOfTotalAmountIs(TradeClass):
+    class TheRangeOfTotalAmountIs(TradeClass, code="51285"):
         """51285\x20"""
 
-    class TheTotalAmountShouldNotBe(TradeClass):
+    class TheTotalAmountShouldNotBe(TradeClass, code="51286"):
         """51286\x20"""
 
-    class ThisBotDoesntSupportCurrentInstrument(TradeClass):
+    class ThisBotDoesntSupportCurrentInstrument(TradeClass, code="51287"):
         """51287\x20"""
 
-    class BotIsCurrentlyStoppingDoNot(TradeClass):
+    class BotIsCurrentlyStoppingDoNot(TradeClass, code="51288"):
         """51288\x20"""
 
-    class BotConfigurationDoesNotExistPlease(TradeClass):
+    class BotConfigurationDoesNotExistPlease(TradeClass, code="51289"):
         """51289\x20"""
 
-    class TheBotEngineIsBeingUpgraded(TradeClass):
+    class TheBotEngineIsBeingUpgraded(TradeClass, code="51290"):
         """51290\x20"""
 
-    class ThisBotDoesNotExistOr(TradeClass):
+    class ThisBotDoesNotExistOr(TradeClass, code="51291"):
         """51291\x20"""
 
-    class ThisBotTypeDoesNotExist(TradeClass):
+    class ThisBotTypeDoesNotExist(TradeClass, code="51292"):
         """51292\x20"""
 
-    class ThisBotDoesNotExist(TradeClass):
+    class ThisBotDoesNotExist(TradeClass, code="51293"):
         """51293\x20"""
 
-    class ThisBotCannotBeCreatedTemporarily(TradeClass):
+    class ThisBotCannotBeCreatedTemporarily(TradeClass, code="51294"):
         """51294\x20"""
 
-    class PortfolioMarginAccountDoesNotSupport(TradeClass):
+    class PortfolioMarginAccountDoesNotSupport(TradeClass, code="51295"):
         """51295\x20"""
 
-    class TriggerOrdersAreNotAvailableIn(TradeClass):
+    class TriggerOrdersAreNotAvailableIn(TradeClass, code="51298"):
         """51298\x20"""
 
-    class OrderDidNotGoThroughYou(TradeClass):
+    class OrderDidNotGoThroughYou(TradeClass, code="51299"):
         """51299\x20"""
 
-    class TpTriggerPriceCannotBeHigherError(TradeClass):
+    class TpTriggerPriceCannotBeHigherError(TradeClass, code="51300"):
         """51300\x20"""
 
-    class SlTriggerPriceCannotBeLowerError(TradeClass):
+    class SlTriggerPriceCannotBeLowerError(TradeClass, code="51302"):
         """51302\x20"""
 
-    class TpTriggerPriceCannotBeLowerError(TradeClass):
+    class TpTriggerPriceCannotBeLowerError(TradeClass, code="51303"):
         """51303\x20"""
 
-    class SlTriggerPriceCannotBeHigherError(TradeClass):
+    class SlTriggerPriceCannotBeHigherError(TradeClass, code="51304"):
         """51304\x20"""
 
-    class TpTriggerPriceCannotBeHigher51305(TradeClass):
+    class TpTriggerPriceCannotBeHigher51305(TradeClass, code="51305"):
         """51305\x20"""
 
-    class SlTriggerPriceCannotBeLower51306(TradeClass):
+    class SlTriggerPriceCannotBeLower51306(TradeClass, code="51306"):
         """51306\x20"""
 
-    class TpTriggerPriceCannotBeLower51307(TradeClass):
+    class TpTriggerPriceCannotBeLower51307(TradeClass, code="51307"):
         """51307\x20"""
 
-    class SlTriggerPriceCannotBeHigher51308(TradeClass):
+    class SlTriggerPriceCannotBeHigher51308(TradeClass, code="51308"):
         """51308\x20"""
 
-    class CannotCreateTradingBotDuringCall(TradeClass):
+    class CannotCreateTradingBotDuringCall(TradeClass, code="51309"):
         """51309\x20"""
 
-    class StrategicOrdersWithIcebergAndTwap(TradeClass):
+    class StrategicOrdersWithIcebergAndTwap(TradeClass, code="51310"):
         """51310\x20"""
 
-    class FailedToPlaceTrailingStopOrder(TradeClass):
+    class FailedToPlaceTrailingStopOrder(TradeClass, code="51311"):
         """51311\x20"""
 
-    class FailedToPlaceTrailingStopOrderError(TradeClass):
+    class FailedToPlaceTrailingStopOrderError(TradeClass, code="51312"):
         """51312\x20"""
 
-    class ManualTransferInIsolatedModeDoes(TradeClass):
+    class ManualTransferInIsolatedModeDoes(TradeClass, code="51313"):
         """51313\x20"""
 
-    class TriggerOrdersAreNotAvailableBy(TradeClass):
+    class TriggerOrdersAreNotAvailableBy(TradeClass, code="51317"):
         """51317\x20"""
 
-    class ClosefractionIsOnlyAvailableForExpiry(TradeClass):
+    class ClosefractionIsOnlyAvailableForExpiry(TradeClass, code="51327"):
         """51327\x20"""
 
-    class ClosefractionIsOnlyAvailableForReduceonly(TradeClass):
+    class ClosefractionIsOnlyAvailableForReduceonly(TradeClass, code="51328"):
         """51328\x20"""
 
-    class ClosefractionIsOnlyAvailableInNet(TradeClass):
+    class ClosefractionIsOnlyAvailableInNet(TradeClass, code="51329"):
         """51329\x20"""
 
-    class ClosefractionIsOnlyAvailableForStop(TradeClass):
+    class ClosefractionIsOnlyAvailableForStop(TradeClass, code="51330"):
         """51330\x20"""
 
-    class ClosefractionIsOnlyAvailableForClose(TradeClass):
+    class ClosefractionIsOnlyAvailableForClose(TradeClass, code="51331"):
         """51331\x20"""
 
-    class ClosefractionIsNotApplicableToPortfolio(TradeClass):
+    class ClosefractionIsNotApplicableToPortfolio(TradeClass, code="51332"):
         """51332\x20"""
 
-    class ClosePositionOrderInHedgeMode(TradeClass):
+    class ClosePositionOrderInHedgeMode(TradeClass, code="51333"):
         """51333\x20"""
 
-    class UsedMarginMustBeGreaterThan(TradeClass):
+    class UsedMarginMustBeGreaterThan(TradeClass, code="51340"):
         """51340\x20"""
 
-    class PositionClosingNotAllowed(TradeClass):
+    class PositionClosingNotAllowed(TradeClass, code="51341"):
         """51341\x20"""
 
-    class ClosingOrderAlreadyExistsPleaseTry(TradeClass):
+    class ClosingOrderAlreadyExistsPleaseTry(TradeClass, code="51342"):
         """51342\x20"""
 
-    class TpPriceMustBeLessThan(TradeClass):
+    class TpPriceMustBeLessThan(TradeClass, code="51343"):
         """51343\x20"""
 
-    class SlPriceMustBeGreaterThan(TradeClass):
+    class SlPriceMustBeGreaterThan(TradeClass, code="51344"):
         """51344\x20"""
 
-    class PolicyTypeIsNotGridPolicy(TradeClass):
+    class PolicyTypeIsNotGridPolicy(TradeClass, code="51345"):
         """51345\x20"""
 
-    class TheHighestPriceCannotBeLower(TradeClass):
+    class TheHighestPriceCannotBeLower(TradeClass, code="51346"):
         """51346\x20"""
 
-    class NoProfitAvailable(TradeClass):
+    class NoProfitAvailable(TradeClass, code="51347"):
         """51347\x20"""
 
-    class StopLossPriceMustBeLess(TradeClass):
+    class StopLossPriceMustBeLess(TradeClass, code="51348"):
         """51348\x20"""
 
-    class TakeProfitPriceMustBeGreater(TradeClass):
+    class TakeProfitPriceMustBeGreater(TradeClass, code="51349"):
         """51349\x20"""
 
-    class NoRecommendedParameters(TradeClass):
+    class NoRecommendedParameters(TradeClass, code="51350"):
         """51350\x20"""
 
-    class SingleIncomeMustBeGreaterThan(TradeClass):
+    class SingleIncomeMustBeGreaterThan(TradeClass, code="51351"):
         """51351\x20"""
 
-    class YouCanHaveToTradingPairs(TradeClass):
+    class YouCanHaveToTradingPairs(TradeClass, code="51352"):
         """51352\x20"""
 
-    class TradingPairAlreadyExists(TradeClass):
+    class TradingPairAlreadyExists(TradeClass, code="51353"):
         """51353\x20"""
 
-    class ThePercentagesOfAllTradingPairs(TradeClass):
+    class ThePercentagesOfAllTradingPairs(TradeClass, code="51354"):
         """51354\x20"""
 
-    class SelectADateWithin(TradeClass):
+    class SelectADateWithin(TradeClass, code="51355"):
         """51355\x20"""
 
-    class SelectATimeWithin(TradeClass):
+    class SelectATimeWithin(TradeClass, code="51356"):
         """51356\x20"""
 
-    class SelectATimeZoneWithin(TradeClass):
+    class SelectATimeZoneWithin(TradeClass, code="51357"):
         """51357\x20"""
 
-    class TheInvestmentAmountOfEachCrypto(TradeClass):
+    class TheInvestmentAmountOfEachCrypto(TradeClass, code="51358"):
         """51358\x20"""
 
-    class RecurringBuyNotSupportedForThe(TradeClass):
+    class RecurringBuyNotSupportedForThe(TradeClass, code="51359"):
         """51359\x20"""
 
-    class TheRangeOfLeverIs(TradeClass):
+    class TheRangeOfLeverIs(TradeClass, code="51370"):
         """51370\x20"""
 
-    class MarketConditionsDoNotMeetThe(TradeClass):
+    class MarketConditionsDoNotMeetThe(TradeClass, code="51380"):
         """51380\x20"""
 
-    class PerGridProfitRatioMustBe(TradeClass):
+    class PerGridProfitRatioMustBe(TradeClass, code="51381"):
         """51381\x20"""
 
-    class StopTriggeractionIsNotSupportedBy(TradeClass):
+    class StopTriggeractionIsNotSupportedBy(TradeClass, code="51382"):
         """51382\x20"""
 
-    class TheMinPriceIsLowerThan(TradeClass):
+    class TheMinPriceIsLowerThan(TradeClass, code="51383"):
         """51383\x20"""
 
-    class TheTriggerPriceMustBeGreater(TradeClass):
+    class TheTriggerPriceMustBeGreater(TradeClass, code="51384"):
         """51384\x20"""
 
-    class TheTakeProfitPriceNeedsTo(TradeClass):
+    class TheTakeProfitPriceNeedsTo(TradeClass, code="51385"):
         """51385\x20"""
 
-    class TheMinPriceNeedsToBe(TradeClass):
+    class TheMinPriceNeedsToBe(TradeClass, code="51386"):
         """51386\x20"""
 
-    class StopLossPriceMustBeLessError(TradeClass):
+    class StopLossPriceMustBeLessError(TradeClass, code="51387"):
         """51387\x20"""
 
-    class ThisBotIsInRunningStatus(TradeClass):
+    class ThisBotIsInRunningStatus(TradeClass, code="51388"):
         """51388\x20"""
 
-    class TriggerPriceShouldBeLowerThan(TradeClass):
+    class TriggerPriceShouldBeLowerThan(TradeClass, code="51389"):
         """51389\x20"""
 
-    class TriggerPriceShouldBeLowerThanError(TradeClass):
+    class TriggerPriceShouldBeLowerThanError(TradeClass, code="51390"):
         """51390\x20"""
 
-    class TriggerPriceShouldBeHigherThan(TradeClass):
+    class TriggerPriceShouldBeHigherThan(TradeClass, code="51391"):
         """51391\x20"""
 
-    class TpPriceShouldBeHigherThan(TradeClass):
+    class TpPriceShouldBeHigherThan(TradeClass, code="51392"):
         """51392\x20"""
 
-    class SlPriceShouldBeLowerThan(TradeClass):
+    class SlPriceShouldBeLowerThan(TradeClass, code="51393"):
         """51393\x20"""
 
-    class TriggerPriceShouldBeHigherThanError(TradeClass):
+    class TriggerPriceShouldBeHigherThanError(TradeClass, code="51394"):
         """51394\x20"""
 
-    class TriggerPriceShouldBeLowerThan51395(TradeClass):
+    class TriggerPriceShouldBeLowerThan51395(TradeClass, code="51395"):
         """51395\x20"""
 
-    class TpPriceShouldBeLowerThan(TradeClass):
+    class TpPriceShouldBeLowerThan(TradeClass, code="51396"):
         """51396\x20"""
 
-    class SlPriceShouldBeHigherThan(TradeClass):
+    class SlPriceShouldBeHigherThan(TradeClass, code="51397"):
         """51397\x20"""
 
-    class CurrentMarketMeetsTheStopCondition(TradeClass):
+    class CurrentMarketMeetsTheStopCondition(TradeClass, code="51398"):
         """51398\x20"""
 
-    class MaxMarginUnderCurrentLeverageEnter(TradeClass):
+    class MaxMarginUnderCurrentLeverageEnter(TradeClass, code="51399"):
         """51399\x20"""
 
-    class OrderCancellationFailedAsTheOrder(TradeClass):
+    class OrderCancellationFailedAsTheOrder(TradeClass, code="51400"):
         """51400\x20"""
 
-    class CancellationFailedAsTheOrderIs(TradeClass):
+    class CancellationFailedAsTheOrderIs(TradeClass, code="51401"):
         """51401\x20"""
 
-    class CancellationFailedAsTheOrderIsError(TradeClass):
+    class CancellationFailedAsTheOrderIsError(TradeClass, code="51402"):
         """51402\x20"""
 
-    class CancellationFailedAsTheOrderType(TradeClass):
+    class CancellationFailedAsTheOrderType(TradeClass, code="51403"):
         """51403\x20"""
 
-    class OrderCancellationUnavailableDuringTheSecond(TradeClass):
+    class OrderCancellationUnavailableDuringTheSecond(TradeClass, code="51404"):
         """51404\x20"""
 
-    class CancellationFailedAsYouDontHave(TradeClass):
+    class CancellationFailedAsYouDontHave(TradeClass, code="51405"):
         """51405\x20"""
 
-    class CanceledOrderCountExceedsTheLimit(TradeClass):
+    class CanceledOrderCountExceedsTheLimit(TradeClass, code="51406"):
         """51406\x20"""
 
-    class EitherOrderIdOrClientOrder(TradeClass):
+    class EitherOrderIdOrClientOrder(TradeClass, code="51407"):
         """51407\x20"""
 
-    class PairIdOrNameDoesntMatch(TradeClass):
+    class PairIdOrNameDoesntMatch(TradeClass, code="51408"):
         """51408\x20"""
 
-    class EitherPairIdOrPairName(TradeClass):
+    class EitherPairIdOrPairName(TradeClass, code="51409"):
         """51409\x20"""
 
-    class CancellationFailedAsTheOrderIs51410(TradeClass):
+    class CancellationFailedAsTheOrderIs51410(TradeClass, code="51410"):
         """51410\x20"""
 
-    class AccountDoesNotHavePermissionFor(TradeClass):
+    class AccountDoesNotHavePermissionFor(TradeClass, code="51411"):
         """51411\x20"""
 
-    class CancellationTimedOutPleaseTryAgain(TradeClass):
+    class CancellationTimedOutPleaseTryAgain(TradeClass, code="51412"):
         """51412\x20"""
 
-    class CancellationFailedAsTheOrderTypeError(TradeClass):
+    class CancellationFailedAsTheOrderTypeError(TradeClass, code="51413"):
         """51413\x20"""
 
-    class UnableToPlaceOrderSpotTrading(TradeClass):
+    class UnableToPlaceOrderSpotTrading(TradeClass, code="51415"):
         """51415\x20"""
 
-    class OrderHasBeenTriggeredAndCant(TradeClass):
+    class OrderHasBeenTriggeredAndCant(TradeClass, code="51416"):
         """51416\x20"""
 
-    class YouMustEnterAPriceQuantity(TradeClass):
+    class YouMustEnterAPriceQuantity(TradeClass, code="51500"):
         """51500\x20"""
 
-    class MaximumOrdersCanBeModified(TradeClass):
+    class MaximumOrdersCanBeModified(TradeClass, code="51501"):
         """51501\x20"""
 
-    class UnableToEditOrderInsufficientBalance(E51502):
+    class UnableToEditOrderInsufficientBalance(E51502, code="51502_1030"):
         """51502_1030\x20"""
 
-    class OrderFailedInsufficientMarginInAccount515021031(E51502):
+    class OrderFailedInsufficientMarginInAccount515021031(E51502, code="51502_1031"):
         """51502_1031\x20"""
 
-    class OrderFailedInsufficientBalanceInAccount515021032(E51502):
+    class OrderFailedInsufficientBalanceInAccount515021032(E51502, code="51502_1032"):
         """51502_1032\x20"""
 
-    class OrderFailedInsufficientMarginInAccount515021033(E51502):
+    class OrderFailedInsufficientMarginInAccount515021033(E51502, code="51502_1033"):
         """51502_1033\x20"""
 
-    class OrderFailedTheRequestedBorrowingAmount(E51502):
+    class OrderFailedTheRequestedBorrowingAmount(E51502, code="51502_1034"):
         """51502_1034\x20"""
 
-    class OrderFailedTheRequestedBorrowingAmountError(E51502):
+    class OrderFailedTheRequestedBorrowingAmountError(E51502, code="51502_1035"):
         """51502_1035\x20"""
 
-    class OrderFailedInsufficientAvailableBorrowingAmount(E51502):
+    class OrderFailedInsufficientAvailableBorrowingAmount(E51502, code="51502_1036"):
         """51502_1036\x20"""
 
-    class FailedToModifyOrderBecauseIt(E51502):
+    class FailedToModifyOrderBecauseIt(E51502, code="51502_1037"):
         """51502_1037\x20"""
 
-    class OrderFailedInsufficientAccountBalanceAndError(E51502):
+    class OrderFailedInsufficientAccountBalanceAndError(E51502, code="51502_1039"):
         """51502_1039\x20"""
 
-    class OrderFailedTheOrderDidntPassError(E51502):
+    class OrderFailedTheOrderDidntPassError(E51502, code="51502_1040"):
         """51502_1040\x20"""
 
-    class OrderModificationFailedYourMainAccounts(E51502):
+    class OrderModificationFailedYourMainAccounts(E51502, code="51502_1049"):
         """51502_1049\x20"""
 
-    class YourOrderHasAlreadyBeenFilled(TradeClass):
+    class YourOrderHasAlreadyBeenFilled(TradeClass, code="51503"):
         """51503\x20"""
 
-    class IsNotInCallAuction(TradeClass):
+    class IsNotInCallAuction(TradeClass, code="51505"):
         """51505\x20"""
 
-    class OrderModificationUnavailableForTheOrder(TradeClass):
+    class OrderModificationUnavailableForTheOrder(TradeClass, code="51506"):
         """51506\x20"""
 
-    class YouCanOnlyPlaceMarketOrders(TradeClass):
+    class YouCanOnlyPlaceMarketOrders(TradeClass, code="51507"):
         """51507\x20"""
 
-    class OrdersAreNotAllowedToBe(TradeClass):
+    class OrdersAreNotAllowedToBe(TradeClass, code="51508"):
         """51508\x20"""
 
-    class ModificationFailedAsTheOrderHas(TradeClass):
+    class ModificationFailedAsTheOrderHas(TradeClass, code="51509"):
         """51509\x20"""
 
-    class ModificationFailedAsTheOrderHasError(TradeClass):
+    class ModificationFailedAsTheOrderHasError(TradeClass, code="51510"):
         """51510\x20"""
 
-    class ModificationFailedAsTheOrderPrice(TradeClass):
+    class ModificationFailedAsTheOrderPrice(TradeClass, code="51511"):
         """51511\x20"""
 
-    class FailedToAmendOrdersInBatches(TradeClass):
+    class FailedToAmendOrdersInBatches(TradeClass, code="51512"):
         """51512\x20"""
 
-    class NumberOfModificationRequestsThatAre(TradeClass):
+    class NumberOfModificationRequestsThatAre(TradeClass, code="51513"):
         """51513\x20"""
 
-    class OrderModificationFailedThePriceLength(TradeClass):
+    class OrderModificationFailedThePriceLength(TradeClass, code="51514"):
         """51514\x20"""
 
-    class FailedToEditUnableToEdit(TradeClass):
+    class FailedToEditUnableToEdit(TradeClass, code="51521"):
         """51521\x20"""
 
-    class FailedToEditAReduceOnly(TradeClass):
+    class FailedToEditAReduceOnly(TradeClass, code="51522"):
         """51522\x20"""
 
-    class UnableToModifyTheOrderPrice(TradeClass):
+    class UnableToModifyTheOrderPrice(TradeClass, code="51523"):
         """51523\x20"""
 
-    class UnableToModifyTheOrderQuantity(TradeClass):
+    class UnableToModifyTheOrderQuantity(TradeClass, code="51524"):
         """51524\x20"""
 
-    class StopOrderModificationIsNotAvailable(TradeClass):
+    class StopOrderModificationIsNotAvailable(TradeClass, code="51525"):
         """51525\x20"""
 
-    class OrderModificationUnsuccessfulTakeProfitStop(TradeClass):
+    class OrderModificationUnsuccessfulTakeProfitStop(TradeClass, code="51526"):
         """51526\x20"""
 
-    class UnableToModifyTriggerPriceType(TradeClass):
+    class UnableToModifyTriggerPriceType(TradeClass, code="51528"):
         """51528\x20"""
 
-    class OrderModificationUnsuccessfulStopOrderModification(TradeClass):
+    class OrderModificationUnsuccessfulStopOrderModification(TradeClass, code="51529"):
         """51529\x20"""
 
-    class OrderModificationUnsuccessfulTakeProfitStopError(TradeClass):
+    class OrderModificationUnsuccessfulTakeProfitStopError(TradeClass, code="51530"):
         """51530\x20"""
 
-    class OrderModificationUnsuccessfulTheStopOrder(TradeClass):
+    class OrderModificationUnsuccessfulTheStopOrder(TradeClass, code="51531"):
         """51531\x20"""
 
-    class YourTpSlCantBeModified(TradeClass):
+    class YourTpSlCantBeModified(TradeClass, code="51532"):
         """51532\x20"""
 
-    class UnableToModifyTheSizeOf(TradeClass):
+    class UnableToModifyTheSizeOf(TradeClass, code="51536"):
         """51536\x20"""
 
-    class PxusdOrPxvolAreNotSupported(TradeClass):
+    class PxusdOrPxvolAreNotSupported(TradeClass, code="51537"):
         """51537\x20"""
 
-    class WhenModifyingTakeProfitOrStop(TradeClass):
+    class WhenModifyingTakeProfitOrStop(TradeClass, code="51543"):
         """51543\x20"""
 
-    class StatusNotFound(TradeClass):
+    class StatusNotFound(TradeClass, code="51600"):
         """51600\x20"""
 
-    class OrderStatusAndOrderIdCannot(TradeClass):
+    class OrderStatusAndOrderIdCannot(TradeClass, code="51601"):
         """51601\x20"""
 
-    class EitherOrderStatusOrOrderId(TradeClass):
+    class EitherOrderStatusOrOrderId(TradeClass, code="51602"):
         """51602\x20"""
 
-    class OrderDoesNotExist(TradeClass):
+    class OrderDoesNotExist(TradeClass, code="51603"):
         """51603\x20"""
 
-    class InitiateADownloadRequestBeforeObtaining(TradeClass):
+    class InitiateADownloadRequestBeforeObtaining(TradeClass, code="51604"):
         """51604\x20"""
 
-    class YouCanOnlyDownloadTransactionData(TradeClass):
+    class YouCanOnlyDownloadTransactionData(TradeClass, code="51605"):
         """51605\x20"""
 
-    class TransactionDataForTheCurrentQuarter(TradeClass):
+    class TransactionDataForTheCurrentQuarter(TradeClass, code="51606"):
         """51606\x20"""
 
-    class YourPreviousDownloadRequestIsStill(TradeClass):
+    class YourPreviousDownloadRequestIsStill(TradeClass, code="51607"):
         """51607\x20"""
 
-    class NoTransactionDataFoundForThe(TradeClass):
+    class NoTransactionDataFoundForThe(TradeClass, code="51608"):
         """51608\x20"""
 
-    class YouCantDownloadBillingStatementsFor(TradeClass):
+    class YouCantDownloadBillingStatementsFor(TradeClass, code="51610"):
         """51610\x20"""
 
-    class YouCantDownloadBillingStatementsForError(TradeClass):
+    class YouCantDownloadBillingStatementsForError(TradeClass, code="51611"):
         """51611\x20"""
 
-    class OnlyAffiliatesCanPerformThisAction(TradeClass):
+    class OnlyAffiliatesCanPerformThisAction(TradeClass, code="51620"):
         """51620\x20"""
 
-    class TheUserIsntYourInvitee(TradeClass):
+    class TheUserIsntYourInvitee(TradeClass, code="51621"):
         """51621\x20"""
 
-    class OneClickRepayRequiresAutoBorrow(TradeClass):
+    class OneClickRepayRequiresAutoBorrow(TradeClass, code="51625"):
         """51625\x20"""
 
-    class YoureLeadingTradesInLongShort(TradeClass):
+    class YoureLeadingTradesInLongShort(TradeClass, code="51156"):
         """51156\x20"""
 
-    class YoureLeadingTradesInBuySell(TradeClass):
+    class YoureLeadingTradesInBuySell(TradeClass, code="51159"):
         """51159\x20"""
 
-    class YouHaveOpenOrdersCancelThese(TradeClass):
+    class YouHaveOpenOrdersCancelThese(TradeClass, code="51162"):
         """51162\x20"""
 
-    class YouHoldPositionsCloseThesePositions(TradeClass):
+    class YouHoldPositionsCloseThesePositions(TradeClass, code="51163"):
         """51163\x20"""
 
-    class TheNumberOfReduceOnlyOrders(TradeClass):
+    class TheNumberOfReduceOnlyOrders(TradeClass, code="51165"):
         """51165\x20"""
 
-    class CurrentlyWeDontSupportLeadingTrades(TradeClass):
+    class CurrentlyWeDontSupportLeadingTrades(TradeClass, code="51166"):
         """51166\x20"""
 
-    class FailedYouHaveBlockTradingOpen(TradeClass):
+    class FailedYouHaveBlockTradingOpen(TradeClass, code="51167"):
         """51167\x20"""
 
-    class FailedYouHaveReduceOnlyType(TradeClass):
+    class FailedYouHaveReduceOnlyType(TradeClass, code="51168"):
         """51168\x20"""
 
-    class TheRangeOfCoinPercentageIs(TradeClass):
+    class TheRangeOfCoinPercentageIs(TradeClass, code="51320"):
         """51320\x20"""
 
-    class YoureLeadingTradesCurrentlyWeDont(TradeClass):
+    class YoureLeadingTradesCurrentlyWeDont(TradeClass, code="51321"):
         """51321\x20"""
 
-    class YoureLeadingTradesThatHaveBeen(TradeClass):
+    class YoureLeadingTradesThatHaveBeen(TradeClass, code="51322"):
         """51322\x20"""
 
-    class YoureAlreadyLeadingTradesWithTake(TradeClass):
+    class YoureAlreadyLeadingTradesWithTake(TradeClass, code="51323"):
         """51323\x20"""
 
-    class AsALeadTraderYouHold(TradeClass):
+    class AsALeadTraderYouHold(TradeClass, code="51324"):
         """51324\x20"""
 
-    class AsALeadTraderYouMust(TradeClass):
+    class AsALeadTraderYouMust(TradeClass, code="51325"):
         """51325\x20"""
 
-    class AsALeadTraderYouMustError(TradeClass):
+    class AsALeadTraderYouMustError(TradeClass, code="51326"):
         """51326\x20"""
 
-    class RequestFailed(TradeClass):
+    class RequestFailed(TradeClass, code="51820"):
         """51820\x20"""
 
-    class ThePaymentMethodIsNotSupported(TradeClass):
+    class ThePaymentMethodIsNotSupported(TradeClass, code="51821"):
         """51821\x20"""
 
-    class QuoteExpired(TradeClass):
+    class QuoteExpired(TradeClass, code="51822"):
         """51822\x20"""
 
-    class ParameterOfBuySellTradingIs(TradeClass):
+    class ParameterOfBuySellTradingIs(TradeClass, code="51823"):
         """51823\x20"""
 
-    class YouMustBindAPhoneNumber(TradeClass):
+    class YouMustBindAPhoneNumber(TradeClass, code="51824"):
         """51824\x20"""
 
-    class YouMustBindAnEmailTo(TradeClass):
+    class YouMustBindAnEmailTo(TradeClass, code="51825"):
         """51825\x20"""
 
-    class MarginTradingIsNotSupported(TradeClass):
+    class MarginTradingIsNotSupported(TradeClass, code="54000"):
         """54000\x20"""
 
-    class OnlyMultiCurrencyMarginAccountCan(TradeClass):
+    class OnlyMultiCurrencyMarginAccountCan(TradeClass, code="54001"):
         """54001\x20"""
 
-    class OrderPlacementOrModificationFailedBecause(TradeClass):
+    class OrderPlacementOrModificationFailedBecause(TradeClass, code="54004"):
         """54004\x20"""
 
-    class SwitchToIsolatedMarginModeTo(TradeClass):
+    class SwitchToIsolatedMarginModeTo(TradeClass, code="54005"):
         """54005\x20"""
 
-    class PreMarketExpiryFuturePositionLimit(TradeClass):
+    class PreMarketExpiryFuturePositionLimit(TradeClass, code="54006"):
         """54006\x20"""
 
-    class InstrumentIsNotSupported(TradeClass):
+    class InstrumentIsNotSupported(TradeClass, code="54007"):
         """54007\x20"""
 
-    class ThisOperationIsDisabledByThe(TradeClass):
+    class ThisOperationIsDisabledByThe(TradeClass, code="54008"):
         """54008\x20"""
 
-    class TheRangeOfShouldBeError(TradeClass):
+    class TheRangeOfShouldBeError(TradeClass, code="54009"):
         """54009\x20"""
 
-    class PreMarketTradingContractsAreOnly(TradeClass):
+    class PreMarketTradingContractsAreOnly(TradeClass, code="54011"):
         """54011\x20"""
 
-    class DueToInsufficientOrderBookDepth(TradeClass):
+    class DueToInsufficientOrderBookDepth(TradeClass, code="54012"):
         """54012\x20"""
 
-    class BuyLimitOfUsdExceededYour(TradeClass):
+    class BuyLimitOfUsdExceededYour(TradeClass, code="54018"):
         """54018\x20"""
 
-    class BuyLimitOfUsdExceededYourError(TradeClass):
+    class BuyLimitOfUsdExceededYourError(TradeClass, code="54019"):
         """54019\x20"""
 
-    class YourOrderFailedBecauseYouMust(TradeClass):
+    class YourOrderFailedBecauseYouMust(TradeClass, code="54024"):
         """54024\x20"""
 
-    class YourOrderFailedBecauseYouMustError(TradeClass):
+    class YourOrderFailedBecauseYouMustError(TradeClass, code="54025"):
         """54025\x20"""
 
-    class YourOrderFailedBecauseYouMust54026(TradeClass):
+    class YourOrderFailedBecauseYouMust54026(TradeClass, code="54026"):
         """54026\x20"""
 
-    class YourOrderFailedBecauseYouMust54027(TradeClass):
+    class YourOrderFailedBecauseYouMust54027(TradeClass, code="54027"):
         """54027\x20"""
 
-    class YourOrderFailedBecauseYouMust54028(TradeClass):
+    class YourOrderFailedBecauseYouMust54028(TradeClass, code="54028"):
         """54028\x20"""
 
-    class DoesntExistWithin(TradeClass):
+    class DoesntExistWithin(TradeClass, code="54029"):
         """54029\x20"""
 
-    class OrderFailedYourTotalValueOf(TradeClass):
+    class OrderFailedYourTotalValueOf(TradeClass, code="54030"):
         """54030\x20"""
 
-    class OrderFailedTheOpenInterestOf(TradeClass):
+    class OrderFailedTheOpenInterestOf(TradeClass, code="54031"):
         """54031\x20"""
 
-    class OrderFailedThePlatformHasReached(TradeClass):
+    class OrderFailedThePlatformHasReached(TradeClass, code="54035"):
         """54035\x20"""
 
-    class YouCantPlaceFillOrKill(TradeClass):
+    class YouCantPlaceFillOrKill(TradeClass, code="54036"):
         """54036\x20"""
 
-    class ElpOrdersCantBeReduceOnly(TradeClass):
+    class ElpOrdersCantBeReduceOnly(TradeClass, code="54039"):
         """54039\x20"""
 
-    class ElpOrdersCantBeUsedWith(TradeClass):
+    class ElpOrdersCantBeUsedWith(TradeClass, code="54040"):
         """54040\x20"""
 
-    class ElpOrdersArentSupportedFor(TradeClass):
+    class ElpOrdersArentSupportedFor(TradeClass, code="54041"):
         """54041\x20"""
 
-    class YouDontHavePermissionToPlace(TradeClass):
+    class YouDontHavePermissionToPlace(TradeClass, code="54042"):
         """54042\x20"""
 
-    class YouCanOnlyPlaceUpTo(TradeClass):
+    class YouCanOnlyPlaceUpTo(TradeClass, code="54043"):
         """54043\x20"""
 
-    class ElpIsNotEnabledForYou(TradeClass):
+    class ElpIsNotEnabledForYou(TradeClass, code="54044"):
         """54044\x20"""
 
-    class OpenapiUsersCanOnlyPlaceIoc(TradeClass):
+    class OpenapiUsersCanOnlyPlaceIoc(TradeClass, code="54045"):
         """54045\x20"""
 
-    class YouCantPlaceOrdersToTake(TradeClass):
+    class YouCantPlaceOrdersToTake(TradeClass, code="54046"):
         """54046\x20"""
 
-    class YouCantAmendThisOrderBecause(TradeClass):
+    class YouCantAmendThisOrderBecause(TradeClass, code="54047"):
         """54047\x20"""
 
-    class YouCantCancelTheOrderBecause(TradeClass):
+    class YouCantCancelTheOrderBecause(TradeClass, code="54048"):
         """54048\x20"""
 
-    class ApiUsersCantPlaceOrdersThat(TradeClass):
+    class ApiUsersCantPlaceOrdersThat(TradeClass, code="54049"):
         """54049\x20"""
 
-    class TheCurrentFunctionIsNotSupported(TradeClass):
+    class TheCurrentFunctionIsNotSupported(TradeClass, code="54070"):
         """54070\x20"""
 
-    class DueToThePlatformSystemUpgrade(TradeClass):
+    class DueToThePlatformSystemUpgrade(TradeClass, code="54071"):
         """54071\x20"""
 
-    class ThisContractIsCurrentlyViewOnly(TradeClass):
+    class ThisContractIsCurrentlyViewOnly(TradeClass, code="54072"):
         """54072\x20"""
 
-    class CouldntPlaceOrderAsIsAt(TradeClass):
+    class CouldntPlaceOrderAsIsAt(TradeClass, code="54073"):
         """54073\x20"""
 
-    class YourSettingsFailedAsYouHave(TradeClass):
+    class YourSettingsFailedAsYouHave(TradeClass, code="54074"):
         """54074\x20"""
 
-    class CrossCryptoContractsAreCurrentlyNot(TradeClass):
+    class CrossCryptoContractsAreCurrentlyNot(TradeClass, code="54075"):
         """54075\x20"""
 
-    class IfTheMainOrderIsA(TradeClass):
+    class IfTheMainOrderIsA(TradeClass, code="54078"):
         """54078\x20"""
 
-    class DynamicChangeIsAvailableOnlyFor(TradeClass):
+    class DynamicChangeIsAvailableOnlyFor(TradeClass, code="54079"):
         """54079\x20"""
 
-    class ActionRequiredPleaseAcceptTheTradfi(TradeClass):
+    class ActionRequiredPleaseAcceptTheTradfi(TradeClass, code="54092"):
         """54092\x20"""
 
-    class NoMarketDataFound(DataClass):
+    class NoMarketDataFound(DataClass, code="52000"):
         """52000\x20"""

@@ -80,50 +80,54 @@ class ErrorCode(IntEnum):
     @property
     def published_name(self) -> str:
         """The name as the page writes it, e.g. `Request Throttled`."""
-        return _DETAILS[self][0]
+        name, _category, _description, _messages, _deprecated = _DETAILS[self]
+        return name
 
     @property
     def category(self) -> str | None:
         """The id of the category heading the code is under (a key of CATEGORIES)."""
-        return _DETAILS[self][1] or None
+        _name, category, _description, _messages, _deprecated = _DETAILS[self]
+        return category or None  # "": under no heading
 
     @property
     def description(self) -> str:
         """The page's paragraph on the code, when it has one instead of messages."""
-        return _DETAILS[self][2]
+        _name, _category, description, _messages, _deprecated = _DETAILS[self]
+        return description
 
     @property
     def messages(self) -> tuple[str, ...]:
         """The messages the page lists for the code, in its order."""
-        return _DETAILS[self][3:]
+        _name, _category, _description, messages, _deprecated = _DETAILS[self]
+        return messages
 
     @property
     def deprecated(self) -> bool:
         """Struck out on the page, or gone from it and kept by errgen.lock."""
-        return self in _DEPRECATED
+        _name, _category, _description, _messages, deprecated = _DETAILS[self]
+        return deprecated
 
 
-# Code -> (published name, category id or "", description, *messages). Plain
-# int members and this table import faster than members built by `__new__`;
-# one value a line, as black leaves it, whatever the lengths.
-_DETAILS: dict[_Code, tuple[str, ...]] = {
+# Code -> (published name, category id or "" under no heading, description,
+# messages, deprecated), as ErrorCode's attributes read them. Plain int members
+# and this table import faster than members built by `__new__`, and plain
+# tuples faster than a record object per code.
+_DETAILS: dict[_Code, tuple[str, str, str, tuple[str, ...], bool]] = {
     -1000: (
         "UNKNOWN",
         "errors",
         "",
-        "An unknown error occurred.",
+        ("An unknown error occurred.",),
+        False,
     ),
     -1121: (
         "BAD_SYMBOL",
         "errors",
         "",
-        "Invalid symbol.",
+        ("Invalid symbol.",),
+        False,
     ),
 }
-
-
-# Deprecated members: struck out on the page, or gone from it and kept by errgen.lock.
-_DEPRECATED: frozenset[_Code] = frozenset()
 
 
 # A tuple with named, typed fields, as typing.NamedTuple would make it but
@@ -211,31 +215,9 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
 )
 
-# Class name -> (base class names, the code it stands for, docstring, retryable,
-# outcome): groups, then categories, then codes, each after the classes it extends.
-_CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | None]] = {
-    "Errors": (
-        ("ApiError",),
-        None,
-        "Errors",
-        False,
-        None,
-    ),
-    "Unknown": (
-        ("Errors",),
-        -1000,
-        "-1000 UNKNOWN",
-        False,
-        None,
-    ),
-    "BadSymbol": (
-        ("Errors",),
-        -1121,
-        "-1121 BAD_SYMBOL",
-        False,
-        None,
-    ),
-}
+# Class name -> (its code, its bases, its docstring) of a class made on first
+# use: none on this page, whose code classes are declared at the end.
+_CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {}
 
 # Where an error body holds its code and message (errgen.toml's `payload`), as
 # (path of the code, paths of the message in the order to try them): the first
@@ -630,13 +612,11 @@ def _build_index() -> None:
     _patterns.extend((re.compile(_KEPT_SPACE), re.compile(_NEAR_TOKEN)))
 
 
-# The generated classes are made on first use (importing 200 classes costs more
-# than the rest of the module): by `from_payload`, and by the module's
-# `__getattr__` for `except BadSymbol`. Type checkers read their declarations
-# at the end of the module instead. _JOINED caches an SDK's subclass joined
-# with a code's class.
-_made: dict[str, type[ApiError]] = {}
-_class_names: dict[_Code, str] = {}
+# Each code's class by code: a class statement registers it (`code=`); on a
+# long page, `_class` makes it on first use from _CODE_CLASSES. _JOINED caches
+# an SDK's subclass joined with a code's class.
+_classes_by_code: dict[_Code, type[ApiError]] = {}
+_lazy_names: dict[_Code, str] = {}  # _CODE_CLASSES by code, built on first use
 _JOINED: dict[tuple[type[ApiError], type[ApiError]], type[ApiError]] = {}
 # (class from_payload is called on, listed code) -> the class it builds.
 _chosen: dict[tuple[type[ApiError], _Code], type[ApiError]] = {}
@@ -684,10 +664,14 @@ class ApiError(_Base):
     retry_after: float | None = None  # seconds, from the Retry-After header given to `from_payload`
     _code_classes = False
 
-    def __init_subclass__(cls, code_classes: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, code_classes: bool = False, code: _Code | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if code_classes:
             cls._code_classes = True
+        if code is not None:  # `class BadSymbol(RequestIssues, code=-1121)`: the first wins
+            _classes_by_code.setdefault(code, cls)
 
     def __init__(
         self,
@@ -968,33 +952,24 @@ def _retry_after(headers: object) -> float | None:
 
 def _code_class(member: ErrorCode) -> type[ApiError] | None:
     """The generated class of a code."""
-    if not _class_names:
-        for class_name, row in _CLASS_TABLE.items():
-            if row[1] is not None:
-                _class_names[row[1]] = class_name
-    name = _class_names.get(member.value)
-    return None if name is None else _class(name)
+    found = _classes_by_code.get(member.value)
+    if found is None and _CODE_CLASSES:
+        if not _lazy_names:
+            _lazy_names.update((row[0], name) for name, row in _CODE_CLASSES.items())
+        name = _lazy_names.get(member.value)
+        found = None if name is None else _class(name)
+    return found
 
 
 def _class(name: str) -> type[ApiError]:
     """A generated class by name, made (with its bases) the first time it is asked for."""
-    made = _made.get(name)
+    made = globals().get(name)  # declared, or made before
     if made is None:
-        base_names, _code, doc, retryable, outcome = _CLASS_TABLE[name]
-        bases = tuple(ApiError if base == "ApiError" else _class(base) for base in base_names)
-        namespace: dict[str, object] = {
-            "__module__": __name__,
-            "__qualname__": name,
-            "__doc__": doc,
-        }
-        if retryable:
-            namespace["retryable"] = True
-        if outcome is not None:
-            namespace["outcome"] = outcome
-        made = type(name, bases, namespace)
-        assert issubclass(made, ApiError)  # for type checkers: its bases are
-        _made[name] = made
+        code, base_names, doc = _CODE_CLASSES[name]
+        namespace = {"__module__": __name__, "__qualname__": name, "__doc__": doc}
+        made = type(name, tuple(map(_class, base_names)), namespace, code=code)
         globals()[name] = made  # the next lookup of the module attribute finds it directly
+    assert isinstance(made, type) and issubclass(made, ApiError)  # for type checkers
     return made
 
 
@@ -1002,21 +977,23 @@ def _class(name: str) -> type[ApiError]:
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> type[ApiError]:
-        if name in _CLASS_TABLE:
+        if name in _CODE_CLASSES:
             return _class(name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_CLASS_TABLE})
+        return sorted({*globals(), *_CODE_CLASSES})
 
 
-if TYPE_CHECKING:
+# The classes `from_payload` raises, under ApiError: one per group of
+# errgen.toml and per category, and one per code under its category and groups.
+class Errors(ApiError):
+    """Errors"""
 
-    class Errors(ApiError):
-        """Errors"""
 
-    class Unknown(Errors):
-        """-1000 UNKNOWN"""
+class Unknown(Errors, code=-1000):
+    """-1000 UNKNOWN"""
 
-    class BadSymbol(Errors):
-        """-1121 BAD_SYMBOL"""
+
+class BadSymbol(Errors, code=-1121):
+    """-1121 BAD_SYMBOL"""
