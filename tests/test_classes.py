@@ -213,8 +213,9 @@ def test_a_group_named_like_a_code_class_yields_with_a_warning(tmp_path: Path) -
         config.write('\n[[groups]]\nname = "BadSymbol"\ncodes = { spot = [-1003, -1121] }\n')
     result = run_errgen("generate", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert ("errgen.toml:11:11: warning: group 'BadSymbol': BadSymbol is the class of a code of source 'spot'; "
-            "the group's class there is BadSymbolGroup [class-name-taken]") in result.stderr
+    assert ("errgen.toml:11:11: warning: group 'BadSymbol': BadSymbol is the class of code -1121 of source 'spot' "
+            "in errgen.lock, and a class name never moves to another class; the group's class there is "
+            "BadSymbolGroup [class-name-taken]") in result.stderr
     module = import_file(root / "output" / "python" / "errors" / "spot.py")
     after = module._CLASS_TABLE
     assert {name: row[1] for name, row in before.items()} == {
