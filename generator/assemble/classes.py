@@ -44,6 +44,27 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
 MESSAGE_CLASS_WORDS = 6
 
 
+def message_words(literals: Sequence[str]) -> str:
+    """The words of a message an unnamed code's class is named from: `literals`, the
+    text between its placeholders, without the words glued to a placeholder.
+
+    A word glued to a placeholder is part of the value the server fills in, not a
+    word of the message: a unit (`%sx` for 20x, `{param1}x`, `{x}ms`), a currency
+    (`%sUSDT`), a prefix (`P{param0}`, `limit%s`). Kept, it splits a value into a
+    name like `LimitIsX` or `MinimumUsdt`; dropping the fragment with its
+    placeholder keeps the message's own words, and a sentence never depends on the
+    glued one. (Keeping such a word whole instead would keep `USDT` and `x` as
+    words: worse.) Words next to a placeholder across a space or punctuation stay.
+    """
+    last = len(literals) - 1
+    kept = []
+    for index, literal in enumerate(literals):
+        text = _APOSTROPHE.sub("", literal)
+        kept += [word.group() for word in _ASCII_WORD.finditer(text)
+                 if not (index > 0 and word.start() == 0 or index < last and word.end() == len(text))]
+    return " ".join(kept)
+
+
 def message_class_name(text: str) -> str:
     """The class of an unnamed code from its first message or description
     (placeholders already left out): `Insufficient balance.` -> `InsufficientBalance`,

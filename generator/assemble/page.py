@@ -24,8 +24,9 @@ from ..model import (
 )
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
-from .classes import ClassNamer, class_name_for, message_class_name
+from .classes import ClassNamer, class_name_for, message_class_name, message_words
 from .identifiers import assign_identifiers
+from .patterns import message_from_text
 from .repeats import Listed, merge_duplicates
 from .slugs import category_id, unique_slug
 from .stable import (
@@ -235,9 +236,11 @@ def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode]
 
 
 def _class_hint(entry: RawEntry) -> str:
-    """What an unnamed code's class is named from: its first message without its
-    placeholders, else its description."""
+    """What an unnamed code's class is named from: its first message, else its
+    description, without their placeholders and the words glued to them
+    (classes.message_words: `limit is %sx` names no class `...IsX`)."""
     if entry.messages:
         message = entry.messages[0]
-        return " ".join(message.literals) if message.literals else message.text
-    return " ".join(entry.description)
+        return message_words(message.literals or (message.text,))
+    # A description is no template: its placeholders (the standard spellings) are found here.
+    return message_words(message_from_text(" ".join(entry.description), 1, 1).literals)
