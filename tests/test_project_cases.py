@@ -5,6 +5,7 @@ docs_src/, perhaps a hostile errgen.lock) and beside it:
   args.txt     the errgen command line, e.g. `generate`
   exit.txt     the exit code expected
   stderr.txt   what errgen prints on stderr
+  stdout.txt   what it prints on stdout, for a case that has one (`diff`'s report)
   expected/    every file of the project after the run
 One test per case copies the project to a temporary folder, runs errgen there
 and compares; `pytest --update-goldens` rewrites exit.txt, stderr.txt and expected/.
@@ -21,7 +22,7 @@ from goldens import compare
 from support import ROOT, run_errgen
 
 CASES = ROOT / "tests" / "cases" / "projects"
-_META = {"args.txt", "exit.txt", "stderr.txt", "expected"}
+_META = {"args.txt", "exit.txt", "stderr.txt", "stdout.txt", "expected"}
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
@@ -34,8 +35,10 @@ def test_project_case(case: str, tmp_path: Path, update_goldens: bool, monkeypat
     result = run_errgen(*shlex.split((folder / "args.txt").read_text(encoding="utf-8")), cwd=project)
 
     rerun = f"pytest tests/test_project_cases.py -k {case}"
-    compare(folder, {"exit.txt": f"{result.returncode}\n", "stderr.txt": result.stderr}, update_goldens, rerun,
-            exclusive=False)
+    printed = {"exit.txt": f"{result.returncode}\n", "stderr.txt": result.stderr}
+    if (folder / "stdout.txt").exists():  # a case says what it prints by having the file
+        printed["stdout.txt"] = result.stdout
+    compare(folder, printed, update_goldens, rerun, exclusive=False)
     compare(folder / "expected", _tree(project), update_goldens, rerun)
 
 

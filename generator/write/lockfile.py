@@ -156,12 +156,14 @@ class LockChecker:
         if not isinstance(raw, dict) or not isinstance(raw.get("codes"), list):
             self.bad(key, 'each source in "sources" must be an object with a list of "codes"')
             return None
-        codes = [c for i, entry in enumerate(raw["codes"]) if (c := self.code(entry, (*key, "codes", i)))]
+        # (index in the file, entry): a bad entry is left out, the places of the others stay right
+        indexed = [(i, c) for i, entry in enumerate(raw["codes"]) if (c := self.code(entry, (*key, "codes", i)))]
+        codes = [entry for _, entry in indexed]
         self.one_type(codes, (*key, "codes"))
         self.unique(codes, (*key, "codes"))
         classes = self.classes(raw, (*key, "classes"), "category")
         groups = self.classes(raw, (*key, "groups"), "group")
-        self.one_owner_per_class(key, codes, classes, groups)
+        self.one_owner_per_class(key, indexed, classes, groups)
         return SourceLock(tuple(codes), classes, groups)
 
     def code(self, entry: Any, key: json_places.Key) -> LockedCode | None:
@@ -268,12 +270,12 @@ class LockChecker:
         return self.fail(key, f"class name {value!r} must be CamelCase (A-Z, a-z, 0-9), not a keyword and not a "
                          "name the generated modules' runtimes declare or use")
 
-    def one_owner_per_class(self, key: json_places.Key, codes: list[LockedCode], classes: Mapping[str, str],
-                            groups: Mapping[str, str]) -> None:
+    def one_owner_per_class(self, key: json_places.Key, codes: list[tuple[int, LockedCode]],
+                            classes: Mapping[str, str], groups: Mapping[str, str]) -> None:
         """One class name, one class of the module: codes first, then categories, then groups;
-        the later owner is the error, at its place."""
+        the later owner is the error, at its place. `codes`: (index in the file, entry)."""
         owners = [(entry.class_name, (*key, "codes", i, "class"), f"code {entry.code!r}")
-                  for i, entry in enumerate(codes) if entry.class_name]
+                  for i, entry in codes if entry.class_name]
         owners += [(name, (*key, "classes", category), f"category {category!r}") for category, name in classes.items()]
         owners += [(name, (*key, "groups", group), f"group {group!r}") for group, name in groups.items()]
         first: dict[str, str] = {}

@@ -77,7 +77,7 @@ class PageDiff:
         return (
             f"{len(self.added)} added, {len(self.removed)} removed, "
             f"{len(self.renamed)} renamed, {len(self.changed)} changed"
-        ) + (f", {len(self.moved)} with another identifier or category" if self.moved else "")
+        ) + (f", {len(self.moved)} with another identifier, category or class" if self.moved else "")
 
 
 def diff_pages(old: PageView, new: PageView) -> PageDiff:
