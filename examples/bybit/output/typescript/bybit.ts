@@ -2565,7 +2565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110063,
     name: "",
     identifier: "E110063",
-    className: "SettlementInProgressKey0NotAvailable",
+    className: "SettlementInProgressNotAvailableFor",
     category: "uta",
     messages: [],
     description: "Settlement in progress! {{key0}} not available for trading.",
@@ -3315,7 +3315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182011,
     name: "",
     identifier: "E182011",
-    className: "TheCoinCollateralAmountHasReached",
+    className: "TheCollateralAmountHasReachedThe",
     category: "uta",
     messages: [],
     description: "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
@@ -3415,7 +3415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200641,
     name: "",
     identifier: "E3200641",
-    className: "CoinCollateralHasReachedThePlatform",
+    className: "CollateralHasReachedThePlatformLimit",
     category: "uta",
     messages: [],
     description: "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
@@ -3715,7 +3715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170105,
     name: "",
     identifier: "E170105",
-    className: "ParameterSWasEmpty",
+    className: "ParameterWasEmpty",
     category: "spot_trade",
     messages: [],
     description: "Parameter '%s' was empty.",
@@ -3775,7 +3775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170130,
     name: "",
     identifier: "E170130",
-    className: "DataSentForParamterSIs",
+    className: "DataSentForParamterIsNot",
     category: "spot_trade",
     messages: [],
     description: "Data sent for paramter '%s' is not valid.",
@@ -4285,7 +4285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170219,
     name: "",
     identifier: "E170219",
-    className: "UidXxxIsNotAvailableTo",
+    className: "UidIsNotAvailableToThis",
     category: "spot_trade",
     messages: [],
     description: "UID {{xxx}} is not available to this feature",
@@ -8165,7 +8165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60066,
     name: "",
     identifier: "E60066",
-    className: "SizeShouldMoreThanMinsizeSub",
+    className: "SizeShouldMoreThanSubSize",
     category: "strategy",
     messages: [],
     description: "size should more than {minSize} / sub size should more than {minSize}",
@@ -9889,8 +9889,8 @@ export class ThereIsNoMmpInformationOf extends UTA {
 }
 
 /** 110063  */
-export class SettlementInProgressKey0NotAvailable extends UTA {
-  declare protected readonly isSettlementInProgressKey0NotAvailable: never;
+export class SettlementInProgressNotAvailableFor extends UTA {
+  declare protected readonly isSettlementInProgressNotAvailableFor: never;
 }
 
 /** 110064  */
@@ -10264,8 +10264,8 @@ export class DuplicateCurrencyPleaseReAdjust extends UTA {
 }
 
 /** 182011  */
-export class TheCoinCollateralAmountHasReached extends UTA {
-  declare protected readonly isTheCoinCollateralAmountHasReached: never;
+export class TheCollateralAmountHasReachedThe extends UTA {
+  declare protected readonly isTheCollateralAmountHasReachedThe: never;
 }
 
 /** 3100181  */
@@ -10314,8 +10314,8 @@ export class OperationsRestrictionTheCurrentLtvRatioError extends UTA {
 }
 
 /** 3200641  */
-export class CoinCollateralHasReachedThePlatform extends UTA {
-  declare protected readonly isCoinCollateralHasReachedThePlatform: never;
+export class CollateralHasReachedThePlatformLimit extends UTA {
+  declare protected readonly isCollateralHasReachedThePlatformLimit: never;
 }
 
 /** 3400208  */
@@ -10464,8 +10464,8 @@ export class CrossMarginTradingNotYetSupported extends SpotTrade {
 }
 
 /** 170105  */
-export class ParameterSWasEmpty extends SpotTrade {
-  declare protected readonly isParameterSWasEmpty: never;
+export class ParameterWasEmpty extends SpotTrade {
+  declare protected readonly isParameterWasEmpty: never;
 }
 
 /** 170115  */
@@ -10494,8 +10494,8 @@ export class OrderAmountTooLarge extends SpotTrade {
 }
 
 /** 170130  */
-export class DataSentForParamterSIs extends SpotTrade {
-  declare protected readonly isDataSentForParamterSIs: never;
+export class DataSentForParamterIsNot extends SpotTrade {
+  declare protected readonly isDataSentForParamterIsNot: never;
 }
 
 /** 170131  */
@@ -10749,8 +10749,8 @@ export class TheLimitMakerOrderIsRejected extends SpotTrade {
 }
 
 /** 170219  */
-export class UidXxxIsNotAvailableTo extends SpotTrade {
-  declare protected readonly isUidXxxIsNotAvailableTo: never;
+export class UidIsNotAvailableToThis extends SpotTrade {
+  declare protected readonly isUidIsNotAvailableToThis: never;
 }
 
 /** 170220  */
@@ -12689,8 +12689,8 @@ export class StrategyNotFound extends Strategy {
 }
 
 /** 60066  */
-export class SizeShouldMoreThanMinsizeSub extends Strategy {
-  declare protected readonly isSizeShouldMoreThanMinsizeSub: never;
+export class SizeShouldMoreThanSubSize extends Strategy {
+  declare protected readonly isSizeShouldMoreThanSubSize: never;
 }
 
 /** 60067  */
@@ -13020,7 +13020,7 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [110060, UnderFullTpSlModeIt],
   [110061, NotAllowedToHaveMoreThanError],
   [110062, ThereIsNoMmpInformationOf],
-  [110063, SettlementInProgressKey0NotAvailable],
+  [110063, SettlementInProgressNotAvailableFor],
   [110064, TheModifiedContractQuantityCannotBe],
   [110065, MmpHasntYetBeenEnabledFor],
   [110066, TradingIsCurrentlyNotAllowed],
@@ -13095,7 +13095,7 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [182110, FailedToSwitch],
   [182111, TheRequestedCurrencyHasANon],
   [182112, DuplicateCurrencyPleaseReAdjust],
-  [182011, TheCoinCollateralAmountHasReached],
+  [182011, TheCollateralAmountHasReachedThe],
   [3100181, UidCanNotBeNull],
   [3100197, TemporaryBannedDueToTheUpgrade],
   [3200316, UsdcOptionsTradingRestrictionTheCurrent],
@@ -13105,7 +13105,7 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [3200419, UnableToSwitchToPortfolioMargin],
   [3200425, YouCurrentlyHoldAPositionInError],
   [3200320, OperationsRestrictionTheCurrentLtvRatioError],
-  [3200641, CoinCollateralHasReachedThePlatform],
+  [3200641, CollateralHasReachedThePlatformLimit],
   [3400208, YouHaveUnclosedHedgeModeOr],
   [3400209, YouHaveUsdtPerpetualPositionsSo],
   [3400210, TheRiskRateOfYourDerivatives],
@@ -13135,13 +13135,13 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [170035, SubmittedToTheSystemForProcessing],
   [170036, YouHaventEnabledCrossMarginTrading],
   [170037, CrossMarginTradingNotYetSupported],
-  [170105, ParameterSWasEmpty],
+  [170105, ParameterWasEmpty],
   [170115, InvalidTimeinforce],
   [170116, InvalidOrdertype],
   [170117, InvalidSide],
   [170121, InvalidSymbol],
   [170124, OrderAmountTooLarge],
-  [170130, DataSentForParamterSIs],
+  [170130, DataSentForParamterIsNot],
   [170131, BalanceInsufficient],
   [170132, OrderPriceTooHigh],
   [170133, OrderPriceLowerThanTheMinimum],
@@ -13192,7 +13192,7 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [170216, TheLeverageYouSelectForSpot],
   [170217, OnlyLimitMakerOrderIsSupported],
   [170218, TheLimitMakerOrderIsRejected],
-  [170219, UidXxxIsNotAvailableTo],
+  [170219, UidIsNotAvailableToThis],
   [170220, SpotTradingRestrictionTheCurrentLtv],
   [170221, ThisCoinDoesNotExist],
   [170222, TooManyRequestsInThisTime],
@@ -13580,7 +13580,7 @@ const CLASSES: ReadonlyMap<Code, ApiErrorClass> = new Map<Code, ApiErrorClass>([
   [60063, UserRunningSymbolStrategyCountLimited],
   [60064, UserRunningStrategyCountLimited],
   [60065, StrategyNotFound],
-  [60066, SizeShouldMoreThanMinsizeSub],
+  [60066, SizeShouldMoreThanSubSize],
   [60067, TooLargeSizeSizeShouldLess],
   [60068, OrderCancelled],
   [60069, HitBlacklistRule],

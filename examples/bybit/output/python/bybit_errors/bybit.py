@@ -101,11 +101,11 @@ __all__ = [
     "CategoryOnlySupportLinearOrOption",
     "ChildMemberForbidden",
     "ClassicAccountIsNotSupported",
-    "CoinCollateralHasReachedThePlatform",
     "CoinDoesNotExist",
     "CoinsToBorrowNotGenerallyAvailable",
     "CollateralAmountCannotBeNegative",
     "CollateralAmountHasReachedTheLimit",
+    "CollateralHasReachedThePlatformLimit",
     "CommonBannedPleaseCheckYourAccount",
     "ComplianceRulesTriggered",
     "ComplianceWalletNotReach",
@@ -126,7 +126,7 @@ __all__ = [
     "CurrentlyDueToPreDeliveryStatus",
     "CurrentlyYouCanOnlyReduceYour",
     "CurrentlyYourAccountHasNoBorrowed",
-    "DataSentForParamterSIs",
+    "DataSentForParamterIsNot",
     "DecimalPrecisionCannotExceed18Digits",
     "DemoUserIsProhibited",
     "DepositOrderNotFound",
@@ -353,11 +353,11 @@ __all__ = [
     "ParameterBeginAndEndNeedTo",
     "ParameterErrorWithdrawAddressChainOr",
     "ParameterExpdateCantBeEarlierThan",
-    "ParameterSWasEmpty",
     "ParameterStarttimeAndEndtimeAreBoth",
     "ParameterStarttimeAndEndtimeNeedTo",
     "ParameterStarttimeNeedsToBeSmaller",
     "ParameterVerificationFailedForLimit",
+    "ParameterWasEmpty",
     "PermissionDeniedPleaseCheckYourApi",
     "PleaseContactTheSalesToEnable",
     "PleaseEnableMarginTradingToContinue",
@@ -470,7 +470,7 @@ __all__ = [
     "SetMarginModeFailed",
     "SettleCoinIsNotACollateral",
     "SettlementInProgress",
-    "SettlementInProgressKey0NotAvailable",
+    "SettlementInProgressNotAvailableFor",
     "SideIsNull",
     "SideOnlySupportBuyOrSell",
     "SignVerificationFailed",
@@ -485,7 +485,7 @@ __all__ = [
     "SignalSymbolNotTradable",
     "SignalTpShouldBeBetterThan",
     "SiteNotAllowedOnlyUsersFrom",
-    "SizeShouldMoreThanMinsizeSub",
+    "SizeShouldMoreThanSubSize",
     "SkipLiquidationIsNotAllowedWhen",
     "SlIsWorseThanLiquidationPrice",
     "SlippageFail",
@@ -542,9 +542,9 @@ __all__ = [
     "TheAssetsAreEstimatedToBe",
     "TheBorrowedAssetDoesNotExist",
     "TheCancellationOfAComboSingle",
-    "TheCoinCollateralAmountHasReached",
     "TheCollateralAmountHasExceededThe",
     "TheCollateralAmountHasExceededTheError",
+    "TheCollateralAmountHasReachedThe",
     "TheCurrentAvailableLimitIsReplacekey0",
     "TheCurrentCoinDoesNotSupport",
     "TheCurrentOrderDoesNotSupport",
@@ -671,7 +671,7 @@ __all__ = [
     "UidCannotBeBoundPleaseUpgrade",
     "UidCannotBeBoundRepeatedly",
     "UidCannotBeUnboundBecauseThe",
-    "UidXxxIsNotAvailableTo",
+    "UidIsNotAvailableToThis",
     "UnableToRetrieveAPruceOf",
     "UnableToSwitchToPortfolioMargin",
     "UnableToWithdrawToTheReceipt",
@@ -7514,7 +7514,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "SettlementInProgressKey0NotAvailable": (
+    "SettlementInProgressNotAvailableFor": (
         ("UTA",),
         110063,
         "110063 ",
@@ -8039,7 +8039,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "TheCoinCollateralAmountHasReached": (
+    "TheCollateralAmountHasReachedThe": (
         ("UTA",),
         182011,
         "182011 ",
@@ -8109,7 +8109,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "CoinCollateralHasReachedThePlatform": (
+    "CollateralHasReachedThePlatformLimit": (
         ("UTA",),
         3200641,
         "3200641 ",
@@ -8319,7 +8319,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "ParameterSWasEmpty": (
+    "ParameterWasEmpty": (
         ("SpotTrade",),
         170105,
         "170105 ",
@@ -8361,7 +8361,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "DataSentForParamterSIs": (
+    "DataSentForParamterIsNot": (
         ("SpotTrade",),
         170130,
         "170130 ",
@@ -8718,7 +8718,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "UidXxxIsNotAvailableTo": (
+    "UidIsNotAvailableToThis": (
         ("SpotTrade",),
         170219,
         "170219 ",
@@ -11434,7 +11434,7 @@ _CLASS_TABLE: dict[str, tuple[tuple[str, ...], _Code | None, str, bool, str | No
         False,
         None,
     ),
-    "SizeShouldMoreThanMinsizeSub": (
+    "SizeShouldMoreThanSubSize": (
         ("Strategy",),
         60066,
         "60066 ",
@@ -12855,7 +12855,7 @@ if TYPE_CHECKING:
     class ThereIsNoMmpInformationOf(UTA):
         """110062\x20"""
 
-    class SettlementInProgressKey0NotAvailable(UTA):
+    class SettlementInProgressNotAvailableFor(UTA):
         """110063\x20"""
 
     class TheModifiedContractQuantityCannotBe(UTA):
@@ -13080,7 +13080,7 @@ if TYPE_CHECKING:
     class DuplicateCurrencyPleaseReAdjust(UTA):
         """182112\x20"""
 
-    class TheCoinCollateralAmountHasReached(UTA):
+    class TheCollateralAmountHasReachedThe(UTA):
         """182011\x20"""
 
     class UidCanNotBeNull(UTA):
@@ -13110,7 +13110,7 @@ if TYPE_CHECKING:
     class OperationsRestrictionTheCurrentLtvRatioError(UTA):
         """3200320\x20"""
 
-    class CoinCollateralHasReachedThePlatform(UTA):
+    class CollateralHasReachedThePlatformLimit(UTA):
         """3200641\x20"""
 
     class YouHaveUnclosedHedgeModeOr(UTA):
@@ -13200,7 +13200,7 @@ if TYPE_CHECKING:
     class CrossMarginTradingNotYetSupported(SpotTrade):
         """170037\x20"""
 
-    class ParameterSWasEmpty(SpotTrade):
+    class ParameterWasEmpty(SpotTrade):
         """170105\x20"""
 
     class InvalidTimeinforce(SpotTrade):
@@ -13218,7 +13218,7 @@ if TYPE_CHECKING:
     class OrderAmountTooLarge(SpotTrade):
         """170124\x20"""
 
-    class DataSentForParamterSIs(SpotTrade):
+    class DataSentForParamterIsNot(SpotTrade):
         """170130\x20"""
 
     class BalanceInsufficient(SpotTrade):
@@ -13371,7 +13371,7 @@ if TYPE_CHECKING:
     class TheLimitMakerOrderIsRejected(SpotTrade):
         """170218\x20"""
 
-    class UidXxxIsNotAvailableTo(SpotTrade):
+    class UidIsNotAvailableToThis(SpotTrade):
         """170219\x20"""
 
     class SpotTradingRestrictionTheCurrentLtv(SpotTrade):
@@ -14535,7 +14535,7 @@ if TYPE_CHECKING:
     class StrategyNotFound(Strategy):
         """60065\x20"""
 
-    class SizeShouldMoreThanMinsizeSub(Strategy):
+    class SizeShouldMoreThanSubSize(Strategy):
         """60066\x20"""
 
     class TooLargeSizeSizeShouldLess(Strategy):
