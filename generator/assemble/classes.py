@@ -220,8 +220,8 @@ def hierarchy(page: ErrorPage) -> list[ClassRow]:
     classes = {category.id: category.class_name for category in page.categories}
     retryable = {group.name for group in page.groups if group.retryable}
     outcomes = {group.name: group.outcome for group in page.groups if group.outcome is not None}
-    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.config_name or group.name} of errgen.toml", group.retryable,
-                     group.outcome) for group in page.groups]
+    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.config_name or group.name} of errgen.toml",
+                     group.retryable, group.outcome) for group in page.groups]
     rows += [ClassRow(category.class_name, "ApiError", (), None, category.title, False)
              for category in page.categories]
     subcodes = subcodes_of(page)

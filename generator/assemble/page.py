@@ -93,7 +93,7 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
     retired_listed = () if options.prune else retired_entries(options.locked, {item.code for item in listed})
     from_messages = options.class_names == "message"
-    locked_classes = {} if options.locked is None else {e.code for e in options.locked.codes if e.class_name}
+    locked_classes = set() if options.locked is None else {e.code for e in options.locked.codes if e.class_name}
     code_classes = {class_name_for(identifiers[item.code]) for item in listed if item.code not in locked_classes}
     if from_messages:
         code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed
