@@ -98,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                             description="Print the JSON target for one page to stdout; no errgen.toml needed.")
     dump.add_argument("file", type=Path, metavar="FILE.md")
     _reading_flags(dump)
+    _class_names_flag(dump)
     dump.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error (exit 2)")
     dump.set_defaults(run=_dump)
 
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=_DIFF_FORMATS, default="text", help="output format")
     diff.add_argument("--breaking", action="store_true", help="exit 1 when a code was removed or renamed")
     _reading_flags(diff)
+    _class_names_flag(diff)
     diff.add_argument("--strict", action="store_true", help="a page defect (a warning) is an error: exit 2")
     diff.set_defaults(run=_diff)
 
@@ -234,6 +236,12 @@ def _reading_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code-pattern", type=_code_pattern, default=None, metavar="REGEX",
                         help="a regular expression over a heading's, list item's or paragraph's text with groups "
                              "(?P<code>...), and optionally (?P<name>...) and (?P<message>...)")
+
+
+def _class_names_flag(parser: argparse.ArgumentParser) -> None:
+    """As `class_names` in errgen.toml: what `dump` shows and `diff` compares names classes alike."""
+    parser.add_argument("--class-names", choices=("message",), default="",
+                        help="name the class of a code without a published name from its first message")
 
 
 def _code_pattern(value: str) -> str:
@@ -394,7 +402,7 @@ def _docs_change(change: api.DocsChange, limit: int = 20) -> list[str]:
 def _dump(args: argparse.Namespace) -> int:
     from .verbs.dump import dump
 
-    text, diagnostics = dump(args.file, _reading(args), strict=args.strict)
+    text, diagnostics = dump(args.file, _reading(args), strict=args.strict, class_names=args.class_names)
     _print_diagnostics(diagnostics, "text")
     sys.stdout.write(text)
     return EXIT_OK
@@ -432,7 +440,7 @@ def _diff(args: argparse.Namespace) -> int:
         "text": diff.format_text, "json": diff.format_json, "markdown": diff.format_markdown,
         "github": diff.format_github,
     }
-    result = api.diff(args.old, args.new, _reading(args), strict=args.strict)
+    result = api.diff(args.old, args.new, _reading(args), strict=args.strict, class_names=args.class_names)
     sys.stdout.write(formats[args.format](result))
     return EXIT_FINDINGS if args.breaking and result.breaking else EXIT_OK
 

@@ -109,10 +109,11 @@ class MessageTable:
 class Group:
     """A `[[groups]]` of errgen.toml that has codes on this page: a class they all inherit."""
 
-    name: str  # also its class name
+    name: str  # its class name: the group's name in errgen.toml unless that was taken (classes.py)
     retryable: bool
     codes: tuple[Code, ...]
     outcome: str | None = None  # "unknown": the request may have been executed
+    config_name: str = ""  # its name in errgen.toml (errgen.lock's key); "": the same as `name`
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,50 @@ def test_with_classes_keeps_every_other_field() -> None:
     assert set(values) == {field.name for field in dataclasses.fields(ErrorCode)}
     error = ErrorCode(**values)
     assert error.with_classes("New", ("H",)) == dataclasses.replace(error, class_name="New", groups=("H",))
+
+
+def _first_messages(page: Path, *codes: int | str) -> dict[int | str, list[str]]:
+    from errgen.verbs.dump import page_alone
+
+    read, _ = page_alone(page, None, strict=False)
+    return {e.code: [m.text for m in e.messages] for e in read.errors if e.code in codes}
+
+
+def test_a_word_glued_to_a_placeholder_is_left_out_of_a_message_class_name() -> None:
+    """Real messages with a unit glued to a value (`%sx`, `{param1}x`): the unit never becomes a word
+    of a class name; the words around a placeholder across a space stay."""
+    usdm = _first_messages(ROOT / "tests" / "corpus" / "binance-usdm-error-codes-2025-11-09.md", -4209)
+    okx = _first_messages(ROOT / "tests" / "corpus" / "okx-rest-api-public.md", "51186", "51283")  # a string page
+    words = {text: classes.message_words(message_from_text(text, 1, 1).literals)
+             for text in (usdm[-4209][1], okx["51186"][0], okx["51283"][0])}
+    assert words == {
+        "Leverage adjustment failed. Current symbol max leverage limit is %sx":
+            "Leverage adjustment failed Current symbol max leverage limit is",
+        "Order failed. The leverage for {param0} in your current margin mode is {param1}x, which exceeds the "
+        "platform limit of {param2}x.":
+            "Order failed The leverage for in your current margin mode is which exceeds the platform limit of",
+        "The range of Time interval is {param0}~{param1}": "The range of Time interval is",
+    }
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Current symbol max leverage is %sx", "CurrentSymbolMaxLeverageIs"),  # not ...IsX
+    ("Timeout after {x}ms", "TimeoutAfter"),  # not ...Ms
+    ("%sUSDT minimum not met", "MinimumNotMet"),  # not Usdt...
+    ("Order exceeds limit%s", "OrderExceeds"),  # not ...LimitS
+    ("Position P{param0} not found", "PositionNotFound"),
+    ("Value {0} isn't allowed", "ValueIsntAllowed"),  # across a space the words stay
+])
+def test_message_class_names_never_split_a_word_at_a_placeholder(text: str, name: str) -> None:
+    assert classes.message_class_name(classes.message_words(message_from_text(text, 1, 1).literals)) == name
+
+
+def test_a_description_names_a_class_without_its_placeholders_either(tmp_path: Path) -> None:
+    page = ("## Errors\n\n| Code | Description |\n|---|---|\n| 170130 | Order value below %sUSDT minimum |\n"
+            "| 170131 | Exceeds limit%s per day |\n")
+    root = make_project(tmp_path, {"page": page}, extra='class_names = "message"')
+    result = run_errgen("generate", cwd=root)
+    assert result.returncode == 0, result.stderr
+    module = import_file(root / "output" / "python" / "errors" / "page.py")
+    assert [type(module.ApiError.from_payload({"code": c, "msg": ""})).__name__ for c in (170130, 170131)] == [
+        "OrderValueBelowMinimum", "ExceedsPerDay"]

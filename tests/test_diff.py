@@ -201,7 +201,8 @@ def test_text_format_is_compiler_style_with_both_places(pair: Path) -> None:
         'old.md:2:1: code -1000 "UNKNOWN" was removed [code-removed]',
         (
             'new.md:2:1: code -1008 "Request Throttled" was renamed to "SERVER_BUSY"; '
-            "identifier REQUEST_THROTTLED is now SERVER_BUSY (was at old.md:5:1) [code-renamed]"
+            "identifier REQUEST_THROTTLED is now SERVER_BUSY; had class RequestThrottled, now ServerBusy "
+            "(was at old.md:5:1) [code-renamed]"
         ),
         'new.md:2:1: code -1008 "SERVER_BUSY" changed its messages: 1 added, 1 removed (was at old.md:5:1) [code-changed]',
         'old.md:7:3: message "Try again in %s minutes." was removed from code -1008 [message-removed]',
@@ -227,7 +228,8 @@ def test_json_format_carries_names_identifiers_and_messages_per_code(pair: Path)
         "removed": [{"code": -1000, "name": "UNKNOWN", "identifier": "UNKNOWN",
                      "messages": ["An unknown error occurred."]}],
         "renamed": [{"code": -1008, "old": "Request Throttled", "new": "SERVER_BUSY",
-                     "old_identifier": "REQUEST_THROTTLED", "identifier": "SERVER_BUSY"}],
+                     "old_identifier": "REQUEST_THROTTLED", "identifier": "SERVER_BUSY",
+                     "old_class": "RequestThrottled", "class": "ServerBusy"}],
         "changed": [{"code": -1008, "name": "SERVER_BUSY", "identifier": "SERVER_BUSY",
                      "messages_added": ["Try again in %s seconds."], "messages_removed": ["Try again in %s minutes."]}],
         "moved": [],
@@ -243,7 +245,8 @@ def test_markdown_format_is_a_changelog_section(pair: Path) -> None:
         "#### Breaking\n\n"
         "- Removed `-1000` `UNKNOWN`.\n"
         "- Renamed `-1008`: `REQUEST_THROTTLED` is now `SERVER_BUSY` "
-        "(published name `Request Throttled` is now `SERVER_BUSY`).\n\n"
+        "(published name `Request Throttled` is now `SERVER_BUSY`); class `RequestThrottled` is now "
+        "`ServerBusy`.\n\n"
         "#### Added\n\n- `-1003` `TOO_MANY_REQUESTS`\n\n"
         "#### Changed messages\n\n"
         "- `-1008` `SERVER_BUSY`\n  - removed: `Try again in %s minutes.`\n  - added: `Try again in %s seconds.`\n"

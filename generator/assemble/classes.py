@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
+from ..diagnostics import Diagnostic
 from ..model import Category, Code, ErrorCode, ErrorPage, Group
+from .stable import SourceLock
 from .subcodes import subcodes_of
 
 TYPE_CHECKING = False
@@ -40,6 +42,27 @@ def class_name_for(identifier: str) -> str:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
 MESSAGE_CLASS_WORDS = 6
+
+
+def message_words(literals: Sequence[str]) -> str:
+    """The words of a message an unnamed code's class is named from: `literals`, the
+    text between its placeholders, without the words glued to a placeholder.
+
+    A word glued to a placeholder is part of the value the server fills in, not a
+    word of the message: a unit (`%sx` for 20x, `{param1}x`, `{x}ms`), a currency
+    (`%sUSDT`), a prefix (`P{param0}`, `limit%s`). Kept, it splits a value into a
+    name like `LimitIsX` or `MinimumUsdt`; dropping the fragment with its
+    placeholder keeps the message's own words, and a sentence never depends on the
+    glued one. (Keeping such a word whole instead would keep `USDT` and `x` as
+    words: worse.) Words next to a placeholder across a space or punctuation stay.
+    """
+    last = len(literals) - 1
+    kept = []
+    for index, literal in enumerate(literals):
+        text = _APOSTROPHE.sub("", literal)
+        kept += [word.group() for word in _ASCII_WORD.finditer(text)
+                 if not (index > 0 and word.start() == 0 or index < last and word.end() == len(text))]
+    return " ".join(kept)
 
 
 def message_class_name(text: str) -> str:
@@ -87,15 +110,24 @@ class ClassNamer:
     """Hands out one page's class names, in the order its module declares them:
     the groups' first (at creation), then each code's, then each category's.
 
-    `assemble` names each code as it builds it, so a page's codes are built
-    once; `assign` names a page built without names. A translated page
-    (`base`) takes its class names from its base page by code, so both modules
-    name their classes alike.
+    errgen.lock comes first (`locked`): a code, category or group it names keeps
+    that class, and no other class takes a name it holds; one that would gets
+    another name and a warning at its place (`diagnostics`). `assemble` names
+    each code as it builds it, so a page's codes are built once; `assign` names
+    a page built without names. A translated page (`base`) takes its class names
+    from its base page by code, so both modules name their classes alike.
     """
 
     def __init__(self, source_id: str, codes: Iterable[Code], groups: Sequence[GroupConfig] = (),
-                 base: ErrorPage | None = None, code_classes: Iterable[str] = ()) -> None:
-        self.taken = set(reserved_names())
+                 base: ErrorPage | None = None, code_classes: Iterable[str] = (),
+                 locked: SourceLock | None = None, path: str = "", config_path: str = "errgen.toml") -> None:
+        locked = locked or SourceLock()
+        self.path = path  # the page's, where a code's or a category's warning points
+        self.diagnostics: list[Diagnostic] = []
+        self.owners = locked.class_owners()  # every name the lock holds, free or not
+        self.taken = set(reserved_names()) | set(self.owners)
+        self._codes = {entry.code: entry.class_name for entry in locked.codes if entry.class_name}
+        self._categories = dict(locked.classes)
         self.base = base
         self._base_classes = {} if base is None else {e.code: e.class_name for e in base.errors if e.class_name}
         listed = set(codes)
@@ -103,28 +135,37 @@ class ClassNamer:
         # must not rename -1121's class (`except BadSymbol` would catch the group).
         wanted_by_codes = set(code_classes)
         own_groups = []
-        renamed: list[tuple[GroupConfig, str]] = []
         for group in groups:
             in_page = tuple(code for code in group.codes.get(source_id, ()) if code in listed)
-            if in_page:
-                name = _unique(group.name, "Group", self.taken | wanted_by_codes)
-                self.taken.add(name)
-                if name != group.name:
-                    renamed.append((group, name))
-                own_groups.append(Group(name, group.retryable, in_page, group.outcome))
+            if not in_page:
+                continue
+            name = locked.groups.get(group.name) or _unique(group.name, "Group", self.taken | wanted_by_codes)
+            self.taken.add(name)
+            if name != group.name and group.name not in locked.groups:
+                self.diagnostics.append(Diagnostic(
+                    config_path, *group.places.get(source_id, (1, 1)), "warning",
+                    f"group {group.name!r}: {group.name} is {self._held_by(group.name, source_id)}; "
+                    f"the group's class there is {name}", "class-name-taken"))
+            own_groups.append(Group(name, group.retryable, in_page, group.outcome, group.name))
         self.groups = tuple(own_groups)
-        self.renamed_groups = tuple(renamed)  # (group, the class it got instead of its name)
 
-    def code(self, code: Code, identifier: str, hint: str = "") -> tuple[str, tuple[str, ...]]:
+    def code(self, code: Code, identifier: str, hint: str = "",
+             place: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]]:
         """The class of a code and the groups it is in; `hint`: the text to name it
-        from (`class_names = "message"`), else its identifier."""
-        wanted = self._base_classes.get(code) or (message_class_name(hint) if hint else "") or class_name_for(identifier)
-        name = _unique(wanted, "Error", self.taken, code)
+        from (`class_names = "message"`), else its identifier; `place`: its line and
+        column, where a warning points (None: a retired code, on no page)."""
+        name = self._codes.get(code)
+        if name is None:
+            wanted = self._base_classes.get(code) or (message_class_name(hint) if hint else "") \
+                or class_name_for(identifier)
+            name = self._give(wanted, "Error", place, code)
         return name, tuple(group.name for group in self.groups if code in group.codes) if self.groups else ()
 
     def category(self, category: Category, page: ErrorPage) -> Category:
         """A category with its class; `page`: its codes, named already or not."""
-        name = category.class_name or category_class_name(category.title)  # errgen.lock's, else the title's
+        if category.id in self._categories:  # errgen.lock's, whatever the heading says now
+            return replace(category, class_name=self._categories[category.id])
+        name = category.class_name or category_class_name(category.title)
         if self.base is not None:  # the base page's class of the category its first code is under
             by_code = {error.code: error.category for error in self.base.errors}
             base_names = {c.id: c.class_name for c in self.base.categories}
@@ -132,12 +173,31 @@ class ClassNamer:
             name = base_names.get(first or "", "") or name
         if not name:  # a heading in another script: its code range, if any
             name = "Category" + "".join(word.capitalize() for word in category.id.split("_") if word.isascii())
-        return replace(category, class_name=_unique(name, "Errors", self.taken))
+        return replace(category, class_name=self._give(name, "Errors", (category.line, 1)))
 
     def finish(self, page: ErrorPage) -> ErrorPage:
         """`page`, whose codes are named, with its categories and groups named too."""
         categories = tuple(self.category(category, page) for category in page.categories)
         return replace(page, categories=categories, groups=self.groups)
+
+    def _give(self, wanted: str, suffix: str, place: tuple[int, int] | None, code: Code | None = None) -> str:
+        """`wanted`, or another name when it is taken; a warning at `place` when errgen.lock
+        holds it (the page's own clashes and the runtimes' names are renamed quietly, as before)."""
+        name = _unique(wanted, suffix, self.taken, code)
+        if name != wanted and wanted in self.owners and place is not None:
+            self.diagnostics.append(Diagnostic(
+                self.path, *place, "warning", f"class {wanted} belongs to {self.owners[wanted]} (errgen.lock): a "
+                f"class name never moves to another class; {name} used here", "class-name-taken"))
+        return name
+
+    def _held_by(self, name: str, source_id: str) -> str:
+        """Who holds a name a group wanted, as its warning says it."""
+        if name in self.owners:
+            return (f"the class of {self.owners[name]} of source {source_id!r} in errgen.lock, and a class name "
+                    "never moves to another class")
+        if name in reserved_names():
+            return "a name the generated modules' runtimes declare or use"
+        return f"the class of a code of source {source_id!r}"
 
 
 def assign(page: ErrorPage, groups: Sequence[GroupConfig] = (), base: ErrorPage | None = None) -> ErrorPage:
@@ -160,8 +220,8 @@ def hierarchy(page: ErrorPage) -> list[ClassRow]:
     classes = {category.id: category.class_name for category in page.categories}
     retryable = {group.name for group in page.groups if group.retryable}
     outcomes = {group.name: group.outcome for group in page.groups if group.outcome is not None}
-    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.name} of errgen.toml", group.retryable,
-                     group.outcome) for group in page.groups]
+    rows = [ClassRow(group.name, "ApiError", (), None, f"Group {group.config_name or group.name} of errgen.toml",
+                     group.retryable, group.outcome) for group in page.groups]
     rows += [ClassRow(category.class_name, "ApiError", (), None, category.title, False)
              for category in page.categories]
     subcodes = subcodes_of(page)

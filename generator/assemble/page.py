@@ -24,8 +24,9 @@ from ..model import (
 )
 from ..read.layouts.codes import is_plain_integer
 from ..read.raw import LAYOUTS, RawEntry, RawPage, RawTable
-from .classes import ClassNamer, class_name_for, message_class_name
+from .classes import ClassNamer, class_name_for, message_class_name, message_words
 from .identifiers import assign_identifiers
+from .patterns import message_from_text
 from .repeats import Listed, merge_duplicates
 from .slugs import category_id, unique_slug
 from .stable import (
@@ -95,17 +96,13 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
     retired_listed = () if options.prune else retired_entries(options.locked, {item.code for item in listed})
     from_messages = options.class_names == "message"
-    code_classes = {class_name_for(ident) for ident in identifiers.values()}
+    locked_classes = set() if options.locked is None else {e.code for e in options.locked.codes if e.class_name}
+    code_classes = {class_name_for(identifiers[item.code]) for item in listed if item.code not in locked_classes}
     if from_messages:
-        code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed if not item.entry.name}
+        code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed
+                         if not item.entry.name and item.code not in locked_classes}
     namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in retired_listed)],
-                       options.groups, options.base, code_classes)
-    diagnostics += [
-        Diagnostic(options.config_path, *group.places.get(options.source_id, (1, 1)), "warning",
-                   f"group {group.name!r}: {group.name} is the class of a code of source {options.source_id!r}; "
-                   f"the group's class there is {name}", "class-name-taken")
-        for group, name in namer.renamed_groups
-    ]
+                       options.groups, options.base, code_classes, options.locked, raw.path, options.config_path)
     categories = _categories(raw)
     ids = tuple(category.id for category in categories)
     errors = [_error_code(item, identifiers[item.code], by_code, namer, ids, from_messages) for item in listed]
@@ -123,7 +120,8 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
         gone = (error.with_classes(*namer.code(error.code, error.identifier))
                 for error in retired_codes(retired_listed, page.categories))
         page = replace(page, errors=(*page.errors, *gone))
-    return namer.finish(page), sorted(diagnostics)
+    page = namer.finish(page)
+    return page, sorted(diagnostics + namer.diagnostics)
 
 
 def _lone_string_code(raw: RawPage) -> list[Diagnostic]:
@@ -140,7 +138,8 @@ def _lone_string_code(raw: RawPage) -> list[Diagnostic]:
 
 
 def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
-    """Categories keep the ids errgen.lock gave them, whatever their headings now say."""
+    """Categories keep the ids errgen.lock gave them, whatever their headings now say
+    (and so their class names: classes.py finds them by id)."""
     if locked is None:
         return page  # the ids as read are unique: nothing to keep
     codes: dict[str, list[Code]] = {}
@@ -148,14 +147,11 @@ def _stable_categories(page: ErrorPage, locked: SourceLock | None) -> ErrorPage:
         if error.category is not None:
             codes.setdefault(error.category, []).append(error.code)
     ids = stable_categories(locked, page.categories, codes)
-    classes = {} if locked is None else locked.classes
-    if all(old == new for old, new in ids.items()) and not classes:
+    if all(old == new for old, new in ids.items()):
         return page
     return replace(
         page,
-        # A kept id keeps its class name too (classes.py names the others).
-        categories=tuple(replace(category, id=ids[category.id], class_name=classes.get(ids[category.id], ""))
-                         for category in page.categories),
+        categories=tuple(replace(category, id=ids[category.id]) for category in page.categories),
         errors=tuple(replace(error, category=None if error.category is None else ids[error.category])
                      for error in page.errors),
     )
@@ -234,7 +230,8 @@ def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode]
     `from_messages`: an unnamed code's class is named from its first message or description."""
     code, entry = item
     kept = locked.get(code)
-    class_name, groups = namer.code(code, identifier, _class_hint(entry) if from_messages and not entry.name else "")
+    hint = _class_hint(entry) if from_messages and not entry.name else ""
+    class_name, groups = namer.code(code, identifier, hint, (entry.line, entry.column))
     return ErrorCode(
         code, entry.name, identifier, None if entry.category is None else category_ids[entry.category],
         tuple(entry.messages), " ".join(entry.description),
@@ -244,9 +241,11 @@ def _error_code(item: Listed, identifier: str, locked: Mapping[Code, LockedCode]
 
 
 def _class_hint(entry: RawEntry) -> str:
-    """What an unnamed code's class is named from: its first message without its
-    placeholders, else its description."""
+    """What an unnamed code's class is named from: its first message, else its
+    description, without their placeholders and the words glued to them
+    (classes.message_words: `limit is %sx` names no class `...IsX`)."""
     if entry.messages:
         message = entry.messages[0]
-        return " ".join(message.literals) if message.literals else message.text
-    return " ".join(entry.description)
+        return message_words(message.literals or (message.text,))
+    # A description is no template: its placeholders (the standard spellings) are found here.
+    return message_words(message_from_text(" ".join(entry.description), 1, 1).literals)

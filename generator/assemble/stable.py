@@ -4,7 +4,10 @@ DESIGN.md: an identifier, once generated, keeps its code and is never given to
 another code; a code that leaves the page stays, deprecated, until
 `generate --prune`; a code whose published name changes takes the new name's
 identifier and keeps the old one as a deprecated alias; a category keeps its
-id when its heading is reworded. `assemble` asks `Pins` before it names a
+id when its heading is reworded. Class names are kept alike: every class
+(a code's, a category's, a group's) keeps the name the lock gave it, and no
+name the lock holds is given to another class, even after its owner left the
+page or errgen.toml, until `--prune`. `assemble` asks `Pins` before it names a
 code; `remember` is what the lock records after a run.
 """
 
@@ -26,15 +29,24 @@ class LockedCode:
     category: str | None  # category id
     aliases: tuple[str, ...] = ()  # earlier identifiers, deprecated
     retired: bool = False  # no longer on the page: kept, deprecated, until --prune (the JSON says the same)
+    class_name: str = ""  # its class; "" in a lock from before code classes were recorded
 
 
 @dataclass(frozen=True)
 class SourceLock:
     codes: tuple[LockedCode, ...] = ()  # page order, then the codes gone from the page
     classes: Mapping[str, str] = field(default_factory=dict)  # category id -> the class it was given
+    groups: Mapping[str, str] = field(default_factory=dict)  # errgen.toml group name -> its class in this module
 
     def by_code(self) -> dict[Code, LockedCode]:
         return {entry.code: entry for entry in self.codes}
+
+    def class_owners(self) -> dict[str, str]:
+        """Every class name the lock holds -> who it belongs to, as a warning names it."""
+        owners = {entry.class_name: f"code {entry.code}" for entry in self.codes if entry.class_name}
+        owners.update((name, f"category {category!r}") for category, name in self.classes.items())
+        owners.update((name, f"group {group!r}") for group, name in self.groups.items())
+        return owners
 
 
 @dataclass(frozen=True)
@@ -119,9 +131,19 @@ def retired_codes(gone: Iterable[LockedCode], categories: Iterable[Category]) ->
     )
 
 
-def remember(page: ErrorPage) -> SourceLock:
-    """What the lock records of a page as generated: every member, those gone from the page marked."""
+def remember(page: ErrorPage, previous: SourceLock | None = None, prune: bool = False) -> SourceLock:
+    """What the lock records of a page as generated: every member, those gone from the page
+    marked. `previous`: the lock the run read; the class names of its categories and groups
+    that have left the page stay recorded (nobody else may take them) unless `prune`."""
+    classes = {category.id: category.class_name for category in page.categories if category.class_name}
+    groups = {group.config_name or group.name: group.name for group in page.groups}
+    if previous is not None and not prune:
+        used = {*classes.values(), *groups.values(), *(e.class_name for e in page.errors)}
+        classes = {**{k: v for k, v in previous.classes.items() if k not in classes and v not in used}, **classes}
+        groups = {**{k: v for k, v in previous.groups.items() if k not in groups and v not in used}, **groups}
     return SourceLock(
-        tuple(LockedCode(e.code, e.identifier, e.name, e.category, e.aliases, e.retired) for e in page.errors),
-        {category.id: category.class_name for category in page.categories if category.class_name},
+        tuple(LockedCode(e.code, e.identifier, e.name, e.category, e.aliases, e.retired, e.class_name)
+              for e in page.errors),
+        dict(sorted(classes.items())),
+        dict(sorted(groups.items())),
     )

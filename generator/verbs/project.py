@@ -142,7 +142,7 @@ def render_project(config: Config, strict: bool = False, prune: bool = False, lo
     folders = tuple(sorted({path.parent for path in files}))
     fetched = lock.fetched  # fetch's, kept
     written = Lock(files={rel.as_posix(): digest(text.encode("utf-8")) for rel, text in files.items()},
-                sources={page.source.id: remember(page) for page in pages},
+                sources={page.source.id: remember(page, lock.sources.get(page.source.id), prune) for page in pages},
                 fetched={source.id: fetched[source.id] for source in config.sources if source.id in fetched},
                 errgen_version=version())
     files[Path(LOCK_NAME)] = lock_text(written)

@@ -4,8 +4,9 @@
 sha256 of its text with line endings normalised): it is how errgen knows a
 JSON file is its own (JSON has no comments to carry a marker) and which files
 it may replace or remove. `sources` records each source's codes with the
-identifier, published name and category each was given (stable.py keeps them
-from moving). `fetched` records, per source `errgen fetch` downloaded, the
+identifier, published name, category and class each was given, and the class
+of each category (`classes`) and of each `[[groups]]` entry (`groups`) in that
+source's module (stable.py keeps them from moving). `fetched` records, per source `errgen fetch` downloaded, the
 validators its server sent (ETag, Last-Modified) and the sha256 of the bytes.
 """
 
@@ -69,8 +70,7 @@ def digest(data: bytes) -> str:
 
 
 def lock_text(lock: Lock) -> str:
-    sources = {source: {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
-               for source, locked in lock.sources.items()}
+    sources = {source: _source_entry(locked) for source, locked in lock.sources.items()}
     document: dict[str, Any] = {"version": VERSION, "files": dict(lock.files), "sources": sources}
     if lock.incoming:
         document["incoming"] = dict(lock.incoming)
@@ -156,17 +156,22 @@ class LockChecker:
         if not isinstance(raw, dict) or not isinstance(raw.get("codes"), list):
             self.bad(key, 'each source in "sources" must be an object with a list of "codes"')
             return None
-        codes = [c for i, entry in enumerate(raw["codes"]) if (c := self.code(entry, (*key, "codes", i)))]
+        # (index in the file, entry): a bad entry is left out, the places of the others stay right
+        indexed = [(i, c) for i, entry in enumerate(raw["codes"]) if (c := self.code(entry, (*key, "codes", i)))]
+        codes = [entry for _, entry in indexed]
         self.one_type(codes, (*key, "codes"))
         self.unique(codes, (*key, "codes"))
-        return SourceLock(tuple(codes), self.classes(raw, (*key, "classes")))
+        classes = self.classes(raw, (*key, "classes"), "category")
+        groups = self.classes(raw, (*key, "groups"), "group")
+        self.one_owner_per_class(key, indexed, classes, groups)
+        return SourceLock(tuple(codes), classes, groups)
 
     def code(self, entry: Any, key: json_places.Key) -> LockedCode | None:
         if not isinstance(entry, dict):
             self.bad(key, "a code entry must be an object")
             return None
         code, identifier, name = entry.get("code"), entry.get("identifier"), entry.get("name")
-        category, aliases = entry.get("category"), entry.get("aliases", [])
+        category, aliases, class_name = entry.get("category"), entry.get("aliases", []), entry.get("class", "")
         retired = entry.get("retired", entry.get("gone", False))  # "gone": the key of locks before 0.1.0's
         ok = True
         if isinstance(code, bool) or not (isinstance(code, str) and code or isinstance(code, int)
@@ -183,9 +188,12 @@ class LockChecker:
             ok = self.fail((*key, "category"), f"category {category!r} must be null or a category id")
         if not isinstance(retired, bool):
             ok = self.fail((*key, "retired" if "retired" in entry else "gone"), '"retired" must be true or false')
+        if "class" in entry:  # absent in a lock of before: the next generate records it
+            ok = self.class_name(class_name, (*key, "class")) and ok
         if not ok:
             return None
-        return LockedCode(code, identifier, name, category, tuple(aliases), retired)  # type: ignore[arg-type]  # checked above
+        return LockedCode(code, identifier, name, category, tuple(aliases), retired,  # type: ignore[arg-type]
+                          class_name)  # checked above
 
     def identifier(self, value: Any, key: json_places.Key) -> bool:
         if isinstance(value, str) and is_valid_identifier(value):
@@ -239,24 +247,45 @@ class LockChecker:
                 return None
         return Fetched(sha256, values["etag"], values["last_modified"], values["charset"])
 
-    def classes(self, raw: dict[str, Any], key: json_places.Key) -> dict[str, str]:
+    def classes(self, raw: dict[str, Any], key: json_places.Key, owner: str) -> dict[str, str]:
+        """`classes` (category id -> class) or `groups` (group name -> class); absent: none yet."""
+        found: dict[str, str] = {}
+        for name, value in self.object(raw, key).items():
+            if owner == "category" and not _CATEGORY_ID.fullmatch(name):
+                self.bad((*key, name), f"{name!r} is not a category id")
+            elif owner == "group" and not is_class_name(name):
+                self.bad((*key, name), f"{name!r} is not a group name errgen.toml can give (CamelCase)")
+            elif self.class_name(value, (*key, name)):
+                found[name] = value
+        return found
+
+    def class_name(self, value: Any, key: json_places.Key) -> bool:
         from ..targets.reserved import (
             is_reserved_class_name,  # the targets' runtimes: only when a lock is read
         )
 
-        found: dict[str, str] = {}
-        for category, name in self.object(raw, key).items():
-            if not _CATEGORY_ID.fullmatch(category):
-                self.bad((*key, category), f"{category!r} is not a category id")
-            elif not isinstance(name, str) or not is_class_name(name) or keyword.iskeyword(name) \
-                    or is_reserved_class_name(name):
-                self.bad((*key, category), f"class name {name!r} must be CamelCase (A-Z, a-z, 0-9), not a "
-                         "keyword and not a name the generated modules' runtimes declare or use")
-            elif name in found.values():
-                self.bad((*key, category), f"class name {name!r} is given to two categories")
+        if isinstance(value, str) and is_class_name(value) and not keyword.iskeyword(value) \
+                and not is_reserved_class_name(value):
+            return True
+        return self.fail(key, f"class name {value!r} must be CamelCase (A-Z, a-z, 0-9), not a keyword and not a "
+                         "name the generated modules' runtimes declare or use")
+
+    def one_owner_per_class(self, key: json_places.Key, codes: list[tuple[int, LockedCode]],
+                            classes: Mapping[str, str], groups: Mapping[str, str]) -> None:
+        """One class name, one class of the module: codes first, then categories, then groups;
+        the later owner is the error, at its place. `codes`: (index in the file, entry)."""
+        owners = [(entry.class_name, (*key, "codes", i, "class"), f"code {entry.code!r}")
+                  for i, entry in codes if entry.class_name]
+        owners += [(name, (*key, "classes", category), f"category {category!r}") for category, name in classes.items()]
+        owners += [(name, (*key, "groups", group), f"group {group!r}") for group, name in groups.items()]
+        first: dict[str, str] = {}
+        for name, place, owner in owners:
+            if name in first:
+                self.bad(place, f"class name {name!r} is given to both {first[name]} and {owner}; a class name "
+                         f"belongs to one class: keep either side of {LOCK_NAME} after a merge, then run "
+                         "`errgen generate`")
             else:
-                found[category] = name
-        return found
+                first[name] = owner
 
 
 def _fetched_entry(entry: Fetched) -> dict[str, Any]:
@@ -266,9 +295,18 @@ def _fetched_entry(entry: Fetched) -> dict[str, Any]:
 
 
 
+def _source_entry(locked: SourceLock) -> dict[str, Any]:
+    found: dict[str, Any] = {"codes": [_code_entry(entry) for entry in locked.codes], "classes": dict(locked.classes)}
+    if locked.groups:  # absent while no [[groups]] entry has codes on the page
+        found["groups"] = dict(locked.groups)
+    return found
+
+
 def _code_entry(entry: LockedCode) -> dict[str, Any]:
     found: dict[str, Any] = {"code": entry.code, "identifier": entry.identifier, "name": entry.name,
                              "category": entry.category}
+    if entry.class_name:
+        found["class"] = entry.class_name
     if entry.aliases:
         found["aliases"] = list(entry.aliases)
     if entry.retired:

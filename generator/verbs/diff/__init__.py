@@ -33,13 +33,15 @@ __all__ = [
 ]
 
 
-def diff_files(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool = False) -> PageDiff:
-    """Codes added, removed, renamed and changed from `old` to `new`; both must parse."""
+def diff_files(old: Path, new: Path, reading: ReadOptions | None = None, strict: bool = False,
+               class_names: str = "") -> PageDiff:
+    """Codes added, removed, renamed and changed from `old` to `new`; both must parse.
+    `class_names`: as errgen.toml's, so classes are named as `generate` names them."""
     views: list[PageView] = []
     errors: list[Diagnostic] = []
     for path in (old, new):
         try:
-            page, _warnings = page_alone(path, reading, strict)
+            page, _warnings = page_alone(path, reading, strict, class_names)
         except ErrgenError as exc:
             errors += exc.diagnostics
             continue

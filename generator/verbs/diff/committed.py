@@ -44,7 +44,7 @@ def view_of_document(document: Mapping[str, Any], path: str) -> PageView:
         category = error.get("category")
         codes.append(CodeView(code, str(error["name"]), str(error["identifier"]),
                               unique_messages(own + tables.get(code, [])), line, 1,
-                              None if category is None else str(category)))
+                              None if category is None else str(category), str(error.get("class_name") or "")))
     return PageView(path, tuple(codes))
 
 

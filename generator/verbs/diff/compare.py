@@ -1,5 +1,5 @@
 """Two projections of a page compared by code number: a code is added, removed,
-renamed (published name changed), moved (identifier or category changed) or
+renamed (published name changed), moved (identifier, category or class changed) or
 changed (its set of message templates changed)."""
 
 from __future__ import annotations
@@ -25,10 +25,17 @@ class Change:
 
     @property
     def moved(self) -> bool:
-        """The published name stayed, but the identifier or the category id would change:
-        code written against the old module names something else or nothing."""
+        """The published name stayed, but the identifier, the category id or the class would
+        change: code written against the old module (`except spot.BadSymbol:`) names
+        something else or nothing."""
         return not self.renamed and (self.old.identifier != self.new.identifier
-                                     or self.old.category != self.new.category)
+                                     or self.old.category != self.new.category or self.reclassed)
+
+    @property
+    def reclassed(self) -> bool:
+        """The code's class would have another name (known on both sides: a lock of
+        before records none)."""
+        return bool(self.old.class_name and self.new.class_name) and self.old.class_name != self.new.class_name
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ class PageDiff:
         return (
             f"{len(self.added)} added, {len(self.removed)} removed, "
             f"{len(self.renamed)} renamed, {len(self.changed)} changed"
-        ) + (f", {len(self.moved)} with another identifier or category" if self.moved else "")
+        ) + (f", {len(self.moved)} with another identifier, category or class" if self.moved else "")
 
 
 def diff_pages(old: PageView, new: PageView) -> PageDiff:
@@ -115,7 +122,14 @@ def moved(change: Change) -> str:
         parts.append(f"had identifier {old.identifier}, now {new.identifier}")
     if old.category != new.category:
         parts.append(f"was in category {quote(str(old.category))}, now in {quote(str(new.category))}")
+    if change.reclassed:
+        parts.append(reclassed(change))
     return " and ".join(parts)
+
+
+def reclassed(change: Change) -> str:
+    """`had class BadSymbol, now InvalidSymbol`: what `except` clauses written against the old class meet."""
+    return f"had class {change.old.class_name}, now {change.new.class_name}"
 
 
 def quote(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...diagnostics import Diagnostic, Severity, one_line
-from .compare import Change, PageDiff, moved, quote
+from .compare import Change, PageDiff, moved, quote, reclassed
 from .views import CodeView, MessageView
 
 _BACKTICKS = re.compile("`+")
@@ -63,7 +63,7 @@ def findings(diff: PageDiff) -> list[Finding]:
             f"identifier {old.identifier} is now {new.identifier}"
             if old.identifier != new.identifier
             else f"identifier {new.identifier} unchanged"
-        )
+        ) + (f"; {reclassed(change)}" if change.reclassed else "")
         lines.append(Finding(diff.new_path, new,
                              f"code {new.code} {quote(old.name)} was renamed to {quote(new.name)}; {identifier} "
                              f"(was at {_place(diff.old_path, old)})", "code-renamed"))
@@ -104,16 +104,23 @@ def format_json(diff: PageDiff) -> str:
         "added": [_code_json(code) for code in diff.added],
         "removed": [_code_json(code) for code in diff.removed],
         "renamed": [{"code": c.new.code, "old": c.old.name, "new": c.new.name, "old_identifier": c.old.identifier,
-                     "identifier": c.new.identifier} for c in diff.renamed],
+                     "identifier": c.new.identifier, **_classes_json(c)} for c in diff.renamed],
         "changed": [{"code": c.new.code, "name": c.new.name, "identifier": c.new.identifier,
                      "messages_added": [m.text for m in c.messages_added],
                      "messages_removed": [m.text for m in c.messages_removed]} for c in diff.changed],
         "moved": [{"code": c.new.code, "name": c.new.name, "old_identifier": c.old.identifier,
-                   "identifier": c.new.identifier, "old_category": c.old.category, "category": c.new.category}
-                  for c in diff.moved],
+                   "identifier": c.new.identifier, "old_category": c.old.category, "category": c.new.category,
+                   **_classes_json(c)} for c in diff.moved],
         "breaking": diff.breaking,
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _classes_json(change: Change) -> dict[str, str]:
+    """`old_class` and `class`, when both sides record the class (a lock of before does not)."""
+    if not (change.old.class_name and change.new.class_name):
+        return {}
+    return {"old_class": change.old.class_name, "class": change.new.class_name}
 
 
 def _code_json(code: CodeView) -> dict[str, object]:
@@ -137,7 +144,8 @@ def format_markdown(diff: PageDiff) -> str:
         out += [
             f"- Renamed {code_span(str(c.new.code))}: {code_span(c.old.identifier)} is now "
             f"{code_span(c.new.identifier)} (published name {code_span(c.old.name)} is now "
-            f"{code_span(c.new.name)})."
+            f"{code_span(c.new.name)})" + (f"; class {code_span(c.old.class_name)} is now "
+                                           f"{code_span(c.new.class_name)}." if c.reclassed else ".")
             for c in diff.renamed
         ]
         out += [f"- {_member(c.old)}: {code_span(moved(c))}." for c in diff.moved]

@@ -28,6 +28,7 @@ class CodeView:
     line: int
     column: int
     category: str | None = None  # category id
+    class_name: str = ""  # "": not recorded (a lock or a JSON document of before)
 
     def texts(self) -> set[str]:
         return {message.text for message in self.messages}
@@ -56,6 +57,7 @@ def view_of_page(page: ErrorPage) -> PageView:
             error.line,
             error.column,
             error.category,
+            error.class_name,
         )
         for error in page.errors
         if not error.retired  # kept by errgen.lock, gone from the page: removed, as far as the docs go
@@ -65,8 +67,9 @@ def view_of_page(page: ErrorPage) -> PageView:
 
 def view_of_lock(locked: SourceLock, path: str) -> PageView:
     """The projection of what errgen.lock records of a source: codes, names, identifiers
-    and categories, no messages and no places (each code at line 1)."""
-    codes = tuple(CodeView(e.code, e.name, e.identifier, (), 1, 1, e.category) for e in locked.codes if not e.retired)
+    categories and classes, no messages and no places (each code at line 1)."""
+    codes = tuple(CodeView(e.code, e.name, e.identifier, (), 1, 1, e.category, e.class_name)
+                  for e in locked.codes if not e.retired)
     return PageView(path, codes, with_messages=False)
 
 

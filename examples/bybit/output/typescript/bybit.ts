@@ -2565,7 +2565,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 110063,
     name: "",
     identifier: "E110063",
-    className: "SettlementInProgressKey0NotAvailable",
+    className: "SettlementInProgressNotAvailableFor",
     category: "uta",
     messages: [],
     description: "Settlement in progress! {{key0}} not available for trading.",
@@ -3315,7 +3315,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 182011,
     name: "",
     identifier: "E182011",
-    className: "TheCoinCollateralAmountHasReached",
+    className: "TheCollateralAmountHasReachedThe",
     category: "uta",
     messages: [],
     description: "The {{coin}} collateral amount has reached the platform limit. Enable collateral for another asset, or transfer another supported asset to your account as collateral.",
@@ -3415,7 +3415,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 3200641,
     name: "",
     identifier: "E3200641",
-    className: "CoinCollateralHasReachedThePlatform",
+    className: "CollateralHasReachedThePlatformLimit",
     category: "uta",
     messages: [],
     description: "{{coin}} collateral has reached the platform limit. Disable {{coin}} collateral before switching margin mode.",
@@ -3715,7 +3715,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170105,
     name: "",
     identifier: "E170105",
-    className: "ParameterSWasEmpty",
+    className: "ParameterWasEmpty",
     category: "spot_trade",
     messages: [],
     description: "Parameter '%s' was empty.",
@@ -3775,7 +3775,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170130,
     name: "",
     identifier: "E170130",
-    className: "DataSentForParamterSIs",
+    className: "DataSentForParamterIsNot",
     category: "spot_trade",
     messages: [],
     description: "Data sent for paramter '%s' is not valid.",
@@ -4285,7 +4285,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 170219,
     name: "",
     identifier: "E170219",
-    className: "UidXxxIsNotAvailableTo",
+    className: "UidIsNotAvailableToThis",
     category: "spot_trade",
     messages: [],
     description: "UID {{xxx}} is not available to this feature",
@@ -8165,7 +8165,7 @@ const ERRORS: readonly ErrorInfo[] = [
     code: 60066,
     name: "",
     identifier: "E60066",
-    className: "SizeShouldMoreThanMinsizeSub",
+    className: "SizeShouldMoreThanSubSize",
     category: "strategy",
     messages: [],
     description: "size should more than {minSize} / sub size should more than {minSize}",
@@ -9924,8 +9924,8 @@ export class ThereIsNoMmpInformationOf extends UTA {
 }
 
 /** 110063  */
-export class SettlementInProgressKey0NotAvailable extends UTA {
-  declare protected readonly isSettlementInProgressKey0NotAvailable: never;
+export class SettlementInProgressNotAvailableFor extends UTA {
+  declare protected readonly isSettlementInProgressNotAvailableFor: never;
 }
 
 /** 110064  */
@@ -10299,8 +10299,8 @@ export class DuplicateCurrencyPleaseReAdjust extends UTA {
 }
 
 /** 182011  */
-export class TheCoinCollateralAmountHasReached extends UTA {
-  declare protected readonly isTheCoinCollateralAmountHasReached: never;
+export class TheCollateralAmountHasReachedThe extends UTA {
+  declare protected readonly isTheCollateralAmountHasReachedThe: never;
 }
 
 /** 3100181  */
@@ -10349,8 +10349,8 @@ export class OperationsRestrictionTheCurrentLtvRatioError extends UTA {
 }
 
 /** 3200641  */
-export class CoinCollateralHasReachedThePlatform extends UTA {
-  declare protected readonly isCoinCollateralHasReachedThePlatform: never;
+export class CollateralHasReachedThePlatformLimit extends UTA {
+  declare protected readonly isCollateralHasReachedThePlatformLimit: never;
 }
 
 /** 3400208  */
@@ -10499,8 +10499,8 @@ export class CrossMarginTradingNotYetSupported extends SpotTrade {
 }
 
 /** 170105  */
-export class ParameterSWasEmpty extends SpotTrade {
-  declare protected readonly isParameterSWasEmpty: never;
+export class ParameterWasEmpty extends SpotTrade {
+  declare protected readonly isParameterWasEmpty: never;
 }
 
 /** 170115  */
@@ -10529,8 +10529,8 @@ export class OrderAmountTooLarge extends SpotTrade {
 }
 
 /** 170130  */
-export class DataSentForParamterSIs extends SpotTrade {
-  declare protected readonly isDataSentForParamterSIs: never;
+export class DataSentForParamterIsNot extends SpotTrade {
+  declare protected readonly isDataSentForParamterIsNot: never;
 }
 
 /** 170131  */
@@ -10784,8 +10784,8 @@ export class TheLimitMakerOrderIsRejected extends SpotTrade {
 }
 
 /** 170219  */
-export class UidXxxIsNotAvailableTo extends SpotTrade {
-  declare protected readonly isUidXxxIsNotAvailableTo: never;
+export class UidIsNotAvailableToThis extends SpotTrade {
+  declare protected readonly isUidIsNotAvailableToThis: never;
 }
 
 /** 170220  */
@@ -12724,8 +12724,8 @@ export class StrategyNotFound extends Strategy {
 }
 
 /** 60066  */
-export class SizeShouldMoreThanMinsizeSub extends Strategy {
-  declare protected readonly isSizeShouldMoreThanMinsizeSub: never;
+export class SizeShouldMoreThanSubSize extends Strategy {
+  declare protected readonly isSizeShouldMoreThanSubSize: never;
 }
 
 /** 60067  */
@@ -13058,7 +13058,7 @@ CLASSES.set(110059, NotAllowedToModifyTheTp);
 CLASSES.set(110060, UnderFullTpSlModeIt);
 CLASSES.set(110061, NotAllowedToHaveMoreThanError);
 CLASSES.set(110062, ThereIsNoMmpInformationOf);
-CLASSES.set(110063, SettlementInProgressKey0NotAvailable);
+CLASSES.set(110063, SettlementInProgressNotAvailableFor);
 CLASSES.set(110064, TheModifiedContractQuantityCannotBe);
 CLASSES.set(110065, MmpHasntYetBeenEnabledFor);
 CLASSES.set(110066, TradingIsCurrentlyNotAllowed);
@@ -13133,7 +13133,7 @@ CLASSES.set(182108, SwitchingFailedMarginVerificationFailedPlease);
 CLASSES.set(182110, FailedToSwitch);
 CLASSES.set(182111, TheRequestedCurrencyHasANon);
 CLASSES.set(182112, DuplicateCurrencyPleaseReAdjust);
-CLASSES.set(182011, TheCoinCollateralAmountHasReached);
+CLASSES.set(182011, TheCollateralAmountHasReachedThe);
 CLASSES.set(3100181, UidCanNotBeNull);
 CLASSES.set(3100197, TemporaryBannedDueToTheUpgrade);
 CLASSES.set(3200316, UsdcOptionsTradingRestrictionTheCurrent);
@@ -13143,7 +13143,7 @@ CLASSES.set(3200403, IsolatedMarginCanNotCreateOrder);
 CLASSES.set(3200419, UnableToSwitchToPortfolioMargin);
 CLASSES.set(3200425, YouCurrentlyHoldAPositionInError);
 CLASSES.set(3200320, OperationsRestrictionTheCurrentLtvRatioError);
-CLASSES.set(3200641, CoinCollateralHasReachedThePlatform);
+CLASSES.set(3200641, CollateralHasReachedThePlatformLimit);
 CLASSES.set(3400208, YouHaveUnclosedHedgeModeOr);
 CLASSES.set(3400209, YouHaveUsdtPerpetualPositionsSo);
 CLASSES.set(3400210, TheRiskRateOfYourDerivatives);
@@ -13173,13 +13173,13 @@ CLASSES.set(170034, LiabilityOverFlowInSpotLeverage);
 CLASSES.set(170035, SubmittedToTheSystemForProcessing);
 CLASSES.set(170036, YouHaventEnabledCrossMarginTrading);
 CLASSES.set(170037, CrossMarginTradingNotYetSupported);
-CLASSES.set(170105, ParameterSWasEmpty);
+CLASSES.set(170105, ParameterWasEmpty);
 CLASSES.set(170115, InvalidTimeinforce);
 CLASSES.set(170116, InvalidOrdertype);
 CLASSES.set(170117, InvalidSide);
 CLASSES.set(170121, InvalidSymbol);
 CLASSES.set(170124, OrderAmountTooLarge);
-CLASSES.set(170130, DataSentForParamterSIs);
+CLASSES.set(170130, DataSentForParamterIsNot);
 CLASSES.set(170131, BalanceInsufficient);
 CLASSES.set(170132, OrderPriceTooHigh);
 CLASSES.set(170133, OrderPriceLowerThanTheMinimum);
@@ -13230,7 +13230,7 @@ CLASSES.set(170215, SpotTradingBuyRestrictionTheCurrent);
 CLASSES.set(170216, TheLeverageYouSelectForSpot);
 CLASSES.set(170217, OnlyLimitMakerOrderIsSupported);
 CLASSES.set(170218, TheLimitMakerOrderIsRejected);
-CLASSES.set(170219, UidXxxIsNotAvailableTo);
+CLASSES.set(170219, UidIsNotAvailableToThis);
 CLASSES.set(170220, SpotTradingRestrictionTheCurrentLtv);
 CLASSES.set(170221, ThisCoinDoesNotExist);
 CLASSES.set(170222, TooManyRequestsInThisTime);
@@ -13618,7 +13618,7 @@ CLASSES.set(60062, StrategyHasBeenTerminatedCantStop);
 CLASSES.set(60063, UserRunningSymbolStrategyCountLimited);
 CLASSES.set(60064, UserRunningStrategyCountLimited);
 CLASSES.set(60065, StrategyNotFound);
-CLASSES.set(60066, SizeShouldMoreThanMinsizeSub);
+CLASSES.set(60066, SizeShouldMoreThanSubSize);
 CLASSES.set(60067, TooLargeSizeSizeShouldLess);
 CLASSES.set(60068, OrderCancelled);
 CLASSES.set(60069, HitBlacklistRule);

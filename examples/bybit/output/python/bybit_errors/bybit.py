@@ -101,11 +101,11 @@ __all__ = [
     "CategoryOnlySupportLinearOrOption",
     "ChildMemberForbidden",
     "ClassicAccountIsNotSupported",
-    "CoinCollateralHasReachedThePlatform",
     "CoinDoesNotExist",
     "CoinsToBorrowNotGenerallyAvailable",
     "CollateralAmountCannotBeNegative",
     "CollateralAmountHasReachedTheLimit",
+    "CollateralHasReachedThePlatformLimit",
     "CommonBannedPleaseCheckYourAccount",
     "ComplianceRulesTriggered",
     "ComplianceWalletNotReach",
@@ -126,7 +126,7 @@ __all__ = [
     "CurrentlyDueToPreDeliveryStatus",
     "CurrentlyYouCanOnlyReduceYour",
     "CurrentlyYourAccountHasNoBorrowed",
-    "DataSentForParamterSIs",
+    "DataSentForParamterIsNot",
     "DecimalPrecisionCannotExceed18Digits",
     "DemoUserIsProhibited",
     "DepositOrderNotFound",
@@ -353,11 +353,11 @@ __all__ = [
     "ParameterBeginAndEndNeedTo",
     "ParameterErrorWithdrawAddressChainOr",
     "ParameterExpdateCantBeEarlierThan",
-    "ParameterSWasEmpty",
     "ParameterStarttimeAndEndtimeAreBoth",
     "ParameterStarttimeAndEndtimeNeedTo",
     "ParameterStarttimeNeedsToBeSmaller",
     "ParameterVerificationFailedForLimit",
+    "ParameterWasEmpty",
     "PermissionDeniedPleaseCheckYourApi",
     "PleaseContactTheSalesToEnable",
     "PleaseEnableMarginTradingToContinue",
@@ -470,7 +470,7 @@ __all__ = [
     "SetMarginModeFailed",
     "SettleCoinIsNotACollateral",
     "SettlementInProgress",
-    "SettlementInProgressKey0NotAvailable",
+    "SettlementInProgressNotAvailableFor",
     "SideIsNull",
     "SideOnlySupportBuyOrSell",
     "SignVerificationFailed",
@@ -485,7 +485,7 @@ __all__ = [
     "SignalSymbolNotTradable",
     "SignalTpShouldBeBetterThan",
     "SiteNotAllowedOnlyUsersFrom",
-    "SizeShouldMoreThanMinsizeSub",
+    "SizeShouldMoreThanSubSize",
     "SkipLiquidationIsNotAllowedWhen",
     "SlIsWorseThanLiquidationPrice",
     "SlippageFail",
@@ -542,9 +542,9 @@ __all__ = [
     "TheAssetsAreEstimatedToBe",
     "TheBorrowedAssetDoesNotExist",
     "TheCancellationOfAComboSingle",
-    "TheCoinCollateralAmountHasReached",
     "TheCollateralAmountHasExceededThe",
     "TheCollateralAmountHasExceededTheError",
+    "TheCollateralAmountHasReachedThe",
     "TheCurrentAvailableLimitIsReplacekey0",
     "TheCurrentCoinDoesNotSupport",
     "TheCurrentOrderDoesNotSupport",
@@ -671,7 +671,7 @@ __all__ = [
     "UidCannotBeBoundPleaseUpgrade",
     "UidCannotBeBoundRepeatedly",
     "UidCannotBeUnboundBecauseThe",
-    "UidXxxIsNotAvailableTo",
+    "UidIsNotAvailableToThis",
     "UnableToRetrieveAPruceOf",
     "UnableToSwitchToPortfolioMargin",
     "UnableToWithdrawToTheReceipt",
@@ -8571,7 +8571,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("UTA",),
         "110062 ",
     ),
-    "SettlementInProgressKey0NotAvailable": (
+    "SettlementInProgressNotAvailableFor": (
         110063,
         ("UTA",),
         "110063 ",
@@ -8946,7 +8946,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("UTA",),
         "182112 ",
     ),
-    "TheCoinCollateralAmountHasReached": (
+    "TheCollateralAmountHasReachedThe": (
         182011,
         ("UTA",),
         "182011 ",
@@ -8996,7 +8996,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("UTA",),
         "3200320 ",
     ),
-    "CoinCollateralHasReachedThePlatform": (
+    "CollateralHasReachedThePlatformLimit": (
         3200641,
         ("UTA",),
         "3200641 ",
@@ -9146,7 +9146,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("SpotTrade",),
         "170037 ",
     ),
-    "ParameterSWasEmpty": (
+    "ParameterWasEmpty": (
         170105,
         ("SpotTrade",),
         "170105 ",
@@ -9176,7 +9176,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("SpotTrade",),
         "170124 ",
     ),
-    "DataSentForParamterSIs": (
+    "DataSentForParamterIsNot": (
         170130,
         ("SpotTrade",),
         "170130 ",
@@ -9431,7 +9431,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("SpotTrade",),
         "170218 ",
     ),
-    "UidXxxIsNotAvailableTo": (
+    "UidIsNotAvailableToThis": (
         170219,
         ("SpotTrade",),
         "170219 ",
@@ -11371,7 +11371,7 @@ _CODE_CLASSES: dict[str, tuple[_Code, tuple[str, ...], str]] = {
         ("Strategy",),
         "60065 ",
     ),
-    "SizeShouldMoreThanMinsizeSub": (
+    "SizeShouldMoreThanSubSize": (
         60066,
         ("Strategy",),
         "60066 ",
@@ -12769,7 +12769,7 @@ if TYPE_CHECKING:
     class ThereIsNoMmpInformationOf(UTA, code=110062):
         """110062\x20"""
 
-    class SettlementInProgressKey0NotAvailable(UTA, code=110063):
+    class SettlementInProgressNotAvailableFor(UTA, code=110063):
         """110063\x20"""
 
     class TheModifiedContractQuantityCannotBe(UTA, code=110064):
@@ -12994,7 +12994,7 @@ if TYPE_CHECKING:
     class DuplicateCurrencyPleaseReAdjust(UTA, code=182112):
         """182112\x20"""
 
-    class TheCoinCollateralAmountHasReached(UTA, code=182011):
+    class TheCollateralAmountHasReachedThe(UTA, code=182011):
         """182011\x20"""
 
     class UidCanNotBeNull(UTA, code=3100181):
@@ -13024,7 +13024,7 @@ if TYPE_CHECKING:
     class OperationsRestrictionTheCurrentLtvRatioError(UTA, code=3200320):
         """3200320\x20"""
 
-    class CoinCollateralHasReachedThePlatform(UTA, code=3200641):
+    class CollateralHasReachedThePlatformLimit(UTA, code=3200641):
         """3200641\x20"""
 
     class YouHaveUnclosedHedgeModeOr(UTA, code=3400208):
@@ -13114,7 +13114,7 @@ if TYPE_CHECKING:
     class CrossMarginTradingNotYetSupported(SpotTrade, code=170037):
         """170037\x20"""
 
-    class ParameterSWasEmpty(SpotTrade, code=170105):
+    class ParameterWasEmpty(SpotTrade, code=170105):
         """170105\x20"""
 
     class InvalidTimeinforce(SpotTrade, code=170115):
@@ -13132,7 +13132,7 @@ if TYPE_CHECKING:
     class OrderAmountTooLarge(SpotTrade, code=170124):
         """170124\x20"""
 
-    class DataSentForParamterSIs(SpotTrade, code=170130):
+    class DataSentForParamterIsNot(SpotTrade, code=170130):
         """170130\x20"""
 
     class BalanceInsufficient(SpotTrade, code=170131):
@@ -13285,7 +13285,7 @@ if TYPE_CHECKING:
     class TheLimitMakerOrderIsRejected(SpotTrade, code=170218):
         """170218\x20"""
 
-    class UidXxxIsNotAvailableTo(SpotTrade, code=170219):
+    class UidIsNotAvailableToThis(SpotTrade, code=170219):
         """170219\x20"""
 
     class SpotTradingRestrictionTheCurrentLtv(SpotTrade, code=170220):
@@ -14449,7 +14449,7 @@ if TYPE_CHECKING:
     class StrategyNotFound(Strategy, code=60065):
         """60065\x20"""
 
-    class SizeShouldMoreThanMinsizeSub(Strategy, code=60066):
+    class SizeShouldMoreThanSubSize(Strategy, code=60066):
         """60066\x20"""
 
     class TooLargeSizeSizeShouldLess(Strategy, code=60067):
