@@ -192,3 +192,15 @@ def test_check_says_the_lock_is_stale_while_class_names_are_missing_from_it(tmp_
     add_group(project, "Flaky", "-1002")
     result = run_errgen("check", cwd=project)
     assert result.returncode == 1 and '+        "Flaky": "Flaky"' in result.stdout
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ('{"code": -1}', 'a code entry needs "identifier" and "name"'),
+    ('{"identifier": "FOO", "name": "FOO"}', 'a code entry needs "code"'),
+])
+def test_a_code_entry_missing_a_field_says_which_as_the_lock_spells_it(tmp_path: Path, entry: str, said: str) -> None:
+    project = project_with(tmp_path / "sdk", V1)
+    (project / "errgen.lock").write_text('{"version": 1, "files": {},\n "sources": {"p": {"codes": [' + entry + "]}}}",
+                                         encoding="utf-8")
+    result = run_errgen("generate", cwd=project)
+    assert (result.returncode, result.stderr) == (2, f"errgen.lock:2:30: error: {said} [lock]\n")

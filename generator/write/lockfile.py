@@ -170,6 +170,10 @@ class LockChecker:
         if not isinstance(entry, dict):
             self.bad(key, "a code entry must be an object")
             return None
+        missing = [name for name in ("code", "identifier", "name") if name not in entry]
+        if missing:  # named as the lock spells them, not as Python's None
+            self.bad(key, "a code entry needs " + " and ".join(f'"{name}"' for name in missing))
+            return None
         code, identifier, name = entry.get("code"), entry.get("identifier"), entry.get("name")
         category, aliases, class_name = entry.get("category"), entry.get("aliases", []), entry.get("class", "")
         retired = entry.get("retired", entry.get("gone", False))  # "gone": the key of locks before 0.1.0's
