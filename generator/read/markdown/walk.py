@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import copy
+from dataclasses import replace
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -68,6 +71,19 @@ class _Section:
         self.category: int | None = None  # index into the page's categories, once a code stands here
 
 
+class _Mark(NamedTuple):
+    entries: int
+    categories: int
+    tables: int
+    tables_seen: int
+    headings: int
+    diagnostics: int
+    unread: int
+    read_inlines: int
+    nested_lists: int
+    no_anchors: bool  # no HTML anchor waits for the heading
+
+
 class Walker:
     def __init__(self, src: SourceText, options: ReadOptions, max_nesting: int) -> None:
         self.path = src.display_path
@@ -103,6 +119,13 @@ class Walker:
         # Code bullets of that list, read when it closes: a list of years is a changelog.
         self._pending_bullets: list[tuple[CodeBullet, list[Token], int]] = []
         self._string_code_lines: set[int] = set()  # headings that are string codes (their siblings are too)
+        # The plain text of each heading read, by the index of its heading_open token:
+        # the parts of a page without `section` are decided on them (__init__.py).
+        self.heading_texts: dict[int, str] = {}
+        # Where the lists stood at each heading read with nothing open (bench row
+        # `parse+model / floor (sapi)`): a part chosen after the whole walk is
+        # cut from it (`part`), not walked a second time.
+        self._marks: dict[int, _Mark] = {}
 
     def page(self) -> RawPage:
         return RawPage(
@@ -138,9 +161,10 @@ class Walker:
             elif kind in _PASSED:
                 pass
             elif kind == "heading_open":
+                self._mark(i)
                 self._end_message()
                 self._end_list(keep_open=True)
-                self._heading(token, tokens[i + 1])
+                self._heading(token, tokens[i + 1], i)
                 i += 3  # heading_open, inline, heading_close
                 continue
             elif kind == "list_item_open":
@@ -182,10 +206,11 @@ class Walker:
 
     # -- headings ---------------------------------------------------------
 
-    def _heading(self, token: Token, inline: Token) -> None:
+    def _heading(self, token: Token, inline: Token, index: int) -> None:
         level = int(token.tag[1:])
         line = _line(token)
         content = token_text(inline)
+        self.heading_texts[index] = content.text
         self._raw(inline)
         self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
         self._pending_anchors = []
@@ -450,6 +475,52 @@ class Walker:
             for text in unquote_cell(first)
             if text
         ]
+
+    # -- a part of the page, cut from the whole walk --------------------------
+
+    def _mark(self, index: int) -> None:
+        """Before the heading at tokens[index]: how long each list is, when nothing
+        is open that the heading would close (else no mark: a part starting or
+        ending there is walked again)."""
+        if (self._item_level is None and self._list_level is None and self._quote_level is None
+                and not self._item_inlines and not self._pending_bullets and not self._stopped):
+            self._marks[index] = self._counts(not self._pending_anchors)
+
+    def _counts(self, no_anchors: bool) -> _Mark:
+        return _Mark(len(self.entries), len(self.categories), len(self.tables), self.tables_seen,
+                     len(self.headings), len(self.diagnostics), len(self.unread), len(self.read_inlines),
+                     len(self.nested_lists), no_anchors)
+
+    def part(self, start: int, end: int, tokens: Sequence[Token]) -> Walker | None:
+        """A walker holding what a fresh walk of tokens[start:end] would read, cut
+        from this whole walk (tokens[start] is a heading and no heading in the part
+        is of its level or higher); None when the two walks could differ."""
+        first = self._marks.get(start)
+        # At the page's end both walks stop alike; before a later heading this walk
+        # closed nothing of the part's there.
+        last = self._counts(True) if end >= len(tokens) else self._marks.get(end)
+        if first is None or last is None or not first.no_anchors or start not in self.heading_texts:
+            return None
+        if _line(tokens[start]) in self._string_code_lines:
+            return None  # its siblings outside the part made it a code; alone it is none
+        if any(e.category is not None and e.category < first.categories for e in self.entries[first.entries : last.entries]):
+            return None  # under a heading before the part (a `code_pattern` heading opens no section)
+        part = copy(self)
+        part.title = self.heading_texts[start]  # no heading in the part is an H1 after its first
+        part.entries = self.entries[first.entries : last.entries]
+        for entry in part.entries:
+            if entry.category is not None:
+                entry.category -= first.categories
+        part.categories = self.categories[first.categories : last.categories]
+        part.tables = [replace(table, anchors=replace(table.anchors, ordinal=table.anchors.ordinal - first.headings))
+                       if table.anchors is not None else table for table in self.tables[first.tables : last.tables]]
+        part.tables_seen = last.tables_seen - first.tables_seen
+        part.headings = self.headings[first.headings : last.headings]
+        part.diagnostics = self.diagnostics[first.diagnostics : last.diagnostics]
+        part.unread = self.unread[first.unread : last.unread]
+        part.read_inlines = self.read_inlines[first.read_inlines : last.read_inlines]
+        part.nested_lists = dict(list(self.nested_lists.items())[first.nested_lists : last.nested_lists])
+        return part
 
     # -- helpers ----------------------------------------------------------
 
