@@ -23,6 +23,7 @@ from .sections import (
     section_ranges,
     top_level_ranges,
 )
+from .sibling_headings import heading_indexes
 from .walk import Walker
 
 # CommonMark and tables; strikethrough (a struck-out code is deprecated) only
@@ -45,12 +46,13 @@ def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> R
         walker.diagnostics += problems
     else:
         ranges = [(0, len(tokens))]
+    indexes = heading_indexes(tokens)
     for start, end in ranges:
-        walker.walk(tokens, start, end)
+        walker.walk(tokens, start, end, indexes)
     if options.section:
         return walker.page()
     # Once for both rules below, with the texts the walk read (bench row `parse+model / floor (sapi)`).
-    headings = page_headings(tokens, walker.heading_texts)
+    headings = page_headings(tokens, walker.heading_texts, indexes)
     return (_errors_part(src, tokens, options, walker, headings)
             or _first_language(src, tokens, options, walker, headings) or walker.page())
 

@@ -42,12 +42,15 @@ def top_level_ranges(headings: Sequence[tuple[int, int, str]], end: int) -> list
     return [(start, end, text) for (start, text), end in zip(starts, ends)]
 
 
-def page_headings(tokens: Sequence[Token], known: Mapping[int, str] | None = None) -> list[tuple[int, int, str]]:
+def page_headings(tokens: Sequence[Token], known: Mapping[int, str] | None = None,
+                  indexes: Sequence[int] | None = None) -> list[tuple[int, int, str]]:
     """(index of its token, level, plain text) of every heading, in page order;
-    `known`: texts already read, by the index of their heading_open token."""
+    `known`: texts already read, by the index of their heading_open token;
+    `indexes`: of every heading_open token, when known."""
     known = known or {}
+    if indexes is None:
+        indexes = [index for index, token in enumerate(tokens) if token.type == "heading_open"]
     return [
-        (index, int(token.tag[1:]), known[index] if index in known else token_text(tokens[index + 1]).text)
-        for index, token in enumerate(tokens)
-        if token.type == "heading_open"
+        (index, int(tokens[index].tag[1:]), known[index] if index in known else token_text(tokens[index + 1]).text)
+        for index in indexes
     ]

@@ -56,6 +56,11 @@ from .tables import Grid, broken_table, code_rows, grid_from_tokens
 _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
 _PASSED = frozenset({"paragraph_open", "paragraph_close"})
+# The headings a part chosen without `section` starts or ends at are the page's
+# top headings or headings naming errors: H1 and H2 on the pages seen. A part
+# at a deeper one is walked again (Walker.part); a mark at every code heading
+# cost 5% of the walk of a 20,000-code page.
+_MARKED = frozenset({"h1", "h2"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
 _QUOTE_MARKER = re.compile(r"\s*(?:>\s*)*")
@@ -143,10 +148,11 @@ class Walker:
             unread=tuple(self.unread),
         )
 
-    def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
+    def walk(self, tokens: Sequence[Token], start: int, end: int, headings: Sequence[int] | None = None) -> None:
         """One pass over tokens[start:end]. Headings count at any depth:
-        CommonMark nests a heading indented under a bullet inside that bullet's item."""
-        self._string_code_lines = string_code_heading_lines(tokens, start, end)
+        CommonMark nests a heading indented under a bullet inside that bullet's item.
+        `headings`: the index of every heading_open token, when known."""
+        self._string_code_lines = string_code_heading_lines(tokens, start, end, headings)
         i = start
         while i < end:
             token = tokens[i]
@@ -161,7 +167,8 @@ class Walker:
             elif kind in _PASSED:
                 pass
             elif kind == "heading_open":
-                self._mark(i)
+                if token.tag in _MARKED:
+                    self._mark(i)
                 self._end_message()
                 self._end_list(keep_open=True)
                 self._heading(token, tokens[i + 1], i)
@@ -326,9 +333,11 @@ class Walker:
     def _end_list(self, keep_open: bool = False) -> None:
         """The outermost list closed (or a heading inside it): its code bullets are codes,
         unless every bare number among them is a year (`- 2024: added …`): a changelog."""
-        pending, self._pending_bullets = self._pending_bullets, []
         if not keep_open:
             self._list_level = None
+        if not self._pending_bullets:  # most lists: messages under a code, read as they came
+            return
+        pending, self._pending_bullets = self._pending_bullets, []
         bare = [found for found, _, _ in pending if found.bare]
         if changelog_years([found.code for found in bare], [found.separator for found in bare]):
             pending = [item for item in pending if not item[0].bare]
