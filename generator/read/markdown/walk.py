@@ -116,7 +116,9 @@ class Walker:
         self._item_start = 0  # first line of the open outermost item
         self._quote_level: int | None = None  # nesting level of an open quote that holds a code line
         self.headings: list[str] = []
-        self._anchors: Anchors | None = None  # of the last heading
+        # Of the last heading: (its ordinal, the HTML anchors before and in it), made an
+        # `Anchors` only for a table under it (`heading_anchors`): most headings have none.
+        self._anchor_parts: tuple[int, list[str], tuple[str, ...]] | None = None
         self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
@@ -219,7 +221,7 @@ class Walker:
         content = token_text(inline)
         self.heading_texts[index] = content.text
         self._raw(inline)
-        self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
+        self._anchor_parts = (len(self.headings), self._pending_anchors, content.anchors)
         self._pending_anchors = []
         self.headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
@@ -227,10 +229,12 @@ class Walker:
             self.title, self._title_is_h1 = content.text, level == 1
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
-        if self._reads("headings") and self._pattern_entry(content, line, self._column(line), "headings"):
+        reads = self._reads("headings")
+        # The column only when a pattern may read the heading (bench row `dump synthetic-20000.md`).
+        if self.pattern is not None and reads and self._pattern_entry(content, line, self._column(line), "headings"):
             return
-        found = code_heading(content.text) if self._reads("headings") else None
-        if found is None and line in self._string_code_lines and self._reads("headings"):
+        found = code_heading(content.text) if reads else None
+        if found is None and reads and line in self._string_code_lines:
             code = string_code_heading(content.text)
             found = None if code is None else (code, "")
         if found is None:
@@ -247,6 +251,13 @@ class Walker:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
         self._current = self._entry(code, name, line, column, "headings", content.links)
+
+    def heading_anchors(self) -> Anchors | None:
+        """Where a link to the last heading can point; None before any heading."""
+        if self._anchor_parts is None:
+            return None
+        ordinal, before, within = self._anchor_parts
+        return Anchors(ordinal, (*before, *within))
 
     def _reads(self, layout: str) -> bool:
         """Whether the page is read in this layout (`layout` unset: in all)."""
@@ -361,7 +372,8 @@ class Walker:
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
             self._pending_anchors += content.anchors
             return index
-        if self._reads("lines") and self._pattern_entry(content, _line(inline), self._column(_line(inline)), "code lines"):
+        if self.pattern is not None and self._reads("lines") and self._pattern_entry(
+                content, _line(inline), self._column(_line(inline)), "code lines"):
             self._raw(inline)
             return index
         if (self._reads("lines") and self._code_line(tokens, index, end, content)) or self._quote_level is not None:
@@ -470,7 +482,7 @@ class Walker:
         rows: list[TableRow] = []
         for line, tokens in grid.rows:
             rows += self._table_rows(tokens, line)
-        anchors = None if current is None else self._anchors  # a table under the heading in force
+        anchors = None if current is None else self.heading_anchors()  # a table under the heading in force
         self.tables.append(RawTable(title, grid.line, anchors, named, rows))
 
     def _table_rows(self, cells: Sequence[Token], line: int) -> list[TableRow]:
