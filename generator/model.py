@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
+from .speed.frozen import fast_init
+
 # int on a page whose codes are all plain integers, else every code is a str.
 # Union, not `int | str`: an alias is evaluated at import, also on Python 3.9.
 Code = Union[int, str]
@@ -39,6 +41,7 @@ class Source:
     language: str = "en"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Message:
     """One message variant as the API sends it, with its placeholders."""
@@ -55,6 +58,7 @@ class Message:
     literals: tuple[str, ...] = ()
 
 
+@fast_init
 @dataclass(frozen=True)
 class Category:
     id: str
@@ -63,6 +67,7 @@ class Category:
     class_name: str = ""  # ApiError subclass for the category (classes.py)
 
 
+@fast_init
 @dataclass(frozen=True)
 class ErrorCode:
     code: Code
@@ -88,6 +93,7 @@ class ErrorCode:
                          self.http_status, self.retired)
 
 
+@fast_init
 @dataclass(frozen=True)
 class TableRow:
     message: Message
@@ -95,6 +101,7 @@ class TableRow:
     line: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class MessageTable:
     """Specific messages for some codes, such as spot's "Filter failures"."""

@@ -111,6 +111,8 @@ def test_deep_nesting_and_bare_scalars() -> None:
 def test_invisible_characters_in_keys_and_string_literals_are_escaped() -> None:
     assert json_document({"k\u2028": "\x7f"}) == '{\n  "k\\u2028": "\\u007f"\n}\n'
     assert jsonstr('a"\U000e0001') == '"a\\"\\udb40\\udc01"'
+    # A document all ASCII skips the look at each line unless it holds DEL.
+    assert json_document({"k": ["a\x7fb", "plain"]}) == '{\n  "k": [\n    "a\\u007fb",\n    "plain"\n  ]\n}\n'
 
 
 @pytest.mark.parametrize("value", [{"a": b"bytes"}, [object()], {"a": {1.5j}}])

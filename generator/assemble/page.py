@@ -78,8 +78,9 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     diagnostics = list(raw.diagnostics)
     if not raw.entries and not has_errors(diagnostics):
         diagnostics.append(Diagnostic(raw.path, 1, 1, "error", no_codes_message(raw), "no-codes"))
-    code_type: CodeType = "int" if all(is_plain_integer(e.code) for e in raw.entries) else "str"
-    diagnostics += _lone_string_code(raw)
+    plain = [is_plain_integer(e.code) for e in raw.entries]  # once, for the two rules below
+    code_type: CodeType = "int" if all(plain) else "str"
+    diagnostics += _lone_string_code(raw, plain)
     entries = with_parents(raw.entries, options.subcodes) if code_type == "str" else raw.entries
     # A code out of range is an error at its place and named no further: no identifier,
     # no class, no follow-on warning about a code it is not.
@@ -96,11 +97,15 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     by_code = {} if options.locked is None or options.prune else options.locked.by_code()
     retired_listed = () if options.prune else retired_entries(options.locked, {item.code for item in listed})
     from_messages = options.class_names == "message"
-    locked_classes = set() if options.locked is None else {e.code for e in options.locked.codes if e.class_name}
-    code_classes = {class_name_for(identifiers[item.code]) for item in listed if item.code not in locked_classes}
-    if from_messages:
-        code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed
-                         if not item.entry.name and item.code not in locked_classes}
+    # Groups yield to the codes' classes (ClassNamer), a code's locked class aside: without
+    # groups nothing asks for them (bench row `dump synthetic-20000.md`: a seventh of assemble).
+    code_classes: set[str] = set()
+    if options.groups:
+        locked_classes = set() if options.locked is None else {e.code for e in options.locked.codes if e.class_name}
+        code_classes = {class_name_for(identifiers[item.code]) for item in listed if item.code not in locked_classes}
+        if from_messages:
+            code_classes |= {message_class_name(_class_hint(item.entry)) for item in listed
+                             if not item.entry.name and item.code not in locked_classes}
     namer = ClassNamer(options.source_id, [*(item.code for item in listed), *(e.code for e in retired_listed)],
                        options.groups, options.base, code_classes, options.locked, raw.path, options.config_path)
     categories = _categories(raw)
@@ -124,11 +129,12 @@ def assemble(raw: RawPage, options: AssembleOptions) -> tuple[ErrorPage, list[Di
     return page, sorted(diagnostics + namer.diagnostics)
 
 
-def _lone_string_code(raw: RawPage) -> list[Diagnostic]:
+def _lone_string_code(raw: RawPage, plain: Sequence[bool]) -> list[Diagnostic]:
     """One code that is not an integer among integers turns every code of the page
-    into a string (and every integer a server sends into a mismatch): never silently."""
-    odd = {e.code for e in raw.entries if not is_plain_integer(e.code)}
-    integers = sum(1 for e in raw.entries if is_plain_integer(e.code))
+    into a string (and every integer a server sends into a mismatch): never silently.
+    `plain`: whether each entry's code is a plain integer."""
+    odd = {e.code for e, integer in zip(raw.entries, plain) if not integer}
+    integers = sum(plain)
     if len(odd) != 1 or integers < 2:
         return []
     entry = next(e for e in raw.entries if e.code in odd)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..model import Message, TableRow
+from ..speed.frozen import fast_init
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # config reads ROLES here, and needs no parser
@@ -73,6 +74,7 @@ class RawEntry:
             self.messages.append(message)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Anchors:
     """Where a link can point at a heading: its GitHub slug (known once every

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...speed.frozen import fast_init
+
 # Letters, digits and `_ . : -` (`INVALID_PARAM_VALUE`, `00001`, `base-symbol-error`,
 # `51008_1000`), ending in a letter or digit: `-1125.` is a code and a period.
 # A sentence such as "0 or absent" is no code.
@@ -63,6 +65,7 @@ def code_shaped(text: str) -> bool:
     return _CODE_SHAPED.fullmatch(normalise(text)) is not None
 
 
+@fast_init
 @dataclass(frozen=True)
 class CellCodes:
     """What a code cell (or a code item's code) holds: its codes, and why it is not exactly one code."""

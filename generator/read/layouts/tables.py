@@ -62,8 +62,8 @@ class CodeTable(NamedTuple):
 
 
 # (row, column) -> the code cell's plain text without its footnote marks, and those marks
-# (`-1126<sup>1</sup>`): a reader that sees no marks gives the cell's text and ().
-FootnotedCell = Callable[[int, int], "tuple[str, tuple[str, ...]]"]
+# (`-1126<sup>1</sup>`); None when the cell can hold none: its text as given is the code cell's.
+FootnotedCell = Callable[[int, int], "tuple[str, tuple[str, ...]] | None"]
 
 
 def table_rows(headers: Sequence[str], rows: Sequence[RowCells], overrides: Mapping[str, str],
@@ -111,7 +111,8 @@ def table_rows(headers: Sequence[str], rows: Sequence[RowCells], overrides: Mapp
 
 def _codes(text: str, row: int, column: int, code_cell: FootnotedCell | None) -> CellCodes:
     """A code cell's codes; footnote marks are never digits of the code."""
-    if code_cell is None:
+    found = None if code_cell is None else code_cell(row, column)
+    if found is None:
         return cell_codes(text)
-    plain, marks = code_cell(row, column)
+    plain, marks = found
     return cell_codes(plain, marks)

@@ -17,7 +17,13 @@ from ..raw import RawPage, ReadOptions
 from ..source import SourceText
 from .container import markdown_text
 from .inline import plain_text_inline
-from .sections import error_section_ranges, section_ranges, top_level_ranges
+from .sections import (
+    error_section_ranges,
+    page_headings,
+    section_ranges,
+    top_level_ranges,
+)
+from .sibling_headings import heading_indexes
 from .walk import Walker
 
 # CommonMark and tables; strikethrough (a struck-out code is deprecated) only
@@ -40,19 +46,24 @@ def read_tokens(src: SourceText, tokens: list[Token], options: ReadOptions) -> R
         walker.diagnostics += problems
     else:
         ranges = [(0, len(tokens))]
+    indexes = heading_indexes(tokens)
     for start, end in ranges:
-        walker.walk(tokens, start, end)
+        walker.walk(tokens, start, end, indexes)
     if options.section:
         return walker.page()
-    return _errors_part(src, tokens, options, walker) or _first_language(src, tokens, options, walker) or walker.page()
+    # Once for both rules below, with the texts the walk read (bench row `parse+model / floor (sapi)`).
+    headings = page_headings(tokens, walker.heading_texts, indexes)
+    return (_errors_part(src, tokens, options, walker, headings)
+            or _first_language(src, tokens, options, walker, headings) or walker.page())
 
 
-def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker) -> RawPage | None:
+def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker,
+                 headings: list[tuple[int, int, str]]) -> RawPage | None:
     """A whole API document read without `section`: when most of its code listings
     stand under headings that name errors and the rest elsewhere (an endpoint's
     table, a changelog), only the former (a notice names the sections). None:
     the whole page is what it holds."""
-    found = error_section_ranges(tokens)
+    found = error_section_ranges(headings, len(tokens))
     if not found or not whole.entries:
         return None
     bounds = [(_line_of(tokens, start), _line_of(tokens, end)) for start, end, _ in found]
@@ -61,9 +72,8 @@ def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, who
     # headed "RPC errors", is an error page in two parts, not a document with an errors part.
     if not inside or len(inside) == len(whole.entries) or len(inside) * 2 <= len(whole.entries):
         return None
-    walker = Walker(src, options, MARKDOWN.options["maxNesting"])
-    for start, end, _ in found:
-        walker.walk(tokens, start, end)
+    walker = (whole.part(found[0][0], found[0][1], tokens) if len(found) == 1 else None
+              ) or _walked(src, options, tokens, [(start, end) for start, end, _ in found])
     names = ", ".join(repr(text) for _, _, text in found)
     line = bounds[0][0]
     walker.diagnostics.append(Diagnostic(
@@ -73,10 +83,11 @@ def _errors_part(src: SourceText, tokens: list[Token], options: ReadOptions, who
     return walker.page()
 
 
-def _first_language(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker) -> RawPage | None:
+def _first_language(src: SourceText, tokens: list[Token], options: ReadOptions, whole: Walker,
+                    headings: list[tuple[int, int, str]]) -> RawPage | None:
     """A file that holds a page and then its translation (top-level parts that list
     the same codes): only the first part, with a notice. None: no such parts."""
-    parts = top_level_ranges(tokens)
+    parts = top_level_ranges(headings, len(tokens))
     if len(parts) < 2:
         return None
     bounds = [(_line_of(tokens, start), _line_of(tokens, end)) for start, end, _ in parts]
@@ -88,14 +99,21 @@ def _first_language(src: SourceText, tokens: list[Token], options: ReadOptions, 
     if len(holding) < 2 or not all(translation_of(codes[holding[0]], codes[n]) for n in holding[1:]):
         return None
     start, end, text = parts[holding[0]]
-    walker = Walker(src, options, MARKDOWN.options["maxNesting"])
-    walker.walk(tokens, start, end)
+    walker = whole.part(start, end, tokens) or _walked(src, options, tokens, [(start, end)])
     others = ", ".join(repr(parts[n][2]) for n in holding[1:])
     walker.diagnostics.append(Diagnostic(
         src.display_path, bounds[holding[0]][0], 1, "notice",
         f"read only the part under {text!r}: {others} lists the same codes again (a translation); "
         f"to read another part, give `section` (--section)", "section-chosen"))
     return walker.page()
+
+
+def _walked(src: SourceText, options: ReadOptions, tokens: list[Token], ranges: list[tuple[int, int]]) -> Walker:
+    """A fresh walk of these ranges, when the whole walk cannot be cut (Walker.part)."""
+    walker = Walker(src, options, MARKDOWN.options["maxNesting"])
+    for start, end in ranges:
+        walker.walk(tokens, start, end)
+    return walker
 
 
 def _line_of(tokens: list[Token], index: int) -> int:

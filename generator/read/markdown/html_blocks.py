@@ -45,5 +45,5 @@ def read_html_block(walker: Walker, token: Token) -> None:
         line = current.line if current is not None else 1
         named = tuple((code, line, walker._column(line)) for code in codes_in_text(title))
     for table in read.tables:
-        walker.tables.append(RawTable(title, table.line, None if current is None else walker._anchors,
+        walker.tables.append(RawTable(title, table.line, None if current is None else walker.heading_anchors(),
                                       named, table.rows))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from ...speed.frozen import fast_init
 from ..layouts.text import is_invisible, squeeze_spaces
 
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
@@ -26,6 +27,7 @@ _TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
 _BREAK_TYPES = frozenset({"softbreak", "hardbreak"})
 
 
+@fast_init
 @dataclass(frozen=True)
 class InlineText:
     text: str

@@ -51,13 +51,14 @@ def code_rows(grid: Grid, overrides: Mapping[str, str]) -> tuple[list[CodeRow], 
     return read, problems
 
 
-def _footnoted(grid: Grid, row: int, column: int) -> tuple[str, tuple[str, ...]]:
-    """A code cell's text without what `<sup>…</sup>` holds, and those marks."""
+def _footnoted(grid: Grid, row: int, column: int) -> tuple[str, tuple[str, ...]] | None:
+    """A code cell's text without what `<sup>…</sup>` holds, and those marks; None for
+    a cell without inline HTML: its text as `_cells` read it (bench row `dump table-20000.md`:
+    no second plain text of every code cell)."""
     tokens = grid.rows[row][1]
-    if column >= len(tokens):
-        return "", ()
-    plain = plain_text(tokens[column])
-    return (plain, ()) if plain is not None else footnoted_text(tokens[column])
+    if column >= len(tokens) or not any(child.type == "html_inline" for child in tokens[column].children or ()):
+        return None
+    return footnoted_text(tokens[column])
 
 
 def _cells(tokens: Sequence[Token]) -> tuple[list[str], tuple[str, ...]]:

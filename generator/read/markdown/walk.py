@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import copy
+from dataclasses import replace
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -53,6 +56,11 @@ from .tables import Grid, broken_table, code_rows, grid_from_tokens
 _SKIPPED = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"list_item_open", "blockquote_open"})
 _PASSED = frozenset({"paragraph_open", "paragraph_close"})
+# The headings a part chosen without `section` starts or ends at are the page's
+# top headings or headings naming errors: H1 and H2 on the pages seen. A part
+# at a deeper one is walked again (Walker.part); a mark at every code heading
+# cost 5% of the walk of a 20,000-code page.
+_MARKED = frozenset({"h1", "h2"})
 _INLINE_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _LIST_MARKER = re.compile(r"\s*(?:[*+-]|[0-9]+[.)])?\s*")
 _QUOTE_MARKER = re.compile(r"\s*(?:>\s*)*")
@@ -66,6 +74,19 @@ class _Section:
     def __init__(self, level: int, title: str, line: int) -> None:
         self.level, self.title, self.line = level, title, line
         self.category: int | None = None  # index into the page's categories, once a code stands here
+
+
+class _Mark(NamedTuple):
+    entries: int
+    categories: int
+    tables: int
+    tables_seen: int
+    headings: int
+    diagnostics: int
+    unread: int
+    read_inlines: int
+    nested_lists: int
+    no_anchors: bool  # no HTML anchor waits for the heading
 
 
 class Walker:
@@ -95,7 +116,9 @@ class Walker:
         self._item_start = 0  # first line of the open outermost item
         self._quote_level: int | None = None  # nesting level of an open quote that holds a code line
         self.headings: list[str] = []
-        self._anchors: Anchors | None = None  # of the last heading
+        # Of the last heading: (its ordinal, the HTML anchors before and in it), made an
+        # `Anchors` only for a table under it (`heading_anchors`): most headings have none.
+        self._anchor_parts: tuple[int, list[str], tuple[str, ...]] | None = None
         self.read_inlines: list[Token] = []
         self.nested_lists: dict[int, int] = {}
         self._stopped = False
@@ -103,6 +126,13 @@ class Walker:
         # Code bullets of that list, read when it closes: a list of years is a changelog.
         self._pending_bullets: list[tuple[CodeBullet, list[Token], int]] = []
         self._string_code_lines: set[int] = set()  # headings that are string codes (their siblings are too)
+        # The plain text of each heading read, by the index of its heading_open token:
+        # the parts of a page without `section` are decided on them (__init__.py).
+        self.heading_texts: dict[int, str] = {}
+        # Where the lists stood at each heading read with nothing open (bench row
+        # `parse+model / floor (sapi)`): a part chosen after the whole walk is
+        # cut from it (`part`), not walked a second time.
+        self._marks: dict[int, _Mark] = {}
 
     def page(self) -> RawPage:
         return RawPage(
@@ -120,10 +150,11 @@ class Walker:
             unread=tuple(self.unread),
         )
 
-    def walk(self, tokens: Sequence[Token], start: int, end: int) -> None:
+    def walk(self, tokens: Sequence[Token], start: int, end: int, headings: Sequence[int] | None = None) -> None:
         """One pass over tokens[start:end]. Headings count at any depth:
-        CommonMark nests a heading indented under a bullet inside that bullet's item."""
-        self._string_code_lines = string_code_heading_lines(tokens, start, end)
+        CommonMark nests a heading indented under a bullet inside that bullet's item.
+        `headings`: the index of every heading_open token, when known."""
+        self._string_code_lines = string_code_heading_lines(tokens, start, end, headings)
         i = start
         while i < end:
             token = tokens[i]
@@ -138,9 +169,11 @@ class Walker:
             elif kind in _PASSED:
                 pass
             elif kind == "heading_open":
+                if token.tag in _MARKED:
+                    self._mark(i)
                 self._end_message()
                 self._end_list(keep_open=True)
-                self._heading(token, tokens[i + 1])
+                self._heading(token, tokens[i + 1], i)
                 i += 3  # heading_open, inline, heading_close
                 continue
             elif kind == "list_item_open":
@@ -182,12 +215,13 @@ class Walker:
 
     # -- headings ---------------------------------------------------------
 
-    def _heading(self, token: Token, inline: Token) -> None:
+    def _heading(self, token: Token, inline: Token, index: int) -> None:
         level = int(token.tag[1:])
         line = _line(token)
         content = token_text(inline)
+        self.heading_texts[index] = content.text
         self._raw(inline)
-        self._anchors = Anchors(len(self.headings), (*self._pending_anchors, *content.anchors))
+        self._anchor_parts = (len(self.headings), self._pending_anchors, content.anchors)
         self._pending_anchors = []
         self.headings.append(content.text)
         if self.title is None or (level == 1 and not self._title_is_h1):
@@ -195,10 +229,12 @@ class Walker:
             self.title, self._title_is_h1 = content.text, level == 1
         while self._sections and self._sections[-1].level >= level:
             self._sections.pop()
-        if self._reads("headings") and self._pattern_entry(content, line, self._column(line), "headings"):
+        reads = self._reads("headings")
+        # The column only when a pattern may read the heading (bench row `dump synthetic-20000.md`).
+        if self.pattern is not None and reads and self._pattern_entry(content, line, self._column(line), "headings"):
             return
-        found = code_heading(content.text) if self._reads("headings") else None
-        if found is None and line in self._string_code_lines and self._reads("headings"):
+        found = code_heading(content.text) if reads else None
+        if found is None and reads and line in self._string_code_lines:
             code = string_code_heading(content.text)
             found = None if code is None else (code, "")
         if found is None:
@@ -215,6 +251,13 @@ class Walker:
             self._warn(line, column, f"code {code} has no name: expected '{content.text} NAME'; "
                                      f"its identifier comes from the code", "code-without-name")
         self._current = self._entry(code, name, line, column, "headings", content.links)
+
+    def heading_anchors(self) -> Anchors | None:
+        """Where a link to the last heading can point; None before any heading."""
+        if self._anchor_parts is None:
+            return None
+        ordinal, before, within = self._anchor_parts
+        return Anchors(ordinal, (*before, *within))
 
     def _reads(self, layout: str) -> bool:
         """Whether the page is read in this layout (`layout` unset: in all)."""
@@ -301,9 +344,11 @@ class Walker:
     def _end_list(self, keep_open: bool = False) -> None:
         """The outermost list closed (or a heading inside it): its code bullets are codes,
         unless every bare number among them is a year (`- 2024: added …`): a changelog."""
-        pending, self._pending_bullets = self._pending_bullets, []
         if not keep_open:
             self._list_level = None
+        if not self._pending_bullets:  # most lists: messages under a code, read as they came
+            return
+        pending, self._pending_bullets = self._pending_bullets, []
         bare = [found for found, _, _ in pending if found.bare]
         if changelog_years([found.code for found in bare], [found.separator for found in bare]):
             pending = [item for item in pending if not item[0].bare]
@@ -327,7 +372,8 @@ class Walker:
             # (CommonMark's HTML blocks need a lone tag): it names the next heading.
             self._pending_anchors += content.anchors
             return index
-        if self._reads("lines") and self._pattern_entry(content, _line(inline), self._column(_line(inline)), "code lines"):
+        if self.pattern is not None and self._reads("lines") and self._pattern_entry(
+                content, _line(inline), self._column(_line(inline)), "code lines"):
             self._raw(inline)
             return index
         if (self._reads("lines") and self._code_line(tokens, index, end, content)) or self._quote_level is not None:
@@ -436,7 +482,7 @@ class Walker:
         rows: list[TableRow] = []
         for line, tokens in grid.rows:
             rows += self._table_rows(tokens, line)
-        anchors = None if current is None else self._anchors  # a table under the heading in force
+        anchors = None if current is None else self.heading_anchors()  # a table under the heading in force
         self.tables.append(RawTable(title, grid.line, anchors, named, rows))
 
     def _table_rows(self, cells: Sequence[Token], line: int) -> list[TableRow]:
@@ -450,6 +496,52 @@ class Walker:
             for text in unquote_cell(first)
             if text
         ]
+
+    # -- a part of the page, cut from the whole walk --------------------------
+
+    def _mark(self, index: int) -> None:
+        """Before the heading at tokens[index]: how long each list is, when nothing
+        is open that the heading would close (else no mark: a part starting or
+        ending there is walked again)."""
+        if (self._item_level is None and self._list_level is None and self._quote_level is None
+                and not self._item_inlines and not self._pending_bullets and not self._stopped):
+            self._marks[index] = self._counts(not self._pending_anchors)
+
+    def _counts(self, no_anchors: bool) -> _Mark:
+        return _Mark(len(self.entries), len(self.categories), len(self.tables), self.tables_seen,
+                     len(self.headings), len(self.diagnostics), len(self.unread), len(self.read_inlines),
+                     len(self.nested_lists), no_anchors)
+
+    def part(self, start: int, end: int, tokens: Sequence[Token]) -> Walker | None:
+        """A walker holding what a fresh walk of tokens[start:end] would read, cut
+        from this whole walk (tokens[start] is a heading and no heading in the part
+        is of its level or higher); None when the two walks could differ."""
+        first = self._marks.get(start)
+        # At the page's end both walks stop alike; before a later heading this walk
+        # closed nothing of the part's there.
+        last = self._counts(True) if end >= len(tokens) else self._marks.get(end)
+        if first is None or last is None or not first.no_anchors or start not in self.heading_texts:
+            return None
+        if _line(tokens[start]) in self._string_code_lines:
+            return None  # its siblings outside the part made it a code; alone it is none
+        if any(e.category is not None and e.category < first.categories for e in self.entries[first.entries : last.entries]):
+            return None  # under a heading before the part (a `code_pattern` heading opens no section)
+        part = copy(self)
+        part.title = self.heading_texts[start]  # no heading in the part is an H1 after its first
+        part.entries = self.entries[first.entries : last.entries]
+        for entry in part.entries:
+            if entry.category is not None:
+                entry.category -= first.categories
+        part.categories = self.categories[first.categories : last.categories]
+        part.tables = [replace(table, anchors=replace(table.anchors, ordinal=table.anchors.ordinal - first.headings))
+                       if table.anchors is not None else table for table in self.tables[first.tables : last.tables]]
+        part.tables_seen = last.tables_seen - first.tables_seen
+        part.headings = self.headings[first.headings : last.headings]
+        part.diagnostics = self.diagnostics[first.diagnostics : last.diagnostics]
+        part.unread = self.unread[first.unread : last.unread]
+        part.read_inlines = self.read_inlines[first.read_inlines : last.read_inlines]
+        part.nested_lists = dict(list(self.nested_lists.items())[first.nested_lists : last.nested_lists])
+        return part
 
     # -- helpers ----------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Union
+from typing import Any, Optional, Union
 from urllib.parse import quote
 
 from ...assemble.patterns import PLACEHOLDER
@@ -26,57 +26,54 @@ SCHEMA_FILE = "page.schema.json"
 PLACEHOLDER_RULE = f"^(?:{PLACEHOLDER.pattern})$"
 
 
-Getter = Callable[[Any], object]
-
-
 @dataclass(frozen=True)
 class ArrayOf:
-    """A field whose value, `get(item)`, is a sequence: an array of its values,
-    or with `fields`, of objects of those fields (a code's messages)."""
+    """A field whose value, at attribute `path` of the item, is a sequence: an
+    array of its values, or with `fields`, of objects of those fields (a code's messages)."""
 
-    get: Callable[[Any], Sequence[Any]]
+    path: str
     fields: Fields | None = None
 
 
-# The JSON object of an object: each key and the getter of its value.
-Fields = Mapping[str, Union[Getter, ArrayOf]]
+# The JSON object of an object: each key and the attribute path of its value.
+Fields = Mapping[str, Union[str, ArrayOf]]
 
 # The objects of a document's arrays, each field once. Keys in the order of the
 # dicts a template gets (the text sorts them, as always).
 MESSAGE: Fields = {
-    "text": attrgetter("text"),
-    "placeholders": ArrayOf(attrgetter("placeholders")),
-    "literals": ArrayOf(attrgetter("literals")),
-    "http_status": attrgetter("http_status"),
+    "text": "text",
+    "placeholders": ArrayOf("placeholders"),
+    "literals": ArrayOf("literals"),
+    "http_status": "http_status",
 }
 ERROR: Fields = {
-    "code": attrgetter("code"),
-    "name": attrgetter("name"),
-    "identifier": attrgetter("identifier"),
-    "class_name": attrgetter("class_name"),
-    "category": attrgetter("category"),
-    "deprecated": attrgetter("deprecated"),
-    "retired": attrgetter("retired"),
-    "aliases": ArrayOf(attrgetter("aliases")),
-    "groups": ArrayOf(attrgetter("groups")),
-    "messages": ArrayOf(attrgetter("messages"), MESSAGE),
-    "http_status": ArrayOf(attrgetter("http_status")),
-    "description": attrgetter("description"),
-    "line": attrgetter("line"),
+    "code": "code",
+    "name": "name",
+    "identifier": "identifier",
+    "class_name": "class_name",
+    "category": "category",
+    "deprecated": "deprecated",
+    "retired": "retired",
+    "aliases": ArrayOf("aliases"),
+    "groups": ArrayOf("groups"),
+    "messages": ArrayOf("messages", MESSAGE),
+    "http_status": ArrayOf("http_status"),
+    "description": "description",
+    "line": "line",
 }
-CATEGORY: Fields = {"id": attrgetter("id"), "title": attrgetter("title")}
+CATEGORY: Fields = {"id": "id", "title": "title"}
 # A message table's row: its message's text under "message", and how to match it.
 TABLE_ROW: Fields = {
-    "message": attrgetter("message.text"),
-    "description": attrgetter("description"),
-    "placeholders": ArrayOf(attrgetter("message.placeholders")),
-    "literals": ArrayOf(attrgetter("message.literals")),
+    "message": "message.text",
+    "description": "description",
+    "placeholders": ArrayOf("message.placeholders"),
+    "literals": ArrayOf("message.literals"),
 }
 MESSAGE_TABLE: Fields = {
-    "title": attrgetter("title"),
-    "codes": ArrayOf(attrgetter("codes")),
-    "line": attrgetter("line"),
-    "rows": ArrayOf(attrgetter("rows"), TABLE_ROW),
+    "title": "title",
+    "codes": ArrayOf("codes"),
+    "line": "line",
+    "rows": ArrayOf("rows", TABLE_ROW),
 }
 
 
@@ -108,11 +105,30 @@ def document_text(page: ErrorPage) -> str:
 
 
 def _objects(items: Sequence[Any], fields: Fields) -> list[dict[str, Any]]:
-    return [{key: _value(get, item) for key, get in fields.items()} for item in items]
+    keys, values, arrays = _plan(fields)
+    objects = [dict(zip(keys, values(item))) for item in items]
+    for key, inner in arrays:
+        for made in objects:
+            made[key] = list(made[key]) if inner is None else _objects(made[key], inner)
+    return objects
 
 
-def _value(get: Getter | ArrayOf, item: object) -> object:
-    if not isinstance(get, ArrayOf):
-        return get(item)
-    values = get.get(item)
-    return _objects(values, get.fields) if get.fields is not None else list(values)
+# Bench rows `dump synthetic-20000.md` and `dump table-20000.md`: every value of
+# an object read by one attrgetter, then its arrays made (0.21 -> 0.15 s CPU for
+# 20,000 codes against a call per field).
+_Plan = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[tuple[str, Optional[Fields]], ...]]
+_PLANS: dict[int, tuple[Fields, _Plan]] = {}  # by id(fields), with the fields (an id can be reused)
+
+
+def _plan(fields: Fields) -> _Plan:
+    """The keys of `fields`, a getter of their values (as a tuple), and which are arrays."""
+    known = _PLANS.get(id(fields))
+    if known is not None and known[0] is fields:
+        return known[1]
+    paths = [get.path if isinstance(get, ArrayOf) else get for get in fields.values()]
+    many = attrgetter(*paths)
+    values: Callable[[Any], tuple[Any, ...]] = many if len(paths) > 1 else (lambda item: (many(item),))
+    arrays = tuple((key, get.fields) for key, get in fields.items() if isinstance(get, ArrayOf))
+    plan = (tuple(fields), values, arrays)
+    _PLANS[id(fields)] = (fields, plan)
+    return plan

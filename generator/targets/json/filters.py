@@ -28,9 +28,14 @@ def json_document(value: object) -> str:
     values take json.dumps, which writes the same text.
     """
     try:
-        text = orjson.dumps(value, option=_ORJSON_OPTIONS).decode("utf-8")
+        data = orjson.dumps(value, option=_ORJSON_OPTIONS)
     except TypeError:  # orjson.JSONEncodeError is one
-        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+        return _visible_lines(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+    text = data.decode("utf-8")
+    # ASCII text holds no invisible character but DEL (controls are escaped already): most
+    # pages need no look at each line (bench rows `dump synthetic-20000.md`, `dump table-20000.md`).
+    if data.isascii() and b"\x7f" not in data:
+        return text + "\n"
     return _visible_lines(text) + "\n"
 
 
