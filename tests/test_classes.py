@@ -16,8 +16,11 @@ from errgen.assemble.patterns import message_from_text
 from errgen.config.project import GroupConfig
 from errgen.model import Category, ErrorCode, ErrorPage, Source
 from support import (
+    ROOT,
     compile_typescript,
     import_file,
+    make_project,
+    run_errgen,
     run_node,
 )
 
