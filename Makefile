@@ -62,7 +62,7 @@ test: deps
 	$(MAKE) --no-print-directory check
 
 clean:
-	rm -rf $(VENV) .venv-py39 .venv-py310 node_modules .mypy_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-py39 .venv-py310 node_modules .mypy_cache .pytest_cache .hypothesis .errgen-cache
 
 # Not part of `make test`: timings take minutes and belong to the machine.
 # Writes bench/results.json and prints the tables and the goals of issue #6.
