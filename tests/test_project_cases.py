@@ -70,16 +70,15 @@ def test_project_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
     ready = _snapshot(project)
     # The suite's black cache (conftest.py) is keyed by the text: it changes no byte.
 
-    args = shlex.split((folder / "args.txt").read_text(encoding="utf-8"))
+    args = _args(folder / "args.txt")
     result = run_errgen(*args, cwd=project)
 
     after = _snapshot(project)
-    untouched = sorted(rel for rel, data in after.items()
-                       if started is not None and started.get(rel) == ready.get(rel) == data)
+    untouched = set() if started is None else _untouched(started, ready, after)
     rerun = f"pytest tests/test_project_cases.py -k {case}"
     printed = {"exit.txt": f"{result.returncode}\n", "stdout.txt": result.stdout, "stderr.txt": result.stderr}
     if started is not None:
-        printed["unchanged.txt"] = "".join(f"{rel}\n" for rel in untouched)
+        printed["unchanged.txt"] = "".join(f"{rel}\n" for rel in sorted(untouched))
     compare(folder, printed, update_goldens, rerun, exclusive=False)
     compare(folder / "expected", {rel: data.decode("utf-8", errors="replace")
                                   for rel, data in after.items() if rel not in untouched}, update_goldens, rerun)
@@ -96,16 +95,27 @@ def _run_before(before: Path, project: Path) -> dict[str, bytes] | None:
     for step in numbered or [before]:
         shutil.copytree(step, project, ignore=lambda where, names: {"args.txt"} if Path(where) == step else set(),
                         dirs_exist_ok=True)
-        args = shlex.split((step / "args.txt").read_text(encoding="utf-8")) if (step / "args.txt").is_file() \
-            else ["generate"]
+        args = _args(step / "args.txt") or ["generate"]
         result = run_errgen(*args, cwd=project)
         assert result.returncode == 0, f"{step.relative_to(CASES)}: errgen {shlex.join(args)}:\n{result.stderr}"
     return _snapshot(project)
 
 
+def _untouched(started: dict[str, bytes], ready: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    """The files as before/'s step made them that the command left as they were."""
+    return {rel for rel, data in after.items() if started.get(rel) == ready.get(rel) == data}
+
+
+def _args(path: Path) -> list[str]:
+    """An args.txt's command line; [] when there is none."""
+    return shlex.split(path.read_text(encoding="utf-8")) if path.is_file() else []
+
+
 def _lines(path: Path) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
-        if path.is_file() else []
+    """A remove.txt's paths; [] when there is none."""
+    if not path.is_file():
+        return []
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
