@@ -63,8 +63,7 @@ def test_project_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
     project = tmp_path / "project"
     project.mkdir()
     started = _run_before(folder / "before", project)
-    shutil.copytree(folder, project, ignore=lambda where, names: _META if Path(where) == folder else set(),
-                    dirs_exist_ok=True)
+    _copy_over(folder, project, _META)
     for line in _lines(folder / "remove.txt"):
         (project / line).unlink()
     ready = _snapshot(project)
@@ -93,12 +92,17 @@ def _run_before(before: Path, project: Path) -> dict[str, bytes] | None:
         return None
     numbered = sorted((p for p in before.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
     for step in numbered or [before]:
-        shutil.copytree(step, project, ignore=lambda where, names: {"args.txt"} if Path(where) == step else set(),
-                        dirs_exist_ok=True)
+        _copy_over(step, project, {"args.txt"})
         args = _args(step / "args.txt") or ["generate"]
         result = run_errgen(*args, cwd=project)
         assert result.returncode == 0, f"{step.relative_to(CASES)}: errgen {shlex.join(args)}:\n{result.stderr}"
     return _snapshot(project)
+
+
+def _copy_over(source: Path, project: Path, leave_out: set[str]) -> None:
+    """Copy `source`'s files over the project, but not the names in `leave_out` at its top."""
+    shutil.copytree(source, project, ignore=lambda where, names: leave_out if Path(where) == source else set(),
+                    dirs_exist_ok=True)
 
 
 def _untouched(started: dict[str, bytes], ready: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
