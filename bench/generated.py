@@ -33,12 +33,14 @@ def measure_imports(package_dir: Path, runs: int) -> dict[str, Any]:
     subprocess.run(python("-m", "compileall", "-q", str(package_dir)), check=True)
     names = ["enum"] + [f"{package_dir.name}.{path.stem}" for path in sorted(package_dir.glob("*.py"))
                         if path.stem != "__init__"]
-    result: dict[str, Any] = {}
-    for name in names:
-        samples = [_import_once(name, package_dir.parent) for _ in range(runs)]
-        result[name] = {"wall": statistics.median(w for w, _ in samples),
-                        "cpu": statistics.median(c for _, c in samples)}
-    return result
+    # Round by round, every module then `enum` again: this machine's speed drifts by a
+    # third within a minute, and a goal is a difference of two medians.
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    for _ in range(runs):
+        for name in names:
+            samples[name].append(_import_once(name, package_dir.parent))
+    return {name: {"wall": statistics.median(w for w, _ in found), "cpu": statistics.median(c for _, c in found)}
+            for name, found in samples.items()}
 
 
 def _import_once(name: str, path: Path) -> tuple[float, float]:
