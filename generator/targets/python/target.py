@@ -94,10 +94,22 @@ def pyclass(row: classes.ClassRow, indent: int) -> str:
     return f"class {row.name}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}):"
 
 
+def pyattrs(row: classes.ClassRow) -> list[tuple[str, str]]:
+    """The class attributes a generated class sets itself, as Python: a group's
+    `retryable` and `outcome`. A code's class inherits them from its group classes,
+    which are among its bases; a category's has none."""
+    if row.error is not None:
+        return []
+    found = [("retryable", "True")] if row.retryable else []
+    if row.outcome is not None:
+        found.append(("outcome", python_filters.pystr(row.outcome)))
+    return found
+
+
 TARGET = Target(
     name="python",
     folder="output/python",
-    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
+    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass, "pyattrs": pyattrs},
     render=render,
     formatter=format_module,
     templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),
