@@ -5907,7 +5907,7 @@ def _message_of(payload: Mapping[object, object], paths: tuple[tuple[str | int, 
         msg = _at(payload, path)
         if msg is not None:
             break
-    if type(msg) is not str and not isinstance(msg, str):
+    if not isinstance(msg, str):
         wanted = " or ".join(f"'{_dotted(path)}'" for path in paths)
         raise TypeError(f"error body needs a string {wanted}, got {_described(msg)}")
     return msg
