@@ -45,6 +45,7 @@ def module_source(page: ErrorPage, context: RenderContext) -> str:
         match=rows.match_data(page),
         runtime=context.verbatim(RUNTIME, RUNTIME_MARKER),
         declared_classes=declared,
+        attributes={row.name: own_attributes(row) for row in declared},
         lazy_classes=lazy,
         subcodes=subcodes_of(page),
         exported=sorted(EXPORTED + tuple(row.name for row in hierarchy), key=_isort_style),
@@ -94,7 +95,7 @@ def pyclass(row: classes.ClassRow, indent: int) -> str:
     return f"class {row.name}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}):"
 
 
-def pyattrs(row: classes.ClassRow) -> list[tuple[str, str]]:
+def own_attributes(row: classes.ClassRow) -> list[tuple[str, str]]:
     """The class attributes a generated class sets itself, as Python: a group's
     `retryable` and `outcome`. A code's class inherits them from its group classes,
     which are among its bases; a category's has none."""
@@ -109,7 +110,7 @@ def pyattrs(row: classes.ClassRow) -> list[tuple[str, str]]:
 TARGET = Target(
     name="python",
     folder="output/python",
-    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass, "pyattrs": pyattrs},
+    filters={**python_filters.FILTERS, **text_filters.FILTERS, "pyclass": pyclass},
     render=render,
     formatter=format_module,
     templates=(MODULE_TEMPLATE, RUNTIME, PACKAGE_TEMPLATE),
