@@ -67,10 +67,9 @@ def test_project_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
     for line in _lines(folder / "remove.txt"):
         (project / line).unlink()
     ready = _snapshot(project)
-    # The suite's black cache (conftest.py) is keyed by the text: it changes no byte.
 
     args = _args(folder / "args.txt")
-    result = run_errgen(*args, cwd=project)
+    result = run_errgen(*args, cwd=project)  # with the suite's black cache (conftest.py): it changes no byte
 
     after = _snapshot(project)
     untouched = set() if started is None else _untouched(started, ready, after)
