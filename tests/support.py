@@ -50,12 +50,108 @@ def make_project(base: Path, sources: dict[str, str | Path], package: str = "err
 
 
 def run_errgen(*args: str, cwd: Path, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m errgen ARGS` as a user runs it; never raises on exit status."""
+    """`python -m errgen ARGS` as a user runs it; never raises on exit status.
+
+    The run is a process of its own, forked from this worker's server
+    (tests/forkserver.py says what it is and what it leaves to a fresh interpreter).
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "errgen", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False,
-        timeout=timeout,
-    )
+    command = [sys.executable, "-m", "errgen", *args]
+    server = _FORK_SERVER.get(env)
+    if server is None:
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=timeout)
+    return server.run(command, cwd, env, timeout)
+
+
+class _ForkServer:
+    """The client of one tests/forkserver.py process: a run at a time."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        import socket
+        import threading
+
+        self.env = env
+        ours, theirs = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "forkserver.py"), str(theirs.fileno())], env=env,
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        )
+        theirs.close()
+        self.channel = ours
+        self.replies = ours.makefile("r", encoding="utf-8")
+        self.lock = threading.Lock()
+
+    def run(self, command: list[str], cwd: Path, env: dict[str, str],
+            timeout: float | None) -> subprocess.CompletedProcess[str]:
+        import tempfile
+
+        with self.lock, tempfile.TemporaryDirectory(prefix="errgen-run-") as scratch:
+            out, err = Path(scratch, "stdout"), Path(scratch, "stderr")
+            out.touch()
+            err.touch()
+            request = {"args": command[3:], "cwd": str(Path(cwd).resolve()), "env": env,
+                       "stdout": str(out), "stderr": str(err)}
+            self.channel.sendall((json.dumps(request) + "\n").encode())
+            pid = json.loads(self.replies.readline())["pid"]
+            status = self._status(pid, timeout, command)
+            return subprocess.CompletedProcess(command, status, _as_text(out.read_bytes()), _as_text(err.read_bytes()))
+
+    def close(self) -> None:
+        """End of the worker: the server reads the end of its input and exits."""
+        self.replies.close()  # the socket stays open while its file is
+        self.channel.close()
+        self.process.wait()
+
+    def _status(self, pid: int, timeout: float | None, command: list[str]) -> int:
+        import signal
+        import socket
+
+        self.channel.settimeout(timeout)
+        try:
+            line = self.replies.readline()
+        except socket.timeout:
+            os.kill(pid, signal.SIGKILL)
+            self.channel.settimeout(None)
+            self.replies.readline()  # the server reaps it and says so
+            raise subprocess.TimeoutExpired(command, timeout or 0) from None
+        finally:
+            self.channel.settimeout(None)
+        return int(json.loads(line)["status"])
+
+
+def _as_text(data: bytes) -> str:
+    """What subprocess.run(text=True) makes of a stream: the locale's encoding, universal newlines."""
+    import locale
+
+    return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _ForkServers:
+    """This process's server, started on first use; None where a fork would not be a fresh interpreter."""
+
+    # What Python reads as it starts: a run whose environment differs here gets a real process.
+    STARTUP = ("PYTHON", "LANG", "LC_")
+
+    def __init__(self) -> None:
+        self.server: _ForkServer | None = None
+
+    def get(self, env: dict[str, str]) -> _ForkServer | None:
+        if os.environ.get("ERRGEN_TESTS_FORK") == "0" or not hasattr(os, "fork"):
+            return None
+        if self.server is None:
+            import atexit
+
+            self.server = _ForkServer(env)
+            atexit.register(self.server.close)
+        if self._startup(env) != self._startup(self.server.env):
+            return None
+        return self.server
+
+    def _startup(self, env: dict[str, str]) -> dict[str, str]:
+        return {key: value for key, value in env.items() if key.startswith(self.STARTUP)}
+
+
+_FORK_SERVER = _ForkServers()
 
 
 def import_file(path: Path) -> ModuleType:
