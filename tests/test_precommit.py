@@ -1,6 +1,6 @@
-"""The hooks in .pre-commit-hooks.yaml, run by pre-commit itself (`try-repo`,
-which installs errgen from this checkout into pre-commit's own environment)
-against a throwaway SDK repository started with `errgen init`."""
+"""The hooks in .pre-commit-hooks.yaml, run by pre-commit itself (installing
+errgen from this checkout into pre-commit's own environment, as `try-repo`
+does) against a throwaway SDK repository started with `errgen init`."""
 
 from __future__ import annotations
 
@@ -63,10 +63,39 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
-def try_repo(sdk: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hooks_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pre-commit config naming this checkout's hooks at a commit, as `try-repo` writes
+    one: HEAD, or a commit of a clone with the uncommitted changes to tracked files.
+    Unlike try-repo's throwaway store, the module's store installs errgen once."""
+    scratch = tmp_path_factory.mktemp("hooks")
+    repo, rev = ROOT, git_out("rev-parse", "HEAD", cwd=ROOT)
+    changed = git_out("diff", "--name-only", "-z", "HEAD", cwd=ROOT).split("\0")
+    if any(changed):
+        repo = scratch / "shadow-repo"
+        git("clone", "-q", str(ROOT), str(repo), cwd=scratch)
+        for name in filter(None, changed):
+            if (ROOT / name).exists():
+                shutil.copyfile(ROOT / name, repo / name)
+            else:
+                (repo / name).unlink()
+        git("add", "-A", cwd=repo)
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "uncommitted", cwd=repo)
+        rev = git_out("rev-parse", "HEAD", cwd=repo)
+    hooks = [{"id": hook["id"]} for hook in sorted(HOOKS, key=lambda hook: hook["id"])]
+    config = scratch / ".pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{"repo": str(repo), "rev": rev, "hooks": hooks}]}), encoding="utf-8")
+    return config
+
+
+def git_out(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def run_hooks(sdk: Path, env: dict[str, str], config: Path, *files: str) -> subprocess.CompletedProcess[str]:
     """The hooks as pre-commit runs them: on `files`, or on every file."""
     which = ["--files", *files] if files else ["--all-files"]
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *which],
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--config", str(config), *which],
                           cwd=sdk, env=env, capture_output=True, text=True, check=False)
 
 
@@ -79,9 +108,9 @@ def test_the_manifest_defines_check_and_lint_as_python_hooks_that_always_run() -
 
 
 def test_hooks_pass_on_a_current_repository_then_catch_a_hand_edit_in_a_custom_output_folder(
-    sdk: Path, pre_commit_env: dict[str, str]
+    sdk: Path, pre_commit_env: dict[str, str], hooks_config: Path
 ) -> None:
-    clean = try_repo(sdk, pre_commit_env)
+    clean = run_hooks(sdk, pre_commit_env, hooks_config)
 
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert [line.rsplit(".", 1)[-1] for line in clean.stdout.splitlines() if line.startswith("errgen ")] == [
@@ -94,7 +123,7 @@ def test_hooks_pass_on_a_current_repository_then_catch_a_hand_edit_in_a_custom_o
     (sdk / "src" / "client.ts").write_text("export const client = 2;\n", encoding="utf-8")
     git("add", "-A", cwd=sdk)
 
-    edited = try_repo(sdk, pre_commit_env, "src/client.ts")
+    edited = run_hooks(sdk, pre_commit_env, hooks_config, "src/client.ts")
 
     assert edited.returncode == 1
     assert "- hook id: errgen-check\n- exit code: 1\n" in edited.stdout
@@ -104,14 +133,15 @@ def test_hooks_pass_on_a_current_repository_then_catch_a_hand_edit_in_a_custom_o
     git("add", "-A", cwd=sdk)
 
 
-def test_the_lint_hook_lints_the_configured_sources(sdk: Path, pre_commit_env: dict[str, str]) -> None:
+def test_the_lint_hook_lints_the_configured_sources(sdk: Path, pre_commit_env: dict[str, str],
+                                                   hooks_config: Path) -> None:
     (sdk / "docs_src" / "draft.md").write_text("# Errors\n\n## -90071992547409920 X\n\n* Too large.\n",
                                               encoding="utf-8")
     (sdk / "errgen.toml").write_text(CONFIG + '\n[[sources]]\nid = "draft"\npath = "docs_src/draft.md"\n',
                                      encoding="utf-8")
     git("add", "-A", cwd=sdk)
 
-    broken = try_repo(sdk, pre_commit_env, "docs_src/draft.md")
+    broken = run_hooks(sdk, pre_commit_env, hooks_config, "docs_src/draft.md")
 
     assert broken.returncode == 1
     assert "- hook id: errgen-lint\n- exit code: 1\n" in broken.stdout
