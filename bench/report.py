@@ -68,6 +68,10 @@ def _processes(results: dict[str, Any]) -> str:
         ("errgen generate (no-op)", project["generate_noop"], bare),
         ("errgen check", project["check"], bare),
     ]
+    if "check_rendering" in project:
+        rows += [("errgen check, rendering all (black cached, templates compiled)", project["check_rendering"], bare),
+                 ("errgen check, rendering all (black cached, templates compiling)",
+                  project["check_rendering_compiling"], bare)]
     for page_dump in (dump, results.get("dump_table")):
         if page_dump is not None:
             floor = page_dump["bare_parse"]

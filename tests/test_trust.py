@@ -12,9 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
+from errgen.config.project import load_config
+from errgen.targets.environment import CompiledTemplates, _environment
+from errgen.targets.templates import templates_dir
 from errgen.targets.reserved import reserved_class_names
+from errgen.verbs.project import render_project
 from errgen.write import cache
+from jinja2.bccache import Bucket
+from jinja2.sandbox import SandboxedEnvironment
 from support import compile_typescript, import_file, make_project, run_errgen, run_node
 
 PAGE = "# Errors\n\n#### -1000 UNKNOWN\n\n- An unknown error occurred.\n\n#### -1121 BAD_SYMBOL\n\n- Invalid symbol.\n"
@@ -95,6 +102,78 @@ def test_a_poisoned_black_cache_never_reaches_the_module(tmp_path: Path, private
 
     assert run_errgen("generate", cwd=root).returncode == 0
     assert (root / "output" / "python" / "errors" / "spot.py").read_text(encoding="utf-8") == clean
+
+
+def environment_cache_clear() -> None:
+    """A new run: no environment (with its compiled templates in memory) is kept."""
+    _environment.cache_clear()
+
+
+def test_a_poisoned_compiled_template_never_renders(tmp_path: Path, private_cache: Path) -> None:
+    """An entry of compiled templates is code. One errgen did not seal (a restored CI
+    cache, a shared folder) is a miss, even one written by someone who knows the layout:
+    Jinja's format, the right key, the template's own checksum."""
+    root = make_project(tmp_path / "p", {"spot": PAGE})
+    assert run_errgen("generate", cwd=root).returncode == 0
+    clean = {path: path.read_bytes() for path in (root / "output").rglob("*") if path.is_file()}
+    kept = {entry for entry in (private_cache / "sealed-1" / "jinja").rglob("*") if entry.is_file()}
+    forged = forge_compiled_templates("{{ 'pwned' }}")
+    assert kept and kept <= forged  # every template the run kept was replaced
+    for path in clean:
+        path.unlink()
+    for entry in (private_cache / "sealed-1" / "check").rglob("*"):  # the no-op record too: a full run
+        entry.unlink()
+
+    assert run_errgen("generate", cwd=root).returncode == 0
+    assert {path: path.read_bytes() for path in clean} == clean
+
+
+def forge_compiled_templates(source: str) -> set[Path]:
+    """Write, for every built-in template, the code of `source` where errgen keeps the
+    template's compiled code, with a seal that is not this account's; the paths."""
+    evil = jinja2.Environment().compile(source)
+    loader = jinja2.FileSystemLoader(templates_dir())
+    forged: set[Path] = set()
+    for kind in (jinja2.Environment, SandboxedEnvironment):
+        keys = CompiledTemplates(kind)
+        env = kind(loader=loader)
+        for name in loader.list_templates():
+            text, filename, _ = loader.get_source(env, name)
+            bucket = Bucket(env, keys.get_cache_key(name, filename), keys.get_source_checksum(text))
+            bucket.code = evil
+            path = cache.cache_path("jinja", keys.entry_key(bucket))
+            assert path is not None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"0" * 64 + b"\n" + bucket.bytecode_to_string())
+            forged.add(path)
+    return forged
+
+
+def test_compiled_templates_are_loaded_from_the_cache_and_follow_a_changed_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "p", {"spot": PAGE})
+    text = (project / "errgen.toml").read_text(encoding="utf-8")
+    (project / "errgen.toml").write_text(text.replace("[output]\n", '[output]\ntemplate_dirs = ["tpl"]\n'))
+    (project / "tpl" / "json").mkdir(parents=True)
+    (project / "tpl" / "json" / "schema.json.j2").write_text("one\n", encoding="utf-8")
+    config = load_config(project / "errgen.toml", "errgen.toml")
+    rendered = render_project(config).files  # compiles every template, and keeps them
+    environment_cache_clear()
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda env, source, name=None, *args, **kwargs: compiled.append(str(name))
+                        or compile_(env, source, name, *args, **kwargs))
+
+    assert render_project(config).files == rendered
+    assert compiled == []  # all six from the cache
+
+    (project / "tpl" / "json" / "schema.json.j2").write_text("two\n", encoding="utf-8")
+    environment_cache_clear()
+    again = render_project(load_config(project / "errgen.toml", "errgen.toml")).files
+    assert compiled == ["json/schema.json.j2"]
+    assert [text for path, text in again.items() if path.name == "page.schema.json"] == ["two\n"]
 
 
 def test_the_cache_writer_replaces_a_planted_link_instead_of_writing_through_it(tmp_path: Path,

@@ -33,7 +33,21 @@ from pathlib import Path
 
 
 def read(kind: str, key: str) -> str | None:
-    """The entry for `key`, or None: caching off, no such entry or unreadable."""
+    """The text entry for `key`, or None: caching off, no such entry or unreadable."""
+    body = read_bytes(kind, key)
+    try:
+        return None if body is None else body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def store(kind: str, key: str, text: str) -> None:
+    """Keep `text` for `key` (store_bytes)."""
+    store_bytes(kind, key, text.encode("utf-8"))
+
+
+def read_bytes(kind: str, key: str) -> bytes | None:
+    """The entry for `key`, or None: caching off, no such entry, unreadable or unsealed."""
     path = cache_path(kind, key)
     if path is None:
         return None
@@ -41,23 +55,19 @@ def read(kind: str, key: str) -> str | None:
     data = _read_private(path, owner_only=False) if secret is not None else None
     if secret is None or data is None:
         return None
-    seal, _, text = data.partition(b"\n")
-    if not hmac.compare_digest(seal, _seal(secret, kind, key, text)):
+    seal, _, body = data.partition(b"\n")
+    if not hmac.compare_digest(seal, _seal(secret, kind, key, body)):
         return None  # not written by errgen on this account
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    return body
 
 
-def store(kind: str, key: str, text: str) -> None:
-    """Keep `text` for `key`, atomically (a concurrent run reads all of it or
+def store_bytes(kind: str, key: str, body: bytes) -> None:
+    """Keep `body` for `key`, atomically (a concurrent run reads all of it or
     nothing); failing to write a cache is never an error."""
     path = cache_path(kind, key)
     secret = _secret()
     if path is None or secret is None:
         return
-    body = text.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # O_CREAT|O_EXCL
