@@ -2552,7 +2552,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -2880,7 +2880,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than 5.0(unless you choose reduce only)",),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-5041,),
@@ -2938,8 +2938,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "the coun",
         (
             "the",
-            "counterparty",
-            "s",
+            "counterparty's",
             "best",
             "price",
             "does",
@@ -2958,7 +2957,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-1104,),
@@ -3071,8 +3070,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -3277,7 +3275,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
-        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
+        ("order", "type", "can", "not", "be", "market", "if", "it's", "unable", "to", "cancel"),
     ),
     (
         (-4061,),
@@ -3286,7 +3284,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
-        ("order", "", "s", "setting"),
+        ("order's", "position", "side", "does", "not", "match", "user's", "setting"),
     ),
     (
         (-4137,),
@@ -3736,7 +3734,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "higher", "than", ""),
+        ("limit", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-1011,),
@@ -3772,7 +3770,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "lower", "than", ""),
+        ("limit", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-1005,),

@@ -3662,7 +3662,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -4172,8 +4172,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "portfolio",
             "margin",
             "account",
-            "doesn",
-            "t",
+            "doesn't",
             "support",
             "transfer",
             "from",
@@ -4363,8 +4362,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -4473,8 +4471,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "you can'",
         (
             "you",
-            "can",
-            "t",
+            "can't",
             "transfer",
             "out",
             "place",
@@ -4816,7 +4813,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product not exist or you don't have permission",),
         "Product ",
         "product ",
-        ("product", "not", "exist", "or", "you", "don", "t", "have", "permission"),
+        ("product", "not", "exist", "or", "you", "don't", "have", "permission"),
     ),
     (
         (-1101,),
@@ -4987,7 +4984,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the system doesn't have enough asset now",),
         "The syst",
         "the syst",
-        ("the", "system", "doesn", "t", "have", "enough", "asset", "now"),
+        ("the", "system", "doesn't", "have", "enough", "asset", "now"),
     ),
     (
         (-4019,),
@@ -5149,7 +5146,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("don't allow transfer to micro assets",),
         "Don't al",
         "don't al",
-        ("don", "t", "allow", "transfer", "to", "micro", "assets"),
+        ("don't", "allow", "transfer", "to", "micro", "assets"),
     ),
     (
         (-10032,),
@@ -5338,7 +5335,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you account's trading is banned",),
         "You acco",
         "you acco",
-        ("you", "account", "s", "trading", "is", "banned"),
+        ("you", "account's", "trading", "is", "banned"),
     ),
     (
         (-4032,),
@@ -5725,7 +5722,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't have this asset",),
         "You don'",
         "you don'",
-        ("you", "don", "t", "have", "this", "asset"),
+        ("you", "don't", "have", "this", "asset"),
     ),
     (
         (-4045,),
@@ -5788,7 +5785,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("we don't have this asset",),
         "We don't",
         "we don't",
-        ("we", "don", "t", "have", "this", "asset"),
+        ("we", "don't", "have", "this", "asset"),
     ),
     (
         (-3027,),
@@ -5896,7 +5893,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't login or auth",),
         "You don'",
         "you don'",
-        ("you", "don", "t", "login", "or", "auth"),
+        ("you", "don't", "login", "or", "auth"),
     ),
     (
         (-4027,),

@@ -1996,7 +1996,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -2961,8 +2961,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -3016,18 +3015,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the symbol's status does not match the requested symbolStatus",),
         "The symb",
         "the symb",
-        (
-            "the",
-            "symbol",
-            "s",
-            "status",
-            "does",
-            "not",
-            "match",
-            "the",
-            "requested",
-            "symbolstatus",
-        ),
+        ("the", "symbol's", "status", "does", "not", "match", "the", "requested", "symbolstatus"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3681,7 +3669,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol doesn't have a reference price",),
         "This sym",
         "this sym",
-        ("this", "symbol", "doesn", "t", "have", "a", "reference", "price"),
+        ("this", "symbol", "doesn't", "have", "a", "reference", "price"),
     ),
     (
         (-2010, -2011, -1013),

@@ -1991,7 +1991,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -2746,18 +2746,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the symbol's status does not match the requested symbolStatus",),
         "The symb",
         "the symb",
-        (
-            "the",
-            "symbol",
-            "s",
-            "status",
-            "does",
-            "not",
-            "match",
-            "the",
-            "requested",
-            "symbolstatus",
-        ),
+        ("the", "symbol's", "status", "does", "not", "match", "the", "requested", "symbolstatus"),
     ),
     (
         (-2010, -2011, -1013),
@@ -3415,7 +3404,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("this symbol doesn't have a reference price",),
         "This sym",
         "this sym",
-        ("this", "symbol", "doesn", "t", "have", "a", "reference", "price"),
+        ("this", "symbol", "doesn't", "have", "a", "reference", "price"),
     ),
     (
         (-2010, -2011, -1013),

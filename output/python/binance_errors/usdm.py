@@ -3075,7 +3075,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -3881,7 +3881,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than 5.0(unless you choose reduce only)",),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-2016,),
@@ -3915,8 +3915,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "the coun",
         (
             "the",
-            "counterparty",
-            "s",
+            "counterparty's",
             "best",
             "price",
             "does",
@@ -3935,7 +3934,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-4203,),
@@ -4158,8 +4157,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -4393,7 +4391,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
-        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
+        ("order", "type", "can", "not", "be", "market", "if", "it's", "unable", "to", "cancel"),
     ),
     (
         (-5043,),
@@ -4411,7 +4409,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
-        ("order", "", "s", "setting"),
+        ("order's", "position", "side", "does", "not", "match", "user's", "setting"),
     ),
     (
         (-4137,),
@@ -4699,7 +4697,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", ""),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", ""),
     ),
     (
         (-1022,),
@@ -4924,7 +4922,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "higher", "than", ""),
+        ("limit", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-5026,),
@@ -4978,7 +4976,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "lower", "than", ""),
+        ("limit", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-4209,),
@@ -5059,7 +5057,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be higher than", ""),
         "Stop pri",
         "stop pri",
-        ("stop", "price", "can", "t", "be", "higher", "than", ""),
+        ("stop", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-4018,),
@@ -5122,7 +5120,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be lower than", ""),
         "Stop pri",
         "stop pri",
-        ("stop", "price", "can", "t", "be", "lower", "than", ""),
+        ("stop", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-5041,),

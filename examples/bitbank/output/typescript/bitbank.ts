@@ -2951,7 +2951,7 @@ const KEPT_SPACE = "([^\\t!-/:-@\\[-`{-~])\\t(?=\\t*[^\\t!-/:-@\\[-`{-~])";
 const BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~";
 // The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 // close enough, and how much it compares at most.
-const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+";
+const NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*";
 const NEAR_RECALL = 0.4;
 const NEAR_PRECISION = 0.6;
 const NEAR_SUM = 1.3;

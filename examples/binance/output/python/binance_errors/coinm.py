@@ -2375,7 +2375,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -2810,7 +2810,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than one(unless you choose reduce only)",),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "one", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "one", ""),
     ),
     (
         (-4113,),
@@ -2821,8 +2821,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "the coun",
         (
             "the",
-            "counterparty",
-            "s",
+            "counterparty's",
             "best",
             "price",
             "does",
@@ -2864,7 +2863,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-4195,),
@@ -2998,8 +2997,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -3177,7 +3175,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
-        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
+        ("order", "type", "can", "not", "be", "market", "if", "it's", "unable", "to", "cancel"),
     ),
     (
         (-1111,),
@@ -3204,7 +3202,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
-        ("order", "", "s", "setting"),
+        ("order's", "position", "side", "does", "not", "match", "user's", "setting"),
     ),
     (
         (-1015,),
@@ -3627,7 +3625,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "higher", "than", ""),
+        ("limit", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-4198,),
@@ -3672,7 +3670,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "lower", "than", ""),
+        ("limit", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-1005,),
@@ -3744,7 +3742,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be higher than", ""),
         "Stop pri",
         "stop pri",
-        ("stop", "price", "can", "t", "be", "higher", "than", ""),
+        ("stop", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-4018,),
@@ -3807,7 +3805,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("stop price can't be lower than", ""),
         "Stop pri",
         "stop pri",
-        ("stop", "price", "can", "t", "be", "lower", "than", ""),
+        ("stop", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-1014,),

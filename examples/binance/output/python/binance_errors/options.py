@@ -860,7 +860,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -1047,8 +1047,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),

@@ -2556,7 +2556,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -2884,7 +2884,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than 5.0(unless you choose reduce only)",),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-5041,),
@@ -2942,8 +2942,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "the coun",
         (
             "the",
-            "counterparty",
-            "s",
+            "counterparty's",
             "best",
             "price",
             "does",
@@ -2962,7 +2961,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's notional must be no smaller than", "(unless you choose reduce only)"),
         "Order's ",
         "order's ",
-        ("order", "s", "notional", "must", "be", "no", "smaller", "than", "", ""),
+        ("order's", "notional", "must", "be", "no", "smaller", "than", "", ""),
     ),
     (
         (-1104,),
@@ -3075,8 +3074,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -3281,7 +3279,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order type can not be market if it's unable to cancel",),
         "Order ty",
         "order ty",
-        ("order", "type", "can", "not", "be", "market", "if", "it", "s", "unable", "to", "cancel"),
+        ("order", "type", "can", "not", "be", "market", "if", "it's", "unable", "to", "cancel"),
     ),
     (
         (-4061,),
@@ -3290,7 +3288,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("order's position side does not match user's setting",),
         "Order's ",
         "order's ",
-        ("order", "", "s", "setting"),
+        ("order's", "position", "side", "does", "not", "match", "user's", "setting"),
     ),
     (
         (-4137,),
@@ -3740,7 +3738,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be higher than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "higher", "than", ""),
+        ("limit", "price", "can't", "be", "higher", "than", ""),
     ),
     (
         (-1011,),
@@ -3776,7 +3774,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("limit price can't be lower than", ""),
         "Limit pr",
         "limit pr",
-        ("limit", "price", "can", "t", "be", "lower", "than", ""),
+        ("limit", "price", "can't", "be", "lower", "than", ""),
     ),
     (
         (-1005,),

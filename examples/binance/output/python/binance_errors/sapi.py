@@ -3666,7 +3666,7 @@ _KEPT_SPACE = "\\t(?<=[^\\t!-/:-@\\[-`{-~]\\t)(?=\\t*[^\\t!-/:-@\\[-`{-~])"
 _BOUNDARY = " !\"#$%&'()*+,./:;<=>?@[\\]^`{|}~"
 # The near tier (errgen's rows.py): tokens (group 1 a value), how close is
 # close enough, and how much it compares at most.
-_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+"
+_NEAR_TOKEN = "('[^'\\n]{0,64}'|\"[^\"\\n]{0,64}\"|\\([^()\\n]{0,64}\\)|[0-9]+(?:[.:,][0-9]+)*(?![^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]))|[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+(?:'[^ \\t\\n\\r\\x0b\\x0c\\xa0!-/:-@\\[-^`{-~]+)*"
 _NEAR_RECALL = 0.4
 _NEAR_PRECISION = 0.6
 _NEAR_SUM = 1.3
@@ -4176,8 +4176,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "portfolio",
             "margin",
             "account",
-            "doesn",
-            "t",
+            "doesn't",
             "support",
             "transfer",
             "from",
@@ -4367,8 +4366,7 @@ _TEMPLATES: tuple[_Template, ...] = (
             "ahead",
             "of",
             "the",
-            "server",
-            "s",
+            "server's",
             "time",
         ),
     ),
@@ -4477,8 +4475,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         "you can'",
         (
             "you",
-            "can",
-            "t",
+            "can't",
             "transfer",
             "out",
             "place",
@@ -4820,7 +4817,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("product not exist or you don't have permission",),
         "Product ",
         "product ",
-        ("product", "not", "exist", "or", "you", "don", "t", "have", "permission"),
+        ("product", "not", "exist", "or", "you", "don't", "have", "permission"),
     ),
     (
         (-1101,),
@@ -4991,7 +4988,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("the system doesn't have enough asset now",),
         "The syst",
         "the syst",
-        ("the", "system", "doesn", "t", "have", "enough", "asset", "now"),
+        ("the", "system", "doesn't", "have", "enough", "asset", "now"),
     ),
     (
         (-4019,),
@@ -5153,7 +5150,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("don't allow transfer to micro assets",),
         "Don't al",
         "don't al",
-        ("don", "t", "allow", "transfer", "to", "micro", "assets"),
+        ("don't", "allow", "transfer", "to", "micro", "assets"),
     ),
     (
         (-10032,),
@@ -5342,7 +5339,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you account's trading is banned",),
         "You acco",
         "you acco",
-        ("you", "account", "s", "trading", "is", "banned"),
+        ("you", "account's", "trading", "is", "banned"),
     ),
     (
         (-4032,),
@@ -5729,7 +5726,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't have this asset",),
         "You don'",
         "you don'",
-        ("you", "don", "t", "have", "this", "asset"),
+        ("you", "don't", "have", "this", "asset"),
     ),
     (
         (-4045,),
@@ -5792,7 +5789,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("we don't have this asset",),
         "We don't",
         "we don't",
-        ("we", "don", "t", "have", "this", "asset"),
+        ("we", "don't", "have", "this", "asset"),
     ),
     (
         (-3027,),
@@ -5900,7 +5897,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("you don't login or auth",),
         "You don'",
         "you don'",
-        ("you", "don", "t", "login", "or", "auth"),
+        ("you", "don't", "login", "or", "auth"),
     ),
     (
         (-4027,),
