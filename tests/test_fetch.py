@@ -27,6 +27,9 @@ SHELL = b'<!doctype html><html><head><title>Sign in</title></head><body><div id=
 CUT = BLOCPAL[: BLOCPAL.index(b'<h4 class="anchor anchorWithStickyNavbar_LWe7" id="-1022')] + b"</div></article></body></html>"
 
 
+HUNG_UP = threading.Event()  # set by /slow when the client hangs up before the answer is whole
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     requests: ClassVar[list[dict[str, str]]] = []
 
@@ -76,11 +79,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            for _ in range(40):  # a byte every 0.1 s: each read is quick, the whole answer is not
+            for _ in range(300):  # a byte every 0.1 s for 30 s: each read is quick, the whole answer is not
                 try:
                     self.wfile.write(b" ")
                     self.wfile.flush()
                 except OSError:
+                    HUNG_UP.set()  # the client gave up before the answer was whole
                     return
                 time.sleep(0.1)
         else:
@@ -202,6 +206,18 @@ def test_markdown_to_html_keeps_identifiers(server: str, tmp_path: Path, monkeyp
     capsys.readouterr()
     assert main(["diff", "docs_src/errors.html", str(HTML / "blocpal-exchange-errors.md")]) == 0
     assert "no change in error codes" in capsys.readouterr().out
+
+
+def test_a_trickling_answer_is_cut_at_the_deadline_not_when_it_ends(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--timeout bounds the whole answer: a server that sends a byte every 0.1 s for
+    30 s is hung up on (not read to its end, or to a buffer's worth of bytes)."""
+    root = project(tmp_path, f"{server}/slow")
+    HUNG_UP.clear()
+    code, _, err = fetch(root, monkeypatch, capsys, "--timeout", "1")
+    assert code == 2 and err.rstrip().endswith("[fetch-timeout]"), err
+    assert HUNG_UP.wait(5)
 
 
 @pytest.mark.parametrize(("route", "rule", "args"), [

@@ -20,7 +20,8 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
-from typing import IO, Any
+from io import BufferedIOBase
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic, ErrgenError
@@ -102,11 +103,11 @@ def _body(url: str, response: Any, deadline: float) -> bytes:
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzip else None
     chunks: list[bytes] = []
     size = 0
-    stream: IO[bytes] = response
+    stream: BufferedIOBase = response
     while True:
         if time.monotonic() > deadline:
             raise TimeoutError  # a trickling answer: the whole of it is past the deadline
-        chunk = stream.read(_CHUNK)
+        chunk = stream.read1(_CHUNK)  # what one receive brings: read() would wait for all _CHUNK bytes
         if not chunk:
             break
         if inflate is not None:
