@@ -183,15 +183,21 @@ def _row(codes: tuple[Code, ...], message: Message) -> TemplateRow:
                        near_words(pieces))
 
 
+# What stands for a placeholder when a template is read for the near tier: a
+# value, as a server fills one in, so the template reads as such a text reads.
+NEAR_FILL = "0"
+
+
 def near_words(pieces: tuple[str, ...]) -> tuple[str, ...]:
-    """A template's tokens for the near tier: its words, and "" for each placeholder
-    and each value written in its text (a number, a quoted or parenthesised value)."""
-    words: list[str] = []
-    for index, piece in enumerate(pieces):
-        if index:
-            words.append("")
-        words += ["" if found.group(1) is not None else near_word(found.group()) for found in _NEAR_TOKEN.finditer(piece)]
-    return tuple(words)
+    """A template's tokens for the near tier: its words, and "" for each value, a
+    placeholder or one written in its text (a number, a quoted or parenthesised value).
+
+    The template is read whole, with its placeholders filled, as the runtimes read a
+    server's text: read piece by piece, "Component '%s' is incorrectly populated on
+    '%s' order." took "' is incorrectly populated on '" for a quoted value.
+    """
+    return tuple("" if found.group(1) is not None else near_word(found.group())
+                 for found in _NEAR_TOKEN.finditer(NEAR_FILL.join(pieces)))
 
 
 def near_word(word: str) -> str:

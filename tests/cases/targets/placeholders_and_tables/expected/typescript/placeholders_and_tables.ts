@@ -145,7 +145,7 @@ const NEAR_TYPO = 4;
 const NEAR_TEMPLATES = 64;
 const NEAR_TOKENS = 256;
 const TEMPLATES: readonly Template[] = [
-  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "", ""]],
+  [[-1100], "Illegal characters found in parameter '%s'; legal range is '%s'.", ["Illegal characters found in parameter '", "'; legal range is '", "'."], ["illegal characters found in parameter'", "';legal range is'", "'"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""]],
   [[-1100], "Illegal characters found in a parameter.", ["Illegal characters found in a parameter."], ["illegal characters found in a parameter"], "Illegal ", "illegal ", ["illegal", "characters", "found", "in", "a", "parameter"]],
   [[-1013], "Filter failure: PRICE_FILTER", ["Filter failure: PRICE_FILTER"], ["filter failure:PRICE_FILTER"], "Filter f", "filter f", ["filter", "failure", "price_filter"]],
   [[-1105], "Parameter '{param}' was empty.", ["Parameter '", "' was empty."], ["parameter'", "'was empty"], "Paramete", "paramete", ["parameter", "", "was", "empty"]],

@@ -264,7 +264,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         ("illegal characters found in parameter'", "';legal range is'", "'"),
         "Illegal ",
         "illegal ",
-        ("illegal", "characters", "found", "in", "parameter", "", "", ""),
+        ("illegal", "characters", "found", "in", "parameter", "", "legal", "range", "is", ""),
     ),
     (
         (-1100,),
