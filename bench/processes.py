@@ -83,10 +83,19 @@ def time_rendering_checks(argv: list[str], project: Path, runs: int, env: dict[s
     for _ in range(runs):
         for name, kinds in (("check_rendering", ("check",)), ("check_rendering_compiling", ("check", "jinja"))):
             for kind in kinds:
-                shutil.rmtree(cache / "sealed-1" / kind, ignore_errors=True)
+                shutil.rmtree(_kind_folder(cache, kind), ignore_errors=True)
             samples[name].append(run_once(argv, project, env))
     return {name: Timing(statistics.median(w for w, _ in runs_), statistics.median(c for _, c in runs_))
             for name, runs_ in samples.items()}
+
+
+def _kind_folder(cache: Path, kind: str) -> Path:
+    """Where errgen keeps `kind` entries in the cache folder `cache` (write/cache.py)."""
+    from errgen.write.cache import kind_folder
+
+    folder = kind_folder(kind, cache)
+    assert folder is not None
+    return folder
 
 
 def measure_dump(page: Path, runs: int) -> dict[str, Any]:

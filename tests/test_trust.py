@@ -92,16 +92,24 @@ def test_a_poisoned_black_cache_never_reaches_the_module(tmp_path: Path, private
     root = make_project(tmp_path / "p", {"spot": PAGE})
     assert run_errgen("generate", cwd=root).returncode == 0
     clean = (root / "output" / "python" / "errors" / "spot.py").read_text(encoding="utf-8")
-    entries = list((private_cache / "black").rglob("*"))
-    for entry in (e for e in entries if e.is_file()):
-        entry.write_text("import os\nos.system('echo pwned')\n", encoding="utf-8")
+    entries = cache_entries("black")
+    assert entries  # a test that poisons nothing proves nothing
+    for entry in entries:  # the seal stays, over other bytes
+        seal, _, _ = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(seal + b"\nimport os\nos.system('echo pwned')\n")
     (root / "output" / "python" / "errors" / "spot.py").unlink()
-    for entry in (private_cache / "check").rglob("*"):  # the no-op record too: a full run
-        if entry.is_file():
-            entry.unlink()
+    for entry in cache_entries("check"):  # the no-op record too: a full run
+        entry.unlink()
 
     assert run_errgen("generate", cwd=root).returncode == 0
     assert (root / "output" / "python" / "errors" / "spot.py").read_text(encoding="utf-8") == clean
+
+
+def cache_entries(kind: str) -> list[Path]:
+    """The files of the cache's `kind` entries (ERRGEN_CACHE_DIR is the test's own folder)."""
+    folder = cache.kind_folder(kind)
+    assert folder is not None
+    return [entry for entry in folder.rglob("*") if entry.is_file()]
 
 
 def environment_cache_clear() -> None:
@@ -116,12 +124,12 @@ def test_a_poisoned_compiled_template_never_renders(tmp_path: Path, private_cach
     root = make_project(tmp_path / "p", {"spot": PAGE})
     assert run_errgen("generate", cwd=root).returncode == 0
     clean = {path: path.read_bytes() for path in (root / "output").rglob("*") if path.is_file()}
-    kept = {entry for entry in (private_cache / "sealed-1" / "jinja").rglob("*") if entry.is_file()}
+    kept = set(cache_entries("jinja"))
     forged = forge_compiled_templates("{{ 'pwned' }}")
     assert kept and kept <= forged  # every template the run kept was replaced
     for path in clean:
         path.unlink()
-    for entry in (private_cache / "sealed-1" / "check").rglob("*"):  # the no-op record too: a full run
+    for entry in cache_entries("check"):  # the no-op record too: a full run
         entry.unlink()
 
     assert run_errgen("generate", cwd=root).returncode == 0

@@ -90,11 +90,23 @@ _FORMAT = "sealed-1"
 
 def cache_path(kind: str, key: str) -> Path | None:
     """The file for `key` among the cache's `kind` entries; None when caching is off."""
+    folder = kind_folder(kind)
+    return None if folder is None else folder / key[:2] / key
+
+
+def kind_folder(kind: str, base: Path | None = None) -> Path | None:
+    """The folder of the `kind` entries ("black", "jinja", "check") in the cache folder
+    `base` (else the user's, cache_root); None when caching is off."""
+    base = cache_root() if base is None else base
+    return None if base is None else base / _FORMAT / kind
+
+
+def cache_root() -> Path | None:
+    """The user's cache folder; None when ERRGEN_CACHE_DIR is set empty (no cache)."""
     root = os.environ.get("ERRGEN_CACHE_DIR")
     if root == "":
-        return None  # ERRGEN_CACHE_DIR= turns the cache off
-    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "errgen"
-    return base / _FORMAT / kind / key[:2] / key
+        return None
+    return Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "errgen"
 
 
 def _seal(secret: bytes, kind: str, key: str, body: bytes) -> bytes:
