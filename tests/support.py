@@ -78,7 +78,7 @@ class _ForkServer:
         )
         theirs.close()
         self.channel = ours
-        self.replies = ours.makefile("r", encoding="utf-8")
+        self.pending = b""  # what was received past the last reply's newline
         self.lock = threading.Lock()
 
     def run(self, command: list[str], cwd: Path, env: dict[str, str],
@@ -92,31 +92,41 @@ class _ForkServer:
             request = {"args": command[3:], "cwd": str(Path(cwd).resolve()), "env": env,
                        "stdout": str(out), "stderr": str(err)}
             self.channel.sendall((json.dumps(request) + "\n").encode())
-            pid = json.loads(self.replies.readline())["pid"]
+            pid = self._reply(None)["pid"]
             status = self._status(pid, timeout, command)
             return subprocess.CompletedProcess(command, status, _as_text(out.read_bytes()), _as_text(err.read_bytes()))
 
     def close(self) -> None:
         """End of the worker: the server reads the end of its input and exits."""
-        self.replies.close()  # the socket stays open while its file is
         self.channel.close()
         self.process.wait()
 
     def _status(self, pid: int, timeout: float | None, command: list[str]) -> int:
+        """The run's exit status; past `timeout`, the run killed and TimeoutExpired, as subprocess.run does."""
         import signal
         import socket
 
-        self.channel.settimeout(timeout)
         try:
-            line = self.replies.readline()
+            return int(self._reply(timeout)["status"])
         except socket.timeout:
             os.kill(pid, signal.SIGKILL)
-            self.channel.settimeout(None)
-            self.replies.readline()  # the server reaps it and says so
+            self._reply(None)  # the server reaps it and says so
             raise subprocess.TimeoutExpired(command, timeout or 0) from None
+
+    def _reply(self, timeout: float | None) -> Any:
+        """The server's next line. Read from the socket itself: a socket's file cannot
+        be read again once a read timed out, the socket can."""
+        self.channel.settimeout(timeout)
+        try:
+            while b"\n" not in self.pending:
+                received = self.channel.recv(65536)
+                if not received:
+                    raise RuntimeError("the errgen fork server ended (its traceback is on this worker's stderr)")
+                self.pending += received
         finally:
             self.channel.settimeout(None)
-        return int(json.loads(line)["status"])
+        line, _, self.pending = self.pending.partition(b"\n")
+        return json.loads(line)
 
 
 def _as_text(data: bytes) -> str:
