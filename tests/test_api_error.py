@@ -151,7 +151,7 @@ def python_view(spot: ModuleType, body: str) -> dict[str, Any]:
 
 
 TS_CHECKS = """
-import { ApiError } from "./spot.js";
+import { ApiError, BadSymbol, RequestIssues, TooManyRequests } from "./spot.js";
 
 const bodies: string[] = %s;
 const view = (body: string): object => {
@@ -177,7 +177,44 @@ try {
 } catch (error) {
   if (error instanceof ApiError) caught = error.name;
 }
+// What differs between `on.fromPayload(body)` and `new` of the class it built, with the
+// same arguments: nothing but where the stack starts (fromPayload builds a code's class
+// as an ApiError and then gives it the class's prototype).
+const unlikeNew = (on: typeof ApiError, code: number, msg: string): string[] => {
+  const built = on.fromPayload({ code, msg });
+  const cls = built.constructor as new (code: never, msg: string) => ApiError;
+  const made = new cls(code as never, msg);
+  const seen = (value: unknown): string => JSON.stringify(value) ?? String(value);
+  const problems: string[] = [];
+  if (Object.getPrototypeOf(built) !== cls.prototype) problems.push("prototype");
+  if (Object.prototype.toString.call(built) !== Object.prototype.toString.call(made)) problems.push("tag");
+  const keys = (error: object): string => Reflect.ownKeys(error).map(String).join(",");
+  if (keys(built) !== keys(made)) problems.push(`own keys ${keys(built)} against ${keys(made)}`);
+  for (const key of Reflect.ownKeys(made)) {
+    const [ours, theirs] = [built, made].map((error) => Object.getOwnPropertyDescriptor(error, key));
+    const shape = (d: PropertyDescriptor | undefined) => seen([d?.writable, d?.enumerable, d?.configurable]);
+    if (shape(ours) !== shape(theirs)) problems.push(`descriptor of ${String(key)}`);
+    const [a, b] = [ours?.value, theirs?.value];
+    if (key !== "stack" && !(a === b || (typeof a === "object" && seen(a) === seen(b)))) {
+      problems.push(`${String(key)}: ${seen(a)} against ${seen(b)}`);
+    }
+  }
+  const [first, frame] = (built.stack ?? "").split("\\n");
+  if (first !== (made.stack ?? "").split("\\n")[0]) problems.push(`stack header ${first}`);
+  if (!(frame ?? "").includes("fromPayload")) problems.push(`first frame ${frame}`);
+  return problems;
+};
+
 console.log(JSON.stringify({
+  unlikeNew: {
+    "-1121 on ApiError": unlikeNew(ApiError, -1121, "Invalid symbol."),
+    "-1003 with values on ApiError": unlikeNew(ApiError, -1003, "Too many requests; current limit is 1200 requests per minute."),
+    "-1121 on its category": unlikeNew(RequestIssues, -1121, "Invalid symbol."),
+    "-1121 on its class": unlikeNew(BadSymbol, -1121, "Invalid symbol."),
+    "-1003 on another code's class": unlikeNew(TooManyRequests, -1121, "Invalid symbol."),
+    "unlisted on ApiError": unlikeNew(ApiError, 123456, "Something new."),
+    "-1121 on an SDK's subclass": unlikeNew(ExchangeError, -1121, "Invalid symbol."),
+  },
   bodies: bodies.map(view),
   subclass: { exchange: sub instanceof ExchangeError, api: sub instanceof ApiError, error: sub instanceof Error,
               name: sub.name, caught, banned: sub.banned, code: sub.code, template: sub.match?.template,
@@ -269,6 +306,13 @@ def test_python_api_error_can_be_raised_subclassed_and_pickled(spot: ModuleType)
     again = pickle.loads(pickle.dumps(spot.ApiError(-1121, "Invalid symbol.")))
     assert (again.code, again.msg) == (spot.ErrorCode.BAD_SYMBOL, "Invalid symbol.")
     assert again.match == spot.match("Invalid symbol.")
+
+
+def test_typescript_from_payload_makes_the_error_new_of_its_class_makes(node: dict[str, Any]) -> None:
+    """Own properties, their order and descriptors, prototype, name and stack header:
+    all as `new` of the class would make them, whichever class fromPayload is called on."""
+    assert node["unlikeNew"] == dict.fromkeys(node["unlikeNew"], [])
+    assert len(node["unlikeNew"]) == 7
 
 
 def test_typescript_api_error_can_be_thrown_and_subclassed(node: dict[str, Any]) -> None:
