@@ -151,7 +151,7 @@ def python_view(spot: ModuleType, body: str) -> dict[str, Any]:
 
 
 TS_CHECKS = """
-import { ApiError, BadSymbol, RequestIssues, TooManyRequests } from "./spot.js";
+import { ApiError, type ApiErrorOptions, BadSymbol, RequestIssues, TooManyRequests } from "./spot.js";
 
 const bodies: string[] = %s;
 const view = (body: string): object => {
@@ -180,10 +180,10 @@ try {
 // What differs between `on.fromPayload(body)` and `new` of the class it built, with the
 // same arguments: nothing but where the stack starts (fromPayload builds a code's class
 // as an ApiError and then gives it the class's prototype).
-const unlikeNew = (on: typeof ApiError, code: number, msg: string): string[] => {
-  const built = on.fromPayload({ code, msg });
-  const cls = built.constructor as new (code: never, msg: string) => ApiError;
-  const made = new cls(code as never, msg);
+const unlikeNew = (on: typeof ApiError, code: number, msg: string, options?: ApiErrorOptions): string[] => {
+  const built = on.fromPayload({ code, msg }, options);
+  const cls = built.constructor as new (code: never, msg: string, options?: ApiErrorOptions) => ApiError;
+  const made = new cls(code as never, msg, options);
   const seen = (value: unknown): string => JSON.stringify(value) ?? String(value);
   const problems: string[] = [];
   if (Object.getPrototypeOf(built) !== cls.prototype) problems.push("prototype");
@@ -214,6 +214,8 @@ console.log(JSON.stringify({
     "-1003 on another code's class": unlikeNew(TooManyRequests, -1121, "Invalid symbol."),
     "unlisted on ApiError": unlikeNew(ApiError, 123456, "Something new."),
     "-1121 on an SDK's subclass": unlikeNew(ExchangeError, -1121, "Invalid symbol."),
+    "-1003 with a cause, a status and headers": unlikeNew(ApiError, -1003, "Too many requests.",
+      { cause: new Error("socket"), status: 429, headers: { "Retry-After": "5" } }),
   },
   bodies: bodies.map(view),
   subclass: { exchange: sub instanceof ExchangeError, api: sub instanceof ApiError, error: sub instanceof Error,
@@ -312,7 +314,7 @@ def test_typescript_from_payload_makes_the_error_new_of_its_class_makes(node: di
     """Own properties, their order and descriptors, prototype, name and stack header:
     all as `new` of the class would make them, whichever class fromPayload is called on."""
     assert node["unlikeNew"] == dict.fromkeys(node["unlikeNew"], [])
-    assert len(node["unlikeNew"]) == 7
+    assert len(node["unlikeNew"]) == 8
 
 
 def test_typescript_api_error_can_be_thrown_and_subclassed(node: dict[str, Any]) -> None:

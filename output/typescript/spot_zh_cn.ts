@@ -2489,20 +2489,8 @@ export class ApiError extends Error {
 
   constructor(code: Code, msg: string, options?: ApiErrorOptions) {
     const info = lookup(code);
-    super(`${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`);
-    this.name = new.target.name; // a subclass is reported by its own name
-    if (options !== undefined && "cause" in options) {
-      // ES2022's `new Error(message, { cause })`, on any engine
-      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
-    }
-    this.code = code;
-    this.msg = msg;
-    this.info = info;
-    const found = info === undefined ? undefined : match(msg, code);
-    this.match = found;
-    this.codeClass = CLASSES.get(found === undefined ? code : classCode(code, found)) ?? ApiError;
-    this.status = options?.status;
-    this.retryAfter = options?.headers === undefined ? undefined : retryAfterOf(options.headers);
+    super(described(code, info, msg));
+    setFields(this, new.target.name, code, msg, info, options); // a subclass is reported by its own name
   }
 
   /** Whether a caller may retry the request: its code is in a `retryable` group. */
@@ -2541,13 +2529,14 @@ export class ApiError extends Error {
     const cls = classFor(this, code, msg);
     if (!isCodeClass(cls)) return new cls(code, msg, options);
     // A code's class adds nothing to ApiError's constructor, so this is the error
-    // `new cls(…)` makes. Built as an ApiError first, every store in the constructor
-    // meets one shape rather than one per class (hundreds on a page), which V8 keeps
-    // fast (`make bench`: node's from_payload row).
-    const error = new ApiError(code, msg, options);
-    Object.setPrototypeOf(error, cls.prototype);
-    error.name = cls.name;
-    return error;
+    // `new cls(…)` makes: its message, its fields in the same order, then its
+    // prototype. Made as a plain Error, V8 walks no constructor's frame to record
+    // the stack, and every store meets one shape rather than one per class
+    // (hundreds on a page) (`make bench`: node's from_payload row).
+    const info = lookup(code);
+    const error = new Error(described(code, info, msg));
+    setFields(error as unknown as Fields, cls.name, code, msg, info, options);
+    return Object.setPrototypeOf(error, cls.prototype) as ApiError;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -2557,6 +2546,31 @@ export class ApiError extends Error {
     if (codeClass !== constructor && !(constructor as ApiErrorClass).codeClasses) return false;
     return [codeClass, ...(GROUPS_OF.get(codeClass) ?? [])].some((each) => isOrExtends(each, this));
   }
+}
+
+/** The message of an ApiError: the code, its name and the server's message. */
+function described(code: Code, info: ErrorInfo | undefined, msg: string): string {
+  return `${code} ${info === undefined ? "unlisted code" : info.name}: ${msg}`;
+}
+
+type Fields = { -readonly [K in "name" | "code" | "msg" | "info" | "match" | "codeClass" | "status" | "retryAfter"]: ApiError[K] };
+
+/** What ApiError's constructor sets, in the order the error's own keys then show. */
+function setFields(error: Fields, name: string, code: Code, msg: string, info: ErrorInfo | undefined,
+                   options: ApiErrorOptions | undefined): void {
+  error.name = name;
+  if (options !== undefined && "cause" in options) {
+    // ES2022's `new Error(message, { cause })`, on any engine
+    Object.defineProperty(error, "cause", { value: options.cause, writable: true, configurable: true });
+  }
+  error.code = code;
+  error.msg = msg;
+  error.info = info;
+  const found = info === undefined ? undefined : match(msg, code);
+  error.match = found;
+  error.codeClass = CLASSES.get(found === undefined ? code : classCode(code, found)) ?? ApiError;
+  error.status = options?.status;
+  error.retryAfter = options?.headers === undefined ? undefined : retryAfterOf(options.headers);
 }
 
 type ApiErrorConstructor = new (code: Code, msg: string, options?: ApiErrorOptions) => ApiError;
