@@ -178,8 +178,8 @@ try {
   if (error instanceof ApiError) caught = error.name;
 }
 // What differs between `on.fromPayload(body)` and `new` of the class it built, with the
-// same arguments: nothing but where the stack starts (fromPayload builds a code's class
-// as an ApiError and then gives it the class's prototype).
+// same arguments: nothing but where the stack starts (fromPayload makes a code's error
+// as a plain Error, sets its fields, then gives it the class's prototype).
 const unlikeNew = (on: typeof ApiError, code: number, msg: string, options?: ApiErrorOptions): string[] => {
   const built = on.fromPayload({ code, msg }, options);
   const cls = built.constructor as new (code: never, msg: string, options?: ApiErrorOptions) => ApiError;
@@ -211,7 +211,7 @@ console.log(JSON.stringify({
     "-1003 with values on ApiError": unlikeNew(ApiError, -1003, "Too many requests; current limit is 1200 requests per minute."),
     "-1121 on its category": unlikeNew(RequestIssues, -1121, "Invalid symbol."),
     "-1121 on its class": unlikeNew(BadSymbol, -1121, "Invalid symbol."),
-    "-1003 on another code's class": unlikeNew(TooManyRequests, -1121, "Invalid symbol."),
+    "-1121 on another code's class": unlikeNew(TooManyRequests, -1121, "Invalid symbol."),
     "unlisted on ApiError": unlikeNew(ApiError, 123456, "Something new."),
     "-1121 on an SDK's subclass": unlikeNew(ExchangeError, -1121, "Invalid symbol."),
     "-1003 with a cause, a status and headers": unlikeNew(ApiError, -1003, "Too many requests.",

@@ -634,8 +634,8 @@ export class ApiError extends Error {
     // A code's class adds nothing to ApiError's constructor, so this is the error
     // `new cls(…)` makes: its message, its fields in the same order, then its
     // prototype. Made as a plain Error, V8 walks no constructor's frame to record
-    // the stack, and every store meets one shape rather than one per class
-    // (hundreds on a page) (`make bench`: node's from_payload row).
+    // the stack, and every store meets one shape, not one per class of the page
+    // (`make bench`: node's from_payload row).
     const info = lookup(code);
     const error = new Error(described(code, info, msg));
     setFields(error as unknown as Fields, cls.name, code, msg, info, options);
