@@ -13,6 +13,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from errgen.write.cache import kind_folder
+
 from .timing import ROOT, Timing, python, python_env, run_once, time_process
 
 BARE_IMPORTS = "import markdown_it, jinja2, black"
@@ -91,8 +93,6 @@ def time_rendering_checks(argv: list[str], project: Path, runs: int, env: dict[s
 
 def _kind_folder(cache: Path, kind: str) -> Path:
     """Where errgen keeps `kind` entries in the cache folder `cache` (write/cache.py)."""
-    from errgen.write.cache import kind_folder
-
     folder = kind_folder(kind, cache)
     assert folder is not None
     return folder

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
+import locale
 import os
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import uuid
 from pathlib import Path
 from types import ModuleType
@@ -67,9 +73,6 @@ class _ForkServer:
     """The client of one tests/forkserver.py process: a run at a time."""
 
     def __init__(self, env: dict[str, str]) -> None:
-        import socket
-        import threading
-
         self.env = env
         ours, theirs = socket.socketpair()
         self.process = subprocess.Popen(
@@ -83,8 +86,6 @@ class _ForkServer:
 
     def run(self, command: list[str], cwd: Path, env: dict[str, str],
             timeout: float | None) -> subprocess.CompletedProcess[str]:
-        import tempfile
-
         with self.lock, tempfile.TemporaryDirectory(prefix="errgen-run-") as scratch:
             out, err = Path(scratch, "stdout"), Path(scratch, "stderr")
             out.touch()
@@ -103,9 +104,6 @@ class _ForkServer:
 
     def _status(self, pid: int, timeout: float | None, command: list[str]) -> int:
         """The run's exit status; past `timeout`, the run killed and TimeoutExpired, as subprocess.run does."""
-        import signal
-        import socket
-
         try:
             return int(self._reply(timeout)["status"])
         except socket.timeout:
@@ -131,8 +129,6 @@ class _ForkServer:
 
 def _as_text(data: bytes) -> str:
     """What subprocess.run(text=True) makes of a stream: the locale's encoding, universal newlines."""
-    import locale
-
     return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -149,8 +145,6 @@ class _ForkServers:
         if os.environ.get("ERRGEN_TESTS_FORK") == "0" or not hasattr(os, "fork"):
             return None
         if self.server is None:
-            import atexit
-
             self.server = _ForkServer(env)
             atexit.register(self.server.close)
         if self._startup(env) != self._startup(self.server.env):

@@ -87,7 +87,8 @@ def dropped(words: list[str], data: st.DataObject) -> list[str]:
 DRIFT = {"typo": typo, "order": swapped, "context": added, "clause": dropped}
 
 
-PAGES = ["coinm", "options", "papi", "sapi", "spot", "usdm"]
+# Every committed page: a new one is swept too.
+PAGES = sorted(path.stem for path in (ROOT / "output" / "json").glob("*.json") if path.stem != "page.schema")
 
 
 def every_drift(words: list[str]) -> Iterator[tuple[str, list[str]]]:
